@@ -1,0 +1,69 @@
+"""The ``dlo`` command (the only package that imports click). Each command is a few lines over
+the library API; errors become positioned messages, never tracebacks."""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import click
+
+from ..errors import DloError, UsageError
+from ..project import Project
+
+
+class Context:
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+    @property
+    def project(self) -> Project:
+        return Project(self.root)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The project folder (the one that holds regulations/).")
+@click.version_option(package_name="dlo_docs")
+@click.pass_context
+def main(ctx: click.Context, root: str) -> None:
+    """dlo_docs: a university's regulations as structured data, rendered to DOCX, PDF and HTML."""
+    ctx.obj = Context(root)
+
+
+def report(exc: DloError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+
+
+def run() -> None:
+    """Entry point: turns every failure into a message and an exit code."""
+    try:
+        code = main.main(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        click.echo(f"dlo: error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), err=True)
+        sys.exit(2)
+    except DloError as exc:
+        report(exc)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
+        if os.environ.get("DLO_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"dlo: internal error: {type(exc).__name__}: {exc} (set DLO_DEBUG=1 for details "
+                   "and report it)", err=True)
+        sys.exit(3)
+
+
+# Command modules register themselves on ``main`` when imported.
+from . import core  # noqa: E402,F401

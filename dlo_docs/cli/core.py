@@ -1,0 +1,50 @@
+"""``dlo check`` and ``dlo render``."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import click
+
+from .. import api
+from . import main
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def check(obj, paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+    """Validate regulations and the registry (default: the whole project).
+
+    Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 on usage errors.
+    """
+    problems = api.check(obj.project, paths)
+    counts = Counter(p.severity for p in problems)
+    if fmt == "json":
+        click.echo(json.dumps({"problems": [p.as_dict() for p in problems],
+                               "errors": counts["error"], "warnings": counts["warning"]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{counts['error']} error(s), {counts['warning']} warning(s)", err=True)
+    failed = counts["error"] or (strict and counts["warning"])
+    raise click.exceptions.Exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(api.RENDERERS)),
+              help="Output format; repeat for several (default: all).")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language of each document).")
+@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@click.pass_obj
+def render(obj, ids: tuple[str, ...], formats: tuple[str, ...], lang: str | None, out: str | None) -> None:
+    """Render regulations (default: all) to <out>/<id>.<lang>.<ext>."""
+    from pathlib import Path
+
+    outputs = api.render(obj.project, ids, formats, lang, Path(out) if out else None)
+    for output in outputs:
+        click.echo(f"wrote {obj.project.display(output.path)}")

@@ -1,0 +1,149 @@
+"""The render context: one regulation in one language, numbered, ready for any output format.
+
+Every renderer (DOCX, HTML, PDF, site) is fed by this and only this, so they cannot disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import numbering
+from .errors import DloError, UsageError, error
+from .labels import labels as load_labels
+from .model import Position, Registry, Regulation, text_in
+from .project import Document
+from .refs import element_ids
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the body: a chapter or paragraph heading, a clause or an item."""
+
+    kind: str  # "chapter" | "paragraph" | "clause" | "item"
+    marker: str  # "1 тарау." / "Параграф 2." / "11." / "3)" (empty when the label has no prefix)
+    text: str  # the title or the text
+    line: str  # what is printed: marker and text as the label set joins them
+    anchor: str  # "chapter-5", "clause-11", "clause-11-2"
+    element_id: str
+    depth: int = 0  # items: 1, 2, ...
+
+
+@dataclass(frozen=True)
+class Official:
+    position_id: str
+    position: str
+    name: str
+
+
+@dataclass
+class RenderDoc:
+    id: str
+    lang: str
+    labels: dict[str, Any]
+    kind: str
+    kind_label: str
+    title: str
+    code: str
+    edition: int
+    organisation: str
+    organisation_short: str
+    city: str
+    unit: str
+    position: str | None
+    holder: str | None
+    approving: Official
+    approvers: list[Official]
+    sheets: dict[str, bool]
+    blocks: list[Block] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # filled in by the workflow (orders, history)
+
+    @property
+    def clause_count(self) -> int:
+        return sum(1 for b in self.blocks if b.kind == "clause")
+
+
+def _letters(labels: dict, n: int) -> str:
+    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
+    return letters[(n - 1) % len(letters)]
+
+
+def _official(reg: Registry, pid: str, lang: str) -> Official:
+    pos: Position = reg.position(pid)
+    holder = (pos.holder or {}).get(lang, "")
+    return Official(pid, pos.title.get(lang, ""), holder)
+
+
+def build(doc: Document, registry: Registry, lang: str | None = None, templates: Path | None = None) -> RenderDoc:
+    """Resolve ``doc`` into ``lang`` (default: its first language). Raises DloError listing every
+    text that is missing in that language, with its position."""
+    model: Regulation = doc.model
+    lang = lang or model.main_lang
+    if lang not in model.languages:
+        raise UsageError(
+            f"regulation {model.id!r} has no {lang!r} version (it has: {', '.join(model.languages)})",
+            f"add {lang} to languages: and give every text a {lang}: version",
+        )
+    labels = load_labels(lang, templates)
+    missing: list = []
+    locs = {eid: loc for eid, loc in element_ids(model)}
+
+    def tr(text, loc: list) -> str:
+        value = text_in(text, lang, model.main_lang)
+        if value is None:
+            missing.append(error(doc.source.at(loc), "DLO030", f"no {lang} text here",
+                                 f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}"))
+            return ""
+        return value.strip()
+
+    blocks: list[Block] = []
+    for n in numbering.walk(model):
+        el = n.element
+        loc = locs[el.id]
+        if n.kind == "chapter":
+            title = tr(el.title, [*loc, "title"])
+            line = labels["chapter"].format(n=n.number, title=title)
+            blocks.append(Block("chapter", line[: len(line) - len(title)].strip(), title, line, f"chapter-{n.number}", el.id))
+        elif n.kind == "paragraph":
+            title = tr(el.title, [*loc, "title"])
+            line = labels["paragraph"].format(n=n.number, title=title)
+            anchor = f"chapter-{n.chapter}-paragraph-{n.number}"
+            blocks.append(Block("paragraph", line[: len(line) - len(title)].strip(), title, line, anchor, el.id))
+        else:
+            text = tr(el.text, [*loc, "text"])
+            if n.kind == "clause":
+                marker = labels["clause"].format(n=n.number)
+                anchor, depth = f"clause-{n.number}", 0
+            else:
+                depth = len(n.path)
+                shown = n.number if depth == 1 else _letters(labels, n.number)
+                marker = labels["item"].format(n=shown)
+                anchor = f"clause-{n.clause}-" + "-".join(str(p) for p in n.path)
+            blocks.append(Block(n.kind, marker, text, f"{marker} {text}", anchor, el.id, depth))
+
+    title = tr(model.title, ["title"])
+    if missing:
+        raise DloError(missing)
+    org = registry.organisation
+    position = registry.position(model.position) if model.position else None
+    return RenderDoc(
+        id=model.id,
+        lang=lang,
+        labels=labels,
+        kind=model.kind,
+        kind_label=labels["kind"][model.kind],
+        title=title,
+        code=model.code,
+        edition=model.edition,
+        organisation=org.name.get(lang, ""),
+        organisation_short=org.short.get(lang, ""),
+        city=org.city.get(lang, ""),
+        unit=registry.unit(model.unit).name.get(lang, ""),
+        position=position.title.get(lang) if position else None,
+        holder=(position.holder or {}).get(lang) if position else None,
+        approving=_official(registry, model.approval.by, lang),
+        approvers=[_official(registry, pid, lang) for pid in model.agreement.approvers],
+        sheets=model.sheets.model_dump(),
+        blocks=blocks,
+    )
+

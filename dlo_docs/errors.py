@@ -1,0 +1,85 @@
+"""Problems as values, and the one exception that carries them.
+
+No I/O and no third-party imports here: every layer may depend on this module.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file. Lines and columns are 1-based; 0 means unknown."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: where, how bad, which code, what is wrong and what to do."""
+
+    location: Location
+    severity: Severity = field(compare=False)
+    code: str
+    message: str
+    hint: str | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity} {self.code}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        loc = data.pop("location")
+        return {"file": loc["path"], "line": loc["line"], "column": loc["col"], **data}
+
+
+def error(location: Location, code: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(location, "error", code, message, hint)
+
+
+def warning(location: Location, code: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(location, "warning", code, message, hint)
+
+
+def relpath(path: Path, root: Path | None) -> str:
+    """A path as the user should read it: relative to the project root when inside it."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+class DloError(Exception):
+    """The root of every error this package raises on purpose. Carries problems."""
+
+    def __init__(self, problems: Iterable[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [error(Location("dlo"), "DLO000", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(DloError):
+    """The user asked for something impossible (unknown id, missing language...)."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__([error(Location("dlo"), "DLO000", message, hint)])
+        self.message = message
+        self.hint = hint

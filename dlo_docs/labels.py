@@ -1,0 +1,33 @@
+"""Label sets: the fixed words of every output, per language, from ``templates/labels/<lang>.yaml``."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import load
+from .errors import DloError, UsageError
+
+BUNDLED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def templates_dir(project_templates: Path | None) -> Path:
+    """The project's own ``templates/`` when it has one, else the bundled templates."""
+    if project_templates is not None and (project_templates / "labels").is_dir():
+        return project_templates
+    return BUNDLED
+
+
+@lru_cache(maxsize=16)
+def _load(path: Path) -> dict[str, Any]:
+    source, problems = load.read(path, path.as_posix())
+    if problems:
+        raise DloError(problems)
+    return load.plain(source.data)
+
+
+def labels(lang: str, project_templates: Path | None = None) -> dict[str, Any]:
+    path = templates_dir(project_templates) / "labels" / f"{lang}.yaml"
+    if not path.is_file():
+        raise UsageError(f"no label set for language {lang!r}", f"add {path}")
+    return _load(path)

@@ -1,0 +1,86 @@
+"""DLO101: a clause that states a fact in prose must agree with the structured data.
+
+Clauses marked ``states: approvers | approval | change_initiators | reports_to | instructions_from``
+are read for the positions they name; the set must equal the structured field, so the agreement
+sheet (built from the data) and the text can never disagree.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..errors import Problem, error, warning
+from ..labels import labels
+from ..mentions import contains, named_positions, words
+from ..model import Clause, Registry, text_in, walk_items
+from ..numbering import walk
+from ..project import Document
+from ..refs import element_ids
+from . import Rule
+
+FIELD = {
+    "approvers": "agreement.approvers",
+    "approval": "approval.by",
+    "change_initiators": "change_initiators",
+    "reports_to": "the registry's reports_to of the position",
+    "instructions_from": "instructions_from (default: reports_to)",
+}
+
+
+def expected(document: Document, registry: Registry, fact: str) -> set[str]:
+    doc = document.model
+    reports_to = registry.position(doc.position).reports_to if doc.position else None
+    return {
+        "approvers": set(doc.agreement.approvers),
+        "approval": {doc.approval.by},
+        "change_initiators": set(doc.change_initiators),
+        "reports_to": {reports_to} - {None},
+        "instructions_from": set(doc.instructions_from) or ({reports_to} - {None}),
+    }[fact]
+
+
+def clause_text(clause: Clause, lang: str, main: str) -> str:
+    parts = [text_in(clause.text, lang, main) or ""]
+    parts += [text_in(item.text, lang, main) or "" for _, item in walk_items(clause.items)]
+    return " ".join(parts)
+
+
+def check(document: Document, registry: Registry) -> Iterator[Problem]:
+    doc = document.model
+    locs = dict(element_ids(doc))
+    numbers = {n.element.id: n.number for n in walk(doc) if n.kind == "clause"}
+    for _, _, clause in doc.clauses():
+        if clause.states is None:
+            continue
+        want = expected(document, registry, clause.states)
+        at = document.source.text_at([*locs[clause.id], "text"], 0)
+        for lang in doc.languages:
+            text = clause_text(clause, lang, doc.main_lang)
+            if not text.strip():
+                continue
+            named = named_positions(text, registry, lang)
+            if doc.position not in want:
+                named.discard(doc.position)
+            label = f"clause {numbers[clause.id]} ({lang})"
+            titles = lambda ids: ", ".join(sorted(registry.position(i).title.get(lang, i) for i in ids))
+            if not named:
+                yield warning(at, RULE.code, f"{label} states {clause.states} but names no known position "
+                              f"(expected: {titles(want)})",
+                              "name the positions as the registry's mentions spell them, or add a mention")
+                continue
+            if named != want:
+                parts = []
+                if want - named:
+                    parts.append(f"does not name {titles(want - named)}")
+                if named - want:
+                    parts.append(f"names {titles(named - want)}, which {FIELD[clause.states]} lacks")
+                yield error(at, RULE.code, f"{label} disagrees with the data: " + "; ".join(parts),
+                            f"make the text and {FIELD[clause.states]} agree")
+            if clause.states == "approval":
+                form_words = labels(lang).get("approval_form_words", {}).get(doc.approval.form, [])
+                if form_words and not any(contains(words(text), w) for w in form_words):
+                    yield error(at, RULE.code, f"{label} does not state the form of approval "
+                                f"({doc.approval.form})", "say that it is approved by order")
+
+
+RULE = Rule("DLO101", "facts", "error", "prose that states approvers, approval, initiators or "
+            "subordination must agree with the structured data", check)

@@ -1,0 +1,260 @@
+"""Reading and writing YAML. The only module that imports ruamel.yaml.
+
+Loading is safe: the round-trip loader never constructs Python objects, and any explicit tag
+(``!!python/object``, ``!foo`` ...) is reported as an error. Every syntax and schema error becomes
+a ``Problem`` with the file, line and column it comes from.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Location, Problem, error
+from .fsio import atomic_write
+
+M = TypeVar("M", bound=BaseModel)
+Loc = Sequence[str | int]
+
+_STANDARD_TAGS = {
+    None,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:omap",
+}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: the display path, the raw text and the round-trip data."""
+
+    path: str
+    text: str
+    data: Any
+
+    # -- positions ---------------------------------------------------------------------
+    def at(self, loc: Loc, *, key: bool = False) -> Location:
+        """The position of the value (or, with ``key``, of the key) at ``loc``; falls back to
+        the nearest enclosing node that exists."""
+        node: Any = self.data
+        line, col = 0, 0
+        if isinstance(node, CommentedBase):
+            line, col = node.lc.line, node.lc.col
+        for i, part in enumerate(loc):
+            last = i == len(loc) - 1
+            if isinstance(node, CommentedMap) and part in node:
+                pos = node.lc.key(part) if (key and last) else node.lc.value(part)
+                line, col = pos
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                line, col = node.lc.item(part)
+                node = node[part]
+            else:
+                break
+        return Location(self.path, line + 1, col + 1)
+
+    def text_at(self, loc: Loc, offset: int) -> Location:
+        """The position of character ``offset`` inside the string scalar at ``loc``.
+
+        Exact for one-line scalars, plain or quoted; for folded and literal blocks and for plain
+        scalars that flow over several lines, it walks the source lines the text came from."""
+        start = self.at(loc)
+        lines = self.text.splitlines()
+        if not start.line or start.line > len(lines):
+            return start
+        row, col0 = start.line - 1, start.col - 1
+        first = lines[row][col0:]
+        if first[:1] in "|>":  # block scalar: content starts on the next line
+            remaining = offset
+            for r in range(row + 1, len(lines)):
+                content = lines[r].lstrip(" ")
+                indent = len(lines[r]) - len(content)
+                if remaining <= len(content):
+                    return Location(self.path, r + 1, indent + remaining + 1)
+                remaining -= len(content) + 1
+            return start
+        quote = 1 if first[:1] in "'\"" else 0
+        remaining = offset
+        segment = first[quote:]
+        r, base = row, col0 + quote
+        while True:
+            if remaining <= len(segment) or r + 1 >= len(lines):
+                return Location(self.path, r + 1, base + remaining + 1)
+            remaining -= len(segment) + 1
+            r += 1
+            segment = lines[r].lstrip(" ")
+            base = len(lines[r]) - len(segment)
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            error(
+                Location(path, line, col),
+                "DLO002",
+                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8",
+            )
+        ]
+    if not text.strip():
+        return None, [error(Location(path, 1, 1), "DLO003", "the file is empty", "fill it in or delete it")]
+    return text, []
+
+
+def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        tag = getattr(node, "tag", None)
+        tag_value = getattr(tag, "value", tag) if tag is not None else None
+        if isinstance(node, CommentedBase) and not isinstance(node, TaggedScalar) and tag_value not in _STANDARD_TAGS:
+            line, col = node.lc.line or 0, node.lc.col or 0
+            yield error(
+                Location(source_path, line + 1, col + 1),
+                "DLO004",
+                f"explicit YAML tag {tag_value!s} is not allowed",
+                "remove the tag: regulation files hold plain data only",
+            )
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _locate_tagged_scalars(source: Source) -> list[Problem]:
+    """Tagged scalars carry no position of their own: find them through their parent."""
+    problems: list[Problem] = []
+
+    def walk(node: Any, loc: list) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for k, v in items:
+            if isinstance(v, (TaggedScalar, bytes)):
+                tag = v.tag.value if isinstance(v, TaggedScalar) else "!!binary"
+                problems.append(
+                    error(source.at([*loc, k]), "DLO004", f"explicit YAML tag {tag} is not allowed",
+                          "remove the tag: regulation files hold plain data only")
+                )
+            else:
+                walk(v, [*loc, k])
+
+    walk(source.data, [])
+    return problems
+
+
+def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
+    """Decode and parse one YAML document; never raises on bad input."""
+    text, problems = _decode(raw, path)
+    if text is None:
+        return None, problems
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        hint = "indent with spaces, not tabs" if "\t" in (exc.problem or "") or "'\\t'" in message else (
+            "check the indentation and quoting on this line"
+        )
+        if "duplicate key" in message:
+            hint = "each key may appear once in a mapping"
+        return None, [error(Location(path, line, col), "DLO001", f"YAML syntax: {message}", hint)]
+    except YAMLError as exc:
+        return None, [error(Location(path, 1, 1), "DLO001", f"YAML syntax: {exc}")]
+    source = Source(path, text, data)
+    if data is None:
+        return None, [error(Location(path, 1, 1), "DLO003", "the file holds no data", "fill it in or delete it")]
+    tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(source)
+    if tags:
+        return None, sorted(set(tags))
+    return source, []
+
+
+def read(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [error(Location(display), "DLO005", "the file does not exist")]
+    except OSError as exc:
+        return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
+    return parse(raw, display)
+
+
+_TYPE_MESSAGES = {
+    "missing": ("DLO012", "missing required field {field!r}", "add the field"),
+    "extra_forbidden": ("DLO011", "unknown key {field!r}", "remove it or check its spelling"),
+}
+
+
+def _friendly(err: dict) -> str:
+    message = err["msg"]
+    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
+    if err["type"] == "string_pattern_mismatch":
+        message = "an id must be lower-case latin letters, digits, '.', '_' or '-'"
+    return message[:1].lower() + message[1:]
+
+
+def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
+    """Validate parsed data against a model; schema errors point at their line and column."""
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = list(err["loc"])
+            field = loc[-1] if loc else ""
+            if err["type"] in _TYPE_MESSAGES:
+                code, template, hint = _TYPE_MESSAGES[err["type"]]
+                at = source.at(loc[:-1]) if err["type"] == "missing" else source.at(loc, key=True)
+                problems.append(error(at, code, template.format(field=field), hint))
+                continue
+            code = "DLO010" if "type" in err["type"] or err["type"] in ("dict_type", "list_type") else "DLO013"
+            where = ".".join(str(p) for p in loc)
+            problems.append(error(source.at(loc), code, f"{where}: {_friendly(err)}"))
+        return None, sorted(set(problems))
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def dumps(data: Any) -> str:
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+def write(path: Path, data: Any) -> None:
+    """Write YAML round-trip (comments and key order kept), atomically."""
+    atomic_write(path, dumps(data))
+
+
+def plain(data: Any) -> Any:
+    """Round-trip data as plain dicts, lists and scalars (for hashing and comparing)."""
+    if isinstance(data, dict):
+        return {str(k): plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    return data

@@ -1,0 +1,217 @@
+"""The data model: a regulation and the registry it refers to (pydantic v2).
+
+Numbers are never stored: chapters, paragraphs, clauses and items are numbered when rendered
+(see ``context.py``). Every element has a stable ``id`` so that a clause can be followed when its
+number changes. A text is a plain string (the document's first language) or a mapping by language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Iterator, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
+
+LANGS: tuple[str, ...] = ("kk", "ru")
+Lang = Literal["kk", "ru"]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _lang_map(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping by language, e.g. {kk: ..., ru: ...}")
+    if not value:
+        raise ValueError("the mapping by language is empty")
+    for lang, text in value.items():
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the {lang} text must be a non-empty string")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _text(value: object) -> str | dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("the text is empty")
+        return str(value)
+    if isinstance(value, dict):
+        return _lang_map(value)
+    raise ValueError("expected a text: a string, or a mapping by language {kk: ..., ru: ...}")
+
+
+_LANG_MAP_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"enum": list(LANGS)},
+    "additionalProperties": {"type": "string", "minLength": 1},
+    "minProperties": 1,
+}
+LangMap = Annotated[dict[str, str], PlainValidator(_lang_map), WithJsonSchema(_LANG_MAP_SCHEMA)]
+Text = Annotated[
+    Union[str, dict[str, str]],
+    PlainValidator(_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, _LANG_MAP_SCHEMA]}),
+]
+Fact = Literal["approvers", "approval", "change_initiators", "reports_to", "instructions_from"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def text_in(text: Text | None, lang: str, default_lang: str) -> str | None:
+    """The text in ``lang``; a plain string counts as the document's first language."""
+    if text is None:
+        return None
+    if isinstance(text, str):
+        return text if lang == default_lang else None
+    return text.get(lang)
+
+
+# --- the registry -------------------------------------------------------------------------
+
+
+class Organisation(Strict):
+    id: Id
+    name: LangMap
+    short: LangMap = {}
+    city: LangMap
+    timezone: Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$")] = "+05:00"
+
+
+class Unit(Strict):
+    id: Id
+    name: LangMap
+    parent: Id | None = None
+    head: Id | None = Field(None, description="position that heads the unit")
+
+
+class Position(Strict):
+    id: Id
+    title: LangMap
+    unit: Id | None = None
+    reports_to: Id | None = None
+    holder: LangMap | None = Field(None, description="name of the current holder")
+    mentions: dict[Lang, list[NonEmpty]] = Field(
+        default_factory=dict,
+        description="word stems by which a text names this position (case endings follow)",
+    )
+
+
+class NormativeDocument(Strict):
+    id: Id
+    code: NonEmpty | None = None
+    title: LangMap
+    number: NonEmpty | None = None
+    date: dt.date | None = None
+
+
+class Abbreviation(Strict):
+    id: Id
+    short: LangMap
+    expansion: LangMap
+
+
+class Registry(Strict):
+    organisation: Organisation
+    units: list[Unit] = []
+    positions: list[Position] = []
+    normative_documents: list[NormativeDocument] = []
+    abbreviations: list[Abbreviation] = []
+    review_period_years: Annotated[int, Field(ge=1, le=10)] = 3
+
+    def position(self, pid: str) -> Position:
+        return next(p for p in self.positions if p.id == pid)
+
+    def unit(self, uid: str) -> Unit:
+        return next(u for u in self.units if u.id == uid)
+
+
+# --- the regulation -----------------------------------------------------------------------
+
+
+class Item(Strict):
+    id: Id
+    text: Text
+    items: list["Item"] = []
+    ref: Id | None = Field(None, description="normative document or abbreviation this item defines")
+    source_number: NonEmpty | None = None
+
+
+class Clause(Strict):
+    id: Id
+    text: Text
+    items: list[Item] = []
+    states: Fact | None = Field(None, description="the structured fact this clause states in prose")
+    source_number: NonEmpty | None = None
+
+
+class Paragraph(Strict):
+    id: Id
+    title: Text
+    clauses: Annotated[list[Clause], Field(min_length=1)]
+    source_number: NonEmpty | None = None
+
+
+class Chapter(Strict):
+    id: Id
+    title: Text
+    clauses: list[Clause] = []
+    paragraphs: list[Paragraph] = []
+    source_number: NonEmpty | None = None
+
+
+class Agreement(Strict):
+    approvers: Annotated[list[Id], Field(min_length=1)]
+    route: Literal["sequential", "parallel"] = "sequential"
+
+
+class Approval(Strict):
+    by: Id
+    form: Literal["order"] = "order"
+
+
+class Sheets(Strict):
+    agreement: bool = True
+    acquaintance: bool = True
+    changes: bool = True
+    review: bool = True
+
+
+class Regulation(Strict):
+    id: Id
+    kind: Literal["job_instruction", "unit_regulation"]
+    code: NonEmpty
+    title: Text
+    organisation: Id
+    unit: Id
+    position: Id | None = None
+    languages: Annotated[list[Lang], Field(min_length=1)]
+    edition: Annotated[int, Field(ge=1)] = 1
+    agreement: Agreement
+    approval: Approval
+    change_initiators: Annotated[list[Id], Field(min_length=1)]
+    instructions_from: list[Id] = Field(
+        default_factory=list, description="positions it takes instructions from (default: reports_to)"
+    )
+    sheets: Sheets = Sheets()
+    chapters: Annotated[list[Chapter], Field(min_length=1)]
+
+    @property
+    def main_lang(self) -> str:
+        return self.languages[0]
+
+    def clauses(self) -> Iterator[tuple[Chapter, Paragraph | None, Clause]]:
+        """Every clause in document order with its chapter and paragraph."""
+        for chapter in self.chapters:
+            for clause in chapter.clauses:
+                yield chapter, None, clause
+            for paragraph in chapter.paragraphs:
+                for clause in paragraph.clauses:
+                    yield chapter, paragraph, clause
+
+
+def walk_items(items: list[Item], depth: int = 1) -> Iterator[tuple[int, Item]]:
+    for item in items:
+        yield depth, item
+        yield from walk_items(item.items, depth + 1)

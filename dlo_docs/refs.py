@@ -1,0 +1,118 @@
+"""Cross-reference checks: ids are unique, and every id a file names exists in the registry."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .errors import Problem, error
+from .load import Source
+from .model import Registry, Regulation
+
+UNKNOWN = "DLO020"
+DUPLICATE = "DLO021"
+
+
+def _duplicates(entries: Iterable[tuple[str, list]], source: Source, what: str) -> Iterator[Problem]:
+    seen: dict[str, list] = {}
+    for ident, loc in entries:
+        if ident in seen:
+            first = source.at([*seen[ident], "id"])
+            yield error(
+                source.at([*loc, "id"]),
+                DUPLICATE,
+                f"duplicate {what} id {ident!r} (first used at line {first.line})",
+                "every id must be unique; give this one a new id",
+            )
+        else:
+            seen[ident] = loc
+
+
+def registry_problems(reg: Registry, source: Source) -> list[Problem]:
+    problems: list[Problem] = []
+    for section in ("units", "positions", "normative_documents", "abbreviations"):
+        entries = [(e.id, [section, i]) for i, e in enumerate(getattr(reg, section))]
+        problems += _duplicates(entries, source, section.rstrip("s").replace("_", " "))
+    units = {u.id for u in reg.units}
+    positions = {p.id for p in reg.positions}
+
+    def need(value: str | None, known: set[str], loc: list, what: str) -> None:
+        if value is not None and value not in known:
+            problems.append(
+                error(source.at(loc), UNKNOWN, f"unknown {what} {value!r}", f"define it under {what}s: in the registry")
+            )
+
+    for i, unit in enumerate(reg.units):
+        need(unit.parent, units, ["units", i, "parent"], "unit")
+        need(unit.head, positions, ["units", i, "head"], "position")
+    for i, pos in enumerate(reg.positions):
+        need(pos.unit, units, ["positions", i, "unit"], "unit")
+        need(pos.reports_to, positions, ["positions", i, "reports_to"], "position")
+    return problems
+
+
+def element_ids(doc: Regulation) -> Iterator[tuple[str, list]]:
+    """Every chapter, paragraph, clause and item id with its location in the file."""
+
+    def items(entries, loc) -> Iterator[tuple[str, list]]:
+        for i, item in enumerate(entries):
+            yield item.id, [*loc, "items", i]
+            yield from items(item.items, [*loc, "items", i])
+
+    for c, chapter in enumerate(doc.chapters):
+        yield chapter.id, ["chapters", c]
+        for k, clause in enumerate(chapter.clauses):
+            yield clause.id, ["chapters", c, "clauses", k]
+            yield from items(clause.items, ["chapters", c, "clauses", k])
+        for p, paragraph in enumerate(chapter.paragraphs):
+            yield paragraph.id, ["chapters", c, "paragraphs", p]
+            for k, clause in enumerate(paragraph.clauses):
+                loc = ["chapters", c, "paragraphs", p, "clauses", k]
+                yield clause.id, loc
+                yield from items(clause.items, loc)
+
+
+def regulation_problems(doc: Regulation, source: Source, reg: Registry, folder: str | None) -> list[Problem]:
+    problems = list(_duplicates(element_ids(doc), source, "element"))
+    if folder is not None and doc.id != folder:
+        problems.append(
+            error(source.at(["id"]), "DLO022", f"id {doc.id!r} differs from its folder {folder!r}",
+                  f"set id: {folder}, or rename the folder")
+        )
+    positions = {p.id for p in reg.positions}
+    refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
+
+    def need(value: str, known: set[str], loc: list, what: str) -> None:
+        if value not in known:
+            problems.append(
+                error(source.at(loc), UNKNOWN, f"unknown {what} {value!r}",
+                      f"use an id defined in regulations/registry.yaml ({what}s)")
+            )
+
+    need(doc.organisation, {reg.organisation.id}, ["organisation"], "organisation")
+    need(doc.unit, {u.id for u in reg.units}, ["unit"], "unit")
+    if doc.position is not None:
+        need(doc.position, positions, ["position"], "position")
+    elif doc.kind == "job_instruction":
+        problems.append(error(source.at([]), "DLO012", "missing required field 'position'",
+                              "a job instruction names the position it describes"))
+    for i, pid in enumerate(doc.agreement.approvers):
+        need(pid, positions, ["agreement", "approvers", i], "position")
+    need(doc.approval.by, positions, ["approval", "by"], "position")
+    for field in ("change_initiators", "instructions_from"):
+        for i, pid in enumerate(getattr(doc, field)):
+            need(pid, positions, [field, i], "position")
+    for c, chapter in enumerate(doc.chapters):
+        if not chapter.clauses and not chapter.paragraphs:
+            problems.append(error(source.at(["chapters", c]), "DLO013", f"chapter {chapter.id!r} is empty",
+                                  "add clauses or paragraphs"))
+    for _, loc in element_ids(doc):
+        node = _node(doc, loc)
+        if getattr(node, "ref", None) is not None:
+            need(node.ref, refs, [*loc, "ref"], "normative document or abbreviation")
+    return problems
+
+
+def _node(doc: Regulation, loc: list):
+    node = doc
+    for part in loc:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    return node

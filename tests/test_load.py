@@ -1,0 +1,48 @@
+"""The loader: positions inside texts, safe loading, round-trip writing."""
+from __future__ import annotations
+
+from dlo_docs import load
+
+
+def parse(text: str) -> load.Source:
+    source, problems = load.parse(text.encode("utf-8"), "f.yaml")
+    assert problems == []
+    return source
+
+
+def test_text_at_plain_and_quoted():
+    source = parse('a: Бір екі ҚП\nb: "Бір  екі ҚП"\n')
+    assert source.text_at(["a"], 8).line == 1 and source.text_at(["a"], 8).col == 12
+    assert source.text_at(["b"], 9).col == 14  # after the opening quote
+
+
+def test_text_at_folded_block_walks_lines():
+    source = parse("a: >-\n  бірінші жол\n  екінші ҚП\n")
+    value = source.data["a"]
+    offset = value.index("ҚП")
+    at = source.text_at(["a"], offset)
+    assert (at.line, at.col) == (3, 10)
+
+
+def test_text_at_plain_scalar_over_lines():
+    source = parse("a: бірінші жол\n  екінші ҚП\n")
+    at = source.text_at(["a"], source.data["a"].index("ҚП"))
+    assert (at.line, at.col) == (2, 10)
+
+
+def test_unsafe_tags_never_construct_objects():
+    for text in ("a: !!python/object/apply:os.system [echo hi]\n", "a: !!python/name:os.system\n",
+                 "a: !!binary aGk=\n"):
+        source, problems = load.parse(text.encode(), "f.yaml")
+        assert source is None
+        assert [p.code for p in problems] == ["DLO004"], text
+
+
+def test_round_trip_keeps_comments(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("# head\na: 1  # why\nb: [x, y]\n", encoding="utf-8")
+    source, _ = load.read(path, "x.yaml")
+    source.data["a"] = 2
+    load.write(path, source.data)
+    assert path.read_text(encoding="utf-8") == "# head\na: 2  # why\nb: [x, y]\n"
+    assert not list(tmp_path.glob(".*tmp")), "no temporary file is left behind"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what dlo_docs needs on a fresh Debian/Ubuntu machine: system packages (LibreOffice for
+# PDF, fonts with Kazakh letters, poppler for PDF checks, Chromium for the browser test) where they
+# are missing and we may install them, then a virtual environment in .venv with the package.
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: please install: ${need[*]} (apt-get install ${need[*]}); continuing without them" >&2
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+echo "setup: ready (.venv/bin/dlo)"
