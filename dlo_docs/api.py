@@ -9,6 +9,7 @@ from . import context, lint
 from .errors import DloError, Problem, UsageError
 from .fsio import atomic_write
 from .project import Loaded, Project
+from .records import Records
 from .render import docx as docx_render
 from .render import html as html_render
 
@@ -30,6 +31,11 @@ def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
     if not loaded.documents:
         raise UsageError("there are no regulations to render", "add regulations/<id>/regulation.yaml")
     return loaded
+
+
+def records_for(project: Project, doc_id: str) -> Records:
+    """The workflow's records of a regulation (order, agreements, history) for its forms."""
+    return Records()
 
 
 def _render_docx(rd: context.RenderDoc, project: Project) -> bytes:
@@ -74,7 +80,8 @@ def render(
     for doc_id, document in loaded.documents.items():
         for language in [lang] if lang else document.model.languages:
             try:
-                contexts.append(context.build(document, loaded.registry, language, project.templates))
+                contexts.append(context.build(document, loaded.registry, language, project.templates,
+                                             records_for(project, doc_id)))
             except UsageError:
                 raise
             except DloError as exc:

@@ -13,6 +13,7 @@ from .errors import DloError, UsageError, error
 from .labels import labels as load_labels
 from .model import Position, Registry, Regulation, text_in
 from .project import Document
+from .records import Records
 from .refs import element_ids
 
 
@@ -56,7 +57,7 @@ class RenderDoc:
     approvers: list[Official]
     sheets: dict[str, bool]
     blocks: list[Block] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)  # filled in by the workflow (orders, history)
+    records: Records = field(default_factory=Records)  # from the workflow: order, agreements, history
 
     @property
     def clause_count(self) -> int:
@@ -74,7 +75,13 @@ def _official(reg: Registry, pid: str, lang: str) -> Official:
     return Official(pid, pos.title.get(lang, ""), holder)
 
 
-def build(doc: Document, registry: Registry, lang: str | None = None, templates: Path | None = None) -> RenderDoc:
+def build(
+    doc: Document,
+    registry: Registry,
+    lang: str | None = None,
+    templates: Path | None = None,
+    records: Records | None = None,
+) -> RenderDoc:
     """Resolve ``doc`` into ``lang`` (default: its first language). Raises DloError listing every
     text that is missing in that language, with its position."""
     model: Regulation = doc.model
@@ -145,5 +152,6 @@ def build(doc: Document, registry: Registry, lang: str | None = None, templates:
         approvers=[_official(registry, pid, lang) for pid in model.agreement.approvers],
         sheets=model.sheets.model_dump(),
         blocks=blocks,
+        records=records or Records(),
     )
 

@@ -65,5 +65,13 @@ def run() -> None:
         sys.exit(3)
 
 
-# Command modules register themselves on ``main`` when imported.
-from . import core  # noqa: E402,F401
+def _register_commands() -> None:
+    """Each module of this package defines its commands on ``main`` when imported."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_register_commands()

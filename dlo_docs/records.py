@@ -1,0 +1,58 @@
+"""What the workflow knows about a regulation that its documents show: the approving order,
+who agreed and when, the editions and changes, the periodic reviews.
+
+Filled in by the workflow (``dlo_docs/workflow``); rendered by the forms (title page, sheets).
+Empty records mean a draft that has not been through the workflow yet: the forms show blank
+lines to be filled in by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Order:
+    """The rector's order that approved (or withdrew) an edition."""
+
+    number: str
+    date: dt.date
+    effective: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AgreementMark:
+    """One approver's decision on the current text."""
+
+    position_id: str
+    decision: str  # "agreed" | "rejected"
+    date: dt.date
+    remarks: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """One line of the change registration sheet."""
+
+    number: int  # the change's number (edition number for a new edition)
+    clauses: str  # which clauses changed ("5, 11, 14" or "whole text")
+    order: Order
+    entered: dt.date
+    entered_by: str
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    date: dt.date
+    reviewer: str
+    result: str
+
+
+@dataclass
+class Records:
+    state: str = "draft"
+    edition: int | None = None  # the edition these records describe
+    order: Order | None = None
+    agreements: dict[str, AgreementMark] = field(default_factory=dict)
+    history: list[ChangeRecord] = field(default_factory=list)
+    reviews: list[ReviewRecord] = field(default_factory=list)
