@@ -130,12 +130,23 @@ class Registry(Strict):
 # --- the regulation -----------------------------------------------------------------------
 
 
+class Silence(Strict):
+    """Silences one lint rule for this element (and what it contains), with a stated reason."""
+
+    model_config = ConfigDict(json_schema_extra={"required": ["rule", "reason"]})
+    rule: Annotated[str, StringConstraints(pattern=r"^DLO1\d\d$")]
+    # optional here so that `dlo check` can report a missing reason as a lint problem (DLO100);
+    # the JSON Schema requires it, so an editor flags it as you type
+    reason: Annotated[str | None, WithJsonSchema({"type": "string", "minLength": 1})] = None
+
+
 class Item(Strict):
     id: Id
     text: Text
     items: list["Item"] = []
     ref: Id | None = Field(None, description="normative document or abbreviation this item defines")
     source_number: NonEmpty | None = None
+    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
 
 
 class Clause(Strict):
@@ -144,6 +155,7 @@ class Clause(Strict):
     items: list[Item] = []
     states: Fact | None = Field(None, description="the structured fact this clause states in prose")
     source_number: NonEmpty | None = None
+    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
 
 
 class Paragraph(Strict):
@@ -151,6 +163,7 @@ class Paragraph(Strict):
     title: Text
     clauses: Annotated[list[Clause], Field(min_length=1)]
     source_number: NonEmpty | None = None
+    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
 
 
 class Chapter(Strict):
@@ -159,6 +172,7 @@ class Chapter(Strict):
     clauses: list[Clause] = []
     paragraphs: list[Paragraph] = []
     source_number: NonEmpty | None = None
+    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
 
 
 class Agreement(Strict):
@@ -195,6 +209,7 @@ class Regulation(Strict):
         default_factory=list, description="positions it takes instructions from (default: reports_to)"
     )
     sheets: Sheets = Sheets()
+    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
     chapters: Annotated[list[Chapter], Field(min_length=1)]
 
     @property
