@@ -147,6 +147,7 @@ class Item(Strict):
     ref: Id | None = Field(None, description="normative document or abbreviation this item defines")
     source_number: NonEmpty | None = None
     silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
+    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
 
 
 class Clause(Strict):
@@ -156,6 +157,7 @@ class Clause(Strict):
     states: Fact | None = Field(None, description="the structured fact this clause states in prose")
     source_number: NonEmpty | None = None
     silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
+    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
 
 
 class Paragraph(Strict):
@@ -164,6 +166,7 @@ class Paragraph(Strict):
     clauses: Annotated[list[Clause], Field(min_length=1)]
     source_number: NonEmpty | None = None
     silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
+    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
 
 
 class Chapter(Strict):
@@ -173,6 +176,7 @@ class Chapter(Strict):
     paragraphs: list[Paragraph] = []
     source_number: NonEmpty | None = None
     silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
+    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
 
 
 class Agreement(Strict):
