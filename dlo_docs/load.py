@@ -6,6 +6,7 @@ a ``Problem`` with the file, line and column it comes from.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from .errors import Location, Problem, error
 from .fsio import atomic_write
@@ -240,15 +242,24 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
 # -- writing ---------------------------------------------------------------------------
 
 
-def dumps(data: Any) -> str:
+def dumps(data: Any, like: str | None = None) -> str:
+    """YAML text of ``data``. With ``like`` (the text the data was read from) the source's own
+    indentation is kept, so a round-trip changes only what was changed."""
+    yaml = _yaml()
+    if like is not None:
+        with contextlib.suppress(Exception):  # no guess: keep the house style
+            _, indent, block_seq_indent = load_yaml_guess_indent(like)
+            if indent:
+                offset = block_seq_indent or 0
+                yaml.indent(mapping=indent, sequence=indent + offset, offset=offset)
     stream = io.StringIO()
-    _yaml().dump(data, stream)
+    yaml.dump(data, stream)
     return stream.getvalue()
 
 
-def write(path: Path, data: Any) -> None:
-    """Write YAML round-trip (comments and key order kept), atomically."""
-    atomic_write(path, dumps(data))
+def write(path: Path, data: Any, like: str | None = None) -> None:
+    """Write YAML round-trip (comments and key order kept), atomically; ``like``: see ``dumps``."""
+    atomic_write(path, dumps(data, like))
 
 
 def plain(data: Any) -> Any:
