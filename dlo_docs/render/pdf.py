@@ -1,0 +1,192 @@
+"""PDF/A-2b output: DOCX converted by LibreOffice headless (``soffice``).
+
+Public interface (the site and the CLI use it):
+
+- ``available() -> bool``: is LibreOffice installed?
+- ``soffice() -> str``: its path; raises ``SofficeMissing`` (a ``UsageError``) saying what to install.
+- ``convert(documents, timeout=None) -> dict[str, bytes]``: many DOCX (name -> bytes) to PDF/A-2b
+  in ONE LibreOffice run; returns name -> PDF bytes.
+- ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
+
+Every run gets a private, throw-away LibreOffice user profile (``-env:UserInstallation``), so a
+LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it. LibreOffice
+runs in its own process group: on a timeout the whole group is killed, and whatever the run left
+behind (the ``oosplash`` launcher, ``soffice.bin``) is ended too, so no process outlives a call.
+
+Fonts: the DOCX asks for Times New Roman; where it is missing, fontconfig substitutes its metric
+twin Liberation Serif (package fonts-liberation2), which has the Kazakh letters ә ғ қ ң ө ұ ү һ і.
+PDF/A requires every font to be embedded, and LibreOffice's PDF/A export does so.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..errors import DloError, Location, UsageError, error
+
+INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+# the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
+# SelectPdfVersion 2 = PDF/A-2b
+FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class SofficeMissing(UsageError):
+    """LibreOffice is not installed: PDF cannot be made here."""
+
+
+def soffice() -> str:
+    """The LibreOffice executable (``DLO_SOFFICE`` overrides the search of ``PATH``)."""
+    override = os.environ.get("DLO_SOFFICE")
+    candidates = [override] if override else ["soffice", "libreoffice"]
+    for name in candidates:
+        path = shutil.which(name)
+        if path:
+            return path
+    raise SofficeMissing(
+        "LibreOffice (soffice) is not installed, so PDF cannot be made",
+        f"install it and the fonts: {INSTALL} (or run tools/setup.sh as root)",
+    )
+
+
+def available() -> bool:
+    try:
+        soffice()
+    except SofficeMissing:
+        return False
+    return True
+
+
+def default_timeout(count: int) -> float:
+    """Seconds allowed for a run converting ``count`` documents (``DLO_PDF_TIMEOUT`` overrides)."""
+    env = os.environ.get("DLO_PDF_TIMEOUT")
+    if env:
+        with contextlib.suppress(ValueError):
+            return max(1.0, float(env))
+    return 60.0 + 5.0 * count
+
+
+def _problem(code: str, message: str, hint: str | None = None) -> DloError:
+    return DloError([error(Location("soffice"), code, message, hint)])
+
+
+def _end_group(pgid: int) -> None:
+    """End every process left in the group LibreOffice ran in (ours alone: a new session)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(pgid, sig)
+        except ProcessLookupError:
+            return
+        except PermissionError:  # the group id was reused by someone else's processes
+            return
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(pgid, 0)
+            except (ProcessLookupError, PermissionError):
+                return
+            time.sleep(0.02)
+
+
+def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
+    exe = soffice()
+    with tempfile.TemporaryDirectory(prefix="dlo-lo-profile-") as profile:
+        cmd = [
+            exe,
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--convert-to",
+            FILTER,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ]
+        env = dict(os.environ, HOME=profile)  # nothing of LibreOffice's lands in the user's home
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, env=env, start_new_session=True)
+        except OSError as exc:
+            raise _problem("DLO301", f"could not start LibreOffice ({exe}): {exc}", f"reinstall it: {INSTALL}") from None
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _end_group(proc.pid)
+            proc.communicate()
+            raise _problem(
+                "DLO302",
+                f"LibreOffice did not finish converting {len(files)} document(s) within {timeout:.0f} s; it was stopped",
+                "try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>",
+            ) from None
+        except BaseException:  # Ctrl-C and the like: leave nothing running
+            _end_group(proc.pid)
+            proc.communicate()
+            raise
+        finally:
+            _end_group(proc.pid)
+    if proc.returncode != 0:
+        detail = (err or out).decode("utf-8", "replace").strip().splitlines()
+        raise _problem("DLO301", f"LibreOffice failed (exit {proc.returncode})"
+                       + (f": {detail[-1]}" if detail else ""))
+
+
+def convert_files(paths: Sequence[Path | str], outdir: Path | str, timeout: float | None = None) -> list[Path]:
+    """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in one LibreOffice run.
+
+    Stems must be distinct. Each PDF is written atomically (converted in a temporary folder
+    beside ``outdir``, then renamed), so a failed run leaves no half-written file."""
+    paths = [Path(p).resolve() for p in paths]
+    if not paths:
+        return []
+    stems = [p.stem for p in paths]
+    if len(set(stems)) != len(stems):
+        raise UsageError("two documents to convert have the same file name", ", ".join(sorted(stems)))
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"{path} does not exist")
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
+        _run(paths, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
+        made = [Path(tmp) / f"{stem}.pdf" for stem in stems]
+        failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
+        if failed:
+            raise _problem("DLO301", f"LibreOffice made no PDF for: {', '.join(failed)}",
+                           "open the DOCX in LibreOffice to see why it cannot be read")
+        results = []
+        for pdf in made:
+            target = outdir / pdf.name
+            os.replace(pdf, target)
+            results.append(target)
+    return results
+
+
+def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
+    """Convert DOCX documents (name -> bytes; a name is a plain file stem such as
+    ``dlo-head.kk``) to PDF/A-2b in ONE LibreOffice run; returns name -> PDF bytes."""
+    for name in documents:
+        if not _NAME_RE.match(name):
+            raise UsageError(f"{name!r} cannot be used as a file name for conversion")
+    if not documents:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="dlo-pdf-") as tmp:
+        folder = Path(tmp)
+        files = []
+        for name, data in documents.items():
+            path = folder / f"{name}.docx"
+            path.write_bytes(data)
+            files.append(path)
+        pdfs = convert_files(files, folder / "out", timeout)
+        return {name: pdf.read_bytes() for name, pdf in zip(documents, pdfs)}
