@@ -35,7 +35,9 @@ def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
 
 def records_for(project: Project, doc_id: str) -> Records:
     """The workflow's records of a regulation (order, agreements, history) for its forms."""
-    return Records()
+    from . import workflow
+
+    return workflow.records(project, doc_id)
 
 
 def _render_docx(rd: context.RenderDoc, project: Project) -> bytes:

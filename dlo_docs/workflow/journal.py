@@ -1,0 +1,373 @@
+"""The journal: ``regulations/<id>/journal.yaml``, an append-only, hash-chained list of events.
+
+Every event holds ``seq`` (1, 2, ...), ``time`` (ISO 8601 with the organisation's zone),
+``role`` (a registry position id), ``actor`` (who ran the command), ``event``, ``edition``,
+event-specific data, ``content_hash`` (the validated regulation in canonical form), ``prev``
+(the previous event's hash) and ``hash`` (sha256 of the event's canonical JSON without ``hash``).
+Changing, deleting, inserting or reordering an event breaks the chain; ``verify`` names where.
+
+Writes happen under an exclusive lock (``fsio.locked``) and are atomic (``fsio.atomic_write``):
+a second writer waits, and a writer killed at any moment leaves the old journal or the new one.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import load
+from ..errors import DloError, Location, Problem, error, warning
+from ..fsio import LockTimeout, atomic_write, locked
+from ..model import Regulation
+from ..project import Project
+from ..records import Order
+
+FILE = "journal.yaml"
+GENESIS = "0" * 64
+KINDS = ("revised", "submitted", "agreed", "rejected", "approved", "withdrawn", "reviewed")
+# the fields every event has, in the order they are written (event-specific data goes before
+# content_hash)
+HEAD = ("seq", "time", "role", "actor", "event", "edition")
+TAIL = ("content_hash", "prev", "hash")
+HEADER = (
+    "# The journal of {id}: append-only, written by `dlo` only. Each event is chained to the one\n"
+    "# before it by its hash, so `dlo verify` detects any edit, deletion, insertion or reordering.\n"
+)
+LOCK_TIMEOUT = 30.0
+
+
+# -- canonical form and hashes ------------------------------------------------------------
+
+
+def normal(value: Any) -> Any:
+    """Plain JSON values (round-trip YAML scalars, dates) for hashing."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): normal(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [normal(v) for v in value]
+    return str(value)
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sha256(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+def content_hash(model: Regulation) -> str:
+    """The hash of the validated text: comments, quoting, key order and layout do not count."""
+    return sha256(model.model_dump(mode="json"))
+
+
+def event_hash(entry: dict) -> str:
+    return sha256({k: v for k, v in entry.items() if k != "hash"})
+
+
+# -- the event ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One journal event. Event-specific data (reason, order, remarks, route, result, ...) is in
+    ``data`` and readable as attributes: ``ev.reason``, ``ev.order`` (a ``records.Order``)."""
+
+    seq: int
+    time: str
+    role: str | None
+    actor: str
+    event: str
+    edition: int
+    content_hash: str
+    prev_hash: str
+    hash: str
+    data: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:
+        data = self.__dict__.get("data") or {}
+        if name in data:
+            return data[name]
+        raise AttributeError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+    @property
+    def when(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.time)
+
+    @property
+    def date(self) -> dt.date:
+        """The calendar day of the event in the organisation's zone (the zone it was written in)."""
+        return self.when.date()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as written in the journal (JSON-ready)."""
+        return dict(self.raw)
+
+
+def _order(value: Any) -> Order | None:
+    if not isinstance(value, dict) or "number" not in value or "date" not in value:
+        return None
+    effective = value.get("effective")
+    return Order(
+        number=str(value["number"]),
+        date=dt.date.fromisoformat(str(value["date"])),
+        effective=dt.date.fromisoformat(str(effective)) if effective else None,
+    )
+
+
+def to_event(entry: dict) -> Event:
+    data = {k: v for k, v in entry.items() if k not in HEAD + TAIL}
+    if "order" in data:
+        data["order"] = _order(data["order"])
+    for key in ("date", "next_due"):
+        if isinstance(data.get(key), str):
+            data[key] = dt.date.fromisoformat(data[key])
+    return Event(
+        seq=entry["seq"], time=entry["time"], role=entry.get("role"), actor=entry["actor"],
+        event=entry["event"], edition=entry["edition"], content_hash=entry["content_hash"],
+        prev_hash=entry["prev"], hash=entry["hash"], data=data, raw=entry,
+    )
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+@dataclass
+class Journal:
+    path: Path
+    display: str
+    source: load.Source | None
+    entries: list[dict]  # plain, as written
+    problems: list[Problem]
+
+    def at(self, index: int, key: str | None = None) -> Location:
+        if self.source is None:
+            return Location(self.display)
+        return self.source.at([index] if key is None else [index, key])
+
+    @property
+    def events(self) -> list[Event]:
+        return [to_event(e) for e in self.entries]
+
+
+def path_of(project: Project, reg_id: str) -> Path:
+    return project.folder(reg_id) / FILE
+
+
+def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
+    """Problems with the structure of one entry (types, not the chain)."""
+    where = journal.at(index)
+    if not isinstance(entry, dict):
+        return [error(where, "DLO609", f"journal entry {index + 1} is not a mapping",
+                      "the journal is written by dlo only: restore it from version control")]
+    problems = []
+    types = {"seq": int, "time": str, "actor": str, "event": str, "edition": int,
+             "content_hash": str, "prev": str, "hash": str}
+    for key, kind in types.items():
+        value = entry.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(error(journal.at(index, key) if key in entry else where, "DLO609",
+                                  f"journal entry {index + 1}: {key!r} is missing or not a {kind.__name__}",
+                                  "the journal is written by dlo only: restore it from version control"))
+    if entry.get("role") is not None and not isinstance(entry.get("role"), str):
+        problems.append(error(journal.at(index, "role"), "DLO609", f"journal entry {index + 1}: 'role' is not a string"))
+    if not problems:
+        if entry["event"] not in KINDS:
+            problems.append(error(journal.at(index, "event"), "DLO609",
+                                  f"journal entry {index + 1}: unknown event {entry['event']!r}"))
+        try:
+            dt.datetime.fromisoformat(entry["time"])
+            to_event(entry)
+        except (ValueError, TypeError) as exc:
+            problems.append(error(where, "DLO609", f"journal entry {index + 1}: {exc}"))
+    return problems
+
+
+def read(project: Project, reg_id: str) -> Journal:
+    """The journal as written (no journal yet: no events). Shape problems are collected in
+    ``problems``; the chain is checked by ``check_chain``."""
+    path = path_of(project, reg_id)
+    display = project.display(path)
+    if not path.exists():
+        return Journal(path, display, None, [], [])
+    source, problems = load.read(path, display)
+    if source is None:
+        return Journal(path, display, None, [], problems)
+    journal = Journal(path, display, source, [], [])
+    if not isinstance(source.data, list):
+        journal.problems.append(error(source.at([]), "DLO609", "the journal is not a list of events",
+                                      "the journal is written by dlo only: restore it from version control"))
+        return journal
+    for index, entry in enumerate(source.data):
+        shape = _shape(entry, index, journal)
+        journal.problems += shape
+        journal.entries.append(normal(entry) if isinstance(entry, dict) else {})
+    return journal
+
+
+def events_or_raise(project: Project, reg_id: str) -> list[Event]:
+    journal = read(project, reg_id)
+    if journal.problems:
+        raise DloError(journal.problems)
+    return journal.events
+
+
+# -- the chain ------------------------------------------------------------------------------
+
+
+def check_chain(journal: Journal) -> list[Problem]:
+    """Name every edited, deleted, inserted or reordered event (DLO601-DLO605)."""
+    problems: list[Problem] = list(journal.problems)
+    if problems:
+        return problems
+    entries = journal.entries
+    hint = "the journal is append-only: restore it from version control (git log -p {})".format(journal.display)
+    seen: dict[int, int] = {}
+    highest = 0
+    explained: set[int] = set()  # entries whose break is already named
+    for i, entry in enumerate(entries):
+        seq = entry["seq"]
+        if event_hash(entry) != entry["hash"]:
+            problems.append(error(journal.at(i), "DLO601",
+                                  f"journal event {seq} ({entry['event']}) was edited: its hash does not match its content",
+                                  hint))
+            explained.add(i)
+        if seq in seen:
+            problems.append(error(journal.at(i, "seq"), "DLO603",
+                                  f"journal event {seq} appears twice (entries {seen[seq] + 1} and {i + 1}): an event was inserted",
+                                  hint))
+            explained.add(i)
+        elif seq < highest:
+            problems.append(error(journal.at(i, "seq"), "DLO604",
+                                  f"journal event {seq} comes after event {highest}: events were reordered", hint))
+            explained.add(i)
+        elif seq > highest + 1:
+            missing = list(range(highest + 1, seq))
+            names = ", ".join(map(str, missing))
+            problems.append(error(journal.at(i, "seq"), "DLO602",
+                                  f"journal event{'s' if len(missing) > 1 else ''} {names} "
+                                  f"{'are' if len(missing) > 1 else 'is'} missing before event {seq}: deleted",
+                                  hint))
+            explained.add(i)
+        seen.setdefault(seq, i)
+        highest = max(highest, seq)
+    if 0 not in explained and entries and entries[0]["seq"] != 1:
+        problems.append(error(journal.at(0, "seq"), "DLO602",
+                              f"the journal starts at event {entries[0]['seq']}, not 1: events were deleted", hint))
+        explained.add(0)
+    for i, entry in enumerate(entries):
+        expected = GENESIS if i == 0 else entries[i - 1]["hash"]
+        if entry["prev"] != expected and i not in explained and (i - 1) not in explained:
+            problems.append(error(journal.at(i, "prev"), "DLO605",
+                                  f"journal event {entry['seq']} does not follow the event before it (prev hash differs): "
+                                  "an event was inserted, deleted or replaced here", hint))
+    return sorted(set(problems))
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterator[None]:
+    """Hold the regulation's journal lock for the whole of a command (read, check, write)."""
+    path = path_of(project, reg_id)
+    try:
+        with locked(path, LOCK_TIMEOUT if timeout is None else timeout):
+            yield
+    except LockTimeout:
+        raise DloError(error(Location(project.display(path)), "DLO630",
+                             "the journal is locked by another dlo command that is still running",
+                             "wait for it to finish and try again")) from None
+
+
+def now(timezone: str) -> str:
+    """The current time in the organisation's zone (``+05:00``), ISO 8601 to the second."""
+    sign = -1 if timezone.startswith("-") else 1
+    hours, minutes = timezone[1:].split(":")
+    zone = dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+    return dt.datetime.now(zone).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=8)
+def _git_identity(root: str) -> str:
+    parts = []
+    for key in ("user.name", "user.email"):
+        try:
+            out = subprocess.run(["git", "config", key], cwd=root, capture_output=True, text=True, timeout=5)
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        if out.returncode == 0 and out.stdout.strip():
+            parts.append(out.stdout.strip())
+    if len(parts) == 2:
+        return f"{parts[0]} <{parts[1]}>"
+    return parts[0] if parts else ""
+
+
+def actor(project: Project) -> str:
+    """Who acts: the OS user, and the git identity where there is one: ``user (Name <email>)``."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment (some containers)
+        user = f"uid {os.getuid()}"
+    git = _git_identity(str(project.root))
+    return f"{user} ({git})" if git else user
+
+
+def append(project: Project, reg_id: str, journal: Journal, entry: dict) -> Event:
+    """Append one event to ``journal`` (read under the lock that the caller holds); fills in
+    seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture."""
+    last = journal.entries[-1] if journal.entries else None
+    full: dict[str, Any] = {"seq": (last["seq"] + 1) if last else 1}
+    for key in HEAD[1:]:
+        full[key] = entry[key]
+    for key, value in entry.items():
+        if key not in HEAD + TAIL and value is not None:
+            full[key] = value
+    full["content_hash"] = entry["content_hash"]
+    full["prev"] = last["hash"] if last else GENESIS
+    full = normal(full)
+    full["hash"] = event_hash(full)
+    if journal.source is not None and isinstance(journal.source.data, list):
+        data = journal.source.data
+        data.append(full)
+        load.write(journal.path, data)
+    else:
+        atomic_write(journal.path, HEADER.format(id=reg_id) + load.dumps([full]))
+    journal.entries.append(full)
+    return to_event(full)
+
+
+def leftovers(project: Project, reg_id: str) -> list[Path]:
+    """Temporary files an interrupted write left behind (harmless: the rename never happened)."""
+    folder = project.folder(reg_id)
+    found = list(folder.glob(f".{FILE}.*.tmp")) + list(folder.glob(".regulation.yaml.*.tmp"))
+    found += list((folder / "editions").glob(".*.tmp")) if (folder / "editions").is_dir() else []
+    return sorted(set(found))
+
+
+def leftover_warnings(project: Project, reg_id: str) -> list[Problem]:
+    return [warning(Location(project.display(p)), "DLO610",
+                    "a temporary file left by an interrupted write (the journal and the text are intact)",
+                    "delete it") for p in leftovers(project, reg_id)]

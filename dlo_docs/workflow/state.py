@@ -1,0 +1,129 @@
+"""The state of a regulation, replayed from its journal.
+
+States of the working text: ``draft`` → ``agreement`` → ``agreed`` → ``in_force``; a revision
+opens a new ``draft`` while the edition in force stays in force; ``withdrawn`` ends the life.
+States of approved editions: ``in_force``, ``superseded`` (a later edition was approved) or
+``withdrawn``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .journal import Event
+
+OPEN = ("draft", "agreement", "agreed")  # a working draft is open
+
+
+@dataclass
+class Round:
+    """One agreement round: from ``submit`` to the last decision."""
+
+    submitted: Event
+    route: list[str]
+    kind: str  # "sequential" | "parallel"
+    marks: dict[str, Event] = field(default_factory=dict)  # role -> its "agreed" event
+    rejected: Event | None = None
+
+    @property
+    def pending(self) -> list[str]:
+        return [role for role in self.route if role not in self.marks]
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+
+@dataclass
+class History:
+    state: str = "draft"
+    draft: int | None = None  # the edition being drafted (None: the first draft, see the file)
+    in_force: int | None = None
+    editions: dict[int, str] = field(default_factory=dict)  # approved edition -> its state
+    approvals: dict[int, Event] = field(default_factory=dict)
+    agreed_rounds: dict[int, Round] = field(default_factory=dict)  # the round each approval closed
+    round: Round | None = None  # the open draft's current round
+    rejection: Event | None = None  # the last rejection of the open draft
+    revision: Event | None = None  # the revision that opened the current draft
+    revisions: dict[int, Event] = field(default_factory=dict)  # edition -> the revision that opened it
+    reviews: list[Event] = field(default_factory=list)
+    withdrawal: Event | None = None
+    withdrawn_edition: int | None = None
+    last: Event | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.state in OPEN
+
+    @property
+    def in_force_order(self):
+        return self.approvals[self.in_force].order if self.in_force else None
+
+    def reviews_of_edition(self) -> list[Event]:
+        """Reviews of the edition in force (made after it was approved)."""
+        if self.in_force is None:
+            return []
+        approved = self.approvals[self.in_force].seq
+        return [r for r in self.reviews if r.seq > approved]
+
+    def review_due(self, years: int) -> dt.date | None:
+        """The next periodic review: ``years`` after the last review of the edition in force, or
+        after it took effect."""
+        if self.in_force is None:
+            return None
+        order = self.in_force_order
+        base = order.effective or order.date
+        for review in self.reviews_of_edition():
+            base = max(base, review.get("date") or review.date)
+        return add_years(base, years)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def replay(events: list[Event]) -> History:
+    """The history the journal tells, event by event (the journal is assumed well-formed;
+    ``journal.check_chain`` is what detects tampering)."""
+    h = History()
+    for ev in events:
+        kind = ev.event
+        if kind == "revised":
+            h.state, h.draft = "draft", ev.edition
+            h.round, h.rejection, h.revision = None, None, ev
+            h.revisions[ev.edition] = ev
+        elif kind == "submitted":
+            h.state, h.draft = "agreement", ev.edition
+            h.round = Round(ev, list(ev.get("route") or []), ev.get("route_kind") or "sequential")
+            h.rejection = None
+            if h.round.complete:
+                h.state = "agreed"
+        elif kind == "agreed" and h.round is not None:
+            h.round.marks[ev.role] = ev
+            if h.round.complete:
+                h.state = "agreed"
+        elif kind == "rejected" and h.round is not None:
+            h.round.rejected = ev
+            h.state, h.rejection, h.round = "draft", ev, None
+        elif kind == "approved":
+            if h.in_force is not None:
+                h.editions[h.in_force] = "superseded"
+            h.in_force = ev.edition
+            h.editions[ev.edition] = "in_force"
+            h.approvals[ev.edition] = ev
+            if h.round is not None:
+                h.agreed_rounds[ev.edition] = h.round
+            h.state, h.draft, h.round, h.rejection, h.revision = "in_force", None, None, None, None
+        elif kind == "withdrawn":
+            if h.in_force is not None:
+                h.editions[h.in_force] = "withdrawn"
+            h.withdrawn_edition, h.in_force = h.in_force, None
+            h.state, h.withdrawal = "withdrawn", ev
+            h.draft, h.round, h.rejection, h.revision = None, None, None, None
+        elif kind == "reviewed":
+            h.reviews.append(ev)
+        h.last = ev
+    return h
