@@ -1,18 +1,34 @@
-"""The rule engine: one module per rule, each exporting ``RULE``.
+"""The rule engine: one module per rule (yamllint style), each exporting ``RULE``.
 
 A rule has a code (``DLO1xx``), a default severity, a one-line description and a ``check`` that
-yields positioned problems for one regulation.
+yields positioned problems for one regulation, seen through a ``view.View``. Modules without
+``RULE`` (``view``, ``vocab``, ``output``) are helpers.
+
+A document may silence a rule for one place, with a stated reason::
+
+    - id: change-procedure
+      silence:
+      - rule: DLO108
+        reason: the unit calls this text "Ереже" in its own order; kept as signed
+
+A silence covers the element it is on and everything inside it (on the regulation: the whole
+file). The engine itself reports, as DLO100, a silence without a reason (it then silences
+nothing), a silence naming an unknown rule, and a silence that silences nothing.
 """
 from __future__ import annotations
 
 import importlib
 import pkgutil
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
-from ..errors import Problem, Severity
+from ..errors import Location, Problem, Severity, error, warning
 from ..model import Registry
 from ..project import Document, Loaded
+from .view import View
+
+SILENCE = "DLO100"
 
 
 @dataclass(frozen=True)
@@ -21,27 +37,127 @@ class Rule:
     name: str
     severity: Severity
     description: str
-    check: Callable[[Document, Registry], Iterable[Problem]]
+    check: Callable[[View], Iterable[Problem]]
 
 
-def rules() -> list[Rule]:
+@lru_cache(maxsize=1)
+def _discover() -> tuple[Rule, ...]:
     found = []
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(module, "RULE"):
+        if isinstance(getattr(module, "RULE", None), Rule):
             found.append(module.RULE)
-    return sorted(found, key=lambda r: r.code)
+    codes = [r.code for r in found]
+    duplicates = {c for c in codes if codes.count(c) > 1}
+    if duplicates:  # a programming error, caught by the test suite
+        raise RuntimeError(f"lint rules share a code: {', '.join(sorted(duplicates))}")
+    return tuple(sorted(found, key=lambda r: r.code))
 
 
-def run(loaded: Loaded) -> list[Problem]:
+def rules() -> list[Rule]:
+    """Every rule, by code."""
+    return list(_discover())
+
+
+ENGINE_RULE = Rule(SILENCE, "silence", "error", "a silenced rule must name a known rule, give a reason "
+                   "and silence something", lambda view: ())
+
+
+def listing() -> list[Rule]:
+    """What ``dlo check --list-rules`` prints: the engine's own code, then every rule."""
+    return [ENGINE_RULE, *rules()]
+
+
+# -- silences ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Silence:
+    rule: str
+    reason: str | None
+    at: Location  # where the silence entry is written
+    start: tuple[int, int]  # the span it covers: (line, col) from ...
+    end: tuple[int, int] | None  # ... up to (not including); None: to the end of the file
+    used: bool = False
+
+    def covers(self, problem: Problem) -> bool:
+        pos = (problem.location.line, problem.location.col)
+        return problem.code == self.rule and self.start <= pos and (self.end is None or pos < self.end)
+
+
+def _silences(view: View) -> list[_Silence]:
+    source, model = view.source, view.model
+    found = [
+        _Silence(s.rule, s.reason, source.at(["silence", i]), (0, 0), None)
+        for i, s in enumerate(model.silence)
+    ]
+    elements = list(view.locs.items())  # pre-order: the order of the file
+    starts = [(source.at(list(loc)).line, source.at(list(loc)).col) for _, loc in elements]
+    for index, (eid, loc) in enumerate(elements):
+        element = view.by_id[eid].element
+        if not element.silence:
+            continue
+        end = next(
+            (starts[j] for j in range(index + 1, len(elements)) if elements[j][1][: len(loc)] != loc),
+            None,
+        )
+        for i, s in enumerate(element.silence):
+            found.append(_Silence(s.rule, s.reason, source.at([*loc, "silence", i]), starts[index], end))
+    return found
+
+
+def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[Problem]:
+    silences = _silences(view)
+    if not silences:
+        return problems
+    known = {r.code for r in rules()}
+    kept: list[Problem] = []
+    for problem in problems:
+        covering = [s for s in silences if s.reason and s.reason.strip() and s.covers(problem)]
+        for s in covering:
+            s.used = True
+        if not covering:
+            kept.append(problem)
+    for s in silences:
+        if s.rule not in known:
+            kept.append(error(s.at, SILENCE, f"silence names an unknown rule {s.rule}",
+                              "see dlo check --list-rules"))
+        elif not (s.reason and s.reason.strip()):
+            kept.append(error(s.at, SILENCE, f"silence of {s.rule} gives no reason, so it silences nothing",
+                              "add reason: why this place is right as it is"))
+        elif not s.used and s.rule in ran:
+            kept.append(warning(s.at, SILENCE, f"silence of {s.rule} silences nothing here",
+                                "remove it: the problem it silenced is gone"))
+    return kept
+
+
+# -- running -------------------------------------------------------------------------------
+
+
+def check_document(document: Document, registry: Registry, select: Iterable[str] | None = None) -> list[Problem]:
+    """Every rule (or the ``select``-ed codes) over one valid regulation, silences applied."""
+    view = View(document, registry)
+    wanted = set(select) if select is not None else None
+    problems: list[Problem] = []
+    ran = set()
+    for rule in rules():
+        if wanted is None or rule.code in wanted:
+            problems.extend(rule.check(view))
+            ran.add(rule.code)
+    problems = _apply_silences(view, problems, ran)
+    if wanted is not None:
+        problems = [p for p in problems if p.code in wanted]
+    return sorted(set(problems))
+
+
+def run(loaded: Loaded, select: Iterable[str] | None = None) -> list[Problem]:
     """Every rule over every loaded regulation that has no errors of its own (rules read valid
     data only; errors are reported first)."""
     failed = {p.location.path for p in loaded.errors}
     if loaded.registry is None or loaded.registry_source is None or loaded.registry_source.path in failed:
         return []
-    documents = [d for d in loaded.documents.values() if d.source.path not in failed]
     problems: list[Problem] = []
-    for rule in rules():
-        for document in documents:
-            problems.extend(rule.check(document, loaded.registry))
+    for document in loaded.documents.values():
+        if document.source.path not in failed:
+            problems.extend(check_document(document, loaded.registry, select))
     return sorted(set(problems))

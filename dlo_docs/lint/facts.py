@@ -16,6 +16,7 @@ from ..numbering import walk
 from ..project import Document
 from ..refs import element_ids
 from . import Rule
+from .view import View
 
 FIELD = {
     "approvers": "agreement.approvers",
@@ -44,7 +45,8 @@ def clause_text(clause: Clause, lang: str, main: str) -> str:
     return " ".join(parts)
 
 
-def check(document: Document, registry: Registry) -> Iterator[Problem]:
+def check(view: View) -> Iterator[Problem]:
+    document, registry = view.document, view.registry
     doc = document.model
     locs = dict(element_ids(doc))
     numbers = {n.element.id: n.number for n in walk(doc) if n.kind == "clause"}

@@ -1,0 +1,52 @@
+"""DLO102: an abbreviation used in the text that nothing defines (reported at its first use).
+
+Defined means: in the document's abbreviations chapter, inline ("(одан әрі – ПОҚ)") before the
+use, or in the registry. A token spelled with other capitals than a defined one (``КеАҚ`` for
+``КЕАҚ``) is not defined: the hint names the spelling to use.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..errors import Problem
+from . import Rule
+from .abbrev import analyse, casefold_match
+from .view import View
+
+
+def check(view: View) -> Iterator[Problem]:
+    for lang in view.model.languages:
+        found = analyse(view, lang)
+        chapter = found.defined_in_chapter()
+        inline = found.defined_inline()
+        reported: set[str] = set()
+        for use in found.by_role("use"):
+            token = use.token
+            if token in chapter or token in found.registry or token in reported:
+                continue
+            first = inline.get(token)
+            if first is not None and first.text.order <= use.text.order:
+                continue
+            reported.add(token)
+            at = view.at(use.text, use.offset)
+            if first is not None:
+                defined = view.at(first.text, first.offset)
+                yield view.problem(RULE, at, f"abbreviation {token} is used ({use.text.label}) before it is "
+                                   f"defined ({first.text.label}, line {defined.line})",
+                                   "define it at its first use, or in the abbreviations chapter")
+                continue
+            other = casefold_match(token, set(chapter) | set(inline))
+            where = "the document"
+            if other is None:
+                other, where = casefold_match(token, set(found.registry)), "the registry"
+            if other is not None:
+                yield view.problem(RULE, at, f"abbreviation {token} ({use.text.label}) is not defined; "
+                                   f"{where} defines {other}", f"spell it {other}")
+            else:
+                yield view.problem(RULE, at, f"abbreviation {token} ({use.text.label}) is defined neither in "
+                                   "the abbreviations chapter nor in the registry",
+                                   "spell it out, or define it in the abbreviations chapter")
+
+
+RULE = Rule("DLO102", "abbreviation-undefined", "warning",
+            "an abbreviation used in the text is defined nowhere", check)

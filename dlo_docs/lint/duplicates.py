@@ -1,0 +1,62 @@
+"""DLO107: near-duplicate entries in one list: two items of the same clause (or item), or two
+clauses of the same chapter or paragraph, that say nearly the same thing.
+
+Texts are compared as sets of word stems (the first five letters, lower case, without
+conjunctions and other function words). Two entries are near-duplicates when they share at least
+``MIN_SHARED`` stems and their Dice similarity (2·shared / (|a| + |b|)) is at least ``THRESHOLD``:
+short entries that merely open alike ("қашықтықтан оқытуды қолдана отырып, …") share too few
+words to count. The problem points at the later entry and names both, with the similarity.
+Only the document's first language is compared (the others translate it).
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Iterator
+
+from ..errors import Problem
+from ..model import Clause, Item
+from . import Rule, vocab
+from .view import WORD, Text, View
+
+STEM = 5
+THRESHOLD = 0.5
+MIN_SHARED = 8
+
+
+def stems(text: str) -> set[str]:
+    return {w.lower()[:STEM] for w in WORD.findall(text) if len(w) > 1 and w.lower() not in vocab.STOPWORDS}
+
+
+def similarity(a: str, b: str) -> tuple[float, int]:
+    """(Dice similarity, number of shared stems) of two texts."""
+    sa, sb = stems(a), stems(b)
+    if not sa or not sb:
+        return 0.0, 0
+    shared = len(sa & sb)
+    return 2 * shared / (len(sa) + len(sb)), shared
+
+
+def lists(view: View) -> Iterator[list[Clause | Item]]:
+    """Every list of sibling entries: the items of each clause and item, the clauses of each
+    chapter and paragraph."""
+    for chapter in view.model.chapters:
+        yield list(chapter.clauses)
+        for paragraph in chapter.paragraphs:
+            yield list(paragraph.clauses)
+    yield from view.children.values()
+
+
+def check(view: View) -> Iterator[Problem]:
+    lang = view.model.main_lang
+    texts: dict[str, Text] = {t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")}
+    for entries in lists(view):
+        for a, b in combinations([e for e in entries if e.id in texts], 2):
+            ta, tb = texts[a.id], texts[b.id]
+            score, shared = similarity(ta.value, tb.value)
+            if score >= THRESHOLD and shared >= MIN_SHARED:
+                yield view.problem(RULE, view.at(tb, 0),
+                                   f"{tb.label} nearly repeats {ta.label} ({score:.0%} similar, {shared} words "
+                                   "shared)", "merge the two, or make the difference plain")
+
+
+RULE = Rule("DLO107", "near-duplicate", "warning", "two entries of one list say nearly the same thing", check)

@@ -1,0 +1,50 @@
+"""DLO108: a document that calls itself by another kind's name: a job instruction that says
+"Осы Ережеге" / "настоящее Положение" of itself (text copied from a unit regulation), or a unit
+regulation that says "осы лауазымдық нұсқаулық".
+
+A self-reference is a demonstrative ("осы", "бұл", "настоящий", "данный", …) followed by the name
+of a document kind (``vocab.KIND_NAMES``). The problem points at the wrong name.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..errors import Problem
+from . import Rule, vocab
+from .view import WORD, View
+
+
+def check(view: View) -> Iterator[Problem]:
+    doc = view.model
+    own = vocab.KIND_WORDS[doc.kind]
+    for text in view.texts():
+        demonstratives = vocab.SELF.get(text.lang, set())
+        words = [(m.start(), m.group()) for m in WORD.finditer(text.value)]
+        low = [w.lower() for _, w in words]
+        for i, word in enumerate(low[:-1]):
+            if word not in demonstratives:
+                continue
+            for kind, names in vocab.KIND_NAMES.items():
+                if kind == doc.kind:
+                    continue
+                phrases, abbreviations = names.get(text.lang, ([], []))
+                hit = words[i + 1][1] in abbreviations or any(
+                    len(p.split()) <= len(low) - i - 1
+                    and all(low[i + 1 + j].startswith(part) for j, part in enumerate(p.split()))
+                    for p in phrases
+                )
+                if hit:
+                    offset, name = words[i + 1]
+                    yield view.problem(RULE, view.at(text, offset),
+                                       f"the document calls itself '{words[i][1]} {name}', the name of a "
+                                       f"{vocab.KIND_WORDS[kind]}, but it is a {own} ({text.label})",
+                                       f"call it {_example(doc.kind, text.lang)}")
+                    break
+
+
+def _example(kind: str, lang: str) -> str:
+    phrases, abbreviations = vocab.KIND_NAMES[kind].get(lang, ([], []))
+    return " or ".join(f"'{name}'" for name in [*phrases[:1], *abbreviations[:1]])
+
+
+RULE = Rule("DLO108", "self-name", "warning", "the document calls itself by another kind's name", check)
