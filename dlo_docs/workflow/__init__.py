@@ -268,11 +268,23 @@ def _marks(round_: Round | None) -> dict[str, _records.AgreementMark]:
             for role, ev in round_.marks.items()}
 
 
+_NOT_PRINTED = ("note", "silence", "source_number")
+
+
+def _printed(data: Any) -> Any:
+    """An element's data without what the document does not print (drafter notes, lint silences)."""
+    if isinstance(data, dict):
+        return {k: _printed(v) for k, v in data.items() if k not in _NOT_PRINTED}
+    if isinstance(data, list):
+        return [_printed(v) for v in data]
+    return data
+
+
 def changed_clauses(old: Regulation, new: Regulation) -> str:
     """The clauses of ``new`` (by their numbers in ``new``) that differ from ``old`` or are new,
     then the numbers in ``old`` of clauses that were removed: "5, 11, 14"."""
     def clauses(model: Regulation) -> dict[str, tuple[int, dict]]:
-        return {n.element.id: (n.number, n.element.model_dump(mode="json"))
+        return {n.element.id: (n.number, _printed(n.element.model_dump(mode="json")))
                 for n in numbering.walk(model) if n.kind == "clause"}
 
     before, after = clauses(old), clauses(new)

@@ -1,0 +1,192 @@
+"""The seed's whole life through the CLI (issue 6): agreement by the four officials of clause 17,
+approval by order, a revision initiated by the head of HR, agreement, approval of edition 2."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from dlo_docs import context, workflow
+from dlo_docs.project import Project
+from workflow_support import (APPROVERS, COMMENT, REG, add_comment, edit_clause_15, edition_path, journal_path,
+                              ok, reg_path, status)
+
+
+def test_the_seed_life(project, dlo):
+    add_comment(project)
+    assert not journal_path(project).exists()
+    st = status(dlo, project)
+    assert (st["state"], st["draft_edition"], st["edition_in_force"], st["pending"]) == ("draft", 1, None, [])
+
+    # agreement of edition 1 by the four officials of clause 17, in that order
+    out = ok(dlo, project, "submit", REG).out
+    assert "vp-academic, legal-head, hr-head, docs-head" in out
+    st = status(dlo, project)
+    assert st["state"] == "agreement" and st["route_kind"] == "sequential"
+    assert st["pending"] == APPROVERS
+    for i, role in enumerate(APPROVERS):
+        ok(dlo, project, "agree", REG, "--as", role, *(["--remarks", "Ескертпе жоқ"] if i == 0 else []))
+        st = status(dlo, project)
+        assert st["agreed"] == APPROVERS[: i + 1]
+        assert st["pending"] == APPROVERS[i + 1:]
+    assert st["state"] == "agreed"
+    text = ok(dlo, project, "status", REG).out
+    assert "pending approvers: none" in text
+
+    # approval by the rector's order
+    ok(dlo, project, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", "--effective", "2024-06-10")
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"], st["draft_edition"]) == ("in_force", 1, None)
+    assert st["in_force_order"] == {"number": "45-НҚ", "date": "2024-06-03", "effective": "2024-06-10"}
+    assert st["review_due"] == "2027-06-10"  # registry: review_period_years 3, from the effective date
+    assert st["editions"] == {"1": "in_force"}
+    edition1 = edition_path(project, 1)
+    assert edition1.read_bytes() == reg_path(project).read_bytes()  # a full copy, comments included
+    text = ok(dlo, project, "status", REG).out
+    assert "edition in force: 1 (order № 45-НҚ of 2024-06-03, effective 2024-06-10)" in text
+    assert "review due: 2027-06-10" in text
+
+    # a revision initiated by the head of HR; edition 1 stays in force
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Clause 15 names the document wrongly")
+    body = reg_path(project).read_text(encoding="utf-8")
+    assert re.search(r"^edition: 2$", body, re.M)
+    assert COMMENT in body  # the hand-written comment survived the round-trip
+    assert body.replace("edition: 2\n", "edition: 1\n") == edition1.read_text(encoding="utf-8")  # nothing else moved
+    st = status(dlo, project)
+    assert (st["state"], st["draft_edition"], st["edition_in_force"]) == ("draft", 2, 1)
+    assert st["reason"] == "Clause 15 names the document wrongly"
+    assert workflow.revision_reason(Project(project), REG) == "Clause 15 names the document wrongly"
+    edit_clause_15(project)
+
+    # agreement and approval of edition 2
+    ok(dlo, project, "submit", REG, "--by", "hr-head")
+    for role in APPROVERS:
+        ok(dlo, project, "agree", REG, "--as", role)
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"]) == ("agreed", 1)
+    ok(dlo, project, "approve", REG, "--order", "112-НҚ", "--date", "2025-02-10")
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"], st["draft_edition"]) == ("in_force", 2, None)
+    assert st["editions"] == {"1": "superseded", "2": "in_force"}
+    assert st["review_due"] == "2028-02-10"
+    assert edition_path(project, 2).read_bytes() == reg_path(project).read_bytes()
+    assert "Осы Ережеге" in edition1.read_text(encoding="utf-8")  # edition 1 frozen as it was
+    assert COMMENT in reg_path(project).read_text(encoding="utf-8")
+
+    # the journal
+    evs = workflow.events(Project(project), REG)
+    assert [e.event for e in evs] == (["submitted"] + ["agreed"] * 4 + ["approved", "revised", "submitted"]
+                                      + ["agreed"] * 4 + ["approved"])
+    assert [e.seq for e in evs] == list(range(1, 14))
+    assert [e.role for e in evs] == (["dlo-head", *APPROVERS, "rector", "hr-head", "hr-head", *APPROVERS, "rector"])
+    assert [e.edition for e in evs] == [1] * 6 + [2] * 7
+    assert all(e.time.endswith("+05:00") and dt.datetime.fromisoformat(e.time).utcoffset() == dt.timedelta(hours=5)
+               for e in evs)
+    assert all(e.actor for e in evs)
+    assert evs[0].prev_hash == "0" * 64
+    assert all(b.prev_hash == a.hash for a, b in zip(evs, evs[1:]))
+    assert evs[1].remarks == "Ескертпе жоқ"
+    assert evs[6].reason == "Clause 15 names the document wrongly"
+    assert evs[5].order.number == "45-НҚ" and evs[12].order.date == dt.date(2025, 2, 10)
+    # each approval is of the text every approver agreed on; the edit changed the content hash
+    assert {e.content_hash for e in evs[:6]} == {evs[5].content_hash}
+    assert {e.content_hash for e in evs[7:]} == {evs[12].content_hash}
+    assert evs[5].content_hash != evs[12].content_hash
+    log = ok(dlo, project, "log", REG).out
+    assert "approved" in log and "112-НҚ" in log and "Clause 15 names the document wrongly" in log
+    as_json = json.loads(ok(dlo, project, "log", REG, "--format", "json").out)
+    assert [e["seq"] for e in as_json["events"]] == list(range(1, 14))
+    assert "intact (13 journal events)" in ok(dlo, project, "verify").out
+
+    # what the forms show
+    rec = workflow.records(Project(project), REG)
+    assert (rec.state, rec.edition) == ("in_force", 2)
+    assert rec.order.number == "112-НҚ" and rec.order.date == dt.date(2025, 2, 10)
+    assert list(rec.agreements) == APPROVERS
+    assert {m.decision for m in rec.agreements.values()} == {"agreed"}
+    assert [(h.number, h.clauses, h.order.number) for h in rec.history] == [
+        (1, "whole text", "45-НҚ"), (2, "15", "112-НҚ")]
+    assert rec.history[0].entered == dt.date(2024, 6, 10)
+    loaded = Project(project).load([REG])
+    rd = context.build(loaded.documents[REG], loaded.registry, "kk", project / "templates",
+                       workflow.records(Project(project), REG))
+    assert rd.records.order.number == "112-НҚ" and rd.edition == 2
+
+    # the rendered documents follow the journal
+    ok(dlo, project, "render", REG, "--format", "html", "--format", "docx")
+    html = (project / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
+    assert "2" in html
+
+
+def test_status_without_id_lists_every_regulation(project, dlo):
+    out = ok(dlo, project, "status").out
+    assert out.startswith(f"{REG}: draft (edition 1)")
+    assert "review due: -" in out
+
+
+def test_parallel_route_agrees_in_any_order(project, dlo):
+    from workflow_support import replace_text
+
+    replace_text(project, "route: sequential", "route: parallel")
+    ok(dlo, project, "submit", REG)
+    st = status(dlo, project)
+    assert st["route_kind"] == "parallel" and st["pending"] == APPROVERS
+    for role in reversed(APPROVERS):
+        ok(dlo, project, "agree", REG, "--as", role)
+    assert status(dlo, project)["state"] == "agreed"
+    ok(dlo, project, "approve", REG, "--order", "7", "--date", "2024-01-15")
+    assert status(dlo, project)["edition_in_force"] == 1
+
+
+def test_rejection_returns_the_draft_with_remarks(project, dlo):
+    ok(dlo, project, "submit", REG)
+    ok(dlo, project, "agree", REG, "--as", "vp-academic")
+    ok(dlo, project, "reject", REG, "--as", "legal-head", "--remarks", "2-тармақта норманың атауы қате")
+    st = status(dlo, project)
+    assert st["state"] == "draft" and st["pending"] == []
+    assert st["returned"]["role"] == "legal-head"
+    assert st["returned"]["remarks"] == "2-тармақта норманың атауы қате"
+    assert "returned by legal-head" in ok(dlo, project, "status", REG).out
+    # resubmitted, the route starts again from the first approver
+    ok(dlo, project, "submit", REG)
+    st = status(dlo, project)
+    assert st["pending"] == APPROVERS and st["returned"] is None
+    assert workflow.records(Project(project), REG).agreements == {}
+
+
+def test_withdrawal_and_reviews(project, dlo):
+    from workflow_support import to_in_force
+
+    to_in_force(dlo, project, date="2024-06-03")
+    out = ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01").out
+    assert "next review due 2028-09-01" in out
+    st = status(dlo, project)
+    assert st["review_due"] == "2028-09-01"
+    rec = workflow.records(Project(project), REG)
+    assert [(r.date, r.reviewer, r.result) for r in rec.reviews] == [(dt.date(2025, 9, 1), "Г. М. Жұмабаева", "Өзекті")]
+    ok(dlo, project, "withdraw", REG, "--order", "301-НҚ", "--date", "2026-01-20")
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"], st["review_due"]) == ("withdrawn", None, None)
+    assert st["editions"] == {"1": "withdrawn"}
+    assert workflow.records(Project(project), REG).order.number == "45-НҚ"  # the approving order stays on the title
+    assert ok(dlo, project, "verify", REG).code == 0
+
+
+def test_review_period_comes_from_the_registry(project, dlo):
+    from workflow_support import to_in_force
+
+    registry = project / "regulations" / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("review_period_years: 3", "review_period_years: 5"),
+                        encoding="utf-8")
+    to_in_force(dlo, project, date="2024-02-29")
+    assert status(dlo, project)["review_due"] == "2029-02-28"
+
+
+def test_comments_and_layout_do_not_void_agreements(project, dlo):
+    ok(dlo, project, "submit", REG)
+    ok(dlo, project, "agree", REG, "--as", "vp-academic")
+    add_comment(project)
+    path = reg_path(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("languages: [kk]", "languages:\n- kk"), encoding="utf-8")
+    st = status(dlo, project)
+    assert not st["voided"] and st["agreed"] == ["vp-academic"]
