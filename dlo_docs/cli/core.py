@@ -1,34 +1,34 @@
 """``dlo check`` and ``dlo render``."""
 from __future__ import annotations
 
-import json
-from collections import Counter
-
 import click
 
-from .. import api
+from .. import api, lint
+from ..lint import output as lint_output
 from . import main
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(lint_output.FORMATS)), default="text", show_default=True,
+              help="text: file:line:col lines; json: one document; github: GitHub Actions annotations.")
+@click.option("--list-rules", is_flag=True, help="List the lint rules (code, severity, name, description) and exit.")
 @click.pass_obj
-def check(obj, paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool) -> None:
     """Validate regulations and the registry (default: the whole project).
 
     Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 on usage errors.
     """
+    if list_rules:
+        click.echo(lint_output.rule_table(lint.listing()))
+        return
     problems = api.check(obj.project, paths)
-    counts = Counter(p.severity for p in problems)
-    if fmt == "json":
-        click.echo(json.dumps({"problems": [p.as_dict() for p in problems],
-                               "errors": counts["error"], "warnings": counts["warning"]},
-                              ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            click.echo(str(problem))
+    counts = lint_output.counts(problems)
+    report = lint_output.render(problems, fmt)
+    if report:
+        click.echo(report)
+    if fmt != "json":
         click.echo(f"{counts['error']} error(s), {counts['warning']} warning(s)", err=True)
     failed = counts["error"] or (strict and counts["warning"])
     raise click.exceptions.Exit(1 if failed else 0)

@@ -1,0 +1,55 @@
+"""Output formats of ``dlo check``, kept apart from detection (yamllint style). Not a rule.
+
+- ``text``: ``file:line:col: severity CODE: message (hint: …)``, one a line;
+- ``json``: ``{"problems": [...], "errors": n, "warnings": n}``;
+- ``github``: GitHub Actions workflow commands, so a CI run annotates the lines of a pull request:
+  ``::warning file=…,line=…,col=…,title=DLO106::message``.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Iterable
+
+from ..errors import Problem
+
+FORMATS = ("text", "json", "github")
+
+
+def counts(problems: Iterable[Problem]) -> Counter:
+    return Counter(p.severity for p in problems)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problem: Problem) -> str:
+    loc = problem.location
+    props = [f"file={_escape_property(loc.path)}"]
+    if loc.line:
+        props += [f"line={loc.line}", f"col={loc.col or 1}"]
+    props.append(f"title={_escape_property(problem.code)}")
+    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(message)}"
+
+
+def render(problems: list[Problem], fmt: str) -> str:
+    """The report in ``fmt``; empty when there is nothing to report in a line format."""
+    if fmt == "json":
+        c = counts(problems)
+        return json.dumps({"problems": [p.as_dict() for p in problems], "errors": c["error"],
+                           "warnings": c["warning"]}, ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(github(p) for p in problems)
+    return "\n".join(str(p) for p in problems)
+
+
+def rule_table(rules) -> str:
+    """``dlo check --list-rules``: code, default severity, name and description."""
+    width = max(len(r.name) for r in rules)
+    return "\n".join(f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.description}" for r in rules)
