@@ -269,3 +269,38 @@ def plain(data: Any) -> Any:
     if isinstance(data, list):
         return [plain(v) for v in data]
     return data
+
+
+# -- pleasant output (used by ``dlo import``) --------------------------------------------------
+
+
+def pretty(data: Any, fold: int = 80) -> Any:
+    """Plain data (dicts, lists, scalars) as round-trip nodes that dump pleasantly for hand
+    editing: keys in the order given, lists of short scalars in flow style (``[kk, ru]``), texts
+    longer than ``fold`` characters as folded block scalars (``>-``)."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    if isinstance(data, dict):
+        node = CommentedMap()
+        for key, value in data.items():
+            node[key] = pretty(value, fold)
+        if data and set(data) <= {"kk", "ru"} and all(isinstance(v, str) and len(v) <= 12 for v in data.values()):
+            node.fa.set_flow_style()
+        return node
+    if isinstance(data, list):
+        seq = CommentedSeq(pretty(v, fold) for v in data)
+        if data and all(isinstance(v, str) and "\n" not in v for v in data) and sum(map(len, data)) <= 60:
+            seq.fa.set_flow_style()
+        return seq
+    if (isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip()
+            and "  " not in data):
+        return FoldedScalarString(data)
+    return data
+
+
+def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
+    """``pretty(data)`` as YAML text, with ``comment`` (lines) on top."""
+    node = pretty(data, fold)
+    if comment and isinstance(node, CommentedMap):
+        node.yaml_set_start_comment(comment)
+    return dumps(node)

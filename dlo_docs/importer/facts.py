@@ -1,0 +1,267 @@
+"""What the recognised text says about the registry and the structured facts.
+
+- the position the instruction describes: the registry position its clauses name most often;
+- clauses that state a fact (approvers, approval, change initiators, subordination, whom
+  instructions come from) are found by their verbs, marked ``states:``, and the positions they
+  name (through the registry's ``mentions``) become the data — approvers with a warning to confirm;
+- the abbreviations chapter becomes abbreviation entries, the normative references chapter
+  normative-document entries: an item that matches a registry entry (same short form; same
+  code, or same number and date) gets its ``ref``; the others are proposed as new entries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..mentions import words
+from ..model import Registry
+from .ids import Ids, slug
+from .structure import Node
+
+
+@dataclass
+class Proposal:
+    """A registry entry the import proposes."""
+
+    section: str  # "abbreviations" | "normative_documents"
+    entry: dict
+    node: Node  # the item it comes from
+
+
+def clauses(chapters: list[Node]) -> Iterator[tuple[Node, Node]]:
+    """(chapter, clause) in document order."""
+    for chapter in chapters:
+        for clause in chapter.clauses:
+            yield chapter, clause
+        for paragraph in chapter.paragraphs:
+            for clause in paragraph.clauses:
+                yield chapter, clause
+
+
+def all_items(items: list[Node]) -> Iterator[Node]:
+    for item in items:
+        yield item
+        yield from all_items(item.items)
+
+
+def full_text(clause: Node) -> str:
+    return " ".join([clause.text, *(item.text for item in all_items(clause.items))])
+
+
+# -- positions -------------------------------------------------------------------------------
+
+
+def _occurrences(text_words: list[str], phrase: str) -> list[tuple[int, int]]:
+    want = words(phrase)
+    if not want:
+        return []
+    return [(i, i + len(want)) for i in range(len(text_words) - len(want) + 1)
+            if all(text_words[i + k].startswith(w) for k, w in enumerate(want))]
+
+
+def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str], set[int]]:
+    """Positions the text names, in the order they are first named; and the word indexes they cover."""
+    text_words = words(text)
+    first: dict[str, int] = {}
+    covered: set[int] = set()
+    for pos in registry.positions:
+        for mention in pos.mentions.get(lang, []):
+            for start, end in _occurrences(text_words, mention):
+                first[pos.id] = min(first.get(pos.id, start), start)
+                covered.update(range(start, end))
+    return sorted(first, key=first.__getitem__), covered
+
+
+def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
+    """The position named most often (at least twice) across the clauses."""
+    counts: dict[str, int] = {}
+    for _, clause in clauses(chapters):
+        text_words = words(full_text(clause))
+        for pos in registry.positions:
+            n = sum(len(_occurrences(text_words, m)) for m in pos.mentions.get(lang, []))
+            if n:
+                counts[pos.id] = counts.get(pos.id, 0) + n
+    if not counts:
+        return None
+    best = max(counts, key=lambda pid: counts[pid])
+    return best if counts[best] >= 2 else None
+
+
+# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian).
+_STATES: list[tuple[str, list[tuple[str, ...]]]] = [
+    ("approvers", [("келісіледі",), ("согласовыва",), ("согласуется",)]),
+    ("approval", [("бекітіледі",), ("утверждается",)]),
+    ("change_initiators", [("өзгеріс", "бастама"), ("изменени", "инициатив")]),
+    ("reports_to", [("бағынады",), ("подчиняется",), ("подчинен",)]),
+    ("instructions_from", [("тапсырмаларды", "алады"), ("нұсқауларды", "алады"), ("получает", "задани"),
+                           ("получает", "указани"), ("получает", "поручени")]),
+]
+
+
+def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
+    return all(any(w.startswith(n) for w in text_words) for n in needles)
+
+
+def mark_states(chapters: list[Node]) -> dict[str, Node]:
+    """Mark the first clause stating each fact; returns fact → clause."""
+    found: dict[str, Node] = {}
+    for _, clause in clauses(chapters):
+        own = words(clause.text)
+        every = words(full_text(clause))
+        for fact, rules in _STATES:
+            if fact in found:
+                continue
+            text_words = every if fact == "instructions_from" else own
+            if any(_says(text_words, needles) for needles in rules):
+                clause.states = fact
+                found[fact] = clause
+                break
+    return found
+
+
+_INSTRUMENTAL = re.compile(r"^\w{4,}(мен|пен|бен)$")
+
+
+def unknown_named(text: str, covered: set[int], lang: str) -> list[str]:
+    """Words of an agreement clause that look like positions (Kazakh instrumental "-мен") but
+    match no registry mention."""
+    if lang != "kk":
+        return []
+    return [w for i, w in enumerate(words(text)) if i not in covered and _INSTRUMENTAL.match(w)]
+
+
+# -- abbreviations and normative documents -------------------------------------------------------
+
+_DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
+_ABBR_LIKE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһіa-z]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[\w-]*$")
+
+
+def is_abbreviations(title: str) -> bool:
+    t = title.lower()
+    return any(k in t for k in ("қысқарт", "сокращен", "аббревиатур"))
+
+
+def is_normative(title: str) -> bool:
+    return "норматив" in title.lower()
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(";.,").strip()
+
+
+def abbreviations(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
+                  link_new: bool) -> list[Proposal]:
+    known = {a.short.get(lang): a.id for a in registry.abbreviations if a.short.get(lang)}
+    proposals = []
+    for chapter in chapters:
+        if not is_abbreviations(chapter.text):
+            continue
+        for _, clause in clauses([chapter]):
+            for item in all_items(clause.items):
+                parts = _DASH.split(item.text, maxsplit=1)
+                if len(parts) != 2:
+                    continue
+                shorts = [s.strip() for s in parts[0].split(",") if s.strip()]
+                expansion = _clean(parts[1])
+                if not shorts or not expansion:
+                    continue
+                match = next((known[s] for s in shorts if s in known), None)
+                if match:
+                    item.ref = match
+                    continue
+                likely = [s for s in shorts if _ABBR_LIKE.match(s)]
+                short = min(likely, key=len) if likely else shorts[0]
+                entry = {"id": ids(slug(short, fallback="abbr")), "short": {lang: short},
+                         "expansion": {lang: expansion}}
+                known[short] = entry["id"]
+                if link_new:
+                    item.ref = entry["id"]
+                proposals.append(Proposal("abbreviations", entry, item))
+    return proposals
+
+
+_CODE = re.compile(r"^(?P<code>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6}(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6})*\s+\d+(?:[.\-–]\d+)*)"
+                   r"[\s.]+(?P<title>\S.*)$")
+_NUMBER = re.compile(r"№\s*(?P<n>\d[\w\-/]*)")
+_DOTTED_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)")
+_KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+              "қазан", "қараша", "желтоқсан"]
+_RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+              "ноябр", "декабр"]
+_KK_DATE = re.compile(r"(?P<y>\d{4})\s*жылғы\s+(?P<d>\d{1,2})\s+(?P<m>[а-яәғқңөұүһі]+)", re.IGNORECASE)
+_RU_DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[а-яё]+)\s+(?P<y>\d{4})", re.IGNORECASE)
+
+
+def _month(word: str, months: list[str]) -> int | None:
+    word = word.lower()
+    # longest stem first, so "март" is not taken for "ма(й)"
+    for stem in sorted(months, key=len, reverse=True):
+        if word.startswith(stem):
+            return months.index(stem) + 1
+    return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first date in a text: "20.03.2015", "2015 жылғы 23 қарашадағы", "23 ноября 2015 года"."""
+    found: list[tuple[int, dt.date]] = []
+    for m in _DOTTED_DATE.finditer(text):
+        try:
+            found.append((m.start(), dt.date(int(m["y"]), int(m["m"]), int(m["d"]))))
+        except ValueError:
+            pass
+    for pattern, months in ((_KK_DATE, _KK_MONTHS), (_RU_DATE, _RU_MONTHS)):
+        for m in pattern.finditer(text):
+            month = _month(m["m"], months)
+            if month is None:
+                continue
+            try:
+                found.append((m.start(), dt.date(int(m["y"]), month, int(m["d"]))))
+            except ValueError:
+                pass
+    return min(found)[1] if found else None
+
+
+def _norm_code(code: str) -> str:
+    return " ".join(code.replace("–", "-").split()).lower()
+
+
+def normative_documents(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
+                        link_new: bool) -> list[Proposal]:
+    proposals = []
+    for chapter in chapters:
+        if not is_normative(chapter.text):
+            continue
+        for _, clause in clauses([chapter]):
+            for item in all_items(clause.items):
+                text = _clean(item.text)
+                m = _CODE.match(text)
+                code, title = (m["code"], _clean(m["title"])) if m else (None, text)
+                number_m = _NUMBER.search(text)
+                number = number_m["n"].rstrip(".,;") if number_m else None
+                date = find_date(text)
+                match = None
+                for doc in registry.normative_documents:
+                    if code and doc.code and _norm_code(doc.code) == _norm_code(code):
+                        match = doc.id
+                    elif (not code and number and doc.number == number
+                          and (date is None or doc.date is None or doc.date == date)):
+                        match = doc.id
+                    if match:
+                        break
+                if match:
+                    item.ref = match
+                    continue
+                entry: dict = {"id": ids(slug(code, words=5) if code else slug(title, fallback="document"))}
+                if code:
+                    entry["code"] = code
+                entry["title"] = {lang: title}
+                if number:
+                    entry["number"] = number
+                if date:
+                    entry["date"] = date
+                if link_new:
+                    item.ref = entry["id"]
+                proposals.append(Proposal("normative_documents", entry, item))
+    return proposals

@@ -1,0 +1,105 @@
+"""What every reader hands to structure recognition: lines of text with hints, and the little
+metadata a file carries. Also the plain-text reader (any encoding a real office produces).
+
+A ``Line`` is one paragraph of the source: one line of a ``.txt`` file, one paragraph (or one
+table row) of a DOCX. Readers normalise whitespace the same way, so recognition never sees a
+BOM, a carriage return, a tab, a non-breaking or zero-width space.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import DloError, Location, error
+
+# Error codes of the import (DLO5xx): the file cannot be read.
+NOT_READABLE = "DLO520"  # missing, unreadable, not a DOCX, corrupt
+ENCRYPTED = "DLO521"  # password-protected (or a legacy binary .doc)
+EMPTY = "DLO522"  # no bytes, or no text at all
+NOT_TEXT = "DLO523"  # binary data, or an encoding we cannot decode
+NO_STRUCTURE = "DLO524"  # text, but no chapter or clause anywhere
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000\t\v"), " ")
+_DROP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+@dataclass
+class Line:
+    """One paragraph of the source."""
+
+    text: str  # normalised: no tabs, NBSP or zero-width characters; stripped
+    where: int  # 1-based line (.txt) or paragraph (.docx) number
+    hint: str | None = None  # from a DOCX style: "chapter" | "paragraph" | "clause" | "item" | "row"
+    level: int | None = None  # DOCX list level (w:ilvl) or item depth from a style (0-based)
+    auto: bool = False  # the leading number was produced by Word's automatic numbering
+    lone_number: bool = False  # a number stood alone before a soft line break
+
+
+@dataclass
+class Read:
+    """A source file as lines, with what it says about itself."""
+
+    path: str  # as shown to the user
+    format: str  # "txt" | "docx"
+    lines: list[Line]
+    title: str | None = None  # DOCX core properties (our own output carries them)
+    code: str | None = None
+    id: str | None = None
+    lang: str | None = None
+    ours: bool = False  # a DOCX rendered by dlo (named body styles)
+    skipped: int = 0  # paragraphs left out (title page, sheets, tables of our own output)
+    notes: list[str] = field(default_factory=list)
+
+
+def normalise(text: str) -> str:
+    """One paragraph's text as recognition wants it."""
+    text = unicodedata.normalize("NFC", text.translate(_DROP).translate(_SPACES))
+    return text.strip()
+
+
+def fail(path: str, code: str, message: str, hint: str | None = None) -> DloError:
+    return DloError(error(Location(path), code, message, hint))
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes of a text file as a string: UTF-8 (with or without BOM), UTF-16 with BOM, or the
+    Windows Cyrillic code page; binary data is refused."""
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise fail(path, EMPTY, "the file is empty", "export the document's text into it, or import the .docx")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise fail(path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8") from None
+    else:
+        if b"\x00" in raw:
+            raise fail(path, NOT_TEXT, "the file is binary, not text",
+                       "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1251")
+            except UnicodeDecodeError:
+                raise fail(path, NOT_TEXT, "the file is neither UTF-8 nor Windows-1251 text",
+                           "save it as UTF-8") from None
+            if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
+                raise fail(path, NOT_TEXT, "the file is not text (or in an unknown encoding)",
+                           "save it as UTF-8") from None
+    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
+                   and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 200):
+        raise fail(path, NOT_TEXT, "the file is binary, not text",
+                   "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)")
+    if not text.strip():
+        raise fail(path, EMPTY, "the file holds no text")
+    return text
+
+
+def read_text(raw: bytes, path: str) -> Read:
+    text = decode(raw, path)
+    lines = [Line(normalise(line), n) for n, line in enumerate(text.splitlines(), 1)]
+    return Read(path, "txt", [line for line in lines if line.text])

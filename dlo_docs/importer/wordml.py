@@ -1,0 +1,400 @@
+"""The DOCX reader: the standard library only (zipfile + ElementTree), never python-docx.
+
+It turns ``word/document.xml`` into ``Line`` values:
+
+- paragraphs in body order, including those inside content controls (``w:sdt``); text boxes,
+  drawings, deleted text and field codes are left out;
+- Word's automatic numbering (``w:numPr`` on the paragraph or its style) is computed from
+  ``word/numbering.xml`` and written in front of the text, so "9." exists even when the number
+  is not in the text at all; the list level becomes the line's ``level``;
+- heading styles (``heading 1``/``heading 2`` or an outline level) hint chapters and paragraphs;
+- soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
+  numbered element, and are spaces otherwise;
+- each table row becomes one line hinted as a row (cells joined by " – " when there are two).
+
+A DOCX rendered by ``dlo render`` is recognised by its named body styles ("DLO Clause", …): then
+only the body (chapters, paragraphs, clauses, items) is read; the title page, running header and
+the sheets are skipped, and the core properties give back the title, code, id and language.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from xml.etree import ElementTree as ET
+
+from .source import EMPTY, ENCRYPTED, NOT_READABLE, Line, Read, fail, normalise
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_PART = 64 * 1024 * 1024  # refuse parts that unpack larger than this (zip bombs)
+
+OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
+HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
+# a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2")
+_STARTS = re.compile(r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d|(глава|параграф)\s+\d|\d+\s*-?\s*тарау)",
+                     re.IGNORECASE)
+_SKIP = {W + "txbxContent", W + "drawing", W + "pict", W + "object", W + "del", W + "delText",
+         W + "instrText", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
+         W + "rPr", W + "pPr", MC + "Fallback"}
+
+_RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def _w(el: ET.Element, name: str) -> ET.Element | None:
+    return el.find(W + name)
+
+
+def _val(el: ET.Element | None, attr: str = "val") -> str | None:
+    return None if el is None else el.get(W + attr)
+
+
+# -- opening ----------------------------------------------------------------------------
+
+
+def _open(raw: bytes, path: str) -> zipfile.ZipFile:
+    if not raw.strip(b"\x00 \t\r\n"):
+        raise fail(path, EMPTY, "the file is empty", "save the document again in Word as .docx")
+    if raw.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
+            raise fail(path, ENCRYPTED, "the document is password-protected",
+                       "remove the password in Word (File → Info → Protect Document) and save again")
+        raise fail(path, NOT_READABLE, "this is a legacy Word 97–2003 .doc, not a .docx",
+                   "open it in Word or LibreOffice and save it as .docx")
+    try:
+        archive = zipfile.ZipFile(BytesIO(raw))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise fail(path, NOT_READABLE, "the file is not a DOCX (not a ZIP package)",
+                   "save the document in Word as .docx, or import its text as .txt") from None
+    if "word/document.xml" not in names:
+        raise fail(path, NOT_READABLE, "the file is a ZIP archive but not a Word document (no word/document.xml)",
+                   "save the document in Word as .docx")
+    if any(info.flag_bits & 0x1 for info in archive.infolist()):
+        raise fail(path, ENCRYPTED, "the package is encrypted", "save it again without a password")
+    return archive
+
+
+def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART:
+        raise fail(path, NOT_READABLE, f"{name} unpacks to {info.file_size} bytes, more than this importer reads")
+    try:
+        data = archive.read(info)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError, NotImplementedError) as exc:
+        raise fail(path, NOT_READABLE, f"the DOCX is damaged: cannot unpack {name} ({exc})",
+                   "open it in Word and save it again") from None
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+        raise fail(path, NOT_READABLE, f"{name} declares a DTD, which a Word document never does")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise fail(path, NOT_READABLE, f"the DOCX is damaged: {name} is not well-formed XML ({exc})",
+                   "open it in Word and save it again") from None
+
+
+# -- styles and numbering -----------------------------------------------------------------
+
+
+class Styles:
+    def __init__(self, root: ET.Element | None) -> None:
+        self.names: dict[str, str] = {}
+        self.based: dict[str, str] = {}
+        self.numpr: dict[str, ET.Element] = {}
+        self.outline: dict[str, int] = {}
+        self.default: str | None = None
+        if root is None:
+            return
+        for style in root.iter(W + "style"):
+            if style.get(W + "type") != "paragraph":
+                continue
+            sid = style.get(W + "styleId") or ""
+            self.names[sid] = (_val(_w(style, "name")) or sid).lower()
+            if style.get(W + "default") in ("1", "true"):
+                self.default = sid
+            based = _val(_w(style, "basedOn"))
+            if based:
+                self.based[sid] = based
+            ppr = _w(style, "pPr")
+            if ppr is not None:
+                if _w(ppr, "numPr") is not None:
+                    self.numpr[sid] = _w(ppr, "numPr")
+                lvl = _val(_w(ppr, "outlineLvl"))
+                if lvl is not None and lvl.isdigit():
+                    self.outline[sid] = int(lvl)
+
+    def chain(self, sid: str | None) -> list[str]:
+        seen: list[str] = []
+        while sid and sid not in seen and len(seen) < 20:
+            seen.append(sid)
+            sid = self.based.get(sid)
+        return seen
+
+    def name(self, sid: str | None) -> str:
+        return self.names.get(sid or "", (sid or "").lower())
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _letters(n: int, alphabet: str) -> str:
+    k = len(alphabet)
+    return alphabet[(n - 1) % k] * ((n - 1) // k + 1)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = _letters(n, "abcdefghijklmnopqrstuvwxyz")
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("russianLower", "russianUpper"):
+        s = _letters(n, _RU_LETTERS)
+        return s.upper() if fmt == "russianUpper" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word's list numbering: counters per abstract list, levels restarting below a used level."""
+
+    def __init__(self, root: ET.Element | None) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract → ilvl → (start, fmt, text)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstract, {ilvl: start override})
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
+        if root is None:
+            return
+        for absn in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in absn.iter(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl") or 0)
+                start = _val(_w(lvl, "start"))
+                levels[ilvl] = (int(start) if start and start.lstrip("-").isdigit() else 1,
+                                _val(_w(lvl, "numFmt")) or "decimal", _val(_w(lvl, "lvlText")) or "")
+            self.levels[absn.get(W + "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            overrides = {}
+            for ov in num.iter(W + "lvlOverride"):
+                start = _val(_w(ov, "startOverride"))
+                if start and start.isdigit():
+                    overrides[int(ov.get(W + "ilvl") or 0)] = int(start)
+            self.nums[num.get(W + "numId") or ""] = (_val(_w(num, "abstractNumId")) or "", overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The next label of list ``num_id`` at level ``ilvl`` ("9.", "1)", "•"), or None."""
+        if num_id in ("", "0") or num_id not in self.nums:
+            return None
+        absn, overrides = self.nums[num_id]
+        levels = self.levels.get(absn, {})
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(absn, {})
+        if ilvl in overrides and (num_id, ilvl) not in self.started:
+            self.started.add((num_id, ilvl))
+            counters[ilvl] = overrides[ilvl] - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        start, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return "•"
+
+        def sub(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            if k not in levels:
+                return ""
+            value = counters.get(k, levels[k][0])
+            return _format(value, levels[k][1])
+
+        return re.sub(r"%(\d)", sub, text).strip()
+
+
+# -- paragraphs ----------------------------------------------------------------------------
+
+
+def _pieces(p: ET.Element) -> list[str]:
+    """The paragraph's text, split at soft line breaks."""
+    pieces = [""]
+
+    def walk(el: ET.Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == W + "t":
+                pieces[-1] += child.text or ""
+            elif tag == W + "tab":
+                pieces[-1] += "\t"
+            elif tag in (W + "br", W + "cr"):
+                pieces.append("")
+            elif tag == W + "noBreakHyphen":
+                pieces[-1] += "-"
+            elif tag == W + "sym":
+                continue
+            elif tag == W + "p":  # a nested paragraph (text box content that escaped _SKIP)
+                continue
+            else:
+                walk(child)
+
+    walk(p)
+    return pieces
+
+
+def _join_pieces(pieces: list[str]) -> list[tuple[str, bool]]:
+    """Soft-broken pieces → lines: a piece that starts a numbered element begins a new line; any
+    other piece continues the line. The flag says a number stood alone before the break."""
+    lines: list[tuple[str, bool]] = []
+    for piece in (normalise(x) for x in pieces):
+        if not piece:
+            continue
+        if not lines or _STARTS.match(piece + " "):
+            lines.append((piece, False))
+            continue
+        text, _ = lines[-1]
+        lone = bool(re.fullmatch(r"\d+(\.\d+)*[.)]?", text))
+        lines[-1] = (f"{text} {piece}", lone)
+    return lines
+
+
+class _Reader:
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+        self.styles, self.numbering = styles, numbering
+        self.count = 0
+
+    def paragraph(self, p: ET.Element) -> tuple[str, list[Line]]:
+        """(style name, lines) of one paragraph."""
+        self.count += 1
+        ppr = _w(p, "pPr")
+        sid = _val(_w(ppr, "pStyle")) if ppr is not None else None
+        sid = sid or self.styles.default
+        chain = self.styles.chain(sid)
+        name = self.styles.name(sid)
+        numpr = _w(ppr, "numPr") if ppr is not None else None
+        if numpr is None:
+            numpr = next((self.styles.numpr[s] for s in chain if s in self.styles.numpr), None)
+        outline = _val(_w(ppr, "outlineLvl")) if ppr is not None else None
+        if outline is None:
+            outline = next((str(self.styles.outline[s]) for s in chain if s in self.styles.outline), None)
+        hint = OUR_STYLES.get(name) or HEADINGS.get(name)
+        if hint is None:
+            hint = next((HEADINGS.get(self.styles.name(s)) for s in chain if self.styles.name(s) in HEADINGS), None)
+        if hint is None and outline in ("0", "1"):
+            hint = "chapter" if outline == "0" else "paragraph"
+        level = 1 if name == "dlo item 2" else (0 if name == "dlo item" else None)
+        label = None
+        if numpr is not None:
+            num_id = _val(_w(numpr, "numId")) or ""
+            ilvl_text = _val(_w(numpr, "ilvl")) or "0"
+            ilvl = int(ilvl_text) if ilvl_text.isdigit() else 0
+            label = self.numbering.label(num_id, ilvl)
+            if label is not None:
+                level = ilvl
+        lines = []
+        for i, (text, lone) in enumerate(_join_pieces(_pieces(p))):
+            auto = False
+            if i == 0 and label:
+                text, auto = f"{label} {text}", True
+            lines.append(Line(text, self.count, hint, level, auto, lone))
+        if not lines and label and hint in ("chapter", "paragraph"):
+            lines.append(Line(label, self.count, hint, level, True))
+        return name, lines
+
+    def row(self, tr: ET.Element) -> list[Line]:
+        self.count += 1
+        cells = []
+        for tc in tr.findall(W + "tc"):
+            texts = []
+            for p in tc.iter(W + "p"):
+                texts += [t for t, _ in _join_pieces(_pieces(p))]
+            cells.append(" ".join(texts).strip())
+        cells = [c for c in cells if c]
+        if not cells:
+            return []
+        if len(cells) >= 2 and re.fullmatch(r"\d+[.)]?", cells[0]):
+            number = cells.pop(0)
+            cells[0] = f"{number if number[-1] in '.)' else number + '.'} {cells[0]}"
+        text = " – ".join(cells) if len(cells) == 2 else " | ".join(cells)
+        return [Line(normalise(text), self.count, "row")]
+
+
+def _blocks(body: ET.Element):
+    """Body-level paragraphs and tables in order, looking inside content controls."""
+    for child in body:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml", W + "smartTag"):
+            content = _w(child, "sdtContent")
+            yield from _blocks(content if content is not None else child)
+
+
+def _core(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
+    root = _part(archive, "docProps/core.xml", path)
+    if root is None:
+        return {}
+    found = {}
+    for key, tag in (("title", DC + "title"), ("subject", DC + "subject"), ("keywords", CP + "keywords"),
+                     ("language", DC + "language")):
+        el = root.find(tag)
+        if el is not None and el.text and el.text.strip():
+            found[key] = el.text.strip()
+    return found
+
+
+def read_docx(raw: bytes, path: str) -> Read:
+    archive = _open(raw, path)
+    with archive:
+        document = _part(archive, "word/document.xml", path)
+        styles = Styles(_part(archive, "word/styles.xml", path))
+        numbering = Numbering(_part(archive, "word/numbering.xml", path))
+        core = _core(archive, path)
+    body = document.find(W + "body") if document is not None else None
+    if body is None:
+        raise fail(path, NOT_READABLE, "the DOCX has no document body", "open it in Word and save it again")
+    reader = _Reader(styles, numbering)
+    ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
+        styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p"))
+    lines: list[Line] = []
+    skipped = 0
+    for block in _blocks(body):
+        if block.tag == W + "tbl":
+            rows = [tr for tr in block.iter(W + "tr")]
+            if ours:
+                skipped += len(rows)
+                continue
+            for tr in rows:
+                trpr = _w(tr, "trPr")
+                if trpr is not None and _w(trpr, "tblHeader") is not None:
+                    reader.count += 1
+                    continue
+                lines += reader.row(tr)
+            continue
+        name, found = reader.paragraph(block)
+        if ours and name not in OUR_STYLES and name not in HEADINGS:
+            skipped += bool(found)
+            continue
+        lines += found
+    if not any(line.text for line in lines):
+        raise fail(path, EMPTY, "the document holds no text", "is this the right file?")
+    result = Read(path, "docx", lines, ours=ours, skipped=skipped)
+    if ours:
+        result.title = core.get("title")
+        result.code = core.get("subject")
+        result.id = core.get("keywords")
+        result.lang = core.get("language")
+    return result
