@@ -1,0 +1,311 @@
+"""Alignment of two editions by stable ids, not by position.
+
+Every chapter, paragraph, clause and item is matched with the element of the same ``id`` in the
+other edition. Then:
+
+- an id only in the new edition is **added**, only in the old one **removed** (an element removed
+  or added together with its parent is folded into the parent's change: deleting a clause deletes
+  its items, and that is one change);
+- an element whose text (or title) differs is **changed**, with a word-level difference;
+- an element that now sits under another parent, or whose order among its siblings changed, is
+  **moved**: it is named with its old and new numbers ("13 → 12");
+- an element that only got a new number because something before it was added, removed or moved
+  is **renumbered**: that is a consequence, not a change, and is listed apart.
+
+``Comparison.rows`` is the paragraph-level alignment of the two texts that a tracked-changes
+document needs: every line of the new text in order, with the lines of the old text that are gone
+placed where they stood.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any, Iterator, Literal
+
+from .. import numbering
+from ..errors import DloError
+from ..model import Chapter, Clause, Item, Paragraph, Regulation, text_in
+from . import words
+from .words import Segment
+
+Kind = Literal["chapter", "paragraph", "clause", "item", "title"]
+What = Literal["added", "removed", "changed", "moved"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """An element as it stands in one edition, in one language."""
+
+    id: str
+    kind: str  # chapter | paragraph | clause | item | title (the document's own title)
+    ref: str  # language-neutral number: "ch3", "5§2", "11", "11.2" (see numbering.reference)
+    parent: str | None  # the id of the chapter, paragraph, clause or item it is in
+    marker: str  # "3 тарау." / "Параграф 2." / "11." / "2)" ('' for the title)
+    text: str  # the title or text
+    line: str  # what is printed: marker and text as the label set joins them
+    depth: int  # items: 1, 2, ...; others 0
+    number: int  # its own number (chapter, paragraph in chapter, clause, item in its parent)
+    chapter: int  # the chapter it is in
+    clause: int  # the clause it is in (0 for chapters and paragraphs)
+    path: tuple[int, ...]  # item numbers from the clause down
+    note: str | None = None  # the drafter's rationale, in this language
+
+    @property
+    def anchor(self) -> str:
+        """The element's anchor in the rendered HTML ("clause-11", "chapter-5-paragraph-2")."""
+        if self.kind == "chapter":
+            return f"chapter-{self.number}"
+        if self.kind == "paragraph":
+            return f"chapter-{self.chapter}-paragraph-{self.number}"
+        if self.kind == "clause":
+            return f"clause-{self.number}"
+        if self.kind == "item":
+            return f"clause-{self.clause}-" + "-".join(str(p) for p in self.path)
+        return ""
+
+    @property
+    def prefix(self) -> str:
+        """The printed line before the text: "11. ", "1 тарау. "."""
+        return self.line[: len(self.line) - len(self.text)]
+
+
+@dataclass
+class Change:
+    """One change, listed once: what happened to which element, with its old and new numbers."""
+
+    what: What
+    id: str
+    kind: str
+    old: Place | None
+    new: Place | None
+    segments: list[Segment] = field(default_factory=list)  # word diff of the text (no marker)
+    text_changed: bool = False
+    removed_with: list[Place] = field(default_factory=list)  # contents removed together with it
+    added_with: list[Place] = field(default_factory=list)  # contents added together with it
+    note: str | None = None  # the drafter's rationale for this change, if one is given
+
+    @property
+    def moved(self) -> bool:
+        return self.what == "moved"
+
+    @property
+    def renumbered(self) -> bool:
+        return self.old is not None and self.new is not None and self.old.ref != self.new.ref
+
+    @property
+    def old_lines(self) -> list[str]:
+        return [p.line for p in ([self.old] if self.old else []) + self.removed_with]
+
+    @property
+    def new_lines(self) -> list[str]:
+        return [p.line for p in ([self.new] if self.new else []) + self.added_with]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the merged text: kept (``equal``, perhaps with changed words), ``delete`` (only
+    in the old text) or ``insert`` (only in the new text)."""
+
+    op: Literal["equal", "delete", "insert"]
+    old: Place | None
+    new: Place | None
+    segments: tuple[Segment, ...]  # of the whole printed line
+
+    @property
+    def place(self) -> Place:
+        return self.new or self.old  # type: ignore[return-value]
+
+
+@dataclass
+class Comparison:
+    id: str
+    lang: str
+    old_edition: int
+    new_edition: int
+    old_title: str
+    new_title: str
+    changes: list[Change]
+    renumbered: list[tuple[Place, Place]]  # (old, new) of elements that only got a new number
+    rows: list[Row]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"added": 0, "removed": 0, "changed": 0, "moved": 0}
+        for change in self.changes:
+            counts[change.what] += 1
+        return counts
+
+
+# --- the elements of one edition -------------------------------------------------------------
+
+
+def _letters(labels: dict[str, Any], n: int) -> str:
+    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
+    return letters[(n - 1) % len(letters)]
+
+
+def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
+    """(element id, parent id) in the order of ``numbering.walk``."""
+
+    def items(entries: list[Item], parent: str) -> Iterator[tuple[str, str | None]]:
+        for item in entries:
+            yield item.id, parent
+            yield from items(item.items, item.id)
+
+    def clause(cl: Clause, parent: str) -> Iterator[tuple[str, str | None]]:
+        yield cl.id, parent
+        yield from items(cl.items, cl.id)
+
+    for chapter in doc.chapters:
+        yield chapter.id, None
+        for cl in chapter.clauses:
+            yield from clause(cl, chapter.id)
+        for paragraph in chapter.paragraphs:
+            yield paragraph.id, chapter.id
+            for cl in paragraph.clauses:
+                yield from clause(cl, paragraph.id)
+
+
+def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
+    """Every element of ``doc`` in document order, numbered and printed as the renderers print it."""
+    missing: list[str] = []
+
+    def tr(text, what: str) -> str:
+        value = text_in(text, lang, doc.main_lang)
+        if value is None:
+            missing.append(what)
+            return ""
+        return value.strip()
+
+    result = []
+    for n, (eid, parent) in zip(numbering.walk(doc), _parents(doc), strict=True):
+        el = n.element
+        assert el.id == eid
+        depth = 0
+        if isinstance(el, (Chapter, Paragraph)):
+            text = tr(el.title, el.id)
+            line = labels[n.kind].format(n=n.number, title=text)
+            marker = line[: len(line) - len(text)].strip()
+        else:
+            text = tr(el.text, el.id)
+            if n.kind == "clause":
+                marker = labels["clause"].format(n=n.number)
+            else:
+                depth = len(n.path)
+                marker = labels["item"].format(n=n.number if depth == 1 else _letters(labels, n.number))
+            line = f"{marker} {text}"
+        note = text_in(el.note, lang, doc.main_lang) if el.note is not None else None
+        result.append(Place(el.id, n.kind, numbering.reference(n), parent, marker, text, line, depth,
+                            n.number, n.chapter, n.clause, n.path, note.strip() if note else None))
+    if missing:
+        raise DloError(f"regulation {doc.id!r}, edition {doc.edition}: no {lang} text for "
+                       + ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else ""))
+    return result
+
+
+def _title(doc: Regulation, lang: str) -> str:
+    value = text_in(doc.title, lang, doc.main_lang)
+    if value is None:
+        raise DloError(f"regulation {doc.id!r}, edition {doc.edition}: no {lang} title")
+    return value.strip()
+
+
+# --- alignment -----------------------------------------------------------------------------------
+
+
+def _kept(old_order: list[str], new_order: list[str]) -> set[str]:
+    """Ids that keep their relative order (a longest common subsequence, as difflib finds it)."""
+    matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
+    return {eid for block in matcher.get_matching_blocks() for eid in old_order[block.a : block.a + block.size]}
+
+
+def _line_segments(old: Place, new: Place) -> tuple[Segment, ...]:
+    """The printed line's difference: the marker and the text are compared apart, so a number
+    never lines up with a word."""
+    return tuple(words._merge([*words.diff(old.prefix, new.prefix), *words.diff(old.text, new.text)]))
+
+
+def _rows(old: list[Place], new: list[Place]) -> list[Row]:
+    old_ids, new_ids = [p.id for p in old], [p.id for p in new]
+    matcher = SequenceMatcher(None, old_ids, new_ids, autojunk=False)
+    rows: list[Row] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for o, n in zip(old[i1:i2], new[j1:j2]):
+                rows.append(Row("equal", o, n, _line_segments(o, n)))
+            continue
+        for o in old[i1:i2]:
+            rows.append(Row("delete", o, None, (Segment(words.DELETE, o.line),)))
+        for n in new[j1:j2]:
+            rows.append(Row("insert", None, n, (Segment(words.INSERT, n.line),)))
+    return rows
+
+
+def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None) -> Comparison:
+    """Compare two editions of one regulation in ``lang`` (default: the new edition's first
+    language). ``labels`` is the label set of that language (``labels.labels(lang)``)."""
+    lang = lang or new.main_lang
+    old_places, new_places = places(old, lang, labels), places(new, lang, labels)
+    old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
+    rows = _rows(old_places, new_places)
+
+    # siblings that kept their order under the same parent
+    common = [eid for eid in new_by if eid in old_by]
+    same_parent = [eid for eid in common if old_by[eid].parent == new_by[eid].parent
+                   and old_by[eid].kind == new_by[eid].kind]
+    kept: set[str] = set()
+    for parent in {new_by[eid].parent for eid in same_parent}:
+        old_order = [p.id for p in old_places if p.id in same_parent and p.parent == parent]
+        new_order = [p.id for p in new_places if p.id in same_parent and p.parent == parent]
+        kept |= _kept(old_order, new_order)
+
+    changes: dict[str, Change] = {}
+    renumbered: list[tuple[Place, Place]] = []
+    for eid in common:
+        o, n = old_by[eid], new_by[eid]
+        note = n.note if n.note and n.note != o.note else None
+        text_changed = o.text != n.text
+        if eid not in kept:
+            changes[eid] = Change("moved", eid, n.kind, o, n, list(words.diff(o.text, n.text)), text_changed, note=note)
+        elif text_changed:
+            changes[eid] = Change("changed", eid, n.kind, o, n, list(words.diff(o.text, n.text)), True, note=note)
+        elif o.ref != n.ref:
+            renumbered.append((o, n))
+    for p in old_places:
+        if p.id in new_by:
+            continue
+        if p.parent is not None and p.parent not in new_by:  # removed with its parent
+            top = p.parent
+            while old_by[top].parent is not None and old_by[top].parent not in new_by:
+                top = old_by[top].parent  # type: ignore[assignment]
+            changes[top].removed_with.append(p)
+        else:
+            changes[p.id] = Change("removed", p.id, p.kind, p, None, [Segment(words.DELETE, p.text)], True)
+    for p in new_places:
+        if p.id in old_by:
+            continue
+        if p.parent is not None and p.parent not in old_by:  # added with its parent
+            top = p.parent
+            while new_by[top].parent is not None and new_by[top].parent not in old_by:
+                top = new_by[top].parent  # type: ignore[assignment]
+            changes[top].added_with.append(p)
+        else:
+            changes[p.id] = Change("added", p.id, p.kind, None, p, [Segment(words.INSERT, p.text)], True,
+                                   note=p.note)
+
+    # document order: where the element stands in the merged text (the new place for a moved one)
+    position: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        if row.op != "delete" or row.old.id not in new_by:  # type: ignore[union-attr]
+            position.setdefault(row.place.id, i)
+    ordered = sorted(changes.values(), key=lambda c: position[c.id])
+
+    old_title, new_title = _title(old, lang), _title(new, lang)
+    if old_title != new_title:
+        o = Place(old.id, "title", "title", None, "", old_title, old_title, 0, 0, 0, 0, ())
+        n = Place(new.id, "title", "title", None, "", new_title, new_title, 0, 0, 0, 0, ())
+        ordered.insert(0, Change("changed", new.id, "title", o, n, list(words.diff(old_title, new_title)), True))
+    return Comparison(new.id, lang, old.edition, new.edition, old_title, new_title, ordered, renumbered, rows)

@@ -1,0 +1,200 @@
+"""Comparing editions of a regulation in the project: what ``dlo diff`` and the approval package use.
+
+The only module of ``dlo_docs.diff`` that knows the project, the workflow and the renderers; the
+rest of the package compares two ``Regulation`` models and nothing else.
+
+- ``prepare(project, reg_id, from_, to, lang)`` loads the two editions (default: the edition in
+  force against the draft) and compares them;
+- ``output(prepared, fmt)`` renders the comparison: ``text``, ``table`` (DOCX), ``redline`` (DOCX
+  with tracked changes) or ``html``;
+- ``approval_table(project, reg_id, lang)`` is the comparison table of the open revision for the
+  approval package (None when there is no edition in force to compare with).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .. import context, workflow
+from ..errors import DloError, UsageError
+from ..labels import labels as load_labels
+from ..model import Registry
+from ..project import Document, Project
+from .align import Comparison, compare
+from . import text as text_format
+from .names import change_name, side
+
+FORMATS = ("text", "table", "redline", "html")
+EXTENSIONS = {"text": "txt", "table": "docx", "redline": "docx", "html": "html"}
+DRAFT = "draft"
+
+
+@dataclass
+class Prepared:
+    """Two editions, compared, with what the outputs print about them."""
+
+    project: Project
+    registry: Registry
+    old: Document
+    new: Document
+    from_: int
+    to: int | str  # an edition number or "draft"
+    lang: str
+    labels: dict[str, Any]
+    comparison: Comparison
+    reason: str | None  # the revision's reason: the rationale of changes without a note
+    author: str  # the initiating role, as the tracked changes name it
+    date: dt.datetime  # when the revision was opened
+
+    def label(self, which: str, lang: str | None = None) -> str:
+        """"edition 1" / "edition 2 (draft)" in English (lang None) or the document's language."""
+        doc = self.old if which == "old" else self.new
+        draft = which == "new" and self.to == DRAFT
+        n = doc.model.edition
+        if lang is None:
+            return f"edition {n}" + (" (draft)" if draft else "")
+        words = self.labels["diff"]
+        return (words["draft"] if draft else words["edition"]).format(n=n)
+
+    @property
+    def kind_label(self) -> str:
+        return self.labels["kind"][self.new.model.kind]
+
+    @property
+    def suffix(self) -> str:
+        """For file names: "1-draft", "1-2"."""
+        return f"{self.from_}-{self.to}"
+
+
+def _draft(project: Project, reg_id: str) -> tuple[Document, Registry]:
+    loaded = project.load([reg_id])
+    if loaded.errors:
+        raise DloError(loaded.errors)
+    return loaded.documents[reg_id], loaded.registry  # type: ignore[return-value]
+
+
+def _edition(project: Project, reg_id: str, n: int) -> Document:
+    document = workflow.load_edition(project, reg_id, n)
+    return document
+
+
+def _revision_event(project: Project, reg_id: str, edition: int):
+    """The journal event that opened the revision producing ``edition`` (None if there is none)."""
+    try:
+        found = [ev for ev in workflow.events(project, reg_id) if ev.event == "revised" and ev.edition == edition]
+    except DloError:
+        return None
+    return found[-1] if found else None
+
+
+def _position_title(registry: Registry, role: str | None, lang: str) -> str | None:
+    if not role:
+        return None
+    for position in registry.positions:
+        if position.id == role:
+            return position.title.get(lang) or next(iter(position.title.values()), role)
+    return role
+
+
+def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | str | None = None,
+            lang: str | None = None) -> Prepared:
+    """Load and compare two editions of ``reg_id``: ``from_`` (default: the edition in force)
+    and ``to`` (an edition number or "draft", the default)."""
+    project.regulation_path(reg_id)  # an unknown id is a usage error, before anything else
+    to = DRAFT if to is None else to
+    if from_ is None:
+        from_ = workflow.status(project, reg_id).edition_in_force
+        if from_ is None:
+            raise UsageError(f"regulation {reg_id!r} has no edition in force to compare with",
+                             "name the editions: dlo diff ID --from N [--to M|draft]")
+    new, registry = _draft(project, reg_id)
+    if to != DRAFT:
+        new = _edition(project, reg_id, int(to))
+    old = _edition(project, reg_id, from_)
+    lang = lang or new.model.main_lang
+    for doc, which in ((old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")):
+        if lang not in doc.model.languages:
+            raise UsageError(f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
+                             "choose another --lang")
+    templates = project.templates
+    problems = []
+    for doc in (old, new):  # every text exists in ``lang``: else positioned DLO030 errors
+        try:
+            context.build(doc, registry, lang, templates)
+        except UsageError:
+            raise
+        except DloError as exc:
+            problems += exc.problems
+    if problems:
+        raise DloError(problems)
+    labels = load_labels(lang, templates)
+    comparison = compare(old.model, new.model, labels, lang)
+
+    new_edition = new.model.edition
+    if to == DRAFT:
+        reason = workflow.revision_reason(project, reg_id)
+    else:
+        reason = None
+    event = _revision_event(project, reg_id, new_edition)
+    if event is not None:
+        reason = reason or event.get("reason")
+        author = _position_title(registry, event.role, lang) or workflow.person(event.actor)
+        try:
+            date = event.when
+        except ValueError:
+            date = dt.datetime.now(dt.timezone.utc)
+    else:  # no journal: the unit that drafts the text is the author
+        author = registry.unit(new.model.unit).name.get(lang) or new.model.unit
+        date = dt.datetime.now(dt.timezone.utc)
+    return Prepared(project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date)
+
+
+def output(prepared: Prepared, fmt: str) -> bytes:
+    """The comparison in one format, as the bytes of the file."""
+    p = prepared
+    c = p.comparison
+    if fmt == "text":
+        return text_format.render(c, p.label("old"), p.label("new")).encode("utf-8")
+    if fmt == "table":
+        from ..render import docx_diff
+
+        return docx_diff.table(c, p.labels, kind=p.kind_label, code=p.new.model.code,
+                               old_label=p.label("old", p.lang), new_label=p.label("new", p.lang),
+                               reason=p.reason, organisation=p.registry.organisation.name.get(p.lang, ""))
+    if fmt == "redline":
+        from ..render import docx_diff
+
+        return docx_diff.redline(c, title_old=f"{p.kind_label}. {c.old_title}",
+                                 title_new=f"{p.kind_label}. {c.new_title}", author=p.author, date=p.date,
+                                 code=p.new.model.code, organisation=p.registry.organisation.name.get(p.lang, ""))
+    if fmt == "html":
+        return html(p).encode("utf-8")
+    raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
+
+
+def html(prepared: Prepared, regulation_href: str | None = None) -> str:
+    """The comparison as an HTML page (``templates/html/diff.html.j2``); ``regulation_href`` links
+    each element to its anchor in the rendered regulation (for the intranet site)."""
+    from ..render import html as html_render
+
+    p = prepared
+    c = p.comparison
+    rows = [{"n": n, "change": change, "name": change_name(change, p.labels), "old": side(change, "old"),
+             "new": side(change, "new"), "rationale": change.note or p.reason or ""}
+            for n, change in enumerate(c.changes, 1)]
+    meta = {"organisation": p.registry.organisation.name.get(p.lang, ""), "kind": p.kind_label,
+            "title": c.new_title, "code": p.new.model.code, "old": p.label("old", p.lang),
+            "new": p.label("new", p.lang), "regulation_href": regulation_href}
+    return html_render.render_template("diff.html.j2", p.project.templates, c=c, rows=rows,
+                                       labels=p.labels, meta=meta)
+
+
+def approval_table(project: Project, reg_id: str, lang: str | None = None) -> bytes | None:
+    """The comparison table of the open revision (the edition in force against the draft), for
+    the approval package next to the agreement sheet; None when there is nothing to compare:
+    no edition in force yet (a first edition), or no open revision."""
+    st = workflow.status(project, reg_id)
+    if st.edition_in_force is None or st.draft_edition is None:
+        return None
+    return output(prepare(project, reg_id, st.edition_in_force, DRAFT, lang), "table")

@@ -1,0 +1,67 @@
+"""How a comparison names elements, in the document's language ("11-тармақтың 3) тармақшасы",
+"Подпункт 3) пункта 11") and in the neutral notation of the CLI ("11.3")."""
+from __future__ import annotations
+
+from typing import Any
+
+from .align import Change, Place
+from .words import DELETE, EQUAL, INSERT, Segment
+
+
+def _item_marker(place: Place, labels: dict[str, Any]) -> str:
+    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
+    parts = [labels["item"].format(n=n if depth == 0 else letters[(n - 1) % len(letters)])
+             for depth, n in enumerate(place.path)]
+    return " ".join(parts)
+
+
+def name(place: Place, labels: dict[str, Any]) -> str:
+    """The element's name in the document's language."""
+    element = labels["diff"]["element"]
+    if place.kind == "title":
+        return element["title"]
+    if place.kind == "chapter":
+        return element["chapter"].format(n=place.number)
+    if place.kind == "paragraph":
+        return element["paragraph"].format(n=place.number, chapter=place.chapter)
+    if place.kind == "clause":
+        return element["clause"].format(n=place.number)
+    return element["item"].format(item=_item_marker(place, labels), clause=place.clause)
+
+
+def change_name(change: Change, labels: dict[str, Any]) -> str:
+    """"Пункт 13 → Пункт 12 (перенесён)" for a moved element, else the one name that applies."""
+    old = name(change.old, labels) if change.old else None
+    new = name(change.new, labels) if change.new else None
+    if old and new and old != new:
+        text = f"{old} → {new}"
+    else:
+        text = new or old or ""
+    if change.moved:
+        text += f" ({labels['diff']['moved']})"
+    return text
+
+
+def ref(change: Change) -> str:
+    """The neutral notation: "11.3", "13 → 12", "ch6"."""
+    old = change.old.ref if change.old else None
+    new = change.new.ref if change.new else None
+    if old and new and old != new:
+        return f"{old} → {new}"
+    return new or old or ""
+
+
+def side(change: Change, which: str) -> list[list[Segment]] | None:
+    """One wording of a change for a two-column view (``which`` is "old" or "new"): a list of
+    lines, each a list of segments; the segments that differ are DELETE (old) or INSERT (new).
+    None when the element does not exist on that side."""
+    place = change.old if which == "old" else change.new
+    if place is None:
+        return None
+    show = DELETE if which == "old" else INSERT
+    if change.text_changed and change.what in ("changed", "moved"):
+        first = [Segment(EQUAL, place.prefix), *(s for s in change.segments if s.op in (EQUAL, show))]
+    else:
+        first = [Segment(EQUAL, place.line)]
+    extra = change.removed_with if which == "old" else change.added_with
+    return [[s for s in first if s.text], *[[Segment(EQUAL, p.line)] for p in extra]]

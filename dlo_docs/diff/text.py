@@ -1,0 +1,49 @@
+"""The comparison as plain text for the terminal (``dlo diff --format text``).
+
+Messages are English; the texts are the document's own. Changed words are marked wdiff-style:
+``[-deleted-]`` and ``{+inserted+}``. References are neutral: "11" is clause 11, "11.3" item 3)
+of clause 11, "5§2" paragraph 2 of chapter 5, "ch6" chapter 6.
+"""
+from __future__ import annotations
+
+from .align import Change, Comparison
+from .names import ref
+from .words import markup
+
+KIND = {"title": "title", "chapter": "chapter", "paragraph": "paragraph", "clause": "clause", "item": "item"}
+
+
+def _describe(change: Change) -> str:
+    where = ref(change)
+    what = change.what
+    if change.moved:
+        old_parent = change.old.parent if change.old else None
+        new_parent = change.new.parent if change.new else None
+        what = "moved" if old_parent == new_parent else f"moved from {old_parent} to {new_parent}"
+        if change.text_changed:
+            what += ", text changed"
+    extra = ""
+    if change.removed_with:
+        extra = f" (with {len(change.removed_with)} element(s) in it)"
+    elif change.added_with:
+        extra = f" (with {len(change.added_with)} element(s) in it)"
+    return f"{KIND[change.kind]} {where} [{change.id}]: {what}{extra}"
+
+
+def render(comparison: Comparison, old_label: str, new_label: str) -> str:
+    lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: "
+             + (", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n) or "no changes")]
+    for i, change in enumerate(comparison.changes, 1):
+        lines.append(f"{i}. {_describe(change)}")
+        if change.what == "removed":
+            lines += [f"   - {line}" for line in change.old_lines]
+        elif change.what == "added":
+            lines += [f"   + {line}" for line in change.new_lines]
+        elif change.text_changed:
+            lines.append(f"   {markup(change.segments)}")
+        if change.note:
+            lines.append(f"   note: {change.note}")
+    if comparison.renumbered:
+        moves = ", ".join(f"{o.ref}→{n.ref}" for o, n in comparison.renumbered)
+        lines.append(f"renumbered only ({len(comparison.renumbered)}): {moves}")
+    return "\n".join(lines) + "\n"

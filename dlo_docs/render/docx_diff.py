@@ -1,0 +1,280 @@
+"""DOCX outputs of a comparison: the comparison table and the tracked-changes ("redline") copy.
+
+This is the SECOND module that imports python-docx (the first is ``render/docx.py``, whose page
+set-up, fonts and named styles it reuses through ``new_document()`` and ``STYLE``). It is apart
+because the redline is written as raw OOXML revision marks, which python-docx has no API for:
+
+- an inserted run is ``<w:ins w:id w:author w:date><w:r><w:t>…</w:t></w:r></w:ins>``;
+- a deleted run is ``<w:del …><w:r><w:delText>…</w:delText></w:r></w:del>``;
+- a paragraph that exists only in the new text has its paragraph mark inserted
+  (``w:pPr/w:rPr/w:ins``), one that exists only in the old text has it deleted
+  (``w:pPr/w:rPr/w:del``), so accepting or rejecting removes the paragraph itself.
+
+Accepting every change gives exactly the new text, rejecting every one exactly the old text
+(tests/test_diff_redline.py checks both on the XML). The document also switches "track changes"
+on, so the approver's own edits are tracked too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from itertools import count
+from typing import Any, Iterable
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+from ..diff.align import Comparison, Place, Row
+from ..diff.names import change_name, side
+from ..diff.words import DELETE, EQUAL, INSERT, Segment
+from .docx import STYLE, new_document
+
+# column widths of the comparison table on landscape A4 (257 mm between the margins)
+COLUMNS_MM = (12, 40, 85, 85, 35)
+# the roles this module prints, the render/docx.py style of each, and a fallback definition
+# (alignment, bold, size in pt) for a reference document or a render/docx.py that lacks it
+_ROLES = {
+    "heading": ("sheet_heading", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
+    "subtitle": ("sheet_subtitle", WD_ALIGN_PARAGRAPH.CENTER, False, 12),
+    "header": ("table_header", WD_ALIGN_PARAGRAPH.CENTER, True, 11),
+    "number": ("table_number", WD_ALIGN_PARAGRAPH.CENTER, False, 12),
+    "text": ("table_text", WD_ALIGN_PARAGRAPH.LEFT, False, 12),
+    "title": ("title", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
+}
+
+
+def _has(doc, name: str, kind: WD_STYLE_TYPE) -> bool:
+    return any(s.name == name and s.type == kind for s in doc.styles)
+
+
+def _styles(doc) -> dict[str, str]:
+    """Role -> style name; the house styles of render/docx.py where the document has them."""
+    names: dict[str, str] = {}
+    for role, (key, align, bold, size) in _ROLES.items():
+        name = STYLE.get(key, f"DLO Diff {role.title()}")
+        if not _has(doc, name, WD_STYLE_TYPE.PARAGRAPH):
+            name = f"DLO Diff {role.title()}"
+            style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = doc.styles["Normal"]
+            style.font.bold, style.font.size = bold or None, Pt(size)
+            pf = style.paragraph_format
+            pf.alignment, pf.first_line_indent = align, Cm(0)
+            pf.space_before = pf.space_after = Pt(0)
+        names[role] = name
+    table_style = STYLE.get("table", "")
+    names["table"] = table_style if _has(doc, table_style, WD_STYLE_TYPE.TABLE) else "Table Grid"
+    return names
+
+
+# --- the comparison table --------------------------------------------------------------------------
+
+
+def _cell_lines(cell, style: str, lines: list[list[Segment]] | list[str], italic: bool = False) -> None:
+    """Fill a cell with paragraphs, each a plain string or segments; a segment that is not EQUAL
+    is a changed word: bold, struck through when deleted, underlined when inserted."""
+    for i, line in enumerate(lines):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph.style = style
+        for seg in [Segment(EQUAL, line)] if isinstance(line, str) else line:
+            run = paragraph.add_run(seg.text)
+            if italic:
+                run.italic = True
+            if seg.op != EQUAL:
+                run.bold = True
+                if seg.op == DELETE:
+                    run.font.strike = True
+                else:
+                    run.underline = True
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _plain_pages(doc) -> None:
+    """No running header or footer (the base document's are the official document's, empty)."""
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                     section.even_page_header, section.even_page_footer):
+            part.is_linked_to_previous = True
+        section.different_first_page_header_footer = False
+
+
+def _landscape(doc) -> None:
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+
+
+def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: str, old_label: str,
+          new_label: str, reason: str | None = None, organisation: str = "") -> bytes:
+    """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
+    element · current wording · proposed wording · rationale. The rationale of a change is the
+    drafter's ``note`` on the element, else the revision's ``reason``."""
+    words = labels["diff"]
+    doc = new_document()
+    _plain_pages(doc)
+    _landscape(doc)
+    style = _styles(doc)
+    props = doc.core_properties
+    props.title = f"{words['table_title']}. {comparison.new_title}"
+    props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
+    props.author = organisation
+
+    heading = doc.add_paragraph(words["table_title"], style=style["heading"])
+    heading.paragraph_format.page_break_before = False
+    subtitle = doc.add_paragraph(
+        words["subtitle"].format(kind=kind, title=comparison.new_title, code=code, old=old_label, new=new_label),
+        style=style["subtitle"])
+    subtitle.paragraph_format.space_after = Pt(6)
+
+    if not comparison.changes:
+        doc.add_paragraph(words["no_changes"], style=style["text"])
+    else:
+        legend = doc.add_paragraph(words["legend"], style=style["text"])
+        legend.paragraph_format.space_after = Pt(6)
+        grid = doc.add_table(rows=1, cols=len(COLUMNS_MM))
+        grid.style = doc.styles[style["table"]]
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        header = grid.rows[0]
+        _repeat_header(header)
+        for cell, title in zip(header.cells, words["columns"]):
+            _cell_lines(cell, style["header"], [title])
+        for n, change in enumerate(comparison.changes, 1):
+            cells = grid.add_row().cells
+            _cell_lines(cells[0], style["number"], [str(n)])
+            _cell_lines(cells[1], style["text"], [change_name(change, labels)])
+            old, new = side(change, "old"), side(change, "new")
+            _cell_lines(cells[2], style["text"], old if old is not None else [words["absent"]], italic=old is None)
+            _cell_lines(cells[3], style["text"], new if new is not None else [words["removed"]], italic=new is None)
+            _cell_lines(cells[4], style["text"], [change.note or reason or ""])
+        for column, width in zip(grid.columns, COLUMNS_MM):
+            column.width = Mm(width)
+        for row in grid.rows:
+            for cell, width in zip(row.cells, COLUMNS_MM):
+                cell.width = Mm(width)
+        if comparison.renumbered:
+            after = doc.add_paragraph(words["renumbered"], style=style["text"])
+            after.paragraph_format.space_before = Pt(6)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# --- the tracked-changes copy -----------------------------------------------------------------------
+
+
+class _Marks:
+    """Revision marks with unique ids, one author and one date."""
+
+    def __init__(self, author: str, date: dt.datetime) -> None:
+        self.author = author
+        self.date = date.astimezone(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.ids = count(1)
+
+    def mark(self, tag: str):
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(next(self.ids)))
+        element.set(qn("w:author"), self.author)
+        element.set(qn("w:date"), self.date)
+        return element
+
+
+def _run(text: str, deleted: bool = False):
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    return run
+
+
+def _tracked_paragraph(doc, style: str, segments: Iterable[Segment], marks: _Marks, mark: str | None) -> None:
+    """A paragraph whose runs carry the segments' revision marks; ``mark`` ("w:ins"/"w:del") marks
+    the paragraph mark itself as inserted or deleted."""
+    paragraph = doc.add_paragraph(style=style)
+    p = paragraph._p
+    if mark is not None:
+        ppr = p.get_or_add_pPr()
+        rpr = OxmlElement("w:rPr")
+        rpr.append(marks.mark(mark))
+        ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+    for seg in segments:
+        if not seg.text:
+            continue
+        if seg.op == EQUAL:
+            p.append(_run(seg.text))
+        else:
+            wrapper = marks.mark("w:ins" if seg.op == INSERT else "w:del")
+            wrapper.append(_run(seg.text, deleted=seg.op == DELETE))
+            p.append(wrapper)
+
+
+def _style(place: Place) -> str:
+    if place.kind == "item" and place.depth > 1:
+        return STYLE["item2"]
+    return STYLE[place.kind]
+
+
+# the elements that precede w:trackRevisions in w:settings (ECMA-376 CT_Settings sequence)
+_BEFORE_TRACK_REVISIONS = {qn(f"w:{tag}") for tag in (
+    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
+    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles "
+    "stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView").split()}
+
+
+def _track_changes_on(doc) -> None:
+    """Switch "track changes" on, so the approver's own edits are tracked as well."""
+    settings = doc.settings.element
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    element = OxmlElement("w:trackRevisions")
+    for child in settings:
+        if child.tag not in _BEFORE_TRACK_REVISIONS:
+            child.addprevious(element)
+            return
+    settings.append(element)
+
+
+def redline(comparison: Comparison, *, title_old: str, title_new: str, author: str,
+            date: dt.datetime, code: str = "", organisation: str = "") -> bytes:
+    """The new text with native tracked changes against the old one: Word and LibreOffice show
+    them in review mode; accepting all gives the new text, rejecting all the old one.
+
+    The first paragraph is the document's title line (``title_old`` → ``title_new``), then the
+    body, line by line as ``dlo render`` prints it."""
+    from ..diff.words import diff
+
+    doc = new_document()
+    _plain_pages(doc)
+    marks = _Marks(author, date)
+    props = doc.core_properties
+    props.title = title_new
+    props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
+    props.author = organisation
+    _tracked_paragraph(doc, _styles(doc)["title"], diff(title_old, title_new), marks, None)
+    rows: list[Row] = comparison.rows
+    for row in rows:
+        if row.op == "equal":
+            _tracked_paragraph(doc, _style(row.new), row.segments, marks, None)  # type: ignore[arg-type]
+        elif row.op == "insert":
+            _tracked_paragraph(doc, _style(row.new), row.segments, marks, "w:ins")  # type: ignore[arg-type]
+        else:
+            _tracked_paragraph(doc, _style(row.old), row.segments, marks, "w:del")  # type: ignore[arg-type]
+    if rows and rows[-1].op != "equal":
+        # a paragraph mark can only be tracked when another paragraph follows it
+        doc.add_paragraph(style="Normal")
+    _track_changes_on(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,89 @@
+"""The scripted revision the diff tests compare against the seed (helper for tests/test_diff*.py).
+
+Edition 1 is the bundled regulation (the seed, encoded). Edition 2 changes it so:
+
+- a duty reworded: item 10.3 (``duties.3``), with the drafter's note;
+- an item deleted: item 10.12 (``duties.12``);
+- a right added: ``rights.14``, inserted as the new item 11.6;
+- a clause moved between paragraphs: clause 13 (``liability``) leaves "Жауапкершілік" for the end
+  of "Өзара қарым-қатынас" and becomes clause 14;
+- a chapter title edited: chapter 6 (``changes``).
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from dlo_docs import load
+from dlo_docs.model import Regulation
+
+REPO = Path(__file__).resolve().parent.parent
+REGULATION = REPO / "regulations" / "dlo-head" / "regulation.yaml"
+
+DUTY_3_NEW = ("электрондық және қашықтықтан оқыту процесі мәселелері бойынша ПОҚ пен университет білім "
+              "алушыларын ақпараттық, әдістемелік және техникалық қамтамасыз етуді үйлестіруге;")
+DUTY_3_NOTE = "Білім туралы заңның терминологиясына сәйкестендірілді."
+RIGHT_NEW = "қашықтықтан оқыту бойынша халықаралық жобаларға қатысуға;"
+CHAPTER_6_NEW = "Өзгерістер мен толықтырулар енгізу тәртібі"
+REASON = "ҚП 082-2022 бойынша жоспарлы қайта қарау"
+
+# (what, id, old number, new number) in document order: the answer the tests expect
+EXPECTED = [
+    ("changed", "duties.3", "10.3", "10.3"),
+    ("removed", "duties.12", "10.12", None),
+    ("added", "rights.14", None, "11.6"),
+    ("moved", "liability", "13", "14"),
+    ("changed", "changes", "ch6", "ch6"),
+]
+
+
+def seed_data() -> dict[str, Any]:
+    source, problems = load.read(REGULATION, "regulation.yaml")
+    assert source is not None and not problems, problems
+    return load.plain(source.data)
+
+
+def find(data: dict, element_id: str) -> dict:
+    """The element with ``element_id`` anywhere in the data."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("id") == element_id:
+                return node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    raise KeyError(element_id)
+
+
+def revise(data: dict[str, Any]) -> dict[str, Any]:
+    new = copy.deepcopy(data)
+    new["edition"] = data.get("edition", 1) + 1
+    duties = find(new, "duties")["items"]
+    duty3 = next(i for i in duties if i["id"] == "duties.3")
+    duty3["text"], duty3["note"] = DUTY_3_NEW, DUTY_3_NOTE
+    duties[:] = [i for i in duties if i["id"] != "duties.12"]
+    rights = find(new, "rights")["items"]
+    rights.insert(5, {"id": "rights.14", "text": RIGHT_NEW})
+    responsibility = find(new, "responsibility-section")["clauses"]
+    liability = next(c for c in responsibility if c["id"] == "liability")
+    responsibility.remove(liability)
+    find(new, "relationships-section")["clauses"].append(liability)
+    find(new, "changes")["title"] = CHAPTER_6_NEW
+    return new
+
+
+def editions() -> tuple[Regulation, Regulation]:
+    data = seed_data()
+    return Regulation.model_validate(data), Regulation.model_validate(revise(data))
+
+
+def write_project(root: Path) -> None:
+    """Freeze the seed as edition 1 of the project at ``root`` and make the revision its draft."""
+    data = seed_data()
+    folder = root / "regulations" / "dlo-head"
+    (folder / "editions").mkdir(parents=True, exist_ok=True)
+    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
+    (folder / "regulation.yaml").write_text(load.dumps(revise(data)), encoding="utf-8")

@@ -1,0 +1,328 @@
+"""Comparison of editions: alignment by stable ids, word differences, the text output, the CLI.
+
+The old and new editions are the seed and a scripted revision of it (tests/diff_revision.py).
+"""
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+
+from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, EXPECTED, RIGHT_NEW, editions, find, revise,
+                           seed_data, write_project)
+from dlo_docs import context, load
+from dlo_docs.diff import words
+from dlo_docs.diff.align import compare, places
+from dlo_docs.diff.names import change_name, side
+from dlo_docs.labels import labels
+from dlo_docs.model import Regulation
+from dlo_docs.project import Project
+
+KK = labels("kk")
+RU = labels("ru")
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    old, new = editions()
+    return compare(old, new, KK)
+
+
+def summary(c):
+    return [(ch.what, ch.id, ch.old.ref if ch.old else None, ch.new.ref if ch.new else None) for ch in c.changes]
+
+
+# --- alignment -------------------------------------------------------------------------------
+
+
+def test_each_change_once_in_document_order_with_old_and_new_numbers(comparison):
+    assert summary(comparison) == EXPECTED
+
+
+def test_the_reworded_duty_has_a_word_diff_and_the_drafters_note(comparison):
+    duty = comparison.changes[0]
+    assert duty.text_changed and duty.note == DUTY_3_NOTE
+    assert words.markup(duty.segments) == (
+        "электрондық және қашықтықтан оқыту [-үдерісі-]{+процесі+} мәселелері бойынша ПОҚ [-мен-]{+пен+} "
+        "университет [-студенттерін-]{+білім алушыларын+} ақпараттық, әдістемелік және техникалық "
+        "қамтамасыз етуді [-жүзеге асыруды үйлестіру-]{+үйлестіруге+};")
+    assert words.new_text(duty.segments) == DUTY_3_NEW
+
+
+def test_added_removed_moved_and_retitled(comparison):
+    removed, added, moved, chapter = comparison.changes[1:]
+    assert removed.old.line == "12) Университеттің ішкі ережелерін сақтауға;" and removed.new is None
+    assert added.new.line == f"6) {RIGHT_NEW}" and added.old is None and added.new.parent == "rights"
+    assert moved.moved and not moved.text_changed
+    assert (moved.old.parent, moved.new.parent) == ("responsibility-section", "relationships-section")
+    assert moved.old.line.startswith("13. ") and moved.new.line.startswith("14. ")
+    assert chapter.new.line == f"6 тарау. {CHAPTER_6_NEW}"
+    assert words.markup(chapter.segments) == "Өзгерістер{+ мен толықтырулар+} енгізу тәртібі"
+
+
+def test_consequential_renumbering_is_listed_apart_and_complete(comparison):
+    renumbered = {o.id: (o.ref, n.ref) for o, n in comparison.renumbered}
+    assert renumbered["duties.13"] == ("10.13", "10.12")
+    assert renumbered["duties.16"] == ("10.16", "10.15")
+    assert renumbered["rights.6"] == ("11.6", "11.7")
+    assert renumbered["rights.13"] == ("11.13", "11.14")
+    assert renumbered["relationships"] == ("14", "13")
+    assert renumbered["relationships.2"] == ("14.2", "13.2")
+    assert not set(renumbered) & {c.id for c in comparison.changes}
+    assert len(renumbered) == 4 + 8 + 4  # duties 13-16, rights 6-13, relationships and its 3 items
+
+
+def test_names_in_kazakh_and_russian(comparison):
+    names = [change_name(c, KK) for c in comparison.changes]
+    assert names == ["10-тармақтың 3) тармақшасы", "10-тармақтың 12) тармақшасы", "11-тармақтың 6) тармақшасы",
+                     "13-тармақ → 14-тармақ (ауыстырылды)", "6 тарау"]
+    assert change_name(comparison.changes[3], RU) == "Пункт 13 → Пункт 14 (перенесён)"
+    assert change_name(comparison.changes[0], RU) == "Подпункт 3) пункта 10"
+
+
+def test_sides_hold_the_changed_words():
+    old, new = editions()
+    duty = compare(old, new, KK).changes[0]
+    old_side, new_side = side(duty, "old"), side(duty, "new")
+    assert "".join(s.text for s in old_side[0]) == "3) " + find(seed_data(), "duties.3")["text"]
+    assert "".join(s.text for s in new_side[0]) == f"3) {DUTY_3_NEW}"
+    assert {s.op for s in old_side[0]} == {"equal", "delete"}
+    assert {s.op for s in new_side[0]} == {"equal", "insert"}
+
+
+def test_identical_editions_have_no_changes():
+    old, _ = editions()
+    c = compare(old, old, KK)
+    assert c.changes == [] and c.renumbered == [] and not c
+    assert all(r.op == "equal" and [s.op for s in r.segments] == ["equal"] for r in c.rows)
+
+
+def test_a_removed_clause_takes_its_items_with_it_as_one_change():
+    data = seed_data()
+    new = copy.deepcopy(data)
+    find(new, "rights-section")["clauses"] = [{"id": "rights-short", "text": "Құқықтары заңмен белгіленеді."}]
+    c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
+    assert summary(c) == [("removed", "rights", "11", None), ("added", "rights-short", None, "11")]
+    assert len(c.changes[0].removed_with) == 13
+    assert c.changes[0].old_lines[1] == "1) Университеттің алқалы органдарына сайлануға және сайлануға;"
+
+
+def test_an_added_paragraph_with_its_clause_is_one_change():
+    data = seed_data()
+    new = copy.deepcopy(data)
+    find(new, "description")["paragraphs"].append(
+        {"id": "reporting", "title": "Есеп беру", "clauses": [
+            {"id": "reporting-duty", "text": "Бастық жыл сайын есеп береді:",
+             "items": [{"id": "reporting-duty.1", "text": "институт директорына;"}]}]})
+    c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
+    assert summary(c) == [("added", "reporting", None, "5§6")]
+    assert c.changes[0].new_lines == ["Параграф 6. Есеп беру", "15. Бастық жыл сайын есеп береді:",
+                                      "1) институт директорына;"]
+
+
+def test_swapped_items_are_one_move_not_two_rewrites():
+    data = seed_data()
+    new = copy.deepcopy(data)
+    items = find(new, "abbreviation-list")["items"]
+    items[0], items[1] = items[1], items[0]
+    c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
+    assert len(c.changes) == 1 and c.changes[0].what == "moved"
+    assert {c.changes[0].old.ref, c.changes[0].new.ref} == {"4.1", "4.2"}
+
+
+def test_an_id_keeps_its_identity_when_its_text_and_place_change_together():
+    data = seed_data()
+    new = copy.deepcopy(data)
+    clauses = find(new, "general-provisions")["clauses"]
+    category = clauses.pop(0)
+    category["text"] = "Бөлім бастығы әкімшілік-басқарушы персонал санатына жатады."
+    find(new, "agreement")["clauses"].append(category)
+    c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
+    assert summary(c) == [("moved", "category", "5", "21")]
+    assert c.changes[0].text_changed
+
+
+def test_document_title_change_comes_first():
+    data = seed_data()
+    new = copy.deepcopy(data)
+    new["title"] = {"kk": "Қашықтықтан оқыту орталығы директорының лауазымдық нұсқаулығы"}
+    c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
+    assert summary(c) == [("changed", "dlo-head", "title", "title")]
+    assert change_name(c.changes[0], KK) == "Құжаттың атауы"
+
+
+def test_lines_are_printed_exactly_as_the_renderers_print_them(project):
+    """The comparison's lines are the render context's lines, so the redline reads as `dlo render`."""
+    proj = Project(project)
+    loaded = proj.load(["dlo-head"])
+    rd = context.build(loaded.documents["dlo-head"], loaded.registry)
+    assert [p.line for p in places(loaded.documents["dlo-head"].model, "kk", KK)] == [b.line for b in rd.blocks]
+    assert [p.anchor for p in places(loaded.documents["dlo-head"].model, "kk", KK)] == [b.anchor for b in rd.blocks]
+
+
+def test_second_language():
+    data = seed_data()
+    data["languages"] = ["kk", "ru"]
+
+    def both(node):
+        if isinstance(node, dict):
+            for key in ("text", "title"):
+                if isinstance(node.get(key), str):
+                    node[key] = {"kk": node[key], "ru": f"(ru) {node[key]}"}
+                elif isinstance(node.get(key), dict):
+                    node[key] = {"kk": node[key]["kk"], "ru": f"(ru) {node[key]['kk']}"}
+            for value in node.values():
+                both(value)
+        elif isinstance(node, list):
+            for value in node:
+                both(value)
+
+    both(data)
+    new = copy.deepcopy(data)
+    find(new, "duties.3")["text"]["ru"] = "обеспечивать информационную поддержку ППС и обучающихся;"
+    c_ru = compare(Regulation.model_validate(data), Regulation.model_validate(new), RU, "ru")
+    c_kk = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK, "kk")
+    assert summary(c_ru) == [("changed", "duties.3", "10.3", "10.3")] and c_kk.changes == []
+    assert c_ru.changes[0].new.line == "3) обеспечивать информационную поддержку ППС и обучающихся;"
+    assert c_ru.rows[0].new.line.startswith("Глава 1. ")
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def test_tokens_keep_kazakh_and_russian_words_whole():
+    text = "Басқарма Төрағасы-Ректорының 20.03.2015 жылғы №137 «Білім туралы» ПОҚ-ын, что-либо; ударе́ние"
+    assert words.tokens(text) == [
+        "Басқарма", " ", "Төрағасы-Ректорының", " ", "20.03.2015", " ", "жылғы", " ", "№", "137", " ", "«",
+        "Білім", " ", "туралы", "»", " ", "ПОҚ-ын", ",", " ", "что-либо", ";", " ", "ударе́ние"]
+    assert "".join(words.tokens(text)) == text
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("ППС и обучающихся;", "профессорско-преподавательского состава и обучающихся;",
+     "[-ППС-]{+профессорско-преподавательского состава+} и обучающихся;"),
+    ("приказом от 20.03.2015 № 137.", "приказом от 21.03.2016 № 137.",
+     "приказом от [-20.03.2015-]{+21.03.2016+} № 137."),
+    ("оқу үдерісін, жоспарлауға", "оқу процесін жоспарлауға", "оқу [-үдерісін,-]{+процесін+} жоспарлауға"),
+    ("«Білім туралы» Заңы;", "«Білім туралы» Заңы.", "«Білім туралы» Заңы[-;-]{+.+}"),
+    ("мүлдем басқа мәтін", "совершенно другой текст", "[-мүлдем басқа мәтін-]{+совершенно другой текст+}"),
+    ("same", "same", "same"),
+])
+def test_word_diff_examples(old, new, expected):
+    segments = words.diff(old, new)
+    assert words.markup(segments) == expected
+    assert words.old_text(segments) == old and words.new_text(segments) == new
+
+
+def test_word_diff_gives_back_both_texts_for_random_edits_of_the_seed():
+    texts = [p.text for p in places(Regulation.model_validate(seed_data()), "kk", KK)]
+    rng = random.Random(7)
+    for _ in range(400):
+        old = rng.choice(texts)
+        toks = words.tokens(old)
+        for _ in range(rng.randint(1, 6)):
+            i = rng.randrange(len(toks))
+            action = rng.choice(["drop", "swap", "insert"])
+            if action == "drop":
+                del toks[i]
+            elif action == "swap":
+                toks[i] = rng.choice(words.tokens(rng.choice(texts)))
+            else:
+                toks.insert(i, rng.choice([" ", ",", "жаңа", "—", "  "]))
+            if not toks:
+                toks = ["x"]
+        new = "".join(toks)
+        segments = words.diff(old, new)
+        assert words.old_text(segments) == old and words.new_text(segments) == new
+        for a, b in zip(segments, segments[1:]):
+            assert a.op != b.op  # merged
+            assert (a.op, b.op) != ("insert", "delete")  # deletions first in a run of changes
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+
+def test_cli_text(project, dlo):
+    write_project(project)
+    result = dlo("diff", "dlo-head", "--from", "1", cwd=project)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "dlo-head (kk): edition 1 → edition 2 (draft): 1 added, 1 removed, 2 changed, 1 moved"
+    numbered = [line for line in lines if line[:1].isdigit()]
+    assert numbered == [
+        "1. item 10.3 [duties.3]: changed",
+        "2. item 10.12 [duties.12]: removed",
+        "3. item 11.6 [rights.14]: added",
+        "4. clause 13 → 14 [liability]: moved from responsibility-section to relationships-section",
+        "5. chapter ch6 [changes]: changed",
+    ]
+    assert f"   note: {DUTY_3_NOTE}" in lines
+    assert lines[-1].startswith("renumbered only (16): 10.13→10.12, ")
+
+
+def test_cli_compares_two_frozen_editions(project, dlo):
+    write_project(project)
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions" / "2.yaml").write_text((folder / "regulation.yaml").read_text("utf-8"), "utf-8")
+    result = dlo("diff", "dlo-head", "--from", "2", "--to", "1", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.startswith("dlo-head (kk): edition 2 → edition 1: 1 added, 1 removed, 2 changed, 1 moved")
+    assert "2. item 10.12 [duties.12]: added" in result.out
+
+
+def test_cli_writes_each_format(project, dlo):
+    write_project(project)
+    for fmt, ext in (("table", "docx"), ("redline", "docx"), ("html", "html"), ("text", "txt")):
+        result = dlo("diff", "dlo-head", "--from", "1", "--format", fmt, cwd=project)
+        assert result.code == 0, result.err
+        path = project / "build" / f"dlo-head.kk.{fmt}-1-draft.{ext}" if fmt != "text" else None
+        if path is not None:
+            assert path.is_file() and path.stat().st_size > 0
+            assert result.out == f"wrote build/{path.name} (5 change(s))\n"
+    out = project / "cmp.docx"
+    result = dlo("diff", "dlo-head", "--from", "1", "--format", "table", "--out", str(out), cwd=project)
+    assert result.code == 0 and out.read_bytes()[:2] == b"PK"
+    assert not list(project.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["diff", "dlo-head"], "has no edition in force to compare with"),
+    (["diff", "dlo-head", "--from", "3"], "has no edition 3"),
+    (["diff", "dlo-head", "--from", "1", "--to", "next"], "neither an edition number nor 'draft'"),
+    (["diff", "nobody", "--from", "1"], "unknown regulation 'nobody'"),
+    (["diff", "dlo-head", "--from", "1", "--lang", "ru"], "has no 'ru' version"),
+    (["diff", "dlo-head", "--from", "1", "--format", "table", "--out", "/tmp/outside.docx"], "outside the project"),
+])
+def test_cli_usage_errors(project, dlo, args, message):
+    write_project(project)
+    result = dlo(*args, cwd=project)
+    assert result.code == 2, (result.out, result.err)
+    assert message in result.err and "Traceback" not in result.err
+
+
+def test_cli_invalid_draft_is_reported_with_its_position(project, dlo):
+    write_project(project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(path.read_text("utf-8").replace("  route: sequential", "  route: sideways"), "utf-8")
+    result = dlo("diff", "dlo-head", "--from", "1", cwd=project)
+    assert result.code == 1
+    assert "regulations/dlo-head/regulation.yaml:" in result.err and "DLO013" in result.err
+
+
+def test_cli_defaults_to_the_edition_in_force_against_the_draft(project, dlo):
+    """With the real workflow: approve edition 1, open a revision, edit the draft, diff."""
+    for args in (["submit", "dlo-head"],
+                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
+                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+                 ["revise", "dlo-head", "--by", "hr-head", "--reason", "Жоспарлы қайта қарау"]):
+        result = dlo(*args, cwd=project)
+        assert result.code == 0, (args, result.err)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    source, _ = load.read(path, "regulation.yaml")
+    draft = revise(load.plain(source.data))
+    draft["edition"] = load.plain(source.data)["edition"]
+    path.write_text(load.dumps(draft), encoding="utf-8")
+    result = dlo("diff", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.startswith("dlo-head (kk): edition 1 → edition 2 (draft): 1 added, 1 removed, 2 changed, 1 moved")
