@@ -1,0 +1,28 @@
+"""``dlo schema``: write the JSON Schemas of regulation and registry files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import schema as schemas
+from . import main
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False),
+              help="Folder to write into (default: schemas/ in the project folder).")
+@click.pass_obj
+def schema(obj, out: str | None) -> None:
+    """Write regulation.schema.json and registry.schema.json (JSON Schema 2020-12).
+
+    Editors that read a `# yaml-language-server: $schema=...` first line then complete keys and
+    mark errors in regulation and registry files as you type.
+    """
+    folder = Path(out) if out is not None else Path(obj.root) / "schemas"
+    try:
+        written = schemas.write(folder)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write into {folder}: {exc.strerror or exc}") from None
+    for path in written:
+        click.echo(f"wrote {path.as_posix()}")
