@@ -44,7 +44,7 @@ ASSUMED = "DLO511"  # metadata the source does not carry: set by the import, che
 EXISTS = "DLO525"
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
-_CODE_LINE = re.compile(r"\b((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|П|Е|Р)\s+[\wА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі.\-]*\d[\d.\-]*)\b")
+_CODE_LINE = re.compile(r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)")
 
 
 @dataclass

@@ -3,7 +3,8 @@ metadata a file carries. Also the plain-text reader (any encoding a real office 
 
 A ``Line`` is one paragraph of the source: one line of a ``.txt`` file, one paragraph (or one
 table row) of a DOCX. Readers normalise whitespace the same way, so recognition never sees a
-BOM, a carriage return, a tab, a non-breaking or zero-width space.
+BOM, a carriage return, a tab or a zero-width space; non-breaking spaces stay in the text and are
+whitespace to every pattern.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ EMPTY = "DLO522"  # no bytes, or no text at all
 NOT_TEXT = "DLO523"  # binary data, or an encoding we cannot decode
 NO_STRUCTURE = "DLO524"  # text, but no chapter or clause anywhere
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000\t\v"), " ")
+# Tabs become spaces; non-breaking and other typographic spaces are kept in the text (an author's
+# "ҚП 082-2022" keeps its NBSP) but count as whitespace everywhere in recognition (``\s``, strip).
+_SPACES = dict.fromkeys(map(ord, "\t\v"), " ")
 _DROP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
