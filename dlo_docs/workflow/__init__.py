@@ -27,6 +27,7 @@ event, so two commands never act on the same state; every write is atomic.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -129,7 +130,7 @@ class _Ctx:
         return h.round is not None and h.state in ("agreement", "agreed") and self.hash != h.round.submitted.content_hash
 
 
-def _load(project: Project, reg_id: str) -> _Ctx:
+def _load(project: Project, reg_id: str, complete: bool = False) -> _Ctx:
     path = project.regulation_path(reg_id)
     loaded = Loaded()
     project.load_registry(loaded)
@@ -140,7 +141,10 @@ def _load(project: Project, reg_id: str) -> _Ctx:
     journal = _journal.read(project, reg_id)
     if journal.problems:
         raise DloError(journal.problems)
-    return _Ctx(project, reg_id, loaded, document, journal, replay(journal.events))
+    ctx = _Ctx(project, reg_id, loaded, document, journal, replay(journal.events))
+    if complete:
+        _complete_approvals(ctx)
+    return ctx
 
 
 def _role(ctx: _Ctx, role: str | None, option: str) -> str:
@@ -180,6 +184,26 @@ def _state_phrase(h: History) -> str:
 
 def _edition_path(project: Project, reg_id: str, n: int) -> Path:
     return project.folder(reg_id) / EDITIONS / f"{n}.yaml"
+
+
+def _pending_path(final: Path) -> Path:
+    return final.with_name(final.name + ".pending")
+
+
+def _pending_hash(path: Path, project: Project) -> str | None:
+    source, _ = load.read(path, project.display(path))
+    model = load.validate(Regulation, source)[0] if source is not None else None
+    return content_hash(model) if model is not None else None
+
+
+def _complete_approvals(ctx: _Ctx) -> None:
+    """Finish an approval that was interrupted after it was journaled (called under the lock):
+    move its pending frozen copy into place when it is exactly the approved text."""
+    for n, ev in ctx.history.approvals.items():
+        final = _edition_path(ctx.project, ctx.reg_id, n)
+        pending = _pending_path(final)
+        if not final.exists() and pending.is_file() and _pending_hash(pending, ctx.project) == ev.content_hash:
+            os.replace(pending, final)
 
 
 # -- reading the state ------------------------------------------------------------------------
@@ -344,7 +368,7 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
     """Open a revision: a new draft (edition n+1) from the edition in force, which stays in force
     until the new edition is approved. Only the regulation's change initiators may."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         h = ctx.history
         by = _role(ctx, by, "--by")
         reason = _text(reason, "--reason")
@@ -382,7 +406,7 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
     (``agreement.route``: sequential, in that order, or parallel). A draft whose agreements were
     voided by an edit is resubmitted the same way."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         h = ctx.history
         if by is not None:
             by = _role(ctx, by, "--by")
@@ -434,7 +458,7 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
     the route is sequential)."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         as_ = _role(ctx, as_, "--as")
         round_ = _decision_checks(ctx, as_, "agree to")
         if ctx.voided:
@@ -448,7 +472,7 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
 def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
     """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         as_ = _role(ctx, as_, "--as")
         remarks = _text(remarks, "--remarks")
         round_ = _decision_checks(ctx, as_, "reject")
@@ -460,7 +484,7 @@ def approve(project: Project, reg_id: str, order: str, date: dt.date, effective:
     """Approve the agreed draft by order (number, date; effective date, default the order's date).
     Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         h = ctx.history
         order = _text(order, "--order")
         if effective is not None and effective < date:
@@ -478,17 +502,24 @@ def approve(project: Project, reg_id: str, order: str, date: dt.date, effective:
         n = ctx.model.edition
         if n in h.approvals:
             raise ctx.refuse("DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",))
-        atomic_write(_edition_path(project, reg_id, n), ctx.document.source.text)
+        # The frozen copy is written under a pending name, the approval is journaled, then the copy
+        # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
+        # and an approval interrupted after journaling is completed by the next command.
+        final = _edition_path(project, reg_id, n)
+        pending = _pending_path(final)
+        atomic_write(pending, ctx.document.source.text)
         order_data = {"number": order, "date": date.isoformat(),
                       "effective": (effective or date).isoformat()}
-        return _append(ctx, role=ctx.model.approval.by, event="approved", edition=n, order=order_data,
-                       content_hash=ctx.hash)
+        event = _append(ctx, role=ctx.model.approval.by, event="approved", edition=n, order=order_data,
+                        content_hash=ctx.hash)
+        os.replace(pending, final)
+        return event
 
 
 def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
     """Withdraw the edition in force by order; an open draft is abandoned with it."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         h = ctx.history
         order = _text(order, "--order")
         if h.in_force is None:
@@ -506,7 +537,7 @@ def review(project: Project, reg_id: str, by: str, result: str, date: dt.date | 
     """Record a periodic review of the edition in force; the next one falls due
     ``review_period_years`` (registry; default 3) after it."""
     with _journal.lock(project, reg_id):
-        ctx = _load(project, reg_id)
+        ctx = _load(project, reg_id, complete=True)
         h = ctx.history
         by = _role(ctx, by, "--by")
         result = _text(result, "--result")
@@ -531,7 +562,6 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
     if journal.problems:
         return problems
     evs = journal.events
-    h = replay(evs)
     approved: dict[int, tuple[int, Event]] = {}
     for index, ev in enumerate(evs):
         if ev.event == "approved":
@@ -540,6 +570,12 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
         path = _edition_path(project, reg_id, n)
         display = project.display(path)
         if not path.is_file():
+            pending = _pending_path(path)
+            if pending.is_file() and _pending_hash(pending, project) == ev.content_hash:
+                problems.append(warning(Location(project.display(pending)), "DLO608",
+                                        f"the approval of edition {n} (journal event {ev.seq}) was interrupted before "
+                                        "its frozen copy was moved into place", "any dlo command on it completes it"))
+                continue
             problems.append(error(journal.at(index), "DLO607",
                                   f"frozen edition {n} ({display}) is missing: the journal approved it in event {ev.seq}",
                                   "restore it from version control"))
@@ -558,15 +594,16 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
                 continue
             n = int(path.stem)
             display = project.display(path)
-            interrupted = h.state == "agreed" and n == h.round.submitted.edition
-            if interrupted:
-                problems.append(warning(Location(display), "DLO608",
-                                        f"edition {n} is frozen but its approval is not in the journal: an approval "
-                                        "was interrupted", f"run dlo approve {reg_id} again, or delete the file"))
-            else:
-                problems.append(error(Location(display), "DLO608",
-                                      f"edition {n} is not recorded in the journal: no approval event for it",
-                                      "a frozen edition exists only by approval; restore the journal or remove the file"))
+            problems.append(error(Location(display), "DLO608",
+                                  f"edition {n} is not recorded in the journal: no approval event for it",
+                                  "a frozen edition exists only by approval; restore the journal from version "
+                                  "control, or remove the file"))
+        for path in sorted(folder.glob("*.yaml.pending")):
+            n = path.name.split(".")[0]
+            if not (n.isdigit() and int(n) in approved):
+                problems.append(warning(Location(project.display(path)), "DLO610",
+                                        f"an approval of edition {n} was interrupted before it was journaled",
+                                        f"delete the file, or approve again: dlo approve {reg_id} ..."))
     return problems
 
 

@@ -1,0 +1,146 @@
+"""Safe writes: concurrent writers lose nothing; a writer killed mid-write leaves a journal that
+verifies; a writer that cannot get the lock fails clearly; comments survive."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dlo_docs import workflow
+from dlo_docs.fsio import locked
+from dlo_docs.project import Project
+from dlo_docs.workflow import journal as wj
+from workflow_support import REG, edition_path, journal_path, ok, status, to_in_force
+
+# A child `dlo` process. It imports everything first, then waits for the go file, so that all
+# children start their command at the same moment; with a kill number N it stops for good at its
+# N-th os.replace (between writing a temporary file and renaming it) and says so in a file.
+CHILD = r"""
+import os, sys, time
+from dlo_docs.cli import run
+
+go, ready, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
+real_replace, calls = os.replace, 0
+
+def replace(src, dst):
+    global calls
+    calls += 1
+    if calls == kill_at:
+        open(ready, "w").close()
+        time.sleep(600)
+    return real_replace(src, dst)
+
+os.replace = replace
+while not os.path.exists(go):
+    time.sleep(0.005)
+sys.argv = ["dlo", *sys.argv[4:]]
+run()
+"""
+
+
+def child(project: Path, go: Path, *args: str, kill_at: int = 0, ready: Path | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", CHILD, str(go), str(ready or go.with_suffix(".ready")),
+                             str(kill_at), *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def wait_for(path: Path, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while not path.exists():
+        assert proc.poll() is None, f"the child ended early: {proc.communicate()}"
+        assert time.monotonic() < deadline, "the child never reached the write"
+        time.sleep(0.01)
+
+
+def test_concurrent_writers_lose_nothing(project, dlo, tmp_path):
+    to_in_force(dlo, project)
+    before = len(workflow.events(Project(project), REG))
+    go = tmp_path / "go"
+    procs = [child(project, go, "review", REG, "--by", "hr-head", "--result", f"review {i}", "--date", "2025-01-15")
+             for i in range(8)]
+    go.touch()
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    evs = workflow.events(Project(project), REG)
+    assert len(evs) == before + 8
+    assert sorted(e.result for e in evs[before:]) == sorted(f"review {i}" for i in range(8))
+    assert [e.seq for e in evs] == list(range(1, len(evs) + 1))
+    assert "intact" in ok(dlo, project, "verify").out
+
+
+def test_a_writer_killed_between_write_and_rename(project, dlo, tmp_path):
+    to_in_force(dlo, project)
+    journal = journal_path(project)
+    before = journal.read_bytes()
+    go, ready = tmp_path / "go", tmp_path / "ready"
+    go.touch()
+    proc = child(project, go, "review", REG, "--by", "hr-head", "--result", "Өзекті", kill_at=1, ready=ready)
+    wait_for(ready, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert journal.read_bytes() == before  # the old journal, whole
+    leftovers = list(journal.parent.glob(".journal.yaml.*.tmp"))
+    assert len(leftovers) == 1  # the new one, never renamed
+    result = ok(dlo, project, "verify", REG)
+    assert "intact (6 journal events)" in result.out
+    assert "warning DLO610" in result.err  # the leftover is named, harmless
+    # the lock died with the process: the next command goes through
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
+    assert "intact (7 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path):
+    ok(dlo, project, "submit", REG)
+    from workflow_support import agree_all
+
+    agree_all(dlo, project)
+    go, ready = tmp_path / "go", tmp_path / "ready"
+    go.touch()
+    # os.replace calls of approve: 1 the pending frozen copy, 2 the journal, 3 the copy into place
+    proc = child(project, go, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", kill_at=2, ready=ready)
+    wait_for(ready, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert status(dlo, project)["state"] == "agreed"
+    assert not edition_path(project, 1).exists()
+    result = ok(dlo, project, "verify", REG)
+    assert "warning DLO610" in result.err
+    ok(dlo, project, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    assert edition_path(project, 1).is_file()
+    assert not list(edition_path(project, 1).parent.glob("*.pending"))
+    assert ok(dlo, project, "verify", REG).code == 0
+
+
+def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path):
+    ok(dlo, project, "submit", REG)
+    from workflow_support import agree_all
+
+    agree_all(dlo, project)
+    go, ready = tmp_path / "go", tmp_path / "ready"
+    go.touch()
+    proc = child(project, go, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", kill_at=3, ready=ready)
+    wait_for(ready, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert status(dlo, project)["state"] == "in_force"
+    assert not edition_path(project, 1).exists()
+    result = ok(dlo, project, "verify", REG)  # an interrupted approval, not tampering
+    assert "warning DLO608" in result.err and "interrupted" in result.err
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")  # completes it
+    assert edition_path(project, 1).is_file()
+    result = ok(dlo, project, "verify", REG)
+    assert result.err == ""
+
+
+def test_a_writer_that_cannot_get_the_lock_fails_clearly(project, dlo, monkeypatch):
+    monkeypatch.setattr(wj, "LOCK_TIMEOUT", 0.2)
+    with locked(journal_path(project)):
+        result = dlo("submit", REG, cwd=project)
+    assert result.code == 1
+    assert "error DLO630: the journal is locked by another dlo command" in result.err
+    assert not journal_path(project).exists()
+    ok(dlo, project, "submit", REG)
