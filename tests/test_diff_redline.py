@@ -1,0 +1,269 @@
+"""The tracked-changes copy: accepting every change gives exactly the new text, rejecting every
+one exactly the old text — checked on the XML, and by LibreOffice itself (accept/reject all
+through a Basic macro in a private profile), which must also convert it to PDF."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import shutil
+import signal
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from diff_revision import REASON, editions, find, revise, seed_data, write_project
+from dlo_docs import load
+from dlo_docs.diff.align import compare, places
+from dlo_docs.labels import labels
+from dlo_docs.model import Regulation
+from dlo_docs.render import docx_diff
+
+KK = labels("kk")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+KIND = KK["kind"]["job_instruction"]
+AUTHOR = "Персоналды басқару бөлімінің бастығы"
+DATE = dt.datetime(2024, 5, 6, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+
+
+def redline_of(old: Regulation, new: Regulation) -> bytes:
+    c = compare(old, new, KK)
+    return docx_diff.redline(c, title_old=f"{KIND}. {c.old_title}", title_new=f"{KIND}. {c.new_title}",
+                             author=AUTHOR, date=DATE)
+
+
+def expected(doc: Regulation) -> list[str]:
+    """What the document says, line by line: its title line, then the body as `dlo render` prints it."""
+    title = doc.title if isinstance(doc.title, str) else doc.title["kk"]
+    return [f"{KIND}. {title}"] + [p.line for p in places(doc, "kk", KK)]
+
+
+# --- accepting and rejecting on the XML --------------------------------------------------------
+
+
+def _document(data: bytes) -> ET.Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return ET.fromstring(z.read("word/document.xml"))
+
+
+def _runs_text(element: ET.Element, tag: str) -> str:
+    return "".join(t.text or "" for t in element.iter(W + tag))
+
+
+def settle(data: bytes, mode: str) -> list[str]:
+    """The paragraphs' texts after accepting (``accept``) or rejecting (``reject``) every tracked
+    change: inserted runs are kept or dropped, deleted runs dropped or restored, and a paragraph
+    whose mark goes (deleted and accepted, inserted and rejected) joins the paragraph after it."""
+    body = _document(data).find(W + "body")
+    texts: list[str] = []
+    carry = ""
+    for p in body.findall(W + "p"):
+        mark = p.find(f"{W}pPr/{W}rPr")
+        inserted = mark is not None and mark.find(W + "ins") is not None
+        deleted = mark is not None and mark.find(W + "del") is not None
+        parts = []
+        for child in p:
+            if child.tag == W + "r":
+                assert child.find(W + "delText") is None, "w:delText outside w:del"
+                parts.append(_runs_text(child, "t"))
+            elif child.tag == W + "ins":
+                assert child.find(f".//{W}delText") is None
+                if mode == "accept":
+                    parts.append(_runs_text(child, "t"))
+            elif child.tag == W + "del":
+                assert child.find(f".//{W}t") is None, "w:t inside w:del"
+                if mode == "reject":
+                    parts.append(_runs_text(child, "delText"))
+            else:
+                assert child.tag == W + "pPr", child.tag
+        text = carry + "".join(parts)
+        if (deleted and mode == "accept") or (inserted and mode == "reject"):
+            carry = text
+            continue
+        texts.append(text)
+        carry = ""
+    assert carry == "", "a tracked paragraph mark with no paragraph after it"
+    return texts
+
+
+def without_filler(texts: list[str]) -> list[str]:
+    """The one untracked empty paragraph that may close the document (after a tracked last line)."""
+    return texts[:-1] if texts and texts[-1] == "" else texts
+
+
+def test_accept_all_gives_the_new_text_and_reject_all_the_old():
+    old, new = editions()
+    data = redline_of(old, new)
+    assert settle(data, "accept") == expected(new)
+    assert settle(data, "reject") == expected(old)
+
+
+def test_every_change_is_a_native_revision_mark_with_author_and_date():
+    old, new = editions()
+    root = _document(redline_of(old, new))
+    marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
+    assert len(marks) > 10
+    assert {m.get(W + "author") for m in marks} == {AUTHOR}
+    assert {m.get(W + "date") for m in marks} == {"2024-05-06T04:30:00Z"}
+    ids = [m.get(W + "id") for m in marks]
+    assert len(ids) == len(set(ids))
+    # the reworded duty is tracked word by word, not as a whole paragraph
+    duty = next(p for p in root.iter(W + "p") if "университет" in "".join(t.text or "" for t in p.iter(W + "t"))
+                and p.find(W + "del") is not None)
+    assert [_runs_text(d, "delText") for d in duty.findall(W + "del")] == [
+        "үдерісі", "мен", "студенттерін", "жүзеге асыруды үйлестіру"]
+    assert [_runs_text(i, "t") for i in duty.findall(W + "ins")] == ["процесі", "пен", "білім алушыларын", "үйлестіруге"]
+
+
+def test_track_changes_is_switched_on():
+    old, new = editions()
+    with zipfile.ZipFile(io.BytesIO(redline_of(old, new))) as z:
+        settings = ET.fromstring(z.read("word/settings.xml"))
+    children = [c.tag for c in settings]
+    assert W + "trackRevisions" in children
+    if W + "defaultTabStop" in children:  # the schema's order
+        assert children.index(W + "trackRevisions") < children.index(W + "defaultTabStop")
+
+
+@pytest.mark.parametrize("case", ["last-clause-removed", "clause-added-at-end", "everything-reworded",
+                                  "chapters-swapped", "identical"])
+def test_accept_and_reject_hold_for_edits_anywhere(case):
+    old_m, new_m = _case(case)
+    redline = redline_of(old_m, new_m)
+    assert without_filler(settle(redline, "accept")) == expected(new_m)
+    assert without_filler(settle(redline, "reject")) == expected(old_m)
+    if case == "identical":
+        assert not [e for e in _document(redline).iter() if e.tag in (W + "ins", W + "del")]
+
+
+def _case(case: str) -> tuple[Regulation, Regulation]:
+    if case == "scripted":
+        return editions()
+    data = seed_data()
+    new = copy.deepcopy(data)
+    if case == "last-clause-removed":
+        find(new, "agreement")["clauses"].pop()
+    elif case == "clause-added-at-end":
+        find(new, "agreement")["clauses"].append({"id": "archive", "text": "Күші жойылған басылым мұрағатта сақталады.",
+                                                  "items": [{"id": "archive.1", "text": "бір дана;"}]})
+    elif case == "everything-reworded":
+        for clause_id in ("purpose", "basis", "category", "approval"):
+            find(new, clause_id)["text"] = "Жаңа редакция: " + find(new, clause_id)["text"][::-1]
+    elif case == "chapters-swapped":
+        new["chapters"][0], new["chapters"][1] = new["chapters"][1], new["chapters"][0]
+    return Regulation.model_validate(data), Regulation.model_validate(new)
+
+
+def test_cli_redline_names_the_initiating_role(project, dlo):
+    """With the real workflow: the revision opened by the head of HR is that role's tracked change."""
+    for args in (["submit", "dlo-head"],
+                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
+                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+                 ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON]):
+        result = dlo(*args, cwd=project)
+        assert result.code == 0, (args, result.err)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    source, _ = load.read(path, "regulation.yaml")
+    draft = revise(load.plain(source.data))
+    draft["edition"] = load.plain(source.data)["edition"]
+    path.write_text(load.dumps(draft), encoding="utf-8")
+    result = dlo("diff", "dlo-head", "--format", "redline", "--out", "r.docx", cwd=project)
+    assert result.code == 0, result.err
+    root = _document((project / "r.docx").read_bytes())
+    marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
+    assert {m.get(W + "author") for m in marks} == {AUTHOR}
+    assert len({m.get(W + "date") for m in marks}) == 1
+    old, new = editions()
+    assert settle((project / "r.docx").read_bytes(), "accept") == expected(new)
+
+
+# --- LibreOffice ---------------------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Settle(inUrl As String, outUrl As String, mode As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, &quot;_blank&quot;, 0, args())
+  disp = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  frame = doc.getCurrentController().getFrame()
+  If mode = &quot;accept&quot; Then
+    disp.executeDispatch(frame, &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Else
+    disp.executeDispatch(frame, &quot;.uno:RejectAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  End If
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;Text (encoded)&quot;
+  out(1).Name = &quot;FilterOptions&quot;
+  out(1).Value = &quot;UTF8&quot;
+  doc.storeToURL(outUrl, out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def _soffice(profile: Path, *args: str, cwd: Path) -> None:
+    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args]
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"LibreOffice did not finish: {command}")
+    assert process.returncode == 0, err.decode(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """A private LibreOffice profile holding the accept/reject macro."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("office")
+    profile = folder / "profile"
+    _soffice(profile, "--terminate_after_init", cwd=folder)
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    assert module.is_file(), "LibreOffice did not create its user profile"
+    module.write_text(MACRO, encoding="utf-8")
+    return folder, profile
+
+
+def _office_text(office, docx: Path, mode: str) -> list[str]:
+    folder, profile = office
+    out = folder / f"{docx.stem}.{mode}.txt"
+    _soffice(profile, f'macro:///Standard.Module1.Settle("{docx.as_uri()}","{out.as_uri()}","{mode}")', cwd=folder)
+    text = out.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    return text.removesuffix("\n").split("\n")  # each paragraph ends with a line break
+
+
+@pytest.mark.parametrize("case", ["scripted", "last-clause-removed", "clause-added-at-end"])
+def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(office, tmp_path, case):
+    old, new = _case(case)
+    path = tmp_path / "redline.docx"
+    path.write_bytes(redline_of(old, new))
+    assert without_filler(_office_text(office, path, "accept")) == expected(new)
+    assert without_filler(_office_text(office, path, "reject")) == expected(old)
+
+
+def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
+    old, new = editions()
+    path = tmp_path / "redline.docx"
+    path.write_bytes(redline_of(old, new))
+    _folder, profile = office
+    _soffice(profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path), cwd=tmp_path)
+    pdf = tmp_path / "redline.pdf"
+    assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages)
+    assert "халықаралық жобаларға" in text  # the added right is in the document as shown
