@@ -12,8 +12,10 @@ from .project import Loaded, Project
 from .records import Records
 from .render import docx as docx_render
 from .render import html as html_render
+from .render import pdf as pdf_render
 
-FORMATS = ("docx", "html")
+FORMATS = ("docx", "html", "pdf")
+DEFAULT_FORMATS = ("docx", "html")  # PDF needs LibreOffice and takes seconds: asked for by name
 
 
 def check(project: Project, paths: Iterable[str] = ()) -> list[Problem]:
@@ -41,7 +43,13 @@ def records_for(project: Project, doc_id: str) -> Records:
 
 
 def _render_docx(rd: context.RenderDoc, project: Project) -> bytes:
-    return docx_render.render(rd)
+    return docx_render.render(rd, project.templates)
+
+
+def _render_pdf(rd: context.RenderDoc, project: Project) -> bytes:
+    """One document; ``render`` converts all its PDFs in one LibreOffice run instead."""
+    name = f"{rd.id}.{rd.lang}"
+    return pdf_render.convert({name: _render_docx(rd, project)})[name]
 
 
 def _render_html(rd: context.RenderDoc, project: Project) -> bytes:
@@ -51,6 +59,7 @@ def _render_html(rd: context.RenderDoc, project: Project) -> bytes:
 RENDERERS: dict[str, Callable[[context.RenderDoc, Project], bytes]] = {
     "docx": _render_docx,
     "html": _render_html,
+    "pdf": _render_pdf,
 }
 
 
@@ -71,10 +80,12 @@ def render(
 ) -> list[Output]:
     """Render regulations to ``<out>/<id>.<lang>.<ext>``; every language of a document unless
     ``lang`` is given. Nothing is written unless every requested output can be built."""
-    formats = list(dict.fromkeys(formats)) or list(RENDERERS)
+    formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
             raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(RENDERERS)}")
+    if "pdf" in formats:
+        pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.inside(out if out is not None else project.root / "build")
     loaded = load_for_output(project, ids)
     contexts = []
@@ -91,9 +102,19 @@ def render(
     if problems:
         raise DloError(problems)
     rendered = []
+    to_pdf: dict[str, bytes] = {}  # every PDF is converted from its DOCX in ONE LibreOffice run
     for rd in contexts:
         for fmt in formats:
-            rendered.append((Output(rd.id, rd.lang, fmt, out / f"{rd.id}.{rd.lang}.{fmt}"), RENDERERS[fmt](rd, project)))
+            output = Output(rd.id, rd.lang, fmt, out / f"{rd.id}.{rd.lang}.{fmt}")
+            if fmt == "pdf":
+                docx = next((data for o, data in rendered if o.format == "docx" and (o.id, o.lang) == (rd.id, rd.lang)), None)
+                to_pdf[output.path.stem] = docx if docx is not None else _render_docx(rd, project)
+                rendered.append((output, b""))
+            else:
+                rendered.append((output, RENDERERS[fmt](rd, project)))
+    if to_pdf:
+        pdfs = pdf_render.convert(to_pdf)
+        rendered = [(o, pdfs[o.path.stem] if o.format == "pdf" else data) for o, data in rendered]
     for output, data in rendered:
         atomic_write(output.path, data)
     return [o for o, _ in rendered]

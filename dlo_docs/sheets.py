@@ -1,0 +1,119 @@
+"""Standalone sheets: one form of a regulation as a document of its own (``dlo sheet``).
+
+The agreement, acquaintance, change registration and periodic review sheets are the same ones
+the full document ends with; the transfer act (clause 20) hands the original to HR and exists
+only on its own. Files are written as ``<out>/<id>.<lang>.<kind>.<docx|pdf>``.
+
+The transfer act names who hands the original over (default: the head of the regulation's unit)
+and who receives it (default: the head of the unit with id ``hr``); ``handed_by`` / ``received_by``
+take other registry positions. With PDF output the act also states the original's page count,
+read from the original converted in the same LibreOffice run.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from . import api, context
+from .context import Official
+from .errors import UsageError
+from .fsio import atomic_write
+from .model import Registry, Regulation
+from .project import Project
+from .render import docx as docx_render
+from .render import pdf as pdf_render
+
+KINDS = docx_render.STANDALONE
+FORMATS = ("docx", "pdf")
+HR_UNIT = "hr"
+
+
+def _official(registry: Registry, pid: str | None, lang: str) -> Official | None:
+    if pid is None:
+        return None
+    if pid not in {p.id for p in registry.positions}:
+        known = ", ".join(p.id for p in registry.positions)
+        raise UsageError(f"unknown position {pid!r}", f"positions in the registry: {known}")
+    position = registry.position(pid)
+    return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))
+
+
+def transfer_parties(registry: Registry, model: Regulation, lang: str, handed_by: str | None = None,
+                     received_by: str | None = None) -> docx_render.Transfer:
+    """Who hands the original over and who receives it (see the module's docstring)."""
+    units = {u.id: u for u in registry.units}
+    if handed_by is None and model.unit in units:
+        handed_by = units[model.unit].head
+    if received_by is None and HR_UNIT in units:
+        received_by = units[HR_UNIT].head
+    return docx_render.Transfer(_official(registry, handed_by, lang), _official(registry, received_by, lang))
+
+
+def page_count(pdf: bytes) -> int | None:
+    """The number of pages of a PDF written by LibreOffice (its page tree is not compressed)."""
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+    if counts:
+        return max(counts)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    return pages or None
+
+
+def sheet(
+    project: Project,
+    kind: str,
+    reg_id: str,
+    *,
+    lang: str | None = None,
+    formats: Iterable[str] = (),
+    out: Path | None = None,
+    handed_by: str | None = None,
+    received_by: str | None = None,
+) -> list[api.Output]:
+    """Write one sheet of regulation ``reg_id``; nothing is written unless every format is built."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(KINDS)}")
+    formats = list(dict.fromkeys(formats)) or ["docx"]
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}")
+    if kind != "transfer" and (handed_by or received_by):
+        raise UsageError("--from and --to are for the transfer act only")
+    if "pdf" in formats:
+        pdf_render.soffice()
+    out = project.inside(out if out is not None else project.root / "build")
+    loaded = api.load_for_output(project, [reg_id])
+    document = loaded.documents[reg_id]
+    rd = context.build(document, loaded.registry, lang, project.templates, api.records_for(project, reg_id))
+    transfer = None
+    if kind == "transfer":
+        transfer = transfer_parties(loaded.registry, document.model, rd.lang, handed_by, received_by)
+    stem = f"{rd.id}.{rd.lang}.{kind}"
+    outputs: dict[str, bytes] = {}
+    if "pdf" in formats and transfer is not None:
+        # the act states the original's page count: convert the original first
+        original = pdf_render.convert({f"{rd.id}.{rd.lang}": docx_render.render(rd, project.templates)})
+        pages = page_count(next(iter(original.values())))
+        transfer = docx_render.Transfer(transfer.handed, transfer.received, pages)
+    data = docx_render.render_sheet(rd, kind, project.templates, transfer)
+    if "docx" in formats:
+        outputs["docx"] = data
+    if "pdf" in formats:
+        outputs["pdf"] = pdf_render.convert({stem: data})[stem]
+    written = []
+    for fmt in formats:
+        path = out / f"{stem}.{fmt}"
+        atomic_write(path, outputs[fmt])
+        written.append(api.Output(rd.id, rd.lang, fmt, path))
+    return written
+
+
+def write_reference(project: Project, path: Path | None = None, force: bool = False) -> Path:
+    """Write the built-in styled reference document (default ``templates/reference.docx``), the
+    starting point for an organisation's own styles."""
+    target = project.inside(path if path is not None else project.templates / docx_render.REFERENCE)
+    if target.exists() and not force:
+        raise UsageError(f"{project.display(target)} exists", "pass --force to overwrite it")
+    atomic_write(target, docx_render.default_reference())
+    return target

@@ -1,0 +1,426 @@
+"""The official forms in DOCX: title page, running header and footer, the four sheets, the
+standalone sheets and the transfer act, labels per language, styles only."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+
+from conftest import FIXTURES
+from dlo_docs import context, labels as labels_mod
+from dlo_docs.errors import UsageError
+from dlo_docs.project import Project
+from dlo_docs.records import AgreementMark, ChangeRecord, Order, Records, ReviewRecord
+from dlo_docs.render import docx as docx_render
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+SHEET_KEYS = ("agreement", "acquaintance", "changes", "review")
+
+
+# --- helpers (also used by test_pdf.py) ----------------------------------------------------
+
+
+def add_bilingual(root: Path) -> None:
+    """Put the bilingual fixture regulation (kk + ru) into the project at ``root``."""
+    folder = root / "regulations" / "dlo-unit"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "bilingual" / "regulation.yaml", folder / "regulation.yaml")
+
+
+def parts(data: bytes) -> dict[str, ET.Element]:
+    """The XML parts of a DOCX that hold text: document, headers, footers."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {name: ET.fromstring(z.read(name)) for name in z.namelist()
+                if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name)}
+
+
+def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
+    """(style id, text) of every paragraph, tables included, in order."""
+    out = []
+    for p in root.iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        out.append((style.get(f"{W}val") if style is not None else "", text))
+    return out
+
+
+def all_text(data: bytes) -> str:
+    return "\n".join(text for root in parts(data).values() for _, text in paragraphs(root))
+
+
+def label_strings(value) -> set[str]:
+    """Every printed string of a label set (format strings cut at their placeholders)."""
+    if isinstance(value, dict):
+        return set().union(*(label_strings(v) for k, v in value.items() if k != "approval_form_words"))
+    if isinstance(value, list):
+        return set().union(*(label_strings(v) for v in value))
+    pieces = re.split(r"\{[a-z_]+\}", str(value))
+    return {p.strip(" ,.:·«»()") for p in pieces if len(p.strip(" ,.:·«»()_")) >= 3}
+
+
+def build_rd(root: Path, reg_id: str = "dlo-head", lang: str | None = None, records: Records | None = None):
+    project = Project(root)
+    loaded = project.load([reg_id])
+    return context.build(loaded.documents[reg_id], loaded.registry, lang, project.templates, records)
+
+
+def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
+    """The rows of the first table after the paragraph whose text is ``after_heading``."""
+    body = root.find(f"{W}body")
+    seen = False
+    for child in body:
+        if child.tag == f"{W}p" and "".join(t.text or "" for t in child.iter(f"{W}t")) == after_heading:
+            seen = True
+        elif seen and child.tag == f"{W}tbl":
+            return [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+                    for tr in child.findall(f"{W}tr")]
+    raise AssertionError(f"no table after {after_heading!r}")
+
+
+@pytest.fixture
+def kk(project):
+    return labels_mod.labels("kk", project / "templates")
+
+
+@pytest.fixture
+def seed_docx(project, dlo) -> bytes:
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    return (project / "build" / "dlo-head.kk.docx").read_bytes()
+
+
+# --- title page ----------------------------------------------------------------------------
+
+
+def test_title_page_of_a_draft(seed_docx, kk):
+    body = paragraphs(parts(seed_docx)["word/document.xml"])
+    texts = [t for _, t in body]
+    first_chapter = texts.index("1 тарау. Қолдану саласы")
+    title = texts[:first_chapter]
+    assert title == [
+        "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
+        "БЕКІТЕМІН",
+        "Басқарма Төрағасы – Ректор",
+        "____________ Д. Е. Ахметов",
+        "«___» ____________ 20___ ж.",
+        "Лауазымдық нұсқаулық",
+        "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
+        "Лауазымы: Қашықтықтан оқыту бөлімінің бастығы",
+        "Коды: ЛН ҮББИ 01-2024",
+        "1-басылым",
+    ]
+    # the body starts on a new page
+    doc = ET.fromstring(zipfile.ZipFile(io.BytesIO(seed_docx)).read("word/document.xml"))
+    last_title = list(doc.find(f"{W}body"))[first_chapter - 1]
+    assert last_title.find(f".//{W}br[@{W}type='page']") is not None
+
+
+def test_title_page_shows_the_order_once_approved(project):
+    records = Records(state="in_force", edition=1, order=Order("45-н", dt.date(2024, 5, 10)))
+    data = docx_render.render(build_rd(project, records=records), project / "templates")
+    texts = [t for _, t in paragraphs(parts(data)["word/document.xml"])]
+    assert "10.05.2024 ж. № 45-н бұйрықпен бекітілген" in texts
+    assert "«___» ____________ 20___ ж." not in texts
+    assert "Д. Е. Ахметов" in texts
+    # the year at the foot of the title page is the order's
+    assert "Қостанай 2024 ж." in all_text(data)
+
+
+def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
+    doc = Document(io.BytesIO(seed_docx))
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    year = dt.date.today().year
+    assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year} ж."]
+    assert all(not p.text for p in section.first_page_header.paragraphs)
+
+
+# --- running header and footer -------------------------------------------------------------
+
+
+def test_running_header_and_page_x_of_y_fields(seed_docx):
+    doc = Document(io.BytesIO(seed_docx))
+    section = doc.sections[0]
+    assert [p.text for p in section.header.paragraphs] == [
+        "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
+        "Лауазымдық нұсқаулық ЛН ҮББИ 01-2024 · 1-басылым",
+    ]
+    footer = section.footer.paragraphs[0]._p
+    instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    assert [f.get(f"{W}fldCharType") for f in footer.iter(f"{W}fldChar")] == ["begin", "separate", "end"] * 2
+    text = "".join(t.text for t in footer.iter(f"{W}t"))
+    assert text == "Бет 1 / 1"  # field results as cached; Word and LibreOffice recompute them
+
+
+# --- sheets --------------------------------------------------------------------------------
+
+
+def test_every_sheet_on_its_own_page_after_the_body(seed_docx, kk):
+    doc = Document(io.BytesIO(seed_docx))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"]
+    assert headings == [kk["sheet"][key]["title"] for key in SHEET_KEYS]
+    assert doc.styles["DLO Sheet Heading"].paragraph_format.page_break_before
+    # after the last clause
+    texts = [p.text for p in doc.paragraphs]
+    assert texts.index(headings[0]) > max(i for i, p in enumerate(doc.paragraphs) if p.style.name == "DLO Clause")
+
+
+def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
+    rows = table_rows(parts(seed_docx)["word/document.xml"], kk["sheet"]["agreement"]["title"])
+    assert rows[0] == kk["sheet"]["agreement"]["columns"]
+    assert rows[1:] == [
+        ["1", "Академиялық мәселелер жөніндегі проректор", "А. Б. Сейітова", "", "", ""],
+        ["2", "Құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығы", "Н. К. Оспанов", "", "", ""],
+        ["3", "Персоналды басқару бөлімінің бастығы", "Г. М. Жұмабаева", "", "", ""],
+        ["4", "Құжаттамалық қамтамасыз ету бөлімінің бастығы", "С. Т. Әбенова", "", "", ""],
+    ]
+
+
+def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("approvers: [vp-academic, legal-head, hr-head, docs-head]",
+                                 "approvers: [hr-head, vp-academic]"), encoding="utf-8")
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    data = (project / "build" / "dlo-head.kk.docx").read_bytes()
+    rows = table_rows(parts(data)["word/document.xml"], kk["sheet"]["agreement"]["title"])
+    assert [r[2] for r in rows[1:]] == ["Г. М. Жұмабаева", "А. Б. Сейітова"]
+
+
+def test_sheets_show_the_workflow_records(project, kk):
+    records = Records(
+        state="in_force", edition=2, order=Order("12", dt.date(2025, 2, 3)),
+        agreements={
+            "vp-academic": AgreementMark("vp-academic", "agreed", dt.date(2025, 1, 20)),
+            "legal-head": AgreementMark("legal-head", "rejected", dt.date(2025, 1, 15), "11-тармақты нақтылау"),
+        },
+        history=[ChangeRecord(1, "whole text", Order("7", dt.date(2024, 1, 9)), dt.date(2024, 1, 10), "Г. М. Жұмабаева"),
+                 ChangeRecord(2, "5, 11", Order("12", dt.date(2025, 2, 3)), dt.date(2025, 2, 4), "Г. М. Жұмабаева")],
+        reviews=[ReviewRecord(dt.date(2026, 3, 1), "А. Б. Сейітова", "өзгеріссіз")],
+    )
+    doc = parts(docx_render.render(build_rd(project, records=records), project / "templates"))["word/document.xml"]
+    agreement = table_rows(doc, kk["sheet"]["agreement"]["title"])
+    assert agreement[1][4:] == ["20.01.2025", ""]
+    assert agreement[2][4:] == ["15.01.2025", "қабылданбады: 11-тармақты нақтылау"]
+    assert agreement[3][4:] == ["", ""]
+    changes = table_rows(doc, kk["sheet"]["changes"]["title"])
+    assert changes[1] == ["1", "толық мәтін", "09.01.2024 ж. № 7 бұйрық", "10.01.2024", "Г. М. Жұмабаева"]
+    assert changes[2] == ["2", "5, 11", "03.02.2025 ж. № 12 бұйрық", "04.02.2025", "Г. М. Жұмабаева"]
+    assert len(changes) == 1 + 12 and changes[3] == [""] * 5
+    review = table_rows(doc, kk["sheet"]["review"]["title"])
+    assert review[1] == ["1", "01.03.2026", "А. Б. Сейітова", "өзгеріссіз", ""]
+    assert review[2] == ["2", "", "", "", ""]
+
+
+def test_blank_sheets_of_a_draft(seed_docx, kk):
+    doc = parts(seed_docx)["word/document.xml"]
+    acquaintance = table_rows(doc, kk["sheet"]["acquaintance"]["title"])
+    assert acquaintance[0] == kk["sheet"]["acquaintance"]["columns"]
+    assert acquaintance[1] == ["1", "М. Р. Бекова", "Қашықтықтан оқыту бөлімінің бастығы", "", ""]
+    assert acquaintance[2:] == [[str(n), "", "", "", ""] for n in range(2, 19)]
+    changes = table_rows(doc, kk["sheet"]["changes"]["title"])
+    assert changes[1:] == [[""] * 5] * 12
+
+
+def test_sheets_can_be_switched_off(project, dlo, kk):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("change_initiators:", "sheets:\n  acquaintance: false\n  review: false\nchange_initiators:", 1),
+                    encoding="utf-8")
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    doc = Document(str(project / "build" / "dlo-head.kk.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"]
+    assert headings == [kk["sheet"]["agreement"]["title"], kk["sheet"]["changes"]["title"]]
+
+
+# --- styles, not direct formatting ---------------------------------------------------------
+
+
+def test_every_paragraph_and_table_uses_a_named_style(seed_docx):
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as z:
+        styles = ET.fromstring(z.read("word/styles.xml"))
+    defined = {s.get(f"{W}styleId"): s for s in styles.findall(f"{W}style")}
+    for name, root in parts(seed_docx).items():
+        for p in root.iter(f"{W}p"):
+            style = p.find(f"{W}pPr/{W}pStyle")
+            assert style is not None, f"{name}: a paragraph without a style"
+            assert style.get(f"{W}val") in defined
+            # no direct formatting: runs carry no properties, paragraphs only their style
+            assert p.find(f"{W}r/{W}rPr") is None
+            extra = [c.tag for c in p.find(f"{W}pPr") if c.tag != f"{W}pStyle"]
+            assert extra == [], f"{name}: direct paragraph formatting {extra}"
+        for tbl in root.iter(f"{W}tbl"):
+            style = tbl.find(f"{W}tblPr/{W}tblStyle")
+            assert style is not None and defined[style.get(f"{W}val")].get(f"{W}type") == "table"
+
+
+def test_navigation_pane_lists_chapters_and_sheets(seed_docx):
+    doc = Document(io.BytesIO(seed_docx))
+
+    def level(name):
+        return doc.styles[name].element.xpath("./w:pPr/w:outlineLvl/@w:val")
+
+    assert level("Heading 1") == ["0"] and level("Heading 2") == ["1"] and level("DLO Sheet Heading") == ["0"]
+    for name in ("DLO Clause", "DLO Approval", "DLO Table Text", "Header", "Footer"):
+        assert level(name) == []
+
+
+def test_a_reference_document_restyles_everything(project, dlo):
+    result = dlo("reference-docx", cwd=project)
+    assert result.code == 0, result.err
+    reference = project / "templates" / "reference.docx"
+    assert reference.is_file()
+    assert dlo("reference-docx", cwd=project).code == 2  # no overwrite without --force
+    doc = Document(str(reference))
+    doc.styles["DLO Clause"].font.size = Pt(12)
+    doc.styles["DLO Sheet Heading"].font.size = Pt(18)
+    doc.sections[0].left_margin = docx_render.Mm(25)
+    doc.save(str(reference))
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    assert out.styles["DLO Clause"].font.size == Pt(12)
+    assert out.styles["DLO Sheet Heading"].font.size == Pt(18)
+    assert round(out.sections[0].left_margin.mm) == 25
+    assert sum(p.style.name == "DLO Clause" for p in out.paragraphs) == 21
+
+
+def test_a_reference_document_without_our_styles_gets_them(project, dlo):
+    doc = Document()
+    doc.styles["Normal"].font.name = "Arial"
+    doc.add_paragraph("this text is not kept")
+    doc.save(str(project / "templates" / "reference.docx"))
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    assert out.styles["Normal"].font.name == "Arial"
+    assert out.styles["DLO Clause"].font.name == "Times New Roman"
+    assert "this text is not kept" not in [p.text for p in out.paragraphs]
+
+
+def test_a_broken_reference_document_is_a_clear_error(project, dlo):
+    (project / "templates" / "reference.docx").write_bytes(b"not a zip")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1
+    assert "DLO303" in result.err and "Traceback" not in result.err
+    assert not (project / "build" / "dlo-head.kk.docx").exists()
+
+
+# --- languages -----------------------------------------------------------------------------
+
+
+def test_russian_rendering_uses_only_russian_labels(project, dlo):
+    add_bilingual(project)
+    result = dlo("render", "dlo-unit", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    ru_data = (project / "build" / "dlo-unit.ru.docx").read_bytes()
+    kk_data = (project / "build" / "dlo-unit.kk.docx").read_bytes()
+    ru_text, kk_text = all_text(ru_data), all_text(kk_data)
+    assert not KAZAKH_LETTERS & set(ru_text)
+    kk_labels = label_strings(labels_mod.labels("kk", project / "templates"))
+    ru_labels = label_strings(labels_mod.labels("ru", project / "templates"))
+    assert [s for s in kk_labels - ru_labels if s in ru_text] == []
+    for expected in ("УТВЕРЖДАЮ", "Лист согласования", "Лист ознакомления", "Лист регистрации изменений",
+                     "Лист периодической проверки", "Глава 2. Задачи отдела", "Параграф 1. Основные задачи",
+                     "Подразделение: Отдел дистанционного обучения", "Издание 2", "Стр. 1 из 1",
+                     "«___» ____________ 20___ г.", "Положение об отделе дистанционного обучения",
+                     "а) оказание методической помощи преподавателям;"):
+        assert expected in ru_text, expected
+    assert Document(io.BytesIO(ru_data)).core_properties.language == "ru"
+    assert 'w:val="ru-RU"' in zipfile.ZipFile(io.BytesIO(ru_data)).read("word/styles.xml").decode()
+    # and the Kazakh rendering of the same regulation speaks Kazakh
+    assert "БЕКІТЕМІН" in kk_text and "Бөлімнің негізгі міндеттері:" in kk_text and "УТВЕРЖДАЮ" not in kk_text
+
+
+def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
+    result = dlo("render", "dlo-head", "--lang", "ru", cwd=project)
+    assert result.code == 2
+    assert "has no 'ru' version" in result.err and "Traceback" not in result.err
+    assert not (project / "build").exists()
+    result = dlo("sheet", "agreement", "dlo-head", "--lang", "ru", cwd=project)
+    assert result.code == 2 and "has no 'ru' version" in result.err
+
+
+def test_a_label_set_without_form_labels_is_a_clear_error(project, dlo):
+    path = project / "templates" / "labels" / "kk.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("# the official forms")[0], encoding="utf-8")
+    labels_mod._load.cache_clear()
+    try:
+        result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    finally:
+        labels_mod._load.cache_clear()
+    assert result.code == 2 and "form labels" in result.err
+
+
+# --- standalone sheets and the transfer act ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", SHEET_KEYS)
+def test_standalone_sheet(project, dlo, kind, kk):
+    result = dlo("sheet", kind, "dlo-head", "--out", project / "sheets", cwd=project)
+    assert result.code == 0, result.err
+    path = project / "sheets" / f"dlo-head.kk.{kind}.docx"
+    assert result.out.strip() == f"wrote sheets/{path.name}"
+    doc = Document(str(path))
+    assert [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"] == [kk["sheet"][kind]["title"]]
+    assert not any(p.style.name in docx_render.BODY_STYLES for p in doc.paragraphs)
+    assert not doc.sections[0].different_first_page_header_footer  # header and page numbers from page 1
+    assert len(doc.tables) == 1
+
+
+def test_transfer_act_names_who_hands_over_and_who_receives(project, dlo, kk):
+    result = dlo("sheet", "transfer", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    data = (project / "build" / "dlo-head.kk.transfer.docx").read_bytes()
+    texts = [t for _, t in paragraphs(parts(data)["word/document.xml"])]
+    labels = kk["sheet"]["transfer"]
+    assert texts[0] == labels["title"]
+    assert f"{labels['handed']}: Қашықтықтан оқыту бөлімінің бастығы" in texts
+    assert "____________ М. Р. Бекова" in texts
+    assert f"{labels['received']}: Персоналды басқару бөлімінің бастығы" in texts
+    assert "____________ Г. М. Жұмабаева" in texts
+    rows = table_rows(parts(data)["word/document.xml"], labels["text"])
+    assert rows[1] == ["1", "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы»",
+                       "ЛН ҮББИ 01-2024", "1-басылым", "", labels["copies"]]
+    # other parties by position id
+    assert dlo("sheet", "transfer", "dlo-head", "--from", "ubbi-director", "--to", "docs-head", cwd=project).code == 0
+    texts = all_text((project / "build" / "dlo-head.kk.transfer.docx").read_bytes())
+    assert "Е. Ж. Қасымов" in texts and "С. Т. Әбенова" in texts and "Г. М. Жұмабаева" not in texts
+
+
+def test_sheet_usage_errors(project, dlo):
+    assert dlo("sheet", "minutes", "dlo-head", cwd=project).code == 2
+    result = dlo("sheet", "agreement", "nope", cwd=project)
+    assert result.code == 2 and "unknown regulation" in result.err
+    result = dlo("sheet", "transfer", "dlo-head", "--to", "nobody", cwd=project)
+    assert result.code == 2 and "unknown position 'nobody'" in result.err
+    result = dlo("sheet", "agreement", "dlo-head", "--to", "hr-head", cwd=project)
+    assert result.code == 2 and "transfer act only" in result.err
+    result = dlo("sheet", "agreement", "dlo-head", "--out", "/tmp", cwd=project)
+    assert result.code == 2 and "outside the project" in result.err
+    assert not (project / "build").exists()
+
+
+def test_render_sheet_refuses_an_unknown_kind(project):
+    with pytest.raises(UsageError):
+        docx_render.render_sheet(build_rd(project), "minutes")
+
+
+def test_invalid_xml_characters_and_markup_in_texts_are_safe(project, dlo):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title:\n  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
+                                 'title:\n  kk: "A <b>&amp; \\x07 </w:t> title"', 1), encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    doc = Document(str(project / "build" / "dlo-head.kk.docx"))
+    assert "A <b>&amp;  </w:t> title" in [p.text for p in doc.paragraphs]

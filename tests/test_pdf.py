@@ -1,0 +1,317 @@
+"""PDF/A-2b through LibreOffice: what the PDF says, how LibreOffice is run, and what happens when
+it is missing, fails or hangs."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import time
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import REPO
+from dlo_docs import context
+from dlo_docs.errors import DloError, UsageError
+from dlo_docs.project import Project
+from dlo_docs.render import docx as docx_render
+from dlo_docs.render import pdf as pdf_render
+from dlo_docs.sheets import page_count
+from test_forms import add_bilingual
+
+needs_soffice = pytest.mark.skipif(not pdf_render.available(), reason="LibreOffice (soffice) is not installed")
+KAZAKH = "әғқңөұүһі"
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def body_text(reader: pypdf.PdfReader, running: list[str], page_re: str) -> str:
+    """The text of every page without its running header and footer, pages joined, so that a
+    clause broken over two pages reads as one."""
+    pages = []
+    for page in reader.pages:
+        text = normalise(page.extract_text())
+        for line in running:  # the header opens the page (the same words may recur in the text)
+            text = text.removeprefix(normalise(line)).strip()
+        pages.append(re.sub(f"{page_re}$", " ", text))
+    return normalise(" ".join(pages))
+
+
+def fonts_of(reader: pypdf.PdfReader) -> dict[str, bool]:
+    """Every font the pages use (descendants of composite fonts included) -> is it embedded?"""
+    found: dict[str, bool] = {}
+
+    def visit(font) -> None:
+        font = font.get_object()
+        for descendant in font.get("/DescendantFonts", []) or []:
+            visit(descendant)
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is not None:
+            descriptor = descriptor.get_object()
+            found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        elif font.get("/Subtype") != "/Type0":
+            found[str(font.get("/BaseFont"))] = False  # a standard 14 font: never embedded
+
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            visit(font)
+        for xobject in (resources.get("/XObject") or {}).values():
+            for font in ((xobject.get_object().get("/Resources") or {}).get("/Font") or {}).values():
+                visit(font)
+    return found
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """The seed and the bilingual fixture (kk + ru) rendered to DOCX and PDF by `dlo render`,
+    counting the LibreOffice runs."""
+    if not pdf_render.available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("pdf") / "proj"
+    shutil.copytree(REPO / "regulations", root / "regulations",
+                    ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"))
+    shutil.copytree(REPO / "templates", root / "templates")
+    add_bilingual(root)
+    runs = []
+    original = pdf_render._run
+
+    def counting(files, outdir, timeout):
+        runs.append([Path(f).name for f in files])
+        return original(files, outdir, timeout)
+
+    from dlo_docs import api
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(pdf_render, "_run", counting)
+    try:
+        outputs = api.render(Project(root), [], ["docx", "pdf"])
+    finally:
+        mp.undo()
+    return root, outputs, runs
+
+
+@needs_soffice
+def test_many_documents_convert_in_one_libreoffice_run(rendered):
+    root, outputs, runs = rendered
+    assert sorted(runs[0]) == ["dlo-head.kk.docx", "dlo-unit.kk.docx", "dlo-unit.ru.docx"]
+    assert len(runs) == 1
+    assert sorted(o.path.name for o in outputs if o.format == "pdf") == [
+        "dlo-head.kk.pdf", "dlo-unit.kk.pdf", "dlo-unit.ru.pdf"]
+    assert not [p for p in (root / "build").iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+@needs_soffice
+def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
+    root, _, _ = rendered
+    project = Project(root)
+    loaded = project.load(["dlo-head"])
+    rd = context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
+    reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
+    header = [rd.organisation, rd.labels["form"]["header"].format(kind=rd.kind_label, code=rd.code,
+                                                                  edition=rd.labels["edition_n"].format(n=rd.edition))]
+    text = body_text(reader, header, r"Бет \d+ / \d+")
+    missing = [b.line for b in rd.blocks if normalise(b.line) not in text]
+    assert missing == []
+    assert rd.clause_count == 21
+    for key in ("agreement", "acquaintance", "changes", "review"):
+        assert rd.labels["sheet"][key]["title"].upper() in text  # headings are set in capitals
+    # the title page
+    first = normalise(reader.pages[0].extract_text())
+    for expected in ("БЕКІТЕМІН", "Басқарма Төрағасы – Ректор", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ", "Коды: ЛН ҮББИ 01-2024",
+                     "1-басылым", "Қостанай"):
+        assert expected in first
+    assert "Бет" not in first  # no running header or footer on the title page
+    assert set("әғқңөұүі") <= set(text.lower())  # (the seed has no һ; the bilingual fixture has)
+
+
+@needs_soffice
+def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
+    root, _, _ = rendered
+    reader = pypdf.PdfReader(root / "build" / "dlo-unit.kk.pdf")
+    text = normalise(" ".join(p.extract_text() for p in reader.pages))
+    assert "ғимараттағы жиһаз бен техникалық құралдардың сақталуы және тиімді пайдаланылуы үшін" in text
+    assert set(KAZAKH) <= set(text.lower())
+    # no fallback font stood in for a missing glyph: every font is the document font
+    assert all(re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts_of(reader))
+
+
+@needs_soffice
+def test_page_x_of_y_counts_the_pages(rendered):
+    root, _, _ = rendered
+    reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
+    pages = len(reader.pages)
+    assert pages >= 6  # title page, the body over several pages, four sheets
+    marks = [re.findall(r"Бет (\d+) / (\d+)", page.extract_text()) for page in reader.pages]
+    assert marks[0] == []
+    for number, found in enumerate(marks[1:], 2):
+        assert found == [(str(number), str(pages))]
+    assert page_count((root / "build" / "dlo-head.kk.pdf").read_bytes()) == pages
+    ru = pypdf.PdfReader(root / "build" / "dlo-unit.ru.pdf")
+    last = ru.pages[-1].extract_text()
+    assert f"Стр. {len(ru.pages)} из {len(ru.pages)}" in last
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
+def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
+    root, _, _ = rendered
+    reader = pypdf.PdfReader(root / "build" / name)
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    assert (str(xmp.pdfaid_part), str(xmp.pdfaid_conformance).upper()) == ("2", "B")
+    fonts = fonts_of(reader)
+    assert fonts and all(fonts.values()), fonts
+    # Times New Roman, or its metric twin where it is not installed
+    assert all(re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts), fonts
+
+
+@needs_soffice
+def test_russian_pdf_is_russian(rendered):
+    root, _, _ = rendered
+    reader = pypdf.PdfReader(root / "build" / "dlo-unit.ru.pdf")
+    text = normalise(" ".join(p.extract_text() for p in reader.pages))
+    assert "УТВЕРЖДАЮ" in text and "ЛИСТ СОГЛАСОВАНИЯ" in text
+    assert not set(KAZAKH) & set(text.lower())
+
+
+@needs_soffice
+def test_no_libreoffice_process_is_left(rendered):
+    _, _, _ = rendered
+    left = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"dlo-lo-profile-" in cmdline:
+                left.append(cmdline)
+    assert left == []
+
+
+@needs_soffice
+def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(project, dlo):
+    result = dlo("sheet", "transfer", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    act = pypdf.PdfReader(project / "build" / "dlo-head.kk.transfer.pdf")
+    assert len(act.pages) == 1
+    text = normalise(act.pages[0].extract_text())
+    assert "ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ" in text and "Бет 1 / 1" in text
+    # the page count of the original, converted in the same command, is in the act
+    original = docx_render.render(_seed_rd(project), project / "templates")
+    pages = page_count(pdf_render.convert({"original": original})["original"])
+    from docx import Document
+
+    table = Document(str(project / "build" / "dlo-head.kk.transfer.docx")).tables[0]
+    assert table.rows[1].cells[4].text == str(pages)
+
+
+def _seed_rd(root: Path):
+    project = Project(root)
+    loaded = project.load(["dlo-head"])
+    return context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
+
+
+# --- how LibreOffice is run (a stand-in soffice: no LibreOffice needed) ---------------------
+
+
+def fake_soffice(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def test_missing_libreoffice_says_what_to_install(project, dlo, monkeypatch, tmp_path):
+    monkeypatch.setenv("DLO_SOFFICE", str(tmp_path / "no-such-soffice"))
+    result = dlo("render", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
+    assert result.code == 2
+    assert "LibreOffice" in result.err and "apt-get install libreoffice-writer-nogui fonts-liberation2" in result.err
+    assert not (project / "build").exists()  # nothing written, not even the DOCX
+    assert dlo("sheet", "agreement", "dlo-head", "--format", "pdf", cwd=project).code == 2
+    with pytest.raises(UsageError):
+        pdf_render.convert({"a": b"x"})
+    assert not pdf_render.available()
+
+
+def test_private_profile_and_arguments(monkeypatch, tmp_path):
+    log = tmp_path / "args"
+    script = fake_soffice(tmp_path, f"""
+for a in "$@"; do echo "$a" >> {log}; done
+echo "HOME=$HOME" >> {log}
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo pdf > "$out/$b.pdf";; esac; done
+""")
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    result = pdf_render.convert({"one.kk": b"docx-1", "two.kk": b"docx-2"})
+    assert result == {"one.kk": b"pdf\n", "two.kk": b"pdf\n"}
+    args = log.read_text().splitlines()
+    assert "--headless" in args and "--norestore" in args
+    assert pdf_render.FILTER in args
+    assert pdf_render.FILTER == 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+    profile = next(a for a in args if a.startswith("-env:UserInstallation=file:///"))
+    folder = Path(profile.split("file://", 1)[1])
+    assert folder.name.startswith("dlo-lo-profile-") and not folder.exists()  # private and removed
+    assert f"HOME={folder}" in args
+    assert sum(a.endswith(".docx") for a in args) == 2  # one run for both
+
+
+def test_a_hanging_libreoffice_is_stopped_with_its_children(monkeypatch, tmp_path):
+    pids = tmp_path / "pids"
+    script = fake_soffice(tmp_path, f"""
+sleep 300 &
+echo $! >> {pids}
+echo $$ >> {pids}
+wait
+""")
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    with pytest.raises(DloError) as caught:
+        pdf_render.convert({"doc": b"x"}, timeout=1)
+    assert caught.value.problems[0].code == "DLO302"
+    assert "DLO_PDF_TIMEOUT" in str(caught.value)
+    for pid in map(int, pids.read_text().split()):
+        deadline = time.monotonic() + 5
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(pid), f"process {pid} was left running"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_a_failing_libreoffice_is_reported_and_nothing_is_written(project, dlo, monkeypatch, tmp_path):
+    monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2\nexit 0\n")))
+    result = dlo("render", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
+    assert result.code == 1
+    assert "DLO301" in result.err and "dlo-head.kk.pdf" in result.err and "Traceback" not in result.err
+    assert not (project / "build").exists() or not any((project / "build").iterdir())
+    monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "echo 'boom' >&2\nexit 5\n")))
+    result = dlo("render", "dlo-head", "--format", "pdf", cwd=project)
+    assert result.code == 1 and "exit 5" in result.err and "boom" in result.err
+
+
+def test_names_for_conversion_are_plain_file_names():
+    with pytest.raises(UsageError):
+        pdf_render.convert({"../evil": b"x"})
+    with pytest.raises(UsageError):
+        pdf_render.convert_files([Path("/tmp/a/x.docx"), Path("/tmp/b/x.docx")], "/tmp/out")
+
+
+def test_timeout_setting(monkeypatch):
+    monkeypatch.delenv("DLO_PDF_TIMEOUT", raising=False)
+    assert pdf_render.default_timeout(20) == 160
+    monkeypatch.setenv("DLO_PDF_TIMEOUT", "7")
+    assert pdf_render.default_timeout(20) == 7
+    monkeypatch.setenv("DLO_PDF_TIMEOUT", "nonsense")
+    assert pdf_render.default_timeout(1) == 65
