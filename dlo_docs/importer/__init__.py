@@ -34,7 +34,7 @@ from ..labels import labels as load_labels
 from ..model import Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from . import facts
-from .ids import Ids, slug
+from .ids import ID_RE, Ids, slug
 from .source import NO_STRUCTURE, NOT_READABLE, Read, fail, read_text
 from .structure import Node, Tree, build
 from .wordml import OLE_MAGIC, read_docx
@@ -273,7 +273,7 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
                                            Ids({d.id for d in registry.normative_documents}), link_new)
 
     # identity
-    reg_id = options.id or read.id
+    reg_id = options.id or (read.id if read.id and ID_RE.match(read.id) else None)
     if reg_id is None:
         stem = re.sub(r"\.(kk|ru)$", "", Path(read.path).stem)
         reg_id = slug(stem, words=8, limit=60, fallback="imported")
@@ -379,24 +379,16 @@ def _registry_with(project: Project, loaded: Loaded, proposals: list[facts.Propo
 def import_file(project: Project, path: Path | str, options: Options) -> Result:
     """Import one file into ``regulations/<id>/regulation.yaml`` (and, with ``update_registry``,
     the proposed entries into the registry). Nothing is written unless everything is valid."""
+    if options.id is not None:
+        project.folder(options.id)  # a usage error for an invalid id, before any work
     path = Path(path)
     display = project.display(path) if path.is_absolute() else path.as_posix()
     read = read_source(path, display)
-    if not options.update_registry:
-        return _import(project, read, options)
-    try:
-        with locked(project.registry_path):  # read, extend and write the registry as one step
-            return _import(project, read, options)
-    except LockTimeout:
-        raise UsageError(f"{project.display(project.registry_path)} is being changed by another dlo command",
-                         "try again in a moment") from None
-
-
-def _import(project: Project, read: Read, options: Options) -> Result:
     loaded = Loaded()
     project.load_registry(loaded)
     if loaded.registry is None or loaded.errors:
         raise DloError(loaded.errors or loaded.problems)
+    registry_before = loaded.registry_source.text
     imported = convert(read, loaded.registry, options, project.templates)
     target = project.folder(imported.model.id) / REGULATION
     if target.exists() and not options.force:
@@ -413,7 +405,15 @@ def _import(project: Project, read: Read, options: Options) -> Result:
         raise DloError(errors)
     written = []
     if registry_text is not None and added:
-        atomic_write(project.registry_path, registry_text)
+        try:
+            with locked(project.registry_path):
+                if project.registry_path.read_text(encoding="utf-8-sig") != registry_before:
+                    raise UsageError(f"{project.display(project.registry_path)} changed while importing; "
+                                     "nothing was written", "run the import again")
+                atomic_write(project.registry_path, registry_text)
+        except LockTimeout:
+            raise UsageError(f"{project.display(project.registry_path)} is being changed by another dlo "
+                             "command; nothing was written", "try again in a moment") from None
         written.append(project.registry_path)
     atomic_write(target, imported.yaml)
     written.append(target)

@@ -87,8 +87,8 @@ def decode(raw: bytes, path: str) -> str:
             try:
                 text = raw.decode("cp1251")
             except UnicodeDecodeError:
-                raise fail(path, NOT_TEXT, "the file is neither UTF-8 nor Windows-1251 text",
-                           "save it as UTF-8") from None
+                raise fail(path, NOT_TEXT, "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
+                           "import a .docx, or save the text as UTF-8") from None
             if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
                 raise fail(path, NOT_TEXT, "the file is not text (or in an unknown encoding)",
                            "save it as UTF-8") from None

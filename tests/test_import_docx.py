@@ -1,0 +1,196 @@
+"""DOCX import: one converted from the seed by LibreOffice, one built here with Word's automatic
+numbering (w:numPr) for chapters, paragraphs, clauses and items — both give the bundled regulation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shared import OxmlElement
+
+from conftest import SEED
+from test_import_support import facts, load_model, shape, soffice_to_docx, source_numbers
+
+from dlo_docs.model import Regulation
+
+
+@pytest.fixture(scope="module")
+def seed_docx(tmp_path_factory) -> Path:
+    return soffice_to_docx(SEED, tmp_path_factory.mktemp("lo"))
+
+
+def test_libreoffice_docx_of_the_seed_imports_to_the_bundled_regulation(project, dlo, seed_docx):
+    result = dlo("import", seed_docx, "--id", "seed-docx", cwd=project)
+    assert result.code == 0, result.err
+    imported, bundled = load_model(project, "seed-docx"), load_model(project, "dlo-head")
+    assert shape(imported) == shape(bundled)
+    assert facts(imported) == facts(bundled)
+    assert source_numbers(imported)[10] == "10"
+    # LibreOffice keeps one paragraph per line, so paragraph numbers are the seed's line numbers
+    assert 'DLO501: clause number "10." repeats' in result.err
+    assert '"16." stands alone' in result.err
+
+
+# -- a DOCX with Word's automatic numbering ------------------------------------------------------
+
+LISTS = f"""
+<w:numbering {nsdecls('w')}>
+  <w:abstractNum w:abstractNumId="90">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1 тарау."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Параграф %2."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="91">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2)"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="russianLower"/><w:lvlText w:val="%3)"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>
+  <w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>
+</w:numbering>"""
+
+
+def _numbered(paragraph, num_id: int, ilvl: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _install_lists(doc) -> None:
+    numbering = doc.part.numbering_part.element
+    lists = parse_xml(LISTS)
+    for child in list(lists):
+        numbering.append(child)
+
+
+def _text(paragraph, text: str, soft_break_at: str | None = None) -> None:
+    """Write text in two runs; with ``soft_break_at``, a soft line break replaces the space there."""
+    if soft_break_at and soft_break_at in text:
+        before, after = text.split(soft_break_at, 1)
+        paragraph.add_run(before + soft_break_at.rstrip())
+        run = paragraph.add_run()
+        run._r.append(OxmlElement("w:br"))
+        run.add_text(after)
+        return
+    half = len(text) // 2
+    paragraph.add_run(text[:half])
+    paragraph.add_run(text[half:])
+
+
+def word_numbered_docx(model: Regulation, path: Path) -> Path:
+    """The regulation as a Word user would type it: numbers only in Word's list numbering."""
+    doc = Document()
+    _install_lists(doc)
+    doc.add_paragraph("БЕКІТЕМІН")
+    doc.add_paragraph(model.title["kk"])
+    doc.add_paragraph(model.code)
+
+    def clause(c) -> None:
+        p = doc.add_paragraph()
+        _numbered(p, 91, 0)
+        _text(p, c.text, soft_break_at="асырылады. " if c.id == "appointment" else None)
+        for item in c.items:
+            q = doc.add_paragraph()
+            _numbered(q, 91, 1)
+            _text(q, item.text)
+
+    for chapter in model.chapters:
+        h = doc.add_paragraph(style="Heading 1")
+        _numbered(h, 90, 0)
+        _text(h, chapter.title)
+        for c in chapter.clauses:
+            clause(c)
+        for paragraph in chapter.paragraphs:
+            h = doc.add_paragraph(style="Heading 2")
+            _numbered(h, 90, 1)
+            _text(h, paragraph.title)
+            for c in paragraph.clauses:
+                clause(c)
+    doc.save(str(path))
+    return path
+
+
+def test_word_automatic_numbering_imports_to_the_bundled_regulation(project, dlo, tmp_path):
+    bundled = load_model(project, "dlo-head")
+    source = word_numbered_docx(bundled, tmp_path / "numbered.docx")
+    # the numbers are not in the text at all
+    texts = [p.text for p in Document(str(source)).paragraphs]
+    assert not any(t.startswith(("9.", "1)", "1 тарау")) for t in texts)
+    result = dlo("import", source, "--id", "numbered", cwd=project)
+    assert result.code == 0, result.err
+    imported = load_model(project, "numbered")
+    assert shape(imported) == shape(bundled)
+    assert facts(imported) == facts(bundled)
+    # the title page gave the title and the code
+    assert imported.title == bundled.title and imported.code == bundled.code
+    # Word computed the numbers: clauses 1..21, items restart in each clause, paragraphs in each chapter
+    assert source_numbers(imported) == [str(n) for n in range(1, 22)]
+    assert [i.source_number for i in imported.chapters[1].clauses[0].items] == [str(n) for n in range(1, 10)]
+    assert [p.source_number for p in imported.chapters[4].paragraphs] == ["1", "2", "3", "4", "5"]
+    assert "DLO501" not in result.err and "DLO503" not in result.err and "DLO504" not in result.err
+
+
+def test_soft_breaks_tables_and_nested_lists(project, dlo, tmp_path):
+    doc = Document()
+    _install_lists(doc)
+    doc.add_paragraph("Глава 1. Общие положения")
+    p = doc.add_paragraph()
+    _numbered(p, 91, 0)
+    _text(p, "Настоящая должностная инструкция определяет обязанности начальника отдела "
+             "дистанционного обучения.")
+    p = doc.add_paragraph()
+    _numbered(p, 91, 0)
+    _text(p, "Начальник отдела обязан:")
+    for level, text in ((1, "планировать работу;"), (2, "на год;"), (2, "на месяц;"), (1, "отчитываться.")):
+        q = doc.add_paragraph()
+        _numbered(q, 91, level)
+        _text(q, text)
+    doc.add_paragraph("Глава 2. Обозначения и сокращения")
+    p = doc.add_paragraph()
+    _numbered(p, 91, 0)
+    _text(p, "В настоящей инструкции применяются сокращения:")
+    table = doc.add_table(rows=2, cols=2)
+    for row, (short, long) in zip(table.rows, (("РК", "Республика Казахстан"), ("ДО", "дистанционное обучение"))):
+        row.cells[0].text, row.cells[1].text = short, long
+    # one paragraph holding a clause, a soft break and the next clause (typed as text)
+    p = doc.add_paragraph()
+    run = p.add_run("3. Начальник отдела дистанционного обучения подчиняется директору института.")
+    run._r.append(OxmlElement("w:br"))
+    run.add_text("4. Начальник отдела дистанционного обучения несёт ответственность.")
+    doc.save(str(tmp_path / "ru.docx"))
+    result = dlo("import", tmp_path / "ru.docx", "--id", "ru-doc", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "ru-doc")
+    assert model.languages == ["ru"]
+    assert [c.title for c in model.chapters] == ["Общие положения", "Обозначения и сокращения"]
+    duties = model.chapters[0].clauses[1]
+    assert [i.text for i in duties.items] == ["планировать работу;", "отчитываться."]
+    assert [i.text for i in duties.items[0].items] == ["на год;", "на месяц;"]
+    assert [i.source_number for i in duties.items[0].items] == ["а", "б"]
+    abbreviations = model.chapters[1].clauses[0]
+    assert [i.text for i in abbreviations.items] == ["РК – Республика Казахстан", "ДО – дистанционное обучение"]
+    assert abbreviations.items[0].ref == "kr"  # matched to the registry's РК
+    assert [c.text for c in model.chapters[1].clauses[1:]] == [
+        "Начальник отдела дистанционного обучения подчиняется директору института.",
+        "Начальник отдела дистанционного обучения несёт ответственность."]
+    assert model.chapters[1].clauses[1].states == "reports_to"
+    # the unknown abbreviation ДО is proposed for the registry
+    assert "abbreviations:" in result.out and "ДО" in result.out
+
+
+def test_heading_styles_without_numbers_are_chapters(project, dlo, tmp_path):
+    doc = Document()
+    doc.add_paragraph("ОБЩИЕ ПОЛОЖЕНИЯ", style="Heading 1")
+    doc.add_paragraph("1. Начальник отдела дистанционного обучения назначается приказом Ректора.")
+    doc.add_paragraph("2. Начальник отдела дистанционного обучения подчиняется директору института.")
+    doc.add_paragraph("Права", style="Heading 1")
+    doc.add_paragraph("3. Начальник отдела дистанционного обучения имеет право:")
+    doc.add_paragraph("- запрашивать сведения;")
+    doc.add_paragraph("- вносить предложения.")
+    doc.save(str(tmp_path / "headings.docx"))
+    result = dlo("import", tmp_path / "headings.docx", "--id", "headings", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "headings")
+    assert [c.title for c in model.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "Права"]
+    assert [i.text for i in model.chapters[1].clauses[0].items] == ["запрашивать сведения;", "вносить предложения."]
+    assert model.chapters[1].clauses[0].items[0].source_number is None
