@@ -115,6 +115,13 @@ def render(
     if to_pdf:
         pdfs = pdf_render.convert(to_pdf)
         rendered = [(o, pdfs[o.path.stem] if o.format == "pdf" else data) for o, data in rendered]
+    if "docx" in formats:  # an open revision's approval package carries its comparison table (issue 7)
+        from .diff.api import approval_table
+
+        for rd in contexts:
+            table = approval_table(project, rd.id, rd.lang)
+            if table is not None:
+                rendered.append((Output(rd.id, rd.lang, "comparison", out / f"{rd.id}.{rd.lang}.comparison.docx"), table))
     for output, data in rendered:
         atomic_write(output.path, data)
     return [o for o, _ in rendered]

@@ -193,3 +193,19 @@ def test_approval_table_of_the_open_revision(project, dlo):
     data = diff_api.approval_table(proj, "dlo-head")
     rows = cells(Document(io.BytesIO(data)))
     assert rows[1:] == [["1", "6 тарау", "6 тарау. Өзгерістер енгізу тәртібі", f"6 тарау. {CHAPTER_6_NEW}", REASON]]
+
+
+def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    assert not (project / "build" / "dlo-head.kk.comparison.docx").exists()  # a first edition
+    _approve_and_revise(dlo, project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    assert "wrote build/dlo-head.kk.comparison.docx" in result.out.splitlines()
+    rows = cells(Document(str(project / "build" / "dlo-head.kk.comparison.docx")))
+    assert [r[1] for r in rows[1:]] == ["6 тарау"]
+    result = dlo("render", "dlo-head", "--format", "html", "--out", "html-only", cwd=project)
+    assert not (project / "html-only" / "dlo-head.kk.comparison.docx").exists()  # with the DOCX only
