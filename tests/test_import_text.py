@@ -1,0 +1,230 @@
+"""Structure recognition on text, in Kazakh and Russian, and the robustness of the text reader."""
+from __future__ import annotations
+
+import pytest
+
+from dlo_docs.importer.source import read_text
+from dlo_docs.importer.structure import build
+from test_import_support import load_model
+
+
+def tree(text: str | bytes, lang: str = "ru"):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return build(read_text(raw, "x.txt").lines, "x.txt", lang)
+
+
+def outline(t) -> list:
+    def items(entries):
+        return [(i.number, i.text, items(i.items)) for i in entries]
+
+    def clauses(entries):
+        return [(c.number, c.text, items(c.items)) for c in entries]
+
+    return [(ch.number, ch.text, clauses(ch.clauses), [(p.number, p.text, clauses(p.clauses)) for p in ch.paragraphs])
+            for ch in t.chapters]
+
+
+def codes(t) -> list[str]:
+    return [p.code for p in t.problems]
+
+
+RUSSIAN = """Глава 1. Общие положения
+§ 1. Назначение
+1. Настоящая инструкция определяет обязанности.
+2. Начальник обязан:
+а) планировать работу;
+б) отчитываться.
+Параграф 2. Права
+3. Начальник вправе:
+- запрашивать сведения;
+• вносить предложения.
+ГЛАВА 2 Ответственность
+4. Начальник несёт ответственность:
+1) за сроки;
+а) отчётов;
+б) планов;
+2) за качество.
+"""
+
+
+def test_russian_markers():
+    t = tree(RUSSIAN)
+    assert outline(t) == [
+        ("1", "Общие положения", [], [
+            ("1", "Назначение", [("1", "Настоящая инструкция определяет обязанности.", []),
+                                 ("2", "Начальник обязан:", [("а", "планировать работу;", []),
+                                                             ("б", "отчитываться.", [])])]),
+            ("2", "Права", [("3", "Начальник вправе:", [(None, "запрашивать сведения;", []),
+                                                        (None, "вносить предложения.", [])])]),
+        ]),
+        ("2", "Ответственность", [("4", "Начальник несёт ответственность:", [
+            ("1", "за сроки;", [("а", "отчётов;", []), ("б", "планов;", [])]),
+            ("2", "за качество.", []),
+        ])], []),
+    ]
+    assert t.problems == []
+
+
+KAZAKH = """1-тарау. Жалпы ережелер
+1. Бөлім бастығы тағайындалады.
+2 ТАРАУ Міндеттері
+2. Бастық міндетті:
+1) жоспарлауға;
+2) есеп беруге.
+"""
+
+
+def test_kazakh_markers():
+    t = tree(KAZAKH, "kk")
+    assert [(c.number, c.text) for c in t.chapters] == [("1", "Жалпы ережелер"), ("2", "Міндеттері")]
+    assert [i.text for i in t.chapters[1].clauses[0].items] == ["жоспарлауға;", "есеп беруге."]
+
+
+def test_capitals_headings_and_dotted_clauses():
+    text = """1. ОБЩИЕ ПОЛОЖЕНИЯ
+1.1. Инструкция определяет обязанности.
+1.2 Начальник подчиняется директору.
+2. ОБЯЗАННОСТИ
+2.1. Начальник обязан:
+2.1.1. планировать;
+2.1.2. отчитываться.
+"""
+    t = tree(text)
+    assert outline(t) == [
+        ("1", "ОБЩИЕ ПОЛОЖЕНИЯ", [("1.1", "Инструкция определяет обязанности.", []),
+                                 ("1.2", "Начальник подчиняется директору.", [])], []),
+        ("2", "ОБЯЗАННОСТИ", [("2.1", "Начальник обязан:", [("2.1.1", "планировать;", []),
+                                                           ("2.1.2", "отчитываться.", [])])], []),
+    ]
+    assert t.problems == []
+
+
+def test_unnumbered_capital_headings():
+    t = tree("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nОБЩИЕ ПОЛОЖЕНИЯ\n1. Текст.\nПРАВА\n2. Текст два.\n")
+    assert [c.text for c in t.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "ПРАВА"]
+    assert codes(t) == ["DLO505"]  # the line before the first chapter (a title) is reported
+
+
+def test_messy_input_bom_crlf_nbsp_tabs_leading_spaces_and_empty_lines():
+    raw = ("\ufeff  Глава\u00a01.\tОбщие положения\r\n"
+           "\r\n"
+           "   1.\u00a0Начальник обязан:\r\n"
+           "\r\n"
+           "\t1)\u00a0\u00a0планировать\u00a0работу;  \r\n"
+           "\r\n"
+           "\r\n"
+           "  2)   отчитываться\u200b.\r\n").encode("utf-8")
+    t = tree(raw)
+    assert outline(t) == [("1", "Общие положения", [("1", "Начальник обязан:", [
+        ("1", "планировать\u00a0работу;", []), ("2", "отчитываться.", [])])], [])]
+    assert t.problems == []
+
+
+def test_report_gap_repeat_step_back_lone_number_and_unstructured_text():
+    text = """Глава 1. Общие
+1. Первый.
+2. Второй.
+4. Четвёртый.
+4. Ещё четвёртый.
+3. Третий?
+7.
+Седьмой на следующей строке.
+Строка без номера.
+Глава 3. Третья глава
+8. Восьмой:
+1) раз;
+3) три.
+"""
+    t = tree(text)
+    found = [(p.code, p.location.line) for p in t.problems]
+    assert ("DLO503", 4) in found  # 3 is missing
+    assert ("DLO501", 5) in found  # 4 repeats
+    assert ("DLO503", 6) in found  # 3 goes back
+    assert ("DLO502", 7) in found  # "7." alone
+    assert ("DLO504", 9) in found  # joined to clause 6
+    assert ("DLO503", 10) in found  # chapter 2 is missing
+    assert ("DLO503", 13) in found  # item 2 is missing
+    messages = " ".join(p.message for p in t.problems)
+    assert "skips 3" in messages and "goes back" in messages and '"7." stands alone' in messages
+    clause6 = t.chapters[0].clauses[5]
+    assert (clause6.number, clause6.text) == ("7", "Седьмой на следующей строке. Строка без номера.")
+
+
+def test_text_before_any_chapter_and_items_outside_clauses():
+    t = tree("1. Пункт без главы.\n2. Второй.\n")
+    assert [c.text for c in t.chapters] == ["Общие положения"]
+    assert "DLO504" in codes(t)
+    t = tree("Глава 1. Х\n1) пункт списка без пункта.\n")
+    assert t.chapters[0].clauses[0].text == "пункт списка без пункта."
+    assert "DLO504" in codes(t)
+
+
+# -- registry entries --------------------------------------------------------------------------
+
+NEW_ENTRIES = """Глава 1. Общие положения
+1. Настоящая должностная инструкция определяет обязанности начальника отдела дистанционного обучения.
+2. Начальник отдела дистанционного обучения подчиняется директору института непрерывного образования.
+Глава 2. Нормативные ссылки
+3. Инструкция разработана в соответствии с:
+1) Трудовой кодекс Республики Казахстан от 23 ноября 2015 года № 414-V;
+2) СО 099-2023 Стандарт организации. Электронное обучение;
+3) Приказ Министра просвещения от 5 мая 2021 года № 210 «О дистанционном обучении».
+Глава 3. Сокращения
+4. В инструкции применяются сокращения:
+1) РК – Республика Казахстан;
+2) ЭО – электронное обучение;
+3) СДО — система дистанционного обучения.
+Глава 4. Согласование
+5. Настоящая ДИ согласовывается с проректором по академическим вопросам и начальником отдела управления персоналом.
+6. Должностная инструкция утверждается приказом Председателя Правления – Ректора.
+"""
+
+
+def _registry_entries(project) -> str:
+    return (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+
+
+def test_proposed_entries_are_printed_and_refs_left_out(project, dlo, tmp_path):
+    (tmp_path / "ru.txt").write_text(NEW_ENTRIES, encoding="utf-8")
+    before = _registry_entries(project)
+    result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", cwd=project)
+    assert result.code == 0, result.err
+    assert _registry_entries(project) == before
+    out = result.out
+    assert "# proposed registry entries" in out
+    assert "code: СО 099-2023" in out and "ru: Стандарт организации. Электронное обучение" in out
+    assert "number: '210'" in out and "date: 2021-05-05" in out
+    assert "short: {ru: ЭО}" in out and "short: {ru: СДО}" in out
+    assert "РК" not in out.split("# proposed registry entries")[1]  # known: matched, not proposed
+    model = load_model(project, "ru-new")
+    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [i.ref for i in model.chapters[2].clauses[0].items]
+    assert refs == ["labour-code", None, None, "kr", None, None]
+    assert model.position == "dlo-head" and model.languages == ["ru"] and model.kind == "job_instruction"
+    assert model.agreement.approvers == ["vp-academic", "hr-head"]
+    assert model.approval.by == "rector"
+    assert "DLO510" in result.err and "confirm the approvers" in result.err
+    assert [c.states for c in model.chapters[3].clauses] == ["approvers", "approval"]
+    assert model.chapters[0].clauses[1].states == "reports_to"
+
+
+def test_update_registry_adds_entries_keeps_comments_and_links_refs(project, dlo, tmp_path):
+    (tmp_path / "ru.txt").write_text(NEW_ENTRIES, encoding="utf-8")
+    before = _registry_entries(project)
+    result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    after = _registry_entries(project)
+    assert "wrote regulations/registry.yaml" in result.out
+    assert "added to the registry: abbreviations: eo" in result.out
+    # every comment line of the registry is still there, and the old text is untouched up to the additions
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == \
+           [line for line in after.splitlines() if line.lstrip().startswith("#")]
+    assert after.startswith(before.split("normative_documents:")[0])
+    model = load_model(project, "ru-new")
+    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [i.ref for i in model.chapters[2].clauses[0].items]
+    assert refs == ["labour-code", "so-099-2023", refs[2], "kr", "eo", "sdo"]
+    assert refs[2] is not None
+    assert dlo("check", cwd=project).code == 0
+    # importing again proposes nothing new
+    result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", "--force", cwd=project)
+    assert result.code == 0, result.err
+    assert "added to the registry" not in result.out and _registry_entries(project) == after
