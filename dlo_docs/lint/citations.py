@@ -5,7 +5,9 @@ A code is one to three words of capitals followed by a number with a year ("064-
 "7.32-2017", "9001:2015"). The references are the codes written in the items of the normative
 references chapter and the codes of the registry documents those items ``ref``. A citation
 matches a reference with the same number whose prefix ends the citation's prefix, so
-"ҚР ҚП 082-2022" matches "ҚП 082-2022". The document's own code is not a citation.
+"ҚР ҚП 082-2022" matches "ҚП 082-2022". The document's own code is not a citation. A document
+without a normative references chapter (DLO110 reports that) is checked against the registry's
+normative documents instead.
 """
 from __future__ import annotations
 
@@ -52,6 +54,8 @@ def check(view: View) -> Iterator[Problem]:
             ref = getattr(text.numbered.element, "ref", None) if text.numbered else None
             if ref in registry_docs and registry_docs[ref].code:
                 listed += [(prefix, number) for _, prefix, number in codes(registry_docs[ref].code)]
+    if not chapters:  # no references chapter (DLO110 reports that): the registry's documents count
+        listed += [(prefix, number) for d in registry_docs.values() if d.code for _, prefix, number in codes(d.code)]
     own = [(prefix, number) for _, prefix, number in codes(doc.code)]
     reported: set[tuple] = set()
     for text in view.texts():
@@ -67,7 +71,7 @@ def check(view: View) -> Iterator[Problem]:
             reported.add(key)
             code = f"{prefix[-1]} {number}"
             where = "the normative references chapter does not list it" if chapters else \
-                "the document has no normative references chapter"
+                "the registry has no such normative document"
             yield view.problem(RULE, view.at(text, offset + text.value[offset:].index(prefix[-1])),
                                f"{code} is cited ({text.label}) but {where}",
                                "add it to the normative references, or correct the code")

@@ -1,0 +1,74 @@
+"""Every lint rule against its two fixtures in tests/fixtures/lint/:
+
+- ``<CODE>.failing.yaml`` marks each expected problem under the line it is on with a caret at its
+  column (``#      ^ DLO106``), or, for column 1, ``# col 1 DLO110`` under the line;
+- ``<CODE>.clean.yaml`` holds the near misses of the rule and must give no problem at all.
+
+The test runs the real ``dlo check`` on a copy of the bundled project and compares the exact
+(line, column, code) of every problem in the fixture file.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import lint
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint"
+CARET = re.compile(r"^(\s*#\s*)\^\s+(DLO\d{3})\s*$")
+COLUMN = re.compile(r"^#\s*col\s+(\d+)\s+(DLO\d{3})\s*$")
+CODES = [r.code for r in lint.listing()]
+
+
+def expected(text: str) -> Counter:
+    """(line, column, code) of the problems a fixture marks."""
+    found: Counter = Counter()
+    target = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        caret, column = CARET.match(line), COLUMN.match(line)
+        if caret:
+            found[(target, len(caret.group(1)) + 1, caret.group(2))] += 1
+        elif column:
+            found[(target, int(column.group(1)), column.group(2))] += 1
+        else:
+            target = number
+    return found
+
+
+def run(project: Path, dlo, fixture: Path) -> tuple[Counter, list[dict]]:
+    text = fixture.read_text(encoding="utf-8")
+    reg_id = re.search(r"^id: (\S+)$", text, re.MULTILINE).group(1)
+    target = project / "regulations" / reg_id / "regulation.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    result = dlo("check", "--format", "json", f"regulations/{reg_id}", cwd=project)
+    assert "Traceback" not in result.err
+    problems = [p for p in json.loads(result.out)["problems"] if p["file"] == f"regulations/{reg_id}/regulation.yaml"]
+    return Counter((p["line"], p["column"], p["code"]) for p in problems), problems
+
+
+def test_every_rule_has_a_clean_and_a_failing_fixture():
+    for code in CODES:
+        assert (FIXTURES / f"{code}.clean.yaml").is_file(), code
+        assert (FIXTURES / f"{code}.failing.yaml").is_file(), code
+    marked = {key[2] for code in CODES for key in expected((FIXTURES / f"{code}.failing.yaml").read_text("utf-8"))}
+    assert set(CODES) <= marked
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_failing_fixture(project, dlo, code):
+    fixture = FIXTURES / f"{code}.failing.yaml"
+    want = expected(fixture.read_text(encoding="utf-8"))
+    assert any(key[2] == code for key in want), "the fixture marks no problem of its own rule"
+    got, problems = run(project, dlo, fixture)
+    assert got == want, "\n".join(f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_clean_fixture(project, dlo, code):
+    got, problems = run(project, dlo, FIXTURES / f"{code}.clean.yaml")
+    assert not got, "\n".join(f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems)

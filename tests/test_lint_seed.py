@@ -1,0 +1,60 @@
+"""`dlo check` on the bundled seed reports its real defects, each at the exact line and column of
+the offending token. Expected positions are found in the file by their text, not typed in, so the
+test reads as the list of defects a reviewer would mark."""
+from __future__ import annotations
+
+import json
+
+SEED = "regulations/dlo-head/regulation.yaml"
+
+# (code, a unique piece of the file, where the problem starts inside that piece, why)
+DEFECTS = [
+    ("DLO103", "КЕАҚ үздіксіз", 0, "КЕАҚ is used but not in the abbreviations chapter"),
+    ("DLO113", "064-2022.Ұйым", 8, "no space after the full stop"),
+    ("DLO102", "КеАҚ Жарғысы", 0, "КеАҚ: the registry spells it КЕАҚ"),
+    ("DLO113", "маусымдағы      №", 10, "six spaces in a row"),
+    ("DLO104", "ҚР – Қазақстан Республикасы;", 0, "ҚР is defined but never used"),
+    ("DLO104", "ҮББИ – үздіксіз", 0, "ҮББИ is defined but never used (the text spells it out)"),
+    ("DLO104", "ҮББИ) директорына", 0, "ҮББИ is defined again inline"),
+    ("DLO104", "ПОҚ) мен білім", 0, "ПОҚ is defined again inline"),
+    ("DLO107", "электрондық және қашықтықтан оқыту үдерісі", 0, "duty 10.3 nearly repeats 10.2"),
+    ("DLO102", "ҚОжҚБББ", 0, "undefined abbreviation"),
+    ("DLO106", "және сайлануға;", 5, "'сайлануға және сайлануға'"),
+    ("DLO101", "Ағымдағы мәселелерді", 0, "clause 14 names no known position to take instructions from"),
+    ("DLO102", "ҚОжБББ", 0, "undefined abbreviation"),
+    ("DLO108", "Ережеге", 0, "a job instruction calls itself a regulation"),
+    ("DLO113", "проректордың  бастамасы", 12, "two spaces"),
+    ("DLO113", "процедура.  Құжаттаманы", 10, "two spaces"),
+    ("DLO109", "кіріспеде", 0, "the document has no introduction"),
+]
+
+
+def position(text: str, piece: str, offset: int) -> tuple[int, int]:
+    assert text.count(piece) == 1, f"{piece!r} is not unique in the seed"
+    start = text.index(piece) + offset
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def test_seed_defects_at_their_positions(project, dlo):
+    text = (project / SEED).read_text(encoding="utf-8")
+    result = dlo("check", "--format", "json", cwd=project)
+    assert result.code == 0, result.out  # warnings only: the seed renders
+    found = sorted((p["line"], p["column"], p["code"]) for p in json.loads(result.out)["problems"]
+                   if p["file"] == SEED)
+    want = sorted((*position(text, piece, offset), code) for code, piece, offset, _ in DEFECTS)
+    assert found == want
+
+
+def test_positions_point_at_the_token_the_message_names(project, dlo):
+    text = (project / SEED).read_text(encoding="utf-8").splitlines()
+    problems = json.loads(dlo("check", "--format", "json", cwd=project).out)["problems"]
+    for p in problems:
+        at = text[p["line"] - 1][p["column"] - 1:]
+        if p["code"] in ("DLO102", "DLO103", "DLO104"):
+            token = p["message"].split()[1]
+            assert at.startswith(token), (p, at)
+        if p["code"] == "DLO106":
+            assert at.startswith(p["message"].split("'")[1]), (p, at)
+        if p["code"] == "DLO108":
+            assert at.startswith(p["message"].split("'")[1].split()[1]), (p, at)
