@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import re
 
+from docx import Document as Docx
+
 from dlo_docs import context, workflow
 from dlo_docs.project import Project
 from workflow_support import (APPROVERS, COMMENT, REG, add_comment, edit_clause_15, edition_path, journal_path,
@@ -57,6 +59,9 @@ def test_the_seed_life(project, dlo):
     assert st["reason"] == "Clause 15 names the document wrongly"
     assert workflow.revision_reason(Project(project), REG) == "Clause 15 names the document wrongly"
     edit_clause_15(project)
+    rec = workflow.records(Project(project), REG)  # a draft: blank approval lines, edition 1 registered
+    assert (rec.state, rec.edition, rec.order, rec.agreements) == ("draft", 2, None, {})
+    assert [h.number for h in rec.history] == [1]
 
     # agreement and approval of edition 2
     ok(dlo, project, "submit", REG, "--by", "hr-head")
@@ -113,9 +118,25 @@ def test_the_seed_life(project, dlo):
     assert rd.records.order.number == "112-НҚ" and rd.edition == 2
 
     # the rendered documents follow the journal
-    ok(dlo, project, "render", REG, "--format", "html", "--format", "docx")
-    html = (project / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
-    assert "2" in html
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01")
+    ok(dlo, project, "render", REG, "--format", "docx")
+    doc = Docx(str(project / "build" / f"{REG}.kk.docx"))
+    title_page = [p.text for p in doc.paragraphs[:12]]
+    assert "10.02.2025 ж. № 112-НҚ бұйрықпен бекітілген" in title_page  # the approving order
+    assert "2-басылым" in title_page
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
+    agreement = next(t for t in tables if "Ескертпелер" in t[0])
+    day = f"{evs[8].date:%d.%m.%Y}"
+    assert [(r[2], r[4]) for r in agreement[1:5]] == [
+        ("А. Б. Сейітова", day), ("Н. К. Оспанов", f"{evs[9].date:%d.%m.%Y}"),
+        ("Г. М. Жұмабаева", f"{evs[10].date:%d.%m.%Y}"), ("С. Т. Әбенова", f"{evs[11].date:%d.%m.%Y}")]
+    changes = next(t for t in tables if t[0][0] == "Өзгеріс №")
+    assert [r[:4] for r in changes[1:3]] == [
+        ["1", "толық мәтін", "03.06.2024 ж. № 45-НҚ бұйрық", "10.06.2024"],
+        ["2", "15", "10.02.2025 ж. № 112-НҚ бұйрық", "10.02.2025"]]
+    assert changes[3] == [""] * 5
+    review = next(t for t in tables if "Тексеру нәтижесі" in t[0])
+    assert review[1][1:4] == ["01.09.2025", "Г. М. Жұмабаева", "Өзекті"]
 
 
 def test_status_without_id_lists_every_regulation(project, dlo):
