@@ -41,7 +41,6 @@ from .wordml import OLE_MAGIC, read_docx
 
 CONFIRM = "DLO510"  # facts taken from the text: confirm them
 ASSUMED = "DLO511"  # metadata the source does not carry: set by the import, check it
-EXISTS = "DLO525"
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _CODE_LINE = re.compile(r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)")

@@ -265,6 +265,9 @@ class Builder:
             self.warn(at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out')
         if self.ours and line.hint in ("chapter", "paragraph") and cand.number is None:
             return  # a heading of our own output that is not a body heading (a sheet title)
+        if line.lone_number and cand.number is not None:
+            self.warn(line, LONE_NUMBER, f'{cand.kind} number "{_shown(cand)}" stands alone before a line break; '
+                      "joined to the text after it", "keep a number and its text on one line")
         kind = cand.kind
         if kind == "none" and self.chapter is None and self.clause is None:
             self.preamble.append(line)
