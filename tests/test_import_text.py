@@ -228,3 +228,28 @@ def test_update_registry_adds_entries_keeps_comments_and_links_refs(project, dlo
     result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", "--force", cwd=project)
     assert result.code == 0, result.err
     assert "added to the registry" not in result.out and _registry_entries(project) == after
+
+
+UNKNOWN_APPROVERS = """1 тарау. Жалпы ережелер
+1. Қашықтықтан оқыту бөлімінің бастығы әкімшілік-басқарушы персонал санатына жатады.
+2. Қашықтықтан оқыту бөлімінің бастығы үздіксіз білім беру институтының директорына бағынады.
+2 тарау. Келісу
+3. Осы ЛН оқу-әдістемелік орталығының директорымен және персоналды басқару бөлімінің бастығымен келісіледі.
+4. Лауазымдық нұсқаулық Басқарма Төрағасы – Ректорының бұйрығымен бекітіледі.
+"""
+
+
+def test_unknown_approvers_are_proposed_as_positions(project, dlo, tmp_path):
+    (tmp_path / "kk.txt").write_text(UNKNOWN_APPROVERS, encoding="utf-8")
+    result = dlo("import", tmp_path / "kk.txt", "--id", "kk-new", cwd=project)
+    assert result.code == 0, result.err
+    assert "positions:" in result.out and "kk: Оқу-әдістемелік орталығының директоры" in result.out
+    assert "names an approver the registry does not know: 'Оқу-әдістемелік орталығының директоры'" in result.err
+    assert load_model(project, "kk-new").agreement.approvers == ["hr-head"]  # known ones only, file stays valid
+    result = dlo("import", tmp_path / "kk.txt", "--id", "kk-new", "--force", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert "added to the registry: positions: oqu-adistemelik-ortalygynyn-direktory" in result.out
+    model = load_model(project, "kk-new")
+    assert model.agreement.approvers == ["oqu-adistemelik-ortalygynyn-direktory", "hr-head"]
+    check = dlo("check", "regulations/kk-new", cwd=project)
+    assert check.code == 0 and "DLO101" not in check.out  # the new mention makes text and data agree

@@ -31,7 +31,7 @@ from .. import load, refs
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..fsio import LockTimeout, atomic_write, locked
 from ..labels import labels as load_labels
-from ..model import Registry, Regulation
+from ..model import Position, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from . import facts
 from .ids import ID_RE, Ids, slug
@@ -124,6 +124,13 @@ def _kind(tree: Tree, given: str | None) -> str:
     if "ереже" in first or "положени" in first:
         return "unit_regulation"
     return "job_instruction"
+
+
+def _title(registry: Registry, proposed: list[facts.Proposal], pid: str, lang: str) -> str:
+    for p in proposed:
+        if p.entry["id"] == pid:
+            return p.entry["title"][lang]
+    return registry.position(pid).title.get(lang, pid)
 
 
 def _element_data(node: Node, ident: str, ids: Ids) -> dict:
@@ -220,7 +227,6 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
     stated = facts.mark_states(tree.chapters)
     numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
     reports_to = registry.position(position).reports_to if position else None
-    titles = lambda ids_: ", ".join(registry.position(i).title.get(lang, i) for i in ids_)  # noqa: E731
 
     def named(fact: str, keep_own: bool = False) -> tuple[list[str], Node | None]:
         clause = stated.get(fact)
@@ -232,17 +238,27 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
         return found, clause
 
     approvers, clause = named("approvers")
+    new_positions: list[facts.Proposal] = []
+    if clause is not None:
+        taken = Ids({p.id for p in registry.positions})
+        for title_, mention in facts.unknown_positions(clause.text, registry, lang):
+            entry = {"id": taken(slug(title_, words=6, limit=60, fallback="position")), "title": {lang: title_},
+                     "mentions": {lang: [mention]}}
+            new_positions.append(facts.Proposal("positions", entry, clause))
+            problems.append(warning(Location(read.path, clause.where, 1), CONFIRM,
+                                    f"clause {numbers[id(clause)]} names an approver the registry does not know: "
+                                    f"{title_!r} (proposed as position {entry['id']})",
+                                    "confirm it, give it a unit and reports_to in the registry"
+                                    + ("" if options.update_registry else ", or import with --update-registry")))
+        if new_positions and options.update_registry:
+            extended = registry.model_copy(update={"positions": [
+                *registry.positions, *(Position.model_validate(p.entry) for p in new_positions)]})
+            approvers = [p for p in facts.named_in_order(facts.full_text(clause), extended, lang)[0] if p != position]
     if approvers:
         problems.append(warning(Location(read.path, clause.where, 1), CONFIRM,
-                                f"agreement.approvers proposed from clause {numbers[id(clause)]}: {titles(approvers)}",
+                                f"agreement.approvers proposed from clause {numbers[id(clause)]}: "
+                                f"{', '.join(_title(registry, new_positions, i, lang) for i in approvers)}",
                                 "confirm the approvers and their order (the route is sequential)"))
-        covered = facts.named_in_order(clause.text, registry, lang)[1]
-        unknown = facts.unknown_named(clause.text, covered, lang)
-        if unknown:
-            problems.append(warning(Location(read.path, clause.where, 1), CONFIRM,
-                                    f"clause {numbers[id(clause)]} may name approvers the registry does not know "
-                                    f"({', '.join(unknown)})",
-                                    "add those positions (with mentions) to the registry and to agreement.approvers"))
     else:
         fallback = reports_to or next((p.id for p in registry.positions if p.reports_to is None), position)
         approvers = [fallback]
@@ -266,7 +282,7 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
 
     # registry entries: matched (ref) or proposed
     link_new = options.update_registry
-    proposals = facts.abbreviations(tree.chapters, registry, lang,
+    proposals = new_positions + facts.abbreviations(tree.chapters, registry, lang,
                                     Ids({a.id for a in registry.abbreviations}), link_new)
     proposals += facts.normative_documents(tree.chapters, registry, lang,
                                            Ids({d.id for d in registry.normative_documents}), link_new)

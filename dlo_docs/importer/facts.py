@@ -121,15 +121,46 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
     return found
 
 
-_INSTRUMENTAL = re.compile(r"^\w{4,}(мен|пен|бен)$")
+_SEGMENTS = re.compile(r"[,;]|\s+(?:және|мен|и|а\s+также)\s+", re.IGNORECASE)
+_KK_INSTRUMENTAL = re.compile(r"^([\w-]{3,}?)(мен|пен|бен)[.,;:]?$", re.IGNORECASE)
+_RU_INSTRUMENTAL = re.compile(r"^([\w-]{3,}?)(ом|ем|ём)[.,;:]?$", re.IGNORECASE)
+_KK_LEAD = re.compile(r"^(?:осы|бұл)\s+(?:лн|лауазымдық\s+нұсқаулық\w*|ереже\w*)\s+", re.IGNORECASE)
 
 
-def unknown_named(text: str, covered: set[int], lang: str) -> list[str]:
-    """Words of an agreement clause that look like positions (Kazakh instrumental "-мен") but
-    match no registry mention."""
-    if lang != "kk":
-        return []
-    return [w for i, w in enumerate(words(text)) if i not in covered and _INSTRUMENTAL.match(w)]
+def _stem(word: str, lang: str) -> str:
+    """A word as a mention matches it with any case ending: "бастығы" → "бастығ"."""
+    if lang == "kk" and len(word) > 4 and word[-1] in "ыі":
+        return word[:-1]
+    return word
+
+
+def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[str, str]]:
+    """Positions an agreement clause names in the instrumental case ("…директорымен",
+    "с начальником …") that match no registry mention: (title, mention) for each."""
+    found = []
+    for segment in _SEGMENTS.split(text):
+        ws = segment.split()
+        if lang == "kk":
+            j = next((k for k, w in enumerate(ws) if _KK_INSTRUMENTAL.match(w)), None)
+            if j is None:
+                continue
+            phrase = _KK_LEAD.sub("", " ".join(ws[: j + 1]))
+            ws = phrase.split()
+            base = _KK_INSTRUMENTAL.match(ws[-1]).group(1)
+            title_words, mention_words = [*ws[:-1], base], [*ws[:-1], _stem(base, lang)]
+        else:
+            start = next((k for k, w in enumerate(ws) if w.lower() in ("с", "со")), -1) + 1
+            rest = ws[start:]
+            if not rest or not _RU_INSTRUMENTAL.match(rest[0]):
+                continue
+            base = _RU_INSTRUMENTAL.match(rest[0]).group(1)
+            tail = [w for w in rest[1:] if not w.lower().startswith(("согласов", "утвержда"))]
+            title_words, mention_words = [base, *tail], [base, *tail]
+        title = " ".join(title_words).strip(" .,;:")
+        if not title or named_in_order(title, registry, lang)[0] or named_in_order(segment, registry, lang)[0]:
+            continue
+        found.append((title[:1].upper() + title[1:], " ".join(mention_words).strip(" .,;:").lower()))
+    return found
 
 
 # -- abbreviations and normative documents -------------------------------------------------------
