@@ -194,3 +194,70 @@ def test_heading_styles_without_numbers_are_chapters(project, dlo, tmp_path):
     assert [c.title for c in model.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "Права"]
     assert [i.text for i in model.chapters[1].clauses[0].items] == ["запрашивать сведения;", "вносить предложения."]
     assert model.chapters[1].clauses[0].items[0].source_number is None
+
+
+def _package(body: str) -> bytes:
+    """A minimal DOCX from inline WordprocessingML (no styles, no numbering parts)."""
+    import io
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body}</w:body></w:document>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document.encode("utf-8"))
+    return out.getvalue()
+
+
+def _p(inner: str) -> str:
+    return f"<w:p>{inner}</w:p>"
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_tracked_changes_fields_links_content_controls_and_text_boxes(project, dlo, tmp_path):
+    body = "".join([
+        _p(_r("Глава 1. Общие положения")),
+        # tracked changes: the inserted text counts, the deleted does not
+        _p(_r("1. Начальник отдела ") + f"<w:del><w:r><w:delText>старое </w:delText></w:r></w:del>"
+           + f"<w:ins>{_r('дистанционного обучения')}</w:ins>" + _r(" назначается приказом.")),
+        # a hyperlink and a field: their shown text counts, the field code does not
+        _p(_r("2. Начальник отдела дистанционного обучения руководствуется ")
+           + f'<w:hyperlink><w:r><w:t>Уставом</w:t></w:r></w:hyperlink>'
+           + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+           + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r(" университета")
+           + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _r(".")),
+        # a content control around a clause
+        f"<w:sdt><w:sdtContent>{_p(_r('3. Начальник отдела дистанционного обучения подчиняется директору.'))}"
+        "</w:sdtContent></w:sdt>",
+        # a text box inside a paragraph is not part of the text
+        _p(_r("4. Начальник отдела дистанционного обучения отвечает за сроки.")
+           + f"<w:r><w:drawing><w:txbxContent>{_p(_r('Надпись в рамке'))}</w:txbxContent></w:drawing></w:r>"),
+        # a tab after the number, as Word's text export and hand typing leave it
+        _p(_r("5.") + "<w:r><w:tab/></w:r>" + _r("Начальник отдела дистанционного обучения ведёт учёт.")),
+    ])
+    (tmp_path / "inline.docx").write_bytes(_package(body))
+    result = dlo("import", tmp_path / "inline.docx", "--id", "inline", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "inline")
+    assert [c.text for c in model.chapters[0].clauses] == [
+        "Начальник отдела дистанционного обучения назначается приказом.",
+        "Начальник отдела дистанционного обучения руководствуется Уставом университета.",
+        "Начальник отдела дистанционного обучения подчиняется директору.",
+        "Начальник отдела дистанционного обучения отвечает за сроки.",
+        "Начальник отдела дистанционного обучения ведёт учёт.",
+    ]
+    assert "DLO504" not in result.err
+
+
+def test_lone_number_before_a_soft_break_is_reported(project, dlo, tmp_path):
+    body = _p(_r("Глава 1. Общие положения")) + _p(
+        _r("1.") + "<w:r><w:br/></w:r>" + _r("Начальник отдела дистанционного обучения назначается приказом."))
+    (tmp_path / "lone.docx").write_bytes(_package(body))
+    result = dlo("import", tmp_path / "lone.docx", "--id", "lone", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert ":2:1: warning DLO502:" in result.err and '"1." stands alone' in result.err
+    assert load_model(project, "lone").chapters[0].clauses[0].text.startswith("Начальник")

@@ -19,7 +19,8 @@ from . import main
 @click.option("--code", help="Document code, e.g. 'ЛН ҮББИ 01-2024' (default: from the source).")
 @click.option("--force", is_flag=True, help="Overwrite an existing regulation.yaml.")
 @click.option("--update-registry", is_flag=True,
-              help="Add the proposed abbreviations and normative documents to regulations/registry.yaml.")
+              help="Add the proposed abbreviations, normative documents and approver positions to "
+                   "regulations/registry.yaml.")
 @click.pass_obj
 def import_(obj, file: str, reg_id, lang, kind, position, unit, title, code, force: bool,
             update_registry: bool) -> None:
