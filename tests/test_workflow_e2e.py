@@ -136,7 +136,7 @@ def test_the_seed_life(project, dlo):
         ["2", "15", "10.02.2025 ж. № 112-НҚ бұйрық", "10.02.2025"]]
     assert changes[3] == [""] * 5
     review = next(t for t in tables if "Тексеру нәтижесі" in t[0])
-    assert review[1][1:4] == ["01.09.2025", "Г. М. Жұмабаева", "Өзекті"]
+    assert review[1][1:4] == ["01.09.2025", "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті"]
 
 
 def test_status_without_id_lists_every_regulation(project, dlo):
@@ -184,7 +184,8 @@ def test_withdrawal_and_reviews(project, dlo):
     st = status(dlo, project)
     assert st["review_due"] == "2028-09-01"
     rec = workflow.records(Project(project), REG)
-    assert [(r.date, r.reviewer, r.result) for r in rec.reviews] == [(dt.date(2025, 9, 1), "Г. М. Жұмабаева", "Өзекті")]
+    assert [(r.date, r.reviewer, r.result) for r in rec.reviews] == [
+        (dt.date(2025, 9, 1), "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті")]
     ok(dlo, project, "withdraw", REG, "--order", "301-НҚ", "--date", "2026-01-20")
     st = status(dlo, project)
     assert (st["state"], st["edition_in_force"], st["review_due"]) == ("withdrawn", None, None)

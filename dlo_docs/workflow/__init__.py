@@ -275,14 +275,17 @@ def person(actor: str) -> str:
     return actor
 
 
-def _holder(registry: Registry, role: str | None, lang: str) -> str:
+def _reviewer(registry: Registry, role: str | None, lang: str) -> str:
+    """"Position, name" of a role's holder in ``lang`` (the review sheet's column)."""
     if not role:
         return ""
     try:
         position = registry.position(role)
     except StopIteration:
         return role
-    return (position.holder or {}).get(lang) or position.title.get(lang) or role
+    title = position.title.get(lang) or role
+    name = (position.holder or {}).get(lang)
+    return f"{title}, {name}" if name else title
 
 
 def _marks(round_: Round | None) -> dict[str, _records.AgreementMark]:
@@ -356,7 +359,7 @@ def records(project: Project, reg_id: str) -> _records.Records:
         previous = model
     for ev in h.reviews:
         rec.reviews.append(_records.ReviewRecord(date=ev.get("date") or ev.date,
-                                                 reviewer=_holder(ctx.registry, ev.role, lang),
+                                                 reviewer=_reviewer(ctx.registry, ev.role, lang),
                                                  result=ev.get("result") or ""))
     return rec
 
