@@ -1,0 +1,15 @@
+"""Comparison of editions (issue 7).
+
+- ``align.compare(old, new, labels, lang) -> Comparison``: two validated ``Regulation`` models,
+  matched by stable ids; changes listed once, in document order, with old and new numbers;
+- ``words``: the word-level difference (Kazakh, Russian, any Unicode script);
+- ``names``: how a change is named ("13-тармақ → 14-тармақ", "Подпункт 3) пункта 10");
+- ``text``: the terminal output;
+- ``api``: the project-level entry points (load editions through the workflow, render to text,
+  the comparison table, the tracked-changes DOCX, HTML; the approval package's table).
+
+DOCX writing is in ``render/docx_diff.py``, HTML in ``templates/html/diff.html.j2``.
+"""
+from .align import Change, Comparison, Place, Row, compare
+
+__all__ = ["Change", "Comparison", "Place", "Row", "compare"]

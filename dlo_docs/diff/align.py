@@ -254,13 +254,17 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
 
     # siblings that kept their order under the same parent
     common = [eid for eid in new_by if eid in old_by]
-    same_parent = [eid for eid in common if old_by[eid].parent == new_by[eid].parent
-                   and old_by[eid].kind == new_by[eid].kind]
+    same_parent = {eid for eid in common if old_by[eid].parent == new_by[eid].parent
+                   and old_by[eid].kind == new_by[eid].kind}
+    old_children: dict[str | None, list[str]] = {}
+    new_children: dict[str | None, list[str]] = {}
+    for found, children in ((old_places, old_children), (new_places, new_children)):
+        for p in found:
+            if p.id in same_parent:
+                children.setdefault(p.parent, []).append(p.id)
     kept: set[str] = set()
-    for parent in {new_by[eid].parent for eid in same_parent}:
-        old_order = [p.id for p in old_places if p.id in same_parent and p.parent == parent]
-        new_order = [p.id for p in new_places if p.id in same_parent and p.parent == parent]
-        kept |= _kept(old_order, new_order)
+    for parent, new_order in new_children.items():
+        kept |= _kept(old_children.get(parent, []), new_order)
 
     changes: dict[str, Change] = {}
     renumbered: list[tuple[Place, Place]] = []

@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from itertools import count
 from typing import Any, Iterable
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from ..diff.align import Comparison, Place, Row
@@ -75,11 +77,12 @@ def _styles(doc) -> dict[str, str]:
 
 
 def _cell_lines(cell, style: str, lines: list[list[Segment]] | list[str], italic: bool = False) -> None:
-    """Fill a cell with paragraphs, each a plain string or segments; a segment that is not EQUAL
-    is a changed word: bold, struck through when deleted, underlined when inserted."""
+    """Fill a cell with paragraphs (in the style with id ``style``), each a plain string or
+    segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted,
+    underlined when inserted."""
     for i, line in enumerate(lines):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        paragraph.style = style
+        paragraph._p.style = style  # a style id: python-docx's lookup by name is slow
         for seg in [Segment(EQUAL, line)] if isinstance(line, str) else line:
             run = paragraph.add_run(seg.text)
             if italic:
@@ -143,18 +146,19 @@ def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: st
         grid.style = doc.styles[style["table"]]
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False
+        sid = {role: doc.styles[name].style_id for role, name in style.items() if role != "table"}
         header = grid.rows[0]
         _repeat_header(header)
         for cell, title in zip(header.cells, words["columns"]):
-            _cell_lines(cell, style["header"], [title])
+            _cell_lines(cell, sid["header"], [title])
         for n, change in enumerate(comparison.changes, 1):
             cells = grid.add_row().cells
-            _cell_lines(cells[0], style["number"], [str(n)])
-            _cell_lines(cells[1], style["text"], [change_name(change, labels)])
+            _cell_lines(cells[0], sid["number"], [str(n)])
+            _cell_lines(cells[1], sid["text"], [change_name(change, labels)])
             old, new = side(change, "old"), side(change, "new")
-            _cell_lines(cells[2], style["text"], old if old is not None else [words["absent"]], italic=old is None)
-            _cell_lines(cells[3], style["text"], new if new is not None else [words["removed"]], italic=new is None)
-            _cell_lines(cells[4], style["text"], [change.note or reason or ""])
+            _cell_lines(cells[2], sid["text"], old if old is not None else [words["absent"]], italic=old is None)
+            _cell_lines(cells[3], sid["text"], new if new is not None else [words["removed"]], italic=new is None)
+            _cell_lines(cells[4], sid["text"], [change.note or reason or ""])
         for column, width in zip(grid.columns, COLUMNS_MM):
             column.width = Mm(width)
         for row in grid.rows:
@@ -172,49 +176,49 @@ def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: st
 
 
 class _Marks:
-    """Revision marks with unique ids, one author and one date."""
+    """Revision marks with unique ids, one author and one date, as OOXML strings."""
 
     def __init__(self, author: str, date: dt.datetime) -> None:
-        self.author = author
-        self.date = date.astimezone(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = date.astimezone(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.attrs = f'w:author={quoteattr(_clean(author))} w:date="{when}"'
         self.ids = count(1)
 
-    def mark(self, tag: str):
-        element = OxmlElement(tag)
-        element.set(qn("w:id"), str(next(self.ids)))
-        element.set(qn("w:author"), self.author)
-        element.set(qn("w:date"), self.date)
-        return element
+    def open(self, tag: str) -> str:
+        return f'<{tag} w:id="{next(self.ids)}" {self.attrs}>'
+
+    def empty(self, tag: str) -> str:
+        return f'<{tag} w:id="{next(self.ids)}" {self.attrs}/>'
 
 
-def _run(text: str, deleted: bool = False):
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:delText" if deleted else "w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    return run
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _tracked_paragraph(doc, style: str, segments: Iterable[Segment], marks: _Marks, mark: str | None) -> None:
+def _clean(text: str) -> str:
+    return _INVALID_XML.sub("", text)
+
+
+def _run(text: str, deleted: bool = False) -> str:
+    tag = "w:delText" if deleted else "w:t"
+    return f'<w:r><{tag} xml:space="preserve">{escape(_clean(text))}</{tag}></w:r>'
+
+
+def _tracked_paragraph(style_id: str, segments: Iterable[Segment], marks: _Marks, mark: str | None) -> str:
     """A paragraph whose runs carry the segments' revision marks; ``mark`` ("w:ins"/"w:del") marks
     the paragraph mark itself as inserted or deleted."""
-    paragraph = doc.add_paragraph(style=style)
-    p = paragraph._p
+    ppr = f'<w:pStyle w:val="{style_id}"/>'
     if mark is not None:
-        ppr = p.get_or_add_pPr()
-        rpr = OxmlElement("w:rPr")
-        rpr.append(marks.mark(mark))
-        ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+        ppr += f"<w:rPr>{marks.empty(mark)}</w:rPr>"
+    parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
     for seg in segments:
         if not seg.text:
             continue
         if seg.op == EQUAL:
-            p.append(_run(seg.text))
+            parts.append(_run(seg.text))
         else:
-            wrapper = marks.mark("w:ins" if seg.op == INSERT else "w:del")
-            wrapper.append(_run(seg.text, deleted=seg.op == DELETE))
-            p.append(wrapper)
+            tag = "w:ins" if seg.op == INSERT else "w:del"
+            parts.append(f"{marks.open(tag)}{_run(seg.text, deleted=seg.op == DELETE)}</{tag}>")
+    parts.append("</w:p>")
+    return "".join(parts)
 
 
 def _style(place: Place) -> str:
@@ -262,18 +266,28 @@ def redline(comparison: Comparison, *, title_old: str, title_new: str, author: s
     props.title = title_new
     props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
     props.author = organisation
-    _tracked_paragraph(doc, _styles(doc)["title"], diff(title_old, title_new), marks, None)
+    ids = {name: doc.styles[name].style_id for name in {*STYLE.values(), _styles(doc)["title"], "Normal"}
+           if _has(doc, name, WD_STYLE_TYPE.PARAGRAPH)}
+    parts = [_tracked_paragraph(ids[_styles(doc)["title"]], diff(title_old, title_new), marks, None)]
     rows: list[Row] = comparison.rows
     for row in rows:
         if row.op == "equal":
-            _tracked_paragraph(doc, _style(row.new), row.segments, marks, None)  # type: ignore[arg-type]
+            parts.append(_tracked_paragraph(ids[_style(row.new)], row.segments, marks, None))  # type: ignore[arg-type]
         elif row.op == "insert":
-            _tracked_paragraph(doc, _style(row.new), row.segments, marks, "w:ins")  # type: ignore[arg-type]
+            parts.append(_tracked_paragraph(ids[_style(row.new)], row.segments, marks, "w:ins"))  # type: ignore[arg-type]
         else:
-            _tracked_paragraph(doc, _style(row.old), row.segments, marks, "w:del")  # type: ignore[arg-type]
+            parts.append(_tracked_paragraph(ids[_style(row.old)], row.segments, marks, "w:del"))  # type: ignore[arg-type]
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
-        doc.add_paragraph(style="Normal")
+        parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')
+    body = doc.element.body
+    fragment = parse_xml(f'<w:body {nsdecls("w")}>{"".join(parts)}</w:body>')
+    sect_pr = body.find(qn("w:sectPr"))
+    for paragraph in list(fragment):
+        if sect_pr is not None:
+            sect_pr.addprevious(paragraph)
+        else:
+            body.append(paragraph)
     _track_changes_on(doc)
     out = io.BytesIO()
     doc.save(out)
