@@ -43,6 +43,21 @@ def _yaml() -> YAML:
     return yaml
 
 
+_SPACE = " \t\r\n"
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}  # \xXX, \uXXXX, \UXXXXXXXX; others: 2
+
+
+def _value_at(data: Any, loc: Loc) -> str | None:
+    """The string at ``loc`` in parsed data, or None."""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node if isinstance(node, str) else None
+
+
 @dataclass
 class Source:
     """A parsed YAML file: the display path, the raw text and the round-trip data."""
@@ -73,36 +88,65 @@ class Source:
         return Location(self.path, line + 1, col + 1)
 
     def text_at(self, loc: Loc, offset: int) -> Location:
-        """The position of character ``offset`` inside the string scalar at ``loc``.
+        """The position of character ``offset`` of the string scalar at ``loc``.
 
-        Exact for one-line scalars, plain or quoted; for folded and literal blocks and for plain
-        scalars that flow over several lines, it walks the source lines the text came from."""
+        Walks the value and its source together, so it is exact for every scalar style: plain or
+        quoted over several lines (folded line breaks, trailing spaces, ``''`` and backslash
+        escapes, escaped line breaks), folded and literal blocks. An offset inside a run of white
+        space that spans lines gives the start of the run. Falls back to the scalar's start
+        when the source does not spell the value as expected."""
         start = self.at(loc)
-        lines = self.text.splitlines()
-        if not start.line or start.line > len(lines):
+        value = _value_at(self.data, loc)
+        text = self.text
+        lines = text.splitlines(keepends=True)
+        if not start.line or start.line > len(lines) or value is None:
             return start
-        row, col0 = start.line - 1, start.col - 1
-        first = lines[row][col0:]
-        if first[:1] in "|>":  # block scalar: content starts on the next line
-            remaining = offset
-            for r in range(row + 1, len(lines)):
-                content = lines[r].lstrip(" ")
-                indent = len(lines[r]) - len(content)
-                if remaining <= len(content):
-                    return Location(self.path, r + 1, indent + remaining + 1)
-                remaining -= len(content) + 1
-            return start
-        quote = 1 if first[:1] in "'\"" else 0
-        remaining = offset
-        segment = first[quote:]
-        r, base = row, col0 + quote
-        while True:
-            if remaining <= len(segment) or r + 1 >= len(lines):
-                return Location(self.path, r + 1, base + remaining + 1)
-            remaining -= len(segment) + 1
-            r += 1
-            segment = lines[r].lstrip(" ")
-            base = len(lines[r]) - len(segment)
+        j = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
+        quote = text[j] if text[j:j + 1] in ("'", '"') else ""
+        if quote:
+            j += 1
+        elif text[j:j + 1] in ("|", ">"):  # block scalar: the content starts on the next line
+            j = text.find("\n", j) + 1 or len(text)
+            while j < len(text) and text[j] in _SPACE:
+                j += 1
+
+        def escaped_break(k: int) -> int:
+            """In a double-quoted scalar, the end of an escaped line break at ``k`` (else ``k``)."""
+            if quote == '"' and text[k:k + 2] in ("\\\n", "\\\r"):
+                k = text.find("\n", k) + 1
+                while k < len(text) and text[k] in " \t":
+                    k += 1
+            return k
+
+        offset = min(offset, len(value))
+        i = 0
+        while i < offset and j < len(text):
+            ch = value[i]
+            if quote == '"' and text[j] == "\\":
+                after = escaped_break(j)
+                if after != j:  # an escaped line break: no character of the value
+                    j = after
+                else:
+                    i, j = i + 1, j + _ESCAPE_LENGTH.get(text[j + 1:j + 2], 2)
+            elif ch in _SPACE:  # a run of white space in the value matches one in the source
+                vi = i
+                while vi < len(value) and value[vi] in _SPACE:
+                    vi += 1
+                sj = j
+                while sj < len(text) and (text[sj] in _SPACE or escaped_break(sj) != sj):
+                    sj = escaped_break(sj) if escaped_break(sj) != sj else sj + 1
+                if offset < vi:  # the target is inside the run: exact when it is on one line
+                    k = offset - i
+                    if text[j:j + k] == value[i:offset] and "\n" not in value[i:offset]:
+                        j += k
+                    break
+                i, j = vi, sj
+            elif text[j] == ch:
+                i, j = i + 1, j + (2 if quote == "'" and ch == "'" else 1)
+            else:
+                return start
+        j = escaped_break(j)
+        return Location(self.path, text.count("\n", 0, j) + 1, j - (text.rfind("\n", 0, j) + 1) + 1)
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
