@@ -112,6 +112,12 @@ def test_format_json_counts(project, dlo):
     assert {p["code"] for p in data["problems"]} >= {"DLO102", "DLO106", "DLO107", "DLO108", "DLO109"}
 
 
+def test_a_heading_in_capitals_is_not_abbreviations(project, dlo):
+    _seed_with(project, "title: Нормативтік сілтемелер\n", "title: НОРМАТИВТІК СІЛТЕМЕЛЕР\n")
+    result = dlo("check", cwd=project)
+    assert "НОРМАТИВТІК" not in result.out and "DLO110" not in result.out
+
+
 def test_rules_run_only_on_valid_documents(project, dlo):
     _seed_with(project, "unit: dlo\n", "unit: nowhere\n")
     result = dlo("check", cwd=project)
@@ -124,7 +130,7 @@ def test_rules_run_only_on_valid_documents(project, dlo):
 @pytest.mark.parametrize("token, expected", [
     ("ҚӨУ", True), ("ҚР", True), ("ҰС", True), ("ҮББИ", True), ("ҚОжБББ", True), ("КеАҚ", True),
     ("ҚОжҚБББ", True), ("ПОҚ", True), ("ДИ", True), ("Университет", False), ("Е", False), ("IT", False),
-    ("Moodle", False), ("ж", False),
+    ("Moodle", False), ("ж", False), ("ХХІ", False), ("ІІ", False), ("ІТ", True),
 ])
 def test_abbreviation_tokens(token, expected):
     assert is_abbreviation(token) is expected

@@ -9,7 +9,8 @@ An abbreviation is a Cyrillic word with at least two capitals (``view.is_abbrevi
 - inline: ``(одан әрі – ABBR)`` / ``(далее – ABBR)``, or ``(ABBR)`` right after its expansion;
 - in the registry (``abbreviations:``), which a document without an abbreviations chapter may
   rely on.
-Every other occurrence is a *use*.
+Every other occurrence is a *use*. A text without a lower-case letter (a heading in capitals)
+holds no abbreviations.
 """
 from __future__ import annotations
 
@@ -83,6 +84,8 @@ def _analyse(view: View, lang: str) -> Abbreviations:
     result.has_chapter = bool(chapters)
     refs = {a.id: a for a in view.registry.abbreviations}
     for text in view.texts(lang):
+        if not any(ch.islower() for ch in text.value):
+            continue  # a heading in capitals ("ЖАЛПЫ ЕРЕЖЕЛЕР") is emphasis, not abbreviations
         in_chapter = text.kind == "item" and text.inside(chapters)
         definition_end = _chapter_definition_end(text) if in_chapter else -1
         ref = getattr(text.numbered.element, "ref", None) if text.numbered else None

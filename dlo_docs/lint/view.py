@@ -25,13 +25,17 @@ WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF]+$")
 
 
+_ROMAN_LOOKALIKE = re.compile(r"^[ІХ]+$")  # "ХХІ ғасыр", "ІІ тоқсан": numerals in Cyrillic letters
+
+
 def is_abbreviation(token: str) -> bool:
     """An abbreviation: a Cyrillic word of two letters or more with at least two capitals, so
-    ``ҚӨУ``, ``ҚР``, ``КеАҚ`` and ``ҚОжБББ`` count and ``Университет`` does not."""
+    ``ҚӨУ``, ``ҚР``, ``КеАҚ`` and ``ҚОжБББ`` count and ``Университет`` and ``ХХІ`` do not."""
     return (
         len(token) >= 2
         and bool(_CYRILLIC.match(token))
         and sum(1 for ch in token if ch.isupper()) >= 2
+        and not _ROMAN_LOOKALIKE.match(token)
     )
 
 
