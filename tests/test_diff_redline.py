@@ -267,3 +267,20 @@ def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
 
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages)
     assert "халықаралық жобаларға" in text  # the added right is in the document as shown
+
+
+def test_libreoffice_converts_the_comparison_table_to_pdf(office, tmp_path):
+    old, new = editions()
+    c = compare(old, new, KK)
+    path = tmp_path / "table.docx"
+    path.write_bytes(docx_diff.table(c, KK, kind=KIND, code="ЛН ҮББИ 01-2024", old_label="1-басылым",
+                                     new_label="2-басылым (жоба)", reason=REASON))
+    _folder, profile = office
+    _soffice(profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path), cwd=tmp_path)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "table.pdf"))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "САЛЫСТЫРМАЛЫ КЕСТЕ" in text.upper() and "Алынып тасталды" in text
+    box = reader.pages[0].mediabox
+    assert box.width > box.height  # landscape

@@ -209,3 +209,14 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     assert [r[1] for r in rows[1:]] == ["6 тарау"]
     result = dlo("render", "dlo-head", "--format", "html", "--out", "html-only", cwd=project)
     assert not (project / "html-only" / "dlo-head.kk.comparison.docx").exists()  # with the DOCX only
+
+
+def test_table_without_the_house_table_styles(monkeypatch):
+    """With a reference document (or render/docx.py) that lacks the form styles, the table
+    defines its own instead of failing."""
+    body_only = {k: v for k, v in docx_diff.STYLE.items() if k in ("chapter", "paragraph", "clause", "item", "item2")}
+    monkeypatch.setattr(docx_diff, "STYLE", body_only)
+    doc = table_of()
+    assert cells(doc)[0][0] == "№"
+    assert doc.paragraphs[0].style.name == "DLO Diff Heading"
+    assert doc.tables[0].rows[1].cells[2].paragraphs[0].style.name == "DLO Diff Text"
