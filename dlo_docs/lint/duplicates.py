@@ -27,9 +27,10 @@ def stems(text: str) -> set[str]:
     return {w.lower()[:STEM] for w in WORD.findall(text) if len(w) > 1 and w.lower() not in vocab.STOPWORDS}
 
 
-def similarity(a: str, b: str) -> tuple[float, int]:
-    """(Dice similarity, number of shared stems) of two texts."""
-    sa, sb = stems(a), stems(b)
+def similarity(a: str | set[str], b: str | set[str]) -> tuple[float, int]:
+    """(Dice similarity, number of shared stems) of two texts (or their stems)."""
+    sa = stems(a) if isinstance(a, str) else a
+    sb = stems(b) if isinstance(b, str) else b
     if not sa or not sb:
         return 0.0, 0
     shared = len(sa & sb)
@@ -49,10 +50,11 @@ def lists(view: View) -> Iterator[list[Clause | Item]]:
 def check(view: View) -> Iterator[Problem]:
     lang = view.model.main_lang
     texts: dict[str, Text] = {t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")}
+    stemmed = {eid: stems(t.value) for eid, t in texts.items()}
     for entries in lists(view):
         for a, b in combinations([e for e in entries if e.id in texts], 2):
             ta, tb = texts[a.id], texts[b.id]
-            score, shared = similarity(ta.value, tb.value)
+            score, shared = similarity(stemmed[a.id], stemmed[b.id])
             if score >= THRESHOLD and shared >= MIN_SHARED:
                 yield view.problem(RULE, view.at(tb, 0),
                                    f"{tb.label} nearly repeats {ta.label} ({score:.0%} similar, {shared} words "
