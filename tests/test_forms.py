@@ -424,3 +424,21 @@ def test_invalid_xml_characters_and_markup_in_texts_are_safe(project, dlo):
     assert result.code == 0, result.err
     doc = Document(str(project / "build" / "dlo-head.kk.docx"))
     assert "A <b>&amp;  </w:t> title" in [p.text for p in doc.paragraphs]
+
+
+def test_no_placeholder_survives_and_no_header_part_is_empty(project, dlo):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("code: ЛН ҮББИ 01-2024", "code: DLO-SLOT-title DLO-SLOT-body", 1), encoding="utf-8")
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    assert dlo("sheet", "review", "dlo-head", cwd=project).code == 0
+    for name in ("dlo-head.kk.docx", "dlo-head.kk.review.docx"):
+        data = (project / "build" / name).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for part in z.namelist():
+                content = z.read(part)
+                if part.startswith("word/header") or part.startswith("word/footer"):
+                    assert ET.fromstring(content).find(f"{W}p") is not None, part
+                # the code is printed as written, never taken for a slot
+                assert content.count(b"DLO-SLOT-") == 2 * content.count(b"DLO-SLOT-title DLO-SLOT-body"), part
+        assert "Коды: DLO-SLOT-title DLO-SLOT-body" in all_text(data) or name.endswith("review.docx")

@@ -37,7 +37,7 @@ def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool)
 @main.command()
 @click.argument("ids", nargs=-1)
 @click.option("--format", "formats", multiple=True, type=click.Choice(list(api.RENDERERS)),
-              help="Output format; repeat for several (default: all).")
+              help="Output format; repeat for several (default: docx and html).")
 @click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language of each document).")
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
 @click.pass_obj

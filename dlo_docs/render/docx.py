@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,7 @@ STYLE = {
     "table_number": "DLO Table Number",
     "header": "Header",
     "footer": "Footer",
+    "title_header": "DLO Title Header",
     "title_footer": "DLO Title Footer",
     "table": "DLO Table",
 }
@@ -109,6 +111,7 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "table_number": dict(align=_C, indent=0, size=12),
     "header": dict(align=_C, indent=0, size=10, rule=True),
     "footer": dict(align=_R, indent=0, size=10),
+    "title_header": dict(align=_C, indent=0, size=10),  # the title page's: empty, no rule
     "title_footer": dict(align=_C, indent=0, base="footer"),
 }
 # column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets
@@ -117,7 +120,7 @@ _COLUMNS_MM = {
     "acquaintance": (10, 52, 58, 26, 24),
     "changes": (22, 32, 44, 26, 46),
     "review": (10, 26, 60, 46, 28),
-    "transfer": (10, 56, 30, 24, 24, 26),
+    "transfer": (10, 48, 38, 24, 24, 26),
 }
 _ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "transfer": 10}
 _ROWS = {"acquaintance": 18, "changes": 12, "review": 12}  # rows printed, blank ones included
@@ -287,9 +290,21 @@ def setup(doc, keep_existing: bool = False) -> None:
 
 @dataclass(frozen=True)
 class _Base:
-    data: bytes  # the styled, empty package
+    data: bytes  # the styled, empty package (a DOCX that opens as it is)
+    entries: tuple[tuple[zipfile.ZipInfo, bytes], ...]  # its parts, slots included
     ids: dict[str, str]  # role -> style id
     usable_mm: float  # width between the margins
+
+
+# Slots: placeholders the base package carries where a render puts its content. A paragraph
+# slot is replaced by paragraphs; a text slot by escaped text.
+_SLOT = "DLO-SLOT-{}"
+_PARAGRAPH_SLOTS = ("body", "header", "footer", "first_header", "first_footer")
+_TEXT_SLOTS = ("title", "subject", "creator", "keywords", "language", "langtag")
+
+
+def _slot_paragraph(name: str) -> str:
+    return f"<w:p><w:r><w:t>{_SLOT.format(name)}</w:t></w:r></w:p>"
 
 
 def _empty_body(doc) -> None:
@@ -297,6 +312,50 @@ def _empty_body(doc) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+
+
+def _docdefaults_rpr(doc):
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(qn("w:rPr"), {})
+        rpr_default.append(rpr)
+    return rpr
+
+
+_KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Heading 3", "Title"}
+
+
+def _trim_styles(doc) -> None:
+    """Drop the default template's unused style definitions (Word knows its built-in styles
+    anyway): styles.xml shrinks from 350 KB to a few, which every render compresses."""
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    keep = {doc.styles[name].style_id for name in (*STYLE.values(), *_KEEP_STYLES) if _has_style(doc, name)}
+    todo = list(keep)
+    while todo:  # and every style they are based on, linked to or followed by
+        style = by_id.get(todo.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
 
 
 def _prepare(reference: Path | None) -> _Base:
@@ -309,19 +368,75 @@ def _prepare(reference: Path | None) -> _Base:
             raise DloError([error(Location(reference.as_posix()), "DLO303",
                                   f"the reference document cannot be read: {exc}",
                                   "save it from Word or LibreOffice as .docx, or remove it")]) from None
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):  # a picture of some other document
+            package.rels.pop(rid)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010's copy of styles.xml: 440 KB, unused
+            doc.part.rels.pop(rid)
     _empty_body(doc)
     setup(doc, keep_existing=reference is not None)
+    if reference is None:
+        _trim_styles(doc)
     section = doc.sections[-1]
-    for hf in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+    section.different_first_page_header_footer = True
+    slots = {"header": section.header, "footer": section.footer,
+             "first_header": section.first_page_header, "first_footer": section.first_page_footer}
+    for name, hf in slots.items():
         hf.is_linked_to_previous = False
         for child in list(hf._element):
             hf._element.remove(child)
-    section.different_first_page_header_footer = True
+        hf._element.append(parse_xml(_slot_paragraph(name).replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+    body = doc.element.body
+    body.find(qn("w:sectPr")).addprevious(parse_xml(_slot_paragraph("body").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+    lang = _docdefaults_rpr(doc).find(qn("w:lang"))
+    if lang is None:
+        lang = _docdefaults_rpr(doc).makeelement(qn("w:lang"), {})
+        _docdefaults_rpr(doc).append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), _SLOT.format("langtag"))
+    props = doc.core_properties
+    props.title, props.subject, props.author = (_SLOT.format(n) for n in ("title", "subject", "creator"))
+    props.keywords, props.language = _SLOT.format("keywords"), _SLOT.format("language")
+    props.comments, props.last_modified_by = "", "dlo_docs"
     usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
     ids = {key: doc.styles[name].style_id for key, name in STYLE.items()}
     out = io.BytesIO()
     doc.save(out)
-    return _Base(out.getvalue(), ids, float(usable))
+    data = out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        entries = tuple((info, z.read(info)) for info in z.infolist())
+    found = b"".join(content for _, content in entries)
+    for name in _PARAGRAPH_SLOTS:
+        if found.count(_slot_paragraph(name).encode()) != 1:
+            raise RuntimeError(f"the base package lost its {name} slot")
+    # the empty base itself, for new_document() and `dlo reference-docx`: no slots
+    return _Base(_fill_package(entries, {n: "" for n in _PARAGRAPH_SLOTS}, {n: "" for n in _TEXT_SLOTS}),
+                 entries, ids, float(usable))
+
+
+_SLOT_RE = re.compile(rb"<w:p><w:r><w:t>DLO-SLOT-([a-z_]+)</w:t></w:r></w:p>|DLO-SLOT-([a-z_]+)")
+
+
+def _fill_package(entries, paragraphs: dict[str, str], texts: dict[str, str], title_page: bool = True) -> bytes:
+    """The package with every slot filled, in one pass (so no filled-in text is read as a slot):
+    paragraph slots with OOXML, text slots with escaped text."""
+    values = {name.encode(): xml.encode() for name, xml in paragraphs.items()}
+    values.update({name.encode(): escape(_INVALID_XML.sub("", text)).encode() for name, text in texts.items()})
+
+    def fill(match: re.Match) -> bytes:
+        return values[match.group(1) or match.group(2)]
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for info, content in entries:
+            if b"DLO-SLOT-" in content:
+                content = _SLOT_RE.sub(fill, content)
+                if not title_page and info.filename == "word/document.xml":
+                    content = content.replace(b"<w:titlePg/>", b"")
+            z.writestr(info, content)
+    return out.getvalue()
 
 
 @lru_cache(maxsize=8)
@@ -536,21 +651,6 @@ def _date(value: dt.date) -> str:
     return f"{value:%d.%m.%Y}"
 
 
-_W = f'xmlns:w="{"http://schemas.openxmlformats.org/wordprocessingml/2006/main"}"'
-
-
-def _fragment(xml: str):
-    return parse_xml(f"<w:body {_W}>{xml}</w:body>")
-
-
-def _fill(container, xml: str, before=None) -> None:
-    for child in list(_fragment(xml)):
-        if before is not None:
-            before.addprevious(child)
-        else:
-            container.append(child)
-
-
 def _check_labels(rd: RenderDoc) -> None:
     if "form" not in rd.labels or "sheet" not in rd.labels:
         raise UsageError(f"the {rd.lang} label set has no form labels (form:, sheet:)",
@@ -560,46 +660,25 @@ def _check_labels(rd: RenderDoc) -> None:
 def _assemble(rd: RenderDoc, project_templates: Path | None, build, title_page: bool) -> bytes:
     _check_labels(rd)
     base = _base(project_templates)
-    doc = Document(io.BytesIO(base.data))
     writer = _Writer(base, rd)
     build(writer)
-    body = doc.element.body
-    _fill(body, "".join(writer.parts), before=body.find(qn("w:sectPr")))
-    section = doc.sections[-1]
-    _fill(section.header._element, writer.header())
-    _fill(section.footer._element, writer.footer())
-    section.different_first_page_header_footer = title_page
-    if title_page:
-        _fill(section.first_page_header._element, writer.para("header"))
-        _fill(section.first_page_footer._element, writer.title_footer())
-    _language(doc, rd.lang)
-    props = doc.core_properties
-    clean = lambda text: _INVALID_XML.sub("", text)  # noqa: E731
-    props.title = clean(f"{rd.kind_label}. {rd.title}")
-    props.subject, props.keywords, props.language = clean(rd.code), rd.id, rd.lang
-    props.author = clean(rd.organisation)
-    props.comments = ""
-    props.last_modified_by = "dlo_docs"
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def _language(doc, lang: str) -> None:
-    """The document's language for spelling and hyphenation, in the document defaults."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        return
-    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
-    if rpr is None:
-        return
-    tag = LANG_TAGS.get(lang, lang)
-    node = rpr.find(qn("w:lang"))
-    if node is None:
-        node = rpr.makeelement(qn("w:lang"), {})
-        rpr.append(node)
-    for attr in ("w:val", "w:eastAsia", "w:bidi"):
-        node.set(qn(attr), tag)
+    paragraphs = {
+        "body": "".join(writer.parts),
+        "header": writer.header(),
+        "footer": writer.footer(),
+        # (a header or footer part must hold at least one paragraph, even when unused)
+        "first_header": writer.para("title_header"),
+        "first_footer": writer.title_footer() if title_page else writer.para("title_header"),
+    }
+    texts = {
+        "title": f"{rd.kind_label}. {rd.title}",
+        "subject": rd.code,
+        "creator": rd.organisation,
+        "keywords": rd.id,
+        "language": rd.lang,
+        "langtag": LANG_TAGS.get(rd.lang, rd.lang),
+    }
+    return _fill_package(base.entries, paragraphs, texts, title_page)
 
 
 def render(rd: RenderDoc, project_templates: Path | None = None) -> bytes:
@@ -643,7 +722,10 @@ def add_body(doc, rd: RenderDoc) -> None:
         role = "item2" if block.kind == "item" and block.depth > 1 else block.kind
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids[role]}"/></w:pPr>{_runs(block.line)}</w:p>')
     body = doc.element.body
-    _fill(body, "".join(parts), before=body.find(qn("w:sectPr")))
+    fragment = parse_xml(f'<w:body {nsdecls("w")}>{"".join(parts)}</w:body>')
+    sect_pr = body.find(qn("w:sectPr"))
+    for child in list(fragment):
+        sect_pr.addprevious(child)
 
 
 def body_paragraphs(path: Path | bytes) -> list[tuple[str, str]]:
