@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
 
 from ..errors import Location, Problem, Severity
 from ..load import Source
@@ -23,8 +22,6 @@ from . import vocab
 # A word: letters only (digits, '-', '_' and punctuation split words), any script.
 WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF]+$")
-
-
 _ROMAN_LOOKALIKE = re.compile(r"^[ІХ]+$")  # "ХХІ ғасыр", "ІІ тоқсан": numerals in Cyrillic letters
 
 
@@ -194,11 +191,6 @@ class View:
 
     def texts(self, lang: str | None = None) -> list[Text]:
         return [t for t in self._texts if lang is None or t.lang == lang]
-
-    def words(self, text: Text) -> Iterator[tuple[int, str]]:
-        """(offset, word) for every word of ``text``."""
-        for m in WORD.finditer(text.value):
-            yield m.start(), m.group()
 
     # -- positions -----------------------------------------------------------------------
     def at(self, text: Text, offset: int = 0) -> Location:
