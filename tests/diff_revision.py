@@ -87,3 +87,26 @@ def write_project(root: Path) -> None:
     (folder / "editions").mkdir(parents=True, exist_ok=True)
     (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
     (folder / "regulation.yaml").write_text(load.dumps(revise(data)), encoding="utf-8")
+
+
+def bilingual(data: dict[str, Any]) -> dict[str, Any]:
+    """The data with a Russian version of every text ("(ru) " + the Kazakh one)."""
+    data = copy.deepcopy(data)
+    data["languages"] = ["kk", "ru"]
+
+    def both(node: Any) -> None:
+        if isinstance(node, dict):
+            for key in ("text", "title"):
+                value = node.get(key)
+                if isinstance(value, str):
+                    node[key] = {"kk": value, "ru": f"(ru) {value}"}
+                elif isinstance(value, dict):
+                    node[key] = {"kk": value["kk"], "ru": f"(ru) {value['kk']}"}
+            for value in node.values():
+                both(value)
+        elif isinstance(node, list):
+            for value in node:
+                both(value)
+
+    both(data)
+    return data

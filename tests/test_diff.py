@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, EXPECTED, RIGHT_NEW, editions, find, revise,
-                           seed_data, write_project)
+from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, EXPECTED, RIGHT_NEW, bilingual, editions, find,
+                           revise, seed_data, write_project)
 from dlo_docs import context, load
 from dlo_docs.diff import words
 from dlo_docs.diff.align import compare, places
@@ -162,23 +162,7 @@ def test_lines_are_printed_exactly_as_the_renderers_print_them(project):
 
 
 def test_second_language():
-    data = seed_data()
-    data["languages"] = ["kk", "ru"]
-
-    def both(node):
-        if isinstance(node, dict):
-            for key in ("text", "title"):
-                if isinstance(node.get(key), str):
-                    node[key] = {"kk": node[key], "ru": f"(ru) {node[key]}"}
-                elif isinstance(node.get(key), dict):
-                    node[key] = {"kk": node[key]["kk"], "ru": f"(ru) {node[key]['kk']}"}
-            for value in node.values():
-                both(value)
-        elif isinstance(node, list):
-            for value in node:
-                both(value)
-
-    both(data)
+    data = bilingual(seed_data())
     new = copy.deepcopy(data)
     find(new, "duties.3")["text"]["ru"] = "обеспечивать информационную поддержку ППС и обучающихся;"
     c_ru = compare(Regulation.model_validate(data), Regulation.model_validate(new), RU, "ru")

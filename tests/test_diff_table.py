@@ -11,8 +11,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, REASON, RIGHT_NEW, editions, find, seed_data,
-                           write_project)
+from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, REASON, RIGHT_NEW, bilingual, editions, find,
+                           seed_data, write_project)
+from dlo_docs import load
 from dlo_docs.diff import api as diff_api
 from dlo_docs.diff.align import compare
 from dlo_docs.labels import labels
@@ -220,3 +221,19 @@ def test_table_without_the_house_table_styles(monkeypatch):
     assert cells(doc)[0][0] == "№"
     assert doc.paragraphs[0].style.name == "DLO Diff Heading"
     assert doc.tables[0].rows[1].cells[2].paragraphs[0].style.name == "DLO Diff Text"
+
+
+def test_a_revision_that_adds_a_language_gets_a_table_in_the_old_one_only(project, dlo):
+    _approve_and_revise(dlo, project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    source, _ = load.read(path, "regulation.yaml")
+    data = bilingual(load.plain(source.data))
+    find(data, "changes")["title"] = {"kk": CHAPTER_6_NEW, "ru": "Порядок внесения изменений и дополнений"}
+    path.write_text(load.dumps(data), encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    assert (project / "build" / "dlo-head.ru.docx").is_file()
+    assert (project / "build" / "dlo-head.kk.comparison.docx").is_file()
+    assert not (project / "build" / "dlo-head.ru.comparison.docx").exists()
+    result = dlo("diff", "dlo-head", "--lang", "ru", cwd=project)
+    assert result.code == 2 and "edition 1 has no 'ru' version" in result.err

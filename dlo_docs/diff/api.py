@@ -193,8 +193,11 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
 def approval_table(project: Project, reg_id: str, lang: str | None = None) -> bytes | None:
     """The comparison table of the open revision (the edition in force against the draft), for
     the approval package next to the agreement sheet; None when there is nothing to compare:
-    no edition in force yet (a first edition), or no open revision."""
+    no edition in force yet (a first edition), no open revision, or an edition in force that has
+    no ``lang`` version."""
     st = workflow.status(project, reg_id)
     if st.edition_in_force is None or st.draft_edition is None:
         return None
+    if lang is not None and lang not in _edition(project, reg_id, st.edition_in_force).model.languages:
+        return None  # the revision adds this language: there is no current wording to compare with
     return output(prepare(project, reg_id, st.edition_in_force, DRAFT, lang), "table")
