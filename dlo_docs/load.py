@@ -322,7 +322,7 @@ def pretty(data: Any, fold: int = 80) -> Any:
     """Plain data (dicts, lists, scalars) as round-trip nodes that dump pleasantly for hand
     editing: keys in the order given, lists of short scalars in flow style (``[kk, ru]``), texts
     longer than ``fold`` characters as folded block scalars (``>-``)."""
-    from ruamel.yaml.scalarstring import FoldedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
     if isinstance(data, dict):
         node = CommentedMap()
@@ -336,9 +336,11 @@ def pretty(data: Any, fold: int = 80) -> Any:
         if data and all(isinstance(v, str) and "\n" not in v for v in data) and sum(map(len, data)) <= 60:
             seq.fa.set_flow_style()
         return seq
-    if (isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip()
-            and "  " not in data):
-        return FoldedScalarString(data)
+    if isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip():
+        if "  " not in data:
+            return FoldedScalarString(data)
+        # runs of spaces cannot be folded; double quotes wrap without trailing spaces
+        return DoubleQuotedScalarString(data)
     return data
 
 

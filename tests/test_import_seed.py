@@ -20,6 +20,8 @@ def test_seed_text_imports_to_the_bundled_regulation(project, dlo, seed):
     result = dlo("import", seed, "--id", "seed-import", cwd=project)
     assert result.code == 0, result.err
     assert "wrote regulations/seed-import/regulation.yaml" in result.out
+    # the registry knows every abbreviation, document and position the seed names: nothing to propose
+    assert "proposed registry entries" not in result.out
     imported = load_model(project, "seed-import")
     bundled = load_model(project, "dlo-head")
     assert shape(imported) == shape(bundled)
@@ -78,6 +80,8 @@ def test_yaml_is_pleasant_to_edit(project, dlo):
     assert "languages: [kk]" in text
     assert text.count(": >-\n") > 40  # long texts are folded block scalars
     assert max(len(line) for line in text.splitlines()) <= 130
+    assert all(line == line.rstrip() for line in text.splitlines())  # no trailing spaces to trip editors
+    assert '"Осы Ережеге өзгерістер енгізу' in text  # a text with runs of spaces is double-quoted
     ids = re.findall(r"- id: (\S+)", text)
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9.-]*", i) for i in ids)
     assert "zhalpy-erezheler" in ids and "biliktilik-talaptary" in ids and "lauazymdyq-mindetteri-1.16" in ids

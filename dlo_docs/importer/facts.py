@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..mentions import words
+from ..mentions import _PARENS, _WORD, words
 from ..model import Registry
 from .ids import Ids, slug
 from .structure import Node
@@ -137,8 +137,17 @@ def _stem(word: str, lang: str) -> str:
 def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[str, str]]:
     """Positions an agreement clause names in the instrumental case ("…директорымен",
     "с начальником …") that match no registry mention: (title, mention) for each."""
+    # blank out what registry mentions cover first: a known title may itself contain "және"/"и"
+    clean = _PARENS.sub(" ", text)
+    spans = [m.span() for m in _WORD.finditer(clean)]
+    _, covered = named_in_order(clean, registry, lang)
+    if len(spans) != len(words(clean)):  # word boundaries disagree (never for kk/ru): keep the text
+        covered = set()
+    for i in sorted(covered, reverse=True):
+        start, end = spans[i]
+        clean = clean[:start] + "," + " " * (end - start - 1) + clean[end:]
     found = []
-    for segment in _SEGMENTS.split(text):
+    for segment in _SEGMENTS.split(clean):
         ws = segment.split()
         if lang == "kk":
             j = next((k for k, w in enumerate(ws) if _KK_INSTRUMENTAL.match(w)), None)
@@ -157,7 +166,7 @@ def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[st
             tail = [w for w in rest[1:] if not w.lower().startswith(("согласов", "утвержда"))]
             title_words, mention_words = [base, *tail], [base, *tail]
         title = " ".join(title_words).strip(" .,;:")
-        if not title or named_in_order(title, registry, lang)[0] or named_in_order(segment, registry, lang)[0]:
+        if not title or named_in_order(title, registry, lang)[0]:
             continue
         found.append((title[:1].upper() + title[1:], " ".join(mention_words).strip(" .,;:").lower()))
     return found
