@@ -75,8 +75,12 @@ def sha256(value: Any) -> str:
 
 
 def content_hash(model: Regulation) -> str:
-    """The hash of the validated text: comments, quoting, key order and layout do not count."""
-    return sha256(model.model_dump(mode="json"))
+    """The hash of the validated text: comments, quoting, key order and layout do not count.
+
+    Fields left at their default are left out, so a later version of the schema that adds an
+    optional field does not change the hash of editions frozen before it (and writing a default
+    out, e.g. ``route: sequential``, is not a change either)."""
+    return sha256(model.model_dump(mode="json", exclude_defaults=True))
 
 
 def event_hash(entry: dict) -> str:
