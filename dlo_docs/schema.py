@@ -20,7 +20,9 @@ from pydantic import BaseModel
 from .fsio import atomic_write
 from .model import Registry, Regulation
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft-07: the newest draft that yaml-language-server (VS Code's YAML extension) fully supports;
+# it warns that 2020-12 schemas are "not yet fully supported".
+DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "regulation.schema.json": (
         Regulation, "dlo_docs regulation",
@@ -48,10 +50,14 @@ def _drop_null_defaults(node: Any) -> Any:
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema called ``name`` (a key of ``SCHEMAS``)."""
     model, title, description = SCHEMAS[name]
-    generated = _drop_null_defaults(model.model_json_schema(mode="validation"))
+    generated = _drop_null_defaults(
+        model.model_json_schema(mode="validation", ref_template="#/definitions/{model}")
+    )
     generated.pop("title", None)
     generated.pop("description", None)
-    return {"$schema": DIALECT, "title": title, "description": description, **generated}
+    definitions = generated.pop("$defs", {})
+    return {"$schema": DIALECT, "title": title, "description": description, **generated,
+            "definitions": definitions}
 
 
 def dumps(name: str) -> str:

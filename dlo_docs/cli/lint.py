@@ -14,7 +14,7 @@ from . import main
               help="Folder to write into (default: schemas/ in the project folder).")
 @click.pass_obj
 def schema(obj, out: str | None) -> None:
-    """Write regulation.schema.json and registry.schema.json (JSON Schema 2020-12).
+    """Write regulation.schema.json and registry.schema.json (JSON Schema draft-07).
 
     Editors that read a `# yaml-language-server: $schema=...` first line then complete keys and
     mark errors in regulation and registry files as you type.
