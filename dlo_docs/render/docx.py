@@ -116,7 +116,7 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
 }
 # column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets
 _COLUMNS_MM = {
-    "agreement": (10, 50, 34, 24, 22, 30),
+    "agreement": (10, 48, 32, 22, 26, 32),
     "acquaintance": (10, 52, 58, 26, 24),
     "changes": (22, 32, 44, 26, 46),
     "review": (10, 26, 60, 46, 28),
