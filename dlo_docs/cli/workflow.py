@@ -69,8 +69,8 @@ def reject(obj, reg_id: str, as_: str, remarks: str) -> None:
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option("--order", "order", required=True, metavar="NO", help="The number of the approving order.")
-@click.option("--date", "date", required=True, type=DATE, help="The order's date (YYYY-MM-DD).")
-@click.option("--effective", type=DATE, help="When the edition takes effect (default: the order's date).")
+@click.option("--date", "date", required=True, type=DATE, metavar="DATE", help="The order's date (YYYY-MM-DD).")
+@click.option("--effective", type=DATE, metavar="DATE", help="When the edition takes effect (default: the order's date).")
 @click.pass_obj
 def approve(obj, reg_id: str, order: str, date: dt.datetime, effective: dt.datetime | None) -> None:
     """Approve the agreed draft by order; freezes regulations/<id>/editions/<n>.yaml."""
@@ -82,7 +82,7 @@ def approve(obj, reg_id: str, order: str, date: dt.datetime, effective: dt.datet
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option("--order", "order", required=True, metavar="NO", help="The number of the withdrawing order.")
-@click.option("--date", "date", required=True, type=DATE, help="The order's date (YYYY-MM-DD).")
+@click.option("--date", "date", required=True, type=DATE, metavar="DATE", help="The order's date (YYYY-MM-DD).")
 @click.pass_obj
 def withdraw(obj, reg_id: str, order: str, date: dt.datetime) -> None:
     """Withdraw the edition in force by order."""
@@ -94,7 +94,7 @@ def withdraw(obj, reg_id: str, order: str, date: dt.datetime) -> None:
 @click.argument("reg_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="ROLE", help="Who reviewed it.")
 @click.option("--result", required=True, help="The result of the review.")
-@click.option("--date", "date", type=DATE, help="The review's date (default: today).")
+@click.option("--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today).")
 @click.pass_obj
 def review(obj, reg_id: str, by: str, result: str, date: dt.datetime | None) -> None:
     """Record a periodic review of the edition in force."""
