@@ -310,3 +310,30 @@ def test_cli_defaults_to_the_edition_in_force_against_the_draft(project, dlo):
     result = dlo("diff", "dlo-head", cwd=project)
     assert result.code == 0, result.err
     assert result.out.startswith("dlo-head (kk): edition 1 → edition 2 (draft): 1 added, 1 removed, 2 changed, 1 moved")
+
+
+def test_cli_old_edition_may_name_positions_since_renamed(project, dlo):
+    write_project(project)
+    path = project / "regulations" / "dlo-head" / "editions" / "1.yaml"
+    path.write_text(path.read_text("utf-8").replace("  by: rector", "  by: former-rector"), "utf-8")
+    result = dlo("diff", "dlo-head", "--from", "1", cwd=project)
+    assert result.code == 0, result.err
+    assert "5 changes" not in result.out and "1 added, 1 removed, 2 changed, 1 moved" in result.out
+
+
+def test_cli_text_missing_in_the_language_is_reported_where_it_is(project, dlo):
+    data = bilingual(seed_data())
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions").mkdir()
+    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
+    draft = revise(data)
+    find(draft, "rights.14")["text"] = {"kk": RIGHT_NEW}
+    (folder / "regulation.yaml").write_text(load.dumps(draft), encoding="utf-8")
+    result = dlo("diff", "dlo-head", "--from", "1", "--lang", "ru", cwd=project)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert len(lines) == 3  # the reworded duty, the added right and the chapter title are kk-only
+    for line in lines:
+        assert line.startswith("regulations/dlo-head/regulation.yaml:") and "error DLO030: no ru text here" in line
+    result = dlo("diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
+    assert result.code == 0, result.err

@@ -16,11 +16,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import context, workflow
-from ..errors import DloError, UsageError
+from .. import workflow
+from ..errors import DloError, Problem, UsageError, error
 from ..labels import labels as load_labels
-from ..model import Registry
+from ..model import Registry, text_in
 from ..project import Document, Project
+from ..refs import element_ids
 from .align import Comparison, compare
 from . import text as text_format
 from .names import change_name, side
@@ -97,6 +98,24 @@ def _position_title(registry: Registry, role: str | None, lang: str) -> str | No
     return role
 
 
+def _missing_texts(doc: Document, lang: str) -> list[Problem]:
+    """A DLO030 error at every title or text that has no ``lang`` version (as ``dlo render``
+    reports them). The registry is not consulted: a frozen edition may name positions that have
+    been renamed since, and a comparison does not need them."""
+    model = doc.model
+    hint = f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}"
+    places = [(model.title, ["title"])]
+    nodes = {eid: loc for eid, loc in element_ids(model)}
+    for eid, loc in nodes.items():
+        node: Any = model
+        for part in loc:
+            node = node[part] if isinstance(part, int) else getattr(node, part)
+        field = "title" if hasattr(node, "title") else "text"
+        places.append((getattr(node, field), [*loc, field]))
+    return [error(doc.source.at(loc), "DLO030", f"no {lang} text here", hint)
+            for text, loc in places if text_in(text, lang, model.main_lang) is None]
+
+
 def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | str | None = None,
             lang: str | None = None) -> Prepared:
     """Load and compare two editions of ``reg_id``: ``from_`` (default: the edition in force)
@@ -118,14 +137,7 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
             raise UsageError(f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
                              "choose another --lang")
     templates = project.templates
-    problems = []
-    for doc in (old, new):  # every text exists in ``lang``: else positioned DLO030 errors
-        try:
-            context.build(doc, registry, lang, templates)
-        except UsageError:
-            raise
-        except DloError as exc:
-            problems += exc.problems
+    problems = [p for doc in (old, new) for p in _missing_texts(doc, lang)]
     if problems:
         raise DloError(problems)
     labels = load_labels(lang, templates)
