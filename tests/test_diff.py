@@ -337,3 +337,13 @@ def test_cli_text_missing_in_the_language_is_reported_where_it_is(project, dlo):
         assert line.startswith("regulations/dlo-head/regulation.yaml:") and "error DLO030: no ru text here" in line
     result = dlo("diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
     assert result.code == 0, result.err
+
+
+def test_cli_two_frozen_editions_do_not_need_a_valid_draft(project, dlo):
+    write_project(project)
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions" / "2.yaml").write_text((folder / "regulation.yaml").read_text("utf-8"), "utf-8")
+    (folder / "regulation.yaml").write_text("id: [\n", "utf-8")  # mid-edit
+    result = dlo("diff", "dlo-head", "--from", "1", "--to", "2", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.startswith("dlo-head (kk): edition 1 → edition 2: ")

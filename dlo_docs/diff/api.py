@@ -20,7 +20,7 @@ from .. import workflow
 from ..errors import DloError, Problem, UsageError, error
 from ..labels import labels as load_labels
 from ..model import Registry, text_in
-from ..project import Document, Project
+from ..project import Document, Loaded, Project
 from ..refs import element_ids
 from .align import Comparison, compare
 from . import text as text_format
@@ -75,6 +75,14 @@ def _draft(project: Project, reg_id: str) -> tuple[Document, Registry]:
     return loaded.documents[reg_id], loaded.registry  # type: ignore[return-value]
 
 
+def _registry(project: Project) -> Registry:
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.registry is None or loaded.errors:
+        raise DloError(loaded.errors)
+    return loaded.registry
+
+
 def _edition(project: Project, reg_id: str, n: int) -> Document:
     document = workflow.load_edition(project, reg_id, n)
     return document
@@ -127,9 +135,10 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
         if from_ is None:
             raise UsageError(f"regulation {reg_id!r} has no edition in force to compare with",
                              "name the editions: dlo diff ID --from N [--to M|draft]")
-    new, registry = _draft(project, reg_id)
-    if to != DRAFT:
-        new = _edition(project, reg_id, int(to))
+    if to == DRAFT:
+        new, registry = _draft(project, reg_id)
+    else:  # two frozen editions: the working text is not needed (and may be mid-edit)
+        new, registry = _edition(project, reg_id, int(to)), _registry(project)
     old = _edition(project, reg_id, from_)
     lang = lang or new.model.main_lang
     for doc, which in ((old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")):
@@ -144,10 +153,12 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
     comparison = compare(old.model, new.model, labels, lang)
 
     new_edition = new.model.edition
+    reason = None
     if to == DRAFT:
-        reason = workflow.revision_reason(project, reg_id)
-    else:
-        reason = None
+        try:
+            reason = workflow.revision_reason(project, reg_id)
+        except DloError:  # a damaged journal is `dlo verify`'s business; the comparison stands
+            reason = None
     event = _revision_event(project, reg_id, new_edition)
     if event is not None:
         reason = reason or event.get("reason")
@@ -157,7 +168,8 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
         except ValueError:
             date = dt.datetime.now(dt.timezone.utc)
     else:  # no journal: the unit that drafts the text is the author
-        author = registry.unit(new.model.unit).name.get(lang) or new.model.unit
+        unit = next((u for u in registry.units if u.id == new.model.unit), None)
+        author = (unit.name.get(lang) if unit else None) or new.model.unit
         date = dt.datetime.now(dt.timezone.utc)
     return Prepared(project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date)
 
