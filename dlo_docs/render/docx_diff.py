@@ -11,8 +11,14 @@ because the redline is written as raw OOXML revision marks, which python-docx ha
   (``w:pPr/w:rPr/w:del``), so accepting or rejecting removes the paragraph itself.
 
 Accepting every change gives exactly the new text, rejecting every one exactly the old text
-(tests/test_diff_redline.py checks both on the XML). The document also switches "track changes"
-on, so the approver's own edits are tracked too.
+(tests/test_diff_redline.py checks both on the XML, and in LibreOffice through its own "accept
+all" / "reject all"). A paragraph mark can only be tracked when a paragraph follows it, so a
+redline whose last line is tracked ends with one empty, untracked paragraph. The document also
+switches "track changes" on, so the approver's own edits are tracked too.
+
+The redline's body is built as one OOXML string and parsed once (as ``render/docx.py`` does for
+the official document): python-docx's paragraph API costs ~1 ms a paragraph. Table cells get
+their style by id for the same reason.
 """
 from __future__ import annotations
 
