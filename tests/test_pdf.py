@@ -180,8 +180,16 @@ def test_russian_pdf_is_russian(rendered):
 
 
 @needs_soffice
-def test_no_libreoffice_process_is_left(rendered):
-    _, _, _ = rendered
+def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
+    """A conversion of our own (its temporary folders under a folder of this test, so other
+    LibreOffice runs on the machine do not count) leaves no process behind."""
+    import tempfile
+
+    mine = tmp_path / "tmp"
+    mine.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(mine))
+    pdfs = pdf_render.convert({"seed": docx_render.render(_seed_rd(project), project / "templates")})
+    assert pdfs["seed"].startswith(b"%PDF")
     left = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
@@ -189,9 +197,10 @@ def test_no_libreoffice_process_is_left(rendered):
                 cmdline = (proc / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"dlo-lo-profile-" in cmdline:
+            if str(mine).encode() in cmdline:
                 left.append(cmdline)
     assert left == []
+    assert list(mine.iterdir()) == []  # profile and working folders removed
 
 
 @needs_soffice
