@@ -1,0 +1,59 @@
+"""``dlo site build`` and ``dlo site serve``: the intranet site. A few lines over ``dlo_docs.site``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import site as site_lib
+from . import main
+
+
+@main.group()
+def site() -> None:
+    """The intranet site: the working copies of the regulations in force (clause 21)."""
+
+
+@site.command()
+@click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
+              help=f"Where to build the site (default: {site_lib.DEFAULT_OUT}/ in the project).")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Make PDF downloads (needs LibreOffice; without it the site is built with a warning).")
+@click.option("-v", "--verbose", is_flag=True, help="Say what is being loaded and rendered.")
+@click.pass_obj
+def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
+    """Build or update the static site: only editions in force, in Kazakh and Russian, with
+    search; unchanged regulations are not rendered again."""
+    project = obj.project
+    progress = (lambda message: click.echo(f"  {message}", err=True)) if verbose else None
+    report = site_lib.build(project, Path(out) if out else None, pdf=pdf, progress=progress)
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    where = project.display(report.out)
+    n = len(report.published)
+    click.echo(f"site: {n} regulation{'s' if n != 1 else ''} in force published to {where}/ "
+               f"({len(report.rebuilt)} rendered, {n - len(report.rebuilt)} unchanged; "
+               f"{len(report.written)} file(s) written, {report.unchanged} unchanged, {len(report.removed)} removed"
+               + ("" if report.pdf else "; no PDF") + ")")
+    if not n:
+        click.echo("site: no regulation has an edition in force yet (approve one: dlo approve ID --order NO --date DATE)")
+
+
+@site.command()
+@click.option("--dir", "folder", type=click.Path(file_okay=False), metavar="DIR",
+              help=f"The built site (default: {site_lib.DEFAULT_OUT}/ in the project).")
+@click.option("--port", type=click.IntRange(0, 65535), default=site_lib.DEFAULT_PORT, show_default=True,
+              help="The port on 127.0.0.1.")
+@click.pass_obj
+def serve(obj, folder: str | None, port: int) -> None:
+    """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""
+    path = Path(folder) if folder else obj.project.root / site_lib.DEFAULT_OUT
+    server = site_lib.server(path, port, log=lambda line: click.echo(line, err=True))
+    host, bound = server.server_address[:2]
+    click.echo(f"serving {path} on http://{host}:{bound}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()

@@ -1,0 +1,19 @@
+"""The intranet site (issue 8; clause 21 of the seed): the working copies of the regulations in
+force as a static site, in Kazakh and Russian, with client-side search.
+
+Public interface:
+
+- ``build(project, out=None, *, pdf=True, progress=None) -> Report``: build or update the site
+  in ``out`` (default ``<project>/public``); see ``build.py`` for what is written and when.
+- ``server(folder, port=8000, log=None)``: an ``http.server`` of the built folder on 127.0.0.1.
+
+Modules: ``collect`` (what is published, from the workflow), ``views`` (page data and paths),
+``search`` (the search index), ``manifest`` (incremental builds), ``build``, ``serve``.
+Templates: ``templates/html/site/*.html.j2``; static files: ``templates/site/static/``.
+"""
+from __future__ import annotations
+
+from .build import DEFAULT_OUT, Report, build
+from .serve import DEFAULT_PORT, HOST, server
+
+__all__ = ["build", "Report", "server", "DEFAULT_OUT", "DEFAULT_PORT", "HOST"]

@@ -1,0 +1,423 @@
+"""``dlo site build``: the static intranet site of the regulations in force.
+
+Order of work, so that a reader of the folder never follows a link to a file not yet written and
+an interrupted build is simply done again: downloads (DOCX, then every PDF in one LibreOffice
+run), comparisons, regulation pages, search indexes, index pages, static files; then the files
+of the previous build that are no longer produced are deleted and the manifest is written.
+Every file is written atomically, and only when its bytes change.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .. import labels as _labels
+from ..diff import api as diff_api
+from ..diff.align import compare
+from ..errors import DloError, Location, Problem, UsageError, warning
+from ..fsio import atomic_write, locked
+from ..model import Registry
+from ..project import Loaded, Project
+from ..render import docx as docx_render
+from ..render import html as html_render
+from ..render import pdf as pdf_render
+from ..workflow import EDITIONS
+from ..workflow import journal as _journal
+from . import search, views
+from .collect import LANGS, Published, collect, iso, title_in
+from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
+
+DEFAULT_OUT = "public"
+STATIC = ("site.css", "search.js")
+
+
+@dataclass
+class Report:
+    out: Path
+    published: list[str] = field(default_factory=list)  # regulation ids on the site
+    rebuilt: list[str] = field(default_factory=list)  # regulations loaded and rendered this time
+    written: list[str] = field(default_factory=list)  # files written (new or changed)
+    unchanged: int = 0  # files left as they were
+    removed: list[str] = field(default_factory=list)  # files of the previous build deleted
+    pdf: bool = True  # PDFs were made (False: LibreOffice missing or asked not to)
+    problems: list[Problem] = field(default_factory=list)  # warnings
+
+
+class _Writer:
+    def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
+        self.out, self.manifest, self.report = out, manifest, report
+
+    def put(self, rel: str, data: bytes, key: str | None = None) -> None:
+        """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest."""
+        path = self.out / rel
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            self.report.unchanged += 1
+        else:
+            atomic_write(path, data)
+            self.report.written.append(rel)
+        self.manifest.record(rel, key or digest(data), len(data))
+
+    def fresh(self, rel: str, key: str) -> bool:
+        if self.manifest.fresh(rel, key):
+            self.manifest.keep(rel)
+            self.report.unchanged += 1
+            return True
+        return False
+
+
+def _registry(project: Project) -> Registry:
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    return loaded.registry
+
+
+def _fingerprint(project: Project, reg_id: str) -> str | None:
+    """The bytes a regulation's publication depends on: its journal and its frozen editions
+    (never the working draft). None: no journal, so nothing of it can be in force."""
+    journal = _journal.path_of(project, reg_id)
+    if not journal.is_file():
+        return None
+    folder = project.folder(reg_id) / EDITIONS
+    files = [journal.read_bytes()]
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            files += [path.name.encode(), path.read_bytes()]
+    return digest(*files)
+
+
+def _summary(pub: Published) -> dict:
+    model = pub.model
+    order = pub.status.in_force_order
+    rd = pub.contexts[model.main_lang]
+    return {
+        "id": pub.id, "kind": model.kind, "code": model.code, "unit": model.unit, "position": model.position,
+        "main_lang": model.main_lang, "langs": pub.langs,
+        "titles": {lang: title_in(pub, lang)[0] for lang in pub.langs},
+        "edition": pub.n,
+        "order": {"number": order.number, "date": iso(order.date), "effective": iso(order.effective or order.date)},
+        "review_due": iso(pub.status.review_due),
+        "approved_by": model.approval.by, "approving": rd.approving.position,
+    }
+
+
+class _Site:
+    def __init__(self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None) -> None:
+        self.project, self.out = project, out
+        self.progress = progress or (lambda message: None)
+        self.registry = _registry(project)
+        self.templates = project.templates
+        self.labels = {lang: _labels.labels(lang, self.templates) for lang in LANGS}
+        tpl = _labels.templates_dir(self.templates)
+        registry_bytes = project.registry_path.read_bytes()
+        self.static_dir = tpl / "site" / "static"
+        self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
+        self.report = Report(out)
+        self.want_pdf = pdf
+        self.pdf = pdf and pdf_render.available()
+        self.report.pdf = self.pdf
+        if pdf and not self.pdf:
+            self.warn(Location("soffice"), "DLO801", "LibreOffice (soffice) is not installed: the site is built "
+                      "without PDF downloads", f"install it: {pdf_render.INSTALL}")
+
+    def warn(self, where: Location, code: str, message: str, hint: str | None = None) -> None:
+        self.report.problems.append(warning(where, code, message, hint))
+
+    # -- the whole build ---------------------------------------------------------------------
+    def run(self) -> Report:
+        Manifest.guard(self.out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        with locked(self.out / FOLDER / "build"):
+            self.manifest = Manifest(self.out)
+            self.w = _Writer(self.out, self.manifest, self.report)
+            summaries: dict[str, dict] = {}
+            entries: dict[str, dict[str, list]] = {}
+            changed: list[tuple[Published, str]] = []
+            for reg_id in self.project.ids():
+                fingerprint = _fingerprint(self.project, reg_id)
+                if fingerprint is None:
+                    continue
+                key = digest(self.base, reg_id, fingerprint, self.pdf)
+                entry = self.manifest.regulation(reg_id, key)
+                if entry is not None:
+                    cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+                    self.manifest.keep_regulation(reg_id, entry)
+                    self.report.unchanged += len(entry["outputs"])
+                    summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
+                    continue
+                self.progress(f"loading {reg_id}")
+                pub = collect(self.project, reg_id, self.registry)
+                if pub is None:
+                    continue
+                self.report.problems += pub.problems
+                changed.append((pub, key))
+                summaries[reg_id] = _summary(pub)
+                entries[reg_id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+            outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
+            complete = {pub.id: True for pub, _ in changed}
+            downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
+            for pub, key in changed:
+                self.progress(f"rendering {pub.id}")
+                comparisons = self.comparisons(pub, outputs[pub.id], complete)
+                for lang in LANGS:
+                    rel = views.regulation_path(lang, pub.id)
+                    self.w.put(rel, self.regulation_page(pub, lang, downloads[pub.id], comparisons).encode("utf-8"))
+                    outputs[pub.id].append(rel)
+                cache_rel = f"{FOLDER}/cache/{pub.id}.json"
+                cache = {"summary": summaries[pub.id], "entries": entries[pub.id]}
+                self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+                outputs[pub.id].append(cache_rel)
+                self.manifest.regulations[pub.id] = {
+                    "key": key if complete[pub.id] else None, "outputs": outputs[pub.id], "cache": cache_rel}
+            self.report.rebuilt = [pub.id for pub, _ in changed]
+            self.report.published = sorted(summaries)
+            ordered = [summaries[i] for i in sorted(summaries)]
+            for lang in LANGS:
+                regs = []
+                for s in ordered:
+                    text_lang = lang if lang in entries[s["id"]] else s["main_lang"]
+                    regs.append((s, text_lang, entries[s["id"]][text_lang]))
+                self.w.put(views.index_json_path(lang), search.index(lang, regs))
+                self.w.put(views.search_path(lang), self.search_page(lang).encode("utf-8"))
+                self.w.put(views.index_path(lang), self.index_page(lang, ordered).encode("utf-8"))
+            for name in STATIC:
+                self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
+            for rel in self.manifest.stale():
+                path = self.out / rel
+                if path.is_file():
+                    path.unlink()
+                    self.report.removed.append(rel)
+                    self._prune(path.parent)
+            self.manifest.save()
+        return self.report
+
+    def _prune(self, folder: Path) -> None:
+        while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+    # -- downloads ---------------------------------------------------------------------------
+    def downloads(self, pubs: list[Published], outputs: dict[str, list[str]],
+                  complete: dict[str, bool]) -> dict[str, dict[str, dict[str, str]]]:
+        """DOCX and PDF of each edition in force in each of its languages: id -> lang -> fmt -> rel.
+        Every PDF to be made is converted in one LibreOffice run; a failure costs the PDFs only."""
+        found: dict[str, dict[str, dict[str, str]]] = {}
+        to_pdf: dict[str, tuple[str, str, str, bytes]] = {}  # name -> (reg, lang, key, docx)
+        for pub in pubs:
+            found[pub.id] = {}
+            for lang, rd in pub.contexts.items():
+                found[pub.id][lang] = {}
+                key = digest(self.base, "docx", pub.edition.content_hash, repr(pub.records), lang)
+                rel = views.download_path(pub.id, pub.n, lang, "docx")
+                docx: bytes | None = None
+                if not self.w.fresh(rel, key):
+                    self.progress(f"DOCX {pub.id} {lang}")
+                    docx = docx_render.render(rd, self.templates)
+                    self.w.put(rel, docx, key)
+                found[pub.id][lang]["docx"] = rel
+                outputs[pub.id].append(rel)
+                if not self.pdf:
+                    continue
+                pdf_rel = views.download_path(pub.id, pub.n, lang, "pdf")
+                pdf_key = digest(key, "pdf")
+                if self.w.fresh(pdf_rel, pdf_key):
+                    found[pub.id][lang]["pdf"] = pdf_rel
+                    outputs[pub.id].append(pdf_rel)
+                    continue
+                if docx is None:
+                    docx = (self.out / rel).read_bytes()
+                to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, docx)
+        if to_pdf:
+            self.progress(f"PDF: {len(to_pdf)} document(s) in one LibreOffice run")
+            try:
+                pdfs = pdf_render.convert({name: job[3] for name, job in to_pdf.items()})
+            except DloError as exc:
+                pdfs = {}
+                for problem in exc.problems:
+                    self.warn(problem.location, "DLO802", f"PDF not made: {problem.message}", problem.hint)
+            for name, (reg_id, lang, pdf_key, _) in to_pdf.items():
+                data = pdfs.get(name)
+                if data is None:
+                    complete[reg_id] = False  # tried again by the next build
+                    continue
+                pub = next(p for p in pubs if p.id == reg_id)
+                rel = views.download_path(reg_id, pub.n, lang, "pdf")
+                self.w.put(rel, data, pdf_key)
+                found[reg_id][lang]["pdf"] = rel
+                outputs[reg_id].append(rel)
+        return found
+
+    # -- comparisons ---------------------------------------------------------------------------
+    def comparisons(self, pub: Published, outputs: list[str], complete: dict[str, bool]) -> dict[str, list[dict]]:
+        """The comparison of each pair of consecutive editions up to the one in force, per language
+        of both: lang -> [{a, b, rel}]."""
+        found: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+        numbers = sorted(pub.editions)
+        for a, b in zip(numbers, numbers[1:]):
+            old, new = pub.editions[a], pub.editions[b]
+            for lang in pub.langs:
+                if lang not in old.document.model.languages:
+                    continue
+                rel = views.compare_path(lang, pub.id, a, b)
+                key = digest(self.base, "compare", old.content_hash, new.content_hash, lang, new.reason, b == pub.n)
+                if not self.w.fresh(rel, key):
+                    try:
+                        section = self._diff_section(pub, a, b, lang)
+                    except DloError as exc:
+                        for problem in exc.problems:
+                            self.warn(problem.location, "DLO804",
+                                      f"comparison of editions {a} and {b} of {pub.id} ({lang}) not built: "
+                                      f"{problem.message}", problem.hint)
+                        complete[pub.id] = False
+                        continue
+                    page = self.compare_page(pub, lang, a, b, section)
+                    self.w.put(rel, page.encode("utf-8"), key)
+                found[lang].append({"a": a, "b": b, "rel": rel})
+                outputs.append(rel)
+        return found
+
+    def _diff_section(self, pub: Published, a: int, b: int, lang: str) -> str:
+        """The comparison table of ``dlo_docs.diff`` (its HTML template, escaped by Jinja2), cut
+        out of its standalone page: the page's inline style is not allowed by the site's policy."""
+        old, new = pub.editions[a].document, pub.editions[b].document
+        labels = self.labels[lang] if lang in self.labels else _labels.labels(lang, self.templates)
+        problems = []
+        from .. import context
+
+        for doc in (old, new):
+            try:
+                context.build(doc, self.registry, lang, self.templates)
+            except UsageError:
+                raise
+            except DloError as exc:
+                problems += exc.problems
+        if problems:
+            raise DloError(problems)
+        comparison = compare(old.model, new.model, labels, lang)
+        prepared = diff_api.Prepared(
+            project=self.project, registry=self.registry, old=old, new=new, from_=a, to=b, lang=lang,
+            labels=labels, comparison=comparison, reason=pub.editions[b].reason, author="",
+            date=None)  # type: ignore[arg-type]  # author and date are for tracked changes only
+        page = diff_api.html(prepared, regulation_href="index.html" if b == pub.n else None)
+        start, end = page.find('<section class="dlo-diff"'), page.rfind("</section>")
+        if start < 0 or end < 0:
+            raise DloError([warning(Location("templates/html/diff.html.j2"), "DLO804",
+                                    "the comparison template has no <section class=\"dlo-diff\">")])
+        return page[start:end + len("</section>")]  # Jinja2 output: every value in it is escaped
+
+    # -- pages -------------------------------------------------------------------------------
+    def render(self, name: str, **values) -> str:
+        return html_render.render_template(f"site/{name}", self.templates, **values)
+
+    def regulation_page(self, pub: Published, lang: str, downloads: dict[str, dict[str, str]],
+                        comparisons: dict[str, list[dict]]) -> str:
+        rel = views.regulation_path(lang, pub.id)
+        text_lang = lang if lang in pub.contexts else pub.model.main_lang
+        rd = pub.contexts[text_lang]
+        labels = self.labels[lang]
+        L = labels["site"]
+        page = views.chrome(rel, lang, self.labels, views.regulation_path(views.other(lang), pub.id),
+                            f"{rd.code} · {rd.title}")
+        root = page["root"]
+        order = pub.status.in_force_order
+        edition_label = labels["edition_n"].format(n=pub.n)
+        files = []
+        for file_lang in ([lang] if lang in downloads else []) + [x for x in downloads if x != lang]:
+            for fmt in ("docx", "pdf"):
+                if fmt in downloads[file_lang]:
+                    path = self.out / downloads[file_lang][fmt]
+                    size = path.stat().st_size if path.is_file() else 0
+                    files.append({"href": root + downloads[file_lang][fmt], "label": L[fmt], "lang": file_lang,
+                                  "language": self.labels[file_lang]["language_name"] if file_lang in self.labels else file_lang,
+                                  "size": f"{max(1, round(size / 1024))} KB"})
+        history = []
+        for n in sorted(pub.editions, reverse=True):
+            ed = pub.editions[n]
+            o = ed.event.order
+            history.append({
+                "edition": labels["edition_n"].format(n=n), "current": n == pub.n,
+                "order": L["order"].format(number=o.number, date=views.date(o.date)),
+                "effective": views.date(o.effective or o.date),
+                "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
+                "reason": ed.reason or "", "state": L["edition_state"].get(ed.state, ed.state)})
+        reviews = [{"date": views.date(r.date), "reviewer": r.reviewer, "result": r.result} for r in pub.records.reviews]
+        compare_links = []
+        for c in comparisons.get(lang) or comparisons.get(text_lang) or []:
+            compare_links.append({"href": root + c["rel"],
+                                  "label": L["comparison"].format(old=labels["edition_n"].format(n=c["a"]),
+                                                                  new=labels["edition_n"].format(n=c["b"]))})
+        units, positions = views.names(self.registry, lang)
+        model = pub.model
+        unit, unit_lang = units.get(model.unit, (rd.unit, text_lang))
+        meta = [
+            (L["meta"]["kind"], labels["kind"][rd.kind], lang),
+            (L["meta"]["code"], rd.code, text_lang),
+            (L["meta"]["unit"], unit, unit_lang),
+        ]
+        if model.position:
+            position, position_lang = positions.get(model.position, (rd.position, text_lang))
+            meta.append((L["meta"]["position"], position, position_lang))
+        approving, approving_lang = positions.get(model.approval.by, (rd.approving.position, text_lang))
+        meta += [
+            (L["meta"]["edition"], edition_label, lang),
+            (L["meta"]["order"], L["order"].format(number=order.number, date=views.date(order.date)), lang),
+            (L["meta"]["effective"], views.date(order.effective or order.date), lang),
+            (L["meta"]["approved_by"], approving, approving_lang),
+            (L["meta"]["review_due"], views.date(pub.status.review_due), lang),
+        ]
+        notice = None
+        if text_lang != lang:
+            notice = (L.get("only_in") or {}).get(text_lang)
+        working = L["working_copy_text"].format(edition=edition_label, number=order.number,
+                                                date=views.date(order.date),
+                                                effective=views.date(order.effective or order.date))
+        toc = [b for b in rd.blocks if b.kind in ("chapter", "paragraph")]
+        return self.render("regulation.html.j2", page=page, doc=rd, text_lang=text_lang, meta=meta,
+                           working=working, notice=notice, files=files, history=history, reviews=reviews,
+                           comparisons=compare_links, toc=toc, kind_label=labels["kind"][rd.kind])
+
+    def compare_page(self, pub: Published, lang: str, a: int, b: int, section: str) -> str:
+        rel = views.compare_path(lang, pub.id, a, b)
+        labels = self.labels[lang]
+        to = views.other(lang)
+        switch = views.compare_path(to, pub.id, a, b) if to in pub.contexts and to in pub.editions[a].document.model.languages \
+            else views.regulation_path(to, pub.id)
+        rd = pub.contexts[lang]
+        heading = labels["site"]["comparison"].format(old=labels["edition_n"].format(n=a),
+                                                      new=labels["edition_n"].format(n=b))
+        page = views.chrome(rel, lang, self.labels, switch, f"{rd.code} · {heading}")
+        return self.render("compare.html.j2", page=page, doc=rd, heading=heading, section=section,
+                           back=page["root"] + views.regulation_path(lang, pub.id),
+                           table_title=labels["diff"]["table_title"])
+
+    def index_page(self, lang: str, summaries: list[dict]) -> str:
+        rel = views.index_path(lang)
+        page = views.chrome(rel, lang, self.labels, views.index_path(views.other(lang)),
+                            self.labels[lang]["site"]["title"])
+        groups = views.index_groups(summaries, self.registry, lang, self.labels)
+        org = self.registry.organisation.name
+        return self.render("index.html.j2", page=page, groups=groups, count=len(summaries),
+                           organisation=org.get(lang) or next(iter(org.values())))
+
+    def search_page(self, lang: str) -> str:
+        rel = views.search_path(lang)
+        page = views.chrome(rel, lang, self.labels, views.search_path(views.other(lang)),
+                            self.labels[lang]["site"]["search_title"])
+        return self.render("search.html.j2", page=page, index=page["root"] + views.index_json_path(lang))
+
+
+def build(project: Project, out: Path | str | None = None, *, pdf: bool = True,
+          progress: Callable[[str], None] | None = None) -> Report:
+    """Build the site of ``project`` into ``out`` (default ``<project>/public``): only the
+    editions in force, as the workflow says; unchanged regulations are not rendered again.
+    Raises DloError when the registry is invalid or a frozen edition differs from what was
+    approved; LibreOffice missing or failing costs the PDFs only (warnings in the report)."""
+    out = Path(out) if out is not None else project.root / DEFAULT_OUT
+    out = (Path.cwd() / out).resolve()
+    if out == project.root or out in project.root.parents or out == project.regulations or \
+            project.regulations in out.parents or out == project.templates or project.templates in out.parents:
+        raise UsageError(f"{out} would overwrite the project's own files", f"use a folder of its own, e.g. {DEFAULT_OUT}/")
+    return _Site(project, out, pdf, progress).run()

@@ -1,0 +1,194 @@
+"""What the site publishes of one regulation: its edition in force and what the journal says
+about it. Only the workflow decides what is in force (``workflow.status``); the working text
+(``regulation.yaml``) is never read for content: it is the draft.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import context, workflow
+from ..errors import DloError, Location, Problem, UsageError, error, warning
+from ..model import Registry, text_in
+from ..project import Document, Project
+from ..records import AgreementMark, ChangeRecord, Records, ReviewRecord
+from ..workflow import journal as _journal
+from ..workflow.state import replay
+
+LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
+
+
+@dataclass
+class Edition:
+    """One approved edition (in force or superseded), as the history table shows it."""
+
+    n: int
+    document: Document
+    event: workflow.Event  # its approval
+    state: str  # in_force | superseded | withdrawn
+    clauses: str = ""  # the clauses it changed ("whole text" for the first edition)
+    reason: str | None = None  # why it was revised (the revision that produced it)
+
+    @property
+    def content_hash(self) -> str:
+        return self.event.content_hash
+
+
+@dataclass
+class Published:
+    """A regulation with an edition in force, ready to be rendered."""
+
+    id: str
+    status: workflow.Status
+    registry: Registry
+    editions: dict[int, Edition]  # every approved edition up to the one in force
+    records: Records  # for the forms of the edition in force (title page, sheets)
+    contexts: dict[str, context.RenderDoc] = field(default_factory=dict)  # by language
+    problems: list[Problem] = field(default_factory=list)  # warnings
+
+    @property
+    def n(self) -> int:
+        return self.status.edition_in_force  # type: ignore[return-value]
+
+    @property
+    def edition(self) -> Edition:
+        return self.editions[self.n]
+
+    @property
+    def model(self):
+        return self.edition.document.model
+
+    @property
+    def langs(self) -> list[str]:
+        """The languages the edition in force can be shown in, its first language first."""
+        return list(self.contexts)
+
+
+def _where(project: Project, reg_id: str) -> Location:
+    return Location(project.display(project.folder(reg_id)))
+
+
+def _status(project: Project, reg_id: str, registry: Registry, problems: list[Problem]) -> workflow.Status:
+    """``workflow.status``; when the working draft does not validate (someone is editing it), the
+    same facts replayed from the journal, so a broken draft never blocks publishing."""
+    try:
+        return workflow.status(project, reg_id)
+    except UsageError:
+        raise
+    except DloError as exc:
+        h = replay(workflow.events(project, reg_id))  # a broken journal still stops the build
+        problems.append(warning(_where(project, reg_id), "DLO803",
+                                f"the working draft of {reg_id} has errors ({len(exc.problems)}); the site is "
+                                "built from the journal and the frozen editions",
+                                f"dlo check regulations/{reg_id}"))
+        return workflow.Status(id=reg_id, state=h.state, edition_in_force=h.in_force,
+                               in_force_order=h.in_force_order, review_due=h.review_due(registry.review_period_years),
+                               editions=dict(h.editions))
+
+
+def _agreements(events: list[workflow.Event], n: int) -> dict[str, AgreementMark]:
+    """Who agreed to edition ``n`` in the round its approval closed."""
+    marks: dict[str, AgreementMark] = {}
+    for ev in events:
+        if ev.edition != n:
+            continue
+        if ev.event in ("submitted", "rejected"):
+            marks = {}
+        elif ev.event == "agreed" and ev.role:
+            marks[ev.role] = AgreementMark(ev.role, "agreed", ev.date, ev.get("remarks") or "")
+        elif ev.event == "approved":
+            return marks
+    return marks
+
+
+def _records(project: Project, reg_id: str, st: workflow.Status, events: list[workflow.Event],
+             editions: dict[int, Edition], registry: Registry, lang: str) -> Records:
+    """The records of the edition in force. ``workflow.records`` describes the working text, so
+    while a revision is open its order and agreements are replaced by those of the edition in
+    force; when the draft does not validate they are rebuilt from the journal."""
+    n = st.edition_in_force
+    try:
+        rec = workflow.records(project, reg_id)
+    except UsageError:
+        raise
+    except DloError:
+        rec = Records()
+        for k, ed in sorted(editions.items()):
+            order = ed.event.order
+            rec.history.append(ChangeRecord(k, ed.clauses, order, order.effective or order.date,
+                                            workflow.person(ed.event.actor)))
+        for ev in events:
+            if ev.event == "reviewed":
+                who = ev.role or ""
+                try:
+                    pos = registry.position(who)
+                    who = (pos.holder or {}).get(lang) or pos.title.get(lang) or who
+                except StopIteration:
+                    pass
+                rec.reviews.append(ReviewRecord(ev.get("date") or ev.date, who, ev.get("result") or ""))
+    return Records(state="in_force", edition=n, order=st.in_force_order, agreements=_agreements(events, n),
+                   history=[h for h in rec.history if h.number <= n], reviews=list(rec.reviews))
+
+
+def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:
+    """The published form of ``reg_id``, or None when no edition of it is in force. Raises
+    DloError (DLO810) when a frozen edition is missing or differs from the text its approval
+    recorded: the site never publishes a text that was not approved."""
+    problems: list[Problem] = []
+    st = _status(project, reg_id, registry, problems)
+    if st.edition_in_force is None:
+        return None
+    n = st.edition_in_force
+    events = workflow.events(project, reg_id)
+    approvals = {ev.edition: ev for ev in events if ev.event == "approved" and ev.edition <= n}
+    reasons = {ev.edition: ev.get("reason") for ev in events if ev.event == "revised"}
+    editions: dict[int, Edition] = {}
+    for k in sorted(approvals):
+        try:
+            document = workflow.load_edition(project, reg_id, k)
+        except UsageError as exc:
+            raise DloError(error(_where(project, reg_id), "DLO810",
+                                 f"frozen edition {k} of {reg_id} is missing: {exc.message}",
+                                 f"dlo verify {reg_id}")) from None
+        if workflow.content_hash(document.model) != approvals[k].content_hash:
+            raise DloError(error(Location(project.display(document.path), 1, 1), "DLO810",
+                                 f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
+                                 f"{approvals[k].seq}: it is not published", f"dlo verify {reg_id}"))
+        state = st.editions.get(k) or ("in_force" if k == n else "superseded")
+        editions[k] = Edition(k, document, approvals[k], state, reason=reasons.get(k) if k > min(approvals) else None)
+    previous = None
+    for k in sorted(editions):
+        ed = editions[k]
+        if previous is None:
+            ed.clauses = workflow.WHOLE_TEXT
+        else:
+            ed.clauses = workflow.changed_clauses(previous.document.model, ed.document.model)
+        previous = ed
+    main = editions[n].document.model.main_lang
+    rec = _records(project, reg_id, st, events, editions, registry, main)
+    pub = Published(reg_id, st, registry, editions, rec, problems=problems)
+    for lang in pub.model.languages:
+        try:
+            pub.contexts[lang] = context.build(editions[n].document, registry, lang, project.templates, rec)
+        except UsageError:
+            raise
+        except DloError as exc:
+            if lang == main:
+                raise
+            problems.append(warning(Location(project.display(editions[n].document.path)), "DLO805",
+                                    f"edition {n} of {reg_id} lacks {len(exc.problems)} {lang} text(s): it is "
+                                    f"published in {main} only", f"dlo check regulations/{reg_id}"))
+    return pub
+
+
+def title_in(pub: Published, lang: str) -> tuple[str, str]:
+    """The title in ``lang`` when the edition has it, else in its first language: (text, lang)."""
+    model = pub.model
+    text = text_in(model.title, lang, model.main_lang)
+    if text and lang in pub.contexts:
+        return text.strip(), lang
+    return (text_in(model.title, model.main_lang, model.main_lang) or "").strip(), model.main_lang
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,128 @@
+"""The incremental build's memory: ``<out>/.dlo-site/manifest.json``.
+
+It maps every output file of the site to the key (a hash) of everything it was made from, and
+every published regulation to the key of its inputs (the code, the templates and labels, the
+registry, its journal and its frozen editions) with the list of its outputs and a cache of what
+the index and the search need from it. A regulation whose key is unchanged is not loaded, let
+alone rendered; a DOCX or PDF whose key is unchanged is not rendered again.
+
+Only files the manifest lists are ever deleted (outputs of the previous build that this build
+did not produce: a withdrawn regulation, a superseded edition's downloads).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import UsageError
+from ..fsio import atomic_write
+
+FOLDER = ".dlo-site"
+FILE = f"{FOLDER}/manifest.json"
+FORMAT = 1
+
+
+def digest(*parts: Any) -> str:
+    """A stable hash of JSON-able parts (bytes are hashed as they are)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            h.update(b"b" + len(part).to_bytes(8, "big") + part)
+        else:
+            text = json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+            h.update(b"j" + len(text).to_bytes(8, "big") + text)
+    return h.hexdigest()
+
+
+def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
+    """The hash of every file's relative path and bytes under ``folders``."""
+    h = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+            h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The package's version and the hash of its source: new code renders everything again."""
+    from importlib import metadata
+
+    try:
+        version = metadata.version("dlo_docs")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        version = "0"
+    return digest(version, tree_digest([Path(__file__).resolve().parent.parent], "*.py"))
+
+
+class Manifest:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.path = out / FILE
+        self.old: dict[str, Any] = {"outputs": {}, "regulations": {}}
+        if self.path.is_file():
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if data.get("format") == FORMAT:
+                    self.old = data
+            except (ValueError, OSError):
+                pass  # unreadable: everything is rendered again
+        self.outputs: dict[str, dict[str, Any]] = {}
+        self.regulations: dict[str, dict[str, Any]] = {}
+
+    @staticmethod
+    def guard(out: Path) -> None:
+        """Refuse to build into a folder that holds other things than a site built by dlo."""
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"{out} is a file, not a folder", "choose another --out")
+        if out.is_dir() and any(out.iterdir()) and not (out / FILE).is_file():
+            raise UsageError(f"{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
+                             "choose an empty or new folder with --out, or empty this one")
+
+    # -- outputs --------------------------------------------------------------------------
+    def fresh(self, rel: str, key: str) -> bool:
+        """True when ``rel`` was made from ``key`` and is still there as it was written."""
+        entry = self.old["outputs"].get(rel)
+        if not entry or entry.get("key") != key:
+            return False
+        path = self.out / rel
+        return path.is_file() and path.stat().st_size == entry.get("size")
+
+    def keep(self, rel: str) -> None:
+        self.outputs[rel] = dict(self.old["outputs"][rel])
+
+    def record(self, rel: str, key: str, size: int) -> None:
+        self.outputs[rel] = {"key": key, "size": size}
+
+    # -- regulations ----------------------------------------------------------------------
+    def regulation(self, reg_id: str, key: str) -> dict[str, Any] | None:
+        """The previous build's entry of ``reg_id`` when its key is ``key`` and every output it
+        lists is intact; None otherwise (the regulation is built again)."""
+        entry = self.old["regulations"].get(reg_id)
+        if not entry or entry.get("key") != key:
+            return None
+        for rel in entry.get("outputs", []):
+            old = self.old["outputs"].get(rel)
+            if not old or not self.fresh(rel, old.get("key")):
+                return None
+        return entry
+
+    def keep_regulation(self, reg_id: str, entry: dict[str, Any]) -> None:
+        for rel in entry.get("outputs", []):
+            self.keep(rel)
+        self.regulations[reg_id] = entry
+
+    def stale(self) -> list[str]:
+        """Outputs of the previous build that this one did not produce."""
+        return sorted(set(self.old["outputs"]) - set(self.outputs))
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "outputs": dict(sorted(self.outputs.items())),
+                "regulations": dict(sorted(self.regulations.items()))}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,136 @@
+"""What each page shows, as plain data (dicts, strings) that the templates lay out.
+
+Paths: every link is relative, so the site works under any base path and from any web server::
+
+    index.html, search.html              Kazakh interface        (root "")
+    ru/index.html, ru/search.html        Russian interface       (root "../")
+    <lang>/<id>/index.html               a regulation             (root "../../")
+    <lang>/<id>/compare-<a>-<b>.html     a comparison of editions
+    files/<id>-<n>.<lang>.docx|pdf       downloads of the edition in force
+    static/site.css, static/search.js    the only stylesheet and the only script
+    search-index.<lang>.json             what the search script searches
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..model import Registry
+from .collect import LANGS
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'")
+
+
+def index_path(lang: str) -> str:
+    return "index.html" if lang == LANGS[0] else f"{lang}/index.html"
+
+
+def search_path(lang: str) -> str:
+    return "search.html" if lang == LANGS[0] else f"{lang}/search.html"
+
+
+def regulation_path(lang: str, reg_id: str) -> str:
+    return f"{lang}/{reg_id}/index.html"
+
+
+def compare_path(lang: str, reg_id: str, a: int, b: int) -> str:
+    return f"{lang}/{reg_id}/compare-{a}-{b}.html"
+
+
+def download_path(reg_id: str, n: int, lang: str, fmt: str) -> str:
+    return f"files/{reg_id}-{n}.{lang}.{fmt}"
+
+
+def index_json_path(lang: str) -> str:
+    return f"search-index.{lang}.json"
+
+
+def root_of(rel: str) -> str:
+    """The relative path from the page ``rel`` to the site's root ("", "../", "../../")."""
+    return "../" * rel.count("/")
+
+
+def other(lang: str) -> str:
+    return LANGS[1] if lang == LANGS[0] else LANGS[0]
+
+
+def date(day: dt.date | str | None) -> str:
+    """Dates as both languages write them in documents: 03.06.2024."""
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return day.strftime("%d.%m.%Y")
+
+
+def chrome(rel: str, lang: str, labels: dict[str, dict], switch_to: str, title: str) -> dict[str, Any]:
+    """What every page has: language, the way to the root, the language switch (to the page
+    ``switch_to`` in the other language), the search form, the policy."""
+    root = root_of(rel)
+    to = other(lang)
+    return {
+        "lang": lang, "root": root, "title": title, "csp": CSP, "L": labels[lang]["site"],
+        "labels": labels[lang],
+        "home": root + index_path(lang), "search": root + search_path(lang),
+        "css": root + "static/site.css", "js": root + "static/search.js",
+        "switch": {"href": root + switch_to, "lang": to, "name": labels[to]["language_name"]},
+    }
+
+
+def names(registry: Registry, lang: str) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Unit and position names in ``lang`` (falling back to another language): id -> (text, lang)."""
+    def pick(mapping: dict[str, str]) -> tuple[str, str]:
+        if mapping.get(lang):
+            return mapping[lang], lang
+        first = next(iter(mapping), lang)
+        return mapping.get(first, ""), first
+
+    return ({u.id: pick(u.name) for u in registry.units}, {p.id: pick(p.title) for p in registry.positions})
+
+
+def index_groups(summaries: list[dict], registry: Registry, lang: str, labels: dict[str, dict]) -> list[dict]:
+    """Regulations in force grouped by unit (registry order), then by position (registry order;
+    unit regulations first)."""
+    units, positions = names(registry, lang)
+    unit_order = {u.id: i for i, u in enumerate(registry.units)}
+    pos_order = {p.id: i for i, p in enumerate(registry.positions)}
+    L = labels[lang]["site"]
+    groups: dict[str, dict[str | None, list[dict]]] = {}
+    for s in summaries:
+        groups.setdefault(s["unit"], {}).setdefault(s.get("position"), []).append(s)
+    out = []
+    for unit_id in sorted(groups, key=lambda u: (unit_order.get(u, len(unit_order)), u)):
+        name, name_lang = units.get(unit_id, (unit_id, lang))
+        sections = []
+        by_pos = groups[unit_id]
+        for pos in sorted(by_pos, key=lambda p: (-1, "") if p is None else (pos_order.get(p, len(pos_order)), p)):
+            if pos is None:
+                heading, heading_lang = L["unit_regulations"], lang
+            else:
+                heading, heading_lang = positions.get(pos, (pos, lang))
+            rows = [row(s, lang, labels) for s in sorted(by_pos[pos], key=lambda s: (s["code"], s["id"]))]
+            sections.append({"heading": heading, "lang": heading_lang, "rows": rows})
+        out.append({"unit": name, "lang": name_lang, "anchor": f"unit-{unit_id}", "sections": sections})
+    return out
+
+
+def title_of(summary: dict, lang: str) -> tuple[str, str]:
+    titles = summary["titles"]
+    if lang in titles:
+        return titles[lang], lang
+    return titles[summary["main_lang"]], summary["main_lang"]
+
+
+def row(s: dict, lang: str, labels: dict[str, dict]) -> dict:
+    L = labels[lang]["site"]
+    title, title_lang = title_of(s, lang)
+    order = s["order"]
+    return {
+        "id": s["id"], "code": s["code"], "title": title, "title_lang": title_lang,
+        "kind": labels[lang]["kind"][s["kind"]],
+        "href": regulation_path(lang, s["id"]),
+        "edition": labels[lang]["edition_n"].format(n=s["edition"]),
+        "order": L["order"].format(number=order["number"], date=date(order["date"])),
+        "review_due": date(s.get("review_due")),
+    }

@@ -1,0 +1,140 @@
+"""Helpers for the site tests (tests/test_site*.py): regulations approved through the workflow
+CLI, the site built through `dlo site build`, and the built files read back."""
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "regulation.yaml"
+SEED = "dlo-head"
+SEED_APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
+UNIT = "dlo-unit"
+UNIT_APPROVERS = ["vp-academic", "hr-head"]
+
+
+def ok(dlo, project: Path, *args: str):
+    result = dlo(*args, cwd=project)
+    assert result.code == 0, f"dlo {' '.join(args)} failed ({result.code}):\n{result.out}\n{result.err}"
+    assert "Traceback" not in result.err
+    return result
+
+
+def reg_file(project: Path, reg_id: str) -> Path:
+    return project / "regulations" / reg_id / "regulation.yaml"
+
+
+def add_unit(project: Path, text: str | None = None) -> None:
+    """The bilingual fixture regulation (kk + ru) as regulations/dlo-unit (a draft)."""
+    path = reg_file(project, UNIT)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURE, path)
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+
+
+def replace(project: Path, reg_id: str, old: str, new: str) -> None:
+    path = reg_file(project, reg_id)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def approve(dlo, project: Path, reg_id: str, approvers: list[str], order: str, date: str,
+            effective: str | None = None, by: str | None = None) -> None:
+    """submit → agree (each approver) → approve, through the CLI."""
+    ok(dlo, project, "submit", reg_id, *(["--by", by] if by else []))
+    for role in approvers:
+        ok(dlo, project, "agree", reg_id, "--as", role)
+    ok(dlo, project, "approve", reg_id, "--order", order, "--date", date,
+       *(["--effective", effective] if effective else []))
+
+
+def approve_seed(dlo, project: Path) -> None:
+    approve(dlo, project, SEED, SEED_APPROVERS, "45-НҚ", "2024-06-03", "2024-06-10")
+
+
+def approve_unit(dlo, project: Path) -> None:
+    approve(dlo, project, UNIT, UNIT_APPROVERS, "12-НҚ", "2024-03-01")
+
+
+def revise_unit(dlo, project: Path, reason: str, old: str, new: str, order: str = "77-НҚ",
+                date: str = "2025-01-20") -> None:
+    """Edition n+1 of the fixture: revise, change one text, agree, approve."""
+    ok(dlo, project, "revise", UNIT, "--by", "dlo-head", "--reason", reason)
+    replace(project, UNIT, old, new)
+    approve(dlo, project, UNIT, UNIT_APPROVERS, order, date)
+
+
+def build(dlo, project: Path, *args: str):
+    return ok(dlo, project, "site", "build", "--no-pdf", *args)
+
+
+def page(project: Path, rel: str, out: str = "public") -> str:
+    return (project / out / rel).read_text(encoding="utf-8")
+
+
+def site_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and ".dlo-site" not in p.parts)
+
+
+class Links(HTMLParser):
+    """Every href/src and id of one page, and the lang attribute of each element with an id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+        self.ids: set[str] = set()
+        self.html_lang: str | None = None
+        self.scripts: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "script":
+            self.scripts.append(a)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for name in ("href", "src", "action"):
+            if a.get(name) is not None:
+                self.links.append((tag, a[name]))
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(root: Path) -> list[str]:
+    """Every internal link of every page that does not resolve to a file, or to an id in it."""
+    broken = []
+    root = root.resolve()
+    pages = {p: parse(p) for p in root.rglob("*.html") if ".dlo-site" not in p.parts}
+    for path, links in pages.items():
+        for tag, url in links.links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                broken.append(f"{path.relative_to(root)}: external link {url}")
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or root not in target.parents:
+                broken.append(f"{path.relative_to(root)}: {url} -> missing {target}")
+                continue
+            if parts.fragment:
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(root)}: {url} -> no id {parts.fragment!r}")
+    return broken
+
+
+def visible_text(html: str) -> str:
+    """The page's text, tags removed and entities decoded (what a reader sees)."""
+    import html as html_lib
+
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))

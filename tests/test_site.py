@@ -1,0 +1,303 @@
+"""The intranet site (issue 8): what `dlo site build` publishes, in which languages, with which
+links, and what it never publishes (drafts)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from site_support import (SEED, UNIT, add_unit, approve_seed, approve_unit, broken_links, build, ok, page, parse,
+                          replace, revise_unit, site_files, visible_text)
+
+DRAFT_MARK = "ЖОБАДАҒЫ-ӨЗГЕРІС"  # text that exists only in a draft
+
+
+@pytest.fixture
+def published(project, dlo):
+    """The seed (kk only) in force as edition 1, the bilingual fixture in force as edition 2
+    (edition 1 superseded), a third regulation that is only a draft."""
+    add_unit(project)
+    approve_seed(dlo, project)
+    approve_unit(dlo, project)
+    revise_unit(dlo, project, "Порталдың атауы нақтыланды",
+                "қашықтықтан оқыту порталының үздіксіз жұмысын", "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын")
+    draft = project / "regulations" / "draft-only"
+    draft.mkdir()
+    text = (project / "regulations" / UNIT / "regulation.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: dlo-unit", "id: draft-only").replace("П ҮББИ 02-2024", "П ЖОБА 99-2099")
+    text = text.replace("edition: 2", "edition: 1")
+    (draft / "regulation.yaml").write_text(text, encoding="utf-8")
+    return project
+
+
+def test_index_lists_regulations_in_force_grouped_with_their_metadata(published, dlo):
+    out = build(dlo, published).out
+    assert "2 regulations in force published to public/" in out
+    index = page(published, "index.html")
+    assert '<html lang="kk"' in index
+    text = visible_text(index)
+    # grouped by unit, then position (unit regulations first)
+    unit = text.index("Қашықтықтан оқыту бөлімі")
+    assert unit < text.index("Бөлімше туралы ережелер") < text.index("Қашықтықтан оқыту бөлімінің бастығы")
+    row = re.search(r'<tr id="reg-dlo-head">(.*?)</tr>', index, re.S).group(1)
+    assert "ЛН ҮББИ 01-2024" in row and "1-басылым" in row
+    assert "03.06.2024 ж. № 45-НҚ" in row and "10.06.2027" in row  # order; review due 3 years after 10.06.2024
+    row = re.search(r'<tr id="reg-dlo-unit">(.*?)</tr>', index, re.S).group(1)
+    assert "2-басылым" in row and "20.01.2025 ж. № 77-НҚ" in row and "20.01.2028" in row
+    assert 'href="kk/dlo-head/index.html"' in index
+    ru = page(published, "ru/index.html")
+    assert '<html lang="ru"' in ru
+    assert "Отдел дистанционного обучения" in ru and "Положение об отделе дистанционного обучения" in ru
+    # the seed has no Russian text: its title is shown in Kazakh, marked as such
+    assert 'lang="kk">Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы</a>' in ru
+    assert "№ 45-НҚ от 03.06.2024" in ru
+
+
+def test_a_draft_never_appears(published, dlo):
+    # an open revision of the fixture, with a text that is only in the draft
+    ok(dlo, published, "revise", UNIT, "--by", "vp-academic", "--reason", "Жоба")
+    replace(published, UNIT, "Бөлім бастығы институт директорына", f"{DRAFT_MARK} бастығы институт директорына")
+    ok(dlo, published, "submit", UNIT)
+    ok(dlo, published, "agree", UNIT, "--as", "vp-academic")
+    build(dlo, published)
+    public = published / "public"
+    for path in site_files(public):
+        data = path.read_bytes()
+        assert DRAFT_MARK.encode() not in data, path
+        assert "П ЖОБА 99-2099".encode() not in data, path
+        assert b"draft-only" not in data, path
+    assert not (public / "kk" / "draft-only").exists()
+    unit = page(published, f"kk/{UNIT}/index.html")
+    assert "2-басылым" in unit and "3-басылым" not in unit  # the edition in force, not the draft's
+    assert "Бөлім бастығы институт директорына" in unit
+
+
+def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published, dlo):
+    build(dlo, published)
+    html = page(published, f"kk/{SEED}/index.html")
+    links = parse(published / "public" / "kk" / SEED / "index.html")
+    assert links.html_lang == "kk"
+    assert {"clause-1", "clause-11", "clause-21", "clause-10-2", "chapter-5", "chapter-5-paragraph-2"} <= links.ids
+    clause = re.search(r'<p class="clause" id="clause-11"[^>]*>(.*?)</p>', html, re.S).group(1)
+    assert "11." in clause and "Қашықтықтан оқыту бөлімінің бастығы құқылы:" in clause
+    notice = re.search(r'<div class="working-copy"[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert "Жұмыс данасы" in notice and "1-басылым" in notice and "03.06.2024" in notice and "45-НҚ" in notice
+    text = visible_text(html)
+    for fact in ("Лауазымдық нұсқаулық", "ЛН ҮББИ 01-2024", "Қашықтықтан оқыту бөлімі", "10.06.2024",
+                 "10.06.2027", "Басқарма Төрағасы – Ректор"):
+        assert fact in text, fact
+    assert 'href="../../files/dlo-head-1.kk.docx"' in html
+    assert ".pdf" not in html  # built with --no-pdf
+    docx = published / "public" / "files" / "dlo-head-1.kk.docx"
+    assert docx.read_bytes()[:2] == b"PK"
+    # the history of editions, from the journal
+    history = re.search(r'<section class="history".*?</section>', html, re.S).group(0)
+    assert "45-НҚ" in history and "толық мәтін" in history and "күшінде" in history
+
+
+def test_languages_switch_and_lang_attributes(published, dlo):
+    build(dlo, published)
+    public = published / "public"
+    pairs = [("index.html", "ru/index.html"), ("search.html", "ru/search.html"),
+             (f"kk/{SEED}/index.html", f"ru/{SEED}/index.html"), (f"kk/{UNIT}/index.html", f"ru/{UNIT}/index.html"),
+             (f"kk/{UNIT}/compare-1-2.html", f"ru/{UNIT}/compare-1-2.html")]
+    for kk, ru in pairs:
+        for here, there, lang in ((kk, ru, "kk"), (ru, kk, "ru")):
+            html = page(published, here)
+            assert parse(public / here).html_lang == lang, here
+            switch = re.search(r'<a id="lang-switch"[^>]*href="([^"]+)"', html).group(1)
+            assert (public / here).parent.joinpath(switch).resolve() == (public / there).resolve(), (here, switch)
+    # the bilingual regulation in Russian: Russian text, no notice
+    ru = page(published, f"ru/{UNIT}/index.html")
+    assert '<article class="text" lang="ru"' in ru
+    assert "Начальник отдела ежеквартально отчитывается" in ru
+    assert 'class="notice"' not in ru
+    assert 'href="../../files/dlo-unit-2.ru.docx"' in ru and 'href="../../files/dlo-unit-2.kk.docx"' in ru
+    # the seed in the Russian interface: the Kazakh text, marked kk, with a notice in Russian
+    ru = page(published, f"ru/{SEED}/index.html")
+    assert '<article class="text" lang="kk"' in ru
+    assert re.search(r'<p class="notice" lang="ru">[^<]*только на казахском', ru)
+    assert "Рабочий экземпляр" in ru and "Утверждено приказом № 45-НҚ от 03.06.2024" in ru
+    assert "Начальник отдела дистанционного обучения" in ru  # the position, from the registry, in Russian
+
+
+def test_comparison_between_consecutive_editions(published, dlo):
+    build(dlo, published)
+    unit = page(published, f"kk/{UNIT}/index.html")
+    assert 'href="compare-1-2.html"' in unit or 'href="../../kk/dlo-unit/compare-1-2.html"' in unit
+    history = re.search(r'<section class="history".*?</section>', unit, re.S).group(0)
+    assert "Порталдың атауы нақтыланды" in history and "12-НҚ" in history and "77-НҚ" in history
+    assert "ауыстырылған" in history  # edition 1 superseded
+    compare = page(published, f"kk/{UNIT}/compare-1-2.html")
+    assert '<section class="dlo-diff"' in compare
+    assert "<ins>" in compare and "Moodle" in compare
+    assert "<style>" not in compare  # the diff page's inline style is not carried over
+    # the changed item links to its anchor in the edition in force
+    assert re.search(r'href="index.html#clause-3-3"', compare)
+    ru = page(published, f"ru/{UNIT}/compare-1-2.html")
+    assert "Сравнение" in ru or "Сравнительная таблица" in ru
+
+
+def test_no_internal_link_is_broken(published, dlo):
+    build(dlo, published)
+    public = published / "public"
+    assert broken_links(public) == []
+    pages = list(public.rglob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        links = parse(path)
+        # one script, the static one, and no inline script
+        assert [s.get("src", "").rsplit("/", 1)[-1] for s in links.scripts] == ["search.js"], path
+        html = path.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "script-src &#39;self&#39;" in html
+        assert " style=" not in html and "<style" not in html, path
+        assert "http://" not in html and "https://" not in html, path
+
+
+def test_search_index_holds_every_clause_with_its_anchor(published, dlo):
+    build(dlo, published)
+    public = published / "public"
+    kk = json.loads((public / "search-index.kk.json").read_text(encoding="utf-8"))
+    ru = json.loads((public / "search-index.ru.json").read_text(encoding="utf-8"))
+    assert {r["id"] for r in kk["regs"]} == {SEED, UNIT}
+    seed = next(i for i, r in enumerate(kk["regs"]) if r["id"] == SEED)
+    assert kk["regs"][seed]["url"] == f"kk/{SEED}/index.html" and kk["regs"][seed]["lang"] == "kk"
+    hits = {(h[1], h[2]): h[3] for h in kk["hits"] if h[0] == seed}
+    assert hits[("11.", "clause-11")] == "Қашықтықтан оқыту бөлімінің бастығы құқылы:"
+    assert hits[("10. 1)", "clause-10-1")].startswith("қашықтықтан оқытуды қолдана отырып")
+    # every anchor of the index exists on its page
+    for index in (kk, ru):
+        for reg_no, _, anchor, _ in index["hits"]:
+            reg = index["regs"][reg_no]
+            assert anchor in parse(public / reg["url"]).ids
+    # the Russian index: the bilingual regulation in Russian, the seed in Kazakh
+    langs = {r["id"]: r["lang"] for r in ru["regs"]}
+    assert langs == {SEED: "kk", UNIT: "ru"}
+    assert any("ежеквартально" in h[3] for h in ru["hits"])
+
+
+def test_clause_with_script_and_html_is_shown_as_text(project, dlo):
+    add_unit(project)
+    evil = '<script>alert("x")</script> <b>жуан</b> & <img src=x onerror=alert(1)> "тырнақша"'
+    replace(project, UNIT, "Бөлім бастығы институт директорына тоқсан сайын есеп береді.",
+            json.dumps(evil, ensure_ascii=False))  # a JSON string is a YAML double-quoted scalar
+    approve_unit(dlo, project)
+    revise_unit(dlo, project, "<script>причина</script>", "методическая помощь", "<i>методическая</i> помощь")
+    build(dlo, project)
+    public = project / "public"
+    html = page(project, f"kk/{UNIT}/index.html")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &lt;b&gt;жуан&lt;/b&gt; &amp; &lt;img src=x" in html
+    assert "<b>" not in html and "<img" not in html and "onerror=alert(1)>" not in html
+    assert visible_text(re.search(r'<p class="clause" id="clause-4".*?</p>', html, re.S).group(0)).strip().endswith(
+        '<script>alert("x")</script> <b>жуан</b> & <img src=x onerror=alert(1)> "тырнақша"')
+    for path in public.rglob("*.html"):
+        body = path.read_text(encoding="utf-8")
+        assert "<script>" not in body and "<i>" not in body and "<b>" not in body, path
+        assert len(parse(path).scripts) == 1
+    compare = page(project, f"ru/{UNIT}/compare-1-2.html")
+    assert "&lt;i&gt;" in compare
+    history = page(project, f"ru/{UNIT}/index.html")
+    assert "&lt;script&gt;причина&lt;/script&gt;" in history
+    # the search index is data (JSON); the script shows it with textContent
+    data = json.loads((public / "search-index.kk.json").read_text(encoding="utf-8"))
+    assert any(h[3] == evil for h in data["hits"])
+
+
+def test_incremental_build_renders_only_what_changed(published, dlo):
+    first = build(dlo, published).out
+    assert "2 rendered" in first
+    public = published / "public"
+    seed_docx = public / "files" / "dlo-head-1.kk.docx"
+    seed_page = public / "kk" / SEED / "index.html"
+    stamps = {p: p.stat().st_mtime_ns for p in site_files(public)}
+    # nothing changed: nothing rendered, nothing written
+    again = build(dlo, published).out
+    assert "0 rendered, 2 unchanged; 0 file(s) written" in again
+    assert {p: p.stat().st_mtime_ns for p in site_files(public)} == stamps
+    # editing the working draft changes nothing on the site
+    replace(published, SEED, "құқылы:", "құқылы (жоба):")
+    assert "0 rendered" in build(dlo, published).out
+    # a periodic review of the fixture: only the fixture is rendered again
+    ok(dlo, published, "review", UNIT, "--by", "vp-academic", "--result", "Өзекті", "--date", "2025-09-01")
+    out = build(dlo, published).out
+    assert "1 rendered, 1 unchanged" in out
+    assert seed_docx.stat().st_mtime_ns == stamps[seed_docx]
+    assert seed_page.stat().st_mtime_ns == stamps[seed_page]
+    assert "01.09.2028" in page(published, "index.html")  # the next review, 3 years after this one
+    assert "Өзекті" in page(published, f"kk/{UNIT}/index.html")
+
+
+def test_withdrawn_regulation_disappears(published, dlo):
+    build(dlo, published)
+    public = published / "public"
+    assert (public / "kk" / UNIT / "compare-1-2.html").is_file()
+    ok(dlo, published, "withdraw", UNIT, "--order", "301-НҚ", "--date", "2026-01-20")
+    out = build(dlo, published).out
+    assert "1 regulation in force" in out
+    assert not (public / "kk" / UNIT).exists() and not (public / "ru" / UNIT).exists()
+    assert not list((public / "files").glob(f"{UNIT}-*"))
+    assert UNIT not in page(published, "index.html")
+    assert UNIT not in (public / "search-index.kk.json").read_text(encoding="utf-8")
+    assert broken_links(public) == []
+
+
+def test_nothing_in_force_gives_an_empty_site(project, dlo):
+    out = build(dlo, project).out
+    assert "0 regulations in force" in out and "no regulation has an edition in force" in out
+    assert "Күшіндегі құжаттар әлі жарияланбаған" in page(project, "index.html")
+    assert not (project / "public" / "kk").exists()
+    assert broken_links(project / "public") == []
+
+
+def test_build_into_another_folder_and_refusals(published, dlo, tmp_path):
+    target = tmp_path / "www" / "regulations"
+    build(dlo, published, "--out", str(target))
+    assert (target / "kk" / SEED / "index.html").is_file()
+    # a folder with other things in it is not overwritten
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", "--out", str(other), cwd=published)
+    assert result.code == 2 and "was not built by `dlo site build`" in result.err
+    assert sorted(p.name for p in other.iterdir()) == ["keep.txt"]
+    result = dlo("site", "build", "--no-pdf", "--out", str(published), cwd=published)
+    assert result.code == 2 and "would overwrite the project's own files" in result.err
+    # files of others in a built folder are left alone
+    (target / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    build(dlo, published, "--out", str(target))
+    assert (target / "robots.txt").is_file()
+
+
+def test_frozen_edition_edited_after_approval_is_not_published(published, dlo):
+    build(dlo, published)
+    before = page(published, f"kk/{SEED}/index.html")
+    frozen = published / "regulations" / SEED / "editions" / "1.yaml"
+    frozen.write_text(frozen.read_text(encoding="utf-8").replace("құқылы:", "құқылы ӨЗГЕРТІЛДІ:"), encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 1
+    assert "error DLO810" in result.err and "regulations/dlo-head/editions/1.yaml:1:1" in result.err
+    assert "Traceback" not in result.err
+    assert page(published, f"kk/{SEED}/index.html") == before  # the site is left as it was
+
+
+def test_a_broken_draft_does_not_block_publishing(published, dlo):
+    (published / "regulations" / SEED / "regulation.yaml").write_text("chapters: [unclosed\n", encoding="utf-8")
+    result = build(dlo, published)
+    assert "warning DLO803" in result.err
+    assert "Қашықтықтан оқыту бөлімінің бастығы құқылы:" in page(published, f"kk/{SEED}/index.html")
+
+
+def test_without_libreoffice_the_site_is_built_without_pdf(published, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_SOFFICE", "/nonexistent/soffice")
+    result = ok(dlo, published, "site", "build")
+    assert "warning DLO801" in result.err and "no PDF" in result.out
+    assert ".pdf" not in page(published, f"kk/{SEED}/index.html")
+
+
+def test_help_names_every_site_command(dlo, project):
+    for args in (("site", "--help"), ("site", "build", "--help"), ("site", "serve", "--help")):
+        result = dlo(*args, cwd=project)
+        assert result.code == 0 and "Usage:" in result.out
+    assert "--out" in dlo("site", "build", "--help", cwd=project).out
+    assert "--port" in dlo("site", "serve", "--help", cwd=project).out
