@@ -2,7 +2,6 @@
 it is missing, fails or hangs."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import stat

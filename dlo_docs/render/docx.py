@@ -22,12 +22,15 @@ everything by supplying its own reference document, ``templates/reference.docx``
 page set-up are used, and styles it lacks are added with the defaults below. ``dlo reference-docx``
 writes the default one to start from.
 
-Speed: python-docx's paragraph API costs ~0.5 ms a paragraph (a style lookup each time), and
-loading the default template and defining the styles costs more. So the styled, empty base
-package is prepared once per process (per reference document) and kept as bytes; a render opens
-it, parses the whole body as ONE XML fragment built from escaped strings, fills the header and
-footer parts the same way and saves. Page set-up: A4, margins left 30 / right 10 / top 20 /
-bottom 20 mm, Times New Roman 14, justified, first-line indent 1.25 cm.
+Speed (the seed: 64 ms before, ~6 ms now): python-docx's paragraph API costs ~0.5 ms a paragraph
+(a style lookup each time), and opening and saving a package costs ~10 ms. So python-docx is used
+once per process (per reference document) to prepare the styled, empty base package, which keeps
+*slots* (placeholder paragraphs in the body, headers and footers; placeholder texts in the core
+properties and the language); a render builds its OOXML as escaped strings, fills the slots in one
+pass over the cached parts and zips them. The default template's 160 unused style definitions,
+latent styles, Word 2010 ``stylesWithEffects`` part and thumbnail are dropped from the base.
+Page set-up: A4, margins left 30 / right 10 / top 20 / bottom 20 mm, Times New Roman 14,
+justified, first-line indent 1.25 cm.
 """
 from __future__ import annotations
 
