@@ -323,3 +323,18 @@ def test_timeout_setting(monkeypatch):
     assert pdf_render.default_timeout(20) == 7
     monkeypatch.setenv("DLO_PDF_TIMEOUT", "nonsense")
     assert pdf_render.default_timeout(1) == 65
+
+
+def test_render_pdf_alone_writes_only_the_pdfs(project, dlo, monkeypatch, tmp_path):
+    add_bilingual(project)
+    script = fake_soffice(tmp_path, """
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo "%PDF $b" > "$out/$b.pdf";; esac; done
+""")
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    result = dlo("render", "--format", "pdf", cwd=project)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["dlo-head.kk.pdf", "dlo-unit.kk.pdf", "dlo-unit.ru.pdf"]
+    assert (project / "build" / "dlo-unit.ru.pdf").read_text() == "%PDF dlo-unit.ru\n"
+    assert "wrote build/dlo-unit.ru.pdf" in result.out
