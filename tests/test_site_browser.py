@@ -1,0 +1,141 @@
+"""The site in a real browser: Debian's headless Chromium driven by Playwright (pointed at the
+system browser; Playwright's own browser download is never used), against the built site served
+by the same http.server as `dlo site serve`.
+
+Opens the index, switches to Russian and back, searches a word from a duty with another ending
+(and one with a typo), follows the hit to the right clause (URL fragment and :target text)."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import site
+from site_support import UNIT, add_unit, approve_seed, approve_unit, build, replace
+
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+EVIL = "<b>жуан</b> <script>window.HACKED = 1</script>"
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture
+def base(project, dlo):
+    add_unit(project)
+    replace(project, UNIT, "оқытушыларға электрондық курстарды", f'"{EVIL} оқытушыларға электрондық курстарды')
+    replace(project, UNIT, "әдістемелік көмек көрсету;", 'әдістемелік көмек көрсету;"')
+    approve_seed(dlo, project)
+    approve_unit(dlo, project)
+    build(dlo, project)
+    server = site.server(project / "public", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def search_from_header(page, words: str) -> None:
+    page.fill("header.site input[name=q]", words)
+    page.press("header.site input[name=q]", "Enter")
+    page.wait_for_selector("#search-results li")
+
+
+def test_index_language_switch_search_and_deep_link(base, browser):
+    page = browser.new_page()
+    page.set_default_timeout(20_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+
+    page.goto(base)
+    assert page.get_attribute("html", "lang") == "kk"
+    assert "Нормативтік құжаттар" in page.inner_text("h1")
+    assert page.is_visible("a[href='kk/dlo-head/index.html']")
+
+    # to Russian and back
+    page.click("#lang-switch")
+    page.wait_for_url(base + "ru/index.html")
+    assert page.get_attribute("html", "lang") == "ru"
+    assert "Нормативные документы" in page.inner_text("h1")
+    page.click("#lang-switch")
+    page.wait_for_url(base + "index.html")
+    assert page.get_attribute("html", "lang") == "kk"
+
+    # a duty of clause 10: "...Moodle қашықтықтан оқыту жүйесін әкімшілендіру бойынша...";
+    # searched with a dative ending the text does not have
+    search_from_header(page, "әкімшілендіруге")
+    assert "search.html?q=" in page.url
+    first = page.locator("#search-results li").first
+    assert "10. 4)" in first.inner_text()
+    assert page.locator("#search-results li mark").first.inner_text() == "әкімшілендіру"
+    first.locator("a").click()
+    page.wait_for_url("**/kk/dlo-head/index.html#clause-10-4")
+    assert page.evaluate("location.hash") == "#clause-10-4"
+    target = page.locator(":target")
+    assert target.get_attribute("id") == "clause-10-4"
+    assert "Moodle қашықтықтан оқыту жүйесін әкімшілендіру" in target.inner_text()
+
+    # one typo in a longer word: "біліктілігн" for "біліктілігін" (clause 10, item 10)
+    search_from_header(page, "біліктілігн арттыруға")
+    assert any("10. 10)" in t for t in page.locator("#search-results li").all_inner_texts())
+
+    # the Russian interface, a Russian word with another ending: "ежеквартальный" for "ежеквартально"
+    page.click("#lang-switch")
+    page.wait_for_url("**/ru/search.html?q=*")
+    assert page.get_attribute("html", "lang") == "ru"
+    search_from_header(page, "ежеквартальный")
+    hit = page.locator("#search-results li").first
+    assert "Положение об отделе дистанционного обучения" in hit.inner_text()
+    hit.locator("a").click()
+    page.wait_for_url(f"**/ru/{UNIT}/index.html#clause-4")
+    assert "ежеквартально отчитывается" in page.locator(":target").inner_text()
+
+    # text from the YAML is text: shown with its tags, not run
+    page.goto(base + f"kk/{UNIT}/index.html#clause-3-2")
+    assert EVIL in page.locator(":target").inner_text()
+    assert page.evaluate("window.HACKED") is None
+    assert page.locator("article b").count() == 0
+    assert errors == []
+
+
+def test_search_functions(base, browser):
+    page = browser.new_page()
+    page.goto(base + "search.html")
+    page.wait_for_function("document.documentElement.dataset.searchReady === 'true'")
+    s = "window.dloSearch"
+    # Kazakh: agglutinated endings come off; Russian: one ending
+    assert page.evaluate(f"{s}.stem('міндеттерінің', 'kk') === {s}.stem('міндеттері', 'kk')")
+    assert page.evaluate(f"{s}.stem('міндеттерінің', 'kk')") == "міндет"
+    assert page.evaluate(f"{s}.stem('обеспечения', 'ru') === {s}.stem('обеспечение', 'ru')")
+    assert page.evaluate(f"{s}.words('Ёлка ЁЖ')") == ["елка", "еж"]
+    assert page.evaluate(f"{s}.words('бiлiм')") == ["білім"]  # Latin i typed in a Kazakh word
+    assert page.evaluate(f"{s}.nearby('біліктілік', 'біліктлік')")
+    assert page.evaluate(f"{s}.nearby('порталы', 'протaлы')") is False  # two edits
+    assert page.evaluate(f"{s}.nearby('портал', 'протал')")  # a swap is one edit
+    # nothing found: the page says so
+    page.fill("#q", "жжжжжжжж")
+    page.press("#q", "Enter")
+    page.wait_for_function("document.getElementById('search-status').textContent.length > 0")
+    assert page.inner_text("#search-status") == "Ештеңе табылмады."

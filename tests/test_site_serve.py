@@ -1,0 +1,83 @@
+"""`dlo site serve`: the built site on 127.0.0.1 with the security headers; Ctrl-C stops it."""
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from dlo_docs import site
+from site_support import approve_seed, build
+
+
+@pytest.fixture
+def served(project, dlo):
+    approve_seed(dlo, project)
+    build(dlo, project)
+    server = site.server(project / "public", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+def test_serves_pages_with_security_headers(served):
+    status, headers, body = get(served)
+    assert status == 200 and b'<html lang="kk"' in body
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    csp = headers["Content-Security-Policy"]
+    for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, body = get(served + "kk/dlo-head/")  # the deep-link form: /kk/<id>/#clause-11
+    assert status == 200 and b'id="clause-11"' in body
+    status, headers, _ = get(served + "search-index.kk.json")
+    assert headers["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("path", [".dlo-site/manifest.json", "kk/", "static/"])
+def test_no_listing_and_no_build_files(served, path):
+    with pytest.raises(urllib.error.HTTPError) as err:
+        get(served + path)
+    err.value.close()
+    assert err.value.code == 404
+
+
+def test_serve_refuses_a_folder_without_a_site(dlo, project):
+    result = dlo("site", "serve", "--port", "0", cwd=project)
+    assert result.code == 2 and "holds no built site" in result.err and "dlo site build" in result.err
+
+
+def test_cli_serves_until_interrupted(project, dlo):
+    approve_seed(dlo, project)
+    build(dlo, project)
+    proc = subprocess.Popen([sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "serve", "--port", "0"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line
+        status, _, body = get(f"http://127.0.0.1:{match.group(1)}/ru/index.html")
+        assert status == 200 and b'<html lang="ru"' in body
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "stopped" in out and "Traceback" not in err
