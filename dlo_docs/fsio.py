@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Iterator
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
+def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
+    """``mode``: the new file's permission bits (default: mkstemp's 0600). The site passes the
+    umask's default (e.g. 0644) so that a web server running as another user can read it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
@@ -24,6 +26,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
