@@ -301,3 +301,74 @@ def test_help_names_every_site_command(dlo, project):
         assert result.code == 0 and "Usage:" in result.out
     assert "--out" in dlo("site", "build", "--help", cwd=project).out
     assert "--port" in dlo("site", "serve", "--help", cwd=project).out
+
+
+def test_pdf_downloads_made_once(project, dlo, monkeypatch):
+    from dlo_docs.render import pdf as pdf_render
+
+    if not pdf_render.available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    approve_seed(dlo, project)
+    result = ok(dlo, project, "site", "build")
+    assert "no PDF" not in result.out
+    pdf = project / "public" / "files" / "dlo-head-1.kk.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    html = page(project, f"kk/{SEED}/index.html")
+    assert 'href="../../files/dlo-head-1.kk.pdf"' in html
+    # unchanged: LibreOffice is not run again
+    def no_conversion(*args, **kwargs):
+        raise AssertionError("LibreOffice run for an unchanged regulation")
+
+    monkeypatch.setattr(pdf_render, "convert", no_conversion)
+    assert "0 rendered" in ok(dlo, project, "site", "build").out
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_failed_pdf_conversion_costs_the_pdf_only(project, dlo, monkeypatch):
+    from dlo_docs.errors import DloError, Location, error
+    from dlo_docs.render import pdf as pdf_render
+
+    def broken(*args, **kwargs):
+        raise DloError(error(Location("soffice"), "DLO503", "LibreOffice timed out"))
+
+    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(pdf_render, "convert", broken)
+    approve_seed(dlo, project)
+    result = ok(dlo, project, "site", "build")
+    assert "warning DLO802" in result.err and "LibreOffice timed out" in result.err
+    html = page(project, f"kk/{SEED}/index.html")
+    assert ".pdf" not in html and "dlo-head-1.kk.docx" in html
+    # the regulation is tried again by the next build
+    assert "1 rendered" in ok(dlo, project, "site", "build").out
+
+
+def test_published_files_are_readable_by_the_web_server(published, dlo):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        build(dlo, published)
+    finally:
+        os.umask(old)
+    public = published / "public"
+    for path in site_files(public):
+        assert path.stat().st_mode & 0o777 == 0o644, path  # not the temporary file's 0600
+    assert stat.S_IMODE((public / ".dlo-site" / "manifest.json").stat().st_mode) == 0o600
+
+
+def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_policy():
+    from pathlib import Path
+
+    from dlo_docs.site import views
+
+    repo = Path(__file__).resolve().parent.parent
+    conf = (repo / "docs" / "nginx-site.conf").read_text(encoding="utf-8")
+    for net in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8"):
+        assert f"allow {net};" in conf
+    assert "deny all;" in conf
+    assert f'add_header Content-Security-Policy "{views.CSP}; frame-ancestors \'none\'" always;' in conf
+    assert 'add_header X-Content-Type-Options "nosniff" always;' in conf
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "### site" in readme and "dlo site build" in readme and "dlo site serve" in readme
+    assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(" ", "")

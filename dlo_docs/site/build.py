@@ -9,6 +9,7 @@ Every file is written atomically, and only when its bytes change.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,7 +27,7 @@ from ..render import pdf as pdf_render
 from ..workflow import EDITIONS
 from ..workflow import journal as _journal
 from . import search, views
-from .collect import LANGS, Published, collect, iso, title_in
+from .collect import LANGS, BuildProject, Published, collect, iso, title_in
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 
 DEFAULT_OUT = "public"
@@ -45,17 +46,30 @@ class Report:
     problems: list[Problem] = field(default_factory=list)  # warnings
 
 
+def _file_mode() -> int:
+    """Permissions of a published file: what the umask gives a new file (usually 0644), so a web
+    server running as another user can read it (a temporary file is created 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 class _Writer:
     def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
         self.out, self.manifest, self.report = out, manifest, report
+        self.mode = _file_mode()
 
     def put(self, rel: str, data: bytes, key: str | None = None) -> None:
-        """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest."""
+        """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest.
+        The build's own files (.dlo-site/) stay private to the user who builds."""
         path = self.out / rel
+        mode = None if rel.startswith(FOLDER + "/") else self.mode
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             self.report.unchanged += 1
+            if mode is not None and path.stat().st_mode & 0o777 != mode:
+                path.chmod(mode)
         else:
-            atomic_write(path, data)
+            atomic_write(path, data, mode)
             self.report.written.append(rel)
         self.manifest.record(rel, key or digest(data), len(data))
 
@@ -420,4 +434,4 @@ def build(project: Project, out: Path | str | None = None, *, pdf: bool = True,
     if out == project.root or out in project.root.parents or out == project.regulations or \
             project.regulations in out.parents or out == project.templates or project.templates in out.parents:
         raise UsageError(f"{out} would overwrite the project's own files", f"use a folder of its own, e.g. {DEFAULT_OUT}/")
-    return _Site(project, out, pdf, progress).run()
+    return _Site(BuildProject(project.root), out, pdf, progress).run()
