@@ -372,3 +372,29 @@ def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_polic
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert "### site" in readme and "dlo site build" in readme and "dlo site serve" in readme
     assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(" ", "")
+
+
+def test_an_interrupted_first_build_can_be_run_again(published, dlo, monkeypatch):
+    import importlib
+
+    site_build = importlib.import_module("dlo_docs.site.build")  # the module (dlo_docs.site.build is the function)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_build._Site, "comparisons", crash)
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code != 0
+    assert (published / "public" / "files").is_dir()  # it had begun
+    monkeypatch.undo()
+    build(dlo, published)
+    assert broken_links(published / "public") == []
+
+
+def test_templates_without_the_site_are_reported(project, dlo):
+    import shutil
+
+    shutil.rmtree(project / "templates" / "html" / "site")
+    approve_seed(dlo, project)
+    result = dlo("site", "build", "--no-pdf", cwd=project)
+    assert result.code == 2 and "lack the site's" in result.err and "Traceback" not in result.err

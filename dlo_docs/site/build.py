@@ -128,6 +128,11 @@ class _Site:
         tpl = _labels.templates_dir(self.templates)
         registry_bytes = project.registry_path.read_bytes()
         self.static_dir = tpl / "site" / "static"
+        missing = [p for p in [tpl / "html" / "site" / "base.html.j2", *(self.static_dir / n for n in STATIC)] if not p.is_file()]
+        missing += [tpl / "labels" / f"{lang}.yaml (site:)" for lang in LANGS if "site" not in self.labels[lang]]
+        if missing:
+            raise UsageError(f"the project's templates ({tpl}) lack the site's: {', '.join(map(str, missing))}",
+                             f"copy templates/html/site/, templates/site/ and the site: labels from {_labels.BUNDLED}")
         self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
         self.report = Report(out)
         self.want_pdf = pdf
@@ -145,7 +150,9 @@ class _Site:
         Manifest.guard(self.out)
         self.out.mkdir(parents=True, exist_ok=True)
         with locked(self.out / FOLDER / "build"):
+            Manifest.guard(self.out)  # again, under the lock
             self.manifest = Manifest(self.out)
+            self.manifest.claim()
             self.w = _Writer(self.out, self.manifest, self.report)
             summaries: dict[str, dict] = {}
             entries: dict[str, dict[str, list]] = {}

@@ -81,7 +81,7 @@ class Manifest:
         """Refuse to build into a folder that holds other things than a site built by dlo."""
         if out.exists() and not out.is_dir():
             raise UsageError(f"{out} is a file, not a folder", "choose another --out")
-        if out.is_dir() and any(out.iterdir()) and not (out / FILE).is_file():
+        if out.is_dir() and any(p.name != FOLDER for p in out.iterdir()) and not (out / FILE).is_file():
             raise UsageError(f"{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
                              "choose an empty or new folder with --out, or empty this one")
 
@@ -121,6 +121,12 @@ class Manifest:
     def stale(self) -> list[str]:
         """Outputs of the previous build that this one did not produce."""
         return sorted(set(self.old["outputs"]) - set(self.outputs))
+
+    def claim(self) -> None:
+        """Mark a new folder as the site's before anything else is written in it, so that a first
+        build that is interrupted can be run again."""
+        if not self.path.is_file():
+            self.save()
 
     def save(self) -> None:
         data = {"format": FORMAT, "outputs": dict(sorted(self.outputs.items())),

@@ -111,14 +111,18 @@
 
   function prepare(index) {
     var docs = [];
+    var known = {};  /* lang + word -> token: a word is stemmed once, however often it occurs */
     function add(reg, number, anchor, text, lang) {
       var seen = {};
       var tokens = [];
-      words(text).forEach(function (w) {
-        if (!seen[w]) { seen[w] = true; tokens.push({ word: w, stem: stem(w, lang) }); }
+      var all = words(text);
+      all.forEach(function (w) {
+        if (seen[w]) return;
+        seen[w] = true;
+        var key = lang + ":" + w;
+        tokens.push(known[key] || (known[key] = { word: w, stem: stem(w, lang) }));
       });
-      docs.push({ reg: reg, number: number, anchor: anchor, text: text, norm: words(text).join(" "),
-                  tokens: tokens });
+      docs.push({ reg: reg, number: number, anchor: anchor, text: text, norm: all.join(" "), tokens: tokens });
     }
     index.regs.forEach(function (reg) {
       add(reg, "", "", reg.code + " " + reg.title, reg.lang);
