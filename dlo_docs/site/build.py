@@ -163,8 +163,13 @@ class _Site:
                     continue
                 key = digest(self.base, reg_id, fingerprint, self.pdf)
                 entry = self.manifest.regulation(reg_id, key)
+                cache = None
                 if entry is not None:
-                    cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+                    try:
+                        cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+                    except (OSError, ValueError, KeyError):
+                        pass  # damaged: the regulation is built again
+                if entry is not None and cache is not None:
                     self.manifest.keep_regulation(reg_id, entry)
                     self.report.unchanged += len(entry["outputs"])
                     summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
