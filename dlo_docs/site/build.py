@@ -16,7 +16,6 @@ from typing import Callable
 
 from .. import labels as _labels
 from ..diff import api as diff_api
-from ..diff.align import compare
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write, locked
 from ..model import Registry
@@ -308,25 +307,7 @@ class _Site:
     def _diff_section(self, pub: Published, a: int, b: int, lang: str) -> str:
         """The comparison table of ``dlo_docs.diff`` (its HTML template, escaped by Jinja2), cut
         out of its standalone page: the page's inline style is not allowed by the site's policy."""
-        old, new = pub.editions[a].document, pub.editions[b].document
-        labels = self.labels[lang] if lang in self.labels else _labels.labels(lang, self.templates)
-        problems = []
-        from .. import context
-
-        for doc in (old, new):
-            try:
-                context.build(doc, self.registry, lang, self.templates)
-            except UsageError:
-                raise
-            except DloError as exc:
-                problems += exc.problems
-        if problems:
-            raise DloError(problems)
-        comparison = compare(old.model, new.model, labels, lang)
-        prepared = diff_api.Prepared(
-            project=self.project, registry=self.registry, old=old, new=new, from_=a, to=b, lang=lang,
-            labels=labels, comparison=comparison, reason=pub.editions[b].reason, author="",
-            date=None)  # type: ignore[arg-type]  # author and date are for tracked changes only
+        prepared = diff_api.prepare(self.project, pub.id, a, b, lang)
         page = diff_api.html(prepared, regulation_href="index.html" if b == pub.n else None)
         start, end = page.find('<section class="dlo-diff"'), page.rfind("</section>")
         if start < 0 or end < 0:
@@ -369,7 +350,8 @@ class _Site:
                 "effective": views.date(o.effective or o.date),
                 "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
                 "reason": ed.reason or "", "state": L["edition_state"].get(ed.state, ed.state)})
-        reviews = [{"date": views.date(r.date), "reviewer": r.reviewer, "result": r.result} for r in pub.records.reviews]
+        reviews = [{"date": views.date(r.date), "reviewer": r.reviewer, "lang": pub.model.main_lang, "result": r.result}
+                   for r in pub.records.reviews]
         compare_links = []
         for c in comparisons.get(lang) or comparisons.get(text_lang) or []:
             compare_links.append({"href": root + c["rel"],

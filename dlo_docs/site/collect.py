@@ -13,7 +13,6 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
 from ..project import Document, Loaded, Project
 from ..records import AgreementMark, ChangeRecord, Records, ReviewRecord
-from ..workflow import journal as _journal
 from ..workflow.state import replay
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first

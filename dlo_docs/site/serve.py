@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import UsageError
-from .manifest import FOLDER
 from .views import CSP
 
 HOST = "127.0.0.1"
