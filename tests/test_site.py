@@ -398,3 +398,14 @@ def test_templates_without_the_site_are_reported(project, dlo):
     approve_seed(dlo, project)
     result = dlo("site", "build", "--no-pdf", cwd=project)
     assert result.code == 2 and "lack the site's" in result.err and "Traceback" not in result.err
+
+
+def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(project, dlo):
+    add_unit(project)
+    replace(project, UNIT, "\n        ru: Начальник отдела ежеквартально отчитывается перед директором института.", "")
+    approve_unit(dlo, project)
+    result = build(dlo, project)
+    assert "warning DLO805" in result.err and "published in kk only" in result.err
+    ru = page(project, f"ru/{UNIT}/index.html")
+    assert '<article class="text" lang="kk"' in ru and "только на казахском" in ru
+    assert not (project / "public" / "files" / f"{UNIT}-1.ru.docx").exists()
