@@ -47,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=120_000)  # a loaded machine is slow
         try:
             yield chromium
         finally:
@@ -62,7 +62,7 @@ def search_from_header(page, words: str) -> None:
 
 def test_index_language_switch_search_and_deep_link(base, browser):
     page = browser.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(60_000)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
@@ -122,6 +122,7 @@ def test_index_language_switch_search_and_deep_link(base, browser):
 
 def test_search_functions(base, browser):
     page = browser.new_page()
+    page.set_default_timeout(60_000)
     page.goto(base + "search.html")
     page.wait_for_function("document.documentElement.dataset.searchReady === 'true'")
     s = "window.dloSearch"
