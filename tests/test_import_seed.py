@@ -15,7 +15,7 @@ def seeds():
                        marks=pytest.mark.skipif(not SHARED_SEED.exists(), reason="../shared is not beside this checkout"))
 
 
-@pytest.mark.parametrize("seed", seeds())
+@pytest.mark.parametrize("seed", list(seeds()))
 def test_seed_text_imports_to_the_bundled_regulation(project, dlo, seed):
     result = dlo("import", seed, "--id", "seed-import", cwd=project)
     assert result.code == 0, result.err
