@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The main job: set up (first run only installs), check and render every bundled regulation
-# into build/.
+# The main job: set up (the first run installs), check every bundled regulation, render each
+# into build/ (DOCX, HTML and PDF/A), and build the intranet site of the editions in force into
+# public/. Preview the site with: .venv/bin/dlo site serve
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
-.venv/bin/dlo check || echo "build: dlo check found errors (see above); rendering what is valid" >&2
-.venv/bin/dlo render
+.venv/bin/dlo check || echo "build: dlo check reports errors (above); rendering what is valid" >&2
+.venv/bin/dlo verify
+.venv/bin/dlo render --format docx --format html --format pdf
+.venv/bin/dlo site build
+echo "build: done. Documents in build/, site in public/ (dlo site serve to preview it)."

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -184,6 +185,12 @@ def _state_phrase(h: History) -> str:
 
 def _edition_path(project: Project, reg_id: str, n: int) -> Path:
     return project.folder(reg_id) / EDITIONS / f"{n}.yaml"
+
+
+def _frozen_text(text: str) -> str:
+    """The draft's text for editions/<n>.yaml: one folder deeper, so the editor's schema line
+    (``# yaml-language-server: $schema=../../schemas/...``) gains one ``../``."""
+    return re.sub(r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../", text, count=1, flags=re.M)
 
 
 def _pending_path(final: Path) -> Path:
@@ -510,7 +517,7 @@ def approve(project: Project, reg_id: str, order: str, date: dt.date, effective:
         # and an approval interrupted after journaling is completed by the next command.
         final = _edition_path(project, reg_id, n)
         pending = _pending_path(final)
-        atomic_write(pending, ctx.document.source.text)
+        atomic_write(pending, _frozen_text(ctx.document.source.text))
         order_data = {"number": order, "date": date.isoformat(),
                       "effective": (effective or date).isoformat()}
         event = _append(ctx, role=ctx.model.approval.by, event="approved", edition=n, order=order_data,
