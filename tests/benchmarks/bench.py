@@ -4,22 +4,14 @@ Each figure is the median of several runs, in-process (imports excluded), on the
 """
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def median_ms(fn, runs: int = 15) -> float:
-    fn()  # warm-up: caches, lazy imports
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

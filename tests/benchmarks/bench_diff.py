@@ -11,23 +11,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def median_ms(fn, runs: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def synthetic(seed_texts: list[str], rng: random.Random) -> dict:
@@ -100,11 +92,11 @@ def main() -> None:
     long_new = long_old.replace("қашықтықтан", "электрондық", 20)
 
     figures = {
-        "compare, seed (5 changes)": median_ms(lambda: compare(old, new, kk)),
-        "comparison table DOCX, seed": median_ms(lambda: table(c)),
-        "redline DOCX, seed": median_ms(lambda: redline(c)),
+        "compare, seed (5 changes)": median_ms(lambda: compare(old, new, kk), runs=7),
+        "comparison table DOCX, seed": median_ms(lambda: table(c), runs=7),
+        "redline DOCX, seed": median_ms(lambda: redline(c), runs=7),
         f"word diff of the whole seed text ({len(long_old)} chars, 20 words changed)":
-            median_ms(lambda: words.diff(long_old, long_new)),
+            median_ms(lambda: words.diff(long_old, long_new), runs=7),
         f"compare, synthetic ({sum(1 for _ in places(big_old, 'kk', kk))} elements, {len(big.changes)} changes)":
             median_ms(lambda: compare(big_old, big_new, kk), runs=3),
         "comparison table DOCX, synthetic": median_ms(lambda: table(big), runs=3),

@@ -10,22 +10,15 @@ Run: .venv/bin/python tests/benchmarks/bench_forms.py [--batch N]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
 
+from timing import median_ms
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def median_ms(fn, runs: int = 25) -> float:
-    fn()  # warm-up: the styled base package is prepared once per process
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -45,8 +38,8 @@ def main() -> None:
     first = (time.perf_counter() - start) * 1000
     figures = {
         "DOCX seed, first in a process (base prepared)": first,
-        "DOCX seed, per document": median_ms(lambda: docx.render(rd, project.templates)),
-        "DOCX agreement sheet alone": median_ms(lambda: docx.render_sheet(rd, "agreement", project.templates)),
+        "DOCX seed, per document": median_ms(lambda: docx.render(rd, project.templates), runs=25),
+        "DOCX agreement sheet alone": median_ms(lambda: docx.render_sheet(rd, "agreement", project.templates), runs=25),
     }
     width = 48
     for name, ms in figures.items():

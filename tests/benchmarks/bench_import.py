@@ -6,22 +6,14 @@ the seed's length (what an import of a long unit regulation costs).
 """
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt"
 
 
-def median_ms(fn, runs: int = 15) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -6,21 +6,13 @@ synthetic document ten times the seed's size (its chapters repeated with fresh i
 from __future__ import annotations
 
 import copy
-import statistics
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def median_ms(fn, runs: int = 9) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -33,9 +25,9 @@ def main() -> None:
     document = loaded.documents["dlo-head"]
     registry = loaded.registry
     print(f"seed: {sum(1 for _ in document.source.text.splitlines())} lines")
-    print(f"{'all rules, seed':40s} {median_ms(lambda: lint.check_document(document, registry)):8.1f} ms")
+    print(f"{'all rules, seed':40s} {median_ms(lambda: lint.check_document(document, registry), runs=9):8.1f} ms")
     for rule in lint.rules():
-        ms = median_ms(lambda: lint.check_document(document, registry, [rule.code]))
+        ms = median_ms(lambda: lint.check_document(document, registry, [rule.code]), runs=9)
         print(f"{rule.code + ' ' + rule.name:40s} {ms:8.1f} ms")
 
     data = load.plain(document.source.data)
