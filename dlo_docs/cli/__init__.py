@@ -39,7 +39,7 @@ def report(exc: DloError) -> None:
 def run() -> None:
     """Entry point: turns every failure into a message and an exit code."""
     try:
-        code = main.main(standalone_mode=False)
+        code = main.main(prog_name="dlo", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
