@@ -107,25 +107,24 @@ def build(
     for n in numbering.walk(model):
         el = n.element
         loc = locs[el.id]
+        anchor = numbering.anchor(n.kind, n.number, n.chapter, n.clause, n.path)
         if n.kind == "chapter":
             title = tr(el.title, [*loc, "title"])
             line = labels["chapter"].format(n=n.number, title=title)
-            blocks.append(Block("chapter", line[: len(line) - len(title)].strip(), title, line, f"chapter-{n.number}", el.id))
+            blocks.append(Block("chapter", line[: len(line) - len(title)].strip(), title, line, anchor, el.id))
         elif n.kind == "paragraph":
             title = tr(el.title, [*loc, "title"])
             line = labels["paragraph"].format(n=n.number, title=title)
-            anchor = f"chapter-{n.chapter}-paragraph-{n.number}"
             blocks.append(Block("paragraph", line[: len(line) - len(title)].strip(), title, line, anchor, el.id))
         else:
             text = tr(el.text, [*loc, "text"])
             if n.kind == "clause":
                 marker = labels["clause"].format(n=n.number)
-                anchor, depth = f"clause-{n.number}", 0
+                depth = 0
             else:
                 depth = len(n.path)
                 shown = n.number if depth == 1 else _letters(labels, n.number)
                 marker = labels["item"].format(n=shown)
-                anchor = f"clause-{n.clause}-" + "-".join(str(p) for p in n.path)
             blocks.append(Block(n.kind, marker, text, f"{marker} {text}", anchor, el.id, depth))
 
     title = tr(model.title, ["title"])

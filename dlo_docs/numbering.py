@@ -54,6 +54,20 @@ def reference(n: Numbered) -> str:
     return str(n.number)
 
 
+def anchor(kind: str, number: int, chapter: int, clause: int, path: tuple[int, ...]) -> str:
+    """The HTML anchor of an element: "chapter-5", "chapter-5-paragraph-2", "clause-11",
+    "clause-11-2" (item 2 of clause 11); the same in every output that links to a clause."""
+    if kind == "chapter":
+        return f"chapter-{number}"
+    if kind == "paragraph":
+        return f"chapter-{chapter}-paragraph-{number}"
+    if kind == "clause":
+        return f"clause-{number}"
+    if kind == "item":
+        return f"clause-{clause}-" + "-".join(str(p) for p in path)
+    return ""
+
+
 def numbers(doc: Regulation) -> dict[str, str]:
     """Element id → language-neutral reference (see ``reference``)."""
     return {n.element.id: reference(n) for n in walk(doc)}

@@ -53,15 +53,7 @@ class Place:
     @property
     def anchor(self) -> str:
         """The element's anchor in the rendered HTML ("clause-11", "chapter-5-paragraph-2")."""
-        if self.kind == "chapter":
-            return f"chapter-{self.number}"
-        if self.kind == "paragraph":
-            return f"chapter-{self.chapter}-paragraph-{self.number}"
-        if self.kind == "clause":
-            return f"clause-{self.number}"
-        if self.kind == "item":
-            return f"clause-{self.clause}-" + "-".join(str(p) for p in self.path)
-        return ""
+        return numbering.anchor(self.kind, self.number, self.chapter, self.clause, self.path)
 
     @property
     def prefix(self) -> str:
