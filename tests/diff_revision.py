@@ -110,3 +110,19 @@ def bilingual(data: dict[str, Any]) -> dict[str, Any]:
 
     both(data)
     return data
+
+
+def open_revision(dlo, project: Path, reason: str) -> None:
+    """Through the real workflow: approve the seed as edition 1, open a revision by the head of
+    HR with ``reason``, and make the draft the scripted revision (``revise``)."""
+    for args in (["submit", "dlo-head"],
+                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
+                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+                 ["revise", "dlo-head", "--by", "hr-head", "--reason", reason]):
+        result = dlo(*args, cwd=project)
+        assert result.code == 0, (args, result.err)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    source, _ = load.read(path, "regulation.yaml")
+    draft = revise(load.plain(source.data))
+    draft["edition"] = load.plain(source.data)["edition"]
+    path.write_text(load.dumps(draft), encoding="utf-8")

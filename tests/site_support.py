@@ -2,8 +2,10 @@
 CLI, the site built through `dlo site build`, and the built files read back."""
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -13,6 +15,22 @@ SEED = "dlo-head"
 SEED_APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
 UNIT = "dlo-unit"
 UNIT_APPROVERS = ["vp-academic", "hr-head"]
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """Serve ``folder`` with the site's own server on a free localhost port; yields the base URL."""
+    from dlo_docs import site
+
+    server = site.server(folder, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 def ok(dlo, project: Path, *args: str):

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, EXPECTED, RIGHT_NEW, bilingual, editions, find,
+from diff_revision import (open_revision, CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, EXPECTED, RIGHT_NEW, bilingual, editions, find,
                            revise, seed_data, write_project)
 from dlo_docs import context, load
 from dlo_docs.diff import words
@@ -296,17 +296,7 @@ def test_cli_invalid_draft_is_reported_with_its_position(project, dlo):
 
 def test_cli_defaults_to_the_edition_in_force_against_the_draft(project, dlo):
     """With the real workflow: approve edition 1, open a revision, edit the draft, diff."""
-    for args in (["submit", "dlo-head"],
-                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
-                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
-                 ["revise", "dlo-head", "--by", "hr-head", "--reason", "Жоспарлы қайта қарау"]):
-        result = dlo(*args, cwd=project)
-        assert result.code == 0, (args, result.err)
-    path = project / "regulations" / "dlo-head" / "regulation.yaml"
-    source, _ = load.read(path, "regulation.yaml")
-    draft = revise(load.plain(source.data))
-    draft["edition"] = load.plain(source.data)["edition"]
-    path.write_text(load.dumps(draft), encoding="utf-8")
+    open_revision(dlo, project, "Жоспарлы қайта қарау")
     result = dlo("diff", "dlo-head", cwd=project)
     assert result.code == 0, result.err
     assert result.out.startswith("dlo-head (kk): edition 1 → edition 2 (draft): 1 added, 1 removed, 2 changed, 1 moved")

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from diff_revision import REASON, editions, find, revise, seed_data, write_project
+from diff_revision import REASON, open_revision, editions, find, revise, seed_data, write_project
 from dlo_docs import load
 from dlo_docs.diff.align import compare, places
 from dlo_docs.labels import labels
@@ -160,17 +160,7 @@ def _case(case: str) -> tuple[Regulation, Regulation]:
 
 def test_cli_redline_names_the_initiating_role(project, dlo):
     """With the real workflow: the revision opened by the head of HR is that role's tracked change."""
-    for args in (["submit", "dlo-head"],
-                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
-                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
-                 ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON]):
-        result = dlo(*args, cwd=project)
-        assert result.code == 0, (args, result.err)
-    path = project / "regulations" / "dlo-head" / "regulation.yaml"
-    source, _ = load.read(path, "regulation.yaml")
-    draft = revise(load.plain(source.data))
-    draft["edition"] = load.plain(source.data)["edition"]
-    path.write_text(load.dumps(draft), encoding="utf-8")
+    open_revision(dlo, project, REASON)
     result = dlo("diff", "dlo-head", "--format", "redline", "--out", "r.docx", cwd=project)
     assert result.code == 0, result.err
     root = _document((project / "r.docx").read_bytes())

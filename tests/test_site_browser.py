@@ -7,13 +7,11 @@ Opens the index, switches to Russian and back, searches a word from a duty with 
 from __future__ import annotations
 
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from dlo_docs import site
-from site_support import UNIT, add_unit, approve_seed, approve_unit, build, replace
+from site_support import UNIT, add_unit, approve_seed, approve_unit, build, replace, serving
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,15 +29,8 @@ def base(project, dlo):
     approve_seed(dlo, project)
     approve_unit(dlo, project)
     build(dlo, project)
-    server = site.server(project / "public", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(project / "public") as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,29 +5,20 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 
 import pytest
 
-from dlo_docs import site
-from site_support import approve_seed, build
+from site_support import approve_seed, build, serving
 
 
 @pytest.fixture
 def served(project, dlo):
     approve_seed(dlo, project)
     build(dlo, project)
-    server = site.server(project / "public", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(project / "public") as url:
+        yield url
 
 
 def get(url: str):
