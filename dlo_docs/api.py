@@ -1,9 +1,10 @@
 """The library API the CLI is a thin shell over: check and render."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import context, lint
 from .errors import DloError, Problem, UsageError
@@ -31,7 +32,9 @@ def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
     if loaded.errors:
         raise DloError(loaded.errors)
     if not loaded.documents:
-        raise UsageError("there are no regulations to render", "add regulations/<id>/regulation.yaml")
+        raise UsageError(
+            "there are no regulations to render", "add regulations/<id>/regulation.yaml"
+        )
     return loaded
 
 
@@ -93,8 +96,15 @@ def render(
     for doc_id, document in loaded.documents.items():
         for language in [lang] if lang else document.model.languages:
             try:
-                contexts.append(context.build(document, loaded.registry, language, project.templates,
-                                             records_for(project, doc_id)))
+                contexts.append(
+                    context.build(
+                        document,
+                        loaded.registry,
+                        language,
+                        project.templates,
+                        records_for(project, doc_id),
+                    )
+                )
             except UsageError:
                 raise
             except DloError as exc:
@@ -107,7 +117,14 @@ def render(
         for fmt in formats:
             output = Output(rd.id, rd.lang, fmt, out / f"{rd.id}.{rd.lang}.{fmt}")
             if fmt == "pdf":
-                docx = next((data for o, data in rendered if o.format == "docx" and (o.id, o.lang) == (rd.id, rd.lang)), None)
+                docx = next(
+                    (
+                        data
+                        for o, data in rendered
+                        if o.format == "docx" and (o.id, o.lang) == (rd.id, rd.lang)
+                    ),
+                    None,
+                )
                 to_pdf[output.path.stem] = docx if docx is not None else _render_docx(rd, project)
                 rendered.append((output, b""))
             else:
@@ -115,13 +132,22 @@ def render(
     if to_pdf:
         pdfs = pdf_render.convert(to_pdf)
         rendered = [(o, pdfs[o.path.stem] if o.format == "pdf" else data) for o, data in rendered]
-    if "docx" in formats:  # an open revision's approval package carries its comparison table (issue 7)
+    if (
+        "docx" in formats
+    ):  # an open revision's approval package carries its comparison table (issue 7)
         from .diff.api import approval_table
 
         for rd in contexts:
             table = approval_table(project, rd.id, rd.lang)
             if table is not None:
-                rendered.append((Output(rd.id, rd.lang, "comparison", out / f"{rd.id}.{rd.lang}.comparison.docx"), table))
+                rendered.append(
+                    (
+                        Output(
+                            rd.id, rd.lang, "comparison", out / f"{rd.id}.{rd.lang}.comparison.docx"
+                        ),
+                        table,
+                    )
+                )
     for output, data in rendered:
         atomic_write(output.path, data)
     return [o for o, _ in rendered]

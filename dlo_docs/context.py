@@ -2,6 +2,7 @@
 
 Every renderer (DOCX, HTML, PDF, site) is fed by this and only this, so they cannot disagree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -57,7 +58,9 @@ class RenderDoc:
     approvers: list[Official]
     sheets: dict[str, bool]
     blocks: list[Block] = field(default_factory=list)
-    records: Records = field(default_factory=Records)  # from the workflow: order, agreements, history
+    records: Records = field(
+        default_factory=Records
+    )  # from the workflow: order, agreements, history
 
     @property
     def clause_count(self) -> int:
@@ -98,8 +101,14 @@ def build(
     def tr(text, loc: list) -> str:
         value = text_in(text, lang, model.main_lang)
         if value is None:
-            missing.append(error(doc.source.at(loc), "DLO030", f"no {lang} text here",
-                                 f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}"))
+            missing.append(
+                error(
+                    doc.source.at(loc),
+                    "DLO030",
+                    f"no {lang} text here",
+                    f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}",
+                )
+            )
             return ""
         return value.strip()
 
@@ -111,11 +120,17 @@ def build(
         if n.kind == "chapter":
             title = tr(el.title, [*loc, "title"])
             line = labels["chapter"].format(n=n.number, title=title)
-            blocks.append(Block("chapter", line[: len(line) - len(title)].strip(), title, line, anchor, el.id))
+            blocks.append(
+                Block("chapter", line[: len(line) - len(title)].strip(), title, line, anchor, el.id)
+            )
         elif n.kind == "paragraph":
             title = tr(el.title, [*loc, "title"])
             line = labels["paragraph"].format(n=n.number, title=title)
-            blocks.append(Block("paragraph", line[: len(line) - len(title)].strip(), title, line, anchor, el.id))
+            blocks.append(
+                Block(
+                    "paragraph", line[: len(line) - len(title)].strip(), title, line, anchor, el.id
+                )
+            )
         else:
             text = tr(el.text, [*loc, "text"])
             if n.kind == "clause":
@@ -153,4 +168,3 @@ def build(
         blocks=blocks,
         records=records or Records(),
     )
-

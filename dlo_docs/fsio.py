@@ -3,6 +3,7 @@
 A write goes to a temporary file in the same folder, is flushed and fsynced, then renamed over
 the target, so a reader sees the old file or the new one, never a mixture.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -11,8 +12,8 @@ import fcntl
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:

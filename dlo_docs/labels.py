@@ -1,4 +1,5 @@
 """Label sets: the fixed words of every output, per language, from ``templates/labels/<lang>.yaml``."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,14 +4,16 @@ Loading is safe: the round-trip loader never constructs Python objects, and any 
 (``!!python/object``, ``!foo`` ...) is reported as an error. Every syntax and schema error becomes
 a ``Problem`` with the file, line and column it comes from.
 """
+
 from __future__ import annotations
 
 import contextlib
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -102,17 +104,17 @@ class Source:
         if not start.line or start.line > len(lines) or value is None:
             return start
         j = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
-        quote = text[j] if text[j:j + 1] in ("'", '"') else ""
+        quote = text[j] if text[j : j + 1] in ("'", '"') else ""
         if quote:
             j += 1
-        elif text[j:j + 1] in ("|", ">"):  # block scalar: the content starts on the next line
+        elif text[j : j + 1] in ("|", ">"):  # block scalar: the content starts on the next line
             j = text.find("\n", j) + 1 or len(text)
             while j < len(text) and text[j] in _SPACE:
                 j += 1
 
         def escaped_break(k: int) -> int:
             """In a double-quoted scalar, the end of an escaped line break at ``k`` (else ``k``)."""
-            if quote == '"' and text[k:k + 2] in ("\\\n", "\\\r"):
+            if quote == '"' and text[k : k + 2] in ("\\\n", "\\\r"):
                 k = text.find("\n", k) + 1
                 while k < len(text) and text[k] in " \t":
                     k += 1
@@ -127,7 +129,7 @@ class Source:
                 if after != j:  # an escaped line break: no character of the value
                     j = after
                 else:
-                    i, j = i + 1, j + _ESCAPE_LENGTH.get(text[j + 1:j + 2], 2)
+                    i, j = i + 1, j + _ESCAPE_LENGTH.get(text[j + 1 : j + 2], 2)
             elif ch in _SPACE:  # a run of white space in the value matches one in the source
                 vi = i
                 while vi < len(value) and value[vi] in _SPACE:
@@ -137,7 +139,7 @@ class Source:
                     sj = escaped_break(sj) if escaped_break(sj) != sj else sj + 1
                 if offset < vi:  # the target is inside the run: exact when it is on one line
                     k = offset - i
-                    if text[j:j + k] == value[i:offset] and "\n" not in value[i:offset]:
+                    if text[j : j + k] == value[i:offset] and "\n" not in value[i:offset]:
                         j += k
                     break
                 i, j = vi, sj
@@ -167,7 +169,9 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     if not text.strip():
-        return None, [error(Location(path, 1, 1), "DLO003", "the file is empty", "fill it in or delete it")]
+        return None, [
+            error(Location(path, 1, 1), "DLO003", "the file is empty", "fill it in or delete it")
+        ]
     return text, []
 
 
@@ -177,7 +181,11 @@ def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
         node = stack.pop()
         tag = getattr(node, "tag", None)
         tag_value = getattr(tag, "value", tag) if tag is not None else None
-        if isinstance(node, CommentedBase) and not isinstance(node, TaggedScalar) and tag_value not in _STANDARD_TAGS:
+        if (
+            isinstance(node, CommentedBase)
+            and not isinstance(node, TaggedScalar)
+            and tag_value not in _STANDARD_TAGS
+        ):
             line, col = node.lc.line or 0, node.lc.col or 0
             yield error(
                 Location(source_path, line + 1, col + 1),
@@ -196,13 +204,23 @@ def _locate_tagged_scalars(source: Source) -> list[Problem]:
     problems: list[Problem] = []
 
     def walk(node: Any, loc: list) -> None:
-        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        items = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
         for k, v in items:
             if isinstance(v, (TaggedScalar, bytes)):
                 tag = v.tag.value if isinstance(v, TaggedScalar) else "!!binary"
                 problems.append(
-                    error(source.at([*loc, k]), "DLO004", f"explicit YAML tag {tag} is not allowed",
-                          "remove the tag: regulation files hold plain data only")
+                    error(
+                        source.at([*loc, k]),
+                        "DLO004",
+                        f"explicit YAML tag {tag} is not allowed",
+                        "remove the tag: regulation files hold plain data only",
+                    )
                 )
             else:
                 walk(v, [*loc, k])
@@ -222,8 +240,10 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        hint = "indent with spaces, not tabs" if "\t" in (exc.problem or "") or "'\\t'" in message else (
-            "check the indentation and quoting on this line"
+        hint = (
+            "indent with spaces, not tabs"
+            if "\t" in (exc.problem or "") or "'\\t'" in message
+            else ("check the indentation and quoting on this line")
         )
         if "duplicate key" in message:
             hint = "each key may appear once in a mapping"
@@ -232,8 +252,14 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         return None, [error(Location(path, 1, 1), "DLO001", f"YAML syntax: {exc}")]
     source = Source(path, text, data)
     if data is None:
-        return None, [error(Location(path, 1, 1), "DLO003", "the file holds no data", "fill it in or delete it")]
-    tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(source)
+        return None, [
+            error(
+                Location(path, 1, 1), "DLO003", "the file holds no data", "fill it in or delete it"
+            )
+        ]
+    tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(
+        source
+    )
     if tags:
         return None, sorted(set(tags))
     return source, []
@@ -277,7 +303,11 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
                 at = source.at(loc[:-1]) if err["type"] == "missing" else source.at(loc, key=True)
                 problems.append(error(at, code, template.format(field=field), hint))
                 continue
-            code = "DLO010" if "type" in err["type"] or err["type"] in ("dict_type", "list_type") else "DLO013"
+            code = (
+                "DLO010"
+                if "type" in err["type"] or err["type"] in ("dict_type", "list_type")
+                else "DLO013"
+            )
             where = ".".join(str(p) for p in loc)
             problems.append(error(source.at(loc), code, f"{where}: {_friendly(err)}"))
         return None, sorted(set(problems))
@@ -328,12 +358,20 @@ def pretty(data: Any, fold: int = 80) -> Any:
         node = CommentedMap()
         for key, value in data.items():
             node[key] = pretty(value, fold)
-        if data and set(data) <= {"kk", "ru"} and all(isinstance(v, str) and len(v) <= 12 for v in data.values()):
+        if (
+            data
+            and set(data) <= {"kk", "ru"}
+            and all(isinstance(v, str) and len(v) <= 12 for v in data.values())
+        ):
             node.fa.set_flow_style()
         return node
     if isinstance(data, list):
         seq = CommentedSeq(pretty(v, fold) for v in data)
-        if data and all(isinstance(v, str) and "\n" not in v for v in data) and sum(map(len, data)) <= 60:
+        if (
+            data
+            and all(isinstance(v, str) and "\n" not in v for v in data)
+            and sum(map(len, data)) <= 60
+        ):
             seq.fa.set_flow_style()
         return seq
     if isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip():

@@ -4,6 +4,7 @@ A mention is a phrase whose every word must begin a word of the text, in order
 ("проректор" matches "проректормен", "бастығ" matches "бастығының"). Text in parentheses
 ("(одан әрі – ҮББИ)") is ignored, so a definition inside a name does not break it.
 """
+
 from __future__ import annotations
 
 import re

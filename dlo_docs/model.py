@@ -4,10 +4,12 @@ Numbers are never stored: chapters, paragraphs, clauses and items are numbered w
 (see ``context.py``). Every element has a stable ``id`` so that a clause can be followed when its
 number changes. A text is a plain string (the document's first language) or a mapping by language.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Iterator, Literal, Union
+from collections.abc import Iterator
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
 
@@ -48,7 +50,7 @@ _LANG_MAP_SCHEMA = {
 }
 LangMap = Annotated[dict[str, str], PlainValidator(_lang_map), WithJsonSchema(_LANG_MAP_SCHEMA)]
 Text = Annotated[
-    Union[str, dict[str, str]],
+    str | dict[str, str],
     PlainValidator(_text),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, _LANG_MAP_SCHEMA]}),
 ]
@@ -143,11 +145,15 @@ class Silence(Strict):
 class Item(Strict):
     id: Id
     text: Text
-    items: list["Item"] = []
+    items: list[Item] = []
     ref: Id | None = Field(None, description="normative document or abbreviation this item defines")
     source_number: NonEmpty | None = None
-    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
-    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
+    silence: list[Silence] = Field(
+        default_factory=list, description="lint rules silenced here, each with a reason"
+    )
+    note: Text | None = Field(
+        None, description="the drafter's rationale for changing this element (comparison table)"
+    )
 
 
 class Clause(Strict):
@@ -156,8 +162,12 @@ class Clause(Strict):
     items: list[Item] = []
     states: Fact | None = Field(None, description="the structured fact this clause states in prose")
     source_number: NonEmpty | None = None
-    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
-    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
+    silence: list[Silence] = Field(
+        default_factory=list, description="lint rules silenced here, each with a reason"
+    )
+    note: Text | None = Field(
+        None, description="the drafter's rationale for changing this element (comparison table)"
+    )
 
 
 class Paragraph(Strict):
@@ -165,8 +175,12 @@ class Paragraph(Strict):
     title: Text
     clauses: Annotated[list[Clause], Field(min_length=1)]
     source_number: NonEmpty | None = None
-    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
-    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
+    silence: list[Silence] = Field(
+        default_factory=list, description="lint rules silenced here, each with a reason"
+    )
+    note: Text | None = Field(
+        None, description="the drafter's rationale for changing this element (comparison table)"
+    )
 
 
 class Chapter(Strict):
@@ -175,8 +189,12 @@ class Chapter(Strict):
     clauses: list[Clause] = []
     paragraphs: list[Paragraph] = []
     source_number: NonEmpty | None = None
-    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
-    note: Text | None = Field(None, description="the drafter's rationale for changing this element (comparison table)")
+    silence: list[Silence] = Field(
+        default_factory=list, description="lint rules silenced here, each with a reason"
+    )
+    note: Text | None = Field(
+        None, description="the drafter's rationale for changing this element (comparison table)"
+    )
 
 
 class Agreement(Strict):
@@ -210,10 +228,13 @@ class Regulation(Strict):
     approval: Approval
     change_initiators: Annotated[list[Id], Field(min_length=1)]
     instructions_from: list[Id] = Field(
-        default_factory=list, description="positions it takes instructions from (default: reports_to)"
+        default_factory=list,
+        description="positions it takes instructions from (default: reports_to)",
     )
     sheets: Sheets = Sheets()
-    silence: list[Silence] = Field(default_factory=list, description="lint rules silenced here, each with a reason")
+    silence: list[Silence] = Field(
+        default_factory=list, description="lint rules silenced here, each with a reason"
+    )
     chapters: Annotated[list[Chapter], Field(min_length=1)]
 
     @property

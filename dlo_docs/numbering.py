@@ -1,9 +1,10 @@
 """Computed numbers. Chapters 1..N; paragraphs 1..N within their chapter; clauses 1..N through
 the whole document; items 1..N within their clause, items of items within their item."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .model import Chapter, Clause, Item, Paragraph, Regulation
 

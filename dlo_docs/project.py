@@ -5,6 +5,7 @@ Layout::
     regulations/registry.yaml          organisation, units, positions, documents, abbreviations
     regulations/<id>/regulation.yaml   the working text of one regulation
 """
+
 from __future__ import annotations
 
 import re
@@ -61,12 +62,19 @@ class Project:
         return self.regulations / REGISTRY
 
     def ids(self) -> list[str]:
-        return sorted(p.parent.name for p in self.regulations.glob(f"*/{REGULATION}") if ID_RE.match(p.parent.name))
+        return sorted(
+            p.parent.name
+            for p in self.regulations.glob(f"*/{REGULATION}")
+            if ID_RE.match(p.parent.name)
+        )
 
     def folder(self, reg_id: str) -> Path:
         """The folder of regulation ``reg_id``; the id is checked so no path escapes the project."""
         if not ID_RE.match(reg_id or ""):
-            raise UsageError(f"{reg_id!r} is not a valid regulation id", "ids are lower-case latin, digits, '.', '_', '-'")
+            raise UsageError(
+                f"{reg_id!r} is not a valid regulation id",
+                "ids are lower-case latin, digits, '.', '_', '-'",
+            )
         return self.regulations / reg_id
 
     def regulation_path(self, reg_id: str) -> Path:
@@ -90,8 +98,12 @@ class Project:
         display = self.display(self.registry_path)
         if not self.registry_path.is_file():
             loaded.problems.append(
-                error(Location(display, 1, 1), "DLO005", "the registry is missing",
-                      "create regulations/registry.yaml with the organisation, units and positions")
+                error(
+                    Location(display, 1, 1),
+                    "DLO005",
+                    "the registry is missing",
+                    "create regulations/registry.yaml with the organisation, units and positions",
+                )
             )
             return
         source, problems = load.read(self.registry_path, display)
@@ -122,7 +134,11 @@ class Project:
         """Load the registry and the named regulations (default: all), collecting every problem."""
         loaded = Loaded()
         self.load_registry(loaded)
-        paths = [self.regulation_path(i) for i in ids] if ids else [self.regulations / i / REGULATION for i in self.ids()]
+        paths = (
+            [self.regulation_path(i) for i in ids]
+            if ids
+            else [self.regulations / i / REGULATION for i in self.ids()]
+        )
         for path in paths:
             document = self.load_file(path, loaded)
             if document is not None:

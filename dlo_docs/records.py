@@ -5,6 +5,7 @@ Filled in by the workflow (``dlo_docs/workflow``); rendered by the forms (title 
 Empty records mean a draft that has not been through the workflow yet: the forms show blank
 lines to be filled in by hand.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,7 +1,8 @@
 """Cross-reference checks: ids are unique, and every id a file names exists in the registry."""
+
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .errors import Problem, error
 from .load import Source
@@ -11,7 +12,9 @@ UNKNOWN = "DLO020"
 DUPLICATE = "DLO021"
 
 
-def _duplicates(entries: Iterable[tuple[str, list]], source: Source, what: str) -> Iterator[Problem]:
+def _duplicates(
+    entries: Iterable[tuple[str, list]], source: Source, what: str
+) -> Iterator[Problem]:
     seen: dict[str, list] = {}
     for ident, loc in entries:
         if ident in seen:
@@ -37,7 +40,12 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
     def need(value: str | None, known: set[str], loc: list, what: str) -> None:
         if value is not None and value not in known:
             problems.append(
-                error(source.at(loc), UNKNOWN, f"unknown {what} {value!r}", f"define it under {what}s: in the registry")
+                error(
+                    source.at(loc),
+                    UNKNOWN,
+                    f"unknown {what} {value!r}",
+                    f"define it under {what}s: in the registry",
+                )
             )
 
     for i, unit in enumerate(reg.units):
@@ -70,12 +78,18 @@ def element_ids(doc: Regulation) -> Iterator[tuple[str, list]]:
                 yield from items(clause.items, loc)
 
 
-def regulation_problems(doc: Regulation, source: Source, reg: Registry, folder: str | None) -> list[Problem]:
+def regulation_problems(
+    doc: Regulation, source: Source, reg: Registry, folder: str | None
+) -> list[Problem]:
     problems = list(_duplicates(element_ids(doc), source, "element"))
     if folder is not None and doc.id != folder:
         problems.append(
-            error(source.at(["id"]), "DLO022", f"id {doc.id!r} differs from its folder {folder!r}",
-                  f"set id: {folder}, or rename the folder")
+            error(
+                source.at(["id"]),
+                "DLO022",
+                f"id {doc.id!r} differs from its folder {folder!r}",
+                f"set id: {folder}, or rename the folder",
+            )
         )
     positions = {p.id for p in reg.positions}
     refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
@@ -83,8 +97,12 @@ def regulation_problems(doc: Regulation, source: Source, reg: Registry, folder: 
     def need(value: str, known: set[str], loc: list, what: str) -> None:
         if value not in known:
             problems.append(
-                error(source.at(loc), UNKNOWN, f"unknown {what} {value!r}",
-                      f"use an id defined in regulations/registry.yaml ({what}s)")
+                error(
+                    source.at(loc),
+                    UNKNOWN,
+                    f"unknown {what} {value!r}",
+                    f"use an id defined in regulations/registry.yaml ({what}s)",
+                )
             )
 
     need(doc.organisation, {reg.organisation.id}, ["organisation"], "organisation")
@@ -92,8 +110,14 @@ def regulation_problems(doc: Regulation, source: Source, reg: Registry, folder: 
     if doc.position is not None:
         need(doc.position, positions, ["position"], "position")
     elif doc.kind == "job_instruction":
-        problems.append(error(source.at([]), "DLO012", "missing required field 'position'",
-                              "a job instruction names the position it describes"))
+        problems.append(
+            error(
+                source.at([]),
+                "DLO012",
+                "missing required field 'position'",
+                "a job instruction names the position it describes",
+            )
+        )
     for i, pid in enumerate(doc.agreement.approvers):
         need(pid, positions, ["agreement", "approvers", i], "position")
     need(doc.approval.by, positions, ["approval", "by"], "position")
@@ -102,8 +126,14 @@ def regulation_problems(doc: Regulation, source: Source, reg: Registry, folder: 
             need(pid, positions, [field, i], "position")
     for c, chapter in enumerate(doc.chapters):
         if not chapter.clauses and not chapter.paragraphs:
-            problems.append(error(source.at(["chapters", c]), "DLO013", f"chapter {chapter.id!r} is empty",
-                                  "add clauses or paragraphs"))
+            problems.append(
+                error(
+                    source.at(["chapters", c]),
+                    "DLO013",
+                    f"chapter {chapter.id!r} is empty",
+                    "add clauses or paragraphs",
+                )
+            )
     for _, loc in element_ids(doc):
         node = _node(doc, loc)
         if getattr(node, "ref", None) is not None:

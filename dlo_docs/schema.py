@@ -9,6 +9,7 @@ The schemas describe the same data the loader validates (the models are the sing
 are a little stricter in one place: a ``silence`` entry must give a ``reason`` (the loader
 accepts it without one so that ``dlo check`` can report it as DLO100 and go on linting).
 """
+
 from __future__ import annotations
 
 import json
@@ -25,11 +26,13 @@ from .model import Registry, Regulation
 DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "regulation.schema.json": (
-        Regulation, "dlo_docs regulation",
+        Regulation,
+        "dlo_docs regulation",
         "regulations/<id>/regulation.yaml (and its frozen editions/<n>.yaml): one regulation",
     ),
     "registry.schema.json": (
-        Registry, "dlo_docs registry",
+        Registry,
+        "dlo_docs registry",
         "regulations/registry.yaml: organisation, units, positions, normative documents, abbreviations",
     ),
 }
@@ -56,8 +59,13 @@ def schema(name: str) -> dict[str, Any]:
     generated.pop("title", None)
     generated.pop("description", None)
     definitions = generated.pop("$defs", {})
-    return {"$schema": DIALECT, "title": title, "description": description, **generated,
-            "definitions": definitions}
+    return {
+        "$schema": DIALECT,
+        "title": title,
+        "description": description,
+        **generated,
+        "definitions": definitions,
+    }
 
 
 def dumps(name: str) -> str:

@@ -9,11 +9,12 @@ and who receives it (default: the head of the unit with id ``hr``); ``handed_by`
 take other registry positions. With PDF output the act also states the original's page count,
 read from the original converted in the same LibreOffice run.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from . import api, context
 from .context import Official
@@ -39,15 +40,22 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))
 
 
-def transfer_parties(registry: Registry, model: Regulation, lang: str, handed_by: str | None = None,
-                     received_by: str | None = None) -> docx_render.Transfer:
+def transfer_parties(
+    registry: Registry,
+    model: Regulation,
+    lang: str,
+    handed_by: str | None = None,
+    received_by: str | None = None,
+) -> docx_render.Transfer:
     """Who hands the original over and who receives it (see the module's docstring)."""
     units = {u.id: u for u in registry.units}
     if handed_by is None and model.unit in units:
         handed_by = units[model.unit].head
     if received_by is None and HR_UNIT in units:
         received_by = units[HR_UNIT].head
-    return docx_render.Transfer(_official(registry, handed_by, lang), _official(registry, received_by, lang))
+    return docx_render.Transfer(
+        _official(registry, handed_by, lang), _official(registry, received_by, lang)
+    )
 
 
 def page_count(pdf: bytes) -> int | None:
@@ -77,7 +85,9 @@ def sheet(
     formats = list(dict.fromkeys(formats)) or ["docx"]
     for fmt in formats:
         if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}")
+            raise UsageError(
+                f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}"
+            )
     if kind != "transfer" and (handed_by or received_by):
         raise UsageError("--from and --to are for the transfer act only")
     if "pdf" in formats:
@@ -85,15 +95,21 @@ def sheet(
     out = project.inside(out if out is not None else project.root / "build")
     loaded = api.load_for_output(project, [reg_id])
     document = loaded.documents[reg_id]
-    rd = context.build(document, loaded.registry, lang, project.templates, api.records_for(project, reg_id))
+    rd = context.build(
+        document, loaded.registry, lang, project.templates, api.records_for(project, reg_id)
+    )
     transfer = None
     if kind == "transfer":
-        transfer = transfer_parties(loaded.registry, document.model, rd.lang, handed_by, received_by)
+        transfer = transfer_parties(
+            loaded.registry, document.model, rd.lang, handed_by, received_by
+        )
     stem = f"{rd.id}.{rd.lang}.{kind}"
     outputs: dict[str, bytes] = {}
     if "pdf" in formats and transfer is not None:
         # the act states the original's page count: convert the original first
-        original = pdf_render.convert({f"{rd.id}.{rd.lang}": docx_render.render(rd, project.templates)})
+        original = pdf_render.convert(
+            {f"{rd.id}.{rd.lang}": docx_render.render(rd, project.templates)}
+        )
         pages = page_count(next(iter(original.values())))
         transfer = docx_render.Transfer(transfer.handed, transfer.received, pages)
     data = docx_render.render_sheet(rd, kind, project.templates, transfer)

@@ -1,4 +1,5 @@
 """Shared fixtures: a throw-away copy of the bundled project, and the CLI run in-process."""
+
 from __future__ import annotations
 
 import shutil
@@ -20,8 +21,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def project(tmp_path: Path) -> Path:
     """A copy of the bundled project (regulations and templates) in a temporary folder."""
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations",
-                    ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"))
+    shutil.copytree(
+        REPO / "regulations",
+        root / "regulations",
+        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+    )
     shutil.copytree(REPO / "templates", root / "templates")
     return root
 

@@ -9,6 +9,7 @@ Edition 1 is the bundled regulation (the seed, encoded). Edition 2 changes it so
   of "Өзара қарым-қатынас" and becomes clause 14;
 - a chapter title edited: chapter 6 (``changes``).
 """
+
 from __future__ import annotations
 
 import copy
@@ -21,8 +22,10 @@ from dlo_docs.model import Regulation
 REPO = Path(__file__).resolve().parent.parent
 REGULATION = REPO / "regulations" / "dlo-head" / "regulation.yaml"
 
-DUTY_3_NEW = ("электрондық және қашықтықтан оқыту процесі мәселелері бойынша ПОҚ пен университет білім "
-              "алушыларын ақпараттық, әдістемелік және техникалық қамтамасыз етуді үйлестіруге;")
+DUTY_3_NEW = (
+    "электрондық және қашықтықтан оқыту процесі мәселелері бойынша ПОҚ пен университет білім "
+    "алушыларын ақпараттық, әдістемелік және техникалық қамтамасыз етуді үйлестіруге;"
+)
 DUTY_3_NOTE = "Білім туралы заңның терминологиясына сәйкестендірілді."
 RIGHT_NEW = "қашықтықтан оқыту бойынша халықаралық жобаларға қатысуға;"
 CHAPTER_6_NEW = "Өзгерістер мен толықтырулар енгізу тәртібі"
@@ -115,10 +118,15 @@ def bilingual(data: dict[str, Any]) -> dict[str, Any]:
 def open_revision(dlo, project: Path, reason: str) -> None:
     """Through the real workflow: approve the seed as edition 1, open a revision by the head of
     HR with ``reason``, and make the draft the scripted revision (``revise``)."""
-    for args in (["submit", "dlo-head"],
-                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
-                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
-                 ["revise", "dlo-head", "--by", "hr-head", "--reason", reason]):
+    for args in (
+        ["submit", "dlo-head"],
+        *(
+            ["agree", "dlo-head", "--as", role]
+            for role in ("vp-academic", "legal-head", "hr-head", "docs-head")
+        ),
+        ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+        ["revise", "dlo-head", "--by", "hr-head", "--reason", reason],
+    ):
         result = dlo(*args, cwd=project)
         assert result.code == 0, (args, result.err)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"

@@ -1,5 +1,6 @@
 """Helpers for the site tests (tests/test_site*.py): regulations approved through the workflow
 CLI, the site built through `dlo site build`, and the built files read back."""
+
 from __future__ import annotations
 
 import contextlib
@@ -35,7 +36,9 @@ def serving(folder: Path):
 
 def ok(dlo, project: Path, *args: str):
     result = dlo(*args, cwd=project)
-    assert result.code == 0, f"dlo {' '.join(args)} failed ({result.code}):\n{result.out}\n{result.err}"
+    assert result.code == 0, (
+        f"dlo {' '.join(args)} failed ({result.code}):\n{result.out}\n{result.err}"
+    )
     assert "Traceback" not in result.err
     return result
 
@@ -60,14 +63,31 @@ def replace(project: Path, reg_id: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def approve(dlo, project: Path, reg_id: str, approvers: list[str], order: str, date: str,
-            effective: str | None = None, by: str | None = None) -> None:
+def approve(
+    dlo,
+    project: Path,
+    reg_id: str,
+    approvers: list[str],
+    order: str,
+    date: str,
+    effective: str | None = None,
+    by: str | None = None,
+) -> None:
     """submit → agree (each approver) → approve, through the CLI."""
     ok(dlo, project, "submit", reg_id, *(["--by", by] if by else []))
     for role in approvers:
         ok(dlo, project, "agree", reg_id, "--as", role)
-    ok(dlo, project, "approve", reg_id, "--order", order, "--date", date,
-       *(["--effective", effective] if effective else []))
+    ok(
+        dlo,
+        project,
+        "approve",
+        reg_id,
+        "--order",
+        order,
+        "--date",
+        date,
+        *(["--effective", effective] if effective else []),
+    )
 
 
 def approve_seed(dlo, project: Path) -> None:
@@ -78,8 +98,15 @@ def approve_unit(dlo, project: Path) -> None:
     approve(dlo, project, UNIT, UNIT_APPROVERS, "12-НҚ", "2024-03-01")
 
 
-def revise_unit(dlo, project: Path, reason: str, old: str, new: str, order: str = "77-НҚ",
-                date: str = "2025-01-20") -> None:
+def revise_unit(
+    dlo,
+    project: Path,
+    reason: str,
+    old: str,
+    new: str,
+    order: str = "77-НҚ",
+    date: str = "2025-01-20",
+) -> None:
     """Edition n+1 of the fixture: revise, change one text, agree, approve."""
     ok(dlo, project, "revise", UNIT, "--by", "dlo-head", "--reason", reason)
     replace(project, UNIT, old, new)
@@ -133,7 +160,7 @@ def broken_links(root: Path) -> list[str]:
     root = root.resolve()
     pages = {p: parse(p) for p in root.rglob("*.html") if ".dlo-site" not in p.parts}
     for path, links in pages.items():
-        for tag, url in links.links:
+        for _tag, url in links.links:
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
                 broken.append(f"{path.relative_to(root)}: external link {url}")

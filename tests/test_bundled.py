@@ -1,4 +1,5 @@
 """The bundled project as a newcomer gets it: valid, its journal intact, the seed in force."""
+
 from __future__ import annotations
 
 import json
@@ -20,13 +21,18 @@ def _schema_target(path: Path) -> Path:
 def test_bundled_project_verifies_and_has_the_seed_in_force(dlo):
     result = dlo("verify", cwd=REPO)
     assert result.code == 0, result.err
-    status = json.loads(dlo("status", "dlo-head", "--format", "json", cwd=REPO).out)["regulations"][0]
+    status = json.loads(dlo("status", "dlo-head", "--format", "json", cwd=REPO).out)["regulations"][
+        0
+    ]
     assert status["state"] == "in_force" and status["edition_in_force"] == 1
 
 
 def test_every_bundled_yaml_names_a_schema_that_exists():
-    files = [REPO / "regulations" / "registry.yaml", *REPO.glob("regulations/*/regulation.yaml"),
-             *REPO.glob("regulations/*/editions/*.yaml")]
+    files = [
+        REPO / "regulations" / "registry.yaml",
+        *REPO.glob("regulations/*/regulation.yaml"),
+        *REPO.glob("regulations/*/editions/*.yaml"),
+    ]
     assert len(files) >= 3
     for path in files:
         assert _schema_target(path).is_file(), path

@@ -1,4 +1,5 @@
 """`dlo check`: every malformed input gives a positioned error, exit 1 and no traceback."""
+
 from __future__ import annotations
 
 import json
@@ -47,20 +48,41 @@ CASES = {
     "yaml syntax": (MINIMAL.replace("text: Мәтін.", "text: [unclosed"), "20:1: error DLO001"),
     "tab indent": (MINIMAL.replace("  title: Бір", "\ttitle: Бір"), "16:1: error DLO001"),
     "wrong type": (MINIMAL.replace("languages: [kk]", "languages: 12"), "8:12: error DLO010"),
-    "unknown key": (MINIMAL.replace("title: Тест\n", "title: Тест\ncolour: red\n"), "5:1: error DLO011"),
+    "unknown key": (
+        MINIMAL.replace("title: Тест\n", "title: Тест\ncolour: red\n"),
+        "5:1: error DLO011",
+    ),
     "missing field": (MINIMAL.replace("code: ЛН 1\n", ""), "1:1: error DLO012"),
     "unknown registry id": (MINIMAL.replace("unit: dlo", "unit: nowhere"), "6:7: error DLO020"),
-    "unknown approver": (MINIMAL.replace("[vp-academic]", "[vp-academic, dean]"), "10:28: error DLO020"),
+    "unknown approver": (
+        MINIMAL.replace("[vp-academic]", "[vp-academic, dean]"),
+        "10:28: error DLO020",
+    ),
     "duplicate id": (MINIMAL.replace("- id: c1", "- id: one"), "18:9: error DLO021"),
     "empty file": ("\n  \n", "1:1: error DLO003"),
-    "not utf-8": (MINIMAL.replace("Тест", "T\udce9st").encode("utf-8", "surrogateescape"), "4:9: error DLO002"),
-    "python tag": (MINIMAL.replace("title: Тест", "title: !!python/object:os.system {}"), "4:8: error DLO004"),
-    "custom tag on scalar": (MINIMAL.replace("code: ЛН 1", "code: !secret ЛН 1"), "3:7: error DLO004"),
-    "list for mapping": (MINIMAL.replace("approval:\n  by: rector", "approval: [rector]"), "11:11: error DLO010"),
+    "not utf-8": (
+        MINIMAL.replace("Тест", "T\udce9st").encode("utf-8", "surrogateescape"),
+        "4:9: error DLO002",
+    ),
+    "python tag": (
+        MINIMAL.replace("title: Тест", "title: !!python/object:os.system {}"),
+        "4:8: error DLO004",
+    ),
+    "custom tag on scalar": (
+        MINIMAL.replace("code: ЛН 1", "code: !secret ЛН 1"),
+        "3:7: error DLO004",
+    ),
+    "list for mapping": (
+        MINIMAL.replace("approval:\n  by: rector", "approval: [rector]"),
+        "11:11: error DLO010",
+    ),
     "duplicate key": (MINIMAL.replace("unit: dlo\n", "unit: dlo\nunit: hr\n"), "7:1: error DLO001"),
     "bad id": (MINIMAL.replace("- id: c1", "- id: Clause One"), "18:9: error DLO013"),
     "unknown language": (MINIMAL.replace("title: Бір", "title: {en: One}"), "16:10: error DLO013"),
-    "empty chapter": (MINIMAL.replace("  clauses:\n  - id: c1\n    text: Мәтін.\n", ""), "15:3: error DLO013"),
+    "empty chapter": (
+        MINIMAL.replace("  clauses:\n  - id: c1\n    text: Мәтін.\n", ""),
+        "15:3: error DLO013",
+    ),
     "id differs from folder": (MINIMAL.replace("id: t\n", "id: other\n"), "1:5: error DLO022"),
 }
 
@@ -86,23 +108,44 @@ def test_registry_missing(project, dlo):
 
 def test_registry_errors_are_positioned(project, dlo):
     path = project / "regulations" / "registry.yaml"
-    text = path.read_text(encoding="utf-8").replace("reports_to: ubbi-director", "reports_to: nobody")
+    text = path.read_text(encoding="utf-8").replace(
+        "reports_to: ubbi-director", "reports_to: nobody"
+    )
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "reports_to: nobody" in l)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "reports_to: nobody" in ln)
     result = dlo("check", cwd=project)
     assert result.code == 1
-    assert f"regulations/registry.yaml:{line}:15: error DLO020: unknown position 'nobody'" in result.out
+    assert (
+        f"regulations/registry.yaml:{line}:15: error DLO020: unknown position 'nobody'"
+        in result.out
+    )
 
 
 def test_problems_are_collected_and_sorted(project, dlo):
-    write(project, MINIMAL.replace("languages: [kk]", "languages: [en]").replace("title: Бір", "title: {en: One}")
-          .replace("code: ЛН 1\n", ""))
+    write(
+        project,
+        MINIMAL.replace("languages: [kk]", "languages: [en]")
+        .replace("title: Бір", "title: {en: One}")
+        .replace("code: ЛН 1\n", ""),
+    )
     result = dlo("check", "--format", "json", cwd=project)
     data = json.loads(result.out)
-    found = [(p["line"], p["column"], p["code"]) for p in data["problems"] if p["file"].endswith("t/regulation.yaml")]
+    found = [
+        (p["line"], p["column"], p["code"])
+        for p in data["problems"]
+        if p["file"].endswith("t/regulation.yaml")
+    ]
     assert found == sorted(found) and len(found) == 3
     assert data["errors"] == len([p for p in data["problems"] if p["severity"] == "error"])
-    assert set(data["problems"][0]) == {"file", "line", "column", "severity", "code", "message", "hint"}
+    assert set(data["problems"][0]) == {
+        "file",
+        "line",
+        "column",
+        "severity",
+        "code",
+        "message",
+        "hint",
+    }
 
 
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
@@ -131,14 +174,21 @@ def test_not_a_project(tmp_path, dlo):
 def test_facts_in_prose_must_match_the_data(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("approvers: [vp-academic, legal-head, hr-head, docs-head]",
-                                 "approvers: [vp-academic, legal-head, hr-head, ubbi-director]"), encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "id: approvers" in l) + 3
+    path.write_text(
+        text.replace(
+            "approvers: [vp-academic, legal-head, hr-head, docs-head]",
+            "approvers: [vp-academic, legal-head, hr-head, ubbi-director]",
+        ),
+        encoding="utf-8",
+    )
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "id: approvers" in ln) + 3
     result = dlo("check", cwd=project)
     assert result.code == 1
-    expected = (f"regulations/dlo-head/regulation.yaml:{line}:7: error DLO101: clause 17 (kk) disagrees with the "
-                "data: does not name Үздіксіз білім беру институтының директоры; names Құжаттамалық қамтамасыз "
-                "ету бөлімінің бастығы, which agreement.approvers lacks")
+    expected = (
+        f"regulations/dlo-head/regulation.yaml:{line}:7: error DLO101: clause 17 (kk) disagrees with the "
+        "data: does not name Үздіксіз білім беру институтының директоры; names Құжаттамалық қамтамасыз "
+        "ету бөлімінің бастығы, which agreement.approvers lacks"
+    )
     assert expected in result.out
 
 
@@ -146,9 +196,15 @@ def test_approving_official_and_initiators_are_checked(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("by: rector", "by: vp-academic").replace(
-        "change_initiators: [dlo-head, hr-head, vp-academic]", "change_initiators: [dlo-head, vp-academic]")
+        "change_initiators: [dlo-head, hr-head, vp-academic]",
+        "change_initiators: [dlo-head, vp-academic]",
+    )
     path.write_text(text, encoding="utf-8")
     out = dlo("check", cwd=project).out
-    assert "clause 19 (kk) disagrees with the data: does not name Академиялық мәселелер жөніндегі проректор; " \
-           "names Басқарма Төрағасы – Ректор" in out
-    assert "clause 15 (kk) disagrees with the data: names Персоналды басқару бөлімінің бастығы" in out
+    assert (
+        "clause 19 (kk) disagrees with the data: does not name Академиялық мәселелер жөніндегі проректор; "
+        "names Басқарма Төрағасы – Ректор" in out
+    )
+    assert (
+        "clause 15 (kk) disagrees with the data: names Персоналды басқару бөлімінің бастығы" in out
+    )

@@ -1,10 +1,11 @@
 """Every command has help and is documented in the README (sqlite-utils style)."""
+
 from __future__ import annotations
 
 import click
 import pytest
-
 from conftest import REPO
+
 from dlo_docs.cli import main
 
 
@@ -26,4 +27,6 @@ def test_command_has_help_and_is_in_the_readme(name, dlo, tmp_path):
     result = dlo(*name.split(), "--help", cwd=tmp_path)
     assert result.code == 0, result.err
     assert "Usage: dlo" in result.out and len(result.out.splitlines()) > 3
-    assert f"dlo {name}" in (REPO / "README.md").read_text(encoding="utf-8"), f"README does not document dlo {name}"
+    assert f"dlo {name}" in (REPO / "README.md").read_text(encoding="utf-8"), (
+        f"README does not document dlo {name}"
+    )

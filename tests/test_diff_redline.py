@@ -1,6 +1,7 @@
 """The tracked-changes copy: accepting every change gives exactly the new text, rejecting every
 one exactly the old text — checked on the XML, and by LibreOffice itself (accept/reject all
 through a Basic macro in a private profile), which must also convert it to PDF."""
+
 from __future__ import annotations
 
 import copy
@@ -15,9 +16,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from diff_revision import REASON, editions, find, open_revision, seed_data
 
-from diff_revision import REASON, open_revision, editions, find, revise, seed_data, write_project
-from dlo_docs import load
 from dlo_docs.diff.align import compare, places
 from dlo_docs.labels import labels
 from dlo_docs.model import Regulation
@@ -32,8 +32,13 @@ DATE = dt.datetime(2024, 5, 6, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=5)))
 
 def redline_of(old: Regulation, new: Regulation) -> bytes:
     c = compare(old, new, KK)
-    return docx_diff.redline(c, title_old=f"{KIND}. {c.old_title}", title_new=f"{KIND}. {c.new_title}",
-                             author=AUTHOR, date=DATE)
+    return docx_diff.redline(
+        c,
+        title_old=f"{KIND}. {c.old_title}",
+        title_new=f"{KIND}. {c.new_title}",
+        author=AUTHOR,
+        date=DATE,
+    )
 
 
 def expected(doc: Regulation) -> list[str]:
@@ -112,11 +117,24 @@ def test_every_change_is_a_native_revision_mark_with_author_and_date():
     ids = [m.get(W + "id") for m in marks]
     assert len(ids) == len(set(ids))
     # the reworded duty is tracked word by word, not as a whole paragraph
-    duty = next(p for p in root.iter(W + "p") if "университет" in "".join(t.text or "" for t in p.iter(W + "t"))
-                and p.find(W + "del") is not None)
+    duty = next(
+        p
+        for p in root.iter(W + "p")
+        if "университет" in "".join(t.text or "" for t in p.iter(W + "t"))
+        and p.find(W + "del") is not None
+    )
     assert [_runs_text(d, "delText") for d in duty.findall(W + "del")] == [
-        "үдерісі", "мен", "студенттерін", "жүзеге асыруды үйлестіру"]
-    assert [_runs_text(i, "t") for i in duty.findall(W + "ins")] == ["процесі", "пен", "білім алушыларын", "үйлестіруге"]
+        "үдерісі",
+        "мен",
+        "студенттерін",
+        "жүзеге асыруды үйлестіру",
+    ]
+    assert [_runs_text(i, "t") for i in duty.findall(W + "ins")] == [
+        "процесі",
+        "пен",
+        "білім алушыларын",
+        "үйлестіруге",
+    ]
 
 
 def test_track_changes_is_switched_on():
@@ -129,8 +147,16 @@ def test_track_changes_is_switched_on():
         assert children.index(W + "trackRevisions") < children.index(W + "defaultTabStop")
 
 
-@pytest.mark.parametrize("case", ["last-clause-removed", "clause-added-at-end", "everything-reworded",
-                                  "chapters-swapped", "identical"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "last-clause-removed",
+        "clause-added-at-end",
+        "everything-reworded",
+        "chapters-swapped",
+        "identical",
+    ],
+)
 def test_accept_and_reject_hold_for_edits_anywhere(case):
     old_m, new_m = _case(case)
     redline = redline_of(old_m, new_m)
@@ -148,8 +174,13 @@ def _case(case: str) -> tuple[Regulation, Regulation]:
     if case == "last-clause-removed":
         find(new, "agreement")["clauses"].pop()
     elif case == "clause-added-at-end":
-        find(new, "agreement")["clauses"].append({"id": "archive", "text": "Күші жойылған басылым мұрағатта сақталады.",
-                                                  "items": [{"id": "archive.1", "text": "бір дана;"}]})
+        find(new, "agreement")["clauses"].append(
+            {
+                "id": "archive",
+                "text": "Күші жойылған басылым мұрағатта сақталады.",
+                "items": [{"id": "archive.1", "text": "бір дана;"}],
+            }
+        )
     elif case == "everything-reworded":
         for clause_id in ("purpose", "basis", "category", "approval"):
             find(new, clause_id)["text"] = "Жаңа редакция: " + find(new, clause_id)["text"][::-1]
@@ -202,9 +233,16 @@ End Sub
 
 
 def _soffice(profile: Path, *args: str, cwd: Path) -> None:
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args]
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        *args,
+    ]
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         out, err = process.communicate(timeout=180)
     except subprocess.TimeoutExpired:
@@ -231,7 +269,11 @@ def office(tmp_path_factory):
 def _office_text(office, docx: Path, mode: str) -> list[str]:
     folder, profile = office
     out = folder / f"{docx.stem}.{mode}.txt"
-    _soffice(profile, f'macro:///Standard.Module1.Settle("{docx.as_uri()}","{out.as_uri()}","{mode}")', cwd=folder)
+    _soffice(
+        profile,
+        f'macro:///Standard.Module1.Settle("{docx.as_uri()}","{out.as_uri()}","{mode}")',
+        cwd=folder,
+    )
     text = out.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     return text.removesuffix("\n").split("\n")  # each paragraph ends with a line break
 
@@ -255,7 +297,9 @@ def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
     assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
     from pypdf import PdfReader
 
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages)
+    text = " ".join(
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages
+    )
     assert "халықаралық жобаларға" in text  # the added right is in the document as shown
 
 
@@ -263,8 +307,17 @@ def test_libreoffice_converts_the_comparison_table_to_pdf(office, tmp_path):
     old, new = editions()
     c = compare(old, new, KK)
     path = tmp_path / "table.docx"
-    path.write_bytes(docx_diff.table(c, KK, kind=KIND, code="ЛН ҮББИ 01-2024", old_label="1-басылым",
-                                     new_label="2-басылым (жоба)", reason=REASON))
+    path.write_bytes(
+        docx_diff.table(
+            c,
+            KK,
+            kind=KIND,
+            code="ЛН ҮББИ 01-2024",
+            old_label="1-басылым",
+            new_label="2-басылым (жоба)",
+            reason=REASON,
+        )
+    )
     _folder, profile = office
     _soffice(profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path), cwd=tmp_path)
     from pypdf import PdfReader

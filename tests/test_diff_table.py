@@ -1,18 +1,28 @@
 """The comparison table (DOCX) and the comparison page (HTML): № · structural element · current
 wording · proposed wording · rationale, each change once, in document order."""
+
 from __future__ import annotations
 
 import copy
 import io
 from html.parser import HTMLParser
 
-import pytest
+from diff_revision import (
+    CHAPTER_6_NEW,
+    DUTY_3_NEW,
+    DUTY_3_NOTE,
+    REASON,
+    RIGHT_NEW,
+    bilingual,
+    editions,
+    find,
+    seed_data,
+    write_project,
+)
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from diff_revision import (CHAPTER_6_NEW, DUTY_3_NEW, DUTY_3_NOTE, REASON, RIGHT_NEW, bilingual, editions, find,
-                           seed_data, write_project)
 from dlo_docs import load
 from dlo_docs.diff import api as diff_api
 from dlo_docs.diff.align import compare
@@ -28,8 +38,15 @@ def table_of(lang_labels=KK, reason: str | None = REASON, old=None, new=None) ->
     if old is None:
         old, new = editions()
     c = compare(old, new, lang_labels)
-    data = docx_diff.table(c, lang_labels, kind=lang_labels["kind"]["job_instruction"], code="ЛН ҮББИ 01-2024",
-                           old_label="1-басылым", new_label="2-басылым (жоба)", reason=reason)
+    data = docx_diff.table(
+        c,
+        lang_labels,
+        kind=lang_labels["kind"]["job_instruction"],
+        code="ЛН ҮББИ 01-2024",
+        old_label="1-басылым",
+        new_label="2-басылым (жоба)",
+        reason=reason,
+    )
     return Document(io.BytesIO(data))
 
 
@@ -40,21 +57,41 @@ def cells(doc: Document) -> list[list[str]]:
 
 def test_columns_and_one_row_per_change_in_document_order():
     rows = cells(table_of())
-    assert rows[0] == ["№", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылатын редакция", "Негіздеме"]
+    assert rows[0] == [
+        "№",
+        "Құрылымдық элемент",
+        "Қолданыстағы редакция",
+        "Ұсынылатын редакция",
+        "Негіздеме",
+    ]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5"]
-    assert [r[1] for r in rows[1:]] == ["10-тармақтың 3) тармақшасы", "10-тармақтың 12) тармақшасы",
-                                        "11-тармақтың 6) тармақшасы", "13-тармақ → 14-тармақ (ауыстырылды)",
-                                        "6 тарау"]
+    assert [r[1] for r in rows[1:]] == [
+        "10-тармақтың 3) тармақшасы",
+        "10-тармақтың 12) тармақшасы",
+        "11-тармақтың 6) тармақшасы",
+        "13-тармақ → 14-тармақ (ауыстырылды)",
+        "6 тарау",
+    ]
 
 
 def test_wordings_and_rationale():
     rows = cells(table_of())[1:]
     old_duty = find(seed_data(), "duties.3")["text"]
     assert rows[0][2:] == [f"3) {old_duty}", f"3) {DUTY_3_NEW}", DUTY_3_NOTE]  # the drafter's note
-    assert rows[1][2:] == ["12) Университеттің ішкі ережелерін сақтауға;", "Алынып тасталды", REASON]
+    assert rows[1][2:] == [
+        "12) Университеттің ішкі ережелерін сақтауға;",
+        "Алынып тасталды",
+        REASON,
+    ]
     assert rows[2][2:] == ["Жоқ", f"6) {RIGHT_NEW}", REASON]  # no note: the revision's reason
-    assert rows[3][2].startswith("13. Қызметтік міндеттерін") and rows[3][3].startswith("14. Қызметтік міндеттерін")
-    assert rows[4][2:] == ["6 тарау. Өзгерістер енгізу тәртібі", f"6 тарау. {CHAPTER_6_NEW}", REASON]
+    assert rows[3][2].startswith("13. Қызметтік міндеттерін") and rows[3][3].startswith(
+        "14. Қызметтік міндеттерін"
+    )
+    assert rows[4][2:] == [
+        "6 тарау. Өзгерістер енгізу тәртібі",
+        f"6 тарау. {CHAPTER_6_NEW}",
+        REASON,
+    ]
 
 
 def test_changed_words_are_marked():
@@ -76,15 +113,29 @@ def test_page_header_row_and_renumbering_note():
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "Салыстырмалы кесте"
-    assert texts[1] == "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы» " \
-                       "(ЛН ҮББИ 01-2024): 1-басылым → 2-басылым (жоба)"
+    assert (
+        texts[1]
+        == "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы» "
+        "(ЛН ҮББИ 01-2024): 1-басылым → 2-басылым (жоба)"
+    )
     assert texts[-1] == "Кейінгі құрылымдық элементтердің нөмірленуі тиісінше өзгертілді."
 
 
 def test_russian_labels():
     rows = cells(table_of(RU, reason=None))
-    assert rows[0] == ["№ п/п", "Структурный элемент", "Действующая редакция", "Предлагаемая редакция", "Обоснование"]
-    assert rows[2][1:] == ["Подпункт 12) пункта 10", "12) Университеттің ішкі ережелерін сақтауға;", "Исключён", ""]
+    assert rows[0] == [
+        "№ п/п",
+        "Структурный элемент",
+        "Действующая редакция",
+        "Предлагаемая редакция",
+        "Обоснование",
+    ]
+    assert rows[2][1:] == [
+        "Подпункт 12) пункта 10",
+        "12) Университеттің ішкі ережелерін сақтауға;",
+        "Исключён",
+        "",
+    ]
     assert rows[3][2] == "Отсутствует"
 
 
@@ -100,13 +151,17 @@ def test_a_removed_clause_shows_its_items_in_the_current_wording():
     new = copy.deepcopy(data)
     find(new, "relationships-section")["clauses"][0]["items"].pop()
     find(new, "responsibility-section")["clauses"].pop(0)
-    rows = cells(table_of(old=Regulation.model_validate(data), new=Regulation.model_validate(new)))[1:]
+    rows = cells(table_of(old=Regulation.model_validate(data), new=Regulation.model_validate(new)))[
+        1:
+    ]
     assert [r[1] for r in rows] == ["12-тармақ", "14-тармақтың 3) тармақшасы"]
-    assert rows[0][2].split("\n")[:2] == ["12. Қашықтықтан оқыту бөлімінің бастығы жауапты:",
-                                          "1) Қазақстан Республикасының Еңбек кодексін, «Ахмет Байтұрсынұлы атындағы "
-                                          "Қостанай өңірлік университеті» КЕАҚ Жарғысын, Ішкі тәртіп ережелерін, "
-                                          "еңбекке ақы төлеу туралы Ережені, бөлімше туралы Ережені және басқа да "
-                                          "нормативтік құжаттарды бұзуға;"]
+    assert rows[0][2].split("\n")[:2] == [
+        "12. Қашықтықтан оқыту бөлімінің бастығы жауапты:",
+        "1) Қазақстан Республикасының Еңбек кодексін, «Ахмет Байтұрсынұлы атындағы "
+        "Қостанай өңірлік университеті» КЕАҚ Жарғысын, Ішкі тәртіп ережелерін, "
+        "еңбекке ақы төлеу туралы Ережені, бөлімше туралы Ережені және басқа да "
+        "нормативтік құжаттарды бұзуға;",
+    ]
     assert len(rows[0][2].split("\n")) == 9
 
 
@@ -124,8 +179,14 @@ class _Rows(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "tr" and attrs.get("id", "").startswith("change-"):
-            self.rows.append({"id": attrs["id"], "class": attrs.get("class"), "data-id": attrs.get("data-id"),
-                              "cells": []})
+            self.rows.append(
+                {
+                    "id": attrs["id"],
+                    "class": attrs.get("class"),
+                    "data-id": attrs.get("data-id"),
+                    "cells": [],
+                }
+            )
         elif tag == "td" and self.rows:
             self.cell = []
         elif tag in ("del", "ins"):
@@ -151,12 +212,18 @@ class _Rows(HTMLParser):
 
 def test_html_lists_the_same_changes(project):
     write_project(project)
-    page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode("utf-8")
+    page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode(
+        "utf-8"
+    )
     parser = _Rows()
     parser.feed(page)
     assert [(r["id"], r["class"], r["data-id"]) for r in parser.rows] == [
-        ("change-1", "changed", "duties.3"), ("change-2", "removed", "duties.12"), ("change-3", "added", "rights.14"),
-        ("change-4", "moved", "liability"), ("change-5", "changed", "changes")]
+        ("change-1", "changed", "duties.3"),
+        ("change-2", "removed", "duties.12"),
+        ("change-3", "added", "rights.14"),
+        ("change-4", "moved", "liability"),
+        ("change-5", "changed", "changes"),
+    ]
     assert [r["cells"][1] for r in parser.rows][3] == "13-тармақ → 14-тармақ (ауыстырылды)"
     assert parser.rows[0]["cells"][3].strip() == f"3) {DUTY_3_NEW}"
     assert parser.rows[0]["cells"][4] == DUTY_3_NOTE
@@ -167,9 +234,13 @@ def test_html_lists_the_same_changes(project):
 def test_html_escapes_the_texts(project):
     write_project(project)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
-    text = path.read_text("utf-8").replace("халықаралық жобаларға", "<script>alert(1)</script> жобаларға")
+    text = path.read_text("utf-8").replace(
+        "халықаралық жобаларға", "<script>alert(1)</script> жобаларға"
+    )
     path.write_text(text, "utf-8")
-    page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode("utf-8")
+    page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode(
+        "utf-8"
+    )
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
@@ -177,23 +248,34 @@ def test_html_escapes_the_texts(project):
 
 
 def _approve_and_revise(dlo, project):
-    for args in (["submit", "dlo-head"],
-                 *(["agree", "dlo-head", "--as", role] for role in ("vp-academic", "legal-head", "hr-head", "docs-head")),
-                 ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
-                 ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON]):
+    for args in (
+        ["submit", "dlo-head"],
+        *(
+            ["agree", "dlo-head", "--as", role]
+            for role in ("vp-academic", "legal-head", "hr-head", "docs-head")
+        ),
+        ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+        ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON],
+    ):
         result = dlo(*args, cwd=project)
         assert result.code == 0, (args, result.err)
 
 
 def test_approval_table_of_the_open_revision(project, dlo):
     proj = Project(project)
-    assert diff_api.approval_table(proj, "dlo-head") is None  # a first edition: nothing to compare with
+    assert (
+        diff_api.approval_table(proj, "dlo-head") is None
+    )  # a first edition: nothing to compare with
     _approve_and_revise(dlo, project)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
-    path.write_text(path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8"
+    )
     data = diff_api.approval_table(proj, "dlo-head")
     rows = cells(Document(io.BytesIO(data)))
-    assert rows[1:] == [["1", "6 тарау", "6 тарау. Өзгерістер енгізу тәртібі", f"6 тарау. {CHAPTER_6_NEW}", REASON]]
+    assert rows[1:] == [
+        ["1", "6 тарау", "6 тарау. Өзгерістер енгізу тәртібі", f"6 тарау. {CHAPTER_6_NEW}", REASON]
+    ]
 
 
 def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
@@ -202,20 +284,28 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     assert not (project / "build" / "dlo-head.kk.comparison.docx").exists()  # a first edition
     _approve_and_revise(dlo, project)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
-    path.write_text(path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8"
+    )
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
     assert "wrote build/dlo-head.kk.comparison.docx" in result.out.splitlines()
     rows = cells(Document(str(project / "build" / "dlo-head.kk.comparison.docx")))
     assert [r[1] for r in rows[1:]] == ["6 тарау"]
     result = dlo("render", "dlo-head", "--format", "html", "--out", "html-only", cwd=project)
-    assert not (project / "html-only" / "dlo-head.kk.comparison.docx").exists()  # with the DOCX only
+    assert not (
+        project / "html-only" / "dlo-head.kk.comparison.docx"
+    ).exists()  # with the DOCX only
 
 
 def test_table_without_the_house_table_styles(monkeypatch):
     """With a reference document (or render/docx.py) that lacks the form styles, the table
     defines its own instead of failing."""
-    body_only = {k: v for k, v in docx_diff.STYLE.items() if k in ("chapter", "paragraph", "clause", "item", "item2")}
+    body_only = {
+        k: v
+        for k, v in docx_diff.STYLE.items()
+        if k in ("chapter", "paragraph", "clause", "item", "item2")
+    }
     monkeypatch.setattr(docx_diff, "STYLE", body_only)
     doc = table_of()
     assert cells(doc)[0][0] == "№"
@@ -228,7 +318,10 @@ def test_a_revision_that_adds_a_language_gets_a_table_in_the_old_one_only(projec
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     source, _ = load.read(path, "regulation.yaml")
     data = bilingual(load.plain(source.data))
-    find(data, "changes")["title"] = {"kk": CHAPTER_6_NEW, "ru": "Порядок внесения изменений и дополнений"}
+    find(data, "changes")["title"] = {
+        "kk": CHAPTER_6_NEW,
+        "ru": "Порядок внесения изменений и дополнений",
+    }
     path.write_text(load.dumps(data), encoding="utf-8")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err

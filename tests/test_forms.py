@@ -1,5 +1,6 @@
 """The official forms in DOCX: title page, running header and footer, the four sheets, the
 standalone sheets and the transfer act, labels per language, styles only."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,11 +12,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from conftest import FIXTURES
 from docx import Document
 from docx.shared import Pt
 
-from conftest import FIXTURES
-from dlo_docs import context, labels as labels_mod
+from dlo_docs import context
+from dlo_docs import labels as labels_mod
 from dlo_docs.errors import UsageError
 from dlo_docs.project import Project
 from dlo_docs.records import AgreementMark, ChangeRecord, Order, Records, ReviewRecord
@@ -39,8 +41,11 @@ def add_bilingual(root: Path) -> None:
 def parts(data: bytes) -> dict[str, ET.Element]:
     """The XML parts of a DOCX that hold text: document, headers, footers."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {name: ET.fromstring(z.read(name)) for name in z.namelist()
-                if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name)}
+        return {
+            name: ET.fromstring(z.read(name))
+            for name in z.namelist()
+            if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name)
+        }
 
 
 def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
@@ -60,17 +65,23 @@ def all_text(data: bytes) -> str:
 def label_strings(value) -> set[str]:
     """Every printed string of a label set (format strings cut at their placeholders)."""
     if isinstance(value, dict):
-        return set().union(*(label_strings(v) for k, v in value.items() if k != "approval_form_words"))
+        return set().union(
+            *(label_strings(v) for k, v in value.items() if k != "approval_form_words")
+        )
     if isinstance(value, list):
         return set().union(*(label_strings(v) for v in value))
     pieces = re.split(r"\{[a-z_]+\}", str(value))
     return {p.strip(" ,.:·«»()") for p in pieces if len(p.strip(" ,.:·«»()_")) >= 3}
 
 
-def build_rd(root: Path, reg_id: str = "dlo-head", lang: str | None = None, records: Records | None = None):
+def build_rd(
+    root: Path, reg_id: str = "dlo-head", lang: str | None = None, records: Records | None = None
+):
     project = Project(root)
     loaded = project.load([reg_id])
-    return context.build(loaded.documents[reg_id], loaded.registry, lang, project.templates, records)
+    return context.build(
+        loaded.documents[reg_id], loaded.registry, lang, project.templates, records
+    )
 
 
 def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
@@ -78,11 +89,16 @@ def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
     body = root.find(f"{W}body")
     seen = False
     for child in body:
-        if child.tag == f"{W}p" and "".join(t.text or "" for t in child.iter(f"{W}t")) == after_heading:
+        if (
+            child.tag == f"{W}p"
+            and "".join(t.text or "" for t in child.iter(f"{W}t")) == after_heading
+        ):
             seen = True
         elif seen and child.tag == f"{W}tbl":
-            return [["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
-                    for tr in child.findall(f"{W}tr")]
+            return [
+                ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+                for tr in child.findall(f"{W}tr")
+            ]
     raise AssertionError(f"no table after {after_heading!r}")
 
 
@@ -157,7 +173,11 @@ def test_running_header_and_page_x_of_y_fields(seed_docx):
     footer = section.footer.paragraphs[0]._p
     instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
     assert instructions == ["PAGE", "NUMPAGES"]
-    assert [f.get(f"{W}fldCharType") for f in footer.iter(f"{W}fldChar")] == ["begin", "separate", "end"] * 2
+    assert [f.get(f"{W}fldCharType") for f in footer.iter(f"{W}fldChar")] == [
+        "begin",
+        "separate",
+        "end",
+    ] * 2
     text = "".join(t.text for t in footer.iter(f"{W}t"))
     assert text == "Бет 1 / 1"  # field results as cached; Word and LibreOffice recompute them
 
@@ -172,7 +192,9 @@ def test_every_sheet_on_its_own_page_after_the_body(seed_docx, kk):
     assert doc.styles["DLO Sheet Heading"].paragraph_format.page_break_before
     # after the last clause
     texts = [p.text for p in doc.paragraphs]
-    assert texts.index(headings[0]) > max(i for i, p in enumerate(doc.paragraphs) if p.style.name == "DLO Clause")
+    assert texts.index(headings[0]) > max(
+        i for i, p in enumerate(doc.paragraphs) if p.style.name == "DLO Clause"
+    )
 
 
 def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
@@ -180,7 +202,14 @@ def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
     assert rows[0] == kk["sheet"]["agreement"]["columns"]
     assert rows[1:] == [
         ["1", "Академиялық мәселелер жөніндегі проректор", "А. Б. Сейітова", "", "", ""],
-        ["2", "Құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығы", "Н. К. Оспанов", "", "", ""],
+        [
+            "2",
+            "Құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығы",
+            "Н. К. Оспанов",
+            "",
+            "",
+            "",
+        ],
         ["3", "Персоналды басқару бөлімінің бастығы", "Г. М. Жұмабаева", "", "", ""],
         ["4", "Құжаттамалық қамтамасыз ету бөлімінің бастығы", "С. Т. Әбенова", "", "", ""],
     ]
@@ -189,8 +218,13 @@ def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
 def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("approvers: [vp-academic, legal-head, hr-head, docs-head]",
-                                 "approvers: [hr-head, vp-academic]"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "approvers: [vp-academic, legal-head, hr-head, docs-head]",
+            "approvers: [hr-head, vp-academic]",
+        ),
+        encoding="utf-8",
+    )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     data = (project / "build" / "dlo-head.kk.docx").read_bytes()
     rows = table_rows(parts(data)["word/document.xml"], kk["sheet"]["agreement"]["title"])
@@ -199,23 +233,51 @@ def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):
 
 def test_sheets_show_the_workflow_records(project, kk):
     records = Records(
-        state="in_force", edition=2, order=Order("12", dt.date(2025, 2, 3)),
+        state="in_force",
+        edition=2,
+        order=Order("12", dt.date(2025, 2, 3)),
         agreements={
             "vp-academic": AgreementMark("vp-academic", "agreed", dt.date(2025, 1, 20)),
-            "legal-head": AgreementMark("legal-head", "rejected", dt.date(2025, 1, 15), "11-тармақты нақтылау"),
+            "legal-head": AgreementMark(
+                "legal-head", "rejected", dt.date(2025, 1, 15), "11-тармақты нақтылау"
+            ),
         },
-        history=[ChangeRecord(1, "whole text", Order("7", dt.date(2024, 1, 9)), dt.date(2024, 1, 10), "Г. М. Жұмабаева"),
-                 ChangeRecord(2, "5, 11", Order("12", dt.date(2025, 2, 3)), dt.date(2025, 2, 4), "Г. М. Жұмабаева")],
+        history=[
+            ChangeRecord(
+                1,
+                "whole text",
+                Order("7", dt.date(2024, 1, 9)),
+                dt.date(2024, 1, 10),
+                "Г. М. Жұмабаева",
+            ),
+            ChangeRecord(
+                2, "5, 11", Order("12", dt.date(2025, 2, 3)), dt.date(2025, 2, 4), "Г. М. Жұмабаева"
+            ),
+        ],
         reviews=[ReviewRecord(dt.date(2026, 3, 1), "А. Б. Сейітова", "өзгеріссіз")],
     )
-    doc = parts(docx_render.render(build_rd(project, records=records), project / "templates"))["word/document.xml"]
+    doc = parts(docx_render.render(build_rd(project, records=records), project / "templates"))[
+        "word/document.xml"
+    ]
     agreement = table_rows(doc, kk["sheet"]["agreement"]["title"])
     assert agreement[1][4:] == ["20.01.2025", ""]
     assert agreement[2][4:] == ["15.01.2025", "қабылданбады: 11-тармақты нақтылау"]
     assert agreement[3][4:] == ["", ""]
     changes = table_rows(doc, kk["sheet"]["changes"]["title"])
-    assert changes[1] == ["1", "толық мәтін", "09.01.2024 ж. № 7 бұйрық", "10.01.2024", "Г. М. Жұмабаева"]
-    assert changes[2] == ["2", "5, 11", "03.02.2025 ж. № 12 бұйрық", "04.02.2025", "Г. М. Жұмабаева"]
+    assert changes[1] == [
+        "1",
+        "толық мәтін",
+        "09.01.2024 ж. № 7 бұйрық",
+        "10.01.2024",
+        "Г. М. Жұмабаева",
+    ]
+    assert changes[2] == [
+        "2",
+        "5, 11",
+        "03.02.2025 ж. № 12 бұйрық",
+        "04.02.2025",
+        "Г. М. Жұмабаева",
+    ]
     assert len(changes) == 1 + 12 and changes[3] == [""] * 5
     review = table_rows(doc, kk["sheet"]["review"]["title"])
     assert review[1] == ["1", "01.03.2026", "А. Б. Сейітова", "өзгеріссіз", ""]
@@ -235,8 +297,14 @@ def test_blank_sheets_of_a_draft(seed_docx, kk):
 def test_sheets_can_be_switched_off(project, dlo, kk):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("change_initiators:", "sheets:\n  acquaintance: false\n  review: false\nchange_initiators:", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "change_initiators:",
+            "sheets:\n  acquaintance: false\n  review: false\nchange_initiators:",
+            1,
+        ),
+        encoding="utf-8",
+    )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     doc = Document(str(project / "build" / "dlo-head.kk.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"]
@@ -270,7 +338,11 @@ def test_navigation_pane_lists_chapters_and_sheets(seed_docx):
     def level(name):
         return doc.styles[name].element.xpath("./w:pPr/w:outlineLvl/@w:val")
 
-    assert level("Heading 1") == ["0"] and level("Heading 2") == ["1"] and level("DLO Sheet Heading") == ["0"]
+    assert (
+        level("Heading 1") == ["0"]
+        and level("Heading 2") == ["1"]
+        and level("DLO Sheet Heading") == ["0"]
+    )
     for name in ("DLO Clause", "DLO Approval", "DLO Table Text", "Header", "Footer"):
         assert level(name) == []
 
@@ -328,16 +400,30 @@ def test_russian_rendering_uses_only_russian_labels(project, dlo):
     kk_labels = label_strings(labels_mod.labels("kk", project / "templates"))
     ru_labels = label_strings(labels_mod.labels("ru", project / "templates"))
     assert [s for s in kk_labels - ru_labels if s in ru_text] == []
-    for expected in ("УТВЕРЖДАЮ", "Лист согласования", "Лист ознакомления", "Лист регистрации изменений",
-                     "Лист периодической проверки", "Глава 2. Задачи отдела", "Параграф 1. Основные задачи",
-                     "Подразделение: Отдел дистанционного обучения", "Издание 2", "Стр. 1 из 1",
-                     "«___» ____________ 20___ г.", "Положение об отделе дистанционного обучения",
-                     "а) оказание методической помощи преподавателям;"):
+    for expected in (
+        "УТВЕРЖДАЮ",
+        "Лист согласования",
+        "Лист ознакомления",
+        "Лист регистрации изменений",
+        "Лист периодической проверки",
+        "Глава 2. Задачи отдела",
+        "Параграф 1. Основные задачи",
+        "Подразделение: Отдел дистанционного обучения",
+        "Издание 2",
+        "Стр. 1 из 1",
+        "«___» ____________ 20___ г.",
+        "Положение об отделе дистанционного обучения",
+        "а) оказание методической помощи преподавателям;",
+    ):
         assert expected in ru_text, expected
     assert Document(io.BytesIO(ru_data)).core_properties.language == "ru"
     assert 'w:val="ru-RU"' in zipfile.ZipFile(io.BytesIO(ru_data)).read("word/styles.xml").decode()
     # and the Kazakh rendering of the same regulation speaks Kazakh
-    assert "БЕКІТЕМІН" in kk_text and "Бөлімнің негізгі міндеттері:" in kk_text and "УТВЕРЖДАЮ" not in kk_text
+    assert (
+        "БЕКІТЕМІН" in kk_text
+        and "Бөлімнің негізгі міндеттері:" in kk_text
+        and "УТВЕРЖДАЮ" not in kk_text
+    )
 
 
 def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
@@ -371,9 +457,13 @@ def test_standalone_sheet(project, dlo, kind, kk):
     path = project / "sheets" / f"dlo-head.kk.{kind}.docx"
     assert result.out.strip() == f"wrote sheets/{path.name}"
     doc = Document(str(path))
-    assert [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"] == [kk["sheet"][kind]["title"]]
+    assert [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"] == [
+        kk["sheet"][kind]["title"]
+    ]
     assert not any(p.style.name in docx_render.BODY_STYLES for p in doc.paragraphs)
-    assert not doc.sections[0].different_first_page_header_footer  # header and page numbers from page 1
+    assert not doc.sections[
+        0
+    ].different_first_page_header_footer  # header and page numbers from page 1
     assert len(doc.tables) == 1
 
 
@@ -389,10 +479,28 @@ def test_transfer_act_names_who_hands_over_and_who_receives(project, dlo, kk):
     assert f"{labels['received']}: Персоналды басқару бөлімінің бастығы" in texts
     assert "____________ Г. М. Жұмабаева" in texts
     rows = table_rows(parts(data)["word/document.xml"], labels["text"])
-    assert rows[1] == ["1", "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы»",
-                       "ЛН ҮББИ 01-2024", "1-басылым", "", labels["copies"]]
+    assert rows[1] == [
+        "1",
+        "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы»",
+        "ЛН ҮББИ 01-2024",
+        "1-басылым",
+        "",
+        labels["copies"],
+    ]
     # other parties by position id
-    assert dlo("sheet", "transfer", "dlo-head", "--from", "ubbi-director", "--to", "docs-head", cwd=project).code == 0
+    assert (
+        dlo(
+            "sheet",
+            "transfer",
+            "dlo-head",
+            "--from",
+            "ubbi-director",
+            "--to",
+            "docs-head",
+            cwd=project,
+        ).code
+        == 0
+    )
     texts = all_text((project / "build" / "dlo-head.kk.transfer.docx").read_bytes())
     assert "Е. Ж. Қасымов" in texts and "С. Т. Әбенова" in texts and "Г. М. Жұмабаева" not in texts
 
@@ -418,8 +526,14 @@ def test_render_sheet_refuses_an_unknown_kind(project):
 def test_invalid_xml_characters_and_markup_in_texts_are_safe(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title:\n  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
-                                 'title:\n  kk: "A <b>&amp; \\x07 </w:t> title"', 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "title:\n  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
+            'title:\n  kk: "A <b>&amp; \\x07 </w:t> title"',
+            1,
+        ),
+        encoding="utf-8",
+    )
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
     doc = Document(str(project / "build" / "dlo-head.kk.docx"))
@@ -429,7 +543,10 @@ def test_invalid_xml_characters_and_markup_in_texts_are_safe(project, dlo):
 def test_no_placeholder_survives_and_no_header_part_is_empty(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("code: ЛН ҮББИ 01-2024", "code: DLO-SLOT-title DLO-SLOT-body", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("code: ЛН ҮББИ 01-2024", "code: DLO-SLOT-title DLO-SLOT-body", 1),
+        encoding="utf-8",
+    )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     assert dlo("sheet", "review", "dlo-head", cwd=project).code == 0
     for name in ("dlo-head.kk.docx", "dlo-head.kk.review.docx"):
@@ -440,5 +557,9 @@ def test_no_placeholder_survives_and_no_header_part_is_empty(project, dlo):
                 if part.startswith("word/header") or part.startswith("word/footer"):
                     assert ET.fromstring(content).find(f"{W}p") is not None, part
                 # the code is printed as written, never taken for a slot
-                assert content.count(b"DLO-SLOT-") == 2 * content.count(b"DLO-SLOT-title DLO-SLOT-body"), part
-        assert "Коды: DLO-SLOT-title DLO-SLOT-body" in all_text(data) or name.endswith("review.docx")
+                assert content.count(b"DLO-SLOT-") == 2 * content.count(
+                    b"DLO-SLOT-title DLO-SLOT-body"
+                ), part
+        assert "Коды: DLO-SLOT-title DLO-SLOT-body" in all_text(data) or name.endswith(
+            "review.docx"
+        )

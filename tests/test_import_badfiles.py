@@ -1,4 +1,5 @@
 """Bad input gets a clear error and nothing is written; nothing is overwritten without --force."""
+
 from __future__ import annotations
 
 import io
@@ -6,9 +7,8 @@ import random
 import zipfile
 
 import pytest
-from docx import Document
-
 from conftest import SEED
+from docx import Document
 from test_import_support import files
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,15 +39,27 @@ def _garbage(n: int = 4096) -> bytes:
 def _encrypted() -> bytes:
     """The shape of a password-protected DOCX: an OLE compound file whose directory names the
     EncryptionInfo and EncryptedPackage streams (UTF-16LE)."""
-    directory = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\0") + "EncryptedPackage".encode("utf-16-le")
+    directory = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\0") + "EncryptedPackage".encode(
+        "utf-16-le"
+    )
     return OLE + b"\0" * 504 + directory + _garbage(2048)
 
 
 CASES = [
     ("not-a-docx.docx", b"This is plain text with a .docx name.\n", "DLO520", "not a DOCX"),
     ("zip.docx", _zip({"readme.txt": b"hello"}), "DLO520", "not a Word document"),
-    ("broken-xml.docx", _zip({"word/document.xml": b"<w:document><w:body>"}), "DLO520", "not well-formed"),
-    ("legacy.doc", OLE + b"\0" * 504 + _garbage(1024).replace(b"E\0n", b"x\0x"), "DLO520", "legacy Word 97"),
+    (
+        "broken-xml.docx",
+        _zip({"word/document.xml": b"<w:document><w:body>"}),
+        "DLO520",
+        "not well-formed",
+    ),
+    (
+        "legacy.doc",
+        OLE + b"\0" * 504 + _garbage(1024).replace(b"E\0n", b"x\0x"),
+        "DLO520",
+        "legacy Word 97",
+    ),
     ("locked.docx", _encrypted(), "DLO521", "password-protected"),
     ("empty.docx", b"", "DLO522", "empty"),
     ("no-text.docx", _empty_docx(), "DLO522", "holds no text"),
@@ -58,12 +70,19 @@ CASES = [
     ("garbage-no-nul.txt", bytes(b if b else 1 for b in _garbage()), "DLO523", "not text"),
     ("controls.txt", bytes(range(1, 32)) * 20 + "1 тарау. Мәтін\n".encode(), "DLO523", "not text"),
     ("utf16-broken.txt", b"\xff\xfe" + b"\x00\xd8" * 3, "DLO523", "UTF-16"),
-    ("no-structure.txt", "Сәлем, әлем!\nБұл жай мәтін.\n".encode(), "DLO524", "no chapter or numbered clause"),
+    (
+        "no-structure.txt",
+        "Сәлем, әлем!\nБұл жай мәтін.\n".encode(),
+        "DLO524",
+        "no chapter or numbered clause",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name,data,code,words", CASES, ids=[c[0] for c in CASES])
-def test_bad_file_is_refused_and_nothing_is_written(project, dlo, tmp_path, name, data, code, words):
+def test_bad_file_is_refused_and_nothing_is_written(
+    project, dlo, tmp_path, name, data, code, words
+):
     path = tmp_path / name
     path.write_bytes(data)
     before = files(project)
@@ -111,10 +130,14 @@ def test_invalid_id_and_unknown_position_are_usage_errors(project, dlo):
 
 
 def test_cp1251_text_is_read(project, dlo, tmp_path):
-    text = ("Глава 1. Общие положения\r\n1. Начальник отдела дистанционного обучения подчиняется "
-            "директору института.\r\n2. Начальник отдела дистанционного обучения назначается приказом.\r\n")
+    text = (
+        "Глава 1. Общие положения\r\n1. Начальник отдела дистанционного обучения подчиняется "
+        "директору института.\r\n2. Начальник отдела дистанционного обучения назначается приказом.\r\n"
+    )
     (tmp_path / "win.txt").write_bytes(text.encode("cp1251"))
-    result = dlo("import", tmp_path / "win.txt", "--id", "win", "--position", "dlo-head", cwd=project)
+    result = dlo(
+        "import", tmp_path / "win.txt", "--id", "win", "--position", "dlo-head", cwd=project
+    )
     assert result.code == 0, result.err
     yaml = (project / "regulations" / "win" / "regulation.yaml").read_text(encoding="utf-8")
     assert "Общие положения" in yaml and "languages: [ru]" in yaml

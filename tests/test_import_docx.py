@@ -1,16 +1,16 @@
 """DOCX import: one converted from the seed by LibreOffice, one built here with Word's automatic
 numbering (w:numPr) for chapters, paragraphs, clauses and items — both give the bundled regulation."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 from docx import Document
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.oxml.shared import OxmlElement
-
-from conftest import SEED
 from test_import_support import facts, load_model, shape, soffice_to_docx, source_numbers
 
 from dlo_docs.model import Regulation
@@ -36,7 +36,7 @@ def test_libreoffice_docx_of_the_seed_imports_to_the_bundled_regulation(project,
 # -- a DOCX with Word's automatic numbering ------------------------------------------------------
 
 LISTS = f"""
-<w:numbering {nsdecls('w')}>
+<w:numbering {nsdecls("w")}>
   <w:abstractNum w:abstractNumId="90">
     <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1 тарау."/></w:lvl>
     <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Параграф %2."/></w:lvl>
@@ -53,7 +53,11 @@ LISTS = f"""
 
 def _numbered(paragraph, num_id: int, ilvl: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    ppr.append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
 
 
 def _install_lists(doc) -> None:
@@ -125,7 +129,9 @@ def test_word_automatic_numbering_imports_to_the_bundled_regulation(project, dlo
     assert imported.title == bundled.title and imported.code == bundled.code
     # Word computed the numbers: clauses 1..21, items restart in each clause, paragraphs in each chapter
     assert source_numbers(imported) == [str(n) for n in range(1, 22)]
-    assert [i.source_number for i in imported.chapters[1].clauses[0].items] == [str(n) for n in range(1, 10)]
+    assert [i.source_number for i in imported.chapters[1].clauses[0].items] == [
+        str(n) for n in range(1, 10)
+    ]
     assert [p.source_number for p in imported.chapters[4].paragraphs] == ["1", "2", "3", "4", "5"]
     assert "DLO501" not in result.err and "DLO503" not in result.err and "DLO504" not in result.err
 
@@ -136,12 +142,20 @@ def test_soft_breaks_tables_and_nested_lists(project, dlo, tmp_path):
     doc.add_paragraph("Глава 1. Общие положения")
     p = doc.add_paragraph()
     _numbered(p, 91, 0)
-    _text(p, "Настоящая должностная инструкция определяет обязанности начальника отдела "
-             "дистанционного обучения.")
+    _text(
+        p,
+        "Настоящая должностная инструкция определяет обязанности начальника отдела "
+        "дистанционного обучения.",
+    )
     p = doc.add_paragraph()
     _numbered(p, 91, 0)
     _text(p, "Начальник отдела обязан:")
-    for level, text in ((1, "планировать работу;"), (2, "на год;"), (2, "на месяц;"), (1, "отчитываться.")):
+    for level, text in (
+        (1, "планировать работу;"),
+        (2, "на год;"),
+        (2, "на месяц;"),
+        (1, "отчитываться."),
+    ):
         q = doc.add_paragraph()
         _numbered(q, 91, level)
         _text(q, text)
@@ -150,7 +164,9 @@ def test_soft_breaks_tables_and_nested_lists(project, dlo, tmp_path):
     _numbered(p, 91, 0)
     _text(p, "В настоящей инструкции применяются сокращения:")
     table = doc.add_table(rows=2, cols=2)
-    for row, (short, long) in zip(table.rows, (("РК", "Республика Казахстан"), ("ДО", "дистанционное обучение"))):
+    for row, (short, long) in zip(
+        table.rows, (("РК", "Республика Казахстан"), ("ДО", "дистанционное обучение")), strict=False
+    ):
         row.cells[0].text, row.cells[1].text = short, long
     # one paragraph holding a clause, a soft break and the next clause (typed as text)
     p = doc.add_paragraph()
@@ -158,7 +174,9 @@ def test_soft_breaks_tables_and_nested_lists(project, dlo, tmp_path):
     run._r.append(OxmlElement("w:br"))
     run.add_text("4. Начальник отдела дистанционного обучения несёт ответственность.")
     doc.save(str(tmp_path / "ru.docx"))
-    result = dlo("import", tmp_path / "ru.docx", "--id", "ru-doc", "--position", "dlo-head", cwd=project)
+    result = dlo(
+        "import", tmp_path / "ru.docx", "--id", "ru-doc", "--position", "dlo-head", cwd=project
+    )
     assert result.code == 0, result.err
     model = load_model(project, "ru-doc")
     assert model.languages == ["ru"]
@@ -168,11 +186,15 @@ def test_soft_breaks_tables_and_nested_lists(project, dlo, tmp_path):
     assert [i.text for i in duties.items[0].items] == ["на год;", "на месяц;"]
     assert [i.source_number for i in duties.items[0].items] == ["а", "б"]
     abbreviations = model.chapters[1].clauses[0]
-    assert [i.text for i in abbreviations.items] == ["РК – Республика Казахстан", "ДО – дистанционное обучение"]
+    assert [i.text for i in abbreviations.items] == [
+        "РК – Республика Казахстан",
+        "ДО – дистанционное обучение",
+    ]
     assert abbreviations.items[0].ref == "kr"  # matched to the registry's РК
     assert [c.text for c in model.chapters[1].clauses[1:]] == [
         "Начальник отдела дистанционного обучения подчиняется директору института.",
-        "Начальник отдела дистанционного обучения несёт ответственность."]
+        "Начальник отдела дистанционного обучения несёт ответственность.",
+    ]
     assert model.chapters[1].clauses[1].states == "reports_to"
     # the unknown abbreviation ДО is proposed for the registry
     assert "abbreviations:" in result.out and "ДО" in result.out
@@ -182,17 +204,30 @@ def test_heading_styles_without_numbers_are_chapters(project, dlo, tmp_path):
     doc = Document()
     doc.add_paragraph("ОБЩИЕ ПОЛОЖЕНИЯ", style="Heading 1")
     doc.add_paragraph("1. Начальник отдела дистанционного обучения назначается приказом Ректора.")
-    doc.add_paragraph("2. Начальник отдела дистанционного обучения подчиняется директору института.")
+    doc.add_paragraph(
+        "2. Начальник отдела дистанционного обучения подчиняется директору института."
+    )
     doc.add_paragraph("Права", style="Heading 1")
     doc.add_paragraph("3. Начальник отдела дистанционного обучения имеет право:")
     doc.add_paragraph("- запрашивать сведения;")
     doc.add_paragraph("- вносить предложения.")
     doc.save(str(tmp_path / "headings.docx"))
-    result = dlo("import", tmp_path / "headings.docx", "--id", "headings", "--position", "dlo-head", cwd=project)
+    result = dlo(
+        "import",
+        tmp_path / "headings.docx",
+        "--id",
+        "headings",
+        "--position",
+        "dlo-head",
+        cwd=project,
+    )
     assert result.code == 0, result.err
     model = load_model(project, "headings")
     assert [c.title for c in model.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "Права"]
-    assert [i.text for i in model.chapters[1].clauses[0].items] == ["запрашивать сведения;", "вносить предложения."]
+    assert [i.text for i in model.chapters[1].clauses[0].items] == [
+        "запрашивать сведения;",
+        "вносить предложения.",
+    ]
     assert model.chapters[1].clauses[0].items[0].source_number is None
 
 
@@ -219,28 +254,46 @@ def _r(text: str) -> str:
 
 
 def test_tracked_changes_fields_links_content_controls_and_text_boxes(project, dlo, tmp_path):
-    body = "".join([
-        _p(_r("Глава 1. Общие положения")),
-        # tracked changes: the inserted text counts, the deleted does not
-        _p(_r("1. Начальник отдела ") + f"<w:del><w:r><w:delText>старое </w:delText></w:r></w:del>"
-           + f"<w:ins>{_r('дистанционного обучения')}</w:ins>" + _r(" назначается приказом.")),
-        # a hyperlink and a field: their shown text counts, the field code does not
-        _p(_r("2. Начальник отдела дистанционного обучения руководствуется ")
-           + f'<w:hyperlink><w:r><w:t>Уставом</w:t></w:r></w:hyperlink>'
-           + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
-           + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r(" университета")
-           + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _r(".")),
-        # a content control around a clause
-        f"<w:sdt><w:sdtContent>{_p(_r('3. Начальник отдела дистанционного обучения подчиняется директору.'))}"
-        "</w:sdtContent></w:sdt>",
-        # a text box inside a paragraph is not part of the text
-        _p(_r("4. Начальник отдела дистанционного обучения отвечает за сроки.")
-           + f"<w:r><w:drawing><w:txbxContent>{_p(_r('Надпись в рамке'))}</w:txbxContent></w:drawing></w:r>"),
-        # a tab after the number, as Word's text export and hand typing leave it
-        _p(_r("5.") + "<w:r><w:tab/></w:r>" + _r("Начальник отдела дистанционного обучения ведёт учёт.")),
-    ])
+    body = "".join(
+        [
+            _p(_r("Глава 1. Общие положения")),
+            # tracked changes: the inserted text counts, the deleted does not
+            _p(
+                _r("1. Начальник отдела ")
+                + "<w:del><w:r><w:delText>старое </w:delText></w:r></w:del>"
+                + f"<w:ins>{_r('дистанционного обучения')}</w:ins>"
+                + _r(" назначается приказом.")
+            ),
+            # a hyperlink and a field: their shown text counts, the field code does not
+            _p(
+                _r("2. Начальник отдела дистанционного обучения руководствуется ")
+                + "<w:hyperlink><w:r><w:t>Уставом</w:t></w:r></w:hyperlink>"
+                + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+                + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                + _r(" университета")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                + _r(".")
+            ),
+            # a content control around a clause
+            f"<w:sdt><w:sdtContent>{_p(_r('3. Начальник отдела дистанционного обучения подчиняется директору.'))}"
+            "</w:sdtContent></w:sdt>",
+            # a text box inside a paragraph is not part of the text
+            _p(
+                _r("4. Начальник отдела дистанционного обучения отвечает за сроки.")
+                + f"<w:r><w:drawing><w:txbxContent>{_p(_r('Надпись в рамке'))}</w:txbxContent></w:drawing></w:r>"
+            ),
+            # a tab after the number, as Word's text export and hand typing leave it
+            _p(
+                _r("5.")
+                + "<w:r><w:tab/></w:r>"
+                + _r("Начальник отдела дистанционного обучения ведёт учёт.")
+            ),
+        ]
+    )
     (tmp_path / "inline.docx").write_bytes(_package(body))
-    result = dlo("import", tmp_path / "inline.docx", "--id", "inline", "--position", "dlo-head", cwd=project)
+    result = dlo(
+        "import", tmp_path / "inline.docx", "--id", "inline", "--position", "dlo-head", cwd=project
+    )
     assert result.code == 0, result.err
     model = load_model(project, "inline")
     assert [c.text for c in model.chapters[0].clauses] == [
@@ -255,9 +308,14 @@ def test_tracked_changes_fields_links_content_controls_and_text_boxes(project, d
 
 def test_lone_number_before_a_soft_break_is_reported(project, dlo, tmp_path):
     body = _p(_r("Глава 1. Общие положения")) + _p(
-        _r("1.") + "<w:r><w:br/></w:r>" + _r("Начальник отдела дистанционного обучения назначается приказом."))
+        _r("1.")
+        + "<w:r><w:br/></w:r>"
+        + _r("Начальник отдела дистанционного обучения назначается приказом.")
+    )
     (tmp_path / "lone.docx").write_bytes(_package(body))
-    result = dlo("import", tmp_path / "lone.docx", "--id", "lone", "--position", "dlo-head", cwd=project)
+    result = dlo(
+        "import", tmp_path / "lone.docx", "--id", "lone", "--position", "dlo-head", cwd=project
+    )
     assert result.code == 0, result.err
     assert ":2:1: warning DLO502:" in result.err and '"1." stands alone' in result.err
     assert load_model(project, "lone").chapters[0].clauses[0].text.startswith("Начальник")

@@ -1,9 +1,9 @@
 """Round trip: import → dlo render --format docx → import that DOCX gives the same model."""
+
 from __future__ import annotations
 
-from docx import Document
-
 from conftest import SEED
+from docx import Document
 from test_import_support import load_model, source_numbers
 
 

@@ -1,4 +1,5 @@
 """Helpers shared by the import tests (no tests here)."""
+
 from __future__ import annotations
 
 import os
@@ -21,14 +22,22 @@ def shape(model: Regulation, *, refs: bool = True, states: bool = True) -> list:
     lang = model.main_lang
 
     def items(entries) -> list:
-        return [(text_in(i.text, lang, lang), i.ref if refs else None, items(i.items)) for i in entries]
+        return [
+            (text_in(i.text, lang, lang), i.ref if refs else None, items(i.items)) for i in entries
+        ]
 
     def clauses(entries) -> list:
-        return [(text_in(c.text, lang, lang), c.states if states else None, items(c.items)) for c in entries]
+        return [
+            (text_in(c.text, lang, lang), c.states if states else None, items(c.items))
+            for c in entries
+        ]
 
     return [
-        (text_in(ch.title, lang, lang), clauses(ch.clauses),
-         [(text_in(p.title, lang, lang), clauses(p.clauses)) for p in ch.paragraphs])
+        (
+            text_in(ch.title, lang, lang),
+            clauses(ch.clauses),
+            [(text_in(p.title, lang, lang), clauses(p.clauses)) for p in ch.paragraphs],
+        )
         for ch in model.chapters
     ]
 
@@ -61,8 +70,11 @@ def source_numbers(model: Regulation) -> list[str | None]:
 
 def files(root: Path) -> dict[str, bytes]:
     """Every file under root/regulations with its bytes (to prove nothing was written)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted((root / "regulations").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "regulations").rglob("*"))
+        if p.is_file()
+    }
 
 
 def soffice_to_docx(source: Path, outdir: Path) -> Path:
@@ -75,9 +87,20 @@ def soffice_to_docx(source: Path, outdir: Path) -> Path:
     profile = Path("/tmp") / f"dlo-import-lo-{uuid.uuid4().hex}"
     try:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx", "--outdir", str(outdir), str(source)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--infilter=Text (encoded):UTF8,LF,,,",
+                "--convert-to",
+                "docx",
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -1,11 +1,11 @@
 """Structure recognition on text, in Kazakh and Russian, and the robustness of the text reader."""
+
 from __future__ import annotations
 
-import pytest
+from test_import_support import load_model
 
 from dlo_docs.importer.source import read_text
 from dlo_docs.importer.structure import build
-from test_import_support import load_model
 
 
 def tree(text: str | bytes, lang: str = "ru"):
@@ -20,8 +20,15 @@ def outline(t) -> list:
     def clauses(entries):
         return [(c.number, c.text, items(c.items)) for c in entries]
 
-    return [(ch.number, ch.text, clauses(ch.clauses), [(p.number, p.text, clauses(p.clauses)) for p in ch.paragraphs])
-            for ch in t.chapters]
+    return [
+        (
+            ch.number,
+            ch.text,
+            clauses(ch.clauses),
+            [(p.number, p.text, clauses(p.clauses)) for p in ch.paragraphs],
+        )
+        for ch in t.chapters
+    ]
 
 
 def codes(t) -> list[str]:
@@ -50,17 +57,54 @@ RUSSIAN = """Глава 1. Общие положения
 def test_russian_markers():
     t = tree(RUSSIAN)
     assert outline(t) == [
-        ("1", "Общие положения", [], [
-            ("1", "Назначение", [("1", "Настоящая инструкция определяет обязанности.", []),
-                                 ("2", "Начальник обязан:", [("а", "планировать работу;", []),
-                                                             ("б", "отчитываться.", [])])]),
-            ("2", "Права", [("3", "Начальник вправе:", [(None, "запрашивать сведения;", []),
-                                                        (None, "вносить предложения.", [])])]),
-        ]),
-        ("2", "Ответственность", [("4", "Начальник несёт ответственность:", [
-            ("1", "за сроки;", [("а", "отчётов;", []), ("б", "планов;", [])]),
-            ("2", "за качество.", []),
-        ])], []),
+        (
+            "1",
+            "Общие положения",
+            [],
+            [
+                (
+                    "1",
+                    "Назначение",
+                    [
+                        ("1", "Настоящая инструкция определяет обязанности.", []),
+                        (
+                            "2",
+                            "Начальник обязан:",
+                            [("а", "планировать работу;", []), ("б", "отчитываться.", [])],
+                        ),
+                    ],
+                ),
+                (
+                    "2",
+                    "Права",
+                    [
+                        (
+                            "3",
+                            "Начальник вправе:",
+                            [
+                                (None, "запрашивать сведения;", []),
+                                (None, "вносить предложения.", []),
+                            ],
+                        )
+                    ],
+                ),
+            ],
+        ),
+        (
+            "2",
+            "Ответственность",
+            [
+                (
+                    "4",
+                    "Начальник несёт ответственность:",
+                    [
+                        ("1", "за сроки;", [("а", "отчётов;", []), ("б", "планов;", [])]),
+                        ("2", "за качество.", []),
+                    ],
+                )
+            ],
+            [],
+        ),
     ]
     assert t.problems == []
 
@@ -76,7 +120,10 @@ KAZAKH = """1-тарау. Жалпы ережелер
 
 def test_kazakh_markers():
     t = tree(KAZAKH, "kk")
-    assert [(c.number, c.text) for c in t.chapters] == [("1", "Жалпы ережелер"), ("2", "Міндеттері")]
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("1", "Жалпы ережелер"),
+        ("2", "Міндеттері"),
+    ]
     assert [i.text for i in t.chapters[1].clauses[0].items] == ["жоспарлауға;", "есеп беруге."]
 
 
@@ -91,10 +138,27 @@ def test_capitals_headings_and_dotted_clauses():
 """
     t = tree(text)
     assert outline(t) == [
-        ("1", "ОБЩИЕ ПОЛОЖЕНИЯ", [("1.1", "Инструкция определяет обязанности.", []),
-                                 ("1.2", "Начальник подчиняется директору.", [])], []),
-        ("2", "ОБЯЗАННОСТИ", [("2.1", "Начальник обязан:", [("2.1.1", "планировать;", []),
-                                                           ("2.1.2", "отчитываться.", [])])], []),
+        (
+            "1",
+            "ОБЩИЕ ПОЛОЖЕНИЯ",
+            [
+                ("1.1", "Инструкция определяет обязанности.", []),
+                ("1.2", "Начальник подчиняется директору.", []),
+            ],
+            [],
+        ),
+        (
+            "2",
+            "ОБЯЗАННОСТИ",
+            [
+                (
+                    "2.1",
+                    "Начальник обязан:",
+                    [("2.1.1", "планировать;", []), ("2.1.2", "отчитываться.", [])],
+                )
+            ],
+            [],
+        ),
     ]
     assert t.problems == []
 
@@ -106,17 +170,31 @@ def test_unnumbered_capital_headings():
 
 
 def test_messy_input_bom_crlf_nbsp_tabs_leading_spaces_and_empty_lines():
-    raw = ("\ufeff  Глава\u00a01.\tОбщие положения\r\n"
-           "\r\n"
-           "   1.\u00a0Начальник обязан:\r\n"
-           "\r\n"
-           "\t1)\u00a0\u00a0планировать\u00a0работу;  \r\n"
-           "\r\n"
-           "\r\n"
-           "  2)   отчитываться\u200b.\r\n").encode("utf-8")
+    raw = (
+        "\ufeff  Глава\u00a01.\tОбщие положения\r\n"
+        "\r\n"
+        "   1.\u00a0Начальник обязан:\r\n"
+        "\r\n"
+        "\t1)\u00a0\u00a0планировать\u00a0работу;  \r\n"
+        "\r\n"
+        "\r\n"
+        "  2)   отчитываться\u200b.\r\n"
+    ).encode("utf-8")
     t = tree(raw)
-    assert outline(t) == [("1", "Общие положения", [("1", "Начальник обязан:", [
-        ("1", "планировать\u00a0работу;", []), ("2", "отчитываться.", [])])], [])]
+    assert outline(t) == [
+        (
+            "1",
+            "Общие положения",
+            [
+                (
+                    "1",
+                    "Начальник обязан:",
+                    [("1", "планировать\u00a0работу;", []), ("2", "отчитываться.", [])],
+                )
+            ],
+            [],
+        )
+    ]
     assert t.problems == []
 
 
@@ -147,7 +225,10 @@ def test_report_gap_repeat_step_back_lone_number_and_unstructured_text():
     messages = " ".join(p.message for p in t.problems)
     assert "skips 3" in messages and "goes back" in messages and '"7." stands alone' in messages
     clause6 = t.chapters[0].clauses[5]
-    assert (clause6.number, clause6.text) == ("7", "Седьмой на следующей строке. Строка без номера.")
+    assert (clause6.number, clause6.text) == (
+        "7",
+        "Седьмой на следующей строке. Строка без номера.",
+    )
 
 
 def test_text_before_any_chapter_and_items_outside_clauses():
@@ -197,9 +278,15 @@ def test_proposed_entries_are_printed_and_refs_left_out(project, dlo, tmp_path):
     assert "short: {ru: ЭО}" in out and "short: {ru: СДО}" in out
     assert "РК" not in out.split("# proposed registry entries")[1]  # known: matched, not proposed
     model = load_model(project, "ru-new")
-    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [i.ref for i in model.chapters[2].clauses[0].items]
+    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [
+        i.ref for i in model.chapters[2].clauses[0].items
+    ]
     assert refs == ["labour-code", None, None, "kr", None, None]
-    assert model.position == "dlo-head" and model.languages == ["ru"] and model.kind == "job_instruction"
+    assert (
+        model.position == "dlo-head"
+        and model.languages == ["ru"]
+        and model.kind == "job_instruction"
+    )
     assert model.agreement.approvers == ["vp-academic", "hr-head"]
     assert model.approval.by == "rector"
     assert "DLO510" in result.err and "confirm the approvers" in result.err
@@ -216,16 +303,21 @@ def test_update_registry_adds_entries_keeps_comments_and_links_refs(project, dlo
     assert "wrote regulations/registry.yaml" in result.out
     assert "added to the registry: abbreviations: eo" in result.out
     # every comment line of the registry is still there, and the old text is untouched up to the additions
-    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == \
-           [line for line in after.splitlines() if line.lstrip().startswith("#")]
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
     assert after.startswith(before.split("normative_documents:")[0])
     model = load_model(project, "ru-new")
-    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [i.ref for i in model.chapters[2].clauses[0].items]
+    refs = [i.ref for i in model.chapters[1].clauses[0].items] + [
+        i.ref for i in model.chapters[2].clauses[0].items
+    ]
     assert refs == ["labour-code", "so-099-2023", refs[2], "kr", "eo", "sdo"]
     assert refs[2] is not None
     assert dlo("check", cwd=project).code == 0
     # importing again proposes nothing new
-    result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", "--force", cwd=project)
+    result = dlo(
+        "import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", "--force", cwd=project
+    )
     assert result.code == 0, result.err
     assert "added to the registry" not in result.out and _registry_entries(project) == after
 
@@ -244,12 +336,21 @@ def test_unknown_approvers_are_proposed_as_positions(project, dlo, tmp_path):
     result = dlo("import", tmp_path / "kk.txt", "--id", "kk-new", cwd=project)
     assert result.code == 0, result.err
     assert "positions:" in result.out and "kk: Оқу-әдістемелік орталығының директоры" in result.out
-    assert "names an approver the registry does not know: 'Оқу-әдістемелік орталығының директоры'" in result.err
-    assert load_model(project, "kk-new").agreement.approvers == ["hr-head"]  # known ones only, file stays valid
-    result = dlo("import", tmp_path / "kk.txt", "--id", "kk-new", "--force", "--update-registry", cwd=project)
+    assert (
+        "names an approver the registry does not know: 'Оқу-әдістемелік орталығының директоры'"
+        in result.err
+    )
+    assert load_model(project, "kk-new").agreement.approvers == [
+        "hr-head"
+    ]  # known ones only, file stays valid
+    result = dlo(
+        "import", tmp_path / "kk.txt", "--id", "kk-new", "--force", "--update-registry", cwd=project
+    )
     assert result.code == 0, result.err
     assert "added to the registry: positions: oqu-adistemelik-ortalygynyn-direktory" in result.out
     model = load_model(project, "kk-new")
     assert model.agreement.approvers == ["oqu-adistemelik-ortalygynyn-direktory", "hr-head"]
     check = dlo("check", "regulations/kk-new", cwd=project)
-    assert check.code == 0 and "DLO101" not in check.out  # the new mention makes text and data agree
+    assert (
+        check.code == 0 and "DLO101" not in check.out
+    )  # the new mention makes text and data agree

@@ -1,5 +1,6 @@
 """The rule engine and `dlo check` around it: rule listing, silences and their scope, output
 formats, and the helpers the rules share."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,12 @@ def test_a_silence_covers_its_element_and_what_it_contains(project, dlo):
     before = dlo("check", cwd=project).out
     assert "DLO106" in before and "DLO109" in before
     # on clause 11 (the rights clause): silences the repetition in its item 1
-    _seed_with(project, "    - id: rights\n", "    - id: rights\n      silence:\n      - rule: DLO106\n"
-               "        reason: quoted from the signed original\n")
+    _seed_with(
+        project,
+        "    - id: rights\n",
+        "    - id: rights\n      silence:\n      - rule: DLO106\n"
+        "        reason: quoted from the signed original\n",
+    )
     after = dlo("check", cwd=project)
     assert "DLO106" not in after.out and "DLO100" not in after.out
     assert after.out.count("\n") == before.count("\n") - 1
@@ -57,22 +62,31 @@ def test_a_silence_covers_its_element_and_what_it_contains(project, dlo):
 
 def test_a_silence_does_not_reach_siblings(project, dlo):
     # on clause 17: the DLO109 is in clause 18, which this silence does not cover
-    _seed_with(project, "  - id: approvers\n", "  - id: approvers\n    silence:\n    - rule: DLO109\n"
-               "      reason: wrongly placed\n")
+    _seed_with(
+        project,
+        "  - id: approvers\n",
+        "  - id: approvers\n    silence:\n    - rule: DLO109\n      reason: wrongly placed\n",
+    )
     result = dlo("check", cwd=project)
     assert "DLO109: 'кіріспеде'" in result.out
     assert "warning DLO100: silence of DLO109 silences nothing here" in result.out
 
 
 def test_a_silence_on_the_regulation_covers_the_whole_file(project, dlo):
-    _seed_with(project, "chapters:\n- id: scope\n", "silence:\n- rule: DLO113\n  reason: spacing is fixed on "
-               "import of the next edition\nchapters:\n- id: scope\n")
+    _seed_with(
+        project,
+        "chapters:\n- id: scope\n",
+        "silence:\n- rule: DLO113\n  reason: spacing is fixed on "
+        "import of the next edition\nchapters:\n- id: scope\n",
+    )
     result = dlo("check", cwd=project)
     assert "DLO113" not in result.out and "DLO100" not in result.out
 
 
 def test_a_silence_without_reason_is_an_error_and_silences_nothing(project, dlo):
-    text = _seed_with(project, "chapters:\n- id: scope\n", "silence:\n- rule: DLO113\nchapters:\n- id: scope\n")
+    text = _seed_with(
+        project, "chapters:\n- id: scope\n", "silence:\n- rule: DLO113\nchapters:\n- id: scope\n"
+    )
     line = text.splitlines().index("chapters:") + 2
     result = dlo("check", cwd=project)
     assert result.code == 1
@@ -81,13 +95,21 @@ def test_a_silence_without_reason_is_an_error_and_silences_nothing(project, dlo)
 
 
 def test_silencing_an_unknown_rule_is_an_error(project, dlo):
-    _seed_with(project, "chapters:\n- id: scope\n", "silence:\n- rule: DLO198\n  reason: x\nchapters:\n- id: scope\n")
+    _seed_with(
+        project,
+        "chapters:\n- id: scope\n",
+        "silence:\n- rule: DLO198\n  reason: x\nchapters:\n- id: scope\n",
+    )
     result = dlo("check", cwd=project)
     assert result.code == 1 and "error DLO100: silence names an unknown rule DLO198" in result.out
 
 
 def test_a_silence_with_a_malformed_code_is_a_schema_error(project, dlo):
-    _seed_with(project, "chapters:\n- id: scope\n", "silence:\n- rule: W105\n  reason: x\nchapters:\n- id: scope\n")
+    _seed_with(
+        project,
+        "chapters:\n- id: scope\n",
+        "silence:\n- rule: W105\n  reason: x\nchapters:\n- id: scope\n",
+    )
     result = dlo("check", cwd=project)
     assert result.code == 1 and "error DLO013: silence.0.rule" in result.out
 
@@ -100,16 +122,28 @@ def test_strict_fails_on_the_seeds_warnings(project, dlo):
 def test_format_github(project, dlo):
     result = dlo("check", "--format", "github", cwd=project)
     lines = result.out.splitlines()
-    assert lines and all(line.startswith("::warning file=regulations/dlo-head/regulation.yaml,line=") for line in lines)
+    assert lines and all(
+        line.startswith("::warning file=regulations/dlo-head/regulation.yaml,line=")
+        for line in lines
+    )
     assert any(",title=DLO109::'кіріспеде' refers to an introduction" in line for line in lines)
     problem = Problem(Location("a,b:c.yaml", 3, 4), "error", "DLO106", "50% done\nnext", "x")
-    assert output.github(problem) == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=DLO106::50%25 done%0Anext (hint: x)"
+    assert (
+        output.github(problem)
+        == "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=DLO106::50%25 done%0Anext (hint: x)"
+    )
 
 
 def test_format_json_counts(project, dlo):
     data = json.loads(dlo("check", "--format", "json", cwd=project).out)
     assert data["errors"] == 0 and data["warnings"] == len(data["problems"]) > 0
-    assert {p["code"] for p in data["problems"]} >= {"DLO102", "DLO106", "DLO107", "DLO108", "DLO109"}
+    assert {p["code"] for p in data["problems"]} >= {
+        "DLO102",
+        "DLO106",
+        "DLO107",
+        "DLO108",
+        "DLO109",
+    }
 
 
 def test_a_heading_in_capitals_is_not_abbreviations(project, dlo):
@@ -127,44 +161,78 @@ def test_rules_run_only_on_valid_documents(project, dlo):
 # -- helpers -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("token, expected", [
-    ("ҚӨУ", True), ("ҚР", True), ("ҰС", True), ("ҮББИ", True), ("ҚОжБББ", True), ("КеАҚ", True),
-    ("ҚОжҚБББ", True), ("ПОҚ", True), ("ДИ", True), ("Университет", False), ("Е", False), ("IT", False),
-    ("Moodle", False), ("ж", False), ("ХХІ", False), ("ІІ", False), ("ІТ", True),
-])
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("ҚӨУ", True),
+        ("ҚР", True),
+        ("ҰС", True),
+        ("ҮББИ", True),
+        ("ҚОжБББ", True),
+        ("КеАҚ", True),
+        ("ҚОжҚБББ", True),
+        ("ПОҚ", True),
+        ("ДИ", True),
+        ("Университет", False),
+        ("Е", False),
+        ("IT", False),
+        ("Moodle", False),
+        ("ж", False),
+        ("ХХІ", False),
+        ("ІІ", False),
+        ("ІТ", True),
+    ],
+)
 def test_abbreviation_tokens(token, expected):
     assert is_abbreviation(token) is expected
 
 
-@pytest.mark.parametrize("text, found", [
-    ("сайлануға және сайлануға;", ["сайлануға"]),
-    ("the the cat", ["the"]),
-    ("оқу процесі мен оқу процесі.", ["оқу процесі"]),
-    ("право и право, и обязанность", ["право"]),
-    ("жоғары немесе жоғары оқу орнынан кейінгі", []),
-    ("ҚӨУ, ҚӨУ, Университет", []),
-    ("бірте-бірте", []),
-    ("сайлау және сайлануға", []),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("сайлануға және сайлануға;", ["сайлануға"]),
+        ("the the cat", ["the"]),
+        ("оқу процесі мен оқу процесі.", ["оқу процесі"]),
+        ("право и право, и обязанность", ["право"]),
+        ("жоғары немесе жоғары оқу орнынан кейінгі", []),
+        ("ҚӨУ, ҚӨУ, Университет", []),
+        ("бірте-бірте", []),
+        ("сайлау және сайлануға", []),
+    ],
+)
 def test_repeats(text, found):
     assert [text[offset:end] for _, offset, end in repeats(text)] == found
 
 
-@pytest.mark.parametrize("text, found", [
-    ("ҰС 064-2022.Ұйым", [("ҰС", "064-2022")]),
-    ("сәйкес ҚП 082-2022 бойынша", [("ҚП", "082-2022")]),
-    ("ISO 9001:2015", [("ISO", "9001:2015")]),
-    ("ГОСТ Р 7.0.97-2016", [("Р", "7.0.97-2016")]),
-    ("№ 414-V Еңбек кодексі, 03.10.2023 ж.", []),
-    ("ҚР 2015-2020 жылдарға", []),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("ҰС 064-2022.Ұйым", [("ҰС", "064-2022")]),
+        ("сәйкес ҚП 082-2022 бойынша", [("ҚП", "082-2022")]),
+        ("ISO 9001:2015", [("ISO", "9001:2015")]),
+        ("ГОСТ Р 7.0.97-2016", [("Р", "7.0.97-2016")]),
+        ("№ 414-V Еңбек кодексі, 03.10.2023 ж.", []),
+        ("ҚР 2015-2020 жылдарға", []),
+    ],
+)
 def test_document_codes(text, found):
     assert [(prefix[-1], number) for _, prefix, number in codes(text)] == found
 
 
-@pytest.mark.parametrize("text, count", [
-    ("ҰС 064-2022.Ұйым", 1), ("a  b", 1), ("сөз ,", 1), ("бастығы,оның", 1), ("Д.Е. Ахметов", 0),
-    ("т.б. және", 0), ("20.03.2015 ж.", 0), ("1,5 есе", 0), ("9001:2015", 0), ("https://x.kz", 0),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("ҰС 064-2022.Ұйым", 1),
+        ("a  b", 1),
+        ("сөз ,", 1),
+        ("бастығы,оның", 1),
+        ("Д.Е. Ахметов", 0),
+        ("т.б. және", 0),
+        ("20.03.2015 ж.", 0),
+        ("1,5 есе", 0),
+        ("9001:2015", 0),
+        ("https://x.kz", 0),
+    ],
+)
 def test_spacing(text, count):
     assert len(list(problems_in(text))) == count

@@ -1,5 +1,6 @@
 """Lint problems point at the exact line and column of a token inside a YAML string, whatever the
 scalar style: `Source.text_at` is checked character by character."""
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ STYLES = {
 def located(source, loc, offset):
     at = source.text_at(loc, offset)
     lines = source.text.splitlines()
-    return lines[at.line - 1][at.col - 1:] if at.line <= len(lines) else ""
+    return lines[at.line - 1][at.col - 1 :] if at.line <= len(lines) else ""
 
 
 @pytest.mark.parametrize("name", sorted(STYLES))
@@ -52,6 +53,10 @@ def test_every_word_of_the_seed_is_located(project):
     for text in view.texts():
         for m in WORD.finditer(text.value):
             at = view.at(text, m.start())
-            assert lines[at.line - 1][at.col - 1:].startswith(m.group()), (text.label, m.group(), at)
+            assert lines[at.line - 1][at.col - 1 :].startswith(m.group()), (
+                text.label,
+                m.group(),
+                at,
+            )
             count += 1
     assert count > 1000

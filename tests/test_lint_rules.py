@@ -7,6 +7,7 @@
 The test runs the real ``dlo check`` on a copy of the bundled project and compares the exact
 (line, column, code) of every problem in the fixture file.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,11 @@ def run(project: Path, dlo, fixture: Path) -> tuple[Counter, list[dict]]:
     target.write_text(text, encoding="utf-8")
     result = dlo("check", "--format", "json", f"regulations/{reg_id}", cwd=project)
     assert "Traceback" not in result.err
-    problems = [p for p in json.loads(result.out)["problems"] if p["file"] == f"regulations/{reg_id}/regulation.yaml"]
+    problems = [
+        p
+        for p in json.loads(result.out)["problems"]
+        if p["file"] == f"regulations/{reg_id}/regulation.yaml"
+    ]
     return Counter((p["line"], p["column"], p["code"]) for p in problems), problems
 
 
@@ -55,7 +60,11 @@ def test_every_rule_has_a_clean_and_a_failing_fixture():
     for code in CODES:
         assert (FIXTURES / f"{code}.clean.yaml").is_file(), code
         assert (FIXTURES / f"{code}.failing.yaml").is_file(), code
-    marked = {key[2] for code in CODES for key in expected((FIXTURES / f"{code}.failing.yaml").read_text("utf-8"))}
+    marked = {
+        key[2]
+        for code in CODES
+        for key in expected((FIXTURES / f"{code}.failing.yaml").read_text("utf-8"))
+    }
     assert set(CODES) <= marked
 
 
@@ -65,10 +74,14 @@ def test_failing_fixture(project, dlo, code):
     want = expected(fixture.read_text(encoding="utf-8"))
     assert any(key[2] == code for key in want), "the fixture marks no problem of its own rule"
     got, problems = run(project, dlo, fixture)
-    assert got == want, "\n".join(f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems)
+    assert got == want, "\n".join(
+        f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems
+    )
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_clean_fixture(project, dlo, code):
     got, problems = run(project, dlo, FIXTURES / f"{code}.clean.yaml")
-    assert not got, "\n".join(f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems)
+    assert not got, "\n".join(
+        f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems
+    )

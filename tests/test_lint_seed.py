@@ -1,6 +1,7 @@
 """`dlo check` on the bundled seed reports its real defects, each at the exact line and column of
 the offending token. Expected positions are found in the file by their text, not typed in, so the
 test reads as the list of defects a reviewer would mark."""
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,12 @@ DEFECTS = [
     ("DLO107", "электрондық және қашықтықтан оқыту үдерісі", 0, "duty 10.3 nearly repeats 10.2"),
     ("DLO102", "ҚОжҚБББ", 0, "undefined abbreviation"),
     ("DLO106", "және сайлануға;", 5, "'сайлануға және сайлануға'"),
-    ("DLO101", "Ағымдағы мәселелерді", 0, "clause 14 names no known position to take instructions from"),
+    (
+        "DLO101",
+        "Ағымдағы мәселелерді",
+        0,
+        "clause 14 names no known position to take instructions from",
+    ),
     ("DLO102", "ҚОжБББ", 0, "undefined abbreviation"),
     ("DLO108", "Ережеге", 0, "a job instruction calls itself a regulation"),
     ("DLO113", "проректордың  бастамасы", 12, "two spaces"),
@@ -40,8 +46,11 @@ def test_seed_defects_at_their_positions(project, dlo):
     text = (project / SEED).read_text(encoding="utf-8")
     result = dlo("check", "--format", "json", cwd=project)
     assert result.code == 0, result.out  # warnings only: the seed renders
-    found = sorted((p["line"], p["column"], p["code"]) for p in json.loads(result.out)["problems"]
-                   if p["file"] == SEED)
+    found = sorted(
+        (p["line"], p["column"], p["code"])
+        for p in json.loads(result.out)["problems"]
+        if p["file"] == SEED
+    )
     want = sorted((*position(text, piece, offset), code) for code, piece, offset, _ in DEFECTS)
     assert found == want
 
@@ -50,7 +59,7 @@ def test_positions_point_at_the_token_the_message_names(project, dlo):
     text = (project / SEED).read_text(encoding="utf-8").splitlines()
     problems = json.loads(dlo("check", "--format", "json", cwd=project).out)["problems"]
     for p in problems:
-        at = text[p["line"] - 1][p["column"] - 1:]
+        at = text[p["line"] - 1][p["column"] - 1 :]
         if p["code"] in ("DLO102", "DLO103", "DLO104"):
             token = p["message"].split()[1]
             assert at.startswith(token), (p, at)

@@ -1,4 +1,5 @@
 """The loader: positions inside texts, safe loading, round-trip writing."""
+
 from __future__ import annotations
 
 from dlo_docs import load
@@ -31,8 +32,11 @@ def test_text_at_plain_scalar_over_lines():
 
 
 def test_unsafe_tags_never_construct_objects():
-    for text in ("a: !!python/object/apply:os.system [echo hi]\n", "a: !!python/name:os.system\n",
-                 "a: !!binary aGk=\n"):
+    for text in (
+        "a: !!python/object/apply:os.system [echo hi]\n",
+        "a: !!python/name:os.system\n",
+        "a: !!binary aGk=\n",
+    ):
         source, problems = load.parse(text.encode(), "f.yaml")
         assert source is None
         assert [p.code for p in problems] == ["DLO004"], text

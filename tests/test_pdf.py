@@ -1,5 +1,6 @@
 """PDF/A-2b through LibreOffice: what the PDF says, how LibreOffice is run, and what happens when
 it is missing, fails or hangs."""
+
 from __future__ import annotations
 
 import re
@@ -10,17 +11,19 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
 from conftest import REPO
+from test_forms import add_bilingual
+
 from dlo_docs import context
 from dlo_docs.errors import DloError, UsageError
 from dlo_docs.project import Project
 from dlo_docs.render import docx as docx_render
 from dlo_docs.render import pdf as pdf_render
 from dlo_docs.sheets import page_count
-from test_forms import add_bilingual
 
-needs_soffice = pytest.mark.skipif(not pdf_render.available(), reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(
+    not pdf_render.available(), reason="LibreOffice (soffice) is not installed"
+)
 KAZAKH = "әғқңөұүһі"
 
 
@@ -51,7 +54,9 @@ def fonts_of(reader: pypdf.PdfReader) -> dict[str, bool]:
         descriptor = font.get("/FontDescriptor")
         if descriptor is not None:
             descriptor = descriptor.get_object()
-            found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font["/BaseFont"])] = any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
         elif font.get("/Subtype") != "/Type0":
             found[str(font.get("/BaseFont"))] = False  # a standard 14 font: never embedded
 
@@ -60,7 +65,9 @@ def fonts_of(reader: pypdf.PdfReader) -> dict[str, bool]:
         for font in (resources.get("/Font") or {}).values():
             visit(font)
         for xobject in (resources.get("/XObject") or {}).values():
-            for font in ((xobject.get_object().get("/Resources") or {}).get("/Font") or {}).values():
+            for font in (
+                (xobject.get_object().get("/Resources") or {}).get("/Font") or {}
+            ).values():
                 visit(font)
     return found
 
@@ -72,8 +79,11 @@ def rendered(tmp_path_factory):
     if not pdf_render.available():
         pytest.skip("LibreOffice (soffice) is not installed")
     root = tmp_path_factory.mktemp("pdf") / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations",
-                    ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"))
+    shutil.copytree(
+        REPO / "regulations",
+        root / "regulations",
+        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+    )
     shutil.copytree(REPO / "templates", root / "templates")
     add_bilingual(root)
     runs = []
@@ -100,8 +110,13 @@ def test_many_documents_convert_in_one_libreoffice_run(rendered):
     assert sorted(runs[0]) == ["dlo-head.kk.docx", "dlo-unit.kk.docx", "dlo-unit.ru.docx"]
     assert len(runs) == 1
     assert sorted(o.path.name for o in outputs if o.format == "pdf") == [
-        "dlo-head.kk.pdf", "dlo-unit.kk.pdf", "dlo-unit.ru.pdf"]
-    assert not [p for p in (root / "build").iterdir() if p.name.startswith(".")]  # no temporary left
+        "dlo-head.kk.pdf",
+        "dlo-unit.kk.pdf",
+        "dlo-unit.ru.pdf",
+    ]
+    assert not [
+        p for p in (root / "build").iterdir() if p.name.startswith(".")
+    ]  # no temporary left
 
 
 @needs_soffice
@@ -111,8 +126,12 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
     loaded = project.load(["dlo-head"])
     rd = context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
     reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
-    header = [rd.organisation, rd.labels["form"]["header"].format(kind=rd.kind_label, code=rd.code,
-                                                                  edition=rd.labels["edition_n"].format(n=rd.edition))]
+    header = [
+        rd.organisation,
+        rd.labels["form"]["header"].format(
+            kind=rd.kind_label, code=rd.code, edition=rd.labels["edition_n"].format(n=rd.edition)
+        ),
+    ]
     text = body_text(reader, header, r"Бет \d+ / \d+")
     missing = [b.line for b in rd.blocks if normalise(b.line) not in text]
     assert missing == []
@@ -121,8 +140,14 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
         assert rd.labels["sheet"][key]["title"].upper() in text  # headings are set in capitals
     # the title page
     first = normalise(reader.pages[0].extract_text())
-    for expected in ("БЕКІТЕМІН", "Басқарма Төрағасы – Ректор", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ", "Коды: ЛН ҮББИ 01-2024",
-                     "1-басылым", "Қостанай"):
+    for expected in (
+        "БЕКІТЕМІН",
+        "Басқарма Төрағасы – Ректор",
+        "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ",
+        "Коды: ЛН ҮББИ 01-2024",
+        "1-басылым",
+        "Қостанай",
+    ):
         assert expected in first
     assert "Бет" not in first  # no running header or footer on the title page
     assert set("әғқңөұүі") <= set(text.lower())  # (the seed has no һ; the bilingual fixture has)
@@ -133,10 +158,15 @@ def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
     root, _, _ = rendered
     reader = pypdf.PdfReader(root / "build" / "dlo-unit.kk.pdf")
     text = normalise(" ".join(p.extract_text() for p in reader.pages))
-    assert "ғимараттағы жиһаз бен техникалық құралдардың сақталуы және тиімді пайдаланылуы үшін" in text
+    assert (
+        "ғимараттағы жиһаз бен техникалық құралдардың сақталуы және тиімді пайдаланылуы үшін"
+        in text
+    )
     assert set(KAZAKH) <= set(text.lower())
     # no fallback font stood in for a missing glyph: every font is the document font
-    assert all(re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts_of(reader))
+    assert all(
+        re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts_of(reader)
+    )
 
 
 @needs_soffice
@@ -166,7 +196,9 @@ def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
     fonts = fonts_of(reader)
     assert fonts and all(fonts.values()), fonts
     # Times New Roman, or its metric twin where it is not installed
-    assert all(re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts), fonts
+    assert all(re.search(r"(TimesNewRoman|LiberationSerif)", f.replace(" ", "")) for f in fonts), (
+        fonts
+    )
 
 
 @needs_soffice
@@ -187,7 +219,9 @@ def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
     mine = tmp_path / "tmp"
     mine.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(mine))
-    pdfs = pdf_render.convert({"seed": docx_render.render(_seed_rd(project), project / "templates")})
+    pdfs = pdf_render.convert(
+        {"seed": docx_render.render(_seed_rd(project), project / "templates")}
+    )
     assert pdfs["seed"].startswith(b"%PDF")
     left = []
     for proc in Path("/proc").iterdir():
@@ -204,7 +238,9 @@ def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
 
 @needs_soffice
 def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(project, dlo):
-    result = dlo("sheet", "transfer", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
+    result = dlo(
+        "sheet", "transfer", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project
+    )
     assert result.code == 0, result.err
     act = pypdf.PdfReader(project / "build" / "dlo-head.kk.transfer.pdf")
     assert len(act.pages) == 1
@@ -239,7 +275,10 @@ def test_missing_libreoffice_says_what_to_install(project, dlo, monkeypatch, tmp
     monkeypatch.setenv("DLO_SOFFICE", str(tmp_path / "no-such-soffice"))
     result = dlo("render", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
     assert result.code == 2
-    assert "LibreOffice" in result.err and "apt-get install libreoffice-writer-nogui fonts-liberation2" in result.err
+    assert (
+        "LibreOffice" in result.err
+        and "apt-get install libreoffice-writer-nogui fonts-liberation2" in result.err
+    )
     assert not (project / "build").exists()  # nothing written, not even the DOCX
     assert dlo("sheet", "agreement", "dlo-head", "--format", "pdf", cwd=project).code == 2
     with pytest.raises(UsageError):
@@ -249,20 +288,26 @@ def test_missing_libreoffice_says_what_to_install(project, dlo, monkeypatch, tmp
 
 def test_private_profile_and_arguments(monkeypatch, tmp_path):
     log = tmp_path / "args"
-    script = fake_soffice(tmp_path, f"""
+    script = fake_soffice(
+        tmp_path,
+        f"""
 for a in "$@"; do echo "$a" >> {log}; done
 echo "HOME=$HOME" >> {log}
 out=""; prev=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
 for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo pdf > "$out/$b.pdf";; esac; done
-""")
+""",
+    )
     monkeypatch.setenv("DLO_SOFFICE", str(script))
     result = pdf_render.convert({"one.kk": b"docx-1", "two.kk": b"docx-2"})
     assert result == {"one.kk": b"pdf\n", "two.kk": b"pdf\n"}
     args = log.read_text().splitlines()
     assert "--headless" in args and "--norestore" in args
     assert pdf_render.FILTER in args
-    assert pdf_render.FILTER == 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+    assert (
+        pdf_render.FILTER
+        == 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+    )
     profile = next(a for a in args if a.startswith("-env:UserInstallation=file:///"))
     folder = Path(profile.split("file://", 1)[1])
     assert folder.name.startswith("dlo-lo-profile-") and not folder.exists()  # private and removed
@@ -272,12 +317,15 @@ for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo pdf > "$ou
 
 def test_a_hanging_libreoffice_is_stopped_with_its_children(monkeypatch, tmp_path):
     pids = tmp_path / "pids"
-    script = fake_soffice(tmp_path, f"""
+    script = fake_soffice(
+        tmp_path,
+        f"""
 sleep 300 &
 echo $! >> {pids}
 echo $$ >> {pids}
 wait
-""")
+""",
+    )
     monkeypatch.setenv("DLO_SOFFICE", str(script))
     with pytest.raises(DloError) as caught:
         pdf_render.convert({"doc": b"x"}, timeout=1)
@@ -298,11 +346,18 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def test_a_failing_libreoffice_is_reported_and_nothing_is_written(project, dlo, monkeypatch, tmp_path):
-    monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2\nexit 0\n")))
+def test_a_failing_libreoffice_is_reported_and_nothing_is_written(
+    project, dlo, monkeypatch, tmp_path
+):
+    monkeypatch.setenv(
+        "DLO_SOFFICE",
+        str(fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2\nexit 0\n")),
+    )
     result = dlo("render", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
     assert result.code == 1
-    assert "DLO301" in result.err and "dlo-head.kk.pdf" in result.err and "Traceback" not in result.err
+    assert (
+        "DLO301" in result.err and "dlo-head.kk.pdf" in result.err and "Traceback" not in result.err
+    )
     assert not (project / "build").exists() or not any((project / "build").iterdir())
     monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "echo 'boom' >&2\nexit 5\n")))
     result = dlo("render", "dlo-head", "--format", "pdf", cwd=project)
@@ -327,14 +382,21 @@ def test_timeout_setting(monkeypatch):
 
 def test_render_pdf_alone_writes_only_the_pdfs(project, dlo, monkeypatch, tmp_path):
     add_bilingual(project)
-    script = fake_soffice(tmp_path, """
+    script = fake_soffice(
+        tmp_path,
+        """
 out=""; prev=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
 for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo "%PDF $b" > "$out/$b.pdf";; esac; done
-""")
+""",
+    )
     monkeypatch.setenv("DLO_SOFFICE", str(script))
     result = dlo("render", "--format", "pdf", cwd=project)
     assert result.code == 0, result.err
-    assert sorted(p.name for p in (project / "build").iterdir()) == ["dlo-head.kk.pdf", "dlo-unit.kk.pdf", "dlo-unit.ru.pdf"]
+    assert sorted(p.name for p in (project / "build").iterdir()) == [
+        "dlo-head.kk.pdf",
+        "dlo-unit.kk.pdf",
+        "dlo-unit.ru.pdf",
+    ]
     assert (project / "build" / "dlo-unit.ru.pdf").read_text() == "%PDF dlo-unit.ru\n"
     assert "wrote build/dlo-unit.ru.pdf" in result.out

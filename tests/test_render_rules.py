@@ -1,4 +1,5 @@
 """Rendering refuses cleanly: missing languages, invalid input; and HTML escapes everything."""
+
 from __future__ import annotations
 
 from test_check import MINIMAL, write
@@ -13,7 +14,8 @@ def test_missing_language_is_a_usage_error(project, dlo):
 
 def test_missing_translation_names_every_place_and_writes_nothing(project, dlo):
     bilingual = MINIMAL.replace("languages: [kk]", "languages: [kk, ru]").replace(
-        "title: Тест", "title: {kk: Тест, ru: Тест}")
+        "title: Тест", "title: {kk: Тест, ru: Тест}"
+    )
     write(project, bilingual)
     result = dlo("render", "t", "--lang", "ru", cwd=project)
     assert result.code == 1
@@ -43,8 +45,12 @@ def test_out_folder_may_not_escape_the_project(project, dlo, tmp_path):
 
 
 def test_html_escapes_markup_from_yaml(project, dlo):
-    write(project, MINIMAL.replace("text: Мәтін.", "text: '<script>alert(1)</script> & <b>x</b>'")
-          .replace("title: Бір", "title: '\"><img src=x onerror=alert(1)>'"))
+    write(
+        project,
+        MINIMAL.replace("text: Мәтін.", "text: '<script>alert(1)</script> & <b>x</b>'").replace(
+            "title: Бір", "title: '\"><img src=x onerror=alert(1)>'"
+        ),
+    )
     assert dlo("render", "t", "--format", "html", cwd=project).code == 0
     html = (project / "build" / "t.kk.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
@@ -52,10 +58,12 @@ def test_html_escapes_markup_from_yaml(project, dlo):
 
 
 def test_bilingual_regulation_renders_both_languages(project, dlo):
-    bilingual = (MINIMAL.replace("languages: [kk]", "languages: [kk, ru]")
-                 .replace("title: Тест", "title: {kk: Тест, ru: Тестовая}")
-                 .replace("title: Бір", "title: {kk: Бір, ru: Один}")
-                 .replace("text: Мәтін.", "text: {kk: Мәтін., ru: Текст.}"))
+    bilingual = (
+        MINIMAL.replace("languages: [kk]", "languages: [kk, ru]")
+        .replace("title: Тест", "title: {kk: Тест, ru: Тестовая}")
+        .replace("title: Бір", "title: {kk: Бір, ru: Один}")
+        .replace("text: Мәтін.", "text: {kk: Мәтін., ru: Текст.}")
+    )
     write(project, bilingual)
     assert dlo("render", "t", "--format", "html", cwd=project).code == 0
     ru = (project / "build" / "t.ru.html").read_text(encoding="utf-8")

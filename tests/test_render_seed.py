@@ -1,15 +1,14 @@
 """The seed rendered from YAML says exactly what the seed says; only computed numbering differs."""
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from conftest import SEED, SHARED_SEED, seed_lines
 from docx import Document
 from docx.shared import Pt
-
-from conftest import SEED, SHARED_SEED, seed_lines
 
 BODY_STYLES = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
 
@@ -99,12 +98,17 @@ def test_docx_form_page_setup_and_styles(project, dlo):
 def test_render_defaults_every_format_into_build(project, dlo):
     result = dlo("render", cwd=project)
     assert result.code == 0, result.err
-    assert sorted(p.name for p in (project / "build").iterdir()) == ["dlo-head.kk.docx", "dlo-head.kk.html"]
+    assert sorted(p.name for p in (project / "build").iterdir()) == [
+        "dlo-head.kk.docx",
+        "dlo-head.kk.html",
+    ]
     assert "wrote build/dlo-head.kk.docx" in result.out
 
 
 def test_root_option_finds_the_project(project, dlo, tmp_path):
-    result = dlo("--root", project, "render", "--format", "html", "--out", project / "out", cwd=tmp_path)
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--out", project / "out", cwd=tmp_path
+    )
     assert result.code == 0, result.err
     assert (project / "out" / "dlo-head.kk.html").is_file()
 

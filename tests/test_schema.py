@@ -1,5 +1,6 @@
 """`dlo schema`: the JSON Schemas validate the bundled files, reject what the loader rejects, are
 committed up to date in schemas/, and the bundled YAML files point at them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,14 +49,26 @@ def test_the_schemas_validate_the_bundled_files(name):
     check = validator(name)
     assert BUNDLED[name]
     for path in BUNDLED[name]:
-        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in check.iter_errors(yaml_data(path))]
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in check.iter_errors(yaml_data(path))
+        ]
         assert not errors, (path, errors)
 
 
-@pytest.mark.parametrize("name, first_line", [
-    ("regulations/dlo-head/regulation.yaml", "# yaml-language-server: $schema=../../schemas/regulation.schema.json"),
-    ("regulations/registry.yaml", "# yaml-language-server: $schema=../schemas/registry.schema.json"),
-])
+@pytest.mark.parametrize(
+    "name, first_line",
+    [
+        (
+            "regulations/dlo-head/regulation.yaml",
+            "# yaml-language-server: $schema=../../schemas/regulation.schema.json",
+        ),
+        (
+            "regulations/registry.yaml",
+            "# yaml-language-server: $schema=../schemas/registry.schema.json",
+        ),
+    ],
+)
 def test_bundled_files_name_their_schema(name, first_line):
     path = REPO / name
     assert path.read_text(encoding="utf-8").splitlines()[0] == first_line
@@ -68,14 +81,18 @@ def test_committed_schemas_are_up_to_date(tmp_path, dlo):
     assert result.code == 0, result.err
     assert result.out.count("wrote ") == 2
     for name in schema.SCHEMAS:
-        assert (tmp_path / "out" / name).read_text(encoding="utf-8") == \
-            (REPO / "schemas" / name).read_text(encoding="utf-8"), f"run `dlo schema` and commit schemas/{name}"
+        assert (tmp_path / "out" / name).read_text(encoding="utf-8") == (
+            REPO / "schemas" / name
+        ).read_text(encoding="utf-8"), f"run `dlo schema` and commit schemas/{name}"
 
 
 def test_default_out_is_schemas_in_the_project(project, dlo):
     result = dlo("schema", cwd=project)
     assert result.code == 0
-    assert json.loads((project / "schemas" / "regulation.schema.json").read_text("utf-8"))["$schema"] == schema.DIALECT
+    assert (
+        json.loads((project / "schemas" / "regulation.schema.json").read_text("utf-8"))["$schema"]
+        == schema.DIALECT
+    )
     assert (project / "schemas" / "registry.schema.json").is_file()
 
 
@@ -90,23 +107,34 @@ def _seed():
     return yaml_data(REPO / "regulations" / "dlo-head" / "regulation.yaml")
 
 
-@pytest.mark.parametrize("mutate, where", [
-    (lambda d: d.update(colour="red"), ""),  # unknown key
-    (lambda d: d.pop("code"), ""),  # missing field
-    (lambda d: d.update(id="Clause One"), "id"),  # bad id
-    (lambda d: d.update(languages=["en"]), "languages/0"),
-    (lambda d: d["chapters"][0].update(title={"en": "One"}), "chapters/0/title"),
-    (lambda d: d["chapters"][0]["clauses"][0].update(text=""), "chapters/0/clauses/0/text"),
-    (lambda d: d["chapters"][0]["clauses"][0].update(states="nothing"), "chapters/0/clauses/0/states"),
-    (lambda d: d["chapters"][0]["clauses"][0].update(silence=[{"rule": "DLO106"}]), "chapters/0/clauses/0/silence/0"),
-    (lambda d: d.update(silence=[{"rule": "W1", "reason": "x"}]), "silence/0/rule"),
-])
+@pytest.mark.parametrize(
+    "mutate, where",
+    [
+        (lambda d: d.update(colour="red"), ""),  # unknown key
+        (lambda d: d.pop("code"), ""),  # missing field
+        (lambda d: d.update(id="Clause One"), "id"),  # bad id
+        (lambda d: d.update(languages=["en"]), "languages/0"),
+        (lambda d: d["chapters"][0].update(title={"en": "One"}), "chapters/0/title"),
+        (lambda d: d["chapters"][0]["clauses"][0].update(text=""), "chapters/0/clauses/0/text"),
+        (
+            lambda d: d["chapters"][0]["clauses"][0].update(states="nothing"),
+            "chapters/0/clauses/0/states",
+        ),
+        (
+            lambda d: d["chapters"][0]["clauses"][0].update(silence=[{"rule": "DLO106"}]),
+            "chapters/0/clauses/0/silence/0",
+        ),
+        (lambda d: d.update(silence=[{"rule": "W1", "reason": "x"}]), "silence/0/rule"),
+    ],
+)
 def test_the_regulation_schema_rejects_what_the_loader_rejects(mutate, where):
     data = _seed()
     mutate(data)
     errors = list(validator("regulation.schema.json").iter_errors(data))
     assert errors, "the schema accepted it"
-    assert any("/".join(map(str, e.absolute_path)) == where for e in errors), [e.message for e in errors]
+    assert any("/".join(map(str, e.absolute_path)) == where for e in errors), [
+        e.message for e in errors
+    ]
 
 
 def test_a_silence_with_reason_is_valid_in_both():
@@ -119,5 +147,8 @@ def test_registry_schema_rejects_a_bad_date_and_an_unknown_language():
     data = yaml_data(REPO / "regulations" / "registry.yaml")
     data["normative_documents"][0]["date"] = "23.11.2015"
     data["units"][0]["name"]["en"] = "Rectorate"
-    paths = {"/".join(map(str, e.absolute_path)) for e in validator("registry.schema.json").iter_errors(data)}
+    paths = {
+        "/".join(map(str, e.absolute_path))
+        for e in validator("registry.schema.json").iter_errors(data)
+    }
     assert {"normative_documents/0/date", "units/0/name"} <= paths

@@ -1,14 +1,28 @@
 """The intranet site (issue 8): what `dlo site build` publishes, in which languages, with which
 links, and what it never publishes (drafts)."""
+
 from __future__ import annotations
 
 import json
 import re
 
 import pytest
-
-from site_support import (SEED, UNIT, add_unit, approve_seed, approve_unit, broken_links, build, ok, page, parse,
-                          replace, revise_unit, site_files, visible_text)
+from site_support import (
+    SEED,
+    UNIT,
+    add_unit,
+    approve_seed,
+    approve_unit,
+    broken_links,
+    build,
+    ok,
+    page,
+    parse,
+    replace,
+    revise_unit,
+    site_files,
+    visible_text,
+)
 
 DRAFT_MARK = "ЖОБАДАҒЫ-ӨЗГЕРІС"  # text that exists only in a draft
 
@@ -20,12 +34,19 @@ def published(project, dlo):
     add_unit(project)
     approve_seed(dlo, project)
     approve_unit(dlo, project)
-    revise_unit(dlo, project, "Порталдың атауы нақтыланды",
-                "қашықтықтан оқыту порталының үздіксіз жұмысын", "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын")
+    revise_unit(
+        dlo,
+        project,
+        "Порталдың атауы нақтыланды",
+        "қашықтықтан оқыту порталының үздіксіз жұмысын",
+        "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
+    )
     draft = project / "regulations" / "draft-only"
     draft.mkdir()
     text = (project / "regulations" / UNIT / "regulation.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: dlo-unit", "id: draft-only").replace("П ҮББИ 02-2024", "П ЖОБА 99-2099")
+    text = text.replace("id: dlo-unit", "id: draft-only").replace(
+        "П ҮББИ 02-2024", "П ЖОБА 99-2099"
+    )
     text = text.replace("edition: 2", "edition: 1")
     (draft / "regulation.yaml").write_text(text, encoding="utf-8")
     return project
@@ -39,16 +60,25 @@ def test_index_lists_regulations_in_force_grouped_with_their_metadata(published,
     text = visible_text(index)
     # grouped by unit, then position (unit regulations first)
     unit = text.index("Қашықтықтан оқыту бөлімі")
-    assert unit < text.index("Бөлімше туралы ережелер") < text.index("Қашықтықтан оқыту бөлімінің бастығы")
+    assert (
+        unit
+        < text.index("Бөлімше туралы ережелер")
+        < text.index("Қашықтықтан оқыту бөлімінің бастығы")
+    )
     row = re.search(r'<tr id="reg-dlo-head">(.*?)</tr>', index, re.S).group(1)
     assert "ЛН ҮББИ 01-2024" in row and "1-басылым" in row
-    assert "03.06.2024 ж. № 45-НҚ" in row and "10.06.2027" in row  # order; review due 3 years after 10.06.2024
+    assert (
+        "03.06.2024 ж. № 45-НҚ" in row and "10.06.2027" in row
+    )  # order; review due 3 years after 10.06.2024
     row = re.search(r'<tr id="reg-dlo-unit">(.*?)</tr>', index, re.S).group(1)
     assert "2-басылым" in row and "20.01.2025 ж. № 77-НҚ" in row and "20.01.2028" in row
     assert 'href="kk/dlo-head/index.html"' in index
     ru = page(published, "ru/index.html")
     assert '<html lang="ru"' in ru
-    assert "Отдел дистанционного обучения" in ru and "Положение об отделе дистанционного обучения" in ru
+    assert (
+        "Отдел дистанционного обучения" in ru
+        and "Положение об отделе дистанционного обучения" in ru
+    )
     # the seed has no Russian text: its title is shown in Kazakh, marked as such
     assert 'lang="kk">Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы</a>' in ru
     assert "№ 45-НҚ от 03.06.2024" in ru
@@ -57,7 +87,12 @@ def test_index_lists_regulations_in_force_grouped_with_their_metadata(published,
 def test_a_draft_never_appears(published, dlo):
     # an open revision of the fixture, with a text that is only in the draft
     ok(dlo, published, "revise", UNIT, "--by", "vp-academic", "--reason", "Жоба")
-    replace(published, UNIT, "Бөлім бастығы институт директорына", f"{DRAFT_MARK} бастығы институт директорына")
+    replace(
+        published,
+        UNIT,
+        "Бөлім бастығы институт директорына",
+        f"{DRAFT_MARK} бастығы институт директорына",
+    )
     ok(dlo, published, "submit", UNIT)
     ok(dlo, published, "agree", UNIT, "--as", "vp-academic")
     build(dlo, published)
@@ -78,14 +113,32 @@ def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published
     html = page(published, f"kk/{SEED}/index.html")
     links = parse(published / "public" / "kk" / SEED / "index.html")
     assert links.html_lang == "kk"
-    assert {"clause-1", "clause-11", "clause-21", "clause-10-2", "chapter-5", "chapter-5-paragraph-2"} <= links.ids
+    assert {
+        "clause-1",
+        "clause-11",
+        "clause-21",
+        "clause-10-2",
+        "chapter-5",
+        "chapter-5-paragraph-2",
+    } <= links.ids
     clause = re.search(r'<p class="clause" id="clause-11"[^>]*>(.*?)</p>', html, re.S).group(1)
     assert "11." in clause and "Қашықтықтан оқыту бөлімінің бастығы құқылы:" in clause
     notice = re.search(r'<div class="working-copy"[^>]*>(.*?)</div>', html, re.S).group(1)
-    assert "Жұмыс данасы" in notice and "1-басылым" in notice and "03.06.2024" in notice and "45-НҚ" in notice
+    assert (
+        "Жұмыс данасы" in notice
+        and "1-басылым" in notice
+        and "03.06.2024" in notice
+        and "45-НҚ" in notice
+    )
     text = visible_text(html)
-    for fact in ("Лауазымдық нұсқаулық", "ЛН ҮББИ 01-2024", "Қашықтықтан оқыту бөлімі", "10.06.2024",
-                 "10.06.2027", "Басқарма Төрағасы – Ректор"):
+    for fact in (
+        "Лауазымдық нұсқаулық",
+        "ЛН ҮББИ 01-2024",
+        "Қашықтықтан оқыту бөлімі",
+        "10.06.2024",
+        "10.06.2027",
+        "Басқарма Төрағасы – Ректор",
+    ):
         assert fact in text, fact
     assert 'href="../../files/dlo-head-1.kk.docx"' in html
     assert ".pdf" not in html  # built with --no-pdf
@@ -99,27 +152,38 @@ def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published
 def test_languages_switch_and_lang_attributes(published, dlo):
     build(dlo, published)
     public = published / "public"
-    pairs = [("index.html", "ru/index.html"), ("search.html", "ru/search.html"),
-             (f"kk/{SEED}/index.html", f"ru/{SEED}/index.html"), (f"kk/{UNIT}/index.html", f"ru/{UNIT}/index.html"),
-             (f"kk/{UNIT}/compare-1-2.html", f"ru/{UNIT}/compare-1-2.html")]
+    pairs = [
+        ("index.html", "ru/index.html"),
+        ("search.html", "ru/search.html"),
+        (f"kk/{SEED}/index.html", f"ru/{SEED}/index.html"),
+        (f"kk/{UNIT}/index.html", f"ru/{UNIT}/index.html"),
+        (f"kk/{UNIT}/compare-1-2.html", f"ru/{UNIT}/compare-1-2.html"),
+    ]
     for kk, ru in pairs:
         for here, there, lang in ((kk, ru, "kk"), (ru, kk, "ru")):
             html = page(published, here)
             assert parse(public / here).html_lang == lang, here
             switch = re.search(r'<a id="lang-switch"[^>]*href="([^"]+)"', html).group(1)
-            assert (public / here).parent.joinpath(switch).resolve() == (public / there).resolve(), (here, switch)
+            assert (public / here).parent.joinpath(switch).resolve() == (
+                public / there
+            ).resolve(), (here, switch)
     # the bilingual regulation in Russian: Russian text, no notice
     ru = page(published, f"ru/{UNIT}/index.html")
     assert '<article class="text" lang="ru"' in ru
     assert "Начальник отдела ежеквартально отчитывается" in ru
     assert 'class="notice"' not in ru
-    assert 'href="../../files/dlo-unit-2.ru.docx"' in ru and 'href="../../files/dlo-unit-2.kk.docx"' in ru
+    assert (
+        'href="../../files/dlo-unit-2.ru.docx"' in ru
+        and 'href="../../files/dlo-unit-2.kk.docx"' in ru
+    )
     # the seed in the Russian interface: the Kazakh text, marked kk, with a notice in Russian
     ru = page(published, f"ru/{SEED}/index.html")
     assert '<article class="text" lang="kk"' in ru
     assert re.search(r'<p class="notice" lang="ru">[^<]*только на казахском', ru)
     assert "Рабочий экземпляр" in ru and "Утверждено приказом № 45-НҚ от 03.06.2024" in ru
-    assert "Начальник отдела дистанционного обучения" in ru  # the position, from the registry, in Russian
+    assert (
+        "Начальник отдела дистанционного обучения" in ru
+    )  # the position, from the registry, in Russian
 
 
 def test_comparison_between_consecutive_editions(published, dlo):
@@ -180,17 +244,35 @@ def test_search_index_holds_every_clause_with_its_anchor(published, dlo):
 def test_clause_with_script_and_html_is_shown_as_text(project, dlo):
     add_unit(project)
     evil = '<script>alert("x")</script> <b>жуан</b> & <img src=x onerror=alert(1)> "тырнақша"'
-    replace(project, UNIT, "Бөлім бастығы институт директорына тоқсан сайын есеп береді.",
-            json.dumps(evil, ensure_ascii=False))  # a JSON string is a YAML double-quoted scalar
+    replace(
+        project,
+        UNIT,
+        "Бөлім бастығы институт директорына тоқсан сайын есеп береді.",
+        json.dumps(evil, ensure_ascii=False),
+    )  # a JSON string is a YAML double-quoted scalar
     approve_unit(dlo, project)
-    revise_unit(dlo, project, "<script>причина</script>", "методическая помощь", "<i>методическая</i> помощь")
+    revise_unit(
+        dlo,
+        project,
+        "<script>причина</script>",
+        "методическая помощь",
+        "<i>методическая</i> помощь",
+    )
     build(dlo, project)
     public = project / "public"
     html = page(project, f"kk/{UNIT}/index.html")
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &lt;b&gt;жуан&lt;/b&gt; &amp; &lt;img src=x" in html
+    assert (
+        "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &lt;b&gt;жуан&lt;/b&gt; &amp; &lt;img src=x"
+        in html
+    )
     assert "<b>" not in html and "<img" not in html and "onerror=alert(1)>" not in html
-    assert visible_text(re.search(r'<p class="clause" id="clause-4".*?</p>', html, re.S).group(0)).strip().endswith(
-        '<script>alert("x")</script> <b>жуан</b> & <img src=x onerror=alert(1)> "тырнақша"')
+    assert (
+        visible_text(re.search(r'<p class="clause" id="clause-4".*?</p>', html, re.S).group(0))
+        .strip()
+        .endswith(
+            '<script>alert("x")</script> <b>жуан</b> & <img src=x onerror=alert(1)> "тырнақша"'
+        )
+    )
     for path in public.rglob("*.html"):
         body = path.read_text(encoding="utf-8")
         assert "<script>" not in body and "<i>" not in body and "<b>" not in body, path
@@ -219,7 +301,18 @@ def test_incremental_build_renders_only_what_changed(published, dlo):
     replace(published, SEED, "құқылы:", "құқылы (жоба):")
     assert "0 rendered" in build(dlo, published).out
     # a periodic review of the fixture: only the fixture is rendered again
-    ok(dlo, published, "review", UNIT, "--by", "vp-academic", "--result", "Өзекті", "--date", "2025-09-01")
+    ok(
+        dlo,
+        published,
+        "review",
+        UNIT,
+        "--by",
+        "vp-academic",
+        "--result",
+        "Өзекті",
+        "--date",
+        "2025-09-01",
+    )
     out = build(dlo, published).out
     assert "1 rendered, 1 unchanged" in out
     assert seed_docx.stat().st_mtime_ns == stamps[seed_docx]
@@ -273,7 +366,10 @@ def test_frozen_edition_edited_after_approval_is_not_published(published, dlo):
     build(dlo, published)
     before = page(published, f"kk/{SEED}/index.html")
     frozen = published / "regulations" / SEED / "editions" / "1.yaml"
-    frozen.write_text(frozen.read_text(encoding="utf-8").replace("құқылы:", "құқылы ӨЗГЕРТІЛДІ:"), encoding="utf-8")
+    frozen.write_text(
+        frozen.read_text(encoding="utf-8").replace("құқылы:", "құқылы ӨЗГЕРТІЛДІ:"),
+        encoding="utf-8",
+    )
     result = dlo("site", "build", "--no-pdf", cwd=published)
     assert result.code == 1
     assert "error DLO810" in result.err and "regulations/dlo-head/editions/1.yaml:1:1" in result.err
@@ -282,7 +378,9 @@ def test_frozen_edition_edited_after_approval_is_not_published(published, dlo):
 
 
 def test_a_broken_draft_does_not_block_publishing(published, dlo):
-    (published / "regulations" / SEED / "regulation.yaml").write_text("chapters: [unclosed\n", encoding="utf-8")
+    (published / "regulations" / SEED / "regulation.yaml").write_text(
+        "chapters: [unclosed\n", encoding="utf-8"
+    )
     result = build(dlo, published)
     assert "warning DLO803" in result.err
     assert "Қашықтықтан оқыту бөлімінің бастығы құқылы:" in page(published, f"kk/{SEED}/index.html")
@@ -315,6 +413,7 @@ def test_pdf_downloads_made_once(project, dlo, monkeypatch):
     assert pdf.read_bytes()[:5] == b"%PDF-"
     html = page(project, f"kk/{SEED}/index.html")
     assert 'href="../../files/dlo-head-1.kk.pdf"' in html
+
     # unchanged: LibreOffice is not run again
     def no_conversion(*args, **kwargs):
         raise AssertionError("LibreOffice run for an unchanged regulation")
@@ -367,17 +466,24 @@ def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_polic
     for net in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8"):
         assert f"allow {net};" in conf
     assert "deny all;" in conf
-    assert f'add_header Content-Security-Policy "{views.CSP}; frame-ancestors \'none\'" always;' in conf
+    assert (
+        f"add_header Content-Security-Policy \"{views.CSP}; frame-ancestors 'none'\" always;"
+        in conf
+    )
     assert 'add_header X-Content-Type-Options "nosniff" always;' in conf
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert "### site" in readme and "dlo site build" in readme and "dlo site serve" in readme
-    assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(" ", "")
+    assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(
+        " ", ""
+    )
 
 
 def test_an_interrupted_first_build_can_be_run_again(published, dlo, monkeypatch):
     import importlib
 
-    site_build = importlib.import_module("dlo_docs.site.build")  # the module (dlo_docs.site.build is the function)
+    site_build = importlib.import_module(
+        "dlo_docs.site.build"
+    )  # the module (dlo_docs.site.build is the function)
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt
@@ -402,7 +508,12 @@ def test_templates_without_the_site_are_reported(project, dlo):
 
 def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(project, dlo):
     add_unit(project)
-    replace(project, UNIT, "\n        ru: Начальник отдела ежеквартально отчитывается перед директором института.", "")
+    replace(
+        project,
+        UNIT,
+        "\n        ru: Начальник отдела ежеквартально отчитывается перед директором института.",
+        "",
+    )
     approve_unit(dlo, project)
     result = build(dlo, project)
     assert "warning DLO805" in result.err and "published in kk only" in result.err

@@ -4,27 +4,44 @@ by the same http.server as `dlo site serve`.
 
 Opens the index, switches to Russian and back, searches a word from a duty with another ending
 (and one with a typo), follows the hit to the right clause (URL fragment and :target text)."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-
 from site_support import UNIT, add_unit, approve_seed, approve_unit, build, replace, serving
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()),
+    None,
+)
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 EVIL = "<b>жуан</b> <script>window.HACKED = 1</script>"
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+)
 
 
 @pytest.fixture
 def base(project, dlo):
     add_unit(project)
-    replace(project, UNIT, "оқытушыларға электрондық курстарды", f'"{EVIL} оқытушыларға электрондық курстарды')
+    replace(
+        project,
+        UNIT,
+        "оқытушыларға электрондық курстарды",
+        f'"{EVIL} оқытушыларға электрондық курстарды',
+    )
     replace(project, UNIT, "әдістемелік көмек көрсету;", 'әдістемелік көмек көрсету;"')
     approve_seed(dlo, project)
     approve_unit(dlo, project)
@@ -38,7 +55,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=120_000)  # a loaded machine is slow
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM, args=ARGS, timeout=120_000
+        )  # a loaded machine is slow
         try:
             yield chromium
         finally:
@@ -56,8 +75,14 @@ def test_index_language_switch_search_and_deep_link(base, browser):
     page.set_default_timeout(60_000)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
 
     page.goto(base)

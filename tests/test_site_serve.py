@@ -1,4 +1,5 @@
 """`dlo site serve`: the built site on 127.0.0.1 with the security headers; Ctrl-C stops it."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from site_support import approve_seed, build, serving
 
 
@@ -31,7 +31,12 @@ def test_serves_pages_with_security_headers(served):
     assert status == 200 and b'<html lang="kk"' in body
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     csp = headers["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"):
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+    ):
         assert directive in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
     status, headers, body = get(served + "kk/dlo-head/")  # the deep-link form: /kk/<id>/#clause-11
@@ -50,14 +55,29 @@ def test_no_listing_and_no_build_files(served, path):
 
 def test_serve_refuses_a_folder_without_a_site(dlo, project):
     result = dlo("site", "serve", "--port", "0", cwd=project)
-    assert result.code == 2 and "holds no built site" in result.err and "dlo site build" in result.err
+    assert (
+        result.code == 2 and "holds no built site" in result.err and "dlo site build" in result.err
+    )
 
 
 def test_cli_serves_until_interrupted(project, dlo):
     approve_seed(dlo, project)
     build(dlo, project)
-    proc = subprocess.Popen([sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "serve", "--port", "0"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from dlo_docs.cli import run; run()",
+            "site",
+            "serve",
+            "--port",
+            "0",
+        ],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)

@@ -1,5 +1,6 @@
 """The seed's whole life through the CLI (issue 6): agreement by the four officials of clause 17,
 approval by order, a revision initiated by the head of HR, agreement, approval of edition 2."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +8,21 @@ import json
 import re
 
 from docx import Document as Docx
+from workflow_support import (
+    APPROVERS,
+    COMMENT,
+    REG,
+    add_comment,
+    edit_clause_15,
+    edition_path,
+    journal_path,
+    ok,
+    reg_path,
+    status,
+)
 
 from dlo_docs import context, workflow
 from dlo_docs.project import Project
-from workflow_support import (APPROVERS, COMMENT, REG, add_comment, edit_clause_15, edition_path, journal_path,
-                              ok, reg_path, status)
-
 
 
 def frozen_copy(draft) -> bytes:
@@ -22,11 +32,17 @@ def frozen_copy(draft) -> bytes:
     assert text.startswith(line)
     return text.replace(line, b"# yaml-language-server: $schema=../../../schemas/", 1)
 
+
 def test_the_seed_life(project, dlo):
     add_comment(project)
     assert not journal_path(project).exists()
     st = status(dlo, project)
-    assert (st["state"], st["draft_edition"], st["edition_in_force"], st["pending"]) == ("draft", 1, None, [])
+    assert (st["state"], st["draft_edition"], st["edition_in_force"], st["pending"]) == (
+        "draft",
+        1,
+        None,
+        [],
+    )
 
     # agreement of edition 1 by the four officials of clause 17, in that order
     out = ok(dlo, project, "submit", REG).out
@@ -35,20 +51,45 @@ def test_the_seed_life(project, dlo):
     assert st["state"] == "agreement" and st["route_kind"] == "sequential"
     assert st["pending"] == APPROVERS
     for i, role in enumerate(APPROVERS):
-        ok(dlo, project, "agree", REG, "--as", role, *(["--remarks", "Ескертпе жоқ"] if i == 0 else []))
+        ok(
+            dlo,
+            project,
+            "agree",
+            REG,
+            "--as",
+            role,
+            *(["--remarks", "Ескертпе жоқ"] if i == 0 else []),
+        )
         st = status(dlo, project)
         assert st["agreed"] == APPROVERS[: i + 1]
-        assert st["pending"] == APPROVERS[i + 1:]
+        assert st["pending"] == APPROVERS[i + 1 :]
     assert st["state"] == "agreed"
     text = ok(dlo, project, "status", REG).out
     assert "pending approvers: none" in text
 
     # approval by the rector's order
-    ok(dlo, project, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", "--effective", "2024-06-10")
+    ok(
+        dlo,
+        project,
+        "approve",
+        REG,
+        "--order",
+        "45-НҚ",
+        "--date",
+        "2024-06-03",
+        "--effective",
+        "2024-06-10",
+    )
     st = status(dlo, project)
     assert (st["state"], st["edition_in_force"], st["draft_edition"]) == ("in_force", 1, None)
-    assert st["in_force_order"] == {"number": "45-НҚ", "date": "2024-06-03", "effective": "2024-06-10"}
-    assert st["review_due"] == "2027-06-10"  # registry: review_period_years 3, from the effective date
+    assert st["in_force_order"] == {
+        "number": "45-НҚ",
+        "date": "2024-06-03",
+        "effective": "2024-06-10",
+    }
+    assert (
+        st["review_due"] == "2027-06-10"
+    )  # registry: review_period_years 3, from the effective date
     assert st["editions"] == {"1": "in_force"}
     edition1 = edition_path(project, 1)
     assert edition1.read_bytes() == frozen_copy(reg_path(project))  # a full copy, comments included
@@ -57,18 +98,32 @@ def test_the_seed_life(project, dlo):
     assert "review due: 2027-06-10" in text
 
     # a revision initiated by the head of HR; edition 1 stays in force
-    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Clause 15 names the document wrongly")
+    ok(
+        dlo,
+        project,
+        "revise",
+        REG,
+        "--by",
+        "hr-head",
+        "--reason",
+        "Clause 15 names the document wrongly",
+    )
     body = reg_path(project).read_text(encoding="utf-8")
     assert re.search(r"^edition: 2$", body, re.M)
     assert COMMENT in body  # the hand-written comment survived the round-trip
     # nothing else moved
-    assert frozen_copy(reg_path(project)).replace(b"edition: 2\n", b"edition: 1\n") == edition1.read_bytes()
+    assert (
+        frozen_copy(reg_path(project)).replace(b"edition: 2\n", b"edition: 1\n")
+        == edition1.read_bytes()
+    )
     st = status(dlo, project)
     assert (st["state"], st["draft_edition"], st["edition_in_force"]) == ("draft", 2, 1)
     assert st["reason"] == "Clause 15 names the document wrongly"
     assert workflow.revision_reason(Project(project), REG) == "Clause 15 names the document wrongly"
     edit_clause_15(project)
-    rec = workflow.records(Project(project), REG)  # a draft: blank approval lines, edition 1 registered
+    rec = workflow.records(
+        Project(project), REG
+    )  # a draft: blank approval lines, edition 1 registered
     assert (rec.state, rec.edition, rec.order, rec.agreements) == ("draft", 2, None, {})
     assert [h.number for h in rec.history] == [1]
 
@@ -89,16 +144,26 @@ def test_the_seed_life(project, dlo):
 
     # the journal
     evs = workflow.events(Project(project), REG)
-    assert [e.event for e in evs] == (["submitted"] + ["agreed"] * 4 + ["approved", "revised", "submitted"]
-                                      + ["agreed"] * 4 + ["approved"])
+    assert [e.event for e in evs] == (
+        ["submitted"]
+        + ["agreed"] * 4
+        + ["approved", "revised", "submitted"]
+        + ["agreed"] * 4
+        + ["approved"]
+    )
     assert [e.seq for e in evs] == list(range(1, 14))
-    assert [e.role for e in evs] == (["dlo-head", *APPROVERS, "rector", "hr-head", "hr-head", *APPROVERS, "rector"])
+    assert [e.role for e in evs] == (
+        ["dlo-head", *APPROVERS, "rector", "hr-head", "hr-head", *APPROVERS, "rector"]
+    )
     assert [e.edition for e in evs] == [1] * 6 + [2] * 7
-    assert all(e.time.endswith("+05:00") and dt.datetime.fromisoformat(e.time).utcoffset() == dt.timedelta(hours=5)
-               for e in evs)
+    assert all(
+        e.time.endswith("+05:00")
+        and dt.datetime.fromisoformat(e.time).utcoffset() == dt.timedelta(hours=5)
+        for e in evs
+    )
     assert all(e.actor for e in evs)
     assert evs[0].prev_hash == "0" * 64
-    assert all(b.prev_hash == a.hash for a, b in zip(evs, evs[1:]))
+    assert all(b.prev_hash == a.hash for a, b in zip(evs, evs[1:], strict=False))
     assert evs[1].remarks == "Ескертпе жоқ"
     assert evs[6].reason == "Clause 15 names the document wrongly"
     assert evs[5].order.number == "45-НҚ" and evs[12].order.date == dt.date(2025, 2, 10)
@@ -119,11 +184,18 @@ def test_the_seed_life(project, dlo):
     assert list(rec.agreements) == APPROVERS
     assert {m.decision for m in rec.agreements.values()} == {"agreed"}
     assert [(h.number, h.clauses, h.order.number) for h in rec.history] == [
-        (1, "whole text", "45-НҚ"), (2, "15", "112-НҚ")]
+        (1, "whole text", "45-НҚ"),
+        (2, "15", "112-НҚ"),
+    ]
     assert rec.history[0].entered == dt.date(2024, 6, 10)
     loaded = Project(project).load([REG])
-    rd = context.build(loaded.documents[REG], loaded.registry, "kk", project / "templates",
-                       workflow.records(Project(project), REG))
+    rd = context.build(
+        loaded.documents[REG],
+        loaded.registry,
+        "kk",
+        project / "templates",
+        workflow.records(Project(project), REG),
+    )
     assert rd.records.order.number == "112-НҚ" and rd.edition == 2
 
     # the rendered documents follow the journal
@@ -137,15 +209,23 @@ def test_the_seed_life(project, dlo):
     agreement = next(t for t in tables if "Ескертпелер" in t[0])
     day = f"{evs[8].date:%d.%m.%Y}"
     assert [(r[2], r[4]) for r in agreement[1:5]] == [
-        ("А. Б. Сейітова", day), ("Н. К. Оспанов", f"{evs[9].date:%d.%m.%Y}"),
-        ("Г. М. Жұмабаева", f"{evs[10].date:%d.%m.%Y}"), ("С. Т. Әбенова", f"{evs[11].date:%d.%m.%Y}")]
+        ("А. Б. Сейітова", day),
+        ("Н. К. Оспанов", f"{evs[9].date:%d.%m.%Y}"),
+        ("Г. М. Жұмабаева", f"{evs[10].date:%d.%m.%Y}"),
+        ("С. Т. Әбенова", f"{evs[11].date:%d.%m.%Y}"),
+    ]
     changes = next(t for t in tables if t[0][0] == "Өзгеріс №")
     assert [r[:4] for r in changes[1:3]] == [
         ["1", "толық мәтін", "03.06.2024 ж. № 45-НҚ бұйрық", "10.06.2024"],
-        ["2", "15", "10.02.2025 ж. № 112-НҚ бұйрық", "10.02.2025"]]
+        ["2", "15", "10.02.2025 ж. № 112-НҚ бұйрық", "10.02.2025"],
+    ]
     assert changes[3] == [""] * 5
     review = next(t for t in tables if "Тексеру нәтижесі" in t[0])
-    assert review[1][1:4] == ["01.09.2025", "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті"]
+    assert review[1][1:4] == [
+        "01.09.2025",
+        "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева",
+        "Өзекті",
+    ]
 
 
 def test_status_without_id_lists_every_regulation(project, dlo):
@@ -171,7 +251,16 @@ def test_parallel_route_agrees_in_any_order(project, dlo):
 def test_rejection_returns_the_draft_with_remarks(project, dlo):
     ok(dlo, project, "submit", REG)
     ok(dlo, project, "agree", REG, "--as", "vp-academic")
-    ok(dlo, project, "reject", REG, "--as", "legal-head", "--remarks", "2-тармақта норманың атауы қате")
+    ok(
+        dlo,
+        project,
+        "reject",
+        REG,
+        "--as",
+        "legal-head",
+        "--remarks",
+        "2-тармақта норманың атауы қате",
+    )
     st = status(dlo, project)
     assert st["state"] == "draft" and st["pending"] == []
     assert st["returned"]["role"] == "legal-head"
@@ -188,18 +277,23 @@ def test_withdrawal_and_reviews(project, dlo):
     from workflow_support import to_in_force
 
     to_in_force(dlo, project, date="2024-06-03")
-    out = ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01").out
+    out = ok(
+        dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01"
+    ).out
     assert "next review due 2028-09-01" in out
     st = status(dlo, project)
     assert st["review_due"] == "2028-09-01"
     rec = workflow.records(Project(project), REG)
     assert [(r.date, r.reviewer, r.result) for r in rec.reviews] == [
-        (dt.date(2025, 9, 1), "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті")]
+        (dt.date(2025, 9, 1), "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті")
+    ]
     ok(dlo, project, "withdraw", REG, "--order", "301-НҚ", "--date", "2026-01-20")
     st = status(dlo, project)
     assert (st["state"], st["edition_in_force"], st["review_due"]) == ("withdrawn", None, None)
     assert st["editions"] == {"1": "withdrawn"}
-    assert workflow.records(Project(project), REG).order.number == "45-НҚ"  # the approving order stays on the title
+    assert (
+        workflow.records(Project(project), REG).order.number == "45-НҚ"
+    )  # the approving order stays on the title
     assert ok(dlo, project, "verify", REG).code == 0
 
 
@@ -207,8 +301,12 @@ def test_review_period_comes_from_the_registry(project, dlo):
     from workflow_support import to_in_force
 
     registry = project / "regulations" / "registry.yaml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("review_period_years: 3", "review_period_years: 5"),
-                        encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "review_period_years: 3", "review_period_years: 5"
+        ),
+        encoding="utf-8",
+    )
     to_in_force(dlo, project, date="2024-02-29")
     assert status(dlo, project)["review_due"] == "2029-02-28"
 
@@ -218,7 +316,11 @@ def test_comments_and_layout_do_not_void_agreements(project, dlo):
     ok(dlo, project, "agree", REG, "--as", "vp-academic")
     add_comment(project)
     path = reg_path(project)
-    path.write_text(path.read_text(encoding="utf-8").replace("languages: [kk]", "languages:\n- kk")
-                    .replace("  form: order\n", ""), encoding="utf-8")  # a default left out is no change
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("languages: [kk]", "languages:\n- kk")
+        .replace("  form: order\n", ""),
+        encoding="utf-8",
+    )  # a default left out is no change
     st = status(dlo, project)
     assert not st["voided"] and st["agreed"] == ["vp-academic"]

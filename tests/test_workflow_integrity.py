@@ -1,11 +1,20 @@
 """`dlo verify` names every kind of tampering: an edited, deleted, inserted or reordered journal
 event, an edited or missing frozen edition; and it exits 1."""
+
 from __future__ import annotations
 
 import pytest
+from workflow_support import (
+    REG,
+    edition_path,
+    journal_data,
+    journal_path,
+    ok,
+    to_in_force,
+    write_journal,
+)
 
 from dlo_docs.workflow import journal as wj
-from workflow_support import REG, edition_path, journal_data, journal_path, ok, to_in_force, write_journal
 
 
 @pytest.fixture
@@ -48,7 +57,9 @@ def test_an_edited_time_is_an_edit(approved, dlo):
     text = journal_path(approved).read_text(encoding="utf-8")
     source = journal_data(approved)
     old = source.data[5]["time"]
-    journal_path(approved).write_text(text.replace(old, old.replace("+05:00", "+06:00"), 1), encoding="utf-8")
+    journal_path(approved).write_text(
+        text.replace(old, old.replace("+05:00", "+06:00"), 1), encoding="utf-8"
+    )
     broken(dlo, approved, "DLO601", "journal event")
 
 
@@ -73,7 +84,11 @@ def test_an_inserted_event(approved, dlo):
     forged["hash"] = wj.event_hash(forged)
     source.data.insert(3, forged)
     write_journal(approved, source.data)
-    broken(dlo, approved, "error DLO603: journal event 4 appears twice (entries 4 and 5): an event was inserted")
+    broken(
+        dlo,
+        approved,
+        "error DLO603: journal event 4 appears twice (entries 4 and 5): an event was inserted",
+    )
 
 
 def test_reordered_events(approved, dlo):
@@ -81,16 +96,27 @@ def test_reordered_events(approved, dlo):
     third, fourth = wj.normal(source.data[2]), wj.normal(source.data[3])
     source.data[2], source.data[3] = fourth, third
     write_journal(approved, source.data)
-    broken(dlo, approved, "error DLO604: journal event 3 comes after event 4: events were reordered")
+    broken(
+        dlo, approved, "error DLO604: journal event 3 comes after event 4: events were reordered"
+    )
 
 
 def test_an_edited_frozen_edition(approved, dlo):
     path = edition_path(approved, 1)
     text = path.read_text(encoding="utf-8")
-    path.write_text("# comments and layout may change: the content hash does not see them\n" + text, encoding="utf-8")
+    path.write_text(
+        "# comments and layout may change: the content hash does not see them\n" + text,
+        encoding="utf-8",
+    )
     assert ok(dlo, approved, "verify").code == 0
-    path.write_text(text.replace("Осы Ережеге өзгерістер", "Осы ЛН-ге өзгерістер"), encoding="utf-8")
-    result = broken(dlo, approved, "error DLO606: frozen edition 1 was edited after its approval (journal event 6)")
+    path.write_text(
+        text.replace("Осы Ережеге өзгерістер", "Осы ЛН-ге өзгерістер"), encoding="utf-8"
+    )
+    result = broken(
+        dlo,
+        approved,
+        "error DLO606: frozen edition 1 was edited after its approval (journal event 6)",
+    )
     assert "regulations/dlo-head/editions/1.yaml:1:1:" in result.err
 
 
@@ -101,7 +127,11 @@ def test_a_frozen_edition_that_no_longer_loads(approved, dlo):
 
 def test_a_deleted_frozen_edition(approved, dlo):
     edition_path(approved, 1).unlink()
-    broken(dlo, approved, "error DLO607: frozen edition 1 (regulations/dlo-head/editions/1.yaml) is missing")
+    broken(
+        dlo,
+        approved,
+        "error DLO607: frozen edition 1 (regulations/dlo-head/editions/1.yaml) is missing",
+    )
 
 
 def test_an_edition_the_journal_does_not_know(approved, dlo):

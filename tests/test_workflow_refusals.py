@@ -1,10 +1,22 @@
 """Each workflow command refuses clearly when the rules say no, and writes nothing then."""
+
 from __future__ import annotations
 
-from dlo_docs.project import Project
+from workflow_support import (
+    APPROVERS,
+    REG,
+    agree_all,
+    edit_clause_15,
+    journal_path,
+    ok,
+    refused,
+    reg_path,
+    status,
+    to_in_force,
+)
+
 from dlo_docs import workflow
-from workflow_support import (APPROVERS, REG, agree_all, edit_clause_15, journal_path, ok, reg_path, refused, status,
-                              to_in_force)
+from dlo_docs.project import Project
 
 
 def test_a_role_not_on_the_route(project, dlo):
@@ -28,7 +40,9 @@ def test_agreeing_twice(project, dlo):
 
 
 def test_approval_before_everyone_agreed(project, dlo):
-    refused(dlo, project, "DLO620", "approve", REG, "--order", "1", "--date", "2024-01-10")  # a draft
+    refused(
+        dlo, project, "DLO620", "approve", REG, "--order", "1", "--date", "2024-01-10"
+    )  # a draft
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project, APPROVERS[:3])
     result = refused(dlo, project, "DLO624", "approve", REG, "--order", "1", "--date", "2024-01-10")
@@ -56,8 +70,12 @@ def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo):
     ok(dlo, project, "submit", REG)  # resubmission restarts the round on the new text
     agree_all(dlo, project)
     path = reg_path(project)
-    path.write_text(path.read_text(encoding="utf-8").replace("лауазымдық нұсқаулыққа өзгерістер",
-                                                             "ЛН-ге өзгерістер"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "лауазымдық нұсқаулыққа өзгерістер", "ЛН-ге өзгерістер"
+        ),
+        encoding="utf-8",
+    )
     assert status(dlo, project)["voided"] is True
     result = refused(dlo, project, "DLO625", "approve", REG, "--order", "1", "--date", "2024-01-10")
     assert "changed after agreement began" in result.err
@@ -68,7 +86,9 @@ def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo):
 
 def test_states_that_forbid_a_command(project, dlo):
     refused(dlo, project, "DLO620", "agree", REG, "--as", "vp-academic")  # not submitted
-    refused(dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "x")  # nothing in force
+    refused(
+        dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "x"
+    )  # nothing in force
     refused(dlo, project, "DLO620", "withdraw", REG, "--order", "1", "--date", "2024-01-10")
     refused(dlo, project, "DLO620", "review", REG, "--by", "hr-head", "--result", "x")
     ok(dlo, project, "submit", REG)
@@ -80,7 +100,9 @@ def test_states_that_forbid_a_command(project, dlo):
     refused(dlo, project, "DLO620", "submit", REG)  # in force: revise first
     refused(dlo, project, "DLO620", "approve", REG, "--order", "2", "--date", "2024-01-11")
     ok(dlo, project, "revise", REG, "--by", "vp-academic", "--reason", "x")
-    refused(dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "y")  # one revision at a time
+    refused(
+        dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "y"
+    )  # one revision at a time
     ok(dlo, project, "withdraw", REG, "--order", "9", "--date", "2024-03-01")
     refused(dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "y")
     refused(dlo, project, "DLO620", "submit", REG)
@@ -90,33 +112,56 @@ def test_the_draft_edition_must_be_the_next_one(project, dlo):
     to_in_force(dlo, project)
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
     path = reg_path(project)
-    path.write_text(path.read_text(encoding="utf-8").replace("edition: 2\n", "edition: 5\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("edition: 2\n", "edition: 5\n"), encoding="utf-8"
+    )
     result = refused(dlo, project, "DLO627", "submit", REG)
     assert "set edition: 2" in result.err
 
 
 def test_usage_errors_exit_2(project, dlo):
-    for args in (["agree", REG, "--as", "nobody"], ["submit", "no-such-reg"], ["submit", "../x"],
-                 ["reject", REG, "--as", "vp-academic"],  # --remarks is required
-                 ["revise", REG, "--by", "hr-head", "--reason", "   "]):
+    for args in (
+        ["agree", REG, "--as", "nobody"],
+        ["submit", "no-such-reg"],
+        ["submit", "../x"],
+        ["reject", REG, "--as", "vp-academic"],  # --remarks is required
+        ["revise", REG, "--by", "hr-head", "--reason", "   "],
+    ):
         result = dlo(*args, cwd=project)
         assert result.code == 2, (args, result.err)
         assert "Traceback" not in result.err
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
-    result = dlo("approve", REG, "--order", "1", "--date", "2024-05-02", "--effective", "2024-05-01", cwd=project)
+    result = dlo(
+        "approve",
+        REG,
+        "--order",
+        "1",
+        "--date",
+        "2024-05-02",
+        "--effective",
+        "2024-05-01",
+        cwd=project,
+    )
     assert result.code == 2 and "before the order's date" in result.err
     result = dlo("approve", REG, "--order", "1", "--date", "02/05/2024", cwd=project)
     assert result.code == 2
-    ok(dlo, project, "approve", REG, "--order", "1", "--date", "02.05.2024")  # dd.mm.yyyy is accepted
+    ok(
+        dlo, project, "approve", REG, "--order", "1", "--date", "02.05.2024"
+    )  # dd.mm.yyyy is accepted
     assert status(dlo, project)["in_force_order"]["date"] == "2024-05-02"
-    result = dlo("review", REG, "--by", "hr-head", "--result", "ok", "--date", "2024-05-01", cwd=project)
+    result = dlo(
+        "review", REG, "--by", "hr-head", "--result", "ok", "--date", "2024-05-01", cwd=project
+    )
     assert result.code == 2 and "before edition 1 took effect" in result.err
 
 
 def test_an_invalid_draft_cannot_be_submitted(project, dlo):
     path = reg_path(project)
-    path.write_text(path.read_text(encoding="utf-8").replace("route: sequential", "route: sideways"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("route: sequential", "route: sideways"),
+        encoding="utf-8",
+    )
     result = dlo("submit", REG, cwd=project)
     assert result.code == 1 and "DLO013" in result.err
     assert not journal_path(project).exists()

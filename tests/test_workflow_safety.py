@@ -1,5 +1,6 @@
 """Safe writes: concurrent writers lose nothing; a writer killed mid-write leaves a journal that
 verifies; a writer that cannot get the lock fails clearly; comments survive."""
+
 from __future__ import annotations
 
 import os
@@ -9,11 +10,12 @@ import sys
 import time
 from pathlib import Path
 
+from workflow_support import REG, edition_path, journal_path, ok, status, to_in_force
+
 from dlo_docs import workflow
 from dlo_docs.fsio import locked
 from dlo_docs.project import Project
 from dlo_docs.workflow import journal as wj
-from workflow_support import REG, edition_path, journal_path, ok, status, to_in_force
 
 # A child `dlo` process. It imports everything first, then waits for the go file, so that all
 # children start their command at the same moment; with a kill number N it stops for good at its
@@ -41,10 +43,24 @@ run()
 """
 
 
-def child(project: Path, go: Path, *args: str, kill_at: int = 0, ready: Path | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(go), str(ready or go.with_suffix(".ready")),
-                             str(kill_at), *args], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+def child(
+    project: Path, go: Path, *args: str, kill_at: int = 0, ready: Path | None = None
+) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(go),
+            str(ready or go.with_suffix(".ready")),
+            str(kill_at),
+            *args,
+        ],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for(path: Path, proc: subprocess.Popen) -> None:
@@ -59,8 +75,21 @@ def test_concurrent_writers_lose_nothing(project, dlo, tmp_path):
     to_in_force(dlo, project)
     before = len(workflow.events(Project(project), REG))
     go = tmp_path / "go"
-    procs = [child(project, go, "review", REG, "--by", "hr-head", "--result", f"review {i}", "--date", "2025-01-15")
-             for i in range(5)]
+    procs = [
+        child(
+            project,
+            go,
+            "review",
+            REG,
+            "--by",
+            "hr-head",
+            "--result",
+            f"review {i}",
+            "--date",
+            "2025-01-15",
+        )
+        for i in range(5)
+    ]
     go.touch()
     for proc in procs:
         out, err = proc.communicate(timeout=120)
@@ -78,7 +107,9 @@ def test_a_writer_killed_between_write_and_rename(project, dlo, tmp_path):
     before = journal.read_bytes()
     go, ready = tmp_path / "go", tmp_path / "ready"
     go.touch()
-    proc = child(project, go, "review", REG, "--by", "hr-head", "--result", "Өзекті", kill_at=1, ready=ready)
+    proc = child(
+        project, go, "review", REG, "--by", "hr-head", "--result", "Өзекті", kill_at=1, ready=ready
+    )
     wait_for(ready, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
@@ -101,7 +132,18 @@ def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path):
     go, ready = tmp_path / "go", tmp_path / "ready"
     go.touch()
     # os.replace calls of approve: 1 the pending frozen copy, 2 the journal, 3 the copy into place
-    proc = child(project, go, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", kill_at=2, ready=ready)
+    proc = child(
+        project,
+        go,
+        "approve",
+        REG,
+        "--order",
+        "45-НҚ",
+        "--date",
+        "2024-06-03",
+        kill_at=2,
+        ready=ready,
+    )
     wait_for(ready, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
@@ -122,7 +164,18 @@ def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path):
     agree_all(dlo, project)
     go, ready = tmp_path / "go", tmp_path / "ready"
     go.touch()
-    proc = child(project, go, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", kill_at=3, ready=ready)
+    proc = child(
+        project,
+        go,
+        "approve",
+        REG,
+        "--order",
+        "45-НҚ",
+        "--date",
+        "2024-06-03",
+        kill_at=3,
+        ready=ready,
+    )
     wait_for(ready, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
@@ -130,7 +183,9 @@ def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path):
     assert not edition_path(project, 1).exists()
     result = ok(dlo, project, "verify", REG)  # an interrupted approval, not tampering
     assert "warning DLO608" in result.err and "interrupted" in result.err
-    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")  # completes it
+    ok(
+        dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15"
+    )  # completes it
     assert edition_path(project, 1).is_file()
     result = ok(dlo, project, "verify", REG)
     assert result.err == ""

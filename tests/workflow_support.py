@@ -1,4 +1,5 @@
 """Helpers for the workflow tests (tests/test_workflow*.py)."""
+
 from __future__ import annotations
 
 import json
@@ -36,10 +37,14 @@ def refused(dlo, project: Path, code: str, *args: str):
     before = journal.read_bytes() if journal.exists() else None
     text_before = reg_path(project).read_bytes()
     result = dlo(*args, cwd=project)
-    assert result.code == 1, f"dlo {' '.join(args)} did not refuse ({result.code}):\n{result.out}{result.err}"
+    assert result.code == 1, (
+        f"dlo {' '.join(args)} did not refuse ({result.code}):\n{result.out}{result.err}"
+    )
     assert f"error {code}:" in result.err, result.err
     assert "Traceback" not in result.err
-    assert (journal.read_bytes() if journal.exists() else None) == before, "a refused command wrote the journal"
+    assert (journal.read_bytes() if journal.exists() else None) == before, (
+        "a refused command wrote the journal"
+    )
     assert reg_path(project).read_bytes() == text_before, "a refused command wrote the regulation"
     return result
 

@@ -1,5 +1,6 @@
 """The ``dlo`` command (the only package that imports click). Each command is a few lines over
 the library API; errors become positioned messages, never tracebacks."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,13 @@ class Context:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
-              help="The project folder (the one that holds regulations/).")
+@click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The project folder (the one that holds regulations/).",
+)
 @click.version_option(package_name="dlo_docs")
 @click.pass_context
 def main(ctx: click.Context, root: str) -> None:
@@ -50,7 +56,9 @@ def run() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except UsageError as exc:
-        click.echo(f"dlo: error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), err=True)
+        click.echo(
+            f"dlo: error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), err=True
+        )
         sys.exit(2)
     except DloError as exc:
         report(exc)
@@ -60,8 +68,11 @@ def run() -> None:
     except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
         if os.environ.get("DLO_DEBUG"):
             traceback.print_exc()
-        click.echo(f"dlo: internal error: {type(exc).__name__}: {exc} (set DLO_DEBUG=1 for details "
-                   "and report it)", err=True)
+        click.echo(
+            f"dlo: internal error: {type(exc).__name__}: {exc} (set DLO_DEBUG=1 for details "
+            "and report it)",
+            err=True,
+        )
         sys.exit(3)
 
 

@@ -1,4 +1,5 @@
 """``dlo check`` and ``dlo render``."""
+
 from __future__ import annotations
 
 import click
@@ -11,9 +12,19 @@ from . import main
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "fmt", type=click.Choice(list(lint_output.FORMATS)), default="text", show_default=True,
-              help="text: file:line:col lines; json: one document; github: GitHub Actions annotations.")
-@click.option("--list-rules", is_flag=True, help="List the lint rules (code, severity, name, description) and exit.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(lint_output.FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: file:line:col lines; json: one document; github: GitHub Actions annotations.",
+)
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    help="List the lint rules (code, severity, name, description) and exit.",
+)
 @click.pass_obj
 def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool) -> None:
     """Validate regulations and the registry (default: the whole project).
@@ -36,12 +47,23 @@ def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool)
 
 @main.command()
 @click.argument("ids", nargs=-1)
-@click.option("--format", "formats", multiple=True, type=click.Choice(list(api.RENDERERS)),
-              help="Output format; repeat for several (default: docx and html).")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language of each document).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(api.RENDERERS)),
+    help="Output format; repeat for several (default: docx and html).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["kk", "ru"]),
+    help="Language (default: every language of each document).",
+)
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
 @click.pass_obj
-def render(obj, ids: tuple[str, ...], formats: tuple[str, ...], lang: str | None, out: str | None) -> None:
+def render(
+    obj, ids: tuple[str, ...], formats: tuple[str, ...], lang: str | None, out: str | None
+) -> None:
     """Render regulations (default: all) to <out>/<id>.<lang>.<ext>."""
     from pathlib import Path
 

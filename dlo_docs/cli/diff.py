@@ -1,4 +1,5 @@
 """``dlo diff``: what changed between two editions. A few lines over ``dlo_docs.diff.api``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,24 +17,51 @@ def _to(value: str) -> int | str:
         return value
     if value.isdigit() and int(value) >= 1:
         return int(value)
-    raise UsageError(f"--to {value!r} is neither an edition number nor 'draft'", "e.g. --to 2 or --to draft")
+    raise UsageError(
+        f"--to {value!r} is neither an edition number nor 'draft'", "e.g. --to 2 or --to draft"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--from", "from_", type=click.IntRange(min=1), metavar="N",
-              help="The old edition (default: the edition in force).")
-@click.option("--to", "to", default=diff_api.DRAFT, show_default=True, metavar="N|draft",
-              help="The new edition: a frozen edition's number, or the draft (the working text).")
-@click.option("--format", "fmt", type=click.Choice(list(diff_api.FORMATS)), default="text", show_default=True,
-              help="text: to the terminal; table: the comparison table (DOCX); redline: the new text with "
-                   "tracked changes (DOCX); html: the comparison as a web page.")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the document's first).")
-@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Where to write (default: the terminal for text, "
-                   "build/<id>.<lang>.<format>-<from>-<to>.<ext> otherwise).")
+@click.option(
+    "--from",
+    "from_",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The old edition (default: the edition in force).",
+)
+@click.option(
+    "--to",
+    "to",
+    default=diff_api.DRAFT,
+    show_default=True,
+    metavar="N|draft",
+    help="The new edition: a frozen edition's number, or the draft (the working text).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(diff_api.FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: to the terminal; table: the comparison table (DOCX); redline: the new text with "
+    "tracked changes (DOCX); html: the comparison as a web page.",
+)
+@click.option(
+    "--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the document's first)."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Where to write (default: the terminal for text, "
+    "build/<id>.<lang>.<format>-<from>-<to>.<ext> otherwise).",
+)
 @click.pass_obj
-def diff(obj, reg_id: str, from_: int | None, to: str, fmt: str, lang: str | None, out: str | None) -> None:
+def diff(
+    obj, reg_id: str, from_: int | None, to: str, fmt: str, lang: str | None, out: str | None
+) -> None:
     """Compare two editions of regulation ID: which elements were added, removed, changed or
     moved (old number → new number), word by word."""
     project = obj.project
@@ -43,7 +71,11 @@ def diff(obj, reg_id: str, from_: int | None, to: str, fmt: str, lang: str | Non
         click.echo(data.decode("utf-8"), nl=False)
         return
     if out is None:
-        path = project.root / "build" / f"{reg_id}.{prepared.lang}.{fmt}-{prepared.suffix}.{diff_api.EXTENSIONS[fmt]}"
+        path = (
+            project.root
+            / "build"
+            / f"{reg_id}.{prepared.lang}.{fmt}-{prepared.suffix}.{diff_api.EXTENSIONS[fmt]}"
+        )
     else:
         path = project.inside(Path(out))
     atomic_write(path, data)

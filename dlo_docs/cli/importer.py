@@ -1,4 +1,5 @@
 """``dlo import``: a Word or text regulation into regulations/<id>/regulation.yaml."""
+
 from __future__ import annotations
 
 import click
@@ -10,20 +11,42 @@ from . import main
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=True))
 @click.option("--id", "reg_id", help="Regulation id (default: from the file name).")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language of the text (default: detected).")
-@click.option("--kind", type=click.Choice(["job_instruction", "unit_regulation"]),
-              help="Kind of regulation (default: from the first clause).")
-@click.option("--position", help="Registry position a job instruction describes (default: the one named most).")
+@click.option(
+    "--lang", type=click.Choice(["kk", "ru"]), help="Language of the text (default: detected)."
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["job_instruction", "unit_regulation"]),
+    help="Kind of regulation (default: from the first clause).",
+)
+@click.option(
+    "--position",
+    help="Registry position a job instruction describes (default: the one named most).",
+)
 @click.option("--unit", help="Registry unit (default: the position's unit).")
 @click.option("--title", help="Title (default: from the source, else the position's title).")
 @click.option("--code", help="Document code, e.g. 'ЛН ҮББИ 01-2024' (default: from the source).")
 @click.option("--force", is_flag=True, help="Overwrite an existing regulation.yaml.")
-@click.option("--update-registry", is_flag=True,
-              help="Add the proposed abbreviations, normative documents and approver positions to "
-                   "regulations/registry.yaml.")
+@click.option(
+    "--update-registry",
+    is_flag=True,
+    help="Add the proposed abbreviations, normative documents and approver positions to "
+    "regulations/registry.yaml.",
+)
 @click.pass_obj
-def import_(obj, file: str, reg_id, lang, kind, position, unit, title, code, force: bool,
-            update_registry: bool) -> None:
+def import_(
+    obj,
+    file: str,
+    reg_id,
+    lang,
+    kind,
+    position,
+    unit,
+    title,
+    code,
+    force: bool,
+    update_registry: bool,
+) -> None:
     """Import FILE (.docx or .txt) as regulations/<id>/regulation.yaml.
 
     Prints what looked odd in the source (repeated or missing numbers, a number alone on its
@@ -31,19 +54,26 @@ def import_(obj, file: str, reg_id, lang, kind, position, unit, title, code, for
     without --force; writes nothing when the file cannot be read.
     """
     project = obj.project
-    options = importer.Options(reg_id, lang, kind, position, unit, title, code, force, update_registry)
+    options = importer.Options(
+        reg_id, lang, kind, position, unit, title, code, force, update_registry
+    )
     result = importer.import_file(project, file, options)
     imported = result.imported
     for problem in imported.problems:
         click.echo(str(problem), err=True)
     c = imported.counts
-    click.echo(f"recognised {c['chapter']} chapter(s), {c['paragraph']} paragraph(s), {c['clause']} clause(s), "
-               f"{c['item']} item(s); {len(imported.problems)} finding(s)", err=True)
+    click.echo(
+        f"recognised {c['chapter']} chapter(s), {c['paragraph']} paragraph(s), {c['clause']} clause(s), "
+        f"{c['item']} item(s); {len(imported.problems)} finding(s)",
+        err=True,
+    )
     for path in result.written:
         click.echo(f"wrote {project.display(path)}")
     for entry in result.added:
         click.echo(f"added to the registry: {entry}")
     if imported.proposals and not update_registry:
-        click.echo("# proposed registry entries: add them to regulations/registry.yaml "
-                   "(or import again with --update-registry --force)")
+        click.echo(
+            "# proposed registry entries: add them to regulations/registry.yaml "
+            "(or import again with --update-registry --force)"
+        )
         click.echo(imported.proposals_yaml().rstrip())

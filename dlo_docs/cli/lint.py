@@ -1,4 +1,5 @@
 """``dlo schema``: write the JSON Schemas of regulation and registry files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,11 @@ from . import main
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False),
-              help="Folder to write into (default: schemas/ in the project folder).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Folder to write into (default: schemas/ in the project folder).",
+)
 @click.pass_obj
 def schema(obj, out: str | None) -> None:
     """Write regulation.schema.json and registry.schema.json (JSON Schema draft-07).

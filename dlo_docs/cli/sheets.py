@@ -1,4 +1,5 @@
 """``dlo sheet`` (one form as its own document) and ``dlo reference-docx``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,30 +13,65 @@ from . import main
 @main.command()
 @click.argument("kind", type=click.Choice(list(sheets.KINDS)))
 @click.argument("reg_id", metavar="ID")
-@click.option("--format", "formats", multiple=True, type=click.Choice(list(sheets.FORMATS)),
-              help="Output format; repeat for both (default: docx).")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the regulation's first).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(sheets.FORMATS)),
+    help="Output format; repeat for both (default: docx).",
+)
+@click.option(
+    "--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the regulation's first)."
+)
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
-@click.option("--from", "handed_by", metavar="POSITION",
-              help="Transfer act: who hands the original over (default: the head of the regulation's unit).")
-@click.option("--to", "received_by", metavar="POSITION",
-              help="Transfer act: who receives it (default: the head of the unit 'hr').")
+@click.option(
+    "--from",
+    "handed_by",
+    metavar="POSITION",
+    help="Transfer act: who hands the original over (default: the head of the regulation's unit).",
+)
+@click.option(
+    "--to",
+    "received_by",
+    metavar="POSITION",
+    help="Transfer act: who receives it (default: the head of the unit 'hr').",
+)
 @click.pass_obj
-def sheet(obj, kind: str, reg_id: str, formats: tuple[str, ...], lang: str | None, out: str | None,
-          handed_by: str | None, received_by: str | None) -> None:
+def sheet(
+    obj,
+    kind: str,
+    reg_id: str,
+    formats: tuple[str, ...],
+    lang: str | None,
+    out: str | None,
+    handed_by: str | None,
+    received_by: str | None,
+) -> None:
     """Write one sheet of regulation ID as its own document: <out>/<id>.<lang>.<kind>.<ext>.
 
     KIND is agreement, acquaintance, changes (change registration), review (periodic review) or
     transfer (the act that hands the original to HR).
     """
-    outputs = sheets.sheet(obj.project, kind, reg_id, lang=lang, formats=formats,
-                           out=Path(out) if out else None, handed_by=handed_by, received_by=received_by)
+    outputs = sheets.sheet(
+        obj.project,
+        kind,
+        reg_id,
+        lang=lang,
+        formats=formats,
+        out=Path(out) if out else None,
+        handed_by=handed_by,
+        received_by=received_by,
+    )
     for output in outputs:
         click.echo(f"wrote {obj.project.display(output.path)}")
 
 
 @main.command("reference-docx")
-@click.option("--out", type=click.Path(dir_okay=False), help="Where to write it (default: templates/reference.docx).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Where to write it (default: templates/reference.docx).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.pass_obj
 def reference_docx(obj, out: str | None, force: bool) -> None:

@@ -1,4 +1,5 @@
 """``dlo site build`` and ``dlo site serve``: the intranet site. A few lines over ``dlo_docs.site``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,10 +16,18 @@ def site() -> None:
 
 
 @site.command()
-@click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
-              help=f"Where to build the site (default: {site_lib.DEFAULT_OUT}/ in the project).")
-@click.option("--pdf/--no-pdf", default=True, show_default=True,
-              help="Make PDF downloads (needs LibreOffice; without it the site is built with a warning).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help=f"Where to build the site (default: {site_lib.DEFAULT_OUT}/ in the project).",
+)
+@click.option(
+    "--pdf/--no-pdf",
+    default=True,
+    show_default=True,
+    help="Make PDF downloads (needs LibreOffice; without it the site is built with a warning).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say what is being loaded and rendered.")
 @click.pass_obj
 def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
@@ -31,19 +40,34 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         click.echo(str(problem), err=True)
     where = project.display(report.out)
     n = len(report.published)
-    click.echo(f"site: {n} regulation{'s' if n != 1 else ''} in force published to {where}/ "
-               f"({len(report.rebuilt)} rendered, {n - len(report.rebuilt)} unchanged; "
-               f"{len(report.written)} file(s) written, {report.unchanged} unchanged, {len(report.removed)} removed"
-               + ("" if report.pdf else "; no PDF") + ")")
+    click.echo(
+        f"site: {n} regulation{'s' if n != 1 else ''} in force published to {where}/ "
+        f"({len(report.rebuilt)} rendered, {n - len(report.rebuilt)} unchanged; "
+        f"{len(report.written)} file(s) written, {report.unchanged} unchanged, {len(report.removed)} removed"
+        + ("" if report.pdf else "; no PDF")
+        + ")"
+    )
     if not n:
-        click.echo("site: no regulation has an edition in force yet (approve one: dlo approve ID --order NO --date DATE)")
+        click.echo(
+            "site: no regulation has an edition in force yet (approve one: dlo approve ID --order NO --date DATE)"
+        )
 
 
 @site.command()
-@click.option("--dir", "folder", type=click.Path(file_okay=False), metavar="DIR",
-              help=f"The built site (default: {site_lib.DEFAULT_OUT}/ in the project).")
-@click.option("--port", type=click.IntRange(0, 65535), default=site_lib.DEFAULT_PORT, show_default=True,
-              help="The port on 127.0.0.1.")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help=f"The built site (default: {site_lib.DEFAULT_OUT}/ in the project).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=site_lib.DEFAULT_PORT,
+    show_default=True,
+    help="The port on 127.0.0.1.",
+)
 @click.pass_obj
 def serve(obj, folder: str | None, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""

@@ -1,5 +1,6 @@
 """The workflow commands: revise, submit, agree, reject, approve, withdraw, review, status, log,
 verify. Each is a few lines over ``dlo_docs.workflow``."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,13 @@ def _date(value: dt.datetime | None) -> dt.date | None:
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--by", "by", required=True, metavar="ROLE", help="Who opens the revision: one of the change initiators.")
+@click.option(
+    "--by",
+    "by",
+    required=True,
+    metavar="ROLE",
+    help="Who opens the revision: one of the change initiators.",
+)
 @click.option("--reason", required=True, help="Why the regulation is being changed.")
 @click.pass_obj
 def revise(obj, reg_id: str, by: str, reason: str) -> None:
@@ -31,20 +38,30 @@ def revise(obj, reg_id: str, by: str, reason: str) -> None:
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--by", "by", metavar="ROLE", help="The drafter (default: the head of the regulation's unit).")
+@click.option(
+    "--by", "by", metavar="ROLE", help="The drafter (default: the head of the regulation's unit)."
+)
 @click.pass_obj
 def submit(obj, reg_id: str, by: str | None) -> None:
     """Send the draft for agreement along the route of agreement.approvers."""
     ev = workflow.submit(obj.project, reg_id, by)
     route = ev.get("route") or []
     how = "in this order" if ev.get("route_kind") == "sequential" else "all at once"
-    click.echo(f"{reg_id}: edition {ev.edition} submitted for agreement to {', '.join(route)} ({how}) "
-               f"(journal event {ev.seq})")
+    click.echo(
+        f"{reg_id}: edition {ev.edition} submitted for agreement to {', '.join(route)} ({how}) "
+        f"(journal event {ev.seq})"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--as", "as_", required=True, metavar="ROLE", help="The approver who agrees (a role on the route).")
+@click.option(
+    "--as",
+    "as_",
+    required=True,
+    metavar="ROLE",
+    help="The approver who agrees (a role on the route).",
+)
 @click.option("--remarks", help="Remarks that do not block the agreement.")
 @click.pass_obj
 def agree(obj, reg_id: str, as_: str, remarks: str | None) -> None:
@@ -57,50 +74,89 @@ def agree(obj, reg_id: str, as_: str, remarks: str | None) -> None:
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--as", "as_", required=True, metavar="ROLE", help="The approver who rejects (a role on the route).")
+@click.option(
+    "--as",
+    "as_",
+    required=True,
+    metavar="ROLE",
+    help="The approver who rejects (a role on the route).",
+)
 @click.option("--remarks", required=True, help="What must change: returned to the drafter.")
 @click.pass_obj
 def reject(obj, reg_id: str, as_: str, remarks: str) -> None:
     """Return the draft to the drafter with remarks."""
     ev = workflow.reject(obj.project, reg_id, as_, remarks)
-    click.echo(f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})")
+    click.echo(
+        f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--order", "order", required=True, metavar="NO", help="The number of the approving order.")
-@click.option("--date", "date", required=True, type=DATE, metavar="DATE", help="The order's date (YYYY-MM-DD).")
-@click.option("--effective", type=DATE, metavar="DATE", help="When the edition takes effect (default: the order's date).")
+@click.option(
+    "--order", "order", required=True, metavar="NO", help="The number of the approving order."
+)
+@click.option(
+    "--date",
+    "date",
+    required=True,
+    type=DATE,
+    metavar="DATE",
+    help="The order's date (YYYY-MM-DD).",
+)
+@click.option(
+    "--effective",
+    type=DATE,
+    metavar="DATE",
+    help="When the edition takes effect (default: the order's date).",
+)
 @click.pass_obj
 def approve(obj, reg_id: str, order: str, date: dt.datetime, effective: dt.datetime | None) -> None:
     """Approve the agreed draft by order; freezes regulations/<id>/editions/<n>.yaml."""
     ev = workflow.approve(obj.project, reg_id, order, _date(date), _date(effective))
-    click.echo(f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
-               f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})")
+    click.echo(
+        f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
+        f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--order", "order", required=True, metavar="NO", help="The number of the withdrawing order.")
-@click.option("--date", "date", required=True, type=DATE, metavar="DATE", help="The order's date (YYYY-MM-DD).")
+@click.option(
+    "--order", "order", required=True, metavar="NO", help="The number of the withdrawing order."
+)
+@click.option(
+    "--date",
+    "date",
+    required=True,
+    type=DATE,
+    metavar="DATE",
+    help="The order's date (YYYY-MM-DD).",
+)
 @click.pass_obj
 def withdraw(obj, reg_id: str, order: str, date: dt.datetime) -> None:
     """Withdraw the edition in force by order."""
     ev = workflow.withdraw(obj.project, reg_id, order, _date(date))
-    click.echo(f"{reg_id}: edition {ev.edition} withdrawn by order № {ev.order.number} (journal event {ev.seq})")
+    click.echo(
+        f"{reg_id}: edition {ev.edition} withdrawn by order № {ev.order.number} (journal event {ev.seq})"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="ROLE", help="Who reviewed it.")
 @click.option("--result", required=True, help="The result of the review.")
-@click.option("--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today).")
+@click.option(
+    "--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today)."
+)
 @click.pass_obj
 def review(obj, reg_id: str, by: str, result: str, date: dt.datetime | None) -> None:
     """Record a periodic review of the edition in force."""
     ev = workflow.review(obj.project, reg_id, by, result, _date(date))
-    click.echo(f"{reg_id}: review of edition {ev.edition} recorded; next review due {ev.next_due} "
-               f"(journal event {ev.seq})")
+    click.echo(
+        f"{reg_id}: review of edition {ev.edition} recorded; next review due {ev.next_due} "
+        f"(journal event {ev.seq})"
+    )
 
 
 def _status_text(st: workflow.Status) -> list[str]:
@@ -111,8 +167,11 @@ def _status_text(st: workflow.Status) -> list[str]:
     lines = [head]
     if st.edition_in_force is not None:
         o = st.in_force_order
-        lines.append(f"  edition in force: {st.edition_in_force} (order № {o.number} of {o.date}"
-                     + (f", effective {o.effective}" if o.effective and o.effective != o.date else "") + ")")
+        lines.append(
+            f"  edition in force: {st.edition_in_force} (order № {o.number} of {o.date}"
+            + (f", effective {o.effective}" if o.effective and o.effective != o.date else "")
+            + ")"
+        )
     else:
         lines.append("  edition in force: none")
     if st.reason:
@@ -121,30 +180,45 @@ def _status_text(st: workflow.Status) -> list[str]:
         lines.append(f"  route ({st.route_kind}): {', '.join(st.route)}")
         if st.agreed:
             lines.append(f"  agreed: {', '.join(st.agreed)}")
-        pending = [f"{r} (next)" if i == 0 and st.route_kind == "sequential" else r for i, r in enumerate(st.pending)]
+        pending = [
+            f"{r} (next)" if i == 0 and st.route_kind == "sequential" else r
+            for i, r in enumerate(st.pending)
+        ]
         lines.append(f"  pending approvers: {', '.join(pending) or 'none'}")
     if st.voided:
-        lines.append(f"  VOID: the text changed after agreement began; the agreements given are void "
-                     f"(resubmit: dlo submit {st.id})")
+        lines.append(
+            f"  VOID: the text changed after agreement began; the agreements given are void "
+            f"(resubmit: dlo submit {st.id})"
+        )
     if st.returned:
-        lines.append(f"  returned by {st.returned['role']} on {st.returned['date']}: {st.returned['remarks']}")
+        lines.append(
+            f"  returned by {st.returned['role']} on {st.returned['date']}: {st.returned['remarks']}"
+        )
     if st.changed:
-        lines.append(f"  note: regulation.yaml differs from edition {st.edition_in_force} in force; "
-                     f"open a revision to change it (dlo revise {st.id})")
+        lines.append(
+            f"  note: regulation.yaml differs from edition {st.edition_in_force} in force; "
+            f"open a revision to change it (dlo revise {st.id})"
+        )
     lines.append(f"  review due: {st.review_due or '-'}")
     return lines
 
 
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_obj
 def status(obj, ids: tuple[str, ...], fmt: str) -> None:
     """State, edition in force, pending approvers and review due date (default: every regulation)."""
     project = obj.project
     statuses = [workflow.status(project, reg_id) for reg_id in (ids or project.ids())]
     if fmt == "json":
-        click.echo(json.dumps({"regulations": [s.as_dict() for s in statuses]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"regulations": [s.as_dict() for s in statuses]}, ensure_ascii=False, indent=2
+            )
+        )
         return
     for st in statuses:
         for line in _status_text(st):
@@ -160,22 +234,35 @@ def _event_line(ev: workflow.Event) -> str:
             extra.append(f"{key}: {ev.get(key)}")
     if ev.get("order") is not None:
         o = ev.order
-        extra.append(f"order № {o.number} of {o.date}" + (f", effective {o.effective}" if o.effective else ""))
+        extra.append(
+            f"order № {o.number} of {o.date}"
+            + (f", effective {o.effective}" if o.effective else "")
+        )
     if ev.get("next_due"):
         extra.append(f"review on {ev.get('date')}, next due {ev.get('next_due')}")
     line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  edition {ev.edition}  {ev.role or '-'}  by {ev.actor}"
-    return line + "".join(f"\n       {e}" for e in extra) + f"\n       content {ev.content_hash[:16]}  hash {ev.hash[:16]}"
+    return (
+        line
+        + "".join(f"\n       {e}" for e in extra)
+        + f"\n       content {ev.content_hash[:16]}  hash {ev.hash[:16]}"
+    )
 
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.pass_obj
 def log(obj, reg_id: str, fmt: str) -> None:
     """Print the journal of a regulation."""
     evs = workflow.events(obj.project, reg_id)
     if fmt == "json":
-        click.echo(json.dumps({"id": reg_id, "events": [e.as_dict() for e in evs]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"id": reg_id, "events": [e.as_dict() for e in evs]}, ensure_ascii=False, indent=2
+            )
+        )
         return
     if not evs:
         click.echo(f"{reg_id}: no journal yet (a draft that has not been through the workflow)")

@@ -10,6 +10,7 @@
 
 DOCX writing is in ``render/docx_diff.py``, HTML in ``templates/html/diff.html.j2``.
 """
+
 from .align import Change, Comparison, Place, Row, compare
 
 __all__ = ["Change", "Comparison", "Place", "Row", "compare"]

@@ -16,11 +16,13 @@ other edition. Then:
 document needs: every line of the new text in order, with the lines of the old text that are gone
 placed where they stood.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 from .. import numbering
 from ..errors import DloError
@@ -187,14 +189,34 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
                 marker = labels["clause"].format(n=n.number)
             else:
                 depth = len(n.path)
-                marker = labels["item"].format(n=n.number if depth == 1 else _letters(labels, n.number))
+                marker = labels["item"].format(
+                    n=n.number if depth == 1 else _letters(labels, n.number)
+                )
             line = f"{marker} {text}"
         note = text_in(el.note, lang, doc.main_lang) if el.note is not None else None
-        result.append(Place(el.id, n.kind, numbering.reference(n), parent, marker, text, line, depth,
-                            n.number, n.chapter, n.clause, n.path, note.strip() if note else None))
+        result.append(
+            Place(
+                el.id,
+                n.kind,
+                numbering.reference(n),
+                parent,
+                marker,
+                text,
+                line,
+                depth,
+                n.number,
+                n.chapter,
+                n.clause,
+                n.path,
+                note.strip() if note else None,
+            )
+        )
     if missing:
-        raise DloError(f"regulation {doc.id!r}, edition {doc.edition}: no {lang} text for "
-                       + ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else ""))
+        raise DloError(
+            f"regulation {doc.id!r}, edition {doc.edition}: no {lang} text for "
+            + ", ".join(missing[:10])
+            + (" ..." if len(missing) > 10 else "")
+        )
     return result
 
 
@@ -211,13 +233,19 @@ def _title(doc: Regulation, lang: str) -> str:
 def _kept(old_order: list[str], new_order: list[str]) -> set[str]:
     """Ids that keep their relative order (a longest common subsequence, as difflib finds it)."""
     matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
-    return {eid for block in matcher.get_matching_blocks() for eid in old_order[block.a : block.a + block.size]}
+    return {
+        eid
+        for block in matcher.get_matching_blocks()
+        for eid in old_order[block.a : block.a + block.size]
+    }
 
 
 def _line_segments(old: Place, new: Place) -> tuple[Segment, ...]:
     """The printed line's difference: the marker and the text are compared apart, so a number
     never lines up with a word."""
-    return tuple(words._merge([*words.diff(old.prefix, new.prefix), *words.diff(old.text, new.text)]))
+    return tuple(
+        words._merge([*words.diff(old.prefix, new.prefix), *words.diff(old.text, new.text)])
+    )
 
 
 def _rows(old: list[Place], new: list[Place]) -> list[Row]:
@@ -226,7 +254,7 @@ def _rows(old: list[Place], new: list[Place]) -> list[Row]:
     rows: list[Row] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for o, n in zip(old[i1:i2], new[j1:j2]):
+            for o, n in zip(old[i1:i2], new[j1:j2], strict=False):
                 rows.append(Row("equal", o, n, _line_segments(o, n)))
             continue
         for o in old[i1:i2]:
@@ -236,7 +264,9 @@ def _rows(old: list[Place], new: list[Place]) -> list[Row]:
     return rows
 
 
-def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None) -> Comparison:
+def compare(
+    old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None
+) -> Comparison:
     """Compare two editions of one regulation in ``lang`` (default: the new edition's first
     language). ``labels`` is the label set of that language (``labels.labels(lang)``)."""
     lang = lang or new.main_lang
@@ -246,8 +276,11 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
 
     # siblings that kept their order under the same parent
     common = [eid for eid in new_by if eid in old_by]
-    same_parent = {eid for eid in common if old_by[eid].parent == new_by[eid].parent
-                   and old_by[eid].kind == new_by[eid].kind}
+    same_parent = {
+        eid
+        for eid in common
+        if old_by[eid].parent == new_by[eid].parent and old_by[eid].kind == new_by[eid].kind
+    }
     old_children: dict[str | None, list[str]] = {}
     new_children: dict[str | None, list[str]] = {}
     for found, children in ((old_places, old_children), (new_places, new_children)):
@@ -265,9 +298,20 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
         note = n.note if n.note and n.note != o.note else None
         text_changed = o.text != n.text
         if eid not in kept:
-            changes[eid] = Change("moved", eid, n.kind, o, n, list(words.diff(o.text, n.text)), text_changed, note=note)
+            changes[eid] = Change(
+                "moved",
+                eid,
+                n.kind,
+                o,
+                n,
+                list(words.diff(o.text, n.text)),
+                text_changed,
+                note=note,
+            )
         elif text_changed:
-            changes[eid] = Change("changed", eid, n.kind, o, n, list(words.diff(o.text, n.text)), True, note=note)
+            changes[eid] = Change(
+                "changed", eid, n.kind, o, n, list(words.diff(o.text, n.text)), True, note=note
+            )
         elif o.ref != n.ref:
             renumbered.append((o, n))
     for p in old_places:
@@ -279,7 +323,9 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
                 top = old_by[top].parent  # type: ignore[assignment]
             changes[top].removed_with.append(p)
         else:
-            changes[p.id] = Change("removed", p.id, p.kind, p, None, [Segment(words.DELETE, p.text)], True)
+            changes[p.id] = Change(
+                "removed", p.id, p.kind, p, None, [Segment(words.DELETE, p.text)], True
+            )
     for p in new_places:
         if p.id in old_by:
             continue
@@ -289,8 +335,9 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
                 top = new_by[top].parent  # type: ignore[assignment]
             changes[top].added_with.append(p)
         else:
-            changes[p.id] = Change("added", p.id, p.kind, None, p, [Segment(words.INSERT, p.text)], True,
-                                   note=p.note)
+            changes[p.id] = Change(
+                "added", p.id, p.kind, None, p, [Segment(words.INSERT, p.text)], True, note=p.note
+            )
 
     # document order: where the element stands in the merged text (the new place for a moved one)
     position: dict[str, int] = {}
@@ -303,5 +350,10 @@ def compare(old: Regulation, new: Regulation, labels: dict[str, Any], lang: str 
     if old_title != new_title:
         o = Place(old.id, "title", "title", None, "", old_title, old_title, 0, 0, 0, 0, ())
         n = Place(new.id, "title", "title", None, "", new_title, new_title, 0, 0, 0, 0, ())
-        ordered.insert(0, Change("changed", new.id, "title", o, n, list(words.diff(old_title, new_title)), True))
-    return Comparison(new.id, lang, old.edition, new.edition, old_title, new_title, ordered, renumbered, rows)
+        ordered.insert(
+            0,
+            Change("changed", new.id, "title", o, n, list(words.diff(old_title, new_title)), True),
+        )
+    return Comparison(
+        new.id, lang, old.edition, new.edition, old_title, new_title, ordered, renumbered, rows
+    )

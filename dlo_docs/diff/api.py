@@ -10,6 +10,7 @@ rest of the package compares two ``Regulation`` models and nothing else.
 - ``approval_table(project, reg_id, lang)`` is the comparison table of the open revision for the
   approval package (None when there is no edition in force to compare with).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,8 @@ from ..labels import labels as load_labels
 from ..model import Registry, text_in
 from ..project import Document, Loaded, Project
 from ..refs import element_ids
-from .align import Comparison, compare
 from . import text as text_format
+from .align import Comparison, compare
 from .names import change_name, side
 
 FORMATS = ("text", "table", "redline", "html")
@@ -49,7 +50,7 @@ class Prepared:
     date: dt.datetime  # when the revision was opened
 
     def label(self, which: str, lang: str | None = None) -> str:
-        """"edition 1" / "edition 2 (draft)" in English (lang None) or the document's language."""
+        """ "edition 1" / "edition 2 (draft)" in English (lang None) or the document's language."""
         doc = self.old if which == "old" else self.new
         draft = which == "new" and self.to == DRAFT
         n = doc.model.edition
@@ -91,7 +92,11 @@ def _edition(project: Project, reg_id: str, n: int) -> Document:
 def _revision_event(project: Project, reg_id: str, edition: int):
     """The journal event that opened the revision producing ``edition`` (None if there is none)."""
     try:
-        found = [ev for ev in workflow.events(project, reg_id) if ev.event == "revised" and ev.edition == edition]
+        found = [
+            ev
+            for ev in workflow.events(project, reg_id)
+            if ev.event == "revised" and ev.edition == edition
+        ]
     except DloError:
         return None
     return found[-1] if found else None
@@ -114,18 +119,26 @@ def _missing_texts(doc: Document, lang: str) -> list[Problem]:
     hint = f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}"
     places = [(model.title, ["title"])]
     nodes = {eid: loc for eid, loc in element_ids(model)}
-    for eid, loc in nodes.items():
+    for loc in nodes.values():
         node: Any = model
         for part in loc:
             node = node[part] if isinstance(part, int) else getattr(node, part)
         field = "title" if hasattr(node, "title") else "text"
         places.append((getattr(node, field), [*loc, field]))
-    return [error(doc.source.at(loc), "DLO030", f"no {lang} text here", hint)
-            for text, loc in places if text_in(text, lang, model.main_lang) is None]
+    return [
+        error(doc.source.at(loc), "DLO030", f"no {lang} text here", hint)
+        for text, loc in places
+        if text_in(text, lang, model.main_lang) is None
+    ]
 
 
-def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | str | None = None,
-            lang: str | None = None) -> Prepared:
+def prepare(
+    project: Project,
+    reg_id: str,
+    from_: int | None = None,
+    to: int | str | None = None,
+    lang: str | None = None,
+) -> Prepared:
     """Load and compare two editions of ``reg_id``: ``from_`` (default: the edition in force)
     and ``to`` (an edition number or "draft", the default)."""
     project.regulation_path(reg_id)  # an unknown id is a usage error, before anything else
@@ -133,8 +146,10 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
     if from_ is None:
         from_ = workflow.status(project, reg_id).edition_in_force
         if from_ is None:
-            raise UsageError(f"regulation {reg_id!r} has no edition in force to compare with",
-                             "name the editions: dlo diff ID --from N [--to M|draft]")
+            raise UsageError(
+                f"regulation {reg_id!r} has no edition in force to compare with",
+                "name the editions: dlo diff ID --from N [--to M|draft]",
+            )
     if to == DRAFT:
         new, registry = _draft(project, reg_id)
     else:  # two frozen editions: the working text is not needed (and may be mid-edit)
@@ -143,8 +158,10 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
     lang = lang or new.model.main_lang
     for doc, which in ((old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")):
         if lang not in doc.model.languages:
-            raise UsageError(f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
-                             "choose another --lang")
+            raise UsageError(
+                f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
+                "choose another --lang",
+            )
     templates = project.templates
     problems = [p for doc in (old, new) for p in _missing_texts(doc, lang)]
     if problems:
@@ -166,12 +183,14 @@ def prepare(project: Project, reg_id: str, from_: int | None = None, to: int | s
         try:
             date = event.when
         except ValueError:
-            date = dt.datetime.now(dt.timezone.utc)
+            date = dt.datetime.now(dt.UTC)
     else:  # no journal: the unit that drafts the text is the author
         unit = next((u for u in registry.units if u.id == new.model.unit), None)
         author = (unit.name.get(lang) if unit else None) or new.model.unit
-        date = dt.datetime.now(dt.timezone.utc)
-    return Prepared(project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date)
+        date = dt.datetime.now(dt.UTC)
+    return Prepared(
+        project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date
+    )
 
 
 def output(prepared: Prepared, fmt: str) -> bytes:
@@ -183,15 +202,28 @@ def output(prepared: Prepared, fmt: str) -> bytes:
     if fmt == "table":
         from ..render import docx_diff
 
-        return docx_diff.table(c, p.labels, kind=p.kind_label, code=p.new.model.code,
-                               old_label=p.label("old", p.lang), new_label=p.label("new", p.lang),
-                               reason=p.reason, organisation=p.registry.organisation.name.get(p.lang, ""))
+        return docx_diff.table(
+            c,
+            p.labels,
+            kind=p.kind_label,
+            code=p.new.model.code,
+            old_label=p.label("old", p.lang),
+            new_label=p.label("new", p.lang),
+            reason=p.reason,
+            organisation=p.registry.organisation.name.get(p.lang, ""),
+        )
     if fmt == "redline":
         from ..render import docx_diff
 
-        return docx_diff.redline(c, title_old=f"{p.kind_label}. {c.old_title}",
-                                 title_new=f"{p.kind_label}. {c.new_title}", author=p.author, date=p.date,
-                                 code=p.new.model.code, organisation=p.registry.organisation.name.get(p.lang, ""))
+        return docx_diff.redline(
+            c,
+            title_old=f"{p.kind_label}. {c.old_title}",
+            title_new=f"{p.kind_label}. {c.new_title}",
+            author=p.author,
+            date=p.date,
+            code=p.new.model.code,
+            organisation=p.registry.organisation.name.get(p.lang, ""),
+        )
     if fmt == "html":
         return html(p).encode("utf-8")
     raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
@@ -204,14 +236,29 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
 
     p = prepared
     c = p.comparison
-    rows = [{"n": n, "change": change, "name": change_name(change, p.labels), "old": side(change, "old"),
-             "new": side(change, "new"), "rationale": change.note or p.reason or ""}
-            for n, change in enumerate(c.changes, 1)]
-    meta = {"organisation": p.registry.organisation.name.get(p.lang, ""), "kind": p.kind_label,
-            "title": c.new_title, "code": p.new.model.code, "old": p.label("old", p.lang),
-            "new": p.label("new", p.lang), "regulation_href": regulation_href}
-    return html_render.render_template("diff.html.j2", p.project.templates, c=c, rows=rows,
-                                       labels=p.labels, meta=meta)
+    rows = [
+        {
+            "n": n,
+            "change": change,
+            "name": change_name(change, p.labels),
+            "old": side(change, "old"),
+            "new": side(change, "new"),
+            "rationale": change.note or p.reason or "",
+        }
+        for n, change in enumerate(c.changes, 1)
+    ]
+    meta = {
+        "organisation": p.registry.organisation.name.get(p.lang, ""),
+        "kind": p.kind_label,
+        "title": c.new_title,
+        "code": p.new.model.code,
+        "old": p.label("old", p.lang),
+        "new": p.label("new", p.lang),
+        "regulation_href": regulation_href,
+    }
+    return html_render.render_template(
+        "diff.html.j2", p.project.templates, c=c, rows=rows, labels=p.labels, meta=meta
+    )
 
 
 def approval_table(project: Project, reg_id: str, lang: str | None = None) -> bytes | None:
@@ -222,6 +269,9 @@ def approval_table(project: Project, reg_id: str, lang: str | None = None) -> by
     st = workflow.status(project, reg_id)
     if st.edition_in_force is None or st.draft_edition is None:
         return None
-    if lang is not None and lang not in _edition(project, reg_id, st.edition_in_force).model.languages:
+    if (
+        lang is not None
+        and lang not in _edition(project, reg_id, st.edition_in_force).model.languages
+    ):
         return None  # the revision adds this language: there is no current wording to compare with
     return output(prepare(project, reg_id, st.edition_in_force, DRAFT, lang), "table")

@@ -1,5 +1,6 @@
 """How a comparison names elements, in the document's language ("11-тармақтың 3) тармақшасы",
 "Подпункт 3) пункта 11") and in the neutral notation of the CLI ("11.3")."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +11,10 @@ from .words import DELETE, EQUAL, INSERT, Segment
 
 def _item_marker(place: Place, labels: dict[str, Any]) -> str:
     letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
-    parts = [labels["item"].format(n=n if depth == 0 else letters[(n - 1) % len(letters)])
-             for depth, n in enumerate(place.path)]
+    parts = [
+        labels["item"].format(n=n if depth == 0 else letters[(n - 1) % len(letters)])
+        for depth, n in enumerate(place.path)
+    ]
     return " ".join(parts)
 
 
@@ -30,7 +33,7 @@ def name(place: Place, labels: dict[str, Any]) -> str:
 
 
 def change_name(change: Change, labels: dict[str, Any]) -> str:
-    """"Пункт 13 → Пункт 12 (перенесён)" for a moved element, else the one name that applies."""
+    """ "Пункт 13 → Пункт 12 (перенесён)" for a moved element, else the one name that applies."""
     old = name(change.old, labels) if change.old else None
     new = name(change.new, labels) if change.new else None
     if old and new and old != new:
@@ -60,7 +63,10 @@ def side(change: Change, which: str) -> list[list[Segment]] | None:
         return None
     show = DELETE if which == "old" else INSERT
     if change.text_changed and change.what in ("changed", "moved"):
-        first = [Segment(EQUAL, place.prefix), *(s for s in change.segments if s.op in (EQUAL, show))]
+        first = [
+            Segment(EQUAL, place.prefix),
+            *(s for s in change.segments if s.op in (EQUAL, show)),
+        ]
     else:
         first = [Segment(EQUAL, place.line)]
     extra = change.removed_with if which == "old" else change.added_with

@@ -4,13 +4,20 @@ Messages are English; the texts are the document's own. Changed words are marked
 ``[-deleted-]`` and ``{+inserted+}``. References are neutral: "11" is clause 11, "11.3" item 3)
 of clause 11, "5§2" paragraph 2 of chapter 5, "ch6" chapter 6.
 """
+
 from __future__ import annotations
 
 from .align import Change, Comparison
 from .names import ref
 from .words import markup
 
-KIND = {"title": "title", "chapter": "chapter", "paragraph": "paragraph", "clause": "clause", "item": "item"}
+KIND = {
+    "title": "title",
+    "chapter": "chapter",
+    "paragraph": "paragraph",
+    "clause": "clause",
+    "item": "item",
+}
 
 
 def _describe(change: Change) -> str:
@@ -31,8 +38,10 @@ def _describe(change: Change) -> str:
 
 
 def render(comparison: Comparison, old_label: str, new_label: str) -> str:
-    lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: "
-             + (", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n) or "no changes")]
+    lines = [
+        f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: "
+        + (", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n) or "no changes")
+    ]
     for i, change in enumerate(comparison.changes, 1):
         lines.append(f"{i}. {_describe(change)}")
         if change.what == "removed":

@@ -9,12 +9,14 @@ joining the segments gives back the texts exactly:
     "".join(s.text for s in segments if s.op != INSERT) == old
     "".join(s.text for s in segments if s.op != DELETE) == new
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Iterable, Literal
+from typing import Literal
 
 Op = Literal["equal", "delete", "insert"]
 EQUAL: Op = "equal"
@@ -83,7 +85,12 @@ def _absorb_spaces(segments: list[Segment]) -> list[Segment]:
         changed = False
         for i in range(1, len(out) - 1):
             seg = out[i]
-            if seg.op == EQUAL and not seg.text.strip() and out[i - 1].op != EQUAL and out[i + 1].op != EQUAL:
+            if (
+                seg.op == EQUAL
+                and not seg.text.strip()
+                and out[i - 1].op != EQUAL
+                and out[i + 1].op != EQUAL
+            ):
                 out[i : i + 1] = [Segment(DELETE, seg.text), Segment(INSERT, seg.text)]
                 out = _ordered(_merge(out))
                 changed = True

@@ -21,6 +21,7 @@ Metadata a text does not carry is decided here, and reported (DLO511) so a perso
   positions named in the clauses that state them (marked ``states:``), so ``dlo check`` keeps the
   text and the data in step. Approvers are always reported as proposals to confirm (DLO510).
 """
+
 from __future__ import annotations
 
 import re
@@ -43,7 +44,9 @@ CONFIRM = "DLO510"  # facts taken from the text: confirm them
 ASSUMED = "DLO511"  # metadata the source does not carry: set by the import, check it
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
-_CODE_LINE = re.compile(r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)")
+_CODE_LINE = re.compile(
+    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)"
+)
 
 
 @dataclass
@@ -99,7 +102,11 @@ def read_source(path: Path, display: str) -> Read:
     except OSError as exc:
         raise fail(display, NOT_READABLE, f"cannot read the file: {exc.strerror}") from None
     suffix = Path(path).suffix.lower()
-    if suffix in (".docx", ".docm", ".dotx") or raw.startswith(b"PK\x03\x04") or raw.startswith(OLE_MAGIC):
+    if (
+        suffix in (".docx", ".docm", ".dotx")
+        or raw.startswith(b"PK\x03\x04")
+        or raw.startswith(OLE_MAGIC)
+    ):
         return read_docx(raw, display)
     if suffix == ".doc":
         return read_docx(raw, display)
@@ -108,7 +115,8 @@ def read_source(path: Path, display: str) -> Read:
 
 def detect_lang(tree: Tree) -> str:
     text = " ".join(c.text for c in tree.chapters[:3]) + " ".join(
-        clause.text for _, clause in list(facts.clauses(tree.chapters))[:5])
+        clause.text for _, clause in list(facts.clauses(tree.chapters))[:5]
+    )
     return "kk" if _KK_LETTERS.search(text) else "ru"
 
 
@@ -143,7 +151,9 @@ def _element_data(node: Node, ident: str, ids: Ids) -> dict:
     if node.ref:
         data["ref"] = node.ref
     if node.items:
-        data["items"] = [_element_data(item, ids(f"{ident}.{n}"), ids) for n, item in enumerate(node.items, 1)]
+        data["items"] = [
+            _element_data(item, ids(f"{ident}.{n}"), ids) for n, item in enumerate(node.items, 1)
+        ]
     return data
 
 
@@ -153,17 +163,24 @@ def _section_data(node: Node, ident: str, ids: Ids) -> dict:
         data["source_number"] = node.number
     data["title"] = node.text
     if node.clauses:
-        data["clauses"] = [_element_data(c, ids(f"{ident}-{k}"), ids) for k, c in enumerate(node.clauses, 1)]
+        data["clauses"] = [
+            _element_data(c, ids(f"{ident}-{k}"), ids) for k, c in enumerate(node.clauses, 1)
+        ]
     if node.paragraphs:
-        data["paragraphs"] = [_section_data(p, ids(slug(p.text, fallback=f"{ident}-p{k}")), ids)
-                              for k, p in enumerate(node.paragraphs, 1)]
+        data["paragraphs"] = [
+            _section_data(p, ids(slug(p.text, fallback=f"{ident}-p{k}")), ids)
+            for k, p in enumerate(node.paragraphs, 1)
+        ]
     return data
 
 
 def _chapters_data(tree: Tree) -> list[dict]:
     ids = Ids()
     # reserve every heading's id first, so clause ids ("<section>-<k>") never take one
-    return [_section_data(c, ids(slug(c.text, fallback=f"chapter-{n}")), ids) for n, c in enumerate(tree.chapters, 1)]
+    return [
+        _section_data(c, ids(slug(c.text, fallback=f"chapter-{n}")), ids)
+        for n, c in enumerate(tree.chapters, 1)
+    ]
 
 
 def _title_from_preamble(tree: Tree, kind_words: tuple[str, ...]) -> str | None:
@@ -182,14 +199,21 @@ def _title_from_preamble(tree: Tree, kind_words: tuple[str, ...]) -> str | None:
     return None
 
 
-def convert(read: Read, registry: Registry, options: Options, templates: Path | None = None) -> Imported:
+def convert(
+    read: Read, registry: Registry, options: Options, templates: Path | None = None
+) -> Imported:
     """Recognise ``read`` and build a validated regulation (nothing is written)."""
     lang = options.lang or read.lang
     tree = build(read.lines, read.path, lang or "kk", read.ours)
     if not tree.chapters:
-        raise DloError(error(Location(read.path), NO_STRUCTURE,
-                             "no chapter or numbered clause was recognised: nothing to import",
-                             "a regulation has chapters (\"1 тарау. …\", \"Глава 1. …\") and numbered clauses (\"1. …\")"))
+        raise DloError(
+            error(
+                Location(read.path),
+                NO_STRUCTURE,
+                "no chapter or numbered clause was recognised: nothing to import",
+                'a regulation has chapters ("1 тарау. …", "Глава 1. …") and numbered clauses ("1. …")',
+            )
+        )
     if lang is None:
         lang = detect_lang(tree)
         tree = build(read.lines, read.path, lang, read.ours)
@@ -206,22 +230,31 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
     # the position and unit
     position = options.position
     if position is not None and position not in {p.id for p in registry.positions}:
-        raise UsageError(f"unknown position {position!r}",
-                         f"known positions: {', '.join(p.id for p in registry.positions) or 'none'}")
+        raise UsageError(
+            f"unknown position {position!r}",
+            f"known positions: {', '.join(p.id for p in registry.positions) or 'none'}",
+        )
     if position is None and kind == "job_instruction":
         position = facts.main_position(tree.chapters, registry, lang)
         if position is None:
-            raise UsageError("cannot tell which position this job instruction describes: its clauses name "
-                             "no registry position twice",
-                             "pass --position ID (add the position and its mentions to the registry first)")
-        assumed(f"position: {position} (the position the clauses name most often)", "check position: and unit:")
+            raise UsageError(
+                "cannot tell which position this job instruction describes: its clauses name "
+                "no registry position twice",
+                "pass --position ID (add the position and its mentions to the registry first)",
+            )
+        assumed(
+            f"position: {position} (the position the clauses name most often)",
+            "check position: and unit:",
+        )
     unit = options.unit
     if unit is None and position is not None:
         unit = registry.position(position).unit
     if unit is None:
         raise UsageError("cannot tell which unit this regulation belongs to", "pass --unit ID")
     if unit not in {u.id for u in registry.units}:
-        raise UsageError(f"unknown unit {unit!r}", f"known units: {', '.join(u.id for u in registry.units)}")
+        raise UsageError(
+            f"unknown unit {unit!r}", f"known units: {', '.join(u.id for u in registry.units)}"
+        )
 
     # facts stated in prose
     stated = facts.mark_states(tree.chapters)
@@ -242,28 +275,55 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
     if clause is not None:
         taken = Ids({p.id for p in registry.positions})
         for title_, mention in facts.unknown_positions(clause.text, registry, lang):
-            entry = {"id": taken(slug(title_, words=6, limit=60, fallback="position")), "title": {lang: title_},
-                     "mentions": {lang: [mention]}}
+            entry = {
+                "id": taken(slug(title_, words=6, limit=60, fallback="position")),
+                "title": {lang: title_},
+                "mentions": {lang: [mention]},
+            }
             new_positions.append(facts.Proposal("positions", entry, clause))
-            problems.append(warning(Location(read.path, clause.where, 1), CONFIRM,
-                                    f"clause {numbers[id(clause)]} names an approver the registry does not know: "
-                                    f"{title_!r} (proposed as position {entry['id']})",
-                                    "confirm it, give it a unit and reports_to in the registry"
-                                    + ("" if options.update_registry else ", or import with --update-registry")))
+            problems.append(
+                warning(
+                    Location(read.path, clause.where, 1),
+                    CONFIRM,
+                    f"clause {numbers[id(clause)]} names an approver the registry does not know: "
+                    f"{title_!r} (proposed as position {entry['id']})",
+                    "confirm it, give it a unit and reports_to in the registry"
+                    + ("" if options.update_registry else ", or import with --update-registry"),
+                )
+            )
         if new_positions and options.update_registry:
-            extended = registry.model_copy(update={"positions": [
-                *registry.positions, *(Position.model_validate(p.entry) for p in new_positions)]})
-            approvers = [p for p in facts.named_in_order(facts.full_text(clause), extended, lang)[0] if p != position]
+            extended = registry.model_copy(
+                update={
+                    "positions": [
+                        *registry.positions,
+                        *(Position.model_validate(p.entry) for p in new_positions),
+                    ]
+                }
+            )
+            approvers = [
+                p
+                for p in facts.named_in_order(facts.full_text(clause), extended, lang)[0]
+                if p != position
+            ]
     if approvers:
-        problems.append(warning(Location(read.path, clause.where, 1), CONFIRM,
-                                f"agreement.approvers proposed from clause {numbers[id(clause)]}: "
-                                f"{', '.join(_title(registry, new_positions, i, lang) for i in approvers)}",
-                                "confirm the approvers and their order (the route is sequential)"))
+        problems.append(
+            warning(
+                Location(read.path, clause.where, 1),
+                CONFIRM,
+                f"agreement.approvers proposed from clause {numbers[id(clause)]}: "
+                f"{', '.join(_title(registry, new_positions, i, lang) for i in approvers)}",
+                "confirm the approvers and their order (the route is sequential)",
+            )
+        )
     else:
-        fallback = reports_to or next((p.id for p in registry.positions if p.reports_to is None), position)
+        fallback = reports_to or next(
+            (p.id for p in registry.positions if p.reports_to is None), position
+        )
         approvers = [fallback]
-        assumed(f"no clause names the approvers; agreement.approvers set to {fallback}",
-                "list the approvers in agreement.approvers")
+        assumed(
+            f"no clause names the approvers; agreement.approvers set to {fallback}",
+            "list the approvers in agreement.approvers",
+        )
     by, clause = named("approval")
     if by:
         by = by[:1]
@@ -274,18 +334,22 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
     initiators, clause = named("change_initiators", keep_own=True)
     if not initiators:
         initiators = [position] if position else approvers[:1]
-        assumed(f"no clause names who initiates changes; change_initiators set to {initiators[0]}",
-                "set change_initiators")
+        assumed(
+            f"no clause names who initiates changes; change_initiators set to {initiators[0]}",
+            "set change_initiators",
+        )
     instructions, _ = named("instructions_from")
     if reports_to and instructions == [reports_to]:
         instructions = []
 
     # registry entries: matched (ref) or proposed
     link_new = options.update_registry
-    proposals = new_positions + facts.abbreviations(tree.chapters, registry, lang,
-                                    Ids({a.id for a in registry.abbreviations}), link_new)
-    proposals += facts.normative_documents(tree.chapters, registry, lang,
-                                           Ids({d.id for d in registry.normative_documents}), link_new)
+    proposals = new_positions + facts.abbreviations(
+        tree.chapters, registry, lang, Ids({a.id for a in registry.abbreviations}), link_new
+    )
+    proposals += facts.normative_documents(
+        tree.chapters, registry, lang, Ids({d.id for d in registry.normative_documents}), link_new
+    )
 
     # identity
     reg_id = options.id or (read.id if read.id and ID_RE.match(read.id) else None)
@@ -296,14 +360,16 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
     if title is None and read.title:
         title = read.title
         if kind_label and title.startswith(kind_label + ". "):
-            title = title[len(kind_label) + 2:]
+            title = title[len(kind_label) + 2 :]
     if title is None:
         kind_words = ("лауазымдық нұсқаулы", "должностная инструкци", "ереже", "положени")
         title = _title_from_preamble(tree, kind_words)
     if title is None:
         title = registry.position(position).title.get(lang) if position else None
         title = title or (registry.unit(unit).name.get(lang) or reg_id)
-        assumed(f"the source has no title; title set to {title!r}", "write the regulation's real title")
+        assumed(
+            f"the source has no title; title set to {title!r}", "write the regulation's real title"
+        )
     code = options.code or (read.code if read.code and read.ours else None)
     if code is None:
         for line in tree.preamble:
@@ -312,25 +378,42 @@ def convert(read: Read, registry: Registry, options: Options, templates: Path | 
                 code = m.group(1)
                 break
     if code is None:
-        abbr = {"job_instruction": {"kk": "ЛН", "ru": "ДИ"}, "unit_regulation": {"kk": "БЕ", "ru": "ПП"}}
+        abbr = {
+            "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
+            "unit_regulation": {"kk": "БЕ", "ru": "ПП"},
+        }
         code = f"{abbr[kind][lang]} ?"
-        assumed(f"the source has no document code; code set to {code!r}", "set code: to the registered code")
+        assumed(
+            f"the source has no document code; code set to {code!r}",
+            "set code: to the registered code",
+        )
 
-    data: dict = {"id": reg_id, "kind": kind, "code": code, "title": {lang: title},
-                  "organisation": registry.organisation.id, "unit": unit}
+    data: dict = {
+        "id": reg_id,
+        "kind": kind,
+        "code": code,
+        "title": {lang: title},
+        "organisation": registry.organisation.id,
+        "unit": unit,
+    }
     if position:
         data["position"] = position
-    data |= {"languages": [lang], "edition": 1,
-             "agreement": {"route": "sequential", "approvers": approvers},
-             "approval": {"by": by[0], "form": "order"},
-             "change_initiators": initiators}
+    data |= {
+        "languages": [lang],
+        "edition": 1,
+        "agreement": {"route": "sequential", "approvers": approvers},
+        "approval": {"by": by[0], "form": "order"},
+        "change_initiators": initiators,
+    }
     if instructions:
         data["instructions_from"] = instructions
     data["chapters"] = _chapters_data(tree)
 
-    comment = (f"Imported by `dlo import` from {Path(read.path).name}. Numbers are computed: source_number\n"
-               "keeps the source's own numbering (dlo check compares them); remove it once checked.\n"
-               "Check id, code, title, position and the approvers before the draft goes for agreement.")
+    comment = (
+        f"Imported by `dlo import` from {Path(read.path).name}. Numbers are computed: source_number\n"
+        "keeps the source's own numbering (dlo check compares them); remove it once checked.\n"
+        "Check id, code, title, position and the approvers before the draft goes for agreement."
+    )
     yaml_text = load.dumps_pretty(data, comment=comment)
     model = _validated(yaml_text, data, read.path)
     counts = _counts(model)
@@ -347,8 +430,14 @@ def _validated(yaml_text: str, data: dict, path: str) -> Regulation:
         raise DloError(problems)
     expected = Regulation.model_validate(data)
     if model != expected:  # a writer bug: never write a file that does not say what was read
-        raise DloError(error(Location(path), "DLO526", "the YAML written for this import does not read back "
-                             "as the same regulation", "report this as a bug"))
+        raise DloError(
+            error(
+                Location(path),
+                "DLO526",
+                "the YAML written for this import does not read back as the same regulation",
+                "report this as a bug",
+            )
+        )
     return model
 
 
@@ -364,7 +453,9 @@ def _counts(model: Regulation) -> dict[str, int]:
 # -- writing -------------------------------------------------------------------------------
 
 
-def _registry_with(project: Project, loaded: Loaded, proposals: list[facts.Proposal]) -> tuple[str, Registry, list[str]]:
+def _registry_with(
+    project: Project, loaded: Loaded, proposals: list[facts.Proposal]
+) -> tuple[str, Registry, list[str]]:
     """The registry's text with the proposed entries appended (comments and layout kept)."""
     source = loaded.registry_source
     data = source.data
@@ -407,8 +498,10 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     imported = convert(read, loaded.registry, options, project.templates)
     target = project.folder(imported.model.id) / REGULATION
     if target.exists() and not options.force:
-        raise UsageError(f"{project.display(target)} exists; nothing was written",
-                         "pass --force to overwrite it, or --id to import under another id")
+        raise UsageError(
+            f"{project.display(target)} exists; nothing was written",
+            "pass --force to overwrite it, or --id to import under another id",
+        )
     registry = loaded.registry
     registry_text, added = None, []
     if options.update_registry and imported.proposals:
@@ -423,12 +516,18 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
         try:
             with locked(project.registry_path):
                 if project.registry_path.read_text(encoding="utf-8-sig") != registry_before:
-                    raise UsageError(f"{project.display(project.registry_path)} changed while importing; "
-                                     "nothing was written", "run the import again")
+                    raise UsageError(
+                        f"{project.display(project.registry_path)} changed while importing; "
+                        "nothing was written",
+                        "run the import again",
+                    )
                 atomic_write(project.registry_path, registry_text)
         except LockTimeout:
-            raise UsageError(f"{project.display(project.registry_path)} is being changed by another dlo "
-                             "command; nothing was written", "try again in a moment") from None
+            raise UsageError(
+                f"{project.display(project.registry_path)} is being changed by another dlo "
+                "command; nothing was written",
+                "try again in a moment",
+            ) from None
         written.append(project.registry_path)
     atomic_write(target, imported.yaml)
     written.append(target)

@@ -8,12 +8,13 @@
   normative-document entries: an item that matches a registry entry (same short form; same
   code, or same number and date) gets its ``ref``; the others are proposed as new entries.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..mentions import _PARENS, _WORD, words
 from ..model import Registry
@@ -57,8 +58,11 @@ def _occurrences(text_words: list[str], phrase: str) -> list[tuple[int, int]]:
     want = words(phrase)
     if not want:
         return []
-    return [(i, i + len(want)) for i in range(len(text_words) - len(want) + 1)
-            if all(text_words[i + k].startswith(w) for k, w in enumerate(want))]
+    return [
+        (i, i + len(want))
+        for i in range(len(text_words) - len(want) + 1)
+        if all(text_words[i + k].startswith(w) for k, w in enumerate(want))
+    ]
 
 
 def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str], set[int]]:
@@ -95,8 +99,16 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
     ("approval", [("бекітіледі",), ("утверждается",)]),
     ("change_initiators", [("өзгеріс", "бастама"), ("изменени", "инициатив")]),
     ("reports_to", [("бағынады",), ("подчиняется",), ("подчинен",)]),
-    ("instructions_from", [("тапсырмаларды", "алады"), ("нұсқауларды", "алады"), ("получает", "задани"),
-                           ("получает", "указани"), ("получает", "поручени")]),
+    (
+        "instructions_from",
+        [
+            ("тапсырмаларды", "алады"),
+            ("нұсқауларды", "алады"),
+            ("получает", "задани"),
+            ("получает", "указани"),
+            ("получает", "поручени"),
+        ],
+    ),
 ]
 
 
@@ -168,14 +180,18 @@ def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[st
         title = " ".join(title_words).strip(" .,;:")
         if not title or named_in_order(title, registry, lang)[0]:
             continue
-        found.append((title[:1].upper() + title[1:], " ".join(mention_words).strip(" .,;:").lower()))
+        found.append(
+            (title[:1].upper() + title[1:], " ".join(mention_words).strip(" .,;:").lower())
+        )
     return found
 
 
 # -- abbreviations and normative documents -------------------------------------------------------
 
 _DASH = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
-_ABBR_LIKE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһіa-z]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[\w-]*$")
+_ABBR_LIKE = re.compile(
+    r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһіa-z]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]+[\w-]*$"
+)
 
 
 def is_abbreviations(title: str) -> bool:
@@ -191,8 +207,9 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(";.,").strip()
 
 
-def abbreviations(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
-                  link_new: bool) -> list[Proposal]:
+def abbreviations(
+    chapters: list[Node], registry: Registry, lang: str, ids: Ids, link_new: bool
+) -> list[Proposal]:
     known = {a.short.get(lang): a.id for a in registry.abbreviations if a.short.get(lang)}
     proposals = []
     for chapter in chapters:
@@ -213,8 +230,11 @@ def abbreviations(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
                     continue
                 likely = [s for s in shorts if _ABBR_LIKE.match(s)]
                 short = min(likely, key=len) if likely else shorts[0]
-                entry = {"id": ids(slug(short, fallback="abbr")), "short": {lang: short},
-                         "expansion": {lang: expansion}}
+                entry = {
+                    "id": ids(slug(short, fallback="abbr")),
+                    "short": {lang: short},
+                    "expansion": {lang: expansion},
+                }
                 known[short] = entry["id"]
                 if link_new:
                     item.ref = entry["id"]
@@ -222,15 +242,43 @@ def abbreviations(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
     return proposals
 
 
-_CODE = re.compile(r"^(?P<code>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6}(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6})*\s+\d+(?:[.\-–]\d+)*)"
-                   r"[\s.]+(?P<title>\S.*)$")
+_CODE = re.compile(
+    r"^(?P<code>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6}(?:\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,6})*\s+\d+(?:[.\-–]\d+)*)"
+    r"[\s.]+(?P<title>\S.*)$"
+)
 _NUMBER = re.compile(r"№\s*(?P<n>\d[\w\-/]*)")
 _DOTTED_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)")
-_KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-              "қазан", "қараша", "желтоқсан"]
-_RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-              "ноябр", "декабр"]
-_KK_DATE = re.compile(r"(?P<y>\d{4})\s*жылғы\s+(?P<d>\d{1,2})\s+(?P<m>[а-яәғқңөұүһі]+)", re.IGNORECASE)
+_KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
+_RU_MONTHS = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+]
+_KK_DATE = re.compile(
+    r"(?P<y>\d{4})\s*жылғы\s+(?P<d>\d{1,2})\s+(?P<m>[а-яәғқңөұүһі]+)", re.IGNORECASE
+)
 _RU_DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[а-яё]+)\s+(?P<y>\d{4})", re.IGNORECASE)
 
 
@@ -267,8 +315,9 @@ def _norm_code(code: str) -> str:
     return " ".join(code.replace("–", "-").split()).lower()
 
 
-def normative_documents(chapters: list[Node], registry: Registry, lang: str, ids: Ids,
-                        link_new: bool) -> list[Proposal]:
+def normative_documents(
+    chapters: list[Node], registry: Registry, lang: str, ids: Ids, link_new: bool
+) -> list[Proposal]:
     proposals = []
     for chapter in chapters:
         if not is_normative(chapter.text):
@@ -285,15 +334,21 @@ def normative_documents(chapters: list[Node], registry: Registry, lang: str, ids
                 for doc in registry.normative_documents:
                     if code and doc.code and _norm_code(doc.code) == _norm_code(code):
                         match = doc.id
-                    elif (not code and number and doc.number == number
-                          and (date is None or doc.date is None or doc.date == date)):
+                    elif (
+                        not code
+                        and number
+                        and doc.number == number
+                        and (date is None or doc.date is None or doc.date == date)
+                    ):
                         match = doc.id
                     if match:
                         break
                 if match:
                     item.ref = match
                     continue
-                entry: dict = {"id": ids(slug(code, words=5) if code else slug(title, fallback="document"))}
+                entry: dict = {
+                    "id": ids(slug(code, words=5) if code else slug(title, fallback="document"))
+                }
                 if code:
                     entry["code"] = code
                 entry["title"] = {lang: title}

@@ -6,6 +6,7 @@ table row) of a DOCX. Readers normalise whitespace the same way, so recognition 
 BOM, a carriage return, a tab or a zero-width space; non-breaking spaces stay in the text and are
 whitespace to every pattern.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ class Line:
 
     text: str  # normalised: no tabs, NBSP or zero-width characters; stripped
     where: int  # 1-based line (.txt) or paragraph (.docx) number
-    hint: str | None = None  # from a DOCX style: "chapter" | "paragraph" | "clause" | "item" | "row"
+    hint: str | None = (
+        None  # from a DOCX style: "chapter" | "paragraph" | "clause" | "item" | "row"
+    )
     level: int | None = None  # DOCX list level (w:ilvl) or item depth from a style (0-based)
     auto: bool = False  # the leading number was produced by Word's automatic numbering
     lone_number: bool = False  # a number stood alone before a soft line break
@@ -69,16 +72,27 @@ def decode(raw: bytes, path: str) -> str:
     """Bytes of a text file as a string: UTF-8 (with or without BOM), UTF-16 with BOM, or the
     Windows Cyrillic code page; binary data is refused."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise fail(path, EMPTY, "the file is empty", "export the document's text into it, or import the .docx")
+        raise fail(
+            path,
+            EMPTY,
+            "the file is empty",
+            "export the document's text into it, or import the .docx",
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise fail(path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8") from None
+            raise fail(
+                path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8"
+            ) from None
     else:
         if b"\x00" in raw:
-            raise fail(path, NOT_TEXT, "the file is binary, not text",
-                       "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)")
+            raise fail(
+                path,
+                NOT_TEXT,
+                "the file is binary, not text",
+                "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
+            )
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
@@ -87,16 +101,31 @@ def decode(raw: bytes, path: str) -> str:
             try:
                 text = raw.decode("cp1251")
             except UnicodeDecodeError:
-                raise fail(path, NOT_TEXT, "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
-                           "import a .docx, or save the text as UTF-8") from None
+                raise fail(
+                    path,
+                    NOT_TEXT,
+                    "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
+                    "import a .docx, or save the text as UTF-8",
+                ) from None
             if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
-                raise fail(path, NOT_TEXT, "the file is not text (or in an unknown encoding)",
-                           "save it as UTF-8") from None
-    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
-                   and ch not in "\t\n\r\f\v")
+                raise fail(
+                    path,
+                    NOT_TEXT,
+                    "the file is not text (or in an unknown encoding)",
+                    "save it as UTF-8",
+                ) from None
+    controls = sum(
+        1
+        for ch in text
+        if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\t\n\r\f\v"
+    )
     if controls > max(2, len(text) // 200):
-        raise fail(path, NOT_TEXT, "the file is binary, not text",
-                   "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)")
+        raise fail(
+            path,
+            NOT_TEXT,
+            "the file is binary, not text",
+            "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
+        )
     if not text.strip():
         raise fail(path, EMPTY, "the file holds no text")
     return text

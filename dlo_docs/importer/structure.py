@@ -16,6 +16,7 @@ a repeated number, a gap or a step back, a number alone on its line, text that f
 structure, the lines before the first chapter. The number each element had in the source is
 kept as ``source_number``.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,8 +52,12 @@ RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэю�
 def upper_heading(text: str) -> bool:
     """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
     letters = [c for c in text if c.isalpha()]
-    return (len(letters) >= 3 and all(c.isupper() for c in letters) and len(text) <= 150
-            and not text.rstrip().endswith((";", ",", ":")))
+    return (
+        len(letters) >= 3
+        and all(c.isupper() for c in letters)
+        and len(text) <= 150
+        and not text.rstrip().endswith((";", ",", ":"))
+    )
 
 
 @dataclass
@@ -96,7 +101,12 @@ def classify(line: Line) -> Cand:
     m = _NUMBERED.match(text) or _DOTTED.match(text)
     if m:
         number, rest = m["n"], m["t"]
-        if number.count(".") == 0 and rest and upper_heading(rest) and hint not in ("clause", "item", "row"):
+        if (
+            number.count(".") == 0
+            and rest
+            and upper_heading(rest)
+            and hint not in ("clause", "item", "row")
+        ):
             return Cand("chapter", number, rest)
         if number.count(".") >= 2 or hint == "item":
             return Cand("item", number, rest, "dotted")
@@ -126,9 +136,9 @@ class Node:
     text: str  # title for chapters and paragraphs
     number: str | None
     where: int
-    clauses: list["Node"] = field(default_factory=list)  # chapters and paragraphs
-    paragraphs: list["Node"] = field(default_factory=list)  # chapters
-    items: list["Node"] = field(default_factory=list)  # clauses and items
+    clauses: list[Node] = field(default_factory=list)  # chapters and paragraphs
+    paragraphs: list[Node] = field(default_factory=list)  # chapters
+    items: list[Node] = field(default_factory=list)  # clauses and items
     states: str | None = None
     ref: str | None = None
     # computed while building: the element's own number in the output
@@ -180,7 +190,9 @@ class Builder:
         self.paragraph: Node | None = None
         self.clause: Node | None = None
         self.stack: list[tuple[tuple, Node]] = []  # open items: (style key, node), outermost first
-        self.pending: tuple[Node, Line, list] | None = None  # an element whose text is on the next line
+        self.pending: tuple[Node, Line, list] | None = (
+            None  # an element whose text is on the next line
+        )
         self.clause_count = 0
         self.seqs: dict[object, Sequence] = {}
         self.letters_seen: dict[object, dict[str, int]] = {}
@@ -200,8 +212,13 @@ class Builder:
         if cand.style == "letter" and shown is not None:
             seen = self.letters_seen.setdefault(key, {})
             if shown in seen:
-                self.warn(line, REPEATED, f"{what} {shown}) repeats (first at line {seen[shown]}); "
-                          f"it is {node.label()} here", "the numbers are computed now; nothing to do")
+                self.warn(
+                    line,
+                    REPEATED,
+                    f"{what} {shown}) repeats (first at line {seen[shown]}); "
+                    f"it is {node.label()} here",
+                    "the numbers are computed now; nothing to do",
+                )
             seen.setdefault(shown, line.where)
             return
         value = _value(cand.number, cand.style, self.lang)
@@ -212,16 +229,30 @@ class Builder:
             pass
         elif value == seq.last:
             first = seq.last_where.get(value, 0)
-            self.warn(line, REPEATED, f'{what} number "{_shown(cand)}" repeats (first at line {first}); '
-                      f"it is {node.label()} here", "the numbers are computed now; check the references to it")
+            self.warn(
+                line,
+                REPEATED,
+                f'{what} number "{_shown(cand)}" repeats (first at line {first}); '
+                f"it is {node.label()} here",
+                "the numbers are computed now; check the references to it",
+            )
         elif value > expected:
             missing = f"{expected}" if value == expected + 1 else f"{expected}–{value - 1}"
-            self.warn(line, SEQUENCE, f'{what} numbering skips {missing}: "{_shown(cand)}" follows '
-                      f"{seq.last or 'the start'}; it is {node.label()} here",
-                      "the numbers are computed now; check the references to it")
+            self.warn(
+                line,
+                SEQUENCE,
+                f'{what} numbering skips {missing}: "{_shown(cand)}" follows '
+                f"{seq.last or 'the start'}; it is {node.label()} here",
+                "the numbers are computed now; check the references to it",
+            )
         else:
-            self.warn(line, SEQUENCE, f'{what} number "{_shown(cand)}" goes back (after {seq.last}); '
-                      f"it is {node.label()} here", "the numbers are computed now; check the references to it")
+            self.warn(
+                line,
+                SEQUENCE,
+                f'{what} number "{_shown(cand)}" goes back (after {seq.last}); '
+                f"it is {node.label()} here",
+                "the numbers are computed now; check the references to it",
+            )
         seq.last = value
         seq.last_where.setdefault(value, line.where)
 
@@ -234,8 +265,12 @@ class Builder:
 
     def _implicit_chapter(self, line: Line) -> Node:
         title = "Жалпы ережелер" if self.lang == "kk" else "Общие положения"
-        self.warn(line, UNSTRUCTURED, f"text before the first chapter heading: put into a chapter "
-                  f"titled {title!r}", "give the chapter its real title")
+        self.warn(
+            line,
+            UNSTRUCTURED,
+            f"text before the first chapter heading: put into a chapter titled {title!r}",
+            "give the chapter its real title",
+        )
         return self._new_chapter(title, None, line)
 
     def _new_clause(self, text: str, number: str | None, line: Line, cand: Cand) -> Node:
@@ -256,18 +291,30 @@ class Builder:
             self.pending = None
             if cand.kind == "none":
                 node.text = cand.text
-                self.warn(at, LONE_NUMBER, f'{node.kind} number "{_shown_node(node)}" stands alone on its '
-                          f"line; joined to the text on the next line", "keep a number and its text on one line")
+                self.warn(
+                    at,
+                    LONE_NUMBER,
+                    f'{node.kind} number "{_shown_node(node)}" stands alone on its '
+                    f"line; joined to the text on the next line",
+                    "keep a number and its text on one line",
+                )
                 return
             owner.remove(node)
             if node.kind == "clause":
                 self.clause_count -= 1
-            self.warn(at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out')
+            self.warn(
+                at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out'
+            )
         if self.ours and line.hint in ("chapter", "paragraph") and cand.number is None:
             return  # a heading of our own output that is not a body heading (a sheet title)
         if line.lone_number and cand.number is not None:
-            self.warn(line, LONE_NUMBER, f'{cand.kind} number "{_shown(cand)}" stands alone before a line break; '
-                      "joined to the text after it", "keep a number and its text on one line")
+            self.warn(
+                line,
+                LONE_NUMBER,
+                f'{cand.kind} number "{_shown(cand)}" stands alone before a line break; '
+                "joined to the text after it",
+                "keep a number and its text on one line",
+            )
         kind = cand.kind
         if kind == "none" and self.chapter is None and self.clause is None:
             self.preamble.append(line)
@@ -283,7 +330,13 @@ class Builder:
             if self.chapter is None:
                 self._implicit_chapter(line)
             chapter = self.chapter
-            node = Node("paragraph", cand.text, cand.number, line.where, position=len(chapter.paragraphs) + 1)
+            node = Node(
+                "paragraph",
+                cand.text,
+                cand.number,
+                line.where,
+                position=len(chapter.paragraphs) + 1,
+            )
             chapter.paragraphs.append(node)
             self.paragraph, self.clause, self.stack = node, None, []
             if cand.number is not None:
@@ -298,28 +351,47 @@ class Builder:
             return
         if kind == "item":
             if self.clause is None:
-                self.warn(line, UNSTRUCTURED, "a list item outside any clause: imported as a clause",
-                          "a list belongs to the clause that introduces it")
+                self.warn(
+                    line,
+                    UNSTRUCTURED,
+                    "a list item outside any clause: imported as a clause",
+                    "a list belongs to the clause that introduces it",
+                )
                 self._new_clause(cand.text, None, line, cand)
                 return
             self._add_item(line, cand)
             return
         # text that fits no structure
         if self.chapter is not None and self.clause is None:
-            if upper_heading(cand.text) and not self.chapter.clauses and not self.chapter.paragraphs:
-                self.warn(line, UNSTRUCTURED, "a line in capitals after a chapter heading: "
-                          "joined to the chapter's title")
+            if (
+                upper_heading(cand.text)
+                and not self.chapter.clauses
+                and not self.chapter.paragraphs
+            ):
+                self.warn(
+                    line,
+                    UNSTRUCTURED,
+                    "a line in capitals after a chapter heading: joined to the chapter's title",
+                )
                 self.chapter.text = f"{self.chapter.text} {cand.text}".strip()
                 return
-            self.warn(line, UNSTRUCTURED, "text that fits no structure: imported as an unnumbered clause",
-                      "number it, or join it to the clause it belongs to")
+            self.warn(
+                line,
+                UNSTRUCTURED,
+                "text that fits no structure: imported as an unnumbered clause",
+                "number it, or join it to the clause it belongs to",
+            )
             self._new_clause(cand.text, None, line, cand)
             return
         target = self.stack[-1][1] if self.stack else self.clause
         target.text = f"{target.text} {cand.text}".strip()
-        self.warn(line, UNSTRUCTURED, f"text that fits no structure: joined to {target.label()}"
-                  + (f" of clause {self.clause.position}" if target is not self.clause else ""),
-                  "check that it belongs there")
+        self.warn(
+            line,
+            UNSTRUCTURED,
+            f"text that fits no structure: joined to {target.label()}"
+            + (f" of clause {self.clause.position}" if target is not self.clause else ""),
+            "check that it belongs there",
+        )
 
     def _add_item(self, line: Line, cand: Cand) -> None:
         style = cand.style
@@ -330,11 +402,11 @@ class Builder:
             key = (style, line.level)
         keys = [k for k, _ in self.stack]
         if style == "dotted":
-            del self.stack[depth - 1:]
+            del self.stack[depth - 1 :]
             depth = min(depth, len(self.stack) + 1)
         else:
             if key in keys:
-                del self.stack[keys.index(key):]
+                del self.stack[keys.index(key) :]
             depth = len(self.stack) + 1
         parent = self.stack[-1][1] if self.stack else self.clause
         node = Node("item", cand.text, cand.number, line.where, position=len(parent.items) + 1)
@@ -350,22 +422,41 @@ class Builder:
         if self.pending is not None:
             node, at, owner = self.pending
             owner.remove(node)
-            self.warn(at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" at the end has no text; left out')
+            self.warn(
+                at,
+                UNSTRUCTURED,
+                f'{node.kind} number "{_shown_node(node)}" at the end has no text; left out',
+            )
         if self.preamble:
             first = self.preamble[0]
             shown = first.text if len(first.text) <= 60 else first.text[:57] + "…"
-            self.warn(first, PREAMBLE, f"{len(self.preamble)} line(s) before the first chapter were not imported "
-                      f"as text (title page?): {shown!r}…", "check the title and code of the imported regulation")
+            self.warn(
+                first,
+                PREAMBLE,
+                f"{len(self.preamble)} line(s) before the first chapter were not imported "
+                f"as text (title page?): {shown!r}…",
+                "check the title and code of the imported regulation",
+            )
         for chapter in self.chapters:
             if not chapter.clauses and not chapter.paragraphs:
-                self.problems.append(warning(Location(self.path, chapter.where, 1), UNSTRUCTURED,
-                                             f"chapter {chapter.position} has no clauses; left out",
-                                             "an empty chapter cannot be kept"))
+                self.problems.append(
+                    warning(
+                        Location(self.path, chapter.where, 1),
+                        UNSTRUCTURED,
+                        f"chapter {chapter.position} has no clauses; left out",
+                        "an empty chapter cannot be kept",
+                    )
+                )
             for paragraph in chapter.paragraphs:
                 if not paragraph.clauses:
-                    self.problems.append(warning(Location(self.path, paragraph.where, 1), UNSTRUCTURED,
-                                                 f"paragraph {paragraph.position} of chapter {chapter.position} "
-                                                 "has no clauses; left out"))
+                    self.problems.append(
+                        warning(
+                            Location(self.path, paragraph.where, 1),
+                            UNSTRUCTURED,
+                            f"paragraph {paragraph.position} of chapter {chapter.position} "
+                            "has no clauses; left out",
+                        )
+                    )
             chapter.paragraphs = [p for p in chapter.paragraphs if p.clauses]
         chapters = [c for c in self.chapters if c.clauses or c.paragraphs]
         return Tree(chapters, self.preamble, self.problems)
@@ -387,9 +478,14 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     builder = Builder(path, lang, ours)
     cands = [classify(line) for line in lines]
     marked_chapters = any(c.kind == "chapter" for c in cands)
-    for i, (line, cand) in enumerate(zip(lines, cands)):
-        if (cand.kind == "none" and not marked_chapters and upper_heading(cand.text)
-                and i + 1 < len(cands) and cands[i + 1].kind == "clause"):
+    for i, (line, cand) in enumerate(zip(lines, cands, strict=False)):
+        if (
+            cand.kind == "none"
+            and not marked_chapters
+            and upper_heading(cand.text)
+            and i + 1 < len(cands)
+            and cands[i + 1].kind == "clause"
+        ):
             cand = Cand("chapter", None, cand.text)
         builder.add(line, cand)
     return builder.finish()

@@ -16,6 +16,7 @@ A DOCX rendered by ``dlo render`` is recognised by its named body styles ("DLO C
 only the body (chapters, paragraphs, clauses, items) is read; the title page, running header and
 the sheets are skipped, and the core properties give back the title, code, id and language.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,11 +36,25 @@ MAX_PART = 64 * 1024 * 1024  # refuse parts that unpack larger than this (zip bo
 OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
 HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
 # a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2")
-_STARTS = re.compile(r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d|(глава|параграф)\s+\d|\d+\s*-?\s*тарау)",
-                     re.IGNORECASE)
-_SKIP = {W + "txbxContent", W + "drawing", W + "pict", W + "object", W + "del", W + "delText",
-         W + "instrText", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
-         W + "rPr", W + "pPr", MC + "Fallback"}
+_STARTS = re.compile(
+    r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d|(глава|параграф)\s+\d|\d+\s*-?\s*тарау)",
+    re.IGNORECASE,
+)
+_SKIP = {
+    W + "txbxContent",
+    W + "drawing",
+    W + "pict",
+    W + "object",
+    W + "del",
+    W + "delText",
+    W + "instrText",
+    W + "footnoteReference",
+    W + "endnoteReference",
+    W + "commentReference",
+    W + "rPr",
+    W + "pPr",
+    MC + "Fallback",
+}
 
 _RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
@@ -59,20 +74,39 @@ def _open(raw: bytes, path: str) -> zipfile.ZipFile:
     if not raw.strip(b"\x00 \t\r\n"):
         raise fail(path, EMPTY, "the file is empty", "save the document again in Word as .docx")
     if raw.startswith(OLE_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in raw or "EncryptedPackage".encode("utf-16-le") in raw:
-            raise fail(path, ENCRYPTED, "the document is password-protected",
-                       "remove the password in Word (File → Info → Protect Document) and save again")
-        raise fail(path, NOT_READABLE, "this is a legacy Word 97–2003 .doc, not a .docx",
-                   "open it in Word or LibreOffice and save it as .docx")
+        if (
+            "EncryptionInfo".encode("utf-16-le") in raw
+            or "EncryptedPackage".encode("utf-16-le") in raw
+        ):
+            raise fail(
+                path,
+                ENCRYPTED,
+                "the document is password-protected",
+                "remove the password in Word (File → Info → Protect Document) and save again",
+            )
+        raise fail(
+            path,
+            NOT_READABLE,
+            "this is a legacy Word 97–2003 .doc, not a .docx",
+            "open it in Word or LibreOffice and save it as .docx",
+        )
     try:
         archive = zipfile.ZipFile(BytesIO(raw))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise fail(path, NOT_READABLE, "the file is not a DOCX (not a ZIP package)",
-                   "save the document in Word as .docx, or import its text as .txt") from None
+        raise fail(
+            path,
+            NOT_READABLE,
+            "the file is not a DOCX (not a ZIP package)",
+            "save the document in Word as .docx, or import its text as .txt",
+        ) from None
     if "word/document.xml" not in names:
-        raise fail(path, NOT_READABLE, "the file is a ZIP archive but not a Word document (no word/document.xml)",
-                   "save the document in Word as .docx")
+        raise fail(
+            path,
+            NOT_READABLE,
+            "the file is a ZIP archive but not a Word document (no word/document.xml)",
+            "save the document in Word as .docx",
+        )
     if any(info.flag_bits & 0x1 for info in archive.infolist()):
         raise fail(path, ENCRYPTED, "the package is encrypted", "save it again without a password")
     return archive
@@ -84,19 +118,38 @@ def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
     except KeyError:
         return None
     if info.file_size > MAX_PART:
-        raise fail(path, NOT_READABLE, f"{name} unpacks to {info.file_size} bytes, more than this importer reads")
+        raise fail(
+            path,
+            NOT_READABLE,
+            f"{name} unpacks to {info.file_size} bytes, more than this importer reads",
+        )
     try:
         data = archive.read(info)
-    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError, NotImplementedError) as exc:
-        raise fail(path, NOT_READABLE, f"the DOCX is damaged: cannot unpack {name} ({exc})",
-                   "open it in Word and save it again") from None
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        RuntimeError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
+        raise fail(
+            path,
+            NOT_READABLE,
+            f"the DOCX is damaged: cannot unpack {name} ({exc})",
+            "open it in Word and save it again",
+        ) from None
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
         raise fail(path, NOT_READABLE, f"{name} declares a DTD, which a Word document never does")
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise fail(path, NOT_READABLE, f"the DOCX is damaged: {name} is not well-formed XML ({exc})",
-                   "open it in Word and save it again") from None
+        raise fail(
+            path,
+            NOT_READABLE,
+            f"the DOCX is damaged: {name} is not well-formed XML ({exc})",
+            "open it in Word and save it again",
+        ) from None
 
 
 # -- styles and numbering -----------------------------------------------------------------
@@ -142,8 +195,21 @@ class Styles:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, digits in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + digits, n - value
     return out
@@ -174,8 +240,12 @@ class Numbering:
     """Word's list numbering: counters per abstract list, levels restarting below a used level."""
 
     def __init__(self, root: ET.Element | None) -> None:
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract → ilvl → (start, fmt, text)
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstract, {ilvl: start override})
+        self.levels: dict[
+            str, dict[int, tuple[int, str, str]]
+        ] = {}  # abstract → ilvl → (start, fmt, text)
+        self.nums: dict[
+            str, tuple[str, dict[int, int]]
+        ] = {}  # numId → (abstract, {ilvl: start override})
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[tuple[str, int]] = set()
         if root is None:
@@ -185,8 +255,11 @@ class Numbering:
             for lvl in absn.iter(W + "lvl"):
                 ilvl = int(lvl.get(W + "ilvl") or 0)
                 start = _val(_w(lvl, "start"))
-                levels[ilvl] = (int(start) if start and start.lstrip("-").isdigit() else 1,
-                                _val(_w(lvl, "numFmt")) or "decimal", _val(_w(lvl, "lvlText")) or "")
+                levels[ilvl] = (
+                    int(start) if start and start.lstrip("-").isdigit() else 1,
+                    _val(_w(lvl, "numFmt")) or "decimal",
+                    _val(_w(lvl, "lvlText")) or "",
+                )
             self.levels[absn.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             overrides = {}
@@ -194,7 +267,10 @@ class Numbering:
                 start = _val(_w(ov, "startOverride"))
                 if start and start.isdigit():
                     overrides[int(ov.get(W + "ilvl") or 0)] = int(start)
-            self.nums[num.get(W + "numId") or ""] = (_val(_w(num, "abstractNumId")) or "", overrides)
+            self.nums[num.get(W + "numId") or ""] = (
+                _val(_w(num, "abstractNumId")) or "",
+                overrides,
+            )
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The next label of list ``num_id`` at level ``ilvl`` ("9.", "1)", "•"), or None."""
@@ -290,10 +366,19 @@ class _Reader:
             numpr = next((self.styles.numpr[s] for s in chain if s in self.styles.numpr), None)
         outline = _val(_w(ppr, "outlineLvl")) if ppr is not None else None
         if outline is None:
-            outline = next((str(self.styles.outline[s]) for s in chain if s in self.styles.outline), None)
+            outline = next(
+                (str(self.styles.outline[s]) for s in chain if s in self.styles.outline), None
+            )
         hint = OUR_STYLES.get(name) or HEADINGS.get(name)
         if hint is None:
-            hint = next((HEADINGS.get(self.styles.name(s)) for s in chain if self.styles.name(s) in HEADINGS), None)
+            hint = next(
+                (
+                    HEADINGS.get(self.styles.name(s))
+                    for s in chain
+                    if self.styles.name(s) in HEADINGS
+                ),
+                None,
+            )
         if hint is None and outline in ("0", "1"):
             hint = "chapter" if outline == "0" else "paragraph"
         level = 1 if name == "dlo item 2" else (0 if name == "dlo item" else None)
@@ -348,8 +433,12 @@ def _core(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
     if root is None:
         return {}
     found = {}
-    for key, tag in (("title", DC + "title"), ("subject", DC + "subject"), ("keywords", CP + "keywords"),
-                     ("language", DC + "language")):
+    for key, tag in (
+        ("title", DC + "title"),
+        ("subject", DC + "subject"),
+        ("keywords", CP + "keywords"),
+        ("language", DC + "language"),
+    ):
         el = root.find(tag)
         if el is not None and el.text and el.text.strip():
             found[key] = el.text.strip()
@@ -365,10 +454,13 @@ def read_docx(raw: bytes, path: str) -> Read:
         core = _core(archive, path)
     body = document.find(W + "body") if document is not None else None
     if body is None:
-        raise fail(path, NOT_READABLE, "the DOCX has no document body", "open it in Word and save it again")
+        raise fail(
+            path, NOT_READABLE, "the DOCX has no document body", "open it in Word and save it again"
+        )
     reader = _Reader(styles, numbering)
     ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
-        styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p"))
+        styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p")
+    )
     lines: list[Line] = []
     skipped = 0
     for block in _blocks(body):

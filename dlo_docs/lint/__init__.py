@@ -15,13 +15,14 @@ A silence covers the element it is on and everything inside it (on the regulatio
 file). The engine itself reports, as DLO100, a silence without a reason (it then silences
 nothing), a silence naming an unknown rule, and a silence that silences nothing.
 """
+
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
 
 from ..errors import Location, Problem, Severity, error, warning
 from ..model import Registry
@@ -59,8 +60,13 @@ def rules() -> list[Rule]:
     return list(_discover())
 
 
-ENGINE_RULE = Rule(SILENCE, "silence", "error", "a silenced rule must name a known rule, give a reason "
-                   "and silence something", lambda view: ())
+ENGINE_RULE = Rule(
+    SILENCE,
+    "silence",
+    "error",
+    "a silenced rule must name a known rule, give a reason and silence something",
+    lambda view: (),
+)
 
 
 def listing() -> list[Rule]:
@@ -82,7 +88,9 @@ class _Silence:
 
     def covers(self, problem: Problem) -> bool:
         pos = (problem.location.line, problem.location.col)
-        return problem.code == self.rule and self.start <= pos and (self.end is None or pos < self.end)
+        return (
+            problem.code == self.rule and self.start <= pos and (self.end is None or pos < self.end)
+        )
 
 
 def _silences(view: View) -> list[_Silence]:
@@ -98,11 +106,17 @@ def _silences(view: View) -> list[_Silence]:
         if not element.silence:
             continue
         end = next(
-            (starts[j] for j in range(index + 1, len(elements)) if elements[j][1][: len(loc)] != loc),
+            (
+                starts[j]
+                for j in range(index + 1, len(elements))
+                if elements[j][1][: len(loc)] != loc
+            ),
             None,
         )
         for i, s in enumerate(element.silence):
-            found.append(_Silence(s.rule, s.reason, source.at([*loc, "silence", i]), starts[index], end))
+            found.append(
+                _Silence(s.rule, s.reason, source.at([*loc, "silence", i]), starts[index], end)
+            )
     return found
 
 
@@ -120,21 +134,41 @@ def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[
             kept.append(problem)
     for s in silences:
         if s.rule not in known:
-            kept.append(error(s.at, SILENCE, f"silence names an unknown rule {s.rule}",
-                              "see dlo check --list-rules"))
+            kept.append(
+                error(
+                    s.at,
+                    SILENCE,
+                    f"silence names an unknown rule {s.rule}",
+                    "see dlo check --list-rules",
+                )
+            )
         elif not (s.reason and s.reason.strip()):
-            kept.append(error(s.at, SILENCE, f"silence of {s.rule} gives no reason, so it silences nothing",
-                              "add reason: why this place is right as it is"))
+            kept.append(
+                error(
+                    s.at,
+                    SILENCE,
+                    f"silence of {s.rule} gives no reason, so it silences nothing",
+                    "add reason: why this place is right as it is",
+                )
+            )
         elif not s.used and s.rule in ran:
-            kept.append(warning(s.at, SILENCE, f"silence of {s.rule} silences nothing here",
-                                "remove it: the problem it silenced is gone"))
+            kept.append(
+                warning(
+                    s.at,
+                    SILENCE,
+                    f"silence of {s.rule} silences nothing here",
+                    "remove it: the problem it silenced is gone",
+                )
+            )
     return kept
 
 
 # -- running -------------------------------------------------------------------------------
 
 
-def check_document(document: Document, registry: Registry, select: Iterable[str] | None = None) -> list[Problem]:
+def check_document(
+    document: Document, registry: Registry, select: Iterable[str] | None = None
+) -> list[Problem]:
     """Every rule (or the ``select``-ed codes) over one valid regulation, silences applied."""
     view = View(document, registry)
     wanted = set(select) if select is not None else None
@@ -154,7 +188,11 @@ def run(loaded: Loaded, select: Iterable[str] | None = None) -> list[Problem]:
     """Every rule over every loaded regulation that has no errors of its own (rules read valid
     data only; errors are reported first)."""
     failed = {p.location.path for p in loaded.errors}
-    if loaded.registry is None or loaded.registry_source is None or loaded.registry_source.path in failed:
+    if (
+        loaded.registry is None
+        or loaded.registry_source is None
+        or loaded.registry_source.path in failed
+    ):
         return []
     problems: list[Problem] = []
     for document in loaded.documents.values():

@@ -12,6 +12,7 @@ An abbreviation is a Cyrillic word with at least two capitals (``view.is_abbrevi
 Every other occurrence is a *use*. A text without a lower-case letter (a heading in capitals)
 holds no abbreviations.
 """
+
 from __future__ import annotations
 
 import re
@@ -95,7 +96,9 @@ def _analyse(view: View, lang: str) -> Abbreviations:
             token = m.group()
             if not is_abbreviation(token):
                 continue
-            if in_chapter and (m.start() < definition_end or (definition_end < 0 and token == ref_short)):
+            if in_chapter and (
+                m.start() < definition_end or (definition_end < 0 and token == ref_short)
+            ):
                 role = "chapter"
             elif any(a <= m.start() < b for a, b in spans):
                 role = "inline"

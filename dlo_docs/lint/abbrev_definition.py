@@ -4,9 +4,10 @@ An abbreviation listed in the abbreviations chapter (or defined inline) must be 
 else in the text; an inline definition ("(одан әрі – ПОҚ)") of one the chapter, or an earlier
 inline definition, already defines repeats it.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule
@@ -21,21 +22,38 @@ def check(view: View) -> Iterator[Problem]:
         chapter = found.defined_in_chapter()
         for token, first in chapter.items():
             if token not in used:
-                yield view.problem(RULE, view.at(first.text, first.offset),
-                                   f"abbreviation {token} is defined ({first.text.label}) but never used",
-                                   "use it, or remove its definition")
+                yield view.problem(
+                    RULE,
+                    view.at(first.text, first.offset),
+                    f"abbreviation {token} is defined ({first.text.label}) but never used",
+                    "use it, or remove its definition",
+                )
         seen: dict[str, str] = {token: f"{o.text.label}" for token, o in chapter.items()}
         for o in found.by_role("inline"):
             at = view.at(o.text, o.offset)
             if o.token in seen:
-                yield view.problem(RULE, at, f"abbreviation {o.token} is defined again ({o.text.label}); "
-                                   f"{seen[o.token]} defines it", "remove the repeated definition")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"abbreviation {o.token} is defined again ({o.text.label}); "
+                    f"{seen[o.token]} defines it",
+                    "remove the repeated definition",
+                )
                 continue
             seen[o.token] = o.text.label
             if o.token not in used:
-                yield view.problem(RULE, at, f"abbreviation {o.token} is defined ({o.text.label}) but never "
-                                   "used", "use it, or remove its definition")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"abbreviation {o.token} is defined ({o.text.label}) but never used",
+                    "use it, or remove its definition",
+                )
 
 
-RULE = Rule("DLO104", "abbreviation-definition", "warning",
-            "an abbreviation is defined but never used, or defined twice", check)
+RULE = Rule(
+    "DLO104",
+    "abbreviation-definition",
+    "warning",
+    "an abbreviation is defined but never used, or defined twice",
+    check,
+)

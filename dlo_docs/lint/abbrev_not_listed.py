@@ -1,9 +1,10 @@
 """DLO103: an abbreviation used in the text that the registry defines but the document's
 abbreviations chapter does not list, reported at its first use (only for documents that have such a chapter: the reader of
 the printed document never sees the registry)."""
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule
@@ -26,10 +27,19 @@ def check(view: View) -> Iterator[Problem]:
             first, expansion = all_uses[0], found.registry[token]
             others = list(dict.fromkeys(u.text.label for u in all_uses[1:]))
             more = f"; also {', '.join(others)}" if others else ""
-            yield view.problem(RULE, view.at(first.text, first.offset),
-                               f"abbreviation {token} ({first.text.label}{more}) is not in the abbreviations "
-                               "chapter", f"add '{token} – {expansion}' to it" if expansion else "add it to the chapter")
+            yield view.problem(
+                RULE,
+                view.at(first.text, first.offset),
+                f"abbreviation {token} ({first.text.label}{more}) is not in the abbreviations "
+                "chapter",
+                f"add '{token} – {expansion}' to it" if expansion else "add it to the chapter",
+            )
 
 
-RULE = Rule("DLO103", "abbreviation-not-listed", "warning",
-            "an abbreviation the text uses is missing from the document's abbreviations chapter", check)
+RULE = Rule(
+    "DLO103",
+    "abbreviation-not-listed",
+    "warning",
+    "an abbreviation the text uses is missing from the document's abbreviations chapter",
+    check,
+)

@@ -4,9 +4,10 @@ Defined means: in the document's abbreviations chapter, inline ("(одан әр�
 use, or in the registry. A token spelled with other capitals than a defined one (``КеАҚ`` for
 ``КЕАҚ``) is not defined: the hint names the spelling to use.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule
@@ -31,22 +32,40 @@ def check(view: View) -> Iterator[Problem]:
             at = view.at(use.text, use.offset)
             if first is not None:
                 defined = view.at(first.text, first.offset)
-                yield view.problem(RULE, at, f"abbreviation {token} is used ({use.text.label}) before it is "
-                                   f"defined ({first.text.label}, line {defined.line})",
-                                   "define it at its first use, or in the abbreviations chapter")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"abbreviation {token} is used ({use.text.label}) before it is "
+                    f"defined ({first.text.label}, line {defined.line})",
+                    "define it at its first use, or in the abbreviations chapter",
+                )
                 continue
             other = casefold_match(token, set(chapter) | set(inline))
             where = "the document"
             if other is None:
                 other, where = casefold_match(token, set(found.registry)), "the registry"
             if other is not None:
-                yield view.problem(RULE, at, f"abbreviation {token} ({use.text.label}) is not defined; "
-                                   f"{where} defines {other}", f"spell it {other}")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"abbreviation {token} ({use.text.label}) is not defined; "
+                    f"{where} defines {other}",
+                    f"spell it {other}",
+                )
             else:
-                yield view.problem(RULE, at, f"abbreviation {token} ({use.text.label}) is defined neither in "
-                                   "the abbreviations chapter nor in the registry",
-                                   "spell it out, or define it in the abbreviations chapter")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"abbreviation {token} ({use.text.label}) is defined neither in "
+                    "the abbreviations chapter nor in the registry",
+                    "spell it out, or define it in the abbreviations chapter",
+                )
 
 
-RULE = Rule("DLO102", "abbreviation-undefined", "warning",
-            "an abbreviation used in the text is defined nowhere", check)
+RULE = Rule(
+    "DLO102",
+    "abbreviation-undefined",
+    "warning",
+    "an abbreviation used in the text is defined nowhere",
+    check,
+)

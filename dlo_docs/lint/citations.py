@@ -9,10 +9,11 @@ matches a reference with the same number whose prefix ends the citation's prefix
 without a normative references chapter (DLO110 reports that) is checked against the registry's
 normative documents instead.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule
@@ -40,7 +41,7 @@ def codes(text: str) -> Iterator[tuple[int, tuple[str, ...], str]]:
 
 def _matches(cited: tuple[tuple[str, ...], str], listed: tuple[tuple[str, ...], str]) -> bool:
     (c_prefix, c_number), (l_prefix, l_number) = cited, listed
-    return c_number == l_number and c_prefix[-len(l_prefix):] == l_prefix
+    return c_number == l_number and c_prefix[-len(l_prefix) :] == l_prefix
 
 
 def check(view: View) -> Iterator[Problem]:
@@ -55,7 +56,12 @@ def check(view: View) -> Iterator[Problem]:
             if ref in registry_docs and registry_docs[ref].code:
                 listed += [(prefix, number) for _, prefix, number in codes(registry_docs[ref].code)]
     if not chapters:  # no references chapter (DLO110 reports that): the registry's documents count
-        listed += [(prefix, number) for d in registry_docs.values() if d.code for _, prefix, number in codes(d.code)]
+        listed += [
+            (prefix, number)
+            for d in registry_docs.values()
+            if d.code
+            for _, prefix, number in codes(d.code)
+        ]
     own = [(prefix, number) for _, prefix, number in codes(doc.code)]
     reported: set[tuple] = set()
     for text in view.texts():
@@ -70,12 +76,23 @@ def check(view: View) -> Iterator[Problem]:
                 continue
             reported.add(key)
             code = f"{prefix[-1]} {number}"
-            where = "the normative references chapter does not list it" if chapters else \
-                "the registry has no such normative document"
-            yield view.problem(RULE, view.at(text, offset + text.value[offset:].index(prefix[-1])),
-                               f"{code} is cited ({text.label}) but {where}",
-                               "add it to the normative references, or correct the code")
+            where = (
+                "the normative references chapter does not list it"
+                if chapters
+                else "the registry has no such normative document"
+            )
+            yield view.problem(
+                RULE,
+                view.at(text, offset + text.value[offset:].index(prefix[-1])),
+                f"{code} is cited ({text.label}) but {where}",
+                "add it to the normative references, or correct the code",
+            )
 
 
-RULE = Rule("DLO105", "citation-not-referenced", "warning",
-            "a document code cited in the text is missing from the normative references", check)
+RULE = Rule(
+    "DLO105",
+    "citation-not-referenced",
+    "warning",
+    "a document code cited in the text is missing from the normative references",
+    check,
+)

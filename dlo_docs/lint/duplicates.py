@@ -8,10 +8,11 @@ short entries that merely open alike ("қашықтықтан оқытуды қ�
 words to count. The problem points at the later entry and names both, with the similarity.
 Only the document's first language is compared (the others translate it).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import combinations
-from typing import Iterator
 
 from ..errors import Problem
 from ..model import Clause, Item
@@ -24,7 +25,11 @@ MIN_SHARED = 8
 
 
 def stems(text: str) -> set[str]:
-    return {w.lower()[:STEM] for w in WORD.findall(text) if len(w) > 1 and w.lower() not in vocab.STOPWORDS}
+    return {
+        w.lower()[:STEM]
+        for w in WORD.findall(text)
+        if len(w) > 1 and w.lower() not in vocab.STOPWORDS
+    }
 
 
 def similarity(a: str | set[str], b: str | set[str]) -> tuple[float, int]:
@@ -49,16 +54,28 @@ def lists(view: View) -> Iterator[list[Clause | Item]]:
 
 def check(view: View) -> Iterator[Problem]:
     lang = view.model.main_lang
-    texts: dict[str, Text] = {t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")}
+    texts: dict[str, Text] = {
+        t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")
+    }
     stemmed = {eid: stems(t.value) for eid, t in texts.items()}
     for entries in lists(view):
         for a, b in combinations([e for e in entries if e.id in texts], 2):
             ta, tb = texts[a.id], texts[b.id]
             score, shared = similarity(stemmed[a.id], stemmed[b.id])
             if score >= THRESHOLD and shared >= MIN_SHARED:
-                yield view.problem(RULE, view.at(tb, 0),
-                                   f"{tb.label} nearly repeats {ta.label} ({score:.0%} similar, {shared} words "
-                                   "shared)", "merge the two, or make the difference plain")
+                yield view.problem(
+                    RULE,
+                    view.at(tb, 0),
+                    f"{tb.label} nearly repeats {ta.label} ({score:.0%} similar, {shared} words "
+                    "shared)",
+                    "merge the two, or make the difference plain",
+                )
 
 
-RULE = Rule("DLO107", "near-duplicate", "warning", "two entries of one list say nearly the same thing", check)
+RULE = Rule(
+    "DLO107",
+    "near-duplicate",
+    "warning",
+    "two entries of one list say nearly the same thing",
+    check,
+)

@@ -4,9 +4,10 @@ Clauses marked ``states: approvers | approval | change_initiators | reports_to |
 are read for the positions they name; the set must equal the structured field, so the agreement
 sheet (built from the data) and the text can never disagree.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem, error, warning
 from ..labels import labels
@@ -63,26 +64,49 @@ def check(view: View) -> Iterator[Problem]:
             if doc.position not in want:
                 named.discard(doc.position)
             label = f"clause {numbers[clause.id]} ({lang})"
-            titles = lambda ids: ", ".join(sorted(registry.position(i).title.get(lang, i) for i in ids))
+
+            def titles(ids: set[str], lang: str = lang) -> str:
+                return ", ".join(sorted(registry.position(i).title.get(lang, i) for i in ids))
+
             if not named:
-                yield warning(at, RULE.code, f"{label} states {clause.states} but names no known position "
-                              f"(expected: {titles(want)})",
-                              "name the positions as the registry's mentions spell them, or add a mention")
+                yield warning(
+                    at,
+                    RULE.code,
+                    f"{label} states {clause.states} but names no known position "
+                    f"(expected: {titles(want)})",
+                    "name the positions as the registry's mentions spell them, or add a mention",
+                )
                 continue
             if named != want:
                 parts = []
                 if want - named:
                     parts.append(f"does not name {titles(want - named)}")
                 if named - want:
-                    parts.append(f"names {titles(named - want)}, which {FIELD[clause.states]} lacks")
-                yield error(at, RULE.code, f"{label} disagrees with the data: " + "; ".join(parts),
-                            f"make the text and {FIELD[clause.states]} agree")
+                    parts.append(
+                        f"names {titles(named - want)}, which {FIELD[clause.states]} lacks"
+                    )
+                yield error(
+                    at,
+                    RULE.code,
+                    f"{label} disagrees with the data: " + "; ".join(parts),
+                    f"make the text and {FIELD[clause.states]} agree",
+                )
             if clause.states == "approval":
                 form_words = labels(lang).get("approval_form_words", {}).get(doc.approval.form, [])
                 if form_words and not any(contains(words(text), w) for w in form_words):
-                    yield error(at, RULE.code, f"{label} does not state the form of approval "
-                                f"({doc.approval.form})", "say that it is approved by order")
+                    yield error(
+                        at,
+                        RULE.code,
+                        f"{label} does not state the form of approval ({doc.approval.form})",
+                        "say that it is approved by order",
+                    )
 
 
-RULE = Rule("DLO101", "facts", "error", "prose that states approvers, approval, initiators or "
-            "subordination must agree with the structured data", check)
+RULE = Rule(
+    "DLO101",
+    "facts",
+    "error",
+    "prose that states approvers, approval, initiators or "
+    "subordination must agree with the structured data",
+    check,
+)

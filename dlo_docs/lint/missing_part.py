@@ -10,10 +10,11 @@ left alone. A reference into another document ("Еңбек кодексінің 
 Правил") is skipped: a word naming a document or a document code close before it (Kazakh) or
 after it (Russian) marks it. "введение в действие" (bringing into force) is not an introduction.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from ..mentions import contains
@@ -61,11 +62,15 @@ def check(view: View) -> Iterator[Problem]:
             for m in WORD.finditer(text.value):
                 word = m.group().lower()
                 if any(word.startswith(s) for s in vocab.INTRODUCTION.get(text.lang, [])):
-                    if text.lang == "ru" and _NOT_INTRODUCTION.match(text.value[m.start():]):
+                    if text.lang == "ru" and _NOT_INTRODUCTION.match(text.value[m.start() :]):
                         continue
-                    yield view.problem(RULE, view.at(text, m.start()),
-                                       f"'{m.group()}' refers to an introduction, which the document does not "
-                                       f"have ({text.label})", "name the part that is meant, or add it")
+                    yield view.problem(
+                        RULE,
+                        view.at(text, m.start()),
+                        f"'{m.group()}' refers to an introduction, which the document does not "
+                        f"have ({text.label})",
+                        "name the part that is meant, or add it",
+                    )
         for what, pattern in REFERENCES.get(text.lang, []):
             for m in pattern.finditer(text.value):
                 numbers = [int(g) for g in m.groups() if g]
@@ -73,10 +78,19 @@ def check(view: View) -> Iterator[Problem]:
                 if not beyond or _external(text, m.start(), m.end(), view):
                     continue
                 offset = m.start(1) if int(m.group(1)) in beyond else m.start(2)
-                yield view.problem(RULE, view.at(text, offset),
-                                   f"{what} {beyond[0]} does not exist: the document has {counts[what]} "
-                                   f"{what}s ({text.label})", f"refer to an existing {what}")
+                yield view.problem(
+                    RULE,
+                    view.at(text, offset),
+                    f"{what} {beyond[0]} does not exist: the document has {counts[what]} "
+                    f"{what}s ({text.label})",
+                    f"refer to an existing {what}",
+                )
 
 
-RULE = Rule("DLO109", "missing-part", "warning",
-            "the text refers to an introduction, clause or chapter that does not exist", check)
+RULE = Rule(
+    "DLO109",
+    "missing-part",
+    "warning",
+    "the text refers to an introduction, clause or chapter that does not exist",
+    check,
+)

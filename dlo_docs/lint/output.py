@@ -5,11 +5,12 @@
 - ``github``: GitHub Actions workflow commands, so a CI run annotates the lines of a pull request:
   ``::warning file=…,line=…,col=…,title=DLO106::message``.
 """
+
 from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..errors import Problem
 
@@ -42,8 +43,15 @@ def render(problems: list[Problem], fmt: str) -> str:
     """The report in ``fmt``; empty when there is nothing to report in a line format."""
     if fmt == "json":
         c = counts(problems)
-        return json.dumps({"problems": [p.as_dict() for p in problems], "errors": c["error"],
-                           "warnings": c["warning"]}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                "problems": [p.as_dict() for p in problems],
+                "errors": c["error"],
+                "warnings": c["warning"],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     if fmt == "github":
         return "\n".join(github(p) for p in problems)
     return "\n".join(str(p) for p in problems)
@@ -52,4 +60,6 @@ def render(problems: list[Problem], fmt: str) -> str:
 def rule_table(rules) -> str:
     """``dlo check --list-rules``: code, default severity, name and description."""
     width = max(len(r.name) for r in rules)
-    return "\n".join(f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.description}" for r in rules)
+    return "\n".join(
+        f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.description}" for r in rules
+    )

@@ -8,11 +8,12 @@ agree in what does not translate (warning):
 Structure (chapters, paragraphs, clauses, items) is shared by construction: each element holds
 all its languages. Problems point at the text of the non-first language.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from ..model import Chapter, Paragraph
@@ -50,17 +51,24 @@ def check(view: View) -> Iterator[Problem]:
         base = text.loc[:-1] if text.loc[-1] in doc.languages else text.loc
         by_field.setdefault(base, {})[text.lang] = text
     places = [((), "title", "title")] + [
-        (view.locs[n.element.id], "title" if isinstance(n.element, (Chapter, Paragraph)) else "text",
-         f"{label(n)}{' title' if isinstance(n.element, (Chapter, Paragraph)) else ''}")
+        (
+            view.locs[n.element.id],
+            "title" if isinstance(n.element, (Chapter, Paragraph)) else "text",
+            f"{label(n)}{' title' if isinstance(n.element, (Chapter, Paragraph)) else ''}",
+        )
         for n in view.numbered
     ]
     for base, field, where in places:
         found = by_field.get((*base, field), {})
         for lang in doc.languages:
             if lang not in found:
-                yield view.problem(RULE, view.source.at([*base, field]), f"{where} has no {lang} text",
-                                   f"write it as a mapping: {{{', '.join(f'{l}: …' for l in doc.languages)}}}",
-                                   severity="error")
+                yield view.problem(
+                    RULE,
+                    view.source.at([*base, field]),
+                    f"{where} has no {lang} text",
+                    f"write it as a mapping: {{{', '.join(f'{code}: …' for code in doc.languages)}}}",
+                    severity="error",
+                )
         if main not in found:
             continue
         first = found[main]
@@ -73,13 +81,27 @@ def check(view: View) -> Iterator[Problem]:
             theirs = _facts(other.value)
             for kind, ours in facts.items():
                 if ours != theirs[kind]:
-                    yield view.problem(RULE, at, f"{where}: the {main} and {lang} texts differ in {kind} "
-                                       f"({main}: {_show(ours) or 'none'}; {lang}: {_show(theirs[kind]) or 'none'})",
-                                       "make the translations say the same")
+                    yield view.problem(
+                        RULE,
+                        at,
+                        f"{where}: the {main} and {lang} texts differ in {kind} "
+                        f"({main}: {_show(ours) or 'none'}; {lang}: {_show(theirs[kind]) or 'none'})",
+                        "make the translations say the same",
+                    )
             if _ending(first.value) != _ending(other.value):
-                yield view.problem(RULE, at, f"{where}: the {main} text ends with {_ending(first.value)}, the "
-                                   f"{lang} text with {_ending(other.value)}", "end both alike")
+                yield view.problem(
+                    RULE,
+                    at,
+                    f"{where}: the {main} text ends with {_ending(first.value)}, the "
+                    f"{lang} text with {_ending(other.value)}",
+                    "end both alike",
+                )
 
 
-RULE = Rule("DLO112", "language-parity", "warning",
-            "the languages of a bilingual document differ in structure or miss a text", check)
+RULE = Rule(
+    "DLO112",
+    "language-parity",
+    "warning",
+    "the languages of a bilingual document differ in structure or miss a text",
+    check,
+)

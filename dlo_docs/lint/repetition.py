@@ -8,10 +8,11 @@ Two cases, compared without regard to case:
   орнынан кейінгі" (higher or post-graduate) repeats "жоғары" on purpose.
 The problem points at the repeated (second) occurrence.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule, vocab
@@ -31,8 +32,12 @@ def repeats(text: str) -> Iterator[tuple[int, int, int]]:
         if i <= taken:
             continue
         # "the the"
-        if i + 1 < len(words) and low[i] == low[i + 1] and len(low[i]) > 1 and \
-                _SPACES.match(text[words[i][1]:words[i + 1][0]]):
+        if (
+            i + 1 < len(words)
+            and low[i] == low[i + 1]
+            and len(low[i]) > 1
+            and _SPACES.match(text[words[i][1] : words[i + 1][0]])
+        ):
             yield words[i][0], words[i + 1][0], words[i + 1][1]
             taken = i + 1
             continue
@@ -42,14 +47,21 @@ def repeats(text: str) -> Iterator[tuple[int, int, int]]:
             k = j + 1  # the repeat starts
             if k + n > len(words) or low[j] not in vocab.ANY_CONJUNCTION:
                 continue
-            if low[i:i + n] != low[k:k + n] or any(w in vocab.ANY_CONJUNCTION for w in low[i:i + n]):
+            if low[i : i + n] != low[k : k + n] or any(
+                w in vocab.ANY_CONJUNCTION for w in low[i : i + n]
+            ):
                 continue
-            if not all(_SPACES.match(text[words[a][1]:words[a + 1][0]]) for a in range(i + n - 1, k)):
+            if not all(
+                _SPACES.match(text[words[a][1] : words[a + 1][0]]) for a in range(i + n - 1, k)
+            ):
                 continue
             end = words[k + n - 1][1]
             after = text[end:]
-            follows_conj = k + n < len(words) and low[k + n] in vocab.ANY_CONJUNCTION and \
-                _SPACES.match(text[end:words[k + n][0]])
+            follows_conj = (
+                k + n < len(words)
+                and low[k + n] in vocab.ANY_CONJUNCTION
+                and _SPACES.match(text[end : words[k + n][0]])
+            )
             if not (_PHRASE_END.match(after) or follows_conj):
                 continue
             yield words[i][0], words[k][0], end
@@ -63,9 +75,12 @@ def check(view: View) -> Iterator[Problem]:
         for start, offset, end in repeats(text.value):
             whole = " ".join(text.value[start:end].split())
             repeated = " ".join(text.value[offset:end].split())
-            yield view.problem(RULE, view.at(text, offset),
-                               f"'{repeated}' is repeated: '{whole}' ({text.label})",
-                               "delete the repetition, or write what was meant")
+            yield view.problem(
+                RULE,
+                view.at(text, offset),
+                f"'{repeated}' is repeated: '{whole}' ({text.label})",
+                "delete the repetition, or write what was meant",
+            )
 
 
 RULE = Rule("DLO106", "repetition", "warning", "a word or phrase is repeated next to itself", check)

@@ -6,9 +6,10 @@ A part is present when a chapter or paragraph title names it (``vocab.JOB_INSTRU
 in any of the document's languages). Unit regulations are not checked (their parts vary by
 unit). The problem points at ``chapters:``.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule, vocab
@@ -24,9 +25,18 @@ def check(view: View) -> Iterator[Problem]:
         if view.part(name):
             continue
         example = phrases.get(doc.main_lang, [""])[0]
-        yield view.problem(RULE, at, f"the job instruction has no {what} chapter or paragraph",
-                           f"add one titled like '{example}…'" if example else "add it")
+        yield view.problem(
+            RULE,
+            at,
+            f"the job instruction has no {what} chapter or paragraph",
+            f"add one titled like '{example}…'" if example else "add it",
+        )
 
 
-RULE = Rule("DLO110", "required-parts", "warning",
-            "a job instruction lacks one of the chapters or paragraphs it must have", check)
+RULE = Rule(
+    "DLO110",
+    "required-parts",
+    "warning",
+    "a job instruction lacks one of the chapters or paragraphs it must have",
+    check,
+)

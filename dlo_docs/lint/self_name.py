@@ -5,9 +5,10 @@ regulation that says "осы лауазымдық нұсқаулық".
 A self-reference is a demonstrative ("осы", "бұл", "настоящий", "данный", …) followed by the name
 of a document kind (``vocab.KIND_NAMES``). The problem points at the wrong name.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule, vocab
@@ -35,10 +36,13 @@ def check(view: View) -> Iterator[Problem]:
                 )
                 if hit:
                     offset, name = words[i + 1]
-                    yield view.problem(RULE, view.at(text, offset),
-                                       f"the document calls itself '{words[i][1]} {name}', the name of a "
-                                       f"{vocab.KIND_WORDS[kind]}, but it is a {own} ({text.label})",
-                                       f"call it {_example(doc.kind, text.lang)}")
+                    yield view.problem(
+                        RULE,
+                        view.at(text, offset),
+                        f"the document calls itself '{words[i][1]} {name}', the name of a "
+                        f"{vocab.KIND_WORDS[kind]}, but it is a {own} ({text.label})",
+                        f"call it {_example(doc.kind, text.lang)}",
+                    )
                     break
 
 
@@ -47,4 +51,6 @@ def _example(kind: str, lang: str) -> str:
     return " or ".join(f"'{name}'" for name in [*phrases[:1], *abbreviations[:1]])
 
 
-RULE = Rule("DLO108", "self-name", "warning", "the document calls itself by another kind's name", check)
+RULE = Rule(
+    "DLO108", "self-name", "warning", "the document calls itself by another kind's name", check
+)

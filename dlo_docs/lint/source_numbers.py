@@ -5,10 +5,11 @@ the element gets now. Numbers are computed; a disagreement means the source numb
 Compared after dropping the marker's punctuation and words ("10." → "10", "2)" → "2",
 "3 тарау" → "3", "Параграф 2" → "2"); items inside items compare their letter ("а)") or number.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import DloError, Problem
 from ..labels import labels
@@ -53,11 +54,19 @@ def check(view: View) -> Iterator[Problem]:
         else:
             computed = str(n.number)
         if core(stored) != computed:
-            yield view.problem(RULE, view.element_at(n.element.id, "source_number"),
-                               f"the source numbered {label(n)} '{stored}'",
-                               "check the source's numbering and whether an element was lost or added "
-                               "on import; remove source_number once checked")
+            yield view.problem(
+                RULE,
+                view.element_at(n.element.id, "source_number"),
+                f"the source numbered {label(n)} '{stored}'",
+                "check the source's numbering and whether an element was lost or added "
+                "on import; remove source_number once checked",
+            )
 
 
-RULE = Rule("DLO111", "source-number", "warning",
-            "a stored source number disagrees with the computed number", check)
+RULE = Rule(
+    "DLO111",
+    "source-number",
+    "warning",
+    "a stored source number disagrees with the computed number",
+    check,
+)

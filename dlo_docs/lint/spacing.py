@@ -6,10 +6,11 @@ Left alone: numbers ("1,5", "20.03.2015", "9001:2015"), initials and dotted abbr
 ("Д.Е. Ахметов", "т.б."), an ellipsis, and line breaks of the YAML source (folding makes them one
 space). The problem points at the first offending character.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import Problem
 from . import Rule
@@ -19,8 +20,10 @@ RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 BEFORE = re.compile(r"(?<=[^\W_])[ \u00a0]+(?=[,;:.)](?!\.\.)(?!\d))")
 # after two letters, a digit or a closing quote/bracket: ";", "," or ":" before a letter, or "."
 # before a capital ("стандарты.Бөлім", "2022.Ұйым"); a lone capital before "." is an initial
-AFTER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\d)|(?<=[»\"”)]))"
-                   r"(?:([;,:])(?=[^\W\d_])|(\.)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))")
+AFTER = re.compile(
+    r"(?:(?<=[^\W\d_]{2})|(?<=\d)|(?<=[»\"”)]))"
+    r"(?:([;,:])(?=[^\W\d_])|(\.)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))"
+)
 
 
 def problems_in(text: str) -> Iterator[tuple[int, str]]:
@@ -38,9 +41,18 @@ def problems_in(text: str) -> Iterator[tuple[int, str]]:
 def check(view: View) -> Iterator[Problem]:
     for text in view.texts():
         for offset, what in sorted(problems_in(text.value)):
-            yield view.problem(RULE, view.at(text, offset), f"{what} ({text.label})",
-                               "one space between words, none before punctuation, one after it")
+            yield view.problem(
+                RULE,
+                view.at(text, offset),
+                f"{what} ({text.label})",
+                "one space between words, none before punctuation, one after it",
+            )
 
 
-RULE = Rule("DLO113", "spacing", "warning", "spaces that show in print: doubled, before punctuation, or "
-            "missing after it", check)
+RULE = Rule(
+    "DLO113",
+    "spacing",
+    "warning",
+    "spaces that show in print: doubled, before punctuation, or missing after it",
+    check,
+)

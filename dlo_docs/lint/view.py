@@ -4,6 +4,7 @@ of its string, its computed number and a readable label ("clause 10 item 2").
 Not a rule (it has no ``RULE``): the engine builds one ``View`` per document and hands it to
 every rule, so positions and numbers are computed once.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,9 @@ class Text:
     lang: str
     value: str
     loc: tuple  # YAML location of the string scalar
-    label: str  # "clause 10 item 2", "chapter 3 title", "title"; ", ru" added in bilingual documents
+    label: (
+        str  # "clause 10 item 2", "chapter 3 title", "title"; ", ru" added in bilingual documents
+    )
     chapter: Chapter | None
     numbered: Numbered | None
     order: int  # position in document order
@@ -166,8 +169,16 @@ class View:
         doc = self.model
         texts: list[Text] = []
 
-        def add(value_holder, field_name: str, base: tuple, element_id: str, kind: str, lbl: str,
-                chapter: Chapter | None, n: Numbered | None) -> None:
+        def add(
+            value_holder,
+            field_name: str,
+            base: tuple,
+            element_id: str,
+            kind: str,
+            lbl: str,
+            chapter: Chapter | None,
+            n: Numbered | None,
+        ) -> None:
             value = getattr(value_holder, field_name)
             for lang in doc.languages:
                 text = text_in(value, lang, doc.main_lang)
@@ -175,8 +186,20 @@ class View:
                     continue
                 loc = (*base, field_name) if isinstance(value, str) else (*base, field_name, lang)
                 shown = f"{lbl}, {lang}" if len(doc.languages) > 1 else lbl
-                texts.append(Text(element_id, kind, lang, text, loc, shown, chapter, n, len(texts),
-                                  self.ancestry.get(element_id, ())))
+                texts.append(
+                    Text(
+                        element_id,
+                        kind,
+                        lang,
+                        text,
+                        loc,
+                        shown,
+                        chapter,
+                        n,
+                        len(texts),
+                        self.ancestry.get(element_id, ()),
+                    )
+                )
 
         add(doc, "title", (), "", "title", "title", None, None)
         for n in self.numbered:
@@ -200,6 +223,12 @@ class View:
     def element_at(self, element_id: str, *key: str | int) -> Location:
         return self.source.at([*self.locs[element_id], *key])
 
-    def problem(self, rule, location: Location, message: str, hint: str | None = None,
-                severity: Severity | None = None) -> Problem:
+    def problem(
+        self,
+        rule,
+        location: Location,
+        message: str,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> Problem:
         return Problem(location, severity or rule.severity, rule.code, message, hint)

@@ -4,34 +4,70 @@ Phrases are matched as word prefixes (``mentions.contains``): each word of a phr
 word of the text, in order, so Kazakh and Russian case endings follow ("міндет" matches
 "міндеттері"). Keep stems short enough for the endings and long enough to stay unambiguous.
 """
+
 from __future__ import annotations
 
 # The parts a job instruction must have (chapters or paragraphs), in their usual order:
 # name → (what to call it in a message, {lang: title phrases, any of which names the part}).
 JOB_INSTRUCTION_PARTS: dict[str, tuple[str, dict[str, list[str]]]] = {
     "scope": ("scope", {"kk": ["қолдану салас"], "ru": ["област применени"]}),
-    "references": ("normative references", {"kk": ["нормативтік сілтеме"], "ru": ["нормативн ссылк"]}),
+    "references": (
+        "normative references",
+        {"kk": ["нормативтік сілтеме"], "ru": ["нормативн ссылк"]},
+    ),
     "abbreviations": ("abbreviations", {"kk": ["қысқарту", "қысқартыл"], "ru": ["сокращени"]}),
     "general": ("general provisions", {"kk": ["жалпы ереже"], "ru": ["общ положени"]}),
-    "qualification": ("qualification requirements",
-                      {"kk": ["біліктілік талап"], "ru": ["квалификационн требовани"]}),
+    "qualification": (
+        "qualification requirements",
+        {"kk": ["біліктілік талап"], "ru": ["квалификационн требовани"]},
+    ),
     "duties": ("duties", {"kk": ["міндет"], "ru": ["обязанност"]}),
     "rights": ("rights", {"kk": ["құқық"], "ru": ["права"]}),
     "responsibility": ("responsibility", {"kk": ["жауапкершілік"], "ru": ["ответственност"]}),
-    "relationships": ("relationships",
-                      {"kk": ["қарым қатынас", "өзара байланыс", "өзара іс"],
-                       "ru": ["взаимоотношени", "взаимодействи", "взаимосвяз"]}),
+    "relationships": (
+        "relationships",
+        {
+            "kk": ["қарым қатынас", "өзара байланыс", "өзара іс"],
+            "ru": ["взаимоотношени", "взаимодействи", "взаимосвяз"],
+        },
+    ),
     "changes": ("change procedure", {"kk": ["өзгеріс"], "ru": ["изменени"]}),
-    "agreement": ("agreement, storage and distribution",
-                  {"kk": ["келісу", "сақтау", "тарату"], "ru": ["согласовани", "хранени", "рассылк"]}),
+    "agreement": (
+        "agreement, storage and distribution",
+        {"kk": ["келісу", "сақтау", "тарату"], "ru": ["согласовани", "хранени", "рассылк"]},
+    ),
 }
 
 # Words (exact, lower case) that make the next words a name of the document itself.
 SELF: dict[str, set[str]] = {
     "kk": {"осы", "бұл", "аталған"},
-    "ru": {"настоящий", "настоящая", "настоящее", "настоящего", "настоящей", "настоящему", "настоящим",
-           "настоящую", "настоящем", "данный", "данная", "данного", "данной", "данному", "данным",
-           "данную", "данном", "этот", "эта", "этого", "этой", "этому", "этим", "эту", "этом"},
+    "ru": {
+        "настоящий",
+        "настоящая",
+        "настоящее",
+        "настоящего",
+        "настоящей",
+        "настоящему",
+        "настоящим",
+        "настоящую",
+        "настоящем",
+        "данный",
+        "данная",
+        "данного",
+        "данной",
+        "данному",
+        "данным",
+        "данную",
+        "данном",
+        "этот",
+        "эта",
+        "этого",
+        "этой",
+        "этому",
+        "этим",
+        "эту",
+        "этом",
+    },
 }
 
 # How a text names a document of each kind: phrases (word prefixes, lower case) and
@@ -49,7 +85,10 @@ KIND_NAMES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
 KIND_WORDS = {"job_instruction": "job instruction", "unit_regulation": "unit regulation"}
 
 # An introduction (the part "кіріспеде" / "во введении" refers to), by chapter title.
-INTRODUCTION: dict[str, list[str]] = {"kk": ["кіріспе", "преамбула"], "ru": ["введени", "вступлени", "преамбул"]}
+INTRODUCTION: dict[str, list[str]] = {
+    "kk": ["кіріспе", "преамбула"],
+    "ru": ["введени", "вступлени", "преамбул"],
+}
 
 # Inline definitions of an abbreviation: "(одан әрі – ПОҚ)", "(далее – ППС)".
 INLINE_DEFINITION: dict[str, list[str]] = {
@@ -67,16 +106,83 @@ ANY_CONJUNCTION: set[str] = set().union(*CONJUNCTIONS.values()) | {"and", "or"}
 # Words that carry no content, left out when comparing items for near-duplicates.
 STOPWORDS: set[str] = ANY_CONJUNCTION | {
     # kk
-    "бойынша", "үшін", "да", "де", "та", "те", "сондай", "ақ", "осы", "отырып", "оның", "олардың", "өз",
-    "өзіне", "тиісті", "басқа", "барлық", "арқылы", "туралы", "жөніндегі", "кейін", "сәйкес", "т", "б",
+    "бойынша",
+    "үшін",
+    "да",
+    "де",
+    "та",
+    "те",
+    "сондай",
+    "ақ",
+    "осы",
+    "отырып",
+    "оның",
+    "олардың",
+    "өз",
+    "өзіне",
+    "тиісті",
+    "басқа",
+    "барлық",
+    "арқылы",
+    "туралы",
+    "жөніндегі",
+    "кейін",
+    "сәйкес",
+    "т",
+    "б",
     # ru
-    "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "от", "для", "за", "из", "при", "а", "также",
-    "его", "ее", "её", "их", "не", "что", "как", "в", "том", "числе",
+    "в",
+    "во",
+    "на",
+    "по",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "от",
+    "для",
+    "за",
+    "из",
+    "при",
+    "а",
+    "также",
+    "его",
+    "ее",
+    "её",
+    "их",
+    "не",
+    "что",
+    "как",
+    "том",
+    "числе",
 }
 
 # Words that, near a clause reference, make it a reference into another document
 # ("Еңбек кодексінің 52-тармағы", "пункт 5 Правил"): word prefixes, lower case.
 OTHER_DOCUMENT: dict[str, list[str]] = {
-    "kk": ["заң", "кодекс", "қағида", "бұйры", "бұйрық", "стандарт", "жарғ", "процедура", "тәртіб", "шарт"],
-    "ru": ["закон", "кодекс", "правил", "приказ", "стандарт", "устав", "процедур", "порядк", "договор"],
+    "kk": [
+        "заң",
+        "кодекс",
+        "қағида",
+        "бұйры",
+        "бұйрық",
+        "стандарт",
+        "жарғ",
+        "процедура",
+        "тәртіб",
+        "шарт",
+    ],
+    "ru": [
+        "закон",
+        "кодекс",
+        "правил",
+        "приказ",
+        "стандарт",
+        "устав",
+        "процедур",
+        "порядк",
+        "договор",
+    ],
 }

@@ -32,16 +32,18 @@ latent styles, Word 2010 ``stylesWithEffects`` part and thumbnail are dropped fr
 Page set-up: A4, margins left 30 / right 10 / top 20 / bottom 20 mm, Times New Roman 14,
 justified, first-line indent 1.25 cm.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -92,7 +94,12 @@ BODY_STYLES = frozenset(STYLE[k] for k in ("chapter", "paragraph", "clause", "it
 # The paragraph styles' defaults: alignment, first-line indent and left indent (cm), space
 # before/after (pt), bold, caps, size (pt), keep with next, page break before, outline level,
 # and the style it is based on.
-_J, _C, _L, _R = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+_J, _C, _L, _R = (
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+)
 _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "chapter": dict(align=_C, indent=0, before=12, after=6, bold=True, keep=True, outline=0),
     "paragraph": dict(align=_C, indent=0, before=6, after=6, bold=True, keep=True, outline=1),
@@ -102,10 +109,14 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "organisation": dict(align=_C, indent=0, after=36, bold=True),
     "approval": dict(align=_L, indent=0, left=9.0),
     "approval_heading": dict(align=_L, indent=0, left=9.0, bold=True, after=6, base="approval"),
-    "kind": dict(align=_C, indent=0, before=110, after=12, bold=True, caps=True, size=16, keep=True),
+    "kind": dict(
+        align=_C, indent=0, before=110, after=12, bold=True, caps=True, size=16, keep=True
+    ),
     "title": dict(align=_C, indent=0, after=24, bold=True, keep=True),
     "info": dict(align=_C, indent=0, after=6),
-    "sheet_heading": dict(align=_C, indent=0, after=6, bold=True, caps=True, keep=True, page_break=True, outline=0),
+    "sheet_heading": dict(
+        align=_C, indent=0, after=6, bold=True, caps=True, keep=True, page_break=True, outline=0
+    ),
     "sheet_subtitle": dict(align=_C, indent=0, after=12, size=12, keep=True),
     "sheet_text": dict(align=_J, indent=1.25, after=6),
     "signature": dict(align=_L, indent=0, before=18, keep=True),
@@ -179,7 +190,9 @@ def _has_style(doc, name: str) -> bool:
 def _paragraph_style(doc, name: str, *, indent_cm: float = 1.25, left_cm: float = 0.0, bold=None):
     """A justified body style (kept for other DOCX writers that build on these styles)."""
     styles = doc.styles
-    style = styles[name] if _has_style(doc, name) else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style = (
+        styles[name] if _has_style(doc, name) else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
     style.base_style = styles["Normal"]
     _font(style, bold=bold)
     pf = style.paragraph_format
@@ -221,20 +234,54 @@ def _define(doc, key: str, spec: dict[str, Any], keep_existing: bool) -> None:
     for old in ppr.findall(qn("w:outlineLvl")) + ppr.findall(qn("w:pBdr")):
         ppr.remove(old)
     if spec.get("rule"):  # a thin line under the paragraph (consecutive ones share one line)
-        ppr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" '
-                             'w:color="000000"/></w:pBdr>'))
+        ppr.append(
+            parse_xml(
+                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" '
+                'w:color="000000"/></w:pBdr>'
+            )
+        )
     if "outline" in spec:
         ppr.append(ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(spec["outline"])}))
     _sort_ppr(ppr)  # the schema fixes the order of pPr's children
 
 
 _PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-    "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 
 
@@ -250,8 +297,10 @@ _TABLE_STYLE = (
     '<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:qFormat/>'
     '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
-    + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-              for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
     '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'
     '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>'
@@ -283,7 +332,9 @@ def setup(doc, keep_existing: bool = False) -> None:
         normal.paragraph_format.space_after = Pt(0)
         normal.paragraph_format.line_spacing = 1.0
         # the document defaults too, so that nothing falls back to a theme font
-        rpr = doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        rpr = doc.styles.element.find(
+            qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr")
+        )
         if rpr is not None:
             _rfonts(rpr, FONT)
     for key, spec in _PARAGRAPH_STYLES.items():
@@ -334,7 +385,15 @@ def _docdefaults_rpr(doc):
     return rpr
 
 
-_KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Heading 3", "Title"}
+_KEEP_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Heading 3",
+    "Title",
+}
 
 
 def _trim_styles(doc) -> None:
@@ -342,7 +401,11 @@ def _trim_styles(doc) -> None:
     anyway): styles.xml shrinks from 350 KB to a few, which every render compresses."""
     styles = doc.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-    keep = {doc.styles[name].style_id for name in (*STYLE.values(), *_KEEP_STYLES) if _has_style(doc, name)}
+    keep = {
+        doc.styles[name].style_id
+        for name in (*STYLE.values(), *_KEEP_STYLES)
+        if _has_style(doc, name)
+    }
     todo = list(keep)
     while todo:  # and every style they are based on, linked to or followed by
         style = by_id.get(todo.pop())
@@ -368,15 +431,24 @@ def _prepare(reference: Path | None) -> _Base:
         try:
             doc = Document(str(reference))
         except Exception as exc:  # not a DOCX, or a broken one
-            raise DloError([error(Location(reference.as_posix()), "DLO303",
-                                  f"the reference document cannot be read: {exc}",
-                                  "save it from Word or LibreOffice as .docx, or remove it")]) from None
+            raise DloError(
+                [
+                    error(
+                        Location(reference.as_posix()),
+                        "DLO303",
+                        f"the reference document cannot be read: {exc}",
+                        "save it from Word or LibreOffice as .docx, or remove it",
+                    )
+                ]
+            ) from None
     package = doc.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype.endswith("/metadata/thumbnail"):  # a picture of some other document
             package.rels.pop(rid)
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010's copy of styles.xml: 440 KB, unused
+        if rel.reltype.endswith(
+            "/stylesWithEffects"
+        ):  # Word 2010's copy of styles.xml: 440 KB, unused
             doc.part.rels.pop(rid)
     _empty_body(doc)
     setup(doc, keep_existing=reference is not None)
@@ -384,15 +456,23 @@ def _prepare(reference: Path | None) -> _Base:
         _trim_styles(doc)
     section = doc.sections[-1]
     section.different_first_page_header_footer = True
-    slots = {"header": section.header, "footer": section.footer,
-             "first_header": section.first_page_header, "first_footer": section.first_page_footer}
+    slots = {
+        "header": section.header,
+        "footer": section.footer,
+        "first_header": section.first_page_header,
+        "first_footer": section.first_page_footer,
+    }
     for name, hf in slots.items():
         hf.is_linked_to_previous = False
         for child in list(hf._element):
             hf._element.remove(child)
-        hf._element.append(parse_xml(_slot_paragraph(name).replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+        hf._element.append(
+            parse_xml(_slot_paragraph(name).replace("<w:p>", f"<w:p {nsdecls('w')}>", 1))
+        )
     body = doc.element.body
-    body.find(qn("w:sectPr")).addprevious(parse_xml(_slot_paragraph("body").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+    body.find(qn("w:sectPr")).addprevious(
+        parse_xml(_slot_paragraph("body").replace("<w:p>", f"<w:p {nsdecls('w')}>", 1))
+    )
     lang = _docdefaults_rpr(doc).find(qn("w:lang"))
     if lang is None:
         lang = _docdefaults_rpr(doc).makeelement(qn("w:lang"), {})
@@ -400,7 +480,9 @@ def _prepare(reference: Path | None) -> _Base:
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attr), _SLOT.format("langtag"))
     props = doc.core_properties
-    props.title, props.subject, props.author = (_SLOT.format(n) for n in ("title", "subject", "creator"))
+    props.title, props.subject, props.author = (
+        _SLOT.format(n) for n in ("title", "subject", "creator")
+    )
     props.keywords, props.language = _SLOT.format("keywords"), _SLOT.format("language")
     props.comments, props.last_modified_by = "", "dlo_docs"
     usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
@@ -415,18 +497,26 @@ def _prepare(reference: Path | None) -> _Base:
         if found.count(_slot_paragraph(name).encode()) != 1:
             raise RuntimeError(f"the base package lost its {name} slot")
     # the empty base itself, for new_document() and `dlo reference-docx`: no slots
-    return _Base(_fill_package(entries, {n: "" for n in _PARAGRAPH_SLOTS}, {n: "" for n in _TEXT_SLOTS}),
-                 entries, ids, float(usable))
+    return _Base(
+        _fill_package(entries, {n: "" for n in _PARAGRAPH_SLOTS}, {n: "" for n in _TEXT_SLOTS}),
+        entries,
+        ids,
+        float(usable),
+    )
 
 
 _SLOT_RE = re.compile(rb"<w:p><w:r><w:t>DLO-SLOT-([a-z_]+)</w:t></w:r></w:p>|DLO-SLOT-([a-z_]+)")
 
 
-def _fill_package(entries, paragraphs: dict[str, str], texts: dict[str, str], title_page: bool = True) -> bytes:
+def _fill_package(
+    entries, paragraphs: dict[str, str], texts: dict[str, str], title_page: bool = True
+) -> bytes:
     """The package with every slot filled, in one pass (so no filled-in text is read as a slot):
     paragraph slots with OOXML, text slots with escaped text."""
     values = {name.encode(): xml.encode() for name, xml in paragraphs.items()}
-    values.update({name.encode(): escape(_INVALID_XML.sub("", text)).encode() for name, text in texts.items()})
+    values.update(
+        {name.encode(): escape(_INVALID_XML.sub("", text)).encode() for name, text in texts.items()}
+    )
 
     def fill(match: re.Match) -> bytes:
         return values[match.group(1) or match.group(2)]
@@ -490,10 +580,12 @@ def _runs(text: str) -> str:
 
 
 def _field(instr: str, shown: str) -> str:
-    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 class _Writer:
@@ -518,17 +610,25 @@ class _Writer:
         widths = [round(w * scale * 56.7) for w in widths_mm]  # twips
         height = round(_ROW_MM[key] * 56.7)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-               f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" '
-               f'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-               f"<w:tblGrid>{grid}</w:tblGrid>"]
+        out = [
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.ids["table"]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" '
+            f'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>"
+        ]
 
         def row(cells: Sequence[str], head: bool) -> str:
-            props = "<w:cantSplit/><w:tblHeader/>" if head else f'<w:cantSplit/><w:trHeight w:val="{height}"/>'
+            props = (
+                "<w:cantSplit/><w:tblHeader/>"
+                if head
+                else f'<w:cantSplit/><w:trHeight w:val="{height}"/>'
+            )
             tcs = []
-            for i, (cell, width) in enumerate(zip(cells, widths)):
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=False)):
                 role = "table_header" if head else ("table_number" if i == 0 else "table_text")
-                tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{self.para(role, cell)}</w:tc>')
+                tcs.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{self.para(role, cell)}</w:tc>'
+                )
             return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(tcs)}</w:tr>"
 
         out.append(row(header, True))
@@ -548,7 +648,10 @@ class _Writer:
         order = rd.records.order
         if order is not None:
             self.p("approval", rd.approving.name)
-            self.p("approval", form["approved_by_order"].format(date=_date(order.date), number=order.number))
+            self.p(
+                "approval",
+                form["approved_by_order"].format(date=_date(order.date), number=order.number),
+            )
         else:
             self.p("approval", form["signature"].format(name=rd.approving.name))
             self.p("approval", form["date_line"])
@@ -569,8 +672,12 @@ class _Writer:
     def sheet_heading(self, key: str) -> None:
         rd = self.rd
         self.p("sheet_heading", self.labels["sheet"][key]["title"])
-        self.p("sheet_subtitle", self.form["of_document"].format(
-            kind=rd.kind_label, title=rd.title, code=rd.code, edition=self.edition()))
+        self.p(
+            "sheet_subtitle",
+            self.form["of_document"].format(
+                kind=rd.kind_label, title=rd.title, code=rd.code, edition=self.edition()
+            ),
+        )
 
     def sheet(self, key: str, transfer: Transfer | None = None) -> None:
         getattr(self, f"_sheet_{key}")(self.labels["sheet"][key], transfer or Transfer())
@@ -602,15 +709,26 @@ class _Writer:
         self.sheet_heading("changes")
         rows = []
         for change in self.rd.records.history:
-            clauses = self.form["whole_text"] if change.clauses.strip().lower() == "whole text" else change.clauses
-            order = self.form["order"].format(date=_date(change.order.date), number=change.order.number)
-            rows.append([str(change.number), clauses, order, _date(change.entered), change.entered_by])
+            clauses = (
+                self.form["whole_text"]
+                if change.clauses.strip().lower() == "whole text"
+                else change.clauses
+            )
+            order = self.form["order"].format(
+                date=_date(change.order.date), number=change.order.number
+            )
+            rows.append(
+                [str(change.number), clauses, order, _date(change.entered), change.entered_by]
+            )
         rows += [[""] * 5 for _ in range(len(rows), _ROWS["changes"])]
         self.table("changes", labels["columns"], rows)
 
     def _sheet_review(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("review")
-        rows = [[str(n), _date(r.date), r.reviewer, r.result, ""] for n, r in enumerate(self.rd.records.reviews, 1)]
+        rows = [
+            [str(n), _date(r.date), r.reviewer, r.result, ""]
+            for n, r in enumerate(self.rd.records.reviews, 1)
+        ]
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["review"] + 1)]
         self.table("review", labels["columns"], rows)
 
@@ -620,11 +738,28 @@ class _Writer:
         self.p("sheet_subtitle", labels["number"])
         self.p("sheet_text", labels["text"])
         pages = str(transfer.pages) if transfer.pages else ""
-        self.table("transfer", labels["columns"],
-                   [["1", f"{rd.kind_label} «{rd.title}»", rd.code, self.edition(), pages, labels["copies"]]])
-        for word, official in ((labels["handed"], transfer.handed), (labels["received"], transfer.received)):
+        self.table(
+            "transfer",
+            labels["columns"],
+            [
+                [
+                    "1",
+                    f"{rd.kind_label} «{rd.title}»",
+                    rd.code,
+                    self.edition(),
+                    pages,
+                    labels["copies"],
+                ]
+            ],
+        )
+        for word, official in (
+            (labels["handed"], transfer.handed),
+            (labels["received"], transfer.received),
+        ):
             self.p("signature", f"{word}: {official.position if official else ''}")
-            self.p("approval", self.form["signature"].format(name=official.name if official else ""))
+            self.p(
+                "approval", self.form["signature"].format(name=official.name if official else "")
+            )
             self.p("approval", self.form["date_line"])
 
     # -- header and footer
@@ -656,8 +791,10 @@ def _date(value: dt.date) -> str:
 
 def _check_labels(rd: RenderDoc) -> None:
     if "form" not in rd.labels or "sheet" not in rd.labels:
-        raise UsageError(f"the {rd.lang} label set has no form labels (form:, sheet:)",
-                         "copy them from the bundled templates/labels")
+        raise UsageError(
+            f"the {rd.lang} label set has no form labels (form:, sheet:)",
+            "copy them from the bundled templates/labels",
+        )
 
 
 def _assemble(rd: RenderDoc, project_templates: Path | None, build, title_page: bool) -> bytes:
@@ -697,8 +834,12 @@ def render(rd: RenderDoc, project_templates: Path | None = None) -> bytes:
     return _assemble(rd, project_templates, build, title_page=True)
 
 
-def render_sheet(rd: RenderDoc, kind: str, project_templates: Path | None = None,
-                 transfer: Transfer | None = None) -> bytes:
+def render_sheet(
+    rd: RenderDoc,
+    kind: str,
+    project_templates: Path | None = None,
+    transfer: Transfer | None = None,
+) -> bytes:
     """One sheet (or the transfer act) as a document of its own."""
     if kind not in STANDALONE:
         raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(STANDALONE)}")
@@ -723,9 +864,11 @@ def add_body(doc, rd: RenderDoc) -> None:
     parts = []
     for block in rd.blocks:
         role = "item2" if block.kind == "item" and block.depth > 1 else block.kind
-        parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids[role]}"/></w:pPr>{_runs(block.line)}</w:p>')
+        parts.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{ids[role]}"/></w:pPr>{_runs(block.line)}</w:p>'
+        )
     body = doc.element.body
-    fragment = parse_xml(f'<w:body {nsdecls("w")}>{"".join(parts)}</w:body>')
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
     sect_pr = body.find(qn("w:sectPr"))
     for child in list(fragment):
         sect_pr.addprevious(child)

@@ -20,13 +20,15 @@ The redline's body is built as one OOXML string and parsed once (as ``render/doc
 the official document): python-docx's paragraph API costs ~1 ms a paragraph. Table cells get
 their style by id for the same reason.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable
 from itertools import count
-from typing import Any, Iterable
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.section import WD_ORIENT
@@ -82,7 +84,9 @@ def _styles(doc) -> dict[str, str]:
 # --- the comparison table --------------------------------------------------------------------------
 
 
-def _cell_lines(cell, style: str, lines: list[list[Segment]] | list[str], italic: bool = False) -> None:
+def _cell_lines(
+    cell, style: str, lines: list[list[Segment]] | list[str], italic: bool = False
+) -> None:
     """Fill a cell with paragraphs (in the style with id ``style``), each a plain string or
     segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted,
     underlined when inserted."""
@@ -109,8 +113,14 @@ def _repeat_header(row) -> None:
 def _plain_pages(doc) -> None:
     """No running header or footer (the base document's are the official document's, empty)."""
     for section in doc.sections:
-        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer,
-                     section.even_page_header, section.even_page_footer):
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
             part.is_linked_to_previous = True
         section.different_first_page_header_footer = False
 
@@ -121,8 +131,17 @@ def _landscape(doc) -> None:
         section.page_width, section.page_height = Mm(297), Mm(210)
 
 
-def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: str, old_label: str,
-          new_label: str, reason: str | None = None, organisation: str = "") -> bytes:
+def table(
+    comparison: Comparison,
+    labels: dict[str, Any],
+    *,
+    kind: str,
+    code: str,
+    old_label: str,
+    new_label: str,
+    reason: str | None = None,
+    organisation: str = "",
+) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale. The rationale of a change is the
     drafter's ``note`` on the element, else the revision's ``reason``."""
@@ -139,8 +158,11 @@ def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: st
     heading = doc.add_paragraph(words["table_title"], style=style["heading"])
     heading.paragraph_format.page_break_before = False
     subtitle = doc.add_paragraph(
-        words["subtitle"].format(kind=kind, title=comparison.new_title, code=code, old=old_label, new=new_label),
-        style=style["subtitle"])
+        words["subtitle"].format(
+            kind=kind, title=comparison.new_title, code=code, old=old_label, new=new_label
+        ),
+        style=style["subtitle"],
+    )
     subtitle.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
@@ -155,20 +177,30 @@ def table(comparison: Comparison, labels: dict[str, Any], *, kind: str, code: st
         sid = {role: doc.styles[name].style_id for role, name in style.items() if role != "table"}
         header = grid.rows[0]
         _repeat_header(header)
-        for cell, title in zip(header.cells, words["columns"]):
+        for cell, title in zip(header.cells, words["columns"], strict=False):
             _cell_lines(cell, sid["header"], [title])
         for n, change in enumerate(comparison.changes, 1):
             cells = grid.add_row().cells
             _cell_lines(cells[0], sid["number"], [str(n)])
             _cell_lines(cells[1], sid["text"], [change_name(change, labels)])
             old, new = side(change, "old"), side(change, "new")
-            _cell_lines(cells[2], sid["text"], old if old is not None else [words["absent"]], italic=old is None)
-            _cell_lines(cells[3], sid["text"], new if new is not None else [words["removed"]], italic=new is None)
+            _cell_lines(
+                cells[2],
+                sid["text"],
+                old if old is not None else [words["absent"]],
+                italic=old is None,
+            )
+            _cell_lines(
+                cells[3],
+                sid["text"],
+                new if new is not None else [words["removed"]],
+                italic=new is None,
+            )
             _cell_lines(cells[4], sid["text"], [change.note or reason or ""])
-        for column, width in zip(grid.columns, COLUMNS_MM):
+        for column, width in zip(grid.columns, COLUMNS_MM, strict=False):
             column.width = Mm(width)
         for row in grid.rows:
-            for cell, width in zip(row.cells, COLUMNS_MM):
+            for cell, width in zip(row.cells, COLUMNS_MM, strict=False):
                 cell.width = Mm(width)
         if comparison.renumbered:
             after = doc.add_paragraph(words["renumbered"], style=style["text"])
@@ -185,7 +217,7 @@ class _Marks:
     """Revision marks with unique ids, one author and one date, as OOXML strings."""
 
     def __init__(self, author: str, date: dt.datetime) -> None:
-        when = date.astimezone(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.attrs = f'w:author={quoteattr(_clean(author))} w:date="{when}"'
         self.ids = count(1)
 
@@ -208,7 +240,9 @@ def _run(text: str, deleted: bool = False) -> str:
     return f'<w:r><{tag} xml:space="preserve">{escape(_clean(text))}</{tag}></w:r>'
 
 
-def _tracked_paragraph(style_id: str, segments: Iterable[Segment], marks: _Marks, mark: str | None) -> str:
+def _tracked_paragraph(
+    style_id: str, segments: Iterable[Segment], marks: _Marks, mark: str | None
+) -> str:
     """A paragraph whose runs carry the segments' revision marks; ``mark`` ("w:ins"/"w:del") marks
     the paragraph mark itself as inserted or deleted."""
     ppr = f'<w:pStyle w:val="{style_id}"/>'
@@ -234,13 +268,17 @@ def _style(place: Place) -> str:
 
 
 # the elements that precede w:trackRevisions in w:settings (ECMA-376 CT_Settings sequence)
-_BEFORE_TRACK_REVISIONS = {qn(f"w:{tag}") for tag in (
-    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
-    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
-    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
-    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
-    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles "
-    "stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView").split()}
+_BEFORE_TRACK_REVISIONS = {
+    qn(f"w:{tag}")
+    for tag in (
+        "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+        "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
+        "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+        "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+        "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles "
+        "stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView"
+    ).split()
+}
 
 
 def _track_changes_on(doc) -> None:
@@ -256,8 +294,16 @@ def _track_changes_on(doc) -> None:
     settings.append(element)
 
 
-def redline(comparison: Comparison, *, title_old: str, title_new: str, author: str,
-            date: dt.datetime, code: str = "", organisation: str = "") -> bytes:
+def redline(
+    comparison: Comparison,
+    *,
+    title_old: str,
+    title_new: str,
+    author: str,
+    date: dt.datetime,
+    code: str = "",
+    organisation: str = "",
+) -> bytes:
     """The new text with native tracked changes against the old one: Word and LibreOffice show
     them in review mode; accepting all gives the new text, rejecting all the old one.
 
@@ -272,9 +318,14 @@ def redline(comparison: Comparison, *, title_old: str, title_new: str, author: s
     props.title = title_new
     props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
     props.author = organisation
-    ids = {name: doc.styles[name].style_id for name in {*STYLE.values(), _styles(doc)["title"], "Normal"}
-           if _has(doc, name, WD_STYLE_TYPE.PARAGRAPH)}
-    parts = [_tracked_paragraph(ids[_styles(doc)["title"]], diff(title_old, title_new), marks, None)]
+    ids = {
+        name: doc.styles[name].style_id
+        for name in {*STYLE.values(), _styles(doc)["title"], "Normal"}
+        if _has(doc, name, WD_STYLE_TYPE.PARAGRAPH)
+    }
+    parts = [
+        _tracked_paragraph(ids[_styles(doc)["title"]], diff(title_old, title_new), marks, None)
+    ]
     rows: list[Row] = comparison.rows
     for row in rows:
         if row.op == "equal":
@@ -287,7 +338,7 @@ def redline(comparison: Comparison, *, title_old: str, title_new: str, author: s
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')
     body = doc.element.body
-    fragment = parse_xml(f'<w:body {nsdecls("w")}>{"".join(parts)}</w:body>')
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
     sect_pr = body.find(qn("w:sectPr"))
     for paragraph in list(fragment):
         if sect_pr is not None:

@@ -1,4 +1,5 @@
 """HTML output (the only module that imports Jinja2). Autoescape is always on."""
+
 from __future__ import annotations
 
 from functools import lru_cache

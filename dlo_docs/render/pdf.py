@@ -17,6 +17,7 @@ Fonts: the DOCX asks for Times New Roman; where it is missing, fontconfig substi
 twin Liberation Serif (package fonts-liberation2), which has the Kazakh letters ә ғ қ ң ө ұ ү һ і.
 PDF/A requires every font to be embedded, and LibreOffice's PDF/A export does so.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -27,8 +28,8 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..errors import DloError, Location, UsageError, error
 
@@ -116,10 +117,18 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
         ]
         env = dict(os.environ, HOME=profile)  # nothing of LibreOffice's lands in the user's home
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=env, start_new_session=True)
+            proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                start_new_session=True,
+            )
         except OSError as exc:
-            raise _problem("DLO301", f"could not start LibreOffice ({exe}): {exc}", f"reinstall it: {INSTALL}") from None
+            raise _problem(
+                "DLO301", f"could not start LibreOffice ({exe}): {exc}", f"reinstall it: {INSTALL}"
+            ) from None
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -138,11 +147,15 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
             _end_group(proc.pid)
     if proc.returncode != 0:
         detail = (err or out).decode("utf-8", "replace").strip().splitlines()
-        raise _problem("DLO301", f"LibreOffice failed (exit {proc.returncode})"
-                       + (f": {detail[-1]}" if detail else ""))
+        raise _problem(
+            "DLO301",
+            f"LibreOffice failed (exit {proc.returncode})" + (f": {detail[-1]}" if detail else ""),
+        )
 
 
-def convert_files(paths: Sequence[Path | str], outdir: Path | str, timeout: float | None = None) -> list[Path]:
+def convert_files(
+    paths: Sequence[Path | str], outdir: Path | str, timeout: float | None = None
+) -> list[Path]:
     """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in one LibreOffice run.
 
     Stems must be distinct. Each PDF is written atomically (converted in a temporary folder
@@ -152,7 +165,9 @@ def convert_files(paths: Sequence[Path | str], outdir: Path | str, timeout: floa
         return []
     stems = [p.stem for p in paths]
     if len(set(stems)) != len(stems):
-        raise UsageError("two documents to convert have the same file name", ", ".join(sorted(stems)))
+        raise UsageError(
+            "two documents to convert have the same file name", ", ".join(sorted(stems))
+        )
     for path in paths:
         if not path.is_file():
             raise UsageError(f"{path} does not exist")
@@ -163,8 +178,11 @@ def convert_files(paths: Sequence[Path | str], outdir: Path | str, timeout: floa
         made = [Path(tmp) / f"{stem}.pdf" for stem in stems]
         failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
         if failed:
-            raise _problem("DLO301", f"LibreOffice made no PDF for: {', '.join(failed)}",
-                           "open the DOCX in LibreOffice to see why it cannot be read")
+            raise _problem(
+                "DLO301",
+                f"LibreOffice made no PDF for: {', '.join(failed)}",
+                "open the DOCX in LibreOffice to see why it cannot be read",
+            )
         results = []
         for pdf in made:
             target = outdir / pdf.name
@@ -189,4 +207,4 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
             path.write_bytes(data)
             files.append(path)
         pdfs = convert_files(files, folder / "out", timeout)
-        return {name: pdf.read_bytes() for name, pdf in zip(documents, pdfs)}
+        return {name: pdf.read_bytes() for name, pdf in zip(documents, pdfs, strict=False)}

@@ -11,6 +11,7 @@ Modules: ``collect`` (what is published, from the workflow), ``views`` (page dat
 ``search`` (the search index), ``manifest`` (incremental builds), ``build``, ``serve``.
 Templates: ``templates/html/site/*.html.j2``; static files: ``templates/site/static/``.
 """
+
 from __future__ import annotations
 
 from .build import DEFAULT_OUT, Report, build

@@ -6,13 +6,14 @@ run), comparisons, regulation pages, search indexes, index pages, static files; 
 of the previous build that are no longer produced are deleted and the manifest is written.
 Every file is written atomically, and only when its bytes change.
 """
+
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .. import labels as _labels
 from ..diff import api as diff_api
@@ -107,18 +108,30 @@ def _summary(pub: Published) -> dict:
     order = pub.status.in_force_order
     rd = pub.contexts[model.main_lang]
     return {
-        "id": pub.id, "kind": model.kind, "code": model.code, "unit": model.unit, "position": model.position,
-        "main_lang": model.main_lang, "langs": pub.langs,
+        "id": pub.id,
+        "kind": model.kind,
+        "code": model.code,
+        "unit": model.unit,
+        "position": model.position,
+        "main_lang": model.main_lang,
+        "langs": pub.langs,
         "titles": {lang: title_in(pub, lang)[0] for lang in pub.langs},
         "edition": pub.n,
-        "order": {"number": order.number, "date": iso(order.date), "effective": iso(order.effective or order.date)},
+        "order": {
+            "number": order.number,
+            "date": iso(order.date),
+            "effective": iso(order.effective or order.date),
+        },
         "review_due": iso(pub.status.review_due),
-        "approved_by": model.approval.by, "approving": rd.approving.position,
+        "approved_by": model.approval.by,
+        "approving": rd.approving.position,
     }
 
 
 class _Site:
-    def __init__(self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None) -> None:
+    def __init__(
+        self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None
+    ) -> None:
         self.project, self.out = project, out
         self.progress = progress or (lambda message: None)
         self.registry = _registry(project)
@@ -127,19 +140,36 @@ class _Site:
         tpl = _labels.templates_dir(self.templates)
         registry_bytes = project.registry_path.read_bytes()
         self.static_dir = tpl / "site" / "static"
-        missing = [p for p in [tpl / "html" / "site" / "base.html.j2", *(self.static_dir / n for n in STATIC)] if not p.is_file()]
-        missing += [tpl / "labels" / f"{lang}.yaml (site:)" for lang in LANGS if "site" not in self.labels[lang]]
+        missing = [
+            p
+            for p in [
+                tpl / "html" / "site" / "base.html.j2",
+                *(self.static_dir / n for n in STATIC),
+            ]
+            if not p.is_file()
+        ]
+        missing += [
+            tpl / "labels" / f"{lang}.yaml (site:)"
+            for lang in LANGS
+            if "site" not in self.labels[lang]
+        ]
         if missing:
-            raise UsageError(f"the project's templates ({tpl}) lack the site's: {', '.join(map(str, missing))}",
-                             f"copy templates/html/site/, templates/site/ and the site: labels from {_labels.BUNDLED}")
+            raise UsageError(
+                f"the project's templates ({tpl}) lack the site's: {', '.join(map(str, missing))}",
+                f"copy templates/html/site/, templates/site/ and the site: labels from {_labels.BUNDLED}",
+            )
         self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
         self.report = Report(out)
         self.want_pdf = pdf
         self.pdf = pdf and pdf_render.available()
         self.report.pdf = self.pdf
         if pdf and not self.pdf:
-            self.warn(Location("soffice"), "DLO801", "LibreOffice (soffice) is not installed: the site is built "
-                      "without PDF downloads", f"install it: {pdf_render.INSTALL}")
+            self.warn(
+                Location("soffice"),
+                "DLO801",
+                "LibreOffice (soffice) is not installed: the site is built without PDF downloads",
+                f"install it: {pdf_render.INSTALL}",
+            )
 
     def warn(self, where: Location, code: str, message: str, hint: str | None = None) -> None:
         self.report.problems.append(warning(where, code, message, hint))
@@ -189,14 +219,22 @@ class _Site:
                 comparisons = self.comparisons(pub, outputs[pub.id], complete)
                 for lang in LANGS:
                     rel = views.regulation_path(lang, pub.id)
-                    self.w.put(rel, self.regulation_page(pub, lang, downloads[pub.id], comparisons).encode("utf-8"))
+                    self.w.put(
+                        rel,
+                        self.regulation_page(pub, lang, downloads[pub.id], comparisons).encode(
+                            "utf-8"
+                        ),
+                    )
                     outputs[pub.id].append(rel)
                 cache_rel = f"{FOLDER}/cache/{pub.id}.json"
                 cache = {"summary": summaries[pub.id], "entries": entries[pub.id]}
                 self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
                 outputs[pub.id].append(cache_rel)
                 self.manifest.regulations[pub.id] = {
-                    "key": key if complete[pub.id] else None, "outputs": outputs[pub.id], "cache": cache_rel}
+                    "key": key if complete[pub.id] else None,
+                    "outputs": outputs[pub.id],
+                    "cache": cache_rel,
+                }
             self.report.rebuilt = [pub.id for pub, _ in changed]
             self.report.published = sorted(summaries)
             ordered = [summaries[i] for i in sorted(summaries)]
@@ -225,8 +263,9 @@ class _Site:
             folder = folder.parent
 
     # -- downloads ---------------------------------------------------------------------------
-    def downloads(self, pubs: list[Published], outputs: dict[str, list[str]],
-                  complete: dict[str, bool]) -> dict[str, dict[str, dict[str, str]]]:
+    def downloads(
+        self, pubs: list[Published], outputs: dict[str, list[str]], complete: dict[str, bool]
+    ) -> dict[str, dict[str, dict[str, str]]]:
         """DOCX and PDF of each edition in force in each of its languages: id -> lang -> fmt -> rel.
         Every PDF to be made is converted in one LibreOffice run; a failure costs the PDFs only."""
         found: dict[str, dict[str, dict[str, str]]] = {}
@@ -262,7 +301,9 @@ class _Site:
             except DloError as exc:
                 pdfs = {}
                 for problem in exc.problems:
-                    self.warn(problem.location, "DLO802", f"PDF not made: {problem.message}", problem.hint)
+                    self.warn(
+                        problem.location, "DLO802", f"PDF not made: {problem.message}", problem.hint
+                    )
             for name, (reg_id, lang, pdf_key, _) in to_pdf.items():
                 data = pdfs.get(name)
                 if data is None:
@@ -276,26 +317,40 @@ class _Site:
         return found
 
     # -- comparisons ---------------------------------------------------------------------------
-    def comparisons(self, pub: Published, outputs: list[str], complete: dict[str, bool]) -> dict[str, list[dict]]:
+    def comparisons(
+        self, pub: Published, outputs: list[str], complete: dict[str, bool]
+    ) -> dict[str, list[dict]]:
         """The comparison of each pair of consecutive editions up to the one in force, per language
         of both: lang -> [{a, b, rel}]."""
         found: dict[str, list[dict]] = {lang: [] for lang in LANGS}
         numbers = sorted(pub.editions)
-        for a, b in zip(numbers, numbers[1:]):
+        for a, b in zip(numbers, numbers[1:], strict=False):
             old, new = pub.editions[a], pub.editions[b]
             for lang in pub.langs:
                 if lang not in old.document.model.languages:
                     continue
                 rel = views.compare_path(lang, pub.id, a, b)
-                key = digest(self.base, "compare", old.content_hash, new.content_hash, lang, new.reason, b == pub.n)
+                key = digest(
+                    self.base,
+                    "compare",
+                    old.content_hash,
+                    new.content_hash,
+                    lang,
+                    new.reason,
+                    b == pub.n,
+                )
                 if not self.w.fresh(rel, key):
                     try:
                         section = self._diff_section(pub, a, b, lang)
                     except DloError as exc:
                         for problem in exc.problems:
-                            self.warn(problem.location, "DLO804",
-                                      f"comparison of editions {a} and {b} of {pub.id} ({lang}) not built: "
-                                      f"{problem.message}", problem.hint)
+                            self.warn(
+                                problem.location,
+                                "DLO804",
+                                f"comparison of editions {a} and {b} of {pub.id} ({lang}) not built: "
+                                f"{problem.message}",
+                                problem.hint,
+                            )
                         complete[pub.id] = False
                         continue
                     page = self.compare_page(pub, lang, a, b, section)
@@ -311,52 +366,97 @@ class _Site:
         page = diff_api.html(prepared, regulation_href="index.html" if b == pub.n else None)
         start, end = page.find('<section class="dlo-diff"'), page.rfind("</section>")
         if start < 0 or end < 0:
-            raise DloError([warning(Location("templates/html/diff.html.j2"), "DLO804",
-                                    "the comparison template has no <section class=\"dlo-diff\">")])
-        return page[start:end + len("</section>")]  # Jinja2 output: every value in it is escaped
+            raise DloError(
+                [
+                    warning(
+                        Location("templates/html/diff.html.j2"),
+                        "DLO804",
+                        'the comparison template has no <section class="dlo-diff">',
+                    )
+                ]
+            )
+        return page[start : end + len("</section>")]  # Jinja2 output: every value in it is escaped
 
     # -- pages -------------------------------------------------------------------------------
     def render(self, name: str, **values) -> str:
         return html_render.render_template(f"site/{name}", self.templates, **values)
 
-    def regulation_page(self, pub: Published, lang: str, downloads: dict[str, dict[str, str]],
-                        comparisons: dict[str, list[dict]]) -> str:
+    def regulation_page(
+        self,
+        pub: Published,
+        lang: str,
+        downloads: dict[str, dict[str, str]],
+        comparisons: dict[str, list[dict]],
+    ) -> str:
         rel = views.regulation_path(lang, pub.id)
         text_lang = lang if lang in pub.contexts else pub.model.main_lang
         rd = pub.contexts[text_lang]
         labels = self.labels[lang]
         L = labels["site"]
-        page = views.chrome(rel, lang, self.labels, views.regulation_path(views.other(lang), pub.id),
-                            f"{rd.code} · {rd.title}")
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.regulation_path(views.other(lang), pub.id),
+            f"{rd.code} · {rd.title}",
+        )
         root = page["root"]
         order = pub.status.in_force_order
         edition_label = labels["edition_n"].format(n=pub.n)
         files = []
-        for file_lang in ([lang] if lang in downloads else []) + [x for x in downloads if x != lang]:
+        for file_lang in ([lang] if lang in downloads else []) + [
+            x for x in downloads if x != lang
+        ]:
             for fmt in ("docx", "pdf"):
                 if fmt in downloads[file_lang]:
                     path = self.out / downloads[file_lang][fmt]
                     size = path.stat().st_size if path.is_file() else 0
-                    files.append({"href": root + downloads[file_lang][fmt], "label": L[fmt], "lang": file_lang,
-                                  "language": self.labels[file_lang]["language_name"] if file_lang in self.labels else file_lang,
-                                  "size": f"{max(1, round(size / 1024))} KB"})
+                    files.append(
+                        {
+                            "href": root + downloads[file_lang][fmt],
+                            "label": L[fmt],
+                            "lang": file_lang,
+                            "language": self.labels[file_lang]["language_name"]
+                            if file_lang in self.labels
+                            else file_lang,
+                            "size": f"{max(1, round(size / 1024))} KB",
+                        }
+                    )
         history = []
         for n in sorted(pub.editions, reverse=True):
             ed = pub.editions[n]
             o = ed.event.order
-            history.append({
-                "edition": labels["edition_n"].format(n=n), "current": n == pub.n,
-                "order": L["order"].format(number=o.number, date=views.date(o.date)),
-                "effective": views.date(o.effective or o.date),
-                "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
-                "reason": ed.reason or "", "state": L["edition_state"].get(ed.state, ed.state)})
-        reviews = [{"date": views.date(r.date), "reviewer": r.reviewer, "lang": pub.model.main_lang, "result": r.result}
-                   for r in pub.records.reviews]
+            history.append(
+                {
+                    "edition": labels["edition_n"].format(n=n),
+                    "current": n == pub.n,
+                    "order": L["order"].format(number=o.number, date=views.date(o.date)),
+                    "effective": views.date(o.effective or o.date),
+                    "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
+                    "reason": ed.reason or "",
+                    "state": L["edition_state"].get(ed.state, ed.state),
+                }
+            )
+        reviews = [
+            {
+                "date": views.date(r.date),
+                "reviewer": r.reviewer,
+                "lang": pub.model.main_lang,
+                "result": r.result,
+            }
+            for r in pub.records.reviews
+        ]
         compare_links = []
         for c in comparisons.get(lang) or comparisons.get(text_lang) or []:
-            compare_links.append({"href": root + c["rel"],
-                                  "label": L["comparison"].format(old=labels["edition_n"].format(n=c["a"]),
-                                                                  new=labels["edition_n"].format(n=c["b"]))})
+            compare_links.append(
+                {
+                    "href": root + c["rel"],
+                    "label": L["comparison"].format(
+                        old=labels["edition_n"].format(n=c["a"]),
+                        new=labels["edition_n"].format(n=c["b"]),
+                    ),
+                }
+            )
         units, positions = views.names(self.registry, lang)
         model = pub.model
         unit, unit_lang = units.get(model.unit, (rd.unit, text_lang))
@@ -368,10 +468,16 @@ class _Site:
         if model.position:
             position, position_lang = positions.get(model.position, (rd.position, text_lang))
             meta.append((L["meta"]["position"], position, position_lang))
-        approving, approving_lang = positions.get(model.approval.by, (rd.approving.position, text_lang))
+        approving, approving_lang = positions.get(
+            model.approval.by, (rd.approving.position, text_lang)
+        )
         meta += [
             (L["meta"]["edition"], edition_label, lang),
-            (L["meta"]["order"], L["order"].format(number=order.number, date=views.date(order.date)), lang),
+            (
+                L["meta"]["order"],
+                L["order"].format(number=order.number, date=views.date(order.date)),
+                lang,
+            ),
             (L["meta"]["effective"], views.date(order.effective or order.date), lang),
             (L["meta"]["approved_by"], approving, approving_lang),
             (L["meta"]["review_due"], views.date(pub.status.review_due), lang),
@@ -379,53 +485,109 @@ class _Site:
         notice = None
         if text_lang != lang:
             notice = (L.get("only_in") or {}).get(text_lang)
-        working = L["working_copy_text"].format(edition=edition_label, number=order.number,
-                                                date=views.date(order.date),
-                                                effective=views.date(order.effective or order.date))
+        working = L["working_copy_text"].format(
+            edition=edition_label,
+            number=order.number,
+            date=views.date(order.date),
+            effective=views.date(order.effective or order.date),
+        )
         toc = [b for b in rd.blocks if b.kind in ("chapter", "paragraph")]
-        return self.render("regulation.html.j2", page=page, doc=rd, text_lang=text_lang, meta=meta,
-                           working=working, notice=notice, files=files, history=history, reviews=reviews,
-                           comparisons=compare_links, toc=toc, kind_label=labels["kind"][rd.kind])
+        return self.render(
+            "regulation.html.j2",
+            page=page,
+            doc=rd,
+            text_lang=text_lang,
+            meta=meta,
+            working=working,
+            notice=notice,
+            files=files,
+            history=history,
+            reviews=reviews,
+            comparisons=compare_links,
+            toc=toc,
+            kind_label=labels["kind"][rd.kind],
+        )
 
     def compare_page(self, pub: Published, lang: str, a: int, b: int, section: str) -> str:
         rel = views.compare_path(lang, pub.id, a, b)
         labels = self.labels[lang]
         to = views.other(lang)
-        switch = views.compare_path(to, pub.id, a, b) if to in pub.contexts and to in pub.editions[a].document.model.languages \
+        switch = (
+            views.compare_path(to, pub.id, a, b)
+            if to in pub.contexts and to in pub.editions[a].document.model.languages
             else views.regulation_path(to, pub.id)
+        )
         rd = pub.contexts[lang]
-        heading = labels["site"]["comparison"].format(old=labels["edition_n"].format(n=a),
-                                                      new=labels["edition_n"].format(n=b))
+        heading = labels["site"]["comparison"].format(
+            old=labels["edition_n"].format(n=a), new=labels["edition_n"].format(n=b)
+        )
         page = views.chrome(rel, lang, self.labels, switch, f"{rd.code} · {heading}")
-        return self.render("compare.html.j2", page=page, doc=rd, heading=heading, section=section,
-                           back=page["root"] + views.regulation_path(lang, pub.id),
-                           table_title=labels["diff"]["table_title"])
+        return self.render(
+            "compare.html.j2",
+            page=page,
+            doc=rd,
+            heading=heading,
+            section=section,
+            back=page["root"] + views.regulation_path(lang, pub.id),
+            table_title=labels["diff"]["table_title"],
+        )
 
     def index_page(self, lang: str, summaries: list[dict]) -> str:
         rel = views.index_path(lang)
-        page = views.chrome(rel, lang, self.labels, views.index_path(views.other(lang)),
-                            self.labels[lang]["site"]["title"])
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.index_path(views.other(lang)),
+            self.labels[lang]["site"]["title"],
+        )
         groups = views.index_groups(summaries, self.registry, lang, self.labels)
         org = self.registry.organisation.name
-        return self.render("index.html.j2", page=page, groups=groups, count=len(summaries),
-                           organisation=org.get(lang) or next(iter(org.values())))
+        return self.render(
+            "index.html.j2",
+            page=page,
+            groups=groups,
+            count=len(summaries),
+            organisation=org.get(lang) or next(iter(org.values())),
+        )
 
     def search_page(self, lang: str) -> str:
         rel = views.search_path(lang)
-        page = views.chrome(rel, lang, self.labels, views.search_path(views.other(lang)),
-                            self.labels[lang]["site"]["search_title"])
-        return self.render("search.html.j2", page=page, index=page["root"] + views.index_json_path(lang))
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.search_path(views.other(lang)),
+            self.labels[lang]["site"]["search_title"],
+        )
+        return self.render(
+            "search.html.j2", page=page, index=page["root"] + views.index_json_path(lang)
+        )
 
 
-def build(project: Project, out: Path | str | None = None, *, pdf: bool = True,
-          progress: Callable[[str], None] | None = None) -> Report:
+def build(
+    project: Project,
+    out: Path | str | None = None,
+    *,
+    pdf: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
     """Build the site of ``project`` into ``out`` (default ``<project>/public``): only the
     editions in force, as the workflow says; unchanged regulations are not rendered again.
     Raises DloError when the registry is invalid or a frozen edition differs from what was
     approved; LibreOffice missing or failing costs the PDFs only (warnings in the report)."""
     out = Path(out) if out is not None else project.root / DEFAULT_OUT
     out = (Path.cwd() / out).resolve()
-    if out == project.root or out in project.root.parents or out == project.regulations or \
-            project.regulations in out.parents or out == project.templates or project.templates in out.parents:
-        raise UsageError(f"{out} would overwrite the project's own files", f"use a folder of its own, e.g. {DEFAULT_OUT}/")
+    if (
+        out == project.root
+        or out in project.root.parents
+        or out == project.regulations
+        or project.regulations in out.parents
+        or out == project.templates
+        or project.templates in out.parents
+    ):
+        raise UsageError(
+            f"{out} would overwrite the project's own files",
+            f"use a folder of its own, e.g. {DEFAULT_OUT}/",
+        )
     return _Site(BuildProject(project.root), out, pdf, progress).run()

@@ -2,6 +2,7 @@
 about it. Only the workflow decides what is in force (``workflow.status``); the working text
 (``regulation.yaml``) is never read for content: it is the draft.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -113,7 +114,9 @@ def _where(project: Project, reg_id: str) -> Location:
     return Location(project.display(project.folder(reg_id)))
 
 
-def _status(project: Project, reg_id: str, registry: Registry, problems: list[Problem]) -> workflow.Status:
+def _status(
+    project: Project, reg_id: str, registry: Registry, problems: list[Problem]
+) -> workflow.Status:
     """``workflow.status``; when the working draft does not validate (someone is editing it), the
     same facts replayed from the journal, so a broken draft never blocks publishing."""
     try:
@@ -122,13 +125,23 @@ def _status(project: Project, reg_id: str, registry: Registry, problems: list[Pr
         raise
     except DloError as exc:
         h = replay(workflow.events(project, reg_id))  # a broken journal still stops the build
-        problems.append(warning(_where(project, reg_id), "DLO803",
-                                f"the working draft of {reg_id} has errors ({len(exc.problems)}); the site is "
-                                "built from the journal and the frozen editions",
-                                f"dlo check regulations/{reg_id}"))
-        return workflow.Status(id=reg_id, state=h.state, edition_in_force=h.in_force,
-                               in_force_order=h.in_force_order, review_due=h.review_due(registry.review_period_years),
-                               editions=dict(h.editions))
+        problems.append(
+            warning(
+                _where(project, reg_id),
+                "DLO803",
+                f"the working draft of {reg_id} has errors ({len(exc.problems)}); the site is "
+                "built from the journal and the frozen editions",
+                f"dlo check regulations/{reg_id}",
+            )
+        )
+        return workflow.Status(
+            id=reg_id,
+            state=h.state,
+            edition_in_force=h.in_force,
+            in_force_order=h.in_force_order,
+            review_due=h.review_due(registry.review_period_years),
+            editions=dict(h.editions),
+        )
 
 
 def _agreements(events: list[workflow.Event], n: int) -> dict[str, AgreementMark]:
@@ -146,8 +159,15 @@ def _agreements(events: list[workflow.Event], n: int) -> dict[str, AgreementMark
     return marks
 
 
-def _records(project: Project, reg_id: str, st: workflow.Status, events: list[workflow.Event],
-             editions: dict[int, Edition], registry: Registry, lang: str) -> Records:
+def _records(
+    project: Project,
+    reg_id: str,
+    st: workflow.Status,
+    events: list[workflow.Event],
+    editions: dict[int, Edition],
+    registry: Registry,
+    lang: str,
+) -> Records:
     """The records of the edition in force. ``workflow.records`` describes the working text, so
     while a revision is open its order and agreements are replaced by those of the edition in
     force; when the draft does not validate they are rebuilt from the journal."""
@@ -160,8 +180,15 @@ def _records(project: Project, reg_id: str, st: workflow.Status, events: list[wo
         rec = Records()
         for k, ed in sorted(editions.items()):
             order = ed.event.order
-            rec.history.append(ChangeRecord(k, ed.clauses, order, order.effective or order.date,
-                                            workflow.person(ed.event.actor)))
+            rec.history.append(
+                ChangeRecord(
+                    k,
+                    ed.clauses,
+                    order,
+                    order.effective or order.date,
+                    workflow.person(ed.event.actor),
+                )
+            )
         for ev in events:
             if ev.event == "reviewed":
                 who = ev.role or ""
@@ -170,9 +197,17 @@ def _records(project: Project, reg_id: str, st: workflow.Status, events: list[wo
                     who = (pos.holder or {}).get(lang) or pos.title.get(lang) or who
                 except StopIteration:
                     pass
-                rec.reviews.append(ReviewRecord(ev.get("date") or ev.date, who, ev.get("result") or ""))
-    return Records(state="in_force", edition=n, order=st.in_force_order, agreements=_agreements(events, n),
-                   history=[h for h in rec.history if h.number <= n], reviews=list(rec.reviews))
+                rec.reviews.append(
+                    ReviewRecord(ev.get("date") or ev.date, who, ev.get("result") or "")
+                )
+    return Records(
+        state="in_force",
+        edition=n,
+        order=st.in_force_order,
+        agreements=_agreements(events, n),
+        history=[h for h in rec.history if h.number <= n],
+        reviews=list(rec.reviews),
+    )
 
 
 def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:
@@ -192,15 +227,28 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
         try:
             document = workflow.load_edition(project, reg_id, k)
         except UsageError as exc:
-            raise DloError(error(_where(project, reg_id), "DLO810",
-                                 f"frozen edition {k} of {reg_id} is missing: {exc.message}",
-                                 f"dlo verify {reg_id}")) from None
+            raise DloError(
+                error(
+                    _where(project, reg_id),
+                    "DLO810",
+                    f"frozen edition {k} of {reg_id} is missing: {exc.message}",
+                    f"dlo verify {reg_id}",
+                )
+            ) from None
         if workflow.content_hash(document.model) != approvals[k].content_hash:
-            raise DloError(error(Location(project.display(document.path), 1, 1), "DLO810",
-                                 f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
-                                 f"{approvals[k].seq}: it is not published", f"dlo verify {reg_id}"))
+            raise DloError(
+                error(
+                    Location(project.display(document.path), 1, 1),
+                    "DLO810",
+                    f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
+                    f"{approvals[k].seq}: it is not published",
+                    f"dlo verify {reg_id}",
+                )
+            )
         state = st.editions.get(k) or ("in_force" if k == n else "superseded")
-        editions[k] = Edition(k, document, approvals[k], state, reason=reasons.get(k) if k > min(approvals) else None)
+        editions[k] = Edition(
+            k, document, approvals[k], state, reason=reasons.get(k) if k > min(approvals) else None
+        )
     previous = None
     for k in sorted(editions):
         ed = editions[k]
@@ -214,15 +262,23 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     pub = Published(reg_id, st, registry, editions, rec, problems=problems)
     for lang in pub.model.languages:
         try:
-            pub.contexts[lang] = context.build(editions[n].document, registry, lang, project.templates, rec)
+            pub.contexts[lang] = context.build(
+                editions[n].document, registry, lang, project.templates, rec
+            )
         except UsageError:
             raise
         except DloError as exc:
             if lang == main:
                 raise
-            problems.append(warning(Location(project.display(editions[n].document.path)), "DLO805",
-                                    f"edition {n} of {reg_id} lacks {len(exc.problems)} {lang} text(s): it is "
-                                    f"published in {main} only", f"dlo check regulations/{reg_id}"))
+            problems.append(
+                warning(
+                    Location(project.display(editions[n].document.path)),
+                    "DLO805",
+                    f"edition {n} of {reg_id} lacks {len(exc.problems)} {lang} text(s): it is "
+                    f"published in {main} only",
+                    f"dlo check regulations/{reg_id}",
+                )
+            )
     return pub
 
 

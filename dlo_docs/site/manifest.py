@@ -9,13 +9,15 @@ alone rendered; a DOCX or PDF whose key is unchanged is not rendered again.
 Only files the manifest lists are ever deleted (outputs of the previous build that this build
 did not produce: a withdrawn regulation, a superseded edition's downloads).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..errors import UsageError
 from ..fsio import atomic_write
@@ -43,7 +45,9 @@ def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        for path in sorted(
+            p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts
+        ):
             h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -81,9 +85,15 @@ class Manifest:
         """Refuse to build into a folder that holds other things than a site built by dlo."""
         if out.exists() and not out.is_dir():
             raise UsageError(f"{out} is a file, not a folder", "choose another --out")
-        if out.is_dir() and any(p.name != FOLDER for p in out.iterdir()) and not (out / FILE).is_file():
-            raise UsageError(f"{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
-                             "choose an empty or new folder with --out, or empty this one")
+        if (
+            out.is_dir()
+            and any(p.name != FOLDER for p in out.iterdir())
+            and not (out / FILE).is_file()
+        ):
+            raise UsageError(
+                f"{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
+                "choose an empty or new folder with --out, or empty this one",
+            )
 
     # -- outputs --------------------------------------------------------------------------
     def fresh(self, rel: str, key: str) -> bool:
@@ -129,6 +139,11 @@ class Manifest:
             self.save()
 
     def save(self) -> None:
-        data = {"format": FORMAT, "outputs": dict(sorted(self.outputs.items())),
-                "regulations": dict(sorted(self.regulations.items()))}
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        data = {
+            "format": FORMAT,
+            "outputs": dict(sorted(self.outputs.items())),
+            "regulations": dict(sorted(self.regulations.items())),
+        }
+        atomic_write(
+            self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        )

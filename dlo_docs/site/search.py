@@ -8,6 +8,7 @@ typo in longer stems). Format::
      "regs": [{"id", "code", "title", "lang", "url"}, ...],      # lang: of the text shown
      "hits": [[reg, number, anchor, text], ...]}                 # reg: index into regs
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,14 @@ def index(lang: str, regs: list[tuple[dict, str, list[list[str]]]]) -> bytes:
     data = {"lang": lang, "regs": [], "hits": []}
     for i, (summary, text_lang, items) in enumerate(regs):
         title, title_lang = views.title_of(summary, lang)
-        data["regs"].append({"id": summary["id"], "code": summary["code"], "title": title, "lang": text_lang,
-                             "url": views.regulation_path(lang, summary["id"])})
+        data["regs"].append(
+            {
+                "id": summary["id"],
+                "code": summary["code"],
+                "title": title,
+                "lang": text_lang,
+                "url": views.regulation_path(lang, summary["id"]),
+            }
+        )
         data["hits"] += [[i, number, anchor, text] for number, anchor, text in items]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -3,12 +3,13 @@
 Python's ``http.server`` serving the folder as it is, with the same security headers as the
 example nginx configuration (README), so what the preview shows is what production shows.
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
 from ..errors import UsageError
 from .views import CSP
@@ -28,9 +29,13 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files with security headers; the build's own folder (.dlo-site) is not served."""
 
     log: Callable[[str], None] | None = None
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8",
-                      ".json": "application/json; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                      ".css": "text/css; charset=utf-8"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+    }
 
     def end_headers(self) -> None:
         for name, value in HEADERS.items():
@@ -52,15 +57,21 @@ class Handler(SimpleHTTPRequestHandler):
             self.log(f"{self.address_string()} {format % args}")
 
 
-def server(folder: Path | str, port: int = DEFAULT_PORT, log: Callable[[str], None] | None = None) -> ThreadingHTTPServer:
+def server(
+    folder: Path | str, port: int = DEFAULT_PORT, log: Callable[[str], None] | None = None
+) -> ThreadingHTTPServer:
     """A server of ``folder`` on 127.0.0.1:``port`` (0: any free port), not yet started: call
     ``serve_forever()`` (and ``shutdown()`` from another thread, or Ctrl-C)."""
     folder = Path(folder).resolve()
     if not (folder / "index.html").is_file():
-        raise UsageError(f"{folder} holds no built site (no index.html)", "build it first: dlo site build")
+        raise UsageError(
+            f"{folder} holds no built site (no index.html)", "build it first: dlo site build"
+        )
     handler = type("SiteHandler", (Handler,), {"log": staticmethod(log) if log else None})
     try:
         return ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
     except OSError as exc:
-        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}",
-                         "choose another port with --port") from None
+        raise UsageError(
+            f"cannot listen on {HOST}:{port}: {exc.strerror or exc}",
+            "choose another port with --port",
+        ) from None

@@ -10,6 +10,7 @@ Paths: every link is relative, so the site works under any base path and from an
     static/site.css, static/search.js    the only stylesheet and the only script
     search-index.<lang>.json             what the search script searches
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,10 @@ from typing import Any
 from ..model import Registry
 from .collect import LANGS
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'"
+)
 
 
 def index_path(lang: str) -> str:
@@ -64,32 +67,48 @@ def date(day: dt.date | str | None) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def chrome(rel: str, lang: str, labels: dict[str, dict], switch_to: str, title: str) -> dict[str, Any]:
+def chrome(
+    rel: str, lang: str, labels: dict[str, dict], switch_to: str, title: str
+) -> dict[str, Any]:
     """What every page has: language, the way to the root, the language switch (to the page
     ``switch_to`` in the other language), the search form, the policy."""
     root = root_of(rel)
     to = other(lang)
     return {
-        "lang": lang, "root": root, "title": title, "csp": CSP, "L": labels[lang]["site"],
+        "lang": lang,
+        "root": root,
+        "title": title,
+        "csp": CSP,
+        "L": labels[lang]["site"],
         "labels": labels[lang],
-        "home": root + index_path(lang), "search": root + search_path(lang),
-        "css": root + "static/site.css", "js": root + "static/search.js",
+        "home": root + index_path(lang),
+        "search": root + search_path(lang),
+        "css": root + "static/site.css",
+        "js": root + "static/search.js",
         "switch": {"href": root + switch_to, "lang": to, "name": labels[to]["language_name"]},
     }
 
 
-def names(registry: Registry, lang: str) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+def names(
+    registry: Registry, lang: str
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Unit and position names in ``lang`` (falling back to another language): id -> (text, lang)."""
+
     def pick(mapping: dict[str, str]) -> tuple[str, str]:
         if mapping.get(lang):
             return mapping[lang], lang
         first = next(iter(mapping), lang)
         return mapping.get(first, ""), first
 
-    return ({u.id: pick(u.name) for u in registry.units}, {p.id: pick(p.title) for p in registry.positions})
+    return (
+        {u.id: pick(u.name) for u in registry.units},
+        {p.id: pick(p.title) for p in registry.positions},
+    )
 
 
-def index_groups(summaries: list[dict], registry: Registry, lang: str, labels: dict[str, dict]) -> list[dict]:
+def index_groups(
+    summaries: list[dict], registry: Registry, lang: str, labels: dict[str, dict]
+) -> list[dict]:
     """Regulations in force grouped by unit (registry order), then by position (registry order;
     unit regulations first)."""
     units, positions = names(registry, lang)
@@ -104,14 +123,21 @@ def index_groups(summaries: list[dict], registry: Registry, lang: str, labels: d
         name, name_lang = units.get(unit_id, (unit_id, lang))
         sections = []
         by_pos = groups[unit_id]
-        for pos in sorted(by_pos, key=lambda p: (-1, "") if p is None else (pos_order.get(p, len(pos_order)), p)):
+        for pos in sorted(
+            by_pos, key=lambda p: (-1, "") if p is None else (pos_order.get(p, len(pos_order)), p)
+        ):
             if pos is None:
                 heading, heading_lang = L["unit_regulations"], lang
             else:
                 heading, heading_lang = positions.get(pos, (pos, lang))
-            rows = [row(s, lang, labels) for s in sorted(by_pos[pos], key=lambda s: (s["code"], s["id"]))]
+            rows = [
+                row(s, lang, labels)
+                for s in sorted(by_pos[pos], key=lambda s: (s["code"], s["id"]))
+            ]
             sections.append({"heading": heading, "lang": heading_lang, "rows": rows})
-        out.append({"unit": name, "lang": name_lang, "anchor": f"unit-{unit_id}", "sections": sections})
+        out.append(
+            {"unit": name, "lang": name_lang, "anchor": f"unit-{unit_id}", "sections": sections}
+        )
     return out
 
 
@@ -127,7 +153,10 @@ def row(s: dict, lang: str, labels: dict[str, dict]) -> dict:
     title, title_lang = title_of(s, lang)
     order = s["order"]
     return {
-        "id": s["id"], "code": s["code"], "title": title, "title_lang": title_lang,
+        "id": s["id"],
+        "code": s["code"],
+        "title": title,
+        "title_lang": title_lang,
         "kind": labels[lang]["kind"][s["kind"]],
         "href": regulation_path(lang, s["id"]),
         "edition": labels[lang]["edition_n"].format(n=s["edition"]),

@@ -24,15 +24,17 @@ and the commands ``revise``, ``submit``, ``agree``, ``reject``, ``approve``, ``w
 ``review``, ``verify``. Each command holds the journal lock from reading the state to writing the
 event, so two commands never act on the same state; every write is atomic.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .. import load, numbering
 from .. import records as _records
@@ -42,12 +44,26 @@ from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
 from . import journal as _journal
 from .journal import Event, content_hash
-from .state import OPEN, History, Round, add_years, replay
+from .state import History, Round, add_years, replay
 
 __all__ = [
-    "Event", "Status", "status", "load_edition", "events", "revision_reason", "records",
-    "revise", "submit", "agree", "reject", "approve", "withdraw", "review", "verify",
-    "content_hash", "STATES",
+    "Event",
+    "Status",
+    "status",
+    "load_edition",
+    "events",
+    "revision_reason",
+    "records",
+    "revise",
+    "submit",
+    "agree",
+    "reject",
+    "approve",
+    "withdraw",
+    "review",
+    "verify",
+    "content_hash",
+    "STATES",
 ]
 
 EDITIONS = "editions"
@@ -69,25 +85,41 @@ class Status:
     route: list[str] = field(default_factory=list)
     route_kind: str | None = None
     agreed: list[str] = field(default_factory=list)
-    editions: dict[int, str] = field(default_factory=dict)  # approved edition -> in_force|superseded|withdrawn
+    editions: dict[int, str] = field(
+        default_factory=dict
+    )  # approved edition -> in_force|superseded|withdrawn
     reason: str | None = None  # of the open revision
-    returned: dict[str, Any] | None = None  # the last rejection of the open draft: role, remarks, date
+    returned: dict[str, Any] | None = (
+        None  # the last rejection of the open draft: role, remarks, date
+    )
     changed: bool = False  # no draft is open but the text differs from the edition in force
 
     def as_dict(self) -> dict[str, Any]:
         def order(o: _records.Order | None) -> dict | None:
             if o is None:
                 return None
-            return {"number": o.number, "date": o.date.isoformat(),
-                    "effective": o.effective.isoformat() if o.effective else None}
+            return {
+                "number": o.number,
+                "date": o.date.isoformat(),
+                "effective": o.effective.isoformat() if o.effective else None,
+            }
 
         return {
-            "id": self.id, "state": self.state, "edition_in_force": self.edition_in_force,
-            "in_force_order": order(self.in_force_order), "draft_edition": self.draft_edition,
-            "pending": self.pending, "review_due": self.review_due.isoformat() if self.review_due else None,
-            "voided": self.voided, "route": self.route, "route_kind": self.route_kind, "agreed": self.agreed,
-            "editions": {str(k): v for k, v in sorted(self.editions.items())}, "reason": self.reason,
-            "returned": self.returned, "changed": self.changed,
+            "id": self.id,
+            "state": self.state,
+            "edition_in_force": self.edition_in_force,
+            "in_force_order": order(self.in_force_order),
+            "draft_edition": self.draft_edition,
+            "pending": self.pending,
+            "review_due": self.review_due.isoformat() if self.review_due else None,
+            "voided": self.voided,
+            "route": self.route,
+            "route_kind": self.route_kind,
+            "agreed": self.agreed,
+            "editions": {str(k): v for k, v in sorted(self.editions.items())},
+            "reason": self.reason,
+            "returned": self.returned,
+            "changed": self.changed,
         }
 
 
@@ -128,7 +160,11 @@ class _Ctx:
     @property
     def voided(self) -> bool:
         h = self.history
-        return h.round is not None and h.state in ("agreement", "agreed") and self.hash != h.round.submitted.content_hash
+        return (
+            h.round is not None
+            and h.state in ("agreement", "agreed")
+            and self.hash != h.round.submitted.content_hash
+        )
 
 
 def _load(project: Project, reg_id: str, complete: bool = False) -> _Ctx:
@@ -151,8 +187,10 @@ def _load(project: Project, reg_id: str, complete: bool = False) -> _Ctx:
 def _role(ctx: _Ctx, role: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
     if not role or role not in ids:
-        raise UsageError(f"unknown role {role!r} for {option}",
-                         f"a role is a registry position id: {', '.join(ids)}")
+        raise UsageError(
+            f"unknown role {role!r} for {option}",
+            f"a role is a registry position id: {', '.join(ids)}",
+        )
     return role
 
 
@@ -190,7 +228,9 @@ def _edition_path(project: Project, reg_id: str, n: int) -> Path:
 def _frozen_text(text: str) -> str:
     """The draft's text for editions/<n>.yaml: one folder deeper, so the editor's schema line
     (``# yaml-language-server: $schema=../../schemas/...``) gains one ``../``."""
-    return re.sub(r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../", text, count=1, flags=re.M)
+    return re.sub(
+        r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../", text, count=1, flags=re.M
+    )
 
 
 def _pending_path(final: Path) -> Path:
@@ -209,7 +249,11 @@ def _complete_approvals(ctx: _Ctx) -> None:
     for n, ev in ctx.history.approvals.items():
         final = _edition_path(ctx.project, ctx.reg_id, n)
         pending = _pending_path(final)
-        if not final.exists() and pending.is_file() and _pending_hash(pending, ctx.project) == ev.content_hash:
+        if (
+            not final.exists()
+            and pending.is_file()
+            and _pending_hash(pending, ctx.project) == ev.content_hash
+        ):
             os.replace(pending, final)
 
 
@@ -218,8 +262,13 @@ def _complete_approvals(ctx: _Ctx) -> None:
 
 def _status(ctx: _Ctx) -> Status:
     h = ctx.history
-    st = Status(id=ctx.reg_id, state=h.state, edition_in_force=h.in_force, in_force_order=h.in_force_order,
-                editions=dict(h.editions))
+    st = Status(
+        id=ctx.reg_id,
+        state=h.state,
+        edition_in_force=h.in_force,
+        in_force_order=h.in_force_order,
+        editions=dict(h.editions),
+    )
     if h.open:
         st.draft_edition = h.draft if h.draft is not None else ctx.model.edition
         st.reason = h.revision.get("reason") if h.revision else None
@@ -231,8 +280,11 @@ def _status(ctx: _Ctx) -> Status:
     else:
         st.route, st.route_kind = list(ctx.model.agreement.approvers), ctx.model.agreement.route
     if h.rejection is not None and h.state == "draft":
-        st.returned = {"role": h.rejection.role, "remarks": h.rejection.get("remarks"),
-                       "date": h.rejection.date.isoformat()}
+        st.returned = {
+            "role": h.rejection.role,
+            "remarks": h.rejection.get("remarks"),
+            "date": h.rejection.date.isoformat(),
+        }
     if h.state == "in_force":
         st.changed = ctx.hash != h.approvals[h.in_force].content_hash
     st.review_due = h.review_due(ctx.registry.review_period_years)
@@ -250,9 +302,15 @@ def load_edition(project: Project, reg_id: str, n: int) -> Document:
     project.folder(reg_id)
     path = _edition_path(project, reg_id, n)
     if not path.is_file():
-        have = sorted(int(p.stem) for p in path.parent.glob("*.yaml") if p.stem.isdigit()) if path.parent.is_dir() else []
-        raise UsageError(f"regulation {reg_id!r} has no edition {n}",
-                         f"its frozen editions: {', '.join(map(str, have)) or 'none yet'}")
+        have = (
+            sorted(int(p.stem) for p in path.parent.glob("*.yaml") if p.stem.isdigit())
+            if path.parent.is_dir()
+            else []
+        )
+        raise UsageError(
+            f"regulation {reg_id!r} has no edition {n}",
+            f"its frozen editions: {', '.join(map(str, have)) or 'none yet'}",
+        )
     loaded = Loaded()
     project.load_registry(loaded)
     document = project.load_file(path, loaded)
@@ -277,13 +335,13 @@ def revision_reason(project: Project, reg_id: str) -> str | None:
 def person(actor: str) -> str:
     """The name to print for an actor ``user (Name <email>)``: the git name, else the OS user."""
     if "(" in actor and actor.endswith(")"):
-        inner = actor[actor.index("(") + 1:-1]
+        inner = actor[actor.index("(") + 1 : -1]
         return inner.split("<")[0].strip() or actor
     return actor
 
 
 def _reviewer(registry: Registry, role: str | None, lang: str) -> str:
-    """"Position, name" of a role's holder in ``lang`` (the review sheet's column)."""
+    """ "Position, name" of a role's holder in ``lang`` (the review sheet's column)."""
     if not role:
         return ""
     try:
@@ -298,8 +356,10 @@ def _reviewer(registry: Registry, role: str | None, lang: str) -> str:
 def _marks(round_: Round | None) -> dict[str, _records.AgreementMark]:
     if round_ is None:
         return {}
-    return {role: _records.AgreementMark(role, "agreed", ev.date, ev.get("remarks") or "")
-            for role, ev in round_.marks.items()}
+    return {
+        role: _records.AgreementMark(role, "agreed", ev.date, ev.get("remarks") or "")
+        for role, ev in round_.marks.items()
+    }
 
 
 _NOT_PRINTED = ("note", "silence", "source_number")
@@ -317,9 +377,13 @@ def _printed(data: Any) -> Any:
 def changed_clauses(old: Regulation, new: Regulation) -> str:
     """The clauses of ``new`` (by their numbers in ``new``) that differ from ``old`` or are new,
     then the numbers in ``old`` of clauses that were removed: "5, 11, 14"."""
+
     def clauses(model: Regulation) -> dict[str, tuple[int, dict]]:
-        return {n.element.id: (n.number, _printed(n.element.model_dump(mode="json")))
-                for n in numbering.walk(model) if n.kind == "clause"}
+        return {
+            n.element.id: (n.number, _printed(n.element.model_dump(mode="json")))
+            for n in numbering.walk(model)
+            if n.kind == "clause"
+        }
 
     before, after = clauses(old), clauses(new)
     changed = [num for cid, (num, data) in after.items() if before.get(cid, (0, None))[1] != data]
@@ -360,14 +424,24 @@ def records(project: Project, reg_id: str) -> _records.Records:
         else:
             clauses = changed_clauses(previous, model)
         order = ev.order
-        rec.history.append(_records.ChangeRecord(number=n, clauses=clauses, order=order,
-                                                 entered=order.effective or order.date,
-                                                 entered_by=person(ev.actor)))
+        rec.history.append(
+            _records.ChangeRecord(
+                number=n,
+                clauses=clauses,
+                order=order,
+                entered=order.effective or order.date,
+                entered_by=person(ev.actor),
+            )
+        )
         previous = model
     for ev in h.reviews:
-        rec.reviews.append(_records.ReviewRecord(date=ev.get("date") or ev.date,
-                                                 reviewer=_reviewer(ctx.registry, ev.role, lang),
-                                                 result=ev.get("result") or ""))
+        rec.reviews.append(
+            _records.ReviewRecord(
+                date=ev.get("date") or ev.date,
+                reviewer=_reviewer(ctx.registry, ev.role, lang),
+                result=ev.get("result") or "",
+            )
+        )
     return rec
 
 
@@ -383,19 +457,32 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
         by = _role(ctx, by, "--by")
         reason = _text(reason, "--reason")
         if by not in ctx.model.change_initiators:
-            raise ctx.refuse("DLO626", f"{by} may not revise {reg_id}: only its change initiators may "
-                             f"({', '.join(ctx.model.change_initiators)})",
-                             "ask one of them to open the revision (the regulation's change_initiators)",
-                             at=("change_initiators",))
+            raise ctx.refuse(
+                "DLO626",
+                f"{by} may not revise {reg_id}: only its change initiators may "
+                f"({', '.join(ctx.model.change_initiators)})",
+                "ask one of them to open the revision (the regulation's change_initiators)",
+                at=("change_initiators",),
+            )
         if h.state == "withdrawn":
-            raise ctx.refuse("DLO620", f"{reg_id} has been withdrawn: it cannot be revised",
-                             "draft a new regulation instead")
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has been withdrawn: it cannot be revised",
+                "draft a new regulation instead",
+            )
         if h.in_force is None:
-            raise ctx.refuse("DLO620", f"{reg_id} has no edition in force yet: its first draft is still open "
-                             f"(state {h.state})", f"edit regulation.yaml and submit it: dlo submit {reg_id}")
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has no edition in force yet: its first draft is still open "
+                f"(state {h.state})",
+                f"edit regulation.yaml and submit it: dlo submit {reg_id}",
+            )
         if h.open:
-            raise ctx.refuse("DLO620", f"a revision of {reg_id} is already open (edition {h.draft}, state {h.state})",
-                             f"finish it first: dlo status {reg_id}")
+            raise ctx.refuse(
+                "DLO620",
+                f"a revision of {reg_id} is already open (edition {h.draft}, state {h.state})",
+                f"finish it first: dlo status {reg_id}",
+            )
         n = h.in_force + 1
         source = ctx.document.source
         if ctx.model.edition != n:
@@ -404,11 +491,20 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
                 data["edition"] = n
             else:
                 keys = list(data)
-                data.insert(keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n)
+                data.insert(
+                    keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n
+                )
             load.write(ctx.document.path, data, like=source.text)
         new_hash = content_hash(ctx.model.model_copy(update={"edition": n}))
-        return _append(ctx, role=by, event="revised", edition=n, reason=reason, from_edition=h.in_force,
-                       content_hash=new_hash)
+        return _append(
+            ctx,
+            role=by,
+            event="revised",
+            edition=n,
+            reason=reason,
+            from_edition=h.in_force,
+            content_hash=new_hash,
+        )
 
 
 def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
@@ -423,20 +519,44 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
         else:
             by = ctx.registry.unit(ctx.model.unit).head
         if h.state == "withdrawn" or h.state == "in_force":
-            raise ctx.refuse("DLO620", f"{reg_id} has no open draft to submit: {_state_phrase(h)}",
-                             f"open a revision first: dlo revise {reg_id} --by ROLE --reason TEXT"
-                             if h.state == "in_force" else None)
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has no open draft to submit: {_state_phrase(h)}",
+                f"open a revision first: dlo revise {reg_id} --by ROLE --reason TEXT"
+                if h.state == "in_force"
+                else None,
+            )
         if h.state in ("agreement", "agreed") and not ctx.voided:
-            what = (f"awaiting {', '.join(h.round.pending)}" if h.state == "agreement" else "every approver has agreed")
-            raise ctx.refuse("DLO620", f"{reg_id} is already in agreement ({what})",
-                             f"dlo status {reg_id}" if h.state == "agreement" else f"approve it: dlo approve {reg_id} --order NO --date DATE")
+            what = (
+                f"awaiting {', '.join(h.round.pending)}"
+                if h.state == "agreement"
+                else "every approver has agreed"
+            )
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} is already in agreement ({what})",
+                f"dlo status {reg_id}"
+                if h.state == "agreement"
+                else f"approve it: dlo approve {reg_id} --order NO --date DATE",
+            )
         expected = h.in_force + 1 if h.in_force is not None else ctx.model.edition
         if ctx.model.edition != expected:
-            raise ctx.refuse("DLO627", f"the draft says edition {ctx.model.edition} but the edition being drafted "
-                             f"is {expected}", f"set edition: {expected}", at=("edition",))
-        return _append(ctx, role=by, event="submitted", edition=ctx.model.edition,
-                       route=list(ctx.model.agreement.approvers), route_kind=ctx.model.agreement.route,
-                       content_hash=ctx.hash)
+            raise ctx.refuse(
+                "DLO627",
+                f"the draft says edition {ctx.model.edition} but the edition being drafted "
+                f"is {expected}",
+                f"set edition: {expected}",
+                at=("edition",),
+            )
+        return _append(
+            ctx,
+            role=by,
+            event="submitted",
+            edition=ctx.model.edition,
+            route=list(ctx.model.agreement.approvers),
+            route_kind=ctx.model.agreement.route,
+            content_hash=ctx.hash,
+        )
 
 
 def _decision_checks(ctx: _Ctx, role: str, verb: str) -> Round:
@@ -448,19 +568,32 @@ def _decision_checks(ctx: _Ctx, role: str, verb: str) -> Round:
             why = "it is a draft that has not been submitted"
         else:
             why = _state_phrase(h)
-        raise ctx.refuse("DLO620", f"{role} cannot {verb} {ctx.reg_id}: {why}",
-                         f"submit it first: dlo submit {ctx.reg_id}" if h.state == "draft" else None)
+        raise ctx.refuse(
+            "DLO620",
+            f"{role} cannot {verb} {ctx.reg_id}: {why}",
+            f"submit it first: dlo submit {ctx.reg_id}" if h.state == "draft" else None,
+        )
     round_ = h.round
     if role not in round_.route:
-        raise ctx.refuse("DLO621", f"{role} is not on the agreement route of {ctx.reg_id} "
-                         f"({', '.join(round_.route)})", "only the approvers of the route agree or reject",
-                         at=("agreement", "approvers"))
+        raise ctx.refuse(
+            "DLO621",
+            f"{role} is not on the agreement route of {ctx.reg_id} ({', '.join(round_.route)})",
+            "only the approvers of the route agree or reject",
+            at=("agreement", "approvers"),
+        )
     if role in round_.marks:
-        raise ctx.refuse("DLO623", f"{role} has already agreed to {ctx.reg_id} edition {round_.submitted.edition}")
+        raise ctx.refuse(
+            "DLO623",
+            f"{role} has already agreed to {ctx.reg_id} edition {round_.submitted.edition}",
+        )
     if round_.kind == "sequential" and round_.pending and round_.pending[0] != role:
-        raise ctx.refuse("DLO622", f"it is not {role}'s turn: the route is sequential and "
-                         f"{round_.pending[0]} has not agreed yet", f"pending, in order: {', '.join(round_.pending)}",
-                         at=("agreement", "route"))
+        raise ctx.refuse(
+            "DLO622",
+            f"it is not {role}'s turn: the route is sequential and "
+            f"{round_.pending[0]} has not agreed yet",
+            f"pending, in order: {', '.join(round_.pending)}",
+            at=("agreement", "route"),
+        )
     return round_
 
 
@@ -472,11 +605,21 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
         as_ = _role(ctx, as_, "--as")
         round_ = _decision_checks(ctx, as_, "agree to")
         if ctx.voided:
-            raise ctx.refuse("DLO625", f"the text of {reg_id} changed after agreement began: the agreements "
-                             "given are void", f"resubmit the new text: dlo submit {reg_id}")
+            raise ctx.refuse(
+                "DLO625",
+                f"the text of {reg_id} changed after agreement began: the agreements "
+                "given are void",
+                f"resubmit the new text: dlo submit {reg_id}",
+            )
         remarks = " ".join((remarks or "").split()) or None
-        return _append(ctx, role=as_, event="agreed", edition=round_.submitted.edition, remarks=remarks,
-                       content_hash=ctx.hash)
+        return _append(
+            ctx,
+            role=as_,
+            event="agreed",
+            edition=round_.submitted.edition,
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )
 
 
 def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
@@ -486,11 +629,19 @@ def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
         as_ = _role(ctx, as_, "--as")
         remarks = _text(remarks, "--remarks")
         round_ = _decision_checks(ctx, as_, "reject")
-        return _append(ctx, role=as_, event="rejected", edition=round_.submitted.edition, remarks=remarks,
-                       content_hash=ctx.hash)
+        return _append(
+            ctx,
+            role=as_,
+            event="rejected",
+            edition=round_.submitted.edition,
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )
 
 
-def approve(project: Project, reg_id: str, order: str, date: dt.date, effective: dt.date | None = None) -> Event:
+def approve(
+    project: Project, reg_id: str, order: str, date: dt.date, effective: dt.date | None = None
+) -> Event:
     """Approve the agreed draft by order (number, date; effective date, default the order's date).
     Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
@@ -501,27 +652,52 @@ def approve(project: Project, reg_id: str, order: str, date: dt.date, effective:
             raise UsageError(f"the effective date {effective} is before the order's date {date}")
         if h.state == "agreement":
             pending = list(h.round.route) if ctx.voided else h.round.pending
-            raise ctx.refuse("DLO624", f"{reg_id} cannot be approved: not every approver has agreed "
-                             f"(pending: {', '.join(pending)})", f"dlo status {reg_id}", at=("agreement", "approvers"))
+            raise ctx.refuse(
+                "DLO624",
+                f"{reg_id} cannot be approved: not every approver has agreed "
+                f"(pending: {', '.join(pending)})",
+                f"dlo status {reg_id}",
+                at=("agreement", "approvers"),
+            )
         if h.state != "agreed":
-            raise ctx.refuse("DLO620", f"{reg_id} cannot be approved: {_state_phrase(h)}",
-                             f"submit it for agreement first: dlo submit {reg_id}" if h.state == "draft" else None)
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} cannot be approved: {_state_phrase(h)}",
+                f"submit it for agreement first: dlo submit {reg_id}"
+                if h.state == "draft"
+                else None,
+            )
         if ctx.voided or any(ev.content_hash != ctx.hash for ev in h.round.marks.values()):
-            raise ctx.refuse("DLO625", f"{reg_id} cannot be approved: its text changed after agreement began, "
-                             "so the agreements given are void", f"resubmit the new text: dlo submit {reg_id}")
+            raise ctx.refuse(
+                "DLO625",
+                f"{reg_id} cannot be approved: its text changed after agreement began, "
+                "so the agreements given are void",
+                f"resubmit the new text: dlo submit {reg_id}",
+            )
         n = ctx.model.edition
         if n in h.approvals:
-            raise ctx.refuse("DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",))
+            raise ctx.refuse(
+                "DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",)
+            )
         # The frozen copy is written under a pending name, the approval is journaled, then the copy
         # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
         # and an approval interrupted after journaling is completed by the next command.
         final = _edition_path(project, reg_id, n)
         pending = _pending_path(final)
         atomic_write(pending, _frozen_text(ctx.document.source.text))
-        order_data = {"number": order, "date": date.isoformat(),
-                      "effective": (effective or date).isoformat()}
-        event = _append(ctx, role=ctx.model.approval.by, event="approved", edition=n, order=order_data,
-                        content_hash=ctx.hash)
+        order_data = {
+            "number": order,
+            "date": date.isoformat(),
+            "effective": (effective or date).isoformat(),
+        }
+        event = _append(
+            ctx,
+            role=ctx.model.approval.by,
+            event="approved",
+            edition=n,
+            order=order_data,
+            content_hash=ctx.hash,
+        )
         os.replace(pending, final)
         return event
 
@@ -533,17 +709,29 @@ def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
         h = ctx.history
         order = _text(order, "--order")
         if h.in_force is None:
-            raise ctx.refuse("DLO620", f"{reg_id} cannot be withdrawn: no edition of it is in force"
-                             + (" (it has been withdrawn already)" if h.state == "withdrawn" else ""))
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} cannot be withdrawn: no edition of it is in force"
+                + (" (it has been withdrawn already)" if h.state == "withdrawn" else ""),
+            )
         if date < h.in_force_order.date:
-            raise UsageError(f"the withdrawal order's date {date} is before edition {h.in_force} was approved "
-                             f"({h.in_force_order.date})")
-        return _append(ctx, role=ctx.model.approval.by, event="withdrawn", edition=h.in_force,
-                       order={"number": order, "date": date.isoformat()},
-                       content_hash=h.approvals[h.in_force].content_hash)
+            raise UsageError(
+                f"the withdrawal order's date {date} is before edition {h.in_force} was approved "
+                f"({h.in_force_order.date})"
+            )
+        return _append(
+            ctx,
+            role=ctx.model.approval.by,
+            event="withdrawn",
+            edition=h.in_force,
+            order={"number": order, "date": date.isoformat()},
+            content_hash=h.approvals[h.in_force].content_hash,
+        )
 
 
-def review(project: Project, reg_id: str, by: str, result: str, date: dt.date | None = None) -> Event:
+def review(
+    project: Project, reg_id: str, by: str, result: str, date: dt.date | None = None
+) -> Event:
     """Record a periodic review of the edition in force; the next one falls due
     ``review_period_years`` (registry; default 3) after it."""
     with _journal.lock(project, reg_id):
@@ -556,10 +744,19 @@ def review(project: Project, reg_id: str, by: str, result: str, date: dt.date | 
         date = date or _today(ctx)
         start = h.in_force_order.effective or h.in_force_order.date
         if date < start:
-            raise UsageError(f"the review date {date} is before edition {h.in_force} took effect ({start})")
-        return _append(ctx, role=by, event="reviewed", edition=h.in_force, result=result, date=date.isoformat(),
-                       next_due=add_years(date, ctx.registry.review_period_years).isoformat(),
-                       content_hash=h.approvals[h.in_force].content_hash)
+            raise UsageError(
+                f"the review date {date} is before edition {h.in_force} took effect ({start})"
+            )
+        return _append(
+            ctx,
+            role=by,
+            event="reviewed",
+            edition=h.in_force,
+            result=result,
+            date=date.isoformat(),
+            next_due=add_years(date, ctx.registry.review_period_years).isoformat(),
+            content_hash=h.approvals[h.in_force].content_hash,
+        )
 
 
 # -- integrity --------------------------------------------------------------------------------
@@ -582,21 +779,37 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
         if not path.is_file():
             pending = _pending_path(path)
             if pending.is_file() and _pending_hash(pending, project) == ev.content_hash:
-                problems.append(warning(Location(project.display(pending)), "DLO608",
-                                        f"the approval of edition {n} (journal event {ev.seq}) was interrupted before "
-                                        "its frozen copy was moved into place", "any dlo command on it completes it"))
+                problems.append(
+                    warning(
+                        Location(project.display(pending)),
+                        "DLO608",
+                        f"the approval of edition {n} (journal event {ev.seq}) was interrupted before "
+                        "its frozen copy was moved into place",
+                        "any dlo command on it completes it",
+                    )
+                )
                 continue
-            problems.append(error(journal.at(index), "DLO607",
-                                  f"frozen edition {n} ({display}) is missing: the journal approved it in event {ev.seq}",
-                                  "restore it from version control"))
+            problems.append(
+                error(
+                    journal.at(index),
+                    "DLO607",
+                    f"frozen edition {n} ({display}) is missing: the journal approved it in event {ev.seq}",
+                    "restore it from version control",
+                )
+            )
             continue
         source, load_problems = load.read(path, display)
         model = load.validate(Regulation, source)[0] if source is not None else None
         if model is None or content_hash(model) != ev.content_hash:
-            problems.append(error(Location(display, 1, 1), "DLO606",
-                                  f"frozen edition {n} was edited after its approval (journal event {ev.seq}): "
-                                  "its content differs from the text that was approved",
-                                  "restore it from version control; change a regulation by revising it (dlo revise)"))
+            problems.append(
+                error(
+                    Location(display, 1, 1),
+                    "DLO606",
+                    f"frozen edition {n} was edited after its approval (journal event {ev.seq}): "
+                    "its content differs from the text that was approved",
+                    "restore it from version control; change a regulation by revising it (dlo revise)",
+                )
+            )
     folder = project.folder(reg_id) / EDITIONS
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
@@ -604,16 +817,26 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
                 continue
             n = int(path.stem)
             display = project.display(path)
-            problems.append(error(Location(display), "DLO608",
-                                  f"edition {n} is not recorded in the journal: no approval event for it",
-                                  "a frozen edition exists only by approval; restore the journal from version "
-                                  "control, or remove the file"))
+            problems.append(
+                error(
+                    Location(display),
+                    "DLO608",
+                    f"edition {n} is not recorded in the journal: no approval event for it",
+                    "a frozen edition exists only by approval; restore the journal from version "
+                    "control, or remove the file",
+                )
+            )
         for path in sorted(folder.glob("*.yaml.pending")):
             n = path.name.split(".")[0]
             if not (n.isdigit() and int(n) in approved):
-                problems.append(warning(Location(project.display(path)), "DLO610",
-                                        f"an approval of edition {n} was interrupted before it was journaled",
-                                        f"delete the file, or approve again: dlo approve {reg_id} ..."))
+                problems.append(
+                    warning(
+                        Location(project.display(path)),
+                        "DLO610",
+                        f"an approval of edition {n} was interrupted before it was journaled",
+                        f"delete the file, or approve again: dlo approve {reg_id} ...",
+                    )
+                )
     return problems
 
 

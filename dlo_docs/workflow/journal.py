@@ -9,6 +9,7 @@ Changing, deleting, inserting or reordering an event breaks the chain; ``verify`
 Writes happen under an exclusive lock (``fsio.locked``) and are atomic (``fsio.atomic_write``):
 a second writer waits, and a writer killed at any moment leaves the old journal or the new one.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -18,10 +19,11 @@ import hashlib
 import json
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .. import load
 from ..errors import DloError, Location, Problem, error, warning
@@ -67,7 +69,9 @@ def normal(value: Any) -> Any:
 
 
 def canonical(value: Any) -> bytes:
-    return json.dumps(normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def sha256(value: Any) -> str:
@@ -149,9 +153,17 @@ def to_event(entry: dict) -> Event:
         if isinstance(data.get(key), str):
             data[key] = dt.date.fromisoformat(data[key])
     return Event(
-        seq=entry["seq"], time=entry["time"], role=entry.get("role"), actor=entry["actor"],
-        event=entry["event"], edition=entry["edition"], content_hash=entry["content_hash"],
-        prev_hash=entry["prev"], hash=entry["hash"], data=data, raw=entry,
+        seq=entry["seq"],
+        time=entry["time"],
+        role=entry.get("role"),
+        actor=entry["actor"],
+        event=entry["event"],
+        edition=entry["edition"],
+        content_hash=entry["content_hash"],
+        prev_hash=entry["prev"],
+        hash=entry["hash"],
+        data=data,
+        raw=entry,
     )
 
 
@@ -184,23 +196,53 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
     """Problems with the structure of one entry (types, not the chain)."""
     where = journal.at(index)
     if not isinstance(entry, dict):
-        return [error(where, "DLO609", f"journal entry {index + 1} is not a mapping",
-                      "the journal is written by dlo only: restore it from version control")]
+        return [
+            error(
+                where,
+                "DLO609",
+                f"journal entry {index + 1} is not a mapping",
+                "the journal is written by dlo only: restore it from version control",
+            )
+        ]
     problems = []
-    types = {"seq": int, "time": str, "actor": str, "event": str, "edition": int,
-             "content_hash": str, "prev": str, "hash": str}
+    types = {
+        "seq": int,
+        "time": str,
+        "actor": str,
+        "event": str,
+        "edition": int,
+        "content_hash": str,
+        "prev": str,
+        "hash": str,
+    }
     for key, kind in types.items():
         value = entry.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
-            problems.append(error(journal.at(index, key) if key in entry else where, "DLO609",
-                                  f"journal entry {index + 1}: {key!r} is missing or not a {kind.__name__}",
-                                  "the journal is written by dlo only: restore it from version control"))
+            problems.append(
+                error(
+                    journal.at(index, key) if key in entry else where,
+                    "DLO609",
+                    f"journal entry {index + 1}: {key!r} is missing or not a {kind.__name__}",
+                    "the journal is written by dlo only: restore it from version control",
+                )
+            )
     if entry.get("role") is not None and not isinstance(entry.get("role"), str):
-        problems.append(error(journal.at(index, "role"), "DLO609", f"journal entry {index + 1}: 'role' is not a string"))
+        problems.append(
+            error(
+                journal.at(index, "role"),
+                "DLO609",
+                f"journal entry {index + 1}: 'role' is not a string",
+            )
+        )
     if not problems:
         if entry["event"] not in KINDS:
-            problems.append(error(journal.at(index, "event"), "DLO609",
-                                  f"journal entry {index + 1}: unknown event {entry['event']!r}"))
+            problems.append(
+                error(
+                    journal.at(index, "event"),
+                    "DLO609",
+                    f"journal entry {index + 1}: unknown event {entry['event']!r}",
+                )
+            )
         try:
             dt.datetime.fromisoformat(entry["time"])
             to_event(entry)
@@ -221,8 +263,14 @@ def read(project: Project, reg_id: str) -> Journal:
         return Journal(path, display, None, [], problems)
     journal = Journal(path, display, source, [], [])
     if not isinstance(source.data, list):
-        journal.problems.append(error(source.at([]), "DLO609", "the journal is not a list of events",
-                                      "the journal is written by dlo only: restore it from version control"))
+        journal.problems.append(
+            error(
+                source.at([]),
+                "DLO609",
+                "the journal is not a list of events",
+                "the journal is written by dlo only: restore it from version control",
+            )
+        )
         return journal
     for index, entry in enumerate(source.data):
         shape = _shape(entry, index, journal)
@@ -247,42 +295,69 @@ def check_chain(journal: Journal) -> list[Problem]:
     if problems:
         return problems
     entries = journal.entries
-    hint = "the journal is append-only: restore it from version control (git log -p {})".format(journal.display)
+    hint = f"the journal is append-only: restore it from version control (git log -p {journal.display})"
     seen: dict[int, int] = {}
     highest = 0
     explained: set[int] = set()  # entries whose break is already named
     for i, entry in enumerate(entries):
         seq = entry["seq"]
         if event_hash(entry) != entry["hash"]:
-            problems.append(error(journal.at(i), "DLO601",
-                                  f"journal event {seq} ({entry['event']}) was edited: its hash does not match its content",
-                                  hint))
+            problems.append(
+                error(
+                    journal.at(i),
+                    "DLO601",
+                    f"journal event {seq} ({entry['event']}) was edited: its hash does not match its content",
+                    hint,
+                )
+            )
             explained.add(i)
         if seq in seen:
-            problems.append(error(journal.at(i, "seq"), "DLO603",
-                                  f"journal event {seq} appears twice (entries {seen[seq] + 1} and {i + 1}): an event was inserted",
-                                  hint))
+            problems.append(
+                error(
+                    journal.at(i, "seq"),
+                    "DLO603",
+                    f"journal event {seq} appears twice (entries {seen[seq] + 1} and {i + 1}): an event was inserted",
+                    hint,
+                )
+            )
             explained.add(i)
         elif seq < highest:
-            problems.append(error(journal.at(i, "seq"), "DLO604",
-                                  f"journal event {seq} comes after event {highest}: events were reordered", hint))
+            problems.append(
+                error(
+                    journal.at(i, "seq"),
+                    "DLO604",
+                    f"journal event {seq} comes after event {highest}: events were reordered",
+                    hint,
+                )
+            )
             explained.add(i)
         elif seq > highest + 1:
             missing = list(range(highest + 1, seq))
             names = ", ".join(map(str, missing))
-            problems.append(error(journal.at(i, "seq"), "DLO602",
-                                  f"journal event{'s' if len(missing) > 1 else ''} {names} "
-                                  f"{'are' if len(missing) > 1 else 'is'} missing before event {seq}: deleted",
-                                  hint))
+            problems.append(
+                error(
+                    journal.at(i, "seq"),
+                    "DLO602",
+                    f"journal event{'s' if len(missing) > 1 else ''} {names} "
+                    f"{'are' if len(missing) > 1 else 'is'} missing before event {seq}: deleted",
+                    hint,
+                )
+            )
             explained.add(i)
         seen.setdefault(seq, i)
         highest = max(highest, seq)
     for i, entry in enumerate(entries):
         expected = GENESIS if i == 0 else entries[i - 1]["hash"]
         if entry["prev"] != expected and i not in explained and (i - 1) not in explained:
-            problems.append(error(journal.at(i, "prev"), "DLO605",
-                                  f"journal event {entry['seq']} does not follow the event before it (prev hash differs): "
-                                  "an event was inserted, deleted or replaced here", hint))
+            problems.append(
+                error(
+                    journal.at(i, "prev"),
+                    "DLO605",
+                    f"journal event {entry['seq']} does not follow the event before it (prev hash differs): "
+                    "an event was inserted, deleted or replaced here",
+                    hint,
+                )
+            )
     return sorted(set(problems))
 
 
@@ -297,9 +372,14 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
         with locked(path, LOCK_TIMEOUT if timeout is None else timeout):
             yield
     except LockTimeout:
-        raise DloError(error(Location(project.display(path)), "DLO630",
-                             "the journal is locked by another dlo command that is still running",
-                             "wait for it to finish and try again")) from None
+        raise DloError(
+            error(
+                Location(project.display(path)),
+                "DLO630",
+                "the journal is locked by another dlo command that is still running",
+                "wait for it to finish and try again",
+            )
+        ) from None
 
 
 def now(timezone: str) -> str:
@@ -315,7 +395,9 @@ def _git_identity(root: str) -> str:
     parts = []
     for key in ("user.name", "user.email"):
         try:
-            out = subprocess.run(["git", "config", key], cwd=root, capture_output=True, text=True, timeout=5)
+            out = subprocess.run(
+                ["git", "config", key], cwd=root, capture_output=True, text=True, timeout=5
+            )
         except (OSError, subprocess.SubprocessError):
             return ""
         if out.returncode == 0 and out.stdout.strip():
@@ -368,6 +450,12 @@ def leftovers(project: Project, reg_id: str) -> list[Path]:
 
 
 def leftover_warnings(project: Project, reg_id: str) -> list[Problem]:
-    return [warning(Location(project.display(p)), "DLO610",
-                    "a temporary file left by an interrupted write (the journal and the text are intact)",
-                    "delete it") for p in leftovers(project, reg_id)]
+    return [
+        warning(
+            Location(project.display(p)),
+            "DLO610",
+            "a temporary file left by an interrupted write (the journal and the text are intact)",
+            "delete it",
+        )
+        for p in leftovers(project, reg_id)
+    ]

@@ -5,6 +5,7 @@ opens a new ``draft`` while the edition in force stays in force; ``withdrawn`` e
 States of approved editions: ``in_force``, ``superseded`` (a later edition was approved) or
 ``withdrawn``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,9 @@ class History:
     round: Round | None = None  # the open draft's current round
     rejection: Event | None = None  # the last rejection of the open draft
     revision: Event | None = None  # the revision that opened the current draft
-    revisions: dict[int, Event] = field(default_factory=dict)  # edition -> the revision that opened it
+    revisions: dict[int, Event] = field(
+        default_factory=dict
+    )  # edition -> the revision that opened it
     reviews: list[Event] = field(default_factory=list)
     withdrawal: Event | None = None
     withdrawn_edition: int | None = None

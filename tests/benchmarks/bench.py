@@ -2,6 +2,7 @@
 
 Each figure is the median of several runs, in-process (imports excluded), on the bundled project.
 """
+
 from __future__ import annotations
 
 import sys
@@ -10,8 +11,6 @@ from pathlib import Path
 from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
 
 
 def main() -> None:
@@ -25,7 +24,9 @@ def main() -> None:
     rd = context.build(document, loaded.registry)
     figures = {
         "load+validate registry and seed": median_ms(lambda: project.load(["dlo-head"])),
-        "dlo check (load + rules), seed": median_ms(lambda: api.check(project, ["regulations/dlo-head"])),
+        "dlo check (load + rules), seed": median_ms(
+            lambda: api.check(project, ["regulations/dlo-head"])
+        ),
         "render context, seed": median_ms(lambda: context.build(document, loaded.registry)),
         "render DOCX, seed": median_ms(lambda: docx.render(rd)),
         "render HTML, seed": median_ms(lambda: html.render(rd, project.templates)),

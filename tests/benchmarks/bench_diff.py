@@ -6,6 +6,7 @@ Each figure is the median of several runs, in-process (imports excluded): on the
 scripted revision of tests/diff_revision.py, and on a synthetic regulation 30 times the seed's
 size (750 clauses, 6000 items) with 5% of texts reworded, 2% removed, 2% added and 1% moved.
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-
-
 def synthetic(seed_texts: list[str], rng: random.Random) -> dict:
     data = __import__("diff_revision").seed_data()
     chapters = []
@@ -33,7 +32,9 @@ def synthetic(seed_texts: list[str], rng: random.Random) -> dict:
                 cid = f"c{c}-{p}-{k}"
                 items = [{"id": f"{cid}.{i}", "text": rng.choice(seed_texts)} for i in range(8)]
                 clauses.append({"id": cid, "text": rng.choice(seed_texts), "items": items})
-            paragraphs.append({"id": f"p{c}-{p}", "title": f"Параграф тақырыбы {p}", "clauses": clauses})
+            paragraphs.append(
+                {"id": f"p{c}-{p}", "title": f"Параграф тақырыбы {p}", "clauses": clauses}
+            )
         chapters.append({"id": f"ch{c}", "title": f"Тарау тақырыбы {c}", "paragraphs": paragraphs})
     data["chapters"] = chapters
     return data
@@ -54,7 +55,9 @@ def revise_synthetic(data: dict, rng: random.Random) -> dict:
                 elif roll < 0.07:
                     items.remove(item)
                 elif roll < 0.09:
-                    items.insert(items.index(item), {"id": item["id"] + "-new", "text": "жаңа тармақша;"})
+                    items.insert(
+                        items.index(item), {"id": item["id"] + "-new", "text": "жаңа тармақша;"}
+                    )
     for _ in range(7):  # about 1% of the clauses move to another paragraph
         source, target = rng.sample(clause_lists, 2)
         if len(source) > 1:
@@ -76,11 +79,18 @@ def main() -> None:
     c = compare(old, new, kk)
 
     def table(comparison):
-        return docx_diff.table(comparison, kk, kind="ЛН", code="ЛН 01", old_label="1", new_label="2")
+        return docx_diff.table(
+            comparison, kk, kind="ЛН", code="ЛН 01", old_label="1", new_label="2"
+        )
 
     def redline(comparison):
-        return docx_diff.redline(comparison, title_old="a", title_new="b", author="x",
-                                 date=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+        return docx_diff.redline(
+            comparison,
+            title_old="a",
+            title_new="b",
+            author="x",
+            date=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+        )
 
     rng = random.Random(1)
     texts = [p.text for p in places(old, "kk", kk)]
@@ -95,10 +105,12 @@ def main() -> None:
         "compare, seed (5 changes)": median_ms(lambda: compare(old, new, kk), runs=7),
         "comparison table DOCX, seed": median_ms(lambda: table(c), runs=7),
         "redline DOCX, seed": median_ms(lambda: redline(c), runs=7),
-        f"word diff of the whole seed text ({len(long_old)} chars, 20 words changed)":
-            median_ms(lambda: words.diff(long_old, long_new), runs=7),
-        f"compare, synthetic ({sum(1 for _ in places(big_old, 'kk', kk))} elements, {len(big.changes)} changes)":
-            median_ms(lambda: compare(big_old, big_new, kk), runs=3),
+        f"word diff of the whole seed text ({len(long_old)} chars, 20 words changed)": median_ms(
+            lambda: words.diff(long_old, long_new), runs=7
+        ),
+        f"compare, synthetic ({sum(1 for _ in places(big_old, 'kk', kk))} elements, {len(big.changes)} changes)": median_ms(
+            lambda: compare(big_old, big_new, kk), runs=3
+        ),
         "comparison table DOCX, synthetic": median_ms(lambda: table(big), runs=3),
         "redline DOCX, synthetic": median_ms(lambda: redline(big), runs=3),
     }

@@ -7,6 +7,7 @@ Run: .venv/bin/python tests/benchmarks/bench_forms.py [--batch N]
 - PDF: N copies of the seed's DOCX converted in ONE LibreOffice run, wall time per document
   (target <= 0.5 s each for N = 20), and one document alone for comparison.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,11 +20,11 @@ from timing import median_ms
 ROOT = Path(__file__).resolve().parents[2]
 
 
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--batch", type=int, default=20, help="documents per LibreOffice run (default 20)")
+    parser.add_argument(
+        "--batch", type=int, default=20, help="documents per LibreOffice run (default 20)"
+    )
     args = parser.parse_args()
 
     from dlo_docs import context
@@ -39,7 +40,9 @@ def main() -> None:
     figures = {
         "DOCX seed, first in a process (base prepared)": first,
         "DOCX seed, per document": median_ms(lambda: docx.render(rd, project.templates), runs=25),
-        "DOCX agreement sheet alone": median_ms(lambda: docx.render_sheet(rd, "agreement", project.templates), runs=25),
+        "DOCX agreement sheet alone": median_ms(
+            lambda: docx.render_sheet(rd, "agreement", project.templates), runs=25
+        ),
     }
     width = 48
     for name, ms in figures.items():
@@ -56,7 +59,9 @@ def main() -> None:
         batch = time.perf_counter() - start
         assert len(pdfs) == args.batch
         print(f"{'PDF one document alone':<{width}}  {single * 1000:8.0f} ms")
-        print(f"{f'PDF batch of {args.batch}, one LibreOffice run':<{width}}  {batch * 1000:8.0f} ms")
+        print(
+            f"{f'PDF batch of {args.batch}, one LibreOffice run':<{width}}  {batch * 1000:8.0f} ms"
+        )
         print(f"{'PDF per document in the batch':<{width}}  {batch / args.batch * 1000:8.0f} ms")
     print(f"python {sys.version.split()[0]}")
 

@@ -4,6 +4,7 @@ Median of several in-process runs (imports excluded) of reading + recognising + 
 writing) the seed as .txt, as the DOCX that `dlo render` makes of it, and as a document 20 times
 the seed's length (what an import of a long unit regulation costs).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,6 @@ from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt"
-
-
 
 
 def main() -> None:
@@ -31,7 +30,9 @@ def main() -> None:
     raw_docx = docx.render(rd)
     lines = raw_txt.decode("utf-8").splitlines()
     body = [line for line in lines if not line.lstrip().split(" ", 1)[0].endswith("тарау.")]
-    long_text = "\n".join(f"{n} тарау. Тарау {n}\n" + "\n".join(body) for n in range(1, 21)).encode("utf-8")
+    long_text = "\n".join(f"{n} тарау. Тарау {n}\n" + "\n".join(body) for n in range(1, 21)).encode(
+        "utf-8"
+    )
     options = importer.Options(id="bench")
 
     def txt():

@@ -11,6 +11,7 @@ Each project is a temporary copy: every regulation is approved through the workf
 - one change: one regulation revised and approved as edition 2 (its pages, downloads and the
   comparison 1 → 2 rendered; the index and search index updated).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,11 @@ UNITS = 20  # generated units, each with positions for its regulations
 
 
 def copy_project(root: Path) -> Project:
-    shutil.copytree(REPO / "regulations", root / "regulations",
-                    ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"))
+    shutil.copytree(
+        REPO / "regulations",
+        root / "regulations",
+        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+    )
     shutil.copytree(REPO / "templates", root / "templates")
     return Project(root)
 
@@ -48,7 +52,14 @@ def approve(root: str, reg_id: str, approvers: list[str]) -> None:
 
 def approve_all(project: Project, approvers: dict[str, list[str]]) -> None:
     with ProcessPoolExecutor() as pool:
-        list(pool.map(approve, [str(project.root)] * len(approvers), list(approvers), list(approvers.values())))
+        list(
+            pool.map(
+                approve,
+                [str(project.root)] * len(approvers),
+                list(approvers),
+                list(approvers.values()),
+            )
+        )
 
 
 def generate(project: Project, count: int) -> dict[str, list[str]]:
@@ -59,22 +70,35 @@ def generate(project: Project, count: int) -> dict[str, list[str]]:
     assert not problems, problems
     data = load.plain(source.data)
     for u in range(UNITS):
-        data["units"].append({"id": f"unit-{u}", "name": {"kk": f"Бөлім №{u + 1}", "ru": f"Отдел №{u + 1}"},
-                              "parent": "rectorate", "head": f"pos-{u}-0"})
+        data["units"].append(
+            {
+                "id": f"unit-{u}",
+                "name": {"kk": f"Бөлім №{u + 1}", "ru": f"Отдел №{u + 1}"},
+                "parent": "rectorate",
+                "head": f"pos-{u}-0",
+            }
+        )
     for i in range(count):
-        data["positions"].append({"id": f"pos-{i % UNITS}-{i // UNITS}", "unit": f"unit-{i % UNITS}",
-                                  "title": {"kk": f"Маман №{i + 1}", "ru": f"Специалист №{i + 1}"},
-                                  "reports_to": "rector"})
+        data["positions"].append(
+            {
+                "id": f"pos-{i % UNITS}-{i // UNITS}",
+                "unit": f"unit-{i % UNITS}",
+                "title": {"kk": f"Маман №{i + 1}", "ru": f"Специалист №{i + 1}"},
+                "reports_to": "rector",
+            }
+        )
     load.write(registry_path, data)
     seed = (project.folder(SEED) / "regulation.yaml").read_text(encoding="utf-8")
     approvers = {}
     for i in range(count):
         reg_id = f"reg-{i:03d}"
-        text = (seed.replace(f"id: {SEED}\n", f"id: {reg_id}\n", 1)
-                .replace("code: ЛН ҮББИ 01-2024", f"code: ЛН {i:03d}-2024", 1)
-                .replace("unit: dlo\n", f"unit: unit-{i % UNITS}\n", 1)
-                .replace("position: dlo-head\n", f"position: pos-{i % UNITS}-{i // UNITS}\n", 1)
-                .replace("Осы лауазымдық нұсқаулық", f"Осы №{i + 1} лауазымдық нұсқаулық", 1))
+        text = (
+            seed.replace(f"id: {SEED}\n", f"id: {reg_id}\n", 1)
+            .replace("code: ЛН ҮББИ 01-2024", f"code: ЛН {i:03d}-2024", 1)
+            .replace("unit: dlo\n", f"unit: unit-{i % UNITS}\n", 1)
+            .replace("position: dlo-head\n", f"position: pos-{i % UNITS}-{i // UNITS}\n", 1)
+            .replace("Осы лауазымдық нұсқаулық", f"Осы №{i + 1} лауазымдық нұсқаулық", 1)
+        )
         folder = project.folder(reg_id)
         folder.mkdir()
         (folder / "regulation.yaml").write_text(text, encoding="utf-8")
@@ -86,8 +110,12 @@ def one_change(project: Project, reg_id: str) -> None:
     """Edition 2 of ``reg_id``: one clause changed, agreed, approved."""
     workflow.revise(project, reg_id, "hr-head", "Clause 15 names the document wrongly")
     path = project.folder(reg_id) / "regulation.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Осы Ережеге өзгерістер",
-                                                             "Осы лауазымдық нұсқаулыққа өзгерістер"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Осы Ережеге өзгерістер", "Осы лауазымдық нұсқаулыққа өзгерістер"
+        ),
+        encoding="utf-8",
+    )
     workflow.submit(project, reg_id, "hr-head")
     for role in APPROVERS:
         workflow.agree(project, reg_id, role)
@@ -101,8 +129,11 @@ def timed_build(project: Project, pdf: bool) -> tuple[float, site.Report]:
 
 
 def line(label: str, seconds: float, report: site.Report) -> None:
-    print(f"  {label:<34} {seconds:8.2f} s   ({len(report.rebuilt):>3} rendered, {len(report.written):>4} files "
-          f"written, {len(report.removed):>2} removed)", flush=True)
+    print(
+        f"  {label:<34} {seconds:8.2f} s   ({len(report.rebuilt):>3} rendered, {len(report.written):>4} files "
+        f"written, {len(report.removed):>2} removed)",
+        flush=True,
+    )
 
 
 def run(title: str, project: Project, changed: str, pdf: bool) -> None:
@@ -130,7 +161,9 @@ def main(count: int, pdf: bool) -> None:
         start = time.perf_counter()
         approvers = generate(project, count)
         approve_all(project, approvers)
-        print(f"(generated and approved {count} regulations in {time.perf_counter() - start:.0f} s)")
+        print(
+            f"(generated and approved {count} regulations in {time.perf_counter() - start:.0f} s)"
+        )
         run(f"generated corpus ({count} regulations of the seed's size)", project, "reg-007", pdf)
 
 

@@ -2,6 +2,7 @@
 
 Run: python3 tests/benchmarks/bench_workflow.py [EVENTS]  (default 100)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,11 @@ def timed(fn, repeat: int = 5) -> float:
 def main(events: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "proj"
-        shutil.copytree(REPO / "regulations", root / "regulations",
-                        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"))
+        shutil.copytree(
+            REPO / "regulations",
+            root / "regulations",
+            ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+        )
         shutil.copytree(REPO / "templates", root / "templates")
         project, reg = Project(root), "dlo-head"
         workflow.submit(project, reg)
@@ -49,8 +53,10 @@ def main(events: int) -> None:
             status = timed(lambda: workflow.status(project, reg))
             verify = timed(lambda: workflow.verify(project, [reg]))
             records = timed(lambda: workflow.records(project, reg))
-            print(f"journal of {done:>4} events: append {append * 1000:7.1f} ms  status {status * 1000:7.1f} ms  "
-                  f"records {records * 1000:7.1f} ms  verify {verify * 1000:7.1f} ms")
+            print(
+                f"journal of {done:>4} events: append {append * 1000:7.1f} ms  status {status * 1000:7.1f} ms  "
+                f"records {records * 1000:7.1f} ms  verify {verify * 1000:7.1f} ms"
+            )
 
 
 if __name__ == "__main__":

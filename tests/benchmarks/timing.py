@@ -1,9 +1,10 @@
 """Shared by the benchmark scripts: the median of repeated runs after one warm-up."""
+
 from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def median_ms(fn: Callable[[], object], runs: int = 15) -> float:
