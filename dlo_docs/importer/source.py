@@ -68,6 +68,46 @@ def fail(path: str, code: str, message: str, hint: str | None = None) -> DloErro
     return DloError(error(Location(path), code, message, hint))
 
 
+def _decode_utf16(raw: bytes, path: str) -> str:
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError:
+        raise fail(
+            path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8"
+        ) from None
+
+
+def _decode_8bit(raw: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM), else the Windows Cyrillic code page."""
+    if b"\x00" in raw:
+        raise fail(
+            path,
+            NOT_TEXT,
+            "the file is binary, not text",
+            "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1251")
+    except UnicodeDecodeError:
+        raise fail(
+            path,
+            NOT_TEXT,
+            "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
+            "import a .docx, or save the text as UTF-8",
+        ) from None
+    if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
+        raise fail(
+            path, NOT_TEXT, "the file is not text (or in an unknown encoding)", "save it as UTF-8"
+        )
+    return text
+
+
 def decode(raw: bytes, path: str) -> str:
     """Bytes of a text file as a string: UTF-8 (with or without BOM), UTF-16 with BOM, or the
     Windows Cyrillic code page; binary data is refused."""
@@ -79,41 +119,9 @@ def decode(raw: bytes, path: str) -> str:
             "export the document's text into it, or import the .docx",
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise fail(
-                path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8"
-            ) from None
+        text = _decode_utf16(raw, path)
     else:
-        if b"\x00" in raw:
-            raise fail(
-                path,
-                NOT_TEXT,
-                "the file is binary, not text",
-                "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
-            )
-        if raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("cp1251")
-            except UnicodeDecodeError:
-                raise fail(
-                    path,
-                    NOT_TEXT,
-                    "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
-                    "import a .docx, or save the text as UTF-8",
-                ) from None
-            if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
-                raise fail(
-                    path,
-                    NOT_TEXT,
-                    "the file is not text (or in an unknown encoding)",
-                    "save it as UTF-8",
-                ) from None
+        text = _decode_8bit(raw, path)
     controls = sum(
         1
         for ch in text

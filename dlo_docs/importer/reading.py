@@ -1,0 +1,28 @@
+"""A source file, whatever its format, as lines for structure recognition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .source import NOT_READABLE, Read, fail, read_text
+from .wordml import OLE_MAGIC, read_docx
+
+
+def read_source(path: Path, display: str) -> Read:
+    """A .docx or .txt file as lines; anything unreadable is a DloError naming the file."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise fail(display, NOT_READABLE, "the file does not exist") from None
+    except IsADirectoryError:
+        raise fail(display, NOT_READABLE, "this is a folder, not a file") from None
+    except OSError as exc:
+        raise fail(display, NOT_READABLE, f"cannot read the file: {exc.strerror}") from None
+    suffix = Path(path).suffix.lower()
+    if (
+        suffix in (".docx", ".docm", ".dotx", ".doc")
+        or raw.startswith(b"PK\x03\x04")
+        or raw.startswith(OLE_MAGIC)
+    ):
+        return read_docx(raw, display)
+    return read_text(raw, display)

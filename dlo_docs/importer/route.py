@@ -1,0 +1,150 @@
+"""Facts the text states in prose about the document's route: who agrees it, who approves it,
+who initiates changes, whom the holder takes instructions from.
+
+Each comes from the clause that states it (marked ``states:`` so ``dlo check`` keeps text and data
+in step); approvers are always reported as proposals to confirm (DLO510); what no clause states is
+set by the import and reported (DLO511).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Position, Registry
+from . import facts
+from .ids import Ids, slug
+from .report import Report
+from .structure import Node, Tree
+
+
+@dataclass
+class Route:
+    approvers: list[str]
+    by: str
+    change_initiators: list[str]
+    instructions_from: list[str]
+    new_positions: list[facts.Proposal] = field(default_factory=list)
+
+
+@dataclass
+class _Reader:
+    """Reads the positions named in the clauses that state facts."""
+
+    tree: Tree
+    registry: Registry
+    lang: str
+    position: str | None
+    stated: dict[str, Node]
+    numbers: dict[int, int]
+
+    def named(
+        self, fact: str, keep_own: bool = False, registry: Registry | None = None
+    ) -> tuple[list[str], Node | None]:
+        clause = self.stated.get(fact)
+        if clause is None:
+            return [], None
+        found, _ = facts.named_in_order(
+            facts.full_text(clause), registry or self.registry, self.lang
+        )
+        if not keep_own:
+            found = [p for p in found if p != self.position]
+        return found, clause
+
+    def title(self, pid: str, proposed: list[facts.Proposal]) -> str:
+        for p in proposed:
+            if p.entry["id"] == pid:
+                return p.entry["title"][self.lang]
+        return self.registry.position(pid).title.get(self.lang, pid)
+
+    def top(self, default: str | None) -> str | None:
+        return next((p.id for p in self.registry.positions if p.reports_to is None), default)
+
+
+def _unknown_approvers(
+    reader: _Reader, clause: Node, update_registry: bool, report: Report
+) -> list[facts.Proposal]:
+    """Approvers the agreement clause names that the registry does not know, as proposals."""
+    proposals = []
+    taken = Ids({p.id for p in reader.registry.positions})
+    for title, mention in facts.unknown_positions(clause.text, reader.registry, reader.lang):
+        entry = {
+            "id": taken(slug(title, words=6, limit=60, fallback="position")),
+            "title": {reader.lang: title},
+            "mentions": {reader.lang: [mention]},
+        }
+        proposals.append(facts.Proposal("positions", entry, clause))
+        report.confirm(
+            clause.where,
+            f"clause {reader.numbers[id(clause)]} names an approver the registry does not know: "
+            f"{title!r} (proposed as position {entry['id']})",
+            "confirm it, give it a unit and reports_to in the registry"
+            + ("" if update_registry else ", or import with --update-registry"),
+        )
+    return proposals
+
+
+def _approvers(
+    reader: _Reader, update_registry: bool, report: Report
+) -> tuple[list[str], list[facts.Proposal]]:
+    approvers, clause = reader.named("approvers")
+    if clause is None:
+        new_positions: list[facts.Proposal] = []
+    else:
+        new_positions = _unknown_approvers(reader, clause, update_registry, report)
+    if clause is not None and new_positions and update_registry:
+        extended = reader.registry.model_copy(
+            update={
+                "positions": [
+                    *reader.registry.positions,
+                    *(Position.model_validate(p.entry) for p in new_positions),
+                ]
+            }
+        )
+        approvers, _ = reader.named("approvers", registry=extended)
+    if approvers and clause is not None:
+        report.confirm(
+            clause.where,
+            f"agreement.approvers proposed from clause {reader.numbers[id(clause)]}: "
+            f"{', '.join(reader.title(i, new_positions) for i in approvers)}",
+            "confirm the approvers and their order (the route is sequential)",
+        )
+        return approvers, new_positions
+    reports_to = reader.registry.position(reader.position).reports_to if reader.position else None
+    fallback = reports_to or reader.top(reader.position)
+    report.assumed(
+        f"no clause names the approvers; agreement.approvers set to {fallback}",
+        "list the approvers in agreement.approvers",
+    )
+    return [fallback], new_positions
+
+
+def read_route(
+    tree: Tree,
+    registry: Registry,
+    lang: str,
+    position: str | None,
+    update_registry: bool,
+    report: Report,
+) -> Route:
+    """The route facts of ``tree``; marks the clauses that state them."""
+    stated = facts.mark_states(tree.chapters)
+    numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
+    reader = _Reader(tree, registry, lang, position, stated, numbers)
+    approvers, new_positions = _approvers(reader, update_registry, report)
+    by, _ = reader.named("approval")
+    if not by:
+        top = reader.top(approvers[0])
+        by = [top]
+        report.assumed(f"no clause names who approves; approval.by set to {top}", "set approval.by")
+    initiators, _ = reader.named("change_initiators", keep_own=True)
+    if not initiators:
+        initiators = [position] if position else approvers[:1]
+        report.assumed(
+            f"no clause names who initiates changes; change_initiators set to {initiators[0]}",
+            "set change_initiators",
+        )
+    instructions, _ = reader.named("instructions_from")
+    reports_to = registry.position(position).reports_to if position else None
+    if reports_to and instructions == [reports_to]:
+        instructions = []
+    return Route(approvers, by[0], initiators, instructions, new_positions)

@@ -1,0 +1,105 @@
+"""Writing an import: the regulation, and the proposed registry entries when asked for.
+
+Nothing is written unless everything is valid; the registry is written under its lock and only if
+nobody changed it while the import ran.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import load, refs
+from ..errors import DloError, UsageError
+from ..fsio import LockTimeout, atomic_write, locked
+from ..model import Registry
+from ..project import REGULATION, Loaded, Project
+from . import facts
+from .convert import convert
+from .reading import read_source
+from .types import Options, Result
+
+
+def _registry_with(
+    project: Project, loaded: Loaded, proposals: list[facts.Proposal]
+) -> tuple[str, Registry, list[str]]:
+    """The registry's text with the proposed entries appended (comments and layout kept)."""
+    source = loaded.registry_source
+    data = source.data
+    added = []
+    for p in proposals:
+        section = data.get(p.section)
+        if section is None:
+            data[p.section] = section = load.pretty([])
+        if any(entry.get("id") == p.entry["id"] for entry in section):
+            continue
+        section.append(load.pretty(p.entry))
+        added.append(f"{p.section}: {p.entry['id']}")
+    text = load.dumps(data, like=source.text)
+    display = project.display(project.registry_path)
+    parsed, problems = load.parse(text.encode("utf-8"), display)
+    registry = None
+    if parsed is not None:
+        registry, problems = load.validate(Registry, parsed)
+        if registry is not None:
+            problems = refs.registry_problems(registry, parsed)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or registry is None:
+        raise DloError(errors or problems)
+    return text, registry, added
+
+
+def _write_registry(project: Project, before: str, text: str) -> None:
+    """Replace the registry with ``text`` unless it changed since it was read as ``before``."""
+    try:
+        with locked(project.registry_path):
+            if project.registry_path.read_text(encoding="utf-8-sig") != before:
+                raise UsageError(
+                    f"{project.display(project.registry_path)} changed while importing; "
+                    "nothing was written",
+                    "run the import again",
+                )
+            atomic_write(project.registry_path, text)
+    except LockTimeout:
+        raise UsageError(
+            f"{project.display(project.registry_path)} is being changed by another dlo "
+            "command; nothing was written",
+            "try again in a moment",
+        ) from None
+
+
+def import_file(project: Project, path: Path | str, options: Options) -> Result:
+    """Import one file into ``regulations/<id>/regulation.yaml`` (and, with ``update_registry``,
+    the proposed entries into the registry). Nothing is written unless everything is valid."""
+    if options.id is not None:
+        project.folder(options.id)  # a usage error for an invalid id, before any work
+    path = Path(path)
+    display = project.display(path) if path.is_absolute() else path.as_posix()
+    read = read_source(path, display)
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.registry is None or loaded.errors:
+        raise DloError(loaded.errors or loaded.problems)
+    registry_before = loaded.registry_source.text
+    imported = convert(read, loaded.registry, options, project.templates)
+    target = project.folder(imported.model.id) / REGULATION
+    if target.exists() and not options.force:
+        raise UsageError(
+            f"{project.display(target)} exists; nothing was written",
+            "pass --force to overwrite it, or --id to import under another id",
+        )
+    registry = loaded.registry
+    registry_text, added = None, []
+    if options.update_registry and imported.proposals:
+        registry_text, registry, added = _registry_with(project, loaded, imported.proposals)
+    source, problems = load.parse(imported.yaml.encode("utf-8"), project.display(target))
+    problems += refs.regulation_problems(imported.model, source, registry, target.parent.name)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DloError(errors)
+    written = []
+    if registry_text is not None and added:
+        _write_registry(project, registry_before, registry_text)
+        written.append(project.registry_path)
+    atomic_write(target, imported.yaml)
+    written.append(target)
+    return Result(imported, written, added)
