@@ -299,7 +299,7 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
 
 
 def test_table_without_the_house_table_styles(monkeypatch):
-    """With a reference document (or render/docx.py) that lacks the form styles, the table
+    """With a reference document (or render/docx/) that lacks the form styles, the table
     defines its own instead of failing."""
     body_only = {
         k: v

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from conftest import FIXTURES
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from dlo_docs import context
 from dlo_docs import labels as labels_mod
@@ -356,7 +356,7 @@ def test_a_reference_document_restyles_everything(project, dlo):
     doc = Document(str(reference))
     doc.styles["DLO Clause"].font.size = Pt(12)
     doc.styles["DLO Sheet Heading"].font.size = Pt(18)
-    doc.sections[0].left_margin = docx_render.Mm(25)
+    doc.sections[0].left_margin = Mm(25)
     doc.save(str(reference))
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     out = Document(str(project / "build" / "dlo-head.kk.docx"))

@@ -1,6 +1,6 @@
 """DOCX outputs of a comparison: the comparison table and the tracked-changes ("redline") copy.
 
-This is the SECOND module that imports python-docx (the first is ``render/docx.py``, whose page
+This is the SECOND module that imports python-docx (the first is ``render/docx/``, whose page
 set-up, fonts and named styles it reuses through ``new_document()`` and ``STYLE``). It is apart
 because the redline is written as raw OOXML revision marks, which python-docx has no API for:
 
@@ -16,7 +16,7 @@ all" / "reject all"). A paragraph mark can only be tracked when a paragraph foll
 redline whose last line is tracked ends with one empty, untracked paragraph. The document also
 switches "track changes" on, so the approver's own edits are tracked too.
 
-The redline's body is built as one OOXML string and parsed once (as ``render/docx.py`` does for
+The redline's body is built as one OOXML string and parsed once (as ``render/docx/`` does for
 the official document): python-docx's paragraph API costs ~1 ms a paragraph. Table cells get
 their style by id for the same reason.
 """
@@ -46,8 +46,8 @@ from .docx import STYLE, new_document
 
 # column widths of the comparison table on landscape A4 (257 mm between the margins)
 COLUMNS_MM = (12, 40, 85, 85, 35)
-# the roles this module prints, the render/docx.py style of each, and a fallback definition
-# (alignment, bold, size in pt) for a reference document or a render/docx.py that lacks it
+# the roles this module prints, the render/docx/ style of each, and a fallback definition
+# (alignment, bold, size in pt) for a reference document or a render/docx/ that lacks it
 _ROLES = {
     "heading": ("sheet_heading", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
     "subtitle": ("sheet_subtitle", WD_ALIGN_PARAGRAPH.CENTER, False, 12),
@@ -63,7 +63,7 @@ def _has(doc, name: str, kind: WD_STYLE_TYPE) -> bool:
 
 
 def _styles(doc) -> dict[str, str]:
-    """Role -> style name; the house styles of render/docx.py where the document has them."""
+    """Role -> style name; the house styles of render/docx/ where the document has them."""
     names: dict[str, str] = {}
     for role, (key, align, bold, size) in _ROLES.items():
         name = STYLE.get(key, f"DLO Diff {role.title()}")

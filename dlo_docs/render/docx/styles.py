@@ -1,0 +1,300 @@
+"""The named styles of the official document and the page set-up, defined on a python-docx
+Document: every paragraph and table uses one of them (``STYLE``), so Word's navigation pane lists
+the chapters and the sheets, and an organisation restyles everything with its own reference
+document. Page set-up: A4, margins left 30 / right 10 / top 20 / bottom 20 mm, Times New Roman 14,
+justified, first-line indent 1.25 cm."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+FONT = "Times New Roman"
+SIZE = Pt(14)
+
+# role -> style name. Body styles keep their names: the importer and the diff rely on them.
+STYLE = {
+    "chapter": "Heading 1",
+    "paragraph": "Heading 2",
+    "clause": "DLO Clause",
+    "item": "DLO Item",
+    "item2": "DLO Item 2",
+    "organisation": "DLO Organisation",
+    "approval_heading": "DLO Approval Heading",
+    "approval": "DLO Approval",
+    "kind": "DLO Document Kind",
+    "title": "DLO Document Title",
+    "info": "DLO Document Info",
+    "sheet_heading": "DLO Sheet Heading",
+    "sheet_subtitle": "DLO Sheet Subtitle",
+    "sheet_text": "DLO Sheet Text",
+    "signature": "DLO Signature",
+    "table_header": "DLO Table Header",
+    "table_text": "DLO Table Text",
+    "table_number": "DLO Table Number",
+    "header": "Header",
+    "footer": "Footer",
+    "title_header": "DLO Title Header",
+    "title_footer": "DLO Title Footer",
+    "table": "DLO Table",
+}
+BODY_STYLES = frozenset(STYLE[k] for k in ("chapter", "paragraph", "clause", "item", "item2"))
+
+# The paragraph styles' defaults: alignment, first-line indent and left indent (cm), space
+# before/after (pt), bold, caps, size (pt), keep with next, page break before, outline level,
+# and the style it is based on.
+_J, _C, _L, _R = (
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+)
+_PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
+    "chapter": dict(align=_C, indent=0, before=12, after=6, bold=True, keep=True, outline=0),
+    "paragraph": dict(align=_C, indent=0, before=6, after=6, bold=True, keep=True, outline=1),
+    "clause": dict(align=_J, indent=1.25),
+    "item": dict(align=_J, indent=1.25),
+    "item2": dict(align=_J, indent=1.25, left=1.0),
+    "organisation": dict(align=_C, indent=0, after=36, bold=True),
+    "approval": dict(align=_L, indent=0, left=9.0),
+    "approval_heading": dict(align=_L, indent=0, left=9.0, bold=True, after=6, base="approval"),
+    "kind": dict(
+        align=_C, indent=0, before=110, after=12, bold=True, caps=True, size=16, keep=True
+    ),
+    "title": dict(align=_C, indent=0, after=24, bold=True, keep=True),
+    "info": dict(align=_C, indent=0, after=6),
+    "sheet_heading": dict(
+        align=_C, indent=0, after=6, bold=True, caps=True, keep=True, page_break=True, outline=0
+    ),
+    "sheet_subtitle": dict(align=_C, indent=0, after=12, size=12, keep=True),
+    "sheet_text": dict(align=_J, indent=1.25, after=6),
+    "signature": dict(align=_L, indent=0, before=18, keep=True),
+    "table_header": dict(align=_C, indent=0, bold=True, size=11),
+    "table_text": dict(align=_L, indent=0, size=12),
+    "table_number": dict(align=_C, indent=0, size=12),
+    "header": dict(align=_C, indent=0, size=10, rule=True),
+    "footer": dict(align=_R, indent=0, size=10),
+    "title_header": dict(align=_C, indent=0, size=10),  # the title page's: empty, no rule
+    "title_footer": dict(align=_C, indent=0, base="footer"),
+}
+
+
+def _rfonts(rpr, name: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _font(style, name: str = FONT, size=SIZE, bold: bool | None = None) -> None:
+    """Font of a style: name (all four scripts, no theme fonts), size (also complex-script), colour."""
+    font = style.font
+    font.name, font.size, font.bold = name, size, bold
+    font.color.rgb = RGBColor(0, 0, 0)
+    rpr = style.element.get_or_add_rPr()
+    _rfonts(rpr, name)
+    size_cs = rpr.find(qn("w:szCs"))
+    if size_cs is None:
+        size_cs = rpr.makeelement(qn("w:szCs"), {})
+        rpr.append(size_cs)
+    size_cs.set(qn("w:val"), str(int(size.pt * 2)))
+
+
+def has_style(doc, name: str) -> bool:
+    try:
+        doc.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _define(doc, key: str, spec: dict[str, Any], keep_existing: bool) -> None:
+    name = STYLE[key]
+    styles = doc.styles
+    if has_style(doc, name):
+        if keep_existing:
+            return
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    base = spec.get("base")
+    style.base_style = styles[STYLE[base]] if base else styles["Normal"]
+    style.hidden = False
+    style.quick_style = True
+    _font(style, size=Pt(spec.get("size", SIZE.pt)), bold=spec.get("bold"))
+    style.font.italic = False
+    style.font.all_caps = spec.get("caps") or None
+    pf = style.paragraph_format
+    pf.alignment = spec["align"]
+    pf.first_line_indent = Cm(spec.get("indent", 0))
+    pf.left_indent = Cm(spec.get("left", 0))
+    pf.right_indent = Cm(0)
+    pf.space_before, pf.space_after = Pt(spec.get("before", 0)), Pt(spec.get("after", 0))
+    pf.line_spacing = 1.0
+    pf.keep_with_next = spec.get("keep") or None
+    pf.page_break_before = spec.get("page_break") or None
+    pf.widow_control = True
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:outlineLvl")) + ppr.findall(qn("w:pBdr")):
+        ppr.remove(old)
+    if spec.get("rule"):  # a thin line under the paragraph (consecutive ones share one line)
+        ppr.append(
+            parse_xml(
+                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="1" '
+                'w:color="000000"/></w:pBdr>'
+            )
+        )
+    if "outline" in spec:
+        ppr.append(ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): str(spec["outline"])}))
+    _sort_ppr(ppr)  # the schema fixes the order of pPr's children
+
+
+_PPR_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+def _sort_ppr(ppr) -> None:
+    rank = {qn(f"w:{tag}"): i for i, tag in enumerate(_PPR_ORDER)}
+    children = sorted(ppr, key=lambda el: rank.get(el.tag, len(rank)))
+    for child in children:
+        ppr.append(child)
+
+
+_TABLE_STYLE = (
+    '<w:style {ns} w:type="table" w:customStyle="1" w:styleId="{sid}">'
+    '<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:qFormat/>'
+    '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
+    + "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+    '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>'
+)
+
+
+def _table_style(doc, keep_existing: bool) -> None:
+    name = STYLE["table"]
+    if has_style(doc, name):
+        if keep_existing:
+            return
+        doc.styles.element.remove(doc.styles[name].element)
+    sid = re.sub(r"[^A-Za-z0-9]", "", name)
+    doc.styles.element.append(parse_xml(_TABLE_STYLE.format(ns=nsdecls("w"), sid=sid, name=name)))
+
+
+def _page_setup(doc) -> None:
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin, section.right_margin = Mm(30), Mm(10)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.header_distance, section.footer_distance = Mm(8), Mm(8)
+    normal = doc.styles["Normal"]
+    _font(normal)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    # the document defaults too, so that nothing falls back to a theme font
+    rpr = doc.styles.element.find(
+        qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr")
+    )
+    if rpr is not None:
+        _rfonts(rpr, FONT)
+
+
+def setup(doc, keep_existing: bool = False) -> None:
+    """Page set-up and every named style the forms use. With ``keep_existing`` (a reference
+    document), styles and page set-up already there are left as they are."""
+    if not keep_existing:
+        _page_setup(doc)
+    for key, spec in _PARAGRAPH_STYLES.items():
+        _define(doc, key, spec, keep_existing)
+    _table_style(doc, keep_existing)
+
+
+_KEEP_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Heading 3",
+    "Title",
+}
+
+
+def trim_styles(doc) -> None:
+    """Drop the default template's unused style definitions (Word knows its built-in styles
+    anyway): styles.xml shrinks from 350 KB to a few, which every render compresses."""
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    keep = {
+        doc.styles[name].style_id
+        for name in (*STYLE.values(), *_KEEP_STYLES)
+        if has_style(doc, name)
+    }
+    todo = list(keep)
+    while todo:  # and every style they are based on, linked to or followed by
+        style = by_id.get(todo.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)

@@ -1,0 +1,214 @@
+"""What the official document holds, written as OOXML strings: the title page, the numbered body,
+the sheets (agreement, acquaintance, change registration, periodic review, transfer act), and the
+running header and footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ...context import Official, RenderDoc
+from . import ooxml
+from .package import Base
+
+# column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets
+_COLUMNS_MM = {
+    "agreement": (10, 48, 32, 22, 26, 32),
+    "acquaintance": (10, 52, 58, 26, 24),
+    "changes": (22, 32, 44, 26, 46),
+    "review": (10, 26, 60, 46, 28),
+    "transfer": (10, 48, 38, 24, 24, 26),
+}
+_ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "transfer": 10}
+_ROWS = {"acquaintance": 18, "changes": 12, "review": 12}  # rows printed, blank ones included
+SHEETS = ("agreement", "acquaintance", "changes", "review")  # appended to the document
+STANDALONE = (*SHEETS, "transfer")  # `dlo sheet KIND ID`
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """The parties of the transfer act and the original's page count, when known."""
+
+    handed: Official | None = None
+    received: Official | None = None
+    pages: int | None = None
+
+
+def _date(value: dt.date) -> str:
+    return f"{value:%d.%m.%Y}"
+
+
+class Writer:
+    """Collects the body's OOXML (``parts``) for one document, in the base package's styles."""
+
+    def __init__(self, base: Base, rd: RenderDoc) -> None:
+        self.ids = base.ids
+        self.usable_mm = base.usable_mm
+        self.rd = rd
+        self.labels = rd.labels
+        self.form = rd.labels["form"]
+        self.parts: list[str] = []
+
+    # -- primitives
+    def p(self, role: str, text: str = "", tail: str = "") -> None:
+        self.parts.append(self.para(role, text, tail))
+
+    def para(self, role: str, text: str = "", tail: str = "") -> str:
+        return ooxml.paragraph(self.ids[role], ooxml.runs(text) + tail)
+
+    def table(self, key: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        widths_mm = _COLUMNS_MM[key]
+        scale = self.usable_mm / sum(widths_mm)
+        self.parts.append(
+            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], header, rows)
+        )
+
+    # -- pieces of the document
+    def edition(self) -> str:
+        return self.labels["edition_n"].format(n=self.rd.edition)
+
+    def title_page(self) -> None:
+        rd, form = self.rd, self.form
+        self.p("organisation", rd.organisation)
+        self.p("approval_heading", form["approve"])
+        self.p("approval", rd.approving.position)
+        order = rd.records.order
+        if order is not None:
+            self.p("approval", rd.approving.name)
+            self.p(
+                "approval",
+                form["approved_by_order"].format(date=_date(order.date), number=order.number),
+            )
+        else:
+            self.p("approval", form["signature"].format(name=rd.approving.name))
+            self.p("approval", form["date_line"])
+        self.p("kind", rd.kind_label)
+        self.p("title", rd.title)
+        if rd.position:
+            self.p("info", form["position"].format(position=rd.position))
+        else:
+            self.p("info", form["unit"].format(unit=rd.unit))
+        self.p("info", form["code"].format(code=rd.code))
+        self.p("info", self.edition(), tail='<w:r><w:br w:type="page"/></w:r>')
+
+    def body(self) -> None:
+        for block in self.rd.blocks:
+            role = "item2" if block.kind == "item" and block.depth > 1 else block.kind
+            self.p(role, block.line)
+
+    def sheet_heading(self, key: str) -> None:
+        rd = self.rd
+        self.p("sheet_heading", self.labels["sheet"][key]["title"])
+        self.p(
+            "sheet_subtitle",
+            self.form["of_document"].format(
+                kind=rd.kind_label, title=rd.title, code=rd.code, edition=self.edition()
+            ),
+        )
+
+    def sheet(self, key: str, transfer: Transfer | None = None) -> None:
+        getattr(self, f"_sheet_{key}")(self.labels["sheet"][key], transfer or Transfer())
+
+    def _sheet_agreement(self, labels: dict, _: Transfer) -> None:
+        self.sheet_heading("agreement")
+        rows = []
+        for n, official in enumerate(self.rd.approvers, 1):
+            mark = self.rd.records.agreements.get(official.position_id)
+            date = remarks = ""
+            if mark is not None:
+                date = _date(mark.date)
+                remarks = mark.remarks
+                if mark.decision != "agreed":
+                    decision = self.form["decision"].get(mark.decision, mark.decision)
+                    remarks = f"{decision}: {remarks}" if remarks else decision
+            rows.append([str(n), official.position, official.name, "", date, remarks])
+        self.table("agreement", labels["columns"], rows)
+
+    def _sheet_acquaintance(self, labels: dict, _: Transfer) -> None:
+        self.sheet_heading("acquaintance")
+        rows = []
+        if self.rd.position:
+            rows.append(["1", self.rd.holder or "", self.rd.position, "", ""])
+        rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["acquaintance"] + 1)]
+        self.table("acquaintance", labels["columns"], rows)
+
+    def _sheet_changes(self, labels: dict, _: Transfer) -> None:
+        self.sheet_heading("changes")
+        rows = []
+        for change in self.rd.records.history:
+            clauses = (
+                self.form["whole_text"]
+                if change.clauses.strip().lower() == "whole text"
+                else change.clauses
+            )
+            order = self.form["order"].format(
+                date=_date(change.order.date), number=change.order.number
+            )
+            rows.append(
+                [str(change.number), clauses, order, _date(change.entered), change.entered_by]
+            )
+        rows += [[""] * 5 for _ in range(len(rows), _ROWS["changes"])]
+        self.table("changes", labels["columns"], rows)
+
+    def _sheet_review(self, labels: dict, _: Transfer) -> None:
+        self.sheet_heading("review")
+        rows = [
+            [str(n), _date(r.date), r.reviewer, r.result, ""]
+            for n, r in enumerate(self.rd.records.reviews, 1)
+        ]
+        rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["review"] + 1)]
+        self.table("review", labels["columns"], rows)
+
+    def _sheet_transfer(self, labels: dict, transfer: Transfer) -> None:
+        rd = self.rd
+        self.p("sheet_heading", labels["title"])
+        self.p("sheet_subtitle", labels["number"])
+        self.p("sheet_text", labels["text"])
+        pages = str(transfer.pages) if transfer.pages else ""
+        self.table(
+            "transfer",
+            labels["columns"],
+            [
+                [
+                    "1",
+                    f"{rd.kind_label} «{rd.title}»",
+                    rd.code,
+                    self.edition(),
+                    pages,
+                    labels["copies"],
+                ]
+            ],
+        )
+        for word, official in (
+            (labels["handed"], transfer.handed),
+            (labels["received"], transfer.received),
+        ):
+            self.p("signature", f"{word}: {official.position if official else ''}")
+            self.p(
+                "approval", self.form["signature"].format(name=official.name if official else "")
+            )
+            self.p("approval", self.form["date_line"])
+
+    # -- header and footer
+    def header(self) -> str:
+        rd = self.rd
+        line = self.form["header"].format(kind=rd.kind_label, code=rd.code, edition=self.edition())
+        return self.para("header", rd.organisation) + self.para("header", line)
+
+    def footer(self) -> str:
+        runs = []
+        for piece in re.split(r"(\{page\}|\{pages\})", self.form["page_of"]):
+            if piece == "{page}":
+                runs.append(ooxml.field("PAGE", "1"))
+            elif piece == "{pages}":
+                runs.append(ooxml.field("NUMPAGES", "1"))
+            elif piece:
+                runs.append(ooxml.runs(piece))
+        return ooxml.paragraph(self.ids["footer"], "".join(runs))
+
+    def title_footer(self) -> str:
+        rd = self.rd
+        year = rd.records.order.date.year if rd.records.order else dt.date.today().year
+        return self.para("title_footer", self.form["city_year"].format(city=rd.city, year=year))
