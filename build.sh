@@ -7,6 +7,12 @@ cd "$(dirname "$0")"
 bash tools/setup.sh
 .venv/bin/dlo check || echo "build: dlo check reports errors (above); rendering what is valid" >&2
 .venv/bin/dlo verify
-.venv/bin/dlo render --format docx --format html --format pdf
-.venv/bin/dlo site build
+# a regulation that cannot be rendered or published is reported and the others still are
+failed=0
+.venv/bin/dlo render --format docx --format html --format pdf || failed=1
+.venv/bin/dlo site build || failed=1
+if [ "$failed" != 0 ]; then
+    echo "build: done with errors (above). Documents in build/, site in public/." >&2
+    exit 1
+fi
 echo "build: done. Documents in build/, site in public/ (dlo site serve to preview it)."

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import context, lint
 from .errors import DloError, Problem, UsageError
 from .fsio import atomic_write
-from .project import Loaded, Project
+from .project import REGULATION, Loaded, Project
 from .records import Records
 from .render import docx as docx_render
 from .render import html as html_render
@@ -36,6 +36,28 @@ def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
             "there are no regulations to render", "add regulations/<id>/regulation.yaml"
         )
     return loaded
+
+
+def load_each(project: Project, ids: Iterable[str] = ()) -> tuple[Loaded, dict[str, list[Problem]]]:
+    """Load the named regulations (default: all) so that one broken regulation does not stop the
+    others: returns the loaded project, holding only the regulations without errors, and the
+    errors of each regulation left out. An invalid registry stops everything (DloError)."""
+    ids = list(ids) or project.ids()
+    loaded = project.load(ids)
+    files = {project.display(project.regulations / i / REGULATION): i for i in ids}
+    failed: dict[str, list[Problem]] = {}
+    fatal = []
+    for problem in loaded.errors:
+        reg_id = files.get(problem.location.path)
+        if reg_id is None:
+            fatal.append(problem)
+        else:
+            failed.setdefault(reg_id, []).append(problem)
+    if fatal or loaded.registry is None:
+        raise DloError(fatal or loaded.errors)
+    for reg_id in failed:
+        loaded.documents.pop(reg_id, None)
+    return loaded, failed
 
 
 def records_for(project: Project, doc_id: str) -> Records:
@@ -74,15 +96,37 @@ class Output:
     path: Path
 
 
+@dataclass
+class Rendered:
+    """What ``render`` wrote, and the errors of the regulations it could not render."""
+
+    outputs: list[Output] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # ids of regulations left out
+
+
+def _contexts(
+    project: Project, loaded: Loaded, doc_id: str, lang: str | None
+) -> list[context.RenderDoc]:
+    document = loaded.documents[doc_id]
+    return [
+        context.build(
+            document, loaded.registry, language, project.templates, records_for(project, doc_id)
+        )
+        for language in ([lang] if lang else document.model.languages)
+    ]
+
+
 def render(
     project: Project,
     ids: Iterable[str] = (),
     formats: Iterable[str] = (),
     lang: str | None = None,
     out: Path | None = None,
-) -> list[Output]:
+) -> Rendered:
     """Render regulations to ``<out>/<id>.<lang>.<ext>``; every language of a document unless
-    ``lang`` is given. Nothing is written unless every requested output can be built."""
+    ``lang`` is given. A regulation is written whole or not at all: one that cannot be rendered
+    (invalid, a text missing) is left out with its problems, and the others are rendered."""
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
@@ -90,27 +134,22 @@ def render(
     if "pdf" in formats:
         pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.inside(out if out is not None else project.root / "build")
-    loaded = load_for_output(project, ids)
+    loaded, failed = load_each(project, ids)
+    if not loaded.documents and not failed:
+        raise UsageError(
+            "there are no regulations to render", "add regulations/<id>/regulation.yaml"
+        )
     contexts = []
-    problems: list[Problem] = []
-    for doc_id, document in loaded.documents.items():
-        for language in [lang] if lang else document.model.languages:
-            try:
-                contexts.append(
-                    context.build(
-                        document,
-                        loaded.registry,
-                        language,
-                        project.templates,
-                        records_for(project, doc_id),
-                    )
-                )
-            except UsageError:
-                raise
-            except DloError as exc:
-                problems += exc.problems
-    if problems:
-        raise DloError(problems)
+    for doc_id in loaded.documents:
+        try:
+            contexts += _contexts(project, loaded, doc_id, lang)
+        except UsageError:
+            raise
+        except DloError as exc:
+            failed[doc_id] = exc.problems
+    result = Rendered(
+        problems=sorted(p for problems in failed.values() for p in problems), failed=sorted(failed)
+    )
     rendered = []
     to_pdf: dict[str, bytes] = {}  # every PDF is converted from its DOCX in ONE LibreOffice run
     for rd in contexts:
@@ -132,9 +171,7 @@ def render(
     if to_pdf:
         pdfs = pdf_render.convert(to_pdf)
         rendered = [(o, pdfs[o.path.stem] if o.format == "pdf" else data) for o, data in rendered]
-    if (
-        "docx" in formats
-    ):  # an open revision's approval package carries its comparison table (issue 7)
+    if "docx" in formats:  # an open revision's approval package carries its comparison table
         from .diff.api import approval_table
 
         for rd in contexts:
@@ -150,4 +187,5 @@ def render(
                 )
     for output, data in rendered:
         atomic_write(output.path, data)
-    return [o for o, _ in rendered]
+    result.outputs = [o for o, _ in rendered]
+    return result

@@ -98,7 +98,7 @@ def rendered(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setattr(pdf_render, "_run", counting)
     try:
-        outputs = api.render(Project(root), [], ["docx", "pdf"])
+        outputs = api.render(Project(root), [], ["docx", "pdf"]).outputs
     finally:
         mp.undo()
     return root, outputs, runs

@@ -24,12 +24,15 @@ def test_missing_translation_names_every_place_and_writes_nothing(project, dlo):
     assert not (project / "build").exists(), "nothing is written when any output cannot be built"
 
 
-def test_invalid_regulation_blocks_render(project, dlo):
+def test_invalid_regulation_is_left_out_and_fails_the_render(project, dlo):
     write(project, MINIMAL.replace("unit: dlo", "unit: nowhere"))
     result = dlo("render", cwd=project)
     assert result.code == 1
     assert "regulations/t/regulation.yaml:6:7: error DLO020" in result.err
-    assert not (project / "build").exists()
+    assert not list((project / "build").glob("t.*")), "nothing of the invalid one is written"
+    assert (project / "build" / "dlo-head.kk.docx").is_file(), "the valid one is rendered"
+    result = dlo("render", "t", cwd=project)
+    assert result.code == 1 and not list((project / "build").glob("t.*"))
 
 
 def test_unknown_regulation_id(project, dlo):

@@ -64,9 +64,17 @@ def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool)
 def render(
     obj, ids: tuple[str, ...], formats: tuple[str, ...], lang: str | None, out: str | None
 ) -> None:
-    """Render regulations (default: all) to <out>/<id>.<lang>.<ext>."""
+    """Render regulations (default: all) to <out>/<id>.<lang>.<ext>.
+
+    A regulation that cannot be rendered is reported and left out; the others are rendered, and
+    the exit code is 1."""
     from pathlib import Path
 
-    outputs = api.render(obj.project, ids, formats, lang, Path(out) if out else None)
-    for output in outputs:
+    result = api.render(obj.project, ids, formats, lang, Path(out) if out else None)
+    for output in result.outputs:
         click.echo(f"wrote {obj.project.display(output.path)}")
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if result.failed:
+        click.echo(f"render: not rendered (errors above): {', '.join(result.failed)}", err=True)
+        raise click.exceptions.Exit(1)

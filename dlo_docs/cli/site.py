@@ -47,10 +47,18 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         + ("" if report.pdf else "; no PDF")
         + ")"
     )
-    if not n:
+    if report.failed:
+        click.echo(
+            f"site: not published (errors above; their pages, if any, left as they were): "
+            f"{', '.join(report.failed)}",
+            err=True,
+        )
+    elif not n:
         click.echo(
             "site: no regulation has an edition in force yet (approve one: dlo approve ID --order NO --date DATE)"
         )
+    if report.errors:
+        raise click.exceptions.Exit(1)
 
 
 @site.command()

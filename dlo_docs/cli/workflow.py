@@ -9,7 +9,7 @@ import json
 import click
 
 from .. import workflow
-from ..errors import DloError
+from ..errors import DloError, UsageError
 from . import main
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
@@ -210,19 +210,40 @@ def _status_text(st: workflow.Status) -> list[str]:
 )
 @click.pass_obj
 def status(obj, ids: tuple[str, ...], fmt: str) -> None:
-    """State, edition in force, pending approvers and review due date (default: every regulation)."""
+    """State, edition in force, pending approvers and review due date (default: every regulation).
+
+    A regulation that cannot be read is reported and the others are shown; the exit code is 1."""
     project = obj.project
-    statuses = [workflow.status(project, reg_id) for reg_id in (ids or project.ids())]
+    results: list[tuple[str, workflow.Status | None]] = []
+    failed: dict[str, list] = {}
+    for reg_id in ids or project.ids():
+        try:
+            results.append((reg_id, workflow.status(project, reg_id)))
+        except UsageError:
+            raise
+        except DloError as exc:
+            failed[reg_id] = exc.problems
+            results.append((reg_id, None))
+    for problem in sorted({p for problems in failed.values() for p in problems}):
+        click.echo(str(problem), err=True)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"regulations": [s.as_dict() for s in statuses]}, ensure_ascii=False, indent=2
-            )
-        )
-        return
-    for st in statuses:
-        for line in _status_text(st):
-            click.echo(line)
+        regulations = [
+            st.as_dict()
+            if st is not None
+            else {"id": reg_id, "state": None, "problems": [p.as_dict() for p in failed[reg_id]]}
+            for reg_id, st in results
+        ]
+        click.echo(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
+    else:
+        for reg_id, st in results:
+            if st is None:
+                n = len(failed[reg_id])
+                click.echo(f"{reg_id}: cannot be read ({n} error(s), listed above)")
+                continue
+            for line in _status_text(st):
+                click.echo(line)
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 def _event_line(ev: workflow.Event) -> str:

@@ -43,7 +43,12 @@ class Report:
     unchanged: int = 0  # files left as they were
     removed: list[str] = field(default_factory=list)  # files of the previous build deleted
     pdf: bool = True  # PDFs were made (False: LibreOffice missing or asked not to)
-    problems: list[Problem] = field(default_factory=list)  # warnings
+    problems: list[Problem] = field(default_factory=list)  # warnings, and errors of `failed`
+    failed: list[str] = field(default_factory=list)  # regulations that could not be published
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
 
 def _file_mode() -> int:
@@ -204,7 +209,17 @@ class _Site:
                     summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
                     continue
                 self.progress(f"loading {reg_id}")
-                pub = collect(self.project, reg_id, self.registry)
+                try:
+                    pub = collect(self.project, reg_id, self.registry)
+                except UsageError:
+                    raise
+                except DloError as exc:  # this regulation only: the others are published
+                    self.report.problems += exc.problems
+                    self.report.failed.append(reg_id)
+                    kept = self._keep_previous(reg_id)
+                    if kept is not None:
+                        summaries[reg_id], entries[reg_id] = kept
+                    continue
                 if pub is None:
                     continue
                 self.report.problems += pub.problems
@@ -256,6 +271,21 @@ class _Site:
                     self._prune(path.parent)
             self.manifest.save()
         return self.report
+
+    def _keep_previous(self, reg_id: str) -> tuple[dict, dict] | None:
+        """Leave the pages of a regulation that cannot be published this time as the previous
+        build made them (when they are intact); it is built again by the next build."""
+        entry = self.manifest.old["regulations"].get(reg_id)
+        if not entry or self.manifest.regulation(reg_id, entry.get("key")) is None:
+            return None
+        try:
+            cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+            kept = cache["summary"], cache["entries"]
+        except (OSError, ValueError, KeyError):
+            return None
+        self.manifest.keep_regulation(reg_id, {**entry, "key": None})
+        self.report.unchanged += len(entry["outputs"])
+        return kept
 
     def _prune(self, folder: Path) -> None:
         while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
@@ -574,8 +604,10 @@ def build(
 ) -> Report:
     """Build the site of ``project`` into ``out`` (default ``<project>/public``): only the
     editions in force, as the workflow says; unchanged regulations are not rendered again.
-    Raises DloError when the registry is invalid or a frozen edition differs from what was
-    approved; LibreOffice missing or failing costs the PDFs only (warnings in the report)."""
+    Raises DloError when the registry is invalid. A regulation whose journal is damaged or whose
+    frozen edition differs from what was approved is not published (its pages stay as the
+    previous build made them; its errors and id are in the report) and the others are;
+    LibreOffice missing or failing costs the PDFs only (warnings in the report)."""
     out = Path(out) if out is not None else project.root / DEFAULT_OUT
     out = (Path.cwd() / out).resolve()
     if (
