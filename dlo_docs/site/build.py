@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import labels as _labels
+from .. import workflow
 from ..diff import api as diff_api
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write, locked
@@ -24,8 +25,6 @@ from ..project import Loaded, Project
 from ..render import docx as docx_render
 from ..render import html as html_render
 from ..render import pdf as pdf_render
-from ..workflow import EDITIONS
-from ..workflow import journal as _journal
 from . import search, views
 from .collect import LANGS, BuildProject, Published, collect, iso, title_in
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
@@ -97,10 +96,10 @@ def _registry(project: Project) -> Registry:
 def _fingerprint(project: Project, reg_id: str) -> str | None:
     """The bytes a regulation's publication depends on: its journal and its frozen editions
     (never the working draft). None: no journal, so nothing of it can be in force."""
-    journal = _journal.path_of(project, reg_id)
+    journal = workflow.journal_path(project, reg_id)
     if not journal.is_file():
         return None
-    folder = project.folder(reg_id) / EDITIONS
+    folder = workflow.edition_folder(project, reg_id)
     files = [journal.read_bytes()]
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):

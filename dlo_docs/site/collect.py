@@ -14,7 +14,6 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
 from ..project import Document, Loaded, Project
 from ..records import AgreementMark, ChangeRecord, Records, ReviewRecord
-from ..workflow.state import replay
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
 
@@ -124,7 +123,7 @@ def _status(
     except UsageError:
         raise
     except DloError as exc:
-        h = replay(workflow.events(project, reg_id))  # a broken journal still stops the build
+        h = workflow.history(project, reg_id)  # a broken journal still stops the build
         problems.append(
             warning(
                 _where(project, reg_id),

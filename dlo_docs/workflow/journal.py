@@ -87,7 +87,7 @@ def content_hash(model: Regulation) -> str:
     return sha256(model.model_dump(mode="json", exclude_defaults=True))
 
 
-def event_hash(entry: dict) -> str:
+def event_hash(entry: dict[str, Any]) -> str:
     return sha256({k: v for k, v in entry.items() if k != "hash"})
 
 
@@ -145,7 +145,7 @@ def _order(value: Any) -> Order | None:
     )
 
 
-def to_event(entry: dict) -> Event:
+def to_event(entry: dict[str, Any]) -> Event:
     data = {k: v for k, v in entry.items() if k not in HEAD + TAIL}
     if "order" in data:
         data["order"] = _order(data["order"])
@@ -175,7 +175,7 @@ class Journal:
     path: Path
     display: str
     source: load.Source | None
-    entries: list[dict]  # plain, as written
+    entries: list[dict[str, Any]]  # plain, as written
     problems: list[Problem]
 
     def at(self, index: int, key: str | None = None) -> Location:
@@ -417,7 +417,7 @@ def actor(project: Project) -> str:
     return f"{user} ({git})" if git else user
 
 
-def append(project: Project, reg_id: str, journal: Journal, entry: dict) -> Event:
+def append(project: Project, reg_id: str, journal: Journal, entry: dict[str, Any]) -> Event:
     """Append one event to ``journal`` (read under the lock that the caller holds); fills in
     seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture."""
     last = journal.entries[-1] if journal.entries else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..records import Order
 from .journal import Event
 
 OPEN = ("draft", "agreement", "agreed")  # a working draft is open
@@ -59,8 +60,14 @@ class History:
         return self.state in OPEN
 
     @property
-    def in_force_order(self):
+    def in_force_order(self) -> Order | None:
         return self.approvals[self.in_force].order if self.in_force else None
+
+    @property
+    def effective_from(self) -> dt.date | None:
+        """When the edition in force took (or takes) effect: its order's effective date."""
+        order = self.in_force_order
+        return (order.effective or order.date) if order is not None else None
 
     def reviews_of_edition(self) -> list[Event]:
         """Reviews of the edition in force (made after it was approved)."""
@@ -72,10 +79,9 @@ class History:
     def review_due(self, years: int) -> dt.date | None:
         """The next periodic review: ``years`` after the last review of the edition in force, or
         after it took effect."""
-        if self.in_force is None:
+        base = self.effective_from
+        if base is None:
             return None
-        order = self.in_force_order
-        base = order.effective or order.date
         for review in self.reviews_of_edition():
             base = max(base, review.get("date") or review.date)
         return add_years(base, years)
@@ -104,7 +110,7 @@ def replay(events: list[Event]) -> History:
             h.rejection = None
             if h.round.complete:
                 h.state = "agreed"
-        elif kind == "agreed" and h.round is not None:
+        elif kind == "agreed" and h.round is not None and ev.role is not None:
             h.round.marks[ev.role] = ev
             if h.round.complete:
                 h.state = "agreed"

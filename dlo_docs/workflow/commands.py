@@ -1,0 +1,331 @@
+"""The commands that move a regulation through its life: ``revise``, ``submit``, ``agree``,
+``reject``, ``approve``, ``withdraw``, ``review``. Each holds the journal lock from reading the
+state to writing the event, so two commands never act on the same state; every write is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from .. import load
+from ..errors import UsageError
+from ..fsio import atomic_write
+from ..project import Project
+from . import editions, loading
+from . import journal as _journal
+from .journal import Event, content_hash
+from .loading import Ctx
+from .state import Round, add_years
+
+
+def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
+    """Open a revision: a new draft (edition n+1) from the edition in force, which stays in force
+    until the new edition is approved. Only the regulation's change initiators may."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        by = loading.role(ctx, by, "--by")
+        reason = loading.text(reason, "--reason")
+        if by not in ctx.model.change_initiators:
+            raise ctx.refuse(
+                "DLO626",
+                f"{by} may not revise {reg_id}: only its change initiators may "
+                f"({', '.join(ctx.model.change_initiators)})",
+                "ask one of them to open the revision (the regulation's change_initiators)",
+                at=("change_initiators",),
+            )
+        if h.state == "withdrawn":
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has been withdrawn: it cannot be revised",
+                "draft a new regulation instead",
+            )
+        if h.in_force is None:
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has no edition in force yet: its first draft is still open "
+                f"(state {h.state})",
+                f"edit regulation.yaml and submit it: dlo submit {reg_id}",
+            )
+        if h.open:
+            raise ctx.refuse(
+                "DLO620",
+                f"a revision of {reg_id} is already open (edition {h.draft}, state {h.state})",
+                f"finish it first: dlo status {reg_id}",
+            )
+        n = h.in_force + 1
+        source = ctx.document.source
+        if ctx.model.edition != n:
+            data = source.data
+            if "edition" in data:
+                data["edition"] = n
+            else:
+                keys = list(data)
+                data.insert(
+                    keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n
+                )
+            load.write(ctx.document.path, data, like=source.text)
+        new_hash = content_hash(ctx.model.model_copy(update={"edition": n}))
+        return loading.append(
+            ctx,
+            role=by,
+            event="revised",
+            edition=n,
+            reason=reason,
+            from_edition=h.in_force,
+            content_hash=new_hash,
+        )
+
+
+def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
+    """Start the agreement of the open draft along the route of ``agreement.approvers``
+    (``agreement.route``: sequential, in that order, or parallel). A draft whose agreements were
+    voided by an edit is resubmitted the same way."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        if by is not None:
+            by = loading.role(ctx, by, "--by")
+        else:
+            by = ctx.registry.unit(ctx.model.unit).head
+        if h.state == "withdrawn" or h.state == "in_force":
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has no open draft to submit: {loading.state_phrase(h)}",
+                f"open a revision first: dlo revise {reg_id} --by ROLE --reason TEXT"
+                if h.state == "in_force"
+                else None,
+            )
+        if h.state in ("agreement", "agreed") and h.round is not None and not ctx.voided:
+            what = (
+                f"awaiting {', '.join(h.round.pending)}"
+                if h.state == "agreement"
+                else "every approver has agreed"
+            )
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} is already in agreement ({what})",
+                f"dlo status {reg_id}"
+                if h.state == "agreement"
+                else f"approve it: dlo approve {reg_id} --order NO --date DATE",
+            )
+        expected = h.in_force + 1 if h.in_force is not None else ctx.model.edition
+        if ctx.model.edition != expected:
+            raise ctx.refuse(
+                "DLO627",
+                f"the draft says edition {ctx.model.edition} but the edition being drafted "
+                f"is {expected}",
+                f"set edition: {expected}",
+                at=("edition",),
+            )
+        return loading.append(
+            ctx,
+            role=by,
+            event="submitted",
+            edition=ctx.model.edition,
+            route=list(ctx.model.agreement.approvers),
+            route_kind=ctx.model.agreement.route,
+            content_hash=ctx.hash,
+        )
+
+
+def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
+    h = ctx.history
+    if h.state != "agreement" or h.round is None:
+        if h.state == "agreed":
+            why = "every approver has agreed already"
+        elif h.state == "draft":
+            why = "it is a draft that has not been submitted"
+        else:
+            why = loading.state_phrase(h)
+        raise ctx.refuse(
+            "DLO620",
+            f"{role} cannot {verb} {ctx.reg_id}: {why}",
+            f"submit it first: dlo submit {ctx.reg_id}" if h.state == "draft" else None,
+        )
+    round_ = h.round
+    if role not in round_.route:
+        raise ctx.refuse(
+            "DLO621",
+            f"{role} is not on the agreement route of {ctx.reg_id} ({', '.join(round_.route)})",
+            "only the approvers of the route agree or reject",
+            at=("agreement", "approvers"),
+        )
+    if role in round_.marks:
+        raise ctx.refuse(
+            "DLO623",
+            f"{role} has already agreed to {ctx.reg_id} edition {round_.submitted.edition}",
+        )
+    if round_.kind == "sequential" and round_.pending and round_.pending[0] != role:
+        raise ctx.refuse(
+            "DLO622",
+            f"it is not {role}'s turn: the route is sequential and "
+            f"{round_.pending[0]} has not agreed yet",
+            f"pending, in order: {', '.join(round_.pending)}",
+            at=("agreement", "route"),
+        )
+    return round_
+
+
+def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -> Event:
+    """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
+    the route is sequential)."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        as_ = loading.role(ctx, as_, "--as")
+        round_ = _decision_checks(ctx, as_, "agree to")
+        if ctx.voided:
+            raise ctx.refuse(
+                "DLO625",
+                f"the text of {reg_id} changed after agreement began: the agreements "
+                "given are void",
+                f"resubmit the new text: dlo submit {reg_id}",
+            )
+        remarks = " ".join((remarks or "").split()) or None
+        return loading.append(
+            ctx,
+            role=as_,
+            event="agreed",
+            edition=round_.submitted.edition,
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )
+
+
+def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
+    """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        as_ = loading.role(ctx, as_, "--as")
+        remarks = loading.text(remarks, "--remarks")
+        round_ = _decision_checks(ctx, as_, "reject")
+        return loading.append(
+            ctx,
+            role=as_,
+            event="rejected",
+            edition=round_.submitted.edition,
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )
+
+
+def approve(
+    project: Project, reg_id: str, order: str, date: dt.date, effective: dt.date | None = None
+) -> Event:
+    """Approve the agreed draft by order (number, date; effective date, default the order's date).
+    Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        order = loading.text(order, "--order")
+        if effective is not None and effective < date:
+            raise UsageError(f"the effective date {effective} is before the order's date {date}")
+        if h.state == "agreement" and h.round is not None:
+            pending = list(h.round.route) if ctx.voided else h.round.pending
+            raise ctx.refuse(
+                "DLO624",
+                f"{reg_id} cannot be approved: not every approver has agreed "
+                f"(pending: {', '.join(pending)})",
+                f"dlo status {reg_id}",
+                at=("agreement", "approvers"),
+            )
+        if h.state != "agreed" or h.round is None:
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} cannot be approved: {loading.state_phrase(h)}",
+                f"submit it for agreement first: dlo submit {reg_id}"
+                if h.state == "draft"
+                else None,
+            )
+        if ctx.voided or any(ev.content_hash != ctx.hash for ev in h.round.marks.values()):
+            raise ctx.refuse(
+                "DLO625",
+                f"{reg_id} cannot be approved: its text changed after agreement began, "
+                "so the agreements given are void",
+                f"resubmit the new text: dlo submit {reg_id}",
+            )
+        n = ctx.model.edition
+        if n in h.approvals:
+            raise ctx.refuse(
+                "DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",)
+            )
+        # The frozen copy is written under a pending name, the approval is journaled, then the copy
+        # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
+        # and an approval interrupted after journaling is completed by the next command.
+        final = editions.path(project, reg_id, n)
+        frozen = editions.pending_path(final)
+        atomic_write(frozen, editions.frozen_text(ctx.document.source.text))
+        order_data = {
+            "number": order,
+            "date": date.isoformat(),
+            "effective": (effective or date).isoformat(),
+        }
+        event = loading.append(
+            ctx,
+            role=ctx.model.approval.by,
+            event="approved",
+            edition=n,
+            order=order_data,
+            content_hash=ctx.hash,
+        )
+        os.replace(frozen, final)
+        return event
+
+
+def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
+    """Withdraw the edition in force by order; an open draft is abandoned with it."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        order = loading.text(order, "--order")
+        if h.in_force is None:
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} cannot be withdrawn: no edition of it is in force"
+                + (" (it has been withdrawn already)" if h.state == "withdrawn" else ""),
+            )
+        approved_on = h.in_force_order.date if h.in_force_order is not None else None
+        if approved_on is not None and date < approved_on:
+            raise UsageError(
+                f"the withdrawal order's date {date} is before edition {h.in_force} was approved "
+                f"({approved_on})"
+            )
+        return loading.append(
+            ctx,
+            role=ctx.model.approval.by,
+            event="withdrawn",
+            edition=h.in_force,
+            order={"number": order, "date": date.isoformat()},
+            content_hash=h.approvals[h.in_force].content_hash,
+        )
+
+
+def review(
+    project: Project, reg_id: str, by: str, result: str, date: dt.date | None = None
+) -> Event:
+    """Record a periodic review of the edition in force; the next one falls due
+    ``review_period_years`` (registry; default 3) after it."""
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        by = loading.role(ctx, by, "--by")
+        result = loading.text(result, "--result")
+        if h.in_force is None:
+            raise ctx.refuse("DLO620", f"{reg_id} cannot be reviewed: no edition of it is in force")
+        date = date or loading.today(ctx)
+        start = h.effective_from
+        if start is not None and date < start:
+            raise UsageError(
+                f"the review date {date} is before edition {h.in_force} took effect ({start})"
+            )
+        return loading.append(
+            ctx,
+            role=by,
+            event="reviewed",
+            edition=h.in_force,
+            result=result,
+            date=date.isoformat(),
+            next_due=add_years(date, ctx.registry.review_period_years).isoformat(),
+            content_hash=h.approvals[h.in_force].content_hash,
+        )

@@ -1,0 +1,100 @@
+"""The frozen editions: ``regulations/<id>/editions/<n>.yaml``, the exact text each approval
+recorded. Approving writes the copy under a pending name, journals the approval, then renames it
+into place (``complete_approvals`` finishes an approval interrupted between the two).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .. import load
+from ..errors import DloError, UsageError
+from ..model import Regulation
+from ..project import Document, Loaded, Project
+from .journal import content_hash
+from .state import History
+
+EDITIONS = "editions"
+
+
+def folder(project: Project, reg_id: str) -> Path:
+    """``regulations/<id>/editions``."""
+    return project.folder(reg_id) / EDITIONS
+
+
+def path(project: Project, reg_id: str, n: int) -> Path:
+    """The frozen file of edition ``n`` (it may not exist)."""
+    return folder(project, reg_id) / f"{n}.yaml"
+
+
+def numbers(project: Project, reg_id: str) -> list[int]:
+    """The editions whose frozen file exists, in order."""
+    where = folder(project, reg_id)
+    if not where.is_dir():
+        return []
+    return sorted(int(p.stem) for p in where.glob("*.yaml") if p.stem.isdigit())
+
+
+def frozen_text(text: str) -> str:
+    """The draft's text for editions/<n>.yaml: one folder deeper, so the editor's schema line
+    (``# yaml-language-server: $schema=../../schemas/...``) gains one ``../``."""
+    return re.sub(
+        r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../", text, count=1, flags=re.M
+    )
+
+
+def pending_path(final: Path) -> Path:
+    return final.with_name(final.name + ".pending")
+
+
+def file_hash(file: Path, project: Project) -> str | None:
+    """The content hash of a regulation file (None: it does not read or validate)."""
+    model = file_model(file, project)
+    return content_hash(model) if model is not None else None
+
+
+def file_model(file: Path, project: Project) -> Regulation | None:
+    source, _ = load.read(file, project.display(file))
+    if source is None:
+        return None
+    model, _ = load.validate(Regulation, source)
+    return model
+
+
+def frozen_model(project: Project, reg_id: str, n: int) -> Regulation | None:
+    """The validated text of frozen edition ``n`` (None: missing or invalid)."""
+    return file_model(path(project, reg_id, n), project)
+
+
+def complete_approvals(project: Project, reg_id: str, history: History) -> None:
+    """Finish an approval that was interrupted after it was journaled (called under the lock):
+    move its pending frozen copy into place when it is exactly the approved text."""
+    for n, ev in history.approvals.items():
+        final = path(project, reg_id, n)
+        pending = pending_path(final)
+        if (
+            not final.exists()
+            and pending.is_file()
+            and file_hash(pending, project) == ev.content_hash
+        ):
+            os.replace(pending, final)
+
+
+def load_edition(project: Project, reg_id: str, n: int) -> Document:
+    """Frozen edition ``n`` of ``reg_id`` (``regulations/<id>/editions/<n>.yaml``)."""
+    project.folder(reg_id)
+    file = path(project, reg_id, n)
+    if not file.is_file():
+        have = numbers(project, reg_id)
+        raise UsageError(
+            f"regulation {reg_id!r} has no edition {n}",
+            f"its frozen editions: {', '.join(map(str, have)) or 'none yet'}",
+        )
+    loaded = Loaded()
+    project.load_registry(loaded)
+    document = project.load_file(file, loaded)
+    if document is None:
+        raise DloError(loaded.errors)
+    return document

@@ -1,0 +1,44 @@
+"""The read-only view of a regulation's life that other areas (the site, the forms, the diff)
+use: its status, its journal's events, the history they tell, its frozen editions. Nothing here
+writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..project import Project
+from . import journal as _journal
+from . import loading
+from . import status as _status
+from .journal import Event
+from .state import History, replay
+
+
+def status(project: Project, reg_id: str) -> _status.Status:
+    """The state of regulation ``reg_id``: its working text, the edition in force, who has yet
+    to agree, when the next periodic review is due."""
+    return _status.of(loading.load(project, reg_id))
+
+
+def events(project: Project, reg_id: str) -> list[Event]:
+    """The journal's events in order (no journal yet: none). A journal that does not read as a
+    list of well-formed events raises DloError; the chain is checked by ``verify``."""
+    project.regulation_path(reg_id)
+    return _journal.events_or_raise(project, reg_id)
+
+
+def history(project: Project, reg_id: str) -> History:
+    """The history the journal tells (state, approvals, rounds, reviews), without reading the
+    working text: usable while the draft is being edited and does not validate."""
+    return replay(events(project, reg_id))
+
+
+def revision_reason(project: Project, reg_id: str) -> str | None:
+    """The reason given for the open revision (None when no revision is open)."""
+    h = history(project, reg_id)
+    return h.revision.get("reason") if h.open and h.revision is not None else None
+
+
+def journal_path(project: Project, reg_id: str) -> Path:
+    """``regulations/<id>/journal.yaml`` (it may not exist yet)."""
+    return _journal.path_of(project, reg_id)

@@ -1,0 +1,110 @@
+"""Integrity: ``verify`` checks each journal's hash chain and that every frozen edition is
+exactly the text its approval recorded (and that no edition exists without an approval)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import Location, Problem, error, warning
+from ..project import Project
+from . import editions
+from . import journal as _journal
+from .journal import Event
+
+
+def _approved(
+    project: Project, reg_id: str, journal: _journal.Journal, index: int, ev: Event
+) -> list[Problem]:
+    """Frozen edition ``ev.edition`` is in place and is exactly the text ``ev`` approved."""
+    n = ev.edition
+    path = editions.path(project, reg_id, n)
+    display = project.display(path)
+    if not path.is_file():
+        pending = editions.pending_path(path)
+        if pending.is_file() and editions.file_hash(pending, project) == ev.content_hash:
+            return [
+                warning(
+                    Location(project.display(pending)),
+                    "DLO608",
+                    f"the approval of edition {n} (journal event {ev.seq}) was interrupted before "
+                    "its frozen copy was moved into place",
+                    "any dlo command on it completes it",
+                )
+            ]
+        return [
+            error(
+                journal.at(index),
+                "DLO607",
+                f"frozen edition {n} ({display}) is missing: the journal approved it in event {ev.seq}",
+                "restore it from version control",
+            )
+        ]
+    if editions.file_hash(path, project) != ev.content_hash:
+        return [
+            error(
+                Location(display, 1, 1),
+                "DLO606",
+                f"frozen edition {n} was edited after its approval (journal event {ev.seq}): "
+                "its content differs from the text that was approved",
+                "restore it from version control; change a regulation by revising it (dlo revise)",
+            )
+        ]
+    return []
+
+
+def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Problem]:
+    """Frozen editions (and interrupted approvals) that no approval event accounts for."""
+    folder = editions.folder(project, reg_id)
+    if not folder.is_dir():
+        return []
+    problems = [
+        error(
+            Location(project.display(path)),
+            "DLO608",
+            f"edition {path.stem} is not recorded in the journal: no approval event for it",
+            "a frozen edition exists only by approval; restore the journal from version "
+            "control, or remove the file",
+        )
+        for path in sorted(folder.glob("*.yaml"))
+        if path.stem.isdigit() and int(path.stem) not in approved
+    ]
+    for path in sorted(folder.glob("*.yaml.pending")):
+        n = path.name.split(".")[0]
+        if not (n.isdigit() and int(n) in approved):
+            problems.append(
+                warning(
+                    Location(project.display(path)),
+                    "DLO610",
+                    f"an approval of edition {n} was interrupted before it was journaled",
+                    f"delete the file, or approve again: dlo approve {reg_id} ...",
+                )
+            )
+    return problems
+
+
+def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
+    """Every problem with ``journal`` (as read) and the frozen editions it approved."""
+    problems = _journal.check_chain(journal)
+    if journal.problems:
+        return problems
+    approved: dict[int, tuple[int, Event]] = {}
+    for index, ev in enumerate(journal.events):
+        if ev.event == "approved":
+            approved[ev.edition] = (index, ev)
+    for _n, (index, ev) in sorted(approved.items()):
+        problems += _approved(project, reg_id, journal, index, ev)
+    return problems + _unrecorded(project, reg_id, set(approved))
+
+
+def _verify_one(project: Project, reg_id: str) -> list[Problem]:
+    journal = _journal.read(project, reg_id)
+    return check(project, reg_id, journal) + _journal.leftover_warnings(project, reg_id)
+
+
+def verify(project: Project, ids: Iterable[str] = ()) -> dict[str, list[Problem]]:
+    """Check each regulation's journal chain and frozen editions (default: every regulation).
+    Returns the problems per regulation (an empty list: intact)."""
+    ids = list(ids)
+    for reg_id in ids:
+        project.regulation_path(reg_id)
+    return {reg_id: sorted(set(_verify_one(project, reg_id))) for reg_id in ids or project.ids()}

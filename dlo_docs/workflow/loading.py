@@ -1,0 +1,117 @@
+"""What a workflow command works on: the registry, the working text, the journal and the history
+it tells, loaded together (``load``), with the helpers every command shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..errors import DloError, Location, UsageError, error
+from ..model import Registry, Regulation
+from ..project import Document, Loaded, Project
+from . import editions
+from . import journal as _journal
+from .journal import Event, content_hash
+from .state import History, replay
+
+
+@dataclass
+class Ctx:
+    project: Project
+    reg_id: str
+    loaded: Loaded
+    document: Document
+    journal: _journal.Journal
+    history: History
+
+    @property
+    def registry(self) -> Registry:
+        assert self.loaded.registry is not None  # load() refuses a project without one
+        return self.loaded.registry
+
+    @property
+    def model(self) -> Regulation:
+        return self.document.model
+
+    @cached_property
+    def hash(self) -> str:
+        return content_hash(self.model)
+
+    @property
+    def where(self) -> str:
+        return self.document.source.path
+
+    def at(self, *loc: str | int) -> Location:
+        return self.document.source.at(list(loc)) if loc else Location(self.where)
+
+    def refuse(
+        self, code: str, message: str, hint: str | None = None, at: tuple[str | int, ...] = ()
+    ) -> DloError:
+        return DloError(error(self.at(*at), code, message, hint))
+
+    @property
+    def voided(self) -> bool:
+        h = self.history
+        return (
+            h.round is not None
+            and h.state in ("agreement", "agreed")
+            and self.hash != h.round.submitted.content_hash
+        )
+
+
+def load(project: Project, reg_id: str, complete: bool = False) -> Ctx:
+    """Load ``reg_id`` for a command; ``complete``: also finish an interrupted approval (only
+    under the journal lock)."""
+    path = project.regulation_path(reg_id)
+    loaded = Loaded()
+    project.load_registry(loaded)
+    document = project.load_file(path, loaded)
+    if document is None or loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    loaded.documents[document.model.id] = document
+    journal = _journal.read(project, reg_id)
+    if journal.problems:
+        raise DloError(journal.problems)
+    ctx = Ctx(project, reg_id, loaded, document, journal, replay(journal.events))
+    if complete:
+        editions.complete_approvals(project, reg_id, ctx.history)
+    return ctx
+
+
+def role(ctx: Ctx, value: str | None, option: str) -> str:
+    ids = [p.id for p in ctx.registry.positions]
+    if not value or value not in ids:
+        raise UsageError(
+            f"unknown role {value!r} for {option}",
+            f"a role is a registry position id: {', '.join(ids)}",
+        )
+    return value
+
+
+def text(value: str | None, option: str) -> str:
+    value = " ".join((value or "").split())
+    if not value:
+        raise UsageError(f"{option} must not be empty")
+    return value
+
+
+def today(ctx: Ctx) -> dt.date:
+    return dt.datetime.fromisoformat(_journal.now(ctx.registry.organisation.timezone)).date()
+
+
+def append(ctx: Ctx, **entry: Any) -> Event:
+    entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
+    entry.setdefault("actor", _journal.actor(ctx.project))
+    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry)
+
+
+def state_phrase(h: History) -> str:
+    return {
+        "in_force": f"edition {h.in_force} is in force and no draft is open",
+        "withdrawn": "it has been withdrawn",
+        "draft": "it is a draft that has not been submitted",
+        "agreement": "it is in agreement",
+        "agreed": "every approver has agreed",
+    }[h.state]

@@ -1,0 +1,104 @@
+"""The status model: what ``dlo status`` shows of a regulation, built from its history and its
+working text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import records as _records
+from ..model import Registry
+from .loading import Ctx
+from .state import History
+
+STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn")
+
+
+@dataclass
+class Status:
+    id: str
+    state: str  # one of STATES: the working text's state (in_force: no draft is open)
+    edition_in_force: int | None = None
+    in_force_order: _records.Order | None = None
+    draft_edition: int | None = None  # the edition being drafted, when a draft is open
+    pending: list[str] = field(default_factory=list)  # approvers yet to agree, in route order
+    review_due: dt.date | None = None
+    voided: bool = False  # the draft changed after agreement began: the agreements are void
+    # more detail
+    route: list[str] = field(default_factory=list)
+    route_kind: str | None = None
+    agreed: list[str] = field(default_factory=list)
+    # approved edition -> in_force|superseded|withdrawn
+    editions: dict[int, str] = field(default_factory=dict)
+    reason: str | None = None  # of the open revision
+    # the last rejection of the open draft: role, remarks, date
+    returned: dict[str, Any] | None = None
+    changed: bool = False  # no draft is open but the text differs from the edition in force
+
+    def as_dict(self) -> dict[str, Any]:
+        def order(o: _records.Order | None) -> dict[str, Any] | None:
+            if o is None:
+                return None
+            return {
+                "number": o.number,
+                "date": o.date.isoformat(),
+                "effective": o.effective.isoformat() if o.effective else None,
+            }
+
+        return {
+            "id": self.id,
+            "state": self.state,
+            "edition_in_force": self.edition_in_force,
+            "in_force_order": order(self.in_force_order),
+            "draft_edition": self.draft_edition,
+            "pending": self.pending,
+            "review_due": self.review_due.isoformat() if self.review_due else None,
+            "voided": self.voided,
+            "route": self.route,
+            "route_kind": self.route_kind,
+            "agreed": self.agreed,
+            "editions": {str(k): v for k, v in sorted(self.editions.items())},
+            "reason": self.reason,
+            "returned": self.returned,
+            "changed": self.changed,
+        }
+
+
+def from_history(reg_id: str, h: History, registry: Registry) -> Status:
+    """What the journal alone tells (the working text not read): state, edition in force, its
+    order, the editions and the review due date."""
+    return Status(
+        id=reg_id,
+        state=h.state,
+        edition_in_force=h.in_force,
+        in_force_order=h.in_force_order,
+        review_due=h.review_due(registry.review_period_years),
+        editions=dict(h.editions),
+    )
+
+
+def of(ctx: Ctx) -> Status:
+    """The full status: the journal's facts and what the working text adds (the route, whether
+    it changed after agreement began or differs from the edition in force)."""
+    h = ctx.history
+    st = from_history(ctx.reg_id, h, ctx.registry)
+    if h.open:
+        st.draft_edition = h.draft if h.draft is not None else ctx.model.edition
+        st.reason = h.revision.get("reason") if h.revision else None
+    if h.round is not None and h.state in ("agreement", "agreed"):
+        st.route, st.route_kind = list(h.round.route), h.round.kind
+        st.voided = ctx.voided
+        st.agreed = [] if st.voided else [r for r in h.round.route if r in h.round.marks]
+        st.pending = list(h.round.route) if st.voided else h.round.pending
+    else:
+        st.route, st.route_kind = list(ctx.model.agreement.approvers), ctx.model.agreement.route
+    if h.rejection is not None and h.state == "draft":
+        st.returned = {
+            "role": h.rejection.role,
+            "remarks": h.rejection.get("remarks"),
+            "date": h.rejection.date.isoformat(),
+        }
+    if h.state == "in_force" and h.in_force is not None:
+        st.changed = ctx.hash != h.approvals[h.in_force].content_hash
+    return st
