@@ -5,6 +5,7 @@ No I/O and no third-party imports here: every layer may depend on this module.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -59,10 +60,15 @@ def relpath(path: Path, root: Path | None) -> str:
     """A path as the user should read it: relative to the project root when inside it."""
     path = Path(path)
     if root is not None:
-        try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
+        # as given first (a symlink is shown where it is, not where it points), then resolved
+        for given, base in (
+            (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+            (path.resolve(), Path(root).resolve()),
+        ):
+            try:
+                return given.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

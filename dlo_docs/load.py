@@ -19,10 +19,13 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from . import inputs
 from .errors import Location, Problem, error
 from .fsio import atomic_write
+from .yaml_limits import Guard, LimitExceeded
 
 M = TypeVar("M", bound=BaseModel)
 Loc = Sequence[str | int]
@@ -36,12 +39,30 @@ _STANDARD_TAGS = {
 }
 
 
+class _GuardedParser(RoundTripParser):
+    """The round-trip parser with the limits of ``yaml_limits`` checked on every event, before
+    the composer builds anything from it."""
+
+    def __init__(self, loader: Any) -> None:
+        super().__init__(loader)
+        self._guard = Guard()
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        self._guard.see(event)
+        return event
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Parser = _GuardedParser
     yaml.preserve_quotes = True
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
+    # the same object twice in the data is written out twice, never as an anchor and an alias
+    # (which the loader refuses)
+    yaml.representer.ignore_aliases = lambda data: True
     return yaml
 
 
@@ -236,6 +257,10 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         return None, problems
     try:
         data = _yaml().load(text)
+    except LimitExceeded as exc:
+        return None, [
+            error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
+        ]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -265,11 +290,20 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     return source, []
 
 
-def read(path: Path, display: str) -> tuple[Source | None, list[Problem]]:
+def read(
+    path: Path, display: str, *, root: Path | None = None
+) -> tuple[Source | None, list[Problem]]:
+    """Read and parse a project file. Only a regular file is read, of at most
+    ``inputs.MAX_YAML_BYTES``; a symlink only when it resolves inside ``root`` (default: the
+    project the path's ``regulations/`` folder belongs to)."""
+    if root is None:
+        root = inputs.project_root_of(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root)
     except FileNotFoundError:
         return None, [error(Location(display), "DLO005", "the file does not exist")]
+    except inputs.InputRefused as exc:
+        return None, [error(Location(display, 1, 1), "DLO009", exc.reason, exc.hint)]
     except OSError as exc:
         return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
     return parse(raw, display)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import inputs
 from .source import NOT_READABLE, Read, fail, read_text
 from .wordml import OLE_MAGIC, read_docx
 
@@ -11,11 +12,13 @@ from .wordml import OLE_MAGIC, read_docx
 def read_source(path: Path, display: str) -> Read:
     """A .docx or .txt file as lines; anything unreadable is a DloError naming the file."""
     try:
-        raw = Path(path).read_bytes()
+        raw = inputs.read_bytes(path, limit=inputs.MAX_IMPORT_BYTES)
     except FileNotFoundError:
         raise fail(display, NOT_READABLE, "the file does not exist") from None
     except IsADirectoryError:
         raise fail(display, NOT_READABLE, "this is a folder, not a file") from None
+    except inputs.InputRefused as exc:
+        raise fail(display, NOT_READABLE, exc.reason, exc.hint) from None
     except OSError as exc:
         raise fail(display, NOT_READABLE, f"cannot read the file: {exc.strerror}") from None
     suffix = Path(path).suffix.lower()

@@ -1,0 +1,105 @@
+"""Limits on what a project YAML file may contain, checked on the parser's event stream.
+
+Checked event by event, as the parser produces them and before anything is built from them, so a
+hostile file is refused in time proportional to its size:
+
+- anchors (``&a``) and aliases (``*a``): never needed in a project file, and the way to an alias
+  bomb (a few hundred bytes that expand to billions of nodes);
+- nesting depth: a deeply nested file would exhaust the recursion of every later stage;
+- scalar length: no text of a regulation is anywhere near it;
+- integers of more digits than any number in a project file (Python refuses to convert
+  integers of 4,300 digits and more).
+
+The checks read only what every YAML parser's events carry (PyYAML's and ruamel.yaml's alike: the
+event class name, ``anchor``, ``value``, ``style``, ``start_mark.line``/``column``), so they do
+not depend on the parser. ``Guard.see(event)`` raises ``LimitExceeded`` with the 0-based line
+and column and a message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MAX_DEPTH = 64  # a regulation needs about 12 (items of items of items...), a journal 4
+MAX_SCALAR = 100_000  # characters; the longest clause of the real corpus is a few thousand
+MAX_DIGITS = 40  # an edition number, a year, a review period: a handful of digits
+
+_NUMBER = re.compile(
+    r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
+)
+
+# error codes of these limits
+ALIAS = "DLO006"
+TOO_DEEP = "DLO007"
+TOO_LONG = "DLO008"
+
+
+class LimitExceeded(Exception):
+    def __init__(self, line: int, col: int, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    mark = getattr(event, "start_mark", None)
+    return (getattr(mark, "line", 0) or 0, getattr(mark, "column", 0) or 0)
+
+
+class Guard:
+    """Feed it every event in order; it raises on the first one over a limit."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def _refuse(self, event: Any, code: str, message: str, hint: str) -> None:
+        line, col = _mark(event)
+        raise LimitExceeded(line, col, code, message, hint)
+
+    def see(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "AliasEvent":
+            self._refuse(
+                event,
+                ALIAS,
+                f"YAML alias *{event.anchor} is not allowed",
+                "write the value out in full: project files use no anchors or aliases",
+            )
+        if getattr(event, "anchor", None) is not None and kind != "AliasEvent":
+            self._refuse(
+                event,
+                ALIAS,
+                f"YAML anchor &{event.anchor} is not allowed",
+                "remove the anchor: project files use no anchors or aliases",
+            )
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                self._refuse(
+                    event,
+                    TOO_DEEP,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure: no regulation needs this depth",
+                )
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            self.depth -= 1
+        elif kind == "ScalarEvent":
+            self._scalar(event)
+
+    def _scalar(self, event: Any) -> None:
+        value = event.value or ""
+        if len(value) > MAX_SCALAR:
+            self._refuse(
+                event,
+                TOO_LONG,
+                f"a value of {len(value)} characters, more than {MAX_SCALAR}",
+                "split the text into clauses or items",
+            )
+        plain = not getattr(event, "style", None)
+        if plain and len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):
+            self._refuse(
+                event,
+                TOO_LONG,
+                f"a number of {len(value)} characters",
+                "no number in a project file is this long; quote it if it is a text",
+            )
