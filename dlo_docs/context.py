@@ -72,6 +72,20 @@ def _letters(labels: dict, n: int) -> str:
     return letters[(n - 1) % len(letters)]
 
 
+def _item_marker(
+    model: Regulation, labels: dict, clause: numbering.Numbered | None, n: numbering.Numbered
+) -> str:
+    """ "3)", "а)" for an item of an item, "–" in a dashed list, "3.5.1." for a sub-clause."""
+    if len(n.path) > 1:
+        return labels["item"].format(n=_letters(labels, n.number))
+    style = clause.element.items_style if clause is not None else "numbered"
+    if style == "dashed":
+        return labels.get("dash", "–")
+    if style == "subclauses" and clause is not None:
+        return labels["clause"].format(n=f"{numbering.clause_shown(model, clause)}.{n.number}")
+    return labels["item"].format(n=n.number)
+
+
 def _official(reg: Registry, pid: str, lang: str) -> Official:
     pos: Position = reg.position(pid)
     holder = (pos.holder or {}).get(lang, "")
@@ -113,6 +127,7 @@ def build(
         return value.strip()
 
     blocks: list[Block] = []
+    clause_n: numbering.Numbered | None = None
     for n in numbering.walk(model):
         el = n.element
         loc = locs[el.id]
@@ -134,18 +149,18 @@ def build(
         else:
             text = tr(el.text, [*loc, "text"])
             if n.kind == "clause":
-                marker = labels["clause"].format(n=n.number)
+                clause_n = n
+                marker = labels["clause"].format(n=numbering.clause_shown(model, n))
                 depth = 0
             else:
                 depth = len(n.path)
-                shown = n.number if depth == 1 else _letters(labels, n.number)
-                marker = labels["item"].format(n=shown)
+                marker = _item_marker(model, labels, clause_n, n)
             blocks.append(Block(n.kind, marker, text, f"{marker} {text}", anchor, el.id, depth))
 
     title = tr(model.title, ["title"])
     if missing:
         raise DloError(missing)
-    org = registry.organisation
+    org = registry.organisation_of(model.organisation)
     position = registry.position(model.position) if model.position else None
     return RenderDoc(
         id=model.id,

@@ -77,13 +77,16 @@ class Organisation(Strict):
     id: Id
     name: LangMap
     short: LangMap = {}
-    city: LangMap
+    city: LangMap = {}
     timezone: Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$")] = "+05:00"
 
 
 class Unit(Strict):
     id: Id
     name: LangMap
+    organisation: Id | None = Field(
+        None, description="another organisation this unit belongs to (default: the registry's)"
+    )
     parent: Id | None = None
     head: Id | None = Field(None, description="position that heads the unit")
 
@@ -116,6 +119,10 @@ class Abbreviation(Strict):
 
 class Registry(Strict):
     organisation: Organisation
+    organisations: list[Organisation] = Field(
+        default_factory=list,
+        description="other organisations whose regulations are kept here (imported)",
+    )
     units: list[Unit] = []
     positions: list[Position] = []
     normative_documents: list[NormativeDocument] = []
@@ -127,6 +134,21 @@ class Registry(Strict):
 
     def unit(self, uid: str) -> Unit:
         return next(u for u in self.units if u.id == uid)
+
+    def positions_of(self, oid: str) -> set[str]:
+        """Ids of the positions of an organisation (by their unit; no unit: the registry's)."""
+        units = {u.id: u.organisation or self.organisation.id for u in self.units}
+        return {
+            p.id
+            for p in self.positions
+            if (units.get(p.unit) if p.unit else self.organisation.id) == oid
+        }
+
+    def organisation_of(self, oid: str) -> Organisation:
+        """The registry's organisation, or another one it lists, by id."""
+        if oid == self.organisation.id:
+            return self.organisation
+        return next((o for o in self.organisations if o.id == oid), self.organisation)
 
 
 # --- the regulation -----------------------------------------------------------------------
@@ -160,6 +182,11 @@ class Clause(Strict):
     id: Id
     text: Text
     items: list[Item] = []
+    items_style: Literal["numbered", "dashed", "subclauses"] = Field(
+        "numbered",
+        description='how the clause\'s own items are marked: "1)" (numbered), "–" (dashed), or '
+        'as its sub-clauses "<clause>.1." (subclauses)',
+    )
     states: Fact | None = Field(None, description="the structured fact this clause states in prose")
     source_number: NonEmpty | None = None
     silence: list[Silence] = Field(
@@ -224,6 +251,11 @@ class Regulation(Strict):
     position: Id | None = None
     languages: Annotated[list[Lang], Field(min_length=1)]
     edition: Annotated[int, Field(ge=1)] = 1
+    numbering: Literal["document", "chapter"] = Field(
+        "document",
+        description='clauses numbered through the whole document ("11."), or within their '
+        'chapter ("3.5.", as many organisations number them)',
+    )
     agreement: Agreement
     approval: Approval
     change_initiators: Annotated[list[Id], Field(min_length=1)]

@@ -17,16 +17,27 @@ class Numbered:
     clause: int  # the clause it is in (0 for chapters and paragraphs)
     path: tuple[int, ...]  # item numbers from the clause down (empty for others)
     chapter: int
+    in_chapter: int = 0  # clauses: the clause's number within its chapter
+
+
+def clause_shown(doc: Regulation, n: Numbered) -> str:
+    """A clause's number as printed, without punctuation: "11", or "3.5" when the document
+    numbers its clauses within each chapter."""
+    if doc.numbering == "chapter":
+        return f"{n.chapter}.{n.in_chapter}"
+    return str(n.clause)
 
 
 def walk(doc: Regulation) -> Iterator[Numbered]:
     """Every element in document order, with its computed number."""
     clause_no = 0
+    in_chapter = 0
 
     def clause(ch_no: int, cl: Clause) -> Iterator[Numbered]:
-        nonlocal clause_no
+        nonlocal clause_no, in_chapter
         clause_no += 1
-        yield Numbered("clause", cl, clause_no, clause_no, (), ch_no)
+        in_chapter += 1
+        yield Numbered("clause", cl, clause_no, clause_no, (), ch_no, in_chapter)
         yield from items(ch_no, cl.items, ())
 
     def items(ch_no: int, entries: list[Item], path: tuple[int, ...]) -> Iterator[Numbered]:
@@ -35,6 +46,7 @@ def walk(doc: Regulation) -> Iterator[Numbered]:
             yield from items(ch_no, item.items, (*path, n))
 
     for ch_no, chapter in enumerate(doc.chapters, 1):
+        in_chapter = 0
         yield Numbered("chapter", chapter, ch_no, 0, (), ch_no)
         for cl in chapter.clauses:
             yield from clause(ch_no, cl)

@@ -31,7 +31,7 @@ def _duplicates(
 
 def registry_problems(reg: Registry, source: Source) -> list[Problem]:
     problems: list[Problem] = []
-    for section in ("units", "positions", "normative_documents", "abbreviations"):
+    for section in ("organisations", "units", "positions", "normative_documents", "abbreviations"):
         entries = [(e.id, [section, i]) for i, e in enumerate(getattr(reg, section))]
         problems += _duplicates(entries, source, section.rstrip("s").replace("_", " "))
     units = {u.id for u in reg.units}
@@ -48,7 +48,9 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
                 )
             )
 
+    organisations = {o.id for o in reg.organisations}
     for i, unit in enumerate(reg.units):
+        need(unit.organisation, organisations, ["units", i, "organisation"], "organisation")
         need(unit.parent, units, ["units", i, "parent"], "unit")
         need(unit.head, positions, ["units", i, "head"], "position")
     for i, pos in enumerate(reg.positions):
@@ -105,7 +107,8 @@ def regulation_problems(
                 )
             )
 
-    need(doc.organisation, {reg.organisation.id}, ["organisation"], "organisation")
+    organisations = {reg.organisation.id} | {o.id for o in reg.organisations}
+    need(doc.organisation, organisations, ["organisation"], "organisation")
     need(doc.unit, {u.id for u in reg.units}, ["unit"], "unit")
     if doc.position is not None:
         need(doc.position, positions, ["position"], "position")

@@ -9,7 +9,18 @@ from .ids import Ids, slug
 from .structure import Node, Tree
 
 
-def _element_data(node: Node, ident: str, ids: Ids) -> dict:
+def items_style(node: Node, by_chapter: bool) -> str:
+    """How a clause's items were marked in the source: sub-clauses ("2.1.1.", or Word's "1)"
+    under clauses numbered within chapters), dashes, or item numbers."""
+    styles = {item.style for item in node.items}
+    if styles == {"dotted"} or (by_chapter and styles == {"num"}):
+        return "subclauses"
+    if styles == {"bullet"}:
+        return "dashed"
+    return "numbered"
+
+
+def _element_data(node: Node, ident: str, ids: Ids, by_chapter: bool = False) -> dict:
     data: dict = {"id": ident}
     if node.number is not None:
         data["source_number"] = node.number
@@ -19,24 +30,27 @@ def _element_data(node: Node, ident: str, ids: Ids) -> dict:
     if node.ref:
         data["ref"] = node.ref
     if node.items:
+        if node.kind == "clause" and (style := items_style(node, by_chapter)) != "numbered":
+            data["items_style"] = style
         data["items"] = [
             _element_data(item, ids(f"{ident}.{n}"), ids) for n, item in enumerate(node.items, 1)
         ]
     return data
 
 
-def _section_data(node: Node, ident: str, ids: Ids) -> dict:
+def _section_data(node: Node, ident: str, ids: Ids, by_chapter: bool = False) -> dict:
     data: dict = {"id": ident}
     if node.number is not None:
         data["source_number"] = node.number
     data["title"] = node.text
     if node.clauses:
         data["clauses"] = [
-            _element_data(c, ids(f"{ident}-{k}"), ids) for k, c in enumerate(node.clauses, 1)
+            _element_data(c, ids(f"{ident}-{k}"), ids, by_chapter)
+            for k, c in enumerate(node.clauses, 1)
         ]
     if node.paragraphs:
         data["paragraphs"] = [
-            _section_data(p, ids(slug(p.text, fallback=f"{ident}-p{k}")), ids)
+            _section_data(p, ids(slug(p.text, fallback=f"{ident}-p{k}")), ids, by_chapter)
             for k, p in enumerate(node.paragraphs, 1)
         ]
     return data
@@ -46,7 +60,7 @@ def chapters_data(tree: Tree) -> list[dict]:
     ids = Ids()
     # reserve every heading's id first, so clause ids ("<section>-<k>") never take one
     return [
-        _section_data(c, ids(slug(c.text, fallback=f"chapter-{n}")), ids)
+        _section_data(c, ids(slug(c.text, fallback=f"chapter-{n}")), ids, tree.by_chapter)
         for n, c in enumerate(tree.chapters, 1)
     ]
 

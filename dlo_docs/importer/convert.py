@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import load
-from ..errors import DloError, Location, error
+from ..errors import DloError, Location, UsageError, error
 from ..labels import labels as load_labels
 from ..model import Registry
-from . import facts, metadata
+from . import facts, foreign, metadata
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
@@ -19,13 +20,16 @@ from .structure import Tree, build
 from .types import Imported, Options
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 
 def detect_lang(tree: Tree) -> str:
     text = " ".join(c.text for c in tree.chapters[:3]) + " ".join(
         clause.text for _, clause in list(facts.clauses(tree.chapters))[:5]
     )
-    return "kk" if _KK_LETTERS.search(text) else "ru"
+    # a Russian text may hold a stray Kazakh letter ("ІТ-компетенции"); Kazakh has them often
+    cyrillic = len(_CYRILLIC.findall(text))
+    return "kk" if len(_KK_LETTERS.findall(text)) > max(1, cyrillic // 200) else "ru"
 
 
 def recognise(read: Read, lang: str | None) -> tuple[Tree, str]:
@@ -67,6 +71,61 @@ def _comment(read: Read) -> str:
     )
 
 
+@dataclass
+class _Who:
+    """Whose regulation it is and its route, as registry ids."""
+
+    organisation: str
+    unit: str
+    position: str | None
+    route: Route
+    proposals: list[facts.Proposal]
+    title: str  # a title to fall back on: the position's, else the unit's
+
+
+def _ours(
+    tree: Tree, registry: Registry, options: Options, kind: str, lang: str, report: Report
+) -> _Who:
+    """A regulation of the registry's organisation: metadata from the registry and the text."""
+    position = metadata.position(tree, registry, options.position, kind, lang, report)
+    unit = metadata.unit(registry, options.unit, position, tree, lang)
+    route = read_route(tree, registry, lang, position, options.update_registry, report)
+    proposals = _proposals(tree, registry, lang, route, options.update_registry)
+    title = registry.position(position).title.get(lang) if position else None
+    title = title or registry.unit(unit).name.get(lang) or ""
+    return _Who(registry.organisation.id, unit, position, route, proposals, title)
+
+
+def _theirs(
+    tree: Tree,
+    org: foreign.Organisation,
+    registry: Registry,
+    options: Options,
+    kind: str,
+    lang: str,
+    report: Report,
+) -> _Who:
+    """A regulation of another organisation: nothing from the registry, all from the text."""
+    stated = facts.mark_states(tree.chapters)
+    found = foreign.propose(tree, org, registry, lang, kind, stated)
+    position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
+    route = Route(approvers, by, initiators, [])
+    proposals = [facts.Proposal(section, entry, None) for section, entry in found.entries]
+    if not options.update_registry:
+        shown = load.dumps_pretty(
+            {s: [e for s2, e in found.entries if s2 == s] for s, _ in found.entries}
+        )
+        raise UsageError(
+            f"{report.path} is a regulation of another organisation ({org.name}); its "
+            "organisation, unit and positions are not in the registry, and none of this "
+            "project's are assumed; nothing was written. Proposed from the text:\n" + shown,
+            "import again with --update-registry to add them (check them first)",
+        )
+    proposals += _proposals(tree, registry, lang, route, True)
+    title = (found.position or found.unit)["title" if found.position else "name"][lang]
+    return _Who(found.organisation["id"], unit, position, route, proposals, title)
+
+
 def convert(
     read: Read, registry: Registry, options: Options, templates: Path | None = None
 ) -> Imported:
@@ -75,14 +134,20 @@ def convert(
     report = Report(read.path, list(tree.problems))
     kind = metadata.kind(tree, options.kind)
     kind_label = load_labels(lang, templates).get("kind", {}).get(kind, "")
-    position = metadata.position(tree, registry, options.position, kind, lang, report)
-    unit = metadata.unit(registry, options.unit, position)
-    route = read_route(tree, registry, lang, position, options.update_registry, report)
-    proposals = _proposals(tree, registry, lang, route, options.update_registry)
+    org = foreign.named_organisation(tree)
+    if (
+        org is not None
+        and not foreign.is_ours(org, registry)
+        and options.position is None
+        and options.unit is None
+    ):
+        who = _theirs(tree, org, registry, options, kind, lang, report)
+    else:
+        who = _ours(tree, registry, options, kind, lang, report)
     reg_id = metadata.reg_id(read, options)
     title = metadata.title(read, options, tree, kind_label)
     if title is None:
-        title = metadata.fallback_title(registry, position, unit, lang, reg_id, report)
+        title = metadata.fallback_title(who.title or reg_id, report)
     code = metadata.code(read, options, tree, kind, lang, report)
 
     data: dict = {
@@ -90,22 +155,24 @@ def convert(
         "kind": kind,
         "code": code,
         "title": {lang: title},
-        "organisation": registry.organisation.id,
-        "unit": unit,
+        "organisation": who.organisation,
+        "unit": who.unit,
     }
-    if position:
-        data["position"] = position
+    if who.position:
+        data["position"] = who.position
     data |= {
         "languages": [lang],
         "edition": 1,
-        "agreement": {"route": "sequential", "approvers": route.approvers},
-        "approval": {"by": route.by, "form": "order"},
-        "change_initiators": route.change_initiators,
+        **({"numbering": "chapter"} if tree.by_chapter else {}),
+        "agreement": {"route": "sequential", "approvers": who.route.approvers},
+        "approval": {"by": who.route.by, "form": "order"},
+        "change_initiators": who.route.change_initiators,
     }
-    if route.instructions_from:
-        data["instructions_from"] = route.instructions_from
+    if who.route.instructions_from:
+        data["instructions_from"] = who.route.instructions_from
     data["chapters"] = chapters_data(tree)
 
     yaml_text = load.dumps_pretty(data, comment=_comment(read))
     model = validated(yaml_text, data, read.path)
-    return Imported(model, yaml_text, sorted(set(report.problems)), proposals, read, counts(model))
+    problems = sorted(set(report.problems))
+    return Imported(model, yaml_text, problems, who.proposals, read, counts(model))

@@ -28,7 +28,7 @@ class Proposal:
 
     section: str  # "abbreviations" | "normative_documents"
     entry: dict
-    node: Node  # the item it comes from
+    node: Node | None  # the item it comes from (None: the text as a whole)
 
 
 def clauses(chapters: list[Node]) -> Iterator[tuple[Node, Node]]:

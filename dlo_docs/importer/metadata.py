@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import UsageError
+from ..mentions import words
 from ..model import Registry
 from . import facts
 from .ids import ID_RE, slug
@@ -28,15 +29,33 @@ _PLACEHOLDER_CODE = {
 }
 
 
+_JOB = re.compile(r"нұсқаулы|должностн", re.IGNORECASE)
+_UNIT = re.compile(r"ереже|положени", re.IGNORECASE)
+# how a text calls itself: "настоящее Положение", "осы Ереже", "настоящая должностная инструкция"
+_SELF = re.compile(
+    r"(?:настоящ\w*|осы)\s+(должностн\w*\s+инструкци|лауазымдық|ереже|положени)", re.I
+)
+
+
 def kind(tree: Tree, given: str | None) -> str:
+    """``--kind``; else what the title block says; else the first clause; else what the text
+    calls itself most often; else a job instruction."""
     if given:
         return given
-    first = next((c.text.lower() for _, c in facts.clauses(tree.chapters)), "")
-    if "нұсқаулық" in first or "должностн" in first:
-        return "job_instruction"
-    if "ереже" in first or "положени" in first:
-        return "unit_regulation"
-    return "job_instruction"
+    first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
+    for text in [*(line.text for line in tree.preamble), first]:
+        job, unit = _JOB.search(text), _UNIT.search(text)
+        if job or unit:
+            return (
+                "job_instruction"
+                if job and (not unit or job.start() < unit.start())
+                else ("unit_regulation")
+            )
+    said = [
+        m.group(1).lower() for _, c in facts.clauses(tree.chapters) for m in _SELF.finditer(c.text)
+    ]
+    units = sum(1 for s in said if s.startswith(("ереже", "положени")))
+    return "unit_regulation" if units * 2 > len(said) else "job_instruction"
 
 
 def position(
@@ -64,12 +83,35 @@ def position(
     return found
 
 
-def unit(registry: Registry, given: str | None, position: str | None) -> str:
+def _named_unit(registry: Registry, tree: Tree, lang: str) -> str | None:
+    """The registry unit the title block or the first clause names (as word prefixes)."""
+    text = " ".join(
+        [
+            *(line.text for line in tree.preamble),
+            *(c.text for _, c in facts.clauses(tree.chapters)),
+        ][:3]
+    )
+    have = words(text)
+    found: list[tuple[int, str]] = []
+    for u in registry.units:
+        name = u.name.get(lang)
+        want = [w[: max(4, len(w) - 3)] for w in words(name or "") if len(w) > 3]
+        if want and all(any(h.startswith(w) for h in have) for w in want):
+            found.append((len(want), u.id))
+    return max(found)[1] if found else None  # the most specific name named
+
+
+def unit(registry: Registry, given: str | None, position: str | None, tree: Tree, lang: str) -> str:
     found = given
     if found is None and position is not None:
         found = registry.position(position).unit
     if found is None:
-        raise UsageError("cannot tell which unit this regulation belongs to", "pass --unit ID")
+        found = _named_unit(registry, tree, lang)
+    if found is None:
+        raise UsageError(
+            "cannot tell which unit this regulation belongs to: its text names no registry unit",
+            "pass --unit ID",
+        )
     if found not in {u.id for u in registry.units}:
         raise UsageError(
             f"unknown unit {found!r}", f"known units: {', '.join(u.id for u in registry.units)}"
@@ -113,15 +155,11 @@ def title(read: Read, options: Options, tree: Tree, kind_label: str) -> str | No
     return _title_from_preamble(tree)
 
 
-def fallback_title(
-    registry: Registry, position: str | None, unit: str, lang: str, reg_id: str, report: Report
-) -> str:
-    found = registry.position(position).title.get(lang) if position else None
-    found = found or (registry.unit(unit).name.get(lang) or reg_id)
+def fallback_title(title: str, report: Report) -> str:
     report.assumed(
-        f"the source has no title; title set to {found!r}", "write the regulation's real title"
+        f"the source has no title; title set to {title!r}", "write the regulation's real title"
     )
-    return found
+    return title
 
 
 def code(read: Read, options: Options, tree: Tree, kind: str, lang: str, report: Report) -> str:

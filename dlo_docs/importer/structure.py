@@ -23,6 +23,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Location, Problem, warning
+from .appendix import Appendix
+from .appendix import split as split_appendix
+from .headings import numbered_by_chapter, promote_chapters
 from .source import Line
 
 REPEATED = "DLO501"
@@ -30,10 +33,11 @@ LONE_NUMBER = "DLO502"
 SEQUENCE = "DLO503"
 UNSTRUCTURED = "DLO504"
 PREAMBLE = "DLO505"
+APPENDIX = "DLO506"
 
 _I = re.IGNORECASE
 _CHAPTER = [
-    re.compile(r"^(?P<n>\d+)\s*-?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^(?P<n>\d+)\s*[.-]?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
     re.compile(r"^тарау\s+(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
     re.compile(r"^(?:глава|раздел)\s+(?P<n>\d+|[IVXLC]+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
 ]
@@ -141,6 +145,7 @@ class Node:
     items: list[Node] = field(default_factory=list)  # clauses and items
     states: str | None = None
     ref: str | None = None
+    style: str = ""  # items: how the source marked them (num | letter | bullet | dotted | row)
     # computed while building: the element's own number in the output
     position: int = 0
 
@@ -163,6 +168,8 @@ class Tree:
     chapters: list[Node]
     preamble: list[Line]
     problems: list[Problem]
+    by_chapter: bool = False  # the source numbers its clauses within each chapter
+    appendix: Appendix | None = None  # the source's own sheets, not imported
 
 
 def _value(number: str | None, style: str, lang: str) -> int | None:
@@ -181,8 +188,8 @@ def _value(number: str | None, style: str, lang: str) -> int | None:
 
 
 class Builder:
-    def __init__(self, path: str, lang: str, ours: bool = False) -> None:
-        self.path, self.lang, self.ours = path, lang, ours
+    def __init__(self, path: str, lang: str, ours: bool = False, by_chapter: bool = False) -> None:
+        self.path, self.lang, self.ours, self.by_chapter = path, lang, ours, by_chapter
         self.chapters: list[Node] = []
         self.preamble: list[Line] = []
         self.problems: list[Problem] = []
@@ -282,8 +289,21 @@ class Builder:
         self.clause, self.stack = node, []
         if number is not None:
             prefix = number.rsplit(".", 1)[0] if "." in number else None
-            self.sequence(("clause", prefix), "clause", node, cand, line)
+            within = id(self.chapter) if self.by_chapter and prefix is None else None
+            self.sequence(("clause", prefix, within), "clause", node, cand, line)
+            self._typed_twice(node, line)
         return node
+
+    def _typed_twice(self, node: Node, line: Line) -> None:
+        """A number typed twice ("13. 13. …"): the text is kept as the source has it."""
+        m = re.match(r"^(\d{1,4}(?:\.\d{1,4})*)\.(?!\d)", node.text)
+        if m and m.group(1) == node.number:
+            self.warn(
+                line,
+                REPEATED,
+                f'clause number "{node.number}." is typed twice: the text starts with it again',
+                "delete the repeated number from the clause's text",
+            )
 
     def add(self, line: Line, cand: Cand) -> None:
         if self.pending is not None:
@@ -409,7 +429,9 @@ class Builder:
                 del self.stack[keys.index(key) :]
             depth = len(self.stack) + 1
         parent = self.stack[-1][1] if self.stack else self.clause
-        node = Node("item", cand.text, cand.number, line.where, position=len(parent.items) + 1)
+        node = Node(
+            "item", cand.text, cand.number, line.where, position=len(parent.items) + 1, style=style
+        )
         parent.items.append(node)
         self.stack.append((key, node))
         if cand.number is not None:
@@ -475,10 +497,10 @@ def _shown_node(node: Node) -> str:
 
 
 def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
-    builder = Builder(path, lang, ours)
+    lines, appendix = split_appendix(lines)
     cands = [classify(line) for line in lines]
     marked_chapters = any(c.kind == "chapter" for c in cands)
-    for i, (line, cand) in enumerate(zip(lines, cands, strict=False)):
+    for i, cand in enumerate(cands):
         if (
             cand.kind == "none"
             and not marked_chapters
@@ -486,6 +508,28 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
         ):
-            cand = Cand("chapter", None, cand.text)
+            cands[i] = Cand("chapter", None, cand.text)
+    if not marked_chapters:
+        cands = promote_chapters(cands)
+    by_chapter = numbered_by_chapter(cands)
+    builder = Builder(path, lang, ours, by_chapter)
+    for line, cand in zip(lines, cands, strict=True):
         builder.add(line, cand)
-    return builder.finish()
+    tree = builder.finish()
+    tree.by_chapter, tree.appendix = by_chapter, appendix
+    if appendix is not None:
+        tree.problems.append(_appendix_problem(path, appendix))
+    return tree
+
+
+def _appendix_problem(path: str, appendix: Appendix) -> Problem:
+    first = appendix.lines[0]
+    titles = [line.text for _, line in appendix.sheets] or [first.text]
+    return warning(
+        Location(path, first.where, 1),
+        APPENDIX,
+        f"the source's own sheets ({len(appendix.lines)} line(s) from here) were not imported as "
+        f"text: {'; '.join(titles)}",
+        "dlo prints the agreement, acquaintance, change and review sheets from the data: "
+        "check agreement.approvers against the source's agreement sheet",
+    )

@@ -51,6 +51,7 @@ def check(view: View) -> Iterator[Problem]:
     doc = document.model
     locs = dict(element_ids(doc))
     numbers = {n.element.id: n.number for n in walk(doc) if n.kind == "clause"}
+    own = registry.positions_of(doc.organisation)  # another organisation's never count
     for _, _, clause in doc.clauses():
         if clause.states is None:
             continue
@@ -60,7 +61,7 @@ def check(view: View) -> Iterator[Problem]:
             text = clause_text(clause, lang, doc.main_lang)
             if not text.strip():
                 continue
-            named = named_positions(text, registry, lang)
+            named = named_positions(text, registry, lang) & own
             if doc.position not in want:
                 named.discard(doc.position)
             label = f"clause {numbers[clause.id]} ({lang})"

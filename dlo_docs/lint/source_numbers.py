@@ -51,6 +51,8 @@ def check(view: View) -> Iterator[Problem]:
             continue
         if n.kind == "item" and len(n.path) > 1 and letters and not re.search(r"\d", stored):
             computed = letters[(n.number - 1) % len(letters)]
+        elif n.kind == "clause" and doc.numbering == "chapter":
+            computed = str(n.in_chapter)
         else:
             computed = str(n.number)
         if core(stored) != computed:

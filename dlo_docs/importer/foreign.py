@@ -1,0 +1,283 @@
+"""Organisation-neutral import: a regulation of another organisation.
+
+A source that names an organisation other than the registry's ("Акционерное общество
+«Университет …»", "«…» коммуналдық мемлекеттік мекемесі") takes nothing from this project's
+registry: its organisation, unit, position, approvers and approving official are read from what
+the text states and proposed as registry entries (written with ``--update-registry``); what the
+text does not state is proposed too and reported (DLO511), never borrowed from our registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..mentions import contains, words
+from ..model import Registry
+from . import facts
+from .ids import Ids, slug
+from .structure import Node, Tree
+
+_RU_FORMS = (
+    r"(?:некоммерческое\s+)?акционерное\s+общество|коммунальное\s+государственное\s+"
+    r"(?:учреждение|предприятие)|республиканское\s+государственное\s+(?:учреждение|предприятие)|"
+    r"государственное\s+учреждение|товарищество\s+с\s+ограниченной\s+ответственностью|"
+    r"НАО|АО|КГУ|ГУ|ТОО|РГП"
+)
+_KK_FORMS = (
+    r"(?:коммерциялық\s+емес\s+)?акционерлік\s+қоғамы|коммуналдық\s+мемлекеттік\s+"
+    r"(?:мекемесі|кәсіпорны)|мемлекеттік\s+мекемесі|жауапкершілігі\s+шектеулі\s+серіктестігі|"
+    r"КеАҚ|КЕАҚ|АҚ|ЖШС|КММ"
+)
+_QUOTED = r"«(?P<q>[^«»]{3,200})»"
+_ORG_BEFORE = re.compile(rf"(?P<form>{_RU_FORMS})\s*{_QUOTED}", re.IGNORECASE)
+_ORG_AFTER = re.compile(rf"{_QUOTED}\s*(?P<form>{_KK_FORMS}|{_RU_FORMS})(?!\w)", re.IGNORECASE)
+_KIND_RUN_WORDS = {
+    "должностная",
+    "настоящая",
+    "настоящее",
+    "изменения",
+    "положение",
+    "осы",
+    "лауазымдық",
+    "ереже",
+}
+_CITY = re.compile(r"(?:город|г\.)\s+(?P<ru>[А-ЯЁ][а-яё-]+)|(?P<kk>[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласы")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str  # as the text gives it, legal form included
+    quoted: str  # the name in quotes
+
+
+@dataclass
+class Foreign:
+    """What the text states about another organisation, as registry entries."""
+
+    organisation: dict
+    unit: dict
+    position: dict | None
+    approvers: list[dict]
+    approval_by: dict
+    entries: list[tuple[str, dict]] = field(default_factory=list)  # (section, entry) to add
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def named_organisation(tree: Tree) -> Organisation | None:
+    """The first organisation the body (else the title block) names with its legal form."""
+    texts = [c.text for _, c in facts.clauses(tree.chapters)] + [x.text for x in tree.preamble]
+    for text in texts:
+        for pattern in (_ORG_BEFORE, _ORG_AFTER):
+            m = pattern.search(text)
+            if m:
+                return Organisation(" ".join(m.group(0).split()), m["q"].strip())
+    return None
+
+
+def is_ours(org: Organisation, registry: Registry) -> bool:
+    """Whether the organisation named is the registry's (by its quoted name or short name)."""
+    ours = registry.organisation
+    names = [*ours.name.values(), *ours.short.values()]
+    want = _norm(org.quoted)
+    for name in names:
+        quoted = re.findall(r"«([^«»]+)»", name) or [name]
+        if any(_norm(q) and (_norm(q) in want or want in _norm(q)) for q in quoted):
+            return True
+    return False
+
+
+def _run(text: str) -> str | None:
+    """The capitalised words a clause starts with: "Research Assistant (Ассистент …)"."""
+    taken: list[str] = []
+    depth = 0
+    for token in text.split():
+        if depth == 0 and not token.startswith("(") and not token[:1].isupper():
+            break
+        taken.append(token)
+        depth += token.count("(") - token.count(")")
+    phrase = " ".join(taken).strip(" ,;:.")
+    if not phrase or (len(taken) == 1 and phrase.lower() in _KIND_RUN_WORDS):
+        return None
+    return phrase
+
+
+def position_title(tree: Tree) -> str | None:
+    """The position a foreign job instruction describes: the subject its clauses start with."""
+    runs = Counter(r for _, c in facts.clauses(tree.chapters) if (r := _run(c.text)))
+    runs = Counter({r: n for r, n in runs.items() if r.split()[0].lower() not in _KIND_RUN_WORDS})
+    if not runs:
+        return None
+    title, count = runs.most_common(1)[0]
+    return title if count >= 2 else None
+
+
+def nominative(word: str, lang: str) -> str:
+    """A position's head word from the instrumental case: "Провостом" → "Провост",
+    "Руководителем" → "Руководитель", "директорымен" → "директоры"."""
+    if lang == "kk":
+        return re.sub(r"(мен|пен|бен)$", "", word)
+    for ending, repl in (("ителем", "итель"), ("телем", "тель"), ("ами", ""), ("ем", "ь")):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+            return word[: len(word) - len(ending)] + repl
+    if word.lower().endswith(("ом", "ём")) and len(word) > 4:
+        return word[:-2]
+    return word
+
+
+_INSTR_RU = re.compile(r"^[А-ЯЁA-Zа-яё][а-яёa-z-]+(?:ом|ем|ём|ами)$")
+_INSTR_KK = re.compile(r"^[\w-]+(?:мен|пен|бен)$")
+
+
+def _titles_in(text: str, lang: str) -> list[str]:
+    """Positions named in the instrumental case, each piece of a list on its own."""
+    found = []
+    pattern = _INSTR_KK if lang == "kk" else _INSTR_RU
+    for piece in re.split(r"[;\n]|,\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])", text):
+        ws = piece.strip(" .;:").split()
+        for k, w in enumerate(ws):
+            if pattern.match(w) and w.lower() not in ("согласованием", "приказом", "образом"):
+                tail = ws[k + 1 :] if lang != "kk" else []
+                head = ws[:k] if lang == "kk" else []
+                base = nominative(w, lang)
+                tail = [_in_parens(t, lang) for t in tail]
+                title = " ".join([*head, base, *tail]).strip(" .,;:")
+                found.append(title[:1].upper() + title[1:])
+                break
+    return found
+
+
+def _in_parens(word: str, lang: str) -> str:
+    """ "(Деканами)" → "(Декан)": a synonym in parentheses takes the case of the title."""
+    m = re.fullmatch(r"\((\w+)\)([.,;:]?)", word)
+    return f"({nominative(m.group(1), lang)}){m.group(2)}" if m else word
+
+
+_RU_ENDING = re.compile(
+    r"(?:ого|его|ому|ему|ыми|ими|ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ым|им|ей|ью|ам|ям|ах|ях|"
+    r"[аяыиоеьуюй])$"
+)
+
+
+def _mention(word: str, lang: str) -> str:
+    """A word as a mention that any case ending follows: "руководитель" → "руководител"."""
+    word = word.lower().strip(".,;:")
+    if lang == "kk":
+        return facts._stem(word, lang)
+    stem = _RU_ENDING.sub("", word)
+    return stem if len(stem) >= 4 else word
+
+
+def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> list[str]:
+    if clause is None:
+        return []
+    if approval:
+        m = re.search(r"(?:утверждается|утверждаются|бекітіледі)\s+(.*)", clause.text, re.I)
+        if m and lang != "kk":
+            return _titles_in(m.group(1), lang)[:1]
+        return _titles_in(clause.text, lang)[:1]
+    pieces = [item.text for item in facts.all_items(clause.items)]
+    if not pieces:
+        tail = re.split(r"\s+с:?\s+|:\s*", clause.text, maxsplit=1)
+        pieces = [tail[-1]]
+    return [t for p in pieces for t in _titles_in(p, lang)]
+
+
+def _city(tree: Tree, lang: str) -> str | None:
+    for _, clause in facts.clauses(tree.chapters):
+        m = _CITY.search(clause.text)
+        if m:
+            return m["ru"] or m["kk"]
+    return None
+
+
+def propose(
+    tree: Tree,
+    org: Organisation,
+    registry: Registry,
+    lang: str,
+    kind: str,
+    stated: dict[str, Node],
+) -> Foreign:
+    """Registry entries for another organisation's regulation, from what its text states."""
+    taken = Ids(
+        {registry.organisation.id}
+        | {o.id for o in registry.organisations}
+        | {u.id for u in registry.units}
+        | {p.id for p in registry.positions}
+    )
+    org_id = taken(slug(org.quoted, words=4, limit=40, fallback="organisation"))
+    organisation: dict = {"id": org_id, "name": {lang: org.name}}
+    city = _city(tree, lang)
+    if city:
+        organisation["city"] = {lang: city}
+    unit = {"id": taken(f"{org_id}-unit"), "name": {lang: org.quoted}, "organisation": org_id}
+
+    def position(title: str) -> dict:
+        words = re.sub(r"\([^)]*\)", " ", title).split()
+        mention = " ".join(_mention(w, lang) for w in words[:3])
+        return {
+            "id": taken(slug(title, words=5, limit=60, fallback="position")),
+            "title": {lang: title},
+            "unit": unit["id"],
+            "mentions": {lang: [mention or title.lower()]},
+        }
+
+    own_title = position_title(tree) if kind == "job_instruction" else None
+    own = position(own_title) if own_title else None
+    approvers = [position(t) for t in _stated_titles(stated.get("approvers"), lang)]
+    by_titles = _stated_titles(stated.get("approval"), lang, approval=True)
+    head = "Басшы" if lang == "kk" else "Руководитель"
+    by = next(
+        (a for a in approvers if by_titles and a["title"][lang] == by_titles[0]), None
+    ) or position(by_titles[0] if by_titles else head)
+    if own is not None and stated.get("reports_to") is not None:
+        said = words(facts.full_text(stated["reports_to"]))
+        head_of = [
+            p for p in [*approvers, by] if any(contains(said, m) for m in p["mentions"][lang])
+        ]
+        if head_of:
+            own["reports_to"] = head_of[0]["id"]
+    entries = [("organisations", organisation), ("units", unit)]
+    entries += [("positions", p) for p in ([own] if own else []) + approvers]
+    if by not in approvers:
+        entries.append(("positions", by))
+    return Foreign(organisation, unit, own, approvers, by, entries)
+
+
+def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str, report) -> tuple:
+    """(position, unit, approvers, approval.by, change_initiators) as ids of the proposals."""
+    position = found.position["id"] if found.position else None
+    approvers = [a["id"] for a in found.approvers]
+    by = found.approval_by["id"]
+    if approvers:
+        clause = stated["approvers"]
+        report.confirm(
+            clause.where,
+            "agreement.approvers proposed from the text: "
+            + ", ".join(a["title"][lang] for a in found.approvers),
+            "confirm the approvers and their order (the route is sequential)",
+        )
+    else:
+        approvers = [by]
+        report.assumed(
+            f"no clause names the approvers; agreement.approvers set to {by} "
+            f"({found.approval_by['title'][lang]} of {org.name}, proposed)",
+            "list the approvers in agreement.approvers",
+        )
+    if stated.get("approval") is None:
+        report.assumed(
+            f"no clause names who approves; approval.by set to {by} (proposed)", "set approval.by"
+        )
+    initiators = [position or by]
+    report.assumed(f"change_initiators set to {initiators[0]} (proposed)", "set change_initiators")
+    report.assumed(
+        f"the source names another organisation: {org.name}; its organisation, unit and "
+        "positions are proposed from the text, nothing is taken from this project's registry",
+        "check the proposed registry entries",
+    )
+    return position, found.unit["id"], approvers, by, initiators

@@ -1,0 +1,131 @@
+"""Import of real regulations of other organisations (``../shared/corpus/``, beside the clone).
+
+The expectations are the corpus README's, counted by hand from the sources: per source, the
+chapters, clauses, sub-clauses and items it has; every body line of the source once, in order, in
+the rendered DOCX; the source's own title block and appendix sheets not in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from docx import Document
+from test_import_support import load_model
+
+from dlo_docs.model import Regulation
+
+CORPUS = REPO / ".." / "shared" / "corpus"
+BODY_STYLES = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
+
+pytestmark = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"the corpus of real regulations is not beside the clone ({CORPUS})"
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    stem: str
+    lang: str
+    chapters: int
+    clauses: int
+    subclauses: int  # "N.N.N." under a clause
+    dashes: int  # "- …" items
+    items: int  # "N)" items
+    title_lines: int  # lines before the body (the source's title block)
+    appendix: str | None  # the first line of the source's own appendix sheets
+
+
+SOURCES = [
+    Source("mnu-research-assistant.ru", "ru", 8, 19, 24, 13, 0, 0, "Приложение А"),
+    Source("jambyl-uptad-ereje.kk", "kk", 5, 27, 0, 0, 69, 1, None),
+    Source("jambyl-uptad-polozhenie.ru", "ru", 5, 27, 0, 0, 69, 1, None),
+]
+FORMATS = ["txt", "lo.docx", "pandoc.docx"]
+CASES = [pytest.param(s, f, id=f"{s.stem}.{f}") for s in SOURCES for f in FORMATS]
+
+# a leading number or list marker (repeated: the source types "13. 13. …")
+_MARKER = re.compile(
+    r"^(?:(?:\d+(?:\.\d+)*[.)]|[^\W\d_]\)|[-–—•]|глава\s+\d+\.?|\d+\s*-?\s*тарау\.?)\s*)+",
+    re.IGNORECASE,
+)
+
+
+def bare(line: str) -> str:
+    """A line without its leading number or marker, whitespace collapsed."""
+    return " ".join(_MARKER.sub("", line.replace("\u00a0", " ")).split())
+
+
+def parts(source: Source) -> tuple[list[str], list[str], list[str]]:
+    """The source's title block, body and appendix lines (non-empty, as in the .txt)."""
+    lines = [
+        line.strip()
+        for line in (CORPUS / f"{source.stem}.txt").read_text(encoding="utf-8").splitlines()
+    ]
+    lines = [line for line in lines if line]
+    end = lines.index(source.appendix) if source.appendix else len(lines)
+    return lines[: source.title_lines], lines[source.title_lines : end], lines[end:]
+
+
+def counts(model: Regulation) -> dict[str, int]:
+    found = {"chapters": len(model.chapters), "clauses": 0, "subclauses": 0, "dashes": 0}
+    found["items"] = 0
+    for _, _, clause in model.clauses():
+        found["clauses"] += 1
+        key = {"subclauses": "subclauses", "dashed": "dashes"}.get(clause.items_style, "items")
+        found[key] += len(clause.items)
+    return found
+
+
+def body_paragraphs(docx: Path) -> list[str]:
+    return [p.text for p in Document(str(docx)).paragraphs if p.style.name in BODY_STYLES]
+
+
+def imported(project: Path, dlo, source: Source, fmt: str) -> tuple[Regulation, str]:
+    path = CORPUS / f"{source.stem}.{fmt}"
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    return load_model(project, "corpus"), result.err
+
+
+@pytest.mark.parametrize(("source", "fmt"), CASES)
+def test_structure_counts(project, dlo, source: Source, fmt: str):
+    model, _ = imported(project, dlo, source, fmt)
+    assert counts(model) == {
+        "chapters": source.chapters,
+        "clauses": source.clauses,
+        "subclauses": source.subclauses,
+        "dashes": source.dashes,
+        "items": source.items,
+    }
+
+
+@pytest.mark.parametrize(("source", "fmt"), CASES)
+def test_every_body_line_once_in_order_and_nothing_else(project, dlo, source: Source, fmt: str):
+    imported(project, dlo, source, fmt)
+    result = dlo("render", "corpus", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    rendered = [bare(p) for p in body_paragraphs(project / "build" / f"corpus.{source.lang}.docx")]
+    title, body, appendix = parts(source)
+    # the rendered body is the source's body line for line: nothing lost, added, merged or moved
+    assert rendered == [bare(line) for line in body]
+    # (implied by the equality, stated for the reader) no paragraph of the body is a line of the
+    # source's title block or sheets; a clause may still quote a sheet's name
+    paragraphs = set(rendered)
+    for line in title + appendix:
+        text = bare(line)
+        if len(text) > 3:  # sheet rows such as "1." or column numbers say nothing
+            assert text not in paragraphs, f"{line!r} of the title block or sheets is in the body"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_title_block_and_sheets_are_reported_not_imported(project, dlo, source: Source):
+    model, err = imported(project, dlo, source, "txt")
+    title, _, appendix = parts(source)
+    if title:
+        assert model.title == {source.lang: title[0]}
+    if appendix:
+        assert "DLO506" in err and "Лист согласования" in err

@@ -1,0 +1,176 @@
+"""Structure recognition on the patterns real sources use, organisation-neutral import and the
+unit named by the text (small texts written here; the real sources are in test_import_corpus)."""
+
+from __future__ import annotations
+
+from test_import_support import files, load_model
+from test_import_text import tree
+
+from dlo_docs.importer.source import read_text
+from dlo_docs.importer.structure import build
+from dlo_docs.project import Loaded, Project
+
+
+def registry_of(root):
+    loaded = Loaded()
+    Project(root).load_registry(loaded)
+    assert loaded.registry is not None, loaded.problems
+    return loaded.registry
+
+
+HIERARCHICAL = """\
+1. Область применения
+1.1. Настоящая инструкция определяет требования к работе Ассистента.
+2. Общие положения
+2.1. Ассистент относится к категории персонала.
+2.2. Ассистент должен знать:
+2.2.1. Конституцию Республики Казахстан;
+2.2.2. настоящую инструкцию.
+3. Ответственность
+3.1. Ассистент несет ответственность за:
+- ненадлежащее исполнение обязанностей;
+- нарушение правил.
+Приложение А
+Лист согласования
+Должность\tФ.И.О\tПодпись\tДата
+Провост\tИванов И.И.\t\t
+"""
+
+THROUGH = """\
+Положение о Бюро переводов
+1. Общие положения
+1. Бюро является подразделением.
+2. Бюро не имеет филиалов.
+13. 13. Бюро запрещается вступать в отношения.
+2. Задачи и функции
+14. Задачи Бюро:
+1) перевод документов;
+2) редактирование.
+15. Бюро возглавляет руководитель.
+"""
+
+
+def outline(t) -> list:
+    return [
+        (
+            c.number,
+            c.text,
+            [(k.number, k.text, [(i.style, i.number) for i in k.items]) for k in c.clauses],
+        )
+        for c in t.chapters
+    ]
+
+
+def test_hierarchical_numbers_are_chapters_clauses_and_subclauses():
+    t = build(read_text(HIERARCHICAL.encode(), "h.txt").lines, "h.txt", "ru")
+    assert t.by_chapter
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("1", "Область применения"),
+        ("2", "Общие положения"),
+        ("3", "Ответственность"),
+    ]
+    assert [[k.number for k in c.clauses] for c in t.chapters] == [["1.1"], ["2.1", "2.2"], ["3.1"]]
+    assert [(i.style, i.number) for i in t.chapters[1].clauses[1].items] == [
+        ("dotted", "2.2.1"),
+        ("dotted", "2.2.2"),
+    ]
+    assert [i.style for i in t.chapters[2].clauses[0].items] == ["bullet", "bullet"]
+    # the source's own agreement sheet is reported, not imported
+    assert t.appendix is not None and [k for k, _ in t.appendix.sheets] == ["agreement"]
+    assert any(p.code == "DLO506" and "Лист согласования" in p.message for p in t.problems)
+    assert "Иванов" not in str(outline(t))
+    # no warnings about the numbering: "1.1" after chapter "1" is what the source meant
+    assert not [p for p in t.problems if p.code in ("DLO501", "DLO503", "DLO504")]
+
+
+def test_chapter_headings_numbered_like_clauses_and_a_number_typed_twice():
+    t = build(read_text(THROUGH.encode(), "t.txt").lines, "t.txt", "ru")
+    assert not t.by_chapter
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("1", "Общие положения"),
+        ("2", "Задачи и функции"),
+    ]
+    assert [[k.number for k in c.clauses] for c in t.chapters] == [["1", "2", "13"], ["14", "15"]]
+    assert t.chapters[0].clauses[2].text == "13. Бюро запрещается вступать в отношения."
+    twice = [p for p in t.problems if p.code == "DLO501"]
+    assert [p.location.line for p in twice] == [5] and "typed twice" in twice[0].message
+    # the title block is not body
+    assert [line.text for line in t.preamble] == ["Положение о Бюро переводов"]
+
+
+def test_a_sentence_numbered_like_a_chapter_stays_a_clause():
+    t = tree(
+        "1. Общие положения\n1. Бюро является подразделением.\n2. Задачи Бюро\n3. Бюро ведет учет.\n"
+    )
+    # "2. Задачи Бюро" is heading-shaped but the clauses go on with 3: it is clause 2
+    assert [[k.text for k in c.clauses] for c in t.chapters] == [
+        ["Бюро является подразделением.", "Задачи Бюро", "Бюро ведет учет."]
+    ]
+
+
+def test_kazakh_chapter_with_a_dot_before_tarau():
+    t = tree("1. тарау. Жалпы ережелер\n1. Осы ереже.\n2. тарау. Глоссарий\n2. Терминдер.\n", "kk")
+    assert [(c.number, c.text) for c in t.chapters] == [("1", "Жалпы ережелер"), ("2", "Глоссарий")]
+
+
+def _their_text(tmp_path):
+    source = tmp_path / "assistant.ru.txt"
+    source.write_text(
+        HIERARCHICAL.replace(
+            "требования к работе Ассистента.",
+            "требования к работе Ассистента Акционерное общество «Университет Примера».",
+        )
+        .replace("2.2. Ассистент должен знать:", "2.2. Ассистент подчиняется Декану школы.")
+        .replace(
+            "3.1. Ассистент несет",
+            "3.1. Инструкция согласовывается с:\n3.1.1. Провостом;\n3.1.2. Директором ДСП.\n"
+            "3.2. Инструкция утверждается Председателем Правления.\n3.3. Ассистент несет",
+        ),
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_another_organisations_instruction_takes_nothing_from_our_registry(project, dlo, tmp_path):
+    source = _their_text(tmp_path)
+    before = files(project)
+    ours = {p.id for p in registry_of(project).positions}
+    result = dlo("import", source, "--id", "assistant", cwd=project)
+    assert result.code == 2
+    assert "another organisation" in result.err and "Университет Примера" in result.err
+    assert "positions:" in result.err and "Провост" in result.err
+    assert files(project) == before  # nothing written without --update-registry
+
+    result = dlo("import", source, "--id", "assistant", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "assistant")
+    registry = registry_of(project)
+    assert model.organisation != registry.organisation.id
+    assert model.organisation in {o.id for o in registry.organisations}
+    named = {
+        model.position,
+        *model.agreement.approvers,
+        model.approval.by,
+        *model.change_initiators,
+    }
+    assert not named & ours, "a position of this project's registry was assumed"
+    titles = {p.id: p.title["ru"] for p in registry.positions}
+    assert titles[model.position] == "Ассистент"
+    assert [titles[a] for a in model.agreement.approvers] == ["Провост", "Директор ДСП"]
+    assert titles[model.approval.by] == "Председатель Правления"
+    assert model.numbering == "chapter"
+    check = dlo("check", "regulations/assistant/regulation.yaml", cwd=project)
+    assert "DLO111" not in check.err and "Председатель Правления – Ректор" not in check.err
+
+
+def test_the_unit_a_unit_regulation_names_is_taken(project, dlo, tmp_path):
+    source = tmp_path / "bolim.kk.txt"
+    source.write_text(
+        "Қашықтықтан оқыту бөлімі туралы ереже\n1 тарау. Жалпы ережелер\n"
+        "1. Осы ереже қашықтықтан оқыту бөлімінің мәртебесін айқындайды.\n"
+        "2. Бөлім институттың құрылымдық бөлімшесі болып табылады.\n",
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "bolim", "--kind", "unit_regulation", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "bolim").unit == "dlo"
