@@ -1,0 +1,478 @@
+"""``dlo new``: a new regulation from the template of its kind, its facts filled from the registry.
+
+The template (``templates/new/<kind>.yaml``; a project's own copy wins) holds the chapters
+ҰС 064-2022 expects, in Kazakh and Russian. What the registry knows is filled in: the position or
+unit, its title, the organisation, whom it reports to, the agreement route, the approving
+official, the change initiators, the normative documents cited and the abbreviations used. What
+only the drafter can write is left as ``[[...]]``, which ``dlo check`` reports (DLO114) until it is
+written. The new file is read back and validated before it is written; an existing regulation is
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import load
+from ..errors import DloError, Location, UsageError, error
+from ..fsio import atomic_write
+from ..labels import BUNDLED
+from ..model import Registry, Regulation
+from ..project import REGULATION, Loaded, Project
+from . import grammar
+
+KINDS = ("job_instruction", "unit_regulation")
+PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
+CODE_PLACEHOLDER = "[[код]]"
+SCHEMA_LINE = "yaml-language-server: $schema=../../schemas/regulation.schema.json"
+
+
+@dataclass(frozen=True)
+class Options:
+    kind: str
+    position: str | None = None
+    unit: str | None = None
+    languages: tuple[str, ...] = ("kk", "ru")
+    code: str | None = None
+    title: str | None = None  # in the first language
+    approvers: tuple[str, ...] = ()
+    approval_by: str | None = None
+    initiators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    model: Regulation
+    template: Path
+
+
+def template_path(project: Project, kind: str) -> Path:
+    own = project.templates / "new" / f"{kind}.yaml"
+    return own if own.is_file() else BUNDLED / "new" / f"{kind}.yaml"
+
+
+# -- facts from the registry ---------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    unit: str
+    position: str | None
+    head: str | None
+    supervisor: str | None
+    approval_by: str
+    approvers: list[str]
+    initiators: list[str]
+
+
+def _known(registry: Registry, pid: str, what: str) -> str:
+    if pid not in {p.id for p in registry.positions}:
+        known = ", ".join(p.id for p in registry.positions) or "none"
+        raise UsageError(
+            f"unknown position {pid!r} ({what})", f"positions in the registry: {known}"
+        )
+    return pid
+
+
+def _chain(registry: Registry, start: str | None, stop: str) -> list[str]:
+    """``start`` and the positions above it by ``reports_to``, up to (without) ``stop``."""
+    found: list[str] = []
+    while start and start != stop and start not in found:
+        found.append(start)
+        start = registry.position(start).reports_to
+    return found
+
+
+def _top_head(registry: Registry, unit: str) -> str | None:
+    seen: set[str] = set()
+    current = registry.unit(unit)
+    while current.parent and current.parent not in seen:
+        seen.add(current.id)
+        current = registry.unit(current.parent)
+    return current.head
+
+
+def facts(registry: Registry, options: Options) -> Facts:
+    """The facts of a new regulation: the options where given, else what the registry says."""
+    if options.kind not in KINDS:
+        raise UsageError(f"unknown kind {options.kind!r}", f"use one of: {', '.join(KINDS)}")
+    if options.kind == "job_instruction":
+        if not options.position or options.unit:
+            raise UsageError(
+                "a job instruction is made for a position", "give --position POSITION (no --unit)"
+            )
+        position = _known(registry, options.position, "--position")
+        unit = registry.position(position).unit
+        if unit is None:
+            raise UsageError(
+                f"position {position!r} has no unit in the registry",
+                "add unit: to the position in regulations/registry.yaml",
+            )
+        head = registry.unit(unit).head
+        supervisor = registry.position(position).reports_to
+    else:
+        if not options.unit or options.position:
+            raise UsageError(
+                "a unit regulation is made for a unit", "give --unit UNIT (no --position)"
+            )
+        if options.unit not in {u.id for u in registry.units}:
+            known = ", ".join(u.id for u in registry.units) or "none"
+            raise UsageError(f"unknown unit {options.unit!r}", f"units in the registry: {known}")
+        unit, position = options.unit, None
+        head = registry.unit(unit).head
+        supervisor = registry.position(head).reports_to if head else None
+    approval_by = options.approval_by or _top_head(registry, unit)
+    if not approval_by:
+        raise UsageError(
+            "the registry names no head of the organisation to approve the regulation",
+            "give --approval-by POSITION",
+        )
+    _known(registry, approval_by, "--approval-by")
+    approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
+    if not approvers:
+        raise UsageError(
+            "the registry gives no route of agreement for this regulation",
+            "give --approvers POSITION,POSITION,...",
+        )
+    first = head or position  # the unit's head, or the position when its unit has none
+    initiators = list(options.initiators) or list(
+        dict.fromkeys([*([first] if first else []), *_chain(registry, supervisor, approval_by)])
+    )
+    for pid in [*approvers, *initiators]:
+        _known(registry, pid, "route or initiators")
+    return Facts(unit, position, head, supervisor, approval_by, approvers, initiators)
+
+
+# -- the template ----------------------------------------------------------------------------
+
+
+def _variables(registry: Registry, f: Facts, lang: str) -> dict[str, str]:
+    def title(pid: str | None) -> str:
+        return registry.position(pid).title.get(lang, pid) if pid else ""
+
+    def titles(ids: list[str]) -> str:
+        return "; ".join(title(i) for i in ids)
+
+    unit_name = registry.unit(f.unit).name.get(lang, f.unit)
+    cites = {
+        "cite_" + re.sub(r"[^a-z0-9]", "_", d.id): code_in(registry, d.code, lang)
+        for d in registry.normative_documents
+        if d.code
+    }
+    position = title(f.position)
+    genitive = (grammar.kk_genitive if lang == "kk" else grammar.ru_genitive)(position)
+    return {
+        "position": position,
+        "position_genitive": genitive or "",
+        "unit": unit_name,
+        "unit_prepositional": grammar.ru_about(unit_name) or "" if lang == "ru" else unit_name,
+        "head": title(f.head),
+        "supervisor": title(f.supervisor),
+        "approval_by": title(f.approval_by),
+        "approvers": titles(f.approvers),
+        "initiators": titles(f.initiators),
+        **cites,
+    }
+
+
+class _Filler:
+    """Fills one template's texts for the regulation's languages, positioned for errors."""
+
+    def __init__(self, source: load.Source, registry: Registry, f: Facts, languages) -> None:
+        self.source, self.languages = source, list(languages)
+        self.vars = {lang: _variables(registry, f, lang) for lang in self.languages}
+
+    def text(self, value: Any, loc: list) -> str | dict[str, str]:
+        if not isinstance(value, dict) or not all(lang in value for lang in self.languages):
+            raise DloError(
+                error(
+                    self.source.at(loc),
+                    "DLO013",
+                    f"the template lacks a text in {', '.join(self.languages)}",
+                    "give every text as {kk: ..., ru: ...}",
+                )
+            )
+        out = {}
+        for lang in self.languages:
+            try:
+                filled = string.Template(str(value[lang])).substitute(self.vars[lang])
+            except (KeyError, ValueError) as exc:
+                raise DloError(
+                    error(
+                        self.source.at([*loc, lang]),
+                        "DLO013",
+                        f"the template names an unknown fact {exc}",
+                        f"use one of: {', '.join('$' + k for k in self.vars[lang])}",
+                    )
+                ) from None
+            out[lang] = filled
+        return out if len(self.languages) > 1 else out[self.languages[0]]
+
+
+def code_in(registry: Registry, code: str, lang: str) -> str:
+    """A document code as a text in ``lang`` writes it: a prefix the registry knows as an
+    abbreviation in another language is written in this one ("ҰС 064-2022" → "СО 064-2022")."""
+    prefix, _, rest = code.partition(" ")
+    for abbreviation in registry.abbreviations:
+        if prefix in abbreviation.short.values() and lang in abbreviation.short:
+            return f"{abbreviation.short[lang]} {rest}".strip()
+    return code
+
+
+def _end(index: int, count: int, text: str) -> str:
+    return text + ("." if index == count - 1 else ";")
+
+
+def _reference_items(registry: Registry, ids: list[str], langs: list[str]) -> list[dict]:
+    docs = {d.id: d for d in registry.normative_documents}
+    items = []
+    for index, doc_id in enumerate(ids):
+        doc = docs[doc_id]
+        texts = {}
+        for lang in langs:
+            title = doc.title.get(lang) or next(iter(doc.title.values()))
+            if doc.code:
+                line = f"{code_in(registry, doc.code, lang)} {title}"
+            else:
+                extra = ", ".join(
+                    x
+                    for x in (
+                        f"№ {doc.number}" if doc.number else "",
+                        doc.date.strftime("%d.%m.%Y") if doc.date else "",
+                    )
+                    if x
+                )
+                line = f"{title} ({extra})" if extra else title
+            texts[lang] = _end(index, len(ids), line)
+        items.append({"text": texts, "ref": doc_id})
+    return items
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _abbreviation_items(registry: Registry, used_text: dict[str, str], langs) -> list[dict]:
+    words = {lang: set(_WORD.findall(used_text[lang])) for lang in langs}
+    used = [
+        a for a in registry.abbreviations if any(a.short.get(lang) in words[lang] for lang in langs)
+    ]
+    return [
+        {
+            "text": {
+                lang: _end(i, len(used), f"{a.short.get(lang, '')} – {a.expansion.get(lang, '')}")
+                for lang in langs
+            },
+            "ref": a.id,
+        }
+        for i, a in enumerate(used)
+    ]
+
+
+def _plain(texts: dict[str, str], langs: list[str]) -> str | dict[str, str]:
+    return texts if len(langs) > 1 else texts[langs[0]]
+
+
+def _references(source: load.Source, tpl: dict, registry: Registry) -> list[str]:
+    references = list(tpl.get("references") or [])
+    missing = [r for r in references if r not in {d.id for d in registry.normative_documents}]
+    if missing:
+        raise DloError(
+            error(
+                source.at(["references"]),
+                "DLO020",
+                f"the template cites normative documents the registry lacks: {', '.join(missing)}",
+                "add them to normative_documents in regulations/registry.yaml, or edit the template",
+            )
+        )
+    return references
+
+
+def _title(fill: _Filler, tpl: dict, options: Options) -> str | dict[str, str]:
+    langs = fill.languages
+    made = fill.text(tpl["title"], ["title"])
+    texts = {langs[0]: made} if isinstance(made, str) else dict(made)
+    if options.title:
+        texts[langs[0]] = options.title
+    for text in texts.values():
+        if not text.strip() or "$" in text or text != text.strip():
+            raise UsageError(
+                "the title cannot be made from the registry's names", "give --title TEXT"
+            )
+    return _plain(texts, langs)
+
+
+def _chapters(tpl: dict, fill: _Filler, f: Facts) -> list[dict]:
+    chapters = []
+    for ci, chapter in enumerate(tpl["chapters"]):
+        loc = ["chapters", ci]
+        out = {"id": chapter["id"], "title": fill.text(chapter["title"], [*loc, "title"])}
+        clauses = _clauses(chapter.get("clauses") or [], [*loc, "clauses"], fill, f)
+        if clauses:
+            out["clauses"] = clauses
+        paragraphs = [
+            {
+                "id": para["id"],
+                "title": fill.text(para["title"], [*loc, "paragraphs", pi, "title"]),
+                "clauses": _clauses(para["clauses"], [*loc, "paragraphs", pi, "clauses"], fill, f),
+            }
+            for pi, para in enumerate(chapter.get("paragraphs") or [])
+        ]
+        if paragraphs:
+            out["paragraphs"] = paragraphs
+        chapters.append(out)
+    return chapters
+
+
+def _fill_items(chapters: list[dict], registry: Registry, references: list[str], langs) -> None:
+    """Items the template asks for from the registry: the references it cites, then the
+    abbreviations the finished text uses."""
+    clauses = [c for chapter in chapters for c in _all_clauses(chapter)]
+    slots = []
+    for clause in clauses:
+        kind = clause.pop("_items_from", None)
+        if kind == "references":
+            clause["items"] = _reference_items(registry, references, langs)
+        elif kind == "abbreviations":
+            slots.append(clause)
+    everything = _texts_of(chapters, langs)
+    for clause in slots:
+        clause["items"] = _abbreviation_items(registry, everything, langs)
+    for clause in clauses:
+        clause_items = clause.get("items", [])
+        for index, item in enumerate(clause_items):
+            text = item["text"]
+            clause_items[index] = {
+                "id": item.get("id") or f"{clause['id']}.{index + 1}",
+                **{k: v for k, v in item.items() if k != "id"},
+                "text": _plain(text, langs) if isinstance(text, dict) else text,
+            }
+
+
+def build(project: Project, registry: Registry, reg_id: str, options: Options) -> dict:
+    """The data of the new regulation (plain dicts), made from the template and the registry."""
+    f = facts(registry, options)
+    path = template_path(project, options.kind)
+    source, problems = load.read(path, project.display(path))
+    if source is None:
+        raise DloError(problems)
+    tpl = load.plain(source.data)
+    langs = list(options.languages)
+    fill = _Filler(source, registry, f, langs)
+    references = _references(source, tpl, registry)
+    title = _title(fill, tpl, options)
+    chapters = _chapters(tpl, fill, f)
+    _fill_items(chapters, registry, references, langs)
+    data: dict[str, Any] = {
+        "id": reg_id,
+        "kind": options.kind,
+        "code": options.code or CODE_PLACEHOLDER,
+        "title": title,
+        "organisation": registry.organisation.id,
+        "unit": f.unit,
+    }
+    if f.position:
+        data["position"] = f.position
+    return data | {
+        "languages": langs,
+        "edition": 1,
+        "agreement": {"route": "sequential", "approvers": f.approvers},
+        "approval": {"by": f.approval_by, "form": "order"},
+        "change_initiators": f.initiators,
+        "chapters": chapters,
+    }
+
+
+def _all_clauses(chapter: dict) -> list[dict]:
+    return [
+        *chapter.get("clauses", []),
+        *(c for p in chapter.get("paragraphs", []) for c in p["clauses"]),
+    ]
+
+
+def _clauses(clauses: list, loc: list, fill: _Filler, f: Facts) -> list[dict]:
+    out = []
+    for index, clause in enumerate(clauses):
+        cloc = [*loc, index]
+        when = clause.get("when")
+        if when and not getattr(f, when, None):
+            continue
+        item: dict[str, Any] = {"id": clause["id"]}
+        if clause.get("states"):
+            item["states"] = clause["states"]
+        item["text"] = fill.text(clause["text"], [*cloc, "text"])
+        if clause.get("items_from"):
+            item["_items_from"] = clause["items_from"]
+        elif clause.get("items"):
+            item["items"] = [
+                {"id": it["id"], "text": fill.text(it["text"], [*cloc, "items", i, "text"])}
+                for i, it in enumerate(clause["items"])
+            ]
+        out.append(item)
+    return out
+
+
+def _texts_of(chapters: list[dict], langs: list[str]) -> dict[str, str]:
+    found: dict[str, list[str]] = {lang: [] for lang in langs}
+
+    def add(text: Any) -> None:
+        for lang in langs:
+            found[lang].append(text if isinstance(text, str) else text.get(lang, ""))
+
+    for chapter in chapters:
+        for clause in _all_clauses(chapter):
+            add(clause["text"])
+            for item in clause.get("items", []):
+                add(item["text"])
+    return {lang: " ".join(parts) for lang, parts in found.items()}
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def create(project: Project, reg_id: str, options: Options) -> Created:
+    """Write ``regulations/<id>/regulation.yaml`` for a new regulation; refuse an existing id."""
+    folder = project.folder(reg_id)  # refuses an invalid id
+    if folder.exists():
+        raise UsageError(
+            f"regulation {reg_id!r} exists ({project.display(folder)}); nothing was written",
+            "choose another id, or change the existing regulation (dlo revise)",
+        )
+    for lang in options.languages:
+        if lang not in ("kk", "ru"):
+            raise UsageError(f"unknown language {lang!r}", "use kk and/or ru")
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    registry = loaded.registry
+    data = build(project, registry, reg_id, options)
+    target = folder / REGULATION
+    comment = (
+        f"{SCHEMA_LINE}\n"
+        f"Made by `dlo new` from {template_path(project, options.kind).name}. Write every [[...]]:\n"
+        "`dlo check` lists them (DLO114). Numbers are computed: never type them."
+    )
+    text = load.dumps_pretty(data, comment=comment)
+    model = _read_back(project, target, text, data)
+    folder.mkdir(parents=True, exist_ok=False)
+    atomic_write(target, text)
+    return Created(target, model, template_path(project, options.kind))
+
+
+def _read_back(project: Project, target: Path, text: str, data: dict) -> Regulation:
+    display = project.display(target)
+    source, problems = load.parse(text.encode("utf-8"), display)
+    model = None
+    if source is not None:
+        model, problems = load.validate(Regulation, source)
+    if model is None or model != Regulation.model_validate(data):
+        raise DloError(
+            problems
+            or [error(Location(display), "DLO013", "the new regulation would not read back")]
+        )
+    return model

@@ -1,0 +1,44 @@
+"""DLO114: a text left to write. ``dlo new`` fills what the registry knows and marks what only
+the drafter can write as ``[[...]]`` (``[[обязанности: каждая отдельным подпунктом]]``); each
+such mark, in any text or in the code, is reported until it is replaced by the real text. An
+error: a document with unwritten parts cannot go for agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..errors import Problem
+from . import Rule
+from .view import View
+
+PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
+
+
+def check(view: View) -> Iterator[Problem]:
+    code = view.model.code
+    for m in PLACEHOLDER.finditer(code):
+        yield view.problem(
+            RULE,
+            view.source.at(["code"]),
+            f"the code is left to write: {m.group()}",
+            "give the code from the organisation's nomenclature of documents",
+        )
+    for text in view.texts():
+        for m in PLACEHOLDER.finditer(text.value):
+            yield view.problem(
+                RULE,
+                view.at(text, m.start()),
+                f"text left to write ({text.label}): {m.group()}",
+                "replace [[...]] with the text",
+            )
+
+
+RULE = Rule(
+    "DLO114",
+    "placeholder",
+    "error",
+    "a text (or the code) still holds a [[...]] left to write",
+    check,
+)

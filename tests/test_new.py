@@ -1,0 +1,249 @@
+"""``dlo new``: a regulation from the template of its kind, facts from the registry, and
+``dlo check`` clean except for the texts left to write (DLO114)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dlo_docs import load
+from dlo_docs.create import grammar
+from dlo_docs.model import Regulation
+
+JOB_PARTS_KK = [
+    "Қолдану саласы",
+    "Нормативтік сілтемелер",
+    "Белгілер мен қысқартулар",
+    "Жалпы ережелер",
+    "Біліктілік талаптары",
+    "Лауазымдық міндеттері",
+    "Құқықтары",
+    "Жауапкершілік",
+    "Өзара қарым-қатынас",
+    "Қорытынды ережелер",
+]
+UNIT_PARTS_RU = [
+    "Область применения",
+    "Нормативные ссылки",
+    "Обозначения и сокращения",
+    "Общие положения",
+    "Структура",
+    "Основные задачи",
+    "Функции",
+    "Права",
+    "Ответственность",
+    "Взаимодействие",
+    "Заключительные положения",
+]
+
+
+def problems(dlo, project, reg_id):
+    result = dlo("check", "--format", "json", f"regulations/{reg_id}", cwd=project)
+    return json.loads(result.out)["problems"]
+
+
+def model(project, reg_id) -> Regulation:
+    path = project / "regulations" / reg_id / "regulation.yaml"
+    source, errors = load.read(path, str(path))
+    assert not errors
+    doc, errors = load.validate(Regulation, source)
+    assert not errors
+    return doc
+
+
+def write_every_placeholder(project, reg_id) -> int:
+    """What the drafter does: every [[...]] replaced by a text (here: the hint it holds)."""
+    path = project / "regulations" / reg_id / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    body = text.index("\nid: ")  # the comment on top mentions [[...]] too
+    rest, count = re.subn(r"\[\[([^\[\]]*)\]\]", lambda m: m.group(1), text[body:])
+    text = text[:body] + rest
+    text = text.replace('code: "код"', "code: ЛН ҮББИ 02-2026")
+    path.write_text(text, encoding="utf-8")
+    return count
+
+
+def test_job_instruction_has_the_parts_and_the_registry_facts(project, dlo):
+    result = dlo(
+        "new", "dlo-spec", "--kind", "job_instruction", "--position", "dlo-head", cwd=project
+    )
+    assert result.code == 0, result.err
+    assert "wrote regulations/dlo-spec/regulation.yaml" in result.out
+    doc = model(project, "dlo-spec")
+    assert [c.title["kk"] for c in doc.chapters] == JOB_PARTS_KK
+    final = doc.chapters[-1]
+    assert [p.title["ru"] for p in final.paragraphs] == [
+        "Порядок внесения изменений",
+        "Согласование, хранение и рассылка",
+    ]
+    assert doc.languages == ["kk", "ru"]
+    assert (doc.kind, doc.unit, doc.position, doc.organisation) == (
+        "job_instruction",
+        "dlo",
+        "dlo-head",
+        "ksu",
+    )
+    assert doc.title == {
+        "kk": "Қашықтықтан оқыту бөлімінің бастығының лауазымдық нұсқаулығы",
+        "ru": "Должностная инструкция начальника отдела дистанционного обучения",
+    }
+    # the route climbs reports_to up to the head of the organisation, who approves
+    assert doc.agreement.approvers == ["ubbi-director", "vp-academic"]
+    assert doc.approval.by == "rector"
+    assert doc.change_initiators == ["dlo-head", "ubbi-director", "vp-academic"]
+    clauses = {c.id: c for _, _, c in doc.clauses()}
+    assert clauses["subordination"].states == "reports_to"
+    assert "Үздіксіз білім беру институтының директоры" in clauses["subordination"].text["kk"]
+    refs = [i.ref for i in clauses["normative-documents"].items]
+    assert refs == ["us-064-2022", "kp-082-2022"]
+    assert clauses["normative-documents"].items[0].text["ru"].startswith("СО 064-2022 Стандарт")
+    # abbreviations: exactly those the text uses
+    assert [i.ref for i in clauses["abbreviation-list"].items] == ["kp", "us"]
+
+
+def test_check_reports_only_the_texts_left_to_write(project, dlo):
+    dlo("new", "dlo-spec", "--kind", "job_instruction", "--position", "dlo-head", cwd=project)
+    found = problems(dlo, project, "dlo-spec")
+    assert found and {p["code"] for p in found} == {"DLO114"}
+    assert all(p["severity"] == "error" for p in found)
+    assert any(p["message"].startswith("the code is left to write") for p in found)
+    assert any("(clause 10 item 1, ru): [[обязанности" in p["message"] for p in found)
+    written = write_every_placeholder(project, "dlo-spec")
+    assert written == len(found)
+    assert problems(dlo, project, "dlo-spec") == []
+
+
+def test_unit_regulation_has_its_own_parts(project, dlo):
+    result = dlo(
+        "new",
+        "dlo-unit",
+        "--kind",
+        "unit_regulation",
+        "--unit",
+        "dlo",
+        "--code",
+        "Е ҮББИ 03-2026",
+        cwd=project,
+    )
+    assert result.code == 0, result.err
+    doc = model(project, "dlo-unit")
+    assert [c.title["ru"] for c in doc.chapters] == UNIT_PARTS_RU
+    assert doc.position is None and doc.code == "Е ҮББИ 03-2026"
+    assert doc.title["ru"] == "Положение об отделе дистанционного обучения"
+    assert doc.title["kk"] == "Қашықтықтан оқыту бөлімі туралы ереже"
+    clauses = {c.id: c for _, _, c in doc.clauses()}
+    assert "Қашықтықтан оқыту бөлімінің бастығы" in clauses["head"].text["kk"]
+    found = problems(dlo, project, "dlo-unit")
+    assert {p["code"] for p in found} == {"DLO114"}
+    write_every_placeholder(project, "dlo-unit")
+    assert problems(dlo, project, "dlo-unit") == []
+
+
+def test_one_language_and_options_override_the_registry(project, dlo):
+    result = dlo(
+        "new",
+        "hr-ji",
+        "--kind",
+        "job_instruction",
+        "--position",
+        "hr-head",
+        "--lang",
+        "kk",
+        "--approvers",
+        "vp-academic,legal-head",
+        "--initiators",
+        "hr-head",
+        "--title",
+        "Персоналды басқару бөлімі бастығының лауазымдық нұсқаулығы",
+        cwd=project,
+    )
+    assert result.code == 0, result.err
+    doc = model(project, "hr-ji")
+    assert doc.languages == ["kk"] and isinstance(doc.chapters[0].title, str)
+    assert doc.title == "Персоналды басқару бөлімі бастығының лауазымдық нұсқаулығы"
+    assert doc.agreement.approvers == ["vp-academic", "legal-head"]
+    assert doc.change_initiators == ["hr-head"]
+    write_every_placeholder(project, "hr-ji")
+    assert problems(dlo, project, "hr-ji") == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["dlo-head", "--position", "dlo-head"], "regulation 'dlo-head' exists"),
+        (["x1", "--position", "nobody"], "unknown position 'nobody'"),
+        (["x1", "--kind", "unit_regulation", "--unit", "nowhere"], "unknown unit 'nowhere'"),
+        (["Bad Id", "--position", "dlo-head"], "is not a valid regulation id"),
+        (["../escape", "--position", "dlo-head"], "is not a valid regulation id"),
+        (["x1", "--unit", "dlo"], "a job instruction is made for a position"),
+        (["x1", "--position", "hr-head"], "no route of agreement"),
+        (["x1", "--position", "dlo-head", "--approvers", "ghost"], "unknown position 'ghost'"),
+    ],
+)
+def test_refusals_write_nothing(project, dlo, args, message):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    seed = (project / "regulations/dlo-head/regulation.yaml").read_bytes()
+    kind = [] if "--kind" in args else ["--kind", "job_instruction"]
+    result = dlo("new", *args, *kind, cwd=project)
+    assert result.code == 2, result.out + result.err
+    assert message in result.err and "Traceback" not in result.err
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    assert (project / "regulations/dlo-head/regulation.yaml").read_bytes() == seed
+
+
+def test_a_broken_project_template_is_reported_at_its_line(project, dlo):
+    own = project / "templates" / "new"  # the project's own copy wins over the bundled one
+    text = (own / "job_instruction.yaml").read_text(encoding="utf-8")
+    bad = text.replace("$position міндетті:", "$postion міндетті:")
+    (own / "job_instruction.yaml").write_text(bad, encoding="utf-8")
+    line = bad[: bad.index("$postion")].count("\n") + 1
+    result = dlo("new", "x1", "--kind", "job_instruction", "--position", "dlo-head", cwd=project)
+    assert result.code == 1
+    assert result.err.startswith(f"templates/new/job_instruction.yaml:{line}:")
+    assert "unknown fact 'postion'" in result.err
+    assert not (project / "regulations" / "x1").exists()
+
+
+@pytest.mark.parametrize(
+    "phrase, genitive",
+    [
+        ("Персоналды басқару бөлімінің бастығы", "Персоналды басқару бөлімінің бастығының"),
+        (
+            "Академиялық мәселелер жөніндегі проректор",
+            "Академиялық мәселелер жөніндегі проректордың",
+        ),
+        ("Бас маман", "Бас маманның"),
+        ("Әдіскер", "Әдіскердің"),
+        ("Бухгалтер-кассир", None),
+    ],
+)
+def test_kazakh_genitive(phrase, genitive):
+    assert grammar.kk_genitive(phrase) == genitive
+
+
+@pytest.mark.parametrize(
+    "phrase, genitive",
+    [
+        ("Начальник отдела кадров", "начальника отдела кадров"),
+        ("Ведущий специалист", "ведущего специалиста"),
+        ("Заведующий кафедрой", "заведующего кафедрой"),
+        ("Секретарь", "секретаря"),
+    ],
+)
+def test_russian_genitive(phrase, genitive):
+    assert grammar.ru_genitive(phrase) == genitive
+
+
+@pytest.mark.parametrize(
+    "phrase, about",
+    [
+        ("Отдел кадров", "об отделе кадров"),
+        ("Кафедра информатики", "о кафедре информатики"),
+        ("Учебный отдел", "об учебном отделе"),
+        ("Лаборатория", "о лаборатории"),
+    ],
+)
+def test_russian_prepositional(phrase, about):
+    assert grammar.ru_about(phrase) == about
