@@ -1,0 +1,60 @@
+"""``dlo translate``: the texts of a regulation as a Word table for a translator, and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import translate as translation
+from ..errors import DloError, UsageError
+from . import main
+
+
+@main.command()
+@click.argument("reg_id", metavar="ID")
+@click.option("--to", "to", type=click.Choice(["kk", "ru"]), help="The language to translate into.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.docx",
+    help="Write the translation table here (with --to).",
+)
+@click.option(
+    "--from",
+    "from_",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.docx",
+    help="Take a translated table back into the draft.",
+)
+@click.pass_obj
+def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | None) -> None:
+    """Hand the texts to a translator as a two-column DOCX, and take the translation back.
+
+    `--to ru --out FILE.docx` writes the table (one row per text; rows to translate are shaded);
+    `--from FILE.docx` fills the draft's texts in that language from it, refusing rows whose
+    source text changed since the table was made.
+    """
+    project = obj.project
+    if from_ and (to or out):
+        raise UsageError("give either --to LANG --out FILE.docx, or --from FILE.docx")
+    if from_:
+        result = translation.take_back(project, reg_id, Path(from_))
+        for problem in result.refused:
+            click.echo(str(problem), err=True)
+        click.echo(
+            f"{reg_id}: {len(result.filled)} text(s) filled, {result.unchanged} unchanged, "
+            f"{len(result.empty)} left empty, {len(result.refused)} refused"
+            + (f"; wrote {project.display(result.path)}" if result.filled else "; nothing written")
+        )
+        if result.added_language:
+            click.echo("  the language was added to languages:; dlo check lists what is missing")
+        if result.refused:
+            raise DloError(result.refused)
+        return
+    if not (to and out):
+        raise UsageError(
+            "say what to do", "dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"
+        )
+    path, rows, todo = translation.export(project, reg_id, to, Path(out))
+    click.echo(f"wrote {project.display(path)}: {rows} rows, {todo} to translate")

@@ -1,0 +1,146 @@
+"""The translation table as DOCX: written for a translator working in Word, and read back.
+
+Landscape A4; a heading naming the regulation and the languages; one table of two columns
+(source | target) with a header row repeated on every page, one row per text. Each row keeps the
+element's id as hidden text at the start of the source cell (Word and LibreOffice keep hidden
+text; the translator does not see it), and the table's identity (regulation id, languages,
+edition) is the document's ``dc:identifier`` core property. Rows still to translate have their
+target cell shaded yellow.
+
+Reading takes every table row whose source cell starts with a hidden id: the source text is the
+cell's visible text, the target the target cell's visible text (paragraphs joined by a space;
+hidden text a translator copied along is dropped).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from ..errors import DloError, Location, UsageError, error
+
+IDENTIFIER = "dlo-translation"
+TODO_FILL = "FFF2CC"  # light yellow: the rows to translate
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
+
+@dataclass(frozen=True)
+class Meta:
+    id: str
+    source: str
+    target: str
+    edition: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    source: str
+    target: str
+    todo: bool = False
+    number: int = 0  # the row's number in the table (reading), for messages
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def write(meta: Meta, rows: list[Row]) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", Pt(12)
+    doc.core_properties.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
+    doc.core_properties.title = meta.title
+    heading = doc.add_paragraph()
+    heading.add_run(f"{meta.title} ({meta.id}, edition {meta.edition})").bold = True
+    doc.add_paragraph(
+        f"{LANG_NAMES.get(meta.source, meta.source)} → {LANG_NAMES.get(meta.target, meta.target)}. "
+        "Write the translation in the right-hand column; shaded rows are still to translate. "
+        "Do not change the left-hand column, and do not add, delete or move rows."
+    )
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, lang in zip(header.cells, (meta.source, meta.target), strict=True):
+        cell.paragraphs[0].add_run(LANG_NAMES.get(lang, lang)).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        paragraph = cells[0].paragraphs[0]
+        hidden = paragraph.add_run(row.key)
+        hidden.font.hidden = True
+        hidden.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+        paragraph.add_run(row.source)
+        if row.target:
+            cells[1].paragraphs[0].add_run(row.target)
+        if row.todo:
+            _shade(cells[1], TODO_FILL)
+    for row in table.rows:
+        row.cells[0].width = row.cells[1].width = Mm(133)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _visible(cell) -> tuple[str, str]:
+    """(hidden text, visible text) of a cell; paragraphs joined by a space."""
+    hidden, shown = [], []
+    for paragraph in cell.paragraphs:
+        parts = []
+        for run in paragraph.runs:
+            (hidden if run.font.hidden else parts).append(run.text)
+        shown.append("".join(parts))
+    return "".join(hidden).strip(), " ".join(p for p in shown if p.strip())
+
+
+def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
+    """The table's identity and rows; a file that is not a translation table is refused."""
+    where = Location(name)
+    try:
+        doc = Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DloError(
+            error(where, "DLO704", f"not a readable DOCX file ({type(exc).__name__})")
+        ) from None
+    parts = (doc.core_properties.identifier or "").split(":")
+    if len(parts) != 4 or parts[0] != IDENTIFIER:
+        raise UsageError(
+            f"{name} is not a translation table made by dlo translate",
+            "make one with: dlo translate ID --to ru --out FILE.docx",
+        )
+    rows: list[Row] = []
+    for table in doc.tables:
+        for number, tr in enumerate(table.rows, 1):
+            cells = tr.cells
+            if len(cells) < 2:
+                continue
+            key, source = _visible(cells[0])
+            if not key:
+                continue
+            _, target = _visible(cells[1])
+            rows.append(Row(key, "", source, target, number=number))
+    return Meta(parts[1], parts[2], parts[3], 0), rows

@@ -1,0 +1,241 @@
+"""Translation through Word: the texts of a regulation as a two-column table (source | target)
+for a translator, and the translated table taken back into the draft.
+
+``export`` writes one row per text (the title, every chapter and paragraph title, every clause
+and item) with the element's id kept in the row, the existing translations filled in and the rows
+still to translate highlighted. ``take_back`` reads the table and fills the target language of the
+working ``regulation.yaml`` round-trip (comments, order and layout kept); a row whose source text
+differs from the draft's (edited since the table was made) is refused and named, never applied
+to a text it was not translated from. ``dlo check`` then reports what is still missing (DLO112).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import load
+from ..errors import DloError, Location, Problem, UsageError, error
+from ..fsio import LockTimeout, atomic_write, locked
+from ..model import LANGS, Regulation, text_in
+from ..numbering import walk
+from ..project import Project
+from ..refs import element_ids
+from ..render import docx_translation as table
+
+TITLE_KEY = "title"  # the regulation's own title; element ids name the others
+PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
+
+
+def _label(n) -> str:
+    if n.kind == "chapter":
+        return f"chapter {n.number}"
+    if n.kind == "paragraph":
+        return f"chapter {n.chapter} paragraph {n.number}"
+    if n.kind == "clause":
+        return f"clause {n.number}"
+    return f"clause {n.clause} item {'.'.join(str(p) for p in n.path)}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One translatable text: where it is in the file, its name, and its field."""
+
+    key: str
+    label: str
+    loc: tuple  # the element's location in the YAML; () for the regulation itself
+    field: str  # "title" or "text"
+    value: object  # the model's text (str or mapping)
+
+
+def slots(doc: Regulation) -> list[Slot]:
+    """Every translatable text of ``doc`` in document order."""
+    locs = dict(element_ids(doc))
+    found = [Slot(TITLE_KEY, "title", (), "title", doc.title)]
+    for n in walk(doc):
+        field_name = "title" if n.kind in ("chapter", "paragraph") else "text"
+        found.append(
+            Slot(
+                n.element.id,
+                _label(n),
+                tuple(locs[n.element.id]),
+                field_name,
+                getattr(n.element, field_name),
+            )
+        )
+    return found
+
+
+def normal(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _document(project: Project, reg_id: str):
+    path = project.regulation_path(reg_id)
+    source, problems = load.read(path, project.display(path))
+    if source is None:
+        raise DloError(problems)
+    doc, problems = load.validate(Regulation, source)
+    if doc is None:
+        raise DloError(problems)
+    return path, source, doc
+
+
+def _langs(doc: Regulation, to: str) -> tuple[str, str]:
+    if to not in LANGS:
+        raise UsageError(f"unknown language {to!r}", f"use one of: {', '.join(LANGS)}")
+    if to == doc.main_lang:
+        raise UsageError(
+            f"{to} is the regulation's main language, the one translated from",
+            f"translate into another language than {doc.main_lang}",
+        )
+    return doc.main_lang, to
+
+
+def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int, int]:
+    """Write the translation table of ``reg_id`` into ``to`` as DOCX at ``out``;
+    returns (path, rows, rows still to translate)."""
+    out = project.inside(out)
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out.name} is not a .docx file name", "name the table FILE.docx")
+    _, _, doc = _document(project, reg_id)
+    src, dst = _langs(doc, to)
+    rows = []
+    for slot in slots(doc):
+        source = text_in(slot.value, src, doc.main_lang) or ""
+        target = text_in(slot.value, dst, doc.main_lang) or ""
+        todo = not target or bool(PLACEHOLDER.search(target)) or bool(PLACEHOLDER.search(source))
+        rows.append(table.Row(slot.key, slot.label, source, target, todo))
+    title = text_in(doc.title, src, doc.main_lang) or reg_id
+    data = table.write(table.Meta(reg_id, src, dst, doc.edition, title), rows)
+    atomic_write(out, data)
+    return out, len(rows), sum(r.todo for r in rows)
+
+
+@dataclass
+class TakenBack:
+    path: Path
+    filled: list[str] = field(default_factory=list)  # labels of the texts written
+    unchanged: int = 0
+    empty: list[str] = field(default_factory=list)  # rows the translator left empty
+    refused: list[Problem] = field(default_factory=list)
+    added_language: bool = False
+
+
+def _read_table(given: Path) -> tuple[table.Meta, list[table.Row]]:
+    try:
+        raw = given.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {given}: {exc.strerror or exc}") from None
+    return table.read(raw, given.name)
+
+
+def _node(data, loc: tuple):
+    node = data
+    for part in loc:
+        node = node[part]
+    return node
+
+
+def _set(data, slot: Slot, main: str, lang: str, text: str) -> None:
+    holder = _node(data, slot.loc)
+    current = holder[slot.field]
+    new = load.pretty(text)
+    if isinstance(current, str):
+        # one level deeper: a folded text is folded again to the width (its old breaks would
+        # leave short lines); a plain or quoted one keeps its style
+        mapping = load.pretty({main: str(current), lang: text})
+        if type(current) is not str and not hasattr(current, "fold_pos"):
+            mapping[main] = current
+        mapping.fa.set_block_style()
+        holder[slot.field] = mapping
+    else:
+        current[lang] = new
+        current.fa.set_block_style()
+
+
+def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
+    """Fill the target texts of the draft from a translated table (see the module's doc)."""
+    meta, rows = _read_table(given)
+    if meta.id != reg_id:
+        raise UsageError(
+            f"{given.name} is the translation table of {meta.id!r}, not of {reg_id!r}",
+            f"take it back with: dlo translate {meta.id} --from {given.name}",
+        )
+    path = project.regulation_path(reg_id)
+    try:
+        with locked(path):
+            return _take_back(project, reg_id, given, meta, rows)
+    except LockTimeout:
+        raise UsageError(
+            f"{project.display(path)} is being changed by another dlo command; nothing was written",
+            "try again in a moment",
+        ) from None
+
+
+def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
+    path, source, doc = _document(project, reg_id)
+    src, dst = _langs(doc, meta.target)
+    if src != meta.source:
+        raise UsageError(
+            f"{given.name} translates from {meta.source}, but the regulation's main language "
+            f"is now {src}; nothing was written",
+            f"make a new table: dlo translate {reg_id} --to {dst} --out FILE.docx",
+        )
+    by_key = {s.key: s for s in slots(doc)}
+    result = TakenBack(path)
+    where = Location(given.name)
+    for row in rows:
+        at = Location(given.name, row.number, 1)
+        slot = by_key.get(row.key)
+        if slot is None:
+            result.refused.append(
+                error(
+                    at,
+                    "DLO701",
+                    f"row {row.number} ({row.key}): the draft has no such element any more",
+                    "translate it again from a new table",
+                )
+            )
+            continue
+        current = text_in(slot.value, src, doc.main_lang)
+        if normal(current) != normal(row.source):
+            result.refused.append(
+                error(
+                    at,
+                    "DLO702",
+                    f"row {row.number} ({slot.label}, {slot.key}): the {src} text changed since "
+                    "the table was made; its translation was not taken",
+                    f"make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and "
+                    "translate this row again",
+                )
+            )
+            continue
+        target = normal(row.target)
+        if not target:
+            result.empty.append(slot.label)
+        elif target == normal(text_in(slot.value, dst, doc.main_lang)):
+            result.unchanged += 1
+        else:
+            _set(source.data, slot, doc.main_lang, dst, target)
+            result.filled.append(slot.label)
+    if not result.filled:
+        return result
+    if dst not in doc.languages:
+        source.data["languages"].append(dst)
+        result.added_language = True
+    text = load.dumps(source.data, like=source.text)
+    checked, problems = load.parse(text.encode("utf-8"), project.display(path))
+    model = load.validate(Regulation, checked)[0] if checked is not None else None
+    if model is None or _main_texts(model) != _main_texts(doc):
+        raise DloError(
+            problems
+            or [error(where, "DLO703", "the translated draft would not read back; nothing written")]
+        )
+    atomic_write(path, text)
+    return result
+
+
+def _main_texts(doc: Regulation) -> list[str | None]:
+    return [text_in(s.value, doc.main_lang, doc.main_lang) for s in slots(doc)]
