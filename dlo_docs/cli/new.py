@@ -70,7 +70,7 @@ def new(obj, reg_id: str, **kw) -> None:
     title = doc.title if isinstance(doc.title, str) else doc.title[doc.main_lang]
     click.echo(f"  title: {title}")
     click.echo(f"  route: {', '.join(doc.agreement.approvers)}; approved by {doc.approval.by}")
-    problems = api.check(project, [project.display(made.path)])
+    problems = api.check(project, [str(made.path)])
     todo = [p for p in problems if p.code == "DLO114"]
     others = [p for p in problems if p.code != "DLO114"]
     click.echo(f"  {len(todo)} text(s) left to write: dlo check lists them (DLO114)")

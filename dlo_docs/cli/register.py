@@ -1,0 +1,71 @@
+"""``dlo list``: the register of regulations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import click
+
+from .. import register
+from ..errors import UsageError
+from ..fsio import atomic_write
+from ..register import output
+from . import main
+
+DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
+STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
+
+
+@main.command("list")
+@click.option("--unit", metavar="UNIT", help="Only this unit and the units under it.")
+@click.option("--state", type=click.Choice(STATES), help="Only regulations in this state.")
+@click.option("--overdue", is_flag=True, help="Only those whose periodic review is overdue.")
+@click.option("--waiting-for", "waiting", metavar="ROLE", help="Only drafts waiting for ROLE.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "xlsx", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["kk", "ru"]),
+    default="kk",
+    show_default=True,
+    help="Language of titles and unit names.",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE (xlsx: required).")
+@click.option("--today", type=DATE, metavar="DATE", help="Count reviews due as of DATE.")
+@click.pass_obj
+def list_(obj, unit, state, overdue, waiting, fmt, lang, out, today) -> None:
+    """The register: every regulation with its code, title, unit, state, edition in force, order,
+    effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for."""
+    project = obj.project
+    day = today.date() if today else dt.date.today()
+    found = register.entries(project, lang, day)
+    found = register.select(
+        found, register.registry(project), unit=unit, state=state, overdue=overdue, waiting=waiting
+    )
+    if fmt == "xlsx":
+        if not out:
+            raise UsageError("--format xlsx writes a file", "give --out FILE.xlsx")
+        from ..register import xlsx
+
+        data: bytes | str = xlsx.workbook(found, day)
+    elif fmt == "csv":
+        data = output.to_csv(found)
+    elif fmt == "json":
+        data = output.to_json(found, day) + "\n"
+    else:
+        width = shutil.get_terminal_size((160, 24)).columns
+        lines = output.table(found, width, lambda text, colour: click.style(text, fg=colour))
+        data = "\n".join(lines) + "\n"
+    if out:
+        path = project.inside(Path(out))
+        atomic_write(path, data.encode("utf-8-sig") if fmt == "csv" else data)
+        click.echo(f"wrote {project.display(path)} ({len(found)} regulations)")
+    else:
+        click.echo(data, nl=False)

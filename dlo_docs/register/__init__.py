@@ -1,0 +1,174 @@
+"""The register: the list the documentation office keeps of every regulation — code, title,
+unit, state, edition in force, approving order, effective date, next periodic review and whom the
+draft waits for — read from the workflow (``workflow.status``), never typed.
+
+A regulation that cannot be read is listed too, with its state ``error`` and the first problem,
+so one broken file never hides the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from .. import workflow
+from ..errors import DloError, UsageError
+from ..model import Registry, Regulation, text_in
+from ..project import Loaded, Project
+
+DUE_SOON_DAYS = 90  # a review due within this many days is marked "due"
+COLUMNS = (
+    "id",
+    "code",
+    "title",
+    "unit",
+    "state",
+    "edition",
+    "order",
+    "order_date",
+    "effective",
+    "next_review",
+    "review",
+    "waiting_for",
+)
+
+
+@dataclass
+class Entry:
+    id: str
+    code: str = ""
+    title: str = ""
+    unit: str = ""  # the unit's name
+    unit_id: str = ""
+    state: str = ""  # the workflow's state, or "error"
+    edition: int | None = None  # the edition in force
+    order: str = ""  # number of the order that approved the edition in force
+    order_date: dt.date | None = None
+    effective: dt.date | None = None
+    next_review: dt.date | None = None
+    review: str = ""  # "overdue" | "due" (within DUE_SOON_DAYS) | ""
+    waiting_for: list[str] = field(default_factory=list)  # role ids
+    draft_edition: int | None = None
+    problem: str = ""  # why the regulation could not be read
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("order_date", "effective", "next_review"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+def review_mark(due: dt.date | None, today: dt.date) -> str:
+    if due is None:
+        return ""
+    if due < today:
+        return "overdue"
+    if (due - today).days <= DUE_SOON_DAYS:
+        return "due"
+    return ""
+
+
+def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry) -> list[str]:
+    """Whose move it is: the next approver(s) on the route, the approving official once all
+    agreed, the drafter (the unit's head) while it is a draft or was returned or voided."""
+    drafter = registry.unit(doc.unit).head if doc is not None else None
+    if st.state == "agreement" and not st.voided:
+        return st.pending[:1] if st.route_kind == "sequential" else list(st.pending)
+    if st.state == "agreed" and not st.voided:
+        return [doc.approval.by] if doc is not None else []
+    if st.state in ("draft", "agreement", "agreed"):
+        return [drafter] if drafter else []
+    return []
+
+
+def _units_under(registry: Registry, unit: str) -> set[str]:
+    found = {unit}
+    grew = True
+    while grew:
+        more = {u.id for u in registry.units if u.parent in found} - found
+        grew = bool(more)
+        found |= more
+    return found
+
+
+def entries(project: Project, lang: str = "kk", today: dt.date | None = None) -> list[Entry]:
+    """Every regulation of the project, in the order of unit, code and id."""
+    today = today or dt.date.today()
+    loaded: Loaded = project.load()
+    if loaded.registry is None:
+        raise DloError(loaded.errors)
+    registry = loaded.registry
+    broken = {p.location.path: str(p) for p in reversed(loaded.errors)}
+    found = []
+    for reg_id in project.ids():
+        document = loaded.documents.get(reg_id)
+        entry = Entry(reg_id)
+        doc = document.model if document is not None else None
+        if doc is not None:
+            entry.code = doc.code
+            entry.title = (
+                text_in(doc.title, lang, doc.main_lang)
+                or text_in(doc.title, doc.main_lang, doc.main_lang)
+                or ""
+            )
+            entry.unit_id = doc.unit
+            unit = registry.unit(doc.unit)
+            entry.unit = unit.name.get(lang) or next(iter(unit.name.values()))
+        try:
+            st = workflow.status(project, reg_id)
+        except DloError as exc:
+            entry.state = "error"
+            entry.problem = str(exc.problems[0]) if exc.problems else str(exc)
+            path = project.display(project.regulations / reg_id / "regulation.yaml")
+            entry.problem = broken.get(path, entry.problem)
+            found.append(entry)
+            continue
+        entry.state = st.state
+        entry.edition = st.edition_in_force
+        entry.draft_edition = st.draft_edition
+        if st.in_force_order is not None:
+            entry.order = st.in_force_order.number
+            entry.order_date = st.in_force_order.date
+            entry.effective = st.in_force_order.effective or st.in_force_order.date
+        entry.next_review = st.review_due
+        entry.review = review_mark(st.review_due, today)
+        entry.waiting_for = waiting_for(st, doc, registry)
+        found.append(entry)
+    return sorted(found, key=lambda e: (e.unit, e.code, e.id))
+
+
+def registry(project: Project) -> Registry | None:
+    loaded = Loaded()
+    project.load_registry(loaded)
+    return loaded.registry
+
+
+def select(
+    found: Iterable[Entry],
+    registry: Registry | None,
+    *,
+    unit: str | None = None,
+    state: str | None = None,
+    overdue: bool = False,
+    waiting: str | None = None,
+) -> list[Entry]:
+    """The entries that pass every filter given."""
+    units = None
+    if unit is not None:
+        if registry is None or unit not in {u.id for u in registry.units}:
+            known = ", ".join(u.id for u in registry.units) if registry else "none"
+            raise UsageError(f"unknown unit {unit!r}", f"units in the registry: {known}")
+        units = _units_under(registry, unit)
+    if waiting is not None and registry is not None:
+        if waiting not in {p.id for p in registry.positions}:
+            known = ", ".join(p.id for p in registry.positions)
+            raise UsageError(f"unknown role {waiting!r}", f"positions in the registry: {known}")
+    return [
+        e
+        for e in found
+        if (units is None or e.unit_id in units)
+        and (state is None or e.state == state)
+        and (not overdue or e.review == "overdue")
+        and (waiting is None or waiting in e.waiting_for)
+    ]

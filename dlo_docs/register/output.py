@@ -1,0 +1,104 @@
+"""The register as text for a terminal, CSV and JSON (XLSX: ``register/xlsx.py``)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from . import COLUMNS, Entry
+
+HEADERS = {
+    "id": "ID",
+    "code": "Code",
+    "title": "Title",
+    "unit": "Unit",
+    "state": "State",
+    "edition": "Edition",
+    "order": "Order",
+    "order_date": "Order date",
+    "effective": "Effective",
+    "next_review": "Next review",
+    "review": "Review",
+    "waiting_for": "Waiting for",
+}
+
+
+def cell(entry: Entry, column: str) -> object:
+    """A value as the formats store it: dates stay dates, lists are joined."""
+    value = getattr(entry, column)
+    if column == "waiting_for":
+        return ", ".join(value)
+    if column == "state":
+        return value.replace("_", " ")
+    if column == "edition" and value is None:
+        return entry.draft_edition and f"({entry.draft_edition})" or ""
+    return "" if value is None else value
+
+
+def _text(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def to_csv(found: list[Entry]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([HEADERS[c] for c in COLUMNS])
+    for entry in found:
+        writer.writerow([_text(cell(entry, c)) for c in COLUMNS])
+    return out.getvalue()
+
+
+def to_json(found: list[Entry], today: dt.date) -> str:
+    return json.dumps(
+        {"today": today.isoformat(), "regulations": [e.as_dict() for e in found]},
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+# the terminal table: the columns that fit, the title last and cut to the width
+TABLE = (
+    "id",
+    "code",
+    "state",
+    "edition",
+    "order",
+    "effective",
+    "next_review",
+    "waiting_for",
+    "unit",
+    "title",
+)
+COLOUR = {"overdue": "red", "due": "yellow"}
+
+
+def table(found: list[Entry], width: int, style) -> list[str]:
+    """Lines of an aligned table; ``style(text, review)`` colours a review date (or not)."""
+    rows = []
+    for e in found:
+        row = {c: _text(cell(e, c)) for c in TABLE}
+        row["order"] = f"№ {e.order} {e.order_date.isoformat()}" if e.order else ""
+        if e.review:
+            row["next_review"] += f" {e.review.upper()}"
+        if e.state == "error":
+            row["title"] = e.problem
+        rows.append((e, row))
+    widths = {c: max([len(HEADERS[c]), *(len(r[c]) for _, r in rows)]) for c in TABLE}
+    fixed = sum(widths[c] + 2 for c in TABLE[:-1])
+    widths["title"] = max(20, min(widths["title"], width - fixed))
+
+    def fit(text: str, n: int) -> str:
+        return text if len(text) <= n else text[: n - 1] + "…"
+
+    lines = ["  ".join(fit(HEADERS[c], widths[c]).ljust(widths[c]) for c in TABLE).rstrip()]
+    for e, row in rows:
+        parts = []
+        for c in TABLE:
+            text = fit(row[c], widths[c]).ljust(widths[c])
+            if c == "next_review" and e.review:
+                text = style(text, COLOUR[e.review])
+            parts.append(text)
+        lines.append("  ".join(parts).rstrip())
+    return lines

@@ -1,0 +1,177 @@
+"""``dlo list``: the register, its filters, marks and formats (the XLSX read back with openpyxl)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import click
+import openpyxl
+import pytest
+from desk_support import copy_project, new_clean, ok, runner, set_clock, take_route
+
+from dlo_docs import register
+from dlo_docs.project import Project
+from dlo_docs.register import Entry, output
+
+ROUTE = ["ubbi-director", "vp-academic"]
+OLD = dt.date(2023, 1, 10)  # review due 2026-01-10
+RECENT = dt.date(2024, 2, 1)  # review due 2027-02-01
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """Regulations in every state: in agreement, agreed, in force (review overdue / due soon),
+    a draft, and one that does not load. Built once: the tests only read it."""
+    project = copy_project(tmp_path_factory.mktemp("office"))
+    dlo = runner(project)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        build_office(dlo, project, monkeypatch)
+    return project
+
+
+def build_office(dlo, project, monkeypatch):
+    new_clean(dlo, project, "a-agreement", "--position", "dlo-head")
+    take_route(dlo, project, "a-agreement", "submitted", ROUTE)
+    new_clean(dlo, project, "b-agreed", "--kind", "unit_regulation", "--unit", "dlo")
+    take_route(dlo, project, "b-agreed", "agreed", ROUTE)
+    set_clock(monkeypatch, OLD)
+    new_clean(
+        dlo, project, "c-overdue", "--position", "ubbi-director", "--approvers", "vp-academic"
+    )
+    take_route(dlo, project, "c-overdue", "approved", ["vp-academic"], OLD)
+    set_clock(monkeypatch, RECENT)
+    new_clean(
+        dlo,
+        project,
+        "d-due",
+        "--kind",
+        "unit_regulation",
+        "--unit",
+        "hr",
+        "--approvers",
+        "vp-academic",
+    )
+    take_route(dlo, project, "d-due", "approved", ["vp-academic"], RECENT)
+    monkeypatch.undo()
+    broken = project / "regulations" / "e-broken"
+    broken.mkdir()
+    (broken / "regulation.yaml").write_text("id: e-broken\nkind:\t[\n", encoding="utf-8")
+
+
+def listing(dlo, project, *args):
+    result = ok(dlo, project, "list", "--format", "json", "--today", TODAY.isoformat(), *args)
+    return {r["id"]: r for r in json.loads(result.out)["regulations"]}
+
+
+def test_every_regulation_with_its_state_and_whom_it_waits_for(office, dlo):
+    rows = listing(dlo, office)
+    assert set(rows) == {"a-agreement", "b-agreed", "c-overdue", "d-due", "dlo-head", "e-broken"}
+    assert rows["a-agreement"]["state"] == "agreement"
+    assert rows["a-agreement"]["waiting_for"] == ["ubbi-director"]  # sequential: the next one
+    assert rows["b-agreed"]["waiting_for"] == ["rector"]  # the approving official
+    assert rows["dlo-head"]["state"] == "draft" and rows["dlo-head"]["waiting_for"] == ["dlo-head"]
+    c = rows["c-overdue"]
+    assert (c["state"], c["edition"], c["order"], c["order_date"], c["effective"]) == (
+        "in_force",
+        1,
+        "C-OVERDUE-1",
+        "2023-01-10",
+        "2023-01-10",
+    )
+    assert (c["next_review"], c["review"]) == ("2026-01-10", "overdue")
+    assert (rows["d-due"]["next_review"], rows["d-due"]["review"]) == ("2027-02-01", "due")
+    assert rows["e-broken"]["state"] == "error"
+    assert "regulations/e-broken/regulation.yaml:2" in rows["e-broken"]["problem"]
+    assert rows["c-overdue"]["title"].startswith("Үздіксіз білім беру институтының директоры")
+    assert rows["d-due"]["unit"] == "Персоналды басқару бөлімі"
+
+
+@pytest.fixture(scope="module")
+def found(office):
+    return register.entries(Project(office), "kk", TODAY)
+
+
+def ids(entries) -> set[str]:
+    return {e.id for e in entries}
+
+
+def test_filters(office, found, dlo):
+    registry = register.registry(Project(office))
+
+    def select(**kw):
+        return ids(register.select(found, registry, **kw))
+
+    assert select(overdue=True) == {"c-overdue"}
+    assert select(state="agreed") == {"b-agreed"}
+    assert select(waiting="ubbi-director") == {"a-agreement"}
+    assert select(waiting="rector") == {"b-agreed"}
+    # a unit and the units under it
+    assert select(unit="ubbi") == {"a-agreement", "b-agreed", "c-overdue", "dlo-head"}
+    assert select(unit="hr") == {"d-due"}
+    assert select(unit="ubbi", state="in_force") == {"c-overdue"}
+    # the command line passes them on
+    assert set(listing(dlo, office, "--overdue", "--unit", "ubbi")) == {"c-overdue"}
+    assert set(listing(dlo, office, "--waiting-for", "ubbi-director")) == {"a-agreement"}
+    for args in (["--unit", "nowhere"], ["--waiting-for", "nobody"]):
+        result = dlo("list", *args, cwd=office)
+        assert result.code == 2 and "unknown" in result.err
+
+
+def test_table_marks_reviews_and_colours_only_a_terminal(office, dlo):
+    result = ok(dlo, office, "list", "--today", TODAY.isoformat())
+    lines = result.out.splitlines()
+    assert lines[0].split()[:3] == ["ID", "Code", "State"]
+    by_id = {line.split()[0]: line for line in lines[1:]}
+    assert "2026-01-10 OVERDUE" in by_id["c-overdue"]
+    assert "2027-02-01 DUE" in by_id["d-due"]
+    assert "№ C-OVERDUE-1 2023-01-10" in by_id["c-overdue"]
+    assert "\x1b[" not in result.out  # piped: no colour codes
+    entry = Entry("x", state="in_force", next_review=dt.date(2020, 1, 1), review="overdue")
+    coloured = output.table([entry], 120, lambda text, colour: click.style(text, fg=colour))
+    assert "\x1b[31m2020-01-01 OVERDUE" in coloured[1]
+
+
+def test_csv_and_json(office, dlo):
+    result = ok(dlo, office, "list", "--format", "csv", "--today", TODAY.isoformat())
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    c = next(r for r in rows if r["ID"] == "c-overdue")
+    assert (c["Next review"], c["Review"], c["Order"]) == ("2026-01-10", "overdue", "C-OVERDUE-1")
+    ok(dlo, office, "list", "--format", "csv", "--out", "build/register.csv")
+    raw = (office / "build/register.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfID,Code,Title")  # a BOM, so Excel reads it as UTF-8
+
+
+def test_xlsx_read_back(office, dlo):
+    result = ok(
+        dlo,
+        office,
+        "list",
+        "--format",
+        "xlsx",
+        "--out",
+        "build/register.xlsx",
+        "--today",
+        TODAY.isoformat(),
+    )
+    assert "wrote build/register.xlsx (6 regulations)" in result.out
+    sheet = openpyxl.load_workbook(office / "build/register.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["ID", "Code", "Title", "Unit", "State"]
+    assert all(c.font.bold for c in sheet[1])
+    assert sheet.freeze_panes == "B2"
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    c = rows["c-overdue"]
+    col = {name: header.index(name) for name in header}
+    assert c[col["Order date"]].value == dt.datetime(2023, 1, 10)
+    assert c[col["Order date"]].is_date and c[col["Next review"]].is_date
+    assert c[col["Next review"]].fill.fgColor.rgb.endswith("F4CCCC")
+    assert c[col["Edition"]].value == 1
+    title_width = sheet.column_dimensions["C"].width
+    assert title_width > 30  # fitted to the titles, not Excel's default 8.43
+    assert rows["e-broken"][col["State"]].value == "error"
+    refused = dlo("list", "--format", "xlsx", cwd=office)
+    assert refused.code == 2 and "--out" in refused.err
