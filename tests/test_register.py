@@ -175,3 +175,21 @@ def test_xlsx_read_back(office, dlo):
     assert rows["e-broken"][col["State"]].value == "error"
     refused = dlo("list", "--format", "xlsx", cwd=office)
     assert refused.code == 2 and "--out" in refused.err
+
+
+def test_the_site_index_shows_the_register_columns(office, dlo):
+    ok(dlo, office, "site", "build", "--no-pdf", "--out", "public")
+    kk = (office / "public" / "index.html").read_text(encoding="utf-8")
+    ru = (office / "public" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Күшіне енген күні</th>' in kk
+    assert '<th scope="col">Действует с</th>' in ru
+    row = kk[kk.index('<tr id="reg-c-overdue">') :]
+    row = row[: row.index("</tr>")]
+    assert '<td class="effective" data-label="Күшіне енген күні">10.01.2023</td>' in row
+    assert 'class="due overdue"' in row and "10.01.2026" in row and "мерзімі өтті" in row
+    mark = register.review_mark(dt.date(2027, 2, 1), dt.date.today())
+    d_row = ru[ru.index('<tr id="reg-d-due">') :]
+    d_row = d_row[: d_row.index("</tr>")]
+    assert ("скоро" in d_row) == (mark == "due")
+    # drafts and regulations in agreement are not published
+    assert "reg-a-agreement" not in kk and "reg-b-agreed" not in kk

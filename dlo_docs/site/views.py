@@ -17,6 +17,7 @@ import datetime as dt
 from typing import Any
 
 from ..model import Registry
+from ..register import review_mark as _review_mark
 from .collect import LANGS
 
 CSP = (
@@ -148,7 +149,12 @@ def title_of(summary: dict, lang: str) -> tuple[str, str]:
     return titles[summary["main_lang"]], summary["main_lang"]
 
 
-def row(s: dict, lang: str, labels: dict[str, dict]) -> dict:
+def review_mark(due: str | None, today: dt.date) -> str:
+    """ "overdue", "due" (within the register's 90 days) or "" as of ``today`` (the build)."""
+    return _review_mark(dt.date.fromisoformat(due) if due else None, today)
+
+
+def row(s: dict, lang: str, labels: dict[str, dict], today: dt.date | None = None) -> dict:
     L = labels[lang]["site"]
     title, title_lang = title_of(s, lang)
     order = s["order"]
@@ -161,5 +167,7 @@ def row(s: dict, lang: str, labels: dict[str, dict]) -> dict:
         "href": regulation_path(lang, s["id"]),
         "edition": labels[lang]["edition_n"].format(n=s["edition"]),
         "order": L["order"].format(number=order["number"], date=date(order["date"])),
+        "effective": date(order.get("effective") or order["date"]),
         "review_due": date(s.get("review_due")),
+        "review_mark": review_mark(s.get("review_due"), today or dt.date.today()),
     }
