@@ -30,11 +30,19 @@ class Context:
     type=click.Path(file_okay=False),
     help="The project folder (the one that holds regulations/).",
 )
+@click.option(
+    "--soffice",
+    metavar="PATH",
+    help="The LibreOffice program that makes PDFs (default: DLO_SOFFICE, PATH, usual places).",
+)
 @click.version_option(package_name="dlo_docs")
 @click.pass_context
-def main(ctx: click.Context, root: str) -> None:
+def main(ctx: click.Context, root: str, soffice: str | None) -> None:
     """dlo_docs: a university's regulations as structured data, rendered to DOCX, PDF and HTML."""
     ctx.obj = Context(root)
+    from ..render import pdf  # the standard library only: cheap
+
+    pdf.use_soffice(soffice)  # None: the default search (a previous in-process run may have set it)
 
 
 def report(exc: DloError) -> None:

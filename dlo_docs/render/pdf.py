@@ -44,17 +44,42 @@ class SofficeMissing(UsageError):
     """LibreOffice is not installed: PDF cannot be made here."""
 
 
+_CHOSEN: str | None = None  # set by ``use_soffice`` (the command line's --soffice PATH)
+
+
+def use_soffice(path: str | None) -> None:
+    """Use the LibreOffice at ``path`` (an executable file) for this process."""
+    global _CHOSEN
+    _CHOSEN = path
+
+
+def _installed() -> list[str]:
+    """Where the LibreOffice installers put soffice when it is not on PATH (Windows, macOS)."""
+    if os.name == "nt":
+        roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
+        return [os.path.join(r, "LibreOffice", "program", "soffice.exe") for r in roots if r]
+    return ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
+
+
 def soffice() -> str:
-    """The LibreOffice executable (``DLO_SOFFICE`` overrides the search of ``PATH``)."""
-    override = os.environ.get("DLO_SOFFICE")
-    candidates = [override] if override else ["soffice", "libreoffice"]
+    """The LibreOffice executable: ``--soffice PATH`` (``use_soffice``), else ``DLO_SOFFICE``,
+    else ``soffice``/``libreoffice`` on ``PATH``, else the installers' usual places."""
+    chosen = _CHOSEN or os.environ.get("DLO_SOFFICE")
+    candidates = [chosen] if chosen else ["soffice", "libreoffice", *_installed()]
     for name in candidates:
         path = shutil.which(name)
         if path:
             return path
+    if chosen:
+        raise SofficeMissing(
+            f"no LibreOffice at {chosen} (from --soffice or DLO_SOFFICE)",
+            "give the full path of soffice (Windows: C:\\Program Files\\LibreOffice\\program"
+            f"\\soffice.exe), or install it: {INSTALL}",
+        )
     raise SofficeMissing(
         "LibreOffice (soffice) is not installed, so PDF cannot be made",
-        f"install it and the fonts: {INSTALL} (or run tools/setup.sh as root)",
+        f"install it and the fonts: {INSTALL} (or run tools/setup.sh as root; elsewhere "
+        "give --soffice PATH)",
     )
 
 
