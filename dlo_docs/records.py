@@ -49,6 +49,16 @@ class ReviewRecord:
     result: str
 
 
+@dataclass(frozen=True)
+class AcquaintanceRecord:
+    """One signed line of the acquaintance sheet: who read the edition, and when."""
+
+    name: str
+    position: str
+    date: dt.date
+    position_id: str | None = None  # the registry position, when the reader was named by it
+
+
 @dataclass
 class Records:
     state: str = "draft"
@@ -57,3 +67,4 @@ class Records:
     agreements: dict[str, AgreementMark] = field(default_factory=dict)
     history: list[ChangeRecord] = field(default_factory=list)
     reviews: list[ReviewRecord] = field(default_factory=list)
+    acquaintances: list[AcquaintanceRecord] = field(default_factory=list)

@@ -24,6 +24,11 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
 @click.option("--overdue", is_flag=True, help="Only those whose periodic review is overdue.")
 @click.option("--waiting-for", "waiting", metavar="ROLE", help="Only drafts waiting for ROLE.")
 @click.option(
+    "--unacknowledged",
+    is_flag=True,
+    help="Only editions in force that someone has not read yet, and who.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "xlsx", "json"]),
@@ -40,14 +45,20 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE (xlsx: required).")
 @click.option("--today", type=DATE, metavar="DATE", help="Count reviews due as of DATE.")
 @click.pass_obj
-def list_(obj, unit, state, overdue, waiting, fmt, lang, out, today) -> None:
+def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, today) -> None:
     """The register: every regulation with its code, title, unit, state, edition in force, order,
     effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for."""
     project = obj.project
     day = today.date() if today else dt.date.today()
     found = register.entries(project, lang, day)
     found = register.select(
-        found, register.registry(project), unit=unit, state=state, overdue=overdue, waiting=waiting
+        found,
+        register.registry(project),
+        unit=unit,
+        state=state,
+        overdue=overdue,
+        waiting=waiting,
+        unacknowledged=unacknowledged,
     )
     if fmt == "xlsx":
         if not out:
@@ -61,7 +72,9 @@ def list_(obj, unit, state, overdue, waiting, fmt, lang, out, today) -> None:
         data = output.to_json(found, day) + "\n"
     else:
         width = shutil.get_terminal_size((160, 24)).columns
-        lines = output.table(found, width, lambda text, colour: click.style(text, fg=colour))
+        lines = output.table(
+            found, width, lambda text, colour: click.style(text, fg=colour), unacknowledged
+        )
         data = "\n".join(lines) + "\n"
     if out:
         path = project.inside(Path(out))

@@ -16,6 +16,7 @@ from .. import workflow
 from ..errors import DloError, UsageError
 from ..model import Registry, Regulation, text_in
 from ..project import Loaded, Project
+from ..workflow import acknowledgements
 
 DUE_SOON_DAYS = 90  # a review due within this many days is marked "due"
 COLUMNS = (
@@ -31,6 +32,8 @@ COLUMNS = (
     "next_review",
     "review",
     "waiting_for",
+    "acknowledged",
+    "not_acknowledged",
 )
 
 
@@ -50,6 +53,8 @@ class Entry:
     review: str = ""  # "overdue" | "due" (within DUE_SOON_DAYS) | ""
     waiting_for: list[str] = field(default_factory=list)  # role ids
     draft_edition: int | None = None
+    acknowledged: int | None = None  # people who have read the edition in force
+    not_acknowledged: list[str] = field(default_factory=list)  # "name (position)" yet to read it
     problem: str = ""  # why the regulation could not be read
 
     def as_dict(self) -> dict:
@@ -80,6 +85,16 @@ def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry)
     if st.state in ("draft", "agreement", "agreed"):
         return [drafter] if drafter else []
     return []
+
+
+def _acknowledgements(project: Project, reg_id: str, registry: Registry, entry: Entry) -> None:
+    try:
+        round_ = acknowledgements.round_of(project, reg_id, registry)
+    except DloError as exc:  # an unreadable frozen edition: status would have said so
+        entry.problem = str(exc.problems[0]) if exc.problems else str(exc)
+        return
+    entry.acknowledged = len(round_.done)
+    entry.not_acknowledged = [r.shown() for r in round_.missing]
 
 
 def _units_under(registry: Registry, unit: str) -> set[str]:
@@ -134,6 +149,8 @@ def entries(project: Project, lang: str = "kk", today: dt.date | None = None) ->
         entry.next_review = st.review_due
         entry.review = review_mark(st.review_due, today)
         entry.waiting_for = waiting_for(st, doc, registry)
+        if st.edition_in_force is not None:
+            _acknowledgements(project, reg_id, registry, entry)
         found.append(entry)
     return sorted(found, key=lambda e: (e.unit, e.code, e.id))
 
@@ -152,6 +169,7 @@ def select(
     state: str | None = None,
     overdue: bool = False,
     waiting: str | None = None,
+    unacknowledged: bool = False,
 ) -> list[Entry]:
     """The entries that pass every filter given."""
     units = None
@@ -171,4 +189,5 @@ def select(
         and (state is None or e.state == state)
         and (not overdue or e.review == "overdue")
         and (waiting is None or waiting in e.waiting_for)
+        and (not unacknowledged or bool(e.not_acknowledged))
     ]

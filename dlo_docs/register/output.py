@@ -22,13 +22,16 @@ HEADERS = {
     "next_review": "Next review",
     "review": "Review",
     "waiting_for": "Waiting for",
+    "acknowledged": "Read by",
+    "not_acknowledged": "Not yet read by",
+    "read": "Read",
 }
 
 
 def cell(entry: Entry, column: str) -> object:
     """A value as the formats store it: dates stay dates, lists are joined."""
     value = getattr(entry, column)
-    if column == "waiting_for":
+    if column in ("waiting_for", "not_acknowledged"):
         return ", ".join(value)
     if column == "state":
         return value.replace("_", " ")
@@ -59,7 +62,7 @@ def to_json(found: list[Entry], today: dt.date) -> str:
 
 
 # the terminal table: the columns that fit, the title last and cut to the width
-TABLE = (
+TABLE: tuple[str, ...] = (
     "id",
     "code",
     "state",
@@ -71,31 +74,39 @@ TABLE = (
     "unit",
     "title",
 )
+# --unacknowledged: who has read the edition in force and who has not yet
+READERS = ("id", "code", "edition", "read", "not_acknowledged", "unit", "title")
 COLOUR = {"overdue": "red", "due": "yellow"}
 
 
-def table(found: list[Entry], width: int, style) -> list[str]:
-    """Lines of an aligned table; ``style(text, review)`` colours a review date (or not)."""
+def table(found: list[Entry], width: int, style, readers: bool = False) -> list[str]:
+    """Lines of an aligned table; ``style(text, review)`` colours a review date (or not);
+    ``readers``: with who has not read the edition in force yet."""
+    columns = READERS if readers else TABLE
     rows = []
     for e in found:
-        row = {c: _text(cell(e, c)) for c in TABLE}
+        row = {c: _text(cell(e, c)) for c in columns if c != "read"}
+        if e.acknowledged is not None:
+            row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
+        else:
+            row["read"] = ""
         row["order"] = f"№ {e.order} {e.order_date.isoformat()}" if e.order else ""
         if e.review:
             row["next_review"] += f" {e.review.upper()}"
         if e.state == "error":
             row["title"] = e.problem
         rows.append((e, row))
-    widths = {c: max([len(HEADERS[c]), *(len(r[c]) for _, r in rows)]) for c in TABLE}
-    fixed = sum(widths[c] + 2 for c in TABLE[:-1])
+    widths = {c: max([len(HEADERS[c]), *(len(r[c]) for _, r in rows)]) for c in columns}
+    fixed = sum(widths[c] + 2 for c in columns[:-1])
     widths["title"] = max(20, min(widths["title"], width - fixed))
 
     def fit(text: str, n: int) -> str:
         return text if len(text) <= n else text[: n - 1] + "…"
 
-    lines = ["  ".join(fit(HEADERS[c], widths[c]).ljust(widths[c]) for c in TABLE).rstrip()]
+    lines = ["  ".join(fit(HEADERS[c], widths[c]).ljust(widths[c]) for c in columns).rstrip()]
     for e, row in rows:
         parts = []
-        for c in TABLE:
+        for c in columns:
             text = fit(row[c], widths[c]).ljust(widths[c])
             if c == "next_review" and e.review:
                 text = style(text, COLOUR[e.review])

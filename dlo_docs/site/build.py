@@ -25,6 +25,7 @@ from ..project import Loaded, Project
 from ..render import docx as docx_render
 from ..render import html as html_render
 from ..render import pdf as pdf_render
+from ..workflow import acknowledgements
 from . import search, views
 from .collect import LANGS, BuildProject, Published, collect, iso, title_in
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
@@ -107,6 +108,15 @@ def _fingerprint(project: Project, reg_id: str) -> str | None:
     return digest(*files)
 
 
+def _readers(pub: Published) -> dict:
+    """How many have read the edition in force, of how many (its holders and those who read it)."""
+    done = pub.records.acquaintances
+    signed = {a.position_id or f"{a.name}|{a.position}".casefold() for a in done}
+    expected = acknowledgements.expected(pub.registry, pub.model)
+    missing = [r for r in expected if r.key() not in signed]
+    return {"acknowledged": len(done), "readers": len(done) + len(missing)}
+
+
 def _summary(pub: Published) -> dict:
     model = pub.model
     order = pub.status.in_force_order
@@ -127,6 +137,7 @@ def _summary(pub: Published) -> dict:
             "effective": iso(order.effective or order.date),
         },
         "review_due": iso(pub.status.review_due),
+        **_readers(pub),
         "approved_by": model.approval.by,
         "approving": rd.approving.position,
     }

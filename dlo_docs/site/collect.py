@@ -13,7 +13,8 @@ from .. import context, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
 from ..project import Document, Loaded, Project
-from ..records import AgreementMark, ChangeRecord, Records, ReviewRecord
+from ..records import AcquaintanceRecord, AgreementMark, ChangeRecord, Records, ReviewRecord
+from ..workflow import acknowledgements
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
 
@@ -206,6 +207,10 @@ def _records(
         agreements=_agreements(events, n),
         history=[h for h in rec.history if h.number <= n],
         reviews=list(rec.reviews),
+        acquaintances=[
+            AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id)
+            for a in acknowledgements.acknowledged(events, n)
+        ],
     )
 
 

@@ -169,5 +169,6 @@ def row(s: dict, lang: str, labels: dict[str, dict], today: dt.date | None = Non
         "order": L["order"].format(number=order["number"], date=date(order["date"])),
         "effective": date(order.get("effective") or order["date"]),
         "review_due": date(s.get("review_due")),
+        "read": f"{s['acknowledged']} / {s['readers']}" if "readers" in s else "",
         "review_mark": review_mark(s.get("review_due"), today or dt.date.today()),
     }

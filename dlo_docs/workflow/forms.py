@@ -11,6 +11,7 @@ from .. import records as _records
 from ..model import Registry, Regulation
 from ..project import Project
 from . import editions, loading
+from .acknowledgements import day
 from .state import Round
 
 WHOLE_TEXT = "whole text"  # the change registration sheet's "clauses" for a first edition
@@ -109,6 +110,17 @@ def records(project: Project, reg_id: str) -> _records.Records:
             )
         )
         previous = model
+    if not h.open and h.in_force is not None:
+        for ev in h.acknowledgements:
+            if ev.edition == h.in_force:
+                rec.acquaintances.append(
+                    _records.AcquaintanceRecord(
+                        ev.get("name") or "",
+                        ev.get("position") or "",
+                        day(ev.get("date")),
+                        ev.get("position_id"),
+                    )
+                )
     for ev in h.reviews:
         rec.reviews.append(
             _records.ReviewRecord(

@@ -34,7 +34,16 @@ from ..records import Order
 
 FILE = "journal.yaml"
 GENESIS = "0" * 64
-KINDS = ("revised", "submitted", "agreed", "rejected", "approved", "withdrawn", "reviewed")
+KINDS = (
+    "revised",
+    "submitted",
+    "agreed",
+    "rejected",
+    "approved",
+    "withdrawn",
+    "reviewed",
+    "acknowledged",
+)
 # the fields every event has, in the order they are written (event-specific data goes before
 # content_hash)
 HEAD = ("seq", "time", "role", "actor", "event", "edition")

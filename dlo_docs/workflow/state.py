@@ -51,6 +51,7 @@ class History:
         default_factory=dict
     )  # edition -> the revision that opened it
     reviews: list[Event] = field(default_factory=list)
+    acknowledgements: list[Event] = field(default_factory=list)  # "has read edition n" events
     withdrawal: Event | None = None
     withdrawn_edition: int | None = None
     last: Event | None = None
@@ -134,5 +135,7 @@ def replay(events: list[Event]) -> History:
             h.draft, h.round, h.rejection, h.revision = None, None, None, None
         elif kind == "reviewed":
             h.reviews.append(ev)
+        elif kind == "acknowledged":
+            h.acknowledgements.append(ev)
         h.last = ev
     return h

@@ -128,9 +128,13 @@ class Writer:
 
     def _sheet_acquaintance(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("acquaintance")
-        rows = []
-        if self.rd.position:
-            rows.append(["1", self.rd.holder or "", self.rd.position, "", ""])
+        rows = [
+            [str(n), a.name, a.position, _date(a.date), ""]
+            for n, a in enumerate(self.rd.records.acquaintances, 1)
+        ]
+        signed = {a.name for a in self.rd.records.acquaintances}
+        if self.rd.position and (self.rd.holder or "") not in signed:
+            rows.append([str(len(rows) + 1), self.rd.holder or "", self.rd.position, "", ""])
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["acquaintance"] + 1)]
         self.table("acquaintance", labels["columns"], rows)
 

@@ -1,0 +1,119 @@
+"""The acquaintance list the office already keeps, as CSV (Excel's "Save as CSV"): one row per
+person who has read a regulation — name, position, date — read into acknowledgements.
+
+Headers are recognised in English, Kazakh and Russian (``name`` / ``Т.А.Ә.`` / ``ФИО``,
+``position`` / ``Лауазымы`` / ``Должность``, ``date`` / ``Күні`` / ``Дата``); a ``holder``
+column may give a registry position instead of the name. The file may be UTF-8 (with or without
+a BOM) or Windows-1251, separated by commas, semicolons or tabs. Every bad row is reported at
+its line; nothing is recorded unless every row is good.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from .errors import DloError, Location, Problem, UsageError, error
+from .model import Registry
+from .workflow.acknowledgements import Reader, holder, named
+
+HEADERS = {
+    "name": {"name", "т.а.ә.", "т.а.ә", "тaә", "аты-жөні", "фио", "ф.и.о.", "ф.и.о"},
+    "position": {"position", "лауазымы", "лауазым", "должность"},
+    "date": {"date", "күні", "танысқан күні", "дата", "дата ознакомления"},
+    "holder": {"holder", "position_id", "лауазым коды", "код должности"},
+}
+FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+
+
+def _text(raw: bytes, where: str) -> str:
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DloError(error(Location(where), "DLO641", "not a text file (UTF-8 or Windows-1251)"))
+
+
+def _date(value: str) -> dt.date | None:
+    for fmt in FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _rows(path: Path, display: str) -> list[list[str]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {display}: {exc.strerror or exc}") from None
+    text = _text(raw, display)
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    if not rows:
+        raise DloError(error(Location(display, 1, 1), "DLO641", "the file is empty"))
+    return rows
+
+
+def _columns(header: list[str], display: str) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        for key, names in HEADERS.items():
+            if cell.strip().casefold() in names:
+                columns[key] = index
+    if "date" not in columns or not ({"name", "position"} <= set(columns) or "holder" in columns):
+        raise DloError(
+            error(
+                Location(display, 1, 1),
+                "DLO641",
+                "the header row must name the columns name, position and date (or holder and date)",
+                "e.g. Т.А.Ә.;Лауазымы;Күні  or  ФИО;Должность;Дата",
+            )
+        )
+    return columns
+
+
+def _row(
+    row: list[str], columns: dict[str, int], registry: Registry, lang: str
+) -> tuple[Reader, dt.date]:
+    def cell(key: str) -> str:
+        i = columns.get(key)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    date = _date(cell("date"))
+    if date is None:
+        raise UsageError(f"not a date: {cell('date')!r}", "write it as 2026-12-01 or 01.12.2026")
+    if cell("holder") and not cell("name"):
+        return holder(registry, cell("holder"), lang), date
+    return named(registry, cell("name"), cell("position") or cell("holder"), lang), date
+
+
+def read(
+    path: Path, display: str, registry: Registry, lang: str
+) -> list[tuple[Reader, dt.date | None]]:
+    """The readers and dates of every row; every bad row is reported at its line."""
+    rows = _rows(path, display)
+    columns = _columns(rows[0], display)
+    found: list[tuple[Reader, dt.date | None]] = []
+    problems = []
+    for line, row in enumerate(rows[1:], 2):
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            found.append(_row(row, columns, registry, lang))
+        except UsageError as exc:
+            problems.append(_at(display, line, exc))
+    if problems:
+        raise DloError(problems)
+    return found
+
+
+def _at(display: str, line: int, exc: UsageError) -> Problem:
+    return error(Location(display, line, 1), "DLO641", exc.message, exc.hint)

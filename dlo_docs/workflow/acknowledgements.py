@@ -1,0 +1,174 @@
+"""Acknowledgements (ҚП 082-2022: every holder signs the acquaintance sheet): that a person has
+read the edition in force, on a date — one ``acknowledged`` journal event each.
+
+A reader is named by a registry position (its holder, name and title as the registry has them
+that day, captured in the event) or by a name and a position (a registry id, or the title as
+written). Who has to read an edition: the holder of a job instruction's position; for a unit
+regulation, the holder of every position of the unit. An edition taking effect starts a new
+round: only the acknowledgements of the edition in force count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..model import Registry, Regulation
+from ..project import Project
+from . import editions, loading
+from . import journal as _journal
+from .journal import Event
+from .state import replay
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A person who has to read, or has read, an edition."""
+
+    name: str
+    position: str  # the position's title as printed
+    position_id: str | None = None  # the registry position, when there is one
+
+    def key(self) -> str:
+        return self.position_id or f"{self.name}|{self.position}".casefold()
+
+    def shown(self) -> str:
+        return f"{self.name} ({self.position})" if self.name else self.position
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    reader: Reader
+    date: dt.date
+    edition: int
+
+
+@dataclass
+class Round:
+    """The acknowledgements of the edition in force and who has not read it yet."""
+
+    edition: int | None
+    done: list[Acknowledged] = field(default_factory=list)
+    missing: list[Reader] = field(default_factory=list)  # expected readers not yet acknowledged
+
+
+def holder(registry: Registry, position_id: str, lang: str) -> Reader:
+    """The current holder of a registry position, as the registry names them in ``lang``."""
+    ids = {p.id for p in registry.positions}
+    if position_id not in ids:
+        raise UsageError(
+            f"unknown position {position_id!r}", f"positions in the registry: {', '.join(ids)}"
+        )
+    pos = registry.position(position_id)
+    name = (pos.holder or {}).get(lang) or next(iter((pos.holder or {}).values()), "")
+    if not name:
+        raise UsageError(
+            f"the registry names no holder of {position_id!r}",
+            "add holder: to the position, or give --name",
+        )
+    return Reader(name, pos.title.get(lang) or next(iter(pos.title.values())), position_id)
+
+
+def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
+    """A reader given by name and position: a registry position id or title, else as written."""
+    name, position = " ".join(name.split()), " ".join(position.split())
+    if not name or not position:
+        raise UsageError("a reader needs a name and a position", "give --name and --position")
+    for pos in registry.positions:
+        titles = {t.casefold() for t in pos.title.values()}
+        if position == pos.id or position.casefold() in titles:
+            return Reader(name, pos.title.get(lang) or position, pos.id)
+    return Reader(name, position)
+
+
+def expected(registry: Registry, doc: Regulation) -> list[Reader]:
+    """Who has to read ``doc``: its position's holder, or every holder of its unit."""
+    lang = doc.main_lang
+    if doc.kind == "job_instruction" and doc.position:
+        ids = [doc.position]
+    else:
+        ids = [p.id for p in registry.positions if p.unit == doc.unit]
+    return [holder(registry, pid, lang) for pid in ids if registry.position(pid).holder]
+
+
+def _reader(ev: Event) -> Reader:
+    return Reader(ev.get("name") or "", ev.get("position") or "", ev.get("position_id"))
+
+
+def day(value: dt.date | str) -> dt.date:
+    """An event's date (the journal reads dates back as dates)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def acknowledged(events: list[Event], edition: int | None) -> list[Acknowledged]:
+    return [
+        Acknowledged(_reader(ev), day(ev.get("date")), ev.edition)
+        for ev in events
+        if ev.event == "acknowledged" and ev.edition == edition
+    ]
+
+
+def round_of(project: Project, reg_id: str, registry: Registry) -> Round:
+    """The current round: the edition in force, who read it, who has not."""
+    h = replay(_journal.events_or_raise(project, reg_id))
+    if h.in_force is None:
+        return Round(None)
+    done = acknowledged(h.acknowledgements, h.in_force)
+    doc = editions.load_edition(project, reg_id, h.in_force).model
+    keys = {a.reader.key() for a in done}
+    return Round(h.in_force, done, [r for r in expected(registry, doc) if r.key() not in keys])
+
+
+def acknowledge(
+    project: Project, reg_id: str, readers: list[tuple[Reader, dt.date | None]]
+) -> list[Event]:
+    """Record that each reader has read the edition in force on their date (default today).
+    All or nothing: a reader already recorded, a date before the edition took effect or after
+    today refuses the whole batch."""
+    if not readers:
+        raise UsageError("nobody to record", "give --holder, --name/--position or --csv")
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        h = ctx.history
+        if h.in_force is None:
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} has no edition in force: there is nothing to acknowledge yet",
+                f"dlo status {reg_id}",
+            )
+        n, today, start = h.in_force, loading.today(ctx), h.effective_from
+        seen = {a.reader.key(): a for a in acknowledged(h.acknowledgements, n)}
+        entries = []
+        for reader, date in readers:
+            date = date or today
+            if start is not None and date < start:
+                raise UsageError(
+                    f"{reader.shown()}: {date} is before edition {n} took effect ({start})",
+                    "give the date the person signed",
+                )
+            if date > today:
+                raise UsageError(f"{reader.shown()}: {date} is in the future")
+            if reader.key() in seen:
+                raise ctx.refuse(
+                    "DLO640",
+                    f"{reader.shown()} has already acknowledged edition {n} "
+                    f"(on {seen[reader.key()].date})",
+                    "each person acknowledges an edition once; nothing was recorded",
+                )
+            seen[reader.key()] = Acknowledged(reader, date, n)
+            entries.append((reader, date))
+        return [
+            loading.append(
+                ctx,
+                role=None,
+                event="acknowledged",
+                edition=n,
+                name=reader.name,
+                position=reader.position,
+                position_id=reader.position_id,
+                date=date.isoformat(),
+                content_hash=h.approvals[n].content_hash,
+            )
+            for reader, date in entries
+        ]

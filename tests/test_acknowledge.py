@@ -1,0 +1,180 @@
+"""Acknowledgements: who has read the edition in force (journal events), the acquaintance sheet,
+``dlo list --unacknowledged``, a new round with a new edition."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import docx
+import pytest
+from desk_support import new_clean, ok, take_route
+
+ROUTE = ["ubbi-director", "vp-academic"]
+STAFF = {  # positions of the unit dlo besides its head, each with a holder
+    "dlo-methodist": ("Әдіскер", "Методист", "Ә. Б. Нұрланова"),
+    "dlo-engineer": ("Инженер", "Инженер", "Б. В. Серіков"),
+    "dlo-specialist": ("Маман", "Специалист", "В. Г. Оспанова"),
+    "dlo-operator": ("Оператор", "Оператор", "Г. Д. Ермеков"),
+}
+TODAY = dt.date.today()
+
+
+def add_staff(project) -> None:
+    path = project / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = "".join(
+        f"- id: {pid}\n  title:\n    kk: {kk}\n    ru: {ru}\n  unit: dlo\n  reports_to: dlo-head\n"
+        f"  holder:\n    kk: {name}\n    ru: {name}\n"
+        for pid, (kk, ru, name) in STAFF.items()
+    )
+    at = text.index("\nnormative_documents:")
+    path.write_text(text[:at] + "\n" + block + text[at:], encoding="utf-8")
+
+
+@pytest.fixture
+def in_force(project, dlo):
+    """A unit regulation of dlo in force, whose five holders have to read it."""
+    add_staff(project)
+    new_clean(dlo, project, "dlo-unit", "--kind", "unit_regulation", "--unit", "dlo")
+    take_route(dlo, project, "dlo-unit", "approved", ROUTE)
+    return project
+
+
+def journal(project) -> str:
+    return (project / "regulations/dlo-unit/journal.yaml").read_text(encoding="utf-8")
+
+
+def unacknowledged(dlo, project) -> dict:
+    result = ok(dlo, project, "list", "--unacknowledged", "--format", "json")
+    return {r["id"]: r for r in json.loads(result.out)["regulations"]}
+
+
+def test_holders_acknowledge_and_the_rest_are_listed(in_force, dlo):
+    result = ok(
+        dlo,
+        in_force,
+        "acknowledge",
+        "dlo-unit",
+        "--holder",
+        "dlo-head",
+        "--holder",
+        "dlo-methodist",
+    )
+    assert "М. Р. Бекова (Қашықтықтан оқыту бөлімінің бастығы) read edition 1" in result.out
+    text = journal(in_force)
+    assert text.count("event: acknowledged") == 2
+    assert "name: Ә. Б. Нұрланова" in text and "position_id: dlo-methodist" in text
+    assert "intact (" in ok(dlo, in_force, "verify", "dlo-unit").out
+    rows = unacknowledged(dlo, in_force)
+    assert rows["dlo-unit"]["acknowledged"] == 2
+    assert rows["dlo-unit"]["not_acknowledged"] == [
+        "Б. В. Серіков (Инженер)",
+        "В. Г. Оспанова (Маман)",
+        "Г. Д. Ермеков (Оператор)",
+    ]
+    table = ok(dlo, in_force, "list", "--unacknowledged").out
+    line = next(x for x in table.splitlines() if x.startswith("dlo-unit"))
+    assert "2/5" in line and "Б. В. Серіков (Инженер)" in line
+
+
+def test_a_name_and_position_and_a_csv_batch(in_force, dlo):
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--name", "Қ. Сыртқы", "--position", "Сарапшы")
+    csv_path = in_force / "acquainted.csv"
+    csv_path.write_bytes(
+        f"ФИО;Должность;Дата\nБ. В. Серіков;Инженер;{TODAY:%d.%m.%Y}\n"
+        f"Г. Д. Ермеков;dlo-operator;{TODAY.isoformat()}\n".encode("utf-8-sig")
+    )
+    result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "acquainted.csv")
+    assert result.out.count("read edition 1") == 2
+    row = unacknowledged(dlo, in_force)["dlo-unit"]
+    assert row["acknowledged"] == 3
+    assert row["not_acknowledged"] == [
+        "М. Р. Бекова (Қашықтықтан оқыту бөлімінің бастығы)",
+        "Ә. Б. Нұрланова (Әдіскер)",
+        "В. Г. Оспанова (Маман)",
+    ]
+
+
+def test_a_bad_batch_records_nothing(in_force, dlo):
+    before = journal(in_force)
+    bad = in_force / "bad.csv"
+    bad.write_text(
+        "Т.А.Ә.,Лауазымы,Күні\nБ. В. Серіков,Инженер,ертең\nА. Б. В.,Маман,2020-01-01\n",
+        encoding="utf-8",
+    )
+    result = dlo("acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force)
+    assert result.code == 1
+    assert "bad.csv:2:1: error DLO641: not a date: 'ертең'" in result.err
+    assert journal(in_force) == before
+    early = in_force / "early.csv"
+    early.write_text("name,position,date\nА. Б. В.,Маман,2020-01-01\n", encoding="utf-8")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "early.csv", cwd=in_force)
+    assert result.code == 2 and "before edition 1 took effect" in result.err
+    future = (TODAY + dt.timedelta(days=2)).isoformat()
+    result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-head", "--date", future, cwd=in_force)
+    assert result.code == 2 and "in the future" in result.err
+    assert journal(in_force) == before
+
+
+def test_once_per_person_and_edition(in_force, dlo):
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-engineer")
+    before = journal(in_force)
+    result = dlo(
+        "acknowledge", "dlo-unit", "--name", "Б. В. Серіков", "--position", "Инженер", cwd=in_force
+    )
+    assert result.code == 1 and "DLO640" in result.err and "already acknowledged" in result.err
+    assert journal(in_force) == before
+
+
+def test_the_acquaintance_sheet_prints_them(in_force, dlo):
+    ok(
+        dlo,
+        in_force,
+        "acknowledge",
+        "dlo-unit",
+        "--holder",
+        "dlo-specialist",
+        "--holder",
+        "dlo-head",
+    )
+    ok(dlo, in_force, "sheet", "acquaintance", "dlo-unit", "--lang", "kk")
+    document = docx.Document(str(in_force / "build" / "dlo-unit.kk.acquaintance.docx"))
+    table = document.tables[-1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    day = TODAY.strftime("%d.%m.%Y")
+    assert rows[1][:4] == ["1", "В. Г. Оспанова", "Маман", day]
+    assert rows[2][:4] == ["2", "М. Р. Бекова", "Қашықтықтан оқыту бөлімінің бастығы", day]
+    assert rows[3] == ["3", "", "", "", ""]
+
+
+def test_nothing_to_acknowledge_before_approval(project, dlo):
+    new_clean(dlo, project, "dlo-spec", "--position", "dlo-head")
+    result = dlo("acknowledge", "dlo-spec", "--holder", "dlo-head", cwd=project)
+    assert result.code == 1 and "DLO620" in result.err and "no edition in force" in result.err
+    assert not (project / "regulations/dlo-spec/journal.yaml").exists()
+
+
+def test_a_new_edition_starts_a_new_round(in_force, dlo):
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-head", "--holder", "dlo-operator")
+    assert unacknowledged(dlo, in_force)["dlo-unit"]["acknowledged"] == 2
+    ok(dlo, in_force, "revise", "dlo-unit", "--by", "dlo-head", "--reason", "structure changed")
+    take_route(dlo, in_force, "dlo-unit", "approved", ROUTE)
+    row = unacknowledged(dlo, in_force)["dlo-unit"]
+    assert row["edition"] == 2 and row["acknowledged"] == 0 and len(row["not_acknowledged"]) == 5
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-head")
+    assert unacknowledged(dlo, in_force)["dlo-unit"]["acknowledged"] == 1
+
+
+def test_the_site_index_counts_who_has_read_it(in_force, dlo):
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-head", "--holder", "dlo-engineer")
+    ok(dlo, in_force, "site", "build", "--no-pdf", "--out", "public")
+    kk = (in_force / "public" / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Танысқандар</th>' in kk
+    assert '<td class="read" data-label="Танысқандар">2 / 5</td>' in kk
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-operator")
+    ok(
+        dlo, in_force, "site", "build", "--no-pdf", "--out", "public"
+    )  # incremental: the journal moved
+    ru = (in_force / "public" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert '<td class="read" data-label="Ознакомлены">3 / 5</td>' in ru
