@@ -1,0 +1,462 @@
+"""A university's whole corpus (not a test): figures for N regulations, stage by stage.
+
+Run: .venv/bin/python tests/benchmarks/bench_corpus.py N [--no-pdf] [--corpus DIR]
+
+Builds an N-regulation project in a temporary folder from the bundled seed: every regulation has
+its own id, code, unit and position (added to the registry); one in five is a Russian regulation
+(the Russian text of a real job instruction from /work/shared/corpus, imported with ``dlo
+import``, when it is there); all are approved through the library in this process (submit, four
+agreements, approval by order), and one in ten then has an open revision (a changed clause).
+
+Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
+milliseconds per regulation, and peak memory: ``max`` is the largest single process of the stage
+(``ru_maxrss`` from ``wait4``, which includes LibreOffice and pool workers), ``sum`` the largest
+sum of the resident sizes of the stage's whole process tree, sampled every 50 ms from /proc;
+``cpu`` the user + system CPU seconds of the whole tree (less distorted by other load than wall).
+
+``pandoc`` (when installed) converts the same texts, written as Markdown, to DOCX one document
+per process; the ratio compares that with ``dlo render ID --format docx`` for one regulation.
+The machine's other load distorts every figure: say what else was running with the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DLO = [str(Path(sys.executable).parent / "dlo")]
+SEED = "dlo-head"
+RU_SOURCE = Path("/work/shared/corpus/mnu-research-assistant.ru.txt")
+APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
+UNITS = 20
+PAGE = os.sysconf("SC_PAGE_SIZE")
+LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants (from /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE
+        except OSError:
+            pass
+        todo += parents.get(pid, [])
+    return total
+
+
+class Stage:
+    def __init__(self, wall: float, cpu: float, max_rss: int, sum_rss: int, code: int, out: str):
+        self.wall, self.cpu, self.max_rss, self.sum_rss = wall, cpu, max_rss, sum_rss
+        self.code, self.out = code, out
+
+
+def run(root: Path, *args: str, check_code: bool = True) -> Stage:
+    """``dlo --root ROOT ARGS`` as a child process: wall time, peak RSS, exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*DLO, "--root", str(root), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=root,
+        env=dict(os.environ, COLUMNS="200"),
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if check_code and proc.returncode not in (0, 1):
+        raise SystemExit(f"dlo {' '.join(args)} failed ({proc.returncode}):\n{out[-3000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Stage(wall, cpu, usage.ru_maxrss * 1024, peak[0], proc.returncode, out)
+
+
+def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
+    per = f"{stage.wall * 1000 / count:8.1f} ms/doc" if count else " " * 15
+    print(
+        f"  {label:<40} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s  max {stage.max_rss / 2**20:6.0f} MB"
+        f"   sum {stage.sum_rss / 2**20:6.0f} MB  exit {stage.code}"
+        + (f"  {note}" if note else ""),
+        flush=True,
+    )
+
+
+# -- the corpus --------------------------------------------------------------------------------
+
+
+def copy_project(root: Path) -> None:
+    shutil.copytree(
+        REPO / "regulations",
+        root / "regulations",
+        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+
+
+def russian_template(root: Path) -> dict | None:
+    """A Russian regulation: the real job instruction imported by ``dlo import`` (its facts set
+    to the seed's route, so it can be approved), as plain data; None without the corpus."""
+    if not RU_SOURCE.is_file():
+        return None
+    proc = subprocess.run(
+        [*DLO, "--root", str(root), "import", str(RU_SOURCE), "--id", "ru-template"],
+        capture_output=True,
+        cwd=root,
+    )
+    path = root / "regulations" / "ru-template" / "regulation.yaml"
+    if proc.returncode != 0 or not path.is_file():
+        print(f"(dlo import failed, no Russian regulations: {proc.stderr[-500:]!r})")
+        return None
+    from dlo_docs import load
+
+    source, problems = load.read(path, "ru-template")
+    shutil.rmtree(path.parent)
+    if source is None:
+        return None
+
+    def unmark(node):  # the imported `states:` marks would be checked against facts we change
+        if isinstance(node, dict):
+            return {k: unmark(v) for k, v in node.items() if k not in ("states", "source_number")}
+        if isinstance(node, list):
+            return [unmark(v) for v in node]
+        return node
+
+    return unmark(load.plain(source.data))
+
+
+def generate(root: Path, count: int) -> dict[str, str]:
+    """``count`` regulations (id -> first language); positions and units in the registry."""
+    from dlo_docs import load
+
+    registry_path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(registry_path, "registry.yaml")
+    assert source is not None, problems
+    data = load.plain(source.data)
+    seed_position = next(p for p in data["positions"] if p["id"] == SEED)
+    units = max(1, min(UNITS, count))
+    for u in range(units):
+        data["units"].append(
+            {
+                "id": f"unit-{u}",
+                "name": {"kk": f"Бөлім №{u + 1}", "ru": f"Отдел №{u + 1}"},
+                "parent": "rectorate",
+                "head": f"pos-{u}-0",
+            }
+        )
+    for i in range(count):
+        data["positions"].append(
+            {
+                "id": f"pos-{i % units}-{i // units}",
+                "unit": f"unit-{i % units}",
+                "title": {"kk": f"Маман №{i + 1}", "ru": f"Специалист №{i + 1}"},
+                "reports_to": seed_position["reports_to"],
+            }
+        )
+    load.write(registry_path, data)
+    seed = (root / "regulations" / SEED / "regulation.yaml").read_text(encoding="utf-8")
+    ru = russian_template(root)
+    seed_facts = load.plain(load.read(root / "regulations" / SEED / "regulation.yaml", "s")[0].data)
+    langs = {}
+    for i in range(count):
+        reg_id = f"reg-{i:04d}"
+        unit, position = f"unit-{i % units}", f"pos-{i % units}-{i // units}"
+        if ru is not None and i % 5 == 4:
+            doc = dict(ru)
+            doc.update(
+                id=reg_id,
+                code=f"ДИ {i:04d}-2024",
+                unit=unit,
+                position=position,
+                title={"ru": f"Должностная инструкция специалиста №{i + 1}"},
+                agreement=seed_facts["agreement"],
+                approval=seed_facts["approval"],
+                change_initiators=seed_facts["change_initiators"],
+            )
+            text = load.dumps_pretty(doc)
+            langs[reg_id] = "ru"
+        else:
+            text = (
+                seed.replace(f"id: {SEED}\n", f"id: {reg_id}\n", 1)
+                .replace("code: ЛН ҮББИ 01-2024", f"code: ЛН {i:04d}-2024", 1)
+                .replace("unit: dlo\n", f"unit: {unit}\n", 1)
+                .replace("position: dlo-head\n", f"position: {position}\n", 1)
+                .replace("Осы лауазымдық нұсқаулық", f"Осы №{i + 1} лауазымдық нұсқаулық", 1)
+            )
+            langs[reg_id] = "kk"
+        folder = root / "regulations" / reg_id
+        folder.mkdir()
+        (folder / "regulation.yaml").write_text(text, encoding="utf-8")
+    return langs
+
+
+def approve_all(root: Path, ids: list[str]) -> float:
+    """Every regulation through the route, in this one process, through the library."""
+    from dlo_docs import workflow
+    from dlo_docs.project import Project
+
+    project = Project(root)
+    start = time.perf_counter()
+    for n, reg_id in enumerate(ids):
+        workflow.submit(project, reg_id)
+        for role in APPROVERS:
+            workflow.agree(project, reg_id, role)
+        workflow.approve(project, reg_id, f"{n + 1}-НҚ", dt.date(2024, 6, 3))
+    return time.perf_counter() - start
+
+
+def reword(root: Path, reg_id: str, prefix: str) -> None:
+    """The first clause of the draft gets ``prefix`` (written round-trip, as an editor would)."""
+    from dlo_docs import load
+
+    path = root / "regulations" / reg_id / "regulation.yaml"
+    source, _ = load.read(path, reg_id)
+    data = source.roundtrip()
+    clause = data["chapters"][0]["clauses"][0]
+    text = clause["text"]
+    if isinstance(text, str):
+        clause["text"] = f"{prefix} — {text}"
+    else:
+        for lang in text:
+            text[lang] = f"{prefix} — {text[lang]}"
+    load.write(path, data, like=source.text)
+
+
+def open_revisions(root: Path, ids: list[str]) -> None:
+    """A revision of one regulation in ten, with one clause reworded in the draft."""
+    from dlo_docs import workflow
+    from dlo_docs.project import Project
+
+    project = Project(root)
+    for reg_id in ids[3::10]:
+        workflow.revise(project, reg_id, "hr-head", "a clause reworded")
+        reword(root, reg_id, "Жаңа редакция")
+
+
+def one_change(root: Path, reg_id: str) -> None:
+    """Edition 2 of ``reg_id``: one clause changed, agreed, approved."""
+    from dlo_docs import workflow
+    from dlo_docs.project import Project
+
+    project = Project(root)
+    workflow.revise(project, reg_id, "hr-head", "one clause changed")
+    reword(root, reg_id, "Өзгертілген")
+    workflow.submit(project, reg_id, "hr-head")
+    for role in APPROVERS:
+        workflow.agree(project, reg_id, role)
+    workflow.approve(project, reg_id, "112-НҚ", dt.date(2025, 2, 10))
+
+
+# -- pandoc ------------------------------------------------------------------------------------
+
+
+def markdown(root: Path, reg_id: str) -> str:
+    """The text of a regulation as Markdown: title, chapters, numbered clauses and items."""
+    from dlo_docs import load
+
+    source, _ = load.read(root / "regulations" / reg_id / "regulation.yaml", reg_id)
+    data = load.plain(source.data)
+    lang = data.get("languages", ["kk"])[0]
+
+    def t(value) -> str:
+        return (value.get(lang) or "") if isinstance(value, dict) else (value or "")
+
+    lines = [f"# {t(data['title'])}", "", data.get("code", ""), ""]
+    n = 0
+
+    def clauses(items: list) -> None:
+        nonlocal n
+        for clause in items:
+            n += 1
+            lines.extend([f"{n}. {t(clause.get('text'))}", ""])
+            for k, item in enumerate(clause.get("items", []), 1):
+                lines.append(f"    {k}) {t(item.get('text'))}")
+            lines.append("")
+
+    for c, chapter in enumerate(data.get("chapters", []), 1):
+        lines.extend([f"## {c}. {t(chapter.get('title'))}", ""])
+        clauses(chapter.get("clauses", []))
+        for paragraph in chapter.get("paragraphs", []):
+            lines.extend([f"### {t(paragraph.get('title'))}", ""])
+            clauses(paragraph.get("clauses", []))
+    return "\n".join(lines)
+
+
+def pandoc_ms(root: Path, ids: list[str], folder: Path) -> float | None:
+    """Median ms of ``pandoc X.md -o X.docx``, one process per document."""
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        return None
+    folder.mkdir()
+    times = []
+    for reg_id in ids:
+        md = folder / f"{reg_id}.md"
+        md.write_text(markdown(root, reg_id), encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([pandoc, str(md), "-o", str(folder / f"{reg_id}.docx")], check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def prepare(root: Path, count: int) -> dict[str, str]:
+    """Generate, approve and half-revise the corpus at ``root``; returns id -> language."""
+    copy_project(root)
+    start = time.perf_counter()
+    langs = generate(root, count)
+    ids = sorted(langs)
+    shutil.rmtree(root / "regulations" / SEED)  # the corpus is the N generated ones
+    ru = sum(1 for v in langs.values() if v == "ru")
+    print(
+        f"corpus: {count} regulations ({count - ru} kk from the seed, {ru} ru imported), "
+        f"generated in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
+    approve = approve_all(root, ids)
+    print(
+        f"  {'approve all (library, 1 process)':<40} {approve:7.2f} s "
+        f"{approve * 1000 / count:8.1f} ms/doc",
+        flush=True,
+    )
+    open_revisions(root, ids)
+    print(f"  ({len(ids[3::10])} revisions left open)", flush=True)
+    (root / LANGS).write_text(json.dumps(langs), encoding="utf-8")
+    return langs
+
+
+def main(
+    count: int,
+    pdf: bool,
+    corpus: Path | None,
+    only_prepare: bool = False,
+    render_pdf: bool = True,
+) -> None:
+    sys.path.insert(0, str(REPO))
+    from dlo_docs.render import pdf as pdf_render
+
+    pdf = pdf and pdf_render.available()
+    print(
+        f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start", flush=True
+    )
+    with tempfile.TemporaryDirectory(prefix="dlo-bench-") as tmp:
+        root = Path(tmp) / "corpus"
+        if corpus is not None and (corpus / LANGS).is_file():
+            shutil.copytree(corpus, root, symlinks=True)
+            langs = json.loads((root / LANGS).read_text(encoding="utf-8"))
+            count = len(langs)
+            print(f"corpus: {count} regulations, prepared earlier in {corpus}", flush=True)
+        else:
+            langs = prepare(root, count)
+            if corpus is not None:
+                shutil.copytree(root, corpus, symlinks=True)
+        if only_prepare:
+            return
+        ids = sorted(langs)
+        show("dlo check", run(root, "check"), count)
+        show(
+            "dlo render docx+html",
+            run(root, "render", "--format", "docx", "--format", "html"),
+            count,
+        )
+        if pdf and render_pdf:
+            show(
+                "dlo render pdf",
+                run(root, "render", "--format", "pdf", "--out", "build-pdf"),
+                count,
+            )
+        site = ["site", "build", "--pdf" if pdf else "--no-pdf"]
+        first = run(root, *site)
+        show(f"site build, first (PDF: {'yes' if pdf else 'no'})", first, count)
+        missing = re.findall(r"DLO\d+.*PDF.*", first.out)
+        if missing:
+            print(f"    {missing[0][:300]}")
+        show("site build, nothing changed", run(root, *site), count)
+        one_change(root, ids[7])
+        show(f"site build, after one change ({ids[7]})", run(root, *site), None)
+        show("dlo status (all)", run(root, "status"), count)
+        show(
+            f"dlo review {ids[0]}",
+            run(root, "review", ids[0], "--by", "hr-head", "--result", "no changes needed"),
+            None,
+        )
+        versions = [run(root, "--version") for _ in range(5)]
+        best = min(versions, key=lambda s: s.wall)
+        show("dlo --version (best of 5)", best, None)
+        one = [run(root, "render", ids[0], "--format", "docx", "--out", "one") for _ in range(5)]
+        dlo_one = statistics.median(s.wall for s in one) * 1000
+        show(f"dlo render {ids[0]} -f docx (median of 5)", min(one, key=lambda s: s.wall), None)
+        sample = [i for i in ids if langs[i] == "kk"][:5]
+        pandoc = pandoc_ms(root, sample, root / "pandoc")
+        if pandoc is None:
+            print("  pandoc: not installed, no comparison (apt-get install pandoc)")
+        else:
+            print(
+                f"  pandoc md -> docx, one document: {pandoc:.0f} ms (median of {len(sample)}); "
+                f"dlo render one docx: {dlo_one:.0f} ms = {dlo_one / pandoc:.1f} x pandoc"
+            )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("count", type=int, nargs="?", default=50, help="regulations (default 50)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip every PDF")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="keep the approved corpus in this folder, or reuse it when it is there already "
+        "(the stages run on a copy)",
+    )
+    parser.add_argument("--prepare", action="store_true", help="only prepare the corpus")
+    parser.add_argument(
+        "--no-render-pdf",
+        action="store_true",
+        help="skip the `dlo render --format pdf` stage (the site's first build still makes PDFs)",
+    )
+    options = parser.parse_args()
+    main(
+        options.count,
+        not options.no_pdf,
+        options.corpus.resolve() if options.corpus else None,
+        options.prepare,
+        not options.no_render_pdf,
+    )
