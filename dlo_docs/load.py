@@ -83,11 +83,18 @@ def _value_at(data: Any, loc: Loc) -> str | None:
 
 @dataclass
 class Source:
-    """A parsed YAML file: the display path, the raw text and the round-trip data."""
+    """A parsed YAML file: the display path, the raw text and the round-trip data. The data may
+    be shared (a project parses each file once): to change and write a file back, change
+    ``roundtrip()`` instead."""
 
     path: str
     text: str
     data: Any
+
+    def roundtrip(self) -> Any:
+        """A fresh round-trip parse of the text: data to change and ``write`` back with its
+        comments, order and quoting kept."""
+        return _yaml().load(self.text)
 
     # -- positions ---------------------------------------------------------------------
     def at(self, loc: Loc, *, key: bool = False) -> Location:

@@ -9,6 +9,7 @@ Layout::
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,46 @@ class Loaded:
         return [p for p in self.problems if p.severity == "error"]
 
 
+class FileCache:
+    """Each file parsed (and validated) once, whoever asks for it: the workflow's status,
+    records and editions, the diff, the lint rules and the site all read the same registry and
+    texts many times in one command.
+
+    An entry is keyed by the file's resolved path and holds the bytes it was parsed from; a
+    lookup reads the file again (cheap) and parses again only when the bytes differ, so a file
+    written in between is never served stale. At most ``size`` files are kept (least recently
+    used first out), so memory stays bounded however large the project."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple, tuple[bytes, object]] = OrderedDict()
+
+    def get(self, key: tuple, raw: bytes, make):
+        """The value made from ``raw`` under ``key``: cached when ``raw`` is unchanged."""
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] == raw:
+            self._entries.move_to_end(key)
+            return entry[1]
+        value = make()
+        self._entries[key] = (raw, value)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    try:
+        return Path(path).read_bytes(), []
+    except FileNotFoundError:
+        return None, [error(Location(display), "DLO005", "the file does not exist")]
+    except OSError as exc:
+        return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
+
+
 class Project:
     def __init__(self, root: Path | str = ".") -> None:
         self.root = Path(root).resolve()
@@ -52,6 +93,23 @@ class Project:
                 f"{self.root} is not a dlo_docs project: it has no regulations/ folder",
                 "run dlo in the project folder or pass --root DIR",
             )
+        self.cache = FileCache()
+
+    # -- reading, once per content -----------------------------------------------------------
+    def read(
+        self, path: Path, display: str | None = None
+    ) -> tuple[load.Source | None, list[Problem]]:
+        """``load.read`` through the project's cache: the same bytes are parsed once. The
+        source is shared: a caller that changes its data to write it back parses a copy
+        (``load.parse(source.text.encode("utf-8"), ...)``)."""
+        path = Path(path)
+        display = display if display is not None else self.display(path)
+        raw, problems = _read_bytes(path, display)
+        if raw is None:
+            return None, problems
+        return self.cache.get(
+            ("parse", path.resolve(), display), raw, lambda: load.parse(raw, display)
+        )
 
     # -- paths ---------------------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -106,29 +164,58 @@ class Project:
                 )
             )
             return
-        source, problems = load.read(self.registry_path, display)
-        loaded.problems += problems
-        if source is None:
+        raw, problems = _read_bytes(self.registry_path, display)
+        if raw is None:
+            loaded.problems += problems
             return
+        fresh = self.cache.get(
+            ("registry", self.registry_path.resolve()), raw, lambda: self._registry(display)
+        )
+        loaded.problems += fresh.problems
+        loaded.registry, loaded.registry_source = fresh.registry, fresh.registry_source
+
+    def _registry(self, display: str) -> Loaded:
+        fresh = Loaded()
+        source, problems = self.read(self.registry_path, display)
+        fresh.problems += problems
+        if source is None:
+            return fresh
         registry, problems = load.validate(Registry, source)
-        loaded.problems += problems
+        fresh.problems += problems
         if registry is not None:
-            loaded.problems += refs.registry_problems(registry, source)
-            loaded.registry, loaded.registry_source = registry, source
+            fresh.problems += refs.registry_problems(registry, source)
+            fresh.registry, fresh.registry_source = registry, source
+        return fresh
 
     def load_file(self, path: Path, loaded: Loaded) -> Document | None:
-        source, problems = load.read(path, self.display(path))
+        """Validate one regulation file against the loaded registry (cached per content and
+        registry: the returned document is shared, never to be changed in place)."""
+        display = self.display(path)
+        raw, problems = _read_bytes(path, display)
+        if raw is None:
+            loaded.problems += problems
+            return None
+        registry = loaded.registry
+        # the entry holds the registry it was checked against, so its id names it while cached
+        key = ("regulation", Path(path).resolve(), display, id(registry))
+        _, document, problems = self.cache.get(
+            key, raw, lambda: (registry, *self._validate(path, registry))
+        )
         loaded.problems += problems
+        return document
+
+    def _validate(self, path: Path, registry: Registry | None) -> tuple[Document | None, list]:
+        source, problems = self.read(path)
         if source is None:
-            return None
-        model, problems = load.validate(Regulation, source)
-        loaded.problems += problems
+            return None, problems
+        model, more = load.validate(Regulation, source)
+        problems = problems + more
         if model is None:
-            return None
-        if loaded.registry is not None:
+            return None, problems
+        if registry is not None:
             folder = path.parent.name if path.name == REGULATION else None
-            loaded.problems += refs.regulation_problems(model, source, loaded.registry, folder)
-        return Document(model, source, path)
+            problems += refs.regulation_problems(model, source, registry, folder)
+        return Document(model, source, path), problems
 
     def load(self, ids: list[str] | None = None) -> Loaded:
         """Load the registry and the named regulations (default: all), collecting every problem."""

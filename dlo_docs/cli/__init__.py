@@ -16,10 +16,14 @@ from ..project import Project
 class Context:
     def __init__(self, root: str) -> None:
         self.root = root
+        self._project: Project | None = None
 
     @property
     def project(self) -> Project:
-        return Project(self.root)
+        """One project per command, so its file cache is shared by everything the command does."""
+        if self._project is None:
+            self._project = Project(self.root)
+        return self._project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

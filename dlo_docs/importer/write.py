@@ -24,7 +24,7 @@ def _registry_with(
 ) -> tuple[str, Registry, list[str]]:
     """The registry's text with the proposed entries appended (comments and layout kept)."""
     source = loaded.registry_source
-    data = source.data
+    data = source.roundtrip()
     added = []
     for p in proposals:
         section = data.get(p.section)

@@ -27,7 +27,7 @@ from ..render import html as html_render
 from ..render import pdf as pdf_render
 from ..workflow import acknowledgements
 from . import search, views
-from .collect import LANGS, BuildProject, Published, collect, iso, title_in
+from .collect import LANGS, Published, collect, iso, title_in
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 
 DEFAULT_OUT = "public"
@@ -632,4 +632,4 @@ def build(
             f"{out} would overwrite the project's own files",
             f"use a folder of its own, e.g. {DEFAULT_OUT}/",
         )
-    return _Site(BuildProject(project.root), out, pdf, progress).run()
+    return _Site(project, out, pdf, progress).run()

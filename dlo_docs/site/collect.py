@@ -7,61 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .. import context, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
-from ..project import Document, Loaded, Project
+from ..project import Document, Project
 from ..records import AcquaintanceRecord, AgreementMark, ChangeRecord, Records, ReviewRecord
 from ..workflow import acknowledgements
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
-
-
-class BuildProject(Project):
-    """The project as one build sees it: each YAML file is parsed once, however many times the
-    workflow's ``status``, ``records`` and ``load_edition`` load it (each loads the registry and
-    the text again; with a registry of hundreds of positions that dominated a full build). A file
-    that changes on disk (size or mtime) is parsed again."""
-
-    def __init__(self, root: Path | str) -> None:
-        super().__init__(root)
-        self._registry: tuple[tuple, Loaded] | None = None
-        self._files: dict[tuple, tuple[Document | None, list[Problem]]] = {}
-
-    @staticmethod
-    def _stamp(path: Path) -> tuple | None:
-        try:
-            st = Path(path).stat()
-        except OSError:
-            return None
-        return (st.st_mtime_ns, st.st_size)
-
-    def load_registry(self, loaded: Loaded) -> None:
-        stamp = self._stamp(self.registry_path)
-        if stamp is None or self._registry is None or self._registry[0] != stamp:
-            fresh = Loaded()
-            super().load_registry(fresh)
-            if stamp is None:
-                loaded.problems += fresh.problems
-                return
-            self._registry = (stamp, fresh)
-        cached = self._registry[1]
-        loaded.problems += cached.problems
-        loaded.registry, loaded.registry_source = cached.registry, cached.registry_source
-
-    def load_file(self, path: Path, loaded: Loaded) -> Document | None:
-        stamp = self._stamp(path)
-        if stamp is None:
-            return super().load_file(path, loaded)
-        key = (Path(path).resolve(), stamp, id(loaded.registry))
-        if key not in self._files:
-            fresh = Loaded(registry=loaded.registry, registry_source=loaded.registry_source)
-            self._files[key] = (super().load_file(path, fresh), fresh.problems)
-        document, problems = self._files[key]
-        loaded.problems += problems
-        return document
 
 
 @dataclass

@@ -57,7 +57,7 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
         n = h.in_force + 1
         source = ctx.document.source
         if ctx.model.edition != n:
-            data = source.data
+            data = source.roundtrip()
             if "edition" in data:
                 data["edition"] = n
             else:

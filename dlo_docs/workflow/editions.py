@@ -56,7 +56,7 @@ def file_hash(file: Path, project: Project) -> str | None:
 
 
 def file_model(file: Path, project: Project) -> Regulation | None:
-    source, _ = load.read(file, project.display(file))
+    source, _ = project.read(file)
     if source is None:
         return None
     model, _ = load.validate(Regulation, source)

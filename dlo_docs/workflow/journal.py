@@ -267,7 +267,7 @@ def read(project: Project, reg_id: str) -> Journal:
     display = project.display(path)
     if not path.exists():
         return Journal(path, display, None, [], [])
-    source, problems = load.read(path, display)
+    source, problems = project.read(path, display)  # parsed once per command
     if source is None:
         return Journal(path, display, None, [], problems)
     journal = Journal(path, display, source, [], [])
@@ -441,7 +441,7 @@ def append(project: Project, reg_id: str, journal: Journal, entry: dict[str, Any
     full = normal(full)
     full["hash"] = event_hash(full)
     if journal.source is not None and isinstance(journal.source.data, list):
-        data = journal.source.data
+        data = journal.source.roundtrip()
         data.append(full)
         load.write(journal.path, data)
     else:
