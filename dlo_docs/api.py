@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import context, lint
-from .errors import DloError, Problem, UsageError
-from .fsio import atomic_write
+from . import context, lint, pool
+from .errors import DloError, Location, Problem, UsageError, error
 from .project import REGULATION, Loaded, Project
 from .records import Records
 from .render import docx as docx_render
@@ -19,11 +20,54 @@ FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")  # PDF needs LibreOffice and takes seconds: asked for by name
 
 
-def check(project: Project, paths: Iterable[str] = ()) -> list[Problem]:
-    """Every problem in the named files (default: the whole project), sorted by position."""
-    paths = list(paths)
-    loaded = project.load_paths(paths) if paths else project.load()
-    return sorted(set(loaded.problems) | set(lint.run(loaded)))
+def check(
+    project: Project,
+    paths: Iterable[str] = (),
+    jobs: int | None = 1,
+    done: Callable[[int], None] | None = None,
+) -> list[Problem]:
+    """Every problem in the named files (default: the whole project), sorted by position.
+    ``jobs``: processes checking regulations side by side (None: the cores); the result is the
+    same whatever their number. ``done(n)`` is told as each ``n`` regulations are checked."""
+    files = project.check_files(list(paths))
+    loaded = Loaded()
+    project.load_registry(loaded)
+    registry_ok = loaded.registry is not None and not loaded.errors
+    problems = set(loaded.problems)
+    checked = pool.run(_check_files, [str(f) for f in files], project, jobs, done)
+    documents: dict[str, tuple[str, list[Problem]]] = {}  # id -> (file, lint problems)
+    for display, reg_id, load_problems, lint_problems in checked:
+        problems.update(load_problems)
+        if reg_id is not None:
+            documents[reg_id] = (display, lint_problems)  # a repeated id: the last file counts
+    failed = {p.location.path for p in problems if p.severity == "error"}
+    if registry_ok:
+        for display, lint_problems in documents.values():
+            if display not in failed:
+                problems.update(lint_problems)
+    return sorted(problems)
+
+
+def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem], list[Problem]]]:
+    """Load and lint each file against the registry: (file, id, load problems, lint problems)."""
+    project = pool.project()
+    loaded = Loaded()
+    project.load_registry(loaded)
+    registry_problems = set(loaded.problems)
+    lint_ok = loaded.registry is not None and not loaded.errors
+    results = []
+    for name in files:
+        path = Path(name)
+        loaded.problems = []
+        document = project.load_file(path, loaded)
+        problems = [p for p in loaded.problems if p not in registry_problems]
+        lints: list[Problem] = []
+        if document is not None and lint_ok:
+            if not any(p.severity == "error" for p in problems):
+                lints = lint.check_document(document, loaded.registry)
+        display = project.display(path)
+        results.append((display, document.model.id if document else None, problems, lints))
+    return results
 
 
 def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
@@ -117,16 +161,94 @@ def _contexts(
     ]
 
 
+@dataclass
+class _Job:
+    """What every worker of one ``render`` call is asked to do."""
+
+    formats: list[str]
+    lang: str | None
+    out: Path
+    staging: Path  # outputs are written here first, and moved into ``out`` at the end
+
+
+# one regulation's outcome: (id, outputs as (output, staged file), comparisons, problems)
+_Done = tuple[str, list[tuple[Output, Path]], list[tuple[Output, Path]], list[Problem]]
+
+
+def _render_ids(ids: list[str]) -> list[_Done]:
+    """Render each regulation into the staging folder; a failure is its problems, never an
+    exception (a usage error excepted)."""
+    job, project = pool.state(), pool.project()
+    loaded = Loaded()
+    project.load_registry(loaded)
+    done: list[_Done] = []
+    for doc_id in ids:
+        loaded.problems = []
+        document = project.load_file(project.regulation_path(doc_id), loaded)
+        errors = [p for p in loaded.problems if p.severity == "error"]
+        if document is None or errors:
+            done.append((doc_id, [], [], sorted(set(errors))))
+            continue
+        loaded.documents = {doc_id: document}
+        try:
+            contexts = _contexts(project, loaded, doc_id, job.lang)
+        except UsageError:
+            raise
+        except DloError as exc:
+            done.append((doc_id, [], [], list(exc.problems)))
+            continue
+        outputs, comparisons = [], []
+        for rd in contexts:
+            docx: Path | None = None
+            for fmt in job.formats:
+                output = Output(rd.id, rd.lang, fmt, job.out / f"{rd.id}.{rd.lang}.{fmt}")
+                staged = job.staging / output.path.name
+                if fmt == "pdf":  # converted later, all together, from its DOCX
+                    if docx is None:
+                        docx = job.staging / "source" / f"{rd.id}.{rd.lang}.docx"
+                        docx.parent.mkdir(exist_ok=True)
+                        docx.write_bytes(_render_docx(rd, project))
+                    outputs.append((output, staged))
+                    continue
+                staged.write_bytes(RENDERERS[fmt](rd, project))
+                if fmt == "docx":
+                    docx = staged
+                outputs.append((output, staged))
+            if "docx" in job.formats:  # an open revision's approval package: its comparison
+                from .diff.api import approval_table
+
+                table = approval_table(project, rd.id, rd.lang)
+                if table is not None:
+                    name = f"{rd.id}.{rd.lang}.comparison.docx"
+                    (job.staging / name).write_bytes(table)
+                    comparisons.append(
+                        (Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)
+                    )
+        done.append((doc_id, outputs, comparisons, []))
+    return done
+
+
+def _known_ids(project: Project, ids: Iterable[str]) -> list[str]:
+    ids = list(dict.fromkeys(ids)) or project.ids()
+    for doc_id in ids:
+        project.regulation_path(doc_id)  # an unknown id is a usage error, before any work
+    return ids
+
+
 def render(
     project: Project,
     ids: Iterable[str] = (),
     formats: Iterable[str] = (),
     lang: str | None = None,
     out: Path | None = None,
+    jobs: int | None = 1,
+    done: Callable[[int], None] | None = None,
 ) -> Rendered:
     """Render regulations to ``<out>/<id>.<lang>.<ext>``; every language of a document unless
     ``lang`` is given. A regulation is written whole or not at all: one that cannot be rendered
-    (invalid, a text missing) is left out with its problems, and the others are rendered."""
+    (invalid, a text missing) is left out with its problems, and the others are rendered.
+    ``jobs``: processes rendering regulations side by side (None: the cores); what is written
+    is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done."""
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
@@ -134,58 +256,90 @@ def render(
     if "pdf" in formats:
         pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.inside(out if out is not None else project.root / "build")
-    loaded, failed = load_each(project, ids)
-    if not loaded.documents and not failed:
+    ids = _known_ids(project, ids)
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    if not ids:
         raise UsageError(
             "there are no regulations to render", "add regulations/<id>/regulation.yaml"
         )
-    contexts = []
-    for doc_id in loaded.documents:
-        try:
-            contexts += _contexts(project, loaded, doc_id, lang)
-        except UsageError:
-            raise
-        except DloError as exc:
-            failed[doc_id] = exc.problems
-    result = Rendered(
-        problems=sorted(p for problems in failed.values() for p in problems), failed=sorted(failed)
-    )
-    rendered = []
-    to_pdf: dict[str, bytes] = {}  # every PDF is converted from its DOCX in ONE LibreOffice run
-    for rd in contexts:
-        for fmt in formats:
-            output = Output(rd.id, rd.lang, fmt, out / f"{rd.id}.{rd.lang}.{fmt}")
-            if fmt == "pdf":
-                docx = next(
-                    (
-                        data
-                        for o, data in rendered
-                        if o.format == "docx" and (o.id, o.lang) == (rd.id, rd.lang)
-                    ),
-                    None,
-                )
-                to_pdf[output.path.stem] = docx if docx is not None else _render_docx(rd, project)
-                rendered.append((output, b""))
-            else:
-                rendered.append((output, RENDERERS[fmt](rd, project)))
-    if to_pdf:
-        pdfs = pdf_render.convert(to_pdf)
-        rendered = [(o, pdfs[o.path.stem] if o.format == "pdf" else data) for o, data in rendered]
-    if "docx" in formats:  # an open revision's approval package carries its comparison table
-        from .diff.api import approval_table
+    made = out  # the top folder this call creates, removed again when nothing is written
+    while not made.parent.exists():
+        made = made.parent
+    made = made if not made.exists() else None
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _render_into(project, ids, formats, lang, out, jobs, done)
+    finally:
+        folder = out
+        while made is not None and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # only the empty folders this call made
+            if folder == made:
+                break
+            folder = folder.parent
 
-        for rd in contexts:
-            table = approval_table(project, rd.id, rd.lang)
-            if table is not None:
-                rendered.append(
-                    (
-                        Output(
-                            rd.id, rd.lang, "comparison", out / f"{rd.id}.{rd.lang}.comparison.docx"
-                        ),
-                        table,
-                    )
-                )
-    for output, data in rendered:
-        atomic_write(output.path, data)
+
+def _render_into(
+    project: Project,
+    ids: list[str],
+    formats: list[str],
+    lang: str | None,
+    out: Path,
+    jobs: int | None,
+    done: Callable[[int], None] | None,
+) -> Rendered:
+    with tempfile.TemporaryDirectory(prefix=".dlo-render-", dir=out) as staging:
+        job = _Job(formats, lang, out, Path(staging))
+        results = pool.run(_render_ids, ids, project, jobs, done, state=job)
+        failed = {doc_id: problems for doc_id, _, _, problems in results if problems}
+        result = Rendered(
+            problems=sorted(p for problems in failed.values() for p in problems),
+            failed=sorted(failed),
+        )
+        rendered = [o for _, outputs, _, _ in results for o in outputs]
+        rendered += [c for _, _, comparisons, _ in results for c in comparisons]
+        source = Path(staging) if "docx" in formats else Path(staging) / "source"
+        pdfs = [(o, source / f"{o.path.stem}.docx") for o, _ in rendered if o.format == "pdf"]
+        if pdfs:
+            lost = _convert_pdfs(pdfs, Path(staging), out, jobs, result)
+            rendered = [(o, s) for o, s in rendered if o.id not in lost]
+        for output, staged in rendered:
+            os.replace(staged, output.path)
     result.outputs = [o for o, _ in rendered]
     return result
+
+
+def _convert_pdfs(
+    pdfs: list[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None, result: Rendered
+) -> set[str]:
+    """Every PDF from its DOCX, into the staging folder under its output's name; returns the
+    regulations whose PDF could not be made (left out whole, each failure named in
+    ``result``; beyond a few, one line and a log file beside the outputs)."""
+    converted = pdf_render.convert_many(
+        [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
+    )
+    failed: dict[str, tuple[str, str]] = {}
+    lost: set[str] = set()
+    for output, docx in pdfs:
+        made = converted.made.get(docx.stem)
+        if made is not None:
+            os.replace(made, staging / output.path.name)
+        else:
+            failed[output.path.name] = converted.failed.get(docx.stem, ("DLO301", "not made"))
+            lost.add(output.id)
+    hint = "open the DOCX in LibreOffice to see why, or try again"
+    if len(failed) > pdf_render.SHOWN:  # a short report; every name in the log
+        summary = pdf_render.failure_summary(
+            {name: why for name, (_, why) in failed.items()}, len(pdfs), out / "pdf-failures.log"
+        )
+        code = next(iter(failed.values()))[0]
+        result.problems.append(error(Location("soffice"), code, summary, hint))
+    else:
+        for name, (code, why) in failed.items():
+            result.problems.append(
+                error(Location("soffice"), code, f"PDF {name} not made: {why}", hint)
+            )
+    result.failed = sorted(set(result.failed) | lost)
+    return lost

@@ -53,7 +53,7 @@ class FileCache:
     written in between is never served stale. At most ``size`` files are kept (least recently
     used first out), so memory stays bounded however large the project."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 64) -> None:
         self.size = size
         self._entries: OrderedDict[tuple, tuple[bytes, object]] = OrderedDict()
 
@@ -233,8 +233,11 @@ class Project:
         loaded.problems = sorted(set(loaded.problems))
         return loaded
 
-    def load_paths(self, paths: list[str]) -> Loaded:
-        """Load what ``dlo check PATH...`` names: regulation files, folders, or the registry."""
+    def check_files(self, paths: list[str]) -> list[Path]:
+        """The regulation files ``dlo check PATH...`` names (regulation files, folders, or the
+        registry), each once, in order; without paths every regulation of the project."""
+        if not paths:
+            return [self.regulations / i / REGULATION for i in self.ids()]
         files: list[Path] = []
         for given in paths:
             path = self.inside(given)
@@ -250,9 +253,14 @@ class Project:
                     files.append(path)
             else:
                 raise UsageError(f"{given} does not exist")
+        return list(dict.fromkeys(files))
+
+    def load_paths(self, paths: list[str]) -> Loaded:
+        """Load what ``dlo check PATH...`` names (see ``check_files``)."""
+        files = self.check_files(paths)
         loaded = Loaded()
         self.load_registry(loaded)
-        for path in dict.fromkeys(files):
+        for path in files:
             document = self.load_file(path, loaded)
             if document is not None:
                 loaded.documents[document.model.id] = document

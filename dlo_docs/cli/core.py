@@ -6,7 +6,15 @@ import click
 
 from .. import api, lint
 from ..lint import output as lint_output
+from ..progress import Progress
 from . import main
+
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Regulations worked on side by side, in as many processes (default: the cores).",
+)
 
 
 @main.command()
@@ -25,8 +33,11 @@ from . import main
     is_flag=True,
     help="List the lint rules (code, severity, name, description) and exit.",
 )
+@JOBS
 @click.pass_obj
-def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool) -> None:
+def check(
+    obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool, jobs: int | None
+) -> None:
     """Validate regulations and the registry (default: the whole project).
 
     Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 on usage errors.
@@ -34,7 +45,9 @@ def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool)
     if list_rules:
         click.echo(lint_output.rule_table(lint.listing()))
         return
-    problems = api.check(obj.project, paths)
+    files = obj.project.check_files(list(paths))
+    with Progress(len(files), "check") as bar:
+        problems = api.check(obj.project, paths, jobs, bar.advance)
     counts = lint_output.counts(problems)
     report = lint_output.render(problems, fmt)
     if report:
@@ -60,9 +73,15 @@ def check(obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool)
     help="Language (default: every language of each document).",
 )
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@JOBS
 @click.pass_obj
 def render(
-    obj, ids: tuple[str, ...], formats: tuple[str, ...], lang: str | None, out: str | None
+    obj,
+    ids: tuple[str, ...],
+    formats: tuple[str, ...],
+    lang: str | None,
+    out: str | None,
+    jobs: int | None,
 ) -> None:
     """Render regulations (default: all) to <out>/<id>.<lang>.<ext>.
 
@@ -70,11 +89,17 @@ def render(
     the exit code is 1."""
     from pathlib import Path
 
-    result = api.render(obj.project, ids, formats, lang, Path(out) if out else None)
+    count = len(ids) if ids else len(obj.project.ids())
+    with Progress(count, "render") as bar:
+        result = api.render(
+            obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance
+        )
     for output in result.outputs:
         click.echo(f"wrote {obj.project.display(output.path)}")
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.failed:
-        click.echo(f"render: not rendered (errors above): {', '.join(result.failed)}", err=True)
+        names = ", ".join(result.failed[:10])
+        more = f" and {len(result.failed) - 10} more" if len(result.failed) > 10 else ""
+        click.echo(f"render: not rendered (errors above): {names}{more}", err=True)
         raise click.exceptions.Exit(1)

@@ -7,6 +7,12 @@ Public interface (the site and the CLI use it):
 - ``convert(documents, timeout=None) -> dict[str, bytes]``: many DOCX (name -> bytes) to PDF/A-2b
   in ONE LibreOffice run; returns name -> PDF bytes.
 - ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
+- ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None) -> Converted``: any number of
+  DOCX files, in bounded batches (each a fresh LibreOffice, its timeout scaled to the batch),
+  ``jobs`` batches side by side; a document a batch did not convert is tried once more alone;
+  what still fails is named with its reason (``Converted.failed``), the rest is made.
+- ``failure_summary(failed, total, log)``: a short report of many failures (count, first
+  names) with the full list written to ``log``.
 
 Every run gets a private, throw-away LibreOffice user profile (``-env:UserInstallation``), so a
 LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it. LibreOffice
@@ -27,17 +33,23 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DloError, Location, UsageError, error
+from ..fsio import atomic_write
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+BATCH = 20  # documents per LibreOffice run: a crash or a hang costs one batch, not the lot
+SHOWN = 5  # failures named in a short report; the rest go to its log file
 
 
 class SofficeMissing(UsageError):
@@ -233,3 +245,101 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
             files.append(path)
         pdfs = convert_files(files, folder / "out", timeout)
         return {name: pdf.read_bytes() for name, pdf in zip(documents, pdfs, strict=False)}
+
+
+@dataclass
+class Converted:
+    """What ``convert_many`` made (stem -> PDF) and what it could not (stem -> (code, reason)):
+    DLO301 LibreOffice failed or made no PDF, DLO302 it did not finish in time."""
+
+    made: dict[str, Path] = field(default_factory=dict)
+    failed: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _batch(
+    paths: Sequence[Path], outdir: Path
+) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
+    """One LibreOffice run over ``paths``: PDFs moved into ``outdir``, and the reason for each
+    document without one."""
+    made: dict[str, Path] = {}
+    reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
+    with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
+        try:
+            _run(paths, Path(tmp), default_timeout(len(paths)))
+        except DloError as exc:
+            first = exc.problems[0]
+            reason = (first.code, first.message)
+        for path in paths:
+            pdf = Path(tmp) / f"{path.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size > 0:
+                target = outdir / pdf.name
+                os.replace(pdf, target)
+                made[path.stem] = target
+    return made, {p.stem: reason for p in paths if p.stem not in made}
+
+
+def convert_many(
+    paths: Sequence[Path | str],
+    outdir: Path | str,
+    batch: int = BATCH,
+    jobs: int = 1,
+    done: Callable[[int], None] | None = None,
+) -> Converted:
+    """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in batches of ``batch`` documents,
+    ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
+    more alone (a fresh LibreOffice), so one bad document or one crash costs nothing else.
+    Never raises for a document: ``Converted.failed`` names each failure with its reason.
+    ``done(n)`` is told as each ``n`` documents are finished."""
+    soffice()  # a missing LibreOffice is a usage error, before anything is done
+    files = [Path(p).resolve() for p in paths]
+    stems = [p.stem for p in files]
+    if len(set(stems)) != len(stems):
+        raise UsageError(
+            "two documents to convert have the same file name", ", ".join(sorted(stems))
+        )
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    result = Converted()
+    lock = threading.Lock()
+
+    def one(group: Sequence[Path]) -> None:
+        made, failed = _batch(group, outdir)
+        for stem in list(failed):  # once more, each alone
+            again, still = _batch([p for p in group if p.stem == stem], outdir)
+            made.update(again)
+            if still:
+                failed[stem] = still[stem]
+            else:
+                del failed[stem]
+        with lock:
+            result.made.update(made)
+            result.failed.update(failed)
+            if done:
+                done(len(group))
+
+    groups = [files[i : i + batch] for i in range(0, len(files), max(1, batch))]
+    if jobs <= 1 or len(groups) < 2:
+        for group in groups:
+            one(group)
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as runs:
+            list(runs.map(one, groups))
+    result.made = {s: result.made[s] for s in stems if s in result.made}
+    result.failed = {s: result.failed[s] for s in stems if s in result.failed}
+    return result
+
+
+def failure_summary(failed: Mapping[str, str], total: int, log: Path | None = None) -> str:
+    """One short line about ``failed`` (name -> reason) of ``total`` documents: the count and the
+    first few names with their reasons; with ``log``, every failure is written there too (one
+    line each: name, a tab, the reason)."""
+    names = list(failed)
+    shown = "; ".join(f"{n} ({failed[n]})" for n in names[:SHOWN])
+    text = f"PDF not made for {len(names)} of {total} document(s): {shown}"
+    if len(names) > SHOWN:
+        text += f"; and {len(names) - SHOWN} more"
+    if log is not None:
+        atomic_write(log, "".join(f"{n}\t{failed[n]}\n" for n in names).encode("utf-8"))
+        if len(names) > SHOWN:
+            text += f", all listed in {log}"
+    return text

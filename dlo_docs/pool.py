@@ -1,0 +1,109 @@
+"""Independent regulations worked on by a pool of processes (``--jobs N``).
+
+``run(work, items, project, jobs)`` splits ``items`` into contiguous chunks and calls
+``work(chunk)`` for each, in ``jobs`` worker processes (default: the cores; 1: in this process),
+returning the results of all chunks in the order of ``items`` — so a parallel run reports and
+writes exactly what a serial run does. ``work`` is a module-level function (it is sent to the
+workers by name) and finds the project it works on with ``project()``: the caller's own in a
+serial run, one per worker (opened from the same folder) in a parallel one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .project import Project
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_project: Project | None = None
+_state: Any = None
+
+
+def project() -> Project:
+    """The project of the work being done (in this process or this worker)."""
+    assert _project is not None, "pool.project() outside pool.run()"
+    return _project
+
+
+def state() -> Any:
+    """The ``state`` given to ``run`` (a copy of it in a worker)."""
+    return _state
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunks(items: Sequence[T], count: int) -> list[list[T]]:
+    """``items`` in at most ``count`` contiguous chunks of nearly equal size."""
+    count = max(1, min(len(items), count))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(items[start:end]))
+        start = end
+    return [c for c in out if c]
+
+
+def _context() -> Any:
+    """Fork where there is fork: a worker starts as a copy of this process, imports included."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _start(root: str, given: Any) -> None:
+    global _project, _state
+    _project, _state = Project(Path(root)), given
+
+
+def run(
+    work: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    project: Project,
+    jobs: int | None = None,
+    done: Callable[[int], None] | None = None,
+    state: Any = None,
+) -> list[R]:
+    """``work`` over ``items`` chunk by chunk; every chunk's results, in the order of ``items``.
+    ``state`` (picklable) is what every chunk needs besides its items (``pool.state()``).
+    ``done(n)`` is called as each chunk of ``n`` items is finished (for progress). About four
+    chunks per worker, so one slow chunk does not leave the others idle at the end."""
+    global _project, _state
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    results: list[R] = []
+    if jobs == 1 or len(items) < 2:
+        previous = _project, _state
+        _project, _state = project, state
+        try:
+            for chunk in chunks(items, 10):  # ten steps of progress
+                results += work(chunk)
+                if done:
+                    done(len(chunk))
+        finally:
+            _project, _state = previous
+        return results
+    parts = chunks(items, jobs * 4)
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(parts)),
+        mp_context=_context(),
+        initializer=_start,
+        initargs=(str(project.root), state),
+    ) as workers:
+        futures = [workers.submit(work, part) for part in parts]
+        for part, future in zip(parts, futures, strict=True):
+            results += future.result()
+            if done:
+                done(len(part))
+    return results

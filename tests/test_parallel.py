@@ -1,0 +1,111 @@
+"""Checking and rendering in a pool of processes (``--jobs``) gives exactly what a serial run
+gives: the same problems in the same order, the same files with the same bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import api, pool
+from dlo_docs.progress import Progress
+from dlo_docs.project import Project
+
+COPIES = 5
+
+
+def corpus(root: Path) -> Project:
+    """The bundled project with ``COPIES`` more regulations made from the seed: other ids and
+    codes, one with a YAML error, one with a schema error, one Russian title added."""
+    seed = (root / "regulations" / "dlo-head" / "regulation.yaml").read_text(encoding="utf-8")
+    for i in range(COPIES):
+        text = seed.replace("id: dlo-head\n", f"id: copy-{i}\n", 1).replace(
+            "code: ЛН ҮББИ 01-2024", f"code: ЛН ҮББИ {i + 2:02d}-2024", 1
+        )
+        if i == 1:
+            text = text.replace("kind: job_instruction", "kind: job_instruction: [", 1)
+        if i == 3:
+            text = text.replace("edition: 1\n", "edition: first\n", 1)
+        folder = root / "regulations" / f"copy-{i}"
+        folder.mkdir()
+        (folder / "regulation.yaml").write_text(text, encoding="utf-8")
+    return Project(root)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_check_in_parallel_reports_what_a_serial_check_reports(project):
+    p = corpus(project)
+    serial = api.check(p, jobs=1)
+    assert {x.code for x in serial} >= {"DLO001", "DLO013"}  # the planted errors are found
+    assert api.check(Project(project), jobs=2) == serial
+    some = [str(project / "regulations" / "copy-0"), str(project / "regulations" / "copy-1")]
+    assert api.check(Project(project), some, jobs=2) == api.check(Project(project), some, jobs=1)
+
+
+def test_render_in_parallel_writes_what_a_serial_render_writes(project):
+    p = corpus(project)
+    one = api.render(p, formats=["docx", "html"], out=project / "one", jobs=1)
+    two = api.render(Project(project), formats=["docx", "html"], out=project / "two", jobs=2)
+    assert one.failed == two.failed == ["copy-1", "copy-3"]
+    assert one.problems == two.problems
+    assert [o.path.name for o in one.outputs] == [o.path.name for o in two.outputs]
+    written = tree(project / "one")
+    assert len(written) == 2 * (COPIES - 1)  # DOCX and HTML of the four valid regulations
+    assert written == tree(project / "two")
+    assert not list((project / "two").glob(".dlo-render-*")), "the staging folder is removed"
+
+
+def test_chunks_keep_order_and_cover_everything():
+    items = list(range(23))
+    for count in (1, 2, 4, 8, 23, 50):
+        parts = pool.chunks(items, count)
+        assert [x for part in parts for x in part] == items
+        assert len(parts) == min(count, len(items))
+        assert max(map(len, parts)) - min(map(len, parts)) <= 1
+
+
+def test_progress_is_one_summary_line_when_not_a_terminal(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr("dlo_docs.progress.time.monotonic", lambda: now[0])
+    out = io.StringIO()
+    with Progress(40, "check", stream=out) as bar:
+        for _ in range(4):
+            now[0] += 1.25
+            bar.advance(10)
+    assert "\r" not in out.getvalue()
+    assert out.getvalue() == "check: 40 of 40 in 5 s (8.0/s)\n"
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_a_bar_with_rate_and_time_left(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr("dlo_docs.progress.time.monotonic", lambda: now[0])
+    out = Tty()
+    bar = Progress(100, "render", stream=out)
+    for _ in range(4):
+        now[0] += 2.5
+        bar.advance(10)
+    drawn = out.getvalue().split("\r")[-1]
+    assert re.search(r"render \[#+-+\] 40/100 +4\.0/s +15 s left", drawn), drawn
+    bar.close()
+    assert out.getvalue().endswith("\r\x1b[Krender: 40 of 100 in 10 s (4.0/s)\n")
+
+
+@pytest.mark.parametrize("total, seconds", [(5, 60.0), (100, 1.0)])
+def test_no_progress_for_quick_or_small_work(monkeypatch, total, seconds):
+    now = [0.0]
+    monkeypatch.setattr("dlo_docs.progress.time.monotonic", lambda: now[0])
+    out = Tty()
+    with Progress(total, "check", stream=out) as bar:
+        now[0] = seconds
+        bar.advance(total)
+    assert out.getvalue() == ""

@@ -1,0 +1,89 @@
+"""PDF at scale: bounded batches, one retry per document alone, every failure named with its
+reason, a short report (a stand-in soffice: no LibreOffice needed)."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from dlo_docs.render import pdf as pdf_render
+
+# converts every DOCX given, except: "bad*" never; "lonely*" only when alone in the run;
+# a run holding "crash*" exits 5 having converted nothing; each run is logged
+SOFFICE = """#!/bin/sh
+out=""; prev=""; n=0; crash=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do case "$a" in *.docx) n=$((n+1));; esac; done
+for a in "$@"; do case "$a" in *crash*.docx) crash=1;; esac; done
+echo "$n" >> {log}
+if [ -n "$crash" ]; then echo "segfault" >&2; exit 5; fi
+for a in "$@"; do
+  case "$a" in
+    *.docx) b=$(basename "$a" .docx)
+      case "$b" in bad*) continue;; lonely*) [ "$n" -gt 1 ] && continue;; esac
+      echo "%PDF $b" > "$out/$b.pdf";;
+  esac
+done
+"""
+
+
+def setup(tmp_path: Path, monkeypatch, names: list[str]) -> tuple[list[Path], Path]:
+    log = tmp_path / "runs"
+    script = tmp_path / "soffice"
+    script.write_text(SOFFICE.format(log=log), encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    folder = tmp_path / "docx"
+    folder.mkdir()
+    files = []
+    for name in names:
+        (folder / f"{name}.docx").write_bytes(b"docx")
+        files.append(folder / f"{name}.docx")
+    return files, log
+
+
+def test_batches_are_bounded_and_every_pdf_is_made(tmp_path, monkeypatch):
+    files, log = setup(tmp_path, monkeypatch, [f"doc-{i:02d}" for i in range(45)])
+    done = []
+    converted = pdf_render.convert_many(files, tmp_path / "out", batch=20, done=done.append)
+    assert list(converted.made) == [f.stem for f in files] and not converted.failed
+    assert log.read_text().split() == ["20", "20", "5"]
+    assert sorted(done) == [5, 20, 20]
+    assert (tmp_path / "out" / "doc-07.pdf").read_text() == "%PDF doc-07\n"
+    assert not list((tmp_path / "out").glob(".dlo-pdf-*")), "no temporary folder is left"
+
+
+def test_a_document_that_fails_in_its_batch_is_tried_once_more_alone(tmp_path, monkeypatch):
+    names = ["a", "lonely", "bad", "b", "crash-x", "c", "d"]
+    files, log = setup(tmp_path, monkeypatch, names)
+    converted = pdf_render.convert_many(files, tmp_path / "out", batch=3, jobs=2)
+    # "lonely" fails in its batch and converts alone; the crash costs its batch one more run
+    # per document; "bad" and "crash-x" fail twice and are named with their reasons
+    assert set(converted.made) == {"a", "lonely", "b", "c", "d"}
+    assert list(converted.failed) == ["bad", "crash-x"]
+    code, reason = converted.failed["crash-x"]
+    assert code == "DLO301" and "exit 5" in reason and "segfault" in reason
+    assert converted.failed["bad"][0] == "DLO301" and "no PDF" in converted.failed["bad"][1]
+    runs = sorted(map(int, log.read_text().split()))
+    assert runs == [1, 1, 1, 1, 1, 1, 3, 3]  # 3 batches (3, 3, 1), 5 documents alone
+
+
+def test_a_hung_batch_is_stopped_and_named(tmp_path, monkeypatch):
+    files, _ = setup(tmp_path, monkeypatch, ["x"])
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    monkeypatch.setenv("DLO_PDF_TIMEOUT", "1")
+    converted = pdf_render.convert_many(files, tmp_path / "out")
+    assert converted.failed["x"][0] == "DLO302"
+
+
+def test_the_failure_report_stays_short_and_the_log_has_every_name(tmp_path):
+    failed = {f"doc-{i:03d}.kk.pdf": "LibreOffice made no PDF" for i in range(758)}
+    log = tmp_path / "pdf-failures.log"
+    summary = pdf_render.failure_summary(failed, 1000, log)
+    assert summary.startswith("PDF not made for 758 of 1000 document(s): doc-000.kk.pdf (")
+    assert "doc-004.kk.pdf" in summary and "doc-005.kk.pdf" not in summary
+    assert "and 753 more" in summary and str(log) in summary
+    assert len(summary) < 400
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 758 and lines[757] == "doc-757.kk.pdf\tLibreOffice made no PDF"
