@@ -9,19 +9,21 @@ import traceback
 
 import click
 
+from ..entry import VERSION
 from ..errors import DloError, UsageError
-from ..project import Project
 
 
 class Context:
     def __init__(self, root: str) -> None:
         self.root = root
-        self._project: Project | None = None
+        self._project = None
 
     @property
-    def project(self) -> Project:
+    def project(self):  # a dlo_docs.project.Project (imported when a command needs it)
         """One project per command, so its file cache is shared by everything the command does."""
         if self._project is None:
+            from ..project import Project
+
             self._project = Project(self.root)
         return self._project
 
@@ -39,7 +41,7 @@ class Context:
     metavar="PATH",
     help="The LibreOffice program that makes PDFs (default: DLO_SOFFICE, PATH, usual places).",
 )
-@click.version_option(package_name="dlo_docs")
+@click.version_option(version=VERSION, prog_name="dlo")
 @click.pass_context
 def main(ctx: click.Context, root: str, soffice: str | None) -> None:
     """dlo_docs: a university's regulations as structured data, rendered to DOCX, PDF and HTML."""

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .. import api, lint
-from ..lint import output as lint_output
+from .. import lazy
 from ..progress import Progress
 from . import main
+
+api = lazy.module("dlo_docs.api")
+lint = lazy.module("dlo_docs.lint")
+lint_output = lazy.module("dlo_docs.lint.output")
+REPORT_FORMATS = ("text", "json", "github")  # lint.output.FORMATS
+OUTPUT_FORMATS = ("docx", "html", "pdf")  # api.FORMATS
 
 JOBS = click.option(
     "--jobs",
@@ -23,7 +28,7 @@ JOBS = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(lint_output.FORMATS)),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="text: file:line:col lines; json: one document; github: GitHub Actions annotations.",
@@ -64,7 +69,7 @@ def check(
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(list(api.RENDERERS)),
+    type=click.Choice(OUTPUT_FORMATS),
     help="Output format; repeat for several (default: docx and html).",
 )
 @click.option(

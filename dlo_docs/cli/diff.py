@@ -6,14 +6,18 @@ from pathlib import Path
 
 import click
 
-from ..diff import api as diff_api
+from .. import lazy
 from ..errors import UsageError
 from ..fsio import atomic_write
 from . import main
 
+diff_api = lazy.module("dlo_docs.diff.api")
+DRAFT = "draft"  # diff.api.DRAFT
+FORMATS = ("text", "table", "redline", "html")  # diff.api.FORMATS
+
 
 def _to(value: str) -> int | str:
-    if value == diff_api.DRAFT:
+    if value == DRAFT:
         return value
     if value.isdigit() and int(value) >= 1:
         return int(value)
@@ -34,7 +38,7 @@ def _to(value: str) -> int | str:
 @click.option(
     "--to",
     "to",
-    default=diff_api.DRAFT,
+    default=DRAFT,
     show_default=True,
     metavar="N|draft",
     help="The new edition: a frozen edition's number, or the draft (the working text).",
@@ -42,7 +46,7 @@ def _to(value: str) -> int | str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(diff_api.FORMATS)),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="text: to the terminal; table: the comparison table (DOCX); redline: the new text with "

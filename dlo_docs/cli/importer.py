@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
-from .. import importer
+from .. import lazy
 from . import main
+
+importer = lazy.module("dlo_docs.importer")
 
 
 @main.command("import")

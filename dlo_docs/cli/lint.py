@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from .. import schema as schemas
+from .. import lazy
 from . import main
+
+schemas = lazy.module("dlo_docs.schema")
 
 
 @main.command()

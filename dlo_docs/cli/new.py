@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import click
 
-from .. import api, create
+from .. import lazy
 from . import main
+
+api = lazy.module("dlo_docs.api")
+create = lazy.module("dlo_docs.create")
+KINDS = ("job_instruction", "unit_regulation")  # create.KINDS
 
 
 def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -14,9 +18,7 @@ def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option(
-    "--kind", required=True, type=click.Choice(create.KINDS), help="The kind of regulation."
-)
+@click.option("--kind", required=True, type=click.Choice(KINDS), help="The kind of regulation.")
 @click.option("--position", metavar="POSITION", help="The position (a job instruction).")
 @click.option("--unit", metavar="UNIT", help="The unit (a unit regulation).")
 @click.option(

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import click
 
-from .. import register
+from .. import lazy
 from ..errors import UsageError
 from ..fsio import atomic_write
-from ..register import output
 from . import main
+
+register = lazy.module("dlo_docs.register")
+output = lazy.module("dlo_docs.register.output")
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")

@@ -6,18 +6,22 @@ from pathlib import Path
 
 import click
 
-from .. import sheets
+from .. import lazy
 from . import main
+
+sheets = lazy.module("dlo_docs.sheets")
+KINDS = ("agreement", "acquaintance", "changes", "review", "transfer")  # sheets.KINDS
+FORMATS = ("docx", "pdf")  # sheets.FORMATS
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(sheets.KINDS)))
+@click.argument("kind", type=click.Choice(KINDS))
 @click.argument("reg_id", metavar="ID")
 @click.option(
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(list(sheets.FORMATS)),
+    type=click.Choice(FORMATS),
     help="Output format; repeat for both (default: docx).",
 )
 @click.option(

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
-from .. import site as site_lib
+from .. import lazy
 from . import main
+
+site_lib = lazy.module("dlo_docs.site")
+DEFAULT_OUT = "public"  # site.DEFAULT_OUT
+DEFAULT_PORT = 8000  # site.DEFAULT_PORT
 
 
 @main.group()
@@ -20,7 +24,7 @@ def site() -> None:
     "--out",
     type=click.Path(file_okay=False),
     metavar="DIR",
-    help=f"Where to build the site (default: {site_lib.DEFAULT_OUT}/ in the project).",
+    help=f"Where to build the site (default: {DEFAULT_OUT}/ in the project).",
 )
 @click.option(
     "--pdf/--no-pdf",
@@ -67,19 +71,19 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
     "folder",
     type=click.Path(file_okay=False),
     metavar="DIR",
-    help=f"The built site (default: {site_lib.DEFAULT_OUT}/ in the project).",
+    help=f"The built site (default: {DEFAULT_OUT}/ in the project).",
 )
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
-    default=site_lib.DEFAULT_PORT,
+    default=DEFAULT_PORT,
     show_default=True,
     help="The port on 127.0.0.1.",
 )
 @click.pass_obj
 def serve(obj, folder: str | None, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""
-    path = Path(folder) if folder else obj.project.root / site_lib.DEFAULT_OUT
+    path = Path(folder) if folder else obj.project.root / DEFAULT_OUT
     server = site_lib.server(path, port, log=lambda line: click.echo(line, err=True))
     host, bound = server.server_address[:2]
     click.echo(f"serving {path} on http://{host}:{bound}/ (Ctrl-C stops)")

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
-from .. import translate as translation
+from .. import lazy
 from ..errors import DloError, UsageError
 from . import main
+
+translation = lazy.module("dlo_docs.translate")
 
 
 @main.command()

@@ -8,9 +8,11 @@ import json
 
 import click
 
-from .. import workflow
+from .. import lazy
 from ..errors import DloError, UsageError
 from . import main
+
+workflow = lazy.module("dlo_docs.workflow")
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 

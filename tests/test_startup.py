@@ -1,0 +1,82 @@
+"""Start-up: a command imports only what it needs. ``dlo --version`` imports nothing of the
+library; ``dlo --help`` and ``dlo status`` import no renderer, no python-docx, no Jinja2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+HEAVY = (
+    "docx",
+    "lxml",
+    "jinja2",
+    "dlo_docs.render.docx",
+    "dlo_docs.render.html",
+    "dlo_docs.site",
+    "dlo_docs.diff",
+)
+
+PROBE = """
+import json, sys
+sys.argv = ["dlo", *json.loads(sys.argv[1])]
+from dlo_docs.entry import run
+try:
+    run()
+except SystemExit:
+    pass
+print("MODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_after(args: list[str], cwd: Path) -> tuple[set[str], str]:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+    out, _, listed = result.stdout.rpartition("MODULES ")
+    return set(json.loads(listed)), out + result.stderr
+
+
+def test_version_imports_nothing_of_the_library(project):
+    modules, out = modules_after(["--version"], project)
+    assert out.strip() == f"dlo, version {metadata.version('dlo_docs')}"
+    assert not {m for m in modules if m.startswith(("dlo_docs.cli", "click", "pydantic"))}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["status"], ["status", "dlo-head"]])
+def test_help_and_status_import_no_renderer(project, args):
+    modules, out = modules_after(args, project)
+    assert "dlo-head" in out or "Usage" in out, out
+    heavy = sorted(m for m in modules if m.startswith(HEAVY))
+    assert not heavy, heavy
+
+
+def test_the_command_line_offers_what_the_library_knows():
+    from dlo_docs import api, create, diff, sheets, site
+    from dlo_docs.cli import core, new
+    from dlo_docs.cli import diff as cli_diff
+    from dlo_docs.cli import sheets as cli_sheets
+    from dlo_docs.cli import site as cli_site
+    from dlo_docs.diff import api as diff_api
+    from dlo_docs.entry import VERSION
+    from dlo_docs.lint import output
+
+    assert diff  # the package, for diff.api
+    assert VERSION == metadata.version("dlo_docs")
+    assert new.KINDS == create.KINDS
+    assert core.REPORT_FORMATS == output.FORMATS
+    assert core.OUTPUT_FORMATS == tuple(api.RENDERERS) == api.FORMATS
+    assert (cli_diff.DRAFT, cli_diff.FORMATS) == (diff_api.DRAFT, diff_api.FORMATS)
+    assert (cli_sheets.KINDS, cli_sheets.FORMATS) == (tuple(sheets.KINDS), sheets.FORMATS)
+    assert (cli_site.DEFAULT_OUT, cli_site.DEFAULT_PORT) == (site.DEFAULT_OUT, site.DEFAULT_PORT)
