@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from site_support import (
@@ -419,19 +420,21 @@ def test_pdf_downloads_made_once(project, dlo, monkeypatch):
         raise AssertionError("LibreOffice run for an unchanged regulation")
 
     monkeypatch.setattr(pdf_render, "convert", no_conversion)
+    monkeypatch.setattr(pdf_render, "convert_many", no_conversion)
     assert "0 rendered" in ok(dlo, project, "site", "build").out
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
 
 def test_a_failed_pdf_conversion_costs_the_pdf_only(project, dlo, monkeypatch):
-    from dlo_docs.errors import DloError, Location, error
     from dlo_docs.render import pdf as pdf_render
 
-    def broken(*args, **kwargs):
-        raise DloError(error(Location("soffice"), "DLO503", "LibreOffice timed out"))
+    def broken(paths, *args, **kwargs):  # every batch timed out, and every retry
+        return pdf_render.Converted(
+            failed={Path(p).stem: ("DLO302", "LibreOffice timed out") for p in paths}
+        )
 
     monkeypatch.setattr(pdf_render, "available", lambda: True)
-    monkeypatch.setattr(pdf_render, "convert", broken)
+    monkeypatch.setattr(pdf_render, "convert_many", broken)
     approve_seed(dlo, project)
     result = ok(dlo, project, "site", "build")
     assert "warning DLO802" in result.err and "LibreOffice timed out" in result.err

@@ -9,14 +9,17 @@ Every file is written atomically, and only when its bytes change.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import labels as _labels
-from .. import workflow
+from .. import pool, workflow
 from ..diff import api as diff_api
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write, locked
@@ -94,18 +97,33 @@ def _registry(project: Project) -> Registry:
     return loaded.registry
 
 
-def _fingerprint(project: Project, reg_id: str) -> str | None:
-    """The bytes a regulation's publication depends on: its journal and its frozen editions
+def _inputs(project: Project, reg_id: str) -> list[Path] | None:
+    """The files a regulation's publication depends on: its journal and its frozen editions
     (never the working draft). None: no journal, so nothing of it can be in force."""
     journal = workflow.journal_path(project, reg_id)
     if not journal.is_file():
         return None
     folder = workflow.edition_folder(project, reg_id)
-    files = [journal.read_bytes()]
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yaml")):
-            files += [path.name.encode(), path.read_bytes()]
-    return digest(*files)
+    return [journal, *(sorted(folder.glob("*.yaml")) if folder.is_dir() else [])]
+
+
+def _stamp(files: list[Path]) -> list[list]:
+    """What the file system says of ``files`` (name, inode, size, modified and changed times):
+    a file rewritten or replaced changes its stamp, so an unchanged stamp stands for unchanged
+    bytes and they need not be read again."""
+    stamps = []
+    for path in files:
+        st = path.stat()
+        stamps.append([path.name, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    return stamps
+
+
+def _fingerprint(files: list[Path]) -> str:
+    """The hash of the bytes of a regulation's input files."""
+    parts = [files[0].read_bytes()]
+    for path in files[1:]:
+        parts += [path.name.encode(), path.read_bytes()]
+    return digest(*parts)
 
 
 def _readers(pub: Published) -> dict:
@@ -149,7 +167,6 @@ class _Site:
     ) -> None:
         self.project, self.out = project, out
         self.progress = progress or (lambda message: None)
-        self.registry = _registry(project)
         self.templates = project.templates
         self.labels = {lang: _labels.labels(lang, self.templates) for lang in LANGS}
         tpl = _labels.templates_dir(self.templates)
@@ -186,6 +203,11 @@ class _Site:
                 f"install it: {pdf_render.INSTALL}",
             )
 
+    @functools.cached_property
+    def registry(self) -> Registry:
+        """The validated registry: loaded only when something is to be rendered."""
+        return _registry(self.project)
+
     def warn(self, where: Location, code: str, message: str, hint: str | None = None) -> None:
         self.report.problems.append(warning(where, code, message, hint))
 
@@ -198,81 +220,14 @@ class _Site:
             self.manifest = Manifest(self.out)
             self.manifest.claim()
             self.w = _Writer(self.out, self.manifest, self.report)
-            summaries: dict[str, dict] = {}
-            entries: dict[str, dict[str, list]] = {}
-            changed: list[tuple[Published, str]] = []
-            for reg_id in self.project.ids():
-                fingerprint = _fingerprint(self.project, reg_id)
-                if fingerprint is None:
-                    continue
-                key = digest(self.base, reg_id, fingerprint, self.pdf)
-                entry = self.manifest.regulation(reg_id, key)
-                cache = None
-                if entry is not None:
-                    try:
-                        cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
-                    except (OSError, ValueError, KeyError):
-                        pass  # damaged: the regulation is built again
-                if entry is not None and cache is not None:
-                    self.manifest.keep_regulation(reg_id, entry)
-                    self.report.unchanged += len(entry["outputs"])
-                    summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
-                    continue
-                self.progress(f"loading {reg_id}")
-                try:
-                    pub = collect(self.project, reg_id, self.registry)
-                except UsageError:
-                    raise
-                except DloError as exc:  # this regulation only: the others are published
-                    self.report.problems += exc.problems
-                    self.report.failed.append(reg_id)
-                    kept = self._keep_previous(reg_id)
-                    if kept is not None:
-                        summaries[reg_id], entries[reg_id] = kept
-                    continue
-                if pub is None:
-                    continue
-                self.report.problems += pub.problems
-                changed.append((pub, key))
-                summaries[reg_id] = _summary(pub)
-                entries[reg_id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
-            outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
-            complete = {pub.id: True for pub, _ in changed}
-            downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
-            for pub, key in changed:
-                self.progress(f"rendering {pub.id}")
-                comparisons = self.comparisons(pub, outputs[pub.id], complete)
-                for lang in LANGS:
-                    rel = views.regulation_path(lang, pub.id)
-                    self.w.put(
-                        rel,
-                        self.regulation_page(pub, lang, downloads[pub.id], comparisons).encode(
-                            "utf-8"
-                        ),
-                    )
-                    outputs[pub.id].append(rel)
-                cache_rel = f"{FOLDER}/cache/{pub.id}.json"
-                cache = {"summary": summaries[pub.id], "entries": entries[pub.id]}
-                self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
-                outputs[pub.id].append(cache_rel)
-                self.manifest.regulations[pub.id] = {
-                    "key": key if complete[pub.id] else None,
-                    "outputs": outputs[pub.id],
-                    "cache": cache_rel,
-                }
-            self.report.rebuilt = [pub.id for pub, _ in changed]
-            self.report.published = sorted(summaries)
-            ordered = [summaries[i] for i in sorted(summaries)]
-            for lang in LANGS:
-                regs = []
-                for s in ordered:
-                    text_lang = lang if lang in entries[s["id"]] else s["main_lang"]
-                    regs.append((s, text_lang, entries[s["id"]][text_lang]))
-                self.w.put(views.index_json_path(lang), search.index(lang, regs))
-                self.w.put(views.search_path(lang), self.search_page(lang).encode("utf-8"))
-                self.w.put(views.index_path(lang), self.index_page(lang, ordered).encode("utf-8"))
-            for name in STATIC:
-                self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
+            kept, changed, self.inputs = self.regulations()
+            keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
+            keys += sorted((pub.id, key) for pub, key in changed)
+            self.manifest.site = digest(self.base, self.pdf, keys, dt.date.today().isoformat())
+            if not changed and self.indexes_fresh():
+                self.report.published = sorted(kept)  # nothing to render, nothing to index
+            else:
+                self.publish(kept, changed)
             for rel in self.manifest.stale():
                 path = self.out / rel
                 if path.is_file():
@@ -282,20 +237,145 @@ class _Site:
             self.manifest.save()
         return self.report
 
-    def _keep_previous(self, reg_id: str) -> tuple[dict, dict] | None:
+    def regulations(
+        self,
+    ) -> tuple[dict[str, dict], list[tuple[Published, str]], dict[str, dict]]:
+        """The regulations whose previous outputs stand (id -> manifest entry), and the ones to
+        render (each with its key). A regulation's key is the hash of what its pages are made
+        of (code, templates, registry, journal, frozen editions): unchanged, it is not loaded.
+        Third: the stamp and fingerprint of each changed one's files, for the manifest."""
+        kept: dict[str, dict] = {}
+        changed: list[tuple[Published, str, dict]] = []
+        for reg_id in self.project.ids():
+            files = _inputs(self.project, reg_id)
+            if files is None:
+                continue
+            stamp = _stamp(files)
+            old = self.manifest.old["regulations"].get(reg_id) or {}
+            if old.get("stamp") == stamp and old.get("fingerprint"):
+                fingerprint = old["fingerprint"]
+            else:
+                fingerprint = _fingerprint(files)
+            key = digest(self.base, reg_id, fingerprint, self.pdf)
+            entry = self.manifest.regulation(reg_id, key)
+            if entry is not None and (self.out / entry["cache"]).is_file():
+                entry = dict(entry, stamp=stamp, fingerprint=fingerprint)
+                self.manifest.keep_regulation(reg_id, entry)
+                self.report.unchanged += len(entry["outputs"])
+                kept[reg_id] = entry
+                continue
+            self.progress(f"loading {reg_id}")
+            try:
+                pub = collect(self.project, reg_id, self.registry)
+            except UsageError:
+                raise
+            except DloError as exc:  # this regulation only: the others are published
+                self.report.problems += exc.problems
+                self.report.failed.append(reg_id)
+                previous = self._keep_previous(reg_id)
+                if previous is not None:
+                    kept[reg_id] = previous
+                continue
+            if pub is None:
+                continue
+            self.report.problems += pub.problems
+            changed.append((pub, key, {"stamp": stamp, "fingerprint": fingerprint}))
+        return (
+            kept,
+            [(pub, key) for pub, key, _ in changed],
+            {pub.id: facts for pub, _, facts in changed},
+        )
+
+    def index_outputs(self) -> list[str]:
+        rels = [f"static/{name}" for name in STATIC]
+        for lang in LANGS:
+            rels += [views.index_json_path(lang), views.search_path(lang), views.index_path(lang)]
+        return rels
+
+    def indexes_fresh(self) -> bool:
+        """The index pages, search indexes and static files of the previous build stand: made
+        from the same regulations, templates and code (``manifest.site``), and intact."""
+        rels = self.index_outputs()
+        old = self.manifest.old["outputs"]
+        if self.manifest.old.get("site") != self.manifest.site:
+            return False
+        if not all(rel in old and self.manifest.fresh(rel, old[rel]["key"]) for rel in rels):
+            return False
+        for rel in rels:
+            self.manifest.keep(rel)
+        self.report.unchanged += len(rels)
+        return True
+
+    def publish(self, kept: dict[str, dict], changed: list[tuple[Published, str]]) -> None:
+        """Render what changed, then the index pages and the search indexes of everything."""
+        summaries: dict[str, dict] = {}
+        entries: dict[str, dict[str, list]] = {}
+        for reg_id, entry in kept.items():
+            try:
+                cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+                summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
+            except (OSError, ValueError, KeyError):  # damaged: built again
+                try:
+                    pub = collect(self.project, reg_id, self.registry)
+                except UsageError:
+                    raise
+                except DloError as exc:
+                    self.report.problems += exc.problems
+                    self.report.failed.append(reg_id)
+                    continue
+                if pub is not None:
+                    self.report.problems += pub.problems
+                    changed.append((pub, entry["key"]))
+        for pub, _ in changed:
+            summaries[pub.id] = _summary(pub)
+            entries[pub.id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+        outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
+        complete = {pub.id: True for pub, _ in changed}
+        downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
+        for pub, key in changed:
+            self.progress(f"rendering {pub.id}")
+            comparisons = self.comparisons(pub, outputs[pub.id], complete)
+            for lang in LANGS:
+                rel = views.regulation_path(lang, pub.id)
+                page = self.regulation_page(pub, lang, downloads[pub.id], comparisons)
+                self.w.put(rel, page.encode("utf-8"))
+                outputs[pub.id].append(rel)
+            cache_rel = f"{FOLDER}/cache/{pub.id}.json"
+            cache = {"summary": summaries[pub.id], "entries": entries[pub.id]}
+            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+            outputs[pub.id].append(cache_rel)
+            self.manifest.regulations[pub.id] = {
+                "key": key if complete[pub.id] else None,
+                "outputs": outputs[pub.id],
+                "cache": cache_rel,
+                **self.inputs.get(pub.id, {}),
+            }
+        self.report.rebuilt = [pub.id for pub, _ in changed]
+        self.report.published = sorted(summaries)
+        ordered = [summaries[i] for i in sorted(summaries)]
+        for lang in LANGS:
+            regs = []
+            for s in ordered:
+                text_lang = lang if lang in entries[s["id"]] else s["main_lang"]
+                regs.append((s, text_lang, entries[s["id"]][text_lang]))
+            self.w.put(views.index_json_path(lang), search.index(lang, regs))
+            self.w.put(views.search_path(lang), self.search_page(lang).encode("utf-8"))
+            self.w.put(views.index_path(lang), self.index_page(lang, ordered).encode("utf-8"))
+        for name in STATIC:
+            self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
+
+    def _keep_previous(self, reg_id: str) -> dict | None:
         """Leave the pages of a regulation that cannot be published this time as the previous
         build made them (when they are intact); it is built again by the next build."""
         entry = self.manifest.old["regulations"].get(reg_id)
         if not entry or self.manifest.regulation(reg_id, entry.get("key")) is None:
             return None
-        try:
-            cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
-            kept = cache["summary"], cache["entries"]
-        except (OSError, ValueError, KeyError):
+        if not (self.out / entry["cache"]).is_file():
             return None
-        self.manifest.keep_regulation(reg_id, {**entry, "key": None})
+        entry = {**entry, "key": None}
+        self.manifest.keep_regulation(reg_id, entry)
         self.report.unchanged += len(entry["outputs"])
-        return kept
+        return entry
 
     def _prune(self, folder: Path) -> None:
         while folder != self.out and folder.is_dir() and not any(folder.iterdir()):
@@ -335,15 +415,7 @@ class _Site:
                     docx = (self.out / rel).read_bytes()
                 to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, docx)
         if to_pdf:
-            self.progress(f"PDF: {len(to_pdf)} document(s) in one LibreOffice run")
-            try:
-                pdfs = pdf_render.convert({name: job[3] for name, job in to_pdf.items()})
-            except DloError as exc:
-                pdfs = {}
-                for problem in exc.problems:
-                    self.warn(
-                        problem.location, "DLO802", f"PDF not made: {problem.message}", problem.hint
-                    )
+            pdfs = self.convert(to_pdf)
             for name, (reg_id, lang, pdf_key, _) in to_pdf.items():
                 data = pdfs.get(name)
                 if data is None:
@@ -355,6 +427,35 @@ class _Site:
                 found[reg_id][lang]["pdf"] = rel
                 outputs[reg_id].append(rel)
         return found
+
+    def convert(self, to_pdf: dict[str, tuple[str, str, str, bytes]]) -> dict[str, bytes]:
+        """The PDFs of ``to_pdf`` (name -> (id, lang, key, DOCX)) in bounded LibreOffice batches
+        (``render.pdf.convert_many``); each one not made is left out, and the failures are one
+        warning (every name, with its reason, in .dlo-site/pdf-failures.log beyond a few)."""
+        self.progress(f"PDF: {len(to_pdf)} document(s) in batches of {pdf_render.BATCH}")
+        private = self.out / FOLDER
+        private.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="pdf-", dir=private) as tmp:
+            files = []
+            for name, job in to_pdf.items():
+                path = Path(tmp) / f"{name}.docx"
+                path.write_bytes(job[3])
+                files.append(path)
+            converted = pdf_render.convert_many(files, Path(tmp) / "out", jobs=pool.default_jobs())
+            pdfs = {name: path.read_bytes() for name, path in converted.made.items()}
+        if converted.failed:
+            failed = {f"{name}.pdf": why for name, (_, why) in converted.failed.items()}
+            many = len(failed) > pdf_render.SHOWN
+            summary = pdf_render.failure_summary(
+                failed, len(to_pdf), private / "pdf-failures.log" if many else None
+            )
+            self.warn(
+                Location("soffice"),
+                "DLO802",
+                summary,
+                "the next build tries them again; open a DOCX in LibreOffice to see why",
+            )
+        return pdfs
 
     # -- comparisons ---------------------------------------------------------------------------
     def comparisons(

@@ -79,6 +79,7 @@ class Manifest:
                 pass  # unreadable: everything is rendered again
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
+        self.site: str | None = None  # the key of the index pages and search indexes
 
     @staticmethod
     def guard(out: Path) -> None:
@@ -143,6 +144,7 @@ class Manifest:
             "format": FORMAT,
             "outputs": dict(sorted(self.outputs.items())),
             "regulations": dict(sorted(self.regulations.items())),
+            "site": self.site,
         }
         atomic_write(
             self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
