@@ -8,6 +8,7 @@ a ``Problem`` with the file, line and column it comes from.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -19,10 +20,11 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import inputs
+from . import inputs, yamlc
 from .errors import Location, Problem, error
 from .fsio import atomic_write
 from .yaml_limits import Guard, LimitExceeded
@@ -56,6 +58,9 @@ class _GuardedParser(RoundTripParser):
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Parser = _GuardedParser
+    # data read at C speed is written like plain mappings and sequences (no comments to keep)
+    yaml.representer.add_representer(yamlc.MarkedMap, type(yaml.representer).represent_dict)
+    yaml.representer.add_representer(yamlc.MarkedSeq, type(yaml.representer).represent_list)
     yaml.preserve_quotes = True
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -64,6 +69,58 @@ def _yaml() -> YAML:
     # (which the loader refuses)
     yaml.representer.ignore_aliases = lambda data: True
     return yaml
+
+
+_RT = _yaml()  # its resolver and constructor give plain scalars their round-trip values
+_STR = "tag:yaml.org,2002:str"
+
+
+def _resolve(value: str) -> Any:
+    """A plain scalar as the round-trip loader reads it (int, float, bool, None, date...)."""
+    tag = _RT.resolver.resolve(ScalarNode, value, (True, False))
+    tag = getattr(tag, "value", tag)  # a Tag object in ruamel.yaml >= 0.18
+    if tag == _STR:
+        return value
+    node = ScalarNode(tag, value)
+    return _RT.constructor.yaml_constructors[tag](_RT.constructor, node)
+
+
+_RESOLVED = functools.lru_cache(maxsize=4096)(_resolve)  # dates, numbers repeat (immutable)
+# the words that start with a letter and are not strings (YAML 1.2: true, null ... and their
+# capitalised forms), found by asking the resolver about every candidate
+_WORDS = frozenset(
+    w
+    for base in ("true", "false", "null", "yes", "no", "on", "off", "y", "n", "inf", "nan")
+    for w in (base, base.capitalize(), base.upper())
+    if _resolve(w) is not w
+)
+_STARTS = yamlc.plain_string_test("".join(_RT.resolver.versioned_resolver))
+
+
+def _is_string(value: str) -> bool:
+    """A plain scalar that is a string whatever the resolver would say: it starts with a
+    letter and is none of ``_WORDS``, or it starts with a character no implicit type starts
+    with. (In YAML 1.2 only true/false/null and their capitalised forms start with a letter.)"""
+    if value[:1].isalpha():
+        return value not in _WORDS
+    return _STARTS(value)
+
+
+def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
+    """The 0-based position of the value (or key) ``part`` of ``node``, if it has one."""
+    if isinstance(node, yamlc.MarkedMap):
+        if part in node:
+            return node.keys_at[part] if key else node.values_at[part]
+    elif isinstance(node, yamlc.MarkedSeq):
+        if isinstance(part, int) and 0 <= part < len(node):
+            return node.items_at[part]
+    elif isinstance(node, CommentedMap):
+        if part in node:
+            return tuple(node.lc.key(part) if key else node.lc.value(part))
+    elif isinstance(node, CommentedSeq):
+        if isinstance(part, int) and 0 <= part < len(node):
+            return tuple(node.lc.item(part))
+    return None
 
 
 _SPACE = " \t\r\n"
@@ -83,13 +140,22 @@ def _value_at(data: Any, loc: Loc) -> str | None:
 
 @dataclass
 class Source:
-    """A parsed YAML file: the display path, the raw text and the round-trip data. The data may
-    be shared (a project parses each file once): to change and write a file back, change
-    ``roundtrip()`` instead."""
+    """A parsed YAML file: the display path, the raw text and the data (mappings, sequences
+    and scalars that know their positions). The data may be shared (a project parses each file
+    once): to change and write a file back, change ``roundtrip()`` instead."""
 
     path: str
     text: str
     data: Any
+
+    @functools.cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line of the text starts (lines as ``str.splitlines`` counts them)."""
+        starts, at = [], 0
+        for line in self.text.splitlines(keepends=True):
+            starts.append(at)
+            at += len(line)
+        return starts
 
     def roundtrip(self) -> Any:
         """A fresh round-trip parse of the text: data to change and ``write`` back with its
@@ -102,19 +168,16 @@ class Source:
         the nearest enclosing node that exists."""
         node: Any = self.data
         line, col = 0, 0
-        if isinstance(node, CommentedBase):
+        if isinstance(node, (yamlc.MarkedMap, yamlc.MarkedSeq)):
+            line, col = node.line, node.col
+        elif isinstance(node, CommentedBase):
             line, col = node.lc.line, node.lc.col
         for i, part in enumerate(loc):
-            last = i == len(loc) - 1
-            if isinstance(node, CommentedMap) and part in node:
-                pos = node.lc.key(part) if (key and last) else node.lc.value(part)
-                line, col = pos
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, col = node.lc.item(part)
-                node = node[part]
-            else:
+            pos = _position(node, part, key and i == len(loc) - 1)
+            if pos is None:
                 break
+            line, col = pos
+            node = node[part]
         return Location(self.path, line + 1, col + 1)
 
     def text_at(self, loc: Loc, offset: int) -> Location:
@@ -128,10 +191,10 @@ class Source:
         start = self.at(loc)
         value = _value_at(self.data, loc)
         text = self.text
-        lines = text.splitlines(keepends=True)
-        if not start.line or start.line > len(lines) or value is None:
+        starts = self._line_starts
+        if not start.line or start.line > len(starts) or value is None:
             return start
-        j = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
+        j = starts[start.line - 1] + start.col - 1
         quote = text[j] if text[j : j + 1] in ("'", '"') else ""
         if quote:
             j += 1
@@ -262,6 +325,25 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     text, problems = _decode(raw, path)
     if text is None:
         return None, problems
+    try:  # plain data at C speed, within the limits; anything unusual: the round-trip parser
+        data = yamlc.compose(text, _RESOLVED, _is_string, Guard().see)
+    except yamlc.Unusual:
+        pass
+    except LimitExceeded as exc:
+        return None, [
+            error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
+        ]
+    else:
+        if data is None:
+            return None, [
+                error(
+                    Location(path, 1, 1),
+                    "DLO003",
+                    "the file holds no data",
+                    "fill it in or delete it",
+                )
+            ]
+        return Source(path, text, data), []
     try:
         data = _yaml().load(text)
     except LimitExceeded as exc:
@@ -297,22 +379,31 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     return source, []
 
 
-def read(
+def read_raw(
     path: Path, display: str, *, root: Path | None = None
-) -> tuple[Source | None, list[Problem]]:
-    """Read and parse a project file. Only a regular file is read, of at most
-    ``inputs.MAX_YAML_BYTES``; a symlink only when it resolves inside ``root`` (default: the
-    project the path's ``regulations/`` folder belongs to)."""
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a project file, or why they cannot be read. Only a regular file is read, of
+    at most ``inputs.MAX_YAML_BYTES``; a symlink only when it resolves inside ``root`` (default:
+    the project the path's ``regulations/`` folder belongs to)."""
     if root is None:
         root = inputs.project_root_of(path)
     try:
-        raw = inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root)
+        return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root), []
     except FileNotFoundError:
         return None, [error(Location(display), "DLO005", "the file does not exist")]
     except inputs.InputRefused as exc:
         return None, [error(Location(display, 1, 1), "DLO009", exc.reason, exc.hint)]
     except OSError as exc:
         return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
+
+
+def read(
+    path: Path, display: str, *, root: Path | None = None
+) -> tuple[Source | None, list[Problem]]:
+    """Read (``read_raw``) and parse a project file."""
+    raw, problems = read_raw(path, display, root=root)
+    if raw is None:
+        return None, problems
     return parse(raw, display)
 
 

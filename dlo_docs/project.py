@@ -74,15 +74,6 @@ class FileCache:
         self._entries.clear()
 
 
-def _read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
-    try:
-        return Path(path).read_bytes(), []
-    except FileNotFoundError:
-        return None, [error(Location(display), "DLO005", "the file does not exist")]
-    except OSError as exc:
-        return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
-
-
 class Project:
     def __init__(self, root: Path | str = ".") -> None:
         self.root = Path(root).resolve()
@@ -104,7 +95,7 @@ class Project:
         (``load.parse(source.text.encode("utf-8"), ...)``)."""
         path = Path(path)
         display = display if display is not None else self.display(path)
-        raw, problems = _read_bytes(path, display)
+        raw, problems = load.read_raw(path, display, root=self.root)
         if raw is None:
             return None, problems
         return self.cache.get(
@@ -164,7 +155,7 @@ class Project:
                 )
             )
             return
-        raw, problems = _read_bytes(self.registry_path, display)
+        raw, problems = load.read_raw(self.registry_path, display, root=self.root)
         if raw is None:
             loaded.problems += problems
             return
@@ -191,7 +182,7 @@ class Project:
         """Validate one regulation file against the loaded registry (cached per content and
         registry: the returned document is shared, never to be changed in place)."""
         display = self.display(path)
-        raw, problems = _read_bytes(path, display)
+        raw, problems = load.read_raw(path, display, root=self.root)
         if raw is None:
             loaded.problems += problems
             return None

@@ -46,7 +46,8 @@ def test_round_trip_keeps_comments(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("# head\na: 1  # why\nb: [x, y]\n", encoding="utf-8")
     source, _ = load.read(path, "x.yaml")
-    source.data["a"] = 2
-    load.write(path, source.data)
+    data = source.roundtrip()  # the parsed data is shared: a writer changes a fresh copy
+    data["a"] = 2
+    load.write(path, data)
     assert path.read_text(encoding="utf-8") == "# head\na: 2  # why\nb: [x, y]\n"
     assert not list(tmp_path.glob(".*tmp")), "no temporary file is left behind"

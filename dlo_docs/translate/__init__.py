@@ -176,6 +176,7 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
 
 def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     path, source, doc = _document(project, reg_id)
+    data = source.roundtrip()  # the text to change and write back, comments and layout kept
     src, dst = _langs(doc, meta.target)
     if src != meta.source:
         raise UsageError(
@@ -218,14 +219,14 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
         elif target == normal(text_in(slot.value, dst, doc.main_lang)):
             result.unchanged += 1
         else:
-            _set(source.data, slot, doc.main_lang, dst, target)
+            _set(data, slot, doc.main_lang, dst, target)
             result.filled.append(slot.label)
     if not result.filled:
         return result
     if dst not in doc.languages:
-        source.data["languages"].append(dst)
+        data["languages"].append(dst)
         result.added_language = True
-    text = load.dumps(source.data, like=source.text)
+    text = load.dumps(data, like=source.text)
     checked, problems = load.parse(text.encode("utf-8"), project.display(path))
     model = load.validate(Regulation, checked)[0] if checked is not None else None
     if model is None or _main_texts(model) != _main_texts(doc):

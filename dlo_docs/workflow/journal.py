@@ -441,13 +441,39 @@ def append(project: Project, reg_id: str, journal: Journal, entry: dict[str, Any
     full = normal(full)
     full["hash"] = event_hash(full)
     if journal.source is not None and isinstance(journal.source.data, list):
-        data = journal.source.roundtrip()
-        data.append(full)
-        load.write(journal.path, data)
+        appended = _appended(journal, full)
+        if appended is not None:
+            text, source = appended
+        else:  # a journal not in dlo's own layout: written back whole, round-trip
+            data = journal.source.roundtrip()
+            data.append(full)
+            text = load.dumps(data)
+            source = load.Source(journal.display, text, data)
     else:
-        atomic_write(journal.path, HEADER.format(id=reg_id) + load.dumps([full]))
+        text = HEADER.format(id=reg_id) + load.dumps([full])
+        source = load.Source(journal.display, text, [full])
+    atomic_write(journal.path, text)
+    journal.source = source  # the next append of this command appends to this one
     journal.entries.append(full)
     return to_event(full)
+
+
+def _appended(journal: Journal, full: dict[str, Any]) -> tuple[str, load.Source] | None:
+    """The journal's text with ``full`` appended as text (the earlier events' bytes untouched,
+    no round trip of the whole file), or None when the result does not read back as exactly
+    the old events and the new one (a journal edited by hand into another layout)."""
+    assert journal.source is not None
+    old = journal.source.text
+    text = old + ("" if old.endswith("\n") else "\n") + load.dumps([full])
+    source, problems = load.parse(text.encode("utf-8"), journal.display)
+    if problems or source is None or not isinstance(source.data, list):
+        return None
+    events = source.data
+    if len(events) != len(journal.source.data) + 1 or not isinstance(events[-1], dict):
+        return None
+    if normal(events[-1]) != full or load.plain(events[:-1]) != load.plain(journal.source.data):
+        return None
+    return text, source
 
 
 def leftovers(project: Project, reg_id: str) -> list[Path]:

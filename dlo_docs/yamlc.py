@@ -1,0 +1,162 @@
+"""YAML read at C speed: libyaml's parser (through PyYAML, the only module that imports it)
+composes plain data that remembers where every key, value and item starts.
+
+``compose`` handles the plain data regulation files are: mappings, sequences and scalars. Anything
+else — a syntax error, an explicit tag, an anchor or alias, a duplicate or complex key, more than
+one document, an empty value (the two parsers place it differently) — raises ``Unusual``, and the caller reads the file with the round-trip parser
+instead, so every error message and position stays what that parser says. Plain scalars other
+than strings are resolved by the caller's ``resolve`` (the round-trip parser's own resolver and
+constructor), so both paths give equal values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+try:  # libyaml is optional: without it every file takes the round-trip path
+    import yaml
+    from yaml import CSafeLoader as _Loader
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+except ImportError:  # pragma: no cover - PyYAML without libyaml, or no PyYAML
+    _Loader = None
+
+AVAILABLE = _Loader is not None
+
+
+class Unusual(Exception):
+    """The text is not plain data (or not valid YAML): read it with the round-trip parser."""
+
+
+class MarkedMap(dict):
+    """A mapping that knows where it starts and where each key and value starts (0-based)."""
+
+    __slots__ = ("line", "col", "keys_at", "values_at")
+
+
+class MarkedSeq(list):
+    """A sequence that knows where it starts and where each item starts (0-based)."""
+
+    __slots__ = ("line", "col", "items_at")
+
+
+def plain_string_test(first_chars: str) -> Callable[[str], bool]:
+    """A test of plain scalars that are strings whatever they say: those whose first character
+    starts no implicit type of the resolver (``first_chars``: the characters that may)."""
+    starts = frozenset(first_chars)
+
+    def test(value: str) -> bool:
+        return bool(value) and value[0] not in starts
+
+    return test
+
+
+def compose(
+    text: str,
+    resolve: Callable[[str], Any],
+    is_string: Callable[[str], bool],
+    see: Callable[[Any], None] | None = None,
+) -> Any:
+    """The data of a one-document YAML text, with positions; raises ``Unusual``. ``see`` is
+    shown every event first (limits on what a file may hold raise from it)."""
+    if _Loader is None:
+        raise Unusual("libyaml is not available")
+    loader = _Loader(text)
+    try:
+        return _compose(loader, resolve, is_string, see)
+    except yaml.YAMLError as exc:
+        raise Unusual(str(exc)) from None
+    finally:
+        loader.dispose()
+
+
+def _compose(  # noqa: C901 - one event loop
+    loader: Any,
+    resolve: Callable[[str], Any],
+    is_string: Callable[[str], bool],
+    see: Callable[[Any], None] | None,
+) -> Any:
+    get = loader.get_event
+    if see is not None:
+        plain_get = get
+
+        def get() -> Any:
+            event = plain_get()
+            see(event)
+            return event
+
+    get()  # stream start
+    event = get()
+    if isinstance(event, StreamEndEvent):
+        return None
+    if not isinstance(event, DocumentStartEvent):  # pragma: no cover - libyaml's order
+        raise Unusual("no document")
+    root: list[Any] = []
+    # each frame: the container, and for a mapping the key waiting for its value
+    stack: list[list[Any]] = [[root, None, None]]
+    while True:
+        event = get()
+        cls = type(event)
+        frame = stack[-1]
+        container = frame[0]
+        if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise Unusual("anchor or explicit tag")
+            mark = event.start_mark
+            if cls is ScalarEvent:
+                value = event.value
+                if not event.style and not is_string(value):  # plain ("" in libyaml)
+                    if not value:  # the two parsers place an empty value differently
+                        raise Unusual("empty plain scalar")
+                    value = resolve(value)
+                opened = None
+            elif cls is MappingStartEvent:
+                value = opened = MarkedMap()
+                value.line, value.col = mark.line, mark.column
+                value.keys_at, value.values_at = {}, {}
+            else:
+                value = opened = MarkedSeq()
+                value.line, value.col = mark.line, mark.column
+                value.items_at = []
+            if type(container) is MarkedMap:
+                if frame[1] is None:  # a key
+                    if opened is not None or value in container or not _hashable(value):
+                        raise Unusual("duplicate or complex key")
+                    frame[1], frame[2] = (value,), mark
+                else:
+                    key = frame[1][0]
+                    container[key] = value
+                    container.keys_at[key] = (frame[2].line, frame[2].column)
+                    container.values_at[key] = (mark.line, mark.column)
+                    frame[1] = None
+            elif type(container) is MarkedSeq:
+                container.append(value)
+                container.items_at.append((mark.line, mark.column))
+            else:  # the document's root
+                root.append(value)
+            if opened is not None:
+                stack.append([opened, None, None])
+        elif cls is AliasEvent:
+            raise Unusual("alias")
+        elif len(stack) > 1 and event.__class__.__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+            stack.pop()
+        else:  # document end
+            break
+    if not isinstance(get(), StreamEndEvent):
+        raise Unusual("more than one document")
+    return root[0] if root else None
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
