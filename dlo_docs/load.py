@@ -364,6 +364,8 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         return None, [error(Location(path, line, col), "DLO001", f"YAML syntax: {message}", hint)]
     except YAMLError as exc:
         return None, [error(Location(path, 1, 1), "DLO001", f"YAML syntax: {exc}")]
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
+        return None, [error(Location(path, 1, 1), "DLO001", f"the file cannot be read: {exc}")]
     source = Source(path, text, data)
     if data is None:
         return None, [

@@ -11,7 +11,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
@@ -57,6 +65,30 @@ Text = Annotated[
 Fact = Literal["approvers", "approval", "change_initiators", "reports_to", "instructions_from"]
 
 
+# Dates a project file may hold: the years of real documents, so that a date plus a review period
+# or a time zone is always a date (9999-12-31 + 3 years is not).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+MAX_EDITION = 10_000
+
+
+def sane_date(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"the year {day.year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+    return day
+
+
+def _timezone(value: str) -> str:
+    hours, minutes = int(value[1:3]), int(value[4:6])
+    offset = (hours * 60 + minutes) * (-1 if value.startswith("-") else 1)
+    if minutes > 59 or not -12 * 60 <= offset <= 14 * 60:
+        raise ValueError(f"{value} is not a time zone: use -12:00 .. +14:00 (Kazakhstan: +05:00)")
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(sane_date)]
+TimeZone = Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$"), AfterValidator(_timezone)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -78,7 +110,7 @@ class Organisation(Strict):
     name: LangMap
     short: LangMap = {}
     city: LangMap = {}
-    timezone: Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$")] = "+05:00"
+    timezone: TimeZone = "+05:00"
 
 
 class Unit(Strict):
@@ -108,7 +140,7 @@ class NormativeDocument(Strict):
     code: NonEmpty | None = None
     title: LangMap
     number: NonEmpty | None = None
-    date: dt.date | None = None
+    date: Date | None = None
 
 
 class Abbreviation(Strict):
@@ -250,7 +282,7 @@ class Regulation(Strict):
     unit: Id
     position: Id | None = None
     languages: Annotated[list[Lang], Field(min_length=1)]
-    edition: Annotated[int, Field(ge=1)] = 1
+    edition: Annotated[int, Field(ge=1, le=MAX_EDITION)] = 1
     numbering: Literal["document", "chapter"] = Field(
         "document",
         description='clauses numbered through the whole document ("11."), or within their '

@@ -8,7 +8,9 @@ hostile file is refused in time proportional to its size:
 - nesting depth: a deeply nested file would exhaust the recursion of every later stage;
 - scalar length: no text of a regulation is anywhere near it;
 - integers of more digits than any number in a project file (Python refuses to convert
-  integers of 4,300 digits and more).
+  integers of 4,300 digits and more);
+- dates and times that are not (2026-02-30, 25:00, a zone of +99:00) or lie outside the years of
+  real documents: refused here, at their position, rather than failing when built or used later.
 
 The checks read only what every YAML parser's events carry (PyYAML's and ruamel.yaml's alike: the
 event class name, ``anchor``, ``value``, ``style``, ``start_mark.line``/``column``), so they do
@@ -18,6 +20,7 @@ and column and a message.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -29,10 +32,18 @@ _NUMBER = re.compile(
     r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
 )
 
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d\d?)-(\d\d?)"
+    r"(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?"
+    r"(?:[ \t]*(?:Z|([-+])(\d\d?)(?::?(\d\d))?))?)?"
+)
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # as ``model.FIRST_YEAR``/``LAST_YEAR``
+
 # error codes of these limits
 ALIAS = "DLO006"
 TOO_DEEP = "DLO007"
 TOO_LONG = "DLO008"
+INVALID = "DLO013"
 
 
 class LimitExceeded(Exception):
@@ -102,4 +113,25 @@ class Guard:
                 TOO_LONG,
                 f"a number of {len(value)} characters",
                 "no number in a project file is this long; quote it if it is a text",
+            )
+        if plain and value[:1].isdigit():
+            self._timestamp(event, value)
+
+    def _timestamp(self, event: Any, value: str) -> None:
+        match = _TIMESTAMP.fullmatch(value)
+        if match is None:
+            return
+        year, month, day, hour, minute, second, sign, zh, zm = match.groups()
+        try:
+            dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+            if int(second or 0) > 59 or int(zh or 0) > 14 or int(zm or 0) > 59:
+                raise ValueError("the time or its zone is out of range")
+            if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                raise ValueError(f"the year is outside {FIRST_YEAR}..{LAST_YEAR}")
+        except ValueError as exc:
+            self._refuse(
+                event,
+                INVALID,
+                f"{value} is not a valid date: {exc}",
+                "write a real date as YYYY-MM-DD (quote it if it is a text)",
             )

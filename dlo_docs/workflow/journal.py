@@ -28,7 +28,7 @@ from typing import Any
 from .. import load
 from ..errors import DloError, Location, Problem, error, warning
 from ..fsio import LockTimeout, atomic_write, locked
-from ..model import Regulation
+from ..model import Regulation, sane_date
 from ..project import Project
 from ..records import Order
 
@@ -253,11 +253,26 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
                 )
             )
         try:
-            dt.datetime.fromisoformat(entry["time"])
-            to_event(entry)
-        except (ValueError, TypeError) as exc:
+            _dates_in_range(to_event(entry))
+        except (ValueError, TypeError, OverflowError) as exc:
             problems.append(error(where, "DLO609", f"journal entry {index + 1}: {exc}"))
     return problems
+
+
+def _dates_in_range(event: Event) -> None:
+    """Every date of an event is a date of real documents (see ``model.sane_date``), so that
+    the review due date and the days of the site are always computable."""
+    sane_date(event.when.date())
+    event.when.astimezone(dt.UTC)  # the zone is a zone
+    order = event.data.get("order")
+    for day in (
+        getattr(order, "date", None),
+        getattr(order, "effective", None),
+        event.data.get("date"),
+        event.data.get("next_due"),
+    ):
+        if isinstance(day, dt.date):
+            sane_date(day)
 
 
 def read(project: Project, reg_id: str) -> Journal:

@@ -1,0 +1,121 @@
+"""Values read from project files that would crash a later stage (dates, time zones, numbers) are
+positioned errors when the file is read; nothing that reads them crashes and nothing is written."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from dlo_docs import load
+from dlo_docs.workflow import journal as _journal
+from tests.conftest import REPO
+from tests.hostile_support import positioned, snapshot
+
+REGISTRY = "regulations/registry.yaml"
+JOURNAL = "regulations/dlo-head/journal.yaml"
+
+
+def _line_of(project, rel: str, needle: str) -> int:
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def _edit(project, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _refused(dlo, project, *args: str) -> list:
+    before = snapshot(project)
+    result = dlo("--root", project, *args)
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert "Traceback" not in result.err and "internal error" not in result.err.lower()
+    after = snapshot(project)
+    # the site is built without the regulation in error (nothing of it is published)
+    assert {k: v for k, v in after.items() if not k.startswith("public/")} == before
+    assert not [k for k in after if k.startswith("public/") and "dlo-head" in k]
+    return positioned(result.out + result.err)
+
+
+@pytest.mark.parametrize("zone", ["+99:00", "+14:60", "-13:00", "+24:00"])
+def test_a_registry_time_zone_that_is_no_zone_is_a_positioned_error(project, dlo, zone):
+    _edit(project, REGISTRY, 'timezone: "+05:00"', f'timezone: "{zone}"')
+    line = _line_of(project, REGISTRY, "timezone:")
+    assert _refused(dlo, project, "check") == [(REGISTRY, line, 13, "DLO013")]
+    # every workflow write reads the registry first: refused, nothing written
+    assert (REGISTRY, line, 13, "DLO013") in _refused(dlo, project, "submit", "dlo-head")
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("2026-02-30", "DLO013"),  # no such day: an internal error in the YAML constructor before
+        ("9999-12-31", "DLO013"),
+        ("0000-01-01", "DLO013"),
+        ("2026-01-01T25:00:00", "DLO013"),
+        ("2026-01-01 10:00:00 +99:00", "DLO013"),
+    ],
+)
+def test_a_date_in_the_registry_that_is_no_date_is_a_positioned_error(project, dlo, value, code):
+    text = (project / REGISTRY).read_text(encoding="utf-8")
+    assert "\n  date: 2015-11-23\n" in text
+    _edit(project, REGISTRY, "  date: 2015-11-23\n", f"  date: {value}\n")
+    line = _line_of(project, REGISTRY, f"date: {value}")
+    assert _refused(dlo, project, "check") == [(REGISTRY, line, 9, code)]
+
+
+def test_an_edition_number_beyond_any_real_one_is_refused(project, dlo):
+    path = "regulations/dlo-head/regulation.yaml"
+    _edit(project, path, "edition: 1\n", "edition: 100000000000000000000\n")
+    line = _line_of(project, path, "edition: 1000")
+    assert _refused(dlo, project, "check") == [(path, line, 10, "DLO013")]
+
+
+def _rechain(entries: list[dict]) -> None:
+    prev = entries[0]["prev"]
+    for entry in entries:
+        entry["prev"] = prev
+        entry["hash"] = _journal.event_hash(entry)
+        prev = entry["hash"]
+
+
+def _journal_with_order_date(project, day: str) -> int:
+    """The bundled journal and edition, with the approval order dated ``day`` and the chain
+    recomputed (as a journal written by a version that accepted the date would be); returns the
+    line of the approval entry."""
+    folder = project / "regulations" / "dlo-head"
+    shutil.copytree(REPO / "regulations" / "dlo-head" / "editions", folder / "editions")
+    source, problems = load.read(REPO / JOURNAL, JOURNAL)
+    assert problems == []
+    entries = load.plain(source.data)
+    approved = next(i for i, e in enumerate(entries) if e["event"] == "approved")
+    entries[approved]["order"]["date"] = day
+    entries[approved]["order"]["effective"] = day
+    _rechain(entries)
+    load.write(folder / "journal.yaml", entries)
+    source, _ = load.read(folder / "journal.yaml", JOURNAL)
+    return source.at([approved]).line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "dlo-head"],
+        ["verify", "dlo-head"],
+        ["revise", "dlo-head", "--by", "dlo-head", "--reason", "changes"],
+        ["site", "build"],
+    ],
+)
+def test_an_order_dated_9999_12_31_in_the_journal_crashes_nothing(project, dlo, command):
+    line = _journal_with_order_date(project, "9999-12-31")
+    problems = _refused(dlo, project, *command)
+    assert [(f, ln, c) for f, ln, _, c in problems] == [(JOURNAL, line, "DLO609")]
+
+
+def test_the_same_journal_with_a_real_date_is_in_force(project, dlo):
+    _journal_with_order_date(project, "2026-11-30")
+    result = dlo("--root", project, "verify", "dlo-head")
+    assert result.code == 0, result.out + result.err
