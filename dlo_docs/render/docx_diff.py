@@ -42,6 +42,7 @@ from docx.shared import Cm, Mm, Pt
 from ..diff.align import Comparison, Place, Row
 from ..diff.names import change_name, side
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
+from . import stamp
 from .docx import STYLE, new_document
 
 # column widths of the comparison table on landscape A4 (257 mm between the margins)
@@ -207,7 +208,7 @@ def table(
             after.paragraph_format.space_before = Pt(6)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return stamp.fixed_zip(out.getvalue(), stamp.document_time(None))
 
 
 # --- the tracked-changes copy -----------------------------------------------------------------------
@@ -348,4 +349,4 @@ def redline(
     _track_changes_on(doc)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return stamp.fixed_zip(out.getvalue(), stamp.clamp(date))

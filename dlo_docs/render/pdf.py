@@ -42,6 +42,7 @@ from pathlib import Path
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
+from . import pdf_stable, stamp
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
@@ -221,11 +222,18 @@ def convert_files(
                 "open the DOCX in LibreOffice to see why it cannot be read",
             )
         results = []
-        for pdf in made:
+        for source, pdf in zip(paths, made, strict=True):
             target = outdir / pdf.name
-            os.replace(pdf, target)
+            _settle(source, pdf, target)
             results.append(target)
     return results
+
+
+def _settle(source: Path, pdf: Path, target: Path) -> None:
+    """Move a PDF LibreOffice made into place, its times and identifier those of ``source``
+    (the DOCX) instead of the run's: the same document, the same bytes."""
+    pdf.write_bytes(pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source.read_bytes())))
+    os.replace(pdf, target)
 
 
 def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
@@ -273,7 +281,7 @@ def _batch(
             pdf = Path(tmp) / f"{path.stem}.pdf"
             if pdf.is_file() and pdf.stat().st_size > 0:
                 target = outdir / pdf.name
-                os.replace(pdf, target)
+                _settle(path, pdf, target)
                 made[path.stem] = target
     return made, {p.stem: reason for p in paths if p.stem not in made}
 

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from ...context import RenderDoc
 from ...errors import UsageError
+from .. import stamp
 from .package import REFERENCE, base, default_reference, fill, new_document, reference_document
 from .styles import BODY_STYLES, STYLE
 from .writer import SHEETS, STANDALONE, Transfer, Writer
@@ -94,7 +95,8 @@ def _assemble(
         "language": rd.lang,
         "langtag": LANG_TAGS.get(rd.lang, rd.lang),
     }
-    return fill(package.entries, paragraphs, texts, title_page)
+    when = stamp.document_time(rd.records)
+    return fill(package.entries, paragraphs, texts, title_page, when)
 
 
 def render(rd: RenderDoc, project_templates: Path | None = None) -> bytes:

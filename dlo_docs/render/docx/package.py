@@ -9,6 +9,7 @@ them. The default template's unused style definitions, latent styles, Word 2010
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -23,6 +24,7 @@ from docx.shared import Mm
 
 from ...errors import DloError, Location, error
 from ...labels import BUNDLED
+from .. import stamp
 from .ooxml import clean
 from .styles import STYLE, setup, trim_styles
 
@@ -54,10 +56,15 @@ def _slot_element(name: str):
 
 
 def fill(
-    entries, paragraphs: dict[str, str], texts: dict[str, str], title_page: bool = True
+    entries,
+    paragraphs: dict[str, str],
+    texts: dict[str, str],
+    title_page: bool = True,
+    when: dt.datetime = stamp.EARLIEST,
 ) -> bytes:
     """The package with every slot filled, in one pass (so no filled-in text is read as a slot):
-    paragraph slots with OOXML, text slots with escaped text."""
+    paragraph slots with OOXML, text slots with escaped text. Every member is dated ``when``, so
+    the same document is always the same bytes."""
     values = {name.encode(): xml.encode() for name, xml in paragraphs.items()}
     values.update({name.encode(): clean(text).encode() for name, text in texts.items()})
 
@@ -71,7 +78,7 @@ def fill(
                 content = _SLOT_RE.sub(value, content)
                 if not title_page and info.filename == "word/document.xml":
                     content = content.replace(b"<w:titlePg/>", b"")
-            z.writestr(info, content)
+            z.writestr(stamp.zip_info(info.filename, when), content)
     return out.getvalue()
 
 

@@ -1,0 +1,149 @@
+"""The same document, the same PDF bytes: what LibreOffice stamps with the time of the run is set
+from the document instead.
+
+LibreOffice writes the time of the conversion into the document information (``/CreationDate``),
+the XMP metadata (``xmp:CreateDate`` and its kin) and the header of the embedded ICC colour
+profile, and a file identifier that differs per run (``/ID``, ``/DocChecksum``). ``stabilize``
+sets the times to ``when`` (the DOCX's own date, see ``render.docx``) and the identifier to a hash
+of the content, keeping every other byte as it was.
+
+The file is edited, not rewritten: each change is a byte range replaced, the one compressed
+stream touched (the ICC profile) is recompressed and its length updated, and the offsets of the
+cross-reference table are shifted to match. A file of another shape than LibreOffice's (no
+classic cross-reference table) is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import struct
+import zlib
+from dataclasses import dataclass
+
+_INFO_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\((D:[^)]*)\)")
+_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>([^<]*)</xmp:\1>")
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+0\s+R)?")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+_XREF = re.compile(rb"\nxref\r?\n")
+_STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF\s*$")
+
+
+class _Unexpected(Exception):
+    pass
+
+
+@dataclass(order=True)
+class _Edit:
+    start: int
+    end: int
+    new: bytes
+
+
+def _icc_edits(pdf: bytes, when: dt.datetime) -> list[_Edit]:
+    """The ICC profile's creation time (header bytes 24..35), recompressed, with its length."""
+    edits = []
+    t = when.astimezone(dt.UTC)
+    stamp = struct.pack(">6H", t.year, t.month, t.day, t.hour, t.minute, t.second)
+    for match in _STREAM_START.finditer(pdf):
+        head_at = pdf.rfind(b" 0 obj", max(0, match.start() - 400), match.start())
+        if head_at < 0:
+            continue
+        head_at += len(b" 0 obj")
+        head = pdf[head_at : match.start()]
+        if b"/N " not in head or b"/FlateDecode" not in head or b"/Type" in head:
+            continue
+        length = _LENGTH.search(head)
+        if length is None:
+            continue
+        if length.group(2):  # indirect: "/Length 738 0 R"
+            ref = re.search(rb"\n" + length.group(1) + rb" 0 obj\s*(\d+)\s*endobj", pdf)
+            if ref is None:
+                raise _Unexpected("the length of a stream is not found")
+            size, at = int(ref.group(1)), (ref.start(1), ref.end(1))
+        else:
+            size = int(length.group(1))
+            at = (head_at + length.start(1), head_at + length.end(1))
+        start = match.end()
+        try:
+            data = zlib.decompress(pdf[start : start + size])
+        except zlib.error:
+            continue
+        if len(data) < 128 or data[36:40] != b"acsp":
+            continue
+        packed = zlib.compress(data[:24] + stamp + data[36:], 9)
+        edits += [_Edit(start, start + size, packed), _Edit(*at, str(len(packed)).encode())]
+    return edits
+
+
+def _date_edits(pdf: bytes, when: dt.datetime) -> list[_Edit]:
+    utc = when.astimezone(dt.UTC)
+    info = utc.strftime("D:%Y%m%d%H%M%SZ").encode()
+    xmp = utc.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    edits = [_Edit(m.start(2), m.end(2), info) for m in _INFO_DATE.finditer(pdf)]
+    for m in _XMP_DATE.finditer(pdf):  # inside the metadata stream: kept at the same length
+        if len(m.group(2)) != len(xmp):
+            raise _Unexpected("an XMP date of another form")
+        edits.append(_Edit(m.start(2), m.end(2), xmp))
+    return edits
+
+
+def _apply(pdf: bytes, edits: list[_Edit]) -> tuple[bytes, list[_Edit]]:
+    out, last = [], 0
+    for edit in sorted(edits):
+        if edit.start < last:
+            raise _Unexpected("overlapping edits")
+        out += [pdf[last : edit.start], edit.new]
+        last = edit.end
+    out.append(pdf[last:])
+    return b"".join(out), sorted(edits)
+
+
+def _shift(offset: int, edits: list[_Edit]) -> int:
+    return offset + sum(len(e.new) - (e.end - e.start) for e in edits if e.end <= offset)
+
+
+def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
+    """The cross-reference table and ``startxref`` of ``pdf`` (edited from ``old``) shifted."""
+    start = _STARTXREF.search(old)
+    if start is None or not old[int(start.group(1)) :].startswith(b"xref"):
+        raise _Unexpected("no classic cross-reference table")
+    xref_old = int(start.group(1))
+    xref_new = _shift(xref_old, edits)
+    if not pdf[xref_new:].startswith(b"xref"):
+        raise _Unexpected("the cross-reference table moved unexpectedly")
+    lines = pdf[xref_new:].split(b"\n")
+    out, i = [lines[0]], 1
+    while i < len(lines) and re.fullmatch(rb"\d+ \d+\r?", lines[i]):
+        count = int(lines[i].split()[1])
+        out.append(lines[i])
+        for entry in lines[i + 1 : i + 1 + count]:
+            offset, gen, kind = entry[:10], entry[11:16], entry[17:18]
+            if kind == b"n":
+                entry = b"%010d %s n%s" % (_shift(int(offset), edits), gen, entry[18:])
+            out.append(entry)
+        i += 1 + count
+    tail = b"\n".join(out + lines[i:])
+    tail = _STARTXREF.sub(lambda m: b"startxref\n%d\n%%%%EOF\n" % xref_new, tail)
+    return pdf[:xref_new] + tail
+
+
+def stabilize(pdf: bytes, when: dt.datetime) -> bytes:
+    """``pdf`` with every time set to ``when`` and its identifier derived from its content."""
+    try:
+        edited, edits = _apply(pdf, _date_edits(pdf, when) + _icc_edits(pdf, when))
+        edited = _relocate(edited, pdf, edits)
+    except (_Unexpected, ValueError):
+        return pdf
+    ids = [(m.start(g), m.end(g)) for m in _ID.finditer(edited) for g in (1, 2)]
+    ids += [(m.start(1), m.end(1)) for m in _CHECKSUM.finditer(edited)]
+    blank = bytearray(edited)
+    for a, b in ids:
+        blank[a:b] = b"0" * (b - a)
+    digest = hashlib.md5(bytes(blank), usedforsecurity=False).hexdigest().upper().encode()
+    for a, b in ids:
+        blank[a:b] = (digest * 2)[: b - a]
+    return bytes(blank)

@@ -1,0 +1,90 @@
+"""Reproducible outputs: the same input gives the same DOCX and PDF bytes, whenever and on
+whatever machine it is rendered. Times come from the document (the approval order's date, or
+``SOURCE_DATE_EPOCH``), never from the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import time
+import zipfile
+
+import pypdf
+import pytest
+
+from dlo_docs.render import pdf as pdf_render
+from dlo_docs.render import pdf_stable, stamp
+from tests.conftest import REPO
+
+
+def _members(data: bytes) -> set[tuple]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {(i.date_time, i.create_system, i.external_attr) for i in z.infolist()}
+
+
+def _render(project, out, env=None) -> bytes:
+    """``dlo render --format docx`` in a process of its own (no cache shared with the last)."""
+    result = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "dlo"), "--root", str(project), "render"]
+        + ["--format", "docx", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return (out / "dlo-head.kk.docx").read_bytes()
+
+
+def test_a_draft_docx_is_the_same_bytes_every_time(project, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = _render(project, tmp_path / "a")
+    time.sleep(2.1)  # ZIP times have a resolution of two seconds
+    second = _render(project, tmp_path / "b")
+    assert first == second
+    assert _members(first) == {((1980, 1, 1, 0, 0, 0), 0, 0o644 << 16)}
+
+
+def test_an_approved_edition_is_dated_by_its_order(project, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    folder = project / "regulations" / "dlo-head"
+    shutil.copytree(REPO / "regulations" / "dlo-head" / "editions", folder / "editions")
+    shutil.copy(REPO / "regulations" / "dlo-head" / "journal.yaml", folder / "journal.yaml")
+    data = _render(project, tmp_path / "a")
+    assert _members(data) == {
+        ((2026, 11, 26, 0, 0, 0), 0, 0o644 << 16)
+    }  # order 0000-ҮЛГІ of 2026-11-26
+
+
+def test_source_date_epoch_is_honoured(project, tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"}  # 2026-01-01 00:00 UTC
+    data = _render(project, tmp_path / "a", env=env)
+    assert _members(data) == {((2026, 1, 1, 0, 0, 0), 0, 0o644 << 16)}
+
+
+@pytest.mark.skipif(not pdf_render.available(), reason="LibreOffice is not installed")
+def test_the_same_docx_gives_the_same_pdf_bytes(project, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    docx = _render(project, tmp_path / "a")
+    docx = stamp.fixed_zip(docx, dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC))
+    first = pdf_render.convert({"dlo-head.kk": docx})["dlo-head.kk"]
+    time.sleep(1.1)  # another second on LibreOffice's clock
+    second = pdf_render.convert({"dlo-head.kk": docx})["dlo-head.kk"]
+    assert first == second
+    reader = pypdf.PdfReader(io.BytesIO(first), strict=True)
+    assert reader.metadata["/CreationDate"] == "D:20261126093000Z"
+    assert reader.xmp_metadata.xmp_create_date == dt.datetime(2026, 11, 26, 9, 30)
+    assert (str(reader.xmp_metadata.pdfaid_part), reader.xmp_metadata.pdfaid_conformance) == (
+        "2",
+        "B",
+    )
+    assert len(reader.pages) > 5 and "Қашықтықтан" in reader.pages[0].extract_text()
+    for number in range(1, reader.trailer["/Size"]):  # strict: each offset holds its object
+        reader.get_object(number)
+
+
+def test_stabilize_leaves_a_pdf_of_another_shape_alone():
+    odd = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n"
+    assert pdf_stable.stabilize(odd, stamp.EARLIEST) == odd
