@@ -12,9 +12,12 @@ POSITION = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+):(?P<col>\d+): error (?P
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file under ``root`` (not following symlinks) with a digest of its bytes."""
+    """Every file under ``root`` (not following symlinks) with a digest of its bytes; the empty
+    lock files a command holds while it works are not counted."""
     found = {}
     for path in sorted(root.rglob("*")):
+        if path.name.endswith(".lock") and not path.is_symlink() and path.stat().st_size == 0:
+            continue
         if path.is_symlink():
             found[path.relative_to(root).as_posix()] = "-> " + str(path.readlink())
         elif path.is_file():
