@@ -174,3 +174,19 @@ def test_the_unit_a_unit_regulation_names_is_taken(project, dlo, tmp_path):
     result = dlo("import", source, "--id", "bolim", "--kind", "unit_regulation", cwd=project)
     assert result.code == 0, result.err
     assert load_model(project, "bolim").unit == "dlo"
+
+
+def test_a_typed_number_and_identical_entries_are_linted_after_import(project, dlo, tmp_path):
+    duty = "перевод документов и писем Бюро на государственный язык;"
+    source = tmp_path / "buro.ru.txt"
+    source.write_text(
+        THROUGH.replace("1) перевод документов;", f"1) {duty}").replace(
+            "2) редактирование.", f"2) редактирование текстов договоров;\n3) {duty}"
+        ),
+        encoding="utf-8",
+    )
+    args = ("--id", "buro", "--kind", "unit_regulation", "--unit", "dlo")
+    assert dlo("import", source, *args, cwd=project).code == 0
+    check = dlo("check", "regulations/buro/regulation.yaml", cwd=project)
+    assert "DLO115: the text starts with a typed number '13.' (clause 3)" in check.out
+    assert "DLO107: clause 4 item 3 nearly repeats clause 4 item 1 (100% similar" in check.out

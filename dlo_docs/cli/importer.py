@@ -30,6 +30,19 @@ importer = lazy.module("dlo_docs.importer")
 @click.option("--code", help="Document code, e.g. 'ЛН ҮББИ 01-2024' (default: from the source).")
 @click.option("--force", is_flag=True, help="Overwrite an existing regulation.yaml.")
 @click.option(
+    "--onto",
+    "onto",
+    metavar="ID",
+    help="Bring an edited DOCX back onto regulation ID: only its body changes, each element keeps "
+    "its id (found by the bookmark dlo render put around it, else by its text).",
+)
+@click.option(
+    "--accept-changes",
+    is_flag=True,
+    help="With --onto: read a DOCX with tracked changes as if every change were accepted "
+    "(and ignore its comments) instead of refusing it.",
+)
+@click.option(
     "--update-registry",
     is_flag=True,
     help="Add the proposed abbreviations, normative documents and approver positions to "
@@ -47,6 +60,8 @@ def import_(
     title,
     code,
     force: bool,
+    onto,
+    accept_changes: bool,
     update_registry: bool,
 ) -> None:
     """Import FILE (.docx or .txt) as regulations/<id>/regulation.yaml.
@@ -56,6 +71,9 @@ def import_(
     without --force; writes nothing when the file cannot be read.
     """
     project = obj.project
+    if onto is not None:
+        _onto(project, file, onto, accept_changes)
+        return
     options = importer.Options(
         reg_id, lang, kind, position, unit, title, code, force, update_registry
     )
@@ -79,3 +97,18 @@ def import_(
             "(or import again with --update-registry --force)"
         )
         click.echo(imported.proposals_yaml().rstrip())
+
+
+def _onto(project, file: str, reg_id: str, accept_changes: bool) -> None:
+    result = importer.import_onto(project, file, reg_id, accept_changes)
+    imported = result.imported
+    for problem in imported.problems:
+        click.echo(str(problem), err=True)
+    c = imported.counts
+    click.echo(
+        f"{c['kept']} element(s) kept their ids ({c['by_bookmark']} by bookmark, the others by "
+        f"text); {c['chapter'] + c['paragraph'] + c['clause'] + c['item'] - c['kept']} new",
+        err=True,
+    )
+    for path in result.written:
+        click.echo(f"wrote {project.display(path)}")

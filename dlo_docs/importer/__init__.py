@@ -28,6 +28,7 @@ so a person confirms it:
 from __future__ import annotations
 
 from .convert import convert, detect_lang
+from .onto import import_onto
 from .reading import read_source
 from .types import ASSUMED, CONFIRM, Imported, Options, Result
 from .write import import_file
@@ -41,5 +42,6 @@ __all__ = [
     "convert",
     "detect_lang",
     "import_file",
+    "import_onto",
     "read_source",
 ]

@@ -40,6 +40,7 @@ class Line:
     level: int | None = None  # DOCX list level (w:ilvl) or item depth from a style (0-based)
     auto: bool = False  # the leading number was produced by Word's automatic numbering
     lone_number: bool = False  # a number stood alone before a soft line break
+    marks: tuple[str, ...] = ()  # DOCX bookmarks that start in this paragraph
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Read:
     ours: bool = False  # a DOCX rendered by dlo (named body styles)
     skipped: int = 0  # paragraphs left out (title page, sheets, tables of our own output)
     notes: list[str] = field(default_factory=list)
+    revisions: list[str] = field(default_factory=list)  # unresolved tracked changes, comments
 
 
 def normalise(text: str) -> str:

@@ -47,6 +47,7 @@ _SKIP = {
     W + "object",
     W + "del",
     W + "delText",
+    W + "moveFrom",
     W + "instrText",
     W + "footnoteReference",
     W + "endnoteReference",
@@ -391,11 +392,14 @@ class _Reader:
             if label is not None:
                 level = ilvl
         lines = []
+        marks = tuple(
+            n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
+        )
         for i, (text, lone) in enumerate(_join_pieces(_pieces(p))):
             auto = False
             if i == 0 and label:
                 text, auto = f"{label} {text}", True
-            lines.append(Line(text, self.count, hint, level, auto, lone))
+            lines.append(Line(text, self.count, hint, level, auto, lone, marks if i == 0 else ()))
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, lines
@@ -445,6 +449,47 @@ def _core(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
     return found
 
 
+_CHANGES = {
+    W + "ins": "inserted",
+    W + "del": "deleted",
+    W + "moveFrom": "moved away",
+    W + "moveTo": "moved here",
+}
+_FORMAT_CHANGES = (W + "rPrChange", W + "pPrChange", W + "sectPrChange", W + "tblPrChange")
+
+
+def _text_of(el: ET.Element) -> str:
+    return "".join(t.text or "" for t in el.iter() if t.tag in (W + "t", W + "delText"))
+
+
+def _shorten(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[str]:
+    """Unresolved tracked changes and comments, one line each, naming what and by whom."""
+    found = []
+    if document is not None:
+        for el in document.iter():
+            what = _CHANGES.get(el.tag)
+            if what is None and el.tag in _FORMAT_CHANGES:
+                what = "formatting changed"
+            if what is None:
+                continue
+            text = _text_of(el)
+            if what != "formatting changed" and not text.strip():
+                continue
+            who = el.get(W + "author") or "unknown author"
+            shown = f' "{_shorten(text)}"' if text.strip() else ""
+            found.append(f"tracked change: {what}{shown} by {who}")
+    if comments is not None:
+        for c in comments.iter(W + "comment"):
+            who = c.get(W + "author") or "unknown author"
+            found.append(f'comment by {who}: "{_shorten(_text_of(c))}"')
+    return found
+
+
 def read_docx(raw: bytes, path: str) -> Read:
     archive = _open(raw, path)
     with archive:
@@ -452,6 +497,11 @@ def read_docx(raw: bytes, path: str) -> Read:
         styles = Styles(_part(archive, "word/styles.xml", path))
         numbering = Numbering(_part(archive, "word/numbering.xml", path))
         core = _core(archive, path)
+        comments = (
+            _part(archive, "word/comments.xml", path)
+            if "word/comments.xml" in archive.namelist()
+            else None
+        )
     body = document.find(W + "body") if document is not None else None
     if body is None:
         raise fail(
@@ -484,6 +534,7 @@ def read_docx(raw: bytes, path: str) -> Read:
     if not any(line.text for line in lines):
         raise fail(path, EMPTY, "the document holds no text", "is this the right file?")
     result = Read(path, "docx", lines, ours=ours, skipped=skipped)
+    result.revisions = revisions(document, comments)
     if ours:
         result.title = core.get("title")
         result.code = core.get("subject")

@@ -11,6 +11,7 @@ Only the document's first language is compared (the others translate it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
@@ -20,6 +21,7 @@ from . import Rule, vocab
 from .view import WORD, Text, View
 
 STEM = 5
+QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"")
 THRESHOLD = 0.5
 MIN_SHARED = 8
 
@@ -52,17 +54,37 @@ def lists(view: View) -> Iterator[list[Clause | Item]]:
     yield from view.children.values()
 
 
+def common(stemmed: dict[str, set[str]]) -> set[str]:
+    """Stems that appear in more than a quarter of a document's entries (of at least 12): its
+    subject ("Управление ПТ и АД", the position's title) and its standard formulas ("в
+    соответствии с законодательством Республики Казахстан"), which make entries alike without
+    making them say the same thing."""
+    if len(stemmed) < 12:
+        return set()
+    df: dict[str, int] = {}
+    for found in stemmed.values():
+        for stem in found:
+            df[stem] = df.get(stem, 0) + 1
+    return {stem for stem, n in df.items() if n * 4 > len(stemmed)}
+
+
 def check(view: View) -> Iterator[Problem]:
     lang = view.model.main_lang
     texts: dict[str, Text] = {
         t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")
     }
-    stemmed = {eid: stems(t.value) for eid, t in texts.items()}
+    # names in quotes («…») are one name, not words the entries share
+    whole = {eid: stems(QUOTED.sub(" ", t.value)) for eid, t in texts.items()}
+    frequent = common(whole)
+    stemmed = {eid: found - frequent for eid, found in whole.items()}
     for entries in lists(view):
         for a, b in combinations([e for e in entries if e.id in texts], 2):
             ta, tb = texts[a.id], texts[b.id]
             score, shared = similarity(stemmed[a.id], stemmed[b.id])
-            if score >= THRESHOLD and shared >= MIN_SHARED:
+            same = len(whole[a.id]) >= 4 and whole[a.id] == whole[b.id]
+            if same:
+                score, shared = 1.0, len(whole[a.id])
+            if same or (score >= THRESHOLD and shared >= MIN_SHARED):
                 yield view.problem(
                     RULE,
                     view.at(tb, 0),

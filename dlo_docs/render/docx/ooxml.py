@@ -42,6 +42,13 @@ def field(instr: str, shown: str) -> str:
     )
 
 
+def bookmark(n: int, name: str, content: str) -> str:
+    """``content`` (runs) inside bookmark number ``n`` named ``name``."""
+    return (
+        f'<w:bookmarkStart w:id="{n}" w:name="{clean(name)}"/>{content}<w:bookmarkEnd w:id="{n}"/>'
+    )
+
+
 def paragraph(style_id: str, content: str) -> str:
     """A paragraph in the style with id ``style_id`` holding ``content`` (runs)."""
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{content}</w:p>'

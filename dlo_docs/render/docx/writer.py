@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ... import bookmarks
 from ...context import Official, RenderDoc
 from . import ooxml
 from .package import Base
@@ -94,9 +95,16 @@ class Writer:
         self.p("info", self.edition(), tail='<w:r><w:br w:type="page"/></w:r>')
 
     def body(self) -> None:
-        for block in self.rd.blocks:
+        """The body; each paragraph in a bookmark named after its element's id, which Word
+        keeps, so that ``dlo import --onto`` knows each element again."""
+        for n, block in enumerate(self.rd.blocks, 1):
             role = "item2" if block.kind == "item" and block.depth > 1 else block.kind
-            self.p(role, block.line)
+            self.parts.append(
+                ooxml.paragraph(
+                    self.ids[role],
+                    ooxml.bookmark(n, bookmarks.name(block.element_id), ooxml.runs(block.line)),
+                )
+            )
 
     def sheet_heading(self, key: str) -> None:
         rd = self.rd

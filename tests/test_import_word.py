@@ -1,0 +1,258 @@
+"""Word as an editing path: render the regulation, edit the DOCX the way Word users do, import it
+back onto the regulation (``dlo import FILE --onto ID``); the comparison lists exactly the edits
+and every untouched element keeps its id — also after a LibreOffice re-save, and also when the
+bookmarks that carry the ids were lost."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from docx import Document
+from docx.oxml.ns import qn
+from test_import_support import load_model
+
+from dlo_docs import bookmarks
+from dlo_docs.diff.api import prepare
+from dlo_docs.numbering import walk
+from dlo_docs.project import Project
+
+BODY = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
+REG = "dlo-head"
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """The bundled project with its journal and frozen edition (edition 1 in force)."""
+    root = tmp_path / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def rendered(root: Path, dlo) -> Path:
+    result = dlo("render", REG, "--format", "docx", "--lang", "kk", cwd=root)
+    assert result.code == 0, result.err
+    return root / "build" / f"{REG}.kk.docx"
+
+
+def marks(p) -> list[str]:
+    return [b.get(qn("w:name")) for b in p._p.iter(qn("w:bookmarkStart"))]
+
+
+def body(doc) -> list:
+    return [p for p in doc.paragraphs if p.style.name in BODY]
+
+
+def ids_of(root: Path) -> list[tuple[str, str]]:
+    return [(n.kind, n.element.id) for n in walk(load_model(root, REG))]
+
+
+def changes(root: Path) -> set[tuple[str, str]]:
+    return {(c.what, c.id) for c in prepare(Project(root), REG).comparison.changes}
+
+
+def test_render_puts_each_elements_id_in_a_bookmark(bundled, dlo):
+    doc = Document(str(rendered(bundled, dlo)))
+    paragraphs = body(doc)
+    elements = ids_of(bundled)
+    assert [marks(p) for p in paragraphs] == [[bookmarks.name(i)] for _, i in elements]
+    names = [m for p in doc.paragraphs for m in marks(p)]
+    assert len(names) == len(set(names)) and all(len(n) <= 40 for n in names)
+
+
+class Edit:
+    """Edits as a Word user makes them, on the paragraphs of the rendered DOCX."""
+
+    def __init__(self, path: Path, root: Path):
+        self.path, self.doc = path, Document(str(path))
+        by_name = bookmarks.ids_by_name([i for _, i in ids_of(root)])
+        self.kind = dict(ids_of(root))
+        self.paragraphs = {by_name[marks(p)[0]]: p for p in body(self.doc)}
+
+    def reword(self, eid: str, old: str, new: str) -> None:
+        run = next(r for r in self.paragraphs[eid].runs if old in r.text)
+        run.text = run.text.replace(old, new, 1)
+
+    def insert_after(self, eid: str, text: str) -> None:
+        source = self.paragraphs[eid]._p
+        fresh = copy.deepcopy(source)
+        for el in [*fresh.iter(qn("w:bookmarkStart")), *fresh.iter(qn("w:bookmarkEnd"))]:
+            el.getparent().remove(el)  # a pasted paragraph does not duplicate a bookmark
+        runs = fresh.findall(qn("w:r"))
+        for r in runs[1:]:
+            fresh.remove(r)
+        runs[0].find(qn("w:t")).text = text
+        source.addnext(fresh)
+
+    def delete(self, eid: str) -> None:
+        p = self.paragraphs[eid]._p
+        p.getparent().remove(p)
+
+    def move_after(self, eid: str, after: str) -> None:
+        p = self.paragraphs[eid]._p
+        self.paragraphs[after]._p.addnext(p)  # cut and paste: the bookmark travels with it
+
+    def save(self, path: Path | None = None) -> Path:
+        out = path or self.path.with_name("edited.docx")
+        self.doc.save(str(out))
+        return out
+
+
+def edited(root: Path, dlo) -> tuple[Path, dict[str, str]]:
+    """The five edits; returns the file and the ids each edit touched."""
+    edit = Edit(rendered(root, dlo), root)
+    model = load_model(root, REG)
+    chapters = {c.id: c for c in model.chapters}
+    general = chapters["general-provisions"]
+    reworded = general.clauses[0].id
+    words = edit.paragraphs[reworded].text.split()
+    edit.reword(reworded, words[-1], "мұқият " + words[-1])
+    edit.insert_after(general.clauses[1].id, "99. Бөлім бастығы жылдық есепті уақытында ұсынады.")
+    item = chapters["normative-references"].clauses[0].items[1].id
+    edit.delete(item)
+    agreement = chapters["agreement"].clauses
+    moved = agreement[0].id
+    edit.move_after(moved, agreement[3].id)
+    titled = chapters["abbreviations"].id
+    last = edit.paragraphs[titled].runs[-1].text
+    edit.reword(titled, last[-4:], last[-4:] + " ТІЗІМІ")
+    touched = {"reworded": reworded, "item": item, "moved": moved, "chapter": titled}
+    return edit.save(), touched
+
+
+def expected(before: list[tuple[str, str]], after, touched: dict[str, str]) -> None:
+    old_ids = [i for _, i in before]
+    new_ids = [i for _, i in after]
+    added = [i for i in new_ids if i not in old_ids]
+    assert len(added) == 1, added
+    assert set(old_ids) - set(new_ids) == {touched["item"]}  # untouched ids unchanged
+    return added[0]
+
+
+def test_word_edits_come_back_as_exactly_those_edits(bundled, dlo):
+    before = ids_of(bundled)
+    path, touched = edited(bundled, dlo)
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    new = expected(before, ids_of(bundled), touched)
+    assert changes(bundled) == {
+        ("changed", touched["reworded"]),
+        ("added", new),
+        ("removed", touched["item"]),
+        ("moved", touched["moved"]),
+        ("changed", touched["chapter"]),
+    }
+    model = load_model(bundled, REG)
+    assert model.edition == 1 and model.title == load_model(REPO, REG).title
+    assert model.agreement == load_model(REPO, REG).agreement
+
+
+def test_ids_are_found_by_text_when_the_bookmarks_were_lost(bundled, dlo):
+    before = ids_of(bundled)
+    path, touched = edited(bundled, dlo)
+    doc = Document(str(path))
+    for p in doc.paragraphs:  # the text retyped or pasted into a new document
+        for el in [*p._p.iter(qn("w:bookmarkStart")), *p._p.iter(qn("w:bookmarkEnd"))]:
+            el.getparent().remove(el)
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    new = expected(before, ids_of(bundled), touched)
+    assert changes(bundled) == {
+        ("changed", touched["reworded"]),
+        ("added", new),
+        ("removed", touched["item"]),
+        ("moved", touched["moved"]),
+        ("changed", touched["chapter"]),
+    }
+
+
+def _tracked(path: Path) -> Path:
+    """An insertion and a deletion made with Word's Track Changes, and a comment marker."""
+    doc = Document(str(path))
+    p = next(p for p in doc.paragraphs if p.style.name == "DLO Clause")
+    run = p.runs[-1]._r
+    ins = run.makeelement(qn("w:ins"), {qn("w:id"): "901", qn("w:author"): "Заңгер"})
+    new_run = copy.deepcopy(run)
+    new_run.find(qn("w:t")).text = " қосымша сөз"
+    ins.append(new_run)
+    run.addnext(ins)
+    dele = run.makeelement(qn("w:del"), {qn("w:id"): "902", qn("w:author"): "Заңгер"})
+    gone = copy.deepcopy(run)
+    t = gone.find(qn("w:t"))
+    t.tag = qn("w:delText")
+    t.text = "алынған сөз"
+    dele.append(gone)
+    ins.addnext(dele)
+    out = path.with_name("tracked.docx")
+    doc.save(str(out))
+    return out
+
+
+def test_tracked_changes_are_refused_unless_accepted(bundled, dlo):
+    path = _tracked(rendered(bundled, dlo))
+    before = (bundled / "regulations" / REG / "regulation.yaml").read_bytes()
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 2
+    assert "tracked changes" in result.err and "Заңгер" in result.err
+    assert "қосымша сөз" in result.err and "алынған сөз" in result.err
+    assert (bundled / "regulations" / REG / "regulation.yaml").read_bytes() == before
+    result = dlo("import", path, "--onto", REG, "--accept-changes", cwd=bundled)
+    assert result.code == 0, result.err
+    ((what, eid),) = changes(bundled)
+    assert what == "changed"
+    model = load_model(bundled, REG)
+    text = next(c.text for _, _, c in model.clauses() if c.id == eid)
+    text = text if isinstance(text, str) else text["kk"]
+    assert "қосымша сөз" in text and "алынған сөз" not in text
+
+
+def soffice_resave(path: Path) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    outdir = path.parent / "lo"
+    profile = Path("/tmp") / f"dlo-word-lo-{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "docx",
+                "--outdir",
+                str(outdir),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return outdir / path.name
+
+
+def test_the_same_after_a_libreoffice_resave(bundled, dlo):
+    before = ids_of(bundled)
+    path, touched = edited(bundled, dlo)
+    resaved = soffice_resave(path)
+    result = dlo("import", resaved, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    new = expected(before, ids_of(bundled), touched)
+    assert changes(bundled) == {
+        ("changed", touched["reworded"]),
+        ("added", new),
+        ("removed", touched["item"]),
+        ("moved", touched["moved"]),
+        ("changed", touched["chapter"]),
+    }
