@@ -509,7 +509,9 @@ def test_templates_without_the_site_are_reported(project, dlo):
     assert result.code == 2 and "lack the site's" in result.err and "Traceback" not in result.err
 
 
-def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(project, dlo):
+def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(
+    project, dlo, monkeypatch
+):
     add_unit(project)
     replace(
         project,
@@ -517,7 +519,11 @@ def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(projec
         "\n        ru: Начальник отдела ежеквартально отчитывается перед директором института.",
         "",
     )
-    approve_unit(dlo, project)
+    # dlo now refuses to submit or approve a text with check errors; an edition like this one
+    # comes from a journal written before that (or approved on paper): approve it as then
+    with monkeypatch.context() as patched:
+        patched.setattr("dlo_docs.workflow.guards.valid", lambda ctx, verb: None)
+        approve_unit(dlo, project)
     result = build(dlo, project)
     assert "warning DLO805" in result.err and "published in kk only" in result.err
     ru = page(project, f"ru/{UNIT}/index.html")

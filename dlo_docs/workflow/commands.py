@@ -12,18 +12,25 @@ from .. import load
 from ..errors import UsageError
 from ..fsio import atomic_write
 from ..project import Project
-from . import editions, loading
+from . import editions, guards, loading
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
 from .state import Round, add_years
 
 
+def _open(project: Project, reg_id: str) -> Ctx:
+    """Load ``reg_id`` for a write (under its journal lock) and refuse if its history is damaged."""
+    ctx = loading.load(project, reg_id, complete=True)
+    guards.intact(ctx)
+    return ctx
+
+
 def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
     """Open a revision: a new draft (edition n+1) from the edition in force, which stays in force
     until the new edition is approved. Only the regulation's change initiators may."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         h = ctx.history
         by = loading.role(ctx, by, "--by")
         reason = loading.text(reason, "--reason")
@@ -83,7 +90,7 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
     (``agreement.route``: sequential, in that order, or parallel). A draft whose agreements were
     voided by an edit is resubmitted the same way."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         h = ctx.history
         if by is not None:
             by = loading.role(ctx, by, "--by")
@@ -119,6 +126,7 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
                 f"set edition: {expected}",
                 at=("edition",),
             )
+        guards.valid(ctx, "submitted")
         return loading.append(
             ctx,
             role=by,
@@ -172,7 +180,7 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
     the route is sequential)."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         round_ = _decision_checks(ctx, as_, "agree to")
         if ctx.voided:
@@ -196,7 +204,7 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
 def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
     """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         remarks = loading.text(remarks, "--remarks")
         round_ = _decision_checks(ctx, as_, "reject")
@@ -216,7 +224,7 @@ def approve(
     """Approve the agreed draft by order (number, date; effective date, default the order's date).
     Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         h = ctx.history
         order = loading.text(order, "--order")
         if effective is not None and effective < date:
@@ -238,6 +246,7 @@ def approve(
                 if h.state == "draft"
                 else None,
             )
+        guards.valid(ctx, "approved")
         if ctx.voided or any(ev.content_hash != ctx.hash for ev in h.round.marks.values()):
             raise ctx.refuse(
                 "DLO625",
@@ -276,7 +285,7 @@ def approve(
 def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
     """Withdraw the edition in force by order; an open draft is abandoned with it."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         h = ctx.history
         order = loading.text(order, "--order")
         if h.in_force is None:
@@ -307,7 +316,7 @@ def review(
     """Record a periodic review of the edition in force; the next one falls due
     ``review_period_years`` (registry; default 3) after it."""
     with _journal.lock(project, reg_id):
-        ctx = loading.load(project, reg_id, complete=True)
+        ctx = _open(project, reg_id)
         h = ctx.history
         by = loading.role(ctx, by, "--by")
         result = loading.text(result, "--result")

@@ -1,0 +1,53 @@
+"""What must hold before a command writes: the history it appends to is intact (the journal's
+chain and the frozen editions it approved), and a text moving forward (submitted, approved) has
+no errors that ``dlo check`` finds."""
+
+from __future__ import annotations
+
+from .. import lint
+from ..errors import DloError, Location, Problem, error
+from . import integrity
+from .loading import Ctx
+
+
+def intact(ctx: Ctx) -> None:
+    """Refuse (DLO632, then every error ``verify`` names) when the journal or a frozen edition
+    it relies on is damaged: no event is ever appended to a forged or broken history."""
+    damage = [p for p in integrity.check(ctx.project, ctx.reg_id, ctx.journal) if _error(p)]
+    if damage:
+        raise DloError(
+            [
+                error(
+                    Location(ctx.journal.display),
+                    "DLO632",
+                    f"{ctx.reg_id}: refused, its history is damaged "
+                    f"({len(damage)} error{'s' if len(damage) != 1 else ''} below): nothing "
+                    "is recorded on a broken or forged journal",
+                    f"restore the journal and editions from version control; dlo verify {ctx.reg_id}",
+                ),
+                *sorted(set(damage)),
+            ]
+        )
+
+
+def valid(ctx: Ctx, verb: str) -> None:
+    """Refuse (DLO631, then every error ``dlo check`` finds in the draft) to ``verb`` a text
+    with errors: nothing invalid moves forward."""
+    errors = [p for p in lint.run(ctx.loaded) if _error(p)]
+    if errors:
+        raise DloError(
+            [
+                error(
+                    ctx.at(),
+                    "DLO631",
+                    f"{ctx.reg_id} cannot be {verb}: the draft has {len(errors)} "
+                    f"error{'s' if len(errors) != 1 else ''} (listed below)",
+                    f"fix them, then run dlo check regulations/{ctx.reg_id} until it reports none",
+                ),
+                *errors,
+            ]
+        )
+
+
+def _error(problem: Problem) -> bool:
+    return problem.severity == "error"
