@@ -86,7 +86,13 @@ def _item_marker(
     return labels["item"].format(n=n.number)
 
 
-def _official(reg: Registry, pid: str, lang: str) -> Official:
+def _official(reg: Registry, pid: str, lang: str, records: Records | None = None) -> Official:
+    """A position's title and holder in ``lang``: as the journal captured them (``records``),
+    else as the registry states them now."""
+    captured = (records.positions if records is not None else {}).get(pid)
+    if captured is not None:
+        title = (captured.get("title") or {}).get(lang, "")
+        return Official(pid, title, (captured.get("holder") or {}).get(lang, ""))
     pos: Position = reg.position(pid)
     holder = (pos.holder or {}).get(lang, "")
     return Official(pid, pos.title.get(lang, ""), holder)
@@ -162,6 +168,8 @@ def build(
         raise DloError(missing)
     org = registry.organisation_of(model.organisation)
     position = registry.position(model.position) if model.position else None
+    records = records or Records()
+    organisation = (records.organisation or {}).get(lang) or org.name.get(lang, "")
     return RenderDoc(
         id=model.id,
         lang=lang,
@@ -171,15 +179,18 @@ def build(
         title=title,
         code=model.code,
         edition=model.edition,
-        organisation=org.name.get(lang, ""),
+        organisation=organisation,
         organisation_short=org.short.get(lang, ""),
         city=org.city.get(lang, ""),
         unit=registry.unit(model.unit).name.get(lang, ""),
         position=position.title.get(lang) if position else None,
         holder=(position.holder or {}).get(lang) if position else None,
-        approving=_official(registry, model.approval.by, lang),
-        approvers=[_official(registry, pid, lang) for pid in model.agreement.approvers],
+        approving=_official(registry, records.approved_by or model.approval.by, lang, records),
+        approvers=[
+            _official(registry, pid, lang, records)
+            for pid in (records.route or model.agreement.approvers)
+        ],
         sheets=model.sheets.model_dump(),
         blocks=blocks,
-        records=records or Records(),
+        records=records,
     )

@@ -160,6 +160,11 @@ class Registry(Strict):
     normative_documents: list[NormativeDocument] = []
     abbreviations: list[Abbreviation] = []
     review_period_years: Annotated[int, Field(ge=1, le=10)] = 3
+    clerk: Id | None = Field(
+        None,
+        description="position whose holder records workflow events (overridden by DLO_CLERK or "
+        "--clerk)",
+    )
 
     def position(self, pid: str) -> Position:
         return next(p for p in self.positions if p.id == pid)

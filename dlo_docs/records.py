@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,10 @@ class Records:
     history: list[ChangeRecord] = field(default_factory=list)
     reviews: list[ReviewRecord] = field(default_factory=list)
     acquaintances: list[AcquaintanceRecord] = field(default_factory=list)
+    # Registry facts as the journal captured them when the events happened, shown instead of the
+    # registry as it is now, so a later change of the registry never rewrites a past record:
+    # position id -> {"title": {lang: ...}, "holder": {lang: ...}}
+    positions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    organisation: dict[str, str] | None = None  # its name, by language
+    route: list[str] | None = None  # the approvers of the round (the agreement sheet's rows)
+    approved_by: str | None = None  # the approving authority fixed when it was submitted

@@ -4,7 +4,9 @@ on a forged or damaged history."""
 from __future__ import annotations
 
 import re
+import shutil
 
+from conftest import FIXTURES
 from workflow_support import (
     APPROVERS,
     REG,
@@ -16,6 +18,7 @@ from workflow_support import (
     refused,
     reg_path,
     replace_text,
+    status,
     to_in_force,
     write_journal,
 )
@@ -123,3 +126,225 @@ def test_an_edited_frozen_edition_stops_every_write(project, dlo):
         result = refused(dlo, project, "DLO632", *args)
         assert "error DLO606: frozen edition 1 was edited after its approval" in result.err
     assert "edition: 1\n" in reg_path(project).read_text(encoding="utf-8")
+
+
+# --- authority comes from what was approved ------------------------------------------------
+
+
+def registry_path(project):
+    return project / "regulations" / "registry.yaml"
+
+
+def rename_holder(project, old: str, new: str) -> None:
+    path = registry_path(project)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(f"kk: {old}\n") == 1, old
+    path.write_text(text.replace(f"kk: {old}\n", f"kk: {new}\n"), encoding="utf-8")
+
+
+def agreement_rows(project, dlo) -> list[list[str]]:
+    """The agreement sheet of the rendered DOCX, read back from the file."""
+    from test_forms import parts, table_rows
+
+    from dlo_docs import labels
+
+    ok(dlo, project, "render", REG, "--format", "docx")
+    data = (project / "build" / f"{REG}.kk.docx").read_bytes()
+    title = labels.labels("kk", project / "templates")["sheet"]["agreement"]["title"]
+    return table_rows(parts(data)["word/document.xml"], title)[1:]
+
+
+def test_a_draft_cannot_make_its_author_a_change_initiator(project, dlo):
+    to_in_force(dlo, project)
+    replace_text(
+        project,
+        "change_initiators: [dlo-head, hr-head, vp-academic]",
+        "change_initiators: [dlo-head, hr-head, vp-academic, legal-head]",
+    )
+    result = refused(dlo, project, "DLO626", "revise", REG, "--by", "legal-head", "--reason", "x")
+    assert "edition 1 in force" in result.err
+    assert "regulations/dlo-head/editions/1.yaml:" in result.err
+    # and dropping an initiator from the working copy does not take the right away
+    replace_text(
+        project,
+        "change_initiators: [dlo-head, hr-head, vp-academic, legal-head]",
+        "change_initiators: [dlo-head]",
+    )
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
+
+
+SILENCED_APPROVERS = """\
+  - id: approvers
+    silence:
+    - rule: DLO101
+      reason: the route is being changed by this revision; clause 17 follows in the next one
+"""
+
+
+SILENCED_APPROVAL = """\
+  - id: approval
+    silence:
+    - rule: DLO101
+      reason: the approving authority is being changed by this revision
+"""
+
+
+def cut_approvers(project, to: str) -> None:
+    replace_text(
+        project,
+        "approvers: [vp-academic, legal-head, hr-head, docs-head]",
+        f"approvers: [{to}]",
+    )
+    replace_text(project, "  - id: approvers\n", SILENCED_APPROVERS)
+    replace_text(project, "  - id: approval\n", SILENCED_APPROVAL)
+
+
+def test_a_draft_cannot_cut_its_own_route(project, dlo):
+    to_in_force(dlo, project)
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "one approver is enough")
+    cut_approvers(project, "docs-head")
+    replace_text(project, "  by: rector\n", "  by: hr-head\n")  # and approve it oneself
+    result = ok(dlo, project, "submit", REG)
+    assert "to vp-academic, legal-head, hr-head, docs-head" in result.out
+    refused(dlo, project, "DLO622", "agree", REG, "--as", "docs-head")  # not its turn
+    ok(dlo, project, "agree", REG, "--as", "vp-academic")
+    refused(dlo, project, "DLO624", "approve", REG, "--order", "2", "--date", "2024-07-01")
+    agree_all(dlo, project, APPROVERS[1:])
+    ok(dlo, project, "approve", REG, "--order", "2", "--date", "2024-07-01")
+    approved = journal_data(project).data[-1]
+    assert approved["event"] == "approved" and approved["role"] == "rector"
+    # the sheet of edition 2 lists the four who agreed, not the draft's one
+    assert [r[2] for r in agreement_rows(project, dlo)] == [
+        "А. Б. Сейітова",
+        "Н. К. Оспанов",
+        "Г. М. Жұмабаева",
+        "С. Т. Әбенова",
+    ]
+    # edition 2 is in force now: its route (one approver) governs the next revision
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "next")
+    result = ok(dlo, project, "submit", REG)
+    assert "to docs-head" in result.out
+
+
+def test_a_renamed_holder_does_not_rewrite_a_past_agreement_sheet(project, dlo):
+    to_in_force(dlo, project)
+    before = agreement_rows(project, dlo)
+    assert before[1][2] == "Н. К. Оспанов"
+    rename_holder(project, "Н. К. Оспанов", "Т. Б. Жаңаев")
+    after = agreement_rows(project, dlo)
+    assert after == before
+
+
+def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo):
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project, APPROVERS[:3])
+    rename_holder(project, "Н. К. Оспанов", "Т. Б. Жаңаев")  # legal-head changed hands
+    st = status(dlo, project)
+    assert st["state"] == "agreement"
+    assert st["agreed"] == ["vp-academic", "hr-head"]
+    assert st["pending"] == ["legal-head", "docs-head"]
+    assert st["lapsed"] == ["legal-head"]
+    assert "holder changed" in ok(dlo, project, "status", REG).out
+    refused(dlo, project, "DLO622", "agree", REG, "--as", "docs-head")  # legal-head first again
+    ok(dlo, project, "agree", REG, "--as", "legal-head")
+    ok(dlo, project, "agree", REG, "--as", "docs-head")
+    ok(dlo, project, "approve", REG, "--order", "1", "--date", "2024-06-03")
+    assert agreement_rows(project, dlo)[1][2] == "Т. Б. Жаңаев"
+
+
+def test_a_renamed_organisation_voids_the_round(project, dlo):
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    path = registry_path(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Ахмет Байтұрсынұлы", "А. Байтұрсынұлы", 1), encoding="utf-8")
+    assert status(dlo, project)["voided"] is True
+    result = refused(dlo, project, "DLO625", "approve", REG, "--order", "1", "--date", "2024-06-03")
+    assert "organisation's name changed" in result.err
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    ok(dlo, project, "approve", REG, "--order", "1", "--date", "2024-06-03")
+
+
+# --- a person, not a machine, records each event -------------------------------------------
+
+
+def no_clerk_in_registry(project) -> None:
+    path = registry_path(project)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nclerk: docs-head\n") == 1
+    path.write_text(text.replace("\nclerk: docs-head\n", "\n"), encoding="utf-8")
+
+
+def test_without_a_clerk_nothing_is_recorded(project, dlo, monkeypatch):
+    monkeypatch.delenv("DLO_CLERK", raising=False)
+    no_clerk_in_registry(project)
+    result = dlo("submit", REG, cwd=project)
+    assert result.code == 2, result.out + result.err
+    assert "no clerk is set" in result.err
+    assert "--clerk ROLE" in result.err and "DLO_CLERK=ROLE" in result.err
+    assert "clerk: ROLE" in result.err
+    assert not journal_path(project).exists()
+    result = dlo("submit", REG, "--clerk", "nobody", cwd=project)
+    assert result.code == 2 and "unknown clerk 'nobody'" in result.err
+    assert not journal_path(project).exists()
+
+
+def change_rows(project, dlo) -> list[list[str]]:
+    from test_forms import parts, table_rows
+
+    from dlo_docs import labels
+
+    ok(dlo, project, "render", REG, "--format", "docx")
+    data = (project / "build" / f"{REG}.kk.docx").read_bytes()
+    title = labels.labels("kk", project / "templates")["sheet"]["changes"]["title"]
+    return table_rows(parts(data)["word/document.xml"], title)[1:]
+
+
+def test_the_clerk_is_recorded_and_printed(project, dlo, monkeypatch):
+    monkeypatch.delenv("DLO_CLERK", raising=False)
+    no_clerk_in_registry(project)
+    ok(dlo, project, "submit", REG, "--clerk", "hr-head")
+    monkeypatch.setenv("DLO_CLERK", "docs-head")
+    agree_all(dlo, project)
+    ok(dlo, project, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    events = journal_data(project).data
+    assert [e["clerk"] for e in events] == ["hr-head"] + ["docs-head"] * 5
+    # the change registration sheet names the clerk who entered the approval: a person
+    row = change_rows(project, dlo)[0]
+    assert row[0] == "1" and row[4] == "С. Т. Әбенова"
+    # a later change of holder does not rewrite who entered it
+    rename_holder(project, "С. Т. Әбенова", "Б. Б. Басқа")
+    assert change_rows(project, dlo)[0][4] == "С. Т. Әбенова"
+
+
+def test_an_option_beats_the_environment_and_the_registry(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_CLERK", "hr-head")
+    ok(dlo, project, "submit", REG, "--clerk", "legal-head")
+    ok(dlo, project, "agree", REG, "--as", "vp-academic")
+    monkeypatch.delenv("DLO_CLERK")
+    ok(dlo, project, "agree", REG, "--as", "legal-head")  # the registry's clerk
+    assert [e["clerk"] for e in journal_data(project).data] == [
+        "legal-head",
+        "hr-head",
+        "docs-head",
+    ]
+
+
+def test_a_journal_written_before_clerks_and_facts_still_works(project, dlo):
+    """The bundled journal as it was before events recorded their clerk and registry facts: it
+    verifies, its sheets fall back to the registry (and leave "entered by" blank for a hand
+    signature, never a machine's user name), and new events continue its chain."""
+    old = FIXTURES / "journal-v1"
+    folder = project / "regulations" / REG
+    shutil.copy(old / "journal.yaml", folder / "journal.yaml")
+    shutil.copytree(old / "editions", folder / "editions")
+    assert "intact (6 journal events)" in ok(dlo, project, "verify", REG).out
+    assert status(dlo, project)["edition_in_force"] == 1
+    row = change_rows(project, dlo)[0]
+    assert row[0] == "1" and row[4] == ""
+    assert agreement_rows(project, dlo)[1][2] == "Н. К. Оспанов"
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
+    last = journal_data(project).data[-1]
+    assert last["clerk"] == "docs-head" and "docs-head" in last["facts"]["positions"]
+    assert "intact (7 journal events)" in ok(dlo, project, "verify", REG).out

@@ -35,8 +35,14 @@ DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
     help="The office's acquaintance list: name, position, date per row.",
 )
 @click.option("--date", type=DATE, metavar="DATE", help="The day they signed (default: today).")
+@click.option(
+    "--clerk",
+    metavar="ROLE",
+    help="The registry position of the person recording this "
+    "(default: $DLO_CLERK, else clerk: in regulations/registry.yaml).",
+)
 @click.pass_obj
-def acknowledge(obj, reg_id, holders, name, position, csv_file, date) -> None:
+def acknowledge(obj, reg_id, holders, name, position, csv_file, date, clerk) -> None:
     """Record that people have read the edition in force (one journal event each).
 
     The acquaintance sheet then prints them, and `dlo list --unacknowledged` shows who has not
@@ -60,7 +66,7 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date) -> None:
             raise UsageError("the CSV gives each row's date", "leave out --date with --csv")
         path = Path(csv_file)
         readers += acquaintance.read(path, csv_file, registry, lang)
-    events = acks.acknowledge(project, reg_id, readers)
+    events = acks.acknowledge(project, reg_id, readers, clerk=clerk)
     for ev in events:
         click.echo(
             f"{reg_id}: {ev.get('name')} ({ev.get('position')}) read edition {ev.edition} "

@@ -21,6 +21,14 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+CLERK = click.option(
+    "--clerk",
+    metavar="ROLE",
+    help="The registry position of the person recording this event "
+    "(default: $DLO_CLERK, else clerk: in regulations/registry.yaml).",
+)
+
+
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option(
@@ -31,10 +39,11 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     help="Who opens the revision: one of the change initiators.",
 )
 @click.option("--reason", required=True, help="Why the regulation is being changed.")
+@CLERK
 @click.pass_obj
-def revise(obj, reg_id: str, by: str, reason: str) -> None:
+def revise(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     """Open a revision: a new draft edition from the edition in force (which stays in force)."""
-    ev = workflow.revise(obj.project, reg_id, by, reason)
+    ev = workflow.revise(obj.project, reg_id, by, reason, clerk=clerk)
     click.echo(f"{reg_id}: edition {ev.edition} opened as a draft by {by} (journal event {ev.seq})")
 
 
@@ -43,10 +52,11 @@ def revise(obj, reg_id: str, by: str, reason: str) -> None:
 @click.option(
     "--by", "by", metavar="ROLE", help="The drafter (default: the head of the regulation's unit)."
 )
+@CLERK
 @click.pass_obj
-def submit(obj, reg_id: str, by: str | None) -> None:
+def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
     """Send the draft for agreement along the route of agreement.approvers."""
-    ev = workflow.submit(obj.project, reg_id, by)
+    ev = workflow.submit(obj.project, reg_id, by, clerk=clerk)
     route = ev.get("route") or []
     how = "in this order" if ev.get("route_kind") == "sequential" else "all at once"
     click.echo(
@@ -65,10 +75,11 @@ def submit(obj, reg_id: str, by: str | None) -> None:
     help="The approver who agrees (a role on the route).",
 )
 @click.option("--remarks", help="Remarks that do not block the agreement.")
+@CLERK
 @click.pass_obj
-def agree(obj, reg_id: str, as_: str, remarks: str | None) -> None:
+def agree(obj, reg_id: str, as_: str, remarks: str | None, clerk: str | None) -> None:
     """Agree to the draft as ROLE."""
-    ev = workflow.agree(obj.project, reg_id, as_, remarks)
+    ev = workflow.agree(obj.project, reg_id, as_, remarks, clerk=clerk)
     st = workflow.status(obj.project, reg_id)
     rest = f"pending: {', '.join(st.pending)}" if st.pending else "every approver has agreed"
     click.echo(f"{reg_id}: {as_} agreed to edition {ev.edition}; {rest} (journal event {ev.seq})")
@@ -84,10 +95,11 @@ def agree(obj, reg_id: str, as_: str, remarks: str | None) -> None:
     help="The approver who rejects (a role on the route).",
 )
 @click.option("--remarks", required=True, help="What must change: returned to the drafter.")
+@CLERK
 @click.pass_obj
-def reject(obj, reg_id: str, as_: str, remarks: str) -> None:
+def reject(obj, reg_id: str, as_: str, remarks: str, clerk: str | None) -> None:
     """Return the draft to the drafter with remarks."""
-    ev = workflow.reject(obj.project, reg_id, as_, remarks)
+    ev = workflow.reject(obj.project, reg_id, as_, remarks, clerk=clerk)
     click.echo(
         f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})"
     )
@@ -112,10 +124,18 @@ def reject(obj, reg_id: str, as_: str, remarks: str) -> None:
     metavar="DATE",
     help="When the edition takes effect (default: the order's date).",
 )
+@CLERK
 @click.pass_obj
-def approve(obj, reg_id: str, order: str, date: dt.datetime, effective: dt.datetime | None) -> None:
+def approve(
+    obj,
+    reg_id: str,
+    order: str,
+    date: dt.datetime,
+    effective: dt.datetime | None,
+    clerk: str | None,
+) -> None:
     """Approve the agreed draft by order; freezes regulations/<id>/editions/<n>.yaml."""
-    ev = workflow.approve(obj.project, reg_id, order, _date(date), _date(effective))
+    ev = workflow.approve(obj.project, reg_id, order, date.date(), _date(effective), clerk=clerk)
     click.echo(
         f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
         f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})"
@@ -135,10 +155,11 @@ def approve(obj, reg_id: str, order: str, date: dt.datetime, effective: dt.datet
     metavar="DATE",
     help="The order's date (YYYY-MM-DD).",
 )
+@CLERK
 @click.pass_obj
-def withdraw(obj, reg_id: str, order: str, date: dt.datetime) -> None:
+def withdraw(obj, reg_id: str, order: str, date: dt.datetime, clerk: str | None) -> None:
     """Withdraw the edition in force by order."""
-    ev = workflow.withdraw(obj.project, reg_id, order, _date(date))
+    ev = workflow.withdraw(obj.project, reg_id, order, date.date(), clerk=clerk)
     click.echo(
         f"{reg_id}: edition {ev.edition} withdrawn by order № {ev.order.number} (journal event {ev.seq})"
     )
@@ -151,10 +172,13 @@ def withdraw(obj, reg_id: str, order: str, date: dt.datetime) -> None:
 @click.option(
     "--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today)."
 )
+@CLERK
 @click.pass_obj
-def review(obj, reg_id: str, by: str, result: str, date: dt.datetime | None) -> None:
+def review(
+    obj, reg_id: str, by: str, result: str, date: dt.datetime | None, clerk: str | None
+) -> None:
     """Record a periodic review of the edition in force."""
-    ev = workflow.review(obj.project, reg_id, by, result, _date(date))
+    ev = workflow.review(obj.project, reg_id, by, result, _date(date), clerk=clerk)
     click.echo(
         f"{reg_id}: review of edition {ev.edition} recorded; next review due {ev.next_due} "
         f"(journal event {ev.seq})"
@@ -189,8 +213,13 @@ def _status_text(st: workflow.Status) -> list[str]:
         lines.append(f"  pending approvers: {', '.join(pending) or 'none'}")
     if st.voided:
         lines.append(
-            f"  VOID: the text changed after agreement began; the agreements given are void "
-            f"(resubmit: dlo submit {st.id})"
+            f"  VOID: {st.void_reason or 'the text changed after agreement began'}; the "
+            f"agreements given are void (resubmit: dlo submit {st.id})"
+        )
+    if st.lapsed:
+        lines.append(
+            f"  lapsed (holder changed since they agreed; they must agree again): "
+            f"{', '.join(st.lapsed)}"
         )
     if st.returned:
         lines.append(
@@ -263,7 +292,8 @@ def _event_line(ev: workflow.Event) -> str:
         )
     if ev.get("next_due"):
         extra.append(f"review on {ev.get('date')}, next due {ev.get('next_due')}")
-    line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  edition {ev.edition}  {ev.role or '-'}  by {ev.actor}"
+    by = ev.get("clerk") or ev.actor
+    line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  edition {ev.edition}  {ev.role or '-'}  by {by}"
     return (
         line
         + "".join(f"\n       {e}" for e in extra)

@@ -12,7 +12,7 @@ from .. import context, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
 from ..project import Document, Project
-from ..records import AcquaintanceRecord, AgreementMark, ChangeRecord, Records, ReviewRecord
+from ..records import AcquaintanceRecord, Records
 from ..workflow import acknowledgements
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
@@ -98,76 +98,6 @@ def _status(
         )
 
 
-def _agreements(events: list[workflow.Event], n: int) -> dict[str, AgreementMark]:
-    """Who agreed to edition ``n`` in the round its approval closed."""
-    marks: dict[str, AgreementMark] = {}
-    for ev in events:
-        if ev.edition != n:
-            continue
-        if ev.event in ("submitted", "rejected"):
-            marks = {}
-        elif ev.event == "agreed" and ev.role:
-            marks[ev.role] = AgreementMark(ev.role, "agreed", ev.date, ev.get("remarks") or "")
-        elif ev.event == "approved":
-            return marks
-    return marks
-
-
-def _records(
-    project: Project,
-    reg_id: str,
-    st: workflow.Status,
-    events: list[workflow.Event],
-    editions: dict[int, Edition],
-    registry: Registry,
-    lang: str,
-) -> Records:
-    """The records of the edition in force. ``workflow.records`` describes the working text, so
-    while a revision is open its order and agreements are replaced by those of the edition in
-    force; when the draft does not validate they are rebuilt from the journal."""
-    n = st.edition_in_force
-    try:
-        rec = workflow.records(project, reg_id)
-    except UsageError:
-        raise
-    except DloError:
-        rec = Records()
-        for k, ed in sorted(editions.items()):
-            order = ed.event.order
-            rec.history.append(
-                ChangeRecord(
-                    k,
-                    ed.clauses,
-                    order,
-                    order.effective or order.date,
-                    workflow.person(ed.event.actor),
-                )
-            )
-        for ev in events:
-            if ev.event == "reviewed":
-                who = ev.role or ""
-                try:
-                    pos = registry.position(who)
-                    who = (pos.holder or {}).get(lang) or pos.title.get(lang) or who
-                except StopIteration:
-                    pass
-                rec.reviews.append(
-                    ReviewRecord(ev.get("date") or ev.date, who, ev.get("result") or "")
-                )
-    return Records(
-        state="in_force",
-        edition=n,
-        order=st.in_force_order,
-        agreements=_agreements(events, n),
-        history=[h for h in rec.history if h.number <= n],
-        reviews=list(rec.reviews),
-        acquaintances=[
-            AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id)
-            for a in acknowledgements.acknowledged(events, n)
-        ],
-    )
-
-
 def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:
     """The published form of ``reg_id``, or None when no edition of it is in force. Raises
     DloError (DLO810) when a frozen edition is missing or differs from the text its approval
@@ -216,7 +146,11 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
             ed.clauses = workflow.changed_clauses(previous.document.model, ed.document.model)
         previous = ed
     main = editions[n].document.model.main_lang
-    rec = _records(project, reg_id, st, events, editions, registry, main)
+    rec = workflow.edition_records(project, reg_id, n, registry, main)
+    rec.acquaintances = [
+        AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id)
+        for a in acknowledgements.acknowledged(events, n)
+    ]
     pub = Published(reg_id, st, registry, editions, rec, problems=problems)
     for lang in pub.model.languages:
         try:

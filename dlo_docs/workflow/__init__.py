@@ -8,6 +8,12 @@ replayed into its state (see ``state.py``)::
       +-------------------+                                   revise: a new draft -+
     in_force --withdraw--> withdrawn;  approving edition n+1 supersedes edition n
 
+Authority comes from what was approved: who may revise, and the route of a submission, are read
+from the edition in force; the route is fixed in the submission event. Each event records the
+clerk who entered it and the registry facts it shows (``facts.py``); every write first verifies
+the history it appends to, and nothing with ``dlo check`` errors is submitted or approved
+(``guards.py``).
+
 Approving freezes the text as ``regulations/<id>/editions/<n>.yaml``. Editing the draft after
 agreement began voids the agreements given (the journal records the hash of the text each
 approver agreed on), so ``approve`` refuses until the draft is resubmitted.
@@ -19,7 +25,9 @@ Public interface (other areas code against it; nothing else of the package is pu
   the working text), ``revision_reason(project, reg_id)``, ``journal_path(project, reg_id)``;
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
-- the forms (``forms.py``): ``records(project, reg_id) -> records.Records``, ``person(actor)``,
+- the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
+  text's), ``edition_records(project, reg_id, n, registry, lang)`` (approved edition ``n``'s, from
+  the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,
   ``withdraw``, ``review``; integrity (``integrity.py``): ``verify``.
@@ -33,7 +41,7 @@ from __future__ import annotations
 from .commands import agree, approve, reject, review, revise, submit, withdraw
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
-from .forms import WHOLE_TEXT, changed_clauses, person, records
+from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
 from .history import events, history, journal_path, revision_reason, status
 from .integrity import verify
 from .journal import Event, content_hash
@@ -52,11 +60,13 @@ __all__ = [
     "changed_clauses",
     "content_hash",
     "edition_folder",
+    "edition_records",
     "events",
     "history",
     "journal_path",
     "load_edition",
     "person",
+    "recorded_by",
     "records",
     "reject",
     "review",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from ..model import Registry, Regulation
 from ..project import Project
-from . import editions, loading
+from . import editions, guards, loading
 from . import journal as _journal
 from .journal import Event
 from .state import replay
@@ -121,7 +121,10 @@ def round_of(project: Project, reg_id: str, registry: Registry) -> Round:
 
 
 def acknowledge(
-    project: Project, reg_id: str, readers: list[tuple[Reader, dt.date | None]]
+    project: Project,
+    reg_id: str,
+    readers: list[tuple[Reader, dt.date | None]],
+    clerk: str | None = None,
 ) -> list[Event]:
     """Record that each reader has read the edition in force on their date (default today).
     All or nothing: a reader already recorded, a date before the edition took effect or after
@@ -130,6 +133,8 @@ def acknowledge(
         raise UsageError("nobody to record", "give --holder, --name/--position or --csv")
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
+        guards.intact(ctx)
+        clerk = loading.clerk(ctx, clerk)
         h = ctx.history
         if h.in_force is None:
             raise ctx.refuse(
@@ -161,6 +166,7 @@ def acknowledge(
         return [
             loading.append(
                 ctx,
+                clerk,
                 role=None,
                 event="acknowledged",
                 edition=n,

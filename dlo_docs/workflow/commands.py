@@ -9,9 +9,9 @@ import datetime as dt
 import os
 
 from .. import load
-from ..errors import UsageError
+from ..errors import DloError, UsageError, error
 from ..fsio import atomic_write
-from ..project import Project
+from ..project import Document, Project
 from . import editions, guards, loading
 from . import journal as _journal
 from .journal import Event, content_hash
@@ -26,22 +26,43 @@ def _open(project: Project, reg_id: str) -> Ctx:
     return ctx
 
 
-def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
+def _in_force(ctx: Ctx) -> Document | None:
+    """The frozen edition in force (None: none is in force). Its integrity was checked by
+    ``_open``: it is exactly the text that was approved."""
+    n = ctx.history.in_force
+    return editions.load_edition(ctx.project, ctx.reg_id, n) if n is not None else None
+
+
+def _initiators(ctx: Ctx, by: str) -> None:
+    """Refuse unless ``by`` is a change initiator of the edition in force: the working copy,
+    which anyone can edit, grants nothing."""
+    document = _in_force(ctx)
+    if document is None:
+        return  # nothing in force: the state refuses the revision
+    allowed = document.model.change_initiators
+    if by not in allowed:
+        raise DloError(
+            error(
+                document.source.at(["change_initiators"]),
+                "DLO626",
+                f"{by} may not revise {ctx.reg_id}: only its change initiators may "
+                f"({', '.join(allowed)}), as edition {ctx.history.in_force} in force names them",
+                "ask one of them to open the revision; a change of change_initiators takes "
+                "effect with the edition that makes it",
+            )
+        )
+
+
+def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | None = None) -> Event:
     """Open a revision: a new draft (edition n+1) from the edition in force, which stays in force
-    until the new edition is approved. Only the regulation's change initiators may."""
+    until the new edition is approved. Only the change initiators of the edition in force may."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
         by = loading.role(ctx, by, "--by")
         reason = loading.text(reason, "--reason")
-        if by not in ctx.model.change_initiators:
-            raise ctx.refuse(
-                "DLO626",
-                f"{by} may not revise {reg_id}: only its change initiators may "
-                f"({', '.join(ctx.model.change_initiators)})",
-                "ask one of them to open the revision (the regulation's change_initiators)",
-                at=("change_initiators",),
-            )
+        clerk = loading.clerk(ctx, clerk)
+        _initiators(ctx, by)
         if h.state == "withdrawn":
             raise ctx.refuse(
                 "DLO620",
@@ -76,6 +97,7 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
         new_hash = content_hash(ctx.model.model_copy(update={"edition": n}))
         return loading.append(
             ctx,
+            clerk,
             role=by,
             event="revised",
             edition=n,
@@ -85,13 +107,24 @@ def revise(project: Project, reg_id: str, by: str, reason: str) -> Event:
         )
 
 
-def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
-    """Start the agreement of the open draft along the route of ``agreement.approvers``
-    (``agreement.route``: sequential, in that order, or parallel). A draft whose agreements were
-    voided by an edit is resubmitted the same way."""
+def _route(ctx: Ctx) -> tuple[list[str], str, str]:
+    """The route of a submission: approvers, their order (sequential or parallel) and the
+    approving authority, as the edition in force states them; the first draft's own when nothing
+    is in force yet. A draft that changes them changes them for the next revision."""
+    document = _in_force(ctx)
+    model = document.model if document is not None else ctx.model
+    return list(model.agreement.approvers), model.agreement.route, model.approval.by
+
+
+def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | None = None) -> Event:
+    """Start the agreement of the open draft along the route of the edition in force (its
+    ``agreement.approvers``, ``agreement.route`` and ``approval.by``; for a first edition the
+    draft's own). The route is fixed in the submission event. A draft whose agreements were
+    voided is resubmitted the same way."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
+        clerk = loading.clerk(ctx, clerk)
         if by is not None:
             by = loading.role(ctx, by, "--by")
         else:
@@ -104,17 +137,17 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
                 if h.state == "in_force"
                 else None,
             )
-        if h.state in ("agreement", "agreed") and h.round is not None and not ctx.voided:
+        if ctx.state in ("agreement", "agreed") and not ctx.voided:
             what = (
-                f"awaiting {', '.join(h.round.pending)}"
-                if h.state == "agreement"
+                f"awaiting {', '.join(ctx.pending)}"
+                if ctx.state == "agreement"
                 else "every approver has agreed"
             )
             raise ctx.refuse(
                 "DLO620",
                 f"{reg_id} is already in agreement ({what})",
                 f"dlo status {reg_id}"
-                if h.state == "agreement"
+                if ctx.state == "agreement"
                 else f"approve it: dlo approve {reg_id} --order NO --date DATE",
             )
         expected = h.in_force + 1 if h.in_force is not None else ctx.model.edition
@@ -127,21 +160,26 @@ def submit(project: Project, reg_id: str, by: str | None = None) -> Event:
                 at=("edition",),
             )
         guards.valid(ctx, "submitted")
+        route, kind, authority = _route(ctx)
         return loading.append(
             ctx,
+            clerk,
+            [*route, authority],
+            organisation=True,
             role=by,
             event="submitted",
             edition=ctx.model.edition,
-            route=list(ctx.model.agreement.approvers),
-            route_kind=ctx.model.agreement.route,
+            route=route,
+            route_kind=kind,
+            approval_by=authority,
             content_hash=ctx.hash,
         )
 
 
 def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
     h = ctx.history
-    if h.state != "agreement" or h.round is None:
-        if h.state == "agreed":
+    if ctx.state != "agreement" or h.round is None:
+        if ctx.state == "agreed":
             why = "every approver has agreed already"
         elif h.state == "draft":
             why = "it is a draft that has not been submitted"
@@ -160,39 +198,49 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
             "only the approvers of the route agree or reject",
             at=("agreement", "approvers"),
         )
-    if role in round_.marks:
+    # a void round is refused after these checks (DLO625), on the agreements as they were given
+    marks = round_.marks if ctx.voided else ctx.marks
+    if role in marks:
         raise ctx.refuse(
             "DLO623",
             f"{role} has already agreed to {ctx.reg_id} edition {round_.submitted.edition}",
         )
-    if round_.kind == "sequential" and round_.pending and round_.pending[0] != role:
+    pending = round_.pending if ctx.voided else ctx.pending
+    if round_.kind == "sequential" and pending and pending[0] != role:
         raise ctx.refuse(
             "DLO622",
-            f"it is not {role}'s turn: the route is sequential and "
-            f"{round_.pending[0]} has not agreed yet",
-            f"pending, in order: {', '.join(round_.pending)}",
+            f"it is not {role}'s turn: the route is sequential and {pending[0]} has not agreed yet",
+            f"pending, in order: {', '.join(pending)}",
             at=("agreement", "route"),
         )
     return round_
 
 
-def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -> Event:
+def agree(
+    project: Project,
+    reg_id: str,
+    as_: str,
+    remarks: str | None = None,
+    clerk: str | None = None,
+) -> Event:
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
     the route is sequential)."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
+        clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "agree to")
         if ctx.voided:
             raise ctx.refuse(
                 "DLO625",
-                f"the text of {reg_id} changed after agreement began: the agreements "
-                "given are void",
-                f"resubmit the new text: dlo submit {reg_id}",
+                f"{reg_id} cannot be agreed to: {ctx.void_reason}, so the agreements given "
+                "are void",
+                f"resubmit it: dlo submit {reg_id}",
             )
         remarks = " ".join((remarks or "").split()) or None
         return loading.append(
             ctx,
+            clerk,
             role=as_,
             event="agreed",
             edition=round_.submitted.edition,
@@ -201,15 +249,19 @@ def agree(project: Project, reg_id: str, as_: str, remarks: str | None = None) -
         )
 
 
-def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
+def reject(
+    project: Project, reg_id: str, as_: str, remarks: str, clerk: str | None = None
+) -> Event:
     """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         remarks = loading.text(remarks, "--remarks")
+        clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "reject")
         return loading.append(
             ctx,
+            clerk,
             role=as_,
             event="rejected",
             edition=round_.submitted.edition,
@@ -219,7 +271,12 @@ def reject(project: Project, reg_id: str, as_: str, remarks: str) -> Event:
 
 
 def approve(
-    project: Project, reg_id: str, order: str, date: dt.date, effective: dt.date | None = None
+    project: Project,
+    reg_id: str,
+    order: str,
+    date: dt.date,
+    effective: dt.date | None = None,
+    clerk: str | None = None,
 ) -> Event:
     """Approve the agreed draft by order (number, date; effective date, default the order's date).
     Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
@@ -227,10 +284,11 @@ def approve(
         ctx = _open(project, reg_id)
         h = ctx.history
         order = loading.text(order, "--order")
+        clerk = loading.clerk(ctx, clerk)
         if effective is not None and effective < date:
             raise UsageError(f"the effective date {effective} is before the order's date {date}")
-        if h.state == "agreement" and h.round is not None:
-            pending = list(h.round.route) if ctx.voided else h.round.pending
+        if ctx.state == "agreement" and h.round is not None:
+            pending = list(h.round.route) if ctx.voided else ctx.pending
             raise ctx.refuse(
                 "DLO624",
                 f"{reg_id} cannot be approved: not every approver has agreed "
@@ -238,7 +296,7 @@ def approve(
                 f"dlo status {reg_id}",
                 at=("agreement", "approvers"),
             )
-        if h.state != "agreed" or h.round is None:
+        if ctx.state != "agreed" or h.round is None:
             raise ctx.refuse(
                 "DLO620",
                 f"{reg_id} cannot be approved: {loading.state_phrase(h)}",
@@ -247,12 +305,13 @@ def approve(
                 else None,
             )
         guards.valid(ctx, "approved")
-        if ctx.voided or any(ev.content_hash != ctx.hash for ev in h.round.marks.values()):
+        if ctx.voided or any(ev.content_hash != ctx.hash for ev in ctx.marks.values()):
             raise ctx.refuse(
                 "DLO625",
-                f"{reg_id} cannot be approved: its text changed after agreement began, "
+                f"{reg_id} cannot be approved: "
+                f"{ctx.void_reason or 'its text changed after agreement began'}, "
                 "so the agreements given are void",
-                f"resubmit the new text: dlo submit {reg_id}",
+                f"resubmit it: dlo submit {reg_id}",
             )
         n = ctx.model.edition
         if n in h.approvals:
@@ -272,7 +331,9 @@ def approve(
         }
         event = loading.append(
             ctx,
-            role=ctx.model.approval.by,
+            clerk,
+            organisation=True,
+            role=h.round.submitted.get("approval_by") or ctx.model.approval.by,
             event="approved",
             edition=n,
             order=order_data,
@@ -282,12 +343,15 @@ def approve(
         return event
 
 
-def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
+def withdraw(
+    project: Project, reg_id: str, order: str, date: dt.date, clerk: str | None = None
+) -> Event:
     """Withdraw the edition in force by order; an open draft is abandoned with it."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
         order = loading.text(order, "--order")
+        clerk = loading.clerk(ctx, clerk)
         if h.in_force is None:
             raise ctx.refuse(
                 "DLO620",
@@ -300,9 +364,12 @@ def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
                 f"the withdrawal order's date {date} is before edition {h.in_force} was approved "
                 f"({approved_on})"
             )
+        in_force = _in_force(ctx)
         return loading.append(
             ctx,
-            role=ctx.model.approval.by,
+            clerk,
+            organisation=True,
+            role=(in_force.model if in_force is not None else ctx.model).approval.by,
             event="withdrawn",
             edition=h.in_force,
             order={"number": order, "date": date.isoformat()},
@@ -311,7 +378,12 @@ def withdraw(project: Project, reg_id: str, order: str, date: dt.date) -> Event:
 
 
 def review(
-    project: Project, reg_id: str, by: str, result: str, date: dt.date | None = None
+    project: Project,
+    reg_id: str,
+    by: str,
+    result: str,
+    date: dt.date | None = None,
+    clerk: str | None = None,
 ) -> Event:
     """Record a periodic review of the edition in force; the next one falls due
     ``review_period_years`` (registry; default 3) after it."""
@@ -320,6 +392,7 @@ def review(
         h = ctx.history
         by = loading.role(ctx, by, "--by")
         result = loading.text(result, "--result")
+        clerk = loading.clerk(ctx, clerk)
         if h.in_force is None:
             raise ctx.refuse("DLO620", f"{reg_id} cannot be reviewed: no edition of it is in force")
         date = date or loading.today(ctx)
@@ -330,6 +403,7 @@ def review(
             )
         return loading.append(
             ctx,
+            clerk,
             role=by,
             event="reviewed",
             edition=h.in_force,

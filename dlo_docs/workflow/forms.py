@@ -8,43 +8,80 @@ from typing import Any
 
 from .. import numbering
 from .. import records as _records
+from ..errors import UsageError
 from ..model import Registry, Regulation
 from ..project import Project
-from . import editions, loading
+from . import editions, facts, history, loading
 from .acknowledgements import day
-from .state import Round
+from .journal import Event
+from .state import History
 
 WHOLE_TEXT = "whole text"  # the change registration sheet's "clauses" for a first edition
 
 
 def person(actor: str) -> str:
-    """The name to print for an actor ``user (Name <email>)``: the git name, else the OS user."""
+    """The machine identity of an actor ``user (Name <email>)``: the git name, else the OS user.
+    Kept for the journal's own listings; the forms print the clerk (``recorded_by``)."""
     if "(" in actor and actor.endswith(")"):
         inner = actor[actor.index("(") + 1 : -1]
         return inner.split("<")[0].strip() or actor
     return actor
 
 
-def _reviewer(registry: Registry, role: str | None, lang: str) -> str:
-    """ "Position, name" of a role's holder in ``lang`` (the review sheet's column)."""
+def recorded_by(ev: Event, lang: str) -> str:
+    """The name of the clerk who recorded ``ev``, as the registry stated it then ("" for an event
+    written before clerks were recorded: the sheet leaves the line to be signed by hand)."""
+    captured = facts.of(ev, ev.get("clerk")) or {}
+    holder = captured.get("holder") or {}
+    return str(holder.get(lang) or next(iter(holder.values()), ""))
+
+
+def _reviewer(registry: Registry, ev: Event, lang: str) -> str:
+    """ "Position, name" of the reviewer in ``lang`` (the review sheet's column), as the registry
+    stated them when the review was recorded (else as it states them now)."""
+    role = ev.role
     if not role:
         return ""
-    try:
-        position = registry.position(role)
-    except StopIteration:
-        return role
-    title = position.title.get(lang) or role
-    name = (position.holder or {}).get(lang)
+    captured = facts.of(ev, role) or facts.position(registry, role)
+    title = (captured.get("title") or {}).get(lang) or role
+    name = (captured.get("holder") or {}).get(lang)
     return f"{title}, {name}" if name else title
 
 
-def _marks(round_: Round | None) -> dict[str, _records.AgreementMark]:
-    if round_ is None:
-        return {}
+def _marks(marks: dict[str, Event]) -> dict[str, _records.AgreementMark]:
     return {
         role: _records.AgreementMark(role, "agreed", ev.date, ev.get("remarks") or "")
-        for role, ev in round_.marks.items()
+        for role, ev in marks.items()
     }
+
+
+def _captured(rec: _records.Records, marks: dict[str, Event]) -> None:
+    """The registry facts each approver's agreement captured: the sheet shows who agreed."""
+    for role, ev in marks.items():
+        found = facts.of(ev, role)
+        if found is not None:
+            rec.positions[role] = found
+
+
+def _approved(rec: _records.Records, h: History, n: int) -> None:
+    """The records of approved edition ``n``: its order, its round's route and agreements, the
+    approving authority and the organisation's name as they were when it was approved."""
+    approval = h.approvals[n]
+    round_ = h.agreed_rounds.get(n)
+    rec.order = approval.order
+    if round_ is not None:
+        rec.agreements = _marks(round_.marks)
+        rec.route = list(round_.route)
+        _captured(rec, round_.marks)
+        for role in round_.route:
+            if role not in rec.positions and facts.of(round_.submitted, role) is not None:
+                rec.positions[role] = facts.of(round_.submitted, role) or {}
+    authority = approval.role
+    captured = facts.of(approval, authority)
+    if authority and captured is not None:
+        rec.approved_by = authority
+        rec.positions[authority] = captured
+    rec.organisation = facts.organisation_of(approval)
 
 
 _NOT_PRINTED = ("note", "silence", "source_number")
@@ -76,21 +113,10 @@ def changed_clauses(old: Regulation, new: Regulation) -> str:
     return ", ".join(str(n) for n in sorted(changed) + sorted(removed))
 
 
-def records(project: Project, reg_id: str) -> _records.Records:
-    """What the forms show: the approving order (title page), who agreed and when (agreement
-    sheet), the editions and their changes (change registration sheet), the periodic reviews."""
-    ctx = loading.load(project, reg_id)
-    h = ctx.history
-    lang = ctx.model.main_lang
-    rec = _records.Records(state=h.state, edition=ctx.model.edition)
-    if h.open:
-        if not ctx.voided:
-            rec.agreements = _marks(h.round)
-    else:
-        shown = h.in_force if h.in_force is not None else h.withdrawn_edition
-        if shown is not None:
-            rec.order = h.approvals[shown].order
-            rec.agreements = _marks(h.agreed_rounds.get(shown))
+def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_records.ChangeRecord]:
+    """The change registration sheet: every approved edition, the clauses it changed, its order,
+    when it took effect and the clerk who entered it."""
+    rows = []
     previous: Regulation | None = None
     for n in sorted(h.approvals):
         ev = h.approvals[n]
@@ -100,33 +126,79 @@ def records(project: Project, reg_id: str) -> _records.Records:
         else:
             clauses = changed_clauses(previous, model)
         order = ev.order
-        rec.history.append(
+        rows.append(
             _records.ChangeRecord(
                 number=n,
                 clauses=clauses,
                 order=order,
                 entered=order.effective or order.date,
-                entered_by=person(ev.actor),
+                entered_by=recorded_by(ev, lang),
             )
         )
         previous = model
-    if not h.open and h.in_force is not None:
-        for ev in h.acknowledgements:
-            if ev.edition == h.in_force:
-                rec.acquaintances.append(
-                    _records.AcquaintanceRecord(
-                        ev.get("name") or "",
-                        ev.get("position") or "",
-                        day(ev.get("date")),
-                        ev.get("position_id"),
-                    )
-                )
-    for ev in h.reviews:
-        rec.reviews.append(
-            _records.ReviewRecord(
-                date=ev.get("date") or ev.date,
-                reviewer=_reviewer(ctx.registry, ev.role, lang),
-                result=ev.get("result") or "",
-            )
+    return rows
+
+
+def _reviews(registry: Registry, h: History, lang: str) -> list[_records.ReviewRecord]:
+    return [
+        _records.ReviewRecord(
+            date=ev.get("date") or ev.date,
+            reviewer=_reviewer(registry, ev, lang),
+            result=ev.get("result") or "",
         )
+        for ev in h.reviews
+    ]
+
+
+def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
+    """Who acknowledged reading edition ``n`` (name and title as captured when they did)."""
+    return [
+        _records.AcquaintanceRecord(
+            ev.get("name") or "",
+            ev.get("position") or "",
+            day(ev.get("date")),
+            ev.get("position_id"),
+        )
+        for ev in h.acknowledgements
+        if ev.edition == n
+    ]
+
+
+def records(project: Project, reg_id: str) -> _records.Records:
+    """What the forms of the working text show: the approving order (title page), who agreed and
+    when (agreement sheet), the editions and their changes (change registration sheet), the
+    periodic reviews. Registry facts are those the journal captured when the events happened."""
+    ctx = loading.load(project, reg_id)
+    h = ctx.history
+    lang = ctx.model.main_lang
+    rec = _records.Records(state=ctx.state, edition=ctx.model.edition)
+    if h.open:
+        rec.agreements = _marks(ctx.marks)
+        _captured(rec, ctx.marks)
+        if h.round is not None:
+            rec.route = list(h.round.route)
+    else:
+        shown = h.in_force if h.in_force is not None else h.withdrawn_edition
+        if shown is not None:
+            _approved(rec, h, shown)
+    rec.history = _changes(project, reg_id, h, lang)
+    if not h.open and h.in_force is not None:
+        rec.acquaintances = _acquaintances(h, h.in_force)
+    rec.reviews = _reviews(ctx.registry, h, lang)
+    return rec
+
+
+def edition_records(
+    project: Project, reg_id: str, n: int, registry: Registry, lang: str
+) -> _records.Records:
+    """The records of approved edition ``n`` from the journal alone (the working text is not
+    read): its order, route, agreements and the facts captured with them, the change registration
+    sheet up to ``n``, the reviews. ``lang``: the language names are printed in."""
+    h = history.history(project, reg_id)
+    if n not in h.approvals:
+        raise UsageError(f"edition {n} of {reg_id} was never approved")
+    rec = _records.Records(state=h.editions.get(n, "in_force"), edition=n)
+    _approved(rec, h, n)
+    rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number <= n]
+    rec.reviews = _reviews(registry, h, lang)
     return rec

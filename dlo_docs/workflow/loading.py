@@ -4,6 +4,7 @@ it tells, loaded together (``load``), with the helpers every command shares."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -11,7 +12,8 @@ from typing import Any
 from ..errors import DloError, Location, UsageError, error
 from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
-from . import editions
+from . import clerk as _clerk
+from . import editions, facts
 from . import journal as _journal
 from .journal import Event, content_hash
 from .state import History, replay
@@ -52,13 +54,61 @@ class Ctx:
         return DloError(error(self.at(*at), code, message, hint))
 
     @property
-    def voided(self) -> bool:
+    def void_reason(self) -> str | None:
+        """Why every agreement of the open round is void (None: they stand): the text changed
+        after it was submitted, or the organisation's name did (it heads every page)."""
         h = self.history
-        return (
-            h.round is not None
-            and h.state in ("agreement", "agreed")
-            and self.hash != h.round.submitted.content_hash
-        )
+        if h.round is None or h.state not in ("agreement", "agreed"):
+            return None
+        if self.hash != h.round.submitted.content_hash:
+            return "its text changed after agreement began"
+        if facts.organisation_changed(self.registry, h.round.submitted, self.model.organisation):
+            return "the organisation's name changed in the registry after agreement began"
+        return None
+
+    @property
+    def voided(self) -> bool:
+        return self.void_reason is not None
+
+    @property
+    def marks(self) -> dict[str, Event]:
+        """The agreements of the open round that stand: none when the round is void, and not
+        those given by someone who no longer holds the agreeing position."""
+        h = self.history
+        if h.round is None or h.state not in ("agreement", "agreed") or self.voided:
+            return {}
+        return {
+            role: ev
+            for role, ev in h.round.marks.items()
+            if not facts.holder_changed(self.registry, ev)
+        }
+
+    @property
+    def lapsed(self) -> list[str]:
+        """Roles whose agreement lapsed because the position changed holder since: they must
+        agree again."""
+        h = self.history
+        if h.round is None or self.voided:
+            return []
+        marks = self.marks
+        return [r for r in h.round.route if r in h.round.marks and r not in marks]
+
+    @property
+    def pending(self) -> list[str]:
+        """Approvers of the open round yet to agree, in route order."""
+        h = self.history
+        if h.round is None:
+            return []
+        marks = self.marks
+        return [r for r in h.round.route if r not in marks]
+
+    @property
+    def state(self) -> str:
+        """The history's state, with lapsed agreements counted as not given."""
+        h = self.history
+        if h.state in ("agreement", "agreed") and not self.voided:
+            return "agreement" if self.pending else "agreed"
+        return h.state
 
 
 def load(project: Project, reg_id: str, complete: bool = False) -> Ctx:
@@ -101,10 +151,29 @@ def today(ctx: Ctx) -> dt.date:
     return dt.datetime.fromisoformat(_journal.now(ctx.registry.organisation.timezone)).date()
 
 
-def append(ctx: Ctx, **entry: Any) -> Event:
+def append(
+    ctx: Ctx,
+    clerk: str,
+    involved: Iterable[str | None] = (),
+    organisation: bool = False,
+    **entry: Any,
+) -> Event:
+    """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
+    and the ``involved`` positions (and the organisation's name) as they are now."""
     entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
     entry.setdefault("actor", _journal.actor(ctx.project))
+    entry["clerk"] = clerk
+    entry["facts"] = facts.capture(
+        ctx.registry,
+        [entry.get("role"), *involved, clerk],
+        ctx.model.organisation if organisation else None,
+    )
     return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry)
+
+
+def clerk(ctx: Ctx, option: str | None) -> str:
+    """The clerk recording this command's event (see ``clerk.py``)."""
+    return _clerk.resolve(ctx.registry, option)
 
 
 def state_phrase(h: History) -> str:

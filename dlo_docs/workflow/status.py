@@ -25,6 +25,9 @@ class Status:
     pending: list[str] = field(default_factory=list)  # approvers yet to agree, in route order
     review_due: dt.date | None = None
     voided: bool = False  # the draft changed after agreement began: the agreements are void
+    void_reason: str | None = None  # why they are void
+    # approvers whose agreement lapsed: the position changed holder since they agreed
+    lapsed: list[str] = field(default_factory=list)
     # more detail
     route: list[str] = field(default_factory=list)
     route_kind: str | None = None
@@ -55,6 +58,8 @@ class Status:
             "pending": self.pending,
             "review_due": self.review_due.isoformat() if self.review_due else None,
             "voided": self.voided,
+            "void_reason": self.void_reason,
+            "lapsed": self.lapsed,
             "route": self.route,
             "route_kind": self.route_kind,
             "agreed": self.agreed,
@@ -87,10 +92,13 @@ def of(ctx: Ctx) -> Status:
         st.draft_edition = h.draft if h.draft is not None else ctx.model.edition
         st.reason = h.revision.get("reason") if h.revision else None
     if h.round is not None and h.state in ("agreement", "agreed"):
+        st.state = ctx.state
         st.route, st.route_kind = list(h.round.route), h.round.kind
-        st.voided = ctx.voided
-        st.agreed = [] if st.voided else [r for r in h.round.route if r in h.round.marks]
-        st.pending = list(h.round.route) if st.voided else h.round.pending
+        st.voided, st.void_reason = ctx.voided, ctx.void_reason
+        marks = ctx.marks
+        st.agreed = [r for r in h.round.route if r in marks]
+        st.pending = list(h.round.route) if st.voided else ctx.pending
+        st.lapsed = ctx.lapsed
     else:
         st.route, st.route_kind = list(ctx.model.agreement.approvers), ctx.model.agreement.route
     if h.rejection is not None and h.state == "draft":

@@ -1,0 +1,72 @@
+"""Registry facts captured in the journal when an event happens, so that what a record shows
+(position titles, holders' names, the organisation's name) is what was true then: a later change
+of the registry never rewrites a past sheet.
+
+An event's ``facts`` is ``{"positions": {ROLE: {"title": {lang: ...}, "holder": {lang: ...}}},
+"organisation": {lang: ...}}`` with the positions the event involves (its role, the clerk who
+recorded it; for a submission the whole route and the approving authority; for an approval the
+approving authority and the organisation). Events written before facts were captured have none:
+their records fall back to the registry as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Registry
+from .journal import Event
+
+
+def position(registry: Registry, pid: str) -> dict[str, Any]:
+    """A position's title and current holder (empty: vacant), as plain mappings."""
+    found = next((p for p in registry.positions if p.id == pid), None)
+    if found is None:
+        return {"title": {}, "holder": {}}
+    return {"title": dict(found.title), "holder": dict(found.holder or {})}
+
+
+def capture(
+    registry: Registry, roles: Iterable[str | None], organisation: str | None = None
+) -> dict[str, Any]:
+    """The facts of ``roles`` (and the name of organisation ``organisation``, an id) as the
+    registry states them now."""
+    facts: dict[str, Any] = {
+        "positions": {pid: position(registry, pid) for pid in dict.fromkeys(roles) if pid}
+    }
+    if organisation:
+        facts["organisation"] = dict(registry.organisation_of(organisation).name)
+    return facts
+
+
+def of(ev: Event | None, pid: str | None) -> dict[str, Any] | None:
+    """The facts ``ev`` captured about position ``pid`` (None: not captured)."""
+    if ev is None or not pid:
+        return None
+    positions = (ev.get("facts") or {}).get("positions") or {}
+    found = positions.get(pid)
+    return found if isinstance(found, dict) else None
+
+
+def organisation_of(ev: Event | None) -> dict[str, str] | None:
+    if ev is None:
+        return None
+    found = (ev.get("facts") or {}).get("organisation")
+    return dict(found) if isinstance(found, dict) else None
+
+
+def holder_changed(registry: Registry, ev: Event) -> bool:
+    """The holder of ``ev``'s role is no longer the person who acted (only when ``ev`` captured
+    it): an agreement given by someone who no longer holds the position."""
+    captured = of(ev, ev.role)
+    if captured is None or ev.role is None:
+        return False
+    current: dict[str, str] = position(registry, ev.role)["holder"]
+    return dict(captured.get("holder") or {}) != current
+
+
+def organisation_changed(registry: Registry, ev: Event, oid: str) -> bool:
+    """The name of organisation ``oid`` differs from the one ``ev`` captured (only when it
+    captured one)."""
+    captured = organisation_of(ev)
+    return captured is not None and captured != dict(registry.organisation_of(oid).name)
