@@ -123,6 +123,48 @@ class Unit(Strict):
     head: Id | None = Field(None, description="position that heads the unit")
 
 
+def _project_path(value: str) -> str:
+    parts = value.split("/")
+    if value.startswith("/") or "\\" in value or ":" in value or "\x00" in value or ".." in parts:
+        raise ValueError("expected a path relative to the project, without '..' (e.g. keys/ca.pem)")
+    return value
+
+
+# a path inside the project, relative to its root: no absolute path, no "..", no backslash
+ProjectPath = Annotated[
+    str, StringConstraints(min_length=1, max_length=300), AfterValidator(_project_path)
+]
+SIGNED_KINDS = ("agreed", "rejected", "approved", "reviewed")
+
+
+class HolderCertificate(Strict):
+    """An X.509 certificate of the person who holds (or held) a position, for signed decisions."""
+
+    file: ProjectPath = Field(description="PEM (or DER) certificate file, relative to the project")
+    since: dt.date | None = Field(
+        None, description="first day the holder of this certificate held the position"
+    )
+    until: dt.date | None = Field(
+        None, description="last day the holder of this certificate held the position"
+    )
+    holder: LangMap | None = Field(
+        None,
+        description="name of this certificate's holder, when not the position's current holder",
+    )
+
+
+class Signatures(Strict):
+    """Signed decisions: the CA certificates trusted, and which events must be signed."""
+
+    trust: list[ProjectPath] = Field(
+        default_factory=list,
+        description="PEM files of the trusted CA certificates, relative to the project",
+    )
+    required: list[Literal["agreed", "rejected", "approved", "reviewed"]] = Field(
+        default_factory=list, description="events that must be signed with the official's own key"
+    )
+
+
 class Position(Strict):
     id: Id
     title: LangMap
@@ -132,6 +174,10 @@ class Position(Strict):
     mentions: dict[Lang, list[NonEmpty]] = Field(
         default_factory=dict,
         description="word stems by which a text names this position (case endings follow)",
+    )
+    certificates: list[HolderCertificate] = Field(
+        default_factory=list,
+        description="certificates of the holders, current and former, for signed decisions",
     )
 
 
@@ -165,6 +211,7 @@ class Registry(Strict):
         description="position whose holder records workflow events (overridden by DLO_CLERK or "
         "--clerk)",
     )
+    signatures: Signatures = Signatures()
 
     def position(self, pid: str) -> Position:
         return next(p for p in self.positions if p.id == pid)

@@ -1,0 +1,49 @@
+"""Trust: does a certificate chain to one of the trusted CA certificates at a given moment?"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cryptography import x509
+from cryptography.x509.verification import ExtensionPolicy, PolicyBuilder, Store, VerificationError
+
+
+def validity_problem(
+    cert: x509.Certificate, moment: dt.datetime, day: dt.date | None = None
+) -> str | None:
+    """Why ``cert`` is not valid at ``moment`` or on any part of ``day`` (None: it is)."""
+    start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
+    if moment > end:
+        return f"the certificate expired on {end.date().isoformat()}, before {moment.isoformat()}"
+    if moment < start:
+        return f"the certificate is valid only from {start.date().isoformat()}, after {moment.isoformat()}"
+    if day is not None:
+        day_start = dt.datetime.combine(day, dt.time.min, moment.tzinfo or dt.UTC)
+        if day_start >= end:
+            return f"the certificate expired on {end.date().isoformat()}, before the event's date {day.isoformat()}"
+        if day_start + dt.timedelta(days=1) <= start:
+            return f"the certificate is valid only from {start.date().isoformat()}, after the event's date {day.isoformat()}"
+    return None
+
+
+def chain_problem(
+    cert: x509.Certificate,
+    intermediates: list[x509.Certificate],
+    anchors: list[x509.Certificate],
+    moment: dt.datetime,
+) -> str | None:
+    """Why ``cert`` does not chain to a trusted CA at ``moment`` (None: it does).
+
+    The CA certificates must be proper CAs (basic constraints, key usage: certificate signing);
+    the official's own certificate may carry whatever extensions its CA puts in it."""
+    if not anchors:
+        return "no trusted CA certificate is configured"
+    builder = PolicyBuilder().store(Store(anchors)).time(moment.astimezone(dt.UTC))
+    builder = builder.extension_policies(
+        ca_policy=ExtensionPolicy.webpki_defaults_ca(), ee_policy=ExtensionPolicy.permit_all()
+    )
+    try:
+        builder.build_client_verifier().verify(cert, intermediates)
+    except VerificationError as exc:
+        return f"the certificate does not chain to a trusted CA ({exc})"
+    return None

@@ -1,0 +1,147 @@
+"""Signed decisions: a signature record over an event's canonical bytes, made and checked.
+
+The record stored beside an event::
+
+    signature:
+      certificate: <sha256 fingerprint of the signer's certificate>
+      serial: <certificate serial, hex>
+      subject: <certificate subject, RFC 4514>
+      signed_at: <signing time from the CMS signed attributes, ISO 8601>
+      cms: <base64 of the detached CMS signature, DER>
+
+``certificate``, ``serial``, ``subject`` and ``signed_at`` are read from the CMS and must agree
+with it; they are there so that a sheet can print them without parsing the signature.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..fsio import atomic_write
+from . import cms, keys
+from .chain import chain_problem, validity_problem
+from .keys import Signer
+from .registry import Signers
+
+FIELD = "signature"
+
+
+@dataclass(frozen=True)
+class Failure:
+    code: str  # DLO703 holder, DLO704 validity, DLO705 trust, DLO706 signature
+    message: str
+
+
+def signer_failures(
+    signers: Signers, signer: Signer, role: str, moment: dt.datetime, day: dt.date
+) -> list[Failure]:
+    """Every check a signer's certificate fails for acting as ``role`` (empty: it may sign)."""
+    cert = signer.certificate
+    failures = []
+    holder = signers.holder_problem(role, cert, day)
+    if holder:
+        failures.append(Failure("DLO703", holder))
+    validity = validity_problem(cert, moment, day)
+    if validity:
+        failures.append(Failure("DLO704", validity))
+    trust = chain_problem(
+        cert, signer.chain, signers.anchors, min(moment, cert.not_valid_after_utc)
+    )
+    if trust and not validity:
+        failures.append(Failure("DLO705", trust))
+    elif trust:  # an expired certificate fails the chain at that time too: say why it is trusted
+        still = chain_problem(cert, signer.chain, signers.anchors, cert.not_valid_before_utc)
+        if still:
+            failures.append(Failure("DLO705", still))
+    return failures
+
+
+def record(signer: Signer, data: bytes) -> dict[str, str]:
+    """Sign ``data`` and return the record to store beside the event."""
+    der = cms.sign(signer, data)
+    checked = cms.check(der, data)
+    info = keys.info(checked.certificate)
+    signed_at = checked.signing_time or dt.datetime.now(dt.UTC)
+    return {
+        "certificate": info.fingerprint,
+        "serial": info.serial,
+        "subject": info.subject,
+        "signed_at": signed_at.isoformat(),
+        "cms": base64.b64encode(der).decode("ascii"),
+    }
+
+
+def der_of(entry_record: object) -> bytes | None:
+    if not isinstance(entry_record, dict) or not isinstance(entry_record.get("cms"), str):
+        return None
+    try:
+        return base64.b64decode(entry_record["cms"], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _trust(signers: Signers, checked: cms.Checked, moment: dt.datetime) -> str | None:
+    cert = checked.certificate
+    at = moment
+    if moment > cert.not_valid_after_utc or moment < cert.not_valid_before_utc:
+        at = cert.not_valid_before_utc  # validity is reported on its own; is the issuer trusted?
+    return chain_problem(cert, checked.others, signers.anchors, at)
+
+
+def record_failures(
+    signers: Signers,
+    entry_record: object,
+    data: bytes,
+    role: str,
+    moment: dt.datetime,
+    day: dt.date,
+) -> list[Failure]:
+    """Every check a stored signature record fails: the signature over ``data``, the record's
+    fields, the certificate's validity at ``moment`` and on ``day``, the holder of ``role`` on
+    ``day``, the chain to a trusted CA."""
+    der = der_of(entry_record)
+    if der is None:
+        return [Failure("DLO706", "the signature record is malformed (no base64 cms)")]
+    try:
+        checked = cms.check(der, data)
+    except cms.BadSignature as exc:
+        return [Failure("DLO706", f"the signature does not match the event: {exc}")]
+    info = keys.info(checked.certificate)
+    assert isinstance(entry_record, dict)
+    failures = []
+    for key, value in (("certificate", info.fingerprint), ("serial", info.serial)):
+        if entry_record.get(key) != value:
+            failures.append(
+                Failure("DLO706", f"the record's {key} differs from the signing certificate's")
+            )
+    validity = validity_problem(checked.certificate, moment, day)
+    if validity:
+        failures.append(Failure("DLO704", validity))
+    holder = signers.holder_problem(role, checked.certificate, day)
+    if holder:
+        failures.append(Failure("DLO703", holder))
+    trust = _trust(signers, checked, moment)
+    if trust:
+        failures.append(Failure("DLO705", trust))
+    return failures
+
+
+def export(folder: Path, name: str, entry_record: object, data: bytes) -> list[Path]:
+    """Write ``NAME.p7s`` (the DER signature) and ``NAME.bin`` (the signed bytes) for openssl."""
+    der = der_of(entry_record)
+    if der is None:
+        return []
+    written = [folder / f"{name}.p7s", folder / f"{name}.bin"]
+    atomic_write(written[0], der, mode=0o644)
+    atomic_write(written[1], data, mode=0o644)
+    return written
+
+
+def export_anchors(folder: Path, signers: Signers) -> Path:
+    path = folder / "ca.pem"
+    atomic_write(path, b"".join(keys.pem(c) for c in signers.anchors), mode=0o644)
+    return path

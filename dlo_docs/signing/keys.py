@@ -1,0 +1,160 @@
+"""Keys and certificates: an official's PKCS#12 file, and the PEM certificates of the registry.
+
+The PKCS#12 password is never a command-line argument: the CLI reads it from the environment
+variable ``DLO_KEY_PASSWORD`` or asks for it (``password_from_env``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from ..errors import DloError, Location, error
+
+PASSWORD_ENV = "DLO_KEY_PASSWORD"
+MAX_FILE = 1 << 20  # a key or certificate file is a few kilobytes
+
+
+@dataclass(frozen=True)
+class CertInfo:
+    """What a sheet or a report says about a certificate."""
+
+    fingerprint: str  # sha256 of the DER, lower-case hex
+    serial: str  # upper-case hex, as certificate viewers print it
+    subject: str  # RFC 4514
+    common_name: str
+    issuer: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+
+
+def info(cert: x509.Certificate) -> CertInfo:
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return CertInfo(
+        fingerprint=cert.fingerprint(hashes.SHA256()).hex(),
+        serial=format(cert.serial_number, "X"),
+        subject=cert.subject.rfc4514_string(),
+        common_name=str(names[0].value) if names else "",
+        issuer=cert.issuer.rfc4514_string(),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+    )
+
+
+def subject_names(cert: x509.Certificate) -> list[str]:
+    """The person-name attributes of the subject (common name, surname, given name)."""
+    oids = (NameOID.COMMON_NAME, NameOID.SURNAME, NameOID.GIVEN_NAME)
+    return [str(a.value) for oid in oids for a in cert.subject.get_attributes_for_oid(oid)]
+
+
+@dataclass(frozen=True)
+class Signer:
+    """An official's private key with its certificate (and the CA certificates the file carries)."""
+
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+    certificate: x509.Certificate
+    chain: list[x509.Certificate] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def info(self) -> CertInfo:
+        return info(self.certificate)
+
+
+def _read(path: Path, display: str, code: str, what: str) -> bytes:
+    try:
+        if not path.is_file():
+            raise FileNotFoundError
+        if path.stat().st_size > MAX_FILE:
+            raise DloError(error(Location(display), code, f"{what} {display} is too large"))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DloError(error(Location(display), code, f"{what} {display} does not exist")) from None
+    except OSError as exc:
+        raise DloError(
+            error(Location(display), code, f"cannot read {what} {display}: {exc.strerror}")
+        ) from None
+
+
+def password_from_env() -> bytes | None:
+    """The PKCS#12 password from ``DLO_KEY_PASSWORD`` (None when the variable is not set)."""
+    value = os.environ.get(PASSWORD_ENV)
+    return None if value is None else value.encode("utf-8")
+
+
+def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) -> Signer:
+    """The key and certificate of a PKCS#12 (.p12/.pfx) file; DLO701 when it cannot be opened."""
+    display = display or str(path)
+    data = _read(path, display, "DLO701", "the key file")
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
+    except ValueError:
+        raise DloError(
+            error(
+                Location(display),
+                "DLO701",
+                f"cannot open the key file {display}: wrong password, or not a PKCS#12 file",
+                f"give the password in {PASSWORD_ENV} or when asked",
+            )
+        ) from None
+    if key is None or cert is None:
+        raise DloError(
+            error(
+                Location(display),
+                "DLO701",
+                f"the key file {display} holds no private key with its certificate",
+            )
+        )
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise DloError(
+            error(
+                Location(display),
+                "DLO701",
+                f"the key in {display} is of a kind dlo cannot sign with (RSA or EC keys only)",
+            )
+        )
+    return Signer(key, cert, list(extra or []), display)
+
+
+def load_certificates(
+    path: Path, display: str, where: Location | None = None
+) -> list[x509.Certificate]:
+    """Every certificate of a PEM file (or one DER certificate); DLO702 when there is none."""
+    where = where or Location(display)
+    try:
+        data = _read(path, display, "DLO702", "the certificate file")
+    except DloError as exc:
+        raise DloError(error(where, "DLO702", exc.problems[0].message)) from None
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_certificates(data)
+        return [x509.load_der_x509_certificate(data)]
+    except ValueError:
+        raise DloError(
+            error(
+                where,
+                "DLO702",
+                f"{display} is not an X.509 certificate (PEM or DER)",
+                "export the certificate (not the key) as PEM: openssl pkcs12 -in KEY.p12 -nokeys -clcerts",
+            )
+        ) from None
+
+
+def pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def der(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
+def from_der(data: bytes) -> x509.Certificate:
+    return x509.load_der_x509_certificate(data)

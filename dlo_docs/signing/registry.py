@@ -1,0 +1,159 @@
+"""Who may sign: the trusted CA certificates and the holders' certificates named by the registry.
+
+A position's holder is bound to a certificate by the registry (``positions[].certificates``: a
+PEM file in the project, with the days its holder held the position). A signature counts as the
+holder's when the signing certificate is byte for byte that file's (compared by its SHA-256
+fingerprint) and the certificate's subject names the holder (the holder's surname is a word of
+its common name or surname). The CA certificates trusted are ``signatures.trust``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from cryptography import x509
+
+from .. import load
+from ..errors import DloError, Location, Problem, error
+from ..model import HolderCertificate, Registry
+from ..project import Project
+from . import keys
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def names_holder(cert: x509.Certificate, holder: dict[str, str] | None) -> bool:
+    """The certificate's subject names the holder: every word of the holder's name (in one of its
+    languages) longer than an initial is a word of the subject's common name, surname or given
+    name. A position with no holder named is not checked."""
+    if not holder:
+        return True
+    subject = set().union(*(_words(n) for n in keys.subject_names(cert)))
+    for name in holder.values():
+        wanted = {w for w in _words(name) if len(w) > 1}
+        if wanted and wanted <= subject:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A certificate the registry binds to a position."""
+
+    role: str
+    entry: HolderCertificate
+    certificate: x509.Certificate
+    where: Location
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.entry.since is None or self.entry.since <= day) and (
+            self.entry.until is None or day <= self.entry.until
+        )
+
+
+class Signers:
+    """The registry's signing settings read once per command, with positioned errors."""
+
+    def __init__(self, project: Project, registry: Registry, source: load.Source | None) -> None:
+        self.project, self.registry, self.source = project, registry, source
+
+    def _at(self, loc: list) -> Location:
+        if self.source is None:
+            return Location(self.project.display(self.project.registry_path))
+        return self.source.at(loc)
+
+    def _file(self, relative: str, where: Location) -> list[x509.Certificate]:
+        path = (self.project.root / relative).resolve()
+        if not path.is_relative_to(self.project.root):
+            raise DloError(
+                error(
+                    where,
+                    "DLO702",
+                    f"{relative} leads outside the project",
+                    "keep certificates in the project",
+                )
+            )
+        return keys.load_certificates(path, relative, where)
+
+    @property
+    def required(self) -> set[str]:
+        return set(self.registry.signatures.required)
+
+    @cached_property
+    def anchors(self) -> list[x509.Certificate]:
+        found: list[x509.Certificate] = []
+        for i, relative in enumerate(self.registry.signatures.trust):
+            found += self._file(relative, self._at(["signatures", "trust", i]))
+        return found
+
+    def bound(self, role: str) -> list[Bound]:
+        result = []
+        for pi, position in enumerate(self.registry.positions):
+            if position.id != role:
+                continue
+            for ci, entry in enumerate(position.certificates):
+                where = self._at(["positions", pi, "certificates", ci, "file"])
+                certs = self._file(entry.file, where)
+                if len(certs) != 1:
+                    raise DloError(
+                        error(
+                            where,
+                            "DLO702",
+                            f"{entry.file} holds {len(certs)} certificates, not one",
+                        )
+                    )
+                result.append(Bound(role, entry, certs[0], where))
+        return result
+
+    def holder_problem(self, role: str, cert: x509.Certificate, day: dt.date) -> str | None:
+        """Why ``cert`` is not the certificate of the holder of ``role`` on ``day`` (None: it is)."""
+        fingerprint = keys.info(cert).fingerprint
+        bound = self.bound(role)
+        if not bound:
+            return f"the registry names no certificate for the holder of {role}"
+        matching = [b for b in bound if keys.info(b.certificate).fingerprint == fingerprint]
+        described = f"{keys.info(cert).common_name or keys.info(cert).subject} (serial {keys.info(cert).serial})"
+        if not matching:
+            return f"the certificate of {described} is not the registry's certificate of the holder of {role}"
+        if not any(b.covers(day) for b in matching):
+            return f"the certificate of {described} was not the holder of {role}'s on {day.isoformat()}"
+        position = self.registry.position(role)
+        for b in matching:
+            holder = b.entry.holder or position.holder
+            if b.covers(day) and not names_holder(cert, holder):
+                name = " / ".join(dict.fromkeys((holder or {}).values()))
+                return f"the certificate of {described} does not name the holder of {role} ({name})"
+        return None
+
+    def problems(self) -> list[Problem]:
+        """Every unreadable, missing or ill-bound certificate the registry names (for ``verify``)."""
+        found: list[Problem] = []
+        try:
+            self.anchors  # noqa: B018
+        except DloError as exc:
+            found += exc.problems
+        for position in self.registry.positions:
+            try:
+                for b in self.bound(position.id):
+                    holder = b.entry.holder or position.holder
+                    if not names_holder(b.certificate, holder):
+                        name = " / ".join(dict.fromkeys((holder or {}).values()))
+                        found.append(
+                            error(
+                                b.where,
+                                "DLO703",
+                                f"the certificate {b.entry.file} is issued to "
+                                f"{keys.info(b.certificate).subject}, not to the holder of {position.id} ({name})",
+                                "name the former holder in the entry's holder:, or fix the file",
+                            )
+                        )
+            except DloError as exc:
+                found += exc.problems
+        return found

@@ -1,0 +1,199 @@
+"""A throw-away PKI for the signing tests: a CA, officials' RSA certificates, PKCS#12 files, and a
+project whose registry binds the approvers' certificates to their positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from dlo_docs import load
+
+PASSWORD = "test-pass-123"
+NOW = dt.datetime.now(dt.UTC)
+# the bundled registry's holders (surname first in the certificate, as national CAs issue them)
+HOLDERS = {
+    "vp-academic": "СЕЙІТОВА АЙГҮЛ",
+    "legal-head": "ОСПАНОВ НҰРЛАН",
+    "hr-head": "ЖҰМАБАЕВА ГҮЛНАР",
+    "docs-head": "ӘБЕНОВА САУЛЕ",
+    "rector": "АХМЕТОВ ДАНИЯР",
+    "dlo-head": "БЕКОВА МАДИНА",
+}
+_KEYS: dict[str, rsa.RSAPrivateKey] = {}
+
+
+def _key(label: str) -> rsa.RSAPrivateKey:
+    # RSA key generation is the slow part: one key per label per test session
+    if label not in _KEYS:
+        _KEYS[label] = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return _KEYS[label]
+
+
+@dataclass
+class CA:
+    key: rsa.RSAPrivateKey
+    cert: x509.Certificate
+
+    @property
+    def pem(self) -> bytes:
+        return self.cert.public_bytes(serialization.Encoding.PEM)
+
+
+def make_ca(name: str = "Test National CA", label: str = "ca") -> CA:
+    key = _key(label)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+        ]
+    )
+    usage = x509.KeyUsage(
+        digital_signature=False,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=True,
+        crl_sign=True,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(NOW - dt.timedelta(days=3650))
+        .not_valid_after(NOW + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return CA(key, cert)
+
+
+@dataclass
+class Official:
+    key: rsa.RSAPrivateKey
+    cert: x509.Certificate
+
+    @property
+    def pem(self) -> bytes:
+        return self.cert.public_bytes(serialization.Encoding.PEM)
+
+    def p12(self, path: Path, password: str = PASSWORD, ca: CA | None = None) -> Path:
+        data = pkcs12.serialize_key_and_certificates(
+            b"official",
+            self.key,
+            self.cert,
+            [ca.cert] if ca else None,
+            serialization.BestAvailableEncryption(password.encode()),
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+
+def make_official(
+    ca: CA,
+    name: str,
+    label: str | None = None,
+    not_before: dt.datetime | None = None,
+    not_after: dt.datetime | None = None,
+) -> Official:
+    key = _key(label or name)
+    usage = x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.SURNAME, name.split()[0]),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, "IIN800101300123"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(ca.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before or NOW - dt.timedelta(days=365))
+        .not_valid_after(not_after or NOW + dt.timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(usage, critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+    return Official(key, cert)
+
+
+@dataclass
+class Office:
+    """A project set up for signing: the CA, each approver's certificate and key file."""
+
+    root: Path
+    ca: CA
+    officials: dict[str, Official]
+    p12: dict[str, Path]
+
+
+def bind(root: Path, role: str, official: Official, **entry) -> Path:
+    """Put ``official``'s certificate in the project and name it in the registry for ``role``."""
+    pem = root / "keys" / f"{role}-{official.cert.serial_number:x}.pem"
+    pem.parent.mkdir(parents=True, exist_ok=True)
+    pem.write_bytes(official.pem)
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    position = next(p for p in source.data["positions"] if p["id"] == role)
+    position.setdefault("certificates", []).append(
+        {"file": pem.relative_to(root).as_posix(), **entry}
+    )
+    load.write(path, source.data)
+    return pem
+
+
+def set_signatures(root: Path, trust: list[str], required: list[str] | None = None) -> None:
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    source.data["signatures"] = {"trust": trust, "required": required or []}
+    load.write(path, source.data)
+
+
+def office(root: Path, roles=tuple(HOLDERS)) -> Office:
+    """The CA trusted by the project, and every ``role``'s holder with a bound certificate."""
+    ca = make_ca()
+    (root / "keys").mkdir(exist_ok=True)
+    (root / "keys" / "ca.pem").write_bytes(ca.pem)
+    set_signatures(root, ["keys/ca.pem"])
+    officials, p12 = {}, {}
+    for role in roles:
+        officials[role] = make_official(ca, HOLDERS[role], label=role)
+        bind(root, role, officials[role])
+        p12[role] = officials[role].p12(root.parent / "private" / f"{role}.p12")
+    return Office(root, ca, officials, p12)

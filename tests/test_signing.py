@@ -1,0 +1,271 @@
+"""The signing library: PKCS#12 keys, detached CMS signatures, trust, and the registry's holders.
+
+Every refusal is tried with a real key that should not pass: another official's, an expired one,
+one from an untrusted CA, and bytes changed after signing. openssl is the external client."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from signing_support import (
+    NOW,
+    PASSWORD,
+    bind,
+    make_ca,
+    make_official,
+    office,
+)
+
+from dlo_docs.errors import DloError
+from dlo_docs.project import Loaded, Project
+from dlo_docs.signing import cms, decisions, keys
+from dlo_docs.signing.registry import Signers
+
+DATA = b'{"event":"agreed","content_hash":"ab","prev":"cd"}'
+TODAY = NOW.date()
+
+
+def signers(root: Path) -> Signers:
+    project = Project(root)
+    loaded = Loaded()
+    project.load_registry(loaded)
+    assert not loaded.errors, loaded.errors
+    return Signers(project, loaded.registry, loaded.registry_source)
+
+
+def codes(failures) -> list[str]:
+    return [f.code for f in failures]
+
+
+# -- keys ------------------------------------------------------------------------------------
+
+
+def test_pkcs12_opens_with_its_password_only(tmp_path):
+    ca = make_ca()
+    official = make_official(ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic")
+    path = official.p12(tmp_path / "vp.p12", ca=ca)
+    signer = keys.load_pkcs12(path, PASSWORD.encode())
+    assert signer.certificate == official.cert
+    assert signer.chain == [ca.cert]
+    with pytest.raises(DloError) as exc:
+        keys.load_pkcs12(path, b"wrong")
+    assert exc.value.problems[0].code == "DLO701"
+    assert "wrong password" in exc.value.problems[0].message
+    (tmp_path / "junk.p12").write_bytes(b"not a key file")
+    with pytest.raises(DloError, match="DLO701"):
+        keys.load_pkcs12(tmp_path / "junk.p12", b"x")
+    with pytest.raises(DloError, match="does not exist"):
+        keys.load_pkcs12(tmp_path / "none.p12", b"x")
+
+
+def test_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv(keys.PASSWORD_ENV, raising=False)
+    assert keys.password_from_env() is None
+    monkeypatch.setenv(keys.PASSWORD_ENV, "сырсөз")
+    assert keys.password_from_env() == "сырсөз".encode()
+
+
+# -- CMS -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signer(tmp_path_factory):
+    ca = make_ca()
+    official = make_official(ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic")
+    path = official.p12(tmp_path_factory.mktemp("k") / "vp.p12")
+    return keys.load_pkcs12(path, PASSWORD.encode())
+
+
+def test_a_detached_signature_checks_against_exactly_its_bytes(signer):
+    der = cms.sign(signer, DATA)
+    checked = cms.check(der, DATA)
+    assert checked.certificate == signer.certificate
+    assert abs(checked.signing_time - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)
+    with pytest.raises(cms.BadSignature, match="message digest"):
+        cms.check(der, DATA.replace(b"agreed", b"rejected"))
+
+
+def test_a_changed_signature_byte_or_garbage_is_refused(signer):
+    der = bytearray(cms.sign(signer, DATA))
+    der[-10] ^= 0x01  # inside the RSA signature value, the last field of the structure
+    with pytest.raises(cms.BadSignature, match="does not verify"):
+        cms.check(bytes(der), DATA)
+    for junk in (b"", b"\x30\x03\x02\x01\x01", b"garbage" * 10):
+        with pytest.raises(cms.BadSignature):
+            cms.check(junk, DATA)
+
+
+# -- the registry's holders, validity and trust ------------------------------------------------
+
+
+@pytest.fixture
+def office_project(project):
+    return office(project, roles=("vp-academic", "legal-head"))
+
+
+def test_the_role_holder_is_accepted(office_project):
+    s = signers(office_project.root)
+    signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
+    assert decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY) == []
+    assert s.problems() == []
+
+
+def test_another_officials_key_is_not_the_holders(office_project):
+    s = signers(office_project.root)
+    other = keys.load_pkcs12(office_project.p12["legal-head"], PASSWORD.encode())
+    failures = decisions.signer_failures(s, other, "vp-academic", NOW, TODAY)
+    assert codes(failures) == ["DLO703"]
+    assert "ОСПАНОВ" in failures[0].message and "vp-academic" in failures[0].message
+
+
+def test_a_role_with_no_certificate_cannot_sign(office_project):
+    s = signers(office_project.root)
+    signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
+    failures = decisions.signer_failures(s, signer, "hr-head", NOW, TODAY)
+    assert codes(failures) == ["DLO703"]
+    assert "names no certificate" in failures[0].message
+
+
+def test_an_expired_certificate_is_refused_on_the_event_date(office_project, tmp_path):
+    root = office_project.root
+    old = make_official(
+        office_project.ca,
+        "СЕЙІТОВА АЙГҮЛ",
+        label="vp-academic",
+        not_before=NOW - dt.timedelta(days=800),
+        not_after=NOW - dt.timedelta(days=30),
+    )
+    bind(root, "vp-academic", old)
+    signer = keys.load_pkcs12(old.p12(tmp_path / "old.p12"), PASSWORD.encode())
+    s = signers(root)
+    failures = decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY)
+    assert codes(failures) == ["DLO704"]
+    assert "expired on" in failures[0].message
+    # the same certificate was valid 60 days ago
+    past = NOW - dt.timedelta(days=60)
+    assert decisions.signer_failures(s, signer, "vp-academic", past, past.date()) == []
+
+
+def test_a_certificate_from_an_untrusted_ca_is_refused(office_project, tmp_path):
+    rogue = make_ca("Rogue CA", label="rogue-ca")
+    forged = make_official(rogue, "СЕЙІТОВА АЙГҮЛ", label="vp-forged")
+    bind(office_project.root, "vp-academic", forged)  # even when the registry names it
+    signer = keys.load_pkcs12(forged.p12(tmp_path / "f.p12", ca=rogue), PASSWORD.encode())
+    failures = decisions.signer_failures(
+        signers(office_project.root), signer, "vp-academic", NOW, TODAY
+    )
+    assert codes(failures) == ["DLO705"]
+    assert "trusted CA" in failures[0].message
+
+
+def test_a_former_holders_certificate_counts_only_for_their_days(office_project, tmp_path):
+    root = office_project.root
+    former = make_official(office_project.ca, "СМАҒҰЛОВ АСҚАР", label="vp-former")
+    bind(
+        root,
+        "vp-academic",
+        former,
+        holder={"kk": "А. Смағұлов", "ru": "А. Смагулов"},
+        until=(TODAY - dt.timedelta(days=10)).isoformat(),
+    )
+    signer = keys.load_pkcs12(former.p12(tmp_path / "former.p12"), PASSWORD.encode())
+    s = signers(root)
+    past = NOW - dt.timedelta(days=20)
+    assert decisions.signer_failures(s, signer, "vp-academic", past, past.date()) == []
+    failures = decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY)
+    assert codes(failures) == ["DLO703"]
+    assert f"on {TODAY.isoformat()}" in failures[0].message
+
+
+def test_a_certificate_naming_someone_else_is_reported_at_its_registry_line(office_project):
+    root = office_project.root
+    stranger = make_official(office_project.ca, "ПЕТРОВ ПЁТР", label="stranger")
+    bind(root, "docs-head", stranger)
+    problems = signers(root).problems()
+    assert [p.code for p in problems] == ["DLO703"]
+    text = (root / "regulations" / "registry.yaml").read_text(encoding="utf-8").splitlines()
+    loc = problems[0].location
+    assert loc.path == "regulations/registry.yaml"
+    assert text[loc.line - 1][loc.col - 1 :].startswith("keys/docs-head-")
+    assert text[loc.line - 1][: loc.col - 1].strip() in ("file:", "- file:")
+    assert "ПЕТРОВ" in problems[0].message
+
+
+def test_a_certificate_path_cannot_leave_the_project(office_project, tmp_path):
+    root = office_project.root
+    outside = tmp_path / "outside.pem"
+    outside.write_bytes(office_project.officials["vp-academic"].pem)
+    (root / "keys" / "link.pem").symlink_to(outside)
+    registry = root / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    pem = next(w for w in text.split() if w.startswith("keys/legal-head-"))
+    registry.write_text(text.replace(pem, "keys/link.pem"), encoding="utf-8")
+    problems = signers(root).problems()
+    assert [p.code for p in problems] == ["DLO702"]
+    assert "outside the project" in problems[0].message
+    registry.write_text(text.replace(pem, "../x/legal-head.pem"), encoding="utf-8")
+    loaded = Loaded()
+    Project(root).load_registry(loaded)
+    assert [p.code for p in loaded.errors] == ["DLO013"]
+
+
+# -- records and the external client ----------------------------------------------------------
+
+
+def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            "openssl", "cms", "-verify", "-binary", "-inform", "DER",
+            "-content", str(folder / f"{name}.bin"), "-in", str(folder / f"{name}.p7s"),
+            "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null",
+        ],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_openssl_verifies_an_exported_record_and_rejects_a_changed_byte(office_project, tmp_path):
+    s = signers(office_project.root)
+    signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
+    rec = decisions.record(signer, DATA)
+    assert rec["serial"] == format(signer.certificate.serial_number, "X")
+    assert decisions.record_failures(s, rec, DATA, "vp-academic", NOW, TODAY) == []
+    out = tmp_path / "export"
+    decisions.export(out, "dlo-head-2-agreed", rec, DATA)
+    decisions.export_anchors(out, s)
+    result = _openssl(out, "dlo-head-2-agreed")
+    assert result.returncode == 0, result.stderr
+    assert "Verification successful" in result.stderr
+    (out / "dlo-head-2-agreed.bin").write_bytes(DATA.replace(b"ab", b"ac"))
+    result = _openssl(out, "dlo-head-2-agreed")
+    assert result.returncode != 0
+    assert "Verification successful" not in result.stderr
+
+
+def test_a_record_over_other_bytes_or_with_a_swapped_field_fails(office_project):
+    s = signers(office_project.root)
+    signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
+    rec = decisions.record(signer, DATA)
+    changed = decisions.record_failures(s, rec, DATA + b" ", "vp-academic", NOW, TODAY)
+    assert codes(changed) == ["DLO706"]
+    other = decisions.record(
+        keys.load_pkcs12(office_project.p12["legal-head"], PASSWORD.encode()), DATA
+    )
+    swapped = dict(rec, serial=other["serial"])
+    assert codes(decisions.record_failures(s, swapped, DATA, "vp-academic", NOW, TODAY)) == [
+        "DLO706"
+    ]
+    assert codes(decisions.record_failures(s, other, DATA, "vp-academic", NOW, TODAY)) == ["DLO703"]
+    broken = dict(rec, cms=base64.b64encode(b"junk").decode())
+    assert codes(decisions.record_failures(s, broken, DATA, "vp-academic", NOW, TODAY)) == [
+        "DLO706"
+    ]
+    assert codes(decisions.record_failures(s, {"cms": "%%%"}, DATA, "vp-academic", NOW, TODAY)) == [
+        "DLO706"
+    ]
