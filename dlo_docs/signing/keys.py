@@ -158,3 +158,12 @@ def der(cert: x509.Certificate) -> bytes:
 
 def from_der(data: bytes) -> x509.Certificate:
     return x509.load_der_x509_certificate(data)
+
+
+def key_der(signer: Signer) -> bytes:
+    """The private key as unencrypted PKCS#8 DER, handed in memory to the PDF signer only."""
+    return signer.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )

@@ -1,0 +1,120 @@
+"""The PDF/A of an approved edition, signed by its approver (PAdES), and checking such a PDF.
+
+A service over the workflow (which edition is in force, its approving order and approver), the
+renderer (the PDF/A) and the signing library (the approver's certificate, PAdES).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import api, labels, workflow
+from .errors import DloError, Location, UsageError, error
+from .fsio import atomic_write
+from .project import Loaded, Project
+from .signing import decisions, keys, pades
+from .signing.keys import Signer
+from .signing.registry import Signers
+
+
+def signers_of(project: Project) -> Signers:
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    return Signers(project, loaded.registry, loaded.registry_source)
+
+
+@dataclass(frozen=True)
+class Approval:
+    edition: int
+    approver: str  # the registry position that approves (approval.by of the edition)
+    number: str
+    date: dt.date
+
+
+def approval_of(project: Project, reg_id: str) -> Approval:
+    """The edition in force and its approval; refuses a regulation whose printed text would not
+    be exactly the approved one."""
+    st = workflow.status(project, reg_id)
+    if st.edition_in_force is None or st.in_force_order is None:
+        raise UsageError(
+            f"{reg_id} has no edition in force: only an approved edition's PDF is signed"
+        )
+    if st.state != "in_force" or st.changed:
+        raise UsageError(
+            f"the working text of {reg_id} is not the edition in force "
+            f"({'a revision is open' if st.state != 'in_force' else 'it was edited'})",
+            "sign when no draft is open and the text is the approved one",
+        )
+    edition = workflow.load_edition(project, reg_id, st.edition_in_force)
+    order = st.in_force_order
+    return Approval(st.edition_in_force, edition.model.approval.by, order.number, order.date)
+
+
+def check_approver(project: Project, approval: Approval, signer: Signer) -> Signers:
+    """Refuse, naming every check that fails, unless ``signer`` is the approver's certificate."""
+    signers = signers_of(project)
+    now = dt.datetime.now(dt.UTC)
+    failures = decisions.signer_failures(signers, signer, approval.approver, now, approval.date)
+    if failures:
+        where = Location(signer.source or "dlo")
+        raise DloError([error(where, f.code, f.message) for f in failures])
+    return signers
+
+
+def _stamp(lang: str, project: Project, signer: Signer, zone: dt.tzinfo) -> list[str]:
+    words = labels.labels(lang, project.templates)["signature"]
+    info = signer.info
+    when = dt.datetime.now(zone).strftime("%d.%m.%Y %H:%M %z")
+    return [
+        words["stamp"],
+        words["signer"].format(signer=info.common_name or info.subject),
+        words["certificate"].format(serial=info.serial),
+        words["time"].format(time=when),
+    ]
+
+
+def sign_approved(
+    project: Project,
+    reg_id: str,
+    signer: Signer,
+    lang: str | None = None,
+    out: Path | None = None,
+) -> list[Path]:
+    """Render the PDF/A of the edition in force and sign it as its approver: ``<out>/<id>.<lang>.pdf``."""
+    approval = approval_of(project, reg_id)
+    registry = check_approver(project, approval, signer).registry
+    outputs = api.render(project, [reg_id], ["pdf"], lang, out)
+    zone = dt.datetime.fromisoformat("2000-01-01T00:00:00" + registry.organisation.timezone).tzinfo
+    written = []
+    for output in outputs:
+        words = labels.labels(output.lang, project.templates)
+        reason = words["form"]["approved_by_order"].format(
+            date=f"{approval.date:%d.%m.%Y}", number=approval.number
+        )
+        city = registry.organisation.city
+        signed = pades.sign(
+            output.path.read_bytes(),
+            keys.key_der(signer),
+            keys.der(signer.certificate),
+            [keys.der(c) for c in signer.chain],
+            _stamp(output.lang, project, signer, zone),
+            reason=reason,
+            location=city.get(output.lang) or next(iter(city.values())),
+        )
+        atomic_write(output.path, signed)
+        written.append(output.path)
+    return written
+
+
+def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
+    """The signatures of a PDF, validated against the project's trusted CAs."""
+    signers = signers_of(project)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    return pades.check(data, [keys.der(c) for c in signers.anchors])

@@ -1,0 +1,81 @@
+"""Signing with the official's own key: ``dlo sign-pdf``, ``dlo verify-pdf``, and the key loader
+the signing options of the workflow commands share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import main
+
+
+def load_key(path: str):
+    """The PKCS#12 key file ``path``, its password from DLO_KEY_PASSWORD or asked for (never an
+    argument, so it stays out of the shell history and the process list)."""
+    from ..signing import keys
+
+    password = keys.password_from_env()
+    if password is None:
+        password = click.prompt(
+            f"Password of {path}", hide_input=True, default="", show_default=False, err=True
+        ).encode("utf-8")
+    return keys.load_pkcs12(Path(path), password, path)
+
+
+@main.command("sign-pdf")
+@click.argument("reg_id", metavar="ID")
+@click.option(
+    "--sign",
+    "key",
+    required=True,
+    metavar="KEY.p12",
+    help="The approver's PKCS#12 key file (password: DLO_KEY_PASSWORD or asked for).",
+)
+@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language).")
+@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@click.pass_obj
+def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> None:
+    """Render the PDF/A of the edition in force of ID and sign it with the approver's key
+    (PAdES, a visible signature on the title page): <out>/<id>.<lang>.pdf.
+
+    Refused unless the key's certificate is the registry's certificate of the holder of the
+    approving position on the order's date, valid now and issued by a trusted CA.
+    """
+    from .. import approved_pdf
+
+    signer = load_key(key)
+    paths = approved_pdf.sign_approved(
+        obj.project, reg_id, signer, lang, Path(out) if out else None
+    )
+    for path in paths:
+        click.echo(f"wrote {obj.project.display(path)} (signed by {signer.info.common_name})")
+
+
+@main.command("verify-pdf")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.pass_obj
+def verify_pdf(obj, files: tuple[str, ...]) -> None:
+    """Check the signatures of signed PDFs against the project's trusted CAs.
+
+    Exit 0 when every file has at least one signature and every signature is intact, valid,
+    trusted and covers the whole file; 1 otherwise.
+    """
+    from .. import approved_pdf
+
+    failed = False
+    for name in files:
+        found = approved_pdf.check_pdf(obj.project, Path(name))
+        if not found:
+            click.echo(f"{name}: error DLO709: the PDF is not signed", err=True)
+            failed = True
+        for sig in found:
+            when = sig.signing_time.isoformat() if sig.signing_time else "no signing time"
+            head = f"{name}: signature {sig.field} by {sig.signer} (serial {sig.serial}, {when})"
+            if sig.ok:
+                click.echo(f"{head}: valid")
+            else:
+                failed = True
+                click.echo(f"{head}: error DLO709: {'; '.join(sig.failures())}", err=True)
+    if failed:
+        raise SystemExit(1)

@@ -1,0 +1,204 @@
+"""PAdES signatures of PDF documents with pyHanko: the only module that imports it.
+
+``sign`` adds a visible signature field (a box with the signer, the certificate serial and the
+time, in the document's language) on the title page and signs the whole file as an incremental
+update, so the PDF/A made by LibreOffice is kept byte for byte before the signature. ``check``
+validates every signature of a PDF against the trusted CA certificates, offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+from asn1crypto import keys as akeys
+from asn1crypto import x509 as ax509
+from pyhanko import stamp
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from ..errors import DloError, Location, error
+
+FIELD = "dlo-approval"
+FONT_FAMILY = (
+    "Liberation Serif"  # the forms' font (Times New Roman's metric twin) has Kazakh letters
+)
+FONT_SIZE = 9
+# the title page's approval block is in the right half of the page, under the organisation's
+# name; the field goes just below it (PDF points from the bottom left of an A4 page)
+BOX = (340, 560, 565, 625)
+
+logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" on every stamp
+
+
+class _Glyphs(GlyphAccumulator):
+    """pyHanko writes a TrueType font's widths in font units; PDF wants thousandths of an em.
+    Shaping at 1000 units per em makes the widths, adjustments and advances agree for any font
+    (Liberation Serif has 2048)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._font_units = self.units_per_em
+        self.units_per_em = 1000
+        self.hb_font.scale = (1000, 1000)
+
+    def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+        if glyph_id not in self._glyphs:
+            cid, width = super()._get_cid_and_width(glyph_id)
+            self._glyphs[glyph_id] = (cid, round(width * 1000 / self._font_units))
+        return self._glyphs[glyph_id]
+
+
+class _Font(GlyphAccumulatorFactory):
+    """Reads the font file once and closes it (pyHanko's factory leaves it open)."""
+
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return _Glyphs(
+            writer=writer,
+            font_handle=io.BytesIO(_font_bytes(self.font_file)),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
+@lru_cache(maxsize=2)
+def _font_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def font_file() -> str:
+    """The stamp's font, found by fontconfig; DLO709 when it is not installed."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", FONT_FAMILY], capture_output=True, text=True, timeout=20
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        found = ""
+    if not found.lower().endswith((".ttf", ".otf")) or "liberation" not in found.lower():
+        raise DloError(
+            error(
+                Location("dlo"),
+                "DLO709",
+                f"the font {FONT_FAMILY} for the signature's stamp is not installed",
+                "apt-get install fonts-liberation2 fontconfig",
+            )
+        )
+    return found
+
+
+def sign(
+    pdf: bytes,
+    key_der: bytes,
+    cert_der: bytes,
+    chain_der: list[bytes],
+    lines: list[str],
+    reason: str,
+    location: str,
+    box: tuple[int, int, int, int] = BOX,
+) -> bytes:
+    """``pdf`` with a PAdES signature (SHA-256) in a visible field on the first page."""
+    cert = ax509.Certificate.load(cert_der)
+    signer = signers.SimpleSigner(
+        signing_cert=cert,
+        signing_key=akeys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs(
+            [ax509.Certificate.load(c) for c in chain_der]
+        ),
+    )
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    except Exception as exc:  # pyHanko raises its own errors and ValueError on a broken PDF
+        raise DloError(
+            error(Location("dlo"), "DLO709", f"the PDF cannot be read for signing: {exc}")
+        ) from None
+    fields.append_signature_field(
+        writer, fields.SigFieldSpec(sig_field_name=FIELD, on_page=0, box=box)
+    )
+    text = "\n".join(line.replace("%", "%%") for line in lines)
+    style = stamp.TextStampStyle(
+        stamp_text=text,
+        text_box_style=TextBoxStyle(
+            font=_Font(font_file(), font_size=FONT_SIZE), font_size=FONT_SIZE
+        ),
+        border_width=1,
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
+    )
+    out = io.BytesIO()
+    signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class PdfSignature:
+    field: str
+    signer: str  # the certificate's subject
+    serial: str
+    intact: bool  # the signed bytes are unchanged
+    valid: bool  # the signature verifies
+    trusted: bool  # the certificate chains to a trusted CA
+    entire: bool  # it covers the whole file (nothing was added after it)
+    signing_time: dt.datetime | None
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted and self.entire
+
+    def failures(self) -> list[str]:
+        failed = []
+        if not self.intact:
+            failed.append("the document was changed after it was signed")
+        elif not self.valid:
+            failed.append("the signature does not verify")
+        if not self.trusted:
+            failed.append("the certificate does not chain to a trusted CA")
+        if self.intact and not self.entire:
+            failed.append("content was added after the signature")
+        return failed
+
+
+def check(pdf: bytes, anchors_der: list[bytes]) -> list[PdfSignature]:
+    """Every signature of ``pdf``, validated against the trusted CA certificates (no network)."""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception as exc:  # a broken or hostile file: pyHanko's own errors, ValueError, ...
+        raise DloError(error(Location("dlo"), "DLO709", f"the PDF cannot be read: {exc}")) from None
+    roots = [ax509.Certificate.load(c) for c in anchors_der]
+    found = []
+    for sig in embedded:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        status = validate_pdf_signature(sig, context)
+        cert = status.signing_cert
+        found.append(
+            PdfSignature(
+                field=sig.field_name,
+                signer=cert.subject.human_friendly,
+                serial=format(cert.serial_number, "X"),
+                intact=bool(status.intact),
+                valid=bool(status.valid),
+                trusted=bool(status.trusted),
+                entire=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+                signing_time=sig.self_reported_timestamp,
+            )
+        )
+    return found

@@ -1,0 +1,137 @@
+"""The approved edition's PDF/A signed by its approver (PAdES): valid for pyHanko and for poppler's
+pdfsig, invalid once a byte changes; refused for anyone but the approver."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from signing_support import PASSWORD, make_ca, office
+
+from dlo_docs import approved_pdf
+from dlo_docs.project import Project
+from dlo_docs.signing import keys, pades
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is needed to make the PDF/A"
+)
+REG = "dlo-head"
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory):
+    """The bundled project (with its approved edition 1) and the rector's signed PDF of it."""
+    root = tmp_path_factory.mktemp("signed") / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    setup = office(root, roles=("rector", "vp-academic"))
+    signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
+    [path] = approved_pdf.sign_approved(Project(root), REG, signer, "kk")
+    return setup, path
+
+
+def _pdfsig(path: Path) -> str:
+    result = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+def _changed_copy(path: Path, tmp_path: Path) -> Path:
+    """A copy with one byte of the signed content changed (a letter of the producer's name)."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"LibreOffice")
+    data[at] = ord("l")
+    copy = tmp_path / "changed.pdf"
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+def test_the_signed_pdf_is_valid_for_pyhanko_and_covers_the_whole_file(signed):
+    setup, path = signed
+    assert path == setup.root / "build" / f"{REG}.kk.pdf"
+    [sig] = approved_pdf.check_pdf(Project(setup.root), path)
+    assert sig.ok, sig.failures()
+    assert sig.field == pades.FIELD
+    assert "СЕЙІТОВА" not in sig.signer and "АХМЕТОВ ДАНИЯР" in sig.signer
+    assert sig.serial == format(setup.officials["rector"].cert.serial_number, "X")
+    assert sig.signing_time is not None
+
+
+def test_the_signature_is_visible_on_the_title_page(signed):
+    _, path = signed
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Электрондық цифрлық қолтаңбамен қол қойылған" in text
+    assert "АХМЕТОВ ДАНИЯР" in text
+    assert "БЕКІТЕМІН" in text or "БЕКІТІЛДІ" in text  # the approval block is still there
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
+def test_pdfsig_reports_it_valid_and_a_changed_copy_invalid(signed, tmp_path):
+    _, path = signed
+    report = _pdfsig(path)
+    assert "Signature Validation: Signature is Valid." in report
+    assert "Total document signed" in report
+    changed = _pdfsig(_changed_copy(path, tmp_path))
+    assert "Signature is Valid." not in changed
+    assert "Digest Mismatch" in changed
+
+
+def test_pyhanko_reports_a_changed_copy_invalid(signed, tmp_path):
+    setup, path = signed
+    [sig] = approved_pdf.check_pdf(Project(setup.root), _changed_copy(path, tmp_path))
+    assert not sig.intact and not sig.ok
+    assert "changed after it was signed" in "; ".join(sig.failures())
+
+
+def test_the_signature_is_not_trusted_without_the_ca(signed):
+    _, path = signed
+    [sig] = pades.check(path.read_bytes(), [keys.der(make_ca("Other CA", label="other-ca").cert)])
+    assert sig.intact and sig.valid and not sig.trusted
+    assert sig.failures() == ["the certificate does not chain to a trusted CA"]
+
+
+def test_verify_pdf_command(signed, dlo, tmp_path):
+    setup, path = signed
+    result = dlo("verify-pdf", str(path), cwd=setup.root)
+    assert result.code == 0, result.err
+    assert ": valid" in result.out
+    result = dlo("verify-pdf", str(_changed_copy(path, tmp_path)), cwd=setup.root)
+    assert result.code == 1
+    assert "error DLO709: the document was changed after it was signed" in result.err
+    unsigned = tmp_path / "unsigned.pdf"
+    unsigned.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    result = dlo("verify-pdf", str(unsigned), cwd=setup.root)
+    assert result.code == 1 and "Traceback" not in result.err
+
+
+def test_only_the_approver_may_sign(signed, dlo, monkeypatch):
+    setup, _ = signed
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    out = setup.root / "other-out"
+    result = dlo(
+        "sign-pdf",
+        REG,
+        "--sign",
+        setup.p12["vp-academic"],
+        "--lang",
+        "kk",
+        "--out",
+        out,
+        cwd=setup.root,
+    )
+    assert result.code == 1
+    assert "error DLO703:" in result.err and "rector" in result.err
+    assert not out.exists()
+    monkeypatch.setenv("DLO_KEY_PASSWORD", "wrong")
+    result = dlo("sign-pdf", REG, "--sign", setup.p12["rector"], "--out", out, cwd=setup.root)
+    assert result.code == 1 and "error DLO701:" in result.err
+    assert not out.exists()
