@@ -87,7 +87,10 @@ def sign_approved(
     """Render the PDF/A of the edition in force and sign it as its approver: ``<out>/<id>.<lang>.pdf``."""
     approval = approval_of(project, reg_id)
     registry = check_approver(project, approval, signer).registry
-    outputs = api.render(project, [reg_id], ["pdf"], lang, out)
+    rendered = api.render(project, [reg_id], ["pdf"], lang, out)
+    if rendered.problems and not rendered.outputs:
+        raise DloError(rendered.problems)
+    outputs = rendered.outputs
     zone = dt.datetime.fromisoformat("2000-01-01T00:00:00" + registry.organisation.timezone).tzinfo
     written = []
     for output in outputs:

@@ -54,10 +54,10 @@ def test_pkcs12_opens_with_its_password_only(tmp_path):
     assert signer.chain == [ca.cert]
     with pytest.raises(DloError) as exc:
         keys.load_pkcs12(path, b"wrong")
-    assert exc.value.problems[0].code == "DLO701"
+    assert exc.value.problems[0].code == "DLO901"
     assert "wrong password" in exc.value.problems[0].message
     (tmp_path / "junk.p12").write_bytes(b"not a key file")
-    with pytest.raises(DloError, match="DLO701"):
+    with pytest.raises(DloError, match="DLO901"):
         keys.load_pkcs12(tmp_path / "junk.p12", b"x")
     with pytest.raises(DloError, match="does not exist"):
         keys.load_pkcs12(tmp_path / "none.p12", b"x")
@@ -119,7 +119,7 @@ def test_another_officials_key_is_not_the_holders(office_project):
     s = signers(office_project.root)
     other = keys.load_pkcs12(office_project.p12["legal-head"], PASSWORD.encode())
     failures = decisions.signer_failures(s, other, "vp-academic", NOW, TODAY)
-    assert codes(failures) == ["DLO703"]
+    assert codes(failures) == ["DLO903"]
     assert "ОСПАНОВ" in failures[0].message and "vp-academic" in failures[0].message
 
 
@@ -127,7 +127,7 @@ def test_a_role_with_no_certificate_cannot_sign(office_project):
     s = signers(office_project.root)
     signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
     failures = decisions.signer_failures(s, signer, "hr-head", NOW, TODAY)
-    assert codes(failures) == ["DLO703"]
+    assert codes(failures) == ["DLO903"]
     assert "names no certificate" in failures[0].message
 
 
@@ -144,7 +144,7 @@ def test_an_expired_certificate_is_refused_on_the_event_date(office_project, tmp
     signer = keys.load_pkcs12(old.p12(tmp_path / "old.p12"), PASSWORD.encode())
     s = signers(root)
     failures = decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY)
-    assert codes(failures) == ["DLO704"]
+    assert codes(failures) == ["DLO904"]
     assert "expired on" in failures[0].message
     # the same certificate was valid 60 days ago
     past = NOW - dt.timedelta(days=60)
@@ -159,7 +159,7 @@ def test_a_certificate_from_an_untrusted_ca_is_refused(office_project, tmp_path)
     failures = decisions.signer_failures(
         signers(office_project.root), signer, "vp-academic", NOW, TODAY
     )
-    assert codes(failures) == ["DLO705"]
+    assert codes(failures) == ["DLO905"]
     assert "trusted CA" in failures[0].message
 
 
@@ -178,7 +178,7 @@ def test_a_former_holders_certificate_counts_only_for_their_days(office_project,
     past = NOW - dt.timedelta(days=20)
     assert decisions.signer_failures(s, signer, "vp-academic", past, past.date()) == []
     failures = decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY)
-    assert codes(failures) == ["DLO703"]
+    assert codes(failures) == ["DLO903"]
     assert f"on {TODAY.isoformat()}" in failures[0].message
 
 
@@ -187,7 +187,7 @@ def test_a_certificate_naming_someone_else_is_reported_at_its_registry_line(offi
     stranger = make_official(office_project.ca, "ПЕТРОВ ПЁТР", label="stranger")
     bind(root, "docs-head", stranger)
     problems = signers(root).problems()
-    assert [p.code for p in problems] == ["DLO703"]
+    assert [p.code for p in problems] == ["DLO903"]
     text = (root / "regulations" / "registry.yaml").read_text(encoding="utf-8").splitlines()
     loc = problems[0].location
     assert loc.path == "regulations/registry.yaml"
@@ -206,7 +206,7 @@ def test_a_certificate_path_cannot_leave_the_project(office_project, tmp_path):
     pem = next(w for w in text.split() if w.startswith("keys/legal-head-"))
     registry.write_text(text.replace(pem, "keys/link.pem"), encoding="utf-8")
     problems = signers(root).problems()
-    assert [p.code for p in problems] == ["DLO702"]
+    assert [p.code for p in problems] == ["DLO902"]
     assert "outside the project" in problems[0].message
     registry.write_text(text.replace(pem, "../x/legal-head.pem"), encoding="utf-8")
     loaded = Loaded()
@@ -253,19 +253,19 @@ def test_a_record_over_other_bytes_or_with_a_swapped_field_fails(office_project)
     signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
     rec = decisions.record(signer, DATA)
     changed = decisions.record_failures(s, rec, DATA + b" ", "vp-academic", NOW, TODAY)
-    assert codes(changed) == ["DLO706"]
+    assert codes(changed) == ["DLO906"]
     other = decisions.record(
         keys.load_pkcs12(office_project.p12["legal-head"], PASSWORD.encode()), DATA
     )
     swapped = dict(rec, serial=other["serial"])
     assert codes(decisions.record_failures(s, swapped, DATA, "vp-academic", NOW, TODAY)) == [
-        "DLO706"
+        "DLO906"
     ]
-    assert codes(decisions.record_failures(s, other, DATA, "vp-academic", NOW, TODAY)) == ["DLO703"]
+    assert codes(decisions.record_failures(s, other, DATA, "vp-academic", NOW, TODAY)) == ["DLO903"]
     broken = dict(rec, cms=base64.b64encode(b"junk").decode())
     assert codes(decisions.record_failures(s, broken, DATA, "vp-academic", NOW, TODAY)) == [
-        "DLO706"
+        "DLO906"
     ]
     assert codes(decisions.record_failures(s, {"cms": "%%%"}, DATA, "vp-academic", NOW, TODAY)) == [
-        "DLO706"
+        "DLO906"
     ]

@@ -106,7 +106,7 @@ def test_verify_pdf_command(signed, dlo, tmp_path):
     assert ": valid" in result.out
     result = dlo("verify-pdf", str(_changed_copy(path, tmp_path)), cwd=setup.root)
     assert result.code == 1
-    assert "error DLO709: the document was changed after it was signed" in result.err
+    assert "error DLO909: the document was changed after it was signed" in result.err
     unsigned = tmp_path / "unsigned.pdf"
     unsigned.write_bytes(b"%PDF-1.7\n%%EOF\n")
     result = dlo("verify-pdf", str(unsigned), cwd=setup.root)
@@ -129,9 +129,9 @@ def test_only_the_approver_may_sign(signed, dlo, monkeypatch):
         cwd=setup.root,
     )
     assert result.code == 1
-    assert "error DLO703:" in result.err and "rector" in result.err
+    assert "error DLO903:" in result.err and "rector" in result.err
     assert not out.exists()
     monkeypatch.setenv("DLO_KEY_PASSWORD", "wrong")
     result = dlo("sign-pdf", REG, "--sign", setup.p12["rector"], "--out", out, cwd=setup.root)
-    assert result.code == 1 and "error DLO701:" in result.err
+    assert result.code == 1 and "error DLO901:" in result.err
     assert not out.exists()

@@ -67,7 +67,7 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
     for name in files:
         found = approved_pdf.check_pdf(obj.project, Path(name))
         if not found:
-            click.echo(f"{name}: error DLO709: the PDF is not signed", err=True)
+            click.echo(f"{name}: error DLO909: the PDF is not signed", err=True)
             failed = True
         for sig in found:
             when = sig.signing_time.isoformat() if sig.signing_time else "no signing time"
@@ -76,6 +76,6 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
                 click.echo(f"{head}: valid")
             else:
                 failed = True
-                click.echo(f"{head}: error DLO709: {'; '.join(sig.failures())}", err=True)
+                click.echo(f"{head}: error DLO909: {'; '.join(sig.failures())}", err=True)
     if failed:
         raise SystemExit(1)

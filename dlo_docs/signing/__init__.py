@@ -10,8 +10,8 @@ imported by ``pades`` only. Layers above use this interface:
 - ``decisions.record_failures(...)``: the checks a stored record fails
 - ``decisions.export(folder, name, record, data)``: ``.p7s`` + ``.bin`` for ``openssl cms -verify``
 
-Problem codes: DLO701 the key file cannot be opened · DLO702 a certificate file is missing or
-unreadable · DLO703 the certificate is not the role holder's · DLO704 the certificate is not valid
-on the event's date · DLO705 it does not chain to a trusted CA · DLO706 the signature does not
-match the signed bytes · DLO707 a signature is required and missing.
+Problem codes: DLO901 the key file cannot be opened · DLO902 a certificate file is missing or
+unreadable · DLO903 the certificate is not the role holder's · DLO904 the certificate is not valid
+on the event's date · DLO905 it does not chain to a trusted CA · DLO906 the signature does not
+match the signed bytes · DLO907 a signature is required and missing.
 """

@@ -3,14 +3,14 @@
 The record stored beside an event::
 
     signature:
+      signer: <the certificate's common name>
       certificate: <sha256 fingerprint of the signer's certificate>
       serial: <certificate serial, hex>
       subject: <certificate subject, RFC 4514>
       signed_at: <signing time from the CMS signed attributes, ISO 8601>
       cms: <base64 of the detached CMS signature, DER>
 
-``certificate``, ``serial``, ``subject`` and ``signed_at`` are read from the CMS and must agree
-with it; they are there so that a sheet can print them without parsing the signature.
+Every field but ``cms`` is read from the CMS and must agree with it; they are there so that a sheet can print them without parsing the signature.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ FIELD = "signature"
 
 @dataclass(frozen=True)
 class Failure:
-    code: str  # DLO703 holder, DLO704 validity, DLO705 trust, DLO706 signature
+    code: str  # DLO903 holder, DLO904 validity, DLO905 trust, DLO906 signature
     message: str
 
 
@@ -44,19 +44,19 @@ def signer_failures(
     failures = []
     holder = signers.holder_problem(role, cert, day)
     if holder:
-        failures.append(Failure("DLO703", holder))
+        failures.append(Failure("DLO903", holder))
     validity = validity_problem(cert, moment, day)
     if validity:
-        failures.append(Failure("DLO704", validity))
+        failures.append(Failure("DLO904", validity))
     trust = chain_problem(
         cert, signer.chain, signers.anchors, min(moment, cert.not_valid_after_utc)
     )
     if trust and not validity:
-        failures.append(Failure("DLO705", trust))
+        failures.append(Failure("DLO905", trust))
     elif trust:  # an expired certificate fails the chain at that time too: say why it is trusted
         still = chain_problem(cert, signer.chain, signers.anchors, cert.not_valid_before_utc)
         if still:
-            failures.append(Failure("DLO705", still))
+            failures.append(Failure("DLO905", still))
     return failures
 
 
@@ -67,6 +67,7 @@ def record(signer: Signer, data: bytes) -> dict[str, str]:
     info = keys.info(checked.certificate)
     signed_at = checked.signing_time or dt.datetime.now(dt.UTC)
     return {
+        "signer": info.common_name,
         "certificate": info.fingerprint,
         "serial": info.serial,
         "subject": info.subject,
@@ -105,28 +106,36 @@ def record_failures(
     ``day``, the chain to a trusted CA."""
     der = der_of(entry_record)
     if der is None:
-        return [Failure("DLO706", "the signature record is malformed (no base64 cms)")]
+        return [Failure("DLO906", "the signature record is malformed (no base64 cms)")]
     try:
         checked = cms.check(der, data)
     except cms.BadSignature as exc:
-        return [Failure("DLO706", f"the signature does not match the event: {exc}")]
+        return [Failure("DLO906", f"the signature does not match the event: {exc}")]
     info = keys.info(checked.certificate)
     assert isinstance(entry_record, dict)
     failures = []
-    for key, value in (("certificate", info.fingerprint), ("serial", info.serial)):
+    signed_at = checked.signing_time.isoformat() if checked.signing_time else None
+    fields = (
+        ("certificate", info.fingerprint),
+        ("serial", info.serial),
+        ("signer", info.common_name),
+        ("subject", info.subject),
+        ("signed_at", signed_at),
+    )
+    for key, value in fields:
         if entry_record.get(key) != value:
             failures.append(
-                Failure("DLO706", f"the record's {key} differs from the signing certificate's")
+                Failure("DLO906", f"the record's {key} differs from the signing certificate's")
             )
     validity = validity_problem(checked.certificate, moment, day)
     if validity:
-        failures.append(Failure("DLO704", validity))
+        failures.append(Failure("DLO904", validity))
     holder = signers.holder_problem(role, checked.certificate, day)
     if holder:
-        failures.append(Failure("DLO703", holder))
+        failures.append(Failure("DLO903", holder))
     trust = _trust(signers, checked, moment)
     if trust:
-        failures.append(Failure("DLO705", trust))
+        failures.append(Failure("DLO905", trust))
     return failures
 
 

@@ -23,6 +23,10 @@ PASSWORD_ENV = "DLO_KEY_PASSWORD"
 MAX_FILE = 1 << 20  # a key or certificate file is a few kilobytes
 
 
+# attribute names national CAs put in subjects, which RFC 4514 leaves as dotted numbers
+_NAMES = {NameOID.SERIAL_NUMBER: "SERIALNUMBER", NameOID.SURNAME: "SN", NameOID.GIVEN_NAME: "G"}
+
+
 @dataclass(frozen=True)
 class CertInfo:
     """What a sheet or a report says about a certificate."""
@@ -41,7 +45,7 @@ def info(cert: x509.Certificate) -> CertInfo:
     return CertInfo(
         fingerprint=cert.fingerprint(hashes.SHA256()).hex(),
         serial=format(cert.serial_number, "X"),
-        subject=cert.subject.rfc4514_string(),
+        subject=cert.subject.rfc4514_string(_NAMES),
         common_name=str(names[0].value) if names else "",
         issuer=cert.issuer.rfc4514_string(),
         not_before=cert.not_valid_before_utc,
@@ -91,16 +95,16 @@ def password_from_env() -> bytes | None:
 
 
 def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) -> Signer:
-    """The key and certificate of a PKCS#12 (.p12/.pfx) file; DLO701 when it cannot be opened."""
+    """The key and certificate of a PKCS#12 (.p12/.pfx) file; DLO901 when it cannot be opened."""
     display = display or str(path)
-    data = _read(path, display, "DLO701", "the key file")
+    data = _read(path, display, "DLO901", "the key file")
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
         raise DloError(
             error(
                 Location(display),
-                "DLO701",
+                "DLO901",
                 f"cannot open the key file {display}: wrong password, or not a PKCS#12 file",
                 f"give the password in {PASSWORD_ENV} or when asked",
             )
@@ -109,7 +113,7 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
         raise DloError(
             error(
                 Location(display),
-                "DLO701",
+                "DLO901",
                 f"the key file {display} holds no private key with its certificate",
             )
         )
@@ -117,7 +121,7 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
         raise DloError(
             error(
                 Location(display),
-                "DLO701",
+                "DLO901",
                 f"the key in {display} is of a kind dlo cannot sign with (RSA or EC keys only)",
             )
         )
@@ -127,12 +131,12 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
 def load_certificates(
     path: Path, display: str, where: Location | None = None
 ) -> list[x509.Certificate]:
-    """Every certificate of a PEM file (or one DER certificate); DLO702 when there is none."""
+    """Every certificate of a PEM file (or one DER certificate); DLO902 when there is none."""
     where = where or Location(display)
     try:
-        data = _read(path, display, "DLO702", "the certificate file")
+        data = _read(path, display, "DLO902", "the certificate file")
     except DloError as exc:
-        raise DloError(error(where, "DLO702", exc.problems[0].message)) from None
+        raise DloError(error(where, "DLO902", exc.problems[0].message)) from None
     try:
         if b"-----BEGIN" in data:
             return x509.load_pem_x509_certificates(data)
@@ -141,7 +145,7 @@ def load_certificates(
         raise DloError(
             error(
                 where,
-                "DLO702",
+                "DLO902",
                 f"{display} is not an X.509 certificate (PEM or DER)",
                 "export the certificate (not the key) as PEM: openssl pkcs12 -in KEY.p12 -nokeys -clcerts",
             )

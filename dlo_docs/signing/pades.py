@@ -81,7 +81,7 @@ def _font_bytes(path: str) -> bytes:
 
 
 def font_file() -> str:
-    """The stamp's font, found by fontconfig; DLO709 when it is not installed."""
+    """The stamp's font, found by fontconfig; DLO909 when it is not installed."""
     try:
         found = subprocess.run(
             ["fc-match", "-f", "%{file}", FONT_FAMILY], capture_output=True, text=True, timeout=20
@@ -92,7 +92,7 @@ def font_file() -> str:
         raise DloError(
             error(
                 Location("dlo"),
-                "DLO709",
+                "DLO909",
                 f"the font {FONT_FAMILY} for the signature's stamp is not installed",
                 "apt-get install fonts-liberation2 fontconfig",
             )
@@ -123,7 +123,7 @@ def sign(
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     except Exception as exc:  # pyHanko raises its own errors and ValueError on a broken PDF
         raise DloError(
-            error(Location("dlo"), "DLO709", f"the PDF cannot be read for signing: {exc}")
+            error(Location("dlo"), "DLO909", f"the PDF cannot be read for signing: {exc}")
         ) from None
     fields.append_signature_field(
         writer, fields.SigFieldSpec(sig_field_name=FIELD, on_page=0, box=box)
@@ -182,7 +182,7 @@ def check(pdf: bytes, anchors_der: list[bytes]) -> list[PdfSignature]:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as exc:  # a broken or hostile file: pyHanko's own errors, ValueError, ...
-        raise DloError(error(Location("dlo"), "DLO709", f"the PDF cannot be read: {exc}")) from None
+        raise DloError(error(Location("dlo"), "DLO909", f"the PDF cannot be read: {exc}")) from None
     roots = [ax509.Certificate.load(c) for c in anchors_der]
     found = []
     for sig in embedded:

@@ -75,7 +75,7 @@ class Signers:
             raise DloError(
                 error(
                     where,
-                    "DLO702",
+                    "DLO902",
                     f"{relative} leads outside the project",
                     "keep certificates in the project",
                 )
@@ -105,7 +105,7 @@ class Signers:
                     raise DloError(
                         error(
                             where,
-                            "DLO702",
+                            "DLO902",
                             f"{entry.file} holds {len(certs)} certificates, not one",
                         )
                     )
@@ -148,7 +148,7 @@ class Signers:
                         found.append(
                             error(
                                 b.where,
-                                "DLO703",
+                                "DLO903",
                                 f"the certificate {b.entry.file} is issued to "
                                 f"{keys.info(b.certificate).subject}, not to the holder of {position.id} ({name})",
                                 "name the former holder in the entry's holder:, or fix the file",
