@@ -41,6 +41,8 @@ class Result:
 def dlo(capsys, monkeypatch):
     """Run ``dlo ARGS...`` in-process through the real entry point; returns exit code and output."""
 
+    monkeypatch.setenv("DLO_UI_LANG", "en")  # messages as the tests read them; see test_i18n.py
+
     def invoke(*args: str, cwd: Path | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)

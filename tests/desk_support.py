@@ -33,6 +33,9 @@ def runner(root: Path):
     from dlo_docs.cli import main
 
     def invoke(*args: str, cwd: Path | None = None):
+        from dlo_docs import i18n
+
+        i18n.use("en")
         result = CliRunner().invoke(
             main, ["--root", str(cwd or root), *args], catch_exceptions=False
         )

@@ -9,8 +9,10 @@ import traceback
 
 import click
 
+from .. import i18n
 from ..entry import VERSION
 from ..errors import DloError, UsageError
+from ..i18n import _
 
 
 class Context:
@@ -28,7 +30,88 @@ class Context:
         return self._project
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Translated:
+    """Help texts are written in English and shown in the interface language, looked up when
+    the help is printed (the language is chosen per run, after the commands are defined)."""
+
+    def format_help_text(self, ctx, formatter):
+        help_, self.help = self.help, i18n.help_text(self.help)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = help_
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        help_, short = self.help, self.short_help
+        self.help, self.short_help = i18n.help_text(help_), i18n.help_text(short)
+        try:
+            return super().get_short_help_str(limit)
+        finally:
+            self.help, self.short_help = help_, short
+
+    def format_options(self, ctx, formatter):
+        params = self.get_params(ctx)
+        saved = [p.help if isinstance(p, click.Option) else None for p in params]
+        for p in params:
+            if isinstance(p, click.Option):
+                p.help = i18n.help_text(p.help)
+        try:
+            super().format_options(ctx, formatter)
+        finally:
+            for p, help_ in zip(params, saved, strict=True):
+                if isinstance(p, click.Option):
+                    p.help = help_
+
+
+class Command(_Translated, click.Command):
+    pass
+
+
+class Group(_Translated, click.Group):
+    command_class = Command
+    group_class = type
+
+
+def _lang_ui(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        i18n.use(i18n.choose(value))
+    return value
+
+
+def _speak_clicks_words() -> None:
+    """click's own words ("Usage:", "Options:", its errors) through the same catalogue."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        module._ = _  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+_speak_clicks_words()
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang-ui",
+    type=click.Choice(i18n.UI_LANGS),
+    is_eager=True,
+    expose_value=False,
+    callback=_lang_ui,
+    help="Language of messages and help: en, kk or ru (default: DLO_UI_LANG, else the locale).",
+)
 @click.option(
     "--root",
     default=".",
@@ -58,21 +141,23 @@ def report(exc: DloError) -> None:
 
 def run() -> None:
     """Entry point: turns every failure into a message and an exit code."""
+    i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
     try:
         code = main.main(prog_name="dlo", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(_("Aborted."), err=True)
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except UsageError as exc:
-        click.echo(
-            f"dlo: error: {exc.message}" + (f" (hint: {exc.hint})" if exc.hint else ""), err=True
-        )
+        message = _("dlo: error: {message}").format(message=exc.message)
+        if exc.hint:
+            message += " " + _("(hint: {hint})").format(hint=exc.hint)
+        click.echo(message, err=True)
         sys.exit(2)
     except DloError as exc:
         report(exc)
@@ -83,8 +168,9 @@ def run() -> None:
         if os.environ.get("DLO_DEBUG"):
             traceback.print_exc()
         click.echo(
-            f"dlo: internal error: {type(exc).__name__}: {exc} (set DLO_DEBUG=1 for details "
-            "and report it)",
+            _("dlo: internal error: {error} (set DLO_DEBUG=1 for details and report it)").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
             err=True,
         )
         sys.exit(3)

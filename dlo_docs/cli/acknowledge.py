@@ -9,6 +9,7 @@ import click
 
 from .. import acquaintance
 from ..errors import DloError, UsageError
+from ..i18n import _
 from ..project import Loaded
 from ..workflow import acknowledgements as acks
 from . import main
@@ -63,17 +64,27 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, clerk) -> 
         readers.append((acks.named(registry, name or "", position or "", lang), day))
     if csv_file:
         if date:
-            raise UsageError("the CSV gives each row's date", "leave out --date with --csv")
+            raise UsageError(_("the CSV gives each row's date"), _("leave out --date with --csv"))
         path = Path(csv_file)
         readers += acquaintance.read(path, csv_file, registry, lang)
     events = acks.acknowledge(project, reg_id, readers, clerk=clerk)
     for ev in events:
         click.echo(
-            f"{reg_id}: {ev.get('name')} ({ev.get('position')}) read edition {ev.edition} "
-            f"on {ev.get('date')} (journal event {ev.seq})"
+            _("{id}: {name} ({position}) read edition {n} on {date} (journal event {seq})").format(
+                id=reg_id,
+                name=ev.get("name"),
+                position=ev.get("position"),
+                n=ev.edition,
+                date=ev.get("date"),
+                seq=ev.seq,
+            )
         )
     rest = acks.round_of(project, reg_id, registry)
     click.echo(
-        f"{reg_id}: {len(rest.done)} acknowledged edition {rest.edition}; "
-        f"not yet: {', '.join(r.shown() for r in rest.missing) or 'nobody'}"
+        _("{id}: {n} acknowledged edition {edition}; not yet: {rest}").format(
+            id=reg_id,
+            n=len(rest.done),
+            edition=rest.edition,
+            rest=", ".join(r.shown() for r in rest.missing) or _("nobody"),
+        )
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import lazy
+from ..i18n import _
 from ..progress import Progress
 from . import main
 
@@ -58,7 +59,12 @@ def check(
     if report:
         click.echo(report)
     if fmt != "json":
-        click.echo(f"{counts['error']} error(s), {counts['warning']} warning(s)", err=True)
+        click.echo(
+            _("{errors} error(s), {warnings} warning(s)").format(
+                errors=counts["error"], warnings=counts["warning"]
+            ),
+            err=True,
+        )
     failed = counts["error"] or (strict and counts["warning"])
     raise click.exceptions.Exit(1 if failed else 0)
 
@@ -100,11 +106,13 @@ def render(
             obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance
         )
     for output in result.outputs:
-        click.echo(f"wrote {obj.project.display(output.path)}")
+        click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.failed:
         names = ", ".join(result.failed[:10])
         more = f" and {len(result.failed) - 10} more" if len(result.failed) > 10 else ""
-        click.echo(f"render: not rendered (errors above): {names}{more}", err=True)
+        click.echo(
+            _("render: not rendered (errors above): {ids}").format(ids=names + more), err=True
+        )
         raise click.exceptions.Exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import lazy
+from ..i18n import _
 from . import main
 
 api = lazy.module("dlo_docs.api")
@@ -67,14 +68,25 @@ def new(obj, reg_id: str, **kw) -> None:
     )
     project = obj.project
     made = create.create(project, reg_id, options)
-    click.echo(f"wrote {project.display(made.path)} (from {project.display(made.template)})")
+    click.echo(
+        _("wrote {path} (from {template})").format(
+            path=project.display(made.path), template=project.display(made.template)
+        )
+    )
     doc = made.model
     title = doc.title if isinstance(doc.title, str) else doc.title[doc.main_lang]
-    click.echo(f"  title: {title}")
-    click.echo(f"  route: {', '.join(doc.agreement.approvers)}; approved by {doc.approval.by}")
+    click.echo("  " + _("title: {title}").format(title=title))
+    click.echo(
+        "  "
+        + _("route: {route}; approved by {approver}").format(
+            route=", ".join(doc.agreement.approvers), approver=doc.approval.by
+        )
+    )
     problems = api.check(project, [str(made.path)])
     todo = [p for p in problems if p.code == "DLO114"]
     others = [p for p in problems if p.code != "DLO114"]
-    click.echo(f"  {len(todo)} text(s) left to write: dlo check lists them (DLO114)")
+    click.echo(
+        "  " + _("{n} text(s) left to write: dlo check lists them (DLO114)").format(n=len(todo))
+    )
     for problem in others:
         click.echo(str(problem), err=True)

@@ -11,6 +11,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..fsio import atomic_write
+from ..i18n import _
 from . import main
 
 register = lazy.module("dlo_docs.register")
@@ -64,7 +65,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
     )
     if fmt == "xlsx":
         if not out:
-            raise UsageError("--format xlsx writes a file", "give --out FILE.xlsx")
+            raise UsageError(_("--format xlsx writes a file"), _("give --out FILE.xlsx"))
         from ..register import xlsx
 
         data: bytes | str = xlsx.workbook(found, day)
@@ -81,6 +82,8 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
     if out:
         path = project.inside(Path(out))
         atomic_write(path, data.encode("utf-8-sig") if fmt == "csv" else data)
-        click.echo(f"wrote {project.display(path)} ({len(found)} regulations)")
+        click.echo(
+            _("wrote {path} ({n} regulations)").format(path=project.display(path), n=len(found))
+        )
     else:
         click.echo(data, nl=False)

@@ -8,6 +8,7 @@ import click
 
 from .. import lazy
 from ..errors import DloError, UsageError
+from ..i18n import _
 from . import main
 
 translation = lazy.module("dlo_docs.translate")
@@ -39,24 +40,43 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
     """
     project = obj.project
     if from_ and (to or out):
-        raise UsageError("give either --to LANG --out FILE.docx, or --from FILE.docx")
+        raise UsageError(_("give either --to LANG --out FILE.docx, or --from FILE.docx"))
     if from_:
         result = translation.take_back(project, reg_id, Path(from_))
         for problem in result.refused:
             click.echo(str(problem), err=True)
         click.echo(
-            f"{reg_id}: {len(result.filled)} text(s) filled, {result.unchanged} unchanged, "
-            f"{len(result.empty)} left empty, {len(result.refused)} refused"
-            + (f"; wrote {project.display(result.path)}" if result.filled else "; nothing written")
+            _(
+                "{id}: {filled} text(s) filled, {unchanged} unchanged, {empty} left empty, "
+                "{refused} refused"
+            ).format(
+                id=reg_id,
+                filled=len(result.filled),
+                unchanged=result.unchanged,
+                empty=len(result.empty),
+                refused=len(result.refused),
+            )
+            + "; "
+            + (
+                _("wrote {path}").format(path=project.display(result.path))
+                if result.filled
+                else _("nothing written")
+            )
         )
         if result.added_language:
-            click.echo("  the language was added to languages:; dlo check lists what is missing")
+            click.echo(
+                "  " + _("the language was added to languages:; dlo check lists what is missing")
+            )
         if result.refused:
             raise DloError(result.refused)
         return
     if not (to and out):
         raise UsageError(
-            "say what to do", "dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"
+            _("say what to do"), "dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"
         )
     path, rows, todo = translation.export(project, reg_id, to, Path(out))
-    click.echo(f"wrote {project.display(path)}: {rows} rows, {todo} to translate")
+    click.echo(
+        _("wrote {path}: {rows} rows, {todo} to translate").format(
+            path=project.display(path), rows=rows, todo=todo
+        )
+    )
