@@ -45,6 +45,7 @@ def check(
         for display, lint_problems in documents.values():
             if display not in failed:
                 problems.update(lint_problems)
+        problems.update(_signing_problems(project, loaded))
     return sorted(problems)
 
 
@@ -68,6 +69,19 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
     return results
+
+
+def _signing_problems(project: Project, loaded: Loaded) -> list[Problem]:
+    """Certificates the registry names for signed decisions that are missing, unreadable,
+    outside the project or issued to someone other than the holder."""
+    registry = loaded.registry
+    if registry is None or not (
+        registry.signatures.trust or any(p.certificates for p in registry.positions)
+    ):
+        return []
+    from .signing.registry import Signers  # cryptography is loaded only where it is used
+
+    return Signers(project, registry, loaded.registry_source).problems()
 
 
 def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:

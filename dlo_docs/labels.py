@@ -32,3 +32,12 @@ def labels(lang: str, project_templates: Path | None = None) -> dict[str, Any]:
     if not path.is_file():
         raise UsageError(f"no label set for language {lang!r}", f"add {path}")
     return _load(path)
+
+
+def signed(words: dict[str, Any], note: Any) -> str:
+    """A signed event's note as the forms print it (``signature.signed``): signer, certificate
+    serial, signing time. ``note`` is a ``records.SignatureNote``; empty when it is None."""
+    if note is None:
+        return ""
+    when = f"{note.time:%d.%m.%Y %H:%M}" if note.time is not None else ""
+    return words["signature"]["signed"].format(signer=note.signer, serial=note.serial, time=when)

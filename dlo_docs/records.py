@@ -23,6 +23,29 @@ class Order:
 
 
 @dataclass(frozen=True)
+class SignatureNote:
+    """An official's signature of a journal event, as the forms print it."""
+
+    signer: str  # the certificate's common name
+    serial: str  # the certificate's serial number, hex
+    time: dt.datetime | None  # the signing time, in the organisation's zone
+
+
+def signature_note(record: object, zone: dt.tzinfo | None = None) -> SignatureNote | None:
+    """The note of a journal event's ``signature`` record (None: the event is not signed)."""
+    if not isinstance(record, dict) or not record.get("serial"):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(str(record.get("signed_at")))
+        when = when.astimezone(zone) if zone is not None else when
+    except ValueError:
+        when = None
+    return SignatureNote(
+        str(record.get("signer") or record.get("subject") or ""), str(record["serial"]), when
+    )
+
+
+@dataclass(frozen=True)
 class AgreementMark:
     """One approver's decision on the current text."""
 
@@ -30,6 +53,7 @@ class AgreementMark:
     decision: str  # "agreed" | "rejected"
     date: dt.date
     remarks: str = ""
+    signed: SignatureNote | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +65,7 @@ class ChangeRecord:
     order: Order
     entered: dt.date
     entered_by: str
+    signed: SignatureNote | None = None  # the approval's signature
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,7 @@ class ReviewRecord:
     date: dt.date
     reviewer: str
     result: str
+    signed: SignatureNote | None = None
 
 
 @dataclass(frozen=True)

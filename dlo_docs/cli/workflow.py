@@ -11,6 +11,19 @@ import click
 from .. import lazy
 from ..errors import DloError, UsageError
 from . import main
+from .signing import load_key
+
+SIGN = click.option(
+    "--sign",
+    "key",
+    metavar="KEY.p12",
+    help="Sign the decision with the official's own key (PKCS#12; password: DLO_KEY_PASSWORD or asked for).",
+)
+
+
+def _signer(key: str | None):
+    return load_key(key) if key else None
+
 
 workflow = lazy.module("dlo_docs.workflow")
 
@@ -76,10 +89,13 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
 )
 @click.option("--remarks", help="Remarks that do not block the agreement.")
 @CLERK
+@SIGN
 @click.pass_obj
-def agree(obj, reg_id: str, as_: str, remarks: str | None, clerk: str | None) -> None:
+def agree(
+    obj, reg_id: str, as_: str, remarks: str | None, clerk: str | None, key: str | None
+) -> None:
     """Agree to the draft as ROLE."""
-    ev = workflow.agree(obj.project, reg_id, as_, remarks, clerk=clerk)
+    ev = workflow.agree(obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key))
     st = workflow.status(obj.project, reg_id)
     rest = f"pending: {', '.join(st.pending)}" if st.pending else "every approver has agreed"
     click.echo(f"{reg_id}: {as_} agreed to edition {ev.edition}; {rest} (journal event {ev.seq})")
@@ -96,10 +112,11 @@ def agree(obj, reg_id: str, as_: str, remarks: str | None, clerk: str | None) ->
 )
 @click.option("--remarks", required=True, help="What must change: returned to the drafter.")
 @CLERK
+@SIGN
 @click.pass_obj
-def reject(obj, reg_id: str, as_: str, remarks: str, clerk: str | None) -> None:
+def reject(obj, reg_id: str, as_: str, remarks: str, clerk: str | None, key: str | None) -> None:
     """Return the draft to the drafter with remarks."""
-    ev = workflow.reject(obj.project, reg_id, as_, remarks, clerk=clerk)
+    ev = workflow.reject(obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key))
     click.echo(
         f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})"
     )
@@ -125,6 +142,7 @@ def reject(obj, reg_id: str, as_: str, remarks: str, clerk: str | None) -> None:
     help="When the edition takes effect (default: the order's date).",
 )
 @CLERK
+@SIGN
 @click.pass_obj
 def approve(
     obj,
@@ -133,9 +151,18 @@ def approve(
     date: dt.datetime,
     effective: dt.datetime | None,
     clerk: str | None,
+    key: str | None,
 ) -> None:
     """Approve the agreed draft by order; freezes regulations/<id>/editions/<n>.yaml."""
-    ev = workflow.approve(obj.project, reg_id, order, date.date(), _date(effective), clerk=clerk)
+    ev = workflow.approve(
+        obj.project,
+        reg_id,
+        order,
+        date.date(),
+        _date(effective),
+        clerk=clerk,
+        signer=_signer(key),
+    )
     click.echo(
         f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
         f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})"
@@ -173,12 +200,21 @@ def withdraw(obj, reg_id: str, order: str, date: dt.datetime, clerk: str | None)
     "--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today)."
 )
 @CLERK
+@SIGN
 @click.pass_obj
 def review(
-    obj, reg_id: str, by: str, result: str, date: dt.datetime | None, clerk: str | None
+    obj,
+    reg_id: str,
+    by: str,
+    result: str,
+    date: dt.datetime | None,
+    clerk: str | None,
+    key: str | None,
 ) -> None:
     """Record a periodic review of the edition in force."""
-    ev = workflow.review(obj.project, reg_id, by, result, _date(date), clerk=clerk)
+    ev = workflow.review(
+        obj.project, reg_id, by, result, _date(date), clerk=clerk, signer=_signer(key)
+    )
     click.echo(
         f"{reg_id}: review of edition {ev.edition} recorded; next review due {ev.next_due} "
         f"(journal event {ev.seq})"
@@ -292,6 +328,11 @@ def _event_line(ev: workflow.Event) -> str:
         )
     if ev.get("next_due"):
         extra.append(f"review on {ev.get('date')}, next due {ev.get('next_due')}")
+    sig = ev.get("signature")
+    if isinstance(sig, dict):
+        extra.append(
+            f"signed by {sig.get('subject')}, certificate {sig.get('serial')}, at {sig.get('signed_at')}"
+        )
     by = ev.get("clerk") or ev.actor
     line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  edition {ev.edition}  {ev.role or '-'}  by {by}"
     return (
@@ -325,13 +366,30 @@ def log(obj, reg_id: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
+@click.option(
+    "--export",
+    "export",
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Also write each signature as DIR/<id>-<seq>-<event>.p7s with its signed bytes (.bin) "
+    "and the trusted CAs (ca.pem), for openssl cms -verify.",
+)
 @click.pass_obj
-def verify(obj, ids: tuple[str, ...]) -> None:
-    """Check the journals' hash chains and the frozen editions (default: every regulation).
+def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
+    """Check the journals' hash chains, the frozen editions and the signatures of signed events
+    (default: every regulation).
 
-    Exit 0 when intact, 1 when an event was edited, deleted, inserted or reordered, or a frozen
-    edition was edited or is missing."""
+    Exit 0 when intact, 1 when an event was edited, deleted, inserted or reordered, a frozen
+    edition was edited or is missing, or a signature fails a check (its signer's certificate, its
+    validity on the event's date, its CA, or the signed bytes)."""
     results = workflow.verify(obj.project, ids)
+    if export:
+        from pathlib import Path
+
+        folder = obj.project.inside(Path(export))
+        for reg_id in results:
+            for path in workflow.export_signatures(obj.project, reg_id, folder):
+                click.echo(f"wrote {obj.project.display(path)}")
     errors = []
     for reg_id, problems in results.items():
         bad = [p for p in problems if p.severity == "error"]

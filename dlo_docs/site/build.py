@@ -31,6 +31,7 @@ from ..render import pdf as pdf_render
 from ..workflow import acknowledgements
 from . import search, views
 from .collect import LANGS, Published, collect, iso, title_in
+from .collect import signed as signed_note
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 
 DEFAULT_OUT = "public"
@@ -576,6 +577,7 @@ class _Site:
                     "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
                     "reason": ed.reason or "",
                     "state": L["edition_state"].get(ed.state, ed.state),
+                    "signed": _labels.signed(labels, signed_note(ed.event)),
                 }
             )
         reviews = [
@@ -584,6 +586,7 @@ class _Site:
                 "reviewer": r.reviewer,
                 "lang": pub.model.main_lang,
                 "result": r.result,
+                "signed": _labels.signed(labels, r.signed),
             }
             for r in pub.records.reviews
         ]

@@ -12,7 +12,7 @@ from .. import context, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..model import Registry, text_in
 from ..project import Document, Project
-from ..records import AcquaintanceRecord, Records
+from ..records import AcquaintanceRecord, Records, SignatureNote, signature_note
 from ..workflow import acknowledgements
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
@@ -96,6 +96,11 @@ def _status(
             review_due=h.review_due(registry.review_period_years),
             editions=dict(h.editions),
         )
+
+
+def signed(ev: workflow.Event) -> SignatureNote | None:
+    """The note of a signed event (None: unsigned)."""
+    return signature_note(ev.get("signature"), ev.when.tzinfo)
 
 
 def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:

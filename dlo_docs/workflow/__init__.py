@@ -30,7 +30,8 @@ Public interface (other areas code against it; nothing else of the package is pu
   the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,
-  ``withdraw``, ``review``; integrity (``integrity.py``): ``verify``.
+  ``withdraw``, ``review`` (agree, reject, approve and review signed with ``signer=``, see
+  ``signatures.py``); integrity (``integrity.py``): ``verify``, ``export_signatures``.
 
 Each command holds the journal lock from reading the state to writing the event, so two commands
 never act on the same state; every write is atomic.
@@ -43,7 +44,7 @@ from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
 from .history import events, history, journal_path, revision_reason, status
-from .integrity import verify
+from .integrity import export_signatures, verify
 from .journal import Event, content_hash
 from .state import History
 from .status import STATES, Status
@@ -62,6 +63,7 @@ __all__ = [
     "edition_folder",
     "edition_records",
     "events",
+    "export_signatures",
     "history",
     "journal_path",
     "load_edition",

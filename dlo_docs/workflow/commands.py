@@ -7,16 +7,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 from .. import load
 from ..errors import DloError, UsageError, error
 from ..fsio import atomic_write
 from ..project import Document, Project
-from . import editions, guards, loading
+from ..signing.keys import Signer
+from . import editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
 from .state import Round, add_years
+
+
+def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date) -> Any:
+    """Refuse what the signature policy or the signer's certificate forbids; the signing hook."""
+    signers = signatures.signers_for(ctx.project, ctx.loaded)
+    return signatures.before_write(signers, kind, role, signer, day, ctx.at())
 
 
 def _open(project: Project, reg_id: str) -> Ctx:
@@ -222,6 +230,7 @@ def agree(
     as_: str,
     remarks: str | None = None,
     clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
     the route is sequential)."""
@@ -241,6 +250,7 @@ def agree(
         return loading.append(
             ctx,
             clerk,
+            sign=_signing(ctx, "agreed", as_, signer, loading.today(ctx)),
             role=as_,
             event="agreed",
             edition=round_.submitted.edition,
@@ -250,7 +260,12 @@ def agree(
 
 
 def reject(
-    project: Project, reg_id: str, as_: str, remarks: str, clerk: str | None = None
+    project: Project,
+    reg_id: str,
+    as_: str,
+    remarks: str,
+    clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
     with _journal.lock(project, reg_id):
@@ -262,6 +277,7 @@ def reject(
         return loading.append(
             ctx,
             clerk,
+            sign=_signing(ctx, "rejected", as_, signer, loading.today(ctx)),
             role=as_,
             event="rejected",
             edition=round_.submitted.edition,
@@ -277,6 +293,7 @@ def approve(
     date: dt.date,
     effective: dt.date | None = None,
     clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Approve the agreed draft by order (number, date; effective date, default the order's date).
     Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
@@ -321,6 +338,8 @@ def approve(
         # The frozen copy is written under a pending name, the approval is journaled, then the copy
         # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
         # and an approval interrupted after journaling is completed by the next command.
+        authority = h.round.submitted.get("approval_by") or ctx.model.approval.by
+        sign = _signing(ctx, "approved", authority, signer, date)
         final = editions.path(project, reg_id, n)
         frozen = editions.pending_path(final)
         atomic_write(frozen, editions.frozen_text(ctx.document.source.text))
@@ -333,7 +352,8 @@ def approve(
             ctx,
             clerk,
             organisation=True,
-            role=h.round.submitted.get("approval_by") or ctx.model.approval.by,
+            sign=sign,
+            role=authority,
             event="approved",
             edition=n,
             order=order_data,
@@ -384,6 +404,7 @@ def review(
     result: str,
     date: dt.date | None = None,
     clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Record a periodic review of the edition in force; the next one falls due
     ``review_period_years`` (registry; default 3) after it."""
@@ -404,6 +425,7 @@ def review(
         return loading.append(
             ctx,
             clerk,
+            sign=_signing(ctx, "reviewed", by, signer, date),
             role=by,
             event="reviewed",
             edition=h.in_force,

@@ -48,9 +48,16 @@ def _reviewer(registry: Registry, ev: Event, lang: str) -> str:
     return f"{title}, {name}" if name else title
 
 
+def signed(ev: Event) -> _records.SignatureNote | None:
+    """What the forms print of a signed event (None: unsigned)."""
+    return _records.signature_note(ev.get("signature"), ev.when.tzinfo)
+
+
 def _marks(marks: dict[str, Event]) -> dict[str, _records.AgreementMark]:
     return {
-        role: _records.AgreementMark(role, "agreed", ev.date, ev.get("remarks") or "")
+        role: _records.AgreementMark(
+            role, "agreed", ev.date, ev.get("remarks") or "", signed=signed(ev)
+        )
         for role, ev in marks.items()
     }
 
@@ -133,6 +140,7 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
                 order=order,
                 entered=order.effective or order.date,
                 entered_by=recorded_by(ev, lang),
+                signed=signed(ev),
             )
         )
         previous = model
@@ -145,6 +153,7 @@ def _reviews(registry: Registry, h: History, lang: str) -> list[_records.ReviewR
             date=ev.get("date") or ev.date,
             reviewer=_reviewer(registry, ev, lang),
             result=ev.get("result") or "",
+            signed=signed(ev),
         )
         for ev in h.reviews
     ]

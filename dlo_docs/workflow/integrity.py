@@ -1,13 +1,15 @@
 """Integrity: ``verify`` checks each journal's hash chain and that every frozen edition is
-exactly the text its approval recorded (and that no edition exists without an approval)."""
+exactly the text its approval recorded (and that no edition exists without an approval); ``dlo
+verify`` also checks the signatures of signed events (``signatures.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
 from ..project import Project
-from . import editions
+from . import editions, signatures
 from . import journal as _journal
 from .journal import Event
 
@@ -98,7 +100,17 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
 
 def _verify_one(project: Project, reg_id: str) -> list[Problem]:
     journal = _journal.read(project, reg_id)
-    return check(project, reg_id, journal) + _journal.leftover_warnings(project, reg_id)
+    problems = check(project, reg_id, journal) + _journal.leftover_warnings(project, reg_id)
+    if not journal.problems:
+        problems += signatures.verify(project, journal)
+    return problems
+
+
+def export_signatures(project: Project, reg_id: str, folder: Path) -> list[Path]:
+    """Write the signatures of ``reg_id``'s journal for ``openssl cms -verify`` (see
+    ``signatures.export``)."""
+    project.regulation_path(reg_id)
+    return signatures.export(project, reg_id, folder)
 
 
 def verify(project: Project, ids: Iterable[str] = ()) -> dict[str, list[Problem]]:

@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +48,7 @@ KINDS = (
 # content_hash)
 HEAD = ("seq", "time", "role", "actor", "event", "edition")
 TAIL = ("content_hash", "prev", "hash")
+SIGNATURE = "signature"  # an official's signature record, between prev and hash
 HEADER = (
     "# The journal of {id}: append-only, written by `dlo` only. Each event is chained to the one\n"
     "# before it by its hash, so `dlo verify` detects any edit, deletion, insertion or reordering.\n"
@@ -98,6 +99,14 @@ def content_hash(model: Regulation) -> str:
 
 def event_hash(entry: dict[str, Any]) -> str:
     return sha256({k: v for k, v in entry.items() if k != "hash"})
+
+
+def signed_bytes(entry: dict[str, Any]) -> bytes:
+    """What an official's signature covers: the event's canonical JSON without its hash and its
+    signature (so it includes the content hash of the text and the previous event's hash). The
+    event's hash covers the signature too, so the chain binds it; an unsigned event's hash is
+    what it always was."""
+    return canonical({k: v for k, v in entry.items() if k not in ("hash", SIGNATURE)})
 
 
 # -- the event ------------------------------------------------------------------------------
@@ -241,6 +250,14 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
                 journal.at(index, "role"),
                 "DLO609",
                 f"journal entry {index + 1}: 'role' is not a string",
+            )
+        )
+    if SIGNATURE in entry and not isinstance(entry[SIGNATURE], dict):
+        problems.append(
+            error(
+                journal.at(index, SIGNATURE),
+                "DLO609",
+                f"journal entry {index + 1}: 'signature' is not a mapping",
             )
         )
     if not problems:
@@ -441,19 +458,28 @@ def actor(project: Project) -> str:
     return f"{user} ({git})" if git else user
 
 
-def append(project: Project, reg_id: str, journal: Journal, entry: dict[str, Any]) -> Event:
+def append(
+    project: Project,
+    reg_id: str,
+    journal: Journal,
+    entry: dict[str, Any],
+    sign: Callable[[dict[str, Any], bytes], dict[str, Any]] | None = None,
+) -> Event:
     """Append one event to ``journal`` (read under the lock that the caller holds); fills in
-    seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture."""
+    seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture.
+    ``sign(event, signed_bytes)`` returns the signature record stored with the event."""
     last = journal.entries[-1] if journal.entries else None
     full: dict[str, Any] = {"seq": (last["seq"] + 1) if last else 1}
     for key in HEAD[1:]:
         full[key] = entry[key]
     for key, value in entry.items():
-        if key not in HEAD + TAIL and value is not None:
+        if key not in HEAD + TAIL and key != SIGNATURE and value is not None:
             full[key] = value
     full["content_hash"] = entry["content_hash"]
     full["prev"] = last["hash"] if last else GENESIS
     full = normal(full)
+    if sign is not None:
+        full[SIGNATURE] = normal(sign(full, signed_bytes(full)))
     full["hash"] = event_hash(full)
     if journal.source is not None and isinstance(journal.source.data, list):
         appended = _appended(journal, full)

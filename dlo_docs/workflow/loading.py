@@ -156,10 +156,12 @@ def append(
     clerk: str,
     involved: Iterable[str | None] = (),
     organisation: bool = False,
+    sign: Any = None,
     **entry: Any,
 ) -> Event:
     """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
-    and the ``involved`` positions (and the organisation's name) as they are now."""
+    and the ``involved`` positions (and the organisation's name) as they are now; ``sign`` (from
+    ``signatures.before_write``) signs it as it is written."""
     entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
     entry.setdefault("actor", _journal.actor(ctx.project))
     entry["clerk"] = clerk
@@ -168,7 +170,7 @@ def append(
         [entry.get("role"), *involved, clerk],
         ctx.model.organisation if organisation else None,
     )
-    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry)
+    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign)
 
 
 def clerk(ctx: Ctx, option: str | None) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ... import bookmarks
 from ...context import Official, RenderDoc
+from ...labels import signed as labels_signed
 from . import ooxml
 from .package import Base
 
@@ -131,7 +132,8 @@ class Writer:
                 if mark.decision != "agreed":
                     decision = self.form["decision"].get(mark.decision, mark.decision)
                     remarks = f"{decision}: {remarks}" if remarks else decision
-            rows.append([str(n), official.position, official.name, "", date, remarks])
+            signed = labels_signed(self.labels, mark.signed) if mark is not None else ""
+            rows.append([str(n), official.position, official.name, signed, date, remarks])
         self.table("agreement", labels["columns"], rows)
 
     def _sheet_acquaintance(self, labels: dict, _: Transfer) -> None:
@@ -158,6 +160,8 @@ class Writer:
             order = self.form["order"].format(
                 date=_date(change.order.date), number=change.order.number
             )
+            if change.signed is not None:
+                order = f"{order}; {labels_signed(self.labels, change.signed)}"
             rows.append(
                 [str(change.number), clauses, order, _date(change.entered), change.entered_by]
             )
@@ -167,7 +171,7 @@ class Writer:
     def _sheet_review(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("review")
         rows = [
-            [str(n), _date(r.date), r.reviewer, r.result, ""]
+            [str(n), _date(r.date), r.reviewer, r.result, labels_signed(self.labels, r.signed)]
             for n, r in enumerate(self.rd.records.reviews, 1)
         ]
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["review"] + 1)]

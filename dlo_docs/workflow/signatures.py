@@ -1,0 +1,159 @@
+"""Signed events: the policy and the signer's checks before a write, and verifying and exporting
+the signatures of a journal.
+
+An event signed by an official carries ``signature`` (see ``signing.decisions``): a detached CMS
+signature of ``journal.signed_bytes(event)``, which include the edition's content hash and the
+previous event's hash. The checks, before writing and in ``verify``: the certificate is the
+registry's certificate of the holder of the acting role on the event's date (DLO703), valid at the
+signing time and on that date (DLO704), issued by a trusted CA (DLO705), and the signature is over
+exactly these bytes (DLO706). Where the registry requires a signature for an event kind, an
+unsigned one is refused (DLO707).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import DloError, Location, Problem, UsageError, error
+from ..project import Loaded, Project
+from ..signing import decisions
+from ..signing.keys import Signer
+from ..signing.registry import Signers
+from . import journal as _journal
+
+SIGNABLE = ("agreed", "rejected", "approved", "reviewed")
+
+
+def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
+    if loaded is None or loaded.registry is None:
+        loaded = Loaded()
+        project.load_registry(loaded)
+        if loaded.errors or loaded.registry is None:
+            raise DloError(loaded.errors)
+    return Signers(project, loaded.registry, loaded.registry_source)
+
+
+def event_day(entry: dict[str, Any]) -> dt.date:
+    """The day of the act an event records: its ``date`` (a review's, or the date of the act when
+    given), an approval's order date, else the day it was recorded."""
+    for value in (entry.get("date"), (entry.get("order") or {}).get("date")):
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+    return dt.datetime.fromisoformat(entry["time"]).date()
+
+
+def before_write(
+    signers: Signers,
+    kind: str,
+    role: str,
+    signer: Signer | None,
+    day: dt.date,
+    at: Location,
+) -> Callable[[dict[str, Any], bytes], dict[str, Any]] | None:
+    """Refuse an unsigned event that the registry requires signed, or a signer whose certificate
+    fails a check (each failure named); return the hook that signs the event as it is appended."""
+    if signer is None:
+        if kind in signers.required:
+            raise DloError(
+                error(
+                    at,
+                    "DLO707",
+                    f"the registry requires {kind} events to be signed (signatures.required)",
+                    f"sign with the key of the holder of {role}: --sign KEY.p12",
+                )
+            )
+        return None
+    if kind not in SIGNABLE:
+        raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
+    failures = decisions.signer_failures(signers, signer, role, dt.datetime.now(dt.UTC), day)
+    if failures:
+        where = Location(signer.source or "dlo")
+        raise DloError([error(where, f.code, f"{f.message} (acting as {role})") for f in failures])
+
+    def sign(event: dict[str, Any], data: bytes) -> dict[str, Any]:
+        return decisions.record(signer, data)
+
+    return sign
+
+
+def _at(journal: _journal.Journal, index: int) -> Location:
+    """The ``signature:`` key of event ``index``."""
+    if journal.source is None:
+        return Location(journal.display)
+    return journal.source.at([index, _journal.SIGNATURE], key=True)
+
+
+def verify(project: Project, journal: _journal.Journal) -> list[Problem]:
+    """Every failed check of every signed event, positioned at the event's signature."""
+    signed = [(i, e) for i, e in enumerate(journal.entries) if _journal.SIGNATURE in e]
+    if not signed:
+        return []
+    try:
+        signers = signers_for(project)
+        signers.anchors  # noqa: B018 (a missing CA file is reported once, here)
+    except DloError as exc:
+        return exc.problems
+    problems = []
+    hint = "a signed event cannot be changed; restore the journal from version control"
+    for i, entry in signed:
+        head = f"journal event {entry['seq']} ({entry['event']}"
+        role = entry.get("role")
+        if not role:
+            problems.append(
+                error(
+                    _at(journal, i),
+                    "DLO706",
+                    f"{head}) is signed but has no role",
+                )
+            )
+            continue
+        try:
+            failures = decisions.record_failures(
+                signers,
+                entry[_journal.SIGNATURE],
+                _journal.signed_bytes(entry),
+                role,
+                dt.datetime.fromisoformat(entry["time"]),
+                event_day(entry),
+            )
+        except DloError as exc:  # a registry certificate that cannot be read
+            problems += exc.problems
+            continue
+        for f in failures:
+            problems.append(
+                error(
+                    _at(journal, i),
+                    f.code,
+                    f"{head}, signed as {role}): {f.message}",
+                    hint if f.code == "DLO706" else None,
+                )
+            )
+    return problems
+
+
+def export(project: Project, reg_id: str, folder: Path) -> list[Path]:
+    """Write each signature of the journal of ``reg_id`` as ``<id>-<seq>-<event>.p7s`` with its
+    signed bytes ``.bin``, and the trusted CA certificates as ``ca.pem``, so that
+    ``openssl cms -verify -binary -content X.bin -inform DER -in X.p7s -CAfile ca.pem`` checks
+    them without dlo."""
+    journal = _journal.read(project, reg_id)
+    if journal.problems:
+        raise DloError(journal.problems)
+    written: list[Path] = []
+    for entry in journal.entries:
+        record = entry.get(_journal.SIGNATURE)
+        if record is None:
+            continue
+        name = f"{reg_id}-{entry['seq']}-{entry['event']}"
+        written += decisions.export(folder, name, record, _journal.signed_bytes(entry))
+    if written:
+        written.append(decisions.export_anchors(folder, signers_for(project)))
+    return written

@@ -1,0 +1,277 @@
+"""Signed decisions in the workflow: `--sign KEY.p12` on agree, reject, approve and review; the
+policy that requires signatures; `dlo verify` checking every signature at its journal event; and
+`dlo verify --export` read by openssl, a client that knows nothing of dlo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from signing_support import NOW, PASSWORD, bind, make_ca, make_official, office, set_signatures
+from workflow_support import APPROVERS, REG, journal_path, ok, refused
+
+from dlo_docs import load
+from dlo_docs.workflow import journal as _journal
+
+
+@pytest.fixture
+def signed_office(project, monkeypatch):
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    return office(project, roles=(*APPROVERS, "rector"))
+
+
+def entries(root: Path) -> list[dict]:
+    source, problems = load.read(journal_path(root), "journal.yaml")
+    assert source is not None, problems
+    return load.plain(source.data)
+
+
+def rewrite(root: Path, data: list[dict]) -> None:
+    """What a forger with write access does: change events and recompute every hash after them."""
+    prev = _journal.GENESIS
+    for entry in data:
+        entry["prev"] = prev
+        entry["hash"] = _journal.event_hash(entry)
+        prev = entry["hash"]
+    journal_path(root).write_text(load.dumps(data), encoding="utf-8")
+
+
+def agree_signed(dlo, setup, role):
+    return ok(dlo, setup.root, "agree", REG, "--as", role, "--sign", setup.p12[role])
+
+
+def test_an_agreement_signed_by_the_holder_is_recorded_and_verifies(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    agree_signed(dlo, signed_office, "vp-academic")
+    last = entries(root)[-1]
+    sig = last["signature"]
+    cert = signed_office.officials["vp-academic"].cert
+    assert sig["serial"] == format(cert.serial_number, "X")
+    assert "СЕЙІТОВА" in sig["subject"]
+    assert last["hash"] == _journal.event_hash(last)  # the chain covers the signature
+    result = ok(dlo, root, "verify", REG)
+    assert "intact (2 journal events)" in result.out
+    log = ok(dlo, root, "log", REG).out
+    assert f"certificate {sig['serial']}" in log
+
+
+def test_the_whole_route_signed_approval_and_review_included(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "reject", REG, "--as", "vp-academic", "--remarks", "Fix clause 17",
+       "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    ok(dlo, root, "submit", REG)
+    for role in APPROVERS:
+        agree_signed(dlo, signed_office, role)
+    today = NOW.astimezone(dt.timezone(dt.timedelta(hours=5))).date().isoformat()
+    ok(dlo, root, "approve", REG, "--order", "12-НҚ", "--date", today,
+       "--sign", signed_office.p12["rector"])  # fmt: skip
+    ok(dlo, root, "review", REG, "--by", "vp-academic", "--result", "Current",
+       "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    kinds = [(e["event"], "signature" in e) for e in entries(root)]
+    assert kinds == [
+        ("submitted", False),
+        ("rejected", True),
+        ("submitted", False),
+        *[("agreed", True)] * 4,
+        ("approved", True),
+        ("reviewed", True),
+    ]
+    ok(dlo, root, "verify", REG)
+
+
+def test_another_officials_key_is_refused(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    result = refused(dlo, root, "DLO703", "agree", REG, "--as", "vp-academic",
+                     "--sign", signed_office.p12["legal-head"])  # fmt: skip
+    assert "not the registry's certificate of the holder of vp-academic" in result.err
+
+
+def test_an_expired_certificate_is_refused(dlo, signed_office, tmp_path):
+    root = signed_office.root
+    old = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic",
+                        not_before=NOW - dt.timedelta(days=900),
+                        not_after=NOW - dt.timedelta(days=3))  # fmt: skip
+    bind(root, "vp-academic", old)
+    ok(dlo, root, "submit", REG)
+    result = refused(dlo, root, "DLO704", "agree", REG, "--as", "vp-academic",
+                     "--sign", old.p12(tmp_path / "old.p12"))  # fmt: skip
+    assert "expired on" in result.err
+
+
+def test_a_certificate_from_an_untrusted_ca_is_refused(dlo, signed_office, tmp_path):
+    root = signed_office.root
+    rogue = make_ca("Rogue CA", label="rogue-ca")
+    forged = make_official(rogue, "СЕЙІТОВА АЙГҮЛ", label="vp-forged")
+    bind(root, "vp-academic", forged)  # even a certificate the registry names
+    ok(dlo, root, "submit", REG)
+    result = refused(dlo, root, "DLO705", "agree", REG, "--as", "vp-academic",
+                     "--sign", forged.p12(tmp_path / "forged.p12"))  # fmt: skip
+    assert "trusted CA" in result.err
+
+
+def test_when_the_policy_requires_signatures_unsigned_decisions_are_refused(dlo, signed_office):
+    root = signed_office.root
+    set_signatures(root, ["keys/ca.pem"], ["agreed", "approved"])
+    ok(dlo, root, "submit", REG)  # submitting is not a decision the policy names
+    result = refused(dlo, root, "DLO707", "agree", REG, "--as", "vp-academic")
+    assert "--sign" in result.err
+    agree_signed(dlo, signed_office, "vp-academic")
+
+
+def _signature_line(root: Path, seq: int) -> int:
+    lines = journal_path(root).read_text(encoding="utf-8").splitlines()
+    in_event = False
+    for number, line in enumerate(lines, 1):
+        if line.lstrip("- ").startswith("seq:"):
+            in_event = line.split(":")[1].strip() == str(seq)
+        if in_event and line.strip().startswith("signature:"):
+            return number
+    raise AssertionError(f"event {seq} has no signature")
+
+
+def test_verify_reports_a_tampered_signed_event_at_its_line(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--remarks", "Agreed",
+       "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    data = entries(root)
+    data[1]["remarks"] = "Agreed on condition that clause 17 is removed"
+    rewrite(root, data)  # the chain is recomputed: only the signature can tell
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1
+    line = _signature_line(root, 2)
+    assert f"journal.yaml:{line}:" in result.err
+    assert "error DLO706: journal event 2 (agreed, signed as vp-academic)" in result.err
+    assert "message digest" in result.err
+
+
+def test_verify_reports_a_signature_swapped_for_another_officials(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    agree_signed(dlo, signed_office, "vp-academic")
+    # the forger re-signs the event with their own (trusted) key
+    from dlo_docs.signing import decisions, keys
+
+    data = entries(root)
+    own = keys.load_pkcs12(signed_office.p12["legal-head"], PASSWORD.encode())
+    data[1]["signature"] = decisions.record(own, _journal.signed_bytes(data[1]))
+    rewrite(root, data)
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1
+    assert f"journal.yaml:{_signature_line(root, 2)}:" in result.err
+    assert "error DLO703: journal event 2 (agreed, signed as vp-academic)" in result.err
+
+
+def test_verify_reports_a_signer_the_registry_no_longer_trusts(dlo, signed_office, tmp_path):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    agree_signed(dlo, signed_office, "vp-academic")
+    other = make_ca("Another CA", label="other-ca")
+    (root / "keys" / "ca.pem").write_bytes(other.pem)
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1
+    assert "error DLO705: journal event 2" in result.err
+
+
+def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["openssl", "cms", "-verify", "-binary", "-inform", "DER",
+         "-content", str(folder / f"{name}.bin"), "-in", str(folder / f"{name}.p7s"),
+         "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_openssl_verifies_every_exported_signature_and_rejects_a_tampered_one(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    for role in APPROVERS[:2]:
+        agree_signed(dlo, signed_office, role)
+    result = ok(dlo, root, "verify", REG, "--export", "build/signatures")
+    folder = root / "build" / "signatures"
+    names = sorted(p.stem for p in folder.glob("*.p7s"))
+    assert names == [f"{REG}-2-agreed", f"{REG}-3-agreed"]
+    assert f"wrote build/signatures/{REG}-2-agreed.p7s" in result.out
+    for name in names:
+        check = _openssl(folder, name)
+        assert check.returncode == 0, check.stderr
+        assert "Verification successful" in check.stderr
+        # the exported bytes are the event as the journal holds it
+        assert (folder / f"{name}.bin").read_bytes() == _journal.signed_bytes(
+            entries(root)[int(name.split("-")[-2]) - 1]
+        )
+    tampered = (folder / f"{names[0]}.bin").read_bytes().replace(b'"agreed"', b'"rejected"')
+    (folder / f"{names[0]}.bin").write_bytes(tampered)
+    assert _openssl(folder, names[0]).returncode != 0
+
+
+def test_an_unsigned_journal_keeps_its_hashes(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    data = entries(root)
+    assert all("signature" not in e for e in data)
+    stripped = [{k: v for k, v in e.items() if k != "hash"} for e in data]
+    assert [e["hash"] for e in data] == [_journal.sha256(e) for e in stripped]
+    ok(dlo, root, "verify", REG)
+
+
+def _docx_rows(path: Path) -> list[list[str]]:
+    from docx import Document
+
+    rows = []
+    for table in Document(str(path)).tables:
+        for row in table.rows:
+            rows.append([cell.text for cell in row.cells])
+    return rows
+
+
+def test_sheets_and_site_print_signer_serial_and_time_of_signed_events(dlo, signed_office):
+    root = signed_office.root
+    serial = {r: format(o.cert.serial_number, "X") for r, o in signed_office.officials.items()}
+    ok(dlo, root, "submit", REG)
+    agree_signed(dlo, signed_office, "vp-academic")
+    for role in APPROVERS[1:]:
+        ok(dlo, root, "agree", REG, "--as", role)  # not every decision has to be signed
+    today = NOW.astimezone(dt.timezone(dt.timedelta(hours=5))).date().isoformat()
+    ok(dlo, root, "approve", REG, "--order", "12-НҚ", "--date", today,
+       "--sign", signed_office.p12["rector"])  # fmt: skip
+    ok(dlo, root, "review", REG, "--by", "vp-academic", "--result", "Current",
+       "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    for kind in ("agreement", "changes", "review"):
+        ok(dlo, root, "sheet", kind, REG)
+    build = root / "build"
+    agreement = _docx_rows(build / f"{REG}.kk.agreement.docx")
+    signed = [r for r in agreement if r[3].startswith("ЭЦҚ: ")]
+    assert len(signed) == 1, agreement
+    assert signed[0][3].startswith(f"ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № {serial['vp-academic']}, ")
+    assert re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d$", signed[0][3])
+    unsigned = [r for r in agreement if r[2] and r[2] != signed[0][2] and r[0] != "№"]
+    assert unsigned and all(r[3] == "" for r in unsigned)
+    changes = _docx_rows(build / f"{REG}.kk.changes.docx")
+    assert any(f"ЭЦҚ: АХМЕТОВ ДАНИЯР, сертификат № {serial['rector']}" in r[2] for r in changes)
+    review = _docx_rows(build / f"{REG}.kk.review.docx")
+    assert any(
+        r[4].startswith(f"ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № {serial['vp-academic']}")
+        for r in review
+    )
+    from dlo_docs import labels
+    from dlo_docs.records import SignatureNote
+
+    note = SignatureNote("СЕЙІТОВА АЙГҮЛ", "1A2B", dt.datetime(2026, 12, 1, 10, 5))
+    assert (
+        labels.signed(labels.labels("ru"), note)
+        == "ЭЦП: СЕЙІТОВА АЙГҮЛ, сертификат № 1A2B, 01.12.2026 10:05"
+    )
+    ok(dlo, root, "site", "build", "--no-pdf")
+    page = (root / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    assert f"ЭЦҚ: АХМЕТОВ ДАНИЯР, сертификат № {serial['rector']}" in page
+    assert f"ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № {serial['vp-academic']}" in page
