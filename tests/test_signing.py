@@ -274,15 +274,15 @@ def test_a_record_over_other_bytes_or_with_a_swapped_field_fails(office_project)
 def test_dlo_check_reports_a_bad_certificate_at_its_registry_line(office_project, dlo):
     root = office_project.root
     ok_run = dlo("check", cwd=root)
-    assert "DLO70" not in ok_run.err + ok_run.out
+    assert "DLO90" not in ok_run.err + ok_run.out
     stranger = make_official(office_project.ca, "ПЕТРОВ ПЁТР", label="stranger")
     pem = bind(root, "docs-head", stranger)
     result = dlo("check", cwd=root)
     assert result.code == 1
     assert "regulations/registry.yaml:" in result.out + result.err
-    assert "error DLO703:" in result.out + result.err
+    assert "error DLO903:" in result.out + result.err
     pem.unlink()
     result = dlo("check", cwd=root)
     assert (
-        "error DLO702:" in result.out + result.err and "does not exist" in result.out + result.err
+        "error DLO902:" in result.out + result.err and "does not exist" in result.out + result.err
     )

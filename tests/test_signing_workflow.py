@@ -88,7 +88,7 @@ def test_the_whole_route_signed_approval_and_review_included(dlo, signed_office)
 def test_another_officials_key_is_refused(dlo, signed_office):
     root = signed_office.root
     ok(dlo, root, "submit", REG)
-    result = refused(dlo, root, "DLO703", "agree", REG, "--as", "vp-academic",
+    result = refused(dlo, root, "DLO903", "agree", REG, "--as", "vp-academic",
                      "--sign", signed_office.p12["legal-head"])  # fmt: skip
     assert "not the registry's certificate of the holder of vp-academic" in result.err
 
@@ -100,7 +100,7 @@ def test_an_expired_certificate_is_refused(dlo, signed_office, tmp_path):
                         not_after=NOW - dt.timedelta(days=3))  # fmt: skip
     bind(root, "vp-academic", old)
     ok(dlo, root, "submit", REG)
-    result = refused(dlo, root, "DLO704", "agree", REG, "--as", "vp-academic",
+    result = refused(dlo, root, "DLO904", "agree", REG, "--as", "vp-academic",
                      "--sign", old.p12(tmp_path / "old.p12"))  # fmt: skip
     assert "expired on" in result.err
 
@@ -111,7 +111,7 @@ def test_a_certificate_from_an_untrusted_ca_is_refused(dlo, signed_office, tmp_p
     forged = make_official(rogue, "СЕЙІТОВА АЙГҮЛ", label="vp-forged")
     bind(root, "vp-academic", forged)  # even a certificate the registry names
     ok(dlo, root, "submit", REG)
-    result = refused(dlo, root, "DLO705", "agree", REG, "--as", "vp-academic",
+    result = refused(dlo, root, "DLO905", "agree", REG, "--as", "vp-academic",
                      "--sign", forged.p12(tmp_path / "forged.p12"))  # fmt: skip
     assert "trusted CA" in result.err
 
@@ -120,7 +120,7 @@ def test_when_the_policy_requires_signatures_unsigned_decisions_are_refused(dlo,
     root = signed_office.root
     set_signatures(root, ["keys/ca.pem"], ["agreed", "approved"])
     ok(dlo, root, "submit", REG)  # submitting is not a decision the policy names
-    result = refused(dlo, root, "DLO707", "agree", REG, "--as", "vp-academic")
+    result = refused(dlo, root, "DLO907", "agree", REG, "--as", "vp-academic")
     assert "--sign" in result.err
     agree_signed(dlo, signed_office, "vp-academic")
 
@@ -148,7 +148,7 @@ def test_verify_reports_a_tampered_signed_event_at_its_line(dlo, signed_office):
     assert result.code == 1
     line = _signature_line(root, 2)
     assert f"journal.yaml:{line}:" in result.err
-    assert "error DLO706: journal event 2 (agreed, signed as vp-academic)" in result.err
+    assert "error DLO906: journal event 2 (agreed, signed as vp-academic)" in result.err
     assert "message digest" in result.err
 
 
@@ -166,7 +166,7 @@ def test_verify_reports_a_signature_swapped_for_another_officials(dlo, signed_of
     result = dlo("verify", REG, cwd=root)
     assert result.code == 1
     assert f"journal.yaml:{_signature_line(root, 2)}:" in result.err
-    assert "error DLO703: journal event 2 (agreed, signed as vp-academic)" in result.err
+    assert "error DLO903: journal event 2 (agreed, signed as vp-academic)" in result.err
 
 
 def test_verify_reports_a_signer_the_registry_no_longer_trusts(dlo, signed_office, tmp_path):
@@ -177,7 +177,7 @@ def test_verify_reports_a_signer_the_registry_no_longer_trusts(dlo, signed_offic
     (root / "keys" / "ca.pem").write_bytes(other.pem)
     result = dlo("verify", REG, cwd=root)
     assert result.code == 1
-    assert "error DLO705: journal event 2" in result.err
+    assert "error DLO905: journal event 2" in result.err
 
 
 def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:

@@ -4,10 +4,10 @@ the signatures of a journal.
 An event signed by an official carries ``signature`` (see ``signing.decisions``): a detached CMS
 signature of ``journal.signed_bytes(event)``, which include the edition's content hash and the
 previous event's hash. The checks, before writing and in ``verify``: the certificate is the
-registry's certificate of the holder of the acting role on the event's date (DLO703), valid at the
-signing time and on that date (DLO704), issued by a trusted CA (DLO705), and the signature is over
-exactly these bytes (DLO706). Where the registry requires a signature for an event kind, an
-unsigned one is refused (DLO707).
+registry's certificate of the holder of the acting role on the event's date (DLO903), valid at the
+signing time and on that date (DLO904), issued by a trusted CA (DLO905), and the signature is over
+exactly these bytes (DLO906). Where the registry requires a signature for an event kind, an
+unsigned one is refused (DLO907).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def before_write(
             raise DloError(
                 error(
                     at,
-                    "DLO707",
+                    "DLO907",
                     f"the registry requires {kind} events to be signed (signatures.required)",
                     f"sign with the key of the holder of {role}: --sign KEY.p12",
                 )
@@ -110,7 +110,7 @@ def verify(project: Project, journal: _journal.Journal) -> list[Problem]:
             problems.append(
                 error(
                     _at(journal, i),
-                    "DLO706",
+                    "DLO906",
                     f"{head}) is signed but has no role",
                 )
             )
@@ -133,7 +133,7 @@ def verify(project: Project, journal: _journal.Journal) -> list[Problem]:
                     _at(journal, i),
                     f.code,
                     f"{head}, signed as {role}): {f.message}",
-                    hint if f.code == "DLO706" else None,
+                    hint if f.code == "DLO906" else None,
                 )
             )
     return problems
