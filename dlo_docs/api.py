@@ -269,7 +269,7 @@ def render(
             raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(RENDERERS)}")
     if "pdf" in formats:
         pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
-    out = project.inside(out if out is not None else project.root / "build")
+    out = project.output(out)
     ids = _known_ids(project, ids)
     loaded = Loaded()
     project.load_registry(loaded)

@@ -1,7 +1,15 @@
-"""Atomic file writes and an advisory lock. Nothing is ever half-written.
+"""Atomic file writes and an advisory lock. Nothing is ever half-written, nothing is written
+through a symbolic link.
 
 A write goes to a temporary file in the same folder, is flushed and fsynced, then renamed over
-the target, so a reader sees the old file or the new one, never a mixture.
+the target, so a reader sees the old file or the new one, never a mixture. The new file gets the
+permissions the umask gives (0644 under umask 022), as any program's would.
+
+Where a write belongs is confined: a file of the project (under ``regulations/``) or of a folder
+given as ``root`` is written only when no folder between the root and the file, nor the file
+itself, is a symbolic link, so a planted link cannot send it elsewhere. Lock files are opened
+with ``O_NOFOLLOW``. The temporary files a killed writer left behind are removed by the next
+holder of the lock of their folder.
 """
 
 from __future__ import annotations
@@ -10,25 +18,101 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
+from .errors import UsageError
 
-def atomic_write(path: Path, data: bytes | str, mode: int | None = None) -> None:
-    """``mode``: the new file's permission bits (default: mkstemp's 0600). The site passes the
-    umask's default (e.g. 0644) so that a web server running as another user can read it."""
-    path = Path(path)
+TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # mkstemp(prefix=".NAME.", suffix=".tmp")
+STALE_AFTER = 60.0  # seconds: older temporary files are a dead writer's
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+@lru_cache(maxsize=1)
+def umask() -> int:
+    """The process's umask (read once; a thread-safe read where /proc tells it)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def default_mode() -> int:
+    """What the umask gives a new file: 0644 under umask 022."""
+    return 0o666 & ~umask()
+
+
+def _root_of(path: Path) -> Path | None:
+    for parent in path.parents:
+        if parent.name == "regulations":
+            return parent.parent
+    return None
+
+
+def confine(path: Path | str, root: Path | str | None = None) -> Path:
+    """``path`` made absolute, refused (``UsageError``) when a folder between ``root`` (default:
+    the project of its ``regulations/`` folder; none: nothing to check) and it, or the file
+    itself, is a symbolic link, or when it lies outside ``root``."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root)) if root is not None else _root_of(path)
+    if root is None:
+        return path
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        raise UsageError(f"{path} is outside {root}", "dlo writes only inside it") from None
+    current = root
+    for part in rel.parts:
+        if part in ("", ".", ".."):
+            raise UsageError(f"{path} is not a plain path inside {root}")
+        current = current / part
+        if current.is_symlink():
+            raise UsageError(
+                f"{current} is a symbolic link: dlo does not write through links",
+                "replace the link with a real folder or file",
+            )
+    return path
+
+
+def sweep(folder: Path, recursive: bool = False) -> list[Path]:
+    """Remove the temporary files of writes that never finished (older than ``STALE_AFTER``)
+    in ``folder``; call it while holding the lock that guards the folder's writes."""
+    removed = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        candidates = folder.rglob(".*.tmp") if recursive else folder.glob(".*.tmp")
+        for path in candidates:
+            with contextlib.suppress(OSError):
+                info = path.lstat()
+                if TEMP.match(path.name) and now - info.st_mtime > STALE_AFTER:
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
+def atomic_write(
+    path: Path, data: bytes | str, mode: int | None = None, *, root: Path | None = None
+) -> None:
+    """``mode``: the new file's permission bits (default: what the umask gives, e.g. 0644).
+    ``root``: the folder the file must stay in (see ``confine``)."""
+    path = confine(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
+    confine(path, root)  # the folders just made are real ones, not links planted meanwhile
+    mode = default_mode() if mode is None else mode
     if isinstance(data, str):
         data = data.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
+            os.fchmod(handle.fileno(), mode)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -51,9 +135,20 @@ class LockTimeout(Exception):
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``path`` (a sidecar ``.lock`` file); wait up to ``timeout``."""
-    lock_path = Path(path).with_name(Path(path).name + ".lock")
+    lock_path = confine(Path(path).with_name(Path(path).name + ".lock"))
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UsageError(
+                f"{lock_path} is a symbolic link: dlo does not follow links",
+                "delete the link; dlo creates the lock file itself",
+            ) from None
+        raise
+    if not os.path.samestat(os.fstat(fd), os.lstat(lock_path)):  # pragma: no cover - a race
+        os.close(fd)
+        raise UsageError(f"{lock_path} changed while it was opened", "try again")
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -66,6 +161,7 @@ def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise LockTimeout(f"{path} is locked by another process") from None
                 time.sleep(0.05)
+        sweep(lock_path.parent)
         yield
     finally:
         os.close(fd)  # closing releases the lock

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import load, refs
-from .errors import Location, Problem, UsageError, error, relpath
+from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .model import Registry, Regulation
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -111,11 +111,36 @@ class Project:
         return self.regulations / REGISTRY
 
     def ids(self) -> list[str]:
+        """Every regulation: a folder holding its working text, or its journal or frozen
+        editions (a regulation whose ``regulation.yaml`` is missing is still one: see
+        ``missing``)."""
         return sorted(
-            p.parent.name
-            for p in self.regulations.glob(f"*/{REGULATION}")
-            if ID_RE.match(p.parent.name)
+            folder.name
+            for folder in self.regulations.iterdir()
+            if ID_RE.match(folder.name) and self._is_regulation(folder)
         )
+
+    @staticmethod
+    def _is_regulation(folder: Path) -> bool:
+        return folder.is_dir() and any(
+            (folder / name).exists() for name in (REGULATION, "journal.yaml", "editions")
+        )
+
+    def missing(self, reg_id: str) -> Problem | None:
+        """The error of a regulation folder without its ``regulation.yaml`` (None: it has one)."""
+        path = self.folder(reg_id) / REGULATION
+        if path.exists() or path.is_symlink():
+            return None
+        return error(
+            Location(self.display(path), 1, 1),
+            "DLO005",
+            f"regulation {reg_id} has no {REGULATION}: its working text is missing",
+            "restore it from version control (git checkout -- "
+            f"{self.display(path)}); a regulation is withdrawn by the workflow, not by deleting it",
+        )
+
+    def missing_all(self) -> list[Problem]:
+        return [p for reg_id in self.ids() if (p := self.missing(reg_id)) is not None]
 
     def folder(self, reg_id: str) -> Path:
         """The folder of regulation ``reg_id``; the id is checked so no path escapes the project."""
@@ -128,10 +153,18 @@ class Project:
 
     def regulation_path(self, reg_id: str) -> Path:
         path = self.folder(reg_id) / REGULATION
-        if not path.is_file():
+        if self._is_regulation(path.parent) and (problem := self.missing(reg_id)) is not None:
+            raise DloError(problem)
+        if not path.is_file() and not path.exists():
             known = ", ".join(self.ids()) or "none"
             raise UsageError(f"unknown regulation {reg_id!r}", f"known regulations: {known}")
         return path
+
+    def output(self, path: Path | str | None, default: str = "build") -> Path:
+        """Where to write what the user asked for: ``path`` (any folder the user can write to,
+        relative to the current folder), else ``default`` in the project. What the tool derives
+        from data inside it (file names from ids) is confined by the writer."""
+        return (Path.cwd() / path).resolve() if path is not None else self.root / default
 
     def inside(self, path: Path | str) -> Path:
         """Resolve a user-given path and refuse one outside the project."""
@@ -181,6 +214,9 @@ class Project:
     def load_file(self, path: Path, loaded: Loaded) -> Document | None:
         """Validate one regulation file against the loaded registry (cached per content and
         registry: the returned document is shared, never to be changed in place)."""
+        if path.name == REGULATION and (problem := self.missing(path.parent.name)) is not None:
+            loaded.problems.append(problem)
+            return None
         display = self.display(path)
         raw, problems = load.read_raw(path, display, root=self.root)
         if raw is None:

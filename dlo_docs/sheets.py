@@ -92,7 +92,7 @@ def sheet(
         raise UsageError("--from and --to are for the transfer act only")
     if "pdf" in formats:
         pdf_render.soffice()
-    out = project.inside(out if out is not None else project.root / "build")
+    out = project.output(out)
     loaded = api.load_for_output(project, [reg_id])
     document = loaded.documents[reg_id]
     rd = context.build(

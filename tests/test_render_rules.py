@@ -42,9 +42,11 @@ def test_unknown_regulation_id(project, dlo):
     assert result.code == 2 and "not a valid regulation id" in result.err
 
 
-def test_out_folder_may_not_escape_the_project(project, dlo, tmp_path):
-    result = dlo("render", "--out", tmp_path / "elsewhere", cwd=project)
-    assert result.code == 2 and "outside the project" in result.err
+def test_out_folder_may_be_any_folder_the_user_can_write(project, dlo, tmp_path):
+    result = dlo("render", "--format", "html", "--out", tmp_path / "elsewhere", cwd=project)
+    assert result.code == 0, result.err
+    assert (tmp_path / "elsewhere" / "dlo-head.kk.html").is_file()
+    assert not (project / "build").exists()
 
 
 def test_html_escapes_markup_from_yaml(project, dlo):

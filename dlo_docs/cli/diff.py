@@ -81,7 +81,7 @@ def diff(
             / f"{reg_id}.{prepared.lang}.{fmt}-{prepared.suffix}.{diff_api.EXTENSIONS[fmt]}"
         )
     else:
-        path = project.inside(Path(out))
+        path = project.output(Path(out))
     atomic_write(path, data)
     changes = len(prepared.comparison.changes)
     click.echo(f"wrote {project.display(path)} ({changes} change(s))")

@@ -12,17 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import inputs, pool, workflow
 from .. import labels as _labels
-from .. import pool, workflow
 from ..diff import api as diff_api
 from ..errors import DloError, Location, Problem, UsageError, warning
-from ..fsio import atomic_write, locked
+from ..fsio import atomic_write, confine, default_mode, locked, sweep
 from ..model import Registry
 from ..project import Loaded, Project
 from ..render import docx as docx_render
@@ -55,30 +54,26 @@ class Report:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def _file_mode() -> int:
-    """Permissions of a published file: what the umask gives a new file (usually 0644), so a web
-    server running as another user can read it (a temporary file is created 0600)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+PRIVATE = 0o600  # the build's own files (.dlo-site/): not for the web server
 
 
 class _Writer:
     def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
         self.out, self.manifest, self.report = out, manifest, report
-        self.mode = _file_mode()
+        self.mode = default_mode()
 
     def put(self, rel: str, data: bytes, key: str | None = None) -> None:
         """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest.
-        The build's own files (.dlo-site/) stay private to the user who builds."""
-        path = self.out / rel
-        mode = None if rel.startswith(FOLDER + "/") else self.mode
+        The build's own files (.dlo-site/) stay private to the user who builds; every file is
+        written inside the site folder, never through a symbolic link."""
+        path = confine(self.out / rel, self.out)
+        mode = PRIVATE if rel.startswith(FOLDER + "/") else self.mode
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             self.report.unchanged += 1
-            if mode is not None and path.stat().st_mode & 0o777 != mode:
+            if path.stat().st_mode & 0o777 != mode:
                 path.chmod(mode)
         else:
-            atomic_write(path, data, mode)
+            atomic_write(path, data, mode, root=self.out)
             self.report.written.append(rel)
         self.manifest.record(rel, key or digest(data), len(data))
 
@@ -218,6 +213,7 @@ class _Site:
         self.out.mkdir(parents=True, exist_ok=True)
         with locked(self.out / FOLDER / "build"):
             Manifest.guard(self.out)  # again, under the lock
+            sweep(self.out, recursive=True)  # what an interrupted build left half-written
             self.manifest = Manifest(self.out)
             self.manifest.claim()
             self.w = _Writer(self.out, self.manifest, self.report)
@@ -230,8 +226,8 @@ class _Site:
             else:
                 self.publish(kept, changed)
             for rel in self.manifest.stale():
-                path = self.out / rel
-                if path.is_file():
+                path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
+                if not path.is_symlink() and path.is_file() and self._inside(path):
                     path.unlink()
                     self.report.removed.append(rel)
                     self._prune(path.parent)
@@ -248,6 +244,10 @@ class _Site:
         kept: dict[str, dict] = {}
         changed: list[tuple[Published, str, dict]] = []
         for reg_id in self.project.ids():
+            missing = self.project.missing(reg_id)
+            if missing is not None:  # an error; its edition in force stays published
+                self._failed(reg_id, [missing], kept)
+                continue
             files = _inputs(self.project, reg_id)
             if files is None:
                 continue
@@ -259,7 +259,7 @@ class _Site:
                 fingerprint = _fingerprint(files)
             key = digest(self.base, reg_id, fingerprint, self.pdf)
             entry = self.manifest.regulation(reg_id, key)
-            if entry is not None and (self.out / entry["cache"]).is_file():
+            if entry is not None and self._cached(entry):
                 entry = dict(entry, stamp=stamp, fingerprint=fingerprint)
                 self.manifest.keep_regulation(reg_id, entry)
                 self.report.unchanged += len(entry["outputs"])
@@ -271,11 +271,7 @@ class _Site:
             except UsageError:
                 raise
             except DloError as exc:  # this regulation only: the others are published
-                self.report.problems += exc.problems
-                self.report.failed.append(reg_id)
-                previous = self._keep_previous(reg_id)
-                if previous is not None:
-                    kept[reg_id] = previous
+                self._failed(reg_id, exc.problems, kept)
                 continue
             if pub is None:
                 continue
@@ -312,10 +308,10 @@ class _Site:
         summaries: dict[str, dict] = {}
         entries: dict[str, dict[str, list]] = {}
         for reg_id, entry in kept.items():
-            try:
-                cache = json.loads((self.out / entry["cache"]).read_text(encoding="utf-8"))
+            cache = self._cache(entry)
+            if cache is not None:
                 summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
-            except (OSError, ValueError, KeyError):  # damaged: built again
+            else:  # damaged: built again
                 try:
                     pub = collect(self.project, reg_id, self.registry)
                 except UsageError:
@@ -371,12 +367,47 @@ class _Site:
         entry = self.manifest.old["regulations"].get(reg_id)
         if not entry or self.manifest.regulation(reg_id, entry.get("key")) is None:
             return None
-        if not (self.out / entry["cache"]).is_file():
+        if not self._cached(entry):
             return None
         entry = {**entry, "key": None}
         self.manifest.keep_regulation(reg_id, entry)
         self.report.unchanged += len(entry["outputs"])
         return entry
+
+    def _cached(self, entry: dict) -> bool:
+        """The cache file of a manifest entry is there, inside the site folder."""
+        path = self.out / entry["cache"]  # a manifest entry is a plain path inside (Manifest)
+        return self._inside(path) and not path.is_symlink() and path.is_file()
+
+    def _cache(self, entry: dict) -> dict | None:
+        """What the index and the search need of a regulation, as the previous build left it
+        (read inside the site folder only, bounded); None when it is damaged."""
+        try:
+            raw = inputs.read_bytes(
+                self.out / entry["cache"], limit=inputs.MAX_YAML_BYTES, root=self.out
+            )
+            cache = json.loads(raw.decode("utf-8"))
+            cache["summary"], cache["entries"]  # noqa: B018 - both must be there
+        except (OSError, ValueError, KeyError, TypeError, inputs.InputRefused, RecursionError):
+            return None
+        return cache
+
+    def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
+        """A regulation that cannot be published this time: its errors reported, its previous
+        pages (when intact) kept."""
+        self.report.problems += problems
+        self.report.failed.append(reg_id)
+        previous = self._keep_previous(reg_id)
+        if previous is not None:
+            kept[reg_id] = previous
+
+    def _inside(self, path: Path) -> bool:
+        """No folder between the site folder and ``path`` is a symbolic link."""
+        try:
+            confine(path, self.out)
+        except UsageError:
+            return False
+        return True
 
     def _prune(self, folder: Path) -> None:
         while folder != self.out and folder.is_dir() and not any(folder.iterdir()):

@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import UsageError
@@ -65,18 +65,54 @@ def code_version() -> str:
     return digest(version, tree_digest([Path(__file__).resolve().parent.parent], "*.py"))
 
 
+def plain_path(rel: object) -> bool:
+    """A path the build itself writes: relative, inside the site folder, no ``..``, no empty,
+    hidden or absolute part (except the build's own folder), no backslash or NUL."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
+        return False
+    parts = rel.split("/")
+    return (
+        all(
+            part
+            and part not in (".", "..")
+            and (not part.startswith(".") or (i == 0 and part == FOLDER))
+            for i, part in enumerate(parts)
+        )
+        and not PurePosixPath(rel).is_absolute()
+    )
+
+
+def _well_formed(data: object) -> bool:
+    """The manifest lists only files the build writes; anything else means it was not written
+    by dlo (tampered with or damaged), and it is ignored: the site is built again from scratch."""
+    if not isinstance(data, dict):
+        return False
+    outputs, regulations = data.get("outputs"), data.get("regulations")
+    if not isinstance(outputs, dict) or not isinstance(regulations, dict):
+        return False
+    if not all(plain_path(rel) and isinstance(v, dict) for rel, v in outputs.items()):
+        return False
+    return all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("outputs", []), list)
+        and all(rel in outputs for rel in entry.get("outputs", []))
+        and entry.get("cache", "") in [*entry.get("outputs", []), ""]
+        for entry in regulations.values()
+    )
+
+
 class Manifest:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.path = out / FILE
         self.old: dict[str, Any] = {"outputs": {}, "regulations": {}}
-        if self.path.is_file():
+        if self.path.is_file() and not self.path.is_symlink():
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
-                if data.get("format") == FORMAT:
+                if data.get("format") == FORMAT and _well_formed(data):
                     self.old = data
-            except (ValueError, OSError):
-                pass  # unreadable: everything is rendered again
+            except (ValueError, OSError, RecursionError):
+                pass  # unreadable or not ours: everything is rendered again
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
         self.site: str | None = None  # the key of the index pages and search indexes
@@ -147,5 +183,8 @@ class Manifest:
             "site": self.site,
         }
         atomic_write(
-            self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            self.path,
+            json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            0o600,  # the build's own: not for the web server
+            root=self.out,
         )

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import UsageError
 from .views import CSP
@@ -42,11 +43,30 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
-    def send_head(self):  # noqa: D102 - refuse dot-folders, serve the rest as usual
-        if any(part.startswith(".") for part in self.path.split("?")[0].split("/") if part):
+    def send_head(self):  # noqa: D102 - refuse hidden paths and links, serve the rest as usual
+        if not self._allowed():
             self.send_error(404)
             return None
         return super().send_head()
+
+    def _allowed(self) -> bool:
+        """The path decoded as the file lookup decodes it (``%2e`` is a dot), then refused when a
+        part is hidden (``.dlo-site``, ``..``), or the file or a folder on the way is a symbolic
+        link or lies outside the site folder."""
+        try:
+            path = unquote(self.path.split("?", 1)[0].split("#", 1)[0], errors="strict")
+        except UnicodeDecodeError:
+            return False
+        parts = [part for part in path.replace("\\", "/").split("/") if part]
+        if any(part.startswith(".") or "\0" in part for part in parts):
+            return False
+        root = Path(self.directory)
+        current = root
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                return False
+        return current.resolve().is_relative_to(root.resolve())
 
     def list_directory(self, path):  # noqa: D102 - no directory listings
         self.send_error(404)

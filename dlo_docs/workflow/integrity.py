@@ -119,4 +119,7 @@ def verify(project: Project, ids: Iterable[str] = ()) -> dict[str, list[Problem]
     ids = list(ids)
     for reg_id in ids:
         project.regulation_path(reg_id)
-    return {reg_id: sorted(set(_verify_one(project, reg_id))) for reg_id in ids or project.ids()}
+    return {
+        reg_id: sorted({*_verify_one(project, reg_id), *filter(None, [project.missing(reg_id)])})
+        for reg_id in ids or project.ids()
+    }

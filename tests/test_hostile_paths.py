@@ -1,0 +1,266 @@
+"""Paths: nothing the tool writes or deletes leaves where it belongs (the project, the site
+folder, ``--out``), nothing is written through a planted symbolic link, the site manifest cannot
+make a build delete outside the site, ``site serve`` shows no hidden file and follows no link, a
+missing ``regulation.yaml`` is an error, stale temporary files go, modes follow the umask."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import fsio
+from tests.conftest import REPO
+from tests.hostile_support import REGULATION, positioned, snapshot
+from tests.site_support import serving
+
+FOLDER = REGULATION.parent
+
+
+def _in_force(project: Path) -> None:
+    """The bundled journal and frozen edition: edition 1 in force."""
+    src = REPO / FOLDER
+    shutil.copytree(src / "editions", project / FOLDER / "editions")
+    shutil.copy(src / "journal.yaml", project / FOLDER / "journal.yaml")
+
+
+def _no_crash(result) -> None:
+    assert "Traceback" not in result.err and "internal error" not in result.err.lower()
+
+
+# -- locks and folders planted as symbolic links ---------------------------------------------
+
+
+def test_a_journal_lock_planted_as_a_symlink_is_not_followed(project, dlo, tmp_path):
+    target = tmp_path / "victim"
+    (project / FOLDER / "journal.yaml.lock").symlink_to(target)
+    result = dlo("--root", project, "submit", "dlo-head")
+    assert result.code != 0 and "symbolic link" in result.err, result.err
+    _no_crash(result)
+    assert not target.exists() and not (project / FOLDER / "journal.yaml").exists()
+
+
+def test_a_site_build_lock_planted_as_a_symlink_is_not_followed(project, dlo, tmp_path):
+    _in_force(project)
+    public = project / "public"
+    (public / ".dlo-site").mkdir(parents=True)
+    (public / ".dlo-site" / "manifest.json").write_text('{"format": 1}')
+    target = tmp_path / "victim"
+    (public / ".dlo-site" / "build.lock").symlink_to(target)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code != 0 and "symbolic link" in result.err, result.err
+    _no_crash(result)
+    assert not target.exists() and not (public / "index.html").exists()
+
+
+def test_a_symlinked_editions_folder_is_refused_for_writes(project, dlo, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / FOLDER / "editions").symlink_to(elsewhere)
+    for args in (
+        ["submit", "dlo-head"],
+        *(
+            ["agree", "dlo-head", "--as", r]
+            for r in ("vp-academic", "legal-head", "hr-head", "docs-head")
+        ),
+    ):
+        assert dlo("--root", project, *args).code == 0
+    journal = (project / FOLDER / "journal.yaml").read_bytes()
+    result = dlo("--root", project, "approve", "dlo-head", "--order", "1-Н", "--date", "2026-11-30")
+    assert result.code != 0 and "symbolic link" in result.err, result.err
+    _no_crash(result)
+    assert list(elsewhere.iterdir()) == []
+    assert (project / FOLDER / "journal.yaml").read_bytes() == journal
+
+
+def test_a_symlinked_regulation_folder_is_neither_read_nor_written(project, dlo, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(project / FOLDER, elsewhere)
+    (project / FOLDER).symlink_to(elsewhere)
+    before = snapshot(elsewhere)
+    result = dlo("--root", project, "check")
+    assert result.code == 1
+    assert positioned(result.out) == [(REGULATION.as_posix(), 1, 1, "DLO009")]
+    result = dlo("--root", project, "submit", "dlo-head")
+    assert result.code != 0
+    _no_crash(result)
+    assert snapshot(elsewhere) == before
+
+
+def test_a_regulation_file_planted_as_a_symlink_is_not_replaced_through(project, dlo, tmp_path):
+    """A write never goes through a link, even one inside the project."""
+    kept = project / "regulations" / "kept.yaml"
+    shutil.move(project / REGULATION, kept)
+    (project / REGULATION).symlink_to(Path("..") / "kept.yaml")
+    before = kept.read_bytes()
+    _in_force(project)
+    result = dlo("--root", project, "revise", "dlo-head", "--by", "dlo-head", "--reason", "r")
+    assert result.code != 0 and "symbolic link" in result.err, result.err
+    assert kept.read_bytes() == before and (project / REGULATION).is_symlink()
+
+
+def test_confine_refuses_links_and_escapes(tmp_path):
+    root = tmp_path / "root"
+    (root / "a").mkdir(parents=True)
+    (root / "link").symlink_to(tmp_path)
+    assert fsio.confine(root / "a" / "f", root) == root / "a" / "f"
+    for bad in (root / "link" / "f", root / ".." / "f", tmp_path / "f"):
+        with pytest.raises(fsio.UsageError):
+            fsio.confine(bad, root)
+
+
+# -- the site manifest -------------------------------------------------------------------------
+
+
+def _built_site(project: Path, dlo) -> Path:
+    _in_force(project)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, result.err
+    return project / "public"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["../../victim", "/ABS/victim", "static/../../../victim", "./../victim", "link/victim"],
+)
+def test_a_tampered_manifest_never_deletes_outside_the_site(project, dlo, tmp_path, entry):
+    public = _built_site(project, dlo)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    (public / "link").symlink_to(tmp_path)
+    manifest = public / ".dlo-site" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    rel = entry.replace("/ABS", str(tmp_path)).replace(
+        "../../victim", os.path.relpath(victim, public)
+    )
+    data["outputs"][rel] = {"key": "x", "size": 7}
+    manifest.write_text(json.dumps(data))
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, result.err
+    assert victim.read_text() == "keep me"
+    rebuilt = json.loads(manifest.read_text())
+    assert rel not in rebuilt["outputs"]  # ignored, and the site built again from scratch
+    assert "link" not in {p.split("/")[0] for p in rebuilt["outputs"]}
+    assert (public / "index.html").is_file()
+
+
+def test_a_manifest_listing_a_hidden_or_cache_path_outside_is_ignored(project, dlo, tmp_path):
+    public = _built_site(project, dlo)
+    manifest = public / ".dlo-site" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    outside = tmp_path / "secret.json"
+    outside.write_text('{"summary": {}, "entries": {}}')
+    for entry in data["regulations"].values():
+        entry["cache"] = os.path.relpath(outside, public)
+    manifest.write_text(json.dumps(data))
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, result.err
+    assert "dlo-head" in json.loads(manifest.read_text())["regulations"]
+
+
+# -- site serve ------------------------------------------------------------------------------
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_serve_decodes_before_it_checks_and_follows_no_link(project, dlo, tmp_path):
+    public = _built_site(project, dlo)
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0")
+    (public / "static" / "passwd").symlink_to(secret)
+    (public / "static" / "linked").symlink_to(tmp_path)
+    with serving(public) as base:
+        assert _status(base + "index.html") == 200
+        for path in (
+            ".dlo-site/manifest.json",
+            "%2edlo-site/manifest.json",
+            "%2Edlo-site/manifest.json",
+            "static/%2e%2e/%2edlo-site/manifest.json",
+            "static/..%2f.dlo-site/manifest.json",
+            "static/passwd",
+            "static/linked/passwd",
+            "static/%ff",
+        ):
+            assert _status(base + path) == 404, path
+
+
+# -- a missing regulation.yaml --------------------------------------------------------------
+
+
+def test_a_missing_regulation_yaml_is_an_error_and_unpublishes_nothing(project, dlo):
+    public = _built_site(project, dlo)
+    page = next(p for p in public.rglob("*.html") if "dlo-head" in p.as_posix())
+    (project / REGULATION).unlink()
+    for args in (["check"], ["verify"], ["verify", "dlo-head"]):
+        result = dlo("--root", project, *args)
+        assert result.code == 1, (args, result.code, result.out, result.err)
+        assert (REGULATION.as_posix(), 1, 1, "DLO005") in positioned(result.out + result.err)
+    before = snapshot(public)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1 and "DLO005" in result.err, result.err
+    after = snapshot(public)
+    assert page.is_file()
+    # every published file as it was; only the build's own record notes the failure
+    assert {k: v for k, v in after.items() if not k.startswith(".dlo-site/")} == {
+        k: v for k, v in before.items() if not k.startswith(".dlo-site/")
+    }
+
+
+# -- temporary files and modes ---------------------------------------------------------------
+
+
+def test_stale_temporary_files_are_removed_by_the_next_write_under_the_lock(project, dlo):
+    folder = project / FOLDER
+    stale = folder / ".journal.yaml.k2j4x9a_.tmp"
+    fresh = folder / ".journal.yaml.abcdefgh.tmp"  # a writer at work right now: kept
+    other = folder / ".notes.tmp"  # not one of ours: kept
+    for path in (stale, fresh, other):
+        path.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert dlo("--root", project, "submit", "dlo-head").code == 0
+    assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo):
+    public = _built_site(project, dlo)
+    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
+    assert not stale.exists()
+
+
+def test_files_get_the_permissions_the_umask_gives(project, dlo):
+    previous = os.umask(0o022)
+    fsio.umask.cache_clear()
+    try:
+        assert dlo("--root", project, "submit", "dlo-head").code == 0
+        result = dlo("--root", project, "render", "--format", "html")
+        assert result.code == 0, result.err
+        for path in (project / FOLDER / "journal.yaml", project / "build" / "dlo-head.kk.html"):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+        os.umask(0o077)
+        fsio.umask.cache_clear()
+        assert dlo("--root", project, "render", "--format", "html").code == 0
+        # the same bytes are not rewritten by render? it rewrites: the mode follows the umask
+        assert stat.S_IMODE((project / "build" / "dlo-head.kk.html").stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)
+        fsio.umask.cache_clear()
