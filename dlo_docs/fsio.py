@@ -133,10 +133,11 @@ class LockTimeout(Exception):
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = 30.0) -> Iterator[None]:
+def locked(path: Path, timeout: float = 30.0, *, root: Path | None = None) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``path`` (a sidecar ``.lock`` file); wait up to ``timeout``."""
-    lock_path = confine(Path(path).with_name(Path(path).name + ".lock"))
+    lock_path = confine(Path(path).with_name(Path(path).name + ".lock"), root)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
+    confine(lock_path, root)
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o666)
     except OSError as exc:

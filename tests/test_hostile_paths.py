@@ -60,6 +60,21 @@ def test_a_site_build_lock_planted_as_a_symlink_is_not_followed(project, dlo, tm
     assert not target.exists() and not (public / "index.html").exists()
 
 
+def test_a_site_folder_whose_build_folder_is_a_symlink_is_refused(project, dlo, tmp_path):
+    _in_force(project)
+    public = project / "public"
+    public.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "manifest.json").write_text('{"format": 1}')
+    (public / ".dlo-site").symlink_to(elsewhere)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code != 0 and "symbolic link" in result.err, result.err
+    _no_crash(result)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["manifest.json"]
+    assert not (public / "index.html").exists()
+
+
 def test_a_symlinked_editions_folder_is_refused_for_writes(project, dlo, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -211,7 +211,7 @@ class _Site:
     def run(self) -> Report:
         Manifest.guard(self.out)
         self.out.mkdir(parents=True, exist_ok=True)
-        with locked(self.out / FOLDER / "build"):
+        with locked(self.out / FOLDER / "build", root=self.out):
             Manifest.guard(self.out)  # again, under the lock
             sweep(self.out, recursive=True)  # what an interrupted build left half-written
             self.manifest = Manifest(self.out)
