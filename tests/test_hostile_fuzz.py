@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -136,11 +135,8 @@ def real_docx(tmp_path_factory) -> dict[str, bytes]:
     from dlo_docs import api
     from dlo_docs.project import Project
 
-    root = tmp_path_factory.mktemp("docx")
-    shutil.copytree(REPO / "regulations", root / "regulations")
-    shutil.copytree(REPO / "templates", root / "templates")
-    out = root / "build"
-    api.render(Project(root), formats=["docx"], out=out)
+    out = tmp_path_factory.mktemp("docx")
+    api.render(Project(REPO), formats=["docx"], out=out)
     with zipfile.ZipFile(Path(out) / "dlo-head.kk.docx") as z:
         return {name: z.read(name) for name in z.namelist()}
 

@@ -40,9 +40,9 @@ def _render(project, out, env=None) -> bytes:
 
 def test_a_draft_docx_is_the_same_bytes_every_time(project, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = _render(project, project / "out-a")
+    first = _render(project, tmp_path / "a")
     time.sleep(2.1)  # ZIP times have a resolution of two seconds
-    second = _render(project, project / "out-b")
+    second = _render(project, tmp_path / "b")
     assert first == second
     assert _members(first) == {((1980, 1, 1, 0, 0, 0), 0, 0o644 << 16)}
 
@@ -52,7 +52,7 @@ def test_an_approved_edition_is_dated_by_its_order(project, tmp_path, monkeypatc
     folder = project / "regulations" / "dlo-head"
     shutil.copytree(REPO / "regulations" / "dlo-head" / "editions", folder / "editions")
     shutil.copy(REPO / "regulations" / "dlo-head" / "journal.yaml", folder / "journal.yaml")
-    data = _render(project, project / "out-a")
+    data = _render(project, tmp_path / "a")
     assert _members(data) == {
         ((2026, 11, 26, 0, 0, 0), 0, 0o644 << 16)
     }  # order 0000-ҮЛГІ of 2026-11-26
@@ -60,14 +60,14 @@ def test_an_approved_edition_is_dated_by_its_order(project, tmp_path, monkeypatc
 
 def test_source_date_epoch_is_honoured(project, tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"}  # 2026-01-01 00:00 UTC
-    data = _render(project, project / "out-a", env=env)
+    data = _render(project, tmp_path / "a", env=env)
     assert _members(data) == {((2026, 1, 1, 0, 0, 0), 0, 0o644 << 16)}
 
 
 @pytest.mark.skipif(not pdf_render.available(), reason="LibreOffice is not installed")
 def test_the_same_docx_gives_the_same_pdf_bytes(project, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    docx = _render(project, project / "out-a")
+    docx = _render(project, tmp_path / "a")
     docx = stamp.fixed_zip(docx, dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC))
     first = pdf_render.convert({"dlo-head.kk": docx})["dlo-head.kk"]
     time.sleep(1.1)  # another second on LibreOffice's clock
