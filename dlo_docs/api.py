@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import context, lint, pool
+from . import context, lint, pool, subject
 from .errors import DloError, Location, Problem, UsageError, error
+from .model import Registry
 from .project import REGULATION, Loaded, Project
 from .records import Records
 from .render import docx as docx_render
@@ -118,6 +119,34 @@ def load_each(project: Project, ids: Iterable[str] = ()) -> tuple[Loaded, dict[s
     return loaded, failed
 
 
+def load_registry(project: Project) -> Registry:
+    """The registry, or DloError with its problems (nothing can be rendered without it)."""
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.errors or loaded.registry is None:
+        raise DloError(loaded.errors)
+    return loaded.registry
+
+
+def render_contexts(
+    project: Project,
+    registry: Registry,
+    reg_id: str,
+    lang: str | None = None,
+    draft: bool = False,
+) -> tuple[subject.Subject, list[context.RenderDoc]]:
+    """What to render of ``reg_id`` (``subject.select``: the edition in force, else or on request
+    the draft) resolved in ``lang`` (default: each of its languages)."""
+    chosen = subject.select(project, registry, reg_id, draft)
+    languages = [lang] if lang else chosen.document.model.languages
+    return chosen, [
+        context.build(
+            chosen.document, registry, language, project.templates, chosen.records, chosen.draft
+        )
+        for language in languages
+    ]
+
+
 def records_for(project: Project, doc_id: str) -> Records:
     """The workflow's records of a regulation (order, agreements, history) for its forms."""
     from . import workflow
@@ -161,6 +190,7 @@ class Rendered:
     outputs: list[Output] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # ids of regulations left out
+    notes: list[str] = field(default_factory=list)  # e.g. a draft shown for want of an edition
 
 
 def _contexts(
@@ -183,33 +213,26 @@ class _Job:
     lang: str | None
     out: Path
     staging: Path  # outputs are written here first, and moved into ``out`` at the end
+    draft: bool = False  # render the working drafts (marked), not the editions in force
 
 
-# one regulation's outcome: (id, outputs as (output, staged file), comparisons, problems)
-_Done = tuple[str, list[tuple[Output, Path]], list[tuple[Output, Path]], list[Problem]]
+# one regulation's outcome: (id, outputs as (output, staged file), comparisons, problems, note)
+_Done = tuple[str, list[tuple[Output, Path]], list[tuple[Output, Path]], list[Problem], str | None]
 
 
 def _render_ids(ids: list[str]) -> list[_Done]:
     """Render each regulation into the staging folder; a failure is its problems, never an
     exception (a usage error excepted)."""
     job, project = pool.state(), pool.project()
-    loaded = Loaded()
-    project.load_registry(loaded)
+    registry = load_registry(project)
     done: list[_Done] = []
     for doc_id in ids:
-        loaded.problems = []
-        document = project.load_file(project.regulation_path(doc_id), loaded)
-        errors = [p for p in loaded.problems if p.severity == "error"]
-        if document is None or errors:
-            done.append((doc_id, [], [], sorted(set(errors))))
-            continue
-        loaded.documents = {doc_id: document}
         try:
-            contexts = _contexts(project, loaded, doc_id, job.lang)
+            chosen, contexts = render_contexts(project, registry, doc_id, job.lang, job.draft)
         except UsageError:
             raise
         except DloError as exc:
-            done.append((doc_id, [], [], list(exc.problems)))
+            done.append((doc_id, [], [], sorted(set(exc.problems)), None))
             continue
         outputs, comparisons = [], []
         for rd in contexts:
@@ -228,7 +251,7 @@ def _render_ids(ids: list[str]) -> list[_Done]:
                 if fmt == "docx":
                     docx = staged
                 outputs.append((output, staged))
-            if "docx" in job.formats:  # an open revision's approval package: its comparison
+            if "docx" in job.formats and rd.draft:  # an open revision's approval package
                 from .diff.api import approval_table
 
                 table = approval_table(project, rd.id, rd.lang)
@@ -238,7 +261,7 @@ def _render_ids(ids: list[str]) -> list[_Done]:
                     comparisons.append(
                         (Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)
                     )
-        done.append((doc_id, outputs, comparisons, []))
+        done.append((doc_id, outputs, comparisons, [], chosen.fallback))
     return done
 
 
@@ -257,10 +280,14 @@ def render(
     out: Path | None = None,
     jobs: int | None = 1,
     done: Callable[[int], None] | None = None,
+    draft: bool = False,
 ) -> Rendered:
     """Render regulations to ``<out>/<id>.<lang>.<ext>``; every language of a document unless
-    ``lang`` is given. A regulation is written whole or not at all: one that cannot be rendered
-    (invalid, a text missing) is left out with its problems, and the others are rendered.
+    ``lang`` is given. Each shows its edition in force (the frozen text the journal approved),
+    or with ``draft`` (and for want of an edition in force) the working draft marked as a draft.
+    A regulation is written whole or not at all: one that cannot be rendered (invalid, a text
+    missing, a frozen edition that is not the approved text) is left out with its problems, and
+    the others are rendered.
     ``jobs``: processes rendering regulations side by side (None: the cores); what is written
     is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done."""
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
@@ -285,7 +312,7 @@ def render(
     made = made if not made.exists() else None
     out.mkdir(parents=True, exist_ok=True)
     try:
-        return _render_into(project, ids, formats, lang, out, jobs, done)
+        return _render_into(project, ids, _Job(formats, lang, out, out, draft), jobs, done)
     finally:
         folder = out
         while made is not None and folder.is_dir() and not any(folder.iterdir()):
@@ -298,22 +325,22 @@ def render(
 def _render_into(
     project: Project,
     ids: list[str],
-    formats: list[str],
-    lang: str | None,
-    out: Path,
+    job: _Job,
     jobs: int | None,
     done: Callable[[int], None] | None,
 ) -> Rendered:
+    formats, out = job.formats, job.out
     with tempfile.TemporaryDirectory(prefix=".dlo-render-", dir=out) as staging:
-        job = _Job(formats, lang, out, Path(staging))
+        job.staging = Path(staging)
         results = pool.run(_render_ids, ids, project, jobs, done, state=job)
-        failed = {doc_id: problems for doc_id, _, _, problems in results if problems}
+        failed = {doc_id: problems for doc_id, _, _, problems, _ in results if problems}
         result = Rendered(
             problems=sorted(p for problems in failed.values() for p in problems),
             failed=sorted(failed),
+            notes=[note for *_, note in results if note],
         )
-        rendered = [o for _, outputs, _, _ in results for o in outputs]
-        rendered += [c for _, _, comparisons, _ in results for c in comparisons]
+        rendered = [o for _, outputs, _, _, _ in results for o in outputs]
+        rendered += [c for _, _, comparisons, _, _ in results for c in comparisons]
         source = Path(staging) if "docx" in formats else Path(staging) / "source"
         pdfs = [(o, source / f"{o.path.stem}.docx") for o, _ in rendered if o.format == "pdf"]
         if pdfs:

@@ -5,6 +5,7 @@ Every renderer (DOCX, HTML, PDF, site) is fed by this and only this, so they can
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,45 @@ class RenderDoc:
     records: Records = field(
         default_factory=Records
     )  # from the workflow: order, agreements, history
+    approval_form: str = "order"  # "order" (БЕКІТІЛДІ) | "signature" (БЕКІТЕМІН)
+    draft: bool = False  # a working draft: marked ЖОБА / ПРОЕКТ, no approval filled in
+
+    @property
+    def draft_mark(self) -> str | None:
+        """The word every page of a draft carries (ЖОБА / ПРОЕКТ); None for an approved text."""
+        return self.labels["form"]["draft_mark"] if self.draft else None
+
+    @property
+    def approval_lines(self) -> list[str]:
+        """The title page's approval block, its heading first. By order: БЕКІТІЛДІ / УТВЕРЖДЕНО,
+        the approving official's position, the order's date and number. By signature:
+        БЕКІТЕМІН / УТВЕРЖДАЮ, the position, a signature line with the name, the date. A draft
+        gets blank lines to fill in, never an order or a date."""
+        form = self.labels["form"]
+        order = None if self.draft else self.records.order
+        if self.approval_form == "signature":
+            day = form["approval_date"].format(date=date(order.date)) if order else None
+            return [
+                form["approve"],
+                self.approving.position,
+                form["signature"].format(name=self.approving.name),
+                day or form["date_line"],
+            ]
+        line = (
+            form["approved_by_order"].format(date=date(order.date), number=order.number)
+            if order
+            else form["blank_order"]
+        )
+        return [form["approved"], self.approving.position, *line.splitlines()]
 
     @property
     def clause_count(self) -> int:
         return sum(1 for b in self.blocks if b.kind == "clause")
+
+
+def date(value: dt.date) -> str:
+    """A date as the forms print it: 26.11.2026."""
+    return f"{value:%d.%m.%Y}"
 
 
 def _letters(labels: dict, n: int) -> str:
@@ -104,9 +140,11 @@ def build(
     lang: str | None = None,
     templates: Path | None = None,
     records: Records | None = None,
+    draft: bool = False,
 ) -> RenderDoc:
-    """Resolve ``doc`` into ``lang`` (default: its first language). Raises DloError listing every
-    text that is missing in that language, with its position."""
+    """Resolve ``doc`` into ``lang`` (default: its first language); ``draft``: it is a working
+    draft, to be marked as such. Raises DloError listing every text that is missing in that
+    language, with its position."""
     model: Regulation = doc.model
     lang = lang or model.main_lang
     if lang not in model.languages:
@@ -193,4 +231,6 @@ def build(
         sheets=model.sheets.model_dump(),
         blocks=blocks,
         records=records,
+        approval_form=model.approval.form,
+        draft=draft,
     )

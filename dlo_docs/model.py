@@ -315,7 +315,11 @@ class Agreement(Strict):
 
 class Approval(Strict):
     by: Id
-    form: Literal["order"] = "order"
+    form: Literal["order", "signature"] = Field(
+        "order",
+        description="order: approved by the official's order (БЕКІТІЛДІ / УТВЕРЖДЕНО); "
+        "signature: by the official's own signature (БЕКІТЕМІН / УТВЕРЖДАЮ)",
+    )
 
 
 class Sheets(Strict):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import api, context
+from . import api, context, subject
 from .context import Official
 from .errors import UsageError
 from .fsio import atomic_write
@@ -78,8 +78,11 @@ def sheet(
     out: Path | None = None,
     handed_by: str | None = None,
     received_by: str | None = None,
+    draft: bool = False,
 ) -> list[api.Output]:
-    """Write one sheet of regulation ``reg_id``; nothing is written unless every format is built."""
+    """Write one sheet of regulation ``reg_id`` (of its edition in force, or with ``draft`` and
+    for want of one, of its working draft, marked as such); nothing is written unless every
+    format is built."""
     if kind not in KINDS:
         raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(KINDS)}")
     formats = list(dict.fromkeys(formats)) or ["docx"]
@@ -93,15 +96,16 @@ def sheet(
     if "pdf" in formats:
         pdf_render.soffice()
     out = project.output(out)
-    loaded = api.load_for_output(project, [reg_id])
-    document = loaded.documents[reg_id]
+    project.regulation_path(reg_id)
+    registry = api.load_registry(project)
+    chosen = subject.select(project, registry, reg_id, draft)
     rd = context.build(
-        document, loaded.registry, lang, project.templates, api.records_for(project, reg_id)
+        chosen.document, registry, lang, project.templates, chosen.records, chosen.draft
     )
     transfer = None
     if kind == "transfer":
         transfer = transfer_parties(
-            loaded.registry, document.model, rd.lang, handed_by, received_by
+            registry, chosen.document.model, rd.lang, handed_by, received_by
         )
     stem = f"{rd.id}.{rd.lang}.{kind}"
     outputs: dict[str, bytes] = {}

@@ -289,10 +289,16 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     )
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
+    # the edition in force is printed without it: the table goes with the draft
+    assert "wrote build/dlo-head.kk.comparison.docx" not in result.out.splitlines()
+    result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
+    assert result.code == 0, result.err
     assert "wrote build/dlo-head.kk.comparison.docx" in result.out.splitlines()
     rows = cells(Document(str(project / "build" / "dlo-head.kk.comparison.docx")))
     assert [r[1] for r in rows[1:]] == ["6 тарау"]
-    result = dlo("render", "dlo-head", "--format", "html", "--out", "html-only", cwd=project)
+    result = dlo(
+        "render", "dlo-head", "--format", "html", "--draft", "--out", "html-only", cwd=project
+    )
     assert not (
         project / "html-only" / "dlo-head.kk.comparison.docx"
     ).exists()  # with the DOCX only
@@ -323,7 +329,7 @@ def test_a_revision_that_adds_a_language_gets_a_table_in_the_old_one_only(projec
         "ru": "Порядок внесения изменений и дополнений",
     }
     path.write_text(load.dumps(data), encoding="utf-8")
-    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 0, result.err
     assert (project / "build" / "dlo-head.ru.docx").is_file()
     assert (project / "build" / "dlo-head.kk.comparison.docx").is_file()

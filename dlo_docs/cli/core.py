@@ -85,6 +85,12 @@ def check(
 )
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
 @JOBS
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Render the working draft, marked ЖОБА / ПРОЕКТ on every page, with no approval filled "
+    "in (default: the edition in force, from its frozen file).",
+)
 @click.pass_obj
 def render(
     obj,
@@ -93,18 +99,22 @@ def render(
     lang: str | None,
     out: str | None,
     jobs: int | None,
+    draft: bool,
 ) -> None:
     """Render regulations (default: all) to <out>/<id>.<lang>.<ext>.
 
-    A regulation that cannot be rendered is reported and left out; the others are rendered, and
-    the exit code is 1."""
+    Each shows its edition in force, from the frozen text the journal approved; a regulation with
+    no edition in force is rendered as a draft (and says so). A regulation that cannot be rendered
+    is reported and left out; the others are rendered, and the exit code is 1."""
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())
     with Progress(count, "render") as bar:
         result = api.render(
-            obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance
+            obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance, draft
         )
+    for note in result.notes:
+        click.echo(f"render: {note}", err=True)
     for output in result.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
     for problem in result.problems:

@@ -40,6 +40,11 @@ FORMATS = ("docx", "pdf")  # sheets.FORMATS
     metavar="POSITION",
     help="Transfer act: who receives it (default: the head of the unit 'hr').",
 )
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="The sheet of the working draft, marked ЖОБА / ПРОЕКТ (default: of the edition in force).",
+)
 @click.pass_obj
 def sheet(
     obj,
@@ -50,6 +55,7 @@ def sheet(
     out: str | None,
     handed_by: str | None,
     received_by: str | None,
+    draft: bool,
 ) -> None:
     """Write one sheet of regulation ID as its own document: <out>/<id>.<lang>.<kind>.<ext>.
 
@@ -65,6 +71,7 @@ def sheet(
         out=Path(out) if out else None,
         handed_by=handed_by,
         received_by=received_by,
+        draft=draft,
     )
     for output in outputs:
         click.echo(f"wrote {obj.project.display(output.path)}")

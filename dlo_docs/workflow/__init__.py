@@ -26,7 +26,7 @@ Public interface (other areas code against it; nothing else of the package is pu
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
-  text's), ``edition_records(project, reg_id, n, registry, lang)`` (approved edition ``n``'s, from
+  draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry, lang)`` (approved edition ``n``'s, from
   the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,

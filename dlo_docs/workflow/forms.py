@@ -174,25 +174,22 @@ def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
 
 
 def records(project: Project, reg_id: str) -> _records.Records:
-    """What the forms of the working text show: the approving order (title page), who agreed and
-    when (agreement sheet), the editions and their changes (change registration sheet), the
-    periodic reviews. Registry facts are those the journal captured when the events happened."""
+    """What the forms of the working draft show: no order (it is not approved: a draft prints
+    blank lines to fill in), who agreed and when in its open round (agreement sheet), the editions
+    before it and their changes (change registration sheet), the periodic reviews. Registry facts
+    are those the journal captured when the events happened. An approved edition's records are
+    ``edition_records``."""
     ctx = loading.load(project, reg_id)
     h = ctx.history
     lang = ctx.model.main_lang
-    rec = _records.Records(state=ctx.state, edition=ctx.model.edition)
+    n = ctx.model.edition
+    rec = _records.Records(state=ctx.state, edition=n)
     if h.open:
         rec.agreements = _marks(ctx.marks)
         _captured(rec, ctx.marks)
         if h.round is not None:
             rec.route = list(h.round.route)
-    else:
-        shown = h.in_force if h.in_force is not None else h.withdrawn_edition
-        if shown is not None:
-            _approved(rec, h, shown)
-    rec.history = _changes(project, reg_id, h, lang)
-    if not h.open and h.in_force is not None:
-        rec.acquaintances = _acquaintances(h, h.in_force)
+    rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number < n]
     rec.reviews = _reviews(ctx.registry, h, lang)
     return rec
 
@@ -202,12 +199,13 @@ def edition_records(
 ) -> _records.Records:
     """The records of approved edition ``n`` from the journal alone (the working text is not
     read): its order, route, agreements and the facts captured with them, the change registration
-    sheet up to ``n``, the reviews. ``lang``: the language names are printed in."""
+    sheet up to ``n``, who acknowledged it, the reviews. ``lang``: the language names are printed in."""
     h = history.history(project, reg_id)
     if n not in h.approvals:
         raise UsageError(f"edition {n} of {reg_id} was never approved")
     rec = _records.Records(state=h.editions.get(n, "in_force"), edition=n)
     _approved(rec, h, n)
     rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number <= n]
+    rec.acquaintances = _acquaintances(h, n)
     rec.reviews = _reviews(registry, h, lang)
     return rec

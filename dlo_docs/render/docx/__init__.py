@@ -84,7 +84,7 @@ def _assemble(
         "header": writer.header(),
         "footer": writer.footer(),
         # (a header or footer part must hold at least one paragraph, even when unused)
-        "first_header": writer.para("title_header"),
+        "first_header": writer.title_header(),
         "first_footer": writer.title_footer() if title_page else writer.para("title_header"),
     }
     texts = {

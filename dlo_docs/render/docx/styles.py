@@ -42,6 +42,7 @@ STYLE = {
     "header": "Header",
     "footer": "Footer",
     "title_header": "DLO Title Header",
+    "draft_mark": "DLO Draft Mark",
     "title_footer": "DLO Title Footer",
     "table": "DLO Table",
 }
@@ -82,6 +83,8 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "header": dict(align=_C, indent=0, size=10, rule=True),
     "footer": dict(align=_R, indent=0, size=10),
     "title_header": dict(align=_C, indent=0, size=10),  # the title page's: empty, no rule
+    # a draft's ЖОБА / ПРОЕКТ, at the head of every page (the title page's header included)
+    "draft_mark": dict(align=_C, indent=0, size=16, bold=True, caps=True, after=6),
     "title_footer": dict(align=_C, indent=0, base="footer"),
 }
 

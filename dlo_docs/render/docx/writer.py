@@ -74,18 +74,10 @@ class Writer:
     def title_page(self) -> None:
         rd, form = self.rd, self.form
         self.p("organisation", rd.organisation)
-        self.p("approval_heading", form["approve"])
-        self.p("approval", rd.approving.position)
-        order = rd.records.order
-        if order is not None:
-            self.p("approval", rd.approving.name)
-            self.p(
-                "approval",
-                form["approved_by_order"].format(date=_date(order.date), number=order.number),
-            )
-        else:
-            self.p("approval", form["signature"].format(name=rd.approving.name))
-            self.p("approval", form["date_line"])
+        heading, *lines = rd.approval_lines
+        self.p("approval_heading", heading)
+        for line in lines:
+            self.p("approval", line)
         self.p("kind", rd.kind_label)
         self.p("title", rd.title)
         if rd.position:
@@ -211,7 +203,16 @@ class Writer:
     def header(self) -> str:
         rd = self.rd
         line = self.form["header"].format(kind=rd.kind_label, code=rd.code, edition=self.edition())
-        return self.para("header", rd.organisation) + self.para("header", line)
+        return self.draft_mark() + self.para("header", rd.organisation) + self.para("header", line)
+
+    def draft_mark(self) -> str:
+        """A draft's ЖОБА / ПРОЕКТ paragraph for the head of every page (empty for an approved
+        text)."""
+        return self.para("draft_mark", self.rd.draft_mark) if self.rd.draft_mark else ""
+
+    def title_header(self) -> str:
+        """The title page's header: empty (a part must hold one paragraph), or a draft's mark."""
+        return self.draft_mark() or self.para("title_header")
 
     def footer(self) -> str:
         runs = []

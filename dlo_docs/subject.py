@@ -1,0 +1,75 @@
+"""What an output of a regulation shows, and as what: the controlled-copy rule.
+
+Anything printed with an order number, an approval date or "in force" is the frozen edition
+``regulations/<id>/editions/<n>.yaml`` whose content hash the journal's approval recorded, with
+the records of that edition (its order, the agreements that led to it, the editions up to it,
+the periodic reviews). The working ``regulation.yaml`` is only ever shown as a draft: marked
+ЖОБА / ПРОЕКТ and with no approval filled in.
+
+``select(project, registry, reg_id)`` gives the edition in force; with ``draft=True`` the working
+draft. A regulation with no edition in force (never approved, or withdrawn) gives its draft, with
+``fallback`` saying so, so that every regulation can still be printed for agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import workflow
+from .errors import DloError, Location, error
+from .model import Registry
+from .project import Document, Loaded, Project
+from .records import Records
+
+
+@dataclass
+class Subject:
+    id: str
+    document: Document
+    records: Records
+    draft: bool
+    fallback: str | None = None  # why the draft is shown though the edition in force was asked
+
+
+def _working(project: Project, registry: Registry, reg_id: str) -> Document:
+    loaded = Loaded(registry=registry)
+    document = project.load_file(project.regulation_path(reg_id), loaded)
+    if document is None or loaded.errors:
+        raise DloError(loaded.errors)
+    return document
+
+
+def _frozen(project: Project, reg_id: str, n: int, approval: workflow.Event) -> Document:
+    """Edition ``n`` from its frozen file, refused unless it is exactly the approved text."""
+    document = workflow.load_edition(project, reg_id, n)
+    if workflow.content_hash(document.model) != approval.content_hash:
+        raise DloError(
+            error(
+                Location(project.display(document.path), 1, 1),
+                "DLO606",
+                f"frozen edition {n} of {reg_id} differs from the text approved in journal event "
+                f"{approval.seq}: it is not rendered",
+                f"restore it from version control (dlo verify {reg_id}); dlo render --draft "
+                "renders the working draft",
+            )
+        )
+    return document
+
+
+def select(project: Project, registry: Registry, reg_id: str, draft: bool = False) -> Subject:
+    """The text and records an output of ``reg_id`` shows (see the module's docstring)."""
+    h = workflow.history(project, reg_id)
+    if not draft and h.in_force is not None:
+        n = h.in_force
+        document = _frozen(project, reg_id, n, h.approvals[n])
+        lang = document.model.main_lang
+        records = workflow.edition_records(project, reg_id, n, registry, lang)
+        return Subject(reg_id, document, records, draft=False)
+    fallback = None
+    if not draft:
+        fallback = f"{reg_id} has no edition in force: rendered as a draft" + (
+            " (it has been withdrawn)" if h.state == "withdrawn" else ""
+        )
+    document = _working(project, registry, reg_id)
+    records = workflow.records(project, reg_id)
+    return Subject(reg_id, document, records, draft=True, fallback=fallback)

@@ -1,0 +1,141 @@
+"""The title page's approval block follows the form of approval: by order "БЕКІТІЛДІ /
+УТВЕРЖДЕНО" with the approving official and the order's date and number; by signature
+"БЕКІТЕМІН / УТВЕРЖДАЮ" with position, signature line, name and date. Never both."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
+from test_forms import all_text, paragraphs, parts
+
+from dlo_docs import labels
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+def title_block(root: Path, name: str) -> list[str]:
+    """The lines between the organisation and the document kind on the title page."""
+    texts = [
+        t for _, t in paragraphs(parts((root / "build" / name).read_bytes())["word/document.xml"])
+    ]
+    return texts[1 : texts.index(next(t for t in texts if t in KINDS))]
+
+
+KINDS = {
+    "Лауазымдық нұсқаулық",
+    "Бөлімше туралы ереже",
+    "Должностная инструкция",
+    "Положение о подразделении",
+}
+
+
+def by_signature(root: Path) -> None:
+    path = reg_file(root, UNIT)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("approval:\n  by: rector\n") == 1
+    path.write_text(
+        text.replace("approval:\n  by: rector\n", "approval:\n  by: rector\n  form: signature\n"),
+        encoding="utf-8",
+    )
+
+
+def test_both_forms_are_labels_in_each_language():
+    for lang, (order, signature) in {
+        "kk": ("БЕКІТІЛДІ", "БЕКІТЕМІН"),
+        "ru": ("УТВЕРЖДЕНО", "УТВЕРЖДАЮ"),
+    }.items():
+        form = labels.labels(lang)["form"]
+        assert form["approved"] == order and form["approve"] == signature
+
+
+def test_approved_by_order(bundled, dlo):
+    ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
+    assert title_block(bundled, "dlo-head.kk.docx") == [
+        "БЕКІТІЛДІ",
+        "Басқарма Төрағасы – Ректор",
+        "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
+    ]
+    assert "БЕКІТЕМІН" not in all_text((bundled / "build" / "dlo-head.kk.docx").read_bytes())
+
+
+def test_approved_by_order_in_russian(bundled, dlo):
+    add_unit(bundled)
+    ok(dlo, bundled, "submit", UNIT)
+    for role in UNIT_APPROVERS:
+        ok(dlo, bundled, "agree", UNIT, "--as", role)
+    ok(dlo, bundled, "approve", UNIT, "--order", "12-НҚ", "--date", "2024-03-01")
+    ok(dlo, bundled, "render", UNIT, "--format", "docx")
+    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДЕНО",
+        "Председатель Правления – Ректор",
+        "приказом от 01.03.2024 г. № 12-НҚ",
+    ]
+    assert "УТВЕРЖДАЮ" not in all_text((bundled / "build" / f"{UNIT}.ru.docx").read_bytes())
+
+
+def test_draft_by_signature_has_blank_signature_and_date(bundled, dlo):
+    add_unit(bundled)
+    by_signature(bundled)
+    ok(dlo, bundled, "render", UNIT, "--format", "docx")
+    assert title_block(bundled, f"{UNIT}.kk.docx") == [
+        "БЕКІТЕМІН",
+        "Басқарма Төрағасы – Ректор",
+        "____________ Д. Е. Ахметов",
+        "«___» ____________ 20___ ж.",
+    ]
+    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДАЮ",
+        "Председатель Правления – Ректор",
+        "____________ Д. Е. Ахметов",
+        "«___» ____________ 20___ г.",
+    ]
+    text = all_text((bundled / "build" / f"{UNIT}.ru.docx").read_bytes())
+    assert "УТВЕРЖДЕНО" not in text and "приказом" not in text
+
+
+def test_approved_by_signature_prints_the_date_of_approval(bundled):
+    """An edition approved by the official's signature: БЕКІТЕМІН, position, signature line with
+    the name, and the date it was signed (no order)."""
+    import datetime as dt
+
+    from dlo_docs import context
+    from dlo_docs.project import Project
+    from dlo_docs.records import Order, Records
+    from dlo_docs.render import docx as docx_render
+
+    add_unit(bundled)
+    by_signature(bundled)
+    project = Project(bundled)
+    loaded = project.load([UNIT])
+    records = Records(state="in_force", edition=2, order=Order("", dt.date(2024, 3, 1)))
+    for lang, expected in {
+        "kk": [
+            "БЕКІТЕМІН",
+            "Басқарма Төрағасы – Ректор",
+            "____________ Д. Е. Ахметов",
+            "01.03.2024 ж.",
+        ],
+        "ru": [
+            "УТВЕРЖДАЮ",
+            "Председатель Правления – Ректор",
+            "____________ Д. Е. Ахметов",
+            "01.03.2024 г.",
+        ],
+    }.items():
+        rd = context.build(
+            loaded.documents[UNIT], loaded.registry, lang, project.templates, records
+        )
+        data = docx_render.render(rd, project.templates)
+        texts = [t for _, t in paragraphs(parts(data)["word/document.xml"])]
+        assert texts[1:5] == expected
+        assert not {"БЕКІТІЛДІ", "УТВЕРЖДЕНО"} & set(texts)
