@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -15,6 +17,21 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt"
 SHARED_SEED = REPO.parent / "shared" / "seed" / SEED.name
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@contextlib.contextmanager
+def on_day(day: str):
+    """Run the commands inside as on ``day`` (``DLO_TODAY``): a history told in the past, so
+    that an order dated ``day`` follows the submission and agreements it approves."""
+    before = os.environ.get("DLO_TODAY")
+    os.environ["DLO_TODAY"] = day
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("DLO_TODAY", None)
+        else:
+            os.environ["DLO_TODAY"] = before
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ import re
 import shutil
 from pathlib import Path
 
-from dlo_docs.workflow import journal
-
 
 def copy_project(folder: Path) -> Path:
     """What the ``project`` fixture makes, for a fixture wider than one test."""
@@ -78,7 +76,7 @@ def new_clean(dlo, project: Path, reg_id: str, *args: str, code: str = "ЛН 01-
 
 def set_clock(monkeypatch, day: dt.date) -> None:
     """The workflow's clock: events are recorded as if on ``day``."""
-    monkeypatch.setattr(journal, "now", lambda tz: f"{day.isoformat()}T10:00:00{tz}")
+    monkeypatch.setenv("DLO_TODAY", day.isoformat())  # events recorded and dated on ``day``
 
 
 def take_route(dlo, project: Path, reg_id: str, upto: str, approvers, order_date=None) -> None:

@@ -16,6 +16,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from conftest import on_day
+
 from dlo_docs import load
 from dlo_docs.model import Regulation
 
@@ -127,7 +129,8 @@ def open_revision(dlo, project: Path, reason: str) -> None:
         ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
         ["revise", "dlo-head", "--by", "hr-head", "--reason", reason],
     ):
-        result = dlo(*args, cwd=project)
+        with on_day("2024-05-02" if args[0] != "revise" else "2024-06-01"):
+            result = dlo(*args, cwd=project)
         assert result.code == 0, (args, result.err)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     source, _ = load.read(path, "regulation.yaml")

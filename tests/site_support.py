@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from conftest import on_day
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "regulation.yaml"
 SEED = "dlo-head"
 SEED_APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
@@ -73,21 +75,22 @@ def approve(
     effective: str | None = None,
     by: str | None = None,
 ) -> None:
-    """submit → agree (each approver) → approve, through the CLI."""
-    ok(dlo, project, "submit", reg_id, *(["--by", by] if by else []))
-    for role in approvers:
-        ok(dlo, project, "agree", reg_id, "--as", role)
-    ok(
-        dlo,
-        project,
-        "approve",
-        reg_id,
-        "--order",
-        order,
-        "--date",
-        date,
-        *(["--effective", effective] if effective else []),
-    )
+    """submit → agree (each approver) → approve, through the CLI, all on the order's ``date``."""
+    with on_day(date):
+        ok(dlo, project, "submit", reg_id, *(["--by", by] if by else []))
+        for role in approvers:
+            ok(dlo, project, "agree", reg_id, "--as", role)
+        ok(
+            dlo,
+            project,
+            "approve",
+            reg_id,
+            "--order",
+            order,
+            "--date",
+            date,
+            *(["--effective", effective] if effective else []),
+        )
 
 
 def approve_seed(dlo, project: Path) -> None:

@@ -68,7 +68,8 @@ def test_approved_by_order(bundled, dlo):
     assert "БЕКІТЕМІН" not in all_text((bundled / "build" / "dlo-head.kk.docx").read_bytes())
 
 
-def test_approved_by_order_in_russian(bundled, dlo):
+def test_approved_by_order_in_russian(bundled, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-03-01")
     add_unit(bundled)
     ok(dlo, bundled, "submit", UNIT)
     for role in UNIT_APPROVERS:

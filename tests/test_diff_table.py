@@ -7,6 +7,7 @@ import copy
 import io
 from html.parser import HTMLParser
 
+from conftest import on_day
 from diff_revision import (
     CHAPTER_6_NEW,
     DUTY_3_NEW,
@@ -257,7 +258,8 @@ def _approve_and_revise(dlo, project):
         ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
         ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON],
     ):
-        result = dlo(*args, cwd=project)
+        with on_day("2024-05-02" if args[0] != "revise" else "2024-06-01"):
+            result = dlo(*args, cwd=project)
         assert result.code == 0, (args, result.err)
 
 

@@ -199,8 +199,9 @@ def cut_approvers(project, to: str) -> None:
     replace_text(project, "  - id: approval\n", SILENCED_APPROVAL)
 
 
-def test_a_draft_cannot_cut_its_own_route(project, dlo):
+def test_a_draft_cannot_cut_its_own_route(project, dlo, monkeypatch):
     to_in_force(dlo, project)
+    monkeypatch.setenv("DLO_TODAY", "2024-07-01")  # the revision is told on its day
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "one approver is enough")
     cut_approvers(project, "docs-head")
     replace_text(project, "  by: rector\n", "  by: hr-head\n")  # and approve it oneself
@@ -235,7 +236,8 @@ def test_a_renamed_holder_does_not_rewrite_a_past_agreement_sheet(project, dlo):
     assert after == before
 
 
-def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo):
+def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project, APPROVERS[:3])
     rename_holder(project, "Н. К. Оспанов", "Т. Б. Жаңаев")  # legal-head changed hands
@@ -252,7 +254,8 @@ def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo):
     assert agreement_rows(project, dlo)[1][2] == "Т. Б. Жаңаев"
 
 
-def test_a_renamed_organisation_voids_the_round(project, dlo):
+def test_a_renamed_organisation_voids_the_round(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
     path = registry_path(project)
@@ -303,6 +306,7 @@ def change_rows(project, dlo) -> list[list[str]]:
 
 def test_the_clerk_is_recorded_and_printed(project, dlo, monkeypatch):
     monkeypatch.delenv("DLO_CLERK", raising=False)
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
     no_clerk_in_registry(project)
     ok(dlo, project, "submit", REG, "--clerk", "hr-head")
     monkeypatch.setenv("DLO_CLERK", "docs-head")

@@ -33,7 +33,8 @@ def frozen_copy(draft) -> bytes:
     return text.replace(line, b"# yaml-language-server: $schema=../../../schemas/", 1)
 
 
-def test_the_seed_life(project, dlo):
+def test_the_seed_life(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on its days
     add_comment(project)
     assert not journal_path(project).exists()
     st = status(dlo, project)
@@ -81,6 +82,13 @@ def test_the_seed_life(project, dlo):
         "2024-06-10",
     )
     st = status(dlo, project)
+    assert (st["state"], st["approved_edition"], st["takes_effect"]) == (
+        "approved",
+        1,
+        "2024-06-10",
+    )
+    monkeypatch.setenv("DLO_TODAY", "2024-06-10")
+    st = status(dlo, project)
     assert (st["state"], st["edition_in_force"], st["draft_edition"]) == ("in_force", 1, None)
     assert st["in_force_order"] == {
         "number": "45-НҚ",
@@ -98,6 +106,7 @@ def test_the_seed_life(project, dlo):
     assert "review due: 2027-06-10" in text
 
     # a revision initiated by the head of HR; edition 1 stays in force
+    monkeypatch.setenv("DLO_TODAY", "2025-02-10")
     ok(
         dlo,
         project,
@@ -200,6 +209,7 @@ def test_the_seed_life(project, dlo):
     assert rd.records.order.number == "112-НҚ" and rd.edition == 2
 
     # the rendered documents follow the journal
+    monkeypatch.setenv("DLO_TODAY", "2025-09-01")
     ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01")
     ok(dlo, project, "render", REG, "--format", "docx")
     doc = Docx(str(project / "build" / f"{REG}.kk.docx"))
@@ -235,9 +245,10 @@ def test_status_without_id_lists_every_regulation(project, dlo):
     assert "review due: -" in out
 
 
-def test_parallel_route_agrees_in_any_order(project, dlo):
+def test_parallel_route_agrees_in_any_order(project, dlo, monkeypatch):
     from workflow_support import replace_text
 
+    monkeypatch.setenv("DLO_TODAY", "2024-01-15")
     replace_text(project, "route: sequential", "route: parallel")
     ok(dlo, project, "submit", REG)
     st = status(dlo, project)

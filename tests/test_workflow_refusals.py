@@ -57,7 +57,8 @@ def test_a_revision_by_a_non_initiator(project, dlo):
     ok(dlo, project, "revise", REG, "--by", "dlo-head", "--reason", "x")  # an initiator may
 
 
-def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo):
+def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-01-10")
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project, APPROVERS[:2])
     edit_clause_15(project)
@@ -84,7 +85,8 @@ def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo):
     ok(dlo, project, "approve", REG, "--order", "1", "--date", "2024-01-10")
 
 
-def test_states_that_forbid_a_command(project, dlo):
+def test_states_that_forbid_a_command(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-01-10")
     refused(dlo, project, "DLO620", "agree", REG, "--as", "vp-academic")  # not submitted
     refused(
         dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "x"
@@ -103,6 +105,10 @@ def test_states_that_forbid_a_command(project, dlo):
     refused(
         dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "y"
     )  # one revision at a time
+    monkeypatch.setenv("DLO_TODAY", "2024-03-01")
+    # not withdrawn while a revision is open: it is closed first
+    refused(dlo, project, "DLO620", "withdraw", REG, "--order", "9", "--date", "2024-03-01")
+    ok(dlo, project, "cancel", REG, "--by", "vp-academic", "--reason", "x")
     ok(dlo, project, "withdraw", REG, "--order", "9", "--date", "2024-03-01")
     refused(dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "y")
     refused(dlo, project, "DLO620", "submit", REG)
@@ -119,7 +125,8 @@ def test_the_draft_edition_must_be_the_next_one(project, dlo):
     assert "set edition: 2" in result.err
 
 
-def test_usage_errors_exit_2(project, dlo):
+def test_usage_errors_exit_2(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-05-02")
     for args in (
         ["agree", REG, "--as", "nobody"],
         ["submit", "no-such-reg"],
@@ -153,7 +160,7 @@ def test_usage_errors_exit_2(project, dlo):
     result = dlo(
         "review", REG, "--by", "hr-head", "--result", "ok", "--date", "2024-05-01", cwd=project
     )
-    assert result.code == 2 and "before edition 1 took effect" in result.err
+    assert result.code == 2 and "before the day edition 1 took effect" in result.err
 
 
 def test_an_invalid_draft_cannot_be_submitted(project, dlo):

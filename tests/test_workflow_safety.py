@@ -124,7 +124,8 @@ def test_a_writer_killed_between_write_and_rename(project, dlo, tmp_path):
     assert "intact (7 journal events)" in ok(dlo, project, "verify", REG).out
 
 
-def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path):
+def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the order's day (the child inherits it)
     ok(dlo, project, "submit", REG)
     from workflow_support import agree_all
 
@@ -157,7 +158,8 @@ def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path):
     assert ok(dlo, project, "verify", REG).code == 0
 
 
-def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path):
+def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the order's day (the child inherits it)
     ok(dlo, project, "submit", REG)
     from workflow_support import agree_all
 
@@ -183,6 +185,7 @@ def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path):
     assert not edition_path(project, 1).exists()
     result = ok(dlo, project, "verify", REG)  # an interrupted approval, not tampering
     assert "warning DLO608" in result.err and "interrupted" in result.err
+    monkeypatch.setenv("DLO_TODAY", "2025-01-15")
     ok(
         dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15"
     )  # completes it

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import on_day
+
 from dlo_docs import load
 
 REG = "dlo-head"
@@ -61,9 +63,11 @@ def agree_all(dlo, project: Path, approvers=APPROVERS) -> None:
 
 
 def to_in_force(dlo, project: Path, order: str = "45-НҚ", date: str = "2024-06-03") -> None:
-    ok(dlo, project, "submit", REG)
-    agree_all(dlo, project)
-    ok(dlo, project, "approve", REG, "--order", order, "--date", date)
+    """submit → agree (every approver) → approve, all on the order's ``date``."""
+    with on_day(date):
+        ok(dlo, project, "submit", REG)
+        agree_all(dlo, project)
+        ok(dlo, project, "approve", REG, "--order", order, "--date", date)
 
 
 def add_comment(project: Path) -> None:

@@ -88,14 +88,25 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
     help="The approver who agrees (a role on the route).",
 )
 @click.option("--remarks", help="Remarks that do not block the agreement.")
+@click.option(
+    "--date", "date", type=DATE, metavar="DATE", help="The day it was signed (default: today)."
+)
 @CLERK
 @SIGN
 @click.pass_obj
 def agree(
-    obj, reg_id: str, as_: str, remarks: str | None, clerk: str | None, key: str | None
+    obj,
+    reg_id: str,
+    as_: str,
+    remarks: str | None,
+    date: dt.datetime | None,
+    clerk: str | None,
+    key: str | None,
 ) -> None:
     """Agree to the draft as ROLE."""
-    ev = workflow.agree(obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key))
+    ev = workflow.agree(
+        obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
+    )
     st = workflow.status(obj.project, reg_id)
     rest = f"pending: {', '.join(st.pending)}" if st.pending else "every approver has agreed"
     click.echo(f"{reg_id}: {as_} agreed to edition {ev.edition}; {rest} (journal event {ev.seq})")
@@ -111,12 +122,25 @@ def agree(
     help="The approver who rejects (a role on the route).",
 )
 @click.option("--remarks", required=True, help="What must change: returned to the drafter.")
+@click.option(
+    "--date", "date", type=DATE, metavar="DATE", help="The day it was returned (default: today)."
+)
 @CLERK
 @SIGN
 @click.pass_obj
-def reject(obj, reg_id: str, as_: str, remarks: str, clerk: str | None, key: str | None) -> None:
+def reject(
+    obj,
+    reg_id: str,
+    as_: str,
+    remarks: str,
+    date: dt.datetime | None,
+    clerk: str | None,
+    key: str | None,
+) -> None:
     """Return the draft to the drafter with remarks."""
-    ev = workflow.reject(obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key))
+    ev = workflow.reject(
+        obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
+    )
     click.echo(
         f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})"
     )
@@ -166,6 +190,25 @@ def approve(
     click.echo(
         f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
         f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})"
+    )
+    if ev.order.effective and ev.order.effective > ev.order.date:
+        click.echo(f"{reg_id}: edition {ev.edition} takes effect on {ev.order.effective}")
+
+
+@main.command()
+@click.argument("reg_id", metavar="ID")
+@click.option(
+    "--by", "by", required=True, metavar="ROLE", help="Who closes it: one of the change initiators."
+)
+@click.option("--reason", required=True, help="Why the revision is abandoned.")
+@CLERK
+@click.pass_obj
+def cancel(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
+    """Close the open revision and put regulation.yaml back to the edition in force."""
+    ev = workflow.cancel(obj.project, reg_id, by, reason, clerk=clerk)
+    click.echo(
+        f"{reg_id}: the revision (edition {ev.edition}) is cancelled; regulation.yaml is edition "
+        f"{ev.get('restored')} in force again (journal event {ev.seq})"
     )
 
 
@@ -221,12 +264,18 @@ def review(
     )
 
 
-def _status_text(st: workflow.Status) -> list[str]:
+def _status_head(st: workflow.Status) -> str:
     state = st.state.replace("_", " ")
+    if st.state == "approved":
+        state = f"approved, takes effect {st.takes_effect} (edition {st.approved_edition})"
     head = f"{st.id}: {state}"
     if st.draft_edition is not None:
         head += f" (edition {st.draft_edition})"
-    lines = [head]
+    return head
+
+
+def _status_text(st: workflow.Status) -> list[str]:
+    lines = [_status_head(st)]
     if st.edition_in_force is not None:
         o = st.in_force_order
         lines.append(

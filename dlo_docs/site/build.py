@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,6 +121,16 @@ def _fingerprint(files: list[Path]) -> str:
     for path in files[1:]:
         parts += [path.name.encode(), path.read_bytes()]
     return digest(*parts)
+
+
+def _passed(journal: Path) -> list[bytes]:
+    """The effective dates in the journal that have arrived: an approved edition comes into
+    force on its effective date, so the day one passes the regulation is built again."""
+    today = workflow.today().isoformat().encode()
+    return [d for d in _EFFECTIVE.findall(journal.read_bytes()) if d <= today]
+
+
+_EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")
 
 
 def _readers(pub: Published) -> dict:
@@ -257,7 +268,7 @@ class _Site:
                 fingerprint = old["fingerprint"]
             else:
                 fingerprint = _fingerprint(files)
-            key = digest(self.base, reg_id, fingerprint, self.pdf)
+            key = digest(self.base, reg_id, fingerprint, self.pdf, _passed(files[0]))
             entry = self.manifest.regulation(reg_id, key)
             if entry is not None and self._cached(entry):
                 entry = dict(entry, stamp=stamp, fingerprint=fingerprint)

@@ -39,7 +39,9 @@ never act on the same state; every write is atomic.
 
 from __future__ import annotations
 
+from .amend import cancel
 from .commands import agree, approve, reject, review, revise, submit, withdraw
+from .dates import today
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
@@ -58,6 +60,7 @@ __all__ = [
     "Status",
     "agree",
     "approve",
+    "cancel",
     "changed_clauses",
     "content_hash",
     "edition_folder",
@@ -76,6 +79,7 @@ __all__ = [
     "revision_reason",
     "status",
     "submit",
+    "today",
     "verify",
     "withdraw",
 ]

@@ -10,11 +10,11 @@ import os
 from typing import Any
 
 from .. import load
-from ..errors import DloError, UsageError, error
+from ..errors import DloError, error
 from ..fsio import atomic_write
 from ..project import Document, Project
 from ..signing.keys import Signer
-from . import editions, guards, loading, signatures
+from . import dates, editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
@@ -88,8 +88,9 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
             raise ctx.refuse(
                 "DLO620",
                 f"a revision of {reg_id} is already open (edition {h.draft}, state {h.state})",
-                f"finish it first: dlo status {reg_id}",
+                f"finish it first, or close it: dlo cancel {reg_id} --by ROLE --reason TEXT",
             )
+        _refuse_while_pending(ctx, "revised")
         n = h.in_force + 1
         source = ctx.document.source
         if ctx.model.edition != n:
@@ -115,6 +116,17 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         )
 
 
+def _refuse_while_pending(ctx: Ctx, verb: str) -> None:
+    h = ctx.history
+    if h.pending is not None:
+        raise ctx.refuse(
+            "DLO620",
+            f"{ctx.reg_id} cannot be {verb} now: edition {h.pending} is approved and takes effect "
+            f"on {h.takes_effect}",
+            "wait until it is in force (dlo status)",
+        )
+
+
 def _route(ctx: Ctx) -> tuple[list[str], str, str]:
     """The route of a submission: approvers, their order (sequential or parallel) and the
     approving authority, as the edition in force states them; the first draft's own when nothing
@@ -137,7 +149,7 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
             by = loading.role(ctx, by, "--by")
         else:
             by = ctx.registry.unit(ctx.model.unit).head
-        if h.state == "withdrawn" or h.state == "in_force":
+        if h.state in ("withdrawn", "in_force", "approved"):
             raise ctx.refuse(
                 "DLO620",
                 f"{reg_id} has no open draft to submit: {loading.state_phrase(h)}",
@@ -224,6 +236,16 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
     return round_
 
 
+def _decision_date(ctx: Ctx, round_: Round, date: dt.date | None) -> dt.date:
+    """The day an approver signed (default today): not before the submission, nor (on a
+    sequential route) before the agreement of the approver before."""
+    after = [(round_.submitted.day, f"the submission of edition {round_.submitted.edition}")]
+    if round_.kind == "sequential" and round_.marks:
+        last = max(round_.marks.values(), key=lambda ev: ev.seq)
+        after.append((last.day, f"the agreement of {last.role}"))
+    return dates.act(date, "--date", loading.today(ctx), after)
+
+
 def agree(
     project: Project,
     reg_id: str,
@@ -231,9 +253,10 @@ def agree(
     remarks: str | None = None,
     clerk: str | None = None,
     signer: Signer | None = None,
+    date: dt.date | None = None,
 ) -> Event:
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
-    the route is sequential)."""
+    the route is sequential), signed on ``date`` (default today)."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
@@ -247,6 +270,7 @@ def agree(
                 f"resubmit it: dlo submit {reg_id}",
             )
         remarks = " ".join((remarks or "").split()) or None
+        day = _decision_date(ctx, round_, date)
         return loading.append(
             ctx,
             clerk,
@@ -254,6 +278,7 @@ def agree(
             role=as_,
             event="agreed",
             edition=round_.submitted.edition,
+            date=day.isoformat(),
             remarks=remarks,
             content_hash=ctx.hash,
         )
@@ -266,14 +291,17 @@ def reject(
     remarks: str,
     clerk: str | None = None,
     signer: Signer | None = None,
+    date: dt.date | None = None,
 ) -> Event:
-    """Return the draft to the drafter with ``as_``'s remarks; the agreements of the round lapse."""
+    """Return the draft to the drafter with ``as_``'s remarks (given on ``date``, default today);
+    the agreements of the round lapse."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         remarks = loading.text(remarks, "--remarks")
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "reject")
+        day = _decision_date(ctx, round_, date)
         return loading.append(
             ctx,
             clerk,
@@ -281,6 +309,7 @@ def reject(
             role=as_,
             event="rejected",
             edition=round_.submitted.edition,
+            date=day.isoformat(),
             remarks=remarks,
             content_hash=ctx.hash,
         )
@@ -302,8 +331,6 @@ def approve(
         h = ctx.history
         order = loading.text(order, "--order")
         clerk = loading.clerk(ctx, clerk)
-        if effective is not None and effective < date:
-            raise UsageError(f"the effective date {effective} is before the order's date {date}")
         if ctx.state == "agreement" and h.round is not None:
             pending = list(h.round.route) if ctx.voided else ctx.pending
             raise ctx.refuse(
@@ -335,6 +362,8 @@ def approve(
             raise ctx.refuse(
                 "DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",)
             )
+        date = _order_date(ctx, date, h.round)
+        effective = dates.effective(effective, date)
         # The frozen copy is written under a pending name, the approval is journaled, then the copy
         # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
         # and an approval interrupted after journaling is completed by the next command.
@@ -363,6 +392,20 @@ def approve(
         return event
 
 
+def _order_date(ctx: Ctx, date: dt.date, round_: Round | None) -> dt.date:
+    """An approving order's date: not after today, not before the last agreement, nor before
+    the order of the edition before."""
+    h = ctx.history
+    after: list[tuple[dt.date | None, str]] = []
+    if round_ is not None and round_.marks:
+        last = max(round_.marks.values(), key=lambda ev: ev.seq)
+        after.append((last.day, f"the agreement of {last.role}"))
+    if h.approvals:
+        k = max(h.approvals)
+        after.append((h.approvals[k].day, f"the order that approved edition {k}"))
+    return dates.act(date, "--date", loading.today(ctx), after)
+
+
 def withdraw(
     project: Project, reg_id: str, order: str, date: dt.date, clerk: str | None = None
 ) -> Event:
@@ -378,12 +421,21 @@ def withdraw(
                 f"{reg_id} cannot be withdrawn: no edition of it is in force"
                 + (" (it has been withdrawn already)" if h.state == "withdrawn" else ""),
             )
-        approved_on = h.in_force_order.date if h.in_force_order is not None else None
-        if approved_on is not None and date < approved_on:
-            raise UsageError(
-                f"the withdrawal order's date {date} is before edition {h.in_force} was approved "
-                f"({approved_on})"
+        if h.open:
+            raise ctx.refuse(
+                "DLO620",
+                f"{reg_id} cannot be withdrawn while its revision (edition {h.draft}, state "
+                f"{h.state}) is open",
+                f"close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
             )
+        _refuse_while_pending(ctx, "withdrawn")
+        approved_on = h.in_force_order.date if h.in_force_order is not None else None
+        date = dates.act(
+            date,
+            "--date",
+            loading.today(ctx),
+            [(approved_on, f"the order that approved edition {h.in_force}")],
+        )
         in_force = _in_force(ctx)
         return loading.append(
             ctx,
@@ -416,12 +468,16 @@ def review(
         clerk = loading.clerk(ctx, clerk)
         if h.in_force is None:
             raise ctx.refuse("DLO620", f"{reg_id} cannot be reviewed: no edition of it is in force")
-        date = date or loading.today(ctx)
-        start = h.effective_from
-        if start is not None and date < start:
-            raise UsageError(
-                f"the review date {date} is before edition {h.in_force} took effect ({start})"
-            )
+        previous = [r.day for r in h.reviews_of_edition()]
+        date = dates.act(
+            date,
+            "--date",
+            loading.today(ctx),
+            [
+                (h.effective_from, f"the day edition {h.in_force} took effect"),
+                (max(previous) if previous else None, "the previous review"),
+            ],
+        )
         return loading.append(
             ctx,
             clerk,

@@ -56,7 +56,7 @@ def signed(ev: Event) -> _records.SignatureNote | None:
 def _marks(marks: dict[str, Event]) -> dict[str, _records.AgreementMark]:
     return {
         role: _records.AgreementMark(
-            role, "agreed", ev.date, ev.get("remarks") or "", signed=signed(ev)
+            role, "agreed", ev.day, ev.get("remarks") or "", signed=signed(ev)
         )
         for role, ev in marks.items()
     }

@@ -31,6 +31,7 @@ from ..fsio import LockTimeout, atomic_write, locked
 from ..model import Regulation, sane_date
 from ..project import Project
 from ..records import Order
+from . import dates
 
 FILE = "journal.yaml"
 GENESIS = "0" * 64
@@ -43,6 +44,7 @@ KINDS = (
     "withdrawn",
     "reviewed",
     "acknowledged",
+    "cancelled",
 )
 # the fields every event has, in the order they are written (event-specific data goes before
 # content_hash)
@@ -146,6 +148,16 @@ class Event:
     def date(self) -> dt.date:
         """The calendar day of the event in the organisation's zone (the zone it was written in)."""
         return self.when.date()
+
+    @property
+    def day(self) -> dt.date:
+        """The day of the act the event records: the date given for it (an agreement signed
+        earlier than it was recorded, an order's date), else the day it was recorded."""
+        order = self.data.get("order")
+        if self.event == "approved" and order is not None:
+            return order.date
+        value = self.data.get("date")
+        return value if isinstance(value, dt.date) else self.date
 
     def as_dict(self) -> dict[str, Any]:
         """The event as written in the journal (JSON-ready)."""
@@ -424,11 +436,9 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
 
 
 def now(timezone: str) -> str:
-    """The current time in the organisation's zone (``+05:00``), ISO 8601 to the second."""
-    sign = -1 if timezone.startswith("-") else 1
-    hours, minutes = timezone[1:].split(":")
-    zone = dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
-    return dt.datetime.now(zone).isoformat(timespec="seconds")
+    """The current time in the organisation's zone (``+05:00``), ISO 8601 to the second (on the
+    day ``DLO_TODAY`` injects, if set)."""
+    return dates.now(timezone).isoformat(timespec="seconds")
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,7 @@ from ..errors import DloError, Location, UsageError, error
 from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
 from . import clerk as _clerk
-from . import editions, facts
+from . import dates, editions, facts
 from . import journal as _journal
 from .journal import Event, content_hash
 from .state import History, replay
@@ -148,7 +148,7 @@ def text(value: str | None, option: str) -> str:
 
 
 def today(ctx: Ctx) -> dt.date:
-    return dt.datetime.fromisoformat(_journal.now(ctx.registry.organisation.timezone)).date()
+    return dates.today(ctx.registry.organisation.timezone)
 
 
 def append(
@@ -185,4 +185,5 @@ def state_phrase(h: History) -> str:
         "draft": "it is a draft that has not been submitted",
         "agreement": "it is in agreement",
         "agreed": "every approver has agreed",
+        "approved": f"edition {h.pending} is approved and takes effect on {h.takes_effect}",
     }[h.state]

@@ -1,9 +1,13 @@
 """The state of a regulation, replayed from its journal.
 
-States of the working text: ``draft`` → ``agreement`` → ``agreed`` → ``in_force``; a revision
-opens a new ``draft`` while the edition in force stays in force; ``withdrawn`` ends the life.
-States of approved editions: ``in_force``, ``superseded`` (a later edition was approved) or
-``withdrawn``.
+States of the working text: ``draft`` → ``agreement`` → ``agreed`` → ``approved`` (approved by
+an order that takes effect later) → ``in_force`` (on its effective date); a revision opens a new
+``draft`` while the edition in force stays in force, and ``cancel`` closes it; ``withdrawn`` ends
+the life. States of approved editions: ``approved`` (not yet in force), ``in_force``,
+``superseded`` (a later edition took effect) or ``withdrawn``.
+
+"In force" depends on the day: the replay takes each approval into force on its effective date,
+judged by each later event's day and, at the end, by ``today`` (``dates.today``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..records import Order
+from . import dates
 from .journal import Event
 
 OPEN = ("draft", "agreement", "agreed")  # a working draft is open
@@ -54,7 +59,17 @@ class History:
     acknowledgements: list[Event] = field(default_factory=list)  # "has read edition n" events
     withdrawal: Event | None = None
     withdrawn_edition: int | None = None
+    pending: int | None = None  # an approved edition that has not taken effect yet
+    cancellations: list[Event] = field(default_factory=list)
     last: Event | None = None
+
+    @property
+    def takes_effect(self) -> dt.date | None:
+        """When the approved edition that is not yet in force takes effect."""
+        if self.pending is None:
+            return None
+        order = self.approvals[self.pending].order
+        return order.effective or order.date
 
     @property
     def open(self) -> bool:
@@ -95,47 +110,84 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def replay(events: list[Event]) -> History:
-    """The history the journal tells, event by event (the journal is assumed well-formed;
-    ``journal.check_chain`` is what detects tampering)."""
+def _take_effect(h: History, day: dt.date) -> None:
+    """The approved edition waiting for its effective date comes into force on ``day`` if due."""
+    effective = h.takes_effect
+    if h.pending is None or effective is None or effective > day:
+        return
+    if h.in_force is not None:
+        h.editions[h.in_force] = "superseded"
+    h.in_force, h.pending = h.pending, None
+    h.editions[h.in_force] = "in_force"
+    if h.state == "approved":
+        h.state = "in_force"
+
+
+def _approved(h: History, ev: Event) -> None:
+    h.approvals[ev.edition] = ev
+    h.editions[ev.edition] = "approved"
+    if h.round is not None:
+        h.agreed_rounds[ev.edition] = h.round
+    h.pending = ev.edition
+    h.state, h.draft, h.round, h.rejection, h.revision = "approved", None, None, None, None
+
+
+def _withdrawn(h: History, ev: Event) -> None:
+    if h.in_force is not None:
+        h.editions[h.in_force] = "withdrawn"
+    h.withdrawn_edition, h.in_force = h.in_force, None
+    h.state, h.withdrawal = "withdrawn", ev
+    h.draft, h.round, h.rejection, h.revision = None, None, None, None
+
+
+def _cancelled(h: History, ev: Event) -> None:
+    h.cancellations.append(ev)
+    h.state = "in_force" if h.in_force is not None else "draft"
+    h.draft, h.round, h.rejection, h.revision = None, None, None, None
+
+
+def _step(h: History, ev: Event) -> None:
+    kind = ev.event
+    if kind == "revised":
+        h.state, h.draft = "draft", ev.edition
+        h.round, h.rejection, h.revision = None, None, ev
+        h.revisions[ev.edition] = ev
+    elif kind == "submitted":
+        h.state, h.draft = "agreement", ev.edition
+        h.round = Round(ev, list(ev.get("route") or []), ev.get("route_kind") or "sequential")
+        h.rejection = None
+        if h.round.complete:
+            h.state = "agreed"
+    elif kind == "agreed" and h.round is not None and ev.role is not None:
+        h.round.marks[ev.role] = ev
+        if h.round.complete:
+            h.state = "agreed"
+    elif kind == "rejected" and h.round is not None:
+        h.round.rejected = ev
+        h.state, h.rejection, h.round = "draft", ev, None
+    elif kind == "approved":
+        _approved(h, ev)
+    elif kind == "withdrawn":
+        _withdrawn(h, ev)
+    elif kind == "cancelled":
+        _cancelled(h, ev)
+    elif kind == "reviewed":
+        h.reviews.append(ev)
+    elif kind == "acknowledged":
+        h.acknowledgements.append(ev)
+
+
+def replay(events: list[Event], today: dt.date | None = None) -> History:
+    """The history the journal tells, event by event, as of ``today`` (default: ``dates.today``
+    in the zone the journal is written in). The journal is assumed well-formed;
+    ``journal.check_chain`` is what detects tampering."""
     h = History()
     for ev in events:
-        kind = ev.event
-        if kind == "revised":
-            h.state, h.draft = "draft", ev.edition
-            h.round, h.rejection, h.revision = None, None, ev
-            h.revisions[ev.edition] = ev
-        elif kind == "submitted":
-            h.state, h.draft = "agreement", ev.edition
-            h.round = Round(ev, list(ev.get("route") or []), ev.get("route_kind") or "sequential")
-            h.rejection = None
-            if h.round.complete:
-                h.state = "agreed"
-        elif kind == "agreed" and h.round is not None and ev.role is not None:
-            h.round.marks[ev.role] = ev
-            if h.round.complete:
-                h.state = "agreed"
-        elif kind == "rejected" and h.round is not None:
-            h.round.rejected = ev
-            h.state, h.rejection, h.round = "draft", ev, None
-        elif kind == "approved":
-            if h.in_force is not None:
-                h.editions[h.in_force] = "superseded"
-            h.in_force = ev.edition
-            h.editions[ev.edition] = "in_force"
-            h.approvals[ev.edition] = ev
-            if h.round is not None:
-                h.agreed_rounds[ev.edition] = h.round
-            h.state, h.draft, h.round, h.rejection, h.revision = "in_force", None, None, None, None
-        elif kind == "withdrawn":
-            if h.in_force is not None:
-                h.editions[h.in_force] = "withdrawn"
-            h.withdrawn_edition, h.in_force = h.in_force, None
-            h.state, h.withdrawal = "withdrawn", ev
-            h.draft, h.round, h.rejection, h.revision = None, None, None, None
-        elif kind == "reviewed":
-            h.reviews.append(ev)
-        elif kind == "acknowledged":
-            h.acknowledgements.append(ev)
+        _take_effect(h, ev.date)
+        _step(h, ev)
         h.last = ev
+    if today is None:
+        zone = events[-1].when.tzinfo if events else None
+        today = dates.injected() or (dt.datetime.now(zone).date() if zone else dt.date.today())
+    _take_effect(h, today)
     return h

@@ -12,7 +12,7 @@ from ..model import Registry
 from .loading import Ctx
 from .state import History
 
-STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn")
+STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn")
 
 
 @dataclass
@@ -38,6 +38,9 @@ class Status:
     # the last rejection of the open draft: role, remarks, date
     returned: dict[str, Any] | None = None
     changed: bool = False  # no draft is open but the text differs from the edition in force
+    # an edition approved by an order that has not taken effect yet, and the day it does
+    approved_edition: int | None = None
+    takes_effect: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         def order(o: _records.Order | None) -> dict[str, Any] | None:
@@ -67,6 +70,8 @@ class Status:
             "reason": self.reason,
             "returned": self.returned,
             "changed": self.changed,
+            "approved_edition": self.approved_edition,
+            "takes_effect": self.takes_effect.isoformat() if self.takes_effect else None,
         }
 
 
@@ -80,6 +85,8 @@ def from_history(reg_id: str, h: History, registry: Registry) -> Status:
         in_force_order=h.in_force_order,
         review_due=h.review_due(registry.review_period_years),
         editions=dict(h.editions),
+        approved_edition=h.pending,
+        takes_effect=h.takes_effect,
     )
 
 
@@ -105,7 +112,7 @@ def of(ctx: Ctx) -> Status:
         st.returned = {
             "role": h.rejection.role,
             "remarks": h.rejection.get("remarks"),
-            "date": h.rejection.date.isoformat(),
+            "date": h.rejection.day.isoformat(),
         }
     if h.state == "in_force" and h.in_force is not None:
         st.changed = ctx.hash != h.approvals[h.in_force].content_hash

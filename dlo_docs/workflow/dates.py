@@ -1,0 +1,99 @@
+"""The dates of acts: what "today" is, the range a date must fall in, and the order dates must
+keep (an agreement not before its submission, an order not before the previous edition's).
+
+"Today" is the organisation's calendar day; ``DLO_TODAY=YYYY-MM-DD`` makes every command take
+that day as today (tests and demonstrations: recording times then fall on that day too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+
+from ..errors import UsageError
+
+ENV = "DLO_TODAY"
+EARLIEST = dt.date(1991, 1, 1)  # no act of the organisation's documents is older
+EFFECTIVE_YEARS = 10  # an order takes effect within this many years of its date
+
+
+def zone(timezone: str) -> dt.timezone:
+    """``+05:00`` as a time zone."""
+    sign = -1 if timezone.startswith("-") else 1
+    hours, minutes = timezone[1:].split(":")
+    return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+def injected() -> dt.date | None:
+    """The day ``DLO_TODAY`` names, if it is set."""
+    value = os.environ.get(ENV)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{ENV}={value!r} is not a date", "write it as YYYY-MM-DD") from None
+
+
+def now(timezone: str) -> dt.datetime:
+    """The current time in the organisation's zone, on the injected day when there is one."""
+    current = dt.datetime.now(zone(timezone)).replace(microsecond=0)
+    day = injected()
+    return current if day is None else dt.datetime.combine(day, current.timetz())
+
+
+def today(timezone: str | None = None) -> dt.date:
+    """The organisation's calendar day (``timezone`` like ``+05:00``; None: this computer's)."""
+    day = injected()
+    if day is not None:
+        return day
+    return now(timezone).date() if timezone else dt.date.today()
+
+
+def act(
+    value: dt.date | None,
+    option: str,
+    today: dt.date,
+    after: Iterable[tuple[dt.date | None, str]] = (),
+) -> dt.date:
+    """The date of an act (default: today), refused with a clear message when it is out of range,
+    in the future, or before one of the ``after`` dates (each with what it is)."""
+    value = value or today
+    if value < EARLIEST or value > today + dt.timedelta(days=366):
+        raise UsageError(
+            f"{option} {value.isoformat()} is not a plausible date",
+            f"a date between {EARLIEST.isoformat()} and today ({today.isoformat()})",
+        )
+    if value > today:
+        raise UsageError(
+            f"{option} {value.isoformat()} is after today ({today.isoformat()})",
+            "an act is dated the day it was done; record it on or after that day",
+        )
+    for bound, what in after:
+        if bound is not None and value < bound:
+            raise UsageError(
+                f"{option} {value.isoformat()} is before {what} ({bound.isoformat()})",
+                "dates must follow the order of events; check the date typed",
+            )
+    return value
+
+
+def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
+    """When an order takes effect (default: its date): not before it, within
+    ``EFFECTIVE_YEARS``."""
+    if value is None:
+        return order_date
+    limit = order_date.replace(year=order_date.year + EFFECTIVE_YEARS)
+    if value < order_date:
+        raise UsageError(
+            f"the effective date {value.isoformat()} is before the order's date "
+            f"{order_date.isoformat()}"
+        )
+    if value > limit:
+        raise UsageError(
+            f"the effective date {value.isoformat()} is not plausible: more than "
+            f"{EFFECTIVE_YEARS} years after the order's date {order_date.isoformat()}",
+            "check the date typed",
+        )
+    return value

@@ -1,0 +1,214 @@
+"""Real dates: the day of each act (--date on agree, reject, review), in order and in a sane
+range; --effective honoured by status, render, site and review; cancel closes a revision;
+withdraw refuses while one is open. "Today" is injected with DLO_TODAY."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_forms import all_text, parts, table_rows
+from workflow_support import APPROVERS, REG, journal_path, ok, refused, reg_path
+
+from dlo_docs import workflow
+from dlo_docs.project import Project
+
+
+@pytest.fixture
+def day(monkeypatch):
+    """Set "today" for the commands that follow: day("2025-01-10")."""
+
+    def set_today(value: str) -> None:
+        monkeypatch.setenv("DLO_TODAY", value)
+
+    return set_today
+
+
+def status(dlo, project: Path) -> dict:
+    [st] = json.loads(ok(dlo, project, "status", REG, "--format", "json").out)["regulations"]
+    return st
+
+
+def agree_on(dlo, project: Path, days: list[str]) -> None:
+    for role, when in zip(APPROVERS, days, strict=True):
+        ok(dlo, project, "agree", REG, "--as", role, "--date", when)
+
+
+def edition_one(dlo, project: Path, day) -> None:
+    """Edition 1 in force from 2025-01-20, agreed on four different days."""
+    day("2025-01-10")
+    ok(dlo, project, "submit", REG)
+    day("2025-01-20")
+    agree_on(dlo, project, ["2025-01-11", "2025-01-13", "2025-01-14", "2025-01-16"])
+    ok(dlo, project, "approve", REG, "--order", "5-НҚ", "--date", "2025-01-20")
+
+
+def test_agreements_carry_the_day_they_were_signed(project, dlo, day):
+    edition_one(dlo, project, day)
+    loaded = Project(project).load([REG])
+    rec = workflow.edition_records(Project(project), REG, 1, loaded.registry, "kk")
+    assert [str(m.date) for m in rec.agreements.values()] == [
+        "2025-01-11",
+        "2025-01-13",
+        "2025-01-14",
+        "2025-01-16",
+    ]
+    ok(dlo, project, "render", REG, "--format", "docx")
+    data = (project / "build" / f"{REG}.kk.docx").read_bytes()
+    rows = table_rows(parts(data)["word/document.xml"], "Келісім парағы")
+    assert [r[4] for r in rows[1:5]] == ["11.01.2025", "13.01.2025", "14.01.2025", "16.01.2025"]
+
+
+def test_dates_out_of_order_or_range_are_refused(project, dlo, day):
+    day("2025-01-10")
+    ok(dlo, project, "submit", REG)
+    day("2025-01-20")
+    for bad, message in [
+        ("2025-01-09", "is before the submission of edition 1 (2025-01-10)"),
+        ("2025-01-21", "is after today (2025-01-20)"),
+        ("9999-12-31", "is not a plausible date"),
+        ("1900-01-01", "is not a plausible date"),
+    ]:
+        result = dlo("agree", REG, "--as", APPROVERS[0], "--date", bad, cwd=project)
+        assert result.code == 2 and message in result.err, result.err
+    ok(dlo, project, "agree", REG, "--as", APPROVERS[0], "--date", "2025-01-15")
+    # a sequential route: the next approver cannot have signed before the previous one
+    result = dlo("agree", REG, "--as", APPROVERS[1], "--date", "2025-01-14", cwd=project)
+    assert result.code == 2 and "before the agreement of vp-academic (2025-01-15)" in result.err
+    for role, when in zip(APPROVERS[1:], ["2025-01-16", "2025-01-16", "2025-01-17"], strict=True):
+        ok(dlo, project, "agree", REG, "--as", role, "--date", when)
+    # the order: not before the last agreement, not in the future, not absurd
+    for bad, message in [
+        ("2025-01-16", "before the agreement of docs-head (2025-01-17)"),
+        ("2025-02-01", "is after today"),
+        ("9999-12-31", "is not a plausible date"),
+    ]:
+        result = dlo("approve", REG, "--order", "1", "--date", bad, cwd=project)
+        assert result.code == 2 and message in result.err, result.err
+    result = dlo(
+        "approve",
+        REG,
+        "--order",
+        "1",
+        "--date",
+        "2025-01-20",
+        "--effective",
+        "9999-12-31",
+        cwd=project,
+    )
+    assert result.code == 2 and "not plausible" in result.err
+    assert "approved" not in journal_path(project).read_text(encoding="utf-8")
+    ok(dlo, project, "approve", REG, "--order", "1", "--date", "2025-01-20")
+    # the next edition's order cannot be older than this one's
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Түзету")
+    ok(dlo, project, "submit", REG)
+    agree_on(dlo, project, ["2025-01-20"] * 4)
+    result = dlo("approve", REG, "--order", "2", "--date", "2025-01-19", cwd=project)
+    assert result.code == 2 and "before" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_future_effective_date_keeps_the_edition_in_force_until_then(project, dlo, day):
+    edition_one(dlo, project, day)
+    day("2025-03-01")
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Түзету")
+    text = reg_path(project).read_text(encoding="utf-8")
+    reg_path(project).write_text(text.replace("құқылы:", "құқылы (түзетілді):"), encoding="utf-8")
+    ok(dlo, project, "submit", REG)
+    agree_on(dlo, project, ["2025-03-01"] * 4)
+    ok(
+        dlo,
+        project,
+        "approve",
+        REG,
+        "--order",
+        "9-НҚ",
+        "--date",
+        "2025-03-01",
+        "--effective",
+        "2025-04-01",
+    )
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"]) == ("approved", 1)
+    assert (st["approved_edition"], st["takes_effect"]) == (2, "2025-04-01")
+    assert "approved, takes effect 2025-04-01 (edition 2)" in ok(dlo, project, "status", REG).out
+    assert st["review_due"] == "2028-01-20"  # of edition 1, from its effective date
+    # what is printed as in force is edition 1
+    ok(dlo, project, "render", REG, "--format", "html")
+    html = (project / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
+    assert "құқылы:" in html and "түзетілді" not in html
+    # nothing can be revised or withdrawn meanwhile
+    result = dlo("revise", REG, "--by", "hr-head", "--reason", "x", cwd=project)
+    assert result.code == 1 and "takes effect on 2025-04-01" in result.err
+
+    day("2025-04-01")
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"], st["approved_edition"]) == ("in_force", 2, None)
+    assert st["editions"] == {"1": "superseded", "2": "in_force"}
+    assert st["review_due"] == "2028-04-01"  # counted from the effective date
+    ok(dlo, project, "render", REG, "--format", "html")
+    html = (project / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
+    assert "құқылы (түзетілді):" in html
+
+
+def test_cancel_closes_the_revision_and_restores_the_text(project, dlo, day):
+    edition_one(dlo, project, day)
+    in_force = reg_path(project).read_text(encoding="utf-8")
+    day("2025-02-01")
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Түзету")
+    draft = reg_path(project).read_text(encoding="utf-8")
+    reg_path(project).write_text(draft.replace("құқылы:", "құқылы X:"), encoding="utf-8")
+    ok(dlo, project, "submit", REG)
+    ok(dlo, project, "agree", REG, "--as", APPROVERS[0])
+    # withdrawing with a revision open is refused, naming the way out
+    result = refused(
+        dlo, project, "DLO620", "withdraw", REG, "--order", "1", "--date", "2025-02-01"
+    )
+    assert "dlo cancel" in result.err
+    refused(dlo, project, "DLO626", "cancel", REG, "--by", "legal-head", "--reason", "x")
+    out = ok(dlo, project, "cancel", REG, "--by", "hr-head", "--reason", "Қажет емес").out
+    assert "cancelled" in out
+    st = status(dlo, project)
+    assert (st["state"], st["edition_in_force"], st["draft_edition"]) == ("in_force", 1, None)
+    assert st["changed"] is False
+    restored = reg_path(project).read_text(encoding="utf-8")
+    assert restored == in_force
+    evs = workflow.events(Project(project), REG)
+    assert evs[-1].event == "cancelled" and evs[-1].reason == "Қажет емес"
+    assert ok(dlo, project, "verify", REG).code == 0
+    # and a new revision can be opened; nothing to cancel any more
+    refused(dlo, project, "DLO620", "cancel", REG, "--by", "hr-head", "--reason", "x")
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Қайта")
+    assert status(dlo, project)["draft_edition"] == 2
+
+
+def test_rejection_and_review_take_a_date(project, dlo, day):
+    day("2025-01-10")
+    ok(dlo, project, "submit", REG)
+    day("2025-01-20")
+    ok(
+        dlo,
+        project,
+        "reject",
+        REG,
+        "--as",
+        APPROVERS[0],
+        "--remarks",
+        "Қате",
+        "--date",
+        "2025-01-12",
+    )
+    assert status(dlo, project)["returned"]["date"] == "2025-01-12"
+    ok(dlo, project, "submit", REG)
+    agree_on(dlo, project, ["2025-01-20"] * 4)
+    ok(dlo, project, "approve", REG, "--order", "5", "--date", "2025-01-20")
+    day("2025-06-01")
+    result = dlo(
+        "review", REG, "--by", "hr-head", "--result", "x", "--date", "2025-01-19", cwd=project
+    )
+    assert result.code == 2 and "before the day edition 1 took effect" in result.err
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-05-30")
+    ok(dlo, project, "render", REG, "--format", "docx")
+    text = all_text((project / "build" / f"{REG}.kk.docx").read_bytes())
+    assert "30.05.2025" in text and "Өзекті" in text
