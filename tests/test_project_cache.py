@@ -8,6 +8,7 @@ import os
 from collections import Counter
 
 import pytest
+from conftest import on_day
 
 from dlo_docs import api, load, workflow
 from dlo_docs.project import FileCache, Project
@@ -31,10 +32,11 @@ def parses(monkeypatch) -> Counter:
 
 def in_force(project) -> Project:
     p = Project(project)
-    workflow.submit(p, "dlo-head")
-    for role in APPROVERS:
-        workflow.agree(p, "dlo-head", role)
-    workflow.approve(p, "dlo-head", "1-НҚ", dt.date(2024, 6, 3))
+    with on_day("2024-06-03"):
+        workflow.submit(p, "dlo-head")
+        for role in APPROVERS:
+            workflow.agree(p, "dlo-head", role)
+        workflow.approve(p, "dlo-head", "1-НҚ", dt.date(2024, 6, 3))
     return Project(project)
 
 
