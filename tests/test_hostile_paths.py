@@ -75,7 +75,8 @@ def test_a_site_folder_whose_build_folder_is_a_symlink_is_refused(project, dlo, 
     assert not (public / "index.html").exists()
 
 
-def test_a_symlinked_editions_folder_is_refused_for_writes(project, dlo, tmp_path):
+def test_a_symlinked_editions_folder_is_refused_for_writes(project, dlo, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2026-11-30")  # the history is told on the order's day
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (project / FOLDER / "editions").symlink_to(elsewhere)
