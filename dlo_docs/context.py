@@ -13,7 +13,7 @@ from typing import Any
 from . import numbering
 from .errors import DloError, UsageError, error
 from .labels import labels as load_labels
-from .model import Position, Registry, Regulation, text_in
+from .model import Chapter, Paragraph, Position, Registry, Regulation, text_in
 from .project import Document
 from .records import Records
 from .refs import element_ids
@@ -176,19 +176,11 @@ def build(
         el = n.element
         loc = locs[el.id]
         anchor = numbering.anchor(n.kind, n.number, n.chapter, n.clause, n.path)
-        if n.kind == "chapter":
+        if isinstance(el, Chapter | Paragraph):
             title = tr(el.title, [*loc, "title"])
-            line = labels["chapter"].format(n=n.number, title=title)
+            line = labels[n.kind].format(n=n.number, title=title)
             blocks.append(
-                Block("chapter", line[: len(line) - len(title)].strip(), title, line, anchor, el.id)
-            )
-        elif n.kind == "paragraph":
-            title = tr(el.title, [*loc, "title"])
-            line = labels["paragraph"].format(n=n.number, title=title)
-            blocks.append(
-                Block(
-                    "paragraph", line[: len(line) - len(title)].strip(), title, line, anchor, el.id
-                )
+                Block(n.kind, line[: len(line) - len(title)].strip(), title, line, anchor, el.id)
             )
         else:
             text = tr(el.text, [*loc, "text"])

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -42,7 +42,7 @@ class Problem:
         text = f"{self.location}: {self.severity} {self.code}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         loc = data.pop("location")
         return {"file": loc["path"], "line": loc["line"], "column": loc["col"], **data}

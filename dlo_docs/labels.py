@@ -22,7 +22,7 @@ def templates_dir(project_templates: Path | None) -> Path:
 @lru_cache(maxsize=16)
 def _load(path: Path) -> dict[str, Any]:
     source, problems = load.read(path, path.as_posix())
-    if problems:
+    if source is None or problems:
         raise DloError(problems)
     return load.plain(source.data)
 

@@ -11,7 +11,7 @@ import contextlib
 import functools
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -294,7 +294,7 @@ def _locate_tagged_scalars(source: Source) -> list[Problem]:
     """Tagged scalars carry no position of their own: find them through their parent."""
     problems: list[Problem] = []
 
-    def walk(node: Any, loc: list) -> None:
+    def walk(node: Any, loc: list[str | int]) -> None:
         items = (
             node.items()
             if isinstance(node, dict)
@@ -415,7 +415,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _friendly(err: dict) -> str:
+def _friendly(err: Mapping[str, Any]) -> str:
     message = err["msg"]
     message = re.sub(r"^(Value error|Assertion failed), ", "", message)
     if err["type"] == "string_pattern_mismatch":

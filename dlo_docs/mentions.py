@@ -34,6 +34,6 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
     found = set()
     text_words = words(text)
     for pos in registry.positions:
-        if any(contains(text_words, m) for m in pos.mentions.get(lang, [])):
+        if any(contains(text_words, m) for m in pos.mentions_in(lang)):
             found.add(pos.id)
     return found

@@ -180,6 +180,10 @@ class Position(Strict):
         description="certificates of the holders, current and former, for signed decisions",
     )
 
+    def mentions_in(self, lang: str) -> list[str]:
+        """The position's mentions in ``lang`` (none in a language it has none for)."""
+        return next((stems for code, stems in self.mentions.items() if code == lang), [])
+
 
 class NormativeDocument(Strict):
     id: Id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .errors import Problem, error
 from .load import Source
@@ -144,8 +145,8 @@ def regulation_problems(
     return problems
 
 
-def _node(doc: Regulation, loc: list):
-    node = doc
+def _node(doc: Regulation, loc: list[str | int]) -> Any:
+    node: Any = doc
     for part in loc:
         node = node[part] if isinstance(part, int) else getattr(node, part)
     return node

@@ -85,7 +85,7 @@ def serve(obj, folder: str | None, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""
     path = Path(folder) if folder else obj.project.root / DEFAULT_OUT
     server = site_lib.server(path, port, log=lambda line: click.echo(line, err=True))
-    host, bound = server.server_address[:2]
+    host, bound = str(server.server_address[0]), server.server_address[1]
     click.echo(f"serving {path} on http://{host}:{bound}/ (Ctrl-C stops)")
     try:
         server.serve_forever()

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from .. import numbering
 from ..errors import DloError
-from ..model import Chapter, Clause, Item, Paragraph, Regulation, text_in
+from ..model import Chapter, Clause, Item, Paragraph, Regulation, Text, text_in
 from . import words
 from .words import Segment
 
@@ -107,7 +107,9 @@ class Row:
 
     @property
     def place(self) -> Place:
-        return self.new or self.old  # type: ignore[return-value]
+        place = self.new or self.old
+        assert place is not None  # a row has at least one side
+        return place
 
 
 @dataclass
@@ -167,7 +169,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
     """Every element of ``doc`` in document order, numbered and printed as the renderers print it."""
     missing: list[str] = []
 
-    def tr(text, what: str) -> str:
+    def tr(text: Text | None, what: str) -> str:
         value = text_in(text, lang, doc.main_lang)
         if value is None:
             missing.append(what)
@@ -319,8 +321,8 @@ def compare(
             continue
         if p.parent is not None and p.parent not in new_by:  # removed with its parent
             top = p.parent
-            while old_by[top].parent is not None and old_by[top].parent not in new_by:
-                top = old_by[top].parent  # type: ignore[assignment]
+            while (up := old_by[top].parent) is not None and up not in new_by:
+                top = up
             changes[top].removed_with.append(p)
         else:
             changes[p.id] = Change(
@@ -331,8 +333,8 @@ def compare(
             continue
         if p.parent is not None and p.parent not in old_by:  # added with its parent
             top = p.parent
-            while new_by[top].parent is not None and new_by[top].parent not in old_by:
-                top = new_by[top].parent  # type: ignore[assignment]
+            while (up := new_by[top].parent) is not None and up not in old_by:
+                top = up
             changes[top].added_with.append(p)
         else:
             changes[p.id] = Change(
@@ -342,7 +344,7 @@ def compare(
     # document order: where the element stands in the merged text (the new place for a moved one)
     position: dict[str, int] = {}
     for i, row in enumerate(rows):
-        if row.op != "delete" or row.old.id not in new_by:  # type: ignore[union-attr]
+        if row.op != "delete" or row.place.id not in new_by:  # (a deleted row's place is its old)
             position.setdefault(row.place.id, i)
     ordered = sorted(changes.values(), key=lambda c: position[c.id])
 

@@ -56,12 +56,13 @@ class Prepared:
         n = doc.model.edition
         if lang is None:
             return f"edition {n}" + (" (draft)" if draft else "")
-        words = self.labels["diff"]
+        words: dict[str, str] = self.labels["diff"]
         return (words["draft"] if draft else words["edition"]).format(n=n)
 
     @property
     def kind_label(self) -> str:
-        return self.labels["kind"][self.new.model.kind]
+        kinds: dict[str, str] = self.labels["kind"]
+        return kinds[self.new.model.kind]
 
     @property
     def suffix(self) -> str:
@@ -71,9 +72,9 @@ class Prepared:
 
 def _draft(project: Project, reg_id: str) -> tuple[Document, Registry]:
     loaded = project.load([reg_id])
-    if loaded.errors:
+    if loaded.errors or loaded.registry is None:
         raise DloError(loaded.errors)
-    return loaded.documents[reg_id], loaded.registry  # type: ignore[return-value]
+    return loaded.documents[reg_id], loaded.registry
 
 
 def _registry(project: Project) -> Registry:
@@ -89,7 +90,7 @@ def _edition(project: Project, reg_id: str, n: int) -> Document:
     return document
 
 
-def _revision_event(project: Project, reg_id: str, edition: int):
+def _revision_event(project: Project, reg_id: str, edition: int) -> workflow.Event | None:
     """The journal event that opened the revision producing ``edition`` (None if there is none)."""
     try:
         found = [

@@ -20,7 +20,7 @@ def _item_marker(place: Place, labels: dict[str, Any]) -> str:
 
 def name(place: Place, labels: dict[str, Any]) -> str:
     """The element's name in the document's language."""
-    element = labels["diff"]["element"]
+    element: dict[str, str] = labels["diff"]["element"]
     if place.kind == "title":
         return element["title"]
     if place.kind == "chapter":

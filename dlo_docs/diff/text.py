@@ -22,7 +22,7 @@ KIND = {
 
 def _describe(change: Change) -> str:
     where = ref(change)
-    what = change.what
+    what: str = change.what
     if change.moved:
         old_parent = change.old.parent if change.old else None
         new_parent = change.new.parent if change.new else None

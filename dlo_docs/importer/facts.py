@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..mentions import _PARENS, _WORD, words
 from ..model import Registry
@@ -71,7 +72,7 @@ def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str],
     first: dict[str, int] = {}
     covered: set[int] = set()
     for pos in registry.positions:
-        for mention in pos.mentions.get(lang, []):
+        for mention in pos.mentions_in(lang):
             for start, end in _occurrences(text_words, mention):
                 first[pos.id] = min(first.get(pos.id, start), start)
                 covered.update(range(start, end))
@@ -84,7 +85,7 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
     for _, clause in clauses(chapters):
         text_words = words(full_text(clause))
         for pos in registry.positions:
-            n = sum(len(_occurrences(text_words, m)) for m in pos.mentions.get(lang, []))
+            n = sum(len(_occurrences(text_words, m)) for m in pos.mentions_in(lang))
             if n:
                 counts[pos.id] = counts.get(pos.id, 0) + n
     if not counts:
@@ -167,14 +168,17 @@ def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[st
                 continue
             phrase = _KK_LEAD.sub("", " ".join(ws[: j + 1]))
             ws = phrase.split()
-            base = _KK_INSTRUMENTAL.match(ws[-1]).group(1)
+            instrumental = _KK_INSTRUMENTAL.match(ws[-1])
+            assert instrumental is not None  # the phrase ends at the word it matched
+            base = instrumental.group(1)
             title_words, mention_words = [*ws[:-1], base], [*ws[:-1], _stem(base, lang)]
         else:
             start = next((k for k, w in enumerate(ws) if w.lower() in ("с", "со")), -1) + 1
             rest = ws[start:]
-            if not rest or not _RU_INSTRUMENTAL.match(rest[0]):
+            instrumental = _RU_INSTRUMENTAL.match(rest[0]) if rest else None
+            if instrumental is None:
                 continue
-            base = _RU_INSTRUMENTAL.match(rest[0]).group(1)
+            base = instrumental.group(1)
             tail = [w for w in rest[1:] if not w.lower().startswith(("согласов", "утвержда"))]
             title_words, mention_words = [base, *tail], [base, *tail]
         title = " ".join(title_words).strip(" .,;:")
@@ -230,7 +234,7 @@ def abbreviations(
                     continue
                 likely = [s for s in shorts if _ABBR_LIKE.match(s)]
                 short = min(likely, key=len) if likely else shorts[0]
-                entry = {
+                entry: dict[str, Any] = {
                     "id": ids(slug(short, fallback="abbr")),
                     "short": {lang: short},
                     "expansion": {lang: expansion},

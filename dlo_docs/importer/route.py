@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import UsageError
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -111,6 +112,11 @@ def _approvers(
         return approvers, new_positions
     reports_to = reader.registry.position(reader.position).reports_to if reader.position else None
     fallback = reports_to or reader.top(reader.position)
+    if fallback is None:
+        raise UsageError(
+            "no clause names the approvers and the registry has no position to send it to",
+            "add the positions to regulations/registry.yaml, or name the approvers in the text",
+        )
     report.assumed(
         f"no clause names the approvers; agreement.approvers set to {fallback}",
         "list the approvers in agreement.approvers",
@@ -133,7 +139,7 @@ def read_route(
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
     if not by:
-        top = reader.top(approvers[0])
+        top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
         report.assumed(f"no clause names who approves; approval.by set to {top}", "set approval.by")
     initiators, _ = reader.named("change_initiators", keep_own=True)

@@ -280,12 +280,15 @@ class Builder:
         )
         return self._new_chapter(title, None, line)
 
+    def _current_chapter(self, line: Line) -> Node:
+        """The chapter being read; an implicit one when the text has none yet."""
+        return self.chapter if self.chapter is not None else self._implicit_chapter(line)
+
     def _new_clause(self, text: str, number: str | None, line: Line, cand: Cand) -> Node:
-        if self.chapter is None:
-            self._implicit_chapter(line)
+        chapter = self._current_chapter(line)
         self.clause_count += 1
         node = Node("clause", text, number, line.where, position=self.clause_count)
-        (self.paragraph or self.chapter).clauses.append(node)
+        (self.paragraph or chapter).clauses.append(node)
         self.clause, self.stack = node, []
         if number is not None:
             prefix = number.rsplit(".", 1)[0] if "." in number else None
@@ -347,9 +350,7 @@ class Builder:
                 self.pending = (node, line, self.chapters)
             return
         if kind == "paragraph":
-            if self.chapter is None:
-                self._implicit_chapter(line)
-            chapter = self.chapter
+            chapter = self._current_chapter(line)
             node = Node(
                 "paragraph",
                 cand.text,
@@ -367,7 +368,7 @@ class Builder:
         if kind == "clause":
             node = self._new_clause(cand.text, cand.number, line, cand)
             if not cand.text:
-                self.pending = (node, line, (self.paragraph or self.chapter).clauses)
+                self.pending = (node, line, (self.paragraph or self._current_chapter(line)).clauses)
             return
         if kind == "item":
             if self.clause is None:
@@ -404,6 +405,7 @@ class Builder:
             self._new_clause(cand.text, None, line, cand)
             return
         target = self.stack[-1][1] if self.stack else self.clause
+        assert target is not None and self.clause is not None  # the text follows a clause
         target.text = f"{target.text} {cand.text}".strip()
         self.warn(
             line,
@@ -415,7 +417,9 @@ class Builder:
 
     def _add_item(self, line: Line, cand: Cand) -> None:
         style = cand.style
+        key: tuple[str, int | None]
         if style == "dotted":
+            assert cand.number is not None  # a dotted item is numbered
             depth = max(1, cand.number.count(".") - 1)
             key = ("dotted", depth)
         else:
@@ -429,6 +433,7 @@ class Builder:
                 del self.stack[keys.index(key) :]
             depth = len(self.stack) + 1
         parent = self.stack[-1][1] if self.stack else self.clause
+        assert parent is not None  # items are read inside a clause
         node = Node(
             "item", cand.text, cand.number, line.where, position=len(parent.items) + 1, style=style
         )

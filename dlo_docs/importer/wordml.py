@@ -177,8 +177,9 @@ class Styles:
                 self.based[sid] = based
             ppr = _w(style, "pPr")
             if ppr is not None:
-                if _w(ppr, "numPr") is not None:
-                    self.numpr[sid] = _w(ppr, "numPr")
+                numpr = _w(ppr, "numPr")
+                if numpr is not None:
+                    self.numpr[sid] = numpr
                 lvl = _val(_w(ppr, "outlineLvl"))
                 if lvl is not None and lvl.isdigit():
                     self.outline[sid] = int(lvl)

@@ -24,8 +24,9 @@ def _registry_with(
 ) -> tuple[str, Registry, list[str]]:
     """The registry's text with the proposed entries appended (comments and layout kept)."""
     source = loaded.registry_source
+    assert source is not None  # import_file reads the registry first
     data = source.roundtrip()
-    added = []
+    added: list[str] = []
     for p in proposals:
         section = data.get(p.section)
         if section is None:

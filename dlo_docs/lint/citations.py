@@ -53,8 +53,9 @@ def check(view: View) -> Iterator[Problem]:
         if text.inside(chapters):
             listed += [(prefix, number) for _, prefix, number in codes(text.value)]
             ref = getattr(text.numbered.element, "ref", None) if text.numbered else None
-            if ref in registry_docs and registry_docs[ref].code:
-                listed += [(prefix, number) for _, prefix, number in codes(registry_docs[ref].code)]
+            code = registry_docs[ref].code if ref in registry_docs else None
+            if code:
+                listed += [(prefix, number) for _, prefix, number in codes(code)]
     if not chapters:  # no references chapter (DLO110 reports that): the registry's documents count
         listed += [
             (prefix, number)

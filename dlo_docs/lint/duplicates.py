@@ -51,7 +51,8 @@ def lists(view: View) -> Iterator[list[Clause | Item]]:
         yield list(chapter.clauses)
         for paragraph in chapter.paragraphs:
             yield list(paragraph.clauses)
-    yield from view.children.values()
+    for items in view.children.values():
+        yield list(items)
 
 
 def common(stemmed: dict[str, set[str]]) -> set[str]:

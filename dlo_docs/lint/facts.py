@@ -31,13 +31,15 @@ FIELD = {
 def expected(document: Document, registry: Registry, fact: str) -> set[str]:
     doc = document.model
     reports_to = registry.position(doc.position).reports_to if doc.position else None
-    return {
+    boss: set[str] = {reports_to} if reports_to is not None else set()
+    facts: dict[str, set[str]] = {
         "approvers": set(doc.agreement.approvers),
         "approval": {doc.approval.by},
         "change_initiators": set(doc.change_initiators),
-        "reports_to": {reports_to} - {None},
-        "instructions_from": set(doc.instructions_from) or ({reports_to} - {None}),
-    }[fact]
+        "reports_to": boss,
+        "instructions_from": set(doc.instructions_from) or boss,
+    }
+    return facts[fact]
 
 
 def clause_text(clause: Clause, lang: str, main: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..model import Chapter, Paragraph
 from . import Rule
-from .view import View, label
+from .view import Text, View, label
 
 _NUMBER = re.compile(r"\d+")
 _LATIN = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z]+(?![^\W\d_])")
@@ -46,7 +46,7 @@ def check(view: View) -> Iterator[Problem]:
     if len(doc.languages) < 2:
         return
     main = doc.main_lang
-    by_field: dict[tuple, dict[str, object]] = {}
+    by_field: dict[tuple[object, ...], dict[str, Text]] = {}
     for text in view.texts():
         base = text.loc[:-1] if text.loc[-1] in doc.languages else text.loc
         by_field.setdefault(base, {})[text.lang] = text

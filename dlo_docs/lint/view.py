@@ -111,7 +111,7 @@ class View:
     def _parts(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for n in self.numbered:
-            if n.kind not in ("chapter", "paragraph"):
+            if not isinstance(n.element, Chapter | Paragraph):
                 continue
             for lang in self.model.languages:
                 title = text_in(n.element.title, lang, self.model.main_lang)
@@ -127,7 +127,7 @@ class View:
 
     def has_introduction(self) -> bool:
         for n in self.numbered:
-            if n.kind in ("chapter", "paragraph"):
+            if isinstance(n.element, Chapter | Paragraph):
                 for lang in self.model.languages:
                     title = text_in(n.element.title, lang, self.model.main_lang) or ""
                     if any(contains(words(title), ph) for ph in vocab.INTRODUCTION.get(lang, [])):
@@ -148,9 +148,10 @@ class View:
         found: dict[str, Chapter] = {}
         current: Chapter | None = None
         for n in self.numbered:
-            if n.kind == "chapter":
-                current = n.element  # type: ignore[assignment]
-            found[n.element.id] = current  # type: ignore[assignment]
+            if isinstance(n.element, Chapter):
+                current = n.element
+            if current is not None:  # (always: the walk starts with a chapter)
+                found[n.element.id] = current
         return found
 
     @cached_property

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import count
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -86,7 +86,7 @@ def _styles(doc) -> dict[str, str]:
 
 
 def _cell_lines(
-    cell, style: str, lines: list[list[Segment]] | list[str], italic: bool = False
+    cell, style: str, lines: Sequence[list[Segment] | str], italic: bool = False
 ) -> None:
     """Fill a cell with paragraphs (in the style with id ``style``), each a plain string or
     segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted,
@@ -94,7 +94,8 @@ def _cell_lines(
     for i, line in enumerate(lines):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         paragraph._p.style = style  # a style id: python-docx's lookup by name is slow
-        for seg in [Segment(EQUAL, line)] if isinstance(line, str) else line:
+        segments = [Segment(EQUAL, line)] if isinstance(line, str) else line
+        for seg in segments:
             run = paragraph.add_run(seg.text)
             if italic:
                 run.italic = True
@@ -329,12 +330,9 @@ def redline(
     ]
     rows: list[Row] = comparison.rows
     for row in rows:
-        if row.op == "equal":
-            parts.append(_tracked_paragraph(ids[_style(row.new)], row.segments, marks, None))  # type: ignore[arg-type]
-        elif row.op == "insert":
-            parts.append(_tracked_paragraph(ids[_style(row.new)], row.segments, marks, "w:ins"))  # type: ignore[arg-type]
-        else:
-            parts.append(_tracked_paragraph(ids[_style(row.old)], row.segments, marks, "w:del"))  # type: ignore[arg-type]
+        # (a row's place is its new side, or its old one for a deleted row)
+        mark = {"equal": None, "insert": "w:ins", "delete": "w:del"}[row.op]
+        parts.append(_tracked_paragraph(ids[_style(row.place)], row.segments, marks, mark))
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')

@@ -198,21 +198,21 @@ def convert_files(
 
     Stems must be distinct. Each PDF is written atomically (converted in a temporary folder
     beside ``outdir``, then renamed), so a failed run leaves no half-written file."""
-    paths = [Path(p).resolve() for p in paths]
-    if not paths:
+    files = [Path(p).resolve() for p in paths]
+    if not files:
         return []
-    stems = [p.stem for p in paths]
+    stems = [p.stem for p in files]
     if len(set(stems)) != len(stems):
         raise UsageError(
             "two documents to convert have the same file name", ", ".join(sorted(stems))
         )
-    for path in paths:
+    for path in files:
         if not path.is_file():
             raise UsageError(f"{path} does not exist")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
-        _run(paths, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
+        _run(files, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
         made = [Path(tmp) / f"{stem}.pdf" for stem in stems]
         failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
         if failed:

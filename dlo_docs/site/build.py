@@ -145,6 +145,7 @@ def _readers(pub: Published) -> dict:
 def _summary(pub: Published) -> dict:
     model = pub.model
     order = pub.status.in_force_order
+    assert order is not None  # published: an edition is in force
     rd = pub.contexts[model.main_lang]
     return {
         "id": pub.id,
@@ -586,6 +587,7 @@ class _Site:
         )
         root = page["root"]
         order = pub.status.in_force_order
+        assert order is not None  # published: an edition is in force
         edition_label = labels["edition_n"].format(n=pub.n)
         files = []
         for file_lang in ([lang] if lang in downloads else []) + [

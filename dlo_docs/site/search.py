@@ -12,6 +12,7 @@ typo in longer stems). Format::
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..context import RenderDoc
 from . import views
@@ -35,7 +36,7 @@ def entries(rd: RenderDoc) -> list[list[str]]:
 
 def index(lang: str, regs: list[tuple[dict, str, list[list[str]]]]) -> bytes:
     """The index for interface ``lang``: ``regs`` is [(summary, text language, entries)]."""
-    data = {"lang": lang, "regs": [], "hits": []}
+    data: dict[str, Any] = {"lang": lang, "regs": [], "hits": []}
     for i, (summary, text_lang, items) in enumerate(regs):
         title, title_lang = views.title_of(summary, lang)
         data["regs"].append(

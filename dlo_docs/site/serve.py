@@ -43,7 +43,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
-    def send_head(self):  # noqa: D102 - refuse hidden paths and links, serve the rest as usual
+    def send_head(self):  # refuse hidden paths and links, serve the rest as usual
         if not self._allowed():
             self.send_error(404)
             return None
@@ -68,11 +68,11 @@ class Handler(SimpleHTTPRequestHandler):
                 return False
         return current.resolve().is_relative_to(root.resolve())
 
-    def list_directory(self, path):  # noqa: D102 - no directory listings
+    def list_directory(self, path):  # no directory listings
         self.send_error(404)
         return None
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:  # (the base class names it "format")
         if self.log is not None:
             self.log(f"{self.address_string()} {format % args}")
 
