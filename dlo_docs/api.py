@@ -66,7 +66,7 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
         lints: list[Problem] = []
         if document is not None and lint_ok:
             if not any(p.severity == "error" for p in problems):
-                lints = lint.check_document(document, loaded.registry)
+                lints = lint.check_document(document, loaded.registry, templates=project.templates)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
     return results

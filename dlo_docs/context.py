@@ -103,25 +103,6 @@ def date(value: dt.date) -> str:
     return f"{value:%d.%m.%Y}"
 
 
-def _letters(labels: dict, n: int) -> str:
-    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
-    return letters[(n - 1) % len(letters)]
-
-
-def _item_marker(
-    model: Regulation, labels: dict, clause: numbering.Numbered | None, n: numbering.Numbered
-) -> str:
-    """ "3)", "а)" for an item of an item, "–" in a dashed list, "3.5.1." for a sub-clause."""
-    if len(n.path) > 1:
-        return labels["item"].format(n=_letters(labels, n.number))
-    style = clause.element.items_style if clause is not None else "numbered"
-    if style == "dashed":
-        return labels.get("dash", "–")
-    if style == "subclauses" and clause is not None:
-        return labels["clause"].format(n=f"{numbering.clause_shown(model, clause)}.{n.number}")
-    return labels["item"].format(n=n.number)
-
-
 def _official(reg: Registry, pid: str, lang: str, records: Records | None = None) -> Official:
     """A position's title and holder in ``lang``: as the journal captured them (``records``),
     else as the registry states them now."""
@@ -177,21 +158,13 @@ def build(
         loc = locs[el.id]
         anchor = numbering.anchor(n.kind, n.number, n.chapter, n.clause, n.path)
         if isinstance(el, Chapter | Paragraph):
-            title = tr(el.title, [*loc, "title"])
-            line = labels[n.kind].format(n=n.number, title=title)
-            blocks.append(
-                Block(n.kind, line[: len(line) - len(title)].strip(), title, line, anchor, el.id)
-            )
+            text = tr(el.title, [*loc, "title"])
         else:
             text = tr(el.text, [*loc, "text"])
-            if n.kind == "clause":
-                clause_n = n
-                marker = labels["clause"].format(n=numbering.clause_shown(model, n))
-                depth = 0
-            else:
-                depth = len(n.path)
-                marker = _item_marker(model, labels, clause_n, n)
-            blocks.append(Block(n.kind, marker, text, f"{marker} {text}", anchor, el.id, depth))
+        if n.kind == "clause":
+            clause_n = n
+        marker, line = numbering.printed(model, n, clause_n, text, labels)
+        blocks.append(Block(n.kind, marker, text, line, anchor, el.id, len(n.path)))
 
     title = tr(model.title, ["title"])
     if missing:

@@ -1,10 +1,14 @@
 """Computed numbers. Chapters 1..N; paragraphs 1..N within their chapter; clauses 1..N through
-the whole document; items 1..N within their clause, items of items within their item."""
+the whole document; items 1..N within their clause, items of items within their item.
+
+And how an element's number is printed in a language (``marker``, ``printed``): the one place
+the renderers, the site and the comparison take it from."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Chapter, Clause, Item, Paragraph, Regulation
 
@@ -84,3 +88,56 @@ def anchor(kind: str, number: int, chapter: int, clause: int, path: tuple[int, .
 def numbers(doc: Regulation) -> dict[str, str]:
     """Element id → language-neutral reference (see ``reference``)."""
     return {n.element.id: reference(n) for n in walk(doc)}
+
+
+# -- printing -----------------------------------------------------------------------------------
+
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def item_number(number: int, depth: int, labels: Mapping[str, Any]) -> str:
+    """How an item's number is shown: an item of a clause (depth 1) by its number, an item of an
+    item by a letter (the label set's ``subitem_letters``, Latin when it has none; after the last
+    letter they start again)."""
+    if depth <= 1:
+        return str(number)
+    letters = labels.get("subitem_letters") or LATIN_LETTERS
+    return str(letters[(number - 1) % len(letters)])
+
+
+def item_marker(number: int, depth: int, labels: Mapping[str, Any]) -> str:
+    """An item's marker in a language: "3)", "а)"."""
+    return str(labels["item"].format(n=item_number(number, depth, labels)))
+
+
+def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mapping[str, Any]) -> str:
+    """The marker printed before a clause or an item: "11." ("3.5." when the document numbers its
+    clauses within each chapter), "3)", "а)" for an item of an item, "–" in a dashed list,
+    "3.5.1." for a sub-clause. ``clause`` is the clause an item is in."""
+    if n.kind == "clause":
+        return str(labels["clause"].format(n=clause_shown(doc, n)))
+    depth = len(n.path)
+    if depth > 1 or clause is None or not isinstance(clause.element, Clause):
+        return item_marker(n.number, depth, labels)
+    if clause.element.items_style == "dashed":
+        return str(labels.get("dash", "–"))
+    if clause.element.items_style == "subclauses":
+        return str(labels["clause"].format(n=f"{clause_shown(doc, clause)}.{n.number}"))
+    return item_marker(n.number, depth, labels)
+
+
+def printed(
+    doc: Regulation,
+    n: Numbered,
+    clause: Numbered | None,
+    text: str,
+    labels: Mapping[str, Any],
+) -> tuple[str, str]:
+    """(marker, line) of an element as every output prints it: a chapter or paragraph through its
+    label with its title ("3 тарау. Құқықтары" → marker "3 тарау."), a clause or an item by its
+    ``marker`` followed by its text. ``clause`` is the clause an item is in."""
+    if n.kind in ("chapter", "paragraph"):
+        line = str(labels[n.kind].format(n=n.number, title=text))
+        return line[: len(line) - len(text)].strip(), line
+    shown = marker(doc, n, clause, labels)
+    return shown, f"{shown} {text}"

@@ -4,6 +4,7 @@ formats, and the helpers the rules share."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +27,42 @@ def test_rules_are_complete_and_unique():
     for rule in found:
         assert rule.code.startswith("DLO1") and rule.severity in ("error", "warning")
         assert rule.description and "\n" not in rule.description
+
+
+def test_every_rule_module_is_listed():
+    """Rules are listed by hand (no discovery at run time): a module with a RULE that the list
+    leaves out would never run."""
+    import importlib
+    import pkgutil
+
+    modules = [
+        importlib.import_module(f"dlo_docs.lint.{m.name}")
+        for m in pkgutil.iter_modules(lint.__path__)
+    ]
+    defined = {m.RULE.code for m in modules if hasattr(m, "RULE")}
+    assert defined == {r.code for r in lint.rules()}
+
+
+def test_rules_read_the_projects_label_set(project, dlo):
+    """A sub-item stored as "а)" agrees with the bundled Kazakh letters (the DLO111 clean
+    fixture); a project whose own label set letters sub-items in Latin gets DLO111 for it."""
+    fixture = Path(__file__).resolve().parent / "fixtures" / "lint" / "DLO111.clean.yaml"
+    target = project / "regulations" / "fixture" / "regulation.yaml"
+    target.parent.mkdir(parents=True)
+    text = fixture.read_text(encoding="utf-8")
+    assert "\nid: fixture\n" in text and "source_number: а)" in text
+    target.write_text(text, encoding="utf-8")
+    kk = project / "templates" / "labels" / "kk.yaml"
+    labels = kk.read_text(encoding="utf-8")
+    assert "subitem_letters: абвгдежзиклмнопрстуфхцчшщэюя\n" in labels
+    kk.write_text(
+        labels.replace(
+            "subitem_letters: абвгдежзиклмнопрстуфхцчшщэюя", "subitem_letters: abcdefghij"
+        ),
+        encoding="utf-8",
+    )
+    result = dlo("check", "regulations/fixture", cwd=project)
+    assert "DLO111" in result.out and "'а)'" in result.out, result.out
 
 
 def test_list_rules_needs_no_project(tmp_path, dlo):

@@ -138,11 +138,6 @@ class Comparison:
 # --- the elements of one edition -------------------------------------------------------------
 
 
-def _letters(labels: dict[str, Any], n: int) -> str:
-    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
-    return letters[(n - 1) % len(letters)]
-
-
 def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
     """(element id, parent id) in the order of ``numbering.walk``."""
 
@@ -177,24 +172,15 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
         return value.strip()
 
     result = []
+    clause: numbering.Numbered | None = None
     for n, (eid, parent) in zip(numbering.walk(doc), _parents(doc), strict=True):
         el = n.element
         assert el.id == eid
-        depth = 0
-        if isinstance(el, (Chapter, Paragraph)):
-            text = tr(el.title, el.id)
-            line = labels[n.kind].format(n=n.number, title=text)
-            marker = line[: len(line) - len(text)].strip()
-        else:
-            text = tr(el.text, el.id)
-            if n.kind == "clause":
-                marker = labels["clause"].format(n=n.number)
-            else:
-                depth = len(n.path)
-                marker = labels["item"].format(
-                    n=n.number if depth == 1 else _letters(labels, n.number)
-                )
-            line = f"{marker} {text}"
+        text = tr(el.title if isinstance(el, Chapter | Paragraph) else el.text, el.id)
+        depth = len(n.path)
+        if n.kind == "clause":
+            clause = n
+        marker, line = numbering.printed(doc, n, clause, text, labels)
         note = text_in(el.note, lang, doc.main_lang) if el.note is not None else None
         result.append(
             Place(

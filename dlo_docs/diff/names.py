@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..numbering import item_marker
 from .align import Change, Place
 from .words import DELETE, EQUAL, INSERT, Segment
 
 
 def _item_marker(place: Place, labels: dict[str, Any]) -> str:
-    letters = labels.get("subitem_letters") or "abcdefghijklmnopqrstuvwxyz"
-    parts = [
-        labels["item"].format(n=n if depth == 0 else letters[(n - 1) % len(letters)])
-        for depth, n in enumerate(place.path)
-    ]
-    return " ".join(parts)
+    """The markers of an item and the items it is in: "3) а)"."""
+    return " ".join(item_marker(n, depth, labels) for depth, n in enumerate(place.path, 1))
 
 
 def name(place: Place, labels: dict[str, Any]) -> str:

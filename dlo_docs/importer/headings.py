@@ -57,7 +57,7 @@ def promote_chapters(cands: list[Cand]) -> list[Cand]:
             continue
         following = _next_numbered(cands, i)
         if heading_shaped(cand.text) and following is not None:
-            nested = following.number.startswith(f"{n}.")
+            nested = following.number is not None and following.number.startswith(f"{n}.")
             goes_on = n == chapters + 1 and _int(following.number) == last_clause + 1
             if nested or goes_on:
                 out[i] = Cand("chapter", cand.number, cand.text)

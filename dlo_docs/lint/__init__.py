@@ -1,8 +1,9 @@
-"""The rule engine: one module per rule (yamllint style), each exporting ``RULE``.
+"""The rule engine: one module per rule (yamllint style), each exporting ``RULE``, and listed in
+``_RULE_MODULES`` below (a test checks that no rule module is left out).
 
-A rule has a code (``DLO1xx``), a default severity, a one-line description and a ``check`` that
-yields positioned problems for one regulation, seen through a ``view.View``. Modules without
-``RULE`` (``view``, ``vocab``, ``output``) are helpers.
+A rule (``rule.Rule``) has a code (``DLO1xx``), a default severity, a one-line description and a
+``check`` that yields positioned problems for one regulation, seen through a ``view.View``.
+Modules without ``RULE`` (``rule``, ``view``, ``vocab``, ``abbrev``, ``output``) are helpers.
 
 A document may silence a rule for one place, with a stated reason::
 
@@ -18,46 +19,56 @@ nothing), a silence naming an unknown rule, and a silence that silences nothing.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
-from ..errors import Location, Problem, Severity, error, warning
+from ..errors import Location, Problem, error, warning
 from ..model import Registry
 from ..project import Document, Loaded
+from . import (
+    abbrev_definition,
+    abbrev_not_listed,
+    abbrev_undefined,
+    citations,
+    duplicates,
+    facts,
+    missing_part,
+    parity,
+    repetition,
+    required_parts,
+    self_name,
+    source_numbers,
+    spacing,
+)
+from .rule import Rule
 from .view import View
+
+__all__ = ["Rule", "check_document", "listing", "rules", "run"]
 
 SILENCE = "DLO100"
 
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    description: str
-    check: Callable[[View], Iterable[Problem]]
-
-
-@lru_cache(maxsize=1)
-def _discover() -> tuple[Rule, ...]:
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if isinstance(getattr(module, "RULE", None), Rule):
-            found.append(module.RULE)
-    codes = [r.code for r in found]
-    duplicates = {c for c in codes if codes.count(c) > 1}
-    if duplicates:  # a programming error, caught by the test suite
-        raise RuntimeError(f"lint rules share a code: {', '.join(sorted(duplicates))}")
-    return tuple(sorted(found, key=lambda r: r.code))
+_RULE_MODULES = (
+    abbrev_definition,
+    abbrev_not_listed,
+    abbrev_undefined,
+    citations,
+    duplicates,
+    facts,
+    missing_part,
+    parity,
+    repetition,
+    required_parts,
+    self_name,
+    source_numbers,
+    spacing,
+)
+_RULES = tuple(sorted((m.RULE for m in _RULE_MODULES), key=lambda r: r.code))
 
 
 def rules() -> list[Rule]:
     """Every rule, by code."""
-    return list(_discover())
+    return list(_RULES)
 
 
 ENGINE_RULE = Rule(
@@ -167,10 +178,14 @@ def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[
 
 
 def check_document(
-    document: Document, registry: Registry, select: Iterable[str] | None = None
+    document: Document,
+    registry: Registry,
+    select: Iterable[str] | None = None,
+    templates: Path | None = None,
 ) -> list[Problem]:
-    """Every rule (or the ``select``-ed codes) over one valid regulation, silences applied."""
-    view = View(document, registry)
+    """Every rule (or the ``select``-ed codes) over one valid regulation, silences applied.
+    ``templates`` is the project's templates/ folder, whose label sets the rules read."""
+    view = View(document, registry, templates)
     wanted = set(select) if select is not None else None
     problems: list[Problem] = []
     ran = set()
@@ -184,9 +199,11 @@ def check_document(
     return sorted(set(problems))
 
 
-def run(loaded: Loaded, select: Iterable[str] | None = None) -> list[Problem]:
+def run(
+    loaded: Loaded, select: Iterable[str] | None = None, templates: Path | None = None
+) -> list[Problem]:
     """Every rule over every loaded regulation that has no errors of its own (rules read valid
-    data only; errors are reported first)."""
+    data only; errors are reported first). ``templates``: the project's templates/ folder."""
     failed = {p.location.path for p in loaded.errors}
     if (
         loaded.registry is None
@@ -197,5 +214,5 @@ def run(loaded: Loaded, select: Iterable[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for document in loaded.documents.values():
         if document.source.path not in failed:
-            problems.extend(check_document(document, loaded.registry, select))
+            problems.extend(check_document(document, loaded.registry, select, templates))
     return sorted(set(problems))

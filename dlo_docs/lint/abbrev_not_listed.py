@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule
 from .abbrev import analyse
+from .rule import Rule
 from .view import View
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule
 from .abbrev import analyse, casefold_match
+from .rule import Rule
 from .view import View
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule
+from .rule import Rule
 from .view import View
 
 _CAPS = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]"

@@ -17,7 +17,8 @@ from itertools import combinations
 
 from ..errors import Problem
 from ..model import Clause, Item
-from . import Rule, vocab
+from . import vocab
+from .rule import Rule
 from .view import WORD, Text, View
 
 STEM = 5

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem, error, warning
-from ..labels import labels
 from ..mentions import contains, named_positions, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..numbering import walk
 from ..project import Document
 from ..refs import element_ids
-from . import Rule
+from .rule import Rule
 from .view import View
 
 FIELD = {
@@ -95,7 +94,9 @@ def check(view: View) -> Iterator[Problem]:
                     f"make the text and {FIELD[clause.states]} agree",
                 )
             if clause.states == "approval":
-                form_words = labels(lang).get("approval_form_words", {}).get(doc.approval.form, [])
+                form_words = (
+                    view.labels(lang).get("approval_form_words", {}).get(doc.approval.form, [])
+                )
                 if form_words and not any(contains(words(text), w) for w in form_words):
                     yield error(
                         at,

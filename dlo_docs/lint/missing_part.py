@@ -18,8 +18,9 @@ from collections.abc import Iterator
 
 from ..errors import Problem
 from ..mentions import contains
-from . import Rule, vocab
+from . import vocab
 from .citations import codes
+from .rule import Rule
 from .view import WORD, Text, View
 
 _NUM = r"(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from ..errors import Problem
 from ..model import Chapter, Paragraph
-from . import Rule
+from .rule import Rule
 from .view import Text, View, label
 
 _NUMBER = re.compile(r"\d+")

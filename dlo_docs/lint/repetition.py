@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule, vocab
+from . import vocab
+from .rule import Rule
 from .view import WORD, Text, View
 
 _SPACES = re.compile(r"^[ \u00a0\t\n]+$")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule, vocab
+from . import vocab
+from .rule import Rule
 from .view import View
 
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..errors import DloError, Problem
-from ..labels import labels
-from . import Rule
+from ..numbering import item_number
+from .rule import Rule
 from .view import View, label
 
 _LETTER = re.compile(r"([^\W\d_])\W*$")
@@ -42,15 +42,15 @@ def core(marker: str) -> str:
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
     try:
-        letters = labels(doc.main_lang).get("subitem_letters") or ""
+        label_set = view.labels(doc.main_lang)
     except DloError:  # no label set for the language: items of items compare by number
-        letters = ""
+        label_set = None
     for n in view.numbered:
         stored = getattr(n.element, "source_number", None)
         if stored is None:
             continue
-        if n.kind == "item" and len(n.path) > 1 and letters and not re.search(r"\d", stored):
-            computed = letters[(n.number - 1) % len(letters)]
+        if n.kind == "item" and label_set is not None and not re.search(r"\d", stored):
+            computed = item_number(n.number, len(n.path), label_set)
         elif n.kind == "clause" and doc.numbering == "chapter":
             computed = str(n.in_chapter)
         else:

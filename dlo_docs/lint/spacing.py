@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule
+from .rule import Rule
 from .view import View
 
 RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import Any
 
 from ..errors import Location, Problem, Severity
+from ..labels import labels as load_labels
 from ..load import Source
 from ..mentions import contains, words
 from ..model import Chapter, Item, Paragraph, Registry, Regulation, text_in
@@ -73,7 +76,13 @@ class Text:
 class View:
     document: Document
     registry: Registry
+    templates: Path | None = None  # the project's templates/ (its label sets)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # analyses shared by rules
+
+    def labels(self, lang: str) -> dict[str, Any]:
+        """The label set of ``lang`` the outputs use: the project's, else the bundled one.
+        Raises DloError when there is none."""
+        return load_labels(lang, self.templates)
 
     @property
     def model(self) -> Regulation:

@@ -33,7 +33,7 @@ def intact(ctx: Ctx) -> None:
 def valid(ctx: Ctx, verb: str) -> None:
     """Refuse (DLO631, then every error ``dlo check`` finds in the draft) to ``verb`` a text
     with errors: nothing invalid moves forward."""
-    errors = [p for p in lint.run(ctx.loaded) if _error(p)]
+    errors = [p for p in lint.run(ctx.loaded, templates=ctx.project.templates) if _error(p)]
     if errors:
         raise DloError(
             [

@@ -1,0 +1,63 @@
+"""How an element's number is printed (``numbering.printed``): the one rule the renderers, the
+site and the comparison share."""
+
+from __future__ import annotations
+
+from dlo_docs.labels import labels
+from dlo_docs.model import Regulation
+from dlo_docs.numbering import item_marker, item_number, printed, walk
+from dlo_docs.project import Project
+
+KK, RU = labels("kk"), labels("ru")
+
+
+def _seed() -> Regulation:
+    from pathlib import Path
+
+    loaded = Project(Path(__file__).resolve().parent.parent).load(["dlo-head"])
+    return loaded.documents["dlo-head"].model
+
+
+def _lines(model: Regulation, lang_labels) -> list[tuple[str, str]]:
+    out, clause = [], None
+    for n in walk(model):
+        if n.kind == "clause":
+            clause = n
+        text = "T"
+        out.append(printed(model, n, clause, text, lang_labels))
+    return out
+
+
+def test_headings_clauses_and_items_in_both_languages():
+    model = _seed()
+    kk, ru = _lines(model, KK), _lines(model, RU)
+    assert kk[0] == ("1 тарау.", "1 тарау. T") and ru[0] == ("Глава 1.", "Глава 1. T")
+    assert ("1.", "1. T") in kk and ("1)", "1) T") in kk
+
+
+def test_clauses_numbered_within_chapters_and_sub_clauses_and_dashes():
+    model = _seed()
+    model.numbering = "chapter"
+    first_clause = next(n for n in walk(model) if n.kind == "clause" and n.chapter == 2)
+    clause = first_clause.element
+    assert clause.items, "the seed's chapter 2 opens with a clause that has items"
+    markers = dict(_lines(model, KK))
+    assert "2.1." in markers
+    clause.items_style = "subclauses"
+    assert "2.1.1." in dict(_lines(model, KK))
+    clause.items_style = "dashed"
+    assert "–" in dict(_lines(model, KK))
+
+
+def test_items_of_items_take_letters_that_start_again_after_the_last():
+    letters = KK["subitem_letters"]
+    assert item_marker(1, 2, KK) == "а)"
+    assert item_marker(2, 3, KK) == "б)"  # every depth below the first
+    assert item_number(len(letters), 2, KK) == letters[-1]
+    assert item_number(len(letters) + 1, 2, KK) == letters[0]
+
+
+def test_a_label_set_without_letters_uses_latin_ones():
+    labels_ = {"item": "({n})"}
+    assert item_marker(3, 2, labels_) == "(c)"
+    assert item_marker(3, 1, labels_) == "(3)"
