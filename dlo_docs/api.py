@@ -252,7 +252,7 @@ def _render_ids(ids: list[str]) -> list[_Done]:
                     docx = staged
                 outputs.append((output, staged))
             if "docx" in job.formats and rd.draft:  # an open revision's approval package
-                from .diff.api import approval_table
+                from .comparison import approval_table
 
                 table = approval_table(project, rd.id, rd.lang)
                 if table is not None:

@@ -24,8 +24,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from dlo_docs import comparison as diff_api
 from dlo_docs import load
-from dlo_docs.diff import api as diff_api
 from dlo_docs.diff.align import compare
 from dlo_docs.labels import labels
 from dlo_docs.model import Regulation

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from test_import_support import load_model
 
 from dlo_docs import bookmarks
-from dlo_docs.diff.api import prepare
+from dlo_docs.comparison import prepare
 from dlo_docs.numbering import walk
 from dlo_docs.project import Project
 

@@ -1,4 +1,4 @@
-"""``dlo diff``: what changed between two editions. A few lines over ``dlo_docs.diff.api``."""
+"""``dlo diff``: what changed between two editions. A few lines over ``dlo_docs.comparison``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from ..errors import UsageError
 from ..fsio import atomic_write
 from . import main
 
-diff_api = lazy.module("dlo_docs.diff.api")
-DRAFT = "draft"  # diff.api.DRAFT
-FORMATS = ("text", "table", "redline", "html")  # diff.api.FORMATS
+diff_api = lazy.module("dlo_docs.comparison")
+DRAFT = "draft"  # comparison.DRAFT
+FORMATS = ("text", "table", "redline", "html")  # comparison.FORMATS
 
 
 def _to(value: str) -> int | str:

@@ -1,12 +1,11 @@
-"""Comparison of editions (issue 7).
+"""Comparison of editions: two ``Regulation`` models in, the changes out (nothing here reads
+the project, the workflow or the renderers; ``dlo_docs.comparison`` is the service above).
 
 - ``align.compare(old, new, labels, lang) -> Comparison``: two validated ``Regulation`` models,
   matched by stable ids; changes listed once, in document order, with old and new numbers;
 - ``words``: the word-level difference (Kazakh, Russian, any Unicode script);
 - ``names``: how a change is named ("13-тармақ → 14-тармақ", "Подпункт 3) пункта 10");
-- ``text``: the terminal output;
-- ``api``: the project-level entry points (load editions through the workflow, render to text,
-  the comparison table, the tracked-changes DOCX, HTML; the approval package's table).
+- ``text``: the terminal output.
 
 DOCX writing is in ``render/docx_diff.py``, HTML in ``templates/html/diff.html.j2``.
 """

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import comparison as diff_api
 from .. import inputs, pool, workflow
 from .. import labels as _labels
-from ..diff import api as diff_api
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write, confine, default_mode, locked, sweep
 from ..model import Registry

@@ -1,7 +1,8 @@
-"""Comparing editions of a regulation in the project: what ``dlo diff`` and the approval package use.
+"""Comparing editions of a regulation in the project: what ``dlo diff``, the approval package and
+the site use.
 
-The only module of ``dlo_docs.diff`` that knows the project, the workflow and the renderers; the
-rest of the package compares two ``Regulation`` models and nothing else.
+A service above ``dlo_docs.diff`` (which compares two ``Regulation`` models and nothing else) and
+the renderers: it knows the project, the workflow, the comparison and the output formats.
 
 - ``prepare(project, reg_id, from_, to, lang)`` loads the two editions (default: the edition in
   force against the draft) and compares them;
@@ -17,15 +18,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import workflow
-from ..errors import DloError, Problem, UsageError, error
-from ..labels import labels as load_labels
-from ..model import Registry, text_in
-from ..project import Document, Loaded, Project
-from ..refs import element_ids
-from . import text as text_format
-from .align import Comparison, compare
-from .names import change_name, side
+from . import workflow
+from .diff import text as text_format
+from .diff.align import Comparison, compare
+from .diff.names import change_name, side
+from .errors import DloError, Problem, UsageError, error
+from .labels import labels as load_labels
+from .model import Registry, text_in
+from .project import Document, Loaded, Project
+from .refs import element_ids
 
 FORMATS = ("text", "table", "redline", "html")
 EXTENSIONS = {"text": "txt", "table": "docx", "redline": "docx", "html": "html"}
@@ -201,7 +202,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
     if fmt == "text":
         return text_format.render(c, p.label("old"), p.label("new")).encode("utf-8")
     if fmt == "table":
-        from ..render import docx_diff
+        from .render import docx_diff
 
         return docx_diff.table(
             c,
@@ -214,7 +215,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             organisation=p.registry.organisation.name.get(p.lang, ""),
         )
     if fmt == "redline":
-        from ..render import docx_diff
+        from .render import docx_diff
 
         return docx_diff.redline(
             c,
@@ -233,7 +234,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
 def html(prepared: Prepared, regulation_href: str | None = None) -> str:
     """The comparison as an HTML page (``templates/html/diff.html.j2``); ``regulation_href`` links
     each element to its anchor in the rendered regulation (for the intranet site)."""
-    from ..render import html as html_render
+    from .render import html as html_render
 
     p = prepared
     c = p.comparison
