@@ -9,7 +9,12 @@ from typing import Any
 from . import load
 from .errors import DloError, UsageError
 
-BUNDLED = Path(__file__).resolve().parent.parent / "templates"
+_PACKAGE = Path(__file__).resolve().parent
+# the templates shipped with the code: inside the package when installed from a wheel, the
+# top-level templates/ of the source tree otherwise
+BUNDLED = (
+    _PACKAGE / "templates" if (_PACKAGE / "templates").is_dir() else _PACKAGE.parent / "templates"
+)
 
 
 def templates_dir(project_templates: Path | None) -> Path:
