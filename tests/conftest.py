@@ -1,11 +1,14 @@
-"""Shared fixtures: a throw-away copy of the bundled project, and the CLI run in-process."""
+"""Shared fixtures: a throw-away copy of the bundled project, the CLI run in-process, and
+project states prepared once per session (see ``prepared``)."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +37,8 @@ def on_day(day: str):
             os.environ["DLO_TODAY"] = before
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the bundled project (regulations and templates) in a temporary folder."""
-    root = tmp_path / "proj"
+def _bundled_copy(root: Path) -> Path:
+    """The bundled project's regulations (without their workflow records) and templates."""
     shutil.copytree(
         REPO / "regulations",
         root / "regulations",
@@ -47,11 +48,90 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the bundled project (regulations and templates) in a temporary folder."""
+    return _bundled_copy(tmp_path / "proj")
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
+
+
+def _run_cli(args: tuple[str, ...], cwd: Path) -> Result:
+    """``dlo ARGS...`` in-process with its own output capture and working folder (for set-up done
+    outside a test, where capsys and monkeypatch are not available)."""
+    out, err = io.StringIO(), io.StringIO()
+    old_cwd, old_argv, old_lang = os.getcwd(), sys.argv, os.environ.get("DLO_UI_LANG")
+    try:
+        os.environ["DLO_UI_LANG"] = "en"  # as the ``dlo`` fixture: messages in English
+        os.chdir(cwd)
+        sys.argv = ["dlo", *map(str, args)]
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                cli_run()
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(old_cwd)
+        sys.argv = old_argv
+        if old_lang is None:
+            os.environ.pop("DLO_UI_LANG", None)
+        else:
+            os.environ["DLO_UI_LANG"] = old_lang
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def _session_dlo(*args: str, cwd: Path | None = None) -> Result:
+    return _run_cli(args, cwd if cwd is not None else Path.cwd())
+
+
+@pytest.fixture(scope="session")
+def prepared(tmp_path_factory) -> Callable[[str, Callable[..., object]], Path]:
+    """``prepared(name, make)``: the project state ``make(dlo, project)`` builds from a copy of
+    the bundled project (e.g. the seed taken through submit → agree → approve), built ONCE per
+    test session and kept read-only; use ``copy_of`` to give each test its own copy, so tests stay
+    isolated while the workflow is replayed once instead of once per test."""
+    built: dict[str, Path] = {}
+
+    def state(name: str, make: Callable[..., object]) -> Path:
+        if name not in built:
+            root = _bundled_copy(tmp_path_factory.mktemp(f"state-{name}") / "proj")
+            make(_session_dlo, root)
+            built[name] = root
+        return built[name]
+
+    return state
+
+
+def copy_of(state: Path, tmp_path: Path) -> Path:
+    """A test's own copy of a prepared project state (at the same place ``project`` would be)."""
+    root = tmp_path / "proj"
+    shutil.copytree(state, root, ignore=shutil.ignore_patterns("*.lock"))
+    return root
+
+
+@pytest.fixture
+def prepared_copy(prepared, tmp_path: Path) -> Callable[[str, Callable[..., object]], Path]:
+    """``prepared_copy(name, make)``: this test's own copy of the prepared state ``name``."""
+
+    def copy(name: str, make: Callable[..., object]) -> Path:
+        return copy_of(prepared(name, make), tmp_path)
+
+    return copy
+
+
+@pytest.fixture
+def in_force(prepared_copy) -> Path:
+    """The bundled project with the seed in force as edition 1 (submit, four agreements, approval
+    by order 45-НҚ of 2024-06-03): ``workflow_support.to_in_force`` with its defaults."""
+    from workflow_support import to_in_force
+
+    return prepared_copy("in-force", to_in_force)
 
 
 @pytest.fixture

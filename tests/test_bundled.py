@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import REPO
-from workflow_support import edition_path, ok, to_in_force
+from workflow_support import edition_path, ok
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
@@ -38,8 +38,8 @@ def test_every_bundled_yaml_names_a_schema_that_exists():
         assert _schema_target(path).is_file(), path
 
 
-def test_a_frozen_edition_points_its_schema_line_one_folder_up(project, dlo):
-    to_in_force(dlo, project)
+def test_a_frozen_edition_points_its_schema_line_one_folder_up(in_force, dlo):
+    project = in_force  # the seed in force as edition 1 (prepared once)
     frozen = edition_path(project, 1)
     assert _schema_target(frozen) == (project / "schemas" / "regulation.schema.json").resolve()
     ok(dlo, project, "verify")

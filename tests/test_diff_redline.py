@@ -278,6 +278,7 @@ def _office_text(office, docx: Path, mode: str) -> list[str]:
     return text.removesuffix("\n").split("\n")  # each paragraph ends with a line break
 
 
+@pytest.mark.slow  # LibreOffice
 @pytest.mark.parametrize("case", ["scripted", "last-clause-removed", "clause-added-at-end"])
 def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(office, tmp_path, case):
     old, new = _case(case)
@@ -287,6 +288,7 @@ def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(office, tmp_
     assert without_filler(_office_text(office, path, "reject")) == expected(old)
 
 
+@pytest.mark.slow  # LibreOffice
 def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
     old, new = editions()
     path = tmp_path / "redline.docx"
@@ -303,6 +305,7 @@ def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
     assert "халықаралық жобаларға" in text  # the added right is in the document as shown
 
 
+@pytest.mark.slow  # LibreOffice
 def test_libreoffice_converts_the_comparison_table_to_pdf(office, tmp_path):
     old, new = editions()
     c = compare(old, new, KK)

@@ -21,6 +21,7 @@ def seed_docx(tmp_path_factory) -> Path:
     return soffice_to_docx(SEED, tmp_path_factory.mktemp("lo"))
 
 
+@pytest.mark.slow  # LibreOffice
 def test_libreoffice_docx_of_the_seed_imports_to_the_bundled_regulation(project, dlo, seed_docx):
     result = dlo("import", seed_docx, "--id", "seed-docx", cwd=project)
     assert result.code == 0, result.err

@@ -104,6 +104,7 @@ def rendered(tmp_path_factory):
     return root, outputs, runs
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_many_documents_convert_in_one_libreoffice_run(rendered):
     root, outputs, runs = rendered
@@ -119,6 +120,7 @@ def test_many_documents_convert_in_one_libreoffice_run(rendered):
     ]  # no temporary left
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
     root, _, _ = rendered
@@ -154,6 +156,7 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
     assert set("әғқңөұүі") <= set(text.lower())  # (the seed has no һ; the bilingual fixture has)
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
     root, _, _ = rendered
@@ -170,6 +173,7 @@ def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
     )
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_page_x_of_y_counts_the_pages(rendered):
     root, _, _ = rendered
@@ -186,6 +190,7 @@ def test_page_x_of_y_counts_the_pages(rendered):
     assert f"Стр. {len(ru.pages)} из {len(ru.pages)}" in last
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 @pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
 def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
@@ -202,6 +207,7 @@ def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
     )
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_russian_pdf_is_russian(rendered):
     root, _, _ = rendered
@@ -211,6 +217,7 @@ def test_russian_pdf_is_russian(rendered):
     assert not set(KAZAKH) & set(text.lower())
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
     """A conversion of our own (its temporary folders under a folder of this test, so other
@@ -237,6 +244,7 @@ def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
     assert list(mine.iterdir()) == []  # profile and working folders removed
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(project, dlo):
     result = dlo(

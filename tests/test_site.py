@@ -1,4 +1,4 @@
-"""The intranet site (issue 8): what `dlo site build` publishes, in which languages, with which
+"""The intranet site: what `dlo site build` publishes, in which languages, with which
 links, and what it never publishes (drafts)."""
 
 from __future__ import annotations
@@ -28,10 +28,7 @@ from site_support import (
 DRAFT_MARK = "ЖОБАДАҒЫ-ӨЗГЕРІС"  # text that exists only in a draft
 
 
-@pytest.fixture
-def published(project, dlo):
-    """The seed (kk only) in force as edition 1, the bilingual fixture in force as edition 2
-    (edition 1 superseded), a third regulation that is only a draft."""
+def _publish(dlo, project):
     add_unit(project)
     approve_seed(dlo, project)
     approve_unit(dlo, project)
@@ -50,7 +47,19 @@ def published(project, dlo):
     )
     text = text.replace("edition: 2", "edition: 1")
     (draft / "regulation.yaml").write_text(text, encoding="utf-8")
-    return project
+
+
+@pytest.fixture
+def published(prepared_copy):
+    """The seed (kk only) in force as edition 1, the bilingual fixture in force as edition 2
+    (edition 1 superseded), a third regulation that is only a draft (prepared once, copied)."""
+    return prepared_copy("site-published", _publish)
+
+
+@pytest.fixture
+def seed_approved(prepared_copy):
+    """The seed approved through the workflow (``approve_seed``), prepared once, copied."""
+    return prepared_copy("site-seed-approved", approve_seed)
 
 
 def test_index_lists_regulations_in_force_grouped_with_their_metadata(published, dlo):
@@ -402,12 +411,13 @@ def test_help_names_every_site_command(dlo, project):
     assert "--port" in dlo("site", "serve", "--help", cwd=project).out
 
 
-def test_pdf_downloads_made_once(project, dlo, monkeypatch):
+@pytest.mark.slow  # LibreOffice
+def test_pdf_downloads_made_once(seed_approved, dlo, monkeypatch):
+    project = seed_approved
     from dlo_docs.render import pdf as pdf_render
 
     if not pdf_render.available():
         pytest.skip("LibreOffice (soffice) is not installed")
-    approve_seed(dlo, project)
     result = ok(dlo, project, "site", "build")
     assert "no PDF" not in result.out
     pdf = project / "public" / "files" / "dlo-head-1.kk.pdf"
@@ -425,7 +435,8 @@ def test_pdf_downloads_made_once(project, dlo, monkeypatch):
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
 
-def test_a_failed_pdf_conversion_costs_the_pdf_only(project, dlo, monkeypatch):
+def test_a_failed_pdf_conversion_costs_the_pdf_only(seed_approved, dlo, monkeypatch):
+    project = seed_approved
     from dlo_docs.render import pdf as pdf_render
 
     def broken(paths, *args, **kwargs):  # every batch timed out, and every retry
@@ -435,7 +446,6 @@ def test_a_failed_pdf_conversion_costs_the_pdf_only(project, dlo, monkeypatch):
 
     monkeypatch.setattr(pdf_render, "available", lambda: True)
     monkeypatch.setattr(pdf_render, "convert_many", broken)
-    approve_seed(dlo, project)
     result = ok(dlo, project, "site", "build")
     assert "warning DLO802" in result.err and "LibreOffice timed out" in result.err
     html = page(project, f"kk/{SEED}/index.html")

@@ -28,13 +28,15 @@ ARGS = [
 ]
 EVIL = "<b>жуан</b> <script>window.HACKED = 1</script>"
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.slow,  # a browser
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+    ),
+]
 
 
-@pytest.fixture
-def base(project, dlo):
+def _approved_with_markup(dlo, project):
     add_unit(project)
     replace(
         project,
@@ -45,6 +47,11 @@ def base(project, dlo):
     replace(project, UNIT, "әдістемелік көмек көрсету;", 'әдістемелік көмек көрсету;"')
     approve_seed(dlo, project)
     approve_unit(dlo, project)
+
+
+@pytest.fixture
+def base(prepared_copy, dlo):
+    project = prepared_copy("site-browser", _approved_with_markup)  # prepared once, copied
     build(dlo, project)
     with serving(project / "public") as url:
         yield url

@@ -14,8 +14,8 @@ from site_support import approve_seed, build, serving
 
 
 @pytest.fixture
-def served(project, dlo):
-    approve_seed(dlo, project)
+def served(prepared_copy, dlo):
+    project = prepared_copy("site-seed-approved", approve_seed)  # prepared once, copied
     build(dlo, project)
     with serving(project / "public") as url:
         yield url
@@ -60,8 +60,8 @@ def test_serve_refuses_a_folder_without_a_site(dlo, project):
     )
 
 
-def test_cli_serves_until_interrupted(project, dlo):
-    approve_seed(dlo, project)
+def test_cli_serves_until_interrupted(prepared_copy, dlo):
+    project = prepared_copy("site-seed-approved", approve_seed)  # prepared once, copied
     build(dlo, project)
     proc = subprocess.Popen(
         [

@@ -12,6 +12,8 @@ import tomllib
 import venv
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -38,6 +40,7 @@ def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str
     return result.stdout
 
 
+@pytest.mark.slow  # builds a wheel and a virtual environment
 def test_an_installed_wheel_renders_with_its_own_templates_or_the_projects(project, tmp_path):
     # build from a copy, so the tree gets no build/ folder
     source = tmp_path / "source"

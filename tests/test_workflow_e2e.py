@@ -1,4 +1,4 @@
-"""The seed's whole life through the CLI (issue 6): agreement by the four officials of clause 17,
+"""The seed's whole life through the CLI: agreement by the four officials of clause 17,
 approval by order, a revision initiated by the head of HR, agreement, approval of edition 2."""
 
 from __future__ import annotations
@@ -285,10 +285,8 @@ def test_rejection_returns_the_draft_with_remarks(project, dlo):
     assert workflow.records(Project(project), REG).agreements == {}
 
 
-def test_withdrawal_and_reviews(project, dlo):
-    from workflow_support import to_in_force
-
-    to_in_force(dlo, project, date="2024-06-03")
+def test_withdrawal_and_reviews(in_force, dlo):
+    project = in_force  # the seed in force as edition 1, approved 2024-06-03 (prepared once)
     out = ok(
         dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-09-01"
     ).out

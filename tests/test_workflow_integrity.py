@@ -17,11 +17,15 @@ from workflow_support import (
 from dlo_docs.workflow import journal as wj
 
 
-@pytest.fixture
-def approved(project, dlo):
-    """Edition 1 in force and a review: 7 journal events."""
+def _approved_and_reviewed(dlo, project):
     to_in_force(dlo, project)
     ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
+
+
+@pytest.fixture
+def approved(prepared_copy, dlo):
+    """Edition 1 in force and a review: 7 journal events (prepared once, copied per test)."""
+    project = prepared_copy("approved-reviewed", _approved_and_reviewed)
     assert "intact (7 journal events)" in ok(dlo, project, "verify", REG).out
     return project
 

@@ -12,7 +12,6 @@ from workflow_support import (
     refused,
     reg_path,
     status,
-    to_in_force,
 )
 
 from dlo_docs import workflow
@@ -50,8 +49,8 @@ def test_approval_before_everyone_agreed(project, dlo):
     assert not (project / "regulations" / REG / "editions").exists()
 
 
-def test_a_revision_by_a_non_initiator(project, dlo):
-    to_in_force(dlo, project)
+def test_a_revision_by_a_non_initiator(in_force, dlo):
+    project = in_force  # the seed in force as edition 1 (prepared once)
     result = refused(dlo, project, "DLO626", "revise", REG, "--by", "legal-head", "--reason", "x")
     assert "only its change initiators may (dlo-head, hr-head, vp-academic)" in result.err
     ok(dlo, project, "revise", REG, "--by", "dlo-head", "--reason", "x")  # an initiator may
@@ -114,8 +113,8 @@ def test_states_that_forbid_a_command(project, dlo, monkeypatch):
     refused(dlo, project, "DLO620", "submit", REG)
 
 
-def test_the_draft_edition_must_be_the_next_one(project, dlo):
-    to_in_force(dlo, project)
+def test_the_draft_edition_must_be_the_next_one(in_force, dlo):
+    project = in_force  # the seed in force as edition 1 (prepared once)
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
     path = reg_path(project)
     path.write_text(

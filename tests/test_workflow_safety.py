@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from workflow_support import REG, edition_path, journal_path, ok, status, to_in_force
+from workflow_support import REG, edition_path, journal_path, ok, status
 
 from dlo_docs import workflow
 from dlo_docs.fsio import locked
@@ -71,8 +71,8 @@ def wait_for(path: Path, proc: subprocess.Popen) -> None:
         time.sleep(0.01)
 
 
-def test_concurrent_writers_lose_nothing(project, dlo, tmp_path):
-    to_in_force(dlo, project)
+def test_concurrent_writers_lose_nothing(in_force, dlo, tmp_path):
+    project = in_force  # the seed in force as edition 1 (prepared once)
     before = len(workflow.events(Project(project), REG))
     go = tmp_path / "go"
     procs = [
@@ -101,8 +101,8 @@ def test_concurrent_writers_lose_nothing(project, dlo, tmp_path):
     assert "intact" in ok(dlo, project, "verify").out
 
 
-def test_a_writer_killed_between_write_and_rename(project, dlo, tmp_path):
-    to_in_force(dlo, project)
+def test_a_writer_killed_between_write_and_rename(in_force, dlo, tmp_path):
+    project = in_force  # the seed in force as edition 1 (prepared once)
     journal = journal_path(project)
     before = journal.read_bytes()
     go, ready = tmp_path / "go", tmp_path / "ready"
