@@ -10,15 +10,18 @@ given as ``root`` is written only when no folder between the root and the file, 
 itself, is a symbolic link, so a planted link cannot send it elsewhere. Lock files are opened
 with ``O_NOFOLLOW``. The temporary files a killed writer left behind are removed by the next
 holder of the lock of their folder.
+
+The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows (both from the standard
+library; either way the operating system releases it when the process dies).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -26,6 +29,40 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        """Lock the file's first byte without waiting; False when another process holds it."""
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EDEADLK):
+                raise
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        """Lock the whole file without waiting; False when another process holds it."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
 
 TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # mkstemp(prefix=".NAME.", suffix=".tmp")
 STALE_AFTER = 60.0  # seconds: older temporary files are a dead writer's
@@ -152,17 +189,14 @@ def locked(path: Path, timeout: float = 30.0, *, root: Path | None = None) -> It
         raise UsageError(f"{lock_path} changed while it was opened", "try again")
     deadline = time.monotonic() + timeout
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(f"{path} is locked by another process") from None
-                time.sleep(0.05)
-        sweep(lock_path.parent)
-        yield
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise LockTimeout(f"{path} is locked by another process") from None
+            time.sleep(0.05)
+        try:
+            sweep(lock_path.parent)
+            yield
+        finally:
+            _unlock(fd)
     finally:
-        os.close(fd)  # closing releases the lock
+        os.close(fd)

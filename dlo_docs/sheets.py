@@ -1,7 +1,7 @@
 """Standalone sheets: one form of a regulation as a document of its own (``dlo sheet``).
 
 The agreement, acquaintance, change registration and periodic review sheets are the same ones
-the full document ends with; the transfer act (clause 20) hands the original to HR and exists
+the full document ends with; the transfer act hands the original to HR and exists
 only on its own. Files are written as ``<out>/<id>.<lang>.<kind>.<docx|pdf>``.
 
 The transfer act names who hands the original over (default: the head of the regulation's unit)

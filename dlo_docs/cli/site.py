@@ -16,7 +16,7 @@ DEFAULT_PORT = 8000  # site.DEFAULT_PORT
 
 @main.group()
 def site() -> None:
-    """The intranet site: the working copies of the regulations in force (clause 21)."""
+    """The intranet site: the working copies of the regulations in force."""
 
 
 @site.command()

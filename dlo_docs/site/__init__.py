@@ -1,4 +1,4 @@
-"""The intranet site (issue 8; clause 21 of the seed): the working copies of the regulations in
+"""The intranet site: the working copies of the regulations in
 force as a static site, in Kazakh and Russian, with client-side search.
 
 Public interface:
