@@ -134,6 +134,55 @@ def _missing_texts(doc: Document, lang: str) -> list[Problem]:
     ]
 
 
+def _in_force(project: Project, reg_id: str) -> int:
+    """The edition in force: what a comparison starts from unless told otherwise."""
+    n = workflow.status(project, reg_id).edition_in_force
+    if n is None:
+        raise UsageError(
+            f"regulation {reg_id!r} has no edition in force to compare with",
+            "name the editions: dlo diff ID --from N [--to M|draft]",
+        )
+    return n
+
+
+def _check_language(reg_id: str, lang: str, editions: list[tuple[Document, str]]) -> None:
+    """Both editions have ``lang``, with every text in it."""
+    for doc, which in editions:
+        if lang not in doc.model.languages:
+            raise UsageError(
+                f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
+                "choose another --lang",
+            )
+    problems = [p for doc, _ in editions for p in _missing_texts(doc, lang)]
+    if problems:
+        raise DloError(problems)
+
+
+def _origin(
+    project: Project, reg_id: str, registry: Registry, new: Document, lang: str, draft: bool
+) -> tuple[str | None, str, dt.datetime]:
+    """Why, by whom and when the new text was made: the revision's reason, its initiator's
+    position (or, with no journal, the unit that drafts the text) and the revision's time."""
+    reason = None
+    if draft:
+        try:
+            reason = workflow.revision_reason(project, reg_id)
+        except DloError:  # a damaged journal is `dlo verify`'s business; the comparison stands
+            reason = None
+    event = _revision_event(project, reg_id, new.model.edition)
+    if event is None:  # no journal: the unit that drafts the text is the author
+        unit = next((u for u in registry.units if u.id == new.model.unit), None)
+        author = (unit.name.get(lang) if unit else None) or new.model.unit
+        return reason, author, dt.datetime.now(dt.UTC)
+    reason = reason or event.get("reason")
+    author = _position_title(registry, event.role, lang) or workflow.person(event.actor)
+    try:
+        date = event.when
+    except ValueError:
+        date = dt.datetime.now(dt.UTC)
+    return reason, author, date
+
+
 def prepare(
     project: Project,
     reg_id: str,
@@ -146,50 +195,19 @@ def prepare(
     project.regulation_path(reg_id)  # an unknown id is a usage error, before anything else
     to = DRAFT if to is None else to
     if from_ is None:
-        from_ = workflow.status(project, reg_id).edition_in_force
-        if from_ is None:
-            raise UsageError(
-                f"regulation {reg_id!r} has no edition in force to compare with",
-                "name the editions: dlo diff ID --from N [--to M|draft]",
-            )
+        from_ = _in_force(project, reg_id)
     if to == DRAFT:
         new, registry = _draft(project, reg_id)
     else:  # two frozen editions: the working text is not needed (and may be mid-edit)
         new, registry = _edition(project, reg_id, int(to)), _registry(project)
     old = _edition(project, reg_id, from_)
     lang = lang or new.model.main_lang
-    for doc, which in ((old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")):
-        if lang not in doc.model.languages:
-            raise UsageError(
-                f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
-                "choose another --lang",
-            )
-    templates = project.templates
-    problems = [p for doc in (old, new) for p in _missing_texts(doc, lang)]
-    if problems:
-        raise DloError(problems)
-    labels = load_labels(lang, templates)
+    _check_language(
+        reg_id, lang, [(old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")]
+    )
+    labels = load_labels(lang, project.templates)
     comparison = compare(old.model, new.model, labels, lang)
-
-    new_edition = new.model.edition
-    reason = None
-    if to == DRAFT:
-        try:
-            reason = workflow.revision_reason(project, reg_id)
-        except DloError:  # a damaged journal is `dlo verify`'s business; the comparison stands
-            reason = None
-    event = _revision_event(project, reg_id, new_edition)
-    if event is not None:
-        reason = reason or event.get("reason")
-        author = _position_title(registry, event.role, lang) or workflow.person(event.actor)
-        try:
-            date = event.when
-        except ValueError:
-            date = dt.datetime.now(dt.UTC)
-    else:  # no journal: the unit that drafts the text is the author
-        unit = next((u for u in registry.units if u.id == new.model.unit), None)
-        author = (unit.name.get(lang) if unit else None) or new.model.unit
-        date = dt.datetime.now(dt.UTC)
+    reason, author, date = _origin(project, reg_id, registry, new, lang, to == DRAFT)
     return Prepared(
         project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date
     )

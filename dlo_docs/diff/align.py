@@ -252,22 +252,15 @@ def _rows(old: list[Place], new: list[Place]) -> list[Row]:
     return rows
 
 
-def compare(
-    old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None
-) -> Comparison:
-    """Compare two editions of one regulation in ``lang`` (default: the new edition's first
-    language). ``labels`` is the label set of that language (``labels.labels(lang)``)."""
-    lang = lang or new.main_lang
-    old_places, new_places = places(old, lang, labels), places(new, lang, labels)
+def _kept_in_order(old_places: list[Place], new_places: list[Place]) -> set[str]:
+    """Ids of the elements that kept their parent, their kind and their order among siblings."""
     old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
-    rows = _rows(old_places, new_places)
-
-    # siblings that kept their order under the same parent
-    common = [eid for eid in new_by if eid in old_by]
     same_parent = {
         eid
-        for eid in common
-        if old_by[eid].parent == new_by[eid].parent and old_by[eid].kind == new_by[eid].kind
+        for eid in new_by
+        if eid in old_by
+        and old_by[eid].parent == new_by[eid].parent
+        and old_by[eid].kind == new_by[eid].kind
     }
     old_children: dict[str | None, list[str]] = {}
     new_children: dict[str | None, list[str]] = {}
@@ -278,62 +271,88 @@ def compare(
     kept: set[str] = set()
     for parent, new_order in new_children.items():
         kept |= _kept(old_children.get(parent, []), new_order)
+    return kept
 
+
+def _common_changes(
+    old_by: dict[str, Place], new_by: dict[str, Place], kept: set[str]
+) -> tuple[dict[str, Change], list[tuple[Place, Place]]]:
+    """Moved and changed elements (in both editions), and those that only got a new number."""
     changes: dict[str, Change] = {}
     renumbered: list[tuple[Place, Place]] = []
-    for eid in common:
+    for eid in (eid for eid in new_by if eid in old_by):
         o, n = old_by[eid], new_by[eid]
         note = n.note if n.note and n.note != o.note else None
         text_changed = o.text != n.text
         if eid not in kept:
-            changes[eid] = Change(
-                "moved",
-                eid,
-                n.kind,
-                o,
-                n,
-                list(words.diff(o.text, n.text)),
-                text_changed,
-                note=note,
-            )
+            diff = list(words.diff(o.text, n.text))
+            changes[eid] = Change("moved", eid, n.kind, o, n, diff, text_changed, note=note)
         elif text_changed:
-            changes[eid] = Change(
-                "changed", eid, n.kind, o, n, list(words.diff(o.text, n.text)), True, note=note
-            )
+            diff = list(words.diff(o.text, n.text))
+            changes[eid] = Change("changed", eid, n.kind, o, n, diff, True, note=note)
         elif o.ref != n.ref:
             renumbered.append((o, n))
+    return changes, renumbered
+
+
+def _top_gone(by: dict[str, Place], parent: str, other: dict[str, Place]) -> str:
+    """The outermost element above ``parent`` (itself included) that ``other`` lacks."""
+    top = parent
+    while (up := by[top].parent) is not None and up not in other:
+        top = up
+    return top
+
+
+def _one_sided_changes(
+    changes: dict[str, Change],
+    old_places: list[Place],
+    new_places: list[Place],
+) -> None:
+    """Removed and added elements; one removed or added with its parent is listed under the
+    outermost such parent (``removed_with`` / ``added_with``)."""
+    old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
     for p in old_places:
         if p.id in new_by:
             continue
         if p.parent is not None and p.parent not in new_by:  # removed with its parent
-            top = p.parent
-            while (up := old_by[top].parent) is not None and up not in new_by:
-                top = up
-            changes[top].removed_with.append(p)
+            changes[_top_gone(old_by, p.parent, new_by)].removed_with.append(p)
         else:
-            changes[p.id] = Change(
-                "removed", p.id, p.kind, p, None, [Segment(words.DELETE, p.text)], True
-            )
+            deleted = [Segment(words.DELETE, p.text)]
+            changes[p.id] = Change("removed", p.id, p.kind, p, None, deleted, True)
     for p in new_places:
         if p.id in old_by:
             continue
         if p.parent is not None and p.parent not in old_by:  # added with its parent
-            top = p.parent
-            while (up := new_by[top].parent) is not None and up not in old_by:
-                top = up
-            changes[top].added_with.append(p)
+            changes[_top_gone(new_by, p.parent, old_by)].added_with.append(p)
         else:
-            changes[p.id] = Change(
-                "added", p.id, p.kind, None, p, [Segment(words.INSERT, p.text)], True, note=p.note
-            )
+            inserted = [Segment(words.INSERT, p.text)]
+            changes[p.id] = Change("added", p.id, p.kind, None, p, inserted, True, note=p.note)
 
-    # document order: where the element stands in the merged text (the new place for a moved one)
+
+def _in_document_order(
+    changes: dict[str, Change], rows: list[Row], new_by: dict[str, Place]
+) -> list[Change]:
+    """Changes ordered by where the element stands in the merged text (the new place for a moved
+    one)."""
     position: dict[str, int] = {}
     for i, row in enumerate(rows):
         if row.op != "delete" or row.place.id not in new_by:  # (a deleted row's place is its old)
             position.setdefault(row.place.id, i)
-    ordered = sorted(changes.values(), key=lambda c: position[c.id])
+    return sorted(changes.values(), key=lambda c: position[c.id])
 
+
+def compare(
+    old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None
+) -> Comparison:
+    """Compare two editions of one regulation in ``lang`` (default: the new edition's first
+    language). ``labels`` is the label set of that language (``labels.labels(lang)``)."""
+    lang = lang or new.main_lang
+    old_places, new_places = places(old, lang, labels), places(new, lang, labels)
+    old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
+    rows = _rows(old_places, new_places)
+    changes, renumbered = _common_changes(old_by, new_by, _kept_in_order(old_places, new_places))
+    _one_sided_changes(changes, old_places, new_places)
+    ordered = _in_document_order(changes, rows, new_by)
     old_title, new_title = _title(old, lang), _title(new, lang)
     if old_title != new_title:
         o = Place(old.id, "title", "title", None, "", old_title, old_title, 0, 0, 0, 0, ())

@@ -41,12 +41,53 @@ def _show(counter: Counter) -> str:
     return ", ".join(sorted(counter.elements()))
 
 
+def _missing(
+    view: View, base: tuple[str | int, ...], field: str, where: str, found: dict[str, Text]
+) -> Iterator[Problem]:
+    """An error for each language the text at ``base`` has no version in."""
+    languages = view.model.languages
+    for lang in languages:
+        if lang not in found:
+            yield view.problem(
+                RULE,
+                view.source.at([*base, field]),
+                f"{where} has no {lang} text",
+                f"write it as a mapping: {{{', '.join(f'{code}: …' for code in languages)}}}",
+                severity="error",
+            )
+
+
+def _disagreements(view: View, where: str, first: Text, other: Text) -> Iterator[Problem]:
+    """Warnings where ``other`` (a translation) differs from ``first`` in what does not
+    translate: numbers, Latin words, the closing punctuation."""
+    main, lang = first.lang, other.lang
+    at = view.at(other, 0)
+    ours_all, theirs_all = _facts(first.value), _facts(other.value)
+    for kind, ours in ours_all.items():
+        theirs = theirs_all[kind]
+        if ours != theirs:
+            yield view.problem(
+                RULE,
+                at,
+                f"{where}: the {main} and {lang} texts differ in {kind} "
+                f"({main}: {_show(ours) or 'none'}; {lang}: {_show(theirs) or 'none'})",
+                "make the translations say the same",
+            )
+    if _ending(first.value) != _ending(other.value):
+        yield view.problem(
+            RULE,
+            at,
+            f"{where}: the {main} text ends with {_ending(first.value)}, the "
+            f"{lang} text with {_ending(other.value)}",
+            "end both alike",
+        )
+
+
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
     if len(doc.languages) < 2:
         return
-    main = doc.main_lang
-    by_field: dict[tuple[object, ...], dict[str, Text]] = {}
+    by_field: dict[tuple[str | int, ...], dict[str, Text]] = {}
     for text in view.texts():
         base = text.loc[:-1] if text.loc[-1] in doc.languages else text.loc
         by_field.setdefault(base, {})[text.lang] = text
@@ -60,42 +101,12 @@ def check(view: View) -> Iterator[Problem]:
     ]
     for base, field, where in places:
         found = by_field.get((*base, field), {})
-        for lang in doc.languages:
-            if lang not in found:
-                yield view.problem(
-                    RULE,
-                    view.source.at([*base, field]),
-                    f"{where} has no {lang} text",
-                    f"write it as a mapping: {{{', '.join(f'{code}: …' for code in doc.languages)}}}",
-                    severity="error",
-                )
-        if main not in found:
+        yield from _missing(view, base, field, where, found)
+        if doc.main_lang not in found:
             continue
-        first = found[main]
-        facts = _facts(first.value)
         for lang in doc.languages[1:]:
-            other = found.get(lang)
-            if other is None:
-                continue
-            at = view.at(other, 0)
-            theirs = _facts(other.value)
-            for kind, ours in facts.items():
-                if ours != theirs[kind]:
-                    yield view.problem(
-                        RULE,
-                        at,
-                        f"{where}: the {main} and {lang} texts differ in {kind} "
-                        f"({main}: {_show(ours) or 'none'}; {lang}: {_show(theirs[kind]) or 'none'})",
-                        "make the translations say the same",
-                    )
-            if _ending(first.value) != _ending(other.value):
-                yield view.problem(
-                    RULE,
-                    at,
-                    f"{where}: the {main} text ends with {_ending(first.value)}, the "
-                    f"{lang} text with {_ending(other.value)}",
-                    "end both alike",
-                )
+            if lang in found:
+                yield from _disagreements(view, where, found[doc.main_lang], found[lang])
 
 
 RULE = Rule(
