@@ -396,6 +396,26 @@ def test_a_broken_draft_does_not_block_publishing(published, dlo):
     assert "Қашықтықтан оқыту бөлімінің бастығы құқылы:" in page(published, f"kk/{SEED}/index.html")
 
 
+def test_the_published_records_do_not_depend_on_the_working_draft(published, dlo):
+    """The title page and sheets of the edition in force come from the journal and the frozen
+    editions: the same review line whether the working text validates or not."""
+    from dlo_docs import workflow
+    from dlo_docs.project import Project
+
+    review = ("review", UNIT, "--by", "vp-academic", "--result", "Өзекті", "--date", "2025-09-01")
+    ok(dlo, published, *review)
+    [reviewed] = workflow.records(Project(published), UNIT).reviews
+    assert "," in reviewed.reviewer  # "position, name": the line the forms print
+    build(dlo, published)
+    assert reviewed.reviewer in page(published, f"ru/{UNIT}/index.html")
+    (published / "regulations" / UNIT / "regulation.yaml").write_text(
+        "chapters: [unclosed\n", encoding="utf-8"
+    )
+    result = build(dlo, published, "--out", "public-2")  # a whole new build
+    assert "warning DLO803" in result.err
+    assert reviewed.reviewer in page(published, f"ru/{UNIT}/index.html", out="public-2")
+
+
 def test_without_libreoffice_the_site_is_built_without_pdf(published, dlo, monkeypatch):
     monkeypatch.setenv("DLO_SOFFICE", "/nonexistent/soffice")
     result = ok(dlo, published, "site", "build")

@@ -48,7 +48,9 @@ class Published:
 
     @property
     def n(self) -> int:
-        return self.status.edition_in_force  # type: ignore[return-value]
+        n = self.status.edition_in_force
+        assert n is not None  # published: an edition is in force
+        return n
 
     @property
     def edition(self) -> Edition:
