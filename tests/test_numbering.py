@@ -36,17 +36,18 @@ def test_headings_clauses_and_items_in_both_languages():
 
 
 def test_clauses_numbered_within_chapters_and_sub_clauses_and_dashes():
-    model = _seed()
-    model.numbering = "chapter"
-    first_clause = next(n for n in walk(model) if n.kind == "clause" and n.chapter == 2)
-    clause = first_clause.element
-    assert clause.items, "the seed's chapter 2 opens with a clause that has items"
-    markers = dict(_lines(model, KK))
-    assert "2.1." in markers
-    clause.items_style = "subclauses"
-    assert "2.1.1." in dict(_lines(model, KK))
-    clause.items_style = "dashed"
-    assert "–" in dict(_lines(model, KK))
+    data = _seed().model_dump(mode="json", exclude_none=True)
+    data["numbering"] = "chapter"
+    clause = data["chapters"][1]["clauses"][0]  # chapter 2 opens with a clause that has items
+    assert clause["items"]
+
+    def markers(items_style: str) -> set[str]:
+        clause["items_style"] = items_style
+        return {marker for marker, _ in _lines(Regulation.model_validate(data), KK)}
+
+    assert "2.1." in markers("numbered") and "1)" in markers("numbered")
+    assert "2.1.1." in markers("subclauses")
+    assert "–" in markers("dashed")
 
 
 def test_items_of_items_take_letters_that_start_again_after_the_last():

@@ -81,7 +81,9 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
         data = "\n".join(lines) + "\n"
     if out:
         path = project.inside(Path(out))
-        atomic_write(path, data.encode("utf-8-sig") if fmt == "csv" else data)
+        atomic_write(
+            path, data.encode("utf-8-sig") if isinstance(data, str) and fmt == "csv" else data
+        )
         click.echo(
             _("wrote {path} ({n} regulations)").format(path=project.display(path), n=len(found))
         )

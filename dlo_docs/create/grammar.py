@@ -54,7 +54,7 @@ _VELAR = set("гкх")
 
 def _ru_decline(phrase: str, adjective_endings, noun) -> str | None:
     words = phrase.split(" ")
-    out = []
+    out: list[str] = []
     for index, word in enumerate(words):
         lower = word.lower() if index == 0 else word
         if not re.fullmatch(r"[А-Яа-яЁё]+", lower):

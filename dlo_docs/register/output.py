@@ -90,7 +90,8 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
             row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
         else:
             row["read"] = ""
-        row["order"] = f"№ {e.order} {e.order_date.isoformat()}" if e.order else ""
+        shown_date = f" {e.order_date.isoformat()}" if e.order_date else ""
+        row["order"] = f"№ {e.order}{shown_date}" if e.order else ""
         if e.review:
             row["next_review"] += f" {e.review.upper()}"
         if e.state == "error":

@@ -108,9 +108,10 @@ def write(meta: Meta, rows: list[Row]) -> bytes:
 
 def _visible(cell) -> tuple[str, str]:
     """(hidden text, visible text) of a cell; paragraphs joined by a space."""
-    hidden, shown = [], []
+    hidden: list[str] = []
+    shown: list[str] = []
     for paragraph in cell.paragraphs:
-        parts = []
+        parts: list[str] = []
         for run in paragraph.runs:
             (hidden if run.font.hidden else parts).append(run.text)
         shown.append("".join(parts))

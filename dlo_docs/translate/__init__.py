@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import load
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
-from ..model import LANGS, Regulation, text_in
+from ..model import LANGS, Regulation, Text, text_in
 from ..numbering import walk
 from ..project import Project
 from ..refs import element_ids
@@ -46,7 +46,7 @@ class Slot:
     label: str
     loc: tuple  # the element's location in the YAML; () for the regulation itself
     field: str  # "title" or "text"
-    value: object  # the model's text (str or mapping)
+    value: Text  # the model's text (str or mapping)
 
 
 def slots(doc: Regulation) -> list[Slot]:
