@@ -56,7 +56,7 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
     loaded = Loaded()
     project.load_registry(loaded)
     registry_problems = set(loaded.problems)
-    lint_ok = loaded.registry is not None and not loaded.errors
+    registry = loaded.registry if not loaded.errors else None  # lint needs a valid registry
     results = []
     for name in files:
         path = Path(name)
@@ -64,9 +64,9 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
         document = project.load_file(path, loaded)
         problems = [p for p in loaded.problems if p not in registry_problems]
         lints: list[Problem] = []
-        if document is not None and lint_ok:
+        if document is not None and registry is not None:
             if not any(p.severity == "error" for p in problems):
-                lints = lint.check_document(document, loaded.registry, templates=project.templates)
+                lints = lint.check_document(document, registry, templates=project.templates)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
     return results
@@ -196,11 +196,10 @@ class Rendered:
 def _contexts(
     project: Project, loaded: Loaded, doc_id: str, lang: str | None
 ) -> list[context.RenderDoc]:
-    document = loaded.documents[doc_id]
+    document, registry = loaded.documents[doc_id], loaded.registry
+    assert registry is not None  # render refuses a project without a valid registry
     return [
-        context.build(
-            document, loaded.registry, language, project.templates, records_for(project, doc_id)
-        )
+        context.build(document, registry, language, project.templates, records_for(project, doc_id))
         for language in ([lang] if lang else document.model.languages)
     ]
 
@@ -306,10 +305,10 @@ def render(
         raise UsageError(
             "there are no regulations to render", "add regulations/<id>/regulation.yaml"
         )
-    made = out  # the top folder this call creates, removed again when nothing is written
-    while not made.parent.exists():
-        made = made.parent
-    made = made if not made.exists() else None
+    top = out  # the top folder this call creates, removed again when nothing is written
+    while not top.parent.exists():
+        top = top.parent
+    made = top if not top.exists() else None
     out.mkdir(parents=True, exist_ok=True)
     try:
         return _render_into(project, ids, _Job(formats, lang, out, out, draft), jobs, done)

@@ -65,7 +65,7 @@ def check_approver(project: Project, approval: Approval, signer: Signer) -> Sign
     return signers
 
 
-def _stamp(lang: str, project: Project, signer: Signer, zone: dt.tzinfo) -> list[str]:
+def _stamp(lang: str, project: Project, signer: Signer, zone: dt.tzinfo | None) -> list[str]:
     words = labels.labels(lang, project.templates)["signature"]
     info = signer.info
     when = dt.datetime.now(zone).strftime("%d.%m.%Y %H:%M %z")

@@ -35,16 +35,23 @@ class Unusual(Exception):
     """The text is not plain data (or not valid YAML): read it with the round-trip parser."""
 
 
-class MarkedMap(dict):
+class MarkedMap(dict[Any, Any]):
     """A mapping that knows where it starts and where each key and value starts (0-based)."""
 
     __slots__ = ("line", "col", "keys_at", "values_at")
+    line: int
+    col: int
+    keys_at: dict[Any, tuple[int, int]]
+    values_at: dict[Any, tuple[int, int]]
 
 
-class MarkedSeq(list):
+class MarkedSeq(list[Any]):
     """A sequence that knows where it starts and where each item starts (0-based)."""
 
     __slots__ = ("line", "col", "items_at")
+    line: int
+    col: int
+    items_at: list[tuple[int, int]]
 
 
 def plain_string_test(first_chars: str) -> Callable[[str], bool]:
@@ -101,6 +108,7 @@ def _compose(  # noqa: C901 - one event loop
     root: list[Any] = []
     # each frame: the container, and for a mapping the key waiting for its value
     stack: list[list[Any]] = [[root, None, None]]
+    opened: MarkedMap | MarkedSeq | None
     while True:
         event = get()
         cls = type(event)

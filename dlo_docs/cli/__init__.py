@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,14 +15,21 @@ from ..entry import VERSION
 from ..errors import DloError, UsageError
 from ..i18n import _
 
+if TYPE_CHECKING:  # for the types only: the project is imported when a command needs it
+    from ..project import Project
+
+    _CommandBase = click.Command
+else:
+    _CommandBase = object
+
 
 class Context:
     def __init__(self, root: str) -> None:
         self.root = root
-        self._project = None
+        self._project: Project | None = None
 
     @property
-    def project(self):  # a dlo_docs.project.Project (imported when a command needs it)
+    def project(self) -> Project:  # imported when a command needs it
         """One project per command, so its file cache is shared by everything the command does."""
         if self._project is None:
             from ..project import Project
@@ -30,7 +38,7 @@ class Context:
         return self._project
 
 
-class _Translated:
+class _Translated(_CommandBase):
     """Help texts are written in English and shown in the interface language, looked up when
     the help is printed (the language is chosen per run, after the commands are defined)."""
 

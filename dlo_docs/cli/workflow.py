@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +27,8 @@ def _signer(key: str | None):
 
 
 workflow = lazy.module("dlo_docs.workflow")
+if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
+    from ..workflow import Event, Status
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -264,7 +267,7 @@ def review(
     )
 
 
-def _status_head(st: workflow.Status) -> str:
+def _status_head(st: Status) -> str:
     state = st.state.replace("_", " ")
     if st.state == "approved":
         state = f"approved, takes effect {st.takes_effect} (edition {st.approved_edition})"
@@ -274,10 +277,10 @@ def _status_head(st: workflow.Status) -> str:
     return head
 
 
-def _status_text(st: workflow.Status) -> list[str]:
+def _status_text(st: Status) -> list[str]:
     lines = [_status_head(st)]
-    if st.edition_in_force is not None:
-        o = st.in_force_order
+    o = st.in_force_order
+    if st.edition_in_force is not None and o is not None:
         lines.append(
             f"  edition in force: {st.edition_in_force} (order № {o.number} of {o.date}"
             + (f", effective {o.effective}" if o.effective and o.effective != o.date else "")
@@ -330,7 +333,7 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
 
     A regulation that cannot be read is reported and the others are shown; the exit code is 1."""
     project = obj.project
-    results: list[tuple[str, workflow.Status | None]] = []
+    results: list[tuple[str, Status | None]] = []
     failed: dict[str, list] = {}
     for reg_id in ids or project.ids():
         try:
@@ -362,7 +365,7 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
         raise click.exceptions.Exit(1)
 
 
-def _event_line(ev: workflow.Event) -> str:
+def _event_line(ev: Event) -> str:
     extra = []
     if ev.event == "submitted":
         extra.append(f"route ({ev.get('route_kind')}): {', '.join(ev.get('route') or [])}")

@@ -22,6 +22,7 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import bookmarks, load, refs
 from ..errors import DloError, UsageError
@@ -188,13 +189,13 @@ class _Writer:
 
     def __init__(self, model: Regulation, source: load.Source, lang: str, found: Alignment):
         self.lang, self.main, self.found = lang, model.main_lang, found
-        self.old: dict[str, object] = {}
+        self.old: dict[str, dict[str, Any]] = {}  # the old elements' mappings by id
         self._index(source.data.get("chapters") or [])
         self.ids = Ids(set(self.old))
 
     def _index(self, nodes: list) -> None:
         for node in nodes:
-            if hasattr(node, "get") and node.get("id") is not None:
+            if isinstance(node, dict) and node.get("id") is not None:
                 self.old[str(node["id"])] = node
                 for key in ("paragraphs", "clauses", "items"):
                     self._index(node.get(key) or [])
@@ -202,7 +203,7 @@ class _Writer:
     def _base(self, node: Node, wanted: str) -> tuple[str, dict]:
         eid = self.found.ids.get(id(node))
         if eid is not None and eid in self.old:
-            return eid, copy.deepcopy(self.old[eid])  # type: ignore[return-value]
+            return eid, copy.deepcopy(self.old[eid])
         eid = self.ids(wanted)
         return eid, load.pretty({"id": eid})
 
@@ -214,7 +215,7 @@ class _Writer:
                     data[key] = load.pretty(text)
             else:
                 data[key] = load.pretty({self.main: old, self.lang: text})
-        elif hasattr(old, "get"):
+        elif isinstance(old, dict):
             if not _same(str(old.get(self.lang) or ""), text):
                 old[self.lang] = load.pretty(text)
         else:

@@ -78,7 +78,7 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     read = read_source(path, display)
     loaded = Loaded()
     project.load_registry(loaded)
-    if loaded.registry is None or loaded.errors:
+    if loaded.registry is None or loaded.registry_source is None or loaded.errors:
         raise DloError(loaded.errors or loaded.problems)
     registry_before = loaded.registry_source.text
     imported = convert(read, loaded.registry, options, project.templates)
@@ -89,10 +89,13 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
             "pass --force to overwrite it, or --id to import under another id",
         )
     registry = loaded.registry
-    registry_text, added = None, []
+    registry_text: str | None = None
+    added: list[str] = []
     if options.update_registry and imported.proposals:
         registry_text, registry, added = _registry_with(project, loaded, imported.proposals)
     source, problems = load.parse(imported.yaml.encode("utf-8"), project.display(target))
+    if source is None:
+        raise DloError(problems)
     problems += refs.regulation_problems(imported.model, source, registry, target.parent.name)
     errors = [p for p in problems if p.severity == "error"]
     if errors:

@@ -41,6 +41,7 @@ from . import (
     self_name,
     source_numbers,
     spacing,
+    typed_number,
 )
 from .rule import Rule
 from .view import View
@@ -64,6 +65,7 @@ _RULE_MODULES = (
     self_name,
     source_numbers,
     spacing,
+    typed_number,
 )
 _RULES = tuple(sorted((m.RULE for m in _RULE_MODULES), key=lambda r: r.code))
 

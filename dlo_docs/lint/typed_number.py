@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
-from . import Rule
+from .rule import Rule
 from .view import View
 
 TYPED = {

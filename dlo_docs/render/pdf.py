@@ -222,7 +222,7 @@ def convert_files(
                 "open the DOCX in LibreOffice to see why it cannot be read",
             )
         results = []
-        for source, pdf in zip(paths, made, strict=True):
+        for source, pdf in zip(files, made, strict=True):
             target = outdir / pdf.name
             _settle(source, pdf, target)
             results.append(target)

@@ -153,7 +153,7 @@ class Event:
     def day(self) -> dt.date:
         """The day of the act the event records: the date given for it (an agreement signed
         earlier than it was recorded, an order's date), else the day it was recorded."""
-        order = self.data.get("order")
+        order: Order | None = self.data.get("order")
         if self.event == "approved" and order is not None:
             return order.date
         value = self.data.get("date")

@@ -68,7 +68,7 @@ class History:
         """When the approved edition that is not yet in force takes effect."""
         if self.pending is None:
             return None
-        order = self.approvals[self.pending].order
+        order: Order = self.approvals[self.pending].order  # an approval carries its order
         return order.effective or order.date
 
     @property
