@@ -212,3 +212,50 @@ def test_rejection_and_review_take_a_date(project, dlo, day):
     ok(dlo, project, "render", REG, "--format", "docx")
     text = all_text((project / "build" / f"{REG}.kk.docx").read_bytes())
     assert "30.05.2025" in text and "Өзекті" in text
+
+
+def test_review_dates_keep_the_same_rules(in_force, dlo, day):
+    """A review's --date: not after today, in a sane range, not before the edition took effect
+    nor before the previous review; nothing is written when it is refused."""
+    day("2025-03-01")
+    journal = journal_path(in_force)
+    before = journal.read_bytes()
+    for bad, message in [
+        ("2025-03-02", "is after today (2025-03-01)"),
+        ("9999-12-31", "is not a plausible date"),
+        ("1900-01-01", "is not a plausible date"),
+        ("2024-06-02", "before the day edition 1 took effect (2024-06-03)"),
+    ]:
+        result = dlo("review", REG, "--by", "hr-head", "--result", "x", "--date", bad, cwd=in_force)
+        assert result.code == 2 and message in result.err, result.err
+        assert "Traceback" not in result.err
+    assert journal.read_bytes() == before
+    ok(
+        dlo,
+        in_force,
+        "review",
+        REG,
+        "--by",
+        "hr-head",
+        "--result",
+        "Өзекті",
+        "--date",
+        "2025-02-10",
+    )
+    result = dlo(
+        "review", REG, "--by", "hr-head", "--result", "x", "--date", "2025-02-09", cwd=in_force
+    )
+    assert result.code == 2 and "before the previous review (2025-02-10)" in result.err
+    ok(
+        dlo,
+        in_force,
+        "review",
+        REG,
+        "--by",
+        "hr-head",
+        "--result",
+        "Өзекті",
+        "--date",
+        "2025-02-10",
+    )
+    assert status(dlo, in_force)["review_due"] == "2028-02-10"
