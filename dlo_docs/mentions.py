@@ -15,8 +15,18 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
 
 
+def without_parens(text: str) -> str:
+    """``text`` with every parenthesised part blanked out, as mentions are matched."""
+    return _PARENS.sub(" ", text)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text``, as ``words`` splits it."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(_PARENS.sub(" ", text).lower())
+    return _WORD.findall(without_parens(text).lower())
 
 
 def contains(text_words: list[str], phrase: str) -> bool:

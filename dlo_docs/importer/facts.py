@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..mentions import _PARENS, _WORD, words
+from ..mentions import without_parens, word_spans, words
 from ..model import Registry
 from .ids import Ids, slug
 from .structure import Node
@@ -151,8 +151,8 @@ def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[st
     """Positions an agreement clause names in the instrumental case ("…директорымен",
     "с начальником …") that match no registry mention: (title, mention) for each."""
     # blank out what registry mentions cover first: a known title may itself contain "және"/"и"
-    clean = _PARENS.sub(" ", text)
-    spans = [m.span() for m in _WORD.finditer(clean)]
+    clean = without_parens(text)
+    spans = word_spans(clean)
     _, covered = named_in_order(clean, registry, lang)
     if len(spans) != len(words(clean)):  # word boundaries disagree (never for kk/ru): keep the text
         covered = set()
