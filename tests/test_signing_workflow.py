@@ -275,3 +275,60 @@ def test_sheets_and_site_print_signer_serial_and_time_of_signed_events(dlo, sign
     page = (root / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
     assert f"ЭЦҚ: АХМЕТОВ ДАНИЯР, сертификат № {serial['rector']}" in page
     assert f"ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № {serial['vp-academic']}" in page
+
+
+# -- the certificate is checked on the act's date ---------------------------------------------
+
+ZONE = dt.timezone(dt.timedelta(hours=5))  # the bundled registry's organisation zone
+TODAY = NOW.astimezone(ZONE).date()
+
+
+def _submitted_on(dlo, root: Path, day: dt.date) -> None:
+    from conftest import on_day
+
+    with on_day(day.isoformat()):
+        ok(dlo, root, "submit", REG)
+
+
+def test_a_back_dated_agreement_is_checked_on_its_date_not_today(dlo, signed_office, tmp_path):
+    """Signed on paper ten days ago, recorded today: the certificate expired three days ago but
+    was valid on the day of the agreement, so the signature stands, now and in verify."""
+    root = signed_office.root
+    expired = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic",
+                            not_before=NOW - dt.timedelta(days=900),
+                            not_after=NOW - dt.timedelta(days=3))  # fmt: skip
+    bind(root, "vp-academic", expired)
+    key = expired.p12(tmp_path / "expired.p12")
+    _submitted_on(dlo, root, TODAY - dt.timedelta(days=20))
+    day = (TODAY - dt.timedelta(days=10)).isoformat()
+    # dated today, the same key is refused: it is not valid today
+    refused(dlo, root, "DLO904", "agree", REG, "--as", "vp-academic", "--sign", key)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--date", day, "--sign", key)
+    last = entries(root)[-1]
+    assert last["date"] == day and last["signature"]["serial"] == format(
+        expired.cert.serial_number, "X"
+    )
+    assert "intact (2 journal events)" in ok(dlo, root, "verify", REG).out
+    # a rejection is dated the same way
+    ok(dlo, root, "reject", REG, "--as", "legal-head", "--remarks", "No", "--date", day,
+       "--sign", signed_office.p12["legal-head"])  # fmt: skip
+    ok(dlo, root, "verify", REG)
+
+
+def test_a_certificate_not_yet_valid_on_the_act_date_is_refused(dlo, signed_office, tmp_path):
+    """A certificate issued two days ago cannot sign an agreement dated ten days ago, even though
+    it is valid today (the date the command used to check)."""
+    root = signed_office.root
+    fresh = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic",
+                          not_before=NOW - dt.timedelta(days=2),
+                          not_after=NOW + dt.timedelta(days=365))  # fmt: skip
+    bind(root, "vp-academic", fresh)
+    key = fresh.p12(tmp_path / "fresh.p12")
+    _submitted_on(dlo, root, TODAY - dt.timedelta(days=20))
+    day = (TODAY - dt.timedelta(days=10)).isoformat()
+    for verb, extra in (("agree", ()), ("reject", ("--remarks", "No"))):
+        result = refused(dlo, root, "DLO904", verb, REG, "--as", "vp-academic", "--date", day,
+                         *extra, "--sign", key)  # fmt: skip
+        assert f"after the event's date {day}" in result.err
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", key)  # dated today: valid
+    ok(dlo, root, "verify", REG)

@@ -13,17 +13,34 @@ def validity_problem(
 ) -> str | None:
     """Why ``cert`` is not valid at ``moment`` or on any part of ``day`` (None: it is)."""
     start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
-    if moment > end:
-        return f"the certificate expired on {end.date().isoformat()}, before {moment.isoformat()}"
-    if moment < start:
-        return f"the certificate is valid only from {start.date().isoformat()}, after {moment.isoformat()}"
     if day is not None:
         day_start = dt.datetime.combine(day, dt.time.min, moment.tzinfo or dt.UTC)
         if day_start >= end:
             return f"the certificate expired on {end.date().isoformat()}, before the event's date {day.isoformat()}"
         if day_start + dt.timedelta(days=1) <= start:
             return f"the certificate is valid only from {start.date().isoformat()}, after the event's date {day.isoformat()}"
+    if moment > end:
+        return f"the certificate expired on {end.date().isoformat()}, before {moment.isoformat()}"
+    if moment < start:
+        return f"the certificate is valid only from {start.date().isoformat()}, after {moment.isoformat()}"
     return None
+
+
+def act_moment(cert: x509.Certificate, moment: dt.datetime, day: dt.date) -> dt.datetime:
+    """The moment a certificate is checked at for an act of ``day`` signed at ``moment``.
+
+    An act signed on its own day is checked at the signing moment. A back-dated act (an agreement
+    signed on paper on Monday, recorded and signed on Friday) is checked on its day: the moment of
+    ``day`` (in ``moment``'s zone) when the certificate was valid, else the day's start, at which
+    the validity check then fails and says why."""
+    zone = moment.tzinfo or dt.UTC
+    if day >= moment.astimezone(zone).date():
+        return moment
+    start = dt.datetime.combine(day, dt.time.min, zone)
+    last = start + dt.timedelta(days=1, microseconds=-1)
+    earliest = max(start, cert.not_valid_before_utc)
+    latest = min(last, cert.not_valid_after_utc)
+    return earliest if earliest <= latest else start
 
 
 def chain_problem(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..fsio import atomic_write
 from . import cms, keys
-from .chain import chain_problem, validity_problem
+from .chain import act_moment, chain_problem, validity_problem
 from .keys import Signer
 from .registry import Signers
 
@@ -102,8 +102,9 @@ def record_failures(
     day: dt.date,
 ) -> list[Failure]:
     """Every check a stored signature record fails: the signature over ``data``, the record's
-    fields, the certificate's validity at ``moment`` and on ``day``, the holder of ``role`` on
-    ``day``, the chain to a trusted CA."""
+    fields, the certificate's validity at ``moment`` (when the event was recorded; for an act
+    dated before that, on its ``day`` alone: see ``chain.act_moment``) and on ``day``, the holder
+    of ``role`` on ``day``, the chain to a trusted CA."""
     der = der_of(entry_record)
     if der is None:
         return [Failure("DLO906", "the signature record is malformed (no base64 cms)")]
@@ -112,6 +113,7 @@ def record_failures(
     except cms.BadSignature as exc:
         return [Failure("DLO906", f"the signature does not match the event: {exc}")]
     info = keys.info(checked.certificate)
+    moment = act_moment(checked.certificate, moment, day)
     assert isinstance(entry_record, dict)
     failures = []
     signed_at = checked.signing_time.isoformat() if checked.signing_time else None

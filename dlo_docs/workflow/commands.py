@@ -22,9 +22,11 @@ from .state import Round, add_years
 
 
 def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date) -> Any:
-    """Refuse what the signature policy or the signer's certificate forbids; the signing hook."""
+    """Refuse what the signature policy or the signer's certificate forbids for an act of ``day``
+    (the certificate is checked on that day, not today); the signing hook."""
     signers = signatures.signers_for(ctx.project, ctx.loaded)
-    return signatures.before_write(signers, kind, role, signer, day, ctx.at())
+    now = dates.now(ctx.registry.organisation.timezone)
+    return signatures.before_write(signers, kind, role, signer, day, ctx.at(), now)
 
 
 def _open(project: Project, reg_id: str) -> Ctx:
@@ -274,7 +276,7 @@ def agree(
         return loading.append(
             ctx,
             clerk,
-            sign=_signing(ctx, "agreed", as_, signer, loading.today(ctx)),
+            sign=_signing(ctx, "agreed", as_, signer, day),
             role=as_,
             event="agreed",
             edition=round_.submitted.edition,
@@ -305,7 +307,7 @@ def reject(
         return loading.append(
             ctx,
             clerk,
-            sign=_signing(ctx, "rejected", as_, signer, loading.today(ctx)),
+            sign=_signing(ctx, "rejected", as_, signer, day),
             role=as_,
             event="rejected",
             edition=round_.submitted.edition,

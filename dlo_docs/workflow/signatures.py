@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..project import Loaded, Project
 from ..signing import decisions
+from ..signing.chain import act_moment
 from ..signing.keys import Signer
 from ..signing.registry import Signers
 from . import journal as _journal
@@ -57,9 +58,12 @@ def before_write(
     signer: Signer | None,
     day: dt.date,
     at: Location,
+    now: dt.datetime | None = None,
 ) -> Callable[[dict[str, Any], bytes], dict[str, Any]] | None:
     """Refuse an unsigned event that the registry requires signed, or a signer whose certificate
-    fails a check (each failure named); return the hook that signs the event as it is appended."""
+    fails a check (each failure named); return the hook that signs the event as it is appended.
+    The certificate is checked for the act's ``day``: at ``now`` (the recording time, in the
+    organisation's zone) for an act of today, on that day for a back-dated one."""
     if signer is None:
         if kind in signers.required:
             raise DloError(
@@ -73,7 +77,8 @@ def before_write(
         return None
     if kind not in SIGNABLE:
         raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
-    failures = decisions.signer_failures(signers, signer, role, dt.datetime.now(dt.UTC), day)
+    moment = act_moment(signer.certificate, now or dt.datetime.now(dt.UTC), day)
+    failures = decisions.signer_failures(signers, signer, role, moment, day)
     if failures:
         where = Location(signer.source or "dlo")
         raise DloError([error(where, f.code, f"{f.message} (acting as {role})") for f in failures])
