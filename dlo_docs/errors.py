@@ -1,5 +1,9 @@
 """Problems as values, and the one exception that carries them.
 
+A message and a hint are English text, usually an ``i18n.Msg`` (a constant marked ``N_`` will
+do): they are translated when printed, never when made, so a problem is the same value in every
+process and every language.
+
 No I/O and no third-party imports here: every layer may depend on this module.
 """
 
@@ -10,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from . import i18n
 
 Severity = Literal["error", "warning"]
 
@@ -39,8 +45,17 @@ class Problem:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity} {self.code}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        """The line a person reads, in the interface language. The severity word and the code
+        stay as they are in every language, so editors and CI parse the line and the code is
+        searchable."""
+        return f"{self.location}: {self.severity} {self.code}: {self.text()}"
+
+    def text(self) -> str:
+        """The message and its hint, in the interface language (see ``i18n.Msg``)."""
+        message = i18n.text(self.message)
+        if self.hint:
+            message += " " + i18n._("(hint: {hint})").format(hint=i18n.text(self.hint))
+        return message
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

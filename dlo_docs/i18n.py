@@ -15,8 +15,9 @@ import gettext
 import inspect
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 UI_LANGS = ("en", "kk", "ru")
 DOMAIN = "dlo"
@@ -78,6 +79,64 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks a message for extraction that is translated later, where it is shown."""
     return message
+
+
+class Msg(str):
+    """A message as a value: the English text, which it is (so it compares, joins and prints as
+    before), that also remembers its template and fields, so that ``text()`` can show it in the
+    interface language where it is printed.
+
+    The library makes problems, hints and reports without knowing who will read them (a worker
+    process of ``--jobs``, a test, the command line in Kazakh): ``Msg("{a} nearly repeats {b}",
+    a=…, b=…)`` is translated at output, its template looked up in the catalogue and its fields
+    (a ``Msg`` among them is translated too) formatted into the translation."""
+
+    template: str
+    fields: dict[str, Any]
+
+    def __new__(cls, template: str, /, **fields: Any) -> Msg:
+        self = super().__new__(cls, template.format(**fields) if fields else template)
+        self.template = template
+        self.fields = fields
+        return self
+
+    def __reduce__(self):  # pickled to and from --jobs workers
+        return (_restore, (str(self), self.template, self.fields))
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __copy__(self):
+        return self
+
+
+def _restore(english: str, template: str, fields: dict[str, Any]) -> Msg:
+    self = str.__new__(Msg, english)
+    self.template, self.fields = template, fields
+    return self
+
+
+def join(separator: str, parts: Iterable[Any]) -> Msg:
+    """``separator.join(parts)`` that still translates each part at output."""
+    fields = {f"p{i}": part for i, part in enumerate(parts)}
+    template = separator.replace("{", "{{").replace("}", "}}").join(f"{{{k}}}" for k in fields)
+    return Msg(template, **fields)
+
+
+def text(value: Any) -> str:
+    """``value`` as a person reads it, in the interface language: a ``Msg`` translated with its
+    fields, a plain string looked up as is (a constant marked ``N_``), anything else ``str``."""
+    if isinstance(value, Msg):
+        if _lang == "en":
+            return str(value)
+        fields = {k: text(v) if isinstance(v, Msg) else v for k, v in value.fields.items()}
+        try:
+            return _(value.template).format(**fields) if fields else _(value.template)
+        except (KeyError, IndexError, ValueError):  # a broken translation: the English text
+            return str(value)
+    if isinstance(value, str):
+        return _(value)
+    return "" if value is None else str(value)
 
 
 def help_text(text: str | None) -> str | None:

@@ -106,3 +106,201 @@ def test_codes_stay_as_they_are(dlo, project, monkeypatch):
     result = dlo("check", "regulations/x1", cwd=project)
     assert re.search(r"ошибок: [1-9]\d*, предупреждений: 0", result.err)
     assert "error DLO114" in result.out
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """The interface language is the process's: leave it English for the tests that follow."""
+    yield
+    i18n.use("en")
+
+
+def test_a_message_is_a_value_translated_where_it_is_printed():
+    """A problem made while the interface speaks English prints in Kazakh once it does: the
+    template is looked up at output, fields (an element's label among them) translated too."""
+    import pickle
+
+    from dlo_docs.errors import Location, warning
+
+    label = i18n.Msg("clause {clause} item {n}", clause=3, n="5")
+    problem = warning(
+        Location("r.yaml", 64, 33),
+        "DLO113",
+        i18n.Msg("{what} ({where})", what=i18n.Msg("{n} spaces in a row", n=6), where=label),
+        i18n.Msg("one space between words, none before punctuation, one after it"),
+    )
+    english = "r.yaml:64:33: warning DLO113: 6 spaces in a row (clause 3 item 5)"
+    assert str(problem).startswith(english)
+    assert problem.message == "6 spaces in a row (clause 3 item 5)"  # still the English text
+    again = pickle.loads(pickle.dumps(problem))  # as a --jobs worker sends it back
+    assert again == problem and again.message.fields == problem.message.fields
+    i18n.use("kk")
+    assert str(again) == (
+        "r.yaml:64:33: warning DLO113: қатарынан 6 бос орын (3-тармақтың 5-тармақшасы) "
+        "(кеңес: сөздердің арасында бір бос орын, тыныс белгісінің алдында бос орын болмайды, "
+        "одан кейін біреу)"
+    )
+    i18n.use("ru")
+    assert "пробелов подряд: 6 (пункт 3, подпункт 5)" in str(again)
+    assert problem.as_dict()["message"] == "6 spaces in a row (clause 3 item 5)"
+
+
+def test_a_broken_translation_falls_back_to_english(monkeypatch):
+    i18n.use("ru")
+    monkeypatch.setattr(i18n, "_", lambda message: "{unknown} поле")
+    assert i18n.text(i18n.Msg("clause {n}", n=4)) == "clause 4"
+
+
+def test_join_translates_each_part():
+    i18n.use("ru")
+    parts = [i18n.Msg("clause {n}", n=1), i18n.Msg("chapter {n}", n=2), "{x}"]
+    joined = i18n.join("; ", parts)
+    assert joined == "clause 1; chapter 2; {x}"
+    assert i18n.text(joined) == "пункт 1; глава 2; {x}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "hint"),
+    [
+        (
+            "kk",
+            "КЕАҚ қысқартуы (1-тармақ; сондай-ақ 12-тармақтың 1-тармақшасы) қысқартулар "
+            "тарауында жоқ",
+            "(кеңес: оған «КЕАҚ – коммерциялық емес акционерлік қоғам» жолын қосыңыз)",
+        ),
+        (
+            "ru",
+            "сокращения КЕАҚ (пункт 1; также пункт 12, подпункт 1) нет в главе сокращений",
+            "(подсказка: добавьте в неё «КЕАҚ – коммерциялық емес акционерлік қоғам»)",
+        ),
+    ],
+)
+def test_check_reports_in_the_interface_language(dlo, project, lang, message, hint):
+    """The real command on the bundled regulation: position, severity and code as in English,
+    the message and its hint translated; --format json stays English (data for programs)."""
+    where = "regulations/dlo-head/regulation.yaml:31:92: warning DLO103: "
+    english = dlo("check", cwd=project)
+    assert where + "abbreviation КЕАҚ (clause 1; also clause 12 item 1) is not in" in english.out
+    result = dlo("--lang-ui", lang, "check", cwd=project)
+    assert result.code == english.code
+    assert f"{where}{message} {hint}" in result.out.splitlines()
+    assert len(result.out.splitlines()) == len(english.out.splitlines())
+    listing = dlo("--lang-ui", lang, "check", "--list-rules", cwd=project).out
+    assert "DLO107  warning  near-duplicate" in listing
+    assert "two entries of one list" not in listing
+    data = dlo("--lang-ui", lang, "check", "--format", "json", cwd=project).out
+    assert "is not in the abbreviations chapter" in data
+
+
+# Modules whose messages are still English text, not yet ``Msg`` values (none, when done).
+NOT_YET_TRANSLATED = {
+    "dlo_docs/acquaintance.py",
+    "dlo_docs/api.py",
+    "dlo_docs/approved_pdf.py",
+    "dlo_docs/cli/diff.py",
+    "dlo_docs/cli/translate.py",
+    "dlo_docs/comparison.py",
+    "dlo_docs/context.py",
+    "dlo_docs/create/__init__.py",
+    "dlo_docs/diff/align.py",
+    "dlo_docs/fsio.py",
+    "dlo_docs/importer/assemble.py",
+    "dlo_docs/importer/convert.py",
+    "dlo_docs/importer/metadata.py",
+    "dlo_docs/importer/onto.py",
+    "dlo_docs/importer/route.py",
+    "dlo_docs/importer/structure.py",
+    "dlo_docs/importer/write.py",
+    "dlo_docs/inputs.py",
+    "dlo_docs/labels.py",
+    "dlo_docs/load.py",
+    "dlo_docs/project.py",
+    "dlo_docs/refs.py",
+    "dlo_docs/register/__init__.py",
+    "dlo_docs/render/docx/__init__.py",
+    "dlo_docs/render/docx/package.py",
+    "dlo_docs/render/docx_translation.py",
+    "dlo_docs/render/pdf.py",
+    "dlo_docs/sheets.py",
+    "dlo_docs/signing/keys.py",
+    "dlo_docs/signing/pades.py",
+    "dlo_docs/signing/registry.py",
+    "dlo_docs/site/build.py",
+    "dlo_docs/site/collect.py",
+    "dlo_docs/site/manifest.py",
+    "dlo_docs/site/serve.py",
+    "dlo_docs/subject.py",
+    "dlo_docs/translate/__init__.py",
+    "dlo_docs/workflow/acknowledgements.py",
+    "dlo_docs/workflow/amend.py",
+    "dlo_docs/workflow/clerk.py",
+    "dlo_docs/workflow/commands.py",
+    "dlo_docs/workflow/dates.py",
+    "dlo_docs/workflow/editions.py",
+    "dlo_docs/workflow/forms.py",
+    "dlo_docs/workflow/guards.py",
+    "dlo_docs/workflow/integrity.py",
+    "dlo_docs/workflow/journal.py",
+    "dlo_docs/workflow/loading.py",
+    "dlo_docs/workflow/signatures.py",
+}
+# the calls that make a problem, with the positions of their message and hint arguments
+PROBLEM_CALLS = {
+    "error": (2, 3),
+    "warning": (2, 3),
+    "problem": (2, 3),  # a lint rule's view.problem(rule, at, message, hint)
+    "Problem": (3, 4),
+    "UsageError": (0, 1),
+    "DloError": (0,),
+    "InputRefused": (0, 1),
+    "LimitExceeded": (3, 4),
+}
+
+
+def _text_literal(node) -> bool:
+    """A message written as English text in place: "…", f"…", "…" + x, a if c else "…"."""
+    import ast
+
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp):
+        return _text_literal(node.left) or _text_literal(node.right)
+    if isinstance(node, ast.IfExp):
+        return _text_literal(node.body) or _text_literal(node.orelse)
+    return False
+
+
+def _untranslated_messages(path) -> list[int]:
+    import ast
+
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = getattr(func, "id", None) or getattr(func, "attr", None)
+        if name not in PROBLEM_CALLS:
+            continue
+        args = [node.args[i] for i in PROBLEM_CALLS[name] if i < len(node.args)]
+        args += [k.value for k in node.keywords if k.arg in ("message", "hint", "reason")]
+        lines += [node.lineno for a in args if _text_literal(a)]
+    return lines
+
+
+def test_problems_carry_messages_the_catalogue_translates():
+    """A problem's message and hint are ``Msg`` values (or ``N_`` constants) that the catalogue
+    translates when printed, never English text written in place — except in the modules
+    listed as not yet translated, and a module on that list must still need to be there."""
+    package = REPO / "dlo_docs"
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(REPO).as_posix()
+        lines = _untranslated_messages(path)
+        if lines:
+            found[name] = lines
+    new = {name: lines for name, lines in found.items() if name not in NOT_YET_TRANSLATED}
+    assert not new, f"messages written as English text (use i18n.Msg): {new}"
+    done = NOT_YET_TRANSLATED - set(found)
+    assert not done, f"translated now: remove from NOT_YET_TRANSLATED: {sorted(done)}"

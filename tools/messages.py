@@ -5,7 +5,7 @@
     python tools/messages.py --check  # exit 1 when a catalogue is stale or a message untranslated
 
 Messages are the ``_("…")``, ``N_("…")`` and ``ngettext`` calls of ``dlo_docs``, every help text
-of the ``dlo`` commands and options (docstrings included), and click's own words ("Usage:",
+of the ``dlo`` commands and options (docstrings included), the lint rules' descriptions, and click's own words ("Usage:",
 "Options:", its error messages). Write the Kazakh and Russian texts in the ``.po`` files (Poedit
 or any editor), then run this again: the compiled ``.mo`` files are committed.
 """
@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "dlo_docs"
 LOCALE = PACKAGE / "locale"
 LANGS = ("kk", "ru")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+# Msg("…", field=…) is a message translated where it is printed (see dlo_docs.i18n.Msg)
+KEYWORDS = {"_": None, "N_": None, "Msg": None, "ngettext": (1, 2)}
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 # click's words a user of dlo sees (the others are programming errors, never shown)
 CLICK_SHOWN = {
@@ -76,14 +77,11 @@ def _commands(group: click.Group, prefix: str = ""):
             yield from _commands(command, f"{prefix}{name} ")
 
 
-def template() -> Catalog:
-    catalog = Catalog(project="dlo_docs", domain="dlo", fuzzy=False)
-    for filename, lineno, message, comments, _context in extract_from_dir(
-        str(PACKAGE), keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
-    ):
-        catalog.add(message, locations=[(f"dlo_docs/{filename}", lineno)], auto_comments=comments)
+def _help_texts(catalog: Catalog) -> None:
+    """The commands' and options' help, and the lint rules' descriptions."""
     sys.path.insert(0, str(ROOT))
     from dlo_docs.cli import main
+    from dlo_docs.lint import listing
 
     for name, command in [("", main), *_commands(main)]:
         where = [(f"dlo {name}".strip(), 0)]
@@ -93,6 +91,17 @@ def template() -> Catalog:
         for param in command.params:
             if getattr(param, "help", None):
                 catalog.add(param.help, locations=where)
+    for rule in listing():  # dlo check --list-rules
+        catalog.add(rule.description, locations=[(f"lint rule {rule.code}", 0)])
+
+
+def template() -> Catalog:
+    catalog = Catalog(project="dlo_docs", domain="dlo", fuzzy=False)
+    for filename, lineno, message, comments, _context in extract_from_dir(
+        str(PACKAGE), keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        catalog.add(message, locations=[(f"dlo_docs/{filename}", lineno)], auto_comments=comments)
+    _help_texts(catalog)
     folder = Path(click.__file__).parent
     for module in CLICK_MODULES:
         path = folder / f"{module}.py"

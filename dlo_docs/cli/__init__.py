@@ -162,9 +162,9 @@ def run() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except UsageError as exc:
-        message = _("dlo: error: {message}").format(message=exc.message)
+        message = _("dlo: error: {message}").format(message=i18n.text(exc.message))
         if exc.hint:
-            message += " " + _("(hint: {hint})").format(hint=exc.hint)
+            message += " " + _("(hint: {hint})").format(hint=i18n.text(exc.hint))
         click.echo(message, err=True)
         sys.exit(2)
     except DloError as exc:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
+from ..i18n import Msg
 from ..model import Registry
 from ..project import Document, Loaded
 from . import (
@@ -153,8 +154,8 @@ def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[
                 error(
                     s.at,
                     SILENCE,
-                    f"silence names an unknown rule {s.rule}",
-                    "see dlo check --list-rules",
+                    Msg("silence names an unknown rule {rule}", rule=s.rule),
+                    Msg("see dlo check --list-rules"),
                 )
             )
         elif not (s.reason and s.reason.strip()):
@@ -162,8 +163,8 @@ def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[
                 error(
                     s.at,
                     SILENCE,
-                    f"silence of {s.rule} gives no reason, so it silences nothing",
-                    "add reason: why this place is right as it is",
+                    Msg("silence of {rule} gives no reason, so it silences nothing", rule=s.rule),
+                    Msg("add reason: why this place is right as it is"),
                 )
             )
         elif not s.used and s.rule in ran:
@@ -171,8 +172,8 @@ def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[
                 warning(
                     s.at,
                     SILENCE,
-                    f"silence of {s.rule} silences nothing here",
-                    "remove it: the problem it silenced is gone",
+                    Msg("silence of {rule} silences nothing here", rule=s.rule),
+                    Msg("remove it: the problem it silenced is gone"),
                 )
             )
     return kept

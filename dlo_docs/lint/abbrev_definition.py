@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from .abbrev import analyse
 from .rule import Rule
 from .view import View
@@ -25,19 +26,27 @@ def check(view: View) -> Iterator[Problem]:
                 yield view.problem(
                     RULE,
                     view.at(first.text, first.offset),
-                    f"abbreviation {token} is defined ({first.text.label}) but never used",
-                    "use it, or remove its definition",
+                    Msg(
+                        "abbreviation {token} is defined ({where}) but never used",
+                        token=token,
+                        where=first.text.label,
+                    ),
+                    Msg("use it, or remove its definition"),
                 )
-        seen: dict[str, str] = {token: f"{o.text.label}" for token, o in chapter.items()}
+        seen: dict[str, str] = {token: o.text.label for token, o in chapter.items()}
         for o in found.by_role("inline"):
             at = view.at(o.text, o.offset)
             if o.token in seen:
                 yield view.problem(
                     RULE,
                     at,
-                    f"abbreviation {o.token} is defined again ({o.text.label}); "
-                    f"{seen[o.token]} defines it",
-                    "remove the repeated definition",
+                    Msg(
+                        "abbreviation {token} is defined again ({where}); {first} defines it",
+                        token=o.token,
+                        where=o.text.label,
+                        first=seen[o.token],
+                    ),
+                    Msg("remove the repeated definition"),
                 )
                 continue
             seen[o.token] = o.text.label
@@ -45,8 +54,12 @@ def check(view: View) -> Iterator[Problem]:
                 yield view.problem(
                     RULE,
                     at,
-                    f"abbreviation {o.token} is defined ({o.text.label}) but never used",
-                    "use it, or remove its definition",
+                    Msg(
+                        "abbreviation {token} is defined ({where}) but never used",
+                        token=o.token,
+                        where=o.text.label,
+                    ),
+                    Msg("use it, or remove its definition"),
                 )
 
 

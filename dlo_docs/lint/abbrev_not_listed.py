@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg, join
 from .abbrev import analyse
 from .rule import Rule
 from .view import View
@@ -26,13 +27,22 @@ def check(view: View) -> Iterator[Problem]:
         for token, all_uses in uses.items():
             first, expansion = all_uses[0], found.registry[token]
             others = list(dict.fromkeys(u.text.label for u in all_uses[1:]))
-            more = f"; also {', '.join(others)}" if others else ""
+            where = (
+                Msg("{first}; also {others}", first=first.text.label, others=join(", ", others))
+                if others
+                else first.text.label
+            )
             yield view.problem(
                 RULE,
                 view.at(first.text, first.offset),
-                f"abbreviation {token} ({first.text.label}{more}) is not in the abbreviations "
-                "chapter",
-                f"add '{token} – {expansion}' to it" if expansion else "add it to the chapter",
+                Msg(
+                    "abbreviation {token} ({where}) is not in the abbreviations chapter",
+                    token=token,
+                    where=where,
+                ),
+                Msg("add '{token} – {expansion}' to it", token=token, expansion=expansion)
+                if expansion
+                else Msg("add it to the chapter"),
             )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import N_, Msg
 from .abbrev import analyse, casefold_match
 from .rule import Rule
 from .view import View
@@ -35,30 +36,45 @@ def check(view: View) -> Iterator[Problem]:
                 yield view.problem(
                     RULE,
                     at,
-                    f"abbreviation {token} is used ({use.text.label}) before it is "
-                    f"defined ({first.text.label}, line {defined.line})",
-                    "define it at its first use, or in the abbreviations chapter",
+                    Msg(
+                        "abbreviation {token} is used ({where}) before it is defined ({first}, "
+                        "line {line})",
+                        token=token,
+                        where=use.text.label,
+                        first=first.text.label,
+                        line=defined.line,
+                    ),
+                    Msg("define it at its first use, or in the abbreviations chapter"),
                 )
                 continue
             other = casefold_match(token, set(chapter) | set(inline))
-            where = "the document"
+            defined_by = N_("the document defines {other}")
             if other is None:
-                other, where = casefold_match(token, set(found.registry)), "the registry"
+                other = casefold_match(token, set(found.registry))
+                defined_by = N_("the registry defines {other}")
             if other is not None:
                 yield view.problem(
                     RULE,
                     at,
-                    f"abbreviation {token} ({use.text.label}) is not defined; "
-                    f"{where} defines {other}",
-                    f"spell it {other}",
+                    Msg(
+                        "abbreviation {token} ({where}) is not defined; {defined}",
+                        token=token,
+                        where=use.text.label,
+                        defined=Msg(defined_by, other=other),
+                    ),
+                    Msg("spell it {other}", other=other),
                 )
             else:
                 yield view.problem(
                     RULE,
                     at,
-                    f"abbreviation {token} ({use.text.label}) is defined neither in "
-                    "the abbreviations chapter nor in the registry",
-                    "spell it out, or define it in the abbreviations chapter",
+                    Msg(
+                        "abbreviation {token} ({where}) is defined neither in the abbreviations "
+                        "chapter nor in the registry",
+                        token=token,
+                        where=use.text.label,
+                    ),
+                    Msg("spell it out, or define it in the abbreviations chapter"),
                 )
 
 

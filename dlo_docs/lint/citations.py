@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
@@ -77,16 +78,25 @@ def check(view: View) -> Iterator[Problem]:
                 continue
             reported.add(key)
             code = f"{prefix[-1]} {number}"
-            where = (
-                "the normative references chapter does not list it"
+            message = (
+                Msg(
+                    "{code} is cited ({where}) but the normative references chapter does not "
+                    "list it",
+                    code=code,
+                    where=text.label,
+                )
                 if chapters
-                else "the registry has no such normative document"
+                else Msg(
+                    "{code} is cited ({where}) but the registry has no such normative document",
+                    code=code,
+                    where=text.label,
+                )
             )
             yield view.problem(
                 RULE,
                 view.at(text, offset + text.value[offset:].index(prefix[-1])),
-                f"{code} is cited ({text.label}) but {where}",
-                "add it to the normative references, or correct the code",
+                message,
+                Msg("add it to the normative references, or correct the code"),
             )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from ..errors import Problem
+from ..i18n import Msg
 from ..model import Clause, Item
 from . import vocab
 from .rule import Rule
@@ -90,9 +91,14 @@ def check(view: View) -> Iterator[Problem]:
                 yield view.problem(
                     RULE,
                     view.at(tb, 0),
-                    f"{tb.label} nearly repeats {ta.label} ({score:.0%} similar, {shared} words "
-                    "shared)",
-                    "merge the two, or make the difference plain",
+                    Msg(
+                        "{b} nearly repeats {a} ({score:.0%} similar, {shared} words shared)",
+                        b=tb.label,
+                        a=ta.label,
+                        score=score,
+                        shared=shared,
+                    ),
+                    Msg("merge the two, or make the difference plain"),
                 )
 
 

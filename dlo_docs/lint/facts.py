@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem, error, warning
+from ..i18n import Msg, join
 from ..mentions import contains, named_positions, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..numbering import walk
@@ -22,8 +23,8 @@ FIELD = {
     "approvers": "agreement.approvers",
     "approval": "approval.by",
     "change_initiators": "change_initiators",
-    "reports_to": "the registry's reports_to of the position",
-    "instructions_from": "instructions_from (default: reports_to)",
+    "reports_to": Msg("the registry's reports_to of the position"),
+    "instructions_from": Msg("instructions_from (default: reports_to)"),
 }
 
 
@@ -74,24 +75,39 @@ def check(view: View) -> Iterator[Problem]:
                 yield warning(
                     at,
                     RULE.code,
-                    f"{label} states {clause.states} but names no known position "
-                    f"(expected: {titles(want)})",
-                    "name the positions as the registry's mentions spell them, or add a mention",
+                    Msg(
+                        "{where} states {states} but names no known position (expected: "
+                        "{expected})",
+                        where=label,
+                        states=clause.states,
+                        expected=titles(want),
+                    ),
+                    Msg(
+                        "name the positions as the registry's mentions spell them, or add a mention"
+                    ),
                 )
                 continue
             if named != want:
                 parts = []
                 if want - named:
-                    parts.append(f"does not name {titles(want - named)}")
+                    parts.append(Msg("does not name {names}", names=titles(want - named)))
                 if named - want:
                     parts.append(
-                        f"names {titles(named - want)}, which {FIELD[clause.states]} lacks"
+                        Msg(
+                            "names {names}, which {field} lacks",
+                            names=titles(named - want),
+                            field=FIELD[clause.states],
+                        )
                     )
                 yield error(
                     at,
                     RULE.code,
-                    f"{label} disagrees with the data: " + "; ".join(parts),
-                    f"make the text and {FIELD[clause.states]} agree",
+                    Msg(
+                        "{where} disagrees with the data: {parts}",
+                        where=label,
+                        parts=join("; ", parts),
+                    ),
+                    Msg("make the text and {field} agree", field=FIELD[clause.states]),
                 )
             if clause.states == "approval":
                 form_words = (
@@ -101,8 +117,12 @@ def check(view: View) -> Iterator[Problem]:
                     yield error(
                         at,
                         RULE.code,
-                        f"{label} does not state the form of approval ({doc.approval.form})",
-                        "say that it is approved by order",
+                        Msg(
+                            "{where} does not state the form of approval ({form})",
+                            where=label,
+                            form=doc.approval.form,
+                        ),
+                        Msg("say that it is approved by order"),
                     )
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import N_, Msg
 from ..mentions import contains
 from . import vocab
 from .citations import codes
@@ -33,6 +34,14 @@ REFERENCES: dict[str, list[tuple[str, re.Pattern]]] = {
         ("clause", re.compile(r"(?<![^\W\d_])(?:пункт[а-яё]*|п\.)\s*" + _NUM, re.IGNORECASE)),
         ("chapter", re.compile(r"(?<![^\W\d_])(?:глав[а-яё]*|гл\.)\s*" + _NUM, re.IGNORECASE)),
     ],
+}
+MISSING = {
+    "clause": N_("clause {n} does not exist: the document has {count} clauses ({where})"),
+    "chapter": N_("chapter {n} does not exist: the document has {count} chapters ({where})"),
+}
+EXISTING = {
+    "clause": N_("refer to an existing clause"),
+    "chapter": N_("refer to an existing chapter"),
 }
 _NOT_INTRODUCTION = re.compile(r"^\S*\s+в\s+(?:действие|силу|эксплуатацию)", re.IGNORECASE)
 
@@ -68,9 +77,13 @@ def check(view: View) -> Iterator[Problem]:
                     yield view.problem(
                         RULE,
                         view.at(text, m.start()),
-                        f"'{m.group()}' refers to an introduction, which the document does not "
-                        f"have ({text.label})",
-                        "name the part that is meant, or add it",
+                        Msg(
+                            "'{words}' refers to an introduction, which the document does not "
+                            "have ({where})",
+                            words=m.group(),
+                            where=text.label,
+                        ),
+                        Msg("name the part that is meant, or add it"),
                     )
         for what, pattern in REFERENCES.get(text.lang, []):
             for m in pattern.finditer(text.value):
@@ -82,9 +95,13 @@ def check(view: View) -> Iterator[Problem]:
                 yield view.problem(
                     RULE,
                     view.at(text, offset),
-                    f"{what} {beyond[0]} does not exist: the document has {counts[what]} "
-                    f"{what}s ({text.label})",
-                    f"refer to an existing {what}",
+                    Msg(
+                        MISSING[what],
+                        n=beyond[0],
+                        count=counts[what],
+                        where=text.label,
+                    ),
+                    Msg(EXISTING[what]),
                 )
 
 

@@ -1,7 +1,8 @@
 """Output formats of ``dlo check``, kept apart from detection (yamllint style). Not a rule.
 
 - ``text``: ``file:line:col: severity CODE: message (hint: …)``, one a line;
-- ``json``: ``{"problems": [...], "errors": n, "warnings": n}``;
+- ``json``: ``{"problems": [...], "errors": n, "warnings": n}``, messages in English whatever
+  the interface language (data for programs: it does not change with the reader's locale);
 - ``github``: GitHub Actions workflow commands, so a CI run annotates the lines of a pull request:
   ``::warning file=…,line=…,col=…,title=DLO106::message``.
 """
@@ -12,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 
+from .. import i18n
 from ..errors import Problem
 
 FORMATS = ("text", "json", "github")
@@ -35,8 +37,7 @@ def github(problem: Problem) -> str:
     if loc.line:
         props += [f"line={loc.line}", f"col={loc.col or 1}"]
     props.append(f"title={_escape_property(problem.code)}")
-    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
-    return f"::{problem.severity} {','.join(props)}::{_escape_data(message)}"
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(problem.text())}"
 
 
 def render(problems: list[Problem], fmt: str) -> str:
@@ -61,5 +62,5 @@ def rule_table(rules) -> str:
     """``dlo check --list-rules``: code, default severity, name and description."""
     width = max(len(r.name) for r in rules)
     return "\n".join(
-        f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.description}" for r in rules
+        f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {i18n.text(r.description)}" for r in rules
     )

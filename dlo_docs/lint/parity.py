@@ -16,33 +16,39 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from ..model import Chapter, Paragraph
 from .rule import Rule
 from .view import Text, View, label
 
 _NUMBER = re.compile(r"\d+")
 _LATIN = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z]+(?![^\W\d_])")
-_ENDINGS = {":": "a colon", ";": "a semicolon", ".": "a full stop", ",": "a comma"}
+_ENDINGS = {
+    ":": Msg("a colon"),
+    ";": Msg("a semicolon"),
+    ".": Msg("a full stop"),
+    ",": Msg("a comma"),
+}
 
 
-def _ending(text: str) -> str:
+def _ending(text: str) -> Msg:
     end = text.rstrip()[-1:]
-    return _ENDINGS.get(end, "no punctuation")
+    return _ENDINGS.get(end, Msg("no punctuation"))
 
 
-def _facts(text: str) -> dict[str, Counter]:
+def _facts(text: str) -> dict[Msg, Counter]:
     return {
-        "numbers": Counter(_NUMBER.findall(text)),
-        "Latin words": Counter(_LATIN.findall(text)),
+        Msg("numbers"): Counter(_NUMBER.findall(text)),
+        Msg("Latin words"): Counter(_LATIN.findall(text)),
     }
 
 
 def _show(counter: Counter) -> str:
-    return ", ".join(sorted(counter.elements()))
+    return ", ".join(sorted(counter.elements())) or Msg("none")
 
 
 def _missing(
-    view: View, base: tuple[str | int, ...], field: str, where: str, found: dict[str, Text]
+    view: View, base: tuple[str | int, ...], field: str, where: Msg, found: dict[str, Text]
 ) -> Iterator[Problem]:
     """An error for each language the text at ``base`` has no version in."""
     languages = view.model.languages
@@ -51,13 +57,16 @@ def _missing(
             yield view.problem(
                 RULE,
                 view.source.at([*base, field]),
-                f"{where} has no {lang} text",
-                f"write it as a mapping: {{{', '.join(f'{code}: …' for code in languages)}}}",
+                Msg("{where} has no {lang} text", where=where, lang=lang),
+                Msg(
+                    "write it as a mapping: {mapping}",
+                    mapping="{" + ", ".join(f"{code}: …" for code in languages) + "}",
+                ),
                 severity="error",
             )
 
 
-def _disagreements(view: View, where: str, first: Text, other: Text) -> Iterator[Problem]:
+def _disagreements(view: View, where: Msg, first: Text, other: Text) -> Iterator[Problem]:
     """Warnings where ``other`` (a translation) differs from ``first`` in what does not
     translate: numbers, Latin words, the closing punctuation."""
     main, lang = first.lang, other.lang
@@ -69,17 +78,31 @@ def _disagreements(view: View, where: str, first: Text, other: Text) -> Iterator
             yield view.problem(
                 RULE,
                 at,
-                f"{where}: the {main} and {lang} texts differ in {kind} "
-                f"({main}: {_show(ours) or 'none'}; {lang}: {_show(theirs) or 'none'})",
-                "make the translations say the same",
+                Msg(
+                    "{where}: the {main} and {lang} texts differ in {what} ({main}: {ours}; "
+                    "{lang}: {theirs})",
+                    where=where,
+                    main=main,
+                    lang=lang,
+                    what=kind,
+                    ours=_show(ours),
+                    theirs=_show(theirs),
+                ),
+                Msg("make the translations say the same"),
             )
     if _ending(first.value) != _ending(other.value):
         yield view.problem(
             RULE,
             at,
-            f"{where}: the {main} text ends with {_ending(first.value)}, the "
-            f"{lang} text with {_ending(other.value)}",
-            "end both alike",
+            Msg(
+                "{where}: the {main} text ends with {ours}, the {lang} text with {theirs}",
+                where=where,
+                main=main,
+                lang=lang,
+                ours=_ending(first.value),
+                theirs=_ending(other.value),
+            ),
+            Msg("end both alike"),
         )
 
 
@@ -91,11 +114,13 @@ def check(view: View) -> Iterator[Problem]:
     for text in view.texts():
         base = text.loc[:-1] if text.loc[-1] in doc.languages else text.loc
         by_field.setdefault(base, {})[text.lang] = text
-    places = [((), "title", "title")] + [
+    places = [((), "title", Msg("title"))] + [
         (
             view.locs[n.element.id],
             "title" if isinstance(n.element, (Chapter, Paragraph)) else "text",
-            f"{label(n)}{' title' if isinstance(n.element, (Chapter, Paragraph)) else ''}",
+            Msg("{element} title", element=label(n))
+            if isinstance(n.element, (Chapter, Paragraph))
+            else label(n),
         )
         for n in view.numbered
     ]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
@@ -22,16 +23,16 @@ def check(view: View) -> Iterator[Problem]:
         yield view.problem(
             RULE,
             view.source.at(["code"]),
-            f"the code is left to write: {m.group()}",
-            "give the code from the organisation's nomenclature of documents",
+            Msg("the code is left to write: {code}", code=m.group()),
+            Msg("give the code from the organisation's nomenclature of documents"),
         )
     for text in view.texts():
         for m in PLACEHOLDER.finditer(text.value):
             yield view.problem(
                 RULE,
                 view.at(text, m.start()),
-                f"text left to write ({text.label}): {m.group()}",
-                "replace [[...]] with the text",
+                Msg("text left to write ({where}): {text}", where=text.label, text=m.group()),
+                Msg("replace [[...]] with the text"),
             )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from . import vocab
 from .rule import Rule
 from .view import WORD, Text, View
@@ -79,8 +80,13 @@ def check(view: View) -> Iterator[Problem]:
             yield view.problem(
                 RULE,
                 view.at(text, offset),
-                f"'{repeated}' is repeated: '{whole}' ({text.label})",
-                "delete the repetition, or write what was meant",
+                Msg(
+                    "'{repeated}' is repeated: '{whole}' ({where})",
+                    repeated=repeated,
+                    whole=whole,
+                    where=text.label,
+                ),
+                Msg("delete the repetition, or write what was meant"),
             )
 
 

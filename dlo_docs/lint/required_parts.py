@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from . import vocab
 from .rule import Rule
 from .view import View
@@ -29,8 +30,8 @@ def check(view: View) -> Iterator[Problem]:
         yield view.problem(
             RULE,
             at,
-            f"the job instruction has no {what} chapter or paragraph",
-            f"add one titled like '{example}…'" if example else "add it",
+            Msg("the job instruction has no chapter or paragraph '{part}'", part=what),
+            Msg("add one titled like '{example}…'", example=example) if example else Msg("add it"),
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from . import vocab
 from .rule import Rule
 from .view import WORD, View
@@ -37,19 +38,27 @@ def check(view: View) -> Iterator[Problem]:
                 )
                 if hit:
                     offset, name = words[i + 1]
+                    called = words[i][1] + " " + name
                     yield view.problem(
                         RULE,
                         view.at(text, offset),
-                        f"the document calls itself '{words[i][1]} {name}', the name of a "
-                        f"{vocab.KIND_WORDS[kind]}, but it is a {own} ({text.label})",
-                        f"call it {_example(doc.kind, text.lang)}",
+                        Msg(
+                            "the document calls itself '{name}', the name of a {other}, but it "
+                            "is a {own} ({where})",
+                            name=called,
+                            other=vocab.KIND_WORDS[kind],
+                            own=own,
+                            where=text.label,
+                        ),
+                        Msg("call it {example}", example=_example(doc.kind, text.lang)),
                     )
                     break
 
 
 def _example(kind: str, lang: str) -> str:
     phrases, abbreviations = vocab.KIND_NAMES[kind].get(lang, ([], []))
-    return " or ".join(f"'{name}'" for name in [*phrases[:1], *abbreviations[:1]])
+    names = [f"'{name}'" for name in [*phrases[:1], *abbreviations[:1]]]
+    return Msg("{a} or {b}", a=names[0], b=names[1]) if len(names) == 2 else "".join(names)
 
 
 RULE = Rule(

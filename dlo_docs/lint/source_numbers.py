@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import DloError, Problem
+from ..i18n import Msg
 from ..numbering import item_number
 from .rule import Rule
 from .view import View, label
@@ -59,9 +60,11 @@ def check(view: View) -> Iterator[Problem]:
             yield view.problem(
                 RULE,
                 view.element_at(n.element.id, "source_number"),
-                f"the source numbered {label(n)} '{stored}'",
-                "check the source's numbering and whether an element was lost or added "
-                "on import; remove source_number once checked",
+                Msg("the source numbered {element} '{stored}'", element=label(n), stored=stored),
+                Msg(
+                    "check the source's numbering and whether an element was lost or added "
+                    "on import; remove source_number once checked"
+                ),
             )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
@@ -29,13 +30,13 @@ AFTER = re.compile(
 def problems_in(text: str) -> Iterator[tuple[int, str]]:
     """(offset, what is wrong) for every spacing fault in ``text``."""
     for m in RUN.finditer(text):
-        yield m.start(), f"{len(m.group())} spaces in a row"
+        yield m.start(), Msg("{n} spaces in a row", n=len(m.group()))
     for m in BEFORE.finditer(text):
-        yield m.start(), f"a space before '{text[m.end()]}'"
+        yield m.start(), Msg("a space before '{mark}'", mark=text[m.end()])
     for m in AFTER.finditer(text):
         mark = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
-        yield start, f"no space after '{mark}'"
+        yield start, Msg("no space after '{mark}'", mark=mark)
 
 
 def check(view: View) -> Iterator[Problem]:
@@ -44,8 +45,8 @@ def check(view: View) -> Iterator[Problem]:
             yield view.problem(
                 RULE,
                 view.at(text, offset),
-                f"{what} ({text.label})",
-                "one space between words, none before punctuation, one after it",
+                Msg("{what} ({where})", what=what, where=text.label),
+                Msg("one space between words, none before punctuation, one after it"),
             )
 
 

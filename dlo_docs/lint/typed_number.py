@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Problem
+from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
@@ -27,8 +28,12 @@ def check(view: View) -> Iterator[Problem]:
             yield view.problem(
                 RULE,
                 view.at(text, m.start(1)),
-                f"the text starts with a typed number '{m.group(1)}' ({text.label})",
-                "delete it: numbers are computed",
+                Msg(
+                    "the text starts with a typed number '{number}' ({where})",
+                    number=m.group(1),
+                    where=text.label,
+                ),
+                Msg("delete it: numbers are computed"),
             )
 
 

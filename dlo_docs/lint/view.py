@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, Severity
+from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..load import Source
 from ..mentions import contains, words
@@ -40,15 +41,16 @@ def is_abbreviation(token: str) -> bool:
     )
 
 
-def label(n: Numbered) -> str:
-    """A readable, language-neutral name of a numbered element."""
+def label(n: Numbered) -> Msg:
+    """A readable, language-neutral name of a numbered element (shown in the interface
+    language)."""
     if n.kind == "chapter":
-        return f"chapter {n.number}"
+        return Msg("chapter {n}", n=n.number)
     if n.kind == "paragraph":
-        return f"chapter {n.chapter} paragraph {n.number}"
+        return Msg("chapter {chapter} paragraph {n}", chapter=n.chapter, n=n.number)
     if n.kind == "clause":
-        return f"clause {n.number}"
-    return f"clause {n.clause} item {'.'.join(str(p) for p in n.path)}"
+        return Msg("clause {n}", n=n.number)
+    return Msg("clause {clause} item {n}", clause=n.clause, n=".".join(str(p) for p in n.path))
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ class View:
                 if text is None:
                     continue
                 loc = (*base, field_name) if isinstance(value, str) else (*base, field_name, lang)
-                shown = f"{lbl}, {lang}" if len(doc.languages) > 1 else lbl
+                shown = join(", ", [lbl, lang]) if len(doc.languages) > 1 else lbl
                 texts.append(
                     Text(
                         element_id,
@@ -211,13 +213,22 @@ class View:
                     )
                 )
 
-        add(doc, "title", (), "", "title", "title", None, None)
+        add(doc, "title", (), "", "title", Msg("title"), None, None)
         for n in self.numbered:
             el = n.element
             loc = self.locs[el.id]
             chapter = self.chapter_of[el.id]
             if isinstance(el, (Chapter, Paragraph)):
-                add(el, "title", loc, el.id, n.kind, f"{label(n)} title", chapter, n)
+                add(
+                    el,
+                    "title",
+                    loc,
+                    el.id,
+                    n.kind,
+                    Msg("{element} title", element=label(n)),
+                    chapter,
+                    n,
+                )
             else:
                 add(el, "text", loc, el.id, n.kind, label(n), chapter, n)
         return texts

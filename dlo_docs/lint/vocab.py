@@ -7,33 +7,35 @@ word of the text, in order, so Kazakh and Russian case endings follow ("мінд
 
 from __future__ import annotations
 
+from ..i18n import Msg
+
 # The parts a job instruction must have (chapters or paragraphs), in their usual order:
 # name → (what to call it in a message, {lang: title phrases, any of which names the part}).
 JOB_INSTRUCTION_PARTS: dict[str, tuple[str, dict[str, list[str]]]] = {
-    "scope": ("scope", {"kk": ["қолдану салас"], "ru": ["област применени"]}),
+    "scope": (Msg("scope"), {"kk": ["қолдану салас"], "ru": ["област применени"]}),
     "references": (
-        "normative references",
+        Msg("normative references"),
         {"kk": ["нормативтік сілтеме"], "ru": ["нормативн ссылк"]},
     ),
-    "abbreviations": ("abbreviations", {"kk": ["қысқарту", "қысқартыл"], "ru": ["сокращени"]}),
-    "general": ("general provisions", {"kk": ["жалпы ереже"], "ru": ["общ положени"]}),
+    "abbreviations": (Msg("abbreviations"), {"kk": ["қысқарту", "қысқартыл"], "ru": ["сокращени"]}),
+    "general": (Msg("general provisions"), {"kk": ["жалпы ереже"], "ru": ["общ положени"]}),
     "qualification": (
-        "qualification requirements",
+        Msg("qualification requirements"),
         {"kk": ["біліктілік талап"], "ru": ["квалификационн требовани"]},
     ),
-    "duties": ("duties", {"kk": ["міндет"], "ru": ["обязанност"]}),
-    "rights": ("rights", {"kk": ["құқық"], "ru": ["права"]}),
-    "responsibility": ("responsibility", {"kk": ["жауапкершілік"], "ru": ["ответственност"]}),
+    "duties": (Msg("duties"), {"kk": ["міндет"], "ru": ["обязанност"]}),
+    "rights": (Msg("rights"), {"kk": ["құқық"], "ru": ["права"]}),
+    "responsibility": (Msg("responsibility"), {"kk": ["жауапкершілік"], "ru": ["ответственност"]}),
     "relationships": (
-        "relationships",
+        Msg("relationships"),
         {
             "kk": ["қарым қатынас", "өзара байланыс", "өзара іс"],
             "ru": ["взаимоотношени", "взаимодействи", "взаимосвяз"],
         },
     ),
-    "changes": ("change procedure", {"kk": ["өзгеріс"], "ru": ["изменени"]}),
+    "changes": (Msg("change procedure"), {"kk": ["өзгеріс"], "ru": ["изменени"]}),
     "agreement": (
-        "agreement, storage and distribution",
+        Msg("agreement, storage and distribution"),
         {"kk": ["келісу", "сақтау", "тарату"], "ru": ["согласовани", "хранени", "рассылк"]},
     ),
 }
@@ -82,7 +84,7 @@ KIND_NAMES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "ru": (["положени"], []),
     },
 }
-KIND_WORDS = {"job_instruction": "job instruction", "unit_regulation": "unit regulation"}
+KIND_WORDS = {"job_instruction": Msg("job instruction"), "unit_regulation": Msg("unit regulation")}
 
 # An introduction (the part "кіріспеде" / "во введении" refers to), by chapter title.
 INTRODUCTION: dict[str, list[str]] = {
