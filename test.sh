@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (setting up first when needed).
+# Runs the whole test suite (setting up first when needed), spread over every core by pytest-xdist
+# (-n auto; a later -n, e.g. `./test.sh -n 0`, overrides it). Arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest -n auto "$@"
