@@ -38,9 +38,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DLO = [str(Path(sys.executable).parent / "dlo")]
 SEED = "dlo-head"
-RU_SOURCE = Path("/work/shared/corpus/mnu-research-assistant.ru.txt")
+# every act of the route on one day: submissions and agreements are dated today, and an order
+# cannot precede them
+TODAY = dt.date.today()
+RU_SOURCE = REPO.parent / "shared" / "corpus" / "mnu-research-assistant.ru.txt"
 APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
 UNITS = 20
+# the seed position's title in its text, in any case ending, across folded lines
+SEED_TITLE = re.compile(r"([Ққ])ашықтықтан\s+оқыту\s+бөлімінің\s+бастығ\w*")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 
@@ -138,7 +143,16 @@ def russian_template(root: Path) -> dict | None:
     if not RU_SOURCE.is_file():
         return None
     proc = subprocess.run(
-        [*DLO, "--root", str(root), "import", str(RU_SOURCE), "--id", "ru-template"],
+        [
+            *DLO,
+            "--root",
+            str(root),
+            "import",
+            str(RU_SOURCE),
+            "--id",
+            "ru-template",
+            "--update-registry",
+        ],
         capture_output=True,
         cwd=root,
     )
@@ -187,7 +201,7 @@ def generate(root: Path, count: int) -> dict[str, str]:
             {
                 "id": f"pos-{i % units}-{i // units}",
                 "unit": f"unit-{i % units}",
-                "title": {"kk": f"Маман №{i + 1}", "ru": f"Специалист №{i + 1}"},
+                "title": {"kk": f"Маман №{i + 1:04d}", "ru": f"Специалист №{i + 1:04d}"},
                 "reports_to": seed_position["reports_to"],
             }
         )
@@ -221,6 +235,11 @@ def generate(root: Path, count: int) -> dict[str, str]:
                 .replace("position: dlo-head\n", f"position: {position}\n", 1)
                 .replace("Осы лауазымдық нұсқаулық", f"Осы №{i + 1} лауазымдық нұсқаулық", 1)
             )
+            # the text names its own position: the generated one, not the seed's (titles are
+            # fixed-width, so that no title is the beginning of another, as mentions match)
+            text = SEED_TITLE.sub(
+                lambda m, n=i + 1: f"{'М' if m.group(1) == 'Қ' else 'м'}аман №{n:04d}", text
+            )
             langs[reg_id] = "kk"
         folder = root / "regulations" / reg_id
         folder.mkdir()
@@ -239,7 +258,7 @@ def approve_all(root: Path, ids: list[str]) -> float:
         workflow.submit(project, reg_id)
         for role in APPROVERS:
             workflow.agree(project, reg_id, role)
-        workflow.approve(project, reg_id, f"{n + 1}-НҚ", dt.date(2024, 6, 3))
+        workflow.approve(project, reg_id, f"{n + 1}-НҚ", TODAY)
     return time.perf_counter() - start
 
 
@@ -282,7 +301,7 @@ def one_change(root: Path, reg_id: str) -> None:
     workflow.submit(project, reg_id, "hr-head")
     for role in APPROVERS:
         workflow.agree(project, reg_id, role)
-    workflow.approve(project, reg_id, "112-НҚ", dt.date(2025, 2, 10))
+    workflow.approve(project, reg_id, "112-НҚ", TODAY)
 
 
 # -- pandoc ------------------------------------------------------------------------------------
