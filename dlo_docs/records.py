@@ -66,6 +66,7 @@ class ChangeRecord:
     entered: dt.date
     entered_by: str
     signed: SignatureNote | None = None  # the approval's signature
+    paper: bool = False  # approved on paper before the workflow: the original is on paper
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,4 @@ class Records:
     organisation: dict[str, str] | None = None  # its name, by language
     route: list[str] | None = None  # the approvers of the round (the agreement sheet's rows)
     approved_by: str | None = None  # the approving authority fixed when it was submitted
+    paper: bool = False  # the edition was approved on paper (registered): originals on paper

@@ -60,6 +60,7 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
     """The text and records an output of ``reg_id`` shows (see the module's docstring)."""
     h = workflow.history(project, reg_id)
     if not draft and h.in_force is not None:
+        workflow.intact(project, reg_id)
         n = h.in_force
         document = _frozen(project, reg_id, n, h.approvals[n])
         lang = document.model.main_lang

@@ -369,6 +369,9 @@ def _event_line(ev: Event) -> str:
     extra = []
     if ev.event == "submitted":
         extra.append(f"route ({ev.get('route_kind')}): {', '.join(ev.get('route') or [])}")
+    if ev.get("agreed"):
+        agreed = ", ".join(f"{a.get('role')} {a.get('date')}" for a in ev.get("agreed"))
+        extra.append(f"agreed on paper: {agreed}")
     for key in ("reason", "remarks", "result"):
         if ev.get(key):
             extra.append(f"{key}: {ev.get(key)}")

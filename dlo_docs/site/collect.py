@@ -113,9 +113,12 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     st = _status(project, reg_id, registry, problems)
     if st.edition_in_force is None:
         return None
+    workflow.intact(project, reg_id)  # a forged or broken journal publishes nothing
     n = st.edition_in_force
     events = workflow.events(project, reg_id)
-    approvals = {ev.edition: ev for ev in events if ev.event == "approved" and ev.edition <= n}
+    approvals = {
+        ev.edition: ev for ev in events if ev.event in workflow.APPROVALS and ev.edition <= n
+    }
     reasons = {ev.edition: ev.get("reason") for ev in events if ev.event == "revised"}
     editions: dict[int, Edition] = {}
     for k in sorted(approvals):

@@ -22,7 +22,9 @@ Public interface (other areas code against it; nothing else of the package is pu
 
 - read-only (``history.py``): ``status(project, reg_id) -> Status``, ``events(project, reg_id)
   -> list[Event]``, ``history(project, reg_id) -> History`` (the journal's story without reading
-  the working text), ``revision_reason(project, reg_id)``, ``journal_path(project, reg_id)``;
+  the working text), ``revision_reason(project, reg_id)``, ``journal_path(project, reg_id)``,
+  ``intact(project, reg_id)`` (DloError when the journal's chain is broken: outputs never show
+  a forged history);
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
@@ -30,7 +32,8 @@ Public interface (other areas code against it; nothing else of the package is pu
   the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,
-  ``withdraw``, ``review`` (agree, reject, approve and review signed with ``signer=``, see
+  ``withdraw``, ``review``; ``cancel`` (``amend.py``); ``register_paper`` (``paper.py``: an
+  edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve and review signed with ``signer=``, see
   ``signatures.py``); integrity (``integrity.py``): ``verify``, ``export_signatures``.
 
 Each command holds the journal lock from reading the state to writing the event, so two commands
@@ -45,13 +48,15 @@ from .dates import today
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
-from .history import events, history, journal_path, revision_reason, status
+from .history import events, history, intact, journal_path, revision_reason, status
 from .integrity import export_signatures, verify
-from .journal import Event, content_hash
+from .journal import APPROVALS, Event, content_hash
+from .paper import register_paper
 from .state import History
 from .status import STATES, Status
 
 __all__ = [
+    "APPROVALS",
     "EDITIONS",
     "STATES",
     "WHOLE_TEXT",
@@ -68,11 +73,13 @@ __all__ = [
     "events",
     "export_signatures",
     "history",
+    "intact",
     "journal_path",
     "load_edition",
     "person",
     "recorded_by",
     "records",
+    "register_paper",
     "reject",
     "review",
     "revise",

@@ -4,6 +4,7 @@ the change registration sheet, the periodic reviews on the review sheet."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .. import numbering
@@ -76,7 +77,9 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
     approval = h.approvals[n]
     round_ = h.agreed_rounds.get(n)
     rec.order = approval.order
-    if round_ is not None:
+    if approval.event == "registered":
+        _paper(rec, approval)
+    elif round_ is not None:
         rec.agreements = _marks(round_.marks)
         rec.route = list(round_.route)
         _captured(rec, round_.marks)
@@ -89,6 +92,22 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
         rec.approved_by = authority
         rec.positions[authority] = captured
     rec.organisation = facts.organisation_of(approval)
+
+
+def _paper(rec: _records.Records, ev: Event) -> None:
+    """An edition approved on paper: the route its text named, the agreements its original
+    carries (as the clerk copied them), and the note that the originals are on paper."""
+    rec.paper = True
+    rec.route = list(ev.get("route") or [])
+    for item in ev.get("agreed") or []:
+        role = item["role"]
+        rec.agreements[role] = _records.AgreementMark(
+            role, "agreed", dt.date.fromisoformat(str(item["date"]))
+        )
+    for role in rec.route:
+        found = facts.of(ev, role)
+        if found is not None:
+            rec.positions[role] = found
 
 
 _NOT_PRINTED = ("note", "silence", "source_number")
@@ -141,6 +160,7 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
                 entered=order.effective or order.date,
                 entered_by=recorded_by(ev, lang),
                 signed=signed(ev),
+                paper=ev.event == "registered",
             )
         )
         previous = model

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import DloError
 from ..project import Project
 from . import journal as _journal
 from . import loading
@@ -25,6 +26,17 @@ def events(project: Project, reg_id: str) -> list[Event]:
     list of well-formed events raises DloError; the chain is checked by ``verify``."""
     project.regulation_path(reg_id)
     return _journal.events_or_raise(project, reg_id)
+
+
+def intact(project: Project, reg_id: str) -> None:
+    """Raise DloError naming every edited, deleted, inserted or reordered event of ``reg_id``'s
+    journal (DLO601-DLO605, as ``verify``): what an output shows as approved is never read from a
+    forged history."""
+    project.regulation_path(reg_id)
+    journal = _journal.read(project, reg_id)
+    problems = _journal.check_chain(journal)
+    if problems:
+        raise DloError(problems)
 
 
 def history(project: Project, reg_id: str) -> History:

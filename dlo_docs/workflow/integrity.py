@@ -91,7 +91,7 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
         return problems
     approved: dict[int, tuple[int, Event]] = {}
     for index, ev in enumerate(journal.events):
-        if ev.event == "approved":
+        if ev.event in _journal.APPROVALS:
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
         problems += _approved(project, reg_id, journal, index, ev)

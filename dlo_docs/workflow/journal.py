@@ -45,7 +45,12 @@ KINDS = (
     "reviewed",
     "acknowledged",
     "cancelled",
+    "registered",
+    "corrected",
 )
+# the events that approve an edition: an approval in the workflow, or an edition approved on paper
+# before the workflow, registered as such
+APPROVALS = ("approved", "registered")
 # the fields every event has, in the order they are written (event-specific data goes before
 # content_hash)
 HEAD = ("seq", "time", "role", "actor", "event", "edition")
@@ -154,7 +159,7 @@ class Event:
         """The day of the act the event records: the date given for it (an agreement signed
         earlier than it was recorded, an order's date), else the day it was recorded."""
         order: Order | None = self.data.get("order")
-        if self.event == "approved" and order is not None:
+        if self.event in APPROVALS and order is not None:
             return order.date
         value = self.data.get("date")
         return value if isinstance(value, dt.date) else self.date
@@ -299,9 +304,22 @@ def _dates_in_range(event: Event) -> None:
         getattr(order, "effective", None),
         event.data.get("date"),
         event.data.get("next_due"),
+        *_agreed_days(event),
     ):
         if isinstance(day, dt.date):
             sane_date(day)
+
+
+def _agreed_days(event: Event) -> list[dt.date]:
+    """The days of the agreements a registration of a paper edition lists."""
+    agreed = event.data.get("agreed")
+    if agreed is None:
+        return []
+    if not isinstance(agreed, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("role"), str) for a in agreed
+    ):
+        raise ValueError("'agreed' is not a list of {role, date}")
+    return [dt.date.fromisoformat(str(a["date"])) for a in agreed if a.get("date") is not None]
 
 
 def read(project: Project, reg_id: str) -> Journal:

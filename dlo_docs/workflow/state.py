@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..records import Order
 from . import dates
-from .journal import Event
+from .journal import APPROVALS, Event
 
 OPEN = ("draft", "agreement", "agreed")  # a working draft is open
 
@@ -165,7 +165,7 @@ def _step(h: History, ev: Event) -> None:
     elif kind == "rejected" and h.round is not None:
         h.round.rejected = ev
         h.state, h.rejection, h.round = "draft", ev, None
-    elif kind == "approved":
+    elif kind in APPROVALS:
         _approved(h, ev)
     elif kind == "withdrawn":
         _withdrawn(h, ev)

@@ -114,6 +114,8 @@ class Writer:
 
     def _sheet_agreement(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("agreement")
+        if self.rd.records.paper:
+            self.p("sheet_text", self.form["paper"])
         rows = []
         for n, official in enumerate(self.rd.approvers, 1):
             mark = self.rd.records.agreements.get(official.position_id)
@@ -154,6 +156,8 @@ class Writer:
             )
             if change.signed is not None:
                 order = f"{order}; {labels_signed(self.labels, change.signed)}"
+            if change.paper:
+                order = f"{order}; {self.form['paper_short']}"
             rows.append(
                 [str(change.number), clauses, order, _date(change.entered), change.entered_by]
             )

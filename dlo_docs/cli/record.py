@@ -1,0 +1,99 @@
+"""Commands that bring into the journal what happened outside it: ``register-paper`` (an
+edition approved on paper before the workflow). A few lines over ``dlo_docs.workflow``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from .. import lazy
+from ..errors import UsageError
+from ..i18n import _
+from . import main
+from .workflow import CLERK, DATE, _date
+
+workflow = lazy.module("dlo_docs.workflow")
+
+
+def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
+    """``ROLE:DATE`` pairs (the date as YYYY-MM-DD or DD.MM.YYYY)."""
+    pairs = []
+    for value in values:
+        role, sep, day = value.partition(":")
+        parsed = None
+        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                parsed = dt.datetime.strptime(day.strip(), fmt).date()
+                break
+            except ValueError:
+                continue
+        if not sep or not role.strip() or parsed is None:
+            raise UsageError(
+                _("--agreed {value!r} is not ROLE:DATE").format(value=value),
+                _("for example --agreed vp-academic:2020-08-25"),
+            )
+        pairs.append((role.strip(), parsed))
+    return pairs
+
+
+@main.command("register-paper")
+@click.argument("reg_id", metavar="ID")
+@click.option(
+    "--order", "order", required=True, metavar="NO", help="The number of the approving order."
+)
+@click.option(
+    "--date",
+    "date",
+    required=True,
+    type=DATE,
+    metavar="DATE",
+    help="The order's date (YYYY-MM-DD).",
+)
+@click.option(
+    "--effective",
+    type=DATE,
+    metavar="DATE",
+    help="When the edition took (or takes) effect (default: the order's date).",
+)
+@click.option(
+    "--agreed",
+    "agreed",
+    multiple=True,
+    metavar="ROLE:DATE",
+    help="An approver who signed the paper agreement sheet, and the day (repeatable).",
+)
+@CLERK
+@click.pass_obj
+def register_paper(
+    obj,
+    reg_id: str,
+    order: str,
+    date: dt.datetime,
+    effective: dt.datetime | None,
+    agreed: tuple[str, ...],
+    clerk: str | None,
+) -> None:
+    """Register the text of ID as its edition approved on paper before the workflow, in force
+    by that order; freezes regulations/<id>/editions/<n>.yaml."""
+    ev = workflow.register_paper(
+        obj.project,
+        reg_id,
+        order,
+        date.date(),
+        _date(effective),
+        _agreed(agreed),
+        clerk=clerk,
+    )
+    click.echo(
+        _(
+            "{id}: edition {n} registered as approved on paper by order № {order} of {date}, "
+            "frozen as regulations/{id}/editions/{n}.yaml (journal event {seq})"
+        ).format(id=reg_id, n=ev.edition, order=ev.order.number, date=ev.order.date, seq=ev.seq)
+    )
+    if ev.order.effective and ev.order.effective > ev.order.date:
+        click.echo(
+            _("{id}: edition {n} takes effect on {date}").format(
+                id=reg_id, n=ev.edition, date=ev.order.effective
+            )
+        )
