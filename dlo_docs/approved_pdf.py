@@ -58,7 +58,10 @@ def check_approver(project: Project, approval: Approval, signer: Signer) -> Sign
     """Refuse, naming every check that fails, unless ``signer`` is the approver's certificate."""
     signers = signers_of(project)
     now = dt.datetime.now(dt.UTC)
-    failures = decisions.signer_failures(signers, signer, approval.approver, now, approval.date)
+    today = workflow.today(signers.registry.organisation.timezone)
+    failures = decisions.signer_failures(
+        signers, signer, approval.approver, now, approval.date, today
+    )
     if failures:
         where = Location(signer.source or "dlo")
         raise DloError([error(where, f.code, f.message) for f in failures])

@@ -163,6 +163,11 @@ class Signatures(Strict):
     required: list[Literal["agreed", "rejected", "approved", "reviewed"]] = Field(
         default_factory=list, description="events that must be signed with the official's own key"
     )
+    since: dt.date | None = Field(
+        None,
+        description="the day signatures became required: events recorded before it may be "
+        "unsigned (default: every event must be)",
+    )
 
 
 class Position(Strict):

@@ -109,6 +109,7 @@ def make_official(
     label: str | None = None,
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
+    serial: int | None = None,
 ) -> Official:
     key = _key(label or name)
     usage = x509.KeyUsage(
@@ -135,7 +136,7 @@ def make_official(
         .subject_name(subject)
         .issuer_name(ca.cert.subject)
         .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
+        .serial_number(serial or x509.random_serial_number())
         .not_valid_before(not_before or NOW - dt.timedelta(days=365))
         .not_valid_after(not_after or NOW + dt.timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
@@ -177,11 +178,24 @@ def bind(root: Path, role: str, official: Official, **entry) -> Path:
     return pem
 
 
-def set_signatures(root: Path, trust: list[str], required: list[str] | None = None) -> None:
+def set_signatures(
+    root: Path, trust: list[str], required: list[str] | None = None, since: str | None = None
+) -> None:
     path = root / "regulations" / "registry.yaml"
     source, problems = load.read(path, str(path))
     assert source is not None, problems
     source.data["signatures"] = {"trust": trust, "required": required or []}
+    if since:
+        source.data["signatures"]["since"] = since
+    load.write(path, source.data)
+
+
+def edit_position(root: Path, role: str, edit) -> None:
+    """Change ``role``'s position in the registry: ``edit(position)`` changes the mapping."""
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    edit(next(p for p in source.data["positions"] if p["id"] == role))
     load.write(path, source.data)
 
 
@@ -197,3 +211,40 @@ def office(root: Path, roles=tuple(HOLDERS)) -> Office:
         bind(root, role, officials[role])
         p12[role] = officials[role].p12(root.parent / "private" / f"{role}.p12")
     return Office(root, ca, officials, p12)
+
+
+# -- the journal as a forger with write access sees it ------------------------------------------
+
+
+def journal_file(root: Path, reg: str = "dlo-head") -> Path:
+    return root / "regulations" / reg / "journal.yaml"
+
+
+def entries(root: Path, reg: str = "dlo-head") -> list[dict]:
+    source, problems = load.read(journal_file(root, reg), "journal.yaml")
+    assert source is not None, problems
+    return load.plain(source.data)
+
+
+def rewrite(root: Path, data: list[dict], reg: str = "dlo-head") -> None:
+    """What a forger with write access does: change events and recompute every hash after them."""
+    from dlo_docs.workflow import journal as _journal
+
+    prev = _journal.GENESIS
+    for entry in data:
+        entry["prev"] = prev
+        entry["hash"] = _journal.event_hash(entry)
+        prev = entry["hash"]
+    journal_file(root, reg).write_text(load.dumps(data), encoding="utf-8")
+
+
+def event_line(root: Path, seq: int, key: str = "seq", reg: str = "dlo-head") -> int:
+    """The line of event ``seq``'s ``key`` in the journal (``seq``: the event's first line)."""
+    lines = journal_file(root, reg).read_text(encoding="utf-8").splitlines()
+    in_event = False
+    for number, line in enumerate(lines, 1):
+        if line.lstrip("- ").startswith("seq:"):
+            in_event = line.split(":")[1].strip() == str(seq)
+        if in_event and line.lstrip("- ").startswith(f"{key}:"):
+            return number
+    raise AssertionError(f"event {seq} has no {key}")

@@ -176,10 +176,21 @@ def test_a_former_holders_certificate_counts_only_for_their_days(office_project,
     signer = keys.load_pkcs12(former.p12(tmp_path / "former.p12"), PASSWORD.encode())
     s = signers(root)
     past = NOW - dt.timedelta(days=20)
-    assert decisions.signer_failures(s, signer, "vp-academic", past, past.date()) == []
+    # what they signed while they held the position verifies, with or without the name the
+    # event recorded then
+    rec = decisions.record(signer, DATA)
+    then = {"kk": "А. Смағұлов", "ru": "А. Смагулов"}
+    assert decisions.record_failures(s, rec, DATA, "vp-academic", past, past.date(), then) == []
+    assert decisions.record_failures(s, rec, DATA, "vp-academic", past, past.date()) == []
+    # they sign no more: not today, nor today for an act of their days
     failures = decisions.signer_failures(s, signer, "vp-academic", NOW, TODAY)
     assert codes(failures) == ["DLO903"]
     assert f"on {TODAY.isoformat()}" in failures[0].message
+    failures = decisions.signer_failures(s, signer, "vp-academic", past, past.date(), TODAY)
+    assert codes(failures) == ["DLO903"]
+    # a record made today fails verify for the day it was recorded
+    failures = decisions.record_failures(s, rec, DATA, "vp-academic", NOW, past.date(), then)
+    assert codes(failures) == ["DLO903"]
 
 
 def test_a_certificate_naming_someone_else_is_reported_at_its_registry_line(office_project):

@@ -11,10 +11,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from signing_support import NOW, PASSWORD, bind, make_ca, make_official, office, set_signatures
-from workflow_support import APPROVERS, REG, journal_path, ok, refused
+from signing_support import (
+    NOW,
+    PASSWORD,
+    bind,
+    entries,
+    event_line,
+    make_ca,
+    make_official,
+    office,
+    rewrite,
+    set_signatures,
+)
+from workflow_support import APPROVERS, REG, ok, refused
 
-from dlo_docs import load
 from dlo_docs.workflow import journal as _journal
 
 
@@ -22,22 +32,6 @@ from dlo_docs.workflow import journal as _journal
 def signed_office(project, monkeypatch):
     monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
     return office(project, roles=(*APPROVERS, "rector"))
-
-
-def entries(root: Path) -> list[dict]:
-    source, problems = load.read(journal_path(root), "journal.yaml")
-    assert source is not None, problems
-    return load.plain(source.data)
-
-
-def rewrite(root: Path, data: list[dict]) -> None:
-    """What a forger with write access does: change events and recompute every hash after them."""
-    prev = _journal.GENESIS
-    for entry in data:
-        entry["prev"] = prev
-        entry["hash"] = _journal.event_hash(entry)
-        prev = entry["hash"]
-    journal_path(root).write_text(load.dumps(data), encoding="utf-8")
 
 
 def agree_signed(dlo, setup, role):
@@ -126,14 +120,7 @@ def test_when_the_policy_requires_signatures_unsigned_decisions_are_refused(dlo,
 
 
 def _signature_line(root: Path, seq: int) -> int:
-    lines = journal_path(root).read_text(encoding="utf-8").splitlines()
-    in_event = False
-    for number, line in enumerate(lines, 1):
-        if line.lstrip("- ").startswith("seq:"):
-            in_event = line.split(":")[1].strip() == str(seq)
-        if in_event and line.strip().startswith("signature:"):
-            return number
-    raise AssertionError(f"event {seq} has no signature")
+    return event_line(root, seq, "signature")
 
 
 def test_verify_reports_a_tampered_signed_event_at_its_line(dlo, signed_office):

@@ -37,12 +37,20 @@ class Failure:
 
 
 def signer_failures(
-    signers: Signers, signer: Signer, role: str, moment: dt.datetime, day: dt.date
+    signers: Signers,
+    signer: Signer,
+    role: str,
+    moment: dt.datetime,
+    day: dt.date,
+    signed_on: dt.date | None = None,
 ) -> list[Failure]:
-    """Every check a signer's certificate fails for acting as ``role`` (empty: it may sign)."""
+    """Every check a signer's certificate fails for acting as ``role`` in an act of ``day``,
+    signed on ``signed_on`` (default: ``day``) by the position's holder as the registry names
+    them now (empty: it may sign)."""
     cert = signer.certificate
     failures = []
-    holder = signers.holder_problem(role, cert, day)
+    current = signers.registry.position(role).holder if signers.bound(role) else None
+    holder = signers.holder_problem(role, cert, day, signed_on, current or None)
     if holder:
         failures.append(Failure("DLO903", holder))
     validity = validity_problem(cert, moment, day)
@@ -100,11 +108,14 @@ def record_failures(
     role: str,
     moment: dt.datetime,
     day: dt.date,
+    holder_then: dict[str, str] | None = None,
 ) -> list[Failure]:
     """Every check a stored signature record fails: the signature over ``data``, the record's
     fields, the certificate's validity at ``moment`` (when the event was recorded; for an act
     dated before that, on its ``day`` alone: see ``chain.act_moment``) and on ``day``, the holder
-    of ``role`` on ``day``, the chain to a trusted CA."""
+    of ``role`` on ``day`` and on the day it was recorded (named ``holder_then`` when the event
+    recorded who held the role), the chain to a trusted CA. Every check is made with the
+    certificate the signature carries, never with the registry's file as it is now."""
     der = der_of(entry_record)
     if der is None:
         return [Failure("DLO906", "the signature record is malformed (no base64 cms)")]
@@ -113,6 +124,7 @@ def record_failures(
     except cms.BadSignature as exc:
         return [Failure("DLO906", f"the signature does not match the event: {exc}")]
     info = keys.info(checked.certificate)
+    recorded = moment.date()
     moment = act_moment(checked.certificate, moment, day)
     assert isinstance(entry_record, dict)
     failures = []
@@ -132,7 +144,7 @@ def record_failures(
     validity = validity_problem(checked.certificate, moment, day)
     if validity:
         failures.append(Failure("DLO904", validity))
-    holder = signers.holder_problem(role, checked.certificate, day)
+    holder = signers.holder_problem(role, checked.certificate, day, recorded, holder_then)
     if holder:
         failures.append(Failure("DLO903", holder))
     trust = _trust(signers, checked, moment)

@@ -112,25 +112,62 @@ class Signers:
                 result.append(Bound(role, entry, certs[0], where))
         return result
 
-    def holder_problem(self, role: str, cert: x509.Certificate, day: dt.date) -> str | None:
-        """Why ``cert`` is not the certificate of the holder of ``role`` on ``day`` (None: it is)."""
+    def holder_problem(
+        self,
+        role: str,
+        cert: x509.Certificate,
+        day: dt.date,
+        signed_on: dt.date | None = None,
+        holder_then: dict[str, str] | None = None,
+    ) -> str | None:
+        """Why ``cert`` is not the certificate of the holder of ``role`` on ``day`` (the act's)
+        and on ``signed_on`` (the day it was signed, when later: a former holder no longer signs
+        for the position, even for an act of their days). ``holder_then``: the holder's name as
+        the event recorded it (``verify``); else the entry's or the position's. None: it is."""
         fingerprint = keys.info(cert).fingerprint
         bound = self.bound(role)
         if not bound:
             return f"the registry names no certificate for the holder of {role}"
+        info = keys.info(cert)
+        described = f"{info.common_name or info.subject} (serial {info.serial})"
+        days = sorted({day, signed_on or day})
         matching = [b for b in bound if keys.info(b.certificate).fingerprint == fingerprint]
-        described = f"{keys.info(cert).common_name or keys.info(cert).subject} (serial {keys.info(cert).serial})"
         if not matching:
-            return f"the certificate of {described} is not the registry's certificate of the holder of {role}"
-        if not any(b.covers(day) for b in matching):
-            return f"the certificate of {described} was not the holder of {role}'s on {day.isoformat()}"
+            return self._unbound(role, cert, described, bound, days, holder_then)
+        for d in days:
+            if not any(b.covers(d) for b in matching):
+                return f"the certificate of {described} was not the holder of {role}'s on {d.isoformat()}"
         position = self.registry.position(role)
-        for b in matching:
-            holder = b.entry.holder or position.holder
-            if b.covers(day) and not names_holder(cert, holder):
-                name = " / ".join(dict.fromkeys((holder or {}).values()))
-                return f"the certificate of {described} does not name the holder of {role} ({name})"
-        return None
+        wanted = [holder_then or b.entry.holder or position.holder for b in matching]
+        if any(names_holder(cert, holder) for holder in wanted):
+            return None
+        name = " / ".join(dict.fromkeys((wanted[0] or {}).values()))
+        return f"the certificate of {described} does not name the holder of {role} ({name})"
+
+    def _unbound(
+        self,
+        role: str,
+        cert: x509.Certificate,
+        described: str,
+        bound: list[Bound],
+        days: list[dt.date],
+        holder_then: dict[str, str] | None,
+    ) -> str:
+        """Why an unbound certificate fails: another person's, or (when it names the holder of
+        the days, and the registry's entry for those days holds another certificate) the entry's
+        file was replaced after the signature: a renewal that overwrote the old certificate."""
+        position = self.registry.position(role)
+        for b in bound:
+            holder = holder_then or b.entry.holder or position.holder
+            if all(b.covers(d) for d in days) and holder and names_holder(cert, holder):
+                now = keys.info(b.certificate)
+                return (
+                    f"the registry's certificate of the holder of {role} ({b.entry.file}) is not "
+                    f"the one {described} signed with: it now holds serial {now.serial}; "
+                    "the file was replaced after the signature (keep each certificate a holder "
+                    "signed with as its own entry: the old one with until:, the new one with since:)"
+                )
+        return f"the certificate of {described} is not the registry's certificate of the holder of {role}"
 
     def problems(self) -> list[Problem]:
         """Every unreadable, missing or ill-bound certificate the registry names (for ``verify``)."""

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from .. import lint
 from ..errors import DloError, Location, Problem, error
-from . import integrity
+from . import integrity, signatures
 from .loading import Ctx
 
 
 def intact(ctx: Ctx) -> None:
     """Refuse (DLO632, then every error ``verify`` names) when the journal or a frozen edition
-    it relies on is damaged: no event is ever appended to a forged or broken history."""
-    damage = [p for p in integrity.check(ctx.project, ctx.reg_id, ctx.journal) if _error(p)]
+    it relies on is damaged, or a signature fails (or was removed where the policy requires
+    one): no event is ever appended to a forged or broken history."""
+    found = integrity.check(ctx.project, ctx.reg_id, ctx.journal)
+    if not ctx.journal.problems:
+        found += signatures.verify(ctx.project, ctx.journal, ctx.loaded)
+    damage = [p for p in found if _error(p)]
     if damage:
         raise DloError(
             [

@@ -23,6 +23,7 @@ from ..signing import decisions
 from ..signing.chain import act_moment
 from ..signing.keys import Signer
 from ..signing.registry import Signers
+from . import facts
 from . import journal as _journal
 
 SIGNABLE = ("agreed", "rejected", "approved", "reviewed")
@@ -77,8 +78,9 @@ def before_write(
         return None
     if kind not in SIGNABLE:
         raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
-    moment = act_moment(signer.certificate, now or dt.datetime.now(dt.UTC), day)
-    failures = decisions.signer_failures(signers, signer, role, moment, day)
+    now = now or dt.datetime.now(dt.UTC)
+    moment = act_moment(signer.certificate, now, day)
+    failures = decisions.signer_failures(signers, signer, role, moment, day, now.date())
     if failures:
         where = Location(signer.source or "dlo")
         raise DloError([error(where, f.code, f"{f.message} (acting as {role})") for f in failures])
@@ -96,51 +98,84 @@ def _at(journal: _journal.Journal, index: int) -> Location:
     return journal.source.at([index, _journal.SIGNATURE], key=True)
 
 
-def verify(project: Project, journal: _journal.Journal) -> list[Problem]:
-    """Every failed check of every signed event, positioned at the event's signature."""
-    signed = [(i, e) for i, e in enumerate(journal.entries) if _journal.SIGNATURE in e]
-    if not signed:
-        return []
-    try:
-        signers = signers_for(project)
-        signers.anchors  # noqa: B018 (a missing CA file is reported once, here)
-    except DloError as exc:
-        return exc.problems
+def _recorded(entry: dict[str, Any]) -> dt.datetime:
+    return dt.datetime.fromisoformat(entry["time"])
+
+
+def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
+    """Events of a kind the registry requires signed, recorded since the policy began, that carry
+    no signature: each one's signature was removed (the chain cannot tell, the policy can)."""
+    policy = signers.registry.signatures
     problems = []
+    for i, entry in enumerate(journal.entries):
+        kind = entry.get("event")
+        if kind not in policy.required or _journal.SIGNATURE in entry:
+            continue
+        if policy.since is not None and _recorded(entry).date() < policy.since:
+            continue
+        since = f" since {policy.since.isoformat()}" if policy.since else ""
+        problems.append(
+            error(
+                journal.at(i),
+                "DLO907",
+                f"journal event {entry['seq']} ({kind}, as {entry.get('role')}) is not signed, but "
+                f"the registry requires {kind} events to be signed{since} (signatures.required)",
+                "a removed signature cannot be put back: restore the journal from version "
+                "control (events recorded before signatures were required: signatures.since)",
+            )
+        )
+    return problems
+
+
+def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Problem]:
+    """Every failed check of the signature of event ``i``, at its ``signature:`` key."""
+    entry = journal.entries[i]
+    head = f"journal event {entry['seq']} ({entry['event']}"
+    role = entry.get("role")
+    if not role:
+        return [error(_at(journal, i), "DLO906", f"{head}) is signed but has no role")]
+    captured = facts.of(_journal.to_event(entry), role) or {}
+    try:
+        failures = decisions.record_failures(
+            signers,
+            entry[_journal.SIGNATURE],
+            _journal.signed_bytes(entry),
+            role,
+            _recorded(entry),
+            event_day(entry),
+            dict(captured.get("holder") or {}) or None,
+        )
+    except DloError as exc:  # a registry certificate that cannot be read
+        return exc.problems
     hint = "a signed event cannot be changed; restore the journal from version control"
-    for i, entry in signed:
-        head = f"journal event {entry['seq']} ({entry['event']}"
-        role = entry.get("role")
-        if not role:
-            problems.append(
-                error(
-                    _at(journal, i),
-                    "DLO906",
-                    f"{head}) is signed but has no role",
-                )
-            )
-            continue
-        try:
-            failures = decisions.record_failures(
-                signers,
-                entry[_journal.SIGNATURE],
-                _journal.signed_bytes(entry),
-                role,
-                dt.datetime.fromisoformat(entry["time"]),
-                event_day(entry),
-            )
-        except DloError as exc:  # a registry certificate that cannot be read
-            problems += exc.problems
-            continue
-        for f in failures:
-            problems.append(
-                error(
-                    _at(journal, i),
-                    f.code,
-                    f"{head}, signed as {role}): {f.message}",
-                    hint if f.code == "DLO906" else None,
-                )
-            )
+    return [
+        error(
+            _at(journal, i),
+            f.code,
+            f"{head}, signed as {role}): {f.message}",
+            hint if f.code == "DLO906" else None,
+        )
+        for f in failures
+    ]
+
+
+def verify(
+    project: Project, journal: _journal.Journal, loaded: Loaded | None = None
+) -> list[Problem]:
+    """Every failed check of every signed event, positioned at the event's signature, and every
+    event the policy requires signed that is not, positioned at the event."""
+    signed = [i for i, e in enumerate(journal.entries) if _journal.SIGNATURE in e]
+    try:
+        signers = signers_for(project, loaded)
+        if signed:
+            signers.anchors  # noqa: B018 (a missing CA file is reported once, here)
+    except (
+        DloError
+    ) as exc:  # an unreadable registry is dlo check's to report, unless signatures need it
+        return exc.problems if signed else []
+    problems = _unsigned(signers, journal)
+    for i in signed:
+        problems += _checked(signers, journal, i)
     return problems
 
 

@@ -1,0 +1,266 @@
+"""Attacks on signed decisions, each by someone with write access to the project (the journal,
+the registry, the key files they hold) who recomputes the hash chain after their change, so that
+only the signatures and the policy can tell. Each test would pass on a naive implementation (one
+that signs the content hash, trusts the registry's file as it is now, checks the issuer's name,
+or checks only the signatures that are there) and must be caught here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from conftest import on_day
+from signing_support import (
+    NOW,
+    PASSWORD,
+    bind,
+    edit_position,
+    entries,
+    event_line,
+    make_ca,
+    make_official,
+    office,
+    rewrite,
+    set_signatures,
+)
+from workflow_support import APPROVERS, REG, ok, refused
+
+from dlo_docs.signing import decisions, keys
+from dlo_docs.workflow import journal as _journal
+
+ZONE = dt.timezone(dt.timedelta(hours=5))  # the bundled registry's organisation zone
+TODAY = NOW.astimezone(ZONE).date()
+
+
+@pytest.fixture
+def signed_office(project, monkeypatch):
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    return office(project, roles=(*APPROVERS, "rector"))
+
+
+def _errors(result) -> list[str]:
+    return [line for line in result.err.splitlines() if " error DLO" in line]
+
+
+def _verify_fails(dlo, root) -> list[str]:
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.err
+    return _errors(result)
+
+
+def test_a_signature_copied_onto_another_event_of_the_same_signer_is_reported(dlo, signed_office):
+    """The vice-rector signed a rejection; a forger copies that signature onto the unsigned
+    agreement she gave later to the same text (same signer, same content hash): a signature over
+    the content hash alone would still verify there. Ours covers the whole event."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "reject", REG, "--as", "vp-academic", "--remarks", "Fix clause 17",
+       "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    data = entries(root)
+    assert data[1]["content_hash"] == data[3]["content_hash"]
+    data[3]["signature"] = data[1]["signature"]
+    rewrite(root, data)
+    [only] = _verify_fails(dlo, root)
+    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 4, 'signature')}:")
+    assert "error DLO906: journal event 4 (agreed, signed as vp-academic)" in only
+    assert "message digest" in only
+
+
+def test_a_removed_signature_is_reported_at_its_event_when_the_policy_requires_it(
+    dlo, signed_office
+):
+    root = signed_office.root
+    set_signatures(root, ["keys/ca.pem"], ["agreed"])
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+    ok(dlo, root, "verify", REG)
+    data = entries(root)
+    del data[1]["signature"]
+    rewrite(root, data)  # the chain is whole again: only the policy tells
+    [only] = _verify_fails(dlo, root)
+    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 2)}:")
+    assert "error DLO907: journal event 2 (agreed, as vp-academic) is not signed" in only
+    # and nothing more is recorded on it
+    refused(dlo, root, "DLO632", "agree", REG, "--as", "legal-head",
+            "--sign", str(signed_office.p12["legal-head"]))  # fmt: skip
+
+
+def test_events_recorded_before_signatures_became_required_stay_valid(dlo, signed_office):
+    root = signed_office.root
+    past = (TODAY - dt.timedelta(days=5)).isoformat()
+    with on_day(past):
+        ok(dlo, root, "submit", REG)
+        ok(dlo, root, "agree", REG, "--as", "vp-academic")  # no policy yet: unsigned
+    set_signatures(root, ["keys/ca.pem"], ["agreed"], since=TODAY.isoformat())
+    ok(dlo, root, "verify", REG)
+    ok(dlo, root, "agree", REG, "--as", "legal-head", "--sign", signed_office.p12["legal-head"])
+    refused(dlo, root, "DLO907", "agree", REG, "--as", "hr-head")
+    # without `since`, the policy covers every event: the old unsigned agreement is reported
+    set_signatures(root, ["keys/ca.pem"], ["agreed"])
+    [only] = _verify_fails(dlo, root)
+    assert "error DLO907: journal event 2 (agreed, as vp-academic)" in only
+
+
+def test_the_holders_certificate_file_swapped_after_signing(dlo, signed_office):
+    """The registry's file is overwritten with a renewed certificate of the same holder. The
+    signature is still judged by the certificate it carries (valid, trusted, over these bytes: no
+    DLO906/904/905, as a check with the file's key would report); the one error names the swap."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+    old = signed_office.officials["vp-academic"]
+    renewed = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-renewed")
+    [pem] = (root / "keys").glob("vp-academic-*.pem")
+    pem.write_bytes(renewed.pem)
+    [only] = _verify_fails(dlo, root)
+    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 2, 'signature')}:")
+    assert "error DLO903: journal event 2 (agreed, signed as vp-academic)" in only
+    assert f"(serial {format(old.cert.serial_number, 'X')})" in only
+    assert f"it now holds serial {format(renewed.cert.serial_number, 'X')}" in only
+    assert "replaced after the signature" in only
+    # the fix the message gives: each certificate as its own entry
+    pem.write_bytes(old.pem)
+    bind(root, "vp-academic", renewed)
+    ok(dlo, root, "verify", REG)
+
+
+def test_another_persons_certificate_in_the_holders_file_is_not_called_a_swap(dlo, signed_office):
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+    data = entries(root)
+    own = keys.load_pkcs12(signed_office.p12["legal-head"], PASSWORD.encode())
+    data[1]["signature"] = decisions.record(own, _journal.signed_bytes(data[1]))
+    rewrite(root, data)
+    [pem] = (root / "keys").glob("vp-academic-*.pem")
+    pem.write_bytes(signed_office.officials["legal-head"].pem)  # and the registry to match
+    errors = _verify_fails(dlo, root)
+    assert any("error DLO903: journal event 2" in e and "does not name" in e for e in errors)
+    assert not any("replaced after the signature" in e for e in errors)
+
+
+def test_verify_judges_the_holder_as_recorded_then_not_as_the_registry_says_now(dlo, signed_office):
+    """The vice-rector changes after she signed; the office ends her certificate's entry but
+    does not write her name into it. Her signature names the holder the event recorded."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+
+    def successor(position):
+        position["holder"] = {"kk": "Р. Т. Омарова", "ru": "Р. Т. Омарова"}
+        position["certificates"][0]["until"] = TODAY.isoformat()
+
+    edit_position(root, "vp-academic", successor)
+    ok(dlo, root, "verify", REG)
+
+
+def _successor_named(root, signed_office, forget_until: bool = False) -> object:
+    """The registry names a new vice-rector from today; the former one's entry ends yesterday
+    (or, ``forget_until``, is left open)."""
+    new = make_official(signed_office.ca, "ОМАРОВА РАУШАН", label="vp-new")
+
+    def successor(position):
+        position["holder"] = {"kk": "Р. Т. Омарова", "ru": "Р. Т. Омарова"}
+        former = position["certificates"][0]
+        former["holder"] = {"kk": "А. Б. Сейітова", "ru": "А. Б. Сеитова"}
+        if not forget_until:
+            former["until"] = (TODAY - dt.timedelta(days=1)).isoformat()
+
+    edit_position(root, "vp-academic", successor)
+    bind(root, "vp-academic", new, since=TODAY.isoformat())
+    return new
+
+
+@pytest.mark.parametrize("forget_until", [False, True])
+def test_a_former_holder_cannot_sign_after_the_registry_names_a_new_holder(
+    dlo, signed_office, tmp_path, forget_until
+):
+    root = signed_office.root
+    with on_day((TODAY - dt.timedelta(days=20)).isoformat()):
+        ok(dlo, root, "submit", REG)
+    new = _successor_named(root, signed_office, forget_until)
+    former = str(signed_office.p12["vp-academic"])
+    refused(dlo, root, "DLO903", "agree", REG, "--as", "vp-academic", "--sign", former)
+    # not even for an act dated while she held the position: she signs today, no longer holding it
+    in_office = (TODAY - dt.timedelta(days=10)).isoformat()
+    result = refused(dlo, root, "DLO903", "agree", REG, "--as", "vp-academic",
+                     "--date", in_office, "--sign", former)  # fmt: skip
+    assert "holder of vp-academic" in result.err
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", new.p12(tmp_path / "new.p12"))
+    ok(dlo, root, "verify", REG)
+
+
+def test_a_former_holders_signature_forged_into_the_journal_is_reported(dlo, signed_office):
+    """The former vice-rector (her key still works) signs an agreement written into the journal
+    after she left: verify finds she did not hold the position the day it was recorded."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    new = _successor_named(root, signed_office)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", new.p12(root.parent / "n.p12"))
+    data = entries(root)
+    data[1]["facts"]["positions"]["vp-academic"]["holder"] = {"kk": "А. Б. Сейітова"}
+    former = keys.load_pkcs12(signed_office.p12["vp-academic"], PASSWORD.encode())
+    data[1]["signature"] = decisions.record(former, _journal.signed_bytes(data[1]))
+    rewrite(root, data)
+    [only] = _verify_fails(dlo, root)
+    assert "error DLO903: journal event 2 (agreed, signed as vp-academic)" in only
+    assert f"was not the holder of vp-academic's on {TODAY.isoformat()}" in only
+
+
+def _rogue(signed_office):
+    """A CA with the trusted CA's very name, and a certificate of it with the vice-rector's
+    subject and her certificate's serial: names and serials alike, only the keys differ."""
+    rogue = make_ca("Test National CA", label="rogue-ca")
+    genuine = signed_office.officials["vp-academic"].cert
+    forged = make_official(rogue, "СЕЙІТОВА АЙГҮЛ", label="vp-rogue", serial=genuine.serial_number)
+    assert forged.cert.subject == genuine.subject and forged.cert.issuer == genuine.issuer
+    return forged
+
+
+def test_a_key_certified_by_another_ca_with_the_same_names_is_refused(dlo, signed_office, tmp_path):
+    root = signed_office.root
+    forged = _rogue(signed_office)
+    key = str(forged.p12(tmp_path / "rogue.p12"))
+    ok(dlo, root, "submit", REG)
+    result = refused(dlo, root, "DLO903", "agree", REG, "--as", "vp-academic", "--sign", key)
+    assert "error DLO905" in result.err
+    # even once the forger has put the certificate in the registry in place of hers
+    [pem] = (root / "keys").glob("vp-academic-*.pem")
+    pem.write_bytes(forged.pem)
+    result = refused(dlo, root, "DLO905", "agree", REG, "--as", "vp-academic", "--sign", key)
+    assert "trusted CA" in result.err
+
+
+def test_a_signature_by_another_ca_with_the_same_names_is_reported_by_verify_and_openssl(
+    dlo, signed_office, tmp_path
+):
+    root = signed_office.root
+    forged = _rogue(signed_office)
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+    data = entries(root)
+    signer = keys.load_pkcs12(forged.p12(tmp_path / "rogue.p12"), PASSWORD.encode())
+    data[1]["signature"] = decisions.record(signer, _journal.signed_bytes(data[1]))
+    rewrite(root, data)
+    [pem] = (root / "keys").glob("vp-academic-*.pem")
+    pem.write_bytes(forged.pem)
+    [only] = _verify_fails(dlo, root)
+    assert "error DLO905: journal event 2 (agreed, signed as vp-academic)" in only
+    if shutil.which("openssl") is None:
+        return
+    assert dlo("verify", REG, "--export", "out", cwd=root).code == 1  # exported all the same
+    folder = root / "out"
+    check = subprocess.run(
+        ["openssl", "cms", "-verify", "-binary", "-inform", "DER",
+         "-content", str(folder / f"{REG}-2-agreed.bin"),
+         "-in", str(folder / f"{REG}-2-agreed.p7s"),
+         "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode != 0
+    assert "Verification successful" not in check.stderr
