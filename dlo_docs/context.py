@@ -12,6 +12,7 @@ from typing import Any
 
 from . import numbering
 from .errors import DloError, UsageError, error
+from .i18n import Msg
 from .labels import labels as load_labels
 from .model import Chapter, Paragraph, Position, Registry, Regulation, text_in
 from .project import Document
@@ -130,8 +131,13 @@ def build(
     lang = lang or model.main_lang
     if lang not in model.languages:
         raise UsageError(
-            f"regulation {model.id!r} has no {lang!r} version (it has: {', '.join(model.languages)})",
-            f"add {lang} to languages: and give every text a {lang}: version",
+            Msg(
+                "regulation {id} has no {lang} version (it has: {langs})",
+                id=repr(model.id),
+                lang=repr(lang),
+                langs=", ".join(model.languages),
+            ),
+            Msg("add {lang} to languages: and give every text a {lang}: version", lang=lang),
         )
     labels = load_labels(lang, templates)
     missing: list = []
@@ -144,8 +150,12 @@ def build(
                 error(
                     doc.source.at(loc),
                     "DLO030",
-                    f"no {lang} text here",
-                    f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}",
+                    Msg("no {lang} text here", lang=lang),
+                    Msg(
+                        "write it as a mapping: {{{main}: ..., {lang}: ...}}",
+                        main=model.main_lang,
+                        lang=lang,
+                    ),
                 )
             )
             return ""

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
+from .i18n import Msg
 
 if sys.platform == "win32":
     import msvcrt
@@ -104,16 +105,21 @@ def confine(path: Path | str, root: Path | str | None = None) -> Path:
     try:
         rel = path.relative_to(root)
     except ValueError:
-        raise UsageError(f"{path} is outside {root}", "dlo writes only inside it") from None
+        raise UsageError(
+            Msg("{path} is outside {root}", path=path, root=root), Msg("dlo writes only inside it")
+        ) from None
     current = root
     for part in rel.parts:
         if part in ("", ".", ".."):
-            raise UsageError(f"{path} is not a plain path inside {root}")
+            raise UsageError(Msg("{path} is not a plain path inside {root}", path=path, root=root))
         current = current / part
         if current.is_symlink():
             raise UsageError(
-                f"{current} is a symbolic link: dlo does not write through links",
-                "replace the link with a real folder or file",
+                Msg(
+                    "{path} is a symbolic link: dlo does not write through links",
+                    path=current,
+                ),
+                Msg("replace the link with a real folder or file"),
             )
     return path
 
@@ -180,13 +186,15 @@ def locked(path: Path, timeout: float = 30.0, *, root: Path | None = None) -> It
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UsageError(
-                f"{lock_path} is a symbolic link: dlo does not follow links",
-                "delete the link; dlo creates the lock file itself",
+                Msg("{path} is a symbolic link: dlo does not follow links", path=lock_path),
+                Msg("delete the link; dlo creates the lock file itself"),
             ) from None
         raise
     if not os.path.samestat(os.fstat(fd), os.lstat(lock_path)):  # pragma: no cover - a race
         os.close(fd)
-        raise UsageError(f"{lock_path} changed while it was opened", "try again")
+        raise UsageError(
+            Msg("{path} changed while it was opened", path=lock_path), Msg("try again")
+        )
     deadline = time.monotonic() + timeout
     try:
         while not _try_lock(fd):

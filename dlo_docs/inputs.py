@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from .i18n import Msg
+
 MIB = 1024 * 1024
 MAX_YAML_BYTES = 16 * MIB  # a regulation is tens of KB; a journal of decades stays far below
 MAX_IMPORT_BYTES = 64 * MIB  # a Word document with pictures
@@ -20,7 +22,7 @@ MAX_IMPORT_BYTES = 64 * MIB  # a Word document with pictures
 class InputRefused(Exception):
     """The file cannot be read safely. ``reason`` says why, ``hint`` what to do."""
 
-    def __init__(self, reason: str, hint: str | None = None) -> None:
+    def __init__(self, reason: Msg, hint: Msg | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.hint = hint
@@ -35,8 +37,8 @@ def _confined(path: Path, root: Path | None) -> None:
         resolved.relative_to(Path(root).resolve())
     except ValueError:
         raise InputRefused(
-            f"the file is a symbolic link to {resolved}, outside the project",
-            "replace the link with the file itself",
+            Msg("the file is a symbolic link to {target}, outside the project", target=resolved),
+            Msg("replace the link with the file itself"),
         ) from None
 
 
@@ -56,21 +58,26 @@ def read_bytes(path: Path | str, *, limit: int, root: Path | None = None) -> byt
             raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(info.st_mode):
             kind = (
-                "a named pipe (FIFO)"
+                Msg("a named pipe (FIFO)")
                 if stat.S_ISFIFO(info.st_mode)
-                else "a device"
+                else Msg("a device")
                 if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                else "a socket"
+                else Msg("a socket")
                 if stat.S_ISSOCK(info.st_mode)
-                else "not a regular file"
+                else Msg("not a regular file")
             )
             raise InputRefused(
-                f"the file is {kind}, not a regular file", "put a regular file in its place"
+                Msg("the file is {kind}, not a regular file", kind=kind),
+                Msg("put a regular file in its place"),
             )
         if info.st_size > limit:
             raise InputRefused(
-                f"the file is {info.st_size} bytes, more than the {limit} bytes read",
-                "split it, or check that it is the file you meant",
+                Msg(
+                    "the file is {size} bytes, more than the {limit} bytes read",
+                    size=info.st_size,
+                    limit=limit,
+                ),
+                Msg("split it, or check that it is the file you meant"),
             )
         chunks: list[bytes] = []
         left = limit + 1  # a file that grows while read is caught too
@@ -83,8 +90,8 @@ def read_bytes(path: Path | str, *, limit: int, root: Path | None = None) -> byt
         data = b"".join(chunks)
         if len(data) > limit:
             raise InputRefused(
-                f"the file is more than the {limit} bytes read",
-                "split it, or check that it is the file you meant",
+                Msg("the file is more than the {limit} bytes read", limit=limit),
+                Msg("split it, or check that it is the file you meant"),
             )
         return data
     finally:

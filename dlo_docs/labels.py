@@ -8,6 +8,7 @@ from typing import Any
 
 from . import load
 from .errors import DloError, UsageError
+from .i18n import Msg
 
 _PACKAGE = Path(__file__).resolve().parent
 # the templates shipped with the code: inside the package when installed from a wheel, the
@@ -35,7 +36,9 @@ def _load(path: Path) -> dict[str, Any]:
 def labels(lang: str, project_templates: Path | None = None) -> dict[str, Any]:
     path = templates_dir(project_templates) / "labels" / f"{lang}.yaml"
     if not path.is_file():
-        raise UsageError(f"no label set for language {lang!r}", f"add {path}")
+        raise UsageError(
+            Msg("no label set for language {lang}", lang=repr(lang)), Msg("add {path}", path=path)
+        )
     return _load(path)
 
 

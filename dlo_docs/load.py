@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +23,10 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import inputs, yamlc
+from . import inputs, schema_errors, yamlc
 from .errors import Location, Problem, error
 from .fsio import atomic_write
+from .i18n import Msg
 from .yaml_limits import Guard, LimitExceeded
 
 M = TypeVar("M", bound=BaseModel)
@@ -255,13 +255,18 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             error(
                 Location(path, line, col),
                 "DLO002",
-                f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                "save the file as UTF-8",
+                Msg("the file is not UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]),
+                Msg("save the file as UTF-8"),
             )
         ]
     if not text.strip():
         return None, [
-            error(Location(path, 1, 1), "DLO003", "the file is empty", "fill it in or delete it")
+            error(
+                Location(path, 1, 1),
+                "DLO003",
+                Msg("the file is empty"),
+                Msg("fill it in or delete it"),
+            )
         ]
     return text, []
 
@@ -281,8 +286,8 @@ def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
             yield error(
                 Location(source_path, line + 1, col + 1),
                 "DLO004",
-                f"explicit YAML tag {tag_value!s} is not allowed",
-                "remove the tag: regulation files hold plain data only",
+                Msg("explicit YAML tag {tag} is not allowed", tag=str(tag_value)),
+                Msg("remove the tag: regulation files hold plain data only"),
             )
         if isinstance(node, dict):
             stack.extend(node.values())
@@ -309,8 +314,8 @@ def _locate_tagged_scalars(source: Source) -> list[Problem]:
                     error(
                         source.at([*loc, k]),
                         "DLO004",
-                        f"explicit YAML tag {tag} is not allowed",
-                        "remove the tag: regulation files hold plain data only",
+                        Msg("explicit YAML tag {tag} is not allowed", tag=tag),
+                        Msg("remove the tag: regulation files hold plain data only"),
                     )
                 )
             else:
@@ -339,8 +344,8 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
                 error(
                     Location(path, 1, 1),
                     "DLO003",
-                    "the file holds no data",
-                    "fill it in or delete it",
+                    Msg("the file holds no data"),
+                    Msg("fill it in or delete it"),
                 )
             ]
         return Source(path, text, data), []
@@ -353,24 +358,41 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        # the parser's own words (English) inside ours
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         hint = (
-            "indent with spaces, not tabs"
+            Msg("indent with spaces, not tabs")
             if "\t" in (exc.problem or "") or "'\\t'" in message
-            else ("check the indentation and quoting on this line")
+            else Msg("check the indentation and quoting on this line")
         )
         if "duplicate key" in message:
-            hint = "each key may appear once in a mapping"
-        return None, [error(Location(path, line, col), "DLO001", f"YAML syntax: {message}", hint)]
+            hint = Msg("each key may appear once in a mapping")
+        return None, [
+            error(
+                Location(path, line, col),
+                "DLO001",
+                Msg("YAML syntax: {message}", message=message),
+                hint,
+            )
+        ]
     except YAMLError as exc:
-        return None, [error(Location(path, 1, 1), "DLO001", f"YAML syntax: {exc}")]
+        return None, [
+            error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
+        ]
     except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
-        return None, [error(Location(path, 1, 1), "DLO001", f"the file cannot be read: {exc}")]
+        return None, [
+            error(
+                Location(path, 1, 1), "DLO001", Msg("the file cannot be read: {error}", error=exc)
+            )
+        ]
     source = Source(path, text, data)
     if data is None:
         return None, [
             error(
-                Location(path, 1, 1), "DLO003", "the file holds no data", "fill it in or delete it"
+                Location(path, 1, 1),
+                "DLO003",
+                Msg("the file holds no data"),
+                Msg("fill it in or delete it"),
             )
         ]
     tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(
@@ -392,11 +414,17 @@ def read_raw(
     try:
         return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root), []
     except FileNotFoundError:
-        return None, [error(Location(display), "DLO005", "the file does not exist")]
+        return None, [error(Location(display), "DLO005", Msg("the file does not exist"))]
     except inputs.InputRefused as exc:
         return None, [error(Location(display, 1, 1), "DLO009", exc.reason, exc.hint)]
     except OSError as exc:
-        return None, [error(Location(display), "DLO005", f"cannot read the file: {exc.strerror}")]
+        return None, [
+            error(
+                Location(display),
+                "DLO005",
+                Msg("cannot read the file: {reason}", reason=exc.strerror),
+            )
+        ]
 
 
 def read(
@@ -409,18 +437,25 @@ def read(
     return parse(raw, display)
 
 
-_TYPE_MESSAGES = {
-    "missing": ("DLO012", "missing required field {field!r}", "add the field"),
-    "extra_forbidden": ("DLO011", "unknown key {field!r}", "remove it or check its spelling"),
-}
-
-
-def _friendly(err: Mapping[str, Any]) -> str:
-    message = err["msg"]
-    message = re.sub(r"^(Value error|Assertion failed), ", "", message)
-    if err["type"] == "string_pattern_mismatch":
-        message = "an id must be lower-case latin letters, digits, '.', '_' or '-'"
-    return message[:1].lower() + message[1:]
+def _key_problem(source: Source, err: Mapping[str, Any]) -> Problem | None:
+    """A missing or an unknown key, pointed at its mapping or at the key."""
+    loc = list(err["loc"])
+    field = repr(loc[-1] if loc else "")
+    if err["type"] == "missing":
+        return error(
+            source.at(loc[:-1]),
+            "DLO012",
+            Msg("missing required field {field}", field=field),
+            Msg("add the field"),
+        )
+    if err["type"] == "extra_forbidden":
+        return error(
+            source.at(loc, key=True),
+            "DLO011",
+            Msg("unknown key {field}", field=field),
+            Msg("remove it or check its spelling"),
+        )
+    return None
 
 
 def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
@@ -430,20 +465,21 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            loc = list(err["loc"])
-            field = loc[-1] if loc else ""
-            if err["type"] in _TYPE_MESSAGES:
-                code, template, hint = _TYPE_MESSAGES[err["type"]]
-                at = source.at(loc[:-1]) if err["type"] == "missing" else source.at(loc, key=True)
-                problems.append(error(at, code, template.format(field=field), hint))
+            key = _key_problem(source, err)
+            if key is not None:
+                problems.append(key)
                 continue
+            loc = list(err["loc"])
             code = (
                 "DLO010"
                 if "type" in err["type"] or err["type"] in ("dict_type", "list_type")
                 else "DLO013"
             )
             where = ".".join(str(p) for p in loc)
-            problems.append(error(source.at(loc), code, f"{where}: {_friendly(err)}"))
+            what = schema_errors.message(err)
+            problems.append(
+                error(source.at(loc), code, Msg("{where}: {what}", where=where, what=what))
+            )
         return None, sorted(set(problems))
 
 

@@ -21,6 +21,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .i18n import Msg
+
 LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
@@ -29,25 +31,31 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
 def _lang_map(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ValueError("expected a mapping by language, e.g. {kk: ..., ru: ...}")
+        raise ValueError(Msg("expected a mapping by language, e.g. {kk: ..., ru: ...}"))
     if not value:
-        raise ValueError("the mapping by language is empty")
+        raise ValueError(Msg("the mapping by language is empty"))
     for lang, text in value.items():
         if lang not in LANGS:
-            raise ValueError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+            raise ValueError(
+                Msg(
+                    "unknown language {lang}; use one of: {langs}",
+                    lang=repr(lang),
+                    langs=", ".join(LANGS),
+                )
+            )
         if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"the {lang} text must be a non-empty string")
+            raise ValueError(Msg("the {lang} text must be a non-empty string", lang=lang))
     return {str(k): str(v) for k, v in value.items()}
 
 
 def _text(value: object) -> str | dict[str, str]:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("the text is empty")
+            raise ValueError(Msg("the text is empty"))
         return str(value)
     if isinstance(value, dict):
         return _lang_map(value)
-    raise ValueError("expected a text: a string, or a mapping by language {kk: ..., ru: ...}")
+    raise ValueError(Msg("expected a text: a string, or a mapping by language {kk: ..., ru: ...}"))
 
 
 _LANG_MAP_SCHEMA = {
@@ -73,7 +81,14 @@ MAX_EDITION = 10_000
 
 def sane_date(day: dt.date) -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"the year {day.year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+        raise ValueError(
+            Msg(
+                "the year {year} is outside {first}..{last}",
+                year=day.year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
     return day
 
 
@@ -81,7 +96,12 @@ def _timezone(value: str) -> str:
     hours, minutes = int(value[1:3]), int(value[4:6])
     offset = (hours * 60 + minutes) * (-1 if value.startswith("-") else 1)
     if minutes > 59 or not -12 * 60 <= offset <= 14 * 60:
-        raise ValueError(f"{value} is not a time zone: use -12:00 .. +14:00 (Kazakhstan: +05:00)")
+        raise ValueError(
+            Msg(
+                "{value} is not a time zone: use -12:00 .. +14:00 (Kazakhstan: +05:00)",
+                value=value,
+            )
+        )
     return value
 
 
@@ -126,7 +146,9 @@ class Unit(Strict):
 def _project_path(value: str) -> str:
     parts = value.split("/")
     if value.startswith("/") or "\\" in value or ":" in value or "\x00" in value or ".." in parts:
-        raise ValueError("expected a path relative to the project, without '..' (e.g. keys/ca.pem)")
+        raise ValueError(
+            Msg("expected a path relative to the project, without '..' (e.g. keys/ca.pem)")
+        )
     return value
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import load, refs
 from .errors import DloError, Location, Problem, UsageError, error, relpath
+from .i18n import Msg
 from .model import Registry, Regulation
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -81,8 +82,11 @@ class Project:
         self.templates = self.root / "templates"
         if not self.regulations.is_dir():
             raise UsageError(
-                f"{self.root} is not a dlo_docs project: it has no regulations/ folder",
-                "run dlo in the project folder or pass --root DIR",
+                Msg(
+                    "{root} is not a dlo_docs project: it has no regulations/ folder",
+                    root=self.root,
+                ),
+                Msg("run dlo in the project folder or pass --root DIR"),
             )
         self.cache = FileCache()
 
@@ -134,9 +138,16 @@ class Project:
         return error(
             Location(self.display(path), 1, 1),
             "DLO005",
-            f"regulation {reg_id} has no {REGULATION}: its working text is missing",
-            "restore it from version control (git checkout -- "
-            f"{self.display(path)}); a regulation is withdrawn by the workflow, not by deleting it",
+            Msg(
+                "regulation {id} has no {file}: its working text is missing",
+                id=reg_id,
+                file=REGULATION,
+            ),
+            Msg(
+                "restore it from version control (git checkout -- {path}); a regulation is "
+                "withdrawn by the workflow, not by deleting it",
+                path=self.display(path),
+            ),
         )
 
     def missing_all(self) -> list[Problem]:
@@ -146,8 +157,8 @@ class Project:
         """The folder of regulation ``reg_id``; the id is checked so no path escapes the project."""
         if not ID_RE.match(reg_id or ""):
             raise UsageError(
-                f"{reg_id!r} is not a valid regulation id",
-                "ids are lower-case latin, digits, '.', '_', '-'",
+                Msg("{reg_id} is not a valid regulation id", reg_id=repr(reg_id)),
+                Msg("ids are lower-case latin, digits, '.', '_', '-'"),
             )
         return self.regulations / reg_id
 
@@ -157,7 +168,10 @@ class Project:
             raise DloError(problem)
         if not path.is_file() and not path.exists():
             known = ", ".join(self.ids()) or "none"
-            raise UsageError(f"unknown regulation {reg_id!r}", f"known regulations: {known}")
+            raise UsageError(
+                Msg("unknown regulation {reg_id}", reg_id=repr(reg_id)),
+                Msg("known regulations: {known}", known=known),
+            )
         return path
 
     def output(self, path: Path | str | None, default: str = "build") -> Path:
@@ -172,7 +186,9 @@ class Project:
         try:
             resolved.relative_to(self.root)
         except ValueError:
-            raise UsageError(f"{path} is outside the project {self.root}") from None
+            raise UsageError(
+                Msg("{path} is outside the project {root}", path=path, root=self.root)
+            ) from None
         return resolved
 
     # -- loading -------------------------------------------------------------------------
@@ -183,8 +199,10 @@ class Project:
                 error(
                     Location(display, 1, 1),
                     "DLO005",
-                    "the registry is missing",
-                    "create regulations/registry.yaml with the organisation, units and positions",
+                    Msg("the registry is missing"),
+                    Msg(
+                        "create regulations/registry.yaml with the organisation, units and positions"
+                    ),
                 )
             )
             return
@@ -274,12 +292,12 @@ class Project:
                 if path == self.regulations or not found and path.is_relative_to(self.regulations):
                     continue
                 if not found:
-                    raise UsageError(f"{given} holds no {REGULATION}")
+                    raise UsageError(Msg("{given} holds no {file}", given=given, file=REGULATION))
             elif path.is_file():
                 if path != self.registry_path:
                     files.append(path)
             else:
-                raise UsageError(f"{given} does not exist")
+                raise UsageError(Msg("{given} does not exist", given=given))
         return list(dict.fromkeys(files))
 
     def load_paths(self, paths: list[str]) -> Loaded:

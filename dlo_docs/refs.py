@@ -6,11 +6,23 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import Problem, error
+from .i18n import Msg
 from .load import Source
 from .model import Registry, Regulation
 
 UNKNOWN = "DLO020"
 DUPLICATE = "DLO021"
+# what an id names, in the messages (the registry's section for it stays as written in YAML)
+WHAT = {
+    "organisation": Msg("organisation"),
+    "unit": Msg("unit"),
+    "position": Msg("position"),
+    "normative document": Msg("normative document"),
+    "abbreviation": Msg("abbreviation"),
+    "element": Msg("element"),
+    "normative document or abbreviation": Msg("normative document or abbreviation"),
+}
+SECTION = {"normative document or abbreviation": "normative_documents, abbreviations"}
 
 
 def _duplicates(
@@ -23,8 +35,13 @@ def _duplicates(
             yield error(
                 source.at([*loc, "id"]),
                 DUPLICATE,
-                f"duplicate {what} id {ident!r} (first used at line {first.line})",
-                "every id must be unique; give this one a new id",
+                Msg(
+                    "duplicate {what} id {ident} (first used at line {line})",
+                    what=WHAT[what],
+                    ident=repr(ident),
+                    line=first.line,
+                ),
+                Msg("every id must be unique; give this one a new id"),
             )
         else:
             seen[ident] = loc
@@ -44,8 +61,8 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
                 error(
                     source.at(loc),
                     UNKNOWN,
-                    f"unknown {what} {value!r}",
-                    f"define it under {what}s: in the registry",
+                    Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
+                    Msg("define it under {section}: in the registry", section=what + "s"),
                 )
             )
 
@@ -90,8 +107,10 @@ def regulation_problems(
             error(
                 source.at(["id"]),
                 "DLO022",
-                f"id {doc.id!r} differs from its folder {folder!r}",
-                f"set id: {folder}, or rename the folder",
+                Msg(
+                    "id {id} differs from its folder {folder}", id=repr(doc.id), folder=repr(folder)
+                ),
+                Msg("set id: {folder}, or rename the folder", folder=folder),
             )
         )
     positions = {p.id for p in reg.positions}
@@ -103,8 +122,11 @@ def regulation_problems(
                 error(
                     source.at(loc),
                     UNKNOWN,
-                    f"unknown {what} {value!r}",
-                    f"use an id defined in regulations/registry.yaml ({what}s)",
+                    Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
+                    Msg(
+                        "use an id defined in regulations/registry.yaml ({section})",
+                        section=SECTION.get(what, what + "s"),
+                    ),
                 )
             )
 
@@ -118,8 +140,8 @@ def regulation_problems(
             error(
                 source.at([]),
                 "DLO012",
-                "missing required field 'position'",
-                "a job instruction names the position it describes",
+                Msg("missing required field 'position'"),
+                Msg("a job instruction names the position it describes"),
             )
         )
     for i, pid in enumerate(doc.agreement.approvers):
@@ -134,8 +156,8 @@ def regulation_problems(
                 error(
                     source.at(["chapters", c]),
                     "DLO013",
-                    f"chapter {chapter.id!r} is empty",
-                    "add clauses or paragraphs",
+                    Msg("chapter {id} is empty", id=repr(chapter.id)),
+                    Msg("add clauses or paragraphs"),
                 )
             )
     for _, loc in element_ids(doc):

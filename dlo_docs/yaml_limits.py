@@ -24,6 +24,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from .i18n import Msg
+
 MAX_DEPTH = 64  # a regulation needs about 12 (items of items of items...), a journal 4
 MAX_SCALAR = 100_000  # characters; the longest clause of the real corpus is a few thousand
 MAX_DIGITS = 40  # an edition number, a year, a review period: a handful of digits
@@ -47,7 +49,7 @@ INVALID = "DLO013"
 
 
 class LimitExceeded(Exception):
-    def __init__(self, line: int, col: int, code: str, message: str, hint: str) -> None:
+    def __init__(self, line: int, col: int, code: str, message: Msg, hint: Msg) -> None:
         super().__init__(message)
         self.line, self.col, self.code, self.message, self.hint = line, col, code, message, hint
 
@@ -63,7 +65,7 @@ class Guard:
     def __init__(self) -> None:
         self.depth = 0
 
-    def _refuse(self, event: Any, code: str, message: str, hint: str) -> None:
+    def _refuse(self, event: Any, code: str, message: Msg, hint: Msg) -> None:
         line, col = _mark(event)
         raise LimitExceeded(line, col, code, message, hint)
 
@@ -73,15 +75,15 @@ class Guard:
             self._refuse(
                 event,
                 ALIAS,
-                f"YAML alias *{event.anchor} is not allowed",
-                "write the value out in full: project files use no anchors or aliases",
+                Msg("YAML alias *{anchor} is not allowed", anchor=event.anchor),
+                Msg("write the value out in full: project files use no anchors or aliases"),
             )
         if getattr(event, "anchor", None) is not None and kind != "AliasEvent":
             self._refuse(
                 event,
                 ALIAS,
-                f"YAML anchor &{event.anchor} is not allowed",
-                "remove the anchor: project files use no anchors or aliases",
+                Msg("YAML anchor &{anchor} is not allowed", anchor=event.anchor),
+                Msg("remove the anchor: project files use no anchors or aliases"),
             )
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             self.depth += 1
@@ -89,8 +91,8 @@ class Guard:
                 self._refuse(
                     event,
                     TOO_DEEP,
-                    f"nested more than {MAX_DEPTH} levels deep",
-                    "flatten the structure: no regulation needs this depth",
+                    Msg("nested more than {n} levels deep", n=MAX_DEPTH),
+                    Msg("flatten the structure: no regulation needs this depth"),
                 )
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             self.depth -= 1
@@ -103,16 +105,16 @@ class Guard:
             self._refuse(
                 event,
                 TOO_LONG,
-                f"a value of {len(value)} characters, more than {MAX_SCALAR}",
-                "split the text into clauses or items",
+                Msg("a value of {n} characters, more than {limit}", n=len(value), limit=MAX_SCALAR),
+                Msg("split the text into clauses or items"),
             )
         plain = not getattr(event, "style", None)
         if plain and len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):
             self._refuse(
                 event,
                 TOO_LONG,
-                f"a number of {len(value)} characters",
-                "no number in a project file is this long; quote it if it is a text",
+                Msg("a number of {n} characters", n=len(value)),
+                Msg("no number in a project file is this long; quote it if it is a text"),
             )
         if plain and value[:1].isdigit():
             self._timestamp(event, value)
@@ -125,13 +127,21 @@ class Guard:
         try:
             dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
             if int(second or 0) > 59 or int(zh or 0) > 14 or int(zm or 0) > 59:
-                raise ValueError("the time or its zone is out of range")
+                raise ValueError(Msg("the time or its zone is out of range"))
             if not FIRST_YEAR <= int(year) <= LAST_YEAR:
-                raise ValueError(f"the year is outside {FIRST_YEAR}..{LAST_YEAR}")
+                raise ValueError(
+                    Msg("the year is outside {first}..{last}", first=FIRST_YEAR, last=LAST_YEAR)
+                )
         except ValueError as exc:
+            # our own reasons are messages; the calendar's (no 30 February) is said in our words
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else None
             self._refuse(
                 event,
                 INVALID,
-                f"{value} is not a valid date: {exc}",
-                "write a real date as YYYY-MM-DD (quote it if it is a text)",
+                Msg(
+                    "{value} is not a valid date: {reason}",
+                    value=value,
+                    reason=reason or Msg("no such day, month or time ({error})", error=exc),
+                ),
+                Msg("write a real date as YYYY-MM-DD (quote it if it is a text)"),
             )
