@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..i18n import _
 from ..progress import Progress
 from . import main
@@ -114,14 +114,16 @@ def render(
             obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance, draft
         )
     for note in result.notes:
-        click.echo(f"render: {note}", err=True)
+        click.echo(_("render: {note}").format(note=i18n.text(note)), err=True)
     for output in result.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.failed:
         names = ", ".join(result.failed[:10])
-        more = f" and {len(result.failed) - 10} more" if len(result.failed) > 10 else ""
+        more = (
+            _(" and {n} more").format(n=len(result.failed) - 10) if len(result.failed) > 10 else ""
+        )
         click.echo(
             _("render: not rendered (errors above): {ids}").format(ids=names + more), err=True
         )

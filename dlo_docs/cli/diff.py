@@ -9,6 +9,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..fsio import atomic_write
+from ..i18n import Msg, _
 from . import main
 
 diff_api = lazy.module("dlo_docs.comparison")
@@ -22,7 +23,8 @@ def _to(value: str) -> int | str:
     if value.isdigit() and int(value) >= 1:
         return int(value)
     raise UsageError(
-        f"--to {value!r} is neither an edition number nor 'draft'", "e.g. --to 2 or --to draft"
+        Msg("--to {value} is neither an edition number nor 'draft'", value=repr(value)),
+        Msg("e.g. --to 2 or --to draft"),
     )
 
 
@@ -84,4 +86,4 @@ def diff(
         path = project.output(Path(out))
     atomic_write(path, data)
     changes = len(prepared.comparison.changes)
-    click.echo(f"wrote {project.display(path)} ({changes} change(s))")
+    click.echo(_("wrote {path} ({n} change(s))").format(path=project.display(path), n=changes))

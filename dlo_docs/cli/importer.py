@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import lazy
+from ..i18n import _
 from . import main
 
 importer = lazy.module("dlo_docs.importer")
@@ -83,18 +84,28 @@ def import_(
         click.echo(str(problem), err=True)
     c = imported.counts
     click.echo(
-        f"recognised {c['chapter']} chapter(s), {c['paragraph']} paragraph(s), {c['clause']} clause(s), "
-        f"{c['item']} item(s); {len(imported.problems)} finding(s)",
+        _(
+            "recognised {chapters} chapter(s), {paragraphs} paragraph(s), {clauses} clause(s), "
+            "{items} item(s); {findings} finding(s)"
+        ).format(
+            chapters=c["chapter"],
+            paragraphs=c["paragraph"],
+            clauses=c["clause"],
+            items=c["item"],
+            findings=len(imported.problems),
+        ),
         err=True,
     )
     for path in result.written:
-        click.echo(f"wrote {project.display(path)}")
+        click.echo(_("wrote {path}").format(path=project.display(path)))
     for entry in result.added:
-        click.echo(f"added to the registry: {entry}")
+        click.echo(_("added to the registry: {entry}").format(entry=entry))
     if imported.proposals and not update_registry:
         click.echo(
-            "# proposed registry entries: add them to regulations/registry.yaml "
-            "(or import again with --update-registry --force)"
+            _(
+                "# proposed registry entries: add them to regulations/registry.yaml "
+                "(or import again with --update-registry --force)"
+            )
         )
         click.echo(imported.proposals_yaml().rstrip())
 
@@ -106,9 +117,15 @@ def _onto(project, file: str, reg_id: str, accept_changes: bool) -> None:
         click.echo(str(problem), err=True)
     c = imported.counts
     click.echo(
-        f"{c['kept']} element(s) kept their ids ({c['by_bookmark']} by bookmark, the others by "
-        f"text); {c['chapter'] + c['paragraph'] + c['clause'] + c['item'] - c['kept']} new",
+        _(
+            "{kept} element(s) kept their ids ({by_bookmark} by bookmark, the others by "
+            "text); {new} new"
+        ).format(
+            kept=c["kept"],
+            by_bookmark=c["by_bookmark"],
+            new=c["chapter"] + c["paragraph"] + c["clause"] + c["item"] - c["kept"],
+        ),
         err=True,
     )
     for path in result.written:
-        click.echo(f"wrote {project.display(path)}")
+        click.echo(_("wrote {path}").format(path=project.display(path)))

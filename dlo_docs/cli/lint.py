@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import lazy
+from ..i18n import _
 from . import main
 
 schemas = lazy.module("dlo_docs.schema")
@@ -29,6 +30,10 @@ def schema(obj, out: str | None) -> None:
     try:
         written = schemas.write(folder)
     except OSError as exc:
-        raise click.ClickException(f"cannot write into {folder}: {exc.strerror or exc}") from None
+        raise click.ClickException(
+            _("cannot write into {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     for path in written:
-        click.echo(f"wrote {path.as_posix()}")
+        click.echo(_("wrote {path}").format(path=path.as_posix()))

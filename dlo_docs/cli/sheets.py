@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .. import lazy
+from ..i18n import _
 from . import main
 
 sheets = lazy.module("dlo_docs.sheets")
@@ -74,7 +75,7 @@ def sheet(
         draft=draft,
     )
     for output in outputs:
-        click.echo(f"wrote {obj.project.display(output.path)}")
+        click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
 
 
 @main.command("reference-docx")
@@ -91,4 +92,4 @@ def reference_docx(obj, out: str | None, force: bool) -> None:
     Rendering takes the styles and page set-up of templates/reference.docx when it exists.
     """
     path = sheets.write_reference(obj.project, Path(out) if out else None, force)
-    click.echo(f"wrote {obj.project.display(path)}")
+    click.echo(_("wrote {path}").format(path=obj.project.display(path)))

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
+from ..i18n import _
 from . import main
 
 site_lib = lazy.module("dlo_docs.site")
@@ -38,28 +39,43 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
     """Build or update the static site: only editions in force, in Kazakh and Russian, with
     search; unchanged regulations are not rendered again."""
     project = obj.project
-    progress = (lambda message: click.echo(f"  {message}", err=True)) if verbose else None
+    progress = (
+        (lambda message: click.echo(f"  {i18n.text(message)}", err=True)) if verbose else None
+    )
     report = site_lib.build(project, Path(out) if out else None, pdf=pdf, progress=progress)
     for problem in report.problems:
         click.echo(str(problem), err=True)
     where = project.display(report.out)
     n = len(report.published)
-    click.echo(
-        f"site: {n} regulation{'s' if n != 1 else ''} in force published to {where}/ "
-        f"({len(report.rebuilt)} rendered, {n - len(report.rebuilt)} unchanged; "
-        f"{len(report.written)} file(s) written, {report.unchanged} unchanged, {len(report.removed)} removed"
-        + ("" if report.pdf else "; no PDF")
-        + ")"
+    published = i18n.ngettext(
+        "site: {n} regulation in force published to {where}/",
+        "site: {n} regulations in force published to {where}/",
+        n,
+    ).format(n=n, where=where)
+    counts = _(
+        "{rendered} rendered, {same} unchanged; {written} file(s) written, {unchanged} unchanged, "
+        "{removed} removed"
+    ).format(
+        rendered=len(report.rebuilt),
+        same=n - len(report.rebuilt),
+        written=len(report.written),
+        unchanged=report.unchanged,
+        removed=len(report.removed),
     )
+    click.echo(f"{published} ({counts}" + ("" if report.pdf else _("; no PDF")) + ")")
     if report.failed:
         click.echo(
-            f"site: not published (errors above; their pages, if any, left as they were): "
-            f"{', '.join(report.failed)}",
+            _(
+                "site: not published (errors above; their pages, if any, left as they were): {ids}"
+            ).format(ids=", ".join(report.failed)),
             err=True,
         )
     elif not n:
         click.echo(
-            "site: no regulation has an edition in force yet (approve one: dlo approve ID --order NO --date DATE)"
+            _(
+                "site: no regulation has an edition in force yet "
+                "(approve one: dlo approve ID --order NO --date DATE)"
+            )
         )
     if report.errors:
         raise click.exceptions.Exit(1)
@@ -84,12 +100,14 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
 def serve(obj, folder: str | None, port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""
     path = Path(folder) if folder else obj.project.root / DEFAULT_OUT
-    server = site_lib.server(path, port, log=lambda line: click.echo(line, err=True))
+    server = site_lib.server(path, port, log=lambda line: click.echo(i18n.text(line), err=True))
     host, bound = str(server.server_address[0]), server.server_address[1]
-    click.echo(f"serving {path} on http://{host}:{bound}/ (Ctrl-C stops)")
+    click.echo(
+        _("serving {path} on {url} (Ctrl-C stops)").format(path=path, url=f"http://{host}:{bound}/")
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo(_("stopped"))
     finally:
         server.server_close()

@@ -11,7 +11,8 @@ import click
 
 from .. import lazy
 from ..errors import DloError, UsageError
-from . import main
+from ..i18n import _, ngettext
+from . import main, status_text
 from .signing import load_key
 
 SIGN = click.option(
@@ -28,7 +29,7 @@ def _signer(key: str | None):
 
 workflow = lazy.module("dlo_docs.workflow")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
-    from ..workflow import Event, Status
+    from ..workflow import Status
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -267,61 +268,6 @@ def review(
     )
 
 
-def _status_head(st: Status) -> str:
-    state = st.state.replace("_", " ")
-    if st.state == "approved":
-        state = f"approved, takes effect {st.takes_effect} (edition {st.approved_edition})"
-    head = f"{st.id}: {state}"
-    if st.draft_edition is not None:
-        head += f" (edition {st.draft_edition})"
-    return head
-
-
-def _status_text(st: Status) -> list[str]:
-    lines = [_status_head(st)]
-    o = st.in_force_order
-    if st.edition_in_force is not None and o is not None:
-        lines.append(
-            f"  edition in force: {st.edition_in_force} (order № {o.number} of {o.date}"
-            + (f", effective {o.effective}" if o.effective and o.effective != o.date else "")
-            + ")"
-        )
-    else:
-        lines.append("  edition in force: none")
-    if st.reason:
-        lines.append(f"  revision reason: {st.reason}")
-    if st.state in ("agreement", "agreed"):
-        lines.append(f"  route ({st.route_kind}): {', '.join(st.route)}")
-        if st.agreed:
-            lines.append(f"  agreed: {', '.join(st.agreed)}")
-        pending = [
-            f"{r} (next)" if i == 0 and st.route_kind == "sequential" else r
-            for i, r in enumerate(st.pending)
-        ]
-        lines.append(f"  pending approvers: {', '.join(pending) or 'none'}")
-    if st.voided:
-        lines.append(
-            f"  VOID: {st.void_reason or 'the text changed after agreement began'}; the "
-            f"agreements given are void (resubmit: dlo submit {st.id})"
-        )
-    if st.lapsed:
-        lines.append(
-            f"  lapsed (holder changed since they agreed; they must agree again): "
-            f"{', '.join(st.lapsed)}"
-        )
-    if st.returned:
-        lines.append(
-            f"  returned by {st.returned['role']} on {st.returned['date']}: {st.returned['remarks']}"
-        )
-    if st.changed:
-        lines.append(
-            f"  note: regulation.yaml differs from edition {st.edition_in_force} in force; "
-            f"open a revision to change it (dlo revise {st.id})"
-        )
-    lines.append(f"  review due: {st.review_due or '-'}")
-    return lines
-
-
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option(
@@ -357,44 +303,14 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
         for reg_id, st in results:
             if st is None:
                 n = len(failed[reg_id])
-                click.echo(f"{reg_id}: cannot be read ({n} error(s), listed above)")
+                click.echo(
+                    _("{id}: cannot be read ({n} error(s), listed above)").format(id=reg_id, n=n)
+                )
                 continue
-            for line in _status_text(st):
+            for line in status_text.status_lines(st):
                 click.echo(line)
     if failed:
         raise click.exceptions.Exit(1)
-
-
-def _event_line(ev: Event) -> str:
-    extra = []
-    if ev.event == "submitted":
-        extra.append(f"route ({ev.get('route_kind')}): {', '.join(ev.get('route') or [])}")
-    if ev.get("agreed"):
-        agreed = ", ".join(f"{a.get('role')} {a.get('date')}" for a in ev.get("agreed"))
-        extra.append(f"agreed on paper: {agreed}")
-    for key in ("reason", "remarks", "result"):
-        if ev.get(key):
-            extra.append(f"{key}: {ev.get(key)}")
-    if ev.get("order") is not None:
-        o = ev.order
-        extra.append(
-            f"order № {o.number} of {o.date}"
-            + (f", effective {o.effective}" if o.effective else "")
-        )
-    if ev.get("next_due"):
-        extra.append(f"review on {ev.get('date')}, next due {ev.get('next_due')}")
-    sig = ev.get("signature")
-    if isinstance(sig, dict):
-        extra.append(
-            f"signed by {sig.get('subject')}, certificate {sig.get('serial')}, at {sig.get('signed_at')}"
-        )
-    by = ev.get("clerk") or ev.actor
-    line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  edition {ev.edition}  {ev.role or '-'}  by {by}"
-    return (
-        line
-        + "".join(f"\n       {e}" for e in extra)
-        + f"\n       content {ev.content_hash[:16]}  hash {ev.hash[:16]}"
-    )
 
 
 @main.command()
@@ -414,9 +330,13 @@ def log(obj, reg_id: str, fmt: str) -> None:
         )
         return
     if not evs:
-        click.echo(f"{reg_id}: no journal yet (a draft that has not been through the workflow)")
+        click.echo(
+            _("{id}: no journal yet (a draft that has not been through the workflow)").format(
+                id=reg_id
+            )
+        )
     for ev in evs:
-        click.echo(_event_line(ev))
+        click.echo(status_text.event_line(ev))
 
 
 @main.command()
@@ -444,7 +364,7 @@ def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
         folder = obj.project.inside(Path(export))
         for reg_id in results:
             for path in workflow.export_signatures(obj.project, reg_id, folder):
-                click.echo(f"wrote {obj.project.display(path)}")
+                click.echo(_("wrote {path}").format(path=obj.project.display(path)))
     errors = []
     for reg_id, problems in results.items():
         bad = [p for p in problems if p.severity == "error"]
@@ -455,6 +375,9 @@ def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
             errors += bad
         else:
             n = len(workflow.events(obj.project, reg_id))
-            click.echo(f"{reg_id}: intact ({n} journal event{'s' if n != 1 else ''})")
+            intact = ngettext(
+                "{id}: intact ({n} journal event)", "{id}: intact ({n} journal events)", n
+            )
+            click.echo(intact.format(id=reg_id, n=n))
     if errors:
         raise DloError(errors)

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from .. import workflow
 from ..errors import DloError, UsageError
+from ..i18n import Msg
 from ..model import Registry, Regulation, text_in
 from ..project import Loaded, Project
 from ..workflow import acknowledgements
@@ -176,12 +177,18 @@ def select(
     if unit is not None:
         if registry is None or unit not in {u.id for u in registry.units}:
             known = ", ".join(u.id for u in registry.units) if registry else "none"
-            raise UsageError(f"unknown unit {unit!r}", f"units in the registry: {known}")
+            raise UsageError(
+                Msg("unknown unit {unit}", unit=repr(unit)),
+                Msg("units in the registry: {known}", known=known),
+            )
         units = _units_under(registry, unit)
     if waiting is not None and registry is not None:
         if waiting not in {p.id for p in registry.positions}:
             known = ", ".join(p.id for p in registry.positions)
-            raise UsageError(f"unknown role {waiting!r}", f"positions in the registry: {known}")
+            raise UsageError(
+                Msg("unknown role {waiting}", waiting=repr(waiting)),
+                Msg("positions in the registry: {known}", known=known),
+            )
     return [
         e
         for e in found

@@ -7,25 +7,44 @@ import datetime as dt
 import io
 import json
 
+from ..i18n import N_, _
 from . import COLUMNS, Entry
 
+# the column headers, in the interface language where shown (``header``); JSON keeps the keys
 HEADERS = {
-    "id": "ID",
-    "code": "Code",
-    "title": "Title",
-    "unit": "Unit",
-    "state": "State",
-    "edition": "Edition",
-    "order": "Order",
-    "order_date": "Order date",
-    "effective": "Effective",
-    "next_review": "Next review",
-    "review": "Review",
-    "waiting_for": "Waiting for",
-    "acknowledged": "Read by",
-    "not_acknowledged": "Not yet read by",
-    "read": "Read",
+    "id": N_("ID"),
+    "code": N_("Code"),
+    "title": N_("Title"),
+    "unit": N_("Unit"),
+    "state": N_("State"),
+    "edition": N_("Edition"),
+    "order": N_("Order"),
+    "order_date": N_("Order date"),
+    "effective": N_("Effective"),
+    "next_review": N_("Next review"),
+    "review": N_("Review"),
+    "waiting_for": N_("Waiting for"),
+    "acknowledged": N_("Read by"),
+    "not_acknowledged": N_("Not yet read by"),
+    "read": N_("Read"),
 }
+
+
+# the states and review marks as the terminal table shows them
+STATES = {
+    "draft": N_("draft"),
+    "agreement": N_("agreement"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "in_force": N_("in force"),
+    "withdrawn": N_("withdrawn"),
+    "error": N_("error"),
+}
+REVIEW = {"overdue": N_("OVERDUE"), "due": N_("DUE")}
+
+
+def header(column: str) -> str:
+    return _(HEADERS[column])
 
 
 def cell(entry: Entry, column: str) -> object:
@@ -47,7 +66,7 @@ def _text(value: object) -> str:
 def to_csv(found: list[Entry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([HEADERS[c] for c in COLUMNS])
+    writer.writerow([header(c) for c in COLUMNS])
     for entry in found:
         writer.writerow([_text(cell(entry, c)) for c in COLUMNS])
     return out.getvalue()
@@ -86,6 +105,8 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
     rows = []
     for e in found:
         row = {c: _text(cell(e, c)) for c in columns if c != "read"}
+        if e.state in STATES:
+            row["state"] = _(STATES[e.state])
         if e.acknowledged is not None:
             row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
         else:
@@ -93,18 +114,18 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
         shown_date = f" {e.order_date.isoformat()}" if e.order_date else ""
         row["order"] = f"№ {e.order}{shown_date}" if e.order else ""
         if e.review:
-            row["next_review"] += f" {e.review.upper()}"
+            row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
         if e.state == "error":
             row["title"] = e.problem
         rows.append((e, row))
-    widths = {c: max([len(HEADERS[c]), *(len(r[c]) for _, r in rows)]) for c in columns}
+    widths = {c: max([len(header(c)), *(len(r[c]) for _e, r in rows)]) for c in columns}
     fixed = sum(widths[c] + 2 for c in columns[:-1])
     widths["title"] = max(20, min(widths["title"], width - fixed))
 
     def fit(text: str, n: int) -> str:
         return text if len(text) <= n else text[: n - 1] + "…"
 
-    lines = ["  ".join(fit(HEADERS[c], widths[c]).ljust(widths[c]) for c in columns).rstrip()]
+    lines = ["  ".join(fit(header(c), widths[c]).ljust(widths[c]) for c in columns).rstrip()]
     for e, row in rows:
         parts = []
         for c in columns:

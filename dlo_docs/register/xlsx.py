@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from . import COLUMNS, Entry
-from .output import HEADERS, cell
+from .output import cell, header
 
 FILLS = {"overdue": "F4CCCC", "due": "FFF2CC"}
 DATE_FORMAT = "DD.MM.YYYY"
@@ -22,7 +22,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Register"
-    sheet.append([HEADERS[c] for c in COLUMNS])
+    sheet.append([header(c) for c in COLUMNS])
     for c in sheet[1]:
         c.font = Font(bold=True)
         c.alignment = Alignment(vertical="top", wrap_text=True)
@@ -38,7 +38,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
     sheet.freeze_panes = "B2"  # the header row and the id column stay in view
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
     for index, column in enumerate(COLUMNS, 1):
-        values = [HEADERS[column]] + [str(cell(e, column)) for e in found]
+        values = [header(column)] + [str(cell(e, column)) for e in found]
         longest = max(len(v) for v in values)
         if column in ("order_date", "effective", "next_review"):
             longest = 10

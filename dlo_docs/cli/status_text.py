@@ -1,0 +1,159 @@
+"""What ``dlo status`` and ``dlo log`` print, in the interface language (their ``--format json``
+stays English: data for programs). Ids, roles, numbers, dates and hashes are shown as they are."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..i18n import N_, _
+
+if TYPE_CHECKING:
+    from ..workflow import Event, Status
+
+STATES = {
+    "draft": N_("draft"),
+    "agreement": N_("agreement"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "in_force": N_("in force"),
+    "withdrawn": N_("withdrawn"),
+}
+ROUTES = {"sequential": N_("sequential"), "parallel": N_("parallel")}
+# the journal's event names stay as recorded (they are searched for); their fields are words
+FIELDS = {"reason": N_("reason"), "remarks": N_("remarks"), "result": N_("result")}
+
+
+def _state(st: Status) -> str:
+    if st.state == "approved":
+        return _("approved, takes effect {date} (edition {n})").format(
+            date=st.takes_effect, n=st.approved_edition
+        )
+    return _(STATES[st.state]) if st.state in STATES else st.state.replace("_", " ")
+
+
+def head(st: Status) -> str:
+    line = f"{st.id}: {_state(st)}"
+    if st.draft_edition is not None:
+        line += " " + _("(edition {n})").format(n=st.draft_edition)
+    return line
+
+
+def _order(number: object, date: object, effective: object) -> str:
+    if effective:
+        return _("order № {number} of {date}, effective {effective}").format(
+            number=number, date=date, effective=effective
+        )
+    return _("order № {number} of {date}").format(number=number, date=date)
+
+
+def _in_force(st: Status) -> str:
+    o = st.in_force_order
+    if st.edition_in_force is None or o is None:
+        return _("  edition in force: none")
+    effective = o.effective if o.effective and o.effective != o.date else None
+    return _("  edition in force: {n} ({order})").format(
+        n=st.edition_in_force, order=_order(o.number, o.date, effective)
+    )
+
+
+def _route(st: Status) -> list[str]:
+    route = _(ROUTES.get(st.route_kind or "", st.route_kind or ""))
+    lines = [_("  route ({kind}): {roles}").format(kind=route, roles=", ".join(st.route))]
+    if st.agreed:
+        lines.append(_("  agreed: {roles}").format(roles=", ".join(st.agreed)))
+    pending = [
+        _("{role} (next)").format(role=r) if i == 0 and st.route_kind == "sequential" else r
+        for i, r in enumerate(st.pending)
+    ]
+    lines.append(_("  pending approvers: {roles}").format(roles=", ".join(pending) or _("none")))
+    return lines
+
+
+def _warnings(st: Status) -> list[str]:
+    lines = []
+    if st.voided:
+        reason = st.void_reason or _("the text changed after agreement began")
+        lines.append(
+            _("  VOID: {reason}; the agreements given are void (resubmit: dlo submit {id})").format(
+                reason=reason, id=st.id
+            )
+        )
+    if st.lapsed:
+        lines.append(
+            _("  lapsed (holder changed since they agreed; they must agree again): {roles}").format(
+                roles=", ".join(st.lapsed)
+            )
+        )
+    if st.returned:
+        r = st.returned
+        lines.append(
+            _("  returned by {role} on {date}: {remarks}").format(
+                role=r["role"], date=r["date"], remarks=r["remarks"]
+            )
+        )
+    if st.changed:
+        lines.append(
+            _(
+                "  note: regulation.yaml differs from edition {n} in force; "
+                "open a revision to change it (dlo revise {id})"
+            ).format(n=st.edition_in_force, id=st.id)
+        )
+    return lines
+
+
+def status_lines(st: Status) -> list[str]:
+    """``dlo status``: the state and what it waits for, one regulation."""
+    lines = [head(st), _in_force(st)]
+    if st.reason:
+        lines.append(_("  revision reason: {reason}").format(reason=st.reason))
+    if st.state in ("agreement", "agreed"):
+        lines += _route(st)
+    lines += _warnings(st)
+    lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
+    return lines
+
+
+def _details(ev: Event) -> list[str]:
+    extra = []
+    if ev.event == "submitted":
+        kind = ev.get("route_kind") or ""
+        extra.append(
+            _("route ({kind}): {roles}").format(
+                kind=_(ROUTES.get(kind, kind)), roles=", ".join(ev.get("route") or [])
+            )
+        )
+    if ev.get("agreed"):
+        agreed = ", ".join(f"{a.get('role')} {a.get('date')}" for a in ev.get("agreed"))
+        extra.append(_("agreed on paper: {agreed}").format(agreed=agreed))
+    for key in ("reason", "remarks", "result"):
+        if ev.get(key):
+            extra.append(f"{_(FIELDS[key])}: {ev.get(key)}")
+    if ev.get("order") is not None:
+        o = ev.order
+        extra.append(_order(o.number, o.date, o.effective))
+    if ev.get("next_due"):
+        extra.append(
+            _("review on {date}, next due {due}").format(
+                date=ev.get("date"), due=ev.get("next_due")
+            )
+        )
+    sig = ev.get("signature")
+    if isinstance(sig, dict):
+        extra.append(
+            _("signed by {subject}, certificate {serial}, at {time}").format(
+                subject=sig.get("subject"), serial=sig.get("serial"), time=sig.get("signed_at")
+            )
+        )
+    return extra
+
+
+def event_line(ev: Event) -> str:
+    """``dlo log``: one event of the journal, its details indented under it."""
+    by = ev.get("clerk") or ev.actor
+    edition = _("edition {n}").format(n=ev.edition)
+    by_whom = _("by {who}").format(who=by)
+    line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  {edition}  {ev.role or '-'}  {by_whom}"
+    hashes = _("content {content}  hash {hash}").format(
+        content=ev.content_hash[:16], hash=ev.hash[:16]
+    )
+    return line + "".join(f"\n       {e}" for e in _details(ev)) + f"\n       {hashes}"
