@@ -10,11 +10,11 @@ from .. import load
 from ..errors import DloError, Location, UsageError, error
 from ..labels import labels as load_labels
 from ..model import Registry
-from . import facts, foreign, metadata
+from . import facts, foreign, metadata, title_block
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
-from .route import Route, read_route
+from .route import Route, approval_form, read_route
 from .source import NO_STRUCTURE, Read
 from .structure import Tree, build
 from .types import Imported, Options
@@ -63,11 +63,12 @@ def _proposals(
     return proposals
 
 
-def _comment(read: Read) -> str:
+def _comment(read: Read, block: title_block.Approval | None) -> str:
     return (
         f"Imported by `dlo import` from {Path(read.path).name}. Numbers are computed: source_number\n"
         "keeps the source's own numbering (dlo check compares them); remove it once checked.\n"
         "Check id, code, title, position and the approvers before the draft goes for agreement."
+        + (f"\n{title_block.comment(block)}" if block else "")
     )
 
 
@@ -145,10 +146,16 @@ def convert(
     else:
         who = _ours(tree, registry, options, kind, lang, report)
     reg_id = metadata.reg_id(read, options)
-    title = metadata.title(read, options, tree, kind_label)
+    block = None if read.ours else title_block.read(tree.preamble)
+    page = title_block.rest(tree.preamble, block)
+    title = metadata.title(read, options, page, kind_label)
     if title is None:
         title = metadata.fallback_title(who.title or reg_id, report)
-    code = metadata.code(read, options, tree, kind, lang, report)
+    code = metadata.code(read, options, page, kind, lang, report)
+    if block is not None:
+        report.problems.append(title_block.problem(block, read.path, reg_id))
+    order_words = load_labels(lang, templates).get("approval_form_words", {}).get("order", [])
+    form = approval_form(tree, block.form if block else None, order_words, report)
 
     data: dict = {
         "id": reg_id,
@@ -165,14 +172,14 @@ def convert(
         "edition": 1,
         **({"numbering": "chapter"} if tree.by_chapter else {}),
         "agreement": {"route": "sequential", "approvers": who.route.approvers},
-        "approval": {"by": who.route.by, "form": "order"},
+        "approval": {"by": who.route.by, "form": form},
         "change_initiators": who.route.change_initiators,
     }
     if who.route.instructions_from:
         data["instructions_from"] = who.route.instructions_from
     data["chapters"] = chapters_data(tree)
 
-    yaml_text = load.dumps_pretty(data, comment=_comment(read))
+    yaml_text = load.dumps_pretty(data, comment=_comment(read, block))
     model = validated(yaml_text, data, read.path)
     problems = sorted(set(report.problems))
     return Imported(model, yaml_text, problems, who.proposals, read, counts(model))

@@ -113,18 +113,32 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
 ]
 
 
+# how a document names itself (word prefixes): a clause about its agreement or approval does
+_SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
+_OF_ITSELF = ("approvers", "approval")
+
+
+def _says_any(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
+    # a short one ("ЛН", "ДИ") is a whole word: "директор" does not name the document
+    return any(w.startswith(p) if len(p) > 2 else w == p for w in text_words for p in prefixes)
+
+
 def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
     return all(any(w.startswith(n) for w in text_words) for n in needles)
 
 
 def mark_states(chapters: list[Node]) -> dict[str, Node]:
-    """Mark the first clause stating each fact; returns fact → clause."""
+    """Mark the first clause stating each fact; returns fact → clause. Who agrees and who
+    approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
+    "Должностная инструкция утверждается"); "the structure is approved" states neither."""
     found: dict[str, Node] = {}
     for _, clause in clauses(chapters):
         own = words(clause.text)
         every = words(full_text(clause))
         for fact, rules in _STATES:
             if fact in found:
+                continue
+            if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
             text_words = every if fact == "instructions_from" else own
             if any(_says(text_words, needles) for needles in rules):

@@ -15,7 +15,7 @@ from ..model import Registry
 from . import facts
 from .ids import ID_RE, slug
 from .report import Report
-from .source import Read
+from .source import Line, Read
 from .structure import Tree
 from .types import Options
 
@@ -127,8 +127,8 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
-def _title_from_preamble(tree: Tree) -> str | None:
-    lines = [line.text for line in tree.preamble]
+def _title_from_page(page: list[Line]) -> str | None:
+    lines = [line.text for line in page]
     for i, text in enumerate(lines):
         low = text.lower()
         if any(w in low for w in _KIND_WORDS):
@@ -143,8 +143,9 @@ def _title_from_preamble(tree: Tree) -> str | None:
     return None
 
 
-def title(read: Read, options: Options, tree: Tree, kind_label: str) -> str | None:
-    """The title the options, a DOCX rendered by dlo or the source's title page give."""
+def title(read: Read, options: Options, page: list[Line], kind_label: str) -> str | None:
+    """The title the options, a DOCX rendered by dlo or the source's title page (its lines
+    before the first chapter, without the approval block) give."""
     if options.title is not None:
         return options.title
     if read.title:
@@ -152,7 +153,7 @@ def title(read: Read, options: Options, tree: Tree, kind_label: str) -> str | No
         if kind_label and found.startswith(kind_label + ". "):
             found = found[len(kind_label) + 2 :]
         return found
-    return _title_from_preamble(tree)
+    return _title_from_page(page)
 
 
 def fallback_title(title: str, report: Report) -> str:
@@ -162,10 +163,12 @@ def fallback_title(title: str, report: Report) -> str:
     return title
 
 
-def code(read: Read, options: Options, tree: Tree, kind: str, lang: str, report: Report) -> str:
+def code(
+    read: Read, options: Options, page: list[Line], kind: str, lang: str, report: Report
+) -> str:
     found = options.code or (read.code if read.code and read.ours else None)
     if found is None:
-        for line in tree.preamble:
+        for line in page:
             m = _CODE_LINE.search(line.text)
             if m:
                 return m.group(1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
+from ..mentions import contains, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -154,3 +155,26 @@ def read_route(
     if reports_to and instructions == [reports_to]:
         instructions = []
     return Route(approvers, by[0], initiators, instructions, new_positions)
+
+
+def approval_form(
+    tree: Tree, stated_by_block: str | None, order_words: list[str], report: Report
+) -> str:
+    """``approval.form``: what the source's approval block says; else what the clause stating
+    approval says (an order named: by order; only the official named: by signature); else by
+    order, the usual form."""
+    if stated_by_block is not None:
+        return stated_by_block
+    numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
+    clause = next((c for _, c in facts.clauses(tree.chapters) if c.states == "approval"), None)
+    if clause is None or not order_words:
+        return "order"
+    said = words(facts.full_text(clause))
+    if any(contains(said, w) for w in order_words):
+        return "order"
+    report.assumed(
+        f"clause {numbers[id(clause)]} names who approves but no order: approval.form set to "
+        "signature (approved by the official's own signature)",
+        "set approval.form: order if an order approves it",
+    )
+    return "signature"

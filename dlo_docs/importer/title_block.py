@@ -1,0 +1,230 @@
+"""The source's own approval block on its title page, as Kazakhstan offices write it:
+
+    УТВЕРЖДЕНА                                  БЕКІТІЛДІ
+    приказом Председателя Правления             Басқарма Төрағасының
+    АО «…» от 15.03.2024 г. № 112-п             2024 жылғы 15 наурыздағы № 112 бұйрығымен
+
+also on one line ("Утверждено постановлением акимата … от … № …", "… № 5 қаулысымен
+бекітілген"), as an annex ("Приложение к приказу … от … №", "… № 5 бұйрығына қосымша") or
+signed by the official (УТВЕРЖДАЮ / БЕКІТЕМІН, then the position and a signature line).
+
+It says the text was approved on paper: the form of approval, the act (order, resolution,
+decision), who issued it, its number and date. The regulation's own approval is recorded by the
+workflow (``dlo register-paper`` for one approved on paper), so the import reports what the block
+says, with the command that records it, and keeps it in the regulation's header comment; the
+form of approval it states becomes ``approval.form``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..errors import Location, Problem, warning
+from ..i18n import Msg
+from .source import Line
+
+APPROVAL_BLOCK = "DLO507"  # the source's own approval block, read into the report
+
+# the line that opens the block (or, in Kazakh, ends it: "… бұйрығымен бекітілген")
+_OPENS = re.compile(
+    r"^(?:утвержд[её]н[аоы]?|утверждаю|бекітілді|бекітемін|бекітілген)\b"
+    r"|^приложение\s+(?:№\s*\d+\s+)?к\s+(?:приказу|постановлению|решению|распоряжению)",
+    re.IGNORECASE,
+)
+_CLOSES_KK = re.compile(r"(?:бекітілген|бекітілді|қосымша)[.:]?$", re.IGNORECASE)
+_SIGNED = re.compile(r"^(?:утверждаю|бекітемін)\b", re.IGNORECASE)
+# what names a regulation's kind starts its title, never the block
+_KIND = re.compile(r"инструкци|положени|регламент|нұсқаулы|ереже", re.IGNORECASE)
+_ACTS = {
+    "приказ": "приказ",
+    "постановлени": "постановление",
+    "решени": "решение",
+    "распоряжени": "распоряжение",
+    "бұйры": "бұйрық",
+    "бұйрығ": "бұйрық",
+    "қаулы": "қаулы",
+    "шешім": "шешім",
+    "өкім": "өкім",
+}
+_ACT = re.compile(r"(?<!\w)(" + "|".join(_ACTS) + r")\w*", re.IGNORECASE)
+_NUMBER = re.compile(r"№\s*([^\s,;]+?)[.,;]?(?:\s|$)")
+_MONTHS = {
+    # Russian (genitive) and Kazakh month names, as dates are written in words
+    **dict.fromkeys(["январ", "қаңтар"], 1),
+    **dict.fromkeys(["феврал", "ақпан"], 2),
+    **dict.fromkeys(["март", "наурыз"], 3),
+    **dict.fromkeys(["апрел", "сәуір"], 4),
+    **dict.fromkeys(["ма", "мамыр"], 5),
+    **dict.fromkeys(["июн", "маусым"], 6),
+    **dict.fromkeys(["июл", "шілде"], 7),
+    **dict.fromkeys(["август", "тамыз"], 8),
+    **dict.fromkeys(["сентябр", "қыркүйек"], 9),
+    **dict.fromkeys(["октябр", "қазан"], 10),
+    **dict.fromkeys(["ноябр", "қараша"], 11),
+    **dict.fromkeys(["декабр", "желтоқсан"], 12),
+}
+_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_DAY = r"[«\"]?(\d{1,2})[»\"]?"
+_RU_WORDS = re.compile(_DAY + r"\s+([^\W\d_]+)\s+(\d{4})", re.IGNORECASE)
+_KK_WORDS = re.compile(r"(\d{4})\s+жылғы\s+" + _DAY + r"\s+([^\W\d_]+?)(?:дағы|дегі|тағы|тегі)")
+_MAX_LINES = 8
+
+
+@dataclass(frozen=True)
+class Approval:
+    """What the source's approval block says."""
+
+    form: str  # "order" | "signature" (the model's approval forms)
+    act: str | None  # the act in the nominative: "приказ", "постановление", "бұйрық", "қаулы"
+    authority: str | None  # who issued it, as written ("Председателя Правления АО «…»")
+    number: str | None
+    date: dt.date | None
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def _month(word: str) -> int | None:
+    low = word.lower()
+    found = [(len(stem), n) for stem, n in _MONTHS.items() if low.startswith(stem)]
+    return max(found)[1] if found else None
+
+
+def _valid(year: int, month: int | None, day: int) -> dt.date | None:
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def read_date(text: str) -> dt.date | None:
+    """The first date in ``text``: 15.03.2024, «15» марта 2024 г., 2024 жылғы 15 наурыздағы."""
+    found: list[tuple[int, dt.date]] = []
+    for m in _DIGITS.finditer(text):
+        if day := _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+            found.append((m.start(), day))
+    for m in _RU_WORDS.finditer(text):
+        if day := _valid(int(m.group(3)), _month(m.group(2)), int(m.group(1))):
+            found.append((m.start(), day))
+    for m in _KK_WORDS.finditer(text):
+        if day := _valid(int(m.group(1)), _month(m.group(3)), int(m.group(2))):
+            found.append((m.start(), day))
+    return min(found)[1] if found else None
+
+
+def _block(preamble: list[Line]) -> list[Line]:
+    """The lines of the approval block in the title page's lines, or none."""
+    for i, line in enumerate(preamble):
+        text = line.text.strip()
+        acted = _ACT.search(text) or (i > 0 and _ACT.search(preamble[i - 1].text))
+        if _CLOSES_KK.search(text) and acted and not _KIND.search(text):
+            # Kazakh puts the verb last: the block ends here and starts lines before
+            start = i
+            while (
+                start > 0 and i - start < _MAX_LINES and not _KIND.search(preamble[start - 1].text)
+            ):
+                start -= 1
+            return preamble[start : i + 1]
+        if _OPENS.match(text):
+            block = [line]
+            for nxt in preamble[i + 1 : i + _MAX_LINES]:
+                if _KIND.search(nxt.text) or _OPENS.match(nxt.text.strip()):
+                    break
+                block.append(nxt)
+                if _ends(block):
+                    break
+            return block
+    return []
+
+
+def _ends(block: list[Line]) -> bool:
+    """The block is complete: it has its number and date, or a signature line."""
+    text = " ".join(line.text for line in block)
+    if _SIGNED.match(block[0].text.strip()):
+        return len(block) > 1 and bool(re.search(r"\d{4}", block[-1].text))
+    return bool(_NUMBER.search(text)) and read_date(text) is not None
+
+
+def _authority(text: str, signed: bool) -> str | None:
+    if signed:
+        rest = _SIGNED.sub("", text, count=1)
+        rest = re.split(r"_{3,}|[«\"]?\d{1,2}[»\"]?\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}", rest)[0]
+        return " ".join(rest.strip(" :").split()) or None
+    act = _ACT.search(text)
+    if act is None:
+        return None
+    if act.group(1).lower().startswith(("бұйры", "бұйрығ", "қаулы", "шешім", "өкім")):
+        # Kazakh: the issuer stands before the date, number and act
+        before = _OPENS.sub("", text[: act.start()], count=1)
+        before = re.split(r"\d{4}\s+жылғы|№|\d{1,2}\.\d{1,2}\.\d{4}", before)[0]
+        return " ".join(before.strip(" :,").split()) or None
+    after = text[act.end() :]
+    after = re.split(r"\s+от\s+|№|\d{1,2}\.\d{1,2}\.\d{4}", after)[0]
+    return " ".join(after.strip(" :,").split()) or None
+
+
+def read(preamble: list[Line]) -> Approval | None:
+    """The approval block of the lines before the first chapter, if they hold one."""
+    block = _block(preamble)
+    if not block:
+        return None
+    text = " ".join(" ".join(line.text.split()) for line in block)
+    signed = bool(_SIGNED.match(block[0].text.strip()))
+    act = None if signed else _ACT.search(text)
+    number = None if signed else _NUMBER.search(text)
+    return Approval(
+        form="signature" if signed else "order",
+        act=_ACTS[act.group(1).lower()] if act else None,
+        authority=_authority(text, signed),
+        number=number.group(1) if number else None,
+        date=read_date(text),
+        lines=tuple(block),
+    )
+
+
+def rest(preamble: list[Line], approval: Approval | None) -> list[Line]:
+    """The title page's lines without the approval block (where the title is)."""
+    if approval is None:
+        return preamble
+    taken = {id(line) for line in approval.lines}
+    return [line for line in preamble if id(line) not in taken]
+
+
+def problem(approval: Approval, path: str, reg_id: str) -> Problem:
+    """The report's note of the block: what it says, and how the workflow records it."""
+    first, last = approval.lines[0].where, approval.lines[-1].where
+    order = approval.number if approval.number and approval.date else "NO"
+    day = approval.date.isoformat() if approval.number and approval.date else "DATE"
+    command = f"dlo register-paper {reg_id} --order {order} --date {day}"
+    return warning(
+        Location(path, first, 1),
+        APPROVAL_BLOCK,
+        Msg(
+            "the source's approval block (lines {first}-{last}) says it was approved on paper: "
+            "{act}, issued by {authority}, № {number} of {date} (approval.form: {form}); "
+            "not imported as text",
+            first=first,
+            last=last,
+            act=approval.act or approval.form,
+            authority=approval.authority or "?",
+            number=approval.number or "?",
+            date=approval.date.isoformat() if approval.date else "?",
+            form=approval.form,
+        ),
+        Msg(
+            "the journal holds no approval yet: once the text is checked, record this one "
+            "with {command}",
+            command=command,
+        ),
+    )
+
+
+def comment(approval: Approval) -> str:
+    """A line for the regulation's header comment: the block as the source writes it."""
+    return f"The source's title page says: {' '.join(approval.text.split())}"

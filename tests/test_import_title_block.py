@@ -1,0 +1,249 @@
+"""The source's own approval block ("УТВЕРЖДЕНА приказом … от … № …", "БЕКІТІЛДІ", "… бұйрығымен
+бекітілген", "УТВЕРЖДАЮ") read by ``dlo import``: its form, act, issuer, number and date go into
+the report (DLO507, with the ``dlo register-paper`` command that records it), the regulation's
+header comment and ``approval.form``; its lines are neither the title nor body text.
+
+The real sources of ``../shared/corpus/`` carry only a title line; the blocks below are put
+before their text as the offices that publish such regulations write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from docx import Document
+from test_import_corpus import BODY_STYLES, CORPUS, SOURCES, bare, parts
+from test_import_support import load_model
+
+from dlo_docs.importer import title_block
+from dlo_docs.importer.source import Line
+
+RU_ORDER = [
+    "УТВЕРЖДЕНА",
+    "приказом Председателя Правления",
+    "АО «Университет КАЗГЮУ имени М.С. Нарикбаева»",
+    "от 15.03.2024 г. № 112-п",
+]
+KK_RESOLUTION = [
+    "Жамбыл облысы әкімдігінің",
+    "2023 жылғы 12 қаңтардағы",
+    "№ 5 қаулысымен",
+    "бекітілген",
+]
+RU_RESOLUTION = [
+    "Утверждено постановлением акимата Жамбылской области от «12» января 2023 года № 5"
+]
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(t, n) for n, t in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize(
+    ("page", "want", "title"),
+    [
+        (
+            [*RU_ORDER, "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"],
+            (
+                "order",
+                "приказ",
+                "Председателя Правления АО «Университет КАЗГЮУ имени М.С. Нарикбаева»",
+                "112-п",
+                dt.date(2024, 3, 15),
+            ),
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"],
+        ),
+        (
+            [*RU_RESOLUTION, "Положение о управлении"],
+            ("order", "постановление", "акимата Жамбылской области", "5", dt.date(2023, 1, 12)),
+            ["Положение о управлении"],
+        ),
+        (
+            [*KK_RESOLUTION, "Басқарма туралы ереже"],
+            ("order", "қаулы", "Жамбыл облысы әкімдігінің", "5", dt.date(2023, 1, 12)),
+            ["Басқарма туралы ереже"],
+        ),
+        (
+            [
+                "БЕКІТІЛДІ",
+                "Басқарма Төрағасы – Ректордың",
+                "2024 жылғы «15» наурыздағы",
+                "№ 112 бұйрығымен",
+                "Лауазымдық нұсқаулық",
+            ],
+            ("order", "бұйрық", "Басқарма Төрағасы – Ректордың", "112", dt.date(2024, 3, 15)),
+            ["Лауазымдық нұсқаулық"],
+        ),
+        (
+            [
+                "УТВЕРЖДАЮ",
+                "Председатель Правления – Ректор",
+                "____________ А. Б. Иванов",
+                "«20» мая 2024 г.",
+                "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ",
+            ],
+            ("signature", None, "Председатель Правления – Ректор", None, dt.date(2024, 5, 20)),
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"],
+        ),
+        (
+            ["Приложение к приказу Ректора", "от 01.09.2022 № 301", "Инструкция по охране труда"],
+            ("order", "приказ", "Ректора", "301", dt.date(2022, 9, 1)),
+            ["Инструкция по охране труда"],
+        ),
+    ],
+    ids=["ru-order", "ru-resolution-one-line", "kk-resolution", "kk-order", "signed", "annex"],
+)
+def test_the_forms_of_an_approval_block(page, want, title):
+    block = title_block.read(lines(*page))
+    assert block is not None
+    assert (block.form, block.act, block.authority, block.number, block.date) == want
+    page_lines = lines(*page)
+    block = title_block.read(page_lines)
+    assert [line.text for line in title_block.rest(page_lines, block)] == title
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the corpus's own title lines: a title, no approval
+        [
+            "«Жамбыл облысы әкімдігінің жолаушылар көлігі және автомобиль жолдары басқармасы» "
+            "коммуналдық мемлекеттік мекемесі туралы ереже"
+        ],
+        [
+            "Положение Коммунального государственного учреждения «Управления пассажирского "
+            "транспорта и автомобильных дорог акимата Жамбылской области»"
+        ],
+        # a title that speaks of approval is not an approval block
+        ["Положение об утверждении учебных планов"],
+        ["Оқу жоспарларын бекіту тәртібі туралы ереже"],
+        [],
+    ],
+)
+def test_a_title_without_an_approval_block_has_none(page):
+    assert title_block.read(lines(*page)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("от 30.02.2024 № 5", None),  # no such day: no date rather than a wrong one
+        ("от «31» апреля 2024 г.", None),
+        ("2024 жылғы 31 сәуірдегі № 5", None),
+        ("№ 5 от 01.02.2024, изм. 03.04.2025", dt.date(2024, 2, 1)),  # the first date
+    ],
+)
+def test_dates_that_are_not_days_are_not_read(text, day):
+    assert title_block.read_date(text) == day
+
+
+def _with_block(tmp_path: Path, stem: str, block: list[str]) -> Path:
+    source = tmp_path / f"{stem}.txt"
+    text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
+    source.write_text("\n".join(block) + "\n" + text, encoding="utf-8")
+    return source
+
+
+BLOCKS = {
+    "mnu-research-assistant.ru": (RU_ORDER, "112-п", "2024-03-15"),
+    "jambyl-uptad-ereje.kk": (KK_RESOLUTION, "5", "2023-01-12"),
+    "jambyl-uptad-polozhenie.ru": (RU_RESOLUTION, "5", "2023-01-12"),
+}
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_a_corpus_source_with_an_approval_block(project, dlo, tmp_path, source):
+    block, number, day = BLOCKS[source.stem]
+    path = _with_block(tmp_path, source.stem, block)
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    # the report says what the block says, and how to record it as an approval on paper
+    assert "DLO507" in result.err
+    assert f"dlo register-paper corpus --order {number} --date {day}" in result.err
+    model = load_model(project, "corpus")
+    title, _, _ = parts(source)
+    if title:
+        assert model.title == {source.lang: title[0]}  # the title, not a line of the block
+    else:  # no title line: the position's title, as without a block
+        assert model.title == {source.lang: "Research Assistant (Ассистент исследователя)"}
+    assert model.approval.form == "order"
+    header = (project / "regulations" / "corpus" / "regulation.yaml").read_text(encoding="utf-8")
+    assert f"# The source's title page says: {' '.join(block)}" in header
+    # the block is not body text
+    render = dlo("render", "corpus", "--format", "docx", "--draft", cwd=project)
+    assert render.code == 0, render.err
+    docx = project / "build" / f"corpus.{source.lang}.docx"
+    body = {bare(p.text) for p in Document(str(docx)).paragraphs if p.style.name in BODY_STYLES}
+    assert not {bare(line) for line in block} & body
+
+
+@needs_corpus
+def test_the_block_becomes_an_approval_on_paper_with_the_command_it_names(project, dlo, tmp_path):
+    """The report's command, run as printed, puts the edition in force by that order."""
+    path = _with_block(tmp_path, "jambyl-uptad-ereje.kk", KK_RESOLUTION)
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    command = result.err.split("record this one with dlo ", 1)[1].split(")")[0].split()
+    assert "қаулы, issued by Жамбыл облысы әкімдігінің, № 5 of 2023-01-12" in result.err
+    assert command == ["register-paper", "corpus", "--order", "5", "--date", "2023-01-12"]
+    registered = dlo(*command, cwd=project)
+    assert registered.code == 0, registered.err
+    status = dlo("status", "corpus", cwd=project)
+    assert "order № 5 of 2023-01-12" in status.out
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_no_block_no_approval_invented(project, dlo, source):
+    result = dlo(
+        "import", CORPUS / f"{source.stem}.txt", "--id", "corpus", "--update-registry", cwd=project
+    )
+    assert result.code == 0, result.err
+    assert "DLO507" not in result.err
+    header = (project / "regulations" / "corpus" / "regulation.yaml").read_text(encoding="utf-8")
+    assert "title page says" not in header
+    model = load_model(project, "corpus")
+    stated = {c.states: c for _, _, c in model.clauses() if c.states}
+    if source.stem.startswith("mnu"):
+        # "Должностная инструкция утверждается Председателем Правления MNU": no order named
+        assert model.approval.form == "signature"
+        assert "approval.form set to signature" in result.err
+    else:
+        # "the structure and staff limit are approved by law" does not state the document's
+        # approval: no clause is marked as stating it, so dlo check does not hold it to one
+        assert "approval" not in stated and model.approval.form == "order"
+
+
+@needs_corpus
+def test_a_signed_block_sets_the_form_even_when_a_clause_names_only_the_official(
+    project, dlo, tmp_path
+):
+    block = [
+        "УТВЕРЖДАЮ",
+        "Председатель Правления MNU",
+        "____________ Ф. И. Фамилия",
+        "«20» мая 2024 г.",
+    ]
+    path = _with_block(tmp_path, "mnu-research-assistant.ru", block)
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert "approval.form: signature" in result.err
+    assert "--order NO --date DATE" in result.err  # a signature has no order to record
+    assert load_model(project, "corpus").approval.form == "signature"
+    check = dlo("check", "regulations/corpus/regulation.yaml", cwd=project)
+    assert "DLO101" not in check.out
+
+
+def test_the_block_of_an_own_rendered_docx_is_not_read(project, dlo):
+    """A DOCX rendered by dlo carries its approval in the journal, not in a block to read."""
+    shutil.rmtree(project / "build", ignore_errors=True)
+    assert dlo("render", "dlo-head", "--format", "docx", "--lang", "kk", cwd=project).code == 0
+    result = dlo("import", project / "build" / "dlo-head.kk.docx", "--id", "again", cwd=project)
+    assert result.code == 0, result.err
+    assert "DLO507" not in result.err
+    assert load_model(project, "again").approval == load_model(REPO, "dlo-head").approval
