@@ -182,7 +182,7 @@ class Signatures(Strict):
         default_factory=list,
         description="PEM files of the trusted CA certificates, relative to the project",
     )
-    required: list[Literal["agreed", "rejected", "approved", "reviewed"]] = Field(
+    required: list[Literal["agreed", "rejected", "approved", "reviewed", "acknowledged"]] = Field(
         default_factory=list, description="events that must be signed with the official's own key"
     )
     since: dt.date | None = Field(

@@ -85,6 +85,7 @@ class AcquaintanceRecord:
     position: str
     date: dt.date
     position_id: str | None = None  # the registry position, when the reader was named by it
+    signed: SignatureNote | None = None  # signed with the reader's own key
 
 
 @dataclass

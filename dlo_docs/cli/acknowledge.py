@@ -13,6 +13,7 @@ from ..i18n import _
 from ..project import Loaded
 from ..workflow import acknowledgements as acks
 from . import main
+from .signing import load_key
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -37,17 +38,25 @@ DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 )
 @click.option("--date", type=DATE, metavar="DATE", help="The day they signed (default: today).")
 @click.option(
+    "--sign",
+    "key",
+    metavar="KEY.p12",
+    help="The reader signs with their own key (PKCS#12; password: DLO_KEY_PASSWORD or asked "
+    "for): one person, named by their registry position.",
+)
+@click.option(
     "--clerk",
     metavar="ROLE",
     help="The registry position of the person recording this "
     "(default: $DLO_CLERK, else clerk: in regulations/registry.yaml).",
 )
 @click.pass_obj
-def acknowledge(obj, reg_id, holders, name, position, csv_file, date, clerk) -> None:
+def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk) -> None:
     """Record that people have read the edition in force (one journal event each).
 
     The acquaintance sheet then prints them, and `dlo list --unacknowledged` shows who has not
-    read it yet. A new edition in force starts a new round.
+    read it yet. A new edition in force starts a new round. With --sign the one person named
+    signs their acknowledgement with their own key; a --csv list is recorded unsigned.
     """
     project = obj.project
     loaded = Loaded()
@@ -65,19 +74,23 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, clerk) -> 
     if csv_file:
         if date:
             raise UsageError(_("the CSV gives each row's date"), _("leave out --date with --csv"))
+        if key:
+            raise UsageError(
+                _("an acquaintance list is recorded unsigned: --sign signs one person's own"),
+                _("each person signs with: dlo acknowledge ID --holder POSITION --sign KEY.p12"),
+            )
         path = Path(csv_file)
         readers += acquaintance.read(path, csv_file, registry, lang)
-    events = acks.acknowledge(project, reg_id, readers, clerk=clerk)
+    signer = load_key(key) if key else None
+    events = acks.acknowledge(project, reg_id, readers, clerk=clerk, signer=signer)
     for ev in events:
+        _echo(reg_id, ev)
+    if csv_file and events:
         click.echo(
-            _("{id}: {name} ({position}) read edition {n} on {date} (journal event {seq})").format(
-                id=reg_id,
-                name=ev.get("name"),
-                position=ev.get("position"),
-                n=ev.edition,
-                date=ev.get("date"),
-                seq=ev.seq,
-            )
+            _(
+                "{id}: the {n} acknowledgements of {file} are recorded unsigned (the list stands "
+                "for the paper sheet its people signed by hand)"
+            ).format(id=reg_id, n=len(events), file=csv_file)
         )
     rest = acks.round_of(project, reg_id, registry)
     click.echo(
@@ -88,3 +101,25 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, clerk) -> 
             rest=", ".join(r.shown() for r in rest.missing) or _("nobody"),
         )
     )
+
+
+def _echo(reg_id: str, ev) -> None:
+    click.echo(
+        _("{id}: {name} ({position}) read edition {n} on {date} (journal event {seq})").format(
+            id=reg_id,
+            name=ev.get("name"),
+            position=ev.get("position"),
+            n=ev.edition,
+            date=ev.get("date"),
+            seq=ev.seq,
+        )
+    )
+    sig = ev.get("signature")
+    if sig:
+        click.echo(
+            _("  signed by {signer}, certificate {serial}, at {time}").format(
+                signer=sig.get("signer") or sig.get("subject"),
+                serial=sig.get("serial"),
+                time=sig.get("signed_at"),
+            )
+        )

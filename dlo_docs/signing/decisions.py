@@ -43,14 +43,16 @@ def signer_failures(
     moment: dt.datetime,
     day: dt.date,
     signed_on: dt.date | None = None,
+    person: dict[str, str] | None = None,
 ) -> list[Failure]:
     """Every check a signer's certificate fails for acting as ``role`` in an act of ``day``,
-    signed on ``signed_on`` (default: ``day``) by the position's holder as the registry names
-    them now (empty: it may sign)."""
+    signed on ``signed_on`` (default: ``day``) by ``person`` (default: the position's holder as
+    the registry names them now) (empty: it may sign)."""
     cert = signer.certificate
     failures = []
-    current = signers.registry.position(role).holder if signers.bound(role) else None
-    holder = signers.holder_problem(role, cert, day, signed_on, current or None)
+    if person is None and signers.bound(role):
+        person = signers.registry.position(role).holder
+    holder = signers.holder_problem(role, cert, day, signed_on, person or None)
     if holder:
         failures.append(Failure("DLO903", holder))
     validity = validity_problem(cert, moment, day)

@@ -158,7 +158,7 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     main = editions[n].document.model.main_lang
     rec = workflow.edition_records(project, reg_id, n, registry, main)
     rec.acquaintances = [
-        AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id)
+        AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id, a.signed)
         for a in acknowledgements.acknowledged(events, n)
     ]
     pub = Published(reg_id, st, registry, editions, rec, problems=problems)

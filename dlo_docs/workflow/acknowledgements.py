@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import UsageError
 from ..model import Registry, Regulation
 from ..project import Project
-from . import editions, guards, loading
+from ..records import SignatureNote, signature_note
+from ..signing.keys import Signer
+from . import dates, editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event
 from .state import replay
@@ -42,6 +45,7 @@ class Acknowledged:
     reader: Reader
     date: dt.date
     edition: int
+    signed: SignatureNote | None = None  # signed with the reader's own key
 
 
 @dataclass
@@ -103,7 +107,12 @@ def day(value: dt.date | str) -> dt.date:
 
 def acknowledged(events: list[Event], edition: int | None) -> list[Acknowledged]:
     return [
-        Acknowledged(_reader(ev), day(ev.get("date")), ev.edition)
+        Acknowledged(
+            _reader(ev),
+            day(ev.get("date")),
+            ev.edition,
+            signature_note(ev.get("signature"), ev.when.tzinfo),
+        )
         for ev in events
         if ev.event == "acknowledged" and ev.edition == edition
     ]
@@ -120,15 +129,77 @@ def round_of(project: Project, reg_id: str, registry: Registry) -> Round:
     return Round(h.in_force, done, [r for r in expected(registry, doc) if r.key() not in keys])
 
 
+def _entries(
+    ctx: loading.Ctx, readers: list[tuple[Reader, dt.date | None]]
+) -> list[tuple[Reader, dt.date]]:
+    """Each reader with their date (default today), refusing the whole batch for a date before
+    the edition took effect or after today, or a reader already recorded."""
+    h = ctx.history
+    n, today, start = h.in_force, loading.today(ctx), h.effective_from
+    seen = {a.reader.key(): a for a in acknowledged(h.acknowledgements, n)}
+    entries = []
+    for reader, date in readers:
+        date = date or today
+        if start is not None and date < start:
+            raise UsageError(
+                f"{reader.shown()}: {date} is before edition {n} took effect ({start})",
+                "give the date the person signed",
+            )
+        if date > today:
+            raise UsageError(f"{reader.shown()}: {date} is in the future")
+        if reader.key() in seen:
+            raise ctx.refuse(
+                "DLO640",
+                f"{reader.shown()} has already acknowledged edition {n} "
+                f"(on {seen[reader.key()].date})",
+                "each person acknowledges an edition once; nothing was recorded",
+            )
+        seen[reader.key()] = Acknowledged(reader, date, n or 0)
+        entries.append((reader, date))
+    return entries
+
+
+def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Signer | None) -> Any:
+    """The policy's and the certificate's checks; the hook that signs the one acknowledgement a
+    person makes with their own key (None: unsigned). The certificate must be the registry's for
+    the reader's position on the day they read it and today, and name the reader."""
+    if signer is not None and len(entries) != 1:
+        raise UsageError(
+            "--sign signs one person's acknowledgement, with their own key",
+            "give one --holder (or --name with --position) with --sign; a list is recorded unsigned",
+        )
+    reader, date = entries[0]
+    if signer is not None and reader.position_id is None:
+        raise ctx.refuse(
+            "DLO903",
+            f"{reader.shown()} holds no registry position: the registry binds no certificate to them",
+            "name the reader by their registry position: --holder POSITION, or --position ID",
+        )
+    signers = signatures.signers_for(ctx.project, ctx.loaded)
+    now = dates.now(ctx.registry.organisation.timezone)
+    return signatures.before_write(
+        signers,
+        "acknowledged",
+        reader.position_id or reader.shown(),
+        signer,
+        date,
+        ctx.at(),
+        now,
+        person={"name": reader.name},
+    )
+
+
 def acknowledge(
     project: Project,
     reg_id: str,
     readers: list[tuple[Reader, dt.date | None]],
     clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> list[Event]:
     """Record that each reader has read the edition in force on their date (default today).
     All or nothing: a reader already recorded, a date before the edition took effect or after
-    today refuses the whole batch."""
+    today refuses the whole batch. ``signer``: the one reader's own key signs their event
+    (refused when the registry requires acknowledgements signed and there is none)."""
     if not readers:
         raise UsageError("nobody to record", "give --holder, --name/--position or --csv")
     with _journal.lock(project, reg_id):
@@ -142,39 +213,21 @@ def acknowledge(
                 f"{reg_id} has no edition in force: there is nothing to acknowledge yet",
                 f"dlo status {reg_id}",
             )
-        n, today, start = h.in_force, loading.today(ctx), h.effective_from
-        seen = {a.reader.key(): a for a in acknowledged(h.acknowledgements, n)}
-        entries = []
-        for reader, date in readers:
-            date = date or today
-            if start is not None and date < start:
-                raise UsageError(
-                    f"{reader.shown()}: {date} is before edition {n} took effect ({start})",
-                    "give the date the person signed",
-                )
-            if date > today:
-                raise UsageError(f"{reader.shown()}: {date} is in the future")
-            if reader.key() in seen:
-                raise ctx.refuse(
-                    "DLO640",
-                    f"{reader.shown()} has already acknowledged edition {n} "
-                    f"(on {seen[reader.key()].date})",
-                    "each person acknowledges an edition once; nothing was recorded",
-                )
-            seen[reader.key()] = Acknowledged(reader, date, n)
-            entries.append((reader, date))
+        entries = _entries(ctx, readers)
+        sign = _signing(ctx, entries, signer)
         return [
             loading.append(
                 ctx,
                 clerk,
                 role=None,
                 event="acknowledged",
-                edition=n,
+                edition=h.in_force,
                 name=reader.name,
                 position=reader.position,
                 position_id=reader.position_id,
                 date=date.isoformat(),
-                content_hash=h.approvals[n].content_hash,
+                content_hash=h.approvals[h.in_force].content_hash,
+                sign=sign,
             )
             for reader, date in entries
         ]

@@ -187,6 +187,7 @@ def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
             ev.get("position") or "",
             day(ev.get("date")),
             ev.get("position_id"),
+            signed(ev),
         )
         for ev in h.acknowledgements
         if ev.edition == n

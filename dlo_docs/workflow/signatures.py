@@ -26,7 +26,7 @@ from ..signing.registry import Signers
 from . import facts
 from . import journal as _journal
 
-SIGNABLE = ("agreed", "rejected", "approved", "reviewed")
+SIGNABLE = ("agreed", "rejected", "approved", "reviewed", "acknowledged")
 
 
 def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
@@ -52,6 +52,35 @@ def event_day(entry: dict[str, Any]) -> dt.date:
     return dt.datetime.fromisoformat(entry["time"]).date()
 
 
+def acting(entry: dict[str, Any]) -> tuple[str | None, dict[str, str] | None]:
+    """Who acts in an event, as it recorded them: the registry position and the person's name.
+    An acknowledgement's reader (their position and name); else the event's role and its holder
+    as the event captured it (None when it captured none: older journals)."""
+    if entry.get("event") == "acknowledged":
+        name = entry.get("name")
+        return entry.get("position_id"), {"name": str(name)} if name else None
+    role = entry.get("role")
+    captured = facts.of(_journal.to_event(entry), role) or {}
+    return role, dict(captured.get("holder") or {}) or None
+
+
+def _required(kind: str, role: str, at: Location) -> DloError:
+    hint = (
+        "each person acknowledges with their own key: dlo acknowledge ID --holder POSITION "
+        "--sign KEY.p12 (an acquaintance list, --csv, cannot be signed)"
+        if kind == "acknowledged"
+        else f"sign with the key of the holder of {role}: --sign KEY.p12"
+    )
+    return DloError(
+        error(
+            at,
+            "DLO907",
+            f"the registry requires {kind} events to be signed (signatures.required)",
+            hint,
+        )
+    )
+
+
 def before_write(
     signers: Signers,
     kind: str,
@@ -60,27 +89,22 @@ def before_write(
     day: dt.date,
     at: Location,
     now: dt.datetime | None = None,
+    person: dict[str, str] | None = None,
 ) -> Callable[[dict[str, Any], bytes], dict[str, Any]] | None:
     """Refuse an unsigned event that the registry requires signed, or a signer whose certificate
     fails a check (each failure named); return the hook that signs the event as it is appended.
     The certificate is checked for the act's ``day``: at ``now`` (the recording time, in the
-    organisation's zone) for an act of today, on that day for a back-dated one."""
+    organisation's zone) for an act of today, on that day for a back-dated one. ``person``: the
+    name the certificate must bear (default: the holder of ``role`` the registry names now)."""
     if signer is None:
         if kind in signers.required:
-            raise DloError(
-                error(
-                    at,
-                    "DLO907",
-                    f"the registry requires {kind} events to be signed (signatures.required)",
-                    f"sign with the key of the holder of {role}: --sign KEY.p12",
-                )
-            )
+            raise _required(kind, role, at)
         return None
     if kind not in SIGNABLE:
         raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
     now = now or dt.datetime.now(dt.UTC)
     moment = act_moment(signer.certificate, now, day)
-    failures = decisions.signer_failures(signers, signer, role, moment, day, now.date())
+    failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
     if failures:
         where = Location(signer.source or "dlo")
         raise DloError([error(where, f.code, f"{f.message} (acting as {role})") for f in failures])
@@ -114,11 +138,12 @@ def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
         if policy.since is not None and _recorded(entry).date() < policy.since:
             continue
         since = f" since {policy.since.isoformat()}" if policy.since else ""
+        who = f"as {entry['role']}" if entry.get("role") else f"by {entry.get('name')}"
         problems.append(
             error(
                 journal.at(i),
                 "DLO907",
-                f"journal event {entry['seq']} ({kind}, as {entry.get('role')}) is not signed, but "
+                f"journal event {entry['seq']} ({kind}, {who}) is not signed, but "
                 f"the registry requires {kind} events to be signed{since} (signatures.required)",
                 "a removed signature cannot be put back: restore the journal from version "
                 "control (events recorded before signatures were required: signatures.since)",
@@ -131,10 +156,11 @@ def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Proble
     """Every failed check of the signature of event ``i``, at its ``signature:`` key."""
     entry = journal.entries[i]
     head = f"journal event {entry['seq']} ({entry['event']}"
-    role = entry.get("role")
+    role, person = acting(entry)
     if not role:
-        return [error(_at(journal, i), "DLO906", f"{head}) is signed but has no role")]
-    captured = facts.of(_journal.to_event(entry), role) or {}
+        return [
+            error(_at(journal, i), "DLO906", f"{head}) is signed but names no registry position")
+        ]
     try:
         failures = decisions.record_failures(
             signers,
@@ -143,7 +169,7 @@ def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Proble
             role,
             _recorded(entry),
             event_day(entry),
-            dict(captured.get("holder") or {}) or None,
+            person,
         )
     except DloError as exc:  # a registry certificate that cannot be read
         return exc.problems

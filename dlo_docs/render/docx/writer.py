@@ -133,7 +133,7 @@ class Writer:
     def _sheet_acquaintance(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("acquaintance")
         rows = [
-            [str(n), a.name, a.position, _date(a.date), ""]
+            [str(n), a.name, a.position, _date(a.date), labels_signed(self.labels, a.signed)]
             for n, a in enumerate(self.rd.records.acquaintances, 1)
         ]
         signed = {a.name for a in self.rd.records.acquaintances}
