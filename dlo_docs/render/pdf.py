@@ -117,8 +117,9 @@ def _problem(code: str, message: str, hint: str | None = None) -> DloError:
     return DloError([error(Location("soffice"), code, message, hint)])
 
 
-def _end_group(pgid: int) -> None:
+def _end_group(proc: subprocess.Popen[bytes]) -> None:
     """End every process left in the group LibreOffice ran in (ours alone: a new session)."""
+    pgid = proc.pid
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(pgid, sig)
@@ -128,6 +129,7 @@ def _end_group(pgid: int) -> None:
             return
         deadline = time.monotonic() + 2.0
         while time.monotonic() < deadline:
+            proc.poll()  # reap the leader: until reaped, its zombie keeps the group alive
             try:
                 os.killpg(pgid, 0)
             except (ProcessLookupError, PermissionError):
@@ -170,7 +172,7 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _end_group(proc.pid)
+            _end_group(proc)
             proc.communicate()
             raise _problem(
                 "DLO302",
@@ -178,11 +180,11 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
                 "try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>",
             ) from None
         except BaseException:  # Ctrl-C and the like: leave nothing running
-            _end_group(proc.pid)
+            _end_group(proc)
             proc.communicate()
             raise
         finally:
-            _end_group(proc.pid)
+            _end_group(proc)
     if proc.returncode != 0:
         detail = (err or out).decode("utf-8", "replace").strip().splitlines()
         raise _problem(
