@@ -48,6 +48,27 @@ def _bundled_copy(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _fast_tier_runs_no_libreoffice(request, tmp_path_factory, monkeypatch):
+    """A test not marked ``slow`` finds on PATH a LibreOffice that fails at once, so a test
+    that runs the real one without the marker fails in the fast tier instead of slowing it
+    (a test's own stand-in, given by ``DLO_SOFFICE``, still runs)."""
+    if request.node.get_closest_marker("slow") is not None or os.name == "nt":
+        return
+    guard = tmp_path_factory.getbasetemp() / "no-libreoffice"
+    if not guard.is_dir():
+        guard.mkdir(exist_ok=True)
+        for name in ("soffice", "libreoffice"):
+            script = guard / name
+            script.write_text(
+                "#!/bin/sh\necho 'this test runs LibreOffice: mark it @pytest.mark.slow' >&2\n"
+                "exit 97\n",
+                encoding="utf-8",
+            )
+            script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{guard}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the bundled project (regulations and templates) in a temporary folder."""

@@ -64,6 +64,7 @@ def test_source_date_epoch_is_honoured(project, tmp_path):
     assert _members(data) == {((2026, 1, 1, 0, 0, 0), 0, 0o644 << 16)}
 
 
+@pytest.mark.slow  # LibreOffice, twice
 @pytest.mark.skipif(not pdf_render.available(), reason="LibreOffice is not installed")
 def test_the_same_docx_gives_the_same_pdf_bytes(project, tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

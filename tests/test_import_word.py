@@ -242,6 +242,7 @@ def soffice_resave(path: Path) -> Path:
     return outdir / path.name
 
 
+@pytest.mark.slow  # LibreOffice
 def test_the_same_after_a_libreoffice_resave(bundled, dlo):
     before = ids_of(bundled)
     path, touched = edited(bundled, dlo)

@@ -96,6 +96,7 @@ def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
 
 
+@pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_draft_pdf_shows_the_mark_on_every_page(bundled, dlo):
     import pypdf

@@ -15,9 +15,12 @@ from dlo_docs import approved_pdf
 from dlo_docs.project import Project
 from dlo_docs.signing import keys, pades
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice is needed to make the PDF/A"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("soffice") is None, reason="LibreOffice is needed to make the PDF/A"
+    ),
+    pytest.mark.slow,  # LibreOffice makes the PDF/A the module's fixture signs
+]
 REG = "dlo-head"
 
 
