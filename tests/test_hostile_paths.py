@@ -198,6 +198,10 @@ def test_serve_decodes_before_it_checks_and_follows_no_link(project, dlo, tmp_pa
     secret.write_text("root:x:0:0")
     (public / "static" / "passwd").symlink_to(secret)
     (public / "static" / "linked").symlink_to(tmp_path)
+    (public / "static" / "folder").mkdir()
+    (public / "static" / "folder" / "index.html").symlink_to(secret)  # a folder's index page
+    (public / "static" / "folder2").mkdir()
+    (public / "static" / "folder2" / "index.htm").symlink_to(secret)
     with serving(public) as base:
         assert _status(base + "index.html") == 200
         for path in (
@@ -209,6 +213,9 @@ def test_serve_decodes_before_it_checks_and_follows_no_link(project, dlo, tmp_pa
             "static/passwd",
             "static/linked/passwd",
             "static/%ff",
+            "static/folder/",
+            "static/folder2/",
+            "static/%66older/",
         ):
             assert _status(base + path) == 404, path
 

@@ -51,8 +51,8 @@ class Handler(SimpleHTTPRequestHandler):
 
     def _allowed(self) -> bool:
         """The path decoded as the file lookup decodes it (``%2e`` is a dot), then refused when a
-        part is hidden (``.dlo-site``, ``..``), or the file or a folder on the way is a symbolic
-        link or lies outside the site folder."""
+        part is hidden (``.dlo-site``, ``..``), or the file, a folder on the way or the index page
+        a folder is answered with is a symbolic link or lies outside the site folder."""
         try:
             path = unquote(self.path.split("?", 1)[0].split("#", 1)[0], errors="strict")
         except UnicodeDecodeError:
@@ -65,6 +65,9 @@ class Handler(SimpleHTTPRequestHandler):
         for part in parts:
             current = current / part
             if current.is_symlink():
+                return False
+        if current.is_dir():  # a folder is answered with its index page: that file counts too
+            if any((current / index).is_symlink() for index in ("index.html", "index.htm")):
                 return False
         return current.resolve().is_relative_to(root.resolve())
 
