@@ -54,6 +54,7 @@ class AgreementMark:
     date: dt.date
     remarks: str = ""
     signed: SignatureNote | None = None
+    corrected: tuple[str, ...] = ()  # the fields a correction event fixed ("date", "remarks")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class ChangeRecord:
     entered_by: str
     signed: SignatureNote | None = None  # the approval's signature
     paper: bool = False  # approved on paper before the workflow: the original is on paper
+    corrected: tuple[str, ...] = ()  # "date": the order's date was fixed by a correction
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class ReviewRecord:
     reviewer: str
     result: str
     signed: SignatureNote | None = None
+    corrected: tuple[str, ...] = ()  # the fields a correction event fixed ("date", "remarks")
 
 
 @dataclass(frozen=True)

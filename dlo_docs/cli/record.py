@@ -1,5 +1,6 @@
-"""Commands that bring into the journal what happened outside it: ``register-paper`` (an
-edition approved on paper before the workflow). A few lines over ``dlo_docs.workflow``."""
+"""Commands that bring into the journal what happened outside it or was mistyped in it:
+``register-paper`` (an edition approved on paper before the workflow) and ``correct`` (a date or
+remark fixed by a correction event). A few lines over ``dlo_docs.workflow``."""
 
 from __future__ import annotations
 
@@ -97,3 +98,32 @@ def register_paper(
                 id=reg_id, n=ev.edition, date=ev.order.effective
             )
         )
+
+
+@main.command()
+@click.argument("reg_id", metavar="ID")
+@click.option(
+    "--event", "event", required=True, type=int, metavar="K", help="The journal event to correct."
+)
+@click.option("--date", "date", type=DATE, metavar="DATE", help="The date it should have.")
+@click.option("--remark", "remark", metavar="TEXT", help="The remarks (or result) it should have.")
+@CLERK
+@click.pass_obj
+def correct(
+    obj, reg_id: str, event: int, date: dt.datetime | None, remark: str | None, clerk: str | None
+) -> None:
+    """Correct a mistyped date or remark of journal event K: a correction event; the original
+    stays in the journal, and the sheets and the log show the corrected value, marked."""
+    ev = workflow.correct(obj.project, reg_id, event, _date(date), remark, clerk=clerk)
+    click.echo(
+        _(
+            "{id}: journal event {k} corrected: {field} {was} → {value} (journal event {seq})"
+        ).format(
+            id=reg_id,
+            k=event,
+            field=ev.get("field"),
+            was=ev.get("was") or "-",
+            value=ev.get("value"),
+            seq=ev.seq,
+        )
+    )

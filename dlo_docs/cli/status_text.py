@@ -113,6 +113,25 @@ def status_lines(st: Status) -> list[str]:
     return lines
 
 
+def _corrections(ev: Event) -> list[str]:
+    """A correction's line, the date of a decision, and the fields a correction fixed."""
+    lines = []
+    if ev.event == "corrected":
+        lines.append(
+            _("corrects event {k}: {field} {was!r} -> {value!r}").format(
+                k=ev.get("corrects"),
+                field=ev.get("field"),
+                was=ev.get("was"),
+                value=ev.get("value"),
+            )
+        )
+    elif ev.get("date") and ev.event in ("agreed", "rejected"):
+        lines.append(_("dated {date}").format(date=ev.get("date")))
+    for field, seq in (ev.get("corrected") or {}).items():
+        lines.append(_("{field} corrected by event {seq}").format(field=field, seq=seq))
+    return lines
+
+
 def _details(ev: Event) -> list[str]:
     extra = []
     if ev.event == "submitted":
@@ -137,6 +156,7 @@ def _details(ev: Event) -> list[str]:
                 date=ev.get("date"), due=ev.get("next_due")
             )
         )
+    extra += _corrections(ev)
     sig = ev.get("signature")
     if isinstance(sig, dict):
         extra.append(

@@ -32,7 +32,7 @@ Public interface (other areas code against it; nothing else of the package is pu
   the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,
-  ``withdraw``, ``review``; ``cancel`` (``amend.py``); ``register_paper`` (``paper.py``: an
+  ``withdraw``, ``review``; ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an
   edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve and review signed with ``signer=``, see
   ``signatures.py``); integrity (``integrity.py``): ``verify``, ``export_signatures``.
 
@@ -42,7 +42,7 @@ never act on the same state; every write is atomic.
 
 from __future__ import annotations
 
-from .amend import cancel
+from .amend import cancel, correct
 from .commands import agree, approve, reject, review, revise, submit, withdraw
 from .dates import today
 from .editions import EDITIONS, load_edition
@@ -67,6 +67,7 @@ __all__ = [
     "approve",
     "cancel",
     "changed_clauses",
+    "correct",
     "content_hash",
     "edition_folder",
     "edition_records",

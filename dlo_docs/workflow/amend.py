@@ -1,15 +1,18 @@
-"""Closing what should not go on: ``cancel`` closes an open revision and puts the working text
-back to the edition in force. Nothing in the journal is rewritten: the cancellation is an event.
+"""Amending without rewriting: ``cancel`` closes an open revision and puts the working text
+back to the edition in force; ``correct`` fixes a mistyped date or remark of an earlier event
+(see ``corrections.py``). Nothing in the journal is rewritten: each is an event.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ..errors import DloError, error
+from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..project import Project
-from . import editions, guards, loading
+from . import corrections, editions, guards, loading
 from . import journal as _journal
 from .journal import Event
 
@@ -80,3 +83,97 @@ def cancel(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         )
         atomic_write(ctx.document.path, working_text(frozen))
         return event
+
+
+def _refuse(where: Location, message: str, hint: str) -> DloError:
+    return DloError(error(where, "DLO633", message, hint))
+
+
+def _target(ctx: loading.Ctx, seq: int) -> int:
+    """The index of journal event ``seq``, refused (DLO633) when there is none or it is a
+    correction itself."""
+    events = ctx.journal.events
+    index = next((i for i, ev in enumerate(events) if ev.seq == seq), None)
+    if index is None:
+        raise DloError(
+            error(
+                Location(ctx.journal.display),
+                "DLO633",
+                Msg(
+                    "{id} has no journal event {seq} to correct (its events: 1..{last})",
+                    id=ctx.reg_id,
+                    seq=seq,
+                    last=len(events),
+                ),
+                Msg("dlo log {id} lists them", id=ctx.reg_id),
+            )
+        )
+    if events[index].event == corrections.KIND:
+        raise DloError(
+            error(
+                ctx.journal.at(index),
+                "DLO633",
+                Msg("journal event {seq} is a correction: correct the event it corrects", seq=seq),
+            )
+        )
+    return index
+
+
+def correct(
+    project: Project,
+    reg_id: str,
+    event: int,
+    date: dt.date | None = None,
+    remark: str | None = None,
+    clerk: str | None = None,
+) -> Event:
+    """Fix the mistyped date or remark of journal event ``event`` by a ``corrected`` event the
+    clerk records; the original stays as it was written. A corrected date keeps the rules of the
+    act's own date (``corrections.bounds``)."""
+    if (date is None) == (remark is None):
+        raise UsageError(Msg("give either --date or --remark"))
+    with _journal.lock(project, reg_id):
+        ctx = loading.load(project, reg_id, complete=True)
+        guards.intact(ctx)
+        clerk = loading.clerk(ctx, clerk)
+        index = _target(ctx, event)
+        shown = corrections.apply(ctx.journal.events)
+        target = shown[index]
+        field = "date" if date is not None else "remarks"
+        if field not in corrections.FIELDS.get(target.event, ()):
+            raise _refuse(
+                ctx.journal.at(index),
+                Msg(
+                    "the {field} of journal event {seq} ({kind}) cannot be corrected",
+                    field=field,
+                    seq=event,
+                    kind=target.event,
+                ),
+                Msg(
+                    "a correction fixes the date or remarks of an agreement or a rejection, the "
+                    "date or result of a review, the order's date of an approval; never a hash, a "
+                    "role or an edition"
+                ),
+            )
+        if date is not None:
+            corrections.check_date(shown, index, date, loading.today(ctx), "--date")
+            value = date.isoformat()
+        else:
+            value = loading.text(remark, "--remark")
+        was = corrections.current(target, field)
+        if value == was:
+            raise UsageError(
+                Msg("journal event {seq} already says {value}", seq=event, value=value)
+            )
+        return loading.append(
+            ctx,
+            clerk,
+            role=clerk,
+            event=corrections.KIND,
+            edition=target.edition,
+            corrects=event,
+            field=field,
+            value=value,
+            was=was,
+            content_hash=target.content_hash,
+        )

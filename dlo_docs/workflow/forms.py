@@ -54,10 +54,15 @@ def signed(ev: Event) -> _records.SignatureNote | None:
     return _records.signature_note(ev.get("signature"), ev.when.tzinfo)
 
 
+def fixed(ev: Event) -> tuple[str, ...]:
+    """The fields of ``ev`` a correction event fixed (the forms mark them as corrected)."""
+    return tuple(sorted((ev.get("corrected") or {}).keys()))
+
+
 def _marks(marks: dict[str, Event]) -> dict[str, _records.AgreementMark]:
     return {
         role: _records.AgreementMark(
-            role, "agreed", ev.day, ev.get("remarks") or "", signed=signed(ev)
+            role, "agreed", ev.day, ev.get("remarks") or "", signed=signed(ev), corrected=fixed(ev)
         )
         for role, ev in marks.items()
     }
@@ -161,6 +166,7 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
                 entered_by=recorded_by(ev, lang),
                 signed=signed(ev),
                 paper=ev.event == "registered",
+                corrected=fixed(ev),
             )
         )
         previous = model
@@ -174,6 +180,7 @@ def _reviews(registry: Registry, h: History, lang: str) -> list[_records.ReviewR
             reviewer=_reviewer(registry, ev, lang),
             result=ev.get("result") or "",
             signed=signed(ev),
+            corrected=fixed(ev),
         )
         for ev in h.reviews
     ]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..errors import DloError
 from ..project import Project
+from . import corrections, integrity, loading
 from . import journal as _journal
-from . import loading
 from . import status as _status
 from .journal import Event
 from .state import History, replay
@@ -22,19 +22,20 @@ def status(project: Project, reg_id: str) -> _status.Status:
 
 
 def events(project: Project, reg_id: str) -> list[Event]:
-    """The journal's events in order (no journal yet: none). A journal that does not read as a
+    """The journal's events in order (no journal yet: none), each as corrected by the
+    ``corrected`` events after it (see ``corrections.py``). A journal that does not read as a
     list of well-formed events raises DloError; the chain is checked by ``verify``."""
     project.regulation_path(reg_id)
-    return _journal.events_or_raise(project, reg_id)
+    return corrections.apply(_journal.events_or_raise(project, reg_id))
 
 
 def intact(project: Project, reg_id: str) -> None:
     """Raise DloError naming every edited, deleted, inserted or reordered event of ``reg_id``'s
-    journal (DLO601-DLO605, as ``verify``): what an output shows as approved is never read from a
-    forged history."""
+    journal (DLO601-DLO605, as ``verify``) and every correction that is not one (DLO611): what an
+    output shows as approved is never read from a forged history."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
-    problems = _journal.check_chain(journal)
+    problems = _journal.check_chain(journal) or integrity.corrections_problems(journal)
     if problems:
         raise DloError(problems)
 

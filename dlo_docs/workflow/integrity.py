@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
 from ..project import Project
-from . import editions, signatures
+from . import corrections, editions, signatures
 from . import journal as _journal
 from .journal import Event
 
@@ -54,6 +54,19 @@ def _approved(
     return []
 
 
+def corrections_problems(journal: _journal.Journal) -> list[Problem]:
+    """Correction events that correct nothing correctable, or break the order of dates (DLO611)."""
+    return [
+        error(
+            journal.at(index),
+            "DLO611",
+            message,
+            "a correction is written by dlo correct only: restore the journal from version control",
+        )
+        for index, message in corrections.problems(journal.events)
+    ]
+
+
 def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Problem]:
     """Frozen editions (and interrupted approvals) that no approval event accounts for."""
     folder = editions.folder(project, reg_id)
@@ -95,6 +108,7 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
         problems += _approved(project, reg_id, journal, index, ev)
+    problems += corrections_problems(journal)
     return problems + _unrecorded(project, reg_id, set(approved))
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..records import Order
-from . import dates
+from . import corrections, dates
 from .journal import APPROVALS, Event
 
 OPEN = ("draft", "agreement", "agreed")  # a working draft is open
@@ -178,11 +178,11 @@ def _step(h: History, ev: Event) -> None:
 
 
 def replay(events: list[Event], today: dt.date | None = None) -> History:
-    """The history the journal tells, event by event, as of ``today`` (default: ``dates.today``
+    """The history the journal tells, event by event (as corrected), as of ``today`` (default: ``dates.today``
     in the zone the journal is written in). The journal is assumed well-formed;
     ``journal.check_chain`` is what detects tampering."""
     h = History()
-    for ev in events:
+    for ev in corrections.apply(events):
         _take_effect(h, ev.date)
         _step(h, ev)
         h.last = ev

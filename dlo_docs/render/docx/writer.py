@@ -109,6 +109,10 @@ class Writer:
             ),
         )
 
+    def fixed(self, value: str, corrected: bool) -> str:
+        """A value a correction event fixed, marked as corrected ("(түзетілді)")."""
+        return f"{value} ({self.form['corrected']})" if corrected and value else value
+
     def sheet(self, key: str, transfer: Transfer | None = None) -> None:
         getattr(self, f"_sheet_{key}")(self.labels["sheet"][key], transfer or Transfer())
 
@@ -121,8 +125,8 @@ class Writer:
             mark = self.rd.records.agreements.get(official.position_id)
             date = remarks = ""
             if mark is not None:
-                date = _date(mark.date)
-                remarks = mark.remarks
+                date = self.fixed(_date(mark.date), "date" in mark.corrected)
+                remarks = self.fixed(mark.remarks, "remarks" in mark.corrected)
                 if mark.decision != "agreed":
                     decision = self.form["decision"].get(mark.decision, mark.decision)
                     remarks = f"{decision}: {remarks}" if remarks else decision
@@ -156,6 +160,7 @@ class Writer:
             )
             if change.signed is not None:
                 order = f"{order}; {labels_signed(self.labels, change.signed)}"
+            order = self.fixed(order, "date" in change.corrected)
             if change.paper:
                 order = f"{order}; {self.form['paper_short']}"
             rows.append(
@@ -167,7 +172,13 @@ class Writer:
     def _sheet_review(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("review")
         rows = [
-            [str(n), _date(r.date), r.reviewer, r.result, labels_signed(self.labels, r.signed)]
+            [
+                str(n),
+                self.fixed(_date(r.date), "date" in r.corrected),
+                r.reviewer,
+                self.fixed(r.result, "remarks" in r.corrected),
+                labels_signed(self.labels, r.signed),
+            ]
             for n, r in enumerate(self.rd.records.reviews, 1)
         ]
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["review"] + 1)]

@@ -1,0 +1,213 @@
+"""Corrections without rewriting history: `dlo correct` appends a correction event; the original
+stays in the journal; the sheets and `dlo log` show the corrected value, marked; a corrected date
+keeps the order of dates; a hand-typed correction is caught by verify and stops every write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_forms import parts, table_rows
+from workflow_support import (
+    APPROVERS,
+    REG,
+    journal_data,
+    journal_path,
+    ok,
+    refused,
+    write_journal,
+)
+
+from dlo_docs import labels
+from dlo_docs.workflow.journal import event_hash
+
+
+@pytest.fixture
+def day(monkeypatch):
+    def set_today(value: str) -> None:
+        monkeypatch.setenv("DLO_TODAY", value)
+
+    return set_today
+
+
+def edition_one(dlo, project: Path, day) -> None:
+    """Submitted 2025-01-10; agreed 11, 13, 14 and (mistyped) 19 January; approved 2025-01-20."""
+    day("2025-01-10")
+    ok(dlo, project, "submit", REG)
+    day("2025-01-20")
+    for role, when in zip(
+        APPROVERS, ["2025-01-11", "2025-01-13", "2025-01-14", "2025-01-19"], strict=True
+    ):
+        ok(dlo, project, "agree", REG, "--as", role, "--date", when, "--remarks", "Ескертпесіз")
+    ok(dlo, project, "approve", REG, "--order", "5-НҚ", "--date", "2025-01-20")
+
+
+def rows(dlo, project: Path, kind: str) -> list[list[str]]:
+    ok(dlo, project, "render", REG, "--format", "docx")
+    data = (project / "build" / f"{REG}.kk.docx").read_bytes()
+    title = labels.labels("kk", project / "templates")["sheet"][kind]["title"]
+    return table_rows(parts(data)["word/document.xml"], title)[1:]
+
+
+def test_a_mistyped_agreement_date_and_remark_are_corrected(project, dlo, day):
+    edition_one(dlo, project, day)
+    original = journal_data(project).data[4]  # docs-head's agreement, event 5
+    assert (original["seq"], original["date"]) == (5, "2025-01-19")
+    day("2025-02-01")
+    out = ok(dlo, project, "correct", REG, "--event", "5", "--date", "2025-01-16").out
+    assert "journal event 5 corrected: date 2025-01-19 → 2025-01-16 (journal event 7)" in out
+    ok(dlo, project, "correct", REG, "--event", "2", "--remark", "Ескертпелер жоқ")
+    events = journal_data(project).data
+    assert events[4] == original  # the original stays as written
+    assert [e["event"] for e in events[-2:]] == ["corrected", "corrected"]
+    assert events[-2]["clerk"] == events[-2]["role"] == "docs-head"
+    assert (events[-2]["corrects"], events[-2]["was"], events[-2]["value"]) == (
+        5,
+        "2025-01-19",
+        "2025-01-16",
+    )
+    agreement = rows(dlo, project, "agreement")
+    assert [r[4] for r in agreement[:4]] == [
+        "11.01.2025",
+        "13.01.2025",
+        "14.01.2025",
+        "16.01.2025 (түзетілді)",
+    ]
+    assert agreement[0][5] == "Ескертпелер жоқ (түзетілді)" and agreement[1][5] == "Ескертпесіз"
+    log = ok(dlo, project, "log", REG).out
+    assert "corrects event 5: date '2025-01-19' -> '2025-01-16'" in log
+    assert "dated 2025-01-16\n       date corrected by event 7" in log
+    assert "intact (8 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def test_a_review_and_an_order_date_are_corrected(project, dlo, day):
+    edition_one(dlo, project, day)
+    day("2025-06-01")
+    ok(
+        dlo,
+        project,
+        "review",
+        REG,
+        "--by",
+        "hr-head",
+        "--result",
+        "Өзгеріссіз",
+        "--date",
+        "2025-05-30",
+    )
+    ok(dlo, project, "correct", REG, "--event", "7", "--date", "2025-05-03")
+    ok(dlo, project, "correct", REG, "--event", "7", "--remark", "Өзгеріссіз қалды")
+    [st] = json.loads(ok(dlo, project, "status", REG, "--format", "json").out)["regulations"]
+    assert st["review_due"] == "2028-05-03"  # counted from the corrected date
+    [review] = [r for r in rows(dlo, project, "review") if r[1]]
+    assert review[1] == "03.05.2025 (түзетілді)" and review[3] == "Өзгеріссіз қалды (түзетілді)"
+    # the order was dated a day late: the title page and the change registration sheet follow
+    day("2025-06-02")
+    result = dlo("correct", REG, "--event", "6", "--date", "2025-01-18", cwd=project)
+    assert result.code == 2 and "before the agreement of docs-head (2025-01-19)" in result.err
+    ok(dlo, project, "correct", REG, "--event", "5", "--date", "2025-01-18")
+    ok(dlo, project, "correct", REG, "--event", "6", "--date", "2025-01-19")
+    [change] = [r for r in rows(dlo, project, "changes") if r[0]]
+    assert change[2] == "19.01.2025 ж. № 5-НҚ бұйрық (түзетілді)"
+    assert "intact" in ok(dlo, project, "verify", REG).out
+
+
+def test_corrections_keep_the_rules_and_refuse_what_cannot_be_corrected(project, dlo, day):
+    edition_one(dlo, project, day)
+    day("2025-02-01")
+    before = journal_path(project).read_bytes()
+    for args, message in [
+        (
+            ("--event", "3", "--date", "2025-01-10"),
+            "before the agreement of vp-academic (2025-01-11)",
+        ),
+        (("--event", "3", "--date", "2025-01-15"), "after the agreement of hr-head (2025-01-14)"),
+        (("--event", "5", "--date", "2025-01-21"), "after the order that approved edition 1"),
+        (("--event", "5", "--date", "2025-01-09"), "before the submission of edition 1"),
+        (("--event", "5", "--date", "9999-12-31"), "is not a plausible date"),
+        (
+            (
+                "--event",
+                "5",
+            ),
+            "give either --date or --remark",
+        ),
+        (
+            ("--event", "5", "--date", "2025-01-16", "--remark", "x"),
+            "give either --date or --remark",
+        ),
+        (("--event", "5", "--date", "2025-01-19"), "journal event 5 already says 2025-01-19"),
+        (("--event", "5", "--remark", "  "), "--remark must not be empty"),
+        (("--event", "5", "--date", "2025-01-16", "--clerk", "nobody"), "unknown clerk 'nobody'"),
+    ]:
+        result = dlo("correct", REG, *args, cwd=project)
+        assert result.code == 2 and message in result.err, (args, result.err)
+        assert "Traceback" not in result.err
+    assert journal_path(project).read_bytes() == before
+    for args, message in [
+        (("--event", "99", "--date", "2025-01-16"), "has no journal event 99 to correct"),
+        (
+            ("--event", "1", "--date", "2025-01-10"),
+            "the date of journal event 1 (submitted) cannot",
+        ),
+        (("--event", "6", "--remark", "x"), "the remarks of journal event 6 (approved) cannot"),
+    ]:
+        result = refused(dlo, project, "DLO633", "correct", REG, *args)
+        assert message in result.err, result.err
+    ok(dlo, project, "correct", REG, "--event", "5", "--date", "2025-01-16")
+    result = refused(dlo, project, "DLO633", "correct", REG, "--event", "7", "--date", "2025-01-17")
+    assert "journal event 7 is a correction" in result.err
+
+
+def forge(project: Path, entry: dict, rehash: bool = True) -> None:
+    """Append a hand-typed event; with ``rehash`` its hash and chain are computed right (only
+    the meaning is wrong)."""
+    data = journal_data(project).data
+    last = data[-1]
+    full = {
+        "seq": last["seq"] + 1,
+        "time": "2025-02-01T10:00:00+05:00",
+        "role": "docs-head",
+        "actor": "someone",
+        "event": "corrected",
+        "edition": 1,
+        **entry,
+        "content_hash": last["content_hash"],
+        "prev": last["hash"],
+    }
+    full["hash"] = event_hash(full) if rehash else "b" * 64
+    write_journal(project, [*data, full])
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"corrects": 5, "field": "role", "value": "rector"}, "the 'role' of a 'agreed' event"),
+        (
+            {"corrects": 6, "field": "content_hash", "value": "0" * 64},
+            "the 'content_hash' of a 'approved' event",
+        ),
+        ({"corrects": 42, "field": "date", "value": "2025-01-16"}, "not an earlier event"),
+        ({"corrects": 5, "field": "date", "value": "2025-01-02"}, "before the submission"),
+    ],
+)
+def test_a_hand_typed_correction_is_caught(project, dlo, day, entry, message):
+    edition_one(dlo, project, day)
+    day("2025-02-01")
+    forge(project, entry)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1 and "error DLO611: journal event 7 (corrected)" in result.err
+    assert message in result.err, result.err
+    result = refused(dlo, project, "DLO632", "review", REG, "--by", "hr-head", "--result", "x")
+    assert "DLO611" in result.err
+    # nothing is printed from that history
+    result = dlo("render", REG, "--format", "docx", cwd=project)
+    assert result.code == 1 and "error DLO611" in result.err
+
+
+def test_a_correction_with_a_forged_hash_is_caught(project, dlo, day):
+    edition_one(dlo, project, day)
+    forge(project, {"corrects": 5, "field": "date", "value": "2025-01-16"}, rehash=False)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1 and "error DLO601: journal event 7 (corrected) was edited" in result.err
