@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -115,3 +116,99 @@ def test_the_architecture_document_shows_the_graph_as_it_is():
     doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert graph.mermaid(PACKAGE) in doc, "run: python tools/import_graph.py --write"
     assert "docs/architecture.md" in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _limits_tool():
+    name = "dlo_tools_code_limits"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "tools" / "code_limits.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+limits = _limits_tool()
+
+# Still over a limit, to be split: "module" or "module:function", and which limit. The list only
+# shrinks: a test fails when an entry here is within its limit again (take it off the list).
+NOT_YET_SPLIT = {
+    ("dlo_docs.create", "lines"),
+    ("dlo_docs.importer.structure", "lines"),
+    ("dlo_docs.importer.wordml", "lines"),
+    ("dlo_docs.load", "lines"),
+    ("dlo_docs.model", "lines"),
+    ("dlo_docs.site.build", "lines"),
+    ("dlo_docs.workflow.commands", "lines"),
+    ("dlo_docs.workflow.journal", "lines"),
+    ("dlo_docs.context:build", "lines"),
+    ("dlo_docs.importer.structure:Builder.add", "lines"),
+    ("dlo_docs.lint.facts:check", "lines"),
+    ("dlo_docs.load:parse", "lines"),
+    ("dlo_docs.refs:regulation_problems", "lines"),
+    ("dlo_docs.render.docx_diff:table", "lines"),
+    ("dlo_docs.site.build:_Site.regulation_page", "lines"),
+    ("dlo_docs.site.collect:collect", "lines"),
+    ("dlo_docs.translate:_take_back", "lines"),
+    ("dlo_docs.workflow.commands:approve", "lines"),
+    ("dlo_docs.workflow.journal:_shape", "lines"),
+    ("dlo_docs.workflow.journal:check_chain", "lines"),
+    ("dlo_docs.yamlc:_compose", "lines"),
+    ("dlo_docs.api:_render_ids", "complexity"),
+    ("dlo_docs.importer.facts:normative_documents", "complexity"),
+    ("dlo_docs.importer.structure:classify", "complexity"),
+    ("dlo_docs.importer.structure:Builder.add", "complexity"),
+    ("dlo_docs.lint.facts:check", "complexity"),
+    ("dlo_docs.load:Source.text_at", "complexity"),
+    ("dlo_docs.load:parse", "complexity"),
+    ("dlo_docs.refs:regulation_problems", "complexity"),
+    ("dlo_docs.sheets:sheet", "complexity"),
+    ("dlo_docs.site.build:_Site.publish", "complexity"),
+    ("dlo_docs.site.collect:collect", "complexity"),
+    ("dlo_docs.workflow.state:_step", "complexity"),
+    ("dlo_docs.yamlc:_compose", "complexity"),
+}
+
+
+def test_no_module_over_400_lines_no_function_over_60_lines_or_complexity_10():
+    found = limits.findings(PACKAGE)
+    new = [str(f) for f in found if (f.name, f.what) not in NOT_YET_SPLIT]
+    assert new == [], "split these (python tools/code_limits.py lists them)"
+    split = NOT_YET_SPLIT - {(f.name, f.what) for f in found}
+    assert split == set(), "within the limits now: take them off NOT_YET_SPLIT"
+
+
+def test_the_limits_catch_a_long_module_a_long_function_and_a_complex_one(tmp_path):
+    branches = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(11))
+    root = _package(
+        tmp_path,
+        {
+            "big.py": "x = 1\n" * 401,
+            "fits.py": "x = 1\n" * 400,
+            "long.py": "class A:\n    def f(self):\n" + "        x = 1\n" * 59 + "\n",
+            "longer.py": "def g():\n    def inner():\n" + "        x = 1\n" * 59 + "    return 1\n",
+            "tangled.py": "def h(x):\n" + branches + "    return None\n",
+        },
+    )
+    found = {(f.name, f.what, f.value) for f in limits.findings(root)}
+    assert found == {
+        ("dlo_docs.big", "lines", 401),
+        ("dlo_docs.longer:g", "lines", 62),  # 61 lines of body: over, and its inner one not
+        ("dlo_docs.tangled:h", "complexity", 12),
+    }
+
+
+def test_no_per_file_ignore_or_noqa_hides_a_function_from_the_complexity_limit():
+    """Ruff's own run (the quality gate) may skip only the files NOT_YET_SPLIT still names."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    ignores = config["tool"]["ruff"]["lint"].get("per-file-ignores", {})
+    hidden = {path for path, rules in ignores.items() if {"C901", "C90", "C"} & set(rules)}
+    hidden |= {
+        p.relative_to(REPO).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "noqa: C90" in p.read_text(encoding="utf-8")
+    }
+    listed = {n.split(":")[0] for n, what in NOT_YET_SPLIT if what == "complexity"}
+    files = {m.replace(".", "/") for m in listed}
+    assert hidden <= {f + ".py" for f in files} | {f + "/__init__.py" for f in files}
