@@ -9,8 +9,10 @@ An abbreviation is a Cyrillic word with at least two capitals (``view.is_abbrevi
 - inline: ``(одан әрі – ABBR)`` / ``(далее – ABBR)``, or ``(ABBR)`` right after its expansion;
 - in the registry (``abbreviations:``), which a document without an abbreviations chapter may
   rely on.
-Every other occurrence is a *use*. A text without a lower-case letter (a heading in capitals)
-holds no abbreviations.
+Every other occurrence is a *use*. A use inside a name in quotes («Университет КАЗГЮУ имени …») is
+part of that name, which the document cannot define: it needs no definition (DLO102, DLO103) but
+still counts as a use (DLO104). A text without a lower-case letter (a heading in capitals) holds
+no abbreviations.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from . import vocab
 from .view import WORD, Text, View, is_abbreviation
 
 _DASH = re.compile(r"\s[–—-]\s")
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^„“]*“")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Occurrence:
     text: Text
     offset: int
     role: str  # "chapter" (defined in the abbreviations chapter) | "inline" | "use"
+    in_name: bool = False  # inside a name in quotes: part of that name
 
 
 @dataclass
@@ -92,6 +96,7 @@ def _analyse(view: View, lang: str) -> Abbreviations:
         ref = getattr(text.numbered.element, "ref", None) if text.numbered else None
         ref_short = refs[ref].short.get(lang) if in_chapter and ref in refs else None
         spans = _inline_spans(text.value, lang)
+        names = [m.span() for m in _QUOTED.finditer(text.value)]
         for m in WORD.finditer(text.value):
             token = m.group()
             if not is_abbreviation(token):
@@ -104,7 +109,8 @@ def _analyse(view: View, lang: str) -> Abbreviations:
                 role = "inline"
             else:
                 role = "use"
-            result.occurrences.append(Occurrence(token, text, m.start(), role))
+            in_name = any(a < m.start() < b for a, b in names)
+            result.occurrences.append(Occurrence(token, text, m.start(), role, in_name))
     return result
 
 

@@ -22,6 +22,8 @@ def check(view: View) -> Iterator[Problem]:
         inline = found.defined_inline()
         uses: dict[str, list] = {}
         for use in found.by_role("use"):
+            if use.in_name:
+                continue  # part of a name in quotes, not the document's own abbreviation
             if use.token not in chapter and use.token not in inline and use.token in found.registry:
                 uses.setdefault(use.token, []).append(use)
         for token, all_uses in uses.items():

@@ -1,7 +1,7 @@
 """DLO102: an abbreviation used in the text that nothing defines (reported at its first use).
 
 Defined means: in the document's abbreviations chapter, inline ("(одан әрі – ПОҚ)") before the
-use, or in the registry. A token spelled with other capitals than a defined one (``КеАҚ`` for
+use, or in the registry. A use inside a name in quotes is part of that name (not reported). A token spelled with other capitals than a defined one (``КеАҚ`` for
 ``КЕАҚ``) is not defined: the hint names the spelling to use.
 """
 
@@ -24,7 +24,7 @@ def check(view: View) -> Iterator[Problem]:
         reported: set[str] = set()
         for use in found.by_role("use"):
             token = use.token
-            if token in chapter or token in found.registry or token in reported:
+            if token in chapter or token in found.registry or token in reported or use.in_name:
                 continue
             first = inline.get(token)
             if first is not None and first.text.order <= use.text.order:

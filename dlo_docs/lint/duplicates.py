@@ -7,6 +7,15 @@ conjunctions and other function words). Two entries are near-duplicates when the
 short entries that merely open alike ("қашықтықтан оқытуды қолдана отырып, …") share too few
 words to count. The problem points at the later entry and names both, with the similarity.
 Only the document's first language is compared (the others translate it).
+
+What makes entries alike without making them say the same thing is not compared: names in
+quotes; the document's subject where its name stands whole (the position's title, the unit's and
+the organisation's names, with any case ending: "Research Assistant (Ассистент исследователя)");
+words most entries use. Items of one list name actions ("утверждение маршрутов …", "… маршруттарын
+келісу"): two items whose actions differ (the first verbal noun or infinitive in Russian, the
+last word in Kazakh, where the verb ends the phrase) are different duties however much of their
+object they share ("утверждение маршрутов …" and "ведение реестра маршрутов …"). Identical
+entries are always reported.
 """
 
 from __future__ import annotations
@@ -28,12 +37,55 @@ THRESHOLD = 0.5
 MIN_SHARED = 8
 
 
-def stems(text: str) -> set[str]:
-    return {
+def stem_list(text: str) -> list[str]:
+    return [
         w.lower()[:STEM]
         for w in WORD.findall(text)
         if len(w) > 1 and w.lower() not in vocab.STOPWORDS
-    }
+    ]
+
+
+def stems(text: str) -> set[str]:
+    return set(stem_list(text))
+
+
+def without_names(found: list[str], names: list[list[str]]) -> list[str]:
+    """``found`` without each run of stems that spells one of ``names`` whole."""
+    for name in names:
+        n, i, kept = len(name), 0, []
+        while i < len(found):
+            if n and found[i : i + n] == name:
+                i += n
+            else:
+                kept.append(found[i])
+                i += 1
+        found = kept
+    return found
+
+
+def subject_names(view: View, lang: str) -> list[list[str]]:
+    """The document's subject as stem runs: its position's title, its unit's and organisation's
+    names (longest first, so a name inside another is not taken first)."""
+    model, registry = view.model, view.registry
+    texts = [registry.organisation_of(model.organisation).name.get(lang)]
+    if any(u.id == model.unit for u in registry.units):
+        texts.append(registry.unit(model.unit).name.get(lang))
+    if model.position and any(p.id == model.position for p in registry.positions):
+        texts.append(registry.position(model.position).title.get(lang))
+    names = [stem_list(QUOTED.sub(" ", t)) for t in texts if t]
+    return sorted((n for n in names if len(n) > 1), key=len, reverse=True)
+
+
+def action(text: str, lang: str) -> str | None:
+    """The action an item names: in Russian its first verbal noun or infinitive, in Kazakh its
+    last word (the verb ends the phrase); ``None`` when it cannot be told."""
+    found = [w.lower() for w in WORD.findall(text) if len(w) > 1]
+    if lang == "kk":
+        return found[-1][:STEM] if found else None
+    return next((w[:STEM] for w in found if vocab.ACTION.get(lang, _NEVER).match(w)), None)
+
+
+_NEVER = re.compile(r"(?!)")
 
 
 def similarity(a: str | set[str], b: str | set[str]) -> tuple[float, int]:
@@ -76,10 +128,15 @@ def check(view: View) -> Iterator[Problem]:
     texts: dict[str, Text] = {
         t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")
     }
-    # names in quotes («…») are one name, not words the entries share
+    # names in quotes («…») and the subject's names are names, not words the entries share
     whole = {eid: stems(QUOTED.sub(" ", t.value)) for eid, t in texts.items()}
+    names = subject_names(view, lang)
+    named = {
+        eid: set(without_names(stem_list(QUOTED.sub(" ", t.value)), names))
+        for eid, t in texts.items()
+    }
     frequent = common(whole)
-    stemmed = {eid: found - frequent for eid, found in whole.items()}
+    stemmed = {eid: found - frequent for eid, found in named.items()}
     for entries in lists(view):
         for a, b in combinations([e for e in entries if e.id in texts], 2):
             ta, tb = texts[a.id], texts[b.id]
@@ -87,6 +144,8 @@ def check(view: View) -> Iterator[Problem]:
             same = len(whole[a.id]) >= 4 and whole[a.id] == whole[b.id]
             if same:
                 score, shared = 1.0, len(whole[a.id])
+            elif _different_actions(ta, tb, lang):
+                continue
             if same or (score >= THRESHOLD and shared >= MIN_SHARED):
                 yield view.problem(
                     RULE,
@@ -100,6 +159,14 @@ def check(view: View) -> Iterator[Problem]:
                     ),
                     Msg("merge the two, or make the difference plain"),
                 )
+
+
+def _different_actions(a: Text, b: Text, lang: str) -> bool:
+    """Two items of a list that name different actions."""
+    if a.kind != "item" or b.kind != "item":
+        return False
+    first, second = action(a.value, lang), action(b.value, lang)
+    return first is not None and second is not None and first != second
 
 
 RULE = Rule(

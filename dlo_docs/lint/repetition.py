@@ -5,7 +5,9 @@ Two cases, compared without regard to case:
 - the same one to four words on both sides of a conjunction ("X және X", "X и X") when the
   repeat ends the phrase (punctuation, the end of the text, or another conjunction follows).
   Without that condition elliptical wording would be reported: "жоғары немесе жоғары оқу
-  орнынан кейінгі" (higher or post-graduate) repeats "жоғары" on purpose.
+  орнынан кейінгі" (higher or post-graduate) repeats "жоғары" on purpose. A comma followed by a
+  participle does not end the phrase but qualifies the repeat: "закрепленным за ним имуществом и
+  имуществом, приобретенным за счет…" names two kinds of property.
 The problem points at the repeated (second) occurrence.
 """
 
@@ -22,7 +24,14 @@ from .view import WORD, Text, View
 
 _SPACES = re.compile(r"^[ \u00a0\t\n]+$")
 _PHRASE_END = re.compile(r"^[ \u00a0]*(?:[;:.,!?)»\"]|$)")
+_QUALIFIED = re.compile(r"^[ \u00a0]*,[ \u00a0]*([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]+))?")
 MAX_WORDS = 4
+
+
+def _qualified(after: str) -> bool:
+    """What follows the repeat is a participle's phrase that tells it apart from the first."""
+    m = _QUALIFIED.match(after)  # the first two words: a Kazakh verb may be compound
+    return bool(m and any(w and vocab.PARTICIPLE.match(w) for w in m.groups()))
 
 
 def repeats(text: str) -> Iterator[tuple[int, int, int]]:
@@ -64,7 +73,7 @@ def repeats(text: str) -> Iterator[tuple[int, int, int]]:
                 and low[k + n] in vocab.ANY_CONJUNCTION
                 and _SPACES.match(text[end : words[k + n][0]])
             )
-            if not (_PHRASE_END.match(after) or follows_conj):
+            if not (_PHRASE_END.match(after) or follows_conj) or _qualified(after):
                 continue
             yield words[i][0], words[k][0], end
             taken = k + n - 1

@@ -7,6 +7,8 @@ word of the text, in order, so Kazakh and Russian case endings follow ("мінд
 
 from __future__ import annotations
 
+import re
+
 from ..i18n import Msg
 
 # The parts a job instruction must have (chapters or paragraphs), in their usual order:
@@ -92,9 +94,18 @@ INTRODUCTION: dict[str, list[str]] = {
     "ru": ["введени", "вступлени", "преамбул"],
 }
 
-# Inline definitions of an abbreviation: "(одан әрі – ПОҚ)", "(далее – ППС)".
+# Inline definitions of an abbreviation: "(одан әрі – ПОҚ)", "(далее – ППС)"; "ары қарай" and
+# "бұдан ары" are the spoken forms of "әрі қарай", "бұдан әрі" that published texts also use.
 INLINE_DEFINITION: dict[str, list[str]] = {
-    "kk": ["одан әрі", "бұдан әрі", "әрі қарай", "бұдан кейін"],
+    "kk": [
+        "одан әрі",
+        "бұдан әрі",
+        "әрі қарай",
+        "ары қарай",
+        "бұдан ары",
+        "одан ары",
+        "бұдан кейін",
+    ],
     "ru": ["далее", "в дальнейшем"],
 }
 
@@ -104,6 +115,22 @@ CONJUNCTIONS: dict[str, set[str]] = {
     "ru": {"и", "или", "либо", "да"},
 }
 ANY_CONJUNCTION: set[str] = set().union(*CONJUNCTIONS.values()) | {"and", "or"}
+
+# Participles (and "который"), which open a phrase that qualifies the noun before them
+# ("имуществом, приобретенным за счет…", "мүлік, сатып алынған…"): "X и X, <participle> …" names
+# two different things (DLO106). Russian: a participle suffix and an adjective's ending; Kazakh:
+# -ған/-ген/-атын….
+PARTICIPLE = re.compile(
+    r"^(?:[^\W\d_]+(?:нн|ем|им|ющ|ущ|ащ|ящ|вш)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ой"
+    r"|ей|ую|юю|ых|их|ыми|ими)|котор[^\W\d_]*|[^\W\d_]+(?:ған|ген|қан|кен|атын|етін|йтын|йтін))$",
+    re.IGNORECASE,
+)
+
+# The action a Russian list item names: a verbal noun ("утверждение", "организация", "выдача",
+# "разработка") or an infinitive ("осуществлять", "вести"); DLO107 compares items' actions.
+ACTION: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"^[^\W\d_]{3,}(?:ние|тие|ция|ача|тка|вка|рка|нка|ть|ться|сти|зти)$"),
+}
 
 # Words that carry no content, left out when comparing items for near-duplicates.
 STOPWORDS: set[str] = ANY_CONJUNCTION | {
