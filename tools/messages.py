@@ -138,13 +138,15 @@ FIXED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # no dates in the files: reprodu
 def build() -> dict[Path, bytes]:
     """Every file of the catalogues as it should be."""
     pot = template()
-    files = {LOCALE / "dlo.pot": _bytes(write_po, pot, omit_header=True, sort_output=True)}
+    # locations without line numbers: moving code within a module leaves the catalogues as they are
+    kw = {"omit_header": True, "sort_output": True, "include_lineno": False}
+    files = {LOCALE / "dlo.pot": _bytes(write_po, pot, **kw)}
     for lang in LANGS:
         catalog = _read(_po(lang), lang)
         catalog.update(pot, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         catalog.creation_date = catalog.revision_date = FIXED
-        files[_po(lang)] = _bytes(write_po, catalog, omit_header=True, sort_output=True)
+        files[_po(lang)] = _bytes(write_po, catalog, **kw)
         files[_po(lang).with_suffix(".mo")] = _bytes(write_mo, catalog)
     return files
 
