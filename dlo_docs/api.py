@@ -233,35 +233,48 @@ def _render_ids(ids: list[str]) -> list[_Done]:
         except DloError as exc:
             done.append((doc_id, [], [], sorted(set(exc.problems)), None))
             continue
-        outputs, comparisons = [], []
-        for rd in contexts:
-            docx: Path | None = None
-            for fmt in job.formats:
-                output = Output(rd.id, rd.lang, fmt, job.out / f"{rd.id}.{rd.lang}.{fmt}")
-                staged = job.staging / output.path.name
-                if fmt == "pdf":  # converted later, all together, from its DOCX
-                    if docx is None:
-                        docx = job.staging / "source" / f"{rd.id}.{rd.lang}.docx"
-                        docx.parent.mkdir(exist_ok=True)
-                        docx.write_bytes(_render_docx(rd, project))
-                    outputs.append((output, staged))
-                    continue
-                staged.write_bytes(RENDERERS[fmt](rd, project))
-                if fmt == "docx":
-                    docx = staged
-                outputs.append((output, staged))
-            if "docx" in job.formats and rd.draft:  # an open revision's approval package
-                from .comparison import approval_table
-
-                table = approval_table(project, rd.id, rd.lang)
-                if table is not None:
-                    name = f"{rd.id}.{rd.lang}.comparison.docx"
-                    (job.staging / name).write_bytes(table)
-                    comparisons.append(
-                        (Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)
-                    )
+        outputs = [o for rd in contexts for o in _stage_formats(job, project, rd)]
+        comparisons = [c for rd in contexts for c in _stage_comparison(job, project, rd)]
         done.append((doc_id, outputs, comparisons, [], chosen.fallback))
     return done
+
+
+def _stage_formats(job: _Job, project: Project, rd: context.RenderDoc) -> list[tuple[Output, Path]]:
+    """One language of one regulation in every format asked for, written into the staging
+    folder; a PDF is only announced (converted later, all together, from its DOCX)."""
+    outputs = []
+    docx: Path | None = None
+    for fmt in job.formats:
+        output = Output(rd.id, rd.lang, fmt, job.out / f"{rd.id}.{rd.lang}.{fmt}")
+        staged = job.staging / output.path.name
+        if fmt == "pdf":
+            if docx is None:
+                docx = job.staging / "source" / f"{rd.id}.{rd.lang}.docx"
+                docx.parent.mkdir(exist_ok=True)
+                docx.write_bytes(_render_docx(rd, project))
+            outputs.append((output, staged))
+            continue
+        staged.write_bytes(RENDERERS[fmt](rd, project))
+        if fmt == "docx":
+            docx = staged
+        outputs.append((output, staged))
+    return outputs
+
+
+def _stage_comparison(
+    job: _Job, project: Project, rd: context.RenderDoc
+) -> list[tuple[Output, Path]]:
+    """An open revision's approval package: the comparison table beside its DOCX."""
+    if "docx" not in job.formats or not rd.draft:
+        return []
+    from .comparison import approval_table
+
+    table = approval_table(project, rd.id, rd.lang)
+    if table is None:
+        return []
+    name = f"{rd.id}.{rd.lang}.comparison.docx"
+    (job.staging / name).write_bytes(table)
+    return [(Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)]
 
 
 def _known_ids(project: Project, ids: Iterable[str]) -> list[str]:

@@ -155,7 +155,6 @@ NOT_YET_SPLIT = {
     ("dlo_docs.workflow.journal:_shape", "lines"),
     ("dlo_docs.workflow.journal:check_chain", "lines"),
     ("dlo_docs.yamlc:_compose", "lines"),
-    ("dlo_docs.api:_render_ids", "complexity"),
     ("dlo_docs.importer.facts:normative_documents", "complexity"),
     ("dlo_docs.importer.structure:classify", "complexity"),
     ("dlo_docs.importer.structure:Builder.add", "complexity"),
