@@ -69,6 +69,7 @@ class ChangeRecord:
     signed: SignatureNote | None = None  # the approval's signature
     paper: bool = False  # approved on paper before the workflow: the original is on paper
     corrected: tuple[str, ...] = ()  # "date": the order's date was fixed by a correction
+    by_signature: bool = False  # approved by the official's signature: no order (its date only)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,12 @@ def head(st: Status) -> str:
 
 
 def _order(number: object, date: object, effective: object) -> str:
+    if not number:  # approved by the official's signature: no order
+        if effective:
+            return _("approved by signature on {date}, effective {effective}").format(
+                date=date, effective=effective
+            )
+        return _("approved by signature on {date}").format(date=date)
     if effective:
         return _("order № {number} of {date}, effective {effective}").format(
             number=number, date=date, effective=effective

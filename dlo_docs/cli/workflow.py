@@ -153,7 +153,10 @@ def reject(
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option(
-    "--order", "order", required=True, metavar="NO", help="The number of the approving order."
+    "--order",
+    "order",
+    metavar="NO",
+    help="The number of the approving order (none when approval.form is signature).",
 )
 @click.option(
     "--date",
@@ -161,7 +164,7 @@ def reject(
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date (YYYY-MM-DD).",
+    help="The order's date, or the day the official signed (YYYY-MM-DD).",
 )
 @click.option(
     "--effective",
@@ -175,13 +178,14 @@ def reject(
 def approve(
     obj,
     reg_id: str,
-    order: str,
+    order: str | None,
     date: dt.datetime,
     effective: dt.datetime | None,
     clerk: str | None,
     key: str | None,
 ) -> None:
-    """Approve the agreed draft by order; freezes regulations/<id>/editions/<n>.yaml."""
+    """Approve the agreed draft by order, or by the official's signature (approval.form:
+    signature); freezes regulations/<id>/editions/<n>.yaml."""
     ev = workflow.approve(
         obj.project,
         reg_id,
@@ -191,10 +195,19 @@ def approve(
         clerk=clerk,
         signer=_signer(key),
     )
-    click.echo(
-        f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of {ev.order.date}, "
-        f"frozen as regulations/{reg_id}/editions/{ev.edition}.yaml (journal event {ev.seq})"
-    )
+    if ev.order.number:
+        click.echo(
+            f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of "
+            f"{ev.order.date}, frozen as regulations/{reg_id}/editions/{ev.edition}.yaml "
+            f"(journal event {ev.seq})"
+        )
+    else:
+        click.echo(
+            _(
+                "{id}: edition {n} approved by the signature of {role} on {date}, frozen as "
+                "regulations/{id}/editions/{n}.yaml (journal event {seq})"
+            ).format(id=reg_id, n=ev.edition, role=ev.role, date=ev.order.date, seq=ev.seq)
+        )
     if ev.order.effective and ev.order.effective > ev.order.date:
         click.echo(f"{reg_id}: edition {ev.edition} takes effect on {ev.order.effective}")
 

@@ -616,7 +616,9 @@ class _Site:
                 {
                     "edition": labels["edition_n"].format(n=n),
                     "current": n == pub.n,
-                    "order": L["order"].format(number=o.number, date=views.date(o.date)),
+                    "order": L["order" if o.number else "signed_approval"].format(
+                        number=o.number, date=views.date(o.date)
+                    ),
                     "effective": views.date(o.effective or o.date),
                     "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
                     "reason": ed.reason or "",
@@ -663,7 +665,9 @@ class _Site:
             (L["meta"]["edition"], edition_label, lang),
             (
                 L["meta"]["order"],
-                L["order"].format(number=order.number, date=views.date(order.date)),
+                L["order" if order.number else "signed_approval"].format(
+                    number=order.number, date=views.date(order.date)
+                ),
                 lang,
             ),
             (L["meta"]["effective"], views.date(order.effective or order.date), lang),

@@ -10,8 +10,9 @@ import os
 from typing import Any
 
 from .. import load
-from ..errors import DloError, error
+from ..errors import DloError, UsageError, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..project import Document, Project
 from ..signing.keys import Signer
 from . import dates, editions, guards, loading, signatures
@@ -317,21 +318,48 @@ def reject(
         )
 
 
+def _order_number(ctx: Ctx, order: str | None) -> str:
+    """The approving order's number; none ("") for an approval by the official's signature
+    (``approval.form: signature`` of the text approved)."""
+    if ctx.model.approval.form == "signature":
+        if order is not None:
+            raise UsageError(
+                Msg(
+                    "{id} is approved by the official's signature (approval.form: signature), "
+                    "not by an order",
+                    id=ctx.reg_id,
+                ),
+                Msg("leave out --order; --date is the day it was signed"),
+            )
+        return ""
+    if order is None:
+        raise UsageError(
+            Msg(
+                "--order is required: {id} is approved by order (approval.form: order)",
+                id=ctx.reg_id,
+            ),
+            Msg("give the order's number: --order NO"),
+        )
+    return loading.text(order, "--order")
+
+
 def approve(
     project: Project,
     reg_id: str,
-    order: str,
+    order: str | None,
     date: dt.date,
     effective: dt.date | None = None,
     clerk: str | None = None,
     signer: Signer | None = None,
 ) -> Event:
-    """Approve the agreed draft by order (number, date; effective date, default the order's date).
-    Only when every approver agreed on exactly this text. Freezes ``editions/<n>.yaml``."""
+    """Approve the agreed draft by order (number, date; effective date, default the order's date),
+    or, when the text's ``approval.form`` is ``signature``, by the official's signature on
+    ``date`` (no order: ``order`` is None). Only when every approver agreed on exactly this text.
+    Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
-        order = loading.text(order, "--order")
+        order = _order_number(ctx, order)
         clerk = loading.clerk(ctx, clerk)
         if ctx.state == "agreement" and h.round is not None:
             pending = list(h.round.route) if ctx.voided else ctx.pending
@@ -388,6 +416,7 @@ def approve(
             event="approved",
             edition=n,
             order=order_data,
+            form="signature" if not order else None,
             content_hash=ctx.hash,
         )
         os.replace(frozen, final)

@@ -166,6 +166,7 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
                 entered_by=recorded_by(ev, lang),
                 signed=signed(ev),
                 paper=ev.event == "registered",
+                by_signature=ev.get("form") == "signature",
                 corrected=fixed(ev),
             )
         )

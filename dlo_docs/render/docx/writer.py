@@ -155,7 +155,7 @@ class Writer:
                 if change.clauses.strip().lower() == "whole text"
                 else change.clauses
             )
-            order = self.form["order"].format(
+            order = self.form["signed_approval" if change.by_signature else "order"].format(
                 date=_date(change.order.date), number=change.order.number
             )
             if change.signed is not None:

@@ -1,0 +1,107 @@
+"""Approval by the official's signature in the workflow (approval.form: signature): `dlo approve`
+takes no order; the title page prints БЕКІТЕМІН / УТВЕРЖДАЮ with the position, the signature line
+with the name and the date, as the journal recorded them; the sheets, status and site say it was
+signed, never an order. Read back from the DOCX and the site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
+from test_approval_block import by_signature, title_block
+from test_forms import all_text, parts, table_rows
+from workflow_support import REG
+
+from dlo_docs import labels
+
+RECTOR = "Д. Е. Ахметов"
+
+
+@pytest.fixture
+def signed(project: Path, dlo, monkeypatch) -> Path:
+    monkeypatch.setenv("DLO_TODAY", "2024-02-28")
+    add_unit(project)
+    by_signature(project)
+    ok(dlo, project, "submit", UNIT)
+    monkeypatch.setenv("DLO_TODAY", "2024-03-04")
+    for role in UNIT_APPROVERS:
+        ok(dlo, project, "agree", UNIT, "--as", role, "--date", "2024-03-01")
+    out = ok(dlo, project, "approve", UNIT, "--date", "2024-03-02").out
+    assert "approved by the signature of rector on 2024-03-02" in out
+    return project
+
+
+def change_row(project: Path, lang: str) -> list[str]:
+    data = (project / "build" / f"{UNIT}.{lang}.docx").read_bytes()
+    title = labels.labels(lang, project / "templates")["sheet"]["changes"]["title"]
+    [row] = [r for r in table_rows(parts(data)["word/document.xml"], title)[1:] if r[0]]
+    return row
+
+
+def test_approved_by_signature_without_an_order(signed, dlo):
+    [ev] = [
+        e
+        for e in json.loads(ok(dlo, signed, "log", UNIT, "--format", "json").out)["events"]
+        if e["event"] == "approved"
+    ]
+    assert ev["form"] == "signature" and ev["order"]["number"] == "" and ev["role"] == "rector"
+    # the registry changes its holder later: the block prints the person the journal recorded
+    registry = signed / "regulations" / "registry.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(RECTOR, "Ж. Ж. Жаңа"), encoding="utf-8"
+    )
+    ok(dlo, signed, "render", UNIT, "--format", "docx")
+    assert title_block(signed, f"{UNIT}.kk.docx") == [
+        "БЕКІТЕМІН",
+        "Басқарма Төрағасы – Ректор",
+        f"____________ {RECTOR}",
+        "02.03.2024 ж.",
+    ]
+    assert title_block(signed, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДАЮ",
+        "Председатель Правления – Ректор",
+        f"____________ {RECTOR}",
+        "02.03.2024 г.",
+    ]
+    for lang, never in (
+        ("kk", ("БЕКІТІЛДІ", "бұйрығымен", "ЖОБА")),
+        ("ru", ("УТВЕРЖДЕНО", "приказом", "ПРОЕКТ")),
+    ):
+        text = all_text((signed / "build" / f"{UNIT}.{lang}.docx").read_bytes())
+        assert not [w for w in never if w in text], lang
+    assert change_row(signed, "kk")[2] == "02.03.2024 ж. қол қою арқылы бекітілген"
+    assert change_row(signed, "ru")[2] == "Утверждено подписью 02.03.2024 г."
+    assert (
+        "edition in force: 1 (approved by signature on 2024-03-02)"
+        in ok(dlo, signed, "status", UNIT).out
+    )
+    ok(dlo, signed, "site", "build", "--no-pdf")
+    page = (signed / "public" / "kk" / UNIT / "index.html").read_text(encoding="utf-8")
+    assert "02.03.2024 ж. қол қою арқылы" in page and "№ \n" not in page and "№ <" not in page
+
+
+def test_an_order_is_refused_for_a_signature_and_required_for_an_order(project, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", "2024-03-04")
+    add_unit(project)
+    by_signature(project)
+    ok(dlo, project, "submit", UNIT)
+    for role in UNIT_APPROVERS:
+        ok(dlo, project, "agree", UNIT, "--as", role)
+    journal = reg_file(project, UNIT).with_name("journal.yaml")
+    before = journal.read_bytes()
+    result = dlo("approve", UNIT, "--order", "12", "--date", "2024-03-04", cwd=project)
+    assert result.code == 2 and "is approved by the official's signature" in result.err
+    assert "leave out --order" in result.err and journal.read_bytes() == before
+    # the seed is approved by order: the order's number cannot be left out
+    ok(dlo, project, "submit", REG)
+    for role in ("vp-academic", "legal-head", "hr-head", "docs-head"):
+        ok(dlo, project, "agree", REG, "--as", role)
+    result = dlo("approve", REG, "--date", "2024-03-04", cwd=project)
+    assert result.code == 2 and "--order is required: dlo-head is approved by order" in result.err
+    assert "approved" not in (project / "regulations" / REG / "journal.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert not (project / "regulations" / REG / "editions").exists()
+    assert not (project / "regulations" / UNIT / "editions").exists()
