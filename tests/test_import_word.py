@@ -1,7 +1,9 @@
 """Word as an editing path: render the regulation, edit the DOCX the way Word users do, import it
 back onto the regulation (``dlo import FILE --onto ID``); the comparison lists exactly the edits
-and every untouched element keeps its id — also after a LibreOffice re-save, and also when the
-bookmarks that carry the ids were lost."""
+and every untouched element keeps its id — also after a LibreOffice re-save, also when the
+bookmarks that carry the ids were lost, and also when the five edits were made with Word's Track
+Changes on (refused until accepted, then exactly those edits; the same after a LibreOffice
+re-save of the tracked file)."""
 
 from __future__ import annotations
 
@@ -257,3 +259,136 @@ def test_the_same_after_a_libreoffice_resave(bundled, dlo):
         ("moved", touched["moved"]),
         ("changed", touched["chapter"]),
     }
+
+
+class TrackedEdit(Edit):
+    """The same edits made with Word's Track Changes on: nothing is removed from the file, each
+    change is marked (``w:ins``, ``w:del``, ``w:moveFrom`` / ``w:moveTo``, and the paragraph
+    mark's own revision under ``w:pPr/w:rPr``) with its author, for a reviewer to accept."""
+
+    AUTHOR = "Заңгер"
+
+    def __init__(self, path: Path, root: Path):
+        super().__init__(path, root)
+        self.n = 900
+
+    def _mark(self, tag: str, runs: list) -> object:
+        self.n += 1
+        wrapper = runs[0].makeelement(
+            qn(tag), {qn("w:id"): str(self.n), qn("w:author"): self.AUTHOR}
+        )
+        runs[0].addprevious(wrapper)
+        for r in runs:
+            if tag in ("w:del", "w:moveFrom"):
+                for t in r.iter(qn("w:t")):
+                    t.tag = qn("w:delText")
+            wrapper.append(r)
+        return wrapper
+
+    def _mark_paragraph(self, p, tag: str) -> None:
+        self.n += 1
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = p.makeelement(qn("w:pPr"), {})
+            p.insert(0, ppr)
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = ppr.makeelement(qn("w:rPr"), {})
+            ppr.append(rpr)
+        rpr.append(rpr.makeelement(qn(tag), {qn("w:id"): str(self.n), qn("w:author"): self.AUTHOR}))
+
+    def reword(self, eid: str, old: str, new: str) -> None:
+        run = next(r for r in self.paragraphs[eid].runs if old in r.text)._r
+        before, after = run.find(qn("w:t")).text.split(old, 1)
+        parts = []
+        for text in (before, old, new, after):
+            piece = copy.deepcopy(run)
+            t = piece.find(qn("w:t"))
+            t.text = text
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            parts.append(piece)
+        for piece in parts:
+            run.addprevious(piece)
+        run.getparent().remove(run)
+        self._mark("w:del", [parts[1]])
+        self._mark("w:ins", [parts[2]])
+
+    def insert_after(self, eid: str, text: str) -> None:
+        super().insert_after(eid, text)
+        fresh = self.paragraphs[eid]._p.getnext()
+        self._mark("w:ins", fresh.findall(qn("w:r")))
+        self._mark_paragraph(fresh, "w:ins")
+
+    def delete(self, eid: str) -> None:
+        p = self.paragraphs[eid]._p
+        self._mark("w:del", p.findall(qn("w:r")))
+        self._mark_paragraph(p, "w:del")
+
+    def move_after(self, eid: str, after: str) -> None:
+        p = self.paragraphs[eid]._p
+        origin = copy.deepcopy(p)  # stays where it was, marked "moved away"
+        for el in [*origin.iter(qn("w:bookmarkStart")), *origin.iter(qn("w:bookmarkEnd"))]:
+            el.getparent().remove(el)
+        p.addprevious(origin)
+        self._mark("w:moveFrom", origin.findall(qn("w:r")))
+        self._mark_paragraph(origin, "w:moveFrom")
+        self.paragraphs[after]._p.addnext(p)  # the text (and its bookmark) "moved here"
+        self._mark("w:moveTo", p.findall(qn("w:r")))
+        self._mark_paragraph(p, "w:moveTo")
+
+
+def tracked_edits(root: Path, dlo) -> tuple[Path, dict[str, str]]:
+    """The five edits of ``edited``, made with Track Changes on."""
+    edit = TrackedEdit(rendered(root, dlo), root)
+    model = load_model(root, REG)
+    chapters = {c.id: c for c in model.chapters}
+    general = chapters["general-provisions"]
+    reworded = general.clauses[0].id
+    words = edit.paragraphs[reworded].text.split()
+    edit.reword(reworded, words[-1], "мұқият " + words[-1])
+    edit.insert_after(general.clauses[1].id, "99. Бөлім бастығы жылдық есепті уақытында ұсынады.")
+    item = chapters["normative-references"].clauses[0].items[1].id
+    edit.delete(item)
+    agreement = chapters["agreement"].clauses
+    moved = agreement[0].id
+    edit.move_after(moved, agreement[3].id)
+    titled = chapters["abbreviations"].id
+    last = edit.paragraphs[titled].runs[-1].text
+    edit.reword(titled, last[-4:], last[-4:] + " ТІЗІМІ")
+    touched = {"reworded": reworded, "item": item, "moved": moved, "chapter": titled}
+    return edit.save(edit.path.with_name("tracked-edits.docx")), touched
+
+
+def _tracked_round_trip(root: Path, dlo, path: Path, touched: dict[str, str], before) -> None:
+    regulation = root / "regulations" / REG / "regulation.yaml"
+    unchanged = regulation.read_bytes()
+    refused = dlo("import", path, "--onto", REG, cwd=root)
+    assert refused.code == 2 and "tracked change" in refused.err and "Заңгер" in refused.err
+    assert regulation.read_bytes() == unchanged  # nothing written
+    result = dlo("import", path, "--onto", REG, "--accept-changes", cwd=root)
+    assert result.code == 0, result.err
+    new = expected(before, ids_of(root), touched)
+    assert changes(root) == {
+        ("changed", touched["reworded"]),
+        ("added", new),
+        ("removed", touched["item"]),
+        ("moved", touched["moved"]),
+        ("changed", touched["chapter"]),
+    }
+    model = load_model(root, REG)
+    texts = {c.id: c.text for _, _, c in model.clauses()}
+    reworded = texts[touched["reworded"]]
+    assert "мұқият" in (reworded if isinstance(reworded, str) else reworded["kk"])
+
+
+def test_word_edits_made_with_tracked_changes_come_back_once_accepted(bundled, dlo):
+    before = ids_of(bundled)
+    path, touched = tracked_edits(bundled, dlo)
+    _tracked_round_trip(bundled, dlo, path, touched, before)
+
+
+@pytest.mark.slow  # LibreOffice
+def test_tracked_changes_after_a_libreoffice_resave(bundled, dlo):
+    before = ids_of(bundled)
+    path, touched = tracked_edits(bundled, dlo)
+    _tracked_round_trip(bundled, dlo, soffice_resave(path), touched, before)
