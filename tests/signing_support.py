@@ -4,9 +4,12 @@ project whose registry binds the approvers' certificates to their positions."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -14,6 +17,19 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from dlo_docs import load
+
+
+def needs(*tools: str):
+    """Skip a test whose external checker (openssl, poppler's pdfsig, LibreOffice) is missing on
+    a developer's machine, but never in CI (the CI environment variable set, as .ci/run does):
+    tools/setup.sh installs them there, and a checker that went missing fails the test instead of
+    silently skipping the external check."""
+    missing = [t for t in tools if shutil.which(t) is None]
+    return pytest.mark.skipif(
+        bool(missing) and not os.environ.get("CI"),
+        reason=f"{', '.join(missing)} not installed (tools/setup.sh installs it)",
+    )
+
 
 PASSWORD = "test-pass-123"
 NOW = dt.datetime.now(dt.UTC)
@@ -46,7 +62,8 @@ class CA:
         return self.cert.public_bytes(serialization.Encoding.PEM)
 
 
-def make_ca(name: str = "Test National CA", label: str = "ca") -> CA:
+def make_ca(name: str = "Test National CA", label: str = "ca", issuer: CA | None = None) -> CA:
+    """A root CA, or (``issuer``) an intermediate CA it certifies, as a national CA's are."""
     key = _key(label)
     subject = x509.Name(
         [
@@ -65,19 +82,26 @@ def make_ca(name: str = "Test National CA", label: str = "ca") -> CA:
         encipher_only=False,
         decipher_only=False,
     )
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
-        .issuer_name(subject)
+        .issuer_name(issuer.cert.subject if issuer else subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(NOW - dt.timedelta(days=3650))
         .not_valid_after(NOW + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.BasicConstraints(ca=True, path_length=0 if issuer else None), critical=True
+        )
         .add_extension(usage, critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(key, hashes.SHA256())
     )
+    if issuer:
+        builder = builder.add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
+            critical=False,
+        )
+    cert = builder.sign(issuer.key if issuer else key, hashes.SHA256())
     return CA(key, cert)
 
 
@@ -90,13 +114,21 @@ class Official:
     def pem(self) -> bytes:
         return self.cert.public_bytes(serialization.Encoding.PEM)
 
-    def p12(self, path: Path, password: str = PASSWORD, ca: CA | None = None) -> Path:
+    def p12(
+        self, path: Path, password: str = PASSWORD, ca: CA | None = None, legacy: bool = False
+    ) -> Path:
+        """The key file; ``legacy``: encrypted the older way (SHA-1 and 3DES), as many CAs'
+        tools still write them."""
+        encryption = serialization.BestAvailableEncryption(password.encode())
+        if legacy:
+            encryption = (
+                serialization.PrivateFormat.PKCS12.encryption_builder()
+                .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+                .hmac_hash(hashes.SHA1())
+                .build(password.encode())
+            )
         data = pkcs12.serialize_key_and_certificates(
-            b"official",
-            self.key,
-            self.cert,
-            [ca.cert] if ca else None,
-            serialization.BestAvailableEncryption(password.encode()),
+            b"official", self.key, self.cert, [ca.cert] if ca else None, encryption
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

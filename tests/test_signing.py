@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from signing_support import (
     bind,
     make_ca,
     make_official,
+    needs,
     office,
 )
 
@@ -240,7 +241,7 @@ def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+@needs("openssl")
 def test_openssl_verifies_an_exported_record_and_rejects_a_changed_byte(office_project, tmp_path):
     s = signers(office_project.root)
     signer = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
@@ -297,3 +298,17 @@ def test_dlo_check_reports_a_bad_certificate_at_its_registry_line(office_project
     assert (
         "error DLO902:" in result.out + result.err and "does not exist" in result.out + result.err
     )
+
+
+def test_reading_a_signature_first_leaves_pdf_signing_possible_in_the_same_process():
+    """asn1crypto builds CMSAttributeType's name table once, when first used: a CMS read before
+    the time-stamp names (signing_certificate_v2, which PAdES signs with) were registered broke
+    `dlo sign-pdf` after a journal's signatures had been checked in the same process."""
+    code = (
+        "import dlo_docs.signing.cms\n"
+        "from asn1crypto import cms\n"
+        "cms.CMSAttributeType('content_type')\n"
+        "cms.CMSAttributeType('signing_certificate_v2')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

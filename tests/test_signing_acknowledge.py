@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 
 import docx
@@ -20,6 +19,7 @@ from signing_support import (
     event_line,
     make_ca,
     make_official,
+    needs,
     office,
     rewrite,
     set_signatures,
@@ -195,7 +195,7 @@ def test_a_former_holder_no_longer_acknowledges_with_their_key(dlo, signed_offic
     assert f"on {TODAY.isoformat()}" in result.err
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+@needs("openssl")
 def test_openssl_verifies_an_exported_acknowledgement(dlo, signed_office):
     root = signed_office.root
     ok(dlo, root, "acknowledge", REG, "--holder", "dlo-head",

@@ -7,6 +7,7 @@ or checks only the signatures that are there) and must be caught here."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 
@@ -251,8 +252,8 @@ def test_a_signature_by_another_ca_with_the_same_names_is_reported_by_verify_and
     pem.write_bytes(forged.pem)
     [only] = _verify_fails(dlo, root)
     assert "error DLO905: journal event 2 (agreed, signed as vp-academic)" in only
-    if shutil.which("openssl") is None:
-        return
+    if shutil.which("openssl") is None and not os.environ.get("CI"):
+        return  # openssl is an extra witness here; never skipped in CI
     assert dlo("verify", REG, "--export", "out", cwd=root).code == 1  # exported all the same
     folder = root / "out"
     check = subprocess.run(

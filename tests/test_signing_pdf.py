@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from signing_support import PASSWORD, make_ca, office
+from signing_support import PASSWORD, make_ca, needs, office
 
 from dlo_docs import approved_pdf
 from dlo_docs.project import Project
 from dlo_docs.signing import keys, pades
 
 pytestmark = [
-    pytest.mark.skipif(
-        shutil.which("soffice") is None, reason="LibreOffice is needed to make the PDF/A"
-    ),
+    needs("soffice", "pdftotext"),
     pytest.mark.slow,  # LibreOffice makes the PDF/A the module's fixture signs
 ]
 REG = "dlo-head"
@@ -77,7 +75,7 @@ def test_the_signature_is_visible_on_the_title_page(signed):
     assert "БЕКІТЕМІН" in text or "БЕКІТІЛДІ" in text  # the approval block is still there
 
 
-@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler's pdfsig is not installed")
+@needs("pdfsig")
 def test_pdfsig_reports_it_valid_and_a_changed_copy_invalid(signed, tmp_path):
     _, path = signed
     report = _pdfsig(path)
@@ -86,6 +84,26 @@ def test_pdfsig_reports_it_valid_and_a_changed_copy_invalid(signed, tmp_path):
     changed = _pdfsig(_changed_copy(path, tmp_path))
     assert "Signature is Valid." not in changed
     assert "Digest Mismatch" in changed
+
+
+@needs("pdfsig", "certutil")
+def test_pdfsig_trusts_the_signer_once_the_ca_is_in_its_database(signed, tmp_path):
+    """A reader that trusts the CA: poppler's pdfsig with an NSS database holding it (made with
+    NSS's certutil, as the README shows); without it, the issuer is unknown."""
+    setup, path = signed
+    db = tmp_path / "nssdb"
+    db.mkdir()
+    (tmp_path / "ca.pem").write_bytes(setup.ca.pem)
+    for args in (["-N", "--empty-password"], ["-A", "-n", "ca", "-t", "CT,C,C", "-i", "ca.pem"]):
+        subprocess.run(["certutil", *args, "-d", f"sql:{db}"], cwd=tmp_path, check=True)
+    trusted = subprocess.run(["pdfsig", "-nssdir", f"sql:{db}", str(path)],
+                             capture_output=True, text=True).stdout  # fmt: skip
+    assert "Signature Validation: Signature is Valid." in trusted
+    assert "Certificate Validation: Certificate is Trusted." in trusted
+    assert "Certificate is Trusted." not in _pdfsig(path)  # its own database has no such CA
+    changed = subprocess.run(["pdfsig", "-nssdir", f"sql:{db}", str(_changed_copy(path, tmp_path))],
+                             capture_output=True, text=True).stdout  # fmt: skip
+    assert "Signature is Valid." not in changed
 
 
 def test_pyhanko_reports_a_changed_copy_invalid(signed, tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from signing_support import (
     event_line,
     make_ca,
     make_official,
+    needs,
     office,
     rewrite,
     set_signatures,
@@ -176,7 +176,7 @@ def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+@needs("openssl")
 def test_openssl_verifies_every_exported_signature_and_rejects_a_tampered_one(dlo, signed_office):
     root = signed_office.root
     ok(dlo, root, "submit", REG)

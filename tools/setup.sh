@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what dlo_docs needs on a fresh Debian/Ubuntu machine: system packages (LibreOffice for
 # PDF, fonts with Kazakh letters, poppler for PDF checks, OpenSSL to check exported signatures,
+# NSS's certutil to give pdfsig a trusted CA,
 # Chromium for the browser test, pandoc for the corpus benchmark's comparison) where they are
 # missing and we may install them, then a virtual environment in .venv with the package.
 # Safe to run again: it only installs what is missing.
@@ -12,6 +13,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)  # pdfsig's trust store, in tests
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # tests/benchmarks/bench_corpus.py only

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from asn1crypto import cms as acms
+from asn1crypto import tsp as _tsp  # noqa: F401  (see below)
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,6 +24,9 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from .keys import Signer, from_der
 
+# asn1crypto.tsp adds the names of attributes PAdES signs with (signing_certificate_v2, ...) to
+# CMSAttributeType, whose name-to-number table is built once, when the type is first used: read a
+# CMS before it is imported and pyHanko cannot sign a PDF in the same process. Imported with cms.
 _HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
@@ -35,9 +39,14 @@ class BadSignature(Exception):
 
 
 def sign(signer: Signer, data: bytes) -> bytes:
-    """A detached CMS signature of ``data`` (SHA-256), DER, carrying the signer's certificate."""
+    """A detached CMS signature of ``data`` (SHA-256), DER, carrying the signer's certificate and
+    the CA certificates of the key file (an intermediate CA among them), so that a verifier that
+    trusts only the root can build the chain, as ``openssl cms -verify`` does."""
     builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
     builder = builder.add_signer(signer.certificate, signer.key, hashes.SHA256())
+    for cert in signer.chain:
+        if cert != signer.certificate:
+            builder = builder.add_certificate(cert)
     options = [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]
     return builder.sign(serialization.Encoding.DER, options)
 

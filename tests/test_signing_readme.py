@@ -1,0 +1,248 @@
+"""The README's "signatures" section followed as an office would, with the keys its officials
+already have: a national CA (a root and the intermediate CA that issues people's keys, published as
+DER `.cer` files) and each official's `RSA256_….p12`, in the older encryption such files often
+have. The commands are taken from the README's text and run as written (only the file names and,
+for openssl, the password source are filled in), so the README cannot drift from what works."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO, _bundled_copy, _run_cli
+from signing_support import HOLDERS, NOW, PASSWORD, make_ca, make_official, needs
+from workflow_support import APPROVERS
+
+from dlo_docs import load
+
+REG = "dlo-head"
+ROLES = (*APPROVERS, "rector")
+
+
+def _section() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return text[text.index("### signatures") : text.index("### forms")]
+
+
+def _commands(prefix: str) -> list[str]:
+    """The README's inline commands starting with ``prefix`` (over line breaks, spaces joined)."""
+    found = re.findall(r"`(" + re.escape(prefix) + r"[^`]*)`", _section())
+    return [" ".join(c.split()) for c in found]
+
+
+def _block(kind: str, after: str) -> str:
+    section = _section()
+    start = section.index(f"```{kind}\n", section.index(after)) + len(kind) + 4
+    return section[start : section.index("```", start)]
+
+
+def _openssl(command: str, cwd: Path) -> None:
+    args = shlex.split(command)
+    assert args[0] == "openssl"
+    if args[1] == "pkcs12":  # asked for in the README; here from the environment
+        args += ["-passin", "env:DLO_KEY_PASSWORD"]
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0 and "unsupported" in result.stderr and args[1] == "pkcs12":
+        # OpenSSL 3 reads RC2-encrypted key files only with -legacy, as the README says
+        assert "`-legacy`" in _section()
+        result = subprocess.run([*args, "-legacy"], cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, f"{command}: {result.stderr}"
+
+
+def _legacy_p12_by_openssl(official, ca, path: Path) -> Path:
+    """A key file as the oldest tools write it (RC2-40 for the certificates), with the CA's
+    certificate in it: made by openssl's own -legacy export."""
+    from cryptography.hazmat.primitives import serialization
+
+    work = path.parent
+    (work / "k.pem").write_bytes(
+        official.key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    (work / "c.pem").write_bytes(official.pem)
+    (work / "ca.pem").write_bytes(ca.pem)
+    subprocess.run(
+        ["openssl", "pkcs12", "-export", "-legacy", "-in", "c.pem", "-inkey", "k.pem",
+         "-certfile", "ca.pem", "-out", path.name, "-passout", f"pass:{PASSWORD}"],
+        cwd=work, check=True, capture_output=True,
+    )  # fmt: skip
+    for name in ("k.pem", "c.pem", "ca.pem"):
+        (work / name).unlink()
+    return path
+
+
+def _registry(root: Path, intermediate_in_trust: bool) -> None:
+    """The README's registry example (trust, required, the vice-rector's certificates, a former
+    holder's among them), and each other official's certificate as step 2 names it."""
+    parsed, problems = load.parse(_block("yaml", "### signatures").encode(), "README.md")
+    assert parsed is not None, problems
+    example = load.plain(parsed.data)
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    signatures = dict(example["signatures"])
+    if not intermediate_in_trust:
+        signatures["trust"] = [t for t in signatures["trust"] if "intermediate" not in t]
+    source.data["signatures"] = signatures
+    [readme_vp] = example["positions"]
+    for position in source.data["positions"]:
+        if position["id"] == readme_vp["id"]:
+            position["holder"] = readme_vp["holder"]
+            position["certificates"] = readme_vp["certificates"]
+        elif position["id"] in ROLES:
+            position["certificates"] = [{"file": f"keys/{position['id']}.pem"}]
+    load.write(path, source.data)
+
+
+class Office:
+    def __init__(self, root: Path, home: Path, keys: dict[str, Path]) -> None:
+        self.root, self.home, self.keys = root, home, keys
+
+    def dlo(self, command: str, *extra: str):
+        """A README ``dlo …`` command, its key file names filled in."""
+        args = shlex.split(command.replace("~/", f"{self.home}/"))
+        assert args[0] == "dlo"
+        return _run_cli((*args[1:], *extra), self.root)
+
+
+def _set_up(base: Path, intermediate_in_trust: bool = True) -> Office:
+    root, home = _bundled_copy(base / "proj"), base / "home"
+    downloads = base / "downloads"
+    for folder in (home / "keys", downloads, root / "keys" / "ca"):
+        folder.mkdir(parents=True)
+    root_ca = make_ca("ТЕСТ ТҮБІРЛІК ОРТАЛЫҚ", label="nca-root")
+    nca = make_ca("ТЕСТ ҰЛТТЫҚ ОРТАЛЫҚ (RSA)", label="nca-rsa", issuer=root_ca)
+    from cryptography.hazmat.primitives import serialization
+
+    for name, ca in (("root", root_ca), ("intermediate", nca)):
+        (downloads / f"{name}.cer").write_bytes(ca.cert.public_bytes(serialization.Encoding.DER))
+    keys = {}
+    for role in ROLES:
+        official = make_official(nca, HOLDERS[role], label=role)
+        p12 = home / "keys" / f"RSA256_{official.cert.serial_number:x}.p12"
+        if role == "vp-academic" and shutil.which("openssl"):
+            keys[role] = _legacy_p12_by_openssl(official, nca, p12)
+        else:
+            keys[role] = official.p12(p12, ca=nca, legacy=True)
+    former = make_official(nca, "СМАҒҰЛОВ БОЛАТ", label="vp-former",
+                           not_before=NOW.replace(year=2023), not_after=NOW.replace(year=2025))  # fmt: skip
+    # step 1: the CA certificates, DER as published, converted as the README says
+    [x509_command] = _commands("openssl x509")
+    for name in ("root", "intermediate"):
+        command = x509_command.replace("root.cer", str(downloads / f"{name}.cer"))
+        _openssl(command.replace("keys/ca/root.pem", f"keys/ca/{name}.pem"), root)
+    # step 2: each official's certificate (never the key) exported from their own key file
+    [pkcs12_command] = _commands("openssl pkcs12")
+    for role, p12 in keys.items():
+        command = pkcs12_command.replace("RSA256_….p12", str(p12))
+        _openssl(command.replace("keys/vp-academic.pem", f"keys/{role}.pem"), root)
+    (root / "keys" / "vp-academic-2023.pem").write_bytes(former.pem)
+    _registry(root, intermediate_in_trust)
+    return Office(root, home, keys)
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch):
+    """The officials' password, from the environment as the README allows (never an argument)."""
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    before = os.environ.get("DLO_KEY_PASSWORD")
+    os.environ["DLO_KEY_PASSWORD"] = PASSWORD  # for openssl, before the tests' own setting
+    try:
+        return _set_up(tmp_path_factory.mktemp("readme-office"))
+    finally:
+        if before is None:
+            os.environ.pop("DLO_KEY_PASSWORD", None)
+        else:
+            os.environ["DLO_KEY_PASSWORD"] = before
+
+
+def _ok(result) -> str:
+    assert result.code == 0, result.out + result.err
+    return result.out
+
+
+def _route(office: Office) -> None:
+    """Steps 3 to 5: check, then every decision signed (the README's policy requires agreements
+    and the approval signed); the command the README shows for the vice-rector, the others alike."""
+    assert "DLO90" not in _ok(office.dlo("dlo check"))
+    _ok(office.dlo(f"dlo submit {REG}"))
+    [agree] = [c for c in _commands("dlo agree") if "RSA256_" in c]  # step 4
+    for role in APPROVERS:
+        command = agree.replace("vp-academic", role)
+        _ok(office.dlo(command.replace("RSA256_….p12", office.keys[role].name)))
+    today = NOW.astimezone(dt.timezone(dt.timedelta(hours=5))).date().isoformat()
+    refused = office.dlo(f"dlo approve {REG} --order 12-НҚ --date {today}")
+    assert refused.code == 1 and "error DLO907" in refused.err
+    _ok(office.dlo(f"dlo approve {REG} --order 12-НҚ --date {today}",
+                   "--sign", str(office.keys["rector"])))  # fmt: skip
+
+
+@needs("openssl")
+def test_the_office_sets_up_signs_the_route_and_openssl_checks_it_as_the_readme_says(office):
+    _route(office)
+    out = _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
+    assert f"{REG}: intact" in out
+    # "Checking without dlo": the README's shell lines, run as they are
+    check = subprocess.run(
+        ["bash", "-euc", _block("sh", "Checking without dlo")],
+        cwd=office.root, capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    assert "Verification successful" in check.stdout + check.stderr
+    # and the same command for every signature exported (the route: 4 agreements, the approval),
+    # then for one whose signed bytes were changed
+    folder = office.root / "build" / "signatures"
+    names = sorted(p.stem for p in folder.glob("*.p7s"))
+    assert len(names) == len(APPROVERS) + 1
+    for name in names:
+        assert _readme_openssl(office.root, name).returncode == 0, name
+    data = (folder / f"{names[-1]}.bin").read_bytes()
+    (folder / f"{names[-1]}.bin").write_bytes(data.replace(b"12-", b"13-", 1))
+    failed = _readme_openssl(office.root, names[-1])
+    assert failed.returncode != 0 and "Verification successful" not in failed.stderr
+
+
+def _readme_openssl(root: Path, name: str) -> subprocess.CompletedProcess:
+    script = _block("sh", "Checking without dlo").replace(f"{REG}-2-agreed", name)
+    return subprocess.run(["bash", "-euc", script], cwd=root, capture_output=True, text=True)
+
+
+@needs("openssl")
+def test_signatures_carry_the_intermediate_ca_so_trusting_the_root_alone_is_enough(tmp_path):
+    """An office that lists only the national root: the key files carry the intermediate, and so
+    does every signature, for dlo verify and for openssl alike."""
+    office = _set_up(tmp_path, intermediate_in_trust=False)
+    _route(office)
+    _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
+    ca = (office.root / "build" / "signatures" / "ca.pem").read_text()
+    assert ca.count("BEGIN CERTIFICATE") == 1  # the root alone
+    check = subprocess.run(
+        ["bash", "-euc", _block("sh", "Checking without dlo")],
+        cwd=office.root, capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.slow  # LibreOffice
+@needs("openssl", "soffice")
+def test_the_rector_signs_the_approved_pdf_as_the_readme_says(office):
+    journal = office.root / "regulations" / REG / "journal.yaml"
+    if not journal.exists() or "event: approved" not in journal.read_text(encoding="utf-8"):
+        _route(office)  # when run alone
+    [sign_pdf] = [c for c in _commands("dlo sign-pdf") if "RSA256_" in c]  # step 5
+    _ok(office.dlo(sign_pdf.replace("RSA256_….p12", str(office.keys["rector"])), "--lang", "kk"))
+    out = _ok(office.dlo(f"dlo verify-pdf build/{REG}.kk.pdf"))
+    assert "АХМЕТОВ ДАНИЯР" in out and ": valid" in out
