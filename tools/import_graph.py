@@ -33,7 +33,8 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "base",
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
-        ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "i18n", "lazy", "progress")
+        ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy")
+        + ("progress",)
         + ("records", "bookmarks"),
     ),
     (

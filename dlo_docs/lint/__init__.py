@@ -19,12 +19,17 @@ nothing), a silence naming an unknown rule, and a silence that silences nothing.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg
+from ..labels import templates_dir
+from ..load import Source
 from ..model import Registry
 from ..project import Document, Loaded
 from . import (
@@ -219,5 +224,50 @@ def run(
     problems: list[Problem] = []
     for document in loaded.documents.values():
         if document.source.path not in failed:
-            problems.extend(check_document(document, loaded.registry, select, templates))
+            problems.extend(
+                _remembered(document, loaded.registry, loaded.registry_source, select, templates)
+            )
     return sorted(set(problems))
+
+
+# -- the same content, the same problems ----------------------------------------------------
+
+MEMO_SIZE = 256  # documents whose problems are kept (least recently used out first)
+_memo: OrderedDict[tuple, tuple[Problem, ...]] = OrderedDict()
+
+
+@lru_cache(maxsize=64)
+def _digest(text: str) -> str:
+    """The sha256 of a text (the same text object is hashed once)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _remembered(
+    document: Document,
+    registry: Registry,
+    registry_source: Source,
+    select: Iterable[str] | None,
+    templates: Path | None,
+) -> list[Problem]:
+    """``check_document``, remembered in this process by what decides its result: the
+    regulation's text and where it is shown from, the registry's text, the label sets' folder
+    (``labels`` reads each set once per process) and the rules selected. A command that lints
+    a text another command of the same process linted unchanged (``submit`` then ``approve``)
+    gets the same problems without running the rules again; any change of a byte of either file
+    is another key."""
+    key = (
+        document.source.path,
+        _digest(document.source.text),
+        _digest(registry_source.text),
+        str(templates_dir(templates)),
+        None if select is None else tuple(sorted(set(select))),
+    )
+    found = _memo.get(key)
+    if found is None:
+        found = tuple(check_document(document, registry, select, templates))
+        _memo[key] = found
+        while len(_memo) > MEMO_SIZE:
+            _memo.popitem(last=False)
+    else:
+        _memo.move_to_end(key)
+    return list(found)
