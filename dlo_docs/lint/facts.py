@@ -8,8 +8,9 @@ sheet (built from the data) and the text can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..errors import Problem, error, warning
+from ..errors import Location, Problem, error, warning
 from ..i18n import Msg, join
 from ..mentions import contains, named_positions, words
 from ..model import Clause, Registry, text_in, walk_items
@@ -49,81 +50,95 @@ def clause_text(clause: Clause, lang: str, main: str) -> str:
 
 
 def check(view: View) -> Iterator[Problem]:
-    document, registry = view.document, view.registry
-    doc = document.model
+    doc = view.document.model
     locs = dict(element_ids(doc))
     numbers = {n.element.id: n.number for n in walk(doc) if n.kind == "clause"}
-    own = registry.positions_of(doc.organisation)  # another organisation's never count
     for _, _, clause in doc.clauses():
         if clause.states is None:
             continue
-        want = expected(document, registry, clause.states)
-        at = document.source.text_at([*locs[clause.id], "text"], 0)
+        want = expected(view.document, view.registry, clause.states)
+        at = view.document.source.text_at([*locs[clause.id], "text"], 0)
         for lang in doc.languages:
             text = clause_text(clause, lang, doc.main_lang)
-            if not text.strip():
-                continue
-            named = named_positions(text, registry, lang) & own
-            if doc.position not in want:
-                named.discard(doc.position)
-            label = f"clause {numbers[clause.id]} ({lang})"
+            if text.strip():
+                label = f"clause {numbers[clause.id]} ({lang})"
+                yield from _check_text(view, _Stated(clause, lang, text, want, at, label))
 
-            def titles(ids: set[str], lang: str = lang) -> str:
-                return ", ".join(sorted(registry.position(i).title.get(lang, i) for i in ids))
 
-            if not named:
-                yield warning(
-                    at,
-                    RULE.code,
-                    Msg(
-                        "{where} states {states} but names no known position (expected: "
-                        "{expected})",
-                        where=label,
-                        states=clause.states,
-                        expected=titles(want),
-                    ),
-                    Msg(
-                        "name the positions as the registry's mentions spell them, or add a mention"
-                    ),
-                )
-                continue
-            if named != want:
-                parts = []
-                if want - named:
-                    parts.append(Msg("does not name {names}", names=titles(want - named)))
-                if named - want:
-                    parts.append(
-                        Msg(
-                            "names {names}, which {field} lacks",
-                            names=titles(named - want),
-                            field=FIELD[clause.states],
-                        )
-                    )
-                yield error(
-                    at,
-                    RULE.code,
-                    Msg(
-                        "{where} disagrees with the data: {parts}",
-                        where=label,
-                        parts=join("; ", parts),
-                    ),
-                    Msg("make the text and {field} agree", field=FIELD[clause.states]),
-                )
-            if clause.states == "approval":
-                form_words = (
-                    view.labels(lang).get("approval_form_words", {}).get(doc.approval.form, [])
-                )
-                if form_words and not any(contains(words(text), w) for w in form_words):
-                    yield error(
-                        at,
-                        RULE.code,
-                        Msg(
-                            "{where} does not state the form of approval ({form})",
-                            where=label,
-                            form=doc.approval.form,
-                        ),
-                        Msg("say that it is approved by order"),
-                    )
+@dataclass(frozen=True)
+class _Stated:
+    """One language of a clause that states a fact, and what the data says the fact is."""
+
+    clause: Clause
+    lang: str
+    text: str
+    want: set[str]
+    at: Location
+    label: str
+
+
+def _check_text(view: View, st: _Stated) -> Iterator[Problem]:
+    registry, doc = view.registry, view.document.model
+    own = registry.positions_of(doc.organisation)  # another organisation's never count
+    named = named_positions(st.text, registry, st.lang) & own
+    if doc.position not in st.want:
+        named.discard(doc.position)
+    if not named:
+        yield warning(
+            st.at,
+            RULE.code,
+            Msg(
+                "{where} states {states} but names no known position (expected: {expected})",
+                where=st.label,
+                states=st.clause.states,
+                expected=_titles(registry, st.want, st.lang),
+            ),
+            Msg("name the positions as the registry's mentions spell them, or add a mention"),
+        )
+        return
+    if named != st.want:
+        yield _disagreement(registry, st, named)
+    if st.clause.states == "approval":
+        yield from _form_of_approval(view, st)
+
+
+def _titles(registry: Registry, ids: set[str], lang: str) -> str:
+    return ", ".join(sorted(registry.position(i).title.get(lang, i) for i in ids))
+
+
+def _disagreement(registry: Registry, st: _Stated, named: set[str]) -> Problem:
+    field = FIELD[st.clause.states or ""]
+    parts = []
+    if st.want - named:
+        parts.append(
+            Msg("does not name {names}", names=_titles(registry, st.want - named, st.lang))
+        )
+    if named - st.want:
+        parts.append(
+            Msg(
+                "names {names}, which {field} lacks",
+                names=_titles(registry, named - st.want, st.lang),
+                field=field,
+            )
+        )
+    return error(
+        st.at,
+        RULE.code,
+        Msg("{where} disagrees with the data: {parts}", where=st.label, parts=join("; ", parts)),
+        Msg("make the text and {field} agree", field=field),
+    )
+
+
+def _form_of_approval(view: View, st: _Stated) -> Iterator[Problem]:
+    form = view.document.model.approval.form
+    form_words = view.labels(st.lang).get("approval_form_words", {}).get(form, [])
+    if form_words and not any(contains(words(st.text), w) for w in form_words):
+        yield error(
+            st.at,
+            RULE.code,
+            Msg("{where} does not state the form of approval ({form})", where=st.label, form=form),
+            Msg("say that it is approved by order"),
+        )
 
 
 RULE = Rule(
