@@ -3,7 +3,7 @@
 The pipeline, one module per step::
 
     source.read_text / wordml.read_docx   bytes → Lines (normalised text + style/numbering hints)
-    structure.build                       Lines → chapters / paragraphs / clauses / items + report
+    classify, structure.build             Lines → chapters / paragraphs / clauses / items + report
     facts                                 registry matches and proposals, facts stated in prose
     metadata, route                       what the text does not carry / states about its route
     assemble                              the tree as the regulation's data, read back to check

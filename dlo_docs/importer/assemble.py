@@ -6,7 +6,7 @@ from .. import load
 from ..errors import DloError, Location, error
 from ..model import Regulation
 from .ids import Ids, slug
-from .structure import Node, Tree
+from .tree import Node, Tree
 
 
 def items_style(node: Node, by_chapter: bool) -> str:

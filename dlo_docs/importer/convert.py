@@ -16,7 +16,8 @@ from .ids import Ids
 from .report import Report
 from .route import Route, approval_form, read_route
 from .source import NO_STRUCTURE, Read
-from .structure import Tree, build
+from .structure import build
+from .tree import Tree
 from .types import Imported, Options
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)

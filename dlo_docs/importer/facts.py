@@ -20,7 +20,7 @@ from typing import Any
 from ..mentions import without_parens, word_spans, words
 from ..model import Registry
 from .ids import Ids, slug
-from .structure import Node
+from .tree import Node
 
 
 @dataclass
@@ -348,33 +348,44 @@ def normative_documents(
                 number_m = _NUMBER.search(text)
                 number = number_m["n"].rstrip(".,;") if number_m else None
                 date = find_date(text)
-                match = None
-                for doc in registry.normative_documents:
-                    if code and doc.code and _norm_code(doc.code) == _norm_code(code):
-                        match = doc.id
-                    elif (
-                        not code
-                        and number
-                        and doc.number == number
-                        and (date is None or doc.date is None or doc.date == date)
-                    ):
-                        match = doc.id
-                    if match:
-                        break
+                match = _known_document(registry, code, number, date)
                 if match:
                     item.ref = match
                     continue
-                entry: dict = {
-                    "id": ids(slug(code, words=5) if code else slug(title, fallback="document"))
-                }
-                if code:
-                    entry["code"] = code
-                entry["title"] = {lang: title}
-                if number:
-                    entry["number"] = number
-                if date:
-                    entry["date"] = date
+                entry = _new_document(ids, lang, code, title, number, date)
                 if link_new:
                     item.ref = entry["id"]
                 proposals.append(Proposal("normative_documents", entry, item))
     return proposals
+
+
+def _known_document(
+    registry: Registry, code: str | None, number: str | None, date: dt.date | None
+) -> str | None:
+    """The registry's normative document an item names: by its code, else by number and date."""
+    for doc in registry.normative_documents:
+        if code and doc.code and _norm_code(doc.code) == _norm_code(code):
+            return doc.id
+        if (
+            not code
+            and number
+            and doc.number == number
+            and (date is None or doc.date is None or doc.date == date)
+        ):
+            return doc.id
+    return None
+
+
+def _new_document(
+    ids: Ids, lang: str, code: str | None, title: str, number: str | None, date: dt.date | None
+) -> dict:
+    """The registry entry proposed for a normative document the registry does not hold."""
+    entry: dict = {"id": ids(slug(code, words=5) if code else slug(title, fallback="document"))}
+    if code:
+        entry["code"] = code
+    entry["title"] = {lang: title}
+    if number:
+        entry["number"] = number
+    if date:
+        entry["date"] = date
+    return entry

@@ -17,7 +17,7 @@ from ..mentions import contains, words
 from ..model import Registry
 from . import facts
 from .ids import Ids, slug
-from .structure import Node, Tree
+from .tree import Node, Tree
 
 _RU_FORMS = (
     r"(?:некоммерческое\s+)?акционерное\s+общество|коммунальное\s+государственное\s+"

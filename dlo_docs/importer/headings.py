@@ -13,10 +13,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .structure import Cand
+from .classify import Cand
 
 _SENTENCE_END = (".", ";", ":", ",", "!", "?")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -44,8 +42,6 @@ def _next_numbered(cands: list[Cand], i: int) -> Cand | None:
 
 def promote_chapters(cands: list[Cand]) -> list[Cand]:
     """``cands`` with the numbered lines that are chapter headings made chapters."""
-    from .structure import Cand
-
     chapters, last_clause = 0, 0
     out = list(cands)
     for i, cand in enumerate(cands):

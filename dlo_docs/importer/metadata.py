@@ -16,7 +16,7 @@ from . import facts
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
-from .structure import Tree
+from .tree import Tree
 from .types import Options
 
 _CODE_LINE = re.compile(

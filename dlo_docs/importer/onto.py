@@ -33,7 +33,8 @@ from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
 from .source import Read
-from .structure import Node, build
+from .structure import build
+from .tree import Node
 from .types import Imported, Result
 
 SIMILAR = 0.75

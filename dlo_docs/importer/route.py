@@ -16,7 +16,7 @@ from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
 from .report import Report
-from .structure import Node, Tree
+from .tree import Node, Tree
 
 
 @dataclass

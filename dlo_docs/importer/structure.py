@@ -1,16 +1,5 @@
 """Structure recognition: lines → chapters, paragraphs, clauses and items, in Kazakh and Russian.
 
-Recognised (case-insensitive, leading spaces and any whitespace after the marker ignored):
-
-==============  =====================================================================
-chapter         "1 тарау. …", "1-тарау …", "Глава 1. …", "Раздел 1 …", "1. ОБЩИЕ ПОЛОЖЕНИЯ",
-                "I. ЖАЛПЫ ЕРЕЖЕЛЕР" (a number and a title in capitals); a DOCX heading style
-paragraph       "Параграф 1. …", "§ 1 …", "§1. …"; a DOCX "heading 2"
-clause          "9. …", "1.1. …", "1.1 …"; a number alone on its line takes the next line's text
-item            "1)", "а)", "a)", "-", "–", "•"; "1.1.1." under dotted clauses; nested items
-                ("а)" under "1)", a bullet under a numbered item) become items of items
-==============  =====================================================================
-
 Everything that looked odd in the source is reported (``Problem`` values with the source line):
 a repeated number, a gap or a step back, a number alone on its line, text that fitted no
 structure, the lines before the first chapter. The number each element had in the source is
@@ -20,13 +9,14 @@ kept as ``source_number``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..errors import Location, Problem, warning
 from .appendix import Appendix
 from .appendix import split as split_appendix
+from .classify import Cand, as_written, classify, number_value, upper_heading
 from .headings import numbered_by_chapter, promote_chapters
 from .source import Line
+from .tree import Node, Sequence, Tree
 
 REPEATED = "DLO501"
 LONE_NUMBER = "DLO502"
@@ -34,157 +24,6 @@ SEQUENCE = "DLO503"
 UNSTRUCTURED = "DLO504"
 PREAMBLE = "DLO505"
 APPENDIX = "DLO506"
-
-_I = re.IGNORECASE
-_CHAPTER = [
-    re.compile(r"^(?P<n>\d+)\s*[.-]?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
-    re.compile(r"^тарау\s+(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
-    re.compile(r"^(?:глава|раздел)\s+(?P<n>\d+|[IVXLC]+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
-]
-_PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I)
-_NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
-_DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
-_ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
-_ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
-_ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
-_BULLET = re.compile(r"^(?:[-–—]\s+|[•·▪■●◦○➢✓*]\s*)(?P<t>.*)$")
-
-KK_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
-RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-
-
-def upper_heading(text: str) -> bool:
-    """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
-    letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 3
-        and all(c.isupper() for c in letters)
-        and len(text) <= 150
-        and not text.rstrip().endswith((";", ",", ":"))
-    )
-
-
-@dataclass
-class Cand:
-    kind: str  # chapter | paragraph | clause | item | none
-    number: str | None
-    text: str
-    style: str = ""  # items: num | letter | bullet | dotted | row
-
-
-def _roman_value(s: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total, prev = 0, 0
-    for ch in reversed(s.upper()):
-        v = values.get(ch)
-        if v is None:
-            return None
-        total, prev = (total - v, prev) if v < prev else (total + v, v)
-    return total
-
-
-def classify(line: Line) -> Cand:
-    text, hint = line.text, line.hint
-    if hint == "chapter":
-        for pattern in _CHAPTER:
-            m = pattern.match(text)
-            if m:
-                return Cand("chapter", m["n"], m["t"])
-        m = _NUMBERED.match(text) or _ROMAN.match(text)
-        return Cand("chapter", m["n"], m["t"]) if m else Cand("chapter", None, text)
-    if hint == "paragraph":
-        m = _PARAGRAPH.match(text) or _NUMBERED.match(text)
-        return Cand("paragraph", m["n"], m["t"]) if m else Cand("paragraph", None, text)
-    for pattern in _CHAPTER:
-        m = pattern.match(text)
-        if m and hint not in ("clause", "item", "row"):
-            return Cand("chapter", m["n"], m["t"])
-    m = _PARAGRAPH.match(text)
-    if m and hint not in ("clause", "item", "row"):
-        return Cand("paragraph", m["n"], m["t"])
-    m = _NUMBERED.match(text) or _DOTTED.match(text)
-    if m:
-        number, rest = m["n"], m["t"]
-        if (
-            number.count(".") == 0
-            and rest
-            and upper_heading(rest)
-            and hint not in ("clause", "item", "row")
-        ):
-            return Cand("chapter", number, rest)
-        if number.count(".") >= 2 or hint == "item":
-            return Cand("item", number, rest, "dotted")
-        return Cand("clause", number, rest)
-    m = _ROMAN.match(text)
-    if m and upper_heading(m["t"]) and hint is None:
-        return Cand("chapter", m["n"], m["t"])
-    m = _ITEM_NUM.match(text)
-    if m:
-        return Cand("item", m["n"], m["t"], "num")
-    m = _ITEM_LETTER.match(text)
-    if m:
-        return Cand("item", m["n"].lower(), m["t"], "letter")
-    m = _BULLET.match(text)
-    if m and m["t"]:
-        return Cand("item", None, m["t"], "bullet")
-    if hint == "clause":
-        return Cand("clause", None, text)
-    if hint in ("item", "row"):
-        return Cand("item", None, text, hint)
-    return Cand("none", None, text)
-
-
-@dataclass
-class Node:
-    kind: str  # chapter | paragraph | clause | item
-    text: str  # title for chapters and paragraphs
-    number: str | None
-    where: int
-    clauses: list[Node] = field(default_factory=list)  # chapters and paragraphs
-    paragraphs: list[Node] = field(default_factory=list)  # chapters
-    items: list[Node] = field(default_factory=list)  # clauses and items
-    states: str | None = None
-    ref: str | None = None
-    style: str = ""  # items: how the source marked them (num | letter | bullet | dotted | row)
-    # computed while building: the element's own number in the output
-    position: int = 0
-
-    def label(self) -> str:
-        return f"{self.kind} {self.position}" if self.position else self.kind
-
-
-@dataclass
-class Sequence:
-    """The source numbers of one run of siblings, for the report."""
-
-    what: str
-    last: int = 0
-    last_where: dict[int, int] = field(default_factory=dict)
-    count: int = 0
-
-
-@dataclass
-class Tree:
-    chapters: list[Node]
-    preamble: list[Line]
-    problems: list[Problem]
-    by_chapter: bool = False  # the source numbers its clauses within each chapter
-    appendix: Appendix | None = None  # the source's own sheets, not imported
-
-
-def _value(number: str | None, style: str, lang: str) -> int | None:
-    if number is None:
-        return None
-    if number.isdigit():
-        return int(number)
-    if "." in number:
-        last = number.rsplit(".", 1)[-1]
-        return int(last) if last.isdigit() else None
-    if style == "letter":
-        alphabet = KK_ALPHABET if lang == "kk" else RU_ALPHABET
-        if number in alphabet:
-            return None  # letters: only repeats are reported (alphabets differ in what they skip)
-    return _roman_value(number)
 
 
 class Builder:
@@ -228,7 +67,7 @@ class Builder:
                 )
             seen.setdefault(shown, line.where)
             return
-        value = _value(cand.number, cand.style, self.lang)
+        value = number_value(cand.number, cand.style, self.lang)
         if value is None:
             return
         expected = seq.last + 1
@@ -239,7 +78,7 @@ class Builder:
             self.warn(
                 line,
                 REPEATED,
-                f'{what} number "{_shown(cand)}" repeats (first at line {first}); '
+                f'{what} number "{as_written(cand)}" repeats (first at line {first}); '
                 f"it is {node.label()} here",
                 "the numbers are computed now; check the references to it",
             )
@@ -248,7 +87,7 @@ class Builder:
             self.warn(
                 line,
                 SEQUENCE,
-                f'{what} numbering skips {missing}: "{_shown(cand)}" follows '
+                f'{what} numbering skips {missing}: "{as_written(cand)}" follows '
                 f"{seq.last or 'the start'}; it is {node.label()} here",
                 "the numbers are computed now; check the references to it",
             )
@@ -256,7 +95,7 @@ class Builder:
             self.warn(
                 line,
                 SEQUENCE,
-                f'{what} number "{_shown(cand)}" goes back (after {seq.last}); '
+                f'{what} number "{as_written(cand)}" goes back (after {seq.last}); '
                 f"it is {node.label()} here",
                 "the numbers are computed now; check the references to it",
             )
@@ -309,80 +148,96 @@ class Builder:
             )
 
     def add(self, line: Line, cand: Cand) -> None:
-        if self.pending is not None:
-            node, at, owner = self.pending
-            self.pending = None
-            if cand.kind == "none":
-                node.text = cand.text
-                self.warn(
-                    at,
-                    LONE_NUMBER,
-                    f'{node.kind} number "{_shown_node(node)}" stands alone on its '
-                    f"line; joined to the text on the next line",
-                    "keep a number and its text on one line",
-                )
-                return
-            owner.remove(node)
-            if node.kind == "clause":
-                self.clause_count -= 1
-            self.warn(
-                at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out'
-            )
+        if self.pending is not None and self._complete_pending(cand):
+            return
         if self.ours and line.hint in ("chapter", "paragraph") and cand.number is None:
             return  # a heading of our own output that is not a body heading (a sheet title)
         if line.lone_number and cand.number is not None:
             self.warn(
                 line,
                 LONE_NUMBER,
-                f'{cand.kind} number "{_shown(cand)}" stands alone before a line break; '
+                f'{cand.kind} number "{as_written(cand)}" stands alone before a line break; '
                 "joined to the text after it",
                 "keep a number and its text on one line",
             )
         kind = cand.kind
         if kind == "none" and self.chapter is None and self.clause is None:
             self.preamble.append(line)
-            return
-        if kind == "chapter":
-            node = self._new_chapter(cand.text, cand.number, line)
-            if cand.number is not None:
-                self.sequence("chapter", "chapter", node, cand, line)
-            if not cand.text:
-                self.pending = (node, line, self.chapters)
-            return
-        if kind == "paragraph":
-            chapter = self._current_chapter(line)
-            node = Node(
-                "paragraph",
-                cand.text,
-                cand.number,
-                line.where,
-                position=len(chapter.paragraphs) + 1,
-            )
-            chapter.paragraphs.append(node)
-            self.paragraph, self.clause, self.stack = node, None, []
-            if cand.number is not None:
-                self.sequence(("paragraph", id(chapter)), "paragraph", node, cand, line)
-            if not cand.text:
-                self.pending = (node, line, chapter.paragraphs)
-            return
-        if kind == "clause":
+        elif kind == "chapter":
+            self._add_chapter(line, cand)
+        elif kind == "paragraph":
+            self._add_paragraph(line, cand)
+        elif kind == "clause":
             node = self._new_clause(cand.text, cand.number, line, cand)
             if not cand.text:
                 self.pending = (node, line, (self.paragraph or self._current_chapter(line)).clauses)
-            return
-        if kind == "item":
-            if self.clause is None:
-                self.warn(
-                    line,
-                    UNSTRUCTURED,
-                    "a list item outside any clause: imported as a clause",
-                    "a list belongs to the clause that introduces it",
-                )
-                self._new_clause(cand.text, None, line, cand)
-                return
+        elif kind == "item":
+            self._add_listed(line, cand)
+        else:
+            self._add_text(line, cand)
+
+    def _complete_pending(self, cand: Cand) -> bool:
+        """The element whose number stood alone takes this line's text (True: the line is
+        used up), or is left out when this line starts an element of its own."""
+        assert self.pending is not None
+        node, at, owner = self.pending
+        self.pending = None
+        if cand.kind == "none":
+            node.text = cand.text
+            self.warn(
+                at,
+                LONE_NUMBER,
+                f'{node.kind} number "{_shown_node(node)}" stands alone on its '
+                f"line; joined to the text on the next line",
+                "keep a number and its text on one line",
+            )
+            return True
+        owner.remove(node)
+        if node.kind == "clause":
+            self.clause_count -= 1
+        self.warn(
+            at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out'
+        )
+        return False
+
+    def _add_chapter(self, line: Line, cand: Cand) -> None:
+        node = self._new_chapter(cand.text, cand.number, line)
+        if cand.number is not None:
+            self.sequence("chapter", "chapter", node, cand, line)
+        if not cand.text:
+            self.pending = (node, line, self.chapters)
+
+    def _add_paragraph(self, line: Line, cand: Cand) -> None:
+        chapter = self._current_chapter(line)
+        node = Node(
+            "paragraph",
+            cand.text,
+            cand.number,
+            line.where,
+            position=len(chapter.paragraphs) + 1,
+        )
+        chapter.paragraphs.append(node)
+        self.paragraph, self.clause, self.stack = node, None, []
+        if cand.number is not None:
+            self.sequence(("paragraph", id(chapter)), "paragraph", node, cand, line)
+        if not cand.text:
+            self.pending = (node, line, chapter.paragraphs)
+
+    def _add_listed(self, line: Line, cand: Cand) -> None:
+        if self.clause is not None:
             self._add_item(line, cand)
             return
-        # text that fits no structure
+        self.warn(
+            line,
+            UNSTRUCTURED,
+            "a list item outside any clause: imported as a clause",
+            "a list belongs to the clause that introduces it",
+        )
+        self._new_clause(cand.text, None, line, cand)
+
+    def _add_text(self, line: Line, cand: Cand) -> None:
+        """Text that fits no structure: part of a heading, a clause of its own, or joined to
+        the element before it."""
         if self.chapter is not None and self.clause is None:
             if (
                 upper_heading(cand.text)
@@ -487,12 +342,6 @@ class Builder:
             chapter.paragraphs = [p for p in chapter.paragraphs if p.clauses]
         chapters = [c for c in self.chapters if c.clauses or c.paragraphs]
         return Tree(chapters, self.preamble, self.problems)
-
-
-def _shown(cand: Cand) -> str:
-    if cand.style in ("num", "letter"):
-        return f"{cand.number})"
-    return f"{cand.number}."
 
 
 def _shown_node(node: Node) -> str:

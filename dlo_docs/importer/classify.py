@@ -1,0 +1,161 @@
+"""Recognising one line: what element it starts (chapter, paragraph, clause, item) and its number.
+
+Recognised (case-insensitive, leading spaces and any whitespace after the marker ignored):
+
+==============  =====================================================================
+chapter         "1 тарау. …", "1-тарау …", "Глава 1. …", "Раздел 1 …", "1. ОБЩИЕ ПОЛОЖЕНИЯ",
+                "I. ЖАЛПЫ ЕРЕЖЕЛЕР" (a number and a title in capitals); a DOCX heading style
+paragraph       "Параграф 1. …", "§ 1 …", "§1. …"; a DOCX "heading 2"
+clause          "9. …", "1.1. …", "1.1 …"; a number alone on its line takes the next line's text
+item            "1)", "а)", "a)", "-", "–", "•"; "1.1.1." under dotted clauses; nested items
+                ("а)" under "1)", a bullet under a numbered item) become items of items
+==============  =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .source import Line
+
+_I = re.IGNORECASE
+_CHAPTER = [
+    re.compile(r"^(?P<n>\d+)\s*[.-]?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^тарау\s+(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^(?:глава|раздел)\s+(?P<n>\d+|[IVXLC]+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+]
+_PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
+_DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
+_ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
+_ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
+_ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
+_BULLET = re.compile(r"^(?:[-–—]\s+|[•·▪■●◦○➢✓*]\s*)(?P<t>.*)$")
+
+KK_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def upper_heading(text: str) -> bool:
+    """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and all(c.isupper() for c in letters)
+        and len(text) <= 150
+        and not text.rstrip().endswith((";", ",", ":"))
+    )
+
+
+@dataclass
+class Cand:
+    kind: str  # chapter | paragraph | clause | item | none
+    number: str | None
+    text: str
+    style: str = ""  # items: num | letter | bullet | dotted | row
+
+
+def roman_value(s: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = values.get(ch)
+        if v is None:
+            return None
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return total
+
+
+def number_value(number: str | None, style: str, lang: str) -> int | None:
+    """The value of a source number for checking its sequence; None when it is not checked."""
+    if number is None:
+        return None
+    if number.isdigit():
+        return int(number)
+    if "." in number:
+        last = number.rsplit(".", 1)[-1]
+        return int(last) if last.isdigit() else None
+    if style == "letter":
+        alphabet = KK_ALPHABET if lang == "kk" else RU_ALPHABET
+        if number in alphabet:
+            return None  # letters: only repeats are reported (alphabets differ in what they skip)
+    return roman_value(number)
+
+
+def classify(line: Line) -> Cand:
+    text, hint = line.text, line.hint
+    if hint == "chapter":
+        return _hinted_chapter(text)
+    if hint == "paragraph":
+        m = _PARAGRAPH.match(text) or _NUMBERED.match(text)
+        return Cand("paragraph", m["n"], m["t"]) if m else Cand("paragraph", None, text)
+    return _heading(text, hint) or _numbered(text, hint) or _marked(text, hint)
+
+
+def _hinted_chapter(text: str) -> Cand:
+    """A line the source styles as a chapter heading, with its number if it has one."""
+    for pattern in _CHAPTER:
+        m = pattern.match(text)
+        if m:
+            return Cand("chapter", m["n"], m["t"])
+    m = _NUMBERED.match(text) or _ROMAN.match(text)
+    return Cand("chapter", m["n"], m["t"]) if m else Cand("chapter", None, text)
+
+
+def _heading(text: str, hint: str | None) -> Cand | None:
+    """A chapter or paragraph heading by its words ("1 тарау", "Глава 1", "§ 1")."""
+    if hint in ("clause", "item", "row"):
+        return None
+    for pattern in _CHAPTER:
+        m = pattern.match(text)
+        if m:
+            return Cand("chapter", m["n"], m["t"])
+    m = _PARAGRAPH.match(text)
+    return Cand("paragraph", m["n"], m["t"]) if m else None
+
+
+def _numbered(text: str, hint: str | None) -> Cand | None:
+    """A line opening with a number ("9.", "1.1.", "1.1.1.", "I."): clause, item or chapter."""
+    m = _NUMBERED.match(text) or _DOTTED.match(text)
+    if m:
+        number, rest = m["n"], m["t"]
+        if (
+            number.count(".") == 0
+            and rest
+            and upper_heading(rest)
+            and hint not in ("clause", "item", "row")
+        ):
+            return Cand("chapter", number, rest)
+        if number.count(".") >= 2 or hint == "item":
+            return Cand("item", number, rest, "dotted")
+        return Cand("clause", number, rest)
+    m = _ROMAN.match(text)
+    if m and upper_heading(m["t"]) and hint is None:
+        return Cand("chapter", m["n"], m["t"])
+    return None
+
+
+def _marked(text: str, hint: str | None) -> Cand:
+    """A list item by its marker ("1)", "а)", a bullet), else what the source's hint says."""
+    m = _ITEM_NUM.match(text)
+    if m:
+        return Cand("item", m["n"], m["t"], "num")
+    m = _ITEM_LETTER.match(text)
+    if m:
+        return Cand("item", m["n"].lower(), m["t"], "letter")
+    m = _BULLET.match(text)
+    if m and m["t"]:
+        return Cand("item", None, m["t"], "bullet")
+    if hint == "clause":
+        return Cand("clause", None, text)
+    if hint in ("item", "row"):
+        return Cand("item", None, text, hint)
+    return Cand("none", None, text)
+
+
+def as_written(cand: Cand) -> str:
+    """A candidate's number as the source wrote it: "1)" for items, "1." otherwise."""
+    if cand.style in ("num", "letter"):
+        return f"{cand.number})"
+    return f"{cand.number}."
