@@ -42,12 +42,9 @@ def _confined(path: Path, root: Path | None) -> None:
         ) from None
 
 
-def read_bytes(path: Path | str, *, limit: int, root: Path | None = None) -> bytes:
-    """The bytes of the regular file at ``path``; at most ``limit`` bytes or ``InputRefused``.
-
-    ``FileNotFoundError``, ``IsADirectoryError`` and other ``OSError`` pass through for the
-    caller to word."""
-    path = Path(path)
+def _open(path: Path, limit: int, root: Path | None) -> int:
+    """A descriptor of the regular file at ``path`` of at most ``limit`` bytes (checked with
+    ``fstat`` on the descriptor itself), or ``InputRefused``; the caller closes it."""
     _confined(path, root)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_BINARY", 0)
@@ -79,6 +76,24 @@ def read_bytes(path: Path | str, *, limit: int, root: Path | None = None) -> byt
                 ),
                 Msg("split it, or check that it is the file you meant"),
             )
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def check(path: Path | str, *, limit: int, root: Path | None = None) -> None:
+    """Refuse (``InputRefused``) what ``read_bytes`` would refuse, without reading the file."""
+    os.close(_open(Path(path), limit, root))
+
+
+def read_bytes(path: Path | str, *, limit: int, root: Path | None = None) -> bytes:
+    """The bytes of the regular file at ``path``; at most ``limit`` bytes or ``InputRefused``.
+
+    ``FileNotFoundError``, ``IsADirectoryError`` and other ``OSError`` pass through for the
+    caller to word."""
+    fd = _open(Path(path), limit, root)
+    try:
         chunks: list[bytes] = []
         left = limit + 1  # a file that grows while read is caught too
         while left > 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -409,10 +409,21 @@ def read_raw(
     """The bytes of a project file, or why they cannot be read. Only a regular file is read, of
     at most ``inputs.MAX_YAML_BYTES``; a symlink only when it resolves inside ``root`` (default:
     the project the path's ``regulations/`` folder belongs to)."""
+    return _refusals(path, display, root, inputs.read_bytes)
+
+
+def check_raw(path: Path, display: str, *, root: Path | None = None) -> list[Problem]:
+    """Why ``read_raw`` would refuse the file (none: it would read it), without reading it."""
+    return _refusals(path, display, root, inputs.check)[1]
+
+
+def _refusals(
+    path: Path, display: str, root: Path | None, how: Callable[..., bytes | None]
+) -> tuple[bytes | None, list[Problem]]:
     if root is None:
         root = inputs.project_root_of(path)
     try:
-        return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root), []
+        return how(path, limit=inputs.MAX_YAML_BYTES, root=root), []
     except FileNotFoundError:
         return None, [error(Location(display), "DLO005", Msg("the file does not exist"))]
     except inputs.InputRefused as exc:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import comparison as diff_api
-from .. import inputs, pool, workflow
+from .. import inputs, load, pool, workflow
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write, confine, default_mode, locked, sweep
@@ -30,7 +30,7 @@ from ..render import html as html_render
 from ..render import pdf as pdf_render
 from ..workflow import acknowledgements
 from . import search, views
-from .collect import LANGS, Published, collect, iso, title_in
+from .collect import LANGS, Published, collect, iso, title_in, unreadable
 from .collect import signed as signed_note
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 
@@ -96,12 +96,14 @@ def _registry(project: Project) -> Registry:
 
 def _inputs(project: Project, reg_id: str) -> list[Path] | None:
     """The files a regulation's publication depends on: its journal and its frozen editions
-    (never the working draft). None: no journal, so nothing of it can be in force."""
+    (never the working draft). None: neither a journal nor a frozen edition, so nothing of it
+    can be in force."""
     journal = workflow.journal_path(project, reg_id)
-    if not journal.is_file():
-        return None
     folder = workflow.edition_folder(project, reg_id)
-    return [journal, *(sorted(folder.glob("*.yaml")) if folder.is_dir() else [])]
+    editions = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not editions and not (journal.exists() or journal.is_symlink()):
+        return None
+    return [journal, *editions]
 
 
 def _stamp(files: list[Path]) -> list[list]:
@@ -115,19 +117,23 @@ def _stamp(files: list[Path]) -> list[list]:
     return stamps
 
 
-def _fingerprint(files: list[Path]) -> str:
+def _read(path: Path, root: Path) -> bytes:
+    return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root)
+
+
+def _fingerprint(files: list[Path], root: Path) -> str:
     """The hash of the bytes of a regulation's input files."""
-    parts = [files[0].read_bytes()]
+    parts = [_read(files[0], root)]
     for path in files[1:]:
-        parts += [path.name.encode(), path.read_bytes()]
+        parts += [path.name.encode(), _read(path, root)]
     return digest(*parts)
 
 
-def _passed(journal: Path) -> list[bytes]:
+def _passed(journal: Path, root: Path) -> list[bytes]:
     """The effective dates in the journal that have arrived: an approved edition comes into
     force on its effective date, so the day one passes the regulation is built again."""
     today = workflow.today().isoformat().encode()
-    return [d for d in _EFFECTIVE.findall(journal.read_bytes()) if d <= today]
+    return [d for d in _EFFECTIVE.findall(_read(journal, root)) if d <= today]
 
 
 _EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")
@@ -178,7 +184,11 @@ class _Site:
         self.templates = project.templates
         self.labels = {lang: _labels.labels(lang, self.templates) for lang in LANGS}
         tpl = _labels.templates_dir(self.templates)
-        registry_bytes = project.registry_path.read_bytes()
+        registry_bytes, refused = load.read_raw(
+            project.registry_path, project.display(project.registry_path), root=project.root
+        )
+        if registry_bytes is None:
+            raise DloError(refused)
         self.static_dir = tpl / "site" / "static"
         missing = [
             p
@@ -263,13 +273,15 @@ class _Site:
             files = _inputs(self.project, reg_id)
             if files is None:
                 continue
-            stamp = _stamp(files)
-            old = self.manifest.old["regulations"].get(reg_id) or {}
-            if old.get("stamp") == stamp and old.get("fingerprint"):
-                fingerprint = old["fingerprint"]
-            else:
-                fingerprint = _fingerprint(files)
-            key = digest(self.base, reg_id, fingerprint, self.pdf, _passed(files[0]))
+            unusable = unreadable(self.project, reg_id, files)
+            if unusable:  # its edition in force, if any, stays published
+                self._failed(reg_id, unusable, kept)
+                continue
+            key_facts = self._key(reg_id, files)
+            if key_facts is None:  # replaced while read: as unreadable
+                self._failed(reg_id, unreadable(self.project, reg_id, files), kept)
+                continue
+            key, stamp, fingerprint = key_facts
             entry = self.manifest.regulation(reg_id, key)
             if entry is not None and self._cached(entry):
                 entry = dict(entry, stamp=stamp, fingerprint=fingerprint)
@@ -294,6 +306,21 @@ class _Site:
             [(pub, key) for pub, key, _ in changed],
             {pub.id: facts for pub, _, facts in changed},
         )
+
+    def _key(self, reg_id: str, files: list[Path]) -> tuple[str, list[list], str] | None:
+        """The key of a regulation's pages, the stamp of its files and their fingerprint."""
+        root = self.project.root
+        try:
+            stamp = _stamp(files)
+            old = self.manifest.old["regulations"].get(reg_id) or {}
+            if old.get("stamp") == stamp and old.get("fingerprint"):
+                fingerprint = old["fingerprint"]
+            else:
+                fingerprint = _fingerprint(files, root)
+            key = digest(self.base, reg_id, fingerprint, self.pdf, _passed(files[0], root))
+        except (OSError, inputs.InputRefused):
+            return None
+        return key, stamp, fingerprint
 
     def index_outputs(self) -> list[str]:
         rels = [f"static/{name}" for name in STATIC]

@@ -1,0 +1,99 @@
+"""The site never unpublishes an edition in force because an input of it cannot be read: a
+journal or frozen edition replaced by a FIFO, a device or a link out of the project, a journal
+deleted while its frozen editions remain, a registry that is not a regular file. Each is a
+positioned error, the previous pages stay as they were, and nothing hangs or reads without end."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.hostile_support import REGULATION, positioned, snapshot
+
+FOLDER = REGULATION.parent
+JOURNAL = FOLDER / "journal.yaml"
+EDITION = FOLDER / "editions" / "1.yaml"
+REGISTRY = Path("regulations/registry.yaml")
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs or /dev/zero")
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """A command that waits on a FIFO fails the test after 20 s instead of hanging it, and one
+    that reads without end fails it at 4 GiB of address space instead of exhausting the machine."""
+
+    def expired(signum, frame):
+        raise TimeoutError("the command hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, hard))
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _published(project: Path, dlo) -> Path:
+    src = REPO / FOLDER
+    shutil.copytree(src / "editions", project / FOLDER / "editions")
+    shutil.copy(src / "journal.yaml", project / JOURNAL)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, result.err
+    return project / "public"
+
+
+def _replace(path: Path, kind: str, tmp_path: Path) -> None:
+    moved = tmp_path / path.name
+    shutil.move(path, moved)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "link-out":
+        path.symlink_to(moved)
+    elif kind == "huge":
+        with path.open("wb") as handle:
+            handle.truncate(16 * 1024 * 1024 + 1)
+
+
+def _pages(public: Path) -> dict[str, str]:
+    return {k: v for k, v in snapshot(public).items() if not k.startswith(".dlo-site/")}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link-out", "huge"])
+@pytest.mark.parametrize(
+    "target", [JOURNAL, EDITION, REGISTRY], ids=["journal", "edition", "registry"]
+)
+def test_an_unreadable_input_is_an_error_and_unpublishes_nothing(
+    project, dlo, tmp_path, deadline, target, kind
+):
+    public = _published(project, dlo)
+    before = _pages(public)
+    _replace(project / target, kind, tmp_path)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert (target.as_posix(), 1, 1, "DLO009") in positioned(result.out + result.err)
+    assert "internal error" not in result.err
+    assert _pages(public) == before  # the edition in force is still published, as it was
+
+
+def test_a_deleted_journal_with_frozen_editions_unpublishes_nothing(project, dlo):
+    public = _published(project, dlo)
+    before = _pages(public)
+    (project / JOURNAL).unlink()
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert "DLO608" in result.err and EDITION.as_posix() in result.err
+    assert _pages(public) == before
+    assert "dlo-head" in (public / "index.html").read_text(encoding="utf-8")
