@@ -217,11 +217,21 @@ def problem(approval: Approval, path: str, reg_id: str) -> Problem:
             date=approval.date.isoformat() if approval.date else "?",
             form=approval.form,
         ),
-        Msg(
-            "the journal holds no approval yet: once the text is checked, record this one "
-            "with {command}",
-            command=command,
-        ),
+        _hint(approval, command),
+    )
+
+
+def _hint(approval: Approval, command: str) -> Msg:
+    if approval.form == "signature":
+        # dlo register-paper records an approval by order; a signed paper has no order number
+        return Msg(
+            "the journal holds no approval yet: the official signed it; dlo register-paper "
+            "records approvals by order only, so record this one when the workflow can"
+        )
+    return Msg(
+        "the journal holds no approval yet: once the text is checked, record this one with "
+        "{command}",
+        command=command,
     )
 
 
