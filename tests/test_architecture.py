@@ -4,6 +4,7 @@ another's private names, and docs/architecture.md shows the import graph as it i
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import textwrap
 import tomllib
@@ -204,3 +205,25 @@ def test_no_per_file_ignore_or_noqa_hides_a_function_from_the_complexity_limit()
     listed = {n.split(":")[0] for n, what in NOT_YET_SPLIT if what == "complexity"}
     files = {m.replace(".", "/") for m in listed}
     assert hidden <= {f + ".py" for f in files} | {f + "/__init__.py" for f in files}
+
+
+CITATION = re.compile(
+    r"\((?:seed )?(?:issue|clause) #?\d+\)|\bissue #\d+|\bclause \d+ of the seed|\bseed's clause \d+",
+    re.IGNORECASE,
+)
+
+
+def test_no_tracker_or_seed_clause_numbers_in_code_help_or_docs():
+    """A reader of the code, a help text or the README cannot look up "(issue 8)" or "(clause
+    21)": what is meant is written out instead. Examples of output may show numbers."""
+    files = [*PACKAGE.rglob("*.py"), *(REPO / "tools").glob("*.py"), REPO / "README.md"]
+    files += [*(REPO / "docs").glob("*.md"), *(PACKAGE / "locale").rglob("*.po*")]
+    found = [
+        f"{path.relative_to(REPO)}:{n}: {line.strip()}"
+        for path in files
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if CITATION.search(line)
+    ]
+    assert found == []
+    assert CITATION.search("the site (clause 21)") and CITATION.search("see (issue 8)")
+    assert not CITATION.search("item 3 of clause 11, (clause 3 item 5)")  # a number of output
