@@ -63,6 +63,36 @@ def test_help_and_status_import_no_renderer(project, args):
     assert not heavy, heavy
 
 
+# what only a command's work needs: the data model, YAML, the workflow, lint, signatures, files
+LIBRARY = (
+    "pydantic",
+    "ruamel",
+    "yaml",
+    "cryptography",
+    "asn1crypto",
+    "dlo_docs.model",
+    "dlo_docs.load",
+    "dlo_docs.project",
+    "dlo_docs.workflow",
+    "dlo_docs.acquaintance",
+    "dlo_docs.lint",
+    "dlo_docs.signing",
+    "dlo_docs.fsio",
+    "dlo_docs.render",
+)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["acknowledge", "--help"], ["agree", "--help"]])
+def test_help_imports_the_command_line_only(project, args):
+    """Help is printed from the command definitions alone: no module of the library, no
+    pydantic, no YAML parser (``dlo --help`` in about 50 ms of CPU, most of it Python and
+    click)."""
+    modules, out = modules_after(args, project)
+    assert "Usage" in out, out
+    loaded = sorted(m for m in modules if m.startswith(LIBRARY))
+    assert not loaded, loaded
+
+
 def test_the_command_line_offers_what_the_library_knows():
     from dlo_docs import api, create, sheets, site
     from dlo_docs import comparison as diff_api

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import TYPE_CHECKING
 
 import click
@@ -137,9 +136,12 @@ _speak_clicks_words()
 def main(ctx: click.Context, root: str, soffice: str | None) -> None:
     """dlo_docs: a university's regulations as structured data, rendered to DOCX, PDF and HTML."""
     ctx.obj = Context(root)
-    from ..render import pdf  # the standard library only: cheap
+    # None: the default search (a previous in-process run may have set another); a module not
+    # imported yet searches by default, and help alone never imports it
+    if soffice is not None or "dlo_docs.render.pdf" in sys.modules:
+        from ..render import pdf
 
-    pdf.use_soffice(soffice)  # None: the default search (a previous in-process run may have set it)
+        pdf.use_soffice(soffice)
 
 
 def report(exc: DloError) -> None:
@@ -174,6 +176,8 @@ def run() -> None:
         sys.exit(130)
     except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
         if os.environ.get("DLO_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(
             _("dlo: internal error: {error} (set DLO_DEBUG=1 for details and report it)").format(

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .. import acquaintance
+from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import _
-from ..project import Loaded
-from ..workflow import acknowledgements as acks
 from . import main
 from .signing import load_key
+
+if TYPE_CHECKING:  # for the types only: the library is imported when the command runs
+    from ..workflow.acknowledgements import Reader
+
+acquaintance = lazy.module("dlo_docs.acquaintance")
+acks = lazy.module("dlo_docs.workflow.acknowledgements")
+project_lib = lazy.module("dlo_docs.project")
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -59,14 +65,14 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
     signs their acknowledgement with their own key; a --csv list is recorded unsigned.
     """
     project = obj.project
-    loaded = Loaded()
+    loaded = project_lib.Loaded()
     project.load_registry(loaded)
     if loaded.registry is None:
         raise DloError(loaded.errors)
     registry = loaded.registry
     lang = "kk"
     day = date.date() if date else None
-    readers: list[tuple[acks.Reader, dt.date | None]] = [
+    readers: list[tuple[Reader, dt.date | None]] = [
         (acks.holder(registry, pid, lang), day) for pid in holders
     ]
     if name or position:

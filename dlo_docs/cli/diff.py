@@ -8,11 +8,11 @@ import click
 
 from .. import lazy
 from ..errors import UsageError
-from ..fsio import atomic_write
 from ..i18n import Msg, _
 from . import main
 
 diff_api = lazy.module("dlo_docs.comparison")
+fsio = lazy.module("dlo_docs.fsio")
 DRAFT = "draft"  # comparison.DRAFT
 FORMATS = ("text", "table", "redline", "html")  # comparison.FORMATS
 
@@ -84,6 +84,6 @@ def diff(
         )
     else:
         path = project.output(Path(out))
-    atomic_write(path, data)
+    fsio.atomic_write(path, data)
     changes = len(prepared.comparison.changes)
     click.echo(_("wrote {path} ({n} change(s))").format(path=project.display(path), n=changes))

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import click
 
 from .. import lazy
 from ..errors import UsageError
-from ..fsio import atomic_write
 from ..i18n import _
 from . import main
 
 register = lazy.module("dlo_docs.register")
 output = lazy.module("dlo_docs.register.output")
+fsio = lazy.module("dlo_docs.fsio")
+shutil = lazy.module("shutil")
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
@@ -81,7 +81,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
         data = "\n".join(lines) + "\n"
     if out:
         path = project.inside(Path(out))
-        atomic_write(
+        fsio.atomic_write(
             path, data.encode("utf-8-sig") if isinstance(data, str) and fmt == "csv" else data
         )
         click.echo(

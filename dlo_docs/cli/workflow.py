@@ -4,7 +4,6 @@ verify. Each is a few lines over ``dlo_docs.workflow``."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -28,6 +27,7 @@ def _signer(key: str | None):
 
 
 workflow = lazy.module("dlo_docs.workflow")
+json = lazy.module("json")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
     from ..workflow import Status
 
