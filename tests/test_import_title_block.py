@@ -251,3 +251,44 @@ def test_the_block_of_an_own_rendered_docx_is_not_read(project, dlo):
     assert result.code == 0, result.err
     assert "DLO507" not in result.err
     assert load_model(project, "again").approval == load_model(REPO, "dlo-head").approval
+
+
+def _seed_without_approval_clause(tmp_path: Path, block: list[str]) -> Path:
+    """The seed's text, its clause 19 (who approves it) replaced, under ``block``."""
+    seed = (REPO / "tests" / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt").read_text(
+        encoding="utf-8"
+    )
+    lines = [
+        "19. Лауазымдық нұсқаулықтың түпнұсқасы бөлімде сақталады."
+        if line.startswith("19. ")
+        else line
+        for line in seed.splitlines()
+    ]
+    path = tmp_path / "dlo-head.kk.txt"
+    path.write_text("\n".join([*block, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_official_the_block_names_approves_when_no_clause_says(project, dlo, tmp_path):
+    block = [
+        "БЕКІТІЛДІ",
+        "Академиялық мәселелер жөніндегі проректордың",
+        "2024 жылғы «15» наурыздағы",
+        "№ 112 бұйрығымен",
+    ]
+    path = _seed_without_approval_clause(tmp_path, block)
+    result = dlo("import", path, "--id", "again", cwd=project)
+    assert result.code == 0, result.err
+    assert "approval.by set to vp-academic, whom the source's approval block names" in result.err
+    model = load_model(project, "again")
+    assert (model.approval.by, model.approval.form) == ("vp-academic", "order")
+
+
+def test_an_official_the_registry_does_not_know_is_not_guessed(project, dlo, tmp_path):
+    block = ["БЕКІТІЛДІ", "Бас бухгалтердің", "2024 жылғы «15» наурыздағы", "№ 112 бұйрығымен"]
+    path = _seed_without_approval_clause(tmp_path, block)
+    result = dlo("import", path, "--id", "again", cwd=project)
+    assert result.code == 0, result.err
+    assert "approval block names" not in result.err
+    assert "no clause names who approves; approval.by set to rector" in result.err
+    assert "Бас бухгалтердің" in result.err  # the block itself is still reported (DLO507)

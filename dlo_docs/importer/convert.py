@@ -86,12 +86,20 @@ class _Who:
 
 
 def _ours(
-    tree: Tree, registry: Registry, options: Options, kind: str, lang: str, report: Report
+    tree: Tree,
+    registry: Registry,
+    options: Options,
+    kind: str,
+    lang: str,
+    report: Report,
+    block: title_block.Approval | None = None,
 ) -> _Who:
-    """A regulation of the registry's organisation: metadata from the registry and the text."""
+    """A regulation of the registry's organisation: metadata from the registry and the text
+    (who approves it: the clause that says so, else the approval block's official)."""
     position = metadata.position(tree, registry, options.position, kind, lang, report)
     unit = metadata.unit(registry, options.unit, position, tree, lang)
-    route = read_route(tree, registry, lang, position, options.update_registry, report)
+    authority = block.authority if block else None
+    route = read_route(tree, registry, lang, position, options.update_registry, report, authority)
     proposals = _proposals(tree, registry, lang, route, options.update_registry)
     title = registry.position(position).title.get(lang) if position else None
     title = title or registry.unit(unit).name.get(lang) or ""
@@ -128,36 +136,10 @@ def _theirs(
     return _Who(found.organisation["id"], unit, position, route, proposals, title)
 
 
-def convert(
-    read: Read, registry: Registry, options: Options, templates: Path | None = None
-) -> Imported:
-    """Recognise ``read`` and build a validated regulation (nothing is written)."""
-    tree, lang = recognise(read, options.lang)
-    report = Report(read.path, list(tree.problems))
-    kind = metadata.kind(tree, options.kind)
-    kind_label = load_labels(lang, templates).get("kind", {}).get(kind, "")
-    org = foreign.named_organisation(tree)
-    if (
-        org is not None
-        and not foreign.is_ours(org, registry)
-        and options.position is None
-        and options.unit is None
-    ):
-        who = _theirs(tree, org, registry, options, kind, lang, report)
-    else:
-        who = _ours(tree, registry, options, kind, lang, report)
-    reg_id = metadata.reg_id(read, options)
-    block = None if read.ours else title_block.read(tree.preamble)
-    page = title_block.rest(tree.preamble, block)
-    title = metadata.title(read, options, page, kind_label)
-    if title is None:
-        title = metadata.fallback_title(who.title or reg_id, report)
-    code = metadata.code(read, options, page, kind, lang, report)
-    if block is not None:
-        report.problems.append(title_block.problem(block, read.path, reg_id))
-    order_words = load_labels(lang, templates).get("approval_form_words", {}).get("order", [])
-    form = approval_form(tree, block.form if block else None, order_words, report)
-
+def _data(
+    reg_id: str, kind: str, code: str, title: str, lang: str, who: _Who, form: str, tree: Tree
+) -> dict:
+    """The regulation's data, keys in the order a person reads them."""
     data: dict = {
         "id": reg_id,
         "kind": kind,
@@ -179,7 +161,39 @@ def convert(
     if who.route.instructions_from:
         data["instructions_from"] = who.route.instructions_from
     data["chapters"] = chapters_data(tree)
+    return data
 
+
+def convert(
+    read: Read, registry: Registry, options: Options, templates: Path | None = None
+) -> Imported:
+    """Recognise ``read`` and build a validated regulation (nothing is written)."""
+    tree, lang = recognise(read, options.lang)
+    report = Report(read.path, list(tree.problems))
+    kind = metadata.kind(tree, options.kind)
+    labels = load_labels(lang, templates)
+    block = None if read.ours else title_block.read(tree.preamble)
+    org = foreign.named_organisation(tree)
+    if (
+        org is not None
+        and not foreign.is_ours(org, registry)
+        and options.position is None
+        and options.unit is None
+    ):
+        who = _theirs(tree, org, registry, options, kind, lang, report)
+    else:
+        who = _ours(tree, registry, options, kind, lang, report, block)
+    reg_id = metadata.reg_id(read, options)
+    page = title_block.rest(tree.preamble, block)
+    title = metadata.title(read, options, page, labels.get("kind", {}).get(kind, ""))
+    if title is None:
+        title = metadata.fallback_title(who.title or reg_id, report)
+    code = metadata.code(read, options, page, kind, lang, report)
+    if block is not None:
+        report.problems.append(title_block.problem(block, read.path, reg_id))
+    order_words = labels.get("approval_form_words", {}).get("order", [])
+    form = approval_form(tree, block.form if block else None, order_words, report)
+    data = _data(reg_id, kind, code, title, lang, who, form, tree)
     yaml_text = load.dumps_pretty(data, comment=_comment(read, block))
     model = validated(yaml_text, data, read.path)
     problems = sorted(set(report.problems))

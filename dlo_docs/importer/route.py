@@ -132,13 +132,23 @@ def read_route(
     position: str | None,
     update_registry: bool,
     report: Report,
+    authority: str | None = None,
 ) -> Route:
-    """The route facts of ``tree``; marks the clauses that state them."""
+    """The route facts of ``tree``; marks the clauses that state them. ``authority``: whom the
+    source's approval block names as approving it, used when no clause names who approves."""
     stated = facts.mark_states(tree.chapters)
     numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
     reader = _Reader(tree, registry, lang, position, stated, numbers)
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
+    if not by and authority:
+        by, _ = facts.named_in_order(authority, registry, lang)
+        if by:
+            report.assumed(
+                f"approval.by set to {by[0]}, whom the source's approval block names "
+                f"({authority!r})",
+                "confirm approval.by",
+            )
     if not by:
         top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
