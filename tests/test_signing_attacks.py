@@ -101,10 +101,21 @@ def test_events_recorded_before_signatures_became_required_stay_valid(dlo, signe
     ok(dlo, root, "verify", REG)
     ok(dlo, root, "agree", REG, "--as", "legal-head", "--sign", signed_office.p12["legal-head"])
     refused(dlo, root, "DLO907", "agree", REG, "--as", "hr-head")
+    # a signature stripped after the policy began, the event's time moved back before it: the
+    # signed agreement before it shows the policy had begun
+    ok(dlo, root, "agree", REG, "--as", "hr-head", "--sign", signed_office.p12["hr-head"])
+    data = entries(root)
+    del data[-1]["signature"]
+    data[-1]["time"] = data[1]["time"]
+    rewrite(root, data)
+    [only] = _verify_fails(dlo, root)
+    assert f"error DLO907: journal event {data[-1]['seq']} (agreed, as hr-head)" in only
     # without `since`, the policy covers every event: the old unsigned agreement is reported
     set_signatures(root, ["keys/ca.pem"], ["agreed"])
-    [only] = _verify_fails(dlo, root)
-    assert "error DLO907: journal event 2 (agreed, as vp-academic)" in only
+    errors = _verify_fails(dlo, root)
+    assert (
+        len(errors) == 2 and "error DLO907: journal event 2 (agreed, as vp-academic)" in errors[0]
+    )
 
 
 def test_the_holders_certificate_file_swapped_after_signing(dlo, signed_office):

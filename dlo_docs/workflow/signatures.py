@@ -128,14 +128,16 @@ def _recorded(entry: dict[str, Any]) -> dt.datetime:
 
 def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
     """Events of a kind the registry requires signed, recorded since the policy began, that carry
-    no signature: each one's signature was removed (the chain cannot tell, the policy can)."""
+    no signature: each one's signature was removed (the chain cannot tell, the policy can). The
+    policy's days begin at the first event recorded on or after ``since``: every event after it
+    is in them, whatever time it claims (an unsigned event's time is anyone's to rewrite)."""
     policy = signers.registry.signatures
     problems = []
+    begun = policy.since is None
     for i, entry in enumerate(journal.entries):
+        begun = begun or (policy.since is not None and _recorded(entry).date() >= policy.since)
         kind = entry.get("event")
-        if kind not in policy.required or _journal.SIGNATURE in entry:
-            continue
-        if policy.since is not None and _recorded(entry).date() < policy.since:
+        if not begun or kind not in policy.required or _journal.SIGNATURE in entry:
             continue
         since = f" since {policy.since.isoformat()}" if policy.since else ""
         who = f"as {entry['role']}" if entry.get("role") else f"by {entry.get('name')}"
