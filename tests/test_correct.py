@@ -102,6 +102,9 @@ def test_a_review_and_an_order_date_are_corrected(project, dlo, day):
     assert st["review_due"] == "2028-05-03"  # counted from the corrected date
     [review] = [r for r in rows(dlo, project, "review") if r[1]]
     assert review[1] == "03.05.2025 (түзетілді)" and review[3] == "Өзгеріссіз қалды (түзетілді)"
+    ok(dlo, project, "site", "build", "--no-pdf")
+    page = (project / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    assert "03.05.2025 (түзетілді)" in page and "Өзгеріссіз қалды (түзетілді)" in page
     # the order was dated a day late: the title page and the change registration sheet follow
     day("2025-06-02")
     result = dlo("correct", REG, "--event", "6", "--date", "2025-01-18", cwd=project)

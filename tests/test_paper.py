@@ -114,6 +114,7 @@ def test_the_site_publishes_it_and_a_revision_follows_as_usual(project, dlo, mon
     ok(dlo, project, "site", "build", "--no-pdf")
     page = (project / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
     assert "112-НҚ" in page and "15.09.2020" in page
+    assert "01.09.2020 ж. № 112-НҚ; түпнұсқасы қағаз түрінде" in page
     # authority from the edition registered: a change initiator opens the revision, the route is
     # the edition's
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "Түзету")

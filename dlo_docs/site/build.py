@@ -38,6 +38,18 @@ DEFAULT_OUT = "public"
 STATIC = ("site.css", "search.js")
 
 
+def _fixed(labels: dict, value: str, corrected: bool) -> str:
+    """A value a correction event fixed, marked as the sheets mark it ("(түзетілді)")."""
+    return f"{value} ({labels['form']['corrected']})" if corrected and value else value
+
+
+def _noted(labels: dict, ev: workflow.Event, order: str) -> str:
+    """An edition's order in the history: marked when a correction fixed its date, and when the
+    edition was approved on paper before the workflow."""
+    order = _fixed(labels, order, "date" in (ev.get("corrected") or {}))
+    return f"{order}; {labels['form']['paper_short']}" if ev.event == "registered" else order
+
+
 @dataclass
 class Report:
     out: Path
@@ -643,8 +655,12 @@ class _Site:
                 {
                     "edition": labels["edition_n"].format(n=n),
                     "current": n == pub.n,
-                    "order": L["order" if o.number else "signed_approval"].format(
-                        number=o.number, date=views.date(o.date)
+                    "order": _noted(
+                        labels,
+                        ed.event,
+                        L["order" if o.number else "signed_approval"].format(
+                            number=o.number, date=views.date(o.date)
+                        ),
                     ),
                     "effective": views.date(o.effective or o.date),
                     "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
@@ -655,10 +671,10 @@ class _Site:
             )
         reviews = [
             {
-                "date": views.date(r.date),
+                "date": _fixed(labels, views.date(r.date), "date" in r.corrected),
                 "reviewer": r.reviewer,
                 "lang": pub.model.main_lang,
-                "result": r.result,
+                "result": _fixed(labels, r.result, "remarks" in r.corrected),
                 "signed": _labels.signed(labels, r.signed),
             }
             for r in pub.records.reviews
