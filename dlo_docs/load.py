@@ -1,4 +1,6 @@
-"""Reading and writing YAML. The only module that imports ruamel.yaml.
+"""Reading YAML, and the package's one door to YAML: ``parse``, ``read``, ``validate`` here,
+``dumps``, ``write``, ``pretty`` from ``yaml_write`` (ruamel.yaml's round trip is set up in
+``yaml_rt``; where a character of a scalar is in the text, in ``yaml_offsets``).
 
 Loading is safe: the round-trip loader never constructs Python objects, and any explicit tag
 (``!!python/object``, ``!foo`` ...) is reported as an error. Every syntax and schema error becomes
@@ -7,27 +9,29 @@ a ``Problem`` with the file, line and column it comes from.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.parser import RoundTripParser
-from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import inputs, schema_errors, yaml_emit, yamlc
+from . import inputs, schema_errors, yaml_offsets, yamlc
 from .errors import Location, Problem, error
-from .fsio import atomic_write
 from .i18n import Msg
 from .yaml_limits import Guard, LimitExceeded
+from .yaml_rt import RESOLVED, is_string
+from .yaml_rt import dumps_roundtrip as dumps_roundtrip
+from .yaml_rt import reads_as_string as reads_as_string
+from .yaml_rt import roundtrip_yaml as _yaml
+from .yaml_write import dumps as dumps
+from .yaml_write import dumps_pretty as dumps_pretty
+from .yaml_write import plain as plain
+from .yaml_write import pretty as pretty
+from .yaml_write import write as write
 
 M = TypeVar("M", bound=BaseModel)
 Loc = Sequence[str | int]
@@ -39,71 +43,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:omap",
 }
-
-
-class _GuardedParser(RoundTripParser):
-    """The round-trip parser with the limits of ``yaml_limits`` checked on every event, before
-    the composer builds anything from it."""
-
-    def __init__(self, loader: Any) -> None:
-        super().__init__(loader)
-        self._guard = Guard()
-
-    def get_event(self) -> Any:
-        event = super().get_event()
-        self._guard.see(event)
-        return event
-
-
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Parser = _GuardedParser
-    # data read at C speed is written like plain mappings and sequences (no comments to keep)
-    yaml.representer.add_representer(yamlc.MarkedMap, type(yaml.representer).represent_dict)
-    yaml.representer.add_representer(yamlc.MarkedSeq, type(yaml.representer).represent_list)
-    yaml.preserve_quotes = True
-    yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    # the same object twice in the data is written out twice, never as an anchor and an alias
-    # (which the loader refuses)
-    yaml.representer.ignore_aliases = lambda data: True
-    return yaml
-
-
-_RT = _yaml()  # its resolver and constructor give plain scalars their round-trip values
-_STR = "tag:yaml.org,2002:str"
-
-
-def _resolve(value: str) -> Any:
-    """A plain scalar as the round-trip loader reads it (int, float, bool, None, date...)."""
-    tag = _RT.resolver.resolve(ScalarNode, value, (True, False))
-    tag = getattr(tag, "value", tag)  # a Tag object in ruamel.yaml >= 0.18
-    if tag == _STR:
-        return value
-    node = ScalarNode(tag, value)
-    return _RT.constructor.yaml_constructors[tag](_RT.constructor, node)
-
-
-_RESOLVED = functools.lru_cache(maxsize=4096)(_resolve)  # dates, numbers repeat (immutable)
-# the words that start with a letter and are not strings (YAML 1.2: true, null ... and their
-# capitalised forms), found by asking the resolver about every candidate
-_WORDS = frozenset(
-    w
-    for base in ("true", "false", "null", "yes", "no", "on", "off", "y", "n", "inf", "nan")
-    for w in (base, base.capitalize(), base.upper())
-    if _resolve(w) is not w
-)
-_STARTS = yamlc.plain_string_test("".join(_RT.resolver.versioned_resolver))
-
-
-def _is_string(value: str) -> bool:
-    """A plain scalar that is a string whatever the resolver would say: it starts with a
-    letter and is none of ``_WORDS``, or it starts with a character no implicit type starts
-    with. (In YAML 1.2 only true/false/null and their capitalised forms start with a letter.)"""
-    if value[:1].isalpha():
-        return value not in _WORDS
-    return _STARTS(value)
 
 
 def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
@@ -121,10 +60,6 @@ def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
         if isinstance(part, int) and 0 <= part < len(node):
             return tuple(node.lc.item(part))
     return None
-
-
-_SPACE = " \t\r\n"
-_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}  # \xXX, \uXXXX, \UXXXXXXXX; others: 2
 
 
 def _value_at(data: Any, loc: Loc) -> str | None:
@@ -181,64 +116,18 @@ class Source:
         return Location(self.path, line + 1, col + 1)
 
     def text_at(self, loc: Loc, offset: int) -> Location:
-        """The position of character ``offset`` of the string scalar at ``loc``.
-
-        Walks the value and its source together, so it is exact for every scalar style: plain or
-        quoted over several lines (folded line breaks, trailing spaces, ``''`` and backslash
-        escapes, escaped line breaks), folded and literal blocks. An offset inside a run of white
-        space that spans lines gives the start of the run. Falls back to the scalar's start
-        when the source does not spell the value as expected."""
+        """The position of character ``offset`` of the string scalar at ``loc``, exact for every
+        scalar style (see ``yaml_offsets``). Falls back to the scalar's start when the source
+        does not spell the value as expected."""
         start = self.at(loc)
         value = _value_at(self.data, loc)
-        text = self.text
         starts = self._line_starts
         if not start.line or start.line > len(starts) or value is None:
             return start
-        j = starts[start.line - 1] + start.col - 1
-        quote = text[j] if text[j : j + 1] in ("'", '"') else ""
-        if quote:
-            j += 1
-        elif text[j : j + 1] in ("|", ">"):  # block scalar: the content starts on the next line
-            j = text.find("\n", j) + 1 or len(text)
-            while j < len(text) and text[j] in _SPACE:
-                j += 1
-
-        def escaped_break(k: int) -> int:
-            """In a double-quoted scalar, the end of an escaped line break at ``k`` (else ``k``)."""
-            if quote == '"' and text[k : k + 2] in ("\\\n", "\\\r"):
-                k = text.find("\n", k) + 1
-                while k < len(text) and text[k] in " \t":
-                    k += 1
-            return k
-
-        offset = min(offset, len(value))
-        i = 0
-        while i < offset and j < len(text):
-            ch = value[i]
-            if quote == '"' and text[j] == "\\":
-                after = escaped_break(j)
-                if after != j:  # an escaped line break: no character of the value
-                    j = after
-                else:
-                    i, j = i + 1, j + _ESCAPE_LENGTH.get(text[j + 1 : j + 2], 2)
-            elif ch in _SPACE:  # a run of white space in the value matches one in the source
-                vi = i
-                while vi < len(value) and value[vi] in _SPACE:
-                    vi += 1
-                sj = j
-                while sj < len(text) and (text[sj] in _SPACE or escaped_break(sj) != sj):
-                    sj = escaped_break(sj) if escaped_break(sj) != sj else sj + 1
-                if offset < vi:  # the target is inside the run: exact when it is on one line
-                    k = offset - i
-                    if text[j : j + k] == value[i:offset] and "\n" not in value[i:offset]:
-                        j += k
-                    break
-                i, j = vi, sj
-            elif text[j] == ch:
-                i, j = i + 1, j + (2 if quote == "'" and ch == "'" else 1)
-            else:
-                return start
-        j = escaped_break(j)
+        text = self.text
+        j = yaml_offsets.scalar_index(text, starts[start.line - 1] + start.col - 1, value, offset)
+        if j is None:
+            return start
         return Location(self.path, text.count("\n", 0, j) + 1, j - (text.rfind("\n", 0, j) + 1) + 1)
 
 
@@ -331,50 +220,24 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     if text is None:
         return None, problems
     try:  # plain data at C speed, within the limits; anything unusual: the round-trip parser
-        data = yamlc.compose(text, _RESOLVED, _is_string, Guard().see)
+        data = yamlc.compose(text, RESOLVED, is_string, Guard().see)
     except yamlc.Unusual:
-        pass
+        return _parse_roundtrip(text, path)
     except LimitExceeded as exc:
-        return None, [
-            error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
-        ]
-    else:
-        if data is None:
-            return None, [
-                error(
-                    Location(path, 1, 1),
-                    "DLO003",
-                    Msg("the file holds no data"),
-                    Msg("fill it in or delete it"),
-                )
-            ]
-        return Source(path, text, data), []
+        return None, [_beyond_limit(path, exc)]
+    if data is None:
+        return None, [_no_data(path)]
+    return Source(path, text, data), []
+
+
+def _parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]:
+    """The round-trip parser's reading, for what the fast one leaves: tags, anchors, errors."""
     try:
         data = _yaml().load(text)
     except LimitExceeded as exc:
-        return None, [
-            error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
-        ]
+        return None, [_beyond_limit(path, exc)]
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        # the parser's own words (English) inside ours
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        hint = (
-            Msg("indent with spaces, not tabs")
-            if "\t" in (exc.problem or "") or "'\\t'" in message
-            else Msg("check the indentation and quoting on this line")
-        )
-        if "duplicate key" in message:
-            hint = Msg("each key may appear once in a mapping")
-        return None, [
-            error(
-                Location(path, line, col),
-                "DLO001",
-                Msg("YAML syntax: {message}", message=message),
-                hint,
-            )
-        ]
+        return None, [_syntax_problem(path, exc)]
     except YAMLError as exc:
         return None, [
             error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
@@ -387,20 +250,46 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
         ]
     source = Source(path, text, data)
     if data is None:
-        return None, [
-            error(
-                Location(path, 1, 1),
-                "DLO003",
-                Msg("the file holds no data"),
-                Msg("fill it in or delete it"),
-            )
-        ]
+        return None, [_no_data(path)]
     tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(
         source
     )
     if tags:
         return None, sorted(set(tags))
     return source, []
+
+
+def _beyond_limit(path: str, exc: LimitExceeded) -> Problem:
+    return error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
+
+
+def _no_data(path: str) -> Problem:
+    return error(
+        Location(path, 1, 1),
+        "DLO003",
+        Msg("the file holds no data"),
+        Msg("fill it in or delete it"),
+    )
+
+
+def _syntax_problem(path: str, exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    # the parser's own words (English) inside ours
+    message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    hint = (
+        Msg("indent with spaces, not tabs")
+        if "\t" in (exc.problem or "") or "'\\t'" in message
+        else Msg("check the indentation and quoting on this line")
+    )
+    if "duplicate key" in message:
+        hint = Msg("each key may appear once in a mapping")
+    return error(
+        Location(path, line, col),
+        "DLO001",
+        Msg("YAML syntax: {message}", message=message),
+        hint,
+    )
 
 
 def read_raw(
@@ -492,97 +381,3 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
                 error(source.at(loc), code, Msg("{where}: {what}", where=where, what=what))
             )
         return None, sorted(set(problems))
-
-
-# -- writing ---------------------------------------------------------------------------
-
-
-def reads_as_string(value: str) -> bool:
-    """Whether ``value`` written as a plain scalar reads back as this string."""
-    if _is_string(value):
-        return True
-    tag = _RT.resolver.resolve(ScalarNode, value, (True, False))
-    return bool(getattr(tag, "value", tag) == _STR)
-
-
-def dumps(data: Any, like: str | None = None) -> str:
-    """YAML text of ``data``. With ``like`` (the text the data was read from) the source's own
-    indentation is kept, so a round-trip changes only what was changed. Plain data (what the
-    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster."""
-    if like is None:
-        with contextlib.suppress(yaml_emit.Unsupported):
-            return yaml_emit.dumps(data, reads_as_string)
-    return dumps_roundtrip(data, like)
-
-
-def dumps_roundtrip(data: Any, like: str | None = None) -> str:
-    """``dumps`` through ruamel.yaml's own emitter, whatever the data."""
-    yaml = _yaml()
-    if like is not None:
-        with contextlib.suppress(Exception):  # no guess: keep the house style
-            _, indent, block_seq_indent = load_yaml_guess_indent(like)
-            if indent:
-                offset = block_seq_indent or 0
-                yaml.indent(mapping=indent, sequence=indent + offset, offset=offset)
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
-
-
-def write(path: Path, data: Any, like: str | None = None) -> None:
-    """Write YAML round-trip (comments and key order kept), atomically; ``like``: see ``dumps``."""
-    atomic_write(path, dumps(data, like))
-
-
-def plain(data: Any) -> Any:
-    """Round-trip data as plain dicts, lists and scalars (for hashing and comparing)."""
-    if isinstance(data, dict):
-        return {str(k): plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [plain(v) for v in data]
-    return data
-
-
-# -- pleasant output (used by ``dlo import``) --------------------------------------------------
-
-
-def pretty(data: Any, fold: int = 80) -> Any:
-    """Plain data (dicts, lists, scalars) as round-trip nodes that dump pleasantly for hand
-    editing: keys in the order given, lists of short scalars in flow style (``[kk, ru]``), texts
-    longer than ``fold`` characters as folded block scalars (``>-``)."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
-
-    if isinstance(data, dict):
-        node = CommentedMap()
-        for key, value in data.items():
-            node[key] = pretty(value, fold)
-        if (
-            data
-            and set(data) <= {"kk", "ru"}
-            and all(isinstance(v, str) and len(v) <= 12 for v in data.values())
-        ):
-            node.fa.set_flow_style()
-        return node
-    if isinstance(data, list):
-        seq = CommentedSeq(pretty(v, fold) for v in data)
-        if (
-            data
-            and all(isinstance(v, str) and "\n" not in v for v in data)
-            and sum(map(len, data)) <= 60
-        ):
-            seq.fa.set_flow_style()
-        return seq
-    if isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip():
-        if "  " not in data:
-            return FoldedScalarString(data)
-        # runs of spaces cannot be folded; double quotes wrap without trailing spaces
-        return DoubleQuotedScalarString(data)
-    return data
-
-
-def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
-    """``pretty(data)`` as YAML text, with ``comment`` (lines) on top."""
-    node = pretty(data, fold)
-    if comment and isinstance(node, CommentedMap):
-        node.yaml_set_start_comment(comment)
-    return dumps(node)

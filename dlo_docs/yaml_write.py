@@ -1,0 +1,84 @@
+"""Writing YAML: the house style of ruamel.yaml's round trip (comments, order and quoting kept),
+the fast writer of ``yaml_emit`` for plain data, and the pleasant output of ``dlo import``.
+``load`` exports these functions with the reading side."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import yaml_emit
+from .fsio import atomic_write
+from .yaml_rt import dumps_roundtrip, reads_as_string
+
+
+def dumps(data: Any, like: str | None = None) -> str:
+    """YAML text of ``data``. With ``like`` (the text the data was read from) the source's own
+    indentation is kept, so a round-trip changes only what was changed. Plain data (what the
+    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster."""
+    if like is None:
+        with contextlib.suppress(yaml_emit.Unsupported):
+            return yaml_emit.dumps(data, reads_as_string)
+    return dumps_roundtrip(data, like)
+
+
+def write(path: Path, data: Any, like: str | None = None) -> None:
+    """Write YAML round-trip (comments and key order kept), atomically; ``like``: see ``dumps``."""
+    atomic_write(path, dumps(data, like))
+
+
+def plain(data: Any) -> Any:
+    """Round-trip data as plain dicts, lists and scalars (for hashing and comparing)."""
+    if isinstance(data, dict):
+        return {str(k): plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    return data
+
+
+# -- pleasant output (used by ``dlo import``) --------------------------------------------------
+
+
+def pretty(data: Any, fold: int = 80) -> Any:
+    """Plain data (dicts, lists, scalars) as round-trip nodes that dump pleasantly for hand
+    editing: keys in the order given, lists of short scalars in flow style (``[kk, ru]``), texts
+    longer than ``fold`` characters as folded block scalars (``>-``)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+
+    if isinstance(data, dict):
+        node = CommentedMap()
+        for key, value in data.items():
+            node[key] = pretty(value, fold)
+        if (
+            data
+            and set(data) <= {"kk", "ru"}
+            and all(isinstance(v, str) and len(v) <= 12 for v in data.values())
+        ):
+            node.fa.set_flow_style()
+        return node
+    if isinstance(data, list):
+        seq = CommentedSeq(pretty(v, fold) for v in data)
+        if (
+            data
+            and all(isinstance(v, str) and "\n" not in v for v in data)
+            and sum(map(len, data)) <= 60
+        ):
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip():
+        if "  " not in data:
+            return FoldedScalarString(data)
+        # runs of spaces cannot be folded; double quotes wrap without trailing spaces
+        return DoubleQuotedScalarString(data)
+    return data
+
+
+def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
+    """``pretty(data)`` as YAML text, with ``comment`` (lines) on top."""
+    node = pretty(data, fold)
+    if comment and isinstance(node, CommentedMap):
+        node.yaml_set_start_comment(comment)
+    return dumps(node)
