@@ -113,28 +113,43 @@ def regulation_problems(
                 Msg("set id: {folder}, or rename the folder", folder=folder),
             )
         )
-    positions = {p.id for p in reg.positions}
+    problems += _unknown_ids(doc, source, reg)
+    problems += _empty_chapters(doc, source)
     refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
-
-    def need(value: str, known: set[str], loc: list, what: str) -> None:
-        if value not in known:
-            problems.append(
-                error(
-                    source.at(loc),
-                    UNKNOWN,
-                    Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
-                    Msg(
-                        "use an id defined in regulations/registry.yaml ({section})",
-                        section=SECTION.get(what, what + "s"),
-                    ),
-                )
+    for _, loc in element_ids(doc):
+        node = _node(doc, loc)
+        if getattr(node, "ref", None) is not None:
+            problems += _unknown(
+                source, node.ref, refs, [*loc, "ref"], "normative document or abbreviation"
             )
+    return problems
 
+
+def _unknown(source: Source, value: str, known: set[str], loc: list, what: str) -> list[Problem]:
+    """An id the registry does not define (none when it does)."""
+    if value in known:
+        return []
+    return [
+        error(
+            source.at(loc),
+            UNKNOWN,
+            Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
+            Msg(
+                "use an id defined in regulations/registry.yaml ({section})",
+                section=SECTION.get(what, what + "s"),
+            ),
+        )
+    ]
+
+
+def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem]:
+    """The organisation, unit and positions the regulation names, checked against the registry."""
+    positions = {p.id for p in reg.positions}
     organisations = {reg.organisation.id} | {o.id for o in reg.organisations}
-    need(doc.organisation, organisations, ["organisation"], "organisation")
-    need(doc.unit, {u.id for u in reg.units}, ["unit"], "unit")
+    problems = _unknown(source, doc.organisation, organisations, ["organisation"], "organisation")
+    problems += _unknown(source, doc.unit, {u.id for u in reg.units}, ["unit"], "unit")
     if doc.position is not None:
-        need(doc.position, positions, ["position"], "position")
+        problems += _unknown(source, doc.position, positions, ["position"], "position")
     elif doc.kind == "job_instruction":
         problems.append(
             error(
@@ -144,27 +159,26 @@ def regulation_problems(
                 Msg("a job instruction names the position it describes"),
             )
         )
-    for i, pid in enumerate(doc.agreement.approvers):
-        need(pid, positions, ["agreement", "approvers", i], "position")
-    need(doc.approval.by, positions, ["approval", "by"], "position")
+    named = [(pid, ["agreement", "approvers", i]) for i, pid in enumerate(doc.agreement.approvers)]
+    named.append((doc.approval.by, ["approval", "by"]))
     for field in ("change_initiators", "instructions_from"):
-        for i, pid in enumerate(getattr(doc, field)):
-            need(pid, positions, [field, i], "position")
-    for c, chapter in enumerate(doc.chapters):
-        if not chapter.clauses and not chapter.paragraphs:
-            problems.append(
-                error(
-                    source.at(["chapters", c]),
-                    "DLO013",
-                    Msg("chapter {id} is empty", id=repr(chapter.id)),
-                    Msg("add clauses or paragraphs"),
-                )
-            )
-    for _, loc in element_ids(doc):
-        node = _node(doc, loc)
-        if getattr(node, "ref", None) is not None:
-            need(node.ref, refs, [*loc, "ref"], "normative document or abbreviation")
+        named += [(pid, [field, i]) for i, pid in enumerate(getattr(doc, field))]
+    for pid, loc in named:
+        problems += _unknown(source, pid, positions, loc, "position")
     return problems
+
+
+def _empty_chapters(doc: Regulation, source: Source) -> list[Problem]:
+    return [
+        error(
+            source.at(["chapters", c]),
+            "DLO013",
+            Msg("chapter {id} is empty", id=repr(chapter.id)),
+            Msg("add clauses or paragraphs"),
+        )
+        for c, chapter in enumerate(doc.chapters)
+        if not chapter.clauses and not chapter.paragraphs
+    ]
 
 
 def _node(doc: Regulation, loc: list[str | int]) -> Any:

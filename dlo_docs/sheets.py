@@ -83,18 +83,7 @@ def sheet(
     """Write one sheet of regulation ``reg_id`` (of its edition in force, or with ``draft`` and
     for want of one, of its working draft, marked as such); nothing is written unless every
     format is built."""
-    if kind not in KINDS:
-        raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(KINDS)}")
-    formats = list(dict.fromkeys(formats)) or ["docx"]
-    for fmt in formats:
-        if fmt not in FORMATS:
-            raise UsageError(
-                f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}"
-            )
-    if kind != "transfer" and (handed_by or received_by):
-        raise UsageError("--from and --to are for the transfer act only")
-    if "pdf" in formats:
-        pdf_render.soffice()
+    formats = _asked(kind, formats, handed_by or received_by)
     out = project.output(out)
     project.regulation_path(reg_id)
     registry = api.load_registry(project)
@@ -110,12 +99,7 @@ def sheet(
     stem = f"{rd.id}.{rd.lang}.{kind}"
     outputs: dict[str, bytes] = {}
     if "pdf" in formats and transfer is not None:
-        # the act states the original's page count: convert the original first
-        original = pdf_render.convert(
-            {f"{rd.id}.{rd.lang}": docx_render.render(rd, project.templates)}
-        )
-        pages = page_count(next(iter(original.values())))
-        transfer = docx_render.Transfer(transfer.handed, transfer.received, pages)
+        transfer = _with_page_count(rd, project, transfer)
     data = docx_render.render_sheet(rd, kind, project.templates, transfer)
     if "docx" in formats:
         outputs["docx"] = data
@@ -127,6 +111,32 @@ def sheet(
         atomic_write(path, outputs[fmt])
         written.append(api.Output(rd.id, rd.lang, fmt, path))
     return written
+
+
+def _asked(kind: str, formats: Iterable[str], parties: str | None) -> list[str]:
+    """The formats asked for (DOCX when none), once the request is known to make sense."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(KINDS)}")
+    asked = list(dict.fromkeys(formats)) or ["docx"]
+    for fmt in asked:
+        if fmt not in FORMATS:
+            raise UsageError(
+                f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}"
+            )
+    if kind != "transfer" and parties:
+        raise UsageError("--from and --to are for the transfer act only")
+    if "pdf" in asked:
+        pdf_render.soffice()
+    return asked
+
+
+def _with_page_count(
+    rd: context.RenderDoc, project: Project, transfer: docx_render.Transfer
+) -> docx_render.Transfer:
+    """The act states the original's page count: the original converted first."""
+    original = pdf_render.convert({f"{rd.id}.{rd.lang}": docx_render.render(rd, project.templates)})
+    pages = page_count(next(iter(original.values())))
+    return docx_render.Transfer(transfer.handed, transfer.received, pages)
 
 
 def write_reference(project: Project, path: Path | None = None, force: bool = False) -> Path:
