@@ -15,6 +15,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from . import inputs
 from .errors import DloError, Location, Problem, UsageError, error
 from .model import Registry
 from .workflow.acknowledgements import Reader, holder, named
@@ -26,6 +27,7 @@ HEADERS = {
     "holder": {"holder", "position_id", "лауазым коды", "код должности"},
 }
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+MAX_BYTES = inputs.MAX_YAML_BYTES  # an office's list of thousands of names is well below
 
 
 def _text(raw: bytes, where: str) -> str:
@@ -48,7 +50,9 @@ def _date(value: str) -> dt.date | None:
 
 def _rows(path: Path, display: str) -> list[list[str]]:
     try:
-        raw = path.read_bytes()
+        raw = inputs.read_bytes(path, limit=MAX_BYTES)
+    except inputs.InputRefused as exc:
+        raise DloError(error(Location(display, 1, 1), "DLO641", exc.reason, exc.hint)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {display}: {exc.strerror or exc}") from None
     text = _text(raw, display)
@@ -56,7 +60,12 @@ def _rows(path: Path, display: str) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a cell over csv's field limit, a quote left open...
+        where = Location(display, reader.line_num, 1)
+        raise DloError(error(where, "DLO641", f"not a readable CSV row: {exc}")) from None
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", "the file is empty"))
     return rows

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, labels, workflow
+from . import api, inputs, labels, workflow
 from .errors import DloError, Location, UsageError, error
 from .fsio import atomic_write
 from .project import Loaded, Project
@@ -120,7 +120,9 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
     """The signatures of a PDF, validated against the project's trusted CAs."""
     signers = signers_of(project)
     try:
-        data = path.read_bytes()
+        data = inputs.read_bytes(path, limit=inputs.MAX_IMPORT_BYTES)
+    except inputs.InputRefused as exc:
+        raise UsageError(f"cannot read {path}: {exc.reason}", exc.hint) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     return pades.check(data, [keys.der(c) for c in signers.anchors])

@@ -63,12 +63,22 @@ def _text(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+# a cell starting with one of these is a formula to Excel and LibreOffice opening the CSV
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never evaluates it: a leading apostrophe before
+    what would start a formula (``=HYPERLINK(…)`` typed into a title, a name or an order)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def to_csv(found: list[Entry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([header(c) for c in COLUMNS])
     for entry in found:
-        writer.writerow([_text(cell(entry, c)) for c in COLUMNS])
+        writer.writerow([inert(_text(cell(entry, c))) for c in COLUMNS])
     return out.getvalue()
 
 

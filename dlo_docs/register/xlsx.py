@@ -33,6 +33,8 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
         for index in range(1, len(COLUMNS) + 1):
             if isinstance(sheet.cell(row, index).value, dt.date):
                 sheet.cell(row, index).number_format = DATE_FORMAT
+            if sheet.cell(row, index).data_type == "f":  # text from the data, never a formula
+                sheet.cell(row, index).data_type = "s"
         if entry.review:
             sheet.cell(row, review_col).fill = PatternFill("solid", fgColor=FILLS[entry.review])
     sheet.freeze_panes = "B2"  # the header row and the id column stay in view

@@ -118,14 +118,37 @@ def _visible(cell) -> tuple[str, str]:
     return "".join(hidden).strip(), " ".join(p for p in shown if p.strip())
 
 
+MAX_UNPACKED = 256 * 1024 * 1024  # a translation table unpacks to a few MB; a zip bomb to GBs
+
+
+def _bounded(raw: bytes, where: Location) -> None:
+    """Refuse a package whose parts would unpack to more than ``MAX_UNPACKED`` bytes (the sizes
+    its directory declares bound what zipfile unpacks), before python-docx reads it whole."""
+    try:
+        size = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a ZIP package: Document() says so
+    if size > MAX_UNPACKED:
+        raise DloError(
+            error(where, "DLO704", f"not a readable DOCX file: it unpacks to {size} bytes")
+        )
+
+
 def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
     """The table's identity and rows; a file that is not a translation table is refused."""
     where = Location(name)
+    _bounded(raw, where)
     try:
         doc = Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DloError(
             error(where, "DLO704", f"not a readable DOCX file ({type(exc).__name__})")
+        ) from None
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: a part is not well-formed, too deep...
+        raise DloError(
+            error(
+                where, "DLO704", f"not a readable DOCX file: a part is not well-formed XML ({exc})"
+            )
         ) from None
     parts = (doc.core_properties.identifier or "").split(":")
     if len(parts) != 4 or parts[0] != IDENTIFIER:

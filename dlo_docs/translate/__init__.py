@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import load
+from .. import inputs, load
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
 from ..model import LANGS, Regulation, Text, text_in
@@ -125,7 +125,9 @@ class TakenBack:
 
 def _read_table(given: Path) -> tuple[table.Meta, list[table.Row]]:
     try:
-        raw = given.read_bytes()
+        raw = inputs.read_bytes(given, limit=inputs.MAX_IMPORT_BYTES)
+    except inputs.InputRefused as exc:
+        raise DloError(error(Location(given.name), "DLO704", exc.reason, exc.hint)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {given}: {exc.strerror or exc}") from None
     return table.read(raw, given.name)

@@ -11,6 +11,7 @@ round: only the acknowledgements of the edition in force count.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +80,12 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
     name, position = " ".join(name.split()), " ".join(position.split())
     if not name or not position:
         raise UsageError("a reader needs a name and a position", "give --name and --position")
+    for value in (name, position):
+        if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
+            raise UsageError(
+                f"{value!r} holds an invisible or control character",
+                "type the name and position as plain text",
+            )
     for pos in registry.positions:
         titles = {t.casefold() for t in pos.title.values()}
         if position == pos.id or position.casefold() in titles:
@@ -215,7 +222,7 @@ def acknowledge(
             )
         entries = _entries(ctx, readers)
         sign = _signing(ctx, entries, signer)
-        return [
+        recorded = [
             loading.append(
                 ctx,
                 clerk,
@@ -228,6 +235,9 @@ def acknowledge(
                 date=date.isoformat(),
                 content_hash=h.approvals[h.in_force].content_hash,
                 sign=sign,
+                write=False,
             )
             for reader, date in entries
         ]
+        _journal.flush(ctx.journal)  # the whole batch in one atomic write
+        return recorded

@@ -492,10 +492,12 @@ def append(
     journal: Journal,
     entry: dict[str, Any],
     sign: Callable[[dict[str, Any], bytes], dict[str, Any]] | None = None,
+    write: bool = True,
 ) -> Event:
     """Append one event to ``journal`` (read under the lock that the caller holds); fills in
     seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture.
-    ``sign(event, signed_bytes)`` returns the signature record stored with the event."""
+    ``sign(event, signed_bytes)`` returns the signature record stored with the event.
+    ``write=False``: appended in memory only; ``flush`` then writes a batch in one go."""
     last = journal.entries[-1] if journal.entries else None
     full: dict[str, Any] = {"seq": (last["seq"] + 1) if last else 1}
     for key in HEAD[1:]:
@@ -521,10 +523,18 @@ def append(
     else:
         text = HEADER.format(id=reg_id) + load.dumps([full])
         source = load.Source(journal.display, text, [full])
-    atomic_write(journal.path, text)
+    if write:
+        atomic_write(journal.path, text)
     journal.source = source  # the next append of this command appends to this one
     journal.entries.append(full)
     return to_event(full)
+
+
+def flush(journal: Journal) -> None:
+    """Write the events appended with ``write=False``, all at once (atomic: a batch is in the
+    journal whole, or not at all)."""
+    assert journal.source is not None
+    atomic_write(journal.path, journal.source.text)
 
 
 def _appended(journal: Journal, full: dict[str, Any]) -> tuple[str, load.Source] | None:

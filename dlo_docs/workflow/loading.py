@@ -157,6 +157,7 @@ def append(
     involved: Iterable[str | None] = (),
     organisation: bool = False,
     sign: Any = None,
+    write: bool = True,
     **entry: Any,
 ) -> Event:
     """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
@@ -170,7 +171,7 @@ def append(
         [entry.get("role"), *involved, clerk],
         ctx.model.organisation if organisation else None,
     )
-    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign)
+    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign, write=write)
 
 
 def clerk(ctx: Ctx, option: str | None) -> str:

@@ -1,0 +1,217 @@
+"""Files a user hands to a command: a translation table (``translate --from``), an acquaintance
+list (``acknowledge --csv``), a PDF (``verify-pdf``). A FIFO, a device, a zip bomb, malformed or
+too deep XML, a CSV cell over the csv module's limit: each is a refusal naming the file, never a
+hang, an unbounded read or an internal error, and nothing is written. An acquaintance list is
+recorded whole or not at all, even when the command stops half-way. What the register exports
+to a spreadsheet never becomes a formula."""
+
+from __future__ import annotations
+
+import io
+import os
+import resource
+import shutil
+import signal
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from dlo_docs.workflow import facts
+from tests.conftest import REPO
+from tests.hostile_support import REGULATION, positioned, snapshot
+
+FOLDER = REGULATION.parent
+unix_only = pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs or /dev/zero")
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """A hang fails the test after 20 s, an unbounded read at 4 GiB of address space."""
+
+    def expired(signum, frame):
+        raise TimeoutError("the command hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, hard))
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def in_force(project, monkeypatch) -> Path:
+    """The bundled journal and frozen edition (edition 1 in force since 2026-11-26)."""
+    shutil.copytree(REPO / FOLDER / "editions", project / FOLDER / "editions")
+    shutil.copy(REPO / FOLDER / "journal.yaml", project / FOLDER / "journal.yaml")
+    monkeypatch.setenv("DLO_TODAY", "2026-12-01")
+    monkeypatch.setenv("DLO_CLERK", "docs-head")
+    return project
+
+
+def _hostile(kind: str, tmp_path: Path, name: str) -> Path:
+    if kind == "device":
+        return Path("/dev/zero")
+    path = tmp_path / name
+    os.mkfifo(path)
+    return path
+
+
+def _no_crash(result) -> None:
+    assert result.code in (1, 2), (result.code, result.out, result.err)
+    assert "internal error" not in result.err and "Traceback" not in result.err
+
+
+# -- translate --from ------------------------------------------------------------------------
+
+
+def _table(project: Path, dlo) -> bytes:
+    result = dlo("translate", "dlo-head", "--to", "ru", "--out", "build/t.docx", cwd=project)
+    assert result.code == 0, result.err
+    return (project / "build" / "t.docx").read_bytes()
+
+
+def _repacked(raw: bytes, part: str, change) -> bytes:
+    source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info.filename, change(data) if info.filename == part else data)
+    return out.getvalue()
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a0 "aaaaaaaaaa">'
+    + b"".join(b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10))
+    + b"]><d>&a9;</d>"
+)
+TABLE_DAMAGE = {
+    "truncated XML": lambda d: d[: len(d) // 2],
+    "too deep": lambda d: d.replace(
+        b"</w:body>", b"<w:p>" * 3000 + b"</w:p>" * 3000 + b"</w:body>"
+    ),
+    "entity bomb": lambda d: LAUGHS,
+    "zip bomb": lambda d: d.replace(b"</w:body>", b" " * 300_000_000 + b"</w:body>"),
+}
+
+
+@pytest.mark.parametrize("damage", list(TABLE_DAMAGE))
+def test_a_damaged_translation_table_is_refused(project, dlo, deadline, damage):
+    raw = _repacked(_table(project, dlo), "word/document.xml", TABLE_DAMAGE[damage])
+    (project / "build" / "t.docx").write_bytes(raw)
+    before = snapshot(project)
+    result = dlo("translate", "dlo-head", "--from", "build/t.docx", cwd=project)
+    _no_crash(result)
+    assert "DLO704" in result.err, result.err
+    assert snapshot(project) == before
+
+
+@unix_only
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_translate_reads_only_a_bounded_regular_file(project, dlo, tmp_path, deadline, kind):
+    given = _hostile(kind, tmp_path, "t.docx")
+    before = snapshot(project)
+    result = dlo("translate", "dlo-head", "--from", given, cwd=project)
+    _no_crash(result)
+    assert "DLO704" in result.err and "not a regular file" in result.err, result.err
+    assert snapshot(project) == before
+
+
+# -- acknowledge --csv -----------------------------------------------------------------------
+
+
+@unix_only
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_an_acquaintance_list_is_a_bounded_regular_file(in_force, dlo, tmp_path, deadline, kind):
+    given = _hostile(kind, tmp_path, "list.csv")
+    before = snapshot(in_force)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    _no_crash(result)
+    assert "DLO641" in result.out + result.err and "not a regular file" in result.err
+    assert snapshot(in_force) == before
+
+
+@pytest.mark.parametrize(
+    "row, line",
+    [
+        ('"' + "a" * 200_000 + '",Маман,2026-11-30\n', 2),  # over the csv module's field limit
+        ("Иван\x00ов,Маман,2026-11-30\n", 2),  # a NUL
+        ("Иванов,Маман,2026-11-30\nИва\u202eнов,Маман,2026-11-30\n", 3),  # a bidi override
+        ("Ива\x1b[2Jнов,Маман,2026-11-30\n", 2),  # a terminal escape
+    ],
+    ids=["huge-cell", "nul", "bidi", "escape"],
+)
+def test_a_bad_cell_is_refused_at_its_line(in_force, dlo, row, line):
+    given = in_force / "list.csv"
+    given.write_text("name,position,date\n" + row, encoding="utf-8")
+    before = snapshot(in_force)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    _no_crash(result)
+    assert [(p[1], p[3]) for p in positioned(result.out + result.err)] == [(line, "DLO641")]
+    assert snapshot(in_force) == before
+
+
+def test_a_batch_stopped_half_way_records_nobody(in_force, dlo, monkeypatch):
+    given = in_force / "list.csv"
+    rows = "".join(f"Person {i},Маман,2026-11-30\n" for i in range(5))
+    given.write_text("name,position,date\n" + rows, encoding="utf-8")
+    capture, calls = facts.capture, []
+
+    def fails_on_the_third(*args, **kwargs):  # the command stopped (Ctrl-C, a full disk)
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("stopped half-way")
+        return capture(*args, **kwargs)
+
+    monkeypatch.setattr(facts, "capture", fails_on_the_third)
+    journal = (in_force / FOLDER / "journal.yaml").read_bytes()
+    dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    assert (in_force / FOLDER / "journal.yaml").read_bytes() == journal
+    monkeypatch.setattr(facts, "capture", capture)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    assert result.code == 0, result.err
+    assert (in_force / FOLDER / "journal.yaml").read_text(encoding="utf-8").count(
+        "event: acknowledged"
+    ) == 5
+
+
+# -- verify-pdf ------------------------------------------------------------------------------
+
+
+@unix_only
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_verify_pdf_reads_only_a_bounded_regular_file(project, dlo, tmp_path, deadline, kind):
+    given = _hostile(kind, tmp_path, "signed.pdf")
+    result = dlo("--root", project, "verify-pdf", given)
+    _no_crash(result)
+    assert "not a regular file" in result.err, result.err
+
+
+# -- the register in a spreadsheet -----------------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://example.invalid/x","click")'
+
+
+def test_the_register_exports_no_formula(project, dlo):
+    path = project / REGULATION
+    text = path.read_text(encoding="utf-8")
+    code = next(line for line in text.splitlines() if line.startswith("code:"))
+    path.write_text(text.replace(code, "code: '" + FORMULA + "'", 1), encoding="utf-8")
+    result = dlo("--root", project, "list", "--format", "csv")
+    assert result.code == 0, result.err
+    assert "'=HYPERLINK" in result.out and ',"=HYPERLINK' not in result.out
+    result = dlo("--root", project, "list", "--format", "xlsx", "--out", project / "r.xlsx")
+    assert result.code == 0, result.err
+    cells = [
+        c for row in openpyxl.load_workbook(project / "r.xlsx").active.iter_rows() for c in row
+    ]
+    assert FORMULA in [c.value for c in cells]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    with zipfile.ZipFile(project / "r.xlsx") as book:
+        assert b"<f>" not in book.read("xl/worksheets/sheet1.xml")
