@@ -84,21 +84,13 @@ def compose(
         loader.dispose()
 
 
-def _compose(  # noqa: C901 - one event loop
+def _compose(
     loader: Any,
     resolve: Callable[[str], Any],
     is_string: Callable[[str], bool],
     see: Callable[[Any], None] | None,
 ) -> Any:
-    get = loader.get_event
-    if see is not None:
-        plain_get = get
-
-        def get() -> Any:
-            event = plain_get()
-            see(event)
-            return event
-
+    get = _events(loader, see)
     get()  # stream start
     event = get()
     if isinstance(event, StreamEndEvent):
@@ -108,47 +100,12 @@ def _compose(  # noqa: C901 - one event loop
     root: list[Any] = []
     # each frame: the container, and for a mapping the key waiting for its value
     stack: list[list[Any]] = [[root, None, None]]
-    opened: MarkedMap | MarkedSeq | None
     while True:
         event = get()
         cls = type(event)
-        frame = stack[-1]
-        container = frame[0]
         if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
-            if event.anchor is not None or event.tag is not None:
-                raise Unusual("anchor or explicit tag")
-            mark = event.start_mark
-            if cls is ScalarEvent:
-                value = event.value
-                if not event.style and not is_string(value):  # plain ("" in libyaml)
-                    if not value:  # the two parsers place an empty value differently
-                        raise Unusual("empty plain scalar")
-                    value = resolve(value)
-                opened = None
-            elif cls is MappingStartEvent:
-                value = opened = MarkedMap()
-                value.line, value.col = mark.line, mark.column
-                value.keys_at, value.values_at = {}, {}
-            else:
-                value = opened = MarkedSeq()
-                value.line, value.col = mark.line, mark.column
-                value.items_at = []
-            if type(container) is MarkedMap:
-                if frame[1] is None:  # a key
-                    if opened is not None or value in container or not _hashable(value):
-                        raise Unusual("duplicate or complex key")
-                    frame[1], frame[2] = (value,), mark
-                else:
-                    key = frame[1][0]
-                    container[key] = value
-                    container.keys_at[key] = (frame[2].line, frame[2].column)
-                    container.values_at[key] = (mark.line, mark.column)
-                    frame[1] = None
-            elif type(container) is MarkedSeq:
-                container.append(value)
-                container.items_at.append((mark.line, mark.column))
-            else:  # the document's root
-                root.append(value)
+            value, opened = _node(event, cls, resolve, is_string)
+            _place(stack[-1], root, value, opened, event.start_mark)
             if opened is not None:
                 stack.append([opened, None, None])
         elif cls is AliasEvent:
@@ -160,6 +117,66 @@ def _compose(  # noqa: C901 - one event loop
     if not isinstance(get(), StreamEndEvent):
         raise Unusual("more than one document")
     return root[0] if root else None
+
+
+def _events(loader: Any, see: Callable[[Any], None] | None) -> Callable[[], Any]:
+    """The loader's next event, shown to ``see`` first when there is one."""
+    plain_get: Callable[[], Any] = loader.get_event
+    if see is None:
+        return plain_get
+
+    def get() -> Any:
+        event = plain_get()
+        see(event)
+        return event
+
+    return get
+
+
+def _node(
+    event: Any, cls: type, resolve: Callable[[str], Any], is_string: Callable[[str], bool]
+) -> tuple[Any, MarkedMap | MarkedSeq | None]:
+    """The value an event starts, and the container when it opens one."""
+    if event.anchor is not None or event.tag is not None:
+        raise Unusual("anchor or explicit tag")
+    mark = event.start_mark
+    if cls is ScalarEvent:
+        value = event.value
+        if not event.style and not is_string(value):  # plain ("" in libyaml)
+            if not value:  # the two parsers place an empty value differently
+                raise Unusual("empty plain scalar")
+            value = resolve(value)
+        return value, None
+    if cls is MappingStartEvent:
+        mapping = MarkedMap()
+        mapping.line, mapping.col = mark.line, mark.column
+        mapping.keys_at, mapping.values_at = {}, {}
+        return mapping, mapping
+    seq = MarkedSeq()
+    seq.line, seq.col = mark.line, mark.column
+    seq.items_at = []
+    return seq, seq
+
+
+def _place(frame: list[Any], root: list[Any], value: Any, opened: Any, mark: Any) -> None:
+    """``value`` put where it belongs: a mapping's key or value, an item, or the root."""
+    container = frame[0]
+    if type(container) is MarkedMap:
+        if frame[1] is None:  # a key
+            if opened is not None or value in container or not _hashable(value):
+                raise Unusual("duplicate or complex key")
+            frame[1], frame[2] = (value,), mark
+        else:
+            key = frame[1][0]
+            container[key] = value
+            container.keys_at[key] = (frame[2].line, frame[2].column)
+            container.values_at[key] = (mark.line, mark.column)
+            frame[1] = None
+    elif type(container) is MarkedSeq:
+        container.append(value)
+        container.items_at.append((mark.line, mark.column))
+    else:  # the document's root
+        root.append(value)
 
 
 def _hashable(value: Any) -> bool:
