@@ -17,6 +17,10 @@ removed by fixing the rule's mechanism, not by naming the corpus's words:
 - DLO106 on "закрепленным за ним имуществом и имуществом, приобретенным за счет …": the repeat is
   qualified by the participle after the comma.
 
+Findings name elements as the document numbers them: the MNU instruction numbers its clauses
+within chapters, so its findings say "clause 4.1 item 1" and "clause 8.1.4" (a sub-clause), the
+numbers a reader finds in the source, not the running clause 9 or "clause 17 item 4".
+
 What remains is exactly the true findings below, for the .txt, the LibreOffice DOCX and the DOCX
 with Word numbering alike: no false positive on any of the nine files.
 """
@@ -30,6 +34,8 @@ from test_import_corpus import CORPUS, FORMATS, SOURCES, Source
 
 from dlo_docs.lint import duplicates
 from dlo_docs.lint.repetition import repeats
+from dlo_docs.lint.view import label
+from dlo_docs.numbering import Numbered
 
 # (code, a part of the message) of every true finding, per source, with the reason it is true
 TRUE: dict[str, list[tuple[str, str]]] = {
@@ -59,16 +65,16 @@ TRUE: dict[str, list[tuple[str, str]]] = {
         ("DLO110", "no chapter or paragraph 'qualification requirements'"),
         ("DLO110", "no chapter or paragraph 'relationships'"),
         # "МНиВО РК – …" and "ДИ – Должностная инструкция" are listed and never used
-        ("DLO104", "abbreviation МНиВО is defined (clause 2 item 1) but never used"),
-        ("DLO104", "abbreviation ДИ is defined (clause 2 item 4) but never used"),
+        ("DLO104", "abbreviation МНиВО is defined (clause 2.1.1) but never used"),
+        ("DLO104", "abbreviation ДИ is defined (clause 2.1.4) but never used"),
         # "УПО" is listed, then defined again in 8.1.4 "(УПО)", and used only on its own sheet
-        ("DLO104", "abbreviation УПО is defined (clause 2 item 5) but never used"),
-        ("DLO104", "abbreviation УПО is defined again (clause 17 item 4)"),
+        ("DLO104", "abbreviation УПО is defined (clause 2.1.5) but never used"),
+        ("DLO104", "abbreviation УПО is defined again (clause 8.1.4); clause 2.1.5 defines it"),
         # "ІТ-компетенциями": "IT" typed with the Cyrillic І and Т, defined nowhere
-        ("DLO102", "abbreviation ІТ (clause 4)"),
+        ("DLO102", "abbreviation ІТ (clause 3.2)"),
         # "НЭБ" and "НПО" are used and defined nowhere
-        ("DLO102", "abbreviation НЭБ (clause 9 item 1)"),
-        ("DLO102", "abbreviation НПО (clause 9 item 2)"),
+        ("DLO102", "abbreviation НЭБ (clause 4.1 item 1)"),
+        ("DLO102", "abbreviation НПО (clause 4.1 item 2)"),
     ],
 }
 CASES = [pytest.param(s, f, id=f"{s.stem}.{f}") for s in SOURCES for f in FORMATS]
@@ -132,6 +138,24 @@ def test_a_repeat_qualified_after_a_comma(text, found):
 )
 def test_the_action_an_item_names(text, lang, act):
     assert duplicates.action(text, lang) == act
+
+
+def test_labels_follow_the_documents_numbering():
+    by_chapter = {9: ("4.1", "dashed"), 17: ("8.1", "subclauses"), 3: ("3", "numbered")}
+    clause = Numbered("clause", None, 9, 9, (), 4, 1)
+    dash = Numbered("item", None, 2, 9, (2,), 4)
+    sub = Numbered("item", None, 4, 17, (4,), 8)
+    nested = Numbered("item", None, 1, 17, (4, 1), 8)
+    plain = Numbered("item", None, 2, 3, (2,), 1)
+    assert [str(label(n, by_chapter)) for n in (clause, dash, sub, nested, plain)] == [
+        "clause 4.1",
+        "clause 4.1 item 2",
+        "clause 8.1.4",
+        "clause 8.1 item 4.1",
+        "clause 3 item 2",
+    ]
+    # without the document's numbers: the running clause number, as before
+    assert str(label(sub)) == "clause 17 item 4"
 
 
 def test_a_name_is_taken_out_whole_only():

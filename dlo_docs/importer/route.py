@@ -182,8 +182,9 @@ def approval_form(
     said = words(facts.full_text(clause))
     if any(contains(said, w) for w in order_words):
         return "order"
+    shown = clause.number or numbers[id(clause)]  # as the source numbers it: "8.2"
     report.assumed(
-        f"clause {numbers[id(clause)]} names who approves but no order: approval.form set to "
+        f"clause {shown} names who approves but no order: approval.form set to "
         "signature (approved by the official's own signature)",
         "set approval.form: order if an order approves it",
     )

@@ -118,9 +118,9 @@ def check(view: View) -> Iterator[Problem]:
         (
             view.locs[n.element.id],
             "title" if isinstance(n.element, (Chapter, Paragraph)) else "text",
-            Msg("{element} title", element=label(n))
+            Msg("{element} title", element=label(n, view.clause_numbers))
             if isinstance(n.element, (Chapter, Paragraph))
-            else label(n),
+            else label(n, view.clause_numbers),
         )
         for n in view.numbered
     ]

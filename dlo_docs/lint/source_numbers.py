@@ -60,7 +60,11 @@ def check(view: View) -> Iterator[Problem]:
             yield view.problem(
                 RULE,
                 view.element_at(n.element.id, "source_number"),
-                Msg("the source numbered {element} '{stored}'", element=label(n), stored=stored),
+                Msg(
+                    "the source numbered {element} '{stored}'",
+                    element=label(n, view.clause_numbers),
+                    stored=stored,
+                ),
                 Msg(
                     "check the source's numbering and whether an element was lost or added "
                     "on import; remove source_number once checked"

@@ -19,7 +19,7 @@ from ..labels import labels as load_labels
 from ..load import Source
 from ..mentions import contains, words
 from ..model import Chapter, Item, Paragraph, Registry, Regulation, text_in
-from ..numbering import Numbered, walk
+from ..numbering import Numbered, clause_shown, walk
 from ..project import Document
 from ..refs import element_ids
 from . import vocab
@@ -41,16 +41,34 @@ def is_abbreviation(token: str) -> bool:
     )
 
 
-def label(n: Numbered) -> Msg:
+# the clauses of a document as its readers number them: global clause number → (the number as
+# printed, "11" or "3.5"; the clause's items_style)
+ClauseNumbers = dict[int, tuple[str, str]]
+
+
+def clause_numbers(doc: Regulation, numbered: list[Numbered]) -> ClauseNumbers:
+    return {
+        n.number: (clause_shown(doc, n), getattr(n.element, "items_style", "numbered"))
+        for n in numbered
+        if n.kind == "clause"
+    }
+
+
+def label(n: Numbered, clauses: ClauseNumbers | None = None) -> Msg:
     """A readable, language-neutral name of a numbered element (shown in the interface
-    language)."""
+    language), numbered as the document prints it when ``clauses`` is given: "clause 3.5" in a
+    document that numbers its clauses within chapters, "clause 3.5.1" for a sub-clause."""
     if n.kind == "chapter":
         return Msg("chapter {n}", n=n.number)
     if n.kind == "paragraph":
         return Msg("chapter {chapter} paragraph {n}", chapter=n.chapter, n=n.number)
+    shown, style = (clauses or {}).get(n.clause, (str(n.clause), "numbered"))
     if n.kind == "clause":
-        return Msg("clause {n}", n=n.number)
-    return Msg("clause {clause} item {n}", clause=n.clause, n=".".join(str(p) for p in n.path))
+        return Msg("clause {n}", n=shown)
+    if style == "subclauses" and len(n.path) == 1:
+        sub = shown + "." + str(n.number)  # a sub-clause: "3.5.1"
+        return Msg("clause {n}", n=sub)
+    return Msg("clause {clause} item {n}", clause=shown, n=".".join(str(p) for p in n.path))
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,10 @@ class View:
         return self.source.path
 
     # -- elements ------------------------------------------------------------------------
+    @cached_property
+    def clause_numbers(self) -> ClauseNumbers:
+        return clause_numbers(self.model, self.numbered)
+
     @cached_property
     def locs(self) -> dict[str, tuple]:
         """Element id → YAML location of the element."""
@@ -225,12 +247,12 @@ class View:
                     loc,
                     el.id,
                     n.kind,
-                    Msg("{element} title", element=label(n)),
+                    Msg("{element} title", element=label(n, self.clause_numbers)),
                     chapter,
                     n,
                 )
             else:
-                add(el, "text", loc, el.id, n.kind, label(n), chapter, n)
+                add(el, "text", loc, el.id, n.kind, label(n, self.clause_numbers), chapter, n)
         return texts
 
     def texts(self, lang: str | None = None) -> list[Text]:
