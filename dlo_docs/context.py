@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import numbering
-from .errors import DloError, UsageError, error
+from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import labels as load_labels
 from .model import Chapter, Paragraph, Position, Registry, Regulation, text_in
@@ -140,27 +140,45 @@ def build(
             Msg("add {lang} to languages: and give every text a {lang}: version", lang=lang),
         )
     labels = load_labels(lang, templates)
-    missing: list = []
-    locs = {eid: loc for eid, loc in element_ids(model)}
+    tr = _Texts(doc, lang)
+    blocks = _blocks(model, labels, tr)
+    title = tr(model.title, ["title"])
+    if tr.missing:
+        raise DloError(tr.missing)
+    return _resolved(model, registry, lang, labels, title, blocks, records or Records(), draft)
 
-    def tr(text, loc: list) -> str:
-        value = text_in(text, lang, model.main_lang)
+
+class _Texts:
+    """A text of the regulation in one language, stripped; each one missing is remembered
+    (``missing``) as a problem at its position, and reads as ""."""
+
+    def __init__(self, doc: Document, lang: str) -> None:
+        self.doc, self.lang = doc, lang
+        self.missing: list[Problem] = []
+
+    def __call__(self, text: Any, loc: list) -> str:
+        main = self.doc.model.main_lang
+        value = text_in(text, self.lang, main)
         if value is None:
-            missing.append(
+            self.missing.append(
                 error(
-                    doc.source.at(loc),
+                    self.doc.source.at(loc),
                     "DLO030",
-                    Msg("no {lang} text here", lang=lang),
+                    Msg("no {lang} text here", lang=self.lang),
                     Msg(
                         "write it as a mapping: {{{main}: ..., {lang}: ...}}",
-                        main=model.main_lang,
-                        lang=lang,
+                        main=main,
+                        lang=self.lang,
                     ),
                 )
             )
             return ""
         return value.strip()
 
+
+def _blocks(model: Regulation, labels: dict, tr: _Texts) -> list[Block]:
+    """Every chapter, paragraph, clause and item in order, numbered and printed."""
+    locs = {eid: loc for eid, loc in element_ids(model)}
     blocks: list[Block] = []
     clause_n: numbering.Numbered | None = None
     for n in numbering.walk(model):
@@ -175,13 +193,22 @@ def build(
             clause_n = n
         marker, line = numbering.printed(model, n, clause_n, text, labels)
         blocks.append(Block(n.kind, marker, text, line, anchor, el.id, len(n.path)))
+    return blocks
 
-    title = tr(model.title, ["title"])
-    if missing:
-        raise DloError(missing)
+
+def _resolved(
+    model: Regulation,
+    registry: Registry,
+    lang: str,
+    labels: dict,
+    title: str,
+    blocks: list[Block],
+    records: Records,
+    draft: bool,
+) -> RenderDoc:
+    """The render context: the texts resolved, the registry's names and the records' officials."""
     org = registry.organisation_of(model.organisation)
     position = registry.position(model.position) if model.position else None
-    records = records or Records()
     organisation = (records.organisation or {}).get(lang) or org.name.get(lang, "")
     return RenderDoc(
         id=model.id,

@@ -141,7 +141,6 @@ NOT_YET_SPLIT = {
     ("dlo_docs.site.build", "lines"),
     ("dlo_docs.workflow.commands", "lines"),
     ("dlo_docs.workflow.journal", "lines"),
-    ("dlo_docs.context:build", "lines"),
     ("dlo_docs.render.docx_diff:table", "lines"),
     ("dlo_docs.site.build:_Site.regulation_page", "lines"),
     ("dlo_docs.site.collect:collect", "lines"),
