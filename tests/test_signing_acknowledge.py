@@ -71,6 +71,24 @@ def test_the_holder_signs_their_acknowledgement_and_the_sheet_prints_it(dlo, sig
     assert unsigned[4] == ""  # left for the pen
 
 
+def test_the_holders_name_in_any_of_the_registrys_languages_will_do(dlo, signed_office, tmp_path):
+    """The registry writes the vice-rector as Сейітова (kk) and Сеитова (ru); her certificate
+    spells it the Russian way. As for an agreement, either name is hers; verify agrees, from the
+    holder the event recorded."""
+    root = signed_office.root
+    russian = make_official(signed_office.ca, "СЕИТОВА АЙГУЛЬ", label="vp-ru")
+    bind(root, "vp-academic", russian)
+    key = str(russian.p12(tmp_path / "ru.p12"))
+    # someone else of the position, named as written, is held to that name alone
+    refused(dlo, root, "DLO903", "acknowledge", REG, "--name", "Ж. Ж. Сеитов",
+            "--position", "vp-academic", "--sign", key)  # fmt: skip
+    ok(dlo, root, "acknowledge", REG, "--holder", "vp-academic", "--sign", key)
+    [last] = entries(root)[-1:]
+    assert last["name"] == "А. Б. Сейітова"
+    assert last["facts"]["positions"]["vp-academic"]["holder"]["ru"] == "А. Б. Сеитова"
+    ok(dlo, root, "verify", REG)
+
+
 @pytest.mark.parametrize(
     ("args", "code", "says"),
     [

@@ -192,8 +192,13 @@ def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Si
         date,
         ctx.at(),
         now,
-        person={"name": reader.name},
+        person=signatures.reader_names(reader.name, _holder(ctx, reader.position_id)),
     )
+
+
+def _holder(ctx: loading.Ctx, position_id: str | None) -> dict[str, str] | None:
+    position = next((p for p in ctx.registry.positions if p.id == position_id), None)
+    return dict(position.holder) if position is not None and position.holder else None
 
 
 def acknowledge(
@@ -226,6 +231,7 @@ def acknowledge(
             loading.append(
                 ctx,
                 clerk,
+                [reader.position_id] if sign else [],  # a signed one: who held it, for verify
                 role=None,
                 event="acknowledged",
                 edition=h.in_force,

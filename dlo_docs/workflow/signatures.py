@@ -52,15 +52,26 @@ def event_day(entry: dict[str, Any]) -> dt.date:
     return dt.datetime.fromisoformat(entry["time"]).date()
 
 
+def reader_names(name: str, holder: dict[str, str] | None) -> dict[str, str]:
+    """The names a reader's certificate may bear: when the reader is the position's holder, the
+    holder's name in any of its languages (as for the other acts); else the name recorded."""
+    if holder and name in holder.values():
+        return dict(holder)
+    return {"name": name}
+
+
 def acting(entry: dict[str, Any]) -> tuple[str | None, dict[str, str] | None]:
     """Who acts in an event, as it recorded them: the registry position and the person's name.
-    An acknowledgement's reader (their position and name); else the event's role and its holder
-    as the event captured it (None when it captured none: older journals)."""
+    An acknowledgement's reader (their position, their name, and the position's holder as the
+    event captured it); else the event's role and its holder as the event captured it (None
+    when it captured none: older journals)."""
+    event = _journal.to_event(entry)
     if entry.get("event") == "acknowledged":
-        name = entry.get("name")
-        return entry.get("position_id"), {"name": str(name)} if name else None
+        name, pid = entry.get("name"), entry.get("position_id")
+        holder = (facts.of(event, pid) or {}).get("holder")
+        return pid, reader_names(str(name), holder) if name else None
     role = entry.get("role")
-    captured = facts.of(_journal.to_event(entry), role) or {}
+    captured = facts.of(event, role) or {}
     return role, dict(captured.get("holder") or {}) or None
 
 
