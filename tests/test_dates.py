@@ -259,3 +259,18 @@ def test_review_dates_keep_the_same_rules(in_force, dlo, day):
         "2025-02-10",
     )
     assert status(dlo, in_force)["review_due"] == "2028-02-10"
+
+
+def test_an_order_of_29_february_with_an_effective_date(project, dlo, day):
+    """The ten-year limit of an effective date counts from a leap day too: an order of
+    2024-02-29 is refused an effective date beyond it and recorded with one within it, never an
+    internal error."""
+    day("2026-11-30")
+    order = ("register-paper", REG, "--order", "7-НҚ", "--date", "2024-02-29")
+    result = dlo(*order, "--effective", "2034-03-01", cwd=project)
+    assert result.code == 2 and "not plausible" in result.err, result.err
+    result = dlo(*order, "--effective", "2024-03-01", cwd=project)
+    assert result.code == 0, result.err
+    assert status(dlo, project)["state"] == "in_force"
+    ok(dlo, project, "correct", REG, "--event", "1", "--date", "2024-02-28")
+    assert "2024-02-28" in ok(dlo, project, "log", REG).out

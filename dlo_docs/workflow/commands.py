@@ -19,7 +19,7 @@ from . import dates, editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
-from .state import Round, add_years
+from .state import Round
 
 
 def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date) -> Any:
@@ -518,6 +518,6 @@ def review(
             edition=h.in_force,
             result=result,
             date=date.isoformat(),
-            next_due=add_years(date, ctx.registry.review_period_years).isoformat(),
+            next_due=dates.add_years(date, ctx.registry.review_period_years).isoformat(),
             content_hash=h.approvals[h.in_force].content_hash,
         )

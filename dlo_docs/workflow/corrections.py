@@ -55,18 +55,11 @@ def _with(target: Event, correction: Event) -> Event:
             data["date"] = day
             due = data.get("next_due")
             if isinstance(due, dt.date):
-                data["next_due"] = _shift_years(day, due.year - old.year)
+                data["next_due"] = dates.add_years(day, due.year - old.year)
     else:
         data[_REMARK_KEY[target.event]] = str(value)
     data["corrected"] = {**(data.get("corrected") or {}), str(field): correction.seq}
     return dataclasses.replace(target, data=data)
-
-
-def _shift_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def shape(correction: Event, before: list[Event]) -> str | None:

@@ -79,12 +79,20 @@ def act(
     return value
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` ``years`` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
     """When an order takes effect (default: its date): not before it, within
     ``EFFECTIVE_YEARS``."""
     if value is None:
         return order_date
-    limit = order_date.replace(year=order_date.year + EFFECTIVE_YEARS)
+    limit = add_years(order_date, EFFECTIVE_YEARS)
     if value < order_date:
         raise UsageError(
             f"the effective date {value.isoformat()} is before the order's date "

@@ -100,14 +100,7 @@ class History:
             return None
         for review in self.reviews_of_edition():
             base = max(base, review.get("date") or review.date)
-        return add_years(base, years)
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return dates.add_years(base, years)
 
 
 def _take_effect(h: History, day: dt.date) -> None:
