@@ -172,44 +172,49 @@ def table(
     else:
         legend = doc.add_paragraph(words["legend"], style=style["text"])
         legend.paragraph_format.space_after = Pt(6)
-        grid = doc.add_table(rows=1, cols=len(COLUMNS_MM))
-        grid.style = doc.styles[style["table"]]
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        grid.autofit = False
-        sid = {role: doc.styles[name].style_id for role, name in style.items() if role != "table"}
-        header = grid.rows[0]
-        _repeat_header(header)
-        for cell, title in zip(header.cells, words["columns"], strict=False):
-            _cell_lines(cell, sid["header"], [title])
-        for n, change in enumerate(comparison.changes, 1):
-            cells = grid.add_row().cells
-            _cell_lines(cells[0], sid["number"], [str(n)])
-            _cell_lines(cells[1], sid["text"], [change_name(change, labels)])
-            old, new = side(change, "old"), side(change, "new")
-            _cell_lines(
-                cells[2],
-                sid["text"],
-                old if old is not None else [words["absent"]],
-                italic=old is None,
-            )
-            _cell_lines(
-                cells[3],
-                sid["text"],
-                new if new is not None else [words["removed"]],
-                italic=new is None,
-            )
-            _cell_lines(cells[4], sid["text"], [change.note or reason or ""])
-        for column, width in zip(grid.columns, COLUMNS_MM, strict=False):
-            column.width = Mm(width)
-        for row in grid.rows:
-            for cell, width in zip(row.cells, COLUMNS_MM, strict=False):
-                cell.width = Mm(width)
+        _change_rows(doc, style, comparison, labels, reason)
         if comparison.renumbered:
             after = doc.add_paragraph(words["renumbered"], style=style["text"])
             after.paragraph_format.space_before = Pt(6)
     out = io.BytesIO()
     doc.save(out)
     return stamp.fixed_zip(out.getvalue(), stamp.document_time(None))
+
+
+def _change_rows(
+    doc, style: dict[str, str], comparison: Comparison, labels: dict[str, Any], reason: str | None
+) -> None:
+    """The table of the changes: a header row repeated on each page, then one row a change."""
+    words = labels["diff"]
+    grid = doc.add_table(rows=1, cols=len(COLUMNS_MM))
+    grid.style = doc.styles[style["table"]]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    sid = {role: doc.styles[name].style_id for role, name in style.items() if role != "table"}
+    header = grid.rows[0]
+    _repeat_header(header)
+    for cell, title in zip(header.cells, words["columns"], strict=False):
+        _cell_lines(cell, sid["header"], [title])
+    for n, change in enumerate(comparison.changes, 1):
+        cells = grid.add_row().cells
+        _cell_lines(cells[0], sid["number"], [str(n)])
+        _cell_lines(cells[1], sid["text"], [change_name(change, labels)])
+        old, new = side(change, "old"), side(change, "new")
+        _cell_lines(
+            cells[2], sid["text"], old if old is not None else [words["absent"]], italic=old is None
+        )
+        _cell_lines(
+            cells[3],
+            sid["text"],
+            new if new is not None else [words["removed"]],
+            italic=new is None,
+        )
+        _cell_lines(cells[4], sid["text"], [change.note or reason or ""])
+    for column, width in zip(grid.columns, COLUMNS_MM, strict=False):
+        column.width = Mm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, COLUMNS_MM, strict=False):
+            cell.width = Mm(width)
 
 
 # --- the tracked-changes copy -----------------------------------------------------------------------

@@ -228,7 +228,13 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     if dst not in doc.languages:
         data["languages"].append(dst)
         result.added_language = True
-    text = load.dumps(data, like=source.text)
+    _write_back(project, path, source.text, doc, data, where)
+    return result
+
+
+def _write_back(project, path, like: str, doc: Regulation, data, where: Location) -> None:
+    """The translated draft written, once it reads back with the main texts untouched."""
+    text = load.dumps(data, like=like)
     checked, problems = load.parse(text.encode("utf-8"), project.display(path))
     model = load.validate(Regulation, checked)[0] if checked is not None else None
     if model is None or _main_texts(model) != _main_texts(doc):
@@ -237,7 +243,6 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
             or [error(where, "DLO703", "the translated draft would not read back; nothing written")]
         )
     atomic_write(path, text)
-    return result
 
 
 def _main_texts(doc: Regulation) -> list[str | None]:
