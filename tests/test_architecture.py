@@ -142,12 +142,10 @@ NOT_YET_SPLIT = {
     ("dlo_docs.workflow.commands", "lines"),
     ("dlo_docs.workflow.journal", "lines"),
     ("dlo_docs.site.build:_Site.regulation_page", "lines"),
-    ("dlo_docs.site.collect:collect", "lines"),
     ("dlo_docs.workflow.commands:approve", "lines"),
     ("dlo_docs.workflow.journal:_shape", "lines"),
     ("dlo_docs.workflow.journal:check_chain", "lines"),
     ("dlo_docs.site.build:_Site.publish", "complexity"),
-    ("dlo_docs.site.collect:collect", "complexity"),
     ("dlo_docs.workflow.state:_step", "complexity"),
 }
 

@@ -123,27 +123,7 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     reasons = {ev.edition: ev.get("reason") for ev in events if ev.event == "revised"}
     editions: dict[int, Edition] = {}
     for k in sorted(approvals):
-        try:
-            document = workflow.load_edition(project, reg_id, k)
-        except UsageError as exc:
-            raise DloError(
-                error(
-                    _where(project, reg_id),
-                    "DLO810",
-                    f"frozen edition {k} of {reg_id} is missing: {exc.message}",
-                    f"dlo verify {reg_id}",
-                )
-            ) from None
-        if workflow.content_hash(document.model) != approvals[k].content_hash:
-            raise DloError(
-                error(
-                    Location(project.display(document.path), 1, 1),
-                    "DLO810",
-                    f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
-                    f"{approvals[k].seq}: it is not published",
-                    f"dlo verify {reg_id}",
-                )
-            )
+        document = _frozen(project, reg_id, k, approvals[k])
         state = st.editions.get(k) or ("in_force" if k == n else "superseded")
         editions[k] = Edition(
             k, document, approvals[k], state, reason=reasons.get(k) if k > min(approvals) else None
@@ -164,25 +144,58 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     ]
     pub = Published(reg_id, st, registry, editions, rec, problems=problems)
     for lang in pub.model.languages:
-        try:
-            pub.contexts[lang] = context.build(
-                editions[n].document, registry, lang, project.templates, rec
-            )
-        except UsageError:
-            raise
-        except DloError as exc:
-            if lang == main:
-                raise
-            problems.append(
-                warning(
-                    Location(project.display(editions[n].document.path)),
-                    "DLO805",
-                    f"edition {n} of {reg_id} lacks {len(exc.problems)} {lang} text(s): it is "
-                    f"published in {main} only",
-                    f"dlo check regulations/{reg_id}",
-                )
-            )
+        _add_context(project, pub, lang, main)
     return pub
+
+
+def _frozen(project: Project, reg_id: str, k: int, approval: workflow.Event) -> Document:
+    """Frozen edition ``k``, once it is the very text its approval recorded (else DLO810)."""
+    try:
+        document = workflow.load_edition(project, reg_id, k)
+    except UsageError as exc:
+        raise DloError(
+            error(
+                _where(project, reg_id),
+                "DLO810",
+                f"frozen edition {k} of {reg_id} is missing: {exc.message}",
+                f"dlo verify {reg_id}",
+            )
+        ) from None
+    if workflow.content_hash(document.model) != approval.content_hash:
+        raise DloError(
+            error(
+                Location(project.display(document.path), 1, 1),
+                "DLO810",
+                f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
+                f"{approval.seq}: it is not published",
+                f"dlo verify {reg_id}",
+            )
+        )
+    return document
+
+
+def _add_context(project: Project, pub: Published, lang: str, main: str) -> None:
+    """The edition in force in ``lang``; a language it lacks texts of is left out (DLO805),
+    but not its main one."""
+    ed = pub.edition
+    try:
+        pub.contexts[lang] = context.build(
+            ed.document, pub.registry, lang, project.templates, pub.records
+        )
+    except UsageError:
+        raise
+    except DloError as exc:
+        if lang == main:
+            raise
+        pub.problems.append(
+            warning(
+                Location(project.display(ed.document.path)),
+                "DLO805",
+                f"edition {ed.n} of {pub.id} lacks {len(exc.problems)} {lang} text(s): it is "
+                f"published in {main} only",
+                f"dlo check regulations/{pub.id}",
+            )
+        )
 
 
 def title_in(pub: Published, lang: str) -> tuple[str, str]:
