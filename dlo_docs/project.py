@@ -56,20 +56,30 @@ class FileCache:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple, tuple[bytes, object]] = OrderedDict()
+        self._entries: OrderedDict[tuple, tuple[bytes | str, object]] = OrderedDict()
 
-    def get(self, key: tuple, raw: bytes, make):
+    def get(self, key: tuple, raw: bytes | str, make):
         """The value made from ``raw`` under ``key``: cached when ``raw`` is unchanged."""
         entry = self._entries.get(key)
         if entry is not None and entry[0] == raw:
             self._entries.move_to_end(key)
             return entry[1]
         value = make()
+        self.put(key, raw, value)
+        return value
+
+    def known(self, key: tuple, raw: bytes | str):
+        """The value cached under ``key`` for exactly ``raw``, else None (nothing is made)."""
+        entry = self._entries.get(key)
+        return entry[1] if entry is not None and entry[0] == raw else None
+
+    def put(self, key: tuple, raw: bytes | str, value) -> None:
+        """Remember ``value`` as what ``raw`` makes under ``key`` (a writer that knows what the
+        bytes it wrote read back as)."""
         self._entries[key] = (raw, value)
         self._entries.move_to_end(key)
         while len(self._entries) > self.size:
             self._entries.popitem(last=False)
-        return value
 
     def clear(self) -> None:
         self._entries.clear()

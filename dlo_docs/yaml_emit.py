@@ -13,12 +13,12 @@ rules below are ruamel.yaml's emitter's (``analyze_scalar``, ``choose_scalar_sty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 WIDTH = 100  # the house style's line width
 MAX_KEY = 128  # a longer key is written as a complex key ("? key")
-_BREAKS = frozenset("\n\x85\u2028\u2029")
 _LEADING = frozenset("#,[]{}&*!|>'\"%@`")
 
 IsString = Callable[[str], bool]
@@ -28,15 +28,11 @@ class Unsupported(Exception):
     """The data holds something this emitter does not write exactly as ruamel.yaml does."""
 
 
-def _printable(ch: str) -> bool:
-    """A character ruamel.yaml writes as is (with ``allow_unicode``) on one line."""
-    if " " <= ch <= "~":
-        return True
-    return (
-        ch not in _BREAKS
-        and ch != "\ufeff"
-        and ("\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" or ch >= "\U00010000")
-    )
+# a character ruamel.yaml does not write as is (with ``allow_unicode``) on one line: controls,
+# line breaks (\x85, \u2028, \u2029), surrogates, the byte order mark, \ufffe and \uffff
+_SPECIAL = re.compile(
+    "[^ -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _indicators(text: str) -> bool:
@@ -53,7 +49,7 @@ def _indicators(text: str) -> bool:
 def _style(text: str, is_string: IsString) -> str:
     """The style ruamel.yaml chooses: plain ("") or single-quoted ("'"); ``Unsupported``
     where it would write double quotes, a block or a multi-line scalar."""
-    if not all(map(_printable, text)):  # line breaks, tabs, controls: double quotes
+    if _SPECIAL.search(text):  # line breaks, tabs, controls: double quotes
         raise Unsupported("a character that needs escaping")
     plain = (
         bool(text)
@@ -72,6 +68,8 @@ def _style(text: str, is_string: IsString) -> str:
 def _plain(text: str, column: int, indent: int) -> str:
     """``write_plain`` of a one-line text starting at ``column``, continued lines at
     ``indent``."""
+    if column + len(text) <= WIDTH:  # no word passes the width: nothing to fold
+        return text
     out: list[str] = []
     start = end = 0
     spaces = False
@@ -102,6 +100,8 @@ def _plain(text: str, column: int, indent: int) -> str:
 def _quoted(text: str, column: int, indent: int) -> str:
     """``write_single_quoted`` of a one-line text without quotes, its opening quote at
     ``column``."""
+    if column + len(text) + 1 <= WIDTH:  # no space after the width: nothing to fold
+        return "'" + text + "'"
     out = ["'"]
     column += 1
     start = end = 0

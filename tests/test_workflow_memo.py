@@ -1,5 +1,6 @@
 """What one process does not do twice: the lint rules over a text and registry already linted
-(``submit`` then ``approve``), while any change of either is linted again."""
+(``submit`` then ``approve``), parsing the journal a command has just written and hashing its
+events again; while any change of a file on disk is read, linted and checked again."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import datetime as dt
 
 import pytest
 from conftest import on_day
-from workflow_support import APPROVERS, REG, replace_text
+from workflow_support import APPROVERS, REG, journal_path, replace_text
 
 from dlo_docs import lint, workflow
 from dlo_docs.errors import DloError
 from dlo_docs.project import Project
+from dlo_docs.workflow import journal as wj
 
 DAY = dt.date(2024, 6, 3)
 
@@ -93,3 +95,72 @@ def test_the_memory_is_bounded(project, runs, monkeypatch):
         path.write_text(text + f"# edit {n}\n", encoding="utf-8")
         lint.run(p.load([REG]), templates=p.templates)
     assert len(runs) == 4 and len(lint._memo) == 2
+
+
+# -- the journal: read and verified once per content -----------------------------------------
+
+
+@pytest.fixture
+def hashes(monkeypatch) -> list[int]:
+    """The seq of every event hashed (to write it, or to check the chain)."""
+    seen: list[int] = []
+    real = wj.event_hash
+
+    def counting(entry):
+        seen.append(entry["seq"])
+        return real(entry)
+
+    monkeypatch.setattr(wj, "event_hash", counting)
+    return seen
+
+
+def test_each_command_hashes_only_the_event_it_writes(project, hashes):
+    with on_day("2024-06-03"):
+        p = agreed(project)
+        workflow.approve(p, REG, "45-НҚ", DAY)
+    assert hashes == [1, 2, 3, 4, 5, 6]
+    fresh = Project(project)  # another process: nothing known, the whole chain checked
+    assert workflow.verify(fresh, [REG]) == {REG: []}
+    assert hashes[6:] == [1, 2, 3, 4, 5, 6]
+
+
+def test_what_a_command_remembers_is_what_a_fresh_read_gives(project):
+    with on_day("2024-06-03"):
+        p = agreed(project)
+    mine, fresh = wj.read(p, REG), wj.read(Project(project), REG)
+    assert mine.source is not None and fresh.source is not None
+    assert mine.source.text == fresh.source.text == journal_path(project).read_text("utf-8")
+    assert (mine.entries, mine.problems) == (fresh.entries, fresh.problems)
+    for i, entry in enumerate(fresh.entries):
+        for key in entry:
+            assert mine.at(i, key) == fresh.at(i, key)
+    assert wj.verified(p, mine) == wj.check_chain(fresh) == []
+
+
+def test_a_journal_forged_between_two_commands_of_one_process_is_refused(project):
+    """The journal is remembered by its bytes: an edit on disk is read and checked again."""
+    with on_day("2024-06-03"):
+        p = Project(project)
+        workflow.submit(p, REG)
+        workflow.agree(p, REG, APPROVERS[0])
+        path = journal_path(project)
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("event: agreed", "event: rejected", 1), "utf-8")
+        with pytest.raises(DloError) as refused:
+            workflow.agree(p, REG, APPROVERS[1])
+    codes = [problem.code for problem in refused.value.problems]
+    assert codes[0] == "DLO632" and "DLO601" in codes
+    assert workflow.verify(p, [REG])[REG][0].code == "DLO601"
+
+
+def test_a_journal_laid_out_by_hand_is_read_again_after_the_append(project, hashes):
+    """A journal reformatted by hand (still intact) is written back whole; the next command
+    reads and checks it again instead of trusting what the writer remembered."""
+    with on_day("2024-06-03"):
+        p = Project(project)
+        workflow.submit(p, REG)
+        path = journal_path(project)
+        path.write_text(path.read_text("utf-8").replace("\n  - ", "\n-   "), "utf-8")
+        workflow.agree(p, REG, APPROVERS[0])
+        assert workflow.verify(p, [REG]) == {REG: []}
+    assert hashes == [1, 1, 2, 1, 2]

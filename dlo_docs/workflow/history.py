@@ -35,7 +35,7 @@ def intact(project: Project, reg_id: str) -> None:
     output shows as approved is never read from a forged history."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
-    problems = _journal.check_chain(journal) or integrity.corrections_problems(journal)
+    problems = _journal.verified(project, journal) or integrity.corrections_problems(journal)
     if problems:
         raise DloError(problems)
 

@@ -99,7 +99,7 @@ def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Probl
 
 def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
     """Every problem with ``journal`` (as read) and the frozen editions it approved."""
-    problems = _journal.check_chain(journal)
+    problems = _journal.verified(project, journal)
     if journal.problems:
         return problems
     approved: dict[int, tuple[int, Event]] = {}

@@ -322,17 +322,49 @@ def _agreed_days(event: Event) -> list[dt.date]:
     return [dt.date.fromisoformat(str(a["date"])) for a in agreed if a.get("date") is not None]
 
 
+def _read_key(journal: Journal) -> tuple[str, Path, str]:
+    return ("journal", journal.path.resolve(), journal.display)
+
+
+def _chain_key(journal: Journal) -> tuple[str, Path, str]:
+    return ("journal chain", journal.path.resolve(), journal.display)
+
+
 def read(project: Project, reg_id: str) -> Journal:
     """The journal as written (no journal yet: no events). Shape problems are collected in
-    ``problems``; the chain is checked by ``check_chain``."""
+    ``problems``; the chain is checked by ``check_chain``. Parsed once per content in the
+    project's cache (the entries are shared: never changed in place)."""
     path = path_of(project, reg_id)
-    display = project.display(path)
+    journal = Journal(path, project.display(path), None, [], [])
     if not path.exists():
-        return Journal(path, display, None, [], [])
-    source, problems = project.read(path, display)  # parsed once per command
+        return journal
+    raw, problems = load.read_raw(path, journal.display, root=project.root)
+    if raw is None:
+        journal.problems = problems
+        return journal
+    source, entries, problems = project.cache.get(
+        _read_key(journal), raw, lambda: _parsed(raw, journal)
+    )
+    journal.source, journal.entries, journal.problems = source, list(entries), list(problems)
+    return journal
+
+
+def _parsed(
+    raw: bytes, empty: Journal
+) -> tuple[load.Source | None, tuple[dict[str, Any], ...], tuple[Problem, ...]]:
+    """What ``read`` makes of ``raw``: the source, the plain entries, the shape problems."""
+    source, problems = load.parse(raw, empty.display)
     if source is None:
-        return Journal(path, display, None, [], problems)
-    journal = Journal(path, display, source, [], [])
+        return None, (), tuple(problems)
+    journal = Journal(empty.path, empty.display, source, [], [])
+    _entries(journal)
+    return source, tuple(journal.entries), tuple(journal.problems)
+
+
+def _entries(journal: Journal) -> None:
+    """The entries of ``journal.source`` and their shape problems, into ``journal``."""
+    source = journal.source
+    assert source is not None
     if not isinstance(source.data, list):
         journal.problems.append(
             error(
@@ -342,12 +374,11 @@ def read(project: Project, reg_id: str) -> Journal:
                 "the journal is written by dlo only: restore it from version control",
             )
         )
-        return journal
+        return
     for index, entry in enumerate(source.data):
         shape = _shape(entry, index, journal)
         journal.problems += shape
         journal.entries.append(normal(entry) if isinstance(entry, dict) else {})
-    return journal
 
 
 def events_or_raise(project: Project, reg_id: str) -> list[Event]:
@@ -358,6 +389,17 @@ def events_or_raise(project: Project, reg_id: str) -> list[Event]:
 
 
 # -- the chain ------------------------------------------------------------------------------
+
+
+def verified(project: Project, journal: Journal) -> list[Problem]:
+    """``check_chain(journal)``, worked out once per content of the journal in ``project``
+    (the same text, the same verdict: each event is hashed once, not by every command)."""
+    if journal.source is None:
+        return check_chain(journal)
+    found = project.cache.get(
+        _chain_key(journal), journal.source.text, lambda: tuple(check_chain(journal))
+    )
+    return list(found)
 
 
 def check_chain(journal: Journal) -> list[Problem]:
@@ -511,6 +553,7 @@ def append(
     if sign is not None:
         full[SIGNATURE] = normal(sign(full, signed_bytes(full)))
     full["hash"] = event_hash(full)
+    intact = _intact(project, journal)
     if journal.source is not None and isinstance(journal.source.data, list):
         appended = _appended(journal, full)
         if appended is not None:
@@ -520,13 +563,18 @@ def append(
             data.append(full)
             text = load.dumps(data)
             source = load.Source(journal.display, text, data)
+            intact = False  # read again by the next command, as any file
     else:
         text = HEADER.format(id=reg_id) + load.dumps([full])
-        source = load.Source(journal.display, text, [full])
+        read_back = _read_back(text, journal.display, [full])
+        intact = intact and read_back is not None
+        source = read_back or load.Source(journal.display, text, [full])
     if write:
         atomic_write(journal.path, text)
     journal.source = source  # the next append of this command appends to this one
     journal.entries.append(full)
+    if intact:
+        _remember(project, journal, text)
     return to_event(full)
 
 
@@ -535,6 +583,37 @@ def flush(journal: Journal) -> None:
     journal whole, or not at all)."""
     assert journal.source is not None
     atomic_write(journal.path, journal.source.text)
+
+
+def _intact(project: Project, journal: Journal) -> bool:
+    """Whether ``journal`` is known to be intact: no journal yet, or a text whose chain this
+    project verified (``verified``) with no problem."""
+    if journal.source is None:
+        return not journal.entries and not journal.problems
+    return (
+        not journal.problems and project.cache.known(_chain_key(journal), journal.source.text) == ()
+    )
+
+
+def _read_back(text: str, display: str, events: list[dict[str, Any]]) -> load.Source | None:
+    """The source of ``text`` when it reads back as exactly ``events``, else None."""
+    source, problems = load.parse(text.encode("utf-8"), display)
+    if problems or source is None or not isinstance(source.data, list):
+        return None
+    return source if normal(source.data) == events else None
+
+
+def _remember(project: Project, journal: Journal, text: str) -> None:
+    """What the next command would read and verify in the journal as appended (an intact chain,
+    read back as exactly its events; on disk now, or once ``flush`` writes a batch), put in the
+    project's cache by its bytes: the next command does not parse it again nor hash its events
+    again. Only when the new event's shape is right."""
+    assert journal.source is not None
+    if _shape(journal.entries[-1], len(journal.entries) - 1, journal):
+        return
+    value = (journal.source, tuple(journal.entries), ())
+    project.cache.put(_read_key(journal), text.encode("utf-8"), value)
+    project.cache.put(_chain_key(journal), journal.source.text, ())
 
 
 def _appended(journal: Journal, full: dict[str, Any]) -> tuple[str, load.Source] | None:
