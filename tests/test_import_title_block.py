@@ -9,6 +9,7 @@ before their text as the offices that publish such regulations write them."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -292,3 +293,29 @@ def test_an_official_the_registry_does_not_know_is_not_guessed(project, dlo, tmp
     assert "approval block names" not in result.err
     assert "no clause names who approves; approval.by set to rector" in result.err
     assert "Бас бухгалтердің" in result.err  # the block itself is still reported (DLO507)
+
+
+@needs_corpus
+def test_a_block_styled_as_a_heading_is_no_chapter(project, dlo, tmp_path):
+    """An office DOCX sets "УТВЕРЖДЕНА:" as Heading 1: still the approval block, not chapter 1
+    (the counts are the source's), and its lines are not body text."""
+    doc = Document()
+    doc.add_heading("УТВЕРЖДЕНА:", 1)
+    for line in RU_ORDER[1:]:
+        doc.add_paragraph(line)
+    source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+    _, body, _ = parts(source)
+    for line in body:  # the chapters as headings, the rest as plain paragraphs
+        if re.match(r"^\d+\. \w", line) and not re.match(r"^\d+\.\d", line) and len(line) < 60:
+            doc.add_heading(line, 1)
+        else:
+            doc.add_paragraph(line)
+    path = tmp_path / "office.docx"
+    doc.save(str(path))
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert "DLO507" in result.err and "№ 112-п of 2024-03-15" in result.err
+    model = load_model(project, "corpus")
+    assert len(model.chapters) == source.chapters
+    assert sum(1 for _ in model.clauses()) == source.clauses
+    assert model.chapters[0].title == "Область применения"

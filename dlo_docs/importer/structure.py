@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Location, Problem, warning
+from . import title_block
 from .appendix import Appendix
 from .appendix import split as split_appendix
 from .classify import Cand, as_written, classify, number_value, upper_heading
@@ -353,6 +354,9 @@ def _shown_node(node: Node) -> str:
 def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     lines, appendix = split_appendix(lines)
     cands = [classify(line) for line in lines]
+    body = [c.kind in ("clause", "item") or c.number is not None for c in cands]
+    for i in title_block.at_head(lines, body):  # a block styled as a heading is no chapter
+        cands[i] = Cand("none", None, lines[i].text)
     marked_chapters = any(c.kind == "chapter" for c in cands)
     for i, cand in enumerate(cands):
         if (

@@ -188,6 +188,16 @@ def read(preamble: list[Line]) -> Approval | None:
     )
 
 
+def at_head(lines: list[Line], body: list[bool]) -> list[int]:
+    """Indexes of the approval block's lines among the lines before the first numbered element
+    (``body``: which lines are), however they are styled: an office DOCX may set "УТВЕРЖДЕНА:"
+    as a heading, which is not the first chapter."""
+    end = next((i for i, is_body in enumerate(body) if is_body), len(lines))
+    block = read(lines[:end])
+    taken = {id(line) for line in block.lines} if block else set()
+    return [i for i, line in enumerate(lines[:end]) if id(line) in taken]
+
+
 def rest(preamble: list[Line], approval: Approval | None) -> list[Line]:
     """The title page's lines without the approval block (where the title is)."""
     if approval is None:
