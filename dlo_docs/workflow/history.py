@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import DloError
 from ..project import Project
-from . import corrections, integrity, loading
+from . import corrections, integrity, legality, loading
 from . import journal as _journal
 from . import status as _status
 from .journal import Event
@@ -31,11 +31,14 @@ def events(project: Project, reg_id: str) -> list[Event]:
 
 def intact(project: Project, reg_id: str) -> None:
     """Raise DloError naming every edited, deleted, inserted or reordered event of ``reg_id``'s
-    journal (DLO601-DLO605, as ``verify``) and every correction that is not one (DLO611): what an
+    journal (DLO601-DLO605, as ``verify``), every correction that is not one (DLO611) and every
+    event no command would have written (DLO612): what an
     output shows as approved is never read from a forged history."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
-    problems = _journal.verified(project, journal) or integrity.corrections_problems(journal)
+    problems = _journal.verified(project, journal) or (
+        integrity.corrections_problems(journal) + legality.check(journal)
+    )
     if problems:
         raise DloError(problems)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
 from ..project import Project
-from . import corrections, editions, signatures
+from . import corrections, editions, legality, signatures
 from . import journal as _journal
 from .journal import Event
 
@@ -108,7 +108,7 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
         problems += _approved(project, reg_id, journal, index, ev)
-    problems += corrections_problems(journal)
+    problems += corrections_problems(journal) + legality.check(journal)
     return problems + _unrecorded(project, reg_id, set(approved))
 
 
