@@ -129,7 +129,12 @@ PARTICIPLE = re.compile(
 # The action a Russian list item names: a verbal noun ("утверждение", "организация", "выдача",
 # "разработка") or an infinitive ("осуществлять", "вести"); DLO107 compares items' actions.
 ACTION: dict[str, re.Pattern[str]] = {
-    "ru": re.compile(r"^[^\W\d_]{3,}(?:ние|тие|ция|ача|тка|вка|рка|нка|ть|ться|сти|зти)$"),
+    # (an infinitive ends in a vowel and -ть, or -ести / -зти / -чь: "область", "ответственность",
+    # "безопасности" are no actions)
+    "ru": re.compile(
+        r"^(?=[^\W\d_]{5,}$)[^\W\d_]+"
+        r"(?:ние|тие|ция|ача|тка|вка|рка|нка|[аяеиуыоё]ть|[аяеиуыоё]ться|ести|зти|чь)$"
+    ),
 }
 
 # Words that carry no content, left out when comparing items for near-duplicates.
