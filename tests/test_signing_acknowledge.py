@@ -229,3 +229,27 @@ def test_openssl_verifies_an_exported_acknowledgement(dlo, signed_office):
         capture_output=True, text=True,
     )  # fmt: skip
     assert check.returncode == 0 and "Verification successful" in check.stderr, check.stderr
+
+
+def test_a_computer_whose_clock_is_behind_the_journal_cannot_sign(dlo, signed_office):
+    """A signed event recorded before the journal's latest one would be reported by verify as
+    moved back (DLO908): the command refuses it first and says to set the clock."""
+    from conftest import on_day
+
+    root = signed_office.root
+    ok(dlo, root, "acknowledge", REG, "--holder", "vp-academic")  # recorded now
+    with on_day((TODAY - dt.timedelta(days=1)).isoformat()):  # a clock a day behind
+        result = refused(dlo, root, "DLO908", "acknowledge", REG, "--holder", "dlo-head",
+                         "--sign", _key(signed_office, "dlo-head"))  # fmt: skip
+    assert "set the computer's date and time right" in result.err
+    ok(
+        dlo,
+        root,
+        "acknowledge",
+        REG,
+        "--holder",
+        "dlo-head",
+        "--sign",
+        _key(signed_office, "dlo-head"),
+    )
+    ok(dlo, root, "verify", REG)

@@ -6,6 +6,7 @@ or checks only the signatures that are there) and must be caught here."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import shutil
@@ -276,3 +277,49 @@ def test_a_signature_by_another_ca_with_the_same_names_is_reported_by_verify_and
     )  # fmt: skip
     assert check.returncode != 0
     assert "Verification successful" not in check.stderr
+
+
+def test_a_former_holder_appending_an_act_dated_in_their_days_is_reported(dlo, signed_office):
+    """Her key still works and the registry still binds it for her days: she appends, after the
+    journal's latest event, an agreement whose recorded time she set back into her days (and
+    signs it so). Every check of the signature passes on those days; its place in the journal
+    does not: it is recorded before an earlier event."""
+    root = signed_office.root
+    with on_day((TODAY - dt.timedelta(days=3)).isoformat()):
+        ok(dlo, root, "submit", REG)
+    new = _successor_named(root, signed_office)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", new.p12(root.parent / "n.p12"))
+    data = entries(root)
+    forged = copy.deepcopy({k: v for k, v in data[1].items() if k not in ("signature", "hash")})
+    forged["seq"] = 3
+    forged["time"] = data[0]["time"]  # three days ago: she held the position then
+    forged["date"] = data[0]["time"][:10]  # and the act of that day
+    forged["remarks"] = "Agreed, on condition that clause 17 is removed"
+    forged["facts"]["positions"]["vp-academic"]["holder"] = {"kk": "А. Б. Сейітова"}
+    forged["prev"] = data[1]["hash"]
+    former = keys.load_pkcs12(signed_office.p12["vp-academic"], PASSWORD.encode())
+    forged["signature"] = decisions.record(former, _journal.signed_bytes(forged))
+    rewrite(root, [*data, forged])
+    [only] = _verify_fails(dlo, root)
+    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 3, 'signature')}:")
+    assert "error DLO908: journal event 3 (agreed) is signed and recorded at" in only
+    assert "its time was moved back" in only
+
+
+def test_clocks_may_differ_by_an_hour_not_more(dlo, signed_office):
+    """Officials sign on their own computers: an agreement signed on a computer whose clock is
+    half an hour behind the one that recorded the submission is fine; two hours is a time moved
+    back. (Made here as that computer would: the event's time set, then signed by the holder.)"""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", signed_office.p12["vp-academic"])
+    data = entries(root)
+    submitted = dt.datetime.fromisoformat(data[0]["time"])
+    holder = keys.load_pkcs12(signed_office.p12["vp-academic"], PASSWORD.encode())
+    for behind, fails in ((dt.timedelta(minutes=30), False), (dt.timedelta(hours=2), True)):
+        data[1]["time"] = (submitted - behind).isoformat()
+        data[1]["signature"] = decisions.record(holder, _journal.signed_bytes(data[1]))
+        rewrite(root, data)
+        result = dlo("verify", REG, cwd=root)
+        assert (result.code == 1) == fails, result.err
+        assert ("error DLO908: journal event 2 (agreed)" in result.err) == fails

@@ -13,5 +13,6 @@ imported by ``pades`` only. Layers above use this interface:
 Problem codes: DLO901 the key file cannot be opened · DLO902 a certificate file is missing or
 unreadable · DLO903 the certificate is not the role holder's · DLO904 the certificate is not valid
 on the event's date · DLO905 it does not chain to a trusted CA · DLO906 the signature does not
-match the signed bytes · DLO907 a signature is required and missing.
+match the signed bytes · DLO907 a signature is required and missing · DLO908 a signed event is
+recorded before an earlier event (its time moved back, or a clock behind).
 """

@@ -193,6 +193,7 @@ def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Si
         ctx.at(),
         now,
         person=signatures.reader_names(reader.name, _holder(ctx, reader.position_id)),
+        latest=signatures.latest(ctx.journal),
     )
 
 

@@ -27,7 +27,9 @@ def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date
     (the certificate is checked on that day, not today); the signing hook."""
     signers = signatures.signers_for(ctx.project, ctx.loaded)
     now = dates.now(ctx.registry.organisation.timezone)
-    return signatures.before_write(signers, kind, role, signer, day, ctx.at(), now)
+    return signatures.before_write(
+        signers, kind, role, signer, day, ctx.at(), now, latest=signatures.latest(ctx.journal)
+    )
 
 
 def _open(project: Project, reg_id: str) -> Ctx:

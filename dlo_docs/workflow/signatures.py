@@ -26,6 +26,9 @@ from ..signing.registry import Signers
 from . import facts
 from . import journal as _journal
 
+# how far the clocks of the officials' computers may differ: a signed event recorded this much
+# before an earlier event is refused (and reported by verify)
+CLOCK_SKEW = dt.timedelta(hours=1)
 SIGNABLE = ("agreed", "rejected", "approved", "reviewed", "acknowledged")
 
 
@@ -101,12 +104,14 @@ def before_write(
     at: Location,
     now: dt.datetime | None = None,
     person: dict[str, str] | None = None,
+    latest: dt.datetime | None = None,
 ) -> Callable[[dict[str, Any], bytes], dict[str, Any]] | None:
     """Refuse an unsigned event that the registry requires signed, or a signer whose certificate
     fails a check (each failure named); return the hook that signs the event as it is appended.
     The certificate is checked for the act's ``day``: at ``now`` (the recording time, in the
     organisation's zone) for an act of today, on that day for a back-dated one. ``person``: the
-    name the certificate must bear (default: the holder of ``role`` the registry names now)."""
+    name the certificate must bear (default: the holder of ``role`` the registry names now).
+    ``latest``: the time of the journal's latest event, which a signed event may not precede."""
     if signer is None:
         if kind in signers.required:
             raise _required(kind, role, at)
@@ -114,6 +119,17 @@ def before_write(
     if kind not in SIGNABLE:
         raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
     now = now or dt.datetime.now(dt.UTC)
+    if latest is not None and now < latest - CLOCK_SKEW:
+        raise DloError(
+            error(
+                at,
+                "DLO908",
+                f"this computer's clock says {now.isoformat(timespec='minutes')}, before the "
+                f"journal's latest event ({latest.isoformat(timespec='minutes')}): a signed event "
+                "cannot be recorded before it",
+                "set the computer's date and time right, then sign",
+            )
+        )
     moment = act_moment(signer.certificate, now, day)
     failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
     if failures:
@@ -124,6 +140,30 @@ def before_write(
         return decisions.record(signer, data)
 
     return sign
+
+
+def latest(journal: _journal.Journal) -> dt.datetime | None:
+    """The time of the journal's latest event (None: no event yet)."""
+    times = [_recorded(e) for e in journal.entries]
+    return max(times) if times else None
+
+
+def _moved_back(journal: _journal.Journal, i: int, before: dt.datetime | None) -> list[Problem]:
+    """A signed event recorded before an earlier event (more than the clocks of two computers
+    differ): its time was moved back, as a former holder appending an act of their days would."""
+    entry = journal.entries[i]
+    if before is None or _recorded(entry) >= before - CLOCK_SKEW:
+        return []
+    return [
+        error(
+            _at(journal, i),
+            "DLO908",
+            f"journal event {entry['seq']} ({entry['event']}) is signed and recorded at "
+            f"{entry['time']}, before an earlier event ({before.isoformat()}): its time was "
+            "moved back",
+            "a signed event cannot be changed; restore the journal from version control",
+        )
+    ]
 
 
 def _at(journal: _journal.Journal, index: int) -> Location:
@@ -203,7 +243,7 @@ def verify(
 ) -> list[Problem]:
     """Every failed check of every signed event, positioned at the event's signature, and every
     event the policy requires signed that is not, positioned at the event."""
-    signed = [i for i, e in enumerate(journal.entries) if _journal.SIGNATURE in e]
+    signed = {i for i, e in enumerate(journal.entries) if _journal.SIGNATURE in e}
     try:
         signers = signers_for(project, loaded)
         if signed:
@@ -213,8 +253,12 @@ def verify(
     ) as exc:  # an unreadable registry is dlo check's to report, unless signatures need it
         return exc.problems if signed else []
     problems = _unsigned(signers, journal)
-    for i in signed:
-        problems += _checked(signers, journal, i)
+    before: dt.datetime | None = None  # the latest time of the events before
+    for i, entry in enumerate(journal.entries):
+        if i in signed:
+            problems += _moved_back(journal, i, before) + _checked(signers, journal, i)
+        recorded = _recorded(entry)
+        before = recorded if before is None else max(before, recorded)
     return problems
 
 
