@@ -167,11 +167,11 @@ def test_verify_reports_a_signer_the_registry_no_longer_trusts(dlo, signed_offic
     assert "error DLO905: journal event 2" in result.err
 
 
-def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
+def _openssl(folder: Path, name: str, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["openssl", "cms", "-verify", "-binary", "-inform", "DER",
          "-content", str(folder / f"{name}.bin"), "-in", str(folder / f"{name}.p7s"),
-         "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null"],
+         "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null", *extra],
         capture_output=True, text=True,
     )  # fmt: skip
 
@@ -319,3 +319,27 @@ def test_a_certificate_not_yet_valid_on_the_act_date_is_refused(dlo, signed_offi
         assert f"after the event's date {day}" in result.err
     ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", key)  # dated today: valid
     ok(dlo, root, "verify", REG)
+
+
+@needs("openssl")
+def test_openssl_checks_a_back_dated_act_at_its_day_as_the_readme_says(
+    dlo, signed_office, tmp_path
+):
+    """Signed today with a certificate that expired three days ago, for an act of ten days ago:
+    openssl refuses it as of now, and accepts it with -attime at the act's day (the README's note)."""
+    root = signed_office.root
+    expired = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic",
+                            not_before=NOW - dt.timedelta(days=900),
+                            not_after=NOW - dt.timedelta(days=3))  # fmt: skip
+    bind(root, "vp-academic", expired)
+    _submitted_on(dlo, root, TODAY - dt.timedelta(days=20))
+    day = TODAY - dt.timedelta(days=10)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--date", day.isoformat(),
+       "--sign", expired.p12(tmp_path / "expired.p12"))  # fmt: skip
+    ok(dlo, root, "verify", REG, "--export", "out")
+    folder, name = root / "out", f"{REG}-2-agreed"
+    now = _openssl(folder, name)
+    assert now.returncode != 0 and "expired" in now.stderr
+    noon = dt.datetime.combine(day, dt.time(12), ZONE)
+    then = _openssl(folder, name, "-attime", str(int(noon.timestamp())))
+    assert then.returncode == 0, then.stderr
