@@ -142,7 +142,7 @@ def _with_page_count(
 def write_reference(project: Project, path: Path | None = None, force: bool = False) -> Path:
     """Write the built-in styled reference document (default ``templates/reference.docx``), the
     starting point for an organisation's own styles."""
-    target = project.inside(path if path is not None else project.templates / docx_render.REFERENCE)
+    target = project.output(path) if path is not None else project.templates / docx_render.REFERENCE
     if target.exists() and not force:
         raise UsageError(f"{project.display(target)} exists", "pass --force to overwrite it")
     atomic_write(target, docx_render.default_reference())

@@ -287,3 +287,23 @@ def test_files_get_the_permissions_the_umask_gives(project, dlo):
     finally:
         os.umask(previous)
         fsio.umask.cache_clear()
+
+
+# -- --out names any folder the user can write to --------------------------------------------
+
+
+def test_every_out_option_may_name_a_folder_outside_the_project(project, dlo, tmp_path):
+    _in_force(project)
+    out = tmp_path / "desktop"
+    out.mkdir()
+    for args, written in (
+        (["render", "--format", "html", "--out", out / "r"], out / "r" / "dlo-head.kk.html"),
+        (["translate", "dlo-head", "--to", "ru", "--out", out / "t.docx"], out / "t.docx"),
+        (["list", "--format", "csv", "--out", out / "l.csv"], out / "l.csv"),
+        (["reference-docx", "--out", out / "ref.docx"], out / "ref.docx"),
+        (["verify", "--export", out / "sig"], out),  # the bundled journal is unsigned
+        (["diff", "dlo-head", "--format", "html", "--out", out / "d.html"], out / "d.html"),
+    ):
+        result = dlo("--root", project, *args)
+        assert result.code == 0 and written.exists(), (args, result.code, result.err)
+        assert "outside the project" not in result.err

@@ -157,10 +157,10 @@ def test_refusals(project, dlo, tmp_path):
     assert result.code == 2 and "not a translation table" in result.err
     assert dlo("translate", "dlo-head", "--to", "kk", "--out", "x.docx", cwd=project).code == 2
     assert dlo("translate", "dlo-head", "--to", "ru", "--out", "x.txt", cwd=project).code == 2
-    outside = dlo(
+    outside = dlo(  # --out may name any folder the user can write to
         "translate", "dlo-head", "--to", "ru", "--out", str(tmp_path / "o.docx"), cwd=project
     )
-    assert outside.code == 2 and "outside the project" in outside.err
+    assert outside.code == 0 and (tmp_path / "o.docx").is_file(), outside.err
     assert (project / REG).read_bytes() == seed
 
 

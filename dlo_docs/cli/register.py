@@ -80,7 +80,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
         )
         data = "\n".join(lines) + "\n"
     if out:
-        path = project.inside(Path(out))
+        path = project.output(Path(out))
         fsio.atomic_write(
             path, data.encode("utf-8-sig") if isinstance(data, str) and fmt == "csv" else data
         )

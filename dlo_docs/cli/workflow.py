@@ -374,7 +374,7 @@ def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
     if export:
         from pathlib import Path
 
-        folder = obj.project.inside(Path(export))
+        folder = obj.project.output(Path(export))
         for reg_id in results:
             for path in workflow.export_signatures(obj.project, reg_id, folder):
                 click.echo(_("wrote {path}").format(path=obj.project.display(path)))

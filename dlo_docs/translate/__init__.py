@@ -96,7 +96,7 @@ def _langs(doc: Regulation, to: str) -> tuple[str, str]:
 def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int, int]:
     """Write the translation table of ``reg_id`` into ``to`` as DOCX at ``out``;
     returns (path, rows, rows still to translate)."""
-    out = project.inside(out)
+    out = project.output(out)
     if out.suffix.lower() != ".docx":
         raise UsageError(f"{out.name} is not a .docx file name", "name the table FILE.docx")
     _, _, doc = _document(project, reg_id)
