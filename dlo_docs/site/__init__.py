@@ -8,13 +8,16 @@ Public interface:
 - ``server(folder, port=8000, log=None)``: an ``http.server`` of the built folder on 127.0.0.1.
 
 Modules: ``collect`` (what is published, from the workflow), ``views`` (page data and paths),
+``pages`` (the HTML pages), ``outputs`` (downloads and comparisons), ``stamps`` (what changed),
+``writer`` (the folder and the report),
 ``search`` (the search index), ``manifest`` (incremental builds), ``build``, ``serve``.
 Templates: ``templates/html/site/*.html.j2``; static files: ``templates/site/static/``.
 """
 
 from __future__ import annotations
 
-from .build import DEFAULT_OUT, Report, build
+from .build import DEFAULT_OUT, build
 from .serve import DEFAULT_PORT, HOST, server
+from .writer import Report
 
 __all__ = ["build", "Report", "server", "DEFAULT_OUT", "DEFAULT_PORT", "HOST"]

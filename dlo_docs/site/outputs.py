@@ -1,0 +1,173 @@
+"""The downloads (DOCX, and every PDF in bounded LibreOffice batches) and the comparisons of
+consecutive editions of the published regulations: a part of the site's build (``build._Site``
+mixes it in), kept apart so each file holds one job."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import comparison as diff_api
+from .. import pool
+from ..errors import DloError, Location, warning
+from ..project import Project
+from ..render import docx as docx_render
+from ..render import pdf as pdf_render
+from . import views
+from .collect import LANGS, Published
+from .manifest import FOLDER, digest
+from .pages import Pages
+from .writer import Writer
+
+
+class Outputs:
+    """What ``build._Site`` provides: the project, the site's folder and writer, the key of
+    this build's code and templates, whether PDFs are made, the pages, progress and warnings."""
+
+    project: Project
+    out: Path
+    templates: Path
+    w: Writer
+    base: str
+    pdf: bool
+    pages: Pages
+    progress: Callable[[str], None]
+
+    def warn(self, where: Location, code: str, message: str, hint: str | None = None) -> None:
+        raise NotImplementedError
+
+    def downloads(
+        self, pubs: list[Published], outputs: dict[str, list[str]], complete: dict[str, bool]
+    ) -> dict[str, dict[str, dict[str, str]]]:
+        """DOCX and PDF of each edition in force in each of its languages: id -> lang -> fmt -> rel.
+        Every PDF to be made is converted in one LibreOffice run; a failure costs the PDFs only."""
+        found: dict[str, dict[str, dict[str, str]]] = {}
+        to_pdf: dict[str, tuple[str, str, str, bytes]] = {}  # name -> (reg, lang, key, docx)
+        for pub in pubs:
+            found[pub.id] = {}
+            for lang, rd in pub.contexts.items():
+                found[pub.id][lang] = {}
+                key = digest(self.base, "docx", pub.edition.content_hash, repr(pub.records), lang)
+                rel = views.download_path(pub.id, pub.n, lang, "docx")
+                docx: bytes | None = None
+                if not self.w.fresh(rel, key):
+                    self.progress(f"DOCX {pub.id} {lang}")
+                    docx = docx_render.render(rd, self.templates)
+                    self.w.put(rel, docx, key)
+                found[pub.id][lang]["docx"] = rel
+                outputs[pub.id].append(rel)
+                if not self.pdf:
+                    continue
+                pdf_rel = views.download_path(pub.id, pub.n, lang, "pdf")
+                pdf_key = digest(key, "pdf")
+                if self.w.fresh(pdf_rel, pdf_key):
+                    found[pub.id][lang]["pdf"] = pdf_rel
+                    outputs[pub.id].append(pdf_rel)
+                    continue
+                if docx is None:
+                    docx = (self.out / rel).read_bytes()
+                to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, docx)
+        if to_pdf:
+            pdfs = self.convert(to_pdf)
+            for name, (reg_id, lang, pdf_key, _) in to_pdf.items():
+                data = pdfs.get(name)
+                if data is None:
+                    complete[reg_id] = False  # tried again by the next build
+                    continue
+                pub = next(p for p in pubs if p.id == reg_id)
+                rel = views.download_path(reg_id, pub.n, lang, "pdf")
+                self.w.put(rel, data, pdf_key)
+                found[reg_id][lang]["pdf"] = rel
+                outputs[reg_id].append(rel)
+        return found
+
+    def convert(self, to_pdf: dict[str, tuple[str, str, str, bytes]]) -> dict[str, bytes]:
+        """The PDFs of ``to_pdf`` (name -> (id, lang, key, DOCX)) in bounded LibreOffice batches
+        (``render.pdf.convert_many``); each one not made is left out, and the failures are one
+        warning (every name, with its reason, in .dlo-site/pdf-failures.log beyond a few)."""
+        self.progress(f"PDF: {len(to_pdf)} document(s) in batches of {pdf_render.BATCH}")
+        private = self.out / FOLDER
+        private.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="pdf-", dir=private) as tmp:
+            files = []
+            for name, job in to_pdf.items():
+                path = Path(tmp) / f"{name}.docx"
+                path.write_bytes(job[3])
+                files.append(path)
+            converted = pdf_render.convert_many(files, Path(tmp) / "out", jobs=pool.default_jobs())
+            pdfs = {name: path.read_bytes() for name, path in converted.made.items()}
+        if converted.failed:
+            failed = {f"{name}.pdf": why for name, (_, why) in converted.failed.items()}
+            many = len(failed) > pdf_render.SHOWN
+            summary = pdf_render.failure_summary(
+                failed, len(to_pdf), private / "pdf-failures.log" if many else None
+            )
+            self.warn(
+                Location("soffice"),
+                "DLO802",
+                summary,
+                "the next build tries them again; open a DOCX in LibreOffice to see why",
+            )
+        return pdfs
+
+    # -- comparisons ---------------------------------------------------------------------------
+    def comparisons(
+        self, pub: Published, outputs: list[str], complete: dict[str, bool]
+    ) -> dict[str, list[dict]]:
+        """The comparison of each pair of consecutive editions up to the one in force, per language
+        of both: lang -> [{a, b, rel}]."""
+        found: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+        numbers = sorted(pub.editions)
+        for a, b in zip(numbers, numbers[1:], strict=False):
+            old, new = pub.editions[a], pub.editions[b]
+            for lang in pub.langs:
+                if lang not in old.document.model.languages:
+                    continue
+                rel = views.compare_path(lang, pub.id, a, b)
+                key = digest(
+                    self.base,
+                    "compare",
+                    old.content_hash,
+                    new.content_hash,
+                    lang,
+                    new.reason,
+                    b == pub.n,
+                )
+                if not self.w.fresh(rel, key):
+                    try:
+                        section = self._diff_section(pub, a, b, lang)
+                    except DloError as exc:
+                        for problem in exc.problems:
+                            self.warn(
+                                problem.location,
+                                "DLO804",
+                                f"comparison of editions {a} and {b} of {pub.id} ({lang}) not built: "
+                                f"{problem.message}",
+                                problem.hint,
+                            )
+                        complete[pub.id] = False
+                        continue
+                    page = self.pages.compare(pub, lang, a, b, section)
+                    self.w.put(rel, page.encode("utf-8"), key)
+                found[lang].append({"a": a, "b": b, "rel": rel})
+                outputs.append(rel)
+        return found
+
+    def _diff_section(self, pub: Published, a: int, b: int, lang: str) -> str:
+        """The comparison table of ``dlo_docs.diff`` (its HTML template, escaped by Jinja2), cut
+        out of its standalone page: the page's inline style is not allowed by the site's policy."""
+        prepared = diff_api.prepare(self.project, pub.id, a, b, lang)
+        page = diff_api.html(prepared, regulation_href="index.html" if b == pub.n else None)
+        start, end = page.find('<section class="dlo-diff"'), page.rfind("</section>")
+        if start < 0 or end < 0:
+            raise DloError(
+                [
+                    warning(
+                        Location("templates/html/diff.html.j2"),
+                        "DLO804",
+                        'the comparison template has no <section class="dlo-diff">',
+                    )
+                ]
+            )
+        return page[start : end + len("</section>")]  # Jinja2 output: every value in it is escaped

@@ -1,0 +1,290 @@
+"""The HTML pages of the site: a regulation's page (its text, forms, downloads, history of
+editions and reviews), the comparison of two editions, the index and the search page. Each is a
+Jinja2 template of ``templates/html/site/`` filled from a ``Published`` regulation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .. import labels as _labels
+from .. import workflow
+from ..model import Registry
+from ..render import html as html_render
+from ..workflow import acknowledgements
+from . import views
+from .collect import Published, iso, title_in
+from .collect import signed as signed_note
+
+
+def _fixed(labels: dict, value: str, corrected: bool) -> str:
+    """A value a correction event fixed, marked as the sheets mark it ("(түзетілді)")."""
+    return f"{value} ({labels['form']['corrected']})" if corrected and value else value
+
+
+def _noted(labels: dict, ev: workflow.Event, order: str) -> str:
+    """An edition's order in the history: marked when a correction fixed its date, and when the
+    edition was approved on paper before the workflow."""
+    order = _fixed(labels, order, "date" in (ev.get("corrected") or {}))
+    return f"{order}; {labels['form']['paper_short']}" if ev.event == "registered" else order
+
+
+def _order_text(site: dict, order: Any) -> str:
+    """ "Order No. … of …", or "approved by signature on …" for an approval without an order."""
+    key = "order" if order.number else "signed_approval"
+    return str(site[key].format(number=order.number, date=views.date(order.date)))
+
+
+def _readers(pub: Published) -> dict:
+    """How many have read the edition in force, of how many (its holders and those who read it)."""
+    done = pub.records.acquaintances
+    signed = {a.position_id or f"{a.name}|{a.position}".casefold() for a in done}
+    expected = acknowledgements.expected(pub.registry, pub.model)
+    missing = [r for r in expected if r.key() not in signed]
+    return {"acknowledged": len(done), "readers": len(done) + len(missing)}
+
+
+def summary(pub: Published) -> dict:
+    """What the index pages and the search show of a regulation (kept in the build's cache)."""
+    model = pub.model
+    order = pub.status.in_force_order
+    assert order is not None  # published: an edition is in force
+    rd = pub.contexts[model.main_lang]
+    return {
+        "id": pub.id,
+        "kind": model.kind,
+        "code": model.code,
+        "unit": model.unit,
+        "position": model.position,
+        "main_lang": model.main_lang,
+        "langs": pub.langs,
+        "titles": {lang: title_in(pub, lang)[0] for lang in pub.langs},
+        "edition": pub.n,
+        "order": {
+            "number": order.number,
+            "date": iso(order.date),
+            "effective": iso(order.effective or order.date),
+        },
+        "review_due": iso(pub.status.review_due),
+        **_readers(pub),
+        "approved_by": model.approval.by,
+        "approving": rd.approving.position,
+    }
+
+
+class Pages:
+    """The pages, in every language of ``labels``; ``out`` is the site's folder (the sizes of
+    its downloads are shown), ``registry`` gives the registry when a page needs it."""
+
+    def __init__(
+        self,
+        labels: dict[str, dict],
+        templates: Path,
+        out: Path,
+        registry: Callable[[], Registry],
+    ) -> None:
+        self.labels, self.templates, self.out = labels, templates, out
+        self._registry = registry
+
+    def render(self, name: str, **values: Any) -> str:
+        return html_render.render_template(f"site/{name}", self.templates, **values)
+
+    def regulation(
+        self,
+        pub: Published,
+        lang: str,
+        downloads: dict[str, dict[str, str]],
+        comparisons: dict[str, list[dict]],
+    ) -> str:
+        rel = views.regulation_path(lang, pub.id)
+        text_lang = lang if lang in pub.contexts else pub.model.main_lang
+        rd = pub.contexts[text_lang]
+        labels = self.labels[lang]
+        L = labels["site"]
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.regulation_path(views.other(lang), pub.id),
+            f"{rd.code} · {rd.title}",
+        )
+        root = page["root"]
+        order = pub.status.in_force_order
+        assert order is not None  # published: an edition is in force
+        compare_links = [
+            {
+                "href": root + c["rel"],
+                "label": L["comparison"].format(
+                    old=labels["edition_n"].format(n=c["a"]),
+                    new=labels["edition_n"].format(n=c["b"]),
+                ),
+            }
+            for c in comparisons.get(lang) or comparisons.get(text_lang) or []
+        ]
+        notice = (L.get("only_in") or {}).get(text_lang) if text_lang != lang else None
+        working = L["working_copy_text"].format(
+            edition=labels["edition_n"].format(n=pub.n),
+            number=order.number,
+            date=views.date(order.date),
+            effective=views.date(order.effective or order.date),
+        )
+        return self.render(
+            "regulation.html.j2",
+            page=page,
+            doc=rd,
+            text_lang=text_lang,
+            meta=self._meta(pub, lang, text_lang),
+            working=working,
+            notice=notice,
+            files=self._files(lang, root, downloads),
+            history=self._history(pub, labels),
+            reviews=self._reviews(pub, labels),
+            comparisons=compare_links,
+            toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
+            kind_label=labels["kind"][rd.kind],
+        )
+
+    def _files(self, lang: str, root: str, downloads: dict[str, dict[str, str]]) -> list[dict]:
+        """The downloads, the page's language first: link, format, language and size."""
+        files = []
+        for file_lang in ([lang] if lang in downloads else []) + [
+            x for x in downloads if x != lang
+        ]:
+            for fmt in ("docx", "pdf"):
+                if fmt in downloads[file_lang]:
+                    path = self.out / downloads[file_lang][fmt]
+                    size = path.stat().st_size if path.is_file() else 0
+                    files.append(
+                        {
+                            "href": root + downloads[file_lang][fmt],
+                            "label": self.labels[lang]["site"][fmt],
+                            "lang": file_lang,
+                            "language": self.labels[file_lang]["language_name"]
+                            if file_lang in self.labels
+                            else file_lang,
+                            "size": f"{max(1, round(size / 1024))} KB",
+                        }
+                    )
+        return files
+
+    @staticmethod
+    def _history(pub: Published, labels: dict) -> list[dict]:
+        """The editions, the latest first: order, date in force, clauses changed, state."""
+        L = labels["site"]
+        history = []
+        for n in sorted(pub.editions, reverse=True):
+            ed = pub.editions[n]
+            o = ed.event.order
+            history.append(
+                {
+                    "edition": labels["edition_n"].format(n=n),
+                    "current": n == pub.n,
+                    "order": _noted(labels, ed.event, _order_text(L, o)),
+                    "effective": views.date(o.effective or o.date),
+                    "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
+                    "reason": ed.reason or "",
+                    "state": L["edition_state"].get(ed.state, ed.state),
+                    "signed": _labels.signed(labels, signed_note(ed.event)),
+                }
+            )
+        return history
+
+    @staticmethod
+    def _reviews(pub: Published, labels: dict) -> list[dict]:
+        return [
+            {
+                "date": _fixed(labels, views.date(r.date), "date" in r.corrected),
+                "reviewer": r.reviewer,
+                "lang": pub.model.main_lang,
+                "result": _fixed(labels, r.result, "remarks" in r.corrected),
+                "signed": _labels.signed(labels, r.signed),
+            }
+            for r in pub.records.reviews
+        ]
+
+    def _meta(self, pub: Published, lang: str, text_lang: str) -> list[tuple[str, str, str]]:
+        """The facts above the text: (label, value, the value's language)."""
+        labels = self.labels[lang]
+        L = labels["site"]
+        rd = pub.contexts[text_lang]
+        order = pub.status.in_force_order
+        assert order is not None  # published: an edition is in force
+        units, positions = views.names(self._registry(), lang)
+        model = pub.model
+        unit, unit_lang = units.get(model.unit, (rd.unit, text_lang))
+        meta = [
+            (L["meta"]["kind"], labels["kind"][rd.kind], lang),
+            (L["meta"]["code"], rd.code, text_lang),
+            (L["meta"]["unit"], unit, unit_lang),
+        ]
+        if model.position:
+            position, position_lang = positions.get(model.position, (rd.position, text_lang))
+            meta.append((L["meta"]["position"], position, position_lang))
+        approving, approving_lang = positions.get(
+            model.approval.by, (rd.approving.position, text_lang)
+        )
+        meta += [
+            (L["meta"]["edition"], labels["edition_n"].format(n=pub.n), lang),
+            (L["meta"]["order"], _order_text(L, order), lang),
+            (L["meta"]["effective"], views.date(order.effective or order.date), lang),
+            (L["meta"]["approved_by"], approving, approving_lang),
+            (L["meta"]["review_due"], views.date(pub.status.review_due), lang),
+        ]
+        return meta
+
+    def compare(self, pub: Published, lang: str, a: int, b: int, section: str) -> str:
+        rel = views.compare_path(lang, pub.id, a, b)
+        labels = self.labels[lang]
+        to = views.other(lang)
+        switch = (
+            views.compare_path(to, pub.id, a, b)
+            if to in pub.contexts and to in pub.editions[a].document.model.languages
+            else views.regulation_path(to, pub.id)
+        )
+        rd = pub.contexts[lang]
+        heading = labels["site"]["comparison"].format(
+            old=labels["edition_n"].format(n=a), new=labels["edition_n"].format(n=b)
+        )
+        page = views.chrome(rel, lang, self.labels, switch, f"{rd.code} · {heading}")
+        return self.render(
+            "compare.html.j2",
+            page=page,
+            doc=rd,
+            heading=heading,
+            section=section,
+            back=page["root"] + views.regulation_path(lang, pub.id),
+            table_title=labels["diff"]["table_title"],
+        )
+
+    def index(self, lang: str, summaries: list[dict]) -> str:
+        rel = views.index_path(lang)
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.index_path(views.other(lang)),
+            self.labels[lang]["site"]["title"],
+        )
+        groups = views.index_groups(summaries, self._registry(), lang, self.labels)
+        org = self._registry().organisation.name
+        return self.render(
+            "index.html.j2",
+            page=page,
+            groups=groups,
+            count=len(summaries),
+            organisation=org.get(lang) or next(iter(org.values())),
+        )
+
+    def search(self, lang: str) -> str:
+        rel = views.search_path(lang)
+        page = views.chrome(
+            rel,
+            lang,
+            self.labels,
+            views.search_path(views.other(lang)),
+            self.labels[lang]["site"]["search_title"],
+        )
+        return self.render(
+            "search.html.j2", page=page, index=page["root"] + views.index_json_path(lang)
+        )

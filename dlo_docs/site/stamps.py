@@ -1,0 +1,57 @@
+"""What a regulation's publication depends on, and how a build tells that it changed: the
+journal and frozen editions (never the working draft), their file stamps, the hash of their bytes,
+and the effective dates that have arrived."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import inputs, workflow
+from ..project import Project
+from .manifest import digest
+
+
+def inputs_of(project: Project, reg_id: str) -> list[Path] | None:
+    """The files a regulation's publication depends on: its journal and its frozen editions
+    (never the working draft). None: neither a journal nor a frozen edition, so nothing of it
+    can be in force."""
+    journal = workflow.journal_path(project, reg_id)
+    folder = workflow.edition_folder(project, reg_id)
+    editions = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not editions and not (journal.exists() or journal.is_symlink()):
+        return None
+    return [journal, *editions]
+
+
+def stamp(files: list[Path]) -> list[list]:
+    """What the file system says of ``files`` (name, inode, size, modified and changed times):
+    a file rewritten or replaced changes its stamp, so an unchanged stamp stands for unchanged
+    bytes and they need not be read again."""
+    stamps = []
+    for path in files:
+        st = path.stat()
+        stamps.append([path.name, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    return stamps
+
+
+def _read(path: Path, root: Path) -> bytes:
+    return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root)
+
+
+def fingerprint(files: list[Path], root: Path) -> str:
+    """The hash of the bytes of a regulation's input files."""
+    parts = [_read(files[0], root)]
+    for path in files[1:]:
+        parts += [path.name.encode(), _read(path, root)]
+    return digest(*parts)
+
+
+def passed(journal: Path, root: Path) -> list[bytes]:
+    """The effective dates in the journal that have arrived: an approved edition comes into
+    force on its effective date, so the day one passes the regulation is built again."""
+    today = workflow.today().isoformat().encode()
+    return [d for d in _EFFECTIVE.findall(_read(journal, root)) if d <= today]
+
+
+_EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")

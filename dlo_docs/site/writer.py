@@ -1,0 +1,59 @@
+"""Writing the site's folder: each file atomically and only when its bytes change, recorded in
+the manifest; and the report of a build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+from ..fsio import atomic_write, confine, default_mode
+from .manifest import FOLDER, Manifest, digest
+
+
+@dataclass
+class Report:
+    out: Path
+    published: list[str] = field(default_factory=list)  # regulation ids on the site
+    rebuilt: list[str] = field(default_factory=list)  # regulations loaded and rendered this time
+    written: list[str] = field(default_factory=list)  # files written (new or changed)
+    unchanged: int = 0  # files left as they were
+    removed: list[str] = field(default_factory=list)  # files of the previous build deleted
+    pdf: bool = True  # PDFs were made (False: LibreOffice missing or asked not to)
+    problems: list[Problem] = field(default_factory=list)  # warnings, and errors of `failed`
+    failed: list[str] = field(default_factory=list)  # regulations that could not be published
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+PRIVATE = 0o600  # the build's own files (.dlo-site/): not for the web server
+
+
+class Writer:
+    def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
+        self.out, self.manifest, self.report = out, manifest, report
+        self.mode = default_mode()
+
+    def put(self, rel: str, data: bytes, key: str | None = None) -> None:
+        """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest.
+        The build's own files (.dlo-site/) stay private to the user who builds; every file is
+        written inside the site folder, never through a symbolic link."""
+        path = confine(self.out / rel, self.out)
+        mode = PRIVATE if rel.startswith(FOLDER + "/") else self.mode
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            self.report.unchanged += 1
+            if path.stat().st_mode & 0o777 != mode:
+                path.chmod(mode)
+        else:
+            atomic_write(path, data, mode, root=self.out)
+            self.report.written.append(rel)
+        self.manifest.record(rel, key or digest(data), len(data))
+
+    def fresh(self, rel: str, key: str) -> bool:
+        if self.manifest.fresh(rel, key):
+            self.manifest.keep(rel)
+            self.report.unchanged += 1
+            return True
+        return False
