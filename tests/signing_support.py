@@ -142,6 +142,7 @@ def make_official(
     not_before: dt.datetime | None = None,
     not_after: dt.datetime | None = None,
     serial: int | None = None,
+    usages: list | None = None,
 ) -> Official:
     key = _key(label or name)
     usage = x509.KeyUsage(
@@ -177,7 +178,8 @@ def make_official(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False
         )
         .add_extension(
-            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+            x509.ExtendedKeyUsage(usages or [x509.oid.ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+            critical=False,
         )
         .sign(ca.key, hashes.SHA256())
     )

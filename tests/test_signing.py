@@ -229,12 +229,12 @@ def test_a_certificate_path_cannot_leave_the_project(office_project, tmp_path):
 # -- records and the external client ----------------------------------------------------------
 
 
-def _openssl(folder: Path, name: str) -> subprocess.CompletedProcess:
+def _openssl(folder: Path, name: str, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             "openssl", "cms", "-verify", "-binary", "-inform", "DER",
             "-content", str(folder / f"{name}.bin"), "-in", str(folder / f"{name}.p7s"),
-            "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null",
+            "-CAfile", str(folder / "ca.pem"), "-out", "/dev/null", *extra,
         ],
         capture_output=True,
         text=True,
@@ -258,6 +258,26 @@ def test_openssl_verifies_an_exported_record_and_rejects_a_changed_byte(office_p
     result = _openssl(out, "dlo-head-2-agreed")
     assert result.returncode != 0
     assert "Verification successful" not in result.stderr
+
+
+@needs("openssl")
+def test_openssl_needs_purpose_any_without_e_mail_protection_as_the_readme_says(
+    office_project, tmp_path
+):
+    """A certificate whose extended key usage leaves out e-mail protection (client
+    authentication only) verifies in dlo; openssl refuses its purpose unless -purpose any."""
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    official = make_official(office_project.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic",
+                             usages=[ExtendedKeyUsageOID.CLIENT_AUTH])  # fmt: skip
+    signer = keys.load_pkcs12(official.p12(tmp_path / "auth.p12"), PASSWORD.encode())
+    rec = decisions.record(signer, DATA)
+    out = tmp_path / "export"
+    decisions.export(out, "x", rec, DATA)
+    decisions.export_anchors(out, signers(office_project.root))
+    refused = _openssl(out, "x")
+    assert refused.returncode != 0 and "purpose" in refused.stderr
+    assert _openssl(out, "x", "-purpose", "any").returncode == 0
 
 
 def test_a_record_over_other_bytes_or_with_a_swapped_field_fails(office_project):
