@@ -14,6 +14,7 @@ events (``signatures.required``) are what anchor the journal against that.
 from __future__ import annotations
 
 from ..errors import Problem, error
+from ..i18n import Msg
 from . import corrections
 from .journal import Journal
 from .state import History, _step, _take_effect
@@ -21,30 +22,34 @@ from .state import History, _step, _take_effect
 CODE = "DLO612"
 
 
-def _round(h: History, role: str | None) -> str | None:
+def _round(h: History, role: str | None) -> Msg | None:
     if h.round is None:
-        return "no agreement round is open"
+        return Msg("no agreement round is open")
     if role not in h.round.route:
-        return f"{role} is not on the route of the open round ({', '.join(h.round.route)})"
+        return Msg(
+            "{role} is not on the route of the open round ({route})",
+            role=role,
+            route=", ".join(h.round.route),
+        )
     return None
 
 
-def _in_force(h: History) -> str | None:
-    return None if h.in_force is not None else "no edition is in force"
+def _in_force(h: History) -> Msg | None:
+    return None if h.in_force is not None else Msg("no edition is in force")
 
 
-def _why(h: History, kind: str, role: str | None) -> str | None:
+def _why(h: History, kind: str, role: str | None) -> Msg | None:
     """Why an event of ``kind`` by ``role`` cannot follow the history ``h`` (None: it can)."""
     if kind in ("agreed", "rejected"):
         return _round(h, role)
     if kind == "approved" and h.state != "agreed":
-        return f"the draft was not agreed (state {h.state})"
+        return Msg("the draft was not agreed (state {state})", state=h.state)
     if kind == "submitted" and h.state in ("in_force", "approved", "withdrawn"):
-        return f"no draft is open (state {h.state})"
+        return Msg("no draft is open (state {state})", state=h.state)
     if kind in ("reviewed", "acknowledged", "withdrawn"):
         return _in_force(h)
     if kind == "cancelled" and h.revision is None:
-        return "no revision is open"
+        return Msg("no revision is open")
     return None
 
 
@@ -60,9 +65,16 @@ def check(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(index, "event"),
                     CODE,
-                    f"journal event {ev.seq} ({ev.event}) cannot stand where it is: {why}; "
-                    "no dlo command writes it, so it was made by hand",
-                    "restore the journal from version control (git log -p on it shows the change)",
+                    Msg(
+                        "journal event {seq} ({event}) cannot stand where it is: {why}; "
+                        "no dlo command writes it, so it was made by hand",
+                        seq=ev.seq,
+                        event=ev.event,
+                        why=why,
+                    ),
+                    Msg(
+                        "restore the journal from version control (git log -p on it shows the change)"
+                    ),
                 )
             )
         _step(h, ev)
