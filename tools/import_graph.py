@@ -41,7 +41,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "data",
         "the model and the project: loading with positions, references, the JSON Schema",
-        ("load", "schema_errors", "model", "refs", "project", "pool", "schema"),
+        ("load", "schema_errors", "model", "model_types", "refs", "project", "pool", "schema"),
     ),
     (
         "text",

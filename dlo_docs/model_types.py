@@ -1,0 +1,117 @@
+"""The field types of the data model: texts by language, ids, dates within the years of real
+documents, time zones; the strict base of every model, and a text in one language (``text_in``).
+``model`` exports them with the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from .i18n import Msg
+
+LANGS: tuple[str, ...] = ("kk", "ru")
+Lang = Literal["kk", "ru"]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _lang_map(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError(Msg("expected a mapping by language, e.g. {kk: ..., ru: ...}"))
+    if not value:
+        raise ValueError(Msg("the mapping by language is empty"))
+    for lang, text in value.items():
+        if lang not in LANGS:
+            raise ValueError(
+                Msg(
+                    "unknown language {lang}; use one of: {langs}",
+                    lang=repr(lang),
+                    langs=", ".join(LANGS),
+                )
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(Msg("the {lang} text must be a non-empty string", lang=lang))
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _text(value: object) -> str | dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(Msg("the text is empty"))
+        return str(value)
+    if isinstance(value, dict):
+        return _lang_map(value)
+    raise ValueError(Msg("expected a text: a string, or a mapping by language {kk: ..., ru: ...}"))
+
+
+_LANG_MAP_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"enum": list(LANGS)},
+    "additionalProperties": {"type": "string", "minLength": 1},
+    "minProperties": 1,
+}
+LangMap = Annotated[dict[str, str], PlainValidator(_lang_map), WithJsonSchema(_LANG_MAP_SCHEMA)]
+Text = Annotated[
+    str | dict[str, str],
+    PlainValidator(_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, _LANG_MAP_SCHEMA]}),
+]
+Fact = Literal["approvers", "approval", "change_initiators", "reports_to", "instructions_from"]
+
+
+# Dates a project file may hold: the years of real documents, so that a date plus a review period
+# or a time zone is always a date (9999-12-31 + 3 years is not).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+MAX_EDITION = 10_000
+
+
+def sane_date(day: dt.date) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(
+            Msg(
+                "the year {year} is outside {first}..{last}",
+                year=day.year,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
+    return day
+
+
+def _timezone(value: str) -> str:
+    hours, minutes = int(value[1:3]), int(value[4:6])
+    offset = (hours * 60 + minutes) * (-1 if value.startswith("-") else 1)
+    if minutes > 59 or not -12 * 60 <= offset <= 14 * 60:
+        raise ValueError(
+            Msg(
+                "{value} is not a time zone: use -12:00 .. +14:00 (Kazakhstan: +05:00)",
+                value=value,
+            )
+        )
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(sane_date)]
+TimeZone = Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$"), AfterValidator(_timezone)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def text_in(text: Text | None, lang: str, default_lang: str) -> str | None:
+    """The text in ``lang``; a plain string counts as the document's first language."""
+    if text is None:
+        return None
+    if isinstance(text, str):
+        return text if lang == default_lang else None
+    return text.get(lang)
