@@ -18,7 +18,7 @@ from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .i18n import Msg
 from .model import Registry, Regulation
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")  # as model.Id: a folder and file names
 REGISTRY = "registry.yaml"
 REGULATION = "regulation.yaml"
 
@@ -168,7 +168,7 @@ class Project:
         if not ID_RE.match(reg_id or ""):
             raise UsageError(
                 Msg("{reg_id} is not a valid regulation id", reg_id=repr(reg_id)),
-                Msg("ids are lower-case latin, digits, '.', '_', '-'"),
+                Msg("ids are lower-case latin, digits, '.', '_', '-', at most 80 characters"),
             )
         return self.regulations / reg_id
 

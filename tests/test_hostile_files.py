@@ -215,3 +215,46 @@ def test_the_register_exports_no_formula(project, dlo):
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     with zipfile.ZipFile(project / "r.xlsx") as book:
         assert b"<f>" not in book.read("xl/worksheets/sheet1.xml")
+
+
+# -- the project's own templates, and ids --------------------------------------------------
+
+TEMPLATE = Path("templates/html/regulation.html.j2")
+
+
+@pytest.mark.parametrize(
+    "damage, line",
+    [("missing", 0), ("syntax", -1), ("unknown name", 2)],
+    ids=["missing", "syntax", "undefined"],
+)
+def test_a_broken_project_template_is_an_error_at_its_line(project, dlo, damage, line):
+    path = project / TEMPLATE
+    text = path.read_text(encoding="utf-8")
+    if damage == "missing":
+        path.unlink()
+    elif damage == "syntax":
+        path.write_text(text + "{% if %}\n", encoding="utf-8")
+        line = len(text.splitlines()) + 1
+    else:
+        lines = text.splitlines(keepends=True)
+        lines[1] = "{{ no_such_value }}" + lines[1]
+        path.write_text("".join(lines), encoding="utf-8")
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    _no_crash(result)
+    assert f"{TEMPLATE.as_posix()}{f':{line}:1' if line else ''}: error DLO304" in result.err
+    assert not (project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "command", [["new", "--kind", "job_instruction", "--position", "hr-head"], ["status"]]
+)
+def test_an_id_too_long_for_a_file_name_is_refused(project, dlo, command):
+    long_id = "a" * 300
+    args = [command[0], long_id, *command[1:]]
+    before = snapshot(project)
+    result = dlo("--root", project, *args)
+    _no_crash(result)
+    assert "not a valid regulation id" in result.err and "at most 80" in result.err
+    assert snapshot(project) == before

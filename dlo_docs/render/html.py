@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import traceback
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 
 from ..context import RenderDoc
+from ..errors import DloError, Location, Problem, error, relpath
+from ..i18n import Msg
 from ..labels import templates_dir
+
+TEMPLATE_ERROR = "DLO304"
 
 
 @lru_cache(maxsize=8)
@@ -29,7 +41,35 @@ def environment(project_templates: Path | None = None) -> Environment:
 
 
 def render_template(name: str, project_templates: Path | None = None, **values) -> str:
-    return environment(project_templates).get_template(name).render(**values)
+    """``name`` rendered with ``values``; a template that is missing, does not parse or names
+    what it is not given (a project's own copy edited by hand) is an error at its line
+    (DLO304), never an internal error."""
+    try:
+        return environment(project_templates).get_template(name).render(**values)
+    except TemplateError as exc:
+        raise DloError(_problem(exc, name, project_templates)) from None
+
+
+def _problem(exc: TemplateError, name: str, project_templates: Path | None) -> Problem:
+    path = templates_dir(project_templates) / "html" / name
+    line = exc.lineno if isinstance(exc, TemplateSyntaxError) else None
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        path = Path(exc.filename)
+    if line is None:  # a name the template uses and is not given: the template's frame says where
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            path, line = Path(frames[-1].filename), frames[-1].lineno
+    shown = relpath(path, project_templates.parent if project_templates else None)
+    return error(
+        Location(shown, line or 0, 1 if line else 0),
+        TEMPLATE_ERROR,
+        Msg(
+            "the template cannot be used: {kind}: {message}",
+            kind=type(exc).__name__,
+            message=exc.message or str(exc),
+        ),
+        Msg("fix the template, or delete the project's copy to use the bundled one"),
+    )
 
 
 def render(rd: RenderDoc, project_templates: Path | None = None) -> str:
