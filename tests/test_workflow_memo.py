@@ -10,9 +10,11 @@ import pytest
 from conftest import on_day
 from workflow_support import APPROVERS, REG, journal_path, replace_text
 
-from dlo_docs import lint, workflow
+from dlo_docs import lint, load, workflow
 from dlo_docs.errors import DloError
 from dlo_docs.project import Project
+from dlo_docs.workflow import acknowledgements as acks
+from dlo_docs.workflow import appending
 from dlo_docs.workflow import journal as wj
 
 DAY = dt.date(2024, 6, 3)
@@ -164,3 +166,28 @@ def test_a_journal_laid_out_by_hand_is_read_again_after_the_append(project, hash
         workflow.agree(p, REG, APPROVERS[0])
         assert workflow.verify(p, [REG]) == {REG: []}
     assert hashes == [1, 1, 2, 1, 2]
+
+
+def test_a_batch_is_read_back_and_written_once(in_force, monkeypatch):
+    """An acquaintance list of many readers: the journal is read back once and written once
+    for the whole batch (not once per reader), and verifies."""
+    p = Project(in_force)
+    before = len(wj.read(p, REG).entries)
+    registry = p.load([REG]).registry
+    readers = [(acks.named(registry, f"Адам {i:03d}", "Маман", "kk"), None) for i in range(40)]
+    parsed, written = [], []
+    real_parse, real_write = load.parse, appending.atomic_write
+    monkeypatch.setattr(
+        load, "parse", lambda raw, path: parsed.append(path) or real_parse(raw, path)
+    )
+    monkeypatch.setattr(
+        appending, "atomic_write", lambda path, data: written.append(path) or real_write(path, data)
+    )
+    acks.acknowledge(p, REG, readers)
+    assert written == [journal_path(in_force)]
+    assert parsed.count("regulations/dlo-head/journal.yaml") == 1
+    text = journal_path(in_force).read_text("utf-8")
+    fresh = wj.read(Project(in_force), REG)
+    assert len(fresh.entries) == before + 40 and not fresh.problems
+    assert text.endswith("".join(load.dumps_roundtrip([e]) for e in fresh.entries[before:]))
+    assert workflow.verify(Project(in_force), [REG]) == {REG: []}

@@ -20,7 +20,7 @@ from ..model import Registry, Regulation
 from ..project import Project
 from ..records import SignatureNote, signature_note
 from ..signing.keys import Signer
-from . import dates, editions, guards, loading, signatures
+from . import appending, dates, editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event
 from .state import replay
@@ -246,5 +246,5 @@ def acknowledge(
             )
             for reader, date in entries
         ]
-        _journal.flush(ctx.journal)  # the whole batch in one atomic write
+        appending.flush(project, reg_id, ctx.journal)  # the whole batch: one read-back, one write
         return recorded

@@ -6,8 +6,8 @@ event-specific data, ``content_hash`` (the validated regulation in canonical for
 (the previous event's hash) and ``hash`` (sha256 of the event's canonical JSON without ``hash``).
 Changing, deleting, inserting or reordering an event breaks the chain; ``verify`` names where.
 
-Writes happen under an exclusive lock (``fsio.locked``) and are atomic (``fsio.atomic_write``):
-a second writer waits, and a writer killed at any moment leaves the old journal or the new one.
+Writes happen under an exclusive lock (``lock``) and are atomic (``appending``): a second
+writer waits, and a writer killed at any moment leaves the old journal or the new one.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import Any
 
 from .. import load
 from ..errors import DloError, Location, Problem, error, warning
-from ..fsio import LockTimeout, atomic_write, locked
+from ..fsio import LockTimeout, locked
 from ..model import Regulation, sane_date
 from ..project import Project
 from ..records import Order
@@ -212,6 +212,8 @@ class Journal:
     source: load.Source | None
     entries: list[dict[str, Any]]  # plain, as written
     problems: list[Problem]
+    # the last entries, appended in memory and not written yet (``appending.flush`` writes them)
+    unwritten: list[dict[str, Any]] = field(default_factory=list)
 
     def at(self, index: int, key: str | None = None) -> Location:
         if self.source is None:
@@ -526,112 +528,6 @@ def actor(project: Project) -> str:
         user = f"uid {os.getuid()}"
     git = _git_identity(str(project.root))
     return f"{user} ({git})" if git else user
-
-
-def append(
-    project: Project,
-    reg_id: str,
-    journal: Journal,
-    entry: dict[str, Any],
-    sign: Callable[[dict[str, Any], bytes], dict[str, Any]] | None = None,
-    write: bool = True,
-) -> Event:
-    """Append one event to ``journal`` (read under the lock that the caller holds); fills in
-    seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture.
-    ``sign(event, signed_bytes)`` returns the signature record stored with the event.
-    ``write=False``: appended in memory only; ``flush`` then writes a batch in one go."""
-    last = journal.entries[-1] if journal.entries else None
-    full: dict[str, Any] = {"seq": (last["seq"] + 1) if last else 1}
-    for key in HEAD[1:]:
-        full[key] = entry[key]
-    for key, value in entry.items():
-        if key not in HEAD + TAIL and key != SIGNATURE and value is not None:
-            full[key] = value
-    full["content_hash"] = entry["content_hash"]
-    full["prev"] = last["hash"] if last else GENESIS
-    full = normal(full)
-    if sign is not None:
-        full[SIGNATURE] = normal(sign(full, signed_bytes(full)))
-    full["hash"] = event_hash(full)
-    intact = _intact(project, journal)
-    if journal.source is not None and isinstance(journal.source.data, list):
-        appended = _appended(journal, full)
-        if appended is not None:
-            text, source = appended
-        else:  # a journal not in dlo's own layout: written back whole, round-trip
-            data = journal.source.roundtrip()
-            data.append(full)
-            text = load.dumps(data)
-            source = load.Source(journal.display, text, data)
-            intact = False  # read again by the next command, as any file
-    else:
-        text = HEADER.format(id=reg_id) + load.dumps([full])
-        read_back = _read_back(text, journal.display, [full])
-        intact = intact and read_back is not None
-        source = read_back or load.Source(journal.display, text, [full])
-    if write:
-        atomic_write(journal.path, text)
-    journal.source = source  # the next append of this command appends to this one
-    journal.entries.append(full)
-    if intact:
-        _remember(project, journal, text)
-    return to_event(full)
-
-
-def flush(journal: Journal) -> None:
-    """Write the events appended with ``write=False``, all at once (atomic: a batch is in the
-    journal whole, or not at all)."""
-    assert journal.source is not None
-    atomic_write(journal.path, journal.source.text)
-
-
-def _intact(project: Project, journal: Journal) -> bool:
-    """Whether ``journal`` is known to be intact: no journal yet, or a text whose chain this
-    project verified (``verified``) with no problem."""
-    if journal.source is None:
-        return not journal.entries and not journal.problems
-    return (
-        not journal.problems and project.cache.known(_chain_key(journal), journal.source.text) == ()
-    )
-
-
-def _read_back(text: str, display: str, events: list[dict[str, Any]]) -> load.Source | None:
-    """The source of ``text`` when it reads back as exactly ``events``, else None."""
-    source, problems = load.parse(text.encode("utf-8"), display)
-    if problems or source is None or not isinstance(source.data, list):
-        return None
-    return source if normal(source.data) == events else None
-
-
-def _remember(project: Project, journal: Journal, text: str) -> None:
-    """What the next command would read and verify in the journal as appended (an intact chain,
-    read back as exactly its events; on disk now, or once ``flush`` writes a batch), put in the
-    project's cache by its bytes: the next command does not parse it again nor hash its events
-    again. Only when the new event's shape is right."""
-    assert journal.source is not None
-    if _shape(journal.entries[-1], len(journal.entries) - 1, journal):
-        return
-    value = (journal.source, tuple(journal.entries), ())
-    project.cache.put(_read_key(journal), text.encode("utf-8"), value)
-    project.cache.put(_chain_key(journal), journal.source.text, ())
-
-
-def _appended(journal: Journal, full: dict[str, Any]) -> tuple[str, load.Source] | None:
-    """The journal's text with ``full`` appended as text (the earlier events' bytes untouched,
-    no round trip of the whole file), or None when the result does not read back as exactly
-    the old events and the new one (a journal edited by hand into another layout)."""
-    assert journal.source is not None
-    old = journal.source.text
-    text = old + ("" if old.endswith("\n") else "\n") + load.dumps([full])
-    source, problems = load.parse(text.encode("utf-8"), journal.display)
-    if problems or source is None or not isinstance(source.data, list):
-        return None
-    events = source.data
-    if len(events) != len(journal.source.data) + 1 or not isinstance(events[-1], dict):
-        return None
-    if normal(events[-1]) != full or load.plain(events[:-1]) != load.plain(journal.source.data):
-        return None
-    return text, source
 
 
 def leftovers(project: Project, reg_id: str) -> list[Path]:

@@ -12,8 +12,8 @@ from typing import Any
 from ..errors import DloError, Location, UsageError, error
 from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
+from . import appending, dates, editions, facts
 from . import clerk as _clerk
-from . import dates, editions, facts
 from . import journal as _journal
 from .journal import Event, content_hash
 from .state import History, replay
@@ -171,7 +171,7 @@ def append(
         [entry.get("role"), *involved, clerk],
         ctx.model.organisation if organisation else None,
     )
-    return _journal.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign, write=write)
+    return appending.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign, write=write)
 
 
 def clerk(ctx: Ctx, option: str | None) -> str:

@@ -1,0 +1,129 @@
+"""Appending events to the journal (under the lock the caller holds): one event, or a batch.
+
+The new events are written as text after the bytes of the events already written, which never
+change and are never serialised again; the whole new text must read back as exactly the old
+events and the new ones before it replaces the old journal, atomically (``fsio.atomic_write``:
+a temporary file, fsync, rename). A journal laid out by hand in a way the appended text would
+not read back from is written back whole, round-trip.
+
+A batch (``append(..., write=False)`` then ``flush``) is read back and written once, however many
+events it holds. What was written is remembered in the project's cache by its bytes (its parse
+and, when the journal appended to was verified intact, an intact chain), so the next command
+neither parses the journal nor hashes its events again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .. import load
+from ..fsio import atomic_write
+from ..project import Project
+from . import journal as _journal
+from .journal import Event, Journal
+
+
+def append(
+    project: Project,
+    reg_id: str,
+    journal: Journal,
+    entry: dict[str, Any],
+    sign: Callable[[dict[str, Any], bytes], dict[str, Any]] | None = None,
+    write: bool = True,
+) -> Event:
+    """Append one event to ``journal`` (read under the lock that the caller holds); fills in
+    seq, time, actor, prev and hash. Atomic: the old journal or the new one, never a mixture.
+    ``sign(event, signed_bytes)`` returns the signature record stored with the event.
+    ``write=False``: appended in memory only; ``flush`` then writes a batch in one go."""
+    last = journal.entries[-1] if journal.entries else None
+    full: dict[str, Any] = {"seq": (last["seq"] + 1) if last else 1}
+    for key in _journal.HEAD[1:]:
+        full[key] = entry[key]
+    fixed = (*_journal.HEAD, *_journal.TAIL, _journal.SIGNATURE)
+    for key, value in entry.items():
+        if key not in fixed and value is not None:
+            full[key] = value
+    full["content_hash"] = entry["content_hash"]
+    full["prev"] = last["hash"] if last else _journal.GENESIS
+    full = _journal.normal(full)
+    if sign is not None:
+        full[_journal.SIGNATURE] = _journal.normal(sign(full, _journal.signed_bytes(full)))
+    full["hash"] = _journal.event_hash(full)
+    journal.entries.append(full)
+    journal.unwritten.append(full)
+    if write:
+        flush(project, reg_id, journal)
+    return _journal.to_event(full)
+
+
+def flush(project: Project, reg_id: str, journal: Journal) -> None:
+    """Write the events appended since the journal was read or last written, all at once
+    (atomic: a batch is in the journal whole, or not at all)."""
+    new = journal.unwritten
+    if not new:
+        return
+    intact = _intact(journal, project)
+    text, source, exact = _text(journal, reg_id, new)
+    atomic_write(journal.path, text)
+    journal.source, journal.unwritten = source, []
+    if intact and exact:
+        _remember(project, journal, text, len(new))
+
+
+def _text(
+    journal: Journal, reg_id: str, new: list[dict[str, Any]]
+) -> tuple[str, load.Source, bool]:
+    """The journal's new text, its source, and whether it reads back as exactly the old events
+    and ``new`` (false only for a journal written back whole, round-trip)."""
+    added = "".join(load.dumps([event]) for event in new)
+    old = journal.source
+    if old is None or not isinstance(old.data, list):
+        text = _journal.HEADER.format(id=reg_id) + added
+        source = _read_back(text, journal.display, [], new)
+        return text, source or load.Source(journal.display, text, list(new)), source is not None
+    text = old.text + ("" if old.text.endswith("\n") else "\n") + added
+    source = _read_back(text, journal.display, old.data, new)
+    if source is not None:
+        return text, source, True
+    data = old.roundtrip()  # a journal not in dlo's own layout: written back whole
+    data.extend(new)
+    text = load.dumps(data)
+    return text, load.Source(journal.display, text, data), False
+
+
+def _read_back(
+    text: str, display: str, old: list[Any], new: list[dict[str, Any]]
+) -> load.Source | None:
+    """The source of ``text`` when it reads back as exactly the events ``old`` (as parsed before)
+    followed by ``new``, else None."""
+    source, problems = load.parse(text.encode("utf-8"), display)
+    if problems or source is None or not isinstance(source.data, list):
+        return None
+    events, k = source.data, len(old)
+    if len(events) != k + len(new) or _journal.normal(events[k:]) != new:
+        return None
+    return source if load.plain(events[:k]) == load.plain(old) else None
+
+
+def _intact(journal: Journal, project: Project) -> bool:
+    """Whether the journal the unwritten events are appended to is known to be intact: no
+    journal yet, or a text whose chain this project verified (``journal.verified``)."""
+    if journal.problems:
+        return False
+    if journal.source is None:
+        return len(journal.entries) == len(journal.unwritten)
+    return bool(project.cache.known(_journal._chain_key(journal), journal.source.text) == ())
+
+
+def _remember(project: Project, journal: Journal, text: str, added: int) -> None:
+    """What the next command would read and verify in the journal just written (read back as
+    exactly its events, an intact chain), put in the project's cache by its bytes. Only when
+    each new event is well formed."""
+    n = len(journal.entries)
+    if any(_journal._shape(journal.entries[i], i, journal) for i in range(n - added, n)):
+        return
+    value = (journal.source, tuple(journal.entries), ())
+    project.cache.put(_journal._read_key(journal), text.encode("utf-8"), value)
+    assert journal.source is not None
+    project.cache.put(_journal._chain_key(journal), journal.source.text, ())
