@@ -1,0 +1,171 @@
+"""Word's paragraph styles and automatic numbering, read from ``word/styles.xml`` and
+``word/numbering.xml``: a style's name and the chain it is based on, and the label ("9.", "а)",
+"IV.") a numbered paragraph shows, computed as Word computes it."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def child(el: ET.Element, name: str) -> ET.Element | None:
+    """The ``w:name`` child of ``el``."""
+    return el.find(W + name)
+
+
+def val(el: ET.Element | None, attr: str = "val") -> str | None:
+    """The ``w:attr`` of ``el`` (None when there is no element)."""
+    return None if el is None else el.get(W + attr)
+
+
+class Styles:
+    def __init__(self, root: ET.Element | None) -> None:
+        self.names: dict[str, str] = {}
+        self.based: dict[str, str] = {}
+        self.numpr: dict[str, ET.Element] = {}
+        self.outline: dict[str, int] = {}
+        self.default: str | None = None
+        if root is None:
+            return
+        for style in root.iter(W + "style"):
+            if style.get(W + "type") != "paragraph":
+                continue
+            sid = style.get(W + "styleId") or ""
+            self.names[sid] = (val(child(style, "name")) or sid).lower()
+            if style.get(W + "default") in ("1", "true"):
+                self.default = sid
+            based = val(child(style, "basedOn"))
+            if based:
+                self.based[sid] = based
+            ppr = child(style, "pPr")
+            if ppr is not None:
+                numpr = child(ppr, "numPr")
+                if numpr is not None:
+                    self.numpr[sid] = numpr
+                lvl = val(child(ppr, "outlineLvl"))
+                if lvl is not None and lvl.isdigit():
+                    self.outline[sid] = int(lvl)
+
+    def chain(self, sid: str | None) -> list[str]:
+        seen: list[str] = []
+        while sid and sid not in seen and len(seen) < 20:
+            seen.append(sid)
+            sid = self.based.get(sid)
+        return seen
+
+    def name(self, sid: str | None) -> str:
+        return self.names.get(sid or "", (sid or "").lower())
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def _letters(n: int, alphabet: str) -> str:
+    k = len(alphabet)
+    return alphabet[(n - 1) % k] * ((n - 1) // k + 1)
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = _letters(n, "abcdefghijklmnopqrstuvwxyz")
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("russianLower", "russianUpper"):
+        s = _letters(n, _RU_LETTERS)
+        return s.upper() if fmt == "russianUpper" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word's list numbering: counters per abstract list, levels restarting below a used level."""
+
+    def __init__(self, root: ET.Element | None) -> None:
+        self.levels: dict[
+            str, dict[int, tuple[int, str, str]]
+        ] = {}  # abstract → ilvl → (start, fmt, text)
+        self.nums: dict[
+            str, tuple[str, dict[int, int]]
+        ] = {}  # numId → (abstract, {ilvl: start override})
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
+        if root is None:
+            return
+        for absn in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in absn.iter(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl") or 0)
+                start = val(child(lvl, "start"))
+                levels[ilvl] = (
+                    int(start) if start and start.lstrip("-").isdigit() else 1,
+                    val(child(lvl, "numFmt")) or "decimal",
+                    val(child(lvl, "lvlText")) or "",
+                )
+            self.levels[absn.get(W + "abstractNumId") or ""] = levels
+        for num in root.iter(W + "num"):
+            overrides = {}
+            for ov in num.iter(W + "lvlOverride"):
+                start = val(child(ov, "startOverride"))
+                if start and start.isdigit():
+                    overrides[int(ov.get(W + "ilvl") or 0)] = int(start)
+            self.nums[num.get(W + "numId") or ""] = (
+                val(child(num, "abstractNumId")) or "",
+                overrides,
+            )
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """The next label of list ``num_id`` at level ``ilvl`` ("9.", "1)", "•"), or None."""
+        if num_id in ("", "0") or num_id not in self.nums:
+            return None
+        absn, overrides = self.nums[num_id]
+        levels = self.levels.get(absn, {})
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(absn, {})
+        if ilvl in overrides and (num_id, ilvl) not in self.started:
+            self.started.add((num_id, ilvl))
+            counters[ilvl] = overrides[ilvl] - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        start, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return "•"
+
+        def sub(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            if k not in levels:
+                return ""
+            value = counters.get(k, levels[k][0])
+            return _format(value, levels[k][1])
+
+        return re.sub(r"%(\d)", sub, text).strip()
+
+
+# -- paragraphs ----------------------------------------------------------------------------
