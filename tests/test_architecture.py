@@ -140,7 +140,6 @@ NOT_YET_SPLIT = {
     ("dlo_docs.workflow.commands:approve", "lines"),
     ("dlo_docs.workflow.journal:_shape", "lines"),
     ("dlo_docs.workflow.journal:check_chain", "lines"),
-    ("dlo_docs.workflow.state:_step", "complexity"),
 }
 
 

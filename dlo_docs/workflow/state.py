@@ -13,6 +13,7 @@ judged by each later event's day and, at the end, by ``today`` (``dates.today``)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Order
@@ -139,35 +140,50 @@ def _cancelled(h: History, ev: Event) -> None:
     h.draft, h.round, h.rejection, h.revision = None, None, None, None
 
 
-def _step(h: History, ev: Event) -> None:
-    kind = ev.event
-    if kind == "revised":
-        h.state, h.draft = "draft", ev.edition
-        h.round, h.rejection, h.revision = None, None, ev
-        h.revisions[ev.edition] = ev
-    elif kind == "submitted":
-        h.state, h.draft = "agreement", ev.edition
-        h.round = Round(ev, list(ev.get("route") or []), ev.get("route_kind") or "sequential")
-        h.rejection = None
-        if h.round.complete:
-            h.state = "agreed"
-    elif kind == "agreed" and h.round is not None and ev.role is not None:
+def _revised(h: History, ev: Event) -> None:
+    h.state, h.draft = "draft", ev.edition
+    h.round, h.rejection, h.revision = None, None, ev
+    h.revisions[ev.edition] = ev
+
+
+def _submitted(h: History, ev: Event) -> None:
+    h.state, h.draft = "agreement", ev.edition
+    h.round = Round(ev, list(ev.get("route") or []), ev.get("route_kind") or "sequential")
+    h.rejection = None
+    if h.round.complete:
+        h.state = "agreed"
+
+
+def _agreed(h: History, ev: Event) -> None:
+    if h.round is not None and ev.role is not None:
         h.round.marks[ev.role] = ev
         if h.round.complete:
             h.state = "agreed"
-    elif kind == "rejected" and h.round is not None:
+
+
+def _rejected(h: History, ev: Event) -> None:
+    if h.round is not None:
         h.round.rejected = ev
         h.state, h.rejection, h.round = "draft", ev, None
-    elif kind in APPROVALS:
-        _approved(h, ev)
-    elif kind == "withdrawn":
-        _withdrawn(h, ev)
-    elif kind == "cancelled":
-        _cancelled(h, ev)
-    elif kind == "reviewed":
-        h.reviews.append(ev)
-    elif kind == "acknowledged":
-        h.acknowledgements.append(ev)
+
+
+# what each kind of event does to the history (an approval, registered or approved, is _approved)
+_STEPS: dict[str, Callable[[History, Event], None]] = {
+    "revised": _revised,
+    "submitted": _submitted,
+    "agreed": _agreed,
+    "rejected": _rejected,
+    "withdrawn": _withdrawn,
+    "cancelled": _cancelled,
+    "reviewed": lambda h, ev: h.reviews.append(ev),
+    "acknowledged": lambda h, ev: h.acknowledgements.append(ev),
+}
+
+
+def _step(h: History, ev: Event) -> None:
+    step = _approved if ev.event in APPROVALS else _STEPS.get(ev.event)
+    if step is not None:
+        step(h, ev)
 
 
 def replay(events: list[Event], today: dt.date | None = None) -> History:
