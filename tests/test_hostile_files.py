@@ -112,6 +112,40 @@ def test_a_damaged_translation_table_is_refused(project, dlo, deadline, damage):
     assert snapshot(project) == before
 
 
+PACKAGE_DAMAGE = {  # what a fuzzer found python-docx stumbling on, each an internal error before
+    "relationship without a target": (
+        "word/_rels/document.xml.rels",
+        lambda d: d.replace(b'Target="styles.xml"', b'Targ="styles.xml"'),
+    ),
+    "override without a part name": (
+        "[Content_Types].xml",
+        lambda d: d.replace(
+            b'<Override PartName="/word/document.xml"', b'<Override Part="/word/document.xml"'
+        ),
+    ),
+    "relationships not a list": (
+        "word/_rels/document.xml.rels",
+        lambda d: d.replace(b"<Relationships ", b"<Relations ").replace(
+            b"</Relationships>", b"</Relations>"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", list(PACKAGE_DAMAGE))
+def test_a_damaged_package_is_refused(project, dlo, damage):
+    part, change = PACKAGE_DAMAGE[damage]
+    raw = _table(project, dlo)
+    damaged = _repacked(raw, part, change)
+    assert damaged != raw
+    (project / "build" / "t.docx").write_bytes(damaged)
+    before = snapshot(project)
+    result = dlo("translate", "dlo-head", "--from", "build/t.docx", cwd=project)
+    _no_crash(result)
+    assert "DLO704" in result.err, result.err
+    assert snapshot(project) == before
+
+
 @unix_only
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_translate_reads_only_a_bounded_regular_file(project, dlo, tmp_path, deadline, kind):

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -135,21 +134,28 @@ def _bounded(raw: bytes, where: Location) -> None:
 
 
 def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
-    """The table's identity and rows; a file that is not a translation table is refused."""
+    """The table's identity and rows; a file that is not a translation table is refused, and so
+    is a damaged package, whatever python-docx stumbles on in it (DLO704)."""
     where = Location(name)
     _bounded(raw, where)
     try:
-        doc = Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DloError(
-            error(where, "DLO704", f"not a readable DOCX file ({type(exc).__name__})")
-        ) from None
+        return _read(raw, name)
+    except (DloError, UsageError):
+        raise
     except SyntaxError as exc:  # lxml's XMLSyntaxError: a part is not well-formed, too deep...
         raise DloError(
             error(
                 where, "DLO704", f"not a readable DOCX file: a part is not well-formed XML ({exc})"
             )
         ) from None
+    except Exception as exc:  # noqa: BLE001 - a hostile package breaks the parser in many ways
+        raise DloError(
+            error(where, "DLO704", f"not a readable DOCX file ({type(exc).__name__}: {exc})")
+        ) from None
+
+
+def _read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
+    doc = Document(io.BytesIO(raw))
     parts = (doc.core_properties.identifier or "").split(":")
     if len(parts) != 4 or parts[0] != IDENTIFIER:
         raise UsageError(
