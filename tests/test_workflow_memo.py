@@ -5,16 +5,17 @@ events again; while any change of a file on disk is read, linted and checked aga
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
-from conftest import on_day
+from conftest import REPO, on_day
 from workflow_support import APPROVERS, REG, journal_path, replace_text
 
 from dlo_docs import lint, load, workflow
 from dlo_docs.errors import DloError
 from dlo_docs.project import Project
 from dlo_docs.workflow import acknowledgements as acks
-from dlo_docs.workflow import appending
+from dlo_docs.workflow import appending, editions
 from dlo_docs.workflow import journal as wj
 
 DAY = dt.date(2024, 6, 3)
@@ -191,3 +192,27 @@ def test_a_batch_is_read_back_and_written_once(in_force, monkeypatch):
     assert len(fresh.entries) == before + 40 and not fresh.problems
     assert text.endswith("".join(load.dumps_roundtrip([e]) for e in fresh.entries[before:]))
     assert workflow.verify(Project(in_force), [REG]) == {REG: []}
+
+
+def test_a_frozen_edition_is_hashed_once_per_content(tmp_path, monkeypatch):
+    """Every command checks the frozen editions its journal approved: each is validated and
+    hashed once per content in a process, and an edit on disk is still found (DLO606)."""
+    root = tmp_path / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    hashed = []
+    real = editions._hash
+    monkeypatch.setattr(
+        editions, "_hash", lambda source: hashed.append(source.path) or real(source)
+    )
+    p = Project(root)
+    for _ in range(3):
+        assert workflow.verify(p, [REG]) == {REG: []}
+    assert hashed == ["regulations/dlo-head/editions/1.yaml"]
+    frozen = root / "regulations" / REG / "editions" / "1.yaml"
+    frozen.write_text(
+        frozen.read_text("utf-8").replace("Осы лауазымдық", "Бұл лауазымдық", 1), "utf-8"
+    )
+    assert [problem.code for problem in workflow.verify(p, [REG])[REG]] == ["DLO606"]

@@ -50,8 +50,19 @@ def pending_path(final: Path) -> Path:
 
 
 def file_hash(file: Path, project: Project) -> str | None:
-    """The content hash of a regulation file (None: it does not read or validate)."""
-    model = file_model(file, project)
+    """The content hash of a regulation file (None: it does not read or validate), worked out
+    once per content of the file in the project's cache: every command checks every frozen
+    edition its journal approved, and a frozen edition does not change."""
+    source, _ = project.read(file)
+    if source is None:
+        return None
+    key = ("content hash", Path(file).resolve())
+    found: str | None = project.cache.get(key, source.text, lambda: _hash(source))
+    return found
+
+
+def _hash(source: load.Source) -> str | None:
+    model, _ = load.validate(Regulation, source)
     return content_hash(model) if model is not None else None
 
 
