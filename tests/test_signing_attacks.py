@@ -142,6 +142,23 @@ def test_the_holders_certificate_file_swapped_after_signing(dlo, signed_office):
     ok(dlo, root, "verify", REG)
 
 
+def test_a_renewed_certificate_not_yet_in_the_registry_is_refused_saying_so(
+    dlo, signed_office, tmp_path
+):
+    """Before signing, the same mismatch means the holder's new certificate is not in the
+    registry yet (not a file replaced after a signature)."""
+    root = signed_office.root
+    renewed = make_official(signed_office.ca, "СЕЙІТОВА АЙГҮЛ", label="vp-renewed")
+    ok(dlo, root, "submit", REG)
+    result = refused(dlo, root, "DLO903", "agree", REG, "--as", "vp-academic",
+                     "--sign", str(renewed.p12(tmp_path / "renewed.p12")))  # fmt: skip
+    assert (
+        f"(serial {format(renewed.cert.serial_number, 'X')}) is not in the registry" in result.err
+    )
+    assert "added as its own entry" in result.err
+    assert "replaced after the signature" not in result.err
+
+
 def test_another_persons_certificate_in_the_holders_file_is_not_called_a_swap(dlo, signed_office):
     root = signed_office.root
     ok(dlo, root, "submit", REG)

@@ -52,7 +52,7 @@ def signer_failures(
     failures = []
     if person is None and signers.bound(role):
         person = signers.registry.position(role).holder
-    holder = signers.holder_problem(role, cert, day, signed_on, person or None)
+    holder = signers.holder_problem(role, cert, day, signed_on, person or None, signing=True)
     if holder:
         failures.append(Failure("DLO903", holder))
     validity = validity_problem(cert, moment, day)

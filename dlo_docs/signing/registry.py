@@ -119,11 +119,13 @@ class Signers:
         day: dt.date,
         signed_on: dt.date | None = None,
         holder_then: dict[str, str] | None = None,
+        signing: bool = False,
     ) -> str | None:
         """Why ``cert`` is not the certificate of the holder of ``role`` on ``day`` (the act's)
         and on ``signed_on`` (the day it was signed, when later: a former holder no longer signs
         for the position, even for an act of their days). ``holder_then``: the holder's name as
-        the event recorded it (``verify``); else the entry's or the position's. None: it is."""
+        the event recorded it (``verify``); else the entry's or the position's. ``signing``: the
+        question is asked before signing (else of a signature made). None: it is."""
         fingerprint = keys.info(cert).fingerprint
         bound = self.bound(role)
         if not bound:
@@ -133,7 +135,7 @@ class Signers:
         days = sorted({day, signed_on or day})
         matching = [b for b in bound if keys.info(b.certificate).fingerprint == fingerprint]
         if not matching:
-            return self._unbound(role, cert, described, bound, days, holder_then)
+            return self._unbound(role, cert, described, bound, days, holder_then, signing)
         for d in days:
             if not any(b.covers(d) for b in matching):
                 return f"the certificate of {described} was not the holder of {role}'s on {d.isoformat()}"
@@ -152,15 +154,23 @@ class Signers:
         bound: list[Bound],
         days: list[dt.date],
         holder_then: dict[str, str] | None,
+        signing: bool,
     ) -> str:
-        """Why an unbound certificate fails: another person's, or (when it names the holder of
-        the days, and the registry's entry for those days holds another certificate) the entry's
-        file was replaced after the signature: a renewal that overwrote the old certificate."""
+        """Why an unbound certificate fails: another person's, or one of the holder's that the
+        registry's entry for those days does not hold: before signing, a renewed certificate not
+        yet in the registry; of a signature made, the entry's file replaced after it (a renewal
+        that overwrote the old certificate)."""
         position = self.registry.position(role)
         for b in bound:
             holder = holder_then or b.entry.holder or position.holder
             if all(b.covers(d) for d in days) and holder and names_holder(cert, holder):
                 now = keys.info(b.certificate)
+                if signing:
+                    return (
+                        f"the certificate of {described} is not in the registry: its certificate "
+                        f"of the holder of {role} ({b.entry.file}) is serial {now.serial} (a "
+                        "renewed certificate is added as its own entry, the old one kept)"
+                    )
                 return (
                     f"the registry's certificate of the holder of {role} ({b.entry.file}) is not "
                     f"the one {described} signed with: it now holds serial {now.serial}; "

@@ -248,9 +248,8 @@ def verify(
         signers = signers_for(project, loaded)
         if signed:
             signers.anchors  # noqa: B018 (a missing CA file is reported once, here)
-    except (
-        DloError
-    ) as exc:  # an unreadable registry is dlo check's to report, unless signatures need it
+    except DloError as exc:
+        # an unreadable registry is dlo check's to report, unless signatures need it
         return exc.problems if signed else []
     problems = _unsigned(signers, journal)
     before: dt.datetime | None = None  # the latest time of the events before
