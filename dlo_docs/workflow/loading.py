@@ -39,7 +39,13 @@ class Ctx:
 
     @cached_property
     def hash(self) -> str:
-        return content_hash(self.model)
+        """The working text's content hash, once per content of the file in the project's
+        cache (the key ``editions.file_hash`` uses: the same text, the same hash)."""
+        key = ("content hash", self.document.path.resolve())
+        found: str = self.project.cache.get(
+            key, self.document.source.text, lambda: content_hash(self.model)
+        )
+        return found
 
     @property
     def where(self) -> str:
