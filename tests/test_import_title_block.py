@@ -135,9 +135,13 @@ def test_a_title_without_an_approval_block_has_none(page):
         ("от «31» апреля 2024 г.", None),
         ("2024 жылғы 31 сәуірдегі № 5", None),
         ("№ 5 от 01.02.2024, изм. 03.04.2025", dt.date(2024, 2, 1)),  # the first date
+        # under БЕКІТЕМІН the month is often written without the locative ending
+        ("2024 жылғы «12» наурыз", dt.date(2024, 3, 12)),
+        ("2024 жылғы «12» наурыздағы", dt.date(2024, 3, 12)),
+        ("«12» наурыз 2024 ж.", dt.date(2024, 3, 12)),
     ],
 )
-def test_dates_that_are_not_days_are_not_read(text, day):
+def test_dates_as_offices_write_them(text, day):
     assert title_block.read_date(text) == day
 
 
@@ -234,14 +238,18 @@ def test_a_signed_block_sets_the_form_even_when_a_clause_names_only_the_official
     result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
     assert result.code == 0, result.err
     assert "approval.form: signature" in result.err
-    # a signature has no order: no register-paper command with a made-up number
-    assert (
-        "records approvals by order only" in result.err
-        and "register-paper corpus" not in result.err
-    )
+    assert "signed by Председатель Правления MNU on 2024-05-20" in result.err
+    # a signature has no order: the command proposed records the official's signature
+    assert "--order" not in result.err
+    command = result.err.split("record this one with dlo ", 1)[1].split(")")[0].split()
+    assert command == ["register-paper", "corpus", "--date", "2024-05-20"]
     assert load_model(project, "corpus").approval.form == "signature"
     check = dlo("check", "regulations/corpus/regulation.yaml", cwd=project)
     assert "DLO101" not in check.out
+    registered = dlo(*command, cwd=project)
+    assert registered.code == 0, registered.err
+    status = dlo("status", "corpus", cwd=project)
+    assert "approved by signature on 2024-05-20" in status.out
 
 
 def test_the_block_of_an_own_rendered_docx_is_not_read(project, dlo):

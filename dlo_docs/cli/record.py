@@ -41,7 +41,10 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
 @main.command("register-paper")
 @click.argument("reg_id", metavar="ID")
 @click.option(
-    "--order", "order", required=True, metavar="NO", help="The number of the approving order."
+    "--order",
+    "order",
+    metavar="NO",
+    help="The number of the approving order (none when approval.form is signature).",
 )
 @click.option(
     "--date",
@@ -49,7 +52,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date (YYYY-MM-DD).",
+    help="The order's date, or the day the official signed (YYYY-MM-DD).",
 )
 @click.option(
     "--effective",
@@ -69,14 +72,15 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
 def register_paper(
     obj,
     reg_id: str,
-    order: str,
+    order: str | None,
     date: dt.datetime,
     effective: dt.datetime | None,
     agreed: tuple[str, ...],
     clerk: str | None,
 ) -> None:
     """Register the text of ID as its edition approved on paper before the workflow, in force
-    by that order; freezes regulations/<id>/editions/<n>.yaml."""
+    by that order, or by the official's signature (approval.form: signature); freezes
+    regulations/<id>/editions/<n>.yaml."""
     ev = workflow.register_paper(
         obj.project,
         reg_id,
@@ -86,11 +90,25 @@ def register_paper(
         _agreed(agreed),
         clerk=clerk,
     )
-    click.echo(
-        _(
+    if ev.order.number:
+        said = _(
             "{id}: edition {n} registered as approved on paper by order № {order} of {date}, "
             "frozen as regulations/{id}/editions/{n}.yaml (journal event {seq})"
-        ).format(id=reg_id, n=ev.edition, order=ev.order.number, date=ev.order.date, seq=ev.seq)
+        )
+    else:
+        said = _(
+            "{id}: edition {n} registered as approved on paper by the signature of {role} on "
+            "{date}, frozen as regulations/{id}/editions/{n}.yaml (journal event {seq})"
+        )
+    click.echo(
+        said.format(
+            id=reg_id,
+            n=ev.edition,
+            order=ev.order.number,
+            role=ev.role,
+            date=ev.order.date,
+            seq=ev.seq,
+        )
     )
     if ev.order.effective and ev.order.effective > ev.order.date:
         click.echo(

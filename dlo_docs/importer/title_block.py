@@ -68,7 +68,10 @@ _MONTHS = {
 _DIGITS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _DAY = r"[«\"]?(\d{1,2})[»\"]?"
 _RU_WORDS = re.compile(_DAY + r"\s+([^\W\d_]+)\s+(\d{4})", re.IGNORECASE)
-_KK_WORDS = re.compile(r"(\d{4})\s+жылғы\s+" + _DAY + r"\s+([^\W\d_]+?)(?:дағы|дегі|тағы|тегі)")
+# "2024 жылғы 15 наурыздағы" (an order's date), or "2024 жылғы «12» наурыз" under БЕКІТЕМІН
+_KK_WORDS = re.compile(
+    r"(\d{4})\s+жылғы\s+" + _DAY + r"\s+([^\W\d_]+?)(?:дағы|дегі|тағы|тегі)?(?![^\W\d_])"
+)
 _MAX_LINES = 8
 
 
@@ -209,13 +212,19 @@ def rest(preamble: list[Line], approval: Approval | None) -> list[Line]:
 def problem(approval: Approval, path: str, reg_id: str) -> Problem:
     """The report's note of the block: what it says, and how the workflow records it."""
     first, last = approval.lines[0].where, approval.lines[-1].where
-    order = approval.number if approval.number and approval.date else "NO"
-    day = approval.date.isoformat() if approval.number and approval.date else "DATE"
-    command = f"dlo register-paper {reg_id} --order {order} --date {day}"
-    return warning(
-        Location(path, first, 1),
-        APPROVAL_BLOCK,
-        Msg(
+    day = approval.date.isoformat() if approval.date else None
+    if approval.form == "signature":
+        said = Msg(
+            "the source's approval block (lines {first}-{last}) says it was approved on paper: "
+            "signed by {authority} on {date} (approval.form: signature); not imported as text",
+            first=first,
+            last=last,
+            authority=approval.authority or "?",
+            date=day or "?",
+        )
+        command = f"dlo register-paper {reg_id} --date {day or 'DATE'}"
+    else:
+        said = Msg(
             "the source's approval block (lines {first}-{last}) says it was approved on paper: "
             "{act}, issued by {authority}, № {number} of {date} (approval.form: {form}); "
             "not imported as text",
@@ -224,24 +233,21 @@ def problem(approval: Approval, path: str, reg_id: str) -> Problem:
             act=approval.act or approval.form,
             authority=approval.authority or "?",
             number=approval.number or "?",
-            date=approval.date.isoformat() if approval.date else "?",
+            date=day or "?",
             form=approval.form,
-        ),
-        _hint(approval, command),
-    )
-
-
-def _hint(approval: Approval, command: str) -> Msg:
-    if approval.form == "signature":
-        # dlo register-paper records an approval by order; a signed paper has no order number
-        return Msg(
-            "the journal holds no approval yet: the official signed it; dlo register-paper "
-            "records approvals by order only, so record this one when the workflow can"
         )
-    return Msg(
-        "the journal holds no approval yet: once the text is checked, record this one with "
-        "{command}",
-        command=command,
+        known = approval.number and day
+        order, on = (approval.number, day) if known else ("NO", "DATE")
+        command = f"dlo register-paper {reg_id} --order {order} --date {on}"
+    return warning(
+        Location(path, first, 1),
+        APPROVAL_BLOCK,
+        said,
+        Msg(
+            "the journal holds no approval yet: once the text is checked, record this one with "
+            "{command}",
+            command=command,
+        ),
     )
 
 

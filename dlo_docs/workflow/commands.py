@@ -10,9 +10,8 @@ import os
 from typing import Any
 
 from .. import load
-from ..errors import DloError, UsageError, error
+from ..errors import DloError, error
 from ..fsio import atomic_write
-from ..i18n import Msg
 from ..project import Document, Project
 from ..signing.keys import Signer
 from . import dates, editions, guards, loading, signatures
@@ -320,31 +319,6 @@ def reject(
         )
 
 
-def _order_number(ctx: Ctx, order: str | None) -> str:
-    """The approving order's number; none ("") for an approval by the official's signature
-    (``approval.form: signature`` of the text approved)."""
-    if ctx.model.approval.form == "signature":
-        if order is not None:
-            raise UsageError(
-                Msg(
-                    "{id} is approved by the official's signature (approval.form: signature), "
-                    "not by an order",
-                    id=ctx.reg_id,
-                ),
-                Msg("leave out --order; --date is the day it was signed"),
-            )
-        return ""
-    if order is None:
-        raise UsageError(
-            Msg(
-                "--order is required: {id} is approved by order (approval.form: order)",
-                id=ctx.reg_id,
-            ),
-            Msg("give the order's number: --order NO"),
-        )
-    return loading.text(order, "--order")
-
-
 def approve(
     project: Project,
     reg_id: str,
@@ -361,7 +335,7 @@ def approve(
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
-        order = _order_number(ctx, order)
+        order = guards.order_number(ctx, order)
         clerk = loading.clerk(ctx, clerk)
         if ctx.state == "agreement" and h.round is not None:
             pending = list(h.round.route) if ctx.voided else ctx.pending

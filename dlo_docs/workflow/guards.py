@@ -5,8 +5,9 @@ no errors that ``dlo check`` finds."""
 from __future__ import annotations
 
 from .. import lint
-from ..errors import DloError, Location, Problem, error
-from . import integrity, signatures
+from ..errors import DloError, Location, Problem, UsageError, error
+from ..i18n import Msg
+from . import integrity, loading, signatures
 from .loading import Ctx
 
 
@@ -51,6 +52,32 @@ def valid(ctx: Ctx, verb: str) -> None:
                 *errors,
             ]
         )
+
+
+def order_number(ctx: Ctx, order: str | None) -> str:
+    """The approving order's number; none ("") for an approval by the official's signature
+    (``approval.form: signature`` of the text approved, whether by ``approve`` or registered from
+    paper): ``--order`` is refused for a signed text and required for one approved by order."""
+    if ctx.model.approval.form == "signature":
+        if order is not None:
+            raise UsageError(
+                Msg(
+                    "{id} is approved by the official's signature (approval.form: signature), "
+                    "not by an order",
+                    id=ctx.reg_id,
+                ),
+                Msg("leave out --order; --date is the day it was signed"),
+            )
+        return ""
+    if order is None:
+        raise UsageError(
+            Msg(
+                "--order is required: {id} is approved by order (approval.form: order)",
+                id=ctx.reg_id,
+            ),
+            Msg("give the order's number: --order NO"),
+        )
+    return loading.text(order, "--order")
 
 
 def _error(problem: Problem) -> bool:

@@ -3,7 +3,9 @@ edition approved by an order before the workflow existed, in force from the orde
 date. One ``registered`` event, never a replay of a route that did not happen in ``dlo``: the
 agreements the paper original carries are listed in it (who, and when) as the clerk copies them.
 The text is frozen as ``editions/<n>.yaml`` as an approval freezes it; the forms say that the
-originals are on paper.
+originals are on paper. A text approved by the official's signature (``approval.form:
+signature``, БЕКІТЕМІН / УТВЕРЖДАЮ) is registered as ``approve`` records one: no order, the
+official of ``approval.by``, the day it was signed.
 """
 
 from __future__ import annotations
@@ -98,20 +100,21 @@ def _agreements(
 def register_paper(
     project: Project,
     reg_id: str,
-    order: str,
+    order: str | None,
     date: dt.date,
     effective: dt.date | None = None,
     agreed: Sequence[tuple[str, dt.date]] = (),
     clerk: str | None = None,
 ) -> Event:
     """Record the working text of ``reg_id`` as its edition approved on paper by order ``order``
-    of ``date`` (taking effect on ``effective``, default the order's date), with the agreements
-    ``agreed`` (role, day) its original carries. Refused when anything of its life is already in
+    of ``date`` (taking effect on ``effective``, default the order's date), or, when the text's
+    ``approval.form`` is ``signature``, by the signature of its ``approval.by`` on ``date`` (no
+    order: ``order`` is None), with the agreements ``agreed`` (role, day) its original carries. Refused when anything of its life is already in
     the journal, or when ``dlo check`` finds errors in the text. Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
-        order = loading.text(order, "--order")
+        order = guards.order_number(ctx, order)
         clerk = loading.clerk(ctx, clerk)
         _refuse_history(ctx)
         date = dates.act(date, "--date", loading.today(ctx))
@@ -132,6 +135,7 @@ def register_paper(
             event="registered",
             edition=n,
             order={"number": order, "date": date.isoformat(), "effective": effective.isoformat()},
+            form="signature" if not order else None,
             route=list(model.agreement.approvers),
             route_kind=model.agreement.route,
             approval_by=model.approval.by,
