@@ -292,3 +292,63 @@ def test_an_id_too_long_for_a_file_name_is_refused(project, dlo, command):
     _no_crash(result)
     assert "not a valid regulation id" in result.err and "at most 80" in result.err
     assert snapshot(project) == before
+
+
+# -- import: a DTD anywhere, a corrupt deflate stream ------------------------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+BOMB_BODY = (
+    f"<w:document {W_NS}><w:body><w:p><w:r><w:t>1. &a9;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def _docx(document: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
+def _corrupt_stream(raw: bytes, part: str) -> bytes:
+    """``raw`` with the deflate stream of ``part`` starting with an invalid block type."""
+    info = zipfile.ZipFile(io.BytesIO(raw)).getinfo(part)
+    header = raw[info.header_offset : info.header_offset + 30]
+    start = info.header_offset + 30 + int.from_bytes(header[26:28], "little")
+    start += int.from_bytes(header[28:30], "little")
+    return raw[:start] + b"\xff" * 8 + raw[start + 8 :]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'<?xml version="1.0"?><!--'
+        + b" " * 5000
+        + b"-->"
+        + LAUGHS[21:].replace(b"<d>&a9;</d>", BOMB_BODY.encode()),
+        (
+            '<?xml version="1.0" encoding="UTF-16"?>'
+            + LAUGHS[21:].decode().replace("<d>&a9;</d>", BOMB_BODY)
+        ).encode("utf-16"),
+    ],
+    ids=["after-5000-bytes", "utf-16"],
+)
+def test_import_refuses_a_dtd_wherever_it_stands(project, dlo, tmp_path, document):
+    source = tmp_path / "bomb.docx"
+    source.write_bytes(_docx(document))
+    before = snapshot(project)
+    result = dlo("--root", project, "import", source, "--id", "imported")
+    _no_crash(result)
+    assert "DLO520" in result.err and "declares a DTD" in result.err, result.err
+    assert snapshot(project) == before
+
+
+def test_import_refuses_a_corrupt_deflate_stream(project, dlo, tmp_path):
+    body = f"<w:document {W_NS}><w:body><w:p><w:r><w:t>1 тарау. Жалпы</w:t></w:r></w:p></w:body></w:document>"
+    source = tmp_path / "corrupt.docx"
+    source.write_bytes(_corrupt_stream(_docx(body.encode()), "word/document.xml"))
+    before = snapshot(project)
+    result = dlo("--root", project, "import", source, "--id", "imported")
+    _no_crash(result)
+    assert "DLO520" in result.err, result.err
+    assert snapshot(project) == before
