@@ -97,7 +97,8 @@ def _ours(
     """A regulation of the registry's organisation: metadata from the registry and the text
     (who approves it: the clause that says so, else the approval block's official)."""
     position = metadata.position(tree, registry, options.position, kind, lang, report)
-    unit = metadata.unit(registry, options.unit, position, tree, lang)
+    page = title_block.rest(tree.preamble, block)
+    unit = metadata.unit(registry, options.unit, position, tree, lang, page)
     authority = block.authority if block else None
     route = read_route(tree, registry, lang, position, options.update_registry, report, authority)
     proposals = _proposals(tree, registry, lang, route, options.update_registry)

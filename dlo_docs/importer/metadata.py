@@ -83,11 +83,12 @@ def position(
     return found
 
 
-def _named_unit(registry: Registry, tree: Tree, lang: str) -> str | None:
-    """The registry unit the title block or the first clause names (as word prefixes)."""
+def _named_unit(registry: Registry, page: list[Line], tree: Tree, lang: str) -> str | None:
+    """The registry unit the title page (``page``: without its approval block, whose "приказом
+    ректора" names who approved it) or the first clause names (as word prefixes)."""
     text = " ".join(
         [
-            *(line.text for line in tree.preamble),
+            *(line.text for line in page),
             *(c.text for _, c in facts.clauses(tree.chapters)),
         ][:3]
     )
@@ -101,12 +102,21 @@ def _named_unit(registry: Registry, tree: Tree, lang: str) -> str | None:
     return max(found)[1] if found else None  # the most specific name named
 
 
-def unit(registry: Registry, given: str | None, position: str | None, tree: Tree, lang: str) -> str:
+def unit(
+    registry: Registry,
+    given: str | None,
+    position: str | None,
+    tree: Tree,
+    lang: str,
+    page: list[Line] | None = None,
+) -> str:
+    """``--unit``; else the position's unit; else the unit the title page (``page``, default
+    the lines before the first chapter) or the first clause names."""
     found = given
     if found is None and position is not None:
         found = registry.position(position).unit
     if found is None:
-        found = _named_unit(registry, tree, lang)
+        found = _named_unit(registry, tree.preamble if page is None else page, tree, lang)
     if found is None:
         raise UsageError(
             "cannot tell which unit this regulation belongs to: its text names no registry unit",

@@ -52,6 +52,10 @@ class _Reader:
             found = [p for p in found if p != self.position]
         return found, clause
 
+    def shown(self, clause: Node) -> str:
+        """A clause as the source numbers it ("8.2"), else by its computed number."""
+        return clause.number or str(self.numbers[id(clause)])
+
     def title(self, pid: str, proposed: list[facts.Proposal]) -> str:
         for p in proposed:
             if p.entry["id"] == pid:
@@ -77,7 +81,7 @@ def _unknown_approvers(
         proposals.append(facts.Proposal("positions", entry, clause))
         report.confirm(
             clause.where,
-            f"clause {reader.numbers[id(clause)]} names an approver the registry does not know: "
+            f"clause {reader.shown(clause)} names an approver the registry does not know: "
             f"{title!r} (proposed as position {entry['id']})",
             "confirm it, give it a unit and reports_to in the registry"
             + ("" if update_registry else ", or import with --update-registry"),
@@ -106,7 +110,7 @@ def _approvers(
     if approvers and clause is not None:
         report.confirm(
             clause.where,
-            f"agreement.approvers proposed from clause {reader.numbers[id(clause)]}: "
+            f"agreement.approvers proposed from clause {reader.shown(clause)}: "
             f"{', '.join(reader.title(i, new_positions) for i in approvers)}",
             "confirm the approvers and their order (the route is sequential)",
         )
