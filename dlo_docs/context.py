@@ -233,6 +233,6 @@ def _resolved(
         sheets=model.sheets.model_dump(),
         blocks=blocks,
         records=records,
-        approval_form=model.approval.form,
+        approval_form=records.approval_form or model.approval.form,
         draft=draft,
     )

@@ -109,3 +109,6 @@ class Records:
     route: list[str] | None = None  # the approvers of the round (the agreement sheet's rows)
     approved_by: str | None = None  # the approving authority fixed when it was submitted
     paper: bool = False  # the edition was approved on paper (registered): originals on paper
+    # how it is approved ("order" | "signature"): as the journal recorded the approval, or, for a
+    # draft, as its route fixes it (None: the text's own approval.form)
+    approval_form: str | None = None

@@ -12,7 +12,7 @@ import pytest
 from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
 from test_approval_block import by_signature, title_block
 from test_forms import all_text, parts, table_rows
-from workflow_support import REG
+from workflow_support import REG, agree_all, replace_text
 
 from dlo_docs import labels
 
@@ -105,3 +105,31 @@ def test_an_order_is_refused_for_a_signature_and_required_for_an_order(project, 
     )
     assert not (project / "regulations" / REG / "editions").exists()
     assert not (project / "regulations" / UNIT / "editions").exists()
+
+
+def test_the_form_of_approval_is_the_one_in_force_not_the_drafts(in_force, dlo, monkeypatch):
+    """Edition 1 is approved by order. A drafter who switches his draft to approval by signature
+    does not dodge the order for his own revision: the form, like the approving authority, is
+    fixed by the edition in force when the draft is submitted; the switch holds for the next
+    revision, once approved. The title page follows the form the journal recorded."""
+    monkeypatch.setenv("DLO_TODAY", "2024-07-01")
+    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "approve it by signature")
+    replace_text(in_force, "  by: rector\n  form: order\n", "  by: rector\n  form: signature\n")
+    ok(dlo, in_force, "submit", REG)
+    agree_all(dlo, in_force)
+    result = dlo("approve", REG, "--date", "2024-07-01", cwd=in_force)
+    assert result.code == 2 and "--order is required: dlo-head is approved by order" in result.err
+    ok(dlo, in_force, "approve", REG, "--order", "2-НҚ", "--date", "2024-07-01")
+    ok(dlo, in_force, "render", REG, "--format", "docx")
+    block = title_block(in_force, f"{REG}.kk.docx")
+    assert block[0] == "БЕКІТІЛДІ" and "01.07.2024 ж. № 2-НҚ бұйрығымен" in block
+    assert "БЕКІТЕМІН" not in all_text((in_force / "build" / f"{REG}.kk.docx").read_bytes())
+    # edition 2, in force, says signature: the next revision is approved by the rector's signature
+    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "next")
+    ok(dlo, in_force, "submit", REG)
+    agree_all(dlo, in_force)
+    result = dlo("approve", REG, "--order", "3-НҚ", "--date", "2024-07-01", cwd=in_force)
+    assert result.code == 2 and "is approved by the official's signature" in result.err
+    ok(dlo, in_force, "approve", REG, "--date", "2024-07-01")
+    ok(dlo, in_force, "render", REG, "--format", "docx")
+    assert title_block(in_force, f"{REG}.kk.docx")[0] == "БЕКІТЕМІН"

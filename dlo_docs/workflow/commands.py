@@ -131,13 +131,20 @@ def _refuse_while_pending(ctx: Ctx, verb: str) -> None:
         )
 
 
-def _route(ctx: Ctx) -> tuple[list[str], str, str]:
-    """The route of a submission: approvers, their order (sequential or parallel) and the
-    approving authority, as the edition in force states them; the first draft's own when nothing
-    is in force yet. A draft that changes them changes them for the next revision."""
+def _governing(ctx: Ctx) -> Any:
+    """The text whose route, authority and form of approval govern the open draft: the edition
+    in force; the first draft's own when nothing is in force yet."""
     document = _in_force(ctx)
-    model = document.model if document is not None else ctx.model
-    return list(model.agreement.approvers), model.agreement.route, model.approval.by
+    return document.model if document is not None else ctx.model
+
+
+def _route(ctx: Ctx) -> tuple[list[str], str, str, str]:
+    """The route of a submission: approvers, their order (sequential or parallel), the
+    approving authority and the form of approval (order or signature), as the edition in force
+    states them. A draft that changes them changes them for the next revision."""
+    model = _governing(ctx)
+    route = list(model.agreement.approvers)
+    return route, model.agreement.route, model.approval.by, model.approval.form
 
 
 def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | None = None) -> Event:
@@ -184,7 +191,7 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
                 at=("edition",),
             )
         guards.valid(ctx, "submitted")
-        route, kind, authority = _route(ctx)
+        route, kind, authority, form = _route(ctx)
         return loading.append(
             ctx,
             clerk,
@@ -196,6 +203,7 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
             route=route,
             route_kind=kind,
             approval_by=authority,
+            approval_form=form,
             content_hash=ctx.hash,
         )
 
@@ -319,6 +327,13 @@ def reject(
         )
 
 
+def approval_form(ctx: Ctx, round_: Round | None) -> str:
+    """How the open draft is approved: the form its submission fixed (``approval_form``), else
+    (a submission recorded before the form was) the edition in force's, else the draft's own."""
+    fixed = round_.submitted.get("approval_form") if round_ is not None else None
+    return str(fixed or _governing(ctx).approval.form)
+
+
 def approve(
     project: Project,
     reg_id: str,
@@ -335,7 +350,7 @@ def approve(
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
-        order = guards.order_number(ctx, order)
+        order = guards.order_number(ctx, order, approval_form(ctx, h.round))
         clerk = loading.clerk(ctx, clerk)
         if ctx.state == "agreement" and h.round is not None:
             pending = list(h.round.route) if ctx.voided else ctx.pending

@@ -82,6 +82,7 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
     approval = h.approvals[n]
     round_ = h.agreed_rounds.get(n)
     rec.order = approval.order
+    rec.approval_form = "signature" if approval.get("form") == "signature" else "order"
     if approval.event == "registered":
         _paper(rec, approval)
     elif round_ is not None:
@@ -202,6 +203,17 @@ def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
     ]
 
 
+def _draft_form(project: Project, reg_id: str, ctx: loading.Ctx) -> str:
+    """How the open draft will be approved: as its submission fixed it, else as the edition in
+    force says, else as the draft itself says (a first edition)."""
+    h = ctx.history
+    fixed = h.round.submitted.get("approval_form") if h.round is not None else None
+    if fixed:
+        return str(fixed)
+    frozen = editions.frozen_model(project, reg_id, h.in_force) if h.in_force else None
+    return (frozen or ctx.model).approval.form
+
+
 def records(project: Project, reg_id: str) -> _records.Records:
     """What the forms of the working draft show: no order (it is not approved: a draft prints
     blank lines to fill in), who agreed and when in its open round (agreement sheet), the editions
@@ -218,6 +230,7 @@ def records(project: Project, reg_id: str) -> _records.Records:
         _captured(rec, ctx.marks)
         if h.round is not None:
             rec.route = list(h.round.route)
+        rec.approval_form = _draft_form(project, reg_id, ctx)
     rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number < n]
     rec.reviews = _reviews(ctx.registry, h, lang)
     return rec

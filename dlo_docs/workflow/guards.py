@@ -54,11 +54,12 @@ def valid(ctx: Ctx, verb: str) -> None:
         )
 
 
-def order_number(ctx: Ctx, order: str | None) -> str:
-    """The approving order's number; none ("") for an approval by the official's signature
-    (``approval.form: signature`` of the text approved, whether by ``approve`` or registered from
-    paper): ``--order`` is refused for a signed text and required for one approved by order."""
-    if ctx.model.approval.form == "signature":
+def order_number(ctx: Ctx, order: str | None, form: str | None = None) -> str:
+    """The approving order's number; none ("") for an approval by the official's signature:
+    ``form`` (``approve``: the form the submission fixed) or else ``approval.form`` of the text
+    (registered from paper): ``--order`` is refused for a signed text and required for one
+    approved by order."""
+    if (form or ctx.model.approval.form) == "signature":
         if order is not None:
             raise UsageError(
                 Msg(
