@@ -352,3 +352,14 @@ def test_import_refuses_a_corrupt_deflate_stream(project, dlo, tmp_path):
     _no_crash(result)
     assert "DLO520" in result.err, result.err
     assert snapshot(project) == before
+
+
+def test_import_refuses_a_document_of_more_paragraphs_than_a_regulation_has(project, dlo, tmp_path):
+    source = tmp_path / "long.txt"
+    lines = ["1 тарау. Жалпы ережелер"] + [f"{i}. Тармақ {i}." for i in range(1, 20_001)]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    before = snapshot(project)
+    result = dlo("--root", project, "import", source, "--id", "imported", "--position", "dlo-head")
+    _no_crash(result)
+    assert "DLO520" in result.err and "20001 paragraphs" in result.err, result.err
+    assert snapshot(project) == before

@@ -8,6 +8,10 @@ from .. import inputs
 from .source import NOT_READABLE, Read, fail, read_text
 from .wordml import OLE_MAGIC, read_docx
 
+# the longest real regulation has a few thousand paragraphs; recognising the structure of a
+# crafted file of hundreds of thousands (a few MB) would take minutes
+MAX_LINES = 20_000
+
 
 def read_source(path: Path, display: str) -> Read:
     """A .docx or .txt file as lines; anything unreadable is a DloError naming the file."""
@@ -27,5 +31,15 @@ def read_source(path: Path, display: str) -> Read:
         or raw.startswith(b"PK\x03\x04")
         or raw.startswith(OLE_MAGIC)
     ):
-        return read_docx(raw, display)
-    return read_text(raw, display)
+        read = read_docx(raw, display)
+    else:
+        read = read_text(raw, display)
+    if len(read.lines) > MAX_LINES:
+        raise fail(
+            display,
+            NOT_READABLE,
+            f"the document has {len(read.lines)} paragraphs, more than the {MAX_LINES} a "
+            "regulation could have",
+            "split it, or check that it is the file you meant",
+        )
+    return read
