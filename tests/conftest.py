@@ -48,6 +48,17 @@ def _bundled_copy(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_disk_flush():
+    """``os.fsync`` does nothing in the test processes: what it buys (the bytes on the disk
+    when the power fails) no test can observe, and each call waits for the disk, which on a
+    shared machine is most of a workflow test's time. Atomic writes still go through a
+    temporary file and a rename; the commands tests run as subprocesses flush as always."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_tier_runs_no_libreoffice(request, tmp_path_factory, monkeypatch):
     """A test not marked ``slow`` finds on PATH a LibreOffice that fails at once, so a test
