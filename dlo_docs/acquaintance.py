@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import inputs
 from .errors import DloError, Location, Problem, UsageError, error
+from .i18n import Msg
 from .model import Registry
 from .workflow.acknowledgements import Reader, holder, named
 
@@ -36,7 +37,7 @@ def _text(raw: bytes, where: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DloError(error(Location(where), "DLO641", "not a text file (UTF-8 or Windows-1251)"))
+    raise DloError(error(Location(where), "DLO641", Msg("not a text file (UTF-8 or Windows-1251)")))
 
 
 def _date(value: str) -> dt.date | None:
@@ -54,7 +55,9 @@ def _rows(path: Path, display: str) -> list[list[str]]:
     except inputs.InputRefused as exc:
         raise DloError(error(Location(display, 1, 1), "DLO641", exc.reason, exc.hint)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {display}: {exc.strerror or exc}") from None
+        raise UsageError(
+            Msg("cannot read {path}: {reason}", path=display, reason=exc.strerror or exc)
+        ) from None
     text = _text(raw, display)
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", delimiters=",;\t")
@@ -67,7 +70,7 @@ def _rows(path: Path, display: str) -> list[list[str]]:
         where = Location(display, reader.line_num, 1)
         raise DloError(error(where, "DLO641", f"not a readable CSV row: {exc}")) from None
     if not rows:
-        raise DloError(error(Location(display, 1, 1), "DLO641", "the file is empty"))
+        raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
     return rows
 
 
@@ -82,8 +85,10 @@ def _columns(header: list[str], display: str) -> dict[str, int]:
             error(
                 Location(display, 1, 1),
                 "DLO641",
-                "the header row must name the columns name, position and date (or holder and date)",
-                "e.g. Т.А.Ә.;Лауазымы;Күні  or  ФИО;Должность;Дата",
+                Msg(
+                    "the header row must name the columns name, position and date (or holder and date)"
+                ),
+                Msg("e.g. Т.А.Ә.;Лауазымы;Күні  or  ФИО;Должность;Дата"),
             )
         )
     return columns
@@ -98,7 +103,10 @@ def _row(
 
     date = _date(cell("date"))
     if date is None:
-        raise UsageError(f"not a date: {cell('date')!r}", "write it as 2026-12-01 or 01.12.2026")
+        raise UsageError(
+            Msg("not a date: {value}", value=repr(cell("date"))),
+            Msg("write it as 2026-12-01 or 01.12.2026"),
+        )
     if cell("holder") and not cell("name"):
         return holder(registry, cell("holder"), lang), date
     return named(registry, cell("name"), cell("position") or cell("holder"), lang), date

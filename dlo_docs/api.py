@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import context, lint, pool, subject
 from .errors import DloError, Location, Problem, UsageError, error
+from .i18n import Msg
 from .model import Registry
 from .project import REGULATION, Loaded, Project
 from .records import Records
@@ -92,7 +93,7 @@ def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
         raise DloError(loaded.errors)
     if not loaded.documents:
         raise UsageError(
-            "there are no regulations to render", "add regulations/<id>/regulation.yaml"
+            Msg("there are no regulations to render"), Msg("add regulations/<id>/regulation.yaml")
         )
     return loaded
 
@@ -305,7 +306,10 @@ def render(
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
-            raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(RENDERERS)}")
+            raise UsageError(
+                Msg("unknown format {fmt}", fmt=repr(fmt)),
+                Msg("use one of: {choices}", choices=", ".join(RENDERERS)),
+            )
     if "pdf" in formats:
         pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.output(out)
@@ -316,7 +320,7 @@ def render(
         raise DloError(loaded.errors)
     if not ids:
         raise UsageError(
-            "there are no regulations to render", "add regulations/<id>/regulation.yaml"
+            Msg("there are no regulations to render"), Msg("add regulations/<id>/regulation.yaml")
         )
     top = out  # the top folder this call creates, removed again when nothing is written
     while not top.parent.exists():
@@ -392,7 +396,12 @@ def _convert_pdfs(
     else:
         for name, (code, why) in failed.items():
             result.problems.append(
-                error(Location("soffice"), code, f"PDF {name} not made: {why}", hint)
+                error(
+                    Location("soffice"),
+                    code,
+                    Msg("PDF {name} not made: {why}", name=name, why=why),
+                    hint,
+                )
             )
     result.failed = sorted(set(result.failed) | lost)
     return lost

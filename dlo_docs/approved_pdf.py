@@ -13,6 +13,7 @@ from pathlib import Path
 from . import api, inputs, labels, workflow
 from .errors import DloError, Location, UsageError, error
 from .fsio import atomic_write
+from .i18n import Msg
 from .project import Loaded, Project
 from .signing import decisions, keys, pades
 from .signing.keys import Signer
@@ -41,13 +42,19 @@ def approval_of(project: Project, reg_id: str) -> Approval:
     st = workflow.status(project, reg_id)
     if st.edition_in_force is None or st.in_force_order is None:
         raise UsageError(
-            f"{reg_id} has no edition in force: only an approved edition's PDF is signed"
+            Msg(
+                "{reg_id} has no edition in force: only an approved edition's PDF is signed",
+                reg_id=reg_id,
+            )
         )
     if st.state != "in_force" or st.changed:
         raise UsageError(
-            f"the working text of {reg_id} is not the edition in force "
-            f"({'a revision is open' if st.state != 'in_force' else 'it was edited'})",
-            "sign when no draft is open and the text is the approved one",
+            Msg(
+                "the working text of {reg_id} is not the edition in force ({value})",
+                reg_id=reg_id,
+                value=Msg("a revision is open") if st.state != "in_force" else Msg("it was edited"),
+            ),
+            Msg("sign when no draft is open and the text is the approved one"),
         )
     edition = workflow.load_edition(project, reg_id, st.edition_in_force)
     order = st.in_force_order
@@ -124,5 +131,7 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
     except inputs.InputRefused as exc:
         raise UsageError(f"cannot read {path}: {exc.reason}", exc.hint) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(
+            Msg("cannot read {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
     return pades.check(data, [keys.der(c) for c in signers.anchors])

@@ -23,6 +23,7 @@ from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, side
 from .errors import DloError, Problem, UsageError, error
+from .i18n import Msg
 from .labels import labels as load_labels
 from .model import Registry, text_in
 from .project import Document, Loaded, Project
@@ -128,7 +129,7 @@ def _missing_texts(doc: Document, lang: str) -> list[Problem]:
         field = "title" if hasattr(node, "title") else "text"
         places.append((getattr(node, field), [*loc, field]))
     return [
-        error(doc.source.at(loc), "DLO030", f"no {lang} text here", hint)
+        error(doc.source.at(loc), "DLO030", Msg("no {lang} text here", lang=lang), hint)
         for text, loc in places
         if text_in(text, lang, model.main_lang) is None
     ]
@@ -139,19 +140,25 @@ def _in_force(project: Project, reg_id: str) -> int:
     n = workflow.status(project, reg_id).edition_in_force
     if n is None:
         raise UsageError(
-            f"regulation {reg_id!r} has no edition in force to compare with",
-            "name the editions: dlo diff ID --from N [--to M|draft]",
+            Msg("regulation {reg_id} has no edition in force to compare with", reg_id=repr(reg_id)),
+            Msg("name the editions: dlo diff ID --from N [--to M|draft]"),
         )
     return n
 
 
-def _check_language(reg_id: str, lang: str, editions: list[tuple[Document, str]]) -> None:
+def _check_language(reg_id: str, lang: str, editions: list[tuple[Document, Msg]]) -> None:
     """Both editions have ``lang``, with every text in it."""
     for doc, which in editions:
         if lang not in doc.model.languages:
             raise UsageError(
-                f"{reg_id} {which} has no {lang!r} version (it has: {', '.join(doc.model.languages)})",
-                "choose another --lang",
+                Msg(
+                    "{reg_id} {which} has no {lang} version (it has: {langs})",
+                    reg_id=reg_id,
+                    which=which,
+                    lang=repr(lang),
+                    langs=", ".join(doc.model.languages),
+                ),
+                Msg("choose another --lang"),
             )
     problems = [p for doc, _ in editions for p in _missing_texts(doc, lang)]
     if problems:
@@ -203,7 +210,12 @@ def prepare(
     old = _edition(project, reg_id, from_)
     lang = lang or new.model.main_lang
     _check_language(
-        reg_id, lang, [(old, f"edition {from_}"), (new, DRAFT if to == DRAFT else f"edition {to}")]
+        reg_id,
+        lang,
+        [
+            (old, Msg("edition {n}", n=from_)),
+            (new, Msg("the draft") if to == DRAFT else Msg("edition {n}", n=to)),
+        ],
     )
     labels = load_labels(lang, project.templates)
     comparison = compare(old.model, new.model, labels, lang)
@@ -246,7 +258,10 @@ def output(prepared: Prepared, fmt: str) -> bytes:
         )
     if fmt == "html":
         return html(p).encode("utf-8")
-    raise UsageError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
+    raise UsageError(
+        Msg("unknown format {fmt}", fmt=repr(fmt)),
+        Msg("use one of: {choices}", choices=", ".join(FORMATS)),
+    )
 
 
 def html(prepared: Prepared, regulation_href: str | None = None) -> str:

@@ -20,6 +20,7 @@ from . import api, context, subject
 from .context import Official
 from .errors import UsageError
 from .fsio import atomic_write
+from .i18n import Msg
 from .model import Registry, Regulation
 from .project import Project
 from .render import docx as docx_render
@@ -35,7 +36,10 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
         return None
     if pid not in {p.id for p in registry.positions}:
         known = ", ".join(p.id for p in registry.positions)
-        raise UsageError(f"unknown position {pid!r}", f"positions in the registry: {known}")
+        raise UsageError(
+            Msg("unknown position {pid}", pid=repr(pid)),
+            Msg("positions in the registry: {known}", known=known),
+        )
     position = registry.position(pid)
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))
 
@@ -116,15 +120,19 @@ def sheet(
 def _asked(kind: str, formats: Iterable[str], parties: str | None) -> list[str]:
     """The formats asked for (DOCX when none), once the request is known to make sense."""
     if kind not in KINDS:
-        raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(KINDS)}")
+        raise UsageError(
+            Msg("unknown sheet {kind}", kind=repr(kind)),
+            Msg("use one of: {choices}", choices=", ".join(KINDS)),
+        )
     asked = list(dict.fromkeys(formats)) or ["docx"]
     for fmt in asked:
         if fmt not in FORMATS:
             raise UsageError(
-                f"unknown format {fmt!r} for a sheet", f"use one of: {', '.join(FORMATS)}"
+                Msg("unknown format {fmt} for a sheet", fmt=repr(fmt)),
+                Msg("use one of: {choices}", choices=", ".join(FORMATS)),
             )
     if kind != "transfer" and parties:
-        raise UsageError("--from and --to are for the transfer act only")
+        raise UsageError(Msg("--from and --to are for the transfer act only"))
     if "pdf" in asked:
         pdf_render.soffice()
     return asked
@@ -144,6 +152,9 @@ def write_reference(project: Project, path: Path | None = None, force: bool = Fa
     starting point for an organisation's own styles."""
     target = project.output(path) if path is not None else project.templates / docx_render.REFERENCE
     if target.exists() and not force:
-        raise UsageError(f"{project.display(target)} exists", "pass --force to overwrite it")
+        raise UsageError(
+            Msg("{path} exists", path=project.display(target)),
+            Msg("pass --force to overwrite it"),
+        )
     atomic_write(target, docx_render.default_reference())
     return target

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import workflow
 from .errors import DloError, Location, error
+from .i18n import Msg
 from .model import Registry
 from .project import Document, Loaded, Project
 from .records import Records
@@ -47,10 +48,16 @@ def _frozen(project: Project, reg_id: str, n: int, approval: workflow.Event) -> 
             error(
                 Location(project.display(document.path), 1, 1),
                 "DLO606",
-                f"frozen edition {n} of {reg_id} differs from the text approved in journal event "
-                f"{approval.seq}: it is not rendered",
-                f"restore it from version control (dlo verify {reg_id}); dlo render --draft "
-                "renders the working draft",
+                Msg(
+                    "frozen edition {n} of {reg_id} differs from the text approved in journal event {seq}: it is not rendered",
+                    n=n,
+                    reg_id=reg_id,
+                    seq=approval.seq,
+                ),
+                Msg(
+                    "restore it from version control (dlo verify {reg_id}); dlo render --draft renders the working draft",
+                    reg_id=reg_id,
+                ),
             )
         )
     return document
@@ -68,8 +75,13 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
         return Subject(reg_id, document, records, draft=False)
     fallback = None
     if not draft:
-        fallback = f"{reg_id} has no edition in force: rendered as a draft" + (
-            " (it has been withdrawn)" if h.state == "withdrawn" else ""
+        fallback = (
+            Msg(
+                "{id} has no edition in force: rendered as a draft (it has been withdrawn)",
+                id=reg_id,
+            )
+            if h.state == "withdrawn"
+            else Msg("{id} has no edition in force: rendered as a draft", id=reg_id)
         )
     document = _working(project, registry, reg_id)
     records = workflow.records(project, reg_id)

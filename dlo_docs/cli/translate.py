@@ -8,7 +8,7 @@ import click
 
 from .. import lazy
 from ..errors import DloError, UsageError
-from ..i18n import _
+from ..i18n import Msg, _
 from . import main
 
 translation = lazy.module("dlo_docs.translate")
@@ -72,7 +72,8 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
         return
     if not (to and out):
         raise UsageError(
-            _("say what to do"), "dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"
+            _("say what to do"),
+            Msg("dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"),
         )
     path, rows, todo = translation.export(project, reg_id, to, Path(out))
     click.echo(

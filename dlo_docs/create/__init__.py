@@ -20,6 +20,7 @@ from typing import Any
 from .. import load
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..labels import BUNDLED
 from ..model import Registry, Regulation
 from ..project import REGULATION, Loaded, Project
@@ -75,7 +76,8 @@ def _known(registry: Registry, pid: str, what: str) -> str:
     if pid not in {p.id for p in registry.positions}:
         known = ", ".join(p.id for p in registry.positions) or "none"
         raise UsageError(
-            f"unknown position {pid!r} ({what})", f"positions in the registry: {known}"
+            Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
+            Msg("positions in the registry: {known}", known=known),
         )
     return pid
 
@@ -101,44 +103,51 @@ def _top_head(registry: Registry, unit: str) -> str | None:
 def facts(registry: Registry, options: Options) -> Facts:
     """The facts of a new regulation: the options where given, else what the registry says."""
     if options.kind not in KINDS:
-        raise UsageError(f"unknown kind {options.kind!r}", f"use one of: {', '.join(KINDS)}")
+        raise UsageError(
+            Msg("unknown kind {kind}", kind=repr(options.kind)),
+            Msg("use one of: {choices}", choices=", ".join(KINDS)),
+        )
     if options.kind == "job_instruction":
         if not options.position or options.unit:
             raise UsageError(
-                "a job instruction is made for a position", "give --position POSITION (no --unit)"
+                Msg("a job instruction is made for a position"),
+                Msg("give --position POSITION (no --unit)"),
             )
         position = _known(registry, options.position, "--position")
         unit = registry.position(position).unit
         if unit is None:
             raise UsageError(
-                f"position {position!r} has no unit in the registry",
-                "add unit: to the position in regulations/registry.yaml",
+                Msg("position {position} has no unit in the registry", position=repr(position)),
+                Msg("add unit: to the position in regulations/registry.yaml"),
             )
         head = registry.unit(unit).head
         supervisor = registry.position(position).reports_to
     else:
         if not options.unit or options.position:
             raise UsageError(
-                "a unit regulation is made for a unit", "give --unit UNIT (no --position)"
+                Msg("a unit regulation is made for a unit"), Msg("give --unit UNIT (no --position)")
             )
         if options.unit not in {u.id for u in registry.units}:
             known = ", ".join(u.id for u in registry.units) or "none"
-            raise UsageError(f"unknown unit {options.unit!r}", f"units in the registry: {known}")
+            raise UsageError(
+                Msg("unknown unit {unit}", unit=repr(options.unit)),
+                Msg("units in the registry: {known}", known=known),
+            )
         unit, position = options.unit, None
         head = registry.unit(unit).head
         supervisor = registry.position(head).reports_to if head else None
     approval_by = options.approval_by or _top_head(registry, unit)
     if not approval_by:
         raise UsageError(
-            "the registry names no head of the organisation to approve the regulation",
-            "give --approval-by POSITION",
+            Msg("the registry names no head of the organisation to approve the regulation"),
+            Msg("give --approval-by POSITION"),
         )
     _known(registry, approval_by, "--approval-by")
     approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
         raise UsageError(
-            "the registry gives no route of agreement for this regulation",
-            "give --approvers POSITION,POSITION,...",
+            Msg("the registry gives no route of agreement for this regulation"),
+            Msg("give --approvers POSITION,POSITION,..."),
         )
     first = head or position  # the unit's head, or the position when its unit has none
     initiators = list(options.initiators) or list(
@@ -194,8 +203,8 @@ class _Filler:
                 error(
                     self.source.at(loc),
                     "DLO013",
-                    f"the template lacks a text in {', '.join(self.languages)}",
-                    "give every text as {kk: ..., ru: ...}",
+                    Msg("the template lacks a text in {langs}", langs=", ".join(self.languages)),
+                    Msg("give every text as {kk: ..., ru: ...}"),
                 )
             )
         out = {}
@@ -207,8 +216,10 @@ class _Filler:
                     error(
                         self.source.at([*loc, lang]),
                         "DLO013",
-                        f"the template names an unknown fact {exc}",
-                        f"use one of: {', '.join('$' + k for k in self.vars[lang])}",
+                        Msg("the template names an unknown fact {fact}", fact=exc),
+                        Msg(
+                            "use one of: {value}", value=", ".join("$" + k for k in self.vars[lang])
+                        ),
                     )
                 ) from None
             out[lang] = filled
@@ -223,8 +234,13 @@ def _references(source: load.Source, tpl: dict, registry: Registry) -> list[str]
             error(
                 source.at(["references"]),
                 "DLO020",
-                f"the template cites normative documents the registry lacks: {', '.join(missing)}",
-                "add them to normative_documents in regulations/registry.yaml, or edit the template",
+                Msg(
+                    "the template cites normative documents the registry lacks: {value}",
+                    value=", ".join(missing),
+                ),
+                Msg(
+                    "add them to normative_documents in regulations/registry.yaml, or edit the template"
+                ),
             )
         )
     return references
@@ -239,7 +255,7 @@ def _title(fill: _Filler, tpl: dict, options: Options) -> str | dict[str, str]:
     for text in texts.values():
         if not text.strip() or "$" in text or text != text.strip():
             raise UsageError(
-                "the title cannot be made from the registry's names", "give --title TEXT"
+                Msg("the title cannot be made from the registry's names"), Msg("give --title TEXT")
             )
     return plain(texts, langs)
 
@@ -330,12 +346,18 @@ def create(project: Project, reg_id: str, options: Options) -> Created:
     folder = project.folder(reg_id)  # refuses an invalid id
     if folder.exists():
         raise UsageError(
-            f"regulation {reg_id!r} exists ({project.display(folder)}); nothing was written",
-            "choose another id, or change the existing regulation (dlo revise)",
+            Msg(
+                "regulation {reg_id} exists ({value}); nothing was written",
+                reg_id=repr(reg_id),
+                value=project.display(folder),
+            ),
+            Msg("choose another id, or change the existing regulation (dlo revise)"),
         )
     for lang in options.languages:
         if lang not in ("kk", "ru"):
-            raise UsageError(f"unknown language {lang!r}", "use kk and/or ru")
+            raise UsageError(
+                Msg("unknown language {lang}", lang=repr(lang)), Msg("use kk and/or ru")
+            )
     loaded = Loaded()
     project.load_registry(loaded)
     if loaded.errors or loaded.registry is None:
@@ -364,6 +386,6 @@ def _read_back(project: Project, target: Path, text: str, data: dict) -> Regulat
     if model is None or model != Regulation.model_validate(data):
         raise DloError(
             problems
-            or [error(Location(display), "DLO013", "the new regulation would not read back")]
+            or [error(Location(display), "DLO013", Msg("the new regulation would not read back"))]
         )
     return model

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from .. import numbering
 from ..errors import DloError
+from ..i18n import Msg
 from ..model import Chapter, Clause, Item, Paragraph, Regulation, Text, text_in
 from . import words
 from .words import Segment
@@ -201,9 +202,13 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
         )
     if missing:
         raise DloError(
-            f"regulation {doc.id!r}, edition {doc.edition}: no {lang} text for "
-            + ", ".join(missing[:10])
-            + (" ..." if len(missing) > 10 else "")
+            Msg(
+                "regulation {id}, edition {edition}: no {lang} text for {where}",
+                id=repr(doc.id),
+                edition=doc.edition,
+                lang=lang,
+                where=", ".join(missing[:10]) + (" ..." if len(missing) > 10 else ""),
+            )
         )
     return result
 
@@ -211,7 +216,14 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
 def _title(doc: Regulation, lang: str) -> str:
     value = text_in(doc.title, lang, doc.main_lang)
     if value is None:
-        raise DloError(f"regulation {doc.id!r}, edition {doc.edition}: no {lang} title")
+        raise DloError(
+            Msg(
+                "regulation {id}, edition {edition}: no {lang} title",
+                id=repr(doc.id),
+                edition=doc.edition,
+                lang=lang,
+            )
+        )
     return value.strip()
 
 

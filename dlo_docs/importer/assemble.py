@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import load
 from ..errors import DloError, Location, error
+from ..i18n import Msg
 from ..model import Regulation
 from .ids import Ids, slug
 from .tree import Node, Tree
@@ -79,8 +80,8 @@ def validated(yaml_text: str, data: dict, path: str) -> Regulation:
             error(
                 Location(path),
                 "DLO526",
-                "the YAML written for this import does not read back as the same regulation",
-                "report this as a bug",
+                Msg("the YAML written for this import does not read back as the same regulation"),
+                Msg("report this as a bug"),
             )
         )
     return model

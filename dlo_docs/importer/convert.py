@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import load
 from ..errors import DloError, Location, UsageError, error
+from ..i18n import Msg
 from ..labels import labels as load_labels
 from ..model import Registry
 from . import facts, foreign, metadata, title_block
@@ -41,8 +42,10 @@ def recognise(read: Read, lang: str | None) -> tuple[Tree, str]:
             error(
                 Location(read.path),
                 NO_STRUCTURE,
-                "no chapter or numbered clause was recognised: nothing to import",
-                'a regulation has chapters ("1 тарау. …", "Глава 1. …") and numbered clauses ("1. …")',
+                Msg("no chapter or numbered clause was recognised: nothing to import"),
+                Msg(
+                    'a regulation has chapters ("1 тарау. …", "Глава 1. …") and numbered clauses ("1. …")'
+                ),
             )
         )
     if lang is None:
@@ -127,10 +130,15 @@ def _theirs(
             {s: [e for s2, e in found.entries if s2 == s] for s, _ in found.entries}
         )
         raise UsageError(
-            f"{report.path} is a regulation of another organisation ({org.name}); its "
-            "organisation, unit and positions are not in the registry, and none of this "
-            "project's are assumed; nothing was written. Proposed from the text:\n" + shown,
-            "import again with --update-registry to add them (check them first)",
+            Msg(
+                "{path} is a regulation of another organisation ({name}); its "
+                "organisation, unit and positions are not in the registry, and none of this "
+                "project's are assumed; nothing was written. Proposed from the text:\n{shown}",
+                path=report.path,
+                name=org.name,
+                shown=shown,
+            ),
+            Msg("import again with --update-registry to add them (check them first)"),
         )
     proposals += _proposals(tree, registry, lang, route, True)
     title = (found.position or found.unit)["title" if found.position else "name"][lang]

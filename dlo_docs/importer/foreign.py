@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..i18n import Msg
 from ..mentions import contains, words
 from ..model import Registry
 from . import facts
@@ -258,26 +259,38 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
         clause = stated["approvers"]
         report.confirm(
             clause.where,
-            "agreement.approvers proposed from the text: "
-            + ", ".join(a["title"][lang] for a in found.approvers),
-            "confirm the approvers and their order (the route is sequential)",
+            Msg(
+                "agreement.approvers proposed from the text: {titles}",
+                titles=", ".join(a["title"][lang] for a in found.approvers),
+            ),
+            Msg("confirm the approvers and their order (the route is sequential)"),
         )
     else:
         approvers = [by]
         report.assumed(
-            f"no clause names the approvers; agreement.approvers set to {by} "
-            f"({found.approval_by['title'][lang]} of {org.name}, proposed)",
-            "list the approvers in agreement.approvers",
+            Msg(
+                "no clause names the approvers; agreement.approvers set to {by} ({value} of {name}, proposed)",
+                by=by,
+                value=found.approval_by["title"][lang],
+                name=org.name,
+            ),
+            Msg("list the approvers in agreement.approvers"),
         )
     if stated.get("approval") is None:
         report.assumed(
-            f"no clause names who approves; approval.by set to {by} (proposed)", "set approval.by"
+            Msg("no clause names who approves; approval.by set to {by} (proposed)", by=by),
+            Msg("set approval.by"),
         )
     initiators = [position or by]
-    report.assumed(f"change_initiators set to {initiators[0]} (proposed)", "set change_initiators")
     report.assumed(
-        f"the source names another organisation: {org.name}; its organisation, unit and "
-        "positions are proposed from the text, nothing is taken from this project's registry",
-        "check the proposed registry entries",
+        Msg("change_initiators set to {initiators} (proposed)", initiators=initiators[0]),
+        Msg("set change_initiators"),
+    )
+    report.assumed(
+        Msg(
+            "the source names another organisation: {name}; its organisation, unit and positions are proposed from the text, nothing is taken from this project's registry",
+            name=org.name,
+        ),
+        Msg("check the proposed registry entries"),
     )
     return position, found.unit["id"], approvers, by, initiators

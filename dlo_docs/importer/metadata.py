@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import UsageError
+from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
 from . import facts
@@ -64,21 +65,26 @@ def position(
     """The registry position a job instruction describes."""
     if given is not None and given not in {p.id for p in registry.positions}:
         raise UsageError(
-            f"unknown position {given!r}",
-            f"known positions: {', '.join(p.id for p in registry.positions) or 'none'}",
+            Msg("unknown position {given}", given=repr(given)),
+            Msg(
+                "known positions: {value}",
+                value=", ".join(p.id for p in registry.positions) or "none",
+            ),
         )
     if given is not None or kind != "job_instruction":
         return given
     found = facts.main_position(tree.chapters, registry, lang)
     if found is None:
         raise UsageError(
-            "cannot tell which position this job instruction describes: its clauses name "
-            "no registry position twice",
-            "pass --position ID (add the position and its mentions to the registry first)",
+            Msg(
+                "cannot tell which position this job instruction describes: its clauses name "
+                "no registry position twice"
+            ),
+            Msg("pass --position ID (add the position and its mentions to the registry first)"),
         )
     report.assumed(
-        f"position: {found} (the position the clauses name most often)",
-        "check position: and unit:",
+        Msg("position: {found} (the position the clauses name most often)", found=found),
+        Msg("check position: and unit:"),
     )
     return found
 
@@ -119,12 +125,15 @@ def unit(
         found = _named_unit(registry, tree.preamble if page is None else page, tree, lang)
     if found is None:
         raise UsageError(
-            "cannot tell which unit this regulation belongs to: its text names no registry unit",
-            "pass --unit ID",
+            Msg(
+                "cannot tell which unit this regulation belongs to: its text names no registry unit"
+            ),
+            Msg("pass --unit ID"),
         )
     if found not in {u.id for u in registry.units}:
         raise UsageError(
-            f"unknown unit {found!r}", f"known units: {', '.join(u.id for u in registry.units)}"
+            Msg("unknown unit {found}", found=repr(found)),
+            Msg("known units: {known}", known=", ".join(u.id for u in registry.units)),
         )
     return found
 
@@ -168,7 +177,8 @@ def title(read: Read, options: Options, page: list[Line], kind_label: str) -> st
 
 def fallback_title(title: str, report: Report) -> str:
     report.assumed(
-        f"the source has no title; title set to {title!r}", "write the regulation's real title"
+        Msg("the source has no title; title set to {title}", title=repr(title)),
+        Msg("write the regulation's real title"),
     )
     return title
 
@@ -185,7 +195,7 @@ def code(
     if found is None:
         found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
         report.assumed(
-            f"the source has no document code; code set to {found!r}",
-            "set code: to the registered code",
+            Msg("the source has no document code; code set to {found}", found=repr(found)),
+            Msg("set code: to the registered code"),
         )
     return found

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import bookmarks, load, refs
+from .. import bookmarks, i18n, load, refs
 from ..errors import DloError, UsageError
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
 from .assemble import counts, items_style
@@ -262,12 +263,21 @@ def _refuse_revisions(read: Read) -> None:
         return
     shown = read.revisions[:12]
     more = len(read.revisions) - len(shown)
+    listed: str = "\n  ".join(shown)
+    if more > 0:
+        listed = i18n.join("\n  ", [listed, Msg("… and {n} more", n=more)])
     raise UsageError(
-        f"{read.path} has unresolved tracked changes or comments; nothing was written:\n  "
-        + "\n  ".join(shown)
-        + (f"\n  … and {more} more" if more > 0 else ""),
-        "accept or reject them in Word (Review → Accept/Reject, delete the comments), "
-        "or import with --accept-changes to take the text as if every change were accepted",
+        Msg(
+            "{path} has unresolved tracked changes or comments; nothing was written:\n  {shown}",
+            path=read.path,
+            shown=i18n.join("\n  ", [listed, Msg("… and {n} more", n=more)])
+            if more > 0
+            else listed,
+        ),
+        Msg(
+            "accept or reject them in Word (Review → Accept/Reject, delete the comments), "
+            "or import with --accept-changes to take the text as if every change were accepted"
+        ),
     )
 
 
@@ -292,7 +302,12 @@ def import_onto(
     lang = read.lang if read.lang in model.languages else model.main_lang
     tree = build(read.lines, read.path, lang, read.ours)
     if not tree.chapters:
-        raise UsageError(f"{display}: no chapter or clause was recognised; nothing was written")
+        raise UsageError(
+            Msg(
+                "{display}: no chapter or clause was recognised; nothing was written",
+                display=display,
+            )
+        )
     found = align(tree.chapters, read, model, lang)
     writer = _Writer(model, document.source, lang, found)
     data = document.source.data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import inputs
+from ..i18n import Msg
 from .source import NOT_READABLE, Read, fail, read_text
 from .wordml import OLE_MAGIC, read_docx
 
@@ -18,13 +19,15 @@ def read_source(path: Path, display: str) -> Read:
     try:
         raw = inputs.read_bytes(path, limit=inputs.MAX_IMPORT_BYTES)
     except FileNotFoundError:
-        raise fail(display, NOT_READABLE, "the file does not exist") from None
+        raise fail(display, NOT_READABLE, Msg("the file does not exist")) from None
     except IsADirectoryError:
-        raise fail(display, NOT_READABLE, "this is a folder, not a file") from None
+        raise fail(display, NOT_READABLE, Msg("this is a folder, not a file")) from None
     except inputs.InputRefused as exc:
         raise fail(display, NOT_READABLE, exc.reason, exc.hint) from None
     except OSError as exc:
-        raise fail(display, NOT_READABLE, f"cannot read the file: {exc.strerror}") from None
+        raise fail(
+            display, NOT_READABLE, Msg("cannot read the file: {strerror}", strerror=exc.strerror)
+        ) from None
     suffix = Path(path).suffix.lower()
     if (
         suffix in (".docx", ".docm", ".dotx", ".doc")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
+from ..i18n import Msg
 from ..mentions import contains, words
 from ..model import Position, Registry
 from . import facts
@@ -81,10 +82,18 @@ def _unknown_approvers(
         proposals.append(facts.Proposal("positions", entry, clause))
         report.confirm(
             clause.where,
-            f"clause {reader.shown(clause)} names an approver the registry does not know: "
-            f"{title!r} (proposed as position {entry['id']})",
-            "confirm it, give it a unit and reports_to in the registry"
-            + ("" if update_registry else ", or import with --update-registry"),
+            Msg(
+                "clause {numbers} names an approver the registry does not know: {title} (proposed as position {entry})",
+                numbers=reader.shown(clause),
+                title=repr(title),
+                entry=entry["id"],
+            ),
+            Msg("confirm it, give it a unit and reports_to in the registry")
+            if update_registry
+            else Msg(
+                "confirm it, give it a unit and reports_to in the registry, "
+                "or import with --update-registry"
+            ),
         )
     return proposals
 
@@ -110,21 +119,29 @@ def _approvers(
     if approvers and clause is not None:
         report.confirm(
             clause.where,
-            f"agreement.approvers proposed from clause {reader.shown(clause)}: "
-            f"{', '.join(reader.title(i, new_positions) for i in approvers)}",
-            "confirm the approvers and their order (the route is sequential)",
+            Msg(
+                "agreement.approvers proposed from clause {numbers}: {value}",
+                numbers=reader.shown(clause),
+                value=", ".join(reader.title(i, new_positions) for i in approvers),
+            ),
+            Msg("confirm the approvers and their order (the route is sequential)"),
         )
         return approvers, new_positions
     reports_to = reader.registry.position(reader.position).reports_to if reader.position else None
     fallback = reports_to or reader.top(reader.position)
     if fallback is None:
         raise UsageError(
-            "no clause names the approvers and the registry has no position to send it to",
-            "add the positions to regulations/registry.yaml, or name the approvers in the text",
+            Msg("no clause names the approvers and the registry has no position to send it to"),
+            Msg(
+                "add the positions to regulations/registry.yaml, or name the approvers in the text"
+            ),
         )
     report.assumed(
-        f"no clause names the approvers; agreement.approvers set to {fallback}",
-        "list the approvers in agreement.approvers",
+        Msg(
+            "no clause names the approvers; agreement.approvers set to {fallback}",
+            fallback=fallback,
+        ),
+        Msg("list the approvers in agreement.approvers"),
     )
     return [fallback], new_positions
 
@@ -149,20 +166,29 @@ def read_route(
         by, _ = facts.named_in_order(authority, registry, lang)
         if by:
             report.assumed(
-                f"approval.by set to {by[0]}, whom the source's approval block names "
-                f"({authority!r})",
-                "confirm approval.by",
+                Msg(
+                    "approval.by set to {by}, whom the source's approval block names ({authority})",
+                    by=by[0],
+                    authority=repr(authority),
+                ),
+                Msg("confirm approval.by"),
             )
     if not by:
         top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
-        report.assumed(f"no clause names who approves; approval.by set to {top}", "set approval.by")
+        report.assumed(
+            Msg("no clause names who approves; approval.by set to {top}", top=top),
+            Msg("set approval.by"),
+        )
     initiators, _ = reader.named("change_initiators", keep_own=True)
     if not initiators:
         initiators = [position] if position else approvers[:1]
         report.assumed(
-            f"no clause names who initiates changes; change_initiators set to {initiators[0]}",
-            "set change_initiators",
+            Msg(
+                "no clause names who initiates changes; change_initiators set to {initiators}",
+                initiators=initiators[0],
+            ),
+            Msg("set change_initiators"),
         )
     instructions, _ = reader.named("instructions_from")
     reports_to = registry.position(position).reports_to if position else None
@@ -188,8 +214,11 @@ def approval_form(
         return "order"
     shown = clause.number or numbers[id(clause)]  # as the source numbers it: "8.2"
     report.assumed(
-        f"clause {shown} names who approves but no order: approval.form set to "
-        "signature (approved by the official's own signature)",
-        "set approval.form: order if an order approves it",
+        Msg(
+            "clause {n} names who approves but no order: approval.form set to "
+            "signature (approved by the official's own signature)",
+            n=shown,
+        ),
+        Msg("set approval.form: order if an order approves it"),
     )
     return "signature"

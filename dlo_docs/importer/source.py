@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import DloError, Location, error
+from ..i18n import Msg
 
 # Error codes of the import (DLO5xx): the file cannot be read.
 NOT_READABLE = "DLO520"  # missing, unreadable, not a DOCX, corrupt
@@ -75,7 +76,10 @@ def _decode_utf16(raw: bytes, path: str) -> str:
         return raw.decode("utf-16")
     except UnicodeDecodeError:
         raise fail(
-            path, NOT_TEXT, "the file starts like UTF-16 text but is not", "save it as UTF-8"
+            path,
+            NOT_TEXT,
+            Msg("the file starts like UTF-16 text but is not"),
+            Msg("save it as UTF-8"),
         ) from None
 
 
@@ -85,8 +89,8 @@ def _decode_8bit(raw: bytes, path: str) -> str:
         raise fail(
             path,
             NOT_TEXT,
-            "the file is binary, not text",
-            "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
+            Msg("the file is binary, not text"),
+            Msg("import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)"),
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -100,12 +104,15 @@ def _decode_8bit(raw: bytes, path: str) -> str:
         raise fail(
             path,
             NOT_TEXT,
-            "the file is not text: neither UTF-8 nor Windows-1251 (binary data?)",
-            "import a .docx, or save the text as UTF-8",
+            Msg("the file is not text: neither UTF-8 nor Windows-1251 (binary data?)"),
+            Msg("import a .docx, or save the text as UTF-8"),
         ) from None
     if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
         raise fail(
-            path, NOT_TEXT, "the file is not text (or in an unknown encoding)", "save it as UTF-8"
+            path,
+            NOT_TEXT,
+            Msg("the file is not text (or in an unknown encoding)"),
+            Msg("save it as UTF-8"),
         )
     return text
 
@@ -117,8 +124,8 @@ def decode(raw: bytes, path: str) -> str:
         raise fail(
             path,
             EMPTY,
-            "the file is empty",
-            "export the document's text into it, or import the .docx",
+            Msg("the file is empty"),
+            Msg("export the document's text into it, or import the .docx"),
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_utf16(raw, path)
@@ -133,11 +140,11 @@ def decode(raw: bytes, path: str) -> str:
         raise fail(
             path,
             NOT_TEXT,
-            "the file is binary, not text",
-            "import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)",
+            Msg("the file is binary, not text"),
+            Msg("import a .docx or a UTF-8 .txt (in Word: Save As → Plain Text → UTF-8)"),
         )
     if not text.strip():
-        raise fail(path, EMPTY, "the file holds no text")
+        raise fail(path, EMPTY, Msg("the file holds no text"))
     return text
 
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 
 from ..errors import Location, Problem, warning
+from ..i18n import Msg
 from . import title_block
 from .appendix import Appendix
 from .appendix import split as split_appendix
-from .classify import Cand, as_written, classify, number_value, upper_heading
+from .classify import Cand, as_written, classify, upper_heading
 from .headings import numbered_by_chapter, promote_chapters
+from .numbers import REPEATED, Numbers
 from .source import Line
-from .tree import Node, Sequence, Tree
+from .tree import Node, Tree, word
 
-REPEATED = "DLO501"
 LONE_NUMBER = "DLO502"
-SEQUENCE = "DLO503"
 UNSTRUCTURED = "DLO504"
 PREAMBLE = "DLO505"
 APPENDIX = "DLO506"
@@ -41,8 +41,7 @@ class Builder:
             None  # an element whose text is on the next line
         )
         self.clause_count = 0
-        self.seqs: dict[object, Sequence] = {}
-        self.letters_seen: dict[object, dict[str, int]] = {}
+        self.numbers = Numbers(lang, self.warn)
         self.started = False
 
     # -- report ------------------------------------------------------------------------
@@ -53,55 +52,7 @@ class Builder:
         self.problems.append(warning(self.at(line), code, message, hint))
 
     def sequence(self, key: object, what: str, node: Node, cand: Cand, line: Line) -> None:
-        seq = self.seqs.setdefault(key, Sequence(what))
-        seq.count += 1
-        shown = cand.number
-        if cand.style == "letter" and shown is not None:
-            seen = self.letters_seen.setdefault(key, {})
-            if shown in seen:
-                self.warn(
-                    line,
-                    REPEATED,
-                    f"{what} {shown}) repeats (first at line {seen[shown]}); "
-                    f"it is {node.label()} here",
-                    "the numbers are computed now; nothing to do",
-                )
-            seen.setdefault(shown, line.where)
-            return
-        value = number_value(cand.number, cand.style, self.lang)
-        if value is None:
-            return
-        expected = seq.last + 1
-        if value == expected or value == seq.count and value > seq.last:
-            pass
-        elif value == seq.last:
-            first = seq.last_where.get(value, 0)
-            self.warn(
-                line,
-                REPEATED,
-                f'{what} number "{as_written(cand)}" repeats (first at line {first}); '
-                f"it is {node.label()} here",
-                "the numbers are computed now; check the references to it",
-            )
-        elif value > expected:
-            missing = f"{expected}" if value == expected + 1 else f"{expected}–{value - 1}"
-            self.warn(
-                line,
-                SEQUENCE,
-                f'{what} numbering skips {missing}: "{as_written(cand)}" follows '
-                f"{seq.last or 'the start'}; it is {node.label()} here",
-                "the numbers are computed now; check the references to it",
-            )
-        else:
-            self.warn(
-                line,
-                SEQUENCE,
-                f'{what} number "{as_written(cand)}" goes back (after {seq.last}); '
-                f"it is {node.label()} here",
-                "the numbers are computed now; check the references to it",
-            )
-        seq.last = value
-        seq.last_where.setdefault(value, line.where)
+        self.numbers.see(key, what, node, cand, line)
 
     # -- building ------------------------------------------------------------------------
     def _new_chapter(self, title: str, number: str | None, line: Line) -> Node:
@@ -115,8 +66,11 @@ class Builder:
         self.warn(
             line,
             UNSTRUCTURED,
-            f"text before the first chapter heading: put into a chapter titled {title!r}",
-            "give the chapter its real title",
+            Msg(
+                "text before the first chapter heading: put into a chapter titled {title}",
+                title=repr(title),
+            ),
+            Msg("give the chapter its real title"),
         )
         return self._new_chapter(title, None, line)
 
@@ -144,8 +98,11 @@ class Builder:
             self.warn(
                 line,
                 REPEATED,
-                f'clause number "{node.number}." is typed twice: the text starts with it again',
-                "delete the repeated number from the clause's text",
+                Msg(
+                    'clause number "{number}." is typed twice: the text starts with it again',
+                    number=node.number,
+                ),
+                Msg("delete the repeated number from the clause's text"),
             )
 
     def add(self, line: Line, cand: Cand) -> None:
@@ -157,9 +114,12 @@ class Builder:
             self.warn(
                 line,
                 LONE_NUMBER,
-                f'{cand.kind} number "{as_written(cand)}" stands alone before a line break; '
-                "joined to the text after it",
-                "keep a number and its text on one line",
+                Msg(
+                    '{kind} number "{number}" stands alone before a line break; joined to the text after it',
+                    kind=word(cand.kind),
+                    number=as_written(cand),
+                ),
+                Msg("keep a number and its text on one line"),
             )
         kind = cand.kind
         if kind == "none" and self.chapter is None and self.clause is None:
@@ -188,16 +148,25 @@ class Builder:
             self.warn(
                 at,
                 LONE_NUMBER,
-                f'{node.kind} number "{_shown_node(node)}" stands alone on its '
-                f"line; joined to the text on the next line",
-                "keep a number and its text on one line",
+                Msg(
+                    '{kind} number "{number}" stands alone on its line; joined to the text on the next line',
+                    kind=word(node.kind),
+                    number=_shown_node(node),
+                ),
+                Msg("keep a number and its text on one line"),
             )
             return True
         owner.remove(node)
         if node.kind == "clause":
             self.clause_count -= 1
         self.warn(
-            at, UNSTRUCTURED, f'{node.kind} number "{_shown_node(node)}" has no text; left out'
+            at,
+            UNSTRUCTURED,
+            Msg(
+                '{kind} number "{number}" has no text; left out',
+                kind=word(node.kind),
+                number=_shown_node(node),
+            ),
         )
         return False
 
@@ -231,8 +200,8 @@ class Builder:
         self.warn(
             line,
             UNSTRUCTURED,
-            "a list item outside any clause: imported as a clause",
-            "a list belongs to the clause that introduces it",
+            Msg("a list item outside any clause: imported as a clause"),
+            Msg("a list belongs to the clause that introduces it"),
         )
         self._new_clause(cand.text, None, line, cand)
 
@@ -248,15 +217,17 @@ class Builder:
                 self.warn(
                     line,
                     UNSTRUCTURED,
-                    "a line in capitals after a chapter heading: joined to the chapter's title",
+                    Msg(
+                        "a line in capitals after a chapter heading: joined to the chapter's title"
+                    ),
                 )
                 self.chapter.text = f"{self.chapter.text} {cand.text}".strip()
                 return
             self.warn(
                 line,
                 UNSTRUCTURED,
-                "text that fits no structure: imported as an unnumbered clause",
-                "number it, or join it to the clause it belongs to",
+                Msg("text that fits no structure: imported as an unnumbered clause"),
+                Msg("number it, or join it to the clause it belongs to"),
             )
             self._new_clause(cand.text, None, line, cand)
             return
@@ -266,9 +237,14 @@ class Builder:
         self.warn(
             line,
             UNSTRUCTURED,
-            f"text that fits no structure: joined to {target.label()}"
-            + (f" of clause {self.clause.position}" if target is not self.clause else ""),
-            "check that it belongs there",
+            Msg("text that fits no structure: joined to {label}", label=target.label())
+            if target is self.clause
+            else Msg(
+                "text that fits no structure: joined to {label} of clause {n}",
+                label=target.label(),
+                n=self.clause.position,
+            ),
+            Msg("check that it belongs there"),
         )
 
     def _add_item(self, line: Line, cand: Cand) -> None:
@@ -308,7 +284,11 @@ class Builder:
             self.warn(
                 at,
                 UNSTRUCTURED,
-                f'{node.kind} number "{_shown_node(node)}" at the end has no text; left out',
+                Msg(
+                    '{kind} number "{number}" at the end has no text; left out',
+                    kind=word(node.kind),
+                    number=_shown_node(node),
+                ),
             )
         if self.preamble:
             first = self.preamble[0]
@@ -316,9 +296,12 @@ class Builder:
             self.warn(
                 first,
                 PREAMBLE,
-                f"{len(self.preamble)} line(s) before the first chapter were not imported "
-                f"as text (title page?): {shown!r}…",
-                "check the title and code of the imported regulation",
+                Msg(
+                    "{n} line(s) before the first chapter were not imported as text (title page?): {shown}…",
+                    n=len(self.preamble),
+                    shown=repr(shown),
+                ),
+                Msg("check the title and code of the imported regulation"),
             )
         for chapter in self.chapters:
             if not chapter.clauses and not chapter.paragraphs:
@@ -326,8 +309,10 @@ class Builder:
                     warning(
                         Location(self.path, chapter.where, 1),
                         UNSTRUCTURED,
-                        f"chapter {chapter.position} has no clauses; left out",
-                        "an empty chapter cannot be kept",
+                        Msg(
+                            "chapter {position} has no clauses; left out", position=chapter.position
+                        ),
+                        Msg("an empty chapter cannot be kept"),
                     )
                 )
             for paragraph in chapter.paragraphs:
@@ -336,8 +321,11 @@ class Builder:
                         warning(
                             Location(self.path, paragraph.where, 1),
                             UNSTRUCTURED,
-                            f"paragraph {paragraph.position} of chapter {chapter.position} "
-                            "has no clauses; left out",
+                            Msg(
+                                "paragraph {position} of chapter {position2} has no clauses; left out",
+                                position=paragraph.position,
+                                position2=chapter.position,
+                            ),
                         )
                     )
             chapter.paragraphs = [p for p in chapter.paragraphs if p.clauses]
@@ -386,8 +374,13 @@ def _appendix_problem(path: str, appendix: Appendix) -> Problem:
     return warning(
         Location(path, first.where, 1),
         APPENDIX,
-        f"the source's own sheets ({len(appendix.lines)} line(s) from here) were not imported as "
-        f"text: {'; '.join(titles)}",
-        "dlo prints the agreement, acquaintance, change and review sheets from the data: "
-        "check agreement.approvers against the source's agreement sheet",
+        Msg(
+            "the source's own sheets ({n} line(s) from here) were not imported as text: {value}",
+            n=len(appendix.lines),
+            value="; ".join(titles),
+        ),
+        Msg(
+            "dlo prints the agreement, acquaintance, change and review sheets from the data: "
+            "check agreement.approvers against the source's agreement sheet"
+        ),
     )

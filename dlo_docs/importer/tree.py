@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..i18n import Msg
 from .appendix import Appendix
 from .source import Line
 
@@ -25,7 +26,28 @@ class Node:
     position: int = 0
 
     def label(self) -> str:
-        return f"{self.kind} {self.position}" if self.position else self.kind
+        """ "clause 5", "item 2"...: a message, in the interface language where printed."""
+        n = self.position
+        if self.kind == "chapter":
+            return Msg("chapter {n}", n=n) if n else Msg("chapter")
+        if self.kind == "paragraph":
+            return Msg("paragraph {n}", n=n) if n else Msg("paragraph")
+        if self.kind == "clause":
+            return Msg("clause {n}", n=n) if n else Msg("clause")
+        if self.kind == "item":
+            return Msg("item {n}", n=n) if n else Msg("item")
+        return f"{self.kind} {n}" if n else self.kind
+
+
+def word(kind: str) -> str:
+    """The name of a kind of element, as a message ("clause"...)."""
+    return {
+        "chapter": Msg("chapter"),
+        "paragraph": Msg("paragraph"),
+        "clause": Msg("clause"),
+        "item": Msg("item"),
+        "sub-item": Msg("sub-item"),
+    }.get(kind, kind)
 
 
 @dataclass

@@ -25,6 +25,7 @@ import zlib
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
+from ..i18n import Msg
 from .source import EMPTY, ENCRYPTED, NOT_READABLE, Line, Read, fail, normalise
 from .wordstyles import Numbering, Styles, W
 from .wordstyles import child as _w
@@ -65,7 +66,9 @@ _SKIP = {
 
 def _open(raw: bytes, path: str) -> zipfile.ZipFile:
     if not raw.strip(b"\x00 \t\r\n"):
-        raise fail(path, EMPTY, "the file is empty", "save the document again in Word as .docx")
+        raise fail(
+            path, EMPTY, Msg("the file is empty"), Msg("save the document again in Word as .docx")
+        )
     if raw.startswith(OLE_MAGIC):
         if (
             "EncryptionInfo".encode("utf-16-le") in raw
@@ -74,14 +77,14 @@ def _open(raw: bytes, path: str) -> zipfile.ZipFile:
             raise fail(
                 path,
                 ENCRYPTED,
-                "the document is password-protected",
-                "remove the password in Word (File → Info → Protect Document) and save again",
+                Msg("the document is password-protected"),
+                Msg("remove the password in Word (File → Info → Protect Document) and save again"),
             )
         raise fail(
             path,
             NOT_READABLE,
-            "this is a legacy Word 97–2003 .doc, not a .docx",
-            "open it in Word or LibreOffice and save it as .docx",
+            Msg("this is a legacy Word 97–2003 .doc, not a .docx"),
+            Msg("open it in Word or LibreOffice and save it as .docx"),
         )
     try:
         archive = zipfile.ZipFile(BytesIO(raw))
@@ -90,18 +93,23 @@ def _open(raw: bytes, path: str) -> zipfile.ZipFile:
         raise fail(
             path,
             NOT_READABLE,
-            "the file is not a DOCX (not a ZIP package)",
-            "save the document in Word as .docx, or import its text as .txt",
+            Msg("the file is not a DOCX (not a ZIP package)"),
+            Msg("save the document in Word as .docx, or import its text as .txt"),
         ) from None
     if "word/document.xml" not in names:
         raise fail(
             path,
             NOT_READABLE,
-            "the file is a ZIP archive but not a Word document (no word/document.xml)",
-            "save the document in Word as .docx",
+            Msg("the file is a ZIP archive but not a Word document (no word/document.xml)"),
+            Msg("save the document in Word as .docx"),
         )
     if any(info.flag_bits & 0x1 for info in archive.infolist()):
-        raise fail(path, ENCRYPTED, "the package is encrypted", "save it again without a password")
+        raise fail(
+            path,
+            ENCRYPTED,
+            Msg("the package is encrypted"),
+            Msg("save it again without a password"),
+        )
     return archive
 
 
@@ -126,7 +134,11 @@ def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
         raise fail(
             path,
             NOT_READABLE,
-            f"{name} unpacks to {info.file_size} bytes, more than this importer reads",
+            Msg(
+                "{name} unpacks to {file_size} bytes, more than this importer reads",
+                name=name,
+                file_size=info.file_size,
+            ),
         )
     try:
         data = archive.read(info)
@@ -142,8 +154,8 @@ def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
         raise fail(
             path,
             NOT_READABLE,
-            f"the DOCX is damaged: cannot unpack {name} ({exc})",
-            "open it in Word and save it again",
+            Msg("the DOCX is damaged: cannot unpack {name} ({exc})", name=name, exc=exc),
+            Msg("open it in Word and save it again"),
         ) from None
     parser = ET.XMLParser(target=_NoDoctype())
     try:
@@ -151,14 +163,16 @@ def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
         return parser.close()
     except _DoctypeRefused:  # wherever it stands, in whatever encoding: no entity is expanded
         raise fail(
-            path, NOT_READABLE, f"{name} declares a DTD, which a Word document never does"
+            path,
+            NOT_READABLE,
+            Msg("{name} declares a DTD, which a Word document never does", name=name),
         ) from None
     except ET.ParseError as exc:
         raise fail(
             path,
             NOT_READABLE,
-            f"the DOCX is damaged: {name} is not well-formed XML ({exc})",
-            "open it in Word and save it again",
+            Msg("the DOCX is damaged: {name} is not well-formed XML ({exc})", name=name, exc=exc),
+            Msg("open it in Word and save it again"),
         ) from None
 
 
@@ -362,7 +376,10 @@ def read_docx(raw: bytes, path: str) -> Read:
     body = document.find(W + "body") if document is not None else None
     if body is None:
         raise fail(
-            path, NOT_READABLE, "the DOCX has no document body", "open it in Word and save it again"
+            path,
+            NOT_READABLE,
+            Msg("the DOCX has no document body"),
+            Msg("open it in Word and save it again"),
         )
     reader = _Reader(styles, numbering)
     ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
@@ -389,7 +406,7 @@ def read_docx(raw: bytes, path: str) -> Read:
             continue
         lines += found
     if not any(line.text for line in lines):
-        raise fail(path, EMPTY, "the document holds no text", "is this the right file?")
+        raise fail(path, EMPTY, Msg("the document holds no text"), Msg("is this the right file?"))
     result = Read(path, "docx", lines, ours=ours, skipped=skipped)
     result.revisions = revisions(document, comments)
     if ours:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import load, refs
 from ..errors import DloError, UsageError
 from ..fsio import LockTimeout, atomic_write, locked
+from ..i18n import Msg
 from ..model import Registry
 from ..project import REGULATION, Loaded, Project
 from . import facts
@@ -55,16 +56,20 @@ def _write_registry(project: Project, before: str, text: str) -> None:
         with locked(project.registry_path):
             if project.registry_path.read_text(encoding="utf-8-sig") != before:
                 raise UsageError(
-                    f"{project.display(project.registry_path)} changed while importing; "
-                    "nothing was written",
-                    "run the import again",
+                    Msg(
+                        "{value} changed while importing; nothing was written",
+                        value=project.display(project.registry_path),
+                    ),
+                    Msg("run the import again"),
                 )
             atomic_write(project.registry_path, text)
     except LockTimeout:
         raise UsageError(
-            f"{project.display(project.registry_path)} is being changed by another dlo "
-            "command; nothing was written",
-            "try again in a moment",
+            Msg(
+                "{value} is being changed by another dlo command; nothing was written",
+                value=project.display(project.registry_path),
+            ),
+            Msg("try again in a moment"),
         ) from None
 
 
@@ -85,8 +90,8 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     target = project.folder(imported.model.id) / REGULATION
     if target.exists() and not options.force:
         raise UsageError(
-            f"{project.display(target)} exists; nothing was written",
-            "pass --force to overwrite it, or --id to import under another id",
+            Msg("{path} exists; nothing was written", path=project.display(target)),
+            Msg("pass --force to overwrite it, or --id to import under another id"),
         )
     registry = loaded.registry
     registry_text: str | None = None

@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from ..errors import DloError, Location, UsageError, error
+from ..i18n import Msg
 
 IDENTIFIER = "dlo-translation"
 TODO_FILL = "FFF2CC"  # light yellow: the rows to translate
@@ -129,7 +130,11 @@ def _bounded(raw: bytes, where: Location) -> None:
         return  # not a ZIP package: Document() says so
     if size > MAX_UNPACKED:
         raise DloError(
-            error(where, "DLO704", f"not a readable DOCX file: it unpacks to {size} bytes")
+            error(
+                where,
+                "DLO704",
+                Msg("not a readable DOCX file: it unpacks to {size} bytes", size=size),
+            )
         )
 
 
@@ -145,12 +150,20 @@ def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
     except SyntaxError as exc:  # lxml's XMLSyntaxError: a part is not well-formed, too deep...
         raise DloError(
             error(
-                where, "DLO704", f"not a readable DOCX file: a part is not well-formed XML ({exc})"
+                where,
+                "DLO704",
+                Msg("not a readable DOCX file: a part is not well-formed XML ({exc})", exc=exc),
             )
         ) from None
     except Exception as exc:  # noqa: BLE001 - a hostile package breaks the parser in many ways
         raise DloError(
-            error(where, "DLO704", f"not a readable DOCX file ({type(exc).__name__}: {exc})")
+            error(
+                where,
+                "DLO704",
+                Msg(
+                    "not a readable DOCX file ({name__}: {exc})", name__=type(exc).__name__, exc=exc
+                ),
+            )
         ) from None
 
 
@@ -159,8 +172,8 @@ def _read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
     parts = (doc.core_properties.identifier or "").split(":")
     if len(parts) != 4 or parts[0] != IDENTIFIER:
         raise UsageError(
-            f"{name} is not a translation table made by dlo translate",
-            "make one with: dlo translate ID --to ru --out FILE.docx",
+            Msg("{name} is not a translation table made by dlo translate", name=name),
+            Msg("make one with: dlo translate ID --to ru --out FILE.docx"),
         )
     rows: list[Row] = []
     for table in doc.tables:

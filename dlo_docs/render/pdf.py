@@ -42,6 +42,7 @@ from pathlib import Path
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from . import pdf_stable, stamp
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
@@ -85,14 +86,18 @@ def soffice() -> str:
             return path
     if chosen:
         raise SofficeMissing(
-            f"no LibreOffice at {chosen} (from --soffice or DLO_SOFFICE)",
-            "give the full path of soffice (Windows: C:\\Program Files\\LibreOffice\\program"
-            f"\\soffice.exe), or install it: {INSTALL}",
+            Msg("no LibreOffice at {chosen} (from --soffice or DLO_SOFFICE)", chosen=chosen),
+            Msg(
+                "give the full path of soffice (Windows: C:\\Program Files\\LibreOffice\\program\\soffice.exe), or install it: {command}",
+                command=INSTALL,
+            ),
         )
     raise SofficeMissing(
-        "LibreOffice (soffice) is not installed, so PDF cannot be made",
-        f"install it and the fonts: {INSTALL} (or run tools/setup.sh as root; elsewhere "
-        "give --soffice PATH)",
+        Msg("LibreOffice (soffice) is not installed, so PDF cannot be made"),
+        Msg(
+            "install it and the fonts: {command} (or run tools/setup.sh as root; elsewhere give --soffice PATH)",
+            command=INSTALL,
+        ),
     )
 
 
@@ -167,7 +172,9 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
             )
         except OSError as exc:
             raise _problem(
-                "DLO301", f"could not start LibreOffice ({exe}): {exc}", f"reinstall it: {INSTALL}"
+                "DLO301",
+                Msg("could not start LibreOffice ({exe}): {error}", exe=exe, error=exc),
+                Msg("reinstall it: {command}", command=INSTALL),
             ) from None
         try:
             out, err = proc.communicate(timeout=timeout)
@@ -176,8 +183,12 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
             proc.communicate()
             raise _problem(
                 "DLO302",
-                f"LibreOffice did not finish converting {len(files)} document(s) within {timeout:.0f} s; it was stopped",
-                "try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>",
+                Msg(
+                    "LibreOffice did not finish converting {n} document(s) within {timeout:.0f} s; it was stopped",
+                    n=len(files),
+                    timeout=timeout,
+                ),
+                Msg("try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>"),
             ) from None
         except BaseException:  # Ctrl-C and the like: leave nothing running
             _end_group(proc)
@@ -189,7 +200,13 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
         detail = (err or out).decode("utf-8", "replace").strip().splitlines()
         raise _problem(
             "DLO301",
-            f"LibreOffice failed (exit {proc.returncode})" + (f": {detail[-1]}" if detail else ""),
+            Msg("LibreOffice failed (exit {code})", code=proc.returncode)
+            if not detail
+            else Msg(
+                "LibreOffice failed (exit {code}): {detail}",
+                code=proc.returncode,
+                detail=detail[-1],
+            ),
         )
 
 
@@ -206,11 +223,11 @@ def convert_files(
     stems = [p.stem for p in files]
     if len(set(stems)) != len(stems):
         raise UsageError(
-            "two documents to convert have the same file name", ", ".join(sorted(stems))
+            Msg("two documents to convert have the same file name"), ", ".join(sorted(stems))
         )
     for path in files:
         if not path.is_file():
-            raise UsageError(f"{path} does not exist")
+            raise UsageError(Msg("{path} does not exist", path=path))
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
@@ -220,8 +237,8 @@ def convert_files(
         if failed:
             raise _problem(
                 "DLO301",
-                f"LibreOffice made no PDF for: {', '.join(failed)}",
-                "open the DOCX in LibreOffice to see why it cannot be read",
+                Msg("LibreOffice made no PDF for: {files}", files=", ".join(failed)),
+                Msg("open the DOCX in LibreOffice to see why it cannot be read"),
             )
         results = []
         for source, pdf in zip(files, made, strict=True):
@@ -243,7 +260,9 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
     ``dlo-head.kk``) to PDF/A-2b in ONE LibreOffice run; returns name -> PDF bytes."""
     for name in documents:
         if not _NAME_RE.match(name):
-            raise UsageError(f"{name!r} cannot be used as a file name for conversion")
+            raise UsageError(
+                Msg("{name} cannot be used as a file name for conversion", name=repr(name))
+            )
     if not documents:
         return {}
     with tempfile.TemporaryDirectory(prefix="dlo-pdf-") as tmp:
@@ -305,7 +324,7 @@ def convert_many(
     stems = [p.stem for p in files]
     if len(set(stems)) != len(stems):
         raise UsageError(
-            "two documents to convert have the same file name", ", ".join(sorted(stems))
+            Msg("two documents to convert have the same file name"), ", ".join(sorted(stems))
         )
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from .. import inputs, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import confine, locked, sweep
+from ..i18n import Msg
 from ..model import Registry
 from ..project import Loaded, Project
 from ..render import pdf as pdf_render
@@ -72,8 +73,15 @@ class _Site(Outputs):
         ]
         if missing:
             raise UsageError(
-                f"the project's templates ({tpl}) lack the site's: {', '.join(map(str, missing))}",
-                f"copy templates/html/site/, templates/site/ and the site: labels from {_labels.BUNDLED}",
+                Msg(
+                    "the project's templates ({tpl}) lack the site's: {value}",
+                    tpl=tpl,
+                    value=", ".join(map(str, missing)),
+                ),
+                Msg(
+                    "copy templates/html/site/, templates/site/ and the site: labels from {BUNDLED}",
+                    BUNDLED=_labels.BUNDLED,
+                ),
             )
         self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
         self.report = Report(out)
@@ -84,8 +92,10 @@ class _Site(Outputs):
             self.warn(
                 Location("soffice"),
                 "DLO801",
-                "LibreOffice (soffice) is not installed: the site is built without PDF downloads",
-                f"install it: {pdf_render.INSTALL}",
+                Msg(
+                    "LibreOffice (soffice) is not installed: the site is built without PDF downloads"
+                ),
+                Msg("install it: {command}", command=pdf_render.INSTALL),
             )
 
     @functools.cached_property
@@ -156,7 +166,7 @@ class _Site(Outputs):
                 self.report.unchanged += len(entry["outputs"])
                 kept[reg_id] = entry
                 continue
-            self.progress(f"loading {reg_id}")
+            self.progress(Msg("loading {id}", id=reg_id))
             try:
                 pub = collect(self.project, reg_id, self.registry)
             except UsageError:
@@ -266,7 +276,7 @@ class _Site(Outputs):
         complete = {pub.id: True for pub, _ in changed}
         downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
         for pub, key in changed:
-            self.progress(f"rendering {pub.id}")
+            self.progress(Msg("rendering {id}", id=pub.id))
             comparisons = self.comparisons(pub, outputs[pub.id], complete)
             for lang in LANGS:
                 rel = views.regulation_path(lang, pub.id)
@@ -364,7 +374,7 @@ def build(
         or project.templates in out.parents
     ):
         raise UsageError(
-            f"{out} would overwrite the project's own files",
-            f"use a folder of its own, e.g. {DEFAULT_OUT}/",
+            Msg("{out} would overwrite the project's own files", out=out),
+            Msg("use a folder of its own, e.g. {DEFAULT_OUT}/", DEFAULT_OUT=DEFAULT_OUT),
         )
     return _Site(project, out, pdf, progress).run()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import context, load, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
+from ..i18n import Msg
 from ..model import Registry, text_in
 from ..project import Document, Project
 from ..records import AcquaintanceRecord, Records, SignatureNote, signature_note
@@ -86,9 +87,12 @@ def _status(
             warning(
                 _where(project, reg_id),
                 "DLO803",
-                f"the working draft of {reg_id} has errors ({len(exc.problems)}); the site is "
-                "built from the journal and the frozen editions",
-                f"dlo check regulations/{reg_id}",
+                Msg(
+                    "the working draft of {reg_id} has errors ({n}); the site is built from the journal and the frozen editions",
+                    reg_id=reg_id,
+                    n=len(exc.problems),
+                ),
+                Msg("dlo check regulations/{reg_id}", reg_id=reg_id),
             )
         )
         return workflow.Status(
@@ -157,8 +161,13 @@ def _frozen(project: Project, reg_id: str, k: int, approval: workflow.Event) -> 
             error(
                 _where(project, reg_id),
                 "DLO810",
-                f"frozen edition {k} of {reg_id} is missing: {exc.message}",
-                f"dlo verify {reg_id}",
+                Msg(
+                    "frozen edition {k} of {reg_id} is missing: {message}",
+                    k=k,
+                    reg_id=reg_id,
+                    message=exc.message,
+                ),
+                Msg("dlo verify {reg_id}", reg_id=reg_id),
             )
         ) from None
     if workflow.content_hash(document.model) != approval.content_hash:
@@ -166,9 +175,13 @@ def _frozen(project: Project, reg_id: str, k: int, approval: workflow.Event) -> 
             error(
                 Location(project.display(document.path), 1, 1),
                 "DLO810",
-                f"frozen edition {k} of {reg_id} differs from the text approved in journal event "
-                f"{approval.seq}: it is not published",
-                f"dlo verify {reg_id}",
+                Msg(
+                    "frozen edition {k} of {reg_id} differs from the text approved in journal event {seq}: it is not published",
+                    k=k,
+                    reg_id=reg_id,
+                    seq=approval.seq,
+                ),
+                Msg("dlo verify {reg_id}", reg_id=reg_id),
             )
         )
     return document
@@ -191,9 +204,15 @@ def _add_context(project: Project, pub: Published, lang: str, main: str) -> None
             warning(
                 Location(project.display(ed.document.path)),
                 "DLO805",
-                f"edition {ed.n} of {pub.id} lacks {len(exc.problems)} {lang} text(s): it is "
-                f"published in {main} only",
-                f"dlo check regulations/{pub.id}",
+                Msg(
+                    "edition {n} of {id} lacks {n2} {lang} text(s): it is published in {main} only",
+                    n=ed.n,
+                    id=pub.id,
+                    n2=len(exc.problems),
+                    lang=lang,
+                    main=main,
+                ),
+                Msg("dlo check regulations/{id}", id=pub.id),
             )
         )
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..fsio import atomic_write
+from ..i18n import Msg
 
 FOLDER = ".dlo-site"
 FILE = f"{FOLDER}/manifest.json"
@@ -121,15 +122,21 @@ class Manifest:
     def guard(out: Path) -> None:
         """Refuse to build into a folder that holds other things than a site built by dlo."""
         if out.exists() and not out.is_dir():
-            raise UsageError(f"{out} is a file, not a folder", "choose another --out")
+            raise UsageError(
+                Msg("{out} is a file, not a folder", out=out), Msg("choose another --out")
+            )
         if (
             out.is_dir()
             and any(p.name != FOLDER for p in out.iterdir())
             and not (out / FILE).is_file()
         ):
             raise UsageError(
-                f"{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
-                "choose an empty or new folder with --out, or empty this one",
+                Msg(
+                    "{out} is not empty and was not built by `dlo site build` (it has no {FILE})",
+                    out=out,
+                    FILE=FILE,
+                ),
+                Msg("choose an empty or new folder with --out, or empty this one"),
             )
 
     # -- outputs --------------------------------------------------------------------------

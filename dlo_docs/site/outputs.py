@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import comparison as diff_api
 from .. import pool
 from ..errors import DloError, Location, warning
+from ..i18n import Msg
 from ..project import Project
 from ..render import docx as docx_render
 from ..render import pdf as pdf_render
@@ -86,7 +87,9 @@ class Outputs:
         """The PDFs of ``to_pdf`` (name -> (id, lang, key, DOCX)) in bounded LibreOffice batches
         (``render.pdf.convert_many``); each one not made is left out, and the failures are one
         warning (every name, with its reason, in .dlo-site/pdf-failures.log beyond a few)."""
-        self.progress(f"PDF: {len(to_pdf)} document(s) in batches of {pdf_render.BATCH}")
+        self.progress(
+            Msg("PDF: {n} document(s) in batches of {batch}", n=len(to_pdf), batch=pdf_render.BATCH)
+        )
         private = self.out / FOLDER
         private.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="pdf-", dir=private) as tmp:
@@ -107,7 +110,7 @@ class Outputs:
                 Location("soffice"),
                 "DLO802",
                 summary,
-                "the next build tries them again; open a DOCX in LibreOffice to see why",
+                Msg("the next build tries them again; open a DOCX in LibreOffice to see why"),
             )
         return pdfs
 
@@ -142,8 +145,14 @@ class Outputs:
                             self.warn(
                                 problem.location,
                                 "DLO804",
-                                f"comparison of editions {a} and {b} of {pub.id} ({lang}) not built: "
-                                f"{problem.message}",
+                                Msg(
+                                    "comparison of editions {a} and {b} of {id} ({lang}) not built: {message}",
+                                    a=a,
+                                    b=b,
+                                    id=pub.id,
+                                    lang=lang,
+                                    message=problem.message,
+                                ),
                                 problem.hint,
                             )
                         complete[pub.id] = False
@@ -166,7 +175,7 @@ class Outputs:
                     warning(
                         Location("templates/html/diff.html.j2"),
                         "DLO804",
-                        'the comparison template has no <section class="dlo-diff">',
+                        Msg('the comparison template has no <section class="dlo-diff">'),
                     )
                 ]
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..errors import UsageError
+from ..i18n import Msg
 from .views import CSP
 
 HOST = "127.0.0.1"
@@ -88,13 +89,19 @@ def server(
     folder = Path(folder).resolve()
     if not (folder / "index.html").is_file():
         raise UsageError(
-            f"{folder} holds no built site (no index.html)", "build it first: dlo site build"
+            Msg("{folder} holds no built site (no index.html)", folder=folder),
+            Msg("build it first: dlo site build"),
         )
     handler = type("SiteHandler", (Handler,), {"log": staticmethod(log) if log else None})
     try:
         return ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
     except OSError as exc:
         raise UsageError(
-            f"cannot listen on {HOST}:{port}: {exc.strerror or exc}",
-            "choose another port with --port",
+            Msg(
+                "cannot listen on {host}:{port}: {reason}",
+                host=HOST,
+                port=port,
+                reason=exc.strerror or exc,
+            ),
+            Msg("choose another port with --port"),
         ) from None

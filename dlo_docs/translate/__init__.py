@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import inputs, load
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
+from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
 from ..numbering import walk
 from ..project import Project
@@ -84,11 +85,14 @@ def _document(project: Project, reg_id: str):
 
 def _langs(doc: Regulation, to: str) -> tuple[str, str]:
     if to not in LANGS:
-        raise UsageError(f"unknown language {to!r}", f"use one of: {', '.join(LANGS)}")
+        raise UsageError(
+            Msg("unknown language {to}", to=repr(to)),
+            Msg("use one of: {choices}", choices=", ".join(LANGS)),
+        )
     if to == doc.main_lang:
         raise UsageError(
-            f"{to} is the regulation's main language, the one translated from",
-            f"translate into another language than {doc.main_lang}",
+            Msg("{to} is the regulation's main language, the one translated from", to=to),
+            Msg("translate into another language than {main_lang}", main_lang=doc.main_lang),
         )
     return doc.main_lang, to
 
@@ -98,7 +102,9 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
     returns (path, rows, rows still to translate)."""
     out = project.output(out)
     if out.suffix.lower() != ".docx":
-        raise UsageError(f"{out.name} is not a .docx file name", "name the table FILE.docx")
+        raise UsageError(
+            Msg("{name} is not a .docx file name", name=out.name), Msg("name the table FILE.docx")
+        )
     _, _, doc = _document(project, reg_id)
     src, dst = _langs(doc, to)
     rows = []
@@ -129,7 +135,9 @@ def _read_table(given: Path) -> tuple[table.Meta, list[table.Row]]:
     except inputs.InputRefused as exc:
         raise DloError(error(Location(given.name), "DLO704", exc.reason, exc.hint)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {given}: {exc.strerror or exc}") from None
+        raise UsageError(
+            Msg("cannot read {path}: {reason}", path=given, reason=exc.strerror or exc)
+        ) from None
     return table.read(raw, given.name)
 
 
@@ -162,8 +170,13 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
     meta, rows = _read_table(given)
     if meta.id != reg_id:
         raise UsageError(
-            f"{given.name} is the translation table of {meta.id!r}, not of {reg_id!r}",
-            f"take it back with: dlo translate {meta.id} --from {given.name}",
+            Msg(
+                "{name} is the translation table of {id}, not of {reg_id}",
+                name=given.name,
+                id=repr(meta.id),
+                reg_id=repr(reg_id),
+            ),
+            Msg("take it back with: dlo translate {id} --from {name}", id=meta.id, name=given.name),
         )
     path = project.regulation_path(reg_id)
     try:
@@ -171,8 +184,11 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
             return _take_back(project, reg_id, given, meta, rows)
     except LockTimeout:
         raise UsageError(
-            f"{project.display(path)} is being changed by another dlo command; nothing was written",
-            "try again in a moment",
+            Msg(
+                "{value} is being changed by another dlo command; nothing was written",
+                value=project.display(path),
+            ),
+            Msg("try again in a moment"),
         ) from None
 
 
@@ -182,9 +198,17 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     src, dst = _langs(doc, meta.target)
     if src != meta.source:
         raise UsageError(
-            f"{given.name} translates from {meta.source}, but the regulation's main language "
-            f"is now {src}; nothing was written",
-            f"make a new table: dlo translate {reg_id} --to {dst} --out FILE.docx",
+            Msg(
+                "{name} translates from {source}, but the regulation's main language is now {src}; nothing was written",
+                name=given.name,
+                source=meta.source,
+                src=src,
+            ),
+            Msg(
+                "make a new table: dlo translate {reg_id} --to {dst} --out FILE.docx",
+                reg_id=reg_id,
+                dst=dst,
+            ),
         )
     by_key = {s.key: s for s in slots(doc)}
     result = TakenBack(path)
@@ -197,8 +221,12 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
                 error(
                     at,
                     "DLO701",
-                    f"row {row.number} ({row.key}): the draft has no such element any more",
-                    "translate it again from a new table",
+                    Msg(
+                        "row {number} ({key}): the draft has no such element any more",
+                        number=row.number,
+                        key=row.key,
+                    ),
+                    Msg("translate it again from a new table"),
                 )
             )
             continue
@@ -208,10 +236,18 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
                 error(
                     at,
                     "DLO702",
-                    f"row {row.number} ({slot.label}, {slot.key}): the {src} text changed since "
-                    "the table was made; its translation was not taken",
-                    f"make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and "
-                    "translate this row again",
+                    Msg(
+                        "row {number} ({label}, {key}): the {src} text changed since the table was made; its translation was not taken",
+                        number=row.number,
+                        label=slot.label,
+                        key=slot.key,
+                        src=src,
+                    ),
+                    Msg(
+                        "make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and translate this row again",
+                        reg_id=reg_id,
+                        dst=dst,
+                    ),
                 )
             )
             continue
@@ -240,7 +276,13 @@ def _write_back(project, path, like: str, doc: Regulation, data, where: Location
     if model is None or _main_texts(model) != _main_texts(doc):
         raise DloError(
             problems
-            or [error(where, "DLO703", "the translated draft would not read back; nothing written")]
+            or [
+                error(
+                    where,
+                    "DLO703",
+                    Msg("the translated draft would not read back; nothing written"),
+                )
+            ]
         )
     atomic_write(path, text)
 

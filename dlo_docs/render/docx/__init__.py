@@ -39,6 +39,7 @@ from pathlib import Path
 
 from ...context import RenderDoc
 from ...errors import UsageError
+from ...i18n import Msg
 from .. import stamp
 from .package import REFERENCE, base, default_reference, fill, new_document, reference_document
 from .styles import BODY_STYLES, STYLE
@@ -64,8 +65,8 @@ LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 def _check_labels(rd: RenderDoc) -> None:
     if "form" not in rd.labels or "sheet" not in rd.labels:
         raise UsageError(
-            f"the {rd.lang} label set has no form labels (form:, sheet:)",
-            "copy them from the bundled templates/labels",
+            Msg("the {lang} label set has no form labels (form:, sheet:)", lang=rd.lang),
+            Msg("copy them from the bundled templates/labels"),
         )
 
 
@@ -120,7 +121,10 @@ def render_sheet(
 ) -> bytes:
     """One sheet (or the transfer act) as a document of its own."""
     if kind not in STANDALONE:
-        raise UsageError(f"unknown sheet {kind!r}", f"use one of: {', '.join(STANDALONE)}")
+        raise UsageError(
+            Msg("unknown sheet {kind}", kind=repr(kind)),
+            Msg("use one of: {choices}", choices=", ".join(STANDALONE)),
+        )
 
     def build(w: Writer) -> None:
         w.sheet(kind, transfer)  # (a page break before the first paragraph makes no blank page)

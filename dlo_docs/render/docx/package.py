@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from ...errors import DloError, Location, error
+from ...i18n import Msg
 from ...labels import BUNDLED
 from .. import stamp
 from .ooxml import clean
@@ -93,8 +94,8 @@ def _open(reference: Path | None):
                 error(
                     Location(reference.as_posix()),
                     "DLO303",
-                    f"the reference document cannot be read: {exc}",
-                    "save it from Word or LibreOffice as .docx, or remove it",
+                    Msg("the reference document cannot be read: {error}", error=exc),
+                    Msg("save it from Word or LibreOffice as .docx, or remove it"),
                 )
             ]
         ) from None
