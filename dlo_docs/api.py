@@ -306,10 +306,8 @@ def render(
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
-            raise UsageError(
-                Msg("unknown format {fmt}", fmt=repr(fmt)),
-                Msg("use one of: {choices}", choices=", ".join(RENDERERS)),
-            )
+            choices = Msg("use one of: {choices}", choices=", ".join(RENDERERS))
+            raise UsageError(Msg("unknown format {fmt}", fmt=repr(fmt)), choices)
     if "pdf" in formats:
         pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.output(out)
@@ -395,13 +393,7 @@ def _convert_pdfs(
         result.problems.append(error(Location("soffice"), code, summary, hint))
     else:
         for name, (code, why) in failed.items():
-            result.problems.append(
-                error(
-                    Location("soffice"),
-                    code,
-                    Msg("PDF {name} not made: {why}", name=name, why=why),
-                    hint,
-                )
-            )
+            message = Msg("PDF {name} not made: {why}", name=name, why=why)
+            result.problems.append(error(Location("soffice"), code, message, hint))
     result.failed = sorted(set(result.failed) | lost)
     return lost

@@ -197,17 +197,17 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
         finally:
             _end_group(proc)
     if proc.returncode != 0:
-        detail = (err or out).decode("utf-8", "replace").strip().splitlines()
-        raise _problem(
-            "DLO301",
-            Msg("LibreOffice failed (exit {code})", code=proc.returncode)
-            if not detail
-            else Msg(
-                "LibreOffice failed (exit {code}): {detail}",
-                code=proc.returncode,
-                detail=detail[-1],
-            ),
-        )
+        raise _failed(proc.returncode, err or out)
+
+
+def _failed(code: int, output: bytes) -> DloError:
+    """LibreOffice's exit code and the last line it printed, as a problem."""
+    detail = output.decode("utf-8", "replace").strip().splitlines()
+    if not detail:
+        return _problem("DLO301", Msg("LibreOffice failed (exit {code})", code=code))
+    return _problem(
+        "DLO301", Msg("LibreOffice failed (exit {code}): {detail}", code=code, detail=detail[-1])
+    )
 
 
 def convert_files(
