@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .. import i18n
+from ..i18n import _
 from . import main
 
 
@@ -18,7 +20,11 @@ def load_key(path: str):
     password = keys.password_from_env()
     if password is None:
         password = click.prompt(
-            f"Password of {path}", hide_input=True, default="", show_default=False, err=True
+            _("Password of {path}").format(path=path),
+            hide_input=True,
+            default="",
+            show_default=False,
+            err=True,
         ).encode("utf-8")
     return keys.load_pkcs12(Path(path), password, path)
 
@@ -49,7 +55,11 @@ def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> N
         obj.project, reg_id, signer, lang, Path(out) if out else None
     )
     for path in paths:
-        click.echo(f"wrote {obj.project.display(path)} (signed by {signer.info.common_name})")
+        click.echo(
+            _("wrote {path} (signed by {signer})").format(
+                path=obj.project.display(path), signer=signer.info.common_name
+            )
+        )
 
 
 @main.command("verify-pdf")
@@ -67,15 +77,18 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
     for name in files:
         found = approved_pdf.check_pdf(obj.project, Path(name))
         if not found:
-            click.echo(f"{name}: error DLO909: the PDF is not signed", err=True)
+            click.echo(f"{name}: error DLO909: " + _("the PDF is not signed"), err=True)
             failed = True
         for sig in found:
-            when = sig.signing_time.isoformat() if sig.signing_time else "no signing time"
-            head = f"{name}: signature {sig.field} by {sig.signer} (serial {sig.serial}, {when})"
+            when = sig.signing_time.isoformat() if sig.signing_time else _("no signing time")
+            head = _("{name}: signature {field} by {signer} (serial {serial}, {when})").format(
+                name=name, field=sig.field, signer=sig.signer, serial=sig.serial, when=when
+            )
             if sig.ok:
-                click.echo(f"{head}: valid")
+                click.echo(head + ": " + _("valid"))
             else:
                 failed = True
-                click.echo(f"{head}: error DLO909: {'; '.join(sig.failures())}", err=True)
+                why = "; ".join(i18n.text(f) for f in sig.failures())
+                click.echo(f"{head}: error DLO909: {why}", err=True)
     if failed:
         raise SystemExit(1)

@@ -1,5 +1,5 @@
-"""The workflow commands: revise, submit, agree, reject, approve, withdraw, review, status, log,
-verify. Each is a few lines over ``dlo_docs.workflow``."""
+"""The workflow commands: revise, submit, agree, reject, approve, cancel, withdraw, review (status,
+log and verify: ``cli/journal.py``). Each is a few lines over ``dlo_docs.workflow``."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import lazy
-from ..errors import DloError, UsageError
-from ..i18n import _, ngettext
-from . import main, status_text
+from ..i18n import _
+from . import main
 from .signing import load_key
 
 SIGN = click.option(
@@ -29,7 +28,7 @@ def _signer(key: str | None):
 workflow = lazy.module("dlo_docs.workflow")
 json = lazy.module("json")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
-    from ..workflow import Status
+    pass
 
 DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -61,7 +60,11 @@ CLERK = click.option(
 def revise(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     """Open a revision: a new draft edition from the edition in force (which stays in force)."""
     ev = workflow.revise(obj.project, reg_id, by, reason, clerk=clerk)
-    click.echo(f"{reg_id}: edition {ev.edition} opened as a draft by {by} (journal event {ev.seq})")
+    click.echo(
+        _("{id}: edition {n} opened as a draft by {by} (journal event {seq})").format(
+            id=reg_id, n=ev.edition, by=by, seq=ev.seq
+        )
+    )
 
 
 @main.command()
@@ -75,10 +78,11 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
     """Send the draft for agreement along the route of agreement.approvers."""
     ev = workflow.submit(obj.project, reg_id, by, clerk=clerk)
     route = ev.get("route") or []
-    how = "in this order" if ev.get("route_kind") == "sequential" else "all at once"
+    how = _("in this order") if ev.get("route_kind") == "sequential" else _("all at once")
     click.echo(
-        f"{reg_id}: edition {ev.edition} submitted for agreement to {', '.join(route)} ({how}) "
-        f"(journal event {ev.seq})"
+        _(
+            "{id}: edition {n} submitted for agreement to {roles} ({how}) (journal event {seq})"
+        ).format(id=reg_id, n=ev.edition, roles=", ".join(route), how=how, seq=ev.seq)
     )
 
 
@@ -112,8 +116,16 @@ def agree(
         obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
     )
     st = workflow.status(obj.project, reg_id)
-    rest = f"pending: {', '.join(st.pending)}" if st.pending else "every approver has agreed"
-    click.echo(f"{reg_id}: {as_} agreed to edition {ev.edition}; {rest} (journal event {ev.seq})")
+    rest = (
+        _("pending: {roles}").format(roles=", ".join(st.pending))
+        if st.pending
+        else _("every approver has agreed")
+    )
+    click.echo(
+        _("{id}: {role} agreed to edition {n}; {rest} (journal event {seq})").format(
+            id=reg_id, role=as_, n=ev.edition, rest=rest, seq=ev.seq
+        )
+    )
 
 
 @main.command()
@@ -146,7 +158,9 @@ def reject(
         obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
     )
     click.echo(
-        f"{reg_id}: {as_} returned edition {ev.edition} to the drafter (journal event {ev.seq})"
+        _("{id}: {role} returned edition {n} to the drafter (journal event {seq})").format(
+            id=reg_id, role=as_, n=ev.edition, seq=ev.seq
+        )
     )
 
 
@@ -197,9 +211,12 @@ def approve(
     )
     if ev.order.number:
         click.echo(
-            f"{reg_id}: edition {ev.edition} approved by order № {ev.order.number} of "
-            f"{ev.order.date}, frozen as regulations/{reg_id}/editions/{ev.edition}.yaml "
-            f"(journal event {ev.seq})"
+            _(
+                "{id}: edition {n} approved by order № {number} of {date}, frozen as "
+                "regulations/{id}/editions/{n}.yaml (journal event {seq})"
+            ).format(
+                id=reg_id, n=ev.edition, number=ev.order.number, date=ev.order.date, seq=ev.seq
+            )
         )
     else:
         click.echo(
@@ -209,7 +226,11 @@ def approve(
             ).format(id=reg_id, n=ev.edition, role=ev.role, date=ev.order.date, seq=ev.seq)
         )
     if ev.order.effective and ev.order.effective > ev.order.date:
-        click.echo(f"{reg_id}: edition {ev.edition} takes effect on {ev.order.effective}")
+        click.echo(
+            _("{id}: edition {n} takes effect on {date}").format(
+                id=reg_id, n=ev.edition, date=ev.order.effective
+            )
+        )
 
 
 @main.command()
@@ -224,8 +245,10 @@ def cancel(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     """Close the open revision and put regulation.yaml back to the edition in force."""
     ev = workflow.cancel(obj.project, reg_id, by, reason, clerk=clerk)
     click.echo(
-        f"{reg_id}: the revision (edition {ev.edition}) is cancelled; regulation.yaml is edition "
-        f"{ev.get('restored')} in force again (journal event {ev.seq})"
+        _(
+            "{id}: the revision (edition {n}) is cancelled; regulation.yaml is edition "
+            "{restored} in force again (journal event {seq})"
+        ).format(id=reg_id, n=ev.edition, restored=ev.get("restored"), seq=ev.seq)
     )
 
 
@@ -248,7 +271,9 @@ def withdraw(obj, reg_id: str, order: str, date: dt.datetime, clerk: str | None)
     """Withdraw the edition in force by order."""
     ev = workflow.withdraw(obj.project, reg_id, order, date.date(), clerk=clerk)
     click.echo(
-        f"{reg_id}: edition {ev.edition} withdrawn by order № {ev.order.number} (journal event {ev.seq})"
+        _("{id}: edition {n} withdrawn by order № {number} (journal event {seq})").format(
+            id=reg_id, n=ev.edition, number=ev.order.number, seq=ev.seq
+        )
     )
 
 
@@ -276,121 +301,7 @@ def review(
         obj.project, reg_id, by, result, _date(date), clerk=clerk, signer=_signer(key)
     )
     click.echo(
-        f"{reg_id}: review of edition {ev.edition} recorded; next review due {ev.next_due} "
-        f"(journal event {ev.seq})"
+        _(
+            "{id}: review of edition {n} recorded; next review due {due} (journal event {seq})"
+        ).format(id=reg_id, n=ev.edition, due=ev.next_due, seq=ev.seq)
     )
-
-
-@main.command()
-@click.argument("ids", nargs=-1, metavar="[ID]...")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.pass_obj
-def status(obj, ids: tuple[str, ...], fmt: str) -> None:
-    """State, edition in force, pending approvers and review due date (default: every regulation).
-
-    A regulation that cannot be read is reported and the others are shown; the exit code is 1."""
-    project = obj.project
-    results: list[tuple[str, Status | None]] = []
-    failed: dict[str, list] = {}
-    for reg_id in ids or project.ids():
-        try:
-            results.append((reg_id, workflow.status(project, reg_id)))
-        except UsageError:
-            raise
-        except DloError as exc:
-            failed[reg_id] = exc.problems
-            results.append((reg_id, None))
-    for problem in sorted({p for problems in failed.values() for p in problems}):
-        click.echo(str(problem), err=True)
-    if fmt == "json":
-        regulations = [
-            st.as_dict()
-            if st is not None
-            else {"id": reg_id, "state": None, "problems": [p.as_dict() for p in failed[reg_id]]}
-            for reg_id, st in results
-        ]
-        click.echo(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
-    else:
-        for reg_id, st in results:
-            if st is None:
-                n = len(failed[reg_id])
-                click.echo(
-                    _("{id}: cannot be read ({n} error(s), listed above)").format(id=reg_id, n=n)
-                )
-                continue
-            for line in status_text.status_lines(st):
-                click.echo(line)
-    if failed:
-        raise click.exceptions.Exit(1)
-
-
-@main.command()
-@click.argument("reg_id", metavar="ID")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.pass_obj
-def log(obj, reg_id: str, fmt: str) -> None:
-    """Print the journal of a regulation."""
-    evs = workflow.events(obj.project, reg_id)
-    if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"id": reg_id, "events": [e.as_dict() for e in evs]}, ensure_ascii=False, indent=2
-            )
-        )
-        return
-    if not evs:
-        click.echo(
-            _("{id}: no journal yet (a draft that has not been through the workflow)").format(
-                id=reg_id
-            )
-        )
-    for ev in evs:
-        click.echo(status_text.event_line(ev))
-
-
-@main.command()
-@click.argument("ids", nargs=-1, metavar="[ID]...")
-@click.option(
-    "--export",
-    "export",
-    type=click.Path(file_okay=False),
-    metavar="DIR",
-    help="Also write each signature as DIR/<id>-<seq>-<event>.p7s with its signed bytes (.bin) "
-    "and the trusted CAs (ca.pem), for openssl cms -verify.",
-)
-@click.pass_obj
-def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
-    """Check the journals' hash chains, the frozen editions and the signatures of signed events
-    (default: every regulation).
-
-    Exit 0 when intact, 1 when an event was edited, deleted, inserted or reordered, a frozen
-    edition was edited or is missing, or a signature fails a check (its signer's certificate, its
-    validity on the event's date, its CA, or the signed bytes)."""
-    results = workflow.verify(obj.project, ids)
-    if export:
-        from pathlib import Path
-
-        folder = obj.project.output(Path(export))
-        for reg_id in results:
-            for path in workflow.export_signatures(obj.project, reg_id, folder):
-                click.echo(_("wrote {path}").format(path=obj.project.display(path)))
-    errors = []
-    for reg_id, problems in results.items():
-        bad = [p for p in problems if p.severity == "error"]
-        for problem in problems:
-            if problem.severity != "error":
-                click.echo(str(problem), err=True)
-        if bad:
-            errors += bad
-        else:
-            n = len(workflow.events(obj.project, reg_id))
-            intact = ngettext(
-                "{id}: intact ({n} journal event)", "{id}: intact ({n} journal events)", n
-            )
-            click.echo(intact.format(id=reg_id, n=n))
-    if errors:
-        raise DloError(errors)

@@ -7,6 +7,8 @@ import datetime as dt
 from cryptography import x509
 from cryptography.x509.verification import ExtensionPolicy, PolicyBuilder, Store, VerificationError
 
+from ..i18n import Msg
+
 
 def validity_problem(
     cert: x509.Certificate, moment: dt.datetime, day: dt.date | None = None
@@ -16,13 +18,29 @@ def validity_problem(
     if day is not None:
         day_start = dt.datetime.combine(day, dt.time.min, moment.tzinfo or dt.UTC)
         if day_start >= end:
-            return f"the certificate expired on {end.date().isoformat()}, before the event's date {day.isoformat()}"
+            return Msg(
+                "the certificate expired on {date}, before the event's date {day}",
+                date=end.date().isoformat(),
+                day=day.isoformat(),
+            )
         if day_start + dt.timedelta(days=1) <= start:
-            return f"the certificate is valid only from {start.date().isoformat()}, after the event's date {day.isoformat()}"
+            return Msg(
+                "the certificate is valid only from {date}, after the event's date {day}",
+                date=start.date().isoformat(),
+                day=day.isoformat(),
+            )
     if moment > end:
-        return f"the certificate expired on {end.date().isoformat()}, before {moment.isoformat()}"
+        return Msg(
+            "the certificate expired on {date}, before {moment}",
+            date=end.date().isoformat(),
+            moment=moment.isoformat(),
+        )
     if moment < start:
-        return f"the certificate is valid only from {start.date().isoformat()}, after {moment.isoformat()}"
+        return Msg(
+            "the certificate is valid only from {date}, after {moment}",
+            date=start.date().isoformat(),
+            moment=moment.isoformat(),
+        )
     return None
 
 
@@ -54,7 +72,7 @@ def chain_problem(
     The CA certificates must be proper CAs (basic constraints, key usage: certificate signing);
     the official's own certificate may carry whatever extensions its CA puts in it."""
     if not anchors:
-        return "no trusted CA certificate is configured"
+        return Msg("no trusted CA certificate is configured")
     builder = PolicyBuilder().store(Store(anchors)).time(moment.astimezone(dt.UTC))
     builder = builder.extension_policies(
         ca_policy=ExtensionPolicy.webpki_defaults_ca(), ee_policy=ExtensionPolicy.permit_all()
@@ -62,5 +80,5 @@ def chain_problem(
     try:
         builder.build_client_verifier().verify(cert, intermediates)
     except VerificationError as exc:
-        return f"the certificate does not chain to a trusted CA ({exc})"
+        return Msg("the certificate does not chain to a trusted CA ({error})", error=exc)
     return None

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
 
+from ..i18n import Msg
 from .keys import Signer, from_der
 
 # asn1crypto.tsp adds the names of attributes PAdES signs with (signing_certificate_v2, ...) to
@@ -62,17 +63,19 @@ def _signed_data(der: bytes) -> acms.SignedData:
     try:
         info = acms.ContentInfo.load(der, strict=True)
         if info["content_type"].native != "signed_data":
-            raise BadSignature("it is not a CMS SignedData")
+            raise BadSignature(Msg("it is not a CMS SignedData"))
         signed = info["content"]
         _ = signed.native  # parse everything now, so malformed parts fail here
     except BadSignature:
         raise
     except Exception as exc:  # asn1crypto raises ValueError, TypeError and others on bad DER
-        raise BadSignature(f"it is not a readable CMS signature ({type(exc).__name__})") from None
+        raise BadSignature(
+            Msg("it is not a readable CMS signature ({kind})", kind=type(exc).__name__)
+        ) from None
     if signed["encap_content_info"]["content"].native is not None:
-        raise BadSignature("it is not a detached signature (it carries its content)")
+        raise BadSignature(Msg("it is not a detached signature (it carries its content)"))
     if len(signed["signer_infos"]) != 1:
-        raise BadSignature(f"it has {len(signed['signer_infos'])} signers, not one")
+        raise BadSignature(Msg("it has {n} signers, not one", n=len(signed["signer_infos"])))
     return signed
 
 
@@ -101,13 +104,15 @@ def _signer_certificate(signer_info, certs: list[x509.Certificate]) -> x509.Cert
                 continue
             if ski.value.digest == sid.chosen.native:
                 return cert
-    raise BadSignature("it does not carry the signer's certificate")
+    raise BadSignature(Msg("it does not carry the signer's certificate"))
 
 
 def _attribute(attrs, name: str):
     values = [a["values"] for a in attrs if a["type"].native == name]
     if len(values) != 1 or len(values[0]) != 1:
-        raise BadSignature(f"its signed attribute {name!r} is missing or repeated")
+        raise BadSignature(
+            Msg("its signed attribute {name} is missing or repeated", name=repr(name))
+        )
     return values[0][0].native
 
 
@@ -125,9 +130,13 @@ def _verify_raw(cert: x509.Certificate, signer_info, signed: bytes, algo: str) -
         elif isinstance(key, ec.EllipticCurvePublicKey) and sig_algo == "ecdsa":
             key.verify(signature, signed, ec.ECDSA(chosen))
         else:
-            raise BadSignature(f"its signature algorithm ({sig_algo}) is not supported")
+            raise BadSignature(
+                Msg("its signature algorithm ({sig_algo}) is not supported", sig_algo=sig_algo)
+            )
     except InvalidSignature:
-        raise BadSignature("the signature does not verify with the signer's public key") from None
+        raise BadSignature(
+            Msg("the signature does not verify with the signer's public key")
+        ) from None
 
 
 def check(der: bytes, data: bytes) -> Checked:
@@ -139,15 +148,19 @@ def check(der: bytes, data: bytes) -> Checked:
     cert = _signer_certificate(signer_info, certs)
     algo = signer_info["digest_algorithm"]["algorithm"].native
     if algo not in _HASHES:
-        raise BadSignature(f"its digest algorithm ({algo}) is not accepted (SHA-256/384/512)")
+        raise BadSignature(
+            Msg("its digest algorithm ({algo}) is not accepted (SHA-256/384/512)", algo=algo)
+        )
     attrs = signer_info["signed_attrs"]
     if not attrs or not len(attrs):
-        raise BadSignature("it has no signed attributes")
+        raise BadSignature(Msg("it has no signed attributes"))
     if _attribute(attrs, "content_type") != "data":
-        raise BadSignature("its content type is not data")
+        raise BadSignature(Msg("its content type is not data"))
     digest = _attribute(attrs, "message_digest")
     if digest != hashlib.new(algo, data).digest():
-        raise BadSignature("the signed bytes differ from these bytes (message digest mismatch)")
+        raise BadSignature(
+            Msg("the signed bytes differ from these bytes (message digest mismatch)")
+        )
     signing_time = None
     if any(a["type"].native == "signing_time" for a in attrs):
         signing_time = _attribute(attrs, "signing_time")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fsio import atomic_write
+from ..i18n import Msg
 from . import cms, keys
 from .chain import act_moment, chain_problem, validity_problem
 from .keys import Signer
@@ -120,11 +121,16 @@ def record_failures(
     certificate the signature carries, never with the registry's file as it is now."""
     der = der_of(entry_record)
     if der is None:
-        return [Failure("DLO906", "the signature record is malformed (no base64 cms)")]
+        return [Failure("DLO906", Msg("the signature record is malformed (no base64 cms)"))]
     try:
         checked = cms.check(der, data)
     except cms.BadSignature as exc:
-        return [Failure("DLO906", f"the signature does not match the event: {exc}")]
+        reason = exc.args[0] if exc.args else str(exc)
+        return [
+            Failure(
+                "DLO906", Msg("the signature does not match the event: {reason}", reason=reason)
+            )
+        ]
     info = keys.info(checked.certificate)
     recorded = moment.date()
     moment = act_moment(checked.certificate, moment, day)
@@ -141,7 +147,10 @@ def record_failures(
     for key, value in fields:
         if entry_record.get(key) != value:
             failures.append(
-                Failure("DLO906", f"the record's {key} differs from the signing certificate's")
+                Failure(
+                    "DLO906",
+                    Msg("the record's {key} differs from the signing certificate's", key=key),
+                )
             )
     validity = validity_problem(checked.certificate, moment, day)
     if validity:

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from ..errors import DloError, Location, error
+from ..i18n import Msg
 
 PASSWORD_ENV = "DLO_KEY_PASSWORD"
 MAX_FILE = 1 << 20  # a key or certificate file is a few kilobytes
@@ -78,13 +79,34 @@ def _read(path: Path, display: str, code: str, what: str) -> bytes:
         if not path.is_file():
             raise FileNotFoundError
         if path.stat().st_size > MAX_FILE:
-            raise DloError(error(Location(display), code, f"{what} {display} is too large"))
+            raise DloError(
+                error(
+                    Location(display),
+                    code,
+                    Msg("{what} {display} is too large", what=what, display=display),
+                )
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise DloError(error(Location(display), code, f"{what} {display} does not exist")) from None
+        raise DloError(
+            error(
+                Location(display),
+                code,
+                Msg("{what} {display} does not exist", what=what, display=display),
+            )
+        ) from None
     except OSError as exc:
         raise DloError(
-            error(Location(display), code, f"cannot read {what} {display}: {exc.strerror}")
+            error(
+                Location(display),
+                code,
+                Msg(
+                    "cannot read {what} {display}: {strerror}",
+                    what=what,
+                    display=display,
+                    strerror=exc.strerror,
+                ),
+            )
         ) from None
 
 
@@ -97,7 +119,7 @@ def password_from_env() -> bytes | None:
 def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) -> Signer:
     """The key and certificate of a PKCS#12 (.p12/.pfx) file; DLO901 when it cannot be opened."""
     display = display or str(path)
-    data = _read(path, display, "DLO901", "the key file")
+    data = _read(path, display, "DLO901", Msg("the key file"))
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
@@ -105,8 +127,11 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
             error(
                 Location(display),
                 "DLO901",
-                f"cannot open the key file {display}: wrong password, or not a PKCS#12 file",
-                f"give the password in {PASSWORD_ENV} or when asked",
+                Msg(
+                    "cannot open the key file {display}: wrong password, or not a PKCS#12 file",
+                    display=display,
+                ),
+                Msg("give the password in {variable} or when asked", variable=PASSWORD_ENV),
             )
         ) from None
     if key is None or cert is None:
@@ -114,7 +139,10 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
             error(
                 Location(display),
                 "DLO901",
-                f"the key file {display} holds no private key with its certificate",
+                Msg(
+                    "the key file {display} holds no private key with its certificate",
+                    display=display,
+                ),
             )
         )
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
@@ -122,7 +150,10 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
             error(
                 Location(display),
                 "DLO901",
-                f"the key in {display} is of a kind dlo cannot sign with (RSA or EC keys only)",
+                Msg(
+                    "the key in {display} is of a kind dlo cannot sign with (RSA or EC keys only)",
+                    display=display,
+                ),
             )
         )
     return Signer(key, cert, list(extra or []), display)
@@ -134,7 +165,7 @@ def load_certificates(
     """Every certificate of a PEM file (or one DER certificate); DLO902 when there is none."""
     where = where or Location(display)
     try:
-        data = _read(path, display, "DLO902", "the certificate file")
+        data = _read(path, display, "DLO902", Msg("the certificate file"))
     except DloError as exc:
         raise DloError(error(where, "DLO902", exc.problems[0].message)) from None
     try:
@@ -146,8 +177,10 @@ def load_certificates(
             error(
                 where,
                 "DLO902",
-                f"{display} is not an X.509 certificate (PEM or DER)",
-                "export the certificate (not the key) as PEM: openssl pkcs12 -in KEY.p12 -nokeys -clcerts",
+                Msg("{display} is not an X.509 certificate (PEM or DER)", display=display),
+                Msg(
+                    "export the certificate (not the key) as PEM: openssl pkcs12 -in KEY.p12 -nokeys -clcerts"
+                ),
             )
         ) from None
 

@@ -29,6 +29,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import DloError, Location, error
+from ..i18n import Msg
 
 FIELD = "dlo-approval"
 FONT_FAMILY = (
@@ -93,8 +94,11 @@ def font_file() -> str:
             error(
                 Location("dlo"),
                 "DLO909",
-                f"the font {FONT_FAMILY} for the signature's stamp is not installed",
-                "apt-get install fonts-liberation2 fontconfig",
+                Msg(
+                    "the font {FONT_FAMILY} for the signature's stamp is not installed",
+                    FONT_FAMILY=FONT_FAMILY,
+                ),
+                Msg("apt-get install fonts-liberation2 fontconfig"),
             )
         )
     return found
@@ -123,7 +127,9 @@ def sign(
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     except Exception as exc:  # pyHanko raises its own errors and ValueError on a broken PDF
         raise DloError(
-            error(Location("dlo"), "DLO909", f"the PDF cannot be read for signing: {exc}")
+            error(
+                Location("dlo"), "DLO909", Msg("the PDF cannot be read for signing: {exc}", exc=exc)
+            )
         ) from None
     fields.append_signature_field(
         writer, fields.SigFieldSpec(sig_field_name=FIELD, on_page=0, box=box)
@@ -163,16 +169,16 @@ class PdfSignature:
     def ok(self) -> bool:
         return self.intact and self.valid and self.trusted and self.entire
 
-    def failures(self) -> list[str]:
+    def failures(self) -> list[Msg]:
         failed = []
         if not self.intact:
-            failed.append("the document was changed after it was signed")
+            failed.append(Msg("the document was changed after it was signed"))
         elif not self.valid:
-            failed.append("the signature does not verify")
+            failed.append(Msg("the signature does not verify"))
         if not self.trusted:
-            failed.append("the certificate does not chain to a trusted CA")
+            failed.append(Msg("the certificate does not chain to a trusted CA"))
         if self.intact and not self.entire:
-            failed.append("content was added after the signature")
+            failed.append(Msg("content was added after the signature"))
         return failed
 
 
@@ -182,7 +188,9 @@ def check(pdf: bytes, anchors_der: list[bytes]) -> list[PdfSignature]:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as exc:  # a broken or hostile file: pyHanko's own errors, ValueError, ...
-        raise DloError(error(Location("dlo"), "DLO909", f"the PDF cannot be read: {exc}")) from None
+        raise DloError(
+            error(Location("dlo"), "DLO909", Msg("the PDF cannot be read: {exc}", exc=exc))
+        ) from None
     roots = [ax509.Certificate.load(c) for c in anchors_der]
     found = []
     for sig in embedded:

@@ -18,6 +18,7 @@ from cryptography import x509
 
 from .. import load
 from ..errors import DloError, Location, Problem, error
+from ..i18n import Msg
 from ..model import HolderCertificate, Registry
 from ..project import Project
 from . import keys
@@ -76,8 +77,8 @@ class Signers:
                 error(
                     where,
                     "DLO902",
-                    f"{relative} leads outside the project",
-                    "keep certificates in the project",
+                    Msg("{relative} leads outside the project", relative=relative),
+                    Msg("keep certificates in the project"),
                 )
             )
         return keys.load_certificates(path, relative, where)
@@ -106,7 +107,11 @@ class Signers:
                         error(
                             where,
                             "DLO902",
-                            f"{entry.file} holds {len(certs)} certificates, not one",
+                            Msg(
+                                "{file} holds {n} certificates, not one",
+                                file=entry.file,
+                                n=len(certs),
+                            ),
                         )
                     )
                 result.append(Bound(role, entry, certs[0], where))
@@ -129,7 +134,7 @@ class Signers:
         fingerprint = keys.info(cert).fingerprint
         bound = self.bound(role)
         if not bound:
-            return f"the registry names no certificate for the holder of {role}"
+            return Msg("the registry names no certificate for the holder of {role}", role=role)
         info = keys.info(cert)
         described = f"{info.common_name or info.subject} (serial {info.serial})"
         days = sorted({day, signed_on or day})
@@ -138,13 +143,23 @@ class Signers:
             return self._unbound(role, cert, described, bound, days, holder_then, signing)
         for d in days:
             if not any(b.covers(d) for b in matching):
-                return f"the certificate of {described} was not the holder of {role}'s on {d.isoformat()}"
+                return Msg(
+                    "the certificate of {described} was not the holder of {role}'s on {value}",
+                    described=described,
+                    role=role,
+                    value=d.isoformat(),
+                )
         position = self.registry.position(role)
         wanted = [holder_then or b.entry.holder or position.holder for b in matching]
         if any(names_holder(cert, holder) for holder in wanted):
             return None
         name = " / ".join(dict.fromkeys((wanted[0] or {}).values()))
-        return f"the certificate of {described} does not name the holder of {role} ({name})"
+        return Msg(
+            "the certificate of {described} does not name the holder of {role} ({name})",
+            described=described,
+            role=role,
+            name=name,
+        )
 
     def _unbound(
         self,
@@ -177,7 +192,11 @@ class Signers:
                     "the file was replaced after the signature (keep each certificate a holder "
                     "signed with as its own entry: the old one with until:, the new one with since:)"
                 )
-        return f"the certificate of {described} is not the registry's certificate of the holder of {role}"
+        return Msg(
+            "the certificate of {described} is not the registry's certificate of the holder of {role}",
+            described=described,
+            role=role,
+        )
 
     def problems(self) -> list[Problem]:
         """Every unreadable, missing or ill-bound certificate the registry names (for ``verify``)."""
@@ -196,9 +215,16 @@ class Signers:
                             error(
                                 b.where,
                                 "DLO903",
-                                f"the certificate {b.entry.file} is issued to "
-                                f"{keys.info(b.certificate).subject}, not to the holder of {position.id} ({name})",
-                                "name the former holder in the entry's holder:, or fix the file",
+                                Msg(
+                                    "the certificate {file} is issued to {subject}, not to the holder of {id} ({name})",
+                                    file=b.entry.file,
+                                    subject=keys.info(b.certificate).subject,
+                                    id=position.id,
+                                    name=name,
+                                ),
+                                Msg(
+                                    "name the former holder in the entry's holder:, or fix the file"
+                                ),
                             )
                         )
             except DloError as exc:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import UsageError
+from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Project
 from ..records import SignatureNote, signature_note
@@ -63,14 +64,15 @@ def holder(registry: Registry, position_id: str, lang: str) -> Reader:
     ids = {p.id for p in registry.positions}
     if position_id not in ids:
         raise UsageError(
-            f"unknown position {position_id!r}", f"positions in the registry: {', '.join(ids)}"
+            Msg("unknown position {position_id}", position_id=repr(position_id)),
+            Msg("positions in the registry: {value}", value=", ".join(ids)),
         )
     pos = registry.position(position_id)
     name = (pos.holder or {}).get(lang) or next(iter((pos.holder or {}).values()), "")
     if not name:
         raise UsageError(
-            f"the registry names no holder of {position_id!r}",
-            "add holder: to the position, or give --name",
+            Msg("the registry names no holder of {position_id}", position_id=repr(position_id)),
+            Msg("add holder: to the position, or give --name"),
         )
     return Reader(name, pos.title.get(lang) or next(iter(pos.title.values())), position_id)
 
@@ -79,12 +81,14 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
     """A reader given by name and position: a registry position id or title, else as written."""
     name, position = " ".join(name.split()), " ".join(position.split())
     if not name or not position:
-        raise UsageError("a reader needs a name and a position", "give --name and --position")
+        raise UsageError(
+            Msg("a reader needs a name and a position"), Msg("give --name and --position")
+        )
     for value in (name, position):
         if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
             raise UsageError(
-                f"{value!r} holds an invisible or control character",
-                "type the name and position as plain text",
+                Msg("{value} holds an invisible or control character", value=repr(value)),
+                Msg("type the name and position as plain text"),
             )
     for pos in registry.positions:
         titles = {t.casefold() for t in pos.title.values()}
@@ -149,17 +153,29 @@ def _entries(
         date = date or today
         if start is not None and date < start:
             raise UsageError(
-                f"{reader.shown()}: {date} is before edition {n} took effect ({start})",
-                "give the date the person signed",
+                Msg(
+                    "{value}: {date} is before edition {n} took effect ({start})",
+                    value=reader.shown(),
+                    date=date,
+                    n=n,
+                    start=start,
+                ),
+                Msg("give the date the person signed"),
             )
         if date > today:
-            raise UsageError(f"{reader.shown()}: {date} is in the future")
+            raise UsageError(
+                Msg("{value}: {date} is in the future", value=reader.shown(), date=date)
+            )
         if reader.key() in seen:
             raise ctx.refuse(
                 "DLO640",
-                f"{reader.shown()} has already acknowledged edition {n} "
-                f"(on {seen[reader.key()].date})",
-                "each person acknowledges an edition once; nothing was recorded",
+                Msg(
+                    "{value} has already acknowledged edition {n} (on {date})",
+                    value=reader.shown(),
+                    n=n,
+                    date=seen[reader.key()].date,
+                ),
+                Msg("each person acknowledges an edition once; nothing was recorded"),
             )
         seen[reader.key()] = Acknowledged(reader, date, n or 0)
         entries.append((reader, date))
@@ -172,15 +188,20 @@ def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Si
     the reader's position on the day they read it and today, and name the reader."""
     if signer is not None and len(entries) != 1:
         raise UsageError(
-            "--sign signs one person's acknowledgement, with their own key",
-            "give one --holder (or --name with --position) with --sign; a list is recorded unsigned",
+            Msg("--sign signs one person's acknowledgement, with their own key"),
+            Msg(
+                "give one --holder (or --name with --position) with --sign; a list is recorded unsigned"
+            ),
         )
     reader, date = entries[0]
     if signer is not None and reader.position_id is None:
         raise ctx.refuse(
             "DLO903",
-            f"{reader.shown()} holds no registry position: the registry binds no certificate to them",
-            "name the reader by their registry position: --holder POSITION, or --position ID",
+            Msg(
+                "{value} holds no registry position: the registry binds no certificate to them",
+                value=reader.shown(),
+            ),
+            Msg("name the reader by their registry position: --holder POSITION, or --position ID"),
         )
     signers = signatures.signers_for(ctx.project, ctx.loaded)
     now = dates.now(ctx.registry.organisation.timezone)
@@ -214,7 +235,7 @@ def acknowledge(
     today refuses the whole batch. ``signer``: the one reader's own key signs their event
     (refused when the registry requires acknowledgements signed and there is none)."""
     if not readers:
-        raise UsageError("nobody to record", "give --holder, --name/--position or --csv")
+        raise UsageError(Msg("nobody to record"), Msg("give --holder, --name/--position or --csv"))
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
@@ -223,8 +244,11 @@ def acknowledge(
         if h.in_force is None:
             raise ctx.refuse(
                 "DLO620",
-                f"{reg_id} has no edition in force: there is nothing to acknowledge yet",
-                f"dlo status {reg_id}",
+                Msg(
+                    "{reg_id} has no edition in force: there is nothing to acknowledge yet",
+                    reg_id=reg_id,
+                ),
+                Msg("dlo status {reg_id}", reg_id=reg_id),
             )
         entries = _entries(ctx, readers)
         sign = _signing(ctx, entries, signer)

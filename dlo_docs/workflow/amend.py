@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
@@ -29,6 +30,41 @@ def working_text(frozen: str) -> str:
     )
 
 
+def _restorable(ctx: loading.Ctx, by: str) -> tuple[int, Path]:
+    """The edition in force and its frozen file, intact, and ``by`` one of its change initiators."""
+    h, project, reg_id = ctx.history, ctx.project, ctx.reg_id
+    assert h.in_force is not None  # refused before: no revision of a first draft is cancelled
+    n = h.in_force
+    path = editions.path(project, reg_id, n)
+    if editions.file_hash(path, project) != h.approvals[n].content_hash:
+        raise ctx.refuse(
+            "DLO606",
+            Msg(
+                "frozen edition {n} of {reg_id} is missing or differs from the approved text: the draft cannot be restored from it",
+                n=n,
+                reg_id=reg_id,
+            ),
+            Msg("restore it from version control (dlo verify {reg_id})", reg_id=reg_id),
+        )
+    in_force = editions.load_edition(project, reg_id, n)
+    allowed = in_force.model.change_initiators
+    if by not in allowed:
+        raise DloError(
+            error(
+                in_force.source.at(["change_initiators"]),
+                "DLO626",
+                Msg(
+                    "{by} may not cancel the revision of {reg_id}: only its change initiators may ({value}), as edition {n} in force names them",
+                    by=by,
+                    reg_id=reg_id,
+                    value=", ".join(allowed),
+                    n=n,
+                ),
+            )
+        )
+    return n, path
+
+
 def cancel(project: Project, reg_id: str, by: str, reason: str, clerk: str | None = None) -> Event:
     """Close the open revision (in whatever state of agreement) and restore ``regulation.yaml``
     to the edition in force. Only the change initiators of the edition in force may (the working
@@ -43,33 +79,15 @@ def cancel(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         if not h.open or h.in_force is None:
             raise ctx.refuse(
                 "DLO620",
-                f"{reg_id} has no open revision to cancel: "
-                + (
-                    "its first draft has no edition in force to go back to"
+                Msg(
+                    "{id} has no open revision to cancel: {why}",
+                    id=reg_id,
+                    why=Msg("its first draft has no edition in force to go back to")
                     if h.open
-                    else loading.state_phrase(h)
+                    else loading.state_phrase(h),
                 ),
             )
-        n = h.in_force
-        path = editions.path(project, reg_id, n)
-        if editions.file_hash(path, project) != h.approvals[n].content_hash:
-            raise ctx.refuse(
-                "DLO606",
-                f"frozen edition {n} of {reg_id} is missing or differs from the approved text: "
-                "the draft cannot be restored from it",
-                f"restore it from version control (dlo verify {reg_id})",
-            )
-        in_force = editions.load_edition(project, reg_id, n)
-        allowed = in_force.model.change_initiators
-        if by not in allowed:
-            raise DloError(
-                error(
-                    in_force.source.at(["change_initiators"]),
-                    "DLO626",
-                    f"{by} may not cancel the revision of {reg_id}: only its change initiators "
-                    f"may ({', '.join(allowed)}), as edition {n} in force names them",
-                )
-            )
+        n, path = _restorable(ctx, by)
         frozen = path.read_text(encoding="utf-8")
         event = loading.append(
             ctx,

@@ -11,12 +11,14 @@ from __future__ import annotations
 import os
 
 from ..errors import UsageError
+from ..i18n import Msg
 from ..model import Registry
 
 ENV = "DLO_CLERK"
-HOW = (
+HOW = Msg(
     "name the registry position of the person entering it: --clerk ROLE, or "
-    f"{ENV}=ROLE in the environment, or 'clerk: ROLE' in regulations/registry.yaml"
+    "{variable}=ROLE in the environment, or 'clerk: ROLE' in regulations/registry.yaml",
+    variable=ENV,
 )
 
 
@@ -24,17 +26,20 @@ def resolve(registry: Registry, option: str | None = None) -> str:
     """The clerk's position id; UsageError when none is set, it is unknown or it is vacant."""
     value = (option or os.environ.get(ENV) or registry.clerk or "").strip()
     if not value:
-        raise UsageError("who is recording this? no clerk is set", HOW)
+        raise UsageError(Msg("who is recording this? no clerk is set"), HOW)
     position = next((p for p in registry.positions if p.id == value), None)
     if position is None:
         ids = ", ".join(p.id for p in registry.positions)
         raise UsageError(
-            f"unknown clerk {value!r}: not a registry position", f"{HOW}; positions: {ids}"
+            Msg("unknown clerk {value}: not a registry position", value=repr(value)),
+            Msg("{how}; positions: {ids}", how=HOW, ids=ids),
         )
     if not position.holder:
         raise UsageError(
-            f"the clerk position {value!r} has no holder in the registry: a person must record "
-            "each event",
-            "write the holder's name in regulations/registry.yaml, or name another clerk",
+            Msg(
+                "the clerk position {value} has no holder in the registry: a person must record each event",
+                value=repr(value),
+            ),
+            Msg("write the holder's name in regulations/registry.yaml, or name another clerk"),
         )
     return value

@@ -57,11 +57,53 @@ def _initiators(ctx: Ctx, by: str) -> None:
             error(
                 document.source.at(["change_initiators"]),
                 "DLO626",
-                f"{by} may not revise {ctx.reg_id}: only its change initiators may "
-                f"({', '.join(allowed)}), as edition {ctx.history.in_force} in force names them",
-                "ask one of them to open the revision; a change of change_initiators takes "
-                "effect with the edition that makes it",
+                Msg(
+                    "{by} may not revise {reg_id}: only its change initiators may ({value}), as edition {in_force} in force names them",
+                    by=by,
+                    reg_id=ctx.reg_id,
+                    value=", ".join(allowed),
+                    in_force=ctx.history.in_force,
+                ),
+                Msg(
+                    "ask one of them to open the revision; a change of change_initiators takes "
+                    "effect with the edition that makes it"
+                ),
             )
+        )
+
+
+def _refuse_revision(ctx: Ctx) -> None:
+    """A revision is opened only from an edition in force, once at a time."""
+    h, reg_id = ctx.history, ctx.reg_id
+    if h.state == "withdrawn":
+        raise ctx.refuse(
+            "DLO620",
+            Msg("{reg_id} has been withdrawn: it cannot be revised", reg_id=reg_id),
+            Msg("draft a new regulation instead"),
+        )
+    if h.in_force is None:
+        raise ctx.refuse(
+            "DLO620",
+            Msg(
+                "{reg_id} has no edition in force yet: its first draft is still open (state {state})",
+                reg_id=reg_id,
+                state=h.state,
+            ),
+            Msg("edit regulation.yaml and submit it: dlo submit {reg_id}", reg_id=reg_id),
+        )
+    if h.open:
+        raise ctx.refuse(
+            "DLO620",
+            Msg(
+                "a revision of {reg_id} is already open (edition {draft}, state {state})",
+                reg_id=reg_id,
+                draft=h.draft,
+                state=h.state,
+            ),
+            Msg(
+                "finish it first, or close it: dlo cancel {reg_id} --by ROLE --reason TEXT",
+                reg_id=reg_id,
+            ),
         )
 
 
@@ -75,26 +117,9 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         reason = loading.text(reason, "--reason")
         clerk = loading.clerk(ctx, clerk)
         _initiators(ctx, by)
-        if h.state == "withdrawn":
-            raise ctx.refuse(
-                "DLO620",
-                f"{reg_id} has been withdrawn: it cannot be revised",
-                "draft a new regulation instead",
-            )
-        if h.in_force is None:
-            raise ctx.refuse(
-                "DLO620",
-                f"{reg_id} has no edition in force yet: its first draft is still open "
-                f"(state {h.state})",
-                f"edit regulation.yaml and submit it: dlo submit {reg_id}",
-            )
-        if h.open:
-            raise ctx.refuse(
-                "DLO620",
-                f"a revision of {reg_id} is already open (edition {h.draft}, state {h.state})",
-                f"finish it first, or close it: dlo cancel {reg_id} --by ROLE --reason TEXT",
-            )
+        _refuse_revision(ctx)
         _refuse_while_pending(ctx, "revised")
+        assert h.in_force is not None  # refused above otherwise
         n = h.in_force + 1
         source = ctx.document.source
         if ctx.model.edition != n:
@@ -125,9 +150,23 @@ def _refuse_while_pending(ctx: Ctx, verb: str) -> None:
     if h.pending is not None:
         raise ctx.refuse(
             "DLO620",
-            f"{ctx.reg_id} cannot be {verb} now: edition {h.pending} is approved and takes effect "
-            f"on {h.takes_effect}",
-            "wait until it is in force (dlo status)",
+            (
+                Msg(
+                    "{id} cannot be revised now: edition {n} is approved and takes effect on {date}",
+                    id=ctx.reg_id,
+                    n=h.pending,
+                    date=h.takes_effect,
+                )
+                if verb == "revised"
+                else Msg(
+                    "{id} cannot be withdrawn now: edition {n} is approved and takes effect on "
+                    "{date}",
+                    id=ctx.reg_id,
+                    n=h.pending,
+                    date=h.takes_effect,
+                )
+            ),
+            Msg("wait until it is in force (dlo status)"),
         )
 
 
@@ -147,6 +186,36 @@ def _route(ctx: Ctx) -> tuple[list[str], str, str, str]:
     return route, model.agreement.route, model.approval.by, model.approval.form
 
 
+def _refuse_submission(ctx: Ctx) -> None:
+    """Only an open draft is submitted, and not while its agreement runs."""
+    h, reg_id = ctx.history, ctx.reg_id
+    if h.state in ("withdrawn", "in_force", "approved"):
+        raise ctx.refuse(
+            "DLO620",
+            Msg(
+                "{reg_id} has no open draft to submit: {value}",
+                reg_id=reg_id,
+                value=loading.state_phrase(h),
+            ),
+            Msg("open a revision first: dlo revise {id} --by ROLE --reason TEXT", id=reg_id)
+            if h.state == "in_force"
+            else None,
+        )
+    if ctx.state in ("agreement", "agreed") and not ctx.voided:
+        what = (
+            Msg("awaiting {roles}", roles=", ".join(ctx.pending))
+            if ctx.state == "agreement"
+            else Msg("every approver has agreed")
+        )
+        raise ctx.refuse(
+            "DLO620",
+            Msg("{reg_id} is already in agreement ({what})", reg_id=reg_id, what=what),
+            Msg("dlo status {reg_id}", reg_id=reg_id)
+            if ctx.state == "agreement"
+            else Msg("approve it: dlo approve {id} --order NO --date DATE", id=reg_id),
+        )
+
+
 def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | None = None) -> Event:
     """Start the agreement of the open draft along the route of the edition in force (its
     ``agreement.approvers``, ``agreement.route`` and ``approval.by``; for a first edition the
@@ -160,34 +229,17 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
             by = loading.role(ctx, by, "--by")
         else:
             by = ctx.registry.unit(ctx.model.unit).head
-        if h.state in ("withdrawn", "in_force", "approved"):
-            raise ctx.refuse(
-                "DLO620",
-                f"{reg_id} has no open draft to submit: {loading.state_phrase(h)}",
-                f"open a revision first: dlo revise {reg_id} --by ROLE --reason TEXT"
-                if h.state == "in_force"
-                else None,
-            )
-        if ctx.state in ("agreement", "agreed") and not ctx.voided:
-            what = (
-                f"awaiting {', '.join(ctx.pending)}"
-                if ctx.state == "agreement"
-                else "every approver has agreed"
-            )
-            raise ctx.refuse(
-                "DLO620",
-                f"{reg_id} is already in agreement ({what})",
-                f"dlo status {reg_id}"
-                if ctx.state == "agreement"
-                else f"approve it: dlo approve {reg_id} --order NO --date DATE",
-            )
+        _refuse_submission(ctx)
         expected = h.in_force + 1 if h.in_force is not None else ctx.model.edition
         if ctx.model.edition != expected:
             raise ctx.refuse(
                 "DLO627",
-                f"the draft says edition {ctx.model.edition} but the edition being drafted "
-                f"is {expected}",
-                f"set edition: {expected}",
+                Msg(
+                    "the draft says edition {edition} but the edition being drafted is {expected}",
+                    edition=ctx.model.edition,
+                    expected=expected,
+                ),
+                Msg("set edition: {expected}", expected=expected),
                 at=("edition",),
             )
         guards.valid(ctx, "submitted")
@@ -212,22 +264,28 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
     h = ctx.history
     if ctx.state != "agreement" or h.round is None:
         if ctx.state == "agreed":
-            why = "every approver has agreed already"
-        elif h.state == "draft":
-            why = "it is a draft that has not been submitted"
+            why = Msg("every approver has agreed already")
         else:
             why = loading.state_phrase(h)
+        fields = {"role": role, "id": ctx.reg_id, "why": why}
         raise ctx.refuse(
             "DLO620",
-            f"{role} cannot {verb} {ctx.reg_id}: {why}",
-            f"submit it first: dlo submit {ctx.reg_id}" if h.state == "draft" else None,
+            Msg("{role} cannot agree to {id}: {why}", **fields)
+            if verb == "agree to"
+            else Msg("{role} cannot reject {id}: {why}", **fields),
+            Msg("submit it first: dlo submit {id}", id=ctx.reg_id) if h.state == "draft" else None,
         )
     round_ = h.round
     if role not in round_.route:
         raise ctx.refuse(
             "DLO621",
-            f"{role} is not on the agreement route of {ctx.reg_id} ({', '.join(round_.route)})",
-            "only the approvers of the route agree or reject",
+            Msg(
+                "{role} is not on the agreement route of {reg_id} ({value})",
+                role=role,
+                reg_id=ctx.reg_id,
+                value=", ".join(round_.route),
+            ),
+            Msg("only the approvers of the route agree or reject"),
             at=("agreement", "approvers"),
         )
     # a void round is refused after these checks (DLO625), on the agreements as they were given
@@ -235,14 +293,23 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
     if role in marks:
         raise ctx.refuse(
             "DLO623",
-            f"{role} has already agreed to {ctx.reg_id} edition {round_.submitted.edition}",
+            Msg(
+                "{role} has already agreed to {reg_id} edition {edition}",
+                role=role,
+                reg_id=ctx.reg_id,
+                edition=round_.submitted.edition,
+            ),
         )
     pending = round_.pending if ctx.voided else ctx.pending
     if round_.kind == "sequential" and pending and pending[0] != role:
         raise ctx.refuse(
             "DLO622",
-            f"it is not {role}'s turn: the route is sequential and {pending[0]} has not agreed yet",
-            f"pending, in order: {', '.join(pending)}",
+            Msg(
+                "it is not {role}'s turn: the route is sequential and {pending} has not agreed yet",
+                role=role,
+                pending=pending[0],
+            ),
+            Msg("pending, in order: {value}", value=", ".join(pending)),
             at=("agreement", "route"),
         )
     return round_
@@ -251,10 +318,15 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
 def _decision_date(ctx: Ctx, round_: Round, date: dt.date | None) -> dt.date:
     """The day an approver signed (default today): not before the submission, nor (on a
     sequential route) before the agreement of the approver before."""
-    after = [(round_.submitted.day, f"the submission of edition {round_.submitted.edition}")]
+    after = [
+        (
+            round_.submitted.day,
+            Msg("the submission of edition {edition}", edition=round_.submitted.edition),
+        )
+    ]
     if round_.kind == "sequential" and round_.marks:
         last = max(round_.marks.values(), key=lambda ev: ev.seq)
-        after.append((last.day, f"the agreement of {last.role}"))
+        after.append((last.day, Msg("the agreement of {role}", role=last.role)))
     return dates.act(date, "--date", loading.today(ctx), after)
 
 
@@ -277,9 +349,12 @@ def agree(
         if ctx.voided:
             raise ctx.refuse(
                 "DLO625",
-                f"{reg_id} cannot be agreed to: {ctx.void_reason}, so the agreements given "
-                "are void",
-                f"resubmit it: dlo submit {reg_id}",
+                Msg(
+                    "{reg_id} cannot be agreed to: {void_reason}, so the agreements given are void",
+                    reg_id=reg_id,
+                    void_reason=ctx.void_reason,
+                ),
+                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
             )
         remarks = " ".join((remarks or "").split()) or None
         day = _decision_date(ctx, round_, date)
@@ -356,16 +431,23 @@ def approve(
             pending = list(h.round.route) if ctx.voided else ctx.pending
             raise ctx.refuse(
                 "DLO624",
-                f"{reg_id} cannot be approved: not every approver has agreed "
-                f"(pending: {', '.join(pending)})",
-                f"dlo status {reg_id}",
+                Msg(
+                    "{reg_id} cannot be approved: not every approver has agreed (pending: {value})",
+                    reg_id=reg_id,
+                    value=", ".join(pending),
+                ),
+                Msg("dlo status {reg_id}", reg_id=reg_id),
                 at=("agreement", "approvers"),
             )
         if ctx.state != "agreed" or h.round is None:
             raise ctx.refuse(
                 "DLO620",
-                f"{reg_id} cannot be approved: {loading.state_phrase(h)}",
-                f"submit it for agreement first: dlo submit {reg_id}"
+                Msg(
+                    "{reg_id} cannot be approved: {value}",
+                    reg_id=reg_id,
+                    value=loading.state_phrase(h),
+                ),
+                Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
                 if h.state == "draft"
                 else None,
             )
@@ -373,15 +455,19 @@ def approve(
         if ctx.voided or any(ev.content_hash != ctx.hash for ev in ctx.marks.values()):
             raise ctx.refuse(
                 "DLO625",
-                f"{reg_id} cannot be approved: "
-                f"{ctx.void_reason or 'its text changed after agreement began'}, "
-                "so the agreements given are void",
-                f"resubmit it: dlo submit {reg_id}",
+                Msg(
+                    "{reg_id} cannot be approved: {value}, so the agreements given are void",
+                    reg_id=reg_id,
+                    value=ctx.void_reason or "its text changed after agreement began",
+                ),
+                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
             )
         n = ctx.model.edition
         if n in h.approvals:
             raise ctx.refuse(
-                "DLO620", f"edition {n} of {reg_id} is already approved and frozen", at=("edition",)
+                "DLO620",
+                Msg("edition {n} of {reg_id} is already approved and frozen", n=n, reg_id=reg_id),
+                at=("edition",),
             )
         date = _order_date(ctx, date, h.round)
         effective = dates.effective(effective, date)
@@ -421,10 +507,10 @@ def _order_date(ctx: Ctx, date: dt.date, round_: Round | None) -> dt.date:
     after: list[tuple[dt.date | None, str]] = []
     if round_ is not None and round_.marks:
         last = max(round_.marks.values(), key=lambda ev: ev.seq)
-        after.append((last.day, f"the agreement of {last.role}"))
+        after.append((last.day, Msg("the agreement of {role}", role=last.role)))
     if h.approvals:
         k = max(h.approvals)
-        after.append((h.approvals[k].day, f"the order that approved edition {k}"))
+        after.append((h.approvals[k].day, Msg("the order that approved edition {k}", k=k)))
     return dates.act(date, "--date", loading.today(ctx), after)
 
 
@@ -440,15 +526,27 @@ def withdraw(
         if h.in_force is None:
             raise ctx.refuse(
                 "DLO620",
-                f"{reg_id} cannot be withdrawn: no edition of it is in force"
-                + (" (it has been withdrawn already)" if h.state == "withdrawn" else ""),
+                Msg("{id} cannot be withdrawn: no edition of it is in force", id=reg_id)
+                if h.state != "withdrawn"
+                else Msg(
+                    "{id} cannot be withdrawn: no edition of it is in force "
+                    "(it has been withdrawn already)",
+                    id=reg_id,
+                ),
             )
         if h.open:
             raise ctx.refuse(
                 "DLO620",
-                f"{reg_id} cannot be withdrawn while its revision (edition {h.draft}, state "
-                f"{h.state}) is open",
-                f"close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
+                Msg(
+                    "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
+                    reg_id=reg_id,
+                    draft=h.draft,
+                    state=h.state,
+                ),
+                Msg(
+                    "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
+                    reg_id=reg_id,
+                ),
             )
         _refuse_while_pending(ctx, "withdrawn")
         approved_on = h.in_force_order.date if h.in_force_order is not None else None
@@ -489,7 +587,10 @@ def review(
         result = loading.text(result, "--result")
         clerk = loading.clerk(ctx, clerk)
         if h.in_force is None:
-            raise ctx.refuse("DLO620", f"{reg_id} cannot be reviewed: no edition of it is in force")
+            raise ctx.refuse(
+                "DLO620",
+                Msg("{reg_id} cannot be reviewed: no edition of it is in force", reg_id=reg_id),
+            )
         previous = [r.day for r in h.reviews_of_edition()]
         date = dates.act(
             date,

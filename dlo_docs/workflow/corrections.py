@@ -69,18 +69,24 @@ def shape(correction: Event, before: list[Event]) -> str | None:
     seq = correction.get("corrects")
     target = next((ev for ev in before if ev.seq == seq), None)
     if target is None or isinstance(seq, bool):
-        return f"it corrects event {seq!r}, which is not an earlier event of the journal"
+        return Msg(
+            "it corrects event {seq}, which is not an earlier event of the journal", seq=repr(seq)
+        )
     field = correction.get("field")
     if field not in FIELDS.get(target.event, ()):
-        return f"the {field!r} of a {target.event!r} event cannot be corrected"
+        return Msg(
+            "the {field} of a {event} event cannot be corrected",
+            field=repr(field),
+            event=repr(target.event),
+        )
     value = correction.get("value")
     if not isinstance(value, str) or not value.strip():
-        return "its value is missing"
+        return Msg("its value is missing")
     if field == "date":
         try:
             sane_date(dt.date.fromisoformat(value))
         except (ValueError, TypeError) as exc:
-            return f"its value {value!r} is not a date ({exc})"
+            return Msg("its value {value} is not a date ({exc})", value=repr(value), exc=exc)
     return None
 
 
@@ -119,18 +125,22 @@ def _decision_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bou
     if start is None:
         return lows, highs
     submitted = events[start]
-    lows.append((submitted.day, f"the submission of edition {submitted.edition}"))
+    lows.append(
+        (submitted.day, Msg("the submission of edition {edition}", edition=submitted.edition))
+    )
     sequential = (submitted.get("route_kind") or "sequential") == "sequential"
     for ev in events[start + 1 : i]:
         if sequential and ev.event == "agreed":
-            lows.append((ev.day, f"the agreement of {ev.role}"))
+            lows.append((ev.day, Msg("the agreement of {role}", role=ev.role)))
     for ev in events[i + 1 :]:
         if ev.event in _ROUND_ENDS:
             if ev.event in APPROVALS:
-                highs.append((ev.day, f"the order that approved edition {ev.edition}"))
+                highs.append(
+                    (ev.day, Msg("the order that approved edition {edition}", edition=ev.edition))
+                )
             break
         if sequential and ev.event in ("agreed", "rejected"):
-            highs.append((ev.day, f"the agreement of {ev.role}"))
+            highs.append((ev.day, Msg("the agreement of {role}", role=ev.role)))
     return lows, highs
 
 
@@ -143,7 +153,12 @@ def _review_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound
     )
     if approval is not None:
         order = approval.order
-        lows.append((order.effective or order.date, f"the day edition {t.edition} took effect"))
+        lows.append(
+            (
+                order.effective or order.date,
+                Msg("the day edition {edition} took effect", edition=t.edition),
+            )
+        )
     same = [ev for ev in events if ev.event == "reviewed" and ev.edition == t.edition]
     lows += [(ev.day, "the previous review") for ev in same if ev.seq < t.seq]
     highs += [(ev.day, "the next review") for ev in same if ev.seq > t.seq]
@@ -158,21 +173,23 @@ def _approval_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bou
     agreements: list[Bound] = []
     for ev in events[:i]:
         if ev.event in APPROVALS:
-            orders.append((ev.day, f"the order that approved edition {ev.edition}"))
+            orders.append(
+                (ev.day, Msg("the order that approved edition {edition}", edition=ev.edition))
+            )
         elif ev.event == "submitted":
             agreements = []
         elif ev.event == "agreed":
-            agreements.append((ev.day, f"the agreement of {ev.role}"))
+            agreements.append((ev.day, Msg("the agreement of {role}", role=ev.role)))
     for item in t.get("agreed") or []:
         day = dt.date.fromisoformat(str(item["date"]))
-        agreements.append((day, f"the agreement of {item['role']}"))
+        agreements.append((day, Msg("the agreement of {role}", role=item["role"])))
     highs: list[Bound] = []
     order = t.order
     if order.effective is not None:
         highs.append((order.effective, "its effective date"))
     for ev in events[i + 1 :]:
         if ev.event in (*APPROVALS, "withdrawn"):
-            highs.append((ev.day, f"the order of journal event {ev.seq}"))
+            highs.append((ev.day, Msg("the order of journal event {seq}", seq=ev.seq)))
     return orders + agreements, highs
 
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 
 from ..errors import UsageError
+from ..i18n import Msg
 
 ENV = "DLO_TODAY"
 EARLIEST = dt.date(1991, 1, 1)  # no act of the organisation's documents is older
@@ -33,7 +34,10 @@ def injected() -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise UsageError(f"{ENV}={value!r} is not a date", "write it as YYYY-MM-DD") from None
+        raise UsageError(
+            Msg("{variable}={value} is not a date", variable=ENV, value=repr(value)),
+            Msg("write it as YYYY-MM-DD"),
+        ) from None
 
 
 def now(timezone: str) -> dt.datetime:
@@ -62,19 +66,34 @@ def act(
     value = value or today
     if value < EARLIEST or value > today + dt.timedelta(days=366):
         raise UsageError(
-            f"{option} {value.isoformat()} is not a plausible date",
-            f"a date between {EARLIEST.isoformat()} and today ({today.isoformat()})",
+            Msg("{option} {value} is not a plausible date", option=option, value=value.isoformat()),
+            Msg(
+                "a date between {earliest} and today ({today})",
+                earliest=EARLIEST.isoformat(),
+                today=today.isoformat(),
+            ),
         )
     if value > today:
         raise UsageError(
-            f"{option} {value.isoformat()} is after today ({today.isoformat()})",
-            "an act is dated the day it was done; record it on or after that day",
+            Msg(
+                "{option} {value} is after today ({value2})",
+                option=option,
+                value=value.isoformat(),
+                value2=today.isoformat(),
+            ),
+            Msg("an act is dated the day it was done; record it on or after that day"),
         )
     for bound, what in after:
         if bound is not None and value < bound:
             raise UsageError(
-                f"{option} {value.isoformat()} is before {what} ({bound.isoformat()})",
-                "dates must follow the order of events; check the date typed",
+                Msg(
+                    "{option} {value} is before {what} ({value2})",
+                    option=option,
+                    value=value.isoformat(),
+                    what=what,
+                    value2=bound.isoformat(),
+                ),
+                Msg("dates must follow the order of events; check the date typed"),
             )
     return value
 
@@ -95,13 +114,20 @@ def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
     limit = add_years(order_date, EFFECTIVE_YEARS)
     if value < order_date:
         raise UsageError(
-            f"the effective date {value.isoformat()} is before the order's date "
-            f"{order_date.isoformat()}"
+            Msg(
+                "the effective date {value} is before the order's date {value2}",
+                value=value.isoformat(),
+                value2=order_date.isoformat(),
+            )
         )
     if value > limit:
         raise UsageError(
-            f"the effective date {value.isoformat()} is not plausible: more than "
-            f"{EFFECTIVE_YEARS} years after the order's date {order_date.isoformat()}",
-            "check the date typed",
+            Msg(
+                "the effective date {value} is not plausible: more than {EFFECTIVE_YEARS} years after the order's date {value2}",
+                value=value.isoformat(),
+                EFFECTIVE_YEARS=EFFECTIVE_YEARS,
+                value2=order_date.isoformat(),
+            ),
+            Msg("check the date typed"),
         )
     return value

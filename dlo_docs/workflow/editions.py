@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import load
 from ..errors import DloError, UsageError
+from ..i18n import Msg
 from ..model import Regulation
 from ..project import Document, Loaded, Project
 from .journal import content_hash
@@ -100,8 +101,8 @@ def load_edition(project: Project, reg_id: str, n: int) -> Document:
     if not file.is_file():
         have = numbers(project, reg_id)
         raise UsageError(
-            f"regulation {reg_id!r} has no edition {n}",
-            f"its frozen editions: {', '.join(map(str, have)) or 'none yet'}",
+            Msg("regulation {reg_id} has no edition {n}", reg_id=repr(reg_id), n=n),
+            Msg("its frozen editions: {value}", value=", ".join(map(str, have)) or "none yet"),
         )
     loaded = Loaded()
     project.load_registry(loaded)

@@ -10,6 +10,7 @@ from typing import Any
 from .. import numbering
 from .. import records as _records
 from ..errors import UsageError
+from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Project
 from . import editions, facts, history, loading
@@ -244,7 +245,7 @@ def edition_records(
     sheet up to ``n``, who acknowledged it, the reviews. ``lang``: the language names are printed in."""
     h = history.history(project, reg_id)
     if n not in h.approvals:
-        raise UsageError(f"edition {n} of {reg_id} was never approved")
+        raise UsageError(Msg("edition {n} of {reg_id} was never approved", n=n, reg_id=reg_id))
     rec = _records.Records(state=h.editions.get(n, "in_force"), edition=n)
     _approved(rec, h, n)
     rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number <= n]

@@ -25,14 +25,34 @@ def intact(ctx: Ctx) -> None:
                 error(
                     Location(ctx.journal.display),
                     "DLO632",
-                    f"{ctx.reg_id}: refused, its history is damaged "
-                    f"({len(damage)} error{'s' if len(damage) != 1 else ''} below): nothing "
-                    "is recorded on a broken or forged journal",
-                    f"restore the journal and editions from version control; dlo verify {ctx.reg_id}",
+                    Msg(
+                        "{reg_id}: refused, its history is damaged (errors: {n}, below): nothing is "
+                        "recorded on a broken or forged journal",
+                        reg_id=ctx.reg_id,
+                        n=len(damage),
+                    ),
+                    Msg(
+                        "restore the journal and editions from version control; dlo verify {reg_id}",
+                        reg_id=ctx.reg_id,
+                    ),
                 ),
                 *sorted(set(damage)),
             ]
         )
+
+
+def _cannot(verb: str, reg_id: str, n: int) -> Msg:
+    if verb == "submitted":
+        return Msg(
+            "{id} cannot be submitted: the draft has errors ({n}, listed below)", id=reg_id, n=n
+        )
+    if verb == "approved":
+        return Msg(
+            "{id} cannot be approved: the draft has errors ({n}, listed below)", id=reg_id, n=n
+        )
+    return Msg(
+        "{id} cannot be registered: the draft has errors ({n}, listed below)", id=reg_id, n=n
+    )
 
 
 def valid(ctx: Ctx, verb: str) -> None:
@@ -45,9 +65,11 @@ def valid(ctx: Ctx, verb: str) -> None:
                 error(
                     ctx.at(),
                     "DLO631",
-                    f"{ctx.reg_id} cannot be {verb}: the draft has {len(errors)} "
-                    f"error{'s' if len(errors) != 1 else ''} (listed below)",
-                    f"fix them, then run dlo check regulations/{ctx.reg_id} until it reports none",
+                    _cannot(verb, ctx.reg_id, len(errors)),
+                    Msg(
+                        "fix them, then run dlo check regulations/{reg_id} until it reports none",
+                        reg_id=ctx.reg_id,
+                    ),
                 ),
                 *errors,
             ]

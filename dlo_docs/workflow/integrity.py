@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
+from ..i18n import Msg
 from ..project import Project
 from . import corrections, editions, legality, signatures
 from . import journal as _journal
@@ -28,17 +29,25 @@ def _approved(
                 warning(
                     Location(project.display(pending)),
                     "DLO608",
-                    f"the approval of edition {n} (journal event {ev.seq}) was interrupted before "
-                    "its frozen copy was moved into place",
-                    "any dlo command on it completes it",
+                    Msg(
+                        "the approval of edition {n} (journal event {seq}) was interrupted before its frozen copy was moved into place",
+                        n=n,
+                        seq=ev.seq,
+                    ),
+                    Msg("any dlo command on it completes it"),
                 )
             ]
         return [
             error(
                 journal.at(index),
                 "DLO607",
-                f"frozen edition {n} ({display}) is missing: the journal approved it in event {ev.seq}",
-                "restore it from version control",
+                Msg(
+                    "frozen edition {n} ({display}) is missing: the journal approved it in event {seq}",
+                    n=n,
+                    display=display,
+                    seq=ev.seq,
+                ),
+                Msg("restore it from version control"),
             )
         ]
     if editions.file_hash(path, project) != ev.content_hash:
@@ -46,9 +55,14 @@ def _approved(
             error(
                 Location(display, 1, 1),
                 "DLO606",
-                f"frozen edition {n} was edited after its approval (journal event {ev.seq}): "
-                "its content differs from the text that was approved",
-                "restore it from version control; change a regulation by revising it (dlo revise)",
+                Msg(
+                    "frozen edition {n} was edited after its approval (journal event {seq}): its content differs from the text that was approved",
+                    n=n,
+                    seq=ev.seq,
+                ),
+                Msg(
+                    "restore it from version control; change a regulation by revising it (dlo revise)"
+                ),
             )
         ]
     return []
@@ -61,7 +75,9 @@ def corrections_problems(journal: _journal.Journal) -> list[Problem]:
             journal.at(index),
             "DLO611",
             message,
-            "a correction is written by dlo correct only: restore the journal from version control",
+            Msg(
+                "a correction is written by dlo correct only: restore the journal from version control"
+            ),
         )
         for index, message in corrections.problems(journal.events)
     ]
@@ -76,9 +92,14 @@ def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Probl
         error(
             Location(project.display(path)),
             "DLO608",
-            f"edition {path.stem} is not recorded in the journal: no approval event for it",
-            "a frozen edition exists only by approval; restore the journal from version "
-            "control, or remove the file",
+            Msg(
+                "edition {stem} is not recorded in the journal: no approval event for it",
+                stem=path.stem,
+            ),
+            Msg(
+                "a frozen edition exists only by approval; restore the journal from version "
+                "control, or remove the file"
+            ),
         )
         for path in sorted(folder.glob("*.yaml"))
         if path.stem.isdigit() and int(path.stem) not in approved
@@ -90,8 +111,10 @@ def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Probl
                 warning(
                     Location(project.display(path)),
                     "DLO610",
-                    f"an approval of edition {n} was interrupted before it was journaled",
-                    f"delete the file, or approve again: dlo approve {reg_id} ...",
+                    Msg("an approval of edition {n} was interrupted before it was journaled", n=n),
+                    Msg(
+                        "delete the file, or approve again: dlo approve {reg_id} ...", reg_id=reg_id
+                    ),
                 )
             )
     return problems

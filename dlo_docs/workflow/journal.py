@@ -28,6 +28,7 @@ from typing import Any
 from .. import load
 from ..errors import DloError, Location, Problem, error, warning
 from ..fsio import LockTimeout, locked
+from ..i18n import Msg
 from ..model import Regulation, sane_date
 from ..project import Project
 from ..records import Order
@@ -237,8 +238,8 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
             error(
                 where,
                 "DLO609",
-                f"journal entry {index + 1} is not a mapping",
-                "the journal is written by dlo only: restore it from version control",
+                Msg("journal entry {n} is not a mapping", n=index + 1),
+                Msg("the journal is written by dlo only: restore it from version control"),
             )
         ]
     problems = []
@@ -259,8 +260,13 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
                 error(
                     journal.at(index, key) if key in entry else where,
                     "DLO609",
-                    f"journal entry {index + 1}: {key!r} is missing or not a {kind.__name__}",
-                    "the journal is written by dlo only: restore it from version control",
+                    Msg(
+                        "journal entry {n}: {key} is missing or not a {kind}",
+                        n=index + 1,
+                        key=repr(key),
+                        kind=kind.__name__,
+                    ),
+                    Msg("the journal is written by dlo only: restore it from version control"),
                 )
             )
     if entry.get("role") is not None and not isinstance(entry.get("role"), str):
@@ -268,7 +274,7 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
             error(
                 journal.at(index, "role"),
                 "DLO609",
-                f"journal entry {index + 1}: 'role' is not a string",
+                Msg("journal entry {n}: 'role' is not a string", n=index + 1),
             )
         )
     if SIGNATURE in entry and not isinstance(entry[SIGNATURE], dict):
@@ -276,7 +282,7 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
             error(
                 journal.at(index, SIGNATURE),
                 "DLO609",
-                f"journal entry {index + 1}: 'signature' is not a mapping",
+                Msg("journal entry {n}: 'signature' is not a mapping", n=index + 1),
             )
         )
     if not problems:
@@ -285,13 +291,19 @@ def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
                 error(
                     journal.at(index, "event"),
                     "DLO609",
-                    f"journal entry {index + 1}: unknown event {entry['event']!r}",
+                    Msg(
+                        "journal entry {n}: unknown event {entry}",
+                        n=index + 1,
+                        entry=repr(entry["event"]),
+                    ),
                 )
             )
         try:
             _dates_in_range(to_event(entry))
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(error(where, "DLO609", f"journal entry {index + 1}: {exc}"))
+            problems.append(
+                error(where, "DLO609", Msg("journal entry {n}: {error}", n=index + 1, error=exc))
+            )
     return problems
 
 
@@ -372,8 +384,8 @@ def _entries(journal: Journal) -> None:
             error(
                 source.at([]),
                 "DLO609",
-                "the journal is not a list of events",
-                "the journal is written by dlo only: restore it from version control",
+                Msg("the journal is not a list of events"),
+                Msg("the journal is written by dlo only: restore it from version control"),
             )
         )
         return
@@ -410,7 +422,10 @@ def check_chain(journal: Journal) -> list[Problem]:
     if problems:
         return problems
     entries = journal.entries
-    hint = f"the journal is append-only: restore it from version control (git log -p {journal.display})"
+    hint = Msg(
+        "the journal is append-only: restore it from version control (git log -p {display})",
+        display=journal.display,
+    )
     seen: dict[int, int] = {}
     highest = 0
     explained: set[int] = set()  # entries whose break is already named
@@ -421,7 +436,11 @@ def check_chain(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(i),
                     "DLO601",
-                    f"journal event {seq} ({entry['event']}) was edited: its hash does not match its content",
+                    Msg(
+                        "journal event {seq} ({entry}) was edited: its hash does not match its content",
+                        seq=seq,
+                        entry=entry["event"],
+                    ),
                     hint,
                 )
             )
@@ -431,7 +450,12 @@ def check_chain(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(i, "seq"),
                     "DLO603",
-                    f"journal event {seq} appears twice (entries {seen[seq] + 1} and {i + 1}): an event was inserted",
+                    Msg(
+                        "journal event {seq} appears twice (entries {first} and {second}): an event was inserted",
+                        seq=seq,
+                        first=seen[seq] + 1,
+                        second=i + 1,
+                    ),
                     hint,
                 )
             )
@@ -441,7 +465,11 @@ def check_chain(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(i, "seq"),
                     "DLO604",
-                    f"journal event {seq} comes after event {highest}: events were reordered",
+                    Msg(
+                        "journal event {seq} comes after event {highest}: events were reordered",
+                        seq=seq,
+                        highest=highest,
+                    ),
                     hint,
                 )
             )
@@ -453,8 +481,17 @@ def check_chain(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(i, "seq"),
                     "DLO602",
-                    f"journal event{'s' if len(missing) > 1 else ''} {names} "
-                    f"{'are' if len(missing) > 1 else 'is'} missing before event {seq}: deleted",
+                    Msg(
+                        "journal events {names} are missing before event {seq}: deleted",
+                        names=names,
+                        seq=seq,
+                    )
+                    if len(missing) > 1
+                    else Msg(
+                        "journal event {names} is missing before event {seq}: deleted",
+                        names=names,
+                        seq=seq,
+                    ),
                     hint,
                 )
             )
@@ -468,8 +505,10 @@ def check_chain(journal: Journal) -> list[Problem]:
                 error(
                     journal.at(i, "prev"),
                     "DLO605",
-                    f"journal event {entry['seq']} does not follow the event before it (prev hash differs): "
-                    "an event was inserted, deleted or replaced here",
+                    Msg(
+                        "journal event {entry} does not follow the event before it (prev hash differs): an event was inserted, deleted or replaced here",
+                        entry=entry["seq"],
+                    ),
                     hint,
                 )
             )
@@ -491,8 +530,8 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
             error(
                 Location(project.display(path)),
                 "DLO630",
-                "the journal is locked by another dlo command that is still running",
-                "wait for it to finish and try again",
+                Msg("the journal is locked by another dlo command that is still running"),
+                Msg("wait for it to finish and try again"),
             )
         ) from None
 
@@ -543,8 +582,10 @@ def leftover_warnings(project: Project, reg_id: str) -> list[Problem]:
         warning(
             Location(project.display(p)),
             "DLO610",
-            "a temporary file left by an interrupted write (the journal and the text are intact)",
-            "delete it",
+            Msg(
+                "a temporary file left by an interrupted write (the journal and the text are intact)"
+            ),
+            Msg("delete it"),
         )
         for p in leftovers(project, reg_id)
     ]

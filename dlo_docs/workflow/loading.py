@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ..errors import DloError, Location, UsageError, error
+from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
 from . import appending, dates, editions, facts
@@ -67,9 +68,9 @@ class Ctx:
         if h.round is None or h.state not in ("agreement", "agreed"):
             return None
         if self.hash != h.round.submitted.content_hash:
-            return "its text changed after agreement began"
+            return Msg("its text changed after agreement began")
         if facts.organisation_changed(self.registry, h.round.submitted, self.model.organisation):
-            return "the organisation's name changed in the registry after agreement began"
+            return Msg("the organisation's name changed in the registry after agreement began")
         return None
 
     @property
@@ -140,8 +141,8 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
     if not value or value not in ids:
         raise UsageError(
-            f"unknown role {value!r} for {option}",
-            f"a role is a registry position id: {', '.join(ids)}",
+            Msg("unknown role {value} for {option}", value=repr(value), option=option),
+            Msg("a role is a registry position id: {value}", value=", ".join(ids)),
         )
     return value
 
@@ -149,7 +150,7 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
 def text(value: str | None, option: str) -> str:
     value = " ".join((value or "").split())
     if not value:
-        raise UsageError(f"{option} must not be empty")
+        raise UsageError(Msg("{option} must not be empty", option=option))
     return value
 
 
@@ -185,12 +186,17 @@ def clerk(ctx: Ctx, option: str | None) -> str:
     return _clerk.resolve(ctx.registry, option)
 
 
-def state_phrase(h: History) -> str:
+def state_phrase(h: History) -> Msg:
+    """Where the regulation stands, as a refusal says it."""
+    if h.state == "in_force":
+        return Msg("edition {n} is in force and no draft is open", n=h.in_force)
+    if h.state == "approved":
+        return Msg(
+            "edition {n} is approved and takes effect on {date}", n=h.pending, date=h.takes_effect
+        )
     return {
-        "in_force": f"edition {h.in_force} is in force and no draft is open",
-        "withdrawn": "it has been withdrawn",
-        "draft": "it is a draft that has not been submitted",
-        "agreement": "it is in agreement",
-        "agreed": "every approver has agreed",
-        "approved": f"edition {h.pending} is approved and takes effect on {h.takes_effect}",
+        "withdrawn": Msg("it has been withdrawn"),
+        "draft": Msg("it is a draft that has not been submitted"),
+        "agreement": Msg("it is in agreement"),
+        "agreed": Msg("every approver has agreed"),
     }[h.state]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DloError, Location, Problem, UsageError, error
+from ..i18n import Msg
 from ..project import Loaded, Project
 from ..signing import decisions
 from ..signing.chain import act_moment
@@ -89,7 +90,9 @@ def _required(kind: str, role: str, at: Location) -> DloError:
         error(
             at,
             "DLO907",
-            f"the registry requires {kind} events to be signed (signatures.required)",
+            Msg(
+                "the registry requires {kind} events to be signed (signatures.required)", kind=kind
+            ),
             hint,
         )
     )
@@ -117,24 +120,36 @@ def before_write(
             raise _required(kind, role, at)
         return None
     if kind not in SIGNABLE:
-        raise UsageError(f"{kind} events are not signed", f"signed events: {', '.join(SIGNABLE)}")
+        raise UsageError(
+            Msg("{kind} events are not signed", kind=kind),
+            Msg("signed events: {value}", value=", ".join(SIGNABLE)),
+        )
     now = now or dt.datetime.now(dt.UTC)
     if latest is not None and now < latest - CLOCK_SKEW:
         raise DloError(
             error(
                 at,
                 "DLO908",
-                f"this computer's clock says {now.isoformat(timespec='minutes')}, before the "
-                f"journal's latest event ({latest.isoformat(timespec='minutes')}): a signed event "
-                "cannot be recorded before it",
-                "set the computer's date and time right, then sign",
+                Msg(
+                    "this computer's clock says {value}, before the journal's latest event ({value2}): a signed event cannot be recorded before it",
+                    value=now.isoformat(timespec="minutes"),
+                    value2=latest.isoformat(timespec="minutes"),
+                ),
+                Msg("set the computer's date and time right, then sign"),
             )
         )
     moment = act_moment(signer.certificate, now, day)
     failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
     if failures:
         where = Location(signer.source or "dlo")
-        raise DloError([error(where, f.code, f"{f.message} (acting as {role})") for f in failures])
+        raise DloError(
+            [
+                error(
+                    where, f.code, Msg("{message} (acting as {role})", message=f.message, role=role)
+                )
+                for f in failures
+            ]
+        )
 
     def sign(event: dict[str, Any], data: bytes) -> dict[str, Any]:
         return decisions.record(signer, data)
@@ -158,10 +173,14 @@ def _moved_back(journal: _journal.Journal, i: int, before: dt.datetime | None) -
         error(
             _at(journal, i),
             "DLO908",
-            f"journal event {entry['seq']} ({entry['event']}) is signed and recorded at "
-            f"{entry['time']}, before an earlier event ({before.isoformat()}): its time was "
-            "moved back",
-            "a signed event cannot be changed; restore the journal from version control",
+            Msg(
+                "journal event {entry} ({entry2}) is signed and recorded at {entry3}, before an earlier event ({value}): its time was moved back",
+                entry=entry["seq"],
+                entry2=entry["event"],
+                entry3=entry["time"],
+                value=before.isoformat(),
+            ),
+            Msg("a signed event cannot be changed; restore the journal from version control"),
         )
     ]
 
@@ -190,16 +209,32 @@ def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
         kind = entry.get("event")
         if not begun or kind not in policy.required or _journal.SIGNATURE in entry:
             continue
-        since = f" since {policy.since.isoformat()}" if policy.since else ""
-        who = f"as {entry['role']}" if entry.get("role") else f"by {entry.get('name')}"
+        who = (
+            Msg("as {role}", role=entry["role"])
+            if entry.get("role")
+            else Msg("by {name}", name=entry.get("name"))
+        )
+        fields = {"seq": entry["seq"], "kind": kind, "who": who}
         problems.append(
             error(
                 journal.at(i),
                 "DLO907",
-                f"journal event {entry['seq']} ({kind}, {who}) is not signed, but "
-                f"the registry requires {kind} events to be signed{since} (signatures.required)",
-                "a removed signature cannot be put back: restore the journal from version "
-                "control (events recorded before signatures were required: signatures.since)",
+                Msg(
+                    "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
+                    "{kind} events to be signed since {since} (signatures.required)",
+                    since=policy.since.isoformat(),
+                    **fields,
+                )
+                if policy.since
+                else Msg(
+                    "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
+                    "{kind} events to be signed (signatures.required)",
+                    **fields,
+                ),
+                Msg(
+                    "a removed signature cannot be put back: restore the journal from version "
+                    "control (events recorded before signatures were required: signatures.since)"
+                ),
             )
         )
     return problems
@@ -208,11 +243,18 @@ def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
 def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Problem]:
     """Every failed check of the signature of event ``i``, at its ``signature:`` key."""
     entry = journal.entries[i]
-    head = f"journal event {entry['seq']} ({entry['event']}"
     role, person = acting(entry)
     if not role:
         return [
-            error(_at(journal, i), "DLO906", f"{head}) is signed but names no registry position")
+            error(
+                _at(journal, i),
+                "DLO906",
+                Msg(
+                    "journal event {seq} ({event}) is signed but names no registry position",
+                    seq=entry["seq"],
+                    event=entry["event"],
+                ),
+            )
         ]
     try:
         failures = decisions.record_failures(
@@ -226,12 +268,18 @@ def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Proble
         )
     except DloError as exc:  # a registry certificate that cannot be read
         return exc.problems
-    hint = "a signed event cannot be changed; restore the journal from version control"
+    hint = Msg("a signed event cannot be changed; restore the journal from version control")
     return [
         error(
             _at(journal, i),
             f.code,
-            f"{head}, signed as {role}): {f.message}",
+            Msg(
+                "journal event {seq} ({event}, signed as {role}): {message}",
+                seq=entry["seq"],
+                event=entry["event"],
+                role=role,
+                message=f.message,
+            ),
             hint if f.code == "DLO906" else None,
         )
         for f in failures
