@@ -68,7 +68,9 @@ def _rows(path: Path, display: str) -> list[list[str]]:
         rows = list(reader)
     except csv.Error as exc:  # a cell over csv's field limit, a quote left open...
         where = Location(display, reader.line_num, 1)
-        raise DloError(error(where, "DLO641", f"not a readable CSV row: {exc}")) from None
+        raise DloError(
+            error(where, "DLO641", Msg("not a readable CSV row: {exc}", exc=exc))
+        ) from None
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
     return rows

@@ -129,7 +129,9 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
     try:
         data = inputs.read_bytes(path, limit=inputs.MAX_IMPORT_BYTES)
     except inputs.InputRefused as exc:
-        raise UsageError(f"cannot read {path}: {exc.reason}", exc.hint) from None
+        raise UsageError(
+            Msg("cannot read {path}: {reason}", path=path, reason=exc.reason), exc.hint
+        ) from None
     except OSError as exc:
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=path, reason=exc.strerror)
