@@ -44,7 +44,7 @@ def test_a_draft_with_check_errors_cannot_be_submitted(project, dlo):
     n = len(POSITIONED.findall(check.out + check.err))
     assert check.code == 1 and n > 50, check.out + check.err
     result = refused(dlo, project, "DLO631", "submit", REG)
-    assert f"{REG} cannot be submitted: the draft has {n} errors" in result.err
+    assert f"{REG} cannot be submitted: the draft has errors ({n}, listed below)" in result.err
     # each error is listed where it is, as `dlo check` lists it
     assert len(POSITIONED.findall(result.err)) == n
     assert "has no ru text" in result.err

@@ -192,6 +192,43 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
         ) from None
 
 
+def _refusal(at: Location, row, slot, langs: tuple[str, str], reg_id: str, doc) -> Problem | None:
+    """Why a row of the table is not taken: its element is gone, or its source text changed."""
+    src, dst = langs
+    if slot is None:
+        return error(
+            at,
+            "DLO701",
+            Msg(
+                "row {number} ({key}): the draft has no such element any more",
+                number=row.number,
+                key=row.key,
+            ),
+            Msg("translate it again from a new table"),
+        )
+    current = text_in(slot.value, src, doc.main_lang)
+    if normal(current) == normal(row.source):
+        return None
+    return error(
+        at,
+        "DLO702",
+        Msg(
+            "row {number} ({label}, {key}): the {src} text changed since the table was made; "
+            "its translation was not taken",
+            number=row.number,
+            label=slot.label,
+            key=slot.key,
+            src=src,
+        ),
+        Msg(
+            "make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and translate "
+            "this row again",
+            reg_id=reg_id,
+            dst=dst,
+        ),
+    )
+
+
 def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     path, source, doc = _document(project, reg_id)
     data = source.roundtrip()  # the text to change and write back, comments and layout kept
@@ -216,40 +253,9 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     for row in rows:
         at = Location(given.name, row.number, 1)
         slot = by_key.get(row.key)
-        if slot is None:
-            result.refused.append(
-                error(
-                    at,
-                    "DLO701",
-                    Msg(
-                        "row {number} ({key}): the draft has no such element any more",
-                        number=row.number,
-                        key=row.key,
-                    ),
-                    Msg("translate it again from a new table"),
-                )
-            )
-            continue
-        current = text_in(slot.value, src, doc.main_lang)
-        if normal(current) != normal(row.source):
-            result.refused.append(
-                error(
-                    at,
-                    "DLO702",
-                    Msg(
-                        "row {number} ({label}, {key}): the {src} text changed since the table was made; its translation was not taken",
-                        number=row.number,
-                        label=slot.label,
-                        key=slot.key,
-                        src=src,
-                    ),
-                    Msg(
-                        "make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and translate this row again",
-                        reg_id=reg_id,
-                        dst=dst,
-                    ),
-                )
-            )
+        refused = _refusal(at, row, slot, (src, dst), reg_id, doc)
+        if refused is not None or slot is None:
+            result.refused += [refused] if refused is not None else []
             continue
         target = normal(row.target)
         if not target:
