@@ -131,9 +131,10 @@ def before_write(
                 at,
                 "DLO908",
                 Msg(
-                    "this computer's clock says {value}, before the journal's latest event ({value2}): a signed event cannot be recorded before it",
-                    value=now.isoformat(timespec="minutes"),
-                    value2=latest.isoformat(timespec="minutes"),
+                    "this computer's clock says {now}, before the journal's latest event "
+                    "({latest}): a signed event cannot be recorded before it",
+                    now=now.isoformat(timespec="minutes"),
+                    latest=latest.isoformat(timespec="minutes"),
                 ),
                 Msg("set the computer's date and time right, then sign"),
             )
@@ -174,11 +175,12 @@ def _moved_back(journal: _journal.Journal, i: int, before: dt.datetime | None) -
             _at(journal, i),
             "DLO908",
             Msg(
-                "journal event {entry} ({entry2}) is signed and recorded at {entry3}, before an earlier event ({value}): its time was moved back",
-                entry=entry["seq"],
-                entry2=entry["event"],
-                entry3=entry["time"],
-                value=before.isoformat(),
+                "journal event {seq} ({event}) is signed and recorded at {time}, before an "
+                "earlier event ({earlier}): its time was moved back",
+                seq=entry["seq"],
+                event=entry["event"],
+                time=entry["time"],
+                earlier=before.isoformat(),
             ),
             Msg("a signed event cannot be changed; restore the journal from version control"),
         )
