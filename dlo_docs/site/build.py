@@ -375,6 +375,6 @@ def build(
     ):
         raise UsageError(
             Msg("{out} would overwrite the project's own files", out=out),
-            Msg("use a folder of its own, e.g. {DEFAULT_OUT}/", DEFAULT_OUT=DEFAULT_OUT),
+            Msg("use a folder of its own, e.g. {folder}/", folder=DEFAULT_OUT),
         )
     return _Site(project, out, pdf, progress).run()
