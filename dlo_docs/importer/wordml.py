@@ -104,12 +104,8 @@ def _open(raw: bytes, path: str) -> zipfile.ZipFile:
             Msg("save the document in Word as .docx"),
         )
     if any(info.flag_bits & 0x1 for info in archive.infolist()):
-        raise fail(
-            path,
-            ENCRYPTED,
-            Msg("the package is encrypted"),
-            Msg("save it again without a password"),
-        )
+        why, hint = Msg("the package is encrypted"), Msg("save it again without a password")
+        raise fail(path, ENCRYPTED, why, hint)
     return archive
 
 

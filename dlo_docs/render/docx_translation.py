@@ -160,9 +160,7 @@ def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
             error(
                 where,
                 "DLO704",
-                Msg(
-                    "not a readable DOCX file ({name__}: {exc})", name__=type(exc).__name__, exc=exc
-                ),
+                Msg("not a readable DOCX file ({kind}: {exc})", kind=type(exc).__name__, exc=exc),
             )
         ) from None
 
