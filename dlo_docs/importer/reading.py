@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .. import inputs
 from ..i18n import Msg
+from .package import OLE_MAGIC
 from .source import NOT_READABLE, Read, fail, read_text
-from .wordml import OLE_MAGIC, read_docx
+from .wordml import read_docx
 
 # the longest real regulation has a few thousand paragraphs; recognising the structure of a
 # crafted file of hundreds of thousands (a few MB) would take minutes

@@ -12,6 +12,7 @@ from typing import Any
 from .. import load
 from ..errors import DloError, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..project import Document, Project
 from ..signing.keys import Signer
 from . import dates, editions, guards, loading, signatures
