@@ -42,8 +42,11 @@ def read_source(path: Path, display: str) -> Read:
         raise fail(
             display,
             NOT_READABLE,
-            f"the document has {len(read.lines)} paragraphs, more than the {MAX_LINES} a "
-            "regulation could have",
-            "split it, or check that it is the file you meant",
+            Msg(
+                "the document has {n} paragraphs, more than the {limit} a regulation could have",
+                n=len(read.lines),
+                limit=MAX_LINES,
+            ),
+            Msg("split it, or check that it is the file you meant"),
         )
     return read
