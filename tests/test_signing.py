@@ -332,3 +332,22 @@ def test_reading_a_signature_first_leaves_pdf_signing_possible_in_the_same_proce
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_former_approver_no_longer_signs_the_approved_pdf(office_project, tmp_path):
+    """The PDF of an edition approved while she held the position, signed after her entry ended:
+    refused (the key is checked before anything is rendered), as for every other act."""
+    from dlo_docs import approved_pdf
+
+    root = office_project.root
+    former = make_official(office_project.ca, "СМАҒҰЛОВ АСҚАР", label="vp-former")
+    bind(root, "vp-academic", former, holder={"kk": "А. Смағұлов", "ru": "А. Смагулов"},
+         until=(TODAY - dt.timedelta(days=1)).isoformat())  # fmt: skip
+    approval = approved_pdf.Approval(1, "vp-academic", "12-НҚ", TODAY - dt.timedelta(days=30))
+    signer = keys.load_pkcs12(former.p12(tmp_path / "former.p12"), PASSWORD.encode())
+    with pytest.raises(DloError) as refused:
+        approved_pdf.check_approver(Project(root), approval, signer)
+    [problem] = refused.value.problems
+    assert problem.code == "DLO903"
+    holder = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
+    approved_pdf.check_approver(Project(root), approval, holder)  # the holder of today may
