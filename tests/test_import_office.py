@@ -5,11 +5,16 @@ added: what a clerk meets importing documents one after another into the same pr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from test_import_corpus import CORPUS
 from test_import_support import load_model
+
+from dlo_docs.project import Project
 
 RU_BLOCK = ["УТВЕРЖДЕНА", "приказом ректора", "от 12.03.2024 № 45"]
 KK_BLOCK = ["БЕКІТЕМІН", "Ректор", "__________ Д. Е. Ахметов", "2024 жылғы «12» наурыз"]
@@ -112,3 +117,79 @@ def test_a_report_names_a_clause_as_the_source_numbers_it(project, dlo, tmp_path
     result = dlo("import", path, cwd=project)
     assert result.code == 0, result.err
     assert "agreement.approvers proposed from clause 3.1:" in result.err
+
+
+def _foreign(project: Path, dlo, source: Path, reg: str, *extra: str):
+    result = dlo("import", source, "--id", reg, *extra, cwd=project)
+    assert result.code == 0, result.err
+    return result
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_a_second_regulation_of_an_organisation_added_before_uses_its_entries(project, dlo):
+    """The Russian text after the Kazakh one (or the DOCX after the .txt) of the same
+    organisation: the organisation, its unit and positions the first import added are used, not
+    added again as "…-2"."""
+    first = _foreign(
+        project, dlo, CORPUS / "jambyl-uptad-polozhenie.ru.txt", "first", "--update-registry"
+    )
+    assert "added to the registry: organisations:" in first.out
+    registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    second = _foreign(project, dlo, CORPUS / "jambyl-uptad-polozhenie.ru.lo.docx", "second")
+    assert "added to the registry" not in second.out
+    assert (project / "regulations" / "registry.yaml").read_text(encoding="utf-8") == registry
+    a, b = load_model(project, "first"), load_model(project, "second")
+    assert (b.organisation, b.unit, b.approval.by, b.agreement.approvers) == (
+        a.organisation,
+        a.unit,
+        a.approval.by,
+        a.agreement.approvers,
+    )
+    # with --update-registry too: nothing is added twice
+    third = _foreign(
+        project, dlo, CORPUS / "mnu-research-assistant.ru.txt", "third", "--update-registry"
+    )
+    again = _foreign(
+        project, dlo, CORPUS / "mnu-research-assistant.ru.pandoc.docx", "again", "--update-registry"
+    )
+    assert "added to the registry: positions" in third.out
+    assert "added to the registry: organisations" not in again.out
+    assert "added to the registry: positions" not in again.out
+    m, n = load_model(project, "third"), load_model(project, "again")
+    assert (n.organisation, n.position, n.agreement.approvers, n.approval.by) == (
+        m.organisation,
+        m.position,
+        m.agreement.approvers,
+        m.approval.by,
+    )
+    registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    assert not re.findall(r"id: [\w-]+-2\n", registry)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_our_regulation_never_takes_another_organisations_positions(project, dlo, tmp_path):
+    """The Jambyl office's "Басшы" (added by its import) is not who initiates changes in our
+    department's regulation that says "Бөлім басшысының бастамасы бойынша"."""
+    _foreign(project, dlo, CORPUS / "jambyl-uptad-ereje.kk.txt", "jambyl", "--update-registry")
+    body = [
+        *KK_BODY,
+        (
+            "3. Қорытынды ережелер",
+            ["3.1. Осы Ережеге өзгерістер Бөлім басшысының бастамасы бойынша енгізіледі."],
+        ),
+    ]
+    path = office_docx(
+        tmp_path / "dlo-kk.docx", KK_BLOCK, ["Қашықтықтан оқыту бөлімі туралы ереже"], body
+    )
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "dlo-kk")
+    theirs = {
+        p.id for p in load_model_registry(project).positions if p.unit and "zhambyl" in p.unit
+    }
+    assert theirs and not theirs & {*model.change_initiators, *model.agreement.approvers}
+    assert model.organisation == "ksu" and model.unit == "dlo"
+
+
+def load_model_registry(project: Path):
+    return Project(project).load([]).registry

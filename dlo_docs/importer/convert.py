@@ -125,7 +125,7 @@ def _theirs(
     position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
     route = Route(approvers, by, initiators, [])
     proposals = [facts.Proposal(section, entry, None) for section, entry in found.entries]
-    if not options.update_registry:
+    if found.entries and not options.update_registry:
         shown = load.dumps_pretty(
             {s: [e for s2, e in found.entries if s2 == s] for s, _ in found.entries}
         )
@@ -191,7 +191,7 @@ def convert(
     ):
         who = _theirs(tree, org, registry, options, kind, lang, report)
     else:
-        who = _ours(tree, registry, options, kind, lang, report, block)
+        who = _ours(tree, foreign.ours_only(registry), options, kind, lang, report, block)
     reg_id = metadata.reg_id(read, options)
     page = title_block.rest(tree.preamble, block)
     title = metadata.title(read, options, page, labels.get("kind", {}).get(kind, ""))

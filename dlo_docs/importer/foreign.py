@@ -92,6 +92,30 @@ def is_ours(org: Organisation, registry: Registry) -> bool:
     return False
 
 
+def known(org: Organisation, registry: Registry) -> str | None:
+    """The id of the other organisation ``org`` is, if an earlier import added it to the
+    registry's ``organisations:`` (by its quoted name)."""
+    want = _norm(org.quoted)
+    for other in registry.organisations:
+        for name in other.name.values():
+            if any(_norm(q) == want for q in re.findall(r"«([^«»]+)»", name) or [name]):
+                return other.id
+    return None
+
+
+def ours_only(registry: Registry) -> Registry:
+    """The registry as a regulation of its own organisation reads it: the positions of the other
+    organisations it keeps have no mentions, so no text of ours names them (their ids stay
+    taken)."""
+    theirs = {
+        u.id for u in registry.units if u.organisation not in (None, registry.organisation.id)
+    }
+    positions = [
+        p.model_copy(update={"mentions": {}}) if p.unit in theirs else p for p in registry.positions
+    ]
+    return registry.model_copy(update={"positions": positions})
+
+
 def _run(text: str) -> str | None:
     """The capitalised words a clause starts with: "Research Assistant (Ассистент …)"."""
     taken: list[str] = []
@@ -196,6 +220,46 @@ def _city(tree: Tree, lang: str) -> str | None:
     return None
 
 
+def _existing(registry: Registry, org_id: str, lang: str) -> tuple[dict | None, dict[str, dict]]:
+    """The unit and the positions (by title) the registry already has for organisation
+    ``org_id``, as entries."""
+    units = [u for u in registry.units if u.organisation == org_id]
+    ids = {u.id for u in units}
+    positions = {
+        _norm(title): p.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for p in registry.positions
+        if p.unit in ids and (title := p.title.get(lang))
+    }
+    unit = None
+    if units:
+        unit = units[0].model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return unit, positions
+
+
+def _organisation(
+    tree: Tree, org: Organisation, registry: Registry, lang: str, taken: Ids
+) -> tuple[dict, dict, dict[str, dict], list[tuple[str, dict]]]:
+    """The organisation and its unit as entries, the positions the registry already has for it
+    (by title), and the entries to add (none for an organisation an earlier import added)."""
+    org_id = known(org, registry)
+    had_unit, had = _existing(registry, org_id, lang) if org_id else (None, {})
+    entries: list[tuple[str, dict]] = []
+    if org_id is None:
+        org_id = taken(slug(org.quoted, words=4, limit=40, fallback="organisation"))
+        organisation: dict = {"id": org_id, "name": {lang: org.name}}
+        city = _city(tree, lang)
+        if city:
+            organisation["city"] = {lang: city}
+        entries.append(("organisations", organisation))
+    else:
+        organisation = {"id": org_id, "name": {lang: org.name}}
+    unit = had_unit or {"id": taken(f"{org_id}-unit"), "name": {lang: org.quoted}}
+    unit = {**unit, "name": {lang: unit["name"].get(lang) or org.quoted}, "organisation": org_id}
+    if had_unit is None:
+        entries.append(("units", unit))
+    return organisation, unit, had, entries
+
+
 def propose(
     tree: Tree,
     org: Organisation,
@@ -204,21 +268,19 @@ def propose(
     kind: str,
     stated: dict[str, Node],
 ) -> Foreign:
-    """Registry entries for another organisation's regulation, from what its text states."""
+    """Registry entries for another organisation's regulation, from what its text states; what
+    an earlier import of the same organisation added is used, not proposed again."""
     taken = Ids(
         {registry.organisation.id}
         | {o.id for o in registry.organisations}
         | {u.id for u in registry.units}
         | {p.id for p in registry.positions}
     )
-    org_id = taken(slug(org.quoted, words=4, limit=40, fallback="organisation"))
-    organisation: dict = {"id": org_id, "name": {lang: org.name}}
-    city = _city(tree, lang)
-    if city:
-        organisation["city"] = {lang: city}
-    unit = {"id": taken(f"{org_id}-unit"), "name": {lang: org.quoted}, "organisation": org_id}
+    organisation, unit, had, entries = _organisation(tree, org, registry, lang, taken)
 
     def position(title: str) -> dict:
+        if _norm(title) in had:
+            return had[_norm(title)]
         words = re.sub(r"\([^)]*\)", " ", title).split()
         mention = " ".join(_mention(w, lang) for w in words[:3])
         return {
@@ -236,17 +298,21 @@ def propose(
     by = next(
         (a for a in approvers if by_titles and a["title"][lang] == by_titles[0]), None
     ) or position(by_titles[0] if by_titles else head)
-    if own is not None and stated.get("reports_to") is not None:
+    if own is not None and stated.get("reports_to") is not None and "reports_to" not in own:
         said = words(facts.full_text(stated["reports_to"]))
         head_of = [
-            p for p in [*approvers, by] if any(contains(said, m) for m in p["mentions"][lang])
+            p
+            for p in [*approvers, by]
+            if any(contains(said, m) for m in p.get("mentions", {}).get(lang, []))
         ]
         if head_of:
             own["reports_to"] = head_of[0]["id"]
-    entries = [("organisations", organisation), ("units", unit)]
-    entries += [("positions", p) for p in ([own] if own else []) + approvers]
-    if by not in approvers:
-        entries.append(("positions", by))
+    new = [
+        p for p in ([own] if own else []) + approvers + [by] if _norm(p["title"][lang]) not in had
+    ]
+    for p in new:
+        if ("positions", p) not in entries:
+            entries.append(("positions", p))
     return Foreign(organisation, unit, own, approvers, by, entries)
 
 
