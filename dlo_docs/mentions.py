@@ -13,6 +13,9 @@ from .model import Registry
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
+_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу)\w*", re.IGNORECASE)
+_APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?утвержд\w*", re.IGNORECASE)
+_APPROVES_KK = re.compile(r"\bбекіт\w*", re.IGNORECASE)
 
 
 def without_parens(text: str) -> str:
@@ -47,3 +50,19 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
         if any(contains(text_words, m) for m in pos.mentions_in(lang)):
             found.add(pos.id)
     return found
+
+
+def agreement_part(text: str) -> str:
+    """The part of a clause stating who agrees the text that names them: a clause that also says
+    who approves it ("согласовывается с проректором … и утверждается приказом ректора",
+    "… проректормен келісіледі және Ректордың бұйрығымен бекітіледі") names the approving
+    official after the agreement (Russian) or after its verb (Kazakh), and he does not agree it."""
+    agree = _AGREES.search(text)
+    if agree is None:
+        return text
+    approves = _APPROVES_RU.search(text, agree.end())
+    if approves is not None:
+        return text[: approves.start()]
+    if _APPROVES_KK.search(text, agree.end()):
+        return text[: agree.end()]
+    return text

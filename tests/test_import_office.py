@@ -193,3 +193,39 @@ def test_our_regulation_never_takes_another_organisations_positions(project, dlo
 
 def load_model_registry(project: Path):
     return Project(project).load([]).registry
+
+
+@pytest.mark.parametrize(
+    ("lang", "block", "title", "body", "clause"),
+    [
+        (
+            "ru",
+            RU_BLOCK,
+            ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"],
+            RU_BODY,
+            "3.1. Настоящее Положение согласовывается с проректором по академическим вопросам "
+            "и утверждается приказом ректора.",
+        ),
+        (
+            "kk",
+            ["БЕКІТІЛДІ", "Ректордың", "2024 жылғы 12 наурыздағы", "№ 45 бұйрығымен"],
+            ["Қашықтықтан оқыту бөлімі туралы ереже"],
+            KK_BODY,
+            "3.1. Осы Ереже академиялық мәселелер жөніндегі проректормен келісіледі және "
+            "Ректордың бұйрығымен бекітіледі.",
+        ),
+    ],
+)
+def test_the_official_who_approves_is_no_approver(
+    project, dlo, tmp_path, lang, block, title, body, clause
+):
+    """ "согласовывается с проректором … и утверждается приказом ректора": the rector approves
+    the text, he does not agree it; neither the import nor dlo check take him as an approver."""
+    heading = "3. Заключительные положения" if lang == "ru" else "3. Қорытынды ережелер"
+    path = office_docx(tmp_path / f"dlo-{lang}.docx", block, title, [*body, (heading, [clause])])
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, f"dlo-{lang}")
+    assert (model.agreement.approvers, model.approval.by) == (["vp-academic"], "rector")
+    check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
+    assert "agreement.approvers lacks" not in check.out and "Ректор" not in check.out, check.out

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import Msg
-from ..mentions import contains, words
+from ..mentions import agreement_part, contains, words
 from ..model import Registry
 from . import facts
 from .ids import Ids, slug
@@ -207,7 +207,7 @@ def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> li
         return _titles_in(clause.text, lang)[:1]
     pieces = [item.text for item in facts.all_items(clause.items)]
     if not pieces:
-        tail = re.split(r"\s+с:?\s+|:\s*", clause.text, maxsplit=1)
+        tail = re.split(r"\s+с:?\s+|:\s*", agreement_part(clause.text), maxsplit=1)
         pieces = [tail[-1]]
     return [t for p in pieces for t in _titles_in(p, lang)]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import contains, words
+from ..mentions import agreement_part, contains, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -46,9 +46,10 @@ class _Reader:
         clause = self.stated.get(fact)
         if clause is None:
             return [], None
-        found, _ = facts.named_in_order(
-            facts.full_text(clause), registry or self.registry, self.lang
-        )
+        text = facts.full_text(clause)
+        if fact == "approvers":
+            text = agreement_part(text)
+        found, _ = facts.named_in_order(text, registry or self.registry, self.lang)
         if not keep_own:
             found = [p for p in found if p != self.position]
         return found, clause
@@ -73,7 +74,8 @@ def _unknown_approvers(
     """Approvers the agreement clause names that the registry does not know, as proposals."""
     proposals = []
     taken = Ids({p.id for p in reader.registry.positions})
-    for title, mention in facts.unknown_positions(clause.text, reader.registry, reader.lang):
+    said = agreement_part(clause.text)
+    for title, mention in facts.unknown_positions(said, reader.registry, reader.lang):
         entry = {
             "id": taken(slug(title, words=6, limit=60, fallback="position")),
             "title": {reader.lang: title},

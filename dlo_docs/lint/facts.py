@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg, join
-from ..mentions import contains, named_positions, words
+from ..mentions import agreement_part, contains, named_positions, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..numbering import walk
 from ..project import Document
@@ -60,6 +60,8 @@ def check(view: View) -> Iterator[Problem]:
         at = view.document.source.text_at([*locs[clause.id], "text"], 0)
         for lang in doc.languages:
             text = clause_text(clause, lang, doc.main_lang)
+            if clause.states == "approvers":
+                text = agreement_part(text)  # not the official it also says approves it
             if text.strip():
                 label = f"clause {numbers[clause.id]} ({lang})"
                 yield from _check_text(view, _Stated(clause, lang, text, want, at, label))
