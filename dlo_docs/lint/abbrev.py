@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import vocab
-from .view import WORD, Text, View, is_abbreviation
+from .view import WORD, Text, View, abbreviations, is_abbreviation
 
 _DASH = re.compile(r"\s[–—-]\s")
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|„[^„“]*“")
@@ -93,14 +93,12 @@ def _analyse(view: View, lang: str) -> Abbreviations:
             continue  # a heading in capitals ("ЖАЛПЫ ЕРЕЖЕЛЕР") is emphasis, not abbreviations
         in_chapter = text.kind == "item" and text.inside(chapters)
         definition_end = _chapter_definition_end(text) if in_chapter else -1
-        ref = getattr(text.numbered.element, "ref", None) if text.numbered else None
+        ref = getattr(text.numbered.element, "ref", None) if in_chapter and text.numbered else None
         ref_short = refs[ref].short.get(lang) if in_chapter and ref in refs else None
         spans = _inline_spans(text.value, lang)
         names = [m.span() for m in _QUOTED.finditer(text.value)]
-        for m in WORD.finditer(text.value):
+        for m in abbreviations(text.value):
             token = m.group()
-            if not is_abbreviation(token):
-                continue
             if in_chapter and (
                 m.start() < definition_end or (definition_end < 0 and token == ref_short)
             ):

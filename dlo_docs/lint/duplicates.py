@@ -21,7 +21,8 @@ entries are always reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
+from dataclasses import dataclass
 from itertools import combinations
 
 from ..errors import Problem
@@ -88,7 +89,7 @@ def action(text: str, lang: str) -> str | None:
 _NEVER = re.compile(r"(?!)")
 
 
-def similarity(a: str | set[str], b: str | set[str]) -> tuple[float, int]:
+def similarity(a: str | Set[str], b: str | Set[str]) -> tuple[float, int]:
     """(Dice similarity, number of shared stems) of two texts (or their stems)."""
     sa = stems(a) if isinstance(a, str) else a
     sb = stems(b) if isinstance(b, str) else b
@@ -123,50 +124,68 @@ def common(stemmed: dict[str, set[str]]) -> set[str]:
     return {stem for stem, n in df.items() if n * 4 > len(stemmed)}
 
 
-def check(view: View) -> Iterator[Problem]:
-    lang = view.model.main_lang
-    texts: dict[str, Text] = {
-        t.element_id: t for t in view.texts(lang) if t.kind in ("clause", "item")
-    }
+@dataclass(frozen=True)
+class _Entry:
+    """What the comparison needs of one entry, computed once per document."""
+
+    text: Text
+    whole: frozenset[str]  # its stems, names in quotes left out
+    stemmed: frozenset[str]  # ... and the subject's names and the document's frequent stems
+    action: str | None  # the action an item names (None for a clause, or when not told)
+
+
+def _entries(view: View, lang: str) -> dict[str, _Entry]:
+    texts = [t for t in view.texts(lang) if t.kind in ("clause", "item")]
     # names in quotes («…») and the subject's names are names, not words the entries share
-    whole = {eid: stems(QUOTED.sub(" ", t.value)) for eid, t in texts.items()}
+    found = {t.element_id: stem_list(QUOTED.sub(" ", t.value)) for t in texts}
+    whole = {eid: set(stems) for eid, stems in found.items()}
     names = subject_names(view, lang)
-    named = {
-        eid: set(without_names(stem_list(QUOTED.sub(" ", t.value)), names))
-        for eid, t in texts.items()
-    }
     frequent = common(whole)
-    stemmed = {eid: found - frequent for eid, found in named.items()}
-    for entries in lists(view):
-        for a, b in combinations([e for e in entries if e.id in texts], 2):
-            ta, tb = texts[a.id], texts[b.id]
-            score, shared = similarity(stemmed[a.id], stemmed[b.id])
-            same = len(whole[a.id]) >= 4 and whole[a.id] == whole[b.id]
-            if same:
-                score, shared = 1.0, len(whole[a.id])
-            elif _different_actions(ta, tb, lang):
+    return {
+        t.element_id: _Entry(
+            t,
+            frozenset(whole[t.element_id]),
+            frozenset(set(without_names(found[t.element_id], names)) - frequent),
+            action(t.value, lang) if t.kind == "item" else None,
+        )
+        for t in texts
+    }
+
+
+def _pair(a: _Entry, b: _Entry) -> tuple[float, int] | None:
+    """(similarity, shared stems) when ``b`` nearly repeats ``a``, else None."""
+    if len(a.whole) >= 4 and a.whole == b.whole:
+        return 1.0, len(a.whole)
+    if a.action is not None and b.action is not None and a.action != b.action:
+        return None  # two items that name different actions
+    la, lb = len(a.stemmed), len(b.stemmed)
+    # shared <= the smaller set: too small a set, or too unequal sizes, cannot reach the bar
+    if min(la, lb) < MIN_SHARED or 2 * min(la, lb) < THRESHOLD * (la + lb):
+        return None
+    score, shared = similarity(a.stemmed, b.stemmed)
+    return (score, shared) if score >= THRESHOLD and shared >= MIN_SHARED else None
+
+
+def check(view: View) -> Iterator[Problem]:
+    entries = _entries(view, view.model.main_lang)
+    for siblings in lists(view):
+        for a, b in combinations([entries[e.id] for e in siblings if e.id in entries], 2):
+            found = _pair(a, b)
+            if found is None:
                 continue
-            if same or (score >= THRESHOLD and shared >= MIN_SHARED):
-                yield view.problem(
-                    RULE,
-                    view.at(tb, 0),
-                    Msg(
-                        "{b} nearly repeats {a} ({score:.0%} similar, {shared} words shared)",
-                        b=tb.label,
-                        a=ta.label,
-                        score=score,
-                        shared=shared,
-                    ),
-                    Msg("merge the two, or make the difference plain"),
-                )
-
-
-def _different_actions(a: Text, b: Text, lang: str) -> bool:
-    """Two items of a list that name different actions."""
-    if a.kind != "item" or b.kind != "item":
-        return False
-    first, second = action(a.value, lang), action(b.value, lang)
-    return first is not None and second is not None and first != second
+            score, shared = found
+            yield view.problem(
+                RULE,
+                view.at(b.text, 0),
+                Msg(
+                    "{b} nearly repeats {a} ({score:.0%} similar, {shared} words shared)",
+                    b=b.text.label,
+                    a=a.text.label,
+                    score=score,
+                    shared=shared,
+                ),
+                Msg("merge the two, or make the difference plain"),
+            )
 
 
 RULE = Rule(

@@ -69,22 +69,7 @@ def check(view: View) -> Iterator[Problem]:
     has_intro = view.has_introduction()
     for text in view.texts():
         if not has_intro:
-            for m in WORD.finditer(text.value):
-                word = m.group().lower()
-                if any(word.startswith(s) for s in vocab.INTRODUCTION.get(text.lang, [])):
-                    if text.lang == "ru" and _NOT_INTRODUCTION.match(text.value[m.start() :]):
-                        continue
-                    yield view.problem(
-                        RULE,
-                        view.at(text, m.start()),
-                        Msg(
-                            "'{words}' refers to an introduction, which the document does not "
-                            "have ({where})",
-                            words=m.group(),
-                            where=text.label,
-                        ),
-                        Msg("name the part that is meant, or add it"),
-                    )
+            yield from _introductions(view, text)
         for what, pattern in REFERENCES.get(text.lang, []):
             for m in pattern.finditer(text.value):
                 numbers = [int(g) for g in m.groups() if g]
@@ -103,6 +88,30 @@ def check(view: View) -> Iterator[Problem]:
                     ),
                     Msg(EXISTING[what]),
                 )
+
+
+def _introductions(view: View, text: Text) -> Iterator[Problem]:
+    """The words of ``text`` that refer to an introduction (the document has none)."""
+    stems = vocab.INTRODUCTION.get(text.lang, [])
+    lowered = text.value.lower()
+    if not any(s in lowered for s in stems):
+        return  # (a word that begins with a stem holds it: most texts are told at once)
+    for m in WORD.finditer(text.value):
+        word = m.group().lower()
+        if any(word.startswith(s) for s in stems):
+            if text.lang == "ru" and _NOT_INTRODUCTION.match(text.value[m.start() :]):
+                continue
+            yield view.problem(
+                RULE,
+                view.at(text, m.start()),
+                Msg(
+                    "'{words}' refers to an introduction, which the document does not "
+                    "have ({where})",
+                    words=m.group(),
+                    where=text.label,
+                ),
+                Msg("name the part that is meant, or add it"),
+            )
 
 
 RULE = Rule(

@@ -8,6 +8,7 @@ every rule, so positions and numbers are computed once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,17 +29,27 @@ from . import vocab
 WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF]+$")
 _ROMAN_LOOKALIKE = re.compile(r"^[ІХ]+$")  # "ХХІ ғасыр", "ІІ тоқсан": numerals in Cyrillic letters
+# a word with a Cyrillic capital after its first letter: every abbreviation is one of these
+_CAPITALS = "".join(ch for ch in map(chr, range(0x0400, 0x0500)) if ch.isupper())
+_INNER_CAPITAL = re.compile(rf"(?<![^\W\d_])[^\W\d_]*?[^\W\d_][{_CAPITALS}][^\W\d_]*")
 
 
 def is_abbreviation(token: str) -> bool:
     """An abbreviation: a Cyrillic word of two letters or more with at least two capitals, so
     ``ҚӨУ``, ``ҚР``, ``КеАҚ`` and ``ҚОжБББ`` count and ``Университет`` and ``ХХІ`` do not."""
+    # (most words have no capital after the first letter: told at C speed)
     return (
         len(token) >= 2
+        and not token[1:].islower()
         and bool(_CYRILLIC.match(token))
         and sum(1 for ch in token if ch.isupper()) >= 2
         and not _ROMAN_LOOKALIKE.match(token)
     )
+
+
+def abbreviations(text: str) -> Iterator[re.Match[str]]:
+    """The words of ``text`` (as ``WORD`` finds them) that are abbreviations, in order."""
+    return (m for m in _INNER_CAPITAL.finditer(text) if is_abbreviation(m.group()))
 
 
 # the clauses of a document as its readers number them: global clause number → (the number as

@@ -1,0 +1,75 @@
+"""The lint rules' shortcuts find exactly what the plain definitions find.
+
+Finding the abbreviations of a text by one regular expression, and leaving out pairs of entries
+whose sizes alone rule out a near-duplicate, are shortcuts: each is compared with the definition
+it stands for, on hostile strings (every kind of capital, mixed scripts, digits and underscores
+inside words, Roman numerals in Cyrillic letters) and on random sets of stems.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dlo_docs.lint import duplicates
+from dlo_docs.lint.view import WORD, abbreviations, is_abbreviation
+
+# letters that make or break an abbreviation: Cyrillic capitals and small letters (Kazakh ones
+# too), Latin ones, Cyrillic numerals, and what splits or joins words
+ALPHABET = "аАқҚеЕәӘіІхХөӨңҢҰұЁёQqZzÉé1_-–. ,()«»\u00a0"
+
+
+def plain(text: str) -> list[tuple[int, str]]:
+    """The definition: every word, kept when it is an abbreviation."""
+    return [(m.start(), m.group()) for m in WORD.finditer(text) if is_abbreviation(m.group())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ҚР ҚМУ КеАҚ ҚОжБББ Университет ХХІ ғасыр ІІ тоқсан",
+        "ҚРҚ1ҚР_ҚР-ҚР.ҚР ҚРAB ABҚР аҚР ҚрР Қр",
+        "(одан әрі – ПОҚ) «Университет КАЗГЮУ имени М.С. Нарикбаева»",
+        "",
+        "Ә",
+    ],
+)
+def test_abbreviations_found_as_the_definition_finds_them(text):
+    assert [(m.start(), m.group()) for m in abbreviations(text)] == plain(text)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_abbreviations_of_any_text_as_the_definition_finds_them(text):
+    assert [(m.start(), m.group()) for m in abbreviations(text)] == plain(text)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.text(max_size=30))
+def test_abbreviations_of_any_unicode_text_as_the_definition_finds_them(text):
+    assert [(m.start(), m.group()) for m in abbreviations(text)] == plain(text)
+
+
+def reference(a: duplicates._Entry, b: duplicates._Entry) -> tuple[float, int] | None:
+    """The rule as it is written: identical entries, else different actions, else the bar."""
+    if len(a.whole) >= 4 and a.whole == b.whole:
+        return 1.0, len(a.whole)
+    if a.action is not None and b.action is not None and a.action != b.action:
+        return None
+    score, shared = duplicates.similarity(set(a.stemmed), set(b.stemmed))
+    if score >= duplicates.THRESHOLD and shared >= duplicates.MIN_SHARED:
+        return score, shared
+    return None
+
+
+STEMS = st.frozensets(st.sampled_from([f"s{i}" for i in range(24)]), max_size=20)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(STEMS, STEMS, STEMS, STEMS, st.sampled_from([None, "келіс", "жүргі"]) | st.none())
+def test_pairs_left_out_by_size_are_never_near_duplicates(wa, sa, wb, sb, act):
+    a = duplicates._Entry(None, wa, sa, act)  # type: ignore[arg-type]
+    b = duplicates._Entry(None, wb, sb, "келіс")  # type: ignore[arg-type]
+    assert duplicates._pair(a, b) == reference(a, b)
+    assert duplicates._pair(b, a) == reference(b, a)
