@@ -3,9 +3,13 @@
 The hash chain shows an event edited, deleted, inserted or reordered after it was written; it
 cannot show an event made by hand with its hashes recomputed, since anyone can compute them. What
 can be seen is an event no command would ever have written where it stands: an agreement or a
-rejection with no agreement round open or by a role not on the round's route, an approval of a
-draft not agreed, a submission while an edition is in force with no revision open, a review,
-acknowledgement or withdrawal with no edition in force, a cancellation with no revision open.
+rejection with no agreement round open, by a role not on the round's route, out of its turn on a
+sequential route or to another text than the one submitted; an approval of a draft not agreed,
+of another text than the one agreed or by another authority than its submission named; a
+registration from paper after the life in dlo began; a revision with nothing in force to revise;
+a submission while an edition is in force with no revision open; a review, acknowledgement or
+withdrawal with no edition in force; a cancellation with no revision open; an act dated before
+the events it follows (an order before the agreements, the rules ``dlo correct`` keeps).
 The journal is replayed as ``state.replay`` does, each event checked against the state before it.
 A forgery that follows the rules (a whole fake round) stays invisible: git history and signed
 events (``signatures.required``) are what anchor the journal against that.
@@ -16,34 +20,82 @@ from __future__ import annotations
 from ..errors import Problem, error
 from ..i18n import Msg
 from . import corrections
-from .journal import Journal
+from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
 CODE = "DLO612"
+_DATED = ("agreed", "rejected", "reviewed", *APPROVALS)
 
 
-def _round(h: History, role: str | None) -> str | None:
-    if h.round is None:
+def _round(h: History, ev: Event) -> Msg | None:
+    """An agreement or a rejection: in an open round, by a role of its route, in its turn on a
+    sequential route, to the very text that was submitted."""
+    round_ = h.round
+    if round_ is None:
         return Msg("no agreement round is open")
-    if role not in h.round.route:
+    if ev.role not in round_.route:
         return Msg(
-            "{role} is not on the route of the open round ({roles})",
-            role=role,
-            roles=", ".join(h.round.route),
+            "{role} is not on the route of the open round ({route})",
+            role=ev.role,
+            route=", ".join(round_.route),
+        )
+    submitted = round_.submitted
+    if ev.edition != submitted.edition or ev.content_hash != submitted.content_hash:
+        return Msg(
+            "it is given to another text than the one submitted in event {seq}", seq=submitted.seq
+        )
+    pending = round_.pending
+    if round_.kind == "sequential" and ev.role in pending and pending[0] != ev.role:
+        return Msg(
+            "it is not {role}'s turn on the sequential route ({first} first)",
+            role=ev.role,
+            first=pending[0],
         )
     return None
 
 
-def _in_force(h: History) -> str | None:
+def _approved(h: History, ev: Event) -> Msg | None:
+    """An approval: of the draft every approver agreed to, that very text, by the authority its
+    submission named."""
+    round_ = h.round
+    if h.state != "agreed" or round_ is None:
+        return Msg("the draft was not agreed (state {state})", state=h.state)
+    other = [role for role, mark in round_.marks.items() if mark.content_hash != ev.content_hash]
+    if other or ev.edition != round_.submitted.edition:
+        return Msg("it approves another text than the one agreed to in its round")
+    authority = round_.submitted.get("approval_by")
+    if authority is not None and ev.role != authority:
+        return Msg(
+            "it is approved by {role}, but its submission named {authority}",
+            role=ev.role,
+            authority=authority,
+        )
+    return None
+
+
+def _in_force(h: History) -> Msg | None:
     return None if h.in_force is not None else Msg("no edition is in force")
 
 
-def _why(h: History, kind: str, role: str | None) -> str | None:
-    """Why an event of ``kind`` by ``role`` cannot follow the history ``h`` (None: it can)."""
+def _revised(h: History) -> Msg | None:
+    if h.in_force is None or h.open or h.pending is not None:
+        return Msg(
+            "no edition in force to revise, or a revision is open (state {state})", state=h.state
+        )
+    return None
+
+
+def _why(h: History, ev: Event) -> Msg | None:
+    """Why ``ev`` cannot follow the history ``h`` (None: it can)."""
+    kind = ev.event
     if kind in ("agreed", "rejected"):
-        return _round(h, role)
-    if kind == "approved" and h.state != "agreed":
-        return Msg("the draft was not agreed (state {state})", state=h.state)
+        return _round(h, ev)
+    if kind == "approved":
+        return _approved(h, ev)
+    if kind == "registered" and h.last is not None:
+        return Msg("an edition is registered from paper only before the life in dlo begins")
+    if kind == "revised":
+        return _revised(h)
     if kind == "submitted" and h.state in ("in_force", "approved", "withdrawn"):
         return Msg("no draft is open (state {state})", state=h.state)
     if kind in ("reviewed", "acknowledged", "withdrawn"):
@@ -53,20 +105,40 @@ def _why(h: History, kind: str, role: str | None) -> str | None:
     return None
 
 
+def _date(shown: list[Event], i: int) -> Msg | None:
+    """The act's date is not before the events it follows (the rules ``dlo correct`` keeps)."""
+    if shown[i].event not in _DATED:
+        return None
+    lows, _highs = corrections.bounds(shown, i)
+    day = shown[i].day
+    broken = [(bound, what) for bound, what in lows if day < bound]
+    if not broken:
+        return None
+    bound, what = max(reversed(broken), key=lambda low: low[0])  # the latest, the last named
+    return Msg(
+        "its date {day} is before {what} ({bound})",
+        day=day.isoformat(),
+        what=what,
+        bound=bound.isoformat(),
+    )
+
+
 def check(journal: Journal) -> list[Problem]:
     """Every event of ``journal`` that the workflow's commands would have refused."""
     problems: list[Problem] = []
     h = History()
-    for index, ev in enumerate(corrections.apply(journal.events)):
+    shown = corrections.apply(journal.events)
+    for index, ev in enumerate(shown):
         _take_effect(h, ev.date)
-        why = _why(h, ev.event, ev.role)
+        why = _why(h, ev) or _date(shown, index)
         if why is not None:
             problems.append(
                 error(
                     journal.at(index, "event"),
                     CODE,
                     Msg(
-                        "journal event {seq} ({event}) cannot stand where it is: {why}; no dlo command writes it, so it was made by hand",
+                        "journal event {seq} ({event}) cannot stand where it is: {why}; "
+                        "no dlo command writes it, so it was made by hand",
                         seq=ev.seq,
                         event=ev.event,
                         why=why,
