@@ -229,3 +229,48 @@ def test_the_official_who_approves_is_no_approver(
     assert (model.agreement.approvers, model.approval.by) == (["vp-academic"], "rector")
     check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
     assert "agreement.approvers lacks" not in check.out and "Ректор" not in check.out, check.out
+
+
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+RTF = (
+    "{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n"
+    "\\pard 1. \\u1054?\\u1073?\\u1097?\\u1080?\\u1077? \\u1087?\\u1086?\\u1083?\\par\n"
+    "\\pard 1.1. Положение определяет задачи отдела.\\par\n}\n"
+).encode("cp1251")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        ("order.pdf", PDF, "a PDF"),
+        ("order.docx", PDF, "a PDF"),
+        ("order.txt", PDF, "a PDF"),
+        ("order.rtf", RTF, "an RTF document"),
+        ("order.txt", RTF, "an RTF document"),
+    ],
+)
+def test_a_pdf_or_rtf_is_named_as_such_and_nothing_is_written(
+    project, dlo, tmp_path, name, data, what
+):
+    """Not read as text (an RTF's control words would become clauses), and not called "binary"
+    or "not a ZIP package": the error says what the file is and how to get a .docx."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = dlo("import", path, "--kind", "unit_regulation", "--unit", "dlo", cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert f"{path}: error DLO520: this is {what}, not a .docx or a text file" in result.err
+    assert "save it as .docx" in result.err and "Traceback" not in result.err
+    assert not (project / "regulations" / "order").exists()
+
+
+def test_a_position_or_unit_that_cannot_be_told_names_the_file(project, dlo, tmp_path):
+    doc = Document()
+    table = doc.add_table(rows=2, cols=2)
+    for i, (n, text) in enumerate([("1.", "Текст первого пункта."), ("2.", "Текст второго.")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = n, text
+    path = tmp_path / "table.docx"
+    doc.save(str(path))
+    for kind, option in (("job_instruction", "--position"), ("unit_regulation", "--unit")):
+        result = dlo("import", path, "--kind", kind, cwd=project)
+        assert result.code == 2 and "Traceback" not in result.err
+        assert f"{path}: cannot tell which" in result.err and option in result.err, result.err

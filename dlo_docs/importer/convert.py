@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import load
 from ..errors import DloError, Location, UsageError, error
-from ..i18n import Msg
+from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..model import Registry
 from . import facts, foreign, metadata, title_block
@@ -191,7 +191,10 @@ def convert(
     ):
         who = _theirs(tree, org, registry, options, kind, lang, report)
     else:
-        who = _ours(tree, foreign.ours_only(registry), options, kind, lang, report, block)
+        try:
+            who = _ours(tree, foreign.ours_only(registry), options, kind, lang, report, block)
+        except UsageError as exc:  # what the text does not say: name the file it is about
+            raise UsageError(join(": ", [read.path, exc.message]), exc.hint) from None
     reg_id = metadata.reg_id(read, options)
     page = title_block.rest(tree.preamble, block)
     title = metadata.title(read, options, page, labels.get("kind", {}).get(kind, ""))

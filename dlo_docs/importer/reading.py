@@ -15,6 +15,29 @@ from .wordml import read_docx
 MAX_LINES = 20_000
 
 
+def _refuse_other_formats(raw: bytes, display: str) -> None:
+    """A PDF or an RTF document, whatever its name, is named as such (read as text, an RTF's
+    control words would become clauses)."""
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        raise fail(
+            display,
+            NOT_READABLE,
+            Msg("this is a PDF, not a .docx or a text file"),
+            Msg(
+                "open it in Word (which converts a PDF into an editable document), check the "
+                "text and save it as .docx; or copy its text into a UTF-8 .txt"
+            ),
+        )
+    if head.startswith(b"{\\rtf"):
+        raise fail(
+            display,
+            NOT_READABLE,
+            Msg("this is an RTF document, not a .docx or a text file"),
+            Msg("open it in Word or LibreOffice and save it as .docx"),
+        )
+
+
 def read_source(path: Path, display: str) -> Read:
     """A .docx or .txt file as lines; anything unreadable is a DloError naming the file."""
     try:
@@ -29,6 +52,7 @@ def read_source(path: Path, display: str) -> Read:
         raise fail(
             display, NOT_READABLE, Msg("cannot read the file: {strerror}", strerror=exc.strerror)
         ) from None
+    _refuse_other_formats(raw, display)
     suffix = Path(path).suffix.lower()
     if (
         suffix in (".docx", ".docm", ".dotx", ".doc")
