@@ -317,14 +317,14 @@ def test_a_former_holder_appending_an_act_dated_in_their_days_is_reported(dlo, s
     former = keys.load_pkcs12(signed_office.p12["vp-academic"], PASSWORD.encode())
     forged["signature"] = decisions.record(former, _journal.signed_bytes(forged))
     rewrite(root, [*data, forged])
-    history, signature = _verify_fails(dlo, root)  # in the order of their lines
-    assert signature.startswith(
-        f"regulations/{REG}/journal.yaml:{event_line(root, 3, 'signature')}:"
-    )
-    assert "error DLO908: journal event 3 (agreed) is signed and recorded at" in signature
-    assert "its time was moved back" in signature
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1 and "Traceback" not in result.err, result.out + result.err
+    [only] = _errors(result)
+    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 3, 'signature')}:")
+    assert "error DLO908: journal event 3 (agreed) is signed and recorded at" in only
+    assert "its time was moved back" in only
     # and its act's day is before the agreement it follows on the sequential route
-    assert "error DLO612: journal event 3 (agreed)" in history and "is before" in history
+    assert "warning DLO612: journal event 3 (agreed) is dated out of order" in result.err
 
 
 def test_clocks_may_differ_by_an_hour_not_more(dlo, signed_office):

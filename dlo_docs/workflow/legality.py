@@ -2,14 +2,16 @@
 
 The hash chain shows an event edited, deleted, inserted or reordered after it was written; it
 cannot show an event made by hand with its hashes recomputed, since anyone can compute them. What
-can be seen is an event no command would ever have written where it stands: an agreement or a
-rejection with no agreement round open, by a role not on the round's route, out of its turn on a
-sequential route or to another text than the one submitted; an approval of a draft not agreed,
-of another text than the one agreed or by another authority than its submission named; a
-registration from paper after the life in dlo began; a revision with nothing in force to revise;
-a submission while an edition is in force with no revision open; a review, acknowledgement or
-withdrawal with no edition in force; a cancellation with no revision open; an act dated before
-the events it follows (an order before the agreements, the rules ``dlo correct`` keeps).
+can be seen is an event no command would ever have written where it stands (an error): an
+agreement or a rejection with no agreement round open, by a role not on the round's route, out of
+its turn on a sequential route or to another text than the one submitted; an approval of a draft
+not agreed, of another text than the one agreed or by another authority than its submission
+named; a registration from paper after the life in dlo began; a revision with nothing in force to
+revise; a submission while an edition is in force with no revision open; a review,
+acknowledgement or withdrawal with no edition in force; a cancellation with no revision open.
+An act dated before the events it follows (an order dated before the agreements: the rules
+``dlo correct`` keeps) is a warning: journals written before the commands kept the order of dates
+may hold one, and ``dlo correct`` fixes it.
 The journal is replayed as ``state.replay`` does, each event checked against the state before it.
 A forgery that follows the rules (a whole fake round) stays invisible: git history and signed
 events (``signatures.required``) are what anchor the journal against that.
@@ -17,7 +19,9 @@ events (``signatures.required``) are what anchor the journal against that.
 
 from __future__ import annotations
 
-from ..errors import Problem, error
+from typing import NamedTuple
+
+from ..errors import Problem, error, warning
 from ..i18n import Msg
 from . import corrections
 from .journal import APPROVALS, Event, Journal
@@ -27,7 +31,7 @@ CODE = "DLO612"
 _DATED = ("agreed", "rejected", "reviewed", *APPROVALS)
 
 
-def _round(h: History, ev: Event) -> Msg | None:
+def _round(h: History, ev: Event) -> str | None:
     """An agreement or a rejection: in an open round, by a role of its route, in its turn on a
     sequential route, to the very text that was submitted."""
     round_ = h.round
@@ -54,7 +58,7 @@ def _round(h: History, ev: Event) -> Msg | None:
     return None
 
 
-def _approved(h: History, ev: Event) -> Msg | None:
+def _approved(h: History, ev: Event) -> str | None:
     """An approval: of the draft every approver agreed to, that very text, by the authority its
     submission named."""
     round_ = h.round
@@ -73,11 +77,11 @@ def _approved(h: History, ev: Event) -> Msg | None:
     return None
 
 
-def _in_force(h: History) -> Msg | None:
+def _in_force(h: History) -> str | None:
     return None if h.in_force is not None else Msg("no edition is in force")
 
 
-def _revised(h: History) -> Msg | None:
+def _revised(h: History) -> str | None:
     if h.in_force is None or h.open or h.pending is not None:
         return Msg(
             "no edition in force to revise, or a revision is open (state {state})", state=h.state
@@ -85,7 +89,7 @@ def _revised(h: History) -> Msg | None:
     return None
 
 
-def _why(h: History, ev: Event) -> Msg | None:
+def _why(h: History, ev: Event) -> str | None:
     """Why ``ev`` cannot follow the history ``h`` (None: it can)."""
     kind = ev.event
     if kind in ("agreed", "rejected"):
@@ -105,7 +109,7 @@ def _why(h: History, ev: Event) -> Msg | None:
     return None
 
 
-def _date(shown: list[Event], i: int) -> Msg | None:
+def _date(shown: list[Event], i: int) -> str | None:
     """The act's date is not before the events it follows (the rules ``dlo correct`` keeps)."""
     if shown[i].event not in _DATED:
         return None
@@ -123,31 +127,61 @@ def _date(shown: list[Event], i: int) -> Msg | None:
     )
 
 
-def check(journal: Journal) -> list[Problem]:
-    """Every event of ``journal`` that the workflow's commands would have refused."""
-    problems: list[Problem] = []
+class Wrong(NamedTuple):
+    at: int  # its index in the journal
+    event: Event  # as corrected
+    why: str
+    dated: bool  # only its date is out of order (a warning)
+
+
+def wrongs(events: list[Event]) -> list[Wrong]:
+    """Each event (as corrected) that cannot stand where it is, or is dated out of order."""
+    found: list[Wrong] = []
     h = History()
-    shown = corrections.apply(journal.events)
+    shown = corrections.apply(events)
     for index, ev in enumerate(shown):
         _take_effect(h, ev.date)
-        why = _why(h, ev) or _date(shown, index)
+        why = _why(h, ev)
         if why is not None:
-            problems.append(
-                error(
-                    journal.at(index, "event"),
-                    CODE,
-                    Msg(
-                        "journal event {seq} ({event}) cannot stand where it is: {why}; "
-                        "no dlo command writes it, so it was made by hand",
-                        seq=ev.seq,
-                        event=ev.event,
-                        why=why,
-                    ),
-                    Msg(
-                        "restore the journal from version control (git log -p on it shows the change)"
-                    ),
-                )
-            )
+            found.append(Wrong(index, ev, why, False))
+        else:
+            day = _date(shown, index)
+            if day is not None:
+                found.append(Wrong(index, ev, day, True))
         _step(h, ev)
         h.last = ev
-    return problems
+    return found
+
+
+def _problem(journal: Journal, wrong: Wrong) -> Problem:
+    ev = wrong.event
+    where = journal.at(wrong.at, "event")
+    if wrong.dated:
+        return warning(
+            where,
+            CODE,
+            Msg(
+                "journal event {seq} ({event}) is dated out of order: {why}",
+                seq=ev.seq,
+                event=ev.event,
+                why=wrong.why,
+            ),
+            Msg("if a date was mistyped, correct it: dlo correct ID --event K --date DATE"),
+        )
+    return error(
+        where,
+        CODE,
+        Msg(
+            "journal event {seq} ({event}) cannot stand where it is: {why}; no dlo command writes it, so it was made by hand",
+            seq=ev.seq,
+            event=ev.event,
+            why=wrong.why,
+        ),
+        Msg("restore the journal from version control (git log -p on it shows the change)"),
+    )
+
+
+def check(journal: Journal) -> list[Problem]:
+    """Every event of ``journal`` that the workflow's commands would have refused (errors), and
+    every act dated before an event it follows (warnings)."""
+    return [_problem(journal, wrong) for wrong in wrongs(journal.events)]
