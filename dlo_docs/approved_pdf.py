@@ -136,4 +136,4 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=path, reason=exc.strerror)
         ) from None
-    return pades.check(data, [keys.der(c) for c in signers.anchors])
+    return pades.check(data, [keys.der(c) for c in signers.anchors], str(path))

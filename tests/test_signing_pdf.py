@@ -156,3 +156,38 @@ def test_only_the_approver_may_sign(signed, dlo, monkeypatch):
     result = dlo("sign-pdf", REG, "--sign", setup.p12["rector"], "--out", out, cwd=setup.root)
     assert result.code == 1 and "error DLO901:" in result.err
     assert not out.exists()
+
+
+def _damaged_signature_copy(path: Path, tmp_path: Path) -> Path:
+    """A copy whose signature's CMS data (the hex of /Contents) has one digit changed."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"/Contents <") + len(b"/Contents <") + 20
+    data[at] = ord("0") if data[at] != ord("0") else ord("1")
+    copy = tmp_path / "damaged-signature.pdf"
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+def test_a_changed_copy_fails_the_integrity_check_alone(signed, tmp_path):
+    """A changed byte is named as such; the trust of a certificate that was not checked (the
+    validation stops at the broken digest) is not reported as failed."""
+    setup, path = signed
+    [sig] = approved_pdf.check_pdf(Project(setup.root), _changed_copy(path, tmp_path))
+    assert sig.failures() == ["the document was changed after it was signed"]
+
+
+def test_verify_pdf_names_each_bad_file_and_checks_the_rest(signed, dlo, tmp_path):
+    """A damaged signature or a file that is no PDF is reported at that file (no internal error
+    text, no traceback), and the files after it are still checked."""
+    setup, path = signed
+    damaged = _damaged_signature_copy(path, tmp_path)
+    not_pdf = tmp_path / "not.pdf"
+    not_pdf.write_bytes(b"hello\n")
+    result = dlo("verify-pdf", str(damaged), str(not_pdf), str(path), cwd=setup.root)
+    assert result.code == 1
+    assert f"{damaged}: error DLO909: " in result.err
+    assert "signature" in result.err.split(f"{damaged}: error DLO909: ")[1].splitlines()[0]
+    assert f"{not_pdf}: error DLO909: " in result.err
+    assert "dlo: error" not in result.err and "subscriptable" not in result.err
+    assert "Traceback" not in result.err
+    assert f"{path}: signature {pades.FIELD}" in result.out and ": valid" in result.out

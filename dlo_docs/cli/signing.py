@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from .. import i18n
+from ..errors import DloError, UsageError
 from ..i18n import _
-from . import main
+from . import main, report
 
 
 def load_key(path: str):
@@ -75,7 +76,14 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
 
     failed = False
     for name in files:
-        found = approved_pdf.check_pdf(obj.project, Path(name))
+        try:
+            found = approved_pdf.check_pdf(obj.project, Path(name))
+        except UsageError:
+            raise
+        except DloError as exc:  # this file cannot be read: say so at it, check the others
+            report(exc)
+            failed = True
+            continue
         if not found:
             click.echo(f"{name}: error DLO909: " + _("the PDF is not signed"), err=True)
             failed = True

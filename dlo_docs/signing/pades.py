@@ -175,27 +175,45 @@ class PdfSignature:
             failed.append(Msg("the document was changed after it was signed"))
         elif not self.valid:
             failed.append(Msg("the signature does not verify"))
-        if not self.trusted:
+        elif not self.trusted:  # checked only for an intact, valid signature
             failed.append(Msg("the certificate does not chain to a trusted CA"))
         if self.intact and not self.entire:
             failed.append(Msg("content was added after the signature"))
         return failed
 
 
-def check(pdf: bytes, anchors_der: list[bytes]) -> list[PdfSignature]:
-    """Every signature of ``pdf``, validated against the trusted CA certificates (no network)."""
+def _damaged(display: str) -> DloError:
+    return DloError(
+        error(
+            Location(display),
+            "DLO909",
+            Msg("a signature in the PDF cannot be read: its data is damaged"),
+            Msg("the file was changed after it was signed; ask for the original"),
+        )
+    )
+
+
+def check(pdf: bytes, anchors_der: list[bytes], display: str = "dlo") -> list[PdfSignature]:
+    """Every signature of ``pdf``, validated against the trusted CA certificates (no network).
+    DLO909 at ``display`` (the file's name) when the PDF or a signature in it cannot be read."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        embedded = list(reader.embedded_signatures)
     except Exception as exc:  # a broken or hostile file: pyHanko's own errors, ValueError, ...
         raise DloError(
-            error(Location("dlo"), "DLO909", Msg("the PDF cannot be read: {exc}", exc=exc))
+            error(Location(display), "DLO909", Msg("the PDF cannot be read: {exc}", exc=exc))
         ) from None
+    try:
+        embedded = list(reader.embedded_signatures)
+    except Exception:  # a damaged /Contents: asn1crypto's and pyHanko's errors of every kind
+        raise _damaged(display) from None
     roots = [ax509.Certificate.load(c) for c in anchors_der]
     found = []
     for sig in embedded:
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        status = validate_pdf_signature(sig, context)
+        try:
+            status = validate_pdf_signature(sig, context)
+        except Exception:  # a hostile signature pyHanko cannot take apart
+            raise _damaged(display) from None
         cert = status.signing_cert
         found.append(
             PdfSignature(
