@@ -134,11 +134,11 @@ def test_corrections_keep_the_rules_and_refuse_what_cannot_be_corrected(project,
                 "--event",
                 "5",
             ),
-            "give either --date or --remark",
+            "give one of --date, --remark or --effective",
         ),
         (
             ("--event", "5", "--date", "2025-01-16", "--remark", "x"),
-            "give either --date or --remark",
+            "give one of --date, --remark or --effective",
         ),
         (("--event", "5", "--date", "2025-01-19"), "journal event 5 already says 2025-01-19"),
         (("--event", "5", "--remark", "  "), "--remark must not be empty"),
@@ -214,3 +214,46 @@ def test_a_correction_with_a_forged_hash_is_caught(project, dlo, day):
     forge(project, {"corrects": 5, "field": "date", "value": "2025-01-16"}, rehash=False)
     result = dlo("verify", REG, cwd=project)
     assert result.code == 1 and "error DLO601: journal event 7 (corrected) was edited" in result.err
+
+
+def test_a_mistyped_effective_date_is_corrected(project, dlo, day):
+    """The clerk typed 2036 for 2026: the edition would wait ten years, and nothing could be done
+    meanwhile (no revision, no withdrawal). The effective date is corrected like the order's
+    date; the order keeps its own date; the new one keeps the rules (not before the order, within
+    ten years), and a correction that would leave an act of the edition before it took effect is
+    refused."""
+    day("2026-11-30")
+    ok(
+        dlo,
+        project,
+        "register-paper",
+        REG,
+        "--order",
+        "5",
+        "--date",
+        "2026-11-20",
+        "--effective",
+        "2036-11-20",
+    )
+    assert "takes effect 2036-11-20" in ok(dlo, project, "status", REG).out
+    for bad, message in [
+        ("2026-11-19", "is before the order's date 2026-11-20"),
+        ("2037-01-01", "more than 10 years after the order's date"),
+    ]:
+        result = dlo("correct", REG, "--event", "1", "--effective", bad, cwd=project)
+        assert result.code == 2 and message in result.err, result.err
+    ok(dlo, project, "correct", REG, "--event", "1", "--effective", "2026-11-20")
+    status = ok(dlo, project, "status", REG).out
+    assert "in force" in status and "2036" not in status
+    log = json.loads(ok(dlo, project, "log", REG, "--format", "json").out)["events"]
+    assert log[0]["order"]["date"] == "2026-11-20"  # the order's own date is untouched
+    assert "intact (2 journal events)" in ok(dlo, project, "verify", REG).out
+    [row] = [r for r in rows(dlo, project, "changes") if r[0]]
+    assert row[3] == "20.11.2026 (түзетілді)"  # the change registration sheet marks it
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2026-11-25")
+    # moving it back past the review of the edition would leave that review before its effect
+    result = dlo("correct", REG, "--event", "1", "--effective", "2026-11-28", cwd=project)
+    assert result.code == 1 and "error DLO611" in result.err and "(reviewed)" in result.err, (
+        result.err
+    )
+    assert "intact (3 journal events)" in ok(dlo, project, "verify", REG).out

@@ -125,14 +125,30 @@ def register_paper(
 )
 @click.option("--date", "date", type=DATE, metavar="DATE", help="The date it should have.")
 @click.option("--remark", "remark", metavar="TEXT", help="The remarks (or result) it should have.")
+@click.option(
+    "--effective",
+    "effective",
+    type=DATE,
+    metavar="DATE",
+    help="The effective date an approval or registration should have.",
+)
 @CLERK
 @click.pass_obj
 def correct(
-    obj, reg_id: str, event: int, date: dt.datetime | None, remark: str | None, clerk: str | None
+    obj,
+    reg_id: str,
+    event: int,
+    date: dt.datetime | None,
+    remark: str | None,
+    effective: dt.datetime | None,
+    clerk: str | None,
 ) -> None:
-    """Correct a mistyped date or remark of journal event K: a correction event; the original
-    stays in the journal, and the sheets and the log show the corrected value, marked."""
-    ev = workflow.correct(obj.project, reg_id, event, _date(date), remark, clerk=clerk)
+    """Correct a mistyped date, remark or effective date of journal event K: a correction event;
+    the original stays in the journal, and the sheets and the log show the corrected value,
+    marked."""
+    ev = workflow.correct(
+        obj.project, reg_id, event, _date(date), remark, clerk=clerk, effective=_date(effective)
+    )
     click.echo(
         _(
             "{id}: journal event {k} corrected: {field} {was} → {value} (journal event {seq})"

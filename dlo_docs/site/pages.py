@@ -181,7 +181,11 @@ class Pages:
                     "edition": labels["edition_n"].format(n=n),
                     "current": n == pub.n,
                     "order": _noted(labels, ed.event, _order_text(L, o)),
-                    "effective": views.date(o.effective or o.date),
+                    "effective": _fixed(
+                        labels,
+                        views.date(o.effective or o.date),
+                        "effective" in (ed.event.get("corrected") or {}),
+                    ),
                     "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
                     "reason": ed.reason or "",
                     "state": L["edition_state"].get(ed.state, ed.state),

@@ -5,15 +5,17 @@ back to the edition in force; ``correct`` fixes a mistyped date or remark of an 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Project
-from . import corrections, editions, guards, loading
+from . import corrections, editions, guards, legality, loading
 from . import journal as _journal
 from .journal import Event
 
@@ -137,6 +139,58 @@ def _target(ctx: loading.Ctx, seq: int) -> int:
     return index
 
 
+def _field(date: dt.date | None, remark: str | None, effective: dt.date | None) -> str:
+    given = [
+        name
+        for name, value in (("date", date), ("remarks", remark), ("effective", effective))
+        if value is not None
+    ]
+    if len(given) != 1:
+        raise UsageError(Msg("give one of --date, --remark or --effective"))
+    return given[0]
+
+
+def _value(ctx: loading.Ctx, shown: list[Event], index: int, field: str, given: Any) -> str:
+    """The corrected value, refused when it breaks the rules of the act's own date."""
+    if field == "date":
+        corrections.check_date(shown, index, given, loading.today(ctx), "--date")
+        return str(given.isoformat())
+    if field == "effective":
+        corrections.check_effective(shown[index], given)
+        return str(given.isoformat())
+    return loading.text(given, "--remark")
+
+
+def _keeps_the_rules(ctx: loading.Ctx, correction: dict[str, Any]) -> None:
+    """Refuse (DLO611) a correction that would leave another event out of the rules: an
+    effective date moved past a review of the edition, say. (A write found the journal free of
+    errors; what is reported here beyond what was there already is this correction's doing.)"""
+    events = ctx.journal.events
+    last = events[-1]
+    candidate = dataclasses.replace(
+        last, seq=last.seq + 1, event=corrections.KIND, data=correction, raw={}
+    )
+    before = {(w.event.seq, w.dated) for w in legality.wrongs(events)}
+    for wrong in legality.wrongs([*events, candidate]):
+        if (wrong.event.seq, wrong.dated) in before:
+            continue  # a date out of order it was written with (a warning): not this one's doing
+        ev, why = wrong.event, wrong.why
+        raise DloError(
+            error(
+                Location(ctx.journal.display),
+                "DLO611",
+                Msg(
+                    "the correction would leave journal event {seq} ({kind}) out of the rules: "
+                    "{why}",
+                    seq=ev.seq,
+                    kind=ev.event,
+                    why=why,
+                ),
+                Msg("check the value typed"),
+            )
+        )
+
+
 def correct(
     project: Project,
     reg_id: str,
@@ -144,12 +198,13 @@ def correct(
     date: dt.date | None = None,
     remark: str | None = None,
     clerk: str | None = None,
+    effective: dt.date | None = None,
 ) -> Event:
-    """Fix the mistyped date or remark of journal event ``event`` by a ``corrected`` event the
-    clerk records; the original stays as it was written. A corrected date keeps the rules of the
-    act's own date (``corrections.bounds``)."""
-    if (date is None) == (remark is None):
-        raise UsageError(Msg("give either --date or --remark"))
+    """Fix the mistyped date, remark or effective date of journal event ``event`` by a
+    ``corrected`` event the clerk records; the original stays as it was written. A corrected date
+    keeps the rules of the act's own date (``corrections.bounds``), an effective date those of an
+    order's, and no other event is left out of the rules by it."""
+    field = _field(date, remark, effective)
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
@@ -157,7 +212,6 @@ def correct(
         index = _target(ctx, event)
         shown = corrections.apply(ctx.journal.events)
         target = shown[index]
-        field = "date" if date is not None else "remarks"
         if field not in corrections.FIELDS.get(target.event, ()):
             raise _refuse(
                 ctx.journal.at(index),
@@ -173,16 +227,16 @@ def correct(
                     "role or an edition"
                 ),
             )
-        if date is not None:
-            corrections.check_date(shown, index, date, loading.today(ctx), "--date")
-            value = date.isoformat()
-        else:
-            value = loading.text(remark, "--remark")
+        value = _value(
+            ctx, shown, index, field, {"date": date, "effective": effective}.get(field, remark)
+        )
         was = corrections.current(target, field)
         if value == was:
             raise UsageError(
                 Msg("journal event {seq} already says {value}", seq=event, value=value)
             )
+        data = {"corrects": event, "field": field, "value": value, "was": was}
+        _keeps_the_rules(ctx, data)
         return loading.append(
             ctx,
             clerk,

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import UsageError
 from ..i18n import Msg
 from ..model import sane_date
+from ..records import Order
 from . import dates
 from .journal import APPROVALS, Event
 
@@ -28,8 +29,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "agreed": ("date", "remarks"),
     "rejected": ("date", "remarks"),
     "reviewed": ("date", "remarks"),
-    "approved": ("date",),
-    "registered": ("date",),
+    "approved": ("date", "effective"),
+    "registered": ("date", "effective"),
 }
 _REMARK_KEY = {"agreed": "remarks", "rejected": "remarks", "reviewed": "result"}
 _ROUND_ENDS = ("submitted", "revised", "cancelled", "withdrawn", *APPROVALS)
@@ -39,6 +40,9 @@ def current(ev: Event, field: str) -> str:
     """The value of ``field`` of ``ev`` as the history shows it now (a date as ISO)."""
     if field == "date":
         return ev.day.isoformat()
+    if field == "effective":
+        order: Order = ev.order
+        return (order.effective or order.date).isoformat()
     return str(ev.get(_REMARK_KEY[ev.event]) or "")
 
 
@@ -46,7 +50,10 @@ def _with(target: Event, correction: Event) -> Event:
     """``target`` as ``correction`` fixes it, marked (``data["corrected"]``: field -> seq)."""
     data: dict[str, Any] = dict(target.data)
     field, value = correction.get("field"), correction.get("value")
-    if field == "date":
+    if field == "effective":
+        effective = dt.date.fromisoformat(str(value))
+        data["order"] = dataclasses.replace(data["order"], effective=effective)
+    elif field == "date":
         day = dt.date.fromisoformat(str(value))
         if target.event in APPROVALS:
             data["order"] = dataclasses.replace(data["order"], date=day)
@@ -82,7 +89,7 @@ def shape(correction: Event, before: list[Event]) -> str | None:
     value = correction.get("value")
     if not isinstance(value, str) or not value.strip():
         return Msg("its value is missing")
-    if field == "date":
+    if field in ("date", "effective"):
         try:
             sane_date(dt.date.fromisoformat(value))
         except (ValueError, TypeError) as exc:
@@ -225,6 +232,22 @@ def check_date(events: list[Event], i: int, value: dt.date, today: dt.date, opti
             )
 
 
+def check_effective(target: Event, value: dt.date) -> None:
+    """Refuse (UsageError) ``value`` as the corrected effective date of approval ``target``: not
+    before its order's date, within the years an order may take effect in."""
+    dates.effective(value, target.order.date)
+
+
+def _effective_problem(shown: list[Event], j: int, correction: Event) -> str | None:
+    if (shown[j].get("corrected") or {}).get("effective") != correction.seq:
+        return None
+    try:
+        check_effective(shown[j], dt.date.fromisoformat(str(correction.get("value"))))
+    except UsageError as exc:
+        return str(exc.message)
+    return None
+
+
 def _date_problem(shown: list[Event], j: int, correction: Event) -> str | None:
     """What is wrong with the date ``correction`` gives ``shown[j]`` (checked only while it is
     the correction in effect: a later one of the same date replaces it)."""
@@ -250,6 +273,8 @@ def problems(events: list[Event]) -> list[tuple[int, str]]:
         wrong = shape(ev, events[:i])
         if wrong is None and ev.get("field") == "date":
             wrong = _date_problem(shown, index[ev.get("corrects")], ev)
+        elif wrong is None and ev.get("field") == "effective":
+            wrong = _effective_problem(shown, index[ev.get("corrects")], ev)
         if wrong is not None:
             found.append((i, f"journal event {ev.seq} (corrected): {wrong}"))
     return found

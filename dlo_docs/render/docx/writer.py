@@ -163,9 +163,8 @@ class Writer:
             order = self.fixed(order, "date" in change.corrected)
             if change.paper:
                 order = f"{order}; {self.form['paper_short']}"
-            rows.append(
-                [str(change.number), clauses, order, _date(change.entered), change.entered_by]
-            )
+            entered = self.fixed(_date(change.entered), "effective" in change.corrected)
+            rows.append([str(change.number), clauses, order, entered, change.entered_by])
         rows += [[""] * 5 for _ in range(len(rows), _ROWS["changes"])]
         self.table("changes", labels["columns"], rows)
 
