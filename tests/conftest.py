@@ -127,17 +127,34 @@ def prepared(tmp_path_factory) -> Callable[[str, Callable[..., object]], Path]:
     """``prepared(name, make)``: the project state ``make(dlo, project)`` builds from a copy of
     the bundled project (e.g. the seed taken through submit → agree → approve), built ONCE per
     test session and kept read-only; use ``copy_of`` to give each test its own copy, so tests stay
-    isolated while the workflow is replayed once instead of once per test."""
+    isolated while the workflow is replayed once instead of once per test. Under pytest-xdist the
+    workers share each state: the first to need it builds it, under a lock, and the others wait
+    for it (the run's folder above the workers' own holds it)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
     built: dict[str, Path] = {}
 
     def state(name: str, make: Callable[..., object]) -> Path:
         if name not in built:
-            root = _bundled_copy(tmp_path_factory.mktemp(f"state-{name}") / "proj")
-            make(_session_dlo, root)
-            built[name] = root
+            built[name] = _build_once(shared / "prepared" / name, make)
         return built[name]
 
     return state
+
+
+def _build_once(folder: Path, make: Callable[..., object]) -> Path:
+    """The state ``make`` builds in ``folder``, unless another worker of this run built it."""
+    from dlo_docs.fsio import locked
+
+    root, done = folder / "proj", folder / "built"
+    folder.mkdir(parents=True, exist_ok=True)
+    with locked(folder / "building", timeout=600):
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)  # what a failed attempt left
+            make(_session_dlo, _bundled_copy(root))
+            done.touch()
+    return root
 
 
 def copy_of(state: Path, tmp_path: Path) -> Path:
