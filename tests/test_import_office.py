@@ -274,3 +274,46 @@ def test_a_position_or_unit_that_cannot_be_told_names_the_file(project, dlo, tmp
         result = dlo("import", path, "--kind", kind, cwd=project)
         assert result.code == 2 and "Traceback" not in result.err
         assert f"{path}: cannot tell which" in result.err and option in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "title"),
+    [
+        (
+            "ru",
+            ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"],
+            "Положение об отделе дистанционного обучения",
+        ),
+        (
+            "ru",
+            ["ПОЛОЖЕНИЕ об отделе дистанционного обучения"],
+            "Положение об отделе дистанционного обучения",
+        ),
+        ("kk", ["Қашықтықтан оқыту бөлімі туралы ЕРЕЖЕ"], "Қашықтықтан оқыту бөлімі туралы ереже"),
+        (
+            "kk",
+            ["Қашықтықтан оқыту бөлімі туралы", "ЕРЕЖЕ"],
+            "Қашықтықтан оқыту бөлімі туралы ереже",
+        ),
+        (
+            "kk",
+            ["ЕРЕЖЕ", "Қашықтықтан оқыту бөлімі туралы"],
+            "Қашықтықтан оқыту бөлімі туралы ереже",
+        ),
+    ],
+)
+def test_a_title_set_in_capitals_or_over_two_lines_reads_as_one(
+    project, dlo, tmp_path, lang, page, title
+):
+    """The kind in capitals on its own line, as title pages set it, is part of the title (the
+    project's titles name their kind: "… бастығының лауазымдық нұсқаулығы"), in its ordinary
+    case: not an abbreviation for dlo check (DLO102), not a title without its kind."""
+    body = RU_BODY if lang == "ru" else KK_BODY
+    path = office_docx(
+        tmp_path / f"dlo-{lang}.docx", RU_BLOCK if lang == "ru" else KK_BLOCK, page, body
+    )
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, f"dlo-{lang}").title == {lang: title}
+    check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
+    assert "DLO102" not in check.out, check.out

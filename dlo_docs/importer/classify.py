@@ -37,6 +37,19 @@ KK_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһц�
 RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
+_KIND_ONLY = re.compile(
+    r"(?:лауазымдық\s+нұсқаулық|должностная\s+инструкция|ереже|положение|нұсқаулық|инструкция)"
+    r"[.:]?",
+    re.IGNORECASE,
+)
+
+
+def kind_only(text: str) -> bool:
+    """A line that is only the name of a document's kind ("ЕРЕЖЕ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"):
+    part of the title on a title page, never a chapter heading."""
+    return _KIND_ONLY.fullmatch(text.strip()) is not None
+
+
 def upper_heading(text: str) -> bool:
     """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
     letters = [c for c in text if c.isalpha()]

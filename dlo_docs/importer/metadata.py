@@ -23,7 +23,6 @@ from .types import Options
 _CODE_LINE = re.compile(
     r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)"
 )
-_KIND_WORDS = ("лауазымдық нұсқаулы", "должностная инструкци", "ереже", "положени")
 _PLACEHOLDER_CODE = {
     "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
     "unit_regulation": {"kk": "БЕ", "ru": "ПП"},
@@ -148,19 +147,44 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
+_KIND_NAME = re.compile(
+    r"лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже\w*|положени\w*", re.IGNORECASE
+)
+
+
+def _calm(text: str) -> str:
+    """The kind's name set in capitals in a title in its ordinary case ("… туралы ЕРЕЖЕ" →
+    "… туралы ереже"): a title page's typography, not an abbreviation. A title all in
+    capitals is left as it is (which of its words are names cannot be told)."""
+    if text.isupper():
+        return text
+
+    def calm(m: re.Match) -> str:
+        word = m.group(0)
+        if not word.isupper():
+            return word
+        return word.capitalize() if m.start() == 0 else word.lower()
+
+    return _KIND_NAME.sub(calm, text)
+
+
 def _title_from_page(page: list[Line]) -> str | None:
-    lines = [line.text for line in page]
+    """The title on the title page: the line naming the kind, or the kind set on its own line
+    with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …")."""
+    lines = [line.text.strip() for line in page]
     for i, text in enumerate(lines):
-        low = text.lower()
-        if any(w in low for w in _KIND_WORDS):
-            rest = text
-            for w in _KIND_WORDS:
-                rest = re.sub(w + r"\w*", "", rest, flags=re.IGNORECASE)
-            rest = rest.strip(" .,:;–-")
-            if len(rest) > 3:
-                return text.strip()
-            if i + 1 < len(lines):
-                return lines[i + 1].strip()
+        if not _KIND_NAME.search(text):
+            continue
+        if len(_KIND_NAME.sub("", text).strip(" .,:;–-")) > 3:
+            return _calm(text)
+        kind = text.strip(" .:").lower()
+        before = lines[i - 1] if i > 0 else ""
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        for about in (before, after):
+            if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
+                return f"{about} {kind}"
+        if after:
+            return f"{kind.capitalize()} {after}"
     return None
 
 

@@ -15,7 +15,7 @@ from ..i18n import Msg
 from . import title_block
 from .appendix import Appendix
 from .appendix import split as split_appendix
-from .classify import Cand, as_written, classify, upper_heading
+from .classify import Cand, as_written, classify, kind_only, upper_heading
 from .headings import numbered_by_chapter, promote_chapters
 from .numbers import REPEATED, Numbers
 from .source import Line
@@ -351,6 +351,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             cand.kind == "none"
             and not marked_chapters
             and upper_heading(cand.text)
+            and not kind_only(cand.text)
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
         ):
