@@ -436,8 +436,8 @@ def test_the_services_refusals_in_the_interface_language(dlo, project, monkeypat
                 "error DLO620: dlo-head құжатының қолданыстағы басылымы жоқ: әзірге танысатын "
                 "ештеңе жоқ",
                 "nokey.p12: error DLO901: кілт файлы nokey.p12 жоқ",
-                "bad.p12: error DLO901: bad.p12 кілт файлын ашу мүмкін емес: құпиясөз қате немесе "
-                "PKCS#12 файлы емес (кеңес: құпиясөзді DLO_KEY_PASSWORD ішінде",
+                "bad.p12: error DLO901: bad.p12 PKCS#12 файлы емес (.p12/.pfx) (кеңес: "
+                "куәландырушы орталық берген кілт файлын көрсетіңіз",
             ],
         ),
         (
@@ -449,8 +449,8 @@ def test_the_services_refusals_in_the_interface_language(dlo, project, monkeypat
                 "error DLO620: dlo-head нельзя отменить: ни одна его редакция не действует",
                 "error DLO620: у dlo-head нет действующей редакции: знакомиться пока не с чем",
                 "nokey.p12: error DLO901: файл ключа nokey.p12 не существует",
-                "bad.p12: error DLO901: не удаётся открыть файл ключа bad.p12: неверный пароль или "
-                "это не файл PKCS#12 (подсказка: укажите пароль в DLO_KEY_PASSWORD",
+                "bad.p12: error DLO901: bad.p12 — не файл PKCS#12 (.p12/.pfx) (подсказка: укажите "
+                "файл ключа, выданный удостоверяющим центром",
             ],
         ),
     ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -351,3 +352,38 @@ def test_a_former_approver_no_longer_signs_the_approved_pdf(office_project, tmp_
     assert problem.code == "DLO903"
     holder = keys.load_pkcs12(office_project.p12["vp-academic"], PASSWORD.encode())
     approved_pdf.check_approver(Project(root), approval, holder)  # the holder of today may
+
+
+def test_a_key_file_that_is_no_pkcs12_is_told_apart_from_a_wrong_password(tmp_path):
+    """A garbage or PEM file is called what it is, not a wrong password (the official would
+    retype the password in vain); a wrong password stays a wrong password."""
+    ca = make_ca()
+    official = make_official(ca, "СЕЙІТОВА АЙГҮЛ", label="vp-academic")
+    path = official.p12(tmp_path / "vp.p12", ca=ca)
+    (tmp_path / "junk.p12").write_bytes(os.urandom(3000))
+    (tmp_path / "cert.pem").write_bytes(official.pem)
+    for name in ("junk.p12", "cert.pem"):
+        with pytest.raises(DloError) as exc:
+            keys.load_pkcs12(tmp_path / name, PASSWORD.encode())
+        [problem] = exc.value.problems
+        assert problem.code == "DLO901"
+        assert "not a PKCS#12 file" in problem.message and "password" not in problem.message
+    with pytest.raises(DloError) as exc:
+        keys.load_pkcs12(path, b"wrong")
+    assert "wrong password" in exc.value.problems[0].message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_certificate_or_key_path_that_is_no_regular_file_is_called_so(tmp_path):
+    """A folder or a FIFO where a certificate or a key file is expected is named as such, not
+    'does not exist' (and a FIFO is never opened: reading it would wait for a writer)."""
+    (tmp_path / "folder.pem").mkdir()
+    os.mkfifo(tmp_path / "fifo.pem")
+    for name in ("folder.pem", "fifo.pem"):
+        with pytest.raises(DloError) as exc:
+            keys.load_certificates(tmp_path / name, name)
+        [problem] = exc.value.problems
+        assert problem.code == "DLO902" and "not a regular file" in problem.message, problem
+        with pytest.raises(DloError) as exc:
+            keys.load_pkcs12(tmp_path / name, b"x", name)
+        assert "not a regular file" in exc.value.problems[0].message

@@ -76,6 +76,14 @@ class Signer:
 
 def _read(path: Path, display: str, code: str, what: str) -> bytes:
     try:
+        if path.exists() and not path.is_file():  # a folder, a FIFO, a device: never opened
+            raise DloError(
+                error(
+                    Location(display),
+                    code,
+                    Msg("{what} {display} is not a regular file", what=what, display=display),
+                )
+            )
         if not path.is_file():
             raise FileNotFoundError
         if path.stat().st_size > MAX_FILE:
@@ -116,10 +124,36 @@ def password_from_env() -> bytes | None:
     return None if value is None else value.encode("utf-8")
 
 
+def _looks_like_pkcs12(data: bytes) -> bool:
+    """The DER of a PKCS#12 ``PFX`` begins as every one does: a SEQUENCE whose first element is
+    the version, INTEGER 3. A wrong password can then be told from a file that is no key file."""
+    if len(data) < 5 or data[0] != 0x30:
+        return False
+    if data[1] <= 0x80:  # the short form of the length, or BER's indefinite length (Java's)
+        start = 2
+    elif 0x81 <= data[1] <= 0x84:  # the long form: the length in the next 1 to 4 bytes
+        start = 2 + (data[1] & 0x7F)
+    else:
+        return False
+    return data[start : start + 3] == b"\x02\x01\x03"
+
+
 def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) -> Signer:
     """The key and certificate of a PKCS#12 (.p12/.pfx) file; DLO901 when it cannot be opened."""
     display = display or str(path)
     data = _read(path, display, "DLO901", Msg("the key file"))
+    if not _looks_like_pkcs12(data):
+        raise DloError(
+            error(
+                Location(display),
+                "DLO901",
+                Msg("{display} is not a PKCS#12 file (.p12/.pfx)", display=display),
+                Msg(
+                    "give the key file the certification authority issued, which holds the key "
+                    "with its certificate (a certificate alone cannot sign)"
+                ),
+            )
+        )
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
@@ -128,7 +162,8 @@ def load_pkcs12(path: Path, password: bytes | None, display: str | None = None) 
                 Location(display),
                 "DLO901",
                 Msg(
-                    "cannot open the key file {display}: wrong password, or not a PKCS#12 file",
+                    "cannot open the key file {display}: wrong password (or an encryption "
+                    "this system does not support)",
                     display=display,
                 ),
                 Msg("give the password in {variable} or when asked", variable=PASSWORD_ENV),
