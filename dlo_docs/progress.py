@@ -14,6 +14,8 @@ import sys
 import time
 from typing import TextIO
 
+from .i18n import _
+
 WIDTH = 24
 
 
@@ -50,9 +52,8 @@ class Progress:
         filled = int(WIDTH * self.done / self.total) if self.total else WIDTH
         bar = "#" * filled + "-" * (WIDTH - filled)
         left = (self.total - self.done) / rate if rate > 0 else 0.0
-        return (
-            f"{self.label} [{bar}] {self.done}/{self.total}  {rate:.1f}/s  {_duration(left)} left"
-        )
+        left_text = _("{duration} left").format(duration=_duration(left))
+        return f"{self.label} [{bar}] {self.done}/{self.total}  {rate:.1f}/s  {left_text}"
 
     def advance(self, n: int = 1) -> None:
         self.done = min(self.total, self.done + n)
@@ -71,15 +72,19 @@ class Progress:
             self.stream.write("\r\x1b[K")
         if elapsed >= self.quiet and not self.silent:
             rate = self.done / elapsed if elapsed > 0 else 0.0
-            self.stream.write(
-                f"{self.label}: {self.done} of {self.total} in {_duration(elapsed)} "
-                f"({rate:.1f}/s)\n"
+            summary = _("{label}: {done} of {total} in {duration} ({rate}/s)").format(
+                label=self.label,
+                done=self.done,
+                total=self.total,
+                duration=_duration(elapsed),
+                rate=f"{rate:.1f}",
             )
+            self.stream.write(summary + "\n")
         self.stream.flush()
 
 
 def _duration(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+        return _("{s} s").format(s=seconds)
+    return _("{m} min {s:02d} s").format(m=seconds // 60, s=seconds % 60)
