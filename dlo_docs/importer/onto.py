@@ -189,10 +189,12 @@ def _match(text: str, free: list[_Old], exact: bool) -> _Old | None:
 class _Writer:
     """The new chapters as YAML data, each kept element from its old round-trip node."""
 
-    def __init__(self, model: Regulation, source: load.Source, lang: str, found: Alignment):
+    def __init__(self, model: Regulation, data: Any, lang: str, found: Alignment):
+        """``data``: the regulation's round-trip data (``Source.roundtrip``), whose elements
+        keep their scalar styles and comments where they are kept."""
         self.lang, self.main, self.found = lang, model.main_lang, found
         self.old: dict[str, dict[str, Any]] = {}  # the old elements' mappings by id
-        self._index(source.data.get("chapters") or [])
+        self._index(data.get("chapters") or [])
         self.ids = Ids(set(self.old))
 
     def _index(self, nodes: list) -> None:
@@ -309,8 +311,8 @@ def import_onto(
             )
         )
     found = align(tree.chapters, read, model, lang)
-    writer = _Writer(model, document.source, lang, found)
-    data = document.source.data
+    data = document.source.roundtrip()  # comments and layout kept: only the body is new
+    writer = _Writer(model, data, lang, found)
     data["chapters"] = [
         writer.section(c, slug(c.text, fallback=f"chapter-{n}"), model.numbering == "chapter")
         for n, c in enumerate(tree.chapters, 1)
