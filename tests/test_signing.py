@@ -163,6 +163,7 @@ def test_a_certificate_from_an_untrusted_ca_is_refused(office_project, tmp_path)
     )
     assert codes(failures) == ["DLO905"]
     assert "trusted CA" in failures[0].message
+    assert "issued by CN=Rogue CA" in failures[0].message  # whose certificate it is, said
 
 
 def test_a_former_holders_certificate_counts_only_for_their_days(office_project, tmp_path):

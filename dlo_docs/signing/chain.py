@@ -80,5 +80,10 @@ def chain_problem(
     try:
         builder.build_client_verifier().verify(cert, intermediates)
     except VerificationError as exc:
-        return Msg("the certificate does not chain to a trusted CA ({error})", error=exc)
+        return Msg(
+            "the certificate, issued by {issuer}, does not chain to a trusted CA of "
+            "signatures.trust ({error})",
+            issuer=cert.issuer.rfc4514_string(),
+            error=exc,
+        )
     return None
