@@ -31,7 +31,7 @@ def signers_of(project: Project) -> Signers:
 @dataclass(frozen=True)
 class Approval:
     edition: int
-    approver: str  # the registry position that approves (approval.by of the edition)
+    approver: str  # the registry position that approved it (the journal's approval event)
     number: str
     date: dt.date
 
@@ -56,9 +56,11 @@ def approval_of(project: Project, reg_id: str) -> Approval:
             ),
             Msg("sign when no draft is open and the text is the approved one"),
         )
-    edition = workflow.load_edition(project, reg_id, st.edition_in_force)
     order = st.in_force_order
-    return Approval(st.edition_in_force, edition.model.approval.by, order.number, order.date)
+    # who approved it, as the journal recorded (the authority its submission fixed), not whom its
+    # frozen text names: a revision that changes approval.by changes it for the next one
+    approved = workflow.history(project, reg_id).approvals[st.edition_in_force]
+    return Approval(st.edition_in_force, str(approved.role), order.number, order.date)
 
 
 def check_approver(project: Project, approval: Approval, signer: Signer) -> Signers:

@@ -135,6 +135,10 @@ def test_a_future_effective_date_waits(project, dlo, monkeypatch):
     assert st["edition_in_force"] is None
     ok(dlo, project, "site", "build", "--no-pdf")
     assert not (project / "public" / "kk" / REG).exists()
+    # while it waits, a revision is refused for that reason, not as a first draft still open
+    result = refused(dlo, project, "DLO620", "revise", REG, "--by", "hr-head", "--reason", "x")
+    assert "edition 1 is approved and takes effect on 2027-01-01" in result.err
+    assert "first draft is still open" not in result.err
     monkeypatch.setenv("DLO_TODAY", "2027-01-01")
     assert status(dlo, project)["edition_in_force"] == 1
     ok(dlo, project, "site", "build", "--no-pdf")

@@ -14,7 +14,8 @@ from test_approval_block import by_signature, title_block
 from test_forms import all_text, parts, table_rows
 from workflow_support import REG, agree_all, replace_text
 
-from dlo_docs import labels
+from dlo_docs import approved_pdf, labels
+from dlo_docs.project import Project
 
 RECTOR = "Д. Е. Ахметов"
 
@@ -133,3 +134,22 @@ def test_the_form_of_approval_is_the_one_in_force_not_the_drafts(in_force, dlo, 
     ok(dlo, in_force, "approve", REG, "--date", "2024-07-01")
     ok(dlo, in_force, "render", REG, "--format", "docx")
     assert title_block(in_force, f"{REG}.kk.docx")[0] == "БЕКІТЕМІН"
+
+
+def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(in_force, dlo, monkeypatch):
+    """A drafter names another approving official in his revision (approval.by): the edition is
+    still approved by the authority its submission fixed, the rector, and `dlo sign-pdf` asks
+    for the rector's key, not for that of the official the frozen text names for next time."""
+    monkeypatch.setenv("DLO_TODAY", "2024-07-01")
+    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "the vice-rector approves")
+    replace_text(in_force, "  by: rector\n", "  by: vp-academic\n")
+    replace_text(
+        in_force,
+        "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
+        "академиялық мәселелер жөніндегі проректордың бұйрығымен",
+    )
+    ok(dlo, in_force, "submit", REG)
+    agree_all(dlo, in_force)
+    ok(dlo, in_force, "approve", REG, "--order", "2-НҚ", "--date", "2024-07-01")
+    approval = approved_pdf.approval_of(Project(in_force), REG)
+    assert (approval.edition, approval.approver, approval.number) == (2, "rector", "2-НҚ")

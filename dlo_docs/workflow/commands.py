@@ -118,8 +118,8 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         reason = loading.text(reason, "--reason")
         clerk = loading.clerk(ctx, clerk)
         _initiators(ctx, by)
+        _refuse_while_pending(ctx, "revised")  # first: an approved edition waiting is no draft
         _refuse_revision(ctx)
-        _refuse_while_pending(ctx, "revised")
         assert h.in_force is not None  # refused above otherwise
         n = h.in_force + 1
         source = ctx.document.source
