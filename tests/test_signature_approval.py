@@ -136,7 +136,9 @@ def test_the_form_of_approval_is_the_one_in_force_not_the_drafts(in_force, dlo, 
     assert title_block(in_force, f"{REG}.kk.docx")[0] == "БЕКІТЕМІН"
 
 
-def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(in_force, dlo, monkeypatch):
+def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(
+    in_force, dlo, monkeypatch
+):
     """A drafter names another approving official in his revision (approval.by): the edition is
     still approved by the authority its submission fixed, the rector, and `dlo sign-pdf` asks
     for the rector's key, not for that of the official the frozen text names for next time."""
