@@ -21,6 +21,7 @@ from .. import load
 from ..fsio import atomic_write
 from ..project import Project
 from . import journal as _journal
+from .chain import shape
 from .journal import Event, Journal
 
 
@@ -121,7 +122,7 @@ def _remember(project: Project, journal: Journal, text: str, added: int) -> None
     exactly its events, an intact chain), put in the project's cache by its bytes. Only when
     each new event is well formed."""
     n = len(journal.entries)
-    if any(_journal._shape(journal.entries[i], i, journal) for i in range(n - added, n)):
+    if any(shape(journal.entries[i], i, journal) for i in range(n - added, n)):
         return
     value = (journal.source, tuple(journal.entries), ())
     project.cache.put(_journal._read_key(journal), text.encode("utf-8"), value)

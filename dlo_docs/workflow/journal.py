@@ -13,10 +13,7 @@ writer waits, and a writer killed at any moment leaves the old journal or the ne
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import getpass
-import hashlib
-import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -29,178 +26,36 @@ from .. import load
 from ..errors import DloError, Location, Problem, error, warning
 from ..fsio import LockTimeout, locked
 from ..i18n import Msg
-from ..model import Regulation, sane_date
 from ..project import Project
-from ..records import Order
-from . import dates
+from . import chain, dates
+
+# isort: off
+from .events import (  # the event, its fields and hashes, exported with the journal
+    GENESIS as GENESIS,
+    KINDS as KINDS,
+    APPROVALS as APPROVALS,
+    HEAD as HEAD,
+    TAIL as TAIL,
+    SIGNATURE as SIGNATURE,
+    Event as Event,
+    normal as normal,
+    canonical as canonical,
+    sha256 as sha256,
+    content_hash as content_hash,
+    event_hash as event_hash,
+    signed_bytes as signed_bytes,
+    to_event as to_event,
+)
+
+
+# isort: on
 
 FILE = "journal.yaml"
-GENESIS = "0" * 64
-KINDS = (
-    "revised",
-    "submitted",
-    "agreed",
-    "rejected",
-    "approved",
-    "withdrawn",
-    "reviewed",
-    "acknowledged",
-    "cancelled",
-    "registered",
-    "corrected",
-)
-# the events that approve an edition: an approval in the workflow, or an edition approved on paper
-# before the workflow, registered as such
-APPROVALS = ("approved", "registered")
-# the fields every event has, in the order they are written (event-specific data goes before
-# content_hash)
-HEAD = ("seq", "time", "role", "actor", "event", "edition")
-TAIL = ("content_hash", "prev", "hash")
-SIGNATURE = "signature"  # an official's signature record, between prev and hash
 HEADER = (
     "# The journal of {id}: append-only, written by `dlo` only. Each event is chained to the one\n"
     "# before it by its hash, so `dlo verify` detects any edit, deletion, insertion or reordering.\n"
 )
 LOCK_TIMEOUT = 30.0
-
-
-# -- canonical form and hashes ------------------------------------------------------------
-
-
-def normal(value: Any) -> Any:
-    """Plain JSON values (round-trip YAML scalars, dates) for hashing."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): normal(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [normal(v) for v in value]
-    return str(value)
-
-
-def canonical(value: Any) -> bytes:
-    return json.dumps(
-        normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    ).encode("utf-8")
-
-
-def sha256(value: Any) -> str:
-    return hashlib.sha256(canonical(value)).hexdigest()
-
-
-def content_hash(model: Regulation) -> str:
-    """The hash of the validated text: comments, quoting, key order and layout do not count.
-
-    Fields left at their default are left out, so a later version of the schema that adds an
-    optional field does not change the hash of editions frozen before it (and writing a default
-    out, e.g. ``route: sequential``, is not a change either)."""
-    return sha256(model.model_dump(mode="json", exclude_defaults=True))
-
-
-def event_hash(entry: dict[str, Any]) -> str:
-    return sha256({k: v for k, v in entry.items() if k != "hash"})
-
-
-def signed_bytes(entry: dict[str, Any]) -> bytes:
-    """What an official's signature covers: the event's canonical JSON without its hash and its
-    signature (so it includes the content hash of the text and the previous event's hash). The
-    event's hash covers the signature too, so the chain binds it; an unsigned event's hash is
-    what it always was."""
-    return canonical({k: v for k, v in entry.items() if k not in ("hash", SIGNATURE)})
-
-
-# -- the event ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Event:
-    """One journal event. Event-specific data (reason, order, remarks, route, result, ...) is in
-    ``data`` and readable as attributes: ``ev.reason``, ``ev.order`` (a ``records.Order``)."""
-
-    seq: int
-    time: str
-    role: str | None
-    actor: str
-    event: str
-    edition: int
-    content_hash: str
-    prev_hash: str
-    hash: str
-    data: dict[str, Any] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-
-    def __getattr__(self, name: str) -> Any:
-        data = self.__dict__.get("data") or {}
-        if name in data:
-            return data[name]
-        raise AttributeError(name)
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return self.data.get(name, default)
-
-    @property
-    def when(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.time)
-
-    @property
-    def date(self) -> dt.date:
-        """The calendar day of the event in the organisation's zone (the zone it was written in)."""
-        return self.when.date()
-
-    @property
-    def day(self) -> dt.date:
-        """The day of the act the event records: the date given for it (an agreement signed
-        earlier than it was recorded, an order's date), else the day it was recorded."""
-        order: Order | None = self.data.get("order")
-        if self.event in APPROVALS and order is not None:
-            return order.date
-        value = self.data.get("date")
-        return value if isinstance(value, dt.date) else self.date
-
-    def as_dict(self) -> dict[str, Any]:
-        """The event as written in the journal (JSON-ready)."""
-        return dict(self.raw)
-
-
-def _order(value: Any) -> Order | None:
-    if not isinstance(value, dict) or "number" not in value or "date" not in value:
-        return None
-    effective = value.get("effective")
-    return Order(
-        number=str(value["number"]),
-        date=dt.date.fromisoformat(str(value["date"])),
-        effective=dt.date.fromisoformat(str(effective)) if effective else None,
-    )
-
-
-def to_event(entry: dict[str, Any]) -> Event:
-    data = {k: v for k, v in entry.items() if k not in HEAD + TAIL}
-    if "order" in data:
-        data["order"] = _order(data["order"])
-    for key in ("date", "next_due"):
-        if isinstance(data.get(key), str):
-            data[key] = dt.date.fromisoformat(data[key])
-    return Event(
-        seq=entry["seq"],
-        time=entry["time"],
-        role=entry.get("role"),
-        actor=entry["actor"],
-        event=entry["event"],
-        edition=entry["edition"],
-        content_hash=entry["content_hash"],
-        prev_hash=entry["prev"],
-        hash=entry["hash"],
-        data=data,
-        raw=entry,
-    )
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -228,112 +83,6 @@ class Journal:
 
 def path_of(project: Project, reg_id: str) -> Path:
     return project.folder(reg_id) / FILE
-
-
-def _shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
-    """Problems with the structure of one entry (types, not the chain)."""
-    where = journal.at(index)
-    if not isinstance(entry, dict):
-        return [
-            error(
-                where,
-                "DLO609",
-                Msg("journal entry {n} is not a mapping", n=index + 1),
-                Msg("the journal is written by dlo only: restore it from version control"),
-            )
-        ]
-    problems = []
-    types = {
-        "seq": int,
-        "time": str,
-        "actor": str,
-        "event": str,
-        "edition": int,
-        "content_hash": str,
-        "prev": str,
-        "hash": str,
-    }
-    for key, kind in types.items():
-        value = entry.get(key)
-        if not isinstance(value, kind) or isinstance(value, bool):
-            problems.append(
-                error(
-                    journal.at(index, key) if key in entry else where,
-                    "DLO609",
-                    Msg(
-                        "journal entry {n}: {key} is missing or not a {kind}",
-                        n=index + 1,
-                        key=repr(key),
-                        kind=kind.__name__,
-                    ),
-                    Msg("the journal is written by dlo only: restore it from version control"),
-                )
-            )
-    if entry.get("role") is not None and not isinstance(entry.get("role"), str):
-        problems.append(
-            error(
-                journal.at(index, "role"),
-                "DLO609",
-                Msg("journal entry {n}: 'role' is not a string", n=index + 1),
-            )
-        )
-    if SIGNATURE in entry and not isinstance(entry[SIGNATURE], dict):
-        problems.append(
-            error(
-                journal.at(index, SIGNATURE),
-                "DLO609",
-                Msg("journal entry {n}: 'signature' is not a mapping", n=index + 1),
-            )
-        )
-    if not problems:
-        if entry["event"] not in KINDS:
-            problems.append(
-                error(
-                    journal.at(index, "event"),
-                    "DLO609",
-                    Msg(
-                        "journal entry {n}: unknown event {entry}",
-                        n=index + 1,
-                        entry=repr(entry["event"]),
-                    ),
-                )
-            )
-        try:
-            _dates_in_range(to_event(entry))
-        except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(
-                error(where, "DLO609", Msg("journal entry {n}: {error}", n=index + 1, error=exc))
-            )
-    return problems
-
-
-def _dates_in_range(event: Event) -> None:
-    """Every date of an event is a date of real documents (see ``model.sane_date``), so that
-    the review due date and the days of the site are always computable."""
-    sane_date(event.when.date())
-    event.when.astimezone(dt.UTC)  # the zone is a zone
-    order = event.data.get("order")
-    for day in (
-        getattr(order, "date", None),
-        getattr(order, "effective", None),
-        event.data.get("date"),
-        event.data.get("next_due"),
-        *_agreed_days(event),
-    ):
-        if isinstance(day, dt.date):
-            sane_date(day)
-
-
-def _agreed_days(event: Event) -> list[dt.date]:
-    """The days of the agreements a registration of a paper edition lists."""
-    agreed = event.data.get("agreed")
-    if agreed is None:
-        return []
-    if not isinstance(agreed, list) or not all(
-        isinstance(a, dict) and isinstance(a.get("role"), str) for a in agreed
-    ):
-        raise ValueError("'agreed' is not a list of {role, date}")
-    return [dt.date.fromisoformat(str(a["date"])) for a in agreed if a.get("date") is not None]
 
 
 def _read_key(journal: Journal) -> tuple[str, Path, str]:
@@ -390,7 +139,7 @@ def _entries(journal: Journal) -> None:
         )
         return
     for index, entry in enumerate(source.data):
-        shape = _shape(entry, index, journal)
+        shape = chain.shape(entry, index, journal)
         journal.problems += shape
         journal.entries.append(normal(entry) if isinstance(entry, dict) else {})
 
@@ -405,6 +154,11 @@ def events_or_raise(project: Project, reg_id: str) -> list[Event]:
 # -- the chain ------------------------------------------------------------------------------
 
 
+def check_chain(journal: Journal) -> list[Problem]:
+    """Name every edited, deleted, inserted or reordered event (DLO601-DLO605)."""
+    return chain.check(journal, event_hash)
+
+
 def verified(project: Project, journal: Journal) -> list[Problem]:
     """``check_chain(journal)``, worked out once per content of the journal in ``project``
     (the same text, the same verdict: each event is hashed once, not by every command)."""
@@ -414,105 +168,6 @@ def verified(project: Project, journal: Journal) -> list[Problem]:
         _chain_key(journal), journal.source.text, lambda: tuple(check_chain(journal))
     )
     return list(found)
-
-
-def check_chain(journal: Journal) -> list[Problem]:
-    """Name every edited, deleted, inserted or reordered event (DLO601-DLO605)."""
-    problems: list[Problem] = list(journal.problems)
-    if problems:
-        return problems
-    entries = journal.entries
-    hint = Msg(
-        "the journal is append-only: restore it from version control (git log -p {display})",
-        display=journal.display,
-    )
-    seen: dict[int, int] = {}
-    highest = 0
-    explained: set[int] = set()  # entries whose break is already named
-    for i, entry in enumerate(entries):
-        seq = entry["seq"]
-        if event_hash(entry) != entry["hash"]:
-            problems.append(
-                error(
-                    journal.at(i),
-                    "DLO601",
-                    Msg(
-                        "journal event {seq} ({entry}) was edited: its hash does not match its content",
-                        seq=seq,
-                        entry=entry["event"],
-                    ),
-                    hint,
-                )
-            )
-            explained.add(i)
-        if seq in seen:
-            problems.append(
-                error(
-                    journal.at(i, "seq"),
-                    "DLO603",
-                    Msg(
-                        "journal event {seq} appears twice (entries {first} and {second}): an event was inserted",
-                        seq=seq,
-                        first=seen[seq] + 1,
-                        second=i + 1,
-                    ),
-                    hint,
-                )
-            )
-            explained.add(i)
-        elif seq < highest:
-            problems.append(
-                error(
-                    journal.at(i, "seq"),
-                    "DLO604",
-                    Msg(
-                        "journal event {seq} comes after event {highest}: events were reordered",
-                        seq=seq,
-                        highest=highest,
-                    ),
-                    hint,
-                )
-            )
-            explained.add(i)
-        elif seq > highest + 1:
-            missing = list(range(highest + 1, seq))
-            names = ", ".join(map(str, missing))
-            problems.append(
-                error(
-                    journal.at(i, "seq"),
-                    "DLO602",
-                    Msg(
-                        "journal events {names} are missing before event {seq}: deleted",
-                        names=names,
-                        seq=seq,
-                    )
-                    if len(missing) > 1
-                    else Msg(
-                        "journal event {names} is missing before event {seq}: deleted",
-                        names=names,
-                        seq=seq,
-                    ),
-                    hint,
-                )
-            )
-            explained.add(i)
-        seen.setdefault(seq, i)
-        highest = max(highest, seq)
-    for i, entry in enumerate(entries):
-        expected = GENESIS if i == 0 else entries[i - 1]["hash"]
-        if entry["prev"] != expected and i not in explained and (i - 1) not in explained:
-            problems.append(
-                error(
-                    journal.at(i, "prev"),
-                    "DLO605",
-                    Msg(
-                        "journal event {entry} does not follow the event before it (prev hash differs): an event was inserted, deleted or replaced here",
-                        entry=entry["seq"],
-                    ),
-                    hint,
-                )
-            )
-    return sorted(set(problems))
 
 
 # -- writing --------------------------------------------------------------------------------

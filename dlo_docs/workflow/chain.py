@@ -1,0 +1,243 @@
+"""The journal's own checks: the shape of each entry (types, event kinds, dates within the
+years of real documents), and the hash chain that names every edited, deleted, inserted or
+reordered event (DLO601-DLO605), which ``journal.check_chain`` runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Problem, error
+from ..i18n import Msg
+from ..model import sane_date
+from .events import GENESIS, KINDS, SIGNATURE, Event, to_event
+
+if TYPE_CHECKING:
+    from .journal import Journal
+
+
+def shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
+    """Problems with the structure of one entry (types, not the chain)."""
+    where = journal.at(index)
+    if not isinstance(entry, dict):
+        return [
+            error(
+                where,
+                "DLO609",
+                Msg("journal entry {n} is not a mapping", n=index + 1),
+                Msg("the journal is written by dlo only: restore it from version control"),
+            )
+        ]
+    problems = _types(entry, index, journal)
+    if not problems:
+        if entry["event"] not in KINDS:
+            problems.append(
+                error(
+                    journal.at(index, "event"),
+                    "DLO609",
+                    Msg(
+                        "journal entry {n}: unknown event {entry}",
+                        n=index + 1,
+                        entry=repr(entry["event"]),
+                    ),
+                )
+            )
+        try:
+            _dates_in_range(to_event(entry))
+        except (ValueError, TypeError, OverflowError) as exc:
+            problems.append(
+                error(where, "DLO609", Msg("journal entry {n}: {error}", n=index + 1, error=exc))
+            )
+    return problems
+
+
+def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]:
+    """Each field of the entry of the type dlo writes."""
+    where = journal.at(index)
+    problems = []
+    types = {
+        "seq": int,
+        "time": str,
+        "actor": str,
+        "event": str,
+        "edition": int,
+        "content_hash": str,
+        "prev": str,
+        "hash": str,
+    }
+    for key, kind in types.items():
+        value = entry.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(
+                error(
+                    journal.at(index, key) if key in entry else where,
+                    "DLO609",
+                    Msg(
+                        "journal entry {n}: {key} is missing or not a {kind}",
+                        n=index + 1,
+                        key=repr(key),
+                        kind=kind.__name__,
+                    ),
+                    Msg("the journal is written by dlo only: restore it from version control"),
+                )
+            )
+    if entry.get("role") is not None and not isinstance(entry.get("role"), str):
+        problems.append(
+            error(
+                journal.at(index, "role"),
+                "DLO609",
+                Msg("journal entry {n}: 'role' is not a string", n=index + 1),
+            )
+        )
+    if SIGNATURE in entry and not isinstance(entry[SIGNATURE], dict):
+        problems.append(
+            error(
+                journal.at(index, SIGNATURE),
+                "DLO609",
+                Msg("journal entry {n}: 'signature' is not a mapping", n=index + 1),
+            )
+        )
+    return problems
+
+
+def _dates_in_range(event: Event) -> None:
+    """Every date of an event is a date of real documents (see ``model.sane_date``), so that
+    the review due date and the days of the site are always computable."""
+    sane_date(event.when.date())
+    event.when.astimezone(dt.UTC)  # the zone is a zone
+    order = event.data.get("order")
+    for day in (
+        getattr(order, "date", None),
+        getattr(order, "effective", None),
+        event.data.get("date"),
+        event.data.get("next_due"),
+        *_agreed_days(event),
+    ):
+        if isinstance(day, dt.date):
+            sane_date(day)
+
+
+def _agreed_days(event: Event) -> list[dt.date]:
+    """The days of the agreements a registration of a paper edition lists."""
+    agreed = event.data.get("agreed")
+    if agreed is None:
+        return []
+    if not isinstance(agreed, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("role"), str) for a in agreed
+    ):
+        raise ValueError("'agreed' is not a list of {role, date}")
+    return [dt.date.fromisoformat(str(a["date"])) for a in agreed if a.get("date") is not None]
+
+
+def check(journal: Journal, hash_of: Callable[[dict[str, Any]], str]) -> list[Problem]:
+    """Name every edited, deleted, inserted or reordered event (DLO601-DLO605); ``hash_of``
+    is how an event is hashed (``journal.event_hash``)."""
+    problems: list[Problem] = list(journal.problems)
+    if problems:
+        return problems
+    entries = journal.entries
+    hint = Msg(
+        "the journal is append-only: restore it from version control (git log -p {display})",
+        display=journal.display,
+    )
+    explained = _sequence(journal, hint, problems, hash_of)
+    for i, entry in enumerate(entries):
+        expected = GENESIS if i == 0 else entries[i - 1]["hash"]
+        if entry["prev"] != expected and i not in explained and (i - 1) not in explained:
+            problems.append(
+                error(
+                    journal.at(i, "prev"),
+                    "DLO605",
+                    Msg(
+                        "journal event {entry} does not follow the event before it (prev hash differs): an event was inserted, deleted or replaced here",
+                        entry=entry["seq"],
+                    ),
+                    hint,
+                )
+            )
+    return sorted(set(problems))
+
+
+def _sequence(
+    journal: Journal, hint: Msg, problems: list[Problem], hash_of: Callable[[dict[str, Any]], str]
+) -> set[int]:
+    """The edited events and the breaks of the numbering (DLO601-DLO604), into ``problems``;
+    the indexes of the entries whose break is named."""
+    entries = journal.entries
+    seen: dict[int, int] = {}
+    highest = 0
+    explained: set[int] = set()  # entries whose break is already named
+    for i, entry in enumerate(entries):
+        seq = entry["seq"]
+        if hash_of(entry) != entry["hash"]:
+            problems.append(
+                error(
+                    journal.at(i),
+                    "DLO601",
+                    Msg(
+                        "journal event {seq} ({entry}) was edited: its hash does not match its content",
+                        seq=seq,
+                        entry=entry["event"],
+                    ),
+                    hint,
+                )
+            )
+            explained.add(i)
+        broken = _numbering(journal, i, seen, highest, hint)
+        if broken is not None:
+            problems.append(broken)
+            explained.add(i)
+        seen.setdefault(seq, i)
+        highest = max(highest, seq)
+    return explained
+
+
+def _numbering(
+    journal: Journal, i: int, seen: dict[int, int], highest: int, hint: Msg
+) -> Problem | None:
+    """How entry ``i``'s number breaks the sequence: repeated, back, or after a gap."""
+    seq = journal.entries[i]["seq"]
+    if seq in seen:
+        return error(
+            journal.at(i, "seq"),
+            "DLO603",
+            Msg(
+                "journal event {seq} appears twice (entries {first} and {second}): an event was inserted",
+                seq=seq,
+                first=seen[seq] + 1,
+                second=i + 1,
+            ),
+            hint,
+        )
+    elif seq < highest:
+        return error(
+            journal.at(i, "seq"),
+            "DLO604",
+            Msg(
+                "journal event {seq} comes after event {highest}: events were reordered",
+                seq=seq,
+                highest=highest,
+            ),
+            hint,
+        )
+    elif seq > highest + 1:
+        missing = list(range(highest + 1, seq))
+        names = ", ".join(map(str, missing))
+        return error(
+            journal.at(i, "seq"),
+            "DLO602",
+            Msg(
+                "journal events {names} are missing before event {seq}: deleted",
+                names=names,
+                seq=seq,
+            )
+            if len(missing) > 1
+            else Msg(
+                "journal event {names} is missing before event {seq}: deleted",
+                names=names,
+                seq=seq,
+            ),
+            hint,
+        )
+    return None

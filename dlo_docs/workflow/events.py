@@ -1,0 +1,174 @@
+"""A journal event: its fields, its canonical form and hashes, and the ``Event`` value read
+from an entry. ``journal`` exports these names with the journal itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Regulation
+from ..records import Order
+
+GENESIS = "0" * 64
+KINDS = (
+    "revised",
+    "submitted",
+    "agreed",
+    "rejected",
+    "approved",
+    "withdrawn",
+    "reviewed",
+    "acknowledged",
+    "cancelled",
+    "registered",
+    "corrected",
+)
+# the events that approve an edition: an approval in the workflow, or an edition approved on paper
+# before the workflow, registered as such
+APPROVALS = ("approved", "registered")
+# the fields every event has, in the order they are written (event-specific data goes before
+# content_hash)
+HEAD = ("seq", "time", "role", "actor", "event", "edition")
+TAIL = ("content_hash", "prev", "hash")
+SIGNATURE = "signature"  # an official's signature record, between prev and hash
+
+# -- canonical form and hashes ------------------------------------------------------------
+
+
+def normal(value: Any) -> Any:
+    """Plain JSON values (round-trip YAML scalars, dates) for hashing."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): normal(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [normal(v) for v in value]
+    return str(value)
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(
+        normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def sha256(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+def content_hash(model: Regulation) -> str:
+    """The hash of the validated text: comments, quoting, key order and layout do not count.
+
+    Fields left at their default are left out, so a later version of the schema that adds an
+    optional field does not change the hash of editions frozen before it (and writing a default
+    out, e.g. ``route: sequential``, is not a change either)."""
+    return sha256(model.model_dump(mode="json", exclude_defaults=True))
+
+
+def event_hash(entry: dict[str, Any]) -> str:
+    return sha256({k: v for k, v in entry.items() if k != "hash"})
+
+
+def signed_bytes(entry: dict[str, Any]) -> bytes:
+    """What an official's signature covers: the event's canonical JSON without its hash and its
+    signature (so it includes the content hash of the text and the previous event's hash). The
+    event's hash covers the signature too, so the chain binds it; an unsigned event's hash is
+    what it always was."""
+    return canonical({k: v for k, v in entry.items() if k not in ("hash", SIGNATURE)})
+
+
+# -- the event ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """One journal event. Event-specific data (reason, order, remarks, route, result, ...) is in
+    ``data`` and readable as attributes: ``ev.reason``, ``ev.order`` (a ``records.Order``)."""
+
+    seq: int
+    time: str
+    role: str | None
+    actor: str
+    event: str
+    edition: int
+    content_hash: str
+    prev_hash: str
+    hash: str
+    data: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:
+        data = self.__dict__.get("data") or {}
+        if name in data:
+            return data[name]
+        raise AttributeError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+    @property
+    def when(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.time)
+
+    @property
+    def date(self) -> dt.date:
+        """The calendar day of the event in the organisation's zone (the zone it was written in)."""
+        return self.when.date()
+
+    @property
+    def day(self) -> dt.date:
+        """The day of the act the event records: the date given for it (an agreement signed
+        earlier than it was recorded, an order's date), else the day it was recorded."""
+        order: Order | None = self.data.get("order")
+        if self.event in APPROVALS and order is not None:
+            return order.date
+        value = self.data.get("date")
+        return value if isinstance(value, dt.date) else self.date
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as written in the journal (JSON-ready)."""
+        return dict(self.raw)
+
+
+def _order(value: Any) -> Order | None:
+    if not isinstance(value, dict) or "number" not in value or "date" not in value:
+        return None
+    effective = value.get("effective")
+    return Order(
+        number=str(value["number"]),
+        date=dt.date.fromisoformat(str(value["date"])),
+        effective=dt.date.fromisoformat(str(effective)) if effective else None,
+    )
+
+
+def to_event(entry: dict[str, Any]) -> Event:
+    data = {k: v for k, v in entry.items() if k not in HEAD + TAIL}
+    if "order" in data:
+        data["order"] = _order(data["order"])
+    for key in ("date", "next_due"):
+        if isinstance(data.get(key), str):
+            data[key] = dt.date.fromisoformat(data[key])
+    return Event(
+        seq=entry["seq"],
+        time=entry["time"],
+        role=entry.get("role"),
+        actor=entry["actor"],
+        event=entry["event"],
+        edition=entry["edition"],
+        content_hash=entry["content_hash"],
+        prev_hash=entry["prev"],
+        hash=entry["hash"],
+        data=data,
+        raw=entry,
+    )
