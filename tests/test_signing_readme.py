@@ -261,3 +261,47 @@ def test_the_rector_signs_the_approved_pdf_as_the_readme_says(office):
     _ok(office.dlo(sign_pdf.replace("RSA256_….p12", str(office.keys["rector"])), "--lang", "kk"))
     out = _ok(office.dlo(f"dlo verify-pdf build/{REG}.kk.pdf"))
     assert "АХМЕТОВ ДАНИЯР" in out and ": valid" in out
+
+
+def _pilot() -> str:
+    section = _section()
+    return section[section.index("**Trying it first") :]
+
+
+@needs("openssl")
+def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_path):
+    """The README's "Trying it first": its OpenSSL lines run as written make a CA and an official's
+    key file with which the vice-rector's agreement is signed, verified by dlo and by openssl."""
+    work = tmp_path / "pilot"
+    work.mkdir()
+    extensions = re.findall(r"`((?:keyUsage|extendedKeyUsage)=[^`]*)`", _pilot())
+    assert len(extensions) == 2
+    (work / "official.ext").write_text("\n".join(extensions) + "\n", encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", _pilot(), re.S)[:2]
+    for command in (line for block in blocks for line in block.splitlines() if line.strip()):
+        args = shlex.split(command)
+        if args[:3] == ["openssl", "pkcs12", "-export"]:  # asked for; here given
+            args += ["-passout", f"pass:{PASSWORD}"]
+        result = subprocess.run(args, cwd=work, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}: {result.stderr}"
+    root = _bundled_copy(tmp_path / "proj")
+    (root / "keys" / "ca").mkdir(parents=True)
+    shutil.copy(work / "ca.pem", root / "keys" / "ca" / "ca.pem")
+    [pkcs12_command] = _commands("openssl pkcs12")  # step 2, from the pilot's key file
+    _openssl(pkcs12_command.replace("RSA256_….p12", str(work / "RSA256_vp.p12")), root)
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    source.data["signatures"] = {"trust": ["keys/ca/ca.pem"]}
+    for position in source.data["positions"]:
+        if position["id"] == "vp-academic":
+            position["certificates"] = [{"file": "keys/vp-academic.pem"}]
+    load.write(path, source.data)
+    office = Office(root, tmp_path, {})
+    assert "DLO90" not in _ok(office.dlo("dlo check"))
+    _ok(office.dlo(f"dlo submit {REG}"))
+    out = _ok(office.dlo(f"dlo agree {REG} --as vp-academic --sign {work / 'RSA256_vp.p12'}"))
+    assert "vp-academic agreed" in out
+    assert f"{REG}: intact" in _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
+    [name] = [p.stem for p in (root / "build" / "signatures").glob("*-agreed.p7s")]
+    assert _readme_openssl(root, name).returncode == 0
