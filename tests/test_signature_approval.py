@@ -6,6 +6,7 @@ signed, never an order. Read back from the DOCX and the site."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,14 @@ def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(
     )
     ok(dlo, in_force, "submit", REG)
     agree_all(dlo, in_force)
+    # the register waits for the rector, the authority the submission fixed
+    [row] = json.loads(ok(dlo, in_force, "list", "--format", "json").out)["regulations"]
+    assert row["waiting_for"] == ["rector"], row
     ok(dlo, in_force, "approve", REG, "--order", "2-НҚ", "--date", "2024-07-01")
+    # the site's page names the rector as the approving official, as the title page does
+    ok(dlo, in_force, "site", "build", "--no-pdf")
+    page = (in_force / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    [approving] = re.findall(r"Бекіткен</(?:dt|th)>\s*<(?:dd|td)[^>]*>([^<]*)<", page)
+    assert approving == "Басқарма Төрағасы – Ректор", approving
     approval = approved_pdf.approval_of(Project(in_force), REG)
     assert (approval.edition, approval.approver, approval.number) == (2, "rector", "2-НҚ")

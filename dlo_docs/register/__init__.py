@@ -82,7 +82,8 @@ def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry)
     if st.state == "agreement" and not st.voided:
         return st.pending[:1] if st.route_kind == "sequential" else list(st.pending)
     if st.state == "agreed" and not st.voided:
-        return [doc.approval.by] if doc is not None else []
+        by = st.approval_by or (doc.approval.by if doc is not None else None)  # as submitted
+        return [by] if by else []
     if st.state in ("draft", "agreement", "agreed"):
         return [drafter] if drafter else []
     return []

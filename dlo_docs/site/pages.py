@@ -68,7 +68,7 @@ def summary(pub: Published) -> dict:
         },
         "review_due": iso(pub.status.review_due),
         **_readers(pub),
-        "approved_by": model.approval.by,
+        "approved_by": rd.approving.position_id,  # who approved it, as the journal recorded
         "approving": rd.approving.position,
     }
 
@@ -226,7 +226,7 @@ class Pages:
             position, position_lang = positions.get(model.position, (rd.position, text_lang))
             meta.append((L["meta"]["position"], position, position_lang))
         approving, approving_lang = positions.get(
-            model.approval.by, (rd.approving.position, text_lang)
+            rd.approving.position_id, (rd.approving.position, text_lang)
         )
         meta += [
             (L["meta"]["edition"], labels["edition_n"].format(n=pub.n), lang),

@@ -41,6 +41,8 @@ class Status:
     # an edition approved by an order that has not taken effect yet, and the day it does
     approved_edition: int | None = None
     takes_effect: dt.date | None = None
+    # the approving authority the open round's submission fixed (None: no round open)
+    approval_by: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         def order(o: _records.Order | None) -> dict[str, Any] | None:
@@ -72,6 +74,7 @@ class Status:
             "changed": self.changed,
             "approved_edition": self.approved_edition,
             "takes_effect": self.takes_effect.isoformat() if self.takes_effect else None,
+            "approval_by": self.approval_by,
         }
 
 
@@ -101,6 +104,7 @@ def of(ctx: Ctx) -> Status:
     if h.round is not None and h.state in ("agreement", "agreed"):
         st.state = ctx.state
         st.route, st.route_kind = list(h.round.route), h.round.kind
+        st.approval_by = h.round.submitted.get("approval_by")
         st.voided, st.void_reason = ctx.voided, ctx.void_reason
         marks = ctx.marks
         st.agreed = [r for r in h.round.route if r in marks]
