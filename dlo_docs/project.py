@@ -204,7 +204,8 @@ class Project:
     # -- loading -------------------------------------------------------------------------
     def load_registry(self, loaded: Loaded) -> None:
         display = self.display(self.registry_path)
-        if not self.registry_path.is_file():
+        path = self.registry_path
+        if not (path.is_file() or path.exists() or path.is_symlink()):  # a FIFO: DLO009 below
             loaded.problems.append(
                 error(
                     Location(display, 1, 1),

@@ -363,3 +363,14 @@ def test_import_refuses_a_document_of_more_paragraphs_than_a_regulation_has(proj
     _no_crash(result)
     assert "DLO520" in result.err and "20001 paragraphs" in result.err, result.err
     assert snapshot(project) == before
+
+
+@unix_only
+def test_a_registry_that_is_a_fifo_is_named_as_one_not_as_missing(project, dlo, deadline):
+    registry = project / "regulations" / "registry.yaml"
+    registry.unlink()
+    os.mkfifo(registry)
+    result = dlo("--root", project, "check")
+    _no_crash(result)
+    assert ("regulations/registry.yaml", 1, 1, "DLO009") in positioned(result.out + result.err)
+    assert "the registry is missing" not in result.out + result.err
