@@ -317,3 +317,48 @@ def test_a_title_set_in_capitals_or_over_two_lines_reads_as_one(
     assert load_model(project, f"dlo-{lang}").title == {lang: title}
     check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
     assert "DLO102" not in check.out, check.out
+
+
+@pytest.mark.parametrize(
+    ("lang", "clause"),
+    [
+        ("ru", "1.2. Отдел подчиняется директору института непрерывного образования."),
+        ("kk", "1.2. Бөлім үздіксіз білім беру институтының директорына бағынады."),
+    ],
+)
+def test_a_unit_regulation_states_whom_its_unit_reports_to(project, dlo, tmp_path, lang, clause):
+    """A unit regulation has no position: the clause saying to whom the unit reports is held to
+    the unit head's reports_to (the department's head reports to the institute's director), not
+    to an empty set that every name disagrees with."""
+    body = RU_BODY if lang == "ru" else KK_BODY
+    chapter, clauses = body[0]
+    body = [(chapter, [clauses[0], clause]), *body[1:]]
+    title = (
+        ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"]
+        if lang == "ru"
+        else ["Қашықтықтан оқыту бөлімі туралы ереже"]
+    )
+    path = office_docx(
+        tmp_path / f"dlo-{lang}.docx", RU_BLOCK if lang == "ru" else KK_BLOCK, title, body
+    )
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
+    assert "reports_to" not in check.out, check.out
+    # a clause naming someone else is still caught
+    text = (project / "regulations" / f"dlo-{lang}" / "regulation.yaml").read_text(encoding="utf-8")
+    other = {
+        "ru": (
+            "директору института непрерывного образования",
+            "проректору по академическим вопросам",
+        ),
+        "kk": (
+            "үздіксіз білім беру институтының директорына",
+            "академиялық мәселелер жөніндегі проректорға",
+        ),
+    }[lang]
+    (project / "regulations" / f"dlo-{lang}" / "regulation.yaml").write_text(
+        text.replace(*other), encoding="utf-8"
+    )
+    check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
+    assert "error DLO101" in check.out and "reports_to" in check.out, check.out

@@ -90,23 +90,22 @@ def position(
 
 def _named_unit(registry: Registry, page: list[Line], tree: Tree, lang: str) -> str | None:
     """The registry unit the title page (``page``: without its approval block, whose "приказом
-    ректора" names who approved it) or the first clause names (as word prefixes)."""
-    text = " ".join(
-        [
-            *(line.text for line in page),
-            *(c.text for _, c in facts.clauses(tree.chapters)),
-        ][:3]
-    )
-    have = words(text)
-    found: list[tuple[int, str]] = []
-    for u in registry.units:
-        if u.organisation not in (None, registry.organisation.id):
-            continue  # another organisation's unit, kept for its imported regulations
-        name = u.name.get(lang)
-        want = [w[: max(4, len(w) - 3)] for w in words(name or "") if len(w) > 3]
-        if want and all(any(h.startswith(w) for h in have) for w in want):
-            found.append((len(want), u.id))
-    return max(found)[1] if found else None  # the most specific name named
+    ректора" names who approved it) names, else the one the first clause names (as word
+    prefixes; of several, the most specific). A later clause ("подчиняется директору института
+    …") names other units."""
+    first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
+    for text in (" ".join(line.text for line in page[:3]), first):
+        have = words(text)
+        found: list[tuple[int, str]] = []
+        for u in registry.units:
+            if u.organisation not in (None, registry.organisation.id):
+                continue  # another organisation's unit, kept for its imported regulations
+            want = [w[: max(4, len(w) - 3)] for w in words(u.name.get(lang) or "") if len(w) > 3]
+            if want and all(any(h.startswith(w) for h in have) for w in want):
+                found.append((len(want), u.id))
+        if found:
+            return max(found)[1]
+    return None
 
 
 def unit(

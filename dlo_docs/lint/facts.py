@@ -29,9 +29,26 @@ FIELD = {
 }
 
 
+def _boss(registry: Registry, position: str | None, unit: str | None) -> str | None:
+    """Whom the position reports to; for a unit regulation (no position), whom the unit's head
+    reports to, else the head of the unit above it."""
+    if position:
+        return registry.position(position).reports_to
+    ids = {u.id: u for u in registry.units}
+    found = ids.get(unit or "")
+    if found is None:
+        return None
+    if found.head and found.head in {p.id for p in registry.positions}:
+        above = registry.position(found.head).reports_to
+        if above:
+            return above
+    parent = ids.get(found.parent or "")
+    return parent.head if parent is not None else None
+
+
 def expected(document: Document, registry: Registry, fact: str) -> set[str]:
     doc = document.model
-    reports_to = registry.position(doc.position).reports_to if doc.position else None
+    reports_to = _boss(registry, doc.position, doc.unit)
     boss: set[str] = {reports_to} if reports_to is not None else set()
     facts: dict[str, set[str]] = {
         "approvers": set(doc.agreement.approvers),
