@@ -193,3 +193,26 @@ def test_the_site_index_shows_the_register_columns(office, dlo):
     assert ("скоро" in d_row) == (mark == "due")
     # drafts and regulations in agreement are not published
     assert "reg-a-agreement" not in kk and "reg-b-agreed" not in kk
+
+
+def test_without_today_the_register_counts_from_the_workflows_day(office, dlo, monkeypatch):
+    """``DLO_TODAY`` is the day every command takes as today: the register's review marks too,
+    not the computer's clock (a demonstration a year ahead shows the review due then)."""
+    monkeypatch.setenv("DLO_TODAY", "2026-12-31")
+    rows = {
+        r["id"]: r
+        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+    }
+    assert rows["d-due"]["review"] == "due"  # due 2027-02-01: within 90 days of 2026-12-31
+    monkeypatch.setenv("DLO_TODAY", "2027-03-01")
+    rows = {
+        r["id"]: r
+        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+    }
+    assert rows["d-due"]["review"] == "overdue"
+    monkeypatch.setenv("DLO_TODAY", "2025-01-01")
+    rows = {
+        r["id"]: r
+        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+    }
+    assert rows["d-due"]["review"] == ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
@@ -52,7 +51,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
     """The register: every regulation with its code, title, unit, state, edition in force, order,
     effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for."""
     project = obj.project
-    day = today.date() if today else dt.date.today()
+    day = today.date() if today else register.today()
     found = register.entries(project, lang, day)
     found = register.select(
         found,

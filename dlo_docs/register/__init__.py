@@ -19,6 +19,7 @@ from ..model import Registry, Regulation, text_in
 from ..project import Loaded, Project
 from ..workflow import acknowledgements
 
+today = workflow.today  # the day reviews are counted from: the workflow's (DLO_TODAY when set)
 DUE_SOON_DAYS = 90  # a review due within this many days is marked "due"
 COLUMNS = (
     "id",
@@ -111,7 +112,7 @@ def _units_under(registry: Registry, unit: str) -> set[str]:
 
 def entries(project: Project, lang: str = "kk", today: dt.date | None = None) -> list[Entry]:
     """Every regulation of the project, in the order of unit, code and id."""
-    today = today or dt.date.today()
+    today = today or workflow.today()  # DLO_TODAY as every command takes it
     loaded: Loaded = project.load()
     if loaded.registry is None:
         raise DloError(loaded.errors)

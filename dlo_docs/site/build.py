@@ -9,7 +9,6 @@ Every file is written atomically, and only when its bytes change.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections.abc import Callable
@@ -119,7 +118,7 @@ class _Site(Outputs):
             kept, changed, self.inputs = self.regulations()
             keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
             keys += sorted((pub.id, key) for pub, key in changed)
-            self.manifest.site = digest(self.base, self.pdf, keys, dt.date.today().isoformat())
+            self.manifest.site = digest(self.base, self.pdf, keys, views.build_day().isoformat())
             if not changed and self.indexes_fresh():
                 self.report.published = sorted(kept)  # nothing to render, nothing to index
             else:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Registry
 from ..register import review_mark as _review_mark
+from ..register import today as build_day
 from .collect import LANGS
 
 CSP = (
@@ -170,5 +171,5 @@ def row(s: dict, lang: str, labels: dict[str, dict], today: dt.date | None = Non
         "effective": date(order.get("effective") or order["date"]),
         "review_due": date(s.get("review_due")),
         "read": f"{s['acknowledged']} / {s['readers']}" if "readers" in s else "",
-        "review_mark": review_mark(s.get("review_due"), today or dt.date.today()),
+        "review_mark": review_mark(s.get("review_due"), today or build_day()),
     }
