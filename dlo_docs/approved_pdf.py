@@ -34,6 +34,15 @@ class Approval:
     approver: str  # the registry position that approved it (the journal's approval event)
     number: str
     date: dt.date
+    by_signature: bool = False  # approved by the official's signature: no order
+
+
+def reason(words: dict, approval: Approval) -> str:
+    """The reason the approver's signature states: the order, or the approval by signature."""
+    day = f"{approval.date:%d.%m.%Y}"
+    if approval.by_signature:
+        return str(words["form"]["signed_approval"].format(date=day))
+    return str(words["form"]["approved_by_order"].format(date=day, number=approval.number))
 
 
 def approval_of(project: Project, reg_id: str) -> Approval:
@@ -60,7 +69,13 @@ def approval_of(project: Project, reg_id: str) -> Approval:
     # who approved it, as the journal recorded (the authority its submission fixed), not whom its
     # frozen text names: a revision that changes approval.by changes it for the next one
     approved = workflow.history(project, reg_id).approvals[st.edition_in_force]
-    return Approval(st.edition_in_force, str(approved.role), order.number, order.date)
+    return Approval(
+        st.edition_in_force,
+        str(approved.role),
+        order.number,
+        order.date,
+        by_signature=approved.get("form") == "signature",
+    )
 
 
 def check_approver(project: Project, approval: Approval, signer: Signer) -> Signers:
@@ -107,9 +122,7 @@ def sign_approved(
     written = []
     for output in outputs:
         words = labels.labels(output.lang, project.templates)
-        reason = words["form"]["approved_by_order"].format(
-            date=f"{approval.date:%d.%m.%Y}", number=approval.number
-        )
+        why = reason(words, approval)
         city = registry.organisation.city
         signed = pades.sign(
             output.path.read_bytes(),
@@ -117,7 +130,7 @@ def sign_approved(
             keys.der(signer.certificate),
             [keys.der(c) for c in signer.chain],
             _stamp(output.lang, project, signer, zone),
-            reason=reason,
+            reason=why,
             location=city.get(output.lang) or next(iter(city.values())),
         )
         atomic_write(output.path, signed)

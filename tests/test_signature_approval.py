@@ -164,3 +164,14 @@ def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(
     assert approving == "Басқарма Төрағасы – Ректор", approving
     approval = approved_pdf.approval_of(Project(in_force), REG)
     assert (approval.edition, approval.approver, approval.number) == (2, "rector", "2-НҚ")
+
+
+def test_the_signed_pdf_states_an_approval_by_signature_not_an_empty_order(signed):
+    """The reason of the approver's PAdES signature of an edition approved by signature says so
+    ("… қол қою арқылы бекітілген"), not an order with no number ("№  бұйрығымен")."""
+    approval = approved_pdf.approval_of(Project(signed), UNIT)
+    assert approval.by_signature and approval.number == ""
+    words = labels.labels("kk", signed / "templates")
+    assert approved_pdf.reason(words, approval) == "02.03.2024 ж. қол қою арқылы бекітілген"
+    words = labels.labels("ru", signed / "templates")
+    assert approved_pdf.reason(words, approval) == "Утверждено подписью 02.03.2024 г."
