@@ -31,8 +31,8 @@ Public interface (other areas code against it; nothing else of the package is pu
   draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry, lang)`` (approved edition ``n``'s, from
   the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
-- the commands (``commands.py``): ``revise``, ``submit``, ``agree``, ``reject``, ``approve``,
-  ``withdraw``, ``review``; ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an
+- the commands (``commands.py``): ``revise``, ``submit``, ``approve``; ``agree``, ``reject``
+  (``agreement.py``); ``withdraw``, ``review`` (``in_force.py``); ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an
   edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve and review signed with ``signer=``, see
   ``signatures.py``); integrity (``integrity.py``): ``verify``, ``export_signatures``.
 
@@ -42,13 +42,15 @@ never act on the same state; every write is atomic.
 
 from __future__ import annotations
 
+from .agreement import agree, reject
 from .amend import cancel, correct
-from .commands import agree, approve, reject, review, revise, submit, withdraw
+from .commands import approve, revise, submit
 from .dates import today
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
 from .history import events, history, intact, journal_path, revision_reason, status
+from .in_force import review, withdraw
 from .integrity import export_signatures, verify
 from .journal import APPROVALS, Event, content_hash
 from .paper import register_paper

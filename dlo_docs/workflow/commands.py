@@ -1,6 +1,8 @@
-"""The commands that move a regulation through its life: ``revise``, ``submit``, ``agree``,
-``reject``, ``approve``, ``withdraw``, ``review``. Each holds the journal lock from reading the
-state to writing the event, so two commands never act on the same state; every write is atomic.
+"""The commands that take a draft to an edition in force: ``revise``, ``submit``, ``approve``
+(the approvers' ``agree`` and ``reject`` are in ``agreement``, ``withdraw`` and ``review`` of an
+edition in force in ``in_force``), and what they share. Each holds the journal lock from reading
+the state to writing the event, so two commands never act on the same state; every write is
+atomic.
 """
 
 from __future__ import annotations
@@ -261,148 +263,6 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
         )
 
 
-def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
-    h = ctx.history
-    if ctx.state != "agreement" or h.round is None:
-        if ctx.state == "agreed":
-            why = Msg("every approver has agreed already")
-        else:
-            why = loading.state_phrase(h)
-        fields = {"role": role, "id": ctx.reg_id, "why": why}
-        raise ctx.refuse(
-            "DLO620",
-            Msg("{role} cannot agree to {id}: {why}", **fields)
-            if verb == "agree to"
-            else Msg("{role} cannot reject {id}: {why}", **fields),
-            Msg("submit it first: dlo submit {id}", id=ctx.reg_id) if h.state == "draft" else None,
-        )
-    round_ = h.round
-    if role not in round_.route:
-        raise ctx.refuse(
-            "DLO621",
-            Msg(
-                "{role} is not on the agreement route of {reg_id} ({value})",
-                role=role,
-                reg_id=ctx.reg_id,
-                value=", ".join(round_.route),
-            ),
-            Msg("only the approvers of the route agree or reject"),
-            at=("agreement", "approvers"),
-        )
-    # a void round is refused after these checks (DLO625), on the agreements as they were given
-    marks = round_.marks if ctx.voided else ctx.marks
-    if role in marks:
-        raise ctx.refuse(
-            "DLO623",
-            Msg(
-                "{role} has already agreed to {reg_id} edition {edition}",
-                role=role,
-                reg_id=ctx.reg_id,
-                edition=round_.submitted.edition,
-            ),
-        )
-    pending = round_.pending if ctx.voided else ctx.pending
-    if round_.kind == "sequential" and pending and pending[0] != role:
-        raise ctx.refuse(
-            "DLO622",
-            Msg(
-                "it is not {role}'s turn: the route is sequential and {pending} has not agreed yet",
-                role=role,
-                pending=pending[0],
-            ),
-            Msg("pending, in order: {value}", value=", ".join(pending)),
-            at=("agreement", "route"),
-        )
-    return round_
-
-
-def _decision_date(ctx: Ctx, round_: Round, date: dt.date | None) -> dt.date:
-    """The day an approver signed (default today): not before the submission, nor (on a
-    sequential route) before the agreement of the approver before."""
-    after = [
-        (
-            round_.submitted.day,
-            Msg("the submission of edition {edition}", edition=round_.submitted.edition),
-        )
-    ]
-    if round_.kind == "sequential" and round_.marks:
-        last = max(round_.marks.values(), key=lambda ev: ev.seq)
-        after.append((last.day, Msg("the agreement of {role}", role=last.role)))
-    return dates.act(date, "--date", loading.today(ctx), after)
-
-
-def agree(
-    project: Project,
-    reg_id: str,
-    as_: str,
-    remarks: str | None = None,
-    clerk: str | None = None,
-    signer: Signer | None = None,
-    date: dt.date | None = None,
-) -> Event:
-    """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
-    the route is sequential), signed on ``date`` (default today)."""
-    with _journal.lock(project, reg_id):
-        ctx = _open(project, reg_id)
-        as_ = loading.role(ctx, as_, "--as")
-        clerk = loading.clerk(ctx, clerk)
-        round_ = _decision_checks(ctx, as_, "agree to")
-        if ctx.voided:
-            raise ctx.refuse(
-                "DLO625",
-                Msg(
-                    "{reg_id} cannot be agreed to: {void_reason}, so the agreements given are void",
-                    reg_id=reg_id,
-                    void_reason=ctx.void_reason,
-                ),
-                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
-            )
-        remarks = " ".join((remarks or "").split()) or None
-        day = _decision_date(ctx, round_, date)
-        return loading.append(
-            ctx,
-            clerk,
-            sign=_signing(ctx, "agreed", as_, signer, day),
-            role=as_,
-            event="agreed",
-            edition=round_.submitted.edition,
-            date=day.isoformat(),
-            remarks=remarks,
-            content_hash=ctx.hash,
-        )
-
-
-def reject(
-    project: Project,
-    reg_id: str,
-    as_: str,
-    remarks: str,
-    clerk: str | None = None,
-    signer: Signer | None = None,
-    date: dt.date | None = None,
-) -> Event:
-    """Return the draft to the drafter with ``as_``'s remarks (given on ``date``, default today);
-    the agreements of the round lapse."""
-    with _journal.lock(project, reg_id):
-        ctx = _open(project, reg_id)
-        as_ = loading.role(ctx, as_, "--as")
-        remarks = loading.text(remarks, "--remarks")
-        clerk = loading.clerk(ctx, clerk)
-        round_ = _decision_checks(ctx, as_, "reject")
-        day = _decision_date(ctx, round_, date)
-        return loading.append(
-            ctx,
-            clerk,
-            sign=_signing(ctx, "rejected", as_, signer, day),
-            role=as_,
-            event="rejected",
-            edition=round_.submitted.edition,
-            date=day.isoformat(),
-            remarks=remarks,
-            content_hash=ctx.hash,
-        )
-
-
 def approval_form(ctx: Ctx, round_: Round | None) -> str:
     """How the open draft is approved: the form its submission fixed (``approval_form``), else
     (a submission recorded before the form was) the edition in force's, else the draft's own."""
@@ -428,48 +288,9 @@ def approve(
         h = ctx.history
         order = guards.order_number(ctx, order, approval_form(ctx, h.round))
         clerk = loading.clerk(ctx, clerk)
-        if ctx.state == "agreement" and h.round is not None:
-            pending = list(h.round.route) if ctx.voided else ctx.pending
-            raise ctx.refuse(
-                "DLO624",
-                Msg(
-                    "{reg_id} cannot be approved: not every approver has agreed (pending: {value})",
-                    reg_id=reg_id,
-                    value=", ".join(pending),
-                ),
-                Msg("dlo status {reg_id}", reg_id=reg_id),
-                at=("agreement", "approvers"),
-            )
-        if ctx.state != "agreed" or h.round is None:
-            raise ctx.refuse(
-                "DLO620",
-                Msg(
-                    "{reg_id} cannot be approved: {value}",
-                    reg_id=reg_id,
-                    value=loading.state_phrase(h),
-                ),
-                Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
-                if h.state == "draft"
-                else None,
-            )
-        guards.valid(ctx, "approved")
-        if ctx.voided or any(ev.content_hash != ctx.hash for ev in ctx.marks.values()):
-            raise ctx.refuse(
-                "DLO625",
-                Msg(
-                    "{reg_id} cannot be approved: {value}, so the agreements given are void",
-                    reg_id=reg_id,
-                    value=ctx.void_reason or "its text changed after agreement began",
-                ),
-                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
-            )
+        _refuse_approval(ctx)
+        assert h.round is not None  # agreed: a round is open
         n = ctx.model.edition
-        if n in h.approvals:
-            raise ctx.refuse(
-                "DLO620",
-                Msg("edition {n} of {reg_id} is already approved and frozen", n=n, reg_id=reg_id),
-                at=("edition",),
-            )
         date = _order_date(ctx, date, h.round)
         effective = dates.effective(effective, date)
         # The frozen copy is written under a pending name, the approval is journaled, then the copy
@@ -501,6 +322,54 @@ def approve(
         return event
 
 
+def _refuse_approval(ctx: Ctx) -> None:
+    """Refuse an approval before every approver agreed to exactly this text, or of an edition
+    already approved."""
+    h, reg_id = ctx.history, ctx.reg_id
+    if ctx.state == "agreement" and h.round is not None:
+        pending = list(h.round.route) if ctx.voided else ctx.pending
+        raise ctx.refuse(
+            "DLO624",
+            Msg(
+                "{reg_id} cannot be approved: not every approver has agreed (pending: {value})",
+                reg_id=reg_id,
+                value=", ".join(pending),
+            ),
+            Msg("dlo status {reg_id}", reg_id=reg_id),
+            at=("agreement", "approvers"),
+        )
+    if ctx.state != "agreed" or h.round is None:
+        raise ctx.refuse(
+            "DLO620",
+            Msg(
+                "{reg_id} cannot be approved: {value}",
+                reg_id=reg_id,
+                value=loading.state_phrase(h),
+            ),
+            Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
+            if h.state == "draft"
+            else None,
+        )
+    guards.valid(ctx, "approved")
+    if ctx.voided or any(ev.content_hash != ctx.hash for ev in ctx.marks.values()):
+        raise ctx.refuse(
+            "DLO625",
+            Msg(
+                "{reg_id} cannot be approved: {value}, so the agreements given are void",
+                reg_id=reg_id,
+                value=ctx.void_reason or "its text changed after agreement began",
+            ),
+            Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
+        )
+    n = ctx.model.edition
+    if n in h.approvals:
+        raise ctx.refuse(
+            "DLO620",
+            Msg("edition {n} of {reg_id} is already approved and frozen", n=n, reg_id=reg_id),
+            at=("edition",),
+        )
+
+
 def _order_date(ctx: Ctx, date: dt.date, round_: Round | None) -> dt.date:
     """An approving order's date: not after today, not before the last agreement, nor before
     the order of the edition before."""
@@ -513,104 +382,3 @@ def _order_date(ctx: Ctx, date: dt.date, round_: Round | None) -> dt.date:
         k = max(h.approvals)
         after.append((h.approvals[k].day, Msg("the order that approved edition {k}", k=k)))
     return dates.act(date, "--date", loading.today(ctx), after)
-
-
-def withdraw(
-    project: Project, reg_id: str, order: str, date: dt.date, clerk: str | None = None
-) -> Event:
-    """Withdraw the edition in force by order; an open draft is abandoned with it."""
-    with _journal.lock(project, reg_id):
-        ctx = _open(project, reg_id)
-        h = ctx.history
-        order = loading.text(order, "--order")
-        clerk = loading.clerk(ctx, clerk)
-        if h.in_force is None:
-            raise ctx.refuse(
-                "DLO620",
-                Msg("{id} cannot be withdrawn: no edition of it is in force", id=reg_id)
-                if h.state != "withdrawn"
-                else Msg(
-                    "{id} cannot be withdrawn: no edition of it is in force "
-                    "(it has been withdrawn already)",
-                    id=reg_id,
-                ),
-            )
-        if h.open:
-            raise ctx.refuse(
-                "DLO620",
-                Msg(
-                    "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
-                    reg_id=reg_id,
-                    draft=h.draft,
-                    state=h.state,
-                ),
-                Msg(
-                    "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
-                    reg_id=reg_id,
-                ),
-            )
-        _refuse_while_pending(ctx, "withdrawn")
-        approved_on = h.in_force_order.date if h.in_force_order is not None else None
-        date = dates.act(
-            date,
-            "--date",
-            loading.today(ctx),
-            [(approved_on, f"the order that approved edition {h.in_force}")],
-        )
-        in_force = _in_force(ctx)
-        return loading.append(
-            ctx,
-            clerk,
-            organisation=True,
-            role=(in_force.model if in_force is not None else ctx.model).approval.by,
-            event="withdrawn",
-            edition=h.in_force,
-            order={"number": order, "date": date.isoformat()},
-            content_hash=h.approvals[h.in_force].content_hash,
-        )
-
-
-def review(
-    project: Project,
-    reg_id: str,
-    by: str,
-    result: str,
-    date: dt.date | None = None,
-    clerk: str | None = None,
-    signer: Signer | None = None,
-) -> Event:
-    """Record a periodic review of the edition in force; the next one falls due
-    ``review_period_years`` (registry; default 3) after it."""
-    with _journal.lock(project, reg_id):
-        ctx = _open(project, reg_id)
-        h = ctx.history
-        by = loading.role(ctx, by, "--by")
-        result = loading.text(result, "--result")
-        clerk = loading.clerk(ctx, clerk)
-        if h.in_force is None:
-            raise ctx.refuse(
-                "DLO620",
-                Msg("{reg_id} cannot be reviewed: no edition of it is in force", reg_id=reg_id),
-            )
-        previous = [r.day for r in h.reviews_of_edition()]
-        date = dates.act(
-            date,
-            "--date",
-            loading.today(ctx),
-            [
-                (h.effective_from, f"the day edition {h.in_force} took effect"),
-                (max(previous) if previous else None, "the previous review"),
-            ],
-        )
-        return loading.append(
-            ctx,
-            clerk,
-            sign=_signing(ctx, "reviewed", by, signer, date),
-            role=by,
-            event="reviewed",
-            edition=h.in_force,
-            result=result,
-            date=date.isoformat(),
-            next_due=dates.add_years(date, ctx.registry.review_period_years).isoformat(),
-            content_hash=h.approvals[h.in_force].content_hash,
-        )

@@ -1,0 +1,159 @@
+"""The approvers' decisions on a submitted draft: ``agree`` and ``reject``, each by a role of the
+agreement route, on the text that was submitted. Like every command, each holds the journal lock
+from reading the state to writing the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..i18n import Msg
+from ..project import Project
+from ..signing.keys import Signer
+from . import dates, loading
+from . import journal as _journal
+from .commands import _open, _signing
+from .journal import Event
+from .loading import Ctx
+from .state import Round
+
+
+def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
+    h = ctx.history
+    if ctx.state != "agreement" or h.round is None:
+        if ctx.state == "agreed":
+            why = Msg("every approver has agreed already")
+        else:
+            why = loading.state_phrase(h)
+        fields = {"role": role, "id": ctx.reg_id, "why": why}
+        raise ctx.refuse(
+            "DLO620",
+            Msg("{role} cannot agree to {id}: {why}", **fields)
+            if verb == "agree to"
+            else Msg("{role} cannot reject {id}: {why}", **fields),
+            Msg("submit it first: dlo submit {id}", id=ctx.reg_id) if h.state == "draft" else None,
+        )
+    round_ = h.round
+    if role not in round_.route:
+        raise ctx.refuse(
+            "DLO621",
+            Msg(
+                "{role} is not on the agreement route of {reg_id} ({value})",
+                role=role,
+                reg_id=ctx.reg_id,
+                value=", ".join(round_.route),
+            ),
+            Msg("only the approvers of the route agree or reject"),
+            at=("agreement", "approvers"),
+        )
+    # a void round is refused after these checks (DLO625), on the agreements as they were given
+    marks = round_.marks if ctx.voided else ctx.marks
+    if role in marks:
+        raise ctx.refuse(
+            "DLO623",
+            Msg(
+                "{role} has already agreed to {reg_id} edition {edition}",
+                role=role,
+                reg_id=ctx.reg_id,
+                edition=round_.submitted.edition,
+            ),
+        )
+    pending = round_.pending if ctx.voided else ctx.pending
+    if round_.kind == "sequential" and pending and pending[0] != role:
+        raise ctx.refuse(
+            "DLO622",
+            Msg(
+                "it is not {role}'s turn: the route is sequential and {pending} has not agreed yet",
+                role=role,
+                pending=pending[0],
+            ),
+            Msg("pending, in order: {value}", value=", ".join(pending)),
+            at=("agreement", "route"),
+        )
+    return round_
+
+
+def _decision_date(ctx: Ctx, round_: Round, date: dt.date | None) -> dt.date:
+    """The day an approver signed (default today): not before the submission, nor (on a
+    sequential route) before the agreement of the approver before."""
+    after = [
+        (
+            round_.submitted.day,
+            Msg("the submission of edition {edition}", edition=round_.submitted.edition),
+        )
+    ]
+    if round_.kind == "sequential" and round_.marks:
+        last = max(round_.marks.values(), key=lambda ev: ev.seq)
+        after.append((last.day, Msg("the agreement of {role}", role=last.role)))
+    return dates.act(date, "--date", loading.today(ctx), after)
+
+
+def agree(
+    project: Project,
+    reg_id: str,
+    as_: str,
+    remarks: str | None = None,
+    clerk: str | None = None,
+    signer: Signer | None = None,
+    date: dt.date | None = None,
+) -> Event:
+    """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
+    the route is sequential), signed on ``date`` (default today)."""
+    with _journal.lock(project, reg_id):
+        ctx = _open(project, reg_id)
+        as_ = loading.role(ctx, as_, "--as")
+        clerk = loading.clerk(ctx, clerk)
+        round_ = _decision_checks(ctx, as_, "agree to")
+        if ctx.voided:
+            raise ctx.refuse(
+                "DLO625",
+                Msg(
+                    "{reg_id} cannot be agreed to: {void_reason}, so the agreements given are void",
+                    reg_id=reg_id,
+                    void_reason=ctx.void_reason,
+                ),
+                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
+            )
+        remarks = " ".join((remarks or "").split()) or None
+        day = _decision_date(ctx, round_, date)
+        return loading.append(
+            ctx,
+            clerk,
+            sign=_signing(ctx, "agreed", as_, signer, day),
+            role=as_,
+            event="agreed",
+            edition=round_.submitted.edition,
+            date=day.isoformat(),
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )
+
+
+def reject(
+    project: Project,
+    reg_id: str,
+    as_: str,
+    remarks: str,
+    clerk: str | None = None,
+    signer: Signer | None = None,
+    date: dt.date | None = None,
+) -> Event:
+    """Return the draft to the drafter with ``as_``'s remarks (given on ``date``, default today);
+    the agreements of the round lapse."""
+    with _journal.lock(project, reg_id):
+        ctx = _open(project, reg_id)
+        as_ = loading.role(ctx, as_, "--as")
+        remarks = loading.text(remarks, "--remarks")
+        clerk = loading.clerk(ctx, clerk)
+        round_ = _decision_checks(ctx, as_, "reject")
+        day = _decision_date(ctx, round_, date)
+        return loading.append(
+            ctx,
+            clerk,
+            sign=_signing(ctx, "rejected", as_, signer, day),
+            role=as_,
+            event="rejected",
+            edition=round_.submitted.edition,
+            date=day.isoformat(),
+            remarks=remarks,
+            content_hash=ctx.hash,
+        )

@@ -1,0 +1,116 @@
+"""The commands on an edition in force: ``withdraw`` (by order, the regulation then has none in
+force) and ``review`` (the periodic review, its result and the next due date). Like every command,
+each holds the journal lock from reading the state to writing the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..i18n import Msg
+from ..project import Project
+from ..signing.keys import Signer
+from . import dates, loading
+from . import journal as _journal
+from .commands import _in_force, _open, _refuse_while_pending, _signing
+from .journal import Event
+
+
+def withdraw(
+    project: Project, reg_id: str, order: str, date: dt.date, clerk: str | None = None
+) -> Event:
+    """Withdraw the edition in force by order; an open draft is abandoned with it."""
+    with _journal.lock(project, reg_id):
+        ctx = _open(project, reg_id)
+        h = ctx.history
+        order = loading.text(order, "--order")
+        clerk = loading.clerk(ctx, clerk)
+        if h.in_force is None:
+            raise ctx.refuse(
+                "DLO620",
+                Msg("{id} cannot be withdrawn: no edition of it is in force", id=reg_id)
+                if h.state != "withdrawn"
+                else Msg(
+                    "{id} cannot be withdrawn: no edition of it is in force "
+                    "(it has been withdrawn already)",
+                    id=reg_id,
+                ),
+            )
+        if h.open:
+            raise ctx.refuse(
+                "DLO620",
+                Msg(
+                    "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
+                    reg_id=reg_id,
+                    draft=h.draft,
+                    state=h.state,
+                ),
+                Msg(
+                    "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
+                    reg_id=reg_id,
+                ),
+            )
+        _refuse_while_pending(ctx, "withdrawn")
+        approved_on = h.in_force_order.date if h.in_force_order is not None else None
+        date = dates.act(
+            date,
+            "--date",
+            loading.today(ctx),
+            [(approved_on, f"the order that approved edition {h.in_force}")],
+        )
+        in_force = _in_force(ctx)
+        return loading.append(
+            ctx,
+            clerk,
+            organisation=True,
+            role=(in_force.model if in_force is not None else ctx.model).approval.by,
+            event="withdrawn",
+            edition=h.in_force,
+            order={"number": order, "date": date.isoformat()},
+            content_hash=h.approvals[h.in_force].content_hash,
+        )
+
+
+def review(
+    project: Project,
+    reg_id: str,
+    by: str,
+    result: str,
+    date: dt.date | None = None,
+    clerk: str | None = None,
+    signer: Signer | None = None,
+) -> Event:
+    """Record a periodic review of the edition in force; the next one falls due
+    ``review_period_years`` (registry; default 3) after it."""
+    with _journal.lock(project, reg_id):
+        ctx = _open(project, reg_id)
+        h = ctx.history
+        by = loading.role(ctx, by, "--by")
+        result = loading.text(result, "--result")
+        clerk = loading.clerk(ctx, clerk)
+        if h.in_force is None:
+            raise ctx.refuse(
+                "DLO620",
+                Msg("{reg_id} cannot be reviewed: no edition of it is in force", reg_id=reg_id),
+            )
+        previous = [r.day for r in h.reviews_of_edition()]
+        date = dates.act(
+            date,
+            "--date",
+            loading.today(ctx),
+            [
+                (h.effective_from, f"the day edition {h.in_force} took effect"),
+                (max(previous) if previous else None, "the previous review"),
+            ],
+        )
+        return loading.append(
+            ctx,
+            clerk,
+            sign=_signing(ctx, "reviewed", by, signer, date),
+            role=by,
+            event="reviewed",
+            edition=h.in_force,
+            result=result,
+            date=date.isoformat(),
+            next_due=dates.add_years(date, ctx.registry.review_period_years).isoformat(),
+            content_hash=h.approvals[h.in_force].content_hash,
+        )
