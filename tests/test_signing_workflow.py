@@ -5,11 +5,14 @@ policy that requires signatures; `dlo verify` checking every signature at its jo
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from signing_support import (
     NOW,
     PASSWORD,
@@ -343,3 +346,37 @@ def test_openssl_checks_a_back_dated_act_at_its_day_as_the_readme_says(
     noon = dt.datetime.combine(day, dt.time(12), ZONE)
     then = _openssl(folder, name, "-attime", str(int(noon.timestamp())))
     assert then.returncode == 0, then.stderr
+
+
+def _dlo_without_terminal(root: Path, stdin: bytes, *args: str) -> subprocess.CompletedProcess:
+    """``dlo ARGS`` as a script runs it: its own process, no terminal, no DLO_KEY_PASSWORD."""
+    env = {k: v for k, v in os.environ.items() if k != "DLO_KEY_PASSWORD"}
+    env.update(PYTHONPATH=str(REPO), DLO_UI_LANG="en")
+    command = [sys.executable, "-c", "from dlo_docs.entry import run; run()", *args]
+    return subprocess.run(command, cwd=root, env=env, input=stdin, capture_output=True)
+
+
+def test_without_a_terminal_the_password_is_read_from_standard_input_or_clearly_missing(
+    signed_office,
+):
+    """No terminal to ask on (a script, a scheduled job): the password is the first line of
+    standard input, read without Python's echo warnings; with none, the command says how to give
+    it (not Python's GetPassWarning and a bare 'Aborted.') and writes nothing."""
+    root = signed_office.root
+    ok_run = _dlo_without_terminal(root, b"", "submit", REG)
+    assert ok_run.returncode == 0, ok_run.stderr.decode()
+    before = (root / "regulations" / REG / "journal.yaml").read_bytes()
+    key = str(signed_office.p12["vp-academic"])
+    missing = _dlo_without_terminal(root, b"", "agree", REG, "--as", "vp-academic", "--sign", key)
+    err = missing.stderr.decode()
+    assert missing.returncode != 0
+    assert "DLO_KEY_PASSWORD" in err and "error" in err, err
+    assert "GetPassWarning" not in err and "getpass" not in err and "Aborted" not in err, err
+    assert (root / "regulations" / REG / "journal.yaml").read_bytes() == before
+    piped = _dlo_without_terminal(
+        root, PASSWORD.encode() + b"\n", "agree", REG, "--as", "vp-academic", "--sign", key
+    )
+    err = piped.stderr.decode()
+    assert piped.returncode == 0, err
+    assert "GetPassWarning" not in err and "echoed" not in err, err
+    assert "signature" in entries(root)[-1]

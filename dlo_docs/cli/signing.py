@@ -3,13 +3,14 @@ the signing options of the workflow commands share."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from .. import i18n
-from ..errors import DloError, UsageError
-from ..i18n import _
+from ..errors import DloError, Location, UsageError, error
+from ..i18n import Msg, _
 from . import main, report
 
 
@@ -20,14 +21,39 @@ def load_key(path: str):
 
     password = keys.password_from_env()
     if password is None:
-        password = click.prompt(
+        password = _ask(path)
+    return keys.load_pkcs12(Path(path), password, path)
+
+
+def _ask(path: str) -> bytes:
+    """The password typed on the terminal; without one (a script), the first line of standard
+    input, read as it is (no prompt to echo it beside); with none, a refusal that says how."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return click.prompt(
             _("Password of {path}").format(path=path),
             hide_input=True,
             default="",
             show_default=False,
             err=True,
         ).encode("utf-8")
-    return keys.load_pkcs12(Path(path), password, path)
+    from ..signing import keys
+
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise DloError(
+            error(
+                Location(path),
+                "DLO901",
+                Msg(
+                    "no password for the key file {path}: there is no terminal to ask on", path=path
+                ),
+                Msg(
+                    "set {variable}, or give the password on the first line of standard input",
+                    variable=keys.PASSWORD_ENV,
+                ),
+            )
+        )
+    return line.rstrip("\r\n").encode("utf-8")
 
 
 @main.command("sign-pdf")
