@@ -22,15 +22,14 @@ from ..i18n import Msg
 from ..model import Registry
 from ..project import Loaded, Project
 from ..render import pdf as pdf_render
-from . import search, stamps, views
-from .collect import LANGS, Published, collect, unreadable
+from . import stamps, views
+from .collect import LANGS, unreadable
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
-from .outputs import Outputs
-from .pages import Pages, summary
+from .pages import Pages
+from .publish import STATIC, Publishing
 from .writer import Report, Writer
 
 DEFAULT_OUT = "public"
-STATIC = ("site.css", "search.js")
 
 
 def _registry(project: Project) -> Registry:
@@ -41,7 +40,7 @@ def _registry(project: Project) -> Registry:
     return loaded.registry
 
 
-class _Site(Outputs):
+class _Site(Publishing):
     def __init__(
         self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None
     ) -> None:
@@ -84,6 +83,7 @@ class _Site(Outputs):
             )
         self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
         self.report = Report(out)
+        self.pdf_failed, self.pdf_total, self.later = {}, 0, []
         self.want_pdf = pdf
         self.pdf = pdf and pdf_render.available()
         self.report.pdf = self.pdf
@@ -115,14 +115,15 @@ class _Site(Outputs):
             self.manifest = Manifest(self.out)
             self.manifest.claim()
             self.w = Writer(self.out, self.manifest, self.report)
-            kept, changed, self.inputs = self.regulations()
+            kept, pending, self.inputs = self.regulations()
+            changed = self.render_pending(pending, kept)
             keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
-            keys += sorted((pub.id, key) for pub, key in changed)
+            keys += sorted(changed)
             self.manifest.site = digest(self.base, self.pdf, keys, views.build_day().isoformat())
             if not changed and self.indexes_fresh():
                 self.report.published = sorted(kept)  # nothing to render, nothing to index
             else:
-                self.publish(kept, changed)
+                self.publish(kept)
             for rel in self.manifest.stale():
                 path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
                 if not path.is_symlink() and path.is_file() and self._inside(path):
@@ -134,13 +135,15 @@ class _Site(Outputs):
 
     def regulations(
         self,
-    ) -> tuple[dict[str, dict], list[tuple[Published, str]], dict[str, dict]]:
+    ) -> tuple[dict[str, dict], list[tuple[str, str]], dict[str, dict]]:
         """The regulations whose previous outputs stand (id -> manifest entry), and the ones to
-        render (each with its key). A regulation's key is the hash of what its pages are made
-        of (code, templates, registry, journal, frozen editions): unchanged, it is not loaded.
-        Third: the stamp and fingerprint of each changed one's files, for the manifest."""
+        render (each id with its key). A regulation's key is the hash of what its pages are
+        made of (code, templates, registry, journal, frozen editions): unchanged, it is not
+        loaded. Third: the stamp and fingerprint of each one to render's files, for the
+        manifest."""
         kept: dict[str, dict] = {}
-        changed: list[tuple[Published, str, dict]] = []
+        pending: list[tuple[str, str]] = []
+        facts: dict[str, dict] = {}
         for reg_id in self.project.ids():
             missing = self.project.missing(reg_id)
             if missing is not None:  # an error; its edition in force stays published
@@ -165,23 +168,9 @@ class _Site(Outputs):
                 self.report.unchanged += len(entry["outputs"])
                 kept[reg_id] = entry
                 continue
-            self.progress(Msg("loading {id}", id=reg_id))
-            try:
-                pub = collect(self.project, reg_id, self.registry)
-            except UsageError:
-                raise
-            except DloError as exc:  # this regulation only: the others are published
-                self._failed(reg_id, exc.problems, kept)
-                continue
-            if pub is None:
-                continue
-            self.report.problems += pub.problems
-            changed.append((pub, key, {"stamp": stamp, "fingerprint": fingerprint}))
-        return (
-            kept,
-            [(pub, key) for pub, key, _ in changed],
-            {pub.id: facts for pub, _, facts in changed},
-        )
+            pending.append((reg_id, key))
+            facts[reg_id] = {"stamp": stamp, "fingerprint": fingerprint}
+        return kept, pending, facts
 
     def _key(self, reg_id: str, files: list[Path]) -> tuple[str, list[list], str] | None:
         """The key of a regulation's pages, the stamp of its files and their fingerprint."""
@@ -217,81 +206,6 @@ class _Site(Outputs):
             self.manifest.keep(rel)
         self.report.unchanged += len(rels)
         return True
-
-    def publish(self, kept: dict[str, dict], changed: list[tuple[Published, str]]) -> None:
-        """Render what changed, then the index pages and the search indexes of everything."""
-        summaries: dict[str, dict] = {}
-        entries: dict[str, dict[str, list]] = {}
-        for reg_id, entry in kept.items():
-            cache = self._cache(entry)
-            if cache is not None:
-                summaries[reg_id], entries[reg_id] = cache["summary"], cache["entries"]
-            else:  # damaged: built again
-                self._collect_again(reg_id, entry, changed)
-        for pub, _ in changed:
-            summaries[pub.id] = summary(pub)
-            entries[pub.id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
-        self._render_changed(changed, summaries, entries)
-        self.report.rebuilt = [pub.id for pub, _ in changed]
-        self.report.published = sorted(summaries)
-        ordered = [summaries[i] for i in sorted(summaries)]
-        for lang in LANGS:
-            regs = []
-            for s in ordered:
-                text_lang = lang if lang in entries[s["id"]] else s["main_lang"]
-                regs.append((s, text_lang, entries[s["id"]][text_lang]))
-            self.w.put(views.index_json_path(lang), search.index(lang, regs))
-            self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
-            self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
-        for name in STATIC:
-            self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
-
-    def _collect_again(
-        self, reg_id: str, entry: dict, changed: list[tuple[Published, str]]
-    ) -> None:
-        """A regulation whose cached summary is damaged: collected again to be rendered, or
-        reported as failed."""
-        try:
-            pub = collect(self.project, reg_id, self.registry)
-        except UsageError:
-            raise
-        except DloError as exc:
-            self.report.problems += exc.problems
-            self.report.failed.append(reg_id)
-            return
-        if pub is not None:
-            self.report.problems += pub.problems
-            changed.append((pub, entry["key"]))
-
-    def _render_changed(
-        self,
-        changed: list[tuple[Published, str]],
-        summaries: dict[str, dict],
-        entries: dict[str, dict[str, list]],
-    ) -> None:
-        """Downloads, comparisons, pages and cache of each changed regulation, recorded in the
-        manifest (without its key when something is to be tried again)."""
-        outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
-        complete = {pub.id: True for pub, _ in changed}
-        downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
-        for pub, key in changed:
-            self.progress(Msg("rendering {id}", id=pub.id))
-            comparisons = self.comparisons(pub, outputs[pub.id], complete)
-            for lang in LANGS:
-                rel = views.regulation_path(lang, pub.id)
-                page = self.pages.regulation(pub, lang, downloads[pub.id], comparisons)
-                self.w.put(rel, page.encode("utf-8"))
-                outputs[pub.id].append(rel)
-            cache_rel = f"{FOLDER}/cache/{pub.id}.json"
-            cache = {"summary": summaries[pub.id], "entries": entries[pub.id]}
-            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
-            outputs[pub.id].append(cache_rel)
-            self.manifest.regulations[pub.id] = {
-                "key": key if complete[pub.id] else None,
-                "outputs": outputs[pub.id],
-                "cache": cache_rel,
-                **self.inputs.get(pub.id, {}),
-            }
 
     def _keep_previous(self, reg_id: str) -> dict | None:
         """Leave the pages of a regulation that cannot be published this time as the previous

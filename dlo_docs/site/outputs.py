@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import comparison as diff_api
 from .. import pool
-from ..errors import DloError, Location, warning
+from ..errors import DloError, Location, Problem, warning
 from ..i18n import Msg
 from ..project import Project
 from ..render import docx as docx_render
@@ -34,6 +34,10 @@ class Outputs:
     pdf: bool
     pages: Pages
     progress: Callable[[str], None]
+
+    pdf_failed: dict[str, str]  # PDF file name -> why it was not made, over the whole build
+    pdf_total: int  # PDFs tried
+    later: list[Problem]  # warnings reported after the PDFs' (the comparisons')
 
     def warn(self, where: Location, code: str, message: str, hint: str | None = None) -> None:
         raise NotImplementedError
@@ -85,8 +89,8 @@ class Outputs:
 
     def convert(self, to_pdf: dict[str, tuple[str, str, str, bytes]]) -> dict[str, bytes]:
         """The PDFs of ``to_pdf`` (name -> (id, lang, key, DOCX)) in bounded LibreOffice batches
-        (``render.pdf.convert_many``); each one not made is left out, and the failures are one
-        warning (every name, with its reason, in .dlo-site/pdf-failures.log beyond a few)."""
+        (``render.pdf.convert_many``); each one not made is left out, and remembered for
+        ``report_pdfs``."""
         self.progress(
             Msg("PDF: {n} document(s) in batches of {batch}", n=len(to_pdf), batch=pdf_render.BATCH)
         )
@@ -100,19 +104,24 @@ class Outputs:
                 files.append(path)
             converted = pdf_render.convert_many(files, Path(tmp) / "out", jobs=pool.default_jobs())
             pdfs = {name: path.read_bytes() for name, path in converted.made.items()}
-        if converted.failed:
-            failed = {f"{name}.pdf": why for name, (_, why) in converted.failed.items()}
-            many = len(failed) > pdf_render.SHOWN
-            summary = pdf_render.failure_summary(
-                failed, len(to_pdf), private / "pdf-failures.log" if many else None
-            )
-            self.warn(
-                Location("soffice"),
-                "DLO802",
-                summary,
-                Msg("the next build tries them again; open a DOCX in LibreOffice to see why"),
-            )
+        self.pdf_total += len(to_pdf)
+        self.pdf_failed.update({f"{name}.pdf": why for name, (_, why) in converted.failed.items()})
         return pdfs
+
+    def report_pdfs(self) -> None:
+        """The PDFs not made in the whole build, as one warning (every name, with its reason,
+        in .dlo-site/pdf-failures.log beyond a few)."""
+        if not self.pdf_failed:
+            return
+        many = len(self.pdf_failed) > pdf_render.SHOWN
+        log = self.out / FOLDER / "pdf-failures.log" if many else None
+        summary = pdf_render.failure_summary(self.pdf_failed, self.pdf_total, log)
+        self.warn(
+            Location("soffice"),
+            "DLO802",
+            summary,
+            Msg("the next build tries them again; open a DOCX in LibreOffice to see why"),
+        )
 
     # -- comparisons ---------------------------------------------------------------------------
     def comparisons(
@@ -142,18 +151,20 @@ class Outputs:
                         section = self._diff_section(pub, a, b, lang)
                     except DloError as exc:
                         for problem in exc.problems:
-                            self.warn(
-                                problem.location,
-                                "DLO804",
-                                Msg(
-                                    "comparison of editions {a} and {b} of {id} ({lang}) not built: {message}",
-                                    a=a,
-                                    b=b,
-                                    id=pub.id,
-                                    lang=lang,
-                                    message=problem.message,
-                                ),
-                                problem.hint,
+                            self.later.append(
+                                warning(
+                                    problem.location,
+                                    "DLO804",
+                                    Msg(
+                                        "comparison of editions {a} and {b} of {id} ({lang}) not built: {message}",
+                                        a=a,
+                                        b=b,
+                                        id=pub.id,
+                                        lang=lang,
+                                        message=problem.message,
+                                    ),
+                                    problem.hint,
+                                )
                             )
                         complete[pub.id] = False
                         continue

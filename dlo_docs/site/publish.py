@@ -1,0 +1,163 @@
+"""Rendering the regulations that changed, a group at a time, and the index pages and search
+indexes of everything: a part of the site's build (``build._Site`` mixes it in), kept apart so
+each file holds one job.
+
+Memory stays bounded however large the corpus: a regulation is loaded, rendered and written, and
+only what the index and the search need of it (its summary and search entries) is kept. Its
+downloads are made with those of the rest of its group (``GROUP`` regulations, so LibreOffice's
+batches stay full), before its pages link to them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import pool
+from ..errors import DloError, Problem, UsageError
+from ..i18n import Msg
+from ..model import Registry
+from ..render import pdf as pdf_render
+from . import search, views
+from .collect import LANGS, Published, collect
+from .manifest import FOLDER, Manifest
+from .outputs import Outputs
+from .pages import summary
+from .writer import Report
+
+STATIC = ("site.css", "search.js")
+
+
+def group_size() -> int:
+    """Regulations rendered together: enough for every LibreOffice run to convert full batches."""
+    return pdf_render.BATCH * pool.default_jobs()
+
+
+class Publishing(Outputs):
+    """What ``build._Site`` provides besides ``Outputs``: the registry, the report, the
+    manifest's entries of the changed regulations' inputs, and failures."""
+
+    report: Report
+    manifest: Manifest
+    inputs: dict[str, dict]
+    static_dir: Path
+
+    @property
+    def registry(self) -> Registry:
+        raise NotImplementedError
+
+    def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
+        raise NotImplementedError
+
+    def _cache(self, entry: dict) -> dict | None:
+        raise NotImplementedError
+
+    # -- the changed regulations, streamed ----------------------------------------------------
+    def render_pending(
+        self, pending: list[tuple[str, str]], kept: dict[str, dict]
+    ) -> list[tuple[str, str]]:
+        """Load, render and write each regulation of ``pending`` (id, key), in order; one that
+        cannot be published is reported (its previous pages, if intact, join ``kept``). Returns
+        the (id, key) of those rendered."""
+        self.summaries: dict[str, dict] = {}
+        self.entries: dict[str, dict[str, list]] = {}
+        self.rebuilt: list[str] = []
+        self.group: list[tuple[Published, str]] = []
+        rendered = []
+        for reg_id, key in pending:
+            self.progress(Msg("loading {id}", id=reg_id))
+            try:
+                pub = collect(self.project, reg_id, self.registry)
+            except UsageError:
+                raise
+            except DloError as exc:  # this regulation only: the others are published
+                self._failed(reg_id, exc.problems, kept)
+                continue
+            if pub is None:
+                continue
+            self.report.problems += pub.problems
+            self._queue(pub, key)
+            rendered.append((reg_id, key))
+        self._flush()
+        return rendered
+
+    def _queue(self, pub: Published, key: str) -> None:
+        """``pub`` summarised for the index and the search, and rendered with its group."""
+        self.summaries[pub.id] = summary(pub)
+        self.entries[pub.id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+        self.rebuilt.append(pub.id)
+        self.group.append((pub, key))
+        if len(self.group) >= group_size():
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.group:
+            self._render_changed(self.group)
+            self.group = []
+
+    # -- the indexes of everything ----------------------------------------------------------
+    def publish(self, kept: dict[str, dict]) -> None:
+        """The regulations kept from the previous build (one whose cache is damaged is rendered
+        again), then the index pages and the search indexes of everything."""
+        for reg_id, entry in kept.items():
+            cache = self._cache(entry)
+            if cache is not None:
+                self.summaries[reg_id], self.entries[reg_id] = cache["summary"], cache["entries"]
+            else:  # damaged: built again
+                self._collect_again(reg_id, entry)
+        self._flush()
+        self.report_pdfs()
+        self.report.problems += self.later
+        self.report.rebuilt = list(self.rebuilt)
+        self.report.published = sorted(self.summaries)
+        ordered = [self.summaries[i] for i in sorted(self.summaries)]
+        for lang in LANGS:
+            regs = []
+            for s in ordered:
+                text_lang = lang if lang in self.entries[s["id"]] else s["main_lang"]
+                regs.append((s, text_lang, self.entries[s["id"]][text_lang]))
+            self.w.put(views.index_json_path(lang), search.index(lang, regs))
+            self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
+            self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
+        for name in STATIC:
+            self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
+
+    def _collect_again(self, reg_id: str, entry: dict) -> None:
+        """A regulation whose cached summary is damaged: collected again to be rendered, or
+        reported as failed."""
+        try:
+            pub = collect(self.project, reg_id, self.registry)
+        except UsageError:
+            raise
+        except DloError as exc:
+            self.report.problems += exc.problems
+            self.report.failed.append(reg_id)
+            return
+        if pub is not None:
+            self.report.problems += pub.problems
+            self._queue(pub, entry["key"])
+
+    def _render_changed(self, changed: list[tuple[Published, str]]) -> None:
+        """Downloads, comparisons, pages and cache of each regulation of a group, recorded in
+        the manifest (without its key when something is to be tried again)."""
+        outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
+        complete = {pub.id: True for pub, _ in changed}
+        downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
+        for pub, key in changed:
+            self.progress(Msg("rendering {id}", id=pub.id))
+            comparisons = self.comparisons(pub, outputs[pub.id], complete)
+            for lang in LANGS:
+                rel = views.regulation_path(lang, pub.id)
+                page = self.pages.regulation(pub, lang, downloads[pub.id], comparisons)
+                self.w.put(rel, page.encode("utf-8"))
+                outputs[pub.id].append(rel)
+            cache_rel = f"{FOLDER}/cache/{pub.id}.json"
+            cache = {"summary": self.summaries[pub.id], "entries": self.entries[pub.id]}
+            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+            outputs[pub.id].append(cache_rel)
+            self.manifest.regulations[pub.id] = {
+                "key": key if complete[pub.id] else None,
+                "outputs": outputs[pub.id],
+                "cache": cache_rel,
+                **self.inputs.get(pub.id, {}),
+            }
