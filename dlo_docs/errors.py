@@ -76,14 +76,15 @@ def relpath(path: Path, root: Path | None) -> str:
     path = Path(path)
     if root is not None:
         # as given first (a symlink is shown where it is, not where it points), then resolved
-        for given, base in (
-            (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
-            (path.resolve(), Path(root).resolve()),
-        ):
-            try:
-                return given.relative_to(base).as_posix()
-            except ValueError:
-                pass
+        # (only when needed: resolving asks the file system about every folder of the path)
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
     return path.as_posix()
 
 
