@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_forms import parts, table_rows
+from test_forms import all_text, parts, table_rows
 from workflow_support import (
     APPROVERS,
     REG,
@@ -134,11 +134,11 @@ def test_corrections_keep_the_rules_and_refuse_what_cannot_be_corrected(project,
                 "--event",
                 "5",
             ),
-            "give one of --date, --remark or --effective",
+            "give one of --date, --remark, --effective or --order",
         ),
         (
             ("--event", "5", "--date", "2025-01-16", "--remark", "x"),
-            "give one of --date, --remark or --effective",
+            "give one of --date, --remark, --effective or --order",
         ),
         (("--event", "5", "--date", "2025-01-19"), "journal event 5 already says 2025-01-19"),
         (("--event", "5", "--remark", "  "), "--remark must not be empty"),
@@ -257,3 +257,20 @@ def test_a_mistyped_effective_date_is_corrected(project, dlo, day):
         result.err
     )
     assert "intact (3 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def test_a_mistyped_order_number_is_corrected(in_force, dlo):
+    """The clerk typed 54-НҚ for 45-НҚ: the number is corrected like the order's date, the
+    original stays in the journal, the title page prints the corrected number and the change
+    registration sheet marks it corrected; an approval by signature has no number to correct."""
+    ok(dlo, in_force, "correct", REG, "--event", "6", "--order", "45-НҚ/1")
+    events = json.loads(ok(dlo, in_force, "log", REG, "--format", "json").out)["events"]
+    assert events[5]["order"]["number"] == "45-НҚ"  # the event as written
+    assert "intact (7 journal events)" in ok(dlo, in_force, "verify", REG).out
+    [row] = [r for r in rows(dlo, in_force, "changes") if r[0]]
+    assert "№ 45-НҚ/1" in row[2] and "(түзетілді)" in row[2], row
+    text = (in_force / "build" / f"{REG}.kk.docx").read_bytes()
+    assert "03.06.2024 ж. № 45-НҚ/1 бұйрығымен" in all_text(text)
+    assert "№ 45-НҚ/1" in ok(dlo, in_force, "status", REG).out
+    result = dlo("correct", REG, "--event", "2", "--order", "1", cwd=in_force)
+    assert result.code == 1 and "DLO633" in result.err  # an agreement has no order

@@ -132,6 +132,12 @@ def register_paper(
     metavar="DATE",
     help="The effective date an approval or registration should have.",
 )
+@click.option(
+    "--order",
+    "order",
+    metavar="NO",
+    help="The order number an approval or registration should have.",
+)
 @CLERK
 @click.pass_obj
 def correct(
@@ -141,13 +147,21 @@ def correct(
     date: dt.datetime | None,
     remark: str | None,
     effective: dt.datetime | None,
+    order: str | None,
     clerk: str | None,
 ) -> None:
-    """Correct a mistyped date, remark or effective date of journal event K: a correction event;
-    the original stays in the journal, and the sheets and the log show the corrected value,
-    marked."""
+    """Correct a mistyped date, remark, effective date or order number of journal event K: a
+    correction event; the original stays in the journal, and the sheets and the log show the
+    corrected value, marked."""
     ev = workflow.correct(
-        obj.project, reg_id, event, _date(date), remark, clerk=clerk, effective=_date(effective)
+        obj.project,
+        reg_id,
+        event,
+        _date(date),
+        remark,
+        clerk=clerk,
+        effective=_date(effective),
+        order=order,
     )
     click.echo(
         _(

@@ -26,7 +26,7 @@ def _fixed(labels: dict, value: str, corrected: bool) -> str:
 def _noted(labels: dict, ev: workflow.Event, order: str) -> str:
     """An edition's order in the history: marked when a correction fixed its date, and when the
     edition was approved on paper before the workflow."""
-    order = _fixed(labels, order, "date" in (ev.get("corrected") or {}))
+    order = _fixed(labels, order, bool({"date", "number"} & set(ev.get("corrected") or {})))
     return f"{order}; {labels['form']['paper_short']}" if ev.event == "registered" else order
 
 

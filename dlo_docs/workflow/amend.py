@@ -139,15 +139,12 @@ def _target(ctx: loading.Ctx, seq: int) -> int:
     return index
 
 
-def _field(date: dt.date | None, remark: str | None, effective: dt.date | None) -> str:
-    given = [
-        name
-        for name, value in (("date", date), ("remarks", remark), ("effective", effective))
-        if value is not None
-    ]
-    if len(given) != 1:
-        raise UsageError(Msg("give one of --date, --remark or --effective"))
-    return given[0]
+def _field(**given: Any) -> str:
+    """The one field a correction fixes: ``date``, ``remarks``, ``effective`` or ``number``."""
+    named = [name for name, value in given.items() if value is not None]
+    if len(named) != 1:
+        raise UsageError(Msg("give one of --date, --remark, --effective or --order"))
+    return named[0]
 
 
 def _value(ctx: loading.Ctx, shown: list[Event], index: int, field: str, given: Any) -> str:
@@ -158,7 +155,14 @@ def _value(ctx: loading.Ctx, shown: list[Event], index: int, field: str, given: 
     if field == "effective":
         corrections.check_effective(shown[index], given)
         return str(given.isoformat())
-    return loading.text(given, "--remark")
+    if field == "number" and not shown[index].order.number:
+        raise UsageError(
+            Msg(
+                "journal event {seq} was approved by signature: it has no order number",
+                seq=shown[index].seq,
+            )
+        )
+    return loading.text(given, "--order" if field == "number" else "--remark")
 
 
 def _keeps_the_rules(ctx: loading.Ctx, correction: dict[str, Any]) -> None:
@@ -199,12 +203,14 @@ def correct(
     remark: str | None = None,
     clerk: str | None = None,
     effective: dt.date | None = None,
+    order: str | None = None,
 ) -> Event:
-    """Fix the mistyped date, remark or effective date of journal event ``event`` by a
+    """Fix the mistyped date, remark, effective date or order number of journal event ``event`` by a
     ``corrected`` event the clerk records; the original stays as it was written. A corrected date
     keeps the rules of the act's own date (``corrections.bounds``), an effective date those of an
     order's, and no other event is left out of the rules by it."""
-    field = _field(date, remark, effective)
+    given = {"date": date, "remarks": remark, "effective": effective, "number": order}
+    field = _field(**given)
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
@@ -223,13 +229,11 @@ def correct(
                 ),
                 Msg(
                     "a correction fixes the date or remarks of an agreement or a rejection, the "
-                    "date or result of a review, the order's date of an approval; never a hash, a "
-                    "role or an edition"
+                    "date or result of a review, the order's date, number or effective date of "
+                    "an approval; never a hash, a role or an edition"
                 ),
             )
-        value = _value(
-            ctx, shown, index, field, {"date": date, "effective": effective}.get(field, remark)
-        )
+        value = _value(ctx, shown, index, field, given[field])
         was = corrections.current(target, field)
         if value == was:
             raise UsageError(

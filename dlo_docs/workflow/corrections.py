@@ -6,7 +6,7 @@ corrected value, marked as corrected.
 A correction event holds ``corrects`` (the seq of the event it fixes), ``field`` (``date`` or
 ``remarks``), ``value`` (the corrected value) and ``was`` (the value it replaces). What can be
 corrected (``FIELDS``): the date and the remarks of an agreement or a rejection, the date and
-the result of a review, the order's date of an approval. Never a hash, a role, an edition or a
+the result of a review, the order's date, number and effective date of an approval. Never a hash, a role, an edition or a
 kind. A corrected date keeps the rules of the act's own date (``bounds``): not before the events
 it follows, not after those that follow it, not after the day it was recorded.
 """
@@ -29,8 +29,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "agreed": ("date", "remarks"),
     "rejected": ("date", "remarks"),
     "reviewed": ("date", "remarks"),
-    "approved": ("date", "effective"),
-    "registered": ("date", "effective"),
+    "approved": ("date", "effective", "number"),
+    "registered": ("date", "effective", "number"),
 }
 _REMARK_KEY = {"agreed": "remarks", "rejected": "remarks", "reviewed": "result"}
 _ROUND_ENDS = ("submitted", "revised", "cancelled", "withdrawn", *APPROVALS)
@@ -43,6 +43,8 @@ def current(ev: Event, field: str) -> str:
     if field == "effective":
         order: Order = ev.order
         return (order.effective or order.date).isoformat()
+    if field == "number":
+        return str(ev.order.number)
     return str(ev.get(_REMARK_KEY[ev.event]) or "")
 
 
@@ -53,6 +55,8 @@ def _with(target: Event, correction: Event) -> Event:
     if field == "effective":
         effective = dt.date.fromisoformat(str(value))
         data["order"] = dataclasses.replace(data["order"], effective=effective)
+    elif field == "number":
+        data["order"] = dataclasses.replace(data["order"], number=str(value))
     elif field == "date":
         day = dt.date.fromisoformat(str(value))
         if target.event in APPROVALS:

@@ -160,7 +160,7 @@ class Writer:
             )
             if change.signed is not None:
                 order = f"{order}; {labels_signed(self.labels, change.signed)}"
-            order = self.fixed(order, "date" in change.corrected)
+            order = self.fixed(order, bool({"date", "number"} & set(change.corrected)))
             if change.paper:
                 order = f"{order}; {self.form['paper_short']}"
             entered = self.fixed(_date(change.entered), "effective" in change.corrected)
