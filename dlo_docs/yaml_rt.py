@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import re
+from collections import Counter
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -93,15 +95,52 @@ def reads_as_string(value: str) -> bool:
     return bool(getattr(tag, "value", tag) == _STR)
 
 
+_KEY_ALONE = re.compile(r"^( *)(- +)?([^\s#'\"-][^:#]*):\s*(#.*)?$")  # a key whose value is nested
+
+
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, offset) indentation ``text`` is written with, as
+    ``YAML.indent`` takes it: the most common step from a key standing alone on its line to the
+    line after it (a nested mapping's key, or a sequence's dash and its content). ruamel.yaml's
+    own guess takes a sequence's content column for the mapping step, so a file whose sequences
+    are indented under their key (``  - id: …``) was written back indented deeper each time."""
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    mappings: Counter[int] = Counter()
+    sequences: Counter[tuple[int, int]] = Counter()
+    for line, after in zip(lines, lines[1:], strict=False):
+        found = _KEY_ALONE.match(line)
+        if found is None:
+            continue
+        key = len(found.group(1)) + len(found.group(2) or "")
+        depth = len(after) - len(after.lstrip(" "))
+        if depth <= key:
+            continue
+        rest = after[depth:]
+        if rest.startswith("- "):
+            content = depth + 1 + len(rest[1:]) - len(rest[1:].lstrip(" "))
+            sequences[(content - key, depth - key)] += 1
+        else:
+            mappings[depth - key] += 1
+    if not mappings and not sequences:
+        _, indent, block_seq_indent = load_yaml_guess_indent(text)
+        if not indent:
+            raise ValueError("no indentation to follow")
+        offset = block_seq_indent or 0
+        return indent, indent + offset, offset
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    sequence, offset = sequences.most_common(1)[0][0] if sequences else (mapping, 0)
+    return mapping, sequence, offset
+
+
 def dumps_roundtrip(data: Any, like: str | None = None) -> str:
     """``dumps`` through ruamel.yaml's own emitter, whatever the data."""
     yaml = roundtrip_yaml()
     if like is not None:
         with contextlib.suppress(Exception):  # no guess: keep the house style
-            _, indent, block_seq_indent = load_yaml_guess_indent(like)
-            if indent:
-                offset = block_seq_indent or 0
-                yaml.indent(mapping=indent, sequence=indent + offset, offset=offset)
+            mapping, sequence, offset = guess_indent(like)
+            yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue()

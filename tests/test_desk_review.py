@@ -1,0 +1,77 @@
+"""The documentation office's week tried on a regulation made by ``dlo new``: what a specialist
+saw go wrong, each kept from coming back."""
+
+from __future__ import annotations
+
+import difflib
+
+import docx
+
+from dlo_docs import load
+from dlo_docs.yaml_rt import dumps_roundtrip
+
+REG = "regulations/hr-ji/regulation.yaml"
+
+
+def new(dlo, project):
+    result = dlo(
+        "new", "hr-ji", "--kind", "job_instruction", "--position", "hr-head",
+        "--approvers", "vp-academic", cwd=project,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    return (project / REG).read_text(encoding="utf-8")
+
+
+def translate_row(dlo, project, key: str, text: str, name="t.docx"):
+    """A table made, one row typed by the translator in Word, the table taken back."""
+    path = project / "build" / name
+    result = dlo("translate", "hr-ji", "--to", "ru", "--out", f"build/{name}", cwd=project)
+    assert result.code == 0, result.err
+    document = docx.Document(str(path))
+    for row in document.tables[0].rows[1:]:
+        hidden = "".join(r.text for r in row.cells[0].paragraphs[0].runs if r.font.hidden)
+        if hidden == key:
+            paragraph = row.cells[1].paragraphs[0]
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            paragraph.add_run(text)
+    document.save(str(path))
+    return dlo("translate", "hr-ji", "--from", f"build/{name}", cwd=project)
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_taking_a_translation_back_changes_only_the_translated_lines(project, dlo):
+    """A regulation made by ``dlo new`` (sequences indented under their key) was rewritten whole
+    by every take-back, each time indented deeper: git showed the file rewritten, not the
+    translation."""
+    before = new(dlo, project)
+    result = translate_row(dlo, project, "scope", "Сфера применения")
+    assert result.code == 0, result.err
+    after = (project / REG).read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-      ru: Область применения",
+        "+      ru: Сфера применения",
+    ]
+    result = translate_row(dlo, project, "responsibility", "Их ответственность", name="t2.docx")
+    assert result.code == 0, result.err
+    again = (project / REG).read_text(encoding="utf-8")
+    assert len(changed_lines(after, again)) == 2
+
+
+def test_revise_keeps_the_layout_of_a_regulation_made_by_new(project, dlo):
+    """Bumping ``edition:`` rewrote the whole file of a regulation made by ``dlo new``."""
+    before = new(dlo, project)
+    source, problems = load.read(project / REG, REG)
+    assert not problems
+    data = source.roundtrip()
+    data["edition"] = 2
+    after = dumps_roundtrip(data, like=before)
+    assert changed_lines(before, after) == ["-edition: 1", "+edition: 2"]
+
