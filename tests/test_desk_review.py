@@ -75,3 +75,15 @@ def test_revise_keeps_the_layout_of_a_regulation_made_by_new(project, dlo):
     after = dumps_roundtrip(data, like=before)
     assert changed_lines(before, after) == ["-edition: 1", "+edition: 2"]
 
+
+def test_a_refused_row_is_reported_once(project, dlo):
+    new(dlo, project)
+    path = project / "build" / "t.docx"
+    result = dlo("translate", "hr-ji", "--to", "ru", "--out", "build/t.docx", cwd=project)
+    assert result.code == 0
+    text = (project / REG).read_text(encoding="utf-8")
+    (project / REG).write_text(text.replace("Қолдану саласы", "Қолданылу саласы"), "utf-8")
+    assert path.exists()
+    result = dlo("translate", "hr-ji", "--from", "build/t.docx", cwd=project)
+    assert result.code == 1
+    assert result.err.count("error DLO702") == 1, result.err

@@ -43,8 +43,6 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
         raise UsageError(_("give either --to LANG --out FILE.docx, or --from FILE.docx"))
     if from_:
         result = translation.take_back(project, reg_id, Path(from_))
-        for problem in result.refused:
-            click.echo(str(problem), err=True)
         click.echo(
             _(
                 "{id}: {filled} text(s) filled, {unchanged} unchanged, {empty} left empty, "
@@ -68,7 +66,7 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
                 "  " + _("the language was added to languages:; dlo check lists what is missing")
             )
         if result.refused:
-            raise DloError(result.refused)
+            raise DloError(result.refused)  # each refusal reported once, by the entry point
         return
     if not (to and out):
         raise UsageError(
