@@ -87,3 +87,18 @@ def test_a_refused_row_is_reported_once(project, dlo):
     result = dlo("translate", "hr-ji", "--from", "build/t.docx", cwd=project)
     assert result.code == 1
     assert result.err.count("error DLO702") == 1, result.err
+
+
+def test_kazakh_says_who_has_not_read_it_as_kazakh_does(project, dlo, monkeypatch):
+    """The negative of 'таныс-' is 'таныспа-' (after a voiceless consonant, -па), never
+    'танысма-': the register's column, the command's summary and the help said it wrong."""
+    from pathlib import Path
+
+    import dlo_docs.i18n
+
+    root = Path(dlo_docs.i18n.__file__).parent / "locale" / "kk" / "LC_MESSAGES" / "dlo.po"
+    assert "танысма" not in root.read_text(encoding="utf-8")
+    monkeypatch.setenv("DLO_UI_LANG", "kk")
+    result = dlo("--lang-ui", "kk", "list", "--unacknowledged", cwd=project)
+    assert result.code == 0, result.err
+    assert "Әлі таныспағандар" in result.out
