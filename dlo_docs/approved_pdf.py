@@ -7,7 +7,7 @@ renderer (the PDF/A) and the signing library (the approver's certificate, PAdES)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import api, inputs, labels, workflow
@@ -151,4 +151,18 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=path, reason=exc.strerror)
         ) from None
-    return pades.check(data, [keys.der(c) for c in signers.anchors], str(path))
+    found = pades.check(data, [keys.der(c) for c in signers.anchors], str(path))
+    owners = _positions(signers)
+    return [replace(sig, positions=owners.get(sig.fingerprint, ())) for sig in found]
+
+
+def _positions(signers: Signers) -> dict[str, tuple[str, ...]]:
+    """Whose certificate each of the registry's is: fingerprint -> the positions binding it. The
+    trusted CA (a national one) certifies everyone; a PDF counts as an official's only when its
+    signer's certificate is one the registry binds to a position."""
+    found: dict[str, tuple[str, ...]] = {}
+    for position in signers.registry.positions:
+        for bound in signers.bound(position.id):
+            fingerprint = keys.info(bound.certificate).fingerprint
+            found[fingerprint] = (*found.get(fingerprint, ()), position.id)
+    return found

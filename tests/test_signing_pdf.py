@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from signing_support import PASSWORD, make_ca, needs, office
+from signing_support import PASSWORD, make_ca, make_official, needs, office
 
 from dlo_docs import approved_pdf
 from dlo_docs.project import Project
@@ -191,3 +191,44 @@ def test_verify_pdf_names_each_bad_file_and_checks_the_rest(signed, dlo, tmp_pat
     assert "dlo: error" not in result.err and "subscriptable" not in result.err
     assert "Traceback" not in result.err
     assert f"{path}: signature {pades.FIELD}" in result.out and ": valid" in result.out
+
+
+def test_a_pdf_signed_by_a_key_the_registry_does_not_bind_fails(signed, dlo, tmp_path):
+    """The trusted CA (the national one) certifies everyone's keys: a copy of the approved PDF
+    signed by a stranger whose certificate that CA issued is intact, valid and trusted, but the
+    signer is no official of the registry, so verify-pdf fails it; the rector's own passes and
+    is named with the position."""
+    from cryptography.hazmat.primitives import serialization
+
+    setup, path = signed
+    stranger = make_official(setup.ca, "ПЕТРОВ ПЁТР", label="stranger")
+    data = path.read_bytes()
+    unsigned = data[: data.index(b"%%EOF") + len(b"%%EOF\n")]  # before the signing update
+    key = stranger.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(
+        pades.sign(
+            unsigned,
+            key,
+            keys.der(stranger.cert),
+            [keys.der(setup.ca.cert)],
+            ["ПЕТРОВ ПЁТР"],
+            reason="approved",
+            location="Қостанай",
+        )
+    )
+    [sig] = approved_pdf.check_pdf(Project(setup.root), forged)
+    assert sig.intact and sig.valid and sig.trusted and not sig.ok
+    assert sig.failures() == [
+        "the signer's certificate is not the certificate of any official of the registry"
+    ]
+    result = dlo("verify-pdf", str(forged), cwd=setup.root)
+    assert result.code == 1 and f"{forged}: signature" in result.err
+    assert "error DLO909: the signer's certificate is not" in result.err
+    [own] = approved_pdf.check_pdf(Project(setup.root), path)
+    assert own.ok and own.positions == ("rector",)
+    assert "(rector)" in dlo("verify-pdf", str(path), cwd=setup.root).out

@@ -116,7 +116,13 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
         for sig in found:
             when = sig.signing_time.isoformat() if sig.signing_time else _("no signing time")
             head = _("{name}: signature {field} by {signer} (serial {serial}, {when})").format(
-                name=name, field=sig.field, signer=sig.signer, serial=sig.serial, when=when
+                name=name,
+                field=sig.field,
+                signer=f"{sig.signer} ({', '.join(sig.positions)})"
+                if sig.positions
+                else sig.signer,
+                serial=sig.serial,
+                when=when,
             )
             if sig.ok:
                 click.echo(head + ": " + _("valid"))

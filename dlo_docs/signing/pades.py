@@ -164,10 +164,14 @@ class PdfSignature:
     trusted: bool  # the certificate chains to a trusted CA
     entire: bool  # it covers the whole file (nothing was added after it)
     signing_time: dt.datetime | None
+    fingerprint: str = ""  # sha256 of the signer's certificate, as the registry's are compared
+    # the registry positions whose holders' certificate it is (None: not asked of a registry)
+    positions: tuple[str, ...] | None = None
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.trusted and self.entire
+        signed = self.intact and self.valid and self.trusted and self.entire
+        return signed and self.positions != ()
 
     def failures(self) -> list[Msg]:
         failed = []
@@ -179,6 +183,12 @@ class PdfSignature:
             failed.append(Msg("the certificate does not chain to a trusted CA"))
         if self.intact and not self.entire:
             failed.append(Msg("content was added after the signature"))
+        if self.intact and self.valid and self.trusted and self.positions == ():
+            failed.append(
+                Msg(
+                    "the signer's certificate is not the certificate of any official of the registry"
+                )
+            )
         return failed
 
 
@@ -225,6 +235,7 @@ def check(pdf: bytes, anchors_der: list[bytes], display: str = "dlo") -> list[Pd
                 trusted=bool(status.trusted),
                 entire=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
                 signing_time=sig.self_reported_timestamp,
+                fingerprint=cert.sha256.hex(),
             )
         )
     return found
