@@ -266,26 +266,39 @@ def office(tmp_path_factory):
     return folder, profile
 
 
-def _office_text(office, docx: Path, mode: str) -> list[str]:
+CASES = ["scripted", "last-clause-removed", "clause-added-at-end"]
+MODES = ("accept", "reject")
+
+
+@pytest.fixture(scope="module")
+def settled(office) -> dict[tuple[str, str], list[str]]:
+    """Each case's redline accepted and rejected by LibreOffice: every macro in one LibreOffice
+    run (each opens, settles, saves and closes its own document)."""
     folder, profile = office
-    out = folder / f"{docx.stem}.{mode}.txt"
-    _soffice(
-        profile,
-        f'macro:///Standard.Module1.Settle("{docx.as_uri()}","{out.as_uri()}","{mode}")',
-        cwd=folder,
-    )
-    text = out.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    return text.removesuffix("\n").split("\n")  # each paragraph ends with a line break
+    outs, calls = {}, []
+    for case in CASES:
+        docx = folder / f"{case}.docx"
+        docx.write_bytes(redline_of(*_case(case)))
+        for mode in MODES:
+            outs[case, mode] = folder / f"{case}.{mode}.txt"
+            calls.append(
+                f'macro:///Standard.Module1.Settle("{docx.as_uri()}",'
+                f'"{outs[case, mode].as_uri()}","{mode}")'
+            )
+    _soffice(profile, *calls, cwd=folder)
+    found = {}
+    for key, out in outs.items():
+        text = out.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        found[key] = text.removesuffix("\n").split("\n")  # each paragraph ends with a line break
+    return found
 
 
 @pytest.mark.slow  # LibreOffice
-@pytest.mark.parametrize("case", ["scripted", "last-clause-removed", "clause-added-at-end"])
-def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(office, tmp_path, case):
+@pytest.mark.parametrize("case", CASES)
+def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(settled, case):
     old, new = _case(case)
-    path = tmp_path / "redline.docx"
-    path.write_bytes(redline_of(old, new))
-    assert without_filler(_office_text(office, path, "accept")) == expected(new)
-    assert without_filler(_office_text(office, path, "reject")) == expected(old)
+    assert without_filler(settled[case, "accept"]) == expected(new)
+    assert without_filler(settled[case, "reject"]) == expected(old)
 
 
 @pytest.mark.slow  # LibreOffice
