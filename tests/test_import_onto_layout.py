@@ -44,3 +44,22 @@ def test_a_word_edit_keeps_the_files_comments_and_layout(project, dlo, tmp_path)
         if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
     ]
     assert 0 < len(changed) <= 8, "\n".join(changed)
+
+
+def test_a_word_edit_of_the_edition_in_force_says_to_open_a_revision(in_force, dlo, tmp_path):
+    """The edition in force rendered, edited in Word and imported onto it with no revision open:
+    written (as an edit of the YAML would be), and the command says a revision must be opened
+    before it can be submitted. With a revision open, no such note."""
+    result = dlo("render", REG, "--format", "docx", "--out", str(tmp_path), cwd=in_force)
+    assert result.code == 0, result.err
+    edited = tmp_path / "edited.docx"
+    _edit_one_clause(tmp_path / f"{REG}.kk.docx", edited)
+    result = dlo("import", edited, "--onto", REG, cwd=in_force)
+    assert result.code == 0, result.err
+    note = f"no revision of {REG} is open: open one (dlo revise {REG} --by ROLE --reason TEXT)"
+    assert note in result.err
+    assert "1 changed" in dlo("diff", REG, cwd=in_force).out
+    result = dlo("revise", REG, "--by", "hr-head", "--reason", "Word", cwd=in_force)
+    assert result.code == 0, result.err
+    result = dlo("import", edited, "--onto", REG, cwd=in_force)
+    assert result.code == 0 and "no revision" not in result.err, result.err
