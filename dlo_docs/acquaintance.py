@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from . import inputs
@@ -122,16 +123,31 @@ def read(
     columns = _columns(rows[0], display)
     found: list[tuple[Reader, dt.date | None]] = []
     problems = []
+    lines: dict[str, int] = {}  # each reader's first line
     for line, row in enumerate(rows[1:], 2):
         if not any(cell.strip() for cell in row):
             continue
         try:
-            found.append(_row(row, columns, registry, lang))
+            reader, date = _row(row, columns, registry, lang)
         except UsageError as exc:
             problems.append(_at(display, line, exc))
+            continue
+        first = lines.setdefault(reader.key(), line)
+        if first != line:
+            problems.append(_twice(display, line, reader, first))
+        found.append((replace(reader, where=Location(display, line, 1)), date))
     if problems:
         raise DloError(problems)
     return found
+
+
+def _twice(display: str, line: int, reader: Reader, first: int) -> Problem:
+    return error(
+        Location(display, line, 1),
+        "DLO641",
+        Msg("{value} is listed twice (also line {first})", value=reader.shown(), first=first),
+        Msg("delete one of the two rows; nothing was recorded"),
+    )
 
 
 def _at(display: str, line: int, exc: UsageError) -> Problem:

@@ -110,7 +110,10 @@ def test_a_bad_batch_records_nothing(in_force, dlo):
     early = in_force / "early.csv"
     early.write_text("name,position,date\nА. Б. В.,Маман,2020-01-01\n", encoding="utf-8")
     result = dlo("acknowledge", "dlo-unit", "--csv", "early.csv", cwd=in_force)
-    assert result.code == 2 and "before edition 1 took effect" in result.err
+    assert (
+        result.code == 1
+        and "early.csv:2:1: error DLO641: А. Б. В. (Маман): 2020-01-01 is before" in (result.err)
+    )
     future = (TODAY + dt.timedelta(days=2)).isoformat()
     result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-head", "--date", future, cwd=in_force)
     assert result.code == 2 and "in the future" in result.err
@@ -178,3 +181,50 @@ def test_the_site_index_counts_who_has_read_it(in_force, dlo):
     )  # incremental: the journal moved
     ru = (in_force / "public" / "ru" / "index.html").read_text(encoding="utf-8")
     assert '<td class="read" data-label="Ознакомлены">3 / 5</td>' in ru
+
+
+def test_an_excel_list_with_a_person_twice_or_already_recorded_is_refused_at_its_line(
+    in_force, dlo
+):
+    """Excel-ru's "CSV UTF-8": a BOM, semicolons, CRLF, a blank row. A person listed twice was
+    reported at regulation.yaml as having 'already acknowledged' the edition, and one recorded
+    before was named without the list's line: the office could not tell which row to delete."""
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--holder", "dlo-engineer")
+    before = journal(in_force)
+    day = f"{TODAY:%d.%m.%Y}"
+    rows = [
+        "ФИО;Должность;Дата",
+        f"Г. Д. Ермеков;Оператор;{day}",
+        ";;",
+        f"Петрова Анна Сергеевна;Инспектор по кадрам;{day}",
+        f"Г. Д. Ермеков;Оператор;{day}",
+        f"Б. В. Серіков;Инженер;{day}",
+    ]
+    (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
+    assert result.code == 1
+    assert "list.csv:5:1: error DLO641: Г. Д. Ермеков (Оператор) is listed twice (also line 2)" in (
+        result.err
+    )
+    assert "regulation.yaml" not in result.err
+    assert journal(in_force) == before
+    del rows[4]
+    (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
+    assert result.code == 1
+    assert "list.csv:5:1: error DLO640: Б. В. Серіков (Инженер) has already acknowledged" in (
+        result.err
+    )
+    assert journal(in_force) == before
+    del rows[4]
+    rows.append("А. Б. В.;Маман;2020-01-01")
+    (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
+    assert result.code == 1
+    assert "list.csv:5:1: error DLO641: А. Б. В. (Маман): 2020-01-01 is before edition 1" in (
+        result.err
+    )
+    del rows[4]
+    (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
+    result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "list.csv")
+    assert result.out.count("read edition 1") == 2

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Project
@@ -34,6 +34,8 @@ class Reader:
     name: str
     position: str  # the position's title as printed
     position_id: str | None = None  # the registry position, when there is one
+    # where the reader was named (a row of an acquaintance list), for the refusals
+    where: Location | None = field(default=None, compare=False, repr=False)
 
     def key(self) -> str:
         return self.position_id or f"{self.name}|{self.position}".casefold()
@@ -152,7 +154,8 @@ def _entries(
     for reader, date in readers:
         date = date or today
         if start is not None and date < start:
-            raise UsageError(
+            raise _refused(
+                reader,
                 Msg(
                     "{value}: {date} is before edition {n} took effect ({start})",
                     value=reader.shown(),
@@ -163,23 +166,31 @@ def _entries(
                 Msg("give the date the person signed"),
             )
         if date > today:
-            raise UsageError(
-                Msg("{value}: {date} is in the future", value=reader.shown(), date=date)
+            raise _refused(
+                reader, Msg("{value}: {date} is in the future", value=reader.shown(), date=date)
             )
         if reader.key() in seen:
-            raise ctx.refuse(
-                "DLO640",
-                Msg(
-                    "{value} has already acknowledged edition {n} (on {date})",
-                    value=reader.shown(),
-                    n=n,
-                    date=seen[reader.key()].date,
-                ),
-                Msg("each person acknowledges an edition once; nothing was recorded"),
+            message = Msg(
+                "{value} has already acknowledged edition {n} (on {date})",
+                value=reader.shown(),
+                n=n,
+                date=seen[reader.key()].date,
             )
+            hint = Msg("each person acknowledges an edition once; nothing was recorded")
+            if reader.where is not None:
+                raise DloError(error(reader.where, "DLO640", message, hint))
+            raise ctx.refuse("DLO640", message, hint)
         seen[reader.key()] = Acknowledged(reader, date, n or 0)
         entries.append((reader, date))
     return entries
+
+
+def _refused(reader: Reader, message: str, hint: str | None = None) -> Exception:
+    """A reader's date refused: at the row of the list that named them (DLO641), else as a
+    usage error of the command's options."""
+    if reader.where is not None:
+        return DloError(error(reader.where, "DLO641", message, hint))
+    return UsageError(message, hint)
 
 
 def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Signer | None) -> Any:
