@@ -62,8 +62,17 @@ def build_office(dlo, project, monkeypatch):
     (broken / "regulation.yaml").write_text("id: e-broken\nkind:\t[\n", encoding="utf-8")
 
 
+def listed(dlo, project, *args):
+    """``dlo list`` on the office, which holds an unreadable regulation: everything is listed, and
+    the exit code (1) and a line on stderr say that one could not be read."""
+    result = dlo(*args, cwd=project)
+    assert result.code == 1, f"dlo {' '.join(args)}: exit {result.code}\n{result.out}{result.err}"
+    assert "1 regulation(s) cannot be read" in result.err
+    return result
+
+
 def listing(dlo, project, *args):
-    result = ok(dlo, project, "list", "--format", "json", "--today", TODAY.isoformat(), *args)
+    result = listed(dlo, project, "list", "--format", "json", "--today", TODAY.isoformat(), *args)
     return {r["id"]: r for r in json.loads(result.out)["regulations"]}
 
 
@@ -122,7 +131,7 @@ def test_filters(office, found, dlo):
 
 
 def test_table_marks_reviews_and_colours_only_a_terminal(office, dlo):
-    result = ok(dlo, office, "list", "--today", TODAY.isoformat())
+    result = listed(dlo, office, "list", "--today", TODAY.isoformat())
     lines = result.out.splitlines()
     assert lines[0].split()[:3] == ["ID", "Code", "State"]
     by_id = {line.split()[0]: line for line in lines[1:]}
@@ -136,17 +145,17 @@ def test_table_marks_reviews_and_colours_only_a_terminal(office, dlo):
 
 
 def test_csv_and_json(office, dlo):
-    result = ok(dlo, office, "list", "--format", "csv", "--today", TODAY.isoformat())
+    result = listed(dlo, office, "list", "--format", "csv", "--today", TODAY.isoformat())
     rows = list(csv.DictReader(io.StringIO(result.out)))
     c = next(r for r in rows if r["ID"] == "c-overdue")
     assert (c["Next review"], c["Review"], c["Order"]) == ("2026-01-10", "overdue", "C-OVERDUE-1")
-    ok(dlo, office, "list", "--format", "csv", "--out", "build/register.csv")
+    listed(dlo, office, "list", "--format", "csv", "--out", "build/register.csv")
     raw = (office / "build/register.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfID,Code,Title")  # a BOM, so Excel reads it as UTF-8
 
 
 def test_xlsx_read_back(office, dlo):
-    result = ok(
+    result = listed(
         dlo,
         office,
         "list",
@@ -201,18 +210,18 @@ def test_without_today_the_register_counts_from_the_workflows_day(office, dlo, m
     monkeypatch.setenv("DLO_TODAY", "2026-12-31")
     rows = {
         r["id"]: r
-        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+        for r in json.loads(listed(dlo, office, "list", "--format", "json").out)["regulations"]
     }
     assert rows["d-due"]["review"] == "due"  # due 2027-02-01: within 90 days of 2026-12-31
     monkeypatch.setenv("DLO_TODAY", "2027-03-01")
     rows = {
         r["id"]: r
-        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+        for r in json.loads(listed(dlo, office, "list", "--format", "json").out)["regulations"]
     }
     assert rows["d-due"]["review"] == "overdue"
     monkeypatch.setenv("DLO_TODAY", "2025-01-01")
     rows = {
         r["id"]: r
-        for r in json.loads(ok(dlo, office, "list", "--format", "json").out)["regulations"]
+        for r in json.loads(listed(dlo, office, "list", "--format", "json").out)["regulations"]
     }
     assert rows["d-due"]["review"] == ""

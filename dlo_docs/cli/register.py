@@ -49,12 +49,15 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
 @click.pass_obj
 def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, today) -> None:
     """The register: every regulation with its code, title, unit, state, edition in force, order,
-    effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for."""
+    effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for.
+
+    A regulation that cannot be read is listed with the state 'error' and the others are shown;
+    the exit code is then 1."""
     project = obj.project
     day = today.date() if today else register.today()
-    found = register.entries(project, lang, day)
+    listed = register.entries(project, lang, day)
     found = register.select(
-        found,
+        listed,
         register.registry(project),
         unit=unit,
         state=state,
@@ -88,3 +91,12 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
         )
     else:
         click.echo(data, nl=False)
+    unreadable = sum(1 for e in listed if e.state == "error")  # filtered out or not
+    if unreadable:
+        click.echo(
+            _("{n} regulation(s) cannot be read (state 'error'): run dlo check").format(
+                n=unreadable
+            ),
+            err=True,
+        )
+        raise click.exceptions.Exit(1)
