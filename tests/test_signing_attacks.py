@@ -344,3 +344,24 @@ def test_clocks_may_differ_by_an_hour_not_more(dlo, signed_office):
         result = dlo("verify", REG, cwd=root)
         assert (result.code == 1) == fails, result.err
         assert ("error DLO908: journal event 2 (agreed)" in result.err) == fails
+
+
+def test_a_signed_event_whose_earlier_event_was_edited_says_the_change_may_be_before_it(
+    dlo, signed_office
+):
+    """One byte of the first agreement's remarks edited and the chain recomputed: both signed
+    agreements fail, the second one although not a byte of its own fields changed (its signature
+    covers the previous event's hash). Its report must not send the office looking for a change
+    in it alone: it says the change may be in an earlier event."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    for role in APPROVERS[:2]:
+        ok(dlo, root, "agree", REG, "--as", role, "--remarks", "Келісемін",
+           "--sign", signed_office.p12[role])  # fmt: skip
+    data = entries(root)
+    data[1]["remarks"] = "Келісемін!"
+    rewrite(root, data)
+    first, second = _verify_fails(dlo, root)
+    assert "journal event 2" in first and "journal event 3" in second
+    for line in (first, second):
+        assert "error DLO906" in line and "or an earlier event" in line, line

@@ -270,7 +270,10 @@ def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Proble
         )
     except DloError as exc:  # a registry certificate that cannot be read
         return exc.problems
-    hint = Msg("a signed event cannot be changed; restore the journal from version control")
+    hint = Msg(
+        "this event or an earlier event was changed (a signature covers the hash of the event "
+        "before it); restore the journal from version control"
+    )
     return [
         error(
             _at(journal, i),
