@@ -7,7 +7,9 @@ import difflib
 
 import docx
 
-from dlo_docs import load
+from dlo_docs import i18n, load
+from dlo_docs.register import Entry
+from dlo_docs.register.output import cell
 from dlo_docs.yaml_rt import dumps_roundtrip
 
 REG = "regulations/hr-ji/regulation.yaml"
@@ -102,3 +104,36 @@ def test_kazakh_says_who_has_not_read_it_as_kazakh_does(project, dlo, monkeypatc
     result = dlo("--lang-ui", "kk", "list", "--unacknowledged", cwd=project)
     assert result.code == 0, result.err
     assert "Әлі таныспағандар" in result.out
+
+
+def test_the_register_files_speak_the_office_language(project, dlo):
+    """With the interface in Kazakh or Russian the headers of the CSV and XLSX were translated,
+    but the states ('in force'), the review marks and the sheet's name ('Register') stayed
+    English: the auditors' copy mixed the two."""
+    import csv
+    import io
+
+    import openpyxl
+
+    result = dlo(
+        "--lang-ui", "kk", "list", "--format", "xlsx", "--out", "build/r.xlsx", cwd=project
+    )
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(project / "build" / "r.xlsx")
+    sheet = book.active
+    assert sheet.title == "Тізілім"
+    assert book.properties.title.startswith("Нормативтік құжаттар тізілімі")
+    header = [c.value for c in sheet[1]]
+    row = {r[0].value: r for r in sheet.iter_rows(min_row=2)}["dlo-head"]
+    assert row[header.index("Күйі")].value in ("жоба", "күшінде")
+    result = dlo("--lang-ui", "ru", "list", "--format", "csv", cwd=project)
+    rows = {r["ID"]: r for r in csv.DictReader(io.StringIO(result.out))}
+    assert rows["dlo-head"]["Состояние"] in ("проект", "действует")
+    entry = Entry("x", state="in_force", review="due")
+    try:
+        i18n.use("ru")
+        assert (cell(entry, "state"), cell(entry, "review")) == ("действует", "скоро")
+        i18n.use("kk")
+        assert (cell(entry, "state"), cell(entry, "review")) == ("күшінде", "жақында")
+    finally:
+        i18n.use("en")

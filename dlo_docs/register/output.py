@@ -41,6 +41,8 @@ STATES = {
     "error": N_("error"),
 }
 REVIEW = {"overdue": N_("OVERDUE"), "due": N_("DUE")}
+# the review mark in a CSV or XLSX cell
+REVIEW_CELL = {"overdue": N_("overdue"), "due": N_("due")}
 
 
 def header(column: str) -> str:
@@ -53,7 +55,9 @@ def cell(entry: Entry, column: str) -> object:
     if column in ("waiting_for", "not_acknowledged"):
         return ", ".join(value)
     if column == "state":
-        return value.replace("_", " ")
+        return _(STATES[value]) if value in STATES else value.replace("_", " ")
+    if column == "review" and value in REVIEW_CELL:
+        return _(REVIEW_CELL[value])
     if column == "edition" and value is None:
         return entry.draft_edition and f"({entry.draft_edition})" or ""
     return "" if value is None else value

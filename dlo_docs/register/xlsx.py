@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..i18n import _
 from . import COLUMNS, Entry
 from .output import cell, header
 
@@ -21,7 +22,7 @@ DATE_FORMAT = "DD.MM.YYYY"
 def workbook(found: list[Entry], today: dt.date) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Register"
+    sheet.title = _("Register")
     sheet.append([header(c) for c in COLUMNS])
     for c in sheet[1]:
         c.font = Font(bold=True)
@@ -45,7 +46,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
         if column in ("order_date", "effective", "next_review"):
             longest = 10
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
-    book.properties.title = f"Register of regulations, {today.isoformat()}"
+    book.properties.title = _("Register of regulations, {date}").format(date=today.isoformat())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
