@@ -64,7 +64,9 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
-def write(meta: Meta, rows: list[Row]) -> bytes:
+def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
+    """The table; ``words``: its heading and note for the translator (``translation:`` of the
+    target language's labels)."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -75,12 +77,14 @@ def write(meta: Meta, rows: list[Row]) -> bytes:
     normal.font.name, normal.font.size = "Times New Roman", Pt(12)
     doc.core_properties.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
     doc.core_properties.title = meta.title
+    doc.core_properties.comments = ""  # python-docx's template says it generated the file
     heading = doc.add_paragraph()
-    heading.add_run(f"{meta.title} ({meta.id}, edition {meta.edition})").bold = True
+    heading.add_run(
+        words["heading"].format(title=meta.title, id=meta.id, n=meta.edition)
+    ).bold = True
     doc.add_paragraph(
         f"{LANG_NAMES.get(meta.source, meta.source)} → {LANG_NAMES.get(meta.target, meta.target)}. "
-        "Write the translation in the right-hand column; shaded rows are still to translate. "
-        "Do not change the left-hand column, and do not add, delete or move rows."
+        + words["note"]
     )
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import inputs, load
+from .. import inputs, labels, load
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
@@ -114,7 +114,11 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
         todo = not target or bool(PLACEHOLDER.search(target)) or bool(PLACEHOLDER.search(source))
         rows.append(table.Row(slot.key, slot.label, source, target, todo))
     title = text_in(doc.title, src, doc.main_lang) or reg_id
-    data = table.write(table.Meta(reg_id, src, dst, doc.edition, title), rows)
+    words = (
+        labels.labels(dst, project.templates).get("translation")
+        or labels.labels(dst)["translation"]
+    )  # a project's own labels written before the table had words fall back to the bundled
+    data = table.write(table.Meta(reg_id, src, dst, doc.edition, title), rows, words)
     atomic_write(out, data)
     return out, len(rows), sum(r.todo for r in rows)
 
