@@ -362,3 +362,23 @@ def test_a_unit_regulation_states_whom_its_unit_reports_to(project, dlo, tmp_pat
     )
     check = dlo("check", f"regulations/dlo-{lang}/regulation.yaml", cwd=project)
     assert "error DLO101" in check.out and "reports_to" in check.out, check.out
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_unit_of_another_organisation_given_takes_nothing_of_ours(project, dlo):
+    """The Kazakh text of a regulation whose Russian one an import added, put under its unit
+    with --unit: the regulation is that organisation's, and who agrees, approves and initiates
+    changes comes from its positions, never this project's rector."""
+    _foreign(project, dlo, CORPUS / "jambyl-uptad-polozhenie.ru.txt", "ru", "--update-registry")
+    ru = load_model(project, "ru")
+    result = dlo(
+        "import", CORPUS / "jambyl-uptad-ereje.kk.txt", "--id", "kk", "--unit", ru.unit, cwd=project
+    )
+    assert result.code == 0, result.err
+    kk = load_model(project, "kk")
+    assert (kk.organisation, kk.unit) == (ru.organisation, ru.unit)
+    theirs = {p.id for p in load_model_registry(project).positions if p.unit == ru.unit}
+    said = {*kk.agreement.approvers, kk.approval.by, *kk.change_initiators}
+    assert said <= theirs, said
+    check = dlo("check", "regulations/kk/regulation.yaml", cwd=project)
+    assert " error " not in check.out, check.out

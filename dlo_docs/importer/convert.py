@@ -97,7 +97,8 @@ def _ours(
     report: Report,
     block: title_block.Approval | None = None,
 ) -> _Who:
-    """A regulation of the registry's organisation: metadata from the registry and the text
+    """A regulation of the registry's organisation (or of the one whose unit or position the
+    options name; ``registry`` is scoped to it): metadata from the registry and the text
     (who approves it: the clause that says so, else the approval block's official)."""
     position = metadata.position(tree, registry, options.position, kind, lang, report)
     page = title_block.rest(tree.preamble, block)
@@ -107,7 +108,8 @@ def _ours(
     proposals = _proposals(tree, registry, lang, route, options.update_registry)
     title = registry.position(position).title.get(lang) if position else None
     title = title or registry.unit(unit).name.get(lang) or ""
-    return _Who(registry.organisation.id, unit, position, route, proposals, title)
+    org_id = next((u.organisation for u in registry.units if u.id == unit), None)
+    return _Who(org_id or registry.organisation.id, unit, position, route, proposals, title)
 
 
 def _theirs(
@@ -191,8 +193,10 @@ def convert(
     ):
         who = _theirs(tree, org, registry, options, kind, lang, report)
     else:
+        org_id = foreign.organisation_given(registry, options.unit, options.position)
         try:
-            who = _ours(tree, foreign.ours_only(registry), options, kind, lang, report, block)
+            scoped = foreign.scoped(registry, org_id)
+            who = _ours(tree, scoped, options, kind, lang, report, block)
         except UsageError as exc:  # what the text does not say: name the file it is about
             raise UsageError(join(": ", [read.path, exc.message]), exc.hint) from None
     reg_id = metadata.reg_id(read, options)

@@ -103,17 +103,25 @@ def known(org: Organisation, registry: Registry) -> str | None:
     return None
 
 
-def ours_only(registry: Registry) -> Registry:
-    """The registry as a regulation of its own organisation reads it: the positions of the other
-    organisations it keeps have no mentions, so no text of ours names them (their ids stay
-    taken)."""
-    theirs = {
-        u.id for u in registry.units if u.organisation not in (None, registry.organisation.id)
-    }
-    positions = [
-        p.model_copy(update={"mentions": {}}) if p.unit in theirs else p for p in registry.positions
-    ]
-    return registry.model_copy(update={"positions": positions})
+def organisation_given(registry: Registry, unit: str | None, position: str | None) -> str:
+    """The organisation of the unit (or of the position's unit) given by ``--unit`` /
+    ``--position``; the registry's own when neither names another organisation's."""
+    ours = registry.organisation.id
+    if position:
+        unit = next((p.unit for p in registry.positions if p.id == position), unit)
+    found = next((u for u in registry.units if u.id == unit), None)
+    return (found.organisation if found is not None else None) or ours
+
+
+def scoped(registry: Registry, org_id: str) -> Registry:
+    """The registry as a regulation of organisation ``org_id`` reads it: that organisation's
+    units and positions only, so no text of one organisation is read as naming another's
+    (the registry's rector in a Jambyl office's regulation, its "Басшы" in ours)."""
+    ours = registry.organisation.id
+    units = [u for u in registry.units if (u.organisation or ours) == org_id]
+    ids = {u.id for u in units}
+    positions = [p for p in registry.positions if (p.unit in ids if p.unit else org_id == ours)]
+    return registry.model_copy(update={"units": units, "positions": positions})
 
 
 def _run(text: str) -> str | None:

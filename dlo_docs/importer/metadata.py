@@ -98,8 +98,6 @@ def _named_unit(registry: Registry, page: list[Line], tree: Tree, lang: str) -> 
         have = words(text)
         found: list[tuple[int, str]] = []
         for u in registry.units:
-            if u.organisation not in (None, registry.organisation.id):
-                continue  # another organisation's unit, kept for its imported regulations
             want = [w[: max(4, len(w) - 3)] for w in words(u.name.get(lang) or "") if len(w) > 3]
             if want and all(any(h.startswith(w) for h in have) for w in want):
                 found.append((len(want), u.id))
