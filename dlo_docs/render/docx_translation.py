@@ -165,6 +165,9 @@ def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
                 where,
                 "DLO704",
                 Msg("not a readable DOCX file ({kind}: {exc})", kind=type(exc).__name__, exc=exc),
+                Msg(
+                    "give the table dlo translate ID --to LANG --out FILE.docx wrote, saved by Word as .docx"
+                ),
             )
         ) from None
 

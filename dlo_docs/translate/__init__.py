@@ -137,12 +137,12 @@ def _read_table(given: Path) -> tuple[table.Meta, list[table.Row]]:
     try:
         raw = inputs.read_bytes(given, limit=inputs.MAX_IMPORT_BYTES)
     except inputs.InputRefused as exc:
-        raise DloError(error(Location(given.name), "DLO704", exc.reason, exc.hint)) from None
+        raise DloError(error(Location(str(given)), "DLO704", exc.reason, exc.hint)) from None
     except OSError as exc:
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=given, reason=exc.strerror or exc)
         ) from None
-    return table.read(raw, given.name)
+    return table.read(raw, str(given))
 
 
 def _node(data, loc: tuple):
@@ -176,11 +176,11 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
         raise UsageError(
             Msg(
                 "{name} is the translation table of {id}, not of {reg_id}",
-                name=given.name,
+                name=str(given),
                 id=repr(meta.id),
                 reg_id=repr(reg_id),
             ),
-            Msg("take it back with: dlo translate {id} --from {name}", id=meta.id, name=given.name),
+            Msg("take it back with: dlo translate {id} --from {name}", id=meta.id, name=str(given)),
         )
     path = project.regulation_path(reg_id)
     try:
@@ -241,7 +241,7 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
         raise UsageError(
             Msg(
                 "{name} translates from {source}, but the regulation's main language is now {src}; nothing was written",
-                name=given.name,
+                name=str(given),
                 source=meta.source,
                 src=src,
             ),
@@ -253,9 +253,9 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
         )
     by_key = {s.key: s for s in slots(doc)}
     result = TakenBack(path)
-    where = Location(given.name)
+    where = Location(str(given))
     for row in rows:
-        at = Location(given.name, row.number, 1)
+        at = Location(str(given), row.number, 1)
         slot = by_key.get(row.key)
         refused = _refusal(at, row, slot, (src, dst), reg_id, doc)
         if refused is not None or slot is None:
