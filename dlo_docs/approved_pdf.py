@@ -18,6 +18,7 @@ from .project import Loaded, Project
 from .signing import decisions, keys, pades
 from .signing.keys import Signer
 from .signing.registry import Signers
+from .workflow import journal as _journal
 
 
 def signers_of(project: Project) -> Signers:
@@ -153,7 +154,28 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         ) from None
     found = pades.check(data, [keys.der(c) for c in signers.anchors], str(path))
     owners = _positions(signers)
-    return [replace(sig, positions=owners.get(sig.fingerprint, ())) for sig in found]
+    return [
+        replace(
+            sig,
+            positions=owners.get(sig.fingerprint, ()),
+            approvers=_approvers(project, sig.document),
+        )
+        for sig in found
+    ]
+
+
+def _approvers(project: Project, reg_id: str) -> tuple[str, ...] | None:
+    """The positions that approved (or registered from paper) an edition of ``reg_id``, by its
+    journal; None when the PDF names no regulation of the project or its journal is unreadable."""
+    if reg_id not in project.ids():
+        return None
+    try:
+        entries = _journal.read(project, reg_id).entries
+    except DloError:
+        return None
+    kinds = ("approved", "registered")
+    roles = [e.get("role") for e in entries if isinstance(e, dict) and e.get("event") in kinds]
+    return tuple(dict.fromkeys(str(r) for r in roles if r))
 
 
 def _positions(signers: Signers) -> dict[str, tuple[str, ...]]:

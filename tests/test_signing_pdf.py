@@ -193,6 +193,49 @@ def test_verify_pdf_names_each_bad_file_and_checks_the_rest(signed, dlo, tmp_pat
     assert f"{path}: signature {pades.FIELD}" in result.out and ": valid" in result.out
 
 
+def _signed_copy_by(official, path: Path, tmp_path: Path, ca) -> Path:
+    """The approved PDF as LibreOffice made it (before the signing update), signed by another."""
+    from cryptography.hazmat.primitives import serialization
+
+    data = path.read_bytes()
+    unsigned = data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
+    key = official.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    copy = tmp_path / "other-signer.pdf"
+    copy.write_bytes(
+        pades.sign(
+            unsigned,
+            key,
+            keys.der(official.cert),
+            [keys.der(ca.cert)],
+            ["signed"],
+            reason="approved",
+            location="Қостанай",
+        )
+    )
+    return copy
+
+
+def test_a_pdf_signed_by_an_official_who_did_not_approve_it_fails(signed, dlo, tmp_path):
+    """The vice-rector, an official of the registry with a trusted key, signs a copy of the
+    rector's approved PDF with her own tools: the PDF names its regulation (its keywords), whose
+    journal says the rector approved it, so her signature is not its approval."""
+    setup, path = signed
+    copy = _signed_copy_by(setup.officials["vp-academic"], path, tmp_path, setup.ca)
+    [sig] = approved_pdf.check_pdf(Project(setup.root), copy)
+    assert sig.intact and sig.valid and sig.trusted and sig.positions == ("vp-academic",)
+    assert sig.failures() == [
+        f"the signer (vp-academic) did not approve {REG} (approved by: rector)"
+    ]
+    result = dlo("verify-pdf", str(copy), cwd=setup.root)
+    assert (
+        result.code == 1 and "error DLO909: the signer (vp-academic) did not approve" in result.err
+    )
+
+
 def test_a_pdf_signed_by_a_key_the_registry_does_not_bind_fails(signed, dlo, tmp_path):
     """The trusted CA (the national one) certifies everyone's keys: a copy of the approved PDF
     signed by a stranger whose certificate that CA issued is intact, valid and trusted, but the

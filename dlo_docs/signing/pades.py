@@ -167,11 +167,20 @@ class PdfSignature:
     fingerprint: str = ""  # sha256 of the signer's certificate, as the registry's are compared
     # the registry positions whose holders' certificate it is (None: not asked of a registry)
     positions: tuple[str, ...] | None = None
+    document: str = ""  # the regulation the PDF names (its keywords: dlo writes the id there)
+    # the positions that approved an edition of it, by its journal (None: not known)
+    approvers: tuple[str, ...] | None = None
 
     @property
     def ok(self) -> bool:
         signed = self.intact and self.valid and self.trusted and self.entire
-        return signed and self.positions != ()
+        return signed and self.positions != () and not self._not_approver
+
+    @property
+    def _not_approver(self) -> bool:
+        if not self.positions or self.approvers is None:
+            return False
+        return not set(self.positions) & set(self.approvers)
 
     def failures(self) -> list[Msg]:
         failed = []
@@ -189,7 +198,25 @@ class PdfSignature:
                     "the signer's certificate is not the certificate of any official of the registry"
                 )
             )
+        elif self.intact and self.valid and self.trusted and self._not_approver:
+            failed.append(
+                Msg(
+                    "the signer ({positions}) did not approve {document} (approved by: {approvers})",
+                    positions=", ".join(self.positions or ()),
+                    document=self.document,
+                    approvers=", ".join(self.approvers or ()) or "-",
+                )
+            )
         return failed
+
+
+def _keywords(reader: PdfFileReader) -> str:
+    """The PDF's keywords (document information), where dlo's PDFs name their regulation."""
+    try:
+        info = reader.trailer_view["/Info"].get_object()
+        return str(info.get("/Keywords") or "").strip()
+    except Exception:  # no or a broken information dictionary: names nothing
+        return ""
 
 
 def _damaged(display: str) -> DloError:
@@ -236,6 +263,7 @@ def check(pdf: bytes, anchors_der: list[bytes], display: str = "dlo") -> list[Pd
                 entire=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
                 signing_time=sig.self_reported_timestamp,
                 fingerprint=cert.sha256.hex(),
+                document=_keywords(reader),
             )
         )
     return found
