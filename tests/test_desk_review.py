@@ -165,3 +165,18 @@ def test_a_file_that_is_no_table_is_named_as_given_with_what_to_give(project, dl
     assert result.code == 1
     assert result.err.startswith(f"{wrong}: error DLO704: not a readable DOCX file"), result.err
     assert "dlo translate ID --to LANG --out FILE.docx" in result.err
+
+
+def test_a_csv_for_excel_set_to_russian(project, dlo):
+    """Excel set to Russian or Kazakh splits a CSV it opens at ';' (its list separator): the
+    register's comma-separated file opened as one column."""
+    import csv
+
+    result = dlo("list", "--format", "csv", "--sep", ";", "--out", "build/r.csv", cwd=project)
+    assert result.code in (0, 1), result.err
+    raw = (project / "build" / "r.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfID;Code;Title;")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][:3] == ["ID", "Code", "Title"] and rows[1][0] == "dlo-head"
+    result = dlo("list", "--format", "csv", "--sep", "tab", cwd=project)
+    assert result.out.startswith("ID\tCode\tTitle\t")

@@ -44,10 +44,17 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
     show_default=True,
     help="Language of titles and unit names.",
 )
+@click.option(
+    "--sep",
+    type=click.Choice([",", ";", "tab"]),
+    default=",",
+    show_default=True,
+    help="The CSV's separator: ';' for Excel set to Russian or Kazakh, whose list separator it is.",
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE (xlsx: required).")
 @click.option("--today", type=DATE, metavar="DATE", help="Count reviews due as of DATE.")
 @click.pass_obj
-def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, today) -> None:
+def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, out, today) -> None:
     """The register: every regulation with its code, title, unit, state, edition in force, order,
     effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for.
 
@@ -72,7 +79,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, out, to
 
         data: bytes | str = xlsx.workbook(found, day)
     elif fmt == "csv":
-        data = output.to_csv(found)
+        data = output.to_csv(found, "\t" if sep == "tab" else sep)
     elif fmt == "json":
         data = output.to_json(found, day) + "\n"
     else:

@@ -77,9 +77,9 @@ def inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def to_csv(found: list[Entry]) -> str:
+def to_csv(found: list[Entry], sep: str = ",") -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([header(c) for c in COLUMNS])
     for entry in found:
         writer.writerow([inert(_text(cell(entry, c))) for c in COLUMNS])
