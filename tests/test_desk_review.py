@@ -180,3 +180,19 @@ def test_a_csv_for_excel_set_to_russian(project, dlo):
     assert rows[0][:3] == ["ID", "Code", "Title"] and rows[1][0] == "dlo-head"
     result = dlo("list", "--format", "csv", "--sep", "tab", cwd=project)
     assert result.out.startswith("ID\tCode\tTitle\t")
+
+
+def test_a_text_left_to_write_is_reported_as_such_alone(project, dlo):
+    """Once the Kazakh texts of a new regulation were written, every Russian text still left
+    to write ([[…]]) was also reported as a translation that 'differs in numbers' or 'ends with
+    a full stop': noise over the one thing to do."""
+    import json
+
+    text = new(dlo, project)
+    text = text.replace("[[талап етілетін өтіл]]", "кемінде 3 жыл").replace(
+        "'[[міндеттер: әрқайсысы жеке тармақша]].'", "персоналды іріктеуді ұйымдастыру;"
+    )
+    (project / REG).write_text(text, encoding="utf-8")
+    result = dlo("check", "--format", "json", "regulations/hr-ji", cwd=project)
+    codes = {p["code"] for p in json.loads(result.out)["problems"]}
+    assert codes == {"DLO114"}, result.out

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..i18n import Msg
 from ..model import Chapter, Paragraph
+from .placeholder import PLACEHOLDER
 from .rule import Rule
 from .view import Text, View, label
 
@@ -130,7 +131,10 @@ def check(view: View) -> Iterator[Problem]:
         if doc.main_lang not in found:
             continue
         for lang in doc.languages[1:]:
-            if lang in found:
+            unwritten = any(
+                PLACEHOLDER.search(t.value) for t in (found[doc.main_lang], found.get(lang)) if t
+            )
+            if lang in found and not unwritten:  # a text left to write is DLO114's alone
                 yield from _disagreements(view, where, found[doc.main_lang], found[lang])
 
 
