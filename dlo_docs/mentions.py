@@ -33,7 +33,10 @@ def words(text: str) -> list[str]:
 
 
 def contains(text_words: list[str], phrase: str) -> bool:
-    want = words(phrase)
+    return _contains_words(text_words, words(phrase))
+
+
+def _contains_words(text_words: list[str], want: list[str]) -> bool:
     if not want:
         return False
     last = len(text_words) - len(want)
@@ -42,13 +45,48 @@ def contains(text_words: list[str], phrase: str) -> bool:
     )
 
 
-def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
-    """Ids of the positions whose mentions appear in ``text``."""
-    found = set()
-    text_words = words(text)
+# the mentions of a registry's positions by their first word, per (registry, language): a
+# registry object is never changed in place (a changed registry is a copy), and is held here so
+# that its id is not reused while the entry lives
+_Index = dict[str, list[tuple[str, list[str]]]]
+_INDEX: dict[tuple[int, str], tuple[Registry, list, _Index, int]] = {}
+_INDEXED = 8  # entries kept
+
+
+def _by_first_word(registry: Registry, lang: str) -> tuple[_Index, int]:
+    """First word of a mention -> (position id, the mention's words), in registry order; and
+    the length of the longest first word."""
+    key = (id(registry), lang)
+    hit = _INDEX.get(key)
+    if hit is not None and hit[0] is registry and hit[1] is registry.positions:
+        return hit[2], hit[3]
+    index: _Index = {}
     for pos in registry.positions:
-        if any(contains(text_words, m) for m in pos.mentions_in(lang)):
-            found.add(pos.id)
+        for mention in pos.mentions_in(lang):
+            want = words(mention)
+            if want:
+                index.setdefault(want[0], []).append((pos.id, want))
+    if len(_INDEX) >= _INDEXED:
+        _INDEX.clear()
+    longest = max(map(len, index), default=0)
+    _INDEX[key] = (registry, registry.positions, index, longest)
+    return index, longest
+
+
+def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
+    """Ids of the positions whose mentions appear in ``text``. A mention can only appear where
+    its first word begins a word of the text: only those mentions are tried, so the work is
+    the text's, not the registry's size."""
+    index, longest = _by_first_word(registry, lang)
+    if not index:
+        return set()
+    found: set[str] = set()
+    text_words = words(text)
+    for word in set(text_words):
+        for end in range(1, min(len(word), longest) + 1):
+            for pid, want in index.get(word[:end], ()):
+                if pid not in found and _contains_words(text_words, want):
+                    found.add(pid)
     return found
 
 

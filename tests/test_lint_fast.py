@@ -1,17 +1,21 @@
 """The lint rules' shortcuts find exactly what the plain definitions find.
 
-Finding the abbreviations of a text by one regular expression, and leaving out pairs of entries
-whose sizes alone rule out a near-duplicate, are shortcuts: each is compared with the definition
-it stands for, on hostile strings (every kind of capital, mixed scripts, digits and underscores
-inside words, Roman numerals in Cyrillic letters) and on random sets of stems.
+Finding the abbreviations of a text by one regular expression, leaving out pairs of entries
+whose sizes alone rule out a near-duplicate, and trying only the mentions whose first word begins
+a word of the text are shortcuts: each is compared with the definition it stands for, on hostile
+strings (every kind of capital, mixed scripts, digits and underscores inside words, Roman
+numerals in Cyrillic letters), on random sets of stems and on texts made of the registry's
+mentions.
 """
 
 from __future__ import annotations
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dlo_docs import mentions
 from dlo_docs.lint import duplicates
 from dlo_docs.lint.view import WORD, abbreviations, is_abbreviation
 
@@ -73,3 +77,67 @@ def test_pairs_left_out_by_size_are_never_near_duplicates(wa, sa, wb, sb, act):
     b = duplicates._Entry(None, wb, sb, "келіс")  # type: ignore[arg-type]
     assert duplicates._pair(a, b) == reference(a, b)
     assert duplicates._pair(b, a) == reference(b, a)
+
+
+# -- which positions a text names -------------------------------------------------------------
+
+
+def _registry():
+    from dlo_docs.project import Loaded, Project
+
+    loaded = Loaded()
+    Project(REPO).load_registry(loaded)
+    assert loaded.registry is not None
+    return loaded.registry
+
+
+def every_position(text: str, registry, lang: str) -> set[str]:
+    """The definition: each position of the registry, named when one of its mentions is."""
+    text_words = mentions.words(text)
+    return {
+        pos.id
+        for pos in registry.positions
+        if any(mentions.contains(text_words, m) for m in pos.mentions_in(lang))
+    }
+
+
+REGISTRY = _registry()
+FRAGMENTS = sorted(
+    {w for pos in REGISTRY.positions for ms in pos.mentions.values() for m in ms for w in m.split()}
+)
+
+
+def test_the_bundled_texts_name_the_positions_the_definition_finds():
+    seed = (REPO / "regulations" / "dlo-head" / "regulation.yaml").read_text(encoding="utf-8")
+    lines = [line for line in seed.splitlines() if line.strip()]
+    assert any(every_position(line, REGISTRY, "kk") for line in lines)
+    for line in lines:
+        for lang in ("kk", "ru"):
+            assert mentions.named_positions(line, REGISTRY, lang) == every_position(
+                line, REGISTRY, lang
+            )
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(FRAGMENTS).map(lambda w: w + "ның")
+        | st.sampled_from(FRAGMENTS)
+        | st.sampled_from(["(", ")", "және", "и", ",", "Ректор", "x" * 40]),
+        max_size=12,
+    ),
+    st.sampled_from(["kk", "ru", "en"]),
+)
+def test_any_text_names_the_positions_the_definition_finds(parts, lang):
+    text = " ".join(parts)
+    assert mentions.named_positions(text, REGISTRY, lang) == every_position(text, REGISTRY, lang)
+
+
+def test_a_changed_registry_is_indexed_again():
+    text = "Жаңа лауазымды тағайындау"
+    assert mentions.named_positions(text, REGISTRY, "kk") == set()
+    first = REGISTRY.positions[0]
+    added = first.model_copy(update={"id": "new-one", "mentions": {"kk": ["жаңа лауазым"]}})
+    changed = REGISTRY.model_copy(update={"positions": [*REGISTRY.positions, added]})
+    assert mentions.named_positions(text, changed, "kk") == {"new-one"}
+    assert mentions.named_positions(text, REGISTRY, "kk") == set()

@@ -98,7 +98,9 @@ class _Stated:
 
 def _check_text(view: View, st: _Stated) -> Iterator[Problem]:
     registry, doc = view.registry, view.document.model
-    own = registry.positions_of(doc.organisation)  # another organisation's never count
+    own = view.memo.get("own positions")  # another organisation's never count
+    if own is None:
+        own = view.memo["own positions"] = registry.positions_of(doc.organisation)
     named = named_positions(st.text, registry, st.lang) & own
     if doc.position not in st.want:
         named.discard(doc.position)
