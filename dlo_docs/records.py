@@ -90,6 +90,9 @@ class AcquaintanceRecord:
     date: dt.date
     position_id: str | None = None  # the registry position, when the reader was named by it
     signed: SignatureNote | None = None  # signed with the reader's own key
+    # the name and title in each language, while the registry still names them so (by language)
+    names: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

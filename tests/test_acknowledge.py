@@ -228,3 +228,37 @@ def test_an_excel_list_with_a_person_twice_or_already_recorded_is_refused_at_its
     (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
     result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "list.csv")
     assert result.out.count("read edition 1") == 2
+
+
+def test_the_russian_sheet_names_the_holder_in_russian_once(project, dlo):
+    """The acknowledgement keeps the name and title the registry gave in the regulation's
+    language (Kazakh); the Russian acquaintance sheet printed 'Г. М. Жұмабаева, Персоналды
+    басқару бөлімінің бастығы', then the holder again, as 'Г. М. Жумабаева', with no date: as if
+    she had not read it."""
+    new_clean(dlo, project, "hr-ji", "--position", "hr-head", "--approvers", "vp-academic")
+    take_route(dlo, project, "hr-ji", "approved", ["vp-academic"])
+    ok(dlo, project, "acknowledge", "hr-ji", "--holder", "hr-head")
+    day = TODAY.strftime("%d.%m.%Y")
+    for lang, name, title in (
+        ("ru", "Г. М. Жумабаева", "Начальник отдела управления персоналом"),
+        ("kk", "Г. М. Жұмабаева", "Персоналды басқару бөлімінің бастығы"),
+    ):
+        ok(dlo, project, "sheet", "acquaintance", "hr-ji", "--lang", lang)
+        document = docx.Document(str(project / "build" / f"hr-ji.{lang}.acquaintance.docx"))
+        rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+        assert rows[1][:4] == ["1", name, title, day]
+        assert rows[2] == ["2", "", "", "", ""]
+    # a holder the registry no longer names keeps the name the acknowledgement recorded
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace("kk: Г. М. Жұмабаева", "kk: Т. Жаңа").replace(
+            "ru: Г. М. Жумабаева", "ru: Т. Жана"
+        ),
+        encoding="utf-8",
+    )
+    ok(dlo, project, "sheet", "acquaintance", "hr-ji", "--lang", "ru")
+    document = docx.Document(str(project / "build" / "hr-ji.ru.acquaintance.docx"))
+    rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[1][:4] == ["1", "Г. М. Жұмабаева", "Персоналды басқару бөлімінің бастығы", day]
+    assert rows[2][:3] == ["2", "Т. Жана", "Начальник отдела управления персоналом"]

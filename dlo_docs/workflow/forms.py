@@ -189,7 +189,21 @@ def _reviews(registry: Registry, h: History, lang: str) -> list[_records.ReviewR
     ]
 
 
-def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
+def _spellings(registry: Registry, ev: Event) -> tuple[dict[str, str], dict[str, str]]:
+    """The reader's name and title in every language of the registry, while it still names that
+    person and title for their position (the event keeps them in the regulation's language
+    only: a Russian sheet printed the Kazakh spelling, then the holder again as not having read
+    it); none when the holder or the title has changed since."""
+    name, title = ev.get("name") or "", ev.get("position") or ""
+    position = next((p for p in registry.positions if p.id == ev.get("position_id")), None)
+    if position is None or not position.holder:
+        return {}, {}
+    if name in position.holder.values() and title in position.title.values():
+        return dict(position.holder), dict(position.title)
+    return {}, {}
+
+
+def _acquaintances(h: History, n: int, registry: Registry) -> list[_records.AcquaintanceRecord]:
     """Who acknowledged reading edition ``n`` (name and title as captured when they did)."""
     return [
         _records.AcquaintanceRecord(
@@ -198,6 +212,7 @@ def _acquaintances(h: History, n: int) -> list[_records.AcquaintanceRecord]:
             day(ev.get("date")),
             ev.get("position_id"),
             signed(ev),
+            *_spellings(registry, ev),
         )
         for ev in h.acknowledgements
         if ev.edition == n
@@ -249,6 +264,6 @@ def edition_records(
     rec = _records.Records(state=h.editions.get(n, "in_force"), edition=n)
     _approved(rec, h, n)
     rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number <= n]
-    rec.acquaintances = _acquaintances(h, n)
+    rec.acquaintances = _acquaintances(h, n, registry)
     rec.reviews = _reviews(registry, h, lang)
     return rec

@@ -136,11 +136,16 @@ class Writer:
 
     def _sheet_acquaintance(self, labels: dict, _: Transfer) -> None:
         self.sheet_heading("acquaintance")
-        rows = [
-            [str(n), a.name, a.position, _date(a.date), labels_signed(self.labels, a.signed)]
-            for n, a in enumerate(self.rd.records.acquaintances, 1)
+        lang = self.rd.lang
+        read = [
+            (a.names.get(lang, a.name), a.titles.get(lang, a.position), a)
+            for a in self.rd.records.acquaintances
         ]
-        signed = {a.name for a in self.rd.records.acquaintances}
+        rows = [
+            [str(n), name, title, _date(a.date), labels_signed(self.labels, a.signed)]
+            for n, (name, title, a) in enumerate(read, 1)
+        ]
+        signed = {name for name, _title, _a in read}
         if self.rd.position and (self.rd.holder or "") not in signed:
             rows.append([str(len(rows) + 1), self.rd.holder or "", self.rd.position, "", ""])
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["acquaintance"] + 1)]
