@@ -112,6 +112,11 @@ def _row(
         )
     if cell("holder") and not cell("name"):
         return holder(registry, cell("holder"), lang), date
+    if not cell("name") or not (cell("position") or cell("holder")):
+        raise UsageError(
+            Msg("a reader needs a name and a position"),
+            Msg("fill in the row's name and position, or delete the row"),
+        )
     return named(registry, cell("name"), cell("position") or cell("holder"), lang), date
 
 

@@ -262,3 +262,20 @@ def test_the_russian_sheet_names_the_holder_in_russian_once(project, dlo):
     rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
     assert rows[1][:4] == ["1", "Г. М. Жұмабаева", "Персоналды басқару бөлімінің бастығы", day]
     assert rows[2][:3] == ["2", "Т. Жана", "Начальник отдела управления персоналом"]
+
+
+def test_a_russian_office_reads_its_list_confirmed_in_russian(in_force, dlo, monkeypatch):
+    """'1 ознакомлений … записаны' (one acknowledgement in the plural's genitive), and a row with
+    no position was told to 'give --name and --position', options the list has none of."""
+    monkeypatch.setenv("DLO_UI_LANG", "ru")
+    day = f"{TODAY:%d.%m.%Y}"
+    (in_force / "one.csv").write_bytes(f"ФИО;Должность;Дата\r\nБеков;;{day}\r\n".encode("cp1251"))
+    result = dlo("--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "one.csv", cwd=in_force)
+    assert result.code == 1
+    assert "one.csv:2:1: error DLO641:" in result.err and "--name" not in result.err
+    assert "заполните имя и должность в строке" in result.err
+    (in_force / "one.csv").write_bytes(
+        f"ФИО;Должность;Дата\r\nБеков Б.;Инженер;{day}\r\n".encode("cp1251")
+    )
+    result = ok(dlo, in_force, "--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "one.csv")
+    assert "1 ознакомление из one.csv записано без подписи" in result.out, result.out

@@ -139,7 +139,7 @@ def test_one_key_signs_one_persons_acknowledgement(dlo, signed_office, tmp_path)
 def test_a_list_is_recorded_unsigned_and_says_so(dlo, signed_office, tmp_path):
     (tmp_path / "list.csv").write_text("name,position,date\nЖ. Жанов,Маман,2026-11-27\n")
     result = ok(dlo, signed_office.root, "acknowledge", REG, "--csv", str(tmp_path / "list.csv"))
-    assert "the 1 acknowledgements of" in result.out and "recorded unsigned" in result.out
+    assert "the 1 acknowledgement of" in result.out and "recorded unsigned" in result.out
     assert "signature" not in entries(signed_office.root)[-1]
 
 

@@ -10,7 +10,7 @@ import click
 
 from .. import lazy
 from ..errors import DloError, UsageError
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import main
 from .signing import load_key
 
@@ -93,9 +93,12 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
         _echo(reg_id, ev)
     if csv_file and events:
         click.echo(
-            _(
+            ngettext(
+                "{id}: the {n} acknowledgement of {file} is recorded unsigned (the list stands "
+                "for the paper sheet its people signed by hand)",
                 "{id}: the {n} acknowledgements of {file} are recorded unsigned (the list stands "
-                "for the paper sheet its people signed by hand)"
+                "for the paper sheet its people signed by hand)",
+                len(events),
             ).format(id=reg_id, n=len(events), file=csv_file)
         )
     rest = acks.round_of(project, reg_id, registry)
