@@ -178,7 +178,10 @@ def test_one_language_and_options_override_the_registry(project, dlo):
         (["Bad Id", "--position", "dlo-head"], "is not a valid regulation id"),
         (["../escape", "--position", "dlo-head"], "is not a valid regulation id"),
         (["x1", "--unit", "dlo"], "a job instruction is made for a position"),
-        (["x1", "--position", "hr-head"], "no route of agreement"),
+        (
+            ["x1", "--position", "hr-head"],
+            "no route of agreement for this regulation: hr-head reports to rector, who approves it",
+        ),
         (["x1", "--position", "dlo-head", "--approvers", "ghost"], "unknown position 'ghost'"),
     ],
 )

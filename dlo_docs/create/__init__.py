@@ -146,8 +146,17 @@ def facts(registry: Registry, options: Options) -> Facts:
     approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
         raise UsageError(
-            Msg("the registry gives no route of agreement for this regulation"),
-            Msg("give --approvers POSITION,POSITION,..."),
+            Msg(
+                "the registry gives no route of agreement for this regulation: {whose} reports "
+                "to {approval_by}, who approves it, and there is nobody between them to agree it",
+                whose=position or head or unit,
+                approval_by=approval_by,
+            )
+            if supervisor == approval_by
+            else Msg("the registry gives no route of agreement for this regulation"),
+            Msg(
+                "name who agrees it: --approvers POSITION,POSITION,... (e.g. --approvers legal-head)"
+            ),
         )
     first = head or position  # the unit's head, or the position when its unit has none
     initiators = list(options.initiators) or list(
