@@ -3,7 +3,9 @@ indexes of everything: a part of the site's build (``build._Site`` mixes it in),
 each file holds one job.
 
 Memory stays bounded however large the corpus: a regulation is loaded, rendered and written, and
-only what the index and the search need of it (its summary and search entries) is kept. Its
+only what the index and the search need of it is kept: its summary, and its search entries
+as the JSON of its cache (one string, not thousands of small objects, until the search indexes
+are written one language at a time). Its
 downloads are made with those of the rest of its group (``GROUP`` regulations, so LibreOffice's
 batches stay full), before its pages link to them.
 """
@@ -11,6 +13,7 @@ batches stay full), before its pages link to them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import pool
@@ -49,7 +52,7 @@ class Publishing(Outputs):
     def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
         raise NotImplementedError
 
-    def _cache(self, entry: dict) -> dict | None:
+    def _cache(self, entry: dict) -> tuple[dict, bytes] | None:
         raise NotImplementedError
 
     # -- the changed regulations, streamed ----------------------------------------------------
@@ -60,7 +63,8 @@ class Publishing(Outputs):
         cannot be published is reported (its previous pages, if intact, join ``kept``). Returns
         the (id, key) of those rendered."""
         self.summaries: dict[str, dict] = {}
-        self.entries: dict[str, dict[str, list]] = {}
+        self.entries: dict[str, dict[str, list]] = {}  # of the regulations of the group
+        self.caches: dict[str, bytes] = {}  # id -> the JSON of its cache (summary, entries)
         self.rebuilt: list[str] = []
         self.group: list[tuple[Published, str]] = []
         rendered = []
@@ -102,7 +106,7 @@ class Publishing(Outputs):
         for reg_id, entry in kept.items():
             cache = self._cache(entry)
             if cache is not None:
-                self.summaries[reg_id], self.entries[reg_id] = cache["summary"], cache["entries"]
+                self.summaries[reg_id], self.caches[reg_id] = cache
             else:  # damaged: built again
                 self._collect_again(reg_id, entry)
         self._flush()
@@ -112,15 +116,20 @@ class Publishing(Outputs):
         self.report.published = sorted(self.summaries)
         ordered = [self.summaries[i] for i in sorted(self.summaries)]
         for lang in LANGS:
-            regs = []
-            for s in ordered:
-                text_lang = lang if lang in self.entries[s["id"]] else s["main_lang"]
-                regs.append((s, text_lang, self.entries[s["id"]][text_lang]))
-            self.w.put(views.index_json_path(lang), search.index(lang, regs))
+            self.w.put(
+                views.index_json_path(lang), search.index(lang, self._searched(lang, ordered))
+            )
             self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
             self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
         for name in STATIC:
             self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
+
+    def _searched(self, lang: str, ordered: list[dict]) -> Iterator[tuple[dict, str, list]]:
+        """(summary, text language, entries) of each regulation for the search in ``lang``."""
+        for s in ordered:
+            entries = json.loads(self.caches[s["id"]])["entries"]
+            text_lang = lang if lang in entries else s["main_lang"]
+            yield s, text_lang, entries[text_lang]
 
     def _collect_again(self, reg_id: str, entry: dict) -> None:
         """A regulation whose cached summary is damaged: collected again to be rendered, or
@@ -152,8 +161,9 @@ class Publishing(Outputs):
                 self.w.put(rel, page.encode("utf-8"))
                 outputs[pub.id].append(rel)
             cache_rel = f"{FOLDER}/cache/{pub.id}.json"
-            cache = {"summary": self.summaries[pub.id], "entries": self.entries[pub.id]}
-            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+            cache = {"summary": self.summaries[pub.id], "entries": self.entries.pop(pub.id)}
+            self.caches[pub.id] = json.dumps(cache, ensure_ascii=False).encode("utf-8")
+            self.w.put(cache_rel, self.caches[pub.id])
             outputs[pub.id].append(cache_rel)
             self.manifest.regulations[pub.id] = {
                 "key": key if complete[pub.id] else None,

@@ -12,6 +12,7 @@ typo in longer stems). Format::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..context import RenderDoc
@@ -34,7 +35,7 @@ def entries(rd: RenderDoc) -> list[list[str]]:
     return out
 
 
-def index(lang: str, regs: list[tuple[dict, str, list[list[str]]]]) -> bytes:
+def index(lang: str, regs: Iterable[tuple[dict, str, list[list[str]]]]) -> bytes:
     """The index for interface ``lang``: ``regs`` is [(summary, text language, entries)]."""
     data: dict[str, Any] = {"lang": lang, "regs": [], "hits": []}
     for i, (summary, text_lang, items) in enumerate(regs):
