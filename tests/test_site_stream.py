@@ -65,3 +65,12 @@ def test_the_site_is_the_same_whatever_the_groups(published, monkeypatch):
     whole, one = _files(published / "whole"), _files(published / "one-by-one")
     assert len(whole) > 10
     assert whole == one
+
+
+def test_the_indexes_made_again_from_the_caches_are_the_same(published):
+    _build(published, "public")
+    before = _files(published / "public")
+    for name in ("search-index.kk.json", "search-index.ru.json", "index.html"):
+        (published / "public" / name).unlink()
+    _build(published, "public")  # nothing changed: the indexes from the cached entries
+    assert _files(published / "public") == before
