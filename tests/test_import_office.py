@@ -382,3 +382,42 @@ def test_unit_of_another_organisation_given_takes_nothing_of_ours(project, dlo):
     assert said <= theirs, said
     check = dlo("check", "regulations/kk/regulation.yaml", cwd=project)
     assert " error " not in check.out, check.out
+
+
+def _tracked(path: Path) -> Path:
+    """An office DOCX in which a lawyer's change to clause 1.2 is still a tracked change."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    office_docx(path, RU_BLOCK, ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"], RU_BODY)
+    doc = Document(str(path))
+    [p] = [p for p in doc.paragraphs if p.text.startswith("1.2.")]
+    run = p.runs[0]._r
+    removed, added = OxmlElement("w:del"), OxmlElement("w:ins")
+    for n, mark in enumerate((removed, added), 1):
+        mark.set(qn("w:id"), str(n))
+        mark.set(qn("w:author"), "Юрист")
+    run.addprevious(removed)
+    removed.append(run)
+    for t in run.iter(qn("w:t")):
+        t.tag = qn("w:delText")
+    new, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1.2. Отдел возглавляет начальник, назначаемый ректором."
+    new.append(text)
+    added.append(new)
+    removed.addnext(added)
+    doc.save(str(path))
+    return path
+
+
+def test_a_source_with_tracked_changes_says_they_were_taken_as_accepted(project, dlo, tmp_path):
+    """Unresolved changes in the source are not taken silently: the import reads the text as if
+    they were accepted and names each (DLO508), so the clerk checks them."""
+    path = _tracked(tmp_path / "dlo-ru.docx")
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    [note] = [line for line in result.err.splitlines() if "DLO508" in line]
+    assert note.startswith(f"{path}: warning DLO508: the source has 2 unresolved tracked change")
+    assert "Юрист" in note and "назначаемый ректором" in note
+    texts = [c.text for _, _, c in load_model(project, "dlo-ru").clauses()]
+    assert "Отдел возглавляет начальник, назначаемый ректором." in texts

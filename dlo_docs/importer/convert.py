@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import load
-from ..errors import DloError, Location, UsageError, error
+from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..model import Registry
@@ -175,12 +175,34 @@ def _data(
     return data
 
 
+TRACKED = "DLO508"  # the source's tracked changes and comments, read as if accepted
+
+
+def _taken_as_accepted(read: Read) -> Problem:
+    """The source's unresolved tracked changes and comments, named: its text is read as if every
+    change were accepted (what ``--onto`` refuses unless ``--accept-changes``)."""
+    shown = join("; ", [*read.revisions[:5], *(["…"] if len(read.revisions) > 5 else [])])
+    return warning(
+        Location(read.path),
+        TRACKED,
+        Msg(
+            "the source has {n} unresolved tracked change(s) or comment(s), read as if every "
+            "change were accepted: {shown}",
+            n=len(read.revisions),
+            shown=shown,
+        ),
+        Msg("check the text against them, or accept or reject them in Word and import again"),
+    )
+
+
 def convert(
     read: Read, registry: Registry, options: Options, templates: Path | None = None
 ) -> Imported:
     """Recognise ``read`` and build a validated regulation (nothing is written)."""
     tree, lang = recognise(read, options.lang)
     report = Report(read.path, list(tree.problems))
+    if read.revisions:
+        report.problems.append(_taken_as_accepted(read))
     kind = metadata.kind(tree, options.kind)
     labels = load_labels(lang, templates)
     block = None if read.ours else title_block.read(tree.preamble)
