@@ -26,6 +26,9 @@ from ..model import Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from . import grammar
 from .lists import code_in, fill_items, plain
+from .route import chain as _chain
+from .route import no_route as _no_route
+from .route import top_head as _top_head
 
 KINDS = ("job_instruction", "unit_regulation")
 PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
@@ -82,24 +85,6 @@ def _known(registry: Registry, pid: str, what: str) -> str:
     return pid
 
 
-def _chain(registry: Registry, start: str | None, stop: str) -> list[str]:
-    """``start`` and the positions above it by ``reports_to``, up to (without) ``stop``."""
-    found: list[str] = []
-    while start and start != stop and start not in found:
-        found.append(start)
-        start = registry.position(start).reports_to
-    return found
-
-
-def _top_head(registry: Registry, unit: str) -> str | None:
-    seen: set[str] = set()
-    current = registry.unit(unit)
-    while current.parent and current.parent not in seen:
-        seen.add(current.id)
-        current = registry.unit(current.parent)
-    return current.head
-
-
 def facts(registry: Registry, options: Options) -> Facts:
     """The facts of a new regulation: the options where given, else what the registry says."""
     if options.kind not in KINDS:
@@ -145,19 +130,7 @@ def facts(registry: Registry, options: Options) -> Facts:
     _known(registry, approval_by, "--approval-by")
     approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
-        raise UsageError(
-            Msg(
-                "the registry gives no route of agreement for this regulation: {whose} reports "
-                "to {approval_by}, who approves it, and there is nobody between them to agree it",
-                whose=position or head or unit,
-                approval_by=approval_by,
-            )
-            if supervisor == approval_by
-            else Msg("the registry gives no route of agreement for this regulation"),
-            Msg(
-                "name who agrees it: --approvers POSITION,POSITION,... (e.g. --approvers legal-head)"
-            ),
-        )
+        raise _no_route(position or head or unit, supervisor, approval_by)
     first = head or position  # the unit's head, or the position when its unit has none
     initiators = list(options.initiators) or list(
         dict.fromkeys([*([first] if first else []), *_chain(registry, supervisor, approval_by)])

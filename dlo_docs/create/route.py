@@ -1,0 +1,41 @@
+"""The route of agreement a new regulation gets from the registry: the positions above it by
+``reports_to`` up to the official who approves it (the head of the organisation's top unit)."""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..i18n import Msg
+from ..model import Registry
+
+
+def chain(registry: Registry, start: str | None, stop: str) -> list[str]:
+    """``start`` and the positions above it by ``reports_to``, up to (without) ``stop``."""
+    found: list[str] = []
+    while start and start != stop and start not in found:
+        found.append(start)
+        start = registry.position(start).reports_to
+    return found
+
+
+def no_route(whose: str, supervisor: str | None, approval_by: str) -> UsageError:
+    """No route of agreement: why (reporting straight to the approving official), and what to give."""
+    return UsageError(
+        Msg(
+            "the registry gives no route of agreement for this regulation: {whose} reports "
+            "to {approval_by}, who approves it, and there is nobody between them to agree it",
+            whose=whose,
+            approval_by=approval_by,
+        )
+        if supervisor == approval_by
+        else Msg("the registry gives no route of agreement for this regulation"),
+        Msg("name who agrees it: --approvers POSITION,POSITION,... (e.g. --approvers legal-head)"),
+    )
+
+
+def top_head(registry: Registry, unit: str) -> str | None:
+    seen: set[str] = set()
+    current = registry.unit(unit)
+    while current.parent and current.parent not in seen:
+        seen.add(current.id)
+        current = registry.unit(current.parent)
+    return current.head
