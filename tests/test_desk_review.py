@@ -196,3 +196,16 @@ def test_a_text_left_to_write_is_reported_as_such_alone(project, dlo):
     result = dlo("check", "--format", "json", "regulations/hr-ji", cwd=project)
     codes = {p["code"] for p in json.loads(result.out)["problems"]}
     assert codes == {"DLO114"}, result.out
+
+
+def test_a_translation_taken_into_a_regulation_in_force_says_to_open_a_revision(project, dlo):
+    """translate --from wrote the translation into regulation.yaml of a regulation in force, with
+    no revision open, and said nothing: the office found out only at dlo submit."""
+    from desk_support import new_clean, take_route
+
+    new_clean(dlo, project, "hr-ji", "--position", "hr-head", "--approvers", "vp-academic")
+    take_route(dlo, project, "hr-ji", "approved", ["vp-academic"])
+    result = translate_row(dlo, project, "scope", "Сфера применения")
+    assert result.code == 0, result.err
+    assert "1 text(s) filled" in result.out
+    assert "note: no revision of hr-ji is open: open one (dlo revise hr-ji" in result.err

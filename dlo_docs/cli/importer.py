@@ -5,12 +5,11 @@ from __future__ import annotations
 import click
 
 from .. import lazy
-from ..errors import DloError
 from ..i18n import _
 from . import main
+from .status_text import revision_note
 
 importer = lazy.module("dlo_docs.importer")
-workflow = lazy.module("dlo_docs.workflow")
 
 
 @main.command("import")
@@ -131,21 +130,4 @@ def _onto(project, file: str, reg_id: str, accept_changes: bool) -> None:
     )
     for path in result.written:
         click.echo(_("wrote {path}").format(path=project.display(path)))
-    _revision_note(project, reg_id)
-
-
-def _revision_note(project, reg_id: str) -> None:
-    """The edited text of a regulation in force goes for agreement only in a revision: say so
-    when none is open (the journal's own problems are for ``dlo verify`` to report)."""
-    try:
-        st = workflow.status(project, reg_id)
-    except DloError:  # a note only: verify and status report a damaged journal
-        return
-    if st.changed:
-        click.echo(
-            _(
-                "note: no revision of {id} is open: open one (dlo revise {id} --by ROLE "
-                "--reason TEXT) to submit this text; edition {n} stays in force"
-            ).format(id=reg_id, n=st.edition_in_force),
-            err=True,
-        )
+    revision_note(project, reg_id)

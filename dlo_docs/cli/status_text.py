@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import click
+
+from .. import lazy
+from ..errors import DloError
 from ..i18n import N_, _
 
 if TYPE_CHECKING:
     from ..workflow import Event, Status
+
+workflow = lazy.module("dlo_docs.workflow")
 
 STATES = {
     "draft": N_("draft"),
@@ -183,3 +189,21 @@ def event_line(ev: Event) -> str:
         content=ev.content_hash[:16], hash=ev.hash[:16]
     )
     return line + "".join(f"\n       {e}" for e in _details(ev)) + f"\n       {hashes}"
+
+
+def revision_note(project, reg_id: str) -> None:
+    """The edited text of a regulation in force goes for agreement only in a revision: say so
+    when none is open (after import --onto and translate --from; the journal's own problems are
+    for ``dlo verify`` to report)."""
+    try:
+        st = workflow.status(project, reg_id)
+    except DloError:  # a note only: verify and status report a damaged journal
+        return
+    if st.changed:
+        click.echo(
+            _(
+                "note: no revision of {id} is open: open one (dlo revise {id} --by ROLE "
+                "--reason TEXT) to submit this text; edition {n} stays in force"
+            ).format(id=reg_id, n=st.edition_in_force),
+            err=True,
+        )

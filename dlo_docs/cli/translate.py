@@ -10,6 +10,7 @@ from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import Msg, _
 from . import main
+from .status_text import revision_note
 
 translation = lazy.module("dlo_docs.translate")
 
@@ -65,6 +66,8 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
             click.echo(
                 "  " + _("the language was added to languages:; dlo check lists what is missing")
             )
+        if result.filled:
+            revision_note(project, reg_id)
         if result.refused:
             raise DloError(result.refused)  # each refusal reported once, by the entry point
         return
