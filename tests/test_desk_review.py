@@ -209,3 +209,17 @@ def test_a_translation_taken_into_a_regulation_in_force_says_to_open_a_revision(
     assert result.code == 0, result.err
     assert "1 text(s) filled" in result.out
     assert "note: no revision of hr-ji is open: open one (dlo revise hr-ji" in result.err
+
+
+def test_help_in_kazakh_and_russian_leaves_no_english_mark(project, dlo):
+    """click's '[required]' stayed English in every help (click translates it through a
+    variable, which the extraction missed), and list's help named the marks OVERDUE / DUE that
+    the table prints as МЕРЗІМІ ӨТТІ / ПРОСРОЧЕНО."""
+    for lang, required, overdue in (
+        ("kk", "[міндетті]", "МЕРЗІМІ ӨТТІ"),
+        ("ru", "[обязательно]", "ПРОСРОЧЕНО"),
+    ):
+        new_help = dlo("--lang-ui", lang, "new", "--help", cwd=project).out
+        assert required in new_help and "[required]" not in new_help
+        list_help = dlo("--lang-ui", lang, "list", "--help", cwd=project).out
+        assert overdue in list_help and "OVERDUE" not in list_help

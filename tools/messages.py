@@ -68,6 +68,8 @@ CLICK_SHOWN = {
     "path",
     "required",
 }
+# click's words it passes to gettext through a variable (``_(extra["required"])``)
+CLICK_INDIRECT = ("required",)
 
 
 def _commands(group: click.Group, prefix: str = ""):
@@ -112,6 +114,9 @@ def template() -> Catalog:
             if first not in CLICK_SHOWN:
                 continue
             catalog.add(message, locations=[(f"click/{module}.py", lineno)], auto_comments=comments)
+    for message in CLICK_INDIRECT:  # translated by click as _(variable): no literal to extract
+        if message not in catalog:
+            catalog.add(message, locations=[("click/core.py", 0)])
     return catalog
 
 
