@@ -279,3 +279,25 @@ def test_a_russian_office_reads_its_list_confirmed_in_russian(in_force, dlo, mon
     )
     result = ok(dlo, in_force, "--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "one.csv")
     assert "1 ознакомление из one.csv записано без подписи" in result.out, result.out
+
+
+def test_people_of_one_title_are_each_themselves(in_force, dlo):
+    """Two specialists on the office's list ('Маман', the registry's title of dlo-specialist)
+    were one reader — 'listed twice' — and either of them counted as the position's holder
+    having read it."""
+    day = f"{TODAY:%d.%m.%Y}"
+    (in_force / "two.csv").write_bytes(
+        f"ФИО;Должность;Дата\r\nАманов А.;Маман;{day}\r\nБеков Б.;Маман;{day}\r\n".encode(
+            "utf-8-sig"
+        )
+    )
+    result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "two.csv")
+    assert result.out.count("read edition 1") == 2
+    row = unacknowledged(dlo, in_force)["dlo-unit"]
+    assert row["acknowledged"] == 2
+    assert "В. Г. Оспанова (Маман)" in row["not_acknowledged"]
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--name", "В. Г. Оспанова", "--position", "Маман")
+    row = unacknowledged(dlo, in_force)["dlo-unit"]
+    assert "В. Г. Оспанова (Маман)" not in row["not_acknowledged"]
+    result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-specialist", cwd=in_force)
+    assert result.code == 1 and "DLO640" in result.err

@@ -95,7 +95,13 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
     for pos in registry.positions:
         titles = {t.casefold() for t in pos.title.values()}
         if position == pos.id or position.casefold() in titles:
-            return Reader(name, pos.title.get(lang) or position, pos.id)
+            title = pos.title.get(lang) or position
+            holders = {" ".join(h.split()).casefold() for h in (pos.holder or {}).values()}
+            # a position named by its id is that registry position; by its title, only its
+            # holder is: anyone else of the same title is a person of their own (two
+            # specialists on a list are not one, nor is either the holder)
+            held = position == pos.id or name.casefold() in holders
+            return Reader(name, title, pos.id if held else None)
     return Reader(name, position)
 
 
