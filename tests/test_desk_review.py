@@ -223,3 +223,20 @@ def test_help_in_kazakh_and_russian_leaves_no_english_mark(project, dlo):
         assert required in new_help and "[required]" not in new_help
         list_help = dlo("--lang-ui", lang, "list", "--help", cwd=project).out
         assert overdue in list_help and "OVERDUE" not in list_help
+
+
+def test_the_register_file_is_what_its_name_says(project, dlo):
+    """'dlo list --out реестр.xlsx' wrote the terminal's text table into a file Excel then
+    refused to open, and '--format csv --out r.xlsx' CSV bytes."""
+    import openpyxl
+
+    result = dlo("list", "--out", "build/реестр.xlsx", cwd=project)
+    assert result.code in (0, 1), result.err
+    sheet = openpyxl.load_workbook(project / "build" / "реестр.xlsx").active
+    assert sheet["A1"].value == "ID"
+    result = dlo("list", "--out", "build/r.csv", cwd=project)
+    assert (project / "build" / "r.csv").read_bytes().startswith(b"\xef\xbb\xbfID,Code,")
+    result = dlo("list", "--format", "csv", "--out", "build/r2.xlsx", cwd=project)
+    assert result.code == 2
+    assert "--format csv does not fit the file name build/r2.xlsx" in result.err
+    assert not (project / "build" / "r2.xlsx").exists()

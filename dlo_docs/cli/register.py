@@ -34,8 +34,7 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "xlsx", "json"]),
-    default="table",
-    show_default=True,
+    help="The output's form (default: as --out FILE.xlsx|.csv|.json names it, else table).",
 )
 @click.option(
     "--lang",
@@ -60,6 +59,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
 
     A regulation that cannot be read is listed with the state 'error' and the others are shown;
     the exit code is then 1."""
+    fmt = _format(fmt, out)
     project = obj.project
     day = today.date() if today else register.today()
     listed = register.entries(project, lang, day)
@@ -107,3 +107,18 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
             err=True,
         )
         raise click.exceptions.Exit(1)
+
+
+SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+
+
+def _format(fmt: str | None, out: str | None) -> str:
+    """The format asked for, else the one --out's file name implies (``реестр.xlsx``), else the
+    table; a file named for another format is refused (Excel cannot open CSV bytes named .xlsx)."""
+    implied = SUFFIXES.get(Path(out).suffix.lower()) if out else None
+    if fmt and implied and fmt != implied:
+        raise UsageError(
+            _("--format {fmt} does not fit the file name {out}").format(fmt=fmt, out=out),
+            _("name the file .{fmt}, or leave out --format").format(fmt=fmt),
+        )
+    return fmt or implied or "table"
