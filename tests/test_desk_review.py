@@ -240,3 +240,15 @@ def test_the_register_file_is_what_its_name_says(project, dlo):
     assert result.code == 2
     assert "--format csv does not fit the file name build/r2.xlsx" in result.err
     assert not (project / "build" / "r2.xlsx").exists()
+
+
+def test_click_names_a_folder_given_for_a_file_in_the_interface_language(project, dlo):
+    """'Ошибка: Недопустимое значение '--out': File '…' — папка.': click's word for what an
+    option takes was translated when the command was defined, before the language was chosen."""
+    (project / "build").mkdir(exist_ok=True)
+    for lang, word in (("ru", "Файл"), ("kk", "Файл"), ("en", "File")):
+        result = dlo("--lang-ui", lang, "list", "--out", "build", cwd=project)
+        assert result.code == 2
+        assert f"{word} 'build'" in result.err, result.err
+    result = dlo("--lang-ui", "ru", "list", "--out", "build", cwd=project)
+    assert "папка" in result.err and "is a directory" not in result.err

@@ -37,6 +37,24 @@ class Context:
         return self._project
 
 
+class PathArg(click.Path):
+    """``click.Path`` whose word for what it takes ('file', 'directory', 'path'), which click's
+    messages show ("File '…' is a directory."), is in the interface language: click translates
+    it once, when the command is defined, before the language is chosen."""
+
+    @property
+    def name(self) -> str:
+        if self.file_okay and not self.dir_okay:
+            return _("file")
+        if self.dir_okay and not self.file_okay:
+            return _("directory")
+        return _("path")
+
+    @name.setter
+    def name(self, value: str) -> None:  # click sets it, in English, when the option is made
+        pass
+
+
 class _Translated(_CommandBase):
     """Help texts are written in English and shown in the interface language, looked up when
     the help is printed (the language is chosen per run, after the commands are defined)."""
@@ -123,7 +141,7 @@ _speak_clicks_words()
     "--root",
     default=".",
     show_default=True,
-    type=click.Path(file_okay=False),
+    type=PathArg(file_okay=False),
     help="The project folder (the one that holds regulations/).",
 )
 @click.option(

@@ -11,7 +11,7 @@ import click
 from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
-from . import main
+from . import PathArg, main
 from .signing import load_key
 
 if TYPE_CHECKING:  # for the types only: the library is imported when the command runs
@@ -38,7 +38,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 @click.option(
     "--csv",
     "csv_file",
-    type=click.Path(dir_okay=False),
+    type=PathArg(dir_okay=False),
     metavar="FILE",
     help="The office's acquaintance list: name, position, date per row.",
 )

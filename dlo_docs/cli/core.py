@@ -7,7 +7,7 @@ import click
 from .. import i18n, lazy
 from ..i18n import _
 from ..progress import Progress
-from . import main
+from . import PathArg, main
 
 api = lazy.module("dlo_docs.api")
 lint = lazy.module("dlo_docs.lint")
@@ -83,7 +83,7 @@ def check(
     type=click.Choice(["kk", "ru"]),
     help="Language (default: every language of each document).",
 )
-@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")
 @JOBS
 @click.option(
     "--draft",

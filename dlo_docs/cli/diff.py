@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..i18n import Msg, _
-from . import main
+from . import PathArg, main
 
 diff_api = lazy.module("dlo_docs.comparison")
 fsio = lazy.module("dlo_docs.fsio")
@@ -59,7 +59,7 @@ def _to(value: str) -> int | str:
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False),
+    type=PathArg(dir_okay=False),
     metavar="FILE",
     help="Where to write (default: the terminal for text, "
     "build/<id>.<lang>.<format>-<from>-<to>.<ext> otherwise).",

@@ -6,14 +6,14 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import main
+from . import PathArg, main
 from .status_text import revision_note
 
 importer = lazy.module("dlo_docs.importer")
 
 
 @main.command("import")
-@click.argument("file", type=click.Path(dir_okay=True))
+@click.argument("file", type=PathArg(dir_okay=True))
 @click.option("--id", "reg_id", help="Regulation id (default: from the file name).")
 @click.option(
     "--lang", type=click.Choice(["kk", "ru"]), help="Language of the text (default: detected)."

@@ -11,7 +11,7 @@ import click
 from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
-from . import main, status_text
+from . import PathArg, main, status_text
 
 workflow = lazy.module("dlo_docs.workflow")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
@@ -94,7 +94,7 @@ def log(obj, reg_id: str, fmt: str) -> None:
 @click.option(
     "--export",
     "export",
-    type=click.Path(file_okay=False),
+    type=PathArg(file_okay=False),
     metavar="DIR",
     help="Also write each signature as DIR/<id>-<seq>-<event>.p7s with its signed bytes (.bin) "
     "and the trusted CAs (ca.pem), for openssl cms -verify.",

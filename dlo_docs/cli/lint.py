@@ -8,7 +8,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import main
+from . import PathArg, main
 
 schemas = lazy.module("dlo_docs.schema")
 
@@ -16,7 +16,7 @@ schemas = lazy.module("dlo_docs.schema")
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(file_okay=False),
+    type=PathArg(file_okay=False),
     help="Folder to write into (default: schemas/ in the project folder).",
 )
 @click.pass_obj

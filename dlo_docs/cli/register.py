@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
-from . import main
+from . import PathArg, main
 
 register = lazy.module("dlo_docs.register")
 output = lazy.module("dlo_docs.register.output")
@@ -50,7 +50,7 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
     show_default=True,
     help="The CSV's separator: ';' for Excel set to Russian or Kazakh, whose list separator it is.",
 )
-@click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE (xlsx: required).")
+@click.option("--out", type=PathArg(dir_okay=False), help="Write to FILE (xlsx: required).")
 @click.option("--today", type=DATE, metavar="DATE", help="Count reviews due as of DATE.")
 @click.pass_obj
 def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, out, today) -> None:

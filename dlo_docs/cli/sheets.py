@@ -8,7 +8,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import main
+from . import PathArg, main
 
 sheets = lazy.module("dlo_docs.sheets")
 KINDS = ("agreement", "acquaintance", "changes", "review", "transfer")  # sheets.KINDS
@@ -28,7 +28,7 @@ FORMATS = ("docx", "pdf")  # sheets.FORMATS
 @click.option(
     "--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the regulation's first)."
 )
-@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")
 @click.option(
     "--from",
     "handed_by",
@@ -81,7 +81,7 @@ def sheet(
 @main.command("reference-docx")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False),
+    type=PathArg(dir_okay=False),
     help="Where to write it (default: templates/reference.docx).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")

@@ -11,7 +11,7 @@ import click
 from .. import i18n
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg, _
-from . import main, report
+from . import PathArg, main, report
 
 
 def load_key(path: str):
@@ -66,7 +66,7 @@ def _ask(path: str) -> bytes:
     help="The approver's PKCS#12 key file (password: DLO_KEY_PASSWORD or asked for).",
 )
 @click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language).")
-@click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: build/).")
+@click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")
 @click.pass_obj
 def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> None:
     """Render the PDF/A of the edition in force of ID and sign it with the approver's key
@@ -90,7 +90,7 @@ def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> N
 
 
 @main.command("verify-pdf")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=PathArg(dir_okay=False))
 @click.pass_obj
 def verify_pdf(obj, files: tuple[str, ...]) -> None:
     """Check the signatures of signed PDFs against the project's trusted CAs.

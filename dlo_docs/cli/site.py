@@ -8,7 +8,7 @@ import click
 
 from .. import i18n, lazy
 from ..i18n import _
-from . import main
+from . import PathArg, main
 
 site_lib = lazy.module("dlo_docs.site")
 DEFAULT_OUT = "public"  # site.DEFAULT_OUT
@@ -23,7 +23,7 @@ def site() -> None:
 @site.command()
 @click.option(
     "--out",
-    type=click.Path(file_okay=False),
+    type=PathArg(file_okay=False),
     metavar="DIR",
     help=f"Where to build the site (default: {DEFAULT_OUT}/ in the project).",
 )
@@ -85,7 +85,7 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
 @click.option(
     "--dir",
     "folder",
-    type=click.Path(file_okay=False),
+    type=PathArg(file_okay=False),
     metavar="DIR",
     help=f"The built site (default: {DEFAULT_OUT}/ in the project).",
 )

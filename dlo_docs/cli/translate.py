@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import Msg, _
-from . import main
+from . import PathArg, main
 from .status_text import revision_note
 
 translation = lazy.module("dlo_docs.translate")
@@ -20,14 +20,14 @@ translation = lazy.module("dlo_docs.translate")
 @click.option("--to", "to", type=click.Choice(["kk", "ru"]), help="The language to translate into.")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False),
+    type=PathArg(dir_okay=False),
     metavar="FILE.docx",
     help="Write the translation table here (with --to).",
 )
 @click.option(
     "--from",
     "from_",
-    type=click.Path(dir_okay=False),
+    type=PathArg(dir_okay=False),
     metavar="FILE.docx",
     help="Take a translated table back into the draft.",
 )
