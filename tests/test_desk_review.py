@@ -252,3 +252,19 @@ def test_click_names_a_folder_given_for_a_file_in_the_interface_language(project
         assert f"{word} 'build'" in result.err, result.err
     result = dlo("--lang-ui", "ru", "list", "--out", "build", cwd=project)
     assert "папка" in result.err and "is a directory" not in result.err
+
+
+def test_a_source_cell_edited_in_word_is_named_as_possibly_the_tables(project, dlo):
+    """A translator who corrected a typo in the left-hand column was told 'the kk text changed
+    since the table was made', which sent the office looking for an edit of the draft."""
+    new(dlo, project)
+    result = dlo("translate", "hr-ji", "--to", "ru", "--out", "build/t.docx", cwd=project)
+    assert result.code == 0
+    document = docx.Document(str(project / "build" / "t.docx"))
+    source = document.tables[0].rows[2].cells[0].paragraphs[0]
+    source.runs[-1].text += " (түзетілді)"
+    document.save(str(project / "build" / "t.docx"))
+    result = dlo("translate", "hr-ji", "--from", "build/t.docx", cwd=project)
+    assert result.code == 1
+    assert "the kk text in the left-hand column is not the draft's" in result.err
+    assert "change only the right-hand column" in result.err

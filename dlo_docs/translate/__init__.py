@@ -217,8 +217,9 @@ def _refusal(at: Location, row, slot, langs: tuple[str, str], reg_id: str, doc) 
         at,
         "DLO702",
         Msg(
-            "row {number} ({label}, {key}): the {src} text changed since the table was made; "
-            "its translation was not taken",
+            "row {number} ({label}, {key}): the {src} text in the left-hand column is not the "
+            "draft's (the draft was edited since the table was made, or the left-hand column "
+            "was); its translation was not taken",
             number=row.number,
             label=slot.label,
             key=slot.key,
@@ -226,7 +227,7 @@ def _refusal(at: Location, row, slot, langs: tuple[str, str], reg_id: str, doc) 
         ),
         Msg(
             "make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and translate "
-            "this row again",
+            "this row again; in the table, change only the right-hand column",
             reg_id=reg_id,
             dst=dst,
         ),
