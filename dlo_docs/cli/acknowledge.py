@@ -13,6 +13,7 @@ from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main
 from .signing import load_key
+from .workflow import DATE
 
 if TYPE_CHECKING:  # for the types only: the library is imported when the command runs
     from ..workflow.acknowledgements import Reader
@@ -20,8 +21,6 @@ if TYPE_CHECKING:  # for the types only: the library is imported when the comman
 acquaintance = lazy.module("dlo_docs.acquaintance")
 acks = lazy.module("dlo_docs.workflow.acknowledgements")
 project_lib = lazy.module("dlo_docs.project")
-
-DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
 
 @main.command()

@@ -12,7 +12,7 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import main
-from .workflow import CLERK, DATE, _date
+from .workflow import CLERK, DATE, ORDER, ORDER_DATE, _date
 
 workflow = lazy.module("dlo_docs.workflow")
 
@@ -40,20 +40,8 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
 
 @main.command("register-paper")
 @click.argument("reg_id", metavar="ID")
-@click.option(
-    "--order",
-    "order",
-    metavar="NO",
-    help="The number of the approving order (none when approval.form is signature).",
-)
-@click.option(
-    "--date",
-    "date",
-    required=True,
-    type=DATE,
-    metavar="DATE",
-    help="The order's date, or the day the official signed (YYYY-MM-DD).",
-)
+@ORDER
+@ORDER_DATE
 @click.option(
     "--effective",
     type=DATE,

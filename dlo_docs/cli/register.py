@@ -10,13 +10,13 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import PathArg, main
+from .workflow import DATE
 
 register = lazy.module("dlo_docs.register")
 output = lazy.module("dlo_docs.register.output")
 fsio = lazy.module("dlo_docs.fsio")
 shutil = lazy.module("shutil")
 
-DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
 
 

@@ -37,6 +37,22 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+# the approving act, as approve and register-paper take it
+ORDER = click.option(
+    "--order",
+    "order",
+    metavar="NO",
+    help="The number of the approving order (none when approval.form is signature).",
+)
+ORDER_DATE = click.option(
+    "--date",
+    "date",
+    required=True,
+    type=DATE,
+    metavar="DATE",
+    help="The order's date, or the day the official signed (YYYY-MM-DD).",
+)
+
 CLERK = click.option(
     "--clerk",
     metavar="ROLE",
@@ -166,20 +182,8 @@ def reject(
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option(
-    "--order",
-    "order",
-    metavar="NO",
-    help="The number of the approving order (none when approval.form is signature).",
-)
-@click.option(
-    "--date",
-    "date",
-    required=True,
-    type=DATE,
-    metavar="DATE",
-    help="The order's date, or the day the official signed (YYYY-MM-DD).",
-)
+@ORDER
+@ORDER_DATE
 @click.option(
     "--effective",
     type=DATE,
