@@ -115,17 +115,7 @@ def agree(
             )
         remarks = " ".join((remarks or "").split()) or None
         day = _decision_date(ctx, round_, date)
-        return loading.append(
-            ctx,
-            clerk,
-            sign=_signing(ctx, "agreed", as_, signer, day),
-            role=as_,
-            event="agreed",
-            edition=round_.submitted.edition,
-            date=day.isoformat(),
-            remarks=remarks,
-            content_hash=ctx.hash,
-        )
+        return _decide(ctx, "agreed", as_, round_, day, remarks, clerk, signer)
 
 
 def reject(
@@ -146,14 +136,28 @@ def reject(
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "reject")
         day = _decision_date(ctx, round_, date)
-        return loading.append(
-            ctx,
-            clerk,
-            sign=_signing(ctx, "rejected", as_, signer, day),
-            role=as_,
-            event="rejected",
-            edition=round_.submitted.edition,
-            date=day.isoformat(),
-            remarks=remarks,
-            content_hash=ctx.hash,
-        )
+        return _decide(ctx, "rejected", as_, round_, day, remarks, clerk, signer)
+
+
+def _decide(
+    ctx: Ctx,
+    event: str,
+    as_: str,
+    round_: Round,
+    day: dt.date,
+    remarks: str | None,
+    clerk: str,
+    signer: Signer | None,
+) -> Event:
+    """The agreement or rejection of the round's submitted text by ``as_``, appended."""
+    return loading.append(
+        ctx,
+        clerk,
+        sign=_signing(ctx, event, as_, signer, day),
+        role=as_,
+        event=event,
+        edition=round_.submitted.edition,
+        date=day.isoformat(),
+        remarks=remarks,
+        content_hash=ctx.hash,
+    )
