@@ -108,9 +108,12 @@ class Edit:
         return out
 
 
-def edited(root: Path, dlo) -> tuple[Path, dict[str, str]]:
-    """The five edits; returns the file and the ids each edit touched."""
-    edit = Edit(rendered(root, dlo), root)
+def edited(
+    root: Path, dlo, editor: type[Edit] = Edit, name: str = "edited.docx"
+) -> tuple[Path, dict[str, str]]:
+    """The five edits (by ``editor``: plain, or with Track Changes); returns the file and the ids
+    each edit touched."""
+    edit = editor(rendered(root, dlo), root)
     model = load_model(root, REG)
     chapters = {c.id: c for c in model.chapters}
     general = chapters["general-provisions"]
@@ -127,7 +130,7 @@ def edited(root: Path, dlo) -> tuple[Path, dict[str, str]]:
     last = edit.paragraphs[titled].runs[-1].text
     edit.reword(titled, last[-4:], last[-4:] + " ТІЗІМІ")
     touched = {"reworded": reworded, "item": item, "moved": moved, "chapter": titled}
-    return edit.save(), touched
+    return edit.save(edit.path.with_name(name)), touched
 
 
 def expected(before: list[tuple[str, str]], after, touched: dict[str, str]) -> None:
@@ -339,24 +342,7 @@ class TrackedEdit(Edit):
 
 def tracked_edits(root: Path, dlo) -> tuple[Path, dict[str, str]]:
     """The five edits of ``edited``, made with Track Changes on."""
-    edit = TrackedEdit(rendered(root, dlo), root)
-    model = load_model(root, REG)
-    chapters = {c.id: c for c in model.chapters}
-    general = chapters["general-provisions"]
-    reworded = general.clauses[0].id
-    words = edit.paragraphs[reworded].text.split()
-    edit.reword(reworded, words[-1], "мұқият " + words[-1])
-    edit.insert_after(general.clauses[1].id, "99. Бөлім бастығы жылдық есепті уақытында ұсынады.")
-    item = chapters["normative-references"].clauses[0].items[1].id
-    edit.delete(item)
-    agreement = chapters["agreement"].clauses
-    moved = agreement[0].id
-    edit.move_after(moved, agreement[3].id)
-    titled = chapters["abbreviations"].id
-    last = edit.paragraphs[titled].runs[-1].text
-    edit.reword(titled, last[-4:], last[-4:] + " ТІЗІМІ")
-    touched = {"reworded": reworded, "item": item, "moved": moved, "chapter": titled}
-    return edit.save(edit.path.with_name("tracked-edits.docx")), touched
+    return edited(root, dlo, TrackedEdit, "tracked-edits.docx")
 
 
 def _tracked_round_trip(root: Path, dlo, path: Path, touched: dict[str, str], before) -> None:
