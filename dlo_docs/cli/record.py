@@ -12,7 +12,7 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import main
-from .workflow import CLERK, DATE, ORDER, ORDER_DATE, _date
+from .workflow import CLERK, DATE, ORDER, ORDER_DATE, _date, echo_takes_effect
 
 workflow = lazy.module("dlo_docs.workflow")
 
@@ -98,12 +98,7 @@ def register_paper(
             seq=ev.seq,
         )
     )
-    if ev.order.effective and ev.order.effective > ev.order.date:
-        click.echo(
-            _("{id}: edition {n} takes effect on {date}").format(
-                id=reg_id, n=ev.edition, date=ev.order.effective
-            )
-        )
+    echo_takes_effect(reg_id, ev)
 
 
 @main.command()

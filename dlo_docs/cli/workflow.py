@@ -61,6 +61,16 @@ CLERK = click.option(
 )
 
 
+def echo_takes_effect(reg_id: str, ev) -> None:
+    """The line saying when an approved or registered edition takes effect, if later than its order."""
+    if ev.order.effective and ev.order.effective > ev.order.date:
+        click.echo(
+            _("{id}: edition {n} takes effect on {date}").format(
+                id=reg_id, n=ev.edition, date=ev.order.effective
+            )
+        )
+
+
 @main.command()
 @click.argument("reg_id", metavar="ID")
 @click.option(
@@ -229,12 +239,7 @@ def approve(
                 "regulations/{id}/editions/{n}.yaml (journal event {seq})"
             ).format(id=reg_id, n=ev.edition, role=ev.role, date=ev.order.date, seq=ev.seq)
         )
-    if ev.order.effective and ev.order.effective > ev.order.date:
-        click.echo(
-            _("{id}: edition {n} takes effect on {date}").format(
-                id=reg_id, n=ev.edition, date=ev.order.effective
-            )
-        )
+    echo_takes_effect(reg_id, ev)
 
 
 @main.command()
