@@ -12,7 +12,8 @@ import openpyxl
 import pytest
 from desk_support import copy_project, new_clean, ok, runner, set_clock, take_route
 
-from dlo_docs import register
+from dlo_docs import i18n, register, workflow
+from dlo_docs.cli import status_text
 from dlo_docs.project import Project
 from dlo_docs.register import Entry, output
 
@@ -225,3 +226,38 @@ def test_without_today_the_register_counts_from_the_workflows_day(office, dlo, m
         for r in json.loads(listed(dlo, office, "list", "--format", "json").out)["regulations"]
     }
     assert rows["d-due"]["review"] == ""
+
+
+@pytest.fixture
+def ui_lang():
+    """Switches the interface language for one test and back."""
+    before = i18n.current()
+    yield i18n.use
+    i18n.use(before)
+
+
+IN_FORCE = {"en": "in force", "kk": "күшінде", "ru": "действует"}
+ERROR = {"en": "error", "kk": "қате", "ru": "ошибка"}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_status_and_the_register_name_the_states_alike(lang, ui_lang):
+    ui_lang(lang)
+    for state in workflow.STATES:
+        name = workflow.state_name(state)
+        assert output.cell(Entry("x", state=state), "state") == name
+        if state != "approved":  # status adds the day it takes effect
+            assert status_text.head(workflow.Status(id="x", state=state)) == f"x: {name}"
+    assert workflow.state_name("in_force") == IN_FORCE[lang]
+    assert output.cell(Entry("x", state="error"), "state") == ERROR[lang]
+
+
+def test_the_states_are_named_in_one_place(monkeypatch):
+    """Renaming a state in its one definition renames it in ``dlo status``, ``dlo log`` and the
+    register's table and files alike."""
+    monkeypatch.setitem(workflow.STATE_NAMES, "in_force", "in effect")
+    entry = Entry("x", state="in_force")
+    assert status_text.head(workflow.Status(id="x", state="in_force")) == "x: in effect"
+    assert output.cell(entry, "state") == "in effect"
+    assert "in effect" in output.table([entry], 120, lambda text, colour: text)[1]
+    assert "in effect" in output.to_csv([entry])

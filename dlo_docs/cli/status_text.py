@@ -16,14 +16,6 @@ if TYPE_CHECKING:
 
 workflow = lazy.module("dlo_docs.workflow")
 
-STATES = {
-    "draft": N_("draft"),
-    "agreement": N_("agreement"),
-    "agreed": N_("agreed"),
-    "approved": N_("approved"),
-    "in_force": N_("in force"),
-    "withdrawn": N_("withdrawn"),
-}
 ROUTES = {"sequential": N_("sequential"), "parallel": N_("parallel")}
 # the journal's event names stay as recorded (they are searched for); their fields are words
 FIELDS = {"reason": N_("reason"), "remarks": N_("remarks"), "result": N_("result")}
@@ -34,7 +26,7 @@ def _state(st: Status) -> str:
         return _("approved, takes effect {date} (edition {n})").format(
             date=st.takes_effect, n=st.approved_edition
         )
-    return _(STATES[st.state]) if st.state in STATES else st.state.replace("_", " ")
+    return workflow.state_name(st.state)
 
 
 def head(st: Status) -> str:

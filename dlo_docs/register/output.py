@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 
+from .. import workflow
 from ..i18n import N_, _
 from . import COLUMNS, Entry
 
@@ -30,16 +31,10 @@ HEADERS = {
 }
 
 
-# the states and review marks as the terminal table shows them
-STATES = {
-    "draft": N_("draft"),
-    "agreement": N_("agreement"),
-    "agreed": N_("agreed"),
-    "approved": N_("approved"),
-    "in_force": N_("in force"),
-    "withdrawn": N_("withdrawn"),
-    "error": N_("error"),
-}
+# the register's own state (a regulation that cannot be read); the workflow's six are named by
+# ``workflow.state_name``, as ``dlo status`` names them
+ERROR = N_("error")
+# the review marks as the terminal table shows them
 REVIEW = {"overdue": N_("OVERDUE"), "due": N_("DUE")}
 # the review mark in a CSV or XLSX cell
 REVIEW_CELL = {"overdue": N_("overdue"), "due": N_("due")}
@@ -55,12 +50,17 @@ def cell(entry: Entry, column: str) -> object:
     if column in ("waiting_for", "not_acknowledged"):
         return ", ".join(value)
     if column == "state":
-        return _(STATES[value]) if value in STATES else value.replace("_", " ")
+        return state(value)
     if column == "review" and value in REVIEW_CELL:
         return _(REVIEW_CELL[value])
     if column == "edition" and value is None:
         return entry.draft_edition and f"({entry.draft_edition})" or ""
     return "" if value is None else value
+
+
+def state(value: str) -> str:
+    """The state column: the workflow's name of the state, or the register's "error"."""
+    return _(ERROR) if value == "error" else workflow.state_name(value)
 
 
 def _text(value: object) -> str:
@@ -119,8 +119,6 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
     rows = []
     for e in found:
         row = {c: _text(cell(e, c)) for c in columns if c != "read"}
-        if e.state in STATES:
-            row["state"] = _(STATES[e.state])
         if e.acknowledged is not None:
             row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
         else:

@@ -55,12 +55,13 @@ from .integrity import export_signatures, verify
 from .journal import APPROVALS, Event, content_hash
 from .paper import register_paper
 from .state import History
-from .status import STATES, Status
+from .status import STATE_NAMES, STATES, Status, state_name
 
 __all__ = [
     "APPROVALS",
     "EDITIONS",
     "STATES",
+    "STATE_NAMES",
     "WHOLE_TEXT",
     "Event",
     "History",
@@ -87,6 +88,7 @@ __all__ = [
     "review",
     "revise",
     "revision_reason",
+    "state_name",
     "status",
     "submit",
     "today",

@@ -8,11 +8,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import records as _records
+from ..i18n import N_, _
 from ..model import Registry
 from .loading import Ctx
 from .state import History
 
-STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn")
+# the six states and the names every output shows them by (translated where shown)
+STATE_NAMES = {
+    "draft": N_("draft"),
+    "agreement": N_("agreement"),
+    "agreed": N_("agreed"),
+    "approved": N_("approved"),
+    "in_force": N_("in force"),
+    "withdrawn": N_("withdrawn"),
+}
+STATES = tuple(STATE_NAMES)
+
+
+def state_name(state: str) -> str:
+    """A state's name in the interface language (``dlo status``, ``dlo log``, ``dlo list``, the
+    register's files); a state that is not one of the six is shown as its id, spaced."""
+    name = STATE_NAMES.get(state)
+    return _(name) if name is not None else state.replace("_", " ")
 
 
 @dataclass
