@@ -274,3 +274,50 @@ def test_a_mistyped_order_number_is_corrected(in_force, dlo):
     assert "№ 45-НҚ/1" in ok(dlo, in_force, "status", REG).out
     result = dlo("correct", REG, "--event", "2", "--order", "1", cwd=in_force)
     assert result.code == 1 and "DLO633" in result.err  # an agreement has no order
+
+
+def test_a_mistyped_withdrawal_order_is_corrected(in_force, dlo, day):
+    """The clerk typed the withdrawing order's number and date wrong: both are corrected like an
+    approving order's; the withdrawal stays in the journal as written; the log shows the corrected
+    order, marked; the corrected date keeps the withdrawal's rules; verify stays clean."""
+    day("2025-03-01")
+    ok(dlo, in_force, "withdraw", REG, "--order", "17-НҚ", "--date", "2025-02-28")
+    day("2025-03-05")
+    out = ok(dlo, in_force, "correct", REG, "--event", "7", "--order", "71-НҚ").out
+    assert "journal event 7 corrected: number 17-НҚ → 71-НҚ (journal event 8)" in out
+    for args, message in [
+        (("--date", "2024-06-02"), "before the order that approved edition 1 (2024-06-03)"),
+        (("--date", "2025-03-02"), "after the day it was recorded (2025-03-01)"),
+        (("--order", "71-НҚ"), "journal event 7 already says 71-НҚ"),
+        (("--order", " "), "--order must not be empty"),
+    ]:
+        result = dlo("correct", REG, "--event", "7", *args, cwd=in_force)
+        assert result.code == 2 and message in result.err, (args, result.err)
+    result = refused(
+        dlo, in_force, "DLO633", "correct", REG, "--event", "7", "--effective", "2025-03-01"
+    )
+    assert "the effective of journal event 7 (withdrawn) cannot be corrected" in result.err
+    ok(dlo, in_force, "correct", REG, "--event", "7", "--date", "2025-02-27")
+    events = json.loads(ok(dlo, in_force, "log", REG, "--format", "json").out)["events"]
+    assert events[6]["order"] == {"number": "17-НҚ", "date": "2025-02-28"}  # as written
+    log = ok(dlo, in_force, "log", REG).out
+    withdrawal = log[log.index("  withdrawn  ") : log.index("\n  8  ")]
+    assert "order № 71-НҚ of 2025-02-27" in withdrawal
+    assert "date corrected by event 9" in withdrawal and "number corrected by event 8" in withdrawal
+    assert "intact (9 journal events)" in ok(dlo, in_force, "verify", REG).out
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"field": "date", "value": "2024-06-01"}, "before the order that approved edition 1"),
+        ({"field": "effective", "value": "2025-03-01"}, "the 'effective' of a 'withdrawn' event"),
+    ],
+)
+def test_a_hand_typed_correction_of_a_withdrawal_is_caught(in_force, dlo, day, entry, message):
+    day("2025-03-01")
+    ok(dlo, in_force, "withdraw", REG, "--order", "17-НҚ", "--date", "2025-02-28")
+    forge(in_force, {"corrects": 7, **entry})
+    result = dlo("verify", REG, cwd=in_force)
+    assert result.code == 1 and "error DLO611: journal event 8 (corrected)" in result.err
+    assert message in result.err, result.err

@@ -119,7 +119,7 @@ def register_paper(
     "--order",
     "order",
     metavar="NO",
-    help="The order number an approval or registration should have.",
+    help="The order number an approval, a registration or a withdrawal should have.",
 )
 @CLERK
 @click.pass_obj

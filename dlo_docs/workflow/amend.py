@@ -230,7 +230,8 @@ def correct(
                 Msg(
                     "a correction fixes the date or remarks of an agreement or a rejection, the "
                     "date or result of a review, the order's date, number or effective date of "
-                    "an approval; never a hash, a role or an edition"
+                    "an approval, the order's date or number of a withdrawal; never a hash, a "
+                    "role or an edition"
                 ),
             )
         value = _value(ctx, shown, index, field, given[field])

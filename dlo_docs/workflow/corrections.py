@@ -6,8 +6,8 @@ corrected value, marked as corrected.
 A correction event holds ``corrects`` (the seq of the event it fixes), ``field`` (``date`` or
 ``remarks``), ``value`` (the corrected value) and ``was`` (the value it replaces). What can be
 corrected (``FIELDS``): the date and the remarks of an agreement or a rejection, the date and
-the result of a review, the order's date, number and effective date of an approval. Never a hash, a role, an edition or a
-kind. A corrected date keeps the rules of the act's own date (``bounds``): not before the events
+the result of a review, the order's date, number and effective date of an approval, the order's
+date and number of a withdrawal. Never a hash, a role, an edition or a kind. A corrected date keeps the rules of the act's own date (``bounds``): not before the events
 it follows, not after those that follow it, not after the day it was recorded.
 """
 
@@ -22,6 +22,7 @@ from ..i18n import Msg
 from ..model import sane_date
 from ..records import Order
 from . import dates
+from .events import BY_ORDER
 from .journal import APPROVALS, Event
 
 KIND = "corrected"
@@ -31,6 +32,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "reviewed": ("date", "remarks"),
     "approved": ("date", "effective", "number"),
     "registered": ("date", "effective", "number"),
+    "withdrawn": ("date", "number"),
 }
 _REMARK_KEY = {"agreed": "remarks", "rejected": "remarks", "reviewed": "result"}
 _ROUND_ENDS = ("submitted", "revised", "cancelled", "withdrawn", *APPROVALS)
@@ -59,7 +61,7 @@ def _with(target: Event, correction: Event) -> Event:
         data["order"] = dataclasses.replace(data["order"], number=str(value))
     elif field == "date":
         day = dt.date.fromisoformat(str(value))
-        if target.event in APPROVALS:
+        if target.event in BY_ORDER:
             data["order"] = dataclasses.replace(data["order"], date=day)
         else:
             old = target.day
@@ -204,6 +206,23 @@ def _approval_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bou
     return orders + agreements, highs
 
 
+def _withdrawal_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound]]:
+    """A withdrawing order: not before the order that approved the edition it withdraws (as
+    ``withdraw`` requires); not after an order after it."""
+    t = events[i]
+    lows: list[Bound] = [
+        (ev.day, Msg("the order that approved edition {edition}", edition=ev.edition))
+        for ev in events[:i]
+        if ev.event in APPROVALS and ev.edition == t.edition
+    ]
+    highs: list[Bound] = [
+        (ev.day, Msg("the order of journal event {seq}", seq=ev.seq))
+        for ev in events[i + 1 :]
+        if ev.event in BY_ORDER
+    ]
+    return lows[-1:], highs
+
+
 def bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound]]:
     """The dates the date of ``events[i]`` must not precede and must not pass (each with what it
     is), from the other events as the history shows them; the day it was recorded among the
@@ -213,6 +232,8 @@ def bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound]]:
         lows, highs = _decision_bounds(events, i)
     elif kind == "reviewed":
         lows, highs = _review_bounds(events, i)
+    elif kind == "withdrawn":
+        lows, highs = _withdrawal_bounds(events, i)
     else:
         lows, highs = _approval_bounds(events, i)
     return lows, [*highs, (events[i].date, "the day it was recorded")]

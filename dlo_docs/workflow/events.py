@@ -29,6 +29,8 @@ KINDS = (
 # the events that approve an edition: an approval in the workflow, or an edition approved on paper
 # before the workflow, registered as such
 APPROVALS = ("approved", "registered")
+# the events an order (or a signature) made: their act's date is the order's
+BY_ORDER = (*APPROVALS, "withdrawn")
 # the fields every event has, in the order they are written (event-specific data goes before
 # content_hash)
 HEAD = ("seq", "time", "role", "actor", "event", "edition")
@@ -131,7 +133,7 @@ class Event:
         """The day of the act the event records: the date given for it (an agreement signed
         earlier than it was recorded, an order's date), else the day it was recorded."""
         order: Order | None = self.data.get("order")
-        if self.event in APPROVALS and order is not None:
+        if self.event in BY_ORDER and order is not None:
             return order.date
         value = self.data.get("date")
         return value if isinstance(value, dt.date) else self.date

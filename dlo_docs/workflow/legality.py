@@ -28,7 +28,7 @@ from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
 CODE = "DLO612"
-_DATED = ("agreed", "rejected", "reviewed", *APPROVALS)
+_DATED = ("agreed", "rejected", "reviewed", *APPROVALS, "withdrawn")
 
 
 def _round(h: History, ev: Event) -> str | None:
