@@ -4,6 +4,7 @@ project states prepared once per session (see ``prepared``)."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from dlo_docs import usercache
 from dlo_docs.cli import run as cli_run
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,6 +59,16 @@ def _no_disk_flush():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(os, "fsync", lambda fd: None)
         yield
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(request, tmp_path_factory, monkeypatch):
+    """Each test has a cache folder of its own (``DLO_CACHE_DIR``, made when first written), so
+    no test reads what another kept, and none writes to the user's cache."""
+    name = hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:16]
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dlo-cache" / name))
+    monkeypatch.delenv("DLO_NO_CACHE", raising=False)
+    usercache.disable(False)  # as an earlier in-process ``dlo --no-cache`` may have left it
 
 
 @pytest.fixture(autouse=True)

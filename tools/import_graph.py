@@ -36,7 +36,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy")
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("progress",)
-        + ("records", "bookmarks"),
+        + ("records", "bookmarks", "usercache"),
     ),
     (
         "data",

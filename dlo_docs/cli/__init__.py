@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import i18n
+from .. import i18n, usercache
 from ..entry import VERSION
 from ..errors import DloError, UsageError
 from ..i18n import _
@@ -149,11 +149,17 @@ _speak_clicks_words()
     metavar="PATH",
     help="The LibreOffice program that makes PDFs (default: DLO_SOFFICE, PATH, usual places).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read and keep nothing in the user's cache (the PDFs made before; default: DLO_NO_CACHE).",
+)
 @click.version_option(version=VERSION, prog_name="dlo")
 @click.pass_context
-def main(ctx: click.Context, root: str, soffice: str | None) -> None:
+def main(ctx: click.Context, root: str, soffice: str | None, no_cache: bool) -> None:
     """dlo_docs: a university's regulations as structured data, rendered to DOCX, PDF and HTML."""
     ctx.obj = Context(root)
+    usercache.disable(no_cache)  # not set: as DLO_NO_CACHE says (whatever an earlier run set)
     # None: the default search (a previous in-process run may have set another); a module not
     # imported yet searches by default, and help alone never imports it
     if soffice is not None or "dlo_docs.render.pdf" in sys.modules:

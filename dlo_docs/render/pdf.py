@@ -10,7 +10,8 @@ Public interface (the site and the CLI use it):
 - ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None) -> Converted``: any number of
   DOCX files, in bounded batches (each a fresh LibreOffice, its timeout scaled to the batch),
   ``jobs`` batches side by side; a document a batch did not convert is tried once more alone;
-  what still fails is named with its reason (``Converted.failed``), the rest is made.
+  what still fails is named with its reason (``Converted.failed``), the rest is made. A PDF
+  made before from the same DOCX bytes the same way is taken from the cache (``pdf_cache``).
 - ``failure_summary(failed, total, log)``: a short report of many failures (count, first
   names) with the full list written to ``log``.
 
@@ -43,7 +44,7 @@ from pathlib import Path
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import pdf_stable, stamp
+from . import pdf_cache, pdf_stable, stamp
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
@@ -210,6 +211,16 @@ def _failed(code: int, output: bytes) -> DloError:
     )
 
 
+def _distinct(files: Sequence[Path]) -> list[str]:
+    """The files' stems, which name their PDFs: refused when two are the same."""
+    stems = [p.stem for p in files]
+    if len(set(stems)) != len(stems):
+        raise UsageError(
+            Msg("two documents to convert have the same file name"), ", ".join(sorted(stems))
+        )
+    return stems
+
+
 def convert_files(
     paths: Sequence[Path | str], outdir: Path | str, timeout: float | None = None
 ) -> list[Path]:
@@ -220,11 +231,7 @@ def convert_files(
     files = [Path(p).resolve() for p in paths]
     if not files:
         return []
-    stems = [p.stem for p in files]
-    if len(set(stems)) != len(stems):
-        raise UsageError(
-            Msg("two documents to convert have the same file name"), ", ".join(sorted(stems))
-        )
+    stems = _distinct(files)
     for path in files:
         if not path.is_file():
             raise UsageError(Msg("{path} does not exist", path=path))
@@ -318,17 +325,19 @@ def convert_many(
     ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
     more alone (a fresh LibreOffice), so one bad document or one crash costs nothing else.
     Never raises for a document: ``Converted.failed`` names each failure with its reason.
-    ``done(n)`` is told as each ``n`` documents are finished."""
-    soffice()  # a missing LibreOffice is a usage error, before anything is done
+    A PDF made before from the same DOCX bytes by the same LibreOffice is taken from the user's
+    cache instead (``pdf_cache``). ``done(n)`` is told as each ``n`` documents are finished."""
+    exe = soffice()  # a missing LibreOffice is a usage error, before anything is done
     files = [Path(p).resolve() for p in paths]
-    stems = [p.stem for p in files]
-    if len(set(stems)) != len(stems):
-        raise UsageError(
-            Msg("two documents to convert have the same file name"), ", ".join(sorted(stems))
-        )
+    stems = _distinct(files)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     result = Converted()
+    cache = pdf_cache.open_for(exe, FILTER)
+    if cache is not None:  # the PDFs already made from the same bytes the same way
+        result.made = cache.fetch(files, outdir)
+        if done and result.made:
+            done(len(result.made))
     lock = threading.Lock()
 
     def one(group: Sequence[Path]) -> None:
@@ -346,13 +355,16 @@ def convert_many(
             if done:
                 done(len(group))
 
-    groups = [files[i : i + batch] for i in range(0, len(files), max(1, batch))]
+    todo = [p for p in files if p.stem not in result.made]
+    groups = [todo[i : i + batch] for i in range(0, len(todo), max(1, batch))]
     if jobs <= 1 or len(groups) < 2:
         for group in groups:
             one(group)
     else:
         with ThreadPoolExecutor(max_workers=jobs) as runs:
             list(runs.map(one, groups))
+    if cache is not None:
+        cache.store(todo, result.made)
     result.made = {s: result.made[s] for s in stems if s in result.made}
     result.failed = {s: result.failed[s] for s in stems if s in result.failed}
     return result

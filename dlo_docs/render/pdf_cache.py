@@ -1,0 +1,166 @@
+"""The PDFs LibreOffice made, kept by what they were made from, so the same DOCX is converted once:
+``dlo render --format pdf`` and then ``dlo site build`` (which converts the same DOCX bytes) run
+LibreOffice once for each document, not twice.
+
+An entry's key is the SHA-256 of the DOCX's bytes and of the recipe: the export filter, the
+LibreOffice installation (its program's path, size and time, and its ``versionrc``/``version.ini``,
+which name the build: read once per process, no LibreOffice run), the time of the system's font
+cache (on Linux: fonts installed or removed by the package manager) and the code that settles a
+PDF (``pdf_stable`` and ``stamp``, by their source's digest). A new LibreOffice, another filter or a
+change of that code makes new keys; the old entries age out.
+
+Entries live in the user's cache folder (``usercache.folder("pdf")``), never in the project, so
+a drafter cannot plant a PDF that a build would publish over an approved edition. An entry is
+``MAGIC``, the SHA-256 of the PDF, a newline, the PDF; written atomically; read only when it is a
+regular file of bounded size whose PDF starts with ``%PDF`` and matches its SHA-256, else it is
+a miss (and converted again). The folder is kept under ``DLO_PDF_CACHE_MB`` (default 1024 MB):
+after a run that added entries, the least recently used are removed first (a hit renews an
+entry's time). ``dlo --no-cache`` or ``DLO_NO_CACHE=1`` bypasses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .. import usercache
+from ..fsio import atomic_write
+from . import pdf_stable, stamp
+
+MAGIC = b"dlo-pdf-cache 1 "  # then the PDF's SHA-256 in hex, a newline, the PDF
+LIMIT_MB = 1024  # the folder's default size limit (DLO_PDF_CACHE_MB overrides)
+ENTRY_MAX = 64 * 1024 * 1024  # an entry larger than this is not read
+FONT_CACHE = "/var/cache/fontconfig"  # the system's font cache (Linux)
+_INSTALLATIONS: dict[tuple[str, int, int], str] = {}  # (real path, mtime, size) -> identity
+_CODE: str | None = None
+
+
+def _installation(exe: str) -> str:
+    """What names this LibreOffice: its real path, size and time, and its version file's bytes
+    (``program/versionrc``; ``version.ini`` on Windows). Worked out once per process."""
+    real = os.path.realpath(exe)
+    info = os.stat(real)
+    memo = (real, info.st_mtime_ns, info.st_size)
+    if memo not in _INSTALLATIONS:
+        parts = [f"{real}:{info.st_size}:{info.st_mtime_ns}"]
+        for name in ("versionrc", "version.ini"):
+            with contextlib.suppress(OSError):
+                parts.append(hashlib.sha256(Path(real).with_name(name).read_bytes()).hexdigest())
+        with contextlib.suppress(OSError):  # fonts installed or removed: fc-cache rewrites it
+            parts.append(str(os.stat(FONT_CACHE).st_mtime_ns))
+        _INSTALLATIONS[memo] = "|".join(parts)
+    return _INSTALLATIONS[memo]
+
+
+def _code() -> str:
+    """The digest of the code that settles a PDF after LibreOffice (times and identifier)."""
+    global _CODE
+    if _CODE is None:
+        digest = hashlib.sha256(MAGIC)
+        for module in (pdf_stable, stamp):
+            with contextlib.suppress(OSError, TypeError):
+                digest.update(Path(str(module.__file__)).read_bytes())
+        _CODE = digest.hexdigest()
+    return _CODE
+
+
+def _limit() -> int:
+    with contextlib.suppress(ValueError):
+        return max(0, int(float(os.environ.get("DLO_PDF_CACHE_MB", "")) * 1024 * 1024))
+    return LIMIT_MB * 1024 * 1024
+
+
+class Cache:
+    """The PDF cache of one recipe (see the module's docstring)."""
+
+    def __init__(self, folder: Path, recipe: str, limit: int) -> None:
+        self.folder = folder
+        self.recipe = hashlib.sha256(recipe.encode("utf-8")).hexdigest()
+        self.limit = limit
+        self.added = 0
+
+    def path(self, docx: bytes) -> Path:
+        key = hashlib.sha256(f"{self.recipe}\n".encode() + docx).hexdigest()
+        return self.folder / key[:2] / f"{key}.pdf"
+
+    def get(self, docx: bytes) -> bytes | None:
+        """The PDF made from ``docx``, or None (none kept, or the entry is damaged)."""
+        path = self.path(docx)
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_MAX:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        head, _, pdf = data.partition(b"\n")
+        if not head.startswith(MAGIC) or not pdf.startswith(b"%PDF"):
+            return None
+        if head[len(MAGIC) :] != hashlib.sha256(pdf).hexdigest().encode():
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: evicted last
+        return pdf
+
+    def put(self, docx: bytes, pdf: bytes) -> None:
+        """Keep ``pdf`` as the PDF of ``docx``; a cache that cannot be written is left alone."""
+        if not pdf.startswith(b"%PDF") or len(pdf) + 100 > ENTRY_MAX:
+            return
+        entry = MAGIC + hashlib.sha256(pdf).hexdigest().encode() + b"\n" + pdf
+        with contextlib.suppress(Exception):
+            atomic_write(self.path(docx), entry, root=self.folder)
+            self.added += 1
+
+    def fetch(self, files: Iterable[Path], outdir: Path) -> dict[str, Path]:
+        """The PDF of each DOCX in ``files`` that the cache holds, written to
+        ``outdir/<stem>.pdf``: stem -> that path."""
+        found = {}
+        for source in files:
+            with contextlib.suppress(OSError):
+                pdf = self.get(source.read_bytes())
+                if pdf is not None:
+                    target = outdir / f"{source.stem}.pdf"
+                    atomic_write(target, pdf, root=outdir)
+                    found[source.stem] = target
+        return found
+
+    def store(self, files: Iterable[Path], made: Mapping[str, Path]) -> None:
+        """Keep the PDFs just ``made`` (stem -> PDF) of ``files``, then trim the folder."""
+        for source in files:
+            if source.stem in made:
+                with contextlib.suppress(OSError):
+                    self.put(source.read_bytes(), made[source.stem].read_bytes())
+        if self.added:
+            self.trim()
+
+    def trim(self) -> None:
+        """Remove the least recently used entries until the folder is within its limit."""
+        entries = []
+        with contextlib.suppress(OSError):
+            for path in self.folder.glob("*/*.pdf"):
+                with contextlib.suppress(OSError):
+                    info = path.lstat()
+                    entries.append((info.st_mtime_ns, info.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= self.limit:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+                total -= size
+
+
+def open_for(exe: str, export_filter: str) -> Cache | None:
+    """The cache for PDFs made by the LibreOffice ``exe`` with ``export_filter``; None when
+    caches are off (``dlo --no-cache``, ``DLO_NO_CACHE``) or the program cannot be read."""
+    if not usercache.enabled():
+        return None
+    try:
+        recipe = "\n".join([export_filter, _installation(exe), _code()])
+    except OSError:
+        return None
+    return Cache(usercache.folder("pdf"), recipe, _limit())

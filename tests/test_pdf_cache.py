@@ -1,0 +1,247 @@
+"""The PDF cache: a DOCX converted once is not converted again (by ``dlo render`` and then
+``dlo site build``, or by a second run), a damaged or planted entry is never published, the
+outputs are the same bytes with and without it, and it lives in the user's cache folder only.
+
+A stand-in soffice makes a "PDF" from the DOCX's bytes alone (as LibreOffice does) and logs
+each run, so the runs can be counted without LibreOffice."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from site_support import approve_seed
+
+from dlo_docs import usercache
+from dlo_docs.render import pdf as pdf_render
+from dlo_docs.render import pdf_cache
+
+# each DOCX to "%PDF-1.7" and the SHA-256 of its bytes; each run logs how many it was given
+SOFFICE = """#!/bin/sh
+out=""; prev=""; n=0
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do case "$a" in *.docx) n=$((n+1));; esac; done
+echo "$n" >> {log}
+for a in "$@"; do
+  case "$a" in
+    *.docx) b=$(basename "$a" .docx)
+      printf '%%PDF-1.7 %s\\n' "$(sha256sum "$a" | cut -c1-64)" > "$out/$b.pdf";;
+  esac
+done
+"""
+
+
+@pytest.fixture
+def runs(tmp_path, monkeypatch) -> Path:
+    """The log of the stand-in soffice's runs (one line per run: documents given)."""
+    log = tmp_path / "runs"
+    script = tmp_path / "bin" / "soffice"
+    script.parent.mkdir()
+    script.write_text(SOFFICE.format(log=log), encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    return log
+
+
+def converted(log: Path) -> list[int]:
+    return [int(n) for n in log.read_text().split()] if log.exists() else []
+
+
+def entries() -> list[Path]:
+    return sorted(usercache.folder("pdf").glob("*/*.pdf"))
+
+
+def docx_files(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for i in range(count):
+        path = folder / f"doc-{i}.docx"
+        path.write_bytes(f"docx {i}".encode())
+        files.append(path)
+    return files
+
+
+@pytest.fixture
+def approved(prepared_copy):
+    return prepared_copy("site-seed-approved", approve_seed)
+
+
+def test_render_then_site_build_converts_each_document_once(approved, dlo, runs):
+    """The site's first build takes the PDFs ``dlo render`` made: the same DOCX bytes."""
+    assert dlo("render", "--format", "pdf", cwd=approved).code == 0
+    assert converted(runs) == [1]
+    result = dlo("site", "build", cwd=approved)
+    assert result.code == 0, result.err
+    assert converted(runs) == [1], "the site converted again what render had made"
+    built = (approved / "build" / "dlo-head.kk.pdf").read_bytes()
+    assert (approved / "public" / "files" / "dlo-head-1.kk.pdf").read_bytes() == built
+    docx = (approved / "public" / "files" / "dlo-head-1.kk.docx").read_bytes()
+    assert built == b"%PDF-1.7 " + hashlib.sha256(docx).hexdigest().encode() + b"\n"
+    # a second render, into another folder: nothing converted either
+    assert dlo("render", "--format", "pdf", "--out", "again", cwd=approved).code == 0
+    assert converted(runs) == [1]
+    assert (approved / "again" / "dlo-head.kk.pdf").read_bytes() == built
+
+
+def test_the_cache_is_the_users_and_never_the_projects(approved, dlo, runs, monkeypatch, tmp_path):
+    monkeypatch.delenv("DLO_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert usercache.folder("pdf") == tmp_path / "xdg" / "dlo_docs" / "pdf"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert usercache.root() == tmp_path / "home" / ".cache" / "dlo_docs"
+    assert dlo("render", "--format", "pdf", cwd=approved).code == 0
+    assert len(list((tmp_path / "home" / ".cache" / "dlo_docs" / "pdf").glob("*/*.pdf"))) == 1
+    assert not [p for p in approved.rglob("*") if "cache" in p.name.lower()]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncated", "flipped", "not a pdf", "empty", "planted", "a link", "a folder"],
+)
+def test_a_damaged_or_planted_entry_is_not_published(approved, dlo, runs, damage, tmp_path):
+    assert dlo("render", "--format", "pdf", cwd=approved).code == 0
+    good = (approved / "build" / "dlo-head.kk.pdf").read_bytes()
+    [entry] = entries()
+    data = entry.read_bytes()
+    forged = b"%PDF-1.7 forged over the approved edition\n"
+    if damage == "truncated":
+        entry.write_bytes(data[:-5])
+    elif damage == "flipped":
+        entry.write_bytes(data[:-3] + b"X" + data[-2:])
+    elif damage == "not a pdf":
+        body = b"<html>not a pdf</html>"
+        entry.write_bytes(
+            pdf_cache.MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        )
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    elif damage == "planted":  # a forged PDF under a made-up digest
+        entry.write_bytes(pdf_cache.MAGIC + b"0" * 64 + b"\n" + forged)
+    elif damage == "a link":
+        other = tmp_path / "elsewhere.pdf"
+        other.write_bytes(data)
+        entry.unlink()
+        entry.symlink_to(other)
+    else:
+        entry.unlink()
+        entry.mkdir()
+    result = dlo("site", "build", cwd=approved)
+    assert result.code == 0, result.err
+    assert converted(runs) == [1, 1], "the damaged entry was taken for a PDF"
+    assert (approved / "public" / "files" / "dlo-head-1.kk.pdf").read_bytes() == good
+
+
+def test_outputs_are_the_same_bytes_with_and_without_the_cache(approved, dlo, runs):
+    assert dlo("--no-cache", "render", "--format", "pdf", "--out", "plain", cwd=approved).code == 0
+    assert not usercache.folder("pdf").exists(), "--no-cache wrote to the cache"
+    assert dlo("render", "--format", "pdf", "--out", "cold", cwd=approved).code == 0
+    assert dlo("render", "--format", "pdf", "--out", "warm", cwd=approved).code == 0
+    assert converted(runs) == [1, 1]  # the warm run converted nothing
+    plain = (approved / "plain" / "dlo-head.kk.pdf").read_bytes()
+    for out in ("cold", "warm"):
+        assert (approved / out / "dlo-head.kk.pdf").read_bytes() == plain
+    # --no-cache neither reads it: the run converts again
+    assert dlo("--no-cache", "render", "--format", "pdf", "--out", "p2", cwd=approved).code == 0
+    assert converted(runs) == [1, 1, 1]
+
+
+def test_no_cache_from_the_environment(runs, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLO_NO_CACHE", "1")
+    files = docx_files(tmp_path / "docx", 3)
+    pdf_render.convert_many(files, tmp_path / "a")
+    pdf_render.convert_many(files, tmp_path / "b")
+    assert converted(runs) == [3, 3] and not entries()
+    monkeypatch.setenv("DLO_NO_CACHE", "0")  # "0" or "": caches on
+    pdf_render.convert_many(files, tmp_path / "c")
+    pdf_render.convert_many(files, tmp_path / "d")
+    assert converted(runs) == [3, 3, 3] and len(entries()) == 3
+
+
+def test_only_the_documents_not_kept_are_converted(runs, tmp_path):
+    files = docx_files(tmp_path / "docx", 5)
+    pdf_render.convert_many(files[:2], tmp_path / "a")
+    done: list[int] = []
+    result = pdf_render.convert_many(files, tmp_path / "b", batch=2, done=done.append)
+    assert converted(runs) == [2, 2, 1]  # the 3 not kept, in batches of 2
+    assert list(result.made) == [f.stem for f in files] and not result.failed
+    assert sorted(done) == [1, 2, 2]
+    for f in files:
+        assert (tmp_path / "b" / f"{f.stem}.pdf").read_bytes().startswith(b"%PDF-1.7 ")
+
+
+def test_another_libreoffice_or_filter_makes_other_keys(runs, tmp_path, monkeypatch):
+    files = docx_files(tmp_path / "docx", 1)
+    pdf_render.convert_many(files, tmp_path / "a")
+    script = Path(os.environ["DLO_SOFFICE"])
+    script.write_text(script.read_text() + "# upgraded\n")  # another program: a new key
+    pdf_render.convert_many(files, tmp_path / "b")
+    assert converted(runs) == [1, 1] and len(entries()) == 2
+    monkeypatch.setattr(pdf_render, "FILTER", pdf_render.FILTER.replace('"2"', '"3"'))
+    pdf_render.convert_many(files, tmp_path / "c")
+    assert converted(runs) == [1, 1, 1] and len(entries()) == 3
+
+
+def test_the_cache_keeps_within_its_limit_the_least_recently_used_go_first(tmp_path):
+    cache = pdf_cache.Cache(tmp_path / "c", "recipe", limit=3 * 1100)
+    docs = [f"docx {i}".encode() for i in range(5)]
+    for i, docx in enumerate(docs):
+        cache.put(docx, b"%PDF-" + bytes([65 + i]) * 1000)
+        os.utime(cache.path(docx), (1000 + i, 1000 + i))  # put in this order
+    assert cache.get(docs[0]) is not None  # used: now the most recent
+    cache.trim()
+    kept = [i for i, docx in enumerate(docs) if cache.path(docx).exists()]
+    assert kept == [0, 3, 4]
+    assert cache.get(docs[1]) is None
+
+
+def test_an_unwritable_cache_costs_nothing_but_the_cache(runs, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("DLO_CACHE_DIR", str(blocked))
+    files = docx_files(tmp_path / "docx", 2)
+    result = pdf_render.convert_many(files, tmp_path / "a")
+    assert list(result.made) == ["doc-0", "doc-1"] and not result.failed
+
+
+def test_a_hostile_cache_entry_through_the_library(tmp_path):
+    cache = pdf_cache.Cache(tmp_path / "c", "recipe", limit=10**9)
+    docx = b"docx"
+    cache.put(docx, b"not a pdf")  # nothing but a PDF is kept
+    assert not cache.path(docx).exists()
+    cache.put(docx, b"%PDF-1.7 real\n")
+    assert cache.get(docx) == b"%PDF-1.7 real\n"
+    entry = cache.path(docx)
+    entry.write_bytes(entry.read_bytes().replace(b"real", b"fake"))
+    assert cache.get(docx) is None
+    entry.write_bytes(b"\x00" * 10)
+    assert cache.get(docx) is None
+    shutil.rmtree(entry.parent)
+    assert cache.get(docx) is None
+
+
+@pytest.mark.slow  # LibreOffice
+def test_with_libreoffice_the_cached_pdf_is_the_pdf_made_without_it(approved, dlo, monkeypatch):
+    monkeypatch.delenv("DLO_SOFFICE", raising=False)
+    if not pdf_render.available():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    runs: list[int] = []
+    original = pdf_render._run
+
+    def counting(files, outdir, timeout):
+        runs.append(len(files))
+        return original(files, outdir, timeout)
+
+    monkeypatch.setattr(pdf_render, "_run", counting)
+    assert dlo("--no-cache", "render", "--format", "pdf", "--out", "plain", cwd=approved).code == 0
+    assert dlo("render", "--format", "pdf", "--out", "cold", cwd=approved).code == 0
+    assert dlo("site", "build", cwd=approved).code == 0
+    assert runs == [1, 1], "the site converted again what render had made"
+    plain = (approved / "plain" / "dlo-head.kk.pdf").read_bytes()
+    assert plain.startswith(b"%PDF-")
+    assert (approved / "cold" / "dlo-head.kk.pdf").read_bytes() == plain
+    assert (approved / "public" / "files" / "dlo-head-1.kk.pdf").read_bytes() == plain
