@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (setting up first when needed), spread over every core by pytest-xdist
 # (-n auto; a later -n, e.g. `./test.sh -n 0`, overrides it). Arguments go to pytest.
+# Compiled modules are cached even where PYTHONDONTWRITEBYTECODE is set: without the cache each
+# worker compiles the package and rewrites the tests' asserts again, a few seconds every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
-exec .venv/bin/python -m pytest -n auto "$@"
+exec env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n auto "$@"
