@@ -8,7 +8,17 @@ from __future__ import annotations
 import copy
 
 import pytest
-from workflow_support import REG, journal_data, ok, to_in_force, write_journal
+from conftest import on_day
+from test_workflow_control import rename_holder
+from workflow_support import (
+    APPROVERS,
+    REG,
+    agree_all,
+    journal_data,
+    ok,
+    to_in_force,
+    write_journal,
+)
 
 from dlo_docs.workflow import journal as wj
 
@@ -85,3 +95,58 @@ def test_a_recomputed_forgery_that_breaks_the_rules_is_named(approved, dlo, chan
 
 def test_the_bundled_history_and_every_legal_step_pass(approved, dlo):
     assert "intact (7 journal events)" in ok(dlo, approved, "verify", REG).out
+
+
+def _two_lapsed_and_agreed_again(dlo, project):
+    """vice-rector, legal head and HR head agree; the first two positions change holders (their
+    agreements lapse); each new holder agrees again in their turn; docs-head agrees: approved."""
+    with on_day("2024-06-03"):
+        ok(dlo, project, "submit", REG)
+        agree_all(dlo, project, APPROVERS[:3])
+        rename_holder(project, "А. Б. Сейітова", "Д. Е. Жаңабаева")
+        rename_holder(project, "Н. К. Оспанов", "Т. Б. Жаңаев")
+        agree_all(dlo, project, APPROVERS[:2])
+        ok(dlo, project, "agree", REG, "--as", "docs-head")
+        ok(dlo, project, "approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+
+
+@pytest.fixture
+def agreed_again(prepared_copy, dlo):
+    """Submitted, three agreements, two lapsed and given again, the fourth, approved."""
+    return prepared_copy("agreed-again", _two_lapsed_and_agreed_again)
+
+
+def _again_out_of_turn(entries):
+    """The legal head's second agreement moved before the vice-rector's: the vice-rector's had
+    lapsed already (that event's facts show the position's new holder), so it was not the legal
+    head's turn."""
+    assert [e["event"] for e in entries[4:6]] == ["agreed", "agreed"]
+    return [*entries[:4], entries[5], entries[4], *entries[6:]]
+
+
+def _again_while_standing(entries):
+    """The HR head's agreement given a second time, though the holder is the same."""
+    return [*entries[:4], copy.deepcopy(entries[3]), *entries[4:]]
+
+
+@pytest.mark.parametrize(
+    "change, seq, what",
+    [
+        (_again_out_of_turn, 5, "it is not legal-head's turn on the sequential route"),
+        (_again_while_standing, 5, "hr-head agreed in event 4 already"),
+    ],
+    ids=["out-of-turn", "not-lapsed"],
+)
+def test_agreeing_again_is_checked_as_agree_checks_it(agreed_again, dlo, change, seq, what):
+    assert "intact (8 journal events)" in ok(dlo, agreed_again, "verify", REG).out
+    _forge(agreed_again, change)
+    result = dlo("verify", cwd=agreed_again)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO612: journal event {seq} (agreed) cannot stand where it is: {what}" in (
+        result.err
+    ), result.err
+    assert "DLO60" not in result.err
+    refused = dlo(
+        "review", REG, "--by", "hr-head", "--result", "x", "--date", "2025-02-01", cwd=agreed_again
+    )
+    assert refused.code != 0 and "DLO632" in refused.err and "DLO612" in refused.err

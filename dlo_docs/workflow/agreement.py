@@ -149,10 +149,13 @@ def _decide(
     clerk: str,
     signer: Signer | None,
 ) -> Event:
-    """The agreement or rejection of the round's submitted text by ``as_``, appended."""
+    """The agreement or rejection of the round's submitted text by ``as_``, appended, with the
+    holders of the whole route as they are now: which agreements stood when it was given (and
+    so whose turn it was) is then read from the journal alone (``legality``)."""
     return loading.append(
         ctx,
         clerk,
+        involved=round_.route,
         sign=_signing(ctx, event, as_, signer, day),
         role=as_,
         event=event,

@@ -4,7 +4,8 @@ of the registry never rewrites a past sheet.
 
 An event's ``facts`` is ``{"positions": {ROLE: {"title": {lang: ...}, "holder": {lang: ...}}},
 "organisation": {lang: ...}}`` with the positions the event involves (its role, the clerk who
-recorded it; for a submission the whole route and the approving authority; for an approval the
+recorded it; for a submission the whole route and the approving authority; for an agreement or
+a rejection the whole route (whose agreements stood then); for an approval the
 approving authority and the organisation). Events written before facts were captured have none:
 their records fall back to the registry as it is.
 """

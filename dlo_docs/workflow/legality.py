@@ -4,7 +4,8 @@ The hash chain shows an event edited, deleted, inserted or reordered after it wa
 cannot show an event made by hand with its hashes recomputed, since anyone can compute them. What
 can be seen is an event no command would ever have written where it stands (an error): an
 agreement or a rejection with no agreement round open, by a role not on the round's route, out of
-its turn on a sequential route or to another text than the one submitted; an approval of a draft
+its turn on a sequential route (an approver whose agreement lapsed agrees again in their turn), by
+an approver whose agreement stands, or to another text than the one submitted; an approval of a draft
 not agreed, of another text than the one agreed or by another authority than its submission
 named; a registration from paper after the life in dlo began; a revision with nothing in force to
 revise; a submission while an edition is in force with no revision open; a review,
@@ -19,11 +20,11 @@ events (``signatures.required``) are what anchor the journal against that.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import Problem, error, warning
 from ..i18n import Msg
-from . import corrections
+from . import corrections, facts
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
@@ -48,14 +49,39 @@ def _round(h: History, ev: Event) -> str | None:
         return Msg(
             "it is given to another text than the one submitted in event {seq}", seq=submitted.seq
         )
-    pending = round_.pending
-    if round_.kind == "sequential" and ev.role in pending and pending[0] != ev.role:
+    marks = _standing(round_.marks, ev)
+    if ev.role in marks:
+        return Msg(
+            "{role} agreed in event {seq} already, and the position has the same holder",
+            role=ev.role,
+            seq=marks[ev.role].seq,
+        )
+    pending = [role for role in round_.route if role not in marks]
+    if round_.kind == "sequential" and pending[0] != ev.role:
         return Msg(
             "it is not {role}'s turn on the sequential route ({first} first)",
             role=ev.role,
             first=pending[0],
         )
     return None
+
+
+def _holder(captured: dict[str, Any]) -> dict[str, Any]:
+    return dict(captured.get("holder") or {})
+
+
+def _standing(marks: dict[str, Event], ev: Event) -> dict[str, Event]:
+    """The agreements that stood when ``ev`` was written, as ``agree`` counts them: not one whose
+    position, by the registry facts ``ev`` captured, had another holder than the one who agreed
+    (it lapsed: that approver must agree again, in their turn). A position ``ev`` did not
+    capture is taken as unchanged."""
+    standing = {}
+    for role, mark in marks.items():
+        then, now = facts.of(mark, role), facts.of(ev, role)
+        if then is not None and now is not None and _holder(then) != _holder(now):
+            continue
+        standing[role] = mark
+    return standing
 
 
 def _approved(h: History, ev: Event) -> str | None:
