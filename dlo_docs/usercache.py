@@ -7,10 +7,10 @@ must not be able to plant an entry that a build would publish as its own output.
 ``~/.cache/dlo_docs`` (on Windows ``%LOCALAPPDATA%\\dlo_docs\\cache``). Every cache of the
 package lives in a sub-folder of it (``folder("pdf")``).
 
-Caches are off when ``DLO_NO_CACHE`` is set to anything but ``""``/``0``, or after ``disable()``
-(the command line's ``dlo --no-cache``): nothing is read from them or written to them. What is
-read from a cache is data only, checked before use (never unpickled or run); a damaged entry is
-a miss.
+Caches are off when ``DLO_NO_CACHE`` is set to anything but ``""``/``0``, when ``DLO_CACHE_DIR``
+is ``off``, or after ``disable()`` (the command line's ``dlo --no-cache``): nothing is read from
+them or written to them. What is read from a cache is data only, checked before use (never
+unpickled or run); a damaged entry is a miss.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+OFF = "off"  # DLO_CACHE_DIR=off: no cache, as DLO_NO_CACHE=1
 _DISABLED = False  # set by ``disable`` (``dlo --no-cache``) for this process
 
 
@@ -29,7 +30,9 @@ def disable(off: bool = True) -> None:
 
 def enabled() -> bool:
     """Are caches used? Not after ``disable()``, nor when ``DLO_NO_CACHE`` is set."""
-    return not _DISABLED and os.environ.get("DLO_NO_CACHE", "").strip() in ("", "0")
+    if _DISABLED or os.environ.get("DLO_CACHE_DIR", "").strip() == OFF:
+        return False
+    return os.environ.get("DLO_NO_CACHE", "").strip() in ("", "0")
 
 
 def root() -> Path:

@@ -61,12 +61,21 @@ def _no_disk_flush():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """The persistent cache (``DLO_CACHE_DIR``) of the test run is a folder of its own, shared
+    by its tests and the commands they start, never the user's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DLO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dlo-cache"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(request, tmp_path_factory, monkeypatch):
-    """Each test has a cache folder of its own (``DLO_CACHE_DIR``, made when first written), so
-    no test reads what another kept, and none writes to the user's cache."""
+    """Each test has a cache folder of its own (made when first written), so no test reads the
+    PDFs another kept; a fixture of a wider scope has the run's (``_own_cache``)."""
     name = hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:16]
-    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dlo-cache" / name))
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dlo-tests" / name))
     monkeypatch.delenv("DLO_NO_CACHE", raising=False)
     usercache.disable(False)  # as an earlier in-process ``dlo --no-cache`` may have left it
 

@@ -97,6 +97,7 @@ def rendered(tmp_path_factory):
 
     mp = pytest.MonkeyPatch()
     mp.setattr(pdf_render, "_run", counting)
+    mp.setenv("DLO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))  # none converted before
     try:
         outputs = api.render(Project(root), [], ["docx", "pdf"]).outputs
     finally:

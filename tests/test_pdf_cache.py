@@ -157,9 +157,13 @@ def test_no_cache_from_the_environment(runs, tmp_path, monkeypatch):
     pdf_render.convert_many(files, tmp_path / "b")
     assert converted(runs) == [3, 3] and not entries()
     monkeypatch.setenv("DLO_NO_CACHE", "0")  # "0" or "": caches on
+    monkeypatch.setenv("DLO_CACHE_DIR", "off")  # but not here
+    pdf_render.convert_many(files, tmp_path / "off")
+    assert converted(runs) == [3, 3, 3] and not entries()
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / "cache"))
     pdf_render.convert_many(files, tmp_path / "c")
     pdf_render.convert_many(files, tmp_path / "d")
-    assert converted(runs) == [3, 3, 3] and len(entries()) == 3
+    assert converted(runs) == [3, 3, 3, 3] and len(entries()) == 3
 
 
 def test_only_the_documents_not_kept_are_converted(runs, tmp_path):
