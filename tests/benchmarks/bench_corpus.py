@@ -9,10 +9,15 @@ import``, when it is there); all are approved through the library in this proces
 agreements, approval by order), and one in ten then has an open revision (a changed clause).
 
 Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
-milliseconds per regulation, and peak memory: ``max`` is the largest single process of the stage
-(``ru_maxrss`` from ``wait4``, which includes LibreOffice and pool workers), ``sum`` the largest
-sum of the resident sizes of the stage's whole process tree, sampled every 50 ms from /proc;
-``cpu`` the user + system CPU seconds of the whole tree (less distorted by other load than wall).
+milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
+largest dlo process (``all``: the command and its pool workers together), ``LibreOffice`` all the
+LibreOffice processes running at once (``soffice.bin``, ``oosplash``); ``cpu`` the user + system
+CPU seconds of the whole tree (less distorted by other load than wall).
+
+PDFs: ``dlo render --format pdf`` starts with an empty PDF cache (a folder of the run's own,
+``DLO_CACHE_DIR``), and fills it; the site's first build then finds every PDF there (``cache
+warm``). ``site build, first, cache cold`` builds a new site (``--out public-cold``) with an empty
+cache, as a first build without ``dlo render`` before it would.
 
 ``pandoc`` (when installed) converts the same texts, written as Markdown, to DOCX one document
 per process; the ratio compares that with ``dlo render ID --format docx`` for one regulation.
@@ -53,8 +58,12 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (from /proc)."""
+LIBREOFFICE = ("soffice", "oosplash")  # process names (``comm``) that are LibreOffice's
+
+
+def _tree_rss(root: int) -> tuple[int, int, int]:
+    """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
+    all its dlo processes (the command and its pool workers), of all its LibreOffice processes."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -66,25 +75,36 @@ def _tree_rss(root: int) -> int:
             continue
         ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
+    largest = dlo = office = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE
+                rss = int(f.read().split()[1]) * PAGE
+            with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as f:
+                name = f.read().strip()
         except OSError:
-            pass
+            rss, name = 0, ""
+        if name.startswith(LIBREOFFICE):
+            office += rss
+        else:
+            dlo += rss
+            largest = max(largest, rss)
         todo += parents.get(pid, [])
-    return total
+    return largest, dlo, office
 
 
 class Stage:
-    def __init__(self, wall: float, cpu: float, max_rss: int, sum_rss: int, code: int, out: str):
-        self.wall, self.cpu, self.max_rss, self.sum_rss = wall, cpu, max_rss, sum_rss
-        self.code, self.out = code, out
+    def __init__(
+        self, wall: float, cpu: float, peaks: tuple[int, int, int], code: int, out: str
+    ) -> None:
+        self.wall, self.cpu, self.code, self.out = wall, cpu, code, out
+        # the largest dlo process, all dlo processes, all LibreOffice processes (each its peak)
+        self.dlo_max, self.dlo_sum, self.office = peaks
 
 
-def run(root: Path, *args: str, check_code: bool = True) -> Stage:
+def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None) -> Stage:
     """``dlo --root ROOT ARGS`` as a child process: wall time, peak RSS, exit code."""
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -92,14 +112,14 @@ def run(root: Path, *args: str, check_code: bool = True) -> Stage:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         cwd=root,
-        env=dict(os.environ, COLUMNS="200"),
+        env=dict(os.environ, COLUMNS="200", **(env or {})),
     )
-    peak = [0]
+    peak = [0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.05):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            peak[:] = map(max, peak, _tree_rss(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -112,14 +132,16 @@ def run(root: Path, *args: str, check_code: bool = True) -> Stage:
     if check_code and proc.returncode not in (0, 1):
         raise SystemExit(f"dlo {' '.join(args)} failed ({proc.returncode}):\n{out[-3000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Stage(wall, cpu, usage.ru_maxrss * 1024, peak[0], proc.returncode, out)
+    return Stage(wall, cpu, (peak[0], peak[1], peak[2]), proc.returncode, out)
 
 
 def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
     per = f"{stage.wall * 1000 / count:8.1f} ms/doc" if count else " " * 15
+    mb = 2**20
     print(
-        f"  {label:<40} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s  max {stage.max_rss / 2**20:6.0f} MB"
-        f"   sum {stage.sum_rss / 2**20:6.0f} MB  exit {stage.code}"
+        f"  {label:<44} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s"
+        f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f})"
+        f"  LibreOffice {stage.office / mb:5.0f} MB  exit {stage.code}"
         + (f"  {note}" if note else ""),
         flush=True,
     )
@@ -383,6 +405,13 @@ def prepare(root: Path, count: int) -> dict[str, str]:
     return langs
 
 
+def missing(stage: Stage) -> None:
+    """The warning naming PDFs not made, if the stage printed one."""
+    found = re.findall(r"DLO\d+.*PDF.*", stage.out)
+    if found:
+        print(f"    {found[0][:300]}")
+
+
 def main(
     count: int,
     pdf: bool,
@@ -399,6 +428,8 @@ def main(
     )
     with tempfile.TemporaryDirectory(prefix="dlo-bench-") as tmp:
         root = Path(tmp) / "corpus"
+        os.environ["DLO_CACHE_DIR"] = str(Path(tmp) / "cache")  # empty: the PDFs start cold
+        os.environ.pop("DLO_NO_CACHE", None)
         if corpus is not None and (corpus / LANGS).is_file():
             shutil.copytree(corpus, root, symlinks=True)
             langs = json.loads((root / LANGS).read_text(encoding="utf-8"))
@@ -425,13 +456,16 @@ def main(
             )
         site = ["site", "build", "--pdf" if pdf else "--no-pdf"]
         first = run(root, *site)
-        show(f"site build, first (PDF: {'yes' if pdf else 'no'})", first, count)
-        missing = re.findall(r"DLO\d+.*PDF.*", first.out)
-        if missing:
-            print(f"    {missing[0][:300]}")
+        warm = " (PDF cache warm)" if pdf and render_pdf else (" (PDF cache cold)" if pdf else "")
+        show(f"site build, first{warm}", first, count, "" if pdf else "no PDF")
+        missing(first)
         show("site build, nothing changed", run(root, *site), count)
         one_change(root, ids[7])
         show(f"site build, after one change ({ids[7]})", run(root, *site), None)
+        if pdf and render_pdf:
+            cold = run(root, *site, "--out", "public-cold", env={"DLO_CACHE_DIR": f"{tmp}/cold"})
+            show("site build, first, PDF cache cold", cold, count)
+            missing(cold)
         show("dlo status (all)", run(root, "status"), count)
         show(
             f"dlo review {ids[0]}",
