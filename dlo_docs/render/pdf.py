@@ -31,11 +31,9 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -44,7 +42,7 @@ from pathlib import Path
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import pdf_cache, pdf_stable, stamp
+from . import pdf_cache, pdf_stable, process_group, stamp
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
@@ -127,26 +125,6 @@ def _problem(code: str, message: str, hint: str | None = None) -> DloError:
     return DloError([error(Location("soffice"), code, message, hint)])
 
 
-def _end_group(proc: subprocess.Popen[bytes]) -> None:
-    """End every process left in the group LibreOffice ran in (ours alone: a new session)."""
-    pgid = proc.pid
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(pgid, sig)
-        except ProcessLookupError:
-            return
-        except PermissionError:  # the group id was reused by someone else's processes
-            return
-        deadline = time.monotonic() + 2.0
-        while time.monotonic() < deadline:
-            proc.poll()  # reap the leader: until reaped, its zombie keeps the group alive
-            try:
-                os.killpg(pgid, 0)
-            except (ProcessLookupError, PermissionError):
-                return
-            time.sleep(0.02)
-
-
 def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
     exe = soffice()
     with tempfile.TemporaryDirectory(prefix="dlo-lo-profile-") as profile:
@@ -184,7 +162,7 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _end_group(proc)
+            process_group.end(proc)
             proc.communicate()
             raise _problem(
                 "DLO302",
@@ -196,11 +174,11 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
                 Msg("try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>"),
             ) from None
         except BaseException:  # Ctrl-C and the like: leave nothing running
-            _end_group(proc)
+            process_group.end(proc)
             proc.communicate()
             raise
         finally:
-            _end_group(proc)
+            process_group.end(proc)
     if proc.returncode != 0:
         raise _failed(proc.returncode, err or out)
 

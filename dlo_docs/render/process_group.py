@@ -1,0 +1,58 @@
+"""Ending the process group a program was started in (``start_new_session=True``): the program
+and whatever it started, so that nothing outlives the call that ran it (LibreOffice's launcher
+``oosplash`` and its ``soffice.bin``, for one).
+
+- ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds.
+- ``alive(pgid) -> bool``: is a process of the group still running? A zombie is not: it has
+  ended, and only its parent's reaping remains, which for an orphan is init's job (in some
+  containers init does it only now and then, so waiting for it would wait for nothing).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+GRACE = 2.0  # seconds the group has to end after SIGTERM, before SIGKILL
+
+
+def end(proc: subprocess.Popen[bytes]) -> None:
+    """End every process left in the group ``proc`` leads (ours alone: a new session); the
+    leader is reaped when this returns, unless SIGKILL did not end it either."""
+    pgid = proc.pid
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(pgid, sig)
+        except ProcessLookupError:
+            return
+        except PermissionError:  # the group id was reused by someone else's processes
+            return
+        deadline = time.monotonic() + GRACE
+        while time.monotonic() < deadline:
+            proc.poll()  # reap the leader if it has ended
+            if not alive(pgid):
+                proc.wait()  # the leader has ended too (at most a zombie): reap it
+                return
+            time.sleep(0.02)
+
+
+def alive(pgid: int) -> bool:
+    """Is a process of group ``pgid`` still running (a zombie is not)?"""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return True  # nothing tells a zombie apart here: the group lives while it answers
+    for entry in proc.iterdir():
+        try:  # after the command's name: its state, parent, group…
+            state, _, group = (entry / "stat").read_text().rsplit(") ", 1)[1].split()[:3]
+        except (OSError, IndexError, ValueError):
+            continue  # not a process, or one that has just gone
+        if group == str(pgid) and state != "Z":
+            return True
+    return False

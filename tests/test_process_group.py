@@ -1,0 +1,73 @@
+"""Ending a program's process group (how LibreOffice is stopped): every member ends, one that
+ignores SIGTERM is killed, and a zombie, already ended, is not waited for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dlo_docs.render import process_group
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux", reason="process groups as Linux shows them in /proc"
+)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0]
+    except (OSError, IndexError):
+        return ""
+
+
+def test_a_zombie_group_is_not_alive_though_it_still_answers_a_signal():
+    proc = subprocess.Popen(["true"], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        while _state(proc.pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.01)  # ended, not yet reaped: a zombie
+        assert _state(proc.pid) == "Z"
+        os.killpg(proc.pid, 0)  # the group still answers: a signal alone cannot tell
+        assert not process_group.alive(proc.pid)
+    finally:
+        proc.wait()
+    assert not process_group.alive(proc.pid)
+
+
+def test_a_running_group_is_alive_until_it_is_ended_with_its_children(tmp_path):
+    pids = tmp_path / "pids"
+    proc = subprocess.Popen(
+        ["sh", "-c", f"sleep 300 & echo $! > {pids}; wait"], start_new_session=True
+    )
+    deadline = time.monotonic() + 10
+    while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    child = int(pids.read_text())
+    assert process_group.alive(proc.pid)
+    started = time.monotonic()
+    process_group.end(proc)
+    assert time.monotonic() - started < process_group.GRACE  # SIGTERM was enough
+    assert proc.returncode is not None  # the leader is reaped
+    assert not process_group.alive(proc.pid)
+    assert _state(child) in ("", "Z")  # the child has ended (an orphan left for init to reap)
+
+
+def test_a_group_that_ignores_sigterm_is_killed(tmp_path, monkeypatch):
+    monkeypatch.setattr(process_group, "GRACE", 0.3)
+    ready = tmp_path / "ready"
+    # an ignored signal stays ignored across exec: the shell and its sleep both ignore SIGTERM
+    proc = subprocess.Popen(
+        ["sh", "-c", f"trap '' TERM; sleep 300 & touch {ready}; wait"], start_new_session=True
+    )
+    deadline = time.monotonic() + 10
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert ready.exists()
+    process_group.end(proc)
+    assert proc.returncode == -9  # SIGKILL
+    assert not process_group.alive(proc.pid)
