@@ -3,11 +3,14 @@ it is missing, fails or hangs."""
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import stat
+import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdf
 import pytest
@@ -17,7 +20,6 @@ from test_forms import add_bilingual
 from dlo_docs import context
 from dlo_docs.errors import DloError, UsageError
 from dlo_docs.project import Project
-from dlo_docs.render import docx as docx_render
 from dlo_docs.render import pdf as pdf_render
 from dlo_docs.sheets import page_count
 
@@ -72,10 +74,20 @@ def fonts_of(reader: pypdf.PdfReader) -> dict[str, bool]:
     return found
 
 
+class Rendered(NamedTuple):
+    root: Path  # the project, its outputs in build/
+    outputs: list  # what ``api.render`` reported
+    runs: list[list[str]]  # the documents of each LibreOffice run
+    left: list[bytes]  # command lines of processes of the run still there when it returned
+    temporary: list[Path]  # what the run left in its temporary folder
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """The seed and the bilingual fixture (kk + ru) rendered to DOCX and PDF by `dlo render`,
-    counting the LibreOffice runs."""
+    counting the LibreOffice runs, then looking for processes and temporary files the run left
+    (its temporary folders in a folder of its own, so other LibreOffice runs on the machine do
+    not count)."""
     if not pdf_render.available():
         pytest.skip("LibreOffice (soffice) is not installed")
     root = tmp_path_factory.mktemp("pdf") / "proj"
@@ -95,20 +107,36 @@ def rendered(tmp_path_factory):
 
     from dlo_docs import api
 
+    mine = tmp_path_factory.mktemp("tmp")
     mp = pytest.MonkeyPatch()
     mp.setattr(pdf_render, "_run", counting)
+    mp.setattr(tempfile, "tempdir", str(mine))
     mp.setenv("DLO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))  # none converted before
     try:
         outputs = api.render(Project(root), [], ["docx", "pdf"]).outputs
     finally:
         mp.undo()
-    return root, outputs, runs
+    return Rendered(root, outputs, runs, _processes_of(mine), list(mine.iterdir()))
+
+
+def _processes_of(folder: Path) -> list[bytes]:
+    """The command lines of the running processes that name ``folder``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(folder).encode() in cmdline:
+                found.append(cmdline)
+    return found
 
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_many_documents_convert_in_one_libreoffice_run(rendered):
-    root, outputs, runs = rendered
+    root, outputs, runs = rendered.root, rendered.outputs, rendered.runs
     assert sorted(runs[0]) == ["dlo-head.kk.docx", "dlo-unit.kk.docx", "dlo-unit.ru.docx"]
     assert len(runs) == 1
     assert sorted(o.path.name for o in outputs if o.format == "pdf") == [
@@ -124,7 +152,7 @@ def test_many_documents_convert_in_one_libreoffice_run(rendered):
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
-    root, _, _ = rendered
+    root = rendered.root
     project = Project(root)
     loaded = project.load(["dlo-head"])
     rd = context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
@@ -160,7 +188,7 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
-    root, _, _ = rendered
+    root = rendered.root
     reader = pypdf.PdfReader(root / "build" / "dlo-unit.kk.pdf")
     text = normalise(" ".join(p.extract_text() for p in reader.pages))
     assert (
@@ -177,7 +205,7 @@ def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_page_x_of_y_counts_the_pages(rendered):
-    root, _, _ = rendered
+    root = rendered.root
     reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
     pages = len(reader.pages)
     assert pages >= 6  # title page, the body over several pages, four sheets
@@ -195,7 +223,7 @@ def test_page_x_of_y_counts_the_pages(rendered):
 @needs_soffice
 @pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
 def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
-    root, _, _ = rendered
+    root = rendered.root
     reader = pypdf.PdfReader(root / "build" / name)
     xmp = reader.xmp_metadata
     assert xmp is not None
@@ -211,7 +239,7 @@ def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_russian_pdf_is_russian(rendered):
-    root, _, _ = rendered
+    root = rendered.root
     reader = pypdf.PdfReader(root / "build" / "dlo-unit.ru.pdf")
     text = normalise(" ".join(p.extract_text() for p in reader.pages))
     assert "УТВЕРЖДЕНО" in text and "ЛИСТ СОГЛАСОВАНИЯ" in text
@@ -220,34 +248,27 @@ def test_russian_pdf_is_russian(rendered):
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-def test_no_libreoffice_process_is_left(project, monkeypatch, tmp_path):
-    """A conversion of our own (its temporary folders under a folder of this test, so other
-    LibreOffice runs on the machine do not count) leaves no process behind."""
-    import tempfile
-
-    mine = tmp_path / "tmp"
-    mine.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(mine))
-    pdfs = pdf_render.convert(
-        {"seed": docx_render.render(_seed_rd(project), project / "templates")}
-    )
-    assert pdfs["seed"].startswith(b"%PDF")
-    left = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmdline = (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if str(mine).encode() in cmdline:
-                left.append(cmdline)
-    assert left == []
-    assert list(mine.iterdir()) == []  # profile and working folders removed
+def test_no_libreoffice_process_is_left(rendered):
+    """The conversion leaves no process behind, nor its profile or working folders."""
+    assert rendered.runs  # LibreOffice did run
+    assert rendered.left == []
+    assert rendered.temporary == []
 
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(project, dlo):
+def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(
+    project, dlo, monkeypatch, rendered
+):
+    converted = []  # (DOCX, PDF) of every document LibreOffice converted for the command
+    real = pdf_render.convert
+
+    def recording(documents, timeout=None):
+        pdfs = real(documents, timeout)
+        converted.extend((documents[name], pdfs[name]) for name in documents)
+        return pdfs
+
+    monkeypatch.setattr(pdf_render, "convert", recording)
     result = dlo(
         "sheet", "transfer", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project
     )
@@ -256,19 +277,18 @@ def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(
     assert len(act.pages) == 1
     text = normalise(act.pages[0].extract_text())
     assert "ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ" in text and "Бет 1 / 1" in text
-    # the page count of the original, converted in the same command, is in the act
-    original = docx_render.render(_seed_rd(project), project / "templates")
-    pages = page_count(pdf_render.convert({"original": original})["original"])
+    # the page count of the original, converted in the same command, is in the act: the
+    # command converted the seed's draft, the DOCX the module's `dlo render` converted too
+    original = (rendered.root / "build" / "dlo-head.kk.docx").read_bytes()
+    pdfs = [pdf for docx, pdf in converted if docx == original]
+    assert len(pdfs) == 1  # the original, converted once by LibreOffice
+    pages = len(pypdf.PdfReader(rendered.root / "build" / "dlo-head.kk.pdf").pages)
+    assert pages >= 6  # title page, the body over several pages, four sheets
+    assert len(pypdf.PdfReader(io.BytesIO(pdfs[0])).pages) == pages
     from docx import Document
 
     table = Document(str(project / "build" / "dlo-head.kk.transfer.docx")).tables[0]
     assert table.rows[1].cells[4].text == str(pages)
-
-
-def _seed_rd(root: Path):
-    project = Project(root)
-    loaded = project.load(["dlo-head"])
-    return context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
 
 
 # --- how LibreOffice is run (a stand-in soffice: no LibreOffice needed) ---------------------
