@@ -8,15 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import context, lint, pool, subject
+from . import context, pool, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .model import Registry
-from .project import REGULATION, Loaded, Project
-from .records import Records
-from .render import docx as docx_render
-from .render import html as html_render
-from .render import pdf as pdf_render
+from .project import Loaded, Project
+
+# the renderers (python-docx, Jinja2, LibreOffice) and lint are imported where they are used
 
 FORMATS = ("docx", "html", "pdf")
 DEFAULT_FORMATS = ("docx", "html")  # PDF needs LibreOffice and takes seconds: asked for by name
@@ -67,6 +65,8 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
         lints: list[Problem] = []
         if document is not None and registry is not None:
             if not any(p.severity == "error" for p in problems):
+                from . import lint
+
                 lints = lint.check_document(document, registry, templates=project.templates)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
@@ -84,40 +84,6 @@ def _signing_problems(project: Project, loaded: Loaded) -> list[Problem]:
     from .signing.registry import Signers  # cryptography is loaded only where it is used
 
     return Signers(project, registry, loaded.registry_source).problems()
-
-
-def load_for_output(project: Project, ids: Iterable[str] = ()) -> Loaded:
-    """Load what is to be rendered; refuse (with every problem) when any of it is invalid."""
-    loaded = project.load(list(ids) or None)
-    if loaded.errors:
-        raise DloError(loaded.errors)
-    if not loaded.documents:
-        raise UsageError(
-            Msg("there are no regulations to render"), Msg("add regulations/<id>/regulation.yaml")
-        )
-    return loaded
-
-
-def load_each(project: Project, ids: Iterable[str] = ()) -> tuple[Loaded, dict[str, list[Problem]]]:
-    """Load the named regulations (default: all) so that one broken regulation does not stop the
-    others: returns the loaded project, holding only the regulations without errors, and the
-    errors of each regulation left out. An invalid registry stops everything (DloError)."""
-    ids = list(ids) or project.ids()
-    loaded = project.load(ids)
-    files = {project.display(project.regulations / i / REGULATION): i for i in ids}
-    failed: dict[str, list[Problem]] = {}
-    fatal = []
-    for problem in loaded.errors:
-        reg_id = files.get(problem.location.path)
-        if reg_id is None:
-            fatal.append(problem)
-        else:
-            failed.setdefault(reg_id, []).append(problem)
-    if fatal or loaded.registry is None:
-        raise DloError(fatal or loaded.errors)
-    for reg_id in failed:
-        loaded.documents.pop(reg_id, None)
-    return loaded, failed
 
 
 def load_registry(project: Project) -> Registry:
@@ -148,25 +114,24 @@ def render_contexts(
     ]
 
 
-def records_for(project: Project, doc_id: str) -> Records:
-    """The workflow's records of a regulation (order, agreements, history) for its forms."""
-    from . import workflow
-
-    return workflow.records(project, doc_id)
-
-
 def _render_docx(rd: context.RenderDoc, project: Project) -> bytes:
-    return docx_render.render(rd, project.templates)
+    from .render import docx
+
+    return docx.render(rd, project.templates)
 
 
 def _render_pdf(rd: context.RenderDoc, project: Project) -> bytes:
     """One document; ``render`` converts all its PDFs in one LibreOffice run instead."""
+    from .render import pdf
+
     name = f"{rd.id}.{rd.lang}"
-    return pdf_render.convert({name: _render_docx(rd, project)})[name]
+    return pdf.convert({name: _render_docx(rd, project)})[name]
 
 
 def _render_html(rd: context.RenderDoc, project: Project) -> bytes:
-    return html_render.render(rd, project.templates).encode("utf-8")
+    from .render import html
+
+    return html.render(rd, project.templates).encode("utf-8")
 
 
 RENDERERS: dict[str, Callable[[context.RenderDoc, Project], bytes]] = {
@@ -192,17 +157,6 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # ids of regulations left out
     notes: list[str] = field(default_factory=list)  # e.g. a draft shown for want of an edition
-
-
-def _contexts(
-    project: Project, loaded: Loaded, doc_id: str, lang: str | None
-) -> list[context.RenderDoc]:
-    document, registry = loaded.documents[doc_id], loaded.registry
-    assert registry is not None  # render refuses a project without a valid registry
-    return [
-        context.build(document, registry, language, project.templates, records_for(project, doc_id))
-        for language in ([lang] if lang else document.model.languages)
-    ]
 
 
 @dataclass
@@ -309,7 +263,9 @@ def render(
             choices = Msg("use one of: {choices}", choices=", ".join(RENDERERS))
             raise UsageError(Msg("unknown format {fmt}", fmt=repr(fmt)), choices)
     if "pdf" in formats:
-        pdf_render.soffice()  # a missing LibreOffice is reported before anything is done
+        from .render import pdf
+
+        pdf.soffice()  # a missing LibreOffice is reported before anything is done
     out = project.output(out)
     ids = _known_ids(project, ids)
     loaded = Loaded()
@@ -372,6 +328,8 @@ def _convert_pdfs(
     """Every PDF from its DOCX, into the staging folder under its output's name; returns the
     regulations whose PDF could not be made (left out whole, each failure named in
     ``result``; beyond a few, one line and a log file beside the outputs)."""
+    from .render import pdf as pdf_render
+
     converted = pdf_render.convert_many(
         [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
     )

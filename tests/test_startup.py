@@ -110,3 +110,52 @@ def test_the_command_line_offers_what_the_library_knows():
     assert (cli_diff.DRAFT, cli_diff.FORMATS) == (diff_api.DRAFT, diff_api.FORMATS)
     assert (cli_sheets.KINDS, cli_sheets.FORMATS) == (tuple(sheets.KINDS), sheets.FORMATS)
     assert (cli_site.DEFAULT_OUT, cli_site.DEFAULT_PORT) == (site.DEFAULT_OUT, site.DEFAULT_PORT)
+
+
+# what rendering one DOCX does not need: signing (checked only by `dlo verify` and the writing
+# commands), the HTML templating, the lint rules, the comparison
+NOT_FOR_DOCX = (
+    "cryptography",
+    "asn1crypto",
+    "jinja2",
+    "dlo_docs.signing",
+    "dlo_docs.workflow.signatures",
+    "dlo_docs.workflow.commands",
+    "dlo_docs.lint",
+    "dlo_docs.render.html",
+    "dlo_docs.comparison",
+)
+
+
+def test_render_docx_imports_no_signing_and_no_html(in_force, tmp_path):
+    """Rendering the edition in force (its journal replayed and checked, its frozen edition read)
+    as DOCX loads neither cryptography nor Jinja2."""
+    out = tmp_path / "out"
+    args = ["render", "dlo-head", "--format", "docx", "--out", str(out), "-j", "1"]
+    modules, text = modules_after(args, in_force)
+    assert (out / "dlo-head.kk.docx").is_file(), text
+    loaded = sorted(m for m in modules if m.startswith(NOT_FOR_DOCX))
+    assert not loaded, loaded
+
+
+def test_verify_still_checks_signatures(in_force):
+    """The signing modules load where signatures are checked."""
+    modules, text = modules_after(["verify", "dlo-head"], in_force)
+    assert "dlo_docs.workflow.signatures" in modules, text
+
+
+def test_the_workflow_exports_its_commands_when_first_used():
+    """The writing commands are imported at their first use, and are the same functions."""
+    import importlib
+
+    from dlo_docs import workflow
+
+    for name in workflow.__all__:
+        value = getattr(workflow, name)
+        assert value is not None, name
+    for name, module in workflow._COMMANDS.items():
+        real = importlib.import_module(f"dlo_docs.workflow.{module}")
+        assert getattr(workflow, name) is getattr(real, name)
+        assert name in workflow.__all__
+    with pytest.raises(AttributeError):
+        _ = workflow.no_such_command

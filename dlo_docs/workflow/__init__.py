@@ -42,20 +42,51 @@ never act on the same state; every write is atomic.
 
 from __future__ import annotations
 
-from .agreement import agree, reject
-from .amend import cancel, correct
-from .commands import approve, revise, submit
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .dates import today
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
 from .history import events, history, intact, journal_path, revision_reason, status
-from .in_force import review, withdraw
 from .integrity import export_signatures, verify
 from .journal import APPROVALS, Event, content_hash
-from .paper import register_paper
 from .state import History
 from .status import STATE_NAMES, STATES, Status, state_name
+
+if TYPE_CHECKING:
+    from .agreement import agree, reject
+    from .amend import cancel, correct
+    from .commands import approve, revise, submit
+    from .in_force import review, withdraw
+    from .paper import register_paper
+
+# The commands that write are imported at their first use: what reads (the history, the
+# forms, the editions an output shows) does not load what writing needs (the lint rules run
+# before a write, the signing of decisions and its cryptography).
+_COMMANDS = {
+    "agree": "agreement",
+    "reject": "agreement",
+    "cancel": "amend",
+    "correct": "amend",
+    "approve": "commands",
+    "revise": "commands",
+    "submit": "commands",
+    "review": "in_force",
+    "withdraw": "in_force",
+    "register_paper": "paper",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _COMMANDS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APPROVALS",

@@ -119,16 +119,11 @@ def _reader(ev: Event) -> Reader:
     return Reader(ev.get("name") or "", ev.get("position") or "", ev.get("position_id"))
 
 
-def day(value: dt.date | str) -> dt.date:
-    """An event's date (the journal reads dates back as dates)."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
 def acknowledged(events: list[Event], edition: int | None) -> list[Acknowledged]:
     return [
         Acknowledged(
             _reader(ev),
-            day(ev.get("date")),
+            dates.day(ev.get("date")),
             ev.edition,
             signature_note(ev.get("signature"), ev.when.tzinfo),
         )

@@ -131,3 +131,8 @@ def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
             Msg("check the date typed"),
         )
     return value
+
+
+def day(value: dt.date | str) -> dt.date:
+    """An event's date (the journal reads dates back as dates)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -14,7 +14,7 @@ from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Project
 from . import editions, facts, history, loading
-from .acknowledgements import day
+from .dates import day
 from .journal import Event
 from .state import History
 

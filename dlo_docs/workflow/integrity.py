@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg
 from ..project import Project
-from . import corrections, editions, legality, signatures
+from . import corrections, editions, legality
 from . import journal as _journal
 from .journal import Event
 
@@ -139,6 +139,8 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
     journal = _journal.read(project, reg_id)
     problems = check(project, reg_id, journal) + _journal.leftover_warnings(project, reg_id)
     if not journal.problems:
+        from . import signatures  # cryptography is loaded only where signatures are checked
+
         problems += signatures.verify(project, journal)
     return problems
 
@@ -146,6 +148,8 @@ def _verify_one(project: Project, reg_id: str) -> list[Problem]:
 def export_signatures(project: Project, reg_id: str, folder: Path) -> list[Path]:
     """Write the signatures of ``reg_id``'s journal for ``openssl cms -verify`` (see
     ``signatures.export``)."""
+    from . import signatures
+
     project.regulation_path(reg_id)
     return signatures.export(project, reg_id, folder)
 
