@@ -105,7 +105,10 @@ TimeZone = Annotated[str, StringConstraints(pattern=r"^[+-]\d\d:\d\d$"), AfterVa
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not when its class is
+    # made, so a command pays only for the models it uses (the nested ones are built once, inside
+    # the model that holds them), not for building every one of them at import
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def text_in(text: Text | None, lang: str, default_lang: str) -> str | None:
