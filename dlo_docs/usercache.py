@@ -11,14 +11,28 @@ Caches are off when ``DLO_NO_CACHE`` is set to anything but ``""``/``0``, when `
 is ``off``, or after ``disable()`` (the command line's ``dlo --no-cache``): nothing is read from
 them or written to them. What is read from a cache is data only, checked before use (never
 unpickled or run); a damaged entry is a miss.
+
+``load`` and ``store`` keep one entry, named by a ``digest`` of everything it was made from (so a
+change of any of it is another name; nothing is invalidated in place): bytes behind their
+SHA-256, read as a regular file of bounded size (``inputs.read_bytes``: no FIFO, no link out of
+its folder), written atomically and private to the user (0600). An entry that is missing,
+unreadable, oversized or does not match its digest is a miss; a cache that cannot be written is
+no error. The caller parses what it reads as data and checks it again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 from pathlib import Path
 
+from .errors import UsageError
+
 OFF = "off"  # DLO_CACHE_DIR=off: no cache, as DLO_NO_CACHE=1
+LIMIT = 64 * 1024 * 1024  # an entry larger than this is neither kept nor read
+_DIGEST_LINE = 65  # 64 hex digits and a newline
+
 _DISABLED = False  # set by ``disable`` (``dlo --no-cache``) for this process
 
 
@@ -52,3 +66,52 @@ def root() -> Path:
 def folder(name: str) -> Path:
     """The sub-folder of the cache for one kind of entry (``pdf``…)."""
     return root() / name
+
+
+def digest(*parts: bytes | str) -> str:
+    """The name of an entry made from ``parts`` (each counted with its length, so no two
+    different lists of parts give the same name)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(b"%d:" % len(data))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _entry(kind: str, name: str) -> Path | None:
+    if not enabled() or not kind.isidentifier() or not name.isalnum():
+        return None
+    return folder(kind) / name
+
+
+def load(kind: str, name: str) -> bytes | None:
+    """The bytes kept under ``kind``/``name``, or None (a miss: none, or not to be trusted to be
+    what was kept)."""
+    path = _entry(kind, name)
+    if path is None:
+        return None
+    from . import inputs  # (the command line imports this module on start-up: kept light)
+
+    try:
+        raw = inputs.read_bytes(path, limit=LIMIT + _DIGEST_LINE, root=path.parent)
+    except (OSError, inputs.InputRefused):
+        return None
+    head, data = raw[:_DIGEST_LINE], raw[_DIGEST_LINE:]
+    if head != hashlib.sha256(data).hexdigest().encode("ascii") + b"\n":
+        return None
+    return data
+
+
+def store(kind: str, name: str, data: bytes) -> None:
+    """Keep ``data`` under ``kind``/``name``; quietly nothing when caches are off, the data too
+    big, or the folder cannot be written."""
+    path = _entry(kind, name)
+    if path is None or len(data) > LIMIT:
+        return
+    from . import fsio
+
+    head = hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
+    with contextlib.suppress(OSError, UsageError):
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fsio.atomic_write(path, head + data, 0o600, root=path.parent.parent)

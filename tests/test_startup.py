@@ -159,3 +159,18 @@ def test_the_workflow_exports_its_commands_when_first_used():
         assert name in workflow.__all__
     with pytest.raises(AttributeError):
         _ = workflow.no_such_command
+
+
+def test_a_render_whose_base_is_cached_does_not_import_python_docx(project, tmp_path, monkeypatch):
+    """The first render makes the styled base with python-docx and keeps it in the cache; the
+    next one reads it back and fills it, without python-docx or lxml."""
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["render", "dlo-head", "--format", "docx", "--out", str(tmp_path / "out")]
+    first, text = modules_after(args, project)
+    assert "docx" in first, text
+    second, text = modules_after(args, project)
+    assert (tmp_path / "out" / "dlo-head.kk.docx").is_file(), text
+    loaded = sorted(
+        m for m in second if m.startswith(("docx", "lxml", "dlo_docs.render.docx.prepare"))
+    )
+    assert not loaded, loaded

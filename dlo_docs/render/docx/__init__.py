@@ -23,10 +23,11 @@ with the defaults. ``dlo reference-docx`` writes the default one to start from.
 The modules, one job each (this package is the one place, with ``render/docx_diff.py``, that
 imports python-docx):
 
-- ``styles``: the named styles and the page set-up;
-- ``package``: the styled base package with its slots, prepared once per reference document, and
-  the one-pass filling of the slots (speed: the seed renders in ~6 ms, against 64 ms through
-  python-docx's paragraph API);
+- ``names``: the named styles, role by role; ``styles``: their definitions and the page set-up;
+- ``package``: the styled base package with its slots, and the one-pass filling of the slots
+  (speed: the seed renders in ~6 ms, against 64 ms through python-docx's paragraph API);
+  ``prepare`` makes the base with python-docx, once per reference document, and ``stored`` keeps
+  it in the persistent cache, so that a render whose base is cached does not import python-docx;
 - ``ooxml``: runs, fields, paragraphs and tables as escaped OOXML strings;
 - ``writer``: the title page, body, sheets, header and footer of a document;
 - here: ``render`` and ``render_sheet``, which put them together.
@@ -41,8 +42,8 @@ from ...context import RenderDoc
 from ...errors import UsageError
 from ...i18n import Msg
 from .. import stamp
+from .names import BODY_STYLES, STYLE
 from .package import REFERENCE, base, default_reference, fill, new_document, reference_document
-from .styles import BODY_STYLES, STYLE
 from .writer import SHEETS, STANDALONE, Transfer, Writer
 
 __all__ = [

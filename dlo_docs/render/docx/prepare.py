@@ -1,0 +1,119 @@
+"""The styled base package made with python-docx (the one module of the package's fast path
+that needs it): python-docx's default template, or the organisation's reference document, with
+the named styles and page set-up of ``styles``, the unused parts dropped, and the slots ``fill``
+replaces (see ``package``). A render imports it only when the base is not in the cache."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
+
+from .names import STYLE
+from .package import SLOT, Base, slot_paragraph, unreadable
+from .styles import setup, trim_styles
+
+
+def _slot_element(name: str):
+    return parse_xml(slot_paragraph(name).replace("<w:p>", f"<w:p {nsdecls('w')}>", 1))
+
+
+def _open(source: bytes | None, reference: Path | None):
+    if source is None:
+        return Document()
+    try:
+        return Document(io.BytesIO(source))
+    except Exception as exc:  # not a DOCX, or a broken one
+        raise unreadable(reference, exc) from None
+
+
+def _drop_extras(doc) -> None:
+    """No thumbnail (a picture of some other document) and no Word 2010 copy of styles.xml
+    (``stylesWithEffects``: 440 KB, unused); an empty body."""
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rid)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.rels.pop(rid)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _docdefaults_rpr(doc):
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(qn("w:rPr"), {})
+        rpr_default.append(rpr)
+    return rpr
+
+
+def _place_slots(doc) -> None:
+    """Paragraph slots in the body, the headers and the footers; text slots in the language and
+    the core properties."""
+    section = doc.sections[-1]
+    section.different_first_page_header_footer = True
+    parts = {
+        "header": section.header,
+        "footer": section.footer,
+        "first_header": section.first_page_header,
+        "first_footer": section.first_page_footer,
+    }
+    for name, hf in parts.items():
+        hf.is_linked_to_previous = False
+        for child in list(hf._element):
+            hf._element.remove(child)
+        hf._element.append(_slot_element(name))
+    doc.element.body.find(qn("w:sectPr")).addprevious(_slot_element("body"))
+    rpr = _docdefaults_rpr(doc)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), SLOT.format("langtag"))
+    props = doc.core_properties
+    props.title, props.subject, props.author = (
+        SLOT.format(n) for n in ("title", "subject", "creator")
+    )
+    props.keywords, props.language = SLOT.format("keywords"), SLOT.format("language")
+    props.comments, props.last_modified_by = "", "dlo_docs"
+
+
+def prepare(source: bytes | None, reference: Path | None = None) -> Base:
+    """The styled base with its slots, made with python-docx from the reference document's
+    bytes ``source`` (read from ``reference``), or from python-docx's default template."""
+    doc = _open(source, reference)
+    _drop_extras(doc)
+    setup(doc, keep_existing=source is not None)
+    if source is None:
+        trim_styles(doc)
+    _place_slots(doc)
+    section = doc.sections[-1]
+    usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+    ids = {key: doc.styles[name].style_id for key, name in STYLE.items()}
+    out = io.BytesIO()
+    doc.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
+        entries = tuple((info.filename, z.read(info)) for info in z.infolist())
+    made = Base(entries, ids, float(usable))
+    if made.lost_slot() is not None:
+        raise RuntimeError(f"the base package lost its {made.lost_slot()} slot")
+    return made
