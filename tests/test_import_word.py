@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, _session_dlo
 from docx import Document
 from docx.oxml.ns import qn
 from test_import_support import load_model
@@ -220,11 +220,12 @@ def test_tracked_changes_are_refused_unless_accepted(bundled, dlo):
     assert "қосымша сөз" in text and "алынған сөз" not in text
 
 
-def soffice_resave(path: Path) -> Path:
+def soffice_resave(*paths: Path) -> list[Path]:
+    """The DOCX files re-saved by LibreOffice, all in one run (each in ``lo/`` beside it)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    outdir = path.parent / "lo"
+    outdir = paths[0].parent / "lo"
     profile = Path("/tmp") / f"dlo-word-lo-{uuid.uuid4().hex}"
     try:
         subprocess.run(
@@ -236,7 +237,7 @@ def soffice_resave(path: Path) -> Path:
                 "docx",
                 "--outdir",
                 str(outdir),
-                str(path),
+                *map(str, paths),
             ],
             check=True,
             capture_output=True,
@@ -244,15 +245,30 @@ def soffice_resave(path: Path) -> Path:
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    return outdir / path.name
+    return [outdir / path.name for path in paths]
+
+
+@pytest.fixture(scope="module")
+def resaved(tmp_path_factory) -> dict[str, tuple[Path, dict[str, str]]]:
+    """The five edits, plain ("plain") and with Track Changes ("tracked"), each file re-saved
+    by LibreOffice (both in one run), with the ids each edit touched; made on a copy of the
+    bundled project like ``bundled``, so that they apply to each test's own copy."""
+    root = tmp_path_factory.mktemp("word") / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    plain, plain_touched = edited(root, _session_dlo)
+    tracked, tracked_touched = tracked_edits(root, _session_dlo)
+    plain, tracked = soffice_resave(plain, tracked)
+    return {"plain": (plain, plain_touched), "tracked": (tracked, tracked_touched)}
 
 
 @pytest.mark.slow  # LibreOffice
-def test_the_same_after_a_libreoffice_resave(bundled, dlo):
+def test_the_same_after_a_libreoffice_resave(bundled, dlo, resaved):
     before = ids_of(bundled)
-    path, touched = edited(bundled, dlo)
-    resaved = soffice_resave(path)
-    result = dlo("import", resaved, "--onto", REG, cwd=bundled)
+    path, touched = resaved["plain"]
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
     assert result.code == 0, result.err
     new = expected(before, ids_of(bundled), touched)
     assert changes(bundled) == {
@@ -374,7 +390,7 @@ def test_word_edits_made_with_tracked_changes_come_back_once_accepted(bundled, d
 
 
 @pytest.mark.slow  # LibreOffice
-def test_tracked_changes_after_a_libreoffice_resave(bundled, dlo):
+def test_tracked_changes_after_a_libreoffice_resave(bundled, dlo, resaved):
     before = ids_of(bundled)
-    path, touched = tracked_edits(bundled, dlo)
-    _tracked_round_trip(bundled, dlo, soffice_resave(path), touched, before)
+    path, touched = resaved["tracked"]
+    _tracked_round_trip(bundled, dlo, path, touched, before)
