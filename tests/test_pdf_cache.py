@@ -143,8 +143,10 @@ def test_outputs_are_the_same_bytes_with_and_without_the_cache(approved, dlo, ru
     assert dlo("render", "--format", "pdf", "--out", "warm", cwd=approved).code == 0
     assert converted(runs) == [1, 1]  # the warm run converted nothing
     plain = (approved / "plain" / "dlo-head.kk.pdf").read_bytes()
+    mode = (approved / "plain" / "dlo-head.kk.pdf").stat().st_mode
     for out in ("cold", "warm"):
         assert (approved / out / "dlo-head.kk.pdf").read_bytes() == plain
+        assert (approved / out / "dlo-head.kk.pdf").stat().st_mode == mode  # readable alike
     # --no-cache neither reads it: the run converts again
     assert dlo("--no-cache", "render", "--format", "pdf", "--out", "p2", cwd=approved).code == 0
     assert converted(runs) == [1, 1, 1]

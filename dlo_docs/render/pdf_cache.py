@@ -24,11 +24,12 @@ import contextlib
 import hashlib
 import os
 import stat
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .. import usercache
-from ..fsio import atomic_write
+from ..fsio import confine, default_mode
 from . import pdf_stable, stamp
 
 MAGIC = b"dlo-pdf-cache 1 "  # then the PDF's SHA-256 in hex, a newline, the PDF
@@ -66,6 +67,24 @@ def _code() -> str:
                 digest.update(Path(str(module.__file__)).read_bytes())
         _CODE = digest.hexdigest()
     return _CODE
+
+
+def _write(path: Path, data: bytes, root: Path, mode: int = 0o600) -> None:
+    """``data`` into ``path`` inside ``root`` (never through a link) by a rename, so no reader
+    sees half a file. Not flushed to the disk: an entry lost to a power cut is a miss, and a PDF
+    fetched goes into a caller's staging folder."""
+    path = confine(path, root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            os.fchmod(handle.fileno(), mode)
+        os.replace(tmp, confine(path, root))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _limit() -> int:
@@ -112,7 +131,7 @@ class Cache:
             return
         entry = MAGIC + hashlib.sha256(pdf).hexdigest().encode() + b"\n" + pdf
         with contextlib.suppress(Exception):
-            atomic_write(self.path(docx), entry, root=self.folder)
+            _write(self.path(docx), entry, self.folder)
             self.added += 1
 
     def fetch(self, files: Iterable[Path], outdir: Path) -> dict[str, Path]:
@@ -124,7 +143,7 @@ class Cache:
                 pdf = self.get(source.read_bytes())
                 if pdf is not None:
                     target = outdir / f"{source.stem}.pdf"
-                    atomic_write(target, pdf, root=outdir)
+                    _write(target, pdf, outdir, default_mode())  # as LibreOffice's
                     found[source.stem] = target
         return found
 
