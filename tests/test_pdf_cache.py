@@ -200,6 +200,7 @@ def test_the_cache_keeps_within_its_limit_the_least_recently_used_go_first(tmp_p
         os.utime(cache.path(docx), (1000 + i, 1000 + i))  # put in this order
     assert cache.get(docs[0]) is not None  # used: now the most recent
     cache.trim()
+    assert cache.added == 5
     kept = [i for i, docx in enumerate(docs) if cache.path(docx).exists()]
     assert kept == [0, 3, 4]
     assert cache.get(docs[1]) is None
@@ -251,3 +252,16 @@ def test_with_libreoffice_the_cached_pdf_is_the_pdf_made_without_it(approved, dl
     assert plain.startswith(b"%PDF-")
     assert (approved / "cold" / "dlo-head.kk.pdf").read_bytes() == plain
     assert (approved / "public" / "files" / "dlo-head-1.kk.pdf").read_bytes() == plain
+
+
+def test_an_interrupted_run_keeps_the_batches_it_finished(runs, tmp_path):
+    files = docx_files(tmp_path / "docx", 4)
+
+    def interrupt(n: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C as the first batch ends
+
+    with pytest.raises(KeyboardInterrupt):
+        pdf_render.convert_many(files, tmp_path / "a", batch=2, done=interrupt)
+    assert converted(runs) == [2] and len(entries()) == 2
+    result = pdf_render.convert_many(files, tmp_path / "b", batch=2)
+    assert converted(runs) == [2, 2] and list(result.made) == [f.stem for f in files]

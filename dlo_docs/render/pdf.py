@@ -296,6 +296,21 @@ def _batch(
     return made, {p.stem: reason for p in paths if p.stem not in made}
 
 
+def _batch_and_retry(
+    group: Sequence[Path], outdir: Path
+) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
+    """``_batch`` over ``group``, then each document it did not convert once more alone."""
+    made, failed = _batch(group, outdir)
+    for stem in list(failed):
+        again, still = _batch([p for p in group if p.stem == stem], outdir)
+        made.update(again)
+        if still:
+            failed[stem] = still[stem]
+        else:
+            del failed[stem]
+    return made, failed
+
+
 def convert_many(
     paths: Sequence[Path | str],
     outdir: Path | str,
@@ -323,14 +338,9 @@ def convert_many(
     lock = threading.Lock()
 
     def one(group: Sequence[Path]) -> None:
-        made, failed = _batch(group, outdir)
-        for stem in list(failed):  # once more, each alone
-            again, still = _batch([p for p in group if p.stem == stem], outdir)
-            made.update(again)
-            if still:
-                failed[stem] = still[stem]
-            else:
-                del failed[stem]
+        made, failed = _batch_and_retry(group, outdir)
+        if cache is not None:  # kept as each batch ends: an interrupted run loses only its own
+            cache.store(group, made)
         with lock:
             result.made.update(made)
             result.failed.update(failed)
@@ -346,7 +356,7 @@ def convert_many(
         with ThreadPoolExecutor(max_workers=jobs) as runs:
             list(runs.map(one, groups))
     if cache is not None:
-        cache.store(todo, result.made)
+        cache.trim()
     result.made = {s: result.made[s] for s in stems if s in result.made}
     result.failed = {s: result.failed[s] for s in stems if s in result.failed}
     return result

@@ -148,16 +148,17 @@ class Cache:
         return found
 
     def store(self, files: Iterable[Path], made: Mapping[str, Path]) -> None:
-        """Keep the PDFs just ``made`` (stem -> PDF) of ``files``, then trim the folder."""
+        """Keep the PDFs just ``made`` (stem -> PDF) of ``files``."""
         for source in files:
             if source.stem in made:
                 with contextlib.suppress(OSError):
                     self.put(source.read_bytes(), made[source.stem].read_bytes())
-        if self.added:
-            self.trim()
 
     def trim(self) -> None:
-        """Remove the least recently used entries until the folder is within its limit."""
+        """Remove the least recently used entries until the folder is within its limit (nothing
+        to do when this process added none)."""
+        if not self.added:
+            return
         entries = []
         with contextlib.suppress(OSError):
             for path in self.folder.glob("*/*.pdf"):
