@@ -10,10 +10,8 @@ serial run, one per worker (opened from the same folder) in a parallel one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,6 +57,7 @@ def chunks(items: Sequence[T], count: int) -> list[list[T]]:
 
 def _context() -> Any:
     """Fork where there is fork: a worker starts as a copy of this process, imports included."""
+    import multiprocessing  # (with the pool: a run in this process alone does without them)
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -94,6 +93,8 @@ def run(
         finally:
             _project, _state = previous
         return results
+    from concurrent.futures import ProcessPoolExecutor
+
     parts = chunks(items, jobs * 4)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(parts)),

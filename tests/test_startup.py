@@ -124,6 +124,11 @@ NOT_FOR_DOCX = (
     "dlo_docs.lint",
     "dlo_docs.render.html",
     "dlo_docs.comparison",
+    "xml.sax",  # (its escape brings urllib.request, http and ssl along)
+    "http",
+    "ssl",
+    "multiprocessing",  # a render in this process alone starts no pool
+    "concurrent",
 )
 
 
@@ -174,3 +179,12 @@ def test_a_render_whose_base_is_cached_does_not_import_python_docx(project, tmp_
         m for m in second if m.startswith(("docx", "lxml", "dlo_docs.render.docx.prepare"))
     )
     assert not loaded, loaded
+
+
+def test_the_docx_escape_is_xml_sax_escape():
+    from xml.sax.saxutils import escape
+
+    from dlo_docs.render.docx import ooxml
+
+    for text in ["", "a & b < c > d", "&amp;", "<w:t>", "]]>", "\"quoted\" 'single'", "Қ & ә <>"]:
+        assert ooxml.escape(text) == escape(text)
