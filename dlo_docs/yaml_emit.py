@@ -13,6 +13,7 @@ rules below are ruamel.yaml's emitter's (``analyze_scalar``, ``choose_scalar_sty
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -28,11 +29,15 @@ class Unsupported(Exception):
     """The data holds something this emitter does not write exactly as ruamel.yaml does."""
 
 
-# a character ruamel.yaml does not write as is (with ``allow_unicode``) on one line: controls,
-# line breaks (\x85, \u2028, \u2029), surrogates, the byte order mark, \ufffe and \uffff
-_SPECIAL = re.compile(
-    "[^ -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+@functools.cache
+def _special() -> re.Pattern[str]:
+    """A character ruamel.yaml does not write as is (with ``allow_unicode``) on one line:
+    controls, line breaks (\x85, \u2028, \u2029), surrogates, the byte order mark, \ufffe and
+    \uffff. (Compiled when first written: its ranges cost ~5 ms to compile, which a command that
+    writes no YAML does not pay.)"""
+    return re.compile(
+        "[^ -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
 
 
 def _indicators(text: str) -> bool:
@@ -49,7 +54,7 @@ def _indicators(text: str) -> bool:
 def _style(text: str, is_string: IsString) -> str:
     """The style ruamel.yaml chooses: plain ("") or single-quoted ("'"); ``Unsupported``
     where it would write double quotes, a block or a multi-line scalar."""
-    if _SPECIAL.search(text):  # line breaks, tabs, controls: double quotes
+    if _special().search(text):  # line breaks, tabs, controls: double quotes
         raise Unsupported("a character that needs escaping")
     plain = (
         bool(text)
