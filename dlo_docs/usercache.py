@@ -8,8 +8,9 @@ must not be able to plant an entry that a build would publish as its own output.
 package lives in a sub-folder of it (``folder("pdf")``).
 
 Caches are off when ``DLO_NO_CACHE`` is set to anything but ``""``/``0``, when ``DLO_CACHE_DIR``
-is ``off``, or after ``disable()`` (the command line's ``dlo --no-cache``): nothing is read from
-them or written to them. What is read from a cache is data only, checked before use (never
+is ``off``, after ``disable()`` (the command line's ``dlo --no-cache``), and when the folder is
+inside a project (``DLO_CACHE_DIR`` pointing into one): nothing is read from them or written to
+them. What is read from a cache is data only, checked before use (never
 unpickled or run); a damaged entry is a miss.
 
 ``load`` and ``store`` keep one entry, named by a ``digest`` of everything it was made from (so a
@@ -43,10 +44,29 @@ def disable(off: bool = True) -> None:
 
 
 def enabled() -> bool:
-    """Are caches used? Not after ``disable()``, nor when ``DLO_NO_CACHE`` is set."""
+    """Are caches used? Not after ``disable()``, nor when ``DLO_NO_CACHE`` is set, nor when the
+    cache folder is inside a project (``DLO_CACHE_DIR`` pointing there)."""
     if _DISABLED or os.environ.get("DLO_CACHE_DIR", "").strip() == OFF:
         return False
-    return os.environ.get("DLO_NO_CACHE", "").strip() in ("", "0")
+    if os.environ.get("DLO_NO_CACHE", "").strip() not in ("", "0"):
+        return False
+    return not _in_a_project(root())
+
+
+_IN_A_PROJECT: dict[Path, bool] = {}
+
+
+def _in_a_project(folder: Path) -> bool:
+    """Is ``folder``, or a folder above it, a project (one holding ``regulations/registry.yaml``)?
+    Its entries could then be committed to the project by whoever drafts there."""
+    if folder not in _IN_A_PROJECT:
+        paths = {Path(os.path.abspath(folder)), Path(os.path.realpath(folder))}
+        _IN_A_PROJECT[folder] = any(
+            (p / "regulations" / "registry.yaml").is_file()
+            for path in paths
+            for p in (path, *path.parents)
+        )
+    return _IN_A_PROJECT[folder]
 
 
 def root() -> Path:

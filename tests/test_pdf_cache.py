@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -87,6 +88,26 @@ def test_render_then_site_build_converts_each_document_once(approved, dlo, runs)
     assert (approved / "again" / "dlo-head.kk.pdf").read_bytes() == built
 
 
+def test_the_site_offers_the_same_docx_and_pdf_bytes_as_dlo_render(prepared_copy, dlo, runs):
+    """Every edition in force, in each of its languages (a superseded edition, a draft beside):
+    the site's DOCX is ``dlo render``'s, so its PDF is found in the cache, not made again."""
+    from test_site import _publish
+
+    project = prepared_copy("site-published", _publish)
+    assert dlo("render", "--format", "docx", "--format", "pdf", cwd=project).code == 0
+    made = converted(runs)
+    result = dlo("site", "build", cwd=project)
+    assert result.code == 0, result.err
+    assert converted(runs) == made, "the site converted again what render had made"
+    files = sorted((project / "public" / "files").glob("*.docx"))
+    names = [re.sub(r"-\d+\.", ".", f.name) for f in files]
+    assert names == ["dlo-head.kk.docx", "dlo-unit.kk.docx", "dlo-unit.ru.docx"]
+    for site_docx, name in zip(files, names, strict=True):
+        assert site_docx.read_bytes() == (project / "build" / name).read_bytes(), name
+        site_pdf = site_docx.with_suffix(".pdf").read_bytes()
+        assert site_pdf == (project / "build" / name).with_suffix(".pdf").read_bytes(), name
+
+
 def test_the_cache_is_the_users_and_never_the_projects(approved, dlo, runs, monkeypatch, tmp_path):
     monkeypatch.delenv("DLO_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
@@ -97,6 +118,15 @@ def test_the_cache_is_the_users_and_never_the_projects(approved, dlo, runs, monk
     assert dlo("render", "--format", "pdf", cwd=approved).code == 0
     assert len(list((tmp_path / "home" / ".cache" / "dlo_docs" / "pdf").glob("*/*.pdf"))) == 1
     assert not [p for p in approved.rglob("*") if "cache" in p.name.lower()]
+
+
+def test_a_cache_folder_inside_a_project_is_not_used(approved, dlo, runs, monkeypatch):
+    """DLO_CACHE_DIR pointing into a project (where a drafter could commit entries): no cache."""
+    monkeypatch.setenv("DLO_CACHE_DIR", str(approved / "templates" / "cache"))
+    for out in ("a", "b"):
+        assert dlo("render", "--format", "pdf", "--out", out, cwd=approved).code == 0
+    assert converted(runs) == [1, 1]
+    assert not (approved / "templates" / "cache").exists()
 
 
 @pytest.mark.parametrize(
