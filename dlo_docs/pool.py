@@ -58,6 +58,7 @@ def chunks(items: Sequence[T], count: int) -> list[list[T]]:
 def _context() -> Any:
     """Fork where there is fork: a worker starts as a copy of this process, imports included."""
     import multiprocessing  # (with the pool: a run in this process alone does without them)
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
