@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import api, inputs, labels, workflow
+from . import api, inputs, labels, records, workflow
 from .errors import DloError, Location, UsageError, error
 from .fsio import atomic_write
 from .i18n import Msg
@@ -18,7 +18,7 @@ from .project import Loaded, Project
 from .signing import decisions, keys, pades
 from .signing.keys import Signer
 from .signing.registry import Signers
-from .workflow import journal as _journal
+from .workflow import signatures
 
 
 def signers_of(project: Project) -> Signers:
@@ -154,28 +154,58 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         ) from None
     found = pades.check(data, [keys.der(c) for c in signers.anchors], str(path))
     owners = _positions(signers)
-    return [
-        replace(
-            sig,
-            positions=owners.get(sig.fingerprint, ()),
-            approvers=_approvers(project, sig.document),
-        )
-        for sig in found
-    ]
+    checked = []
+    for sig in found:
+        sig = replace(sig, positions=owners.get(sig.fingerprint, ()))
+        if sig.positions:
+            sig = replace(sig, refusals=tuple(_refusals(project, signers, sig)))
+        checked.append(sig)
+    return checked
 
 
-def _approvers(project: Project, reg_id: str) -> tuple[str, ...] | None:
-    """The positions that approved (or registered from paper) an edition of ``reg_id``, by its
-    journal; None when the PDF names no regulation of the project or its journal is unreadable."""
-    if reg_id not in project.ids():
-        return None
+def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> list[str]:
+    """Why the signer of a PDF that names a regulation of the project is not the approver of the
+    edition it shows (empty: they are): the edition and the content hash its keywords name must
+    be an approved edition's, and the certificate the registry's certificate of the holder of the
+    position that approved it on its order's date (as ``sign-pdf`` requires)."""
+    shown = records.Shown.parse(sig.document)
+    if shown.id not in project.ids():
+        return []  # names no regulation of the project: no approval to compare with
+    if shown.edition is None or shown.content_hash is None:
+        return [
+            Msg(
+                "the PDF does not name the approved edition of {id} it shows (a PDF dlo renders "
+                "of an approved edition names it in its keywords)",
+                id=shown.id,
+            )
+        ]
     try:
-        entries = _journal.read(project, reg_id).entries
+        approval = workflow.history(project, shown.id).approvals.get(shown.edition)
     except DloError:
-        return None
-    kinds = ("approved", "registered")
-    roles = [e.get("role") for e in entries if isinstance(e, dict) and e.get("event") in kinds]
-    return tuple(dict.fromkeys(str(r) for r in roles if r))
+        return [Msg("the journal of {id} cannot be read (dlo verify {id})", id=shown.id)]
+    if approval is None or approval.content_hash != shown.content_hash:
+        return [
+            Msg(
+                "the PDF shows edition {n} of {id} with a text that was not approved",
+                n=shown.edition,
+                id=shown.id,
+            )
+        ]
+    role, holder = signatures.acting(approval.raw)
+    if not role or role not in (sig.positions or ()):
+        return [
+            Msg(
+                "the signer ({positions}) did not approve edition {n} of {id} (approved by {role})",
+                positions=", ".join(sig.positions or ()),
+                n=shown.edition,
+                id=shown.id,
+                role=role or "-",
+            )
+        ]
+    problem = signers.holder_problem(
+        role, keys.from_der(sig.certificate), approval.order.date, holder_then=holder
+    )
+    return [problem] if problem else []
 
 
 def _positions(signers: Signers) -> dict[str, tuple[str, ...]]:

@@ -9,6 +9,7 @@ lines to be filled in by hand.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,3 +116,47 @@ class Records:
     # how it is approved ("order" | "signature"): as the journal recorded the approval, or, for a
     # draft, as its route fixes it (None: the text's own approval.form)
     approval_form: str | None = None
+    content_hash: str | None = None  # of the approved text, as its approval recorded it
+
+
+# An output names what it shows in its keywords (the DOCX's core properties, which LibreOffice
+# carries into the PDF's document information): the regulation's id, and for an approved edition
+# its number and the content hash its approval recorded ("dlo-head, edition=2, content=<hex>";
+# LibreOffice writes the keywords of a PDF separated by commas, whatever separated them).
+_EDITION, _CONTENT = "edition=", "content="
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The regulation an output shows and, when it is an approved edition, which one."""
+
+    id: str
+    edition: int | None = None
+    content_hash: str | None = None
+
+    @property
+    def keywords(self) -> str:
+        if self.edition is None or not self.content_hash:
+            return self.id
+        return f"{self.id}, {_EDITION}{self.edition}, {_CONTENT}{self.content_hash}"
+
+    @classmethod
+    def parse(cls, keywords: str) -> Shown:
+        """What ``keywords`` (as ``keywords`` writes them) name; what is not in that form is
+        left out (a PDF of a draft, or one made elsewhere, names no edition)."""
+        head, *rest = [part.strip() for part in re.split(r"[,;]", keywords)]
+        edition, content = None, None
+        for part in rest:
+            if part.startswith(_EDITION) and part[len(_EDITION) :].isdecimal():
+                edition = int(part[len(_EDITION) :])
+            elif part.startswith(_CONTENT):
+                content = part[len(_CONTENT) :] or None
+        return cls(head, edition, content)
+
+
+def shown(rd_id: str, edition: int, records: Records, draft: bool) -> Shown:
+    """What an output of edition ``edition`` names: with the edition and its approved text's hash
+    only when it prints that approved edition (never a draft)."""
+    if draft or records.content_hash is None or records.edition not in (None, edition):
+        return Shown(rd_id)
+    return Shown(rd_id, edition, records.content_hash)

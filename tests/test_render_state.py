@@ -4,8 +4,11 @@ every page, no approval filled in). Every assertion reads the written DOCX, PDF 
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import REPO
@@ -94,6 +97,32 @@ def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
     html = (bundled / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert EDITED in html and 'class="draft-mark"' in html and "0000-ҮЛГІ" not in html
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
+
+
+def _keywords(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        core = ET.fromstring(z.read("docProps/core.xml"))
+    [found] = [e.text for e in core.iter() if e.tag.endswith("}keywords")]
+    return found or ""
+
+
+def test_an_approved_editions_outputs_name_it_and_a_drafts_do_not(bundled, dlo):
+    """The keywords (carried into the PDF) name the edition shown and the content hash its
+    approval recorded: what ``verify-pdf`` ties a signature to. A draft names its id alone; an
+    imported DOCX of either keeps the id."""
+    from dlo_docs import workflow
+    from dlo_docs.project import Project
+    from dlo_docs.records import Shown
+
+    [approval] = workflow.history(Project(bundled), SEED).approvals.values()
+    run(dlo, bundled, "render", SEED, "--format", "docx")
+    named = _keywords(docx(bundled, "dlo-head.kk.docx"))
+    assert named == f"{SEED}, edition=1, content={approval.content_hash}"
+    assert Shown.parse(named) == Shown(SEED, 1, approval.content_hash)
+    run(dlo, bundled, "render", SEED, "--format", "docx", "--draft")
+    assert _keywords(docx(bundled, "dlo-head.kk.docx")) == SEED
+    assert Shown.parse(SEED) == Shown(SEED)
+    assert Shown.parse(f"{SEED}; edition=x; content=") == Shown(SEED)
 
 
 @pytest.mark.slow  # LibreOffice

@@ -221,14 +221,14 @@ def _signed_copy_by(official, path: Path, tmp_path: Path, ca) -> Path:
 
 def test_a_pdf_signed_by_an_official_who_did_not_approve_it_fails(signed, dlo, tmp_path):
     """The vice-rector, an official of the registry with a trusted key, signs a copy of the
-    rector's approved PDF with her own tools: the PDF names its regulation (its keywords), whose
-    journal says the rector approved it, so her signature is not its approval."""
+    rector's approved PDF with her own tools: the PDF names its regulation and edition (its
+    keywords), whose journal says the rector approved it, so her signature is not its approval."""
     setup, path = signed
     copy = _signed_copy_by(setup.officials["vp-academic"], path, tmp_path, setup.ca)
     [sig] = approved_pdf.check_pdf(Project(setup.root), copy)
     assert sig.intact and sig.valid and sig.trusted and sig.positions == ("vp-academic",)
     assert sig.failures() == [
-        f"the signer (vp-academic) did not approve {REG} (approved by: rector)"
+        f"the signer (vp-academic) did not approve edition 1 of {REG} (approved by rector)"
     ]
     result = dlo("verify-pdf", str(copy), cwd=setup.root)
     assert (

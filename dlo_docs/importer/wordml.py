@@ -24,6 +24,7 @@ import zipfile
 from xml.etree import ElementTree as ET
 
 from ..i18n import Msg
+from ..records import Shown
 from . import package
 from .source import EMPTY, NOT_READABLE, Line, Read, fail, normalise
 from .wordstyles import Numbering, Styles, W
@@ -297,6 +298,7 @@ def read_docx(raw: bytes, path: str) -> Read:
     if ours:
         result.title = core.get("title")
         result.code = core.get("subject")
-        result.id = core.get("keywords")
+        keywords = core.get("keywords")
+        result.id = Shown.parse(keywords).id if keywords else keywords
         result.lang = core.get("language")
     return result

@@ -167,23 +167,25 @@ class PdfSignature:
     fingerprint: str = ""  # sha256 of the signer's certificate, as the registry's are compared
     # the registry positions whose holders' certificate it is (None: not asked of a registry)
     positions: tuple[str, ...] | None = None
-    document: str = ""  # the regulation the PDF names (its keywords: dlo writes the id there)
-    # the positions that approved an edition of it, by its journal (None: not known)
-    approvers: tuple[str, ...] | None = None
+    # what the PDF names in its keywords: the regulation, and the edition it shows (dlo writes
+    # them there: ``records.Shown``)
+    document: str = ""
+    certificate: bytes = b""  # the signer's certificate (DER)
+    # why the signer is not the approver of the edition the PDF shows, by the project's journal
+    # and registry (empty: they are, or it was not asked)
+    refusals: tuple[str, ...] = ()
+
+    @property
+    def _signed(self) -> bool:
+        """Intact, valid and trusted: a signature whose signer is worth asking about."""
+        return self.intact and self.valid and self.trusted
 
     @property
     def ok(self) -> bool:
-        signed = self.intact and self.valid and self.trusted and self.entire
-        return signed and self.positions != () and not self._not_approver
+        return self._signed and self.entire and self.positions != () and not self.refusals
 
-    @property
-    def _not_approver(self) -> bool:
-        if not self.positions or self.approvers is None:
-            return False
-        return not set(self.positions) & set(self.approvers)
-
-    def failures(self) -> list[Msg]:
-        failed = []
+    def failures(self) -> list[str]:
+        failed: list[str] = []
         if not self.intact:
             failed.append(Msg("the document was changed after it was signed"))
         elif not self.valid:
@@ -192,21 +194,14 @@ class PdfSignature:
             failed.append(Msg("the certificate does not chain to a trusted CA"))
         if self.intact and not self.entire:
             failed.append(Msg("content was added after the signature"))
-        if self.intact and self.valid and self.trusted and self.positions == ():
+        if self._signed and self.positions == ():
             failed.append(
                 Msg(
                     "the signer's certificate is not the certificate of any official of the registry"
                 )
             )
-        elif self.intact and self.valid and self.trusted and self._not_approver:
-            failed.append(
-                Msg(
-                    "the signer ({positions}) did not approve {document} (approved by: {approvers})",
-                    positions=", ".join(self.positions or ()),
-                    document=self.document,
-                    approvers=", ".join(self.approvers or ()) or "-",
-                )
-            )
+        elif self._signed:
+            failed += self.refusals
         return failed
 
 
@@ -264,6 +259,7 @@ def check(pdf: bytes, anchors_der: list[bytes], display: str = "dlo") -> list[Pd
                 signing_time=sig.self_reported_timestamp,
                 fingerprint=cert.sha256.hex(),
                 document=_keywords(reader),
+                certificate=cert.dump(),
             )
         )
     return found

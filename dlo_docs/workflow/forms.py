@@ -83,6 +83,7 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
     approval = h.approvals[n]
     round_ = h.agreed_rounds.get(n)
     rec.order = approval.order
+    rec.content_hash = approval.content_hash
     rec.approval_form = "signature" if approval.get("form") == "signature" else "order"
     if approval.event == "registered":
         _paper(rec, approval)

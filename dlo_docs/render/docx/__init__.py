@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ... import records
 from ...context import RenderDoc
 from ...errors import UsageError
 from ...i18n import Msg
@@ -93,7 +94,7 @@ def _assemble(
         "title": f"{rd.kind_label}. {rd.title}",
         "subject": rd.code,
         "creator": rd.organisation,
-        "keywords": rd.id,
+        "keywords": records.shown(rd.id, rd.edition, rd.records, rd.draft).keywords,
         "language": rd.lang,
         "langtag": LANG_TAGS.get(rd.lang, rd.lang),
     }

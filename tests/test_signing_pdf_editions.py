@@ -1,0 +1,175 @@
+"""``dlo verify-pdf`` ties a signature to the edition the PDF shows: the PDF names its edition and
+the content hash its approval recorded (its keywords), and the signer must hold the certificate of
+the holder of the position that approved that edition, on that edition's order date. A PDF of one
+edition signed by the approver of another, or whose keywords name another text, fails."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from cryptography.hazmat.primitives import serialization
+from desk_support import runner
+from pypdf import PdfReader, PdfWriter
+from signing_support import PASSWORD, bind, edit_position, make_official, needs, office
+from workflow_support import APPROVERS, edit_clause_15
+
+from dlo_docs import approved_pdf
+from dlo_docs.project import Project
+from dlo_docs.signing import keys, pades
+
+pytestmark = [
+    needs("soffice"),
+    pytest.mark.slow,  # LibreOffice makes the PDF/A of each edition
+]
+REG = "dlo-head"
+ONE_ORDER = "2026-11-26"  # the bundled edition 1's order
+TWO_ORDER = "2026-12-08"
+
+
+def _ok(dlo, *args: str) -> None:
+    result = dlo(*args)
+    assert result.code == 0, (args, result.out, result.err)
+
+
+def _second_edition(root: Path, monkeypatch) -> None:
+    """The rector changes (the old certificate until 2026-12-05, the new holder's from
+    2026-12-06); edition 2 goes the whole route and is approved by order of 2026-12-08."""
+
+    def new_holder(position: dict) -> None:
+        position["certificates"][0]["until"] = "2026-12-05"
+        position["holder"] = {"kk": "А. Нұрланова", "ru": "А. Нурланова"}
+
+    edit_position(root, "rector", new_holder)
+    monkeypatch.setenv("DLO_TODAY", TWO_ORDER)
+    dlo = runner(root)
+    _ok(dlo, "revise", REG, "--by", "hr-head", "--reason", "clause 15 names the document")
+    edit_clause_15(root)
+    _ok(dlo, "submit", REG)
+    for role in APPROVERS:
+        _ok(dlo, "agree", REG, "--as", role)
+    _ok(dlo, "approve", REG, "--order", "2-НҚ", "--date", TWO_ORDER)
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    """Edition 1 signed by the rector who approved it; edition 2 approved under the next rector
+    and signed by her: (root, officials, edition 1's PDF, edition 2's PDF)."""
+    root = tmp_path_factory.mktemp("editions") / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    setup = office(root, roles=("rector",))
+    first = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
+    [path] = approved_pdf.sign_approved(Project(root), REG, first, "kk")
+    one = root / "edition-1.pdf"
+    shutil.move(path, one)
+    officials = {"old": setup.officials["rector"], "ca": setup.ca}
+    officials["new"] = make_official(setup.ca, "НҰРЛАНОВА АСЕЛЬ", label="rector-2")
+    bind(root, "rector", officials["new"], since="2026-12-06")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _second_edition(root, monkeypatch)
+        p12 = officials["new"].p12(root.parent / "private" / "rector-2.p12")
+        second = keys.load_pkcs12(p12, PASSWORD.encode())
+        [two] = approved_pdf.sign_approved(Project(root), REG, second, "kk")
+    return root, officials, one, two
+
+
+def _unsigned(path: Path) -> bytes:
+    """The PDF as LibreOffice made it, before the signing update."""
+    data = path.read_bytes()
+    return data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
+
+
+def _signed_by(official, ca, pdf: bytes, out: Path) -> Path:
+    """``pdf`` signed by ``official`` with their own tools (not ``dlo sign-pdf``)."""
+    key = official.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    out.write_bytes(
+        pades.sign(
+            pdf,
+            key,
+            keys.der(official.cert),
+            [keys.der(ca.cert)],
+            ["signed"],
+            reason="approved",
+            location="Қостанай",
+        )
+    )
+    return out
+
+
+def _with_keywords(pdf: bytes, keywords: str) -> bytes:
+    """``pdf`` with its keywords replaced (written anew, before anyone signs it)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({"/Keywords": keywords})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _failures(root: Path, path: Path) -> list[str]:
+    [sig] = approved_pdf.check_pdf(Project(root), path)
+    assert sig.intact and sig.valid and sig.trusted and sig.entire
+    assert sig.positions == ("rector",)  # both rectors' certificates are the rector's
+    return sig.failures()
+
+
+def test_each_edition_signed_by_its_own_approver_passes(editions, dlo):
+    root, _officials, one, two = editions
+    assert _failures(root, one) == [] and _failures(root, two) == []
+    assert "edition=1, content=" in PdfReader(one).metadata["/Keywords"]
+    assert "edition=2, content=" in PdfReader(two).metadata["/Keywords"]
+    result = dlo("verify-pdf", str(one), str(two), cwd=root)
+    assert result.code == 0 and result.out.count(": valid") == 2, result.out + result.err
+
+
+def test_edition_1_signed_by_the_approver_of_edition_2_fails(editions, dlo, tmp_path):
+    root, officials, one, _two = editions
+    forged = _signed_by(officials["new"], officials["ca"], _unsigned(one), tmp_path / "1-by-2.pdf")
+    [failure] = _failures(root, forged)
+    assert "was not the holder of rector's on 2026-11-26" in failure, failure
+    result = dlo("verify-pdf", str(forged), cwd=root)
+    assert result.code == 1 and "error DLO909:" in result.err and "2026-11-26" in result.err
+
+
+def test_edition_2_signed_by_the_approver_of_edition_1_fails(editions, dlo, tmp_path):
+    root, officials, _one, two = editions
+    forged = _signed_by(officials["old"], officials["ca"], _unsigned(two), tmp_path / "2-by-1.pdf")
+    [failure] = _failures(root, forged)
+    assert f"was not the holder of rector's on {TWO_ORDER}" in failure, failure
+    assert dlo("verify-pdf", str(forged), cwd=root).code == 1
+
+
+@pytest.mark.parametrize(
+    "keywords, message",
+    [
+        (REG, "the PDF does not name the approved edition of dlo-head it shows"),
+        ("{reg}, edition=2, content={one}", "shows edition 2 of dlo-head with a text that was not"),
+        ("{reg}, edition=3, content={two}", "shows edition 3 of dlo-head with a text that was not"),
+    ],
+    ids=["no-edition", "another-text", "no-such-edition"],
+)
+def test_a_pdf_whose_keywords_name_no_approved_text_fails(
+    editions, dlo, tmp_path, keywords, message
+):
+    """The new rector signs edition 1's PDF after rewriting what it names: no edition (as a
+    draft's PDF names none), edition 2 with edition 1's text, an edition never approved."""
+    root, officials, one, two = editions
+    hashes = {
+        n: PdfReader(p).metadata["/Keywords"].split("content=")[1]
+        for n, p in (("one", one), ("two", two))
+    }
+    named = keywords.format(reg=REG, **hashes)
+    pdf = _with_keywords(_unsigned(one), named)
+    forged = _signed_by(officials["new"], officials["ca"], pdf, tmp_path / "renamed.pdf")
+    [failure] = _failures(root, forged)
+    assert message in failure, failure
+    assert dlo("verify-pdf", str(forged), cwd=root).code == 1
