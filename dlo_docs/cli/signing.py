@@ -96,7 +96,9 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
     """Check the signatures of signed PDFs against the project's trusted CAs.
 
     Exit 0 when every file has at least one signature and every signature is intact, valid,
-    trusted and covers the whole file; 1 otherwise.
+    trusted, covers the whole file and is an official's of the registry; a PDF that names a
+    regulation of the project must name an approved edition of it, signed by the holder of the
+    position that approved that edition on its order's date. 1 otherwise.
     """
     from .. import approved_pdf
 
