@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (setting up first when needed), spread over every core by pytest-xdist
-# (-n auto; a later -n, e.g. `./test.sh -n 0`, overrides it). Arguments go to pytest.
+# (-n auto; a later -n, e.g. `./test.sh -n 0`, overrides it). Arguments go to pytest. Each module
+# runs on one worker (its fixtures made once), the slow modules first (tests/conftest.py).
 # Compiled modules are cached even where PYTHONDONTWRITEBYTECODE is set: without the cache each
 # worker compiles the package and rewrites the tests' asserts again, a few seconds every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
-exec env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n auto "$@"
+exec env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n auto --dist loadscope --no-loadscope-reorder "$@"

@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,21 @@ def _bundled_copy(root: Path) -> Path:
     )
     shutil.copytree(REPO / "templates", root / "templates")
     return root
+
+
+def _module_of(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The order ``./test.sh`` hands whole modules to pytest-xdist's workers in (``--dist
+    loadscope --no-loadscope-reorder``: a module's fixtures, some a LibreOffice run, are made
+    once, not once per worker): the modules with slow tests (LibreOffice, a browser, a package
+    build) first, then the others, larger first, so that the run ends with small modules and no
+    worker waits long for the other. A module's tests stay together, in their own order."""
+    slow = {_module_of(item) for item in items if item.get_closest_marker("slow")}
+    size = Counter(_module_of(item) for item in items)
+    items.sort(key=lambda item: (_module_of(item) not in slow, -size[_module_of(item)]))
 
 
 @pytest.fixture(autouse=True, scope="session")
