@@ -252,14 +252,36 @@ def _soffice(profile: Path, *args: str, cwd: Path) -> None:
     assert process.returncode == 0, err.decode(errors="replace")
 
 
+def _comparison_table() -> bytes:
+    old, new = editions()
+    return docx_diff.table(
+        compare(old, new, KK),
+        KK,
+        kind=KIND,
+        code="ЛН ҮББИ 01-2024",
+        old_label="1-басылым",
+        new_label="2-басылым (жоба)",
+        reason=REASON,
+    )
+
+
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
-    """A private LibreOffice profile holding the accept/reject macro."""
+    """A private LibreOffice profile holding the accept/reject macro. The run that makes the
+    profile also converts the redline and the comparison table to PDF (``pdf/``): one
+    LibreOffice run for both, none for the profile alone."""
     if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     folder = tmp_path_factory.mktemp("office")
     profile = folder / "profile"
-    _soffice(profile, "--terminate_after_init", cwd=folder)
+    (folder / "redline.docx").write_bytes(redline_of(*editions()))
+    (folder / "table.docx").write_bytes(_comparison_table())
+    _soffice(
+        profile,
+        *("--convert-to", "pdf", "--outdir", str(folder / "pdf")),
+        *(str(folder / name) for name in ("redline.docx", "table.docx")),
+        cwd=folder,
+    )
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
     assert module.is_file(), "LibreOffice did not create its user profile"
     module.write_text(MACRO, encoding="utf-8")
@@ -302,13 +324,9 @@ def test_libreoffice_accepts_to_the_new_text_and_rejects_to_the_old(settled, cas
 
 
 @pytest.mark.slow  # LibreOffice
-def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
-    old, new = editions()
-    path = tmp_path / "redline.docx"
-    path.write_bytes(redline_of(old, new))
-    _folder, profile = office
-    _soffice(profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path), cwd=tmp_path)
-    pdf = tmp_path / "redline.pdf"
+def test_libreoffice_converts_the_redline_to_pdf(office):
+    folder, _profile = office
+    pdf = folder / "pdf" / "redline.pdf"
     assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-"
     from pypdf import PdfReader
 
@@ -319,26 +337,11 @@ def test_libreoffice_converts_the_redline_to_pdf(office, tmp_path):
 
 
 @pytest.mark.slow  # LibreOffice
-def test_libreoffice_converts_the_comparison_table_to_pdf(office, tmp_path):
-    old, new = editions()
-    c = compare(old, new, KK)
-    path = tmp_path / "table.docx"
-    path.write_bytes(
-        docx_diff.table(
-            c,
-            KK,
-            kind=KIND,
-            code="ЛН ҮББИ 01-2024",
-            old_label="1-басылым",
-            new_label="2-басылым (жоба)",
-            reason=REASON,
-        )
-    )
-    _folder, profile = office
-    _soffice(profile, "--convert-to", "pdf", "--outdir", str(tmp_path), str(path), cwd=tmp_path)
+def test_libreoffice_converts_the_comparison_table_to_pdf(office):
+    folder, _profile = office
     from pypdf import PdfReader
 
-    reader = PdfReader(str(tmp_path / "table.pdf"))
+    reader = PdfReader(str(folder / "pdf" / "table.pdf"))
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     assert "САЛЫСТЫРМАЛЫ КЕСТЕ" in text.upper() and "Алынып тасталды" in text
     box = reader.pages[0].mediabox
