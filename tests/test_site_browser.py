@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import _session_dlo, copy_of
 from site_support import UNIT, add_unit, approve_seed, approve_unit, build, replace, serving
 
 CHROMIUM = next(
@@ -50,16 +51,19 @@ def _approved_with_markup(dlo, project):
     approve_unit(dlo, project)
 
 
-@pytest.fixture
-def base(prepared_copy, dlo):
-    project = prepared_copy("site-browser", _approved_with_markup)  # prepared once, copied
-    build(dlo, project)
+@pytest.fixture(scope="module")
+def base(prepared, tmp_path_factory):
+    """The site built once for the module (the tests only read it), served."""
+    state = prepared("site-browser", _approved_with_markup)  # prepared once, copied
+    project = copy_of(state, tmp_path_factory.mktemp("site-browser"))
+    build(_session_dlo, project)
     with serving(project / "public") as url:
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium for the module; each test opens its pages in a context of its own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
