@@ -78,12 +78,34 @@ def _table(project: Path, dlo) -> bytes:
 
 
 def _repacked(raw: bytes, part: str, change) -> bytes:
+    """The package with ``part`` changed by ``change``, which gives its new bytes, or pieces of
+    them (written one after the other, so that a huge part is never whole in memory)."""
     source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
-            target.writestr(info.filename, change(data) if info.filename == part else data)
+            if info.filename != part:
+                target.writestr(info.filename, data)
+                continue
+            changed = change(data)
+            if isinstance(changed, bytes):
+                target.writestr(info.filename, changed)
+                continue
+            with target.open(info.filename, "w", force_zip64=True) as stream:
+                for piece in changed:
+                    stream.write(piece)
     return out.getvalue()
+
+
+def _padded(data: bytes, before: bytes, size: int) -> Iterator[bytes]:
+    """``data`` with ``size`` spaces before ``before``, in pieces of a megabyte at most."""
+    head, tail = data.split(before, 1)
+    yield head
+    chunk = b" " * min(size, 1 << 20)
+    for _ in range(size // len(chunk)):
+        yield chunk
+    yield b" " * (size % len(chunk))
+    yield before + tail
 
 
 LAUGHS = (
@@ -97,7 +119,7 @@ TABLE_DAMAGE = {
         b"</w:body>", b"<w:p>" * 3000 + b"</w:p>" * 3000 + b"</w:body>"
     ),
     "entity bomb": lambda d: LAUGHS,
-    "zip bomb": lambda d: d.replace(b"</w:body>", b" " * 300_000_000 + b"</w:body>"),
+    "zip bomb": lambda d: _padded(d, b"</w:body>", 300_000_000),
 }
 
 
