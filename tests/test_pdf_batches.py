@@ -72,9 +72,16 @@ def test_a_hung_batch_is_stopped_and_named(tmp_path, monkeypatch):
     files, _ = setup(tmp_path, monkeypatch, ["x"])
     script = tmp_path / "soffice"
     script.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
-    monkeypatch.setenv("DLO_PDF_TIMEOUT", "1")
+    allowed = []  # the documents of each run, which is given a fifth of a second
+
+    def timeout(count: int) -> float:
+        allowed.append(count)
+        return 0.2
+
+    monkeypatch.setattr(pdf_render, "default_timeout", timeout)
     converted = pdf_render.convert_many(files, tmp_path / "out")
     assert converted.failed["x"][0] == "DLO302"
+    assert allowed == [1, 1]  # the batch, then the document alone: each stopped
 
 
 def test_the_failure_report_stays_short_and_the_log_has_every_name(tmp_path):
