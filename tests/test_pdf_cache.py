@@ -217,9 +217,18 @@ def test_another_libreoffice_or_filter_makes_other_keys(runs, tmp_path, monkeypa
     script.write_text(script.read_text() + "# upgraded\n")  # another program: a new key
     pdf_render.convert_many(files, tmp_path / "b")
     assert converted(runs) == [1, 1] and len(entries()) == 2
-    monkeypatch.setattr(pdf_render, "FILTER", pdf_render.FILTER.replace('"2"', '"3"'))
+    original = pdf_render.FILTER
+    monkeypatch.setattr(pdf_render, "FILTER", original.replace('"2"', '"3"'))
     pdf_render.convert_many(files, tmp_path / "c")
     assert converted(runs) == [1, 1, 1] and len(entries()) == 3
+    monkeypatch.setattr(pdf_render, "FILTER", original)
+    # the version file beside the program (LibreOffice's program/versionrc): read once per
+    # process, as long as the program is the same
+    (script.parent / "versionrc").write_text("[Version]\nbuildid=40(Build:2)\n")
+    monkeypatch.setattr(pdf_cache, "_INSTALLATIONS", {})  # another process
+    pdf_render.convert_many(files, tmp_path / "d")
+    pdf_render.convert_many(files, tmp_path / "e")
+    assert converted(runs) == [1, 1, 1, 1] and len(entries()) == 4
 
 
 def test_the_cache_keeps_within_its_limit_the_least_recently_used_go_first(tmp_path):
