@@ -180,9 +180,15 @@ def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> li
             )
         ]
     try:
-        approval = workflow.history(project, shown.id).approvals.get(shown.edition)
+        workflow.intact(project, shown.id)  # a forged history vouches for no signature
     except DloError:
-        return [Msg("the journal of {id} cannot be read (dlo verify {id})", id=shown.id)]
+        return [
+            Msg(
+                "the journal of {id} does not verify: its approvals prove nothing (dlo verify {id})",
+                id=shown.id,
+            )
+        ]
+    approval = workflow.history(project, shown.id).approvals.get(shown.edition)
     if approval is None or approval.content_hash != shown.content_hash:
         return [
             Msg(

@@ -173,3 +173,26 @@ def test_a_pdf_whose_keywords_name_no_approved_text_fails(
     [failure] = _failures(root, forged)
     assert message in failure, failure
     assert dlo("verify-pdf", str(forged), cwd=root).code == 1
+
+
+def test_a_journal_that_does_not_verify_vouches_for_no_signature(editions, dlo, tmp_path):
+    """Edition 2's approving order moved by hand into the former rector's days, with the holder
+    its approval recorded (the hashes not recomputed: ``dlo verify`` names the edit): edition 2's
+    PDF signed by the former rector must not pass on the strength of that journal."""
+    root, officials, _one, two = editions
+    copy = tmp_path / "proj"
+    shutil.copytree(root, copy)
+    journal = copy / "regulations" / REG / "journal.yaml"
+    text = journal.read_text(encoding="utf-8")
+    approval = text.rindex("event: approved")
+    head, tail = text[:approval], text[approval:]
+    tail = tail.replace(TWO_ORDER, "2026-12-01")
+    for name in ("А. Нұрланова", "А. Нурланова"):
+        tail = tail.replace(name, "Д. Е. Ахметов")
+    journal.write_text(head + tail, encoding="utf-8")
+    assert dlo("verify", REG, cwd=copy).code == 1
+    forged = _signed_by(officials["old"], officials["ca"], _unsigned(two), tmp_path / "2-by-1.pdf")
+    [failure] = _failures(copy, forged)
+    assert f"the journal of {REG} does not verify" in failure, failure
+    result = dlo("verify-pdf", str(forged), cwd=copy)
+    assert result.code == 1 and "DLO909" in result.err, result.out + result.err
