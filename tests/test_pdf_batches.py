@@ -47,25 +47,35 @@ def test_batches_are_bounded_and_every_pdf_is_made(tmp_path, monkeypatch):
     done = []
     converted = pdf_render.convert_many(files, tmp_path / "out", batch=20, done=done.append)
     assert list(converted.made) == [f.stem for f in files] and not converted.failed
-    assert log.read_text().split() == ["20", "20", "5"]
-    assert sorted(done) == [5, 20, 20]
+    assert log.read_text().split() == ["15", "15", "15"]  # runs of even sizes, none over 20
+    assert sorted(done) == [15, 15, 15]
     assert (tmp_path / "out" / "doc-07.pdf").read_text() == "%PDF doc-07\n"
     assert not list((tmp_path / "out").glob(".dlo-pdf-*")), "no temporary folder is left"
+
+
+def test_runs_side_by_side_share_the_documents_evenly(tmp_path, monkeypatch):
+    """100 documents, runs of at most 40, two at a time: four runs of 25 (not 40, 40 and 20,
+    the last alone while a core waits)."""
+    files, log = setup(tmp_path, monkeypatch, [f"doc-{i:03d}" for i in range(100)])
+    converted = pdf_render.convert_many(files, tmp_path / "out", batch=40, jobs=2)
+    assert len(converted.made) == 100 and not converted.failed
+    assert log.read_text().split() == ["25"] * 4
 
 
 def test_a_document_that_fails_in_its_batch_is_tried_once_more_alone(tmp_path, monkeypatch):
     names = ["a", "lonely", "bad", "b", "crash-x", "c", "d"]
     files, log = setup(tmp_path, monkeypatch, names)
     converted = pdf_render.convert_many(files, tmp_path / "out", batch=3, jobs=2)
-    # "lonely" fails in its batch and converts alone; the crash costs its batch one more run
-    # per document; "bad" and "crash-x" fail twice and are named with their reasons
+    # four runs of even sizes for two side by side (2, 2, 2, 1); "lonely" fails in its batch and
+    # converts alone; the crash costs its batch one more run per document; "bad" and "crash-x"
+    # fail twice and are named with their reasons
     assert set(converted.made) == {"a", "lonely", "b", "c", "d"}
     assert list(converted.failed) == ["bad", "crash-x"]
     code, reason = converted.failed["crash-x"]
     assert code == "DLO301" and "exit 5" in reason and "segfault" in reason
     assert converted.failed["bad"][0] == "DLO301" and "no PDF" in converted.failed["bad"][1]
     runs = sorted(map(int, log.read_text().split()))
-    assert runs == [1, 1, 1, 1, 1, 1, 3, 3]  # 3 batches (3, 3, 1), 5 documents alone
+    assert runs == [1, 1, 1, 1, 1, 2, 2, 2]  # 4 batches (2, 2, 2, 1), 4 documents alone
 
 
 def test_a_hung_batch_is_stopped_and_named(tmp_path, monkeypatch):

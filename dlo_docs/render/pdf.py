@@ -296,6 +296,19 @@ def _batch(
     return made, {p.stem: reason for p in paths if p.stem not in made}
 
 
+def _groups(files: list[Path], batch: int, jobs: int) -> list[list[Path]]:
+    """``files`` in runs of at most ``batch``; with ``jobs`` runs side by side, as many runs as
+    a multiple of ``jobs``, of even sizes, so no run is left alone at the end with a core idle."""
+    if not files:
+        return []
+    count = -(-len(files) // max(1, batch))
+    if jobs > 1:
+        count = min(len(files), -(-count // jobs) * jobs)
+    size, more = divmod(len(files), count)  # the first ``more`` runs take one more
+    bounds = [k * size + min(k, more) for k in range(count + 1)]
+    return [files[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _batch_and_retry(
     group: Sequence[Path], outdir: Path
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
@@ -318,8 +331,8 @@ def convert_many(
     jobs: int = 1,
     done: Callable[[int], None] | None = None,
 ) -> Converted:
-    """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in batches of ``batch`` documents,
-    ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
+    """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in batches of at most ``batch``
+    documents (of even sizes), ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
     more alone (a fresh LibreOffice), so one bad document or one crash costs nothing else.
     Never raises for a document: ``Converted.failed`` names each failure with its reason.
     A PDF made before from the same DOCX bytes by the same LibreOffice is taken from the user's
@@ -348,7 +361,7 @@ def convert_many(
                 done(len(group))
 
     todo = [p for p in files if p.stem not in result.made]
-    groups = [todo[i : i + batch] for i in range(0, len(todo), max(1, batch))]
+    groups = _groups(todo, batch, jobs)
     if jobs <= 1 or len(groups) < 2:
         for group in groups:
             one(group)
