@@ -5,9 +5,10 @@ LibreOffice once for each document, not twice.
 An entry's key is the SHA-256 of the DOCX's bytes and of the recipe: the export filter, the
 LibreOffice installation (its program's path, size and time, and its ``versionrc``/``version.ini``,
 which name the build: read once per process, no LibreOffice run), the time of the system's font
-cache (on Linux: fonts installed or removed by the package manager) and the code that settles a
-PDF (``pdf_stable`` and ``stamp``, by their source's digest). A new LibreOffice, another filter or a
-change of that code makes new keys; the old entries age out.
+cache (on Linux: fonts installed or removed by the package manager) and the code that runs
+LibreOffice and settles a PDF (``pdf``, ``pdf_stable`` and ``stamp``, by their source's digest).
+A new LibreOffice, another filter or a change of that code makes new keys; the old entries age
+out.
 
 Entries live in the user's cache folder (``usercache.folder("pdf")``), never in the project, so
 a drafter cannot plant a PDF that a build would publish over an approved edition. An entry is
@@ -15,7 +16,7 @@ a drafter cannot plant a PDF that a build would publish over an approved edition
 regular file of bounded size whose PDF starts with ``%PDF`` and matches its SHA-256, else it is
 a miss (and converted again). The folder is kept under ``DLO_PDF_CACHE_MB`` (default 1024 MB):
 after a run that added entries, the least recently used are removed first (a hit renews an
-entry's time). ``dlo --no-cache`` or ``DLO_NO_CACHE=1`` bypasses it.
+entry's time). ``dlo --no-cache``, ``DLO_NO_CACHE=1`` or ``DLO_CACHE_DIR=off`` bypasses it.
 """
 
 from __future__ import annotations
@@ -61,13 +62,14 @@ def _installation(exe: str) -> str:
 
 
 def _code() -> str:
-    """The digest of the code that settles a PDF after LibreOffice (times and identifier)."""
+    """The digest of the code that runs LibreOffice and settles its PDF (times and identifier):
+    ``pdf.py`` (which imports this module, so it is read as a file), ``pdf_stable``, ``stamp``."""
     global _CODE
     if _CODE is None:
         digest = hashlib.sha256(MAGIC)
-        for module in (pdf_stable, stamp):
+        for path in (Path(__file__).with_name("pdf.py"), pdf_stable.__file__, stamp.__file__):
             with contextlib.suppress(OSError, TypeError):
-                digest.update(Path(str(module.__file__)).read_bytes())
+                digest.update(Path(str(path)).read_bytes())
         _CODE = digest.hexdigest()
     return _CODE
 
