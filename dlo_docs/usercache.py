@@ -15,10 +15,13 @@ unpickled or run); a damaged entry is a miss.
 
 ``load`` and ``store`` keep one entry, named by a ``digest`` of everything it was made from (so a
 change of any of it is another name; nothing is invalidated in place): bytes behind their
-SHA-256, read as a regular file of bounded size (``inputs.read_bytes``: no FIFO, no link out of
-its folder), written atomically and private to the user (0600). An entry that is missing,
-unreadable, oversized or does not match its digest is a miss; a cache that cannot be written is
-no error. The caller parses what it reads as data and checks it again.
+SHA-256, written atomically and private to the user (0600). An entry is read (``read_entry``)
+only when it is the user's own: a regular file (no FIFO, no device), reached through no link
+below the cache's folder, of bounded size, owned by the user and writable by nobody else — an
+entry someone else could have written (a shared or group-writable cache folder) is not trusted.
+An entry that is missing, unreadable, oversized, not the user's own or does not match its digest
+is a miss; a cache that cannot be written is no error. The caller parses what it reads as data
+and checks it again.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from .errors import UsageError
@@ -111,11 +115,8 @@ def load(kind: str, name: str) -> bytes | None:
     path = _entry(kind, name)
     if path is None:
         return None
-    from . import inputs  # (the command line imports this module on start-up: kept light)
-
-    try:
-        raw = inputs.read_bytes(path, limit=LIMIT + _DIGEST_LINE, root=path.parent)
-    except (OSError, inputs.InputRefused):
+    raw = read_entry(path, LIMIT + _DIGEST_LINE, root())
+    if raw is None:
         return None
     head, data = raw[:_DIGEST_LINE], raw[_DIGEST_LINE:]
     if head != hashlib.sha256(data).hexdigest().encode("ascii") + b"\n":
@@ -135,3 +136,43 @@ def store(kind: str, name: str, data: bytes) -> None:
     with contextlib.suppress(OSError, UsageError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fsio.atomic_write(path, head + data, 0o600, root=path.parent.parent)
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_FLAGS |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _own(info: os.stat_result) -> bool:
+    """Is it the user's, writable by nobody else? (Windows keeps no such modes: always.)"""
+    if not hasattr(os, "geteuid"):
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_entry(path: Path, limit: int, top: Path) -> bytes | None:
+    """The bytes of the entry at ``path`` below the folder ``top`` (the cache's, or a kind's),
+    or None: it, or a folder between ``top`` and it, is a link; it is not a regular file, larger
+    than ``limit``, someone else's or writable by others. Never waits on a FIFO."""
+    try:
+        below = path.parent.relative_to(top).parts
+        folder = top
+        for part in below:
+            folder = folder / part
+            if stat.S_ISLNK(os.lstat(folder).st_mode):
+                return None
+        fd = os.open(path, _FLAGS)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or not _own(info):
+            return None
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, 1024 * 1024)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

@@ -36,6 +36,11 @@ done
 """
 
 
+ROOT_ONLY = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown to another user needs root"
+)
+
+
 @pytest.fixture
 def runs(tmp_path, monkeypatch) -> Path:
     """The log of the stand-in soffice's runs (one line per run: documents given)."""
@@ -120,18 +125,38 @@ def test_the_cache_is_the_users_and_never_the_projects(approved, dlo, runs, monk
     assert not [p for p in approved.rglob("*") if "cache" in p.name.lower()]
 
 
-def test_a_cache_folder_inside_a_project_is_not_used(approved, dlo, runs, monkeypatch):
-    """DLO_CACHE_DIR pointing into a project (where a drafter could commit entries): no cache."""
-    monkeypatch.setenv("DLO_CACHE_DIR", str(approved / "templates" / "cache"))
+@pytest.mark.parametrize("where", ["templates/cache", "public", "build", "a link to public"])
+def test_a_cache_folder_inside_a_project_is_not_used(
+    approved, dlo, runs, monkeypatch, tmp_path, where
+):
+    """DLO_CACHE_DIR pointing into a project (where a drafter could commit entries, or the site
+    publishes), also through a link from outside it: no cache."""
+    folder = approved / where
+    if where == "a link to public":
+        (approved / "public").mkdir(exist_ok=True)
+        folder = tmp_path / "link"
+        folder.symlink_to(approved / "public")
+    monkeypatch.setenv("DLO_CACHE_DIR", str(folder))
+    before = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
     for out in ("a", "b"):
         assert dlo("render", "--format", "pdf", "--out", out, cwd=approved).code == 0
     assert converted(runs) == [1, 1]
-    assert not (approved / "templates" / "cache").exists()
+    assert (sorted(p.name for p in folder.iterdir()) if folder.exists() else []) == before
 
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncated", "flipped", "not a pdf", "empty", "planted", "a link", "a folder"],
+    [
+        "truncated",
+        "flipped",
+        "not a pdf",
+        "empty",
+        "planted",
+        "a link",
+        "a folder",
+        "planted writable by others",
+        pytest.param("planted by another user", marks=ROOT_ONLY),
+    ],
 )
 def test_a_damaged_or_planted_entry_is_not_published(approved, dlo, runs, damage, tmp_path):
     assert dlo("render", "--format", "pdf", cwd=approved).code == 0
@@ -145,13 +170,17 @@ def test_a_damaged_or_planted_entry_is_not_published(approved, dlo, runs, damage
         entry.write_bytes(data[:-3] + b"X" + data[-2:])
     elif damage == "not a pdf":
         body = b"<html>not a pdf</html>"
-        entry.write_bytes(
-            pdf_cache.MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-        )
+        entry.write_bytes(pdf_cache.seal_head(entry.stem, body) + b"\n" + body)
     elif damage == "empty":
         entry.write_bytes(b"")
     elif damage == "planted":  # a forged PDF under a made-up digest
         entry.write_bytes(pdf_cache.MAGIC + b"0" * 64 + b"\n" + forged)
+    elif damage.startswith("planted "):  # a perfect entry, but not the user's own
+        entry.write_bytes(pdf_cache.seal_head(entry.stem, forged) + b"\n" + forged)
+        if damage.endswith("others"):
+            entry.chmod(0o666)
+        else:
+            os.chown(entry, 65534, -1)
     elif damage == "a link":
         other = tmp_path / "elsewhere.pdf"
         other.write_bytes(data)
@@ -232,7 +261,7 @@ def test_another_libreoffice_or_filter_makes_other_keys(runs, tmp_path, monkeypa
 
 
 def test_the_cache_keeps_within_its_limit_the_least_recently_used_go_first(tmp_path):
-    cache = pdf_cache.Cache(tmp_path / "c", "recipe", limit=3 * 1100)
+    cache = pdf_cache.Cache(tmp_path / "c", "recipe", limit=3 * 1200)
     docs = [f"docx {i}".encode() for i in range(5)]
     for i, docx in enumerate(docs):
         cache.put(docx, b"%PDF-" + bytes([65 + i]) * 1000)

@@ -12,9 +12,11 @@ out.
 
 Entries live in the user's cache folder (``usercache.folder("pdf")``), never in the project, so
 a drafter cannot plant a PDF that a build would publish over an approved edition. An entry is
-``MAGIC``, the SHA-256 of the PDF, a newline, the PDF; written atomically; read only when it is a
-regular file of bounded size whose PDF starts with ``%PDF`` and matches its SHA-256, else it is
-a miss (and converted again). The folder is kept under ``DLO_PDF_CACHE_MB`` (default 1024 MB):
+``MAGIC``, its own key, a space, the SHA-256 of the PDF, a newline, the PDF (an entry moved to
+another key's name is a miss); written atomically into folders private to the user (0700); read
+only when ``usercache.read_entry`` finds it the user's own (a regular file, through no link, owned
+by the user and writable by nobody else, of bounded size) and its PDF starts with ``%PDF`` and
+matches its SHA-256, else it is a miss (and converted again). The folder is kept under ``DLO_PDF_CACHE_MB`` (default 1024 MB):
 after a run that added entries, the least recently used are removed first (a hit renews an
 entry's time). ``dlo --no-cache``, ``DLO_NO_CACHE=1`` or ``DLO_CACHE_DIR=off`` bypasses it.
 """
@@ -24,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -33,7 +34,7 @@ from .. import usercache
 from ..fsio import confine, default_mode
 from . import pdf_stable, stamp
 
-MAGIC = b"dlo-pdf-cache 1 "  # then the PDF's SHA-256 in hex, a newline, the PDF
+MAGIC = b"dlo-pdf-cache 2 "  # then the key, a space, the PDF's SHA-256 in hex, a newline, the PDF
 LIMIT_MB = 1024  # the folder's default size limit (DLO_PDF_CACHE_MB overrides)
 ENTRY_MAX = 64 * 1024 * 1024  # an entry larger than this is not read
 # beside the program: Linux's versionrc, Windows's version.ini, macOS's (in Contents/Resources)
@@ -79,7 +80,7 @@ def _write(path: Path, data: bytes, root: Path, mode: int = 0o600) -> None:
     sees half a file. Not flushed to the disk: an entry lost to a power cut is a miss, and a PDF
     fetched goes into a caller's staging folder."""
     path = confine(path, root)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -107,34 +108,32 @@ class Cache:
         self.limit = limit
         self.added = 0
 
+    def key(self, docx: bytes) -> str:
+        return hashlib.sha256(f"{self.recipe}\n".encode() + docx).hexdigest()
+
     def path(self, docx: bytes) -> Path:
-        key = hashlib.sha256(f"{self.recipe}\n".encode() + docx).hexdigest()
+        key = self.key(docx)
         return self.folder / key[:2] / f"{key}.pdf"
 
     def get(self, docx: bytes) -> bytes | None:
-        """The PDF made from ``docx``, or None (none kept, or the entry is damaged)."""
+        """The PDF made from ``docx``, or None (none kept, the entry damaged, another key's or
+        not the user's own)."""
         path = self.path(docx)
-        try:
-            info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_MAX:
-                return None
-            data = path.read_bytes()
-        except OSError:
+        data = usercache.read_entry(path, ENTRY_MAX, self.folder)
+        if data is None:
             return None
         head, _, pdf = data.partition(b"\n")
-        if not head.startswith(MAGIC) or not pdf.startswith(b"%PDF"):
+        if head != seal_head(self.key(docx), pdf) or not pdf.startswith(b"%PDF"):
             return None
-        if head[len(MAGIC) :] != hashlib.sha256(pdf).hexdigest().encode():
-            return None
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: evicted last
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.utime(path, follow_symlinks=False)  # recently used: evicted last
         return pdf
 
     def put(self, docx: bytes, pdf: bytes) -> None:
         """Keep ``pdf`` as the PDF of ``docx``; a cache that cannot be written is left alone."""
-        if not pdf.startswith(b"%PDF") or len(pdf) + 100 > ENTRY_MAX:
+        if not pdf.startswith(b"%PDF") or len(pdf) + 200 > ENTRY_MAX:
             return
-        entry = MAGIC + hashlib.sha256(pdf).hexdigest().encode() + b"\n" + pdf
+        entry = seal_head(self.key(docx), pdf) + b"\n" + pdf
         with contextlib.suppress(Exception):
             _write(self.path(docx), entry, self.folder)
             self.added += 1
@@ -164,12 +163,7 @@ class Cache:
         to do when this process added none)."""
         if not self.added:
             return
-        entries = []
-        with contextlib.suppress(OSError):
-            for path in self.folder.glob("*/*.pdf"):
-                with contextlib.suppress(OSError):
-                    info = path.lstat()
-                    entries.append((info.st_mtime_ns, info.st_size, path))
+        entries = [(info.st_mtime_ns, info.st_size, path) for path, info in _entries(self.folder)]
         total = sum(size for _, size, _ in entries)
         for _, size, path in sorted(entries):
             if total <= self.limit:
@@ -179,13 +173,35 @@ class Cache:
                 total -= size
 
 
+def seal_head(key: str, pdf: bytes) -> bytes:
+    """The first line of the entry of ``pdf`` under ``key`` (without its newline)."""
+    return MAGIC + key.encode("ascii") + b" " + hashlib.sha256(pdf).hexdigest().encode("ascii")
+
+
+def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    """The entries' files in the folders of ``folder`` (``*/*.pdf``) with their status; no link
+    is followed, so nothing outside the cache is ever counted or removed."""
+    found = []
+    with contextlib.suppress(OSError), os.scandir(folder) as shards:
+        for shard in shards:
+            if not shard.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError), os.scandir(shard.path) as files:
+                for entry in files:
+                    if entry.name.endswith(".pdf") and entry.is_file(follow_symlinks=False):
+                        with contextlib.suppress(OSError):
+                            found.append((Path(entry.path), entry.stat(follow_symlinks=False)))
+    return found
+
+
 def open_for(exe: str, export_filter: str) -> Cache | None:
     """The cache for PDFs made by the LibreOffice ``exe`` with ``export_filter``; None when
     caches are off (``dlo --no-cache``, ``DLO_NO_CACHE``) or the program cannot be read."""
-    if not usercache.enabled():
+    folder = usercache.folder("pdf")
+    if not usercache.enabled() or folder.is_symlink():
         return None
     try:
         recipe = "\n".join([export_filter, _installation(exe), _code()])
     except OSError:
         return None
-    return Cache(usercache.folder("pdf"), recipe, _limit())
+    return Cache(folder, recipe, _limit())
