@@ -31,5 +31,13 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
+# The package is installed in editable mode, so a change of the code needs no new install; one of
+# pyproject.toml (dependencies, packages, commands) does: pip runs again only then (it takes
+# seconds even when everything is installed, on every ./test.sh).
+stamp=.venv/.dlo-installed-from
+wanted="$(.venv/bin/python -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())')"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] || ! .venv/bin/python -c 'import dlo_docs.entry' 2>/dev/null; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
+  echo "$wanted" > "$stamp"
+fi
 echo "setup: ready (.venv/bin/dlo)"
