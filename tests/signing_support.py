@@ -3,11 +3,14 @@ project whose registry binds the approvers' certificates to their positions."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography import x509
@@ -204,54 +207,70 @@ class Office:
     p12: dict[str, Path]
 
 
-def bind(root: Path, role: str, official: Official, **entry) -> Path:
-    """Put ``official``'s certificate in the project and name it in the registry for ``role``."""
-    pem = root / "keys" / f"{role}-{official.cert.serial_number:x}.pem"
-    pem.parent.mkdir(parents=True, exist_ok=True)
-    pem.write_bytes(official.pem)
+@contextlib.contextmanager
+def _registry(root: Path) -> Iterator[Any]:
+    """The project's registry to change in place: read, then written back once (a round trip
+    that keeps its comments, and its slowest step: one write for many changes)."""
     path = root / "regulations" / "registry.yaml"
     source, problems = load.read(path, str(path))
     assert source is not None, problems
-    position = next(p for p in source.data["positions"] if p["id"] == role)
+    yield source.data
+    load.write(path, source.data)
+
+
+def _bound(root: Path, registry: Any, role: str, official: Official, **entry) -> Path:
+    """``official``'s certificate put in the project and named in ``registry`` for ``role``."""
+    pem = root / "keys" / f"{role}-{official.cert.serial_number:x}.pem"
+    pem.parent.mkdir(parents=True, exist_ok=True)
+    pem.write_bytes(official.pem)
+    position = next(p for p in registry["positions"] if p["id"] == role)
     position.setdefault("certificates", []).append(
         {"file": pem.relative_to(root).as_posix(), **entry}
     )
-    load.write(path, source.data)
     return pem
+
+
+def bind(root: Path, role: str, official: Official, **entry) -> Path:
+    """Put ``official``'s certificate in the project and name it in the registry for ``role``."""
+    with _registry(root) as registry:
+        return _bound(root, registry, role, official, **entry)
+
+
+def _signatures(
+    trust: list[str], required: list[str] | None = None, since: str | None = None
+) -> dict[str, Any]:
+    policy: dict[str, Any] = {"trust": trust, "required": required or []}
+    if since:
+        policy["since"] = since
+    return policy
 
 
 def set_signatures(
     root: Path, trust: list[str], required: list[str] | None = None, since: str | None = None
 ) -> None:
-    path = root / "regulations" / "registry.yaml"
-    source, problems = load.read(path, str(path))
-    assert source is not None, problems
-    source.data["signatures"] = {"trust": trust, "required": required or []}
-    if since:
-        source.data["signatures"]["since"] = since
-    load.write(path, source.data)
+    with _registry(root) as registry:
+        registry["signatures"] = _signatures(trust, required, since)
 
 
 def edit_position(root: Path, role: str, edit) -> None:
     """Change ``role``'s position in the registry: ``edit(position)`` changes the mapping."""
-    path = root / "regulations" / "registry.yaml"
-    source, problems = load.read(path, str(path))
-    assert source is not None, problems
-    edit(next(p for p in source.data["positions"] if p["id"] == role))
-    load.write(path, source.data)
+    with _registry(root) as registry:
+        edit(next(p for p in registry["positions"] if p["id"] == role))
 
 
 def office(root: Path, roles=tuple(HOLDERS)) -> Office:
-    """The CA trusted by the project, and every ``role``'s holder with a bound certificate."""
+    """The CA trusted by the project, and every ``role``'s holder with a bound certificate (the
+    registry written once, as ``set_signatures`` then ``bind`` for each role would leave it)."""
     ca = make_ca()
     (root / "keys").mkdir(exist_ok=True)
     (root / "keys" / "ca.pem").write_bytes(ca.pem)
-    set_signatures(root, ["keys/ca.pem"])
     officials, p12 = {}, {}
-    for role in roles:
-        officials[role] = make_official(ca, HOLDERS[role], label=role)
-        bind(root, role, officials[role])
-        p12[role] = officials[role].p12(root.parent / "private" / f"{role}.p12")
+    with _registry(root) as registry:
+        registry["signatures"] = _signatures(["keys/ca.pem"])
+        for role in roles:
+            officials[role] = make_official(ca, HOLDERS[role], label=role)
+            _bound(root, registry, role, officials[role])
+            p12[role] = officials[role].p12(root.parent / "private" / f"{role}.p12")
     return Office(root, ca, officials, p12)
 
 
