@@ -11,7 +11,8 @@ agreements, approval by order), and one in ten then has an open revision (a chan
 Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
 milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
 largest dlo process (``all``: the command and its pool workers together), ``LibreOffice`` all the
-LibreOffice processes running at once (``soffice.bin``, ``oosplash``); ``cpu`` the user + system
+LibreOffice processes running at once (``soffice.bin``, ``oosplash``; resident sizes summed, and
+``PSS``, which counts the pages two runs share once); ``cpu`` the user + system
 CPU seconds of the whole tree (less distorted by other load than wall).
 
 PDFs: ``dlo render --format pdf`` starts with an empty PDF cache (a folder of the run's own,
@@ -61,9 +62,23 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 LIBREOFFICE = ("soffice", "oosplash")  # process names (``comm``) that are LibreOffice's
 
 
-def _tree_rss(root: int) -> tuple[int, int, int]:
+def _pss(pid: int) -> int:
+    """The proportional set size of ``pid``: its resident pages, each shared one divided among
+    the processes sharing it (so two LibreOffice runs count their libraries once)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_rss(root: int) -> tuple[int, int, int, int]:
     """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
-    all its dlo processes (the command and its pool workers), of all its LibreOffice processes."""
+    all its dlo processes (the command and its pool workers), of all its LibreOffice processes
+    (their resident sizes summed, and their proportional sizes)."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -75,7 +90,7 @@ def _tree_rss(root: int) -> tuple[int, int, int]:
             continue
         ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
-    largest = dlo = office = 0
+    largest = dlo = office = office_pss = 0
     todo = [root]
     while todo:
         pid = todo.pop()
@@ -88,20 +103,21 @@ def _tree_rss(root: int) -> tuple[int, int, int]:
             rss, name = 0, ""
         if name.startswith(LIBREOFFICE):
             office += rss
+            office_pss += _pss(pid)
         else:
             dlo += rss
             largest = max(largest, rss)
         todo += parents.get(pid, [])
-    return largest, dlo, office
+    return largest, dlo, office, office_pss
 
 
 class Stage:
     def __init__(
-        self, wall: float, cpu: float, peaks: tuple[int, int, int], code: int, out: str
+        self, wall: float, cpu: float, peaks: tuple[int, ...], code: int, out: str
     ) -> None:
         self.wall, self.cpu, self.code, self.out = wall, cpu, code, out
-        # the largest dlo process, all dlo processes, all LibreOffice processes (each its peak)
-        self.dlo_max, self.dlo_sum, self.office = peaks
+        # the largest dlo process, all dlo processes, all LibreOffice processes (RSS, PSS): peaks
+        self.dlo_max, self.dlo_sum, self.office, self.office_pss = peaks
 
 
 def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None) -> Stage:
@@ -114,7 +130,7 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
         cwd=root,
         env=dict(os.environ, COLUMNS="200", **(env or {})),
     )
-    peak = [0, 0, 0]
+    peak = [0, 0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
@@ -132,7 +148,9 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
     if check_code and proc.returncode not in (0, 1):
         raise SystemExit(f"dlo {' '.join(args)} failed ({proc.returncode}):\n{out[-3000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Stage(wall, cpu, (peak[0], peak[1], peak[2]), proc.returncode, out)
+    if not peak[0]:  # over before the first sample: its own peak (no LibreOffice ran)
+        peak[0] = peak[1] = usage.ru_maxrss * 1024
+    return Stage(wall, cpu, tuple(peak), proc.returncode, out)
 
 
 def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
@@ -141,8 +159,8 @@ def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
     print(
         f"  {label:<44} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s"
         f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f})"
-        f"  LibreOffice {stage.office / mb:5.0f} MB  exit {stage.code}"
-        + (f"  {note}" if note else ""),
+        f"  LibreOffice {stage.office / mb:5.0f} MB (PSS {stage.office_pss / mb:5.0f})"
+        f"  exit {stage.code}" + (f"  {note}" if note else ""),
         flush=True,
     )
 
