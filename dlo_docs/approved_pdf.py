@@ -159,8 +159,20 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         sig = replace(sig, positions=owners.get(sig.fingerprint, ()))
         if sig.positions:
             sig = replace(sig, refusals=tuple(_refusals(project, signers, sig)))
+            sig = replace(sig, scope=_scope(project, sig))
         checked.append(sig)
     return checked
+
+
+def _scope(project: Project, sig: pades.PdfSignature) -> str:
+    """What the signature of an official of the registry was checked against."""
+    shown = records.Shown.parse(sig.document)
+    if shown.id not in project.ids():
+        return Msg(
+            "the PDF names no regulation of the project: no approval was checked, only that an "
+            "official of the registry signed it"
+        )
+    return Msg("the approver of edition {n} of {id}", n=shown.edition, id=shown.id)
 
 
 def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> list[str]:
@@ -175,7 +187,9 @@ def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> li
         return [
             Msg(
                 "the PDF does not name the approved edition of {id} it shows (a PDF dlo renders "
-                "of an approved edition names it in its keywords)",
+                "of an approved edition names it in its keywords; one signed before dlo named "
+                "it there is signed again by the approver of the edition in force: dlo sign-pdf "
+                "{id} --sign KEY.p12)",
                 id=shown.id,
             )
         ]

@@ -196,3 +196,26 @@ def test_a_journal_that_does_not_verify_vouches_for_no_signature(editions, dlo, 
     assert f"the journal of {REG} does not verify" in failure, failure
     result = dlo("verify-pdf", str(forged), cwd=copy)
     assert result.code == 1 and "DLO909" in result.err, result.out + result.err
+
+
+def test_what_a_valid_signature_was_checked_against_is_said(editions, dlo, tmp_path):
+    """A valid signature says which approved edition its signer approved; on a PDF that names no
+    regulation of the project (its keywords removed before signing) it says plainly that no
+    approval was checked, only that an official of the registry signed."""
+    root, officials, one, _two = editions
+    result = dlo("verify-pdf", str(one), cwd=root)
+    assert result.code == 0 and ": valid: the approver of edition 1 of dlo-head" in result.out
+    stripped = _with_keywords(_unsigned(one), "")
+    forged = _signed_by(officials["new"], officials["ca"], stripped, tmp_path / "stripped.pdf")
+    result = dlo("verify-pdf", str(forged), cwd=root)
+    assert result.code == 0, result.out + result.err
+    assert "names no regulation of the project: no approval was checked" in result.out
+
+
+def test_a_pdf_signed_before_dlo_named_its_edition_says_what_to_do(editions, dlo, tmp_path):
+    root, officials, one, _two = editions
+    old = _with_keywords(_unsigned(one), REG)  # as dlo wrote the keywords before
+    signed = _signed_by(officials["old"], officials["ca"], old, tmp_path / "old.pdf")
+    result = dlo("verify-pdf", str(signed), cwd=root)
+    assert result.code == 1 and "DLO909" in result.err
+    assert f"dlo sign-pdf {REG} --sign KEY.p12" in result.err, result.err

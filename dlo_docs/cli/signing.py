@@ -127,7 +127,8 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
                 when=when,
             )
             if sig.ok:
-                click.echo(head + ": " + _("valid"))
+                scope = f": {i18n.text(sig.scope)}" if sig.scope else ""
+                click.echo(head + ": " + _("valid") + scope)
             else:
                 failed = True
                 why = "; ".join(i18n.text(f) for f in sig.failures())

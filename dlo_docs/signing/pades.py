@@ -174,6 +174,9 @@ class PdfSignature:
     # why the signer is not the approver of the edition the PDF shows, by the project's journal
     # and registry (empty: they are, or it was not asked)
     refusals: tuple[str, ...] = ()
+    # what a signature of the registry's was checked against, as said beside "valid" (the
+    # approved edition its signer approved, or that the PDF names none of the project's)
+    scope: str = ""
 
     @property
     def _signed(self) -> bool:
