@@ -12,8 +12,9 @@ Each stage then runs as its own ``dlo`` process, as a user would run it, and pri
 milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
 largest dlo process (``all``: the command and its pool workers together), ``LibreOffice`` all the
 LibreOffice processes running at once (``soffice.bin``, ``oosplash``; resident sizes summed, and
-``PSS``, which counts the pages two runs share once); ``cpu`` the user + system
-CPU seconds of the whole tree (less distorted by other load than wall).
+``PSS``, which counts the pages two runs share once); a stage over within 50 ms shows 0 (its
+``ru_maxrss`` would count the benchmark's own pages, forked before the exec). ``cpu`` is the
+user + system CPU seconds of the whole tree (less distorted by other load than wall).
 
 PDFs: ``dlo render --format pdf`` starts with an empty PDF cache (a folder of the run's own,
 ``DLO_CACHE_DIR``), and fills it; the site's first build then finds every PDF there (``cache
@@ -148,8 +149,6 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
     if check_code and proc.returncode not in (0, 1):
         raise SystemExit(f"dlo {' '.join(args)} failed ({proc.returncode}):\n{out[-3000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    if not peak[0]:  # over before the first sample: its own peak (no LibreOffice ran)
-        peak[0] = peak[1] = usage.ru_maxrss * 1024
     return Stage(wall, cpu, tuple(peak), proc.returncode, out)
 
 
