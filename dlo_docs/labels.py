@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +24,24 @@ def templates_dir(project_templates: Path | None) -> Path:
     return BUNDLED
 
 
-@lru_cache(maxsize=16)
+_PARSED: dict[bytes, dict[str, Any]] = {}  # label sets read in this process, by their bytes
+_KEPT = 16
+
+
 def _load(path: Path) -> dict[str, Any]:
-    source, problems = load.read(path, path.as_posix())
-    if source is None or problems:
+    """The label set in ``path``, parsed once per content: a file edited since is read anew,
+    and the same set in another project's templates (a copy) is not parsed again."""
+    raw, problems = load.read_raw(path, path.as_posix())
+    if raw is None:
         raise DloError(problems)
-    return load.plain(source.data)
+    if raw not in _PARSED:
+        source, problems = load.parse(raw, path.as_posix())
+        if source is None or problems:
+            raise DloError(problems)
+        if len(_PARSED) >= _KEPT:
+            del _PARSED[next(iter(_PARSED))]  # the oldest
+        _PARSED[raw] = load.plain(source.data)
+    return _PARSED[raw]
 
 
 def labels(lang: str, project_templates: Path | None = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import uuid
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -444,13 +445,31 @@ def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
 def test_a_label_set_without_form_labels_is_a_clear_error(project, dlo):
     path = project / "templates" / "labels" / "kk.yaml"
     text = path.read_text(encoding="utf-8")
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0  # read whole
     path.write_text(text.split("# the official forms")[0], encoding="utf-8")
-    labels_mod._load.cache_clear()
-    try:
-        result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
-    finally:
-        labels_mod._load.cache_clear()
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)  # the edit is seen
     assert result.code == 2 and "form labels" in result.err
+
+
+def test_a_label_set_is_parsed_once_per_content(project, tmp_path, monkeypatch):
+    from dlo_docs import load
+
+    parsed = []
+    real = load.parse
+    monkeypatch.setattr(load, "parse", lambda raw, path: parsed.append(path) or real(raw, path))
+    other = tmp_path / "other"
+    shutil.copytree(project / "templates", other)
+    unique = f"\n# {uuid.uuid4()}\n"  # content no earlier test has had parsed
+    for root in (project / "templates", other):
+        with (root / "labels" / "kk.yaml").open("a", encoding="utf-8") as f:
+            f.write(unique)
+    first = labels_mod.labels("kk", project / "templates")
+    assert labels_mod.labels("kk", other) is first  # a copy: the same set, not parsed again
+    assert len(parsed) == 1
+    path = other / "labels" / "kk.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{n}-басылым", "{n}-БАСЫЛЫМ"), "utf-8")
+    changed = labels_mod.labels("kk", other)  # edited: read anew
+    assert len(parsed) == 2 and changed != first
 
 
 # --- standalone sheets and the transfer act ------------------------------------------------
