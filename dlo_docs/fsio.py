@@ -87,6 +87,12 @@ def default_mode() -> int:
     return 0o666 & ~umask()
 
 
+def owned(info: os.stat_result) -> bool:
+    """Is the file of ``info`` the user's own (owned by the process's effective user)? Always,
+    where there are no owners to compare (Windows)."""
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
 def _root_of(path: Path) -> Path | None:
     for parent in path.parents:
         if parent.name == "regulations":

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import UsageError
-from ..fsio import atomic_write
+from ..fsio import atomic_write, owned
 from ..i18n import Msg
 
 FOLDER = ".dlo-site"
@@ -141,18 +143,28 @@ class Manifest:
 
     # -- outputs --------------------------------------------------------------------------
     def fresh(self, rel: str, key: str) -> bool:
-        """True when ``rel`` was made from ``key`` and is still there as it was written."""
+        """True when ``rel`` was made from ``key`` and is still there as it was written: the
+        regular file (not a link) the build wrote, its own, with the size and modification time
+        it recorded (someone else who writes into it cannot set its time back)."""
         entry = self.old["outputs"].get(rel)
         if not entry or entry.get("key") != key:
             return False
-        path = self.out / rel
-        return path.is_file() and path.stat().st_size == entry.get("size")
+        try:
+            info = os.lstat(self.out / rel)
+        except OSError:
+            return False
+        return (
+            stat.S_ISREG(info.st_mode)
+            and owned(info)
+            and info.st_size == entry.get("size")
+            and info.st_mtime_ns == entry.get("mtime")
+        )
 
     def keep(self, rel: str) -> None:
         self.outputs[rel] = dict(self.old["outputs"][rel])
 
-    def record(self, rel: str, key: str, size: int) -> None:
-        self.outputs[rel] = {"key": key, "size": size}
+    def record(self, rel: str, key: str, size: int, mtime: int) -> None:
+        self.outputs[rel] = {"key": key, "size": size, "mtime": mtime}
 
     # -- regulations ----------------------------------------------------------------------
     def regulation(self, reg_id: str, key: str) -> dict[str, Any] | None:

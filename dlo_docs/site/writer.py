@@ -3,11 +3,14 @@ the manifest; and the report of a build."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..fsio import atomic_write, confine, default_mode
+from ..fsio import atomic_write, confine, default_mode, owned
 from .manifest import FOLDER, Manifest, digest
 
 
@@ -37,19 +40,35 @@ class Writer:
         self.mode = default_mode()
 
     def put(self, rel: str, data: bytes, key: str | None = None) -> None:
-        """Write ``rel`` unless it already holds exactly ``data``; record it in the manifest.
-        The build's own files (.dlo-site/) stay private to the user who builds; every file is
-        written inside the site folder, never through a symbolic link."""
-        path = confine(self.out / rel, self.out)
+        """Write ``rel`` unless it already holds exactly ``data`` (the user's own regular file);
+        record it in the manifest. The build's own files (.dlo-site/) stay private to the user
+        who builds; every file is written inside the site folder, never through a symbolic link:
+        a link where a file of the site goes is removed (not followed) and the file written."""
+        path = self.out / rel
+        confine(path.parent, self.out)
+        if path.is_symlink():  # where a file of the site goes: removed, never followed
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        path = confine(path, self.out)
         mode = PRIVATE if rel.startswith(FOLDER + "/") else self.mode
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        if self._holds(path, data):
             self.report.unchanged += 1
             if path.stat().st_mode & 0o777 != mode:
                 path.chmod(mode)
         else:
             atomic_write(path, data, mode, root=self.out)
             self.report.written.append(rel)
-        self.manifest.record(rel, key or digest(data), len(data))
+        self.manifest.record(rel, key or digest(data), len(data), os.lstat(path).st_mtime_ns)
+
+    @staticmethod
+    def _holds(path: Path, data: bytes) -> bool:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return False
+        if not (stat.S_ISREG(info.st_mode) and owned(info) and info.st_size == len(data)):
+            return False
+        return path.read_bytes() == data
 
     def fresh(self, rel: str, key: str) -> bool:
         if self.manifest.fresh(rel, key):
