@@ -193,9 +193,10 @@ def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> li
                 id=shown.id,
             )
         ]
-    try:
-        workflow.intact(project, shown.id)  # a forged history vouches for no signature
-    except DloError:
+    # a history dlo verify rejects (edited, forged, a signature failing or missing) vouches
+    # for no signature
+    damaged = any(p.severity == "error" for p in workflow.verify(project, [shown.id])[shown.id])
+    if damaged:
         return [
             Msg(
                 "the journal of {id} does not verify: its approvals prove nothing (dlo verify {id})",

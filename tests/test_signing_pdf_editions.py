@@ -14,7 +14,15 @@ from conftest import REPO
 from cryptography.hazmat.primitives import serialization
 from desk_support import runner
 from pypdf import PdfReader, PdfWriter
-from signing_support import PASSWORD, bind, edit_position, make_official, needs, office
+from signing_support import (
+    PASSWORD,
+    bind,
+    edit_position,
+    make_official,
+    needs,
+    office,
+    set_signatures,
+)
 from workflow_support import APPROVERS, edit_clause_15
 
 from dlo_docs import approved_pdf
@@ -219,3 +227,17 @@ def test_a_pdf_signed_before_dlo_named_its_edition_says_what_to_do(editions, dlo
     result = dlo("verify-pdf", str(signed), cwd=root)
     assert result.code == 1 and "DLO909" in result.err
     assert f"dlo sign-pdf {REG} --sign KEY.p12" in result.err, result.err
+
+
+def test_a_journal_whose_signatures_fail_vouches_for_no_signature(editions, dlo, tmp_path):
+    """The approvals must be signed (``signatures.required``), and edition 2's carries no
+    signature — as when a forger strips it to move its order's date, which the chain, rebuilt,
+    no longer shows: ``dlo verify`` fails (DLO907), and so does every PDF that journal would
+    vouch for, edition 2's own included."""
+    root, _officials, _one, two = editions
+    copy = tmp_path / "proj"
+    shutil.copytree(root, copy)
+    set_signatures(copy, ["keys/ca.pem"], ["approved"])
+    assert "DLO907" in dlo("verify", REG, cwd=copy).err
+    [failure] = _failures(copy, two)
+    assert f"the journal of {REG} does not verify" in failure, failure
