@@ -2,7 +2,8 @@
 and whatever it started, so that nothing outlives the call that ran it (LibreOffice's launcher
 ``oosplash`` and its ``soffice.bin``, for one).
 
-- ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds.
+- ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds
+  (and up to ten more for SIGKILL to take effect on a busy machine).
 - ``alive(pgid) -> bool``: is a process of the group still running? A zombie is not: it has
   ended, and only its parent's reaping remains, which for an orphan is init's job (in some
   containers init does it only now and then, so waiting for it would wait for nothing).
@@ -17,26 +18,34 @@ import time
 from pathlib import Path
 
 GRACE = 2.0  # seconds the group has to end after SIGTERM, before SIGKILL
+KILLED = 10.0  # seconds SIGKILL, which cannot be refused, may take to end a busy group
 
 
 def end(proc: subprocess.Popen[bytes]) -> None:
     """End every process left in the group ``proc`` leads (ours alone: a new session); the
-    leader is reaped when this returns, unless SIGKILL did not end it either."""
+    leader is reaped when this returns, unless even SIGKILL did not end it in time."""
     pgid = proc.pid
-    for sig in (signal.SIGTERM, signal.SIGKILL):
+    for sig, seconds in ((signal.SIGTERM, GRACE), (signal.SIGKILL, KILLED)):
         try:
             os.killpg(pgid, sig)
         except ProcessLookupError:
             return
         except PermissionError:  # the group id was reused by someone else's processes
             return
-        deadline = time.monotonic() + GRACE
-        while time.monotonic() < deadline:
-            proc.poll()  # reap the leader if it has ended
-            if not alive(pgid):
-                proc.wait()  # the leader has ended too (at most a zombie): reap it
-                return
-            time.sleep(0.02)
+        if _ended(proc, pgid, seconds):
+            return
+
+
+def _ended(proc: subprocess.Popen[bytes], pgid: int, seconds: float) -> bool:
+    """Has the group ended within ``seconds``? Its leader is then reaped."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        proc.poll()  # reap the leader if it has ended
+        if not alive(pgid):
+            proc.wait()  # the leader has ended too (at most a zombie): reap it
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def alive(pgid: int) -> bool:
