@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -123,13 +124,24 @@ def _is_lazy_module(node: ast.Call) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def _tree(text: str, filename: str) -> ast.Module:
+    return ast.parse(text, filename)
+
+
+def parse(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once per text in this process (the architecture tests
+    walk every module's tree several times; the trees are only read)."""
+    return _tree(path.read_text(encoding="utf-8"), str(path))
+
+
 def imports(package_dir: Path) -> list[Import]:
     """Every import of a module of the package by a module of the package."""
     mods = modules(package_dir)
     prefix = package_dir.name
     found = []
     for module, path in mods.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        tree = parse(path)
         for node in ast.walk(tree):
             for target, name in _targets(module, node, mods):
                 if target == prefix or target.startswith(prefix + "."):
@@ -182,7 +194,7 @@ def private_uses(package_dir: Path) -> list[str]:
         elif imp.name and _private(imp.name) and _foreign(imp.source, imp.target, mods):
             problems.append(f"{_where(imp)}: imports {imp.name}, private to {imp.target}")
     for module, path in mods.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        tree = parse(path)
         aliases = _module_aliases(tree, module, mods)
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)):
