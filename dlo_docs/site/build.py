@@ -81,7 +81,9 @@ class _Site(Publishing):
                     BUNDLED=_labels.BUNDLED,
                 ),
             )
-        self.base = digest(code_version(), tree_digest([tpl]), registry_bytes)
+        self.base = digest(
+            code_version(), tree_digest([tpl]), registry_bytes, stamps.certificates(project)
+        )
         self.report = Report(out)
         self.pdf_failed, self.pdf_total, self.later = {}, 0, []
         self.want_pdf = pdf

@@ -2,7 +2,7 @@
 
 It maps every output file of the site to the key (a hash) of everything it was made from, and
 every published regulation to the key of its inputs (the code, the templates and labels, the
-registry, its journal and its frozen editions) with the list of its outputs and a cache of what
+registry and the certificates it names, its journal and its frozen editions) with the list of its outputs and a cache of what
 the index and the search need from it. A regulation whose key is unchanged is not loaded, let
 alone rendered; a DOCX or PDF whose key is unchanged is not rendered again.
 

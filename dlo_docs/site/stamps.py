@@ -1,6 +1,6 @@
 """What a regulation's publication depends on, and how a build tells that it changed: the
 journal and frozen editions (never the working draft), their file stamps, the hash of their bytes,
-and the effective dates that have arrived."""
+the effective dates that have arrived, and the certificates its signatures are checked with."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .. import inputs, workflow
-from ..project import Project
+from ..project import Loaded, Project
 from .manifest import digest
 
 
@@ -55,3 +55,23 @@ def passed(journal: Path, root: Path) -> list[bytes]:
 
 
 _EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")
+
+
+def certificates(project: Project) -> str:
+    """The hash of the certificate files the registry names (the trusted CAs, the holders'):
+    whether a journal's signatures verify depends on them, so a replaced file builds every
+    regulation again (and its signatures are checked again). Unreadable ones count as such."""
+    loaded = Loaded()
+    project.load_registry(loaded)
+    registry = loaded.registry
+    if registry is None:  # the registry's bytes are in the key already
+        return ""
+    names = [*registry.signatures.trust]
+    names += [str(c.file) for position in registry.positions for c in position.certificates]
+    parts: list[object] = []
+    for name in names:
+        try:
+            parts.append([name, _read(project.root / name, project.root)])
+        except (OSError, inputs.InputRefused):
+            parts.append([name, None])
+    return digest(*parts)

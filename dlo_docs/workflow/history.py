@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DloError
-from ..project import Project
+from ..errors import DloError, Location, Problem, error
+from ..i18n import Msg
+from ..project import Loaded, Project
 from . import corrections, integrity, legality, loading
 from . import journal as _journal
 from . import status as _status
@@ -31,9 +32,12 @@ def events(project: Project, reg_id: str) -> list[Event]:
 
 def intact(project: Project, reg_id: str) -> None:
     """Raise DloError naming every edited, deleted, inserted or reordered event of ``reg_id``'s
-    journal (DLO601-DLO605, as ``verify``), every correction that is not one (DLO611) and every
-    event no command would have written (DLO612): what an
-    output shows as approved is never read from a forged history."""
+    journal (DLO601-DLO605, as ``verify``), every correction that is not one (DLO611), every
+    event no command would have written (DLO612), and, on a whole chain, every event the registry
+    requires signed that is not (DLO907) and every signature that fails a check (DLO903-DLO908),
+    after a first error naming the regulation (DLO910): what an output shows as approved is never
+    read from a forged history, nor from one whose signatures were stripped or swapped and its
+    chain recomputed."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
     problems = _journal.verified(project, journal) or [
@@ -41,8 +45,41 @@ def intact(project: Project, reg_id: str) -> None:
         for p in integrity.corrections_problems(journal) + legality.check(journal)
         if p.severity == "error"
     ]
+    if not problems:
+        problems = _unsigned_or_failing(project, reg_id, journal)
     if problems:
         raise DloError(problems)
+
+
+def _unsigned_or_failing(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
+    """The errors of ``signatures.verify`` (none when no event is signed and the registry
+    requires none: then cryptography is not even loaded), after DLO910 naming ``reg_id``."""
+    loaded = Loaded()
+    project.load_registry(loaded)
+    policy = loaded.registry.signatures.required if loaded.registry is not None else []
+    if not policy and not any(_journal.SIGNATURE in e for e in journal.entries):
+        return []
+    from . import signatures  # cryptography is loaded only where signatures are checked
+
+    found = [p for p in signatures.verify(project, journal, loaded) if p.severity == "error"]
+    if not found:
+        return []
+    first = error(
+        Location(journal.display),
+        "DLO910",
+        Msg(
+            "{reg_id} is not shown as approved: a signature its journal must carry is missing or "
+            "fails (errors: {n}, below)",
+            reg_id=reg_id,
+            n=len(found),
+        ),
+        Msg(
+            "restore the journal from version control (dlo verify {reg_id} names each failure); "
+            "a removed signature cannot be put back",
+            reg_id=reg_id,
+        ),
+    )
+    return [first, *sorted(set(found))]
 
 
 def history(project: Project, reg_id: str) -> History:

@@ -8,6 +8,10 @@ its own id, code, unit and position (added to the registry); one in five is a Ru
 import``, when it is there); all are approved through the library in this process (submit, four
 agreements, approval by order), and one in ten then has an open revision (a changed clause).
 
+``--signed``: every agreement and approval is signed with an official's key (a throwaway CA
+trusted by the project, made as the tests make it) and the registry requires them signed, so
+every render and site build checks every signature of every journal it shows as approved.
+
 Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
 milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
 largest dlo process (``all``: the command and its pool workers together), ``LibreOffice`` all the
@@ -286,18 +290,44 @@ def generate(root: Path, count: int) -> dict[str, str]:
     return langs
 
 
-def approve_all(root: Path, ids: list[str]) -> float:
-    """Every regulation through the route, in this one process, through the library."""
+def signers(root: Path) -> dict:
+    """A throwaway CA trusted by the project, the approvers' and the rector's certificates bound
+    in the registry, which requires agreements and approvals signed: role -> their key (the key
+    files are kept beside the project, in ``private/``)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from signing_support import office, set_signatures
+
+    office(root, roles=(*APPROVERS, "rector"))
+    set_signatures(root, ["keys/ca.pem"], ["agreed", "approved"])
+    return officials(root)
+
+
+def officials(root: Path) -> dict:
+    """The officials' keys ``signers`` made: role -> key."""
+    from signing_support import PASSWORD
+
+    from dlo_docs.signing import keys
+
+    return {
+        p12.stem: keys.load_pkcs12(p12, PASSWORD.encode())
+        for p12 in sorted((root.parent / "private").glob("*.p12"))
+    }
+
+
+def approve_all(root: Path, ids: list[str], signed: dict | None = None) -> float:
+    """Every regulation through the route, in this one process, through the library (with
+    ``signed``, every agreement and approval signed with those keys)."""
     from dlo_docs import workflow
     from dlo_docs.project import Project
 
+    keys = signed or {}
     project = Project(root)
     start = time.perf_counter()
     for n, reg_id in enumerate(ids):
         workflow.submit(project, reg_id)
         for role in APPROVERS:
-            workflow.agree(project, reg_id, role)
-        workflow.approve(project, reg_id, f"{n + 1}-НҚ", TODAY)
+            workflow.agree(project, reg_id, role, signer=keys.get(role))
+        workflow.approve(project, reg_id, f"{n + 1}-НҚ", TODAY, signer=keys.get("rector"))
     return time.perf_counter() - start
 
 
@@ -329,18 +359,19 @@ def open_revisions(root: Path, ids: list[str]) -> None:
         reword(root, reg_id, "Жаңа редакция")
 
 
-def one_change(root: Path, reg_id: str) -> None:
-    """Edition 2 of ``reg_id``: one clause changed, agreed, approved."""
+def one_change(root: Path, reg_id: str, signed: dict | None = None) -> None:
+    """Edition 2 of ``reg_id``: one clause changed, agreed, approved (signed with ``signed``)."""
     from dlo_docs import workflow
     from dlo_docs.project import Project
 
+    keys = signed or {}
     project = Project(root)
     workflow.revise(project, reg_id, "hr-head", "one clause changed")
     reword(root, reg_id, "Өзгертілген")
     workflow.submit(project, reg_id, "hr-head")
     for role in APPROVERS:
-        workflow.agree(project, reg_id, role)
-    workflow.approve(project, reg_id, "112-НҚ", TODAY)
+        workflow.agree(project, reg_id, role, signer=keys.get(role))
+    workflow.approve(project, reg_id, "112-НҚ", TODAY, signer=keys.get("rector"))
 
 
 # -- pandoc ------------------------------------------------------------------------------------
@@ -397,8 +428,9 @@ def pandoc_ms(root: Path, ids: list[str], folder: Path) -> float | None:
 # -- the run -----------------------------------------------------------------------------------
 
 
-def prepare(root: Path, count: int) -> dict[str, str]:
-    """Generate, approve and half-revise the corpus at ``root``; returns id -> language."""
+def prepare(root: Path, count: int, signed: bool = False) -> dict[str, str]:
+    """Generate, approve and half-revise the corpus at ``root`` (``signed``: every agreement and
+    approval signed, as the registry then requires); returns id -> language."""
     copy_project(root)
     start = time.perf_counter()
     langs = generate(root, count)
@@ -410,7 +442,7 @@ def prepare(root: Path, count: int) -> dict[str, str]:
         f"generated in {time.perf_counter() - start:.1f} s",
         flush=True,
     )
-    approve = approve_all(root, ids)
+    approve = approve_all(root, ids, signers(root) if signed else None)
     print(
         f"  {'approve all (library, 1 process)':<40} {approve:7.2f} s "
         f"{approve * 1000 / count:8.1f} ms/doc",
@@ -435,11 +467,14 @@ def main(
     corpus: Path | None,
     only_prepare: bool = False,
     render_pdf: bool = True,
+    signed: bool = False,
 ) -> None:
     sys.path.insert(0, str(REPO))
     from dlo_docs.render import pdf as pdf_render
 
     pdf = pdf and pdf_render.available()
+    if signed and corpus is not None:
+        sys.exit("--signed makes its own keys: it is not combined with --corpus")
     print(
         f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start", flush=True
     )
@@ -453,7 +488,7 @@ def main(
             count = len(langs)
             print(f"corpus: {count} regulations, prepared earlier in {corpus}", flush=True)
         else:
-            langs = prepare(root, count)
+            langs = prepare(root, count, signed)
             if corpus is not None:
                 shutil.copytree(root, corpus, symlinks=True)
         if only_prepare:
@@ -477,7 +512,7 @@ def main(
         show(f"site build, first{warm}", first, count, "" if pdf else "no PDF")
         missing(first)
         show("site build, nothing changed", run(root, *site), count)
-        one_change(root, ids[7])
+        one_change(root, ids[7], officials(root) if signed else None)
         show(f"site build, after one change ({ids[7]})", run(root, *site), None)
         if pdf and render_pdf:
             cold = run(root, *site, "--out", "public-cold", env={"DLO_CACHE_DIR": f"{tmp}/cold"})
@@ -522,6 +557,12 @@ if __name__ == "__main__":
         action="store_true",
         help="skip the `dlo render --format pdf` stage (the site's first build still makes PDFs)",
     )
+    parser.add_argument(
+        "--signed",
+        action="store_true",
+        help="sign every agreement and approval (a throwaway CA; the registry requires them "
+        "signed): every output then checks the signatures",
+    )
     options = parser.parse_args()
     main(
         options.count,
@@ -529,4 +570,5 @@ if __name__ == "__main__":
         options.corpus.resolve() if options.corpus else None,
         options.prepare,
         not options.no_render_pdf,
+        options.signed,
     )
