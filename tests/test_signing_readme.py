@@ -305,3 +305,76 @@ def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_p
     assert f"{REG}: intact" in _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
     [name] = [p.stem for p in (root / "build" / "signatures").glob("*-agreed.p7s")]
     assert _readme_openssl(root, name).returncode == 0
+
+
+def _run_block(commands: str, work: Path) -> None:
+    for command in (line for line in commands.splitlines() if line.strip()):
+        args = shlex.split(command)
+        if args[:3] == ["openssl", "pkcs12", "-export"]:  # asked for; here given
+            args += ["-passout", f"pass:{PASSWORD}"]
+        result = subprocess.run(args, cwd=work, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}: {result.stderr}"
+
+
+def _back_dated_review(tmp_path: Path, work: Path) -> object:
+    """The bundled project as it is (edition 1 approved by order of 26.11.2026), the pilot's
+    vice-rector bound, who signs a review dated the next day."""
+    root = tmp_path / f"proj-{work.name}"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "keys" / "ca").mkdir(parents=True)
+    shutil.copy(work / "ca.pem", root / "keys" / "ca" / "ca.pem")
+    shutil.copy(work / "vp.pem", root / "keys" / "vp-academic.pem")
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    source.data["signatures"] = {"trust": ["keys/ca/ca.pem"]}
+    for position in source.data["positions"]:
+        if position["id"] == "vp-academic":
+            position["certificates"] = [{"file": "keys/vp-academic.pem"}]
+    load.write(path, source.data)
+    office = Office(root, tmp_path, {})
+    result = office.dlo(f"dlo review {REG} --by vp-academic --result Current --date 2026-11-27 "
+                        f"--sign {work / 'RSA256_vp.p12'}")  # fmt: skip
+    if result.code == 0:
+        assert f"{REG}: intact" in _ok(office.dlo(f"dlo verify {REG}"))
+    return result
+
+
+@needs("openssl")
+def test_pilot_certificates_valid_from_today_sign_nothing_earlier_unless_made_as_the_readme_says(
+    tmp_path,
+):
+    """The README's warning: certificates made "valid from today" cannot sign an act of the
+    bundled edition's days (DLO904); made with its `openssl ca` lines, valid from an earlier day,
+    they can. (Its OpenSSL 3.4 `-not_before` variant is run where that OpenSSL is installed.)"""
+    pilot = _pilot()
+    assert "DLO904" in pilot and "-not_before 20260101000000Z" in pilot
+    extensions = re.findall(r"`((?:keyUsage|extendedKeyUsage)=[^`]*)`", pilot)
+    today, past = tmp_path / "today", tmp_path / "past"
+    for work in (today, past):
+        work.mkdir()
+        (work / "official.ext").write_text("\n".join(extensions) + "\n", encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", pilot, re.S)
+    for block in blocks[:2]:
+        _run_block(block, today)
+    refused = _back_dated_review(tmp_path, today)
+    assert refused.code == 1 and "DLO904" in refused.err, refused.out + refused.err
+    assert "after the event's date 2026-11-27" in refused.err
+    [config] = re.findall(r"```ini\n(.*?)```", pilot, re.S)
+    (past / "pilot.cnf").write_text(config, encoding="utf-8")
+    _run_block(blocks[2], past)
+    accepted = _back_dated_review(tmp_path, past)
+    assert accepted.code == 0, accepted.out + accepted.err
+    version = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout
+    major_minor = tuple(int(n) for n in re.findall(r"OpenSSL (\d+)\.(\d+)", version)[0])
+    if major_minor >= (3, 4):
+        newer = tmp_path / "newer"
+        newer.mkdir()
+        (newer / "official.ext").write_text("\n".join(extensions) + "\n", encoding="utf-8")
+        option = re.search(r"`(-not_before [^`]*)`", pilot).group(1)
+        for block in blocks[:2]:
+            _run_block(block.replace("-days 365", option), newer)
+        assert _back_dated_review(tmp_path, newer).code == 0
