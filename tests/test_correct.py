@@ -209,6 +209,34 @@ def test_a_hand_typed_correction_is_caught(project, dlo, day, entry, message):
     assert result.code == 1 and "error DLO611" in result.err
 
 
+def test_a_corrected_date_after_the_correction_is_named_so_on_any_later_day(
+    project, dlo, day, monkeypatch
+):
+    """A hand-typed correction recorded on 2025-02-01 that dates an agreement 2025-02-05: verify,
+    run a month later, says the date is after the day the correction was recorded, not "after
+    today" (which is not 2025-02-01)."""
+    edition_one(dlo, project, day)
+    day("2025-02-01")
+    forge(project, {"corrects": 5, "field": "date", "value": "2025-02-05"})
+    day("2025-03-01")
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1 and "error DLO611: journal event 7 (corrected)" in result.err
+    assert (
+        "the corrected date 2025-02-05 is after the day the correction was recorded (2025-02-01)"
+        in result.err
+    ), result.err
+    assert "today" not in result.err
+    for lang, words in (
+        ("kk", "журналдың 7 оқиғасы (corrected): түзетілген күн 2025-02-05 түзету жазылған "
+               "күннен (2025-02-01) кейін"),
+        ("ru", "событие журнала 7 (corrected): исправленная дата 2025-02-05 позже дня, когда "
+               "было записано исправление (2025-02-01)"),
+    ):  # fmt: skip
+        monkeypatch.setenv("DLO_UI_LANG", lang)
+        result = dlo("verify", REG, cwd=project)
+        assert result.code == 1 and words in result.err, result.err
+
+
 def test_a_correction_with_a_forged_hash_is_caught(project, dlo, day):
     edition_one(dlo, project, day)
     forge(project, {"corrects": 5, "field": "date", "value": "2025-01-16"}, rehash=False)

@@ -173,8 +173,8 @@ def _review_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound
             )
         )
     same = [ev for ev in events if ev.event == "reviewed" and ev.edition == t.edition]
-    lows += [(ev.day, "the previous review") for ev in same if ev.seq < t.seq]
-    highs += [(ev.day, "the next review") for ev in same if ev.seq > t.seq]
+    lows += [(ev.day, Msg("the previous review")) for ev in same if ev.seq < t.seq]
+    highs += [(ev.day, Msg("the next review")) for ev in same if ev.seq > t.seq]
     return lows, highs
 
 
@@ -199,7 +199,7 @@ def _approval_bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bou
     highs: list[Bound] = []
     order = t.order
     if order.effective is not None:
-        highs.append((order.effective, "its effective date"))
+        highs.append((order.effective, Msg("its effective date")))
     for ev in events[i + 1 :]:
         if ev.event in (*APPROVALS, "withdrawn"):
             highs.append((ev.day, Msg("the order of journal event {seq}", seq=ev.seq)))
@@ -236,12 +236,31 @@ def bounds(events: list[Event], i: int) -> tuple[list[Bound], list[Bound]]:
         lows, highs = _withdrawal_bounds(events, i)
     else:
         lows, highs = _approval_bounds(events, i)
-    return lows, [*highs, (events[i].date, "the day it was recorded")]
+    return lows, [*highs, (events[i].date, Msg("the day it was recorded"))]
 
 
-def check_date(events: list[Event], i: int, value: dt.date, today: dt.date, option: str) -> None:
-    """Refuse (UsageError) ``value`` as the corrected date of ``events[i]``."""
+def check_date(
+    events: list[Event],
+    i: int,
+    value: dt.date,
+    today: dt.date,
+    option: str,
+    recorded: bool = False,
+) -> None:
+    """Refuse (UsageError) ``value`` as the corrected date of ``events[i]``. ``recorded``: the
+    correction is in the journal already and ``today`` is the day it was recorded (as ``verify``
+    checks it, on any later day), not the day it is being made."""
     lows, highs = bounds(events, i)
+    if recorded and value > today:
+        raise UsageError(
+            Msg(
+                "{option} {value} is after the day the correction was recorded ({value2})",
+                option=option,
+                value=value.isoformat(),
+                value2=today.isoformat(),
+            ),
+            Msg("dates must follow the order of events; check the date typed"),
+        )
     dates.act(value, option, today, lows)
     for bound, what in highs:
         if value > bound:
@@ -269,7 +288,7 @@ def _effective_problem(shown: list[Event], j: int, correction: Event) -> str | N
     try:
         check_effective(shown[j], dt.date.fromisoformat(str(correction.get("value"))))
     except UsageError as exc:
-        return str(exc.message)
+        return exc.message
     return None
 
 
@@ -280,9 +299,9 @@ def _date_problem(shown: list[Event], j: int, correction: Event) -> str | None:
         return None
     try:
         day = dt.date.fromisoformat(str(correction.get("value")))
-        check_date(shown, j, day, correction.date, "the corrected date")
+        check_date(shown, j, day, correction.date, Msg("the corrected date"), recorded=True)
     except UsageError as exc:
-        return str(exc.message)
+        return exc.message
     return None
 
 
@@ -301,5 +320,7 @@ def problems(events: list[Event]) -> list[tuple[int, str]]:
         elif wrong is None and ev.get("field") == "effective":
             wrong = _effective_problem(shown, index[ev.get("corrects")], ev)
         if wrong is not None:
-            found.append((i, f"journal event {ev.seq} (corrected): {wrong}"))
+            found.append(
+                (i, Msg("journal event {seq} (corrected): {wrong}", seq=ev.seq, wrong=wrong))
+            )
     return found
