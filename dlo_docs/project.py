@@ -85,6 +85,13 @@ class FileCache:
         self._entries.clear()
 
 
+# The parses of every project of this process, by display path and bytes: a project opened
+# again (each command opens its own; the tests run thousands of commands in one process, on
+# copies of the same files) does not parse an unchanged file again. A parsed source is shared,
+# never changed in place (``Project.read``).
+PARSED = FileCache(size=256)
+
+
 class Project:
     def __init__(self, root: Path | str = ".") -> None:
         self.root = Path(root).resolve()
@@ -104,17 +111,16 @@ class Project:
     def read(
         self, path: Path, display: str | None = None
     ) -> tuple[load.Source | None, list[Problem]]:
-        """``load.read`` through the project's cache: the same bytes are parsed once. The
-        source is shared: a caller that changes its data to write it back parses a copy
+        """``load.read`` through the process's cache (``PARSED``): the same bytes under the same
+        display path are parsed once, in this project or another. The source is shared: a
+        caller that changes its data to write it back parses a copy
         (``load.parse(source.text.encode("utf-8"), ...)``)."""
         path = Path(path)
         display = display if display is not None else self.display(path)
         raw, problems = load.read_raw(path, display, root=self.root)
         if raw is None:
             return None, problems
-        return self.cache.get(
-            ("parse", path.resolve(), display), raw, lambda: load.parse(raw, display)
-        )
+        return PARSED.get(("parse", display, hash(raw)), raw, lambda: load.parse(raw, display))
 
     # -- paths ---------------------------------------------------------------------------
     def display(self, path: Path) -> str:
