@@ -309,3 +309,34 @@ def event_line(root: Path, seq: int, key: str = "seq", reg: str = "dlo-head") ->
         if in_event and line.lstrip("- ").startswith(f"{key}:"):
             return number
     raise AssertionError(f"event {seq} has no {key}")
+
+
+def unsigned_pdf(path: Path) -> bytes:
+    """The PDF at ``path`` as LibreOffice made it, before the signing update appended to it."""
+    data = path.read_bytes()
+    return data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
+
+
+def signed_by(
+    official: Official, ca: CA, pdf: bytes, out: Path, names: tuple[str, ...] = ("signed",)
+) -> Path:
+    """``pdf`` signed by ``official`` with their own tools (not ``dlo sign-pdf``), at ``out``;
+    ``names``: the signer's names the signature shows."""
+    from dlo_docs.signing import keys, pades
+
+    key = official.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    signature = pades.sign(
+        pdf,
+        key,
+        keys.der(official.cert),
+        [keys.der(ca.cert)],
+        list(names),
+        reason="approved",
+        location="Қостанай",
+    )
+    out.write_bytes(signature)
+    return out

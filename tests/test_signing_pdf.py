@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from signing_support import PASSWORD, make_ca, make_official, needs, office
+from signing_support import (
+    PASSWORD,
+    make_ca,
+    make_official,
+    needs,
+    office,
+    signed_by,
+    unsigned_pdf,
+)
 
 from dlo_docs import approved_pdf
 from dlo_docs.project import Project
@@ -193,38 +201,14 @@ def test_verify_pdf_names_each_bad_file_and_checks_the_rest(signed, dlo, tmp_pat
     assert f"{path}: signature {pades.FIELD}" in result.out and ": valid" in result.out
 
 
-def _signed_copy_by(official, path: Path, tmp_path: Path, ca) -> Path:
-    """The approved PDF as LibreOffice made it (before the signing update), signed by another."""
-    from cryptography.hazmat.primitives import serialization
-
-    data = path.read_bytes()
-    unsigned = data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
-    key = official.key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    copy = tmp_path / "other-signer.pdf"
-    copy.write_bytes(
-        pades.sign(
-            unsigned,
-            key,
-            keys.der(official.cert),
-            [keys.der(ca.cert)],
-            ["signed"],
-            reason="approved",
-            location="Қостанай",
-        )
-    )
-    return copy
-
-
 def test_a_pdf_signed_by_an_official_who_did_not_approve_it_fails(signed, dlo, tmp_path):
     """The vice-rector, an official of the registry with a trusted key, signs a copy of the
     rector's approved PDF with her own tools: the PDF names its regulation and edition (its
     keywords), whose journal says the rector approved it, so her signature is not its approval."""
     setup, path = signed
-    copy = _signed_copy_by(setup.officials["vp-academic"], path, tmp_path, setup.ca)
+    copy = signed_by(
+        setup.officials["vp-academic"], setup.ca, unsigned_pdf(path), tmp_path / "other-signer.pdf"
+    )
     [sig] = approved_pdf.check_pdf(Project(setup.root), copy)
     assert sig.intact and sig.valid and sig.trusted and sig.positions == ("vp-academic",)
     assert sig.failures() == [
@@ -241,28 +225,10 @@ def test_a_pdf_signed_by_a_key_the_registry_does_not_bind_fails(signed, dlo, tmp
     signed by a stranger whose certificate that CA issued is intact, valid and trusted, but the
     signer is no official of the registry, so verify-pdf fails it; the rector's own passes and
     is named with the position."""
-    from cryptography.hazmat.primitives import serialization
-
     setup, path = signed
     stranger = make_official(setup.ca, "ПЕТРОВ ПЁТР", label="stranger")
-    data = path.read_bytes()
-    unsigned = data[: data.index(b"%%EOF") + len(b"%%EOF\n")]  # before the signing update
-    key = stranger.key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    forged = tmp_path / "forged.pdf"
-    forged.write_bytes(
-        pades.sign(
-            unsigned,
-            key,
-            keys.der(stranger.cert),
-            [keys.der(setup.ca.cert)],
-            ["ПЕТРОВ ПЁТР"],
-            reason="approved",
-            location="Қостанай",
-        )
+    forged = signed_by(
+        stranger, setup.ca, unsigned_pdf(path), tmp_path / "forged.pdf", names=("ПЕТРОВ ПЁТР",)
     )
     [sig] = approved_pdf.check_pdf(Project(setup.root), forged)
     assert sig.intact and sig.valid and sig.trusted and not sig.ok

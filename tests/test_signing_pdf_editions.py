@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from cryptography.hazmat.primitives import serialization
 from desk_support import runner
 from pypdf import PdfReader, PdfWriter
 from signing_support import (
@@ -22,12 +21,14 @@ from signing_support import (
     needs,
     office,
     set_signatures,
+    signed_by,
+    unsigned_pdf,
 )
 from workflow_support import APPROVERS, edit_clause_15
 
 from dlo_docs import approved_pdf
 from dlo_docs.project import Project
-from dlo_docs.signing import keys, pades
+from dlo_docs.signing import keys
 
 pytestmark = [
     needs("soffice"),
@@ -87,33 +88,6 @@ def editions(tmp_path_factory):
     return root, officials, one, two
 
 
-def _unsigned(path: Path) -> bytes:
-    """The PDF as LibreOffice made it, before the signing update."""
-    data = path.read_bytes()
-    return data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
-
-
-def _signed_by(official, ca, pdf: bytes, out: Path) -> Path:
-    """``pdf`` signed by ``official`` with their own tools (not ``dlo sign-pdf``)."""
-    key = official.key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    out.write_bytes(
-        pades.sign(
-            pdf,
-            key,
-            keys.der(official.cert),
-            [keys.der(ca.cert)],
-            ["signed"],
-            reason="approved",
-            location="Қостанай",
-        )
-    )
-    return out
-
-
 def _with_keywords(pdf: bytes, keywords: str) -> bytes:
     """``pdf`` with its keywords replaced (written anew, before anyone signs it)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
@@ -141,7 +115,9 @@ def test_each_edition_signed_by_its_own_approver_passes(editions, dlo):
 
 def test_edition_1_signed_by_the_approver_of_edition_2_fails(editions, dlo, tmp_path):
     root, officials, one, _two = editions
-    forged = _signed_by(officials["new"], officials["ca"], _unsigned(one), tmp_path / "1-by-2.pdf")
+    forged = signed_by(
+        officials["new"], officials["ca"], unsigned_pdf(one), tmp_path / "1-by-2.pdf"
+    )
     [failure] = _failures(root, forged)
     assert "was not the holder of rector's on 2026-11-26" in failure, failure
     result = dlo("verify-pdf", str(forged), cwd=root)
@@ -150,7 +126,9 @@ def test_edition_1_signed_by_the_approver_of_edition_2_fails(editions, dlo, tmp_
 
 def test_edition_2_signed_by_the_approver_of_edition_1_fails(editions, dlo, tmp_path):
     root, officials, _one, two = editions
-    forged = _signed_by(officials["old"], officials["ca"], _unsigned(two), tmp_path / "2-by-1.pdf")
+    forged = signed_by(
+        officials["old"], officials["ca"], unsigned_pdf(two), tmp_path / "2-by-1.pdf"
+    )
     [failure] = _failures(root, forged)
     assert f"was not the holder of rector's on {TWO_ORDER}" in failure, failure
     assert dlo("verify-pdf", str(forged), cwd=root).code == 1
@@ -176,8 +154,8 @@ def test_a_pdf_whose_keywords_name_no_approved_text_fails(
         for n, p in (("one", one), ("two", two))
     }
     named = keywords.format(reg=REG, **hashes)
-    pdf = _with_keywords(_unsigned(one), named)
-    forged = _signed_by(officials["new"], officials["ca"], pdf, tmp_path / "renamed.pdf")
+    pdf = _with_keywords(unsigned_pdf(one), named)
+    forged = signed_by(officials["new"], officials["ca"], pdf, tmp_path / "renamed.pdf")
     [failure] = _failures(root, forged)
     assert message in failure, failure
     assert dlo("verify-pdf", str(forged), cwd=root).code == 1
@@ -199,7 +177,9 @@ def test_a_journal_that_does_not_verify_vouches_for_no_signature(editions, dlo, 
         tail = tail.replace(name, "Д. Е. Ахметов")
     journal.write_text(head + tail, encoding="utf-8")
     assert dlo("verify", REG, cwd=copy).code == 1
-    forged = _signed_by(officials["old"], officials["ca"], _unsigned(two), tmp_path / "2-by-1.pdf")
+    forged = signed_by(
+        officials["old"], officials["ca"], unsigned_pdf(two), tmp_path / "2-by-1.pdf"
+    )
     [failure] = _failures(copy, forged)
     assert f"the journal of {REG} does not verify" in failure, failure
     result = dlo("verify-pdf", str(forged), cwd=copy)
@@ -213,8 +193,8 @@ def test_what_a_valid_signature_was_checked_against_is_said(editions, dlo, tmp_p
     root, officials, one, _two = editions
     result = dlo("verify-pdf", str(one), cwd=root)
     assert result.code == 0 and ": valid: the approver of edition 1 of dlo-head" in result.out
-    stripped = _with_keywords(_unsigned(one), "")
-    forged = _signed_by(officials["new"], officials["ca"], stripped, tmp_path / "stripped.pdf")
+    stripped = _with_keywords(unsigned_pdf(one), "")
+    forged = signed_by(officials["new"], officials["ca"], stripped, tmp_path / "stripped.pdf")
     result = dlo("verify-pdf", str(forged), cwd=root)
     assert result.code == 0, result.out + result.err
     assert "names no regulation of the project: no approval was checked" in result.out
@@ -222,8 +202,8 @@ def test_what_a_valid_signature_was_checked_against_is_said(editions, dlo, tmp_p
 
 def test_a_pdf_signed_before_dlo_named_its_edition_says_what_to_do(editions, dlo, tmp_path):
     root, officials, one, _two = editions
-    old = _with_keywords(_unsigned(one), REG)  # as dlo wrote the keywords before
-    signed = _signed_by(officials["old"], officials["ca"], old, tmp_path / "old.pdf")
+    old = _with_keywords(unsigned_pdf(one), REG)  # as dlo wrote the keywords before
+    signed = signed_by(officials["old"], officials["ca"], old, tmp_path / "old.pdf")
     result = dlo("verify-pdf", str(signed), cwd=root)
     assert result.code == 1 and "DLO909" in result.err
     assert f"dlo sign-pdf {REG} --sign KEY.p12" in result.err, result.err

@@ -278,25 +278,14 @@ def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_p
     assert len(extensions) == 2
     (work / "official.ext").write_text("\n".join(extensions) + "\n", encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", _pilot(), re.S)[:2]
-    for command in (line for block in blocks for line in block.splitlines() if line.strip()):
-        args = shlex.split(command)
-        if args[:3] == ["openssl", "pkcs12", "-export"]:  # asked for; here given
-            args += ["-passout", f"pass:{PASSWORD}"]
-        result = subprocess.run(args, cwd=work, capture_output=True, text=True)
-        assert result.returncode == 0, f"{command}: {result.stderr}"
+    for block in blocks:
+        _run_block(block, work)
     root = _bundled_copy(tmp_path / "proj")
     (root / "keys" / "ca").mkdir(parents=True)
     shutil.copy(work / "ca.pem", root / "keys" / "ca" / "ca.pem")
     [pkcs12_command] = _commands("openssl pkcs12")  # step 2, from the pilot's key file
     _openssl(pkcs12_command.replace("RSA256_….p12", str(work / "RSA256_vp.p12")), root)
-    path = root / "regulations" / "registry.yaml"
-    source, problems = load.read(path, str(path))
-    assert source is not None, problems
-    source.data["signatures"] = {"trust": ["keys/ca/ca.pem"]}
-    for position in source.data["positions"]:
-        if position["id"] == "vp-academic":
-            position["certificates"] = [{"file": "keys/vp-academic.pem"}]
-    load.write(path, source.data)
+    _trust_the_pilot(root)
     office = Office(root, tmp_path, {})
     assert "DLO90" not in _ok(office.dlo("dlo check"))
     _ok(office.dlo(f"dlo submit {REG}"))
@@ -305,6 +294,19 @@ def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_p
     assert f"{REG}: intact" in _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
     [name] = [p.stem for p in (root / "build" / "signatures").glob("*-agreed.p7s")]
     assert _readme_openssl(root, name).returncode == 0
+
+
+def _trust_the_pilot(root: Path) -> None:
+    """The registry of ``root`` trusts the pilot CA (keys/ca/ca.pem) and binds the vice-rector's
+    certificate (keys/vp-academic.pem), as the README's step 3 says."""
+    path = root / "regulations" / "registry.yaml"
+    source, problems = load.read(path, str(path))
+    assert source is not None, problems
+    source.data["signatures"] = {"trust": ["keys/ca/ca.pem"]}
+    for position in source.data["positions"]:
+        if position["id"] == "vp-academic":
+            position["certificates"] = [{"file": "keys/vp-academic.pem"}]
+    load.write(path, source.data)
 
 
 def _run_block(commands: str, work: Path) -> None:
@@ -327,14 +329,7 @@ def _back_dated_review(tmp_path: Path, work: Path) -> object:
     (root / "keys" / "ca").mkdir(parents=True)
     shutil.copy(work / "ca.pem", root / "keys" / "ca" / "ca.pem")
     shutil.copy(work / "vp.pem", root / "keys" / "vp-academic.pem")
-    path = root / "regulations" / "registry.yaml"
-    source, problems = load.read(path, str(path))
-    assert source is not None, problems
-    source.data["signatures"] = {"trust": ["keys/ca/ca.pem"]}
-    for position in source.data["positions"]:
-        if position["id"] == "vp-academic":
-            position["certificates"] = [{"file": "keys/vp-academic.pem"}]
-    load.write(path, source.data)
+    _trust_the_pilot(root)
     office = Office(root, tmp_path, {})
     result = office.dlo(f"dlo review {REG} --by vp-academic --result Current --date 2026-11-27 "
                         f"--sign {work / 'RSA256_vp.p12'}")  # fmt: skip
