@@ -57,8 +57,9 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
     """The register: every regulation with its code, title, unit, state, edition in force, order,
     effective date, next review (OVERDUE, or DUE within 90 days) and whom the draft waits for.
 
-    A regulation that cannot be read is listed with the state 'error' and the others are shown;
-    the exit code is then 1."""
+    A regulation that cannot be read, or whose journal does not verify (its chain, its events,
+    its signatures: as dlo verify), is listed with the state 'error', its first problem and no
+    order or date, and the others are shown; the exit code is then 1."""
     fmt = _format(fmt, out)
     project = obj.project
     day = today.date() if today else register.today()
@@ -101,9 +102,10 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
     unreadable = sum(1 for e in listed if e.state == "error")  # filtered out or not
     if unreadable:
         click.echo(
-            _("{n} regulation(s) cannot be read (state 'error'): run dlo check").format(
-                n=unreadable
-            ),
+            _(
+                "{n} regulation(s) cannot be read or their journal does not verify "
+                "(state 'error'): dlo check and dlo verify name the problems"
+            ).format(n=unreadable),
             err=True,
         )
         raise click.exceptions.Exit(1)

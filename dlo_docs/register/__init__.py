@@ -3,7 +3,10 @@ unit, state, edition in force, approving order, effective date, next periodic re
 draft waits for — read from the workflow (``workflow.status``), never typed.
 
 A regulation that cannot be read is listed too, with its state ``error`` and the first problem,
-so one broken file never hides the others.
+so one broken file never hides the others; so is one whose journal does not verify as every output
+shown as approved verifies it (``workflow.intact``: the hash chain, the events no command would
+have written, the signatures the registry requires and every signature there), its orders and
+dates not shown: the register never lists a forged history as in force.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from .. import workflow
-from ..errors import DloError, UsageError
+from ..errors import DloError, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry, Regulation, text_in
 from ..project import Loaded, Project
@@ -36,6 +39,7 @@ COLUMNS = (
     "waiting_for",
     "acknowledged",
     "not_acknowledged",
+    "problem",
 )
 
 
@@ -57,7 +61,8 @@ class Entry:
     draft_edition: int | None = None
     acknowledged: int | None = None  # people who have read the edition in force
     not_acknowledged: list[str] = field(default_factory=list)  # "name (position)" yet to read it
-    problem: str = ""  # why the regulation could not be read
+    problem: str = ""  # why the regulation could not be read, or its journal does not verify
+    problem_code: str = ""  # that problem's code (DLO001, DLO601, DLO910…)
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -117,45 +122,68 @@ def entries(project: Project, lang: str = "kk", today: dt.date | None = None) ->
     if loaded.registry is None:
         raise DloError(loaded.errors)
     registry = loaded.registry
-    broken = {p.location.path: str(p) for p in reversed(loaded.errors)}
+    broken = {p.location.path: p for p in reversed(loaded.errors)}
     found = []
     for reg_id in project.ids():
         document = loaded.documents.get(reg_id)
         entry = Entry(reg_id)
         doc = document.model if document is not None else None
         if doc is not None:
-            entry.code = doc.code
-            entry.title = (
-                text_in(doc.title, lang, doc.main_lang)
-                or text_in(doc.title, doc.main_lang, doc.main_lang)
-                or ""
-            )
-            entry.unit_id = doc.unit
-            unit = registry.unit(doc.unit)
-            entry.unit = unit.name.get(lang) or next(iter(unit.name.values()))
+            _describe(entry, doc, registry, lang)
         try:
             st = workflow.status(project, reg_id)
         except DloError as exc:
-            entry.state = "error"
-            entry.problem = str(exc.problems[0]) if exc.problems else str(exc)
             path = project.display(project.regulations / reg_id / "regulation.yaml")
-            entry.problem = broken.get(path, entry.problem)
-            found.append(entry)
+            found.append(_failed(entry, exc, broken.get(path)))
             continue
-        entry.state = st.state
-        entry.edition = st.edition_in_force
-        entry.draft_edition = st.draft_edition
-        if st.in_force_order is not None:
-            entry.order = st.in_force_order.number
-            entry.order_date = st.in_force_order.date
-            entry.effective = st.in_force_order.effective or st.in_force_order.date
-        entry.next_review = st.review_due
-        entry.review = review_mark(st.review_due, today)
-        entry.waiting_for = waiting_for(st, doc, registry)
+        try:
+            workflow.intact(project, reg_id)  # a forged history is never listed as valid
+        except DloError as exc:
+            found.append(_failed(entry, exc))
+            continue
+        _state(entry, st, doc, registry, today)
         if st.edition_in_force is not None:
             _acknowledgements(project, reg_id, registry, entry)
         found.append(entry)
     return sorted(found, key=lambda e: (e.unit, e.code, e.id))
+
+
+def _failed(entry: Entry, exc: DloError, problem: Problem | None = None) -> Entry:
+    """``entry`` in the state ``error``: nothing its journal says is shown, only ``problem``
+    (default: the first of ``exc``) as a person reads it (its place, its code, what to do)."""
+    problem = problem or (exc.problems[0] if exc.problems else None)
+    entry.state = "error"
+    entry.problem = str(problem or exc)
+    entry.problem_code = problem.code if problem is not None else ""
+    return entry
+
+
+def _describe(entry: Entry, doc: Regulation, registry: Registry, lang: str) -> None:
+    """What the working text says: the code, the title in ``lang``, the unit."""
+    entry.code = doc.code
+    entry.title = (
+        text_in(doc.title, lang, doc.main_lang) or text_in(doc.title, doc.main_lang, doc.main_lang)
+    ) or ""
+    entry.unit_id = doc.unit
+    unit = registry.unit(doc.unit)
+    entry.unit = unit.name.get(lang) or next(iter(unit.name.values()))
+
+
+def _state(
+    entry: Entry, st: workflow.Status, doc: Regulation | None, registry: Registry, today: dt.date
+) -> None:
+    """What the journal (verified) says: the state, the edition in force and its order, the next
+    review, whose move it is."""
+    entry.state = st.state
+    entry.edition = st.edition_in_force
+    entry.draft_edition = st.draft_edition
+    if st.in_force_order is not None:
+        entry.order = st.in_force_order.number
+        entry.order_date = st.in_force_order.date
+        entry.effective = st.in_force_order.effective or st.in_force_order.date
+    entry.next_review = st.review_due
+    entry.review = review_mark(st.review_due, today)
+    entry.waiting_for = waiting_for(st, doc, registry)
 
 
 def registry(project: Project) -> Registry | None:

@@ -28,6 +28,7 @@ HEADERS = {
     "acknowledged": N_("Read by"),
     "not_acknowledged": N_("Not yet read by"),
     "read": N_("Read"),
+    "problem": N_("Problem"),
 }
 
 
@@ -129,6 +130,8 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
             row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
         if e.state == "error":
             row["title"] = e.problem
+            if "state" in row:  # the code stays in view when the problem is cut to the width
+                row["state"] = " ".join(filter(None, [row["state"], e.problem_code]))
         rows.append((e, row))
     widths = {c: max([len(header(c)), *(len(r[c]) for _e, r in rows)]) for c in columns}
     fixed = sum(widths[c] + 2 for c in columns[:-1])
