@@ -55,13 +55,34 @@ def _no_prepare(monkeypatch) -> None:
     monkeypatch.setattr(prepare, "prepare", refuse)
 
 
+@pytest.fixture(scope="module")
+def _module_renders(tmp_path_factory) -> tuple[bytes, str, bytes]:
+    """Made once for the module (each a render that prepares the base): the seed's DOCX
+    rendered with the cache off, and the valid cache entry (its name and bytes) a render of
+    the bundled project stores. The entry's name is a digest of the reference document's bytes
+    and the code, not of a path, so a test plants it into its own empty cache as its render
+    would have stored it (``test_a_cached_render_is_the_same_bytes_as_an_uncached_one`` checks
+    that such an entry is used as it is)."""
+    from conftest import _bundled_copy
+
+    folder = tmp_path_factory.mktemp("cache-module")
+    root = _bundled_copy(folder / "proj")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DLO_NO_CACHE", "1")
+        plain = _render(root, folder / "uncached")
+        mp.delenv("DLO_NO_CACHE")
+        mp.setenv("DLO_CACHE_DIR", str(folder / "cache"))
+        assert _render(root, folder / "cached") == plain
+        entry = _entry(folder / "cache")
+        good = entry.read_bytes()
+    package._base_cached.cache_clear()
+    return plain, entry.name, good
+
+
 @pytest.fixture
-def uncached(project, tmp_path, monkeypatch) -> bytes:
+def uncached(_module_renders) -> bytes:
     """The seed's DOCX rendered with the cache off: what every render must give."""
-    monkeypatch.setenv("DLO_NO_CACHE", "1")
-    data = _render(project, tmp_path / "uncached")
-    monkeypatch.delenv("DLO_NO_CACHE")
-    return data
+    return _module_renders[0]
 
 
 def test_a_cached_render_is_the_same_bytes_as_an_uncached_one(
@@ -102,10 +123,15 @@ def _restyled(docx: bytes) -> bytes:
     return out.getvalue()
 
 
-def _valid_entry(project: Path, tmp_path: Path) -> tuple[Path, dict]:
-    _render(project, tmp_path / "first")
-    entry = _entry(Path(os.environ["DLO_CACHE_DIR"]))
-    return entry, json.loads(entry.read_bytes().split(b"\n", 1)[1])
+@pytest.fixture
+def valid_entry(_module_renders, cache_dir) -> tuple[Path, dict]:
+    """The valid entry a render stores, in this test's own cache, and its data."""
+    _, name, good = _module_renders
+    entry = cache_dir / stored.KIND / name
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(good)
+    entry.chmod(0o600)
+    return entry, json.loads(good.split(b"\n", 1)[1])
 
 
 def _part(data: dict, name: str) -> bytes:
@@ -207,8 +233,10 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("kind", HOSTILE)
-def test_a_hostile_entry_is_a_miss_and_is_made_again(project, tmp_path, uncached, cache_dir, kind):
-    entry, data = _valid_entry(project, tmp_path)
+def test_a_hostile_entry_is_a_miss_and_is_made_again(
+    project, tmp_path, uncached, valid_entry, kind
+):
+    entry, data = valid_entry
     entry.write_bytes(_hostile(data, kind, tmp_path))
     assert _render(project, tmp_path / "out") == uncached
     assert not (tmp_path / "pwned").exists()
@@ -218,9 +246,9 @@ def test_a_hostile_entry_is_a_miss_and_is_made_again(project, tmp_path, uncached
 
 @pytest.mark.parametrize("kind", ["directory", "fifo", "symlink", "oversized"])
 def test_an_entry_that_is_not_a_plain_file_is_a_miss(
-    project, tmp_path, uncached, cache_dir, monkeypatch, kind
+    project, tmp_path, uncached, valid_entry, monkeypatch, kind
 ):
-    entry, data = _valid_entry(project, tmp_path)
+    entry, data = valid_entry
     good = entry.read_bytes()
     entry.unlink()
     if kind == "directory":
