@@ -113,6 +113,55 @@ def test_a_private_name_of_another_package_is_reported(tmp_path):
     assert len(problems) == 3  # gettext's _ and a package's own private names are not reported
 
 
+def test_a_private_name_reached_another_way_is_reported(tmp_path):
+    """However the module is reached, a private name of another package is its own: through
+    ``importlib``, ``getattr`` with the name as a string, ``import a.b as x``, the full dotted
+    path, or attributes through a package; a module imported by ``importlib.import_module`` is
+    an edge of the graph, so its layer is checked too. A third-party module's private name
+    (``os._exit``) and a name computed at run time are not the graph's business."""
+    root = _package(
+        tmp_path,
+        {
+            "workflow/__init__.py": "",
+            "workflow/journal.py": "_chain = 1\n",
+            "workflow/_hidden.py": "",
+            "workflow/late.py": "import importlib\nx = importlib.import_module('dlo_docs.cli')\n",
+            "cli.py": "",
+            "site/__init__.py": "",
+            "site/a.py": """
+                import importlib
+                j = importlib.import_module("dlo_docs.workflow.journal")
+                x = j._chain
+            """,
+            "site/b.py": "from .. import workflow\nx = getattr(workflow.journal, '_chain')\n",
+            "site/c.py": "import dlo_docs.workflow.journal as j\nx = j._chain\n",
+            "site/d.py": "import dlo_docs.workflow.journal\nx = dlo_docs.workflow.journal._chain\n",
+            "site/e.py": "from .. import workflow\nx = workflow.journal._chain\n",
+            "site/f.py": "from importlib import import_module\nimport_module('..workflow._hidden', 'x')\n",
+            "site/g.py": """
+                import importlib
+                import os
+                os._exit
+                importlib.import_module(f"dlo_docs.workflow.{'journal'}")
+                getattr(os, "_exit")
+            """,
+        },
+    )
+    problems = graph.private_uses(root)
+    text = "\n".join(problems)
+    for name in "abcde":
+        assert any(
+            f"site/{name}.py:" in line
+            and line.endswith("uses _chain, private to dlo_docs.workflow.journal")
+            for line in problems
+        ), name
+    assert "f.py:2: imports the private module dlo_docs.workflow._hidden" in text
+    assert "g.py" not in text
+    assert len(problems) == 6
+    violations = "\n".join(graph.layer_violations(root))
+    assert "late.py:2: dlo_docs.workflow.late (layer workflow) imports dlo_docs.cli" in violations
+
+
 def test_the_architecture_document_shows_the_graph_as_it_is():
     doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert graph.mermaid(PACKAGE) in doc, "run: python tools/import_graph.py --write"

@@ -5,12 +5,15 @@
     python tools/import_graph.py --mermaid  # the diagram of docs/architecture.md
     python tools/import_graph.py --write    # rewrite that diagram in docs/architecture.md
 
-Every import counts: at the top of a module, inside a function, under ``TYPE_CHECKING``, and the
-``lazy.module("dlo_docs.x")`` of the command line. The rules (``tests/test_architecture.py``):
+Every import counts: at the top of a module, inside a function, under ``TYPE_CHECKING``, the
+``lazy.module("dlo_docs.x")`` of the command line and ``importlib.import_module`` of a constant
+name (one computed at run time needs a ``TYPE_CHECKING`` import beside it, as in ``workflow``). The rules (``tests/test_architecture.py``):
 
 - every module belongs to one layer of ``LAYERS``, and imports only from its layer or below;
 - no module imports a private (underscore) module, or a private name of a module in another
-  package, nor reads ``module._name`` of one.
+  package, nor reads ``module._name`` or ``getattr(module, "_name")`` of one, however the module
+  was bound (``from … import``, ``import a.b as x``, ``a.b.c`` through its packages,
+  ``lazy.module`` or ``importlib.import_module`` with a constant name).
 """
 
 from __future__ import annotations
@@ -109,6 +112,28 @@ def _targets(module: str, node: ast.AST, mods: dict[str, Path]) -> Iterable[tupl
         arg = node.args[0]
         assert isinstance(arg, ast.Constant)
         yield str(arg.value), None
+    elif isinstance(node, ast.Call) and (named := _import_module_arg(node)) is not None:
+        yield _absolute(module, named, mods), None
+
+
+def _import_module_arg(node: ast.Call) -> str | None:
+    """The module named by ``importlib.import_module("…")`` (or ``import_module("…")``), when
+    it is a constant (a name computed at run time cannot be followed)."""
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if called != "import_module" or not node.args:
+        return None
+    arg = node.args[0]
+    return arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
+
+
+def _absolute(module: str, named: str, mods: dict[str, Path]) -> str:
+    """``named`` as an absolute module name (``.x`` relative to the package of ``module``)."""
+    if not named.startswith("."):
+        return named
+    level = len(named) - len(named.lstrip("."))
+    parts = _package_of(module, mods).split(".")
+    return ".".join([*parts[: len(parts) - (level - 1)], named.lstrip(".")]).rstrip(".")
 
 
 def _is_lazy_module(node: ast.Call) -> bool:
@@ -169,19 +194,55 @@ def _private(name: str) -> bool:
 
 
 def _module_aliases(tree: ast.AST, module: str, mods: dict[str, Path]) -> dict[str, str]:
-    """Local names bound to modules of the package: ``from .. import x``, ``x = lazy.module(...)``."""
+    """Local names bound to modules of the package: ``from .. import x``, ``import a.b as x``,
+    ``import a.b`` (binding ``a``), ``x = lazy.module(...)``, ``x = importlib.import_module(...)``."""
     bound = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             for alias, (target, name) in zip(node.names, _targets(module, node, mods), strict=True):
                 if name is None and target in mods:
                     bound[alias.asname or alias.name] = target
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                name = alias.asname or alias.name.partition(".")[0]
+                bound[name] = alias.name if alias.asname else name
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            if _is_lazy_module(node.value) and isinstance(node.targets[0], ast.Name):
-                arg = node.value.args[0]
-                assert isinstance(arg, ast.Constant)
-                bound[node.targets[0].id] = str(arg.value)
+            for target, _ in _targets(module, node.value, mods):
+                if isinstance(node.targets[0], ast.Name):
+                    bound[node.targets[0].id] = target
     return bound
+
+
+def _module_of(node: ast.expr, aliases: dict[str, str], mods: dict[str, Path]) -> str | None:
+    """The module of the package an expression names: an alias, or a chain of attributes
+    through subpackages (``workflow.journal``), else None."""
+    if isinstance(node, ast.Name):
+        found = aliases.get(node.id)
+        return found if found in mods else None
+    if isinstance(node, ast.Attribute):
+        base = _module_of(node.value, aliases, mods)
+        if base is not None and f"{base}.{node.attr}" in mods:
+            return f"{base}.{node.attr}"
+    return None
+
+
+def _private_reads(
+    node: ast.AST, aliases: dict[str, str], mods: dict[str, Path]
+) -> tuple[str | None, str | None]:
+    """(module, name) when ``node`` reads a private name of a module: ``module._name`` or
+    ``getattr(module, "_name")``."""
+    if isinstance(node, ast.Attribute) and _private(node.attr):
+        return _module_of(node.value, aliases, mods), node.attr
+    if (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "getattr"
+        and len(node.args) >= 2
+        and isinstance(node.args[1], ast.Constant)
+        and isinstance(node.args[1].value, str)
+        and _private(node.args[1].value)
+    ):
+        return _module_of(node.args[0], aliases, mods), node.args[1].value
+    return None, None
 
 
 def private_uses(package_dir: Path) -> list[str]:
@@ -197,12 +258,10 @@ def private_uses(package_dir: Path) -> list[str]:
         tree = parse(path)
         aliases = _module_aliases(tree, module, mods)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)):
-                continue
-            target = aliases.get(node.value.id)
-            if target and _private(node.attr) and _foreign(module, target, mods):
-                where = f"{_rel(path)}:{node.lineno}"
-                problems.append(f"{where}: uses {node.attr}, private to {target}")
+            target, name = _private_reads(node, aliases, mods)
+            if target and _foreign(module, target, mods):
+                where = f"{_rel(path)}:{getattr(node, 'lineno', 0)}"
+                problems.append(f"{where}: uses {name}, private to {target}")
     return problems
 
 
