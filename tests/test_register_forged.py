@@ -13,88 +13,25 @@ import json
 
 import openpyxl
 import pytest
-from desk_support import new_clean
-from signing_support import (
-    NOW,
-    PASSWORD,
-    entries,
-    journal_file,
-    office,
-    rewrite,
-    set_signatures,
+from forged_support import (
+    ATTACKS,
+    FORGED_DATE,
+    FORGED_ORDER,
+    ORDER,
+    OTHER,
+    OTHER_ORDER,
+    TODAY,
+    edited,
+    recomputed,
+    signed_office,
+    stripped,
 )
-from workflow_support import APPROVERS, REG, ok
-
-from dlo_docs import load
-
-# today in the registry's time zone (+05:00): the certificates are valid from now
-TODAY = NOW.astimezone(dt.timezone(dt.timedelta(hours=5))).date().isoformat()
-OTHER = "x-other"
-ORDER, OTHER_ORDER = "12-НҚ", "7-НҚ"
-FORGED_ORDER, FORGED_DATE = "99-НҚ", "2020-01-02"
-
-
-def _signed_office(dlo, root) -> None:
-    """Two regulations in force, every agreement and approval signed, the registry requiring
-    them signed: the seed (order 12-НҚ) and a second one (order 7-НҚ)."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
-        setup = office(root, roles=(*APPROVERS, "rector"))
-        set_signatures(root, ["keys/ca.pem"], ["agreed", "approved"])
-        ok(dlo, root, "submit", REG)
-        for role in APPROVERS:
-            ok(dlo, root, "agree", REG, "--as", role, "--sign", setup.p12[role])
-        ok(dlo, root, "approve", REG, "--order", ORDER, "--date", TODAY,
-           "--sign", setup.p12["rector"])  # fmt: skip
-        new_clean(dlo, root, OTHER, "--position", "ubbi-director", "--approvers", "vp-academic")
-        ok(dlo, root, "submit", OTHER)
-        ok(dlo, root, "agree", OTHER, "--as", "vp-academic", "--sign", setup.p12["vp-academic"])
-        ok(dlo, root, "approve", OTHER, "--order", OTHER_ORDER, "--date", TODAY,
-           "--sign", setup.p12["rector"])  # fmt: skip
+from workflow_support import REG
 
 
 @pytest.fixture
 def signed(prepared_copy):
-    return prepared_copy("register-signed", _signed_office)
-
-
-def _edited(root) -> None:
-    """The approval's order moved back by hand, the hashes left as they were."""
-    data = entries(root)
-    data[-1]["order"].update(number=FORGED_ORDER, date=FORGED_DATE)
-    journal_file(root).write_text(load.dumps(data), encoding="utf-8")
-
-
-def _recomputed(root) -> None:
-    """The same, and every hash after it computed again: the chain is whole; the approval's
-    signature (of the order as it was) is not."""
-    data = entries(root)
-    data[-1]["order"].update(number=FORGED_ORDER, date=FORGED_DATE)
-    rewrite(root, data)
-
-
-def _stripped(root) -> None:
-    """The same with the approval's signature removed: the registry requires it."""
-    data = entries(root)
-    del data[-1]["signature"]
-    data[-1]["order"].update(number=FORGED_ORDER, date=FORGED_DATE)
-    rewrite(root, data)
-
-
-def _unagreed(root) -> None:
-    """An agreement deleted and the chain recomputed: an approval no command would write."""
-    data = [e for e in entries(root) if e.get("role") != "legal-head"]
-    for seq, entry in enumerate(data, 1):
-        entry["seq"] = seq
-    rewrite(root, data)
-
-
-ATTACKS = {
-    "edited": (_edited, "DLO601"),
-    "recomputed": (_recomputed, "DLO910"),
-    "stripped": (_stripped, "DLO910"),
-    "unagreed": (_unagreed, "DLO612"),
-}
+    return prepared_copy("register-signed", signed_office)
 
 
 def _listed(dlo, root, *args):
@@ -185,7 +122,7 @@ def test_a_forged_journal_is_listed_as_an_error_in_every_format(dlo, signed, att
 def test_only_the_forged_regulation_is_listed_when_filtered(dlo, signed):
     """The exit code tells of the forged regulation even when a filter leaves it out; ``--state
     error`` lists it alone."""
-    _recomputed(signed)
+    recomputed(signed)
     shown = _listed(dlo, signed, "--format", "json", "--state", "in_force")
     assert shown.code == 1
     assert [r["id"] for r in json.loads(shown.out)["regulations"]] == [OTHER]
@@ -201,7 +138,7 @@ def test_only_the_forged_regulation_is_listed_when_filtered(dlo, signed):
     ],
 )
 def test_the_error_is_said_in_the_interface_language(dlo, signed, monkeypatch, lang, state, said):
-    _stripped(signed)
+    stripped(signed)
     monkeypatch.setenv("DLO_UI_LANG", lang)
     result = _listed(dlo, signed, "--format", "csv")
     assert result.code == 1 and said in result.err, result.err
@@ -213,7 +150,7 @@ def test_the_error_is_said_in_the_interface_language(dlo, signed, monkeypatch, l
 def test_the_table_keeps_the_code_in_view(dlo, signed, monkeypatch):
     """On a narrow terminal the problem is cut; the state column still says which code it is.
     ``--unacknowledged`` lists only editions in force: the forged one is not among them."""
-    _edited(signed)
+    edited(signed)
     monkeypatch.setenv("COLUMNS", "80")
     result = _listed(dlo, signed)
     [line] = [x for x in result.out.splitlines() if x.startswith(f"{REG} ")]

@@ -18,6 +18,51 @@ if TYPE_CHECKING:  # the types only: the package itself is imported when a comma
     from ..workflow import Status
 
 
+def _unverified(project, reg_id: str) -> list:
+    """The problems that keep ``reg_id``'s journal from being shown as its approved state (the
+    chain, the events, the signatures, the frozen edition in force: as the register checks it);
+    none when it verifies."""
+    try:
+        workflow.intact(project, reg_id, editions=True)
+    except UsageError:
+        raise
+    except DloError as exc:
+        return exc.problems
+    return []
+
+
+def _read(project, ids: tuple[str, ...]) -> tuple[list, dict[str, list], dict[str, list]]:
+    """Each regulation's status (None when it cannot be read or does not verify), the problems
+    of those that cannot be read, and those of the ones that do not verify."""
+    results: list[tuple[str, Status | None]] = []
+    failed: dict[str, list] = {}
+    forged: dict[str, list] = {}
+    for reg_id in ids or project.ids():
+        try:
+            st = workflow.status(project, reg_id)
+        except UsageError:
+            raise
+        except DloError as exc:
+            failed[reg_id] = exc.problems
+            results.append((reg_id, None))
+            continue
+        problems = _unverified(project, reg_id)  # a forged history is never shown as approved
+        if problems:
+            forged[reg_id] = problems
+        results.append((reg_id, None if problems else st))
+    return results, failed, forged
+
+
+def _not_verified(reg_id: str, n: int) -> str:
+    return ngettext(
+        "{id}: does not verify ({n} error, listed above): its state, order and dates are not "
+        "shown; dlo verify {id} names each failure",
+        "{id}: does not verify ({n} errors, listed above): its state, order and dates are not "
+        "shown; dlo verify {id} names each failure",
+        n,
+    ).format(id=reg_id, n=n)
+
+
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option(
@@ -27,39 +72,42 @@ if TYPE_CHECKING:  # the types only: the package itself is imported when a comma
 def status(obj, ids: tuple[str, ...], fmt: str) -> None:
     """State, edition in force, pending approvers and review due date (default: every regulation).
 
-    A regulation that cannot be read is reported and the others are shown; the exit code is 1."""
-    project = obj.project
-    results: list[tuple[str, Status | None]] = []
-    failed: dict[str, list] = {}
-    for reg_id in ids or project.ids():
-        try:
-            results.append((reg_id, workflow.status(project, reg_id)))
-        except UsageError:
-            raise
-        except DloError as exc:
-            failed[reg_id] = exc.problems
-            results.append((reg_id, None))
+    A regulation that cannot be read, or whose journal or frozen edition in force does not verify
+    (as dlo verify checks them), is reported first with its problems and none of its state, and
+    the others are shown; the exit code is 1."""
+    results, failed, forged = _read(obj.project, ids)
     for problem in sorted({p for problems in failed.values() for p in problems}):
         click.echo(str(problem), err=True)
+    for problems in forged.values():
+        for problem in problems:
+            click.echo(str(problem), err=True)
+    problems_of = failed | forged
     if fmt == "json":
         regulations = [
             st.as_dict()
             if st is not None
-            else {"id": reg_id, "state": None, "problems": [p.as_dict() for p in failed[reg_id]]}
+            else {
+                "id": reg_id,
+                "state": None,
+                "verified": reg_id not in forged,
+                "problems": [p.as_dict() for p in problems_of[reg_id]],
+            }
             for reg_id, st in results
         ]
         click.echo(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
     else:
         for reg_id, st in results:
-            if st is None:
+            if reg_id in forged:
+                click.echo(_not_verified(reg_id, len(forged[reg_id])))
+            elif st is None:
                 n = len(failed[reg_id])
                 click.echo(
                     _("{id}: cannot be read ({n} error(s), listed above)").format(id=reg_id, n=n)
                 )
-                continue
-            for line in status_text.status_lines(st):
-                click.echo(line)
-    if failed:
+            else:
+                for line in status_text.status_lines(st):
+                    click.echo(line)
+    if problems_of:
         raise click.exceptions.Exit(1)
 
 
@@ -70,23 +118,49 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
 )
 @click.pass_obj
 def log(obj, reg_id: str, fmt: str) -> None:
-    """Print the journal of a regulation."""
+    """Print the journal of a regulation.
+
+    A journal that does not verify (its chain, its events, its signatures, the frozen edition in
+    force: as dlo verify checks them) is still listed, for investigation: its problems first,
+    then every event marked unverified; the exit code is 1."""
     evs = workflow.events(obj.project, reg_id)
+    problems = _unverified(obj.project, reg_id)
+    for problem in problems:
+        click.echo(str(problem), err=True)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"id": reg_id, "events": [e.as_dict() for e in evs]}, ensure_ascii=False, indent=2
-            )
-        )
-        return
-    if not evs:
+        listed = {
+            "id": reg_id,
+            "verified": not problems,
+            "problems": [p.as_dict() for p in problems],
+            "events": [e.as_dict() for e in evs],
+        }
+        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
+    elif not evs:
         click.echo(
             _("{id}: no journal yet (a draft that has not been through the workflow)").format(
                 id=reg_id
             )
         )
-    for ev in evs:
-        click.echo(status_text.event_line(ev))
+    elif problems:
+        click.echo(_unverified_heading(reg_id, len(problems)))
+        mark = _("UNVERIFIED")
+        for ev in evs:
+            click.echo(f"{mark} {status_text.event_line(ev)}")
+    else:
+        for ev in evs:
+            click.echo(status_text.event_line(ev))
+    if problems:
+        raise click.exceptions.Exit(1)
+
+
+def _unverified_heading(reg_id: str, n: int) -> str:
+    return ngettext(
+        "{id}: the journal does not verify ({n} error, listed above): the events below are "
+        "unverified, not the regulation's approved state; dlo verify {id} names each failure",
+        "{id}: the journal does not verify ({n} errors, listed above): the events below are "
+        "unverified, not the regulation's approved state; dlo verify {id} names each failure",
+        n,
+    ).format(id=reg_id, n=n)
 
 
 @main.command()

@@ -5,8 +5,8 @@ draft waits for — read from the workflow (``workflow.status``), never typed.
 A regulation that cannot be read is listed too, with its state ``error`` and the first problem,
 so one broken file never hides the others; so is one whose journal does not verify as every output
 shown as approved verifies it (``workflow.intact``: the hash chain, the events no command would
-have written, the signatures the registry requires and every signature there), its orders and
-dates not shown: the register never lists a forged history as in force.
+have written, the signatures the registry requires and every signature there, the frozen edition in
+force), its orders and dates not shown: the register never lists a forged history as in force.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def entries(project: Project, lang: str = "kk", today: dt.date | None = None) ->
             found.append(_failed(entry, exc, broken.get(path)))
             continue
         try:
-            workflow.intact(project, reg_id)  # a forged history is never listed as valid
+            workflow.intact(project, reg_id, editions=True)  # nothing forged is listed as valid
         except DloError as exc:
             found.append(_failed(entry, exc))
             continue

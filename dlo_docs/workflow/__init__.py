@@ -23,8 +23,9 @@ Public interface (other areas code against it; nothing else of the package is pu
 - read-only (``history.py``): ``status(project, reg_id) -> Status``, ``events(project, reg_id)
   -> list[Event]``, ``history(project, reg_id) -> History`` (the journal's story without reading
   the working text), ``revision_reason(project, reg_id)``, ``journal_path(project, reg_id)``,
-  ``intact(project, reg_id)`` (DloError when the journal's chain is broken, or a signature the
-  registry requires is missing or any signature fails: outputs never show a forged history);
+  ``intact(project, reg_id, editions=False)`` (DloError when the journal's chain is broken, or a
+  signature the registry requires is missing or any signature fails, and with ``editions`` when
+  the frozen edition in force is not the approved text: outputs never show a forged history);
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working

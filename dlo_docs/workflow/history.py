@@ -30,14 +30,16 @@ def events(project: Project, reg_id: str) -> list[Event]:
     return corrections.apply(_journal.events_or_raise(project, reg_id))
 
 
-def intact(project: Project, reg_id: str) -> None:
+def intact(project: Project, reg_id: str, editions: bool = False) -> None:
     """Raise DloError naming every edited, deleted, inserted or reordered event of ``reg_id``'s
     journal (DLO601-DLO605, as ``verify``), every correction that is not one (DLO611), every
     event no command would have written (DLO612), and, on a whole chain, every event the registry
     requires signed that is not (DLO907) and every signature that fails a check (DLO903-DLO908),
     after a first error naming the regulation (DLO910): what an output shows as approved is never
     read from a forged history, nor from one whose signatures were stripped or swapped and its
-    chain recomputed."""
+    chain recomputed. With ``editions``, also the frozen edition in force when it is not the text
+    its approval recorded (DLO606) or is missing (DLO607): one content hash, cached by the file's
+    content (the register and ``dlo status``; an output checks the edition it shows itself)."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
     problems = _journal.verified(project, journal) or [
@@ -45,10 +47,26 @@ def intact(project: Project, reg_id: str) -> None:
         for p in integrity.corrections_problems(journal) + legality.check(journal)
         if p.severity == "error"
     ]
+    if not problems and editions:
+        problems = _edition_in_force(project, reg_id, journal)
     if not problems:
         problems = _unsigned_or_failing(project, reg_id, journal)
     if problems:
         raise DloError(problems)
+
+
+def _edition_in_force(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
+    """DLO606 or DLO607 when the frozen edition in force is not exactly the text its approval
+    (the last approval of that edition in the journal) recorded."""
+    evs = journal.events
+    n = replay(corrections.apply(evs)).in_force
+    if n is None:
+        return []
+    index, ev = [
+        (i, e) for i, e in enumerate(evs) if e.event in _journal.APPROVALS and e.edition == n
+    ][-1]
+    found = integrity.frozen_problems(project, reg_id, journal, index, ev)
+    return [p for p in found if p.severity == "error"]
 
 
 def _unsigned_or_failing(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:

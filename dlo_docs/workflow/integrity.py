@@ -15,7 +15,7 @@ from . import journal as _journal
 from .journal import Event
 
 
-def _approved(
+def frozen_problems(
     project: Project, reg_id: str, journal: _journal.Journal, index: int, ev: Event
 ) -> list[Problem]:
     """Frozen edition ``ev.edition`` is in place and is exactly the text ``ev`` approved."""
@@ -130,7 +130,7 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
         if ev.event in _journal.APPROVALS:
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
-        problems += _approved(project, reg_id, journal, index, ev)
+        problems += frozen_problems(project, reg_id, journal, index, ev)
     problems += corrections_problems(journal) + legality.check(journal)
     return problems + _unrecorded(project, reg_id, set(approved))
 
