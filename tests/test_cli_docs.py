@@ -30,3 +30,29 @@ def test_command_has_help_and_is_in_the_readme(name, dlo, tmp_path):
     assert f"dlo {name}" in (REPO / "README.md").read_text(encoding="utf-8"), (
         f"README does not document dlo {name}"
     )
+
+
+def _language_options(group: click.Group = main) -> list[tuple[str, click.Parameter]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _language_options(command)
+            continue
+        for param in command.params:
+            if param.name in {"lang", "langs", "to"} and isinstance(param.type, click.Choice):
+                found.append((name, param))
+    return found
+
+
+def test_every_language_option_offers_the_models_languages():
+    """A document language added to the model (``model_types.LANGS``) is offered by every
+    ``--lang`` and ``--to`` of the command line, which lists them once (``cli.DOC_LANGS``, so
+    that ``dlo --help`` imports no part of the library) instead of in each command."""
+    from dlo_docs import cli
+    from dlo_docs.model_types import LANGS
+
+    assert cli.DOC_LANGS == LANGS
+    options = _language_options()
+    assert len(options) >= 8
+    for name, param in options:
+        assert tuple(param.type.choices) == LANGS, name  # type: ignore[attr-defined]

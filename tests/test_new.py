@@ -250,3 +250,17 @@ def test_russian_genitive(phrase, genitive):
 )
 def test_russian_prepositional(phrase, about):
     assert grammar.ru_about(phrase) == about
+
+
+def test_the_library_refuses_a_language_the_model_does_not_know(project):
+    """Called without the command line's choices, ``create`` names the model's languages and
+    writes nothing."""
+    from dlo_docs.create import Options, create
+    from dlo_docs.errors import UsageError
+    from dlo_docs.project import Project
+
+    with pytest.raises(UsageError) as refused:
+        create(Project(project), "dlo-new", Options(kind="job_instruction", languages=("en",)))
+    assert "unknown language 'en'" in str(refused.value)
+    assert "use one of: kk, ru" in str(refused.value)
+    assert not (project / "regulations" / "dlo-new").exists()

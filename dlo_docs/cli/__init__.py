@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # for the types only: the project is imported when a command 
 else:
     _CommandBase = object
 
+# The languages a document may be written in, for every --lang option: the model's LANGS,
+# written here so that `dlo --help` imports no part of the library (a test keeps them equal).
+DOC_LANGS = ("kk", "ru")
+
 
 class Context:
     def __init__(self, root: str) -> None:

@@ -7,7 +7,7 @@ import click
 from .. import i18n, lazy
 from ..i18n import _
 from ..progress import Progress
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 
 api = lazy.module("dlo_docs.api")
 lint = lazy.module("dlo_docs.lint")
@@ -80,7 +80,7 @@ def check(
 )
 @click.option(
     "--lang",
-    type=click.Choice(["kk", "ru"]),
+    type=click.Choice(DOC_LANGS),
     help="Language (default: every language of each document).",
 )
 @click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")

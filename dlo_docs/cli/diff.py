@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..i18n import Msg, _
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 
 diff_api = lazy.module("dlo_docs.comparison")
 fsio = lazy.module("dlo_docs.fsio")
@@ -55,7 +55,7 @@ def _to(value: str) -> int | str:
     "tracked changes (DOCX); html: the comparison as a web page.",
 )
 @click.option(
-    "--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the document's first)."
+    "--lang", type=click.Choice(DOC_LANGS), help="Language (default: the document's first)."
 )
 @click.option(
     "--out",

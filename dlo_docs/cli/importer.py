@@ -6,7 +6,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 from .status_text import revision_note
 
 importer = lazy.module("dlo_docs.importer")
@@ -16,7 +16,7 @@ importer = lazy.module("dlo_docs.importer")
 @click.argument("file", type=PathArg(dir_okay=True))
 @click.option("--id", "reg_id", help="Regulation id (default: from the file name).")
 @click.option(
-    "--lang", type=click.Choice(["kk", "ru"]), help="Language of the text (default: detected)."
+    "--lang", type=click.Choice(DOC_LANGS), help="Language of the text (default: detected)."
 )
 @click.option(
     "--kind",

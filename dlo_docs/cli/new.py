@@ -6,7 +6,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import main
+from . import DOC_LANGS, main
 
 api = lazy.module("dlo_docs.api")
 create = lazy.module("dlo_docs.create")
@@ -26,7 +26,7 @@ def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
     "--lang",
     "langs",
     multiple=True,
-    type=click.Choice(["kk", "ru"]),
+    type=click.Choice(DOC_LANGS),
     help="Languages, the first one main; repeat for several (default: kk and ru).",
 )
 @click.option("--code", help="The document code (default: left to write).")
@@ -59,7 +59,7 @@ def new(obj, reg_id: str, **kw) -> None:
         kind=kw["kind"],
         position=kw["position"],
         unit=kw["unit"],
-        languages=tuple(dict.fromkeys(kw["langs"])) or ("kk", "ru"),
+        languages=tuple(dict.fromkeys(kw["langs"])) or DOC_LANGS,
         code=kw["code"],
         title=kw["title"],
         approvers=_ids(kw["approvers"]),

@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 from .workflow import DATE
 
 register = lazy.module("dlo_docs.register")
@@ -38,7 +38,7 @@ STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
 )
 @click.option(
     "--lang",
-    type=click.Choice(["kk", "ru"]),
+    type=click.Choice(DOC_LANGS),
     default="kk",
     show_default=True,
     help="Language of titles and unit names.",

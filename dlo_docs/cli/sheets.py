@@ -8,7 +8,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 
 sheets = lazy.module("dlo_docs.sheets")
 KINDS = ("agreement", "acquaintance", "changes", "review", "transfer")  # sheets.KINDS
@@ -26,7 +26,7 @@ FORMATS = ("docx", "pdf")  # sheets.FORMATS
     help="Output format; repeat for both (default: docx).",
 )
 @click.option(
-    "--lang", type=click.Choice(["kk", "ru"]), help="Language (default: the regulation's first)."
+    "--lang", type=click.Choice(DOC_LANGS), help="Language (default: the regulation's first)."
 )
 @click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")
 @click.option(

@@ -11,7 +11,7 @@ import click
 from .. import i18n
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg, _
-from . import PathArg, main, report
+from . import DOC_LANGS, PathArg, main, report
 
 
 def load_key(path: str):
@@ -65,7 +65,7 @@ def _ask(path: str) -> bytes:
     metavar="KEY.p12",
     help="The approver's PKCS#12 key file (password: DLO_KEY_PASSWORD or asked for).",
 )
-@click.option("--lang", type=click.Choice(["kk", "ru"]), help="Language (default: every language).")
+@click.option("--lang", type=click.Choice(DOC_LANGS), help="Language (default: every language).")
 @click.option("--out", type=PathArg(file_okay=False), help="Output folder (default: build/).")
 @click.pass_obj
 def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> None:

@@ -9,7 +9,7 @@ import click
 from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import Msg, _
-from . import PathArg, main
+from . import DOC_LANGS, PathArg, main
 from .status_text import revision_note
 
 translation = lazy.module("dlo_docs.translate")
@@ -17,7 +17,7 @@ translation = lazy.module("dlo_docs.translate")
 
 @main.command()
 @click.argument("reg_id", metavar="ID")
-@click.option("--to", "to", type=click.Choice(["kk", "ru"]), help="The language to translate into.")
+@click.option("--to", "to", type=click.Choice(DOC_LANGS), help="The language to translate into.")
 @click.option(
     "--out",
     type=PathArg(dir_okay=False),

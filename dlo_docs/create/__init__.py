@@ -22,7 +22,7 @@ from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..labels import BUNDLED
-from ..model import Registry, Regulation
+from ..model import LANGS, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from . import grammar
 from .lists import code_in, fill_items, plain
@@ -41,7 +41,7 @@ class Options:
     kind: str
     position: str | None = None
     unit: str | None = None
-    languages: tuple[str, ...] = ("kk", "ru")
+    languages: tuple[str, ...] = LANGS
     code: str | None = None
     title: str | None = None  # in the first language
     approvers: tuple[str, ...] = ()
@@ -336,9 +336,10 @@ def create(project: Project, reg_id: str, options: Options) -> Created:
             Msg("choose another id, or change the existing regulation (dlo revise)"),
         )
     for lang in options.languages:
-        if lang not in ("kk", "ru"):
+        if lang not in LANGS:
             raise UsageError(
-                Msg("unknown language {lang}", lang=repr(lang)), Msg("use kk and/or ru")
+                Msg("unknown language {lang}", lang=repr(lang)),
+                Msg("use one of: {choices}", choices=", ".join(LANGS)),
             )
     loaded = Loaded()
     project.load_registry(loaded)
