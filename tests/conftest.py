@@ -78,6 +78,21 @@ def _no_disk_flush():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _key_files_opened_once():
+    """A PKCS#12 key file, the same bytes with the same password, is opened once per test
+    process (``signing_support.OpenedOnce``): each opening checks the RSA key again, and the
+    signing tests open the same few files some hundred times. What fails to open is not kept
+    and fails again; the commands tests run as subprocesses open their files as always."""
+    from signing_support import OpenedOnce
+
+    from dlo_docs.signing import keys
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(keys, "pkcs12", OpenedOnce(keys.pkcs12))
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory):
     """The persistent cache (``DLO_CACHE_DIR``) of the test run is a folder of its own, shared
     by its tests and the commands they start, never the user's."""

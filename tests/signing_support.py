@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,30 @@ def _key(label: str) -> rsa.RSAPrivateKey:
     if label not in _KEYS:
         _KEYS[label] = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return _KEYS[label]
+
+
+class OpenedOnce:
+    """``pkcs12`` as the package calls it, with each key file opened once per test process:
+    ``load_key_and_certificates`` checks the RSA key each time (~33 ms), and the signing tests
+    open the same few files, with the same password, some hundred times. A result is kept by
+    the file's bytes and the password, so another file, a changed one or another password is
+    opened anew, and a file that fails to open (a wrong password, not PKCS#12) fails each time
+    as it did the first."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self._opened: dict[tuple[bytes, bytes | None], Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def load_key_and_certificates(self, data: bytes, password: bytes | None, *args: Any) -> Any:
+        if args:
+            return self._real.load_key_and_certificates(data, password, *args)
+        found = (bytes(data), password)
+        if found not in self._opened:
+            self._opened[found] = self._real.load_key_and_certificates(data, password)
+        return self._opened[found]
 
 
 @dataclass
@@ -112,6 +136,7 @@ def make_ca(name: str = "Test National CA", label: str = "ca", issuer: CA | None
 class Official:
     key: rsa.RSAPrivateKey
     cert: x509.Certificate
+    _files: dict[tuple[Any, ...], bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def pem(self) -> bytes:
@@ -138,9 +163,12 @@ class Official:
                 .hmac_hash(hashes.SHA1())
                 .build(password.encode())
             )
-        data = pkcs12.serialize_key_and_certificates(
-            b"official", self.key, self.cert, [ca.cert] if ca else None, encryption
-        )
+        made = (self.cert, password, ca.cert if ca else None, legacy)
+        if made not in self._files:  # the same file's bytes each time (its salt is random)
+            self._files[made] = pkcs12.serialize_key_and_certificates(
+                b"official", self.key, self.cert, [ca.cert] if ca else None, encryption
+            )
+        data = self._files[made]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return path
@@ -258,17 +286,35 @@ def edit_position(root: Path, role: str, edit) -> None:
         edit(next(p for p in registry["positions"] if p["id"] == role))
 
 
+_OFFICE: dict[str, Any] = {}
+
+
+def _office_pki(role: str | None) -> Any:
+    """The office's CA (``role`` None) or ``role``'s holder, made once per test process as the
+    keys are, so that every office has the same certificates and key files (and a key file's
+    bytes, opened once: ``OpenedOnce``)."""
+    name = role or ""
+    if name not in _OFFICE:
+        _OFFICE[name] = (
+            make_ca()
+            if role is None
+            else make_official(_office_pki(None), HOLDERS[role], label=role)
+        )
+    return _OFFICE[name]
+
+
 def office(root: Path, roles=tuple(HOLDERS)) -> Office:
     """The CA trusted by the project, and every ``role``'s holder with a bound certificate (the
-    registry written once, as ``set_signatures`` then ``bind`` for each role would leave it)."""
-    ca = make_ca()
+    registry written once, as ``set_signatures`` then ``bind`` for each role would leave it).
+    The CA and the holders are the same in every office of a test process."""
+    ca = _office_pki(None)
     (root / "keys").mkdir(exist_ok=True)
     (root / "keys" / "ca.pem").write_bytes(ca.pem)
     officials, p12 = {}, {}
     with _registry(root) as registry:
         registry["signatures"] = _signatures(["keys/ca.pem"])
         for role in roles:
-            officials[role] = make_official(ca, HOLDERS[role], label=role)
+            officials[role] = _office_pki(role)
             _bound(root, registry, role, officials[role])
             p12[role] = officials[role].p12(root.parent / "private" / f"{role}.p12")
     return Office(root, ca, officials, p12)
