@@ -115,9 +115,15 @@ def _private_cache(request, tmp_path_factory, monkeypatch):
 def _fast_tier_runs_no_libreoffice(request, tmp_path_factory, monkeypatch):
     """A test not marked ``slow`` finds on PATH a LibreOffice that fails at once, so a test
     that runs the real one without the marker fails in the fast tier instead of slowing it
-    (a test's own stand-in, given by ``DLO_SOFFICE``, still runs)."""
+    (a test's own stand-in, given by ``DLO_SOFFICE``, still runs; the developer's own
+    ``DLO_SOFFICE``, which would be found before PATH, is not passed on). A LibreOffice chosen
+    by an earlier in-process ``dlo --soffice PATH`` is forgotten before every test."""
+    chosen = sys.modules.get("dlo_docs.render.pdf")
+    if chosen is not None:
+        chosen.use_soffice(None)
     if request.node.get_closest_marker("slow") is not None or os.name == "nt":
         return
+    monkeypatch.delenv("DLO_SOFFICE", raising=False)
     guard = tmp_path_factory.getbasetemp() / "no-libreoffice"
     if not guard.is_dir():
         guard.mkdir(exist_ok=True)
