@@ -10,7 +10,7 @@ from conftest import on_day
 from dlo_docs import load
 
 REG = "dlo-head"
-# clause 17 of the seed, in its order
+# the bundled regulation's agreement.approvers (its clause stating them), in their order
 APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
 COMMENT = "# A hand-written comment that every workflow command must keep.\n"
 
