@@ -4,6 +4,7 @@ formats, and the helpers the rules share."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,18 @@ def test_every_rule_module_is_listed():
     ]
     defined = {m.RULE.code for m in modules if hasattr(m, "RULE")}
     assert defined == {r.code for r in lint.rules()}
+
+
+def test_the_readme_lists_every_rule_by_code_and_name():
+    """The README's table under "lint" has a row for each rule (code, name), and its summary
+    of the codes names the first and the last: a rule added without its documentation fails."""
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| (DLO1\d\d) \| ([\w-]+) \|", readme, re.MULTILINE)
+    assert listed == [(r.code, r.name) for r in lint.listing()]
+    codes_ = [r.code for r in lint.listing()]
+    assert f"Lint rules: {codes_[0]}–{codes_[-1]}," in readme
 
 
 def test_rules_read_the_projects_label_set(project, dlo):
