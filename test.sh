@@ -7,4 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup.sh
+# The tests' scratch folders in memory where there is a tmpfs (/dev/shm), unless TMPDIR is set:
+# a run writes tens of thousands of files (projects, outputs, LibreOffice profiles) and pytest,
+# keeping the last three runs' folders, deletes the oldest as the run ends; on a disk that
+# discards what is deleted, that took 20 s and more, one file at a time.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  export TMPDIR="/dev/shm/dlo-tests-$(id -u)"
+  mkdir -p -m 700 "$TMPDIR"
+fi
 exec env -u PYTHONDONTWRITEBYTECODE .venv/bin/python -m pytest -n auto --dist loadscope --no-loadscope-reorder "$@"
