@@ -118,7 +118,7 @@ def _fast_tier_runs_no_libreoffice(request, tmp_path_factory, monkeypatch):
     (a test's own stand-in, given by ``DLO_SOFFICE``, still runs; the developer's own
     ``DLO_SOFFICE``, which would be found before PATH, is not passed on). A LibreOffice chosen
     by an earlier in-process ``dlo --soffice PATH`` is forgotten before every test."""
-    chosen = sys.modules.get("dlo_docs.render.pdf")
+    chosen = sys.modules.get("dlo_docs.render.soffice")
     if chosen is not None:
         chosen.use_soffice(None)
     if request.node.get_closest_marker("slow") is not None or os.name == "nt":

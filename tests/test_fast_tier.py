@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from dlo_docs.render import pdf
+from dlo_docs.render import soffice as finder
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the guard is a shell script")
 
 
 def test_an_unmarked_test_finds_the_refusing_soffice():
     assert "DLO_SOFFICE" not in os.environ
-    found = Path(pdf.soffice())
+    found = Path(finder.soffice())
     assert found.parent.name == "no-libreoffice"
     run = subprocess.run([str(found), "--version"], capture_output=True, text=True)
     assert run.returncode == 97 and "mark it @pytest.mark.slow" in run.stderr
@@ -38,10 +38,10 @@ def test_the_developers_dlo_soffice_is_not_passed_to_an_unmarked_test(tmp_path):
 
 
 def test_a_test_may_leave_a_chosen_soffice_behind():
-    pdf.use_soffice("/nowhere/soffice")  # as an in-process `dlo --soffice PATH` leaves it
+    finder.use_soffice("/nowhere/soffice")  # as an in-process `dlo --soffice PATH` leaves it
 
 
 def test_the_next_test_has_forgotten_it():
     """(Run after the one above, in the same process, as the file's order and the suite's
     ``--dist loadscope`` give.)"""
-    assert Path(pdf.soffice()).parent.name == "no-libreoffice"
+    assert Path(finder.soffice()).parent.name == "no-libreoffice"

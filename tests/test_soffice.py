@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from dlo_docs.render import pdf
+from dlo_docs.render import soffice as finder
 
 
 def fake_soffice(folder, log):
@@ -34,7 +34,7 @@ def test_the_option_wins_over_the_environment(project, dlo, monkeypatch, tmp_pat
     # the next run in this process searches again
     monkeypatch.delenv("DLO_SOFFICE")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    monkeypatch.setattr(pdf, "_installed", lambda: [])
+    monkeypatch.setattr(finder, "_installed", lambda: [])
     again = dlo("render", "dlo-head", "--format", "pdf", cwd=project)
     assert again.code == 2 and "is not installed" in again.err
 
@@ -59,5 +59,5 @@ def test_windows_install_folders(monkeypatch, tmp_path):
     monkeypatch.setenv("ProgramFiles", str(tmp_path / "PF"))
     monkeypatch.delenv("ProgramFiles(x86)", raising=False)
     monkeypatch.delenv("ProgramW6432", raising=False)
-    places = pdf._installed()
+    places = finder._installed()
     assert places == [os.path.join(str(tmp_path / "PF"), "LibreOffice", "program", "soffice.exe")]

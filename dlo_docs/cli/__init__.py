@@ -166,10 +166,10 @@ def main(ctx: click.Context, root: str, soffice: str | None, no_cache: bool) -> 
     usercache.disable(no_cache)  # not set: as DLO_NO_CACHE says (whatever an earlier run set)
     # None: the default search (a previous in-process run may have set another); a module not
     # imported yet searches by default, and help alone never imports it
-    if soffice is not None or "dlo_docs.render.pdf" in sys.modules:
-        from ..render import pdf
+    if soffice is not None or "dlo_docs.render.soffice" in sys.modules:
+        from ..render import soffice as finder
 
-        pdf.use_soffice(soffice)
+        finder.use_soffice(soffice)
 
 
 def report(exc: DloError) -> None:

@@ -2,8 +2,8 @@
 
 Public interface (the site and the CLI use it):
 
-- ``available() -> bool``: is LibreOffice installed?
-- ``soffice() -> str``: its path; raises ``SofficeMissing`` (a ``UsageError``) saying what to install.
+LibreOffice itself is found by ``soffice.py`` (``soffice()``, ``use_soffice``; ``available()``,
+``SofficeMissing`` and ``INSTALL`` are offered here too).
 - ``convert(documents, timeout=None) -> dict[str, bytes]``: many DOCX (name -> bytes) to PDF/A-2b
   in ONE LibreOffice run; returns name -> PDF bytes.
 - ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -44,7 +43,12 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from . import pdf_cache, pdf_stable, process_group, stamp
 
-INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+# finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
+from .soffice import INSTALL as INSTALL
+from .soffice import SofficeMissing as SofficeMissing
+from .soffice import available as available
+from .soffice import soffice
+
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -55,61 +59,6 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # the 40 documents' retries (each alone, ~0.9 s) and a hang the batch's timeout
 BATCH = 40
 SHOWN = 5  # failures named in a short report; the rest go to its log file
-
-
-class SofficeMissing(UsageError):
-    """LibreOffice is not installed: PDF cannot be made here."""
-
-
-_CHOSEN: str | None = None  # set by ``use_soffice`` (the command line's --soffice PATH)
-
-
-def use_soffice(path: str | None) -> None:
-    """Use the LibreOffice at ``path`` (an executable file) for this process."""
-    global _CHOSEN
-    _CHOSEN = path
-
-
-def _installed() -> list[str]:
-    """Where the LibreOffice installers put soffice when it is not on PATH (Windows, macOS)."""
-    if os.name == "nt":
-        roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")]
-        return [os.path.join(r, "LibreOffice", "program", "soffice.exe") for r in roots if r]
-    return ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-
-
-def soffice() -> str:
-    """The LibreOffice executable: ``--soffice PATH`` (``use_soffice``), else ``DLO_SOFFICE``,
-    else ``soffice``/``libreoffice`` on ``PATH``, else the installers' usual places."""
-    chosen = _CHOSEN or os.environ.get("DLO_SOFFICE")
-    candidates = [chosen] if chosen else ["soffice", "libreoffice", *_installed()]
-    for name in candidates:
-        path = shutil.which(name)
-        if path:
-            return path
-    if chosen:
-        raise SofficeMissing(
-            Msg("no LibreOffice at {chosen} (from --soffice or DLO_SOFFICE)", chosen=chosen),
-            Msg(
-                "give the full path of soffice (Windows: C:\\Program Files\\LibreOffice\\program\\soffice.exe), or install it: {command}",
-                command=INSTALL,
-            ),
-        )
-    raise SofficeMissing(
-        Msg("LibreOffice (soffice) is not installed, so PDF cannot be made"),
-        Msg(
-            "install it and the fonts: {command} (or run tools/setup.sh as root; elsewhere give --soffice PATH)",
-            command=INSTALL,
-        ),
-    )
-
-
-def available() -> bool:
-    try:
-        soffice()
-    except SofficeMissing:
-        return False
-    return True
 
 
 def default_timeout(count: int) -> float:
