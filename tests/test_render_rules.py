@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_check import MINIMAL, write
 
 
@@ -75,3 +77,59 @@ def test_bilingual_regulation_renders_both_languages(project, dlo):
     kk = (project / "build" / "t.kk.html").read_text(encoding="utf-8")
     assert '<html lang="ru">' in ru and "Глава 1. Один" in ru and "1.</a> Текст." in ru
     assert '<html lang="kk">' in kk and "1 тарау. Бір" in kk
+
+
+def test_a_template_is_compiled_once_per_source_and_its_errors_name_the_projects_file(
+    tmp_path, dlo, monkeypatch
+):
+    """Two projects' identical copies of the HTML template are compiled once in a process; an
+    edited copy is compiled anew and renders its own text; an error raised from code compiled
+    for another project's copy names this project's file and line."""
+    from conftest import _bundled_copy
+
+    from dlo_docs.render import html
+
+    compiled: list[str] = []
+    real = html.Environment.compile
+
+    def counting(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(str(filename))
+        return real(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(html.Environment, "compile", counting)
+    monkeypatch.setattr(html, "_COMPILED", html._Compiled())
+    html._environment.cache_clear()
+    template = Path("templates/html/regulation.html.j2")
+    first, second, edited = (_bundled_copy(tmp_path / n) for n in ("a", "b", "c"))
+    text = (first / template).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    lines[1] = "<!-- EDITED COPY -->" + lines[1]
+    (edited / template).write_text("".join(lines), encoding="utf-8")
+
+    def render(root: Path):
+        return dlo("--root", root, "render", "--format", "html", "--draft", "--out", root / "out")
+
+    assert render(first).code == 0
+    assert [f for f in compiled if f.endswith(template.name)] == [str(first / template)]
+    assert render(second).code == 0
+    assert [f for f in compiled if f.endswith(template.name)] == [str(first / template)]
+    out = (second / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert out == (first / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert render(edited).code == 0
+    assert compiled.count(str(edited / template)) == 1
+    assert "<!-- EDITED COPY -->" in (edited / "out" / "dlo-head.kk.html").read_text("utf-8")
+    # code compiled for the first copy, failing in the second project: its file, its line
+    (second / "templates/html/regulation.html.j2").write_text(text, encoding="utf-8")
+    html._environment.cache_clear()
+    monkeypatch.setattr(html, "_COMPILED", html._Compiled())
+    assert render(first).code == 0
+    broken = text.replace("{{", "{{ no_such_value ~", 1)
+    line = text[: text.index("{{")].count("\n") + 1
+    (second / template).write_text(broken, encoding="utf-8")
+    (first / template).write_text(broken, encoding="utf-8")
+    assert render(first).code == 1
+    n = len(compiled)
+    result = render(second)
+    assert len(compiled) == n, "the second project's copy was compiled again"
+    assert f"{template.as_posix()}:{line}:1: error DLO304" in result.err
+    assert "templates/html/regulation.html.j2" in result.err and str(first) not in result.err

@@ -5,8 +5,10 @@ from __future__ import annotations
 import traceback
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
     FileSystemLoader,
     StrictUndefined,
@@ -14,6 +16,7 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 
 from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
@@ -23,10 +26,51 @@ from ..labels import templates_dir
 TEMPLATE_ERROR = "DLO304"
 
 
+def _renamed(code: CodeType, filename: str) -> CodeType:
+    """``code`` (and the functions it defines) as if compiled from ``filename``."""
+    consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+class _Compiled(BytecodeCache):
+    """Each template compiled once per process by its name and source, wherever its file is:
+    another project's copy of a template, or a site rebuilt by ``dlo site serve``, is not
+    compiled again. A changed source is another entry; the code is given the file it is read
+    from (Jinja2's errors and ``_problem`` name that file). Every environment is made with the
+    same options (``_environment``), on which the compiled code depends."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, CodeType] = {}
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = Bucket(environment, f"{name}\0{checksum}", checksum)
+        code = self._code.get(bucket.key)
+        if code is not None and filename is not None:
+            bucket.code = _renamed(code, filename)
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            self._code[bucket.key] = bucket.code
+
+    def load_bytecode(self, bucket: Bucket) -> None:  # kept in memory only: see get_bucket
+        pass
+
+    def dump_bytecode(self, bucket: Bucket) -> None:  # kept in memory only: see set_bucket
+        pass
+
+
+_COMPILED = _Compiled()
+
+
 @lru_cache(maxsize=8)
 def _environment(folder: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(str(folder)),
+        bytecode_cache=_COMPILED,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
