@@ -10,8 +10,10 @@ bash tools/setup.sh
 # The tests' scratch folders in memory where there is a tmpfs (/dev/shm), unless TMPDIR is set:
 # a run writes tens of thousands of files (projects, outputs, LibreOffice profiles) and pytest,
 # keeping the last three runs' folders, deletes the oldest as the run ends; on a disk that
-# discards what is deleted, that took 20 s and more, one file at a time.
-if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+# discards what is deleted, that took 20 s and more, one file at a time. Only where it has 2 GB
+# free: a container's /dev/shm is often 64 MB, which a run (~200 MB, three kept) would fill.
+shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $4 ~ /^[0-9]+$/ { print $4 }' || true)
+if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ] && [ "${shm_free_kb:-0}" -ge 2000000 ]; then
   export TMPDIR="/dev/shm/dlo-tests-$(id -u)"
   mkdir -p -m 700 "$TMPDIR"
 fi
