@@ -51,6 +51,15 @@ TRUE: dict[str, list[tuple[str, str]]] = {
         ("DLO107", "clause 16 item 20 nearly repeats clause 16 item 3"),
         # "құжатайналымы,бюджеттік жоспарлау": no space after the comma
         ("DLO113", "no space after ',' (clause 16 item 41)"),
+        # Kazakh words typed with a Latin i for і (the same in print; search misses them)
+        ("DLO116", "'жергiлiктi' is typed with Latin letters"),
+        ("DLO116", "'мемлекеттiк' is typed with Latin letters"),
+        ("DLO116", "'өзi' is typed with Latin letters"),
+        ("DLO116", "'өзiн' is typed with Latin letters"),
+        (
+            "DLO116",
+            "'өкiлеттiктердi' is typed with Latin letters among the Cyrillic ones: i (clause 17 item 10)",
+        ),
     ],
     "jambyl-uptad-polozhenie.ru": [
         # items 3 and 20: "в соответствии с законодательствами обеспечение эффективного

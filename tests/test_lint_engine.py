@@ -286,3 +286,19 @@ def test_document_codes(text, found):
 )
 def test_spacing(text, count):
     assert len(list(problems_in(text))) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("әлеуметтiк әрiптестiк", [(8, "әлеуметтiк", "i"), (13, "әрiптестiк", "i")]),
+        ("Pектор және прoрeктoр", [(0, "Pектор", "P"), (14, "прoрeктoр", "oe")]),
+        ("Moodle, Moodleда, IT-бөлім, e-mail, ISO 9001, Wi-Fi", []),  # Latin words, endings
+        ("бөлімz", []),  # a Latin letter no Cyrillic one looks like: not a lookalike
+        ("", []),
+    ],
+)
+def test_mixed_script_finds_lookalikes_inside_cyrillic_words_only(text, found):
+    from dlo_docs.lint.mixed_script import mixed
+
+    assert list(mixed(text)) == found

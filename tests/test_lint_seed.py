@@ -32,6 +32,14 @@ DEFECTS = [
     ("DLO113", "проректордың  бастамасы", 12, "two spaces"),
     ("DLO113", "процедура.  Құжаттаманы", 10, "two spaces"),
     ("DLO109", "кіріспеде", 0, "the document has no introduction"),
+    ("DLO116", "өкiлдерiмен", 2, "typed with a Latin i for і"),
+    ("DLO116", "бiрлесiп", 1, "typed with a Latin i for і"),
+    ("DLO116", "әлеуметтiк", 8, "typed with a Latin i for і"),
+    ("DLO116", "әрiптестiк", 2, "typed with a Latin i for і"),
+    ("DLO116", "негiзiнде", 3, "typed with a Latin i for і"),
+    ("DLO116", "әзiрлеудi", 2, "typed with a Latin i for і"),
+    ("DLO116", "өндiрiстiк", 3, "typed with a Latin i for і"),
+    ("DLO116", "тәртiптiң", 4, "typed with a Latin i for і"),
 ]
 
 
