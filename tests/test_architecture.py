@@ -162,6 +162,26 @@ def test_a_private_name_reached_another_way_is_reported(tmp_path):
     assert "late.py:2: dlo_docs.workflow.late (layer workflow) imports dlo_docs.cli" in violations
 
 
+def test_the_workflows_lazy_commands_are_seen_by_the_graph():
+    """``dlo_docs.workflow`` imports its writing commands at first use, by a name computed at
+    run time that the graph cannot follow; its ``TYPE_CHECKING`` imports stand for them, so
+    each command of ``_COMMANDS`` must be imported there from the module it names."""
+    import ast
+
+    from dlo_docs import workflow
+
+    tree = ast.parse((PACKAGE / "workflow" / "__init__.py").read_text(encoding="utf-8"))
+    typed = {
+        alias.name: node.module
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert typed == workflow._COMMANDS
+
+
 def test_the_architecture_document_shows_the_graph_as_it_is():
     doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert graph.mermaid(PACKAGE) in doc, "run: python tools/import_graph.py --write"
