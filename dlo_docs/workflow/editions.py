@@ -14,6 +14,7 @@ from ..errors import DloError, UsageError
 from ..i18n import Msg
 from ..model import Regulation
 from ..project import Document, Loaded, Project
+from . import stored_hashes
 from .journal import content_hash
 from .state import History
 
@@ -50,15 +51,35 @@ def pending_path(final: Path) -> Path:
     return final.with_name(final.name + ".pending")
 
 
-def file_hash(file: Path, project: Project) -> str | None:
+def file_hash(file: Path, project: Project, kept: bool = False) -> str | None:
     """The content hash of a regulation file (None: it does not read or validate), worked out
     once per content of the file in the project's cache: every command checks every frozen
-    edition its journal approved, and a frozen edition does not change."""
+    edition its journal approved, and a frozen edition does not change. With ``kept`` (the
+    register and ``dlo status``, checking the edition in force) see ``_kept_hash``; ``dlo
+    verify``, the commands that write and every output work it out every time."""
+    if kept:
+        return _kept_hash(Path(file), project)
     source, _ = project.read(file)
     if source is None:
         return None
     key = ("content hash", Path(file).resolve())
     found: str | None = project.cache.get(key, source.text, lambda: _hash(source))
+    return found
+
+
+def _kept_hash(file: Path, project: Project) -> str | None:
+    """The hash kept in the user's cache for the file's bytes (``stored_hashes``: one SHA-256 and
+    one small read), else worked out from those same bytes and kept."""
+    display = project.display(file)
+    raw, _ = load.read_raw(file, display, root=project.root)
+    if raw is None:
+        return None
+    found = stored_hashes.find(raw)
+    if found is None:
+        source, _ = load.parse(raw, display)
+        found = _hash(source) if source is not None else None
+        if found is not None:
+            stored_hashes.keep(raw, found)
     return found
 
 

@@ -65,7 +65,7 @@ def _edition_in_force(project: Project, reg_id: str, journal: _journal.Journal) 
     index, ev = [
         (i, e) for i, e in enumerate(evs) if e.event in _journal.APPROVALS and e.edition == n
     ][-1]
-    found = integrity.frozen_problems(project, reg_id, journal, index, ev)
+    found = integrity.frozen_problems(project, reg_id, journal, index, ev, kept=True)
     return [p for p in found if p.severity == "error"]
 
 

@@ -16,9 +16,15 @@ from .journal import Event
 
 
 def frozen_problems(
-    project: Project, reg_id: str, journal: _journal.Journal, index: int, ev: Event
+    project: Project,
+    reg_id: str,
+    journal: _journal.Journal,
+    index: int,
+    ev: Event,
+    kept: bool = False,
 ) -> list[Problem]:
-    """Frozen edition ``ev.edition`` is in place and is exactly the text ``ev`` approved."""
+    """Frozen edition ``ev.edition`` is in place and is exactly the text ``ev`` approved
+    (``kept``: its hash may be the one kept in the user's cache, see ``editions.file_hash``)."""
     n = ev.edition
     path = editions.path(project, reg_id, n)
     display = project.display(path)
@@ -50,7 +56,7 @@ def frozen_problems(
                 Msg("restore it from version control"),
             )
         ]
-    if editions.file_hash(path, project) != ev.content_hash:
+    if editions.file_hash(path, project, kept) != ev.content_hash:
         return [
             error(
                 Location(display, 1, 1),
