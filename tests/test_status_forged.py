@@ -66,6 +66,8 @@ def test_an_intact_project_shows_both_orders(dlo, signed):
     assert result.code == 0, result.err
     blocks = _blocks(result.out)
     assert ORDER in blocks[REG] and OTHER_ORDER in blocks[OTHER]
+    shown = json.loads(_run(dlo, signed, "status", "--format", "json").out)["regulations"]
+    assert [r["verified"] for r in shown] == [True, True]
     log = _run(dlo, signed, "log", REG, "--format", "json")
     assert log.code == 0 and log.err == ""
     data = json.loads(log.out)
@@ -98,7 +100,7 @@ def test_status_reports_a_forged_journal_and_shows_the_others(dlo, signed, attac
     assert (rows[REG]["state"], rows[REG]["verified"]) == (None, False)
     assert code in [p["code"] for p in rows[REG]["problems"]]
     _nothing_forged(json.dumps(rows[REG], ensure_ascii=False))
-    assert rows[OTHER]["state"] == "in_force"
+    assert (rows[OTHER]["state"], rows[OTHER]["verified"]) == ("in_force", True)
     assert rows[OTHER]["in_force_order"]["number"] == OTHER_ORDER
 
 
@@ -110,7 +112,7 @@ def test_log_lists_a_forged_journal_as_unverified(dlo, signed, attack):
     assert result.code == 1
     assert f"error {code}:" in result.err
     heading, *rest = result.out.splitlines()
-    assert heading.startswith(f"{REG}: the journal does not verify"), heading
+    assert heading.startswith(f"{REG}: does not verify"), heading
     assert "not the regulation's approved state" in heading and f"dlo verify {REG}" in heading
     events = [line for line in rest if not line.startswith(" ")]
     assert events and all(line.startswith("UNVERIFIED ") for line in events), events
@@ -222,3 +224,15 @@ def test_it_is_said_in_the_interface_language(dlo, signed, monkeypatch, lang, sa
     assert all(
         line.startswith(mark) for line in log.out.splitlines()[1:] if not line.startswith(" ")
     )
+
+
+def test_an_unreadable_regulation_is_not_verified_either(dlo, signed):
+    """JSON: ``verified`` is true only for a regulation shown; one that cannot be read is listed
+    with ``state: null`` and ``verified: false`` as a forged one is."""
+    (signed / "regulations" / OTHER / "regulation.yaml").write_text("title: [\n", encoding="utf-8")
+    result = _run(dlo, signed, "status", "--format", "json")
+    assert result.code == 1
+    rows = {r["id"]: r for r in json.loads(result.out)["regulations"]}
+    assert (rows[OTHER]["state"], rows[OTHER]["verified"]) == (None, False)
+    assert rows[OTHER]["problems"]
+    assert (rows[REG]["state"], rows[REG]["verified"]) == ("in_force", True)

@@ -84,12 +84,12 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
     problems_of = failed | forged
     if fmt == "json":
         regulations = [
-            st.as_dict()
+            {**st.as_dict(), "verified": True}
             if st is not None
             else {
                 "id": reg_id,
                 "state": None,
-                "verified": reg_id not in forged,
+                "verified": False,
                 "problems": [p.as_dict() for p in problems_of[reg_id]],
             }
             for reg_id, st in results
@@ -155,9 +155,9 @@ def log(obj, reg_id: str, fmt: str) -> None:
 
 def _unverified_heading(reg_id: str, n: int) -> str:
     return ngettext(
-        "{id}: the journal does not verify ({n} error, listed above): the events below are "
+        "{id}: does not verify ({n} error, listed above): the events below are "
         "unverified, not the regulation's approved state; dlo verify {id} names each failure",
-        "{id}: the journal does not verify ({n} errors, listed above): the events below are "
+        "{id}: does not verify ({n} errors, listed above): the events below are "
         "unverified, not the regulation's approved state; dlo verify {id} names each failure",
         n,
     ).format(id=reg_id, n=n)
