@@ -24,7 +24,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -147,20 +147,27 @@ def sweep(folder: Path, recursive: bool = False) -> list[Path]:
 
 
 def atomic_write(
-    path: Path, data: bytes | str, mode: int | None = None, *, root: Path | None = None
+    path: Path,
+    data: bytes | str | Iterable[bytes],
+    mode: int | None = None,
+    *,
+    root: Path | None = None,
 ) -> None:
-    """``mode``: the new file's permission bits (default: what the umask gives, e.g. 0644).
-    ``root``: the folder the file must stay in (see ``confine``)."""
+    """``data``: the bytes, a text (UTF-8) or the bytes in chunks (a large file copied or
+    written without being held whole). ``mode``: the new file's permission bits (default: what
+    the umask gives, e.g. 0644). ``root``: the folder the file must stay in (see ``confine``)."""
     path = confine(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     confine(path, root)  # the folders just made are real ones, not links planted meanwhile
     mode = default_mode() if mode is None else mode
     if isinstance(data, str):
         data = data.encode("utf-8")
+    chunks = [data] if isinstance(data, bytes) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             os.fchmod(handle.fileno(), mode)
             handle.flush()
             os.fsync(handle.fileno())

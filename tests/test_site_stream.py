@@ -82,3 +82,106 @@ def test_the_indexes_made_again_from_the_caches_are_the_same(published):
         (published / "public" / name).unlink()
     _build(published, "public")  # nothing changed: the indexes from the cached entries
     assert _files(published / "public") == before
+
+
+def test_the_search_index_is_streamed_to_the_bytes_of_one_json_document(published, monkeypatch):
+    monkeypatch.setattr(publishing, "group_size", lambda: 1)
+    _build(published, "public")
+    for lang in ("kk", "ru"):
+        raw = (published / "public" / f"search-index.{lang}.json").read_bytes()
+        data = json.loads(raw)
+        assert data["lang"] == lang and len(data["regs"]) == 2 and len(data["hits"]) > 10
+        assert {hit[0] for hit in data["hits"]} == {0, 1}
+        assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_a_cache_damaged_while_the_indexes_are_written_is_built_again(published, monkeypatch):
+    from dlo_docs import site
+
+    entries = publishing.Publishing._entries
+
+    def damaging(self, summary, text_lang):
+        if summary["id"] == UNIT:  # someone writes into the build's cache meanwhile
+            (self.out / self.caches[UNIT]).write_bytes(b"{not json")
+        return entries(self, summary, text_lang)
+
+    monkeypatch.setattr(publishing.Publishing, "_entries", damaging)
+    report = site.build(Project(published), published / "public", pdf=False)
+    assert not report.errors
+    kk = json.loads((published / "public" / "search-index.kk.json").read_bytes())
+    assert {hit[0] for hit in kk["hits"]} == {0}  # the unit's entries are not in this one
+    monkeypatch.setattr(publishing.Publishing, "_entries", entries)
+    again = site.build(Project(published), published / "public", pdf=False)
+    assert again.rebuilt == [UNIT]
+    kk = json.loads((published / "public" / "search-index.kk.json").read_bytes())
+    assert {hit[0] for hit in kk["hits"]} == {0, 1}
+
+
+def _fake_pdfs(monkeypatch, made: list[Path]):
+    """LibreOffice replaced by a converter that writes a large PDF of each DOCX."""
+    from dlo_docs.render import pdf as pdf_render
+
+    def convert_many(files, outdir, jobs=1):
+        outdir.mkdir(parents=True, exist_ok=True)
+        result = pdf_render.Converted()
+        for source in files:
+            pdf = outdir / f"{source.stem}.pdf"
+            body = source.name.encode() * ((3 << 20) // len(source.name) + 1)  # > 3 MiB: chunks
+            pdf.write_bytes(b"%PDF-1.7\n" + body)
+            result.made[source.stem] = pdf
+            made.append(pdf)
+        return result
+
+    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(pdf_render, "convert_many", convert_many)
+
+
+def test_pdfs_are_copied_into_the_site_by_file_never_held_as_bytes(published, monkeypatch):
+    made: list[Path] = []
+    _fake_pdfs(monkeypatch, made)
+    put = Writer.put
+
+    def putting(self, rel, data, key=None):
+        assert not rel.endswith(".pdf"), "a PDF held in memory to be written"
+        return put(self, rel, data, key)
+
+    monkeypatch.setattr(Writer, "put", putting)
+    from dlo_docs import site
+
+    report = site.build(Project(published), published / "public", pdf=True)
+    assert not report.errors and len(made) == 3  # the seed in kk, the fixture in kk and ru
+    pdfs = sorted((published / "public" / "files").glob("*.pdf"))
+    assert [p.name for p in pdfs] == sorted(p.name for p in made)
+    for pdf in pdfs:
+        assert pdf.stat().st_nlink == 1 and pdf.stat().st_size > 3 << 20  # a copy of its own
+        assert pdf.read_bytes().startswith(b"%PDF-1.7\n" + pdf.stem.encode())
+    assert not made[0].exists()  # LibreOffice's output folder is gone
+
+
+def test_a_pdf_rewritten_only_where_its_bytes_differ_and_never_through_a_link(
+    published, tmp_path, monkeypatch
+):
+    from dlo_docs.site.manifest import Manifest, digest
+    from dlo_docs.site.writer import Report
+
+    out = published / "public"
+    out.mkdir()
+    w = Writer(out, Manifest(out), Report(out))
+    source = tmp_path / "made.pdf"
+    source.write_bytes(b"%PDF" + b"x" * (3 << 20))
+    w.put_file("files/a.pdf", source)
+    assert w.report.written == ["files/a.pdf"]
+    assert w.manifest.outputs["files/a.pdf"]["key"] == digest(source.read_bytes())
+    w.put_file("files/a.pdf", source)  # the same bytes: left alone
+    assert w.report.written == ["files/a.pdf"] and w.report.unchanged == 1
+    source.write_bytes(b"%PDF" + b"x" * ((3 << 20) - 1) + b"y")  # the last chunk differs
+    w.put_file("files/a.pdf", source)
+    assert (out / "files" / "a.pdf").read_bytes() == source.read_bytes()
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"not the site's")
+    (out / "files" / "a.pdf").unlink()
+    (out / "files" / "a.pdf").symlink_to(victim)
+    w.put_file("files/a.pdf", source)
+    assert victim.read_bytes() == b"not the site's"
+    assert not (out / "files" / "a.pdf").is_symlink()
+    assert (out / "files" / "a.pdf").read_bytes() == source.read_bytes()

@@ -227,11 +227,10 @@ class _Site(Publishing):
         path = self.out / entry["cache"]  # a manifest entry is a plain path inside (Manifest)
         return self._inside(path) and not path.is_symlink() and path.is_file()
 
-    def _cache(self, entry: dict) -> tuple[dict, bytes] | None:
-        """What the index and the search need of a regulation, as the previous build left it
-        (read inside the site folder only, bounded): its summary, and the cache's JSON (its
-        search entries are read from it when the search indexes are written); None when it is
-        damaged."""
+    def _cache(self, entry: dict) -> dict | None:
+        """What the index needs of a regulation, as the previous build left it (read inside the
+        site folder only, bounded): its summary (its search entries are read from the same file
+        when the search indexes are written); None when it is damaged."""
         try:
             raw = inputs.read_bytes(
                 self.out / entry["cache"], limit=inputs.MAX_YAML_BYTES, root=self.out
@@ -240,7 +239,7 @@ class _Site(Publishing):
             cache["summary"], cache["entries"]  # noqa: B018 - both must be there
         except (OSError, ValueError, KeyError, TypeError, inputs.InputRefused, RecursionError):
             return None
-        return cache["summary"], raw
+        return cache["summary"]
 
     def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
         """A regulation that cannot be published this time: its errors reported, its previous

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -39,6 +39,25 @@ def digest(*parts: Any) -> str:
         else:
             text = json.dumps(part, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
             h.update(b"j" + len(text).to_bytes(8, "big") + text)
+    return h.hexdigest()
+
+
+CHUNK = 1 << 20  # files are read and compared a mebibyte at a time, never held whole
+
+
+def chunks(path: Path) -> Iterator[bytes]:
+    """The bytes of the file at ``path``, a mebibyte at a time."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+def file_digest(path: Path) -> str:
+    """``digest(path.read_bytes())``, reading the file in chunks."""
+    h = hashlib.sha256()
+    h.update(b"b" + path.stat().st_size.to_bytes(8, "big"))
+    for chunk in chunks(path):
+        h.update(chunk)
     return h.hexdigest()
 
 

@@ -4,6 +4,7 @@ mixes it in), kept apart so each file holds one job."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,8 @@ from .collect import LANGS, Published
 from .manifest import FOLDER, digest
 from .pages import Pages
 from .writer import Writer
+
+Job = tuple[str, str, str, str, str]  # a PDF to make: id, lang, key, the DOCX's rel, the PDF's rel
 
 
 class Outputs:
@@ -48,18 +51,16 @@ class Outputs:
         """DOCX and PDF of each edition in force in each of its languages: id -> lang -> fmt -> rel.
         Every PDF to be made is converted in one LibreOffice run; a failure costs the PDFs only."""
         found: dict[str, dict[str, dict[str, str]]] = {}
-        to_pdf: dict[str, tuple[str, str, str, bytes]] = {}  # name -> (reg, lang, key, docx)
+        to_pdf: dict[str, Job] = {}  # name -> (id, lang, key, the DOCX's rel, the PDF's rel)
         for pub in pubs:
             found[pub.id] = {}
             for lang, rd in pub.contexts.items():
                 found[pub.id][lang] = {}
                 key = digest(self.base, "docx", pub.edition.content_hash, repr(pub.records), lang)
                 rel = views.download_path(pub.id, pub.n, lang, "docx")
-                docx: bytes | None = None
                 if not self.w.fresh(rel, key):
                     self.progress(f"DOCX {pub.id} {lang}")
-                    docx = docx_render.render(rd, self.templates)
-                    self.w.put(rel, docx, key)
+                    self.w.put(rel, docx_render.render(rd, self.templates), key)
                 found[pub.id][lang]["docx"] = rel
                 outputs[pub.id].append(rel)
                 if not self.pdf:
@@ -70,27 +71,23 @@ class Outputs:
                     found[pub.id][lang]["pdf"] = pdf_rel
                     outputs[pub.id].append(pdf_rel)
                     continue
-                if docx is None:
-                    docx = (self.out / rel).read_bytes()
-                to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, docx)
-        if to_pdf:
-            pdfs = self.convert(to_pdf)
-            for name, (reg_id, lang, pdf_key, _) in to_pdf.items():
-                data = pdfs.get(name)
-                if data is None:
-                    complete[reg_id] = False  # tried again by the next build
-                    continue
-                pub = next(p for p in pubs if p.id == reg_id)
-                rel = views.download_path(reg_id, pub.n, lang, "pdf")
-                self.w.put(rel, data, pdf_key)
-                found[reg_id][lang]["pdf"] = rel
-                outputs[reg_id].append(rel)
+                to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, rel, pdf_rel)
+        made = set(self.convert(to_pdf))
+        for name, (reg_id, lang, _, _, pdf_rel) in to_pdf.items():
+            if name not in made:
+                complete[reg_id] = False  # tried again by the next build
+                continue
+            found[reg_id][lang]["pdf"] = pdf_rel
+            outputs[reg_id].append(pdf_rel)
         return found
 
-    def convert(self, to_pdf: dict[str, tuple[str, str, str, bytes]]) -> dict[str, bytes]:
-        """The PDFs of ``to_pdf`` (name -> (id, lang, key, DOCX)) in bounded LibreOffice batches
-        (``render.pdf.convert_many``); each one not made is left out, and remembered for
-        ``report_pdfs``."""
+    def convert(self, to_pdf: dict[str, Job]) -> list[str]:
+        """The PDFs of ``to_pdf`` (name -> (id, lang, key, the DOCX's rel, the PDF's rel)) made
+        in bounded LibreOffice batches (``render.pdf.convert_many``) and written into the site
+        by file, a chunk at a time (never held in memory, however many): the names of those
+        made; each one not made is left out, and remembered for ``report_pdfs``."""
+        if not to_pdf:
+            return []
         self.progress(
             Msg("PDF: {n} document(s) in batches of {batch}", n=len(to_pdf), batch=pdf_render.BATCH)
         )
@@ -98,15 +95,17 @@ class Outputs:
         private.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="pdf-", dir=private) as tmp:
             files = []
-            for name, job in to_pdf.items():
+            for name, (_, _, _, docx_rel, _) in to_pdf.items():
                 path = Path(tmp) / f"{name}.docx"
-                path.write_bytes(job[3])
+                shutil.copyfile(self.out / docx_rel, path)
                 files.append(path)
             converted = pdf_render.convert_many(files, Path(tmp) / "out", jobs=pool.default_jobs())
-            pdfs = {name: path.read_bytes() for name, path in converted.made.items()}
+            for name, path in converted.made.items():
+                _, _, pdf_key, _, pdf_rel = to_pdf[name]
+                self.w.put_file(pdf_rel, path, pdf_key)
         self.pdf_total += len(to_pdf)
         self.pdf_failed.update({f"{name}.pdf": why for name, (_, why) in converted.failed.items()})
-        return pdfs
+        return list(converted.made)
 
     def report_pdfs(self) -> None:
         """The PDFs not made in the whole build, as one warning (every name, with its reason,

@@ -3,9 +3,9 @@ indexes of everything: a part of the site's build (``build._Site`` mixes it in),
 each file holds one job.
 
 Memory stays bounded however large the corpus: a regulation is loaded, rendered and written, and
-only what the index and the search need of it is kept: its summary, and its search entries
-as the JSON of its cache (one string, not thousands of small objects, until the search indexes
-are written one language at a time). Its
+only what the index pages need of it is kept: its summary. Its search entries are in its cache
+file (.dlo-site/cache/), read back one regulation at a time as each search index is streamed to
+a file. Its
 downloads are made with those of the rest of its group (``GROUP`` regulations, so LibreOffice's
 batches stay full), before its pages link to them.
 """
@@ -13,10 +13,10 @@ batches stay full), before its pages link to them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import tempfile
 from pathlib import Path
 
-from .. import pool
+from .. import inputs, pool
 from ..errors import DloError, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry
@@ -52,7 +52,7 @@ class Publishing(Outputs):
     def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
         raise NotImplementedError
 
-    def _cache(self, entry: dict) -> tuple[dict, bytes] | None:
+    def _cache(self, entry: dict) -> dict | None:
         raise NotImplementedError
 
     # -- the changed regulations, streamed ----------------------------------------------------
@@ -64,7 +64,7 @@ class Publishing(Outputs):
         the (id, key) of those rendered."""
         self.summaries: dict[str, dict] = {}
         self.entries: dict[str, dict[str, list]] = {}  # of the regulations of the group
-        self.caches: dict[str, bytes] = {}  # id -> the JSON of its cache (summary, entries)
+        self.caches: dict[str, str] = {}  # id -> its cache file (summary, search entries)
         self.rebuilt: list[str] = []
         self.group: list[tuple[Published, str]] = []
         rendered = []
@@ -106,7 +106,7 @@ class Publishing(Outputs):
         for reg_id, entry in kept.items():
             cache = self._cache(entry)
             if cache is not None:
-                self.summaries[reg_id], self.caches[reg_id] = cache
+                self.summaries[reg_id], self.caches[reg_id] = cache, entry["cache"]
             else:  # damaged: built again
                 self._collect_again(reg_id, entry)
         self._flush()
@@ -116,20 +116,39 @@ class Publishing(Outputs):
         self.report.published = sorted(self.summaries)
         ordered = [self.summaries[i] for i in sorted(self.summaries)]
         for lang in LANGS:
-            self.w.put(
-                views.index_json_path(lang), search.index(lang, self._searched(lang, ordered))
-            )
+            self._search_index(lang, ordered)
             self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
             self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
         for name in STATIC:
             self.w.put(f"static/{name}", (self.static_dir / name).read_bytes())
 
-    def _searched(self, lang: str, ordered: list[dict]) -> Iterator[tuple[dict, str, list]]:
-        """(summary, text language, entries) of each regulation for the search in ``lang``."""
-        for s in ordered:
-            entries = json.loads(self.caches[s["id"]])["entries"]
-            text_lang = lang if lang in entries else s["main_lang"]
-            yield s, text_lang, entries[text_lang]
+    def _search_index(self, lang: str, ordered: list[dict]) -> None:
+        """The search index in ``lang``, streamed to a private file a regulation at a time (its
+        entries read back from its cache), then copied into the site."""
+        private = self.out / FOLDER
+        with tempfile.NamedTemporaryFile(prefix="search-", suffix=".tmp", dir=private) as tmp:
+            for chunk in search.index(lang, ordered, self._entries):
+                tmp.write(chunk)
+            tmp.flush()
+            self.w.put_file(views.index_json_path(lang), Path(tmp.name))
+
+    def _entries(self, summary: dict, text_lang: str) -> list[list[str]]:
+        """The search entries in ``text_lang`` of a regulation, from its cache file (written or
+        checked by this build, under its lock). One damaged meanwhile gives none: the
+        regulation is rendered again, and the indexes written again, by the next build."""
+        reg_id = summary["id"]
+        try:
+            raw = inputs.read_bytes(
+                self.out / self.caches[reg_id], limit=inputs.MAX_YAML_BYTES, root=self.out
+            )
+            found = json.loads(raw.decode("utf-8"))["entries"][text_lang]
+            if isinstance(found, list):
+                return found
+        except (OSError, ValueError, KeyError, TypeError, inputs.InputRefused, RecursionError):
+            pass
+        if reg_id in self.manifest.regulations:
+            self.manifest.regulations[reg_id]["key"] = None
+        return []
 
     def _collect_again(self, reg_id: str, entry: dict) -> None:
         """A regulation whose cached summary is damaged: collected again to be rendered, or
@@ -162,8 +181,8 @@ class Publishing(Outputs):
                 outputs[pub.id].append(rel)
             cache_rel = f"{FOLDER}/cache/{pub.id}.json"
             cache = {"summary": self.summaries[pub.id], "entries": self.entries.pop(pub.id)}
-            self.caches[pub.id] = json.dumps(cache, ensure_ascii=False).encode("utf-8")
-            self.w.put(cache_rel, self.caches[pub.id])
+            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+            self.caches[pub.id] = cache_rel
             outputs[pub.id].append(cache_rel)
             self.manifest.regulations[pub.id] = {
                 "key": key if complete[pub.id] else None,

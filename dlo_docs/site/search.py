@@ -12,7 +12,7 @@ typo in longer stems). Format::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..context import RenderDoc
@@ -35,12 +35,18 @@ def entries(rd: RenderDoc) -> list[list[str]]:
     return out
 
 
-def index(lang: str, regs: Iterable[tuple[dict, str, list[list[str]]]]) -> bytes:
-    """The index for interface ``lang``: ``regs`` is [(summary, text language, entries)]."""
-    data: dict[str, Any] = {"lang": lang, "regs": [], "hits": []}
-    for i, (summary, text_lang, items) in enumerate(regs):
-        title, title_lang = views.title_of(summary, lang)
-        data["regs"].append(
+def index(
+    lang: str, summaries: list[dict], entries_of: Callable[[dict, str], list[list[str]]]
+) -> Iterator[bytes]:
+    """The index for interface ``lang``, in chunks (one regulation's hits at a time, so the
+    whole index is never held in memory): ``summaries`` of the regulations in order,
+    ``entries_of(summary, text language)`` their entries. The bytes are those of
+    ``json.dumps({"lang", "regs", "hits"}, ensure_ascii=False, separators=(",", ":"))``."""
+    regs, text_langs = [], []
+    for summary in summaries:
+        text_lang = lang if lang in summary["langs"] else summary["main_lang"]
+        title, _ = views.title_of(summary, lang)
+        regs.append(
             {
                 "id": summary["id"],
                 "code": summary["code"],
@@ -49,5 +55,15 @@ def index(lang: str, regs: Iterable[tuple[dict, str, list[list[str]]]]) -> bytes
                 "url": views.regulation_path(lang, summary["id"]),
             }
         )
-        data["hits"] += [[i, number, anchor, text] for number, anchor, text in items]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text_langs.append(text_lang)
+    yield b'{"lang":' + _dumps(lang) + b',"regs":' + _dumps(regs) + b',"hits":['
+    first = True
+    for i, (summary, text_lang) in enumerate(zip(summaries, text_langs, strict=True)):
+        for number, anchor, text in entries_of(summary, text_lang):
+            yield (b"" if first else b",") + _dumps([i, number, anchor, text])
+            first = False
+    yield b"]}"
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
 from ..fsio import atomic_write, confine, default_mode, owned
-from .manifest import FOLDER, Manifest, digest
+from .manifest import FOLDER, Manifest, chunks, digest, file_digest
 
 
 @dataclass
@@ -44,31 +45,58 @@ class Writer:
         record it in the manifest. The build's own files (.dlo-site/) stay private to the user
         who builds; every file is written inside the site folder, never through a symbolic link:
         a link where a file of the site goes is removed (not followed) and the file written."""
-        path = self.out / rel
-        confine(path.parent, self.out)
-        if path.is_symlink():  # where a file of the site goes: removed, never followed
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-        path = confine(path, self.out)
+        path = self._target(rel)
         mode = PRIVATE if rel.startswith(FOLDER + "/") else self.mode
-        if self._holds(path, data):
-            self.report.unchanged += 1
-            if path.stat().st_mode & 0o777 != mode:
-                path.chmod(mode)
+        if self._holds(path, len(data), lambda: [data]):
+            self._unchanged(path, mode)
         else:
             atomic_write(path, data, mode, root=self.out)
             self.report.written.append(rel)
         self.manifest.record(rel, key or digest(data), len(data), os.lstat(path).st_mtime_ns)
 
+    def put_file(self, rel: str, source: Path, key: str | None = None) -> None:
+        """``put`` of the bytes of the file ``source`` (one the build made, e.g. a PDF
+        LibreOffice wrote or a search index), copied and compared a chunk at a time: a large
+        file is never held in memory whole. The site gets a copy of its own, never a link."""
+        path = self._target(rel)
+        mode = PRIVATE if rel.startswith(FOLDER + "/") else self.mode
+        size = source.stat().st_size
+        if self._holds(path, size, lambda: chunks(source)):
+            self._unchanged(path, mode)
+        else:
+            atomic_write(path, chunks(source), mode, root=self.out)
+            self.report.written.append(rel)
+        self.manifest.record(rel, key or file_digest(source), size, os.lstat(path).st_mtime_ns)
+
+    def _target(self, rel: str) -> Path:
+        """Where ``rel`` goes, inside the site folder; a link there is removed, not followed."""
+        path = self.out / rel
+        confine(path.parent, self.out)
+        if path.is_symlink():  # where a file of the site goes: removed, never followed
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        return confine(path, self.out)
+
+    def _unchanged(self, path: Path, mode: int) -> None:
+        self.report.unchanged += 1
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+
     @staticmethod
-    def _holds(path: Path, data: bytes) -> bool:
+    def _holds(path: Path, size: int, data: Callable[[], Iterable[bytes]]) -> bool:
+        """``path`` is the user's own regular file of ``size`` bytes, the bytes of ``data()``
+        (compared a chunk at a time)."""
         try:
             info = os.lstat(path)
         except OSError:
             return False
-        if not (stat.S_ISREG(info.st_mode) and owned(info) and info.st_size == len(data)):
+        if not (stat.S_ISREG(info.st_mode) and owned(info) and info.st_size == size):
             return False
-        return path.read_bytes() == data
+        with path.open("rb") as handle:
+            for chunk in data():
+                if handle.read(len(chunk)) != chunk:
+                    return False
+            return not handle.read(1)
 
     def fresh(self, rel: str, key: str) -> bool:
         if self.manifest.fresh(rel, key):
