@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +85,11 @@ class FileCache:
     def clear(self) -> None:
         self._entries.clear()
 
+    def forget(self, matches: Callable[[tuple], bool]) -> None:
+        """Drop every entry whose key ``matches``."""
+        for key in [k for k in self._entries if matches(k)]:
+            del self._entries[key]
+
 
 # The parses of every project of this process, by display path and bytes: a project opened
 # again (each command opens its own; the tests run thousands of commands in one process, on
@@ -121,6 +127,25 @@ class Project:
         if raw is None:
             return None, problems
         return PARSED.get(("parse", display, hash(raw)), raw, lambda: load.parse(raw, display))
+
+    def forget(self, folder: Path) -> None:
+        """Drop what this project's cache and the process's parses (``PARSED``) hold of the files
+        under ``folder``: a command that goes through every regulation once (the register, the
+        status) forgets each when done with it, so its memory is one regulation's files, not
+        the project's. Only a cache is dropped: a file asked for again is read again."""
+        where, shown = Path(folder).resolve(), self.display(Path(folder)) + "/"
+
+        def under(key: tuple) -> bool:
+            return any(
+                isinstance(part, Path)
+                and part.is_relative_to(where)
+                or isinstance(part, str)
+                and part.startswith(shown)
+                for part in key
+            )
+
+        self.cache.forget(under)
+        PARSED.forget(under)
 
     # -- paths ---------------------------------------------------------------------------
     def display(self, path: Path) -> str:

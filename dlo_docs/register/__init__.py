@@ -19,7 +19,7 @@ from .. import workflow
 from ..errors import DloError, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry, Regulation, text_in
-from ..project import Loaded, Project
+from ..project import REGULATION, Document, Loaded, Project
 from ..workflow import acknowledgements
 
 today = workflow.today  # the day reviews are counted from: the workflow's (DLO_TODAY when set)
@@ -95,9 +95,11 @@ def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry)
     return []
 
 
-def _acknowledgements(project: Project, reg_id: str, registry: Registry, entry: Entry) -> None:
+def _acknowledgements(
+    project: Project, reg_id: str, registry: Registry, entry: Entry, working: Document | None
+) -> None:
     try:
-        round_ = acknowledgements.round_of(project, reg_id, registry)
+        round_ = acknowledgements.round_of(project, reg_id, registry, working)
     except DloError as exc:  # an unreadable frozen edition: status would have said so
         entry.problem = str(exc.problems[0]) if exc.problems else str(exc)
         return
@@ -116,36 +118,56 @@ def _units_under(registry: Registry, unit: str) -> set[str]:
 
 
 def entries(project: Project, lang: str = "kk", today: dt.date | None = None) -> list[Entry]:
-    """Every regulation of the project, in the order of unit, code and id."""
+    """Every regulation of the project, in the order of unit, code and id. Each is read, made
+    into its row and forgotten (``Project.forget``) before the next: the memory is one
+    regulation's, however many the project holds."""
     today = today or workflow.today()  # DLO_TODAY as every command takes it
-    loaded: Loaded = project.load()
-    if loaded.registry is None:
-        raise DloError(loaded.errors)
-    registry = loaded.registry
-    broken = {p.location.path: p for p in reversed(loaded.errors)}
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.registry is None:  # every problem of the project, as ``dlo check`` lists them
+        raise DloError(project.load().errors)
     found = []
     for reg_id in project.ids():
-        document = loaded.documents.get(reg_id)
-        entry = Entry(reg_id)
-        doc = document.model if document is not None else None
-        if doc is not None:
-            _describe(entry, doc, registry, lang)
-        try:
-            st = workflow.status(project, reg_id)
-        except DloError as exc:
-            path = project.display(project.regulations / reg_id / "regulation.yaml")
-            found.append(_failed(entry, exc, broken.get(path)))
-            continue
-        try:
-            workflow.intact(project, reg_id, editions=True)  # nothing forged is listed as valid
-        except DloError as exc:
-            found.append(_failed(entry, exc))
-            continue
-        _state(entry, st, doc, registry, today)
-        if st.edition_in_force is not None:
-            _acknowledgements(project, reg_id, registry, entry)
-        found.append(entry)
+        found.append(_entry(project, reg_id, loaded.registry, lang, today))
+        project.forget(project.folder(reg_id))
     return sorted(found, key=lambda e: (e.unit, e.code, e.id))
+
+
+def _entry(project: Project, reg_id: str, registry: Registry, lang: str, today: dt.date) -> Entry:
+    """The row of ``reg_id``: what its working text says, then what its journal (verified)
+    says, or the state ``error`` and why."""
+    entry = Entry(reg_id)
+    document, broken = _working_text(project, reg_id, registry)
+    if document is not None:
+        _describe(entry, document.model, registry, lang)
+    doc = document.model if document is not None else None
+    try:
+        st = workflow.status(project, reg_id)
+    except DloError as exc:
+        return _failed(entry, exc, broken)
+    try:
+        workflow.intact(project, reg_id, editions=True)  # nothing forged is listed as valid
+    except DloError as exc:
+        return _failed(entry, exc)
+    _state(entry, st, doc, registry, today)
+    if st.edition_in_force is not None:
+        _acknowledgements(project, reg_id, registry, entry, document)
+    return entry
+
+
+def _working_text(
+    project: Project, reg_id: str, registry: Registry
+) -> tuple[Document | None, Problem | None]:
+    """The validated working text of ``reg_id`` (None: it does not validate, or names another
+    id) and its first error (None: it has none)."""
+    loaded = Loaded(registry=registry)
+    path = project.regulations / reg_id / REGULATION
+    document = project.load_file(path, loaded)
+    shown = project.display(path)
+    broken = next((p for p in sorted(set(loaded.errors)) if p.location.path == shown), None)
+    if document is not None and document.model.id != reg_id:
+        document = None
+    return document, broken
 
 
 def _failed(entry: Entry, exc: DloError, problem: Problem | None = None) -> Entry:

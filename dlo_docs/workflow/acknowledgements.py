@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
-from ..project import Project
+from ..project import Document, Project
 from ..records import SignatureNote, signature_note
 from ..signing.keys import Signer
 from . import appending, dates, editions, guards, loading, signatures
@@ -132,13 +132,17 @@ def acknowledged(events: list[Event], edition: int | None) -> list[Acknowledged]
     ]
 
 
-def round_of(project: Project, reg_id: str, registry: Registry) -> Round:
-    """The current round: the edition in force, who read it, who has not."""
+def round_of(
+    project: Project, reg_id: str, registry: Registry, working: Document | None = None
+) -> Round:
+    """The current round: the edition in force, who read it, who has not. ``working``: the
+    regulation's working text, already loaded (its model is the edition's when the frozen file
+    is that text: see ``editions.edition_model``)."""
     h = replay(_journal.events_or_raise(project, reg_id))
     if h.in_force is None:
         return Round(None)
     done = acknowledged(h.acknowledgements, h.in_force)
-    doc = editions.load_edition(project, reg_id, h.in_force).model
+    doc = editions.edition_model(project, reg_id, h.in_force, working)
     keys = {a.reader.key() for a in done}
     return Round(h.in_force, done, [r for r in expected(registry, doc) if r.key() not in keys])
 

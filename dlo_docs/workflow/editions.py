@@ -131,3 +131,16 @@ def load_edition(project: Project, reg_id: str, n: int) -> Document:
     if document is None:
         raise DloError(loaded.errors)
     return document
+
+
+def edition_model(project: Project, reg_id: str, n: int, working: Document | None) -> Regulation:
+    """The text of frozen edition ``n``: the ``working`` text's model when the frozen file is
+    byte for byte what approving it would write from the working text (``frozen_text``: the
+    edition approved and not revised since, so the same text but for the schema comment line),
+    without parsing or validating it again; else ``load_edition``'s (which raises as it does)."""
+    if working is not None:
+        file = path(project, reg_id, n)
+        raw, _ = load.read_raw(file, project.display(file), root=project.root)
+        if raw is not None and raw == frozen_text(working.source.text).encode("utf-8"):
+            return working.model
+    return load_edition(project, reg_id, n).model
