@@ -94,3 +94,18 @@ def test_forget_drops_one_folder_only(in_force):
     assert 0 < len(left) < kept
     assert not [k for k in left if under(k, project.folder("dlo-unit"))]
     assert [k for k in left if under(k, project.folder("dlo-head"))]
+
+
+def test_dlo_status_forgets_each_regulation_once_shown(in_force, dlo, monkeypatch):
+    forgotten: list[str] = []
+    real = Project.forget
+
+    def recorded(self, folder):
+        forgotten.append(Path(folder).name)
+        real(self, folder)
+
+    monkeypatch.setattr(Project, "forget", recorded)
+    before = ok(dlo, in_force, "status", "--format", "json").out
+    assert forgotten == ["dlo-head", "dlo-unit"]
+    monkeypatch.setattr(Project, "forget", real)
+    assert ok(dlo, in_force, "status", "--format", "json").out == before

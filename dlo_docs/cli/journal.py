@@ -38,19 +38,24 @@ def _read(project, ids: tuple[str, ...]) -> tuple[list, dict[str, list], dict[st
     failed: dict[str, list] = {}
     forged: dict[str, list] = {}
     for reg_id in ids or project.ids():
-        try:
-            st = workflow.status(project, reg_id)
-        except UsageError:
-            raise
-        except DloError as exc:
-            failed[reg_id] = exc.problems
-            results.append((reg_id, None))
-            continue
-        problems = _unverified(project, reg_id)  # a forged history is never shown as approved
-        if problems:
-            forged[reg_id] = problems
-        results.append((reg_id, None if problems else st))
+        results.append((reg_id, _one(project, reg_id, failed, forged)))
+        project.forget(project.folder(reg_id))  # memory: one regulation's files, not all
     return results, failed, forged
+
+
+def _one(project, reg_id: str, failed: dict[str, list], forged: dict[str, list]) -> Status | None:
+    """``reg_id``'s status, or None with its problems in ``failed`` or ``forged``."""
+    try:
+        st = workflow.status(project, reg_id)
+    except UsageError:
+        raise
+    except DloError as exc:
+        failed[reg_id] = exc.problems
+        return None
+    problems = _unverified(project, reg_id)  # a forged history is never shown as approved
+    if problems:
+        forged[reg_id] = problems
+    return None if problems else st
 
 
 def _not_verified(reg_id: str, n: int) -> str:
