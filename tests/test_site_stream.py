@@ -185,3 +185,31 @@ def test_a_pdf_rewritten_only_where_its_bytes_differ_and_never_through_a_link(
     assert victim.read_bytes() == b"not the site's"
     assert not (out / "files" / "a.pdf").is_symlink()
     assert (out / "files" / "a.pdf").read_bytes() == source.read_bytes()
+
+
+def test_what_was_parsed_of_a_regulation_is_dropped_once_its_group_is_written(
+    published, monkeypatch
+):
+    from dlo_docs import project as project_module
+    from dlo_docs import site
+
+    held: list[tuple[str, list[str], int]] = []
+    collect = publishing.collect
+
+    def collecting(project, reg_id, registry):
+        parsed = [key[1] for key in project_module.PARSED._entries if isinstance(key[1], str)]
+        held.append((reg_id, parsed, len(project.cache._entries)))
+        return collect(project, reg_id, registry)
+
+    monkeypatch.setattr(publishing, "collect", collecting)
+    monkeypatch.setattr(publishing, "group_size", lambda: 1)
+    project = Project(published)
+    assert site.build(project, published / "public", pdf=False).published == [SEED, UNIT]
+    (_, _, _), (second, parsed, _) = held
+    assert second == UNIT and parsed and not [p for p in parsed if f"/{SEED}/" in p]
+    folders = [key[1] for key in project.cache._entries if isinstance(key[1], Path)]
+    assert folders  # the registry stays
+    for reg_id in (SEED, UNIT):
+        assert not [f for f in folders if project.regulations / reg_id in f.parents]
+    # dropped, not lost: the next build reads them again and finds nothing changed
+    assert site.build(project, published / "public", pdf=False).rebuilt == []

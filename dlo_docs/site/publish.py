@@ -95,8 +95,11 @@ class Publishing(Outputs):
             self._flush()
 
     def _flush(self) -> None:
+        """Render the group; what was parsed of its regulations' files is then dropped."""
         if self.group:
             self._render_changed(self.group)
+            for pub, _ in self.group:
+                self.project.forget(self.project.folder(pub.id))
             self.group = []
 
     # -- the indexes of everything ----------------------------------------------------------
