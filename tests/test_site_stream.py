@@ -187,9 +187,7 @@ def test_a_pdf_rewritten_only_where_its_bytes_differ_and_never_through_a_link(
     assert (out / "files" / "a.pdf").read_bytes() == source.read_bytes()
 
 
-def test_what_was_parsed_of_a_regulation_is_dropped_once_its_group_is_written(
-    published, monkeypatch
-):
+def test_what_was_parsed_of_a_regulation_is_dropped_once_it_is_collected(published, monkeypatch):
     from dlo_docs import project as project_module
     from dlo_docs import site
 
@@ -202,8 +200,7 @@ def test_what_was_parsed_of_a_regulation_is_dropped_once_its_group_is_written(
         return collect(project, reg_id, registry)
 
     monkeypatch.setattr(publishing, "collect", collecting)
-    monkeypatch.setattr(publishing, "group_size", lambda: 1)
-    project = Project(published)
+    project = Project(published)  # one group: both regulations are rendered together
     assert site.build(project, published / "public", pdf=False).published == [SEED, UNIT]
     (_, _, _), (second, parsed, _) = held
     assert second == UNIT and parsed and not [p for p in parsed if f"/{SEED}/" in p]

@@ -77,6 +77,8 @@ class Publishing(Outputs):
             except DloError as exc:  # this regulation only: the others are published
                 self._failed(reg_id, exc.problems, kept)
                 continue
+            finally:  # what it is published from is in ``pub``; the rest is not needed again
+                self.project.forget(self.project.folder(reg_id))
             if pub is None:
                 continue
             self.report.problems += pub.problems
@@ -95,7 +97,7 @@ class Publishing(Outputs):
             self._flush()
 
     def _flush(self) -> None:
-        """Render the group; what was parsed of its regulations' files is then dropped."""
+        """Render the group; what its comparisons parsed again of its files is then dropped."""
         if self.group:
             self._render_changed(self.group)
             for pub, _ in self.group:
@@ -164,6 +166,8 @@ class Publishing(Outputs):
             self.report.problems += exc.problems
             self.report.failed.append(reg_id)
             return
+        finally:
+            self.project.forget(self.project.folder(reg_id))
         if pub is not None:
             self.report.problems += pub.problems
             self._queue(pub, entry["key"])
