@@ -152,10 +152,13 @@ def atomic_write(
     mode: int | None = None,
     *,
     root: Path | None = None,
+    durable: bool = True,
 ) -> None:
     """``data``: the bytes, a text (UTF-8) or the bytes in chunks (a large file copied or
     written without being held whole). ``mode``: the new file's permission bits (default: what
-    the umask gives, e.g. 0644). ``root``: the folder the file must stay in (see ``confine``)."""
+    the umask gives, e.g. 0644). ``root``: the folder the file must stay in (see ``confine``).
+    ``durable=False``: not flushed to the disk (no ``fsync``), for a cache whose entries are
+    checked when read, so that one lost or torn by a crash is a miss."""
     path = confine(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     confine(path, root)  # the folders just made are real ones, not links planted meanwhile
@@ -170,12 +173,15 @@ def atomic_write(
                 handle.write(chunk)
             os.fchmod(handle.fileno(), mode)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    if not durable:
+        return
     with contextlib.suppress(OSError):  # make the rename itself durable
         dirfd = os.open(path.parent, os.O_RDONLY)
         try:

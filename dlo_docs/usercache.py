@@ -135,7 +135,8 @@ def store(kind: str, name: str, data: bytes) -> None:
     head = hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
     with contextlib.suppress(OSError, UsageError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fsio.atomic_write(path, head + data, 0o600, root=path.parent.parent)
+        # not fsync'ed: ``load`` checks the digest line, so an entry a crash tore is a miss
+        fsio.atomic_write(path, head + data, 0o600, root=path.parent.parent, durable=False)
 
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
