@@ -261,19 +261,7 @@ def check_date(
             ),
             Msg("dates must follow the order of events; check the date typed"),
         )
-    dates.act(value, option, today, lows)
-    for bound, what in highs:
-        if value > bound:
-            raise UsageError(
-                Msg(
-                    "{option} {value} is after {what} ({bound})",
-                    option=option,
-                    value=value.isoformat(),
-                    what=what,
-                    bound=bound.isoformat(),
-                ),
-                Msg("dates must follow the order of events; check the date typed"),
-            )
+    dates.act(value, option, today, lows, highs)
 
 
 def check_effective(target: Event, value: dt.date) -> None:

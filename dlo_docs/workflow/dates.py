@@ -60,9 +60,11 @@ def act(
     option: str,
     today: dt.date,
     after: Iterable[tuple[dt.date | None, str]] = (),
+    before: Iterable[tuple[dt.date, str]] = (),
 ) -> dt.date:
     """The date of an act (default: today), refused with a clear message when it is out of range,
-    in the future, or before one of the ``after`` dates (each with what it is)."""
+    in the future, before one of the ``after`` dates or after one of the ``before`` dates (each
+    with what it is)."""
     value = value or today
     if value < EARLIEST or value > today + dt.timedelta(days=366):
         raise UsageError(
@@ -92,6 +94,18 @@ def act(
                     value=value.isoformat(),
                     what=what,
                     value2=bound.isoformat(),
+                ),
+                Msg("dates must follow the order of events; check the date typed"),
+            )
+    for bound, what in before:
+        if value > bound:
+            raise UsageError(
+                Msg(
+                    "{option} {value} is after {what} ({bound})",
+                    option=option,
+                    value=value.isoformat(),
+                    what=what,
+                    bound=bound.isoformat(),
                 ),
                 Msg("dates must follow the order of events; check the date typed"),
             )
