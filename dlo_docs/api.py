@@ -12,7 +12,7 @@ from . import context, pool, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .model import Registry
-from .project import Loaded, Project
+from .project import REGULATION, Loaded, Project
 
 # the renderers (python-docx, Jinja2, LibreOffice) and lint are imported where they are used
 
@@ -70,6 +70,8 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
                 lints = lint.check_document(document, registry, templates=project.templates)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
+        if path.name == REGULATION:  # memory: one regulation's files at a time, not all
+            project.forget(path.parent)
     return results
 
 
@@ -182,16 +184,22 @@ def _render_ids(ids: list[str]) -> list[_Done]:
     done: list[_Done] = []
     for doc_id in ids:
         try:
-            chosen, contexts = render_contexts(project, registry, doc_id, job.lang, job.draft)
-        except UsageError:
-            raise
-        except DloError as exc:
-            done.append((doc_id, [], [], sorted(set(exc.problems)), None))
-            continue
-        outputs = [o for rd in contexts for o in _stage_formats(job, project, rd)]
-        comparisons = [c for rd in contexts for c in _stage_comparison(job, project, rd)]
-        done.append((doc_id, outputs, comparisons, [], chosen.fallback))
+            done.append(_render_one(job, project, registry, doc_id))
+        finally:
+            project.forget(project.folder(doc_id))  # memory: one regulation's files, not all
     return done
+
+
+def _render_one(job: _Job, project: Project, registry: Registry, doc_id: str) -> _Done:
+    try:
+        chosen, contexts = render_contexts(project, registry, doc_id, job.lang, job.draft)
+    except UsageError:
+        raise
+    except DloError as exc:
+        return (doc_id, [], [], sorted(set(exc.problems)), None)
+    outputs = [o for rd in contexts for o in _stage_formats(job, project, rd)]
+    comparisons = [c for rd in contexts for c in _stage_comparison(job, project, rd)]
+    return (doc_id, outputs, comparisons, [], chosen.fallback)
 
 
 def _stage_formats(job: _Job, project: Project, rd: context.RenderDoc) -> list[tuple[Output, Path]]:

@@ -85,6 +85,10 @@ class FileCache:
     def clear(self) -> None:
         self._entries.clear()
 
+    def keys(self) -> list[tuple]:
+        """The keys of what is kept, least recently used first."""
+        return list(self._entries)
+
     def forget(self, matches: Callable[[tuple], bool]) -> None:
         """Drop every entry whose key ``matches``."""
         for key in [k for k in self._entries if matches(k)]:

@@ -11,7 +11,7 @@ import pytest
 
 from dlo_docs import api, pool
 from dlo_docs.progress import Progress
-from dlo_docs.project import Project
+from dlo_docs.project import PARSED, Project
 
 COPIES = 5
 
@@ -109,3 +109,20 @@ def test_no_progress_for_quick_or_small_work(monkeypatch, total, seconds):
         now[0] = seconds
         bar.advance(total)
     assert out.getvalue() == ""
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_check_and_render_keep_no_regulation_in_memory_once_it_is_done(project, jobs):
+    """Memory is one regulation's files at a time, however many the project has: what was
+    parsed and validated of a regulation is dropped once it is checked or rendered (in a pool,
+    each worker drops its own; the caller's process keeps none either)."""
+    p = corpus(project)
+
+    def kept() -> list[tuple]:
+        return [k for k in p.cache.keys() + PARSED.keys() if "copy-" in repr(k)]
+
+    assert api.check(p, jobs=jobs)
+    assert kept() == []
+    api.render(p, formats=["docx"], out=project / "out", jobs=jobs)
+    assert kept() == []
+    assert len(list((project / "out").glob("copy-*.docx"))) == COPIES - 2

@@ -14,7 +14,8 @@ every render and site build checks every signature of every journal it shows as 
 
 Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
 milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
-largest dlo process (``all``: the command and its pool workers together), ``LibreOffice`` all the
+largest dlo process (``all``: the command and its pool workers together, their resident sizes
+summed and their ``PSS``, which counts once the pages a forked worker shares), ``LibreOffice`` all the
 LibreOffice processes running at once (``soffice.bin``, ``oosplash``; resident sizes summed, and
 ``PSS``, which counts the pages two runs share once); a stage over within 50 ms shows 0 (its
 ``ru_maxrss`` would count the benchmark's own pages, forked before the exec). ``cpu`` is the
@@ -80,10 +81,11 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int, int, int]:
+def _tree_rss(root: int) -> tuple[int, int, int, int, int]:
     """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
-    all its dlo processes (the command and its pool workers), of all its LibreOffice processes
-    (their resident sizes summed, and their proportional sizes)."""
+    all its dlo processes (the command and its pool workers: resident sizes summed, and their
+    proportional sizes, which count once the pages a forked worker shares with its parent), of
+    all its LibreOffice processes (resident sizes summed, and their proportional sizes)."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -95,7 +97,7 @@ def _tree_rss(root: int) -> tuple[int, int, int, int]:
             continue
         ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
-    largest = dlo = office = office_pss = 0
+    largest = dlo = dlo_pss = office = office_pss = 0
     todo = [root]
     while todo:
         pid = todo.pop()
@@ -111,9 +113,10 @@ def _tree_rss(root: int) -> tuple[int, int, int, int]:
             office_pss += _pss(pid)
         else:
             dlo += rss
+            dlo_pss += _pss(pid) if rss else 0
             largest = max(largest, rss)
         todo += parents.get(pid, [])
-    return largest, dlo, office, office_pss
+    return largest, dlo, dlo_pss, office, office_pss
 
 
 class Stage:
@@ -121,8 +124,9 @@ class Stage:
         self, wall: float, cpu: float, peaks: tuple[int, ...], code: int, out: str
     ) -> None:
         self.wall, self.cpu, self.code, self.out = wall, cpu, code, out
-        # the largest dlo process, all dlo processes, all LibreOffice processes (RSS, PSS): peaks
-        self.dlo_max, self.dlo_sum, self.office, self.office_pss = peaks
+        # peaks: the largest dlo process; all dlo processes (RSS, PSS); all LibreOffice processes
+        # (RSS, PSS)
+        self.dlo_max, self.dlo_sum, self.dlo_pss, self.office, self.office_pss = peaks
 
 
 def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None) -> Stage:
@@ -135,7 +139,7 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
         cwd=root,
         env=dict(os.environ, COLUMNS="200", **(env or {})),
     )
-    peak = [0, 0, 0, 0]
+    peak = [0, 0, 0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
@@ -161,7 +165,7 @@ def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
     mb = 2**20
     print(
         f"  {label:<44} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s"
-        f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f})"
+        f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f}, PSS {stage.dlo_pss / mb:5.0f})"
         f"  LibreOffice {stage.office / mb:5.0f} MB (PSS {stage.office_pss / mb:5.0f})"
         f"  exit {stage.code}" + (f"  {note}" if note else ""),
         flush=True,
