@@ -1,6 +1,7 @@
-"""The site's first build holds one group of regulations at a time, not the whole corpus: a
-regulation is loaded, rendered and written before the next group is loaded, and the folder it
-builds is the same byte for byte whatever the size of the groups."""
+"""The site's first build holds two groups of regulations at a time, not the whole corpus (one
+whose PDFs are being made while the next is loaded and rendered): a group is written before the
+group after the next is loaded, and the folder it builds is the same byte for byte whatever the
+size of the groups."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from site_support import SEED, UNIT
+from site_support import SEED, UNIT, UNIT_APPROVERS, approve
 from test_site import _publish
 
 from dlo_docs.project import Project
@@ -46,7 +47,20 @@ def _files(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def test_a_regulation_is_written_before_the_next_is_loaded(published, monkeypatch):
+def _publish_three(dlo, project):
+    """As ``published``, and the draft approved too: three regulations in force."""
+    _publish(dlo, project)
+    approve(dlo, project, "draft-only", UNIT_APPROVERS, "13-НҚ", "2024-03-04")
+
+
+@pytest.fixture
+def three(prepared_copy):
+    return prepared_copy("site-published-three", _publish_three)
+
+
+def test_a_group_is_written_before_the_group_after_the_next_is_loaded(three, monkeypatch):
+    """Memory is bounded by two groups: one whose PDFs LibreOffice makes while the next is
+    loaded and rendered; its pages are written before a third group is loaded."""
     events: list[str] = []
     collect, put = publishing.collect, Writer.put
 
@@ -62,8 +76,10 @@ def test_a_regulation_is_written_before_the_next_is_loaded(published, monkeypatc
     monkeypatch.setattr(publishing, "collect", collecting)
     monkeypatch.setattr(Writer, "put", writing)
     monkeypatch.setattr(publishing, "group_size", lambda: 1)
-    assert _build(published, "public") == [SEED, UNIT]
-    assert events == [f"load {SEED}", f"page {SEED}", f"load {UNIT}", f"page {UNIT}"]
+    ids = ["dlo-head", "dlo-unit", "draft-only"]
+    assert _build(three, "public") == ids
+    a, b, c = ids
+    assert events == [f"load {a}", f"load {b}", f"page {a}", f"load {c}", f"page {b}", f"page {c}"]
 
 
 def test_the_site_is_the_same_whatever_the_groups(published, monkeypatch):

@@ -1,9 +1,10 @@
 """``dlo site build``: the static intranet site of the regulations in force.
 
 Order of work, so that a reader of the folder never follows a link to a file not yet written and
-an interrupted build is simply done again: downloads (DOCX, then every PDF in one LibreOffice
-run), comparisons, regulation pages, search indexes, index pages, static files; then the files
-of the previous build that are no longer produced are deleted and the manifest is written.
+an interrupted build is simply done again: a group of regulations at a time, downloads (DOCX,
+then their PDFs, made by LibreOffice while the next group is rendered), comparisons, regulation
+pages; then search indexes, index pages, static files; then the files of the previous build that
+are no longer produced are deleted and the manifest is written.
 Every file is written atomically, and only when its bytes change.
 """
 
@@ -118,14 +119,21 @@ class _Site(Publishing):
             self.manifest.claim()
             self.w = Writer(self.out, self.manifest, self.report)
             kept, pending, self.inputs = self.regulations()
-            changed = self.render_pending(pending, kept)
-            keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
-            keys += sorted(changed)
-            self.manifest.site = digest(self.base, self.pdf, keys, views.build_day().isoformat())
-            if not changed and self.indexes_fresh():
-                self.report.published = sorted(kept)  # nothing to render, nothing to index
-            else:
-                self.publish(kept)
+            try:
+                changed = self.render_pending(pending, kept)
+                keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
+                keys += sorted(changed)
+                self.manifest.site = digest(
+                    self.base, self.pdf, keys, views.build_day().isoformat()
+                )
+                if not changed and self.indexes_fresh():
+                    self.report.published = sorted(kept)  # nothing to render, nothing to index
+                    self._drain()
+                else:
+                    self.publish(kept)
+            except BaseException:
+                self.abandon()
+                raise
             for rel in self.manifest.stale():
                 path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
                 if not path.is_symlink() and path.is_file() and self._inside(path):

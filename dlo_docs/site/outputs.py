@@ -4,9 +4,13 @@ mixes it in), kept apart so each file holds one job."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from collections.abc import Callable
+from concurrent import futures
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import comparison as diff_api
@@ -23,6 +27,34 @@ from .pages import Pages
 from .writer import Writer
 
 Job = tuple[str, str, str, str, str]  # a PDF to make: id, lang, key, the DOCX's rel, the PDF's rel
+Found = dict[str, dict[str, dict[str, str]]]  # id -> lang -> format -> the download's rel
+
+
+@functools.cache
+def _background() -> ThreadPoolExecutor:
+    """The one thread that waits for LibreOffice (its runs are processes: the conversion of a
+    group goes on while this process renders the next)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="dlo-pdf")
+
+
+@dataclass
+class Conversion:
+    """The PDFs of one group being made: what is to be made, the private folder they are made
+    in, and the conversion running in the background (None: nothing to make)."""
+
+    jobs: dict[str, Job]
+    folder: Path | None = None
+    running: Future[pdf_render.Converted] | None = None
+
+    def wait(self) -> pdf_render.Converted:
+        return self.running.result() if self.running is not None else pdf_render.Converted()
+
+    def close(self) -> None:
+        """Wait for the conversion to end (whatever its outcome), then remove its folder."""
+        if self.running is not None:
+            futures.wait([self.running])
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class Outputs:
@@ -46,11 +78,11 @@ class Outputs:
         raise NotImplementedError
 
     def downloads(
-        self, pubs: list[Published], outputs: dict[str, list[str]], complete: dict[str, bool]
-    ) -> dict[str, dict[str, dict[str, str]]]:
-        """DOCX and PDF of each edition in force in each of its languages: id -> lang -> fmt -> rel.
-        Every PDF to be made is converted in one LibreOffice run; a failure costs the PDFs only."""
-        found: dict[str, dict[str, dict[str, str]]] = {}
+        self, pubs: list[Published], outputs: dict[str, list[str]]
+    ) -> tuple[Found, dict[str, Job]]:
+        """DOCX of each edition in force in each of its languages, written: id -> lang -> fmt
+        -> rel; and the PDFs still to be made (name -> job), for ``start_pdfs``."""
+        found: Found = {}
         to_pdf: dict[str, Job] = {}  # name -> (id, lang, key, the DOCX's rel, the PDF's rel)
         for pub in pubs:
             found[pub.id] = {}
@@ -72,40 +104,56 @@ class Outputs:
                     outputs[pub.id].append(pdf_rel)
                     continue
                 to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, rel, pdf_rel)
-        made = set(self.convert(to_pdf))
-        for name, (reg_id, lang, _, _, pdf_rel) in to_pdf.items():
-            if name not in made:
-                complete[reg_id] = False  # tried again by the next build
-                continue
-            found[reg_id][lang]["pdf"] = pdf_rel
-            outputs[reg_id].append(pdf_rel)
-        return found
+        return found, to_pdf
 
-    def convert(self, to_pdf: dict[str, Job]) -> list[str]:
-        """The PDFs of ``to_pdf`` (name -> (id, lang, key, the DOCX's rel, the PDF's rel)) made
-        in bounded LibreOffice batches (``render.pdf.convert_many``) and written into the site
-        by file, a chunk at a time (never held in memory, however many): the names of those
-        made; each one not made is left out, and remembered for ``report_pdfs``."""
+    def start_pdfs(self, to_pdf: dict[str, Job]) -> Conversion:
+        """The PDFs of ``to_pdf`` being made in bounded LibreOffice batches
+        (``render.pdf.convert_many``), in the background: this process renders the next
+        group meanwhile. The DOCX are copied into a private folder first, so the conversion
+        reads nothing the build writes."""
+        conversion = Conversion(to_pdf)
         if not to_pdf:
-            return []
+            return conversion
         self.progress(
             Msg("PDF: {n} document(s) in batches of {batch}", n=len(to_pdf), batch=pdf_render.BATCH)
         )
         private = self.out / FOLDER
         private.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="pdf-", dir=private) as tmp:
-            files = []
-            for name, (_, _, _, docx_rel, _) in to_pdf.items():
-                path = Path(tmp) / f"{name}.docx"
-                shutil.copyfile(self.out / docx_rel, path)
-                files.append(path)
-            converted = pdf_render.convert_many(files, Path(tmp) / "out", jobs=pool.default_jobs())
+        conversion.folder = Path(tempfile.mkdtemp(prefix="pdf-", dir=private))
+        files = []
+        for name, (_, _, _, docx_rel, _) in to_pdf.items():
+            path = conversion.folder / f"{name}.docx"
+            shutil.copyfile(self.out / docx_rel, path)
+            files.append(path)
+        conversion.running = _background().submit(
+            pdf_render.convert_many, files, conversion.folder / "out", jobs=pool.default_jobs()
+        )
+        return conversion
+
+    def finish_pdfs(
+        self,
+        conversion: Conversion,
+        found: Found,
+        outputs: dict[str, list[str]],
+        complete: dict[str, bool],
+    ) -> None:
+        """Wait for ``conversion``; write each PDF made into the site by file (never held in
+        memory) and link it in ``found``; each one not made is left out (``complete`` false:
+        tried again by the next build) and remembered for ``report_pdfs``."""
+        try:
+            converted = conversion.wait()
             for name, path in converted.made.items():
-                _, _, pdf_key, _, pdf_rel = to_pdf[name]
+                reg_id, lang, pdf_key, _, pdf_rel = conversion.jobs[name]
                 self.w.put_file(pdf_rel, path, pdf_key)
-        self.pdf_total += len(to_pdf)
+                found[reg_id][lang]["pdf"] = pdf_rel
+                outputs[reg_id].append(pdf_rel)
+        finally:
+            conversion.close()
+        for name, (reg_id, _, _, _, _) in conversion.jobs.items():
+            if name not in converted.made:
+                complete[reg_id] = False
+        self.pdf_total += len(conversion.jobs)
         self.pdf_failed.update({f"{name}.pdf": why for name, (_, why) in converted.failed.items()})
-        return list(converted.made)
 
     def report_pdfs(self) -> None:
         """The PDFs not made in the whole build, as one warning (every name, with its reason,

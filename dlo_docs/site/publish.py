@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import tempfile
+from concurrent import futures
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import inputs, pool
@@ -24,7 +26,7 @@ from ..render import pdf as pdf_render
 from . import search, views
 from .collect import LANGS, Published, collect
 from .manifest import FOLDER, Manifest
-from .outputs import Outputs
+from .outputs import Conversion, Found, Outputs
 from .pages import summary
 from .writer import Report
 
@@ -67,6 +69,7 @@ class Publishing(Outputs):
         self.caches: dict[str, str] = {}  # id -> its cache file (summary, search entries)
         self.rebuilt: list[str] = []
         self.group: list[tuple[Published, str]] = []
+        self.started: _Group | None = None  # the group whose PDFs are being made
         rendered = []
         for reg_id, key in pending:
             self.progress(Msg("loading {id}", id=reg_id))
@@ -97,12 +100,25 @@ class Publishing(Outputs):
             self._flush()
 
     def _flush(self) -> None:
-        """Render the group; what its comparisons parsed again of its files is then dropped."""
-        if self.group:
-            self._render_changed(self.group)
-            for pub, _ in self.group:
-                self.project.forget(self.project.folder(pub.id))
-            self.group = []
+        """Render the group's DOCX and comparisons and start its PDFs; then finish the group
+        before it (whose PDFs were made meanwhile): its pages, cache and manifest entries. So
+        LibreOffice converts one group while this process renders the next."""
+        started = self._start_group(self.group) if self.group else None
+        self.group = []
+        self._drain()
+        self.started = started
+
+    def _drain(self) -> None:
+        """Finish the group whose PDFs are being made, if any (waiting for them)."""
+        started, self.started = self.started, None
+        if started is not None:
+            self._finish_group(started)
+
+    def abandon(self) -> None:
+        """The build failed: wait for the PDFs being made, if any, and remove them unused."""
+        started, self.started = getattr(self, "started", None), None  # (before any rendering)
+        if started is not None:
+            started.conversion.close()
 
     # -- the indexes of everything ----------------------------------------------------------
     def publish(self, kept: dict[str, dict]) -> None:
@@ -115,6 +131,7 @@ class Publishing(Outputs):
             else:  # damaged: built again
                 self._collect_again(reg_id, entry)
         self._flush()
+        self._drain()
         self.report_pdfs()
         self.report.problems += self.later
         self.report.rebuilt = list(self.rebuilt)
@@ -172,28 +189,57 @@ class Publishing(Outputs):
             self.report.problems += pub.problems
             self._queue(pub, entry["key"])
 
-    def _render_changed(self, changed: list[tuple[Published, str]]) -> None:
-        """Downloads, comparisons, pages and cache of each regulation of a group, recorded in
-        the manifest (without its key when something is to be tried again)."""
-        outputs: dict[str, list[str]] = {pub.id: [] for pub, _ in changed}
-        complete = {pub.id: True for pub, _ in changed}
-        downloads = self.downloads([pub for pub, _ in changed], outputs, complete)
-        for pub, key in changed:
+    def _start_group(self, changed: list[tuple[Published, str]]) -> _Group:
+        """The group's DOCX and comparisons written (what its comparisons parsed again of its
+        files then dropped), its PDFs started once the previous group's are made."""
+        group = _Group(changed, {pub.id: [] for pub, _ in changed})
+        group.complete = {pub.id: True for pub, _ in changed}
+        group.found, to_pdf = self.downloads([pub for pub, _ in changed], group.outputs)
+        for pub, _ in changed:
             self.progress(Msg("rendering {id}", id=pub.id))
-            comparisons = self.comparisons(pub, outputs[pub.id], complete)
+            group.comparisons[pub.id] = self.comparisons(pub, group.outputs[pub.id], group.complete)
+            self.project.forget(self.project.folder(pub.id))
+        previous = self.started
+        if previous is not None and previous.conversion.running is not None:
+            futures.wait([previous.conversion.running])  # one conversion at a time
+        group.conversion = self.start_pdfs(to_pdf)
+        return group
+
+    def _finish_group(self, group: _Group) -> None:
+        """Pages, cache and manifest entry of each regulation of a group, once its PDFs are
+        made (a page links only to files already written), recorded in the manifest (without
+        its key when something is to be tried again)."""
+        self.finish_pdfs(group.conversion, group.found, group.outputs, group.complete)
+        for pub, key in group.changed:
+            outputs = group.outputs[pub.id]
             for lang in LANGS:
                 rel = views.regulation_path(lang, pub.id)
-                page = self.pages.regulation(pub, lang, downloads[pub.id], comparisons)
+                page = self.pages.regulation(
+                    pub, lang, group.found[pub.id], group.comparisons[pub.id]
+                )
                 self.w.put(rel, page.encode("utf-8"))
-                outputs[pub.id].append(rel)
+                outputs.append(rel)
             cache_rel = f"{FOLDER}/cache/{pub.id}.json"
             cache = {"summary": self.summaries[pub.id], "entries": self.entries.pop(pub.id)}
             self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
             self.caches[pub.id] = cache_rel
-            outputs[pub.id].append(cache_rel)
+            outputs.append(cache_rel)
             self.manifest.regulations[pub.id] = {
-                "key": key if complete[pub.id] else None,
-                "outputs": outputs[pub.id],
+                "key": key if group.complete[pub.id] else None,
+                "outputs": outputs,
                 "cache": cache_rel,
                 **self.inputs.get(pub.id, {}),
             }
+
+
+@dataclass
+class _Group:
+    """A group of regulations between its start (DOCX and comparisons written, PDFs started)
+    and its finish (PDFs written, pages, cache and manifest entries)."""
+
+    changed: list[tuple[Published, str]]
+    outputs: dict[str, list[str]]
+    complete: dict[str, bool] = field(default_factory=dict)
+    found: Found = field(default_factory=dict)
+    comparisons: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    conversion: Conversion = field(default_factory=lambda: Conversion({}))
