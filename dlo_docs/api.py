@@ -7,12 +7,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import context, pool, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
-from .model import Registry
 from .project import REGULATION, Loaded, Project
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Registry
 
 # the renderers (python-docx, Jinja2, LibreOffice) and lint are imported where they are used
 

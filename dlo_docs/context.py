@@ -8,16 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import numbering
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import labels as load_labels
-from .model import Chapter, Paragraph, Position, Registry, Regulation, text_in
+from .model_methods import text_in
 from .project import Document
 from .records import Records
 from .refs import element_ids
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Position, Registry, Regulation
 
 
 @dataclass(frozen=True)
@@ -185,10 +188,11 @@ def _blocks(model: Regulation, labels: dict, tr: _Texts) -> list[Block]:
         el = n.element
         loc = locs[el.id]
         anchor = numbering.anchor(n.kind, n.number, n.chapter, n.clause, n.path)
-        if isinstance(el, Chapter | Paragraph):
-            text = tr(el.title, [*loc, "title"])
+        if n.kind in ("chapter", "paragraph"):
+            text = tr(el.title, [*loc, "title"])  # type: ignore[union-attr]  # theirs
         else:
-            text = tr(el.text, [*loc, "text"])
+            text = tr(el.text, [*loc, "text"])  # type: ignore[union-attr]  # clauses', items'
+
         if n.kind == "clause":
             clause_n = n
         marker, line = numbering.printed(model, n, clause_n, text, labels)

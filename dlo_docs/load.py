@@ -10,43 +10,59 @@ a ``Problem`` with the file, line and column it comes from.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from . import inputs, schema_errors, yaml_offsets, yamlc
+from . import inputs, load_rt
 from .errors import Location, Problem, error
 from .i18n import Msg
 from .yaml_limits import Guard, LimitExceeded
-from .yaml_rt import RESOLVED, is_string
-from .yaml_rt import dumps_roundtrip as dumps_roundtrip
-from .yaml_rt import reads_as_string as reads_as_string
-from .yaml_rt import roundtrip_yaml as _yaml
-from .yaml_write import dumps as dumps
-from .yaml_write import dumps_pretty as dumps_pretty
-from .yaml_write import plain as plain
-from .yaml_write import pretty as pretty
-from .yaml_write import write as write
 
-M = TypeVar("M", bound=BaseModel)
-Loc = Sequence[str | int]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-_STANDARD_TAGS = {
-    None,
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:omap",
+# The YAML libraries (PyYAML for the fast reader, ruamel.yaml for the round trip and the writer)
+# and pydantic are imported where a file is parsed, written or validated: a command that reads
+# only what it kept validated (``snapshots``) loads none of them. The writer's names are offered
+# here as before, imported at their first use.
+_WRITER = {
+    "dumps": "yaml_write",
+    "dumps_pretty": "yaml_write",
+    "plain": "yaml_write",
+    "pretty": "yaml_write",
+    "write": "yaml_write",
+    "dumps_roundtrip": "yaml_rt",
+    "reads_as_string": "yaml_rt",
+    "_yaml": "yaml_rt",  # roundtrip_yaml, as this module offered it
 }
+
+
+def __getattr__(name: str) -> Any:
+    module = _WRITER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(
+        importlib.import_module(f".{module}", __package__),
+        "roundtrip_yaml" if name == "_yaml" else name,
+    )
+    globals()[name] = value
+    return value
+
+
+M = TypeVar("M", bound="BaseModel")
+Loc = Sequence[str | int]
 
 
 def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
     """The 0-based position of the value (or key) ``part`` of ``node``, if it has one."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from . import yamlc
+
     if isinstance(node, yamlc.MarkedMap):
         if part in node:
             return node.keys_at[part] if key else node.values_at[part]
@@ -95,12 +111,18 @@ class Source:
     def roundtrip(self) -> Any:
         """A fresh round-trip parse of the text: data to change and ``write`` back with its
         comments, order and quoting kept."""
-        return _yaml().load(self.text)
+        from .yaml_rt import roundtrip_yaml
+
+        return roundtrip_yaml().load(self.text)
 
     # -- positions ---------------------------------------------------------------------
     def at(self, loc: Loc, *, key: bool = False) -> Location:
         """The position of the value (or, with ``key``, of the key) at ``loc``; falls back to
         the nearest enclosing node that exists."""
+        from ruamel.yaml.comments import CommentedBase
+
+        from . import yamlc
+
         node: Any = self.data
         line, col = 0, 0
         if isinstance(node, (yamlc.MarkedMap, yamlc.MarkedSeq)):
@@ -119,6 +141,8 @@ class Source:
         """The position of character ``offset`` of the string scalar at ``loc``, exact for every
         scalar style (see ``yaml_offsets``). Falls back to the scalar's start when the source
         does not spell the value as expected."""
+        from . import yaml_offsets
+
         start = self.at(loc)
         value = _value_at(self.data, loc)
         starts = self._line_starts
@@ -160,136 +184,23 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        tag = getattr(node, "tag", None)
-        tag_value = getattr(tag, "value", tag) if tag is not None else None
-        if (
-            isinstance(node, CommentedBase)
-            and not isinstance(node, TaggedScalar)
-            and tag_value not in _STANDARD_TAGS
-        ):
-            line, col = node.lc.line or 0, node.lc.col or 0
-            yield error(
-                Location(source_path, line + 1, col + 1),
-                "DLO004",
-                Msg("explicit YAML tag {tag} is not allowed", tag=str(tag_value)),
-                Msg("remove the tag: regulation files hold plain data only"),
-            )
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
-def _locate_tagged_scalars(source: Source) -> list[Problem]:
-    """Tagged scalars carry no position of their own: find them through their parent."""
-    problems: list[Problem] = []
-
-    def walk(node: Any, loc: list[str | int]) -> None:
-        items = (
-            node.items()
-            if isinstance(node, dict)
-            else enumerate(node)
-            if isinstance(node, list)
-            else ()
-        )
-        for k, v in items:
-            if isinstance(v, (TaggedScalar, bytes)):
-                tag = v.tag.value if isinstance(v, TaggedScalar) else "!!binary"
-                problems.append(
-                    error(
-                        source.at([*loc, k]),
-                        "DLO004",
-                        Msg("explicit YAML tag {tag} is not allowed", tag=tag),
-                        Msg("remove the tag: regulation files hold plain data only"),
-                    )
-                )
-            else:
-                walk(v, [*loc, k])
-
-    walk(source.data, [])
-    return problems
-
-
 def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     """Decode and parse one YAML document; never raises on bad input."""
     text, problems = _decode(raw, path)
     if text is None:
         return None, problems
+    from . import yamlc
+    from .yaml_rt import RESOLVED, is_string
+
     try:  # plain data at C speed, within the limits; anything unusual: the round-trip parser
         data = yamlc.compose(text, RESOLVED, is_string, Guard().see)
     except yamlc.Unusual:
-        return _parse_roundtrip(text, path)
+        return load_rt.parse_roundtrip(text, path)
     except LimitExceeded as exc:
-        return None, [_beyond_limit(path, exc)]
+        return None, [load_rt.beyond_limit(path, exc)]
     if data is None:
-        return None, [_no_data(path)]
+        return None, [load_rt.no_data(path)]
     return Source(path, text, data), []
-
-
-def _parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]:
-    """The round-trip parser's reading, for what the fast one leaves: tags, anchors, errors."""
-    try:
-        data = _yaml().load(text)
-    except LimitExceeded as exc:
-        return None, [_beyond_limit(path, exc)]
-    except MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
-    except YAMLError as exc:
-        return None, [
-            error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
-        ]
-    except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
-        return None, [
-            error(
-                Location(path, 1, 1), "DLO001", Msg("the file cannot be read: {error}", error=exc)
-            )
-        ]
-    source = Source(path, text, data)
-    if data is None:
-        return None, [_no_data(path)]
-    tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(
-        source
-    )
-    if tags:
-        return None, sorted(set(tags))
-    return source, []
-
-
-def _beyond_limit(path: str, exc: LimitExceeded) -> Problem:
-    return error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
-
-
-def _no_data(path: str) -> Problem:
-    return error(
-        Location(path, 1, 1),
-        "DLO003",
-        Msg("the file holds no data"),
-        Msg("fill it in or delete it"),
-    )
-
-
-def _syntax_problem(path: str, exc: MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    # the parser's own words (English) inside ours
-    message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-    hint = (
-        Msg("indent with spaces, not tabs")
-        if "\t" in (exc.problem or "") or "'\\t'" in message
-        else Msg("check the indentation and quoting on this line")
-    )
-    if "duplicate key" in message:
-        hint = Msg("each key may appear once in a mapping")
-    return error(
-        Location(path, line, col),
-        "DLO001",
-        Msg("YAML syntax: {message}", message=message),
-        hint,
-    )
 
 
 def read_raw(
@@ -360,6 +271,10 @@ def _key_problem(source: Source, err: Mapping[str, Any]) -> Problem | None:
 
 def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
     """Validate parsed data against a model; schema errors point at their line and column."""
+    from pydantic import ValidationError
+
+    from . import schema_errors
+
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:

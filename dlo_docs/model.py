@@ -8,7 +8,6 @@ number changes. A text is a plain string (the document's first language) or a ma
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -20,6 +19,8 @@ from pydantic import (
 )
 
 from .i18n import Msg
+from .model_methods import PositionMethods, RegistryMethods, RegulationMethods
+from .model_methods import walk_items as walk_items
 
 # isort: off
 from .model_types import (  # the field types, exported with the models
@@ -112,7 +113,7 @@ class Signatures(Strict):
     )
 
 
-class Position(Strict):
+class Position(PositionMethods, Strict):
     id: Id
     title: LangMap
     unit: Id | None = None
@@ -126,10 +127,6 @@ class Position(Strict):
         default_factory=list,
         description="certificates of the holders, current and former, for signed decisions",
     )
-
-    def mentions_in(self, lang: str) -> list[str]:
-        """The position's mentions in ``lang`` (none in a language it has none for)."""
-        return next((stems for code, stems in self.mentions.items() if code == lang), [])
 
 
 class NormativeDocument(Strict):
@@ -146,7 +143,7 @@ class Abbreviation(Strict):
     expansion: LangMap
 
 
-class Registry(Strict):
+class Registry(RegistryMethods, Strict):
     organisation: Organisation
     organisations: list[Organisation] = Field(
         default_factory=list,
@@ -163,27 +160,6 @@ class Registry(Strict):
         "--clerk)",
     )
     signatures: Signatures = Signatures()
-
-    def position(self, pid: str) -> Position:
-        return next(p for p in self.positions if p.id == pid)
-
-    def unit(self, uid: str) -> Unit:
-        return next(u for u in self.units if u.id == uid)
-
-    def positions_of(self, oid: str) -> set[str]:
-        """Ids of the positions of an organisation (by their unit; no unit: the registry's)."""
-        units = {u.id: u.organisation or self.organisation.id for u in self.units}
-        return {
-            p.id
-            for p in self.positions
-            if (units.get(p.unit) if p.unit else self.organisation.id) == oid
-        }
-
-    def organisation_of(self, oid: str) -> Organisation:
-        """The registry's organisation, or another one it lists, by id."""
-        if oid == self.organisation.id:
-            return self.organisation
-        return next((o for o in self.organisations if o.id == oid), self.organisation)
 
 
 # --- the regulation -----------------------------------------------------------------------
@@ -280,7 +256,7 @@ class Sheets(Strict):
     review: bool = True
 
 
-class Regulation(Strict):
+class Regulation(RegulationMethods, Strict):
     id: Id
     kind: Literal["job_instruction", "unit_regulation"]
     code: NonEmpty
@@ -307,22 +283,3 @@ class Regulation(Strict):
         default_factory=list, description="lint rules silenced here, each with a reason"
     )
     chapters: Annotated[list[Chapter], Field(min_length=1)]
-
-    @property
-    def main_lang(self) -> str:
-        return self.languages[0]
-
-    def clauses(self) -> Iterator[tuple[Chapter, Paragraph | None, Clause]]:
-        """Every clause in document order with its chapter and paragraph."""
-        for chapter in self.chapters:
-            for clause in chapter.clauses:
-                yield chapter, None, clause
-            for paragraph in chapter.paragraphs:
-                for clause in paragraph.clauses:
-                    yield chapter, paragraph, clause
-
-
-def walk_items(items: list[Item], depth: int = 1) -> Iterator[tuple[int, Item]]:
-    for item in items:
-        yield depth, item
-        yield from walk_items(item.items, depth + 1)

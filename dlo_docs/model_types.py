@@ -1,6 +1,7 @@
 """The field types of the data model: texts by language, ids, dates within the years of real
 documents, time zones; the strict base of every model, and a text in one language (``text_in``).
-``model`` exports them with the models."""
+``model`` exports them with the models (the bounds, ``sane_date`` and ``text_in`` are
+``model_methods``'s, which needs no pydantic)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,13 @@ from pydantic import (
 )
 
 from .i18n import Msg
+from .model_methods import FIRST_YEAR as FIRST_YEAR
+from .model_methods import LANGS as LANGS
+from .model_methods import LAST_YEAR as LAST_YEAR
+from .model_methods import MAX_EDITION as MAX_EDITION
+from .model_methods import sane_date as sane_date
+from .model_methods import text_in as text_in
 
-LANGS: tuple[str, ...] = ("kk", "ru")
 Lang = Literal["kk", "ru"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
@@ -68,25 +74,6 @@ Text = Annotated[
 Fact = Literal["approvers", "approval", "change_initiators", "reports_to", "instructions_from"]
 
 
-# Dates a project file may hold: the years of real documents, so that a date plus a review period
-# or a time zone is always a date (9999-12-31 + 3 years is not).
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-MAX_EDITION = 10_000
-
-
-def sane_date(day: dt.date) -> dt.date:
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(
-            Msg(
-                "the year {year} is outside {first}..{last}",
-                year=day.year,
-                first=FIRST_YEAR,
-                last=LAST_YEAR,
-            )
-        )
-    return day
-
-
 def _timezone(value: str) -> str:
     hours, minutes = int(value[1:3]), int(value[4:6])
     offset = (hours * 60 + minutes) * (-1 if value.startswith("-") else 1)
@@ -109,12 +96,3 @@ class Strict(BaseModel):
     # made, so a command pays only for the models it uses (the nested ones are built once, inside
     # the model that holds them), not for building every one of them at import
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-def text_in(text: Text | None, lang: str, default_lang: str) -> str | None:
-    """The text in ``lang``; a plain string counts as the document's first language."""
-    if text is None:
-        return None
-    if isinstance(text, str):
-        return text if lang == default_lang else None
-    return text.get(lang)

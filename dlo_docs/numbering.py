@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Chapter, Clause, Item, Paragraph, Regulation
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Chapter, Clause, Item, Paragraph, Regulation
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,12 @@ def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mappin
     if n.kind == "clause":
         return str(labels["clause"].format(n=clause_shown(doc, n)))
     depth = len(n.path)
-    if depth > 1 or clause is None or not isinstance(clause.element, Clause):
+    if depth > 1 or clause is None or clause.kind != "clause":
         return item_marker(n.number, depth, labels)
-    if clause.element.items_style == "dashed":
+    style = clause.element.items_style  # type: ignore[union-attr]  # a clause's
+    if style == "dashed":
         return str(labels.get("dash", "–"))
-    if clause.element.items_style == "subclauses":
+    if style == "subclauses":
         return str(labels["clause"].format(n=f"{clause_shown(doc, clause)}.{n.number}"))
     return item_marker(n.number, depth, labels)
 

@@ -13,11 +13,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import load, refs
 from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .i18n import Msg
-from .model import Registry, Regulation
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Registry, Regulation
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")  # as model.Id: a folder and file names
 REGISTRY = "registry.yaml"
@@ -268,6 +271,8 @@ class Project:
         fresh.problems += problems
         if source is None:
             return fresh
+        from .model import Registry
+
         registry, problems = load.validate(Registry, source)
         fresh.problems += problems
         if registry is not None:
@@ -299,6 +304,8 @@ class Project:
         source, problems = self.read(path)
         if source is None:
             return None, problems
+        from .model import Regulation
+
         model, more = load.validate(Regulation, source)
         problems = problems + more
         if model is None:

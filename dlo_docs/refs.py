@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Source
-from .model import Registry, Regulation
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Registry, Regulation
 
 UNKNOWN = "DLO020"
 DUPLICATE = "DLO021"

@@ -14,13 +14,16 @@ draft. A regulation with no edition in force (never approved, or withdrawn) give
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import workflow
 from .errors import DloError, Location, error
 from .i18n import Msg
-from .model import Registry
 from .project import Document, Loaded, Project
 from .records import Records
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Registry
 
 
 @dataclass

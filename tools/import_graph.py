@@ -45,7 +45,8 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "data",
         "the model and the project: loading with positions, references, the JSON Schema",
-        ("load", "schema_errors", "model", "model_types", "refs", "project", "pool", "schema"),
+        ("load", "load_rt", "schema_errors", "model", "model_types", "model_methods")
+        + ("refs", "project", "pool", "schema"),
     ),
     (
         "text",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, error
 from ..i18n import Msg
-from ..model import sane_date
+from ..model_methods import sane_date
 from .events import GENESIS, KINDS, SIGNATURE, Event, to_event
 
 if TYPE_CHECKING:

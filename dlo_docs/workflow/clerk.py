@@ -9,10 +9,13 @@ refuses and says how to set it.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..model import Registry
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry
 
 ENV = "DLO_CLERK"
 HOW = Msg(

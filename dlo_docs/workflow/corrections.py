@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..model import sane_date
+from ..model_methods import sane_date
 from ..records import Order
 from . import dates
 from .events import BY_ORDER

@@ -8,15 +8,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import load
 from ..errors import DloError, UsageError
 from ..i18n import Msg
-from ..model import Regulation
 from ..project import Document, Loaded, Project
 from . import stored_hashes
 from .journal import content_hash
 from .state import History
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Regulation
 
 EDITIONS = "editions"
 
@@ -84,6 +87,8 @@ def _kept_hash(file: Path, project: Project) -> str | None:
 
 
 def _hash(source: load.Source) -> str | None:
+    from ..model import Regulation
+
     model, _ = load.validate(Regulation, source)
     return content_hash(model) if model is not None else None
 
@@ -92,6 +97,8 @@ def file_model(file: Path, project: Project) -> Regulation | None:
     source, _ = project.read(file)
     if source is None:
         return None
+    from ..model import Regulation
+
     model, _ = load.validate(Regulation, source)
     return model
 

@@ -7,10 +7,12 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Regulation
 from ..records import Order
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Regulation
 
 GENESIS = "0" * 64
 KINDS = (

@@ -13,10 +13,12 @@ their records fall back to the registry as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Registry
 from .journal import Event
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry
 
 
 def position(registry: Registry, pid: str) -> dict[str, Any]:

@@ -5,18 +5,20 @@ the change registration sheet, the periodic reviews on the review sheet."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import numbering
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
-from ..model import Registry, Regulation
 from ..project import Project
 from . import editions, facts, history, loading
 from .dates import day
 from .journal import Event
 from .state import History
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry, Regulation
 
 WHOLE_TEXT = "whole text"  # the change registration sheet's "clauses" for a first edition
 

@@ -7,17 +7,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
-from ..model import Registry, Regulation
 from ..project import Document, Loaded, Project
 from . import appending, dates, editions, facts
 from . import clerk as _clerk
 from . import journal as _journal
 from .journal import Event, content_hash
 from .state import History, replay
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry, Regulation
 
 
 @dataclass

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import records as _records
 from ..i18n import N_, _
-from ..model import Registry
 from .loading import Ctx
 from .state import History
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry
 
 # the six states and the names every output shows them by (translated where shown)
 STATE_NAMES = {

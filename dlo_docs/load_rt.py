@@ -1,0 +1,151 @@
+"""The round-trip parser's reading of a YAML file, for what the fast reader of ``load.parse``
+leaves to it (tags, anchors, syntax errors), with every refusal positioned; and the problems
+both readers report. ruamel.yaml is imported here only when a file needs it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .errors import Location, Problem, error
+from .i18n import Msg
+from .yaml_limits import LimitExceeded
+
+if TYPE_CHECKING:
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from .load import Source
+
+_STANDARD_TAGS = {
+    None,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:omap",
+}
+
+
+def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
+    from ruamel.yaml.comments import CommentedBase, TaggedScalar
+
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        tag = getattr(node, "tag", None)
+        tag_value = getattr(tag, "value", tag) if tag is not None else None
+        if (
+            isinstance(node, CommentedBase)
+            and not isinstance(node, TaggedScalar)
+            and tag_value not in _STANDARD_TAGS
+        ):
+            line, col = node.lc.line or 0, node.lc.col or 0
+            yield error(
+                Location(source_path, line + 1, col + 1),
+                "DLO004",
+                Msg("explicit YAML tag {tag} is not allowed", tag=str(tag_value)),
+                Msg("remove the tag: regulation files hold plain data only"),
+            )
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _locate_tagged_scalars(source: Source) -> list[Problem]:
+    """Tagged scalars carry no position of their own: find them through their parent."""
+    from ruamel.yaml.comments import TaggedScalar
+
+    problems: list[Problem] = []
+
+    def walk(node: Any, loc: list[str | int]) -> None:
+        items = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
+        for k, v in items:
+            if isinstance(v, (TaggedScalar, bytes)):
+                tag = v.tag.value if isinstance(v, TaggedScalar) else "!!binary"
+                problems.append(
+                    error(
+                        source.at([*loc, k]),
+                        "DLO004",
+                        Msg("explicit YAML tag {tag} is not allowed", tag=tag),
+                        Msg("remove the tag: regulation files hold plain data only"),
+                    )
+                )
+            else:
+                walk(v, [*loc, k])
+
+    walk(source.data, [])
+    return problems
+
+
+def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]:
+    """The round-trip parser's reading, for what the fast one leaves: tags, anchors, errors."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from .yaml_rt import roundtrip_yaml
+
+    try:
+        data = roundtrip_yaml().load(text)
+    except LimitExceeded as exc:
+        return None, [beyond_limit(path, exc)]
+    except MarkedYAMLError as exc:
+        return None, [_syntax_problem(path, exc)]
+    except YAMLError as exc:
+        return None, [
+            error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
+        ]
+    except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
+        return None, [
+            error(
+                Location(path, 1, 1), "DLO001", Msg("the file cannot be read: {error}", error=exc)
+            )
+        ]
+    from .load import Source
+
+    source = Source(path, text, data)
+    if data is None:
+        return None, [no_data(path)]
+    tags = [p for p in _tag_problems(data, path) if p.location.line] + _locate_tagged_scalars(
+        source
+    )
+    if tags:
+        return None, sorted(set(tags))
+    return source, []
+
+
+def beyond_limit(path: str, exc: LimitExceeded) -> Problem:
+    return error(Location(path, exc.line + 1, exc.col + 1), exc.code, exc.message, exc.hint)
+
+
+def no_data(path: str) -> Problem:
+    return error(
+        Location(path, 1, 1),
+        "DLO003",
+        Msg("the file holds no data"),
+        Msg("fill it in or delete it"),
+    )
+
+
+def _syntax_problem(path: str, exc: MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    # the parser's own words (English) inside ours
+    message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    hint = (
+        Msg("indent with spaces, not tabs")
+        if "\t" in (exc.problem or "") or "'\\t'" in message
+        else Msg("check the indentation and quoting on this line")
+    )
+    if "duplicate key" in message:
+        hint = Msg("each key may appear once in a mapping")
+    return error(
+        Location(path, line, col),
+        "DLO001",
+        Msg("YAML syntax: {message}", message=message),
+        hint,
+    )
