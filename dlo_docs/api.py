@@ -73,7 +73,7 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
                 lints = lint.check_document(document, registry, templates=project.templates)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
-        if path.name == REGULATION:  # memory: one regulation's files at a time, not all
+        if path.name == REGULATION and not pool.keep():  # memory: one regulation at a time
             project.forget(path.parent)
     return results
 
@@ -189,7 +189,8 @@ def _render_ids(ids: list[str]) -> list[_Done]:
         try:
             done.append(_render_one(job, project, registry, doc_id))
         finally:
-            project.forget(project.folder(doc_id))  # memory: one regulation's files, not all
+            if not pool.keep():  # memory: one regulation's files at a time, not all
+                project.forget(project.folder(doc_id))
     return done
 
 

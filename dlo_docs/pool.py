@@ -22,6 +22,10 @@ R = TypeVar("R")
 
 _project: Project | None = None
 _state: Any = None
+_keep = True  # see ``keep``
+# A serial run over more regulations than this would only evict its own entries from the
+# project's cache (it keeps 64 files, a regulation has about four), so it keeps none.
+KEEP = 16
 
 
 def project() -> Project:
@@ -33,6 +37,15 @@ def project() -> Project:
 def state() -> Any:
     """The ``state`` given to ``run`` (a copy of it in a worker)."""
     return _state
+
+
+def keep() -> bool:
+    """Is what a chunk worked out of a regulation worth keeping once it is done? Only in a
+    serial run over few regulations, in the caller's process (a later command through the
+    library may ask for the same files). A worker's cache ends with the pool, and a long run
+    would only evict its own entries: there, each regulation's files are forgotten once done, so
+    memory is one regulation's, however many there are."""
+    return _keep
 
 
 def default_jobs() -> int:
@@ -64,8 +77,8 @@ def _context() -> Any:
 
 
 def _start(root: str, given: Any) -> None:
-    global _project, _state
-    _project, _state = Project(Path(root)), given
+    global _project, _state, _keep
+    _project, _state, _keep = Project(Path(root)), given, False
 
 
 def run(
@@ -80,19 +93,19 @@ def run(
     ``state`` (picklable) is what every chunk needs besides its items (``pool.state()``).
     ``done(n)`` is called as each chunk of ``n`` items is finished (for progress). About four
     chunks per worker, so one slow chunk does not leave the others idle at the end."""
-    global _project, _state
+    global _project, _state, _keep
     jobs = default_jobs() if jobs is None else max(1, jobs)
     results: list[R] = []
     if jobs == 1 or len(items) < 2:
-        previous = _project, _state
-        _project, _state = project, state
+        previous = _project, _state, _keep
+        _project, _state, _keep = project, state, len(items) <= KEEP
         try:
             for chunk in chunks(items, 10):  # ten steps of progress
                 results += work(chunk)
                 if done:
                     done(len(chunk))
         finally:
-            _project, _state = previous
+            _project, _state, _keep = previous
         return results
     from concurrent.futures import ProcessPoolExecutor
 

@@ -112,10 +112,12 @@ def test_no_progress_for_quick_or_small_work(monkeypatch, total, seconds):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_check_and_render_keep_no_regulation_in_memory_once_it_is_done(project, jobs):
+def test_check_and_render_keep_no_regulation_in_memory_once_it_is_done(project, jobs, monkeypatch):
     """Memory is one regulation's files at a time, however many the project has: what was
     parsed and validated of a regulation is dropped once it is checked or rendered (in a pool,
-    each worker drops its own; the caller's process keeps none either)."""
+    each worker drops its own; the caller's process keeps none either). A serial run keeps
+    them only over a few regulations (for the library's next command): here "few" is none."""
+    monkeypatch.setattr(pool, "KEEP", 0)
     p = corpus(project)
 
     def kept() -> list[tuple]:
@@ -126,3 +128,9 @@ def test_check_and_render_keep_no_regulation_in_memory_once_it_is_done(project, 
     api.render(p, formats=["docx"], out=project / "out", jobs=jobs)
     assert kept() == []
     assert len(list((project / "out").glob("copy-*.docx"))) == COPIES - 2
+
+
+def test_a_serial_run_over_few_regulations_keeps_them_for_the_next_command(project):
+    p = corpus(project)
+    api.check(p, jobs=1)
+    assert [k for k in p.cache.keys() if "copy-" in repr(k)]
