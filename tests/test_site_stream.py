@@ -124,11 +124,15 @@ def test_a_cache_damaged_while_the_indexes_are_written_is_built_again(published,
     monkeypatch.setattr(publishing.Publishing, "_entries", damaging)
     report = site.build(Project(published), published / "public", pdf=False)
     assert not report.errors
+    warned = [p for p in report.problems if p.code == "DLO806"]
+    assert len(warned) == 1 and UNIT in warned[0].message  # said, once for both languages
+    assert warned[0].location.path == f".dlo-site/cache/{UNIT}.json"
     kk = json.loads((published / "public" / "search-index.kk.json").read_bytes())
     assert {hit[0] for hit in kk["hits"]} == {0}  # the unit's entries are not in this one
     monkeypatch.setattr(publishing.Publishing, "_entries", entries)
     again = site.build(Project(published), published / "public", pdf=False)
     assert again.rebuilt == [UNIT]
+    assert not [p for p in again.problems if p.code == "DLO806"]
     kk = json.loads((published / "public" / "search-index.kk.json").read_bytes())
     assert {hit[0] for hit in kk["hits"]} == {0, 1}
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import inputs, pool
-from ..errors import DloError, Problem, UsageError
+from ..errors import DloError, Location, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry
 from ..render import pdf as pdf_render
@@ -70,6 +70,7 @@ class Publishing(Outputs):
         self.rebuilt: list[str] = []
         self.group: list[tuple[Published, str]] = []
         self.started: _Group | None = None  # the group whose PDFs are being made
+        self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         rendered = []
         for reg_id, key in pending:
             self.progress(Msg("loading {id}", id=reg_id))
@@ -170,6 +171,17 @@ class Publishing(Outputs):
             pass
         if reg_id in self.manifest.regulations:
             self.manifest.regulations[reg_id]["key"] = None
+        if reg_id not in self.unreadable:  # said once, not once per language
+            self.unreadable.add(reg_id)
+            self.warn(
+                Location(self.caches[reg_id]),
+                "DLO806",
+                Msg(
+                    "the search entries of {id} could not be read back (its file in the site's cache was changed during the build): it is not found by the search until the next build",
+                    id=reg_id,
+                ),
+                Msg("build the site again: {id} is rendered again", id=reg_id),
+            )
         return []
 
     def _collect_again(self, reg_id: str, entry: dict) -> None:
