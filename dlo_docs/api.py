@@ -113,7 +113,13 @@ def render_contexts(
     languages = [lang] if lang else chosen.document.model.languages
     return chosen, [
         context.build(
-            chosen.document, registry, language, project.templates, chosen.records, chosen.draft
+            chosen.document,
+            registry,
+            language,
+            project.templates,
+            chosen.records,
+            chosen.draft,
+            kept=project.snapshots,
         )
         for language in languages
     ]
@@ -183,14 +189,15 @@ def _render_ids(ids: list[str]) -> list[_Done]:
     """Render each regulation into the staging folder; a failure is its problems, never an
     exception (a usage error excepted)."""
     job, project = pool.state(), pool.project()
-    registry = load_registry(project)
     done: list[_Done] = []
-    for doc_id in ids:
-        try:
-            done.append(_render_one(job, project, registry, doc_id))
-        finally:
-            if not pool.keep():  # memory: one regulation's files at a time, not all
-                project.forget(project.folder(doc_id))
+    with project.reading_snapshots():  # what is validated is read back as it was kept
+        registry = load_registry(project)
+        for doc_id in ids:
+            try:
+                done.append(_render_one(job, project, registry, doc_id))
+            finally:
+                if not pool.keep():  # memory: one regulation's files at a time, not all
+                    project.forget(project.folder(doc_id))
     return done
 
 
@@ -268,7 +275,9 @@ def render(
     missing, a frozen edition that is not the approved text) is left out with its problems, and
     the others are rendered.
     ``jobs``: processes rendering regulations side by side (None: the cores); what is written
-    is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done."""
+    is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done.
+    The files are read through their validated snapshots (``Project.reading_snapshots``): the
+    same bytes written, without parsing or validating what was validated before."""
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in RENDERERS:
@@ -281,7 +290,8 @@ def render(
     out = project.output(out)
     ids = _known_ids(project, ids)
     loaded = Loaded()
-    project.load_registry(loaded)
+    with project.reading_snapshots():
+        project.load_registry(loaded)
     if loaded.errors or loaded.registry is None:
         raise DloError(loaded.errors)
     if not ids:

@@ -126,9 +126,11 @@ def build(
     templates: Path | None = None,
     records: Records | None = None,
     draft: bool = False,
+    kept: bool = False,
 ) -> RenderDoc:
     """Resolve ``doc`` into ``lang`` (default: its first language); ``draft``: it is a working
-    draft, to be marked as such. Raises DloError listing every text that is missing in that
+    draft, to be marked as such; ``kept``: the label set may be read from its snapshot
+    (``labels.labels``). Raises DloError listing every text that is missing in that
     language, with its position."""
     model: Regulation = doc.model
     lang = lang or model.main_lang
@@ -142,7 +144,7 @@ def build(
             ),
             Msg("add {lang} to languages: and give every text a {lang}: version", lang=lang),
         )
-    labels = load_labels(lang, templates)
+    labels = load_labels(lang, templates, kept)
     tr = _Texts(doc, lang)
     blocks = _blocks(model, labels, tr)
     title = tr(model.title, ["title"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import load
+from . import load, snapshots
 from .errors import DloError, UsageError
 from .i18n import Msg
 
@@ -26,31 +26,39 @@ def templates_dir(project_templates: Path | None) -> Path:
 
 _PARSED: dict[bytes, dict[str, Any]] = {}  # label sets read in this process, by their bytes
 _KEPT = 16
+_READING = "label set"  # what ``snapshots`` keeps of a label set's file
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path, kept: bool) -> dict[str, Any]:
     """The label set in ``path``, parsed once per content: a file edited since is read anew,
-    and the same set in another project's templates (a copy) is not parsed again."""
+    and the same set in another project's templates (a copy) is not parsed again; what it read
+    as is read from and kept in the user's cache (``snapshots``) with ``kept`` (a render), so
+    the next render does not parse it."""
     raw, problems = load.read_raw(path, path.as_posix())
     if raw is None:
         raise DloError(problems)
     if raw not in _PARSED:
-        source, problems = load.parse(raw, path.as_posix())
-        if source is None or problems:
-            raise DloError(problems)
+        words = snapshots.plain(_READING, raw) if kept else None
+        if not isinstance(words, dict):
+            source, problems = load.parse(raw, path.as_posix())
+            if source is None or problems:
+                raise DloError(problems)
+            words = load.plain(source.data)
+            if kept:
+                snapshots.keep_plain(_READING, raw, words)
         if len(_PARSED) >= _KEPT:
             del _PARSED[next(iter(_PARSED))]  # the oldest
-        _PARSED[raw] = load.plain(source.data)
+        _PARSED[raw] = words
     return _PARSED[raw]
 
 
-def labels(lang: str, project_templates: Path | None = None) -> dict[str, Any]:
+def labels(lang: str, project_templates: Path | None = None, kept: bool = False) -> dict[str, Any]:
     path = templates_dir(project_templates) / "labels" / f"{lang}.yaml"
     if not path.is_file():
         raise UsageError(
             Msg("no label set for language {lang}", lang=repr(lang)), Msg("add {path}", path=path)
         )
-    return _load(path)
+    return _load(path, kept)
 
 
 def signed(words: dict[str, Any], note: Any) -> str:

@@ -155,6 +155,25 @@ class Source:
         return Location(self.path, text.count("\n", 0, j) + 1, j - (text.rfind("\n", 0, j) + 1) + 1)
 
 
+class Unparsed(Source):
+    """A file whose validated reading was kept (``snapshots``): its text, parsed only when a
+    position or the data is asked for (to report a problem), as ``parse`` parses it."""
+
+    def __init__(self, path: str, text: str) -> None:  # no data until asked for
+        self.path, self.text = path, text
+
+    @functools.cached_property
+    def data(self) -> Any:  # parsed on demand
+        source, _ = parse(self.text.encode("utf-8"), self.path)
+        return source.data if source is not None else None
+
+
+def unparsed(raw: bytes, path: str) -> Source:
+    """The source of ``raw`` bytes (which ``parse`` read without a problem), not parsed yet."""
+    text, _ = _decode(raw, path)
+    return Unparsed(path, text or "")
+
+
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

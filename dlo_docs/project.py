@@ -8,15 +8,17 @@ Layout::
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import load, refs
+from . import load, refs, snapshots
+from .canonical import content_hash
 from .errors import DloError, Location, Problem, UsageError, error, relpath
+from .filecache import FileCache as FileCache
 from .i18n import Msg
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -48,56 +50,6 @@ class Loaded:
         return [p for p in self.problems if p.severity == "error"]
 
 
-class FileCache:
-    """Each file parsed (and validated) once, whoever asks for it: the workflow's status,
-    records and editions, the diff, the lint rules and the site all read the same registry and
-    texts many times in one command.
-
-    An entry is keyed by the file's resolved path and holds the bytes it was parsed from; a
-    lookup reads the file again (cheap) and parses again only when the bytes differ, so a file
-    written in between is never served stale. At most ``size`` files are kept (least recently
-    used first out), so memory stays bounded however large the project."""
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self._entries: OrderedDict[tuple, tuple[bytes | str, object]] = OrderedDict()
-
-    def get(self, key: tuple, raw: bytes | str, make):
-        """The value made from ``raw`` under ``key``: cached when ``raw`` is unchanged."""
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] == raw:
-            self._entries.move_to_end(key)
-            return entry[1]
-        value = make()
-        self.put(key, raw, value)
-        return value
-
-    def known(self, key: tuple, raw: bytes | str):
-        """The value cached under ``key`` for exactly ``raw``, else None (nothing is made)."""
-        entry = self._entries.get(key)
-        return entry[1] if entry is not None and entry[0] == raw else None
-
-    def put(self, key: tuple, raw: bytes | str, value) -> None:
-        """Remember ``value`` as what ``raw`` makes under ``key`` (a writer that knows what the
-        bytes it wrote read back as)."""
-        self._entries[key] = (raw, value)
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        self._entries.clear()
-
-    def keys(self) -> list[tuple]:
-        """The keys of what is kept, least recently used first."""
-        return list(self._entries)
-
-    def forget(self, matches: Callable[[tuple], bool]) -> None:
-        """Drop every entry whose key ``matches``."""
-        for key in [k for k in self._entries if matches(k)]:
-            del self._entries[key]
-
-
 # The parses of every project of this process, by display path and bytes: a project opened
 # again (each command opens its own; the tests run thousands of commands in one process, on
 # copies of the same files) does not parse an unchanged file again. A parsed source is shared,
@@ -119,6 +71,21 @@ class Project:
                 Msg("run dlo in the project folder or pass --root DIR"),
             )
         self.cache = FileCache()
+        # read validated files from their snapshots (``reading_snapshots``); off: parse them
+        self.snapshots = False
+
+    @contextlib.contextmanager
+    def reading_snapshots(self) -> Iterator[None]:
+        """Within: a registry or regulation file validated before (``snapshots``: its bytes, the
+        code, the registry it was checked against) is read back from the user's cache as plain
+        objects (``lite``: the model's fields and methods, no pydantic) with its source parsed
+        only for a position, and one read anew is kept; what an output reads of a regulation
+        works on either. Outside (the default), every file is parsed and validated."""
+        before, self.snapshots = self.snapshots, True
+        try:
+            yield
+        finally:
+            self.snapshots = before
 
     # -- reading, once per content -----------------------------------------------------------
     def read(
@@ -133,6 +100,11 @@ class Project:
         raw, problems = load.read_raw(path, display, root=self.root)
         if raw is None:
             return None, problems
+        return self.parsed(raw, display)
+
+    @staticmethod
+    def parsed(raw: bytes, display: str) -> tuple[load.Source | None, list[Problem]]:
+        """``load.parse`` of ``raw`` through the process's cache (see ``read``)."""
         return PARSED.get(("parse", display, hash(raw)), raw, lambda: load.parse(raw, display))
 
     def forget(self, folder: Path) -> None:
@@ -259,15 +231,17 @@ class Project:
         if raw is None:
             loaded.problems += problems
             return
-        fresh = self.cache.get(
-            ("registry", self.registry_path.resolve()), raw, lambda: self._registry(display)
-        )
+        key = ("registry", self.registry_path.resolve(), self.snapshots)
+        fresh = self.cache.get(key, raw, lambda: self._registry(display, raw))
         loaded.problems += fresh.problems
         loaded.registry, loaded.registry_source = fresh.registry, fresh.registry_source
 
-    def _registry(self, display: str) -> Loaded:
+    def _registry(self, display: str, raw: bytes) -> Loaded:
         fresh = Loaded()
-        source, problems = self.read(self.registry_path, display)
+        if self.snapshots and (kept := snapshots.registry(raw)) is not None:
+            fresh.registry, fresh.registry_source = kept, load.unparsed(raw, display)
+            return fresh
+        source, problems = self.parsed(raw, display)
         fresh.problems += problems
         if source is None:
             return fresh
@@ -278,6 +252,8 @@ class Project:
         if registry is not None:
             fresh.problems += refs.registry_problems(registry, source)
             fresh.registry, fresh.registry_source = registry, source
+            if self.snapshots and not fresh.problems:
+                snapshots.keep_registry(raw, registry)
         return fresh
 
     def load_file(self, path: Path, loaded: Loaded) -> Document | None:
@@ -291,29 +267,68 @@ class Project:
         if raw is None:
             loaded.problems += problems
             return None
-        registry = loaded.registry
+        registry, against = loaded.registry, self._registry_text(loaded)
         # the entry holds the registry it was checked against, so its id names it while cached
-        key = ("regulation", Path(path).resolve(), display, id(registry))
+        key = ("regulation", Path(path).resolve(), display, id(registry), self.snapshots)
         _, document, problems = self.cache.get(
-            key, raw, lambda: (registry, *self._validate(path, registry))
+            key, raw, lambda: (registry, *self._validate(path, raw, registry, against))
         )
         loaded.problems += problems
         return document
 
-    def _validate(self, path: Path, registry: Registry | None) -> tuple[Document | None, list]:
-        source, problems = self.read(path)
+    def _registry_text(self, loaded: Loaded) -> str | None:
+        """The text of the registry ``loaded`` holds, when reading snapshots (a regulation's
+        cross-check is kept for the registry it was checked against)."""
+        if not self.snapshots or loaded.registry is None:
+            return None
+        source = loaded.registry_source
+        if source is None:  # given the registry alone: this project's, if it is the same
+            known = Loaded()
+            self.load_registry(known)
+            source = known.registry_source if known.registry is loaded.registry else None
+        return source.text if source is not None else None
+
+    def _validate(
+        self, path: Path, raw: bytes, registry: Registry | None, against: str | None
+    ) -> tuple[Document | None, list]:
+        display = self.display(path)
+        folder = path.parent.name if path.name == REGULATION else None
+        if against is not None and snapshots.crosschecked(raw, against, folder):
+            kept = snapshots.regulation(raw)
+            if kept is not None:
+                return Document(kept, load.unparsed(raw, display), path), []
+        source, problems = self.parsed(raw, display)
         if source is None:
             return None, problems
-        from .model import Regulation
-
-        model, more = load.validate(Regulation, source)
+        model, more = self._regulation(raw, source)
         problems = problems + more
         if model is None:
             return None, problems
         if registry is not None:
-            folder = path.parent.name if path.name == REGULATION else None
             problems += refs.regulation_problems(model, source, registry, folder)
+            if against is not None and not problems:
+                snapshots.keep_crosschecked(raw, against, folder)
         return Document(model, source, path), problems
+
+    def _regulation(self, raw: bytes, source: load.Source) -> tuple[Regulation | None, list]:
+        from .model import Regulation
+
+        model, problems = load.validate(Regulation, source)
+        if model is not None and self.snapshots:
+            snapshots.keep_regulation(raw, model, content_hash(model))
+        return model, problems
+
+    def regulation_model(self, path: Path) -> Regulation | None:
+        """The validated text of a regulation file, not checked against the registry (None:
+        it cannot be read, or does not validate); from its snapshot when reading them."""
+        display = self.display(path)
+        raw, _ = load.read_raw(path, display, root=self.root)
+        if raw is None:
+            return None
+        if self.snapshots and (kept := snapshots.regulation(raw)) is not None:
+            return kept  # a lite.Regulation
+        source, _ = self.parsed(raw, display)
+        return self._regulation(raw, source)[0] if source is not None else None
 
     def load(self, ids: list[str] | None = None) -> Loaded:
         """Load the registry and the named regulations (default: all), collecting every problem."""

@@ -46,7 +46,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         "data",
         "the model and the project: loading with positions, references, the JSON Schema",
         ("load", "load_rt", "schema_errors", "model", "model_types", "model_methods")
-        + ("refs", "project", "pool", "schema"),
+        + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache"),
     ),
     (
         "text",

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from .. import numbering
 from ..errors import DloError
 from ..i18n import Msg
-from ..model import Chapter, Clause, Item, Paragraph, Regulation, Text, text_in
+from ..model import Clause, Item, Regulation, Text, text_in
 from . import words
 from .words import Segment
 
@@ -177,7 +177,8 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
     for n, (eid, parent) in zip(numbering.walk(doc), _parents(doc), strict=True):
         el = n.element
         assert el.id == eid
-        text = tr(el.title if isinstance(el, Chapter | Paragraph) else el.text, el.id)
+        heading = n.kind in ("chapter", "paragraph")  # (asked by kind: a snapshot's too)
+        text = tr(el.title if heading else el.text, el.id)  # type: ignore[union-attr]
         depth = len(n.path)
         if n.kind == "clause":
             clause = n

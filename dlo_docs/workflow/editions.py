@@ -94,13 +94,7 @@ def _hash(source: load.Source) -> str | None:
 
 
 def file_model(file: Path, project: Project) -> Regulation | None:
-    source, _ = project.read(file)
-    if source is None:
-        return None
-    from ..model import Regulation
-
-    model, _ = load.validate(Regulation, source)
-    return model
+    return project.regulation_model(Path(file))
 
 
 def frozen_model(project: Project, reg_id: str, n: int) -> Regulation | None:

@@ -4,15 +4,14 @@ from an entry. ``journal`` exports these names with the journal itself."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..canonical import canonical as canonical
+from ..canonical import content_hash as content_hash
+from ..canonical import normal as normal
+from ..canonical import sha256 as sha256
 from ..records import Order
-
-if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
-    from ..model import Regulation
 
 GENESIS = "0" * 64
 KINDS = (
@@ -39,45 +38,7 @@ HEAD = ("seq", "time", "role", "actor", "event", "edition")
 TAIL = ("content_hash", "prev", "hash")
 SIGNATURE = "signature"  # an official's signature record, between prev and hash
 
-# -- canonical form and hashes ------------------------------------------------------------
-
-
-def normal(value: Any) -> Any:
-    """Plain JSON values (round-trip YAML scalars, dates) for hashing."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): normal(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [normal(v) for v in value]
-    return str(value)
-
-
-def canonical(value: Any) -> bytes:
-    return json.dumps(
-        normal(value), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    ).encode("utf-8")
-
-
-def sha256(value: Any) -> str:
-    return hashlib.sha256(canonical(value)).hexdigest()
-
-
-def content_hash(model: Regulation) -> str:
-    """The hash of the validated text: comments, quoting, key order and layout do not count.
-
-    Fields left at their default are left out, so a later version of the schema that adds an
-    optional field does not change the hash of editions frozen before it (and writing a default
-    out, e.g. ``route: sequential``, is not a change either)."""
-    return sha256(model.model_dump(mode="json", exclude_defaults=True))
+# -- hashes (the canonical form and the content hash are ``canonical``'s) --------------------
 
 
 def event_hash(entry: dict[str, Any]) -> str:

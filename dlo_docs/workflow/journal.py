@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import load
+from .. import load, snapshots
 from ..errors import DloError, Location, Problem, error, warning
 from ..fsio import LockTimeout, locked
 from ..i18n import Msg
@@ -56,6 +56,7 @@ HEADER = (
     "# before it by its hash, so `dlo verify` detects any edit, deletion, insertion or reordering.\n"
 )
 LOCK_TIMEOUT = 30.0
+_READING = "journal entries"  # what ``snapshots`` keeps of a journal
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -106,21 +107,29 @@ def read(project: Project, reg_id: str) -> Journal:
         journal.problems = problems
         return journal
     source, entries, problems = project.cache.get(
-        _read_key(journal), raw, lambda: _parsed(raw, journal)
+        _read_key(journal), raw, lambda: _parsed(raw, journal, project.snapshots)
     )
     journal.source, journal.entries, journal.problems = source, list(entries), list(problems)
     return journal
 
 
 def _parsed(
-    raw: bytes, empty: Journal
+    raw: bytes, empty: Journal, kept: bool = False
 ) -> tuple[load.Source | None, tuple[dict[str, Any], ...], tuple[Problem, ...]]:
-    """What ``read`` makes of ``raw``: the source, the plain entries, the shape problems."""
+    """What ``read`` makes of ``raw``: the source, the plain entries, the shape problems. With
+    ``kept`` (a project reading snapshots) the entries of a journal of exactly these bytes that
+    had no shape problem are read back from the user's cache (``snapshots``), its source parsed
+    only for a position; the chain and everything else is checked on them as on any."""
+    entries = snapshots.plain(_READING, raw) if kept else None
+    if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+        return load.unparsed(raw, empty.display), tuple(entries), ()
     source, problems = load.parse(raw, empty.display)
     if source is None:
         return None, (), tuple(problems)
     journal = Journal(empty.path, empty.display, source, [], [])
     _entries(journal)
+    if kept and not journal.problems:
+        snapshots.keep_plain(_READING, raw, journal.entries)
     return source, tuple(journal.entries), tuple(journal.problems)
 
 

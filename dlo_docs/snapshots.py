@@ -1,0 +1,142 @@
+"""Validated snapshots: what a file of exactly these bytes read as, kept in the user's cache
+folder (``usercache``) so that a later command reads it back with ``json`` instead of parsing
+the YAML and validating it with pydantic (rendering one document does not import either).
+
+Four kinds of entry, each named by a digest of its kind, of the code that made it (the
+package's top-level modules and the journal's ``workflow/events.py``, ``chain.py`` and
+``journal.py``: the model, the parser, the loader, the cross-check, the content hash, the shape
+of an event; and pydantic's version) and of everything its verdict depended on:
+
+- ``registry``: the validated registry (``lite.tagged``), kept only when it validated and its own
+  cross-check (``refs.registry_problems``) found nothing; named by its bytes;
+- ``regulation``: a validated regulation and its content hash; named by its bytes;
+- ``crosscheck``: that a regulation of these bytes, checked against a registry of that text in a
+  folder of that name, has no problem (``refs.regulation_problems``); empty;
+- ``plain``: plain JSON data made from a file's bytes by a named reading (the journal's entries,
+  a label set), kept only when the reading found nothing wrong.
+
+An edited file has other bytes, so another name: an entry can only ever stand for the bytes that
+name it. Entries are read as ``usercache`` trusts them (the user's own, matching their SHA-256);
+anything that does not read back as what is written here is a miss, and a miss is worked out
+from the file as before. Nothing is read or kept with the caches off (``--no-cache``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import util
+from pathlib import Path
+from typing import Any
+
+from . import lite, usercache
+
+KINDS = ("registry", "regulation", "crosscheck", "plain")
+_FOLDER = "snapshot"
+_JOURNAL = ("events", "chain", "journal")  # how a journal's entries are read and checked
+
+
+@functools.cache
+def _code() -> str | None:
+    """A digest of the code a snapshot's verdict comes from (None: unreadable, nothing kept)."""
+    here = Path(__file__).resolve().parent
+    spec = util.find_spec("pydantic")  # found, not imported
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        sources = [p.read_bytes() for p in sorted(here.glob("*.py"))]
+        journal = [(here / "workflow" / f"{m}.py").read_bytes() for m in _JOURNAL]
+        pydantic = Path(spec.origin).with_name("version.py").read_bytes()
+        return usercache.digest(*sources, *journal, pydantic)
+    except OSError:
+        return None
+
+
+def _name(kind: str, *parts: bytes | str) -> str | None:
+    if not usercache.enabled():
+        return None
+    code = _code()
+    return usercache.digest(kind, code, *parts) if code is not None else None
+
+
+def _load(kind: str, *parts: bytes | str) -> Any:
+    name = _name(kind, *parts)
+    kept = usercache.load(_FOLDER, name) if name is not None else None
+    if kept is None:
+        return None
+    try:
+        return json.loads(kept)
+    except ValueError:
+        return None
+
+
+def _keep(kind: str, data: Any, *parts: bytes | str) -> None:
+    name = _name(kind, *parts)
+    if name is not None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        usercache.store(_FOLDER, name, text.encode("utf-8"))
+
+
+def _model(kind: str, raw: bytes, cls: str) -> Any:
+    found = _load(kind, raw)
+    if not isinstance(found, dict) or found.get(lite.CLASS) != cls:
+        return None
+    try:
+        return lite.build(found)
+    except (lite.Unknown, ValueError, TypeError):
+        return None
+
+
+def registry(raw: bytes) -> Any:
+    """The registry of ``raw`` bytes as kept (a ``lite.Registry``), or None (a miss)."""
+    return _model("registry", raw, "Registry")
+
+
+def keep_registry(raw: bytes, model: Any) -> None:
+    """Keep ``model`` as what a registry of ``raw`` bytes validated as, its cross-check clean."""
+    try:
+        _keep("registry", lite.tagged(model), raw)
+    except lite.Unknown:
+        pass
+
+
+def regulation(raw: bytes) -> Any:
+    """The regulation of ``raw`` bytes as kept (a ``lite.Regulation`` with its content hash),
+    or None (a miss)."""
+    found = _model("regulation", raw, "Regulation")
+    return found if found is not None and lite.kept_hash(found) is not None else None
+
+
+def keep_regulation(raw: bytes, model: Any, content_hash: str) -> None:
+    """Keep ``model`` as what a regulation of ``raw`` bytes validated as, with its content hash."""
+    try:
+        _keep("regulation", lite.tagged(model) | {lite.HASH: content_hash}, raw)
+    except lite.Unknown:
+        pass
+
+
+def crosschecked(raw: bytes, registry_text: str, folder: str | None) -> bool:
+    """Was a regulation of ``raw`` bytes, in a folder named ``folder``, checked against a
+    registry of ``registry_text`` and found clean?"""
+    return _load("crosscheck", raw, registry_text, folder or "") == []
+
+
+def keep_crosschecked(raw: bytes, registry_text: str, folder: str | None) -> None:
+    _keep("crosscheck", [], raw, registry_text, folder or "")
+
+
+def plain(reading: str, raw: bytes) -> Any:
+    """The plain data ``reading`` made of ``raw`` bytes, as kept (None: a miss)."""
+    found = _load("plain", reading, raw)
+    return found.get("data") if isinstance(found, dict) else None
+
+
+def keep_plain(reading: str, raw: bytes, data: Any) -> None:
+    """Keep ``data`` (JSON: mappings with text keys, lists, text, numbers, booleans, null) as
+    what ``reading`` made of ``raw`` bytes; quietly nothing when it is not JSON."""
+    try:
+        if json.loads(json.dumps(data)) != data:
+            return
+    except (TypeError, ValueError):
+        return
+    _keep("plain", {"data": data}, reading, raw)

@@ -1,0 +1,218 @@
+"""Validated snapshots: a render reads back what it validated before (``dlo_docs.snapshots``),
+as plain objects (``dlo_docs.lite``) without pydantic or a YAML parser, and writes the same
+bytes as a render that parses and validates everything (``--no-cache``). An edited file has
+other bytes, so it is never read from the snapshot of the bytes it had; an entry someone else
+could have written, or that does not match its digest, is not read at all."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from test_signing_outputs import approved as approved  # the fixture: a signed edition
+from test_startup import modules_after
+from workflow_support import REG, edition_path, journal_path
+
+from dlo_docs import lite, load, model, snapshots
+from dlo_docs.canonical import content_hash
+from dlo_docs.project import Project
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+PARSERS = ("pydantic", "pydantic_core", "ruamel", "yaml", "_ruamel_yaml")
+MODEL = ("dlo_docs.model", "dlo_docs.model_types", "dlo_docs.yamlc", "dlo_docs.yaml_rt")
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def kept(cache: Path) -> list[Path]:
+    folder = cache / "snapshot"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def test_the_lite_classes_are_the_models_and_read_back_as_they_dump(in_force):
+    """Every model class has its plain twin, and a registry and a regulation read back from
+    their tagged form dump, hash and answer as the pydantic models do."""
+    strict = {
+        name
+        for name, value in vars(model).items()
+        if isinstance(value, type) and issubclass(value, model.Strict) and value is not model.Strict
+    }
+    assert set(lite.CLASSES) == strict
+    p = Project(in_force)
+    for path, cls in [
+        (p.registry_path, model.Registry),
+        (edition_path(in_force, 1), model.Regulation),
+    ]:
+        source, problems = p.read(path)
+        assert source is not None and not problems, problems
+        validated, problems = load.validate(cls, source)
+        assert validated is not None and not problems
+        back = lite.build(lite.tagged(validated))
+        assert type(back).__name__ == cls.__name__
+        for mode in ("python", "json"):
+            assert back.model_dump(mode=mode) == validated.model_dump(mode=mode)
+    back = lite.build(lite.tagged(validated) | {lite.HASH: content_hash(validated)})
+    assert content_hash(back) == content_hash(validated)
+    assert back.main_lang == validated.main_lang
+    assert [c.id for _, _, c in back.clauses()] == [c.id for _, _, c in validated.clauses()]
+    with pytest.raises(lite.Unknown):
+        lite.build({"$": "NoSuchModel"})
+    with pytest.raises(lite.Unknown):
+        lite.tagged({"$": "a key the form would read as a class"})
+
+
+def test_a_second_render_imports_neither_pydantic_nor_a_yaml_parser(in_force, tmp_path):
+    """The first render validates and keeps; the second reads what it kept (the registry, the
+    frozen edition and its cross-check, the journal's entries, the label set) and loads no
+    pydantic, no PyYAML and no ruamel.yaml; with the caches off it validates again, and every
+    run writes the same bytes."""
+    args = ["render", REG, "--format", "docx", "--format", "html", "--out"]
+    first, text = modules_after([*args, str(tmp_path / "1")], in_force)
+    assert "pydantic" in first, text
+    second, text = modules_after([*args, str(tmp_path / "2")], in_force)
+    assert (tmp_path / "2" / f"{REG}.kk.docx").is_file(), text
+    loaded = sorted(m for m in second if m.split(".")[0] in PARSERS or m in MODEL)
+    assert not loaded, loaded
+    off, text = modules_after(["--no-cache", *args, str(tmp_path / "3")], in_force)
+    assert "pydantic" in off, text
+    assert outputs(tmp_path / "1") == outputs(tmp_path / "2") == outputs(tmp_path / "3")
+
+
+def _import_corpus_document(dlo, root: Path) -> str:
+    source = CORPUS / "jambyl-uptad-ereje.kk.lo.docx"
+    if not source.is_file():
+        pytest.skip(f"the corpus of real regulations is not beside the clone ({CORPUS})")
+    result = dlo("import", source, "--id", "corpus", "--update-registry", cwd=root)
+    assert result.code == 0, result.err
+    return "corpus"
+
+
+@pytest.mark.parametrize(
+    "case", ["in force", "draft", "imported"], ids=["in-force", "draft", "imported"]
+)
+def test_outputs_are_byte_identical_with_and_without_snapshots(in_force, dlo, case):
+    """DOCX and HTML of the bundled edition in force, of its working draft, and of a real
+    document imported from Word (a draft of another organisation): the same bytes parsed and
+    validated (``--no-cache``), on the run that keeps the snapshots, and on the run that reads
+    them back."""
+    project = in_force
+    reg = _import_corpus_document(dlo, project) if case == "imported" else REG
+    draft = ["--draft"] if case == "draft" else []
+    runs = {}
+    for name, no_cache in [("off", ["--no-cache"]), ("keeps", []), ("reads", [])]:
+        result = dlo(*no_cache, "render", reg, *draft, "--format", "docx", "--format", "html", "--out", name,
+                     cwd=project)  # fmt: skip
+        assert result.code == 0, result.err
+        runs[name] = outputs(project / name)
+    assert runs["off"] and runs["off"] == runs["keeps"] == runs["reads"]
+    assert kept(Path(os.environ["DLO_CACHE_DIR"]))
+
+
+def test_a_signed_edition_renders_the_same_from_its_snapshots(approved, dlo):
+    """An edition in force whose every decision is signed (the signatures checked on every
+    render, as without snapshots): the same bytes with and without them."""
+    root = approved
+    runs = []
+    for name, no_cache in [("off", ["--no-cache"]), ("keeps", []), ("reads", [])]:
+        result = dlo(*no_cache, "render", REG, "--format", "docx", "--out", name, cwd=root)
+        assert result.code == 0, result.err
+        runs.append(outputs(root / name))
+    assert runs[0] and runs[0] == runs[1] == runs[2]
+
+
+def test_an_edition_edited_after_its_snapshot_is_refused(in_force, dlo):
+    """The frozen edition was read and kept; edited since, its bytes name another entry: it is
+    validated again, and its content hash is not the approved one (DLO606)."""
+    assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=in_force).code == 0
+    edition = edition_path(in_force, 1)
+    edition.write_text(
+        edition.read_text(encoding="utf-8").replace("Қостанай", "Қостанaй", 1), encoding="utf-8"
+    )
+    result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
+    assert result.code == 1
+    assert "DLO606" in result.err
+    assert not (in_force / "after" / f"{REG}.kk.docx").exists()
+
+
+def test_a_forged_journal_is_not_read_from_the_snapshot_of_the_true_one(in_force, dlo):
+    """The journal's entries were kept; a journal edited since is read and its chain checked
+    anew: the edited event is named, nothing is rendered."""
+    assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=in_force).code == 0
+    journal = journal_path(in_force)
+    text = journal.read_text(encoding="utf-8")
+    assert "45-НҚ" in text
+    journal.write_text(text.replace("45-НҚ", "0001-ҮЛГІ"), encoding="utf-8")
+    result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
+    assert result.code == 1
+    assert "DLO60" in result.err
+    assert not (in_force / "after").exists()
+
+
+def _plant(cache: Path, name: str, data: bytes, *, digest: bytes | None = None, mode=0o600):
+    path = cache / "snapshot" / name
+    head = digest if digest is not None else hashlib.sha256(data).hexdigest().encode() + b"\n"
+    path.write_bytes(head + data)
+    path.chmod(mode)
+
+
+@pytest.mark.parametrize("defect", ["group-writable", "wrong digest", "none"])
+def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
+    """Someone edits the frozen edition and plants, for its new bytes, the true edition's
+    snapshot (with the approved content hash) and a clean cross-check: an entry the user's own
+    cache would not have written (writable by the group, or not matching its digest) is not
+    read, the edited text is validated and refused (DLO606)."""
+    # (with no defect, the plant is read, as the user's own entry: the names planted are those
+    # looked up; the user's cache is as trusted as the user)
+    cache = Path(os.environ["DLO_CACHE_DIR"])
+    assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=in_force).code == 0
+    edition = edition_path(in_force, 1)
+    true_raw = edition.read_bytes()
+    registry_text = (in_force / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    true_name = snapshots._name("regulation", true_raw)
+    true_entry = (cache / "snapshot" / true_name).read_bytes()[65:]
+    edited = true_raw.decode().replace("Қостанай", "Қостанaй", 1).encode()
+    edition.write_bytes(edited)
+    _plant(cache, snapshots._name("crosscheck", edited, registry_text, ""), b"[]")
+    wrong = b"0" * 64 + b"\n" if defect == "wrong digest" else None
+    mode = 0o620 if defect == "group-writable" else 0o600
+    _plant(cache, snapshots._name("regulation", edited), true_entry, digest=wrong, mode=mode)
+    result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
+    if defect == "none":
+        assert result.code == 0, result.err
+        return
+    assert result.code == 1, result.out
+    assert "DLO606" in result.err
+
+
+def test_a_problem_found_through_a_snapshot_keeps_its_position(project, dlo):
+    """The source of a file read from its snapshot is parsed only when a position is asked for:
+    a text missing in a language is reported at the same file:line:col as without snapshots."""
+    reg = project / "regulations" / REG / "regulation.yaml"
+    reg.write_text(
+        reg.read_text(encoding="utf-8").replace("languages: [kk]", "languages: [kk, ru]"),
+        encoding="utf-8",
+    )
+    errors = []
+    for no_cache in (["--no-cache"], [], []):
+        result = dlo(*no_cache, "render", REG, "--draft", "--lang", "ru", "--format", "docx",
+                     cwd=project)  # fmt: skip
+        assert result.code == 1
+        errors.append(result.err)
+    assert "regulations/dlo-head/regulation.yaml:" in errors[0] and "DLO030" in errors[0]
+    assert errors[0] == errors[1] == errors[2]
+
+
+def test_nothing_is_kept_with_the_caches_off(project, dlo, monkeypatch):
+    cache = Path(os.environ["DLO_CACHE_DIR"])
+    monkeypatch.setenv("DLO_NO_CACHE", "1")
+    assert dlo("render", REG, "--format", "docx", "--out", "off", cwd=project).code == 0
+    assert not kept(cache)
+    monkeypatch.delenv("DLO_NO_CACHE")
+    assert dlo("render", REG, "--format", "docx", "--out", "on", cwd=project).code == 0
+    assert kept(cache)
+    shutil.rmtree(cache / "snapshot")
