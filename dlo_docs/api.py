@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, pool, subject
+from . import context, pool, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .project import REGULATION, Loaded, Project
@@ -198,6 +198,7 @@ def _render_ids(ids: list[str]) -> list[_Done]:
             finally:
                 if not pool.keep():  # memory: one regulation's files at a time, not all
                     project.forget(project.folder(doc_id))
+    snapshots.trim()  # the folder within its bound, when this process kept some
     return done
 
 

@@ -19,12 +19,17 @@ An edited file has other bytes, so another name: an entry can only ever stand fo
 name it. Entries are read as ``usercache`` trusts them (the user's own, matching their SHA-256);
 anything that does not read back as what is written here is a miss, and a miss is worked out
 from the file as before. Nothing is read or kept with the caches off (``--no-cache``).
+
+The folder is bounded (``trim``): ``DLO_SNAPSHOT_CACHE_MB`` (default 256 MB), the least recently
+used entries removed first (an entry read back is marked used).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 from importlib import util
 from pathlib import Path
 from typing import Any
@@ -33,6 +38,8 @@ from . import lite, usercache
 
 KINDS = ("registry", "regulation", "crosscheck", "plain")
 _FOLDER = "snapshot"
+LIMIT_MB = 256
+_added = [0]  # entries this process kept (``trim`` does nothing without)
 _JOURNAL = ("events", "chain", "journal")  # how a journal's entries are read and checked
 
 
@@ -64,6 +71,8 @@ def _load(kind: str, *parts: bytes | str) -> Any:
     kept = usercache.load(_FOLDER, name) if name is not None else None
     if kept is None:
         return None
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.utime(usercache.folder(_FOLDER) / str(name), follow_symlinks=False)  # used: kept last
     try:
         return json.loads(kept)
     except ValueError:
@@ -75,6 +84,37 @@ def _keep(kind: str, data: Any, *parts: bytes | str) -> None:
     if name is not None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         usercache.store(_FOLDER, name, text.encode("utf-8"))
+        _added[0] += 1
+
+
+def _limit() -> int:
+    with contextlib.suppress(ValueError):
+        return max(0, int(float(os.environ.get("DLO_SNAPSHOT_CACHE_MB", "")) * 1024 * 1024))
+    return LIMIT_MB * 1024 * 1024
+
+
+def trim() -> None:
+    """Remove the least recently used entries until the folder is within its limit (nothing to
+    do when this process kept none). Only regular files directly in the folder are counted or
+    removed; no link is followed."""
+    if not _added[0] or not usercache.enabled():
+        return
+    _added[0] = 0
+    folder = usercache.folder(_FOLDER)
+    entries = []
+    with contextlib.suppress(OSError), os.scandir(folder) as found:
+        for entry in found:
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    entries.append((info.st_mtime_ns, info.st_size, entry.path))
+    total, limit = sum(size for _, size, _ in entries), _limit()
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
 
 
 def _model(kind: str, raw: bytes, cls: str) -> Any:

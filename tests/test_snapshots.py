@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -207,7 +206,9 @@ def test_a_problem_found_through_a_snapshot_keeps_its_position(project, dlo):
     assert errors[0] == errors[1] == errors[2]
 
 
-def test_nothing_is_kept_with_the_caches_off(project, dlo, monkeypatch):
+def test_nothing_is_kept_with_the_caches_off(in_force, dlo, monkeypatch):
+    """``DLO_NO_CACHE``: nothing read or kept; the same bytes as the runs that keep and read."""
+    project = in_force
     cache = Path(os.environ["DLO_CACHE_DIR"])
     monkeypatch.setenv("DLO_NO_CACHE", "1")
     assert dlo("render", REG, "--format", "docx", "--out", "off", cwd=project).code == 0
@@ -215,4 +216,26 @@ def test_nothing_is_kept_with_the_caches_off(project, dlo, monkeypatch):
     monkeypatch.delenv("DLO_NO_CACHE")
     assert dlo("render", REG, "--format", "docx", "--out", "on", cwd=project).code == 0
     assert kept(cache)
-    shutil.rmtree(cache / "snapshot")
+    assert dlo("render", REG, "--format", "docx", "--out", "read", cwd=project).code == 0
+    assert outputs(project / "off") == outputs(project / "on") == outputs(project / "read")
+
+
+def test_the_snapshots_stay_within_their_bound(in_force, dlo, monkeypatch, tmp_path):
+    """``DLO_SNAPSHOT_CACHE_MB`` bounds the folder: the least recently used entries go first, a
+    link in it is neither followed nor removed, and a render after entries were removed reads
+    its files again and writes the same bytes."""
+    cache = Path(os.environ["DLO_CACHE_DIR"])
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the cache's", encoding="utf-8")
+    (cache / "snapshot").mkdir(parents=True)
+    (cache / "snapshot" / "link").symlink_to(outside)
+    monkeypatch.setenv("DLO_SNAPSHOT_CACHE_MB", "0.02")  # ~20 KB: less than one regulation's
+    runs = []
+    for name in ("first", "second"):
+        assert dlo("render", REG, "--format", "docx", "--out", name, cwd=in_force).code == 0
+        runs.append(outputs(in_force / name))
+        entries = [p for p in kept(cache) if not p.is_symlink()]
+        assert sum(p.stat().st_size for p in entries) <= 0.02 * 1024 * 1024
+    assert runs[0] == runs[1]
+    assert outside.read_text(encoding="utf-8") == "not the cache's"
+    assert (cache / "snapshot" / "link").is_symlink()
