@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import workflow
 from .diff import text as text_format
@@ -25,9 +25,12 @@ from .diff.names import change_name, side
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import labels as load_labels
-from .model import Registry, text_in
+from .model_methods import text_in
 from .project import Document, Loaded, Project
 from .refs import element_ids
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .model import Registry
 
 FORMATS = ("text", "table", "redline", "html")
 EXTENSIONS = {"text": "txt", "table": "docx", "redline": "docx", "html": "html"}
@@ -217,7 +220,7 @@ def prepare(
             (new, Msg("the draft") if to == DRAFT else Msg("edition {n}", n=to)),
         ],
     )
-    labels = load_labels(lang, project.templates)
+    labels = load_labels(lang, project.templates, project.snapshots)
     comparison = compare(old.model, new.model, labels, lang)
     reason, author, date = _origin(project, reg_id, registry, new, lang, to == DRAFT)
     return Prepared(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_signing_outputs import approved as approved  # the fixture: a signed edition
 from test_startup import modules_after
-from workflow_support import REG, edition_path, journal_path
+from workflow_support import REG, edition_path, journal_path, reg_path
 
 from dlo_docs import lite, load, model, snapshots
 from dlo_docs.canonical import content_hash
@@ -92,16 +92,23 @@ def _import_corpus_document(dlo, root: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    "case", ["in force", "draft", "imported"], ids=["in-force", "draft", "imported"]
+    "case",
+    ["in force", "draft", "revision", "imported"],
+    ids=["in-force", "draft", "revision", "imported"],
 )
 def test_outputs_are_byte_identical_with_and_without_snapshots(in_force, dlo, case):
-    """DOCX and HTML of the bundled edition in force, of its working draft, and of a real
-    document imported from Word (a draft of another organisation): the same bytes parsed and
-    validated (``--no-cache``), on the run that keeps the snapshots, and on the run that reads
-    them back."""
+    """DOCX and HTML of the bundled edition in force, of its working draft, of an open revision
+    (the draft with its comparison table), and of a real document imported from Word (a draft
+    of another organisation): the same bytes parsed and validated (``--no-cache``), on the run
+    that keeps the snapshots, and on the run that reads them back."""
     project = in_force
     reg = _import_corpus_document(dlo, project) if case == "imported" else REG
-    draft = ["--draft"] if case == "draft" else []
+    if case == "revision":
+        result = dlo("revise", REG, "--by", "hr-head", "--reason", "Құқықтар", cwd=project)
+        assert result.code == 0, result.err
+        text = reg_path(project).read_text(encoding="utf-8")
+        reg_path(project).write_text(text.replace("құқылы:", "құқығы бар:"), encoding="utf-8")
+    draft = ["--draft"] if case in ("draft", "revision") else []
     runs = {}
     for name, no_cache in [("off", ["--no-cache"]), ("keeps", []), ("reads", [])]:
         result = dlo(*no_cache, "render", reg, *draft, "--format", "docx", "--format", "html", "--out", name,
@@ -109,6 +116,7 @@ def test_outputs_are_byte_identical_with_and_without_snapshots(in_force, dlo, ca
         assert result.code == 0, result.err
         runs[name] = outputs(project / name)
     assert runs["off"] and runs["off"] == runs["keeps"] == runs["reads"]
+    assert (f"{REG}.kk.comparison.docx" in runs["off"]) == (case == "revision")
     assert kept(Path(os.environ["DLO_CACHE_DIR"]))
 
 
@@ -239,3 +247,18 @@ def test_the_snapshots_stay_within_their_bound(in_force, dlo, monkeypatch, tmp_p
     assert runs[0] == runs[1]
     assert outside.read_text(encoding="utf-8") == "not the cache's"
     assert (cache / "snapshot" / "link").is_symlink()
+
+
+def test_a_second_render_of_a_revision_with_its_comparison_imports_no_parser(in_force, dlo):
+    """An open revision's draft and its comparison table with the edition in force: the second
+    render reads the draft, the edition, the journal and the label set from their snapshots."""
+    result = dlo("revise", REG, "--by", "hr-head", "--reason", "Құқықтар", cwd=in_force)
+    assert result.code == 0, result.err
+    text = reg_path(in_force).read_text(encoding="utf-8")
+    reg_path(in_force).write_text(text.replace("құқылы:", "құқығы бар:"), encoding="utf-8")
+    args = ["render", REG, "--draft", "--format", "docx", "--out"]
+    modules_after([*args, "first"], in_force)
+    second, text = modules_after([*args, "second"], in_force)
+    assert (in_force / "second" / f"{REG}.kk.comparison.docx").is_file(), text
+    assert not sorted(m for m in second if m.split(".")[0] in PARSERS or m in MODEL)
+    assert outputs(in_force / "first") == outputs(in_force / "second")

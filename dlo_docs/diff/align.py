@@ -22,14 +22,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import numbering
 from ..errors import DloError
 from ..i18n import Msg
-from ..model import Clause, Item, Regulation, Text, text_in
+from ..model_methods import text_in
 from . import words
 from .words import Segment
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Clause, Item, Regulation, Text
 
 Kind = Literal["chapter", "paragraph", "clause", "item", "title"]
 What = Literal["added", "removed", "changed", "moved"]
