@@ -5,7 +5,8 @@ the YAML and validating it with pydantic (rendering one document does not import
 Four kinds of entry, each named by a digest of its kind, of the code that made it (the
 package's top-level modules and the journal's ``workflow/events.py``, ``chain.py`` and
 ``journal.py``: the model, the parser, the loader, the cross-check, the content hash, the shape
-of an event; and pydantic's version) and of everything its verdict depended on:
+of an event; and the versions of pydantic, PyYAML and ruamel.yaml) and of everything its
+verdict depended on:
 
 - ``registry``: the validated registry (``lite.tagged``), kept only when it validated and its own
   cross-check (``refs.registry_problems``) found nothing; named by its bytes;
@@ -43,19 +44,29 @@ _added = [0]  # entries this process kept (``trim`` does nothing without)
 _JOURNAL = ("events", "chain", "journal")  # how a journal's entries are read and checked
 
 
+def _libraries() -> list[Path]:
+    """The files that hold the versions of pydantic, PyYAML and ruamel.yaml (found, not
+    imported): an upgrade of any of them is other code."""
+    found = []
+    for name, file in [("pydantic", "version.py"), ("yaml", "__init__.py"), ("ruamel", "")]:
+        spec = util.find_spec(name)
+        folders = list(spec.submodule_search_locations or []) if spec is not None else []
+        if not folders:
+            raise OSError(f"{name} is not installed")
+        found.append(Path(folders[0]) / (file or "yaml/__init__.py"))
+    return found
+
+
 @functools.cache
 def _code() -> str | None:
     """A digest of the code a snapshot's verdict comes from (None: unreadable, nothing kept)."""
     here = Path(__file__).resolve().parent
-    spec = util.find_spec("pydantic")  # found, not imported
-    if spec is None or spec.origin is None:
-        return None
     try:
         sources = [p.read_bytes() for p in sorted(here.glob("*.py"))]
         journal = [(here / "workflow" / f"{m}.py").read_bytes() for m in _JOURNAL]
-        pydantic = Path(spec.origin).with_name("version.py").read_bytes()
-        return usercache.digest(*sources, *journal, pydantic)
-    except OSError:
+        libraries = [p.read_bytes() for p in _libraries()]
+        return usercache.digest(*sources, *journal, *libraries)
+    except (OSError, ImportError, ValueError):
         return None
 
 

@@ -262,3 +262,23 @@ def test_a_second_render_of_a_revision_with_its_comparison_imports_no_parser(in_
     assert (in_force / "second" / f"{REG}.kk.comparison.docx").is_file(), text
     assert not sorted(m for m in second if m.split(".")[0] in PARSERS or m in MODEL)
     assert outputs(in_force / "first") == outputs(in_force / "second")
+
+
+def test_an_upgraded_library_names_other_entries(monkeypatch, tmp_path):
+    """The code an entry is named by includes the versions of pydantic, PyYAML and ruamel.yaml:
+    after an upgrade of any of them, nothing kept before is read."""
+    snapshots._code.cache_clear()
+    before = snapshots._code()
+    assert before is not None
+    real = snapshots._libraries
+    for index in range(3):
+        files = real()
+        upgraded = tmp_path / f"{index}.py"
+        upgraded.write_bytes(files[index].read_bytes() + b"\n# another version\n")
+        files[index] = upgraded
+        monkeypatch.setattr(snapshots, "_libraries", lambda files=files: files)
+        snapshots._code.cache_clear()
+        assert snapshots._code() not in (None, before)
+    monkeypatch.setattr(snapshots, "_libraries", real)
+    snapshots._code.cache_clear()
+    assert snapshots._code() == before
