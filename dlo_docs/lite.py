@@ -113,28 +113,29 @@ def build(value: Any) -> Any:
     return cls({k: v if k == HASH else build(v) for k, v in value.items() if k != CLASS})
 
 
+_PLAIN = (str, int, float, bool, type(None))  # written as they are (exactly these types)
+
+
 def tagged(value: Any) -> Any:
     """The tagged form of a validated model object (pydantic's or ``Lite``), and of what its
     fields hold; raises ``Unknown`` on a value it cannot write so that ``build`` reads it back
     as it was (a mapping with a key starting with ``$``, a datetime, a tuple...)."""
-    fields = getattr(type(value), "model_fields", None)
-    if isinstance(value, Lite) or fields is not None:
-        names = list(fields) if fields is not None else list(value.__dict__)
-        out = {CLASS: type(value).__name__}
-        if out[CLASS] not in CLASSES:
-            raise Unknown(out[CLASS])
-        return out | {k: tagged(getattr(value, k)) for k in names if k != HASH}
-    if isinstance(value, list):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list:
         return [tagged(v) for v in value]
-    if isinstance(value, dict):
-        if not all(isinstance(k, str) and not k.startswith("$") for k in value):
+    if kind is dict:
+        if not all(type(k) is str and not k.startswith("$") for k in value):
             raise Unknown("a key")
         return {k: tagged(v) for k, v in value.items()}
-    if type(value) is dt.date:
+    if kind is dt.date:
         return {DATE: value.isoformat()}
-    if value is None or type(value) in (str, int, float, bool):
-        return value
-    raise Unknown(type(value).__name__)
+    fields = getattr(kind, "model_fields", None)
+    if fields is None and not isinstance(value, Lite) or kind.__name__ not in CLASSES:
+        raise Unknown(kind.__name__)
+    names = list(fields) if fields is not None else [k for k in value.__dict__ if k != HASH]
+    return {CLASS: kind.__name__} | {k: tagged(getattr(value, k)) for k in names}
 
 
 def kept_hash(model: object) -> str | None:

@@ -36,6 +36,14 @@ class Document:
     model: Regulation
     source: load.Source
     path: Path
+    hashed: str | None = field(default=None, repr=False, compare=False)  # see content_hash
+
+    @property
+    def content_hash(self) -> str:
+        """``canonical.content_hash`` of the model, worked out once (or kept with it)."""
+        if self.hashed is None:
+            self.hashed = content_hash(self.model)
+        return self.hashed
 
 
 @dataclass
@@ -76,11 +84,9 @@ class Project:
 
     @contextlib.contextmanager
     def reading_snapshots(self) -> Iterator[None]:
-        """Within: a registry or regulation file validated before (``snapshots``: its bytes, the
-        code, the registry it was checked against) is read back from the user's cache as plain
-        objects (``lite``: the model's fields and methods, no pydantic) with its source parsed
-        only for a position, and one read anew is kept; what an output reads of a regulation
-        works on either. Outside (the default), every file is parsed and validated."""
+        """Within: a file validated before (``snapshots``) is read back from the user's cache as
+        plain objects (``lite``), its source parsed only for a position, and one read anew is
+        kept; what an output reads works on either. Outside (the default), all is validated."""
         before, self.snapshots = self.snapshots, True
         try:
             yield
@@ -277,15 +283,14 @@ class Project:
         return document
 
     def _registry_text(self, loaded: Loaded) -> str | None:
-        """The text of the registry ``loaded`` holds, when reading snapshots (a regulation's
-        cross-check is kept for the registry it was checked against)."""
+        """The registry's text a regulation is cross-checked against, when reading snapshots
+        (given the registry alone: this project's, if it is the same)."""
         if not self.snapshots or loaded.registry is None:
             return None
-        source = loaded.registry_source
-        if source is None:  # given the registry alone: this project's, if it is the same
-            known = Loaded()
-            self.load_registry(known)
-            source = known.registry_source if known.registry is loaded.registry else None
+        known = loaded
+        if loaded.registry_source is None:
+            self.load_registry(known := Loaded())
+        source = known.registry_source if known.registry is loaded.registry else None
         return source.text if source is not None else None
 
     def _validate(
@@ -293,29 +298,35 @@ class Project:
     ) -> tuple[Document | None, list]:
         display = self.display(path)
         folder = path.parent.name if path.name == REGULATION else None
-        if against is not None and snapshots.crosschecked(raw, against, folder):
-            kept = snapshots.regulation(raw)
-            if kept is not None:
-                return Document(kept, load.unparsed(raw, display), path), []
+        if against is not None and (kept := snapshots.checked(raw, against, folder)) is not None:
+            self.cache.put(self._model_key(path), raw, kept)  # for regulation_model
+            return Document(kept, load.unparsed(raw, display), path), []
         source, problems = self.parsed(raw, display)
         if source is None:
             return None, problems
-        model, more = self._regulation(raw, source)
+        model, more = self._regulation(path, raw, source, keep=False)
         problems = problems + more
         if model is None:
             return None, problems
+        document = Document(model, source, path)
         if registry is not None:
             problems += refs.regulation_problems(model, source, registry, folder)
             if against is not None and not problems:
-                snapshots.keep_crosschecked(raw, against, folder)
-        return Document(model, source, path), problems
+                snapshots.keep_checked(raw, against, folder, model, document.content_hash)
+        return document, problems
 
-    def _regulation(self, raw: bytes, source: load.Source) -> tuple[Regulation | None, list]:
+    def _regulation(
+        self, path: Path, raw: bytes, source: load.Source, keep: bool = True
+    ) -> tuple[Regulation | None, list]:
+        """The validated regulation (remembered for ``regulation_model``; with ``keep``, kept
+        as its snapshot when reading them) and its problems."""
         from .model import Regulation
 
         model, problems = load.validate(Regulation, source)
-        if model is not None and self.snapshots:
-            snapshots.keep_regulation(raw, model, content_hash(model))
+        if model is not None:
+            self.cache.put(self._model_key(path), raw, model)
+            if keep and self.snapshots:
+                snapshots.keep_regulation(raw, model, content_hash(model))
         return model, problems
 
     def regulation_model(self, path: Path) -> Regulation | None:
@@ -325,10 +336,16 @@ class Project:
         raw, _ = load.read_raw(path, display, root=self.root)
         if raw is None:
             return None
+        found = self.cache.known(self._model_key(path), raw)
+        if found is not None:
+            return found  # this command validated it already
         if self.snapshots and (kept := snapshots.regulation(raw)) is not None:
             return kept  # a lite.Regulation
         source, _ = self.parsed(raw, display)
-        return self._regulation(raw, source)[0] if source is not None else None
+        return self._regulation(path, raw, source)[0] if source is not None else None
+
+    def _model_key(self, path: Path) -> tuple:
+        return ("regulation model", Path(path).resolve(), self.snapshots)
 
     def load(self, ids: list[str] | None = None) -> Loaded:
         """Load the registry and the named regulations (default: all), collecting every problem."""

@@ -11,8 +11,10 @@ verdict depended on:
 - ``registry``: the validated registry (``lite.tagged``), kept only when it validated and its own
   cross-check (``refs.registry_problems``) found nothing; named by its bytes;
 - ``regulation``: a validated regulation and its content hash; named by its bytes;
-- ``crosscheck``: that a regulation of these bytes, checked against a registry of that text in a
-  folder of that name, has no problem (``refs.regulation_problems``); empty;
+- ``checked``: the same, kept only when the regulation, checked against the registry in its
+  folder (``refs.regulation_problems``), has no problem; named by its bytes, the registry's text
+  and the folder's name (a regulation is rendered from this one, an earlier edition's text for
+  the change sheet from ``regulation``);
 - ``plain``: plain JSON data made from a file's bytes by a named reading (the journal's entries,
   a label set), kept only when the reading found nothing wrong.
 
@@ -37,7 +39,7 @@ from typing import Any
 
 from . import lite, usercache
 
-KINDS = ("registry", "regulation", "crosscheck", "plain")
+KINDS = ("registry", "regulation", "checked", "plain")
 _FOLDER = "snapshot"
 LIMIT_MB = 256
 _added = [0]  # entries this process kept (``trim`` does nothing without)
@@ -90,10 +92,14 @@ def _load(kind: str, *parts: bytes | str) -> Any:
         return None
 
 
-def _keep(kind: str, data: Any, *parts: bytes | str) -> None:
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _keep(kind: str, data: Any, *parts: bytes | str, text: str | None = None) -> None:
     name = _name(kind, *parts)
     if name is not None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        text = _dumps(data) if text is None else text
         usercache.store(_FOLDER, name, text.encode("utf-8"))
         _added[0] += 1
 
@@ -128,52 +134,59 @@ def trim() -> None:
             total -= size
 
 
-def _model(kind: str, raw: bytes, cls: str) -> Any:
-    found = _load(kind, raw)
+def _model(kind: str, cls: str, *parts: bytes | str) -> Any:
+    found = _load(kind, *parts)
     if not isinstance(found, dict) or found.get(lite.CLASS) != cls:
         return None
     try:
-        return lite.build(found)
+        built = lite.build(found)
     except (lite.Unknown, ValueError, TypeError):
         return None
+    return built if cls != "Regulation" or lite.kept_hash(built) is not None else None
+
+
+def _keep_model(kind: str, model: Any, content_hash: str | None, *parts: bytes | str) -> None:
+    try:
+        form = lite.tagged(model)
+    except lite.Unknown:
+        return
+    _keep(kind, form if content_hash is None else form | {lite.HASH: content_hash}, *parts)
 
 
 def registry(raw: bytes) -> Any:
     """The registry of ``raw`` bytes as kept (a ``lite.Registry``), or None (a miss)."""
-    return _model("registry", raw, "Registry")
+    return _model("registry", "Registry", raw)
 
 
 def keep_registry(raw: bytes, model: Any) -> None:
     """Keep ``model`` as what a registry of ``raw`` bytes validated as, its cross-check clean."""
-    try:
-        _keep("registry", lite.tagged(model), raw)
-    except lite.Unknown:
-        pass
+    _keep_model("registry", model, None, raw)
 
 
 def regulation(raw: bytes) -> Any:
     """The regulation of ``raw`` bytes as kept (a ``lite.Regulation`` with its content hash),
     or None (a miss)."""
-    found = _model("regulation", raw, "Regulation")
-    return found if found is not None and lite.kept_hash(found) is not None else None
+    return _model("regulation", "Regulation", raw)
 
 
 def keep_regulation(raw: bytes, model: Any, content_hash: str) -> None:
     """Keep ``model`` as what a regulation of ``raw`` bytes validated as, with its content hash."""
-    try:
-        _keep("regulation", lite.tagged(model) | {lite.HASH: content_hash}, raw)
-    except lite.Unknown:
-        pass
+    _keep_model("regulation", model, content_hash, raw)
 
 
-def crosschecked(raw: bytes, registry_text: str, folder: str | None) -> bool:
-    """Was a regulation of ``raw`` bytes, in a folder named ``folder``, checked against a
-    registry of ``registry_text`` and found clean?"""
-    return _load("crosscheck", raw, registry_text, folder or "") == []
+def checked(raw: bytes, registry_text: str, folder: str | None) -> Any:
+    """The regulation of ``raw`` bytes, in a folder named ``folder``, as kept when it validated
+    and was checked against a registry of ``registry_text`` without a problem (a
+    ``lite.Regulation`` with its content hash), or None (a miss)."""
+    return _model("checked", "Regulation", raw, registry_text, folder or "")
 
 
-def keep_crosschecked(raw: bytes, registry_text: str, folder: str | None) -> None:
-    _keep("crosscheck", [], raw, registry_text, folder or "")
+def keep_checked(
+    raw: bytes, registry_text: str, folder: str | None, model: Any, content_hash: str
+) -> None:
+    """Keep ``model`` as what a regulation of ``raw`` bytes in ``folder`` validated as, checked
+    against the registry of ``registry_text`` without a problem."""
+    _keep_model("checked", model, content_hash, raw, registry_text, folder or "")
 
 
 def plain(reading: str, raw: bytes) -> Any:
@@ -186,8 +199,9 @@ def keep_plain(reading: str, raw: bytes, data: Any) -> None:
     """Keep ``data`` (JSON: mappings with text keys, lists, text, numbers, booleans, null) as
     what ``reading`` made of ``raw`` bytes; quietly nothing when it is not JSON."""
     try:
-        if json.loads(json.dumps(data)) != data:
+        text = _dumps({"data": data})
+        if json.loads(text)["data"] != data:
             return
     except (TypeError, ValueError):
         return
-    _keep("plain", {"data": data}, reading, raw)
+    _keep("plain", None, reading, raw, text=text)

@@ -46,7 +46,7 @@ def _working(project: Project, registry: Registry, reg_id: str) -> Document:
 def _frozen(project: Project, reg_id: str, n: int, approval: workflow.Event) -> Document:
     """Edition ``n`` from its frozen file, refused unless it is exactly the approved text."""
     document = workflow.load_edition(project, reg_id, n)
-    if workflow.content_hash(document.model) != approval.content_hash:
+    if document.content_hash != approval.content_hash:
         raise DloError(
             error(
                 Location(project.display(document.path), 1, 1),

@@ -170,9 +170,10 @@ def _plant(cache: Path, name: str, data: bytes, *, digest: bytes | None = None, 
 @pytest.mark.parametrize("defect", ["group-writable", "wrong digest", "none"])
 def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
     """Someone edits the frozen edition and plants, for its new bytes, the true edition's
-    snapshot (with the approved content hash) and a clean cross-check: an entry the user's own
-    cache would not have written (writable by the group, or not matching its digest) is not
-    read, the edited text is validated and refused (DLO606)."""
+    snapshot (with the approved content hash, as validated and checked against the registry,
+    and as validated only): an entry the user's own cache would not have written (writable by
+    the group, or not matching its digest) is not read, the edited text is validated and
+    refused (DLO606)."""
     # (with no defect, the plant is read, as the user's own entry: the names planted are those
     # looked up; the user's cache is as trusted as the user)
     cache = Path(os.environ["DLO_CACHE_DIR"])
@@ -180,14 +181,17 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
     edition = edition_path(in_force, 1)
     true_raw = edition.read_bytes()
     registry_text = (in_force / "regulations" / "registry.yaml").read_text(encoding="utf-8")
-    true_name = snapshots._name("regulation", true_raw)
+    true_name = snapshots._name("checked", true_raw, registry_text, "")
     true_entry = (cache / "snapshot" / true_name).read_bytes()[65:]
     edited = true_raw.decode().replace("Қостанай", "Қостанaй", 1).encode()
     edition.write_bytes(edited)
-    _plant(cache, snapshots._name("crosscheck", edited, registry_text, ""), b"[]")
     wrong = b"0" * 64 + b"\n" if defect == "wrong digest" else None
     mode = 0o620 if defect == "group-writable" else 0o600
-    _plant(cache, snapshots._name("regulation", edited), true_entry, digest=wrong, mode=mode)
+    for name in [
+        snapshots._name("checked", edited, registry_text, ""),
+        snapshots._name("regulation", edited),
+    ]:
+        _plant(cache, name, true_entry, digest=wrong, mode=mode)
     result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
     if defect == "none":
         assert result.code == 0, result.err

@@ -15,7 +15,7 @@ from ..project import Document, Loaded, Project
 from . import appending, dates, editions, facts
 from . import clerk as _clerk
 from . import journal as _journal
-from .journal import Event, content_hash
+from .journal import Event
 from .state import History, replay
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -46,7 +46,7 @@ class Ctx:
         cache (the key ``editions.file_hash`` uses: the same text, the same hash)."""
         key = ("content hash", self.document.path.resolve())
         found: str = self.project.cache.get(
-            key, self.document.source.text, lambda: content_hash(self.model)
+            key, self.document.source.text, lambda: self.document.content_hash
         )
         return found
 
