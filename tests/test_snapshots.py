@@ -286,3 +286,16 @@ def test_an_upgraded_library_names_other_entries(monkeypatch, tmp_path):
     monkeypatch.setattr(snapshots, "_libraries", real)
     snapshots._code.cache_clear()
     assert snapshots._code() == before
+
+
+def test_every_method_of_a_model_is_its_plain_twins_too():
+    """A regulation read from its snapshot answers what the model answers: a method or property
+    of a model class is defined in a mixin of ``model_methods`` (which both inherit), never on
+    the pydantic class alone, where a render from a snapshot would not find it."""
+    from pydantic import BaseModel
+
+    for name, twin in lite.CLASSES.items():
+        cls = getattr(model, name)
+        own = {n for n in dir(cls) if not n.startswith("_")} - set(dir(BaseModel))
+        missing = sorted(own - set(cls.model_fields) - set(dir(twin)))
+        assert not missing, f"{name}: {missing} (move them to a mixin of model_methods)"
