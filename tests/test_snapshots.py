@@ -160,19 +160,23 @@ def test_a_forged_journal_is_not_read_from_the_snapshot_of_the_true_one(in_force
     assert not (in_force / "after").exists()
 
 
-def _plant(cache: Path, name: str, data: bytes, *, digest: bytes | None = None, mode=0o600):
+def _plant(
+    cache: Path, name: str, data: bytes, *, digest: bytes | None = None, mode=0o600, owner=None
+):
     path = cache / "snapshot" / name
     head = digest if digest is not None else hashlib.sha256(data).hexdigest().encode() + b"\n"
     path.write_bytes(head + data)
     path.chmod(mode)
+    if owner is not None:
+        os.chown(path, owner, -1)
 
 
-@pytest.mark.parametrize("defect", ["group-writable", "wrong digest", "none"])
+@pytest.mark.parametrize("defect", ["group-writable", "another owner", "wrong digest", "none"])
 def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
     """Someone edits the frozen edition and plants, for its new bytes, the true edition's
     snapshot (with the approved content hash, as validated and checked against the registry,
     and as validated only): an entry the user's own cache would not have written (writable by
-    the group, or not matching its digest) is not read, the edited text is validated and
+    the group, another user's, or not matching its digest) is not read, the edited text is validated and
     refused (DLO606)."""
     # (with no defect, the plant is read, as the user's own entry: the names planted are those
     # looked up; the user's cache is as trusted as the user)
@@ -187,11 +191,16 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
     edition.write_bytes(edited)
     wrong = b"0" * 64 + b"\n" if defect == "wrong digest" else None
     mode = 0o620 if defect == "group-writable" else 0o600
+    owner = None
+    if defect == "another owner":
+        if not hasattr(os, "geteuid") or os.geteuid() != 0:
+            pytest.skip("only root can give a file to another user")
+        owner = os.geteuid() + 4242
     for name in [
         snapshots._name("checked", edited, registry_text, ""),
         snapshots._name("regulation", edited),
     ]:
-        _plant(cache, name, true_entry, digest=wrong, mode=mode)
+        _plant(cache, name, true_entry, digest=wrong, mode=mode, owner=owner)
     result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
     if defect == "none":
         assert result.code == 0, result.err
