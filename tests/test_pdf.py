@@ -430,3 +430,28 @@ for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo "%PDF $b" 
     ]
     assert (project / "build" / "dlo-unit.ru.pdf").read_text() == "%PDF dlo-unit.ru\n"
     assert "wrote build/dlo-unit.ru.pdf" in result.out
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+@pytest.mark.parametrize("seeded", [True, False])
+def test_the_profile_spares_libreoffice_its_start_up_self_test(seeded, monkeypatch, tmp_path):
+    """LibreOffice takes a fresh profile for an upgrade and runs its graphics self-test, which
+    leaves its log in the profile; the profile a run is given says otherwise, so the test is not
+    run (unseeded, for contrast, it is: the check below can tell)."""
+    from dlo_docs.render import docx as docx_render
+
+    real = pdf_render.soffice()
+    listing = tmp_path / "profile"
+    script = fake_soffice(
+        tmp_path, f'"{real}" "$@"; code=$?\nls "$HOME/user" > {listing}\nexit $code\n'
+    )
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    if not seeded:
+        monkeypatch.setattr(pdf_render, "PROFILE", pdf_render.PROFILE.replace("999.9", "0.0"))
+    pdf = pdf_render.convert({"empty": docx_render.default_reference()})["empty"]
+    xmp = pypdf.PdfReader(io.BytesIO(pdf)).xmp_metadata  # the same PDF/A-2b either way
+    assert xmp is not None and (str(xmp.pdfaid_part), str(xmp.pdfaid_conformance)) == ("2", "B")
+    left = listing.read_text().split()
+    assert "registrymodifications.xcu" in left  # the profile was LibreOffice's
+    assert ("GraphicsRenderTests.log" in left) is not seeded
