@@ -455,3 +455,21 @@ def test_the_profile_spares_libreoffice_its_start_up_self_test(seeded, monkeypat
     left = listing.read_text().split()
     assert "registrymodifications.xcu" in left  # the profile was LibreOffice's
     assert ("GraphicsRenderTests.log" in left) is not seeded
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_the_table_style_written_out_makes_the_same_pdf(rendered, monkeypatch, tmp_path):
+    """LibreOffice is given the DOCX with its table style written out on each table
+    (``pdf_input``): the PDF is the same bytes as from the DOCX itself."""
+    from dlo_docs.render import pdf_input
+
+    build = rendered.root / "build"
+    for name in ("dlo-head.kk", "dlo-unit.ru"):
+        assert pdf_input.for_libreoffice((build / f"{name}.docx").read_bytes()) is not None
+    monkeypatch.setattr(pdf_input, "for_libreoffice", lambda docx: None)  # as it is
+    made = pdf_render.convert_files(
+        [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
+    )
+    for pdf in made:
+        assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name

@@ -42,7 +42,7 @@ from pathlib import Path
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import pdf_cache, pdf_stable, process_group, stamp
+from . import pdf_cache, pdf_input, pdf_stable, process_group, stamp
 
 # finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
 from .soffice import INSTALL as INSTALL
@@ -158,6 +158,23 @@ def _failed(code: int, output: bytes) -> DloError:
     )
 
 
+def _given(files: Sequence[Path], folder: Path) -> list[Path]:
+    """What LibreOffice is given for ``files``: each DOCX as ``pdf_input`` has it (written into
+    ``folder`` under the same stem, which names its PDF), else the file itself."""
+    folder.mkdir(exist_ok=True)
+    given = []
+    for path in files:
+        try:
+            instead = pdf_input.for_libreoffice(path.read_bytes())
+        except OSError:
+            instead = None  # LibreOffice says why it cannot read it
+        if instead is not None:
+            path = folder / f"{path.stem}.docx"
+            path.write_bytes(instead)
+        given.append(path)
+    return given
+
+
 def _distinct(files: Sequence[Path]) -> list[str]:
     """The files' stems, which name their PDFs: refused when two are the same."""
     stems = [p.stem for p in files]
@@ -185,7 +202,8 @@ def convert_files(
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
-        _run(files, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
+        given = _given(files, Path(tmp) / "in")
+        _run(given, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
         made = [Path(tmp) / f"{stem}.pdf" for stem in stems]
         failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
         if failed:
@@ -248,7 +266,7 @@ def _batch(
     reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
         try:
-            _run(paths, Path(tmp), default_timeout(len(paths)))
+            _run(_given(paths, Path(tmp) / "in"), Path(tmp), default_timeout(len(paths)))
         except DloError as exc:
             first = exc.problems[0]
             reason = (first.code, first.message)

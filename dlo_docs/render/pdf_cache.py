@@ -6,7 +6,8 @@ An entry's key is the SHA-256 of the DOCX's bytes and of the recipe: the export 
 LibreOffice installation (its program's path, size and time, and its ``versionrc``/``version.ini``,
 which name the build: read once per process, no LibreOffice run), the time of the system's font
 cache (on Linux: fonts installed or removed by the package manager) and the code that runs
-LibreOffice and settles a PDF (``pdf``, ``pdf_stable`` and ``stamp``, by their source's digest).
+LibreOffice, gives it the DOCX and settles a PDF (``pdf``, ``pdf_input``, ``pdf_stable`` and
+``stamp``, by their source's digest).
 A new LibreOffice, another filter or a change of that code makes new keys; the old entries age
 out.
 
@@ -63,12 +64,19 @@ def _installation(exe: str) -> str:
 
 
 def _code() -> str:
-    """The digest of the code that runs LibreOffice and settles its PDF (times and identifier):
-    ``pdf.py`` (which imports this module, so it is read as a file), ``pdf_stable``, ``stamp``."""
+    """The digest of the code that runs LibreOffice, gives it the DOCX and settles its PDF (times
+    and identifier): ``pdf.py`` and ``pdf_input.py`` (read as files: ``pdf`` imports this module),
+    ``pdf_stable``, ``stamp``."""
     global _CODE
     if _CODE is None:
         digest = hashlib.sha256(MAGIC)
-        for path in (Path(__file__).with_name("pdf.py"), pdf_stable.__file__, stamp.__file__):
+        here = Path(__file__)
+        for path in (
+            here.with_name("pdf.py"),
+            here.with_name("pdf_input.py"),
+            pdf_stable.__file__,
+            stamp.__file__,
+        ):
             with contextlib.suppress(OSError, TypeError):
                 digest.update(Path(str(path)).read_bytes())
         _CODE = digest.hexdigest()

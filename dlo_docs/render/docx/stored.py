@@ -25,7 +25,7 @@ from .names import STYLE
 KIND = "docx_base"
 FORMAT = 1
 # the modules whose code makes the base: a change to any of them is a new entry
-_CODE = ("names.py", "package.py", "prepare.py", "styles.py", "stored.py")
+_CODE = ("names.py", "package.py", "prepare.py", "styles.py", "stored.py", "table_style.py")
 _PART = re.compile(r"[\w\-\[\].]+(?:/[\w\-\[\].]+)*", re.ASCII)
 _STYLE_ID = re.compile(r"[^\x00-\x1f<>&\"']{1,253}")
 _REQUIRED = ("[Content_Types].xml", "word/document.xml", "word/styles.xml")

@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from . import table_style
 from .names import STYLE
 
 FONT = "Times New Roman"
@@ -183,21 +184,6 @@ def _sort_ppr(ppr) -> None:
         ppr.append(child)
 
 
-_TABLE_STYLE = (
-    '<w:style {ns} w:type="table" w:customStyle="1" w:styleId="{sid}">'
-    '<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:qFormat/>'
-    '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
-    + "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-    '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-    '<w:tcPr><w:vAlign w:val="center"/></w:tcPr></w:style>'
-)
-
-
 def _table_style(doc, keep_existing: bool) -> None:
     name = STYLE["table"]
     if has_style(doc, name):
@@ -205,7 +191,7 @@ def _table_style(doc, keep_existing: bool) -> None:
             return
         doc.styles.element.remove(doc.styles[name].element)
     sid = re.sub(r"[^A-Za-z0-9]", "", name)
-    doc.styles.element.append(parse_xml(_TABLE_STYLE.format(ns=nsdecls("w"), sid=sid, name=name)))
+    doc.styles.element.append(parse_xml(table_style.definition(sid, name, nsdecls("w"))))
 
 
 def _page_setup(doc) -> None:

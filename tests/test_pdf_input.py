@@ -1,0 +1,146 @@
+"""What LibreOffice is given: a DOCX in the built-in styles with its table style written out on
+each table (the same PDF, converted faster: tests/test_pdf.py converts both); anything else as
+it is. No LibreOffice needed here."""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dlo_docs.render import pdf as pdf_render
+from dlo_docs.render import pdf_input
+from dlo_docs.render.docx.table_style import CELL_MARGINS, CELL_PR, TABLE_PR
+
+
+def parts(docx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def package(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.fixture
+def seed_docx(project, dlo) -> bytes:
+    """The seed's DOCX (four sheets: ~255 table cells), in the built-in styles."""
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    return (project / "build" / "dlo-head.kk.docx").read_bytes()
+
+
+def test_the_table_style_is_written_out_on_each_table_and_cell(seed_docx):
+    given = pdf_input.for_libreoffice(seed_docx)
+    assert given is not None
+    before, after = parts(seed_docx), parts(given)
+    assert list(after) == list(before)  # the same parts, in the same order
+    assert all(after[n] == before[n] for n in before if n != "word/document.xml")
+    document = after["word/document.xml"].decode()
+    tables, cells = document.count("<w:tbl>"), document.count("<w:tc>")
+    assert tables == 4 and cells > 200
+    assert "w:tblStyle" not in document
+    assert document.count(TABLE_PR) == document.count(CELL_MARGINS) == tables
+    assert document.count(CELL_PR) == cells
+    # nothing else changed: taking the written-out formatting away gives the text as it was,
+    # less its style references
+    back = document.replace(TABLE_PR, "").replace(CELL_MARGINS, "").replace(CELL_PR, "")
+    original = before["word/document.xml"].decode()
+    assert back == re.sub(r'<w:tblStyle w:val="[^"]*"/>', "", original)
+    with zipfile.ZipFile(io.BytesIO(given)) as z:  # stored, and a package that reads back whole
+        assert z.testzip() is None
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}
+
+
+def test_other_styles_are_given_as_they_are(seed_docx):
+    """An organisation's reference document (here: its table style with other borders) or
+    another style sheet: LibreOffice applies the styles itself."""
+    members = parts(seed_docx)
+    styles = members["word/styles.xml"]
+    for changed in (
+        styles.replace(b'w:sz="4" w:space="0"', b'w:sz="12" w:space="0"', 1),
+        styles.replace(b"</w:styles>", b'<w:style w:type="paragraph" w:styleId="X"/></w:styles>'),
+        styles.replace(b'w:styleId="TableNormal"', b'w:styleId="TableNormal" w:customStyle="1"'),
+    ):
+        assert changed != styles
+        assert pdf_input.for_libreoffice(package({**members, "word/styles.xml": changed})) is None
+
+
+def test_the_language_of_the_styles_does_not_matter(seed_docx):
+    """The built-in style sheet carries the document's language: any language is the built-in
+    one still."""
+    members = parts(seed_docx)
+    styles = members["word/styles.xml"]
+    assert b'w:val="kk-KZ"' in styles
+    russian = styles.replace(b"kk-KZ", b"ru-RU")
+    assert pdf_input.for_libreoffice(package({**members, "word/styles.xml": russian})) is not None
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # a table of another shape (a property ooxml.table does not write)
+        lambda d: d.replace(b'<w:tblLayout w:type="fixed"/>', b"", 1),
+        # a cell with more properties than its width
+        lambda d: d.replace(b'w:type="dxa"/></w:tcPr>', b'w:type="dxa"/><w:noWrap/></w:tcPr>', 1),
+        # no table at all
+        lambda d: re.sub(rb"<w:tbl>.*?</w:tbl>", b"", d, flags=re.S),
+    ],
+)
+def test_a_document_of_another_shape_is_given_as_it_is(seed_docx, edit):
+    members = parts(seed_docx)
+    document = edit(members["word/document.xml"])
+    assert document != members["word/document.xml"]
+    assert pdf_input.for_libreoffice(package({**members, "word/document.xml": document})) is None
+
+
+def test_hostile_or_broken_input_is_given_as_it_is(seed_docx, monkeypatch):
+    assert pdf_input.for_libreoffice(b"not a zip") is None
+    assert pdf_input.for_libreoffice(seed_docx[: len(seed_docx) // 2]) is None  # cut short
+    assert pdf_input.for_libreoffice(package({"word/document.xml": b"<w:tbl>"})) is None
+    monkeypatch.setattr(pdf_input, "LIMIT", 1000)  # a part larger than the limit is not read
+    assert pdf_input.for_libreoffice(seed_docx) is None
+
+
+def test_libreoffice_is_given_the_written_out_copy_and_the_pdf_is_the_documents(
+    seed_docx, monkeypatch, tmp_path
+):
+    """The copy is what LibreOffice reads (in the run's private folder); the DOCX itself is
+    untouched, and its PDF is named and dated after it."""
+    log = tmp_path / "given"
+    script = tmp_path / "soffice"
+    script.write_text(
+        f"""#!/bin/sh
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+for a in "$@"; do case "$a" in *.docx)
+  echo "$a" >> {log}; b=$(basename "$a" .docx)
+  if grep -q "w:tblBorders" "$a"; then s=flat; else s=styled; fi  # (the copy is stored)
+  echo "%PDF $s" > "$out/$b.pdf";; esac; done
+""",
+        encoding="utf-8",
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    folder = tmp_path / "docx"
+    folder.mkdir()
+    (folder / "seed.kk.docx").write_bytes(seed_docx)
+    (folder / "other.kk.docx").write_bytes(b"not a docx")
+    made = pdf_render.convert_files(sorted(folder.iterdir()), tmp_path / "out")
+    assert [p.name for p in made] == ["other.kk.pdf", "seed.kk.pdf"]
+    assert (tmp_path / "out" / "seed.kk.pdf").read_text() == "%PDF flat\n"
+    given = log.read_text().split()
+    assert given[0] == str(folder / "other.kk.docx")  # given as it is
+    assert given[1] != str(folder / "seed.kk.docx") and given[1].endswith("/in/seed.kk.docx")
+    assert not Path(given[1]).exists()  # the copy went with the run's folder
+    assert (folder / "seed.kk.docx").read_bytes() == seed_docx
+    converted = pdf_render.convert_many(sorted(folder.iterdir()), tmp_path / "many")
+    assert converted.made["seed.kk"].read_text() == "%PDF flat\n"
