@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import time
@@ -97,3 +98,34 @@ def test_the_same_docx_gives_the_same_pdf_bytes(project, tmp_path, monkeypatch, 
 def test_stabilize_leaves_a_pdf_of_another_shape_alone():
     odd = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n"
     assert pdf_stable.stabilize(odd, stamp.EARLIEST) == odd
+
+
+def test_stabilize_shifts_every_offset_by_the_edits_before_it():
+    """A PDF with a classic cross-reference table whose dates change length: each object after
+    an edit moves by the edits before it, and every offset of the table still holds its object
+    (objects before, between and after the edits)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"<< /CreationDate (D:20261201152000+05'00') >>",
+        b"<< /Filler (" + b"x" * 300 + b") >>",
+        b"<< /ModDate (D:2026) >>",
+        b"<< /Last true >>",
+    ]
+    body, offsets = b"%PDF-1.7\n", []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
+    xref = len(body)
+    table = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    table += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R >>\n" % (len(objects) + 1)
+    pdf = body + table + trailer + b"startxref\n%d\n%%%%EOF\n" % xref
+    out = pdf_stable.stabilize(pdf, stamp.EARLIEST)
+    assert out != pdf and b"(D:20261201152000+05'00')" not in out
+    start = int(re.search(rb"startxref\s*(\d+)", out).group(1))
+    assert out[start:].startswith(b"xref")
+    entries = re.findall(rb"(\d{10}) 00000 n", out[start:])
+    assert len(entries) == len(objects)
+    for number, offset in enumerate(entries, 1):
+        assert out[int(offset) :].startswith(b"%d 0 obj" % number), number

@@ -15,11 +15,14 @@ classic cross-reference table) is returned unchanged.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _INFO_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\((D:[^)]*)\)")
@@ -102,8 +105,17 @@ def _apply(pdf: bytes, edits: list[_Edit]) -> tuple[bytes, list[_Edit]]:
     return b"".join(out), sorted(edits)
 
 
-def _shift(offset: int, edits: list[_Edit]) -> int:
-    return offset + sum(len(e.new) - (e.end - e.start) for e in edits if e.end <= offset)
+def _shifter(edits: list[_Edit]) -> Callable[[int], int]:
+    """An offset of the file before ``edits`` (in order, none overlapping) -> after them: a
+    binary search over the edits' ends (a PDF has over a thousand offsets to shift)."""
+    ends = [e.end for e in edits]
+    moved = list(itertools.accumulate(len(e.new) - (e.end - e.start) for e in edits))
+
+    def shift(offset: int) -> int:
+        before = bisect.bisect_right(ends, offset)  # the edits that end at or before it
+        return offset + (moved[before - 1] if before else 0)
+
+    return shift
 
 
 def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
@@ -112,7 +124,8 @@ def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
     if start is None or not old[int(start.group(1)) :].startswith(b"xref"):
         raise _Unexpected("no classic cross-reference table")
     xref_old = int(start.group(1))
-    xref_new = _shift(xref_old, edits)
+    shift = _shifter(edits)
+    xref_new = shift(xref_old)
     if not pdf[xref_new:].startswith(b"xref"):
         raise _Unexpected("the cross-reference table moved unexpectedly")
     lines = pdf[xref_new:].split(b"\n")
@@ -123,7 +136,7 @@ def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
         for entry in lines[i + 1 : i + 1 + count]:
             offset, gen, kind = entry[:10], entry[11:16], entry[17:18]
             if kind == b"n":
-                entry = b"%010d %s n%s" % (_shift(int(offset), edits), gen, entry[18:])
+                entry = b"%010d %s n%s" % (shift(int(offset)), gen, entry[18:])
             out.append(entry)
         i += 1 + count
     tail = b"\n".join(out + lines[i:])
