@@ -56,9 +56,9 @@ FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
 # ~0.3 s of start-up (CPU, the profile seeded: see PROFILE; 1.05 s and 70 MB more unseeded), each
-# document ~0.105 s (a 10-page regulation, LibreOffice 7.4); a run of 40 spends 7 % of its time
-# starting, while a crash costs the 40 documents' retries (each alone, ~0.4 s) and a hang the
-# batch's timeout
+# document ~0.09 s (a 10-page regulation, LibreOffice 7.4, given as pdf_input has it); a run of 40
+# spends 8 % of its time starting (a run of 80 took as long a document), while a crash costs the
+# 40 documents' retries (each alone, ~0.4 s) and a hang the batch's timeout
 BATCH = 40
 # A fresh profile, which headless LibreOffice never marks with the version it ran, is taken for
 # an upgrade on every start, and LibreOffice (7.2 and later) then runs its graphics self-test
