@@ -1,6 +1,6 @@
 """What LibreOffice is given: a DOCX in the built-in styles with its table style written out on
-each table (the same PDF, converted faster: tests/test_pdf.py converts both); anything else as
-it is. No LibreOffice needed here."""
+each table, the parts it does not use and its bookmarks left out (the same PDF, converted faster:
+tests/test_pdf.py converts both); anything else as it is. No LibreOffice needed here."""
 
 from __future__ import annotations
 
@@ -42,22 +42,53 @@ def test_the_table_style_is_written_out_on_each_table_and_cell(seed_docx):
     given = pdf_input.for_libreoffice(seed_docx)
     assert given is not None
     before, after = parts(seed_docx), parts(given)
-    assert list(after) == list(before)  # the same parts, in the same order
-    assert all(after[n] == before[n] for n in before if n != "word/document.xml")
     document = after["word/document.xml"].decode()
     tables, cells = document.count("<w:tbl>"), document.count("<w:tc>")
     assert tables == 4 and cells > 200
     assert "w:tblStyle" not in document
     assert document.count(TABLE_PR) == document.count(CELL_MARGINS) == tables
     assert document.count(CELL_PR) == cells
-    # nothing else changed: taking the written-out formatting away gives the text as it was,
-    # less its style references
+    # nothing else changed but the bookmarks left out: taking the written-out formatting away
+    # gives the text as it was, less its style references and bookmarks
     back = document.replace(TABLE_PR, "").replace(CELL_MARGINS, "").replace(CELL_PR, "")
     original = before["word/document.xml"].decode()
+    assert "<w:bookmarkStart" in original and "<w:bookmark" not in document
+    original = re.sub(r"<w:bookmark(Start|End) [^>]*/>", "", original)
     assert back == re.sub(r'<w:tblStyle w:val="[^"]*"/>', "", original)
     with zipfile.ZipFile(io.BytesIO(given)) as z:  # stored, and a package that reads back whole
         assert z.testzip() is None
         assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}
+
+
+def test_the_parts_the_document_does_not_use_are_left_out_and_unnamed(seed_docx):
+    """Theme, numbering, web settings, custom XML: not given, and named by no relationship and
+    no content type; every other part as it was (the styles, the headers and footers...)."""
+    before, after = parts(seed_docx), parts(pdf_input.for_libreoffice(seed_docx))
+    gone = {"word/theme/theme1.xml", "word/numbering.xml", "word/webSettings.xml"}
+    gone |= {n for n in before if n.startswith("customXml/")}
+    assert gone <= set(before) and set(after) == set(before) - gone
+    changed = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    assert all(after[n] == before[n] for n in after if n not in changed)
+    named = after["word/_rels/document.xml.rels"] + after["[Content_Types].xml"]
+    for word in (b"theme", b"numbering", b"webSettings", b"customXml"):
+        assert word not in named, word
+    for target in re.findall(rb'Target="([^"]*)"', after["word/_rels/document.xml.rels"]):
+        assert f"word/{target.decode()}" in after  # every relationship still holds its part
+
+
+def test_numbering_in_use_and_bookmarks_referred_to_are_kept(seed_docx):
+    """A paragraph numbered by a list keeps the numbering definitions; a field (or a link) in
+    the body keeps the bookmarks it could refer to."""
+    members = parts(seed_docx)
+    document = members["word/document.xml"]
+    numbered = document.replace(b"<w:pPr>", b'<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>', 1)
+    given = parts(pdf_input.for_libreoffice(package({**members, "word/document.xml": numbered})))
+    assert "word/numbering.xml" in given
+    assert b"numbering.xml" in given["word/_rels/document.xml.rels"]
+    field = b'<w:r><w:instrText xml:space="preserve"> REF dlo_x </w:instrText></w:r></w:p>'
+    referring = document.replace(b"</w:p>", field, 1)
+    given = parts(pdf_input.for_libreoffice(package({**members, "word/document.xml": referring})))
+    assert b"<w:bookmarkStart" in given["word/document.xml"]
 
 
 def test_other_styles_are_given_as_they_are(seed_docx):

@@ -1,13 +1,19 @@
-"""What LibreOffice is given to convert: a DOCX in the built-in styles has its tables' named style
-("DLO Table") written out on each table instead: the indent, borders and cell margins on the
-table, the vertical alignment on each cell.
+"""What LibreOffice is given to convert: a DOCX in the built-in styles, made lighter to read
+without a change to what it shows.
 
-Why: LibreOffice 7.4's DOCX import spends ~15 ms of a document's ~105 ms applying a table style,
-cell by cell (the four sheets hold ~255 cells, mostly blank rows for handwriting), and keeps no
-table style afterwards: it writes the style's formatting on the cells itself. Written out
-beforehand, the PDF is the same bytes (the style's paragraph spacing is left out: the table
-paragraphs' own styles set the same). The DOCX published, and the key of its PDF in the cache,
-stay those of the document itself.
+- its tables' named style ("DLO Table") is written out on each table: the indent, borders and
+  cell margins on the table, the vertical alignment on each cell. LibreOffice 7.4's DOCX import
+  spends ~15 ms of a document's ~105 ms applying a table style, cell by cell (the four sheets
+  hold ~255 cells, mostly blank rows for handwriting), and keeps no table style afterwards: it
+  writes the style's formatting on the cells itself. (The style's paragraph spacing is left out:
+  the table paragraphs' own styles set the same.)
+- the parts the document does not use are left out: the theme (the styles name their fonts and
+  colours), the numbering definitions (no paragraph is numbered by a list: numbers are text),
+  the web settings and the custom XML; and the body's bookmarks, which only ``dlo import
+  --onto`` reads back, when no field or link refers to one (~5 ms).
+
+The PDF is the same bytes either way (a test converts both). The DOCX published, and the key of
+its PDF in the cache, stay those of the document itself.
 
 Only a DOCX whose ``word/styles.xml`` is the built-in one (that of ``docx.package.base(None)``,
 its language slots aside) and whose tables are as ``docx.ooxml.table`` writes them is changed;
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import io
+import posixpath
 import re
 import zipfile
 
@@ -36,6 +43,11 @@ _TABLE = re.compile(
     rb'<w:tblLayout w:type="fixed"/>(<w:tblLook [^<>]*/>)</w:tblPr>'
 )
 _CELL = re.compile(rb"<w:tcPr>(<w:tcW [^<>]*/>)</w:tcPr>")
+_UNUSED = re.compile(r"word/theme/[^/]+|word/numbering\.xml|word/webSettings\.xml|customXml/.+")
+_BOOKMARK = re.compile(rb"<w:bookmark(?:Start|End) [^<>]*/>")
+_REFERS = (b"<w:instrText", b"<w:fldSimple", b"<w:hyperlink")  # what could point at a bookmark
+_RELATIONSHIP = re.compile(rb'<Relationship [^<>]*Target="([^"]*)"[^<>]*/>')
+_OVERRIDE = re.compile(rb'<Override PartName="/([^"]*)"[^<>]*/>')
 
 
 @functools.cache
@@ -77,6 +89,48 @@ def _part(package: zipfile.ZipFile, name: str) -> bytes | None:
     return package.read(info) if info.file_size <= LIMIT else None
 
 
+def _left_out(names: list[str], document: bytes, styles: bytes) -> set[str]:
+    """The parts LibreOffice is not given (numbering only when nothing is numbered by a list)."""
+    unused = {n for n in names if _UNUSED.fullmatch(n)}
+    if b"<w:numPr" in document or b"<w:numPr" in styles:
+        unused.discard("word/numbering.xml")
+    return unused
+
+
+def _without(name: str, data: bytes, unused: set[str]) -> bytes:
+    """A relationships or content-types part without its entries for the ``unused`` parts."""
+    if name == "[Content_Types].xml":
+        return _OVERRIDE.sub(lambda m: b"" if m.group(1).decode() in unused else m.group(0), data)
+    folder = posixpath.dirname(posixpath.dirname(name))  # "word/_rels/x.rels" -> "word"
+
+    def keep(m: re.Match[bytes]) -> bytes:
+        target = posixpath.normpath(posixpath.join(folder, m.group(1).decode()))
+        return b"" if target in unused else m.group(0)
+
+    return _RELATIONSHIP.sub(keep, data)
+
+
+def _lighter(package: zipfile.ZipFile, document: bytes, styles: bytes) -> bytes | None:
+    """The package to give LibreOffice (stored: read once, right away), or None."""
+    flat = _flat(document)
+    if flat is None or any(i.file_size > LIMIT for i in package.infolist()):
+        return None
+    if not any(ref in flat for ref in _REFERS):
+        flat = _BOOKMARK.sub(b"", flat)
+    unused = _left_out(package.namelist(), document, styles)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for info in package.infolist():
+            name = info.filename
+            if name in unused:
+                continue
+            data = flat if name == DOCUMENT else package.read(info)
+            if name == "[Content_Types].xml" or name.endswith(".rels"):
+                data = _without(name, data, unused)
+            copy.writestr(info, data, compress_type=zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
 def for_libreoffice(docx: bytes) -> bytes | None:
     """The DOCX to give LibreOffice instead of ``docx`` (the same PDF, converted faster), or
     None when ``docx`` is to be given as it is."""
@@ -87,14 +141,6 @@ def for_libreoffice(docx: bytes) -> bytes | None:
                 return None
             if not _builtin_styles().fullmatch(styles):
                 return None
-            flat = _flat(document)
-            if flat is None or any(i.file_size > LIMIT for i in package.infolist()):
-                return None
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w") as copy:  # stored: read once, right away
-                for info in package.infolist():
-                    data = flat if info.filename == DOCUMENT else package.read(info)
-                    copy.writestr(info, data, compress_type=zipfile.ZIP_STORED)
+            return _lighter(package, document, styles)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         return None
-    return out.getvalue()
