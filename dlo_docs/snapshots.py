@@ -105,9 +105,7 @@ def _keep(kind: str, data: Any, *parts: bytes | str, text: str | None = None) ->
 
 
 def _limit() -> int:
-    with contextlib.suppress(ValueError):
-        return max(0, int(float(os.environ.get("DLO_SNAPSHOT_CACHE_MB", "")) * 1024 * 1024))
-    return LIMIT_MB * 1024 * 1024
+    return usercache.megabytes("DLO_SNAPSHOT_CACHE_MB", LIMIT_MB)
 
 
 def trim() -> None:

@@ -87,6 +87,14 @@ def root() -> Path:
     return base / "dlo_docs"
 
 
+def megabytes(variable: str, default_mb: int) -> int:
+    """The bound in bytes that the environment ``variable`` sets in megabytes (a negative one is
+    0); the default when it is unset or not a finite number (text, ``inf``, ``1e999``)."""
+    with contextlib.suppress(ValueError, OverflowError):
+        return max(0, int(float(os.environ.get(variable, "")) * 1024 * 1024))
+    return default_mb * 1024 * 1024
+
+
 def folder(name: str) -> Path:
     """The sub-folder of the cache for one kind of entry (``pdf``…)."""
     return root() / name

@@ -310,3 +310,20 @@ def test_a_cache_entry_is_not_flushed_to_the_disk_and_a_torn_one_is_a_miss(cache
     assert usercache.load("content_hash", "abc123") is None
     fsio.atomic_write(cache_dir / "file.txt", "text")
     assert len(synced) == 2  # the file and the rename
+
+
+@pytest.mark.parametrize("value", ["1e999", "inf", "-inf", "nan", "junk", "", "  "])
+def test_a_size_bound_that_is_no_number_of_megabytes_is_the_default(value, monkeypatch):
+    """``DLO_SNAPSHOT_CACHE_MB`` and ``DLO_PDF_CACHE_MB`` set to something that is not a finite
+    number (too large for one, infinite, text) give the default bound, not an internal error."""
+    from dlo_docs import snapshots
+    from dlo_docs.render import pdf_cache
+
+    for variable, limit, default in [
+        ("DLO_SNAPSHOT_CACHE_MB", snapshots._limit, snapshots.LIMIT_MB),
+        ("DLO_PDF_CACHE_MB", pdf_cache._limit, pdf_cache.LIMIT_MB),
+    ]:
+        monkeypatch.setenv(variable, value)
+        assert limit() == default * 1024 * 1024
+        monkeypatch.setenv(variable, "-5")
+        assert limit() == 0

@@ -102,9 +102,7 @@ def _write(path: Path, data: bytes, root: Path, mode: int = 0o600) -> None:
 
 
 def _limit() -> int:
-    with contextlib.suppress(ValueError):
-        return max(0, int(float(os.environ.get("DLO_PDF_CACHE_MB", "")) * 1024 * 1024))
-    return LIMIT_MB * 1024 * 1024
+    return usercache.megabytes("DLO_PDF_CACHE_MB", LIMIT_MB)
 
 
 class Cache:
