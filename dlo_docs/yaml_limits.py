@@ -7,6 +7,8 @@ hostile file is refused in time proportional to its size:
   bomb (a few hundred bytes that expand to billions of nodes);
 - nesting depth: a deeply nested file would exhaust the recursion of every later stage;
 - scalar length: no text of a regulation is anywhere near it;
+- a ``\\u`` escape that writes half of a UTF-16 surrogate pair (``"\\ud800"``): no character,
+  which no UTF-8 file, DOCX or content hash can hold;
 - integers of more digits than any number in a project file (Python refuses to convert
   integers of 4,300 digits and more);
 - dates and times that are not (2026-02-30, 25:00, a zone of +99:00) or lie outside the years of
@@ -34,6 +36,8 @@ _NUMBER = re.compile(
     r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
 )
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _TIMESTAMP = re.compile(
     r"(\d{4})-(\d\d?)-(\d\d?)"
     r"(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?"
@@ -42,6 +46,7 @@ _TIMESTAMP = re.compile(
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # as ``model.FIRST_YEAR``/``LAST_YEAR``
 
 # error codes of these limits
+NOT_TEXT = "DLO002"  # as a file that is not UTF-8
 ALIAS = "DLO006"
 TOO_DEEP = "DLO007"
 TOO_LONG = "DLO008"
@@ -107,6 +112,16 @@ class Guard:
                 TOO_LONG,
                 Msg("a value of {n} characters, more than {limit}", n=len(value), limit=MAX_SCALAR),
                 Msg("split the text into clauses or items"),
+            )
+        if (half := _SURROGATE.search(value)) is not None:
+            self._refuse(
+                event,
+                NOT_TEXT,
+                Msg(
+                    "an escape writes U+{code:04X}, half of a surrogate pair, which is no character",
+                    code=ord(half.group()),
+                ),
+                Msg("write the character itself, or escape it whole (\\U and 8 hex digits)"),
             )
         plain = not getattr(event, "style", None)
         if plain and len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):

@@ -119,3 +119,18 @@ def test_the_same_journal_with_a_real_date_is_in_force(project, dlo):
     _journal_with_order_date(project, "2026-11-30")
     result = dlo("--root", project, "verify", "dlo-head")
     assert result.code == 0, result.out + result.err
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d\\u0041"])
+@pytest.mark.parametrize("command", [["check"], ["render", "dlo-head", "--draft"]])
+def test_an_escape_that_writes_half_a_surrogate_pair_is_a_positioned_error(
+    project, dlo, escape, command
+):
+    """``"\\ud800"`` in a double-quoted YAML text is half of a UTF-16 surrogate pair, no
+    character: no UTF-8 file, DOCX or content hash can hold it. Refused where it is written (it
+    was read, checked clean, and crashed the render's content hash)."""
+    path = "regulations/dlo-head/regulation.yaml"
+    old = "  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы\n"
+    _edit(project, path, old, f'  kk: "Қашықтықтан {escape} оқыту"\n')
+    line = _line_of(project, path, "Қашықтықтан \\u")
+    assert _refused(dlo, project, *command) == [(path, line, 7, "DLO002")]
