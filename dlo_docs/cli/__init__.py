@@ -4,6 +4,7 @@ the library API; errors become positioned messages, never tracebacks."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -177,9 +178,32 @@ def report(exc: DloError) -> None:
         click.echo(str(problem), err=True)
 
 
+_MAIN: list[int] = []  # the process ``run`` was called in (a forked worker is another)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does: each ``finally`` runs, so LibreOffice is ended
+    and temporary folders are removed; exit 128 + 15. A second one waits for that clean-up; a
+    worker forked from the command ends at once, as by default."""
+    if os.getpid() not in _MAIN:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    signal.signal(signum, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
+
+
+def _on_sigterm() -> None:
+    """Let SIGTERM clean up (``_terminated``), unless whoever runs us handles it already."""
+    if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        _MAIN[:] = [os.getpid()]
+        signal.signal(signal.SIGTERM, _terminated)
+
+
 def run() -> None:
     """Entry point: turns every failure into a message and an exit code."""
     i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
+    _on_sigterm()
     try:
         code = main.main(prog_name="dlo", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,66 @@
+"""A command ended by SIGTERM (a service manager, ``kill``, a CI timeout) while LibreOffice
+converts cleans up as Ctrl-C does: LibreOffice and what it started are ended, and neither the
+staging folder of ``dlo render`` nor the site build's conversion folder, nor LibreOffice's
+private profile, is left behind (a stand-in soffice: no LibreOffice needed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from test_pdf import _alive, fake_soffice
+
+HANGS = "echo $$ >> {pids}\nsleep 300 &\necho $! >> {pids}\nwait\n"  # and its child too
+SLOW = "echo $$ >> {pids}\necho $$ >> {pids}\nsleep 2\n"  # ends by itself
+
+
+@pytest.mark.parametrize(
+    "args, staging, body",
+    [
+        pytest.param(
+            ["render", "dlo-head", "--format", "pdf"], "build/.dlo-render-*", HANGS, id="render"
+        ),
+        # the site's conversion runs in the background: the build waits for its LibreOffice run
+        pytest.param(["site", "build"], "public/.dlo-site/pdf-*", SLOW, id="site"),
+    ],
+)
+def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
+    in_force, tmp_path, args, staging, body
+):
+    project = in_force
+    pids, temp = tmp_path / "pids", tmp_path / "tmp"
+    temp.mkdir()
+    script = fake_soffice(tmp_path, body.format(pids=pids))
+    env = dict(
+        os.environ,
+        DLO_SOFFICE=str(script),
+        DLO_CACHE_DIR=str(tmp_path / "cache"),
+        DLO_UI_LANG="en",
+        TMPDIR=str(temp),
+    )
+    command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", *args]
+    proc = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (pids.exists() and len(pids.read_text().split()) == 2):
+            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err and "internal error" not in err
+    assert not list(project.glob(staging))
+    assert not list(temp.iterdir())  # LibreOffice's private profile removed
+    for pid in map(int, pids.read_text().split()):
+        deadline = time.monotonic() + 5
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(pid), f"process {pid} was left running"
