@@ -10,8 +10,10 @@ Every file is written atomically, and only when its bytes change.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,6 +117,7 @@ class _Site(Publishing):
         with locked(self.out / FOLDER / "build", root=self.out):
             Manifest.guard(self.out)  # again, under the lock
             sweep(self.out, recursive=True)  # what an interrupted build left half-written
+            _leftovers(self.out / FOLDER)
             self.manifest = Manifest(self.out)
             self.manifest.claim()
             self.w = Writer(self.out, self.manifest, self.report)
@@ -302,3 +305,16 @@ def build(
             Msg("use a folder of its own, e.g. {folder}/", folder=DEFAULT_OUT),
         )
     return _Site(project, out, pdf, progress).run()
+
+
+def _leftovers(private: Path) -> None:
+    """Remove what a killed build left in the site's private folder (no clean-up ran): its PDF
+    conversion folders (``pdf-*``) and the search index it was writing (``search-*.tmp``).
+    Called under the build's lock, so no build is using them; a link is removed, not followed."""
+    with contextlib.suppress(OSError):
+        for path in [*private.glob("pdf-*"), *private.glob("search-*.tmp")]:
+            with contextlib.suppress(OSError):
+                if path.is_symlink() or path.suffix == ".tmp":
+                    path.unlink()
+                elif path.is_dir():  # not pdf-failures.log, the last build's report
+                    shutil.rmtree(path)
