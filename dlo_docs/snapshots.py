@@ -88,7 +88,7 @@ def _load(kind: str, *parts: bytes | str) -> Any:
         os.utime(usercache.folder(_FOLDER) / str(name), follow_symlinks=False)  # used: kept last
     try:
         return json.loads(kept)
-    except ValueError:
+    except (ValueError, RecursionError):  # as any entry that does not read back
         return None
 
 
@@ -138,7 +138,7 @@ def _model(kind: str, cls: str, *parts: bytes | str) -> Any:
         return None
     try:
         built = lite.build(found)
-    except (lite.Unknown, ValueError, TypeError):
+    except (lite.Unknown, ValueError, TypeError, RecursionError):
         return None
     return built if cls != "Regulation" or lite.kept_hash(built) is not None else None
 

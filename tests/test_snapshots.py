@@ -308,3 +308,42 @@ def test_every_method_of_a_model_is_its_plain_twins_too():
         own = {n for n in dir(cls) if not n.startswith("_")} - set(dir(BaseModel))
         missing = sorted(own - set(cls.model_fields) - set(dir(twin)))
         assert not missing, f"{name}: {missing} (move them to a mixin of model_methods)"
+
+
+def test_a_trusted_ca_replaced_after_the_snapshots_fails_the_signatures(approved, dlo):
+    """The certificate files are named by no snapshot (the registry names their paths only):
+    a render that reads the registry, the edition and the journal from their snapshots still
+    checks every signature against the files as they are now, and refuses as without them."""
+    from signing_support import make_ca
+
+    root = approved
+    assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=root).code == 0
+    (root / "keys" / "ca.pem").write_bytes(make_ca("Another CA", label="other-ca").pem)
+    results = [
+        dlo(*no_cache, "render", REG, "--format", "docx", "--out", name, cwd=root)
+        for name, no_cache in [("reads", []), ("off", ["--no-cache"])]
+    ]
+    assert [r.code for r in results] == [1, 1]
+    assert "DLO910" in results[0].err and results[0].err == results[1].err
+    assert not (root / "reads").exists() and not (root / "off").exists()
+
+
+def test_an_entry_nested_beyond_the_json_readers_depth_is_a_miss(monkeypatch):
+    """An entry that matches its digest but is nested deeper than ``json`` reads (a
+    RecursionError) is a miss, not an internal error, like any entry that does not read back."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    monkeypatch.setattr(snapshots.usercache, "load", lambda kind, name: deep)
+    monkeypatch.setattr(snapshots.usercache, "enabled", lambda: True)
+    assert snapshots.registry(b"registry") is None
+    assert snapshots.plain("label set", b"labels") is None
+
+
+def test_a_model_nested_as_deep_as_json_reads_is_a_miss(monkeypatch):
+    """Read by ``json`` but nested deeper than building its objects goes: a miss too."""
+    import sys
+
+    depth = sys.getrecursionlimit() - 50
+    deep = b'{"$":"Registry","x":' + b"[" * depth + b"]" * depth + b"}"
+    monkeypatch.setattr(snapshots.usercache, "load", lambda kind, name: deep)
+    monkeypatch.setattr(snapshots.usercache, "enabled", lambda: True)
+    assert snapshots.registry(b"registry") is None
