@@ -5,6 +5,7 @@ private profile, is left behind (a stand-in soffice: no LibreOffice needed)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ import time
 import pytest
 from test_pdf import _alive, fake_soffice
 
-HANGS = "echo $$ >> {pids}\nsleep 300 &\necho $! >> {pids}\nwait\n"  # and its child too
+HANGS = "echo $$ >> {pids}\nsleep 60 &\necho $! >> {pids}\nwait\n"  # and its child too
 SLOW = "echo $$ >> {pids}\necho $$ >> {pids}\nsleep 2\n"  # ends by itself
 
 
@@ -55,15 +56,25 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert "Traceback" not in err and "internal error" not in err
     assert not list(project.glob(staging))
     assert not list(temp.iterdir())  # LibreOffice's private profile removed
-    for pid in map(int, pids.read_text().split()):
-        deadline = time.monotonic() + 5
-        while _alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not _alive(pid), f"process {pid} was left running"
+    assert not left, f"processes {left} were left running"
+
+
+def _still(pid: int) -> bool:
+    """Is ``pid`` still running after up to five seconds? If so, it is killed (a failing run
+    leaves no stand-in behind)."""
+    deadline = time.monotonic() + 5
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not _alive(pid):
+        return False
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    return True
 
 
 def test_what_a_killed_site_build_left_is_removed_by_the_next(in_force, dlo, tmp_path):
