@@ -100,6 +100,18 @@ def folder(name: str) -> Path:
     return root() / name
 
 
+def make(path: Path, top: Path | None = None) -> None:
+    """The folder ``path`` below ``top`` (default: the cache's root) made, with ``top`` and
+    every folder between, each private to the user (0700; ``mkdir`` would give the folders it
+    makes on the way the default mode). Folders that are there are left as they are; the parents
+    of ``top`` (such as ``~/.cache``) are made as the system makes them."""
+    top = root() if top is None else top
+    top.parent.mkdir(parents=True, exist_ok=True)
+    below = path.relative_to(top).parts
+    for depth in range(len(below) + 1):
+        top.joinpath(*below[:depth]).mkdir(mode=0o700, exist_ok=True)
+
+
 def digest(*parts: bytes | str) -> str:
     """The name of an entry made from ``parts`` (each counted with its length, so no two
     different lists of parts give the same name)."""
@@ -142,7 +154,7 @@ def store(kind: str, name: str, data: bytes) -> None:
 
     head = hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
     with contextlib.suppress(OSError, UsageError):
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make(path.parent)
         # not fsync'ed: ``load`` checks the digest line, so an entry a crash tore is a miss
         fsio.atomic_write(path, head + data, 0o600, root=path.parent.parent, durable=False)
 

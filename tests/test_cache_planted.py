@@ -135,3 +135,23 @@ def test_the_key_names_the_docx_and_the_recipe_unambiguously():
     assert one.key(b"a") != other.key(b"a") and one.key(b"a") != one.key(b"a ")
     assert one.key(b"\nx") != pdf_cache.Cache(Path("c"), "recipe\n", limit=0).key(b"x")
     assert len({one.key(bytes([i])) for i in range(256)}) == 256
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_the_cache_folders_it_makes_are_the_users_alone(tmp_path, monkeypatch):
+    """The cache's root and every folder made on the way to an entry are 0700: nobody else can
+    list which documents were converted or rendered (the entries themselves are 0600)."""
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / "home" / "cache"))
+    old = os.umask(0o022)
+    try:
+        usercache.store("snapshot", "abc123", b"data")
+        cache = pdf_cache.Cache(usercache.folder("pdf"), "recipe", limit=10**9)
+        cache.put(b"docx bytes", b"%PDF-1.7 made\n")
+    finally:
+        os.umask(old)
+    root = tmp_path / "home" / "cache"
+    made = [root, root / "snapshot", root / "pdf", cache.path(b"docx bytes").parent]
+    assert all(p.is_dir() for p in made)
+    assert {oct(p.stat().st_mode & 0o777) for p in made} == {oct(0o700)}
+    assert usercache.load("snapshot", "abc123") == b"data"
+    assert cache.get(b"docx bytes") == b"%PDF-1.7 made\n"

@@ -141,7 +141,9 @@ class Cache:
             return
         entry = seal_head(self.key(docx), pdf) + b"\n" + pdf
         with contextlib.suppress(Exception):
-            _write(self.path(docx), entry, self.folder)
+            path = self.path(docx)
+            usercache.make(path.parent, self.folder.parent)  # private to the user
+            _write(path, entry, self.folder)
             self.added += 1
 
     def fetch(self, files: Iterable[Path], outdir: Path) -> dict[str, Path]:
