@@ -5,7 +5,7 @@ the YAML and validating it with pydantic (rendering one document does not import
 Four kinds of entry, each named by a digest of its kind, of the code that made it (the
 package's top-level modules and the journal's ``workflow/events.py``, ``chain.py`` and
 ``journal.py``: the model, the parser, the loader, the cross-check, the content hash, the shape
-of an event; and the versions of pydantic, PyYAML and ruamel.yaml) and of everything its
+of an event; the versions of pydantic, PyYAML and ruamel.yaml, and of Python) and of everything its
 verdict depended on:
 
 - ``registry``: the validated registry (``lite.tagged``), kept only when it validated and its own
@@ -33,6 +33,7 @@ import contextlib
 import functools
 import json
 import os
+import sys
 from importlib import util
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,8 @@ def _code() -> str | None:
         sources = [p.read_bytes() for p in sorted(here.glob("*.py"))]
         journal = [(here / "workflow" / f"{m}.py").read_bytes() for m in _JOURNAL]
         libraries = [p.read_bytes() for p in _libraries()]
-        return usercache.digest(*sources, *journal, *libraries)
+        # the interpreter too: its YAML/JSON/str behaviour is part of what a file reads as
+        return usercache.digest(sys.version, *sources, *journal, *libraries)
     except (OSError, ImportError, ValueError):
         return None
 

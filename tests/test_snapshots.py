@@ -295,6 +295,11 @@ def test_an_upgraded_library_names_other_entries(monkeypatch, tmp_path):
     monkeypatch.setattr(snapshots, "_libraries", real)
     snapshots._code.cache_clear()
     assert snapshots._code() == before
+    monkeypatch.setattr(snapshots.sys, "version", "3.99.0 (another Python)")
+    snapshots._code.cache_clear()
+    assert snapshots._code() not in (None, before)  # another interpreter: other entries too
+    monkeypatch.undo()
+    snapshots._code.cache_clear()
 
 
 def test_every_method_of_a_model_is_its_plain_twins_too():
