@@ -101,9 +101,9 @@ def rendered(tmp_path_factory):
     runs = []
     original = pdf_render._run
 
-    def counting(files, outdir, timeout):
+    def counting(files, outdir, timeout, *stop):
         runs.append([Path(f).name for f in files])
-        return original(files, outdir, timeout)
+        return original(files, outdir, timeout, *stop)
 
     from dlo_docs import api
 

@@ -309,9 +309,9 @@ def test_with_libreoffice_the_cached_pdf_is_the_pdf_made_without_it(approved, dl
     runs: list[int] = []
     original = pdf_render._run
 
-    def counting(files, outdir, timeout):
+    def counting(files, outdir, timeout, *stop):
         runs.append(len(files))
-        return original(files, outdir, timeout)
+        return original(files, outdir, timeout, *stop)
 
     monkeypatch.setattr(pdf_render, "_run", counting)
     assert dlo("--no-cache", "render", "--format", "pdf", "--out", "plain", cwd=approved).code == 0

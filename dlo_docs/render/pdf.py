@@ -88,7 +88,9 @@ def _problem(code: str, message: str, hint: str | None = None) -> DloError:
     return DloError([error(Location("soffice"), code, message, hint)])
 
 
-def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
+def _run(
+    files: Sequence[Path], outdir: Path, timeout: float, stop: threading.Event | None = None
+) -> None:
     exe = soffice()
     with tempfile.TemporaryDirectory(prefix="dlo-lo-profile-") as profile:
         (Path(profile) / "user").mkdir()
@@ -125,7 +127,7 @@ def _run(files: Sequence[Path], outdir: Path, timeout: float) -> None:
                 Msg("reinstall it: {command}", command=INSTALL),
             ) from None
         try:
-            out, err = proc.communicate(timeout=timeout)
+            out, err = process_group.communicate(proc, timeout, stop)
         except subprocess.TimeoutExpired:
             process_group.end(proc)
             proc.communicate()
@@ -258,15 +260,18 @@ class Converted:
 
 
 def _batch(
-    paths: Sequence[Path], outdir: Path
+    paths: Sequence[Path], outdir: Path, stop: threading.Event | None = None
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """One LibreOffice run over ``paths``: PDFs moved into ``outdir``, and the reason for each
     document without one."""
     made: dict[str, Path] = {}
     reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
+    if stop is not None and stop.is_set():
+        raise process_group.Stopped()
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
         try:
-            _run(_given(paths, Path(tmp) / "in"), Path(tmp), default_timeout(len(paths)))
+            given = _given(paths, Path(tmp) / "in")
+            _run(given, Path(tmp), default_timeout(len(paths)), stop)
         except DloError as exc:
             first = exc.problems[0]
             reason = (first.code, first.message)
@@ -293,12 +298,12 @@ def _groups(files: list[Path], batch: int, jobs: int) -> list[list[Path]]:
 
 
 def _batch_and_retry(
-    group: Sequence[Path], outdir: Path
+    group: Sequence[Path], outdir: Path, stop: threading.Event | None = None
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """``_batch`` over ``group``, then each document it did not convert once more alone."""
-    made, failed = _batch(group, outdir)
+    made, failed = _batch(group, outdir, stop)
     for stem in list(failed):
-        again, still = _batch([p for p in group if p.stem == stem], outdir)
+        again, still = _batch([p for p in group if p.stem == stem], outdir, stop)
         made.update(again)
         if still:
             failed[stem] = still[stem]
@@ -313,13 +318,16 @@ def convert_many(
     batch: int = BATCH,
     jobs: int = 1,
     done: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> Converted:
     """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in batches of at most ``batch``
     documents (of even sizes), ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
     more alone (a fresh LibreOffice), so one bad document or one crash costs nothing else.
     Never raises for a document: ``Converted.failed`` names each failure with its reason.
     A PDF made before from the same DOCX bytes by the same LibreOffice is taken from the user's
-    cache instead (``pdf_cache``). ``done(n)`` is told as each ``n`` documents are finished."""
+    cache instead (``pdf_cache``). ``done(n)`` is told as each ``n`` documents are finished.
+    Setting ``stop`` (from another thread) ends the LibreOffice runs under way and begins no
+    other: ``process_group.Stopped`` is raised."""
     exe = soffice()  # a missing LibreOffice is a usage error, before anything is done
     files = [Path(p).resolve() for p in paths]
     stems = _distinct(files)
@@ -334,7 +342,7 @@ def convert_many(
     lock = threading.Lock()
 
     def one(group: Sequence[Path]) -> None:
-        made, failed = _batch_and_retry(group, outdir)
+        made, failed = _batch_and_retry(group, outdir, stop)
         if cache is not None:  # kept as each batch ends: an interrupted run loses only its own
             cache.store(group, made)
         with lock:

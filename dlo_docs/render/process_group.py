@@ -4,6 +4,8 @@ and whatever it started, so that nothing outlives the call that ran it (LibreOff
 
 - ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds
   (and up to ten more for SIGKILL to take effect on a busy machine).
+- ``communicate(proc, timeout, stop)``: its output once it ends, or ``Stopped`` as soon as the
+  event ``stop`` is set (by another thread: a build that is abandoned).
 - ``alive(pgid) -> bool``: is a process of the group still running? A zombie is not: it has
   ended, and only its parent's reaping remains, which for an orphan is init's job (in some
   containers init does it only now and then, so waiting for it would wait for nothing).
@@ -14,11 +16,34 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 GRACE = 2.0  # seconds the group has to end after SIGTERM, before SIGKILL
 KILLED = 10.0  # seconds SIGKILL, which cannot be refused, may take to end a busy group
+
+
+class Stopped(Exception):
+    """A run stopped by its ``stop`` event: the caller ends its group, and begins no other."""
+
+
+def communicate(
+    proc: subprocess.Popen[bytes], timeout: float, stop: threading.Event | None
+) -> tuple[bytes, bytes]:
+    """``proc``'s output once it ends; TimeoutExpired after ``timeout``; Stopped as soon as
+    ``stop`` is set (looked at five times a second)."""
+    if stop is None:
+        return proc.communicate(timeout=timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return proc.communicate(timeout=max(0.0, min(0.2, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            if stop.is_set():
+                raise Stopped() from None
+            if time.monotonic() >= deadline:
+                raise
 
 
 def end(proc: subprocess.Popen[bytes]) -> None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import comparison as diff_api
@@ -45,12 +46,16 @@ class Conversion:
     jobs: dict[str, Job]
     folder: Path | None = None
     running: Future[pdf_render.Converted] | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
 
     def wait(self) -> pdf_render.Converted:
         return self.running.result() if self.running is not None else pdf_render.Converted()
 
-    def close(self) -> None:
-        """Wait for the conversion to end (whatever its outcome), then remove its folder."""
+    def close(self, cancel: bool = False) -> None:
+        """Wait for the conversion to end (whatever its outcome), then remove its folder.
+        ``cancel``: end its LibreOffice runs at once (the build is abandoned)."""
+        if cancel:
+            self.stop.set()
         if self.running is not None:
             futures.wait([self.running])
         if self.folder is not None:
@@ -126,7 +131,11 @@ class Outputs:
             shutil.copyfile(self.out / docx_rel, path)
             files.append(path)
         conversion.running = _background().submit(
-            pdf_render.convert_many, files, conversion.folder / "out", jobs=pool.default_jobs()
+            pdf_render.convert_many,
+            files,
+            conversion.folder / "out",
+            jobs=pool.default_jobs(),
+            stop=conversion.stop,
         )
         return conversion
 
@@ -147,8 +156,10 @@ class Outputs:
                 self.w.put_file(pdf_rel, path, pdf_key)
                 found[reg_id][lang]["pdf"] = pdf_rel
                 outputs[reg_id].append(pdf_rel)
-        finally:
-            conversion.close()
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): its LibreOffice runs are ended
+            conversion.close(cancel=True)
+            raise
+        conversion.close()
         for name, (reg_id, _, _, _, _) in conversion.jobs.items():
             if name not in converted.made:
                 complete[reg_id] = False

@@ -116,10 +116,11 @@ class Publishing(Outputs):
             self._finish_group(started)
 
     def abandon(self) -> None:
-        """The build failed: wait for the PDFs being made, if any, and remove them unused."""
+        """The build failed or was interrupted: the PDFs being made, if any, are stopped (their
+        LibreOffice runs ended) and removed unused."""
         started, self.started = getattr(self, "started", None), None  # (before any rendering)
         if started is not None:
-            started.conversion.close()
+            started.conversion.close(cancel=True)
 
     # -- the indexes of everything ----------------------------------------------------------
     def publish(self, kept: dict[str, dict]) -> None:
