@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, pool, snapshots, subject
+from . import context, fsio, pool, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .project import REGULATION, Loaded, Project
@@ -323,7 +323,8 @@ def _render_into(
     done: Callable[[int], None] | None,
 ) -> Rendered:
     formats, out = job.formats, job.out
-    with tempfile.TemporaryDirectory(prefix=".dlo-render-", dir=out) as staging:
+    fsio.sweep_staging(out, "render")  # what a killed render left
+    with tempfile.TemporaryDirectory(prefix=fsio.staging("render"), dir=out) as staging:
         job.staging = Path(staging)
         results = pool.run(_render_ids, ids, project, jobs, done, state=job)
         failed = {doc_id: problems for doc_id, _, _, problems, _ in results if problems}

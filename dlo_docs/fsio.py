@@ -21,6 +21,8 @@ import contextlib
 import errno
 import os
 import re
+import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -144,6 +146,46 @@ def sweep(folder: Path, recursive: bool = False) -> list[Path]:
                     path.unlink()
                     removed.append(path)
     return removed
+
+
+def staging(kind: str) -> str:
+    """The name prefix of a staging folder of this process (``.dlo-<kind>-<host>-<pid>-``):
+    ``sweep_staging`` tells from it whether the process that made the folder still runs."""
+    host = re.sub(r"[^A-Za-z0-9]+", "_", socket.gethostname())[:40] or "host"
+    return f".dlo-{kind}-{host}-{os.getpid()}-"
+
+
+def sweep_staging(folder: Path, kind: str) -> list[Path]:
+    """Remove the staging folders (``staging(kind)``) in ``folder`` that a process of this host
+    left when it was killed (SIGKILL, a power cut: no clean-up ran): its process no longer runs.
+    Another host's, and a running process's, are left alone; a link is removed, not followed."""
+    prefix = staging(kind).rsplit("-", 2)[0] + "-"  # .dlo-<kind>-<host>-
+    removed = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(prefix + "*"):
+            pid = path.name[len(prefix) :].split("-", 1)[0]
+            if not pid.isdigit() or _running(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                if path.is_symlink() or not path.is_dir():
+                    path.unlink()
+                else:
+                    shutil.rmtree(path)
+                removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Does process ``pid`` run? (On Windows, where ``os.kill`` would end it, always yes.)"""
+    if pid == os.getpid() or os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: running
+    return True
 
 
 def atomic_write(

@@ -95,3 +95,31 @@ def test_what_a_killed_site_build_left_is_removed_by_the_next(in_force, dlo, tmp
     left = sorted(p.name for p in private.iterdir() if p.name.startswith(("pdf-", "search-")))
     assert left == ["pdf-failures.log"]
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the site's"
+
+
+def test_what_a_killed_render_left_is_removed_by_the_next(in_force, dlo, tmp_path):
+    """A render killed with SIGKILL leaves its staging folder in the output folder; the next
+    render removes it, once its process no longer runs. A running render's folder, another
+    host's (a shared output folder) and anything else are left alone; a link is removed, never
+    followed."""
+    from dlo_docs import fsio
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # a process id that no longer runs
+    ours = fsio.staging("render")  # .dlo-render-<host>-<this pid>-
+    dead = ours.replace(f"-{os.getpid()}-", f"-{ended.pid}-")
+    build = in_force / "build"
+    (build / f"{dead}k1ll3d" / "source").mkdir(parents=True)
+    (build / f"{dead}k1ll3d" / "dlo-head.kk.docx").write_bytes(b"half a render")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("not the render's", encoding="utf-8")
+    (build / f"{dead}link").symlink_to(outside, target_is_directory=True)
+    kept = [f"{ours}running", ".dlo-render-another_host-1-x", ".dlo-render-k1ll3d", "mine"]
+    for name in kept:
+        (build / name).mkdir()
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=in_force)
+    assert result.code == 0, result.err
+    left = sorted(p.name for p in build.iterdir() if not p.name.endswith(".docx"))
+    assert left == sorted(kept)
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the render's"
