@@ -230,3 +230,26 @@ def test_what_was_parsed_of_a_regulation_is_dropped_once_it_is_collected(publish
         assert not [f for f in folders if project.regulations / reg_id in f.parents]
     # dropped, not lost: the next build reads them again and finds nothing changed
     assert site.build(project, published / "public", pdf=False).rebuilt == []
+
+
+def test_a_regulation_held_until_its_pdfs_are_made_keeps_its_text_not_its_parse(
+    published, monkeypatch
+):
+    """A group waits for its PDFs while the next is rendered: what it holds of each edition is
+    its model and text, not the parsed file with every node's position (several times the
+    text's size); a position asked for later is found by parsing the text again."""
+    from dlo_docs import load, site
+
+    held: list[load.Source] = []
+    start = publishing.Publishing._start_group
+
+    def starting(self, changed):
+        held.extend(e.document.source for pub, _ in changed for e in pub.editions.values())
+        return start(self, changed)
+
+    monkeypatch.setattr(publishing.Publishing, "_start_group", starting)
+    assert site.build(Project(published), published / "public", pdf=False).published
+    assert len(held) == 3  # the seed's edition, the unit's two
+    assert all(isinstance(s, load.Unparsed) and "data" not in vars(s) for s in held)
+    title = held[0].at(["title"])  # still exact: parsed again from the text
+    assert title.line > 1 and title.path.endswith("editions/1.yaml")

@@ -24,7 +24,7 @@ from ..i18n import Msg
 from ..model import Registry
 from ..render import pdf as pdf_render
 from . import search, views
-from .collect import LANGS, Published, collect
+from .collect import LANGS, Published, collect, slim
 from .manifest import FOLDER, Manifest
 from .outputs import Conversion, Found, Outputs
 from .pages import summary
@@ -95,6 +95,8 @@ class Publishing(Outputs):
         """``pub`` summarised for the index and the search, and rendered with its group."""
         self.summaries[pub.id] = summary(pub)
         self.entries[pub.id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+        for edition in pub.editions.values():  # held until its PDFs are made: its text only
+            edition.document = slim(edition.document)
         self.rebuilt.append(pub.id)
         self.group.append((pub, key))
         if len(self.group) >= group_size():
