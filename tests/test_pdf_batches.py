@@ -104,3 +104,78 @@ def test_the_failure_report_stays_short_and_the_log_has_every_name(tmp_path):
     assert len(summary) < 400
     lines = log.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 758 and lines[757] == "doc-757.kk.pdf\tLibreOffice made no PDF"
+
+
+TIMED = """#!/bin/sh
+out=""; prev=""
+for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+echo "start $(date +%s%N)" >> {log}
+sleep 0.2
+for a in "$@"; do
+  case "$a" in *.docx) b=$(basename "$a" .docx); echo "%PDF $b" > "$out/$b.pdf";; esac
+done
+echo "end $(date +%s%N)" >> {log}
+"""
+
+
+def test_calls_side_by_side_share_their_slots_for_runs(tmp_path, monkeypatch):
+    """Two conversions at once, each of four runs two at a time, sharing two slots: never
+    more than two LibreOffice runs at a time over both, and every PDF made."""
+    import threading
+
+    log = tmp_path / "runs"
+    script = tmp_path / "soffice"
+    script.write_text(TIMED.format(log=log), encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    slots = threading.BoundedSemaphore(2)
+    results = {}
+
+    def convert(name: str) -> None:
+        folder = tmp_path / name
+        folder.mkdir()
+        files = []
+        for i in range(8):
+            (folder / f"{name}-{i}.docx").write_bytes(b"docx")
+            files.append(folder / f"{name}-{i}.docx")
+        results[name] = pdf_render.convert_many(files, folder / "out", batch=2, jobs=2, slots=slots)
+
+    threads = [threading.Thread(target=convert, args=(n,)) for n in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(len(r.made) == 8 and not r.failed for r in results.values())
+    events = sorted(
+        (int(t), kind) for kind, t in (line.split() for line in log.read_text().splitlines())
+    )
+    running, most = 0, 0
+    for _, kind in events:  # an end before a start at the same instant: ("end" < "start")
+        running += 1 if kind == "start" else -1
+        most = max(most, running)
+    assert len(events) == 16 and most == 2
+
+
+def test_a_run_stopped_while_waiting_for_its_slot_never_starts(tmp_path, monkeypatch):
+    import threading
+
+    from dlo_docs.render import process_group
+
+    files, log = setup(tmp_path, monkeypatch, ["a", "b"])
+    slots, stop, raised = threading.BoundedSemaphore(1), threading.Event(), []
+    slots.acquire()  # the only slot is taken by another conversion's run
+
+    def convert() -> None:
+        try:
+            pdf_render.convert_many(files, tmp_path / "out", stop=stop, slots=slots)
+        except process_group.Stopped:
+            raised.append(True)
+
+    thread = threading.Thread(target=convert)
+    thread.start()
+    thread.join(0.3)
+    assert thread.is_alive(), "the run waits for its slot"
+    stop.set()
+    slots.release()
+    thread.join(5)
+    assert raised == [True] and not log.exists(), "stopped: LibreOffice never started"

@@ -141,7 +141,7 @@ def _fake_pdfs(monkeypatch, made: list[Path]):
     """LibreOffice replaced by a converter that writes a large PDF of each DOCX."""
     from dlo_docs.render import pdf as pdf_render
 
-    def convert_many(files, outdir, jobs=1, stop=None):
+    def convert_many(files, outdir, jobs=1, stop=None, slots=None):
         outdir.mkdir(parents=True, exist_ok=True)
         result = pdf_render.Converted()
         for source in files:

@@ -7,9 +7,10 @@ LibreOffice itself is found by ``soffice.py`` (``soffice()``, ``use_soffice``; `
 - ``convert(documents, timeout=None) -> dict[str, bytes]``: many DOCX (name -> bytes) to PDF/A-2b
   in ONE LibreOffice run; returns name -> PDF bytes.
 - ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
-- ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None) -> Converted``: any number of
-  DOCX files, in bounded batches (each a fresh LibreOffice, its timeout scaled to the batch),
-  ``jobs`` batches side by side; a document a batch did not convert is tried once more alone;
+- ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None, slots=None) -> Converted``: any
+  number of DOCX files, in bounded batches (each a fresh LibreOffice, its timeout scaled to the
+  batch), ``jobs`` batches side by side (and never more runs at a time than ``slots`` allows over
+  the calls sharing it); a document a batch did not convert is tried once more alone;
   what still fails is named with its reason (``Converted.failed``), the rest is made. A PDF
   made before from the same DOCX bytes the same way is taken from the cache (``pdf_cache``).
 - ``failure_summary(failed, total, log)``: a short report of many failures (count, first
@@ -260,10 +261,13 @@ class Converted:
 
 
 def _batch(
-    paths: Sequence[Path], outdir: Path, stop: threading.Event | None = None
+    paths: Sequence[Path],
+    outdir: Path,
+    stop: threading.Event | None = None,
+    slots: threading.Semaphore | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
-    """One LibreOffice run over ``paths``: PDFs moved into ``outdir``, and the reason for each
-    document without one."""
+    """One LibreOffice run over ``paths`` (while it holds one of ``slots``, when given): PDFs
+    moved into ``outdir``, and the reason for each document without one."""
     made: dict[str, Path] = {}
     reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
     if stop is not None and stop.is_set():
@@ -271,7 +275,10 @@ def _batch(
     with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
         try:
             given = _given(paths, Path(tmp) / "in")
-            _run(given, Path(tmp), default_timeout(len(paths)), stop)
+            with slots or contextlib.nullcontext():  # held only while LibreOffice runs
+                if stop is not None and stop.is_set():  # stopped while waiting for a slot
+                    raise process_group.Stopped()
+                _run(given, Path(tmp), default_timeout(len(paths)), stop)
         except DloError as exc:
             first = exc.problems[0]
             reason = (first.code, first.message)
@@ -298,12 +305,15 @@ def _groups(files: list[Path], batch: int, jobs: int) -> list[list[Path]]:
 
 
 def _batch_and_retry(
-    group: Sequence[Path], outdir: Path, stop: threading.Event | None = None
+    group: Sequence[Path],
+    outdir: Path,
+    stop: threading.Event | None = None,
+    slots: threading.Semaphore | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """``_batch`` over ``group``, then each document it did not convert once more alone."""
-    made, failed = _batch(group, outdir, stop)
+    made, failed = _batch(group, outdir, stop, slots)
     for stem in list(failed):
-        again, still = _batch([p for p in group if p.stem == stem], outdir, stop)
+        again, still = _batch([p for p in group if p.stem == stem], outdir, stop, slots)
         made.update(again)
         if still:
             failed[stem] = still[stem]
@@ -319,6 +329,7 @@ def convert_many(
     jobs: int = 1,
     done: Callable[[int], None] | None = None,
     stop: threading.Event | None = None,
+    slots: threading.Semaphore | None = None,
 ) -> Converted:
     """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in batches of at most ``batch``
     documents (of even sizes), ``jobs`` LibreOffice runs at a time; each document a batch did not convert is tried once
@@ -327,7 +338,9 @@ def convert_many(
     A PDF made before from the same DOCX bytes by the same LibreOffice is taken from the user's
     cache instead (``pdf_cache``). ``done(n)`` is told as each ``n`` documents are finished.
     Setting ``stop`` (from another thread) ends the LibreOffice runs under way and begins no
-    other: ``process_group.Stopped`` is raised."""
+    other: ``process_group.Stopped`` is raised.
+    ``slots``, shared by calls running side by side, bounds their LibreOffice runs together
+    (a run holds one while it runs): one call's runs start as soon as another's end."""
     exe = soffice()  # a missing LibreOffice is a usage error, before anything is done
     files = [Path(p).resolve() for p in paths]
     stems = _distinct(files)
@@ -342,7 +355,7 @@ def convert_many(
     lock = threading.Lock()
 
     def one(group: Sequence[Path]) -> None:
-        made, failed = _batch_and_retry(group, outdir, stop)
+        made, failed = _batch_and_retry(group, outdir, stop, slots)
         if cache is not None:  # kept as each batch ends: an interrupted run loses only its own
             cache.store(group, made)
         with lock:

@@ -33,9 +33,17 @@ Found = dict[str, dict[str, dict[str, str]]]  # id -> lang -> format -> the down
 
 @functools.cache
 def _background() -> ThreadPoolExecutor:
-    """The one thread that waits for LibreOffice (its runs are processes: the conversion of a
-    group goes on while this process renders the next)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="dlo-pdf")
+    """The threads that wait for LibreOffice (its runs are processes: the conversion of a group
+    goes on while this process renders the next): one per group being converted, two at most
+    (the group being finished and the next)."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="dlo-pdf")
+
+
+@functools.cache
+def _libreoffice_runs() -> threading.BoundedSemaphore:
+    """The LibreOffice runs of every group's conversion at a time, one per core: a group's runs
+    start as those of the group before end, not once all of them have."""
+    return threading.BoundedSemaphore(pool.default_jobs())
 
 
 @dataclass
@@ -136,6 +144,7 @@ class Outputs:
             conversion.folder / "out",
             jobs=pool.default_jobs(),
             stop=conversion.stop,
+            slots=_libreoffice_runs(),
         )
         return conversion
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from concurrent import futures
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +35,12 @@ STATIC = ("site.css", "search.js")
 def group_size() -> int:
     """Regulations rendered together: enough for every LibreOffice run to convert full batches."""
     return pdf_render.BATCH * pool.default_jobs()
+
+
+def first_group_size() -> int:
+    """The first group's: a quarter of the others, so LibreOffice starts early (the cores it
+    takes would otherwise idle while this process renders a whole group)."""
+    return max(1, group_size() // 4)
 
 
 class Publishing(Outputs):
@@ -70,6 +75,7 @@ class Publishing(Outputs):
         self.rebuilt: list[str] = []
         self.group: list[tuple[Published, str]] = []
         self.started: _Group | None = None  # the group whose PDFs are being made
+        self.flushed = False  # a group was started: the next are full-sized
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         rendered = []
         for reg_id, key in pending:
@@ -99,7 +105,7 @@ class Publishing(Outputs):
             edition.document = slim(edition.document)
         self.rebuilt.append(pub.id)
         self.group.append((pub, key))
-        if len(self.group) >= group_size():
+        if len(self.group) >= (group_size() if self.flushed else first_group_size()):
             self._flush()
 
     def _flush(self) -> None:
@@ -108,8 +114,11 @@ class Publishing(Outputs):
         LibreOffice converts one group while this process renders the next."""
         started = self._start_group(self.group) if self.group else None
         self.group = []
-        self._drain()
-        self.started = started
+        self.flushed = True
+        try:
+            self._drain()
+        finally:  # even when finishing the group before failed: ``abandon`` ends this one
+            self.started = started
 
     def _drain(self) -> None:
         """Finish the group whose PDFs are being made, if any (waiting for them)."""
@@ -206,7 +215,8 @@ class Publishing(Outputs):
 
     def _start_group(self, changed: list[tuple[Published, str]]) -> _Group:
         """The group's DOCX and comparisons written (what its comparisons parsed again of its
-        files then dropped), its PDFs started once the previous group's are made."""
+        files then dropped), its PDFs started: each LibreOffice run as soon as a core is free
+        of those of the group before (``outputs._libreoffice_runs``)."""
         group = _Group(changed, {pub.id: [] for pub, _ in changed})
         group.complete = {pub.id: True for pub, _ in changed}
         group.found, to_pdf = self.downloads([pub for pub, _ in changed], group.outputs)
@@ -214,9 +224,6 @@ class Publishing(Outputs):
             self.progress(Msg("rendering {id}", id=pub.id))
             group.comparisons[pub.id] = self.comparisons(pub, group.outputs[pub.id], group.complete)
             self.project.forget(self.project.folder(pub.id))
-        previous = self.started
-        if previous is not None and previous.conversion.running is not None:
-            futures.wait([previous.conversion.running])  # one conversion at a time
         group.conversion = self.start_pdfs(to_pdf)
         return group
 
