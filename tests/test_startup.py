@@ -143,6 +143,20 @@ def test_render_docx_imports_no_signing_and_no_html(in_force, tmp_path):
     assert not loaded, loaded
 
 
+@pytest.mark.parametrize("args", [["site", "build", "--no-pdf"], ["list"]])
+def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_force, args):
+    """A project whose registry requires no signatures and whose journals carry none: the site
+    build and the register read it without the signing code, cryptography or the lint rules
+    (the writing commands' checks)."""
+    modules, text = modules_after(args, in_force)
+    assert "Traceback" not in text, text
+    assert "dlo-head" in text or (in_force / "public" / "index.html").is_file(), text
+    loaded = sorted(
+        m for m in modules if m.startswith(("cryptography", "dlo_docs.signing", "dlo_docs.lint"))
+    )
+    assert not loaded, loaded
+
+
 def test_verify_still_checks_signatures(in_force):
     """The signing modules load where signatures are checked."""
     modules, text = modules_after(["verify", "dlo-head"], in_force)

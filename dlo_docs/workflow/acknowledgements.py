@@ -13,18 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Document, Project
 from ..records import SignatureNote, signature_note
-from ..signing.keys import Signer
-from . import appending, dates, editions, guards, loading, signatures
+from . import appending, dates, editions, loading
 from . import journal as _journal
 from .journal import Event
 from .state import replay
+
+if TYPE_CHECKING:
+    from ..signing.keys import Signer
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Si
     """The policy's and the certificate's checks; the hook that signs the one acknowledgement a
     person makes with their own key (None: unsigned). The certificate must be the registry's for
     the reader's position on the day they read it and today, and name the reader."""
+    from . import signatures  # writing: the signing code and its cryptography (not to read)
+
     if signer is not None and len(entries) != 1:
         raise UsageError(
             Msg("--sign signs one person's acknowledgement, with their own key"),
@@ -252,6 +256,8 @@ def acknowledge(
     (refused when the registry requires acknowledgements signed and there is none)."""
     if not readers:
         raise UsageError(Msg("nobody to record"), Msg("give --holder, --name/--position or --csv"))
+    from . import guards  # writing: the lint rules and the signing checks (not to read)
+
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
