@@ -17,7 +17,9 @@ milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``
 largest dlo process (``all``: the command and its pool workers together, their resident sizes
 summed and their ``PSS``, which counts once the pages a forked worker shares), ``LibreOffice`` all the
 LibreOffice processes running at once (``soffice.bin``, ``oosplash``; resident sizes summed, and
-``PSS``, which counts the pages two runs share once); a stage over within 50 ms shows 0 (its
+``PSS``, which counts the pages two runs share once), ``in all`` the peak of the PSS of every
+process of the command at once (dlo's and LibreOffice's, sampled together: not the sum of the
+two peaks); a stage over within 50 ms shows 0 (its
 ``ru_maxrss`` would count the benchmark's own pages, forked before the exec). ``cpu`` is the
 user + system CPU seconds of the whole tree (less distorted by other load than wall).
 
@@ -81,7 +83,7 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int, int, int, int]:
+def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
     """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
     all its dlo processes (the command and its pool workers: resident sizes summed, and their
     proportional sizes, which count once the pages a forked worker shares with its parent), of
@@ -116,7 +118,7 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int]:
             dlo_pss += _pss(pid) if rss else 0
             largest = max(largest, rss)
         todo += parents.get(pid, [])
-    return largest, dlo, dlo_pss, office, office_pss
+    return largest, dlo, dlo_pss, office, office_pss, dlo_pss + office_pss
 
 
 class Stage:
@@ -125,8 +127,8 @@ class Stage:
     ) -> None:
         self.wall, self.cpu, self.code, self.out = wall, cpu, code, out
         # peaks: the largest dlo process; all dlo processes (RSS, PSS); all LibreOffice processes
-        # (RSS, PSS)
-        self.dlo_max, self.dlo_sum, self.dlo_pss, self.office, self.office_pss = peaks
+        # (RSS, PSS); all the command's processes at once (PSS: dlo's and LibreOffice's together)
+        self.dlo_max, self.dlo_sum, self.dlo_pss, self.office, self.office_pss, self.pss = peaks
 
 
 def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None) -> Stage:
@@ -139,7 +141,7 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
         cwd=root,
         env=dict(os.environ, COLUMNS="200", **(env or {})),
     )
-    peak = [0, 0, 0, 0, 0]
+    peak = [0, 0, 0, 0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
@@ -172,7 +174,7 @@ def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
         f"  {label:<44} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s"
         f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f}, PSS {stage.dlo_pss / mb:5.0f})"
         f"  LibreOffice {stage.office / mb:5.0f} MB (PSS {stage.office_pss / mb:5.0f})"
-        f"  exit {stage.code}" + (f"  {note}" if note else ""),
+        f"  in all PSS {stage.pss / mb:5.0f} MB  exit {stage.code}" + (f"  {note}" if note else ""),
         flush=True,
     )
 
