@@ -100,9 +100,9 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
         ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
     largest = dlo = dlo_pss = office = office_pss = 0
-    todo = [root]
+    todo = [(root, False)]  # (process, started by LibreOffice)
     while todo:
-        pid = todo.pop()
+        pid, by_office = todo.pop()
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
                 rss = int(f.read().split()[1]) * PAGE
@@ -110,14 +110,16 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
                 name = f.read().strip()
         except OSError:
             rss, name = 0, ""
-        if name.startswith(LIBREOFFICE):
+        # LibreOffice's, and what it forks (a helper named osl_executeProc, a copy of soffice.bin)
+        by_office = by_office or name.startswith(LIBREOFFICE)
+        if by_office:
             office += rss
             office_pss += _pss(pid)
         else:
             dlo += rss
             dlo_pss += _pss(pid) if rss else 0
             largest = max(largest, rss)
-        todo += parents.get(pid, [])
+        todo += [(child, by_office) for child in parents.get(pid, [])]
     return largest, dlo, dlo_pss, office, office_pss, dlo_pss + office_pss
 
 
