@@ -37,16 +37,18 @@ def signed_office(dlo, root) -> None:
         monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
         setup = office(root, roles=(*APPROVERS, "rector"))
         set_signatures(root, ["keys/ca.pem"], ["agreed", "approved"])
-        ok(dlo, root, "submit", REG)
-        for role in APPROVERS:
-            ok(dlo, root, "agree", REG, "--as", role, "--sign", setup.p12[role])
-        ok(dlo, root, "approve", REG, "--order", ORDER, "--date", TODAY,
-           "--sign", setup.p12["rector"])  # fmt: skip
+        approve_signed(dlo, root, setup.p12, REG, APPROVERS, ORDER)
         new_clean(dlo, root, OTHER, "--position", "ubbi-director", "--approvers", "vp-academic")
-        ok(dlo, root, "submit", OTHER)
-        ok(dlo, root, "agree", OTHER, "--as", "vp-academic", "--sign", setup.p12["vp-academic"])
-        ok(dlo, root, "approve", OTHER, "--order", OTHER_ORDER, "--date", TODAY,
-           "--sign", setup.p12["rector"])  # fmt: skip
+        approve_signed(dlo, root, setup.p12, OTHER, ["vp-academic"], OTHER_ORDER)
+
+
+def approve_signed(dlo, root, p12: dict, reg: str, approvers, order: str) -> None:
+    """submit -> each approver agrees, signing with their key -> the rector approves by
+    ``order`` today, signing (``p12``: each role's key file, as ``office`` makes them)."""
+    ok(dlo, root, "submit", reg)
+    for role in approvers:
+        ok(dlo, root, "agree", reg, "--as", role, "--sign", p12[role])
+    ok(dlo, root, "approve", reg, "--order", order, "--date", TODAY, "--sign", p12["rector"])
 
 
 def edited(root) -> None:

@@ -9,9 +9,9 @@ import datetime as dt
 import shutil
 
 import pytest
+from forged_support import TODAY, approve_signed
 from signing_support import (
     HOLDERS,
-    NOW,
     PASSWORD,
     entries,
     event_line,
@@ -23,8 +23,6 @@ from signing_support import (
 )
 from workflow_support import APPROVERS, REG, ok
 
-TODAY = NOW.astimezone(dt.timezone(dt.timedelta(hours=5))).date().isoformat()
-
 
 @pytest.fixture
 def approved(project, dlo, monkeypatch):
@@ -33,11 +31,7 @@ def approved(project, dlo, monkeypatch):
     monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
     setup = office(project, roles=(*APPROVERS, "rector"))
     set_signatures(project, ["keys/ca.pem"], ["agreed", "approved"])
-    ok(dlo, project, "submit", REG)
-    for role in APPROVERS:
-        ok(dlo, project, "agree", REG, "--as", role, "--sign", setup.p12[role])
-    ok(dlo, project, "approve", REG, "--order", "12-НҚ", "--date", TODAY,
-       "--sign", setup.p12["rector"])  # fmt: skip
+    approve_signed(dlo, project, setup.p12, REG, APPROVERS, "12-НҚ")
     ok(dlo, project, "verify", REG)
     return project
 
