@@ -474,6 +474,43 @@ def test_a_failed_pdf_conversion_costs_the_pdf_only(seed_approved, dlo, monkeypa
     assert "1 rendered" in ok(dlo, project, "site", "build").out
 
 
+def test_a_page_shows_the_size_of_each_pdf_made_after_it_was_rendered(published, monkeypatch):
+    """A regulation's pages are rendered before its PDFs are made: the size each shows is the
+    size of the PDF written, and a PDF not made is not linked (the page is as it would be
+    without it), whichever of a regulation's PDFs fails."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+    from dlo_docs.render import pdf as pdf_render
+
+    sizes = {f"{UNIT}-2.kk": 10 * 1024, f"{UNIT}-2.ru": 3 * 1024 + 700}
+
+    def converting(paths, outdir, *args, **kwargs):  # the unit's Russian PDF is not made
+        made, failed = {}, {}
+        for path in map(Path, paths):
+            if path.stem == f"{UNIT}-2.ru":
+                failed[path.stem] = ("DLO301", "LibreOffice made no PDF of it")
+                continue
+            target = Path(outdir) / f"{path.stem}.pdf"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"%PDF-" + b"x" * (sizes.get(path.stem, 5000) - 5))
+            made[path.stem] = target
+        return pdf_render.Converted(made=made, failed=failed)
+
+    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(pdf_render, "convert_many", converting)
+    report = site.build(Project(published), published / "public")
+    assert [p.code for p in report.problems if p.code == "DLO802"] == ["DLO802"]
+    public = published / "public"
+    for lang in ("kk", "ru"):
+        seed = (public / lang / SEED / "index.html").read_text("utf-8")
+        assert "files/dlo-head-1.kk.pdf" in seed and ", 5 KB</span>" in seed
+        unit = (public / lang / UNIT / "index.html").read_text("utf-8")
+        # a PDF of the unit failed: its page links neither (made again by the next build)
+        assert ".pdf" not in unit and f"files/{UNIT}-2.kk.docx" in unit
+        assert "dlo-size-" not in seed + unit
+    assert (public / "files" / f"{UNIT}-2.kk.pdf").stat().st_size == 10 * 1024
+
+
 def test_published_files_are_readable_by_the_web_server(published, dlo):
     import os
     import stat

@@ -232,24 +232,34 @@ def test_what_was_parsed_of_a_regulation_is_dropped_once_it_is_collected(publish
     assert site.build(project, published / "public", pdf=False).rebuilt == []
 
 
-def test_a_regulation_held_until_its_pdfs_are_made_keeps_its_text_not_its_parse(
-    published, monkeypatch
-):
-    """A group waits for its PDFs while the next is rendered: what it holds of each edition is
-    its model and text, not the parsed file with every node's position (several times the
-    text's size); a position asked for later is found by parsing the text again."""
-    from dlo_docs import load, site
+def test_a_group_waiting_for_its_pdfs_holds_no_regulation(published, monkeypatch):
+    """A group waits for its PDFs while the next is rendered: each of its regulations was
+    rendered when collected and dropped; the group holds its pages and cache file, compressed,
+    not the regulation (its models, texts and parses). At most the regulation being queued is
+    alive when a group starts."""
+    import gc
+    import zlib
 
-    held: list[load.Source] = []
+    from dlo_docs import site
+    from dlo_docs.site.collect import Published
+
+    monkeypatch.setattr(publishing, "group_size", lambda: 1)
+    monkeypatch.setattr(publishing, "first_group_size", lambda: 1)
+    alive: list[int] = []
+    held: list = []
     start = publishing.Publishing._start_group
 
-    def starting(self, changed):
-        held.extend(e.document.source for pub, _ in changed for e in pub.editions.values())
-        return start(self, changed)
+    def starting(self, ready):
+        gc.collect()
+        alive.append(sum(isinstance(o, Published) for o in gc.get_objects()))
+        held.extend(ready)
+        return start(self, ready)
 
     monkeypatch.setattr(publishing.Publishing, "_start_group", starting)
     assert site.build(Project(published), published / "public", pdf=False).published
-    assert len(held) == 3  # the seed's edition, the unit's two
-    assert all(isinstance(s, load.Unparsed) and "data" not in vars(s) for s in held)
-    title = held[0].at(["title"])  # still exact: parsed again from the text
-    assert title.line > 1 and title.path.endswith("editions/1.yaml")
+    assert alive and max(alive) <= 1
+    assert {r.id for r in held} == {SEED, UNIT}
+    for ready in held:
+        assert all(isinstance(v, bytes) for v in ready.pages.values())
+        page = zlib.decompress(ready.pages[f"kk/{ready.id}/index.html"]).decode("utf-8")
+        assert page == (published / "public" / "kk" / ready.id / "index.html").read_text("utf-8")

@@ -157,6 +157,32 @@ def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_f
     assert not loaded, loaded
 
 
+def test_the_site_build_does_not_load_its_server(in_force):
+    """``dlo site build`` leaves ``http.server`` (``dlo site serve``'s) unloaded; the serve
+    names are still ``dlo_docs.site``'s."""
+    modules, text = modules_after(["site", "build", "--no-pdf"], in_force)
+    assert (in_force / "public" / "index.html").is_file(), text
+    assert not [m for m in modules if m in ("http.server", "dlo_docs.site.serve")]
+    from dlo_docs import site
+    from dlo_docs.site import serve
+
+    assert (site.server, site.HOST, site.DEFAULT_PORT) == (serve.server, serve.HOST, 8000)
+    with pytest.raises(AttributeError):
+        site.no_such_name  # noqa: B018
+
+
+def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
+    """``memory.one_arena`` sets glibc's arena limit (mallopt answers 1) and does nothing
+    elsewhere."""
+    import platform
+    import sys
+
+    from dlo_docs import memory
+
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert memory.one_arena() is glibc
+
+
 def test_verify_still_checks_signatures(in_force):
     """The signing modules load where signatures are checked."""
     modules, text = modules_after(["verify", "dlo-head"], in_force)

@@ -37,7 +37,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "base",
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
-        ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy")
+        ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy", "memory")
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("progress",)
         + ("records", "bookmarks", "usercache"),

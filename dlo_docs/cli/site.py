@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import i18n, lazy
+from .. import i18n, lazy, memory
 from ..i18n import _
 from . import PathArg, main
 
@@ -42,6 +42,7 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
     progress = (
         (lambda message: click.echo(f"  {i18n.text(message)}", err=True)) if verbose else None
     )
+    memory.one_arena()  # before the build's threads start
     report = site_lib.build(project, Path(out) if out else None, pdf=pdf, progress=progress)
     for problem in report.problems:
         click.echo(str(problem), err=True)

@@ -16,8 +16,19 @@ Templates: ``templates/html/site/*.html.j2``; static files: ``templates/site/sta
 
 from __future__ import annotations
 
+from typing import Any
+
 from .build import DEFAULT_OUT, build
-from .serve import DEFAULT_PORT, HOST, server
 from .writer import Report
 
 __all__ = ["build", "Report", "server", "DEFAULT_OUT", "DEFAULT_PORT", "HOST"]
+
+
+def __getattr__(name: str) -> Any:
+    """``server``, ``HOST`` and ``DEFAULT_PORT`` from ``serve``, imported when first asked for:
+    a build does not load ``http.server`` (~2 MB)."""
+    if name in ("server", "HOST", "DEFAULT_PORT"):
+        from . import serve
+
+        return getattr(serve, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

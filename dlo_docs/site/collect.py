@@ -6,7 +6,7 @@ about it. Only the workflow decides what is in force (``workflow.status``); the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import context, load, workflow
@@ -66,15 +66,6 @@ class Published:
     def langs(self) -> list[str]:
         """The languages the edition in force can be shown in, its first language first."""
         return list(self.contexts)
-
-
-def slim(document: Document) -> Document:
-    """``document`` without its parsed source (the file's data with every node's position,
-    several times the size of its text), which a published regulation no longer needs once
-    it is collected: its text is kept, parsed again should a position be asked for."""
-    if isinstance(document.source, load.Unparsed):
-        return document
-    return replace(document, source=load.Unparsed(document.source.path, document.source.text))
 
 
 def _where(project: Project, reg_id: str) -> Location:

@@ -73,6 +73,12 @@ def summary(pub: Published) -> dict:
     }
 
 
+def size_text(path: Path) -> str:
+    """A download's size as its page shows it ("12 KB")."""
+    size = path.stat().st_size if path.is_file() else 0
+    return f"{max(1, round(size / 1024))} KB"
+
+
 class Pages:
     """The pages, in every language of ``labels``; ``out`` is the site's folder (the sizes of
     its downloads are shown), ``registry`` gives the registry when a page needs it."""
@@ -96,7 +102,10 @@ class Pages:
         lang: str,
         downloads: dict[str, dict[str, str]],
         comparisons: dict[str, list[dict]],
+        sizes: dict[str, str] | None = None,
     ) -> str:
+        """The page of ``pub`` in ``lang``. ``sizes``: the size shown of a download not yet
+        written (its rel -> the text to show), instead of the size of its file."""
         rel = views.regulation_path(lang, pub.id)
         text_lang = lang if lang in pub.contexts else pub.model.main_lang
         rd = pub.contexts[text_lang]
@@ -137,7 +146,7 @@ class Pages:
             meta=self._meta(pub, lang, text_lang),
             working=working,
             notice=notice,
-            files=self._files(lang, root, downloads),
+            files=self._files(lang, root, downloads, sizes or {}),
             history=self._history(pub, labels),
             reviews=self._reviews(pub, labels),
             comparisons=compare_links,
@@ -145,7 +154,9 @@ class Pages:
             kind_label=labels["kind"][rd.kind],
         )
 
-    def _files(self, lang: str, root: str, downloads: dict[str, dict[str, str]]) -> list[dict]:
+    def _files(
+        self, lang: str, root: str, downloads: dict[str, dict[str, str]], sizes: dict[str, str]
+    ) -> list[dict]:
         """The downloads, the page's language first: link, format, language and size."""
         files = []
         for file_lang in ([lang] if lang in downloads else []) + [
@@ -153,8 +164,8 @@ class Pages:
         ]:
             for fmt in ("docx", "pdf"):
                 if fmt in downloads[file_lang]:
-                    path = self.out / downloads[file_lang][fmt]
-                    size = path.stat().st_size if path.is_file() else 0
+                    rel = downloads[file_lang][fmt]
+                    size = sizes.get(rel) or size_text(self.out / rel)
                     files.append(
                         {
                             "href": root + downloads[file_lang][fmt],
@@ -163,7 +174,7 @@ class Pages:
                             "language": self.labels[file_lang]["language_name"]
                             if file_lang in self.labels
                             else file_lang,
-                            "size": f"{max(1, round(size / 1024))} KB",
+                            "size": size,
                         }
                     )
         return files

@@ -2,18 +2,20 @@
 indexes of everything: a part of the site's build (``build._Site`` mixes it in), kept apart so
 each file holds one job.
 
-Memory stays bounded however large the corpus: a regulation is loaded, rendered and written, and
+Memory stays bounded however large the corpus: a regulation is loaded and rendered at once (its
+DOCX and comparisons written, its pages and cache file made and held compressed), then dropped;
 only what the index pages need of it is kept: its summary. Its search entries are in its cache
 file (.dlo-site/cache/), read back one regulation at a time as each search index is streamed to
-a file. Its
-downloads are made with those of the rest of its group (``GROUP`` regulations, so LibreOffice's
-batches stay full), before its pages link to them.
+a file. Its PDFs are made with those of the rest of its group (``group_size`` regulations, so
+LibreOffice's batches stay full), before its pages, written then, link to them.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +25,10 @@ from ..i18n import Msg
 from ..model import Registry
 from ..render import pdf as pdf_render
 from . import search, views
-from .collect import LANGS, Published, collect, slim
+from .collect import LANGS, Published, collect
 from .manifest import FOLDER, Manifest
-from .outputs import Conversion, Found, Outputs
-from .pages import summary
+from .outputs import Conversion, Found, Job, Outputs
+from .pages import size_text, summary
 from .writer import Report
 
 STATIC = ("site.css", "search.js")
@@ -70,10 +72,10 @@ class Publishing(Outputs):
         cannot be published is reported (its previous pages, if intact, join ``kept``). Returns
         the (id, key) of those rendered."""
         self.summaries: dict[str, dict] = {}
-        self.entries: dict[str, dict[str, list]] = {}  # of the regulations of the group
         self.caches: dict[str, str] = {}  # id -> its cache file (summary, search entries)
         self.rebuilt: list[str] = []
-        self.group: list[tuple[Published, str]] = []
+        self.group: list[_Ready] = []
+        self.nonce = secrets.token_hex(8)  # in the tokens standing for sizes not known yet
         self.started: _Group | None = None  # the group whose PDFs are being made
         self.flushed = False  # a group was started: the next are full-sized
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
@@ -98,18 +100,52 @@ class Publishing(Outputs):
         return rendered
 
     def _queue(self, pub: Published, key: str) -> None:
-        """``pub`` summarised for the index and the search, and rendered with its group."""
+        """``pub`` rendered at once (``_ready``): its group holds what is left to write once
+        its PDFs are made, not the regulation."""
         self.summaries[pub.id] = summary(pub)
-        self.entries[pub.id] = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
-        for edition in pub.editions.values():  # held until its PDFs are made: its text only
-            edition.document = slim(edition.document)
         self.rebuilt.append(pub.id)
-        self.group.append((pub, key))
+        self.group.append(self._ready(pub, key))
         if len(self.group) >= (group_size() if self.flushed else first_group_size()):
             self._flush()
 
+    def _ready(self, pub: Published, key: str) -> _Ready:
+        """Its DOCX and comparisons written; its pages and cache file made, to be written once
+        its PDFs are: each page as it will be (a PDF's size, not known yet, stands as a token
+        of this build's, replaced then) and as it is should a PDF not be made (no link to it)."""
+        outputs: list[str] = []
+        complete = {pub.id: True}
+        found, jobs = self.downloads([pub], {pub.id: outputs})
+        self.progress(Msg("rendering {id}", id=pub.id))
+        comparisons = self.comparisons(pub, outputs, complete)
+        self.project.forget(self.project.folder(pub.id))
+        made = {lang: dict(formats) for lang, formats in found[pub.id].items()}
+        tokens: dict[str, str] = {}
+        for _, lang, _, _, pdf_rel in jobs.values():
+            made[lang]["pdf"] = pdf_rel
+            tokens[pdf_rel] = f"dlo-size-{self.nonce}-{len(tokens)}"
+        pages, fallback = {}, {}
+        for lang in LANGS:
+            rel = views.regulation_path(lang, pub.id)
+            pages[rel] = _pack(self.pages.regulation(pub, lang, made, comparisons, tokens))
+            if jobs:
+                fallback[rel] = _pack(self.pages.regulation(pub, lang, found[pub.id], comparisons))
+        entries = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+        cache = {"summary": self.summaries[pub.id], "entries": entries}
+        return _Ready(
+            pub.id,
+            key,
+            outputs,
+            found,
+            jobs,
+            tokens,
+            pages,
+            fallback,
+            _pack(json.dumps(cache, ensure_ascii=False)),
+            complete[pub.id],
+        )
+
     def _flush(self) -> None:
-        """Render the group's DOCX and comparisons and start its PDFs; then finish the group
+        """Start the group's PDFs; then finish the group
         before it (whose PDFs were made meanwhile): its pages, cache and manifest entries. So
         LibreOffice converts one group while this process renders the next."""
         started = self._start_group(self.group) if self.group else None
@@ -213,55 +249,72 @@ class Publishing(Outputs):
             self.report.problems += pub.problems
             self._queue(pub, entry["key"])
 
-    def _start_group(self, changed: list[tuple[Published, str]]) -> _Group:
-        """The group's DOCX and comparisons written (what its comparisons parsed again of its
-        files then dropped), its PDFs started: each LibreOffice run as soon as a core is free
-        of those of the group before (``outputs._libreoffice_runs``)."""
-        group = _Group(changed, {pub.id: [] for pub, _ in changed})
-        group.complete = {pub.id: True for pub, _ in changed}
-        group.found, to_pdf = self.downloads([pub for pub, _ in changed], group.outputs)
-        for pub, _ in changed:
-            self.progress(Msg("rendering {id}", id=pub.id))
-            group.comparisons[pub.id] = self.comparisons(pub, group.outputs[pub.id], group.complete)
-            self.project.forget(self.project.folder(pub.id))
-        group.conversion = self.start_pdfs(to_pdf)
-        return group
+    def _start_group(self, ready: list[_Ready]) -> _Group:
+        """The group's PDFs started: each LibreOffice run as soon as a core is free of those of
+        the group before (``outputs._libreoffice_runs``)."""
+        jobs = {name: job for r in ready for name, job in r.jobs.items()}
+        return _Group(ready, self.start_pdfs(jobs))
 
     def _finish_group(self, group: _Group) -> None:
         """Pages, cache and manifest entry of each regulation of a group, once its PDFs are
         made (a page links only to files already written), recorded in the manifest (without
         its key when something is to be tried again)."""
-        self.finish_pdfs(group.conversion, group.found, group.outputs, group.complete)
-        for pub, key in group.changed:
-            outputs = group.outputs[pub.id]
-            for lang in LANGS:
-                rel = views.regulation_path(lang, pub.id)
-                page = self.pages.regulation(
-                    pub, lang, group.found[pub.id], group.comparisons[pub.id]
-                )
-                self.w.put(rel, page.encode("utf-8"))
-                outputs.append(rel)
-            cache_rel = f"{FOLDER}/cache/{pub.id}.json"
-            cache = {"summary": self.summaries[pub.id], "entries": self.entries.pop(pub.id)}
-            self.w.put(cache_rel, json.dumps(cache, ensure_ascii=False).encode("utf-8"))
-            self.caches[pub.id] = cache_rel
-            outputs.append(cache_rel)
-            self.manifest.regulations[pub.id] = {
-                "key": key if group.complete[pub.id] else None,
-                "outputs": outputs,
+        found: Found = {}
+        outputs = {r.id: r.outputs for r in group.ready}
+        complete = {r.id: r.complete for r in group.ready}
+        for r in group.ready:
+            found.update(r.found)
+        self.finish_pdfs(group.conversion, found, outputs, complete)
+        for r in group.ready:
+            made = all(pdf_rel in outputs[r.id] for pdf_rel in r.tokens)
+            for rel, packed in (r.pages if made else r.fallback).items():
+                page = zlib.decompress(packed)
+                if made:
+                    for pdf_rel, token in r.tokens.items():
+                        page = page.replace(token.encode(), size_text(self.out / pdf_rel).encode())
+                self.w.put(rel, page)
+                r.outputs.append(rel)
+            cache_rel = f"{FOLDER}/cache/{r.id}.json"
+            self.w.put(cache_rel, zlib.decompress(r.cache))
+            self.caches[r.id] = cache_rel
+            r.outputs.append(cache_rel)
+            self.manifest.regulations[r.id] = {
+                "key": r.key if complete[r.id] else None,
+                "outputs": r.outputs,
                 "cache": cache_rel,
-                **self.inputs.get(pub.id, {}),
+                **self.inputs.get(r.id, {}),
             }
+
+
+def _pack(text: str) -> bytes:
+    """A page or cache file held until its group's PDFs are made: compressed (a sixth of its
+    size), so a group of regulations held costs little memory."""
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+@dataclass
+class _Ready:
+    """A regulation rendered, waiting for its PDFs (``jobs``): its outputs so far, its
+    downloads found or written (id -> lang -> format -> rel), the token standing for each PDF's
+    size in ``pages``, its pages with every PDF (rel -> packed HTML) and ``fallback`` without
+    those not made, its cache file (packed), and whether all of it was made."""
+
+    id: str
+    key: str
+    outputs: list[str]
+    found: Found
+    jobs: dict[str, Job]
+    tokens: dict[str, str]
+    pages: dict[str, bytes]
+    fallback: dict[str, bytes]
+    cache: bytes
+    complete: bool
 
 
 @dataclass
 class _Group:
-    """A group of regulations between its start (DOCX and comparisons written, PDFs started)
-    and its finish (PDFs written, pages, cache and manifest entries)."""
+    """A group of regulations rendered, between the start of their PDFs and their finish
+    (PDFs written, pages, cache and manifest entries)."""
 
-    changed: list[tuple[Published, str]]
-    outputs: dict[str, list[str]]
-    complete: dict[str, bool] = field(default_factory=dict)
-    found: Found = field(default_factory=dict)
-    comparisons: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    ready: list[_Ready]
     conversion: Conversion = field(default_factory=lambda: Conversion({}))
