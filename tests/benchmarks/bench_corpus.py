@@ -83,11 +83,24 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
+def _alive(pid: int) -> bool:
+    """``pid`` is running (not ended, nor a zombie whose memory is already freed)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rfind(b")") + 2 :][:1] not in (b"Z", b"X")
+
+
+def _tree_rss(root: int) -> tuple[int, int, int, int, int, int] | None:
     """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
     all its dlo processes (the command and its pool workers: resident sizes summed, and their
     proportional sizes, which count once the pages a forked worker shares with its parent), of
-    all its LibreOffice processes (resident sizes summed, and their proportional sizes)."""
+    all its LibreOffice processes (resident sizes summed, and their proportional sizes).
+    None when a process it read ended before the reading was over: the pages it shared with
+    another were then counted in both (half in its own PSS read before it ended, whole in the
+    other's read after), up to ~40 MB too many for two LibreOffice runs."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -101,8 +114,10 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
         parents.setdefault(ppid, []).append(int(entry))
     largest = dlo = dlo_pss = office = office_pss = 0
     todo = [(root, False)]  # (process, started by LibreOffice)
+    read = []
     while todo:
         pid, by_office = todo.pop()
+        read.append(pid)
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
                 rss = int(f.read().split()[1]) * PAGE
@@ -120,6 +135,8 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int]:
             dlo_pss += _pss(pid) if rss else 0
             largest = max(largest, rss)
         todo += [(child, by_office) for child in parents.get(pid, [])]
+    if not all(map(_alive, read)):
+        return None
     return largest, dlo, dlo_pss, office, office_pss, dlo_pss + office_pss
 
 
@@ -148,7 +165,9 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
 
     def sample() -> None:
         while not done.wait(0.05):
-            peak[:] = map(max, peak, _tree_rss(proc.pid))
+            sizes = _tree_rss(proc.pid)
+            if sizes is not None:  # a process ended while it was read: the next sample
+                peak[:] = map(max, peak, sizes)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
