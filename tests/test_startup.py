@@ -181,6 +181,9 @@ def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
 
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert memory.one_arena() is glibc
+    held = [bytearray(4096) for _ in range(20000)]  # ~80 MB in small blocks, then freed
+    del held[::1]
+    assert memory.trim() is glibc  # the free pages given back
 
 
 def test_verify_still_checks_signatures(in_force):

@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import inputs, pool
+from .. import inputs, memory, pool
 from ..errors import DloError, Location, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry
@@ -161,6 +161,7 @@ class Publishing(Outputs):
         started, self.started = self.started, None
         if started is not None:
             self._finish_group(started)
+            memory.trim()  # what the group's rendering freed, given back
 
     def abandon(self) -> None:
         """The build failed or was interrupted: the PDFs being made, if any, are stopped (their
