@@ -17,6 +17,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
+PROBE_BASE = (
+    "from dlo_docs.render.docx import stored; print(stored.BUILTIN, stored.builtin() is not None)"
+)
+
+
 def _packages_in_tree() -> set[str]:
     """Every folder of dlo_docs/ that holds Python modules, as a dotted package name."""
     found = set()
@@ -76,6 +81,12 @@ def test_an_installed_wheel_renders_with_its_own_templates_or_the_projects(proje
         mo.is_file() and (site / "dlo_docs" / "locale" / "kk" / "LC_MESSAGES" / "dlo.mo").is_file()
     )
     assert "Использование:" in _run(*dlo, "--lang-ui", "ru", "--help", cwd=tmp_path, env=env)
+    # and so does the built-in styled base, current for the code installed with it
+    found = _run(python, "-c", PROBE_BASE, cwd=tmp_path, env=env)
+    assert found.split() == [
+        str(site / "dlo_docs" / "render" / "docx" / "builtin_base.json"),
+        "True",
+    ]
     shutil.rmtree(project / "templates")  # the project has none: the wheel's are used
     _run(*dlo, "render", "dlo-head", "--format", "docx", "--format", "html", cwd=project, env=env)
     html = (project / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ them. The default template's unused style definitions, latent styles, Word 2010
 ``stylesWithEffects`` part and thumbnail are dropped from the base.
 
 The base is kept in memory per reference document, and on disk in the persistent cache
-(``stored``), so that a command whose base is cached does not import python-docx at all."""
+(``stored``), so that a command whose base is cached does not import python-docx at all; the
+built-in one (no reference document) is also shipped with the package (``stored.builtin``)."""
 
 from __future__ import annotations
 
@@ -117,6 +118,10 @@ def _base_cached(reference: str | None, stamp: tuple[int, int]) -> Base:
     key = stored.key(source)
     found = stored.load(key)
     made = Base(*found) if found is not None else None
+    if made is None and source is None and (shipped := stored.builtin()) is not None:
+        made = Base(*shipped)  # the built-in base shipped with the package
+        if made.lost_slot() is None:
+            stored.store(key, made.entries, made.ids, made.usable_mm)
     if made is None or made.lost_slot() is not None:  # not cached, or not to be trusted
         from .prepare import prepare  # python-docx, only when the base is not cached
 

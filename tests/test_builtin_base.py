@@ -1,0 +1,103 @@
+"""The built-in styled DOCX base shipped with the package (``stored.builtin``): it is what
+``prepare`` makes with this code and the python-docx installed, a render that takes it gives the
+same bytes as one that prepares the base, and one made by other code, or damaged, is not used."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import api
+from dlo_docs.project import Project
+from dlo_docs.render.docx import package, prepare, stored
+
+TOOL = Path(__file__).resolve().parents[1] / "tools" / "builtin_base.py"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("builtin_base_tool", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_base_is_what_this_code_makes():
+    assert stored.BUILTIN.read_bytes() == _tool().made(), "run: python tools/builtin_base.py"
+    assert stored.builtin() is not None
+
+
+@pytest.fixture
+def render(project, tmp_path, monkeypatch):
+    """A render of the seed's DOCX with an empty cache of its own (as a new process: no base
+    remembered), counting the bases ``prepare`` makes."""
+    made: list[bytes | None] = []
+    real = prepare.prepare
+
+    def counting(source, reference=None):
+        made.append(source)
+        return real(source, reference)
+
+    monkeypatch.setattr(prepare, "prepare", counting)
+
+    def run(name: str) -> tuple[bytes, int]:
+        monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / f"cache-{name}"))
+        package._base_cached.cache_clear()
+        out = tmp_path / name
+        result = api.render(Project(project), ["dlo-head"], ["docx"], out=out, draft=True)
+        assert not result.problems, result.problems
+        package._base_cached.cache_clear()
+        return (out / "dlo-head.kk.docx").read_bytes(), len(made)
+
+    return run
+
+
+def test_a_render_with_the_shipped_base_is_the_same_bytes_as_one_that_prepares_it(
+    render, tmp_path, monkeypatch
+):
+    shipped, prepared = render("shipped")
+    assert prepared == 0  # the shipped base was taken
+    monkeypatch.setattr(stored, "BUILTIN", tmp_path / "missing.json")
+    made, prepared = render("made")
+    assert prepared == 1 and made == shipped
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data | {"key": "0" * 64},  # made by other code
+        lambda data: data | {"parts": data["parts"][:1]},  # parts missing
+        lambda data: data | {"ids": {"body": "<x>"}},  # a style id that is not one
+        lambda data: data | {"parts": [["../../etc/passwd", "eA=="], *data["parts"][1:]]},
+    ],
+)
+def test_a_shipped_base_of_other_code_or_damaged_is_not_used(render, tmp_path, monkeypatch, change):
+    planted = tmp_path / "planted.json"
+    data = json.loads(stored.BUILTIN.read_bytes())
+    planted.write_text(json.dumps(change(data)), "utf-8")
+    expected, _ = render("expected")
+    monkeypatch.setattr(stored, "BUILTIN", planted)
+    got, prepared = render("planted")
+    assert prepared == 1 and got == expected
+
+
+def test_a_shipped_base_without_a_slot_is_not_used(render, tmp_path, monkeypatch):
+    """One whose parts read back but lost a slot (the body's) is made again."""
+    data = json.loads(stored.BUILTIN.read_bytes())
+    import base64
+
+    parts = []
+    for name, text in data["parts"]:
+        content = base64.b64decode(text)
+        if name == "word/document.xml":
+            content = content.replace(b"DLO-SLOT-body", b"DLO-SLOT-gone")
+        parts.append([name, base64.b64encode(content).decode("ascii")])
+    planted = tmp_path / "planted.json"
+    planted.write_text(json.dumps(data | {"parts": parts}), "utf-8")
+    expected, _ = render("expected")
+    monkeypatch.setattr(stored, "BUILTIN", planted)
+    got, prepared = render("planted")
+    assert prepared == 1 and got == expected
