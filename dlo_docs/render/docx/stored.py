@@ -13,19 +13,24 @@ The built-in base (no reference document) is also shipped with the package, as s
 (``builtin_base.json``, made by ``tools/builtin_base.py``; a test checks it is what ``prepare``
 makes): a render whose cache is empty takes it instead of importing python-docx (~50 ms, ~7 MB)
 and preparing the styles (~35 ms). It is used only when made by this code (its ``key`` is a
-digest of the code of ``_CODE``); it is the same bytes whatever python-docx is installed."""
+digest of the code of ``_CODE``) and when its bytes are exactly those the tool wrote (their
+SHA-256 is ``builtin_digest.SHA256``, written with it): a name anyone can compute from the code
+is no proof of the content, and a damaged or altered file would otherwise be used, and kept in
+the user's cache. It is the same bytes whatever python-docx is installed."""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import importlib.util
 import json
 import math
 import re
 from pathlib import Path
 
-from ... import usercache
+from ... import inputs, usercache
+from . import builtin_digest
 from .names import STYLE
 
 KIND = "docx_base"
@@ -89,6 +94,7 @@ def load(name: str | None) -> tuple[Entries, dict[str, str], float] | None:
 
 
 BUILTIN = Path(__file__).with_name("builtin_base.json")
+_BUILTIN_LIMIT = 1024 * 1024  # the file is ~80 KB: a larger one is not read
 
 
 def builtin_key() -> str | None:
@@ -103,14 +109,17 @@ def builtin_key() -> str | None:
 
 
 def builtin() -> tuple[Entries, dict[str, str], float] | None:
-    """The built-in base shipped with the package, or None when it is missing, damaged or was
-    made by other code than this."""
+    """The built-in base shipped with the package, or None when it is missing, damaged, not the
+    bytes the tool wrote, or was made by other code than this. Read as ``inputs`` reads: a
+    regular file of bounded size only (never waiting on a FIFO, never reading a device)."""
     name = builtin_key()
     if name is None:
         return None
     try:
-        data = BUILTIN.read_bytes()
-    except OSError:
+        data = inputs.read_bytes(BUILTIN, limit=_BUILTIN_LIMIT)
+    except (OSError, inputs.InputRefused):
+        return None
+    if hashlib.sha256(data).hexdigest() != builtin_digest.SHA256:
         return None
     return _read(data, name)
 
