@@ -186,6 +186,52 @@ def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
     assert memory.trim() is glibc  # the free pages given back
 
 
+class _NoTrim:
+    """A C library with ``mallopt`` but no ``malloc_trim`` (musl has one, not the other)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def mallopt(self, *args):
+        raise AssertionError("mallopt called on a C library that is not glibc")
+
+
+def _no_library(*args, **kwargs):
+    raise OSError("libc.so.6: cannot open shared object file")
+
+
+@pytest.mark.parametrize(
+    "platform, find, library",
+    [
+        ("darwin", None, _NoTrim),  # not Linux: the C library is not even looked for
+        ("win32", None, _NoTrim),
+        ("linux", lambda name: None, _no_library),  # no libc.so.6 (musl, Alpine)
+        ("linux", lambda name: "libc.musl-x86_64.so.1", _NoTrim),
+    ],
+)
+def test_the_allocator_settings_do_nothing_where_the_c_library_is_not_glibc(
+    monkeypatch, platform, find, library
+):
+    """``one_arena`` and ``trim`` answer False and call nothing where glibc's functions are not
+    there (another system, or another C library)."""
+    import ctypes
+    import ctypes.util
+    import sys
+
+    from dlo_docs import memory
+
+    monkeypatch.setattr(sys, "platform", platform)
+    if find is not None:
+        monkeypatch.setattr(ctypes.util, "find_library", find)
+    monkeypatch.setattr(ctypes, "CDLL", library)
+    memory._libc.cache_clear()
+    try:
+        assert memory.one_arena() is False
+        assert memory.trim() is False
+    finally:
+        memory._libc.cache_clear()  # the real C library for the tests after
+
+
 def test_verify_still_checks_signatures(in_force):
     """The signing modules load where signatures are checked."""
     modules, text = modules_after(["verify", "dlo-head"], in_force)
