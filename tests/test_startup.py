@@ -181,9 +181,12 @@ def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
 
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert memory.one_arena() is glibc
-    held = [bytearray(4096) for _ in range(20000)]  # ~80 MB in small blocks, then freed
-    del held[::1]
+    # every other 64 KB block freed: free pages inside the heap, between blocks still held,
+    # which free() alone never gives back (only a free top of the heap is)
+    held = [bytearray(64 * 1024) for _ in range(400)]
+    del held[::2]
     assert memory.trim() is glibc  # the free pages given back
+    assert len(held) == 200
 
 
 class _NoTrim:
