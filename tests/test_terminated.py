@@ -123,3 +123,52 @@ def test_what_a_killed_render_left_is_removed_by_the_next(in_force, dlo, tmp_pat
     left = sorted(p.name for p in build.iterdir() if not p.name.endswith(".docx"))
     assert left == sorted(kept)
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the render's"
+
+
+# A command, its SIGTERM and Ctrl-C handlers installed as ``dlo`` installs them, converting with
+# a stand-in soffice; the signal is sent to itself the moment ``subprocess.Popen`` has started
+# the stand-in, before the code that ends it has begun (a window of a few instructions, hit on
+# a loaded machine before the interrupt was held there).
+RACE = """
+import os, signal, subprocess, sys
+from pathlib import Path
+from dlo_docs import cli
+from dlo_docs.render import pdf
+
+cli._on_sigterm()
+real = subprocess.Popen
+
+class Started(real):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pids = Path(sys.argv[2])
+        while not (pids.exists() and len(pids.read_text().split()) == 2):
+            pass
+        os.kill(os.getpid(), int(sys.argv[1]))
+        for _ in range(1000):  # the handler runs here, at the latest
+            pass
+
+pdf.subprocess.Popen = Started
+pdf.convert({"a": b"not a docx"})
+"""
+
+
+# SIGTERM: exit 128 + 15; Ctrl-C: KeyboardInterrupt, uncaught here, ends Python by SIGINT
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, -signal.SIGINT)])
+def test_an_interrupt_as_libreoffice_starts_leaves_it_not_running(tmp_path, sig, code):
+    pids = tmp_path / "pids"
+    script = fake_soffice(tmp_path, HANGS.format(pids=pids))
+    env = dict(os.environ, DLO_SOFFICE=str(script), DLO_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-c", RACE, str(int(sig)), str(pids)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
+    assert not left, f"processes {left} were left running"
+    if sig == signal.SIGTERM:
+        assert proc.returncode == code, proc.stderr
+    else:
+        assert "KeyboardInterrupt" in proc.stderr and proc.returncode == code, proc.stderr

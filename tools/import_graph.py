@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         "base",
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
         ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy", "memory")
+        + ("interrupts",)
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("progress",)
         + ("records", "bookmarks", "usercache"),

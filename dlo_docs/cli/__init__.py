@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import i18n, usercache
+from .. import i18n, interrupts, usercache
 from ..entry import VERSION
 from ..errors import DloError, UsageError
 from ..i18n import _
@@ -190,14 +190,31 @@ def _terminated(signum: int, frame: object) -> None:
         os.kill(os.getpid(), signum)
         return
     signal.signal(signum, signal.SIG_IGN)
-    raise SystemExit(128 + signum)
+    interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
+
+
+def _exit(code: int) -> None:
+    raise SystemExit(code)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C as Python's own handler (KeyboardInterrupt), but held while a program is being
+    started (``interrupts``)."""
+    interrupts.handle(_keyboard)
+
+
+def _keyboard() -> None:
+    raise KeyboardInterrupt
 
 
 def _on_sigterm() -> None:
-    """Let SIGTERM clean up (``_terminated``), unless whoever runs us handles it already."""
+    """Let SIGTERM clean up (``_terminated``), unless whoever runs us handles it already; Ctrl-C
+    held like it while a program is being started."""
     if hasattr(signal, "SIGTERM") and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         _MAIN[:] = [os.getpid()]
         signal.signal(signal.SIGTERM, _terminated)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
 
 
 def run() -> None:

@@ -113,14 +113,7 @@ def _run(
         ]
         env = dict(os.environ, HOME=profile)  # nothing of LibreOffice's lands in the user's home
         try:
-            proc = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-                start_new_session=True,
-            )
+            proc, held = process_group.start(cmd, env)
         except OSError as exc:
             raise _problem(
                 "DLO301",
@@ -128,7 +121,7 @@ def _run(
                 Msg("reinstall it: {command}", command=INSTALL),
             ) from None
         try:
-            out, err = process_group.communicate(proc, timeout, stop)
+            out, err = process_group.communicate(proc, timeout, stop, held)
         except subprocess.TimeoutExpired:
             process_group.end(proc)
             proc.communicate()

@@ -2,10 +2,15 @@
 and whatever it started, so that nothing outlives the call that ran it (LibreOffice's launcher
 ``oosplash`` and its ``soffice.bin``, for one).
 
+- ``start(cmd, env) -> (proc, held)``: ``cmd`` started in a session of its own (its output
+  piped), with Ctrl-C and SIGTERM held (``interrupts``) until ``communicate`` releases them
+  inside the caller's ``try``: an interrupt between the start and that ``try`` would have left
+  the program running (seen on a loaded machine).
 - ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds
   (and up to ten more for SIGKILL to take effect on a busy machine).
-- ``communicate(proc, timeout, stop)``: its output once it ends, or ``Stopped`` as soon as the
-  event ``stop`` is set (by another thread: a build that is abandoned).
+- ``communicate(proc, timeout, stop, held=None)``: its output once it ends, or ``Stopped`` as
+  soon as the event ``stop`` is set (by another thread: a build that is abandoned); ``held``
+  released first.
 - ``alive(pgid) -> bool``: is a process of the group still running? A zombie is not: it has
   ended, and only its parent's reaping remains, which for an orphan is init's job (in some
   containers init does it only now and then, so waiting for it would wait for nothing).
@@ -20,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 
+from .. import interrupts
+
 GRACE = 2.0  # seconds the group has to end after SIGTERM, before SIGKILL
 KILLED = 10.0  # seconds SIGKILL, which cannot be refused, may take to end a busy group
 
@@ -28,11 +35,35 @@ class Stopped(Exception):
     """A run stopped by its ``stop`` event: the caller ends its group, and begins no other."""
 
 
+def start(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], interrupts.Held]:
+    """``cmd`` started in a new session, and the hold on interrupts ``communicate`` releases."""
+    held = interrupts.hold()
+    try:
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
+        )
+    except BaseException:
+        held.release()
+        raise
+    return proc, held
+
+
 def communicate(
-    proc: subprocess.Popen[bytes], timeout: float, stop: threading.Event | None
+    proc: subprocess.Popen[bytes],
+    timeout: float,
+    stop: threading.Event | None,
+    held: interrupts.Held | None = None,
 ) -> tuple[bytes, bytes]:
     """``proc``'s output once it ends; TimeoutExpired after ``timeout``; Stopped as soon as
-    ``stop`` is set (looked at five times a second)."""
+    ``stop`` is set (looked at five times a second). ``held`` is released first: an interrupt
+    that came since the start is raised here, where the caller ends the group."""
+    if held is not None:
+        held.release()
     if stop is None:
         return proc.communicate(timeout=timeout)
     deadline = time.monotonic() + timeout

@@ -1,0 +1,64 @@
+"""``interrupts``: an interrupt that comes while one is held is raised when the hold ends, once,
+in the main thread; a hold taken in another thread holds nothing."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from dlo_docs import interrupts
+
+
+class Interrupted(Exception):
+    pass
+
+
+def _raise() -> None:
+    raise Interrupted
+
+
+def test_an_interrupt_while_held_is_raised_when_the_hold_ends():
+    held = interrupts.hold()
+    interrupts.handle(_raise)  # kept, not raised
+    interrupts.handle(_raise)
+    with pytest.raises(Interrupted):
+        held.release()
+    held.release()  # once
+    with pytest.raises(Interrupted):
+        interrupts.handle(_raise)  # no hold: at once
+
+
+def test_a_hold_released_with_nothing_pending_raises_nothing():
+    held = interrupts.hold()
+    held.release()
+    with pytest.raises(Interrupted):
+        interrupts.handle(_raise)
+
+
+def test_the_innermost_hold_keeps_it_and_the_outer_still_holds():
+    outer, inner = interrupts.hold(), interrupts.hold()
+    interrupts.handle(_raise)
+    with pytest.raises(Interrupted):
+        inner.release()
+    interrupts.handle(_raise)  # the outer hold still holds
+    with pytest.raises(Interrupted):
+        outer.release()
+
+
+def test_a_hold_in_another_thread_holds_nothing():
+    found: list[BaseException | None] = []
+
+    def other() -> None:
+        held = interrupts.hold()
+        try:
+            interrupts.handle(_raise)
+            found.append(None)
+        except Interrupted as exc:
+            found.append(exc)
+        held.release()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert isinstance(found[0], Interrupted)
