@@ -4,19 +4,10 @@ running because the interrupt came between its start and the code that ends it.
 The command line's handlers (``cli``) raise ``KeyboardInterrupt`` for Ctrl-C and ``SystemExit``
 for SIGTERM, in the main thread, at whatever line it is on. Between ``subprocess.Popen``
 returning and the ``try`` whose ``finally`` ends the program there are a few instructions: an
-interrupt there left LibreOffice running (seen in the tests, on a loaded machine). So:
-
-    held = interrupts.hold()
-    try:
-        proc = subprocess.Popen(...)
-    except BaseException:
-        held.release()
-        raise
-    try:
-        held.release()  # an interrupt that came meanwhile is raised here, inside the try
-        ...
-    finally:
-        end(proc)
+interrupt there left LibreOffice running (seen in the tests, on a loaded machine). So
+``render.process_group.start`` holds them from before the start, and ``communicate``, the first
+thing its caller's ``try`` does, releases them: one that came meanwhile is raised there, where the
+``finally`` ends the program.
 
 - ``hold() -> Held``: from now until ``release()``, an interrupt is recorded, not raised
   (in the main thread only: the handlers run there; elsewhere nothing is held).
