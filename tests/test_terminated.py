@@ -172,3 +172,52 @@ def test_an_interrupt_as_libreoffice_starts_leaves_it_not_running(tmp_path, sig,
         assert proc.returncode == code, proc.stderr
     else:
         assert "KeyboardInterrupt" in proc.stderr and proc.returncode == code, proc.stderr
+
+
+# Many documents converted two runs at a time (each in a thread of its own), the command ended
+# while both runs hang: each run is stopped and no batch still waiting is begun.
+MANY = """
+import sys
+from pathlib import Path
+from dlo_docs import cli
+from dlo_docs.render import pdf
+
+cli._on_sigterm()
+folder = Path(sys.argv[1])
+files = []
+for i in range(6):
+    path = folder / f"d{i}.docx"
+    path.write_bytes(b"not a docx")
+    files.append(path)
+pdf.convert_many(files, folder / "out", batch=1, jobs=2)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other(tmp_path, sig):
+    pids, work = tmp_path / "pids", tmp_path / "work"
+    work.mkdir()
+    script = fake_soffice(tmp_path, HANGS.format(pids=pids))
+    env = dict(os.environ, DLO_SOFFICE=str(script), DLO_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", MANY, str(work)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (pids.exists() and len(pids.read_text().split()) == 4):  # both runs started
+            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
+            time.sleep(0.05)
+        started = time.monotonic()
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert took < 10, f"{took:.1f} s: the runs were waited for, not stopped"
+    assert proc.returncode == (143 if sig == signal.SIGTERM else -signal.SIGINT), err
+    ran = list(map(int, pids.read_text().split()))
+    assert len(ran) == 4, "a batch was begun after the interrupt"
+    left = [pid for pid in ran if _still(pid)]
+    assert not left, f"processes {left} were left running"

@@ -8,19 +8,17 @@ LibreOffice itself is found by ``soffice.py`` (``soffice()``, ``use_soffice``; `
   in ONE LibreOffice run; returns name -> PDF bytes.
 - ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
 - ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None, slots=None) -> Converted``: any
-  number of DOCX files, in bounded batches (each a fresh LibreOffice, its timeout scaled to the
-  batch), ``jobs`` batches side by side (and never more runs at a time than ``slots`` allows over
-  the calls sharing it); a document a batch did not convert is tried once more alone;
-  what still fails is named with its reason (``Converted.failed``), the rest is made. A PDF
-  made before from the same DOCX bytes the same way is taken from the cache (``pdf_cache``).
+  number of DOCX, in bounded batches (each a fresh LibreOffice, its timeout scaled to it), ``jobs``
+  side by side (never more runs at once than ``slots`` allows over the calls sharing it); each
+  document a batch did not convert tried once more alone, what still fails named with its reason
+  (``Converted.failed``); a PDF made before from the same bytes taken from ``pdf_cache``.
 - ``failure_summary(failed, total, log)``: a short report of many failures (count, first
   names) with the full list written to ``log``.
 
 Every run gets a private, throw-away LibreOffice user profile (``-env:UserInstallation``), so a
-LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it. The profile
-is seeded with the one setting that spares the run LibreOffice's start-up self-test (``PROFILE``). LibreOffice
-runs in its own process group: on a timeout the whole group is killed, and whatever the run left
-behind (the ``oosplash`` launcher, ``soffice.bin``) is ended too, so no process outlives a call.
+LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it, seeded with
+the one setting that spares the run LibreOffice's start-up self-test (``PROFILE``). It runs in its
+own process group, ended whole afterwards (``oosplash``, ``soffice.bin``): nothing outlives a call.
 
 Fonts: the DOCX asks for Times New Roman; where it is missing, fontconfig substitutes its metric
 twin Liberation Serif (package fonts-liberation2), which has the Kazakh letters ә ғ қ ң ө ұ ү һ і.
@@ -61,11 +59,9 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # spends 8 % of its time starting (a run of 80 took as long a document), while a crash costs the
 # 40 documents' retries (each alone, ~0.4 s) and a hang the batch's timeout
 BATCH = 40
-# A fresh profile, which headless LibreOffice never marks with the version it ran, is taken for
-# an upgrade on every start, and LibreOffice (7.2 and later) then runs its graphics self-test
-# (GraphicsRenderTests): ~0.75 s of CPU and ~70 MB per run, a third of a batch of 40's start-up
-# and memory. The version it last ran is set ahead of any release, so the test is skipped; the
-# conversion is the same (the same PDF bytes)
+# A fresh profile (headless LibreOffice never marks it with its version) is taken for an upgrade
+# at every start, and 7.2 and later then run a graphics self-test: ~0.75 s of CPU and ~70 MB a
+# run. The version last run is set ahead of any release: no test, the same PDF bytes
 PROFILE = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<oor:items xmlns:oor="http://openoffice.org/2001/registry">\n'
@@ -331,10 +327,12 @@ def convert_many(
     A PDF made before from the same DOCX bytes by the same LibreOffice is taken from the user's
     cache instead (``pdf_cache``). ``done(n)`` is told as each ``n`` documents are finished.
     Setting ``stop`` (from another thread) ends the LibreOffice runs under way and begins no
-    other: ``process_group.Stopped`` is raised.
+    other: ``process_group.Stopped`` is raised. An interrupt of the calling thread (Ctrl-C,
+    SIGTERM) does the same to the runs in threads of their own, then goes on.
     ``slots``, shared by calls running side by side, bounds their LibreOffice runs together
     (a run holds one while it runs): one call's runs start as soon as another's end."""
     exe = soffice()  # a missing LibreOffice is a usage error, before anything is done
+    stop = stop or threading.Event()  # set here too when this thread is interrupted
     files = [Path(p).resolve() for p in paths]
     stems = _distinct(files)
     outdir = Path(outdir)
@@ -363,13 +361,27 @@ def convert_many(
         for group in groups:
             one(group)
     else:
-        with ThreadPoolExecutor(max_workers=jobs) as runs:
-            list(runs.map(one, groups))
+        _side_by_side(one, groups, jobs, stop)
     if cache is not None:
         cache.trim()
     result.made = {s: result.made[s] for s in stems if s in result.made}
     result.failed = {s: result.failed[s] for s in stems if s in result.failed}
     return result
+
+
+def _side_by_side(
+    one: Callable[[Sequence[Path]], None],
+    groups: list[list[Path]],
+    jobs: int,
+    stop: threading.Event,
+) -> None:
+    """``one`` of each group, ``jobs`` at a time in threads of their own."""
+    with ThreadPoolExecutor(max_workers=jobs) as runs:
+        try:
+            list(runs.map(one, groups))
+        except BaseException:  # Ctrl-C, SIGTERM (in this thread): the runs are stopped, not
+            stop.set()  # waited for, and no batch still waiting is begun
+            raise
 
 
 def failure_summary(failed: Mapping[str, str], total: int, log: Path | None = None) -> str:
