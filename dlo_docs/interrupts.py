@@ -13,13 +13,18 @@ thing its caller's ``try`` does, releases them: one that came meanwhile is raise
   (in the main thread only: the handlers run there; elsewhere nothing is held).
 - ``Held.release()``: stop holding; raise the first interrupt recorded meanwhile, as its handler
   would have.
+- ``holding()``: a context held for its block (``hold`` on entry, ``release`` on exit), for a
+  clean-up that an interrupt must not cut short: the group being ended, the runs being waited
+  for once stopped. Pressed again then, Ctrl-C is raised once it is done, not in the middle,
+  which left LibreOffice running.
 - ``handle(raise_it)``: what a handler calls: ``raise_it`` is kept while held, else called.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _HELD: list[Held] = []  # the holds of the main thread, innermost last
 
@@ -43,6 +48,16 @@ class Held:
 
 def hold() -> Held:
     return Held(threading.current_thread() is threading.main_thread())
+
+
+@contextlib.contextmanager
+def holding() -> Iterator[None]:
+    """Held for the block; an interrupt meanwhile is raised as it ends."""
+    held = hold()
+    try:
+        yield
+    finally:
+        held.release()
 
 
 def handle(raise_it: Callable[[], None]) -> None:

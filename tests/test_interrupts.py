@@ -62,3 +62,14 @@ def test_a_hold_in_another_thread_holds_nothing():
     thread.start()
     thread.join()
     assert isinstance(found[0], Interrupted)
+
+
+def test_holding_keeps_an_interrupt_for_the_end_of_its_block():
+    done = []
+    with pytest.raises(Interrupted):
+        with interrupts.holding():
+            interrupts.handle(_raise)  # kept: the block goes on
+            done.append("the clean-up")
+    assert done == ["the clean-up"]
+    with pytest.raises(Interrupted):
+        interrupts.handle(_raise)  # the hold has ended

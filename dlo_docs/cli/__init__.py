@@ -189,8 +189,17 @@ def _terminated(signum: int, frame: object) -> None:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
-    signal.signal(signum, signal.SIG_IGN)
+    signal.signal(signum, _again)
     interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
+
+
+def _again(signum: int, frame: object) -> None:
+    """A SIGTERM after the first: the clean-up it began goes on. Not ``SIG_IGN``, which a
+    program started meanwhile (LibreOffice, as the first was held) would inherit and keep:
+    ended only by SIGKILL, seconds later. A forked worker ends at once, as by default."""
+    if os.getpid() not in _MAIN:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
 
 
 def _exit(code: int) -> None:

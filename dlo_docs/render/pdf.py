@@ -1,19 +1,16 @@
 """PDF/A-2b output: DOCX converted by LibreOffice headless (``soffice``).
 
-Public interface (the site and the CLI use it):
-
-LibreOffice itself is found by ``soffice.py`` (``soffice()``, ``use_soffice``; ``available()``,
-``SofficeMissing`` and ``INSTALL`` are offered here too).
-- ``convert(documents, timeout=None) -> dict[str, bytes]``: many DOCX (name -> bytes) to PDF/A-2b
-  in ONE LibreOffice run; returns name -> PDF bytes.
+Public interface (the site and the CLI use it). LibreOffice itself is found by ``soffice.py``
+(``soffice()``, ``use_soffice``; ``available()``, ``SofficeMissing`` and ``INSTALL`` are offered
+here too).
+- ``convert(documents, timeout=None) -> dict[str, bytes]``: DOCX to PDF/A-2b (by name), ONE run.
 - ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
 - ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None, slots=None) -> Converted``: any
   number of DOCX, in bounded batches (each a fresh LibreOffice, its timeout scaled to it), ``jobs``
   side by side (never more runs at once than ``slots`` allows over the calls sharing it); each
   document a batch did not convert tried once more alone, what still fails named with its reason
   (``Converted.failed``); a PDF made before from the same bytes taken from ``pdf_cache``.
-- ``failure_summary(failed, total, log)``: a short report of many failures (count, first
-  names) with the full list written to ``log``.
+- ``failure_summary(failed, total, log)``: many failures in short, each of them in ``log``.
 
 Every run gets a private, throw-away LibreOffice user profile (``-env:UserInstallation``), so a
 LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it, seeded with
@@ -38,6 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import interrupts
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -380,7 +378,9 @@ def _side_by_side(
         try:
             list(runs.map(one, groups))
         except BaseException:  # Ctrl-C, SIGTERM (in this thread): the runs are stopped, not
-            stop.set()  # waited for, and no batch still waiting is begun
+            stop.set()  # run to their end, and no batch still waiting is begun
+            with interrupts.holding():  # a second Ctrl-C waits for them to have ended
+                runs.shutdown(wait=True, cancel_futures=True)
             raise
 
 

@@ -7,7 +7,9 @@ and whatever it started, so that nothing outlives the call that ran it (LibreOff
   inside the caller's ``try``: an interrupt between the start and that ``try`` would have left
   the program running (seen on a loaded machine).
 - ``end(proc)``: SIGTERM to the group, then SIGKILL to what is still running after two seconds
-  (and up to ten more for SIGKILL to take effect on a busy machine).
+  (and up to ten more for SIGKILL to take effect on a busy machine); Ctrl-C and SIGTERM held
+  meanwhile: pressed again during the clean-up, Ctrl-C is raised once the group has ended, not
+  in the middle of ending it (which left the program running).
 - ``communicate(proc, timeout, stop, held=None)``: its output once it ends, or ``Stopped`` as
   soon as the event ``stop`` is set (by another thread: a build that is abandoned); ``held``
   released first.
@@ -79,7 +81,13 @@ def communicate(
 
 def end(proc: subprocess.Popen[bytes]) -> None:
     """End every process left in the group ``proc`` leads (ours alone: a new session); the
-    leader is reaped when this returns, unless even SIGKILL did not end it in time."""
+    leader is reaped when this returns, unless even SIGKILL did not end it in time. An interrupt
+    meanwhile is raised once it has returned (``interrupts``)."""
+    with interrupts.holding():
+        _end(proc)
+
+
+def _end(proc: subprocess.Popen[bytes]) -> None:
     pgid = proc.pid
     for sig, seconds in ((signal.SIGTERM, GRACE), (signal.SIGKILL, KILLED)):
         try:

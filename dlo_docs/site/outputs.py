@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import comparison as diff_api
-from .. import pool
+from .. import interrupts, pool
 from ..errors import DloError, Location, Problem, warning
 from ..i18n import Msg
 from ..project import Project
@@ -64,10 +64,11 @@ class Conversion:
         ``cancel``: end its LibreOffice runs at once (the build is abandoned)."""
         if cancel:
             self.stop.set()
-        if self.running is not None:
-            futures.wait([self.running])
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        with interrupts.holding():  # a second Ctrl-C waits for this: the runs are ending
+            if self.running is not None:
+                futures.wait([self.running])
+            if self.folder is not None:
+                shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class Outputs:

@@ -1,0 +1,128 @@
+"""Ctrl-C pressed again while an interrupted conversion cleans up (impatient, or a terminal's
+repeated key) waits for LibreOffice to have ended: it is not left running. A SIGTERM held while
+LibreOffice was being started does not leave it ignoring SIGTERM (a stand-in soffice: no
+LibreOffice needed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_pdf import fake_soffice
+from test_terminated import _still
+
+# a stand-in that refuses SIGTERM, as a busy LibreOffice may: ending its group then takes two
+# seconds (SIGTERM, then SIGKILL), during which Ctrl-C is pressed twice more
+STUBBORN = "trap '' TERM\necho $$ >> {pids}\nsleep 60 &\necho $! >> {pids}\nwait\n"
+
+ONE = """
+import sys
+from pathlib import Path
+from dlo_docs import cli
+from dlo_docs.render import pdf
+
+cli._on_sigterm()
+pdf.convert({"a": b"not a docx"})
+"""
+
+MANY = """
+import sys
+from pathlib import Path
+from dlo_docs import cli
+from dlo_docs.render import pdf
+
+cli._on_sigterm()
+folder = Path(sys.argv[1])
+files = []
+for i in range(4):
+    path = folder / f"d{i}.docx"
+    path.write_bytes(b"not a docx")
+    files.append(path)
+pdf.convert_many(files, folder / "out", batch=1, jobs=2)
+"""
+
+
+@pytest.mark.parametrize("script, runs", [(ONE, 1), (MANY, 2)], ids=["one run", "two in threads"])
+def test_ctrl_c_pressed_again_during_the_clean_up_leaves_libreoffice_not_running(
+    tmp_path, script, runs
+):
+    pids, work = tmp_path / "pids", tmp_path / "work"
+    work.mkdir()
+    soffice = fake_soffice(tmp_path, STUBBORN.format(pids=pids))
+    env = dict(
+        os.environ,
+        DLO_SOFFICE=str(soffice),
+        DLO_CACHE_DIR=str(tmp_path / "cache"),
+        TMPDIR=str(work),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(work)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (pids.exists() and len(pids.read_text().split()) == 2 * runs):
+            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
+            time.sleep(0.05)
+        for _ in range(3):  # the first stops the runs; the others come while they are ended
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.5)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
+    assert not left, f"processes {left} were left running: {err}"
+    assert proc.returncode == -signal.SIGINT, err
+    assert "Exception ignored" not in err, err
+    assert not [p for p in work.iterdir() if p.name.startswith("dlo-lo-profile-")]
+
+
+# SIGTERM comes (and is held) just before the stand-in is started: what it started reports
+# whether SIGTERM is ignored in it, then the held SIGTERM ends the command
+BEFORE = """
+import os, signal, subprocess, sys, time
+from dlo_docs import cli
+from dlo_docs.render import pdf
+
+cli._on_sigterm()
+real = subprocess.Popen
+
+class After(real):
+    def __init__(self, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(1000):  # the handler runs here, at the latest: the signal is held
+            pass
+        super().__init__(*args, **kwargs)
+
+pdf.subprocess.Popen = After
+started = time.monotonic()
+try:
+    pdf.convert({"a": b"not a docx"})
+finally:
+    print(f"took {time.monotonic() - started:.2f}", file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc to read SigIgn")
+def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_path):
+    report = tmp_path / "ignored"
+    body = f"grep SigIgn /proc/$$/status > {report}\nsleep 60\n"
+    env = dict(
+        os.environ,
+        DLO_SOFFICE=str(fake_soffice(tmp_path, body)),
+        DLO_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", BEFORE], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr
+    if report.exists():  # it got as far as saying: SIGTERM (bit 15) is not among the ignored
+        assert not int(report.read_text().split()[1], 16) & (1 << (signal.SIGTERM - 1))
+    took = float(proc.stderr.split("took ")[1].split()[0])
+    assert took < 1.5, f"{took} s: the stand-in had to be killed (it ignored SIGTERM)"
