@@ -235,9 +235,10 @@ def run() -> None:
         sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
         click.echo(_("Aborted."), err=True)
-        sys.exit(1)
+        # Ctrl-C (click turns KeyboardInterrupt into Abort): 128 + SIGINT, as shells expect
+        sys.exit(130 if isinstance(exc.__cause__, KeyboardInterrupt) else 1)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
