@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from test_pdf import fake_soffice
-from test_terminated import _still
+from test_terminated import MANY, _still, started
 
 # a stand-in that refuses SIGTERM, as a busy LibreOffice may: ending its group then takes two
 # seconds (SIGTERM, then SIGKILL), during which Ctrl-C is pressed twice more
@@ -28,22 +28,6 @@ from dlo_docs.render import pdf
 
 cli._on_sigterm()
 pdf.convert({"a": b"not a docx"})
-"""
-
-MANY = """
-import sys
-from pathlib import Path
-from dlo_docs import cli
-from dlo_docs.render import pdf
-
-cli._on_sigterm()
-folder = Path(sys.argv[1])
-files = []
-for i in range(4):
-    path = folder / f"d{i}.docx"
-    path.write_bytes(b"not a docx")
-    files.append(path)
-pdf.convert_many(files, folder / "out", batch=1, jobs=2)
 """
 
 
@@ -61,13 +45,10 @@ def test_ctrl_c_pressed_again_during_the_clean_up_leaves_libreoffice_not_running
         TMPDIR=str(work),
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(work)], env=env, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", script, str(work), "4"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        deadline = time.monotonic() + 60
-        while not (pids.exists() and len(pids.read_text().split()) == 2 * runs):
-            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
-            time.sleep(0.05)
+        started(proc, pids, 2 * runs)
         for _ in range(3):  # the first stops the runs; the others come while they are ended
             proc.send_signal(signal.SIGINT)
             time.sleep(0.5)

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from test_pdf import _alive, fake_soffice
@@ -46,10 +47,7 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", *args]
     proc = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while not (pids.exists() and len(pids.read_text().split()) == 2):
-            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
-            time.sleep(0.05)
+        started(proc, pids, 2)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
     finally:
@@ -62,6 +60,14 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     assert not list(project.glob(staging))
     assert not list(temp.iterdir())  # LibreOffice's private profile removed
     assert not left, f"processes {left} were left running"
+
+
+def started(proc: subprocess.Popen, pids: Path, count: int) -> None:
+    """Wait until the stand-ins have written ``count`` process ids (every run has started)."""
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and len(pids.read_text().split()) == count):
+        assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
+        time.sleep(0.05)
 
 
 def _still(pid: int) -> bool:
@@ -186,7 +192,7 @@ from dlo_docs.render import pdf
 cli._on_sigterm()
 folder = Path(sys.argv[1])
 files = []
-for i in range(6):
+for i in range(int(sys.argv[2])):
     path = folder / f"d{i}.docx"
     path.write_bytes(b"not a docx")
     files.append(path)
@@ -201,17 +207,14 @@ def test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other(tm
     script = fake_soffice(tmp_path, HANGS.format(pids=pids))
     env = dict(os.environ, DLO_SOFFICE=str(script), DLO_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen(
-        [sys.executable, "-c", MANY, str(work)], env=env, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", MANY, str(work), "6"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        deadline = time.monotonic() + 60
-        while not (pids.exists() and len(pids.read_text().split()) == 4):  # both runs started
-            assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
-            time.sleep(0.05)
-        started = time.monotonic()
+        started(proc, pids, 4)  # both runs
+        begun = time.monotonic()
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
-        took = time.monotonic() - started
+        took = time.monotonic() - begun
     finally:
         if proc.poll() is None:
             proc.kill()
