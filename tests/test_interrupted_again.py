@@ -5,7 +5,6 @@ LibreOffice needed)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,8 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_pdf import fake_soffice
-from test_terminated import MANY, _still, started
+from test_terminated import MANY, _still, stand_in, started
 
 # a stand-in that refuses SIGTERM, as a busy LibreOffice may: ending its group then takes two
 # seconds (SIGTERM, then SIGKILL), during which Ctrl-C is pressed twice more
@@ -37,13 +35,7 @@ def test_ctrl_c_pressed_again_during_the_clean_up_leaves_libreoffice_not_running
 ):
     pids, work = tmp_path / "pids", tmp_path / "work"
     work.mkdir()
-    soffice = fake_soffice(tmp_path, STUBBORN.format(pids=pids))
-    env = dict(
-        os.environ,
-        DLO_SOFFICE=str(soffice),
-        DLO_CACHE_DIR=str(tmp_path / "cache"),
-        TMPDIR=str(work),
-    )
+    env = stand_in(tmp_path, STUBBORN.format(pids=pids), TMPDIR=str(work))
     proc = subprocess.Popen(
         [sys.executable, "-c", script, str(work), "4"], env=env, stderr=subprocess.PIPE, text=True
     )
@@ -94,13 +86,12 @@ finally:
 def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_path):
     report = tmp_path / "ignored"
     body = f"grep SigIgn /proc/$$/status > {report}\nsleep 60\n"
-    env = dict(
-        os.environ,
-        DLO_SOFFICE=str(fake_soffice(tmp_path, body)),
-        DLO_CACHE_DIR=str(tmp_path / "cache"),
-    )
     proc = subprocess.run(
-        [sys.executable, "-c", BEFORE], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", BEFORE],
+        env=stand_in(tmp_path, body),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 128 + signal.SIGTERM, proc.stderr
     if report.exists():  # it got as far as saying: SIGTERM (bit 15) is not among the ignored

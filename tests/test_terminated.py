@@ -36,14 +36,7 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     project = in_force
     pids, temp = tmp_path / "pids", tmp_path / "tmp"
     temp.mkdir()
-    script = fake_soffice(tmp_path, body.format(pids=pids))
-    env = dict(
-        os.environ,
-        DLO_SOFFICE=str(script),
-        DLO_CACHE_DIR=str(tmp_path / "cache"),
-        DLO_UI_LANG="en",
-        TMPDIR=str(temp),
-    )
+    env = stand_in(tmp_path, body.format(pids=pids), DLO_UI_LANG="en", TMPDIR=str(temp))
     command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", *args]
     proc = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
     try:
@@ -60,6 +53,13 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     assert not list(project.glob(staging))
     assert not list(temp.iterdir())  # LibreOffice's private profile removed
     assert not left, f"processes {left} were left running"
+
+
+def stand_in(tmp_path: Path, body: str, **more: str) -> dict[str, str]:
+    """The environment of a command converting with a stand-in soffice running ``body``, its
+    cache of its own."""
+    soffice = fake_soffice(tmp_path, body)
+    return dict(os.environ, DLO_SOFFICE=str(soffice), DLO_CACHE_DIR=str(tmp_path / "cache"), **more)
 
 
 def started(proc: subprocess.Popen, pids: Path, count: int) -> None:
@@ -164,8 +164,7 @@ pdf.convert({"a": b"not a docx"})
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, -signal.SIGINT)])
 def test_an_interrupt_as_libreoffice_starts_leaves_it_not_running(tmp_path, sig, code):
     pids = tmp_path / "pids"
-    script = fake_soffice(tmp_path, HANGS.format(pids=pids))
-    env = dict(os.environ, DLO_SOFFICE=str(script), DLO_CACHE_DIR=str(tmp_path / "cache"))
+    env = stand_in(tmp_path, HANGS.format(pids=pids))
     proc = subprocess.run(
         [sys.executable, "-c", RACE, str(int(sig)), str(pids)],
         env=env,
@@ -204,8 +203,7 @@ pdf.convert_many(files, folder / "out", batch=1, jobs=2)
 def test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other(tmp_path, sig):
     pids, work = tmp_path / "pids", tmp_path / "work"
     work.mkdir()
-    script = fake_soffice(tmp_path, HANGS.format(pids=pids))
-    env = dict(os.environ, DLO_SOFFICE=str(script), DLO_CACHE_DIR=str(tmp_path / "cache"))
+    env = stand_in(tmp_path, HANGS.format(pids=pids))
     proc = subprocess.Popen(
         [sys.executable, "-c", MANY, str(work), "6"], env=env, stderr=subprocess.PIPE, text=True
     )
