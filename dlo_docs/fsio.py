@@ -11,6 +11,11 @@ itself, is a symbolic link, so a planted link cannot send it elsewhere. Lock fil
 with ``O_NOFOLLOW``. The temporary files a killed writer left behind are removed by the next
 holder of the lock of their folder.
 
+Many files whose record is written last (the site's files, then its manifest) can be written
+``durable=False`` and made durable together by one ``settle()`` before the record: a sync of
+the file systems instead of two per file (on Windows, which has no sync, ``SETTLES`` is False:
+write them durable).
+
 The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows (both from the standard
 library; either way the operating system releases it when the process dies).
 """
@@ -186,6 +191,16 @@ def _running(pid: int) -> bool:
     except (PermissionError, OSError):
         return True  # someone else's process: running
     return True
+
+
+SETTLES = hasattr(os, "sync")  # ``settle`` makes durable what was written without ``fsync``
+
+
+def settle() -> None:
+    """Everything written so far made durable, at once (``os.sync``; nothing where there is
+    none: see ``SETTLES``)."""
+    if SETTLES:
+        os.sync()
 
 
 def atomic_write(

@@ -263,3 +263,35 @@ def test_a_group_waiting_for_its_pdfs_holds_no_regulation(published, monkeypatch
         assert all(isinstance(v, bytes) for v in ready.pages.values())
         page = zlib.decompress(ready.pages[f"kk/{ready.id}/index.html"]).decode("utf-8")
         assert page == (published / "public" / "kk" / ready.id / "index.html").read_text("utf-8")
+
+
+def test_the_sites_files_are_made_durable_at_once_before_the_manifest_records_them(
+    published, monkeypatch
+):
+    """The site's files are written atomically without an fsync each; one sync makes them all
+    durable before the manifest that records them is saved (what a crash leaves before it is a
+    previous manifest whose sizes and times these files do not match: written again)."""
+    import os
+
+    from dlo_docs import fsio, site
+    from dlo_docs.site.manifest import Manifest
+
+    events: list[str] = []
+    fsyncs: list[int] = []
+    real_fsync, real_save = os.fsync, Manifest.save
+    monkeypatch.setattr(fsio, "SETTLES", True)
+    monkeypatch.setattr(fsio.os, "sync", lambda: events.append("sync"))
+    monkeypatch.setattr(fsio.os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd))[1])
+
+    def save(self):
+        events.append("save")
+        real_save(self)
+
+    monkeypatch.setattr(Manifest, "save", save)
+    report = site.build(Project(published), published / "public", pdf=False)
+    assert len(report.written) > 10
+    assert events[-2:] == ["sync", "save"] and events.count("sync") == 1
+    assert len(fsyncs) <= 2 * events.count("save")  # the manifest's own (file and folder)
+    events.clear()
+    assert site.build(Project(published), published / "public", pdf=False).written == []
+    assert events == ["save"]  # nothing written: nothing to sync

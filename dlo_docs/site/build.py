@@ -143,6 +143,7 @@ class _Site(Publishing):
                     path.unlink()
                     self.report.removed.append(rel)
                     self._prune(path.parent)
+            self.w.settle()  # what the manifest records is on the disk before it is
             self.manifest.save()
         return self.report
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import fsio
 from ..errors import Problem
 from ..fsio import atomic_write, confine, default_mode, owned
 from .manifest import FOLDER, Manifest, chunks, digest, file_digest
@@ -36,9 +37,15 @@ PRIVATE = 0o600  # the build's own files (.dlo-site/): not for the web server
 
 
 class Writer:
+    """Each file is written atomically; where the system can make them durable all at once
+    (``fsio.SETTLES``), without an fsync each: ``settle`` does, before the manifest that
+    records them is saved (a crash before leaves the previous manifest, whose sizes and times
+    these files no longer match: the next build writes them again)."""
+
     def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
         self.out, self.manifest, self.report = out, manifest, report
         self.mode = default_mode()
+        self.durable = not fsio.SETTLES
 
     def put(self, rel: str, data: bytes, key: str | None = None) -> None:
         """Write ``rel`` unless it already holds exactly ``data`` (the user's own regular file);
@@ -50,7 +57,7 @@ class Writer:
         if self._holds(path, len(data), lambda: [data]):
             self._unchanged(path, mode)
         else:
-            atomic_write(path, data, mode, root=self.out)
+            atomic_write(path, data, mode, root=self.out, durable=self.durable)
             self.report.written.append(rel)
         self.manifest.record(rel, key or digest(data), len(data), os.lstat(path).st_mtime_ns)
 
@@ -64,9 +71,14 @@ class Writer:
         if self._holds(path, size, lambda: chunks(source)):
             self._unchanged(path, mode)
         else:
-            atomic_write(path, chunks(source), mode, root=self.out)
+            atomic_write(path, chunks(source), mode, root=self.out, durable=self.durable)
             self.report.written.append(rel)
         self.manifest.record(rel, key or file_digest(source), size, os.lstat(path).st_mtime_ns)
+
+    def settle(self) -> None:
+        """What was written made durable (see the class), when anything was."""
+        if self.report.written or self.report.removed:
+            fsio.settle()
 
     def _target(self, rel: str) -> Path:
         """Where ``rel`` goes, inside the site folder; a link there is removed, not followed."""
