@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_terminated import MANY, _still, stand_in, started
+from test_terminated import MANY, left_running, reaped, stand_in, started
 
 # a stand-in that refuses SIGTERM, as a busy LibreOffice may: ending its group then takes two
 # seconds (SIGTERM, then SIGKILL), during which Ctrl-C is pressed twice more
@@ -39,17 +39,13 @@ def test_ctrl_c_pressed_again_during_the_clean_up_leaves_libreoffice_not_running
     proc = subprocess.Popen(
         [sys.executable, "-c", script, str(work), "4"], env=env, stderr=subprocess.PIPE, text=True
     )
-    try:
+    with reaped(proc):
         started(proc, pids, 2 * runs)
         for _ in range(3):  # the first stops the runs; the others come while they are ended
             proc.send_signal(signal.SIGINT)
             time.sleep(0.5)
         _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
+    left = left_running(pids)
     assert not left, f"processes {left} were left running: {err}"
     assert proc.returncode == -signal.SIGINT, err
     assert "Exception ignored" not in err, err

@@ -186,7 +186,7 @@ def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
     held = [bytearray(64 * 1024) for _ in range(400)]
     del held[::2]
     assert memory.trim() is glibc  # the free pages given back
-    assert len(held) == 200
+    held.clear()  # (held until now: the blocks between the free ones)
 
 
 class _NoTrim:

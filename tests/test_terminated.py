@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,15 +40,11 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     env = stand_in(tmp_path, body.format(pids=pids), DLO_UI_LANG="en", TMPDIR=str(temp))
     command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", *args]
     proc = subprocess.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE, text=True)
-    try:
+    with reaped(proc):
         started(proc, pids, 2)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
+    left = left_running(pids)
     assert proc.returncode == 128 + sig, err  # SIGTERM 143; Ctrl-C 130, as the README says
     assert "Traceback" not in err and "internal error" not in err
     assert not list(project.glob(staging))
@@ -60,6 +57,23 @@ def stand_in(tmp_path: Path, body: str, **more: str) -> dict[str, str]:
     cache of its own."""
     soffice = fake_soffice(tmp_path, body)
     return dict(os.environ, DLO_SOFFICE=str(soffice), DLO_CACHE_DIR=str(tmp_path / "cache"), **more)
+
+
+@contextlib.contextmanager
+def reaped(proc: subprocess.Popen) -> Iterator[None]:
+    """The command killed and reaped if it still runs when the block ends (a failing test
+    leaves nothing behind)."""
+    try:
+        yield
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def left_running(pids: Path) -> list[int]:
+    """The stand-ins' processes still running (each killed: a failing run leaves none)."""
+    return [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
 
 
 def started(proc: subprocess.Popen, pids: Path, count: int) -> None:
@@ -172,7 +186,7 @@ def test_an_interrupt_as_libreoffice_starts_leaves_it_not_running(tmp_path, sig,
         text=True,
         timeout=60,
     )
-    left = [pid for pid in map(int, pids.read_text().split()) if _still(pid)]
+    left = left_running(pids)
     assert not left, f"processes {left} were left running"
     if sig == signal.SIGTERM:
         assert proc.returncode == code, proc.stderr
@@ -207,19 +221,15 @@ def test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other(tm
     proc = subprocess.Popen(
         [sys.executable, "-c", MANY, str(work), "6"], env=env, stderr=subprocess.PIPE, text=True
     )
-    try:
+    with reaped(proc):
         started(proc, pids, 4)  # both runs
         begun = time.monotonic()
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
         took = time.monotonic() - begun
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
     assert took < 10, f"{took:.1f} s: the runs were waited for, not stopped"
     assert proc.returncode == (143 if sig == signal.SIGTERM else -signal.SIGINT), err
     ran = list(map(int, pids.read_text().split()))
     assert len(ran) == 4, "a batch was begun after the interrupt"
-    left = [pid for pid in ran if _still(pid)]
+    left = left_running(pids)
     assert not left, f"processes {left} were left running"
