@@ -185,9 +185,7 @@ def _terminated(signum: int, frame: object) -> None:
     """SIGTERM ends the command as Ctrl-C does: each ``finally`` runs, so LibreOffice is ended
     and temporary folders are removed; exit 128 + 15. A second one waits for that clean-up; a
     worker forked from the command ends at once, as by default."""
-    if os.getpid() not in _MAIN:
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
+    if _worker_ends(signum):
         return
     signal.signal(signum, _again)
     interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
@@ -197,9 +195,17 @@ def _again(signum: int, frame: object) -> None:
     """A SIGTERM after the first: the clean-up it began goes on. Not ``SIG_IGN``, which a
     program started meanwhile (LibreOffice, as the first was held) would inherit and keep:
     ended only by SIGKILL, seconds later. A forked worker ends at once, as by default."""
-    if os.getpid() not in _MAIN:
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
+    _worker_ends(signum)
+
+
+def _worker_ends(signum: int) -> bool:
+    """In a worker forked from the command (not the process ``run`` was called in): ``signum``
+    given its default effect, ending it. False in the command itself."""
+    if os.getpid() in _MAIN:
+        return False
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    return True
 
 
 def _exit(code: int) -> None:
