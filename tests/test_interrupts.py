@@ -73,3 +73,36 @@ def test_holding_keeps_an_interrupt_for_the_end_of_its_block():
     assert done == ["the clean-up"]
     with pytest.raises(Interrupted):
         interrupts.handle(_raise)  # the hold has ended
+
+
+@pytest.mark.parametrize("handler", ["_terminated", "_again"])
+def test_a_forked_worker_given_sigterm_ends_as_by_default(monkeypatch, handler):
+    """In a worker forked from the command, SIGTERM, first or again, is given its default
+    effect (the worker ends at once); nothing is held or raised there."""
+    import os
+    import signal
+
+    from dlo_docs import cli
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(cli, "_MAIN", [os.getpid() + 1])  # this process is not the command's
+    monkeypatch.setattr(cli.signal, "signal", lambda *args: calls.append(("signal", *args)))
+    monkeypatch.setattr(cli.os, "kill", lambda *args: calls.append(("kill", *args)))
+    getattr(cli, handler)(signal.SIGTERM, None)
+    assert calls == [
+        ("signal", signal.SIGTERM, signal.SIG_DFL),
+        ("kill", os.getpid(), signal.SIGTERM),
+    ]
+
+
+def test_in_the_command_a_second_sigterm_does_nothing_more(monkeypatch):
+    import os
+    import signal
+
+    from dlo_docs import cli
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(cli, "_MAIN", [os.getpid()])
+    monkeypatch.setattr(cli.os, "kill", lambda *args: calls.append(("kill", *args)))
+    cli._again(signal.SIGTERM, None)
+    assert calls == []
