@@ -4,6 +4,7 @@ project states prepared once per session (see ``prepared``)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import os
@@ -18,11 +19,21 @@ import pytest
 
 from dlo_docs import usercache
 from dlo_docs.cli import run as cli_run
+from dlo_docs.workflow import dates
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt"
 SHARED_SEED = REPO.parent / "shared" / "seed" / SEED.name
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+ORG_TIMEZONE = "+05:00"  # the bundled registry's organisation.timezone
+
+
+def organisation_today() -> dt.date:
+    """The organisation's calendar day, which the commands date their acts by (``+05:00``): not
+    this computer's (``dt.date.today()``), which is the day before from 19:00 UTC."""
+    return dates.today(ORG_TIMEZONE)
 
 
 @contextlib.contextmanager

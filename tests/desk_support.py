@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+from conftest import organisation_today
+
 
 def copy_project(folder: Path) -> Path:
     """What the ``project`` fixture makes, for a fixture wider than one test."""
@@ -88,5 +90,5 @@ def take_route(dlo, project: Path, reg_id: str, upto: str, approvers, order_date
         ok(dlo, project, "agree", reg_id, "--as", role)
     if upto == "agreed":
         return
-    day = (order_date or dt.date.today()).isoformat()
+    day = (order_date or organisation_today()).isoformat()
     ok(dlo, project, "approve", reg_id, "--order", f"{reg_id.upper()}-1", "--date", day)

@@ -8,6 +8,7 @@ import json
 
 import docx
 import pytest
+from conftest import organisation_today
 from desk_support import new_clean, ok, take_route
 
 ROUTE = ["ubbi-director", "vp-academic"]
@@ -17,7 +18,7 @@ STAFF = {  # positions of the unit dlo besides its head, each with a holder
     "dlo-specialist": ("Маман", "Специалист", "В. Г. Оспанова"),
     "dlo-operator": ("Оператор", "Оператор", "Г. Д. Ермеков"),
 }
-TODAY = dt.date.today()
+TODAY = organisation_today()
 
 
 def add_staff(project) -> None:

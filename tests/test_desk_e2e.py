@@ -4,10 +4,10 @@ people acknowledge it → ``dlo list --unacknowledged`` shows the rest."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import docx
+from conftest import organisation_today
 from desk_support import ok, write_placeholders
 from test_acknowledge import ROUTE, add_staff
 
@@ -15,7 +15,7 @@ from dlo_docs import load
 from dlo_docs.model import Regulation, text_in
 from dlo_docs.translate import slots
 
-TODAY = dt.date.today()
+TODAY = organisation_today()
 
 
 def texts(project, reg_id, lang) -> dict[str, str]:

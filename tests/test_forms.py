@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, organisation_today
 from docx import Document
 from docx.shared import Mm, Pt
 
@@ -159,7 +159,7 @@ def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
     doc = Document(io.BytesIO(seed_docx))
     section = doc.sections[0]
     assert section.different_first_page_header_footer
-    year = dt.date.today().year
+    year = organisation_today().year
     assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year} ж."]
     # (a draft: the title page's header holds only its mark)
     assert [p.text for p in section.first_page_header.paragraphs] == ["ЖОБА"]

@@ -29,7 +29,7 @@ def edition_path(project: Path, n: int) -> Path:
 
 def ok(dlo, project: Path, *args: str):
     result = dlo(*args, cwd=project)
-    assert result.code == 0, f"dlo {' '.join(args)} failed ({result.code}):\n{result.err}"
+    assert result.code == 0, f"dlo {' '.join(map(str, args))} failed ({result.code}):\n{result.err}"
     return result
 
 

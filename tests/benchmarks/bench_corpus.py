@@ -52,9 +52,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DLO = [str(Path(sys.executable).parent / "dlo")]
 SEED = "dlo-head"
-# every act of the route on one day: submissions and agreements are dated today, and an order
-# cannot precede them
-TODAY = dt.date.today()
+# every act of the route on one day: submissions and agreements are dated by the organisation's
+# calendar (the bundled registry's +05:00, not this computer's: from 19:00 UTC the next day), and
+# an order cannot precede them
+ORG_TIMEZONE = "+05:00"
+
+
+def organisation_today() -> dt.date:
+    from dlo_docs.workflow import dates
+
+    return dates.today(ORG_TIMEZONE)
+
+
 RU_SOURCE = REPO.parent / "shared" / "corpus" / "mnu-research-assistant.ru.txt"
 APPROVERS = ["vp-academic", "legal-head", "hr-head", "docs-head"]
 UNITS = 20
@@ -359,7 +368,9 @@ def approve_all(root: Path, ids: list[str], signed: dict | None = None) -> float
         workflow.submit(project, reg_id)
         for role in APPROVERS:
             workflow.agree(project, reg_id, role, signer=keys.get(role))
-        workflow.approve(project, reg_id, f"{n + 1}-НҚ", TODAY, signer=keys.get("rector"))
+        workflow.approve(
+            project, reg_id, f"{n + 1}-НҚ", organisation_today(), signer=keys.get("rector")
+        )
     return time.perf_counter() - start
 
 
@@ -403,7 +414,7 @@ def one_change(root: Path, reg_id: str, signed: dict | None = None) -> None:
     workflow.submit(project, reg_id, "hr-head")
     for role in APPROVERS:
         workflow.agree(project, reg_id, role, signer=keys.get(role))
-    workflow.approve(project, reg_id, "112-НҚ", TODAY, signer=keys.get("rector"))
+    workflow.approve(project, reg_id, "112-НҚ", organisation_today(), signer=keys.get("rector"))
 
 
 # -- pandoc ------------------------------------------------------------------------------------
