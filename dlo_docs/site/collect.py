@@ -1,6 +1,6 @@
 """What the site publishes of one regulation: its edition in force and what the journal says
-about it. Only the workflow decides what is in force (``workflow.status``); the working text
-(``regulation.yaml``) is never read for content: it is the draft.
+about it. Only the journal decides what is in force (``workflow.journal_status``); the working
+text (``regulation.yaml``) is never read: it is the draft.
 """
 
 from __future__ import annotations
@@ -72,37 +72,12 @@ def _where(project: Project, reg_id: str) -> Location:
     return Location(project.display(project.folder(reg_id)))
 
 
-def _status(
-    project: Project, reg_id: str, registry: Registry, problems: list[Problem]
-) -> workflow.Status:
-    """``workflow.status``; when the working draft does not validate (someone is editing it), the
-    same facts replayed from the journal, so a broken draft never blocks publishing."""
-    try:
-        return workflow.status(project, reg_id)
-    except UsageError:
-        raise
-    except DloError as exc:
-        h = workflow.history(project, reg_id)  # a broken journal still stops the build
-        problems.append(
-            warning(
-                _where(project, reg_id),
-                "DLO803",
-                Msg(
-                    "the working draft of {reg_id} has errors ({n}); the site is built from the journal and the frozen editions",
-                    reg_id=reg_id,
-                    n=len(exc.problems),
-                ),
-                Msg("dlo check regulations/{reg_id}", reg_id=reg_id),
-            )
-        )
-        return workflow.Status(
-            id=reg_id,
-            state=h.state,
-            edition_in_force=h.in_force,
-            in_force_order=h.in_force_order,
-            review_due=h.review_due(registry.review_period_years),
-            editions=dict(h.editions),
-        )
+def _status(project: Project, reg_id: str, registry: Registry) -> workflow.Status:
+    """What the journal says of ``reg_id``: all the site shows of its state (the edition in
+    force, its order, the editions, the review due). The working draft is not read, so a draft
+    being edited, even one with errors, neither blocks publishing nor costs the build its
+    loading (``dlo check`` reports its errors)."""
+    return workflow.journal_status(project, reg_id, registry)
 
 
 def signed(ev: workflow.Event) -> SignatureNote | None:
@@ -115,7 +90,7 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     DloError (DLO810) when a frozen edition is missing or differs from the text its approval
     recorded: the site never publishes a text that was not approved."""
     problems: list[Problem] = []
-    st = _status(project, reg_id, registry, problems)
+    st = _status(project, reg_id, registry)
     if st.edition_in_force is None:
         return None
     workflow.intact(project, reg_id)  # a forged or broken journal publishes nothing

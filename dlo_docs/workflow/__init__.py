@@ -50,7 +50,15 @@ from .dates import today
 from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
-from .history import events, history, intact, journal_path, revision_reason, status
+from .history import (
+    events,
+    history,
+    intact,
+    journal_path,
+    journal_status,
+    revision_reason,
+    status,
+)
 from .integrity import export_signatures, verify
 from .journal import APPROVALS, Event, content_hash
 from .state import History
@@ -111,6 +119,7 @@ __all__ = [
     "history",
     "intact",
     "journal_path",
+    "journal_status",
     "load_edition",
     "person",
     "recorded_by",

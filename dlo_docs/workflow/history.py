@@ -5,6 +5,7 @@ writes."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
@@ -15,11 +16,20 @@ from . import status as _status
 from .journal import Event
 from .state import History, replay
 
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Registry
+
 
 def status(project: Project, reg_id: str) -> _status.Status:
     """The state of regulation ``reg_id``: its working text, the edition in force, who has yet
     to agree, when the next periodic review is due."""
     return _status.of(loading.load(project, reg_id))
+
+
+def journal_status(project: Project, reg_id: str, registry: Registry) -> _status.Status:
+    """What the journal alone tells of ``reg_id`` (``status.from_history``): the working text is
+    not read, so it need not validate."""
+    return _status.from_history(reg_id, history(project, reg_id), registry)
 
 
 def events(project: Project, reg_id: str) -> list[Event]:
