@@ -111,6 +111,27 @@ def test_the_search_index_is_streamed_to_the_bytes_of_one_json_document(publishe
         assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def test_a_regulation_without_hits_leaves_the_index_one_json_document():
+    """Regulations without a clause (first, between others, last) add no hit and no comma."""
+    from dlo_docs.site import search
+
+    summaries = [
+        {"id": f"r{i}", "code": f"C-{i}", "langs": ["kk"], "main_lang": "kk", "titles": {"kk": "Т"}}
+        for i in range(5)
+    ]
+    hits = {"r1": [["1.", "p-1", 'мәтін "1"']], "r3": [["2.", "p-2", "a"], ["2. 1)", "p-3", "b"]]}
+    raw = b"".join(search.index("kk", summaries, lambda s, lang: hits.get(s["id"], [])))
+    data = json.loads(raw)
+    assert data["hits"] == [
+        [1, "1.", "p-1", 'мәтін "1"'],
+        [3, "2.", "p-2", "a"],
+        [3, "2. 1)", "p-3", "b"],
+    ]
+    assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    none = b"".join(search.index("kk", summaries, lambda s, lang: []))
+    assert json.loads(none)["hits"] == [] and none.endswith(b',"hits":[]}')
+
+
 def test_a_cache_damaged_while_the_indexes_are_written_is_built_again(published, monkeypatch):
     from dlo_docs import site
 

@@ -59,8 +59,11 @@ def index(
     yield b'{"lang":' + _dumps(lang) + b',"regs":' + _dumps(regs) + b',"hits":['
     first = True
     for i, (summary, text_lang) in enumerate(zip(summaries, text_langs, strict=True)):
-        for number, anchor, text in entries_of(summary, text_lang):
-            yield (b"" if first else b",") + _dumps([i, number, anchor, text])
+        hits = [
+            [i, number, anchor, text] for number, anchor, text in entries_of(summary, text_lang)
+        ]
+        if hits:  # dumped at once, its brackets left out: one call, not one a hit
+            yield (b"" if first else b",") + _dumps(hits)[1:-1]
             first = False
     yield b"]}"
 
