@@ -111,6 +111,17 @@ def test_the_search_index_is_streamed_to_the_bytes_of_one_json_document(publishe
         assert raw == json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def test_groups_start_small_and_double_until_full(monkeypatch):
+    """LibreOffice starts on a small first group; each next group is twice the one before
+    (rendered while the one before is converted), up to a full group."""
+    monkeypatch.setattr(publishing, "group_size", lambda: 160)
+    sizes = [publishing.group_limit(k) for k in range(7)]
+    assert sizes == [20, 40, 80, 160, 160, 160, 160]
+    assert publishing.group_limit(10**6) == 160  # no overflow however many groups
+    monkeypatch.setattr(publishing, "group_size", lambda: 1)
+    assert [publishing.group_limit(k) for k in range(3)] == [1, 1, 1]
+
+
 def test_a_regulation_without_hits_leaves_the_index_one_json_document():
     """Regulations without a clause (first, between others, last) add no hit and no comma."""
     from dlo_docs.site import search

@@ -61,3 +61,68 @@ def test_windows_install_folders(monkeypatch, tmp_path):
     monkeypatch.delenv("ProgramW6432", raising=False)
     places = finder._installed()
     assert places == [os.path.join(str(tmp_path / "PF"), "LibreOffice", "program", "soffice.exe")]
+
+
+def test_libreoffice_runs_with_jemalloc_where_it_is_installed(monkeypatch, tmp_path):
+    """Its own home, and jemalloc preloaded ahead of what LD_PRELOAD already holds, once;
+    ``DLO_PDF_JEMALLOC=0`` leaves the allocator alone."""
+    lib = tmp_path / "libjemalloc.so.2"
+    monkeypatch.setattr(finder, "_jemalloc", lambda: str(lib))
+    monkeypatch.setenv("HOME", "/home/someone")
+    monkeypatch.delenv("DLO_PDF_JEMALLOC", raising=False)
+    monkeypatch.delenv("LD_PRELOAD", raising=False)
+    env = finder.environment("/tmp/profile")
+    assert env["HOME"] == "/tmp/profile" and env["LD_PRELOAD"] == str(lib)
+    assert os.environ["HOME"] == "/home/someone"  # this process's own is left alone
+    monkeypatch.setenv("LD_PRELOAD", "libother.so")
+    assert finder.environment("/p")["LD_PRELOAD"] == f"{lib} libother.so"
+    monkeypatch.setenv("LD_PRELOAD", f"libother.so {lib}")
+    assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so {lib}"  # not twice
+    monkeypatch.setenv("DLO_PDF_JEMALLOC", "0")
+    assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so {lib}"  # as it was
+    monkeypatch.delenv("LD_PRELOAD")
+    assert "LD_PRELOAD" not in finder.environment("/p")
+    monkeypatch.delenv("DLO_PDF_JEMALLOC")
+    monkeypatch.setattr(finder, "_jemalloc", lambda: None)  # not installed: nothing preloaded
+    assert "LD_PRELOAD" not in finder.environment("/p")
+
+
+def test_jemalloc_is_found_where_the_distributions_put_it(monkeypatch, tmp_path):
+    import sys
+
+    finder._jemalloc.cache_clear()
+    try:
+        found = finder._jemalloc()
+        if found is not None:
+            assert os.path.isfile(found) and found.endswith("/libjemalloc.so.2")
+        monkeypatch.setattr(sys, "platform", "win32")
+        finder._jemalloc.cache_clear()
+        assert finder._jemalloc() is None  # only Linux has LD_PRELOAD
+    finally:
+        finder._jemalloc.cache_clear()
+
+
+def test_a_conversion_gets_the_environment(monkeypatch, tmp_path):
+    """What LibreOffice is started with is ``environment``'s: jemalloc preloaded."""
+    from dlo_docs.render import pdf as pdf_render
+
+    log = tmp_path / "preload"
+    script = tmp_path / "env-soffice"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'echo "$LD_PRELOAD" > "{log}"\n'
+        'out=""; prev=""\n'
+        'for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done\n'
+        'for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); '
+        'echo pdf > "$out/$b.pdf";; esac; done\n',
+        encoding="utf-8",
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    lib = tmp_path / "libjemalloc.so.2"
+    lib.write_bytes(b"")  # not a library: ld.so says it cannot preload it, and goes on
+    monkeypatch.setattr(finder, "_jemalloc", lambda: str(lib))
+    monkeypatch.delenv("LD_PRELOAD", raising=False)
+    monkeypatch.delenv("DLO_PDF_JEMALLOC", raising=False)
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    assert pdf_render.convert({"one.kk": b"docx"}) == {"one.kk": b"pdf\n"}
+    assert log.read_text().strip() == str(lib)

@@ -45,18 +45,18 @@ from . import pdf_cache, pdf_input, pdf_stable, process_group, stamp
 from .soffice import INSTALL as INSTALL
 from .soffice import SofficeMissing as SofficeMissing
 from .soffice import available as available
-from .soffice import soffice
+from .soffice import environment, soffice
 
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
-# ~0.3 s of start-up (CPU, the profile seeded: see PROFILE; 1.05 s and 70 MB more unseeded), each
-# document ~0.09 s (a 10-page regulation, LibreOffice 7.4, given as pdf_input has it); a run of 40
-# spends 8 % of its time starting (a run of 80 took as long a document), while a crash costs the
-# 40 documents' retries (each alone, ~0.4 s) and a hang the batch's timeout
-BATCH = 40
+# ~0.34 s of start-up (CPU, the profile seeded: see PROFILE; 1.05 s and 70 MB more unseeded), each
+# document ~0.07 s (10 pages, LibreOffice 7.4 with jemalloc, as pdf_input gives it); a run of 80
+# spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as much
+# memory as 40, while a crash costs 80 documents' retries (~0.4 s each) and a hang the timeout
+BATCH = 80
 # A fresh profile (headless LibreOffice never marks it with its version) is taken for an upgrade
 # at every start, and 7.2 and later then run a graphics self-test: ~0.75 s of CPU and ~70 MB a
 # run. The version last run is set ahead of any release: no test, the same PDF bytes
@@ -105,7 +105,7 @@ def _run(
             str(outdir),
             *map(str, files),
         ]
-        env = dict(os.environ, HOME=profile)  # nothing of LibreOffice's lands in the user's home
+        env = environment(profile)  # nothing of LibreOffice's lands in the user's home
         try:
             proc, held = process_group.start(cmd, env)
         except OSError as exc:

@@ -5,12 +5,20 @@ else where the installers put it (Windows, macOS).
 - ``soffice() -> str``: its path; raises ``SofficeMissing`` (a ``UsageError``) saying what to
   install, or that the path given names no program;
 - ``available() -> bool``: is LibreOffice installed?
+- ``environment(home) -> dict``: the environment a LibreOffice run gets: this one, with ``HOME``
+  set to ``home`` and, on Linux where it is installed (package libjemalloc2), the jemalloc
+  allocator preloaded (``DLO_PDF_JEMALLOC=0`` turns that off). LibreOffice 7.4 spends about a
+  fifth of a conversion in glibc's malloc and free; with jemalloc a document takes ~22 % less CPU
+  (3.22 against 4.15 s for 40 regulations, ~3 MB more a run) and the PDF is the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import sys
+import sysconfig
 
 from ..errors import UsageError
 from ..i18n import Msg
@@ -63,6 +71,27 @@ def soffice() -> str:
             command=INSTALL,
         ),
     )
+
+
+@functools.cache
+def _jemalloc() -> str | None:
+    """jemalloc's library where the Linux distributions install it, or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    arch = sysconfig.get_config_var("MULTIARCH") or ""
+    dirs = [f"/usr/lib/{arch}" if arch else "", "/usr/lib64", "/usr/lib"]
+    found = (os.path.join(d, "libjemalloc.so.2") for d in dirs if d)
+    return next((path for path in found if os.path.isfile(path)), None)
+
+
+def environment(home: str) -> dict[str, str]:
+    """The environment of a LibreOffice run whose home (and nothing of the user's) is ``home``."""
+    env = dict(os.environ, HOME=home)
+    lib = None if env.get("DLO_PDF_JEMALLOC", "").strip() == "0" else _jemalloc()
+    preload = [p for p in env.get("LD_PRELOAD", "").split() if p]
+    if lib and lib not in preload:
+        env["LD_PRELOAD"] = " ".join([lib, *preload])
+    return env
 
 
 def available() -> bool:

@@ -40,9 +40,17 @@ def group_size() -> int:
 
 
 def first_group_size() -> int:
-    """The first group's: a quarter of the others, so LibreOffice starts early (the cores it
+    """The first group's: an eighth of a full one, so LibreOffice starts early (the cores it
     takes would otherwise idle while this process renders a whole group)."""
-    return max(1, group_size() // 4)
+    return max(1, group_size() // 8)
+
+
+def group_limit(started: int) -> int:
+    """The size of the group after ``started`` groups: the first's, doubled each group until
+    full. A regulation takes about four times as long to convert as to render, so while one
+    group's PDFs are made (two runs side by side) this process renders the next, twice as large,
+    and LibreOffice never waits for it (at 1,000 regulations: 53.0 against 53.6 s)."""
+    return min(group_size(), first_group_size() << min(started, 30))
 
 
 class Publishing(Outputs):
@@ -77,7 +85,7 @@ class Publishing(Outputs):
         self.group: list[_Ready] = []
         self.nonce = secrets.token_hex(8)  # in the tokens standing for sizes not known yet
         self.started: _Group | None = None  # the group whose PDFs are being made
-        self.flushed = False  # a group was started: the next are full-sized
+        self.flushed = 0  # groups started: each twice the one before, up to ``group_size``
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         rendered = []
         for reg_id, key in pending:
@@ -105,7 +113,7 @@ class Publishing(Outputs):
         self.summaries[pub.id] = summary(pub)
         self.rebuilt.append(pub.id)
         self.group.append(self._ready(pub, key))
-        if len(self.group) >= (group_size() if self.flushed else first_group_size()):
+        if len(self.group) >= group_limit(self.flushed):
             self._flush()
 
     def _ready(self, pub: Published, key: str) -> _Ready:
@@ -150,7 +158,7 @@ class Publishing(Outputs):
         LibreOffice converts one group while this process renders the next."""
         started = self._start_group(self.group) if self.group else None
         self.group = []
-        self.flushed = True
+        self.flushed += 1
         try:
             self._drain()
         finally:  # even when finishing the group before failed: ``abandon`` ends this one
