@@ -3,7 +3,8 @@ indexes of everything: a part of the site's build (``build._Site`` mixes it in),
 each file holds one job.
 
 Memory stays bounded however large the corpus: a regulation is loaded and rendered at once (its
-DOCX and comparisons written, its pages and cache file made and held compressed), then dropped;
+DOCX and comparisons written, its pages and cache file made and held compressed in a private
+file: ``held``), then dropped;
 only what the index pages need of it is kept: its summary. Its search entries are in its cache
 file (.dlo-site/cache/), read back one regulation at a time as each search index is streamed to
 a file. Its PDFs are made with those of the rest of its group (``group_size`` regulations, so
@@ -15,7 +16,6 @@ from __future__ import annotations
 import json
 import secrets
 import tempfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from ..model import Registry
 from ..render import pdf as pdf_render
 from . import search, views
 from .collect import LANGS, Published, collect
+from .held import Held, Ref
 from .manifest import FOLDER, Manifest
 from .outputs import Conversion, Found, Job, Outputs
 from .pages import size_text, summary
@@ -87,6 +88,7 @@ class Publishing(Outputs):
         self.started: _Group | None = None  # the group whose PDFs are being made
         self.flushed = 0  # groups started: each twice the one before, up to ``group_size``
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
+        self.held: Held | None = None  # what the group being rendered holds (``held``)
         rendered = []
         for reg_id, key in pending:
             self.progress(Msg("loading {id}", id=reg_id))
@@ -131,12 +133,16 @@ class Publishing(Outputs):
         for _, lang, _, _, pdf_rel in jobs.values():
             made[lang]["pdf"] = pdf_rel
             tokens[pdf_rel] = f"dlo-size-{self.nonce}-{len(tokens)}"
-        pages, fallback = {}, {}
+        if self.held is None:
+            self.held = Held(self.out / FOLDER)
+        held, pages, fallback = self.held, {}, {}
         for lang in LANGS:
             rel = views.regulation_path(lang, pub.id)
-            pages[rel] = _pack(self.pages.regulation(pub, lang, made, comparisons, tokens))
+            pages[rel] = held.put(self.pages.regulation(pub, lang, made, comparisons, tokens))
             if jobs:
-                fallback[rel] = _pack(self.pages.regulation(pub, lang, found[pub.id], comparisons))
+                fallback[rel] = held.put(
+                    self.pages.regulation(pub, lang, found[pub.id], comparisons)
+                )
         entries = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
         cache = {"summary": self.summaries[pub.id], "entries": entries}
         return _Ready(
@@ -148,7 +154,7 @@ class Publishing(Outputs):
             tokens,
             pages,
             fallback,
-            _pack(json.dumps(cache, ensure_ascii=False)),
+            held.put(json.dumps(cache, ensure_ascii=False)),
             complete[pub.id],
         )
 
@@ -157,7 +163,7 @@ class Publishing(Outputs):
         before it (whose PDFs were made meanwhile): its pages, cache and manifest entries. So
         LibreOffice converts one group while this process renders the next."""
         started = self._start_group(self.group) if self.group else None
-        self.group = []
+        self.group, self.held = [], None
         self.flushed += 1
         try:
             self._drain()
@@ -168,7 +174,10 @@ class Publishing(Outputs):
         """Finish the group whose PDFs are being made, if any (waiting for them)."""
         started, self.started = self.started, None
         if started is not None:
-            self._finish_group(started)
+            try:
+                self._finish_group(started)
+            finally:
+                started.held.close()
             memory.trim()  # what the group's rendering freed, given back
 
     def abandon(self) -> None:
@@ -177,6 +186,10 @@ class Publishing(Outputs):
         started, self.started = getattr(self, "started", None), None  # (before any rendering)
         if started is not None:
             started.conversion.close(cancel=True)
+            started.held.close()
+        held, self.held = getattr(self, "held", None), None
+        if held is not None:
+            held.close()
 
     # -- the indexes of everything ----------------------------------------------------------
     def publish(self, kept: dict[str, dict]) -> None:
@@ -262,7 +275,8 @@ class Publishing(Outputs):
         """The group's PDFs started: each LibreOffice run as soon as a core is free of those of
         the group before (``outputs._libreoffice_runs``)."""
         jobs = {name: job for r in ready for name, job in r.jobs.items()}
-        return _Group(ready, self.start_pdfs(jobs))
+        assert self.held is not None  # what ``ready`` holds
+        return _Group(ready, self.held, self.start_pdfs(jobs))
 
     def _finish_group(self, group: _Group) -> None:
         """Pages, cache and manifest entry of each regulation of a group, once its PDFs are
@@ -276,15 +290,15 @@ class Publishing(Outputs):
         self.finish_pdfs(group.conversion, found, outputs, complete)
         for r in group.ready:
             made = all(pdf_rel in outputs[r.id] for pdf_rel in r.tokens)
-            for rel, packed in (r.pages if made else r.fallback).items():
-                page = zlib.decompress(packed)
+            for rel, ref in (r.pages if made else r.fallback).items():
+                page = group.held.get(ref)
                 if made:
                     for pdf_rel, token in r.tokens.items():
                         page = page.replace(token.encode(), size_text(self.out / pdf_rel).encode())
                 self.w.put(rel, page)
                 r.outputs.append(rel)
             cache_rel = f"{FOLDER}/cache/{r.id}.json"
-            self.w.put(cache_rel, zlib.decompress(r.cache))
+            self.w.put(cache_rel, group.held.get(r.cache))
             self.caches[r.id] = cache_rel
             r.outputs.append(cache_rel)
             self.manifest.regulations[r.id] = {
@@ -295,18 +309,12 @@ class Publishing(Outputs):
             }
 
 
-def _pack(text: str) -> bytes:
-    """A page or cache file held until its group's PDFs are made: compressed (a sixth of its
-    size), so a group of regulations held costs little memory."""
-    return zlib.compress(text.encode("utf-8"), 1)
-
-
 @dataclass
 class _Ready:
     """A regulation rendered, waiting for its PDFs (``jobs``): its outputs so far, its
     downloads found or written (id -> lang -> format -> rel), the token standing for each PDF's
-    size in ``pages``, its pages with every PDF (rel -> packed HTML) and ``fallback`` without
-    those not made, its cache file (packed), and whether all of it was made."""
+    size in ``pages``, its pages with every PDF (rel -> HTML held) and ``fallback`` without
+    those not made, its cache file (held), and whether all of it was made."""
 
     id: str
     key: str
@@ -314,9 +322,9 @@ class _Ready:
     found: Found
     jobs: dict[str, Job]
     tokens: dict[str, str]
-    pages: dict[str, bytes]
-    fallback: dict[str, bytes]
-    cache: bytes
+    pages: dict[str, Ref]
+    fallback: dict[str, Ref]
+    cache: Ref
     complete: bool
 
 
@@ -326,4 +334,5 @@ class _Group:
     (PDFs written, pages, cache and manifest entries)."""
 
     ready: list[_Ready]
+    held: Held  # what ``ready`` refers to
     conversion: Conversion = field(default_factory=lambda: Conversion({}))

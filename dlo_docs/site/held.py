@@ -1,0 +1,54 @@
+"""What the site's build holds of a group of regulations until the group's PDFs are made (each
+regulation's pages, with and without its new PDFs, and its cache file): compressed into a
+private file, not memory, and read back when the group is finished.
+
+A group is 160 regulations at two LibreOffice runs of 80; what it holds is ~6.7 MB compressed,
+and two groups are held at once (one converted while the next is rendered): kept in memory, they
+were the difference between the build's memory and the goal (the file is in the page cache, not
+the process). The file is unnamed (``tempfile.TemporaryFile``: removed however the build ends)
+and in the site's private folder.
+
+- ``Held(folder)``; ``put(text) -> Ref``; ``get(ref) -> bytes``; ``close()``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zlib
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Ref(NamedTuple):
+    """Where one held text is in the file: its offset and compressed length."""
+
+    at: int
+    size: int
+
+
+class Held:
+    """Texts held for a group, in one private file."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = tempfile.TemporaryFile(prefix="held-", dir=folder)
+        self._end = 0
+
+    def put(self, text: str) -> Ref:
+        """``text`` kept (compressed: a sixth of its size); its reference."""
+        data = zlib.compress(text.encode("utf-8"), 1)
+        self._file.seek(self._end)
+        self._file.write(data)
+        ref = Ref(self._end, len(data))
+        self._end += len(data)
+        return ref
+
+    def get(self, ref: Ref) -> bytes:
+        """The UTF-8 bytes of the text kept at ``ref``."""
+        self._file.seek(ref.at)
+        data = self._file.read(ref.size)
+        if len(data) != ref.size:  # the file is this process's own: only a bug gets here
+            raise OSError(f"held text at {ref.at} is short ({len(data)} of {ref.size} bytes)")
+        return zlib.decompress(data)
+
+    def close(self) -> None:
+        self._file.close()
