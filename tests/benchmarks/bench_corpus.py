@@ -36,9 +36,11 @@ The machine's other load distorts every figure: say what else was running with t
 from __future__ import annotations
 
 import argparse
+import ctypes
 import datetime as dt
 import json
 import os
+import platform
 import re
 import shutil
 import statistics
@@ -76,6 +78,10 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 # -- measuring ---------------------------------------------------------------------------------
 
 
+# memory is sampled ten times a second: reading a LibreOffice run's smaps_rollup costs ~5 ms of
+# CPU, and at 20 a second the sampler took 7.6 s of a 2-core machine's CPU during a 61 s build
+# (its cost is printed with each stage); a run's memory is steady for seconds
+SAMPLE_EVERY = 0.1
 LIBREOFFICE = ("soffice", "oosplash")  # process names (``comm``) that are LibreOffice's
 
 
@@ -102,6 +108,18 @@ def _alive(pid: int) -> bool:
     return stat[stat.rfind(b")") + 2 :][:1] not in (b"Z", b"X")
 
 
+_KCMP = {"x86_64": 312, "aarch64": 272}.get(platform.machine())  # kcmp(2)'s system call number
+_KCMP_VM = 1  # kcmp type: do the two processes share one address space?
+_LIBC = ctypes.CDLL(None, use_errno=True)
+
+
+def _same_memory(a: int, b: int) -> bool:
+    """``a`` and ``b`` share one address space: a child started by vfork (as ``subprocess``
+    starts a program) runs in its parent's memory until it executes the program, and its
+    smaps then show the parent's pages again (once counted, dlo's PSS read ~55 MB too high)."""
+    return _KCMP is not None and _LIBC.syscall(_KCMP, a, b, _KCMP_VM, 0, 0) == 0
+
+
 def _tree_rss(root: int) -> tuple[int, int, int, int, int, int] | None:
     """Resident bytes of ``root``'s process tree (from /proc): of its largest dlo process, of
     all its dlo processes (the command and its pool workers: resident sizes summed, and their
@@ -122,11 +140,14 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int] | None:
         ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
     largest = dlo = dlo_pss = office = office_pss = 0
-    todo = [(root, False)]  # (process, started by LibreOffice)
+    todo = [(root, False, 0)]  # (process, started by LibreOffice, its parent)
     read = []
     while todo:
-        pid, by_office = todo.pop()
+        pid, by_office, parent = todo.pop()
         read.append(pid)
+        if parent and _same_memory(pid, parent):  # its parent's memory, counted there
+            todo += [(child, by_office, pid) for child in parents.get(pid, [])]
+            continue
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
                 rss = int(f.read().split()[1]) * PAGE
@@ -143,7 +164,7 @@ def _tree_rss(root: int) -> tuple[int, int, int, int, int, int] | None:
             dlo += rss
             dlo_pss += _pss(pid) if rss else 0
             largest = max(largest, rss)
-        todo += [(child, by_office) for child in parents.get(pid, [])]
+        todo += [(child, by_office, pid) for child in parents.get(pid, [])]
     if not all(map(_alive, read)):
         return None
     return largest, dlo, dlo_pss, office, office_pss, dlo_pss + office_pss
@@ -157,6 +178,7 @@ class Stage:
         # peaks: the largest dlo process; all dlo processes (RSS, PSS); all LibreOffice processes
         # (RSS, PSS); all the command's processes at once (PSS: dlo's and LibreOffice's together)
         self.dlo_max, self.dlo_sum, self.dlo_pss, self.office, self.office_pss, self.pss = peaks
+        self.sampler = 0.0  # CPU seconds the memory sampler took meanwhile
 
 
 def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None) -> Stage:
@@ -171,12 +193,14 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
     )
     peak = [0, 0, 0, 0, 0, 0]
     done = threading.Event()
+    spent = [0.0]  # the sampler's own CPU: it shares the cores with what it measures
 
     def sample() -> None:
-        while not done.wait(0.05):
+        while not done.wait(SAMPLE_EVERY):
             sizes = _tree_rss(proc.pid)
             if sizes is not None:  # a process ended while it was read: the next sample
                 peak[:] = map(max, peak, sizes)
+        spent[0] = time.thread_time()
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -189,7 +213,9 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
     if check_code and proc.returncode not in (0, 1):
         raise SystemExit(f"dlo {' '.join(args)} failed ({proc.returncode}):\n{out[-3000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Stage(wall, cpu, tuple(peak), proc.returncode, out)
+    stage = Stage(wall, cpu, tuple(peak), proc.returncode, out)
+    stage.sampler = spent[0]
+    return stage
 
 
 def median_stage(stages: list[Stage]) -> Stage:
@@ -204,7 +230,8 @@ def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
         f"  {label:<44} {stage.wall:7.2f} s {per}  cpu {stage.cpu:7.2f} s"
         f"  dlo {stage.dlo_max / mb:5.0f} MB (all {stage.dlo_sum / mb:5.0f}, PSS {stage.dlo_pss / mb:5.0f})"
         f"  LibreOffice {stage.office / mb:5.0f} MB (PSS {stage.office_pss / mb:5.0f})"
-        f"  in all PSS {stage.pss / mb:5.0f} MB  exit {stage.code}" + (f"  {note}" if note else ""),
+        f"  in all PSS {stage.pss / mb:5.0f} MB  exit {stage.code}  sampler cpu {stage.sampler:4.1f} s"
+        + (f"  {note}" if note else ""),
         flush=True,
     )
 
