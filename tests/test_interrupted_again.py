@@ -81,7 +81,8 @@ finally:
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc to read SigIgn")
 def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_path):
     report = tmp_path / "ignored"
-    body = f"grep SigIgn /proc/$$/status > {report}\nsleep 60\n"
+    # written whole or not at all: the held SIGTERM may end the stand-in while grep writes
+    body = f"grep SigIgn /proc/$$/status > {report}.part && mv {report}.part {report}\nsleep 60\n"
     proc = subprocess.run(
         [sys.executable, "-c", BEFORE],
         env=stand_in(tmp_path, body),
