@@ -78,10 +78,12 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 # -- measuring ---------------------------------------------------------------------------------
 
 
-# memory is sampled ten times a second: reading a LibreOffice run's smaps_rollup costs ~5 ms of
-# CPU, and at 20 a second the sampler took 7.6 s of a 2-core machine's CPU during a 61 s build
-# (its cost is printed with each stage); a run's memory is steady for seconds
-SAMPLE_EVERY = 0.1
+# memory is sampled at once, then ever less often, down to five times a second: a sample costs
+# ~1.2 ms of CPU for each LibreOffice process (its smaps_rollup), and at 20 a second the sampler
+# took 7.6 s of a 2-core machine's CPU during a 61 s build, slowing what it measured (its cost is
+# printed with each stage); a run's memory is steady for seconds, and a short command is sampled
+# early (wait4's peak RSS would not do: it counts the command's LibreOffice runs as its own)
+FIRST_SAMPLE, SAMPLE_EVERY = 0.005, 0.2
 LIBREOFFICE = ("soffice", "oosplash")  # process names (``comm``) that are LibreOffice's
 
 
@@ -196,10 +198,12 @@ def run(root: Path, *args: str, check_code: bool = True, env: dict | None = None
     spent = [0.0]  # the sampler's own CPU: it shares the cores with what it measures
 
     def sample() -> None:
-        while not done.wait(SAMPLE_EVERY):
+        wait = FIRST_SAMPLE
+        while not done.wait(wait):
             sizes = _tree_rss(proc.pid)
             if sizes is not None:  # a process ended while it was read: the next sample
                 peak[:] = map(max, peak, sizes)
+            wait = min(SAMPLE_EVERY, wait * 2)
         spent[0] = time.thread_time()
 
     sampler = threading.Thread(target=sample, daemon=True)
