@@ -8,11 +8,13 @@ import stat
 from dlo_docs.render import soffice as finder
 
 
-def fake_soffice(folder, log):
+def fake_soffice(folder, log, record="used"):
+    """A stand-in that appends ``record`` (shell words, expanded) to ``log`` and makes a PDF of
+    each DOCX it is given."""
     script = folder / "my-soffice"
     script.write_text(
         "#!/bin/sh\n"
-        f'echo used >> "{log}"\n'
+        f'echo {record} >> "{log}"\n'
         'out=""; prev=""\n'
         'for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done\n'
         'for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); '
@@ -107,17 +109,7 @@ def test_a_conversion_gets_the_environment(monkeypatch, tmp_path):
     from dlo_docs.render import pdf as pdf_render
 
     log = tmp_path / "preload"
-    script = tmp_path / "env-soffice"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'echo "$LD_PRELOAD" > "{log}"\n'
-        'out=""; prev=""\n'
-        'for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done\n'
-        'for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); '
-        'echo pdf > "$out/$b.pdf";; esac; done\n',
-        encoding="utf-8",
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    script = fake_soffice(tmp_path, log, record='"$LD_PRELOAD"')
     lib = tmp_path / "libjemalloc.so.2"
     lib.write_bytes(b"")  # not a library: ld.so says it cannot preload it, and goes on
     monkeypatch.setattr(finder, "_jemalloc", lambda: str(lib))
