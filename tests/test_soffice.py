@@ -80,8 +80,15 @@ def test_libreoffice_runs_with_jemalloc_where_it_is_installed(monkeypatch, tmp_p
     assert finder.environment("/p")["LD_PRELOAD"] == f"{lib} libother.so"
     monkeypatch.setenv("LD_PRELOAD", f"libother.so {lib}")
     assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so {lib}"  # not twice
+    monkeypatch.setenv("LD_PRELOAD", f"libother.so:{lib}")  # ld.so's other separator
+    assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so:{lib}"
+    for off in ("0", " 0 ", "off", "No", "FALSE"):
+        monkeypatch.setenv("DLO_PDF_JEMALLOC", off)
+        assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so:{lib}"  # as it was
+    monkeypatch.setenv("DLO_PDF_JEMALLOC", "1")
+    monkeypatch.setenv("LD_PRELOAD", "libother.so")
+    assert finder.environment("/p")["LD_PRELOAD"] == f"{lib} libother.so"
     monkeypatch.setenv("DLO_PDF_JEMALLOC", "0")
-    assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so {lib}"  # as it was
     monkeypatch.delenv("LD_PRELOAD")
     assert "LD_PRELOAD" not in finder.environment("/p")
     monkeypatch.delenv("DLO_PDF_JEMALLOC")
