@@ -125,3 +125,46 @@ def test_a_conversion_gets_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("DLO_SOFFICE", str(script))
     assert pdf_render.convert({"one.kk": b"docx"}) == {"one.kk": b"pdf\n"}
     assert log.read_text().strip() == str(lib)
+
+
+def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
+    """tools/setup.sh asks for libjemalloc2 exactly when ``soffice._jemalloc`` finds none (it
+    asked on every run where one of the places it listed was missing: an apt-get update each
+    ./test.sh, or "please install" for what was installed). Run on a copy, apt-get a stand-in."""
+    import hashlib
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    copy, fake_bin = tmp_path / "project", tmp_path / "bin"
+    (copy / "tools").mkdir(parents=True)
+    shutil.copy(root / "tools" / "setup.sh", copy / "tools" / "setup.sh")
+    shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
+    (copy / ".venv" / "bin").mkdir(parents=True)  # this venv, installed: pip is not run
+    python = copy / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    wanted = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    (copy / ".venv" / ".dlo-installed-from").write_text(wanted + "\n", encoding="utf-8")
+    fake_bin.mkdir()
+    log = tmp_path / "apt-get.log"
+    apt = fake_bin / "apt-get"
+    apt.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
+    apt.chmod(0o755)
+    env = dict(os.environ, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}")
+    done = subprocess.run(
+        ["bash", str(copy / "tools" / "setup.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    asked = (log.read_text() if log.exists() else "") + done.stderr  # root: apt-get; else asked
+    finder._jemalloc.cache_clear()
+    try:
+        assert ("libjemalloc2" in asked) == (finder._jemalloc() is None), asked
+    finally:
+        finder._jemalloc.cache_clear()
