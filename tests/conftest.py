@@ -9,6 +9,7 @@ import hashlib
 import io
 import os
 import shutil
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -60,6 +61,14 @@ def _bundled_copy(root: Path) -> Path:
     )
     shutil.copytree(REPO / "templates", root / "templates")
     return root
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl-C as a terminal's shell gives it: a suite started in the background of a script
+    (``./test.sh &``, ``nohup``) inherits SIGINT ignored, and so would every command a test
+    interrupts with it (in each worker too: this runs there as well)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _module_of(item: pytest.Item) -> str:

@@ -233,3 +233,20 @@ def test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other(tm
     assert len(ran) == 4, "a batch was begun after the interrupt"
     left = left_running(pids)
     assert not left, f"processes {left} were left running"
+
+
+def test_the_interrupt_tests_hold_where_the_suite_starts_with_ctrl_c_ignored(tmp_path):
+    """A suite started in the background of a script (``./test.sh &``, ``nohup``) inherits
+    SIGINT ignored, and so would every command a test interrupts with it (each such test timed
+    out): the suite restores Ctrl-C first (conftest), as a terminal's shell gives it."""
+    test = "tests/test_terminated.py::test_an_interrupted_conversion_of_many_stops_its_runs_and_begins_no_other[2]"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0"]
+        + ["--basetemp", str(tmp_path / "inner"), test],
+        cwd=Path(__file__).resolve().parent.parent,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
