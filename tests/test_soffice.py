@@ -82,6 +82,9 @@ def test_libreoffice_runs_with_jemalloc_where_it_is_installed(monkeypatch, tmp_p
     assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so {lib}"  # not twice
     monkeypatch.setenv("LD_PRELOAD", f"libother.so:{lib}")  # ld.so's other separator
     assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so:{lib}"
+    monkeypatch.setenv("LD_PRELOAD", "/opt/je/lib/libjemalloc.so.2")  # the user's own build
+    assert finder.environment("/p")["LD_PRELOAD"] == "/opt/je/lib/libjemalloc.so.2"
+    monkeypatch.setenv("LD_PRELOAD", f"libother.so:{lib}")
     for off in ("0", " 0 ", "off", "No", "FALSE"):
         monkeypatch.setenv("DLO_PDF_JEMALLOC", off)
         assert finder.environment("/p")["LD_PRELOAD"] == f"libother.so:{lib}"  # as it was

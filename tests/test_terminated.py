@@ -100,12 +100,13 @@ def _still(pid: int) -> bool:
 def test_what_a_killed_site_build_left_is_removed_by_the_next(in_force, dlo, tmp_path):
     """SIGKILL (or a power cut) runs no clean-up: the next build, under the build's lock, removes
     the conversion folders and the search index being written that it left in the site's
-    private folder (they were published with the site, for good); a link is removed, never
+    private folder, and the pages a group held (they were published with the site, for good); a link is removed, never
     followed."""
     private = in_force / "public" / ".dlo-site"
     (private / "pdf-k1ll3d" / "out").mkdir(parents=True)
     (private / "pdf-k1ll3d" / "reg.kk.docx").write_bytes(b"docx")
     (private / "search-k1ll3d.tmp").write_bytes(b"[")
+    (private / "held-k1ll3d.tmp").write_bytes(b"x")  # where a file cannot be unnamed (Windows)
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "keep.txt").write_text("not the site's", encoding="utf-8")
@@ -113,7 +114,9 @@ def test_what_a_killed_site_build_left_is_removed_by_the_next(in_force, dlo, tmp
     (private / "pdf-failures.log").write_text("the last build's report", encoding="utf-8")
     result = dlo("site", "build", "--no-pdf", cwd=in_force)
     assert result.code == 0, result.err
-    left = sorted(p.name for p in private.iterdir() if p.name.startswith(("pdf-", "search-")))
+    left = sorted(
+        p.name for p in private.iterdir() if p.name.startswith(("pdf-", "search-", "held-"))
+    )
     assert left == ["pdf-failures.log"]
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the site's"
 

@@ -91,7 +91,8 @@ def environment(home: str) -> dict[str, str]:
     off = env.get("DLO_PDF_JEMALLOC", "").strip().lower() in ("0", "no", "off", "false")
     lib = None if off else _jemalloc()
     preload = env.get("LD_PRELOAD", "")
-    if lib and lib not in re.split(r"[:\s]+", preload):  # ld.so's separators: spaces, colons
+    named = [os.path.basename(p) for p in re.split(r"[:\s]+", preload)]  # ld.so's separators
+    if lib and not any(name.startswith("libjemalloc") for name in named):  # the user's own wins
         env["LD_PRELOAD"] = f"{lib} {preload}".strip()
     return env
 

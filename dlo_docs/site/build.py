@@ -310,10 +310,15 @@ def build(
 
 def _leftovers(private: Path) -> None:
     """Remove what a killed build left in the site's private folder (no clean-up ran): its PDF
-    conversion folders (``pdf-*``) and the search index it was writing (``search-*.tmp``).
+    conversion folders (``pdf-*``), the search index it was writing (``search-*.tmp``) and what a
+    group held (``held-*.tmp``, named only where a file cannot be unnamed: Windows).
     Called under the build's lock, so no build is using them; a link is removed, not followed."""
     with contextlib.suppress(OSError):
-        for path in [*private.glob("pdf-*"), *private.glob("search-*.tmp")]:
+        for path in [
+            *private.glob("pdf-*"),
+            *private.glob("search-*.tmp"),
+            *private.glob("held-*.tmp"),
+        ]:
             with contextlib.suppress(OSError):
                 if path.is_symlink() or path.suffix == ".tmp":
                     path.unlink()

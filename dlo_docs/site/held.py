@@ -5,7 +5,8 @@ private file, not memory, and read back when the group is finished.
 A group is 160 regulations at two LibreOffice runs of 80; what it holds is ~6.7 MB compressed,
 and two groups are held at once (one converted while the next is rendered): kept in memory, they
 were the difference between the build's memory and the goal (the file is in the page cache, not
-the process). The file is unnamed (``tempfile.TemporaryFile``: removed however the build ends)
+the process). The file is unnamed (``tempfile.TemporaryFile``: removed however the build ends;
+on Windows named ``held-*.tmp`` and removed when closed, or by the next build after a power cut)
 and in the site's private folder.
 
 - ``Held(folder)``; ``put(text) -> Ref``; ``get(ref) -> bytes``; ``close()``.
@@ -30,7 +31,7 @@ class Held:
     """Texts held for a group, in one private file."""
 
     def __init__(self, folder: Path) -> None:
-        self._file = tempfile.TemporaryFile(prefix="held-", dir=folder)
+        self._file = tempfile.TemporaryFile(prefix="held-", suffix=".tmp", dir=folder)
         self._end = 0
 
     def put(self, text: str) -> Ref:
