@@ -95,3 +95,36 @@ def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_pa
         assert not int(report.read_text().split()[1], 16) & (1 << (signal.SIGTERM - 1))
     took = float(proc.stderr.split("took ")[1].split()[0])
     assert took < 1.5, f"{took} s: the stand-in had to be killed (it ignored SIGTERM)"
+
+
+# Ctrl-C pressed once more just as the command says "Aborted." (a third press, say): the
+# command still ends with 130, not killed by SIGINT (-2)
+AFTER_ABORTED = """
+import os, signal, sys
+import click
+from dlo_docs import cli
+
+def interrupted(*args, **kwargs):
+    raise click.exceptions.Abort() from KeyboardInterrupt()
+
+real_echo = click.echo
+
+def echo(message=None, *args, **kwargs):
+    real_echo(message, *args, **kwargs)
+    if "Aborted" in str(message):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # its handler runs here, at the latest
+            pass
+
+cli.main.main = interrupted
+click.echo = echo
+cli.run()
+"""
+
+
+def test_ctrl_c_once_more_after_aborted_still_exits_130():
+    proc = subprocess.run(
+        [sys.executable, "-c", AFTER_ABORTED], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 130, proc.stderr
+    assert "Aborted." in proc.stderr and "Traceback" not in proc.stderr

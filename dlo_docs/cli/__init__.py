@@ -3,6 +3,7 @@ the library API; errors become positioned messages, never tracebacks."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -232,6 +233,22 @@ def _on_sigterm() -> None:
         signal.signal(signal.SIGINT, _interrupted)
 
 
+def _ending() -> None:
+    """Interrupted, everything cleaned up: Ctrl-C pressed again (impatience) is ignored, so the
+    command still ends with 130, not killed by SIGINT on its way out."""
+    with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _aborted(ctrl_c: bool) -> None:
+    """Say so and exit: after Ctrl-C (click turns KeyboardInterrupt into Abort) with 128 +
+    SIGINT, as shells expect; else 1."""
+    if ctrl_c:
+        _ending()
+    click.echo(_("Aborted."), err=True)
+    sys.exit(130 if ctrl_c else 1)
+
+
 def run() -> None:
     """Entry point: turns every failure into a message and an exit code."""
     i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
@@ -242,9 +259,7 @@ def run() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort as exc:
-        click.echo(_("Aborted."), err=True)
-        # Ctrl-C (click turns KeyboardInterrupt into Abort): 128 + SIGINT, as shells expect
-        sys.exit(130 if isinstance(exc.__cause__, KeyboardInterrupt) else 1)
+        _aborted(ctrl_c=isinstance(exc.__cause__, KeyboardInterrupt))
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -258,6 +273,7 @@ def run() -> None:
         report(exc)
         sys.exit(1)
     except KeyboardInterrupt:
+        _ending()
         sys.exit(130)
     except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
         if os.environ.get("DLO_DEBUG"):
