@@ -7,6 +7,7 @@ could have written, or that does not match its digest, is not read at all."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -207,6 +208,28 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
         return
     assert result.code == 1, result.out
     assert "DLO606" in result.err
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [[{"foo": 1}], [{"seq": "one"}], [[]], {"not": "a list"}, [None]],
+    ids=["no-fields", "wrong-type", "a-list", "a-mapping", "null"],
+)
+def test_journal_entries_of_the_wrong_shape_in_the_cache_are_a_miss(in_force, dlo, kept):
+    """An entry under the journal's true name (so its digest matches) holding what no parse of
+    a journal makes is not used: the journal is parsed, and the render is as without it (it
+    was an internal error, KeyError)."""
+    from dlo_docs import usercache
+    from dlo_docs.workflow import journal as journal_module
+
+    assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=in_force).code == 0
+    raw = journal_path(in_force).read_bytes()
+    name = snapshots._name("plain", journal_module._READING, raw)
+    usercache.store("snapshot", name, json.dumps({"data": kept}).encode("utf-8"))
+    assert snapshots.plain(journal_module._READING, raw) == kept  # read back as planted
+    result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
+    assert result.code == 0, result.err
+    assert outputs(in_force / "after") == outputs(in_force / "before")
 
 
 def test_a_problem_found_through_a_snapshot_keeps_its_position(project, dlo):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from .. import load, snapshots
 from ..errors import DloError, Location, Problem, error, warning
@@ -121,7 +121,7 @@ def _parsed(
     had no shape problem are read back from the user's cache (``snapshots``), its source parsed
     only for a position; the chain and everything else is checked on them as on any."""
     entries = snapshots.plain(_READING, raw) if kept else None
-    if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+    if _as_parsed(entries, empty):
         return load.unparsed(raw, empty.display), tuple(entries), ()
     source, problems = load.parse(raw, empty.display)
     if source is None:
@@ -131,6 +131,15 @@ def _parsed(
     if kept and not journal.problems:
         snapshots.keep_plain(_READING, raw, journal.entries)
     return source, tuple(journal.entries), tuple(journal.problems)
+
+
+def _as_parsed(entries: Any, journal: Journal) -> TypeGuard[list[dict[str, Any]]]:
+    """``entries`` read back from the cache are what parsing a journal without a shape problem
+    makes: a list of events, each of an event's shape. Anything else there (damaged, or written
+    by something other than this code) is a miss, and the journal is parsed."""
+    return isinstance(entries, list) and not any(
+        chain.shape(entry, index, journal) for index, entry in enumerate(entries)
+    )
 
 
 def _entries(journal: Journal) -> None:
