@@ -102,7 +102,7 @@ def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_pa
 AFTER_ABORTED = """
 import os, signal, sys
 import click
-from dlo_docs import cli
+from dlo_docs import cli, entry
 
 def interrupted(*args, **kwargs):
     raise click.exceptions.Abort() from KeyboardInterrupt()
@@ -118,7 +118,8 @@ def echo(message=None, *args, **kwargs):
 
 cli.main.main = interrupted
 click.echo = echo
-cli.run()
+sys.argv = ["dlo", "render"]
+entry.run()  # as the dlo executable runs
 """
 
 
@@ -128,3 +129,36 @@ def test_ctrl_c_once_more_after_aborted_still_exits_130():
     )
     assert proc.returncode == 130, proc.stderr
     assert "Aborted." in proc.stderr and "Traceback" not in proc.stderr
+
+
+# A caller that runs commands in its own process (the tests do) and one ends by Ctrl-C: the
+# programs it starts afterwards must not inherit SIGINT ignored (they did, and 4 interrupt tests
+# run later in the same worker hung until their timeouts)
+IN_PROCESS = """
+import signal, subprocess, sys
+import click
+from dlo_docs import cli
+
+def interrupted(*args, **kwargs):
+    raise click.exceptions.Abort() from KeyboardInterrupt()
+
+real = cli.main.main
+cli.main.main = interrupted
+try:
+    cli.run()
+except SystemExit as exc:
+    assert exc.code == 130, exc.code
+cli.main.main = real
+assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+mask = subprocess.run(["grep", "SigIgn", "/proc/self/status"], capture_output=True, text=True)
+print(mask.stdout.split()[1])
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc to read SigIgn")
+def test_a_command_ended_by_ctrl_c_leaves_its_callers_children_interruptible():
+    proc = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not int(proc.stdout.split()[-1], 16) & (1 << (signal.SIGINT - 1))

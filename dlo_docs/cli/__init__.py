@@ -3,7 +3,6 @@ the library API; errors become positioned messages, never tracebacks."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
@@ -209,14 +208,18 @@ def _worker_ends(signum: int) -> bool:
     return True
 
 
+_ENDING = [False]  # interrupted and cleaned up: a Ctrl-C more is ignored (``_ending``)
+
+
 def _exit(code: int) -> None:
     raise SystemExit(code)
 
 
 def _interrupted(signum: int, frame: object) -> None:
     """Ctrl-C as Python's own handler (KeyboardInterrupt), but held while a program is being
-    started (``interrupts``)."""
-    interrupts.handle(_keyboard)
+    started (``interrupts``), and nothing once the command is ending after one (``_ending``)."""
+    if not _ENDING[0]:
+        interrupts.handle(_keyboard)
 
 
 def _keyboard() -> None:
@@ -234,10 +237,10 @@ def _on_sigterm() -> None:
 
 
 def _ending() -> None:
-    """Interrupted, everything cleaned up: Ctrl-C pressed again (impatience) is ignored, so the
-    command still ends with 130, not killed by SIGINT on its way out."""
-    with contextlib.suppress(ValueError, OSError):  # ValueError: not the main thread
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Interrupted, everything cleaned up: Ctrl-C pressed again (impatience) does nothing more
+    (``_interrupted``), so the command still ends with 130, not killed by SIGINT on its way out.
+    The handler stays (no SIG_IGN, which the programs a caller starts later would inherit)."""
+    _ENDING[0] = True
 
 
 def _aborted(ctrl_c: bool) -> None:
@@ -252,6 +255,7 @@ def _aborted(ctrl_c: bool) -> None:
 def run() -> None:
     """Entry point: turns every failure into a message and an exit code."""
     i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
+    _ENDING[0] = False  # (a caller running commands in its own process: each anew)
     _on_sigterm()
     try:
         code = main.main(prog_name="dlo", standalone_mode=False)
