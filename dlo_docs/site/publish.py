@@ -86,7 +86,7 @@ class Publishing(Outputs):
         self.group: list[_Ready] = []
         self.nonce = secrets.token_hex(8)  # in the tokens standing for sizes not known yet
         self.started: _Group | None = None  # the group whose PDFs are being made
-        self.flushed = 0  # groups started: each twice the one before, up to ``group_size``
+        self.groups_started = 0  # each group twice the one before, up to ``group_size``
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         self.held: Held | None = None  # what the group being rendered holds (``held``)
         rendered = []
@@ -115,7 +115,7 @@ class Publishing(Outputs):
         self.summaries[pub.id] = summary(pub)
         self.rebuilt.append(pub.id)
         self.group.append(self._ready(pub, key))
-        if len(self.group) >= group_limit(self.flushed):
+        if len(self.group) >= group_limit(self.groups_started):
             self._flush()
 
     def _ready(self, pub: Published, key: str) -> _Ready:
@@ -164,7 +164,7 @@ class Publishing(Outputs):
         LibreOffice converts one group while this process renders the next."""
         started = self._start_group(self.group) if self.group else None
         self.group, self.held = [], None
-        self.flushed += 1
+        self.groups_started += 1
         try:
             self._drain()
         finally:  # even when finishing the group before failed: ``abandon`` ends this one
