@@ -150,3 +150,37 @@ def test_agreeing_again_is_checked_as_agree_checks_it(agreed_again, dlo, change,
         "review", REG, "--by", "hr-head", "--result", "x", "--date", "2025-02-01", cwd=agreed_again
     )
     assert refused.code != 0 and "DLO632" in refused.err and "DLO612" in refused.err
+
+
+def _order_gone(entries):
+    entries[5]["order"] = None  # the approval's order emptied
+    return entries
+
+
+def _order_as_text(entries):
+    entries[5]["order"] = "45-НҚ"  # a number, not a mapping of number and date
+    return entries
+
+
+def _submission_as_approval(entries):
+    entries[0]["event"] = "approved"  # an approval with no order at all
+    return entries
+
+
+@pytest.mark.parametrize(
+    "change, seq",
+    [(_order_gone, 6), (_order_as_text, 6), (_submission_as_approval, 1)],
+    ids=["order-null", "order-text", "no-order"],
+)
+@pytest.mark.parametrize("command", [("verify",), ("status", REG), ("log", REG)])
+def test_a_recomputed_approval_without_an_order_is_named_not_a_crash(
+    approved, dlo, change, seq, command
+):
+    """Every reader of an approval takes its order's date: one without an order mapping is a
+    shape problem at its event (it was an internal error, exit 3)."""
+    _forge(approved, change)
+    result = dlo(*command, cwd=approved)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO609: journal entry {seq}: 'approved' has no order" in result.err
+    assert "regulations/dlo-head/journal.yaml:" in result.err
+    assert "internal error" not in result.err

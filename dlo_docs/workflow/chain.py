@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, error
 from ..i18n import Msg
 from ..model_methods import sane_date
-from .events import GENESIS, KINDS, SIGNATURE, Event, to_event
+from .events import BY_ORDER, GENESIS, KINDS, SIGNATURE, Event, to_event
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -107,6 +107,8 @@ def _dates_in_range(event: Event) -> None:
     sane_date(event.when.date())
     event.when.astimezone(dt.UTC)  # the zone is a zone
     order = event.data.get("order")
+    if event.event in BY_ORDER and order is None:  # every later reader takes its order's date
+        raise ValueError(f"{event.event!r} has no order (a mapping with number and date)")
     for day in (
         getattr(order, "date", None),
         getattr(order, "effective", None),
