@@ -14,19 +14,4 @@ def run() -> None:
         sys.exit(0)
     from .cli import run as cli_run
 
-    try:
-        cli_run()
-    except SystemExit as exc:
-        if exc.code == 130:  # ended by Ctrl-C: a press more must not kill it on its way out
-            _ignore_sigint()
-        raise
-
-
-def _ignore_sigint() -> None:
-    """SIGINT ignored for the rest of this process's exit. ``cli`` ignores a Ctrl-C more once
-    the command is cleaned up, but Python restores the default action while it shuts down,
-    and a press then would end the process by SIGINT instead of 130. Only here, where the
-    process ends: a caller running commands in its own process keeps its Ctrl-C."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cli_run(exiting=True)  # Ctrl-C on the way out: ignored once interrupted (cli._leaving)

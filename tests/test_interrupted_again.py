@@ -162,3 +162,73 @@ def test_a_command_ended_by_ctrl_c_leaves_its_callers_children_interruptible():
     )
     assert proc.returncode == 0, proc.stderr
     assert not int(proc.stdout.split()[-1], 16) & (1 << (signal.SIGINT - 1))
+
+
+# ... and the caller's own Ctrl-C still works afterwards: the flag that ignores a press more is
+# the ended command's, not the caller's (it swallowed every later Ctrl-C of the caller)
+CALLER_AFTER = """
+import os, signal, time
+import click
+from dlo_docs import cli
+
+def interrupted(*args, **kwargs):
+    raise click.exceptions.Abort() from KeyboardInterrupt()
+
+cli.main.main = interrupted
+try:
+    cli.run()
+except SystemExit as exc:
+    assert exc.code == 130, exc.code
+try:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(5)
+    print("ignored")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_a_callers_ctrl_c_works_after_a_command_it_ran_was_interrupted():
+    proc = subprocess.run(
+        [sys.executable, "-c", CALLER_AFTER], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["interrupted"]
+
+
+# dlo site serve stopped by Ctrl-C, and Ctrl-C pressed again as it says "stopped": still 0, as
+# the README says (it was 130, or -2 when the press came as Python shut down)
+SERVE_AGAIN = """
+import os, signal, sys
+import click
+from dlo_docs import entry, site
+
+class Server:
+    server_address = ("127.0.0.1", 8000)
+    def serve_forever(self):
+        raise KeyboardInterrupt
+    def server_close(self):
+        pass
+
+real_echo = click.echo
+
+def echo(message=None, *args, **kwargs):
+    real_echo(message, *args, **kwargs)
+    if "stopped" in str(message):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # its handler runs here, at the latest
+            pass
+
+site.server = lambda *args, **kwargs: Server()
+click.echo = echo
+sys.argv = ["dlo", "site", "serve"]
+entry.run()
+"""
+
+
+def test_serve_stopped_by_ctrl_c_and_pressed_again_exits_0():
+    proc = subprocess.run(
+        [sys.executable, "-c", SERVE_AGAIN], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "stopped" in proc.stdout and "Traceback" not in proc.stderr

@@ -252,11 +252,31 @@ def _aborted(ctrl_c: bool) -> None:
     sys.exit(130 if ctrl_c else 1)
 
 
-def run() -> None:
-    """Entry point: turns every failure into a message and an exit code."""
+def _leaving(exiting: bool) -> None:
+    """The command has ended. Interrupted (``_ending``) in a process that now exits (``exiting``,
+    the ``dlo`` executable): SIGINT ignored for the rest of it, as Python restores the default
+    action while it shuts down and a press then would end it by SIGINT instead of its code.
+    Otherwise the flag is cleared: a caller running commands in its own process keeps its
+    Ctrl-C (the handler stays, ``_interrupted``, and raises KeyboardInterrupt there)."""
+    if _ENDING[0] and exiting:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ENDING[0] = False
+
+
+def run(exiting: bool = False) -> None:
+    """Entry point: turns every failure into a message and an exit code; ``exiting``: the
+    process ends with the command (``_leaving``)."""
     i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
     _ENDING[0] = False  # (a caller running commands in its own process: each anew)
     _on_sigterm()
+    try:
+        _command()
+    finally:
+        _leaving(exiting)
+
+
+def _command() -> None:
+    """The command, each failure made a message and an exit code (``SystemExit``)."""
     try:
         code = main.main(prog_name="dlo", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)

@@ -8,7 +8,7 @@ import click
 
 from .. import i18n, lazy, memory
 from ..i18n import _
-from . import PathArg, main
+from . import PathArg, _ending, main
 
 site_lib = lazy.module("dlo_docs.site")
 DEFAULT_OUT = "public"  # site.DEFAULT_OUT
@@ -109,6 +109,7 @@ def serve(obj, folder: str | None, port: int) -> None:
     try:
         server.serve_forever()
     except KeyboardInterrupt:
+        _ending()  # stopped as asked: a press more changes nothing (exit 0, as the README says)
         click.echo(_("stopped"))
     finally:
         server.server_close()
