@@ -232,3 +232,33 @@ def test_serve_stopped_by_ctrl_c_and_pressed_again_exits_0():
     )
     assert proc.returncode == 0, proc.stderr
     assert "stopped" in proc.stdout and "Traceback" not in proc.stderr
+
+
+# SIGTERM (a service manager stopping it), then Ctrl-C during its clean-up or on the way out:
+# the command still ends with 143, not 130 (nor -2, killed by SIGINT as Python shut down)
+TERM_THEN_INT = """
+import os, signal, sys
+from dlo_docs import entry, cli
+
+def terminated(*args, **kwargs):
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(1000):  # its handler runs here, at the latest
+            pass
+    finally:  # the clean-up SIGTERM began
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):
+            pass
+
+cli.main.main = terminated
+sys.argv = ["dlo", "render"]
+entry.run()
+"""
+
+
+def test_ctrl_c_after_sigterm_still_exits_143():
+    proc = subprocess.run(
+        [sys.executable, "-c", TERM_THEN_INT], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 143, proc.stderr
+    assert "Traceback" not in proc.stderr

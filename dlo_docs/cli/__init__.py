@@ -188,6 +188,7 @@ def _terminated(signum: int, frame: object) -> None:
     if _worker_ends(signum):
         return
     signal.signal(signum, _again)
+    _ending()  # the command ends with 143: a Ctrl-C now neither breaks its clean-up nor kills it
     interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
 
 
