@@ -184,3 +184,17 @@ def test_a_recomputed_approval_without_an_order_is_named_not_a_crash(
     assert f"error DLO609: journal entry {seq}: 'approved' has no order" in result.err
     assert "regulations/dlo-head/journal.yaml:" in result.err
     assert "internal error" not in result.err
+
+
+@pytest.mark.parametrize("seq", [10**9, 10**30])
+def test_a_recomputed_event_numbered_far_ahead_is_named_at_once(approved, dlo, seq):
+    """A forged event number of any size: the gap before it is named as a range (it was an
+    internal error, OverflowError, or a list of a billion numbers)."""
+    entries = _rechained([wj.normal(e) for e in journal_data(approved).data])
+    entries[-1]["seq"] = seq
+    entries[-1]["hash"] = wj.event_hash({k: v for k, v in entries[-1].items() if k != "hash"})
+    write_journal(approved, entries)
+    result = dlo("verify", cwd=approved)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO602: journal events 7-{seq - 1} are missing before event {seq}" in result.err
+    assert "internal error" not in result.err

@@ -224,8 +224,12 @@ def _numbering(
             hint,
         )
     elif seq > highest + 1:
-        missing = list(range(highest + 1, seq))
-        names = ", ".join(map(str, missing))
+        count = seq - highest - 1  # a forged number may be any size: named as a range then
+        names = (
+            ", ".join(map(str, range(highest + 1, seq)))
+            if count <= 10
+            else f"{highest + 1}-{seq - 1}"
+        )
         return error(
             journal.at(i, "seq"),
             "DLO602",
@@ -234,7 +238,7 @@ def _numbering(
                 names=names,
                 seq=seq,
             )
-            if len(missing) > 1
+            if count > 1
             else Msg(
                 "journal event {names} is missing before event {seq}: deleted",
                 names=names,
