@@ -38,7 +38,7 @@ from importlib import util
 from pathlib import Path
 from typing import Any
 
-from . import lite, usercache
+from . import lite, usercache, yaml_limits
 
 KINDS = ("registry", "regulation", "checked", "plain")
 _FOLDER = "snapshot"
@@ -190,9 +190,24 @@ def keep_checked(
 
 
 def plain(reading: str, raw: bytes) -> Any:
-    """The plain data ``reading`` made of ``raw`` bytes, as kept (None: a miss)."""
+    """The plain data ``reading`` made of ``raw`` bytes, as kept (None: a miss). Data nested
+    deeper than a parsed file may be (``yaml_limits.MAX_DEPTH``) is a miss: no reading made it,
+    and it would exhaust the recursion of what reads it."""
     found = _load("plain", reading, raw)
-    return found.get("data") if isinstance(found, dict) else None
+    data = found.get("data") if isinstance(found, dict) else None
+    return data if _depth(data) <= yaml_limits.MAX_DEPTH else None
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and mappings nest in ``value`` (0: neither), without recursion."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, dict | list):
+            depth += 1
+            deepest = max(deepest, depth)
+            todo += [(v, depth) for v in (item.values() if isinstance(item, dict) else item)]
+    return deepest
 
 
 def keep_plain(reading: str, raw: bytes, data: Any) -> None:

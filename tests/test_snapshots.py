@@ -212,8 +212,8 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
 
 @pytest.mark.parametrize(
     "kept",
-    [[{"foo": 1}], [{"seq": "one"}], [[]], {"not": "a list"}, [None]],
-    ids=["no-fields", "wrong-type", "a-list", "a-mapping", "null"],
+    [[{"foo": 1}], [{"seq": "one"}], [[]], {"not": "a list"}, [None], "deep"],
+    ids=["no-fields", "wrong-type", "a-list", "a-mapping", "null", "nested-300-deep"],
 )
 def test_journal_entries_of_the_wrong_shape_in_the_cache_are_a_miss(in_force, dlo, kept):
     """An entry under the journal's true name (so its digest matches) holding what no parse of
@@ -224,9 +224,18 @@ def test_journal_entries_of_the_wrong_shape_in_the_cache_are_a_miss(in_force, dl
 
     assert dlo("render", REG, "--format", "docx", "--out", "before", cwd=in_force).code == 0
     raw = journal_path(in_force).read_bytes()
+    deep = kept == "deep"
+    if deep:  # deeper than any parse makes (it was RecursionError, exit 3)
+        true = snapshots.plain(journal_module._READING, raw)
+        assert isinstance(true, list) and true
+        nested: dict = {}
+        for _ in range(300):
+            nested = {"nested": nested}
+        kept = [true[0] | {"signature": nested}, *true[1:]]
     name = snapshots._name("plain", journal_module._READING, raw)
     usercache.store("snapshot", name, json.dumps({"data": kept}).encode("utf-8"))
-    assert snapshots.plain(journal_module._READING, raw) == kept  # read back as planted
+    found = snapshots.plain(journal_module._READING, raw)
+    assert found == (None if deep else kept)  # read back as planted, but for the too deep
     result = dlo("render", REG, "--format", "docx", "--out", "after", cwd=in_force)
     assert result.code == 0, result.err
     assert outputs(in_force / "after") == outputs(in_force / "before")
