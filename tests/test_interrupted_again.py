@@ -97,36 +97,51 @@ def test_libreoffice_started_after_a_held_sigterm_does_not_ignore_sigterm(tmp_pa
     assert took < 1.5, f"{took} s: the stand-in had to be killed (it ignored SIGTERM)"
 
 
-# Ctrl-C pressed once more just as the command says "Aborted." (a third press, say): the
-# command still ends with 130, not killed by SIGINT (-2)
-AFTER_ABORTED = """
+def _script(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a Python of its own (its signals its own), its output captured."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
+# the start of a script whose command gets Ctrl-C once more as it prints a line with WORDS
+PRESSED_ON = """
 import os, signal, sys
 import click
-from dlo_docs import cli, entry
-
-def interrupted(*args, **kwargs):
-    raise click.exceptions.Abort() from KeyboardInterrupt()
+from dlo_docs import cli, entry, site
 
 real_echo = click.echo
 
 def echo(message=None, *args, **kwargs):
     real_echo(message, *args, **kwargs)
-    if "Aborted" in str(message):
+    if WORDS in str(message):
         os.kill(os.getpid(), signal.SIGINT)
         for _ in range(1000):  # its handler runs here, at the latest
             pass
 
-cli.main.main = interrupted
 click.echo = echo
-sys.argv = ["dlo", "render"]
-entry.run()  # as the dlo executable runs
 """
 
 
+def _pressed_on(words: str, rest: str) -> str:
+    return PRESSED_ON.replace("WORDS", repr(words)) + rest
+
+
+# Ctrl-C pressed once more just as the command says "Aborted." (a third press, say): the
+# command still ends with 130, not killed by SIGINT (-2)
+AFTER_ABORTED = _pressed_on(
+    "Aborted",
+    """
+def interrupted(*args, **kwargs):
+    raise click.exceptions.Abort() from KeyboardInterrupt()
+
+cli.main.main = interrupted
+sys.argv = ["dlo", "render"]
+entry.run()  # as the dlo executable runs
+""",
+)
+
+
 def test_ctrl_c_once_more_after_aborted_still_exits_130():
-    proc = subprocess.run(
-        [sys.executable, "-c", AFTER_ABORTED], capture_output=True, text=True, timeout=60
-    )
+    proc = _script(AFTER_ABORTED)
     assert proc.returncode == 130, proc.stderr
     assert "Aborted." in proc.stderr and "Traceback" not in proc.stderr
 
@@ -157,9 +172,7 @@ print(mask.stdout.split()[1])
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc to read SigIgn")
 def test_a_command_ended_by_ctrl_c_leaves_its_callers_children_interruptible():
-    proc = subprocess.run(
-        [sys.executable, "-c", IN_PROCESS], capture_output=True, text=True, timeout=60
-    )
+    proc = _script(IN_PROCESS)
     assert proc.returncode == 0, proc.stderr
     assert not int(proc.stdout.split()[-1], 16) & (1 << (signal.SIGINT - 1))
 
@@ -189,20 +202,16 @@ except KeyboardInterrupt:
 
 
 def test_a_callers_ctrl_c_works_after_a_command_it_ran_was_interrupted():
-    proc = subprocess.run(
-        [sys.executable, "-c", CALLER_AFTER], capture_output=True, text=True, timeout=60
-    )
+    proc = _script(CALLER_AFTER)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["interrupted"]
 
 
 # dlo site serve stopped by Ctrl-C, and Ctrl-C pressed again as it says "stopped": still 0, as
 # the README says (it was 130, or -2 when the press came as Python shut down)
-SERVE_AGAIN = """
-import os, signal, sys
-import click
-from dlo_docs import entry, site
-
+SERVE_AGAIN = _pressed_on(
+    "stopped",
+    """
 class Server:
     server_address = ("127.0.0.1", 8000)
     def serve_forever(self):
@@ -210,26 +219,15 @@ class Server:
     def server_close(self):
         pass
 
-real_echo = click.echo
-
-def echo(message=None, *args, **kwargs):
-    real_echo(message, *args, **kwargs)
-    if "stopped" in str(message):
-        os.kill(os.getpid(), signal.SIGINT)
-        for _ in range(1000):  # its handler runs here, at the latest
-            pass
-
 site.server = lambda *args, **kwargs: Server()
-click.echo = echo
 sys.argv = ["dlo", "site", "serve"]
 entry.run()
-"""
+""",
+)
 
 
 def test_serve_stopped_by_ctrl_c_and_pressed_again_exits_0():
-    proc = subprocess.run(
-        [sys.executable, "-c", SERVE_AGAIN], capture_output=True, text=True, timeout=60
-    )
+    proc = _script(SERVE_AGAIN)
     assert proc.returncode == 0, proc.stderr
     assert "stopped" in proc.stdout and "Traceback" not in proc.stderr
 
@@ -257,8 +255,6 @@ entry.run()
 
 
 def test_ctrl_c_after_sigterm_still_exits_143():
-    proc = subprocess.run(
-        [sys.executable, "-c", TERM_THEN_INT], capture_output=True, text=True, timeout=60
-    )
+    proc = _script(TERM_THEN_INT)
     assert proc.returncode == 143, proc.stderr
     assert "Traceback" not in proc.stderr
