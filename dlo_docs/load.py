@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 _WRITER = {
     "dumps": "yaml_write",
     "dumps_pretty": "yaml_write",
-    "plain": "yaml_write",
     "pretty": "yaml_write",
     "write": "yaml_write",
     "dumps_roundtrip": "yaml_rt",
@@ -53,23 +52,36 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def plain(data: Any) -> Any:
+    """Parsed data as plain dicts, lists and scalars (for hashing and comparing)."""
+    if isinstance(data, dict):
+        return {str(k): plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    return data
+
+
 M = TypeVar("M", bound="BaseModel")
 Loc = Sequence[str | int]
 
 
 def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
     """The 0-based position of the value (or key) ``part`` of ``node``, if it has one."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     from . import yamlc
 
     if isinstance(node, yamlc.MarkedMap):
         if part in node:
             return node.keys_at[part] if key else node.values_at[part]
-    elif isinstance(node, yamlc.MarkedSeq):
+        return None
+    if isinstance(node, yamlc.MarkedSeq):
         if isinstance(part, int) and 0 <= part < len(node):
             return node.items_at[part]
-    elif isinstance(node, CommentedMap):
+        return None
+    if not isinstance(node, dict | list):  # a scalar: nothing inside
+        return None
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # read by the round trip
+
+    if isinstance(node, CommentedMap):
         if part in node:
             return tuple(node.lc.key(part) if key else node.lc.value(part))
     elif isinstance(node, CommentedSeq):
@@ -119,16 +131,17 @@ class Source:
     def at(self, loc: Loc, *, key: bool = False) -> Location:
         """The position of the value (or, with ``key``, of the key) at ``loc``; falls back to
         the nearest enclosing node that exists."""
-        from ruamel.yaml.comments import CommentedBase
-
         from . import yamlc
 
         node: Any = self.data
         line, col = 0, 0
         if isinstance(node, (yamlc.MarkedMap, yamlc.MarkedSeq)):
             line, col = node.line, node.col
-        elif isinstance(node, CommentedBase):
-            line, col = node.lc.line, node.lc.col
+        elif isinstance(node, dict | list):  # read by the round trip
+            from ruamel.yaml.comments import CommentedBase
+
+            if isinstance(node, CommentedBase):
+                line, col = node.lc.line, node.lc.col
         for i, part in enumerate(loc):
             pos = _position(node, part, key and i == len(loc) - 1)
             if pos is None:
@@ -208,11 +221,10 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
     text, problems = _decode(raw, path)
     if text is None:
         return None, problems
-    from . import yamlc
-    from .yaml_rt import RESOLVED, is_string
+    from . import plain_scalars, yamlc
 
     try:  # plain data at C speed, within the limits; anything unusual: the round-trip parser
-        data = yamlc.compose(text, RESOLVED, is_string, Guard().see)
+        data = yamlc.compose(text, plain_scalars.resolve, plain_scalars.is_string, Guard().see)
     except yamlc.Unusual:
         return load_rt.parse_roundtrip(text, path)
     except LimitExceeded as exc:
@@ -286,6 +298,21 @@ def _key_problem(source: Source, err: Mapping[str, Any]) -> Problem | None:
             Msg("remove it or check its spelling"),
         )
     return None
+
+
+def validate_as(name: str, source: Source, *, plain: bool) -> tuple[Any, list[Problem]]:
+    """Validate parsed data against the model called ``name`` ("Registry" or "Regulation"). With
+    ``plain``: as the plain objects of ``lite`` (what a validated snapshot reads back as), by the
+    compiled validator (``validator``) when it accepts the data, without importing pydantic;
+    otherwise, and for the problems, as ``validate`` does."""
+    from . import validator
+
+    found = validator.validate(name, source.data) if plain else None
+    if found is not None:
+        return found, []
+    from . import model
+
+    return validate(getattr(model, name), source)
 
 
 def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:

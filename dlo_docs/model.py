@@ -18,7 +18,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .i18n import Msg
+from . import model_checks
 from .model_methods import PositionMethods, RegistryMethods, RegulationMethods
 from .model_methods import walk_items as walk_items
 
@@ -64,18 +64,9 @@ class Unit(Strict):
     head: Id | None = Field(None, description="position that heads the unit")
 
 
-def _project_path(value: str) -> str:
-    parts = value.split("/")
-    if value.startswith("/") or "\\" in value or ":" in value or "\x00" in value or ".." in parts:
-        raise ValueError(
-            Msg("expected a path relative to the project, without '..' (e.g. keys/ca.pem)")
-        )
-    return value
-
-
 # a path inside the project, relative to its root: no absolute path, no "..", no backslash
 ProjectPath = Annotated[
-    str, StringConstraints(min_length=1, max_length=300), AfterValidator(_project_path)
+    str, StringConstraints(min_length=1, max_length=300), AfterValidator(model_checks.project_path)
 ]
 SIGNED_KINDS = ("agreed", "rejected", "approved", "reviewed")
 

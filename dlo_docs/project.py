@@ -251,9 +251,7 @@ class Project:
         fresh.problems += problems
         if source is None:
             return fresh
-        from .model import Registry
-
-        registry, problems = load.validate(Registry, source)
+        registry, problems = load.validate_as("Registry", source, plain=self.snapshots)
         fresh.problems += problems
         if registry is not None:
             fresh.problems += refs.registry_problems(registry, source)
@@ -320,9 +318,7 @@ class Project:
     ) -> tuple[Regulation | None, list]:
         """The validated regulation (remembered for ``regulation_model``; with ``keep``, kept
         as its snapshot when reading them) and its problems."""
-        from .model import Regulation
-
-        model, problems = load.validate(Regulation, source)
+        model, problems = load.validate_as("Regulation", source, plain=self.snapshots)
         if model is not None:
             self.cache.put(self._model_key(path), raw, model)
             if keep and self.snapshots:

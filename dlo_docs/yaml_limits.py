@@ -36,6 +36,10 @@ _NUMBER = re.compile(
     r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
 )
 
+# an integer of YAML 1.2 with no digit after its sign or base: ruamel.yaml's constructor fails
+# on it with an IndexError, so it is refused first
+_NO_DIGIT = re.compile(r"[-+]?(0[box])?_+")
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TIMESTAMP = re.compile(
@@ -130,6 +134,13 @@ class Guard:
                 TOO_LONG,
                 Msg("a number of {n} characters", n=len(value)),
                 Msg("no number in a project file is this long; quote it if it is a text"),
+            )
+        if plain and value[:1] in "+-0" and _NO_DIGIT.fullmatch(value):
+            self._refuse(
+                event,
+                INVALID,
+                Msg("{value} is not a number: no digit after its sign or base", value=value),
+                Msg("write the number, or quote it if it is a text"),
             )
         if plain and value[:1].isdigit():
             self._timestamp(event, value)

@@ -17,7 +17,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import yamlc
+from . import plain_scalars, yamlc
 from .yaml_limits import Guard
 
 
@@ -67,24 +67,8 @@ def _resolve(value: str) -> Any:
 
 
 RESOLVED = functools.lru_cache(maxsize=4096)(_resolve)  # dates, numbers repeat (immutable)
-# the words that start with a letter and are not strings (YAML 1.2: true, null ... and their
-# capitalised forms), found by asking the resolver about every candidate
-_WORDS = frozenset(
-    w
-    for base in ("true", "false", "null", "yes", "no", "on", "off", "y", "n", "inf", "nan")
-    for w in (base, base.capitalize(), base.upper())
-    if _resolve(w) is not w
-)
-_STARTS = yamlc.plain_string_test("".join(_RT.resolver.versioned_resolver))
-
-
-def is_string(value: str) -> bool:
-    """A plain scalar that is a string whatever the resolver would say: it starts with a
-    letter and is none of ``_WORDS``, or it starts with a character no implicit type starts
-    with. (In YAML 1.2 only true/false/null and their capitalised forms start with a letter.)"""
-    if value[:1].isalpha():
-        return value not in _WORDS
-    return _STARTS(value)
+# how a plain scalar reads at a glance (a test keeps its constants equal to this resolver's)
+is_string = plain_scalars.is_string
 
 
 def reads_as_string(value: str) -> bool:

@@ -30,18 +30,6 @@ def write(path: Path, data: Any, like: str | None = None) -> None:
     atomic_write(path, dumps(data, like))
 
 
-def plain(data: Any) -> Any:
-    """Round-trip data as plain dicts, lists and scalars (for hashing and comparing)."""
-    if isinstance(data, dict):
-        return {str(k): plain(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [plain(v) for v in data]
-    return data
-
-
-# -- pleasant output (used by ``dlo import``) --------------------------------------------------
-
-
 def pretty(data: Any, fold: int = 80) -> Any:
     """Plain data (dicts, lists, scalars) as round-trip nodes that dump pleasantly for hand
     editing: keys in the order given, lists of short scalars in flow style (``[kk, ru]``), texts

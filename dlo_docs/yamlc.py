@@ -54,17 +54,6 @@ class MarkedSeq(list[Any]):
     items_at: list[tuple[int, int]]
 
 
-def plain_string_test(first_chars: str) -> Callable[[str], bool]:
-    """A test of plain scalars that are strings whatever they say: those whose first character
-    starts no implicit type of the resolver (``first_chars``: the characters that may)."""
-    starts = frozenset(first_chars)
-
-    def test(value: str) -> bool:
-        return bool(value) and value[0] not in starts
-
-    return test
-
-
 def compose(
     text: str,
     resolve: Callable[[str], Any],

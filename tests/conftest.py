@@ -23,6 +23,19 @@ from dlo_docs.cli import run as cli_run
 from dlo_docs.workflow import dates
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def tool(name: str):
+    """The module of ``tools/<name>.py`` (the tools are scripts, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"{name}_tool", REPO / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "job-instruction-dlo-head.kk.txt"
 SHARED_SEED = REPO.parent / "shared" / "seed" / SEED.name
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

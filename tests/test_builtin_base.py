@@ -5,7 +5,6 @@ same bytes as one that prepares the base, and one made by other code, or damaged
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import os
 import threading
@@ -16,23 +15,16 @@ import pytest
 from dlo_docs import api
 from dlo_docs.project import Project
 from dlo_docs.render.docx import package, prepare, stored
-
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "builtin_base.py"
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("builtin_base_tool", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import tool
 
 
 def test_the_shipped_base_is_what_this_code_makes():
-    tool = _tool()
-    made = tool.made()
+    base_tool = tool("builtin_base")
+    made = base_tool.made()
     assert stored.BUILTIN.read_bytes() == made, "run: python tools/builtin_base.py"
-    assert tool.DIGEST.read_bytes() == tool.digest_module(made), "run: python tools/builtin_base.py"
+    assert base_tool.DIGEST.read_bytes() == base_tool.digest_module(made), (
+        "run: python tools/builtin_base.py"
+    )
     assert stored.builtin() is not None
 
 

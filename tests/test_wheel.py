@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 PROBE_BASE = (
     "from dlo_docs.render.docx import stored; print(stored.BUILTIN, stored.builtin() is not None)"
 )
+PROBE_VALIDATOR = "from dlo_docs import validator; print(validator.COMPILED, validator.available())"
 
 
 def _packages_in_tree() -> set[str]:
@@ -87,6 +88,9 @@ def test_an_installed_wheel_renders_with_its_own_templates_or_the_projects(proje
         str(site / "dlo_docs" / "render" / "docx" / "builtin_base.json"),
         "True",
     ]
+    # and so does the models' compiled schema: a first render validates without pydantic
+    found = _run(python, "-c", PROBE_VALIDATOR, cwd=tmp_path, env=env)
+    assert found.split() == [str(site / "dlo_docs" / "validator.json"), "True"]
     shutil.rmtree(project / "templates")  # the project has none: the wheel's are used
     _run(*dlo, "render", "dlo-head", "--format", "docx", "--format", "html", cwd=project, env=env)
     html = (project / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         "base",
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
         ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy", "memory")
+        + ("plain_scalars",)
         + ("interrupts",)
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("progress",)
@@ -46,7 +47,16 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "data",
         "the model and the project: loading with positions, references, the JSON Schema",
-        ("load", "load_rt", "schema_errors", "model", "model_types", "model_methods")
+        (
+            "load",
+            "load_rt",
+            "schema_errors",
+            "model",
+            "model_types",
+            "model_methods",
+            "model_checks",
+        )
+        + ("validator",)
         + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache"),
     ),
     (

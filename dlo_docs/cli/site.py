@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from .. import i18n, lazy, memory
+from .. import i18n, lazy
 from ..i18n import _
 from . import PathArg, _ending, main
 
 site_lib = lazy.module("dlo_docs.site")
+memory = lazy.module("dlo_docs.memory")  # ctypes: only for a build
 DEFAULT_OUT = "public"  # site.DEFAULT_OUT
 DEFAULT_PORT = 8000  # site.DEFAULT_PORT
 

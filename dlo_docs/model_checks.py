@@ -1,0 +1,65 @@
+"""The checks pydantic calls on a field's value (a text by language, a text, a time zone, a path
+in the project), as plain functions without pydantic: the models (``model_types``, ``model``)
+declare them, and the compiled validator (``validator``) calls the same functions. Each returns
+the value as validated or raises ``ValueError`` with a message for the user."""
+
+from __future__ import annotations
+
+from .i18n import Msg
+from .model_methods import LANGS
+
+
+def lang_map(value: object) -> dict[str, str]:
+    """A mapping by language of non-empty texts, e.g. ``{kk: ..., ru: ...}``."""
+    if not isinstance(value, dict):
+        raise ValueError(Msg("expected a mapping by language, e.g. {kk: ..., ru: ...}"))
+    if not value:
+        raise ValueError(Msg("the mapping by language is empty"))
+    for lang, text in value.items():
+        if lang not in LANGS:
+            raise ValueError(
+                Msg(
+                    "unknown language {lang}; use one of: {langs}",
+                    lang=repr(lang),
+                    langs=", ".join(LANGS),
+                )
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(Msg("the {lang} text must be a non-empty string", lang=lang))
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def text(value: object) -> str | dict[str, str]:
+    """A non-empty text, or a mapping by language (``lang_map``)."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(Msg("the text is empty"))
+        return str(value)
+    if isinstance(value, dict):
+        return lang_map(value)
+    raise ValueError(Msg("expected a text: a string, or a mapping by language {kk: ..., ru: ...}"))
+
+
+def timezone(value: str) -> str:
+    """A UTC offset ``±HH:MM`` between -12:00 and +14:00 (its form checked before)."""
+    hours, minutes = int(value[1:3]), int(value[4:6])
+    offset = (hours * 60 + minutes) * (-1 if value.startswith("-") else 1)
+    if minutes > 59 or not -12 * 60 <= offset <= 14 * 60:
+        raise ValueError(
+            Msg(
+                "{value} is not a time zone: use -12:00 .. +14:00 (Kazakhstan: +05:00)",
+                value=value,
+            )
+        )
+    return value
+
+
+def project_path(value: str) -> str:
+    """A path inside the project, relative to its root: no absolute path, no "..", no
+    backslash, no drive."""
+    parts = value.split("/")
+    if value.startswith("/") or "\\" in value or ":" in value or "\x00" in value or ".." in parts:
+        raise ValueError(
+            Msg("expected a path relative to the project, without '..' (e.g. keys/ca.pem)")
+        )
+    return value
