@@ -27,7 +27,6 @@ import errno
 import os
 import re
 import shutil
-import socket
 import sys
 import tempfile
 import time
@@ -153,10 +152,19 @@ def sweep(folder: Path, recursive: bool = False) -> list[Path]:
     return removed
 
 
+def _hostname() -> str:
+    """The host's name, as ``socket.gethostname`` gives it (POSIX: without importing socket)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def staging(kind: str) -> str:
     """The name prefix of a staging folder of this process (``.dlo-<kind>-<host>-<pid>-``):
     ``sweep_staging`` tells from it whether the process that made the folder still runs."""
-    host = re.sub(r"[^A-Za-z0-9]+", "_", socket.gethostname())[:40] or "host"
+    host = re.sub(r"[^A-Za-z0-9]+", "_", _hostname())[:40] or "host"
     return f".dlo-{kind}-{host}-{os.getpid()}-"
 
 

@@ -13,9 +13,7 @@ writer waits, and a writer killed at any moment leaves the old journal or the ne
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,6 +215,8 @@ def now(timezone: str) -> str:
 
 @lru_cache(maxsize=8)
 def _git_identity(root: str) -> str:
+    import subprocess  # only for a command that records an event
+
     parts = []
     for key in ("user.name", "user.email"):
         try:
@@ -234,6 +234,8 @@ def _git_identity(root: str) -> str:
 
 def actor(project: Project) -> str:
     """Who acts: the OS user, and the git identity where there is one: ``user (Name <email>)``."""
+    import getpass
+
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (some containers)
