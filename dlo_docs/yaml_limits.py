@@ -41,6 +41,7 @@ _NUMBER = re.compile(
 _NO_DIGIT = re.compile(r"[-+]?(0[box])?_+")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NUMERIC_START = frozenset("+-0123456789")  # what a number or a date starts with
 
 _TIMESTAMP = re.compile(
     r"(\d{4})-(\d\d?)-(\d\d?)"
@@ -80,6 +81,9 @@ class Guard:
 
     def see(self, event: Any) -> None:
         kind = type(event).__name__
+        if kind == "ScalarEvent" and event.anchor is None:  # most events: first, and quickly
+            self._scalar(event)
+            return
         if kind == "AliasEvent":
             self._refuse(
                 event,
@@ -117,7 +121,9 @@ class Guard:
                 Msg("a value of {n} characters, more than {limit}", n=len(value), limit=MAX_SCALAR),
                 Msg("split the text into clauses or items"),
             )
-        if (half := _SURROGATE.search(value)) is not None:
+        style = getattr(event, "style", None)
+        # a text decoded from UTF-8 holds no surrogate: only a double-quoted escape writes one
+        if style == '"' and (half := _SURROGATE.search(value)) is not None:
             self._refuse(
                 event,
                 NOT_TEXT,
@@ -127,22 +133,23 @@ class Guard:
                 ),
                 Msg("write the character itself, or escape it whole (\\U and 8 hex digits)"),
             )
-        plain = not getattr(event, "style", None)
-        if plain and len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):
+        if style or value[:1] not in _NUMERIC_START:  # quoted, or no number nor date
+            return
+        if len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):
             self._refuse(
                 event,
                 TOO_LONG,
                 Msg("a number of {n} characters", n=len(value)),
                 Msg("no number in a project file is this long; quote it if it is a text"),
             )
-        if plain and value[:1] in "+-0" and _NO_DIGIT.fullmatch(value):
+        if value[:1] in "+-0" and _NO_DIGIT.fullmatch(value):
             self._refuse(
                 event,
                 INVALID,
                 Msg("{value} is not a number: no digit after its sign or base", value=value),
                 Msg("write the number, or quote it if it is a text"),
             )
-        if plain and value[:1].isdigit():
+        if value[:1].isdigit():
             self._timestamp(event, value)
 
     def _timestamp(self, event: Any, value: str) -> None:

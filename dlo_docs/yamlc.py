@@ -80,6 +80,8 @@ def _compose(
     see: Callable[[Any], None] | None,
 ) -> Any:
     get = _events(loader, see)
+    show = see or _unseen
+    get_event = loader.get_event  # in the loop: the event shown here, not through ``get``
     get()  # stream start
     event = get()
     if isinstance(event, StreamEndEvent):
@@ -90,7 +92,8 @@ def _compose(
     # each frame: the container, and for a mapping the key waiting for its value
     stack: list[list[Any]] = [[root, None, None]]
     while True:
-        event = get()
+        event = get_event()
+        show(event)
         cls = type(event)
         if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
             value, opened = _node(event, cls, resolve, is_string)
@@ -106,6 +109,10 @@ def _compose(
     if not isinstance(get(), StreamEndEvent):
         raise Unusual("more than one document")
     return root[0] if root else None
+
+
+def _unseen(event: Any) -> None:
+    """No one to show an event to."""
 
 
 def _events(loader: Any, see: Callable[[Any], None] | None) -> Callable[[], Any]:
