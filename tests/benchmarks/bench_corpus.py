@@ -29,7 +29,9 @@ warm``). ``site build, first, cache cold`` builds a new site (``--out public-col
 cache, as a first build without ``dlo render`` before it would.
 
 ``pandoc`` (when installed) converts the same texts, written as Markdown, to DOCX one document
-per process; the ratio compares that with ``dlo render ID --format docx`` for one regulation.
+per process; the ratio compares that with ``dlo render ID --format docx`` for one regulation,
+and on a copy of the bundled project (``dlo render dlo-head --format docx`` against pandoc of its
+text), each with its cache warm and with an empty one.
 The machine's other load distorts every figure: say what else was running with the output.
 """
 
@@ -238,6 +240,26 @@ def show(label: str, stage: Stage, count: int | None, note: str = "") -> None:
         + (f"  {note}" if note else ""),
         flush=True,
     )
+
+
+def bundled(tmp: Path) -> None:
+    """``dlo render dlo-head --format docx`` on a copy of the bundled project (median of 5,
+    warm and with an empty cache each time) against pandoc of the same text."""
+    root = tmp / "bundled"
+    for folder in ("regulations", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    args = ["render", "dlo-head", "--format", "docx", "--out", "one"]
+    empty = [run(root, *args, env={"DLO_CACHE_DIR": f"{tmp}/bundled-{i}"}) for i in range(5)]
+    warm = [run(root, *args, env={"DLO_CACHE_DIR": f"{tmp}/bundled-0"}) for _ in range(5)]
+    pandoc = pandoc_ms(root, ["dlo-head"] * 5, root / "pandoc")
+    cold_ms, warm_ms = (statistics.median(s.wall for s in runs) * 1000 for runs in (empty, warm))
+    ratios = (
+        f" = {warm_ms / pandoc:.1f} x pandoc ({pandoc:.0f} ms); with an empty cache {cold_ms:.0f} "
+        f"ms = {cold_ms / pandoc:.1f} x"
+        if pandoc
+        else f"; with an empty cache {cold_ms:.0f} ms (no pandoc)"
+    )
+    print(f"  bundled project: dlo render dlo-head -f docx {warm_ms:.0f} ms (median of 5){ratios}")
 
 
 # -- the corpus --------------------------------------------------------------------------------
@@ -625,6 +647,7 @@ def main(
                 f"dlo render one docx: {dlo_one:.0f} ms = {dlo_one / pandoc:.1f} x pandoc "
                 f"(with an empty cache: {cold_ms:.0f} ms = {cold_ms / pandoc:.1f} x)"
             )
+        bundled(Path(tmp))
 
 
 if __name__ == "__main__":
