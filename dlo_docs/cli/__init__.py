@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import i18n, interrupts, usercache
-from ..entry import VERSION
+from ..entry import VERSION, unblock
 from ..errors import DloError, UsageError
 from ..i18n import _
 
@@ -188,6 +188,8 @@ def _terminated(signum: int, frame: object) -> None:
     if _worker_ends(signum):
         return
     signal.signal(signum, _again)
+    if _ENDING[0]:  # after Ctrl-C, whose clean-up goes on: the command ends with 130
+        return
     _ending()  # the command ends with 143: a Ctrl-C now neither breaks its clean-up nor kills it
     interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
 
@@ -218,8 +220,11 @@ def _exit(code: int) -> None:
 
 def _interrupted(signum: int, frame: object) -> None:
     """Ctrl-C as Python's own handler (KeyboardInterrupt), but held while a program is being
-    started (``interrupts``), and nothing once the command is ending after one (``_ending``)."""
+    started (``interrupts``), and nothing once the command is ending after one (``_ending``):
+    pressed again while the first unwinds, it would cut a clean-up short (a staging folder half
+    removed, or ``shutil.rmtree`` closing a folder's descriptor twice: EBADF)."""
     if not _ENDING[0]:
+        _ending()
         interrupts.handle(_keyboard)
 
 
@@ -254,13 +259,17 @@ def _aborted(ctrl_c: bool) -> None:
 
 
 def _leaving(exiting: bool) -> None:
-    """The command has ended. Interrupted (``_ending``) in a process that now exits (``exiting``,
-    the ``dlo`` executable): SIGINT ignored for the rest of it, as Python restores the default
-    action while it shuts down and a press then would end it by SIGINT instead of its code.
+    """The command has ended. In a process that now exits (``exiting``, the ``dlo`` executable):
+    Ctrl-C and SIGTERM ignored for the rest of it, so that it exits with the command's code.
+    Handled, one raised in an ``atexit`` callback or as threads are joined printed a traceback
+    ("Exception ignored … SystemExit: 143"); and Python restores the default actions late in
+    its shutdown, so one then ended it by the signal instead of its code.
     Otherwise the flag is cleared: a caller running commands in its own process keeps its
     Ctrl-C (the handler stays, ``_interrupted``, and raises KeyboardInterrupt there)."""
-    if _ENDING[0] and exiting:
+    if exiting:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if os.getpid() in _MAIN:  # SIGTERM is ours (``_on_sigterm``)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _ENDING[0] = False
 
 
@@ -279,6 +288,7 @@ def run(exiting: bool = False) -> None:
 def _command() -> None:
     """The command, each failure made a message and an exit code (``SystemExit``)."""
     try:
+        unblock()  # an interrupt that came while the command line was imported comes now
         code = main.main(prog_name="dlo", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as exc:
