@@ -109,3 +109,34 @@ def test_an_interrupt_during_the_clean_up_of_ctrl_c_lets_it_finish(tmp_path, sig
     assert marker.exists(), proc.stderr
     assert proc.returncode == 130, proc.stderr  # the first interrupt's code
     assert "Traceback" not in proc.stderr, proc.stderr
+
+
+# the handler runs in a descriptor's ``__set_name__`` (as a dataclass is defined while a module is
+# imported), where Python 3.11 wraps what it raises in RuntimeError: an "internal error"
+IN_SET_NAME = """
+import os, signal, sys
+from dlo_docs import cli, entry
+
+SIG = int(sys.argv[1])
+
+class Named:
+    def __set_name__(self, owner, name):
+        os.kill(os.getpid(), SIG)
+        for _ in range(1000):  # the handler runs here
+            pass
+
+def command(*args, **kwargs):
+    class Defined:
+        field = Named()
+
+cli.main.main = command
+sys.argv = ["dlo", "render"]
+entry.run()
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupt_python_wraps_in_another_exception_is_still_an_interrupt(sig):
+    proc = _script(IN_SET_NAME, str(int(sig)))
+    assert proc.returncode == 128 + sig, proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr

@@ -311,6 +311,7 @@ def _command() -> None:
         _ending()
         sys.exit(130)
     except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
+        _wrapped_interrupt(exc)
         if os.environ.get("DLO_DEBUG"):
             import traceback
 
@@ -322,6 +323,18 @@ def _command() -> None:
             err=True,
         )
         sys.exit(3)
+
+
+def _wrapped_interrupt(exc: Exception) -> None:
+    """An interrupt Python wrapped in another exception, raised as itself: Ctrl-C or SIGTERM
+    whose handler ran in a class's ``__set_name__`` (a module being imported) came out as
+    ``RuntimeError`` (Python 3.11), reported as an internal error with a traceback."""
+    cause = exc.__cause__
+    if isinstance(cause, KeyboardInterrupt):
+        _ending()
+        sys.exit(130)
+    if isinstance(cause, SystemExit):
+        raise cause
 
 
 def _register_commands() -> None:
