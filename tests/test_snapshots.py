@@ -123,6 +123,43 @@ def test_outputs_are_byte_identical_with_and_without_snapshots(in_force, dlo, ca
     assert kept(Path(os.environ["DLO_CACHE_DIR"]))
 
 
+@pytest.mark.parametrize("case", ["in force", "revision", "draft broken", "edition edited"])
+def test_status_and_list_read_the_same_with_and_without_snapshots(in_force, dlo, case):
+    """``dlo status`` and ``dlo list`` read each draft and registry through their snapshots too:
+    the same output, problems and exit code parsed and validated (``--no-cache``), on the run
+    that keeps the snapshots and on the run that reads them back; a draft broken or an edition
+    edited after they were kept is read anew and reported (DLO013, DLO606)."""
+    project = in_force
+    for args in (["status", "--format", "json"], ["list", "--format", "json"]):  # kept first
+        assert dlo(*args, cwd=project).code == 0
+    if case == "revision":
+        assert dlo("revise", REG, "--by", "hr-head", "--reason", "Құқықтар", cwd=project).code == 0
+        text = reg_path(project).read_text(encoding="utf-8")
+        reg_path(project).write_text(text.replace("құқылы:", "құқығы бар:"), encoding="utf-8")
+    elif case == "draft broken":
+        text = reg_path(project).read_text(encoding="utf-8")
+        reg_path(project).write_text(text.replace("edition: 1", "edition: 0", 1), encoding="utf-8")
+    elif case == "edition edited":
+        edition = edition_path(project, 1)
+        text = edition.read_text(encoding="utf-8")
+        edition.write_text(text.replace("Қостанай", "Қостанaй", 1), encoding="utf-8")
+    for args in (["status", "--format", "json"], ["list", "--format", "json"]):
+        runs = [dlo(*no_cache, *args, cwd=project) for no_cache in (["--no-cache"], [], [])]
+        assert len({(r.code, r.out, r.err) for r in runs}) == 1, [r.err for r in runs]
+    problems = runs[0].err + dlo("status", cwd=project).err
+    expected = {"draft broken": "DLO013", "edition edited": "DLO606"}.get(case)
+    assert (expected in problems) if expected else runs[0].code == 0, problems
+
+
+def test_a_second_status_imports_neither_pydantic_nor_a_yaml_parser(in_force):
+    first, text = modules_after(["status"], in_force)
+    assert "pydantic" not in first, text
+    second, text = modules_after(["status"], in_force)
+    assert f"{REG}" in text
+    loaded = sorted(m for m in second if m.split(".")[0] in PARSERS or m in MODEL)
+    assert not loaded, loaded
+
+
 def test_a_signed_edition_renders_the_same_from_its_snapshots(approved, dlo):
     """An edition in force whose every decision is signed (the signatures checked on every
     render, as without snapshots): the same bytes with and without them."""

@@ -37,9 +37,10 @@ def _read(project, ids: tuple[str, ...]) -> tuple[list, dict[str, list], dict[st
     results: list[tuple[str, Status | None]] = []
     failed: dict[str, list] = {}
     forged: dict[str, list] = {}
-    for reg_id in ids or project.ids():
-        results.append((reg_id, _one(project, reg_id, failed, forged)))
-        project.forget(project.folder(reg_id))  # memory: one regulation's files, not all
+    with project.reading_snapshots():  # what was validated before is read back as it was kept
+        for reg_id in ids or project.ids():
+            results.append((reg_id, _one(project, reg_id, failed, forged)))
+            project.forget(project.folder(reg_id))  # memory: one regulation's files, not all
     return results, failed, forged
 
 

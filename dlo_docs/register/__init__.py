@@ -122,14 +122,15 @@ def entries(project: Project, lang: str = "kk", today: dt.date | None = None) ->
     into its row and forgotten (``Project.forget``) before the next: the memory is one
     regulation's, however many the project holds."""
     today = today or workflow.today()  # DLO_TODAY as every command takes it
-    loaded = Loaded()
-    project.load_registry(loaded)
-    if loaded.registry is None:  # every problem of the project, as ``dlo check`` lists them
-        raise DloError(project.load().errors)
-    found = []
-    for reg_id in project.ids():
-        found.append(_entry(project, reg_id, loaded.registry, lang, today))
-        project.forget(project.folder(reg_id))
+    with project.reading_snapshots():  # what was validated before is read back as it was kept
+        loaded = Loaded()
+        project.load_registry(loaded)
+        if loaded.registry is None:  # every problem of the project, as ``dlo check`` lists them
+            raise DloError(project.load().errors)
+        found = []
+        for reg_id in project.ids():
+            found.append(_entry(project, reg_id, loaded.registry, lang, today))
+            project.forget(project.folder(reg_id))
     return sorted(found, key=lambda e: (e.unit, e.code, e.id))
 
 

@@ -87,9 +87,9 @@ def _kept_hash(file: Path, project: Project) -> str | None:
 
 
 def _hash(source: load.Source) -> str | None:
-    from ..model import Regulation
-
-    model, _ = load.validate(Regulation, source)
+    """The content hash of a regulation's text (None: it does not validate), as pydantic's
+    dump gives it, worked out by the compiled validator where it accepts the text."""
+    model, _ = load.validate_as("Regulation", source, plain=True)
     return content_hash(model) if model is not None else None
 
 
