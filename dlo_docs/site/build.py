@@ -305,7 +305,8 @@ def build(
             Msg("{out} would overwrite the project's own files", out=out),
             Msg("use a folder of its own, e.g. {folder}/", folder=DEFAULT_OUT),
         )
-    return _Site(project, out, pdf, progress).run()
+    with project.reading_snapshots():  # what was validated before is read back as it was kept
+        return _Site(project, out, pdf, progress).run()
 
 
 def _leftovers(private: Path) -> None:
