@@ -6,7 +6,8 @@ Importing pydantic and building the models' validators takes about as long as pa
 convert a whole document; pydantic-core alone takes a fraction of it. ``validate`` answers the
 data's plain objects when the compiled validator accepts it, and None otherwise: when it does
 not accept the data, or is not there to ask (a file made for other models or another version
-of pydantic, which ``made_with`` tells). On None the caller validates with pydantic, which
+of pydantic, which ``made_with`` tells, or a form changed since it was made, which its digest
+in ``made_with`` tells). On None the caller validates with pydantic, which
 reports the problems (``load.validate``). A regulation comes with its content hash
 (``lite.kept_hash``), worked out as pydantic's dump without defaults would give it
 (``without_defaults``)."""
@@ -27,6 +28,7 @@ from . import canonical, lite
 COMPILED = Path(__file__).with_name("validator.json")
 CLASS, FUNCTION, FACTORY, DEFAULT = "$class", "$function", "$factory", "$default"
 MADE_WITH = "made_with"
+FORM = "form"  # in ``made_with``: the digest of the form itself (``form_digest``)
 # the modules the compiled form names functions of: the models' checks, without pydantic
 _CALLABLE = ("dlo_docs.model_checks", "dlo_docs.model_methods")
 _FACTORIES: dict[str, Any] = {"list": list, "dict": dict}
@@ -65,6 +67,12 @@ def made_with() -> dict[str, str]:
     }
 
 
+def form_digest(form: dict[str, Any]) -> str:
+    """The digest of the schemas and defaults of a compiled form, as they are written."""
+    parts = [form.get("schemas"), form.get("defaults")]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def _resolve(node: Any) -> Any:
     if isinstance(node, list):
         return [_resolve(v) for v in node]
@@ -90,7 +98,7 @@ def _compiled() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
     these models and this pydantic)."""
     try:
         form = json.loads(COMPILED.read_text(encoding="utf-8"))
-        if form.get(MADE_WITH) != made_with():
+        if form.get(MADE_WITH) != made_with() | {FORM: form_digest(form)}:
             return None
         from pydantic_core import SchemaValidator
 
@@ -114,6 +122,8 @@ def validate(name: str, data: Any) -> Any:
     try:
         found = compiled[0][name].validate_python(data)
     except Exception:  # noqa: BLE001 - pydantic validates it again and says what is wrong
+        return None
+    if type(found) is not lite.CLASSES[name]:  # not what the models' form makes
         return None
     if name == "Regulation":
         found.__dict__[lite.HASH] = canonical.sha256(without_defaults(found))

@@ -21,17 +21,40 @@ from dlo_docs.project import Project
 from tests.conftest import REPO, tool
 
 CORPUS = REPO / ".." / "shared" / "corpus"
+SHIPPED = validator.COMPILED
 
 
-def test_the_shipped_compiled_schema_is_what_the_models_make():
-    shipped = json.loads(validator.COMPILED.read_text(encoding="utf-8"))
-    if shipped[validator.MADE_WITH]["pydantic"] != validator.made_with()["pydantic"]:
+def _made_for_this_pydantic() -> bool:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    return shipped[validator.MADE_WITH]["pydantic"] == validator.made_with()["pydantic"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _a_form_for_this_pydantic(tmp_path_factory):
+    """With another pydantic than the shipped form was made for (which is then not used: the
+    first test), the tests compare pydantic with a form made for the pydantic installed."""
+    if _made_for_this_pydantic():
+        yield
+        return
+    path = tool("compile_validator").write(tmp_path_factory.mktemp("form") / "validator.json")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validator, "COMPILED", path)
+        validator._compiled.cache_clear()
+        yield
+    validator._compiled.cache_clear()
+
+
+def test_the_shipped_compiled_schema_is_what_the_models_make(monkeypatch):
+    if not _made_for_this_pydantic():
         # another pydantic than the one it was made with: not used (pydantic validates)
+        monkeypatch.setattr(validator, "COMPILED", SHIPPED)
+        validator._compiled.cache_clear()
         assert not validator.available()
+        validator._compiled.cache_clear()
         pytest.skip(
             "pydantic differs from the one the file was made with (tools/compile_validator.py)"
         )
-    assert validator.COMPILED.read_text(encoding="utf-8") == tool("compile_validator").dumps(), (
+    assert SHIPPED.read_text(encoding="utf-8") == tool("compile_validator").dumps(), (
         "run: python tools/compile_validator.py"
     )
     assert validator.available()
@@ -59,6 +82,8 @@ def _same(name: str, theirs: Any, ours: Any) -> None:
         return
     assert type(ours).__name__ == name and isinstance(ours, lite.Lite)
     assert lite.tagged(ours) == lite.tagged(theirs)
+    # the fields in the models' order too, at every depth (dicts compare equal in any order)
+    assert json.dumps(lite.tagged(ours)) == json.dumps(lite.tagged(theirs))
     assert ours.model_dump(mode="json") == theirs.model_dump(mode="json")
     if name == "Regulation":
         assert content_hash(ours) == content_hash(theirs)
@@ -275,6 +300,51 @@ def test_the_form_calls_only_the_models_own_checks(compiled):
 def test_a_damaged_form_is_not_used(compiled):
     compiled(lambda form: form["schemas"]["Regulation"].update({"type": "no-such-schema"}))
     assert not validator.available()
+
+
+def _accept_anything(form: dict, name: str, inner: bool) -> None:
+    """The schema of ``name`` (or of a model nested in it) made to accept any data as it is."""
+    schema = form["schemas"][name]
+    if inner:
+        schema["definitions"][0].clear()
+        schema["definitions"][0].update({"type": "any", "ref": "Silence"})
+    else:
+        schema.clear()
+        schema["type"] = "any"
+
+
+@pytest.mark.parametrize("inner", [False, True])
+@pytest.mark.parametrize("name", ["Registry", "Regulation"])
+def test_a_form_changed_by_hand_is_not_used(compiled, name, inner):
+    """A schema edited in an installed form (its ``made_with`` left as it was) would accept
+    data the models refuse, and hand the reader plain dicts where it expects the models'
+    objects (dlo ended with an internal error): the form is not used, pydantic validates."""
+    compiled(lambda form: _accept_anything(form, name, inner))
+    assert not validator.available()
+    parsed, _ = load.parse(
+        (
+            REPO
+            / "regulations"
+            / ("registry.yaml" if name == "Registry" else "dlo-head/regulation.yaml")
+        ).read_bytes(),
+        "r",
+    )
+    assert parsed is not None
+    found, problems = load.validate_as(name, parsed, plain=True)
+    assert isinstance(found, getattr(model, name)) and not problems
+
+
+def test_a_form_that_makes_other_objects_is_not_used(monkeypatch):
+    """Whatever the form's validator answers that is not the model's plain object is no answer."""
+
+    class Anything:
+        def validate_python(self, data: Any) -> Any:
+            return dict(data)
+
+    forms = validator._compiled()
+    assert forms is not None
+    monkeypatch.setattr(validator, "_compiled", lambda: ({"Regulation": Anything()}, forms[1]))
+    assert validator.validate("Regulation", _seed_data()) is None
 
 
 def test_outputs_are_byte_identical_with_the_compiled_validator_and_with_pydantic(

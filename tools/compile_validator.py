@@ -14,6 +14,10 @@ The schema is pydantic's, changed in three ways only, none of which changes what
 - what only serialising or the JSON Schema uses (``serialization``, ``metadata``) is left out,
   and a reference is named by its model (pydantic adds a memory address).
 
+The form carries what it was made from (``made_with``: the models' code, pydantic's version) and
+its own digest, so that a form made for other models or another pydantic, or changed since, is
+not used.
+
 Anything else in a model's schema (a model validator, ``__init__``, another config key) is
 refused here, so that the models cannot gain a rule the compiled form would not apply. What the
 models leave at their default, for the content hash, is listed beside each schema."""
@@ -122,15 +126,17 @@ def compiled() -> dict[str, Any]:
         for v in vars(model).values()
         if isinstance(v, type) and issubclass(v, model.Strict) and v is not model.Strict
     ]
-    return {
-        validator.MADE_WITH: validator.made_with(),
-        "schemas": schemas,
-        "defaults": {cls.__name__: _defaults(cls) for cls in strict},
-    }
+    form = {"schemas": schemas, "defaults": {cls.__name__: _defaults(cls) for cls in strict}}
+    # through JSON, as the validator reads it, for the digest of what it reads
+    form = json.loads(json.dumps(form, ensure_ascii=False))
+    made_with = validator.made_with() | {validator.FORM: validator.form_digest(form)}
+    return {validator.MADE_WITH: made_with} | form
 
 
 def dumps() -> str:
-    return json.dumps(compiled(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # keys in the models' order, not sorted: a model's fields are its plain object's attributes
+    # in the order written here, which is the order of pydantic's fields
+    return json.dumps(compiled(), ensure_ascii=False, indent=1) + "\n"
 
 
 def write(path: Path = validator.COMPILED) -> Path:
