@@ -18,15 +18,31 @@ thing its caller's ``try`` does, releases them: one that came meanwhile is raise
   for once stopped. Pressed again then, Ctrl-C is raised once it is done, not in the middle,
   which left LibreOffice running.
 - ``handle(raise_it)``: what a handler calls: ``raise_it`` is kept while held, else called.
+- ``redelivering()``: a context (the command) in which an interrupt is never lost. A handler
+  that runs inside a finalizer (``__del__``, a weakref callback) or in a C library's call to
+  Python that cannot raise (pydantic-core formatting a pattern as it builds a validator) raises
+  into code that drops the exception: Python printed "Exception ignored ..." and the command went
+  on, with the handler done (a second interrupt is ignored), and once with a validator whose
+  pattern was "<unprintable str object>": every id reported as wrong. Here such an interrupt is
+  not printed but raised again at the next Python call of the main thread (a profile function,
+  kept until Python code handles it), before the half-built object is used.
+- ``raised()``: the interrupt raised during the command, if any; ``reraise()`` raises it again.
+  A library may turn it into its own exception (pydantic-core builds a ``SchemaError`` of it),
+  which an ``except Exception`` catches: there, ``reraise()`` first.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 
 _HELD: list[Held] = []  # the holds of the main thread, innermost last
+_RAISED: list[BaseException] = []  # the interrupt raised during the command (``raised``)
+_HOOKS: list[Any] = []  # the unraisable hook ``redelivering`` replaced (empty: not in one)
+_SAVED: list[Any] = []  # the profile and trace functions ``_arm`` replaced (empty: not armed)
 
 
 class Held:
@@ -43,7 +59,7 @@ class Held:
         if self in _HELD:
             _HELD.remove(self)
         if self.pending:
-            self.pending[0]()
+            _raise(self.pending[0])
 
 
 def hold() -> Held:
@@ -65,4 +81,92 @@ def handle(raise_it: Callable[[], None]) -> None:
     if _HELD:
         _HELD[-1].pending.append(raise_it)
         return
-    raise_it()
+    _raise(raise_it)
+
+
+def _raise(raise_it: Callable[[], None]) -> None:
+    """``raise_it()``, what it raises kept (``raised``; ``_dropped`` knows it)."""
+    try:
+        raise_it()
+    except BaseException as exc:
+        _RAISED[:] = [exc]
+        raise
+
+
+def raised() -> BaseException | None:
+    """The interrupt raised during the command (in ``redelivering``), else None."""
+    return _RAISED[0] if _RAISED else None
+
+
+def reraise() -> None:
+    """Raise the interrupt raised during the command again, if there was one."""
+    if _RAISED:
+        raise _RAISED[0].with_traceback(None)
+
+
+@contextlib.contextmanager
+def redelivering() -> Iterator[None]:
+    """For the block, an interrupt dropped or swallowed where its handler ran is raised again."""
+    _RAISED.clear()
+    _HOOKS[:] = [sys.unraisablehook]
+    sys.unraisablehook = _dropped
+    try:
+        yield
+    finally:
+        _disarm()
+        if sys.unraisablehook is _dropped:
+            sys.unraisablehook = _HOOKS[0]
+        _HOOKS.clear()
+        _RAISED.clear()
+
+
+def _dropped(unraisable: Any) -> None:
+    """The unraisable hook: our interrupt, dropped, is not printed but raised again (``_arm``);
+    anything else goes to the hook there was."""
+    if _RAISED and unraisable.exc_value is _RAISED[0]:
+        _arm()
+    else:
+        _HOOKS[0](unraisable)
+
+
+def _arm() -> None:
+    """From now on, ``_again`` sees each call in the main thread (the profile function), and
+    ``_rearm`` sets it again if Python unset it (the trace function)."""
+    if _HOOKS and not _SAVED and threading.current_thread() is threading.main_thread():
+        _SAVED[:] = [sys.getprofile(), sys.gettrace()]
+        sys.setprofile(_again)
+        sys.settrace(_rearm)
+
+
+def _disarm() -> None:
+    if _SAVED:
+        profiler, tracer = _SAVED
+        _SAVED.clear()
+        sys.setprofile(profiler)
+        sys.settrace(tracer)
+
+
+def _rearm(frame: Any, event: str, arg: Any) -> None:
+    """A profile function that raises is unset by Python: when ``_again`` raised into a function
+    a library called (which swallowed it: pydantic-core building a validator), it is set again
+    at the next call."""
+    if _SAVED and sys.getprofile() is None:
+        sys.setprofile(_again)
+
+
+def _again(frame: Any, event: str, arg: Any) -> None:
+    """Our interrupt was dropped: raised again at each call until Python code handles it (an
+    ``except`` or a ``finally`` for it, or for an exception it led to: ``__context__``,
+    ``__cause__``). Raised into a function a library called, it may be dropped again or made
+    another exception, which an ``except Exception`` may swallow."""
+    if event == "return" or frame.f_globals is globals():  # (frames unwinding; this module)
+        return
+    ours, handled = _RAISED[0], sys.exc_info()[1]
+    if handled is ours:
+        _disarm()
+        return
+    while handled is not None:
+        if handled is ours:
+            return
+        handled = handled.__cause__ or handled.__context__
+    raise ours.with_traceback(None)

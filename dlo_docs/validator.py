@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FunctionType
 from typing import Any
 
-from . import canonical, lite
+from . import canonical, interrupts, lite
 
 COMPILED = Path(__file__).with_name("validator.json")
 CLASS, FUNCTION, FACTORY, DEFAULT = "$class", "$function", "$factory", "$default"
@@ -105,6 +105,7 @@ def _compiled() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
         validators = {k: SchemaValidator(_resolve(s)) for k, s in form["schemas"].items()}
         return validators, _resolve(form["defaults"])
     except Exception:  # noqa: BLE001 - no compiled form is pydantic's validation, not an error
+        interrupts.reraise()  # an interrupt pydantic-core made a SchemaError: not cached
         return None
 
 
@@ -122,6 +123,7 @@ def validate(name: str, data: Any) -> Any:
     try:
         found = compiled[0][name].validate_python(data)
     except Exception:  # noqa: BLE001 - pydantic validates it again and says what is wrong
+        interrupts.reraise()
         return None
     if type(found) is not lite.CLASSES[name]:  # not what the models' form makes
         return None

@@ -280,7 +280,8 @@ def run(exiting: bool = False) -> None:
     _ENDING[0] = False  # (a caller running commands in its own process: each anew)
     _on_sigterm()
     try:
-        _command()
+        with interrupts.redelivering():  # one dropped in a finalizer is raised again
+            _command()
     finally:
         _leaving(exiting)
 
@@ -326,10 +327,11 @@ def _command() -> None:
 
 
 def _wrapped_interrupt(exc: Exception) -> None:
-    """An interrupt Python wrapped in another exception, raised as itself: Ctrl-C or SIGTERM
-    whose handler ran in a class's ``__set_name__`` (a module being imported) came out as
-    ``RuntimeError`` (Python 3.11), reported as an internal error with a traceback."""
-    cause = exc.__cause__
+    """An interrupt turned into another exception, raised as itself: Ctrl-C or SIGTERM whose
+    handler ran in a class's ``__set_name__`` (a module being imported) came out as
+    ``RuntimeError`` (Python 3.11), and one in pydantic-core building a model's validator as
+    ``SchemaError``: reported as an internal error with a traceback."""
+    cause = interrupts.raised() or exc.__cause__
     if isinstance(cause, KeyboardInterrupt):
         _ending()
         sys.exit(130)
