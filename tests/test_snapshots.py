@@ -162,7 +162,8 @@ def test_status_and_list_read_the_same_with_and_without_snapshots(in_force, dlo,
 
 def test_a_second_status_imports_neither_pydantic_nor_a_yaml_parser(in_force):
     first, text = modules_after(["status"], in_force)
-    assert "pydantic" not in first, text
+    # with another pydantic than the compiled form was made for, its models validate
+    assert ("pydantic" not in first) == validator.available(), text
     second, text = modules_after(["status"], in_force)
     assert f"{REG}" in text
     loaded = sorted(m for m in second if m.split(".")[0] in PARSERS or m in MODEL)
