@@ -51,6 +51,28 @@ def _tag_problems(node: Any, source_path: str) -> Iterable[Problem]:
             stack.extend(node)
 
 
+_NO_VALUE = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # what a plain << or = reads as
+
+
+def _tagged_problem(where: Location, value: Any) -> Problem:
+    """A scalar with a tag: one written (``!!binary``, ``!foo``), or one a plain ``<<`` or ``=``
+    reads as (YAML's merge and value keys, no data)."""
+    tag = value.tag.value if not isinstance(value, bytes) else "!!binary"
+    if tag in _NO_VALUE:
+        return error(
+            where,
+            "DLO004",
+            Msg("{value} written plain is not a text in YAML", value=str(value.value)),
+            Msg("quote it if it is a text: '{value}'", value=str(value.value)),
+        )
+    return error(
+        where,
+        "DLO004",
+        Msg("explicit YAML tag {tag} is not allowed", tag=tag),
+        Msg("remove the tag: regulation files hold plain data only"),
+    )
+
+
 def _locate_tagged_scalars(source: Source) -> list[Problem]:
     """Tagged scalars carry no position of their own: find them through their parent."""
     from ruamel.yaml.comments import TaggedScalar
@@ -67,15 +89,7 @@ def _locate_tagged_scalars(source: Source) -> list[Problem]:
         )
         for k, v in items:
             if isinstance(v, (TaggedScalar, bytes)):
-                tag = v.tag.value if isinstance(v, TaggedScalar) else "!!binary"
-                problems.append(
-                    error(
-                        source.at([*loc, k]),
-                        "DLO004",
-                        Msg("explicit YAML tag {tag} is not allowed", tag=tag),
-                        Msg("remove the tag: regulation files hold plain data only"),
-                    )
-                )
+                problems.append(_tagged_problem(source.at([*loc, k]), v))
             else:
                 walk(v, [*loc, k])
 

@@ -160,7 +160,7 @@ class Silence(Strict):
     """Silences one lint rule for this element (and what it contains), with a stated reason."""
 
     model_config = ConfigDict(json_schema_extra={"required": ["rule", "reason"]})
-    rule: Annotated[str, StringConstraints(pattern=r"^DLO1\d\d$")]
+    rule: Annotated[str, StringConstraints(pattern=r"^DLO1[0-9][0-9]$")]
     # optional here so that `dlo check` can report a missing reason as a lint problem (DLO100);
     # the JSON Schema requires it, so an editor flags it as you type
     reason: Annotated[str | None, WithJsonSchema({"type": "string", "minLength": 1})] = None

@@ -40,7 +40,8 @@ def _refused(dlo, project, *args: str) -> list:
     return positioned(result.out + result.err)
 
 
-@pytest.mark.parametrize("zone", ["+99:00", "+14:60", "-13:00", "+24:00"])
+# the last two: Arabic-Indic and fullwidth digits, which a pattern's \\d and int() accept
+@pytest.mark.parametrize("zone", ["+99:00", "+14:60", "-13:00", "+24:00", "+٠٥:٠٠", "+０５:００"])
 def test_a_registry_time_zone_that_is_no_zone_is_a_positioned_error(project, dlo, zone):
     _edit(project, REGISTRY, 'timezone: "+05:00"', f'timezone: "{zone}"')
     line = _line_of(project, REGISTRY, "timezone:")

@@ -456,6 +456,15 @@ def test_a_plain_scalar_that_is_no_data_is_a_positioned_problem(text):
     source, problems = load.parse(text.encode("utf-8"), "f.yaml")
     assert source is None and problems
     assert problems[0].location.path == "f.yaml" and problems[0].location.line in (1, 2)
+    assert "tag" not in str(problems[0])  # no tag was written: not "explicit YAML tag"
+
+
+def test_a_silenced_rule_is_named_with_ascii_digits():
+    data = load.plain(_seed_data())
+    data["silence"] = [{"rule": "DLO1٠١", "reason": "Arabic-Indic digits"}]
+    assert _both("Regulation", data) == (None, None)
+    data["silence"] = [{"rule": "DLO101", "reason": "ASCII"}]
+    assert all(found is not None for found in _both("Regulation", data))
 
 
 def _same_scalar(value: str) -> None:
