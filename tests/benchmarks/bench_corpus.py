@@ -615,7 +615,8 @@ def main(
             cold = run(root, *site, "--out", "public-cold", env={"DLO_CACHE_DIR": f"{tmp}/cold"})
             show("site build, first, PDF cache cold", cold, count)
             missing(cold)
-        show("dlo status (all)", run(root, "status"), count)
+        show("dlo status (all), first: keeps the snapshots", run(root, "status"), count)
+        show("dlo status (all), again", run(root, "status"), count)
         show(
             f"dlo review {ids[0]}",
             run(root, "review", ids[0], "--by", "hr-head", "--result", "no changes needed"),
