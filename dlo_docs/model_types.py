@@ -49,7 +49,9 @@ Fact = Literal["approvers", "approval", "change_initiators", "reports_to", "inst
 
 Date = Annotated[dt.date, AfterValidator(sane_date)]
 TimeZone = Annotated[
-    str, StringConstraints(pattern=r"^[+-][0-9][0-9]:[0-9][0-9]$"), AfterValidator(model_checks.timezone)
+    str,
+    StringConstraints(pattern=r"^[+-][0-9][0-9]:[0-9][0-9]$"),
+    AfterValidator(model_checks.timezone),
 ]
 
 
