@@ -161,18 +161,20 @@ def _hostname() -> str:
     return socket.gethostname()
 
 
-def staging(kind: str) -> str:
-    """The name prefix of a staging folder of this process (``.dlo-<kind>-<host>-<pid>-``):
-    ``sweep_staging`` tells from it whether the process that made the folder still runs."""
+def staging(kind: str, hidden: bool = True) -> str:
+    """The name prefix of a staging folder of this process (``.dlo-<kind>-<host>-<pid>-``; not
+    ``hidden``, without the dot): ``sweep_staging`` tells from it whether the process that made
+    the folder still runs."""
     host = re.sub(r"[^A-Za-z0-9]+", "_", _hostname())[:40] or "host"
-    return f".dlo-{kind}-{host}-{os.getpid()}-"
+    return f"{'.' if hidden else ''}dlo-{kind}-{host}-{os.getpid()}-"
 
 
-def sweep_staging(folder: Path, kind: str) -> list[Path]:
-    """Remove the staging folders (``staging(kind)``) in ``folder`` that a process of this host
-    left when it was killed (SIGKILL, a power cut: no clean-up ran): its process no longer runs.
-    Another host's, and a running process's, are left alone; a link is removed, not followed."""
-    prefix = staging(kind).rsplit("-", 2)[0] + "-"  # .dlo-<kind>-<host>-
+def sweep_staging(folder: Path, kind: str, hidden: bool = True) -> list[Path]:
+    """Remove the staging folders (``staging(kind, hidden)``) in ``folder`` that a process of
+    this host left when it was killed (SIGKILL, a power cut: no clean-up ran): its process no
+    longer runs. Another host's, and a running process's, are left alone; a link is removed, not
+    followed."""
+    prefix = staging(kind, hidden).rsplit("-", 2)[0] + "-"  # .dlo-<kind>-<host>-
     removed = []
     with contextlib.suppress(OSError):
         for path in folder.glob(prefix + "*"):

@@ -20,6 +20,7 @@ from test_forms import add_bilingual
 from dlo_docs import context
 from dlo_docs.errors import DloError, UsageError
 from dlo_docs.project import Project
+from dlo_docs.render import lo_profile
 from dlo_docs.render import pdf as pdf_render
 from dlo_docs.sheets import page_count
 
@@ -448,7 +449,7 @@ def test_the_profile_spares_libreoffice_its_start_up_self_test(seeded, monkeypat
     )
     monkeypatch.setenv("DLO_SOFFICE", str(script))
     if not seeded:
-        monkeypatch.setattr(pdf_render, "PROFILE", pdf_render.PROFILE.replace("999.9", "0.0"))
+        monkeypatch.setattr(lo_profile, "PROFILE", lo_profile.PROFILE.replace("999.9", "0.0"))
     pdf = pdf_render.convert({"empty": docx_render.default_reference()})["empty"]
     xmp = pypdf.PdfReader(io.BytesIO(pdf)).xmp_metadata  # the same PDF/A-2b either way
     assert xmp is not None and (str(xmp.pdfaid_part), str(xmp.pdfaid_conformance)) == ("2", "B")

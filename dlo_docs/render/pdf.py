@@ -12,10 +12,10 @@ here too).
   (``Converted.failed``); a PDF made before from the same bytes taken from ``pdf_cache``.
 - ``failure_summary(failed, total, log)``: many failures in short, each of them in ``log``.
 
-Every run gets a private, throw-away LibreOffice user profile (``-env:UserInstallation``), so a
-LibreOffice open on the desktop neither blocks the conversion nor is disturbed by it, seeded with
-the one setting that spares the run LibreOffice's start-up self-test (``PROFILE``). It runs in its
-own process group, ended whole afterwards (``oosplash``, ``soffice.bin``): nothing outlives a call.
+Every run gets a private, throw-away LibreOffice user profile (``lo_profile``: a LibreOffice
+open on the desktop neither blocks the conversion nor is disturbed by it; removed even when an
+interrupt comes as it is made or removed). It runs in its own process group, ended whole
+afterwards (``oosplash``, ``soffice.bin``): nothing outlives a call.
 
 Fonts: the DOCX asks for Times New Roman; where it is missing, fontconfig substitutes its metric
 twin Liberation Serif (package fonts-liberation2), which has the Kazakh letters ә ғ қ ң ө ұ ү һ і.
@@ -39,7 +39,7 @@ from .. import interrupts
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import pdf_cache, pdf_input, pdf_stable, process_group, stamp
+from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
 
 # finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
 from .soffice import INSTALL as INSTALL
@@ -50,23 +50,14 @@ from .soffice import environment, soffice
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+OPTIONS = ("--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
-# ~0.34 s of start-up (CPU, the profile seeded: see PROFILE; 1.05 s and 70 MB more unseeded), each
+# ~0.34 s of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded), each
 # document ~0.07 s (10 pages, LibreOffice 7.4 with jemalloc, as pdf_input gives it); a run of 80
 # spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as much
 # memory as 40, while a crash costs 80 documents' retries (~0.4 s each) and a hang the timeout
 BATCH = 80
-# A fresh profile (headless LibreOffice never marks it with its version) is taken for an upgrade
-# at every start, and 7.2 and later then run a graphics self-test: ~0.75 s of CPU and ~70 MB a
-# run. The version last run is set ahead of any release: no test, the same PDF bytes
-PROFILE = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<oor:items xmlns:oor="http://openoffice.org/2001/registry">\n'
-    '<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" '
-    'oor:op="fuse"><value>999.9</value></prop></item>\n'
-    "</oor:items>\n"
-)
 SHOWN = 5  # failures named in a short report; the rest go to its log file
 
 
@@ -87,55 +78,58 @@ def _run(
     files: Sequence[Path], outdir: Path, timeout: float, stop: threading.Event | None = None
 ) -> None:
     exe = soffice()
-    with tempfile.TemporaryDirectory(prefix="dlo-lo-profile-") as profile:
-        (Path(profile) / "user").mkdir()
-        (Path(profile) / "user" / "registrymodifications.xcu").write_text(PROFILE, "utf-8")
-        cmd = [
-            exe,
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--convert-to",
-            FILTER,
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ]
-        env = environment(profile)  # nothing of LibreOffice's lands in the user's home
-        try:
-            proc, held = process_group.start(cmd, env)
-        except OSError as exc:
-            raise _problem(
-                "DLO301",
-                Msg("could not start LibreOffice ({exe}): {error}", exe=exe, error=exc),
-                Msg("reinstall it: {command}", command=INSTALL),
-            ) from None
-        try:
-            out, err = process_group.communicate(proc, timeout, stop, held)
-        except subprocess.TimeoutExpired:
-            process_group.end(proc)
-            proc.communicate()
-            raise _problem(
-                "DLO302",
-                Msg(
-                    "LibreOffice did not finish converting {n} document(s) within {timeout:.0f} s; it was stopped",
-                    n=len(files),
-                    timeout=timeout,
-                ),
-                Msg("try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>"),
-            ) from None
-        except BaseException:  # Ctrl-C and the like: leave nothing running
-            process_group.end(proc)
-            proc.communicate()
-            raise
-        finally:
-            process_group.end(proc)
-    if proc.returncode != 0:
-        raise _failed(proc.returncode, err or out)
+    profile, held = lo_profile.make()  # interrupts held until the ``try`` that removes it
+    try:
+        held.release()  # one that came meanwhile is raised here
+        lo_profile.seed(profile)
+        code, output = _converted(exe, profile, files, outdir, timeout, stop)
+    finally:
+        lo_profile.remove(profile)
+    if code != 0:
+        raise _failed(code, output)
+
+
+def _converted(
+    exe: str,
+    profile: Path,
+    files: Sequence[Path],
+    outdir: Path,
+    timeout: float,
+    stop: threading.Event | None,
+) -> tuple[int, bytes]:
+    """One LibreOffice run with ``profile``, ended whole: its exit code and what it printed."""
+    user = f"-env:UserInstallation={profile.as_uri()}"
+    cmd = [exe, *OPTIONS, user, "--convert-to", FILTER, "--outdir", str(outdir), *map(str, files)]
+    env = environment(str(profile))  # nothing of LibreOffice's lands in the user's home
+    try:
+        proc, held = process_group.start(cmd, env)
+    except OSError as exc:
+        raise _problem(
+            "DLO301",
+            Msg("could not start LibreOffice ({exe}): {error}", exe=exe, error=exc),
+            Msg("reinstall it: {command}", command=INSTALL),
+        ) from None
+    try:
+        out, err = process_group.communicate(proc, timeout, stop, held)
+    except subprocess.TimeoutExpired:
+        process_group.end(proc)
+        proc.communicate()
+        raise _problem(
+            "DLO302",
+            Msg(
+                "LibreOffice did not finish converting {n} document(s) within {timeout:.0f} s; it was stopped",
+                n=len(files),
+                timeout=timeout,
+            ),
+            Msg("try again, or raise the limit with DLO_PDF_TIMEOUT=<seconds>"),
+        ) from None
+    except BaseException:  # Ctrl-C and the like: leave nothing running
+        process_group.end(proc)
+        proc.communicate()
+        raise
+    finally:
+        process_group.end(proc)
+    return proc.returncode, err or out
 
 
 def _failed(code: int, output: bytes) -> DloError:
