@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, fsio, pool, snapshots, subject
+from . import context, pool, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .project import REGULATION, Loaded, Project
@@ -323,9 +322,8 @@ def _render_into(
     done: Callable[[int], None] | None,
 ) -> Rendered:
     formats, out = job.formats, job.out
-    fsio.sweep_staging(out, "render")  # what a killed render left
-    with tempfile.TemporaryDirectory(prefix=fsio.staging("render"), dir=out) as staging:
-        job.staging = Path(staging)
+    with scratch.folder("render", out, hidden=True) as staging:  # (swept: a killed render's)
+        job.staging = staging
         results = pool.run(_render_ids, ids, project, jobs, done, state=job)
         failed = {doc_id: problems for doc_id, _, _, problems, _ in results if problems}
         result = Rendered(
@@ -335,10 +333,10 @@ def _render_into(
         )
         rendered = [o for _, outputs, _, _, _ in results for o in outputs]
         rendered += [c for _, _, comparisons, _, _ in results for c in comparisons]
-        source = Path(staging) if "docx" in formats else Path(staging) / "source"
+        source = staging if "docx" in formats else staging / "source"
         pdfs = [(o, source / f"{o.path.stem}.docx") for o, _ in rendered if o.format == "pdf"]
         if pdfs:
-            lost = _convert_pdfs(pdfs, Path(staging), out, jobs, result)
+            lost = _convert_pdfs(pdfs, staging, out, jobs, result)
             rendered = [(o, s) for o, s in rendered if o.id not in lost]
         for output, staged in rendered:
             os.replace(staged, output.path)

@@ -39,7 +39,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
         ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy", "memory")
         + ("plain_scalars",)
-        + ("interrupts",)
+        + ("interrupts", "scratch")
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("progress",)
         + ("records", "bookmarks", "usercache"),

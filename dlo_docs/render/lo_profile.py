@@ -2,27 +2,20 @@
 in the temporary folder: a LibreOffice open on the desktop neither blocks the run nor is
 disturbed by it, and nothing of the run's is left behind.
 
-- ``make() -> (folder, held)``: the profile folder made, with Ctrl-C and SIGTERM held
-  (``interrupts``) until the caller, first thing in the ``try`` whose ``finally`` removes the
-  folder, releases ``held``: an interrupt between the folder being made and that ``try`` would
-  have left it behind (a stress run of random SIGTERMs found one). Profiles that runs of this
-  host left when their process was killed (SIGKILL, a power cut) are removed first.
+- ``folder()``: a context whose profile folder is removed as it ends (``scratch.folder``: made
+  and removed with Ctrl-C and SIGTERM held, so an interrupt never leaves it behind; named
+  ``dlo-lo-profile-<host>-<pid>-…``, and the profiles that runs of this host left when their
+  process was killed, SIGKILL or a power cut, removed first).
 - ``seed(folder)``: the one setting that spares the run LibreOffice's start-up self-test
   (``PROFILE``) written into it.
-- ``remove(folder)``: the folder removed whole, Ctrl-C and SIGTERM held meanwhile: one that
-  comes then is raised once it is gone, not in the middle (which left it half removed).
-
-A profile is named ``dlo-lo-profile-<host>-<pid>-…`` (``fsio.staging``), so that a later run can
-tell whether the process that made it still runs.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import contextlib
 from pathlib import Path
 
-from .. import fsio, interrupts
+from .. import scratch
 
 KIND = "lo-profile"
 # A fresh profile (headless LibreOffice never marks it with its version) is taken for an upgrade
@@ -37,30 +30,12 @@ PROFILE = (
 )
 
 
-def make() -> tuple[Path, interrupts.Held]:
-    """A new profile folder, and the hold on interrupts the caller releases inside its ``try``."""
-    sweep()
-    held = interrupts.hold()
-    try:
-        folder = Path(tempfile.mkdtemp(prefix=fsio.staging(KIND, hidden=False)))
-    except BaseException:
-        held.release()
-        raise
-    return folder, held
+def folder() -> contextlib.AbstractContextManager[Path]:
+    """A new profile folder for the block, removed as it ends (``scratch.folder``)."""
+    return scratch.folder(KIND)
 
 
 def seed(folder: Path) -> None:
     """``PROFILE`` written into the profile ``folder``."""
     (folder / "user").mkdir()
     (folder / "user" / "registrymodifications.xcu").write_text(PROFILE, "utf-8")
-
-
-def remove(folder: Path) -> None:
-    """The profile ``folder`` removed whole; an interrupt meanwhile is raised once it is gone."""
-    with interrupts.holding():
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def sweep() -> list[Path]:
-    """The profiles in the temporary folder that runs of this host left, their process ended."""
-    return fsio.sweep_staging(Path(tempfile.gettempdir()), KIND, hidden=False)

@@ -28,14 +28,13 @@ import contextlib
 import os
 import re
 import subprocess
-import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import interrupts
+from .. import interrupts, scratch
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -78,13 +77,9 @@ def _run(
     files: Sequence[Path], outdir: Path, timeout: float, stop: threading.Event | None = None
 ) -> None:
     exe = soffice()
-    profile, held = lo_profile.make()  # interrupts held until the ``try`` that removes it
-    try:
-        held.release()  # one that came meanwhile is raised here
+    with lo_profile.folder() as profile:
         lo_profile.seed(profile)
         code, output = _converted(exe, profile, files, outdir, timeout, stop)
-    finally:
-        lo_profile.remove(profile)
     if code != 0:
         raise _failed(code, output)
 
@@ -185,10 +180,10 @@ def convert_files(
             raise UsageError(Msg("{path} does not exist", path=path))
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
-        given = _given(files, Path(tmp) / "in")
-        _run(given, Path(tmp), timeout if timeout is not None else default_timeout(len(paths)))
-        made = [Path(tmp) / f"{stem}.pdf" for stem in stems]
+    with scratch.folder("pdf", outdir, hidden=True) as tmp:
+        given = _given(files, tmp / "in")
+        _run(given, tmp, timeout if timeout is not None else default_timeout(len(paths)))
+        made = [tmp / f"{stem}.pdf" for stem in stems]
         failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
         if failed:
             raise _problem(
@@ -221,8 +216,7 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
             )
     if not documents:
         return {}
-    with tempfile.TemporaryDirectory(prefix="dlo-pdf-") as tmp:
-        folder = Path(tmp)
+    with scratch.folder("pdf") as folder:
         files = []
         for name, data in documents.items():
             path = folder / f"{name}.docx"
@@ -253,18 +247,18 @@ def _batch(
     reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
     if stop is not None and stop.is_set():
         raise process_group.Stopped()
-    with tempfile.TemporaryDirectory(prefix=".dlo-pdf-", dir=outdir) as tmp:
+    with scratch.folder("pdf", outdir, hidden=True) as tmp:
         try:
-            given = _given(paths, Path(tmp) / "in")
+            given = _given(paths, tmp / "in")
             with slots or contextlib.nullcontext():  # held only while LibreOffice runs
                 if stop is not None and stop.is_set():  # stopped while waiting for a slot
                     raise process_group.Stopped()
-                _run(given, Path(tmp), default_timeout(len(paths)), stop)
+                _run(given, tmp, default_timeout(len(paths)), stop)
         except DloError as exc:
             first = exc.problems[0]
             reason = (first.code, first.message)
         for path in paths:
-            pdf = Path(tmp) / f"{path.stem}.pdf"
+            pdf = tmp / f"{path.stem}.pdf"
             if pdf.is_file() and pdf.stat().st_size > 0:
                 target = outdir / pdf.name
                 _settle(path, pdf, target)
