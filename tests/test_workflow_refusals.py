@@ -15,7 +15,7 @@ from workflow_support import (
 )
 
 from dlo_docs import workflow
-from dlo_docs.project import Project
+from dlo_docs.project import Loaded, Project
 
 
 def test_a_role_not_on_the_route(project, dlo):
@@ -171,3 +171,27 @@ def test_an_invalid_draft_cannot_be_submitted(project, dlo):
     result = dlo("submit", REG, cwd=project)
     assert result.code == 1 and "DLO013" in result.err
     assert not journal_path(project).exists()
+
+
+def test_an_unknown_role_is_answered_with_the_nearest_ids_of_a_large_registry(project, dlo):
+    """A typo in --by: a small registry's ids are listed in full (the bundled one has fewer than
+    a dozen), a university's hundreds are not: the hint names how many there are and the nearest."""
+    ok(dlo, project, "submit", REG)
+    before = journal_path(project).read_bytes()
+    small = dlo("agree", REG, "--as", "vp-academik", cwd=project)
+    assert small.code == 2 and "unknown role 'vp-academik'" in small.err
+    assert "vp-academic, " in small.err or ", vp-academic" in small.err
+    registry = project / "regulations" / "registry.yaml"
+    extra = "".join(f"- id: clerk-{n:03d}\n  title: {{kk: Іс жүргізуші {n}}}\n" for n in range(300))
+    text = registry.read_text(encoding="utf-8")
+    assert "\npositions:\n" in text
+    registry.write_text(text.replace("\npositions:\n", "\npositions:\n" + extra, 1), "utf-8")
+    loaded = Loaded()
+    Project(project).load_registry(loaded)
+    assert loaded.registry is not None and len(loaded.registry.positions) > 300
+    large = dlo("agree", REG, "--as", "vp-academik", cwd=project)
+    assert large.code == 2 and "unknown role 'vp-academik'" in large.err
+    assert f"one of the {len(loaded.registry.positions)} position ids" in large.err
+    assert "the nearest: vp-academic" in large.err
+    assert "clerk-150" not in large.err and len(large.err) < 600, large.err
+    assert journal_path(project).read_bytes() == before  # nothing written

@@ -139,14 +139,31 @@ def load(project: Project, reg_id: str, complete: bool = False) -> Ctx:
     return ctx
 
 
+_LISTED = 12  # a registry with more positions than this is not listed in full in a hint
+
+
 def role(ctx: Ctx, value: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
-    if not value or value not in ids:
+    if not value or value not in set(ids):
         raise UsageError(
             Msg("unknown role {value} for {option}", value=repr(value), option=option),
-            Msg("a role is a registry position id: {value}", value=", ".join(ids)),
+            _role_hint(value or "", ids),
         )
     return value
+
+
+def _role_hint(value: str, ids: list[str]) -> Msg:
+    """The ids a role may be: all of a small registry's, else the nearest few to ``value``."""
+    if len(ids) <= _LISTED:
+        return Msg("a role is a registry position id: {value}", value=", ".join(ids))
+    import difflib
+
+    near = difflib.get_close_matches(value, ids, n=5, cutoff=0.5)
+    return Msg(
+        "a role is one of the {n} position ids of regulations/registry.yaml; the nearest: {near}",
+        n=len(ids),
+        near=", ".join(near) or "-",
+    )
 
 
 def text(value: str | None, option: str) -> str:
