@@ -79,11 +79,11 @@ def _compose(
     is_string: Callable[[str], bool],
     see: Callable[[Any], None] | None,
 ) -> Any:
-    get = _events(loader, see)
-    show = see or _unseen
-    get_event = loader.get_event  # in the loop: the event shown here, not through ``get``
-    get()  # stream start
-    event = get()
+    show = see or _unseen  # every event is shown to ``see`` first
+    get_event = loader.get_event
+    show(get_event())  # stream start
+    event = get_event()
+    show(event)
     if isinstance(event, StreamEndEvent):
         return None
     if not isinstance(event, DocumentStartEvent):  # pragma: no cover - libyaml's order
@@ -106,27 +106,15 @@ def _compose(
             stack.pop()
         else:  # document end
             break
-    if not isinstance(get(), StreamEndEvent):
+    event = get_event()
+    show(event)
+    if not isinstance(event, StreamEndEvent):
         raise Unusual("more than one document")
     return root[0] if root else None
 
 
 def _unseen(event: Any) -> None:
     """No one to show an event to."""
-
-
-def _events(loader: Any, see: Callable[[Any], None] | None) -> Callable[[], Any]:
-    """The loader's next event, shown to ``see`` first when there is one."""
-    plain_get: Callable[[], Any] = loader.get_event
-    if see is None:
-        return plain_get
-
-    def get() -> Any:
-        event = plain_get()
-        see(event)
-        return event
-
-    return get
 
 
 def _node(
