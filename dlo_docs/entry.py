@@ -1,5 +1,5 @@
-"""The ``dlo`` executable: ``dlo --version`` answers at once; everything else is the command
-line of ``dlo_docs.cli``.
+"""The ``dlo`` executable: ``dlo --version`` answers at once (after the global options too, as
+in ``dlo --root X --version``); everything else is the command line of ``dlo_docs.cli``.
 
 Ctrl-C and SIGTERM are blocked while the command line is being imported (a tenth of a second or
 more on a busy machine), before its handlers exist: one pressed then ended Python with a
@@ -12,10 +12,31 @@ from __future__ import annotations
 import sys
 
 VERSION = "0.1.0"  # the package's version (pyproject.toml; a test keeps them equal)
+UI_LANGS = ("en", "kk", "ru")  # --lang-ui's choices (i18n.UI_LANGS; a test keeps them equal)
+
+
+def asks_version(args: list[str]) -> bool:
+    """Whether the command line is global options and then ``--version``, last: what click
+    answers with the version alone (a test compares the two). Anything else goes to click."""
+    i = 0
+    while i < len(args):
+        name, eq, value = args[i].partition("=")
+        if args[i] == "--version":
+            return i == len(args) - 1
+        if name in ("--root", "--soffice", "--lang-ui"):
+            if not eq:
+                value = args[i + 1] if i + 1 < len(args) else ""
+                i += 1
+            if name == "--lang-ui" and value not in UI_LANGS:
+                return False
+        elif args[i] != "--no-cache":
+            return False
+        i += 1
+    return False
 
 
 def run() -> None:
-    if sys.argv[1:] == ["--version"]:
+    if asks_version(sys.argv[1:]):
         print(f"dlo, version {VERSION}")
         sys.exit(0)
     _block()

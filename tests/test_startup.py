@@ -280,3 +280,51 @@ def test_the_docx_escape_is_xml_sax_escape():
 
     for text in ["", "a & b < c > d", "&amp;", "<w:t>", "]]>", "\"quoted\" 'single'", "Қ & ә <>"]:
         assert ooxml.escape(text) == escape(text)
+
+
+# a command line, and whether it is answered before click is imported; it is only where click
+# itself prints the version alone and succeeds
+VERSION_LINES = [
+    (["--version"], True),
+    (["--root", "somewhere", "--version"], True),
+    (["--root=somewhere", "--version"], True),
+    (["--root=", "--version"], True),
+    (["--no-cache", "--soffice", "/no/such/soffice", "--version"], True),
+    (["--lang-ui", "kk", "--version"], True),
+    (["--lang-ui=ru", "--root", ".", "--version"], True),
+    (["--lang-ui", "xx", "--version"], False),  # refused by click before the version
+    (["--lang-ui", "--version"], False),
+    (["--root", "--version"], False),  # --version is the folder's name
+    (["--root"], False),
+    (["--no-cache=1", "--version"], False),
+    (["--version", "status"], False),  # click prints the version: left to it
+    (["--version", "--bogus"], False),
+    (["--help", "--version"], False),
+    (["-h", "--version"], False),
+    (["status", "--version"], False),
+    (["--bogus", "--version"], False),
+    (["--", "--version"], False),  # click prints the version: left to it
+    ([], False),
+]
+
+
+@pytest.mark.parametrize(("args", "quick"), VERSION_LINES)
+def test_the_quick_version_answers_as_click_would(args, quick, tmp_path, monkeypatch):
+    """``dlo --version`` is answered before click is imported, after global options too, and
+    only where click itself would print the version alone and succeed."""
+    from click.testing import CliRunner
+
+    from dlo_docs import cli, entry, i18n
+
+    assert entry.UI_LANGS == i18n.UI_LANGS
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli.main, args)
+    clicks = result.exit_code == 0 and result.output == f"dlo, version {entry.VERSION}\n"
+    assert entry.asks_version(args) == quick
+    assert quick <= clicks, result.output
+
+
+def test_version_after_global_options_imports_nothing_of_the_library(project):
+    modules, out = modules_after(["--root", str(project), "--no-cache", "--version"], project)
+    assert out.strip() == f"dlo, version {metadata.version('dlo_docs')}"
+    assert not {m for m in modules if m.startswith(("dlo_docs.cli", "click", "pydantic"))}
