@@ -463,13 +463,14 @@ def test_pdf_downloads_made_once(seed_approved, dlo, monkeypatch):
 def test_a_failed_pdf_conversion_costs_the_pdf_only(seed_approved, dlo, monkeypatch):
     project = seed_approved
     from dlo_docs.render import pdf as pdf_render
+    from dlo_docs.render import soffice
 
     def broken(paths, *args, **kwargs):  # every batch timed out, and every retry
         return pdf_render.Converted(
             failed={Path(p).stem: ("DLO302", "LibreOffice timed out") for p in paths}
         )
 
-    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(soffice, "available", lambda: True)
     monkeypatch.setattr(pdf_render, "convert_many", broken)
     result = ok(dlo, project, "site", "build")
     assert "warning DLO802" in result.err and "LibreOffice timed out" in result.err
@@ -486,6 +487,7 @@ def test_a_page_shows_the_size_of_each_pdf_made_after_it_was_rendered(published,
     from dlo_docs import site
     from dlo_docs.project import Project
     from dlo_docs.render import pdf as pdf_render
+    from dlo_docs.render import soffice
 
     sizes = {f"{UNIT}-2.kk": 10 * 1024, f"{UNIT}-2.ru": 3 * 1024 + 700}
 
@@ -501,7 +503,7 @@ def test_a_page_shows_the_size_of_each_pdf_made_after_it_was_rendered(published,
             made[path.stem] = target
         return pdf_render.Converted(made=made, failed=failed)
 
-    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(soffice, "available", lambda: True)
     monkeypatch.setattr(pdf_render, "convert_many", converting)
     report = site.build(Project(published), published / "public")
     assert [p.code for p in report.problems if p.code == "DLO802"] == ["DLO802"]

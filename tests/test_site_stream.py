@@ -173,6 +173,7 @@ def test_a_cache_damaged_while_the_indexes_are_written_is_built_again(published,
 def _fake_pdfs(monkeypatch, made: list[Path]):
     """LibreOffice replaced by a converter that writes a large PDF of each DOCX."""
     from dlo_docs.render import pdf as pdf_render
+    from dlo_docs.render import soffice
 
     def convert_many(files, outdir, jobs=1, stop=None, slots=None):
         outdir.mkdir(parents=True, exist_ok=True)
@@ -185,7 +186,7 @@ def _fake_pdfs(monkeypatch, made: list[Path]):
             made.append(pdf)
         return result
 
-    monkeypatch.setattr(pdf_render, "available", lambda: True)
+    monkeypatch.setattr(soffice, "available", lambda: True)
     monkeypatch.setattr(pdf_render, "convert_many", convert_many)
 
 

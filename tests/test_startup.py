@@ -171,6 +171,44 @@ def test_the_site_build_does_not_load_its_server(in_force):
         site.no_such_name  # noqa: B018
 
 
+# what a site build with nothing to render does not need: it tells so from the files' stamps and
+# the manifest, so neither the model (pydantic), the templating, python-docx nor a renderer loads
+NOT_FOR_AN_UNCHANGED_SITE = (
+    "pydantic",
+    "jinja2",
+    "docx",
+    "lxml",
+    "dlo_docs.model",
+    "dlo_docs.context",
+    "dlo_docs.render.html",
+    "dlo_docs.render.docx",
+    "dlo_docs.render.pdf",
+    "dlo_docs.comparison",
+    "dlo_docs.site.collect",
+)
+
+
+def test_an_unchanged_site_build_loads_no_model_and_no_renderer(in_force):
+    """A second ``dlo site build`` with nothing changed imports none of what rendering needs;
+    once a template changed, the regulation is rendered again with it (the same command)."""
+    args = ["site", "build", "--no-pdf"]
+    modules, text = modules_after(args, in_force)
+    assert "(1 rendered" in text, text
+    assert "jinja2" in modules and "dlo_docs.render.docx" in modules
+    modules, text = modules_after(args, in_force)
+    assert "(0 rendered, 1 unchanged" in text, text
+    below = tuple(f"{name}." for name in NOT_FOR_AN_UNCHANGED_SITE)
+    loaded = sorted(m for m in modules if m in NOT_FOR_AN_UNCHANGED_SITE or m.startswith(below))
+    assert not loaded, loaded
+    template = in_force / "templates" / "html" / "site" / "base.html.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- changed -->\n", "utf-8")
+    modules, text = modules_after(args, in_force)
+    assert "(1 rendered" in text, text
+    assert "<!-- changed -->" in (in_force / "public" / "kk" / "dlo-head" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_one_malloc_arena_is_set_where_the_c_library_is_glibc():
     """``memory.one_arena`` sets glibc's arena limit (mallopt answers 1) and does nothing
     elsewhere."""

@@ -16,21 +16,25 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import inputs, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import confine, locked, sweep
 from ..i18n import Msg
-from ..model import Registry
 from ..project import Loaded, Project
-from ..render import pdf as pdf_render
+from ..render import soffice
 from . import stamps, views
-from .collect import LANGS, unreadable
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 from .pages import Pages
 from .publish import STATIC, Publishing
+from .stamps import unreadable
+from .views import LANGS
 from .writer import Report, Writer
+
+if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendered
+    from ..model import Registry
 
 DEFAULT_OUT = "public"
 
@@ -90,7 +94,7 @@ class _Site(Publishing):
         self.report = Report(out)
         self.pdf_failed, self.pdf_total, self.later = {}, 0, []
         self.want_pdf = pdf
-        self.pdf = pdf and pdf_render.available()
+        self.pdf = pdf and soffice.available()
         self.report.pdf = self.pdf
         if pdf and not self.pdf:
             self.warn(
@@ -99,7 +103,7 @@ class _Site(Publishing):
                 Msg(
                     "LibreOffice (soffice) is not installed: the site is built without PDF downloads"
                 ),
-                Msg("install it: {command}", command=pdf_render.INSTALL),
+                Msg("install it: {command}", command=soffice.INSTALL),
             )
 
     @functools.cached_property

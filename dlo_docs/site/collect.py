@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .. import context, load, workflow
+from .. import context, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg
 from ..model import Registry, text_in
 from ..project import Document, Project
 from ..records import AcquaintanceRecord, Records, SignatureNote, signature_note
 from ..workflow import acknowledgements
-
-LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
 
 
 @dataclass
@@ -203,22 +200,3 @@ def title_in(pub: Published, lang: str) -> tuple[str, str]:
 
 def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def unreadable(project: Project, reg_id: str, files: list[Path]) -> list[Problem]:
-    """Why the site cannot tell what of ``reg_id`` is in force (none: it can): its journal or a
-    frozen edition is not a regular file of bounded size inside the project (a FIFO, a device, a
-    link out of it), or frozen editions are there without the journal that approved them. Such a
-    regulation is reported and neither published nor unpublished this time; nothing is read."""
-    problems = [
-        problem
-        for path in files
-        if path.exists() or path.is_symlink()
-        for problem in load.check_raw(path, project.display(path), root=project.root)
-    ]
-    if problems or files[0].exists() or files[0].is_symlink():
-        return problems
-    try:  # frozen editions, no journal: each is an edition the journal does not know
-        return [p for p in workflow.verify(project, [reg_id])[reg_id] if p.severity == "error"]
-    except DloError as exc:
-        return exc.problems

@@ -13,19 +13,27 @@ from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import comparison as diff_api
-from .. import interrupts, pool
+from .. import interrupts, lazy, pool
 from ..errors import DloError, Location, Problem, warning
 from ..i18n import Msg
-from ..project import Project
-from ..render import docx as docx_render
-from ..render import pdf as pdf_render
 from . import views
-from .collect import LANGS, Published
 from .manifest import FOLDER, digest
-from .pages import Pages
+from .views import LANGS
 from .writer import Writer
+
+if TYPE_CHECKING:
+    from .. import comparison as diff_api
+    from ..project import Project
+    from ..render import docx as docx_render
+    from ..render import pdf as pdf_render
+    from .collect import Published
+    from .pages import Pages
+else:  # the renderers: imported when the first regulation is rendered
+    diff_api = lazy.module("dlo_docs.comparison")
+    docx_render = lazy.module("dlo_docs.render.docx")
+    pdf_render = lazy.module("dlo_docs.render.pdf")
 
 Job = tuple[str, str, str, str, str]  # a PDF to make: id, lang, key, the DOCX's rel, the PDF's rel
 Found = dict[str, dict[str, dict[str, str]]]  # id -> lang -> format -> the download's rel

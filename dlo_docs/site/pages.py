@@ -6,16 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import labels as _labels
-from .. import workflow
-from ..model import Registry
-from ..render import html as html_render
-from ..workflow import acknowledgements
+from .. import lazy
 from . import views
-from .collect import Published, iso, title_in
-from .collect import signed as signed_note
+
+if TYPE_CHECKING:
+    from .. import workflow
+    from ..model import Registry
+    from ..render import html as html_render
+    from ..workflow import acknowledgements
+    from . import collect as published
+    from .collect import Published
+else:  # Jinja2, the model and the workflow's readers: imported when the first page is made
+    html_render = lazy.module("dlo_docs.render.html")
+    acknowledgements = lazy.module("dlo_docs.workflow.acknowledgements")
+    published = lazy.module("dlo_docs.site.collect")
 
 
 def _fixed(labels: dict, value: str, corrected: bool) -> str:
@@ -59,14 +66,14 @@ def summary(pub: Published) -> dict:
         "position": model.position,
         "main_lang": model.main_lang,
         "langs": pub.langs,
-        "titles": {lang: title_in(pub, lang)[0] for lang in pub.langs},
+        "titles": {lang: published.title_in(pub, lang)[0] for lang in pub.langs},
         "edition": pub.n,
         "order": {
             "number": order.number,
-            "date": iso(order.date),
-            "effective": iso(order.effective or order.date),
+            "date": published.iso(order.date),
+            "effective": published.iso(order.effective or order.date),
         },
-        "review_due": iso(pub.status.review_due),
+        "review_due": published.iso(pub.status.review_due),
         **_readers(pub),
         "approved_by": rd.approving.position_id,  # who approved it, as the journal recorded
         "approving": rd.approving.position,
@@ -200,7 +207,7 @@ class Pages:
                     "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
                     "reason": ed.reason or "",
                     "state": L["edition_state"].get(ed.state, ed.state),
-                    "signed": _labels.signed(labels, signed_note(ed.event)),
+                    "signed": _labels.signed(labels, published.signed(ed.event)),
                 }
             )
         return history

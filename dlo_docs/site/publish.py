@@ -18,21 +18,35 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import inputs, memory, pool
+from .. import inputs, lazy, memory, pool
 from ..errors import DloError, Location, Problem, UsageError
 from ..i18n import Msg
-from ..model import Registry
-from ..render import pdf as pdf_render
 from . import search, views
-from .collect import LANGS, Published, collect
 from .held import Held, Ref
 from .manifest import FOLDER, Manifest
 from .outputs import Conversion, Found, Job, Outputs
 from .pages import size_text, summary
+from .views import LANGS
 from .writer import Report
 
+if TYPE_CHECKING:
+    from ..model import Registry
+    from ..project import Project
+    from ..render import pdf as pdf_render
+    from . import collect as published
+    from .collect import Published
+else:  # the workflow, the model, the renderers: imported when a regulation is to be rendered
+    pdf_render = lazy.module("dlo_docs.render.pdf")
+    published = lazy.module("dlo_docs.site.collect")
+
 STATIC = ("site.css", "search.js")
+
+
+def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:
+    """``collect.collect``: the published form of ``reg_id`` (None: no edition in force)."""
+    return published.collect(project, reg_id, registry)
 
 
 def group_size() -> int:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..context import RenderDoc
 from . import views
+
+if TYPE_CHECKING:
+    from ..context import RenderDoc
 
 
 def entries(rd: RenderDoc) -> list[list[str]]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import inputs, workflow
+from .. import inputs, load, workflow
+from ..errors import DloError, Problem
 from ..project import Loaded, Project
 from .manifest import digest
 
@@ -75,3 +76,22 @@ def certificates(project: Project) -> str:
         except (OSError, inputs.InputRefused):
             parts.append([name, None])
     return digest(*parts)
+
+
+def unreadable(project: Project, reg_id: str, files: list[Path]) -> list[Problem]:
+    """Why the site cannot tell what of ``reg_id`` is in force (none: it can): its journal or a
+    frozen edition is not a regular file of bounded size inside the project (a FIFO, a device, a
+    link out of it), or frozen editions are there without the journal that approved them. Such a
+    regulation is reported and neither published nor unpublished this time; nothing is read."""
+    problems = [
+        problem
+        for path in files
+        if path.exists() or path.is_symlink()
+        for problem in load.check_raw(path, project.display(path), root=project.root)
+    ]
+    if problems or files[0].exists() or files[0].is_symlink():
+        return problems
+    try:  # frozen editions, no journal: each is an edition the journal does not know
+        return [p for p in workflow.verify(project, [reg_id])[reg_id] if p.severity == "error"]
+    except DloError as exc:
+        return exc.problems

@@ -14,12 +14,18 @@ Paths: every link is relative, so the site works under any base path and from an
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Registry
-from ..register import review_mark as _review_mark
-from ..register import today as build_day
-from .collect import LANGS
+from .. import lazy
+from ..workflow import today as build_day  # the day reviews are counted from (DLO_TODAY when set)
+
+if TYPE_CHECKING:
+    from .. import register
+    from ..model import Registry
+else:  # the model, for the index pages only: a build with nothing to render does not load it
+    register = lazy.module("dlo_docs.register")
+
+LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
@@ -152,7 +158,7 @@ def title_of(summary: dict, lang: str) -> tuple[str, str]:
 
 def review_mark(due: str | None, today: dt.date) -> str:
     """ "overdue", "due" (within the register's 90 days) or "" as of ``today`` (the build)."""
-    return _review_mark(dt.date.fromisoformat(due) if due else None, today)
+    return register.review_mark(dt.date.fromisoformat(due) if due else None, today)
 
 
 def row(s: dict, lang: str, labels: dict[str, dict], today: dt.date | None = None) -> dict:
