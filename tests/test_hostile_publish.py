@@ -97,3 +97,31 @@ def test_a_deleted_journal_with_frozen_editions_unpublishes_nothing(project, dlo
     assert "DLO608" in result.err and EDITION.as_posix() in result.err
     assert _pages(public) == before
     assert "dlo-head" in (public / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_regulation_folder_moved_out_and_linked_back_unpublishes_nothing(project, dlo, tmp_path):
+    """Moving the folder keeps its journal's and edition's inode, size and times (their stamps
+    are those of the last build): the link out of the project is still found and refused."""
+    public = _published(project, dlo)
+    before = _pages(public)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(project / FOLDER, elsewhere)
+    (project / FOLDER).symlink_to(elsewhere)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert (JOURNAL.as_posix(), 1, 1, "DLO009") in positioned(result.out + result.err)
+    assert _pages(public) == before
+
+
+def test_a_journal_linked_inside_the_project_is_still_published(project, dlo, tmp_path):
+    """A link that stays inside the project is followed, as before (the full checks, not the
+    stamps alone, decide)."""
+    public = _published(project, dlo)
+    before = _pages(public)
+    kept = project / "regulations" / "kept-journal.yaml"
+    shutil.move(project / JOURNAL, kept)
+    (project / JOURNAL).symlink_to(Path("..") / "kept-journal.yaml")
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, (result.code, result.out, result.err)
+    assert "(0 rendered, 1 unchanged" in result.out, result.out
+    assert _pages(public) == before

@@ -170,40 +170,46 @@ class _Site(Publishing):
             files = stamps.inputs_of(self.project, reg_id)
             if files is None:
                 continue
-            unusable = unreadable(self.project, reg_id, files)
+            stamp = stamps.plain_stamp(files, self.project.root)
+            unusable = unreadable(self.project, reg_id, files) if stamp is None else []
             if unusable:  # its edition in force, if any, stays published
                 self._failed(reg_id, unusable, kept)
                 continue
-            key_facts = self._key(reg_id, files)
+            key_facts = self._key(reg_id, files, stamp)
             if key_facts is None:  # replaced while read: as unreadable
                 self._failed(reg_id, unreadable(self.project, reg_id, files), kept)
                 continue
-            key, stamp, fingerprint = key_facts
+            key, inputs_facts = key_facts
             entry = self.manifest.regulation(reg_id, key)
             if entry is not None and self._cached(entry):
-                entry = dict(entry, stamp=stamp, fingerprint=fingerprint)
+                entry = dict(entry, **inputs_facts)
                 self.manifest.keep_regulation(reg_id, entry)
                 self.report.unchanged += len(entry["outputs"])
                 kept[reg_id] = entry
                 continue
             pending.append((reg_id, key))
-            facts[reg_id] = {"stamp": stamp, "fingerprint": fingerprint}
+            facts[reg_id] = inputs_facts
         return kept, pending, facts
 
-    def _key(self, reg_id: str, files: list[Path]) -> tuple[str, list[list], str] | None:
-        """The key of a regulation's pages, the stamp of its files and their fingerprint."""
+    def _key(
+        self, reg_id: str, files: list[Path], stamp: list[list] | None
+    ) -> tuple[str, dict] | None:
+        """The key of a regulation's pages, and what the manifest keeps of its files: their
+        stamp (``stamp``, when the caller took it), their fingerprint and the journal's
+        effective dates, read again only when the stamp changed."""
         root = self.project.root
         try:
-            stamp = stamps.stamp(files)
+            stamp = stamp if stamp is not None else stamps.stamp(files)
             old = self.manifest.old["regulations"].get(reg_id) or {}
-            if old.get("stamp") == stamp and old.get("fingerprint"):
+            dates = stamps.known_dates(old.get("effective"))
+            if old.get("stamp") == stamp and old.get("fingerprint") and dates is not None:
                 fingerprint = old["fingerprint"]
             else:
-                fingerprint = stamps.fingerprint(files, root)
-            key = digest(self.base, reg_id, fingerprint, self.pdf, stamps.passed(files[0], root))
+                fingerprint, dates = stamps.facts(files, root)
+            key = digest(self.base, reg_id, fingerprint, self.pdf, stamps.passed(dates))
         except (OSError, inputs.InputRefused):
             return None
-        return key, stamp, fingerprint
+        return key, {"stamp": stamp, "fingerprint": fingerprint, "effective": dates}
 
     def index_outputs(self) -> list[str]:
         rels = [f"static/{name}" for name in STATIC]

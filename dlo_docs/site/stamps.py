@@ -4,7 +4,9 @@ the effective dates that have arrived, and the certificates its signatures are c
 
 from __future__ import annotations
 
+import os
 import re
+import stat as kinds
 from pathlib import Path
 
 from .. import inputs, load, workflow
@@ -36,26 +38,67 @@ def stamp(files: list[Path]) -> list[list]:
     return stamps
 
 
+def plain_stamp(files: list[Path], root: Path) -> list[list] | None:
+    """The stamp of ``files`` (as ``stamp``) when each is a regular file of at most
+    ``inputs.MAX_YAML_BYTES`` reached from ``root`` (resolved) through no symbolic link, told by
+    ``lstat`` alone (each folder once): such files are what ``unreadable`` finds nothing wrong
+    with, so nothing needs to be opened or resolved. None when one is anything else (a link, even
+    one inside the project, a FIFO, a device, too large, missing): ``unreadable`` then says what."""
+    top = str(root) + os.sep
+    folders: set[str] = set()
+    stamps = []
+    try:
+        for path in files:
+            name = str(path)
+            if not name.startswith(top):
+                return None
+            parts = name[len(top) :].split(os.sep)
+            for i in range(1, len(parts)):
+                folder = top + os.sep.join(parts[:i])
+                if folder not in folders:
+                    if not kinds.S_ISDIR(os.lstat(folder).st_mode):
+                        return None
+                    folders.add(folder)
+            st = os.lstat(name)
+            if not kinds.S_ISREG(st.st_mode) or st.st_size > inputs.MAX_YAML_BYTES:
+                return None
+            stamps.append([path.name, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    except OSError:
+        return None
+    return stamps
+
+
 def _read(path: Path, root: Path) -> bytes:
     return inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=root)
 
 
-def fingerprint(files: list[Path], root: Path) -> str:
-    """The hash of the bytes of a regulation's input files."""
-    parts = [_read(files[0], root)]
+def facts(files: list[Path], root: Path) -> tuple[str, list[str]]:
+    """The hash of the bytes of a regulation's input files, and every effective date its journal
+    names (``passed`` tells those that have arrived), each file read once."""
+    journal = _read(files[0], root)
+    parts = [journal]
     for path in files[1:]:
         parts += [path.name.encode(), _read(path, root)]
-    return digest(*parts)
+    return digest(*parts), [d.decode() for d in _EFFECTIVE.findall(journal)]
 
 
-def passed(journal: Path, root: Path) -> list[bytes]:
-    """The effective dates in the journal that have arrived: an approved edition comes into
-    force on its effective date, so the day one passes the regulation is built again."""
-    today = workflow.today().isoformat().encode()
-    return [d for d in _EFFECTIVE.findall(_read(journal, root)) if d <= today]
+def known_dates(dates: object) -> list[str] | None:
+    """The effective dates a manifest entry kept (as ``facts`` found them), or None when it kept
+    none, or something else: they are found again."""
+    if isinstance(dates, list) and all(isinstance(d, str) and _DATE.match(d) for d in dates):
+        return dates
+    return None
+
+
+def passed(dates: list[str]) -> list[bytes]:
+    """The effective dates of a journal (``facts``) that have arrived: an approved edition comes
+    into force on its effective date, so the day one passes the regulation is built again."""
+    today = workflow.today().isoformat()
+    return [d.encode() for d in dates if d <= today]
 
 
 _EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def certificates(project: Project) -> str:
