@@ -142,14 +142,23 @@ def sweep(folder: Path, recursive: bool = False) -> list[Path]:
     removed = []
     now = time.time()
     with contextlib.suppress(OSError):
-        candidates = folder.rglob(".*.tmp") if recursive else folder.glob(".*.tmp")
-        for path in candidates:
+        for path in _temporaries(folder, recursive):
             with contextlib.suppress(OSError):
                 info = path.lstat()
-                if TEMP.match(path.name) and now - info.st_mtime > STALE_AFTER:
+                if now - info.st_mtime > STALE_AFTER:
                     path.unlink()
                     removed.append(path)
     return removed
+
+
+def _temporaries(folder: Path, recursive: bool) -> Iterator[Path]:
+    """The names in ``folder`` (and with ``recursive`` its subfolders, not through a link) that
+    a temporary file of ``atomic_write`` has (``TEMP``)."""
+    if not recursive:
+        yield from (path for path in folder.glob(".*.tmp") if TEMP.match(path.name))
+        return
+    for top, folders, files in os.walk(folder):  # links to folders are listed, not entered
+        yield from (Path(top, name) for name in [*folders, *files] if TEMP.match(name))
 
 
 def _hostname() -> str:

@@ -259,15 +259,28 @@ def test_stale_temporary_files_are_removed_by_the_next_write_under_the_lock(proj
     assert not stale.exists() and fresh.exists() and other.exists()
 
 
-def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo):
+def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo, tmp_path):
+    """Its stale temporary files, in any folder of the site; not a fresh one, not a file that
+    is not one of dlo's, and not through a link to a folder elsewhere."""
     public = _built_site(project, dlo)
     stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
     stale.parent.mkdir(exist_ok=True)
-    stale.write_text("half")
+    deep = public / "ru" / "dlo-head" / ".index.html.a1b2c3d4.tmp"
+    deep.parent.mkdir(parents=True, exist_ok=True)
+    fresh = public / "kk" / ".search.html.abcdefgh.tmp"  # a writer at work right now: kept
+    other = public / "kk" / ".notes.tmp"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    outside = elsewhere / ".index.html.q1w2e3r4.tmp"
+    (public / "kk" / "linked").symlink_to(elsewhere, target_is_directory=True)
     old = time.time() - 3600
-    os.utime(stale, (old, old))
+    for path in (stale, deep, fresh, other, outside):
+        path.write_text("half")
+        if path is not fresh:
+            os.utime(path, (old, old))
     assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
-    assert not stale.exists()
+    assert not stale.exists() and not deep.exists()
+    assert fresh.exists() and other.exists() and outside.exists()
 
 
 def test_files_get_the_permissions_the_umask_gives(project, dlo):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,6 +94,7 @@ class _Site(Publishing):
             code_version(), tree_digest([tpl]), registry_bytes, stamps.certificates(project)
         )
         self.report = Report(out)
+        self.folders_inside: dict[Path, bool] = {}  # ``_cached``'s folders, checked once
         self.pdf_failed, self.pdf_total, self.later = {}, 0, []
         self.want_pdf = pdf
         self.pdf = pdf and soffice.available()
@@ -245,9 +248,16 @@ class _Site(Publishing):
         return entry
 
     def _cached(self, entry: dict) -> bool:
-        """The cache file of a manifest entry is there, inside the site folder."""
+        """The cache file of a manifest entry is there, inside the site folder: a regular file
+        (not a link) in a folder reached through no link (each folder checked once a build)."""
         path = self.out / entry["cache"]  # a manifest entry is a plain path inside (Manifest)
-        return self._inside(path) and not path.is_symlink() and path.is_file()
+        inside = self.folders_inside.get(path.parent)
+        if inside is None:
+            inside = self.folders_inside[path.parent] = self._inside(path.parent)
+        try:
+            return inside and stat.S_ISREG(os.lstat(path).st_mode)
+        except OSError:
+            return False
 
     def _cache(self, entry: dict) -> dict | None:
         """What the index needs of a regulation, as the previous build left it (read inside the

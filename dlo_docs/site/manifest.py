@@ -12,6 +12,7 @@ did not produce: a withdrawn regulation, a superseded edition's downloads).
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -67,9 +68,13 @@ def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(
-            p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts
-        ):
+        found = [
+            Path(top, name)
+            for top, _, files in os.walk(folder)  # links to folders are not entered
+            if "__pycache__" not in Path(top).parts
+            for name in fnmatch.filter(files, pattern)
+        ]
+        for path in sorted(p for p in found if p.is_file()):
             h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -77,14 +82,11 @@ def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """The package's version and the hash of its source: new code renders everything again."""
-    from importlib import metadata
-
-    try:
-        version = metadata.version("dlo_docs")
-    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
-        version = "0"
-    return digest(version, tree_digest([Path(__file__).resolve().parent.parent], "*.py"))
+    """The hash of the package's source: new code renders everything again. A new version is
+    new source too (``entry.VERSION``, kept equal to the package's by a test), so its number is
+    not asked of the installed package's metadata (importing ``importlib.metadata`` and finding
+    the package cost more than the rest of an unchanged build's checks of its code)."""
+    return digest("code", tree_digest([Path(__file__).resolve().parent.parent], "*.py"))
 
 
 def plain_path(rel: object) -> bool:
@@ -169,7 +171,7 @@ class Manifest:
         if not entry or entry.get("key") != key:
             return False
         try:
-            info = os.lstat(self.out / rel)
+            info = os.lstat(os.path.join(self.out, rel))  # (a plain path: see ``plain_path``)
         except OSError:
             return False
         return (
@@ -214,12 +216,15 @@ class Manifest:
             self.save()
 
     def save(self) -> None:
+        """Write the manifest (not when it would say what the file read at the start does)."""
         data = {
             "format": FORMAT,
             "outputs": dict(sorted(self.outputs.items())),
             "regulations": dict(sorted(self.regulations.items())),
             "site": self.site,
         }
+        if data == self.old:
+            return
         atomic_write(
             self.path,
             json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

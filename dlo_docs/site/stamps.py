@@ -21,7 +21,11 @@ def inputs_of(project: Project, reg_id: str) -> list[Path] | None:
     can be in force."""
     journal = workflow.journal_path(project, reg_id)
     folder = workflow.edition_folder(project, reg_id)
-    editions = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    try:
+        names = os.listdir(folder)
+    except OSError:  # none (or not a folder, or not readable: as none)
+        names = []
+    editions = sorted(folder / n for n in names if os.path.normcase(n).endswith(".yaml"))
     if not editions and not (journal.exists() or journal.is_symlink()):
         return None
     return [journal, *editions]
