@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # here as before, imported at their first use.
 _WRITER = {
     "dumps": "yaml_write",
+    "dumps_plain": "yaml_write",
     "dumps_pretty": "yaml_write",
     "pretty": "yaml_write",
     "write": "yaml_write",

@@ -4,7 +4,6 @@ the fast writer of ``yaml_emit`` for plain data, and the pleasant output of ``dl
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,19 @@ def dumps(data: Any, like: str | None = None) -> str:
     indentation is kept, so a round-trip changes only what was changed. Plain data (what the
     journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster."""
     if like is None:
-        with contextlib.suppress(yaml_emit.Unsupported):
-            return yaml_emit.dumps(data, reads_as_string)
+        text = dumps_plain(data)
+        if text is not None:
+            return text
     return dumps_roundtrip(data, like)
+
+
+def dumps_plain(data: Any) -> str | None:
+    """``dumps(data)`` when ``yaml_emit`` writes it (block collections, plain and single-quoted
+    scalars: no anchor, alias, tag, block scalar or document marker), else None."""
+    try:
+        return yaml_emit.dumps(data, reads_as_string)
+    except yaml_emit.Unsupported:
+        return None
 
 
 def write(path: Path, data: Any, like: str | None = None) -> None:

@@ -4,7 +4,8 @@ The new events are written as text after the bytes of the events already written
 change and are never serialised again; the whole new text must read back as exactly the old
 events and the new ones before it replaces the old journal, atomically (``fsio.atomic_write``:
 a temporary file, fsync, rename). A journal laid out by hand in a way the appended text would
-not read back from is written back whole, round-trip.
+not read back from is written back whole, round-trip. A journal this process wrote whole in its
+own layout (``Written``) needs only the new events' text read back.
 
 A batch (``append(..., write=False)`` then ``flush``) is read back and written once, however many
 events it holds. What was written is remembered in the project's cache by its bytes (its parse
@@ -77,20 +78,39 @@ def _text(
 ) -> tuple[str, load.Source, bool]:
     """The journal's new text, its source, and whether it reads back as exactly the old events
     and ``new`` (false only for a journal written back whole, round-trip)."""
-    added = "".join(load.dumps([event]) for event in new)
-    old = journal.source
+    old, display = journal.source, journal.display
+    parts = [load.dumps_plain([event]) for event in new]
+    plain = None not in parts
+    added = "".join(
+        p if p is not None else load.dumps([e]) for p, e in zip(parts, new, strict=True)
+    )
+    if plain and isinstance(old, Written) and _read_back(added, display, [], new) is not None:
+        text = old.text + added  # only the new events' text is read back (``Written``)
+        return text, Written(display, text), True
     if old is None or not isinstance(old.data, list):
         text = _journal.HEADER.format(id=reg_id) + added
-        source = _read_back(text, journal.display, [], new)
-        return text, source or load.Source(journal.display, text, list(new)), source is not None
+        source = _read_back(text, display, [], new)
+        if source is None:
+            return text, load.Source(display, text, list(new)), False
+        return text, Written(display, text) if plain else source, True
     text = old.text + ("" if old.text.endswith("\n") else "\n") + added
-    source = _read_back(text, journal.display, old.data, new)
+    source = _read_back(text, display, old.data, new)
     if source is not None:
         return text, source, True
     data = old.roundtrip()  # a journal not in dlo's own layout: written back whole
     data.extend(new)
     text = load.dumps(data)
-    return text, load.Source(journal.display, text, data), False
+    return text, load.Source(display, text, data), False
+
+
+class Written(load.Unparsed):
+    """A journal text this process wrote whole: the header, then events each written alone by
+    the plain writer (``load.dumps_plain``: block collections, plain and single-quoted scalars,
+    no anchor, alias or document marker) and read back as itself. Such an event's text is a
+    complete item of the top-level sequence, so no text that follows changes how it reads: one
+    more such event appended reads back as these events and it when its own text reads back as
+    that event alone, and only that text is parsed. The data is parsed when it is asked for (a
+    position to report)."""
 
 
 def _read_back(

@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 
 def shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
-    """Problems with the structure of one entry (types, not the chain)."""
-    where = journal.at(index)
+    """Problems with the structure of one entry (types, not the chain). Positions are looked up
+    only for a problem (a journal this process wrote is parsed only then: ``appending``)."""
     if not isinstance(entry, dict):
         return [
             error(
-                where,
+                journal.at(index),
                 "DLO609",
                 Msg("journal entry {n} is not a mapping", n=index + 1),
                 Msg("the journal is written by dlo only: restore it from version control"),
@@ -47,14 +47,17 @@ def shape(entry: Any, index: int, journal: Journal) -> list[Problem]:
             _dates_in_range(to_event(entry))
         except (ValueError, TypeError, OverflowError) as exc:
             problems.append(
-                error(where, "DLO609", Msg("journal entry {n}: {error}", n=index + 1, error=exc))
+                error(
+                    journal.at(index),
+                    "DLO609",
+                    Msg("journal entry {n}: {error}", n=index + 1, error=exc),
+                )
             )
     return problems
 
 
 def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]:
     """Each field of the entry of the type dlo writes."""
-    where = journal.at(index)
     problems = []
     types = {
         "seq": int,
@@ -71,7 +74,7 @@ def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]
         if not isinstance(value, kind) or isinstance(value, bool):
             problems.append(
                 error(
-                    journal.at(index, key) if key in entry else where,
+                    journal.at(index, key) if key in entry else journal.at(index),
                     "DLO609",
                     Msg(
                         "journal entry {n}: {key} is missing or not a {kind}",
