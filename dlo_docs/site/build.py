@@ -56,7 +56,8 @@ class _Site(Publishing):
         self.project, self.out = project, out
         self.progress = progress or (lambda message: None)
         self.templates = project.templates
-        self.labels = {lang: _labels.labels(lang, self.templates) for lang in LANGS}
+        # read back from the user's cache as a render reads them: a build does not parse them
+        self.labels = {lang: _labels.labels(lang, self.templates, kept=True) for lang in LANGS}
         self.pages = Pages(self.labels, self.templates, out, lambda: self.registry)
         tpl = _labels.templates_dir(self.templates)
         registry_bytes, refused = load.read_raw(

@@ -19,7 +19,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
@@ -94,15 +94,10 @@ def plain_path(rel: object) -> bool:
     hidden or absolute part (except the build's own folder), no backslash or NUL."""
     if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
         return False
-    parts = rel.split("/")
-    return (
-        all(
-            part
-            and part not in (".", "..")
-            and (not part.startswith(".") or (i == 0 and part == FOLDER))
-            for i, part in enumerate(parts)
-        )
-        and not PurePosixPath(rel).is_absolute()
+    parts = rel.split("/")  # no empty part: not absolute ("/…") either
+    return all(
+        part and part not in (".", "..") and (part[0] != "." or (i == 0 and part == FOLDER))
+        for i, part in enumerate(parts)
     )
 
 
