@@ -7,7 +7,9 @@ A mention is a phrase whose every word must begin a word of the text, in order
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from .model import Registry
 
@@ -33,16 +35,25 @@ def words(text: str) -> list[str]:
 
 
 def contains(text_words: list[str], phrase: str) -> bool:
-    return _contains_words(text_words, words(phrase))
+    return _contains_words(text_words, _phrase_words(phrase))
 
 
-def _contains_words(text_words: list[str], want: list[str]) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase looked for (the vocabulary's few hundred: each split once)."""
+    return tuple(words(phrase))
+
+
+def _contains_words(text_words: list[str], want: Sequence[str]) -> bool:
     if not want:
         return False
-    last = len(text_words) - len(want)
-    return any(
-        all(text_words[i + k].startswith(w) for k, w in enumerate(want)) for i in range(last + 1)
-    )
+    first, rest = want[0], want[1:]
+    for i in range(len(text_words) - len(want) + 1):
+        if text_words[i].startswith(first) and all(
+            text_words[i + 1 + k].startswith(w) for k, w in enumerate(rest)
+        ):
+            return True
+    return False
 
 
 # the mentions of a registry's positions by their first word, per (registry, language): a

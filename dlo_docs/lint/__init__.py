@@ -123,24 +123,23 @@ def _silences(view: View) -> list[_Silence]:
         for i, s in enumerate(model.silence)
     ]
     elements = list(view.locs.items())  # pre-order: the order of the file
-    starts = [(source.at(list(loc)).line, source.at(list(loc)).col) for _, loc in elements]
     for index, (eid, loc) in enumerate(elements):
         element = view.by_id[eid].element
         if not element.silence:
             continue
-        end = next(
-            (
-                starts[j]
-                for j in range(index + 1, len(elements))
-                if elements[j][1][: len(loc)] != loc
-            ),
-            None,
+        # up to the next element that is not inside this one (positions only where needed)
+        after = next(
+            (other for _, other in elements[index + 1 :] if other[: len(loc)] != loc), None
         )
+        start, end = _start(source, loc), None if after is None else _start(source, after)
         for i, s in enumerate(element.silence):
-            found.append(
-                _Silence(s.rule, s.reason, source.at([*loc, "silence", i]), starts[index], end)
-            )
+            found.append(_Silence(s.rule, s.reason, source.at([*loc, "silence", i]), start, end))
     return found
+
+
+def _start(source: Source, loc: tuple) -> tuple[int, int]:
+    at = source.at(list(loc))
+    return at.line, at.col
 
 
 def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[Problem]:

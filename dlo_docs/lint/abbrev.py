@@ -89,7 +89,7 @@ def _analyse(view: View, lang: str) -> Abbreviations:
     result.has_chapter = bool(chapters)
     refs = {a.id: a for a in view.registry.abbreviations}
     for text in view.texts(lang):
-        if not any(ch.islower() for ch in text.value):
+        if not any(map(str.islower, text.value)):
             continue  # a heading in capitals ("ЖАЛПЫ ЕРЕЖЕЛЕР") is emphasis, not abbreviations
         in_chapter = text.kind == "item" and text.inside(chapters)
         definition_end = _chapter_definition_end(text) if in_chapter else -1

@@ -22,6 +22,9 @@ def check(view: View) -> Iterator[Problem]:
     own = vocab.KIND_WORDS[doc.kind]
     for text in view.texts():
         demonstratives = vocab.SELF.get(text.lang, set())
+        lowered = text.value.lower()
+        if not any(d in lowered for d in demonstratives):
+            continue  # no demonstrative even inside a word (most texts): no word to look at
         words = [(m.start(), m.group()) for m in WORD.finditer(text.value)]
         low = [w.lower() for _, w in words]
         for i, word in enumerate(low[:-1]):

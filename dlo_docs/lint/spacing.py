@@ -17,11 +17,14 @@ from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
-RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-BEFORE = re.compile(r"(?<=[^\W_])[ \u00a0]+(?=[,;:.)](?!\.\.)(?!\d))")
+# Each pattern opens with a look at the one character its match starts with, which rules out
+# most places at once (a look-behind first is tried everywhere: AFTER took 5 x as long).
+RUN = re.compile(r"(?=[ \u00a0])(?<=\S)[ \u00a0]{2,}(?=\S)")
+BEFORE = re.compile(r"(?=[ \u00a0])(?<=[^\W_])[ \u00a0]+(?=[,;:.)](?!\.\.)(?!\d))")
 # after two letters, a digit or a closing quote/bracket: ";", "," or ":" before a letter, or "."
 # before a capital ("стандарты.Бөлім", "2022.Ұйым"); a lone capital before "." is an initial
 AFTER = re.compile(
+    r"(?=[;,:.])"
     r"(?:(?<=[^\W\d_]{2})|(?<=\d)|(?<=[»\"”)]))"
     r"(?:([;,:])(?=[^\W\d_])|(\.)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))"
 )
