@@ -125,3 +125,23 @@ def test_a_journal_linked_inside_the_project_is_still_published(project, dlo, tm
     assert result.code == 0, (result.code, result.out, result.err)
     assert "(0 rendered, 1 unchanged" in result.out, result.out
     assert _pages(public) == before
+
+
+def test_a_frozen_edition_rewritten_in_place_with_its_size_and_times_is_still_caught(project, dlo):
+    """Same size, same modification time set back: the stamp's change time tells it was
+    written, so its bytes are read again and the altered text is not published (DLO810)."""
+    public = _published(project, dlo)
+    before = _pages(public)
+    edition = project / EDITION
+    info = edition.stat()
+    raw = edition.read_bytes()
+    altered = raw.replace(b"01-2024", b"02-2024", 1)
+    assert altered != raw and len(altered) == len(raw)
+    with edition.open("r+b") as handle:  # in place: the same inode
+        handle.write(altered)
+    os.utime(edition, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert edition.stat().st_ino == info.st_ino and edition.stat().st_size == info.st_size
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert "DLO810" in result.err, result.err
+    assert _pages(public) == before
