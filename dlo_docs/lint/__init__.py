@@ -53,7 +53,7 @@ from . import (
 from .rule import Rule
 from .view import View
 
-__all__ = ["Rule", "check_document", "listing", "rules", "run"]
+__all__ = ["ERRORS", "Rule", "check_document", "listing", "rules", "run"]
 
 SILENCE = "DLO100"
 
@@ -95,6 +95,12 @@ ENGINE_RULE = Rule(
 def listing() -> list[Rule]:
     """What ``dlo check --list-rules`` prints: the engine's own code, then every rule."""
     return [ENGINE_RULE, *rules()]
+
+
+# the codes whose problems can be errors: the rules a draft must pass to move forward (the
+# others only warn, and warnings never refuse it), and the engine's own (a silence without a
+# reason or of an unknown rule)
+ERRORS = tuple(r.code for r in listing() if r.may_error)
 
 
 # -- silences ------------------------------------------------------------------------------

@@ -144,4 +144,5 @@ RULE = Rule(
     "warning",
     "the languages of a bilingual document differ in structure or miss a text",
     check,
+    some_errors=True,  # a text missing in a language is an error
 )

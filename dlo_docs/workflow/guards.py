@@ -57,8 +57,10 @@ def _cannot(verb: str, reg_id: str, n: int) -> Msg:
 
 def valid(ctx: Ctx, verb: str) -> None:
     """Refuse (DLO631, then every error ``dlo check`` finds in the draft) to ``verb`` a text
-    with errors: nothing invalid moves forward."""
-    errors = [p for p in lint.run(ctx.loaded, templates=ctx.project.templates) if _error(p)]
+    with errors: nothing invalid moves forward. Only the rules that can report an error run
+    (``lint.ERRORS``): the others only warn."""
+    found = lint.run(ctx.loaded, select=lint.ERRORS, templates=ctx.project.templates)
+    errors = [p for p in found if _error(p)]
     if errors:
         raise DloError(
             [
