@@ -92,6 +92,10 @@ def _plain(text: str, column: int, indent: int) -> str:
         elif ch is None or ch == " ":
             word = text[start:end]
             if len(word) + column > WIDTH and column > indent:  # a word that does not fit
+                if out and len(out[-1]) > 1 and not out[-1].strip(" "):
+                    # the spaces before the break would be read back as one: ruamel.yaml's
+                    # own text of it does not read back either (``yaml_write.dumps`` mends it)
+                    raise Unsupported("a run of spaces before a folded line")
                 out.append("\n" + " " * indent)
                 column = indent
             out.append(word)

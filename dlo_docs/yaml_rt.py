@@ -118,9 +118,12 @@ def guess_indent(text: str) -> tuple[int, int, int]:
     return mapping, sequence, offset
 
 
-def dumps_roundtrip(data: Any, like: str | None = None) -> str:
-    """``dumps`` through ruamel.yaml's own emitter, whatever the data."""
+def dumps_roundtrip(data: Any, like: str | None = None, width: int | None = None) -> str:
+    """``dumps`` through ruamel.yaml's own emitter, whatever the data; ``width``: the line width
+    instead of the house style's."""
     yaml = roundtrip_yaml()
+    if width is not None:
+        yaml.width = width
     if like is not None:
         with contextlib.suppress(Exception):  # no guess: keep the house style
             mapping, sequence, offset = guess_indent(like)

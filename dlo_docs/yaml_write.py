@@ -9,20 +9,71 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import yaml_emit
+from . import plain_scalars, yaml_emit, yamlc
 from .fsio import atomic_write
-from .yaml_rt import dumps_roundtrip, reads_as_string
+from .yaml_rt import dumps_roundtrip, reads_as_string, roundtrip_yaml
 
 
 def dumps(data: Any, like: str | None = None) -> str:
     """YAML text of ``data``. With ``like`` (the text the data was read from) the source's own
     indentation is kept, so a round-trip changes only what was changed. Plain data (what the
-    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster."""
-    if like is None:
-        text = dumps_plain(data)
-        if text is not None:
-            return text
-    return dumps_roundtrip(data, like)
+    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster; and
+    where ruamel.yaml's own text of it would not read back as it, it is written again without
+    folding its lines, the strings holding a \\x85 in double quotes (``_mended``)."""
+    if like is not None:
+        return dumps_roundtrip(data, like)
+    text = dumps_plain(data)
+    if text is not None:
+        return text
+    text = dumps_roundtrip(data)
+    if _reads_back(text, data):
+        return text
+    return dumps_roundtrip(_mended(data), width=UNFOLDED)
+
+
+# ruamel.yaml misreads some of its own folded lines (a run of spaces where it folds a line is read
+# back as one space, a long key is broken), and a \x85 it writes single-quoted (read as a space):
+# with lines this long none is folded
+UNFOLDED = 1_000_000_000
+
+
+def _mended(data: Any) -> Any:
+    """``data`` with each string (value or key) that holds a \\x85 made double-quoted (written
+    as the escape \\N). Round-trip containers (a journal read back whole) are changed in place,
+    with their comments; plain ones are copied (the journal's entries are shared)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(data, str):
+        return DoubleQuotedScalarString(data) if "\x85" in data else data
+    if isinstance(data, CommentedMap):
+        for i, (key, value) in enumerate(list(data.items())):
+            if _mended(key) is key:
+                data[key] = _mended(value)
+            else:  # the key in double quotes, in its place
+                del data[key]
+                data.insert(i, _mended(key), _mended(value))
+        return data
+    if isinstance(data, dict):
+        return {_mended(key): _mended(value) for key, value in data.items()}
+    if isinstance(data, list):
+        items = [_mended(value) for value in data]
+        if isinstance(data, CommentedSeq):
+            data[:] = items
+            return data
+        return items
+    return data
+
+
+def _reads_back(text: str, data: Any) -> bool:
+    """Whether ``text`` reads back as ``data``, as the fast reader reads it (else ruamel.yaml)."""
+    try:
+        read = yamlc.compose(text, plain_scalars.resolve, plain_scalars.is_string)
+    except yamlc.Unusual:
+        try:
+            read = roundtrip_yaml().load(text)
+        except Exception:  # whatever it fails with, the text does not read back
+            return False
+    return bool(read == data)
 
 
 def dumps_plain(data: Any) -> str | None:
@@ -78,4 +129,4 @@ def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
     node = pretty(data, fold)
     if comment and isinstance(node, CommentedMap):
         node.yaml_set_start_comment(comment)
-    return dumps(node)
+    return dumps_roundtrip(node)
