@@ -5,6 +5,7 @@ events again; while any change of a file on disk is read, linted and checked aga
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -167,6 +168,21 @@ def test_a_journal_laid_out_by_hand_is_read_again_after_the_append(project, hash
         workflow.agree(p, REG, APPROVERS[0])
         assert workflow.verify(p, [REG]) == {REG: []}
     assert hashes == [1, 1, 2, 1, 2]
+
+
+def test_a_journal_laid_out_as_json_is_appended_to(project):
+    """JSON is YAML: a journal laid out as JSON by a tool (intact) takes the next event, its
+    comment and events kept, and verifies (it was an internal error)."""
+    with on_day("2024-06-03"):
+        workflow.submit(Project(project), REG)
+        path = journal_path(project)
+        events = load.plain(load.parse(path.read_bytes(), "j")[0].data)
+        path.write_text("# exported\n" + json.dumps(events, ensure_ascii=False, indent=1), "utf-8")
+        workflow.agree(Project(project), REG, APPROVERS[0])
+    text = path.read_text("utf-8")
+    assert text.startswith("# exported\n") and json.dumps(events[0]["facts"])[:40] in text
+    assert [e.event for e in wj.read(Project(project), REG).events] == ["submitted", "agreed"]
+    assert workflow.verify(Project(project), [REG]) == {REG: []}
 
 
 def test_a_batch_is_read_back_and_written_once(in_force, monkeypatch):

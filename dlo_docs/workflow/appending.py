@@ -98,6 +98,9 @@ def _text(
     if source is not None:
         return text, source, True
     data = old.roundtrip()  # a journal not in dlo's own layout: written back whole
+    # a list laid out in flow style (JSON is YAML) takes the new events as block items (ruamel.yaml
+    # failed to write block mappings inside it: an internal error); its items keep their style
+    data.fa.set_block_style()
     data.extend(new)
     text = load.dumps(data)
     return text, load.Source(display, text, data), False
