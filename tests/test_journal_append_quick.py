@@ -7,8 +7,11 @@ taken only where it holds, and that positions in such a journal are exact."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
+import pytest
 from conftest import on_day
 from hypothesis import given
 from hypothesis import strategies as st
@@ -155,3 +158,37 @@ def test_an_event_the_plain_writer_does_not_write_ends_the_quick_way(project):
     events = whole(journal_path(project).read_text(encoding="utf-8"))
     assert [e.get("remarks") for e in events] == [None, "it's: fine", None]
     assert workflow.verify(p, [REG]) == {REG: []}
+
+
+def test_a_journal_text_that_would_not_read_back_is_refused_not_written(project, monkeypatch):
+    """Were the writer ever to write text that reads back otherwise (a bug: every test above
+    says it does not), the command is refused (DLO634) and the journal stays as it was, both for
+    a new journal and for one written back whole."""
+    from dlo_docs.errors import DloError
+
+    real = load.dumps
+
+    def wrong(data, like=None):  # the text of the data, the first event's number changed
+        return re.sub(r"(seq\"?:) 1\b", r"\1 9", real(data, like))
+
+    p = Project(project)
+    path = journal_path(project)
+    with on_day("2024-06-03"):
+        monkeypatch.setattr(load, "dumps_plain", lambda data: None)
+        monkeypatch.setattr(load, "dumps", wrong)
+        with pytest.raises(DloError) as refused:
+            workflow.submit(p, REG)  # by vp-academic: a new journal
+        assert [x.code for x in refused.value.problems] == ["DLO634"]
+        assert not path.exists()
+        monkeypatch.undo()
+        workflow.submit(p, REG)
+        # laid out by hand as JSON (flow style): the next append writes it back whole
+        events = whole(path.read_text(encoding="utf-8"))
+        path.write_text("# by hand\n" + json.dumps(events, ensure_ascii=False), encoding="utf-8")
+        written = path.read_bytes()
+        monkeypatch.setattr(load, "dumps_plain", lambda data: None)
+        monkeypatch.setattr(load, "dumps", wrong)
+        with pytest.raises(DloError) as refused:
+            workflow.agree(p, REG, APPROVERS[0])
+        assert [x.code for x in refused.value.problems] == ["DLO634"]
+        assert path.read_bytes() == written

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import load
+from ..errors import DloError, Location, error
 from ..fsio import atomic_write
+from ..i18n import Msg
 from ..project import Project
 from . import journal as _journal
 from .chain import shape
@@ -77,7 +79,8 @@ def _text(
     journal: Journal, reg_id: str, new: list[dict[str, Any]]
 ) -> tuple[str, load.Source, bool]:
     """The journal's new text, its source, and whether it reads back as exactly the old events
-    and ``new`` (false only for a journal written back whole, round-trip)."""
+    and ``new`` (false only for a journal written back whole, round-trip). A text that would not
+    read back as every event is refused (DLO634), never written."""
     old, display = journal.source, journal.display
     parts = [load.dumps_plain([event]) for event in new]
     plain = None not in parts
@@ -91,7 +94,7 @@ def _text(
         text = _journal.HEADER.format(id=reg_id) + added
         source = _read_back(text, display, [], new)
         if source is None:
-            return text, load.Source(display, text, list(new)), False
+            raise _unreadable(display)
         return text, Written(display, text) if plain else source, True
     text = old.text + ("" if old.text.endswith("\n") else "\n") + added
     source = _read_back(text, display, old.data, new)
@@ -103,7 +106,24 @@ def _text(
     data.fa.set_block_style()
     data.extend(new)
     text = load.dumps(data)
+    if _read_back(text, display, [], journal.entries) is None:
+        raise _unreadable(display)
     return text, load.Source(display, text, data), False
+
+
+def _unreadable(display: str) -> DloError:
+    """Refused (DLO634): the journal's new text would not read back as its events. Writing it
+    would leave a journal the next command refuses as damaged; nothing is written."""
+    return DloError(
+        error(
+            Location(display),
+            "DLO634",
+            Msg(
+                "the journal with the new event would not read back as its events: nothing was written"
+            ),
+            Msg("this is a bug of dlo: report it with the journal and the command given"),
+        )
+    )
 
 
 class Written(load.Unparsed):
