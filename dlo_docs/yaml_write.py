@@ -17,18 +17,18 @@ from .yaml_rt import dumps_roundtrip, reads_as_string, roundtrip_yaml
 def dumps(data: Any, like: str | None = None) -> str:
     """YAML text of ``data``. With ``like`` (the text the data was read from) the source's own
     indentation is kept, so a round-trip changes only what was changed. Plain data (what the
-    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster; and
-    where ruamel.yaml's own text of it would not read back as it, it is written again without
-    folding its lines, the strings holding a \\x85 in double quotes (``_mended``)."""
-    if like is not None:
-        return dumps_roundtrip(data, like)
-    text = dumps_plain(data)
-    if text is not None:
-        return text
-    text = dumps_roundtrip(data)
+    journal holds) is written by ``yaml_emit``: the bytes of ``dumps_roundtrip``, faster. Either
+    way, where ruamel.yaml's own text would not read back as the data, it is written again without
+    folding its lines, the strings holding a \\x85 in double quotes (``_mended``): a file
+    rewritten round-trip (``dlo revise``, ``translate``, ``import --onto``) keeps every text."""
+    if like is None:
+        fast = dumps_plain(data)
+        if fast is not None:
+            return fast
+    text = dumps_roundtrip(data, like)
     if _reads_back(text, data):
         return text
-    return dumps_roundtrip(_mended(data), width=UNFOLDED)
+    return dumps_roundtrip(_mended(data), like, width=UNFOLDED)
 
 
 # ruamel.yaml misreads some of its own folded lines (a run of spaces where it folds a line is read
