@@ -462,7 +462,8 @@ def test_the_profile_spares_libreoffice_its_start_up_self_test(seeded, monkeypat
 @needs_soffice
 def test_the_table_style_written_out_makes_the_same_pdf(rendered, monkeypatch, tmp_path):
     """LibreOffice is given the DOCX with its table style written out on each table and what it
-    does not use left out (``pdf_input``): the PDF is the same bytes as from the DOCX itself."""
+    does not use (parts, styles, bookmarks) left out (``pdf_input``): the PDF is the same bytes
+    as from the DOCX itself."""
     from dlo_docs.render import pdf_input
 
     build = rendered.root / "build"

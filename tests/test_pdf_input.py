@@ -1,6 +1,7 @@
 """What LibreOffice is given: a DOCX in the built-in styles with its table style written out on
-each table, the parts it does not use and its bookmarks left out (the same PDF, converted faster:
-tests/test_pdf.py converts both); anything else as it is. No LibreOffice needed here."""
+each table, the parts and styles it does not use and its bookmarks left out (the same PDF,
+converted faster: tests/test_pdf.py converts both); anything else as it is. No LibreOffice
+needed here."""
 
 from __future__ import annotations
 
@@ -62,18 +63,62 @@ def test_the_table_style_is_written_out_on_each_table_and_cell(seed_docx):
 
 def test_the_parts_the_document_does_not_use_are_left_out_and_unnamed(seed_docx):
     """Theme, numbering, web settings, custom XML: not given, and named by no relationship and
-    no content type; every other part as it was (the styles, the headers and footers...)."""
+    no content type; every other part as it was (the headers and footers...) but the styles."""
     before, after = parts(seed_docx), parts(pdf_input.for_libreoffice(seed_docx))
     gone = {"word/theme/theme1.xml", "word/numbering.xml", "word/webSettings.xml"}
     gone |= {n for n in before if n.startswith("customXml/")}
     assert gone <= set(before) and set(after) == set(before) - gone
     changed = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    changed.add("word/styles.xml")  # less the styles no part refers to
     assert all(after[n] == before[n] for n in after if n not in changed)
     named = after["word/_rels/document.xml.rels"] + after["[Content_Types].xml"]
     for word in (b"theme", b"numbering", b"webSettings", b"customXml"):
         assert word not in named, word
     for target in re.findall(rb'Target="([^"]*)"', after["word/_rels/document.xml.rels"]):
         assert f"word/{target.decode()}" in after  # every relationship still holds its part
+
+
+def style_ids(styles: bytes) -> set[str]:
+    return {m.decode() for m in re.findall(rb'<w:style [^>]*w:styleId="([^"]*)"', styles)}
+
+
+def test_the_styles_no_part_refers_to_are_left_out(seed_docx):
+    """Every style a part refers to stays, with the defaults and what they are based on; the
+    others go, and no style kept links to one gone. The styles kept are as they were."""
+    before, after = parts(seed_docx), parts(pdf_input.for_libreoffice(seed_docx))
+    kept, had = style_ids(after["word/styles.xml"]), style_ids(before["word/styles.xml"])
+    referred = set()
+    for name, data in after.items():
+        if name.startswith("word/") and name != "word/styles.xml":
+            referred |= set(re.findall(r'w:(?:pStyle|rStyle) w:val="([^"]*)"', data.decode()))
+    assert {"Header", "Footer", "DLOTitleFooter", "Heading1", "DLOTableText"} <= referred
+    defaults = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+    assert kept == referred | defaults | {"DLOApproval"}  # DLOApprovalHeading is based on it
+    assert {"DLOTable", "Title", "Heading1Char", "Heading3"} <= had - kept
+    styles = after["word/styles.xml"].decode()
+    for linked in re.findall(r'<w:(?:link|next|basedOn) w:val="([^"]*)"/>', styles):
+        assert linked in kept, linked
+    unlinked = re.sub(r'<w:link w:val="[^"]*"/>', "", before["word/styles.xml"].decode())
+    for style in re.findall(r"<w:style .*?</w:style>", styles):  # each as it was, less links
+        assert re.sub(r'<w:link w:val="[^"]*"/>', "", style) in unlinked
+
+
+def test_a_style_used_anywhere_is_kept(seed_docx):
+    """A style referred to by the body only, by a header only, or through another's basedOn, is
+    given with its links to the styles kept."""
+    members = parts(seed_docx)
+    document = members["word/document.xml"].replace(
+        b'<w:pStyle w:val="DLOClause"/>', b'<w:pStyle w:val="Heading3"/>', 1
+    )
+    header = members["word/header1.xml"].replace(
+        b'<w:pStyle w:val="Header"/>', b'<w:pStyle w:val="Title"/>', 1
+    )
+    assert document != members["word/document.xml"] and header != members["word/header1.xml"]
+    edited = {**members, "word/document.xml": document, "word/header1.xml": header}
+    given = parts(pdf_input.for_libreoffice(package(edited)))
+    kept = style_ids(given["word/styles.xml"])
+    assert {"Heading3", "Title"} <= kept and not {"Heading3Char", "TitleChar"} & kept
+    assert b'<w:link w:val="Heading3Char"/>' not in given["word/styles.xml"]
 
 
 def test_numbering_in_use_and_bookmarks_referred_to_are_kept(seed_docx):
