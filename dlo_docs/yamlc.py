@@ -3,10 +3,12 @@ composes plain data that remembers where every key, value and item starts.
 
 ``compose`` handles the plain data regulation files are: mappings, sequences and scalars. Anything
 else — a syntax error, an explicit tag, an anchor or alias, a duplicate or complex key, more than
-one document, an empty value (the two parsers place it differently) — raises ``Unusual``, and the caller reads the file with the round-trip parser
-instead, so every error message and position stays what that parser says. Plain scalars other
-than strings are resolved by the caller's ``resolve`` (the round-trip parser's own resolver and
-constructor), so both paths give equal values.
+one document, an empty value (the two parsers place it differently), a tab anywhere (libyaml reads
+one in or after a plain scalar, the round-trip parser that rewrites the file refuses it) — raises
+``Unusual``, and the caller reads the file with the round-trip parser instead, so every error
+message and position stays what that parser says. Plain scalars other than strings are resolved
+by the caller's ``resolve`` (the round-trip parser's own resolver and constructor), so both paths
+give equal values.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def compose(
     shown every event first (limits on what a file may hold raise from it)."""
     if _Loader is None:
         raise Unusual("libyaml is not available")
+    if "\t" in text:
+        raise Unusual("a tab")
     loader = _Loader(text)
     try:
         return _compose(loader, resolve, is_string, see)

@@ -131,6 +131,13 @@ def test_a_sequence_and_a_scalar_at_the_root():
         "a: !foo\n  b: 1\n",
         "a: b: c\n",  # syntax
         "a:\n\t- b\n",  # tab
+        # a tab in or after a plain scalar: libyaml reads these, the round-trip parser (which
+        # rewrites the file: revise, translate, import --onto) refuses them
+        "a: x\ty\n",
+        "a: x\t\n",
+        "a:\t x\n",
+        "- x \ty\n",
+        "a: [x\ty]\n",
         "a: 1\n---\nb: 2\n",  # two documents
         "? [a, b]\n: c\n",  # complex key
         "a:\nb: 1\n",  # an empty value: placed differently by the two parsers
@@ -207,3 +214,29 @@ def test_a_journal_in_another_layout_is_appended_round_trip(project):
     workflow.agree(p, "dlo-head", "vp-academic")
     assert [e.event for e in workflow.events(p, "dlo-head")] == ["submitted", "agreed"]
     assert not any(workflow.verify(p, ["dlo-head"]).values())
+
+
+def test_a_tab_after_a_plain_text_is_a_positioned_error_not_a_crash_of_a_rewrite(project, dlo):
+    """libyaml reads a plain text followed by a tab, the round-trip parser refuses it: ``dlo
+    check`` said nothing and ``dlo revise`` (which rewrites the file) stopped with an internal
+    error. Both now give the round-trip parser's positioned error, and nothing is written."""
+    from workflow_support import to_in_force
+
+    to_in_force(dlo, project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    journal = path.parent / "journal.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "Іс қағаздарын жүргізу;\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old[:-1] + "\t\n"), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    before = path.read_bytes(), journal.read_bytes()
+    checked = dlo("check", "regulations/dlo-head", cwd=project)
+    assert checked.code == 1
+    assert f"regulation.yaml:{line}:" in checked.out + checked.err
+    assert "DLO001" in checked.out + checked.err
+    revised = dlo("revise", "dlo-head", "--by", "hr-head", "--reason", "x", cwd=project)
+    assert revised.code == 1
+    assert "internal error" not in revised.out + revised.err
+    assert "DLO001" in revised.out + revised.err
+    assert (path.read_bytes(), journal.read_bytes()) == before
