@@ -192,3 +192,33 @@ def test_a_journal_text_that_would_not_read_back_is_refused_not_written(project,
             workflow.agree(p, REG, APPROVERS[0])
         assert [x.code for x in refused.value.problems] == ["DLO634"]
         assert path.read_bytes() == written
+
+
+@pytest.mark.parametrize("failure", ["refused", "disk"])
+def test_a_revision_the_journal_does_not_record_leaves_the_draft_as_it_was(
+    project, dlo, monkeypatch, failure
+):
+    """``revise`` writes the draft's new edition number before it appends its event: when the
+    event is not written (refused, DLO634; or the disk fails), the draft is put back byte for
+    byte, so nothing is changed (it was left at the new edition, with no revision recorded)."""
+    from workflow_support import reg_path, to_in_force
+
+    to_in_force(dlo, project)
+    draft, journal = reg_path(project), journal_path(project)
+    before = draft.read_bytes(), journal.read_bytes()
+    if failure == "refused":
+        monkeypatch.setattr(appending, "_read_back", lambda *args: None)
+    else:
+
+        def full(path, data, *args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(appending, "atomic_write", full)
+    result = dlo("revise", REG, "--by", "hr-head", "--reason", "x", cwd=project)
+    assert result.code != 0
+    if failure == "refused":
+        assert "DLO634" in result.err
+    assert (draft.read_bytes(), journal.read_bytes()) == before
+    monkeypatch.undo()
+    assert dlo("revise", REG, "--by", "hr-head", "--reason", "x", cwd=project).code == 0
+    assert b"edition: 2" in draft.read_bytes()

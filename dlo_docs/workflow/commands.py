@@ -124,28 +124,32 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         _refuse_revision(ctx)
         assert h.in_force is not None  # refused above otherwise
         n = h.in_force + 1
-        source = ctx.document.source
-        if ctx.model.edition != n:
-            data = source.roundtrip()
-            if "edition" in data:
-                data["edition"] = n
-            else:
-                keys = list(data)
-                data.insert(
-                    keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n
-                )
-            load.write(ctx.document.path, data, like=source.text)
         new_hash = content_hash(ctx.model.model_copy(update={"edition": n}))
-        return loading.append(
-            ctx,
-            clerk,
-            role=by,
-            event="revised",
-            edition=n,
-            reason=reason,
-            from_edition=h.in_force,
-            content_hash=new_hash,
-        )
+        with guards.put_back_unless_recorded(ctx.document.path, ctx.journal.path):
+            if ctx.model.edition != n:
+                _write_edition(ctx.document, n)
+            return loading.append(
+                ctx,
+                clerk,
+                role=by,
+                event="revised",
+                edition=n,
+                reason=reason,
+                from_edition=h.in_force,
+                content_hash=new_hash,
+            )
+
+
+def _write_edition(document: Document, n: int) -> None:
+    """The draft's file with its ``edition`` set to ``n`` (comments and layout kept)."""
+    source = document.source
+    data = source.roundtrip()
+    if "edition" in data:
+        data["edition"] = n
+    else:
+        keys = list(data)
+        data.insert(keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n)
+    load.write(document.path, data, like=source.text)
 
 
 def _refuse_while_pending(ctx: Ctx, verb: str) -> None:

@@ -1,11 +1,17 @@
 """What must hold before a command writes: the history it appends to is intact (the journal's
 chain and the frozen editions it approved), and a text moving forward (submitted, approved) has
-no errors that ``dlo check`` finds."""
+no errors that ``dlo check`` finds; and a file a command changed for an event it then does not
+record is put back as it was."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 from .. import lint
 from ..errors import DloError, Location, Problem, UsageError, error
+from ..fsio import atomic_write
 from ..i18n import Msg
 from . import integrity, loading, signatures
 from .loading import Ctx
@@ -107,3 +113,24 @@ def order_number(ctx: Ctx, order: str | None, form: str | None = None) -> str:
 
 def _error(problem: Problem) -> bool:
     return problem.severity == "error"
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+@contextlib.contextmanager
+def put_back_unless_recorded(path: Path, journal: Path) -> Iterator[None]:
+    """``path`` put back byte for byte when what runs inside fails and ``journal`` is unchanged:
+    a draft changed for an event that was never recorded (refused, or the disk failed) is not
+    left changed."""
+    before, recorded = path.read_bytes(), _bytes(journal)
+    try:
+        yield
+    except BaseException:
+        if _bytes(journal) == recorded and _bytes(path) != before:
+            atomic_write(path, before)
+        raise
