@@ -113,13 +113,15 @@ def _text(
 
 def _unreadable(display: str) -> DloError:
     """Refused (DLO634): the journal's new text would not read back as its events. Writing it
-    would leave a journal the next command refuses as damaged; nothing is written."""
+    would leave a journal the next command refuses as damaged; the journal is not written (an
+    approval's pending frozen copy is completed or dropped by the next command, as after a
+    crash)."""
     return DloError(
         error(
             Location(display),
             "DLO634",
             Msg(
-                "the journal with the new event would not read back as its events: nothing was written"
+                "the journal with the new event would not read back as its events: nothing was recorded"
             ),
             Msg("this is a bug of dlo: report it with the journal and the command given"),
         )
