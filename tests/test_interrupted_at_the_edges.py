@@ -15,6 +15,12 @@ import pytest
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 
+# each test once for Ctrl-C and once for SIGTERM
+EACH_SIGNAL = pytest.mark.parametrize(
+    "sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"]
+)
+
+
 def _script(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
@@ -42,7 +48,7 @@ entry.run()
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@EACH_SIGNAL
 def test_an_interrupt_while_the_command_line_is_imported_exits_quietly(sig):
     proc = _script(WHILE_IMPORTED, str(int(sig)))
     assert proc.returncode == 128 + sig, proc.stderr
@@ -68,7 +74,7 @@ entry.run()
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@EACH_SIGNAL
 def test_an_interrupt_as_python_shuts_down_after_the_command_keeps_its_code(sig):
     proc = _script(AT_EXIT, str(int(sig)))
     assert proc.returncode == 0, proc.stderr
@@ -102,7 +108,7 @@ entry.run()
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@EACH_SIGNAL
 def test_an_interrupt_during_the_clean_up_of_ctrl_c_lets_it_finish(tmp_path, sig):
     marker = tmp_path / "marker"
     proc = _script(AGAIN_IN_CLEAN_UP, str(int(sig)), str(marker))
@@ -135,7 +141,7 @@ entry.run()
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@EACH_SIGNAL
 def test_an_interrupt_python_wraps_in_another_exception_is_still_an_interrupt(sig):
     proc = _script(IN_SET_NAME, str(int(sig)))
     assert proc.returncode == 128 + sig, proc.stderr
