@@ -18,7 +18,8 @@ import functools
 import hashlib
 import importlib
 import json
-from importlib import util
+import sys
+from importlib import machinery, util
 from pathlib import Path
 from types import FunctionType
 from typing import Any
@@ -100,13 +101,51 @@ def _compiled() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
         form = json.loads(COMPILED.read_text(encoding="utf-8"))
         if form.get(MADE_WITH) != made_with() | {FORM: form_digest(form)}:
             return None
-        from pydantic_core import SchemaValidator
-
-        validators = {k: SchemaValidator(_resolve(s)) for k, s in form["schemas"].items()}
+        schema_validator = _schema_validator_class()
+        validators = {k: schema_validator(_resolve(s)) for k, s in form["schemas"].items()}
         return validators, _resolve(form["defaults"])
     except Exception:  # noqa: BLE001 - no compiled form is pydantic's validation, not an error
         interrupts.reraise()  # an interrupt pydantic-core made a SchemaError: not cached
         return None
+
+
+_CORE = "pydantic_core._pydantic_core"  # pydantic-core's compiled module: its validators
+
+
+def _schema_validator_class() -> Any:
+    """pydantic-core's ``SchemaValidator``, from its compiled module alone while pydantic-core is
+    not imported: the package's ``__init__`` first imports its typing helpers (``core_schema``
+    and typing_extensions, as long as the rest of a render's start-up), which a validator built
+    from a compiled form never uses. The form is used only with the pydantic it was made for
+    (``made_with``), which pins one pydantic-core, so that module's name is known; when it is
+    not found, or pydantic-core is imported already, the package is imported as usual. Either
+    way there is one module: the package, imported later, takes the one loaded here."""
+    if "pydantic_core" not in sys.modules:
+        core = sys.modules.get(_CORE) or _load_core()
+        if core is not None:
+            return core.SchemaValidator
+    from pydantic_core import SchemaValidator
+
+    return SchemaValidator
+
+
+def _load_core() -> Any:
+    """pydantic-core's compiled module, loaded from its file without its package (None: not
+    found)."""
+    spec = util.find_spec("pydantic_core")  # found, not imported
+    folders = (spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        for suffix in machinery.EXTENSION_SUFFIXES:
+            path = Path(folder) / f"_pydantic_core{suffix}"
+            if path.is_file():
+                loader = machinery.ExtensionFileLoader(_CORE, str(path))
+                module = util.module_from_spec(
+                    machinery.ModuleSpec(_CORE, loader, origin=str(path))
+                )
+                loader.exec_module(module)
+                sys.modules[_CORE] = module
+                return module
+    return None
 
 
 def available() -> bool:

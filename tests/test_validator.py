@@ -499,3 +499,36 @@ def _same_scalar(value: str) -> None:
         type(theirs),
         theirs if theirs == theirs else "nan",
     )
+
+
+ALONE = """
+import sys
+from dlo_docs import validator
+assert validator.available(), "the shipped form is not used"
+assert "pydantic_core._pydantic_core" in sys.modules, sorted(sys.modules)
+assert not {"pydantic_core", "pydantic_core.core_schema", "typing_extensions"} & set(sys.modules)
+core = sys.modules["pydantic_core._pydantic_core"]
+import pydantic_core  # later, as the models import it: the same compiled module
+assert pydantic_core.SchemaValidator is core.SchemaValidator
+print("ok")
+"""
+
+
+def test_the_compiled_module_is_loaded_alone_and_is_the_one_pydantic_core_takes_later():
+    if not _made_for_this_pydantic():
+        pytest.skip("the shipped form is made for another pydantic (not used)")
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", ALONE], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_without_the_compiled_module_found_the_package_is_imported(monkeypatch):
+    monkeypatch.setattr(validator.machinery, "EXTENSION_SUFFIXES", [".not-there.so"])
+    assert validator._load_core() is None
+    import pydantic_core
+
+    assert validator._schema_validator_class() is pydantic_core.SchemaValidator
