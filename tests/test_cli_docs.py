@@ -6,7 +6,9 @@ import click
 import pytest
 from conftest import REPO
 
-from dlo_docs.cli import main
+from dlo_docs.cli import all_commands
+
+main = all_commands()
 
 
 def commands(group: click.Group = main, prefix: str = "") -> list[str]:

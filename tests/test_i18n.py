@@ -84,10 +84,10 @@ def test_help_in_each_language(dlo, project, monkeypatch):
 def test_every_command_help_is_translated(dlo, project):
     from test_cli_docs import commands
 
-    from dlo_docs.cli import main
+    from dlo_docs.cli import all_commands
 
     for name in commands():
-        command = main
+        command = all_commands()
         for part in name.split():
             command = command.commands[part]
         english = command.help or ""

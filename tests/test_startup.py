@@ -93,6 +93,46 @@ def test_help_imports_the_command_line_only(project, args):
     assert not loaded, loaded
 
 
+def test_each_command_is_defined_by_the_module_the_list_names():
+    """The list of which module defines which command (read before any is imported) is what
+    the modules define: every module of the command line that defines a command is in it, each
+    command under its own module, and none is missing or left over."""
+    import importlib
+    import pkgutil
+
+    from dlo_docs import cli
+
+    defined = {}
+    for info in pkgutil.iter_modules(cli.__path__):
+        importlib.import_module(f"dlo_docs.cli.{info.name}")
+    for name, command in cli.main.commands.items():
+        defined[name] = command.callback.__module__.rpartition(".")[2]
+    assert cli.main.lazy == defined
+    assert cli.all_commands() is cli.main
+
+
+@pytest.mark.parametrize(
+    ("args", "own"),
+    [
+        (["render", "dlo-head", "--format", "docx", "--out", "out"], {"core"}),
+        (["status"], {"journal"}),
+        (["site", "--help"], {"site"}),
+    ],
+)
+def test_a_command_imports_its_own_module_of_the_command_line(project, args, own):
+    modules, out = modules_after(args, project)
+    assert "Traceback" not in out, out
+    commands = {m.rpartition(".")[2] for m in modules if m.startswith("dlo_docs.cli.")}
+    assert commands - {"status_text"} == own, out
+
+
+def test_a_mistyped_command_is_told_the_nearest_names(dlo, project):
+    """Which command was meant is suggested from every command, not only the imported ones."""
+    result = dlo("rendr", cwd=project)
+    assert result.code == 2 and "No such command 'rendr'" in result.out + result.err
+    assert "render" in result.out + result.err
+
+
 def test_the_command_line_offers_what_the_library_knows():
     from dlo_docs import api, create, sheets, site
     from dlo_docs import comparison as diff_api

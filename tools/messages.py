@@ -82,9 +82,10 @@ def _commands(group: click.Group, prefix: str = ""):
 def _help_texts(catalog: Catalog) -> None:
     """The commands' and options' help, and the lint rules' descriptions."""
     sys.path.insert(0, str(ROOT))
-    from dlo_docs.cli import main
+    from dlo_docs.cli import all_commands
     from dlo_docs.lint import listing
 
+    main = all_commands()
     for name, command in [("", main), *_commands(main)]:
         where = [(f"dlo {name}".strip(), 0)]
         for text in (command.help, command.short_help):
