@@ -32,7 +32,9 @@ cache, as a first build without ``dlo render`` before it would.
 per process; the ratio compares that with ``dlo render ID --format docx`` for one regulation,
 and on a copy of the bundled project (``dlo render dlo-head --format docx`` against pandoc of its
 text), each with its cache warm and with an empty one.
-The machine's other load distorts every figure: say what else was running with the output.
+The machine's other load distorts every figure: say what else was running with the output. Its
+speed changes too (a shared machine): the first and last lines time a fixed pure-Python loop, to
+compare runs made at different times by.
 """
 
 from __future__ import annotations
@@ -572,7 +574,9 @@ def main(
     if signed and corpus is not None:
         sys.exit("--signed makes its own keys: it is not combined with --corpus")
     print(
-        f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start", flush=True
+        f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start; "
+        f"{reference_loop()}",
+        flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="dlo-bench-") as tmp:
         root = Path(tmp) / "corpus"
@@ -649,6 +653,17 @@ def main(
                 f"(with an empty cache: {cold_ms:.0f} ms = {cold_ms / pandoc:.1f} x)"
             )
         bundled(Path(tmp))
+    print(f"at the end: {reference_loop()}")
+
+
+def reference_loop() -> str:
+    """The speed of this machine at the moment: a loop of ten million additions, in this
+    process (shared machines change speed through the day; compare runs by it)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return f"a reference loop of 10 million additions: {time.perf_counter() - start:.2f} s"
 
 
 if __name__ == "__main__":
