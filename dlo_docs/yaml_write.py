@@ -25,10 +25,16 @@ def dumps(data: Any, like: str | None = None) -> str:
         fast = dumps_plain(data)
         if fast is not None:
             return fast
-    text = dumps_roundtrip(data, like)
+    return _checked(data, data, like)
+
+
+def _checked(node: Any, data: Any, like: str | None = None) -> str:
+    """``node`` written round-trip, as ruamel.yaml writes it where that reads back as ``data``
+    (what ``node`` holds), else mended (``_mended``) and written without folding its lines."""
+    text = dumps_roundtrip(node, like)
     if _reads_back(text, data):
         return text
-    return dumps_roundtrip(_mended(data), like, width=UNFOLDED)
+    return dumps_roundtrip(_mended(node), like, width=UNFOLDED)
 
 
 # ruamel.yaml misreads some of its own folded lines (a run of spaces where it folds a line is read
@@ -125,8 +131,9 @@ def pretty(data: Any, fold: int = 80) -> Any:
 
 
 def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
-    """``pretty(data)`` as YAML text, with ``comment`` (lines) on top."""
+    """``pretty(data)`` as YAML text, with ``comment`` (lines) on top; checked to read back as
+    ``data``, as ``dumps`` is (a text holding \x85, which a Word document may bring)."""
     node = pretty(data, fold)
     if comment and isinstance(node, CommentedMap):
         node.yaml_set_start_comment(comment)
-    return dumps_roundtrip(node)
+    return _checked(node, data)

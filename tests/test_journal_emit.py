@@ -332,3 +332,14 @@ def test_a_file_rewritten_round_trip_keeps_every_text(at):
         assert load.plain(again.data) == load.plain(data)
     plain = source.roundtrip()
     assert load.dumps(plain, like=source.text) == load.dumps_roundtrip(plain, source.text)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_a_new_or_imported_file_keeps_every_text(value):
+    """A file written for hand editing (``dlo new``, ``dlo import``: ``load.dumps_pretty``, long
+    texts folded) reads back as its data, whatever its texts hold: a \\x85 (which a Word
+    document may bring, from Windows-1252's ellipsis) was written single-quoted and read back as
+    a space, the text then said something else."""
+    for data in ({"text": value}, {"a": {"b": [value, {"c": value * 3}]}}, {value: "v"}):
+        text = load.dumps_pretty(data, comment="a comment")
+        assert reads_as(text, data), text
