@@ -183,7 +183,7 @@ def sweep_staging(folder: Path, kind: str, hidden: bool = True) -> list[Path]:
     this host left when it was killed (SIGKILL, a power cut: no clean-up ran): its process no
     longer runs. Another host's, and a running process's, are left alone; a link is removed, not
     followed."""
-    prefix = staging(kind, hidden).rsplit("-", 2)[0] + "-"  # .dlo-<kind>-<host>-
+    prefix = staging(kind, hidden).rsplit("-", 2)[0] + "-"  # [.]dlo-<kind>-<host>-
     removed = []
     with contextlib.suppress(OSError):
         for path in folder.glob(prefix + "*"):

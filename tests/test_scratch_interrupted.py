@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from test_interrupted_at_the_edges import EACH_SIGNAL
 from test_pdf import fake_soffice
 from test_terminated import stand_in
 
@@ -80,7 +81,6 @@ print("not interrupted", file=sys.stderr)
 """
 )
 
-SIGNALS = pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
 WHERE = pytest.mark.parametrize("where", ["made", "removed"])
 
 
@@ -89,7 +89,7 @@ WHERE = pytest.mark.parametrize("where", ["made", "removed"])
     "made, removed", [("dlo-pdf-", "out"), ("dlo-lo-profile-", "user")], ids=["pdf", "profile"]
 )
 @WHERE
-@SIGNALS
+@EACH_SIGNAL
 def test_an_interrupt_as_a_conversion_folder_is_made_or_removed_leaves_nothing(
     tmp_path, sig, where, made, removed
 ):
@@ -106,7 +106,7 @@ def test_an_interrupt_as_a_conversion_folder_is_made_or_removed_leaves_nothing(
 
 
 @WHERE
-@SIGNALS
+@EACH_SIGNAL
 def test_an_interrupt_as_the_render_staging_folder_is_made_or_removed_leaves_nothing(
     in_force, tmp_path, sig, where
 ):

@@ -154,7 +154,11 @@ def _lighter(package: zipfile.ZipFile, document: bytes, styles: bytes) -> bytes 
     given = {i.filename: i for i in package.infolist() if i.filename not in unused}
     parts = {name: package.read(info) for name, info in given.items()}
     parts[DOCUMENT] = flat
-    others = [data for name, data in parts.items() if name.startswith("word/") and name != STYLES]
+    others = [  # the parts that may name a style: word/'s XML but the styles (not its media)
+        data
+        for name, data in parts.items()
+        if name.startswith("word/") and name.endswith(".xml") and name != STYLES
+    ]
     parts[STYLES] = _used_styles(styles, others)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as copy:

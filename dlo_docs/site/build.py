@@ -161,8 +161,8 @@ class _Site(Publishing):
         """The regulations whose previous outputs stand (id -> manifest entry), and the ones to
         render (each id with its key). A regulation's key is the hash of what its pages are
         made of (code, templates, registry, journal, frozen editions): unchanged, it is not
-        loaded. Third: the stamp and fingerprint of each one to render's files, for the
-        manifest."""
+        loaded. Third: what the manifest keeps of each one to render's files (``_key``: their
+        stamp, fingerprint and the journal's effective dates)."""
         kept: dict[str, dict] = {}
         pending: list[tuple[str, str]] = []
         facts: dict[str, dict] = {}

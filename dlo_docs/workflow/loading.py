@@ -144,7 +144,7 @@ _LISTED = 12  # a registry with more positions than this is not listed in full i
 
 def role(ctx: Ctx, value: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
-    if not value or value not in set(ids):
+    if not value or value not in ids:
         raise UsageError(
             Msg("unknown role {value} for {option}", value=repr(value), option=option),
             _role_hint(value or "", ids),
