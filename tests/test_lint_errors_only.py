@@ -23,7 +23,6 @@ def test_a_rule_that_writes_an_error_says_it_may(module):
     source = inspect.getsource(module)
     if WRITES_ERROR.search(source):
         assert module.RULE.may_error, f"{module.RULE.code} writes an error: set some_errors=True"
-    assert (module.RULE.code in lint.ERRORS) == module.RULE.may_error
 
 
 def test_the_engine_and_the_error_rules_are_chosen():
