@@ -303,10 +303,14 @@ def test_incremental_build_renders_only_what_changed(published, dlo):
     seed_docx = public / "files" / "dlo-head-1.kk.docx"
     seed_page = public / "kk" / SEED / "index.html"
     stamps = {p: p.stat().st_mtime_ns for p in site_files(public)}
-    # nothing changed: nothing rendered, nothing written
+    manifest = public / ".dlo-site" / "manifest.json"
+    before = manifest.stat()
+    # nothing changed: nothing rendered, nothing written, not even the manifest
     again = build(dlo, published).out
     assert "0 rendered, 2 unchanged; 0 file(s) written" in again
     assert {p: p.stat().st_mtime_ns for p in site_files(public)} == stamps
+    after = manifest.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     # editing the working draft changes nothing on the site
     replace(published, SEED, "құқылы:", "құқылы (жоба):")
     assert "0 rendered" in build(dlo, published).out
@@ -329,6 +333,32 @@ def test_incremental_build_renders_only_what_changed(published, dlo):
     assert seed_page.stat().st_mtime_ns == stamps[seed_page]
     assert "01.09.2028" in page(published, "index.html")  # the next review, 3 years after this one
     assert "Өзекті" in page(published, f"kk/{UNIT}/index.html")
+
+
+@pytest.mark.parametrize(
+    ("rel", "plain"),
+    [
+        ("index.html", True),
+        ("kk/dlo-head/index.html", True),
+        (".dlo-site/manifest.json", True),  # the build's own folder, first only
+        ("/etc/passwd", False),
+        ("a//b", False),
+        ("a/", False),
+        (".x", False),
+        ("kk/.dlo-site/x", False),
+        ("a/..", False),
+        ("../a", False),
+        ("./a", False),
+        ("a\\b", False),
+        ("a\0b", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_the_manifest_names_only_paths_the_build_writes(rel, plain):
+    from dlo_docs.site.manifest import plain_path
+
+    assert plain_path(rel) is plain
 
 
 def test_withdrawn_regulation_disappears(published, dlo):
