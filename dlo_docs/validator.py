@@ -55,8 +55,9 @@ def _digest(files: list[Path]) -> str:
 
 
 def made_with() -> dict[str, str]:
-    """Digests of what the compiled form is made from: the models' code, and pydantic's version
-    (its file found, not imported)."""
+    """What the compiled form is made from: digests of the models' code and of pydantic's version
+    (its file found, not imported), and pydantic-core's version (which pydantic pins, but another
+    may be installed beside it: its schemas could then be read otherwise)."""
     here = Path(__file__).resolve().parent
     spec = util.find_spec("pydantic")
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
@@ -65,6 +66,7 @@ def made_with() -> dict[str, str]:
     return {
         "models": _digest([here / f"{name}.py" for name in _SOURCES]),
         "pydantic": _digest([Path(folders[0]) / "version.py"]),
+        "pydantic_core": str(_core().__version__),
     }
 
 
@@ -101,7 +103,7 @@ def _compiled() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
         form = json.loads(COMPILED.read_text(encoding="utf-8"))
         if form.get(MADE_WITH) != made_with() | {FORM: form_digest(form)}:
             return None
-        schema_validator = _schema_validator_class()
+        schema_validator = _core().SchemaValidator
         validators = {k: schema_validator(_resolve(s)) for k, s in form["schemas"].items()}
         return validators, _resolve(form["defaults"])
     except Exception:  # noqa: BLE001 - no compiled form is pydantic's validation, not an error
@@ -112,21 +114,23 @@ def _compiled() -> tuple[dict[str, Any], dict[str, dict[str, Any]]] | None:
 _CORE = "pydantic_core._pydantic_core"  # pydantic-core's compiled module: its validators
 
 
-def _schema_validator_class() -> Any:
-    """pydantic-core's ``SchemaValidator``, from its compiled module alone while pydantic-core is
-    not imported: the package's ``__init__`` first imports its typing helpers (``core_schema``
-    and typing_extensions, as long as the rest of a render's start-up), which a validator built
-    from a compiled form never uses. The form is used only with the pydantic it was made for
-    (``made_with``), which pins one pydantic-core, so that module's name is known; when it is
-    not found, or pydantic-core is imported already, the package is imported as usual. Either
-    way there is one module: the package, imported later, takes the one loaded here."""
-    if "pydantic_core" not in sys.modules:
-        core = sys.modules.get(_CORE) or _load_core()
-        if core is not None:
-            return core.SchemaValidator
-    from pydantic_core import SchemaValidator
+def _core() -> Any:
+    """pydantic-core's compiled module, where ``SchemaValidator`` and the version live: the
+    package's once it is imported, else loaded alone (``_load_core``). The package's
+    ``__init__`` first imports its typing helpers (``core_schema`` and typing_extensions, as
+    long as the rest of a render's start-up), which a validator built from a compiled form never
+    uses. Either way there is one module: the package, imported later, takes the one loaded
+    here (but for the attribute ``pydantic_core._pydantic_core``, which Python sets only on a
+    module it loads itself: pydantic reads the package's names). Which version it is is part of
+    ``made_with``: another pydantic-core is not given the form."""
+    core = sys.modules.get(_CORE)
+    if core is None and "pydantic_core" not in sys.modules:
+        core = _load_core()
+    if core is None:
+        import pydantic_core  # noqa: F401 - the package, which imports its compiled module
 
-    return SchemaValidator
+        core = sys.modules[_CORE]
+    return core
 
 
 def _load_core() -> Any:
@@ -139,9 +143,10 @@ def _load_core() -> Any:
             path = Path(folder) / f"_pydantic_core{suffix}"
             if path.is_file():
                 loader = machinery.ExtensionFileLoader(_CORE, str(path))
-                module = util.module_from_spec(
-                    machinery.ModuleSpec(_CORE, loader, origin=str(path))
-                )
+                found = util.spec_from_file_location(_CORE, path, loader=loader)
+                if found is None:  # pragma: no cover - a file and its loader make a spec
+                    return None
+                module = util.module_from_spec(found)
                 loader.exec_module(module)
                 sys.modules[_CORE] = module
                 return module

@@ -68,10 +68,10 @@ def test_the_lite_classes_are_the_models_and_read_back_as_they_dump(in_force):
 
 def test_a_second_render_imports_neither_pydantic_nor_a_yaml_parser(in_force, tmp_path):
     """The first render validates (with pydantic-core's compiled module, through the compiled
-    validator: not pydantic's models, nor pydantic-core's typing helpers) and keeps; the second reads what it kept (the registry, the frozen
-    edition and its cross-check, the journal's entries, the label set) and loads no pydantic,
-    no PyYAML and no ruamel.yaml; with the caches off it validates again, and every run writes
-    the same bytes."""
+    validator: not pydantic's models, nor pydantic-core's typing helpers) and keeps; the second
+    reads what it kept (the registry, the frozen edition and its cross-check, the journal's
+    entries, the label set) and loads no pydantic, no PyYAML and no ruamel.yaml; with the caches
+    off it validates again, and every run writes the same bytes."""
     args = ["render", REG, "--format", "docx", "--format", "html", "--out"]
     compiled = validator.available()  # else another pydantic than it was made for (its models)
 
