@@ -86,8 +86,9 @@ def test_every_command_help_is_translated(dlo, project):
 
     from dlo_docs.cli import all_commands
 
+    main = all_commands()
     for name in commands():
-        command = all_commands()
+        command = main
         for part in name.split():
             command = command.commands[part]
         english = command.help or ""

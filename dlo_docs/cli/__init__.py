@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import click
@@ -103,7 +105,7 @@ class Group(_Translated, click.Group):
 
     command_class = Command
     group_class = type
-    lazy: dict[str, str] = {}
+    lazy: Mapping[str, str] = MappingProxyType({})  # (``main``'s is set below)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:  # an unknown name: all of them, for click's advice
