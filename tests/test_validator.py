@@ -518,18 +518,6 @@ print("ok")
 """
 
 
-def test_the_compiled_module_is_loaded_alone_and_is_the_one_pydantic_core_takes_later():
-    if not _made_for_this_pydantic():
-        pytest.skip("the shipped form is made for another pydantic (not used)")
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-c", ALONE], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert result.stdout.strip() == "ok", result.stderr
-
-
 FALLBACK = """
 import sys
 from importlib import machinery
@@ -543,13 +531,20 @@ print("ok")
 """
 
 
-def test_without_the_compiled_module_found_the_package_is_imported():
+@pytest.mark.parametrize(
+    "script",
+    [ALONE, FALLBACK],
+    ids=["the compiled module alone, the one the package takes later", "not found: the package"],
+)
+def test_pydantic_core_is_loaded_once_whichever_way(script):
+    """In a fresh interpreter, as a command starts: pydantic-core's compiled module loaded from
+    its file alone, or, when that is not found, through the package."""
     if not _made_for_this_pydantic():
         pytest.skip("the shipped form is made for another pydantic (not used)")
     import subprocess
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-c", FALLBACK], capture_output=True, text=True, cwd=REPO, timeout=60
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert result.stdout.strip() == "ok", result.stderr
