@@ -33,8 +33,8 @@ per process; the ratio compares that with ``dlo render ID --format docx`` for on
 and on a copy of the bundled project (``dlo render dlo-head --format docx`` against pandoc of its
 text), each with its cache warm and with an empty one.
 The machine's other load distorts every figure: say what else was running with the output. Its
-speed changes too (a shared machine): the first and last lines time a fixed pure-Python loop, to
-compare runs made at different times by.
+speed changes too (a shared machine): the second and the last line time pandoc on the bundled
+regulation, to compare runs made at different times by.
 """
 
 from __future__ import annotations
@@ -574,11 +574,10 @@ def main(
     if signed and corpus is not None:
         sys.exit("--signed makes its own keys: it is not combined with --corpus")
     print(
-        f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start; "
-        f"{reference_loop()}",
-        flush=True,
+        f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the start", flush=True
     )
     with tempfile.TemporaryDirectory(prefix="dlo-bench-") as tmp:
+        print(f"at the start, {machine_speed(Path(tmp) / 'speed-start')}", flush=True)
         root = Path(tmp) / "corpus"
         os.environ["DLO_CACHE_DIR"] = str(Path(tmp) / "cache")  # empty: the PDFs start cold
         os.environ.pop("DLO_NO_CACHE", None)
@@ -592,6 +591,7 @@ def main(
             if corpus is not None:
                 shutil.copytree(root, corpus, symlinks=True)
         if only_prepare:
+            print(f"at the end, {machine_speed(Path(tmp) / 'speed-end')}")
             return
         ids = sorted(langs)
         show("dlo check", run(root, "check"), count)
@@ -653,17 +653,17 @@ def main(
                 f"(with an empty cache: {cold_ms:.0f} ms = {cold_ms / pandoc:.1f} x)"
             )
         bundled(Path(tmp))
-    print(f"at the end: {reference_loop()}")
+        print(f"at the end, {machine_speed(Path(tmp) / 'speed-end')}")
 
 
-def reference_loop() -> str:
-    """The speed of this machine at the moment: a loop of ten million additions, in this
-    process (shared machines change speed through the day; compare runs by it)."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return f"a reference loop of 10 million additions: {time.perf_counter() - start:.2f} s"
+def machine_speed(folder: Path) -> str:
+    """How fast this machine is at the moment: pandoc making the bundled regulation's DOCX (a
+    shared machine changes speed through the day, 2-3 x for this work, which a pure arithmetic
+    loop does not show; compare runs by this)."""
+    ms = pandoc_ms(REPO, [SEED] * 5, folder)
+    if ms is None:
+        return "machine speed: no pandoc to time (apt-get install pandoc)"
+    return f"machine speed: pandoc makes the bundled regulation's DOCX in {ms:.0f} ms (median of 5)"
 
 
 if __name__ == "__main__":
