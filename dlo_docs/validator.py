@@ -154,7 +154,8 @@ def _load_core() -> Any:
 
 
 def available() -> bool:
-    """Whether the compiled validator is there (the models and pydantic it was made for)."""
+    """Whether the compiled validator is there (the models, pydantic and pydantic-core it was
+    made for)."""
     return _compiled() is not None
 
 

@@ -132,7 +132,7 @@ def pretty(data: Any, fold: int = 80) -> Any:
 
 def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
     """``pretty(data)`` as YAML text, with ``comment`` (lines) on top; checked to read back as
-    ``data``, as ``dumps`` is (a text holding \x85, which a Word document may bring)."""
+    ``data``, as ``dumps`` is (a text holding \\x85, which a Word document may bring)."""
     node = pretty(data, fold)
     if comment and isinstance(node, CommentedMap):
         node.yaml_set_start_comment(comment)
