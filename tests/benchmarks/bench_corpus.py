@@ -269,7 +269,9 @@ def bundled(tmp: Path) -> None:
         if pandoc
         else f"; with an empty cache {cold_ms:.0f} ms (no pandoc)"
     )
-    print(f"  bundled project: dlo render dlo-head -f docx {warm_ms:.0f} ms (median of 5){ratios}")
+    print(
+        f"  bundled project: dlo render dlo-head --format docx {warm_ms:.0f} ms (median of 5){ratios}"
+    )
 
 
 # -- the corpus --------------------------------------------------------------------------------
@@ -642,14 +644,14 @@ def main(
             run(root, *render_one, env={"DLO_CACHE_DIR": f"{tmp}/one-cold-{i}"}) for i in range(5)
         ]
         show(
-            f"dlo render {ids[0]} -f docx, cache empty",
+            f"dlo render {ids[0]} --format docx, cache empty",
             median_stage(cold_one),
             None,
         )
         cold_ms = statistics.median(s.wall for s in cold_one) * 1000
         one = [run(root, *render_one) for _ in range(5)]
         dlo_one = statistics.median(s.wall for s in one) * 1000
-        show(f"dlo render {ids[0]} -f docx (median of 5)", median_stage(one), None)
+        show(f"dlo render {ids[0]} --format docx (median of 5)", median_stage(one), None)
         sample = [i for i in ids if langs[i] == "kk"][:5]
         pandoc = pandoc_ms(root, sample, root / "pandoc")
         if pandoc is None:
