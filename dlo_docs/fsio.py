@@ -138,8 +138,9 @@ def confine(path: Path | str, root: Path | str | None = None) -> Path:
 
 def sweep(folder: Path, recursive: bool = False) -> list[Path]:
     """Remove the temporary files of writes that never finished (older than ``STALE_AFTER``)
-    in ``folder``; call it while holding the lock that guards the folder's writes."""
-    removed = []
+    in ``folder``; call it while holding the lock that guards the folder's writes. Returns the
+    ones it left: too recent to be a dead writer's."""
+    left = []
     now = time.time()
     with contextlib.suppress(OSError):
         for path in _temporaries(folder, recursive):
@@ -147,8 +148,9 @@ def sweep(folder: Path, recursive: bool = False) -> list[Path]:
                 info = path.lstat()
                 if now - info.st_mtime > STALE_AFTER:
                     path.unlink()
-                    removed.append(path)
-    return removed
+                else:
+                    left.append(path)
+    return left
 
 
 def _temporaries(folder: Path, recursive: bool) -> Iterator[Path]:
@@ -256,10 +258,15 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    if not durable:
-        return
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dirfd = os.open(path.parent, os.O_RDONLY)
+    if durable:
+        sync_folder(path.parent)  # make the rename itself durable
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the names just created in, renamed into or removed from ``folder`` durable (where
+    the system can: a folder cannot be opened for ``fsync`` everywhere)."""
+    with contextlib.suppress(OSError):
+        dirfd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dirfd)
         finally:

@@ -261,8 +261,10 @@ def test_stale_temporary_files_are_removed_by_the_next_write_under_the_lock(proj
 
 def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo, tmp_path):
     """Its stale temporary files, in any folder of the site; not a fresh one, not a file that
-    is not one of dlo's, and not through a link to a folder elsewhere."""
+    is not one of dlo's, and not through a link to a folder elsewhere. (An interrupted build
+    leaves no mark of a finished one: see test_terminated.)"""
     public = _built_site(project, dlo)
+    (public / ".dlo-site" / "finished").unlink()
     stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
     stale.parent.mkdir(exist_ok=True)
     deep = public / "ru" / "dlo-head" / ".index.html.a1b2c3d4.tmp"
@@ -281,6 +283,33 @@ def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo, tmp_p
     assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
     assert not stale.exists() and not deep.exists()
     assert fresh.exists() and other.exists() and outside.exists()
+    # the fresh one may be a dead writer's: the build does not mark itself finished, so the
+    # next one looks again, and removes it once it is stale
+    assert not (public / ".dlo-site" / "finished").exists()
+    os.utime(fresh, (old, old))
+    assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
+    assert not fresh.exists() and other.exists() and outside.exists()
+    assert (public / ".dlo-site" / "finished").is_file()
+
+
+def test_a_planted_finished_mark_is_not_followed(project, dlo, tmp_path):
+    """A link in the place of the mark of a finished build is removed, not followed, and does
+    not spare the site the search for what an interrupted build left."""
+    public = _built_site(project, dlo)
+    mark = public / ".dlo-site" / "finished"
+    mark.unlink()
+    target = tmp_path / "target"
+    target.write_text("not the site's", encoding="utf-8")
+    mark.symlink_to(target)
+    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
+    assert not stale.exists()
+    assert not mark.is_symlink() and mark.is_file()
+    assert target.read_text(encoding="utf-8") == "not the site's"
 
 
 def test_files_get_the_permissions_the_umask_gives(project, dlo):

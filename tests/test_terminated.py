@@ -121,6 +121,35 @@ def test_what_a_killed_site_build_left_is_removed_by_the_next(in_force, dlo, tmp
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "not the site's"
 
 
+def test_a_killed_site_build_leaves_no_mark_of_a_finished_one(in_force, dlo, tmp_path):
+    """A build marks the site finished at its end, and removes the mark before it writes
+    anything: one killed (SIGKILL: no clean-up) leaves none, so the next build searches every
+    folder of the site for the temporary files of the writes it tore, and removes them."""
+    public = in_force / "public"
+    mark = public / ".dlo-site" / "finished"
+    assert dlo("site", "build", "--no-pdf", cwd=in_force).code == 0
+    assert mark.is_file()
+    pids = tmp_path / "pids"
+    env = stand_in(tmp_path, HANGS.format(pids=pids), DLO_UI_LANG="en")
+    command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "build"]
+    proc = subprocess.Popen(command, cwd=in_force, env=env, stderr=subprocess.PIPE, text=True)
+    with reaped(proc):
+        started(proc, pids, 2)  # writing the site (its PDFs need other keys: all is rendered)
+        proc.kill()
+        proc.communicate(timeout=30)
+    for pid in map(int, pids.read_text().split()):  # what SIGKILL left running
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert not mark.exists()
+    torn = next(public.glob("*/*/index.html")).with_name(".index.html.k1ll3d00.tmp")
+    torn.write_text("half", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(torn, (old, old))
+    result = dlo("site", "build", "--no-pdf", cwd=in_force)
+    assert result.code == 0, result.err
+    assert not torn.exists() and mark.is_file()
+
+
 def test_what_a_killed_render_left_is_removed_by_the_next(in_force, dlo, tmp_path):
     """A render killed with SIGKILL leaves its staging folder in the output folder; the next
     render removes it, once its process no longer runs. A running render's folder, another

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .. import inputs, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, warning
-from ..fsio import confine, locked, sweep
+from ..fsio import confine, locked, sweep, sync_folder
 from ..i18n import Msg
 from ..project import Loaded, Project
 from ..render import soffice
@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendere
     from ..model import Registry
 
 DEFAULT_OUT = "public"
+FINISHED = "finished"  # in FOLDER: the last build finished, leaving no temporary file
 
 
 def _registry(project: Project) -> Registry:
@@ -124,7 +125,7 @@ class _Site(Publishing):
         self.out.mkdir(parents=True, exist_ok=True)
         with locked(self.out / FOLDER / "build", root=self.out):
             Manifest.guard(self.out)  # again, under the lock
-            sweep(self.out, recursive=True)  # what an interrupted build left half-written
+            clean = _swept(self.out)  # what an interrupted build left half-written
             _leftovers(self.out / FOLDER)
             self.manifest = Manifest(self.out)
             self.manifest.claim()
@@ -153,6 +154,8 @@ class _Site(Publishing):
                     self._prune(path.parent)
             self.w.settle()  # what the manifest records is on the disk before it is
             self.manifest.save()
+            if clean:
+                _finished(self.out)
         return self.report
 
     def regulations(
@@ -328,6 +331,31 @@ def build(
         )
     with project.reading_snapshots():  # what was validated before is read back as it was kept
         return _Site(project, out, pdf, progress).run()
+
+
+def _swept(out: Path) -> bool:
+    """Remove the temporary files of writes an interrupted build left anywhere in the site: a
+    walk of every folder (~60 ms for 1,000 regulations), spared when the last build finished
+    leaving none, as its mark (``FINISHED``) says. The mark is removed first, durably, so a build
+    interrupted from here on leaves none. True: no temporary file is left (one too recent to
+    be a dead writer's is left; the next build looks again). A build of a dlo older than the
+    mark neither reads nor removes it."""
+    mark = out / FOLDER / FINISHED
+    try:
+        finished = stat.S_ISREG(os.lstat(mark).st_mode)
+        os.unlink(mark)  # a link is removed, not followed
+    except OSError:
+        finished = False
+    else:
+        sync_folder(mark.parent)
+    return finished or not sweep(out, recursive=True)
+
+
+def _finished(out: Path) -> None:
+    """Mark the build finished, with no temporary file left (see ``_swept``). Not made durable:
+    a mark a crash loses costs the next build a walk."""
+    with contextlib.suppress(OSError):  # exclusive: an existing name (even a link) is left
+        os.close(os.open(out / FOLDER / FINISHED, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _leftovers(private: Path) -> None:
