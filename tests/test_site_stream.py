@@ -19,6 +19,7 @@ from dlo_docs.site.writer import Writer
 
 # the module, not the function ``dlo_docs.site.build`` the package exports under that name
 publishing = importlib.import_module("dlo_docs.site.publish")
+collecting_module = importlib.import_module("dlo_docs.site.collect")
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_a_group_is_written_before_the_group_after_the_next_is_loaded(three, mon
     """Memory is bounded by two groups: one whose PDFs LibreOffice makes while the next is
     loaded and rendered; its pages are written before a third group is loaded."""
     events: list[str] = []
-    collect, put = publishing.collect, Writer.put
+    collect, put = collecting_module.collect, Writer.put
 
     def collecting(project, reg_id, registry):
         events.append(f"load {reg_id}")
@@ -74,7 +75,7 @@ def test_a_group_is_written_before_the_group_after_the_next_is_loaded(three, mon
             events.append(f"page {rel.split('/')[1]}")
         return put(self, rel, data, key)
 
-    monkeypatch.setattr(publishing, "collect", collecting)
+    monkeypatch.setattr(collecting_module, "collect", collecting)
     monkeypatch.setattr(Writer, "put", writing)
     monkeypatch.setattr(publishing, "group_size", lambda: 1)
     ids = ["dlo-head", "dlo-unit", "draft-only"]
@@ -246,14 +247,14 @@ def test_what_was_parsed_of_a_regulation_is_dropped_once_it_is_collected(publish
     from dlo_docs import site
 
     held: list[tuple[str, list[str], int]] = []
-    collect = publishing.collect
+    collect = collecting_module.collect
 
     def collecting(project, reg_id, registry):
         parsed = [key[1] for key in project_module.PARSED._entries if isinstance(key[1], str)]
         held.append((reg_id, parsed, len(project.cache._entries)))
         return collect(project, reg_id, registry)
 
-    monkeypatch.setattr(publishing, "collect", collecting)
+    monkeypatch.setattr(collecting_module, "collect", collecting)
     project = Project(published)  # one group: both regulations are rendered together
     assert site.build(project, published / "public", pdf=False).published == [SEED, UNIT]
     (_, _, _), (second, parsed, _) = held

@@ -33,7 +33,6 @@ from .writer import Report
 
 if TYPE_CHECKING:
     from ..model import Registry
-    from ..project import Project
     from ..render import pdf as pdf_render
     from . import collect as published
     from .collect import Published
@@ -42,11 +41,6 @@ else:  # the workflow, the model, the renderers: imported when a regulation is t
     published = lazy.module("dlo_docs.site.collect")
 
 STATIC = ("site.css", "search.js")
-
-
-def collect(project: Project, reg_id: str, registry: Registry) -> Published | None:
-    """``collect.collect``: the published form of ``reg_id`` (None: no edition in force)."""
-    return published.collect(project, reg_id, registry)
 
 
 def group_size() -> int:
@@ -107,7 +101,7 @@ class Publishing(Outputs):
         for reg_id, key in pending:
             self.progress(Msg("loading {id}", id=reg_id))
             try:
-                pub = collect(self.project, reg_id, self.registry)
+                pub = published.collect(self.project, reg_id, self.registry)
             except UsageError:
                 raise
             except DloError as exc:  # this regulation only: the others are published
@@ -272,7 +266,7 @@ class Publishing(Outputs):
         """A regulation whose cached summary is damaged: collected again to be rendered, or
         reported as failed."""
         try:
-            pub = collect(self.project, reg_id, self.registry)
+            pub = published.collect(self.project, reg_id, self.registry)
         except UsageError:
             raise
         except DloError as exc:
