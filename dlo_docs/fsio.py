@@ -27,6 +27,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -138,28 +139,44 @@ def confine(path: Path | str, root: Path | str | None = None) -> Path:
 
 def sweep(folder: Path, recursive: bool = False) -> list[Path]:
     """Remove the temporary files of writes that never finished (older than ``STALE_AFTER``)
-    in ``folder``; call it while holding the lock that guards the folder's writes. Returns the
-    ones it left: too recent to be a dead writer's."""
-    left = []
+    in ``folder`` (``recursive``: and in its subfolders, not through a link); call it while
+    holding the lock that guards the folder's writes. Returns what it left: temporary files
+    too recent to be a dead writer's or that could not be removed, and folders it could not
+    list."""
+    left: list[Path] = []
     now = time.time()
-    with contextlib.suppress(OSError):
-        for path in _temporaries(folder, recursive):
-            with contextlib.suppress(OSError):
+    try:
+        for path in _temporaries(folder, recursive, left):
+            try:
                 info = path.lstat()
+                if stat.S_ISDIR(info.st_mode):
+                    continue  # a folder so named is not a temporary file
                 if now - info.st_mtime > STALE_AFTER:
                     path.unlink()
-                else:
-                    left.append(path)
+                    continue
+            except FileNotFoundError:
+                continue  # gone meanwhile
+            except OSError:
+                pass
+            left.append(path)
+    except OSError:
+        left.append(folder)
     return left
 
 
-def _temporaries(folder: Path, recursive: bool) -> Iterator[Path]:
+def _temporaries(folder: Path, recursive: bool, unlisted: list[Path]) -> Iterator[Path]:
     """The names in ``folder`` (and with ``recursive`` its subfolders, not through a link) that
-    a temporary file of ``atomic_write`` has (``TEMP``)."""
+    a temporary file of ``atomic_write`` has (``TEMP``); a subfolder that cannot be listed is
+    added to ``unlisted``."""
     if not recursive:
         yield from (path for path in folder.glob(".*.tmp") if TEMP.match(path.name))
         return
-    for top, folders, files in os.walk(folder):  # links to folders are listed, not entered
+
+    def unlistable(error: OSError) -> None:
+        unlisted.append(Path(error.filename) if error.filename else folder)
+
+    # links to folders are listed, not entered
+    for top, folders, files in os.walk(folder, onerror=unlistable):
         yield from (Path(top, name) for name in [*folders, *files] if TEMP.match(name))
 
 

@@ -312,6 +312,61 @@ def test_a_planted_finished_mark_is_not_followed(project, dlo, tmp_path):
     assert target.read_text(encoding="utf-8") == "not the site's"
 
 
+@pytest.mark.parametrize("age_hours", [25, -1], ids=["over a day old", "from the future"])
+def test_a_site_is_searched_at_least_once_a_day(project, dlo, age_hours):
+    """The mark of a finished build spares the search for what an interrupted build left
+    only for a day after the last search (a site restored from a copy, or built by an older
+    dlo that was killed, carries a mark that does not tell the truth): a build that spares it
+    keeps the mark's date; one dated more than a day back, or ahead, is searched again."""
+    public = _built_site(project, dlo)
+    mark = public / ".dlo-site" / "finished"
+    hour = 3600 * 10**9
+    searched = time.time_ns() - hour
+    os.utime(mark, ns=(searched, searched))
+    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text("half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
+    assert stale.exists()  # a day has not passed: not searched
+    assert mark.stat().st_mtime_ns == searched  # the date of the last search, kept
+    dated = time.time_ns() - age_hours * hour
+    os.utime(mark, ns=(dated, dated))
+    before = time.time_ns()
+    assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
+    assert not stale.exists()
+    assert mark.stat().st_mtime_ns >= before
+
+
+def test_a_sweep_names_what_it_could_not_remove_or_list(tmp_path, monkeypatch):
+    """A temporary file it cannot remove, and a folder it cannot list (permissions), are in
+    what ``sweep`` says it left, so a site build does not mark itself finished over them."""
+    stuck = tmp_path / "a" / ".index.html.z9y8x7w6.tmp"
+    closed = tmp_path / "b"
+    gone = tmp_path / "c" / ".index.html.a1b2c3d4.tmp"
+    for path in (stuck, closed / "x", gone):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half")
+        os.utime(path, (time.time() - 3600,) * 2)
+    real_unlink, real_scandir = Path.unlink, os.scandir
+
+    def unlink(self, missing_ok=False):
+        if self == stuck:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_unlink(self, missing_ok)
+
+    def scandir(path="."):
+        if Path(path) == closed:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert sorted(fsio.sweep(tmp_path, recursive=True)) == [stuck, closed]
+    assert not gone.exists()
+
+
 def test_files_get_the_permissions_the_umask_gives(project, dlo):
     previous = os.umask(0o022)
     fsio.umask.cache_clear()

@@ -48,6 +48,7 @@ def test_a_command_terminated_during_the_conversion_leaves_nothing_behind(
     assert proc.returncode == 128 + sig, err  # SIGTERM 143; Ctrl-C 130, as the README says
     assert "Traceback" not in err and "internal error" not in err
     assert not list(project.glob(staging))
+    assert not (project / "public" / ".dlo-site" / "finished").exists()  # interrupted: not finished
     assert not list(temp.iterdir())  # LibreOffice's private profile removed
     assert not left, f"processes {left} were left running"
 

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendere
 
 DEFAULT_OUT = "public"
 FINISHED = "finished"  # in FOLDER: the last build finished, leaving no temporary file
+WALK_EVERY = 24 * 3600 * 10**9  # ns: the site is searched for them at least this often
 
 
 def _registry(project: Project) -> Registry:
@@ -125,7 +127,7 @@ class _Site(Publishing):
         self.out.mkdir(parents=True, exist_ok=True)
         with locked(self.out / FOLDER / "build", root=self.out):
             Manifest.guard(self.out)  # again, under the lock
-            clean = _swept(self.out)  # what an interrupted build left half-written
+            walked = _swept(self.out)  # what an interrupted build left half-written
             _leftovers(self.out / FOLDER)
             self.manifest = Manifest(self.out)
             self.manifest.claim()
@@ -154,8 +156,8 @@ class _Site(Publishing):
                     self._prune(path.parent)
             self.w.settle()  # what the manifest records is on the disk before it is
             self.manifest.save()
-            if clean:
-                _finished(self.out)
+            if walked is not None:
+                _finished(self.out, walked)
         return self.report
 
     def regulations(
@@ -333,29 +335,39 @@ def build(
         return _Site(project, out, pdf, progress).run()
 
 
-def _swept(out: Path) -> bool:
+def _swept(out: Path) -> int | None:
     """Remove the temporary files of writes an interrupted build left anywhere in the site: a
-    walk of every folder (~60 ms for 1,000 regulations), spared when the last build finished
-    leaving none, as its mark (``FINISHED``) says. The mark is removed first, durably, so a build
-    interrupted from here on leaves none. True: no temporary file is left (one too recent to
-    be a dead writer's is left; the next build looks again). A build of a dlo older than the
-    mark neither reads nor removes it."""
+    walk of every folder (~60 ms for 1,000 regulations), spared while the last build finished
+    leaving none and the walk its mark (``FINISHED``) dates is less than ``WALK_EVERY`` old
+    (so what no mark can tell of, a site restored from a copy or built by an older dlo that
+    was killed, is found within that time). The mark is removed first, durably: a build
+    interrupted from here on leaves none. Returns the time of the walk since which no
+    temporary file is left (ns), None when one is (too recent to be a dead writer's, or not
+    removable, or in a folder that cannot be listed: the next build looks again)."""
     mark = out / FOLDER / FINISHED
+    now = time.time_ns()
     try:
-        finished = stat.S_ISREG(os.lstat(mark).st_mode)
+        info: os.stat_result | None = os.lstat(mark)
         os.unlink(mark)  # a link is removed, not followed
     except OSError:
-        finished = False
+        info = None
     else:
         sync_folder(mark.parent)
-    return finished or not sweep(out, recursive=True)
+    if info is not None and stat.S_ISREG(info.st_mode) and 0 <= now - info.st_mtime_ns < WALK_EVERY:
+        return info.st_mtime_ns
+    return None if sweep(out, recursive=True) else now
 
 
-def _finished(out: Path) -> None:
-    """Mark the build finished, with no temporary file left (see ``_swept``). Not made durable:
-    a mark a crash loses costs the next build a walk."""
+def _finished(out: Path, walked: int) -> None:
+    """Mark the build finished, with no temporary file left since the walk at ``walked`` (its
+    modification time; see ``_swept``). Not made durable: a mark a crash loses costs a walk."""
+    path = out / FOLDER / FINISHED
     with contextlib.suppress(OSError):  # exclusive: an existing name (even a link) is left
-        os.close(os.open(out / FOLDER / FINISHED, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.utime(fd if os.utime in os.supports_fd else path, ns=(walked, walked))
+        finally:
+            os.close(fd)
 
 
 def _leftovers(private: Path) -> None:
