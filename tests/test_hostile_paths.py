@@ -292,6 +292,15 @@ def test_a_site_build_removes_what_an_interrupted_build_left(project, dlo, tmp_p
     assert (public / ".dlo-site" / "finished").is_file()
 
 
+def _torn_write(public: Path) -> Path:
+    """The temporary file of a write an interrupted build tore, an hour old (a dead writer's)."""
+    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text("half")
+    os.utime(stale, (time.time() - 3600,) * 2)
+    return stale
+
+
 def test_a_planted_finished_mark_is_not_followed(project, dlo, tmp_path):
     """A link in the place of the mark of a finished build is removed, not followed, and does
     not spare the site the search for what an interrupted build left."""
@@ -301,11 +310,7 @@ def test_a_planted_finished_mark_is_not_followed(project, dlo, tmp_path):
     target = tmp_path / "target"
     target.write_text("not the site's", encoding="utf-8")
     mark.symlink_to(target)
-    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
-    stale.parent.mkdir(exist_ok=True)
-    stale.write_text("half")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
+    stale = _torn_write(public)
     assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
     assert not stale.exists()
     assert not mark.is_symlink() and mark.is_file()
@@ -323,11 +328,7 @@ def test_a_site_is_searched_at_least_once_a_day(project, dlo, age_hours):
     hour = 3600 * 10**9
     searched = time.time_ns() - hour
     os.utime(mark, ns=(searched, searched))
-    stale = public / "kk" / ".index.html.z9y8x7w6.tmp"
-    stale.parent.mkdir(exist_ok=True)
-    stale.write_text("half")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
+    stale = _torn_write(public)
     assert dlo("--root", project, "site", "build", "--no-pdf").code == 0
     assert stale.exists()  # a day has not passed: not searched
     assert mark.stat().st_mtime_ns == searched  # the date of the last search, kept
