@@ -29,12 +29,11 @@ if TYPE_CHECKING:
 # here as before, imported at their first use.
 _WRITER = {
     "dumps": "yaml_write",
-    "dumps_plain": "yaml_write",
+    "dumps_plain": "yaml_emit",  # without ruamel.yaml: what a journal append writes
     "dumps_pretty": "yaml_write",
     "pretty": "yaml_write",
     "write": "yaml_write",
     "dumps_roundtrip": "yaml_rt",
-    "reads_as_string": "yaml_rt",
     "_yaml": "yaml_rt",  # roundtrip_yaml, as this module offered it
 }
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import plain_scalars
+
 WIDTH = 100  # the house style's line width
 MAX_KEY = 128  # a longer key is written as a complex key ("? key")
 _LEADING = frozenset("#,[]{}&*!|>'\"%@`")
@@ -223,3 +225,14 @@ def dumps(data: Any, is_string: IsString) -> str:
     else:
         raise Unsupported("the root is not a mapping or a sequence")
     return "".join(writer.out)
+
+
+def dumps_plain(data: Any) -> str | None:
+    """``load.dumps(data)`` when this emitter writes it (block collections, plain and
+    single-quoted scalars: no anchor, alias, tag, block scalar or document marker), else None.
+    Whether a plain scalar reads back as a string is ``plain_scalars.is_string``: the
+    round-trip resolver's own table, so ruamel.yaml is not loaded (a journal append)."""
+    try:
+        return dumps(data, plain_scalars.is_string)
+    except Unsupported:
+        return None

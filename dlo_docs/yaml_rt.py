@@ -17,7 +17,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import plain_scalars, yamlc
+from . import yamlc
 from .yaml_limits import Guard
 
 
@@ -67,16 +67,6 @@ def _resolve(value: str) -> Any:
 
 
 RESOLVED = functools.lru_cache(maxsize=4096)(_resolve)  # dates, numbers repeat (immutable)
-# how a plain scalar reads at a glance (a test keeps its constants equal to this resolver's)
-is_string = plain_scalars.is_string
-
-
-def reads_as_string(value: str) -> bool:
-    """Whether ``value`` written as a plain scalar reads back as this string."""
-    if is_string(value):
-        return True
-    tag = _RT.resolver.resolve(ScalarNode, value, (True, False))
-    return bool(getattr(tag, "value", tag) == _STR)
 
 
 _KEY_ALONE = re.compile(r"^( *)(- +)?([^\s#'\"-][^:#]*):\s*(#.*)?$")  # a key whose value is nested

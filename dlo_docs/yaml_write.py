@@ -11,7 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import plain_scalars, yaml_emit, yamlc
 from .fsio import atomic_write
-from .yaml_rt import dumps_roundtrip, reads_as_string, roundtrip_yaml
+from .yaml_rt import dumps_roundtrip, roundtrip_yaml
 
 
 def dumps(data: Any, like: str | None = None) -> str:
@@ -22,7 +22,7 @@ def dumps(data: Any, like: str | None = None) -> str:
     folding its lines, the strings holding a \\x85 in double quotes (``_mended``): a file
     rewritten round-trip (``dlo revise``, ``translate``, ``import --onto``) keeps every text."""
     if like is None:
-        fast = dumps_plain(data)
+        fast = yaml_emit.dumps_plain(data)
         if fast is not None:
             return fast
     return _checked(data, data, like)
@@ -80,15 +80,6 @@ def _reads_back(text: str, data: Any) -> bool:
         except Exception:  # whatever it fails with, the text does not read back
             return False
     return bool(read == data)
-
-
-def dumps_plain(data: Any) -> str | None:
-    """``dumps(data)`` when ``yaml_emit`` writes it (block collections, plain and single-quoted
-    scalars: no anchor, alias, tag, block scalar or document marker), else None."""
-    try:
-        return yaml_emit.dumps(data, reads_as_string)
-    except yaml_emit.Unsupported:
-        return None
 
 
 def write(path: Path, data: Any, like: str | None = None) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from signing_support import edit_position
 from workflow_support import APPROVERS, REG, journal_path
 
-from dlo_docs import load, workflow, yaml_emit
+from dlo_docs import load, plain_scalars, workflow, yaml_emit
 from dlo_docs.project import Project
 from dlo_docs.workflow import journal as wj
 
@@ -162,7 +162,7 @@ def event(value: str, as_key: bool = True) -> dict:
 def test_the_seed_journals_are_written_again_byte_for_byte(path):
     text = path.read_text(encoding="utf-8")
     events = wj.normal(load.parse(text.encode("utf-8"), "journal.yaml")[0].data)
-    written = [yaml_emit.dumps([e], load.reads_as_string) for e in events]  # no fallback
+    written = [yaml_emit.dumps([e], plain_scalars.is_string) for e in events]  # no fallback
     assert written == [ruamel([e]) for e in events]
     assert text == wj.HEADER.format(id=REG) + "".join(written)
 
@@ -170,7 +170,7 @@ def test_the_seed_journals_are_written_again_byte_for_byte(path):
 def fast(data) -> bool:
     """Whether ``yaml_emit`` writes ``data`` itself (else ruamel.yaml does)."""
     try:
-        yaml_emit.dumps(data, load.reads_as_string)
+        yaml_emit.dumps(data, plain_scalars.is_string)
     except yaml_emit.Unsupported:
         return False
     return True
@@ -221,10 +221,10 @@ def test_the_house_style_at_every_depth():
 def test_what_it_does_not_write_it_leaves_to_ruamel():
     for data in ([[1, 2]], [{"a": None}], [{"a": 1.5}], [{"a": True}], [{1: "a"}], "scalar"):
         with pytest.raises(yaml_emit.Unsupported):
-            yaml_emit.dumps(data, load.reads_as_string)
+            yaml_emit.dumps(data, plain_scalars.is_string)
         assert load.dumps(data) == ruamel(data)
     with pytest.raises(yaml_emit.Unsupported):
-        yaml_emit.dumps([{"a": "it's: quoted"}], load.reads_as_string)  # double quotes
+        yaml_emit.dumps([{"a": "it's: quoted"}], plain_scalars.is_string)  # double quotes
 
 
 SCALARS = st.one_of(

@@ -197,6 +197,20 @@ def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_f
     assert not loaded, loaded
 
 
+def test_a_decision_on_an_unsigned_journal_imports_no_signing_rules_or_round_trip_yaml(in_force):
+    """A review recorded on an unsigned project (no signature to check or make) loads neither
+    cryptography nor the lint rules (only a text moving forward is linted), and its journal
+    append writes YAML without ruamel.yaml."""
+    args = ["review", "dlo-head", "--by", "hr-head", "--result", "no changes needed"]
+    modules, text = modules_after(args, in_force)
+    assert "review of edition 1 recorded" in text, text
+    signing = ("keys", "cms", "chain", "decisions", "pades")  # (registry: the policy, read)
+    heavy = ("cryptography", "asn1crypto", "ruamel", "dlo_docs.lint")
+    heavy += tuple(f"dlo_docs.signing.{name}" for name in signing)
+    loaded = sorted(m for m in modules if m.startswith(heavy))
+    assert not loaded, loaded
+
+
 def test_the_site_build_does_not_load_its_server(in_force):
     """``dlo site build`` leaves ``http.server`` (``dlo site serve``'s) unloaded; the serve
     names are still ``dlo_docs.site``'s."""

@@ -13,15 +13,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-
-from .. import load
+from .. import lazy, load
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
-from ..model import HolderCertificate, Registry
-from ..project import Project
-from . import keys
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from ..model import HolderCertificate, Registry
+    from ..project import Project
+    from . import keys
+else:  # cryptography is loaded when a certificate is read, not for a journal with none
+    keys = lazy.module("dlo_docs.signing.keys")
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -5,16 +5,19 @@ from reading the state to writing the event."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..i18n import Msg
 from ..project import Project
-from ..signing.keys import Signer
 from . import dates, loading
 from . import journal as _journal
 from .commands import _open, _signing
 from .journal import Event
 from .loading import Ctx
 from .state import Round
+
+if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
+    from ..signing.keys import Signer
 
 
 def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:

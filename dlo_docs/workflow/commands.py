@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import load
 from ..errors import DloError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Project
-from ..signing.keys import Signer
 from . import dates, editions, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
 from .state import Round
+
+if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
+    from ..signing.keys import Signer
 
 
 def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date) -> Any:

@@ -8,13 +8,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import lint
+from .. import lazy
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from . import integrity, loading, signatures
 from .loading import Ctx
+
+if TYPE_CHECKING:
+    from .. import lint
+else:  # only a text moving forward is linted: the other commands do not load the rules
+    lint = lazy.module("dlo_docs.lint")
 
 
 def intact(ctx: Ctx) -> None:

@@ -5,14 +5,17 @@ each holds the journal lock from reading the state to writing the event."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..i18n import Msg
 from ..project import Project
-from ..signing.keys import Signer
 from . import dates, loading
 from . import journal as _journal
 from .commands import _in_force, _open, _refuse_while_pending, _signing
 from .journal import Event
+
+if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
+    from ..signing.keys import Signer
 
 
 def withdraw(

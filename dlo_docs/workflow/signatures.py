@@ -15,17 +15,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .. import lazy
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..i18n import Msg
 from ..project import Loaded, Project
-from ..signing import decisions
-from ..signing.chain import act_moment
-from ..signing.keys import Signer
 from ..signing.registry import Signers
 from . import facts
 from . import journal as _journal
+
+if TYPE_CHECKING:
+    from ..signing import chain, decisions
+    from ..signing.keys import Signer
+else:  # cryptography is loaded where a signature is made or checked, not for every journal
+    chain = lazy.module("dlo_docs.signing.chain")
+    decisions = lazy.module("dlo_docs.signing.decisions")
 
 # how far the clocks of the officials' computers may differ: a signed event recorded this much
 # before an earlier event is refused (and reported by verify)
@@ -139,7 +144,7 @@ def before_write(
                 Msg("set the computer's date and time right, then sign"),
             )
         )
-    moment = act_moment(signer.certificate, now, day)
+    moment = chain.act_moment(signer.certificate, now, day)
     failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
     if failures:
         where = Location(signer.source or "dlo")
