@@ -1,6 +1,7 @@
 """How a plain YAML scalar reads (a string, or an int, a date, true, null...), as ruamel.yaml's
 round-trip loader reads it, without importing ruamel.yaml for what regulation files hold: the
-fast reader (``yamlc``) asks about every plain scalar.
+fast reader (``yamlc``) asks about every plain scalar, and the journal's writer
+(``yaml_emit.dumps_plain``) whether a string may be written plain.
 
 ``IMPLICIT`` is ruamel.yaml's own table of implicit types for YAML 1.2 (a test keeps it equal
 to the resolver's): a plain scalar that none of them matches is a string (``is_string``). Of the

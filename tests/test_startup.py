@@ -197,13 +197,22 @@ def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_f
     assert not loaded, loaded
 
 
-def test_a_decision_on_an_unsigned_journal_imports_no_signing_rules_or_round_trip_yaml(in_force):
-    """A review recorded on an unsigned project (no signature to check or make) loads neither
-    cryptography nor the lint rules (only a text moving forward is linted), and its journal
-    append writes YAML without ruamel.yaml."""
-    args = ["review", "dlo-head", "--by", "hr-head", "--result", "no changes needed"]
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["review", "dlo-head", "--by", "hr-head", "--result", "none"], "review of edition 1"),
+        (["withdraw", "dlo-head", "--order", "9-НҚ", "--date", "2024-07-01"], "withdrawn"),
+    ],
+    ids=["review", "withdraw"],
+)
+def test_a_decision_on_an_unsigned_journal_imports_no_signing_rules_or_round_trip_yaml(
+    in_force, args, said
+):
+    """A review or a withdrawal recorded on an unsigned project (no signature to check or make)
+    loads neither cryptography nor the lint rules (only a text moving forward is linted), and
+    its journal append writes YAML without ruamel.yaml."""
     modules, text = modules_after(args, in_force)
-    assert "review of edition 1 recorded" in text, text
+    assert said in text, text
     signing = ("keys", "cms", "chain", "decisions", "pades")  # (registry: the policy, read)
     heavy = ("cryptography", "asn1crypto", "ruamel", "dlo_docs.lint")
     heavy += tuple(f"dlo_docs.signing.{name}" for name in signing)
