@@ -10,6 +10,7 @@ a ``Problem`` with the file, line and column it comes from.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,9 @@ def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
     return None
 
 
+_DIGITS = re.compile(r"[0-9]+(?![^\s#])")  # a plain decimal, then a space, a comment or the end
+
+
 def _value_at(data: Any, loc: Loc) -> str | None:
     """The string at ``loc`` in parsed data, or None."""
     node = data
@@ -126,6 +130,27 @@ class Source:
         from .yaml_rt import roundtrip_yaml
 
         return roundtrip_yaml().load(self.text)
+
+    def with_number(self, key: str, value: int) -> str | None:
+        """The text with the number of the top-level ``key`` replaced by ``value``, its own
+        characters only (comments, layout and every other byte kept), when the file writes it
+        as a plain decimal and the new text reads as the data with that one change; else None
+        (the caller writes the file round-trip)."""
+        from . import yamlc
+
+        data = self.data
+        if not isinstance(data, yamlc.MarkedMap) or type(data.get(key)) is not int:
+            return None
+        line, col = data.values_at[key]
+        start = self._line_starts[line] + col if line < len(self._line_starts) else -1
+        digits = _DIGITS.match(self.text, start) if start >= 0 else None
+        if digits is None or int(digits.group()) != data[key]:
+            return None
+        text = self.text[:start] + str(value) + self.text[digits.end() :]
+        source, _ = parse(text.encode("utf-8"), self.path)
+        if source is None or plain(source.data) != plain({**data, key: value}):
+            return None
+        return text
 
     # -- positions ---------------------------------------------------------------------
     def at(self, loc: Loc, *, key: bool = False) -> Location:

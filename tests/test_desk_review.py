@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 
 import docx
+import pytest
 
 from dlo_docs import i18n, load
 from dlo_docs.register import Entry
@@ -76,6 +77,55 @@ def test_revise_keeps_the_layout_of_a_regulation_made_by_new(project, dlo):
     data["edition"] = 2
     after = dumps_roundtrip(data, like=before)
     assert changed_lines(before, after) == ["-edition: 1", "+edition: 2"]
+
+
+@pytest.mark.parametrize(
+    "line, written",
+    [
+        ("edition: 1", "edition: 2"),
+        ("edition: 1   # the edition in force", "edition: 2   # the edition in force"),
+        ("edition: '1'", "edition: 2"),  # a string the model reads as 1: written round-trip
+        ("edition: 0x1", "edition: 2"),  # not a plain decimal: written round-trip
+    ],
+)
+def test_revise_changes_the_edition_number_alone(in_force, dlo, monkeypatch, line, written):
+    """Opening a revision sets the draft's ``edition:`` to the next number: where the file
+    writes it as a plain decimal, those characters alone change (the text is not parsed
+    round-trip and written again); anything else is written round-trip, as before."""
+    path = in_force / "regulations" / "dlo-head" / "regulation.yaml"
+    before = path.read_text(encoding="utf-8").replace("edition: 1", line, 1)
+    path.write_text(before, encoding="utf-8")
+    round_trips = []
+    roundtrip = load.Source.roundtrip
+    monkeypatch.setattr(
+        load.Source, "roundtrip", lambda self: round_trips.append(1) or roundtrip(self)
+    )
+    result = dlo("revise", "dlo-head", "--by", "hr-head", "--reason", "r", cwd=in_force)
+    assert result.code == 0, result.err
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [f"-{line}", f"+{written}"]
+    assert round_trips == ([] if line.startswith("edition: 1") else [1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "edition: 1\nb: 1\n",
+        "b: 1\nedition: 1 # 1\n",
+        "a: x # c\x85\nedition: 1\n",  # NEL: a line break for both, counted apart
+        "a: x # c\u2028\nedition: 1\n",
+        'a: "x\\\n  y"\nedition: 1\n',
+    ],
+)
+def test_the_edition_number_is_changed_there_and_nowhere_else(text):
+    source, problems = load.parse(text.encode("utf-8"), "f.yaml")
+    assert source is not None, problems
+    new = source.with_number("edition", 2)
+    if new is None:  # not sure where it is: the caller writes round-trip
+        return
+    again, _ = load.parse(new.encode("utf-8"), "f.yaml")
+    assert again is not None and load.plain(again.data) == {**load.plain(source.data), "edition": 2}
+    assert new.replace("edition: 2", "edition: 1", 1) == text
 
 
 def test_a_refused_row_is_reported_once(project, dlo):

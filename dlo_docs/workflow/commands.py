@@ -143,8 +143,13 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
 
 
 def _write_edition(document: Document, n: int) -> None:
-    """The draft's file with its ``edition`` set to ``n`` (comments and layout kept)."""
+    """The draft's file with its ``edition`` set to ``n`` (comments and layout kept): the
+    number's own characters replaced where the file writes it plainly, else round-trip."""
     source = document.source
+    text = source.with_number("edition", n)
+    if text is not None:
+        atomic_write(document.path, text)
+        return
     data = source.roundtrip()
     if "edition" in data:
         data["edition"] = n
