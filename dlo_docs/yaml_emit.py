@@ -2,8 +2,8 @@
 round-trip dumper of ruamel.yaml, in the house style: mappings indented by 2, sequences by 4
 with the dash at 2, lines folded at 100 characters, unicode as is) writes for the same data.
 
-It knows the shapes the journal is made of — mappings with string keys, sequences, strings and
-integers — and the two scalar styles those need: plain, and single-quoted. Anything else (another
+It knows the shapes the journal is made of — mappings with string keys, sequences, strings,
+integers and null — and the two scalar styles those need: plain, and single-quoted. Anything else (another
 type, a non-empty sequence in a sequence, a string that needs double quotes
 or holds a line break or a control character, a key too long to be a simple key) raises
 ``Unsupported`` and the caller dumps with ruamel.yaml itself, so the bytes never differ. The
@@ -142,6 +142,8 @@ def _scalar(value: Any, column: int, indent: int, is_string: IsString) -> str:
     """A scalar value starting at ``column`` (after ``key: `` or ``- ``)."""
     if type(value) is int:  # written plain, and folded like a word
         return _plain(str(value), column, indent)
+    if value is None:  # the house style writes null (an acknowledgement's role, for one)
+        return _plain("null", column, indent)
     if type(value) is not str:
         raise Unsupported(f"a value of type {type(value).__name__}")
     if _style(value, is_string) == "":

@@ -202,13 +202,17 @@ def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_f
     [
         (["review", "dlo-head", "--by", "hr-head", "--result", "none"], "review of edition 1"),
         (["withdraw", "dlo-head", "--order", "9-НҚ", "--date", "2024-07-01"], "withdrawn"),
+        (
+            ["acknowledge", "dlo-head", "--name", "Қ. Сыртқы", "--position", "Сарапшы"],
+            "1 acknowledged",
+        ),
     ],
-    ids=["review", "withdraw"],
+    ids=["review", "withdraw", "acknowledge"],
 )
 def test_a_decision_on_an_unsigned_journal_imports_no_signing_rules_or_round_trip_yaml(
     in_force, args, said
 ):
-    """A review or a withdrawal recorded on an unsigned project (no signature to check or make)
+    """A review, a withdrawal or an acknowledgement recorded on an unsigned project (no signature to check or make)
     loads neither cryptography nor the lint rules (only a text moving forward is linted), and
     its journal append writes YAML without ruamel.yaml."""
     modules, text = modules_after(args, in_force)
