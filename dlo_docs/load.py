@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 # The YAML libraries (PyYAML for the fast reader, ruamel.yaml for the round trip and the writer;
-# ``dumps_plain``, a journal append, is dlo's own emitter) and pydantic are imported where a file is parsed, written or validated: a command that reads
-# only what it kept validated (``snapshots``) loads none of them. The writer's names are offered
-# here as before, imported at their first use.
+# ``dumps_plain``, a journal append, is dlo's own emitter) and pydantic are imported where a file
+# is parsed, written or validated: a command that reads only what it kept validated
+# (``snapshots``) loads none of them. The writer's names are offered here as before, imported at
+# their first use.
 _WRITER = {
     "dumps": "yaml_write",
     "dumps_plain": "yaml_emit",  # without ruamel.yaml: what a journal append writes
