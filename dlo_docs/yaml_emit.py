@@ -3,8 +3,8 @@ round-trip dumper of ruamel.yaml, in the house style: mappings indented by 2, se
 with the dash at 2, lines folded at 100 characters, unicode as is) writes for the same data.
 
 It knows the shapes the journal is made of — mappings with string keys, sequences, strings,
-integers and null — and the two scalar styles those need: plain, and single-quoted. Anything else (another
-type, a non-empty sequence in a sequence, a string that needs double quotes
+integers and null — and the two scalar styles those need: plain, and single-quoted. Anything
+else (another type, a non-empty sequence in a sequence, a string that needs double quotes
 or holds a line break or a control character, a key too long to be a simple key) raises
 ``Unsupported`` and the caller dumps with ruamel.yaml itself, so the bytes never differ. The
 rules below are ruamel.yaml's emitter's (``analyze_scalar``, ``choose_scalar_style``,
