@@ -113,6 +113,18 @@ def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]
         return None, [
             error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
         ]
+    except AssertionError:  # ruamel.yaml's scanner lost its own thread (a hostile text)
+        return None, [
+            error(
+                Location(path, 1, 1),
+                "DLO001",
+                Msg("YAML syntax: the parser cannot make sense of this text"),
+                Msg(
+                    "look for unusual characters (a line or paragraph separator, U+2028 or U+2029, "
+                    "or U+0085, often pasted from a word processor) and type that part again"
+                ),
+            )
+        ]
     except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
         return None, [
             error(

@@ -4,7 +4,9 @@ composes plain data that remembers where every key, value and item starts.
 ``compose`` handles the plain data regulation files are: mappings, sequences and scalars. Anything
 else — a syntax error, an explicit tag, an anchor or alias, a duplicate or complex key, more than
 one document, an empty value (the two parsers place it differently), a tab anywhere (libyaml reads
-one in or after a plain scalar, the round-trip parser that rewrites the file refuses it) — raises
+one in or after a plain scalar, the round-trip parser that rewrites the file refuses it), U+0085,
+U+2028 or U+2029 anywhere (line breaks for libyaml, which reads YAML 1.1; not for the round-trip
+parser, which reads YAML 1.2: the two would read the text apart) — raises
 ``Unusual``, and the caller reads the file with the round-trip parser instead, so every error
 message and position stays what that parser says. Plain scalars other than strings are resolved
 by the caller's ``resolve`` (the round-trip parser's own resolver and constructor), so both paths
@@ -68,6 +70,8 @@ def compose(
         raise Unusual("libyaml is not available")
     if "\t" in text:
         raise Unusual("a tab")
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        raise Unusual("a line break of YAML 1.1 only")
     loader = _Loader(text)
     try:
         return _compose(loader, resolve, is_string, see)

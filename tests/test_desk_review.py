@@ -88,12 +88,14 @@ def test_revise_keeps_the_layout_of_a_regulation_made_by_new(project, dlo):
         ("edition: 0x1", "edition: 2"),  # not a plain decimal: written round-trip
     ],
 )
-def test_revise_changes_the_edition_number_alone(in_force, dlo, monkeypatch, line, written):
+@pytest.mark.parametrize("mark", ["", "\ufeff"], ids=["", "byte order mark"])
+def test_revise_changes_the_edition_number_alone(in_force, dlo, monkeypatch, line, written, mark):
     """Opening a revision sets the draft's ``edition:`` to the next number: where the file
     writes it as a plain decimal, those characters alone change (the text is not parsed
-    round-trip and written again); anything else is written round-trip, as before."""
+    round-trip and written again); anything else is written round-trip, as before. A byte
+    order mark stays either way."""
     path = in_force / "regulations" / "dlo-head" / "regulation.yaml"
-    before = path.read_text(encoding="utf-8").replace("edition: 1", line, 1)
+    before = mark + path.read_text(encoding="utf-8").replace("edition: 1", line, 1)
     path.write_text(before, encoding="utf-8")
     round_trips = []
     roundtrip = load.Source.roundtrip

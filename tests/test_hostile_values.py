@@ -135,3 +135,35 @@ def test_an_escape_that_writes_half_a_surrogate_pair_is_a_positioned_error(
     _edit(project, path, old, f'  kk: "Қашықтықтан {escape} оқыту"\n')
     line = _line_of(project, path, "Қашықтықтан \\u")
     assert _refused(dlo, project, *command) == [(path, line, 7, "DLO002")]
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("a: 1\x85b: 2\n", None),  # a line break for YAML 1.1 (libyaml) only: not a mapping of two
+        ("a: 1\u2028b: 2\n", None),
+        ("title: x\u2028y\nedition: 1\n", {"title": "x\u2028y", "edition": 1}),
+        ("title: 'x\u2029y'\n", {"title": "x\u2029y"}),
+        ("# c\x85\nedition: 1\n", {"edition": 1}),
+    ],
+)
+def test_the_separators_of_yaml_1_1_read_as_the_round_trip_parser_reads_them(text, data):
+    """U+0085, U+2028 and U+2029 break lines for libyaml (YAML 1.1), not for the round-trip
+    parser (YAML 1.2) that rewrites files: a text holding one is read by the latter, so the
+    data validated and hashed is what a rewrite keeps, and a text only libyaml reads is an
+    error at its position, not a file that a later rewrite fails on."""
+    source, problems = load.parse(text.encode("utf-8"), "f.yaml")
+    if data is None:
+        assert source is None and [p.code for p in problems] == ["DLO001"], problems
+    else:
+        assert source is not None and load.plain(source.data) == data, problems
+        assert load.plain(source.roundtrip()) == data
+
+
+def test_a_text_that_trips_the_round_trip_scanner_is_a_syntax_error():
+    """Ten bytes made ruamel.yaml's scanner fail its own assertion: `dlo check` ended with an
+    internal error."""
+    source, problems = load.parse("#\u2028| #\n|".encode(), "f.yaml")
+    assert source is None
+    assert [(p.code, p.location.line, p.location.col) for p in problems] == [("DLO001", 1, 1)]
+    assert "U+2028" in str(problems[0].hint)

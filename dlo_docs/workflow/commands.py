@@ -143,20 +143,23 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
 
 
 def _write_edition(document: Document, n: int) -> None:
-    """The draft's file with its ``edition`` set to ``n`` (comments and layout kept): the
-    number's own characters replaced where the file writes it plainly, else round-trip."""
+    """The draft's file with its ``edition`` set to ``n`` (comments, layout and a byte order
+    mark kept): the number's own characters replaced where the file writes it plainly, else
+    round-trip."""
     source = document.source
+    with open(document.path, "rb") as handle:  # the text is read without its byte order mark
+        mark = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
     text = source.with_number("edition", n)
-    if text is not None:
-        atomic_write(document.path, text)
-        return
-    data = source.roundtrip()
-    if "edition" in data:
-        data["edition"] = n
-    else:
-        keys = list(data)
-        data.insert(keys.index("languages") + 1 if "languages" in keys else len(keys), "edition", n)
-    load.write(document.path, data, like=source.text)
+    if text is None:
+        data = source.roundtrip()
+        if "edition" in data:
+            data["edition"] = n
+        else:
+            keys = list(data)
+            at = keys.index("languages") + 1 if "languages" in keys else len(keys)
+            data.insert(at, "edition", n)
+        text = load.dumps(data, like=source.text)
+    atomic_write(document.path, mark + text)
 
 
 def _refuse_while_pending(ctx: Ctx, verb: str) -> None:
