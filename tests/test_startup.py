@@ -212,9 +212,9 @@ def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_f
 def test_a_decision_on_an_unsigned_journal_imports_no_signing_rules_or_round_trip_yaml(
     in_force, args, said
 ):
-    """A review, a withdrawal or an acknowledgement recorded on an unsigned project (no signature to check or make)
-    loads neither cryptography nor the lint rules (only a text moving forward is linted), and
-    its journal append writes YAML without ruamel.yaml."""
+    """A review, a withdrawal or an acknowledgement recorded on an unsigned project (no
+    signature to check or make) loads neither cryptography nor the lint rules (only a text moving
+    forward is linted), and its journal append writes YAML without ruamel.yaml."""
     modules, text = modules_after(args, in_force)
     assert said in text, text
     signing = ("keys", "cms", "chain", "decisions", "pades")  # (registry: the policy, read)

@@ -46,8 +46,9 @@ def plain_stamp(files: list[Path], root: Path) -> list[list] | None:
     """The stamp of ``files`` (as ``stamp``) when each is a regular file of at most
     ``inputs.MAX_YAML_BYTES`` reached from ``root`` (resolved) through no symbolic link, told by
     ``lstat`` alone (each folder once a call): such files are what ``unreadable`` finds nothing
-    wrong with, so nothing needs to be opened or resolved. None when one is anything else (a link, even
-    one inside the project, a FIFO, a device, too large, missing): ``unreadable`` then says what."""
+    wrong with, so nothing needs to be opened or resolved. None when one is anything else (a
+    link, even one inside the project, a FIFO, a device, too large, missing): ``unreadable`` then
+    says what."""
     top = str(root) + os.sep
     folders: set[str] = set()
     stamps = []

@@ -270,7 +270,8 @@ def bundled(tmp: Path) -> None:
         else f"; with an empty cache {cold_ms:.0f} ms (no pandoc)"
     )
     print(
-        f"  bundled project: dlo render dlo-head --format docx {warm_ms:.0f} ms (median of 5){ratios}"
+        "  bundled project: dlo render dlo-head --format docx "
+        f"{warm_ms:.0f} ms (median of 5){ratios}"
     )
 
 
