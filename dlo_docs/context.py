@@ -34,6 +34,7 @@ class Block:
     anchor: str  # "chapter-5", "clause-11", "clause-11-2"
     element_id: str
     depth: int = 0  # items: 1, 2, ...
+    subclause: bool = False  # an item printed as a clause: "3.5.1."
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ def _blocks(model: Regulation, labels: dict, tr: _Texts) -> list[Block]:
         if n.kind == "clause":
             clause_n = n
         marker, line = numbering.printed(model, n, clause_n, text, labels)
-        blocks.append(Block(n.kind, marker, text, line, anchor, el.id, len(n.path)))
+        sub = numbering.subclause(n, clause_n)
+        blocks.append(Block(n.kind, marker, text, line, anchor, el.id, len(n.path), sub))
     return blocks
 
 

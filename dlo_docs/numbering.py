@@ -22,12 +22,12 @@ class Numbered:
     clause: int  # the clause it is in (0 for chapters and paragraphs)
     path: tuple[int, ...]  # item numbers from the clause down (empty for others)
     chapter: int
-    in_chapter: int = 0  # clauses: the clause's number within its chapter
+    in_chapter: int = 0  # clauses and items: the (item's) clause's number within its chapter
 
 
 def clause_shown(doc: Regulation, n: Numbered) -> str:
-    """A clause's number as printed, without punctuation: "11", or "3.5" when the document
-    numbers its clauses within each chapter."""
+    """The number as printed, without punctuation, of a clause or of the clause an item is in:
+    "11", or "3.5" when the document numbers its clauses within each chapter."""
     if doc.numbering == "chapter":
         return f"{n.chapter}.{n.in_chapter}"
     return str(n.clause)
@@ -47,7 +47,7 @@ def walk(doc: Regulation) -> Iterator[Numbered]:
 
     def items(ch_no: int, entries: list[Item], path: tuple[int, ...]) -> Iterator[Numbered]:
         for n, item in enumerate(entries, 1):
-            yield Numbered("item", item, n, clause_no, (*path, n), ch_no)
+            yield Numbered("item", item, n, clause_no, (*path, n), ch_no, in_chapter)
             yield from items(ch_no, item.items, (*path, n))
 
     for ch_no, chapter in enumerate(doc.chapters, 1):
@@ -61,15 +61,16 @@ def walk(doc: Regulation) -> Iterator[Numbered]:
                 yield from clause(ch_no, cl)
 
 
-def reference(n: Numbered) -> str:
-    """A language-neutral reference: "3" (chapter 3), "§2" (paragraph), "11" (clause), "11.2" (item)."""
+def reference(doc: Regulation, n: Numbered) -> str:
+    """A language-neutral reference, numbered as the document prints it: "ch3" (chapter 3),
+    "3§2" (paragraph), "11" or "3.5" (clause, see ``clause_shown``), "11.2" or "3.5.2" (item)."""
     if n.kind == "item":
-        return ".".join(str(p) for p in (n.clause, *n.path))
+        return ".".join((clause_shown(doc, n), *(str(p) for p in n.path)))
     if n.kind == "paragraph":
         return f"{n.chapter}§{n.number}"
     if n.kind == "chapter":
         return f"ch{n.number}"
-    return str(n.number)
+    return clause_shown(doc, n)
 
 
 def anchor(kind: str, number: int, chapter: int, clause: int, path: tuple[int, ...]) -> str:
@@ -84,11 +85,6 @@ def anchor(kind: str, number: int, chapter: int, clause: int, path: tuple[int, .
     if kind == "item":
         return f"clause-{clause}-" + "-".join(str(p) for p in path)
     return ""
-
-
-def numbers(doc: Regulation) -> dict[str, str]:
-    """Element id → language-neutral reference (see ``reference``)."""
-    return {n.element.id: reference(n) for n in walk(doc)}
 
 
 # -- printing -----------------------------------------------------------------------------------
@@ -111,6 +107,18 @@ def item_marker(number: int, depth: int, labels: Mapping[str, Any]) -> str:
     return str(labels["item"].format(n=item_number(number, depth, labels)))
 
 
+def subclause(n: Numbered, clause: Numbered | None) -> bool:
+    """Whether item ``n`` is a sub-clause: an item of a clause (``clause``) whose items are
+    numbered as clauses ("3.5.1.")."""
+    return (
+        n.kind == "item"
+        and len(n.path) == 1
+        and clause is not None
+        and clause.kind == "clause"
+        and clause.element.items_style == "subclauses"  # type: ignore[union-attr]  # a clause's
+    )
+
+
 def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mapping[str, Any]) -> str:
     """The marker printed before a clause or an item: "11." ("3.5." when the document numbers its
     clauses within each chapter), "3)", "а)" for an item of an item, "–" in a dashed list,
@@ -120,11 +128,10 @@ def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mappin
     depth = len(n.path)
     if depth > 1 or clause is None or clause.kind != "clause":
         return item_marker(n.number, depth, labels)
-    style = clause.element.items_style  # type: ignore[union-attr]  # a clause's
-    if style == "dashed":
-        return str(labels.get("dash", "–"))
-    if style == "subclauses":
+    if subclause(n, clause):
         return str(labels["clause"].format(n=f"{clause_shown(doc, clause)}.{n.number}"))
+    if clause.element.items_style == "dashed":  # type: ignore[union-attr]  # a clause's
+        return str(labels.get("dash", "–"))
     return item_marker(n.number, depth, labels)
 
 

@@ -192,6 +192,28 @@ def test_facts_in_prose_must_match_the_data(project, dlo):
     assert expected in result.out
 
 
+def test_facts_name_the_clause_as_the_document_numbers_it(project, dlo):
+    """In a document that numbers its clauses within each chapter, the agreement clause (the
+    seventeenth through the document, the second of chapter 7) is named "7.2", in every
+    interface language."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nedition: 1\n", "\nnumbering: chapter\nedition: 1\n", 1).replace(
+        "approvers: [vp-academic, legal-head, hr-head, docs-head]",
+        "approvers: [vp-academic, legal-head, hr-head, ubbi-director]",
+    )
+    path.write_text(text, encoding="utf-8")
+    shown = {
+        "en": "error DLO101: clause 7.2 (kk) disagrees with the data",
+        "kk": "error DLO101: 7.2-тармақ (kk) деректерге сәйкес келмейді",
+        "ru": "error DLO101: пункт 7.2 (kk) расходится с данными",
+    }
+    for lang, expected in shown.items():
+        result = dlo("--lang-ui", lang, "check", cwd=project)
+        assert result.code == 1 and expected in result.out, result.out
+        assert "clause 17" not in result.out
+
+
 def test_approving_official_and_initiators_are_checked(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")

@@ -31,6 +31,7 @@ from dlo_docs.diff.names import change_name, side
 from dlo_docs.labels import labels
 from dlo_docs.model import Regulation
 from dlo_docs.project import Project
+from dlo_docs.workflow.forms import changed_clauses
 
 KK = labels("kk")
 RU = labels("ru")
@@ -108,6 +109,47 @@ def test_names_in_kazakh_and_russian(comparison):
     ]
     assert change_name(comparison.changes[3], RU) == "Пункт 13 → Пункт 14 (перенесён)"
     assert change_name(comparison.changes[0], RU) == "Подпункт 3) пункта 10"
+
+
+def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
+    """Clauses 10, 11, 13 and 14 of the seed are the 2nd, 3rd, 5th and 6th of chapter 5: with
+    ``numbering: chapter`` every name, reference and the change registration sheet's list say
+    "5.2"..., as the document prints them, never the running numbers."""
+    old, new = (e.model_copy(update={"numbering": "chapter"}) for e in editions())
+    c = compare(old, new, KK)
+    assert summary(c) == [
+        ("changed", "duties.3", "5.2.3", "5.2.3"),
+        ("removed", "duties.12", "5.2.12", None),
+        ("added", "rights.14", None, "5.3.6"),
+        ("moved", "liability", "5.5", "5.6"),
+        ("changed", "changes", "ch6", "ch6"),
+    ]
+    assert [change_name(ch, RU) for ch in c.changes] == [
+        "Подпункт 3) пункта 5.2",
+        "Подпункт 12) пункта 5.2",
+        "Подпункт 6) пункта 5.3",
+        "Пункт 5.5 → Пункт 5.6 (перенесён)",
+        "Глава 6",
+    ]
+    assert change_name(c.changes[3], KK) == "5.5-тармақ → 5.6-тармақ (ауыстырылды)"
+    moved = c.changes[3]
+    assert moved.old.line.startswith("5.5. ") and moved.new.line.startswith("5.6. ")
+    renumbered = {o.id: (o.ref, n.ref) for o, n in c.renumbered}
+    assert renumbered["relationships"] == ("5.6", "5.5")
+    assert renumbered["rights.6"] == ("5.3.6", "5.3.7")
+    assert changed_clauses(old, new) == "5.2, 5.3"
+    assert changed_clauses(*editions()) == "10, 11"
+
+
+def test_sub_clauses_are_named_as_printed():
+    """An item of a clause whose items are sub-clauses is printed "10.3." and named so."""
+    data = seed_data()
+    find(data, "duties")["items_style"] = "subclauses"
+    old, new = Regulation.model_validate(data), Regulation.model_validate(revise(data))
+    duty = compare(old, new, KK).changes[0]
+    assert duty.id == "duties.3" and duty.new.line.startswith("10.3. ")
+    assert change_name(duty, RU) == "Пункт 10.3"
+    assert change_name(duty, KK) == "10.3-тармақ"
 
 
 def test_sides_hold_the_changed_words():

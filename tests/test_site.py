@@ -633,3 +633,25 @@ def test_an_edition_missing_texts_in_a_language_is_published_in_its_first(
     ru = page(project, f"ru/{UNIT}/index.html")
     assert '<article class="text" lang="kk"' in ru and "только на казахском" in ru
     assert not (project / "public" / "files" / f"{UNIT}-1.ru.docx").exists()
+
+
+def test_search_hits_number_a_sub_clause_once(project):
+    """An item is found under its clause's number and its own ("10. 3)"); a sub-clause's number
+    names its clause already: "10.3.", not "10. 10.3."."""
+    from dlo_docs import context
+    from dlo_docs.project import Project
+    from dlo_docs.site.search import entries
+
+    def numbers() -> dict[str, str]:
+        loaded = Project(project).load(["dlo-head"])
+        rd = context.build(loaded.documents["dlo-head"], loaded.registry)
+        return {anchor: number for number, anchor, _ in entries(rd)}
+
+    assert (numbers()["clause-10"], numbers()["clause-10-3"]) == ("10.", "10. 3)")
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    - id: duties\n", "    - id: duties\n      items_style: subclauses\n", 1),
+        encoding="utf-8",
+    )
+    assert (numbers()["clause-10"], numbers()["clause-10-3"]) == ("10.", "10.3.")

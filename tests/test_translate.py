@@ -189,3 +189,12 @@ def test_a_table_of_another_regulation_or_a_removed_element(project, dlo):
 def test_usage(project, dlo, args):
     result = dlo("translate", "dlo-head", *args, cwd=project)
     assert result.code == 2
+
+
+def test_rows_name_clauses_as_the_document_numbers_them(project):
+    """The rows' names (shown in the messages of ``--from``) follow ``numbering: chapter``."""
+    doc = regulation(project)
+    by_key = {slot.key: slot.label for slot in slots(doc)}
+    assert (by_key["approvers"], by_key["duties.3"]) == ("clause 17", "clause 10 item 3")
+    by_chapter = {s.key: s.label for s in slots(doc.model_copy(update={"numbering": "chapter"}))}
+    assert (by_chapter["approvers"], by_chapter["duties.3"]) == ("clause 7.2", "clause 5.2 item 3")

@@ -44,7 +44,9 @@ class Place:
 
     id: str
     kind: str  # chapter | paragraph | clause | item | title (the document's own title)
-    ref: str  # language-neutral number: "ch3", "5§2", "11", "11.2" (see numbering.reference)
+    ref: (
+        str  # language-neutral, as printed: "ch3", "5§2", "11", "11.2", "3.5" (numbering.reference)
+    )
     parent: str | None  # the id of the chapter, paragraph, clause or item it is in
     marker: str  # "3 тарау." / "Параграф 2." / "11." / "2)" ('' for the title)
     text: str  # the title or text
@@ -55,6 +57,8 @@ class Place:
     clause: int  # the clause it is in (0 for chapters and paragraphs)
     path: tuple[int, ...]  # item numbers from the clause down
     note: str | None = None  # the drafter's rationale, in this language
+    shown: str = ""  # as printed, of the clause or sub-clause it is or is in: "11", "3.5", "3.5.1"
+    subclause: bool = False  # an item printed as a clause: "3.5.1."
 
     @property
     def anchor(self) -> str:
@@ -142,6 +146,14 @@ class Comparison:
 # --- the elements of one edition -------------------------------------------------------------
 
 
+def _shown(doc: Regulation, n: numbering.Numbered, clause: numbering.Numbered | None) -> str:
+    """The number as printed of the clause or sub-clause ``n`` is or is in ('' for the others)."""
+    if n.kind not in ("clause", "item"):
+        return ""
+    shown = numbering.clause_shown(doc, n)
+    return f"{shown}.{n.number}" if numbering.subclause(n, clause) else shown
+
+
 def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
     """(element id, parent id) in the order of ``numbering.walk``."""
 
@@ -191,7 +203,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
             Place(
                 el.id,
                 n.kind,
-                numbering.reference(n),
+                numbering.reference(doc, n),
                 parent,
                 marker,
                 text,
@@ -202,6 +214,8 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
                 n.clause,
                 n.path,
                 note.strip() if note else None,
+                _shown(doc, n, clause),
+                numbering.subclause(n, clause),
             )
         )
     if missing:

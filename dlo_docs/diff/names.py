@@ -24,9 +24,9 @@ def name(place: Place, labels: dict[str, Any]) -> str:
         return element["chapter"].format(n=place.number)
     if place.kind == "paragraph":
         return element["paragraph"].format(n=place.number, chapter=place.chapter)
-    if place.kind == "clause":
-        return element["clause"].format(n=place.number)
-    return element["item"].format(item=_item_marker(place, labels), clause=place.clause)
+    if place.kind == "clause" or place.subclause:
+        return element["clause"].format(n=place.shown)
+    return element["item"].format(item=_item_marker(place, labels), clause=place.shown)
 
 
 def change_name(change: Change, labels: dict[str, Any]) -> str:

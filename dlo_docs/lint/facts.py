@@ -14,11 +14,11 @@ from ..errors import Location, Problem, error, warning
 from ..i18n import Msg, join
 from ..mentions import agreement_part, contains, named_positions, words
 from ..model import Clause, Registry, text_in, walk_items
-from ..numbering import walk
 from ..project import Document
 from ..refs import element_ids
 from .rule import Rule
 from .view import View
+from .view import label as name
 
 FIELD = {
     "approvers": "agreement.approvers",
@@ -69,7 +69,7 @@ def clause_text(clause: Clause, lang: str, main: str) -> str:
 def check(view: View) -> Iterator[Problem]:
     doc = view.document.model
     locs = dict(element_ids(doc))
-    numbers = {n.element.id: n.number for n in walk(doc) if n.kind == "clause"}
+    numbered = {n.element.id: n for n in view.numbered if n.kind == "clause"}
     for _, _, clause in doc.clauses():
         if clause.states is None:
             continue
@@ -80,7 +80,7 @@ def check(view: View) -> Iterator[Problem]:
             if clause.states == "approvers":
                 text = agreement_part(text)  # not the official it also says approves it
             if text.strip():
-                label = f"clause {numbers[clause.id]} ({lang})"
+                label = join(" ", [name(numbered[clause.id], view.clause_numbers), f"({lang})"])
                 yield from _check_text(view, _Stated(clause, lang, text, want, at, label))
 
 

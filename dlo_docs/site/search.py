@@ -23,17 +23,19 @@ if TYPE_CHECKING:
 
 def entries(rd: RenderDoc) -> list[list[str]]:
     """[number, anchor, text] of each clause and item in document order; an item's number names
-    its clause too ("10. 2)", "10. 2) а)")."""
+    its clause too ("10. 2)", "10. 2) а)"), which a sub-clause's does already ("10.2.", "10.2. а)")."""
     out: list[list[str]] = []
     clause = ""
     path: list[str] = []
+    sub = False  # the item of the clause that the current path starts with is a sub-clause
     for b in rd.blocks:
         if b.kind == "clause":
             clause, path = b.marker, []
             out.append([b.marker, b.anchor, b.text])
         elif b.kind == "item":
             path = path[: b.depth - 1] + [b.marker]
-            out.append([" ".join([clause, *path]), b.anchor, b.text])
+            sub = b.subclause if b.depth == 1 else sub
+            out.append([" ".join(path if sub else [clause, *path]), b.anchor, b.text])
     return out
 
 

@@ -20,7 +20,7 @@ from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
-from ..numbering import walk
+from ..numbering import Numbered, clause_shown, walk
 from ..project import Project
 from ..refs import element_ids
 from ..render import docx_translation as table
@@ -29,14 +29,15 @@ TITLE_KEY = "title"  # the regulation's own title; element ids name the others
 PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
 
 
-def _label(n) -> str:
+def _label(doc: Regulation, n: Numbered) -> str:
+    """The element's name in the table, its clause numbered as the document prints it."""
     if n.kind == "chapter":
         return f"chapter {n.number}"
     if n.kind == "paragraph":
         return f"chapter {n.chapter} paragraph {n.number}"
     if n.kind == "clause":
-        return f"clause {n.number}"
-    return f"clause {n.clause} item {'.'.join(str(p) for p in n.path)}"
+        return f"clause {clause_shown(doc, n)}"
+    return f"clause {clause_shown(doc, n)} item {'.'.join(str(p) for p in n.path)}"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def slots(doc: Regulation) -> list[Slot]:
         found.append(
             Slot(
                 n.element.id,
-                _label(n),
+                _label(doc, n),
                 tuple(locs[n.element.id]),
                 field_name,
                 getattr(n.element, field_name),

@@ -133,20 +133,24 @@ def _printed(data: Any) -> Any:
 
 
 def changed_clauses(old: Regulation, new: Regulation) -> str:
-    """The clauses of ``new`` (by their numbers in ``new``) that differ from ``old`` or are new,
-    then the numbers in ``old`` of clauses that were removed: "5, 11, 14"."""
+    """The clauses of ``new`` (by their numbers in ``new``, as printed) that differ from ``old``
+    or are new, then the numbers in ``old`` of clauses that were removed: "5, 11, 14" ("2.3,
+    4.1" in a document that numbers its clauses within each chapter)."""
 
-    def clauses(model: Regulation) -> dict[str, tuple[int, Any]]:
-        return {
-            n.element.id: (n.number, _printed(n.element.model_dump(mode="json")))
+    def clauses(model: Regulation) -> dict[str, tuple[str, Any]]:
+        return {  # in document order
+            n.element.id: (
+                numbering.clause_shown(model, n),
+                _printed(n.element.model_dump(mode="json")),
+            )
             for n in numbering.walk(model)
             if n.kind == "clause"
         }
 
     before, after = clauses(old), clauses(new)
-    changed = [num for cid, (num, data) in after.items() if before.get(cid, (0, None))[1] != data]
+    changed = [num for cid, (num, data) in after.items() if before.get(cid, ("", None))[1] != data]
     removed = [num for cid, (num, _) in before.items() if cid not in after]
-    return ", ".join(str(n) for n in sorted(changed) + sorted(removed))
+    return ", ".join(changed + removed)
 
 
 def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_records.ChangeRecord]:
