@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from test_import_corpus import CORPUS
 from test_import_support import load_model
 
+from dlo_docs import load
 from dlo_docs.project import Project
 
 RU_BLOCK = ["УТВЕРЖДЕНА", "приказом ректора", "от 12.03.2024 № 45"]
@@ -368,12 +369,26 @@ def test_a_unit_regulation_states_whom_its_unit_reports_to(project, dlo, tmp_pat
 def test_unit_of_another_organisation_given_takes_nothing_of_ours(project, dlo):
     """The Kazakh text of a regulation whose Russian one an import added, put under its unit
     with --unit: the regulation is that organisation's, and who agrees, approves and initiates
-    changes comes from its positions, never this project's rector."""
+    changes comes from its positions, never this project's rector. The registry has their
+    names in Russian only: the import is refused (DLO031, nothing written) until it has them
+    in Kazakh too, which the Kazakh forms print."""
     _foreign(project, dlo, CORPUS / "jambyl-uptad-polozhenie.ru.txt", "ru", "--update-registry")
     ru = load_model(project, "ru")
-    result = dlo(
-        "import", CORPUS / "jambyl-uptad-ereje.kk.txt", "--id", "kk", "--unit", ru.unit, cwd=project
-    )
+    args = ("import", CORPUS / "jambyl-uptad-ereje.kk.txt", "--id", "kk", "--unit", ru.unit)
+    refused = dlo(*args, cwd=project)
+    assert refused.code == 1 and not (project / "regulations" / "kk").exists()
+    for what in (f"organisation {ru.organisation!r} no kk name", f"unit {ru.unit!r} no kk name"):
+        assert f"error DLO031: the registry gives {what}" in refused.err, refused.err
+    path = project / "regulations" / "registry.yaml"
+    source, _ = load.read(path, "registry.yaml")
+    registry = load.plain(source.data)
+    for section in ("organisations", "units", "positions"):
+        for entry in registry[section]:
+            for key in ("name", "title", "city"):
+                if list(entry.get(key, {})) == ["ru"]:
+                    entry[key]["kk"] = "(kk) " + entry[key]["ru"]
+    path.write_text(load.dumps(registry), encoding="utf-8")
+    result = dlo(*args, cwd=project)
     assert result.code == 0, result.err
     kk = load_model(project, "kk")
     assert (kk.organisation, kk.unit) == (ru.organisation, ru.unit)
