@@ -5,6 +5,7 @@ added: what a clerk meets importing documents one after another into the same pr
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -436,3 +437,26 @@ def test_a_source_with_tracked_changes_says_they_were_taken_as_accepted(project,
     assert "Юрист" in note and "назначаемый ректором" in note
     texts = [c.text for _, _, c in load_model(project, "dlo-ru").clauses()]
     assert "Отдел возглавляет начальник, назначаемый ректором." in texts
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_update_registry_only_adds_lines(project, dlo):
+    """--update-registry on a real document that adds an organisation, its unit, six positions
+    and five abbreviations: every line of the registry stays as it was (its long lines are not
+    re-flowed), the new unit comes before the comment that introduces the positions, and the
+    diff a reviewer reads in ``git log -p`` is additions only."""
+    path = project / "regulations" / "registry.yaml"
+    before = path.read_text(encoding="utf-8").splitlines()
+    assert max(map(len, before)) > 100  # long lines a re-flow would break
+    _foreign(project, dlo, CORPUS / "mnu-research-assistant.ru.lo.docx", "mnu", "--update-registry")
+    after = path.read_text(encoding="utf-8").splitlines()
+    ops = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    assert {op for op, *_ in ops} == {"equal", "insert"}, [o for o in ops if o[0] != "equal"]
+    added = [line for op, _, _, j1, j2 in ops if op == "insert" for line in after[j1:j2]]
+    assert len([line for line in added if line.startswith("- id: ")]) == 1 + 1 + 6 + 5
+    assert not [line for line in after if line != line.rstrip()]
+    unit = after.index("  organisation: universitet-kazgyuu-imeni-m")
+    comment = next(i for i, line in enumerate(after) if line.startswith("# mentions:"))
+    assert unit < comment < after.index("positions:")
+    check = dlo("check", "regulations/mnu/regulation.yaml", cwd=project)
+    assert "DLO020" not in check.out and "DLO031" not in check.out  # every id it names is there

@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         (
             "load",
             "load_rt",
+            "yaml_append",
             "schema_errors",
             "model",
             "model_types",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import load, refs
+from .. import load, refs, yaml_append
 from ..errors import DloError, UsageError
 from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
@@ -23,20 +23,21 @@ from .types import Options, Result
 def _registry_with(
     project: Project, loaded: Loaded, proposals: list[facts.Proposal]
 ) -> tuple[str, Registry, list[str]]:
-    """The registry's text with the proposed entries appended (comments and layout kept)."""
+    """The registry's text with the proposed entries appended: written after the last entry of
+    their lists, every line already there kept (``yaml_append``); else, for a registry laid out
+    otherwise, rewritten round-trip (comments kept)."""
     source = loaded.registry_source
     assert source is not None  # import_file reads the registry first
-    data = source.roundtrip()
+    data = load.plain(source.data)
+    additions: dict[str, list[dict]] = {}
     added: list[str] = []
     for p in proposals:
-        section = data.get(p.section)
-        if section is None:
-            data[p.section] = section = load.pretty([])
+        section = [*(data.get(p.section) or []), *additions.get(p.section, [])]
         if any(entry.get("id") == p.entry["id"] for entry in section):
             continue
-        section.append(load.pretty(p.entry))
+        additions.setdefault(p.section, []).append(p.entry)
         added.append(f"{p.section}: {p.entry['id']}")
-    text = load.dumps(data, like=source.text)
+    text = yaml_append.appended(source, additions) or _rewritten(source, additions)
     display = project.display(project.registry_path)
     parsed, problems = load.parse(text.encode("utf-8"), display)
     registry = None
@@ -48,6 +49,16 @@ def _registry_with(
     if errors or registry is None:
         raise DloError(errors or problems)
     return text, registry, added
+
+
+def _rewritten(source: load.Source, additions: dict[str, list[dict]]) -> str:
+    """The registry rewritten round-trip with ``additions`` appended to their lists."""
+    data = source.roundtrip()
+    for key, entries in additions.items():
+        if data.get(key) is None:
+            data[key] = load.pretty([])
+        data[key].extend(load.pretty(entry) for entry in entries)
+    return load.dumps(data, like=source.text)
 
 
 def _write_registry(project: Project, before: str, text: str) -> None:

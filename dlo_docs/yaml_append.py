@@ -1,0 +1,86 @@
+"""Entries appended to the top-level lists of a YAML text, every byte already there kept.
+
+A file people edit by hand (the registry) keeps its comments, line breaks and long lines when
+``dlo import --update-registry`` adds entries to it: each new entry's text is written after the
+last entry of its list (a block sequence under a top-level key), before whatever follows that
+entry (the blank lines and comments that introduce the next key), and a list the file lacks is
+added at its end. A round-trip rewrite instead re-flows every text to the emitter's width and
+attaches a comment to the entry before it, so new entries land under the comment that
+introduces the next key.
+
+- ``appended(source, additions) -> str | None``: the new text; None when a list is not a block
+  sequence at the top level (flow style, empty, a key without a value) or the text would not
+  read back as exactly the data with the entries added (the caller then rewrites round-trip).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import load
+
+
+def appended(source: load.Source, additions: dict[str, list[dict[str, Any]]]) -> str | None:
+    """``source``'s text with ``additions`` (top-level key -> entries to append to its list)."""
+    text, data = source.text, load.plain(source.data)
+    if not isinstance(data, dict):
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    inserts: list[tuple[int, str]] = []  # (index of the line to write after, text)
+    tail = ""
+    expected = dict(data)
+    for key, entries in additions.items():
+        block = load.dumps(load.pretty(entries))
+        value = data.get(key)
+        expected[key] = [*(value or []), *entries]
+        if key not in data:
+            tail += f"{key}:\n" + "".join(_lines(block))
+            continue
+        where = _end_of_list(lines, source, key, value)
+        if where is None:
+            return None
+        last, indent = where
+        inserts.append((last, "".join(indent + ln if ln.strip() else ln for ln in _lines(block))))
+    for last, chunk in sorted(inserts, reverse=True):
+        if not lines[last].endswith("\n"):
+            lines[last] += "\n"
+        lines.insert(last + 1, chunk)
+    new = "".join(lines)
+    if tail:
+        new += ("" if not new or new.endswith("\n") else "\n") + tail
+    new = new.replace("\r\n", "\n").replace("\n", newline)
+    parsed, problems = load.parse(new.encode("utf-8"), source.path)
+    if parsed is None or problems or load.plain(parsed.data) != expected:
+        return None
+    return new
+
+
+def _lines(block: str) -> list[str]:
+    """The lines of a dumped list, its common indentation removed."""
+    lines = block.splitlines(keepends=True)
+    cut = min((len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()), default=0)
+    return [ln[cut:] if ln.strip() else ln for ln in lines]
+
+
+def _end_of_list(lines: list[str], source: load.Source, key: str, value: Any) -> tuple | None:
+    """(index of the last line of the list's last entry, the indent of its "- "), or None when
+    the value at ``key`` is not a non-empty block sequence."""
+    if not isinstance(value, list) or not value:
+        return None
+    first = source.at([key, len(value) - 1]).line - 1
+    if not 0 <= first < len(lines):
+        return None
+    line = lines[first]
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    if not line.lstrip(" ").startswith("- "):
+        return None  # flow style, or an entry that does not start its line
+    last = first
+    for i in range(first + 1, len(lines)):
+        here = lines[i]
+        if not here.strip():
+            continue
+        if len(here) - len(here.lstrip(" ")) <= len(indent):
+            break  # the next entry, key or comment at the list's own level
+        last = i
+    return last, indent
