@@ -68,7 +68,9 @@ def message(err: Mapping[str, Any]) -> Msg:
     if kind in _EXPECTED:
         return _EXPECTED[kind]
     if kind == "literal_error":
-        return Msg("expected one of: {expected}", expected=ctx.get("expected", ""))
+        expected = str(ctx.get("expected", ""))
+        values = re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", expected)  # pydantic: "'a', 'b' or 'c'"
+        return Msg("expected one of: {expected}", expected=", ".join(values) or expected)
     bounded = _bounded(kind, ctx)
     if bounded is not None:
         return bounded

@@ -253,6 +253,21 @@ def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
     assert "тізілімде 'dlo' (бөлімше) үшін ru тіліндегі name жоқ" in kk.out, kk.out
 
 
+def test_a_value_not_among_the_allowed_lists_them_in_the_interface_language(project, dlo):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: job_instruction", "kind: instruction"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("kind: "))
+    shown = {
+        "en": "expected one of: 'job_instruction', 'unit_regulation'",
+        "ru": "ожидалось одно из: 'job_instruction', 'unit_regulation'",
+    }
+    for lang, expected in shown.items():
+        result = dlo("--lang-ui", lang, "check", cwd=project)
+        assert f"regulation.yaml:{line}:7: error DLO013: " in result.out, result.out
+        assert expected in result.out and " or " not in result.out.split("DLO013")[1].split("\n")[0]
+
+
 def test_approving_official_and_initiators_are_checked(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")

@@ -460,3 +460,15 @@ def test_update_registry_only_adds_lines(project, dlo):
     assert unit < comment < after.index("positions:")
     check = dlo("check", "regulations/mnu/regulation.yaml", cwd=project)
     assert "DLO020" not in check.out and "DLO031" not in check.out  # every id it names is there
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+@pytest.mark.parametrize("made_by", ["lo", "pandoc"])
+def test_import_messages_number_clauses_as_the_regulation_will(project, dlo, made_by):
+    """MNU's instruction numbers its clauses within each chapter; in the DOCX pandoc made, Word's
+    list numbering starts again at 1 in each chapter, so its own number of the approval clause
+    is "2". The message names it "8.2" from either DOCX, as the imported regulation prints it."""
+    source = CORPUS / f"mnu-research-assistant.ru.{made_by}.docx"
+    result = _foreign(project, dlo, source, "mnu", "--update-registry")
+    assert "clause 8.2 names who approves but no order" in result.err, result.err
+    assert load_model(project, "mnu").numbering == "chapter"

@@ -139,6 +139,8 @@ def test_another_organisations_instruction_takes_nothing_from_our_registry(proje
     assert result.code == 2
     assert "another organisation" in result.err and "Университет Примера" in result.err
     assert "positions:" in result.err and "Провост" in result.err
+    # the hint names both ways on: adding the entries, or the unit it may have already
+    assert "--update-registry to add them" in result.err and "--unit ID" in result.err
     assert files(project) == before  # nothing written without --update-registry
 
     result = dlo("import", source, "--id", "assistant", "--update-registry", cwd=project)

@@ -140,7 +140,11 @@ def _theirs(
                 name=org.name,
                 shown=shown,
             ),
-            Msg("import again with --update-registry to add them (check them first)"),
+            Msg(
+                "import again with --update-registry to add them (check them first); if the "
+                "registry has this organisation already, under its name in another language, "
+                "import with --unit ID of its unit instead"
+            ),
         )
     proposals += _proposals(tree, registry, lang, route, True)
     title = (found.position or found.unit)["title" if found.position else "name"][lang]

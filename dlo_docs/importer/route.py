@@ -38,7 +38,7 @@ class _Reader:
     lang: str
     position: str | None
     stated: dict[str, Node]
-    numbers: dict[int, int]
+    numbers: dict[int, str]  # Tree.clause_numbers
 
     def named(
         self, fact: str, keep_own: bool = False, registry: Registry | None = None
@@ -55,8 +55,8 @@ class _Reader:
         return found, clause
 
     def shown(self, clause: Node) -> str:
-        """A clause as the source numbers it ("8.2"), else by its computed number."""
-        return clause.number or str(self.numbers[id(clause)])
+        """A clause as a message names it (``Tree.shown``)."""
+        return self.tree.shown(self.numbers, clause)
 
     def title(self, pid: str, proposed: list[facts.Proposal]) -> str:
         for p in proposed:
@@ -160,8 +160,7 @@ def read_route(
     """The route facts of ``tree``; marks the clauses that state them. ``authority``: whom the
     source's approval block names as approving it, used when no clause names who approves."""
     stated = facts.mark_states(tree.chapters)
-    numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
-    reader = _Reader(tree, registry, lang, position, stated, numbers)
+    reader = _Reader(tree, registry, lang, position, stated, tree.clause_numbers())
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
     if not by and authority:
@@ -207,14 +206,13 @@ def approval_form(
     order, the usual form."""
     if stated_by_block is not None:
         return stated_by_block
-    numbers = {id(c): n for n, (_, c) in enumerate(facts.clauses(tree.chapters), 1)}
     clause = next((c for _, c in facts.clauses(tree.chapters) if c.states == "approval"), None)
     if clause is None or not order_words:
         return "order"
     said = words(facts.full_text(clause))
     if any(contains(said, w) for w in order_words):
         return "order"
-    shown = clause.number or numbers[id(clause)]  # as the source numbers it: "8.2"
+    shown = tree.shown(tree.clause_numbers(), clause)
     report.assumed(
         Msg(
             "clause {n} names who approves but no order: approval.form set to "

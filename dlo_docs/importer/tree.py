@@ -58,6 +58,24 @@ class Tree:
     by_chapter: bool = False  # the source numbers its clauses within each chapter
     appendix: Appendix | None = None  # the source's own sheets, not imported
 
+    def clause_numbers(self) -> dict[int, str]:
+        """id(clause) -> its number as the imported regulation prints it: "18", or "8.2" when
+        the source numbers its clauses within each chapter."""
+        numbers: dict[int, str] = {}
+        for n, chapter in enumerate(self.chapters, 1):
+            inside = chapter.clauses + [c for p in chapter.paragraphs for c in p.clauses]
+            for k, clause in enumerate(inside, 1):
+                numbers[id(clause)] = f"{n}.{k}" if self.by_chapter else str(len(numbers) + 1)
+        return numbers
+
+    def shown(self, numbers: dict[int, str], clause: Node) -> str:
+        """A clause as a message names it: as the source numbers it ("8.2"), else as the
+        imported regulation will (``numbers``: ``clause_numbers``); the source's own number
+        alone, "2" under chapter 8 in a list that starts again in each chapter, would mislead."""
+        if self.by_chapter or not clause.number:
+            return numbers[id(clause)]
+        return clause.number
+
 
 @dataclass
 class Sequence:

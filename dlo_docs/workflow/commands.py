@@ -214,9 +214,7 @@ def _refuse_submission(ctx: Ctx) -> None:
                 reg_id=reg_id,
                 value=loading.state_phrase(h),
             ),
-            Msg("open a revision first: dlo revise {id} --by ROLE --reason TEXT", id=reg_id)
-            if h.state == "in_force"
-            else None,
+            loading.revise_first(reg_id) if h.state == "in_force" else None,
         )
     if ctx.state in ("agreement", "agreed") and not ctx.voided:
         what = (
@@ -362,6 +360,8 @@ def _refuse_approval(ctx: Ctx) -> None:
             ),
             Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
             if h.state == "draft"
+            else loading.revise_first(reg_id)
+            if h.state == "in_force"
             else None,
         )
     guards.valid(ctx, "approved")

@@ -205,6 +205,11 @@ def clerk(ctx: Ctx, option: str | None) -> str:
     return _clerk.resolve(ctx.registry, option)
 
 
+def revise_first(reg_id: str) -> Msg:
+    """The hint of a refusal to work on a regulation that is in force with no draft open."""
+    return Msg("open a revision first: dlo revise {id} --by ROLE --reason TEXT", id=reg_id)
+
+
 def state_phrase(h: History) -> Msg:
     """Where the regulation stands, as a refusal says it."""
     if h.state == "in_force":
