@@ -188,6 +188,26 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
+@pytest.mark.parametrize(("name", "lang"), [("dlo-head.kk.pdf", "kk"), ("dlo-unit.ru.pdf", "ru")])
+def test_no_word_of_a_sheets_column_heading_is_broken(rendered, name, lang):
+    """Each column heading of the four sheets fits its column word by word ("Дата ознакомления"
+    was set "ознакомлени" / "я" in the acquaintance sheet's date column)."""
+    from dlo_docs.labels import labels
+
+    reader = pypdf.PdfReader(rendered.root / "build" / name)
+    text = normalise(" ".join(page.extract_text() for page in reader.pages))
+    sheets = labels(lang)["sheet"]
+    headings = [
+        c
+        for key in ("agreement", "acquaintance", "changes", "review")
+        for c in sheets[key]["columns"]
+    ]
+    words = {w for heading in headings for w in re.findall(r"\w{2,}", heading)}
+    assert sorted(w for w in words if w not in text) == []
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
 def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
     root = rendered.root
     reader = pypdf.PdfReader(root / "build" / "dlo-unit.kk.pdf")

@@ -18,7 +18,7 @@ from .package import Base
 # column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets
 _COLUMNS_MM = {
     "agreement": (10, 48, 32, 22, 26, 32),
-    "acquaintance": (10, 52, 58, 26, 24),
+    "acquaintance": (10, 50, 56, 30, 24),
     "changes": (22, 32, 44, 26, 46),
     "review": (10, 26, 60, 46, 28),
     "transfer": (10, 48, 38, 24, 24, 26),
