@@ -59,7 +59,8 @@ def test_a_revision_by_a_non_initiator(in_force, dlo):
 def test_approving_or_submitting_what_is_in_force_says_to_open_a_revision(in_force, dlo):
     """A regulation in force with no draft open: the refusal says the way on (dlo revise)."""
     project = in_force  # the seed in force as edition 1 (prepared once)
-    for args in (("approve", REG, "--order", "2", "--date", "2024-07-01"), ("submit", REG)):
+    approve = ("approve", REG, "--order", "2", "--date", "2024-07-01")
+    for args in (approve, ("submit", REG), ("agree", REG, "--as", APPROVERS[0])):
         result = refused(dlo, project, "DLO620", *args)
         assert "edition 1 is in force and no draft is open" in result.err
         assert f"(hint: open a revision first: dlo revise {REG} --by ROLE" in result.err, result.err

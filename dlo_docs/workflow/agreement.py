@@ -33,7 +33,7 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
             Msg("{role} cannot agree to {id}: {why}", **fields)
             if verb == "agree to"
             else Msg("{role} cannot reject {id}: {why}", **fields),
-            Msg("submit it first: dlo submit {id}", id=ctx.reg_id) if h.state == "draft" else None,
+            loading.way_on(h, ctx.reg_id),
         )
     round_ = h.round
     if role not in round_.route:

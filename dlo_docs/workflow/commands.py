@@ -358,11 +358,7 @@ def _refuse_approval(ctx: Ctx) -> None:
                 reg_id=reg_id,
                 value=loading.state_phrase(h),
             ),
-            Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
-            if h.state == "draft"
-            else loading.revise_first(reg_id)
-            if h.state == "in_force"
-            else None,
+            loading.way_on(h, reg_id),
         )
     guards.valid(ctx, "approved")
     if ctx.voided or any(ev.content_hash != ctx.hash for ev in ctx.marks.values()):
