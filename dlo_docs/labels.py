@@ -68,3 +68,9 @@ def signed(words: dict[str, Any], note: Any) -> str:
         return ""
     when = f"{note.time:%d.%m.%Y %H:%M}" if note.time is not None else ""
     return words["signature"]["signed"].format(signer=note.signer, serial=note.serial, time=when)
+
+
+def inner_quotes(title: str) -> str:
+    """A title a label sets inside «…» ("{kind} «{title}»"), its own «…» made „…“, as Kazakh and
+    Russian typography nest quotes: «„Жамбыл …“ мекемесі туралы ереже», not ««Жамбыл …» …»."""
+    return title.replace("«", "„").replace("»", "“")

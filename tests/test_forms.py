@@ -203,6 +203,25 @@ def test_every_sheet_on_its_own_page_after_the_body(seed_docx, kk):
     )
 
 
+def test_a_quoted_title_is_nested_in_the_sheets_quotes(project, dlo, kk):
+    """A title with quotes of its own, set inside the sheets' «…», takes „…“ for its own:
+    «„Болашақ“ орталығы …», not ««Болашақ» орталығы …»."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы\n"
+    assert old in text
+    path.write_text(text.replace(old, "  kk: «Болашақ» орталығы бастығының нұсқаулығы\n", 1), "utf-8")
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    data = (project / "build" / "dlo-head.kk.docx").read_bytes()
+    doc = Document(io.BytesIO(data))
+    subtitles = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Subtitle"]
+    assert len(subtitles) == len(SHEET_KEYS)
+    for subtitle in subtitles:
+        assert "«„Болашақ“ орталығы бастығының нұсқаулығы»" in subtitle and "««" not in subtitle
+    # the title itself is printed as written
+    assert "«Болашақ» орталығы бастығының нұсқаулығы".upper() in all_text(data).upper()
+
+
 def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
     rows = table_rows(parts(seed_docx)["word/document.xml"], kk["sheet"]["agreement"]["title"])
     assert rows[0] == kk["sheet"]["agreement"]["columns"]

@@ -42,6 +42,7 @@ from docx.shared import Cm, Mm, Pt
 from ..diff.align import Comparison, Place, Row
 from ..diff.names import change_name, side
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
+from ..labels import inner_quotes
 from . import stamp
 from .docx import STYLE, new_document
 
@@ -161,7 +162,11 @@ def table(
     heading.paragraph_format.page_break_before = False
     subtitle = doc.add_paragraph(
         words["subtitle"].format(
-            kind=kind, title=comparison.new_title, code=code, old=old_label, new=new_label
+            kind=kind,
+            title=inner_quotes(comparison.new_title),
+            code=code,
+            old=old_label,
+            new=new_label,
         ),
         style=style["subtitle"],
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ... import bookmarks
 from ...context import Official, RenderDoc
+from ...labels import inner_quotes
 from ...labels import signed as labels_signed
 from . import ooxml
 from .package import Base
@@ -105,7 +106,10 @@ class Writer:
         self.p(
             "sheet_subtitle",
             self.form["of_document"].format(
-                kind=rd.kind_label, title=rd.title, code=rd.code, edition=self.edition()
+                kind=rd.kind_label,
+                title=inner_quotes(rd.title),
+                code=rd.code,
+                edition=self.edition(),
             ),
         )
 
