@@ -119,6 +119,17 @@ def subclause(n: Numbered, clause: Numbered | None) -> bool:
     )
 
 
+def named(shown: str, items_style: str, path: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """How an element is named after the document's print: (the number of the clause or
+    sub-clause it is or is in, its item path below that). ``shown``: its clause's number
+    (``clause_shown``); ``items_style``: that clause's. Clause 3.5 → ("3.5", ()); its item 2 →
+    ("3.5", (2,)), or ("3.5.2", ()) when its items are sub-clauses, whose item 1 ("а)") is
+    ("3.5.2", (1,))."""
+    if items_style == "subclauses" and path:
+        return f"{shown}.{path[0]}", path[1:]
+    return shown, path
+
+
 def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mapping[str, Any]) -> str:
     """The marker printed before a clause or an item: "11." ("3.5." when the document numbers its
     clauses within each chapter), "3)", "а)" for an item of an item, "–" in a dashed list,

@@ -142,14 +142,22 @@ def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
 
 
 def test_sub_clauses_are_named_as_printed():
-    """An item of a clause whose items are sub-clauses is printed "10.3." and named so."""
+    """An item of a clause whose items are sub-clauses is printed "10.3." and named so; an item
+    inside it, printed "а)", is named after it ("Подпункт а) пункта 10.3")."""
     data = seed_data()
     find(data, "duties")["items_style"] = "subclauses"
-    old, new = Regulation.model_validate(data), Regulation.model_validate(revise(data))
-    duty = compare(old, new, KK).changes[0]
-    assert duty.id == "duties.3" and duty.new.line.startswith("10.3. ")
-    assert change_name(duty, RU) == "Пункт 10.3"
-    assert change_name(duty, KK) == "10.3-тармақ"
+    find(data, "duties.5")["items"] = [{"id": "duties.5.a", "text": "бірінші"}]
+    new_data = revise(data)
+    find(new_data, "duties.5.a")["text"] = "екінші"
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    changes = {c.id: c for c in compare(old, new, KK).changes}
+    duty = changes["duties.3"]
+    assert duty.new.line.startswith("10.3. ")
+    assert (change_name(duty, RU), change_name(duty, KK)) == ("Пункт 10.3", "10.3-тармақ")
+    inner = changes["duties.5.a"]
+    assert inner.new.line.startswith("а) ")
+    assert change_name(inner, RU) == "Подпункт а) пункта 10.5"
+    assert change_name(inner, KK) == "10.5-тармақтың а) тармақшасы"
 
 
 def test_sides_hold_the_changed_words():

@@ -163,7 +163,7 @@ def test_labels_follow_the_documents_numbering():
         "clause 4.1",
         "clause 4.1 item 2",
         "clause 8.1.4",
-        "clause 8.1 item 4.1",
+        "clause 8.1.4 item 1",  # printed "а)" inside sub-clause "8.1.4.": named after it
         "clause 3 item 2",
     ]
     # without the document's numbers: the running clause number, as before

@@ -198,3 +198,24 @@ def test_rows_name_clauses_as_the_document_numbers_them(project):
     assert (by_key["approvers"], by_key["duties.3"]) == ("clause 17", "clause 10 item 3")
     by_chapter = {s.key: s.label for s in slots(doc.model_copy(update={"numbering": "chapter"}))}
     assert (by_chapter["approvers"], by_chapter["duties.3"]) == ("clause 7.2", "clause 5.2 item 3")
+
+
+def test_rows_name_sub_clauses_as_printed(project):
+    """A clause whose items are sub-clauses: its items are "clause 10.3", their items
+    "clause 10.3 item 1", as dlo check names them."""
+    doc = regulation(project)
+    chapters = doc.model_dump(mode="json", exclude_none=True)["chapters"]
+    duties = next(
+        c
+        for ch in chapters
+        for p in ch.get("paragraphs", [])
+        for c in p["clauses"]
+        if c["id"] == "duties"
+    )
+    duties["items_style"] = "subclauses"
+    duties["items"][2]["items"] = [{"id": "duties.3.a", "text": "бірінші"}]
+    changed = Regulation.model_validate(
+        {**doc.model_dump(mode="json", exclude_none=True), "chapters": chapters}
+    )
+    labels = {s.key: s.label for s in slots(changed)}
+    assert (labels["duties.3"], labels["duties.3.a"]) == ("clause 10.3", "clause 10.3 item 1")

@@ -44,9 +44,7 @@ class Place:
 
     id: str
     kind: str  # chapter | paragraph | clause | item | title (the document's own title)
-    ref: (
-        str  # language-neutral, as printed: "ch3", "5§2", "11", "11.2", "3.5" (numbering.reference)
-    )
+    ref: str  # language-neutral, as printed: "ch3", "5§2", "11", "3.5.2" (numbering.reference)
     parent: str | None  # the id of the chapter, paragraph, clause or item it is in
     marker: str  # "3 тарау." / "Параграф 2." / "11." / "2)" ('' for the title)
     text: str  # the title or text
@@ -58,7 +56,7 @@ class Place:
     path: tuple[int, ...]  # item numbers from the clause down
     note: str | None = None  # the drafter's rationale, in this language
     shown: str = ""  # as printed, of the clause or sub-clause it is or is in: "11", "3.5", "3.5.1"
-    subclause: bool = False  # an item printed as a clause: "3.5.1."
+    below: tuple[int, ...] = ()  # items: its path below that clause or sub-clause (numbering.named)
 
     @property
     def anchor(self) -> str:
@@ -146,12 +144,14 @@ class Comparison:
 # --- the elements of one edition -------------------------------------------------------------
 
 
-def _shown(doc: Regulation, n: numbering.Numbered, clause: numbering.Numbered | None) -> str:
-    """The number as printed of the clause or sub-clause ``n`` is or is in ('' for the others)."""
+def _named(
+    doc: Regulation, n: numbering.Numbered, clause: numbering.Numbered | None
+) -> tuple[str, tuple[int, ...]]:
+    """``numbering.named`` of a clause or an item ('', () for the others)."""
     if n.kind not in ("clause", "item"):
-        return ""
-    shown = numbering.clause_shown(doc, n)
-    return f"{shown}.{n.number}" if numbering.subclause(n, clause) else shown
+        return "", ()
+    style = getattr(clause.element, "items_style", "numbered") if clause else "numbered"
+    return numbering.named(numbering.clause_shown(doc, n), style, n.path)
 
 
 def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
@@ -214,8 +214,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
                 n.clause,
                 n.path,
                 note.strip() if note else None,
-                _shown(doc, n, clause),
-                numbering.subclause(n, clause),
+                *_named(doc, n, clause),
             )
         )
     if missing:

@@ -11,12 +11,14 @@ from .words import DELETE, EQUAL, INSERT, Segment
 
 
 def _item_marker(place: Place, labels: dict[str, Any]) -> str:
-    """The markers of an item and the items it is in: "3) а)"."""
-    return " ".join(item_marker(n, depth, labels) for depth, n in enumerate(place.path, 1))
+    """The markers of an item and the items it is in, below the clause or sub-clause it is
+    named after (``Place.below``): "3) а)", "а)" in sub-clause 3.5.3."""
+    top = len(place.path) - len(place.below)
+    return " ".join(item_marker(n, top + d, labels) for d, n in enumerate(place.below, 1))
 
 
 def name(place: Place, labels: dict[str, Any]) -> str:
-    """The element's name in the document's language."""
+    """The element's name in the document's language, numbered as the document prints it."""
     element: dict[str, str] = labels["diff"]["element"]
     if place.kind == "title":
         return element["title"]
@@ -24,7 +26,7 @@ def name(place: Place, labels: dict[str, Any]) -> str:
         return element["chapter"].format(n=place.number)
     if place.kind == "paragraph":
         return element["paragraph"].format(n=place.number, chapter=place.chapter)
-    if place.kind == "clause" or place.subclause:
+    if place.kind == "clause" or not place.below:  # a clause, or a sub-clause
         return element["clause"].format(n=place.shown)
     return element["item"].format(item=_item_marker(place, labels), clause=place.shown)
 

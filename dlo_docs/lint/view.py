@@ -20,7 +20,7 @@ from ..labels import labels as load_labels
 from ..load import Source
 from ..mentions import contains, words
 from ..model import Chapter, Item, Paragraph, Registry, Regulation, text_in
-from ..numbering import Numbered, clause_shown, walk
+from ..numbering import Numbered, clause_shown, named, walk
 from ..project import Document
 from ..refs import element_ids
 from . import vocab
@@ -72,12 +72,10 @@ def label(n: Numbered, clauses: ClauseNumbers | None = None) -> Msg:
     if n.kind == "paragraph":
         return Msg("chapter {chapter} paragraph {n}", chapter=n.chapter, n=n.number)
     shown, style = (clauses or {}).get(n.clause, (str(n.clause), "numbered"))
-    if n.kind == "clause":
-        return Msg("clause {n}", n=shown)
-    if style == "subclauses" and len(n.path) == 1:
-        sub = shown + "." + str(n.number)  # a sub-clause: "3.5.1"
-        return Msg("clause {n}", n=sub)
-    return Msg("clause {clause} item {n}", clause=shown, n=".".join(str(p) for p in n.path))
+    number, below = named(shown, style, n.path)  # "3.5", or a sub-clause's "3.5.1"
+    if not below:
+        return Msg("clause {n}", n=number)
+    return Msg("clause {clause} item {n}", clause=number, n=".".join(str(p) for p in below))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
-from ..numbering import Numbered, clause_shown, walk
+from ..numbering import Numbered, clause_shown, named, walk
 from ..project import Project
 from ..refs import element_ids
 from ..render import docx_translation as table
@@ -29,15 +29,17 @@ TITLE_KEY = "title"  # the regulation's own title; element ids name the others
 PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
 
 
-def _label(doc: Regulation, n: Numbered) -> str:
-    """The element's name in the table, its clause numbered as the document prints it."""
+def _label(doc: Regulation, n: Numbered, items_style: str) -> str:
+    """The element's name in the table, numbered as the document prints it (``items_style``: of
+    the clause it is or is in)."""
     if n.kind == "chapter":
         return f"chapter {n.number}"
     if n.kind == "paragraph":
         return f"chapter {n.chapter} paragraph {n.number}"
-    if n.kind == "clause":
-        return f"clause {clause_shown(doc, n)}"
-    return f"clause {clause_shown(doc, n)} item {'.'.join(str(p) for p in n.path)}"
+    number, below = named(clause_shown(doc, n), items_style, n.path)
+    if not below:
+        return f"clause {number}"
+    return f"clause {number} item {'.'.join(str(p) for p in below)}"
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,15 @@ def slots(doc: Regulation) -> list[Slot]:
     """Every translatable text of ``doc`` in document order."""
     locs = dict(element_ids(doc))
     found = [Slot(TITLE_KEY, "title", (), "title", doc.title)]
+    style = "numbered"  # of the clause the items are in
     for n in walk(doc):
         field_name = "title" if n.kind in ("chapter", "paragraph") else "text"
+        if n.kind == "clause":
+            style = getattr(n.element, "items_style", "numbered")
         found.append(
             Slot(
                 n.element.id,
-                _label(doc, n),
+                _label(doc, n, style),
                 tuple(locs[n.element.id]),
                 field_name,
                 getattr(n.element, field_name),
