@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import numbering
+from . import form_names, numbering
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import labels as load_labels
@@ -149,9 +149,11 @@ def build(
     tr = _Texts(doc, lang)
     blocks = _blocks(model, labels, tr)
     title = tr(model.title, ["title"])
-    if tr.missing:
-        raise DloError(tr.missing)
-    return _resolved(model, registry, lang, labels, title, blocks, records or Records(), draft)
+    records = records or Records()
+    blanks = form_names.missing(model, doc.source, registry, lang, records)
+    if tr.missing or blanks:
+        raise DloError(tr.missing + blanks)
+    return _resolved(model, registry, lang, labels, title, blocks, records, draft)
 
 
 class _Texts:

@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 
 UNKNOWN = "DLO020"
 DUPLICATE = "DLO021"
-UNNAMED = "DLO031"
 # what an id names, in the messages (the registry's section for it stays as written in YAML)
 WHAT = {
     "organisation": Msg("organisation"),
@@ -117,7 +116,6 @@ def regulation_problems(
             )
         )
     problems += _unknown_ids(doc, source, reg)
-    problems += _unnamed(doc, source, reg)
     problems += _empty_chapters(doc, source)
     refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
     for _, loc in element_ids(doc):
@@ -169,63 +167,6 @@ def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem
         named += [(pid, [field, i]) for i, pid in enumerate(getattr(doc, field))]
     for pid, loc in named:
         problems += _unknown(source, pid, positions, loc, "position")
-    return problems
-
-
-def _printed_names(doc: Regulation, reg: Registry) -> Iterator[tuple[list, str, str, dict]]:
-    """(where the regulation names it, section, id, {field: names by language}) of each entry of
-    the registry whose names the regulation's forms print: its organisation (name, short name,
-    city), its unit, and the titles and holders of its position, its approving official and
-    its approvers. Ids the registry does not define are left to ``_unknown_ids``."""
-    organisations = {o.id: o for o in (reg.organisation, *reg.organisations)}
-    units, positions = {u.id: u for u in reg.units}, {p.id: p for p in reg.positions}
-    if (org := organisations.get(doc.organisation)) is not None:
-        yield (
-            ["organisation"],
-            "organisation",
-            org.id,
-            {
-                "name": org.name,
-                "short": org.short,
-                "city": org.city,
-            },
-        )
-    if (unit := units.get(doc.unit)) is not None:
-        yield ["unit"], "unit", unit.id, {"name": unit.name}
-    named: list[tuple[list, str]] = [(["position"], doc.position)] if doc.position else []
-    named.append((["approval", "by"], doc.approval.by))
-    named += [(["agreement", "approvers", i], p) for i, p in enumerate(doc.agreement.approvers)]
-    for loc, pid in named:
-        if (pos := positions.get(pid)) is not None:
-            yield loc, "position", pid, {"title": pos.title, "holder": pos.holder or {}}
-
-
-def _unnamed(doc: Regulation, source: Source, reg: Registry) -> list[Problem]:
-    """DLO031 where the regulation names a registry entry whose name (or title, holder...) is
-    given, but not in one of the regulation's languages: its forms would print a blank."""
-    problems = []
-    for loc, what, eid, fields in _printed_names(doc, reg):
-        for field, names in fields.items():
-            for lang in [lang for lang in doc.languages if names and not names.get(lang)]:
-                problems.append(
-                    error(
-                        source.at(loc),
-                        UNNAMED,
-                        Msg(
-                            "the registry gives {what} {id} no {lang} {field}, which the "
-                            "{lang} version of this regulation prints",
-                            what=WHAT[what],
-                            id=repr(eid),
-                            lang=lang,
-                            field=field,
-                        ),
-                        Msg(
-                            "add {lang}: to its {field} in regulations/registry.yaml",
-                            lang=lang,
-                            field=field,
-                        ),
-                    )
-                )
     return problems
 
 

@@ -8,13 +8,17 @@ added at its end. A round-trip rewrite instead re-flows every text to the emitte
 attaches a comment to the entry before it, so new entries land under the comment that
 introduces the next key.
 
+Every line already there stays as it was, its line end included (the new lines take the
+file's: CRLF when it has any); ``key: []`` becomes ``key:`` with the entries as its block list.
+
 - ``appended(source, additions) -> str | None``: the new text; None when a list is not a block
-  sequence at the top level (flow style, empty, a key without a value) or the text would not
-  read back as exactly the data with the entries added (the caller then rewrites round-trip).
+  sequence at the top level (flow style, a key without a value) or the text would not read back
+  as exactly the data with the entries added (the caller then rewrites round-trip).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import load
@@ -26,34 +30,61 @@ def appended(source: load.Source, additions: dict[str, list[dict[str, Any]]]) ->
     if not isinstance(data, dict):
         return None
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    inserts: list[tuple[int, str]] = []  # (index of the line to write after, text)
+    lines = text.split("\n")  # as the parser counts lines (a U+2028 in a text is no break)
+    lines = [ln + "\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    edits: list[tuple[int, str, bool]] = []  # (line index, text, whether it replaces the line)
     tail = ""
     expected = dict(data)
     for key, entries in additions.items():
-        block = load.dumps(load.pretty(entries))
-        value = data.get(key)
-        expected[key] = [*(value or []), *entries]
+        block = "".join(_lines(load.dumps(load.pretty(entries)))).replace("\n", newline)
+        expected[key] = [*(data.get(key) or []), *entries]
         if key not in data:
-            tail += f"{key}:\n" + "".join(_lines(block))
+            tail += f"{key}:{newline}" + block
             continue
-        where = _end_of_list(lines, source, key, value)
-        if where is None:
+        edit = _edit(lines, source, key, data[key], block, newline)
+        if edit is None:
             return None
-        last, indent = where
-        inserts.append((last, "".join(indent + ln if ln.strip() else ln for ln in _lines(block))))
-    for last, chunk in sorted(inserts, reverse=True):
-        if not lines[last].endswith("\n"):
-            lines[last] += "\n"
-        lines.insert(last + 1, chunk)
-    new = "".join(lines)
+        edits.append(edit)
+    new = _applied(lines, edits, newline)
     if tail:
-        new += ("" if not new or new.endswith("\n") else "\n") + tail
-    new = new.replace("\r\n", "\n").replace("\n", newline)
+        new += ("" if not new or new.endswith("\n") else newline) + tail
     parsed, problems = load.parse(new.encode("utf-8"), source.path)
     if parsed is None or problems or load.plain(parsed.data) != expected:
         return None
     return new
+
+
+def _edit(
+    lines: list[str], source: load.Source, key: str, value: Any, block: str, newline: str
+) -> tuple[int, str, bool] | None:
+    """How ``block`` (the new entries, unindented) goes into the list at ``key``: after its last
+    entry, or, for ``key: []``, as its block list in place of that line. None: neither."""
+    if value == []:
+        at = source.at([key], key=True).line - 1
+        line = lines[at] if 0 <= at < len(lines) else ""
+        m = re.fullmatch(rf"{re.escape(key)}:\s*\[\s*\]\s*(#.*)?\r?\n?", line)
+        if m is None:
+            return None
+        comment = f" {m.group(1)}" if m.group(1) else ""
+        return at, f"{key}:{comment}{newline}{block}", True
+    where = _end_of_list(lines, source, key, value)
+    if where is None:
+        return None
+    last, indent = where
+    return last, "".join(indent + ln if ln.strip() else ln for ln in _lines(block)), False
+
+
+def _applied(lines: list[str], edits: list[tuple[int, str, bool]], newline: str) -> str:
+    """The text with each edit made (from the last line up, so the indexes hold)."""
+    lines = list(lines)
+    for at, chunk, replace in sorted(edits, reverse=True):
+        if replace:
+            lines[at] = chunk
+            continue
+        if not lines[at].endswith("\n"):
+            lines[at] += newline
+        lines.insert(at + 1, chunk)
+    return "".join(lines)
 
 
 def _lines(block: str) -> list[str]:

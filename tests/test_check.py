@@ -217,14 +217,14 @@ def test_facts_name_the_clause_as_the_document_numbers_it(project, dlo):
 def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
     """The Russian version of a regulation prints its unit's Russian name and its approvers'
     Russian titles and holders: one the registry gives in Kazakh only is an error at the id that
-    names it (DLO031), and the Russian forms are not made with a blank in its place."""
+    names it (DLO117), and the Russian forms are not made with a blank in its place."""
     from diff_revision import bilingual, seed_data
 
     from dlo_docs import load
 
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     path.write_text(load.dumps(bilingual(seed_data())), encoding="utf-8")
-    assert "DLO031" not in dlo("check", cwd=project).out  # the registry names all in both
+    assert "DLO117" not in dlo("check", cwd=project).out  # the registry names all in both
     registry = project / "regulations" / "registry.yaml"
     text = registry.read_text(encoding="utf-8")
     for line in ("    ru: Отдел дистанционного обучения\n", "    ru: Г. М. Жумабаева\n"):
@@ -238,16 +238,16 @@ def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
     assert result.code == 1
     reg = "regulations/dlo-head/regulation.yaml"
     assert (
-        f"{reg}:{unit}:7: error DLO031: the registry gives unit 'dlo' no ru name, which the ru "
+        f"{reg}:{unit}:7: error DLO117: the registry gives unit 'dlo' no ru name, which the ru "
         "version of this regulation prints (hint: add ru: to its name in regulations/registry.yaml)"
     ) in result.out
     assert f"{reg}:{hr}:" in result.out and "position 'hr-head' no ru holder" in result.out
-    assert result.out.count("DLO031") == 2, result.out
+    assert result.out.count("DLO117") == 2, result.out
     out = project / "out"
     rendered = dlo(
         "render", "dlo-head", "--lang", "ru", "--format", "docx", "--out", out, cwd=project
     )
-    assert rendered.code == 1 and "DLO031" in rendered.out + rendered.err
+    assert rendered.code == 1 and "DLO117" in rendered.out + rendered.err
     assert not out.exists() or not any(out.iterdir())
     kk = dlo("--lang-ui", "kk", "check", cwd=project)
     assert "тізілімде 'dlo' (бөлімше) үшін ru тіліндегі name жоқ" in kk.out, kk.out

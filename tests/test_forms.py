@@ -210,7 +210,9 @@ def test_a_quoted_title_is_nested_in_the_sheets_quotes(project, dlo, kk):
     text = path.read_text(encoding="utf-8")
     old = "  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы\n"
     assert old in text
-    path.write_text(text.replace(old, "  kk: «Болашақ» орталығы бастығының нұсқаулығы\n", 1), "utf-8")
+    path.write_text(
+        text.replace(old, "  kk: «Болашақ» орталығы бастығының нұсқаулығы\n", 1), "utf-8"
+    )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     data = (project / "build" / "dlo-head.kk.docx").read_bytes()
     doc = Document(io.BytesIO(data))

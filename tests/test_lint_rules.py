@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -45,6 +46,9 @@ def run(project: Path, dlo, fixture: Path) -> tuple[Counter, list[dict]]:
     reg_id = re.search(r"^id: (\S+)$", text, re.MULTILINE).group(1)
     target = project / "regulations" / reg_id / "regulation.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
+    registry = fixture.with_name(fixture.name.split(".")[0] + ".registry.yaml")
+    if registry.is_file():  # the rule's fixtures need a registry of their own
+        shutil.copyfile(registry, project / "regulations" / "registry.yaml")
     target.write_text(text, encoding="utf-8")
     result = dlo("check", "--format", "json", f"regulations/{reg_id}", cwd=project)
     assert "Traceback" not in result.err

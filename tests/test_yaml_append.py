@@ -65,3 +65,22 @@ def test_windows_line_ends_stay_windows_line_ends():
 )
 def test_a_list_not_written_as_a_block_is_left_to_the_round_trip(additions):
     assert yaml_append.appended(source(TEXT + "empty:\n"), additions) is None
+
+
+def test_an_empty_list_takes_the_entries_as_its_block_list():
+    text = TEXT.replace("abbreviations: [", "organisations: []  # none yet\nabbreviations: [")
+    new = yaml_append.appended(source(text), {"organisations": [{"id": "o", "name": {"ru": "О"}}]})
+    assert new == text.replace(
+        "organisations: []  # none yet\n", "organisations: # none yet\n- id: o\n  name: {ru: О}\n"
+    )
+
+
+def test_lines_are_counted_as_the_parser_counts_them_and_kept_as_they_were():
+    """A U+2028 inside a quoted text is no line break to the parser (nor to the splice); a file
+    whose lines end in both ways keeps each line's own end."""
+    text = TEXT.replace("name: {kk: А}", 'name: {kk: "А\u2028Б"}').replace(
+        "# the registry\n", "# the registry\r\n"
+    )
+    new = yaml_append.appended(source(text), {"units": [{"id": "b", "name": {"kk": "Б"}}]})
+    assert new is not None and new.startswith("# the registry\r\nunits:\n- id: a\n")
+    assert '"А\u2028Б"' in new and "- id: b\r\n" in new  # the new lines take CRLF

@@ -6,6 +6,7 @@ nobody changed it while the import ran.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from .. import load, refs, yaml_append
@@ -62,10 +63,13 @@ def _rewritten(source: load.Source, additions: dict[str, list[dict]]) -> str:
 
 
 def _write_registry(project: Project, before: str, text: str) -> None:
-    """Replace the registry with ``text`` unless it changed since it was read as ``before``."""
+    """Replace the registry with ``text`` unless it changed since it was read as ``before`` (its
+    bytes compared as read, line ends included; a byte order mark it opens with is kept)."""
     try:
         with locked(project.registry_path):
-            if project.registry_path.read_text(encoding="utf-8-sig") != before:
+            raw = project.registry_path.read_bytes()
+            bom = raw.startswith(codecs.BOM_UTF8)
+            if raw.decode("utf-8-sig", errors="replace") != before:
                 raise UsageError(
                     Msg(
                         "{value} changed while importing; nothing was written",
@@ -73,7 +77,7 @@ def _write_registry(project: Project, before: str, text: str) -> None:
                     ),
                     Msg("run the import again"),
                 )
-            atomic_write(project.registry_path, text)
+            atomic_write(project.registry_path, ("\ufeff" if bom else "") + text)
     except LockTimeout:
         raise UsageError(
             Msg(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import context, workflow
+from .. import context, form_names, workflow
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg
 from ..model import Registry, text_in
@@ -172,21 +172,43 @@ def _add_context(project: Project, pub: Published, lang: str, main: str) -> None
     except DloError as exc:
         if lang == main:
             raise
-        pub.problems.append(
-            warning(
-                Location(project.display(ed.document.path)),
-                "DLO805",
-                Msg(
-                    "edition {n} of {id} lacks {n2} {lang} text(s): it is published in {main} only",
-                    n=ed.n,
-                    id=pub.id,
-                    n2=len(exc.problems),
-                    lang=lang,
-                    main=main,
-                ),
-                Msg("dlo check regulations/{id}", id=pub.id),
+        names = sum(1 for p in exc.problems if p.code == form_names.CODE)
+        texts = len(exc.problems) - names
+        at = Location(project.display(ed.document.path))
+        fields = {"n": ed.n, "id": pub.id, "lang": lang, "main": main}
+        if texts:
+            pub.problems.append(
+                warning(
+                    at,
+                    "DLO805",
+                    Msg(
+                        "edition {n} of {id} lacks {n2} {lang} text(s): it is published in {main} "
+                        "only",
+                        n2=texts,
+                        **fields,
+                    ),
+                    Msg("dlo check regulations/{id}", id=pub.id),
+                )
             )
-        )
+        if names:
+            pub.problems.append(
+                warning(
+                    at,
+                    "DLO805",
+                    Msg(
+                        "edition {n} of {id} would print {n2} name(s) of the registry blank in "
+                        "{lang}: it is published in {main} only",
+                        n2=names,
+                        **fields,
+                    ),
+                    Msg(
+                        "dlo render {id} --lang {lang} names them; add them to "
+                        "regulations/registry.yaml",
+                        id=pub.id,
+                        lang=lang,
+                    ),
+                )
+            )
 
 
 def title_in(pub: Published, lang: str) -> tuple[str, str]:

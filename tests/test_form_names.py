@@ -1,0 +1,99 @@
+"""DLO117: a name the forms print from the registry, given but not in the language of a form.
+Reported by ``dlo check`` for every language of a draft, refused where a form would print it
+blank (a render, the site's included), and nowhere else: ``dlo status`` and the workflow read a
+regulation whatever its registry's names."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import FIXTURES, on_day
+
+from dlo_docs import context, form_names
+from dlo_docs.errors import DloError
+from dlo_docs.project import Project
+from dlo_docs.records import Records
+
+UNIT_RU = "    ru: Отдел дистанционного обучения\n"  # the unit dlo's Russian name
+HR_HOLDER_RU = "    ru: Г. М. Жумабаева\n"  # hr-head's holder's Russian name
+
+
+def bilingual_without(project, *lines: str) -> None:
+    """The bilingual fixture (dlo-unit: kk + ru, unit dlo, approvers vp-academic and hr-head)
+    in the project, and ``lines`` taken out of its registry."""
+    folder = project / "regulations" / "dlo-unit"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "bilingual" / "regulation.yaml", folder / "regulation.yaml")
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    for line in lines:
+        assert text.count(line) == 1, line
+        text = text.replace(line, "")
+    registry.write_text(text, encoding="utf-8")
+
+
+def test_check_reports_and_render_refuses_but_status_reads(project, dlo):
+    bilingual_without(project, UNIT_RU)
+    status = dlo("status", "dlo-unit", cwd=project)
+    assert status.code == 0 and "DLO117" not in status.out + status.err
+    check = dlo("check", "regulations/dlo-unit", cwd=project)
+    assert check.code == 1
+    assert "error DLO117: the registry gives unit 'dlo' no ru name" in check.out, check.out
+    out = project / "out"
+    ru = dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", "--out", out, cwd=project)
+    assert ru.code == 1 and "DLO117" in ru.out + ru.err
+    assert not (out / "dlo-unit.ru.docx").exists()
+    kk = dlo("render", "dlo-unit", "--lang", "kk", "--format", "docx", "--out", out, cwd=project)
+    assert kk.code == 0 and (out / "dlo-unit.kk.docx").is_file()
+
+
+def test_names_the_journal_captured_are_what_the_forms_print(project):
+    """An approver's holder the registry now lacks in Russian prints as the journal captured it
+    (an approved edition's forms): no problem then; with nothing captured, DLO117."""
+    bilingual_without(project, HR_HOLDER_RU)
+    loaded = Project(project).load(["dlo-unit"])
+    doc, registry = loaded.documents["dlo-unit"], loaded.registry
+    problems = form_names.missing(doc.model, doc.source, registry, "ru")
+    assert [p.message for p in problems] == [
+        "the registry gives position 'hr-head' no ru holder, which the ru version of this "
+        "regulation prints"
+    ]
+    captured = {
+        "title": {"ru": "Начальник ОУП"},
+        "holder": {"kk": "Г. Жұмабаева", "ru": "Г. Жумабаева"},
+    }
+    records = Records(state="in_force", positions={"hr-head": captured})
+    assert form_names.missing(doc.model, doc.source, registry, "ru", records) == []
+    rd = context.build(doc, registry, "ru", records=records)
+    assert ("hr-head", "Г. Жумабаева") in {(a.position_id, a.name) for a in rd.approvers}
+    with pytest.raises(DloError) as refused:
+        context.build(doc, registry, "ru")
+    assert [p.code for p in refused.value.problems] == ["DLO117"]
+
+
+def test_an_edition_in_force_whose_registry_lost_a_name(project, dlo):
+    """dlo-unit approved in Kazakh and Russian; then the registry loses the unit's Russian
+    name. The workflow still reads it (status: in force), and the site publishes it in Kazakh
+    only, saying why, rather than a Russian page with the unit's name blank."""
+    bilingual_without(project)
+    with on_day("2024-06-03"):
+        for args in (
+            ("submit", "dlo-unit"),
+            ("agree", "dlo-unit", "--as", "vp-academic"),
+            ("agree", "dlo-unit", "--as", "hr-head"),
+            ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03"),
+        ):
+            assert dlo(*args, cwd=project).code == 0, args
+    registry = project / "regulations" / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(UNIT_RU, ""), "utf-8")
+    status = dlo("status", "dlo-unit", cwd=project)
+    assert status.code == 0 and "in force" in status.out, status.out + status.err
+    site = dlo("site", "build", "--no-pdf", "--out", project / "public", cwd=project)
+    assert site.code == 0, site.err
+    assert "edition 2 of dlo-unit would print 1 name(s) of the registry blank in ru" in site.err
+    assert (project / "public" / "kk" / "dlo-unit" / "index.html").is_file()
+    ru_page = (project / "public" / "ru" / "dlo-unit" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<article class="text" lang="kk"' in ru_page
+    )  # the Russian interface shows the Kazakh text
