@@ -18,12 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import workflow
+from . import form_names, workflow
 from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, side
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
+from .labels import inner_quotes
 from .labels import labels as load_labels
 from .model_methods import text_in
 from .project import Document, Loaded, Project
@@ -68,6 +69,19 @@ class Prepared:
     def kind_label(self) -> str:
         kinds: dict[str, str] = self.labels["kind"]
         return kinds[self.new.model.kind]
+
+    @property
+    def organisation(self) -> str:
+        """The regulation's organisation's name in the comparison's language; DLO117 when the
+        registry gives it, but not in this language (the outputs would print a blank)."""
+        model = self.new.model
+        org = self.registry.organisation_of(model.organisation)
+        if form_names.unnamed({"name": org.name}, self.lang):
+            at = ["organisation"]
+            raise DloError(
+                [form_names.blank(self.new.source, at, "organisation", org.id, "name", self.lang)]
+            )
+        return org.name.get(self.lang, "")
 
     @property
     def suffix(self) -> str:
@@ -245,7 +259,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             old_label=p.label("old", p.lang),
             new_label=p.label("new", p.lang),
             reason=p.reason,
-            organisation=p.registry.organisation.name.get(p.lang, ""),
+            organisation=p.organisation,
         )
     if fmt == "redline":
         from .render import docx_diff
@@ -257,7 +271,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             author=p.author,
             date=p.date,
             code=p.new.model.code,
-            organisation=p.registry.organisation.name.get(p.lang, ""),
+            organisation=p.organisation,
         )
     if fmt == "html":
         return html(p).encode("utf-8")
@@ -286,9 +300,9 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         for n, change in enumerate(c.changes, 1)
     ]
     meta = {
-        "organisation": p.registry.organisation.name.get(p.lang, ""),
+        "organisation": p.organisation,
         "kind": p.kind_label,
-        "title": c.new_title,
+        "title": inner_quotes(c.new_title),  # set inside the subtitle's «…»
         "code": p.new.model.code,
         "old": p.label("old", p.lang),
         "new": p.label("new", p.lang),

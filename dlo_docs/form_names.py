@@ -2,14 +2,20 @@
 them when the edition was agreed and approved), in the language a form is printed in.
 
 A name given in other languages but not in this one would print as a blank: the organisation's
-name, short name and city, the unit's name, the title and holder of the regulation's position,
-of its approving official and of each approver. Each such name is a problem (DLO117, at the id
+name and city (the title page), the unit's name (a unit regulation's title page), the title of
+the regulation's position, of its approving official and of each approver, the holders of the
+position (the acquaintance sheet), of each approver (the agreement sheet) and of the approving
+official when the official's signature approves it (the title page). Each such name is a problem (DLO117, at the id
 that names it): ``dlo check`` reports it for every language of a draft (the lint rule
 ``lint/form_names``), and a render, the site's included, refuses to print the form with the
 blank (``context.build``). A name given in no language at all (a vacant position's holder) is
 no problem: the form leaves its line to fill in by hand.
 
-- ``missing(model, source, registry, lang, records=None) -> list[Problem]``.
+- ``missing(model, source, registry, lang, records=None) -> list[Problem]``;
+- ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
+  not in ``lang`` (the transfer act's parties and the comparison's organisation are checked
+  with it too); ``blank(source, loc, what, id, field, lang)``: the DLO117 of one, and
+  ``texts(what, id, field, lang)`` its message and hint.
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from typing import TYPE_CHECKING, Any
 from .errors import Problem, error
 from .i18n import Msg
 from .records import Records
+from .refs import WHAT
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .load import Source
     from .model import Registry, Regulation
 
 CODE = "DLO117"
-WHAT = {"organisation": Msg("organisation"), "unit": Msg("unit"), "position": Msg("position")}
+Names = Mapping[str, Any]  # a name by language
 
 
 def missing(
@@ -40,16 +47,24 @@ def missing(
     the journal captured (``records``) are taken before the registry's, as the forms take them."""
     problems = []
     for loc, what, eid, fields in _printed(model, registry, records or Records()):
-        for field, names in fields.items():
-            if names and not str(names.get(lang) or "").strip():
-                problems.append(_problem(source, loc, what, eid, field, lang))
+        for field in unnamed(fields, lang):
+            problems.append(blank(source, loc, what, eid, field, lang))
     return problems
 
 
-def _problem(source: Source, loc: list, what: str, eid: str, field: str, lang: str) -> Problem:
-    return error(
-        source.at(loc),
-        CODE,
+def unnamed(fields: Mapping[str, Names], lang: str) -> list[str]:
+    """The fields given (in some language) but not in ``lang``."""
+    return [f for f, names in fields.items() if names and not str(names.get(lang) or "").strip()]
+
+
+def blank(source: Source, loc: list, what: str, eid: str, field: str, lang: str) -> Problem:
+    """The DLO117 of ``field`` of ``what`` ``eid``, at ``loc`` of ``source``."""
+    return error(source.at(loc), CODE, *texts(what, eid, field, lang))
+
+
+def texts(what: str, eid: str, field: str, lang: str) -> tuple[Msg, Msg]:
+    """The message and the hint of a DLO117."""
+    return (
         Msg(
             "the registry gives {what} {id} no {lang} {field}, which the {lang} version of this "
             "regulation prints",
@@ -62,9 +77,6 @@ def _problem(source: Source, loc: list, what: str, eid: str, field: str, lang: s
     )
 
 
-Names = Mapping[str, Any]
-
-
 def _printed(
     model: Regulation, registry: Registry, records: Records
 ) -> Iterator[tuple[list, str, str, dict[str, Names]]]:
@@ -73,30 +85,28 @@ def _printed(
     organisations = {o.id: o for o in (registry.organisation, *registry.organisations)}
     if (org := organisations.get(model.organisation)) is not None:
         name = {**org.name, **(records.organisation or {})}  # as the forms take it
-        yield (
-            ["organisation"],
-            "organisation",
-            org.id,
-            {
-                "name": name,
-                "short": org.short,
-                "city": org.city,
-            },
-        )
+        yield ["organisation"], "organisation", org.id, {"name": name, "city": org.city}
     units = {u.id: u for u in registry.units}
-    if (unit := units.get(model.unit)) is not None:
+    if not model.position and (unit := units.get(model.unit)) is not None:
         yield ["unit"], "unit", unit.id, {"name": unit.name}
     positions = {p.id: p for p in registry.positions}
+    by_signature = (records.approval_form or model.approval.form) == "signature"
     approvers = model.agreement.approvers
-    named: list[tuple[list, str]] = [(["position"], model.position)] if model.position else []
-    named.append((["approval", "by"], records.approved_by or model.approval.by))
+    named: list[tuple[list, str, bool]] = []  # (where, position id, whether its holder prints)
+    if model.position:
+        named.append((["position"], model.position, True))
+    named.append((["approval", "by"], records.approved_by or model.approval.by, by_signature))
     for pid in records.route or approvers:
-        at = approvers.index(pid) if pid in approvers else None
-        named.append((["agreement", "approvers", *([at] if at is not None else [])], pid))
-    for loc, pid in named:
+        at = [approvers.index(pid)] if pid in approvers else []
+        named.append((["agreement", "approvers", *at], pid, True))
+    for loc, pid, holder in named:
         captured = records.positions.get(pid) if loc != ["position"] else None
-        if captured is not None:
-            fields = {"title": captured.get("title") or {}, "holder": captured.get("holder") or {}}
-            yield loc, "position", pid, fields
-        elif (pos := positions.get(pid)) is not None:
-            yield loc, "position", pid, {"title": pos.title, "holder": pos.holder or {}}
+        pos = positions.get(pid)
+        if captured is None and pos is None:
+            continue
+        title, held = (
+            (captured.get("title") or {}, captured.get("holder") or {})
+            if captured is not None
+            else (pos.title, pos.holder or {})  # type: ignore[union-attr]  # found
+        )
+        yield loc, "position", pid, {"title": title, **({"holder": held} if holder else {})}

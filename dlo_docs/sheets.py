@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import api, context, subject
+from . import api, context, form_names, subject
 from .context import Official
 from .errors import UsageError
 from .fsio import atomic_write
@@ -41,6 +41,9 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
             Msg("positions in the registry: {known}", known=known),
         )
     position = registry.position(pid)
+    fields = {"title": position.title, "holder": position.holder or {}}
+    if missing := form_names.unnamed(fields, lang):  # the act would print it blank
+        raise UsageError(*form_names.texts("position", pid, missing[0], lang))
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))
 
 

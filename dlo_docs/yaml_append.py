@@ -62,7 +62,7 @@ def _edit(
     if value == []:
         at = source.at([key], key=True).line - 1
         line = lines[at] if 0 <= at < len(lines) else ""
-        m = re.fullmatch(rf"{re.escape(key)}:\s*\[\s*\]\s*(#.*)?\r?\n?", line)
+        m = re.fullmatch(rf"{re.escape(key)}:[ \t]*\[[ \t]*\][ \t]*(#[^\r\n]*)?\r?\n?", line)
         if m is None:
             return None
         comment = f" {m.group(1)}" if m.group(1) else ""

@@ -215,9 +215,9 @@ def test_facts_name_the_clause_as_the_document_numbers_it(project, dlo):
 
 
 def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
-    """The Russian version of a regulation prints its unit's Russian name and its approvers'
-    Russian titles and holders: one the registry gives in Kazakh only is an error at the id that
-    names it (DLO117), and the Russian forms are not made with a blank in its place."""
+    """The Russian version of a job instruction prints its position's Russian title and its
+    approvers' Russian titles and holders: one the registry gives in Kazakh only is an error at
+    the id that names it (DLO117), and the Russian forms are not made with a blank in its place."""
     from diff_revision import bilingual, seed_data
 
     from dlo_docs import load
@@ -227,19 +227,20 @@ def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
     assert "DLO117" not in dlo("check", cwd=project).out  # the registry names all in both
     registry = project / "regulations" / "registry.yaml"
     text = registry.read_text(encoding="utf-8")
-    for line in ("    ru: Отдел дистанционного обучения\n", "    ru: Г. М. Жумабаева\n"):
+    for line in ("    ru: Начальник отдела дистанционного обучения\n", "    ru: Г. М. Жумабаева\n"):
         assert line in text
         text = text.replace(line, "", 1)
     registry.write_text(text, encoding="utf-8")
     lines = path.read_text(encoding="utf-8").splitlines()
-    unit = next(i for i, ln in enumerate(lines, 1) if ln.startswith("unit: dlo"))
+    position = next(i for i, ln in enumerate(lines, 1) if ln.startswith("position: dlo-head"))
     hr = next(i for i, ln in enumerate(lines, 1) if ln.strip() == "- hr-head")
     result = dlo("check", cwd=project)
     assert result.code == 1
     reg = "regulations/dlo-head/regulation.yaml"
     assert (
-        f"{reg}:{unit}:7: error DLO117: the registry gives unit 'dlo' no ru name, which the ru "
-        "version of this regulation prints (hint: add ru: to its name in regulations/registry.yaml)"
+        f"{reg}:{position}:11: error DLO117: the registry gives position 'dlo-head' no ru title, "
+        "which the ru version of this regulation prints (hint: add ru: to its title in "
+        "regulations/registry.yaml)"
     ) in result.out
     assert f"{reg}:{hr}:" in result.out and "position 'hr-head' no ru holder" in result.out
     assert result.out.count("DLO117") == 2, result.out
@@ -250,7 +251,7 @@ def test_a_registry_name_missing_in_a_language_of_the_regulation(project, dlo):
     assert rendered.code == 1 and "DLO117" in rendered.out + rendered.err
     assert not out.exists() or not any(out.iterdir())
     kk = dlo("--lang-ui", "kk", "check", cwd=project)
-    assert "тізілімде 'dlo' (бөлімше) үшін ru тіліндегі name жоқ" in kk.out, kk.out
+    assert "тізілімде 'dlo-head' (лауазым) үшін ru тіліндегі title жоқ" in kk.out, kk.out
 
 
 def test_a_value_not_among_the_allowed_lists_them_in_the_interface_language(project, dlo):

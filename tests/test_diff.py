@@ -25,6 +25,7 @@ from diff_revision import (
 )
 
 from dlo_docs import context, load
+from dlo_docs.diff import text as text_format
 from dlo_docs.diff import words
 from dlo_docs.diff.align import compare, places
 from dlo_docs.diff.names import change_name, side
@@ -158,6 +159,9 @@ def test_sub_clauses_are_named_as_printed():
     assert inner.new.line.startswith("а) ")
     assert change_name(inner, RU) == "Подпункт а) пункта 10.5"
     assert change_name(inner, KK) == "10.5-тармақтың а) тармақшасы"
+    # the terminal's neutral notation calls a sub-clause a clause, an item inside it an item
+    text = text_format.render(compare(old, new, KK), "edition 1", "edition 2")
+    assert "clause 10.3 [duties.3]" in text and "item 10.5.1 [duties.5.a]" in text
 
 
 def test_sides_hold_the_changed_words():

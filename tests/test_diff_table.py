@@ -7,6 +7,7 @@ import copy
 import io
 from html.parser import HTMLParser
 
+import pytest
 from conftest import on_day
 from diff_revision import (
     CHAPTER_6_NEW,
@@ -27,6 +28,7 @@ from docx.oxml.ns import qn
 from dlo_docs import comparison as diff_api
 from dlo_docs import load
 from dlo_docs.diff.align import compare
+from dlo_docs.errors import DloError
 from dlo_docs.labels import labels
 from dlo_docs.model import Regulation
 from dlo_docs.project import Project
@@ -338,3 +340,24 @@ def test_a_revision_that_adds_a_language_gets_a_table_in_the_old_one_only(projec
     assert not (project / "build" / "dlo-head.ru.comparison.docx").exists()
     result = dlo("diff", "dlo-head", "--lang", "ru", cwd=project)
     assert result.code == 2 and "edition 1 has no 'ru' version" in result.err
+
+
+def test_html_prints_the_organisation_and_nests_a_quoted_title(project):
+    """The page names the regulation's organisation in its language (DLO117 when the registry
+    lacks it there, never a blank) and a title quoted of its own in „…“ inside the «…»."""
+    write_project(project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    title = "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
+    text = path.read_text("utf-8")
+    assert text.count(title) == 1
+    path.write_text(text.replace(title, "«Болашақ» бөлімі бастығының нұсқаулығы"), "utf-8")
+    page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode()
+    assert '<div class="org">«Ахмет Байтұрсынұлы атындағы' in page
+    assert "«„Болашақ“ бөлімі бастығының нұсқаулығы»" in page and "««" not in page
+    registry = project / "regulations" / "registry.yaml"
+    kk_name = "    kk: «Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ\n"
+    assert kk_name in registry.read_text("utf-8")
+    registry.write_text(registry.read_text("utf-8").replace(kk_name, ""), "utf-8")
+    with pytest.raises(DloError) as refused:
+        diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html")
+    assert [p.code for p in refused.value.problems] == ["DLO117"]

@@ -97,3 +97,33 @@ def test_an_edition_in_force_whose_registry_lost_a_name(project, dlo):
     assert (
         '<article class="text" lang="kk"' in ru_page
     )  # the Russian interface shows the Kazakh text
+
+
+def test_a_name_no_form_prints_is_no_problem(project, dlo):
+    """The organisation's short name, the approving official's holder when an order approves it,
+    a job instruction's unit: no form prints them, so their lack in a language stops nothing."""
+    bilingual_without(
+        project,
+        "    ru: КРУ\n",  # the organisation's short name
+        "    ru: Д. Е. Ахметов\n",  # the rector's holder: dlo-unit is approved by order
+    )
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("    kk: Қашықтықтан оқыту бөлімі\n", "", 1), "utf-8")
+    check = dlo("check", "regulations/dlo-head", cwd=project)  # a job instruction of unit dlo
+    assert "DLO117" not in check.out, check.out
+    assert "unit 'dlo' no kk name" in dlo("check", "regulations/dlo-unit", cwd=project).out
+    out = project / "out"
+    ru = dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", "--out", out, cwd=project)
+    assert ru.code == 0, ru.out + ru.err
+
+
+def test_the_transfer_act_names_its_parties_or_refuses(project, dlo):
+    """The act's parties (the unit's head hands the original over): one whose title the registry
+    lacks in the act's language is refused, not printed blank."""
+    bilingual_without(project, "    ru: Начальник отдела дистанционного обучения\n")
+    args = ("sheet", "transfer", "dlo-unit", "--draft", "--lang", "ru", "--out", project / "act")
+    result = dlo(*args, cwd=project)
+    assert result.code != 0
+    assert "the registry gives position 'dlo-head' no ru title" in result.err, result.err
+    assert not (project / "act").exists() or not any((project / "act").iterdir())

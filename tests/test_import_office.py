@@ -482,3 +482,15 @@ def test_import_messages_number_clauses_as_the_regulation_will(project, dlo, mad
     result = _foreign(project, dlo, source, "mnu", "--update-registry")
     assert "clause 8.2 names who approves but no order" in result.err, result.err
     assert load_model(project, "mnu").numbering == "chapter"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_a_registry_rewritten_whole_keeps_its_line_ends(project, dlo):
+    """A list laid out so the entries cannot be spliced in (a flow list over two lines): the
+    registry is rewritten round-trip, every line still ending as the file's do (CRLF)."""
+    path = project / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8") + "organisations: [\n]\n"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    _foreign(project, dlo, CORPUS / "mnu-research-assistant.ru.lo.docx", "mnu", "--update-registry")
+    written = path.read_bytes().decode("utf-8")
+    assert "universitet-kazgyuu" in written and "\n" not in written.replace("\r\n", "")

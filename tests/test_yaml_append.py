@@ -84,3 +84,9 @@ def test_lines_are_counted_as_the_parser_counts_them_and_kept_as_they_were():
     new = yaml_append.appended(source(text), {"units": [{"id": "b", "name": {"kk": "Б"}}]})
     assert new is not None and new.startswith("# the registry\r\nunits:\n- id: a\n")
     assert '"А\u2028Б"' in new and "- id: b\r\n" in new  # the new lines take CRLF
+
+
+def test_an_empty_list_with_a_comment_in_a_windows_file():
+    text = "units:\r\n- id: a\r\norganisations: []  # none yet\r\n"
+    new = yaml_append.appended(source(text), {"organisations": [{"id": "o", "name": {"ru": "О"}}]})
+    assert new == "units:\r\n- id: a\r\norganisations: # none yet\r\n- id: o\r\n  name: {ru: О}\r\n"

@@ -34,7 +34,9 @@ def _describe(change: Change) -> str:
         extra = f" (with {len(change.removed_with)} element(s) in it)"
     elif change.added_with:
         extra = f" (with {len(change.added_with)} element(s) in it)"
-    return f"{KIND[change.kind]} {where} [{change.id}]: {what}{extra}"
+    place = change.new or change.old
+    sub = place is not None and place.kind == "item" and not place.below  # printed "3.5.1."
+    return f"{KIND['clause' if sub else change.kind]} {where} [{change.id}]: {what}{extra}"
 
 
 def render(comparison: Comparison, old_label: str, new_label: str) -> str:

@@ -211,8 +211,8 @@ def revise_first(reg_id: str) -> Msg:
 
 
 def way_on(h: History, reg_id: str) -> Msg | None:
-    """The hint of a refusal to agree to or approve what is not in agreement: submit the draft,
-    or open a revision of the edition in force."""
+    """The hint of a refusal to agree to, reject or approve what is not in agreement: submit the
+    draft, or open a revision of the edition in force."""
     if h.state == "draft":
         return Msg("submit it for agreement first: dlo submit {id}", id=reg_id)
     return revise_first(reg_id) if h.state == "in_force" else None

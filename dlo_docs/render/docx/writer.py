@@ -204,7 +204,7 @@ class Writer:
             [
                 [
                     "1",
-                    f"{rd.kind_label} «{rd.title}»",
+                    f"{rd.kind_label} «{inner_quotes(rd.title)}»",
                     rd.code,
                     self.edition(),
                     pages,
