@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import form_names, workflow
+from . import workflow
 from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, side
@@ -72,16 +72,11 @@ class Prepared:
 
     @property
     def organisation(self) -> str:
-        """The regulation's organisation's name in the comparison's language; DLO117 when the
-        registry gives it, but not in this language (the outputs would print a blank)."""
+        """The regulation's organisation's name in the comparison's language, else in the
+        regulation's main language (a working comparison, not a form: never a blank)."""
         model = self.new.model
-        org = self.registry.organisation_of(model.organisation)
-        if form_names.unnamed({"name": org.name}, self.lang):
-            at = ["organisation"]
-            raise DloError(
-                [form_names.blank(self.new.source, at, "organisation", org.id, "name", self.lang)]
-            )
-        return org.name.get(self.lang, "")
+        names = self.registry.organisation_of(model.organisation).name
+        return names.get(self.lang) or names.get(model.main_lang) or next(iter(names.values()), "")
 
     @property
     def suffix(self) -> str:

@@ -13,9 +13,9 @@ no problem: the form leaves its line to fill in by hand.
 
 - ``missing(model, source, registry, lang, records=None) -> list[Problem]``;
 - ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
-  not in ``lang`` (the transfer act's parties and the comparison's organisation are checked
-  with it too); ``blank(source, loc, what, id, field, lang)``: the DLO117 of one, and
-  ``texts(what, id, field, lang)`` its message and hint.
+  not in ``lang`` (the transfer act's parties are checked with it too);
+- ``blank(source, loc, what, id, field, lang, captured=False)``: the DLO117 of one, and
+  ``texts(what, id, field, lang)`` the message and hint of one the registry lacks.
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def missing(
     """DLO117 for each name the ``lang`` forms of ``model`` would print as a blank; the names
     the journal captured (``records``) are taken before the registry's, as the forms take them."""
     problems = []
-    for loc, what, eid, fields in _printed(model, registry, records or Records()):
+    for loc, what, eid, fields, captured in _printed(model, registry, records or Records()):
         for field in unnamed(fields, lang):
-            problems.append(blank(source, loc, what, eid, field, lang))
+            problems.append(blank(source, loc, what, eid, field, lang, captured))
     return problems
 
 
@@ -57,13 +57,34 @@ def unnamed(fields: Mapping[str, Names], lang: str) -> list[str]:
     return [f for f, names in fields.items() if names and not str(names.get(lang) or "").strip()]
 
 
-def blank(source: Source, loc: list, what: str, eid: str, field: str, lang: str) -> Problem:
-    """The DLO117 of ``field`` of ``what`` ``eid``, at ``loc`` of ``source``."""
-    return error(source.at(loc), CODE, *texts(what, eid, field, lang))
+def blank(
+    source: Source, loc: list, what: str, eid: str, field: str, lang: str, captured: bool = False
+) -> Problem:
+    """The DLO117 of ``field`` of ``what`` ``eid``, at ``loc`` of ``source`` (``captured``: the
+    name is the one the journal captured, not the registry's)."""
+    if not captured:
+        return error(source.at(loc), CODE, *texts(what, eid, field, lang))
+    return error(
+        source.at(loc),
+        CODE,
+        Msg(
+            "the journal captured {what} {id} with no {lang} {field} when the edition was "
+            "agreed or approved, and the {lang} version of this regulation prints it",
+            what=WHAT[what],
+            id=repr(eid),
+            lang=lang,
+            field=field,
+        ),
+        Msg(
+            "an edition prints the names captured when it was agreed and approved; a new "
+            "edition (dlo revise) captures the registry's, once it gives them in {lang}",
+            lang=lang,
+        ),
+    )
 
 
 def texts(what: str, eid: str, field: str, lang: str) -> tuple[Msg, Msg]:
-    """The message and the hint of a DLO117."""
+    """The message and the hint of a DLO117 for a name of the registry."""
     return (
         Msg(
             "the registry gives {what} {id} no {lang} {field}, which the {lang} version of this "
@@ -79,16 +100,17 @@ def texts(what: str, eid: str, field: str, lang: str) -> tuple[Msg, Msg]:
 
 def _printed(
     model: Regulation, registry: Registry, records: Records
-) -> Iterator[tuple[list, str, str, dict[str, Names]]]:
-    """(where the regulation names it, what, id, {field: names by language}) of each entry whose
-    names the forms print. Ids the registry does not define are ``refs``' to report."""
+) -> Iterator[tuple[list, str, str, dict[str, Names], bool]]:
+    """(where the regulation names it, what, id, {field: names by language}, whether the journal
+    captured them) of each entry whose names the forms print. Ids the registry does not define
+    are ``refs``' to report."""
     organisations = {o.id: o for o in (registry.organisation, *registry.organisations)}
     if (org := organisations.get(model.organisation)) is not None:
         name = {**org.name, **(records.organisation or {})}  # as the forms take it
-        yield ["organisation"], "organisation", org.id, {"name": name, "city": org.city}
+        yield ["organisation"], "organisation", org.id, {"name": name, "city": org.city}, False
     units = {u.id: u for u in registry.units}
     if not model.position and (unit := units.get(model.unit)) is not None:
-        yield ["unit"], "unit", unit.id, {"name": unit.name}
+        yield ["unit"], "unit", unit.id, {"name": unit.name}, False
     positions = {p.id: p for p in registry.positions}
     by_signature = (records.approval_form or model.approval.form) == "signature"
     approvers = model.agreement.approvers
@@ -109,4 +131,5 @@ def _printed(
             if captured is not None
             else (pos.title, pos.holder or {})  # type: ignore[union-attr]  # found
         )
-        yield loc, "position", pid, {"title": title, **({"holder": held} if holder else {})}
+        fields = {"title": title, **({"holder": held} if holder else {})}
+        yield loc, "position", pid, fields, captured is not None

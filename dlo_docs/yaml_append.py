@@ -9,7 +9,7 @@ attaches a comment to the entry before it, so new entries land under the comment
 introduces the next key.
 
 Every line already there stays as it was, its line end included (the new lines take the
-file's: CRLF when it has any); ``key: []`` becomes ``key:`` with the entries as its block list.
+file's: CRLF when most of its lines end so, ``crlf``); ``key: []`` becomes ``key:`` with the entries as its block list.
 
 - ``appended(source, additions) -> str | None``: the new text; None when a list is not a block
   sequence at the top level (flow style, a key without a value) or the text would not read back
@@ -29,7 +29,7 @@ def appended(source: load.Source, additions: dict[str, list[dict[str, Any]]]) ->
     text, data = source.text, load.plain(source.data)
     if not isinstance(data, dict):
         return None
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = "\r\n" if crlf(text) else "\n"
     lines = text.split("\n")  # as the parser counts lines (a U+2028 in a text is no break)
     lines = [ln + "\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     edits: list[tuple[int, str, bool]] = []  # (line index, text, whether it replaces the line)
@@ -52,6 +52,11 @@ def appended(source: load.Source, additions: dict[str, list[dict[str, Any]]]) ->
     if parsed is None or problems or load.plain(parsed.data) != expected:
         return None
     return new
+
+
+def crlf(text: str) -> bool:
+    """Whether most lines of ``text`` end in CRLF (the line end new lines take)."""
+    return text.count("\r\n") * 2 > text.count("\n")
 
 
 def _edit(

@@ -65,6 +65,11 @@ def test_names_the_journal_captured_are_what_the_forms_print(project):
     }
     records = Records(state="in_force", positions={"hr-head": captured})
     assert form_names.missing(doc.model, doc.source, registry, "ru", records) == []
+    kk_only = {"title": captured["title"], "holder": {"kk": "Г. Жұмабаева"}}
+    [problem] = form_names.missing(
+        doc.model, doc.source, registry, "ru", Records(positions={"hr-head": kk_only})
+    )
+    assert problem.message.startswith("the journal captured position 'hr-head' with no ru holder")
     rd = context.build(doc, registry, "ru", records=records)
     assert ("hr-head", "Г. Жумабаева") in {(a.position_id, a.name) for a in rd.approvers}
     with pytest.raises(DloError) as refused:

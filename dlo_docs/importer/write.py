@@ -59,8 +59,8 @@ def _rewritten(source: load.Source, additions: dict[str, list[dict]]) -> str:
         if data.get(key) is None:
             data[key] = load.pretty([])
         data[key].extend(load.pretty(entry) for entry in entries)
-    text = load.dumps(data, like=source.text)
-    return text.replace("\n", "\r\n") if "\r\n" in source.text else text  # the file's line end
+    text = load.dumps(data, like=source.text).replace("\r\n", "\n")  # (a comment keeps its CR)
+    return text.replace("\n", "\r\n") if yaml_append.crlf(source.text) else text
 
 
 def _write_registry(project: Project, before: str, text: str) -> None:
