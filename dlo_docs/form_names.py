@@ -15,7 +15,7 @@ no problem: the form leaves its line to fill in by hand.
 - ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
   not in ``lang`` (the transfer act's parties are checked with it too);
 - ``blank(source, loc, what, id, field, lang, captured=False)``: the DLO117 of one, and
-  ``texts(what, id, field, lang)`` the message and hint of one the registry lacks.
+  ``texts(what, id, field, lang, captured=False)`` its message and hint.
 """
 
 from __future__ import annotations
@@ -62,37 +62,30 @@ def blank(
 ) -> Problem:
     """The DLO117 of ``field`` of ``what`` ``eid``, at ``loc`` of ``source`` (``captured``: the
     name is the one the journal captured, not the registry's)."""
-    if not captured:
-        return error(source.at(loc), CODE, *texts(what, eid, field, lang))
-    return error(
-        source.at(loc),
-        CODE,
-        Msg(
-            "the journal captured {what} {id} with no {lang} {field} when the edition was "
-            "agreed or approved, and the {lang} version of this regulation prints it",
-            what=WHAT[what],
-            id=repr(eid),
-            lang=lang,
-            field=field,
-        ),
-        Msg(
-            "an edition prints the names captured when it was agreed and approved; a new "
-            "edition (dlo revise) captures the registry's, once it gives them in {lang}",
-            lang=lang,
-        ),
-    )
+    return error(source.at(loc), CODE, *texts(what, eid, field, lang, captured))
 
 
-def texts(what: str, eid: str, field: str, lang: str) -> tuple[Msg, Msg]:
-    """The message and the hint of a DLO117 for a name of the registry."""
+def texts(what: str, eid: str, field: str, lang: str, captured: bool = False) -> tuple[Msg, Msg]:
+    """The message and the hint of a DLO117 (``captured``: see ``blank``)."""
+    named = {"what": WHAT[what], "id": repr(eid), "lang": lang, "field": field}
+    if captured:
+        return (
+            Msg(
+                "the journal captured {what} {id} with no {lang} {field} when the edition was "
+                "agreed or approved, and the {lang} version of this regulation prints it",
+                **named,
+            ),
+            Msg(
+                "an edition prints the names captured when it was agreed and approved; a new "
+                "edition (dlo revise) captures the registry's, once it gives them in {lang}",
+                lang=lang,
+            ),
+        )
     return (
         Msg(
             "the registry gives {what} {id} no {lang} {field}, which the {lang} version of this "
             "regulation prints",
-            what=WHAT[what],
-            id=repr(eid),
-            lang=lang,
-            field=field,
+            **named,
         ),
         Msg("add {lang}: to its {field} in regulations/registry.yaml", lang=lang, field=field),
     )
