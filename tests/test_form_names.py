@@ -132,3 +132,26 @@ def test_the_transfer_act_names_its_parties_or_refuses(project, dlo):
     assert result.code != 0
     assert "the registry gives position 'dlo-head' no ru title" in result.err, result.err
     assert not (project / "act").exists() or not any((project / "act").iterdir())
+
+
+def test_an_approval_whose_forms_would_print_a_captured_blank_is_refused(project, dlo):
+    """The agreements captured hr-head's title while the registry lacked it in Russian; the
+    registry is mended before the approval. The approved edition would print the captured
+    title: the approval is refused (check and the draft's lint see the mended registry)."""
+    title_ru = "    ru: Начальник отдела управления персоналом\n"
+    bilingual_without(project)
+    registry = project / "regulations" / "registry.yaml"
+    whole = registry.read_text(encoding="utf-8")
+    with on_day("2024-06-03"):
+        assert dlo("submit", "dlo-unit", cwd=project).code == 0
+        registry.write_text(whole.replace(title_ru, "", 1), encoding="utf-8")
+        for role in ("vp-academic", "hr-head"):
+            assert dlo("agree", "dlo-unit", "--as", role, cwd=project).code == 0
+        registry.write_text(whole, encoding="utf-8")
+        assert "DLO117" not in dlo("check", "regulations/dlo-unit", cwd=project).out
+        args = ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03")
+        refused = dlo(*args, cwd=project)
+    assert refused.code == 1, refused.out + refused.err
+    assert "error DLO631: dlo-unit cannot be approved" in refused.err
+    assert "the journal captured position 'hr-head' with no ru title" in refused.err
+    assert not (project / "regulations" / "dlo-unit" / "editions").exists()

@@ -16,7 +16,7 @@ from ..errors import DloError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Project
-from . import dates, editions, guards, loading, signatures
+from . import dates, editions, forms, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
@@ -298,17 +298,19 @@ def approve(
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
-        order = guards.order_number(ctx, order, approval_form(ctx, h.round))
+        form = approval_form(ctx, h.round)
+        order = guards.order_number(ctx, order, form)
         clerk = loading.clerk(ctx, clerk)
         _refuse_approval(ctx)
         assert h.round is not None  # agreed: a round is open
+        authority = h.round.submitted.get("approval_by") or ctx.model.approval.by
+        guards.printable(ctx, forms.approving(h.round, authority, form))
         n = ctx.model.edition
         date = _order_date(ctx, date, h.round)
         effective = dates.effective(effective, date)
         # The frozen copy is written under a pending name, the approval is journaled, then the copy
         # is renamed into place: a final editions/<n>.yaml exists only for a journaled approval,
         # and an approval interrupted after journaling is completed by the next command.
-        authority = h.round.submitted.get("approval_by") or ctx.model.approval.by
         sign = _signing(ctx, "approved", authority, signer, date)
         final = editions.path(project, reg_id, n)
         frozen = editions.pending_path(final)

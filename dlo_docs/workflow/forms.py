@@ -15,7 +15,7 @@ from ..project import Project
 from . import editions, facts, history, loading
 from .dates import day
 from .journal import Event
-from .state import History
+from .state import History, Round
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry, Regulation
@@ -91,17 +91,32 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
         _paper(rec, approval)
     elif round_ is not None:
         rec.agreements = _marks(round_.marks)
-        rec.route = list(round_.route)
-        _captured(rec, round_.marks)
-        for role in round_.route:
-            if role not in rec.positions and facts.of(round_.submitted, role) is not None:
-                rec.positions[role] = facts.of(round_.submitted, role) or {}
+        _route_facts(rec, round_)
     authority = approval.role
     captured = facts.of(approval, authority)
     if authority and captured is not None:
         rec.approved_by = authority
         rec.positions[authority] = captured
     rec.organisation = facts.organisation_of(approval)
+
+
+def _route_facts(rec: _records.Records, round_: Round) -> None:
+    """The round's route and the registry facts its agreements (else its submission) captured."""
+    rec.route = list(round_.route)
+    _captured(rec, round_.marks)
+    for role in round_.route:
+        if role not in rec.positions and facts.of(round_.submitted, role) is not None:
+            rec.positions[role] = facts.of(round_.submitted, role) or {}
+
+
+def approving(round_: Round, authority: str, form: str) -> _records.Records:
+    """The records the edition approved now will have, as far as its forms print names: its
+    round's route and the facts captured with it, the approving ``authority`` and the
+    organisation as the registry gives them now (the approval captures them), ``form``."""
+    rec = _records.Records(approved_by=authority, approval_form=form)
+    _route_facts(rec, round_)
+    rec.positions.pop(authority, None)  # the approval captures the registry's as it is now
+    return rec
 
 
 def _paper(rec: _records.Records, ev: Event) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import lazy
+from .. import form_names, lazy
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -19,6 +19,7 @@ from .loading import Ctx
 
 if TYPE_CHECKING:
     from .. import lint
+    from ..records import Records
 else:  # only a text moving forward is linted: the other commands do not load the rules
     lint = lazy.module("dlo_docs.lint")
 
@@ -87,6 +88,22 @@ def valid(ctx: Ctx, verb: str) -> None:
                 ),
                 *errors,
             ]
+        )
+
+
+def printable(ctx: Ctx, records: Records) -> None:
+    """Refuse (DLO631, then each DLO117) to approve a text whose forms, with ``records`` (the
+    approved edition's: ``forms.approving``), would print a name blank in one of its languages:
+    the route, form and names the submission and the agreements fixed, not the draft's own."""
+    model, registry = ctx.model, ctx.registry
+    blanks = [
+        p
+        for lang in model.languages
+        for p in form_names.missing(model, ctx.document.source, registry, lang, records)
+    ]
+    if blanks:
+        raise DloError(
+            [error(ctx.at(), "DLO631", _cannot("approved", ctx.reg_id, len(blanks))), *blanks]
         )
 
 
