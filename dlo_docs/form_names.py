@@ -76,9 +76,9 @@ def texts(what: str, eid: str, field: str, lang: str, captured: bool = False) ->
                 **named,
             ),
             Msg(
-                "an edition prints the names captured when it was agreed and approved; a new "
-                "edition (dlo revise) captures the registry's, once it gives them in {lang}",
-                lang=lang,
+                "an edition prints the names captured when it was agreed and approved: add it to "
+                "the registry, then, for a draft, change its text and submit it again (every "
+                "approver agrees again), for an edition in force, revise it (dlo revise)"
             ),
         )
     return (

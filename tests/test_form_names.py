@@ -140,18 +140,52 @@ def test_an_approval_whose_forms_would_print_a_captured_blank_is_refused(project
     title: the approval is refused (check and the draft's lint see the mended registry)."""
     title_ru = "    ru: Начальник отдела управления персоналом\n"
     bilingual_without(project)
+    refused, journal = _approve_after_a_captured_blank(project, dlo, "hr-head", title_ru)
+    assert refused.code == 1, refused.out + refused.err
+    assert (
+        "error DLO631: dlo-unit cannot be approved: its forms would print 1 name(s)" in refused.err
+    )
+    assert "the journal captured position 'hr-head' with no ru title" in refused.err
+    assert "submit it again" in refused.err  # the way on for a draft, not dlo revise
+    folder = project / "regulations" / "dlo-unit"
+    assert not (folder / "editions").exists() and (folder / "journal.yaml").read_bytes() == journal
+
+
+def test_the_approving_officials_names_are_the_registrys_at_the_approval(project, dlo):
+    """The rector is an approver and the approving authority; its agreement captured no
+    Russian title, mended in the registry before the approval. The approval captures the
+    registry's names of the authority, which its forms then print: it is approved."""
+    title_ru = "    ru: Председатель Правления – Ректор\n"
+    path = FIXTURES / "bilingual" / "regulation.yaml"
+    bilingual_without(project)
+    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "approvers: [vp-academic, hr-head]", "approvers: [vp-academic, rector]"
+    )
+    target.write_text(text, encoding="utf-8")
+    approved, _ = _approve_after_a_captured_blank(project, dlo, "rector", title_ru)
+    assert approved.code == 0, approved.out + approved.err
+    out = project / "out"
+    ru = dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", "--out", out, cwd=project)
+    assert ru.code == 0 and (out / "dlo-unit.ru.docx").is_file()
+
+
+def _approve_after_a_captured_blank(project, dlo, role: str, line: str):
+    """Submit dlo-unit; take ``line`` (a Russian name of ``role``) out of the registry while
+    every approver agrees; put it back; approve. The approval's result, and the journal's bytes
+    before the approval."""
     registry = project / "regulations" / "registry.yaml"
     whole = registry.read_text(encoding="utf-8")
+    assert whole.count(line) == 1, line
+    folder = project / "regulations" / "dlo-unit"
     with on_day("2024-06-03"):
         assert dlo("submit", "dlo-unit", cwd=project).code == 0
-        registry.write_text(whole.replace(title_ru, "", 1), encoding="utf-8")
-        for role in ("vp-academic", "hr-head"):
-            assert dlo("agree", "dlo-unit", "--as", role, cwd=project).code == 0
+        registry.write_text(whole.replace(line, ""), encoding="utf-8")
+        route = Project(project).load(["dlo-unit"]).documents["dlo-unit"].model.agreement.approvers
+        for approver in route:
+            assert dlo("agree", "dlo-unit", "--as", approver, cwd=project).code == 0
         registry.write_text(whole, encoding="utf-8")
         assert "DLO117" not in dlo("check", "regulations/dlo-unit", cwd=project).out
+        journal = (folder / "journal.yaml").read_bytes()
         args = ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03")
-        refused = dlo(*args, cwd=project)
-    assert refused.code == 1, refused.out + refused.err
-    assert "error DLO631: dlo-unit cannot be approved" in refused.err
-    assert "the journal captured position 'hr-head' with no ru title" in refused.err
-    assert not (project / "regulations" / "dlo-unit" / "editions").exists()
+        return dlo(*args, cwd=project), journal

@@ -73,7 +73,9 @@ def valid(ctx: Ctx, verb: str) -> None:
     with errors: nothing invalid moves forward. Only the rules that can report an error run
     (``lint.ERRORS``): the others only warn."""
     found = lint.run(ctx.loaded, select=lint.ERRORS, templates=ctx.project.templates)
-    errors = [p for p in found if _error(p)]
+    # an approval's names are judged on what the approved edition will print (``printable``)
+    names = form_names.CODE if verb == "approved" else None
+    errors = [p for p in found if _error(p) and p.code != names]
     if errors:
         raise DloError(
             [
@@ -102,9 +104,12 @@ def printable(ctx: Ctx, records: Records) -> None:
         for p in form_names.missing(model, ctx.document.source, registry, lang, records)
     ]
     if blanks:
-        raise DloError(
-            [error(ctx.at(), "DLO631", _cannot("approved", ctx.reg_id, len(blanks))), *blanks]
+        message = Msg(
+            "{id} cannot be approved: its forms would print {n} name(s) blank (listed below)",
+            id=ctx.reg_id,
+            n=len(blanks),
         )
+        raise DloError([error(ctx.at(), "DLO631", message), *blanks])
 
 
 def order_number(ctx: Ctx, order: str | None, form: str | None = None) -> str:
