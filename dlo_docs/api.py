@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, pool, scratch, snapshots, subject
+from . import context, form_names, pool, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .project import REGULATION, Loaded, Project
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .load import Source
     from .model import Registry
 
 # the renderers (python-docx, Jinja2, LibreOffice) and lint are imported where they are used
@@ -92,11 +93,17 @@ def _signing_problems(project: Project, loaded: Loaded) -> list[Problem]:
 
 def load_registry(project: Project) -> Registry:
     """The registry, or DloError with its problems (nothing can be rendered without it)."""
+    return registry_and_source(project)[0]
+
+
+def registry_and_source(project: Project) -> tuple[Registry, Source]:
+    """The registry and its source (to place a problem found in it), or DloError with its
+    problems."""
     loaded = Loaded()
     project.load_registry(loaded)
-    if loaded.errors or loaded.registry is None:
+    if loaded.errors or loaded.registry is None or loaded.registry_source is None:
         raise DloError(loaded.errors)
-    return loaded.registry
+    return loaded.registry, loaded.registry_source
 
 
 def render_contexts(
@@ -105,9 +112,11 @@ def render_contexts(
     reg_id: str,
     lang: str | None = None,
     draft: bool = False,
+    parts: Collection[str] = form_names.EVERY,
 ) -> tuple[subject.Subject, list[context.RenderDoc]]:
     """What to render of ``reg_id`` (``subject.select``: the edition in force, else or on request
-    the draft) resolved in ``lang`` (default: each of its languages)."""
+    the draft) resolved in ``lang`` (default: each of its languages), for outputs printing
+    ``parts`` of the forms (``form_names``)."""
     chosen = subject.select(project, registry, reg_id, draft)
     languages = [lang] if lang else chosen.document.model.languages
     return chosen, [
@@ -119,6 +128,7 @@ def render_contexts(
             chosen.records,
             chosen.draft,
             kept=project.snapshots,
+            parts=parts,
         )
         for language in languages
     ]
@@ -203,7 +213,8 @@ def _render_ids(ids: list[str]) -> list[_Done]:
 
 def _render_one(job: _Job, project: Project, registry: Registry, doc_id: str) -> _Done:
     try:
-        chosen, contexts = render_contexts(project, registry, doc_id, job.lang, job.draft)
+        parts = form_names.printed_by(job.formats)
+        chosen, contexts = render_contexts(project, registry, doc_id, job.lang, job.draft, parts)
     except UsageError:
         raise
     except DloError as exc:

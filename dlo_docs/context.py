@@ -6,6 +6,7 @@ Every renderer (DOCX, HTML, PDF, site) is fed by this and only this, so they can
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -128,11 +129,13 @@ def build(
     records: Records | None = None,
     draft: bool = False,
     kept: bool = False,
+    parts: Collection[str] = form_names.EVERY,
 ) -> RenderDoc:
     """Resolve ``doc`` into ``lang`` (default: its first language); ``draft``: it is a working
     draft, to be marked as such; ``kept``: the label set may be read from its snapshot
     (``labels.labels``). Raises DloError listing every text that is missing in that
-    language, with its position."""
+    language, with its position, and every name the ``parts`` of the forms to be printed
+    from it would print blank (``form_names``)."""
     model: Regulation = doc.model
     lang = lang or model.main_lang
     if lang not in model.languages:
@@ -150,7 +153,7 @@ def build(
     blocks = _blocks(model, labels, tr)
     title = tr(model.title, ["title"])
     records = records or Records()
-    blanks = form_names.missing(model, doc.source, registry, lang, records)
+    blanks = form_names.missing(model, doc.source, registry, lang, records, parts)
     if tr.missing or blanks:
         raise DloError(tr.missing + blanks)
     return _resolved(model, registry, lang, labels, title, blocks, records, draft)

@@ -11,7 +11,14 @@ that names it): ``dlo check`` reports it for every language of a draft (the lint
 blank (``context.build``). A name given in no language at all (a vacant position's holder) is
 no problem: the form leaves its line to fill in by hand.
 
-- ``missing(model, source, registry, lang, records=None) -> list[Problem]``;
+An output that prints only some of the forms is judged on those (``parts``): the running header
+(the organisation's name, on every form), the approval block (the approving official's title,
+and name when a signature approves), the rest of the title page (the city, the unit, the
+position), the agreement sheet and the acquaintance sheet. ``EVERY`` is the whole document
+(DOCX, PDF); ``printed_by(formats)`` the parts of a render's formats (HTML alone prints the
+header and the approval block); ``SHEET[kind]`` those of a sheet of its own.
+
+- ``missing(model, source, registry, lang, records=None, parts=EVERY) -> list[Problem]``;
 - ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
   not in ``lang`` (the transfer act's parties are checked with it too);
 - ``blank(source, loc, what, id, field, lang, captured=False)``: the DLO117 of one, and
@@ -20,7 +27,7 @@ no problem: the form leaves its line to fill in by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, error
@@ -35,6 +42,24 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 CODE = "DLO117"
 Names = Mapping[str, Any]  # a name by language
 
+HEADER, APPROVAL, TITLE_PAGE = "header", "approval", "title page"
+AGREEMENT, ACQUAINTANCE = "agreement", "acquaintance"
+EVERY = frozenset({HEADER, APPROVAL, TITLE_PAGE, AGREEMENT, ACQUAINTANCE})
+HTML = frozenset({HEADER, APPROVAL})
+SHEET = {  # a sheet of its own: the running header and its table
+    "agreement": frozenset({HEADER, AGREEMENT}),
+    "acquaintance": frozenset({HEADER, ACQUAINTANCE}),
+    "changes": frozenset({HEADER}),
+    "review": frozenset({HEADER}),
+    "transfer": frozenset({HEADER}),  # and its parties, ``unnamed`` by ``sheets``
+}
+
+
+def printed_by(formats: Iterable[str]) -> frozenset[str]:
+    """The parts of the forms a render in ``formats`` prints: the whole document unless it
+    makes HTML only."""
+    return HTML if set(formats) <= {"html"} else EVERY
+
 
 def missing(
     model: Regulation,
@@ -42,12 +67,15 @@ def missing(
     registry: Registry,
     lang: str,
     records: Records | None = None,
+    parts: Collection[str] = EVERY,
 ) -> list[Problem]:
-    """DLO117 for each name the ``lang`` forms of ``model`` would print as a blank; the names
-    the journal captured (``records``) are taken before the registry's, as the forms take them."""
+    """DLO117 for each name the ``parts`` of the ``lang`` forms of ``model`` would print as a
+    blank; the names the journal captured (``records``) are taken before the registry's, as the
+    forms take them."""
     problems = []
     for loc, what, eid, fields, captured in _printed(model, registry, records or Records()):
-        for field in unnamed(fields, lang):
+        shown = {f: names for (f, part), names in fields.items() if part in parts}
+        for field in unnamed(shown, lang):
             problems.append(blank(source, loc, what, eid, field, lang, captured))
     return problems
 
@@ -93,28 +121,33 @@ def texts(what: str, eid: str, field: str, lang: str, captured: bool = False) ->
 
 def _printed(
     model: Regulation, registry: Registry, records: Records
-) -> Iterator[tuple[list, str, str, dict[str, Names], bool]]:
-    """(where the regulation names it, what, id, {field: names by language}, whether the journal
-    captured them) of each entry whose names the forms print. Ids the registry does not define
-    are ``refs``' to report."""
+) -> Iterator[tuple[list, str, str, dict[tuple[str, str], Names], bool]]:
+    """(where the regulation names it, what, id, {(field, the part printing it): names by
+    language}, whether the journal captured them) of each entry whose names the forms print.
+    Ids the registry does not define are ``refs``' to report."""
     organisations = {o.id: o for o in (registry.organisation, *registry.organisations)}
     if (org := organisations.get(model.organisation)) is not None:
         name = {**org.name, **(records.organisation or {})}  # as the forms take it
-        yield ["organisation"], "organisation", org.id, {"name": name, "city": org.city}, False
+        fields: dict[tuple[str, str], Names] = {
+            ("name", HEADER): name,
+            ("city", TITLE_PAGE): org.city,
+        }
+        yield ["organisation"], "organisation", org.id, fields, False
     units = {u.id: u for u in registry.units}
     if not model.position and (unit := units.get(model.unit)) is not None:
-        yield ["unit"], "unit", unit.id, {"name": unit.name}, False
+        yield ["unit"], "unit", unit.id, {("name", TITLE_PAGE): unit.name}, False
     positions = {p.id: p for p in registry.positions}
     by_signature = (records.approval_form or model.approval.form) == "signature"
     approvers = model.agreement.approvers
-    named: list[tuple[list, str, bool]] = []  # (where, position id, whether its holder prints)
+    named: list[tuple[list, str, str, str | None]] = []  # where, id, the parts of title, holder
     if model.position:
-        named.append((["position"], model.position, True))
-    named.append((["approval", "by"], records.approved_by or model.approval.by, by_signature))
+        named.append((["position"], model.position, TITLE_PAGE, ACQUAINTANCE))
+    approving = records.approved_by or model.approval.by
+    named.append((["approval", "by"], approving, APPROVAL, APPROVAL if by_signature else None))
     for pid in records.route or approvers:
         at = [approvers.index(pid)] if pid in approvers else []
-        named.append((["agreement", "approvers", *at], pid, True))
-    for loc, pid, holder in named:
+        named.append((["agreement", "approvers", *at], pid, AGREEMENT, AGREEMENT))
+    for loc, pid, title_part, holder_part in named:
         captured = records.positions.get(pid) if loc != ["position"] else None
         pos = positions.get(pid)
         if captured is None and pos is None:
@@ -124,5 +157,9 @@ def _printed(
             if captured is not None
             else (pos.title, pos.holder or {})  # type: ignore[union-attr]  # found
         )
-        fields = {"title": title, **({"holder": held} if holder else {})}
+        fields = {("title", title_part): title}
+        if holder_part is not None:
+            fields[("holder", holder_part)] = held
+        if loc == ["position"]:  # the acquaintance sheet's row of the position's holder
+            fields[("title", ACQUAINTANCE)] = title
         yield loc, "position", pid, fields, captured is not None

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from . import api, context, form_names, subject
 from .context import Official
-from .errors import UsageError
+from .errors import DloError, UsageError
 from .fsio import atomic_write
 from .i18n import Msg
+from .load import Source
 from .model import Registry, Regulation
 from .project import Project
 from .render import docx as docx_render
@@ -41,28 +42,41 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
             Msg("positions in the registry: {known}", known=known),
         )
     position = registry.position(pid)
-    fields = {"title": position.title, "holder": position.holder or {}}
-    if missing := form_names.unnamed(fields, lang):  # the act would print it blank
-        raise UsageError(*form_names.texts("position", pid, missing[0], lang))
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))
+
+
+def _blanks(registry: Registry, source: Source, pids: Iterable[str | None], lang: str) -> None:
+    """DloError (DLO117, at each position in the registry) when the act would print a party's
+    title or name blank in ``lang``."""
+    problems = []
+    for i, position in enumerate(registry.positions):
+        if position.id in set(pids):
+            fields = {"title": position.title, "holder": position.holder or {}}
+            for field in form_names.unnamed(fields, lang):
+                loc = ["positions", i, field]
+                problems.append(form_names.blank(source, loc, "position", position.id, field, lang))
+    if problems:
+        raise DloError(problems)
 
 
 def transfer_parties(
     registry: Registry,
+    source: Source,
     model: Regulation,
     lang: str,
     handed_by: str | None = None,
     received_by: str | None = None,
 ) -> docx_render.Transfer:
-    """Who hands the original over and who receives it (see the module's docstring)."""
+    """Who hands the original over and who receives it (see the module's docstring); DloError
+    (DLO117, at the registry's ``source``) if the act would print a party's name blank."""
     units = {u.id: u for u in registry.units}
     if handed_by is None and model.unit in units:
         handed_by = units[model.unit].head
     if received_by is None and HR_UNIT in units:
         received_by = units[HR_UNIT].head
-    return docx_render.Transfer(
-        _official(registry, handed_by, lang), _official(registry, received_by, lang)
-    )
+    handed, received = _official(registry, handed_by, lang), _official(registry, received_by, lang)
+    _blanks(registry, source, (handed_by, received_by), lang)
+    return docx_render.Transfer(handed, received)
 
 
 def page_count(pdf: bytes) -> int | None:
@@ -93,15 +107,23 @@ def sheet(
     formats = _asked(kind, formats, handed_by or received_by)
     out = project.output(out)
     project.regulation_path(reg_id)
-    registry = api.load_registry(project)
+    registry, source = api.registry_and_source(project)
     chosen = subject.select(project, registry, reg_id, draft)
+    # the act in PDF states the original's page count: the whole original is made first
+    whole = kind == "transfer" and "pdf" in formats
     rd = context.build(
-        chosen.document, registry, lang, project.templates, chosen.records, chosen.draft
+        chosen.document,
+        registry,
+        lang,
+        project.templates,
+        chosen.records,
+        chosen.draft,
+        parts=form_names.EVERY if whole else form_names.SHEET[kind],
     )
     transfer = None
     if kind == "transfer":
         transfer = transfer_parties(
-            registry, chosen.document.model, rd.lang, handed_by, received_by
+            registry, source, chosen.document.model, rd.lang, handed_by, received_by
         )
     stem = f"{rd.id}.{rd.lang}.{kind}"
     outputs: dict[str, bytes] = {}

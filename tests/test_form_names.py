@@ -125,13 +125,45 @@ def test_a_name_no_form_prints_is_no_problem(project, dlo):
 
 def test_the_transfer_act_names_its_parties_or_refuses(project, dlo):
     """The act's parties (the unit's head hands the original over): one whose title the registry
-    lacks in the act's language is refused, not printed blank."""
-    bilingual_without(project, "    ru: Начальник отдела дистанционного обучения\n")
+    lacks in the act's language is refused (DLO117, at the position in the registry), not
+    printed blank."""
+    title_ru = "    ru: Начальник отдела дистанционного обучения\n"
+    registry = project / "regulations" / "registry.yaml"
+    line = registry.read_text(encoding="utf-8").splitlines().index(title_ru.rstrip()) + 1
+    bilingual_without(project, title_ru)
     args = ("sheet", "transfer", "dlo-unit", "--draft", "--lang", "ru", "--out", project / "act")
     result = dlo(*args, cwd=project)
-    assert result.code != 0
-    assert "the registry gives position 'dlo-head' no ru title" in result.err, result.err
+    assert result.code == 1, result.out + result.err
+    said = result.out + result.err
+    assert "error DLO117: the registry gives position 'dlo-head' no ru title" in said, said
+    assert f"regulations/registry.yaml:{line - 1}:5: error DLO117" in said, said  # its title
     assert not (project / "act").exists() or not any((project / "act").iterdir())
+
+
+def test_an_output_is_judged_on_the_names_it_prints(project, dlo):
+    """A name is refused only by an output that prints it: the city (the title page's foot)
+    stops the Russian DOCX, not the Russian HTML; an approver's holder (the agreement sheet)
+    stops the agreement sheet and the whole document, not the review or changes sheet."""
+    bilingual_without(project, "    ru: Костанай\n", HR_HOLDER_RU)
+    out = project / "out"
+    ru = ("--draft", "--lang", "ru", "--out", out)
+    html = dlo("render", "dlo-unit", "--format", "html", *ru, cwd=project)
+    assert html.code == 0, html.out + html.err
+    assert (out / "dlo-unit.ru.html").is_file()
+    docx = dlo("render", "dlo-unit", "--format", "docx", *ru, cwd=project)
+    said = docx.out + docx.err
+    assert docx.code == 1 and "organisation 'ksu' no ru city" in said, said
+    assert "position 'hr-head' no ru holder" in said, said
+    assert not (out / "dlo-unit.ru.docx").exists()
+    for kind in ("review", "changes"):
+        result = dlo("sheet", kind, "dlo-unit", *ru, cwd=project)
+        assert result.code == 0, (kind, result.out + result.err)
+        assert (out / f"dlo-unit.ru.{kind}.docx").is_file()
+    agreement = dlo("sheet", "agreement", "dlo-unit", *ru, cwd=project)
+    said = agreement.out + agreement.err
+    assert agreement.code == 1 and "position 'hr-head' no ru holder" in said, said
+    assert "city" not in said  # the sheet prints no city
+    assert not (out / "dlo-unit.ru.agreement.docx").exists()
 
 
 def test_an_approval_whose_forms_would_print_a_captured_blank_is_refused(project, dlo):
