@@ -50,11 +50,16 @@ def parts(data: bytes) -> dict[str, ET.Element]:
 
 
 def paragraphs(root: ET.Element) -> list[tuple[str, str]]:
-    """(style id, text) of every paragraph, tables included, in order."""
+    """(style id, text) of every paragraph, tables included, in order, as it reads: a
+    non-breaking hyphen (w:noBreakHyphen) as "-", a no-break space as a space."""
     out = []
     for p in root.iter(f"{W}p"):
         style = p.find(f"{W}pPr/{W}pStyle")
-        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        text = "".join(
+            "-" if t.tag == f"{W}noBreakHyphen" else (t.text or "")
+            for t in p.iter()
+            if t.tag in (f"{W}t", f"{W}noBreakHyphen")
+        ).replace("\u00a0", " ")
         out.append((style.get(f"{W}val") if style is not None else "", text))
     return out
 
@@ -174,7 +179,7 @@ def test_running_header_and_page_x_of_y_fields(seed_docx):
     assert [p.text for p in section.header.paragraphs] == [
         "ЖОБА",  # a draft (the bundled project's copy has no journal)
         "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
-        "Лауазымдық нұсқаулық ЛН ҮББИ 01-2024 · 1-басылым",
+        "Лауазымдық нұсқаулық ЛН\u00a0ҮББИ\u00a001-2024 · 1-басылым",  # the code on one line
     ]
     footer = section.footer.paragraphs[0]._p
     instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]

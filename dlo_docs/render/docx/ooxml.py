@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 # characters XML 1.0 does not allow; dropped from every text
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
+NO_BREAK_HYPHEN = "\u2011"
 
 
 def escape(text: str) -> str:
@@ -24,7 +25,8 @@ def clean(text: str) -> str:
 
 
 def runs(text: str) -> str:
-    """Runs for ``text``; line breaks and tabs become w:br and w:tab."""
+    """Runs for ``text``; line breaks, tabs and non-breaking hyphens (U+2011) become w:br,
+    w:tab and w:noBreakHyphen."""
     out = []
     for i, line in enumerate(INVALID_XML.sub("", text).split("\n")):
         if i:
@@ -32,9 +34,19 @@ def runs(text: str) -> str:
         for j, piece in enumerate(line.split("\t")):
             if j:
                 out.append("<w:r><w:tab/></w:r>")
-            if piece:
-                out.append(f'<w:r><w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+            for k, part in enumerate(piece.split(NO_BREAK_HYPHEN)):
+                if k:
+                    out.append("<w:r><w:noBreakHyphen/></w:r>")
+                if part:
+                    out.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
     return "".join(out)
+
+
+def unbreakable(code: str) -> str:
+    """A document's code kept on one line where a line holds it ("ДИ DSHR 07-01/2026" was set
+    "… 07-" / "01/2026"): its spaces no-break spaces, its hyphens non-breaking ones, which
+    ``runs`` writes as Word's w:noBreakHyphen (the document font has no U+2011)."""
+    return code.replace(" ", "\u00a0").replace("-", NO_BREAK_HYPHEN)
 
 
 def field(instr: str, shown: str) -> str:

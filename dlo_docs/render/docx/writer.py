@@ -85,7 +85,7 @@ class Writer:
             self.p("info", form["position"].format(position=rd.position))
         else:
             self.p("info", form["unit"].format(unit=rd.unit))
-        self.p("info", form["code"].format(code=rd.code))
+        self.p("info", form["code"].format(code=ooxml.unbreakable(rd.code)))
         self.p("info", self.edition(), tail='<w:r><w:br w:type="page"/></w:r>')
 
     def body(self) -> None:
@@ -108,7 +108,7 @@ class Writer:
             self.form["of_document"].format(
                 kind=rd.kind_label,
                 title=inner_quotes(rd.title),
-                code=rd.code,
+                code=ooxml.unbreakable(rd.code),
                 edition=self.edition(),
             ),
         )
@@ -205,7 +205,7 @@ class Writer:
                 [
                     "1",
                     f"{rd.kind_label} «{inner_quotes(rd.title)}»",
-                    rd.code,
+                    rd.code,  # breaks at its hyphen in the narrow column rather than anywhere
                     self.edition(),
                     pages,
                     labels["copies"],
@@ -225,7 +225,8 @@ class Writer:
     # -- header and footer
     def header(self) -> str:
         rd = self.rd
-        line = self.form["header"].format(kind=rd.kind_label, code=rd.code, edition=self.edition())
+        code = ooxml.unbreakable(rd.code)
+        line = self.form["header"].format(kind=rd.kind_label, code=code, edition=self.edition())
         return self.draft_mark() + self.para("header", rd.organisation) + self.para("header", line)
 
     def draft_mark(self) -> str:

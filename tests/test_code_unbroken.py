@@ -1,0 +1,71 @@
+"""A document's code is an identifier: the forms keep it on one line ("ДИ DSHR 07-/2026" was set
+"ДИ DSHR 07-" / "/2026"), except in the transfer act's narrow column, where breaking at its
+hyphen is better than breaking anywhere."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pypdf
+import pytest
+from test_pdf import needs_soffice
+
+from dlo_docs.render.docx import ooxml
+
+# one token of 30 letters, then the hyphen: "Коды: ЛН ЖЖЖ…Ж-" fills the title page's line, so a
+# breakable hyphen or space ends it there
+CODE = "ЛН " + "Ж" * 30 + "-07/2026"
+
+
+def _with_code(project, code: str = CODE) -> None:
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("code: ЛН ҮББИ 01-2024\n") == 1
+    path.write_text(text.replace("code: ЛН ҮББИ 01-2024\n", f"code: {code}\n"), "utf-8")
+
+
+def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, dlo):
+    import docx
+
+    _with_code(project)
+    out = project / "out"
+    assert dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code == 0
+    path = out / "dlo-head.kk.docx"
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert "Ж</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t" in xml
+    assert "Ж-07" not in xml.replace("<w:noBreakHyphen/>", "")  # every hyphen of it is one
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    assert f"Коды: {CODE.replace(' ', chr(0xA0))}" in lines  # a reader sees "-"
+    package = zipfile.ZipFile(path)
+    headers = [package.read(n).decode() for n in package.namelist() if "/header" in n]
+    assert any("<w:noBreakHyphen/>" in h for h in headers)  # the running header names the code
+
+
+def test_runs_write_a_non_breaking_hyphen_as_words_own():
+    assert ooxml.unbreakable("ДИ 07-01") == "ДИ\u00a007\u201101"
+    assert ooxml.runs("a\u2011b") == (
+        '<w:r><w:t xml:space="preserve">a</w:t></w:r><w:r><w:noBreakHyphen/></w:r>'
+        '<w:r><w:t xml:space="preserve">b</w:t></w:r>'
+    )
+    assert ooxml.runs("\u2011") == "<w:r><w:noBreakHyphen/></w:r>"
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_the_pdf_never_breaks_a_line_inside_the_code(project, dlo):
+    _with_code(project)
+    out = project / "out"
+    result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
+    assert result.code == 0, result.out + result.err
+    reader = pypdf.PdfReader(out / "dlo-head.kk.pdf")
+    lines = [
+        " ".join(line.split())
+        for page in reader.pages
+        for line in page.extract_text(extraction_mode="layout").splitlines()
+    ]
+    whole = [line for line in lines if CODE in line]
+    assert len(whole) >= 2, lines[:30]  # the title page and each running header
+    assert not [line for line in lines if re.search(r"Ж-?$|^-?07/2026", line)], lines[:30]
+    assert any(line == CODE for line in lines[:40])  # "Коды:" alone above it, on the title page
