@@ -30,7 +30,10 @@ def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, d
 
     _with_code(project)
     out = project / "out"
-    assert dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code == 0
+    assert (
+        dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code
+        == 0
+    )
     path = out / "dlo-head.kk.docx"
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert "Ж</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t" in xml
