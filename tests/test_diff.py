@@ -164,6 +164,31 @@ def test_sub_clauses_are_named_as_printed():
     assert "clause 10.3 [duties.3]" in text and "item 10.5.1 [duties.5.a]" in text
 
 
+def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
+    """An item printed "–" has no number of its own: it is the clause's paragraph (абзац), the
+    clause's own text being the first ("Абзац 4 пункта 10" for its 3rd item), as a lawyer cites
+    it; an item inside it keeps its own marker."""
+    data = seed_data()
+    find(data, "duties")["items_style"] = "dashed"
+    find(data, "duties.5")["items"] = [{"id": "duties.5.a", "text": "бірінші"}]
+    new_data = revise(data)
+    find(new_data, "duties.5.a")["text"] = "екінші"
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    changes = {c.id: c for c in compare(old, new, KK).changes}
+    duty = changes["duties.3"]
+    assert duty.new.line.startswith("– ")
+    assert change_name(duty, RU) == "Абзац 4 пункта 10"
+    assert change_name(duty, KK) == "10-тармақтың 4-абзацы"
+    inner = changes["duties.5.a"]
+    assert inner.new.line.startswith("а) ")
+    assert change_name(inner, RU) == "Подпункт а) абзаца 6 пункта 10"
+    assert change_name(inner, KK) == "10-тармақтың 6-абзацының а) тармақшасы"
+    # a project's own label set written before the paragraph's names existed: as before
+    old_labels = copy.deepcopy(RU)
+    del old_labels["diff"]["element"]["indent"]
+    assert change_name(duty, old_labels) == "Подпункт 3) пункта 10"
+
+
 def test_sides_hold_the_changed_words():
     old, new = editions()
     duty = compare(old, new, KK).changes[0]

@@ -57,6 +57,7 @@ class Place:
     note: str | None = None  # the drafter's rationale, in this language
     shown: str = ""  # as printed, of the clause or sub-clause it is or is in: "11", "3.5", "3.5.1"
     below: tuple[int, ...] = ()  # items: its path below that clause or sub-clause (numbering.named)
+    dashed: bool = False  # an item in a clause whose items are dashed ("–"): named by paragraph
 
     @property
     def anchor(self) -> str:
@@ -146,12 +147,14 @@ class Comparison:
 
 def _named(
     doc: Regulation, n: numbering.Numbered, clause: numbering.Numbered | None
-) -> tuple[str, tuple[int, ...]]:
-    """``numbering.named`` of a clause or an item ('', () for the others)."""
+) -> tuple[str, tuple[int, ...], bool]:
+    """``numbering.named`` of a clause or an item ('', () for the others), and whether it is an
+    item of a dashed list."""
     if n.kind not in ("clause", "item"):
-        return "", ()
+        return "", (), False
     style = getattr(clause.element, "items_style", "numbered") if clause else "numbered"
-    return numbering.named(numbering.clause_shown(doc, n), style, n.path)
+    shown, below = numbering.named(numbering.clause_shown(doc, n), style, n.path)
+    return shown, below, style == "dashed"
 
 
 def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:

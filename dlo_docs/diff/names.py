@@ -10,11 +10,27 @@ from .align import Change, Place
 from .words import DELETE, EQUAL, INSERT, Segment
 
 
-def _item_marker(place: Place, labels: dict[str, Any]) -> str:
+def _item_marker(place: Place, labels: dict[str, Any], skip: int = 0) -> str:
     """The markers of an item and the items it is in, below the clause or sub-clause it is
-    named after (``Place.below``): "3) а)", "а)" in sub-clause 3.5.3."""
+    named after (``Place.below``), the first ``skip`` left out: "3) а)", "а)" in sub-clause
+    3.5.3."""
     top = len(place.path) - len(place.below)
-    return " ".join(item_marker(n, top + d, labels) for d, n in enumerate(place.below, 1))
+    below = list(enumerate(place.below, 1))[skip:]
+    return " ".join(item_marker(n, top + d, labels) for d, n in below)
+
+
+def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any]) -> str | None:
+    """An item of a dashed list, printed "–", named by the clause's paragraph (абзац) it is,
+    the clause's own text being the first ("Абзац 4 пункта 10"), and an item inside it by its
+    marker in that paragraph; None with a label set that has no such names (a project's own,
+    written before them)."""
+    if "indent" not in element or "indent_item" not in element:
+        return None
+    n = place.below[0] + 1
+    if len(place.below) == 1:
+        return element["indent"].format(n=n, clause=place.shown)
+    item = _item_marker(place, labels, skip=1)
+    return element["indent_item"].format(item=item, n=n, clause=place.shown)
 
 
 def name(place: Place, labels: dict[str, Any]) -> str:
@@ -28,6 +44,8 @@ def name(place: Place, labels: dict[str, Any]) -> str:
         return element["paragraph"].format(n=place.number, chapter=place.chapter)
     if place.kind == "clause" or not place.below:  # a clause, or a sub-clause
         return element["clause"].format(n=place.shown)
+    if place.dashed and (by_paragraph := _paragraph_name(place, element, labels)):
+        return by_paragraph
     return element["item"].format(item=_item_marker(place, labels), clause=place.shown)
 
 
