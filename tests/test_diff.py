@@ -138,8 +138,8 @@ def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
     renumbered = {o.id: (o.ref, n.ref) for o, n in c.renumbered}
     assert renumbered["relationships"] == ("5.6", "5.5")
     assert renumbered["rights.6"] == ("5.3.6", "5.3.7")
-    assert changed_clauses(old, new) == "5.2, 5.3"
-    assert changed_clauses(*editions()) == "10, 11"
+    assert changed_clauses(old, new) == "5.2, 5.3, 5.6"  # the clause that moved too
+    assert changed_clauses(*editions()) == "10, 11, 14"
 
 
 def test_sub_clauses_are_named_as_printed():
@@ -187,6 +187,27 @@ def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
     old_labels = copy.deepcopy(RU)
     del old_labels["diff"]["element"]["indent"]
     assert change_name(duty, old_labels) == "Подпункт 3) пункта 10"
+
+
+def test_the_change_registration_sheet_lists_the_sub_clause_that_changed():
+    """In a clause whose items are sub-clauses ("10.3."), the sheet names the sub-clause that
+    changed, a sub-clause added or removed, and the clause itself only when its own text
+    changed; a sub-clause moved within its clause is listed at its new number, and one that only
+    got a new number is not."""
+    data = seed_data()
+    find(data, "duties")["items_style"] = "subclauses"
+    new_data = copy.deepcopy(data)
+    duties = find(new_data, "duties")["items"]
+    find(new_data, "duties.5")["text"] = "өзгертілген мәтін"
+    moved = duties.pop(7)  # duties.8 goes to the end
+    duties.append(moved)
+    del duties[0]  # duties.1 removed: the others renumbered
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    last = len(duties)
+    assert changed_clauses(old, new) == f"10.4, 10.{last}, 10.1"
+    find(new_data, "duties")["text"] = "Міндеттері (жаңа):"
+    new = Regulation.model_validate(new_data)
+    assert changed_clauses(old, new) == f"10, 10.4, 10.{last}, 10.1"
 
 
 def test_sides_hold_the_changed_words():

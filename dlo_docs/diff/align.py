@@ -19,12 +19,11 @@ placed where they stood.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
-from .. import numbering
+from .. import numbering, placement
 from ..errors import DloError
 from ..i18n import Msg
 from ..model_methods import text_in
@@ -32,7 +31,7 @@ from . import words
 from .words import Segment
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
-    from ..model import Clause, Item, Regulation, Text
+    from ..model import Regulation, Text
 
 Kind = Literal["chapter", "paragraph", "clause", "item", "title"]
 What = Literal["added", "removed", "changed", "moved"]
@@ -157,28 +156,6 @@ def _named(
     return shown, below, style == "dashed"
 
 
-def _parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
-    """(element id, parent id) in the order of ``numbering.walk``."""
-
-    def items(entries: list[Item], parent: str) -> Iterator[tuple[str, str | None]]:
-        for item in entries:
-            yield item.id, parent
-            yield from items(item.items, item.id)
-
-    def clause(cl: Clause, parent: str) -> Iterator[tuple[str, str | None]]:
-        yield cl.id, parent
-        yield from items(cl.items, cl.id)
-
-    for chapter in doc.chapters:
-        yield chapter.id, None
-        for cl in chapter.clauses:
-            yield from clause(cl, chapter.id)
-        for paragraph in chapter.paragraphs:
-            yield paragraph.id, chapter.id
-            for cl in paragraph.clauses:
-                yield from clause(cl, paragraph.id)
-
-
 def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
     """Every element of ``doc`` in document order, numbered and printed as the renderers print it."""
     missing: list[str] = []
@@ -192,7 +169,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
 
     result = []
     clause: numbering.Numbered | None = None
-    for n, (eid, parent) in zip(numbering.walk(doc), _parents(doc), strict=True):
+    for n, (eid, parent) in zip(numbering.walk(doc), placement.parents(doc), strict=True):
         el = n.element
         assert el.id == eid
         heading = n.kind in ("chapter", "paragraph")  # (asked by kind: a snapshot's too)
@@ -250,14 +227,8 @@ def _title(doc: Regulation, lang: str) -> str:
 # --- alignment -----------------------------------------------------------------------------------
 
 
-def _kept(old_order: list[str], new_order: list[str]) -> set[str]:
-    """Ids that keep their relative order (a longest common subsequence, as difflib finds it)."""
-    matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
-    return {
-        eid
-        for block in matcher.get_matching_blocks()
-        for eid in old_order[block.a : block.a + block.size]
-    }
+def _nodes(found: list[Place]) -> list[placement.Node]:
+    return [(p.id, p.parent, p.kind) for p in found]
 
 
 def _line_segments(old: Place, new: Place) -> tuple[Segment, ...]:
@@ -282,28 +253,6 @@ def _rows(old: list[Place], new: list[Place]) -> list[Row]:
         for n in new[j1:j2]:
             rows.append(Row("insert", None, n, (Segment(words.INSERT, n.line),)))
     return rows
-
-
-def _kept_in_order(old_places: list[Place], new_places: list[Place]) -> set[str]:
-    """Ids of the elements that kept their parent, their kind and their order among siblings."""
-    old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
-    same_parent = {
-        eid
-        for eid in new_by
-        if eid in old_by
-        and old_by[eid].parent == new_by[eid].parent
-        and old_by[eid].kind == new_by[eid].kind
-    }
-    old_children: dict[str | None, list[str]] = {}
-    new_children: dict[str | None, list[str]] = {}
-    for found, children in ((old_places, old_children), (new_places, new_children)):
-        for p in found:
-            if p.id in same_parent:
-                children.setdefault(p.parent, []).append(p.id)
-    kept: set[str] = set()
-    for parent, new_order in new_children.items():
-        kept |= _kept(old_children.get(parent, []), new_order)
-    return kept
 
 
 def _common_changes(
@@ -382,7 +331,9 @@ def compare(
     old_places, new_places = places(old, lang, labels), places(new, lang, labels)
     old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
     rows = _rows(old_places, new_places)
-    changes, renumbered = _common_changes(old_by, new_by, _kept_in_order(old_places, new_places))
+    changes, renumbered = _common_changes(
+        old_by, new_by, placement.kept(_nodes(old_places), _nodes(new_places))
+    )
     _one_sided_changes(changes, old_places, new_places)
     ordered = _in_document_order(changes, rows, new_by)
     old_title, new_title = _title(old, lang), _title(new, lang)

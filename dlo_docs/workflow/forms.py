@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .. import numbering
+from .. import numbering, placement
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
@@ -148,24 +148,43 @@ def _printed(data: Any) -> Any:
 
 
 def changed_clauses(old: Regulation, new: Regulation) -> str:
-    """The clauses of ``new`` (by their numbers in ``new``, as printed) that differ from ``old``
-    or are new, then the numbers in ``old`` of clauses that were removed: "5, 11, 14" ("2.3,
-    4.1" in a document that numbers its clauses within each chapter)."""
-
-    def clauses(model: Regulation) -> dict[str, tuple[str, Any]]:
-        return {  # in document order
-            n.element.id: (
-                numbering.clause_shown(model, n),
-                _printed(n.element.model_dump(mode="json")),
-            )
-            for n in numbering.walk(model)
-            if n.kind == "clause"
-        }
-
-    before, after = clauses(old), clauses(new)
-    changed = [num for cid, (num, data) in after.items() if before.get(cid, ("", None))[1] != data]
-    removed = [num for cid, (num, _) in before.items() if cid not in after]
+    """The clauses of ``new`` (by their numbers in ``new``, as printed) that differ from ``old``,
+    are new or moved (``placement``), then the numbers in ``old`` of clauses that were removed:
+    "5, 11, 14" ("2.3, 4.1" in a document that numbers its clauses within each chapter). A
+    clause whose items are sub-clauses is listed by the sub-clause that changed ("3.5.2"), and
+    by its own number when its own text did."""
+    before, after = _clauses(old), _clauses(new)
+    kept = placement.kept(_nodes(old), _nodes(new))
+    changed = [
+        num
+        for eid, (num, data) in after.items()
+        if eid not in before or before[eid][1] != data or eid not in kept
+    ]
+    removed = [num for eid, (num, _) in before.items() if eid not in after]
     return ", ".join(changed + removed)
+
+
+def _clauses(model: Regulation) -> dict[str, tuple[str, Any]]:
+    """Every clause and sub-clause, in document order: id -> (its number as printed, what of it
+    the document prints; a clause's sub-clauses left out of its own)."""
+    found: dict[str, tuple[str, Any]] = {}
+    clause: numbering.Numbered | None = None
+    for n in numbering.walk(model):
+        if n.kind == "clause":
+            clause = n
+            data = _printed(n.element.model_dump(mode="json"))
+            if n.element.items_style == "subclauses":  # type: ignore[union-attr]  # a clause's
+                data.pop("items", None)
+            found[n.element.id] = (numbering.clause_shown(model, n), data)
+        elif numbering.subclause(n, clause):
+            shown, _ = numbering.named(numbering.clause_shown(model, n), "subclauses", n.path)
+            found[n.element.id] = (shown, _printed(n.element.model_dump(mode="json")))
+    return found
+
+
+def _nodes(model: Regulation) -> list[placement.Node]:
+    kinds = {n.element.id: n.kind for n in numbering.walk(model)}
+    return [(eid, parent, kinds[eid]) for eid, parent in placement.parents(model)]
 
 
 def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_records.ChangeRecord]:
