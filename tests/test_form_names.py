@@ -221,3 +221,48 @@ def _approve_after_a_captured_blank(project, dlo, role: str, line: str):
         journal = (folder / "journal.yaml").read_bytes()
         args = ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03")
         return dlo(*args, cwd=project), journal
+
+
+def test_a_submission_is_judged_on_the_route_it_fixes(project, dlo):
+    """dlo-unit in force (approvers vp-academic, hr-head); its revision names vp-academic and
+    docs-head instead, which a revision does not use: the route is the edition in force's. With
+    hr-head's Russian holder gone from the registry, the submission is refused at once (the
+    agreement sheet of this round would print it blank) rather than after every agreement; with
+    docs-head's Russian title gone instead, it goes ahead (no form of this round prints it) and
+    dlo check still reports it, for the next revision."""
+    bilingual_without(project)
+    with on_day("2024-06-03"):
+        for args in (
+            ("submit", "dlo-unit"),
+            ("agree", "dlo-unit", "--as", "vp-academic"),
+            ("agree", "dlo-unit", "--as", "hr-head"),
+            ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03"),
+        ):
+            assert dlo(*args, cwd=project).code == 0, args
+    with on_day("2024-09-02"):
+        revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
+        assert revise.code == 0, revise.out + revise.err
+    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.count("approvers: [vp-academic, hr-head]") == 1
+    target.write_text(text.replace("[vp-academic, hr-head]", "[vp-academic, docs-head]"), "utf-8")
+    registry = project / "regulations" / "registry.yaml"
+    whole = registry.read_text(encoding="utf-8")
+    journal = project / "regulations" / "dlo-unit" / "journal.yaml"
+    before = journal.read_bytes()
+    registry.write_text(whole.replace(HR_HOLDER_RU, ""), encoding="utf-8")
+    with on_day("2024-09-03"):
+        refused = dlo("submit", "dlo-unit", cwd=project)
+    said = refused.out + refused.err
+    assert refused.code == 1, said
+    assert "dlo-unit cannot be submitted: its forms would print 1 name(s) blank" in said, said
+    assert "the registry gives position 'hr-head' no ru holder" in said, said
+    assert journal.read_bytes() == before
+    docs_ru = "    ru: Начальник отдела документационного обеспечения\n"
+    assert whole.count(docs_ru) == 1
+    registry.write_text(whole.replace(docs_ru, ""), encoding="utf-8")
+    check = dlo("check", "regulations/dlo-unit", cwd=project)
+    assert "position 'docs-head' no ru title" in check.out, check.out
+    with on_day("2024-09-03"):
+        submitted = dlo("submit", "dlo-unit", cwd=project)
+    assert submitted.code == 0, submitted.out + submitted.err

@@ -16,6 +16,7 @@ from ..errors import DloError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Project
+from ..records import Records
 from . import dates, editions, forms, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
@@ -259,6 +260,8 @@ def submit(project: Project, reg_id: str, by: str | None = None, clerk: str | No
             )
         guards.valid(ctx, "submitted")
         route, kind, authority, form = _route(ctx)
+        fixed = Records(route=route, approved_by=authority, approval_form=form)
+        guards.printable(ctx, fixed, "submitted")
         return loading.append(
             ctx,
             clerk,

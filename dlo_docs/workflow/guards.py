@@ -73,8 +73,9 @@ def valid(ctx: Ctx, verb: str) -> None:
     with errors: nothing invalid moves forward. Only the rules that can report an error run
     (``lint.ERRORS``): the others only warn."""
     found = lint.run(ctx.loaded, select=lint.ERRORS, templates=ctx.project.templates)
-    # an approval's names are judged on what the approved edition will print (``printable``)
-    names = form_names.CODE if verb == "approved" else None
+    # the names of a submission and an approval are judged on the route it fixes or fixed and
+    # the names captured (``printable``), not on the draft's own route
+    names = form_names.CODE if verb in ("submitted", "approved") else None
     errors = [p for p in found if _error(p) and p.code != names]
     if errors:
         raise DloError(
@@ -93,10 +94,13 @@ def valid(ctx: Ctx, verb: str) -> None:
         )
 
 
-def printable(ctx: Ctx, records: Records) -> None:
-    """Refuse (DLO631, then each DLO117) to approve a text whose forms, with ``records`` (the
-    approved edition's: ``forms.approving``), would print a name blank in one of its languages:
-    the route, form and names the submission and the agreements fixed, not the draft's own."""
+def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
+    """Refuse (DLO631, then each DLO117) to submit or approve (``verb``) a text whose forms, with
+    ``records``, would print a name blank in one of its languages: for a submission the route and
+    form it fixes (``records.route``, ``approved_by``, ``approval_form``), the names as the
+    registry gives them now, which it captures; for an approval the approved edition's
+    (``forms.approving``): the route, form and names the submission and the agreements fixed.
+    Never the draft's own route, which is the next revision's."""
     model, registry = ctx.model, ctx.registry
     blanks = [
         p
@@ -104,11 +108,18 @@ def printable(ctx: Ctx, records: Records) -> None:
         for p in form_names.missing(model, ctx.document.source, registry, lang, records)
     ]
     if blanks:
-        message = Msg(
-            "{id} cannot be approved: its forms would print {n} name(s) blank (listed below)",
-            id=ctx.reg_id,
-            n=len(blanks),
-        )
+        if verb == "submitted":
+            message = Msg(
+                "{id} cannot be submitted: its forms would print {n} name(s) blank (listed below)",
+                id=ctx.reg_id,
+                n=len(blanks),
+            )
+        else:
+            message = Msg(
+                "{id} cannot be approved: its forms would print {n} name(s) blank (listed below)",
+                id=ctx.reg_id,
+                n=len(blanks),
+            )
         raise DloError([error(ctx.at(), "DLO631", message), *blanks])
 
 
