@@ -115,3 +115,17 @@ def agreement_part(text: str) -> str:
     if _APPROVES_KK.search(text, agree.end()):
         return text[: agree.end()]
     return text
+
+
+# Who initiates a change is who writes the memo or the proposal the change is made on: the
+# position after "служебной записке" / "представлению" (Russian), before "қызметтік жазбасы" /
+# "ұсынысы" (Kazakh), up to the nearest punctuation; not the official whose order makes it.
+_RU_MEMO = re.compile(r"(?:записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
+_KK_MEMO = re.compile(r"([^,;.:]+?)\s+(?:қызметтік\s+жазба|ұсыныс)\w*", re.IGNORECASE)
+
+
+def initiating_part(text: str) -> str:
+    """The part of a clause on changes that names who initiates them (``_RU_MEMO``,
+    ``_KK_MEMO``): the writers of the memos it names, or the whole text when it names none."""
+    found = [m.group(1) for memo in (_RU_MEMO, _KK_MEMO) for m in memo.finditer(text)]
+    return "; ".join(found) if found else text

@@ -94,24 +94,29 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
     return best if counts[best] >= 2 else None
 
 
-# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian).
+def _both(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [(a, b) for a in firsts for b in seconds]
+
+
+# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian); a change is initiated
+# by who writes the memo ("қызметтік жазбасы", "служебной записке") or proposes it; the facts of
+# ``_WITH_ITEMS`` may be stated by what a clause lists below it ("… на основании: 1) …").
 _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
     ("approvers", [("келісіледі",), ("согласовыва",), ("согласуется",)]),
     ("approval", [("бекітіледі",), ("утверждается",)]),
-    ("change_initiators", [("өзгеріс", "бастама"), ("изменени", "инициатив")]),
+    (
+        "change_initiators",
+        _both(("өзгеріс",), ("бастама", "жазба"))
+        + _both(("изменени",), ("инициатив", "записк", "представлени")),
+    ),
     ("reports_to", [("бағынады",), ("подчиняется",), ("подчинен",)]),
     (
         "instructions_from",
-        [
-            ("тапсырмаларды", "алады"),
-            ("нұсқауларды", "алады"),
-            ("получает", "задани"),
-            ("получает", "указани"),
-            ("получает", "поручени"),
-        ],
+        _both(("тапсырмаларды", "нұсқауларды"), ("алады",))
+        + _both(("получает",), ("задани", "указани", "поручени")),
     ),
 ]
-
+_WITH_ITEMS = ("instructions_from", "change_initiators")
 
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
@@ -140,7 +145,7 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
                 continue
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
-            text_words = every if fact == "instructions_from" else own
+            text_words = every if fact in _WITH_ITEMS else own
             if any(_says(text_words, needles) for needles in rules):
                 clause.states = fact
                 found[fact] = clause

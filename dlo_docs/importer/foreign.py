@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, words
+from ..mentions import agreement_part, contains, initiating_part, words
 from ..model import Registry
 from . import facts
 from .ids import Ids, slug
@@ -355,11 +355,19 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
             Msg("no clause names who approves; approval.by set to {by} (proposed)", by=by),
             Msg("set approval.by"),
         )
-    initiators = [position or by]
-    report.assumed(
-        Msg("change_initiators set to {initiators} (proposed)", initiators=initiators[0]),
-        Msg("set change_initiators"),
-    )
+    initiators = _initiators(found, stated.get("change_initiators"), lang)
+    if initiators:
+        report.confirm(
+            stated["change_initiators"].where,
+            Msg("change_initiators proposed from the text: {ids}", ids=", ".join(initiators)),
+            Msg("confirm who initiates changes"),
+        )
+    else:
+        initiators = [position or by]
+        report.assumed(
+            Msg("change_initiators set to {initiators} (proposed)", initiators=initiators[0]),
+            Msg("set change_initiators"),
+        )
     report.assumed(
         Msg(
             "the source names another organisation: {name}; its organisation, unit and positions are proposed from the text, nothing is taken from this project's registry",
@@ -368,3 +376,21 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
         Msg("check the proposed registry entries"),
     )
     return position, found.unit["id"], approvers, by, initiators
+
+
+def _initiators(found: Foreign, clause: Node | None, lang: str) -> list[str]:
+    """The proposed positions the clause on changes names as writing the memo a change is made
+    on (``mentions.initiating_part``); none (the clause then states no fact) when it names none
+    of them."""
+    if clause is None:
+        return []
+    said = words(initiating_part(facts.full_text(clause)))
+    proposed = [*([found.position] if found.position else []), *found.approvers, found.approval_by]
+    named = [
+        p["id"]
+        for p in proposed
+        if any(contains(said, m) for m in p.get("mentions", {}).get(lang, []))
+    ]
+    if not named:
+        clause.states = None
+    return list(dict.fromkeys(named))

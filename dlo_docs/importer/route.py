@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, words
+from ..mentions import agreement_part, contains, initiating_part, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -49,6 +49,8 @@ class _Reader:
         text = facts.full_text(clause)
         if fact == "approvers":
             text = agreement_part(text)
+        elif fact == "change_initiators":
+            text = initiating_part(text)
         found, _ = facts.named_in_order(text, registry or self.registry, self.lang)
         if not keep_own:
             found = [p for p in found if p != self.position]
@@ -181,8 +183,10 @@ def read_route(
             Msg("no clause names who approves; approval.by set to {top}", top=top),
             Msg("set approval.by"),
         )
-    initiators, _ = reader.named("change_initiators", keep_own=True)
+    initiators, said = reader.named("change_initiators", keep_own=True)
     if not initiators:
+        if said is not None:  # a clause on changes that names no position: it states no fact
+            said.states = None
         initiators = [position] if position else approvers[:1]
         report.assumed(
             Msg(

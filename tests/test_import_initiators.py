@@ -1,0 +1,93 @@
+"""Who initiates changes (``change_initiators``) is who writes the memo or the proposal a change
+is made on, as the clause on changes names it ("по служебной записке начальника …", "… бастығының
+қызметтік жазбасы бойынша"), not the official whose order makes the change; a clause naming none
+leaves the assumption (the position itself) to be confirmed, as before."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+from test_import_corpus import CORPUS
+from test_import_structure import registry_of
+from test_import_support import load_model
+
+from dlo_docs.mentions import initiating_part
+
+SEED_15 = (
+    "15. Осы Ережеге өзгерістер енгізу бөлімше бастығының, ПББ бастығының, академиялық мәселелер "
+    "жөніндегі проректордың  бастамасы бойынша жүзеге асырылады"
+)
+
+
+def _seed_with(project, clause_15: str):
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(SEED_15) == 1
+    source = project / "seed-memo.kk.txt"
+    source.write_text(text.replace(SEED_15, clause_15), encoding="utf-8")
+    return source
+
+
+def test_the_writer_of_the_memo_initiates_the_change_not_the_rector(project, dlo):
+    source = _seed_with(
+        project,
+        "15. Осы Ережеге өзгерістер Басқарма Төрағасы – Ректордың бұйрығымен, персоналды басқару "
+        "бөлімінің бастығының қызметтік жазбасы бойынша енгізіледі",
+    )
+    result = dlo("import", source, "--id", "memo", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "memo").change_initiators == ["hr-head"]
+    assert "no clause names who initiates changes" not in result.out + result.err
+
+
+def test_a_russian_clause_listing_its_bases_below_it(project, dlo):
+    """The basis in an item below the clause ("вносятся на основании: 1) приказа … по служебной
+    записке …"), as MNU's job instruction words it."""
+    source = project / "memo.ru.txt"
+    source.write_text(
+        "Должностная инструкция начальника отдела дистанционного обучения\n"
+        "1. Общие положения\n"
+        "1.1. Настоящая инструкция определяет обязанности начальника отдела дистанционного "
+        "обучения.\n"
+        "1.2. Начальник отдела дистанционного обучения подчиняется проректору по академическим "
+        "вопросам.\n"
+        "2. Изменения\n"
+        "2.1. Изменения в настоящую инструкцию вносятся на основании:\n"
+        "2.1.1. приказа Председателя Правления – Ректора по служебной записке начальника отдела "
+        "управления персоналом, согласованной с проректором по академическим вопросам.\n",
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "memo-ru", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "memo-ru").change_initiators == ["hr-head"]
+
+
+def test_the_part_that_names_the_initiator():
+    assert initiating_part("вносятся приказом Ректора по служебной записке декана, с визой") == (
+        "декана"
+    )
+    assert initiating_part("по представлению заведующего кафедрой; приказом") == (
+        "заведующего кафедрой"
+    )
+    assert initiating_part("Ректордың бұйрығымен, кафедра меңгерушісінің ұсынысы бойынша") == (
+        " кафедра меңгерушісінің"
+    )
+    said = "өзгерістер ПББ бастығының бастамасы бойынша енгізіледі"
+    assert initiating_part(said) == said  # no memo named: the whole clause, as before
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus of real regulations is not beside")
+@pytest.mark.parametrize("fmt", ["txt", "lo.docx", "pandoc.docx"])
+def test_mnus_instruction_is_changed_on_the_memo_of_its_dshr_director(project, dlo, fmt):
+    """MNU's 7.2: "Изменения … вносятся на основании: 7.2.1. приказа Председателя Правления MNU
+    по служебной записке директора DSHR, согласованной с Провостом" (the corpus README). The
+    director of DSHR, proposed from the agreement sheet's clause, initiates changes; the import
+    says so to be confirmed, and the lint finds the clause and the data agreeing."""
+    source = CORPUS / f"mnu-research-assistant.ru.{fmt}"
+    result = dlo("import", source, "--id", "mnu", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "mnu")
+    titles = {p.id: p.title.get("ru") for p in registry_of(project).positions}
+    assert [titles[p] for p in model.change_initiators] == ["Директор DSHR"]
+    assert "change_initiators proposed from the text" in result.err
+    check = dlo("check", "regulations/mnu", cwd=project)
+    assert "DLO101" not in check.out + check.err, check.out
