@@ -15,7 +15,7 @@ An output that prints only some of the forms is judged on those (``parts``): the
 (the organisation's name, on every form), the approval block (the approving official's title,
 and name when a signature approves), the rest of the title page (the city, the unit, the
 position), the agreement sheet and the acquaintance sheet. ``EVERY`` is the whole document
-(DOCX, PDF); ``printed_by(formats)`` the parts of a render's formats (HTML alone prints the
+(DOCX, PDF), without a sheet the regulation switches off (``sheets:``); ``printed_by(formats)`` the parts of a render's formats (HTML alone prints the
 header and the approval block); ``SHEET[kind]`` those of a sheet of its own.
 
 - ``missing(model, source, registry, lang, records=None, parts=EVERY) -> list[Problem]``;
@@ -72,6 +72,8 @@ def missing(
     """DLO117 for each name the ``parts`` of the ``lang`` forms of ``model`` would print as a
     blank; the names the journal captured (``records``) are taken before the registry's, as the
     forms take them."""
+    if parts == EVERY:  # the whole document prints only the sheets it does not switch off
+        parts = EVERY - {s for s in (AGREEMENT, ACQUAINTANCE) if not getattr(model.sheets, s)}
     problems = []
     for loc, what, eid, fields, captured in _printed(model, registry, records or Records()):
         shown = {f: names for (f, part), names in fields.items() if part in parts}

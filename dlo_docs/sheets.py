@@ -48,9 +48,9 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
 def _blanks(registry: Registry, source: Source, pids: Iterable[str | None], lang: str) -> None:
     """DloError (DLO117, at each position in the registry) when the act would print a party's
     title or name blank in ``lang``."""
-    problems = []
+    problems, parties = [], set(pids)
     for i, position in enumerate(registry.positions):
-        if position.id in set(pids):
+        if position.id in parties:
             fields = {"title": position.title, "holder": position.holder or {}}
             for field in form_names.unnamed(fields, lang):
                 loc = ["positions", i, field]

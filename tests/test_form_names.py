@@ -266,3 +266,42 @@ def test_a_submission_is_judged_on_the_route_it_fixes(project, dlo):
     with on_day("2024-09-03"):
         submitted = dlo("submit", "dlo-unit", cwd=project)
     assert submitted.code == 0, submitted.out + submitted.err
+
+
+def test_html_refuses_a_blank_in_the_header_or_the_approval_block(project, dlo):
+    """HTML alone prints the organisation's name and the approval block (the approving
+    official's title): either lacking in Russian stops the Russian HTML."""
+    org_ru = "    ru: НАО «Костанайский региональный университет имени Ахмета Байтурсынулы»\n"
+    rector_ru = "    ru: Председатель Правления – Ректор\n"
+    bilingual_without(project)
+    registry = project / "regulations" / "registry.yaml"
+    whole = registry.read_text(encoding="utf-8")
+    out = project / "out"
+    args = ("render", "dlo-unit", "--format", "html", "--draft", "--lang", "ru", "--out", out)
+    for line, said in ((org_ru, "'ksu' no ru name"), (rector_ru, "'rector' no ru title")):
+        assert whole.count(line) == 1, line
+        registry.write_text(whole.replace(line, ""), encoding="utf-8")
+        html = dlo(*args, cwd=project)
+        assert html.code == 1 and said in html.out + html.err, html.out + html.err
+        assert not (out / "dlo-unit.ru.html").exists()
+    registry.write_text(whole, encoding="utf-8")
+    assert dlo(*args, cwd=project).code == 0
+
+
+def test_a_sheet_the_regulation_switches_off_judges_no_name(project, dlo):
+    """With ``sheets: {agreement: false}`` the document prints no agreement sheet: an approver's
+    holder lacking in Russian stops neither the Russian DOCX nor dlo check; the agreement sheet
+    asked for on its own still refuses it."""
+    bilingual_without(project, HR_HOLDER_RU)
+    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8") + "sheets: {agreement: false}\n", encoding="utf-8"
+    )
+    out = project / "out"
+    ru = ("--draft", "--lang", "ru", "--out", out)
+    docx = dlo("render", "dlo-unit", "--format", "docx", *ru, cwd=project)
+    assert docx.code == 0, docx.out + docx.err
+    check = dlo("check", "regulations/dlo-unit", cwd=project)
+    assert "DLO117" not in check.out, check.out
+    sheet = dlo("sheet", "agreement", "dlo-unit", *ru, cwd=project)
+    assert sheet.code == 1 and "'hr-head' no ru holder" in sheet.out + sheet.err
