@@ -46,13 +46,34 @@ def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, d
     assert any("<w:noBreakHyphen/>" in h for h in headers)  # the running header names the code
 
 
-def test_runs_write_a_non_breaking_hyphen_as_words_own():
-    assert ooxml.unbreakable("ДИ 07-01") == "ДИ\u00a007\u201101"
-    assert ooxml.runs("a\u2011b") == (
-        '<w:r><w:t xml:space="preserve">a</w:t></w:r><w:r><w:noBreakHyphen/></w:r>'
-        '<w:r><w:t xml:space="preserve">b</w:t></w:r>'
+def test_only_the_code_is_written_unbreakable_and_only_when_a_line_holds_it():
+    nb = "<w:r><w:noBreakHyphen/></w:r>"
+    assert ooxml.with_code("{kind} {code}.", "ДИ 07-01", kind="a-b") == (
+        '<w:r><w:t xml:space="preserve">a-b </w:t></w:r>'  # the other fields as they are
+        '<w:r><w:t xml:space="preserve">ДИ\u00a007</w:t></w:r>'
+        + nb
+        + '<w:r><w:t xml:space="preserve">01</w:t></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r>'
     )
-    assert ooxml.runs("\u2011") == "<w:r><w:noBreakHyphen/></w:r>"
+    long = "ЛН " + "Ж" * 30 + "-" + "К" * 30  # longer than a line holds: it keeps its breaks
+    assert ooxml.with_code("{code}", long) == ooxml.runs(long)
+    assert "\u2011" in ooxml.runs("a\u2011b")  # a text's own U+2011 stays as typed
+
+
+def test_a_texts_own_non_breaking_hyphen_survives_the_round_trip(project, dlo):
+    """A clause typed with U+2011 is rendered and read back by ``dlo import --onto`` as typed."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Ахмет Байтұрсынұлы") >= 1
+    path.write_text(text.replace("Ахмет Байтұрсынұлы", "Ахмет\u2011Байтұрсынұлы", 1), "utf-8")
+    before = path.read_bytes()
+    out = project / "out"
+    assert (
+        dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code
+        == 0
+    )
+    result = dlo("import", out / "dlo-head.kk.docx", "--onto", "dlo-head", cwd=project)
+    assert result.code == 0, result.out + result.err
+    assert path.read_bytes() == before
 
 
 @pytest.mark.slow  # LibreOffice
@@ -72,3 +93,20 @@ def test_the_pdf_never_breaks_a_line_inside_the_code(project, dlo):
     assert len(whole) >= 2, lines[:30]  # the title page and each running header
     assert not [line for line in lines if re.search(r"Ж-?$|^-?07/2026", line)], lines[:30]
     assert any(line == CODE for line in lines[:40])  # "Коды:" alone above it, on the title page
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_a_code_longer_than_a_line_breaks_at_a_hyphen_not_inside_a_word(project, dlo):
+    long = "ЛН " + "Ж" * 30 + "-" + "К" * 30 + "-07/2026 X"
+    _with_code(project, long)
+    out = project / "out"
+    result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
+    assert result.code == 0, result.out + result.err
+    reader = pypdf.PdfReader(out / "dlo-head.kk.pdf")
+    lines = [
+        " ".join(line.split())
+        for page in reader.pages
+        for line in page.extract_text(extraction_mode="layout").splitlines()
+    ]
+    assert not [line for line in lines if re.search(r"[ЖК]$", line)], lines[:30]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 # characters XML 1.0 does not allow; dropped from every text
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
-NO_BREAK_HYPHEN = "\u2011"
+CODE_ON_ONE_LINE = 50  # characters: a longer code may not fit a line, and keeps its breaks
 
 
 def escape(text: str) -> str:
@@ -25,8 +25,7 @@ def clean(text: str) -> str:
 
 
 def runs(text: str) -> str:
-    """Runs for ``text``; line breaks, tabs and non-breaking hyphens (U+2011) become w:br,
-    w:tab and w:noBreakHyphen."""
+    """Runs for ``text``; line breaks and tabs become w:br and w:tab."""
     out = []
     for i, line in enumerate(INVALID_XML.sub("", text).split("\n")):
         if i:
@@ -34,19 +33,26 @@ def runs(text: str) -> str:
         for j, piece in enumerate(line.split("\t")):
             if j:
                 out.append("<w:r><w:tab/></w:r>")
-            for k, part in enumerate(piece.split(NO_BREAK_HYPHEN)):
-                if k:
-                    out.append("<w:r><w:noBreakHyphen/></w:r>")
-                if part:
-                    out.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+            if piece:
+                out.append(f'<w:r><w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
     return "".join(out)
 
 
-def unbreakable(code: str) -> str:
-    """A document's code kept on one line where a line holds it ("ДИ DSHR 07-01/2026" was set
-    "… 07-" / "01/2026"): its spaces no-break spaces, its hyphens non-breaking ones, which
-    ``runs`` writes as Word's w:noBreakHyphen (the document font has no U+2011)."""
-    return code.replace(" ", "\u00a0").replace("-", NO_BREAK_HYPHEN)
+def with_code(template: str, code: str, **fields: str) -> str:
+    """Runs for ``template`` (a label's format string) with ``fields`` and the document's
+    ``code`` in its place, kept on one line where a line holds it ("ДИ DSHR 07-01/2026" was set
+    "… 07-" / "01/2026"): its spaces no-break spaces, its hyphens Word's w:noBreakHyphen (the
+    document font has no U+2011). Only the code is so written: a text's own U+2011 stays as
+    typed."""
+    before, _, after = template.partition("{code}")
+    pieces = [runs(before.format(**fields))]
+    if len(code) > CODE_ON_ONE_LINE:
+        pieces.append(runs(code))
+    else:
+        for k, part in enumerate(code.replace(" ", "\u00a0").split("-")):
+            pieces.append("<w:r><w:noBreakHyphen/></w:r>" * bool(k) + runs(part))
+    pieces.append(runs(after.format(**fields)))
+    return "".join(pieces)
 
 
 def field(instr: str, shown: str) -> str:

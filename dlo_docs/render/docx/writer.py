@@ -85,7 +85,7 @@ class Writer:
             self.p("info", form["position"].format(position=rd.position))
         else:
             self.p("info", form["unit"].format(unit=rd.unit))
-        self.p("info", form["code"].format(code=ooxml.unbreakable(rd.code)))
+        self.parts.append(ooxml.paragraph(self.ids["info"], ooxml.with_code(form["code"], rd.code)))
         self.p("info", self.edition(), tail='<w:r><w:br w:type="page"/></w:r>')
 
     def body(self) -> None:
@@ -103,15 +103,14 @@ class Writer:
     def sheet_heading(self, key: str) -> None:
         rd = self.rd
         self.p("sheet_heading", self.labels["sheet"][key]["title"])
-        self.p(
-            "sheet_subtitle",
-            self.form["of_document"].format(
-                kind=rd.kind_label,
-                title=inner_quotes(rd.title),
-                code=ooxml.unbreakable(rd.code),
-                edition=self.edition(),
-            ),
+        subtitle = ooxml.with_code(
+            self.form["of_document"],
+            rd.code,
+            kind=rd.kind_label,
+            title=inner_quotes(rd.title),
+            edition=self.edition(),
         )
+        self.parts.append(ooxml.paragraph(self.ids["sheet_subtitle"], subtitle))
 
     def fixed(self, value: str, corrected: bool) -> str:
         """A value a correction event fixed, marked as corrected ("(түзетілді)")."""
@@ -225,9 +224,11 @@ class Writer:
     # -- header and footer
     def header(self) -> str:
         rd = self.rd
-        code = ooxml.unbreakable(rd.code)
-        line = self.form["header"].format(kind=rd.kind_label, code=code, edition=self.edition())
-        return self.draft_mark() + self.para("header", rd.organisation) + self.para("header", line)
+        line = ooxml.with_code(
+            self.form["header"], rd.code, kind=rd.kind_label, edition=self.edition()
+        )
+        organisation = self.para("header", rd.organisation)
+        return self.draft_mark() + organisation + ooxml.paragraph(self.ids["header"], line)
 
     def draft_mark(self) -> str:
         """A draft's ЖОБА / ПРОЕКТ paragraph for the head of every page (empty for an approved
