@@ -8,6 +8,7 @@ it); any other element in both moved. One that only got a new number, because so
 it was added, removed or moved, kept its place.
 
 - ``parents(doc)``: (id, parent id) of every element, in the order of ``numbering.walk``;
+- ``nodes(doc)``: (id, parent id, kind) of every element, in that order;
 - ``kept(old, new)``: the ids that kept their place, of (id, parent id, kind) in document order.
 """
 
@@ -16,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
+
+from . import numbering
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Clause, Item, Regulation
@@ -43,6 +46,14 @@ def parents(doc: Regulation) -> Iterator[tuple[str, str | None]]:
             yield paragraph.id, chapter.id
             for cl in paragraph.clauses:
                 yield from clause(cl, paragraph.id)
+
+
+def nodes(doc: Regulation) -> list[Node]:
+    """(id, parent id, kind) of every element of ``doc``, in the order of ``numbering.walk``."""
+    return [
+        (eid, parent, n.kind)
+        for n, (eid, parent) in zip(numbering.walk(doc), parents(doc), strict=True)
+    ]
 
 
 def _in_order(old_order: list[str], new_order: list[str]) -> set[str]:

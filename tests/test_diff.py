@@ -166,8 +166,8 @@ def test_sub_clauses_are_named_as_printed():
 
 def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
     """An item printed "–" has no number of its own: it is the clause's paragraph (абзац), the
-    clause's own text being the first ("Абзац 4 пункта 10" for its 3rd item), as a lawyer cites
-    it; an item inside it keeps its own marker."""
+    lines the clause prints counted, its own text the first ("Абзац 4 пункта 10" for its 3rd
+    item), as a lawyer cites it; an item inside it keeps its own marker."""
     data = seed_data()
     find(data, "duties")["items_style"] = "dashed"
     find(data, "duties.5")["items"] = [{"id": "duties.5.a", "text": "бірінші"}]
@@ -187,6 +187,12 @@ def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
     old_labels = copy.deepcopy(RU)
     del old_labels["diff"]["element"]["indent"]
     assert change_name(duty, old_labels) == "Подпункт 3) пункта 10"
+    # a line printed inside an earlier dashed item ("а)") is a paragraph of the clause too
+    for edition in (data, new_data):
+        find(edition, "duties.2")["items"] = [{"id": "duties.2.a", "text": "ішкі"}]
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    duty = {c.id: c for c in compare(old, new, KK).changes}["duties.3"]
+    assert change_name(duty, RU) == "Абзац 5 пункта 10"
 
 
 def test_the_change_registration_sheet_lists_the_sub_clause_that_changed():
@@ -208,6 +214,26 @@ def test_the_change_registration_sheet_lists_the_sub_clause_that_changed():
     find(new_data, "duties")["text"] = "Міндеттері (жаңа):"
     new = Regulation.model_validate(new_data)
     assert changed_clauses(old, new) == f"10, 10.4, 10.{last}, 10.1"
+
+
+def test_the_change_registration_sheet_lists_the_clauses_of_a_moved_chapter():
+    """A chapter moved (the comparison: "moved ch3 → ch2") moves its clauses: the sheet lists
+    them at their new numbers, not an empty cell; a clause whose items are switched to or from
+    sub-clauses is listed once, by its own number, never each sub-clause as added or removed."""
+    data = seed_data()
+    new_data = copy.deepcopy(data)
+    chapters = new_data["chapters"]
+    chapters[1], chapters[2] = chapters[2], chapters[1]  # abbreviations before the references
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    moved = [c for c in compare(old, new, KK).changes if c.what == "moved"]
+    assert [(c.kind, c.id) for c in moved] == [("chapter", "abbreviations")]
+    listed = changed_clauses(old, new)
+    assert listed == "3", listed  # its one clause, 4 before, 3 now
+    switched = copy.deepcopy(data)
+    find(switched, "duties")["items_style"] = "subclauses"
+    old_s, new_s = old, Regulation.model_validate(switched)
+    assert changed_clauses(old_s, new_s) == "10"
+    assert changed_clauses(new_s, old_s) == "10"
 
 
 def test_sides_hold_the_changed_words():

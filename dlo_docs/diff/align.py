@@ -56,7 +56,7 @@ class Place:
     note: str | None = None  # the drafter's rationale, in this language
     shown: str = ""  # as printed, of the clause or sub-clause it is or is in: "11", "3.5", "3.5.1"
     below: tuple[int, ...] = ()  # items: its path below that clause or sub-clause (numbering.named)
-    dashed: bool = False  # an item in a clause whose items are dashed ("–"): named by paragraph
+    paragraph: int = 0  # an item in a dashed list ("–"): the clause's paragraph it is or is in
 
     @property
     def anchor(self) -> str:
@@ -146,14 +146,34 @@ class Comparison:
 
 def _named(
     doc: Regulation, n: numbering.Numbered, clause: numbering.Numbered | None
-) -> tuple[str, tuple[int, ...], bool]:
-    """``numbering.named`` of a clause or an item ('', () for the others), and whether it is an
-    item of a dashed list."""
+) -> tuple[str, tuple[int, ...]]:
+    """``numbering.named`` of a clause or an item ('', () for the others)."""
     if n.kind not in ("clause", "item"):
-        return "", (), False
+        return "", ()
     style = getattr(clause.element, "items_style", "numbered") if clause else "numbered"
-    shown, below = numbering.named(numbering.clause_shown(doc, n), style, n.path)
-    return shown, below, style == "dashed"
+    return numbering.named(numbering.clause_shown(doc, n), style, n.path)
+
+
+class _Paragraphs:
+    """The paragraph (абзац) of its clause each item of a dashed list is, or is in: the lines
+    the clause prints counted, its own text the first, every item below it one more (an item
+    inside a dashed item is counted too, and named after the dashed item it is in)."""
+
+    def __init__(self) -> None:
+        self.printed = self.dash = 0
+
+    def of(self, n: numbering.Numbered, clause: numbering.Numbered | None) -> int:
+        if n.kind == "clause":
+            self.printed = 1
+            return 0
+        if n.kind != "item" or clause is None:
+            return 0
+        self.printed += 1
+        if getattr(clause.element, "items_style", "numbered") != "dashed":
+            return 0
+        if len(n.path) == 1:
+            self.dash = self.printed
+        return self.dash
 
 
 def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
@@ -169,6 +189,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
 
     result = []
     clause: numbering.Numbered | None = None
+    paragraphs = _Paragraphs()
     for n, (eid, parent) in zip(numbering.walk(doc), placement.parents(doc), strict=True):
         el = n.element
         assert el.id == eid
@@ -195,6 +216,7 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
                 n.path,
                 note.strip() if note else None,
                 *_named(doc, n, clause),
+                paragraphs.of(n, clause),
             )
         )
     if missing:

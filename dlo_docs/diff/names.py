@@ -20,13 +20,13 @@ def _item_marker(place: Place, labels: dict[str, Any], skip: int = 0) -> str:
 
 
 def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any]) -> str | None:
-    """An item of a dashed list, printed "–", named by the clause's paragraph (абзац) it is,
-    the clause's own text being the first ("Абзац 4 пункта 10"), and an item inside it by its
-    marker in that paragraph; None with a label set that has no such names (a project's own,
-    written before them)."""
+    """An item of a dashed list, printed "–", named by the clause's paragraph (абзац) it is
+    (``Place.paragraph``: "Абзац 4 пункта 10"), and an item inside it by its marker in that
+    paragraph; None with a label set that has no such names (a project's own, written before
+    them)."""
     if "indent" not in element or "indent_item" not in element:
         return None
-    n = place.below[0] + 1
+    n = place.paragraph
     if len(place.below) == 1:
         return element["indent"].format(n=n, clause=place.shown)
     item = _item_marker(place, labels, skip=1)
@@ -44,7 +44,7 @@ def name(place: Place, labels: dict[str, Any]) -> str:
         return element["paragraph"].format(n=place.number, chapter=place.chapter)
     if place.kind == "clause" or not place.below:  # a clause, or a sub-clause
         return element["clause"].format(n=place.shown)
-    if place.dashed and (by_paragraph := _paragraph_name(place, element, labels)):
+    if place.paragraph and (by_paragraph := _paragraph_name(place, element, labels)):
         return by_paragraph
     return element["item"].format(item=_item_marker(place, labels), clause=place.shown)
 

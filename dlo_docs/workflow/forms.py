@@ -149,42 +149,59 @@ def _printed(data: Any) -> Any:
 
 def changed_clauses(old: Regulation, new: Regulation) -> str:
     """The clauses of ``new`` (by their numbers in ``new``, as printed) that differ from ``old``,
-    are new or moved (``placement``), then the numbers in ``old`` of clauses that were removed:
-    "5, 11, 14" ("2.3, 4.1" in a document that numbers its clauses within each chapter). A
-    clause whose items are sub-clauses is listed by the sub-clause that changed ("3.5.2"), and
-    by its own number when its own text did."""
-    before, after = _clauses(old), _clauses(new)
-    kept = placement.kept(_nodes(old), _nodes(new))
+    are new or moved, or are in a paragraph or chapter that moved (``placement``), then the
+    numbers in ``old`` of clauses that were removed: "5, 11, 14" ("2.3, 4.1" in a document that
+    numbers its clauses within each chapter). A clause whose items are sub-clauses is listed by
+    the sub-clause that changed ("3.5.2"), and by its own number when its own text did or its
+    items were switched to or from sub-clauses."""
+    styles = _items_styles(old)
+    switched = {cid for cid, st in _items_styles(new).items() if styles.get(cid, st) != st}
+    before, after = _clauses(old, switched), _clauses(new, switched)
+    moved = _moved(old, new)
     changed = [
         num
         for eid, (num, data) in after.items()
-        if eid not in before or before[eid][1] != data or eid not in kept
+        if eid not in before or before[eid][1] != data or eid in moved
     ]
     removed = [num for eid, (num, _) in before.items() if eid not in after]
     return ", ".join(changed + removed)
 
 
-def _clauses(model: Regulation) -> dict[str, tuple[str, Any]]:
+def _items_styles(model: Regulation) -> dict[str, str]:
+    return {cl.id: cl.items_style for _, _, cl in model.clauses()}
+
+
+def _clauses(model: Regulation, whole: set[str]) -> dict[str, tuple[str, Any]]:
     """Every clause and sub-clause, in document order: id -> (its number as printed, what of it
-    the document prints; a clause's sub-clauses left out of its own)."""
+    the document prints; a clause's sub-clauses left out of its own, unless it is ``whole``)."""
     found: dict[str, tuple[str, Any]] = {}
     clause: numbering.Numbered | None = None
     for n in numbering.walk(model):
         if n.kind == "clause":
             clause = n
             data = _printed(n.element.model_dump(mode="json"))
-            if n.element.items_style == "subclauses":  # type: ignore[union-attr]  # a clause's
+            if n.element.items_style == "subclauses" and n.element.id not in whole:  # type: ignore[union-attr]  # a clause's
                 data.pop("items", None)
             found[n.element.id] = (numbering.clause_shown(model, n), data)
-        elif numbering.subclause(n, clause):
+        elif numbering.subclause(n, clause) and clause.element.id not in whole:  # type: ignore[union-attr]  # found
             shown, _ = numbering.named(numbering.clause_shown(model, n), "subclauses", n.path)
             found[n.element.id] = (shown, _printed(n.element.model_dump(mode="json")))
     return found
 
 
-def _nodes(model: Regulation) -> list[placement.Node]:
-    kinds = {n.element.id: n.kind for n in numbering.walk(model)}
-    return [(eid, parent, kinds[eid]) for eid, parent in placement.parents(model)]
+def _moved(old: Regulation, new: Regulation) -> set[str]:
+    """The elements of ``new`` in both editions that did not keep their place, or whose
+    paragraph or chapter did not (``placement.kept``)."""
+    old_nodes, new_nodes = placement.nodes(old), placement.nodes(new)
+    kept = placement.kept(old_nodes, new_nodes)
+    common = {eid for eid, _, _ in old_nodes} & {eid for eid, _, _ in new_nodes}
+    up = {eid: parent for eid, parent, _ in new_nodes}
+    moved: set[str] = set()
+    for eid, _, _ in new_nodes:  # in document order: a parent before what it holds
+        parent = up[eid]
+        if (eid in common and eid not in kept) or (parent is not None and parent in moved):
+            moved.add(eid)
+    return moved
 
 
 def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_records.ChangeRecord]:
