@@ -18,6 +18,15 @@ from dlo_docs.render.docx import ooxml
 CODE = "ЛН " + "Ж" * 30 + "-07/2026"
 
 
+def _pdf_lines(path) -> list[str]:
+    """Every line of the PDF as its layout sets it, spaces collapsed."""
+    return [
+        " ".join(line.split())
+        for page in pypdf.PdfReader(path).pages
+        for line in page.extract_text(extraction_mode="layout").splitlines()
+    ]
+
+
 def _with_code(project, code: str = CODE) -> None:
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
@@ -83,12 +92,7 @@ def test_the_pdf_never_breaks_a_line_inside_the_code(project, dlo):
     out = project / "out"
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
-    reader = pypdf.PdfReader(out / "dlo-head.kk.pdf")
-    lines = [
-        " ".join(line.split())
-        for page in reader.pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-    ]
+    lines = _pdf_lines(out / "dlo-head.kk.pdf")
     whole = [line for line in lines if CODE in line]
     assert len(whole) >= 2, lines[:30]  # the title page and each running header
     assert not [line for line in lines if re.search(r"Ж-?$|^-?07/2026", line)], lines[:30]
@@ -103,10 +107,5 @@ def test_a_code_longer_than_a_line_breaks_at_a_hyphen_not_inside_a_word(project,
     out = project / "out"
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
-    reader = pypdf.PdfReader(out / "dlo-head.kk.pdf")
-    lines = [
-        " ".join(line.split())
-        for page in reader.pages
-        for line in page.extract_text(extraction_mode="layout").splitlines()
-    ]
+    lines = _pdf_lines(out / "dlo-head.kk.pdf")
     assert not [line for line in lines if re.search(r"[ЖК]$", line)], lines[:30]

@@ -142,14 +142,21 @@ def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
     assert changed_clauses(*editions()) == "10, 11, 14"
 
 
-def test_sub_clauses_are_named_as_printed():
-    """An item of a clause whose items are sub-clauses is printed "10.3." and named so; an item
-    inside it, printed "а)", is named after it ("Подпункт а) пункта 10.3")."""
+def _duties_revised(items_style: str) -> tuple[dict, dict]:
+    """The seed with its duties' items in ``items_style``, duty 5 holding one item, and its
+    revision (``revise``) in which that item is reworded too."""
     data = seed_data()
-    find(data, "duties")["items_style"] = "subclauses"
+    find(data, "duties")["items_style"] = items_style
     find(data, "duties.5")["items"] = [{"id": "duties.5.a", "text": "бірінші"}]
     new_data = revise(data)
     find(new_data, "duties.5.a")["text"] = "екінші"
+    return data, new_data
+
+
+def test_sub_clauses_are_named_as_printed():
+    """An item of a clause whose items are sub-clauses is printed "10.3." and named so; an item
+    inside it, printed "а)", is named after it ("Подпункт а) пункта 10.3")."""
+    data, new_data = _duties_revised("subclauses")
     old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
     changes = {c.id: c for c in compare(old, new, KK).changes}
     duty = changes["duties.3"]
@@ -168,11 +175,7 @@ def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
     """An item printed "–" has no number of its own: it is the clause's paragraph (абзац), the
     lines the clause prints counted, its own text the first ("Абзац 4 пункта 10" for its 3rd
     item), as a lawyer cites it; an item inside it keeps its own marker."""
-    data = seed_data()
-    find(data, "duties")["items_style"] = "dashed"
-    find(data, "duties.5")["items"] = [{"id": "duties.5.a", "text": "бірінші"}]
-    new_data = revise(data)
-    find(new_data, "duties.5.a")["text"] = "екінші"
+    data, new_data = _duties_revised("dashed")
     old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
     changes = {c.id: c for c in compare(old, new, KK).changes}
     duty = changes["duties.3"]

@@ -33,6 +33,20 @@ def bilingual_without(project, *lines: str) -> None:
     registry.write_text(text, encoding="utf-8")
 
 
+def approved_bilingual(project, dlo) -> None:
+    """The bilingual fixture in the project, agreed by its approvers and approved (edition 2 in
+    force on 3 June 2024)."""
+    bilingual_without(project)
+    with on_day("2024-06-03"):
+        for args in (
+            ("submit", "dlo-unit"),
+            ("agree", "dlo-unit", "--as", "vp-academic"),
+            ("agree", "dlo-unit", "--as", "hr-head"),
+            ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03"),
+        ):
+            assert dlo(*args, cwd=project).code == 0, args
+
+
 def test_check_reports_and_render_refuses_but_status_reads(project, dlo):
     bilingual_without(project, UNIT_RU)
     status = dlo("status", "dlo-unit", cwd=project)
@@ -81,15 +95,7 @@ def test_an_edition_in_force_whose_registry_lost_a_name(project, dlo):
     """dlo-unit approved in Kazakh and Russian; then the registry loses the unit's Russian
     name. The workflow still reads it (status: in force), and the site publishes it in Kazakh
     only, saying why, rather than a Russian page with the unit's name blank."""
-    bilingual_without(project)
-    with on_day("2024-06-03"):
-        for args in (
-            ("submit", "dlo-unit"),
-            ("agree", "dlo-unit", "--as", "vp-academic"),
-            ("agree", "dlo-unit", "--as", "hr-head"),
-            ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03"),
-        ):
-            assert dlo(*args, cwd=project).code == 0, args
+    approved_bilingual(project, dlo)
     registry = project / "regulations" / "registry.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace(UNIT_RU, ""), "utf-8")
     status = dlo("status", "dlo-unit", cwd=project)
@@ -230,15 +236,7 @@ def test_a_submission_is_judged_on_the_route_it_fixes(project, dlo):
     agreement sheet of this round would print it blank) rather than after every agreement; with
     docs-head's Russian title gone instead, it goes ahead (no form of this round prints it) and
     dlo check still reports it, for the next revision."""
-    bilingual_without(project)
-    with on_day("2024-06-03"):
-        for args in (
-            ("submit", "dlo-unit"),
-            ("agree", "dlo-unit", "--as", "vp-academic"),
-            ("agree", "dlo-unit", "--as", "hr-head"),
-            ("approve", "dlo-unit", "--order", "7", "--date", "2024-06-03"),
-        ):
-            assert dlo(*args, cwd=project).code == 0, args
+    approved_bilingual(project, dlo)
     with on_day("2024-09-02"):
         revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
         assert revise.code == 0, revise.out + revise.err
