@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 CODE = "DLO117"
 Names = Mapping[str, Any]  # a name by language
 
+_UNLISTED = ["agreement", "approvers"]  # where an approver of the route the draft lacks is named
 HEADER, APPROVAL, TITLE_PAGE = "header", "approval", "title page"
 AGREEMENT, ACQUAINTANCE = "agreement", "acquaintance"
 EVERY = frozenset({HEADER, APPROVAL, TITLE_PAGE, AGREEMENT, ACQUAINTANCE})
@@ -68,17 +69,25 @@ def missing(
     lang: str,
     records: Records | None = None,
     parts: Collection[str] = EVERY,
+    registry_source: Source | None = None,
 ) -> list[Problem]:
     """DLO117 for each name the ``parts`` of the ``lang`` forms of ``model`` would print as a
     blank; the names the journal captured (``records``) are taken before the registry's, as the
-    forms take them."""
+    forms take them. Each is placed where the regulation names it; an approver of the route
+    (``records.route``) the draft does not list, at its position in the registry
+    (``registry_source``, when given)."""
     if parts == EVERY:  # the whole document prints only the sheets it does not switch off
         parts = EVERY - {s for s in (AGREEMENT, ACQUAINTANCE) if not getattr(model.sheets, s)}
+    positions = {p.id: i for i, p in enumerate(registry.positions)}
     problems = []
     for loc, what, eid, fields, captured in _printed(model, registry, records or Records()):
         shown = {f: names for (f, part), names in fields.items() if part in parts}
         for field in unnamed(shown, lang):
-            problems.append(blank(source, loc, what, eid, field, lang, captured))
+            if registry_source is not None and loc == _UNLISTED and not captured:
+                at = ["positions", positions[eid], field]
+                problems.append(blank(registry_source, at, what, eid, field, lang))
+            else:
+                problems.append(blank(source, loc, what, eid, field, lang, captured))
     return problems
 
 
@@ -147,8 +156,8 @@ def _printed(
     approving = records.approved_by or model.approval.by
     named.append((["approval", "by"], approving, APPROVAL, APPROVAL if by_signature else None))
     for pid in records.route or approvers:
-        at = [approvers.index(pid)] if pid in approvers else []
-        named.append((["agreement", "approvers", *at], pid, AGREEMENT, AGREEMENT))
+        loc = ["agreement", "approvers", approvers.index(pid)] if pid in approvers else _UNLISTED
+        named.append((loc, pid, AGREEMENT, AGREEMENT))
     for loc, pid, title_part, holder_part in named:
         captured = records.positions.get(pid) if loc != ["position"] else None
         pos = positions.get(pid)

@@ -255,6 +255,8 @@ def test_a_submission_is_judged_on_the_route_it_fixes(project, dlo):
     assert refused.code == 1, said
     assert "dlo-unit cannot be submitted: its forms would print 1 name(s) blank" in said, said
     assert "the registry gives position 'hr-head' no ru holder" in said, said
+    holder = whole.splitlines().index("    kk: Г. М. Жұмабаева") + 1
+    assert f"regulations/registry.yaml:{holder}:5: error DLO117" in said, said  # not the draft's
     assert journal.read_bytes() == before
     docs_ru = "    ru: Начальник отдела документационного обеспечения\n"
     assert whole.count(docs_ru) == 1

@@ -105,7 +105,14 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     blanks = [
         p
         for lang in model.languages
-        for p in form_names.missing(model, ctx.document.source, registry, lang, records)
+        for p in form_names.missing(
+            model,
+            ctx.document.source,
+            registry,
+            lang,
+            records,
+            registry_source=ctx.loaded.registry_source,
+        )
     ]
     if blanks:
         if verb == "submitted":
