@@ -1,6 +1,7 @@
-"""A document's code is an identifier: the forms keep it on one line ("ДИ DSHR 07-/2026" was set
-"ДИ DSHR 07-" / "/2026"), except in the transfer act's narrow column, where breaking at its
-hyphen is better than breaking anywhere."""
+"""A document's code is an identifier: the forms keep it on one line ("ДИ DSHR 07-01/2026" was
+set "ДИ DSHR 07-" / "01/2026" under a sheet's heading), except a code too long to be sure a line
+holds it, and in the transfer act's narrow column, where breaking at its hyphen is better than
+breaking anywhere."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from test_pdf import needs_soffice
 
 from dlo_docs.render.docx import ooxml
 
-# one token of 30 letters, then the hyphen: "Коды: ЛН ЖЖЖ…Ж-" fills the title page's line, so a
-# breakable hyphen or space ends it there
-CODE = "ЛН " + "Ж" * 30 + "-07/2026"
+CODE = "ДИ DSHR 07-01/2026"
+# padding the title so that a sheet's subtitle ("…«title», CODE, 1-басылым") reaches the line's
+# end inside the code: the previous writer broke it after "07-" there
+PADDED = " жаңа" * 13
+TITLE = "  kk: Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы\n"
 
 
 def _pdf_lines(path) -> list[str]:
@@ -30,8 +33,9 @@ def _pdf_lines(path) -> list[str]:
 def _with_code(project, code: str = CODE) -> None:
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.count("code: ЛН ҮББИ 01-2024\n") == 1
-    path.write_text(text.replace("code: ЛН ҮББИ 01-2024\n", f"code: {code}\n"), "utf-8")
+    assert text.count("code: ЛН ҮББИ 01-2024\n") == 1 and text.count(TITLE) == 1
+    text = text.replace("code: ЛН ҮББИ 01-2024\n", f"code: {code}\n")
+    path.write_text(text.replace(TITLE, TITLE[:-1] + PADDED + "\n"), "utf-8")
 
 
 def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, dlo):
@@ -44,13 +48,11 @@ def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, d
         == 0
     )
     path = out / "dlo-head.kk.docx"
-    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
-    assert "Ж</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t" in xml
-    assert "Ж-07" not in xml.replace("<w:noBreakHyphen/>", "")  # every hyphen of it is one
-    document = docx.Document(str(path))
-    lines = [p.text for p in document.paragraphs]
-    assert f"Коды: {CODE.replace(' ', chr(0xA0))}" in lines  # a reader sees "-"
     package = zipfile.ZipFile(path)
+    xml = package.read("word/document.xml").decode()
+    assert "07</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t" in xml
+    lines = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert f"Коды: {CODE.replace(' ', chr(0xA0))}" in lines  # a reader sees "-"
     headers = [package.read(n).decode() for n in package.namelist() if "/header" in n]
     assert any("<w:noBreakHyphen/>" in h for h in headers)  # the running header names the code
 
@@ -63,9 +65,13 @@ def test_only_the_code_is_written_unbreakable_and_only_when_a_line_holds_it():
         + nb
         + '<w:r><w:t xml:space="preserve">01</w:t></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r>'
     )
-    long = "ЛН " + "Ж" * 30 + "-" + "К" * 30  # longer than a line holds: it keeps its breaks
+    long = "ЛН " + "Ж" * 30 + "-" + "К" * 30  # longer than a line surely holds: keeps its breaks
     assert ooxml.with_code("{code}", long) == ooxml.runs(long)
     assert "\u2011" in ooxml.runs("a\u2011b")  # a text's own U+2011 stays as typed
+    # a project's own label is formatted as any other: the code twice, braces, no code at all
+    assert ooxml.with_code("{code}/{code}", "A-B").count(nb) == 2
+    assert ooxml.with_code("{{code}} {code!s}", "A") == ooxml.runs("{code} ") + ooxml.runs("A")
+    assert ooxml.with_code("Коды", "A-B") == ooxml.runs("Коды")
 
 
 def test_a_texts_own_non_breaking_hyphen_survives_the_round_trip(project, dlo):
@@ -93,10 +99,9 @@ def test_the_pdf_never_breaks_a_line_inside_the_code(project, dlo):
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
     lines = _pdf_lines(out / "dlo-head.kk.pdf")
-    whole = [line for line in lines if CODE in line]
-    assert len(whole) >= 2, lines[:30]  # the title page and each running header
-    assert not [line for line in lines if re.search(r"Ж-?$|^-?07/2026", line)], lines[:30]
-    assert any(line == CODE for line in lines[:40])  # "Коды:" alone above it, on the title page
+    subtitles = [line for line in lines if line.startswith(CODE + ", ")]
+    assert len(subtitles) == 4, lines  # under each sheet's heading, the code opens the line
+    assert not [line for line in lines if re.search(r"(ДИ|DSHR|07-)$", line)], lines
 
 
 @pytest.mark.slow  # LibreOffice

@@ -237,6 +237,11 @@ def test_the_change_registration_sheet_lists_the_clauses_of_a_moved_chapter():
     old_s, new_s = old, Regulation.model_validate(switched)
     assert changed_clauses(old_s, new_s) == "10"
     assert changed_clauses(new_s, old_s) == "10"
+    # a clause of sub-clauses that moves is listed by its number, not each sub-clause too
+    moved_s = copy.deepcopy(switched)
+    duties_at, rights_at = find(moved_s, "duties-section"), find(moved_s, "rights-section")
+    duties_at["clauses"], rights_at["clauses"] = rights_at["clauses"], duties_at["clauses"]
+    assert changed_clauses(new_s, Regulation.model_validate(moved_s)) == "10, 11"
 
 
 def test_sides_hold_the_changed_words():

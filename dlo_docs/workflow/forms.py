@@ -190,16 +190,18 @@ def _clauses(model: Regulation, whole: set[str]) -> dict[str, tuple[str, Any]]:
 
 
 def _moved(old: Regulation, new: Regulation) -> set[str]:
-    """The elements of ``new`` in both editions that did not keep their place, or whose
-    paragraph or chapter did not (``placement.kept``)."""
+    """The elements of ``new`` in both editions that did not keep their place, and the
+    clauses of a paragraph or chapter that did not (``placement.kept``)."""
     old_nodes, new_nodes = placement.nodes(old), placement.nodes(new)
     kept = placement.kept(old_nodes, new_nodes)
     common = {eid for eid, _, _ in old_nodes} & {eid for eid, _, _ in new_nodes}
-    up = {eid: parent for eid, parent, _ in new_nodes}
+    kinds = {eid: kind for eid, _, kind in new_nodes}
     moved: set[str] = set()
-    for eid, _, _ in new_nodes:  # in document order: a parent before what it holds
-        parent = up[eid]
-        if (eid in common and eid not in kept) or (parent is not None and parent in moved):
+    for eid, parent, _ in new_nodes:  # in document order: a parent before what it holds
+        # a clause moves with its chapter or paragraph; a sub-clause only on its own (the
+        # clause's number names one that moved with it)
+        carried = parent in moved and kinds[parent] in ("chapter", "paragraph")
+        if (eid in common and eid not in kept) or carried:
             moved.add(eid)
     return moved
 

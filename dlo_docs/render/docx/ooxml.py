@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 # characters XML 1.0 does not allow; dropped from every text
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
-CODE_ON_ONE_LINE = 50  # characters: a longer code may not fit a line, and keeps its breaks
+CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
+_CODE_MARK = "\x00code\x00"  # where the code goes (no text holds NUL: XML cannot)
 
 
 def escape(text: str) -> str:
@@ -40,19 +41,16 @@ def runs(text: str) -> str:
 
 def with_code(template: str, code: str, **fields: str) -> str:
     """Runs for ``template`` (a label's format string) with ``fields`` and the document's
-    ``code`` in its place, kept on one line where a line holds it ("ДИ DSHR 07-01/2026" was set
-    "… 07-" / "01/2026"): its spaces no-break spaces, its hyphens Word's w:noBreakHyphen (the
+    ``code``, kept on one line where a line surely holds it ("ДИ DSHR 07-01/2026" was set "…
+    07-" / "01/2026"): its spaces no-break spaces, its hyphens Word's w:noBreakHyphen (the
     document font has no U+2011). Only the code is so written: a text's own U+2011 stays as
-    typed."""
-    before, _, after = template.partition("{code}")
-    pieces = [runs(before.format(**fields))]
+    typed. The label is formatted as any other (``{code}`` twice, ``{{code}}``, none)."""
+    text = template.format(code=_CODE_MARK, **fields)
     if len(code) > CODE_ON_ONE_LINE:
-        pieces.append(runs(code))
-    else:
-        for k, part in enumerate(code.replace(" ", "\u00a0").split("-")):
-            pieces.append("<w:r><w:noBreakHyphen/></w:r>" * bool(k) + runs(part))
-    pieces.append(runs(after.format(**fields)))
-    return "".join(pieces)
+        return runs(text.replace(_CODE_MARK, code))
+    pieces = [runs(part) for part in code.replace(" ", "\u00a0").split("-")]
+    written = "<w:r><w:noBreakHyphen/></w:r>".join(pieces)
+    return written.join(runs(part) for part in text.split(_CODE_MARK))
 
 
 def field(instr: str, shown: str) -> str:
