@@ -117,15 +117,36 @@ def agreement_part(text: str) -> str:
     return text
 
 
-# Who initiates a change is who writes the memo or the proposal the change is made on: the
-# position after "служебной записке" / "представлению" (Russian), before "қызметтік жазбасы" /
-# "ұсынысы" (Kazakh), up to the nearest punctuation; not the official whose order makes it.
-_RU_MEMO = re.compile(r"(?:записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
+# Who initiates a change is who writes the memo or the proposal it is made on: the position
+# right after "служебной записке" / "представлению" (Russian) up to the punctuation or to what
+# no longer names the writer ("на имя", "приказом", "согласованной"), right before "қызметтік
+# жазбасы" / "ұсынысы" (Kazakh) after the punctuation or the order ("Ректордың бұйрығымен");
+# not the official whose order makes the change.
+_RU_MEMO = re.compile(r"(?:служебн\w*\s+записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
+_RU_NOT_WRITER = re.compile(r"\s(?:на\s+имя|приказ|согласованн|утвержд|подписанн)", re.IGNORECASE)
 _KK_MEMO = re.compile(r"([^,;.:]+?)\s+(?:қызметтік\s+жазба|ұсыныс)\w*", re.IGNORECASE)
+_KK_NOT_WRITER = re.compile(r".*\s(?:бұйрығ\w*|бойынша|негізінде|сәйкес)\s", re.IGNORECASE)
+_INITIATIVE = re.compile(r"инициатив|бастама", re.IGNORECASE)
+_MEMO = re.compile(r"записк|представлени|қызметтік\s+жазба|ұсыныс", re.IGNORECASE)
 
 
 def initiating_part(text: str) -> str:
-    """The part of a clause on changes that names who initiates them (``_RU_MEMO``,
-    ``_KK_MEMO``): the writers of the memos it names, or the whole text when it names none."""
-    found = [m.group(1) for memo in (_RU_MEMO, _KK_MEMO) for m in memo.finditer(text)]
-    return "; ".join(found) if found else text
+    """The part of a clause on changes that names who initiates them: the whole text when it
+    names an initiative ("по инициативе …", "… бастамасы бойынша") or no memo; else the writers
+    of the memos and proposals it names (``_RU_MEMO``, ``_KK_MEMO``), "" when it names none."""
+    if _INITIATIVE.search(text) or not _MEMO.search(text):
+        return text
+    found = [_RU_NOT_WRITER.split(m.group(1))[0] for m in _RU_MEMO.finditer(text)]
+    found += [_KK_NOT_WRITER.sub(" ", " " + m.group(1)) for m in _KK_MEMO.finditer(text)]
+    return "; ".join(f.strip() for f in found if f.strip())
+
+
+def stating_part(fact: str, text: str) -> str:
+    """The part of a clause stating ``fact`` that names its positions (the import and the lint
+    read the same): who agrees (``agreement_part``), who initiates changes
+    (``initiating_part``), else the whole text."""
+    if fact == "approvers":
+        return agreement_part(text)
+    if fact == "change_initiators":
+        return initiating_part(text)
+    return text

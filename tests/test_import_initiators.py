@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED
 from test_import_corpus import CORPUS
-from test_import_structure import registry_of
+from test_import_structure import _their_text, registry_of
 from test_import_support import load_model
 
 from dlo_docs.mentions import initiating_part
@@ -62,17 +62,61 @@ def test_a_russian_clause_listing_its_bases_below_it(project, dlo):
 
 
 def test_the_part_that_names_the_initiator():
-    assert initiating_part("вносятся приказом Ректора по служебной записке декана, с визой") == (
-        "декана"
-    )
+    memo = "вносятся приказом Ректора по служебной записке декана, с визой"
+    assert initiating_part(memo) == "декана"
     assert initiating_part("по представлению заведующего кафедрой; приказом") == (
         "заведующего кафедрой"
     )
-    assert initiating_part("Ректордың бұйрығымен, кафедра меңгерушісінің ұсынысы бойынша") == (
-        " кафедра меңгерушісінің"
+    # the official whose order makes the change, or to whom the memo is addressed, is not its
+    # writer
+    assert initiating_part("Ректордың бұйрығымен ПББ бастығының қызметтік жазбасы бойынша") == (
+        "ПББ бастығының"
     )
+    assert initiating_part("на основании служебной записки начальника ОУП приказом Ректора") == (
+        "начальника ОУП"
+    )
+    assert initiating_part("по служебной записке декана на имя Ректора") == "декана"
+    assert initiating_part("по служебной записке, подписанной начальником ОУП") == ""
+    # an initiative named too, or no memo: the whole clause, as before
+    both = "по инициативе начальника ОУП, по служебной записке проректора"
+    assert initiating_part(both) == both
     said = "өзгерістер ПББ бастығының бастамасы бойынша енгізіледі"
-    assert initiating_part(said) == said  # no memo named: the whole clause, as before
+    assert initiating_part(said) == said
+
+
+def test_a_duty_about_memos_or_written_changes_is_not_the_clause_on_changes(project, dlo):
+    """ "жазбаша" (written) is no memo, and a duty to write memos about changes is no clause on
+    changes to the document: the seed's clause on changes still states who initiates them."""
+    text = SEED.read_text(encoding="utf-8")
+    duty = "бойынша ПОҚ мен университет студенттерін ақпараттық"
+    assert text.count(duty) == 1
+    text = text.replace(duty, "бойынша оқу процесіндегі өзгерістер туралы жазбаша ақпарат, " + duty)
+    source = project / "duty.kk.txt"
+    source.write_text(text, encoding="utf-8")
+    result = dlo("import", source, "--id", "duty", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "duty").change_initiators == ["dlo-head", "hr-head", "vp-academic"]
+
+
+def test_a_proposal_in_kazakh_and_a_clause_naming_no_known_writer(project, dlo):
+    """ "… ұсынысы бойынша" names its writer as a memo does; a clause on changes whose memo's
+    writer the registry does not know states no fact: it is left unmarked (no false DLO101 in
+    dlo check), and the assumption is reported."""
+    source = _seed_with(
+        project, "15. Осы Ережеге өзгерістер ПББ бастығының ұсынысы бойынша енгізіледі"
+    )
+    assert dlo("import", source, "--id", "proposal", cwd=project).code == 0
+    assert load_model(project, "proposal").change_initiators == ["hr-head"]
+    source = _seed_with(
+        project, "15. Осы Ережеге өзгерістер деканның қызметтік жазбасы бойынша енгізіледі"
+    )
+    result = dlo("import", source, "--id", "unknown", cwd=project)
+    assert result.code == 0, result.err
+    assert "no clause names who initiates changes" in result.out + result.err
+    written = (project / "regulations" / "unknown" / "regulation.yaml").read_text("utf-8")
+    assert "states: change_initiators" not in written
+    check = dlo("check", "regulations/unknown", cwd=project)
+    assert not [line for line in check.out.splitlines() if "DLO101: clause 15" in line], check.out
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus of real regulations is not beside")
@@ -91,3 +135,22 @@ def test_mnus_instruction_is_changed_on_the_memo_of_its_dshr_director(project, d
     assert "change_initiators proposed from the text" in result.err
     check = dlo("check", "regulations/mnu", cwd=project)
     assert "DLO101" not in check.out + check.err, check.out
+
+
+def test_another_organisations_memo_writer_not_proposed_states_no_fact(project, dlo, tmp_path):
+    """The memo's writer is none of the positions proposed from the text: the clause is left
+    unmarked (no false DLO101) and the assumption is reported."""
+    source = _their_text(tmp_path)
+    text = source.read_text(encoding="utf-8").replace(
+        "3.3. Ассистент несет",
+        "3.3. Изменения в настоящую инструкцию вносятся по служебной записке декана школы.\n"
+        "3.4. Ассистент несет",
+    )
+    source.write_text(text, encoding="utf-8")
+    result = dlo("import", source, "--id", "theirs", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert "change_initiators set to" in result.err
+    written = (project / "regulations" / "theirs" / "regulation.yaml").read_text("utf-8")
+    assert "states: change_initiators" not in written
+    check = dlo("check", "regulations/theirs", cwd=project)
+    assert "DLO101: clause 3.3" not in check.out + check.err, check.out

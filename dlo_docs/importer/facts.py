@@ -98,17 +98,11 @@ def _both(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[tuple[str, 
     return [(a, b) for a in firsts for b in seconds]
 
 
-# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian); a change is initiated
-# by who writes the memo ("қызметтік жазбасы", "служебной записке") or proposes it; the facts of
-# ``_WITH_ITEMS`` may be stated by what a clause lists below it ("… на основании: 1) …").
+# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian).
 _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
     ("approvers", [("келісіледі",), ("согласовыва",), ("согласуется",)]),
     ("approval", [("бекітіледі",), ("утверждается",)]),
-    (
-        "change_initiators",
-        _both(("өзгеріс",), ("бастама", "жазба"))
-        + _both(("изменени",), ("инициатив", "записк", "представлени")),
-    ),
+    ("change_initiators", [("өзгеріс", "бастама"), ("изменени", "инициатив")]),
     ("reports_to", [("бағынады",), ("подчиняется",), ("подчинен",)]),
     (
         "instructions_from",
@@ -116,7 +110,10 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
         + _both(("получает",), ("задани", "указани", "поручени")),
     ),
 ]
-_WITH_ITEMS = ("instructions_from", "change_initiators")
+# A change is also initiated by who writes the memo or proposal it is made on: a clause on changes
+# to the document ("Изменения в инструкцию вносятся на основании:") naming one, or listing it.
+_CHANGES = ("өзгеріс", "изменени")
+_MEMOS = [("қызметтік", "жазба"), ("ұсыныс",), ("служебн", "записк"), ("представлени",)]
 
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
@@ -145,12 +142,19 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
                 continue
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
-            text_words = every if fact in _WITH_ITEMS else own
-            if any(_says(text_words, needles) for needles in rules):
+            text_words = every if fact == "instructions_from" else own
+            if any(_says(text_words, needles) for needles in rules) or _memo(fact, own, every):
                 clause.states = fact
                 found[fact] = clause
                 break
     return found
+
+
+def _memo(fact: str, own: list[str], every: list[str]) -> bool:
+    """Whether a clause says who initiates changes by the memo or proposal (``_MEMOS``) they
+    are made on."""
+    named = fact == "change_initiators" and any(_says(every, needles) for needles in _MEMOS)
+    return named and _says_any(own, _CHANGES) and _says_any(own, _SELF_NAMES)
 
 
 _SEGMENTS = re.compile(r"[,;]|\s+(?:және|мен|и|а\s+также)\s+", re.IGNORECASE)

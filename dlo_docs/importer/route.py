@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, initiating_part, words
+from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -47,10 +47,7 @@ class _Reader:
         if clause is None:
             return [], None
         text = facts.full_text(clause)
-        if fact == "approvers":
-            text = agreement_part(text)
-        elif fact == "change_initiators":
-            text = initiating_part(text)
+        text = stating_part(fact, text)
         found, _ = facts.named_in_order(text, registry or self.registry, self.lang)
         if not keep_own:
             found = [p for p in found if p != self.position]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg, join
-from ..mentions import agreement_part, contains, initiating_part, named_positions, words
+from ..mentions import contains, named_positions, stating_part, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..project import Document
 from ..refs import element_ids
@@ -77,10 +77,7 @@ def check(view: View) -> Iterator[Problem]:
         at = view.document.source.text_at([*locs[clause.id], "text"], 0)
         for lang in doc.languages:
             text = clause_text(clause, lang, doc.main_lang)
-            if clause.states == "approvers":
-                text = agreement_part(text)  # not the official it also says approves it
-            elif clause.states == "change_initiators":
-                text = initiating_part(text)  # the memo's writer, not whose order makes it
+            text = stating_part(clause.states, text)  # not who approves, nor whose order
             if text.strip():
                 label = join(" ", [name(numbered[clause.id], view.clause_numbers), f"({lang})"])
                 yield from _check_text(view, _Stated(clause, lang, text, want, at, label))
