@@ -79,8 +79,13 @@ def missing(
     if parts == EVERY:  # the whole document prints only the sheets it does not switch off
         parts = EVERY - {s for s in (AGREEMENT, ACQUAINTANCE) if not getattr(model.sheets, s)}
     positions = {p.id: i for i, p in enumerate(registry.positions)}
-    problems = []
-    for loc, what, eid, fields, captured in _printed(model, registry, records or Records()):
+    records = records or Records()
+    problems = [
+        _undefined(source, eid)
+        for eid, part in _fixed(records)
+        if part in parts and eid not in positions and eid not in records.positions
+    ]
+    for loc, what, eid, fields, captured in _printed(model, registry, records):
         shown = {f: names for (f, part), names in fields.items() if part in parts}
         for field in unnamed(shown, lang):
             if registry_source is not None and loc == _UNLISTED and not captured:
@@ -89,6 +94,27 @@ def missing(
             else:
                 problems.append(blank(source, loc, what, eid, field, lang, captured))
     return problems
+
+
+def _fixed(records: Records) -> list[tuple[str, str]]:
+    """(position, the part printing it) of the approvers and the approving official the journal
+    fixed (a draft's own are ``refs``' to check)."""
+    approving = [(records.approved_by, APPROVAL)] if records.approved_by else []
+    return [(pid, AGREEMENT) for pid in records.route or []] + approving
+
+
+def _undefined(source: Source, eid: str) -> Problem:
+    """A position the journal's route names that the registry no longer defines."""
+    return error(
+        source.at(_UNLISTED),
+        CODE,
+        Msg(
+            "the route the journal fixed names position {id}, which the registry no longer "
+            "defines: the forms would print it blank",
+            id=repr(eid),
+        ),
+        Msg("restore position {id} in regulations/registry.yaml", id=repr(eid)),
+    )
 
 
 def unnamed(fields: Mapping[str, Names], lang: str) -> list[str]:

@@ -305,3 +305,35 @@ def test_a_sheet_the_regulation_switches_off_judges_no_name(project, dlo):
     assert "DLO117" not in check.out, check.out
     sheet = dlo("sheet", "agreement", "dlo-unit", *ru, cwd=project)
     assert sheet.code == 1 and "'hr-head' no ru holder" in sheet.out + sheet.err
+
+
+def test_a_route_position_the_registry_no_longer_defines_is_refused_not_a_crash(project, dlo):
+    """The round's route (fixed at submission) names hr-head; the draft names docs-head instead;
+    then hr-head's entry leaves the registry. The draft's forms and the agreement sheet are
+    refused with a message (DLO117), not an internal error."""
+    approved_bilingual(project, dlo)
+    with on_day("2024-09-02"):
+        revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
+        assert revise.code == 0, revise.out + revise.err
+    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("[vp-academic, hr-head]", "[vp-academic, docs-head]"), "utf-8")
+    with on_day("2024-09-03"):
+        assert dlo("submit", "dlo-unit", cwd=project).code == 0
+    registry = project / "regulations" / "registry.yaml"
+    whole = registry.read_text(encoding="utf-8")
+    start = whole.index("- id: hr-head\n")
+    end = whole.index("- id: docs-head\n")
+    registry.write_text(
+        whole[:start].replace("  head: hr-head\n", "  head: docs-head\n") + whole[end:], "utf-8"
+    )
+    out = project / "out"
+    for args in (
+        ("render", "dlo-unit", "--draft", "--format", "docx", "--out", out),
+        ("sheet", "agreement", "dlo-unit", "--draft", "--out", out),
+    ):
+        result = dlo(*args, cwd=project)
+        said = result.out + result.err
+        assert result.code == 1, said
+        assert "names position 'hr-head', which the registry no longer defines" in said, said
+        assert "Traceback" not in said and "internal error" not in said
