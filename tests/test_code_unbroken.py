@@ -1,7 +1,7 @@
 """A document's code is an identifier: the forms keep it on one line ("ДИ DSHR 07-01/2026" was
-set "ДИ DSHR 07-" / "01/2026" under a sheet's heading), except a code too long to be sure a line
-holds it, and in the transfer act's narrow column, where breaking at its hyphen is better than
-breaking anywhere."""
+set "ДИ DSHR 07-" / "01/2026" under a sheet's heading), and its edition ("1-басылым"), except a
+code too long to be sure a line holds it, and in the transfer act's narrow column, where breaking
+at its hyphen is better than breaking anywhere."""
 
 from __future__ import annotations
 
@@ -30,12 +30,12 @@ def _pdf_lines(path) -> list[str]:
     ]
 
 
-def _with_code(project, code: str = CODE) -> None:
+def _with_code(project, code: str = CODE, padded: str = PADDED) -> None:
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.count("code: ЛН ҮББИ 01-2024\n") == 1 and text.count(TITLE) == 1
     text = text.replace("code: ЛН ҮББИ 01-2024\n", f"code: {code}\n")
-    path.write_text(text.replace(TITLE, TITLE[:-1] + PADDED + "\n"), "utf-8")
+    path.write_text(text.replace(TITLE, TITLE[:-1] + padded + "\n"), "utf-8")
 
 
 def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, dlo):
@@ -72,6 +72,13 @@ def test_only_the_code_is_written_unbreakable_and_only_when_a_line_holds_it():
     assert ooxml.with_code("{code}/{code}", "A-B").count(nb) == 2
     assert ooxml.with_code("{{code}} {code!s}", "A") == ooxml.runs("{code} ") + ooxml.runs("A")
     assert ooxml.with_code("Коды", "A-B") == ooxml.runs("Коды")
+    # the edition too ("1-басылым", "издание 1")
+    assert ooxml.with_code("{edition}", "", "1-басылым") == (
+        ooxml.runs("1") + nb + ooxml.runs("басылым")
+    )
+    assert ooxml.with_code("{code}, {edition}", "A", "издание 1").endswith(
+        ooxml.runs("издание\u00a01")
+    )
 
 
 def test_a_texts_own_non_breaking_hyphen_survives_the_round_trip(project, dlo):
@@ -93,15 +100,23 @@ def test_a_texts_own_non_breaking_hyphen_survives_the_round_trip(project, dlo):
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-def test_the_pdf_never_breaks_a_line_inside_the_code(project, dlo):
-    _with_code(project)
+@pytest.mark.parametrize(
+    ("padded", "opens", "lines"),
+    [(PADDED, CODE + ", ", 4), (" жаңа" * 11, "1-басылым", 5)],  # (and the title page's)
+    ids=["code", "edition"],
+)
+def test_the_pdf_never_breaks_a_line_inside_the_code_or_the_edition(
+    project, dlo, padded, opens, lines
+):
+    """Padded so, a sheet's subtitle reached the line's end inside the code ("ДИ DSHR 07-" /
+    "01/2026") or inside the edition ("1-" / "басылым"): now each opens the next line whole."""
+    _with_code(project, padded=padded)
     out = project / "out"
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
-    lines = _pdf_lines(out / "dlo-head.kk.pdf")
-    subtitles = [line for line in lines if line.startswith(CODE + ", ")]
-    assert len(subtitles) == 4, lines  # under each sheet's heading, the code opens the line
-    assert not [line for line in lines if re.search(r"(ДИ|DSHR|07-)$", line)], lines
+    found = _pdf_lines(out / "dlo-head.kk.pdf")
+    assert len([line for line in found if line.startswith(opens)]) == lines, found
+    assert not [line for line in found if re.search(r"(ДИ|DSHR|07-|1-)$", line)], found
 
 
 @pytest.mark.slow  # LibreOffice

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
-_CODE_MARK = "\x00code\x00"  # where the code goes (no text holds NUL: XML cannot)
+_MARK = "\x00{}\x00"  # where a value kept on one line goes (no text holds NUL: XML cannot)
 
 
 def escape(text: str) -> str:
@@ -39,18 +39,24 @@ def runs(text: str) -> str:
     return "".join(out)
 
 
-def with_code(template: str, code: str, **fields: str) -> str:
-    """Runs for ``template`` (a label's format string) with ``fields`` and the document's
-    ``code``, kept on one line where a line surely holds it ("ДИ DSHR 07-01/2026" was set "…
-    07-" / "01/2026"): its spaces no-break spaces, its hyphens Word's w:noBreakHyphen (the
-    document font has no U+2011). Only the code is so written: a text's own U+2011 stays as
-    typed. The label is formatted as any other (``{code}`` twice, ``{{code}}``, none)."""
-    text = template.format(code=_CODE_MARK, **fields)
-    if len(code) > CODE_ON_ONE_LINE:
-        return runs(text.replace(_CODE_MARK, code))
-    pieces = [runs(part) for part in code.replace(" ", "\u00a0").split("-")]
-    written = "<w:r><w:noBreakHyphen/></w:r>".join(pieces)
-    return written.join(runs(part) for part in text.split(_CODE_MARK))
+def with_code(template: str, code: str, edition: str = "", **fields: str) -> str:
+    """Runs for ``template`` (a label's format string) with ``fields``, the document's ``code``
+    and its ``edition`` ("1-басылым"), each kept on one line where a line surely holds it ("ДИ
+    DSHR 07-01/2026" was set "… 07-" / "01/2026"): their spaces no-break spaces, their hyphens
+    Word's w:noBreakHyphen (the document font has no U+2011). Only these are so written: a
+    text's own U+2011 stays as typed. The label is formatted as any other (``{code}`` twice,
+    ``{{code}}``, none)."""
+    kept = {_MARK.format("code"): code, _MARK.format("edition"): edition}
+    text = template.format(code=_MARK.format("code"), edition=_MARK.format("edition"), **fields)
+    pieces = re.split(f"({'|'.join(map(re.escape, kept))})", text)
+    return "".join(_unbroken(kept[p]) if p in kept else runs(p) for p in pieces)
+
+
+def _unbroken(value: str) -> str:
+    if len(value) > CODE_ON_ONE_LINE:  # a line might not hold it: it keeps its breaks
+        return runs(value)
+    pieces = [runs(part) for part in value.replace(" ", "\u00a0").split("-")]
+    return "<w:r><w:noBreakHyphen/></w:r>".join(pieces)
 
 
 def field(instr: str, shown: str) -> str:

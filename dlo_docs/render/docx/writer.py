@@ -106,9 +106,9 @@ class Writer:
         subtitle = ooxml.with_code(
             self.form["of_document"],
             rd.code,
+            self.edition(),
             kind=rd.kind_label,
             title=inner_quotes(rd.title),
-            edition=self.edition(),
         )
         self.parts.append(ooxml.paragraph(self.ids["sheet_subtitle"], subtitle))
 
@@ -224,9 +224,7 @@ class Writer:
     # -- header and footer
     def header(self) -> str:
         rd = self.rd
-        line = ooxml.with_code(
-            self.form["header"], rd.code, kind=rd.kind_label, edition=self.edition()
-        )
+        line = ooxml.with_code(self.form["header"], rd.code, self.edition(), kind=rd.kind_label)
         organisation = self.para("header", rd.organisation)
         return self.draft_mark() + organisation + ooxml.paragraph(self.ids["header"], line)
 
