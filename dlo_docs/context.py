@@ -116,7 +116,9 @@ def _official(reg: Registry, pid: str, lang: str, records: Records | None = None
     if captured is not None:
         title = (captured.get("title") or {}).get(lang, "")
         return Official(pid, title, (captured.get("holder") or {}).get(lang, ""))
-    pos: Position = reg.position(pid)
+    pos: Position | None = next((p for p in reg.positions if p.id == pid), None)
+    if pos is None:  # gone from the registry: refused (``form_names``) by the forms printing it
+        return Official(pid, "", "")
     holder = (pos.holder or {}).get(lang, "")
     return Official(pid, pos.title.get(lang, ""), holder)
 

@@ -120,14 +120,19 @@ def agreement_part(text: str) -> str:
 # Who initiates a change is who writes the memo or the proposal it is made on: the position
 # right after "служебной записке" / "представлению" (Russian) up to the punctuation or to what
 # no longer names the writer ("на имя", "приказом", "согласованной"), right before "қызметтік
-# жазбасы" / "ұсынысы" (Kazakh) after the punctuation or the order ("Ректордың бұйрығымен");
-# not the official whose order makes the change.
-_RU_MEMO = re.compile(r"(?:служебн\w*\s+записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
+# жазбасы" / "ұсынысы" (Kazakh) after the punctuation or what names another ("Ректордың
+# бұйрығымен", "атына", "келісілген"); not the official whose order makes the change.
+_RU_MEMO = re.compile(r"(?:записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
 _RU_NOT_WRITER = re.compile(r"\s(?:на\s+имя|приказ|согласованн|утвержд|подписанн)", re.IGNORECASE)
 _KK_MEMO = re.compile(r"([^,;.:]+?)\s+(?:қызметтік\s+жазба|ұсыныс)\w*", re.IGNORECASE)
-_KK_NOT_WRITER = re.compile(r".*\s(?:бұйрығ\w*|бойынша|негізінде|сәйкес)\s", re.IGNORECASE)
+_KK_NOT_WRITER = re.compile(r".*\s(?:бұйрығ\w*|негізінде|атына|келісілген)\s", re.IGNORECASE)
 _INITIATIVE = re.compile(r"инициатив|бастама", re.IGNORECASE)
 _MEMO = re.compile(r"записк|представлени|қызметтік\s+жазба|ұсыныс", re.IGNORECASE)
+
+
+def names_memo(text: str) -> bool:
+    """Whether ``text`` names a memo or a proposal ("служебной записке", "ұсынысы")."""
+    return _MEMO.search(text) is not None
 
 
 def initiating_part(text: str) -> str:

@@ -337,3 +337,10 @@ def test_a_route_position_the_registry_no_longer_defines_is_refused_not_a_crash(
         assert result.code == 1, said
         assert "names position 'hr-head', which the registry no longer defines" in said, said
         assert "Traceback" not in said and "internal error" not in said
+    for args in (  # outputs that do not print the route's approvers: made
+        ("render", "dlo-unit", "--draft", "--format", "html", "--out", out),
+        ("sheet", "acquaintance", "dlo-unit", "--draft", "--out", out),
+        ("sheet", "changes", "dlo-unit", "--draft", "--out", out),
+    ):
+        result = dlo(*args, cwd=project)
+        assert result.code == 0, (args, result.out + result.err)

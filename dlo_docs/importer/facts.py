@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..mentions import without_parens, word_spans, words
+from ..mentions import names_memo, without_parens, word_spans, words
 from ..model import Registry
 from .ids import Ids, slug
 from .tree import Node
@@ -111,9 +111,8 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
     ),
 ]
 # A change is also initiated by who writes the memo or proposal it is made on: a clause on changes
-# to the document ("Изменения в инструкцию вносятся на основании:") naming one, or listing it.
+# in the chapter on changes ("Изменения … вносятся на основании:") naming one, or listing it.
 _CHANGES = ("өзгеріс", "изменени")
-_MEMOS = [("қызметтік", "жазба"), ("ұсыныс",), ("служебн", "записк"), ("представлени",)]
 
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
@@ -134,7 +133,7 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
     approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
     "Должностная инструкция утверждается"); "the structure is approved" states neither."""
     found: dict[str, Node] = {}
-    for _, clause in clauses(chapters):
+    for chapter, clause in clauses(chapters):
         own = words(clause.text)
         every = words(full_text(clause))
         for fact, rules in _STATES:
@@ -143,18 +142,18 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
             text_words = every if fact == "instructions_from" else own
-            if any(_says(text_words, needles) for needles in rules) or _memo(fact, own, every):
+            if any(_says(text_words, needles) for needles in rules) or _memo(fact, chapter, clause):
                 clause.states = fact
                 found[fact] = clause
                 break
     return found
 
 
-def _memo(fact: str, own: list[str], every: list[str]) -> bool:
-    """Whether a clause says who initiates changes by the memo or proposal (``_MEMOS``) they
-    are made on."""
-    named = fact == "change_initiators" and any(_says(every, needles) for needles in _MEMOS)
-    return named and _says_any(own, _CHANGES) and _says_any(own, _SELF_NAMES)
+def _memo(fact: str, chapter: Node, clause: Node) -> bool:
+    """Whether a clause of the chapter on changes says who initiates them by the memo or proposal
+    they are made on (``mentions.names_memo``, in it or what it lists)."""
+    about = fact == "change_initiators" and _says_any(words(chapter.text), _CHANGES)
+    return about and _says_any(words(clause.text), _CHANGES) and names_memo(full_text(clause))
 
 
 _SEGMENTS = re.compile(r"[,;]|\s+(?:және|мен|и|а\s+также)\s+", re.IGNORECASE)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, initiating_part, words
+from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Registry
 from . import facts
 from .ids import Ids, slug
@@ -384,7 +384,7 @@ def _initiators(found: Foreign, clause: Node | None, lang: str) -> list[str]:
     of them."""
     if clause is None:
         return []
-    said = words(initiating_part(facts.full_text(clause)))
+    said = words(stating_part("change_initiators", facts.full_text(clause)))
     proposed = [*([found.position] if found.position else []), *found.approvers, found.approval_by]
     named = [
         p["id"]

@@ -5,13 +5,14 @@ paragraph."""
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Sequence
 
 # characters XML 1.0 does not allow; dropped from every text
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
-_MARK = "\x00{}\x00"  # where a value kept on one line goes (no text holds NUL: XML cannot)
+_FORMATTER = string.Formatter()
 
 
 def escape(text: str) -> str:
@@ -43,13 +44,22 @@ def with_code(template: str, code: str, edition: str = "", **fields: str) -> str
     """Runs for ``template`` (a label's format string) with ``fields``, the document's ``code``
     and its ``edition`` ("1-басылым"), each kept on one line where a line surely holds it ("ДИ
     DSHR 07-01/2026" was set "… 07-" / "01/2026"): their spaces no-break spaces, their hyphens
-    Word's w:noBreakHyphen (the document font has no U+2011). Only these are so written: a
-    text's own U+2011 stays as typed. The label is formatted as any other (``{code}`` twice,
-    ``{{code}}``, none)."""
-    kept = {_MARK.format("code"): code, _MARK.format("edition"): edition}
-    text = template.format(code=_MARK.format("code"), edition=_MARK.format("edition"), **fields)
-    pieces = re.split(f"({'|'.join(map(re.escape, kept))})", text)
-    return "".join(_unbroken(kept[p]) if p in kept else runs(p) for p in pieces)
+    Word's w:noBreakHyphen (the document font has no U+2011). Only a plain ``{code}`` and
+    ``{edition}`` are so written (a text's own U+2011 stays as typed; ``{code!r}``, ``{code:.3}``
+    are formatted as Python formats them)."""
+    kept = {"code": code, "edition": edition}
+    values = {**kept, **fields}
+    out = []
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        out.append(runs(literal))
+        if name is None:
+            continue
+        if name in kept and not spec and not conversion:
+            out.append(_unbroken(kept[name]))
+        else:  # the replacement field as it stands, formatted as ``str.format`` would
+            field = "{" + name + (f"!{conversion}" if conversion else "") + f":{spec or ''}}}"
+            out.append(runs(field.format(**values)))
+    return "".join(out)
 
 
 def _unbroken(value: str) -> str:
