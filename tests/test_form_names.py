@@ -47,6 +47,19 @@ def approved_bilingual(project, dlo) -> None:
             assert dlo(*args, cwd=project).code == 0, args
 
 
+def revised_with_docs_head(project, dlo) -> None:
+    """``approved_bilingual``, then a revision whose draft names the approvers vp-academic and
+    docs-head (the edition in force's route: vp-academic, hr-head)."""
+    approved_bilingual(project, dlo)
+    with on_day("2024-09-02"):
+        revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
+        assert revise.code == 0, revise.out + revise.err
+    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.count("approvers: [vp-academic, hr-head]") == 1
+    target.write_text(text.replace("[vp-academic, hr-head]", "[vp-academic, docs-head]"), "utf-8")
+
+
 def test_check_reports_and_render_refuses_but_status_reads(project, dlo):
     bilingual_without(project, UNIT_RU)
     status = dlo("status", "dlo-unit", cwd=project)
@@ -236,14 +249,7 @@ def test_a_submission_is_judged_on_the_route_it_fixes(project, dlo):
     agreement sheet of this round would print it blank) rather than after every agreement; with
     docs-head's Russian title gone instead, it goes ahead (no form of this round prints it) and
     dlo check still reports it, for the next revision."""
-    approved_bilingual(project, dlo)
-    with on_day("2024-09-02"):
-        revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
-        assert revise.code == 0, revise.out + revise.err
-    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
-    text = target.read_text(encoding="utf-8")
-    assert text.count("approvers: [vp-academic, hr-head]") == 1
-    target.write_text(text.replace("[vp-academic, hr-head]", "[vp-academic, docs-head]"), "utf-8")
+    revised_with_docs_head(project, dlo)
     registry = project / "regulations" / "registry.yaml"
     whole = registry.read_text(encoding="utf-8")
     journal = project / "regulations" / "dlo-unit" / "journal.yaml"
@@ -311,13 +317,7 @@ def test_a_route_position_the_registry_no_longer_defines_is_refused_not_a_crash(
     """The round's route (fixed at submission) names hr-head; the draft names docs-head instead;
     then hr-head's entry leaves the registry. The draft's forms and the agreement sheet are
     refused with a message (DLO117), not an internal error."""
-    approved_bilingual(project, dlo)
-    with on_day("2024-09-02"):
-        revise = dlo("revise", "dlo-unit", "--by", "dlo-head", "--reason", "new route", cwd=project)
-        assert revise.code == 0, revise.out + revise.err
-    target = project / "regulations" / "dlo-unit" / "regulation.yaml"
-    text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace("[vp-academic, hr-head]", "[vp-academic, docs-head]"), "utf-8")
+    revised_with_docs_head(project, dlo)
     with on_day("2024-09-03"):
         assert dlo("submit", "dlo-unit", cwd=project).code == 0
     registry = project / "regulations" / "registry.yaml"
