@@ -123,9 +123,12 @@ def agreement_part(text: str) -> str:
 # жазбасы" / "ұсынысы" (Kazakh) after the punctuation or what names another ("Ректордың
 # бұйрығымен", "атына", "келісілген"); not the official whose order makes the change.
 _RU_MEMO = re.compile(r"(?:записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
-_RU_NOT_WRITER = re.compile(r"\s(?:на\s+имя|приказ|согласованн|утвержд|подписанн)", re.IGNORECASE)
+_RU_NOT_WRITER = re.compile(
+    r"\s(?:(?:по|с|на)\s+)?(?:на\s+имя|приказ|согласов|утвержд|подписанн|направля)",
+    re.IGNORECASE,
+)
 _KK_MEMO = re.compile(r"([^,;.:]+?)\s+(?:қызметтік\s+жазба|ұсыныс)\w*", re.IGNORECASE)
-_KK_NOT_WRITER = re.compile(r".*\s(?:бұйрығ\w*|негізінде|атына|келісілген)\s", re.IGNORECASE)
+_KK_NOT_WRITER = re.compile(r".*\s(?:бұйрығ\w*|негізінде|атына|келісілген|сәйкес)\s", re.IGNORECASE)
 _INITIATIVE = re.compile(r"инициатив|бастама", re.IGNORECASE)
 _MEMO = re.compile(r"записк|представлени|қызметтік\s+жазба|ұсыныс", re.IGNORECASE)
 
@@ -141,7 +144,7 @@ def initiating_part(text: str) -> str:
     of the memos and proposals it names (``_RU_MEMO``, ``_KK_MEMO``), "" when it names none."""
     if _INITIATIVE.search(text) or not _MEMO.search(text):
         return text
-    found = [_RU_NOT_WRITER.split(m.group(1))[0] for m in _RU_MEMO.finditer(text)]
+    found = [_RU_NOT_WRITER.split(" " + m.group(1))[0] for m in _RU_MEMO.finditer(text)]
     found += [_KK_NOT_WRITER.sub(" ", " " + m.group(1)) for m in _KK_MEMO.finditer(text)]
     return "; ".join(f.strip() for f in found if f.strip())
 

@@ -344,3 +344,11 @@ def test_a_route_position_the_registry_no_longer_defines_is_refused_not_a_crash(
     ):
         result = dlo(*args, cwd=project)
         assert result.code == 0, (args, result.out + result.err)
+    # submitted again after a rejection, the route still names it: refused, the problem said once
+    with on_day("2024-09-04"):
+        reject = ("reject", "dlo-unit", "--as", "vp-academic", "--remarks", "see the route")
+        assert dlo(*reject, cwd=project).code == 0
+        again = dlo("submit", "dlo-unit", cwd=project)
+    said = again.out + again.err
+    assert again.code == 1 and "would print 1 name(s) blank" in said, said
+    assert said.count("which the registry no longer defines") == 1, said

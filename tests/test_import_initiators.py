@@ -85,6 +85,19 @@ def test_the_part_that_names_the_initiator():
     assert initiating_part("Оқу ісі бойынша проректордың қызметтік жазбасы бойынша") == (
         "Оқу ісі бойынша проректордың"
     )
+    # what follows the writer: sent for agreement, agreed, by whose instruction
+    assert initiating_part("по служебной записке начальника ОУП по согласованию с проректором") == (
+        "начальника ОУП"
+    )
+    assert (
+        initiating_part(
+            "с пояснительной запиской направляется на согласование начальнику юридического отдела"
+        )
+        == ""
+    )
+    assert initiating_part(
+        "проректордың тапсырмасына сәйкес ПББ бастығының қызметтік жазбасы бойынша"
+    ) == ("ПББ бастығының")
     # an initiative named too, or no memo: the whole clause, as before
     both = "по инициативе начальника ОУП, по служебной записке проректора"
     assert initiating_part(both) == both
@@ -180,3 +193,41 @@ def test_another_organisations_memo_writer_not_proposed_states_no_fact(project, 
     assert "states: change_initiators" not in written
     check = dlo("check", "regulations/theirs", cwd=project)
     assert "DLO101: clause 3.3" not in check.out + check.err, check.out
+
+
+@pytest.mark.parametrize(
+    ("text", "initiators"),
+    [
+        (  # under a final chapter, naming this document
+            "1. Общие положения\n1.1. Настоящая инструкция определяет обязанности.\n"
+            "2. Заключительные положения\n2.1. Изменения в настоящую инструкцию вносятся по "
+            "служебной записке начальника отдела управления персоналом.\n",
+            ["hr-head"],
+        ),
+        (  # under a paragraph on changes of another chapter
+            "1. Общие положения\n1.1. Настоящая инструкция определяет обязанности.\n"
+            "2. Заключительные положения\nПараграф 1. Порядок внесения изменений\n"
+            "2.1. Изменения вносятся по служебной записке начальника отдела управления "
+            "персоналом.\n",
+            ["hr-head"],
+        ),
+        (  # the staff's instructions first, then this one's
+            "1. Общие положения\n1.1. Настоящая инструкция определяет обязанности.\n"
+            "2. Изменения\n2.1. Изменения в должностные инструкции работников отдела вносятся по "
+            "служебной записке начальника отдела дистанционного обучения.\n2.2. Изменения в "
+            "настоящую инструкцию вносятся по инициативе начальника отдела управления "
+            "персоналом.\n",
+            ["hr-head"],
+        ),
+    ],
+    ids=["final-chapter", "paragraph", "staff"],
+)
+def test_where_the_clause_on_changes_stands(project, dlo, text, initiators):
+    source = project / "where.ru.txt"
+    source.write_text(
+        "Должностная инструкция начальника отдела дистанционного обучения\n" + text,
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "where", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "where").change_initiators == initiators

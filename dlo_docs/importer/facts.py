@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..mentions import names_memo, without_parens, word_spans, words
+from ..mentions import without_parens, word_spans, words
 from ..model import Registry
+from .changes import on_memo
 from .ids import Ids, slug
 from .tree import Node
 
@@ -110,9 +111,6 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
         + _both(("получает",), ("задани", "указани", "поручени")),
     ),
 ]
-# A change is also initiated by who writes the memo or proposal it is made on: a clause on changes
-# in the chapter on changes ("Изменения … вносятся на основании:") naming one, or listing it.
-_CHANGES = ("өзгеріс", "изменени")
 
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
@@ -133,7 +131,11 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
     approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
     "Должностная инструкция утверждается"); "the structure is approved" states neither."""
     found: dict[str, Node] = {}
+    headings = {
+        id(c): f"{ch.text} {p.text}" for ch in chapters for p in ch.paragraphs for c in p.clauses
+    }
     for chapter, clause in clauses(chapters):
+        heading = headings.get(id(clause), chapter.text)
         own = words(clause.text)
         every = words(full_text(clause))
         for fact, rules in _STATES:
@@ -142,18 +144,13 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
             text_words = every if fact == "instructions_from" else own
-            if any(_says(text_words, needles) for needles in rules) or _memo(fact, chapter, clause):
+            if any(_says(text_words, needles) for needles in rules) or (
+                fact == "change_initiators" and on_memo(heading, clause.text, full_text(clause))
+            ):
                 clause.states = fact
                 found[fact] = clause
                 break
     return found
-
-
-def _memo(fact: str, chapter: Node, clause: Node) -> bool:
-    """Whether a clause of the chapter on changes says who initiates them by the memo or proposal
-    they are made on (``mentions.names_memo``, in it or what it lists)."""
-    about = fact == "change_initiators" and _says_any(words(chapter.text), _CHANGES)
-    return about and _says_any(words(clause.text), _CHANGES) and names_memo(full_text(clause))
 
 
 _SEGMENTS = re.compile(r"[,;]|\s+(?:және|мен|и|а\s+также)\s+", re.IGNORECASE)

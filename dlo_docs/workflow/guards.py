@@ -102,7 +102,7 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     (``forms.approving``): the route, form and names the submission and the agreements fixed.
     Never the draft's own route, which is the next revision's."""
     model, registry = ctx.model, ctx.registry
-    blanks = [
+    blanks = [  # (a problem of no language, a position gone from the registry, comes once)
         p
         for lang in model.languages
         for p in form_names.missing(
@@ -114,6 +114,7 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
             registry_source=ctx.loaded.registry_source,
         )
     ]
+    blanks = list(dict.fromkeys(blanks))
     if blanks:
         if verb == "submitted":
             message = Msg(
