@@ -15,8 +15,10 @@ An output that prints only some of the forms is judged on those (``parts``): the
 (the organisation's name, on every form), the approval block (the approving official's title,
 and name when a signature approves), the rest of the title page (the city, the unit, the
 position), the agreement sheet and the acquaintance sheet. ``EVERY`` is the whole document
-(DOCX, PDF), without a sheet the regulation switches off (``sheets:``); ``printed_by(formats)`` the parts of a render's formats (HTML alone prints the
-header and the approval block); ``SHEET[kind]`` those of a sheet of its own.
+(DOCX, PDF), without a sheet the regulation switches off (``sheets:``); ``printed_by(formats)``
+the parts of a render's formats (HTML alone prints the header and the approval block);
+``SHEET[kind]`` those of a sheet of its own. A position the journal's route or approving
+official names that the registry no longer defines is a DLO117 of the parts printing it.
 
 - ``missing(model, source, registry, lang, records=None, parts=EVERY) -> list[Problem]``;
 - ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
