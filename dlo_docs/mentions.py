@@ -124,7 +124,8 @@ def agreement_part(text: str) -> str:
 # бұйрығымен", "атына", "келісілген"); not the official whose order makes the change.
 _RU_MEMO = re.compile(r"(?:записк|представлени)\w*\s+([^,;.:]+)", re.IGNORECASE)
 _RU_NOT_WRITER = re.compile(
-    r"\s(?:(?:по|с|на)\s+)?(?:на\s+имя|приказ|согласов|утвержд|подписанн|направля)",
+    r"\s(?:(?:по|с|на)\s+)?(?:на\s+имя|приказ|согласованн|согласовани\w*\s+с\s|утвержд|подписанн"
+    r"|направля)",
     re.IGNORECASE,
 )
 _KK_MEMO = re.compile(r"([^,;.:]+?)\s+(?:қызметтік\s+жазба|ұсыныс)\w*", re.IGNORECASE)

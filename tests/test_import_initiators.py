@@ -95,6 +95,8 @@ def test_the_part_that_names_the_initiator():
         )
         == ""
     )
+    title = "начальника отдела по согласованию учебных программ"  # a title holding the word
+    assert initiating_part(f"по служебной записке {title}") == title
     assert initiating_part(
         "проректордың тапсырмасына сәйкес ПББ бастығының қызметтік жазбасы бойынша"
     ) == ("ПББ бастығының")
@@ -231,3 +233,65 @@ def test_where_the_clause_on_changes_stands(project, dlo, text, initiators):
     result = dlo("import", source, "--id", "where", "--position", "dlo-head", cwd=project)
     assert result.code == 0, result.err
     assert load_model(project, "where").change_initiators == initiators
+
+
+RU_DUTIES = (
+    "1. Общие положения\n1.1. Настоящая инструкция определяет обязанности.\n"
+    "2. Обязанности\n2.1. {duty}\n"
+    "3. Порядок внесения изменений\n3.1. Изменения в настоящую инструкцию вносятся по "
+    "инициативе начальника отдела управления персоналом.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "Вносит изменения в данные АИС «Платонус» по служебным запискам деканов.",
+        "Готовит служебные записки об изменениях учебных планов в пределах полномочий, "
+        "установленных настоящей инструкцией.",
+        "Вносит представления об изменениях в настоящую инструкцию.",
+    ],
+    ids=["data", "within-this-instruction", "proposes"],
+)
+def test_a_duty_naming_memos_and_changes_does_not_hide_the_clause_on_changes(project, dlo, duty):
+    """A clause naming an initiative is the clause on changes; one on a memo only stands in
+    when there is none."""
+    source = project / "duty.ru.txt"
+    source.write_text(
+        "Должностная инструкция начальника отдела дистанционного обучения\n"
+        + RU_DUTIES.format(duty=duty),
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "duty", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "duty").change_initiators == ["hr-head"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "13. Қашықтықтан оқыту бөлімінің бастығы осы лауазымдық нұсқаулыққа өзгерістер енгізу "
+        "туралы ұсыныстар енгізуге құқылы.",
+        "13. Бөлім бастығы деректер базасына өзгерістерді осы бөлім қызметкерлерінің қызметтік "
+        "жазбалары бойынша енгізеді.",
+    ],
+    ids=["right-to-propose", "this-unit"],
+)
+def test_a_kazakh_clause_on_memos_does_not_hide_the_seeds_clause_on_changes(project, dlo, clause):
+    source = _seed_with(project, clause, "13")
+    assert dlo("import", source, "--id", "kk13", cwd=project).code == 0
+    assert load_model(project, "kk13").change_initiators == ["dlo-head", "hr-head", "vp-academic"]
+
+
+def test_a_clause_under_the_heading_on_changes_may_mention_a_staff_member(project, dlo):
+    source = project / "staff.ru.txt"
+    source.write_text(
+        "Должностная инструкция начальника отдела дистанционного обучения\n"
+        "1. Общие положения\n1.1. Настоящая инструкция определяет обязанности.\n"
+        "2. Порядок внесения изменений\n2.1. Изменения вносятся по служебной записке начальника "
+        "отдела управления персоналом, с ознакомлением работника под подпись.\n",
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "staff", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "staff").change_initiators == ["hr-head"]

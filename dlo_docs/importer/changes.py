@@ -1,32 +1,41 @@
 """Which clause of a source says who initiates changes by the memo or proposal they are made on
 ("Изменения в настоящую инструкцию вносятся по служебной записке начальника …", "Осы Ережеге
-өзгерістер … бастығының қызметтік жазбасы бойынша енгізіледі"): ``facts.mark_states`` marks it
-as the clause stating ``change_initiators``, and ``mentions.initiating_part`` reads the writer.
+өзгерістер … бастығының қызметтік жазбасы бойынша енгізіледі"): when no clause names an
+initiative ("по инициативе …", "… бастамасы бойынша"), ``facts.mark_states`` marks the best
+ranked as the clause stating ``change_initiators``, and ``mentions.initiating_part`` reads the
+writer.
 
-A clause qualifies when its own text is about changes, it or what it lists names a memo or a
-proposal (``mentions.names_memo``), and it names this document ("настоящую", "данную", "осы"),
-or stands under a heading on changes (its chapter's or paragraph's) and is not about the
-instructions of the unit's staff ("в должностные инструкции работников отдела"): a duty to
-propose changes to other documents is no such clause.
+A clause ranks when its own text is about changes and it or what it lists names a memo or a
+proposal (``mentions.names_memo``): highest under a heading on changes (its chapter's or
+paragraph's title), then naming this document ("в настоящую инструкцию", "осы Ережеге": a
+demonstrative followed by a name of the document, not "данные АИС" or "осы бөлім"); never one
+about the instructions of the staff ("в должностные инструкции работников", "қызметкерлерінің
+лауазымдық нұсқаулықтарына"), which are other documents.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..mentions import names_memo, words
 
 _CHANGES = ("өзгеріс", "изменени")
-_THIS = ("настоящ", "данн")
-_STAFF = ("работник", "сотрудник", "қызметкер")
+_DOCUMENT = r"(?:должностн\w*\s+|лауазымдық\s+)?(?:инструкци|положени|ереже|нұсқаулы|лн\b)"
+_THIS = re.compile(r"(?:^|\s)(?:настоящ\w*|данн\w*|осы)\s+" + _DOCUMENT, re.IGNORECASE)
+_STAFF = re.compile(
+    r"(?:инструкци|положени)\w*\s+(?:\w+\s+)?(?:работник|сотрудник)"
+    r"|қызметкер\w*\s+(?:\w+\s+)?нұсқаулы",
+    re.IGNORECASE,
+)
 
 
-def _says(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
-    return any(w.startswith(prefixes) for w in text_words)
-
-
-def on_memo(heading: str, own: str, full: str) -> bool:
-    """Whether a clause (its ``own`` text, with what it lists ``full``, under ``heading``: its
-    chapter's and paragraph's titles) says who initiates changes by a memo or proposal."""
+def memo_rank(heading: str, own: str, full: str) -> int:
+    """How surely a clause (its ``own`` text, with what it lists ``full``, under ``heading``:
+    its chapter's and paragraph's titles) says who initiates changes by a memo or proposal: 2
+    under a heading on changes, 1 naming this document, 0 not at all."""
     said = words(own)
-    this = _says(said, _THIS) or "осы" in said
-    about = _says(words(heading), _CHANGES) and not _says(said, _STAFF)
-    return names_memo(full) and _says(said, _CHANGES) and (this or about)
+    if not (names_memo(full) and any(w.startswith(_CHANGES) for w in said)) or _STAFF.search(own):
+        return 0
+    if any(w.startswith(_CHANGES) for w in words(heading)):
+        return 2
+    return 1 if _THIS.search(own) else 0

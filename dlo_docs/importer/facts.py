@@ -19,7 +19,7 @@ from typing import Any
 
 from ..mentions import without_parens, word_spans, words
 from ..model import Registry
-from .changes import on_memo
+from .changes import memo_rank
 from .ids import Ids, slug
 from .tree import Node
 
@@ -134,8 +134,8 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
     headings = {
         id(c): f"{ch.text} {p.text}" for ch in chapters for p in ch.paragraphs for c in p.clauses
     }
+    memos: list[tuple[int, Node]] = []  # clauses on changes by a memo: a fallback
     for chapter, clause in clauses(chapters):
-        heading = headings.get(id(clause), chapter.text)
         own = words(clause.text)
         every = words(full_text(clause))
         for fact, rules in _STATES:
@@ -144,12 +144,16 @@ def mark_states(chapters: list[Node]) -> dict[str, Node]:
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
             text_words = every if fact == "instructions_from" else own
-            if any(_says(text_words, needles) for needles in rules) or (
-                fact == "change_initiators" and on_memo(heading, clause.text, full_text(clause))
-            ):
+            if any(_says(text_words, needles) for needles in rules):
                 clause.states = fact
                 found[fact] = clause
                 break
+        heading = headings.get(id(clause), chapter.text)
+        memos.append((memo_rank(heading, clause.text, full_text(clause)), clause))
+    ranked = sorted((-rank, i) for i, (rank, c) in enumerate(memos) if rank and c.states is None)
+    if "change_initiators" not in found and ranked:
+        found["change_initiators"] = clause = memos[ranked[0][1]][1]
+        clause.states = "change_initiators"
     return found
 
 
