@@ -143,7 +143,7 @@ def initiating_part(text: str) -> str:
     """The part of a clause on changes that names who initiates them: the whole text when it
     names an initiative ("по инициативе …", "… бастамасы бойынша") or no memo; else the writers
     of the memos and proposals it names (``_RU_MEMO``, ``_KK_MEMO``), "" when it names none."""
-    if _INITIATIVE.search(text) or not _MEMO.search(text):
+    if _INITIATIVE.search(text) or not names_memo(text):
         return text
     found = [_RU_NOT_WRITER.split(" " + m.group(1))[0] for m in _RU_MEMO.finditer(text)]
     found += [_KK_NOT_WRITER.sub(" ", " " + m.group(1)) for m in _KK_MEMO.finditer(text)]

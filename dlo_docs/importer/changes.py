@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import names_memo, words
+from .tree import Node, clauses, full_text
 
 _CHANGES = ("өзгеріс", "изменени")
 _DOCUMENT = r"(?:должностн\w*\s+|лауазымдық\s+)?(?:инструкци|положени|ереже|нұсқаулы|лн\b)"
@@ -39,3 +40,18 @@ def memo_rank(heading: str, own: str, full: str) -> int:
     if any(w.startswith(_CHANGES) for w in words(heading)):
         return 2
     return 1 if _THIS.search(own) else 0
+
+
+def by_memo(chapters: list[Node]) -> Node | None:
+    """The first of the best ranked clauses on changes by a memo not marked with another fact
+    (``memo_rank``), or None."""
+    headings = {
+        id(c): f"{h.text} {p.text}" for h in chapters for p in h.paragraphs for c in p.clauses
+    }
+    best, rank = None, 0
+    for chapter, clause in clauses(chapters):
+        heading = headings.get(id(clause), chapter.text)
+        ranked = memo_rank(heading, clause.text, full_text(clause)) if clause.states is None else 0
+        if ranked > rank:
+            best, rank = clause, ranked
+    return best

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..mentions import without_parens, word_spans, words
 from ..model import Registry
-from .changes import memo_rank
+from .changes import by_memo
 from .ids import Ids, slug
-from .tree import Node
+from .tree import Node, all_items, clauses, full_text  # (used here and by callers)
 
 
 @dataclass
@@ -31,26 +30,6 @@ class Proposal:
     section: str  # "abbreviations" | "normative_documents"
     entry: dict
     node: Node | None  # the item it comes from (None: the text as a whole)
-
-
-def clauses(chapters: list[Node]) -> Iterator[tuple[Node, Node]]:
-    """(chapter, clause) in document order."""
-    for chapter in chapters:
-        for clause in chapter.clauses:
-            yield chapter, clause
-        for paragraph in chapter.paragraphs:
-            for clause in paragraph.clauses:
-                yield chapter, clause
-
-
-def all_items(items: list[Node]) -> Iterator[Node]:
-    for item in items:
-        yield item
-        yield from all_items(item.items)
-
-
-def full_text(clause: Node) -> str:
-    return " ".join([clause.text, *(item.text for item in all_items(clause.items))])
 
 
 # -- positions -------------------------------------------------------------------------------
@@ -129,31 +108,23 @@ def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
 def mark_states(chapters: list[Node]) -> dict[str, Node]:
     """Mark the first clause stating each fact; returns fact → clause. Who agrees and who
     approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
-    "Должностная инструкция утверждается"); "the structure is approved" states neither."""
+    "Должностная инструкция утверждается"); "the structure is approved" states neither. With no
+    clause naming an initiative, the best ranked clause on changes by a memo (``changes``)."""
     found: dict[str, Node] = {}
-    headings = {
-        id(c): f"{ch.text} {p.text}" for ch in chapters for p in ch.paragraphs for c in p.clauses
-    }
-    memos: list[tuple[int, Node]] = []  # clauses on changes by a memo: a fallback
-    for chapter, clause in clauses(chapters):
+    for _, clause in clauses(chapters):
         own = words(clause.text)
-        every = words(full_text(clause))
         for fact, rules in _STATES:
             if fact in found:
                 continue
             if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
                 continue
-            text_words = every if fact == "instructions_from" else own
+            text_words = words(full_text(clause)) if fact == "instructions_from" else own
             if any(_says(text_words, needles) for needles in rules):
                 clause.states = fact
                 found[fact] = clause
                 break
-        heading = headings.get(id(clause), chapter.text)
-        memos.append((memo_rank(heading, clause.text, full_text(clause)), clause))
-    ranked = sorted((-rank, i) for i, (rank, c) in enumerate(memos) if rank and c.states is None)
-    if "change_initiators" not in found and ranked:
-        found["change_initiators"] = clause = memos[ranked[0][1]][1]
-        clause.states = "change_initiators"
+    if "change_initiators" not in found and (memo := by_memo(chapters)) is not None:
+        found["change_initiators"], memo.states = memo, "change_initiators"
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..errors import Problem
@@ -85,3 +86,23 @@ class Sequence:
     last: int = 0
     last_where: dict[int, int] = field(default_factory=dict)
     count: int = 0
+
+
+def clauses(chapters: list[Node]) -> Iterator[tuple[Node, Node]]:
+    """(chapter, clause) in document order."""
+    for chapter in chapters:
+        for clause in chapter.clauses:
+            yield chapter, clause
+        for paragraph in chapter.paragraphs:
+            for clause in paragraph.clauses:
+                yield chapter, clause
+
+
+def all_items(items: list[Node]) -> Iterator[Node]:
+    for item in items:
+        yield item
+        yield from all_items(item.items)
+
+
+def full_text(clause: Node) -> str:
+    return " ".join([clause.text, *(item.text for item in all_items(clause.items))])
