@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import load, snapshots
+from . import label_check, load, snapshots
 from .errors import DloError, UsageError
 from .i18n import Msg
 
@@ -26,10 +26,14 @@ def templates_dir(project_templates: Path | None) -> Path:
 
 _PARSED: dict[bytes, dict[str, Any]] = {}  # label sets read in this process, by their bytes
 _KEPT = 16
-_READING = "label set"  # what ``snapshots`` keeps of a label set's file
+_READING = "label set"
+# a project's label sets checked and completed, by their bytes and the bundled set's
+_COMPLETED: dict[
+    tuple[bytes, bytes], dict[str, Any]
+] = {}  # what ``snapshots`` keeps of a label set's file
 
 
-def _load(path: Path, kept: bool) -> dict[str, Any]:
+def _load(path: Path, kept: bool) -> tuple[bytes, dict[str, Any]]:
     """The label set in ``path``, parsed once per content: a file edited since is read anew,
     and the same set in another project's templates (a copy) is not parsed again; what it read
     as is read from and kept in the user's cache (``snapshots``) with ``kept`` (a render), so
@@ -49,16 +53,40 @@ def _load(path: Path, kept: bool) -> dict[str, Any]:
         if len(_PARSED) >= _KEPT:
             del _PARSED[next(iter(_PARSED))]  # the oldest
         _PARSED[raw] = words
-    return _PARSED[raw]
+    return raw, _PARSED[raw]
 
 
 def labels(lang: str, project_templates: Path | None = None, kept: bool = False) -> dict[str, Any]:
+    """The label set of ``lang``: the project's own (checked against the bundled one of the
+    language and completed from it: ``label_check``), else the bundled one. Raises DloError for
+    a set that cannot be read or has the wrong shape, UsageError when there is none."""
     path = templates_dir(project_templates) / "labels" / f"{lang}.yaml"
     if not path.is_file():
         raise UsageError(
             Msg("no label set for language {lang}", lang=repr(lang)), Msg("add {path}", path=path)
         )
-    return _load(path, kept)
+    raw, words = _load(path, kept)
+    bundled = BUNDLED / "labels" / f"{lang}.yaml"
+    if not bundled.is_file():
+        return words
+    reference_raw, reference = _load(bundled, kept)
+    if raw == reference_raw:
+        return reference
+    if (raw, reference_raw) not in _COMPLETED:
+        found = label_check.problems(words, reference, lambda: _source(raw, path))
+        if found:
+            raise DloError(found)
+        if len(_COMPLETED) >= _KEPT:
+            del _COMPLETED[next(iter(_COMPLETED))]  # the oldest
+        _COMPLETED[raw, reference_raw] = label_check.completed(words, reference)
+    return _COMPLETED[raw, reference_raw]
+
+
+def _source(raw: bytes, path: Path) -> load.Source:
+    source, problems = load.parse(raw, path.as_posix())
+    if source is None:
+        raise DloError(problems)
+    return source
 
 
 def signed(words: dict[str, Any], note: Any) -> str:

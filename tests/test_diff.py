@@ -186,10 +186,6 @@ def test_an_item_of_a_dashed_list_is_named_by_its_paragraph():
     assert inner.new.line.startswith("а) ")
     assert change_name(inner, RU) == "Подпункт а) абзаца 6 пункта 10"
     assert change_name(inner, KK) == "10-тармақтың 6-абзацының а) тармақшасы"
-    # a project's own label set written before the paragraph's names existed: as before
-    old_labels = copy.deepcopy(RU)
-    del old_labels["diff"]["element"]["indent"]
-    assert change_name(duty, old_labels) == "Подпункт 3) пункта 10"
     # a line printed inside an earlier dashed item ("а)") is a paragraph of the clause too
     for edition in (data, new_data):
         find(edition, "duties.2")["items"] = [{"id": "duties.2.a", "text": "ішкі"}]

@@ -468,15 +468,6 @@ def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
     assert result.code == 2 and "has no 'ru' version" in result.err
 
 
-def test_a_label_set_without_form_labels_is_a_clear_error(project, dlo):
-    path = project / "templates" / "labels" / "kk.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0  # read whole
-    path.write_text(text.split("# the official forms")[0], encoding="utf-8")
-    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)  # the edit is seen
-    assert result.code == 2 and "form labels" in result.err
-
-
 def test_a_label_set_is_parsed_once_per_content(project, tmp_path, monkeypatch):
     from dlo_docs import load
 

@@ -19,13 +19,10 @@ def _item_marker(place: Place, labels: dict[str, Any], skip: int = 0) -> str:
     return " ".join(item_marker(n, top + d, labels) for d, n in below)
 
 
-def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any]) -> str | None:
+def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any]) -> str:
     """An item of a dashed list, printed "–", named by the clause's paragraph (абзац) it is
     (``Place.paragraph``: "Абзац 4 пункта 10"), and an item inside it by its marker in that
-    paragraph; None with a label set that has no such names (a project's own, written before
-    them)."""
-    if "indent" not in element or "indent_item" not in element:
-        return None
+    paragraph."""
     n = place.paragraph
     if len(place.below) == 1:
         return element["indent"].format(n=n, clause=place.shown)
@@ -44,8 +41,8 @@ def name(place: Place, labels: dict[str, Any]) -> str:
         return element["paragraph"].format(n=place.number, chapter=place.chapter)
     if place.kind == "clause" or not place.below:  # a clause, or a sub-clause
         return element["clause"].format(n=place.shown)
-    if place.paragraph and (by_paragraph := _paragraph_name(place, element, labels)):
-        return by_paragraph
+    if place.paragraph:
+        return _paragraph_name(place, element, labels)
     return element["item"].format(item=_item_marker(place, labels), clause=place.shown)
 
 

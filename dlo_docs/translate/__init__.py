@@ -120,10 +120,7 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
         todo = not target or bool(PLACEHOLDER.search(target)) or bool(PLACEHOLDER.search(source))
         rows.append(table.Row(slot.key, slot.label, source, target, todo))
     title = text_in(doc.title, src, doc.main_lang) or reg_id
-    words = (
-        labels.labels(dst, project.templates).get("translation")
-        or labels.labels(dst)["translation"]
-    )  # a project's own labels written before the table had words fall back to the bundled
+    words = labels.labels(dst, project.templates)["translation"]
     data = table.write(table.Meta(reg_id, src, dst, doc.edition, title), rows, words)
     atomic_write(out, data)
     return out, len(rows), sum(r.todo for r in rows)

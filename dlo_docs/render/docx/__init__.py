@@ -64,21 +64,12 @@ __all__ = [
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 
 
-def _check_labels(rd: RenderDoc) -> None:
-    if "form" not in rd.labels or "sheet" not in rd.labels:
-        raise UsageError(
-            Msg("the {lang} label set has no form labels (form:, sheet:)", lang=rd.lang),
-            Msg("copy them from the bundled templates/labels"),
-        )
-
-
 def _assemble(
     rd: RenderDoc,
     project_templates: Path | None,
     build: Callable[[Writer], None],
     title_page: bool,
 ) -> bytes:
-    _check_labels(rd)
     package = base(project_templates)
     writer = Writer(package, rd)
     build(writer)

@@ -1,0 +1,171 @@
+"""A project's own label set (``templates/labels/<lang>.yaml``): reworded labels are used, a
+label of the wrong shape is an error at its place in the file before anything is written,
+and a label the set lacks is the bundled one."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dlo_docs import label_check, load
+from dlo_docs import labels as labels_mod
+
+LABELS = Path("templates") / "labels" / "kk.yaml"
+HEADER = '  header: "{kind} {code} · {edition}"'
+
+
+def edit(project: Path, old: str, new: str) -> str:
+    """Replace the one line ``old`` of the project's Kazakh label set; the file's path as the
+    errors show it."""
+    path = project / LABELS
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old + "\n") == 1, old
+    path.write_text(text.replace(old + "\n", new + "\n"), encoding="utf-8")
+    return path.as_posix()
+
+
+def where(project: Path, needle: str) -> tuple[int, int]:
+    """Line and column (from 1) of ``needle`` in the label set, as an editor shows them."""
+    for n, line in enumerate((project / LABELS).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n, line.index(needle) + 1
+    raise AssertionError(needle)
+
+
+RUN = re.compile(r"<w:t[^>]*>([^<]*)</w:t>|<w:noBreakHyphen/>")
+
+
+def docx_text(path: Path) -> str:
+    """The text of every part, a no-break hyphen as "-", a no-break space as " "."""
+    with zipfile.ZipFile(path) as package:
+        parts = [
+            package.read(name).decode("utf-8")
+            for name in package.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+        ]
+    text = "".join(
+        m.group(1) if m.group(1) is not None else "-" for m in RUN.finditer("".join(parts))
+    )
+    return text.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("line", "needle", "code", "words"),
+    [
+        ('  header: "{kind} {cod} · {edition}"', "{cod}", "DLO013", "{cod} is not one of"),
+        ('  header: "{kind} {} · {edition}"', "{}", "DLO013", "{} is not one of"),
+        ('  header: "{kind} {code!r} · {edition}"', "{code!r}", "DLO013", "{code!r} is not"),
+        ('  header: "{kind:>9} {code} · {edition}"', "{kind:>9}", "DLO013", "{kind:>9} is not"),
+        ('  header: "{code.__class__}"', "{code.__class__}", "DLO013", "is not one of"),
+        (
+            '  header: "{kind} {code} } {edition}"',
+            '"{kind} {code} }',
+            "DLO013",
+            "a brace does not pair",
+        ),
+        ("  header: 5", "5", "DLO010", "must be a text"),
+        ("  header: [a, b]", "[a, b]", "DLO010", "must be a text"),
+        ("  heder: x", "heder", "DLO011", "unknown label form.heder"),
+    ],
+)
+def test_a_label_of_the_wrong_shape_is_an_error_at_its_place(
+    project, dlo, line, needle, code, words
+):
+    shown = edit(project, HEADER, line)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1, result.err
+    row, col = where(project, needle)
+    assert f"{shown}:{row}:{col}: error {code}: label" in result.err or (
+        code == "DLO011" and f"{shown}:{row}:{col}: error {code}: unknown label" in result.err
+    )
+    assert words in result.err and "Traceback" not in result.err and "internal" not in result.err
+    assert not (project / "build").exists()  # nothing half-written
+
+
+def test_every_command_that_prints_labels_refuses_such_a_set(in_force, dlo):
+    edit(in_force, '  edition: "{n}-басылым"', '  edition: "{number}-басылым"')
+    for args in (
+        ("render", "dlo-head", "--format", "html"),
+        ("site", "build", "--no-pdf"),
+        ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "html"),
+        ("sheet", "agreement", "dlo-head"),
+    ):
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 1, (args, result.err)
+        assert "DLO013: label diff.edition: {number} is not one of its placeholders" in result.err
+        assert "its placeholders: {n}" in result.err and "Traceback" not in result.err
+    assert not (in_force / "public").exists() and not (in_force / "build").exists()
+
+
+def test_column_headings_keep_their_count(project, dlo):
+    edit(
+        project,
+        '    columns: ["№", Лауазымы, Т.А.Ә., Қолы, Күні, Ескертпелер]',
+        '    columns: ["№", А]',
+    )
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1
+    assert "label sheet.agreement.columns names 2 column(s); the table has 6" in result.err
+
+
+def test_a_reworded_label_is_printed(project, dlo):
+    edit(project, HEADER, '  header: "{code} — {edition} ({kind})"')
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    assert "ЛН ҮББИ 01-2024 — 1-басылым (Лауазымдық нұсқаулық)" in text.replace(
+        "\u00a0", " "
+    ).replace("\u2011", "-")
+
+
+def test_labels_the_set_lacks_are_the_bundled_ones(project, dlo):
+    path = project / LABELS
+    text = path.read_text(encoding="utf-8")
+    assert "# the official forms" in text
+    path.write_text(text.split("# the official forms")[0], encoding="utf-8")  # no form:, sheet:
+    words = labels_mod.labels("kk", project / "templates")
+    assert words["form"] == labels_mod.labels("kk")["form"]
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    assert labels_mod.labels("kk")["sheet"]["agreement"]["title"] in docx_text(
+        project / "build" / "dlo-head.kk.docx"
+    )
+
+
+def test_an_older_set_without_the_paragraph_names_gets_the_bundled_ones(project):
+    path = project / "templates" / "labels" / "ru.yaml"
+    text = path.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if not line.lstrip().startswith("indent")]
+    assert len(kept) == len(text.splitlines()) - 2
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    words = labels_mod.labels("ru", project / "templates")
+    assert (
+        words["diff"]["element"]["indent"] == labels_mod.labels("ru")["diff"]["element"]["indent"]
+    )
+    assert (
+        words["diff"]["element"]["clause"] == labels_mod.labels("ru")["diff"]["element"]["clause"]
+    )
+
+
+def test_completed_keeps_the_projects_words_and_fills_the_rest():
+    reference = {"a": "A", "g": {"x": "X", "y": "Y"}, "l": ["1", "2"]}
+    words = {"g": {"y": "y!"}, "l": ["one", "two"]}
+    assert label_check.completed(words, reference) == {
+        "a": "A",
+        "g": {"x": "X", "y": "y!"},
+        "l": ["one", "two"],
+    }
+    assert reference == {"a": "A", "g": {"x": "X", "y": "Y"}, "l": ["1", "2"]}  # untouched
+
+
+def test_the_bundled_sets_have_the_same_labels_and_placeholders():
+    """Each bundled set checked against the other language's: the same labels, the same
+    placeholders in each (only the notice of a text in the other language differs)."""
+    for lang, other in (("kk", "ru"), ("ru", "kk")):
+        path = labels_mod.BUNDLED / "labels" / f"{lang}.yaml"
+        source, _ = load.parse(path.read_bytes(), path.as_posix())
+        words = labels_mod.labels(lang)
+        found = label_check.problems(words, labels_mod.labels(other), lambda source=source: source)
+        assert [p.message for p in found] == [f"unknown label site.only_in.{other}"]
