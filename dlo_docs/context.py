@@ -43,6 +43,7 @@ class Official:
     position_id: str
     position: str
     name: str
+    genitive: str = ""  # the title as "by order of …" names it; "": the registry gives none
 
 
 @dataclass
@@ -92,6 +93,16 @@ class RenderDoc:
                 form["signature"].format(name=self.approving.name),
                 day or form["date_line"],
             ]
+        if self.approving.genitive:  # "приказом Председателя Правления – Ректора от …"
+            of = {"official": self.approving.genitive}
+            line = (
+                form["approved_by_order_of"].format(
+                    **of, date=date(order.date), number=order.number
+                )
+                if order
+                else form["blank_order_of"].format(**of)
+            )
+            return [form["approved"], *line.splitlines()]
         line = (
             form["approved_by_order"].format(date=date(order.date), number=order.number)
             if order
@@ -113,14 +124,26 @@ def _official(reg: Registry, pid: str, lang: str, records: Records | None = None
     """A position's title and holder in ``lang``: as the journal captured them (``records``),
     else as the registry states them now."""
     captured = (records.positions if records is not None else {}).get(pid)
+    pos: Position | None = next((p for p in reg.positions if p.id == pid), None)
     if captured is not None:
         title = (captured.get("title") or {}).get(lang, "")
-        return Official(pid, title, (captured.get("holder") or {}).get(lang, ""))
-    pos: Position | None = next((p for p in reg.positions if p.id == pid), None)
+        holder = (captured.get("holder") or {}).get(lang, "")
+        return Official(pid, title, holder, _genitive(captured, pos, lang))
     if pos is None:  # gone from the registry: refused (``form_names``) by the forms printing it
         return Official(pid, "", "")
     holder = (pos.holder or {}).get(lang, "")
-    return Official(pid, pos.title.get(lang, ""), holder)
+    return Official(pid, pos.title.get(lang, ""), holder, (pos.title_genitive or {}).get(lang, ""))
+
+
+def _genitive(captured: dict[str, Any], pos: Position | None, lang: str) -> str:
+    """The title in the genitive as an event captured it; for one that captured none (the
+    registry gave none then) the registry's now, while it titles the position as the event
+    captured it (a position renamed since keeps the block without it)."""
+    if "title_genitive" in captured:
+        return str((captured["title_genitive"] or {}).get(lang, ""))
+    if pos is not None and pos.title_genitive and dict(pos.title) == captured.get("title"):
+        return pos.title_genitive.get(lang, "")
+    return ""
 
 
 def build(

@@ -110,6 +110,11 @@ class Position(PositionMethods, Strict):
     unit: Id | None = None
     reports_to: Id | None = None
     holder: LangMap | None = Field(None, description="name of the current holder")
+    title_genitive: LangMap | None = Field(
+        None,
+        description="the title in the genitive, as an approval by this official's order names "
+        "it: 'Председателя Правления – Ректора', 'Басқарма Төрағасы – Ректордың'",
+    )
     mentions: dict[Lang, list[NonEmpty]] = Field(
         default_factory=dict,
         description="word stems by which a text names this position (case endings follow)",

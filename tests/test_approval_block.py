@@ -62,7 +62,7 @@ def test_approved_by_order(bundled, dlo):
     ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
     assert title_block(bundled, "dlo-head.kk.docx") == [
         "БЕКІТІЛДІ",
-        "Басқарма Төрағасы – Ректор",
+        "Басқарма Төрағасы – Ректордың",
         "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
     ]
     assert "БЕКІТЕМІН" not in all_text((bundled / "build" / "dlo-head.kk.docx").read_bytes())
@@ -78,8 +78,8 @@ def test_approved_by_order_in_russian(bundled, dlo, monkeypatch):
     ok(dlo, bundled, "render", UNIT, "--format", "docx")
     assert title_block(bundled, f"{UNIT}.ru.docx") == [
         "УТВЕРЖДЕНО",
-        "Председатель Правления – Ректор",
-        "приказом от 01.03.2024 г. № 12-НҚ",
+        "приказом Председателя Правления – Ректора",
+        "от 01.03.2024 г. № 12-НҚ",
     ]
     assert "УТВЕРЖДАЮ" not in all_text((bundled / "build" / f"{UNIT}.ru.docx").read_bytes())
 
@@ -140,3 +140,101 @@ def test_approved_by_signature_prints_the_date_of_approval(bundled):
         texts = [t for _, t in paragraphs(parts(data)["word/document.xml"])]
         assert texts[1:5] == expected
         assert not {"БЕКІТІЛДІ", "УТВЕРЖДЕНО"} & set(texts)
+
+
+# -- the approving official named in the genitive ---------------------------------------------
+
+GENITIVE = """  title_genitive:
+    kk: Басқарма Төрағасы – Ректордың
+    ru: Председателя Правления – Ректора
+"""
+
+
+def registry_edit(root: Path, old: str, new: str) -> None:
+    path = root / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def approve_unit(root: Path, dlo) -> None:
+    add_unit(root)
+    ok(dlo, root, "submit", UNIT)
+    for role in UNIT_APPROVERS:
+        ok(dlo, root, "agree", UNIT, "--as", role)
+    ok(dlo, root, "approve", UNIT, "--order", "12-НҚ", "--date", "2024-03-01")
+
+
+def test_without_the_genitive_the_block_names_the_position_apart(bundled, dlo):
+    """A registry that gives no title in the genitive: the position on a line of its own."""
+    registry_edit(bundled, GENITIVE, "")
+    add_unit(bundled)
+    ok(dlo, bundled, "render", UNIT, "--format", "docx", "--format", "html")
+    assert title_block(bundled, f"{UNIT}.kk.docx") == [
+        "БЕКІТІЛДІ",
+        "Басқарма Төрағасы – Ректор",
+        "20___ ж. «___» ____________",
+        "№ ______ бұйрығымен",
+    ]
+    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДЕНО",
+        "Председатель Правления – Ректор",
+        "приказом от «___» ____________ 20___ г.",
+        "№ ______",
+    ]
+    html = (bundled / "build" / f"{UNIT}.ru.html").read_text(encoding="utf-8")
+    assert "Председатель Правления – Ректор" in html and "Председателя" not in html
+
+
+def test_the_genitive_in_one_language_only(bundled, dlo):
+    registry_edit(bundled, "    kk: Басқарма Төрағасы – Ректордың\n", "")
+    add_unit(bundled)
+    ok(dlo, bundled, "render", UNIT, "--format", "docx", "--format", "html")
+    assert title_block(bundled, f"{UNIT}.kk.docx")[:2] == [
+        "БЕКІТІЛДІ",
+        "Басқарма Төрағасы – Ректор",
+    ]
+    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДЕНО",
+        "приказом Председателя Правления – Ректора",
+        "от «___» ____________ 20___ г.",
+        "№ ______",
+    ]
+    html = (bundled / "build" / f"{UNIT}.ru.html").read_text(encoding="utf-8")
+    assert "приказом Председателя Правления – Ректора" in html
+
+
+def test_the_genitive_is_captured_at_approval(bundled, dlo, monkeypatch):
+    """The approval records the genitive as the registry gave it; a later edit of the
+    registry does not rewrite the approved edition's title page."""
+    monkeypatch.setenv("DLO_TODAY", "2024-03-01")
+    approve_unit(bundled, dlo)
+    journal = (bundled / "regulations" / UNIT / "journal.yaml").read_text(encoding="utf-8")
+    approval = journal[journal.rindex("event: approved") :]
+    assert "title_genitive:" in approval and "Председателя Правления – Ректора" in approval
+    registry_edit(bundled, "ru: Председателя Правления – Ректора", "ru: Ректора университета")
+    ok(dlo, bundled, "render", UNIT, "--format", "docx")
+    assert title_block(bundled, f"{UNIT}.ru.docx")[1] == "приказом Председателя Правления – Ректора"
+    assert "Ректора университета" not in all_text(
+        (bundled / "build" / f"{UNIT}.ru.docx").read_bytes()
+    )
+
+
+def test_an_approval_recorded_before_the_genitive_takes_the_registrys_while_the_title_is_the_same(
+    bundled, dlo
+):
+    """The bundled journal's approval captured the rector's title but no genitive (recorded
+    before the registry gave one): the registry's genitive is used while the registry titles the
+    position as the approval captured it; once the title is renamed, the block names the
+    captured title apart, never a genitive of another title."""
+    journal = (bundled / "regulations" / "dlo-head" / "journal.yaml").read_text(encoding="utf-8")
+    assert "title_genitive" not in journal
+    ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
+    assert title_block(bundled, "dlo-head.kk.docx")[1] == "Басқарма Төрағасы – Ректордың"
+    registry_edit(bundled, "    kk: Басқарма Төрағасы – Ректор\n", "    kk: Ректор\n")
+    ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
+    assert title_block(bundled, "dlo-head.kk.docx") == [
+        "БЕКІТІЛДІ",
+        "Басқарма Төрағасы – Ректор",
+        "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
+    ]
