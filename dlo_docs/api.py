@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, form_names, pool, scratch, snapshots, subject
+from . import context, form_names, labels, pool, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
+from .model_methods import LANGS
 from .project import REGULATION, Loaded, Project
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -49,6 +50,7 @@ def check(
             if display not in failed:
                 problems.update(lint_problems)
         problems.update(_signing_problems(project, loaded))
+    problems.update(labels.problems(project.templates, LANGS))
     return sorted(problems)
 
 

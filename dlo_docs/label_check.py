@@ -8,23 +8,28 @@ the same language:
 - a label the bundled set does not have is an unknown key (DLO011), at the key;
 - a label of another type is DLO010: a text for a text, a list of texts for a list, a group
   (a mapping) for a group;
-- a text names only the placeholders its bundled counterpart names, each written ``{name}``
-  (no position ``{}``, attribute, index, conversion or format): anything else, and a brace
-  that does not pair (a brace itself is written ``{{`` or ``}}``), is DLO013 at that place;
+- a text whose bundled counterpart has placeholders (``{kind}``, ``{n}``) is filled in by the
+  outputs: its braces may only be those placeholders, each written ``{name}`` (no ``{}``, no
+  attribute, index, conversion or format, no brace of its own: the outputs fill some labels by
+  ``str.format``, others by replacing the placeholder, so no way of writing a brace itself
+  prints the same everywhere); any other brace is DLO013 at that brace. A text without
+  placeholders is printed as written, braces and all;
+- a control character (U+0000-U+001F but tab and line breaks) is DLO013 at it: no DOCX, page
+  or spreadsheet can hold one;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count (DLO013).
 
-A label the project's set lacks (one added to dlo after the set was copied, or left out on
-purpose) is taken from the bundled set: ``completed``.
+One problem per label, the first. A label the project's set lacks (one added to dlo after the
+set was copied, or left out on purpose) is taken from the bundled set: ``completed``.
 
-- ``problems(words, reference, source) -> list[Problem]``: what is wrong with ``words``, each
-  at its place in ``source()`` (called only when there is a problem).
+- ``problems(words, reference, source, lang) -> list[Problem]``: what is wrong with ``words``,
+  each at its place in ``source()`` (called only when there is a problem).
 - ``completed(words, reference) -> dict``: ``words`` with what they lack taken from
   ``reference``.
 """
 
 from __future__ import annotations
 
-import string
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,8 +38,8 @@ from .errors import Problem, error
 from .i18n import Msg
 from .load import Loc, Source
 
-_FORMATTER = string.Formatter()
-_BRACE = {"open": "{{", "close": "}}"}  # how a brace itself is written
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")  # a placeholder as written, or a brace on its own
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # what XML cannot hold
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -48,18 +53,9 @@ def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any
     return merged
 
 
-def fields(text: str) -> list[str] | None:
-    """The placeholders of a label's text as written (``"{kind}"``, ``"{}"``, ``"{code!r}"``),
-    or None when its braces do not pair."""
-    try:
-        parsed = list(_FORMATTER.parse(text))
-    except ValueError:
-        return None
-    return [
-        "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
-        for _, name, spec, conv in parsed
-        if name is not None
-    ]
+def placeholders(text: str) -> set[str]:
+    """The placeholders of a label's text, as written: ``{"{kind}", "{code}"}``."""
+    return {m.group() for m in _BRACES.finditer(text) if len(m.group()) > 1}
 
 
 @dataclass(frozen=True)
@@ -69,25 +65,43 @@ class _Found:
     message: Msg
     hint: Msg
     key: bool = False  # at the key, not at the value
-    field: str | None = None  # the placeholder as written, located in the text
+    offset: int | None = None  # the character of the text it is at
 
     def at(self, src: Source) -> Problem:
-        value = _at(src.data, self.loc)
-        offset = value.find(self.field) if self.field and isinstance(value, str) else -1
-        where = src.text_at(self.loc, offset) if offset >= 0 else src.at(self.loc, key=self.key)
+        loc = _resolve(src.data, self.loc)
+        if self.offset is not None:
+            where = src.text_at(loc, self.offset)
+        else:  # an empty value has no position of its own: its key's
+            where = src.at(loc, key=self.key or _at(src.data, loc) is None)
         return error(where, self.code, self.message, self.hint)
 
 
 def problems(
-    words: dict[str, Any], reference: dict[str, Any], source: Callable[[], Source]
+    words: Any, reference: dict[str, Any], source: Callable[[], Source], lang: str
 ) -> list[Problem]:
     """What in ``words`` does not have the shape of ``reference``, located in ``source()``."""
     found: list[_Found] = []
-    _group(words, reference, (), found)
+    if isinstance(words, dict):
+        _group(words, reference, (), found, lang)
+    else:
+        message = Msg("the label set must be a mapping of labels, as the bundled one is")
+        found.append(_Found((), "DLO010", message, _as_bundled(lang)))
     if not found:
         return []
     src = source()
     return [f.at(src) for f in found]
+
+
+def _resolve(data: Any, loc: Loc) -> list[Any]:
+    """``loc`` (keys as text, as the plain data has them) as the source's own keys: ``5: x``
+    is the key 5."""
+    resolved: list[Any] = []
+    for part in loc:
+        if isinstance(data, dict) and part not in data:
+            part = next((k for k in data if str(k) == part), part)
+        resolved.append(part)
+        data = _at(data, [part])
+    return resolved
 
 
 def _at(data: Any, loc: Loc) -> Any:
@@ -100,39 +114,44 @@ def _at(data: Any, loc: Loc) -> Any:
 
 
 def _name(loc: Loc) -> str:
-    return ".".join(str(part) for part in loc)
+    """``form.header``; a list's entry by its number from 1: ``diff.columns #4``."""
+    name = ""
+    for part in loc:
+        name += f" #{part + 1}" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
 
 
-def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[_Found]) -> None:
+def _as_bundled(lang: str) -> Msg:
+    return Msg("write it as the bundled templates/labels/{lang}.yaml does", lang=lang)
+
+
+def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[_Found], lang: str) -> None:
     if not isinstance(value, dict):
-        found.append(_wrong(loc, Msg("label {name} must be a group of labels", name=_name(loc))))
+        message = Msg("label {name} must be a group of labels", name=_name(loc))
+        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
         return
     for key, item in value.items():
         here = (*loc, key)
         if key not in reference:
             hint = Msg(
                 "correct its name or remove it; the labels are those of the bundled "
-                "templates/labels/<lang>.yaml"
+                "templates/labels/{lang}.yaml",
+                lang=lang,
             )
             message = Msg("unknown label {name}", name=_name(here))
             found.append(_Found(here, "DLO011", message, hint, key=True))
         elif isinstance(reference[key], dict):
-            _group(item, reference[key], here, found)
+            _group(item, reference[key], here, found, lang)
         elif isinstance(reference[key], list):
-            _texts(item, reference[key], here, found)
+            _texts(item, reference[key], here, found, lang)
         else:
-            _text(item, reference[key], here, found)
+            _text(item, reference[key], here, found, lang)
 
 
-def _wrong(loc: Loc, message: Msg) -> _Found:
-    return _Found(
-        loc, "DLO010", message, Msg("write it as the bundled templates/labels/<lang>.yaml does")
-    )
-
-
-def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found]) -> None:
+def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found], lang: str) -> None:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        found.append(_wrong(loc, Msg("label {name} must be a list of texts", name=_name(loc))))
+        message = Msg("label {name} must be a list of texts", name=_name(loc))
+        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
         return
     if str(loc[-1]).endswith("columns") and len(value) != len(reference):
         message = Msg(
@@ -144,29 +163,39 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found]) -> N
         found.append(_Found(loc, "DLO013", message, Msg("give one heading per column")))
         return
     for i, item in enumerate(value):
-        _text(item, "", (*loc, i), found)
+        _text(item, "", (*loc, i), found, lang)
 
 
-def _text(value: Any, reference: str, loc: Loc, found: list[_Found]) -> None:
+def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) -> None:
     if not isinstance(value, str):
-        found.append(_wrong(loc, Msg("label {name} must be a text", name=_name(loc))))
+        message = Msg("label {name} must be a text", name=_name(loc))
+        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
         return
-    written = fields(value)
-    allowed = set(fields(reference) or ())
-    if written is None:
-        message = Msg("label {name}: a brace does not pair", name=_name(loc))
-        hint = Msg("write {open} or {close} for a brace itself", **_BRACE)
-        found.append(_Found(loc, "DLO013", message, hint))
-        return
-    for field in written:
-        if field in allowed:
-            continue
+    if (control := _CONTROL.search(value)) is not None:
         message = Msg(
-            "label {name}: {field} is not one of its placeholders", name=_name(loc), field=field
+            "label {name}: U+{code:04X} is a control character, which no document can hold",
+            name=_name(loc),
+            code=ord(control.group()),
         )
-        hint = (
-            Msg("its placeholders: {names}", names=", ".join(sorted(allowed)))
-            if allowed
-            else Msg("it has no placeholders; write {open} or {close} for a brace itself", **_BRACE)
+        found.append(_Found(loc, "DLO013", message, Msg("remove it"), offset=control.start()))
+        return
+    allowed = placeholders(reference)
+    if not allowed:
+        return  # printed as written
+    bad = next((m for m in _BRACES.finditer(value) if m.group() not in allowed), None)
+    if bad is None:
+        return
+    message = (
+        Msg(
+            "label {name}: {field} is not one of its placeholders",
+            name=_name(loc),
+            field=bad.group(),
         )
-        found.append(_Found(loc, "DLO013", message, hint, field=field))
+        if len(bad.group()) > 1
+        else Msg("label {name}: a brace that is not one of its placeholders", name=_name(loc))
+    )
+    hint = Msg(
+        "its placeholders: {names}; the label holds no other brace",
+        names=", ".join(sorted(allowed)),
+    )
+    found.append(_Found(loc, "DLO013", message, hint, offset=bad.start()))

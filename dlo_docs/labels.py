@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import label_check, load, snapshots
-from .errors import DloError, UsageError
+from .errors import DloError, Problem, UsageError
 from .i18n import Msg
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -26,24 +28,22 @@ def templates_dir(project_templates: Path | None) -> Path:
 
 _PARSED: dict[bytes, dict[str, Any]] = {}  # label sets read in this process, by their bytes
 _KEPT = 16
-_READING = "label set"
+_READING = "label set"  # what ``snapshots`` keeps of a label set's file
 # a project's label sets checked and completed, by their bytes and the bundled set's
-_COMPLETED: dict[
-    tuple[bytes, bytes], dict[str, Any]
-] = {}  # what ``snapshots`` keeps of a label set's file
+_COMPLETED: dict[tuple[bytes, bytes], dict[str, Any]] = {}
 
 
-def _load(path: Path, kept: bool) -> tuple[bytes, dict[str, Any]]:
+def _load(path: Path, kept: bool, root: Path) -> tuple[bytes, Any]:
     """The label set in ``path``, parsed once per content: a file edited since is read anew,
     and the same set in another project's templates (a copy) is not parsed again; what it read
     as is read from and kept in the user's cache (``snapshots``) with ``kept`` (a render), so
-    the next render does not parse it."""
-    raw, problems = load.read_raw(path, path.as_posix())
+    the next render does not parse it. A symbolic link is followed only inside ``root``."""
+    raw, problems = load.read_raw(path, path.as_posix(), root=root)
     if raw is None:
         raise DloError(problems)
     if raw not in _PARSED:
         words = snapshots.plain(_READING, raw) if kept else None
-        if not isinstance(words, dict):
+        if words is None:
             source, problems = load.parse(raw, path.as_posix())
             if source is None or problems:
                 raise DloError(problems)
@@ -60,26 +60,41 @@ def labels(lang: str, project_templates: Path | None = None, kept: bool = False)
     """The label set of ``lang``: the project's own (checked against the bundled one of the
     language and completed from it: ``label_check``), else the bundled one. Raises DloError for
     a set that cannot be read or has the wrong shape, UsageError when there is none."""
-    path = templates_dir(project_templates) / "labels" / f"{lang}.yaml"
-    if not path.is_file():
-        raise UsageError(
-            Msg("no label set for language {lang}", lang=repr(lang)), Msg("add {path}", path=path)
-        )
-    raw, words = _load(path, kept)
     bundled = BUNDLED / "labels" / f"{lang}.yaml"
+    own = project_templates / "labels" / f"{lang}.yaml" if project_templates else None
+    if own is None or not os.path.lexists(own):
+        if not bundled.is_file():
+            raise UsageError(
+                Msg("no label set for language {lang}", lang=repr(lang)),
+                Msg("add {path}", path=own or bundled),
+            )
+        return _load(bundled, kept, BUNDLED)[1]
+    raw, words = _load(own, kept, own.parents[2])
     if not bundled.is_file():
         return words
-    reference_raw, reference = _load(bundled, kept)
+    reference_raw, reference = _load(bundled, kept, BUNDLED)
     if raw == reference_raw:
         return reference
     if (raw, reference_raw) not in _COMPLETED:
-        found = label_check.problems(words, reference, lambda: _source(raw, path))
+        found = label_check.problems(words, reference, lambda: _source(raw, own), lang)
         if found:
             raise DloError(found)
         if len(_COMPLETED) >= _KEPT:
             del _COMPLETED[next(iter(_COMPLETED))]  # the oldest
         _COMPLETED[raw, reference_raw] = label_check.completed(words, reference)
     return _COMPLETED[raw, reference_raw]
+
+
+def problems(project_templates: Path | None, langs: Iterable[str]) -> list[Problem]:
+    """What is wrong with the project's own label sets of ``langs`` (``dlo check``): each
+    problem that would stop an output, at its place."""
+    found: list[Problem] = []
+    for lang in langs:
+        try:
+            labels(lang, project_templates)
+        except DloError as exc:
+            found.extend(exc.problems)
+    return found
 
 
 def _source(raw: bytes, path: Path) -> load.Source:

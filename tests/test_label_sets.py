@@ -62,10 +62,12 @@ def docx_text(path: Path) -> str:
         ('  header: "{code.__class__}"', "{code.__class__}", "DLO013", "is not one of"),
         (
             '  header: "{kind} {code} } {edition}"',
-            '"{kind} {code} }',
+            "} {edition}",
             "DLO013",
-            "a brace does not pair",
+            "a brace that is not one of its placeholders",
         ),
+        ('  header: "{{cod}} {code}"', "{{cod}}", "DLO013", "a brace that is not one"),
+        ('  header: "{kind}\\x01{code}"', "\\x01", "DLO013", "U+0001 is a control character"),
         ("  header: 5", "5", "DLO010", "must be a text"),
         ("  header: [a, b]", "[a, b]", "DLO010", "must be a text"),
         ("  heder: x", "heder", "DLO011", "unknown label form.heder"),
@@ -167,5 +169,135 @@ def test_the_bundled_sets_have_the_same_labels_and_placeholders():
         path = labels_mod.BUNDLED / "labels" / f"{lang}.yaml"
         source, _ = load.parse(path.read_bytes(), path.as_posix())
         words = labels_mod.labels(lang)
-        found = label_check.problems(words, labels_mod.labels(other), lambda source=source: source)
+        found = label_check.problems(
+            words, labels_mod.labels(other), lambda source=source: source, lang
+        )
         assert [p.message for p in found] == [f"unknown label site.only_in.{other}"]
+
+
+def placeholderless(words: dict, loc: tuple = ()) -> list[tuple]:
+    """Where the bundled set has a text without placeholders."""
+    found = []
+    for key, value in words.items():
+        if isinstance(value, dict):
+            found += placeholderless(value, (*loc, key))
+        elif isinstance(value, str) and not label_check.placeholders(value):
+            found.append((*loc, key))
+    return found
+
+
+def test_a_label_without_placeholders_prints_braces_as_written(in_force, dlo):
+    """Braces in every label that has no placeholders: each output prints them as typed, none
+    fails (an output that filled such a label by str.format would)."""
+    from dlo_docs import load
+
+    path = in_force / LABELS
+    bundled = labels_mod.labels("kk")
+    data = load.plain(load.parse(path.read_bytes(), "kk.yaml")[0].data)
+    for loc in placeholderless(bundled):
+        node = data
+        for part in loc[:-1]:
+            node = node[part]
+        node[loc[-1]] = node[loc[-1]] + " {x} {{y}} }"
+    path.write_text(load.dumps(data), encoding="utf-8")
+    assert labels_mod.labels("kk", in_force / "templates")["form"]["draft_mark"].endswith("{{y}} }")
+    for args in (
+        ("check",),
+        ("render", "dlo-head", "--draft", "--format", "docx", "--format", "html"),
+        ("site", "build", "--no-pdf"),
+        ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "table"),
+        ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "html"),
+        ("sheet", "changes", "dlo-head"),
+        ("list", "--format", "xlsx", "--out", "list.xlsx"),
+    ):
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 0, (args, result.err)
+    assert "ЖОБА {x} {{y}} }" in docx_text(in_force / "build" / "dlo-head.kk.docx")
+
+
+def test_check_reports_a_broken_label_set_and_checks_on(project, dlo):
+    """``dlo check`` reports a label set the outputs would refuse, in its own listing (as
+    JSON too), and still lints every regulation; the Russian set of a project whose
+    regulations are all Kazakh is checked too (the site prints both)."""
+    clean = dlo("check", cwd=project)
+    warnings = [line for line in clean.out.splitlines() if " warning DLO" in line]
+    assert clean.code == 0 and warnings
+    shown = edit(project, HEADER, '  header: "{kind} {cod} · {edition}"')
+    ru = project / "templates" / "labels" / "ru.yaml"
+    text = ru.read_text(encoding="utf-8")
+    assert text.count('  page_of: "Стр. {page} из {pages}"') == 1
+    ru.write_text(text.replace("Стр. {page} из {pages}", "Стр. {pag} из {pages}"), "utf-8")
+    result = dlo("check", cwd=project)
+    assert result.code == 1
+    row, col = where(project, "{cod}")
+    assert f"{shown}:{row}:{col}: error DLO013: label form.header: {{cod}}" in result.out
+    assert "ru.yaml:" in result.out and "label form.page_of: {pag}" in result.out
+    assert all(w in result.out for w in warnings)  # the lint still ran
+    as_json = dlo("check", "--format", "json", cwd=project)
+    assert '"code": "DLO013"' in as_json.out and "{cod}" in as_json.out
+
+
+def test_positions_of_empty_labels_and_keys_that_are_not_text(project, dlo):
+    shown = edit(project, HEADER, "  header:\n  5: x")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1
+    row, _ = where(project, "  header:")
+    assert f"{shown}:{row}:3: error DLO010: label form.header must be a text" in result.err
+    assert f"{shown}:{row + 1}:3: error DLO011: unknown label form.5" in result.err
+
+
+def test_a_column_heading_is_named_by_its_number(project, dlo):
+    line = '    columns: ["№", Лауазымы, Т.А.Ә., Қолы, Күні, Ескертпелер]'
+    edit(
+        project, line, '    columns: ["№", Лауазымы, Т.А.Ә., "Қолы {x}", Күні, "Ескерт\\x07пелер"]'
+    )
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1
+    assert "label sheet.agreement.columns #6: U+0007 is a control character" in result.err
+
+
+def test_a_set_that_is_not_a_mapping(project, dlo):
+    (project / LABELS).write_text("- a\n- b\n", encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1
+    assert "kk.yaml:1:1: error DLO010: the label set must be a mapping of labels" in result.err
+
+
+def test_a_project_with_one_language_set_takes_the_other_bundled(in_force, dlo):
+    (in_force / "templates" / "labels" / "ru.yaml").unlink()
+    edit(in_force, HEADER, '  header: "{code} — {edition}"')
+    result = dlo("site", "build", "--no-pdf", cwd=in_force)
+    assert result.code == 0, result.err
+    assert labels_mod.labels("ru", in_force / "templates") is labels_mod.labels("ru")
+
+
+def test_a_label_set_linked_out_of_the_project_is_refused(project, dlo, tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text((project / LABELS).read_text(encoding="utf-8"), encoding="utf-8")
+    (project / LABELS).unlink()
+    (project / LABELS).symlink_to(outside)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1 and "DLO009" in result.err, result.err
+    assert not (project / "build").exists()
+
+
+def test_a_control_character_in_the_text_is_dropped_by_every_docx(in_force, dlo):
+    """A double-quoted escape can write a control character into a regulation's text: no
+    DOCX can hold it, and each writer drops it (the comparison table and the translator's
+    table failed on it)."""
+    path = in_force / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  title: Қолдану саласы\n") == 1
+    path.write_text(
+        text.replace("  title: Қолдану саласы\n", '  title: "Қолдану\\x01 саласы"\n'), "utf-8"
+    )
+    for args in (
+        ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "table"),
+        ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "redline"),
+        ("translate", "dlo-head", "--to", "ru", "--out", "t.docx"),
+        ("render", "dlo-head", "--draft", "--format", "docx"),
+    ):
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 0, (args, result.err)
+    table = next((in_force / "build").glob("dlo-head.kk.table-*.docx"))
+    assert "Қолдану саласы" in docx_text(table)

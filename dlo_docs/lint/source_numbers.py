@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..errors import DloError, Problem
+from ..errors import Problem
 from ..i18n import Msg
 from ..numbering import item_number
 from .rule import Rule
@@ -42,15 +42,12 @@ def core(marker: str) -> str:
 
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
-    try:
-        label_set = view.labels(doc.main_lang)
-    except DloError:  # no label set for the language: items of items compare by number
-        label_set = None
+    label_set = view.labels(doc.main_lang)
     for n in view.numbered:
         stored = getattr(n.element, "source_number", None)
         if stored is None:
             continue
-        if n.kind == "item" and label_set is not None and not re.search(r"\d", stored):
+        if n.kind == "item" and not re.search(r"\d", stored):
             computed = item_number(n.number, len(n.path), label_set)
         elif n.kind == "clause" and doc.numbering == "chapter":
             computed = str(n.in_chapter)

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..errors import Location, Problem, Severity
+from ..errors import DloError, Location, Problem, Severity
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..load import Source
@@ -107,9 +107,13 @@ class View:
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # analyses shared by rules
 
     def labels(self, lang: str) -> dict[str, Any]:
-        """The label set of ``lang`` the outputs use: the project's, else the bundled one.
-        Raises DloError when there is none."""
-        return load_labels(lang, self.templates)
+        """The label set of ``lang`` the outputs use: the project's, else the bundled one. A
+        project's set that the outputs would refuse (``dlo check`` reports its problems apart:
+        ``labels.problems``) is read here as the bundled one, so the rules still run."""
+        try:
+            return load_labels(lang, self.templates)
+        except DloError:
+            return load_labels(lang)
 
     @property
     def model(self) -> Regulation:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable, Sequence
 from itertools import count
 from typing import Any
@@ -45,6 +44,7 @@ from ..diff.words import DELETE, EQUAL, INSERT, Segment
 from ..labels import inner_quotes
 from . import stamp
 from .docx import STYLE, new_document
+from .docx.ooxml import xml_safe as _clean
 
 # column widths of the comparison table on landscape A4 (257 mm between the margins)
 COLUMNS_MM = (12, 40, 85, 85, 35)
@@ -97,7 +97,7 @@ def _cell_lines(
         paragraph._p.style = style  # a style id: python-docx's lookup by name is slow
         segments = [Segment(EQUAL, line)] if isinstance(line, str) else line
         for seg in segments:
-            run = paragraph.add_run(seg.text)
+            run = paragraph.add_run(_clean(seg.text))
             if italic:
                 run.italic = True
             if seg.op != EQUAL:
@@ -106,6 +106,13 @@ def _cell_lines(
                     run.font.strike = True
                 else:
                     run.underline = True
+
+
+def _properties(doc, title: str, code: str, comparison: Comparison, organisation: str) -> None:
+    """The document's properties (File > Properties), as XML can hold them."""
+    props = doc.core_properties
+    props.title, props.subject, props.author = _clean(title), _clean(code), _clean(organisation)
+    props.keywords, props.language = comparison.id, comparison.lang
 
 
 def _repeat_header(row) -> None:
@@ -153,33 +160,34 @@ def table(
     _plain_pages(doc)
     _landscape(doc)
     style = _styles(doc)
-    props = doc.core_properties
-    props.title = f"{words['table_title']}. {comparison.new_title}"
-    props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
-    props.author = organisation
+    _properties(
+        doc, f"{words['table_title']}. {comparison.new_title}", code, comparison, organisation
+    )
 
-    heading = doc.add_paragraph(words["table_title"], style=style["heading"])
+    heading = doc.add_paragraph(_clean(words["table_title"]), style=style["heading"])
     heading.paragraph_format.page_break_before = False
     subtitle = doc.add_paragraph(
-        words["subtitle"].format(
-            kind=kind,
-            title=inner_quotes(comparison.new_title),
-            code=code,
-            old=old_label,
-            new=new_label,
+        _clean(
+            words["subtitle"].format(
+                kind=kind,
+                title=inner_quotes(comparison.new_title),
+                code=code,
+                old=old_label,
+                new=new_label,
+            )
         ),
         style=style["subtitle"],
     )
     subtitle.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
-        doc.add_paragraph(words["no_changes"], style=style["text"])
+        doc.add_paragraph(_clean(words["no_changes"]), style=style["text"])
     else:
-        legend = doc.add_paragraph(words["legend"], style=style["text"])
+        legend = doc.add_paragraph(_clean(words["legend"]), style=style["text"])
         legend.paragraph_format.space_after = Pt(6)
         _change_rows(doc, style, comparison, labels, reason)
         if comparison.renumbered:
-            after = doc.add_paragraph(words["renumbered"], style=style["text"])
+            after = doc.add_paragraph(_clean(words["renumbered"]), style=style["text"])
             after.paragraph_format.space_before = Pt(6)
     out = io.BytesIO()
     doc.save(out)
@@ -238,13 +246,6 @@ class _Marks:
 
     def empty(self, tag: str) -> str:
         return f'<{tag} w:id="{next(self.ids)}" {self.attrs}/>'
-
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("", text)
 
 
 def _run(text: str, deleted: bool = False) -> str:
@@ -326,10 +327,7 @@ def redline(
     doc = new_document()
     _plain_pages(doc)
     marks = _Marks(author, date)
-    props = doc.core_properties
-    props.title = title_new
-    props.subject, props.keywords, props.language = code, comparison.id, comparison.lang
-    props.author = organisation
+    _properties(doc, title_new, code, comparison, organisation)
     ids = {
         name: doc.styles[name].style_id
         for name in {*STYLE.values(), _styles(doc)["title"], "Normal"}

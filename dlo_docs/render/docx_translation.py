@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
+from .docx.ooxml import xml_safe
 
 IDENTIFIER = "dlo-translation"
 TODO_FILL = "FFF2CC"  # light yellow: the rows to translate
@@ -76,11 +77,11 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(12)
     doc.core_properties.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
-    doc.core_properties.title = meta.title
+    doc.core_properties.title = xml_safe(meta.title)
     doc.core_properties.comments = ""  # python-docx's template says it generated the file
     heading = doc.add_paragraph()
     heading.add_run(
-        words["heading"].format(title=meta.title, id=meta.id, n=meta.edition)
+        xml_safe(words["heading"].format(title=meta.title, id=meta.id, n=meta.edition))
     ).bold = True
     doc.add_paragraph(
         f"{LANG_NAMES.get(meta.source, meta.source)} → {LANG_NAMES.get(meta.target, meta.target)}. "
@@ -98,9 +99,9 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
         hidden = paragraph.add_run(row.key)
         hidden.font.hidden = True
         hidden.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
-        paragraph.add_run(row.source)
+        paragraph.add_run(xml_safe(row.source))
         if row.target:
-            cells[1].paragraphs[0].add_run(row.target)
+            cells[1].paragraphs[0].add_run(xml_safe(row.target))
         if row.todo:
             _shade(cells[1], TODO_FILL)
     for row in table.rows:

@@ -77,11 +77,6 @@ class _Site(Publishing):
             ]
             if not p.is_file()
         ]
-        missing += [
-            tpl / "labels" / f"{lang}.yaml (site:)"
-            for lang in LANGS
-            if "site" not in self.labels[lang]
-        ]
         if missing:
             raise UsageError(
                 Msg(
@@ -90,7 +85,7 @@ class _Site(Publishing):
                     value=", ".join(map(str, missing)),
                 ),
                 Msg(
-                    "copy templates/html/site/, templates/site/ and the site: labels from {BUNDLED}",
+                    "copy templates/html/site/ and templates/site/ from {BUNDLED}",
                     BUNDLED=_labels.BUNDLED,
                 ),
             )

@@ -21,9 +21,14 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot hold (what python-docx refuses)."""
+    return INVALID_XML.sub("", text)
+
+
 def clean(text: str) -> str:
     """``text`` escaped for XML, with the characters XML cannot hold dropped."""
-    return escape(INVALID_XML.sub("", text))
+    return escape(xml_safe(text))
 
 
 def runs(text: str) -> str:
