@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..i18n import Msg
 from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Registry
-from . import facts
+from . import facts, superior
 from .ids import Ids, slug
 from .tree import Node, Tree
 
@@ -306,15 +306,8 @@ def propose(
     by = next(
         (a for a in approvers if by_titles and a["title"][lang] == by_titles[0]), None
     ) or position(by_titles[0] if by_titles else head)
-    if own is not None and stated.get("reports_to") is not None and "reports_to" not in own:
-        said = words(facts.full_text(stated["reports_to"]))
-        head_of = [
-            p
-            for p in [*approvers, by]
-            if any(contains(said, m) for m in p.get("mentions", {}).get(lang, []))
-        ]
-        if head_of:
-            own["reports_to"] = head_of[0]["id"]
+    if own is not None:
+        superior.propose(own, stated.get("reports_to"), [*approvers, by], lang)
     new = [
         p for p in ([own] if own else []) + approvers + [by] if _norm(p["title"][lang]) not in had
     ]
@@ -355,6 +348,7 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
             Msg("no clause names who approves; approval.by set to {by} (proposed)", by=by),
             Msg("set approval.by"),
         )
+    superior.confirm(found.position, stated.get("reports_to"), lang, report)
     initiators = _initiators(found, stated.get("change_initiators"), lang)
     if initiators:
         report.confirm(
