@@ -83,7 +83,7 @@ def missing(
     positions = {p.id: i for i, p in enumerate(registry.positions)}
     records = records or Records()
     problems = [
-        _undefined(source, eid)
+        undefined(source, eid)
         for eid, part in _fixed(records)
         if part in parts and eid not in positions and eid not in records.positions
     ]
@@ -105,7 +105,7 @@ def _fixed(records: Records) -> list[tuple[str, str]]:
     return [(pid, AGREEMENT) for pid in records.route or []] + approving
 
 
-def _undefined(source: Source, eid: str) -> Problem:
+def undefined(source: Source, eid: str) -> Problem:
     """A position the journal's route names that the registry no longer defines."""
     return error(
         source.at(_UNLISTED),

@@ -88,6 +88,13 @@ def _warnings(st: Status) -> list[str]:
                 roles=", ".join(st.lapsed)
             )
         )
+    if st.undefined:
+        lines.append(
+            _(
+                "  not in the registry (the round's route names them; define them again in "
+                "regulations/registry.yaml, or the round cannot end): {roles}"
+            ).format(roles=", ".join(st.undefined))
+        )
     if st.returned:
         r = st.returned
         lines.append(

@@ -69,7 +69,13 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
                 role=role,
                 pending=pending[0],
             ),
-            Msg("pending, in order: {value}", value=", ".join(pending)),
+            Msg(
+                "{pending} is no longer defined in the registry: define it again in "
+                "regulations/registry.yaml",
+                pending=pending[0],
+            )
+            if pending[0] in ctx.undefined
+            else Msg("pending, in order: {value}", value=", ".join(pending)),
             at=("agreement", "route"),
         )
     return round_

@@ -343,6 +343,7 @@ def _refuse_approval(ctx: Ctx) -> None:
     """Refuse an approval before every approver agreed to exactly this text, or of an edition
     already approved."""
     h, reg_id = ctx.history, ctx.reg_id
+    guards.route_defined(ctx, "approved")
     if ctx.state == "agreement" and h.round is not None:
         pending = list(h.round.route) if ctx.voided else ctx.pending
         raise ctx.refuse(

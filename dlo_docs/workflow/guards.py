@@ -116,19 +116,35 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     ]
     blanks = list(dict.fromkeys(blanks))
     if blanks:
-        if verb == "submitted":
-            message = Msg(
-                "{id} cannot be submitted: its forms would print {n} name(s) blank (listed below)",
-                id=ctx.reg_id,
-                n=len(blanks),
-            )
-        else:
-            message = Msg(
-                "{id} cannot be approved: its forms would print {n} name(s) blank (listed below)",
-                id=ctx.reg_id,
-                n=len(blanks),
-            )
+        message = _cannot_print(ctx.reg_id, verb, len(blanks))
         raise DloError([error(ctx.at(), "DLO631", message), *blanks])
+
+
+def _cannot_print(reg_id: str, verb: str, n: int) -> Msg:
+    if verb == "submitted":
+        return Msg(
+            "{id} cannot be submitted: its forms would print {n} name(s) blank (listed below)",
+            id=reg_id,
+            n=n,
+        )
+    return Msg(
+        "{id} cannot be approved: its forms would print {n} name(s) blank (listed below)",
+        id=reg_id,
+        n=n,
+    )
+
+
+def route_defined(ctx: Ctx, verb: str) -> None:
+    """Refuse (DLO631, then DLO117 for each) to go on with a round whose route names a
+    position the registry no longer defines: no one can agree as it, and no form print it."""
+    gone = ctx.undefined
+    if gone:
+        raise DloError(
+            [
+                error(ctx.at(), "DLO631", _cannot_print(ctx.reg_id, verb, len(gone))),
+                *(form_names.undefined(ctx.document.source, pid) for pid in gone),
+            ]
+        )
 
 
 def order_number(ctx: Ctx, order: str | None, form: str | None = None) -> str:

@@ -95,12 +95,25 @@ class Ctx:
     @property
     def lapsed(self) -> list[str]:
         """Roles whose agreement lapsed because the position changed holder since: they must
-        agree again."""
+        agree again (not a position the registry no longer defines: ``undefined``)."""
         h = self.history
         if h.round is None or self.voided:
             return []
-        marks = self.marks
-        return [r for r in h.round.route if r in h.round.marks and r not in marks]
+        marks, undefined = self.marks, self.undefined
+        return [
+            r for r in h.round.route if r in h.round.marks and r not in marks and r not in undefined
+        ]
+
+    @property
+    def undefined(self) -> list[str]:
+        """Positions of the open round's route that the registry no longer defines: no form
+        can print them and no one can agree as them; the round cannot end until the registry
+        defines them again."""
+        h = self.history
+        if h.round is None or h.state not in ("agreement", "agreed"):
+            return []
+        known = {p.id for p in self.registry.positions}
+        return [r for r in h.round.route if r not in known]
 
     @property
     def pending(self) -> list[str]:

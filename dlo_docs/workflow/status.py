@@ -47,6 +47,8 @@ class Status:
     void_reason: str | None = None  # why they are void
     # approvers whose agreement lapsed: the position changed holder since they agreed
     lapsed: list[str] = field(default_factory=list)
+    # approvers of the round the registry no longer defines: it must define them again
+    undefined: list[str] = field(default_factory=list)
     # more detail
     route: list[str] = field(default_factory=list)
     route_kind: str | None = None
@@ -84,6 +86,7 @@ class Status:
             "voided": self.voided,
             "void_reason": self.void_reason,
             "lapsed": self.lapsed,
+            "undefined": self.undefined,
             "route": self.route,
             "route_kind": self.route_kind,
             "agreed": self.agreed,
@@ -128,7 +131,7 @@ def of(ctx: Ctx) -> Status:
         marks = ctx.marks
         st.agreed = [r for r in h.round.route if r in marks]
         st.pending = list(h.round.route) if st.voided else ctx.pending
-        st.lapsed = ctx.lapsed
+        st.lapsed, st.undefined = ctx.lapsed, ctx.undefined
     else:
         st.route, st.route_kind = list(ctx.model.agreement.approvers), ctx.model.agreement.route
     if h.rejection is not None and h.state == "draft":
