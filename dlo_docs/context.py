@@ -124,26 +124,22 @@ def _official(reg: Registry, pid: str, lang: str, records: Records | None = None
     """A position's title and holder in ``lang``: as the journal captured them (``records``),
     else as the registry states them now."""
     captured = (records.positions if records is not None else {}).get(pid)
-    pos: Position | None = next((p for p in reg.positions if p.id == pid), None)
     if captured is not None:
         title = (captured.get("title") or {}).get(lang, "")
         holder = (captured.get("holder") or {}).get(lang, "")
-        return Official(pid, title, holder, _genitive(captured, pos, lang))
+        return Official(pid, title, holder, _genitive(captured, lang))
+    pos: Position | None = next((p for p in reg.positions if p.id == pid), None)
     if pos is None:  # gone from the registry: refused (``form_names``) by the forms printing it
         return Official(pid, "", "")
     holder = (pos.holder or {}).get(lang, "")
     return Official(pid, pos.title.get(lang, ""), holder, (pos.title_genitive or {}).get(lang, ""))
 
 
-def _genitive(captured: dict[str, Any], pos: Position | None, lang: str) -> str:
-    """The title in the genitive as an event captured it; for one that captured none (the
-    registry gave none then) the registry's now, while it titles the position as the event
-    captured it (a position renamed since keeps the block without it)."""
-    if "title_genitive" in captured:
-        return str((captured["title_genitive"] or {}).get(lang, ""))
-    if pos is not None and pos.title_genitive and dict(pos.title) == captured.get("title"):
-        return pos.title_genitive.get(lang, "")
-    return ""
+def _genitive(captured: dict[str, Any], lang: str) -> str:
+    """The title in the genitive as an event captured it: none when the registry gave none
+    then, or the event was recorded before it could (the block prints as it did then)."""
+    forms = captured.get("title_genitive")
+    return str(forms.get(lang) or "") if isinstance(forms, dict) else ""
 
 
 def build(

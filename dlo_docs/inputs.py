@@ -32,7 +32,13 @@ def _confined(path: Path, root: Path | None) -> None:
     """Refuse a path whose symlinks (anywhere along it) lead outside ``root``."""
     if root is None:
         return
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except RuntimeError:  # Python 3.11 (3.13: OSError, ELOOP, from os.open below)
+        raise InputRefused(
+            Msg("the file is a symbolic link that leads back to itself"),
+            Msg("replace the link with the file itself"),
+        ) from None
     try:
         resolved.relative_to(Path(root).resolve())
     except ValueError:

@@ -16,7 +16,8 @@ the same language:
   placeholders is printed as written, braces and all;
 - a control character (U+0000-U+001F but tab and line breaks) is DLO013 at it: no DOCX, page
   or spreadsheet can hold one;
-- a table's column headings (``columns``, ``history_columns`` ...) keep their count (DLO013).
+- a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
+  list is empty or holds an empty entry (DLO013).
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``.
@@ -161,6 +162,15 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found], lang
             expected=len(reference),
         )
         found.append(_Found(loc, "DLO013", message, Msg("give one heading per column")))
+        return
+    if not value and reference:
+        message = Msg("label {name} lists nothing", name=_name(loc))
+        found.append(_Found(loc, "DLO013", message, Msg("give at least one entry")))
+        return
+    blank = next((i for i, item in enumerate(value) if not item.strip()), None)
+    if blank is not None:  # a blank word matches every text; a blank heading names nothing
+        message = Msg("label {name}: an empty entry", name=_name((*loc, blank)))
+        found.append(_Found((*loc, blank), "DLO013", message, Msg("write it, or remove it")))
         return
     for i, item in enumerate(value):
         _text(item, "", (*loc, i), found, lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import label_check, load, snapshots
-from .errors import DloError, Problem, UsageError
+from .errors import DloError, Problem, UsageError, relpath
 from .i18n import Msg
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -19,11 +19,21 @@ BUNDLED = (
 )
 
 
-def templates_dir(project_templates: Path | None) -> Path:
-    """The project's own ``templates/`` when it has one, else the bundled templates."""
-    if project_templates is not None and (project_templates / "labels").is_dir():
-        return project_templates
-    return BUNDLED
+def template_dirs(project_templates: Path | None) -> tuple[Path, ...]:
+    """Where a template file is looked for, in order: the project's own ``templates/`` (any
+    file it holds: a page, the site's style sheet), then the bundled templates, so a project
+    keeps only the files it changes."""
+    if project_templates is not None and project_templates.is_dir():
+        if project_templates.resolve() != BUNDLED.resolve():
+            return (project_templates, BUNDLED)
+    return (BUNDLED,)
+
+
+def template_file(project_templates: Path | None, name: str) -> Path:
+    """The file ``name`` (``html/regulation.html.j2``, ``site/static/site.css``) of the
+    project's templates, else the bundled one."""
+    dirs = template_dirs(project_templates)
+    return next((d / name for d in dirs if (d / name).is_file()), dirs[-1] / name)
 
 
 _PARSED: dict[bytes, dict[str, Any]] = {}  # label sets read in this process, by their bytes
@@ -38,13 +48,14 @@ def _load(path: Path, kept: bool, root: Path) -> tuple[bytes, Any]:
     and the same set in another project's templates (a copy) is not parsed again; what it read
     as is read from and kept in the user's cache (``snapshots``) with ``kept`` (a render), so
     the next render does not parse it. A symbolic link is followed only inside ``root``."""
-    raw, problems = load.read_raw(path, path.as_posix(), root=root)
+    shown = path.as_posix() if root == BUNDLED else relpath(path, root)  # as a project's files
+    raw, problems = load.read_raw(path, shown, root=root)
     if raw is None:
         raise DloError(problems)
     if raw not in _PARSED:
         words = snapshots.plain(_READING, raw) if kept else None
         if words is None:
-            source, problems = load.parse(raw, path.as_posix())
+            source, problems = load.parse(raw, shown)
             if source is None or problems:
                 raise DloError(problems)
             words = load.plain(source.data)
@@ -98,7 +109,7 @@ def problems(project_templates: Path | None, langs: Iterable[str]) -> list[Probl
 
 
 def _source(raw: bytes, path: Path) -> load.Source:
-    source, problems = load.parse(raw, path.as_posix())
+    source, problems = load.parse(raw, relpath(path, path.parents[2]))
     if source is None:
         raise DloError(problems)
     return source

@@ -192,7 +192,7 @@ class Project:
         path = self.folder(reg_id) / REGULATION
         if self._is_regulation(path.parent) and (problem := self.missing(reg_id)) is not None:
             raise DloError(problem)
-        if not path.is_file() and not path.exists():
+        if not path.is_file() and not path.exists() and not path.is_symlink():
             known = ", ".join(self.ids()) or "none"
             raise UsageError(
                 Msg("unknown regulation {reg_id}", reg_id=repr(reg_id)),

@@ -59,10 +59,12 @@ def test_both_forms_are_labels_in_each_language():
 
 
 def test_approved_by_order(bundled, dlo):
+    """The bundled edition was approved before the registry could give the rector's title in
+    the genitive: its block stays as it was then, the position on a line of its own."""
     ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
     assert title_block(bundled, "dlo-head.kk.docx") == [
         "БЕКІТІЛДІ",
-        "Басқарма Төрағасы – Ректордың",
+        "Басқарма Төрағасы – Ректор",
         "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
     ]
     assert "БЕКІТЕМІН" not in all_text((bundled / "build" / "dlo-head.kk.docx").read_bytes())
@@ -220,21 +222,49 @@ def test_the_genitive_is_captured_at_approval(bundled, dlo, monkeypatch):
     )
 
 
-def test_an_approval_recorded_before_the_genitive_takes_the_registrys_while_the_title_is_the_same(
-    bundled, dlo
-):
+def test_an_approval_recorded_before_the_genitive_keeps_its_block(bundled, dlo, monkeypatch):
     """The bundled journal's approval captured the rector's title but no genitive (recorded
-    before the registry gave one): the registry's genitive is used while the registry titles the
-    position as the approval captured it; once the title is renamed, the block names the
-    captured title apart, never a genitive of another title."""
+    before the registry could give one): its title page keeps the block it had, whatever the
+    registry gives now; the draft of the next edition takes the registry's."""
     journal = (bundled / "regulations" / "dlo-head" / "journal.yaml").read_text(encoding="utf-8")
     assert "title_genitive" not in journal
+    registry_edit(bundled, "kk: Басқарма Төрағасы – Ректордың", "kk: Ректордың")
     ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
-    assert title_block(bundled, "dlo-head.kk.docx")[1] == "Басқарма Төрағасы – Ректордың"
-    registry_edit(bundled, "    kk: Басқарма Төрағасы – Ректор\n", "    kk: Ректор\n")
-    ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
-    assert title_block(bundled, "dlo-head.kk.docx") == [
-        "БЕКІТІЛДІ",
-        "Басқарма Төрағасы – Ректор",
-        "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
+    assert title_block(bundled, "dlo-head.kk.docx")[1] == "Басқарма Төрағасы – Ректор"
+    monkeypatch.setenv("DLO_CLERK", "docs-head")
+    ok(dlo, bundled, "revise", "dlo-head", "--by", "dlo-head", "--reason", "r")
+    ok(dlo, bundled, "render", "dlo-head", "--format", "docx", "--draft")
+    assert title_block(bundled, "dlo-head.kk.docx")[1] == "Ректордың"
+
+
+def test_an_approval_without_a_genitive_keeps_its_block_when_one_is_added(
+    bundled, dlo, monkeypatch
+):
+    """Approved while the registry gave no genitive: adding one later does not rewrite the
+    approved edition's title page."""
+    monkeypatch.setenv("DLO_TODAY", "2024-03-01")
+    registry_edit(bundled, GENITIVE, "")
+    approve_unit(bundled, dlo)
+    journal = (bundled / "regulations" / UNIT / "journal.yaml").read_text(encoding="utf-8")
+    assert "title_genitive: {}" in journal[journal.rindex("event: approved") :]
+    registry_edit(
+        bundled,
+        "    ru: Председатель Правления – Ректор\n",
+        "    ru: Председатель Правления – Ректор\n" + GENITIVE,
+    )
+    ok(dlo, bundled, "render", UNIT, "--format", "docx")
+    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+        "УТВЕРЖДЕНО",
+        "Председатель Правления – Ректор",
+        "приказом от 01.03.2024 г. № 12-НҚ",
     ]
+
+
+def test_a_genitive_the_journal_holds_in_another_shape_is_not_used(bundled, dlo, monkeypatch):
+    """A journal's facts are what the chain protects, not their shape: a genitive that is not
+    a mapping of languages prints the block without it, never an internal error."""
+    from dlo_docs.context import _genitive
+
+    assert _genitive({"title_genitive": "oops"}, "ru") == ""
+    assert _genitive({"title_genitive": {"ru": None}}, "ru") == ""
+    assert _genitive({"title_genitive": {"ru": "Ректора"}}, "ru") == "Ректора"

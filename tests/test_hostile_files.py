@@ -280,15 +280,13 @@ TEMPLATE = Path("templates/html/regulation.html.j2")
 
 @pytest.mark.parametrize(
     "damage, line",
-    [("missing", 0), ("syntax", -1), ("unknown name", 2)],
-    ids=["missing", "syntax", "undefined"],
+    [("syntax", -1), ("unknown name", 2)],
+    ids=["syntax", "undefined"],
 )
 def test_a_broken_project_template_is_an_error_at_its_line(project, dlo, damage, line):
     path = project / TEMPLATE
     text = path.read_text(encoding="utf-8")
-    if damage == "missing":
-        path.unlink()
-    elif damage == "syntax":
+    if damage == "syntax":
         path.write_text(text + "{% if %}\n", encoding="utf-8")
         line = len(text.splitlines()) + 1
     else:
@@ -301,6 +299,15 @@ def test_a_broken_project_template_is_an_error_at_its_line(project, dlo, damage,
     _no_crash(result)
     assert f"{TEMPLATE.as_posix()}{f':{line}:1' if line else ''}: error DLO304" in result.err
     assert not (project / "out").exists()
+
+
+def test_a_project_template_removed_is_the_bundled_one(project, dlo):
+    (project / TEMPLATE).unlink()
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    assert result.code == 0, result.err
+    assert "Қашықтықтан оқыту" in (project / "out" / "dlo-head.kk.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ and a label the set lacks is the bundled one."""
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def edit(project: Path, old: str, new: str) -> str:
     text = path.read_text(encoding="utf-8")
     assert text.count(old + "\n") == 1, old
     path.write_text(text.replace(old + "\n", new + "\n"), encoding="utf-8")
-    return path.as_posix()
+    return LABELS.as_posix()  # as the project's other files: from the project's folder
 
 
 def where(project: Path, needle: str) -> tuple[int, int]:
@@ -263,12 +264,53 @@ def test_a_set_that_is_not_a_mapping(project, dlo):
     assert "kk.yaml:1:1: error DLO010: the label set must be a mapping of labels" in result.err
 
 
-def test_a_project_with_one_language_set_takes_the_other_bundled(in_force, dlo):
-    (in_force / "templates" / "labels" / "ru.yaml").unlink()
+def test_a_project_keeps_only_the_template_files_it_changes(in_force, dlo):
+    """A project whose templates/ holds only its Kazakh label set and its own style sheet: the
+    Russian set, the pages and the script are the bundled ones."""
+    templates = in_force / "templates"
+    own_css = "/* the university's own style */\n"
+    for folder in ("html", "site", "new"):
+        shutil.rmtree(templates / folder)
+    (templates / "labels" / "ru.yaml").unlink()
+    (templates / "site" / "static").mkdir(parents=True)
+    (templates / "site" / "static" / "site.css").write_text(own_css, encoding="utf-8")
     edit(in_force, HEADER, '  header: "{code} — {edition}"')
-    result = dlo("site", "build", "--no-pdf", cwd=in_force)
-    assert result.code == 0, result.err
-    assert labels_mod.labels("ru", in_force / "templates") is labels_mod.labels("ru")
+    for args in (
+        ("render", "dlo-head", "--format", "html", "--format", "docx"),
+        ("site", "build", "--no-pdf"),
+    ):
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 0, (args, result.err)
+    assert labels_mod.labels("ru", templates) is labels_mod.labels("ru")
+    assert (in_force / "public" / "static" / "site.css").read_text(encoding="utf-8") == own_css
+    bundled_js = labels_mod.BUNDLED / "site" / "static" / "search.js"
+    assert (in_force / "public" / "static" / "search.js").read_bytes() == bundled_js.read_bytes()
+    assert "ЛН ҮББИ 01-2024 — 1-басылым" in docx_text(in_force / "build" / "dlo-head.kk.docx")
+
+
+def test_a_label_set_linked_to_itself_is_refused(project, dlo):
+    (project / LABELS).unlink()
+    (project / LABELS).symlink_to("kk.yaml")
+    result = dlo("check", cwd=project)
+    assert result.code == 1
+    assert (
+        "templates/labels/kk.yaml:1:1: error DLO009: the file is a symbolic link that leads back to itself"
+        in result.out
+    )
+    assert "internal error" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("  order: []", "label approval_form_words.order lists nothing"),
+        ('  order: [бұйрығ, ""]', "approval_form_words.order #2: an empty entry"),
+    ],
+)
+def test_a_list_of_words_is_not_empty(project, dlo, line, words):
+    edit(project, "  order: [бұйрығ, бұйрық]", line)
+    result = dlo("check", cwd=project)
+    assert result.code == 1 and words in result.out, result.out
 
 
 def test_a_label_set_linked_out_of_the_project_is_refused(project, dlo, tmp_path):
@@ -296,8 +338,30 @@ def test_a_control_character_in_the_text_is_dropped_by_every_docx(in_force, dlo)
         ("diff", "dlo-head", "--from", "1", "--to", "draft", "--format", "redline"),
         ("translate", "dlo-head", "--to", "ru", "--out", "t.docx"),
         ("render", "dlo-head", "--draft", "--format", "docx"),
+        ("translate", "dlo-head", "--from", "t.docx"),
     ):
         result = dlo(*args, cwd=in_force)
         assert result.code == 0, (args, result.err)
+        assert "refused" not in result.out or " 0 refused" in result.out, result.out
     table = next((in_force / "build").glob("dlo-head.kk.table-*.docx"))
     assert "Қолдану саласы" in docx_text(table)
+
+
+def test_a_control_character_in_the_registry_is_dropped_by_the_register(in_force, dlo):
+    path = in_force / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    ru: Отдел дистанционного обучения\n") == 1
+    path.write_text(
+        text.replace(
+            "    ru: Отдел дистанционного обучения\n",
+            '    ru: "Отдел\\x01 дистанционного обучения"\n',
+        ),
+        "utf-8",
+    )
+    text = path.read_text(encoding="utf-8")
+    assert '"Отдел\\x01 дистанционного обучения"' in text
+    for lang in ("kk", "ru"):
+        result = dlo(
+            "list", "--format", "xlsx", "--lang", lang, "--out", f"list.{lang}.xlsx", cwd=in_force
+        )
+        assert result.code == 0, result.err

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg
-from ..labels import templates_dir
+from ..labels import template_dirs
 from ..load import Source
 from ..model import Registry
 from ..project import Document, Loaded
@@ -268,7 +268,7 @@ def _remembered(
         document.source.path,
         _digest(document.source.text),
         _digest(registry_source.text),
-        str(templates_dir(templates)),
+        tuple(map(str, template_dirs(templates))),
         None if select is None else tuple(sorted(set(select))),
     )
     found = _memo.get(key)

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -17,6 +18,11 @@ from .output import cell, header
 
 FILLS = {"overdue": "F4CCCC", "due": "FFF2CC"}
 DATE_FORMAT = "DD.MM.YYYY"
+
+
+def _safe(value: object) -> object:
+    """A text without the characters a worksheet cannot hold (openpyxl refuses them)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def workbook(found: list[Entry], today: dt.date) -> bytes:
@@ -29,7 +35,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
         c.alignment = Alignment(vertical="top", wrap_text=True)
     review_col = COLUMNS.index("next_review") + 1
     for entry in found:
-        sheet.append([cell(entry, c) for c in COLUMNS])
+        sheet.append([_safe(cell(entry, c)) for c in COLUMNS])
         row = sheet.max_row
         for index in range(1, len(COLUMNS) + 1):
             if isinstance(sheet.cell(row, index).value, dt.date):

@@ -26,7 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
-from .docx.ooxml import xml_safe
+from .docx.ooxml import xml_safe as xml_safe
 
 IDENTIFIER = "dlo-translation"
 TODO_FILL = "FFF2CC"  # light yellow: the rows to translate

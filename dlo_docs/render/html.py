@@ -21,7 +21,7 @@ from jinja2.bccache import Bucket
 from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
 from ..i18n import Msg
-from ..labels import templates_dir
+from ..labels import template_dirs, template_file
 
 TEMPLATE_ERROR = "DLO304"
 
@@ -67,9 +67,9 @@ _COMPILED = _Compiled()
 
 
 @lru_cache(maxsize=8)
-def _environment(folder: Path) -> Environment:
+def _environment(folders: tuple[Path, ...]) -> Environment:
     return Environment(
-        loader=FileSystemLoader(str(folder)),
+        loader=FileSystemLoader([str(f) for f in folders]),  # the first that has the file
         bytecode_cache=_COMPILED,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -80,8 +80,9 @@ def _environment(folder: Path) -> Environment:
 
 
 def environment(project_templates: Path | None = None) -> Environment:
-    """The Jinja2 environment over ``templates/html`` (the project's, else the bundled one)."""
-    return _environment(templates_dir(project_templates) / "html")
+    """The Jinja2 environment over ``templates/html``: each file the project's own, else the
+    bundled one."""
+    return _environment(tuple(d / "html" for d in template_dirs(project_templates)))
 
 
 def render_template(name: str, project_templates: Path | None = None, **values) -> str:
@@ -95,7 +96,7 @@ def render_template(name: str, project_templates: Path | None = None, **values) 
 
 
 def _problem(exc: TemplateError, name: str, project_templates: Path | None) -> Problem:
-    path = templates_dir(project_templates) / "html" / name
+    path = template_file(project_templates, f"html/{name}")
     line = exc.lineno if isinstance(exc, TemplateSyntaxError) else None
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         path = Path(exc.filename)

@@ -62,35 +62,18 @@ class _Site(Publishing):
         # read back from the user's cache as a render reads them: a build does not parse them
         self.labels = {lang: _labels.labels(lang, self.templates, kept=True) for lang in LANGS}
         self.pages = Pages(self.labels, self.templates, out, lambda: self.registry)
-        tpl = _labels.templates_dir(self.templates)
         registry_bytes, refused = load.read_raw(
             project.registry_path, project.display(project.registry_path), root=project.root
         )
         if registry_bytes is None:
             raise DloError(refused)
-        self.static_dir = tpl / "site" / "static"
-        missing = [
-            p
-            for p in [
-                tpl / "html" / "site" / "base.html.j2",
-                *(self.static_dir / n for n in STATIC),
-            ]
-            if not p.is_file()
-        ]
-        if missing:
-            raise UsageError(
-                Msg(
-                    "the project's templates ({tpl}) lack the site's: {value}",
-                    tpl=tpl,
-                    value=", ".join(map(str, missing)),
-                ),
-                Msg(
-                    "copy templates/html/site/ and templates/site/ from {BUNDLED}",
-                    BUNDLED=_labels.BUNDLED,
-                ),
-            )
+        # each file the project's own templates hold, else the bundled one
+        self.static_files = {
+            n: _labels.template_file(self.templates, f"site/static/{n}") for n in STATIC
+        }
+        dirs = list(_labels.template_dirs(self.templates))
         self.base = digest(
-            code_version(), tree_digest([tpl]), registry_bytes, stamps.certificates(project)
+            code_version(), tree_digest(dirs), registry_bytes, stamps.certificates(project)
         )
         self.report = Report(out)
         self.folders_inside: dict[Path, bool] = {}  # ``_cached``'s folders, checked once

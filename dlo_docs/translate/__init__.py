@@ -75,7 +75,8 @@ def slots(doc: Regulation) -> list[Slot]:
 
 
 def normal(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """A text as the table shows it: spaces collapsed, the characters no DOCX holds dropped."""
+    return " ".join(table.xml_safe(text or "").split())
 
 
 def _document(project: Project, reg_id: str):

@@ -3,8 +3,8 @@
 of the registry never rewrites a past sheet.
 
 An event's ``facts`` is ``{"positions": {ROLE: {"title": {lang: ...}, "holder": {lang: ...}}},
-"organisation": {lang: ...}}`` (and a position's ``"title_genitive"`` when the registry gives
-one) with the positions the event involves (its role, the clerk who
+"organisation": {lang: ...}}`` (and, since the registry could give it, a position's
+``"title_genitive"``) with the positions the event involves (its role, the clerk who
 recorded it; for a submission the whole route and the approving authority; for an agreement or
 a rejection the whole route (whose agreements stood then); for an approval the
 approving authority and the organisation). Events written before facts were captured have none:
@@ -23,15 +23,16 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 
 
 def position(registry: Registry, pid: str) -> dict[str, Any]:
-    """A position's title and current holder (empty: vacant), as plain mappings, and its title
-    in the genitive when the registry gives one."""
+    """A position's title, current holder (empty: vacant) and title in the genitive (empty:
+    the registry gives none), as plain mappings."""
     found = next((p for p in registry.positions if p.id == pid), None)
     if found is None:
         return {"title": {}, "holder": {}}
-    captured = {"title": dict(found.title), "holder": dict(found.holder or {})}
-    if found.title_genitive:
-        captured["title_genitive"] = dict(found.title_genitive)
-    return captured
+    return {
+        "title": dict(found.title),
+        "holder": dict(found.holder or {}),
+        "title_genitive": dict(found.title_genitive or {}),
+    }
 
 
 def capture(
