@@ -361,7 +361,8 @@ class Project:
 
     def check_files(self, paths: list[str]) -> list[Path]:
         """The regulation files ``dlo check PATH...`` names (regulation files, folders, or the
-        registry), each once, in order; without paths every regulation of the project."""
+        registry or a label set, which every check reads), each once, in order; without paths
+        every regulation of the project."""
         if not paths:
             return [self.regulations / i / REGULATION for i in self.ids()]
         files: list[Path] = []
@@ -375,7 +376,7 @@ class Project:
                 if not found:
                     raise UsageError(Msg("{given} holds no {file}", given=given, file=REGULATION))
             elif path.is_file():
-                if path != self.registry_path:
+                if path != self.registry_path and path.parent != self.templates / "labels":
                     files.append(path)
             else:
                 raise UsageError(Msg("{given} does not exist", given=given))

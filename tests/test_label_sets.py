@@ -365,3 +365,12 @@ def test_a_control_character_in_the_registry_is_dropped_by_the_register(in_force
             "list", "--format", "xlsx", "--lang", lang, "--out", f"list.{lang}.xlsx", cwd=in_force
         )
         assert result.code == 0, result.err
+
+
+def test_check_of_a_label_set_by_its_path(project, dlo):
+    """``dlo check templates/labels/kk.yaml`` checks the label set, not as a regulation."""
+    assert dlo("check", LABELS.as_posix(), cwd=project).code == 0
+    edit(project, HEADER, '  header: "{kind} {cod} · {edition}"')
+    result = dlo("check", LABELS.as_posix(), cwd=project)
+    assert result.code == 1 and "DLO013: label form.header: {cod}" in result.out
+    assert "DLO012" not in result.out
