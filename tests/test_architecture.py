@@ -3,6 +3,7 @@ another's private names, and docs/architecture.md shows the import graph as it i
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import sys
@@ -282,3 +283,53 @@ def test_no_tracker_or_seed_clause_numbers_in_code_help_or_docs():
     assert not CITATION.search("PKCS#12, as the CA issues them")
     assert TRACKER.search("(issue 8)") and not TRACKER.search("'13.' (clause 13)")
     assert not CITATION.search("item 3 of clause 11, (clause 3 item 5)")  # a number of output
+
+
+# where each third-party library is imported (docs/architecture.md says why): a new importer, or
+# a new library, is a decision to write down there and here
+THIRD_PARTY = {
+    "asn1crypto": {"signing/cms.py", "signing/pades.py"},
+    "click": {"cli/"},
+    "cryptography": {"signing/"},
+    "docx": {
+        "render/docx/package.py",
+        "render/docx/prepare.py",
+        "render/docx/styles.py",
+        "render/docx_diff.py",
+        "render/docx_translation.py",
+    },
+    "jinja2": {"render/html.py"},
+    "openpyxl": {"register/xlsx.py"},
+    "pydantic": {"model.py", "model_types.py", "load.py", "schema.py"},
+    "pydantic_core": {"validator.py"},
+    "pyhanko": {"signing/pades.py"},
+    "pyhanko_certvalidator": {"signing/pades.py"},
+    "ruamel": {"yaml_rt.py", "load.py", "load_rt.py", "yaml_write.py"},
+    "yaml": {"yamlc.py"},
+}
+
+
+def _third_party_importers() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for top in {name.split(".")[0] for name in names}:
+                if top not in sys.stdlib_module_names and top != "dlo_docs":
+                    found.setdefault(top, set()).add(path.relative_to(PACKAGE).as_posix())
+    return found
+
+
+def test_each_third_party_library_is_imported_where_the_architecture_says():
+    found = _third_party_importers()
+    assert set(found) == set(THIRD_PARTY)
+    for library, modules in found.items():
+        allowed = THIRD_PARTY[library]
+        stray = {m for m in modules if not any(m == a or m.startswith(a) for a in allowed if a)}
+        assert not stray, (library, stray)
+        assert {a for a in allowed if not a.endswith("/")} <= modules, (library, modules)
