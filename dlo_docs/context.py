@@ -139,7 +139,8 @@ def _genitive(captured: dict[str, Any], lang: str) -> str:
     """The title in the genitive as an event captured it: none when the registry gave none
     then, or the event was recorded before it could (the block prints as it did then)."""
     forms = captured.get("title_genitive")
-    return str(forms.get(lang) or "") if isinstance(forms, dict) else ""
+    found = forms.get(lang) if isinstance(forms, dict) else None
+    return found if isinstance(found, str) else ""
 
 
 def build(

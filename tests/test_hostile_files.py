@@ -403,3 +403,71 @@ def test_a_registry_that_is_a_fifo_is_named_as_one_not_as_missing(project, dlo, 
     _no_crash(result)
     assert ("regulations/registry.yaml", 1, 1, "DLO009") in positioned(result.out + result.err)
     assert "the registry is missing" not in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        ('{% extends "regulation.html.j2" %}\n', "RecursionError"),
+        ("{{ 1/0 }}\n", "ZeroDivisionError"),
+        ('{{ "a" + 1 }}\n', "TypeError"),
+    ],
+    ids=["extends itself", "division", "type"],
+)
+def test_a_project_page_failing_as_it_runs_is_an_error_at_it(project, dlo, page, words):
+    (project / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    _no_crash(result)
+    assert f"{TEMPLATE.as_posix()}:1:1: error DLO304" in result.err and words in result.err
+    assert 'extends "bundled/regulation.html.j2"' in result.err  # the way to extend it
+    assert not (project / "out").exists()
+
+
+def test_a_project_page_includes_the_bundled_one(project, dlo):
+    (project / TEMPLATE).write_text(
+        '<!-- ӨЗ БЕТІ -->{% include "bundled/regulation.html.j2" %}\n', encoding="utf-8"
+    )
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    assert result.code == 0, result.err
+    page = (project / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert "ӨЗ БЕТІ" in page and "Қашықтықтан оқыту" in page
+
+
+@pytest.mark.parametrize(
+    "linked", [TEMPLATE, Path("templates/site/static/site.css")], ids=["page", "style sheet"]
+)
+def test_a_template_linked_out_of_the_project_is_refused(in_force, dlo, tmp_path, linked):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    (in_force / linked).unlink()
+    (in_force / linked).symlink_to(secret)
+    commands = [
+        ("render", "dlo-head", "--format", "html", "--out", "out")
+        if linked == TEMPLATE
+        else ("site", "build", "--no-pdf")
+    ]
+    for args in commands:
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 1 and "DLO009" in result.err, (args, result.err)
+        assert "outside the project" in result.err
+    written = [p for folder in ("public", "out") for p in (in_force / folder).rglob("*")]
+    assert not any(p.is_file() and b"SECRET" in p.read_bytes() for p in written)
+
+
+def test_control_characters_never_reach_a_page(project, dlo):
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  title: Қолдану саласы\n") == 1
+    path.write_text(
+        text.replace("  title: Қолдану саласы\n", '  title: "Қолдану\\x01 саласы"\n'), "utf-8"
+    )
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    assert result.code == 0, result.err
+    page = (project / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert "\x01" not in page and "Қолдану саласы" in page

@@ -198,3 +198,52 @@ def test_a_recomputed_event_numbered_far_ahead_is_named_at_once(approved, dlo, s
     assert result.code == 1, result.out + result.err
     assert f"error DLO602: journal events 7-{seq - 1} are missing before event {seq}" in result.err
     assert "internal error" not in result.err
+
+
+def _odd_facts(part):
+    def change(entries):
+        approval = next(e for e in entries if e["event"] == "approved")
+        facts = approval["facts"]
+        if part == "facts":
+            approval["facts"] = "x"
+        elif part == "positions":
+            facts["positions"] = ["rector"]
+        elif part == "organisation":
+            facts["organisation"] = {"kk": ["a"]}
+        else:
+            facts["positions"]["rector"][part] = {"title": "s", "holder": ["x"]}.get(part, "oops")
+        return entries
+
+    return change
+
+
+@pytest.mark.parametrize("part", ["facts", "positions", "organisation", "title", "holder"])
+def test_facts_of_another_shape_are_refused_not_printed(approved, dlo, part):
+    """The chain protects what the facts say, not that the forms can print them: facts of a
+    shape dlo never writes (hashes recomputed) are named by verify and refused by every output,
+    never an internal error."""
+    _forge(approved, _odd_facts(part))
+    verify = dlo("verify", cwd=approved)
+    assert verify.code == 1 and "DLO609" in verify.out + verify.err
+    assert "facts are not of the shape dlo writes" in verify.out + verify.err
+    for args in (
+        ("render", REG, "--format", "docx", "--format", "html"),
+        ("sheet", "agreement", REG),
+        ("site", "build", "--no-pdf"),
+        ("status", REG),
+    ):
+        result = dlo(*args, cwd=approved)
+        assert "internal error" not in result.err and "Traceback" not in result.err, args
+        assert result.code != 3, (args, result.err)
+
+
+def test_a_journal_linked_to_itself_is_refused_not_missing(approved, dlo):
+    path = approved / "regulations" / REG / "journal.yaml"
+    path.unlink()
+    path.symlink_to("journal.yaml")
+    status = dlo("status", REG, cwd=approved)
+    assert status.code == 1 and "DLO009" in status.err, status.out + status.err
+    assert "edition in force: none" not in status.out
+    render = dlo("render", REG, "--format", "docx", cwd=approved)
+    assert render.code == 1 and "DLO009" in render.err
+    assert not (approved / "build").exists()

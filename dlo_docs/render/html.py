@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     BytecodeCache,
+    ChoiceLoader,
     Environment,
     FileSystemLoader,
+    PrefixLoader,
     StrictUndefined,
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
     select_autoescape,
 )
 from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
 
+from .. import inputs
 from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
 from ..i18n import Msg
 from ..labels import template_dirs, template_file
+from .docx.ooxml import INVALID_XML
 
 TEMPLATE_ERROR = "DLO304"
+BUNDLED_PREFIX = "bundled"  # {% extends "bundled/regulation.html.j2" %}: the bundled page
 
 
 def _renamed(code: CodeType, filename: str) -> CodeType:
@@ -66,11 +76,53 @@ class _Compiled(BytecodeCache):
 _COMPILED = _Compiled()
 
 
+class _Confined(BaseLoader):
+    """The project's own templates, read as every project file is (``inputs``): a symbolic
+    link leading out of the project is refused (DLO009), never followed."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        self.folder, self.root = folder, root
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
+        path = self.folder.joinpath(*split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        try:
+            raw = inputs.read_bytes(path, limit=inputs.MAX_YAML_BYTES, root=self.root)
+        except inputs.InputRefused as exc:
+            at = Location(relpath(path, self.root), 1, 1)
+            raise DloError([error(at, "DLO009", exc.reason, exc.hint)]) from None
+        except OSError:
+            raise TemplateNotFound(template) from None
+        mtime = os.path.getmtime(path)
+        return raw.decode("utf-8", "replace"), str(path), lambda: _unchanged(path, mtime)
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
+
+
+def _visible(value: Any) -> Any:
+    """What a template prints of a value: a text without the characters no page should hold
+    (control characters a double-quoted YAML escape can write)."""
+    if not isinstance(value, str) or INVALID_XML.search(value) is None:
+        return value  # (the usual case, and markup the page made stays markup)
+    return type(value)(INVALID_XML.sub("", value))
+
+
 @lru_cache(maxsize=8)
-def _environment(folders: tuple[Path, ...]) -> Environment:
+def _environment(folders: tuple[Path, ...], root: Path | None) -> Environment:
+    """Each template the project's own (``folders[0]`` inside project ``root``), else the
+    bundled one; ``bundled/NAME`` is always the bundled one (to extend it)."""
+    bundled = FileSystemLoader(str(folders[-1]))
+    own = [_Confined(f, root) for f in folders[:-1] if root is not None]
     return Environment(
-        loader=FileSystemLoader([str(f) for f in folders]),  # the first that has the file
+        loader=ChoiceLoader([*own, bundled, PrefixLoader({BUNDLED_PREFIX: bundled})]),
         bytecode_cache=_COMPILED,
+        finalize=_visible,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -82,20 +134,41 @@ def _environment(folders: tuple[Path, ...]) -> Environment:
 def environment(project_templates: Path | None = None) -> Environment:
     """The Jinja2 environment over ``templates/html``: each file the project's own, else the
     bundled one."""
-    return _environment(tuple(d / "html" for d in template_dirs(project_templates)))
+    folders = tuple(d / "html" for d in template_dirs(project_templates))
+    return _environment(folders, project_templates.parent if project_templates else None)
 
 
 def render_template(name: str, project_templates: Path | None = None, **values) -> str:
-    """``name`` rendered with ``values``; a template that is missing, does not parse or names
-    what it is not given (a project's own copy edited by hand) is an error at its line
-    (DLO304), never an internal error."""
+    """``name`` rendered with ``values``; a template that is missing, does not parse, names
+    what it is not given or fails as it runs (a project's own copy edited by hand: a division
+    by zero, a page extending itself) is an error at its line (DLO304), never an internal
+    error."""
     try:
         return environment(project_templates).get_template(name).render(**values)
     except TemplateError as exc:
         raise DloError(_problem(exc, name, project_templates)) from None
+    except _RUNNING as exc:
+        if not _in_own(exc, project_templates):
+            raise  # the bundled pages' own failure is dlo's
+        raise DloError(_problem(exc, name, project_templates)) from None
 
 
-def _problem(exc: TemplateError, name: str, project_templates: Path | None) -> Problem:
+# what a page of the project's own can fail with as it runs
+_RUNNING = (RecursionError, ArithmeticError, TypeError, ValueError, AttributeError, LookupError)
+
+
+def _in_own(exc: BaseException, project_templates: Path | None) -> bool:
+    """``exc`` was raised running a page of the project's own templates."""
+    if project_templates is None:
+        return False
+    own = os.path.abspath(project_templates)
+    return any(
+        f.filename.endswith(".j2") and os.path.abspath(f.filename).startswith(own + os.sep)
+        for f in traceback.extract_tb(exc.__traceback__)
+    )
+
+
+def _problem(exc: Exception, name: str, project_templates: Path | None) -> Problem:
     path = template_file(project_templates, f"html/{name}")
     line = exc.lineno if isinstance(exc, TemplateSyntaxError) else None
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -111,9 +184,13 @@ def _problem(exc: TemplateError, name: str, project_templates: Path | None) -> P
         Msg(
             "the template cannot be used: {kind}: {message}",
             kind=type(exc).__name__,
-            message=exc.message or str(exc),
+            message=getattr(exc, "message", None) or str(exc),
         ),
-        Msg("fix the template, or delete the project's copy to use the bundled one"),
+        Msg(
+            "fix the template, or delete the project's copy to use the bundled one (a copy "
+            "extends the bundled page as {example})",
+            example=f'{{% extends "{BUNDLED_PREFIX}/{name}" %}}',
+        ),
     )
 
 

@@ -52,6 +52,18 @@ def _registry(project: Project) -> Registry:
     return loaded.registry
 
 
+def _static(project: Project, name: str) -> bytes:
+    """The site's static file ``name``: the project's own (read as every project file is: a
+    symbolic link out of the project is refused, DLO009), else the bundled one."""
+    path = _labels.template_file(project.templates, f"site/static/{name}")
+    own = path.is_relative_to(project.templates)
+    root = project.root if own else _labels.BUNDLED
+    data, refused = load.read_raw(path, project.display(path) if own else str(path), root=root)
+    if data is None:
+        raise DloError(refused)
+    return data
+
+
 class _Site(Publishing):
     def __init__(
         self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None
@@ -68,9 +80,7 @@ class _Site(Publishing):
         if registry_bytes is None:
             raise DloError(refused)
         # each file the project's own templates hold, else the bundled one
-        self.static_files = {
-            n: _labels.template_file(self.templates, f"site/static/{n}") for n in STATIC
-        }
+        self.static_files = {n: _static(project, n) for n in STATIC}
         dirs = list(_labels.template_dirs(self.templates))
         self.base = digest(
             code_version(), tree_digest(dirs), registry_bytes, stamps.certificates(project)

@@ -69,7 +69,7 @@ class Publishing(Outputs):
     report: Report
     manifest: Manifest
     inputs: dict[str, dict]
-    static_files: dict[str, Path]  # by name (``STATIC``)
+    static_files: dict[str, bytes]  # by name (``STATIC``)
 
     @property
     def registry(self) -> Registry:
@@ -221,7 +221,7 @@ class Publishing(Outputs):
             self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
             self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
         for name in STATIC:
-            self.w.put(f"static/{name}", self.static_files[name].read_bytes())
+            self.w.put(f"static/{name}", self.static_files[name])
 
     def _search_index(self, lang: str, ordered: list[dict]) -> None:
         """The search index in ``lang``, streamed to a private file a regulation at a time (its

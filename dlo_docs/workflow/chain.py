@@ -101,7 +101,50 @@ def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]
                 Msg("journal entry {n}: 'signature' is not a mapping", n=index + 1),
             )
         )
+    if "facts" in entry and (part := odd_facts(entry["facts"])) is not None:
+        problems.append(
+            error(
+                journal.at(index, "facts"),
+                "DLO609",
+                Msg(
+                    "journal entry {n}: its facts are not of the shape dlo writes ({part})",
+                    n=index + 1,
+                    part=part,
+                ),
+                Msg("the journal is written by dlo only: restore it from version control"),
+            )
+        )
     return problems
+
+
+_POSITION_FACTS = ("title", "holder", "title_genitive")  # each a text per language
+
+
+def odd_facts(facts: Any) -> str | None:
+    """Where ``facts`` (an event's registry facts: ``workflow.facts``) are not of the shape dlo
+    writes, as ``positions.rector.title``; None when they are. The forms print them: a shape
+    the chain protects is not one they can print."""
+    if not isinstance(facts, dict):
+        return "facts"
+    positions = facts.get("positions", {})
+    if not isinstance(positions, dict):
+        return "positions"
+    for pid, found in positions.items():
+        if not isinstance(found, dict):
+            return f"positions.{pid}"
+        for key in _POSITION_FACTS:
+            if key in found and not _texts(found[key]):
+                return f"positions.{pid}.{key}"
+    if "organisation" in facts and not _texts(facts["organisation"]):
+        return "organisation"
+    return None
+
+
+def _texts(value: Any) -> bool:
+    """A mapping of languages to texts (``{kk: …, ru: …}``)."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
 
 
 def _dates_in_range(event: Event) -> None:

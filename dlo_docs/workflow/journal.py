@@ -98,7 +98,7 @@ def read(project: Project, reg_id: str) -> Journal:
     project's cache (the entries are shared: never changed in place)."""
     path = path_of(project, reg_id)
     journal = Journal(path, project.display(path), None, [], [])
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to nowhere, or to itself, is read (and refused)
         return journal
     raw, problems = load.read_raw(path, journal.display, root=project.root)
     if raw is None:
