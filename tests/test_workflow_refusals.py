@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from conftest import organisation_today
 from workflow_support import (
     APPROVERS,
     REG,
@@ -205,3 +207,27 @@ def test_an_unknown_role_is_answered_with_the_nearest_ids_of_a_large_registry(pr
     assert "the nearest: vp-academic" in large.err
     assert "clerk-150" not in large.err and len(large.err) < 600, large.err
     assert journal_path(project).read_bytes() == before  # nothing written
+
+
+@pytest.mark.parametrize(
+    "typed", ["12\x01", "\x1b]0;PWNED\x07", "a\x00b"], ids=["soh", "osc", "nul"]
+)
+def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, typed):
+    """An order number, a reason or remarks with a control character: no DOCX holds it, and an
+    escape would reach every terminal that shows the journal; refused, nothing recorded."""
+    ok(dlo, project, "submit", REG)
+    before = journal_path(project).read_bytes()
+    for args in (
+        ("agree", REG, "--as", "vp-academic", "--remarks", typed),
+        ("reject", REG, "--as", "vp-academic", "--remarks", typed),
+    ):
+        result = dlo(*args, cwd=project)
+        assert result.code == 2 and "holds a control character" in result.err, (args, result.err)
+    assert journal_path(project).read_bytes() == before
+    agree_all(dlo, project)
+    result = dlo(
+        "approve", REG, "--order", typed, "--date", organisation_today().isoformat(), cwd=project
+    )
+    assert result.code == 2 and "--order holds a control character" in result.err
+    assert journal_path(project).read_bytes() != before  # the agreements, and nothing else
+    assert "approved" not in journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]

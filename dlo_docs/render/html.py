@@ -189,9 +189,14 @@ def _problem(exc: Exception, name: str, project_templates: Path | None) -> Probl
         Msg(
             "fix the template, or delete the project's copy to use the bundled one (a copy "
             "extends the bundled page as {example})",
-            example=f'{{% extends "{BUNDLED_PREFIX}/{name}" %}}',
+            example=_extends(name),
         ),
     )
+
+
+def _extends(name: str) -> str:
+    """How a project's copy of page ``name`` extends the bundled one."""
+    return '{% extends "' + BUNDLED_PREFIX + "/" + name + '" %}'
 
 
 def render(rd: RenderDoc, project_templates: Path | None = None) -> str:

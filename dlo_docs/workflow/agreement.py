@@ -122,7 +122,7 @@ def agree(
                 ),
                 Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
             )
-        remarks = " ".join((remarks or "").split()) or None
+        remarks = loading.optional_text(remarks, "--remarks")
         day = _decision_date(ctx, round_, date)
         return _decide(ctx, "agreed", as_, round_, day, remarks, clerk, signer)
 

@@ -4,6 +4,7 @@ it tells, loaded together (``load``), with the helpers every command shares."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -180,10 +181,24 @@ def _role_hint(value: str, ids: list[str]) -> Msg:
 
 
 def text(value: str | None, option: str) -> str:
-    value = " ".join((value or "").split())
+    """The text an option gives to be recorded (an order number, a reason, remarks): its
+    spaces collapsed; empty, or holding a control character (an escape that would reach every
+    terminal showing the journal, a character no DOCX holds), it is refused."""
+    value = optional_text(value, option)
     if not value:
         raise UsageError(Msg("{option} must not be empty", option=option))
     return value
+
+
+def optional_text(value: str | None, option: str) -> str | None:
+    """As ``text``, but none (None) is allowed."""
+    value = " ".join((value or "").split())
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise UsageError(
+            Msg("{option} holds a control character", option=option),
+            Msg("type it as plain text"),
+        )
+    return value or None
 
 
 def today(ctx: Ctx) -> dt.date:
