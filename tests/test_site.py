@@ -661,3 +661,20 @@ def test_search_hits_number_a_sub_clause_once(project):
         encoding="utf-8",
     )
     assert (numbers()["clause-10"], numbers()["clause-10-3"]) == ("10.", "10.3.")
+
+
+def test_an_edit_in_a_linked_template_folder_is_seen(project, dlo):
+    """templates/html linked to a folder of the project: the pages read what the link holds, so
+    an edit there is a change ("nothing changed" would leave the site stale)."""
+    import shutil
+
+    shared = project / "shared-html"
+    shutil.move(project / "templates" / "html", shared)
+    (project / "templates" / "html").symlink_to(shared, target_is_directory=True)
+    approve_seed(dlo, project)
+    assert dlo("site", "build", "--no-pdf", cwd=project).code == 0
+    base = shared / "site" / "base.html.j2"
+    base.write_text(base.read_text(encoding="utf-8") + "<!-- БӨЛІНГЕН -->\n", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", cwd=project)
+    assert result.code == 0 and "1 rendered" in result.out, result.out
+    assert "БӨЛІНГЕН" in (project / "public" / "index.html").read_text(encoding="utf-8")

@@ -83,7 +83,10 @@ class _Site(Publishing):
         self.static_files = {n: _static(project, n) for n in STATIC}
         dirs = list(_labels.template_dirs(self.templates))
         self.base = digest(
-            code_version(), tree_digest(dirs), registry_bytes, stamps.certificates(project)
+            code_version(),
+            tree_digest(dirs, linked=True),
+            registry_bytes,
+            stamps.certificates(project),
         )
         self.report = Report(out)
         self.folders_inside: dict[Path, bool] = {}  # ``_cached``'s folders, checked once

@@ -62,15 +62,17 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
-    """The hash of every file's relative path and bytes under ``folders``."""
+def tree_digest(folders: Iterable[Path], pattern: str = "*", *, linked: bool = False) -> str:
+    """The hash of every file's relative path and bytes under ``folders``; with ``linked``, a
+    link to a folder inside the folder's parent (the project of a ``templates/``, which reads
+    what such a link holds) is entered too, each real folder once."""
     h = hashlib.sha256()
     for folder in folders:
         if not folder.is_dir():
             continue
         found = [
             Path(top, name)
-            for top, _, files in os.walk(folder)  # links to folders are not entered
+            for top, _, files in _walk(folder, linked)
             if "__pycache__" not in Path(top).parts
             for name in fnmatch.filter(files, pattern)
         ]
@@ -78,6 +80,20 @@ def tree_digest(folders: Iterable[Path], pattern: str = "*") -> str:
             h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
+
+
+def _walk(folder: Path, linked: bool) -> Iterator[tuple[str, list[str], list[str]]]:
+    if not linked:
+        yield from os.walk(folder)  # links to folders are not entered
+        return
+    within, seen = os.path.realpath(folder.parent), set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen or not (real + os.sep).startswith(within + os.sep):
+            dirs[:] = []  # a loop, or out of the project: not read
+            continue
+        seen.add(real)
+        yield top, dirs, files
 
 
 @lru_cache(maxsize=1)
