@@ -77,6 +77,8 @@ def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo, monkey
     assert st["voided"] is True and st["agreed"] == [] and st["pending"] == APPROVERS
     assert "VOID" in ok(dlo, project, "status", REG).out
     refused(dlo, project, "DLO625", "agree", REG, "--as", "hr-head")
+    # one who agreed before the edit is pending again, as status says: not "already agreed"
+    refused(dlo, project, "DLO625", "agree", REG, "--as", APPROVERS[0])
     assert workflow.records(Project(project), REG).agreements == {}
     # even when every approver had agreed before the edit
     ok(dlo, project, "submit", REG)  # resubmission restarts the round on the new text

@@ -20,6 +20,18 @@ if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made 
     from ..signing.keys import Signer
 
 
+def _refuse_void(ctx: Ctx) -> None:
+    raise ctx.refuse(
+        "DLO625",
+        Msg(
+            "{reg_id} cannot be agreed to: {void_reason}, so the agreements given are void",
+            reg_id=ctx.reg_id,
+            void_reason=ctx.void_reason,
+        ),
+        Msg("resubmit it: dlo submit {reg_id}", reg_id=ctx.reg_id),
+    )
+
+
 def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
     h = ctx.history
     if ctx.state != "agreement" or h.round is None:
@@ -48,8 +60,9 @@ def _decision_checks(ctx: Ctx, role: str, verb: str) -> Round:
             Msg("only the approvers of the route agree or reject"),
             at=("agreement", "approvers"),
         )
-    # a void round is refused after these checks (DLO625), on the agreements as they were given
-    marks = round_.marks if ctx.voided else ctx.marks
+    if ctx.voided and verb == "agree to":  # no agreement of a void round stands, none is given
+        _refuse_void(ctx)
+    marks = round_.marks if ctx.voided else ctx.marks  # (a void round's: a rejection)
     if role in marks:
         raise ctx.refuse(
             "DLO623",
@@ -112,16 +125,6 @@ def agree(
         as_ = loading.role(ctx, as_, "--as")
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "agree to")
-        if ctx.voided:
-            raise ctx.refuse(
-                "DLO625",
-                Msg(
-                    "{reg_id} cannot be agreed to: {void_reason}, so the agreements given are void",
-                    reg_id=reg_id,
-                    void_reason=ctx.void_reason,
-                ),
-                Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
-            )
         remarks = loading.optional_text(remarks, "--remarks")
         day = _decision_date(ctx, round_, date)
         return _decide(ctx, "agreed", as_, round_, day, remarks, clerk, signer)
