@@ -471,3 +471,45 @@ def test_control_characters_never_reach_a_page(project, dlo):
     assert result.code == 0, result.err
     page = (project / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert "\x01" not in page and "Қолдану саласы" in page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '{{ cycler.__init__.__globals__.os.popen("echo PWNED").read() }}\n',
+        '{{ joiner.__init__.__globals__.__builtins__.open("/etc/hostname").read() }}\n',
+        "{{ self._TemplateReference__context }}\n",
+    ],
+    ids=["popen", "open", "context"],
+)
+def test_a_project_page_reaches_no_python_internals(project, dlo, page):
+    """The pages run sandboxed: a project's page cannot run a program or read a file."""
+    (project / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    _no_crash(result)
+    assert "error DLO304" in result.err and "PWNED" not in result.err + result.out
+    assert not (project / "out").exists()
+
+
+def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
+    """A failure in a bundled page is dlo's (an internal error), never put on the project: run
+    from the bundled folder itself, or through a project page that includes the bundled one."""
+
+    from dlo_docs import labels
+    from dlo_docs.render import html
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(REPO / "templates", bundled)
+    (bundled / "html" / "regulation.html.j2").write_text("{{ 1/0 }}\n", encoding="utf-8")
+    monkeypatch.setattr(labels, "BUNDLED", bundled)
+    with pytest.raises(ZeroDivisionError):
+        html.render_template("regulation.html.j2", bundled, doc=None, labels={})
+    own = tmp_path / "proj" / "templates"
+    (own / "html").mkdir(parents=True)
+    (own / "html" / "regulation.html.j2").write_text(
+        '{% include "bundled/regulation.html.j2" %}\n', encoding="utf-8"
+    )
+    with pytest.raises(ZeroDivisionError):
+        html.render_template("regulation.html.j2", own, doc=None, labels={})

@@ -24,6 +24,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
 
 from .. import inputs
 from ..context import RenderDoc
@@ -119,8 +120,8 @@ def _environment(folders: tuple[Path, ...], root: Path | None) -> Environment:
     bundled one; ``bundled/NAME`` is always the bundled one (to extend it)."""
     bundled = FileSystemLoader(str(folders[-1]))
     own = [_Confined(f, root) for f in folders[:-1] if root is not None]
-    return Environment(
-        loader=ChoiceLoader([*own, bundled, PrefixLoader({BUNDLED_PREFIX: bundled})]),
+    return SandboxedEnvironment(  # a project's page reaches no Python internals, no file
+        loader=ChoiceLoader([PrefixLoader({BUNDLED_PREFIX: bundled}), *own, bundled]),
         bytecode_cache=_COMPILED,
         finalize=_visible,
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -154,18 +155,29 @@ def render_template(name: str, project_templates: Path | None = None, **values) 
 
 
 # what a page of the project's own can fail with as it runs
-_RUNNING = (RecursionError, ArithmeticError, TypeError, ValueError, AttributeError, LookupError)
+_RUNNING = (
+    RecursionError,
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    LookupError,
+    RuntimeError,
+)
 
 
 def _in_own(exc: BaseException, project_templates: Path | None) -> bool:
-    """``exc`` was raised running a page of the project's own templates."""
-    if project_templates is None:
+    """``exc`` was raised running a page of the project's own templates: the last page its
+    traceback passes through is one (not a bundled page a project's page extends), and the
+    project has templates of its own (not the bundled folder itself, run from the source)."""
+    dirs = template_dirs(project_templates)
+    if len(dirs) < 2:
         return False
-    own = os.path.abspath(project_templates)
-    return any(
-        f.filename.endswith(".j2") and os.path.abspath(f.filename).startswith(own + os.sep)
-        for f in traceback.extract_tb(exc.__traceback__)
-    )
+    pages = [
+        f.filename for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")
+    ]
+    own = os.path.realpath(dirs[0]) + os.sep
+    return bool(pages) and os.path.realpath(pages[-1]).startswith(own)
 
 
 def _problem(exc: Exception, name: str, project_templates: Path | None) -> Problem:
