@@ -233,3 +233,23 @@ def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, 
     assert result.code == 2 and "--order holds a control character" in result.err
     assert journal_path(project).read_bytes() != before  # the agreements, and nothing else
     assert "approved" not in journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]
+
+
+def test_a_mistyped_id_leaves_nothing_behind(project, dlo):
+    """A workflow command given an id no regulation has is refused and writes nothing: it left
+    regulations/<id>/journal.yaml.lock, and then ``dlo new`` with that id said it existed."""
+    date = organisation_today().isoformat()
+    for args in (
+        ("revise", "dlo-haed", "--by", "dlo-head", "--reason", "r"),
+        ("submit", "dlo-haed"),
+        ("agree", "dlo-haed", "--as", "vp-academic"),
+        ("approve", "dlo-haed", "--order", "1", "--date", date),
+        ("register-paper", "dlo-haed", "--order", "1", "--date", date),
+        ("review", "dlo-haed", "--by", "hr-head", "--result", "r"),
+    ):
+        result = dlo(*args, cwd=project)
+        assert result.code == 2 and "unknown regulation 'dlo-haed'" in result.err, (
+            args,
+            result.err,
+        )
+    assert not (project / "regulations" / "dlo-haed").exists()

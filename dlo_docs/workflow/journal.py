@@ -191,8 +191,12 @@ def verified(project: Project, journal: Journal) -> list[Problem]:
 
 @contextlib.contextmanager
 def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterator[None]:
-    """Hold the regulation's journal lock for the whole of a command (read, check, write)."""
+    """Hold the regulation's journal lock for the whole of a command (read, check, write). A
+    regulation that does not exist is refused first: no folder, no lock file is left for it (a
+    mistyped id left one, and then ``dlo new`` with that id said it existed)."""
     path = path_of(project, reg_id)
+    if not os.path.lexists(path.parent):
+        project.regulation_path(reg_id)  # unknown regulation: refused, with the ids known
     try:
         with locked(path, LOCK_TIMEOUT if timeout is None else timeout):
             yield
