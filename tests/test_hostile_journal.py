@@ -247,3 +247,19 @@ def test_a_journal_linked_to_itself_is_refused_not_missing(approved, dlo):
     render = dlo("render", REG, "--format", "docx", cwd=approved)
     assert render.code == 1 and "DLO009" in render.err
     assert not (approved / "build").exists()
+
+
+def test_an_escape_sequence_in_a_forged_journal_never_reaches_the_terminal(approved, dlo):
+    """The options that record text refuse control characters; a journal forged with its hashes
+    recomputed can still hold one: dlo log and status print it without them."""
+
+    def escape(entries):
+        review = next(e for e in entries if e["event"] == "reviewed")
+        review["result"] = "Өзекті\x1b]0;PWNED\x07\x1b[2K"
+        return entries
+
+    _forge(approved, escape)
+    log = dlo("log", REG, cwd=approved)
+    assert "Өзекті]0;PWNED[2K" in log.out and "\x1b" not in log.out and "\x07" not in log.out
+    status = dlo("status", REG, cwd=approved)
+    assert "\x1b" not in status.out + status.err

@@ -3,6 +3,7 @@ stays English: data for programs). Ids, roles, numbers, dates and hashes are sho
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import click
@@ -121,7 +122,18 @@ def status_lines(st: Status) -> list[str]:
         lines += _route(st)
     lines += _warnings(st)
     lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
-    return lines
+    return [shown(line) for line in lines]
+
+
+# control characters but the line breaks and tabs the lines are laid out with
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def shown(text: str) -> str:
+    """``text`` as a terminal gets it: no control character a journal's text could carry (an
+    escape sequence that retitles the window or hides the line; a journal forged with its hashes
+    recomputed can hold one, and the options that record text refuse them)."""
+    return _CONTROL.sub("", text)
 
 
 def _corrections(ev: Event) -> list[str]:
@@ -187,7 +199,7 @@ def event_line(ev: Event) -> str:
     hashes = _("content {content}  hash {hash}").format(
         content=ev.content_hash[:16], hash=ev.hash[:16]
     )
-    return line + "".join(f"\n       {e}" for e in _details(ev)) + f"\n       {hashes}"
+    return shown(line + "".join(f"\n       {e}" for e in _details(ev)) + f"\n       {hashes}")
 
 
 def revision_note(project, reg_id: str) -> None:
