@@ -147,11 +147,12 @@ class Project:
         return sorted(
             folder.name
             for folder in self.regulations.iterdir()
-            if ID_RE.match(folder.name) and self._is_regulation(folder)
+            if ID_RE.match(folder.name) and self.is_regulation(folder)
         )
 
     @staticmethod
-    def _is_regulation(folder: Path) -> bool:
+    def is_regulation(folder: Path) -> bool:
+        """``folder`` holds a regulation: its working text, its journal or its editions."""
         return folder.is_dir() and any(
             (folder / name).exists() for name in (REGULATION, "journal.yaml", "editions")
         )
@@ -190,7 +191,7 @@ class Project:
 
     def regulation_path(self, reg_id: str) -> Path:
         path = self.folder(reg_id) / REGULATION
-        if self._is_regulation(path.parent) and (problem := self.missing(reg_id)) is not None:
+        if self.is_regulation(path.parent) and (problem := self.missing(reg_id)) is not None:
             raise DloError(problem)
         if not path.is_file() and not path.exists() and not path.is_symlink():
             known = ", ".join(self.ids()) or "none"

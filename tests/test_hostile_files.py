@@ -494,8 +494,8 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
 
 
 def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
-    """A failure in a bundled page is dlo's (an internal error), never put on the project: run
-    from the bundled folder itself, or through a project page that includes the bundled one."""
+    """A failure in a bundled page that no page of the project's took part in is dlo's (an
+    internal error), never put on the project: run from the bundled folder itself."""
 
     from dlo_docs import labels
     from dlo_docs.render import html
@@ -506,10 +506,16 @@ def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
     monkeypatch.setattr(labels, "BUNDLED", bundled)
     with pytest.raises(ZeroDivisionError):
         html.render_template("regulation.html.j2", bundled, doc=None, labels={})
-    own = tmp_path / "proj" / "templates"
-    (own / "html").mkdir(parents=True)
-    (own / "html" / "regulation.html.j2").write_text(
-        '{% include "bundled/regulation.html.j2" %}\n', encoding="utf-8"
+
+
+def test_a_project_page_that_breaks_the_bundled_one_it_extends_is_named(in_force, dlo):
+    """A project page extending a bundled page and setting what that page uses: the failure is
+    raised past the project's page, but the project's page caused it: DLO304 at a project page."""
+    page = in_force / "templates" / "html" / "site" / "regulation.html.j2"
+    page.write_text(
+        '{% extends "bundled/site/regulation.html.j2" %}{% set toc = 5 %}\n', encoding="utf-8"
     )
-    with pytest.raises(ZeroDivisionError):
-        html.render_template("regulation.html.j2", own, doc=None, labels={})
+    result = dlo("site", "build", "--no-pdf", cwd=in_force)
+    _no_crash(result)
+    # at a page of the project's (its copy of the base page the bundled one extends, here)
+    assert result.err.startswith("templates/html/site/") and "error DLO304" in result.err

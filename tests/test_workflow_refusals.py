@@ -253,3 +253,29 @@ def test_a_mistyped_id_leaves_nothing_behind(project, dlo):
             result.err,
         )
     assert not (project / "regulations" / "dlo-haed").exists()
+
+
+def test_an_id_naming_a_file_or_a_lock_only_folder_is_no_regulation(project, dlo):
+    """An id that names the registry's file, or a folder holding only a lock file an earlier
+    version left: refused as unknown (an internal error, FileExistsError, for the first), and
+    dlo new takes the folder (it said the regulation existed)."""
+    result = dlo("revise", "registry.yaml", "--by", "dlo-head", "--reason", "r", cwd=project)
+    assert result.code == 2 and "unknown regulation 'registry.yaml'" in result.err, result.err
+    folder = project / "regulations" / "left"
+    folder.mkdir()
+    (folder / "journal.yaml.lock").touch()
+    result = dlo("revise", "left", "--by", "dlo-head", "--reason", "r", cwd=project)
+    assert result.code == 2 and "unknown regulation 'left'" in result.err
+    new = dlo(
+        "new",
+        "left",
+        "--kind",
+        "job_instruction",
+        "--position",
+        "hr-head",
+        "--approvers",
+        "legal-head",
+        cwd=project,
+    )
+    assert new.code == 0, new.err
+    assert (folder / "regulation.yaml").is_file()

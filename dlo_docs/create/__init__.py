@@ -326,7 +326,8 @@ def _clauses(clauses: list, loc: list, fill: _Filler, f: Facts) -> list[dict]:
 def create(project: Project, reg_id: str, options: Options) -> Created:
     """Write ``regulations/<id>/regulation.yaml`` for a new regulation; refuse an existing id."""
     folder = project.folder(reg_id)  # refuses an invalid id
-    if folder.exists():
+    # (a folder holding only a lock file an earlier version left is not a regulation)
+    if project.is_regulation(folder) or (folder.exists() and not folder.is_dir()):
         raise UsageError(
             Msg(
                 "regulation {reg_id} exists ({value}); nothing was written",
@@ -355,7 +356,8 @@ def create(project: Project, reg_id: str, options: Options) -> Created:
     )
     text = load.dumps_pretty(data, comment=comment)
     model = _read_back(project, target, text, data)
-    folder.mkdir(parents=True, exist_ok=False)
+    # (a folder an earlier version left holding only a lock file is taken)
+    folder.mkdir(parents=True, exist_ok=folder.is_dir() and not project.is_regulation(folder))
     atomic_write(target, text)
     return Created(target, model, template_path(project, options.kind))
 

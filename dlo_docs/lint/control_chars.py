@@ -1,43 +1,46 @@
-"""DLO118: a control character in a text or the code (a double-quoted YAML escape writes one:
-``"Қолдану\\x01 саласы"``; a paste from another program can bring one). No DOCX holds it: every
-output drops it, so what is printed is not what the text says; and it would reach a terminal
-that shows the text. An error: the text is to be typed as it is meant.
+"""DLO118: a control character in any text of the regulation — a clause, a title, a note, the
+code (a double-quoted YAML escape writes one: ``"Қолдану\\x01 саласы"``; a paste from another
+program can bring one). No DOCX holds it: every output drops it, so what is printed is not what
+the text says; and it would reach a terminal that shows the text. An error: the text is to be
+typed as it is meant. Tab and line breaks are a text's own layout, not reported.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import Problem
 from ..i18n import Msg
 from .rule import Rule
 from .view import View
 
-# the C0 characters but tab and line breaks (the ones a text's own layout uses), and DEL
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 but tab and line feed, DEL, C1, and the two non-characters XML forbids
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text of the parsed file, with where it is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
 
 
 def check(view: View) -> Iterator[Problem]:
-    hint = Msg("delete it, or type the character meant")
-    for m in CONTROL.finditer(view.model.code):
-        yield view.problem(
-            RULE,
-            view.source.at(["code"]),
-            Msg("the code holds a control character (U+{code:04X})", code=ord(m.group())),
-            hint,
-        )
-    for text in view.texts():
-        for m in CONTROL.finditer(text.value):
+    source = view.source
+    for loc, text in _strings(source.data):
+        for m in CONTROL.finditer(text):
             yield view.problem(
                 RULE,
-                view.at(text, m.start()),
-                Msg(
-                    "a control character (U+{code:04X}) in the text ({where})",
-                    code=ord(m.group()),
-                    where=text.label,
-                ),
-                hint,
+                source.text_at(list(loc), m.start()),
+                Msg("a control character (U+{code:04X})", code=ord(m.group())),
+                Msg("delete it, or type the character meant"),
             )
 
 

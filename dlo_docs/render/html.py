@@ -24,7 +24,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .. import inputs
 from ..context import RenderDoc
@@ -120,7 +120,8 @@ def _environment(folders: tuple[Path, ...], root: Path | None) -> Environment:
     bundled one; ``bundled/NAME`` is always the bundled one (to extend it)."""
     bundled = FileSystemLoader(str(folders[-1]))
     own = [_Confined(f, root) for f in folders[:-1] if root is not None]
-    return SandboxedEnvironment(  # a project's page reaches no Python internals, no file
+    # a project's page reaches no Python internals, no file, and changes no data it is given
+    return ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([PrefixLoader({BUNDLED_PREFIX: bundled}), *own, bundled]),
         bytecode_cache=_COMPILED,
         finalize=_visible,
@@ -149,7 +150,7 @@ def render_template(name: str, project_templates: Path | None = None, **values) 
     except TemplateError as exc:
         raise DloError(_problem(exc, name, project_templates)) from None
     except _RUNNING as exc:
-        if not _in_own(exc, project_templates):
+        if not _own_frames(exc, project_templates):
             raise  # the bundled pages' own failure is dlo's
         raise DloError(_problem(exc, name, project_templates)) from None
 
@@ -163,21 +164,24 @@ _RUNNING = (
     AttributeError,
     LookupError,
     RuntimeError,
+    MemoryError,
 )
 
 
-def _in_own(exc: BaseException, project_templates: Path | None) -> bool:
-    """``exc`` was raised running a page of the project's own templates: the last page its
-    traceback passes through is one (not a bundled page a project's page extends), and the
-    project has templates of its own (not the bundled folder itself, run from the source)."""
+def _own_frames(exc: BaseException, project_templates: Path | None) -> list[Any]:
+    """The frames of ``exc``'s traceback in a page of the project's own templates (none when
+    the project has none: the bundled folder itself, run from the source). A failure with one
+    is the project's to mend (its page ran, or set what a bundled page it extends used); one
+    with none is dlo's own."""
     dirs = template_dirs(project_templates)
     if len(dirs) < 2:
-        return False
-    pages = [
-        f.filename for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")
-    ]
+        return []
     own = os.path.realpath(dirs[0]) + os.sep
-    return bool(pages) and os.path.realpath(pages[-1]).startswith(own)
+    return [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if f.filename.endswith(".j2") and os.path.realpath(f.filename).startswith(own)
+    ]
 
 
 def _problem(exc: Exception, name: str, project_templates: Path | None) -> Problem:
@@ -186,7 +190,9 @@ def _problem(exc: Exception, name: str, project_templates: Path | None) -> Probl
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         path = Path(exc.filename)
     if line is None:  # a name the template uses and is not given: the template's frame says where
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        frames = _own_frames(exc, project_templates) or [
+            f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")
+        ]
         if frames:
             path, line = Path(frames[-1].filename), frames[-1].lineno
     shown = relpath(path, project_templates.parent if project_templates else None)

@@ -195,7 +195,7 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
     regulation that does not exist is refused first: no folder, no lock file is left for it (a
     mistyped id left one, and then ``dlo new`` with that id said it existed)."""
     path = path_of(project, reg_id)
-    if not os.path.lexists(path.parent):
+    if not project.is_regulation(path.parent):  # (a file of that name, an empty folder)
         project.regulation_path(reg_id)  # unknown regulation: refused, with the ids known
     try:
         with locked(path, LOCK_TIMEOUT if timeout is None else timeout):
