@@ -97,6 +97,10 @@ def _locate_tagged_scalars(source: Source) -> list[Problem]:
     return problems
 
 
+def _line_col(text: str, at: int) -> tuple[int, int]:
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]:
     """The round-trip parser's reading, for what the fast one leaves: tags, anchors, errors."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -109,9 +113,13 @@ def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]
         return None, [beyond_limit(path, exc)]
     except MarkedYAMLError as exc:
         return None, [_syntax_problem(path, exc)]
-    except YAMLError as exc:
+    except YAMLError as exc:  # a character no YAML text holds (ReaderError) says where it is
+        at = getattr(exc, "position", None)
+        line, col = (1, 1) if not isinstance(at, int) else _line_col(text, at)
         return None, [
-            error(Location(path, 1, 1), "DLO001", Msg("YAML syntax: {message}", message=str(exc)))
+            error(
+                Location(path, line, col), "DLO001", Msg("YAML syntax: {message}", message=str(exc))
+            )
         ]
     except AssertionError:  # ruamel.yaml's scanner lost its own thread (a hostile text)
         return None, [

@@ -4,6 +4,7 @@ the fast writer of ``yaml_emit`` for plain data, and the pleasant output of ``dl
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import plain_scalars, yaml_emit, yamlc
 from .fsio import atomic_write
 from .yaml_rt import dumps_roundtrip, roundtrip_yaml
+
+# what no YAML text holds as itself (C0 but tab and line breaks, DEL, C1 but NEL, the two
+# non-characters): only a double-quoted escape writes it
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def dumps(data: Any, like: str | None = None) -> str:
@@ -113,6 +118,8 @@ def pretty(data: Any, fold: int = 80) -> Any:
         ):
             seq.fa.set_flow_style()
         return seq
+    if isinstance(data, str) and _UNPRINTABLE.search(data):
+        return DoubleQuotedScalarString(data)  # only a double-quoted escape writes one
     if isinstance(data, str) and len(data) > fold and "\n" not in data and data == data.strip():
         if "  " not in data:
             return FoldedScalarString(data)

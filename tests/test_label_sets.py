@@ -374,3 +374,42 @@ def test_check_of_a_label_set_by_its_path(project, dlo):
     result = dlo("check", LABELS.as_posix(), cwd=project)
     assert result.code == 1 and "DLO013: label form.header: {cod}" in result.out
     assert "DLO012" not in result.out
+
+
+def test_an_imported_long_text_with_a_control_character_is_written_and_found(project, dlo):
+    """A text file whose long clause holds a control character: imported (it was a YAML error:
+    a folded block cannot hold one), and DLO118 finds it in the imported regulation."""
+    source = project / "cc.kk.txt"
+    long = "Бөлім бастығы " + "оқу үдерісін ұйымдастырады және бақылайды, " * 4 + "есеп\x01 береді."
+    source.write_text(f"1 тарау. Жалпы ережелер\n1. {long}\n", encoding="utf-8")
+    result = dlo("import", source, "--id", "cc", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    check = dlo("check", "regulations/cc", cwd=project)
+    assert "DLO118: a control character (U+0001)" in check.out
+
+
+def test_a_control_character_typed_into_the_file_is_placed(project, dlo):
+    """A raw control character no YAML text holds: DLO001 at its line and column (was 1:1)."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if "Қолдану саласы" in line)
+    col = lines[n].index("саласы")
+    lines[n] = lines[n][:col] + "\x01" + lines[n][col:]
+    path.write_text("".join(lines), encoding="utf-8")
+    result = dlo("check", cwd=project)
+    assert f"regulations/dlo-head/regulation.yaml:{n + 1}:{col + 1}: error DLO001" in result.out
+
+
+def test_dlo_diff_prints_no_control_character(in_force, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_CLERK", "docs-head")
+    assert dlo("revise", "dlo-head", "--by", "dlo-head", "--reason", "r", cwd=in_force).code == 0
+    path = in_force / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  title: Қолдану саласы\n") == 1
+    path.write_text(
+        text.replace("  title: Қолдану саласы\n", '  title: "Қолдану\\x1b]0;T\\x07 саласы"\n'),
+        "utf-8",
+    )
+    result = dlo("diff", "dlo-head", cwd=in_force)
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out and "\x07" not in result.out and "]0;T" in result.out

@@ -10,6 +10,7 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import Msg, _
 from . import DOC_LANGS, PathArg, main
+from .status_text import shown
 
 diff_api = lazy.module("dlo_docs.comparison")
 fsio = lazy.module("dlo_docs.fsio")
@@ -74,7 +75,7 @@ def diff(
     prepared = diff_api.prepare(project, reg_id, from_, _to(to), lang)
     data = diff_api.output(prepared, fmt)
     if fmt == "text" and out is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        click.echo(shown(data.decode("utf-8")), nl=False)  # (a text's control characters: none)
         return
     if out is None:
         path = (

@@ -7,6 +7,7 @@ import click
 from .. import lazy
 from ..i18n import _
 from . import DOC_LANGS, main
+from .status_text import shown
 
 api = lazy.module("dlo_docs.api")
 create = lazy.module("dlo_docs.create")
@@ -75,7 +76,7 @@ def new(obj, reg_id: str, **kw) -> None:
     )
     doc = made.model
     title = doc.title if isinstance(doc.title, str) else doc.title[doc.main_lang]
-    click.echo("  " + _("title: {title}").format(title=title))
+    click.echo(shown("  " + _("title: {title}").format(title=title)))
     click.echo(
         "  "
         + _("route: {route}; approved by {approver}").format(
