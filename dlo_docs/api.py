@@ -50,6 +50,11 @@ def check(
             if display not in failed:
                 problems.update(lint_problems)
         problems.update(_signing_problems(project, loaded))
+        source = loaded.registry_source
+        if source is not None and "\\" in source.text:  # (an escape writes a control character)
+            from .lint import control_chars
+
+            problems.update(control_chars.found(source))
     problems.update(labels.problems(project.templates, LANGS))
     return sorted(problems)
 

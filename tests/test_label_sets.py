@@ -413,3 +413,22 @@ def test_dlo_diff_prints_no_control_character(in_force, dlo, monkeypatch):
     result = dlo("diff", "dlo-head", cwd=in_force)
     assert result.code == 0, result.err
     assert "\x1b" not in result.out and "\x07" not in result.out and "]0;T" in result.out
+
+
+def test_check_reads_the_registry_for_control_characters(project, dlo):
+    """The registry's titles and names are printed on every document: a control character in
+    one is DLO118 at it (every output dropped it silently)."""
+    path = project / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    ru: Начальник отдела управления персоналом\n"
+    assert text.count(old) == 1
+    path.write_text(
+        text.replace(old, '    ru: "Начальник отдела\\x01 управления персоналом"\n'), "utf-8"
+    )
+    n = next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if "\\x01" in line)
+    result = dlo("check", cwd=project)
+    assert result.code == 1
+    assert (
+        f"regulations/registry.yaml:{n}:26: error DLO118: a control character (U+0001)"
+        in result.out
+    )
