@@ -14,8 +14,8 @@ the same language:
   ``str.format``, others by replacing the placeholder, so no way of writing a brace itself
   prints the same everywhere); any other brace is DLO013 at that brace. A text without
   placeholders is printed as written, braces and all;
-- a control character (U+0000-U+001F but tab and line breaks) is DLO013 at it: no DOCX, page
-  or spreadsheet can hold one;
+- a control character (``chars.CONTROL``) is DLO013 at it: no DOCX, page or spreadsheet can
+  hold one;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
   list is empty or holds an empty entry (DLO013).
 
@@ -35,12 +35,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .chars import CONTROL
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Loc, Source
 
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")  # a placeholder as written, or a brace on its own
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # what XML cannot hold
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) 
         message = Msg("label {name} must be a text", name=_name(loc))
         found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
         return
-    if (control := _CONTROL.search(value)) is not None:
+    if (control := CONTROL.search(value)) is not None:
         message = Msg(
             "label {name}: U+{code:04X} is a control character, which no document can hold",
             name=_name(loc),

@@ -37,7 +37,18 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "base",
         "errors, atomic files, safe input, YAML parsing, the UI's language, records",
-        ("errors", "fsio", "inputs", "yaml_limits", "yamlc", "yaml_emit", "i18n", "lazy", "memory")
+        (
+            "errors",
+            "fsio",
+            "inputs",
+            "chars",
+            "yaml_limits",
+            "yamlc",
+            "yaml_emit",
+            "i18n",
+            "lazy",
+            "memory",
+        )
         + ("plain_scalars",)
         + ("interrupts", "scratch")
         + ("yaml_rt", "yaml_offsets", "yaml_write")

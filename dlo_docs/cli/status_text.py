@@ -3,12 +3,12 @@ stays English: data for programs). Ids, roles, numbers, dates and hashes are sho
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import click
 
 from .. import lazy
+from ..chars import CONTROL
 from ..errors import DloError
 from ..i18n import N_, _
 
@@ -125,15 +125,11 @@ def status_lines(st: Status) -> list[str]:
     return [shown(line) for line in lines]
 
 
-# control characters but the line breaks and tabs the lines are laid out with
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-
-
 def shown(text: str) -> str:
     """``text`` as a terminal gets it: no control character a journal's text could carry (an
     escape sequence that retitles the window or hides the line; a journal forged with its hashes
     recomputed can hold one, and the options that record text refuse them)."""
-    return _CONTROL.sub("", text)
+    return CONTROL.sub("", text)  # (not the line breaks and tabs the lines are laid out with)
 
 
 def _corrections(ev: Event) -> list[str]:

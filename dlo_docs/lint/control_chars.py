@@ -8,18 +8,15 @@ reads the registry so too (``found``): its titles and names are printed on every
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..chars import CONTROL
 from ..errors import Problem, error
 from ..i18n import Msg
 from ..load import Source
 from .rule import Rule
 from .view import View
-
-# C0 but tab and line feed, DEL, C1, and the two non-characters XML forbids
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
