@@ -480,6 +480,54 @@ def test_the_profile_spares_libreoffice_its_start_up_self_test(seeded, monkeypat
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
+@pytest.mark.parametrize("seeded", [True, False])
+def test_the_profile_spares_libreoffice_its_restart(seeded, monkeypatch, tmp_path):
+    """A profile new to LibreOffice makes it set up its extensions and start itself again, which
+    it records in the profile (``OfficeRestartInProgress``); the profile a run is given names the
+    installation's build id as the one that set them up, so LibreOffice starts once, and the
+    PDF is the same bytes."""
+    from dlo_docs.render import docx as docx_render
+    from dlo_docs.render import soffice
+
+    real = pdf_render.soffice()
+    assert soffice.build_id(real)  # read beside the program (versionrc)
+    settings = tmp_path / "settings"
+    script = fake_soffice(
+        tmp_path,
+        f'"{real}" "$@"; code=$?\ncat "$HOME/user/registrymodifications.xcu" > {settings}\n'
+        "exit $code\n",
+    )
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    monkeypatch.setattr(
+        pdf_render, "build_id", lambda exe: soffice.build_id(real) if seeded else None
+    )
+    pdf = pdf_render.convert({"empty": docx_render.default_reference()})["empty"]
+    assert pdf.startswith(b"%PDF")
+    assert ("OfficeRestartInProgress" in settings.read_text("utf-8")) is not seeded
+
+
+def test_the_build_id_is_read_beside_the_program_through_its_links(tmp_path):
+    """``soffice.build_id`` reads ``buildid=`` from ``versionrc`` (``version.ini`` on Windows, with
+    its CRLF) in the folder of the program a link names; none there is None."""
+    from dlo_docs.render import soffice
+
+    program = tmp_path / "lo" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice").write_text("#!/bin/sh\n")
+    (program / "version.ini").write_bytes(
+        b"[Version]\r\nAllLanguages=en-US\r\nbuildid=7(Build:3)\r\n"
+    )
+    link = tmp_path / "bin-soffice"
+    link.symlink_to(program / "soffice")
+    assert soffice.build_id(str(link)) == "7(Build:3)"
+    (program / "versionrc").write_text("[Version]\nbuildid=40(Build:2)\n")
+    assert soffice.build_id(str(program / "soffice")) == "40(Build:2)"
+    (tmp_path / "elsewhere").mkdir()
+    assert soffice.build_id(str(tmp_path / "elsewhere" / "soffice")) is None
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
 def test_the_table_style_written_out_makes_the_same_pdf(rendered, monkeypatch, tmp_path):
     """LibreOffice is given the DOCX with its table style written out on each table and what it
     does not use (parts, styles, bookmarks) left out (``pdf_input``): the PDF is the same bytes

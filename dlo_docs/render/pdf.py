@@ -44,7 +44,7 @@ from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
 from .soffice import INSTALL as INSTALL
 from .soffice import SofficeMissing as SofficeMissing
 from .soffice import available as available
-from .soffice import environment, soffice
+from .soffice import build_id, environment, soffice
 
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
@@ -52,9 +52,9 @@ FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}
 OPTIONS = ("--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
-# ~0.34 s of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded), each
-# document ~0.07 s (10 pages, LibreOffice 7.4 with jemalloc, as pdf_input gives it); a run of 80
-# spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as much
+# ~0.34 s of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded; ~0.1 s
+# more without the build id, LibreOffice then starting twice), each document ~0.07 s (10 pages,
+# LibreOffice 7.4 with jemalloc, as pdf_input gives it); a run of 80 spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as much
 # memory as 40, while a crash costs 80 documents' retries (~0.4 s each) and a hang the timeout
 BATCH = 80
 SHOWN = 5  # failures named in a short report; the rest go to its log file
@@ -78,7 +78,7 @@ def _run(
 ) -> None:
     exe = soffice()
     with lo_profile.folder() as profile:
-        lo_profile.seed(profile)
+        lo_profile.seed(profile, build_id(exe))
         code, output = _converted(exe, profile, files, outdir, timeout, stop)
     if code != 0:
         raise _failed(code, output)

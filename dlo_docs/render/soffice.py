@@ -5,6 +5,8 @@ else where the installers put it (Windows, macOS).
 - ``soffice() -> str``: its path; raises ``SofficeMissing`` (a ``UsageError``) saying what to
   install, or that the path given names no program;
 - ``available() -> bool``: is LibreOffice installed?
+- ``build_id(exe) -> str | None``: the build id of the LibreOffice installation ``exe`` starts
+  (``buildid=`` of ``versionrc``, ``version.ini`` on Windows, beside the program), or None;
 - ``environment(home) -> dict``: the environment a LibreOffice run gets: this one, with ``HOME``
   set to ``home`` and, on Linux where it is installed (package libjemalloc2), the jemalloc
   allocator preloaded (``DLO_PDF_JEMALLOC=0``, ``no``, ``off`` or ``false`` turns that off). LibreOffice 7.4 spends about a
@@ -83,6 +85,26 @@ def _jemalloc() -> str | None:
     dirs = [f"/usr/lib/{arch}" if arch else "", "/usr/lib64", "/usr/lib"]
     found = (os.path.join(d, "libjemalloc.so.2") for d in dirs if d)
     return next((path for path in found if os.path.isfile(path)), None)
+
+
+_BUILD_ID = re.compile(r"^buildid=([ -~]{1,100})$", re.MULTILINE)
+
+
+@functools.cache
+def build_id(exe: str) -> str | None:
+    """The ``buildid`` LibreOffice writes into a new profile, read where the installation keeps
+    it beside the program (``exe`` followed through its links): ``versionrc`` on Linux,
+    ``version.ini`` on Windows, ``../Resources/versionrc`` on macOS; None when none says."""
+    program = os.path.dirname(os.path.realpath(exe))
+    for name in ("versionrc", "version.ini", os.path.join("..", "Resources", "versionrc")):
+        try:
+            with open(os.path.join(program, name), encoding="utf-8", errors="replace") as file:
+                found = _BUILD_ID.search(file.read(65536).replace("\r", ""))
+        except OSError:
+            continue
+        if found:
+            return found.group(1).strip() or None
+    return None
 
 
 def environment(home: str) -> dict[str, str]:
