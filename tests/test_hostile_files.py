@@ -493,6 +493,58 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
     assert not (project / "out").exists()
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "{{ doc.blocks.clear() }}{{ doc.blocks | length }}\n",
+        "{% set x = doc.blocks.append(1) %}{{ doc.blocks | length }}\n",
+        "{{ labels.clear() }}\n",
+    ],
+    ids=["list-clear", "list-append", "dict-clear"],
+)
+def test_a_project_page_changes_no_data_it_is_given(project, dlo, page):
+    """The pages run in Jinja's immutable sandbox: a project's page cannot change the data it
+    is given (emptying a regulation's blocks emptied the site's search index)."""
+    (project / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo(
+        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
+    )
+    _no_crash(result)
+    assert "error DLO304" in result.err and "SecurityError" in result.err, result.err
+    assert not (project / "out").exists()
+
+
+def test_the_sandbox_judges_each_attribute_as_jinja_does_whatever_was_asked_before():
+    """The pages' sandbox keeps its verdict on an attribute per type and name: every verdict
+    is Jinja's own, asked in an order where a name safe on one type comes before the same
+    name unsafe on another (``clear`` of an object of the project's, then of a list)."""
+    from collections import deque
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from dlo_docs.render import html
+
+    class Box:
+        def clear(self) -> None: ...
+
+        def append(self, item) -> None: ...
+
+    def function() -> None: ...
+
+    objects = [Box(), [], {}, set(), deque(), "text", function, Box().clear, Box, (x for x in ())]
+    names = ["clear", "append", "update", "pop", "add", "upper", "format", "mro"]
+    names += ["__globals__", "__class__", "_private", "__code__", "gi_frame", "items", "keys"]
+    sandbox, jinja = html.environment(), ImmutableSandboxedEnvironment()
+    for _ in range(2):  # asked again: the kept verdict
+        for name in names:
+            for obj in objects:
+                value = getattr(obj, name, None)
+                expected = jinja.is_safe_attribute(obj, name, value)
+                assert sandbox.is_safe_attribute(obj, name, value) is expected, (obj, name)
+    assert not sandbox.is_safe_attribute([], "clear", [].clear)
+    assert sandbox.is_safe_attribute(Box(), "clear", Box().clear)
+
+
 def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
     """A failure in a bundled page that no page of the project's took part in is dlo's (an
     internal error), never put on the project: run from the bundled folder itself."""

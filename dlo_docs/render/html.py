@@ -114,6 +114,25 @@ def _visible(value: Any) -> Any:
     return type(value)(INVALID_XML.sub("", value))
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, each attribute judged once per type: whether ``obj.attr`` is
+    safe depends only on the object's type and the attribute's name (Jinja 3.1's rule: a name
+    starting with ``_``, a function's, method's, frame's... internals, a method that changes a
+    list, dict, set or deque), so the answer is kept. A page reads some 800 attributes; judged
+    each time they made every page ~2.5 times as long to render (1.0 -> 2.4 ms)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._judged: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._judged.get(key)
+        if safe is None:
+            safe = self._judged[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 @lru_cache(maxsize=8)
 def _environment(folders: tuple[Path, ...], root: Path | None) -> Environment:
     """Each template the project's own (``folders[0]`` inside project ``root``), else the
@@ -121,7 +140,7 @@ def _environment(folders: tuple[Path, ...], root: Path | None) -> Environment:
     bundled = FileSystemLoader(str(folders[-1]))
     own = [_Confined(f, root) for f in folders[:-1] if root is not None]
     # a project's page reaches no Python internals, no file, and changes no data it is given
-    return ImmutableSandboxedEnvironment(
+    return _Sandbox(
         loader=ChoiceLoader([PrefixLoader({BUNDLED_PREFIX: bundled}), *own, bundled]),
         bytecode_cache=_COMPILED,
         finalize=_visible,
