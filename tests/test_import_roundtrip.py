@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import SEED
 from docx import Document
 from test_import_support import load_model, source_numbers
@@ -58,3 +60,53 @@ def test_round_trip_of_the_bundled_regulation(project, dlo):
     assert _without(again, *keep)["chapters"] == _without(bundled, *keep)["chapters"]
     assert again.title == bundled.title and again.code == bundled.code
     assert again.agreement == bundled.agreement and again.approval == bundled.approval
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _plain(paragraph) -> str:
+    """A paragraph's text with its no-break hyphens as U+2011 (as pandoc and LibreOffice save
+    them; python-docx's ``text`` gives "-")."""
+    marks = {f"{_W}noBreakHyphen": "\u2011", f"{_W}tab": "\t", f"{_W}br": "\n"}
+    return "".join(
+        el.text or "" if el.tag == f"{_W}t" else marks.get(el.tag, "") for el in paragraph._p.iter()
+    )
+
+
+def _as_text(docx: Path, text: Path) -> Path:
+    """The document's paragraphs as plain text, one per line, as a word processor saves it."""
+    paragraphs = Document(str(docx)).paragraphs
+    text.write_text("\n".join(_plain(p) for p in paragraphs), encoding="utf-8")
+    return text
+
+
+def test_the_text_of_an_approved_edition_imports_with_its_title_page(in_force, dlo):
+    """dlo's own approved edition saved as plain text: its approval block (БЕКІТІЛДІ, the
+    official, "03.06.2024 ж. № 45-НҚ бұйрығымен") is read whole, with the order's number and
+    date; the kind, title, code (printed with no-break hyphens) and edition lines stay on the
+    title page; the body is the bundled regulation's. The date line was read as item
+    "03.06.2024", which took the title page into a first chapter of its own."""
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=in_force).code == 0
+    source = _as_text(in_force / "build" / "dlo-head.kk.docx", in_force / "dlo-head.txt")
+    assert "\u2011" in source.read_text(encoding="utf-8")  # ЛН ҮББИ 01‑2024, as printed
+    result = dlo("import", source, "--id", "again", cwd=in_force)
+    assert result.code == 0, result.err
+    assert "№ 45-НҚ of 2024-06-03" in result.err and "--order 45-НҚ --date 2024-06-03" in result.err
+    assert "DLO504" not in result.err and "no document code" not in result.err
+    bundled, again = load_model(in_force, "dlo-head"), load_model(in_force, "again")
+    keep = ("id", "source_number")
+    assert _without(again, *keep)["chapters"] == _without(bundled, *keep)["chapters"]
+    assert again.title == bundled.title and again.code == bundled.code
+
+
+def test_the_russian_text_of_a_regulation_imports_with_its_code_and_title(project, dlo):
+    from site_support import add_unit
+
+    add_unit(project)
+    assert dlo("render", "dlo-unit", "--format", "docx", "--lang", "ru", cwd=project).code == 0
+    source = _as_text(project / "build" / "dlo-unit.ru.docx", project / "dlo-unit.txt")
+    result = dlo("import", source, "--id", "again", "--lang", "ru", cwd=project)
+    assert result.code == 0, result.err
+    unit, again = load_model(project, "dlo-unit"), load_model(project, "again")
+    assert again.code == unit.code and again.title["ru"] == unit.title["ru"]

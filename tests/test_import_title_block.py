@@ -327,3 +327,21 @@ def test_a_block_styled_as_a_heading_is_no_chapter(project, dlo, tmp_path):
     assert len(model.chapters) == source.chapters
     assert sum(1 for _ in model.clauses()) == source.clauses
     assert model.chapters[0].title == "Область применения"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("26.11.2026 ж. № 12 бұйрығымен", "none", None),  # an order's date, not item 26.11.2026
+        ("03.06.2024 ж. № 45-НҚ бұйрығымен", "none", None),
+        ("1.2.3 Мониторинг жүргізеді;", "item", "1.2.3"),
+        ("1.2.3. Мониторинг жүргізеді;", "item", "1.2.3"),
+        ("31.02.2024 нет такой даты", "item", "31.02.2024"),  # no date: numbered as written
+        ("12. Бөлім бастығы", "clause", "12"),
+    ],
+)
+def test_a_line_opening_with_a_date_is_not_numbered(text, kind, number):
+    from dlo_docs.importer.classify import classify
+
+    cand = classify(Line(text, 1))
+    assert (cand.kind, cand.number) == (kind, number)

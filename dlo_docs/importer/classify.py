@@ -14,6 +14,7 @@ item            "1)", "а)", "a)", "-", "–", "•"; "1.1.1." under dotted clau
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _CHAPTER = [
 _PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
 _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
@@ -128,10 +130,23 @@ def _heading(text: str, hint: str | None) -> Cand | None:
     return Cand("paragraph", m["n"], m["t"]) if m else None
 
 
+def _date(number: str) -> bool:
+    """``number`` is a date (dd.mm.yyyy), as an approval block's line opens: "26.11.2026 ж. № 12
+    бұйрығымен" is no item 26.11.2026."""
+    m = _DATE.fullmatch(number)
+    if m is None:
+        return False
+    try:
+        dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return False
+    return True
+
+
 def _numbered(text: str, hint: str | None) -> Cand | None:
     """A line opening with a number ("9.", "1.1.", "1.1.1.", "I."): clause, item or chapter."""
     m = _NUMBERED.match(text) or _DOTTED.match(text)
-    if m:
+    if m and not _date(m["n"]):
         number, rest = m["n"], m["t"]
         if (
             number.count(".") == 0

@@ -20,8 +20,12 @@ from .source import Line, Read
 from .tree import Tree
 from .types import Options
 
+# a code's hyphens as typeset: dlo's own DOCX writes U+2011 (no break) into "ЛН ҮББИ 01‑2024"
+_HYPHENS = "\u2010\u2011"
 _CODE_LINE = re.compile(
-    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-]*\d)(?!\w)"
+    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-"
+    + _HYPHENS
+    + r"]*\d)(?!\w)"
 )
 _PLACEHOLDER_CODE = {
     "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
@@ -165,18 +169,28 @@ def _calm(text: str) -> str:
     return _KIND_NAME.sub(calm, text)
 
 
-def _title_from_page(page: list[Line]) -> str | None:
+def _names_more(text: str) -> bool:
+    """``text`` says more than the kind's name: a title."""
+    return len(_KIND_NAME.sub("", text).strip(" .,:;–-")) > 3
+
+
+def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     """The title on the title page: the line naming the kind, or the kind set on its own line
-    with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …")."""
+    with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …").
+    A line that is the kind as dlo names it (``kind_label``: "Положение о подразделении") over
+    a whole title is the kind's line, as dlo prints it."""
     lines = [line.text.strip() for line in page]
+    label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
         if not _KIND_NAME.search(text):
             continue
-        if len(_KIND_NAME.sub("", text).strip(" .,:;–-")) > 3:
+        if _names_more(text) and not (label and text.strip(" .:").casefold() == label):
             return _calm(text)
         kind = text.strip(" .:").lower()
         before = lines[i - 1] if i > 0 else ""
         after = lines[i + 1] if i + 1 < len(lines) else ""
+        if _KIND_NAME.search(after) and _names_more(after):
+            continue  # the kind over a whole title, as dlo prints it: the title is the next line
         for about in (before, after):
             if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
                 return f"{about} {kind}"
@@ -195,7 +209,7 @@ def title(read: Read, options: Options, page: list[Line], kind_label: str) -> st
         if kind_label and found.startswith(kind_label + ". "):
             found = found[len(kind_label) + 2 :]
         return found
-    return _title_from_page(page)
+    return _title_from_page(page, kind_label)
 
 
 def fallback_title(title: str, report: Report) -> str:
@@ -214,7 +228,7 @@ def code(
         for line in page:
             m = _CODE_LINE.search(line.text)
             if m:
-                return m.group(1)
+                return " ".join(re.sub(f"[{_HYPHENS}]", "-", m.group(1)).split())
     if found is None:
         found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
         report.assumed(
