@@ -4,6 +4,7 @@ it is missing, fails or hangs."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import stat
@@ -524,6 +525,36 @@ def test_the_build_id_is_read_beside_the_program_through_its_links(tmp_path):
     assert soffice.build_id(str(program / "soffice")) == "40(Build:2)"
     (tmp_path / "elsewhere").mkdir()
     assert soffice.build_id(str(tmp_path / "elsewhere" / "soffice")) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes (POSIX)")
+def test_a_version_file_that_is_a_pipe_or_huge_is_never_waited_on_or_read(tmp_path):
+    """A named pipe beside the program where ``versionrc`` should be blocked the build id's read
+    (and the PDF cache's) for ever; a huge one was read whole. Both are left out now."""
+    import threading
+
+    from dlo_docs.render import pdf_cache, soffice
+
+    program = tmp_path / "program"
+    program.mkdir()
+    (program / "soffice").write_text("#!/bin/sh\n")
+    os.mkfifo(program / "versionrc")
+    (program / "version.ini").write_bytes(b"buildid=7(Build:3)\n" + b"x" * soffice.VERSION_MAX)
+    exe = str(program / "soffice")
+    found: dict = {}
+    worker = threading.Thread(
+        target=lambda: found.update(
+            files=soffice.version_files(exe),
+            build=soffice.build_id(exe),
+            identity=pdf_cache._installation(exe),
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "blocked on the named pipe"
+    assert found["files"] == {} and found["build"] is None
+    assert "versionrc" not in found["identity"]
 
 
 @pytest.mark.slow  # LibreOffice

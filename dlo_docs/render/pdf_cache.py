@@ -33,13 +33,11 @@ from pathlib import Path
 
 from .. import usercache
 from ..fsio import confine, default_mode
-from . import pdf_stable, stamp
+from . import pdf_stable, soffice, stamp
 
 MAGIC = b"dlo-pdf-cache 2 "  # then the key, a space, the PDF's SHA-256 in hex, a newline, the PDF
 LIMIT_MB = 1024  # the folder's default size limit (DLO_PDF_CACHE_MB overrides)
 ENTRY_MAX = 64 * 1024 * 1024  # an entry larger than this is not read
-# beside the program: Linux's versionrc, Windows's version.ini, macOS's (in Contents/Resources)
-VERSION_FILES = ("versionrc", "version.ini", "../Resources/versionrc")
 FONT_CACHE = "/var/cache/fontconfig"  # the system's font cache (Linux)
 _INSTALLATIONS: dict[tuple[str, int, int], str] = {}  # (real path, mtime, size) -> identity
 _CODE: str | None = None
@@ -47,16 +45,14 @@ _CODE: str | None = None
 
 def _installation(exe: str) -> str:
     """What names this LibreOffice: its real path, size and time, and its version file's bytes
-    (``VERSION_FILES``). Worked out once per process."""
+    (``soffice.version_files``). Worked out once per process."""
     real = os.path.realpath(exe)
     info = os.stat(real)
     memo = (real, info.st_mtime_ns, info.st_size)
     if memo not in _INSTALLATIONS:
         parts = [f"{real}:{info.st_size}:{info.st_mtime_ns}"]
-        for name in VERSION_FILES:
-            with contextlib.suppress(OSError):
-                data = (Path(real).parent / name).read_bytes()
-                parts.append(f"{name}:{hashlib.sha256(data).hexdigest()}")
+        for name, data in soffice.version_files(real).items():
+            parts.append(f"{name}:{hashlib.sha256(data).hexdigest()}")
         with contextlib.suppress(OSError):  # fonts installed or removed: fc-cache rewrites it
             parts.append(str(os.stat(FONT_CACHE).st_mtime_ns))
         _INSTALLATIONS[memo] = "|".join(parts)

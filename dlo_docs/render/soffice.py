@@ -5,8 +5,9 @@ else where the installers put it (Windows, macOS).
 - ``soffice() -> str``: its path; raises ``SofficeMissing`` (a ``UsageError``) saying what to
   install, or that the path given names no program;
 - ``available() -> bool``: is LibreOffice installed?
-- ``build_id(exe) -> str | None``: the build id of the LibreOffice installation ``exe`` starts
-  (``buildid=`` of ``versionrc``, ``version.ini`` on Windows, beside the program), or None;
+- ``version_files(exe) -> dict``: the installation's version files beside the program
+  (``versionrc``, ``version.ini`` on Windows), each a small regular file;
+- ``build_id(exe) -> str | None``: the build id they give (``buildid=``), or None;
 - ``environment(home) -> dict``: the environment a LibreOffice run gets: this one, with ``HOME``
   set to ``home`` and, on Linux where it is installed (package libjemalloc2), the jemalloc
   allocator preloaded (``DLO_PDF_JEMALLOC=0``, ``no``, ``off`` or ``false`` turns that off). LibreOffice 7.4 spends about a
@@ -16,6 +17,7 @@ else where the installers put it (Windows, macOS).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -23,6 +25,7 @@ import shutil
 import sys
 import sysconfig
 
+from .. import inputs
 from ..errors import UsageError
 from ..i18n import Msg
 
@@ -88,20 +91,29 @@ def _jemalloc() -> str | None:
 
 
 _BUILD_ID = re.compile(r"^buildid=([ -~]{1,100})$", re.MULTILINE)
+# beside the program: Linux's versionrc, Windows's version.ini, macOS's (in Contents/Resources)
+VERSION_FILES = ("versionrc", "version.ini", "../Resources/versionrc")
+VERSION_MAX = 64 * 1024  # a version file is a few hundred bytes
+
+
+def version_files(exe: str) -> dict[str, bytes]:
+    """The installation's version files (``VERSION_FILES``) beside the program ``exe`` (followed
+    through its links), by name: each a regular file of at most ``VERSION_MAX`` bytes; one
+    that is not (a named pipe, a device, a huge file) is left out, never waited on or read."""
+    program = os.path.dirname(os.path.realpath(exe))
+    found = {}
+    for name in VERSION_FILES:
+        with contextlib.suppress(OSError, inputs.InputRefused):
+            found[name] = inputs.read_bytes(os.path.join(program, name), limit=VERSION_MAX)
+    return found
 
 
 @functools.cache
 def build_id(exe: str) -> str | None:
-    """The ``buildid`` LibreOffice writes into a new profile, read where the installation keeps
-    it beside the program (``exe`` followed through its links): ``versionrc`` on Linux,
-    ``version.ini`` on Windows, ``../Resources/versionrc`` on macOS; None when none says."""
-    program = os.path.dirname(os.path.realpath(exe))
-    for name in ("versionrc", "version.ini", os.path.join("..", "Resources", "versionrc")):
-        try:
-            with open(os.path.join(program, name), encoding="utf-8", errors="replace") as file:
-                found = _BUILD_ID.search(file.read(65536).replace("\r", ""))
-        except OSError:
-            continue
+    """The ``buildid`` LibreOffice writes into a new profile, as its version file says
+    (``version_files``); None when none says."""
+    for data in version_files(exe).values():
+        found = _BUILD_ID.search(data.decode("utf-8", "replace").replace("\r", ""))
         if found:
             return found.group(1).strip() or None
     return None
