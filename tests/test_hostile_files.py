@@ -13,6 +13,7 @@ import resource
 import shutil
 import signal
 import sys
+import weakref
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -499,8 +500,11 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
         "{{ doc.blocks.clear() }}{{ doc.blocks | length }}\n",
         "{% set x = doc.blocks.append(1) %}{{ doc.blocks | length }}\n",
         "{{ labels.clear() }}\n",
+        '{{ dict.update(doc.sheets, {"agreement": false}) or "" }}\n',
+        "{{ dict.clear(labels) or '' }}\n",
+        "{{ dict.setdefault(labels, 'x', 1) }}\n",
     ],
-    ids=["list-clear", "list-append", "dict-clear"],
+    ids=["list-clear", "list-append", "dict-clear", "type-update", "type-clear", "type-setdefault"],
 )
 def test_a_project_page_changes_no_data_it_is_given(project, dlo, page):
     """The pages run in Jinja's immutable sandbox: a project's page cannot change the data it
@@ -543,6 +547,32 @@ def test_the_sandbox_judges_each_attribute_as_jinja_does_whatever_was_asked_befo
                 assert sandbox.is_safe_attribute(obj, name, value) is expected, (obj, name)
     assert not sandbox.is_safe_attribute([], "clear", [].clear)
     assert sandbox.is_safe_attribute(Box(), "clear", Box().clear)
+
+    # a mutating method read from the type itself: refused, whatever was asked before
+    assert sandbox.is_safe_attribute(Box, "clear", Box.clear)
+    assert not sandbox.is_safe_attribute(dict, "clear", dict.clear)
+    assert not sandbox.is_safe_attribute(list, "append", list.append)
+    assert sandbox.is_safe_attribute(dict, "fromkeys", dict.fromkeys)
+
+    # a proxy says it is of its referent's class: judged as that, whichever came first
+    class Shelf(list):  # (a list itself cannot be referred to weakly)
+        pass
+
+    shelf, box = Shelf(), Box()
+    for obj in (weakref.proxy(box), weakref.proxy(shelf), weakref.proxy(box)):
+        assert sandbox.is_safe_attribute(obj, "clear", obj.clear) is (obj.__class__ is Box)
+
+
+def test_the_sandbox_keeps_a_bounded_number_of_verdicts():
+    """A page reading ever new names (``|attr`` of made-up texts) does not fill memory."""
+    from dlo_docs.render import html
+
+    sandbox = html.environment()
+    for i in range(html._JUDGED_MAX + 100):
+        assert sandbox.is_safe_attribute(object(), f"name{i}", None)
+    assert sandbox.is_safe_attribute(object(), "x" * 100_000, None)
+    assert len(sandbox._judged) <= html._JUDGED_MAX
+    assert all(len(name) <= html._NAME_MAX for _, name in sandbox._judged)
 
 
 def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):

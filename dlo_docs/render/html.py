@@ -24,7 +24,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, _mutable_spec
 
 from .. import inputs
 from ..context import RenderDoc
@@ -114,22 +114,48 @@ def _visible(value: Any) -> Any:
     return type(value)(INVALID_XML.sub("", value))
 
 
+_JUDGED_MAX = 4096  # verdicts kept; past it (a page reading ever new names) each is judged anew
+_NAME_MAX = 64  # an attribute's name longer than this (``|attr`` of a made-up text) is not kept
+
+
+def _changes_through_type(obj: Any, attr: str) -> bool:
+    """``dict.clear``, ``dict.update``, ``list.append``...: a method that changes a list, dict,
+    set or deque read from the type itself (``{{ dict.update(labels, …) }}`` changed the labels
+    a page is given): Jinja's immutable sandbox judges those methods on the objects only."""
+    return isinstance(obj, type) and any(
+        issubclass(obj, spec) and attr in unsafe for spec, unsafe in _mutable_spec
+    )
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, each attribute judged once per type: whether ``obj.attr`` is
-    safe depends only on the object's type and the attribute's name (Jinja 3.1's rule: a name
-    starting with ``_``, a function's, method's, frame's... internals, a method that changes a
-    list, dict, set or deque), so the answer is kept. A page reads some 800 attributes; judged
-    each time they made every page ~2.5 times as long to render (1.0 -> 2.4 ms)."""
+    """Jinja's immutable sandbox, which also refuses a mutating method read from its type
+    (``_changes_through_type``), each attribute of an object judged once per type: whether
+    ``obj.attr`` is safe depends only on the object's type and the attribute's name (Jinja 3.1's
+    rule: a name starting with ``_``, a function's, method's, frame's... internals, a method that
+    changes a list, dict, set or deque), so the answer is kept, for a bounded number of short
+    names. A page reads some 800 attributes; judged each time they made every page ~2.5 times
+    as long to render (1.0 -> 2.4 ms). A type's own attributes, and an object that says it is of
+    another class than its type (a proxy), are judged each time."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._judged: dict[tuple[type, str], bool] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        key = (type(obj), attr)
+        cls = type(obj)
+        key = (cls, attr)
         safe = self._judged.get(key)
         if safe is None:
-            safe = self._judged[key] = super().is_safe_attribute(obj, attr, value)
+            safe = super().is_safe_attribute(obj, attr, value)
+            safe = safe and not _changes_through_type(obj, attr)
+            if (
+                not isinstance(obj, type)
+                and getattr(obj, "__class__", None) is cls
+                and isinstance(attr, str)
+                and len(attr) <= _NAME_MAX
+                and len(self._judged) < _JUDGED_MAX
+            ):
+                self._judged[key] = safe
         return safe
 
 
