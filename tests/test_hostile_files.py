@@ -503,8 +503,23 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
         '{{ dict.update(doc.sheets, {"agreement": false}) or "" }}\n',
         "{{ dict.clear(labels) or '' }}\n",
         "{{ dict.setdefault(labels, 'x', 1) }}\n",
+        "{{ dict[0].update(doc.sheets, agreement=false) or '' }}\n",
+        "{{ dict[0].clear(labels) or '' }}\n",
+        "{{ (labels|attr('items')) and dict[0]|attr('pop') }}\n",
+        "{{ dict[0].mro() }}\n",
     ],
-    ids=["list-clear", "list-append", "dict-clear", "type-update", "type-clear", "type-setdefault"],
+    ids=[
+        "list-clear",
+        "list-append",
+        "dict-clear",
+        "type-update",
+        "type-clear",
+        "type-setdefault",
+        "alias-update",
+        "alias-clear",
+        "alias-attr-pop",
+        "alias-mro",
+    ],
 )
 def test_a_project_page_changes_no_data_it_is_given(project, dlo, page):
     """The pages run in Jinja's immutable sandbox: a project's page cannot change the data it

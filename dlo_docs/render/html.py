@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import traceback
+import types
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
@@ -118,24 +119,48 @@ _JUDGED_MAX = 4096  # verdicts kept; past it (a page reading ever new names) eac
 _NAME_MAX = 64  # an attribute's name longer than this (``|attr`` of a made-up text) is not kept
 
 
-def _changes_through_type(obj: Any, attr: str) -> bool:
-    """``dict.clear``, ``dict.update``, ``list.append``...: a method that changes a list, dict,
-    set or deque read from the type itself (``{{ dict.update(labels, …) }}`` changed the labels
-    a page is given): Jinja's immutable sandbox judges those methods on the objects only."""
-    return isinstance(obj, type) and any(
-        issubclass(obj, spec) and attr in unsafe for spec, unsafe in _mutable_spec
+# what a method of a built-in type is, read from the type (``dict.update``), from something that
+# passes reads on to it (``dict[0].update``: a generic alias) or from an object (bound)
+_BUILTIN_METHODS = frozenset(
+    {
+        types.MethodDescriptorType,
+        types.WrapperDescriptorType,
+        types.MethodWrapperType,
+        types.ClassMethodDescriptorType,
+        types.BuiltinMethodType,
+    }
+)
+
+
+def _reaches_around(value: Any) -> bool:
+    """``value`` is a method that changes a list, dict, set or deque (``dict.update``,
+    ``dict[0].clear``, ``list.append``), or a type's ``mro``, however it was reached: Jinja's
+    immutable sandbox judges the object an attribute is read from, so one read from the type, or
+    from a generic alias that passes reads on to it, came through (``{{ dict.update(labels, …)
+    }}`` changed the labels a page is given)."""
+    if type(value) not in _BUILTIN_METHODS:
+        return False
+    name = getattr(value, "__name__", "")
+    owner = getattr(value, "__objclass__", None) or getattr(value, "__self__", None)
+    if isinstance(owner, type) and name == "mro":
+        return True
+    if owner is not None and not isinstance(owner, type):
+        owner = type(owner)
+    return isinstance(owner, type) and any(
+        issubclass(owner, spec) and name in unsafe for spec, unsafe in _mutable_spec
     )
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, which also refuses a mutating method read from its type
-    (``_changes_through_type``), each attribute of an object judged once per type: whether
-    ``obj.attr`` is safe depends only on the object's type and the attribute's name (Jinja 3.1's
-    rule: a name starting with ``_``, a function's, method's, frame's... internals, a method that
-    changes a list, dict, set or deque), so the answer is kept, for a bounded number of short
-    names. A page reads some 800 attributes; judged each time they made every page ~2.5 times
-    as long to render (1.0 -> 2.4 ms). A type's own attributes, and an object that says it is of
-    another class than its type (a proxy), are judged each time."""
+    """Jinja's immutable sandbox, which also refuses a mutating method however it is reached
+    (``_reaches_around``: judged by what the read gives), each attribute of an object judged
+    once per type: whether ``obj.attr`` is safe by Jinja's rule depends only on the object's
+    type and the attribute's name (Jinja 3.1's rule: a name starting with ``_``, a function's,
+    method's, frame's... internals, a method that changes a list, dict, set or deque), so that
+    answer is kept, for a bounded number of short names. A page reads some 800 attributes;
+    judged each time they made every page ~2.5 times as long to render (1.0 -> 2.4 ms). A
+    type's own attributes, and an object that says it is of another class than its type (a
+    proxy), are judged each time."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -147,7 +172,6 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         safe = self._judged.get(key)
         if safe is None:
             safe = super().is_safe_attribute(obj, attr, value)
-            safe = safe and not _changes_through_type(obj, attr)
             if (
                 not isinstance(obj, type)
                 and getattr(obj, "__class__", None) is cls
@@ -156,7 +180,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                 and len(self._judged) < _JUDGED_MAX
             ):
                 self._judged[key] = safe
-        return safe
+        return safe and not _reaches_around(value)
 
 
 @lru_cache(maxsize=8)
