@@ -345,3 +345,72 @@ def test_a_line_opening_with_a_date_is_not_numbered(text, kind, number):
 
     cand = classify(Line(text, 1))
     assert (cand.kind, cand.number) == (kind, number)
+
+
+KK_BODY = (
+    "1 тарау. Жалпы ережелер\n"
+    "1. Осы Ереже қашықтықтан оқыту бөлімінің мәртебесін айқындайды.\n"
+    "2. Қашықтықтан оқыту бөлімі институт директорына бағынады.\n"
+)
+RU_BODY = (
+    "Глава 1. Общие положения\n"
+    "1. Настоящее Положение определяет статус отдела дистанционного обучения.\n"
+    "2. Отдел дистанционного обучения подчиняется директору института.\n"
+)
+
+
+def _imported(project, dlo, tmp_path, text: str, *args: str):
+    source = tmp_path / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", *args, cwd=project)
+    assert result.code == 0, result.err
+    return load_model(project, "got"), result.err
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "title"),
+    [
+        (  # the kind over what it is about, which names the kind in passing
+            "ПОЛОЖЕНИЕ\nо порядке разработки положений о подразделениях\n" + RU_BODY,
+            "ru",
+            "Положение о порядке разработки положений о подразделениях",
+        ),
+        (  # Kazakh: what about, then the kind, then a code line that opens with the kind
+            "Қашықтықтан оқыту бөлімі туралы\nЕРЕЖЕ\nЕреже коды: БЕ ҮББИ 02-2024\n" + KK_BODY,
+            "kk",
+            "Қашықтықтан оқыту бөлімі туралы ереже",
+        ),
+    ],
+)
+def test_a_title_page_names_its_title_whatever_names_the_kind_in_passing(
+    project, dlo, tmp_path, page, lang, title
+):
+    model, _ = _imported(project, dlo, tmp_path, page, "--lang", lang)
+    assert model.title[lang] == title
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["02–2024", "02 - 2024", "02\u22122024", "02\u20122024", "02\u2011\u00ad2024", "02-\u00ad2024"],
+    ids=["en-dash", "spaced", "minus", "figure-dash", "nb-and-soft", "soft"],
+)
+def test_a_code_is_read_whatever_dash_the_title_page_writes(project, dlo, tmp_path, written):
+    page = f"Қашықтықтан оқыту бөлімі туралы ереже\nКоды: БЕ ҮББИ {written}\n" + KK_BODY
+    model, err = _imported(project, dlo, tmp_path, page, "--lang", "kk")
+    assert model.code == "БЕ ҮББИ 02-2024" and "no document code" not in err
+
+
+@pytest.mark.parametrize("date", ["31.06.2024", "03.06.24"], ids=["no-such-day", "short-year"])
+def test_an_approval_blocks_date_line_is_no_item_even_when_the_date_is_odd(
+    project, dlo, tmp_path, date
+):
+    """A typo or a two-digit year in the order's date: the line is still the block's, not item
+    "31.06.2024" taking the title page into an invented chapter."""
+    page = (
+        f"БЕКІТІЛДІ\nБасқарма Төрағасы – Ректордың\n{date} ж. № 45 бұйрығымен\n"
+        "Қашықтықтан оқыту бөлімі туралы ереже\nКоды: БЕ ҮББИ 02-2024\n" + KK_BODY
+    )
+    model, err = _imported(project, dlo, tmp_path, page, "--lang", "kk")
+    assert model.title["kk"] == "Қашықтықтан оқыту бөлімі туралы ереже"
+    assert model.code == "БЕ ҮББИ 02-2024" and len(model.chapters) == 1
+    assert "№ 45" in err and "DLO504" not in err

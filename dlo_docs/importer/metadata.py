@@ -20,13 +20,24 @@ from .source import Line, Read
 from .tree import Tree
 from .types import Options
 
-# a code's hyphens as typeset: dlo's own DOCX writes U+2011 (no break) into "ЛН ҮББИ 01‑2024"
-_HYPHENS = "\u2010\u2011"
+# a code's hyphens and dashes as typeset: dlo's own DOCX writes U+2011 (no break) into
+# "ЛН ҮББИ 01‑2024"; Word turns " - " into an en dash as one types; a soft hyphen is invisible
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _CODE_LINE = re.compile(
-    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d[\d.\-"
-    + _HYPHENS
-    + r"]*\d)(?!\w)"
+    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d(?:[\d.]|\s?["
+    + _DASHES
+    + r"]\s?)*\d(?:["
+    + _DASHES
+    + r"][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2}(?!\w))?)(?!\w)"
 )
+
+
+def _plain_code(code: str) -> str:
+    """A code as read from a title page, its dashes plain hyphens and its spaces plain ones."""
+    code = re.sub(r"\s?[" + _DASHES + r"]\s?", "-", code)
+    return " ".join(code.split())
+
+
 _PLACEHOLDER_CODE = {
     "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
     "unit_regulation": {"kk": "БЕ", "ru": "ПП"},
@@ -180,23 +191,35 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     A line that is the kind as dlo names it (``kind_label``: "Положение о подразделении") over
     a whole title is the kind's line, as dlo prints it."""
     lines = [line.text.strip() for line in page]
-    label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
         if not _KIND_NAME.search(text):
             continue
-        if _names_more(text) and not (label and text.strip(" .:").casefold() == label):
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if _dlo_kind_line(text, after, kind_label):
+            continue  # the title is the next line
+        if _names_more(text):
             return _calm(text)
         kind = text.strip(" .:").lower()
         before = lines[i - 1] if i > 0 else ""
-        after = lines[i + 1] if i + 1 < len(lines) else ""
-        if _KIND_NAME.search(after) and _names_more(after):
-            continue  # the kind over a whole title, as dlo prints it: the title is the next line
         for about in (before, after):
             if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
                 return f"{about} {kind}"
         if after:
             return f"{kind.capitalize()} {after}"
     return None
+
+
+def _dlo_kind_line(text: str, after: str, kind_label: str) -> bool:
+    """``text`` is the kind as dlo prints it over a whole title (``kind_label``, "Лауазымдық
+    нұсқаулық", "Положение о подразделении"), ``after`` that title: it starts or ends with the
+    kind's name ("Положение об отделе …", "… бастығының лауазымдық нұсқаулығы"), and is no code
+    line. "ПОЛОЖЕНИЕ" over "о порядке разработки положений …" is not."""
+    label = kind_label.strip(" .:").casefold()
+    if not label or text.strip(" .:").casefold() != label or _CODE_LINE.search(after):
+        return False
+    names = list(_KIND_NAME.finditer(after))
+    whole = bool(names) and (names[0].start() == 0 or names[-1].end() >= len(after.rstrip(" .")))
+    return whole and _names_more(after)
 
 
 def title(read: Read, options: Options, page: list[Line], kind_label: str) -> str | None:
@@ -226,9 +249,9 @@ def code(
     found = options.code or (read.code if read.code and read.ours else None)
     if found is None:
         for line in page:
-            m = _CODE_LINE.search(line.text)
+            m = _CODE_LINE.search(line.text.replace("\u00ad", ""))  # (soft hyphens)
             if m:
-                return " ".join(re.sub(f"[{_HYPHENS}]", "-", m.group(1)).split())
+                return _plain_code(m.group(1))
     if found is None:
         found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
         report.assumed(
