@@ -338,6 +338,11 @@ def test_a_block_styled_as_a_heading_is_no_chapter(project, dlo, tmp_path):
         ("1.2.3. Мониторинг жүргізеді;", "item", "1.2.3"),
         ("31.02.2024 нет такой даты", "item", "31.02.2024"),  # no date: numbered as written
         ("12. Бөлім бастығы", "clause", "12"),
+        ("31.06.2024 ж. № 45 бұйрығымен", "none", None),  # a typo in the date, then "ж."
+        ("03.06.24 г. № 45", "none", None),  # a two-digit year, then "г."
+        ("1.2.11. Жыл сайын штаттық кестенің жобасын әзірлейді.", "item", "1.2.11"),
+        ("3.1.11. Год обучения", "item", "3.1.11"),
+        ("1.1.10 жыл сайын", "item", "1.1.10"),
     ],
 )
 def test_a_line_opening_with_a_date_is_not_numbered(text, kind, number):
@@ -380,6 +385,21 @@ def _imported(project, dlo, tmp_path, text: str, *args: str):
             "kk",
             "Қашықтықтан оқыту бөлімі туралы ереже",
         ),
+        (  # the kind over its whole title, which ends with a code
+            "ПОЛОЖЕНИЕ\nПоложение об отделе дистанционного обучения, ПП 01-2024\n" + RU_BODY,
+            "ru",
+            "Положение об отделе дистанционного обучения, ПП 01-2024",
+        ),
+        (
+            "ПОЛОЖЕНИЕ\nПоложение об отделе дистанционного обучения\n" + RU_BODY,
+            "ru",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # Kazakh: the kind last in the title, a code in brackets after it
+            "ЕРЕЖЕ\nҚашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)\n" + KK_BODY,
+            "kk",
+            "Қашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)",
+        ),
     ],
 )
 def test_a_title_page_names_its_title_whatever_names_the_kind_in_passing(
@@ -391,8 +411,26 @@ def test_a_title_page_names_its_title_whatever_names_the_kind_in_passing(
 
 @pytest.mark.parametrize(
     "written",
-    ["02–2024", "02 - 2024", "02\u22122024", "02\u20122024", "02\u2011\u00ad2024", "02-\u00ad2024"],
-    ids=["en-dash", "spaced", "minus", "figure-dash", "nb-and-soft", "soft"],
+    [
+        "02–2024",
+        "02 - 2024",
+        "02\u22122024",
+        "02\u20122024",
+        "02\u2011\u00ad2024",
+        "02-\u00ad2024",
+        "02-2024 – 2-басылым",  # a spaced dash then what is not the code's
+        "02-2024 - 03.06.2024 ж.",
+    ],
+    ids=[
+        "en-dash",
+        "spaced",
+        "minus",
+        "figure-dash",
+        "nb-and-soft",
+        "soft",
+        "then-edition",
+        "then-date",
+    ],
 )
 def test_a_code_is_read_whatever_dash_the_title_page_writes(project, dlo, tmp_path, written):
     page = f"Қашықтықтан оқыту бөлімі туралы ереже\nКоды: БЕ ҮББИ {written}\n" + KK_BODY

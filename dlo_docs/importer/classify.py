@@ -30,7 +30,7 @@ _PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(
 _NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
 _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
-_YEAR_WORD = re.compile(r"(?:ж|г|жылғы|жыл|года|год)(?:\.|(?!\w))", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
@@ -131,14 +131,15 @@ def _heading(text: str, hint: str | None) -> Cand | None:
     return Cand("paragraph", m["n"], m["t"]) if m else None
 
 
-def _date(number: str, rest: str) -> bool:
+def _date(number: str, rest: str, dotted: bool) -> bool:
     """``number`` is a date, as an approval block's line opens: "26.11.2026 ж. № 12 бұйрығымен"
-    is no item 26.11.2026. A valid dd.mm.yyyy, or one written as a date is ("31.06.2024 ж.",
-    "03.06.24 г.": a typo or a short year, followed by the word for year)."""
+    is no item 26.11.2026. A valid dd.mm.yyyy, or, with no dot after it, one written as a date
+    is ("31.06.2024 ж.", "03.06.24 г.": a typo or a short year, then the year's abbreviation);
+    "1.2.11. Жыл сайын …" stays an item."""
     m = _DATE.fullmatch(number)
     if m is None:
         return False
-    if _YEAR_WORD.match(rest):
+    if not dotted and _YEAR_WORD.match(rest):
         return True
     if len(m[3]) != 4:
         return False
@@ -151,8 +152,10 @@ def _date(number: str, rest: str) -> bool:
 
 def _numbered(text: str, hint: str | None) -> Cand | None:
     """A line opening with a number ("9.", "1.1.", "1.1.1.", "I."): clause, item or chapter."""
-    m = _NUMBERED.match(text) or _DOTTED.match(text)
-    if m and not _date(m["n"], m["t"]):
+    m = _NUMBERED.match(text)
+    dotted = m is not None  # "1.2.11." (a dot after the number), else "1.2.11"
+    m = m or _DOTTED.match(text)
+    if m and not _date(m["n"], m["t"], dotted):
         number, rest = m["n"], m["t"]
         if (
             number.count(".") == 0

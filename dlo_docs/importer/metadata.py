@@ -23,19 +23,28 @@ from .types import Options
 # a code's hyphens and dashes as typeset: dlo's own DOCX writes U+2011 (no break) into
 # "ЛН ҮББИ 01‑2024"; Word turns " - " into an en dash as one types; a soft hyphen is invisible
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+_D = "[" + _DASHES + "]"
+# the code's letters, then its number: digits and dots joined by dashes ("01-2024", "12.3-2024"),
+# else a number, a spaced dash and a year ("01 - 2024"), and perhaps a capital-letter suffix
 _CODE_LINE = re.compile(
-    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?\s+\d(?:[\d.]|\s?["
-    + _DASHES
-    + r"]\s?)*\d(?:["
-    + _DASHES
-    + r"][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2}(?!\w))?)(?!\w)"
+    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?)\s+"
+    r"(\d(?:[\d.]|" + _D + r"(?=\d))*\d|\d(?=\s*" + _D + r"))"
+    r"(?:\s?" + _D + r"\s?(\d{4})(?![\d.]))?"
+    r"(?:" + _D + r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2}))?(?!\w)"
 )
 
 
-def _plain_code(code: str) -> str:
-    """A code as read from a title page, its dashes plain hyphens and its spaces plain ones."""
-    code = re.sub(r"\s?[" + _DASHES + r"]\s?", "-", code)
-    return " ".join(code.split())
+def _code_of(m: re.Match[str]) -> str | None:
+    """The code a match of ``_CODE_LINE`` reads, its dashes plain hyphens and its spaces plain
+    ones; a spaced dash joins only a number without one to its year ("ДИ 07-2024 – 2-издание" is
+    ДИ 07-2024, "ДИ 01 - 2024" ДИ 01-2024); None when only a lone digit is left."""
+    letters, number, year, suffix = m.groups()
+    number = re.sub(_D, "-", number)
+    if year and "-" not in number:
+        number += f"-{year}"
+    if len(number) < 2:
+        return None
+    return " ".join(f"{letters} {number}".split()) + (f"-{suffix}" if suffix else "")
 
 
 _PLACEHOLDER_CODE = {
@@ -159,6 +168,7 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
+_CODE_LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?(?:коды|код)\b", re.IGNORECASE)
 _KIND_NAME = re.compile(
     r"лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже\w*|положени\w*", re.IGNORECASE
 )
@@ -187,17 +197,21 @@ def _names_more(text: str) -> bool:
 
 def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     """The title on the title page: the line naming the kind, or the kind set on its own line
-    with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …").
-    A line that is the kind as dlo names it (``kind_label``: "Положение о подразделении") over
-    a whole title is the kind's line, as dlo prints it."""
+    with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …"),
+    or over its whole title ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" over "Должностная инструкция …", dlo's
+    "Лауазымдық нұсқаулық" over "… лауазымдық нұсқаулығы"). A code's line ("Ереже коды: …")
+    is neither; ``kind_label``, the kind as dlo names it ("Положение о подразделении"), is a
+    kind's line, not a title."""
     lines = [line.text.strip() for line in page]
+    label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
-        if not _KIND_NAME.search(text):
+        if not _KIND_NAME.search(text) or _CODE_LABEL.match(text):
             continue
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        if _dlo_kind_line(text, after, kind_label):
-            continue  # the title is the next line
-        if _names_more(text):
+        after = "" if _CODE_LABEL.match(after) else after
+        if _whole_title(after):
+            continue  # the kind over its whole title: the next line is the title
+        if _names_more(text) and text.strip(" .:").casefold() != label:
             return _calm(text)
         kind = text.strip(" .:").lower()
         before = lines[i - 1] if i > 0 else ""
@@ -209,17 +223,15 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     return None
 
 
-def _dlo_kind_line(text: str, after: str, kind_label: str) -> bool:
-    """``text`` is the kind as dlo prints it over a whole title (``kind_label``, "Лауазымдық
-    нұсқаулық", "Положение о подразделении"), ``after`` that title: it starts or ends with the
-    kind's name ("Положение об отделе …", "… бастығының лауазымдық нұсқаулығы"), and is no code
-    line. "ПОЛОЖЕНИЕ" over "о порядке разработки положений …" is not."""
-    label = kind_label.strip(" .:").casefold()
-    if not label or text.strip(" .:").casefold() != label or _CODE_LINE.search(after):
+def _whole_title(text: str) -> bool:
+    """``text`` is a whole title: it starts or ends with the kind's name ("Положение об отделе
+    …", "… бастығының лауазымдық нұсқаулығы (ЛН 01-2024)") and says more; "о порядке
+    разработки положений …" names it in passing."""
+    core = _CODE_LINE.sub("", text).strip(" .,;:()–-")
+    names = list(_KIND_NAME.finditer(core))
+    if not names or not _names_more(core):
         return False
-    names = list(_KIND_NAME.finditer(after))
-    whole = bool(names) and (names[0].start() == 0 or names[-1].end() >= len(after.rstrip(" .")))
-    return whole and _names_more(after)
+    return names[0].start() == 0 or names[-1].end() >= len(core)
 
 
 def title(read: Read, options: Options, page: list[Line], kind_label: str) -> str | None:
@@ -249,9 +261,9 @@ def code(
     found = options.code or (read.code if read.code and read.ours else None)
     if found is None:
         for line in page:
-            m = _CODE_LINE.search(line.text.replace("\u00ad", ""))  # (soft hyphens)
-            if m:
-                return _plain_code(m.group(1))
+            for m in _CODE_LINE.finditer(line.text.replace("\u00ad", "")):  # (soft hyphens)
+                if read_code := _code_of(m):
+                    return read_code
     if found is None:
         found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
         report.assumed(
