@@ -497,6 +497,25 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
 @pytest.mark.parametrize(
     "page",
     [
+        "{{ 'abcdef'|truncate(1) }}\n",
+        "{{ 'abcdef'|truncate(5, leeway=-1) }}\n",
+        "{{ doc.records.order.date.fromtimestamp(1e17) }}\n",
+    ],
+    ids=["truncate", "leeway", "fromtimestamp"],
+)
+def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, page):
+    """Jinja asserts on a filter's arguments, and a date's methods fail with the system's
+    errors: either, from a project's page, is DLO304 at that page, not an internal error."""
+    (in_force / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    _no_crash(result)
+    assert "error DLO304" in result.err, result.err
+    assert not (in_force / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "{{ doc.blocks.clear() }}{{ doc.blocks | length }}\n",
         "{% set x = doc.blocks.append(1) %}{{ doc.blocks | length }}\n",
         "{{ labels.clear() }}\n",

@@ -234,6 +234,8 @@ _RUNNING = (
     LookupError,
     RuntimeError,
     MemoryError,
+    AssertionError,  # Jinja's own checks of a filter's arguments: {{ text|truncate(1) }}
+    OSError,  # a date's class methods: {{ date.fromtimestamp(1e17) }}
 )
 
 
