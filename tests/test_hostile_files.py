@@ -474,6 +474,17 @@ def test_control_characters_never_reach_a_page(project, dlo):
     assert "\x01" not in page and "Қолдану саласы" in page
 
 
+def _page_refused(root: Path, dlo, page: str, *render: str):
+    """``page`` as the project's regulation page, rendered as HTML: refused (DLO304) at it,
+    nothing written, never an internal error; the command's result."""
+    (root / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo("--root", root, "render", *render, "--format", "html", "--out", root / "out")
+    _no_crash(result)
+    assert "error DLO304" in result.err, result.err
+    assert not (root / "out").exists()
+    return result
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -485,13 +496,8 @@ def test_control_characters_never_reach_a_page(project, dlo):
 )
 def test_a_project_page_reaches_no_python_internals(project, dlo, page):
     """The pages run sandboxed: a project's page cannot run a program or read a file."""
-    (project / TEMPLATE).write_text(page, encoding="utf-8")
-    result = dlo(
-        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
-    )
-    _no_crash(result)
-    assert "error DLO304" in result.err and "PWNED" not in result.err + result.out
-    assert not (project / "out").exists()
+    result = _page_refused(project, dlo, page, "--draft")
+    assert "PWNED" not in result.err + result.out
 
 
 @pytest.mark.parametrize(
@@ -506,11 +512,7 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
 def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, page):
     """Jinja asserts on a filter's arguments, and a date's methods fail with the system's
     errors: either, from a project's page, is DLO304 at that page, not an internal error."""
-    (in_force / TEMPLATE).write_text(page, encoding="utf-8")
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    _no_crash(result)
-    assert "error DLO304" in result.err, result.err
-    assert not (in_force / "out").exists()
+    _page_refused(in_force, dlo, page, "dlo-head")
 
 
 @pytest.mark.parametrize(
@@ -543,13 +545,7 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
 def test_a_project_page_changes_no_data_it_is_given(project, dlo, page):
     """The pages run in Jinja's immutable sandbox: a project's page cannot change the data it
     is given (emptying a regulation's blocks emptied the site's search index)."""
-    (project / TEMPLATE).write_text(page, encoding="utf-8")
-    result = dlo(
-        "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
-    )
-    _no_crash(result)
-    assert "error DLO304" in result.err and "SecurityError" in result.err, result.err
-    assert not (project / "out").exists()
+    assert "SecurityError" in _page_refused(project, dlo, page, "--draft").err
 
 
 def test_the_sandbox_judges_each_attribute_as_jinja_does_whatever_was_asked_before():
