@@ -343,6 +343,8 @@ def test_a_block_styled_as_a_heading_is_no_chapter(project, dlo, tmp_path):
         ("1.2.11. Жыл сайын штаттық кестенің жобасын әзірлейді.", "item", "1.2.11"),
         ("3.1.11. Год обучения", "item", "3.1.11"),
         ("1.1.10 жыл сайын", "item", "1.1.10"),
+        ("1.2.10 г. Лисаковск;", "item", "1.2.10"),  # "г." for город: a sub-item
+        ("1.2.12 жылғы жоспарды орындайды.", "item", "1.2.12"),
     ],
 )
 def test_a_line_opening_with_a_date_is_not_numbered(text, kind, number):
@@ -399,6 +401,21 @@ def _imported(project, dlo, tmp_path, text: str, *args: str):
             "ЕРЕЖЕ\nҚашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)\n" + KK_BODY,
             "kk",
             "Қашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)",
+        ),
+        (  # a whole title over a line that opens with the kind: the title is the first
+            "Положение об отделе дистанционного обучения\nПоложение введено впервые\n" + RU_BODY,
+            "ru",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # a whole title over its code's labelled line, which names the kind
+            "Қашықтықтан оқыту бөлімі туралы ереже\nЕреже коды: БЕ ҮББИ 02-2024\n" + KK_BODY,
+            "kk",
+            "Қашықтықтан оқыту бөлімі туралы ереже",
+        ),
+        (  # a title naming a code ("Әдеп коды") over the code alone
+            "Әдеп коды туралы ереже\nБЕ 02-2024\n" + KK_BODY,
+            "kk",
+            "Әдеп коды туралы ереже",
         ),
     ],
 )

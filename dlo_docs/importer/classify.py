@@ -29,7 +29,8 @@ _CHAPTER = [
 _PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
 _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
-_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+# a date: dd.mm.yyyy, or with a two-digit year written in full (03.06.24, never 1.2.10)
+_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2})")
 _YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
@@ -141,7 +142,7 @@ def _date(number: str, rest: str, dotted: bool) -> bool:
         return False
     if not dotted and _YEAR_WORD.match(rest):
         return True
-    if len(m[3]) != 4:
+    if m[3] is None:  # a two-digit year: only with the year's word
         return False
     try:
         dt.date(int(m[3]), int(m[2]), int(m[1]))

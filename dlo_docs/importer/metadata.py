@@ -168,7 +168,7 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
-_CODE_LABEL = re.compile(r"^(?:[^\W\d_]+\s+)?(?:коды|код)\b", re.IGNORECASE)
+_CODE_WORD = re.compile(r"(?<![^\W\d_])код", re.IGNORECASE)
 _KIND_NAME = re.compile(
     r"лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже\w*|положени\w*", re.IGNORECASE
 )
@@ -205,14 +205,14 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     lines = [line.text.strip() for line in page]
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
-        if not _KIND_NAME.search(text) or _CODE_LABEL.match(text):
+        if not _KIND_NAME.search(text) or _code_line(text):
             continue
-        after = lines[i + 1] if i + 1 < len(lines) else ""
-        after = "" if _CODE_LABEL.match(after) else after
-        if _whole_title(after):
-            continue  # the kind over its whole title: the next line is the title
         if _names_more(text) and text.strip(" .:").casefold() != label:
             return _calm(text)
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        after = "" if _code_line(after) else after
+        if _whole_title(after):
+            continue  # the kind over its whole title: the next line is the title
         kind = text.strip(" .:").lower()
         before = lines[i - 1] if i > 0 else ""
         for about in (before, after):
@@ -221,6 +221,15 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
         if after:
             return f"{kind.capitalize()} {after}"
     return None
+
+
+def _code_line(text: str) -> bool:
+    """``text`` gives the document's code, labelled ("Ереже коды: …", "Код должностной
+    инструкции: …") or alone ("ЛН ҮББИ 01-2024"), not a title ("Әдеп коды туралы ереже")."""
+    if _CODE_LINE.search(text) is None:
+        return False
+    rest = _CODE_LINE.sub("", text).strip(" .,;:()–-")
+    return _CODE_WORD.search(text) is not None or len(rest) <= 3
 
 
 def _whole_title(text: str) -> bool:
