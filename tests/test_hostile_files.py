@@ -506,13 +506,24 @@ def test_a_project_page_reaches_no_python_internals(project, dlo, page):
         "{{ 'abcdef'|truncate(1) }}\n",
         "{{ 'abcdef'|truncate(5, leeway=-1) }}\n",
         "{{ doc.records.order.date.fromtimestamp(1e17) }}\n",
+        "{% set x = 1e400 %}{{ x }}\n",
     ],
-    ids=["truncate", "leeway", "fromtimestamp"],
+    ids=["truncate", "leeway", "fromtimestamp", "inf"],
 )
 def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, page):
     """Jinja asserts on a filter's arguments, and a date's methods fail with the system's
     errors: either, from a project's page, is DLO304 at that page, not an internal error."""
     _page_refused(in_force, dlo, page, "dlo-head")
+
+
+@pytest.mark.parametrize("page", ["{{ '\\ud800' }}x\n", "{{ '%c'|format(55296) }}x\n"])
+def test_a_lone_surrogate_a_page_prints_is_dropped(in_force, dlo, page):
+    """A lone surrogate is no character a page (or XML) can hold: dropped as control characters
+    are, not an internal error when the page is written."""
+    (in_force / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    assert (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8") == "x\n"
 
 
 @pytest.mark.parametrize(

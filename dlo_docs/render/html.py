@@ -236,6 +236,7 @@ _RUNNING = (
     MemoryError,
     AssertionError,  # Jinja's own checks of a filter's arguments: {{ text|truncate(1) }}
     OSError,  # a date's class methods: {{ date.fromtimestamp(1e17) }}
+    NameError,  # a constant Jinja writes as Python cannot read it back: {{ 1e400 }} (inf)
 )
 
 

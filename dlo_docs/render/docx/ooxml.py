@@ -9,7 +9,7 @@ import string
 from collections.abc import Iterable, Sequence
 
 # characters XML 1.0 does not allow; dropped from every text
-INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
 _FORMATTER = string.Formatter()
