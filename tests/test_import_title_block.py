@@ -469,3 +469,11 @@ def test_an_approval_blocks_date_line_is_no_item_even_when_the_date_is_odd(
     assert model.title["kk"] == "Қашықтықтан оқыту бөлімі туралы ереже"
     assert model.code == "БЕ ҮББИ 02-2024" and len(model.chapters) == 1
     assert "№ 45" in err and "DLO504" not in err
+
+
+def test_a_kazakh_title_in_the_genitive_over_the_kind_is_one_title(project, dlo, tmp_path):
+    page = "Қашықтықтан оқыту бөлімі бастығының\nЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ\nЛН ҮББИ 01-2024\n"
+    args = ("--lang", "kk", "--kind", "job_instruction", "--position", "dlo-head")
+    model, _ = _imported(project, dlo, tmp_path, page + KK_BODY, *args)
+    assert model.title["kk"] == "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
+    assert model.code == "ЛН ҮББИ 01-2024"

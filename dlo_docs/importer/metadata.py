@@ -168,6 +168,7 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 _CODE_WORD = re.compile(r"(?<![^\W\d_])код", re.IGNORECASE)
 _KIND_NAME = re.compile(
     r"лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже\w*|положени\w*", re.IGNORECASE
@@ -218,6 +219,8 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
         for about in (before, after):
             if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
                 return f"{about} {kind}"
+        if _GENITIVE.search(before):  # "… бөлімі бастығының" over "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
+            return f"{before} {kind}"
         if after:
             return f"{kind.capitalize()} {after}"
     return None
