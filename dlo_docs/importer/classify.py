@@ -14,11 +14,11 @@ item            "1)", "а)", "a)", "-", "–", "•"; "1.1.1." under dotted clau
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from .source import Line
+from .title_block import valid_date
 
 _I = re.IGNORECASE
 _CHAPTER = [
@@ -144,11 +144,7 @@ def _date(number: str, rest: str, dotted: bool) -> bool:
         return True
     if m[3] is None:  # a two-digit year: only with the year's word
         return False
-    try:
-        dt.date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError:
-        return False
-    return True
+    return valid_date(int(m[3]), int(m[2]), int(m[1])) is not None
 
 
 def _numbered(text: str, hint: str | None) -> Cand | None:

@@ -226,20 +226,24 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
     return None
 
 
+def _without_code(text: str) -> str:
+    """``text`` without the codes it holds and the punctuation around what is left."""
+    return _CODE_LINE.sub("", text).strip(" .,;:()–-")
+
+
 def _code_line(text: str) -> bool:
     """``text`` gives the document's code, labelled ("Ереже коды: …", "Код должностной
     инструкции: …") or alone ("ЛН ҮББИ 01-2024"), not a title ("Әдеп коды туралы ереже")."""
     if _CODE_LINE.search(text) is None:
         return False
-    rest = _CODE_LINE.sub("", text).strip(" .,;:()–-")
-    return _CODE_WORD.search(text) is not None or len(rest) <= 3
+    return _CODE_WORD.search(text) is not None or len(_without_code(text)) <= 3
 
 
 def _whole_title(text: str) -> bool:
     """``text`` is a whole title: it starts or ends with the kind's name ("Положение об отделе
     …", "… бастығының лауазымдық нұсқаулығы (ЛН 01-2024)") and says more; "о порядке
     разработки положений …" names it in passing."""
-    core = _CODE_LINE.sub("", text).strip(" .,;:()–-")
+    core = _without_code(text)
     names = list(_KIND_NAME.finditer(core))
     if not names or not _names_more(core):
         return False

@@ -97,7 +97,7 @@ def _month(word: str) -> int | None:
     return max(found)[1] if found else None
 
 
-def _valid(year: int, month: int | None, day: int) -> dt.date | None:
+def valid_date(year: int, month: int | None, day: int) -> dt.date | None:
     if month is None:
         return None
     try:
@@ -110,13 +110,13 @@ def read_date(text: str) -> dt.date | None:
     """The first date in ``text``: 15.03.2024, «15» марта 2024 г., 2024 жылғы 15 наурыздағы."""
     found: list[tuple[int, dt.date]] = []
     for m in _DIGITS.finditer(text):
-        if day := _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+        if day := valid_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
             found.append((m.start(), day))
     for m in _RU_WORDS.finditer(text):
-        if day := _valid(int(m.group(3)), _month(m.group(2)), int(m.group(1))):
+        if day := valid_date(int(m.group(3)), _month(m.group(2)), int(m.group(1))):
             found.append((m.start(), day))
     for m in _KK_WORDS.finditer(text):
-        if day := _valid(int(m.group(1)), _month(m.group(3)), int(m.group(2))):
+        if day := valid_date(int(m.group(1)), _month(m.group(3)), int(m.group(2))):
             found.append((m.start(), day))
     return min(found)[1] if found else None
 
