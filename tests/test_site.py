@@ -542,10 +542,144 @@ def test_a_page_shows_the_size_of_each_pdf_made_after_it_was_rendered(published,
         seed = (public / lang / SEED / "index.html").read_text("utf-8")
         assert "files/dlo-head-1.kk.pdf" in seed and ", 5 KB</span>" in seed
         unit = (public / lang / UNIT / "index.html").read_text("utf-8")
-        # a PDF of the unit failed: its page links neither (made again by the next build)
-        assert ".pdf" not in unit and f"files/{UNIT}-2.kk.docx" in unit
+        # its Russian PDF failed: not linked (made again by the next build); the Kazakh one is
+        assert f"files/{UNIT}-2.ru.pdf" not in unit and f"files/{UNIT}-2.ru.docx" in unit
+        assert re.search(rf'files/{UNIT}-2\.kk\.pdf".*?, 10 KB</span>', unit, re.S)
         assert "dlo-size-" not in seed + unit
     assert (public / "files" / f"{UNIT}-2.kk.pdf").stat().st_size == 10 * 1024
+    assert not broken_links(public)
+    # the unit is built again by the next build (its Russian PDF tried again), the seed is not
+    assert site.build(Project(published), public).rebuilt == [UNIT]
+
+
+class _Converter:
+    """A stand-in for LibreOffice: makes a small PDF of each DOCX but those whose name starts
+    with one of ``failing``; ``then`` is called once a batch is done (while the build waits)."""
+
+    def __init__(self, failing: tuple[str, ...] = (), then=None) -> None:
+        self.failing, self.then = failing, then
+
+    def __call__(self, paths, outdir, *args, **kwargs):
+        from dlo_docs.render import pdf as pdf_render
+
+        made, failed = {}, {}
+        for path in map(Path, paths):
+            if path.stem.startswith(self.failing):
+                failed[path.stem] = ("DLO301", "LibreOffice made no PDF of it")
+                continue
+            target = Path(outdir) / f"{path.stem}.pdf"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"%PDF-1.7 stand-in")
+            made[path.stem] = target
+        if self.then is not None:
+            self.then()
+        return pdf_render.Converted(made=made, failed=failed)
+
+
+def _with_pdfs(monkeypatch, converter: _Converter) -> None:
+    from dlo_docs.render import pdf as pdf_render
+    from dlo_docs.render import soffice
+
+    monkeypatch.setattr(soffice, "available", lambda: True)
+    monkeypatch.setattr(pdf_render, "convert_many", converter)
+
+
+def test_each_page_is_rendered_once_when_its_pdfs_are_made(published, monkeypatch):
+    """A page is rendered before its PDFs are made, and only once: not again (nor a spare
+    without its PDFs) unless a PDF fails."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+    from dlo_docs.site import pages
+
+    rendered = []
+    regulation = pages.Pages.regulation
+
+    def counting(self, pub, lang, *args, **kwargs):
+        rendered.append((pub.id, lang))
+        return regulation(self, pub, lang, *args, **kwargs)
+
+    monkeypatch.setattr(pages.Pages, "regulation", counting)
+    _with_pdfs(monkeypatch, _Converter())
+    report = site.build(Project(published), published / "public")
+    assert not report.problems and sorted(report.rebuilt) == [SEED, UNIT]
+    assert sorted(rendered) == [(SEED, "kk"), (SEED, "ru"), (UNIT, "kk"), (UNIT, "ru")]
+    assert f"files/{UNIT}-2.ru.pdf" in page(published, f"kk/{UNIT}/index.html")
+
+    _with_pdfs(monkeypatch, _Converter(failing=(UNIT,)))
+    rendered.clear()
+    (published / "public" / "files" / f"{UNIT}-2.kk.pdf").unlink()  # to be made again
+    report = site.build(Project(published), published / "public")
+    # its pages rendered twice: with its PDFs, then without the one that failed
+    assert sorted(rendered) == [(UNIT, "kk"), (UNIT, "kk"), (UNIT, "ru"), (UNIT, "ru")]
+    unit = page(published, f"kk/{UNIT}/index.html")
+    assert f"files/{UNIT}-2.kk.pdf" not in unit and f"files/{UNIT}-2.ru.pdf" in unit
+    assert not broken_links(published / "public")
+
+
+def test_a_regulation_damaged_while_its_pdf_failed_is_not_published_from_it(published, monkeypatch):
+    """A regulation whose PDF failed is read again for its pages without it: its journal
+    damaged meanwhile, it is reported and not published (no page, no index entry, no broken
+    link), and the next build publishes it once repaired."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+
+    journal = published / "regulations" / UNIT / "journal.yaml"
+    good = journal.read_bytes()
+    _with_pdfs(
+        monkeypatch,
+        _Converter(failing=(UNIT,), then=lambda: journal.write_bytes(b"- event: [unclosed\n")),
+    )
+    report = site.build(Project(published), published / "public")
+    public = published / "public"
+    assert report.failed == [UNIT] and report.published == [SEED] and report.rebuilt == [SEED]
+    assert any(p.severity == "error" and "journal.yaml" in str(p.location) for p in report.problems)
+    assert f'"kk/{UNIT}/index.html"' not in page(published, "index.html")
+    # nothing of it left: its DOCX, PDFs and comparisons were written before it failed
+    assert [p.name for p in site_files(public) if UNIT in str(p)] == []
+    manifest = json.loads((public / ".dlo-site" / "manifest.json").read_text("utf-8"))
+    assert [rel for rel in manifest["outputs"] if UNIT in rel] == []
+    assert not broken_links(public)
+
+    journal.write_bytes(good)
+    _with_pdfs(monkeypatch, _Converter())
+    report = site.build(Project(published), public)
+    assert report.rebuilt == [UNIT] and not report.problems
+    assert f"files/{UNIT}-2.kk.pdf" in page(published, f"ru/{UNIT}/index.html")
+    assert not broken_links(public)
+
+
+def test_a_regulation_no_longer_in_force_when_its_pdf_failed_keeps_its_previous_pages(
+    published, monkeypatch
+):
+    """Read again for its pages without a failed PDF, a regulation is no longer as it was
+    rendered (here: no edition in force): DLO807, and the pages of the previous build stay."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+    from dlo_docs.site import collect
+
+    public = published / "public"
+    site.build(Project(published), public, pdf=False)
+    before = {lang: page(published, f"{lang}/{UNIT}/index.html") for lang in ("kk", "ru")}
+    read = []
+    collect_for_real = collect.collect
+
+    def withdrawn_when_read_again(project, reg_id, registry):
+        read.append(reg_id)
+        if read.count(reg_id) > 1 and reg_id == UNIT:
+            return None
+        return collect_for_real(project, reg_id, registry)
+
+    monkeypatch.setattr(collect, "collect", withdrawn_when_read_again)
+    _with_pdfs(monkeypatch, _Converter(failing=(f"{UNIT}-2.kk",)))
+    report = site.build(Project(published), public)  # with PDFs: everything rendered again
+    assert read.count(UNIT) == 2 and read.count(SEED) == 1
+    assert report.failed == [UNIT] and sorted(report.published) == [SEED, UNIT]
+    [changed] = [p for p in report.problems if p.code == "DLO807"]
+    assert UNIT in changed.message and changed.severity == "warning"
+    assert {lang: page(published, f"{lang}/{UNIT}/index.html") for lang in ("kk", "ru")} == before
+    assert f'"kk/{UNIT}/index.html"' in page(published, "index.html")
+    assert "files/dlo-head-1.kk.pdf" in page(published, f"kk/{SEED}/index.html")
+    assert not broken_links(public)
 
 
 def test_published_files_are_readable_by_the_web_server(published, dlo):

@@ -1,8 +1,8 @@
 """What the site's build holds of a group of regulations until the group's PDFs are made (each
-regulation's pages, with and without its new PDFs, and its cache file): compressed into a
+regulation's pages, linking its new PDFs, and its cache file): compressed into a
 private file, not memory, and read back when the group is finished.
 
-A group is 160 regulations at two LibreOffice runs of 80; what it holds is ~6.7 MB compressed,
+A group is 160 regulations at two LibreOffice runs of 80; what it holds is ~4 MB compressed,
 and two groups are held at once (one converted while the next is rendered): kept in memory, they
 were the difference between the build's memory and the goal (the file is in the page cache, not
 the process). The file is unnamed (``tempfile.TemporaryFile``: removed however the build ends;
@@ -10,14 +10,18 @@ on Windows named ``held-*.tmp`` and removed when closed, or by the next build af
 and in the site's private folder.
 
 - ``Held(folder)``; ``put(text) -> Ref``; ``get(ref) -> bytes``; ``close()``.
+- ``Ready``: a regulation rendered, waiting for its PDFs; ``Group``: the regulations of a group.
 """
 
 from __future__ import annotations
 
 import tempfile
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
+
+from .outputs import Conversion, Found, Job
 
 
 class Ref(NamedTuple):
@@ -53,3 +57,34 @@ class Held:
 
     def close(self) -> None:
         self._file.close()
+
+
+@dataclass
+class Ready:
+    """A regulation rendered, waiting for its PDFs (``jobs``): its outputs so far, its downloads
+    found or written (id -> lang -> format -> rel), the token standing for each PDF's size in
+    ``pages`` (rel -> HTML held, linking every PDF), its comparisons and edition (number, content
+    hash: to render its pages again should a PDF not be made), its cache file (held), and
+    whether all of it was made."""
+
+    id: str
+    key: str
+    outputs: list[str]
+    found: Found
+    jobs: dict[str, Job]
+    tokens: dict[str, str]
+    pages: dict[str, Ref]
+    comparisons: dict[str, list[dict]]
+    edition: tuple[int, str]
+    cache: Ref
+    complete: bool
+
+
+@dataclass
+class Group:
+    """A group of regulations rendered, between the start of their PDFs and their finish
+    (PDFs written, pages, cache and manifest entries)."""
+
+    ready: list[Ready]
+    held: Held  # what ``ready`` refers to
+    conversion: Conversion = field(default_factory=lambda: Conversion({}))

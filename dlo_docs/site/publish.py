@@ -4,11 +4,11 @@ each file holds one job.
 
 Memory stays bounded however large the corpus: a regulation is loaded and rendered at once (its
 DOCX and comparisons written, its pages and cache file made and held compressed in a private
-file: ``held``), then dropped;
-only what the index pages need of it is kept: its summary. Its search entries are in its cache
-file (.dlo-site/cache/), read back one regulation at a time as each search index is streamed to
-a file. Its PDFs are made with those of the rest of its group (``group_size`` regulations, so
-LibreOffice's batches stay full), before its pages, written then, link to them.
+file: ``held``), then dropped; only what the index pages need of it is kept: its summary. Its
+search entries are in its cache file (.dlo-site/cache/), read back one regulation at a time as
+each search index is streamed to a file. Its PDFs are made with those of the rest of its group
+(``group_size`` regulations, so LibreOffice's batches stay full), before its pages, written then,
+link to them (one whose PDF is not made is read again then, to render its pages without it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import secrets
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +23,9 @@ from .. import inputs, lazy, memory, pool
 from ..errors import DloError, Location, Problem, UsageError
 from ..i18n import Msg
 from . import search, views
-from .held import Held, Ref
+from .held import Group, Held, Ready
 from .manifest import FOLDER, Manifest
-from .outputs import Conversion, Found, Job, Outputs
+from .outputs import Found, Outputs
 from .pages import size_text, summary
 from .views import LANGS
 from .writer import Report
@@ -81,6 +80,12 @@ class Publishing(Outputs):
     def _cache(self, entry: dict) -> dict | None:
         raise NotImplementedError
 
+    def _keep_previous(self, reg_id: str) -> dict | None:
+        raise NotImplementedError
+
+    def _inside(self, path: Path) -> bool:
+        raise NotImplementedError
+
     # -- the changed regulations, streamed ----------------------------------------------------
     def render_pending(
         self, pending: list[tuple[str, str]], kept: dict[str, dict]
@@ -91,9 +96,9 @@ class Publishing(Outputs):
         self.summaries: dict[str, dict] = {}
         self.caches: dict[str, str] = {}  # id -> its cache file (summary, search entries)
         self.rebuilt: list[str] = []
-        self.group: list[_Ready] = []
+        self.group: list[Ready] = []
         self.nonce = secrets.token_hex(8)  # in the tokens standing for sizes not known yet
-        self.started: _Group | None = None  # the group whose PDFs are being made
+        self.started: Group | None = None  # the group whose PDFs are being made
         self.groups_started = 0  # each group twice the one before, up to ``group_size``
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         self.held: Held | None = None  # what the group being rendered holds (``held``)
@@ -126,10 +131,10 @@ class Publishing(Outputs):
         if len(self.group) >= group_limit(self.groups_started):
             self._flush()
 
-    def _ready(self, pub: Published, key: str) -> _Ready:
+    def _ready(self, pub: Published, key: str) -> Ready:
         """Its DOCX and comparisons written; its pages and cache file made, to be written once
         its PDFs are: each page as it will be (a PDF's size, not known yet, stands as a token
-        of this build's, replaced then) and as it is should a PDF not be made (no link to it)."""
+        of this build's, replaced then)."""
         outputs: list[str] = []
         complete = {pub.id: True}
         found, jobs = self.downloads([pub], {pub.id: outputs})
@@ -143,17 +148,13 @@ class Publishing(Outputs):
             tokens[pdf_rel] = f"dlo-size-{self.nonce}-{len(tokens)}"
         if self.held is None:
             self.held = Held(self.out / FOLDER)
-        held, pages, fallback = self.held, {}, {}
+        held, pages = self.held, {}
         for lang in LANGS:
             rel = views.regulation_path(lang, pub.id)
             pages[rel] = held.put(self.pages.regulation(pub, lang, made, comparisons, tokens))
-            if jobs:
-                fallback[rel] = held.put(
-                    self.pages.regulation(pub, lang, found[pub.id], comparisons)
-                )
         entries = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
         cache = {"summary": self.summaries[pub.id], "entries": entries}
-        return _Ready(
+        return Ready(
             pub.id,
             key,
             outputs,
@@ -161,7 +162,8 @@ class Publishing(Outputs):
             jobs,
             tokens,
             pages,
-            fallback,
+            comparisons,
+            (pub.n, pub.edition.content_hash),
             held.put(json.dumps(cache, ensure_ascii=False)),
             complete[pub.id],
         )
@@ -279,14 +281,14 @@ class Publishing(Outputs):
             self.report.problems += pub.problems
             self._queue(pub, entry["key"])
 
-    def _start_group(self, ready: list[_Ready]) -> _Group:
+    def _start_group(self, ready: list[Ready]) -> Group:
         """The group's PDFs started: each LibreOffice run as soon as a core is free of those of
         the group before (``outputs._libreoffice_runs``)."""
         jobs = {name: job for r in ready for name, job in r.jobs.items()}
         assert self.held is not None  # what ``ready`` holds
-        return _Group(ready, self.held, self.start_pdfs(jobs))
+        return Group(ready, self.held, self.start_pdfs(jobs))
 
-    def _finish_group(self, group: _Group) -> None:
+    def _finish_group(self, group: Group) -> None:
         """Pages, cache and manifest entry of each regulation of a group, once its PDFs are
         made (a page links only to files already written), recorded in the manifest (without
         its key when something is to be tried again)."""
@@ -297,12 +299,10 @@ class Publishing(Outputs):
             found.update(r.found)
         self.finish_pdfs(group.conversion, found, outputs, complete)
         for r in group.ready:
-            made = all(pdf_rel in outputs[r.id] for pdf_rel in r.tokens)
-            for rel, ref in (r.pages if made else r.fallback).items():
-                page = group.held.get(ref)
-                if made:
-                    for pdf_rel, token in r.tokens.items():
-                        page = page.replace(token.encode(), size_text(self.out / pdf_rel).encode())
+            pages = self._pages(r, group.held, outputs[r.id], found[r.id])
+            if pages is None:
+                continue
+            for rel, page in pages.items():
                 self.w.put(rel, page)
                 r.outputs.append(rel)
             cache_rel = f"{FOLDER}/cache/{r.id}.json"
@@ -316,31 +316,63 @@ class Publishing(Outputs):
                 **self.inputs.get(r.id, {}),
             }
 
+    def _pages(self, r: Ready, held: Held, made: list[str], found: dict) -> dict[str, bytes] | None:
+        """The pages of ``r`` (rel -> bytes), each PDF's size in place of its token; when a PDF
+        of it was not made (not in ``made``), rendered without it from the regulation read again
+        (its downloads ``found`` are of the same edition; its journal may have grown: the next
+        build renders it again anyway), or None when it can no longer be published as it was."""
+        if all(pdf_rel in made for pdf_rel in r.tokens):
+            pages = {rel: held.get(ref) for rel, ref in r.pages.items()}
+            for pdf_rel, token in r.tokens.items():
+                size = size_text(self.out / pdf_rel).encode()
+                pages = {rel: page.replace(token.encode(), size) for rel, page in pages.items()}
+            return pages
+        problems: list[Problem] = []
+        try:
+            pub = published.collect(self.project, r.id, self.registry)
+        except UsageError:
+            raise
+        except DloError as exc:
+            pub, problems = None, exc.problems
+        finally:
+            self.project.forget(self.project.folder(r.id))
+        if pub is None or (pub.n, pub.edition.content_hash) != r.edition:
+            self._unpublished(r, problems)
+            return None
+        page = self.pages.regulation
+        return {
+            views.regulation_path(lang, r.id): page(pub, lang, found, r.comparisons).encode()
+            for lang in LANGS
+        }
 
-@dataclass
-class _Ready:
-    """A regulation rendered, waiting for its PDFs (``jobs``): its outputs so far, its
-    downloads found or written (id -> lang -> format -> rel), the token standing for each PDF's
-    size in ``pages``, its pages with every PDF (rel -> HTML held) and ``fallback`` without
-    those not made, its cache file (held), and whether all of it was made."""
-
-    id: str
-    key: str
-    outputs: list[str]
-    found: Found
-    jobs: dict[str, Job]
-    tokens: dict[str, str]
-    pages: dict[str, Ref]
-    fallback: dict[str, Ref]
-    cache: Ref
-    complete: bool
-
-
-@dataclass
-class _Group:
-    """A group of regulations rendered, between the start of their PDFs and their finish
-    (PDFs written, pages, cache and manifest entries)."""
-
-    ready: list[_Ready]
-    held: Held  # what ``ready`` refers to
-    conversion: Conversion = field(default_factory=lambda: Conversion({}))
+    def _unpublished(self, r: Ready, problems: list[Problem]) -> None:
+        """``r`` cannot be published after all: reported; its previous pages kept if intact
+        (else it is left out of the index); what this build wrote of it that they do not list
+        (its new downloads, comparisons) removed: nothing links to it."""
+        self.report.problems += problems
+        if not problems:
+            self.warn(
+                Location(self.project.display(self.project.folder(r.id))),
+                "DLO807",
+                Msg(
+                    "{id} changed while the site was built: it is published by the next build",
+                    id=r.id,
+                ),
+                Msg("build the site again"),
+            )
+        self.report.failed.append(r.id)
+        self.rebuilt.remove(r.id)
+        previous = self._keep_previous(r.id)
+        cache = self._cache(previous) if previous else None
+        if previous and cache is not None:
+            self.summaries[r.id], self.caches[r.id] = cache, previous["cache"]
+        else:  # not listed by the index: no intact pages of it
+            self.summaries.pop(r.id, None)
+            self.manifest.regulations.pop(r.id, None)
+            previous = None
+        for rel in set(r.outputs) - set(previous["outputs"] if previous else []):
+            self.manifest.outputs.pop(rel, None)
+            path = self.out / rel  # written by this build: a plain path inside
+            if not path.is_symlink() and path.is_file() and self._inside(path):
+                path.unlink()
+                self.report.removed.append(rel)
