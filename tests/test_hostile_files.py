@@ -516,6 +516,57 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
     _page_refused(in_force, dlo, page, "dlo-head")
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "x\n{{ 10**4300 }}\n",
+        "x\n{{ 1" + "0" * 5000 + " }}\n",
+        "x\n{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n",
+        "x\n{{ 10**(10**10) }}\n",
+        "x\n{{ (-7)**(10**6) }}\n",
+        "x\n{{ 'x' * 10**9 }}\n",
+        "x\n{{ [0] * 10**7 }}\n",
+    ],
+    ids=[
+        "digits",
+        "literal",
+        "nested",
+        "power",
+        "negative-power",
+        "text-repeated",
+        "list-repeated",
+    ],
+)
+def test_a_project_page_computing_a_huge_number_is_named_at_its_line(in_force, dlo, page):
+    """What fails as Jinja reads or compiles a page (a number Python cannot write or read, brackets
+    nested too deep) is in no line of it (an internal error before); a power or repetition that
+    would take minutes or the memory is refused as the page runs: each is DLO304 at its line."""
+    result = _page_refused(in_force, dlo, page, "dlo-head")
+    assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+
+
+def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
+    (in_force / TEMPLATE).write_text(
+        "{{ 2**10 }} {{ '-' * 3 }} {{ 3 * 4 }} {{ [1] * 2 }} {{ (-2)**3 }} {{ 2**-1 }}"
+        " {{ 2**0.5 > 1 }} {{ 10**100 > 0 }}\n",
+        encoding="utf-8",
+    )
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert page == "1024 --- 12 [1, 1] -8 0.5 True True\n"
+
+
+def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_force, dlo):
+    """The project's own base of the site's pages, compiled when a bundled page extends it."""
+    base = in_force / "templates" / "html" / "site" / "base.html.j2"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    base.write_text("<html>\n{{ 1" + "0" * 5000 + " }}\n</html>\n", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", cwd=in_force)
+    _no_crash(result)
+    assert "templates/html/site/base.html.j2:2:1: error DLO304" in result.err, result.err
+
+
 @pytest.mark.parametrize("page", ["{{ '\\ud800' }}x\n", "{{ '%c'|format(55296) }}x\n"])
 def test_a_lone_surrogate_a_page_prints_is_dropped(in_force, dlo, page):
     """A lone surrogate is no character a page (or XML) can hold: dropped as control characters

@@ -151,6 +151,37 @@ def _reaches_around(value: Any) -> bool:
     )
 
 
+_PRODUCT_MAX = 10**6  # characters or items a page's repetition (``'-' * 20``) may make
+_POWER_BITS = 2**16  # bits of a page's power of integers (~20,000 digits; 4,300 can be printed)
+
+
+def _bounded(operator: str, left: Any, right: Any) -> None:
+    """Refuse a power or a repetition of a page whose result would be huge (it would take the
+    time or the memory of the whole command): OverflowError."""
+    if operator == "**" and isinstance(left, int) and isinstance(right, int):
+        if right > 0 and abs(left) > 1 and right * abs(left).bit_length() > _POWER_BITS:
+            raise OverflowError(f"{left} ** {right} is too large")
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
+                if len(seq) * times > _PRODUCT_MAX:
+                    raise OverflowError(f"a repetition of more than {_PRODUCT_MAX} items")
+
+
+def _at_line(exc: BaseException, name: str | None, filename: str | None) -> TemplateSyntaxError:
+    """``exc``, risen in Jinja's reading or writing of a page, as an error at the line it was
+    at: the last its frames name (a node's, a token's, the lexer's)."""
+    line, tb = 1, exc.__traceback__
+    while tb is not None:
+        names = tb.tb_frame.f_locals
+        for held in (names.get("node"), names.get("token"), names.get("current")):
+            line = getattr(held, "lineno", None) or line
+        if isinstance(names.get("lineno"), int):
+            line = names["lineno"]
+        tb = tb.tb_next
+    return TemplateSyntaxError(f"{type(exc).__name__}: {exc}", line, name, filename)
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, which also refuses a mutating method however it is reached
     (``_reaches_around``: judged by what the read gives), each attribute of an object judged
@@ -162,9 +193,33 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     type's own attributes, and an object that says it is of another class than its type (a
     proxy), are judged each time."""
 
+    # a page's powers and repetitions are bounded (``_bounded``), and computed as it runs: never
+    # at compile time, where a failure is in no line of the page
+    intercepted_binops = frozenset({"*", "**"})
+
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._judged: dict[tuple[type, str], bool] = {}
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _bounded(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def _parse(self, source: str, name: Any, filename: Any) -> Any:
+        """A page read; one Python cannot read (a number of 5,000 digits, brackets nested
+        3,000 deep) is an error at its line, not an internal error."""
+        try:
+            return super()._parse(source, name, filename)
+        except _RUNNING as exc:
+            raise _at_line(exc, name, filename) from None
+
+    def _generate(self, source: Any, name: Any, filename: Any, defer_init: bool = False) -> str:
+        """A page's code; what fails as Jinja writes it (a constant it cannot write) is an
+        error at its line."""
+        try:
+            return super()._generate(source, name, filename, defer_init)
+        except _RUNNING as exc:
+            raise _at_line(exc, name, filename) from None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         cls = type(obj)
