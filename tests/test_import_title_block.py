@@ -397,10 +397,10 @@ def _imported(project, dlo, tmp_path, text: str, *args: str):
             "ru",
             "Положение об отделе дистанционного обучения",
         ),
-        (  # Kazakh: the kind last in the title, a code in brackets after it
+        (  # Kazakh: the kind last in the title, a code in brackets after it (the code's own)
             "ЕРЕЖЕ\nҚашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)\n" + KK_BODY,
             "kk",
-            "Қашықтықтан оқыту бөлімі туралы ереже (БЕ 01-2024)",
+            "Қашықтықтан оқыту бөлімі туралы ереже",
         ),
         (  # a whole title over a line that opens with the kind: the title is the first
             "Положение об отделе дистанционного обучения\nПоложение введено впервые\n" + RU_BODY,
@@ -477,3 +477,67 @@ def test_a_kazakh_title_in_the_genitive_over_the_kind_is_one_title(project, dlo,
     model, _ = _imported(project, dlo, tmp_path, page + KK_BODY, *args)
     assert model.title["kk"] == "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
     assert model.code == "ЛН ҮББИ 01-2024"
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("ПП 12/2024", "ПП 12/2024"),
+        ("Код: ПП 01/02-2024", "ПП 01/02-2024"),
+        ("П-15-2024", "П-15-2024"),
+        ("Код ПП-2024: П 15-2024", "П 15-2024"),  # a labelled line's code is after its colon
+    ],
+    ids=["slash", "slash-and-dash", "letters-dash", "after-the-label"],
+)
+def test_a_code_written_with_a_slash_or_a_dash_after_its_letters_is_read_whole(
+    project, dlo, tmp_path, line, code
+):
+    page = f"Положение об отделе дистанционного обучения\n{line}\n" + RU_BODY
+    model, err = _imported(project, dlo, tmp_path, page, "--lang", "ru")
+    assert model.code == code and "no document code" not in err
+    assert model.title["ru"] == "Положение об отделе дистанционного обучения"
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "kind", "title"),
+    [
+        (  # the code's labelled line between the kind and whose instruction it is
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nКод: ДИ 12/2024\nначальника отдела дистанционного обучения\n",
+            "ru",
+            "job_instruction",
+            "Должностная инструкция начальника отдела дистанционного обучения",
+        ),
+        (  # a unit whose name holds "ереже" inside a word is no unit regulation
+            "Отдел энергосбережения\nДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nинженера по энергосбережению\n",
+            "ru",
+            "job_instruction",
+            "Должностная инструкция инженера по энергосбережению",
+        ),
+        (
+            "ПОЛОЖЕНИЕ\nоб отделе энергосбережения\n",
+            "ru",
+            "unit_regulation",
+            "Положение об отделе энергосбережения",
+        ),
+        (  # the plural ("ережелерін") is what the regulation is about, not its kind
+            "Бөлімшелердің ережелерін әзірлеу тәртібі туралы\nЕРЕЖЕ\nБЕ 02-2024\n",
+            "kk",
+            "unit_regulation",
+            "Бөлімшелердің ережелерін әзірлеу тәртібі туралы ереже",
+        ),
+        (  # the code in brackets after the title is the regulation's code, printed apart
+            "Должностная инструкция начальника отдела дистанционного обучения (ДИ 07-2024)\n",
+            "ru",
+            "job_instruction",
+            "Должностная инструкция начальника отдела дистанционного обучения",
+        ),
+    ],
+    ids=["code-between", "energo-ji", "energo-ur", "kk-plural", "code-in-brackets"],
+)
+def test_a_title_page_s_kind_and_title_are_read_from_the_words_that_name_them(
+    project, dlo, tmp_path, page, lang, kind, title
+):
+    body = RU_BODY if lang == "ru" else KK_BODY
+    args = ("--position", "dlo-head") if kind == "job_instruction" else ("--unit", "dlo")
+    model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
+    assert model.kind == kind and model.title[lang] == title, err

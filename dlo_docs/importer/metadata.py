@@ -24,11 +24,12 @@ from .types import Options
 # "ЛН ҮББИ 01‑2024"; Word turns " - " into an en dash as one types; a soft hyphen is invisible
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _D = "[" + _DASHES + "]"
-# the code's letters, then its number: digits and dots joined by dashes ("01-2024", "12.3-2024"),
-# else a number, a spaced dash and a year ("01 - 2024"), and perhaps a capital-letter suffix
+# the code's letters, then (after a space or a dash: "П-15-2024") its number: digits and dots
+# joined by dashes or slashes ("01-2024", "12.3-2024", "12/2024"), else a number, a spaced dash
+# and a year ("01 - 2024"), and perhaps a capital-letter suffix
 _CODE_LINE = re.compile(
-    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?)\s+"
-    r"(\d(?:[\d.]|" + _D + r"(?=\d))*\d|\d(?=\s*" + _D + r"))"
+    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?)(\s+|" + _D + r")"
+    r"(\d(?:[\d.]|[/" + _DASHES + r"](?=\d))*\d|\d(?=\s*" + _D + r"))"
     r"(?:\s?" + _D + r"\s?(\d{4})(?![\d.]))?"
     r"(?:" + _D + r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2}))?(?!\w)"
 )
@@ -37,14 +38,16 @@ _CODE_LINE = re.compile(
 def _code_of(m: re.Match[str]) -> str | None:
     """The code a match of ``_CODE_LINE`` reads, its dashes plain hyphens and its spaces plain
     ones; a spaced dash joins only a number without one to its year ("ДИ 07-2024 – 2-издание" is
-    ДИ 07-2024, "ДИ 01 - 2024" ДИ 01-2024); None when only a lone digit is left."""
-    letters, number, year, suffix = m.groups()
+    ДИ 07-2024, "ДИ 01 - 2024" ДИ 01-2024); letters joined to the number by a dash stay so
+    ("П-15-2024"); None when only a lone digit is left."""
+    letters, joint, number, year, suffix = m.groups()
     number = re.sub(_D, "-", number)
     if year and "-" not in number:
         number += f"-{year}"
     if len(number) < 2:
         return None
-    return " ".join(f"{letters} {number}".split()) + (f"-{suffix}" if suffix else "")
+    joint = " " if joint.isspace() else "-"
+    return " ".join(letters.split()) + joint + number + (f"-{suffix}" if suffix else "")
 
 
 _PLACEHOLDER_CODE = {
@@ -53,8 +56,9 @@ _PLACEHOLDER_CODE = {
 }
 
 
-_JOB = re.compile(r"нұсқаулы|должностн", re.IGNORECASE)
-_UNIT = re.compile(r"ереже|положени", re.IGNORECASE)
+# at a word's start: "энергосбережения" holds "ереже"; not the Kazakh plural ("ережелерін")
+_JOB = re.compile(r"(?<![^\W\d_])(?:нұсқаулы|должностн)", re.IGNORECASE)
+_UNIT = re.compile(r"(?<![^\W\d_])(?:ереже(?!лер)|положени)", re.IGNORECASE)
 # how a text calls itself: "настоящее Положение", "осы Ереже", "настоящая должностная инструкция"
 _SELF = re.compile(
     r"(?:настоящ\w*|осы)\s+(должностн\w*\s+инструкци|лауазымдық|ереже|положени)", re.I
@@ -171,7 +175,9 @@ def reg_id(read: Read, options: Options) -> str:
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
 _CODE_WORD = re.compile(r"(?<![^\W\d_])код", re.IGNORECASE)
 _KIND_NAME = re.compile(
-    r"лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже\w*|положени\w*", re.IGNORECASE
+    r"(?<![^\W\d_])(?:лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже(?!лер)\w*"
+    r"|положени\w*)",
+    re.IGNORECASE,
 )
 
 
@@ -209,13 +215,13 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
         if not _KIND_NAME.search(text) or _code_line(text):
             continue
         if _names_more(text) and text.strip(" .:").casefold() != label:
-            return _calm(text)
-        after = lines[i + 1] if i + 1 < len(lines) else ""
-        after = "" if _code_line(after) else after
+            return _calm(_without_last_code(text))
+        # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
+        after = next((t for t in lines[i + 1 :] if not _code_line(t)), "")
         if _whole_title(after):
             continue  # the kind over its whole title: the next line is the title
         kind = text.strip(" .:").lower()
-        before = lines[i - 1] if i > 0 else ""
+        before = next((t for t in reversed(lines[:i]) if not _code_line(t)), "")
         for about in (before, after):
             if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
                 return f"{about} {kind}"
@@ -229,6 +235,16 @@ def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
 def _without_code(text: str) -> str:
     """``text`` without the codes it holds and the punctuation around what is left."""
     return _CODE_LINE.sub("", text).strip(" .,;:()–-")
+
+
+def _without_last_code(text: str) -> str:
+    """A title without the code in brackets it ends with ("… обучения (ДИ 07-2024)"): the
+    code is the regulation's ``code:``, printed apart."""
+    last = next(reversed(list(_CODE_LINE.finditer(text))), None)
+    if last is None or text[last.end() :].strip() != ")":
+        return text
+    before = text[: last.start()].rstrip()
+    return before[:-1].rstrip() if before.endswith("(") and len(before) > 1 else text
 
 
 def _code_line(text: str) -> bool:
@@ -277,7 +293,11 @@ def code(
     found = options.code or (read.code if read.code and read.ours else None)
     if found is None:
         for line in page:
-            for m in _CODE_LINE.finditer(line.text.replace("\u00ad", "")):  # (soft hyphens)
+            text = line.text.replace("\u00ad", "")  # (soft hyphens)
+            label = text.find(":") if _CODE_WORD.search(text) else -1
+            # a labelled line's code is after its colon ("Код ПП-2024: П 15-2024")
+            found_in = sorted(_CODE_LINE.finditer(text), key=lambda m: m.start() < label)
+            for m in found_in:
                 if read_code := _code_of(m):
                     return read_code
     if found is None:
