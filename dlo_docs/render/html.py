@@ -18,6 +18,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -182,6 +183,17 @@ def _at_line(exc: BaseException, name: str | None, filename: str | None) -> Temp
     return TemplateSyntaxError(f"{type(exc).__name__}: {exc}", line, name, filename)
 
 
+class _Page(Template):
+    """A page whose imports are its own: Jinja keeps the module a template imported without
+    context for every later import, so a ``namespace`` it set was the next page's (a count
+    went on from page to page: a serial run and a parallel one wrote different pages)."""
+
+    def _get_default_module(self, ctx: Any = None) -> Any:
+        module = super()._get_default_module(ctx)
+        self._module = None
+        return module
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, which also refuses a mutating method however it is reached
     (``_reaches_around``: judged by what the read gives), each attribute of an object judged
@@ -196,6 +208,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     # a page's powers and repetitions are bounded (``_bounded``), and computed as it runs: never
     # at compile time, where a failure is in no line of the page
     intercepted_binops = frozenset({"*", "**"})
+    template_class = _Page
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
