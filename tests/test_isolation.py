@@ -115,7 +115,7 @@ def test_site_publishes_the_others_when_a_journal_is_damaged(bundled, dlo):
     result = dlo("site", "build", "--no-pdf", cwd=bundled)
     assert result.code == 1
     assert f"regulations/{UNIT}/journal.yaml:3:1: error DLO001" in result.err
-    assert f"not published (errors above; their pages, if any, left as they were): {UNIT}" in (
+    assert f"not published (see above; their pages, if any, left as they were): {UNIT}" in (
         result.err
     )
     assert "Traceback" not in result.err

@@ -3,6 +3,7 @@ links, and what it never publishes (drafts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -648,6 +649,71 @@ def test_a_regulation_damaged_while_its_pdf_failed_is_not_published_from_it(publ
     assert not broken_links(public)
 
 
+def _empty_folders(root: Path) -> list[str]:
+    return [
+        str(d.relative_to(root)) for d in root.rglob("*") if d.is_dir() and not any(d.iterdir())
+    ]
+
+
+def _moved_away(published: Path):
+    def move() -> None:
+        (published / "regulations" / UNIT).rename(published / f"{UNIT}.away")
+
+    return move
+
+
+def _template_broken(published: Path):
+    def breaking() -> None:
+        page = published / "templates" / "html" / "site" / "regulation.html.j2"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("{% if %}\n", encoding="utf-8")
+
+    return breaking
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [(_moved_away, "DLO000"), (_template_broken, "DLO304")],
+    ids=["folder-moved-away", "page-template-broken"],
+)
+def test_what_fails_in_reading_a_regulation_again_costs_that_regulation_only(
+    published, monkeypatch, edit, code
+):
+    """Its folder moved away, or the page's template broken, while its PDF was being made (and
+    failed): the build goes on, the other regulation is published, nothing of it is left."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+
+    public = published / "public"
+    _with_pdfs(monkeypatch, _Converter(failing=(f"{UNIT}-2.ru",), then=edit(published)))
+    report = site.build(Project(published), public)
+    assert report.failed == [UNIT] and report.published == [SEED] and not report.removed
+    assert [p.code for p in report.problems if p.severity == "error"] == [code]
+    assert [p.name for p in site_files(public) if UNIT in str(p)] == []
+    assert not broken_links(public) and not _empty_folders(public)
+
+
+def test_a_regulation_read_again_is_listed_as_its_page_shows_it(published, monkeypatch):
+    """A review recorded while its PDF was made (and failed): its page, read again, shows it,
+    and so does the index (its summary read again with it), not the summary of before."""
+    from dlo_docs import site, workflow
+    from dlo_docs.project import Project
+
+    def reviewed() -> None:
+        workflow.review(
+            Project(published), UNIT, "vp-academic", "Өзекті", date=dt.date(2026, 11, 30)
+        )
+
+    public = published / "public"
+    _with_pdfs(monkeypatch, _Converter(failing=(f"{UNIT}-2.ru",), then=reviewed))
+    report = site.build(Project(published), public)
+    assert not report.failed and not [p for p in report.problems if p.code != "DLO802"]
+    assert "30.11.2029" in page(published, f"kk/{UNIT}/index.html")
+    assert "30.11.2029" in page(published, "index.html")  # the next review due
+    cache = json.loads((public / ".dlo-site" / "cache" / f"{UNIT}.json").read_text("utf-8"))
+    assert cache["summary"]["review_due"] == "2029-11-30"  # what the next build lists
+
+
 def test_a_regulation_no_longer_in_force_when_its_pdf_failed_keeps_its_previous_pages(
     published, monkeypatch
 ):
@@ -812,3 +878,41 @@ def test_an_edit_in_a_linked_template_folder_is_seen(project, dlo):
     result = dlo("site", "build", "--no-pdf", cwd=project)
     assert result.code == 0 and "1 rendered" in result.out, result.out
     assert "БӨЛІНГЕН" in (project / "public" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_regulation_no_longer_in_force_whose_previous_cache_is_damaged_leaves_the_site(
+    published, monkeypatch
+):
+    """As above, but the previous build's cache of it damaged meanwhile (its size and time
+    kept): its previous pages cannot be listed, so they go with it; nothing links to what is
+    gone, no folder is left empty."""
+    import os
+
+    from dlo_docs import site
+    from dlo_docs.project import Project
+    from dlo_docs.site import collect
+
+    public = published / "public"
+    site.build(Project(published), public, pdf=False)
+    cache = public / ".dlo-site" / "cache" / f"{UNIT}.json"
+    collect_for_real, read = collect.collect, []
+
+    def withdrawn_when_read_again(project, reg_id, registry):
+        read.append(reg_id)
+        if read.count(reg_id) > 1 and reg_id == UNIT:
+            return None
+        return collect_for_real(project, reg_id, registry)
+
+    def damaged() -> None:  # as it was until the group is finished: then damaged
+        info = cache.stat()
+        cache.write_bytes(b"X" * info.st_size)
+        os.utime(cache, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+    monkeypatch.setattr(collect, "collect", withdrawn_when_read_again)
+    _with_pdfs(monkeypatch, _Converter(failing=(f"{UNIT}-2.kk",), then=damaged))
+    report = site.build(Project(published), public)
+    assert report.failed == [UNIT] and report.published == [SEED]
+    assert [p.code for p in report.problems if p.code != "DLO802"] == ["DLO807"]
+    assert [p.name for p in site_files(public) if UNIT in str(p)] == []
+    assert f'"kk/{UNIT}/index.html"' not in page(published, "index.html")
+    assert not broken_links(public) and not _empty_folders(public)

@@ -68,7 +68,7 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
     if report.failed:
         click.echo(
             _(
-                "site: not published (errors above; their pages, if any, left as they were): {ids}"
+                "site: not published (see above; their pages, if any, left as they were): {ids}"
             ).format(ids=", ".join(report.failed)),
             err=True,
         )

@@ -86,6 +86,9 @@ class Publishing(Outputs):
     def _inside(self, path: Path) -> bool:
         raise NotImplementedError
 
+    def _prune(self, folder: Path) -> None:
+        raise NotImplementedError
+
     # -- the changed regulations, streamed ----------------------------------------------------
     def render_pending(
         self, pending: list[tuple[str, str]], kept: dict[str, dict]
@@ -152,8 +155,6 @@ class Publishing(Outputs):
         for lang in LANGS:
             rel = views.regulation_path(lang, pub.id)
             pages[rel] = held.put(self.pages.regulation(pub, lang, made, comparisons, tokens))
-        entries = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
-        cache = {"summary": self.summaries[pub.id], "entries": entries}
         return Ready(
             pub.id,
             key,
@@ -164,7 +165,7 @@ class Publishing(Outputs):
             pages,
             comparisons,
             (pub.n, pub.edition.content_hash),
-            held.put(json.dumps(cache, ensure_ascii=False)),
+            held.put(self._cache_text(pub)),
             complete[pub.id],
         )
 
@@ -330,20 +331,28 @@ class Publishing(Outputs):
         problems: list[Problem] = []
         try:
             pub = published.collect(self.project, r.id, self.registry)
-        except UsageError:
-            raise
-        except DloError as exc:
-            pub, problems = None, exc.problems
+            if pub is not None and (pub.n, pub.edition.content_hash) == r.edition:
+                self.summaries[r.id] = summary(pub)  # as its pages and search entries say now
+                r.cache = held.put(self._cache_text(pub))
+                page = self.pages.regulation
+                return {
+                    views.regulation_path(lang, r.id): page(
+                        pub, lang, found, r.comparisons
+                    ).encode()
+                    for lang in LANGS
+                }
+        except DloError as exc:  # a usage error too: its folder gone meanwhile
+            problems = exc.problems
         finally:
             self.project.forget(self.project.folder(r.id))
-        if pub is None or (pub.n, pub.edition.content_hash) != r.edition:
-            self._unpublished(r, problems)
-            return None
-        page = self.pages.regulation
-        return {
-            views.regulation_path(lang, r.id): page(pub, lang, found, r.comparisons).encode()
-            for lang in LANGS
-        }
+        self._unpublished(r, problems)
+        return None
+
+    def _cache_text(self, pub: Published) -> str:
+        """What the site's cache keeps of ``pub``: its summary and its search entries."""
+        entries = {lang: search.entries(rd) for lang, rd in pub.contexts.items()}
+        cache = {"summary": self.summaries[pub.id], "entries": entries}
+        return json.dumps(cache, ensure_ascii=False)
 
     def _unpublished(self, r: Ready, problems: list[Problem]) -> None:
         """``r`` cannot be published after all: reported; its previous pages kept if intact
@@ -355,7 +364,7 @@ class Publishing(Outputs):
                 Location(self.project.display(self.project.folder(r.id))),
                 "DLO807",
                 Msg(
-                    "{id} changed while the site was built: it is published by the next build",
+                    "{id} changed while the site was built: the next build publishes it as it is then",
                     id=r.id,
                 ),
                 Msg("build the site again"),
@@ -366,13 +375,17 @@ class Publishing(Outputs):
         cache = self._cache(previous) if previous else None
         if previous and cache is not None:
             self.summaries[r.id], self.caches[r.id] = cache, previous["cache"]
-        else:  # not listed by the index: no intact pages of it
+        else:  # not listed by the index: its previous pages go too (as stale: see ``run``)
             self.summaries.pop(r.id, None)
             self.manifest.regulations.pop(r.id, None)
+            for rel in previous["outputs"] if previous else []:
+                self.manifest.outputs.pop(rel, None)
             previous = None
         for rel in set(r.outputs) - set(previous["outputs"] if previous else []):
             self.manifest.outputs.pop(rel, None)
             path = self.out / rel  # written by this build: a plain path inside
             if not path.is_symlink() and path.is_file() and self._inside(path):
                 path.unlink()
-                self.report.removed.append(rel)
+                self._prune(path.parent)
+                if rel in self.manifest.old["outputs"]:  # (a file of the previous build)
+                    self.report.removed.append(rel)
