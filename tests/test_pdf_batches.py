@@ -106,6 +106,23 @@ def test_the_failure_report_stays_short_and_the_log_has_every_name(tmp_path):
     assert len(lines) == 758 and lines[757] == "doc-757.kk.pdf\tLibreOffice made no PDF"
 
 
+def test_the_failure_report_is_shown_in_the_interface_language(tmp_path):
+    from dlo_docs import i18n
+
+    failed = {
+        f"doc-{i}.pdf": i18n.Msg("LibreOffice failed (exit {code})", code=1) for i in range(7)
+    }
+    summary = pdf_render.failure_summary(failed, 9, tmp_path / "log")
+    i18n.use("ru")
+    try:
+        shown = i18n.text(summary)
+    finally:
+        i18n.use("en")
+    assert shown.startswith("PDF не создан для 7 из 9 документов: doc-0.pdf (")
+    assert "; doc-1.pdf (" in shown and "и ещё 2, все перечислены в" in shown
+    assert "LibreOffice failed" not in shown  # the reasons too
+
+
 TIMED = """#!/bin/sh
 out=""; prev=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
