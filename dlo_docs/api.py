@@ -380,9 +380,11 @@ def _convert_pdfs(
         if made is not None:
             os.replace(made, staging / output.path.name)
         else:
-            failed[output.path.name] = converted.failed.get(docx.stem, ("DLO301", "not made"))
+            failed[output.path.name] = converted.failed.get(
+                docx.stem, ("DLO301", Msg("LibreOffice made no PDF of it"))
+            )
             lost.add(output.id)
-    hint = "open the DOCX in LibreOffice to see why, or try again"
+    hint = Msg("open the DOCX in LibreOffice to see why, or try again")
     if len(failed) > pdf_render.SHOWN:  # a short report; every name in the log
         summary = pdf_render.failure_summary(
             {name: why for name, (_, why) in failed.items()}, len(pdfs), out / "pdf-failures.log"

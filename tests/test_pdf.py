@@ -416,6 +416,15 @@ def test_a_failing_libreoffice_is_reported_and_nothing_is_written(
     assert result.code == 1 and "exit 5" in result.err and "boom" in result.err
 
 
+def test_a_pdf_not_made_is_reported_in_the_interface_language(project, dlo, monkeypatch, tmp_path):
+    """The reason a PDF is missing and what to do are messages, not English text."""
+    monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "exit 0\n")))
+    result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "pdf", cwd=project)
+    assert result.code == 1 and "DLO301" in result.err and "dlo-head.kk.pdf" in result.err
+    assert "could not read" not in result.err and "open the DOCX" not in result.err
+    assert "LibreOffice" in result.err and "DOCX" in result.err
+
+
 def test_names_for_conversion_are_plain_file_names():
     with pytest.raises(UsageError):
         pdf_render.convert({"../evil": b"x"})

@@ -244,7 +244,10 @@ def _batch(
     """One LibreOffice run over ``paths`` (while it holds one of ``slots``, when given): PDFs
     moved into ``outdir``, and the reason for each document without one."""
     made: dict[str, Path] = {}
-    reason = ("DLO301", "LibreOffice made no PDF of it (it could not read the DOCX)")
+    reason: tuple[str, str] = (
+        "DLO301",
+        Msg("LibreOffice made no PDF of it (it could not read the DOCX)"),
+    )
     if stop is not None and stop.is_set():
         raise process_group.Stopped()
     with scratch.folder("pdf", outdir, hidden=True) as tmp:
