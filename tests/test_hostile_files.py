@@ -526,6 +526,20 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "x\n{{ (-7)**(10**6) }}\n",
         "x\n{{ 'x' * 10**9 }}\n",
         "x\n{{ [0] * 10**7 }}\n",
+        "x\n{{ [[[[0] * 100] * 100] * 100] * 100 }}\n",
+        "x\n{{ ['x' * 10**6] * 2 }}\n",
+        "x\n{{ 'x'|center(1000000000) }}\n",
+        "x\n{{ 'x'.center(10**9) }}{{ 'x'.zfill(10**9) }}\n",
+        "x\n{{ '%0999999999d' % 1 }}\n",
+        "x\n{{ '%*d' % (10**9, 1) }}\n",
+        "x\n{{ '%0999999999d'|format(1) }}\n",
+        "x\n{{ '{:1000000000}'.format(1) }}\n",
+        "x\n{{ ('a' ~ '\\n' ~ 'b')|indent(10**9) }}\n",
+        "x\n{{ ('\\t' * 1000).expandtabs(100000) }}\n",
+        "x\n{{ ('x' * 10**6).replace('x', 'yy') }}\n",
+        "x\n{{ ('x' * 10**6)|replace('', 'yy') }}\n",
+        "x\n{{ ('-' * 10**6).join(['a', 'b', 'c']) }}\n",
+        "x\n{{ ['x' * 10**6, 'y']|join }}\n",
     ],
     ids=[
         "digits",
@@ -535,14 +549,56 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "negative-power",
         "text-repeated",
         "list-repeated",
+        "list-of-lists-repeated",
+        "list-of-texts-repeated",
+        "center-filter",
+        "padding-methods",
+        "printf-width",
+        "printf-star",
+        "format-filter",
+        "format-method",
+        "indent",
+        "expandtabs",
+        "replace-method",
+        "replace-filter",
+        "join-method",
+        "join-filter",
     ],
 )
 def test_a_project_page_computing_a_huge_number_is_named_at_its_line(in_force, dlo, page):
     """What fails as Jinja reads or compiles a page (a number Python cannot write or read, brackets
-    nested too deep) is in no line of it (an internal error before); a power or repetition that
-    would take minutes or the memory is refused as the page runs: each is DLO304 at its line."""
+    nested too deep) is in no line of it (an internal error before); a power, repetition, padding,
+    format width, replacement or join that would take minutes or the memory is refused as the
+    page runs, never computed as it compiles: each is DLO304 at its line."""
     result = _page_refused(in_force, dlo, page, "dlo-head")
     assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+
+
+_BLANK = "x\n\n\n\n"  # the expression on the page's fifth line
+
+
+@pytest.mark.parametrize(
+    "page, line",
+    [
+        (
+            "x\n" + "".join(f"{{% for i{k} in [1] %}}\n" for k in range(21)) + "{% endfor %}" * 21,
+            22,
+        ),
+        ("x\n" + "{% if true %}\n" * 100 + "{% endif %}" * 100, 100),
+        ("x\n{% if false %}a" + "{% elif false %}b" * 3000 + "{% endif %}\n", None),
+        (_BLANK + "{{ " + "+".join(["1"] * 20000) + " }}\n", 5),
+        (_BLANK + "{{ 1" + "|abs" * 5000 + " }}\n", 5),
+        (_BLANK + "{{ doc" + ".a" * 20000 + " }}\n", 5),
+    ],
+    ids=["for-nested", "if-nested", "elif-chain", "long-sum", "long-filters", "long-attributes"],
+)
+def test_a_project_page_python_cannot_compile_is_named_at_its_line(in_force, dlo, page, line):
+    """Blocks nested deeper than Python allows, an ``elif`` chain or an expression longer than
+    its recursion: an error at the page's line the code came from (at the page when Python does
+    not say where), never an internal error."""
+    result = _page_refused(in_force, dlo, page, "dlo-head")
+    at = f"{TEMPLATE}:{line}:1" if line else f"{TEMPLATE}"
+    assert f"{at}: error DLO304" in result.err, result.err
 
 
 def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
@@ -555,6 +611,20 @@ def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
     assert result.code == 0, result.err
     page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == "1024 --- 12 [1, 1] -8 0.5 True True\n"
+
+
+def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
+    (in_force / TEMPLATE).write_text(
+        "{{ 'x'|center(5) }}|{{ '%05d' % 42 }}|{{ '%s-%s' % ('a', 'b') }}|{{ '{:>4}'.format(7) }}"
+        "|{{ 'ab'|replace('a', 'c') }}|{{ ','.join(['a', 'b']) }}|{{ [[0] * 2] * 2 }}"
+        "|{{ '%(a)s' % {'a': 1} }}|{{ 7 % 3 }}|{{ '%d%%'|format(5) }}|{{ 'x'.rjust(3, '.') }}"
+        "|{{ ['a', 'b']|join('+') }}|{{ ('a' ~ '\\n' ~ 'b')|indent(2) }}\n",
+        encoding="utf-8",
+    )
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert page == "  x  |00042|a-b|   7|cb|a,b|[[0, 0], [0, 0]]|1|1|5%|..x|a+b|a\n  b\n"
 
 
 def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_force, dlo):

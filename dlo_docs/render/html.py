@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import traceback
 import types
 from functools import lru_cache
@@ -25,7 +26,9 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.bccache import Bucket
+from jinja2.lexer import Token
 from jinja2.loaders import split_template_path
+from jinja2.nodes import Node
 from jinja2.sandbox import ImmutableSandboxedEnvironment, _mutable_spec
 
 from .. import inputs
@@ -33,6 +36,7 @@ from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
 from ..i18n import Msg
 from ..labels import template_dirs, template_file
+from . import page_bounds
 from .docx.ooxml import INVALID_XML
 
 TEMPLATE_ERROR = "DLO304"
@@ -152,46 +156,54 @@ def _reaches_around(value: Any) -> bool:
     )
 
 
-_PRODUCT_MAX = 10**6  # characters or items a page's repetition (``'-' * 20``) may make
-_POWER_BITS = 2**16  # bits of a page's power of integers (~20,000 digits; 4,300 can be printed)
-
-
-def _bounded(operator: str, left: Any, right: Any) -> None:
-    """Refuse a power or a repetition of a page whose result would be huge (it would take the
-    time or the memory of the whole command): OverflowError."""
-    if operator == "**" and isinstance(left, int) and isinstance(right, int):
-        if right > 0 and abs(left) > 1 and right * abs(left).bit_length() > _POWER_BITS:
-            raise OverflowError(f"{left} ** {right} is too large")
-    if operator == "*":
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
-                if len(seq) * times > _PRODUCT_MAX:
-                    raise OverflowError(f"a repetition of more than {_PRODUCT_MAX} items")
-
-
 def _at_line(exc: BaseException, name: str | None, filename: str | None) -> TemplateSyntaxError:
     """``exc``, risen in Jinja's reading or writing of a page, as an error at the line it was
     at: the last its frames name (a node's, a token's, the lexer's)."""
     line, tb = 1, exc.__traceback__
     while tb is not None:
         names = tb.tb_frame.f_locals
-        for held in (names.get("node"), names.get("token"), names.get("current")):
-            line = getattr(held, "lineno", None) or line
+        for key in ("self", "node", "child", "token", "current"):
+            held = names.get(key)
+            if isinstance(held, Node | Token) and held.lineno:
+                line = held.lineno
         if isinstance(names.get("lineno"), int):
             line = names["lineno"]
         tb = tb.tb_next
     return TemplateSyntaxError(f"{type(exc).__name__}: {exc}", line, name, filename)
 
 
+_DEBUG_INFO = re.compile(r"^debug_info = '([0-9=&]*)'$", re.MULTILINE)
+
+
+def _page_line(source: str, python_line: int | None) -> int:
+    """The line of the page that Jinja's Python ``source`` was written from at ``python_line``
+    (its ``debug_info``: page line = code line, ...); 0, no line, when that is not known."""
+    found = _DEBUG_INFO.search(source)
+    if python_line is None or found is None or not found.group(1):
+        return 0
+    pairs = (map(int, pair.split("=")) for pair in found.group(1).split("&"))
+    before = [(code, page) for page, code in pairs if code <= python_line]
+    return max(before)[1] if before else 0
+
+
 class _Page(Template):
     """A page whose imports are its own: Jinja keeps the module a template imported without
     context for every later import, so a ``namespace`` it set was the next page's (a count
-    went on from page to page: a serial run and a parallel one wrote different pages)."""
+    went on from page to page: a serial run and a parallel one wrote different pages). Within
+    one page it is kept, as Jinja does (made once, however many times the page imports it: in
+    a loop, a macro), and made anew for the next page (``render`` counts the pages)."""
+
+    _made_in = -1  # the page (``_Sandbox.pages``) the kept module was made in
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        self.environment.pages += 1  # type: ignore[attr-defined]
+        return super().render(*args, **kwargs)
 
     def _get_default_module(self, ctx: Any = None) -> Any:
-        module = super()._get_default_module(ctx)
-        self._module = None
-        return module
+        page = self.environment.pages  # type: ignore[attr-defined]
+        if self._made_in != page:
+            self._module, self._made_in = None, page
+        return super()._get_default_module(ctx)
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -205,18 +217,24 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     type's own attributes, and an object that says it is of another class than its type (a
     proxy), are judged each time."""
 
-    # a page's powers and repetitions are bounded (``_bounded``), and computed as it runs: never
-    # at compile time, where a failure is in no line of the page
-    intercepted_binops = frozenset({"*", "**"})
+    # a page's powers, repetitions and formats are bounded (``page_bounds``), and computed as it
+    # runs: never at compile time, where a failure is in no line of the page
+    intercepted_binops = frozenset({"*", "**", "%"})
     template_class = _Page
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._judged: dict[tuple[type, str], bool] = {}
+        self.pages = 0  # pages rendered (``_Page``)
+        page_bounds.filters(self.filters)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        _bounded(operator, left, right)
+        page_bounds.binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        page_bounds.call(obj, args, kwargs)
+        return super().call(context, obj, *args, **kwargs)
 
     def _parse(self, source: str, name: Any, filename: Any) -> Any:
         """A page read; one Python cannot read (a number of 5,000 digits, brackets nested
@@ -233,6 +251,19 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             return super()._generate(source, name, filename, defer_init)
         except _RUNNING as exc:
             raise _at_line(exc, name, filename) from None
+
+    def _compile(self, source: str, filename: str) -> CodeType:
+        """A page's code compiled; one Python cannot compile (blocks nested deeper than it
+        allows, an ``elif`` chain beyond its recursion) is an error at the page's line that code
+        came from (at the page, no line, when Python does not say where)."""
+        try:
+            return super()._compile(source, filename)
+        except (SyntaxError, *_RUNNING) as exc:
+            where = _page_line(source, getattr(exc, "lineno", None))
+            what = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+            raise TemplateSyntaxError(
+                f"{type(exc).__name__}: {what}", where, None, filename
+            ) from None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         cls = type(obj)
