@@ -541,3 +541,146 @@ def test_a_title_page_s_kind_and_title_are_read_from_the_words_that_name_them(
     args = ("--position", "dlo-head") if kind == "job_instruction" else ("--unit", "dlo")
     model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
     assert model.kind == kind and model.title[lang] == title, err
+
+
+REGISTRY_TITLE = {
+    ("job_instruction", "ru"): "Начальник отдела дистанционного обучения",
+    ("unit_regulation", "ru"): "Отдел дистанционного обучения",
+    ("unit_regulation", "kk"): "Қашықтықтан оқыту бөлімі",
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "kind", "title"),
+    [
+        (  # a place and year under the code's line is no part of the title
+            "Должностная инструкция\nДИ 12/2024\nКостанай, 2024\n",
+            "ru",
+            "job_instruction",
+            None,
+        ),
+        ("Ереже\nБЕ 01-2024\nВведена впервые\n", "kk", "unit_regulation", None),
+        ("Ереже\nБЕ 01-2024\nРедакция 2\n", "kk", "unit_regulation", None),
+        ("Ереже\nБЕ 01-2024\nҚостанай қаласы, 2024 жыл\n", "kk", "unit_regulation", None),
+        ("ПОЛОЖЕНИЕ\nПП 01-2024\nг. Костанай, 2024 г.\n", "ru", "unit_regulation", None),
+        (  # what goes on with the title is still taken into it
+            "ПОЛОЖЕНИЕ\nПП 01-2024\nоб отделе дистанционного обучения\n",
+            "ru",
+            "unit_regulation",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # whose, in the genitive, however set
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nДИ 07-2024\nНАЧАЛЬНИКА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ\n",
+            "ru",
+            "job_instruction",
+            "Должностная инструкция НАЧАЛЬНИКА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+        ),
+        (
+            "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ\nЛН 01-2024\nҚашықтықтан оқыту бөлімі бастығының\n",
+            "kk",
+            "job_instruction",
+            "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
+        ),
+    ],
+    ids=[
+        "ru-place-year",
+        "kk-first",
+        "kk-edition",
+        "kk-place-year",
+        "ru-town",
+        "ru-about",
+        "ru-caps-genitive",
+        "kk-genitive",
+    ],
+)
+def test_under_the_kind_and_its_code_only_the_title_s_continuation_joins_it(
+    project, dlo, tmp_path, page, lang, kind, title
+):
+    """Else the title is the position's or unit's from the registry, reported (DLO511)."""
+    body = RU_BODY if lang == "ru" else KK_BODY
+    args = ("--position", "dlo-head") if kind == "job_instruction" else ("--unit", "dlo")
+    model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
+    if title is None:  # the registry's title of the position or unit, as before
+        assert model.title[lang] == REGISTRY_TITLE[kind, lang] and "the source has no title" in err
+    else:
+        assert model.title[lang] == title and "the source has no title" not in err
+
+
+@pytest.mark.parametrize(
+    ("page", "code", "title"),
+    [
+        (  # an order cited above the title, the code under it
+            "Приказ № П-45 от 03.06.2024\nПоложение об отделе дистанционного обучения\n"
+            "ПП 07-2024\n",
+            "ПП 07-2024",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (
+            "Положение об отделе дистанционного обучения\nИзменения согласно П-1 и Е-10\n",
+            None,
+            "Положение об отделе дистанционного обучения",
+        ),
+        (
+            "Положение об отделе дистанционного обучения\nДП 1/2 от 01.02.2024\n",
+            None,
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # a code in running text is no code; the code in brackets is, and leaves the title
+            "Положение о порядке применения П-15 (ПП 02-2024)\n",
+            "ПП 02-2024",
+            "Положение о порядке применения П-15",
+        ),
+        (
+            "Положение об отделе дистанционного обучения участка П-12\n",
+            None,
+            "Положение об отделе дистанционного обучения участка П-12",
+        ),
+        (  # a bracketed code that is not the document's stays in the title
+            "Положение об отделе дистанционного обучения (П-12)\n",
+            None,
+            "Положение об отделе дистанционного обучения (П-12)",
+        ),
+        (  # the letters-dash form on a labelled line is the code
+            "Положение об отделе дистанционного обучения\nШифр: П-15-2024\n",
+            "П-15-2024",
+            "Положение об отделе дистанционного обучения",
+        ),
+    ],
+    ids=["order-above", "according-to", "dated", "in-title", "in-running", "bracketed", "cipher"],
+)
+def test_a_code_the_title_page_cites_is_not_the_document_s(
+    project, dlo, tmp_path, page, code, title
+):
+    model, err = _imported(project, dlo, tmp_path, page + RU_BODY, "--lang", "ru")
+    if code is None:
+        assert model.code == "ПП ?" and "no document code" in err
+    else:
+        assert model.code == code and "no document code" not in err
+    assert model.title["ru"] == title
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "code"),
+    [
+        (
+            "Қашықтықтан оқыту бөлімінің ережелері\n",
+            "Қашықтықтан оқыту бөлімінің ережелері",
+            "БЕ ?",
+        ),
+        (
+            "Қашықтықтан оқыту бөлімінің ЕРЕЖЕЛЕРІ (БЕ 01-2024)\n",
+            "Қашықтықтан оқыту бөлімінің ережелері",
+            "БЕ 01-2024",
+        ),
+        (
+            "Қашықтықтан оқыту бөлімінің\nЕРЕЖЕЛЕРІ\n",
+            "Қашықтықтан оқыту бөлімінің ережелері",
+            "БЕ ?",
+        ),
+    ],
+    ids=["one-line", "caps-and-code", "two-lines"],
+)
+def test_the_kazakh_plural_ending_the_title_is_its_kind(project, dlo, tmp_path, page, title, code):
+    model, err = _imported(project, dlo, tmp_path, page + KK_BODY, "--lang", "kk")
+    assert model.kind == "unit_regulation" and model.title["kk"] == title, err
+    assert model.code == code and "the source has no title" not in err

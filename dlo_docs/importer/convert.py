@@ -227,10 +227,10 @@ def convert(
             raise UsageError(join(": ", [read.path, exc.message]), exc.hint) from None
     reg_id = metadata.reg_id(read, options)
     page = title_block.rest(tree.preamble, block)
-    title = metadata.title(read, options, page, labels.get("kind", {}).get(kind, ""))
+    code = metadata.code(read, options, page, kind, lang, report)
+    title = metadata.title(read, options, page, labels.get("kind", {}).get(kind, ""), code)
     if title is None:
         title = metadata.fallback_title(who.title or reg_id, report)
-    code = metadata.code(read, options, page, kind, lang, report)
     if block is not None:
         report.problems.append(title_block.problem(block, read.path, reg_id))
     order_words = labels.get("approval_form_words", {}).get("order", [])

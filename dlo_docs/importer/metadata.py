@@ -13,42 +13,12 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
-from . import facts
+from . import doc_code, facts, title_block
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
 from .tree import Tree
 from .types import Options
-
-# a code's hyphens and dashes as typeset: dlo's own DOCX writes U+2011 (no break) into
-# "ЛН ҮББИ 01‑2024"; Word turns " - " into an en dash as one types; a soft hyphen is invisible
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
-_D = "[" + _DASHES + "]"
-# the code's letters, then (after a space or a dash: "П-15-2024") its number: digits and dots
-# joined by dashes or slashes ("01-2024", "12.3-2024", "12/2024"), else a number, a spaced dash
-# and a year ("01 - 2024"), and perhaps a capital-letter suffix
-_CODE_LINE = re.compile(
-    r"(?<!\w)((?:ЛН|ДИ|ҚП|ҰС|ДП|СО|БЕ|ПП|П|Е)(?:\s+[^\W\d_]{1,8})?)(\s+|" + _D + r")"
-    r"(\d(?:[\d.]|[/" + _DASHES + r"](?=\d))*\d|\d(?=\s*" + _D + r"))"
-    r"(?:\s?" + _D + r"\s?(\d{4})(?![\d.]))?"
-    r"(?:" + _D + r"([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,2}))?(?!\w)"
-)
-
-
-def _code_of(m: re.Match[str]) -> str | None:
-    """The code a match of ``_CODE_LINE`` reads, its dashes plain hyphens and its spaces plain
-    ones; a spaced dash joins only a number without one to its year ("ДИ 07-2024 – 2-издание" is
-    ДИ 07-2024, "ДИ 01 - 2024" ДИ 01-2024); letters joined to the number by a dash stay so
-    ("П-15-2024"); None when only a lone digit is left."""
-    letters, joint, number, year, suffix = m.groups()
-    number = re.sub(_D, "-", number)
-    if year and "-" not in number:
-        number += f"-{year}"
-    if len(number) < 2:
-        return None
-    joint = " " if joint.isspace() else "-"
-    return " ".join(letters.split()) + joint + number + (f"-{suffix}" if suffix else "")
-
 
 _PLACEHOLDER_CODE = {
     "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
@@ -56,9 +26,12 @@ _PLACEHOLDER_CODE = {
 }
 
 
-# at a word's start: "энергосбережения" holds "ереже"; not the Kazakh plural ("ережелерін")
+# "ереже" at a word's start ("энергосбережения" holds it); its plural only ending the line, the
+# title's kind ("… бөлімінің ережелері"), not what a phrase is about ("ережелерін әзірлеу …"), nor
+# the chapter "Жалпы ережелер"; a code in brackets may follow it
+_EREJE = r"ереже(?:(?!лер)\w*|(?<!жалпы\sереже)лер(?:і)?(?=\s*(?:\([^()]*\))?[\s.,:;]*$))"
 _JOB = re.compile(r"(?<![^\W\d_])(?:нұсқаулы|должностн)", re.IGNORECASE)
-_UNIT = re.compile(r"(?<![^\W\d_])(?:ереже(?!лер)|положени)", re.IGNORECASE)
+_UNIT = re.compile(r"(?<![^\W\d_])(?:" + _EREJE + r"|положени)", re.IGNORECASE)
 # how a text calls itself: "настоящее Положение", "осы Ереже", "настоящая должностная инструкция"
 _SELF = re.compile(
     r"(?:настоящ\w*|осы)\s+(должностн\w*\s+инструкци|лауазымдық|ереже|положени)", re.I
@@ -173,10 +146,10 @@ def reg_id(read: Read, options: Options) -> str:
 
 
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
-_CODE_WORD = re.compile(r"(?<![^\W\d_])код", re.IGNORECASE)
 _KIND_NAME = re.compile(
-    r"(?<![^\W\d_])(?:лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|ереже(?!лер)\w*"
-    r"|положени\w*)",
+    r"(?<![^\W\d_])(?:лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|"
+    + _EREJE
+    + r"|положени\w*)",
     re.IGNORECASE,
 )
 
@@ -202,73 +175,90 @@ def _names_more(text: str) -> bool:
     return len(_KIND_NAME.sub("", text).strip(" .,:;–-")) > 3
 
 
-def _title_from_page(page: list[Line], kind_label: str = "") -> str | None:
+def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> str | None:
     """The title on the title page: the line naming the kind, or the kind set on its own line
     with the line that says what about ("ЕРЕЖЕ" under "… туралы", "ПОЛОЖЕНИЕ" over "об …"),
     or over its whole title ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" over "Должностная инструкция …", dlo's
     "Лауазымдық нұсқаулық" over "… лауазымдық нұсқаулығы"). A code's line ("Ереже коды: …")
     is neither; ``kind_label``, the kind as dlo names it ("Положение о подразделении"), is a
-    kind's line, not a title."""
+    kind's line, not a title. Under a kind's line and its code's, only a line that goes on with
+    the title is taken into it (``_continues``)."""
     lines = [line.text.strip() for line in page]
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
-        if not _KIND_NAME.search(text) or _code_line(text):
+        if not _KIND_NAME.search(text) or doc_code.code_line(text):
             continue
         if _names_more(text) and text.strip(" .:").casefold() != label:
-            return _calm(_without_last_code(text))
+            return _calm(doc_code.without_last_code(text, code))
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
-        after = next((t for t in lines[i + 1 :] if not _code_line(t)), "")
+        j = next(
+            (j for j in range(i + 1, len(lines)) if not doc_code.code_line(lines[j])), len(lines)
+        )
+        after = lines[j] if j < len(lines) else ""
         if _whole_title(after):
             continue  # the kind over its whole title: the next line is the title
-        kind = text.strip(" .:").lower()
-        before = next((t for t in reversed(lines[:i]) if not _code_line(t)), "")
-        for about in (before, after):
-            if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
-                return f"{about} {kind}"
-        if _GENITIVE.search(before):  # "… бөлімі бастығының" over "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
-            return f"{before} {kind}"
-        if after:
-            return f"{kind.capitalize()} {after}"
+        if j > i + 1 and not _continues(after):
+            after = ""  # under the code's line, what is no title's ("Костанай, 2024")
+        before = next((t for t in reversed(lines[:i]) if not doc_code.code_line(t)), "")
+        if found := _kind_with(text.strip(" .:").lower(), before, after):
+            return found
     return None
 
 
-def _without_code(text: str) -> str:
-    """``text`` without the codes it holds and the punctuation around what is left."""
-    return _CODE_LINE.sub("", text).strip(" .,;:()–-")
+def _kind_with(kind: str, before: str, after: str) -> str | None:
+    """The kind's own line joined to the line before or after it that says what about."""
+    for about in (before, after):
+        if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
+            return f"{about} {kind}"
+    for about in (before, after):
+        if _GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
+            return f"{about} {kind}"
+    return f"{kind.capitalize()} {after}" if after else None
 
 
-def _without_last_code(text: str) -> str:
-    """A title without the code in brackets it ends with ("… обучения (ДИ 07-2024)"): the
-    code is the regulation's ``code:``, printed apart."""
-    last = next(reversed(list(_CODE_LINE.finditer(text))), None)
-    if last is None or text[last.end() :].strip() != ")":
-        return text
-    before = text[: last.start()].rstrip()
-    return before[:-1].rstrip() if before.endswith("(") and len(before) > 1 else text
+# what a title page writes under a code's line that is no title's continuation: a date, a place
+# and year ("Костанай, 2024", "г. Костанай", "Қостанай қаласы, 2024 жыл"), an edition's note
+_NOT_TITLE = re.compile(
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$|^[гқ]\.\s"
+    r"|впервые|алғаш|^\(?(?:в|жаңа)\s+редакци|^дата\s"
+    r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$",
+    re.IGNORECASE,
+)
+# how a title goes on: "о"/"об" ("Об отделе …"); whose, in the Russian genitive, however set
+# ("НАЧАЛЬНИКА ОТДЕЛА …", "Заведующего кафедрой …"), not one word alone ("Астана")
+_ABOUT = re.compile(
+    r"(?:о|об|обо)\s|[^\W\d_]+(?:ого|его|[^\Wаяи]а|[^\Wаяи]я)\s+[^\W\d_]", re.IGNORECASE
+)
 
 
-def _code_line(text: str) -> bool:
-    """``text`` gives the document's code, labelled ("Ереже коды: …", "Код должностной
-    инструкции: …") or alone ("ЛН ҮББИ 01-2024"), not a title ("Әдеп коды туралы ереже")."""
-    if _CODE_LINE.search(text) is None:
+def _continues(text: str) -> bool:
+    """``text``, under the kind's line and its code's, goes on with the title: it starts in
+    lower case ("начальника отдела …"), with "о"/"об" ("Об отделе …") or a genitive ("НАЧАЛЬНИКА
+    ОТДЕЛА …"), or is what the Kazakh kind follows ("… туралы", "… бастығының")."""
+    if not text or _NOT_TITLE.search(text) or title_block.read_date(text):
         return False
-    return _CODE_WORD.search(text) is not None or len(_without_code(text)) <= 3
+    return bool(
+        text[0].islower()
+        or _ABOUT.match(text)
+        or text.lower().endswith("туралы")
+        or _GENITIVE.search(text)
+    )
 
 
 def _whole_title(text: str) -> bool:
     """``text`` is a whole title: it starts or ends with the kind's name ("Положение об отделе
     …", "… бастығының лауазымдық нұсқаулығы (ЛН 01-2024)") and says more; "о порядке
     разработки положений …" names it in passing."""
-    core = _without_code(text)
+    core = doc_code.without_code(text)
     names = list(_KIND_NAME.finditer(core))
     if not names or not _names_more(core):
         return False
     return names[0].start() == 0 or names[-1].end() >= len(core)
 
 
-def title(read: Read, options: Options, page: list[Line], kind_label: str) -> str | None:
+def title(read: Read, options: Options, page: list[Line], kind_label: str, code: str) -> str | None:
     """The title the options, a DOCX rendered by dlo or the source's title page (its lines
-    before the first chapter, without the approval block) give."""
+    before the first chapter, without the approval block) give; ``code`` is the regulation's."""
     if options.title is not None:
         return options.title
     if read.title:
@@ -276,7 +266,7 @@ def title(read: Read, options: Options, page: list[Line], kind_label: str) -> st
         if kind_label and found.startswith(kind_label + ". "):
             found = found[len(kind_label) + 2 :]
         return found
-    return _title_from_page(page, kind_label)
+    return _title_from_page(page, kind_label, code)
 
 
 def fallback_title(title: str, report: Report) -> str:
@@ -292,14 +282,7 @@ def code(
 ) -> str:
     found = options.code or (read.code if read.code and read.ours else None)
     if found is None:
-        for line in page:
-            text = line.text.replace("\u00ad", "")  # (soft hyphens)
-            label = text.find(":") if _CODE_WORD.search(text) else -1
-            # a labelled line's code is after its colon ("Код ПП-2024: П 15-2024")
-            found_in = sorted(_CODE_LINE.finditer(text), key=lambda m: m.start() < label)
-            for m in found_in:
-                if read_code := _code_of(m):
-                    return read_code
+        found = doc_code.page_code(page)
     if found is None:
         found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
         report.assumed(
