@@ -540,6 +540,25 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "x\n{{ ('x' * 10**6)|replace('', 'yy') }}\n",
         "x\n{{ ('-' * 10**6).join(['a', 'b', 'c']) }}\n",
         "x\n{{ ['x' * 10**6, 'y']|join }}\n",
+        "x\n{{ '{0:{1}}'.format(1, 10**9) }}\n",
+        "x\n{{ '{a:{b}}'.format_map({'a': 1, 'b': 10**9}) }}\n",
+        "x\n{{ '%*d' % (-10**9, 1) }}{{ '%*d'|format(-10**9, 1) }}\n",
+        "x\n{{ ('x'|safe).center(10**9) }}\n",
+        "x\n{{ ('{:1000000000}'|safe).format(1) }}\n",
+        "x\n{{ 'x'.encode().center(10**9) }}\n",
+        "x\n{{ (1).to_bytes(3 * 10**9, 'big')|length }}\n",
+        "x\n{{ range(100000)|join('-' * 10**4) }}\n",
+        "x\n{{ ('-' * 10**4).join('a' * 10**5) }}\n",
+        "x\n{{ ('x' * 10**4).translate({120: 'y' * 10**5}) }}\n",
+        "x\n{{ ('x ' * 10**4)|wordwrap(1, wrapstring='-' * 10**5) }}\n",
+        "x\n{{ [[[[1]]]]|tojson(indent=10**8) }}\n",
+        "x\n{{ [0]|batch(2 * 10**8, 'x')|list|length }}{{ [0]|slice(10**7)|list|length }}\n",
+        "x\n{{ lipsum(10**7, false)|length }}\n",
+        "{% set a = [0] * 10**6 %}\n{{ [a, a]|sum(start=[])|length }}\n",
+        "{% set a = 'x' * 10**6 %}\n{% set a = a ~ a %}\n",
+        "{% set a = 'x' * 10**6 %}\n{% set a = a + a %}\n",
+        "{% set a = [0] * 10**5 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}\n{{ b|string }}\n",
+        "{% set a = [0] * 10**5 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}\n{{ b }}\n",
     ],
     ids=[
         "digits",
@@ -563,6 +582,25 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "replace-filter",
         "join-method",
         "join-filter",
+        "format-nested-width",
+        "format-map-nested-width",
+        "printf-negative-star",
+        "markup-method",
+        "markup-format",
+        "bytes-method",
+        "to-bytes",
+        "join-of-a-range",
+        "join-of-a-text",
+        "translate",
+        "wordwrap",
+        "tojson-indent",
+        "batch-and-slice",
+        "lipsum",
+        "sum-of-lists",
+        "text-doubled-by-tilde",
+        "text-doubled-by-plus",
+        "shared-lists-as-text",
+        "shared-lists-printed",
     ],
 )
 def test_a_project_page_computing_a_huge_number_is_named_at_its_line(in_force, dlo, page):
@@ -599,6 +637,14 @@ def test_a_project_page_python_cannot_compile_is_named_at_its_line(in_force, dlo
     result = _page_refused(in_force, dlo, page, "dlo-head")
     at = f"{TEMPLATE}:{line}:1" if line else f"{TEMPLATE}"
     assert f"{at}: error DLO304" in result.err, result.err
+
+
+def test_a_refused_operation_is_said_in_the_interface_language(in_force, dlo):
+    (in_force / TEMPLATE).write_text("x\n{{ '%*d' % (10**9, 1) }}\n", encoding="utf-8")
+    result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "html", cwd=in_force)
+    assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+    assert "ширина поля: получилось бы более 1,000,000" in result.err
+    assert "would make" not in result.err
 
 
 def test_a_page_s_own_arithmetic_still_works(in_force, dlo):

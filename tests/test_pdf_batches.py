@@ -123,6 +123,19 @@ def test_the_failure_report_is_shown_in_the_interface_language(tmp_path):
     assert "LibreOffice failed" not in shown  # the reasons too
 
 
+def test_the_failure_log_is_written_in_the_interface_language(tmp_path):
+    from dlo_docs import i18n
+
+    failed = {f"doc-{i}.pdf": i18n.Msg("LibreOffice made no PDF of it") for i in range(7)}
+    i18n.use("kk")
+    try:
+        pdf_render.failure_summary(failed, 9, tmp_path / "log")
+    finally:
+        i18n.use("en")
+    lines = (tmp_path / "log").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "doc-0.pdf\tLibreOffice одан PDF жасамады" and len(lines) == 7
+
+
 TIMED = """#!/bin/sh
 out=""; prev=""
 for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import traceback
 import types
 from functools import lru_cache
@@ -23,12 +22,13 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    nodes,
     select_autoescape,
 )
 from jinja2.bccache import Bucket
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.lexer import Token
 from jinja2.loaders import split_template_path
-from jinja2.nodes import Node
 from jinja2.sandbox import ImmutableSandboxedEnvironment, _mutable_spec
 
 from .. import inputs
@@ -36,17 +36,11 @@ from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
 from ..i18n import Msg
 from ..labels import template_dirs, template_file
-from . import page_bounds
+from . import page_bounds, page_code
 from .docx.ooxml import INVALID_XML
 
 TEMPLATE_ERROR = "DLO304"
 BUNDLED_PREFIX = "bundled"  # {% extends "bundled/regulation.html.j2" %}: the bundled page
-
-
-def _renamed(code: CodeType, filename: str) -> CodeType:
-    """``code`` (and the functions it defines) as if compiled from ``filename``."""
-    consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
-    return code.replace(co_filename=filename, co_consts=consts)
 
 
 class _Compiled(BytecodeCache):
@@ -66,7 +60,7 @@ class _Compiled(BytecodeCache):
         bucket = Bucket(environment, f"{name}\0{checksum}", checksum)
         code = self._code.get(bucket.key)
         if code is not None and filename is not None:
-            bucket.code = _renamed(code, filename)
+            bucket.code = page_code.renamed(code, filename)
         return bucket
 
     def set_bucket(self, bucket: Bucket) -> None:
@@ -114,8 +108,12 @@ def _unchanged(path: Path, mtime: float) -> bool:
 
 def _visible(value: Any) -> Any:
     """What a template prints of a value: a text without the characters no page should hold
-    (control characters a double-quoted YAML escape can write)."""
-    if not isinstance(value, str) or INVALID_XML.search(value) is None:
+    (control characters a double-quoted YAML escape can write); a list or dict printed within
+    the bound on what a page makes (``page_bounds``)."""
+    if not isinstance(value, str):
+        page_bounds.printed(value)
+        return value
+    if INVALID_XML.search(value) is None:
         return value  # (the usual case, and markup the page made stays markup)
     return type(value)(INVALID_XML.sub("", value))
 
@@ -164,26 +162,12 @@ def _at_line(exc: BaseException, name: str | None, filename: str | None) -> Temp
         names = tb.tb_frame.f_locals
         for key in ("self", "node", "child", "token", "current"):
             held = names.get(key)
-            if isinstance(held, Node | Token) and held.lineno:
+            if isinstance(held, nodes.Node | Token) and held.lineno:
                 line = held.lineno
         if isinstance(names.get("lineno"), int):
             line = names["lineno"]
         tb = tb.tb_next
     return TemplateSyntaxError(f"{type(exc).__name__}: {exc}", line, name, filename)
-
-
-_DEBUG_INFO = re.compile(r"^debug_info = '([0-9=&]*)'$", re.MULTILINE)
-
-
-def _page_line(source: str, python_line: int | None) -> int:
-    """The line of the page that Jinja's Python ``source`` was written from at ``python_line``
-    (its ``debug_info``: page line = code line, ...); 0, no line, when that is not known."""
-    found = _DEBUG_INFO.search(source)
-    if python_line is None or found is None or not found.group(1):
-        return 0
-    pairs = (map(int, pair.split("=")) for pair in found.group(1).split("&"))
-    before = [(code, page) for page, code in pairs if code <= python_line]
-    return max(before)[1] if before else 0
 
 
 class _Page(Template):
@@ -206,6 +190,15 @@ class _Page(Template):
         return super()._get_default_module(ctx)
 
 
+class _Writer(CodeGenerator):
+    """Jinja's code writer, a page's ``a ~ b`` checked as it is made (``page_bounds.joined``)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.joined(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, which also refuses a mutating method however it is reached
     (``_reaches_around``: judged by what the read gives), each attribute of an object judged
@@ -219,7 +212,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     # a page's powers, repetitions and formats are bounded (``page_bounds``), and computed as it
     # runs: never at compile time, where a failure is in no line of the page
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _Writer
+    joined = staticmethod(page_bounds.joined)
     template_class = _Page
 
     def __init__(self, **options: Any) -> None:
@@ -227,13 +222,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self._judged: dict[tuple[type, str], bool] = {}
         self.pages = 0  # pages rendered (``_Page``)
         page_bounds.filters(self.filters)
+        self.globals["lipsum"] = page_bounds.lipsum(self.globals["lipsum"])  # type: ignore[arg-type]
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         page_bounds.binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        page_bounds.call(obj, args, kwargs)
+        args = page_bounds.call(obj, args, kwargs)
         return super().call(context, obj, *args, **kwargs)
 
     def _parse(self, source: str, name: Any, filename: Any) -> Any:
@@ -259,7 +255,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         try:
             return super()._compile(source, filename)
         except (SyntaxError, *_RUNNING) as exc:
-            where = _page_line(source, getattr(exc, "lineno", None))
+            where = page_code.page_line(source, getattr(exc, "lineno", None))
             what = exc.msg if isinstance(exc, SyntaxError) else str(exc)
             raise TemplateSyntaxError(
                 f"{type(exc).__name__}: {what}", where, None, filename
@@ -373,7 +369,7 @@ def _problem(exc: Exception, name: str, project_templates: Path | None) -> Probl
         Msg(
             "the template cannot be used: {kind}: {message}",
             kind=type(exc).__name__,
-            message=getattr(exc, "message", None) or str(exc),
+            message=_said(exc),
         ),
         Msg(
             "fix the template, or delete the project's copy to use the bundled one (a copy "
@@ -381,6 +377,14 @@ def _problem(exc: Exception, name: str, project_templates: Path | None) -> Probl
             example=_extends(name),
         ),
     )
+
+
+def _said(exc: Exception) -> str:
+    """What ``exc`` says: a message of dlo's own (``page_bounds``) as that message, to be shown
+    in the interface's language."""
+    if exc.args and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    return getattr(exc, "message", None) or str(exc)
 
 
 def _extends(name: str) -> str:

@@ -1,45 +1,62 @@
 """Bounds on what one operation of a project's page may make (no Jinja here: the sandbox in
-``html`` calls these). A power, a repetition, a padding or a format width written as a small
+``html`` calls these). A power, a repetition, a padding, a width or a join written with a small
 number can ask for gigabytes (``'x'.center(10**9)``, ``'%0999999999d' % 1``, a list repeated
 inside a list repeated); each such operation is refused (OverflowError: the page's error at
-its line) before it is computed. What a page makes by looping is its author's to keep
-reasonable, as its loops are."""
+its line) before it is computed: at most a million characters or items (``size``) each. What a
+page makes by looping is its author's to keep reasonable, as its loops are."""
 
 from __future__ import annotations
 
 import re
 import string
-import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
+
+from ..i18n import Msg
 
 PRODUCT_MAX = 10**6  # characters or items one operation of a page may make
 POWER_BITS = 2**16  # bits of a page's power of integers (~20,000 digits; 4,300 can be printed)
 
 _PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?")
 _DIGITS = re.compile(r"\d+")
+_TEXT = str | bytes | bytearray
+_MANY = list | tuple | dict | set | frozenset
 
 
-def _refuse(what: str) -> None:
-    raise OverflowError(f"{what} would make more than {PRODUCT_MAX:,} characters or items")
+def _refuse(what: Msg) -> None:
+    """Refuse an operation (its error, a message, is shown in the interface's language)."""
+    limit = f"{PRODUCT_MAX:,}"
+    raise OverflowError(
+        Msg("{what} would make more than {limit} characters or items", what=what, limit=limit)
+    )
 
 
 def size(value: Any, limit: int = PRODUCT_MAX) -> int:
-    """What printing ``value`` takes, roughly: a text's characters, a list's or tuple's items and
+    """What printing ``value`` takes, roughly: a text's characters, a collection's items and
     theirs (a list held many times counts each time), 1 for anything else; counting stops past
     ``limit``."""
-    if isinstance(value, str | bytes):
+    if isinstance(value, _TEXT):
         return len(value)
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, _MANY):
         return 1
     total = len(value)
-    for item in value:
+    items = value.items() if isinstance(value, dict) else value
+    for item in items:
         if total > limit:
             break
-        if isinstance(item, str | bytes | list | tuple):
+        if isinstance(item, _TEXT | _MANY):
             total += size(item, limit - total)
     return total
+
+
+def _over(value: Any, times: int = 1) -> None:
+    """Refuse ``value`` printed or made ``times`` over when that is more than the bound."""
+    if (
+        isinstance(value, _TEXT | _MANY)
+        and size(value, PRODUCT_MAX // max(times, 1) + 1) * max(times, 1) > PRODUCT_MAX
+    ):
+        _refuse(Msg("a text or list"))
 
 
 def binop(operator: str, left: Any, right: Any) -> None:
@@ -49,80 +66,135 @@ def binop(operator: str, left: Any, right: Any) -> None:
             raise OverflowError(f"{left} ** {right} is too large")
     elif operator == "*":
         for seq, times in ((left, right), (right, left)):
-            if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
-                if times > 1 and size(seq, PRODUCT_MAX // times + 1) * times > PRODUCT_MAX:
-                    _refuse("a repetition")
-    elif operator == "%" and isinstance(left, str):
+            if isinstance(times, int) and times > 1:
+                _over(seq, times)
+    elif operator == "+" and isinstance(left, _TEXT | list | tuple):
+        if isinstance(right, _TEXT | list | tuple) and size(left) + size(right) > PRODUCT_MAX:
+            _refuse(Msg("a text or list"))
+    elif operator == "%" and isinstance(left, _TEXT):
         printf(left, right)
 
 
-def printf(text: str, values: Any) -> None:
+def joined(value: Any) -> Any:
+    """A page's ``a ~ b`` (made), refused past the bound: doubling a text step by step stops
+    at the first step over it."""
+    if isinstance(value, str) and len(value) > PRODUCT_MAX:
+        _refuse(Msg("a text or list"))
+    return value
+
+
+def printed(value: Any) -> None:
+    """A list or dict a page prints (its text is about as long as its ``size``)."""
+    if isinstance(value, _MANY):
+        _over(value)
+
+
+def printf(text: str | bytes | bytearray, values: Any) -> None:
     """``text % values`` refused when a width or precision asks for more than the bound (a
-    ``*`` takes it from ``values``)."""
+    ``*`` takes it from ``values``, a negative one too)."""
+    if not isinstance(text, str):
+        text = bytes(text).decode("latin-1")
     given = values if isinstance(values, tuple) else (values,)
     for spec in _PRINTF.finditer(text):
         for part in spec.groups():
             if part == "*":
-                if any(isinstance(v, int) and v > PRODUCT_MAX for v in given):
-                    _refuse("a width")
+                _widths(given)
             elif part and int(part) > PRODUCT_MAX:
-                _refuse("a width")
+                _refuse(Msg("a width"))
 
 
-def format_spec(text: str) -> None:
-    """``text.format(...)`` refused when a field's width or precision exceeds the bound."""
+def _widths(values: Iterable[Any]) -> None:
+    if any(isinstance(v, int) and abs(v) > PRODUCT_MAX for v in values):
+        _refuse(Msg("a width"))
+
+
+def format_spec(text: str, values: Iterable[Any] = ()) -> None:
+    """``text.format(...)`` refused when a field's width or precision exceeds the bound (one
+    given as a field, ``{0:{1}}``, by ``values``)."""
     try:
         fields = list(string.Formatter().parse(text))
     except ValueError:
         return  # Python's own error, when the page's format runs
     for _, _, spec, _ in fields:
         if spec and any(int(n) > PRODUCT_MAX for n in _DIGITS.findall(spec)):
-            _refuse("a width")
+            _refuse(Msg("a width"))
+        if spec and "{" in spec:
+            _widths(values)
 
 
 def _width(width: Any, lines: int = 1) -> None:
-    if isinstance(width, int) and width * lines > PRODUCT_MAX:
-        _refuse("a padding")
+    if isinstance(width, int) and abs(width) * lines > PRODUCT_MAX:
+        _refuse(Msg("a padding"))
     if isinstance(width, str) and len(width) * lines > PRODUCT_MAX:
-        _refuse("a padding")
+        _refuse(Msg("a padding"))
 
 
 def _replace(text: Any, old: Any, new: Any, count: Any = None) -> None:
-    if not (isinstance(text, str) and isinstance(old, str) and isinstance(new, str)):
+    if not (isinstance(text, _TEXT) and isinstance(old, _TEXT) and isinstance(new, _TEXT)):
         return
-    times = len(text) + 1 if not old else text.count(old)
+    times = len(text) + 1 if not old else text.count(old)  # type: ignore[arg-type]
     if isinstance(count, int) and count >= 0:
         times = min(times, count)
     if len(text) + times * (len(new) - len(old)) > PRODUCT_MAX:
-        _refuse("a replacement")
+        _refuse(Msg("a replacement"))
 
 
-def _join(sep: Any, items: Any) -> None:
-    if isinstance(items, list | tuple) and isinstance(sep, str):
-        if len(sep) * len(items) + size(items) > PRODUCT_MAX:
-            _refuse("a join")
+def _join(sep: Any, items: Any) -> list[Any] | None:
+    """``sep`` joining ``items``, refused past the bound; ``items`` read into a list when they
+    are made as they are read (a generator, a range), which the join is then given."""
+    if isinstance(items, _TEXT):
+        items = list(items)
+    elif not isinstance(items, list | tuple):
+        try:
+            items = list(items)
+        except TypeError:
+            return None  # not iterable: Jinja's or Python's own error
+    if isinstance(sep, _TEXT) and len(sep) * len(items) + size(items) > PRODUCT_MAX:
+        _refuse(Msg("a join"))
+    return items
 
 
-def _method(name: str, text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
+def _translate(text: Any, table: Any) -> None:
+    if isinstance(text, str) and isinstance(table, Mapping):
+        longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+        _width(longest, len(text))
+
+
+def _method(name: str, text: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    """Check a text's method; returns the arguments to call it with (a join's items read)."""
     if name in ("center", "ljust", "rjust", "zfill") and args:
         _width(args[0])
     elif name == "expandtabs":
-        _width(args[0] if args else kwargs.get("tabsize", 8), text.count("\t"))
+        tabs = text.count("\t" if isinstance(text, str) else b"\t")
+        _width(args[0] if args else kwargs.get("tabsize", 8), tabs)
     elif name == "replace" and len(args) >= 2:
         _replace(text, *args[:3])
     elif name == "join" and args:
-        _join(text, args[0])
-    elif name in ("format", "format_map"):
-        format_spec(text)
+        items = _join(text, args[0])
+        return args if items is None else (items, *args[1:])
+    elif name == "translate" and args:
+        _translate(text, args[0])
+    elif name == "format":
+        format_spec(text, (*args, *kwargs.values()))
+    elif name == "format_map" and args and isinstance(args[0], Mapping):
+        format_spec(text, args[0].values())
+    return args
 
 
-def call(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
-    """A page's call of a text's method (``'x'.center(n)``, ``sep.join(items)``; ``format`` as
-    Jinja's sandbox wraps it), refused when its result would be huge."""
-    if isinstance(obj, types.FunctionType):
+def call(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A page's call of a text's method (``'x'.center(n)``, ``sep.join(items)``, a ``Markup``'s,
+    ``format`` as Jinja's sandbox wraps it) or of ``int.to_bytes``, refused when its result
+    would be huge; returns the arguments to call it with."""
+    owner = getattr(obj, "__self__", None)
+    if not isinstance(owner, _TEXT | int):  # a function wrapping a method: Jinja's format
         obj = getattr(obj, "__wrapped__", obj)
-    if isinstance(obj, types.BuiltinMethodType) and isinstance(obj.__self__, str):
-        _method(obj.__name__, obj.__self__, args, kwargs)
+        owner = getattr(obj, "__self__", None)
+    name = getattr(obj, "__name__", "")
+    if isinstance(owner, _TEXT):
+        return tuple(_method(name, owner, args, kwargs))
+    if isinstance(owner, int) and name == "to_bytes" and args:
+        _width(args[0])
+    return args
 
 
 def _center(value: Any, width: Any = 80, *_: Any, **__: Any) -> None:
@@ -142,30 +214,81 @@ def _replace_filter(eval_ctx: Any, text: Any, old: Any, new: Any, count: Any = N
     _replace(str(text), str(old), str(new), count)
 
 
-def _join_filter(eval_ctx: Any, value: Any, d: Any = "", *_: Any, **__: Any) -> None:
-    _join(d, value)
+def _join_filter(*args: Any, **kwargs: Any) -> Any:
+    """``join(eval_ctx, value, d, attribute)``: the items read, unless it joins their attributes
+    (whose texts are not known before)."""
+    if len(args) > 3 or "attribute" in kwargs:
+        return None
+    items = _join(args[2] if len(args) > 2 else kwargs.get("d", ""), args[1])
+    return None if items is None else (args[0], items, *args[2:])
 
 
-_FILTER_CHECKS: dict[str, Callable[..., None]] = {
+def _wordwrap(env: Any, text: Any, width: Any = 79, *rest: Any, **kwargs: Any) -> None:
+    wrap = kwargs.get("wrapstring", rest[1] if len(rest) > 1 else None)
+    if isinstance(text, str) and isinstance(wrap, str) and isinstance(width, int):
+        _width(wrap, len(text) // max(width, 1) + 1)
+
+
+def _tojson(eval_ctx: Any, value: Any, indent: Any = None) -> None:
+    _over(value, (indent if isinstance(indent, int) else 0) + 1)
+
+
+def _count(value: Any, count: Any, *_: Any, **__: Any) -> None:
+    _width(count)
+
+
+def _sum(*args: Any, **kwargs: Any) -> Any:
+    """``sum(environment, iterable, attribute, start)`` of lists or texts: the items read."""
+    start = args[3] if len(args) > 3 else kwargs.get("start", 0)
+    if len(args) > 2 or "attribute" in kwargs or not isinstance(start, _TEXT | list | tuple):
+        return None
+    items = list(args[1])
+    if size(start) + sum(size(item) for item in items) > PRODUCT_MAX:
+        _refuse(Msg("a sum"))
+    return (args[0], items, *args[2:])
+
+
+def _printed(value: Any, *_: Any, **__: Any) -> None:
+    printed(value)
+
+
+_FILTER_CHECKS: dict[str, Callable[..., Any]] = {
     "center": _center,
     "indent": _indent,
     "format": _format,
     "replace": _replace_filter,
     "join": _join_filter,
+    "wordwrap": _wordwrap,
+    "tojson": _tojson,
+    "batch": _count,
+    "slice": _count,
+    "sum": _sum,
+    "string": _printed,
+    "pprint": _printed,
 }
 
 
 def filters(table: dict[str, Any]) -> None:
-    """The filters of ``table`` that make a text as long as a number says, or from other texts,
-    each checked before it runs (with Jinja's markers of what a filter is passed kept)."""
+    """The filters of ``table`` whose result a number or a shared list can make huge, each
+    checked before it runs (with Jinja's markers of what a filter is passed kept)."""
     for name, check in _FILTER_CHECKS.items():
         table[name] = _checked(table[name], check)
 
 
-def _checked(function: Callable[..., Any], check: Callable[..., None]) -> Callable[..., Any]:
+def lipsum(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``lipsum(n, html, min, max)``, its paragraphs times their words bounded."""
+
+    def check(n: Any = 5, html: Any = True, low: Any = 20, high: Any = 100) -> None:
+        if isinstance(n, int) and isinstance(high, int):
+            _width(n * high * 8)  # (a word is some 8 characters)
+
+    return _checked(function, check)
+
+
+def _checked(function: Callable[..., Any], check: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        check(*args, **kwargs)
-        return function(*args, **kwargs)
+        given = check(*args, **kwargs)
+        return function(*(args if given is None else given), **kwargs)
 
     return checked

@@ -37,7 +37,7 @@ from pathlib import Path
 from .. import interrupts, scratch
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
-from ..i18n import Msg, join
+from ..i18n import Msg, join, text
 from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
 
 # finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
@@ -378,22 +378,23 @@ def _side_by_side(
 def failure_summary(failed: Mapping[str, str], total: int, log: Path | None = None) -> str:
     """One short line about ``failed`` (name -> reason) of ``total`` documents: the count and the
     first few names with their reasons; with ``log``, every failure is written there too (one
-    line each: name, a tab, the reason). Shown in the interface's language (``Msg``)."""
+    line each: name, a tab, the reason). Both in the interface's language (``Msg``)."""
     names = list(failed)
     shown = join("; ", [Msg("{name} ({why})", name=n, why=failed[n]) for n in names[:SHOWN]])
-    text = Msg(
+    said = Msg(
         "PDF not made for {count} of {total} document(s): {shown}",
         count=len(names),
         total=total,
         shown=shown,
     )
     if log is not None:
-        atomic_write(log, "".join(f"{n}\t{failed[n]}\n" for n in names).encode("utf-8"))
+        lines = "".join(f"{n}\t{text(failed[n])}\n" for n in names)
+        atomic_write(log, lines.encode("utf-8"))
     if len(names) > SHOWN:
         more = len(names) - SHOWN
-        text = (
-            Msg("{text}; and {more} more, all listed in {log}", text=text, more=more, log=log)
+        said = (
+            Msg("{text}; and {more} more, all listed in {log}", text=said, more=more, log=log)
             if log is not None
-            else Msg("{text}; and {more} more", text=text, more=more)
+            else Msg("{text}; and {more} more", text=said, more=more)
         )
-    return text
+    return said
