@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import traceback
-import types
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
@@ -36,7 +35,7 @@ from ..context import RenderDoc
 from ..errors import DloError, Location, Problem, error, relpath
 from ..i18n import Msg
 from ..labels import template_dirs, template_file
-from . import page_bounds, page_code
+from . import page_bounds, page_code, page_reach
 from .docx.ooxml import INVALID_XML
 
 TEMPLATE_ERROR = "DLO304"
@@ -122,38 +121,6 @@ _JUDGED_MAX = 4096  # verdicts kept; past it (a page reading ever new names) eac
 _NAME_MAX = 64  # an attribute's name longer than this (``|attr`` of a made-up text) is not kept
 
 
-# what a method of a built-in type is, read from the type (``dict.update``), from something that
-# passes reads on to it (``dict[0].update``: a generic alias) or from an object (bound)
-_BUILTIN_METHODS = frozenset(
-    {
-        types.MethodDescriptorType,
-        types.WrapperDescriptorType,
-        types.MethodWrapperType,
-        types.ClassMethodDescriptorType,
-        types.BuiltinMethodType,
-    }
-)
-
-
-def _reaches_around(value: Any) -> bool:
-    """``value`` is a method that changes a list, dict, set or deque (``dict.update``,
-    ``dict[0].clear``, ``list.append``), or a type's ``mro``, however it was reached: Jinja's
-    immutable sandbox judges the object an attribute is read from, so one read from the type, or
-    from a generic alias that passes reads on to it, came through (``{{ dict.update(labels, …)
-    }}`` changed the labels a page is given)."""
-    if type(value) not in _BUILTIN_METHODS:
-        return False
-    name = getattr(value, "__name__", "")
-    owner = getattr(value, "__objclass__", None) or getattr(value, "__self__", None)
-    if isinstance(owner, type) and name == "mro":
-        return True
-    if owner is not None and not isinstance(owner, type):
-        owner = type(owner)
-    return isinstance(owner, type) and any(
-        issubclass(owner, spec) and name in unsafe for spec, unsafe in _mutable_spec
-    )
-
-
 def _at_line(exc: BaseException, name: str | None, filename: str | None) -> TemplateSyntaxError:
     """``exc``, risen in Jinja's reading or writing of a page, as an error at the line it was
     at: the last its frames name (a node's, a token's, the lexer's)."""
@@ -191,17 +158,33 @@ class _Page(Template):
 
 
 class _Writer(CodeGenerator):
-    """Jinja's code writer, a page's ``a ~ b`` checked as it is made (``page_bounds.joined``)."""
+    """Jinja's code writer, what a page makes checked as it is made (``page_bounds``): its texts
+    joined by ``~``, and its lists, tuples and dicts (``[a, a]`` holding a list twice), so
+    that nothing a page holds is over the bound, however it goes on to print it."""
+
+    def _checked(self, check: str, visit: Any, node: nodes.Expr, frame: Frame) -> None:
+        if getattr(node, "ctx", "load") != "load":  # a target: {% for a, b in … %}
+            return visit(node, frame)
+        self.write(f"environment.{check}(")
+        visit(node, frame)
+        self.write(")")
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.joined(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        self._checked("joined", super().visit_Concat, node, frame)
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self._checked("made", super().visit_List, node, frame)
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        self._checked("made", super().visit_Tuple, node, frame)
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self._checked("made", super().visit_Dict, node, frame)
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, which also refuses a mutating method however it is reached
-    (``_reaches_around``: judged by what the read gives), each attribute of an object judged
+    (``page_reach``: judged by what the read gives), each attribute of an object judged
     once per type: whether ``obj.attr`` is safe by Jinja's rule depends only on the object's
     type and the attribute's name (Jinja 3.1's rule: a name starting with ``_``, a function's,
     method's, frame's... internals, a method that changes a list, dict, set or deque), so that
@@ -215,6 +198,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "%", "+"})
     code_generator_class = _Writer
     joined = staticmethod(page_bounds.joined)
+    made = staticmethod(page_bounds.made)
     template_class = _Page
 
     def __init__(self, **options: Any) -> None:
@@ -230,7 +214,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         args = page_bounds.call(obj, args, kwargs)
-        return super().call(context, obj, *args, **kwargs)
+        return page_bounds.made(super().call(context, obj, *args, **kwargs))
 
     def _parse(self, source: str, name: Any, filename: Any) -> Any:
         """A page read; one Python cannot read (a number of 5,000 digits, brackets nested
@@ -275,7 +259,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
                 and len(self._judged) < _JUDGED_MAX
             ):
                 self._judged[key] = safe
-        return safe and not _reaches_around(value)
+        return safe and not page_reach.reaches_around(value, _mutable_spec)
 
 
 @lru_cache(maxsize=8)

@@ -83,6 +83,14 @@ def joined(value: Any) -> Any:
     return value
 
 
+def made(value: Any) -> Any:
+    """A list, tuple or dict a page made (written, or returned by what it called), refused
+    when it holds more than the bound (``[a, a]`` counts ``a``'s items twice)."""
+    if isinstance(value, _MANY):
+        _over(value)
+    return value
+
+
 def printed(value: Any) -> None:
     """A list or dict a page prints (its text is about as long as its ``size``)."""
     if isinstance(value, _MANY):
