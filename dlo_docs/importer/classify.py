@@ -54,6 +54,25 @@ def kind_only(text: str) -> bool:
     return _KIND_ONLY.fullmatch(text.strip()) is not None
 
 
+# the titles a first chapter goes by, alone on the line (any case or spacing, perhaps
+# numbered): "Общие положения", "Жалпы ережелер", "Негізгі ережелер", "Термины и определения"
+_CHAPTER_TITLE = re.compile(
+    r"(?:(?:\d+|[IVXLC]+)\s*[.)]?\s*)?(?:"
+    r"(?:общие|основные)\s+положения|термины(?:,\s*|\s+и\s+)определения(?:\s+и\s+сокращения)?"
+    r"|область\s+применения|нормативные\s+ссылки"
+    r"|(?:жалпы|негізгі)\s+ережелер(?:і)?|терминдер\s+мен\s+анықтамалар|негізгі\s+ұғымдар"
+    r"|қолданылу\s+саласы|қолдану\s+саласы|нормативтік\s+сілтемелер"
+    r")[.:]?",
+    re.IGNORECASE,
+)
+
+
+def chapter_title(text: str) -> bool:
+    """A line that is only a chapter's usual title ("Общие положения", "Жалпы  ережелер"): the
+    text's first chapter, never a title page's line."""
+    return _CHAPTER_TITLE.fullmatch(" ".join(text.split())) is not None
+
+
 def upper_heading(text: str) -> bool:
     """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
     letters = [c for c in text if c.isalpha()]

@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
-from . import doc_code, facts, title_block
+from . import classify, doc_code, facts, title_block
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
@@ -44,7 +44,7 @@ def kind(tree: Tree, given: str | None) -> str:
     if given:
         return given
     first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
-    for text in [*(line.text for line in tree.preamble), first]:
+    for text in [*(line.text for line in _before_chapter(tree.preamble)), first]:
         job, unit = _JOB.search(text), _UNIT.search(text)
         if job or unit:
             return (
@@ -171,8 +171,16 @@ def _calm(text: str) -> str:
 
 
 def _names_more(text: str) -> bool:
-    """``text`` says more than the kind's name: a title."""
-    return len(_KIND_NAME.sub("", text).strip(" .,:;–-")) > 3
+    """``text`` says more than the kind's name and a code: a title ("ЕРЕЖЕЛЕРІ (БЕ 01-2024)"
+    and "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ДИ 07-2024" are the kind's line)."""
+    return len(_KIND_NAME.sub("", doc_code.without_code(text)).strip(" .,:;–-()")) > 3
+
+
+def _before_chapter(page: list[Line]) -> list[Line]:
+    """The title page's lines before a first chapter's title written unnumbered ("Общие
+    положения", "Жалпы ережелер"): what follows it is the text, not the title page."""
+    end = next((i for i, line in enumerate(page) if classify.chapter_title(line.text)), len(page))
+    return page[:end]
 
 
 def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> str | None:
@@ -181,26 +189,25 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     or over its whole title ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" over "Должностная инструкция …", dlo's
     "Лауазымдық нұсқаулық" over "… лауазымдық нұсқаулығы"). A code's line ("Ереже коды: …")
     is neither; ``kind_label``, the kind as dlo names it ("Положение о подразделении"), is a
-    kind's line, not a title. Under a kind's line and its code's, only a line that goes on with
-    the title is taken into it (``_continues``)."""
-    lines = [line.text.strip() for line in page]
+    kind's line, not a title. The line after the kind's (and its code's) joins it unless it is
+    no title's (``_not_title``); a chapter's title ("Общие положения") ends the title page."""
+    lines = [line.text.strip() for line in _before_chapter(page)]
+    coded = [doc_code.code_line(text) for text in lines]
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines):
-        if not _KIND_NAME.search(text) or doc_code.code_line(text):
+        if not _KIND_NAME.search(text) or coded[i]:
             continue
         if _names_more(text) and text.strip(" .:").casefold() != label:
             return _calm(doc_code.without_last_code(text, code))
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
-        j = next(
-            (j for j in range(i + 1, len(lines)) if not doc_code.code_line(lines[j])), len(lines)
-        )
-        after = lines[j] if j < len(lines) else ""
+        after = next((lines[j] for j in range(i + 1, len(lines)) if not coded[j]), "")
         if _whole_title(after):
             continue  # the kind over its whole title: the next line is the title
-        if j > i + 1 and not _continues(after):
-            after = ""  # under the code's line, what is no title's ("Костанай, 2024")
-        before = next((t for t in reversed(lines[:i]) if not doc_code.code_line(t)), "")
-        if found := _kind_with(text.strip(" .:").lower(), before, after):
+        if _not_title(after):
+            after = ""  # what is no title's ("Костанай, 2024", "Введена впервые")
+        before = next((lines[j] for j in reversed(range(i)) if not coded[j]), "")
+        kind = doc_code.without_code(text).strip(" .:").lower()
+        if found := _kind_with(kind, before, after):
             return found
     return None
 
@@ -208,41 +215,48 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
 def _kind_with(kind: str, before: str, after: str) -> str | None:
     """The kind's own line joined to the line before or after it that says what about."""
     for about in (before, after):
-        if about.lower().endswith("туралы"):  # Kazakh: the kind comes last
-            return f"{about} {kind}"
+        if about.lower().rstrip(" .,;:").endswith("туралы"):  # Kazakh: the kind comes last
+            return f"{about.rstrip(' .,;:')} {kind}"
     for about in (before, after):
         if _GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
             return f"{about} {kind}"
     return f"{kind.capitalize()} {after}" if after else None
 
 
-# what a title page writes under a code's line that is no title's continuation: a date, a place
-# and year ("Костанай, 2024", "г. Костанай", "Қостанай қаласы, 2024 жыл"), an edition's note
+# what a title page writes by its kind and code that is no title's: a date; a place and/or a
+# year ("Костанай, 2024", "г.Костанай", "Қостанай қаласы, 2024 жыл", "2024 г."); an edition's,
+# a copy's or an enactment's note ("Введена впервые", "Редакция 2", "Издание второе",
+# "Экземпляр № 1", "Алғаш рет енгізілді", "Бірінші басылым", "… қолданысқа енгізілді"). A year
+# ending a title is the title's ("о приёмной комиссии на 2025 год").
+_TOWNS = (
+    "астана|алматы|шымкент|костанай|қостанай|караганда|қарағанды|павлодар|петропавловск|"
+    "петропавл|кокшетау|көкшетау|актобе|ақтөбе|атырау|актау|ақтау|уральск|орал|семей|"
+    "усть-каменогорск|өскемен|тараз|кызылорда|қызылорда|талдыкорган|талдықорған|туркестан|"
+    "түркістан|рудный|лисаковск|аркалык|арқалық|жезказган|жезқазған|экибастуз|екібастұз|"
+    "темиртау|теміртау"
+)
+_PLACE = r"(?:г\.\s*)?(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]*(?:-[^\W\d_]+)?(?:\s+(?:қаласы|қ\.|г\.))?"
 _NOT_TITLE = re.compile(
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$|^[гқ]\.\s"
-    r"|впервые|алғаш|^\(?(?:в|жаңа)\s+редакци|^дата\s"
-    r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$",
+    r"^[\W_]+$|\d{1,2}\.\d{1,2}\.\d{2,4}|^\(?дата\s"
+    r"|^(?:" + _PLACE + r")?[\s,–—-]*(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$"
+    r"|^[гқ]\.\s*[^\W\d_]|^[^\W\d_]+(?:\s+қаласы|\s+қ\.)$|^(?:" + _TOWNS + r")$"
+    r"|^\(?(?:введен[аоы]?|впервые|разработан[аоы]?|утвержден[аоы]?|согласован[аоы]?"
+    r"|редакци[яи]|издание|экземпляр|экз\.|версия|проект$|алғаш)(?![^\W\d_])"
+    r"|^\(?(?:в|с|жаңа)\s+(?:редакци|изменени)|впервые|алғаш"
+    r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$"
+    r"|^[^\W\d_]+\s+(?:редакция|издание)\W*$|(?<![^\W\d_])басылым\W*$|енгізіл(?:ді|ген)\W*$",
     re.IGNORECASE,
 )
-# how a title goes on: "о"/"об" ("Об отделе …"); whose, in the Russian genitive, however set
-# ("НАЧАЛЬНИКА ОТДЕЛА …", "Заведующего кафедрой …"), not one word alone ("Астана")
-_ABOUT = re.compile(
-    r"(?:о|об|обо)\s|[^\W\d_]+(?:ого|его|[^\Wаяи]а|[^\Wаяи]я)\s+[^\W\d_]", re.IGNORECASE
-)
 
 
-def _continues(text: str) -> bool:
-    """``text``, under the kind's line and its code's, goes on with the title: it starts in
-    lower case ("начальника отдела …"), with "о"/"об" ("Об отделе …") or a genitive ("НАЧАЛЬНИКА
-    ОТДЕЛА …"), or is what the Kazakh kind follows ("… туралы", "… бастығының")."""
-    if not text or _NOT_TITLE.search(text) or title_block.read_date(text):
+def _not_title(text: str) -> bool:
+    """``text``, by the kind's line (and its code's), is no part of the title: a date, a place
+    and year, an edition's note (``_NOT_TITLE``). Whatever else goes on with the title: the
+    position ("Методиста", "Заведующей библиотекой"), the unit ("Кафедры информатики"), what
+    about ("об отделе …", "… туралы")."""
+    if not text:
         return False
-    return bool(
-        text[0].islower()
-        or _ABOUT.match(text)
-        or text.lower().endswith("туралы")
-        or _GENITIVE.search(text)
-    )
+    return _NOT_TITLE.search(text) is not None or title_block.read_date(text) is not None
 
 
 def _whole_title(text: str) -> bool:
