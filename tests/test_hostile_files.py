@@ -21,6 +21,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from dlo_docs.render import page_bounds
 from dlo_docs.workflow import facts
 from tests.conftest import REPO
 from tests.hostile_support import REGULATION, positioned, snapshot
@@ -650,16 +651,52 @@ def test_a_refused_operation_is_said_in_the_interface_language(in_force, dlo):
     assert "would make" not in result.err
 
 
-def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
+def test_a_refused_power_is_said_in_the_interface_language(in_force, dlo):
+    (in_force / TEMPLATE).write_text("x\n{{ 3**50000 }}\n", encoding="utf-8")
+    result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "html", cwd=in_force)
+    assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+    assert "19,728" in result.err and "would make" not in result.err, result.err
+
+
+def test_a_page_adding_rows_one_at_a_time_is_not_slowed_by_the_bounds(in_force, dlo, deadline):
+    """A ``+`` of two lists counts their items, not what each holds (bounded where it was
+    made): 5,000 rows added one at a time take a fraction of a second, not the minutes that
+    counting the whole list at every step took (the deadline fails the test), and adding two
+    lists each within the bound is no error (printing them would be)."""
     (in_force / TEMPLATE).write_text(
-        "{{ 2**10 }} {{ '-' * 3 }} {{ 3 * 4 }} {{ [1] * 2 }} {{ (-2)**3 }} {{ 2**-1 }}"
-        " {{ 2**0.5 > 1 }} {{ 10**100 > 0 }}\n",
+        "{% set ns = namespace(rows=[]) %}{% for i in range(5000) %}"
+        "{% set ns.rows = ns.rows + [{'n': i, 'name': 'x' ~ i, 'tags': ['a', 'b']}] %}"
+        "{% endfor %}{{ ns.rows|length }} {{ ns.rows[-1].name }}"
+        "{% set a = [0] * 600000 %} {{ ([a] + [a])|length }}\n",
         encoding="utf-8",
     )
     result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
     assert result.code == 0, result.err
     page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
-    assert page == "1024 --- 12 [1, 1] -8 0.5 True True\n"
+    assert page == "5000 x4999 2\n"
+
+
+def test_a_join_of_texts_over_the_bound_is_refused_before_it_is_made():
+    """``a ~ b ~ …`` is measured from its parts: the join is never made (no hundreds of
+    megabytes made and then refused)."""
+    made = []
+    part = "x" * 600_000
+    with pytest.raises(OverflowError):
+        page_bounds.joined(made.append, (part, part))
+    assert made == []
+    assert page_bounds.joined("".join, ("a", "b")) == "ab"
+
+
+def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
+    (in_force / TEMPLATE).write_text(
+        "{{ 2**10 }} {{ '-' * 3 }} {{ 3 * 4 }} {{ [1] * 2 }} {{ (-2)**3 }} {{ 2**-1 }}"
+        " {{ 2**0.5 > 1 }} {{ 10**100 > 0 }} {{ 2**65000 > 2**64999 }}\n",
+        encoding="utf-8",
+    )
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert page == "1024 --- 12 [1, 1] -8 0.5 True True True\n"
 
 
 def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
@@ -686,7 +723,14 @@ def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_fo
     assert "templates/html/site/base.html.j2:2:1: error DLO304" in result.err, result.err
 
 
-@pytest.mark.parametrize("page", ["{{ '\\ud800' }}x\n", "{{ '%c'|format(55296) }}x\n"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "{{ '\\ud800' }}x\n",
+        "{{ '%c'|format(55296) }}x\n",
+        "{% filter replace('a', '%c' % 55296) %}a{% endfilter %}x\n",
+    ],
+)
 def test_a_lone_surrogate_a_page_prints_is_dropped(in_force, dlo, page):
     """A lone surrogate is no character a page (or XML) can hold: dropped as control characters
     are, not an internal error when the page is written."""

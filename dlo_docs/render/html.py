@@ -170,7 +170,29 @@ class _Writer(CodeGenerator):
         self.write(")")
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self._checked("joined", super().visit_Concat, node, frame)
+        # Jinja's own, its parts measured before they are joined
+        join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        self.write(f"environment.joined({join}, (")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_FilterBlock(self, node: nodes.FilterBlock, frame: Frame) -> None:
+        # Jinja's own, what the block's filter makes printed as any value is (``_visible``)
+        inner = frame.inner()
+        inner.symbols.analyze_node(node)
+        self.enter_frame(inner)
+        self.buffer(inner)
+        self.blockvisit(node.body, inner)
+        self.start_write(frame, node)
+        self.write("environment.finalize(")
+        self.visit_Filter(node.filter, inner)
+        self.write(")")
+        self.end_write(frame)
+        self.leave_frame(inner)
 
     def visit_List(self, node: nodes.List, frame: Frame) -> None:
         self._checked("made", super().visit_List, node, frame)
@@ -217,16 +239,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return page_bounds.made(super().call(context, obj, *args, **kwargs))
 
     def _parse(self, source: str, name: Any, filename: Any) -> Any:
-        """A page read; one Python cannot read (a number of 5,000 digits, brackets nested
-        3,000 deep) is an error at its line, not an internal error."""
+        """A page read; one Python cannot read (brackets nested 3,000 deep): at its line."""
         try:
             return super()._parse(source, name, filename)
         except _RUNNING as exc:
             raise _at_line(exc, name, filename) from None
 
     def _generate(self, source: Any, name: Any, filename: Any, defer_init: bool = False) -> str:
-        """A page's code; what fails as Jinja writes it (a constant it cannot write) is an
-        error at its line."""
+        """A page's code; what fails as Jinja writes it (a constant): an error at its line."""
         try:
             return super()._generate(source, name, filename, defer_init)
         except _RUNNING as exc:

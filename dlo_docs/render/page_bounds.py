@@ -2,11 +2,13 @@
 ``html`` calls these). A power, a repetition, a padding, a width or a join written with a small
 number can ask for gigabytes (``'x'.center(10**9)``, ``'%0999999999d' % 1``, a list repeated
 inside a list repeated); each such operation is refused (OverflowError: the page's error at
-its line) before it is computed: at most a million characters or items (``size``) each. What a
-page makes by looping is its author's to keep reasonable, as its loops are."""
+its line) before it is computed: at most a million characters or items (``size``) each. A
+guard against a mistyped number, not a quota: what a page builds up by loops, macros, captured
+blocks or filters over filters is its author's to keep reasonable, as its loops are."""
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
@@ -62,25 +64,29 @@ def _over(value: Any, times: int = 1) -> None:
 def binop(operator: str, left: Any, right: Any) -> None:
     """``left operator right`` of a page, refused when its result would be huge."""
     if operator == "**" and isinstance(left, int) and isinstance(right, int):
-        if right > 0 and abs(left) > 1 and right * abs(left).bit_length() > POWER_BITS:
-            raise OverflowError(f"{left} ** {right} is too large")
+        if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > POWER_BITS:
+            digits = f"{round(POWER_BITS * math.log10(2)):,}"
+            raise OverflowError(Msg("a power would make more than {digits} digits", digits=digits))
     elif operator == "*":
         for seq, times in ((left, right), (right, left)):
             if isinstance(times, int) and times > 1:
                 _over(seq, times)
     elif operator == "+" and isinstance(left, _TEXT | list | tuple):
-        if isinstance(right, _TEXT | list | tuple) and size(left) + size(right) > PRODUCT_MAX:
+        # their lengths only: what each holds was bounded where it was made, and a page that
+        # adds an item at a time to a list must not have the list counted over at every step
+        if isinstance(right, _TEXT | list | tuple) and len(left) + len(right) > PRODUCT_MAX:
             _refuse(Msg("a text or list"))
     elif operator == "%" and isinstance(left, _TEXT):
         printf(left, right)
 
 
-def joined(value: Any) -> Any:
-    """A page's ``a ~ b`` (made), refused past the bound: doubling a text step by step stops
-    at the first step over it."""
-    if isinstance(value, str) and len(value) > PRODUCT_MAX:
+def joined(join: Callable[[tuple[Any, ...]], Any], parts: tuple[Any, ...]) -> Any:
+    """A page's ``a ~ b ~ …``, ``join(parts)``, refused before it is made when its texts are
+    longer than the bound together: doubling a text step by step stops at the first step over
+    it. (What is not a text is printed as it joins, within the bound where it was made.)"""
+    if sum(len(part) for part in parts if isinstance(part, str)) > PRODUCT_MAX:
         _refuse(Msg("a text or list"))
-    return value
+    return join(parts)
 
 
 def made(value: Any) -> Any:
