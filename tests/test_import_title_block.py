@@ -575,7 +575,7 @@ REGISTRY_TITLE = {
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nДИ 07-2024\nНАЧАЛЬНИКА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ\n",
             "ru",
             "job_instruction",
-            "Должностная инструкция НАЧАЛЬНИКА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ НАЧАЛЬНИКА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ",  # one case
         ),
         (
             "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ\nЛН 01-2024\nҚашықтықтан оқыту бөлімі бастығының\n",
@@ -1079,3 +1079,138 @@ def test_a_line_of_thousands_of_codes_is_read_in_one_pass(line, code):
     started = time.perf_counter()
     assert doc_code.page_code([Line(line, 1)]) == code
     assert time.perf_counter() - started < 5
+
+
+_DLO_RU = "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ И ЦИФРОВЫХ ОБРАЗОВАТЕЛЬНЫХ ТЕХНОЛОГИЙ"
+_DLO_KK = "ҚАШЫҚТЫҚТАН ОҚЫТУ ЖӘНЕ ЦИФРЛЫҚ БІЛІМ БЕРУ ТЕХНОЛОГИЯЛАРЫ БӨЛІМІ ТУРАЛЫ"
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "args", "title"),
+    [
+        pytest.param(
+            "ПОЛОЖЕНИЕ\nОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ\nИ ЦИФРОВЫХ ОБРАЗОВАТЕЛЬНЫХ ТЕХНОЛОГИЙ\n"
+            "П 045-2024\n\nАлматы, 2024\n",
+            "ru",
+            UNIT,
+            "ПОЛОЖЕНИЕ " + _DLO_RU,
+            id="ru-caps-under-the-kind",
+        ),
+        pytest.param(
+            "ПОЛОЖЕНИЕ\nоб отделе дистанционного обучения\nи цифровых образовательных технологий\n"
+            "\nП 045-2024\n",
+            "ru",
+            UNIT,
+            "Положение " + _DLO_RU.lower(),
+            id="ru-lower-under-the-kind",
+        ),
+        pytest.param(
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ\nИ ЦИФРОВЫХ ОБРАЗОВАТЕЛЬНЫХ ТЕХНОЛОГИЙ\n"
+            "П 045-2024\n",
+            "ru",
+            UNIT,
+            "ПОЛОЖЕНИЕ " + _DLO_RU,
+            id="ru-kind-and-title-on-two-lines",
+        ),
+        pytest.param(
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nДИ 07-2024\nначальника отдела\nдистанционного обучения\n"
+            "Костанай, 2024\n",
+            "ru",
+            JOB,
+            "Должностная инструкция начальника отдела дистанционного обучения",
+            id="ru-under-the-code",
+        ),
+        pytest.param(
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ ЖӘНЕ ЦИФРЛЫҚ БІЛІМ\nБЕРУ ТЕХНОЛОГИЯЛАРЫ БӨЛІМІ ТУРАЛЫ\nЕРЕЖЕ\n"
+            "БЕ 01-2024\n",
+            "kk",
+            UNIT,
+            _DLO_KK + " ЕРЕЖЕ",
+            id="kk-caps-over-the-kind",
+        ),
+        pytest.param(
+            "Қашықтықтан оқыту және цифрлық білім\nберу технологиялары бөлімі туралы\nЕРЕЖЕ\n",
+            "kk",
+            UNIT,
+            "Қашықтықтан оқыту және цифрлық білім беру технологиялары бөлімі туралы ереже",
+            id="kk-lower-over-the-kind",
+        ),
+        pytest.param(
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ\nБАСТЫҒЫНЫҢ\nЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ\nЛН 01-2024\n",
+            "kk",
+            JOB,
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ БАСТЫҒЫНЫҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ",
+            id="kk-genitive-on-two-lines",
+        ),
+        pytest.param(  # Kazakh: whose, on two lines under the kind, comes before it
+            "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ\nЛН 01-2024\nҮздіксіз білім беру институтының\n"
+            "қашықтықтан оқыту бөлімі бастығының\n",
+            "kk",
+            JOB,
+            "Үздіксіз білім беру институтының қашықтықтан оқыту бөлімі бастығының лауазымдық"
+            " нұсқаулық",
+            id="kk-genitive-under-the-kind-on-two-lines",
+        ),
+        pytest.param(  # an organisation's name right above is no part of it
+            "«ҚОСТАНАЙ ӨҢІРЛІК УНИВЕРСИТЕТІ» КеАҚ\nҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ ТУРАЛЫ\nЕРЕЖЕ\n",
+            "kk",
+            UNIT,
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            id="kk-organisation-above",
+        ),
+        pytest.param(
+            "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ ҒЫЛЫМ ЖӘНЕ ЖОҒАРЫ БІЛІМ МИНИСТРЛІГІ\n"
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ ТУРАЛЫ\nЕРЕЖЕ\n",
+            "kk",
+            UNIT,
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            id="kk-ministry-above",
+        ),
+        pytest.param(  # an empty line ends the title; an edition's note is none of it
+            "ПОЛОЖЕНИЕ\nОБ ОТДЕЛЕ КАДРОВ\n\nКОНТРОЛЬНЫЙ ЭКЗЕМПЛЯР\n",
+            "ru",
+            UNIT,
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            id="ru-empty-line-after",
+        ),
+        pytest.param(
+            "ПОЛОЖЕНИЕ\nОБ ОТДЕЛЕ КАДРОВ\nРЕДАКЦИЯ 2\n",
+            "ru",
+            UNIT,
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            id="ru-edition-after",
+        ),
+    ],
+)
+def test_a_title_set_on_several_lines_is_read_whole(
+    project, dlo, tmp_path, page, lang, args, title
+):
+    """Its lines right under the kind's (or its code's), or right above a Kazakh kind, that go
+    on with it (in lower case, or in capitals under capitals) are the title; one case kept
+    through it (capitals stay capitals: which words are names cannot be told)."""
+    body = RU_BODY if lang == "ru" else KK_BODY
+    model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
+    assert model.title[lang] == title and "the source has no title" not in err, err
+
+
+def test_a_title_page_in_one_docx_paragraph_with_line_breaks_gives_the_whole_title(
+    project, dlo, tmp_path
+):
+    doc = Document()
+    para = doc.add_paragraph()
+    for n, line in enumerate(
+        ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "И ЦИФРОВЫХ ОБРАЗОВАТЕЛЬНЫХ ТЕХНОЛОГИЙ"]
+    ):
+        run = para.add_run(line)
+        if n < 2:
+            run.add_break()
+    doc.add_paragraph("П 045-2024")
+    for line in RU_BODY.splitlines():
+        doc.add_paragraph(line)
+    path = tmp_path / "office.docx"
+    doc.save(str(path))
+    result = dlo("import", path, "--id", "got", "--lang", "ru", *UNIT, cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    assert model.title["ru"] == "ПОЛОЖЕНИЕ " + _DLO_RU
+    assert model.code == "П 045-2024"

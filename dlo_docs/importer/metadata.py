@@ -190,37 +190,99 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     "Лауазымдық нұсқаулық" over "… лауазымдық нұсқаулығы"). A code's line ("Ереже коды: …")
     is neither; ``kind_label``, the kind as dlo names it ("Положение о подразделении"), is a
     kind's line, not a title. The line after the kind's (and its code's) joins it unless it is
-    no title's (``_not_title``); a chapter's title ("Общие положения") ends the title page."""
-    lines = [line.text.strip() for line in _before_chapter(page)]
-    coded = [doc_code.code_line(text) for text in lines]
+    no title's (``_not_title``); a chapter's title ("Общие положения") ends the title page. A
+    title set on several lines is read whole (``_Lines.around``)."""
+    lines = _Lines(_before_chapter(page))
     label = kind_label.strip(" .:").casefold()
-    for i, text in enumerate(lines):
-        if not _KIND_NAME.search(text) or coded[i]:
+    for i, text in enumerate(lines.texts):
+        if not _KIND_NAME.search(text) or lines.coded[i]:
             continue
         if _names_more(text) and text.strip(" .:").casefold() != label:
-            return _calm(doc_code.without_last_code(text, code))
+            core = doc_code.without_last_code(text, code)
+            named = [m.span() for m in _KIND_NAME.finditer(core)] or [(0, 0)]
+            up, down = named[0][0] > 0, named[-1][1] < len(core.rstrip(" .:"))
+            return _calm(lines.around(core, i, up=up, down=down))
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
-        after = next((lines[j] for j in range(i + 1, len(lines)) if not coded[j]), "")
+        a = lines.next(i)
+        after = lines.texts[a] if a is not None else ""
         if _whole_title(after):
             continue  # the kind over its whole title: the next line is the title
         if _not_title(after):
             after = ""  # what is no title's ("Костанай, 2024", "Введена впервые")
-        before = next((lines[j] for j in reversed(range(i)) if not coded[j]), "")
+        elif a is not None:
+            after = lines.around(after, a, up=False, down=True)
+        b = lines.previous(i)
+        before = "" if b is None else lines.around(lines.texts[b], b, up=True, down=False)
         kind = doc_code.without_code(text).strip(" .:").lower()
         if found := _kind_with(kind, before, after):
             return found
     return None
 
 
+class _Lines:
+    """The title page's lines, each known as a code's line or not."""
+
+    def __init__(self, page: list[Line]) -> None:
+        self.page = page
+        self.texts = [line.text.strip() for line in page]
+        self.coded = [doc_code.code_line(text) for text in self.texts]
+
+    def next(self, i: int) -> int | None:
+        return next((j for j in range(i + 1, len(self.texts)) if not self.coded[j]), None)
+
+    def previous(self, i: int) -> int | None:
+        return next((j for j in reversed(range(i)) if not self.coded[j]), None)
+
+    def around(self, title: str, at: int, up: bool, down: bool) -> str:
+        """``title``, read from line ``at``, with the lines right above it (``up``) and under
+        it (``down``) that go on with it (``_goes_on``): "ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ
+        ДИСТАНЦИОННОГО ОБУЧЕНИЯ" / "И ЦИФРОВЫХ ТЕХНОЛОГИЙ"; "Қашықтықтан оқыту және цифрлық" /
+        "технологиялар бөлімі туралы" / "ЕРЕЖЕ"."""
+        first = last = at
+        while down and last + 1 < len(self.texts) and self._goes_on(last, last + 1, last + 1):
+            last += 1
+            title = f"{title} {self.texts[last]}"
+        while up and first > 0 and self._goes_on(first - 1, first, first - 1):
+            first -= 1
+            title = f"{self.texts[first]} {title}"
+        return title
+
+    def _goes_on(self, upper: int, lower: int, new: int) -> bool:
+        """Line ``lower``, right under ``upper`` (no empty line between), is one text with it:
+        it starts in lower case, or both are set in capitals; neither is a code's or no
+        title's, and the ``new`` one names no kind and, above a title, no organisation."""
+        if self.page[lower].where - self.page[upper].where > 1:
+            return False
+        one, two = self.texts[upper], self.texts[lower]
+        if self.coded[upper] or self.coded[lower] or _not_title(one) or _not_title(two):
+            return False
+        if _KIND_NAME.search(self.texts[new]) or (new == upper and _ORGANISATION.search(one)):
+            return False
+        letter = next((c for c in two if c.isalpha()), "")
+        return letter.islower() or (one.isupper() and two.isupper())
+
+
+# an organisation's name above a title ("«Қостанай өңірлік университеті» КеАҚ", "НАО «…»")
+_ORGANISATION = re.compile(
+    r"[«»\"]|(?<![^\W\d_])(?:КеАҚ|НАО|АО|АҚ|ТОО|ЖШС|РГП|РМК)(?![^\W\d_])|министерств|министрліг",
+    re.IGNORECASE,
+)
+
+
 def _kind_with(kind: str, before: str, after: str) -> str | None:
-    """The kind's own line joined to the line before or after it that says what about."""
+    """The kind's own line joined to the lines before or after it that say what about, in
+    capitals when they are ("ОБ ОТДЕЛЕ КАДРОВ": "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ")."""
     for about in (before, after):
         if about.lower().rstrip(" .,;:").endswith("туралы"):  # Kazakh: the kind comes last
-            return f"{about.rstrip(' .,;:')} {kind}"
+            return f"{about.rstrip(' .,;:')} {_cased(kind, about)}"
     for about in (before, after):
         if _GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
-            return f"{about} {kind}"
-    return f"{kind.capitalize()} {after}" if after else None
+            return f"{about} {_cased(kind, about)}"
+    return f"{_cased(kind.capitalize(), after)} {after}" if after else None
+
+
+def _cased(kind: str, about: str) -> str:
+    return kind.upper() if about.isupper() else kind
 
 
 # what a title page writes by its kind and code that is no title's: a date; a place and/or a
