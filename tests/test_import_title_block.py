@@ -1214,3 +1214,35 @@ def test_a_title_page_in_one_docx_paragraph_with_line_breaks_gives_the_whole_tit
     model = load_model(project, "got")
     assert model.title["ru"] == "ПОЛОЖЕНИЕ " + _DLO_RU
     assert model.code == "П 045-2024"
+
+
+def test_a_title_s_last_line_in_capitals_over_a_numbered_first_chapter_is_the_title_s(
+    project, dlo, tmp_path
+):
+    """A line in capitals right before the first chapter's numbered heading ("1. Общие
+    положения" over "1.1. …") is the title page's, not a chapter of no clauses left out."""
+    page = (
+        "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nИНЖЕНЕРА-ПРОГРАММИСТА\nОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ\n\n"
+        "1. Общие положения\n1.1. Инженер-программист назначается приказом ректора.\n"
+        "1.2. Инженер-программист подчиняется начальнику отдела.\n2. Обязанности\n"
+        "2.1. Инженер-программист сопровождает платформу.\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, page, "--lang", "ru", *JOB)
+    assert model.title["ru"] == (
+        "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ИНЖЕНЕРА-ПРОГРАММИСТА ОТДЕЛА ДИСТАНЦИОННОГО ОБУЧЕНИЯ"
+    )
+    assert [c.title for c in model.chapters] == ["Общие положения", "Обязанности"]
+    assert "has no clauses" not in err, err
+
+
+def test_a_line_in_capitals_over_a_chapter_s_clauses_in_the_text_is_still_a_chapter(
+    project, dlo, tmp_path
+):
+    page = (
+        "ПОЛОЖЕНИЕ\nоб отделе дистанционного обучения\n\nОБЩИЕ ПОЛОЖЕНИЯ\n"
+        "1. Отдел является структурным подразделением университета.\n"
+        "2. Отдел подчиняется проректору.\nЗАДАЧИ ОТДЕЛА\n3. Отдел организует обучение.\n"
+    )
+    model, _ = _imported(project, dlo, tmp_path, page, "--lang", "ru", *UNIT)
+    assert model.title["ru"] == "Положение об отделе дистанционного обучения"
+    assert [c.title for c in model.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ ОТДЕЛА"]

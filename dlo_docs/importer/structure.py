@@ -346,6 +346,8 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     for i in title_block.at_head(lines, body):  # a block styled as a heading is no chapter
         cands[i] = Cand("none", None, lines[i].text)
     marked_chapters = any(c.kind == "chapter" for c in cands)
+    numbered = cands if marked_chapters else promote_chapters(cands)
+    started = False  # the text has begun (the title page's lines are before it)
     for i, cand in enumerate(cands):
         if (
             cand.kind == "none"
@@ -354,8 +356,10 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and not kind_only(cand.text)
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
+            and (started or numbered[i + 1].kind != "chapter")  # a title's last line
         ):
             cands[i] = Cand("chapter", None, cand.text)
+        started = started or cands[i].kind != "none"
     if not marked_chapters:
         cands = promote_chapters(cands)
     by_chapter = numbered_by_chapter(cands)
