@@ -562,6 +562,16 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "{% set a = [0] * 10**5 %}\n{{ dict(x=a, y=a, z=a, t=a, u=a, v=a, w=a, q=a, r=a, s=a) }}\n",
         "{% set ns = namespace(x=[0] * 1000) %}{% for i in range(30) %}\n"
         "{% set ns.x = (ns.x, ns.x) %}{% endfor %}\n",
+        "x\n{{ [1]|slice(50000000)|list|length }}\n",
+        "x\n{{ '{0:{1}{2}}'.format('x', 9999, 999) }}{{ '{0:{1}}'.format('x', '9999999') }}\n",
+        "x\n{{ '{0:{1[n]}}'.format('x', {'n': 9999999}) }}\n",
+        "x\n{{ ('{0:>999999}' * 300).format(1)|length }}\n",
+        "x\n{{ (('%999999d' * 300) % ((1,) * 300))|length }}\n",
+        "x\n{{ ('x' * 100000).translate(['y' * 3000] * 121)|length }}\n",
+        "{% set a = 1 %}" + "{% set a = [a] %}" * 180 + "\n{{ a|tojson(indent=5000)|length }}\n",
+        "{% set x = 2 ** 65000 %}\n{{ x * x > 0 }}\n",
+        "x\n{{ lipsum(20, false, 200000, 1000000.0)|length }}\n",
+        "{% set s = 'x' * 999999 %}{% set b = [s] + [s] %}\n{{ (b ~ '')|length }}\n",
     ],
     ids=[
         "digits",
@@ -605,6 +615,16 @@ def test_a_project_page_failing_in_a_filter_or_a_method_is_named(in_force, dlo, 
         "shared-list-literal",
         "shared-dict-made-by-a-call",
         "shared-tuples-nested-in-a-loop",
+        "slice",
+        "format-width-made-of-fields",
+        "format-width-looked-up",
+        "format-many-fields",
+        "printf-many-fields",
+        "translate-by-a-list",
+        "tojson-indent-by-depth",
+        "product-of-integers",
+        "lipsum-float-max",
+        "list-joined-by-tilde",
     ],
 )
 def test_a_project_page_computing_a_huge_number_is_named_at_its_line(in_force, dlo, page):
@@ -704,13 +724,17 @@ def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
         "{{ 'x'|center(5) }}|{{ '%05d' % 42 }}|{{ '%s-%s' % ('a', 'b') }}|{{ '{:>4}'.format(7) }}"
         "|{{ 'ab'|replace('a', 'c') }}|{{ ','.join(['a', 'b']) }}|{{ [[0] * 2] * 2 }}"
         "|{{ '%(a)s' % {'a': 1} }}|{{ 7 % 3 }}|{{ '%d%%'|format(5) }}|{{ 'x'.rjust(3, '.') }}"
-        "|{{ ['a', 'b']|join('+') }}|{{ ('a' ~ '\\n' ~ 'b')|indent(2) }}\n",
+        "|{{ ['a', 'b']|join('+') }}|{{ ('a' ~ '\\n' ~ 'b')|indent(2) }}"
+        "|{{ '{:>3}{}{x}'.format(1, 'a', x=[2]) }}|{{ ['a', 'b']|slice(2)|list|length }}"
+        "|{{ lipsum(1, false, 1, max=2)|length > 0 }}|{{ 'ab'.translate(['x'] * 98) }}\n",
         encoding="utf-8",
     )
     result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
     assert result.code == 0, result.err
     page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
-    assert page == "  x  |00042|a-b|   7|cb|a,b|[[0, 0], [0, 0]]|1|1|5%|..x|a+b|a\n  b\n"
+    assert page == (
+        "  x  |00042|a-b|   7|cb|a,b|[[0, 0], [0, 0]]|1|1|5%|..x|a+b|a\n  b|  1a[2]|2|True|xb\n"
+    )
 
 
 def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_force, dlo):
@@ -738,6 +762,20 @@ def test_a_lone_surrogate_a_page_prints_is_dropped(in_force, dlo, page):
     result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
     assert result.code == 0, result.err
     assert (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8") == "x\n"
+
+
+def test_a_filter_block_whose_filter_gives_no_text_is_printed_as_a_value_is(in_force, dlo):
+    """``{% filter length %}…{% endfilter %}`` gives a number: printed (escaped) as ``{{ }}``
+    prints one, not an internal error; markup the page wrote stays markup."""
+    (in_force / TEMPLATE).write_text(
+        "{% filter length %}abc{% endfilter %}|{% filter upper %}<b>{% endfilter %}"
+        "|{% filter wordcount %}a b{% endfilter %}|{% filter list %}a<{% endfilter %}\n",
+        encoding="utf-8",
+    )
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert page == "3|<B>|2|[&#39;a&#39;, &#39;&lt;&#39;]"  # (a block's newline trimmed)
 
 
 @pytest.mark.parametrize(

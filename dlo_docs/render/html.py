@@ -188,9 +188,9 @@ class _Writer(CodeGenerator):
         self.buffer(inner)
         self.blockvisit(node.body, inner)
         self.start_write(frame, node)
-        self.write("environment.finalize(")
+        self.write("(escape if context.eval_ctx.autoescape else str)(environment.finalize(")
         self.visit_Filter(node.filter, inner)
-        self.write(")")
+        self.write("))")
         self.end_write(frame)
         self.leave_frame(inner)
 

@@ -34,21 +34,29 @@ def _refuse(what: Msg) -> None:
     )
 
 
-def size(value: Any, limit: int = PRODUCT_MAX) -> int:
+def _too_long(what: Msg) -> None:
+    digits = f"{round(POWER_BITS * math.log10(2)):,}"
+    raise OverflowError(
+        Msg("{what} would make more than {digits} digits", what=what, digits=digits)
+    )
+
+
+def size(value: Any, limit: int = PRODUCT_MAX, indent: int = 0, level: int = 1) -> int:
     """What printing ``value`` takes, roughly: a text's characters, a collection's items and
-    theirs (a list held many times counts each time), 1 for anything else; counting stops past
+    theirs (a list held many times counts each time), each item ``indent`` times its ``level``
+    more when it is printed indented (JSON), 1 for anything else; counting stops past
     ``limit``."""
     if isinstance(value, _TEXT):
         return len(value)
     if not isinstance(value, _MANY):
         return 1
-    total = len(value)
+    total = len(value) * (1 + indent * level)
     items = value.items() if isinstance(value, dict) else value
     for item in items:
         if total > limit:
             break
         if isinstance(item, _TEXT | _MANY):
-            total += size(item, limit - total)
+            total += size(item, limit - total, indent, level + 1)
     return total
 
 
@@ -65,12 +73,9 @@ def binop(operator: str, left: Any, right: Any) -> None:
     """``left operator right`` of a page, refused when its result would be huge."""
     if operator == "**" and isinstance(left, int) and isinstance(right, int):
         if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > POWER_BITS:
-            digits = f"{round(POWER_BITS * math.log10(2)):,}"
-            raise OverflowError(Msg("a power would make more than {digits} digits", digits=digits))
+            _too_long(Msg("a power"))
     elif operator == "*":
-        for seq, times in ((left, right), (right, left)):
-            if isinstance(times, int) and times > 1:
-                _over(seq, times)
+        _times(left, right)
     elif operator == "+" and isinstance(left, _TEXT | list | tuple):
         # their lengths only: what each holds was bounded where it was made, and a page that
         # adds an item at a time to a list must not have the list counted over at every step
@@ -80,13 +85,33 @@ def binop(operator: str, left: Any, right: Any) -> None:
         printf(left, right)
 
 
+def _times(left: Any, right: Any) -> None:
+    if isinstance(left, int) and isinstance(right, int):
+        if left.bit_length() + right.bit_length() > POWER_BITS:
+            _too_long(Msg("a product"))
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(times, int) and times > 1:
+            _over(seq, times)
+
+
 def joined(join: Callable[[tuple[Any, ...]], Any], parts: tuple[Any, ...]) -> Any:
     """A page's ``a ~ b ~ …``, ``join(parts)``, refused before it is made when its texts are
     longer than the bound together: doubling a text step by step stops at the first step over
-    it. (What is not a text is printed as it joins, within the bound where it was made.)"""
-    if sum(len(part) for part in parts if isinstance(part, str)) > PRODUCT_MAX:
+    it; a list joined counts as it prints."""
+    if _sizes(parts) > PRODUCT_MAX:
         _refuse(Msg("a text or list"))
     return join(parts)
+
+
+def _sizes(values: Iterable[Any]) -> int:
+    """The texts and lists of ``values`` printed, their lengths together (``size``)."""
+    total = 0
+    for value in values:
+        if isinstance(value, _TEXT | _MANY):
+            total += size(value, PRODUCT_MAX - total)
+        if total > PRODUCT_MAX:
+            break
+    return total
 
 
 def made(value: Any) -> Any:
@@ -104,36 +129,49 @@ def printed(value: Any) -> None:
 
 
 def printf(text: str | bytes | bytearray, values: Any) -> None:
-    """``text % values`` refused when a width or precision asks for more than the bound (a
-    ``*`` takes it from ``values``, a negative one too)."""
+    """``text % values`` refused when its widths and precisions together (a ``*`` takes one
+    from ``values``, a negative one too) and the texts and lists it prints come to more than
+    the bound."""
     if not isinstance(text, str):
         text = bytes(text).decode("latin-1")
     given = values if isinstance(values, tuple) else (values,)
+    total = len(text) + _sizes(given)
     for spec in _PRINTF.finditer(text):
         for part in spec.groups():
             if part == "*":
-                _widths(given)
-            elif part and int(part) > PRODUCT_MAX:
-                _refuse(Msg("a width"))
+                total += sum(abs(v) for v in given if isinstance(v, int))
+            elif part:
+                total += int(part)
+        if total > PRODUCT_MAX:
+            _refuse(Msg("a width"))
 
 
-def _widths(values: Iterable[Any]) -> None:
-    if any(isinstance(v, int) and abs(v) > PRODUCT_MAX for v in values):
-        _refuse(Msg("a width"))
-
-
-def format_spec(text: str, values: Iterable[Any] = ()) -> None:
-    """``text.format(...)`` refused when a field's width or precision exceeds the bound (one
-    given as a field, ``{0:{1}}``, by ``values``)."""
+def format_spec(text: str, args: tuple[Any, ...] = (), kwargs: Mapping[str, Any] = {}) -> None:  # noqa: B006
+    """``text.format(*args, **kwargs)`` refused when its fields' widths and precisions (one
+    given by a field, ``{0:{1}}``, read as Python reads it) and the texts and lists they print
+    come to more than the bound."""
+    formatter = string.Formatter()
     try:
-        fields = list(string.Formatter().parse(text))
+        fields = list(formatter.parse(text))
     except ValueError:
         return  # Python's own error, when the page's format runs
-    for _, _, spec, _ in fields:
-        if spec and any(int(n) > PRODUCT_MAX for n in _DIGITS.findall(spec)):
+    total, auto = len(text), 0
+    for _, name, spec, _ in fields:
+        try:
+            if name == "":  # "{}": the next of ``args``
+                name, auto = str(auto), auto + 1
+            if name is not None:
+                total += _sizes([formatter.get_field(name, args, kwargs)[0]])
+            if spec and "{" in spec:
+                spec = formatter.vformat(spec, args, kwargs)
+        except (LookupError, ValueError, TypeError, AttributeError):
+            continue  # Python's own error, when the page's format runs
+        try:
+            total += sum(int(n) for n in _DIGITS.findall(spec or ""))
+        except ValueError:  # more digits than Python reads
+            total = PRODUCT_MAX + 1
+        if total > PRODUCT_MAX:
             _refuse(Msg("a width"))
-        if spec and "{" in spec:
-            _widths(values)
 
 
 def _width(width: Any, lines: int = 1) -> None:
@@ -169,8 +207,9 @@ def _join(sep: Any, items: Any) -> list[Any] | None:
 
 
 def _translate(text: Any, table: Any) -> None:
-    if isinstance(text, str) and isinstance(table, Mapping):
-        longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+    values = table.values() if isinstance(table, Mapping) else table
+    if isinstance(text, str) and isinstance(values, Iterable) and not isinstance(values, str):
+        longest = max((len(v) for v in values if isinstance(v, str)), default=1)
         _width(longest, len(text))
 
 
@@ -189,9 +228,9 @@ def _method(name: str, text: Any, args: tuple[Any, ...], kwargs: Mapping[str, An
     elif name == "translate" and args:
         _translate(text, args[0])
     elif name == "format":
-        format_spec(text, (*args, *kwargs.values()))
+        format_spec(text, args, kwargs)
     elif name == "format_map" and args and isinstance(args[0], Mapping):
-        format_spec(text, args[0].values())
+        format_spec(text, (), args[0])
     return args
 
 
@@ -244,10 +283,16 @@ def _wordwrap(env: Any, text: Any, width: Any = 79, *rest: Any, **kwargs: Any) -
 
 
 def _tojson(eval_ctx: Any, value: Any, indent: Any = None) -> None:
-    _over(value, (indent if isinstance(indent, int) else 0) + 1)
+    if isinstance(indent, int) and indent > 0 and size(value, indent=indent) > PRODUCT_MAX:
+        _refuse(Msg("a text or list"))
+    _over(value)
 
 
 def _count(value: Any, count: Any, *_: Any, **__: Any) -> None:
+    _width(count)
+
+
+def _slice(eval_ctx: Any, value: Any, count: Any, *_: Any, **__: Any) -> None:
     _width(count)
 
 
@@ -275,7 +320,7 @@ _FILTER_CHECKS: dict[str, Callable[..., Any]] = {
     "wordwrap": _wordwrap,
     "tojson": _tojson,
     "batch": _count,
-    "slice": _count,
+    "slice": _slice,
     "sum": _sum,
     "string": _printed,
     "pprint": _printed,
@@ -292,9 +337,12 @@ def filters(table: dict[str, Any]) -> None:
 def lipsum(function: Callable[..., Any]) -> Callable[..., Any]:
     """Jinja's ``lipsum(n, html, min, max)``, its paragraphs times their words bounded."""
 
-    def check(n: Any = 5, html: Any = True, low: Any = 20, high: Any = 100) -> None:
-        if isinstance(n, int) and isinstance(high, int):
-            _width(n * high * 8)  # (a word is some 8 characters)
+    def check(n: Any = 5, html: Any = True, *bounds: Any, **named: Any) -> None:
+        high = named.get("max", bounds[1] if len(bounds) > 1 else 100)
+        if isinstance(n, int | float) and isinstance(high, int | float):
+            words = n * high
+            if not math.isfinite(words) or words * 8 > PRODUCT_MAX:  # a word: ~8 characters
+                _refuse(Msg("a padding"))
 
     return _checked(function, check)
 
