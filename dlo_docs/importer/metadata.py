@@ -13,10 +13,11 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
-from . import classify, doc_code, facts, title_block
+from . import doc_code, facts
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
+from .title_lines import EREJE, GENITIVE, KAZAKH_KIND, KIND_NAME, Lines, before_chapter, not_title
 from .tree import Tree
 from .types import Options
 
@@ -26,12 +27,8 @@ _PLACEHOLDER_CODE = {
 }
 
 
-# "ереже" at a word's start ("энергосбережения" holds it); its plural only ending the line, the
-# title's kind ("… бөлімінің ережелері"), not what a phrase is about ("ережелерін әзірлеу …"), nor
-# the chapter "Жалпы ережелер"; a code in brackets may follow it
-_EREJE = r"ереже(?:(?!лер)\w*|(?<!жалпы\sереже)лер(?:і)?(?=\s*(?:\([^()]*\))?[\s.,:;]*$))"
 _JOB = re.compile(r"(?<![^\W\d_])(?:нұсқаулы|должностн)", re.IGNORECASE)
-_UNIT = re.compile(r"(?<![^\W\d_])(?:" + _EREJE + r"|положени)", re.IGNORECASE)
+_UNIT = re.compile(r"(?<![^\W\d_])(?:" + EREJE + r"|положени)", re.IGNORECASE)
 # how a text calls itself: "настоящее Положение", "осы Ереже", "настоящая должностная инструкция"
 _SELF = re.compile(
     r"(?:настоящ\w*|осы)\s+(должностн\w*\s+инструкци|лауазымдық|ереже|положени)", re.I
@@ -44,7 +41,7 @@ def kind(tree: Tree, given: str | None) -> str:
     if given:
         return given
     first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
-    for text in [*(line.text for line in _before_chapter(tree.preamble)), first]:
+    for text in [*(line.text for line in before_chapter(tree.preamble)), first]:
         job, unit = _JOB.search(text), _UNIT.search(text)
         if job or unit:
             return (
@@ -145,15 +142,6 @@ def reg_id(read: Read, options: Options) -> str:
     return found
 
 
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
-_KIND_NAME = re.compile(
-    r"(?<![^\W\d_])(?:лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|"
-    + _EREJE
-    + r"|положени\w*)",
-    re.IGNORECASE,
-)
-
-
 def _calm(text: str) -> str:
     """The kind's name set in capitals in a title in its ordinary case ("… туралы ЕРЕЖЕ" →
     "… туралы ереже"): a title page's typography, not an abbreviation. A title all in
@@ -167,20 +155,13 @@ def _calm(text: str) -> str:
             return word
         return word.capitalize() if m.start() == 0 else word.lower()
 
-    return _KIND_NAME.sub(calm, text)
+    return KIND_NAME.sub(calm, text)
 
 
 def _names_more(text: str) -> bool:
     """``text`` says more than the kind's name and a code: a title ("ЕРЕЖЕЛЕРІ (БЕ 01-2024)"
     and "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ДИ 07-2024" are the kind's line)."""
-    return len(_KIND_NAME.sub("", doc_code.without_code(text)).strip(" .,:;–-()")) > 3
-
-
-def _before_chapter(page: list[Line]) -> list[Line]:
-    """The title page's lines before a first chapter's title written unnumbered ("Общие
-    положения", "Жалпы ережелер"): what follows it is the text, not the title page."""
-    end = next((i for i, line in enumerate(page) if classify.chapter_title(line.text)), len(page))
-    return page[:end]
+    return len(KIND_NAME.sub("", doc_code.without_code(text)).strip(" .,:;–-()")) > 3
 
 
 def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> str | None:
@@ -192,22 +173,24 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     kind's line, not a title. The line after the kind's (and its code's) joins it unless it is
     no title's (``_not_title``); a chapter's title ("Общие положения") ends the title page. A
     title set on several lines is read whole (``_Lines.around``)."""
-    lines = _Lines(_before_chapter(page))
+    lines = Lines(before_chapter(page))
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines.texts):
-        if not _KIND_NAME.search(text) or lines.coded[i]:
+        if not KIND_NAME.search(text) or lines.coded[i]:
             continue
         if _names_more(text) and text.strip(" .:").casefold() != label:
             core = doc_code.without_last_code(text, code)
-            named = [m.span() for m in _KIND_NAME.finditer(core)] or [(0, 0)]
-            up, down = named[0][0] > 0, named[-1][1] < len(core.rstrip(" .:"))
-            return _calm(lines.around(core, i, up=up, down=down))
+            # a Kazakh title goes on above its kind, which ends it; a Russian one under it
+            kazakh = KAZAKH_KIND.search(core) is not None
+            last = [m.end() for m in KIND_NAME.finditer(core)][-1:] or [0]
+            down = not kazakh or last[0] < len(core.rstrip(" .:"))
+            return _calm(lines.around(core, i, up=kazakh, down=down))
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
         a = lines.next(i)
         after = lines.texts[a] if a is not None else ""
         if _whole_title(after):
             continue  # the kind over its whole title: the next line is the title
-        if _not_title(after):
+        if not_title(after):
             after = ""  # what is no title's ("Костанай, 2024", "Введена впервые")
         elif a is not None:
             after = lines.around(after, a, up=False, down=True)
@@ -219,56 +202,6 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     return None
 
 
-class _Lines:
-    """The title page's lines, each known as a code's line or not."""
-
-    def __init__(self, page: list[Line]) -> None:
-        self.page = page
-        self.texts = [line.text.strip() for line in page]
-        self.coded = [doc_code.code_line(text) for text in self.texts]
-
-    def next(self, i: int) -> int | None:
-        return next((j for j in range(i + 1, len(self.texts)) if not self.coded[j]), None)
-
-    def previous(self, i: int) -> int | None:
-        return next((j for j in reversed(range(i)) if not self.coded[j]), None)
-
-    def around(self, title: str, at: int, up: bool, down: bool) -> str:
-        """``title``, read from line ``at``, with the lines right above it (``up``) and under
-        it (``down``) that go on with it (``_goes_on``): "ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ
-        ДИСТАНЦИОННОГО ОБУЧЕНИЯ" / "И ЦИФРОВЫХ ТЕХНОЛОГИЙ"; "Қашықтықтан оқыту және цифрлық" /
-        "технологиялар бөлімі туралы" / "ЕРЕЖЕ"."""
-        first = last = at
-        while down and last + 1 < len(self.texts) and self._goes_on(last, last + 1, last + 1):
-            last += 1
-            title = f"{title} {self.texts[last]}"
-        while up and first > 0 and self._goes_on(first - 1, first, first - 1):
-            first -= 1
-            title = f"{self.texts[first]} {title}"
-        return title
-
-    def _goes_on(self, upper: int, lower: int, new: int) -> bool:
-        """Line ``lower``, right under ``upper`` (no empty line between), is one text with it:
-        it starts in lower case, or both are set in capitals; neither is a code's or no
-        title's, and the ``new`` one names no kind and, above a title, no organisation."""
-        if self.page[lower].where - self.page[upper].where > 1:
-            return False
-        one, two = self.texts[upper], self.texts[lower]
-        if self.coded[upper] or self.coded[lower] or _not_title(one) or _not_title(two):
-            return False
-        if _KIND_NAME.search(self.texts[new]) or (new == upper and _ORGANISATION.search(one)):
-            return False
-        letter = next((c for c in two if c.isalpha()), "")
-        return letter.islower() or (one.isupper() and two.isupper())
-
-
-# an organisation's name above a title ("«Қостанай өңірлік университеті» КеАҚ", "НАО «…»")
-_ORGANISATION = re.compile(
-    r"[«»\"]|(?<![^\W\d_])(?:КеАҚ|НАО|АО|АҚ|ТОО|ЖШС|РГП|РМК)(?![^\W\d_])|министерств|министрліг",
-    re.IGNORECASE,
-)
-
-
 def _kind_with(kind: str, before: str, after: str) -> str | None:
     """The kind's own line joined to the lines before or after it that say what about, in
     capitals when they are ("ОБ ОТДЕЛЕ КАДРОВ": "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ")."""
@@ -276,7 +209,7 @@ def _kind_with(kind: str, before: str, after: str) -> str | None:
         if about.lower().rstrip(" .,;:").endswith("туралы"):  # Kazakh: the kind comes last
             return f"{about.rstrip(' .,;:')} {_cased(kind, about)}"
     for about in (before, after):
-        if _GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
+        if GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
             return f"{about} {_cased(kind, about)}"
     return f"{_cased(kind.capitalize(), after)} {after}" if after else None
 
@@ -285,48 +218,12 @@ def _cased(kind: str, about: str) -> str:
     return kind.upper() if about.isupper() else kind
 
 
-# what a title page writes by its kind and code that is no title's: a date; a place and/or a
-# year ("Костанай, 2024", "г.Костанай", "Қостанай қаласы, 2024 жыл", "2024 г."); an edition's,
-# a copy's or an enactment's note ("Введена впервые", "Редакция 2", "Издание второе",
-# "Экземпляр № 1", "Алғаш рет енгізілді", "Бірінші басылым", "… қолданысқа енгізілді"). A year
-# ending a title is the title's ("о приёмной комиссии на 2025 год").
-_TOWNS = (
-    "астана|алматы|шымкент|костанай|қостанай|караганда|қарағанды|павлодар|петропавловск|"
-    "петропавл|кокшетау|көкшетау|актобе|ақтөбе|атырау|актау|ақтау|уральск|орал|семей|"
-    "усть-каменогорск|өскемен|тараз|кызылорда|қызылорда|талдыкорган|талдықорған|туркестан|"
-    "түркістан|рудный|лисаковск|аркалык|арқалық|жезказган|жезқазған|экибастуз|екібастұз|"
-    "темиртау|теміртау"
-)
-_PLACE = r"(?:г\.\s*)?(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]*(?:-[^\W\d_]+)?(?:\s+(?:қаласы|қ\.|г\.))?"
-_NOT_TITLE = re.compile(
-    r"^[\W_]+$|\d{1,2}\.\d{1,2}\.\d{2,4}|^\(?дата\s"
-    r"|^(?:" + _PLACE + r")?[\s,–—-]*(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$"
-    r"|^[гқ]\.\s*[^\W\d_]|^[^\W\d_]+(?:\s+қаласы|\s+қ\.)$|^(?:" + _TOWNS + r")$"
-    r"|^\(?(?:введен[аоы]?|впервые|разработан[аоы]?|утвержден[аоы]?|согласован[аоы]?"
-    r"|редакци[яи]|издание|экземпляр|экз\.|версия|проект$|алғаш)(?![^\W\d_])"
-    r"|^\(?(?:в|с|жаңа)\s+(?:редакци|изменени)|впервые|алғаш"
-    r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$"
-    r"|^[^\W\d_]+\s+(?:редакция|издание)\W*$|(?<![^\W\d_])басылым\W*$|енгізіл(?:ді|ген)\W*$",
-    re.IGNORECASE,
-)
-
-
-def _not_title(text: str) -> bool:
-    """``text``, by the kind's line (and its code's), is no part of the title: a date, a place
-    and year, an edition's note (``_NOT_TITLE``). Whatever else goes on with the title: the
-    position ("Методиста", "Заведующей библиотекой"), the unit ("Кафедры информатики"), what
-    about ("об отделе …", "… туралы")."""
-    if not text:
-        return False
-    return _NOT_TITLE.search(text) is not None or title_block.read_date(text) is not None
-
-
 def _whole_title(text: str) -> bool:
     """``text`` is a whole title: it starts or ends with the kind's name ("Положение об отделе
     …", "… бастығының лауазымдық нұсқаулығы (ЛН 01-2024)") and says more; "о порядке
     разработки положений …" names it in passing."""
     core = doc_code.without_code(text)
-    names = list(_KIND_NAME.finditer(core))
+    names = list(KIND_NAME.finditer(core))
     if not names or not _names_more(core):
         return False
     return names[0].start() == 0 or names[-1].end() >= len(core)

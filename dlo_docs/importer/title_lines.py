@@ -1,0 +1,153 @@
+"""The lines of a title page that make its title: which name the kind, which are no title's (a
+place, a year, a date, an edition's or a copy's note), and which go on with a title set on
+several lines ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ" / "И ЦИФРОВЫХ ТЕХНОЛОГИЙ")."""
+
+from __future__ import annotations
+
+import re
+
+from . import classify, doc_code, title_block
+from .source import Line
+
+# "ереже" at a word's start ("энергосбережения" holds it); its plural only ending the line, the
+# title's kind ("… бөлімінің ережелері"), not what a phrase is about ("ережелерін әзірлеу …"), nor
+# the chapter "Жалпы ережелер"; a code in brackets may follow it
+EREJE = r"ереже(?:(?!лер)\w*|(?<!жалпы\sереже)лер(?:і)?(?=\s*(?:\([^()]*\))?[\s.,:;]*$))"
+GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.IGNORECASE)
+KIND_NAME = re.compile(
+    r"(?<![^\W\d_])(?:лауазымдық\s+нұсқаулы\w*|должностн\w*\s+инструкци\w*|"
+    + EREJE
+    + r"|положени\w*)",
+    re.IGNORECASE,
+)
+# a Kazakh kind comes last in its title ("… туралы ереже", "… бастығының лауазымдық нұсқаулығы")
+KAZAKH_KIND = re.compile(r"ереже|нұсқаулы", re.IGNORECASE)
+
+# what a title page writes by its kind and code that is no title's: a date; a place and/or a
+# year ("Костанай, 2024", "г.Костанай", "Қостанай қаласы, 2024 жыл", "2024 г."); an edition's,
+# a copy's or an enactment's note ("Введена впервые", "Редакция 2", "Издание второе",
+# "Экземпляр № 1", "Алғаш рет енгізілді", "Бірінші басылым", "… қолданысқа енгізілді"). A year
+# ending a title is the title's ("о приёмной комиссии на 2025 год").
+_TOWNS = (
+    "астана|алматы|шымкент|костанай|қостанай|караганда|қарағанды|павлодар|петропавловск|"
+    "петропавл|кокшетау|көкшетау|актобе|ақтөбе|атырау|актау|ақтау|уральск|орал|семей|"
+    "усть-каменогорск|өскемен|тараз|кызылорда|қызылорда|талдыкорган|талдықорған|туркестан|"
+    "түркістан|рудный|лисаковск|аркалык|арқалық|жезказган|жезқазған|экибастуз|екібастұз|"
+    "темиртау|теміртау"
+)
+_PLACE = r"(?:г\.\s*)?(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])[^\W\d_]*(?:-[^\W\d_]+)?(?:\s+(?:қаласы|қ\.|г\.))?"
+_NOT_TITLE = re.compile(
+    r"^[\W_]+$|\d{1,2}\.\d{1,2}\.\d{2,4}|^\(?дата\s"
+    r"|^(?:" + _PLACE + r")?[\s,–—-]*(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$"
+    r"|^[гқ]\.\s*[^\W\d_]|^[^\W\d_]+(?:\s+қаласы|\s+қ\.)$|^(?:" + _TOWNS + r")$"
+    r"|^\(?(?:введен[аоы]?|впервые|разработан[аоы]?|утвержден[аоы]?|согласован[аоы]?"
+    r"|редакци[яи]|издание|экземпляр|экз\.|версия|проект$|алғаш)(?![^\W\d_])"
+    r"|^\(?(?:в|с|жаңа)\s+(?:редакци|изменени)|впервые|алғаш"
+    r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$"
+    r"|^[^\W\d_]+\s+(?:редакция|издание)\W*$|(?<![^\W\d_])басылым\W*$|енгізіл(?:ді|ген)\W*$",
+    re.IGNORECASE,
+)
+# what a year closing a title is written as ("на 2025 год", "НА 2025-2026 УЧЕБНЫЙ ГОД")
+_YEAR_OF_TITLE = re.compile(
+    r"^(?:на|в|за)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:учебн\w+\s+)?год\w*\W*$",
+    re.IGNORECASE,
+)
+# a line set by a title that is a note, not more of it: in brackets, a label ("Разработчик: …"),
+# a number, a copy's, an edition's, an enactment's or a review's words, a town, a system's name
+_NOTE = re.compile(
+    r"^\s*[(\[]|[:№\d]|(?<![^\W\d_])(?:экземпляр\w*|копи[яи]|редакци[яиюей]|ред|взамен"
+    r"|разработчик|разработан[оаы]?|одобрен[оаы]?|принят[оаы]?|рассмотрен[оаы]?"
+    r"|утвержден[оаы]?|согласован[оаы]?|введен[оаы]?|срок\s+действия|город|г|система"
+    r"|келісілді|келісілген|қаралды|қаралған|әзірлен\w*|бекітіл\w*|енгізіл\w*|хаттама\w*"
+    r"|басылым\w*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# an organisation's or a system's name above a title ("«Қостанай өңірлік университеті» КеАҚ",
+# "НАО «…»", "… министрлігі", "А. Байтұрсынов атындағы Қостанай өңірлік университеті", "Сапа
+# менеджменті жүйесі"): its form, or the noun that names it last
+_ORGANISATION = re.compile(
+    r"(?<![^\W\d_])(?:КеАҚ|НАО|АО|АҚ|ТОО|ЖШС|РГП|РМК|ШЖҚ)(?![^\W\d_])|министерств|министрліг"
+    r"|(?<![^\W\d_])(?:университет[іы]?|институт[ы]?|академия(?:сы)?|колледж[і]?|жүйесі"
+    r"|министрлігі|комитет[і]?)\W*$",
+    re.IGNORECASE,
+)
+_MOST_LINES = 6  # lines one title is read from
+
+
+def not_title(text: str) -> bool:
+    """``text``, by the kind's line (and its code's), is no part of the title: a date, a place
+    and year, an edition's note (``_NOT_TITLE``). Whatever else goes on with the title: the
+    position ("Методиста", "Заведующей библиотекой"), the unit ("Кафедры информатики"), what
+    about ("об отделе …", "… туралы")."""
+    if not text:
+        return False
+    return _NOT_TITLE.search(text) is not None or title_block.read_date(text) is not None
+
+
+def before_chapter(page: list[Line]) -> list[Line]:
+    """The title page's lines before a first chapter's title written unnumbered ("Общие
+    положения", "Жалпы ережелер"): what follows it is the text, not the title page; unless
+    that line is one of the title's ("ЖАТАҚХАНАДА ТҰРУДЫҢ" / "НЕГІЗГІ ЕРЕЖЕЛЕРІ", "ОСНОВНЫЕ
+    ПОЛОЖЕНИЯ" / "ОБ ОПЛАТЕ ТРУДА")."""
+    lines = Lines(page)
+    for i, line in enumerate(page):
+        if classify.chapter_title(line.text) and not lines.in_title(i):
+            return page[:i]
+    return page
+
+
+class Lines:
+    """The title page's lines, each known as a code's line or not."""
+
+    def __init__(self, page: list[Line]) -> None:
+        self.page = page
+        self.texts = [line.text.strip() for line in page]
+        self.coded = [doc_code.code_line(text) for text in self.texts]
+
+    def next(self, i: int) -> int | None:
+        return next((j for j in range(i + 1, len(self.texts)) if not self.coded[j]), None)
+
+    def previous(self, i: int) -> int | None:
+        return next((j for j in reversed(range(i)) if not self.coded[j]), None)
+
+    def in_title(self, i: int) -> bool:
+        """Line ``i`` goes on with the line above it, in the genitive, or the line under it
+        goes on with it."""
+        above = i > 0 and self._near(i - 1, i) and GENITIVE.search(self.texts[i - 1]) is not None
+        return above or (i + 1 < len(self.texts) and self._goes_on(i, i + 1, i + 1))
+
+    def around(self, title: str, at: int, up: bool, down: bool) -> str:
+        """``title``, read from line ``at``, with the lines right above it (``up``) and under
+        it (``down``) that go on with it (``_goes_on``): "ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ
+        ДИСТАНЦИОННОГО ОБУЧЕНИЯ" / "И ЦИФРОВЫХ ТЕХНОЛОГИЙ"; "Қашықтықтан оқыту және цифрлық" /
+        "технологиялар бөлімі туралы" / "ЕРЕЖЕ"."""
+        first = last = at
+        while down and last + 1 < len(self.texts) and last - first < _MOST_LINES:
+            if not self._goes_on(last, last + 1, last + 1):
+                break
+            last += 1
+            title = f"{title} {self.texts[last]}"
+        while up and first > 0 and last - first < _MOST_LINES:
+            if not self._goes_on(first - 1, first, first - 1):
+                break
+            first -= 1
+            title = f"{self.texts[first]} {title}"
+        return title
+
+    def _near(self, upper: int, lower: int) -> bool:
+        return self.page[lower].where - self.page[upper].where <= 1  # no empty line between
+
+    def _goes_on(self, upper: int, lower: int, new: int) -> bool:
+        """Line ``lower``, right under ``upper``, is one text with it: it starts in lower case,
+        or both are set in capitals; the ``new`` one is no code's, names no kind, is no note
+        (``_NOTE``) and no place, year or date (a year closing a title is its), and, above a
+        title in capitals, names no organisation."""
+        one, two, added = self.texts[upper], self.texts[lower], self.texts[new]
+        if not self._near(upper, lower) or self.coded[new] or KIND_NAME.search(added):
+            return False
+        if _YEAR_OF_TITLE.match(added) is None and (_NOTE.search(added) or not_title(added)):
+            return False
+        letter = next((c for c in two if c.isalpha()), "")
+        if letter.islower():
+            return True  # (an organisation's name above goes on in it: "«…» мекемесі туралы")
+        return one.isupper() and two.isupper() and not (new == upper and _ORGANISATION.search(one))
