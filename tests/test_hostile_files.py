@@ -282,7 +282,7 @@ TEMPLATE = Path("templates/html/regulation.html.j2")
 
 @pytest.mark.parametrize(
     "damage, line",
-    [("syntax", -1), ("unknown name", 2)],
+    [("syntax", -1), ("unknown name", -1)],
     ids=["syntax", "undefined"],
 )
 def test_a_broken_project_template_is_an_error_at_its_line(project, dlo, damage, line):
@@ -291,10 +291,12 @@ def test_a_broken_project_template_is_an_error_at_its_line(project, dlo, damage,
     if damage == "syntax":
         path.write_text(text + "{% if %}\n", encoding="utf-8")
         line = len(text.splitlines()) + 1
-    else:
+    else:  # on the page's second line of HTML (its first lines are a comment)
         lines = text.splitlines(keepends=True)
-        lines[1] = "{{ no_such_value }}" + lines[1]
+        at = next(n for n, each in enumerate(lines) if each.startswith("<!DOCTYPE")) + 1
+        lines[at] = "{{ no_such_value }}" + lines[at]
         path.write_text("".join(lines), encoding="utf-8")
+        line = at + 1
     result = dlo(
         "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
     )
@@ -747,6 +749,38 @@ def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_fo
     assert "templates/html/site/base.html.j2:2:1: error DLO304" in result.err, result.err
 
 
+@pytest.mark.parametrize("page", ["index.html.j2", "search.html.j2", "base.html.j2"])
+def test_a_site_page_failing_whatever_it_is_given_stops_the_build_before_it_writes(
+    in_force, dlo, page
+):
+    """A first build with a broken index, search or base page writes no regulation's pages
+    (not a site of pages without its index); a later one leaves the site as it was."""
+    out = in_force / "public"
+    own = in_force / "templates" / "html" / "site" / page
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text("<html>\n{{ 10 // 0 }}\n</html>\n", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", "--out", out, cwd=in_force)
+    _no_crash(result)
+    assert f"templates/html/site/{page}:2:1: error DLO304" in result.err, result.err
+    assert not list(out.glob("*/*/index.html")) and not (out / "index.html").exists()
+    own.write_text('{% extends "bundled/site/' + page + '" %}\n', encoding="utf-8")
+    assert dlo("site", "build", "--no-pdf", "--out", out, cwd=in_force).code == 0
+    before = {
+        p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".dlo-site" not in p.parts
+    }
+    (in_force / "regulations" / "registry.yaml").write_text(
+        (in_force / "regulations" / "registry.yaml").read_text(encoding="utf-8") + "\n",
+        encoding="utf-8",
+    )  # (every regulation to render again)
+    own.write_text("<html>\n{{ 10 // 0 }}\n</html>\n", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", "--out", out, cwd=in_force)
+    assert "error DLO304" in result.err, result.err
+    after = {
+        p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".dlo-site" not in p.parts
+    }
+    assert after == before
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -870,7 +904,7 @@ def test_the_sandbox_keeps_a_bounded_number_of_verdicts():
 
 def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
     """A failure in a bundled page that no page of the project's took part in is dlo's (an
-    internal error), never put on the project: run from the bundled folder itself."""
+    internal error), never put on the project: a project of its own templates."""
 
     from dlo_docs import labels
     from dlo_docs.render import html
@@ -879,8 +913,30 @@ def test_a_bundled_page_failing_is_dlos_own_error(tmp_path, monkeypatch):
     shutil.copytree(REPO / "templates", bundled)
     (bundled / "html" / "regulation.html.j2").write_text("{{ 1/0 }}\n", encoding="utf-8")
     monkeypatch.setattr(labels, "BUNDLED", bundled)
+    own = tmp_path / "project" / "templates"
+    (own / "html").mkdir(parents=True)
     with pytest.raises(ZeroDivisionError):
+        html.render_template("regulation.html.j2", own, doc=None, labels={})
+
+
+def test_a_page_edited_in_dlo_s_own_folder_is_an_error_at_its_line(tmp_path, monkeypatch):
+    """Run from dlo's own folder (its templates are the bundled ones, as in a clone of its
+    repository), a page edited there is that project's: an error at its line that says how
+    to restore it, not an internal error asking for a report."""
+
+    from dlo_docs import labels
+    from dlo_docs.errors import DloError
+    from dlo_docs.render import html
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(REPO / "templates", bundled)
+    (bundled / "html" / "regulation.html.j2").write_text("x\n{{ 1/0 }}\n", encoding="utf-8")
+    monkeypatch.setattr(labels, "BUNDLED", bundled)
+    with pytest.raises(DloError) as caught:
         html.render_template("regulation.html.j2", bundled, doc=None, labels={})
+    (found,) = caught.value.problems
+    assert (found.code, found.location.line) == ("DLO304", 2)
+    assert "git checkout" in str(found.hint)
 
 
 def test_a_project_page_that_breaks_the_bundled_one_it_extends_is_named(in_force, dlo):

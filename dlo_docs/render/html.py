@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import traceback
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
@@ -32,21 +31,20 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, _mutable_spec
 
 from .. import inputs
 from ..context import RenderDoc
-from ..errors import DloError, Location, Problem, error, relpath
-from ..i18n import Msg
-from ..labels import template_dirs, template_file
-from . import page_bounds, page_code, page_reach
+from ..errors import DloError, Location, error, relpath
+from ..labels import template_dirs
+from . import page_bounds, page_code, page_errors, page_reach
 from .docx.ooxml import INVALID_XML
 
-TEMPLATE_ERROR = "DLO304"
-BUNDLED_PREFIX = "bundled"  # {% extends "bundled/regulation.html.j2" %}: the bundled page
+TEMPLATE_ERROR = page_errors.TEMPLATE_ERROR
+BUNDLED_PREFIX = page_errors.BUNDLED_PREFIX
 
 
 class _Compiled(BytecodeCache):
     """Each template compiled once per process by its name and source, wherever its file is:
     another project's copy of a template, or a site rebuilt by ``dlo site serve``, is not
     compiled again. A changed source is another entry; the code is given the file it is read
-    from (Jinja2's errors and ``_problem`` name that file). Every environment is made with the
+    from (Jinja2's errors and ``page_errors`` name that file). Every environment is made with the
     same options (``_environment``), on which the compiled code depends."""
 
     def __init__(self) -> None:
@@ -316,11 +314,12 @@ def render_template(name: str, project_templates: Path | None = None, **values) 
     try:
         return environment(project_templates).get_template(name).render(**values)
     except TemplateError as exc:
-        raise DloError(_problem(exc, name, project_templates)) from None
+        at = (exc.filename, exc.lineno) if isinstance(exc, TemplateSyntaxError) else None
+        raise DloError(page_errors.problem(exc, name, project_templates, at)) from None
     except _RUNNING as exc:
-        if not _own_frames(exc, project_templates):
+        if not page_errors.own_frames(exc, project_templates):
             raise  # the bundled pages' own failure is dlo's
-        raise DloError(_problem(exc, name, project_templates)) from None
+        raise DloError(page_errors.problem(exc, name, project_templates)) from None
 
 
 # what a page of the project's own can fail with as it runs
@@ -337,63 +336,6 @@ _RUNNING = (
     OSError,  # a date's class methods: {{ date.fromtimestamp(1e17) }}
     NameError,  # a constant Jinja writes as Python cannot read it back: {{ 1e400 }} (inf)
 )
-
-
-def _own_frames(exc: BaseException, project_templates: Path | None) -> list[Any]:
-    """The frames of ``exc``'s traceback in a page of the project's own templates (none when
-    the project has none: the bundled folder itself, run from the source). A failure with one
-    is the project's to mend (its page ran, or set what a bundled page it extends used); one
-    with none is dlo's own."""
-    dirs = template_dirs(project_templates)
-    if len(dirs) < 2:
-        return []
-    own = os.path.realpath(dirs[0]) + os.sep
-    return [
-        f
-        for f in traceback.extract_tb(exc.__traceback__)
-        if f.filename.endswith(".j2") and os.path.realpath(f.filename).startswith(own)
-    ]
-
-
-def _problem(exc: Exception, name: str, project_templates: Path | None) -> Problem:
-    path = template_file(project_templates, f"html/{name}")
-    line = exc.lineno if isinstance(exc, TemplateSyntaxError) else None
-    if isinstance(exc, TemplateSyntaxError) and exc.filename:
-        path = Path(exc.filename)
-    if line is None:  # a name the template uses and is not given: the template's frame says where
-        frames = _own_frames(exc, project_templates) or [
-            f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")
-        ]
-        if frames:
-            path, line = Path(frames[-1].filename), frames[-1].lineno
-    shown = relpath(path, project_templates.parent if project_templates else None)
-    return error(
-        Location(shown, line or 0, 1 if line else 0),
-        TEMPLATE_ERROR,
-        Msg(
-            "the template cannot be used: {kind}: {message}",
-            kind=type(exc).__name__,
-            message=_said(exc),
-        ),
-        Msg(
-            "fix the template, or delete the project's copy to use the bundled one (a copy "
-            "extends the bundled page as {example})",
-            example=_extends(name),
-        ),
-    )
-
-
-def _said(exc: Exception) -> str:
-    """What ``exc`` says: a message of dlo's own (``page_bounds``) as that message, to be shown
-    in the interface's language."""
-    if exc.args and isinstance(exc.args[0], Msg):
-        return exc.args[0]
-    return getattr(exc, "message", None) or str(exc)
-
-
-def _extends(name: str) -> str:
-    """How a project's copy of page ``name`` extends the bundled one."""
-    return '{% extends "' + BUNDLED_PREFIX + "/" + name + '" %}'
 
 
 def render(rd: RenderDoc, project_templates: Path | None = None) -> str:
