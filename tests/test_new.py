@@ -196,6 +196,19 @@ def test_refusals_write_nothing(project, dlo, args, message):
     assert (project / "regulations/dlo-head/regulation.yaml").read_bytes() == seed
 
 
+def test_with_no_route_the_hint_s_example_is_of_the_registry_and_not_the_subject(project, dlo):
+    """The example of --approvers names positions the registry has, never the regulation's
+    own position nor the official who approves it."""
+    result = dlo("new", "x1", "--position", "legal-head", "--kind", "job_instruction", cwd=project)
+    assert result.code == 2, result.err
+    example = re.search(r"e\.g\. --approvers ([\w,-]+)\)", result.err)
+    assert example, result.err
+    named = example.group(1).split(",")
+    registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    assert named and all(f"- id: {pid}\n" in registry for pid in named)
+    assert "legal-head" not in named and "rector" not in named
+
+
 def test_a_broken_project_template_is_reported_at_its_line(project, dlo):
     own = project / "templates" / "new"  # the project's own copy wins over the bundled one
     text = (own / "job_instruction.yaml").read_text(encoding="utf-8")

@@ -130,7 +130,8 @@ def facts(registry: Registry, options: Options) -> Facts:
     _known(registry, approval_by, "--approval-by")
     approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
-        raise _no_route(position or head or unit, supervisor, approval_by)
+        others = [p.id for p in registry.positions if p.id not in (position, head, approval_by)]
+        raise _no_route(position or head or unit, supervisor, approval_by, others)
     first = head or position  # the unit's head, or the position when its unit has none
     initiators = list(options.initiators) or list(
         dict.fromkeys([*([first] if first else []), *_chain(registry, supervisor, approval_by)])

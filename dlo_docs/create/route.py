@@ -17,8 +17,9 @@ def chain(registry: Registry, start: str | None, stop: str) -> list[str]:
     return found
 
 
-def no_route(whose: str, supervisor: str | None, approval_by: str) -> UsageError:
-    """No route of agreement: why (reporting straight to the approving official), and what to give."""
+def no_route(whose: str, supervisor: str | None, approval_by: str, others: list[str]) -> UsageError:
+    """No route of agreement: why (reporting straight to the approving official), and what to
+    give (with the registry's ``others`` positions as the example, when it has any)."""
     return UsageError(
         Msg(
             "the registry gives no route of agreement for this regulation: {whose} reports "
@@ -28,7 +29,12 @@ def no_route(whose: str, supervisor: str | None, approval_by: str) -> UsageError
         )
         if supervisor == approval_by
         else Msg("the registry gives no route of agreement for this regulation"),
-        Msg("name who agrees it: --approvers POSITION,POSITION,... (e.g. --approvers legal-head)"),
+        Msg(
+            "name who agrees it: --approvers POSITION,POSITION,... (e.g. --approvers {example})",
+            example=",".join(others[:2]),
+        )
+        if others
+        else Msg("add the positions who agree it to the registry, then name them: --approvers …"),
     )
 
 

@@ -28,14 +28,20 @@ _MANY = list | tuple | dict | set | frozenset
 
 def _refuse(what: Msg) -> None:
     """Refuse an operation (its error, a message, is shown in the interface's language)."""
-    limit = f"{PRODUCT_MAX:,}"
+    limit = _grouped(PRODUCT_MAX)
     raise OverflowError(
         Msg("{what} would make more than {limit} characters or items", what=what, limit=limit)
     )
 
 
+def _grouped(number: int) -> str:
+    """``number`` with its thousands set apart by a no-break space, as Kazakh and Russian
+    write them (and English reads them): 1 000 000."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def _too_long(what: Msg) -> None:
-    digits = f"{round(POWER_BITS * math.log10(2)):,}"
+    digits = _grouped(round(POWER_BITS * math.log10(2)))
     raise OverflowError(
         Msg("{what} would make more than {digits} digits", what=what, digits=digits)
     )
