@@ -647,8 +647,42 @@ def test_under_the_kind_and_its_code_only_the_title_s_continuation_joins_it(
             "П-15-2024",
             "Положение об отделе дистанционного обучения",
         ),
+        (  # cited by the line above it, the order's code with its date
+            "Введено в действие приказом ректора\nПП 01-2024 от 01.02.2024\n"
+            "Положение об отделе дистанционного обучения\nПП 07-2024\n",
+            "ПП 07-2024",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (
+            "Приложение 1 к приказу ректора\nПП 01-2024 от 01.02.2024\n"
+            "Положение об отделе дистанционного обучения\nПП 07-2024\n",
+            "ПП 07-2024",
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # codes cited listed with ";"
+            "Изменения согласно ПП 01-2024; ПП 02-2024\nПоложение об отделе дистанционного обучения\n",
+            None,
+            "Положение об отделе дистанционного обучения",
+        ),
+        (  # a registration's "№" at the end of the line above labels the code: the document's
+            "Рег. №\nПП 07-2024\nПоложение об отделе дистанционного обучения\n",
+            "ПП 07-2024",
+            "Положение об отделе дистанционного обучения",
+        ),
     ],
-    ids=["order-above", "according-to", "dated", "in-title", "in-running", "bracketed", "cipher"],
+    ids=[
+        "order-above",
+        "according-to",
+        "dated",
+        "in-title",
+        "in-running",
+        "bracketed",
+        "cipher",
+        "enacting-order-on-the-line-above",
+        "annex-to-an-order-on-the-line-above",
+        "cited-list-by-semicolons",
+        "registration-label-above",
+    ],
 )
 def test_a_code_the_title_page_cites_is_not_the_document_s(
     project, dlo, tmp_path, page, code, title

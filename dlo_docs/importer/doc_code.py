@@ -102,15 +102,24 @@ def page_code(page: list[Line]) -> str | None:
     first written with a dash after its letters ("П-15-2024") on a code's line or, with its
     year, in brackets ending a title ("Положение об отделе … (П-15-2024)"); one another
     document is cited by ("Приказ № П-45", "ДП 1/2 от 01.02.2024") is neither."""
-    dashed = None
+    dashed, citing = None, False
     for line in page:
-        for m, where in _codes_in(line.text.replace("\u00ad", "")):  # (soft hyphens)
+        text = line.text.replace("\u00ad", "")  # (soft hyphens)
+        for m, where in _codes_in(text, citing):
             read_code = code_of(m)
             if read_code is not None and m.group(2).isspace():  # a space after its letters
                 return read_code
             if read_code is not None and where and dashed is None:
                 dashed = read_code
+        citing = _cites_on(text)
     return dashed
+
+
+def _cites_on(text: str) -> bool:
+    """``text`` ends citing what the next line opens with ("Введено в действие приказом
+    ректора" over "ПП 01-2024 от 01.02.2024"), not labelling it ("Рег. №")."""
+    tail = text[-_LOOK_BACK:]
+    return _CITING.search(tail) is not None and _REG_NO.search(tail) is None
 
 
 # a code cited, not the document's: after "№", or after "Приказ", "приказом", "приказу",
@@ -124,15 +133,16 @@ _CITING = re.compile(
 )
 _CITED_AS = re.compile(r"\s*,?\s*(?:сәйкес|бұйры[қғ])", re.IGNORECASE)
 _DATED_AS = re.compile(r"\s*,?\s*от\s+«?\d", re.IGNORECASE)
-_AND = re.compile(r"\s*(?:,|(?<![^\W\d_])(?:и|және)(?![^\W\d_]))\s*", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:[,;]|(?<![^\W\d_])(?:и|және)(?![^\W\d_]))\s*", re.IGNORECASE)
 
 
-def _codes_in(text: str) -> list[tuple[re.Match[str], str]]:
+def _codes_in(text: str, cited_first: bool = False) -> list[tuple[re.Match[str], str]]:
     """The codes ``text`` holds but those it cites, each with where it stands: "line" on the
     code's own line (the code alone, labelled, "Код: П-15-2024", "Рег. № ПП 07-2024", or first
     with its date), "bracket" in brackets ending the line ("… (П-15-2024)": with its year, if
     written with a dash), "" elsewhere; a labelled line's code first ("Код ПП-2024: П
-    15-2024"). One pass: what is looked for before a code is looked for near it."""
+    15-2024"). One pass: what is looked for before a code is looked for near it. With
+    ``cited_first`` (the line above cites it) the code opening the line is cited too."""
     label = _LABEL.search(text)
     colon = label.end() - 1 if label else -1
     alone = len(without_code(text)) <= 3
@@ -144,7 +154,9 @@ def _codes_in(text: str) -> list[tuple[re.Match[str], str]]:
         labelled = 0 <= colon < m.start() or _labelled(text, m)
         dated = _YEAR.search(m.group(0)) is not None
         own_date = first and dated and _OWN_DATE.fullmatch(text, m.end()) is not None
-        if not labelled and _cited(text, m, cited_end, first and dated):
+        if not labelled and (
+            (first and cited_first) or _cited(text, m, cited_end, first and dated)
+        ):
             cited_end = m.end()
             continue
         cited_end = -1
