@@ -171,8 +171,8 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     "Лауазымдық нұсқаулық" over "… лауазымдық нұсқаулығы"). A code's line ("Ереже коды: …")
     is neither; ``kind_label``, the kind as dlo names it ("Положение о подразделении"), is a
     kind's line, not a title. The line after the kind's (and its code's) joins it unless it is
-    no title's (``_not_title``); a chapter's title ("Общие положения") ends the title page. A
-    title set on several lines is read whole (``_Lines.around``)."""
+    no title's (``not_title``); a chapter's title ("Общие положения") ends the title page. A
+    title set on several lines is read whole (``Lines.around``)."""
     lines = Lines(before_chapter(page))
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines.texts):
@@ -182,8 +182,8 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
             core = doc_code.without_last_code(text, code)
             # a Kazakh title goes on above its kind, which ends it; a Russian one under it
             kazakh = KAZAKH_KIND.search(core) is not None
-            last = [m.end() for m in KIND_NAME.finditer(core)][-1:] or [0]
-            down = not kazakh or last[0] < len(core.rstrip(" .:"))
+            ends = [m.end() for m in KIND_NAME.finditer(core)]
+            down = not kazakh or not ends or ends[-1] < len(core.rstrip(" .:"))
             return _calm(lines.around(core, i, up=kazakh, down=down))
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
         a = lines.next(i)

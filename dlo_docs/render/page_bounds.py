@@ -152,7 +152,7 @@ def printf(text: str | bytes | bytearray, values: Any) -> None:
             _refuse(Msg("a width"))
 
 
-def format_spec(text: str, args: tuple[Any, ...] = (), kwargs: Mapping[str, Any] = {}) -> None:  # noqa: B006
+def format_spec(text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
     """``text.format(*args, **kwargs)`` refused when its fields' widths and precisions (one
     given by a field, ``{0:{1}}``, read as Python reads it) and the texts and lists they print
     come to more than the bound."""
@@ -289,9 +289,9 @@ def _wordwrap(env: Any, text: Any, width: Any = 79, *rest: Any, **kwargs: Any) -
 
 
 def _tojson(eval_ctx: Any, value: Any, indent: Any = None) -> None:
-    if isinstance(indent, int) and indent > 0 and size(value, indent=indent) > PRODUCT_MAX:
+    indent = indent if isinstance(indent, int) and indent > 0 else 0
+    if isinstance(value, _TEXT | _MANY) and size(value, indent=indent) > PRODUCT_MAX:
         _refuse(Msg("a text or list"))
-    _over(value)
 
 
 def _count(value: Any, count: Any, *_: Any, **__: Any) -> None:
