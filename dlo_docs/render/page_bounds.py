@@ -9,70 +9,31 @@ blocks or filters over filters is its author's to keep reasonable, as its loops 
 from __future__ import annotations
 
 import math
-import re
-import string
 from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from typing import Any
 
 from ..i18n import Msg
+from .page_formats import attributes, format_spec, printf
+from .page_size import MANY, PRODUCT_MAX, TEXT, grouped, refuse, size, sizes
 
-PRODUCT_MAX = 10**6  # characters or items one operation of a page may make
 POWER_BITS = 2**16  # bits of a page's power of integers (~20,000 digits; 4,300 can be printed)
-
-_PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d*))?")
-_DIGITS = re.compile(r"\d+")
-_TEXT = str | bytes | bytearray
-_MANY = list | tuple | dict | set | frozenset
-
-
-def _refuse(what: Msg) -> None:
-    """Refuse an operation (its error, a message, is shown in the interface's language)."""
-    limit = _grouped(PRODUCT_MAX)
-    raise OverflowError(
-        Msg("{what} would make more than {limit} characters or items", what=what, limit=limit)
-    )
-
-
-def _grouped(number: int) -> str:
-    """``number`` with its thousands set apart by a no-break space, as Kazakh and Russian
-    write them (and English reads them): 1 000 000."""
-    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _too_long(what: Msg) -> None:
-    digits = _grouped(round(POWER_BITS * math.log10(2)))
+    digits = grouped(round(POWER_BITS * math.log10(2)))
     raise OverflowError(
         Msg("{what} would make more than {digits} digits", what=what, digits=digits)
     )
 
 
-def size(value: Any, limit: int = PRODUCT_MAX, indent: int = 0, level: int = 1) -> int:
-    """What printing ``value`` takes, roughly: a text's characters, a collection's items and
-    theirs (a list held many times counts each time), each item ``indent`` times its ``level``
-    more when it is printed indented (JSON), 1 for anything else; counting stops past
-    ``limit``."""
-    if isinstance(value, _TEXT):
-        return len(value)
-    if not isinstance(value, _MANY):
-        return 1
-    total = len(value) * (1 + indent * level)
-    items = value.items() if isinstance(value, dict) else value
-    for item in items:
-        if total > limit:
-            break
-        if isinstance(item, _TEXT | _MANY):
-            total += size(item, limit - total, indent, level + 1)
-    return total
-
-
 def _over(value: Any, times: int = 1) -> None:
     """Refuse ``value`` printed or made ``times`` over when that is more than the bound."""
     if (
-        isinstance(value, _TEXT | _MANY)
+        isinstance(value, TEXT | MANY)
         and size(value, PRODUCT_MAX // max(times, 1) + 1) * max(times, 1) > PRODUCT_MAX
     ):
-        _refuse(Msg("a text or list"))
+        refuse(Msg("a text or list"))
 
 
 def binop(operator: str, left: Any, right: Any) -> None:
@@ -82,12 +43,12 @@ def binop(operator: str, left: Any, right: Any) -> None:
             _too_long(Msg("a power"))
     elif operator == "*":
         _times(left, right)
-    elif operator == "+" and isinstance(left, _TEXT | list | tuple):
+    elif operator == "+" and isinstance(left, TEXT | list | tuple):
         # their lengths only: what each holds was bounded where it was made, and a page that
         # adds an item at a time to a list must not have the list counted over at every step
-        if isinstance(right, _TEXT | list | tuple) and len(left) + len(right) > PRODUCT_MAX:
-            _refuse(Msg("a text or list"))
-    elif operator == "%" and isinstance(left, _TEXT):
+        if isinstance(right, TEXT | list | tuple) and len(left) + len(right) > PRODUCT_MAX:
+            refuse(Msg("a text or list"))
+    elif operator == "%" and isinstance(left, TEXT):
         printf(left, right)
 
 
@@ -104,111 +65,54 @@ def joined(join: Callable[[tuple[Any, ...]], Any], parts: tuple[Any, ...]) -> An
     """A page's ``a ~ b ~ …``, ``join(parts)``, refused before it is made when its texts are
     longer than the bound together: doubling a text step by step stops at the first step over
     it; a list joined counts as it prints."""
-    if _sizes(parts) > PRODUCT_MAX:
-        _refuse(Msg("a text or list"))
+    if sizes(parts) > PRODUCT_MAX:
+        refuse(Msg("a text or list"))
     return join(parts)
-
-
-def _sizes(values: Iterable[Any]) -> int:
-    """The texts and lists of ``values`` printed, their lengths together (``size``)."""
-    total = 0
-    for value in values:
-        if isinstance(value, _TEXT | _MANY):
-            total += size(value, PRODUCT_MAX - total)
-        if total > PRODUCT_MAX:
-            break
-    return total
 
 
 def made(value: Any) -> Any:
     """A list, tuple or dict a page made (written, or returned by what it called), refused
     when it holds more than the bound (``[a, a]`` counts ``a``'s items twice)."""
-    if isinstance(value, _MANY):
+    if isinstance(value, MANY):
         _over(value)
     return value
 
 
 def printed(value: Any) -> None:
     """A list or dict a page prints (its text is about as long as its ``size``)."""
-    if isinstance(value, _MANY):
+    if isinstance(value, MANY):
         _over(value)
-
-
-def printf(text: str | bytes | bytearray, values: Any) -> None:
-    """``text % values`` refused when its widths and precisions together (a ``*`` takes one
-    from ``values``, a negative one too) and the texts and lists it prints come to more than
-    the bound."""
-    if not isinstance(text, str):
-        text = bytes(text).decode("latin-1")
-    given = values if isinstance(values, tuple) else (values,)
-    total = len(text) + _sizes(given)
-    for spec in _PRINTF.finditer(text):
-        for part in spec.groups():
-            if part == "*":
-                total += sum(abs(v) for v in given if isinstance(v, int))
-            elif part:
-                total += int(part)
-        if total > PRODUCT_MAX:
-            _refuse(Msg("a width"))
-
-
-def format_spec(text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
-    """``text.format(*args, **kwargs)`` refused when its fields' widths and precisions (one
-    given by a field, ``{0:{1}}``, read as Python reads it) and the texts and lists they print
-    come to more than the bound."""
-    formatter = string.Formatter()
-    try:
-        fields = list(formatter.parse(text))
-    except ValueError:
-        return  # Python's own error, when the page's format runs
-    total, auto = len(text), 0
-    for _, name, spec, _ in fields:
-        try:
-            if name == "":  # "{}": the next of ``args``
-                name, auto = str(auto), auto + 1
-            if name is not None:
-                total += _sizes([formatter.get_field(name, args, kwargs)[0]])
-            if spec and "{" in spec:
-                spec = formatter.vformat(spec, args, kwargs)
-        except (LookupError, ValueError, TypeError, AttributeError):
-            continue  # Python's own error, when the page's format runs
-        try:
-            total += sum(int(n) for n in _DIGITS.findall(spec or ""))
-        except ValueError:  # more digits than Python reads
-            total = PRODUCT_MAX + 1
-        if total > PRODUCT_MAX:
-            _refuse(Msg("a width"))
 
 
 def _width(width: Any, lines: int = 1) -> None:
     if isinstance(width, int) and abs(width) * lines > PRODUCT_MAX:
-        _refuse(Msg("a padding"))
+        refuse(Msg("a padding"))
     if isinstance(width, str) and len(width) * lines > PRODUCT_MAX:
-        _refuse(Msg("a padding"))
+        refuse(Msg("a padding"))
 
 
 def _replace(text: Any, old: Any, new: Any, count: Any = None) -> None:
-    if not (isinstance(text, _TEXT) and isinstance(old, _TEXT) and isinstance(new, _TEXT)):
+    if not (isinstance(text, TEXT) and isinstance(old, TEXT) and isinstance(new, TEXT)):
         return
     times = len(text) + 1 if not old else text.count(old)  # type: ignore[arg-type]
     if isinstance(count, int) and count >= 0:
         times = min(times, count)
     if len(text) + times * (len(new) - len(old)) > PRODUCT_MAX:
-        _refuse(Msg("a replacement"))
+        refuse(Msg("a replacement"))
 
 
 def _join(sep: Any, items: Any) -> list[Any] | None:
     """``sep`` joining ``items``, refused past the bound; ``items`` read into a list when they
     are made as they are read (a generator, a range), which the join is then given."""
-    if isinstance(items, _TEXT):
+    if isinstance(items, TEXT):
         items = list(items)
     elif not isinstance(items, list | tuple):
         try:
             items = list(items)
         except TypeError:
             return None  # not iterable: Jinja's or Python's own error
-    if isinstance(sep, _TEXT) and len(sep) * len(items) + size(items) > PRODUCT_MAX:
-        _refuse(Msg("a join"))
+    if isinstance(sep, TEXT) and len(sep) * len(items) + size(items) > PRODUCT_MAX:
+        refuse(Msg("a join"))
     return items
 
 
@@ -245,11 +149,11 @@ def call(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple[An
     ``format`` as Jinja's sandbox wraps it) or of ``int.to_bytes``, refused when its result
     would be huge; returns the arguments to call it with."""
     owner = getattr(obj, "__self__", None)
-    if not isinstance(owner, _TEXT | int):  # a function wrapping a method: Jinja's format
+    if not isinstance(owner, TEXT | int):  # a function wrapping a method: Jinja's format
         obj = getattr(obj, "__wrapped__", obj)
         owner = getattr(obj, "__self__", None)
     name = getattr(obj, "__name__", "")
-    if isinstance(owner, _TEXT):
+    if isinstance(owner, TEXT):
         return tuple(_method(name, owner, args, kwargs))
     if isinstance(owner, int) and name == "to_bytes" and args:
         _width(args[0])
@@ -274,12 +178,20 @@ def _replace_filter(eval_ctx: Any, text: Any, old: Any, new: Any, count: Any = N
 
 
 def _join_filter(*args: Any, **kwargs: Any) -> Any:
-    """``join(eval_ctx, value, d, attribute)``: the items read, unless it joins their attributes
-    (whose texts are not known before)."""
-    if len(args) > 3 or "attribute" in kwargs:
+    """``join(eval_ctx, value, d, attribute)``: the items read (their attributes joined, when
+    it joins those)."""
+    sep = args[2] if len(args) > 2 else kwargs.get("d", "")
+    path = args[3] if len(args) > 3 else kwargs.get("attribute")
+    if path is None:
+        items = _join(sep, args[1])
+        return None if items is None else (args[0], items, *args[2:])
+    items = _join("", args[1])  # (read once: a generator is given on as the list)
+    if items is None:
         return None
-    items = _join(args[2] if len(args) > 2 else kwargs.get("d", ""), args[1])
-    return None if items is None else (args[0], items, *args[2:])
+    values = attributes(items, path)
+    if values is not None and isinstance(sep, TEXT):
+        _join(sep, values)
+    return (args[0], items, *args[2:])
 
 
 def _wordwrap(env: Any, text: Any, width: Any = 79, *rest: Any, **kwargs: Any) -> None:
@@ -290,8 +202,8 @@ def _wordwrap(env: Any, text: Any, width: Any = 79, *rest: Any, **kwargs: Any) -
 
 def _tojson(eval_ctx: Any, value: Any, indent: Any = None) -> None:
     indent = indent if isinstance(indent, int) and indent > 0 else 0
-    if isinstance(value, _TEXT | _MANY) and size(value, indent=indent) > PRODUCT_MAX:
-        _refuse(Msg("a text or list"))
+    if isinstance(value, TEXT | MANY) and size(value, indent=indent) > PRODUCT_MAX:
+        refuse(Msg("a text or list"))
 
 
 def _count(value: Any, count: Any, *_: Any, **__: Any) -> None:
@@ -305,11 +217,13 @@ def _slice(eval_ctx: Any, value: Any, count: Any, *_: Any, **__: Any) -> None:
 def _sum(*args: Any, **kwargs: Any) -> Any:
     """``sum(environment, iterable, attribute, start)`` of lists or texts: the items read."""
     start = args[3] if len(args) > 3 else kwargs.get("start", 0)
-    if len(args) > 2 or "attribute" in kwargs or not isinstance(start, _TEXT | list | tuple):
+    if not isinstance(start, TEXT | list | tuple):
         return None
     items = list(args[1])
-    if size(start) + sum(size(item) for item in items) > PRODUCT_MAX:
-        _refuse(Msg("a sum"))
+    path = args[2] if len(args) > 2 else kwargs.get("attribute")
+    values = items if path is None else attributes(items, path)
+    if values is not None and size(start) + sizes(values) > PRODUCT_MAX:
+        refuse(Msg("a sum"))
     return (args[0], items, *args[2:])
 
 
@@ -348,7 +262,7 @@ def lipsum(function: Callable[..., Any]) -> Callable[..., Any]:
         if isinstance(n, int | float) and isinstance(high, int | float):
             words = n * high
             if not math.isfinite(words) or words * 8 > PRODUCT_MAX:  # a word: ~8 characters
-                _refuse(Msg("a padding"))
+                refuse(Msg("a padding"))
 
     return _checked(function, check)
 

@@ -124,8 +124,6 @@ class _Site(Publishing):
             self.manifest.claim()
             self.w = Writer(self.out, self.manifest, self.report)
             kept, pending, self.inputs = self.regulations()
-            if pending:
-                self._preflight()
             try:
                 changed = self.render_pending(pending, kept)
                 keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
@@ -152,14 +150,6 @@ class _Site(Publishing):
             if walked is not None:
                 _finished(self.out, walked)
         return self.report
-
-    def _preflight(self) -> None:
-        """The index and search pages rendered once, of no regulation, before any regulation
-        is: a page of the project's that fails whatever it is given (DLO304) stops the build
-        before it writes anything, not after every regulation's pages."""
-        for lang in LANGS:
-            self.pages.index(lang, [])
-            self.pages.search(lang)
 
     def regulations(
         self,
