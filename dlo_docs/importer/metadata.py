@@ -184,7 +184,10 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
             kazakh = KAZAKH_KIND.search(core) is not None
             ends = [m.end() for m in KIND_NAME.finditer(core)]
             down = not kazakh or not ends or ends[-1] < len(core.rstrip(" .:"))
-            return _calm(lines.around(core, i, up=kazakh, down=down))
+            whole = lines.around(core, i, up=kazakh, down=down)
+            if core.isupper() and not whole.isupper():  # "ТИПОВОЕ ПОЛОЖЕНИЕ" / "о кафедре …"
+                whole = whole.replace(core, core.capitalize(), 1)
+            return _calm(whole)
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
         a = lines.next(i)
         after = lines.texts[a] if a is not None else ""

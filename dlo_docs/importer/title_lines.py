@@ -21,7 +21,7 @@ KIND_NAME = re.compile(
     re.IGNORECASE,
 )
 # a Kazakh kind comes last in its title ("… туралы ереже", "… бастығының лауазымдық нұсқаулығы")
-KAZAKH_KIND = re.compile(r"ереже|нұсқаулы", re.IGNORECASE)
+KAZAKH_KIND = re.compile(r"(?<![^\W\d_])(?:ереже|лауазымдық|нұсқаулы)", re.IGNORECASE)
 
 # what a title page writes by its kind and code that is no title's: a date; a place and/or a
 # year ("Костанай, 2024", "г.Костанай", "Қостанай қаласы, 2024 жыл", "2024 г."); an edition's,
@@ -49,17 +49,29 @@ _NOT_TITLE = re.compile(
 )
 # what a year closing a title is written as ("на 2025 год", "НА 2025-2026 УЧЕБНЫЙ ГОД")
 _YEAR_OF_TITLE = re.compile(
-    r"^(?:на|в|за)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:учебн\w+\s+)?год\w*\W*$",
+    r"^(?:на|в|за)\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?:уч(?:\.|ебн\w+)\s+)?год\w*\W*$",
     re.IGNORECASE,
 )
-# a line set by a title that is a note, not more of it: in brackets, a label ("Разработчик: …"),
-# a number, a copy's, an edition's, an enactment's or a review's words, a town, a system's name
+# a line set by a title that is a note, not more of it: a label ("Разработчик: …", "Срок
+# действия: 3 года"), a note in brackets ("(новая редакция)", "(в ред. приказа № 15)"), a copy's,
+# a page's, a version's or a change's number ("Копия № 2", "Лист 1 из 12", "Хаттама № 5"), a
+# copy's kind, an edition, a town, a quality system's name, or opening with the word of an
+# enactment, an approval or a review ("Одобрено …", "Вводится в действие", "Келісілді", "Жоба")
 _NOTE = re.compile(
-    r"^\s*[(\[]|[:№\d]|(?<![^\W\d_])(?:экземпляр\w*|копи[яи]|редакци[яиюей]|ред|взамен"
-    r"|разработчик|разработан[оаы]?|одобрен[оаы]?|принят[оаы]?|рассмотрен[оаы]?"
-    r"|утвержден[оаы]?|согласован[оаы]?|введен[оаы]?|срок\s+действия|город|г|система"
-    r"|келісілді|келісілген|қаралды|қаралған|әзірлен\w*|бекітіл\w*|енгізіл\w*|хаттама\w*"
-    r"|басылым\w*)(?![^\W\d_])",
+    r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:"
+    r"|^\W*\((?:.*(?<![^\W\d_])(?:редакци|ред\.|изменени|проект|басылым))"
+    r"|(?<![^\W\d_])(?:копи[яи]|экземпляр|страниц[аы]|стр\.|лист|изменени[ея]|верси[яи]"
+    r"|редакци[яи]|ред\.|издани[ея]|хаттама|протокол)\s*№?\s*\d"
+    r"|(?:19|20)\d\d\s+жылғы\s+\d|(?<![^\W\d_])(?:қаралды|қаралған|келісілді|келісілген"
+    r"|бекітілді|бекітілген|енгізілді|енгізілген|мақұлданды|мақұлданған|ұсынылды|ұсынылған"
+    r"|әзірленді|әзірлеген)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:учт[её]нн\w+|контрольн\w+)\s+(?:копи|экземпляр)|бақылау\s+дана"
+    r"|^\W*(?:нов\w+|втор\w+|треть\w+|перв\w+)\s+редакци|^\W*(?:город|г\.?)\s+[^\W\d_]"
+    r"|^\W*(?:интегрированн\w+\s+)?систем\w*\s+менеджмента|(?<![^\W\d_])(?:смк|смж|сапа\s+"
+    r"менеджменті\s+жүйесі)(?![^\W\d_])"
+    r"|^\W*(?:взамен|разработчик|разработан[оаы]?|одобрен[оаы]?|принят[оаы]?|рассмотрен[оаы]?"
+    r"|утвержден[оаы]?|согласован[оаы]?|введен[оаы]?|вводится|действует|рекомендован[оаы]?"
+    r"|для\s+служебного|лист\s+согласования|әзірлен\w*|жоба|қолданысқа)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # an organisation's or a system's name above a title ("«Қостанай өңірлік университеті» КеАҚ",
@@ -71,7 +83,16 @@ _ORGANISATION = re.compile(
     r"|министрлігі|комитет[і]?)\W*$",
     re.IGNORECASE,
 )
-_MOST_LINES = 6  # lines one title is read from
+_MOST_LINES = 12  # lines one title is read from
+_ABOUT_ONLY = re.compile(r"\W*туралы(?![^\W\d_])", re.IGNORECASE)
+
+
+def note(text: str) -> bool:
+    """``text``, by a title, is a note or no title's (``_NOTE``, ``not_title``); a year
+    closing the title ("на 2025 год") is the title's."""
+    if _YEAR_OF_TITLE.match(text):
+        return False
+    return _NOTE.search(text) is not None or not_title(text)
 
 
 def not_title(text: str) -> bool:
@@ -105,10 +126,14 @@ class Lines:
         self.coded = [doc_code.code_line(text) for text in self.texts]
 
     def next(self, i: int) -> int | None:
-        return next((j for j in range(i + 1, len(self.texts)) if not self.coded[j]), None)
+        """The line after ``i`` but a code's line and a note (``note``)."""
+        return next((j for j in range(i + 1, len(self.texts)) if self._part(j)), None)
 
     def previous(self, i: int) -> int | None:
-        return next((j for j in reversed(range(i)) if not self.coded[j]), None)
+        return next((j for j in reversed(range(i)) if self._part(j)), None)
+
+    def _part(self, j: int) -> bool:
+        return not self.coded[j] and not note(self.texts[j])
 
     def in_title(self, i: int) -> bool:
         """Line ``i`` goes on with the line above it, in the genitive, or the line under it
@@ -122,17 +147,22 @@ class Lines:
         ДИСТАНЦИОННОГО ОБУЧЕНИЯ" / "И ЦИФРОВЫХ ТЕХНОЛОГИЙ"; "Қашықтықтан оқыту және цифрлық" /
         "технологиялар бөлімі туралы" / "ЕРЕЖЕ"."""
         first = last = at
-        while down and last + 1 < len(self.texts) and last - first < _MOST_LINES:
-            if not self._goes_on(last, last + 1, last + 1):
-                break
+        while down and last + 1 < len(self.texts) and last - first + 1 < _MOST_LINES:
+            if not self._goes_on(last, last + 1, last + 1) or (
+                _YEAR_OF_TITLE.match(self.texts[last]) and not self._lower(last + 1)
+            ):
+                break  # (a year closes a title, "НА 2025 ГОД", but for what goes on in lower case)
             last += 1
             title = f"{title} {self.texts[last]}"
-        while up and first > 0 and last - first < _MOST_LINES:
+        while up and first > 0 and last - first + 1 < _MOST_LINES:
             if not self._goes_on(first - 1, first, first - 1):
                 break
             first -= 1
             title = f"{self.texts[first]} {title}"
         return title
+
+    def _lower(self, i: int) -> bool:
+        return next((c for c in self.texts[i] if c.isalpha()), "").islower()
 
     def _near(self, upper: int, lower: int) -> bool:
         return self.page[lower].where - self.page[upper].where <= 1  # no empty line between
@@ -145,9 +175,10 @@ class Lines:
         one, two, added = self.texts[upper], self.texts[lower], self.texts[new]
         if not self._near(upper, lower) or self.coded[new] or KIND_NAME.search(added):
             return False
-        if _YEAR_OF_TITLE.match(added) is None and (_NOTE.search(added) or not_title(added)):
+        if note(added):
             return False
-        letter = next((c for c in two if c.isalpha()), "")
-        if letter.islower():
+        if self._lower(lower):
             return True  # (an organisation's name above goes on in it: "«…» мекемесі туралы")
-        return one.isupper() and two.isupper() and not (new == upper and _ORGANISATION.search(one))
+        # above "ТУРАЛЫ" alone, a name is what the title is about ("… ИНСТИТУТЫ" / "ТУРАЛЫ")
+        named = new == upper and not _ABOUT_ONLY.match(two) and _ORGANISATION.search(one)
+        return one.isupper() and two.isupper() and not named
