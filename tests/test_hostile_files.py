@@ -778,6 +778,17 @@ def test_a_site_page_a_bundled_one_extends_failing_as_it_compiles_is_named(in_fo
     assert "templates/html/site/base.html.j2:2:1: error DLO304" in result.err, result.err
 
 
+def test_a_failing_site_page_s_hint_names_the_page_that_failed(in_force, dlo):
+    """The project's base fails as the index, which extends it, runs: the hint says how the
+    base (not the index) extends the bundled one."""
+    base = in_force / "templates" / "html" / "site" / "base.html.j2"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    base.write_text("<html>\n{{ page.nosuch }}\n</html>\n", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", cwd=in_force)
+    assert "templates/html/site/base.html.j2:2:1: error DLO304" in result.err, result.err
+    assert 'extends "bundled/site/base.html.j2"' in result.err, result.err
+
+
 @pytest.mark.parametrize(
     "page",
     [

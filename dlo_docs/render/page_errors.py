@@ -64,9 +64,19 @@ def problem(
         else Msg(
             "fix the template, or delete the project's copy to use the bundled one (a copy "
             "extends the bundled page as {example})",
-            example=_extends(name),
+            example=_extends(_page_name(path, project_templates) or name),
         ),
     )
+
+
+def _page_name(path: Path, project_templates: Path | None) -> str | None:
+    """The page ``path`` is, as the bundled pages are named ("site/base.html.j2"), when it is
+    one of the project's own pages."""
+    if project_templates is None:
+        return None
+    own = os.path.realpath(project_templates / "html") + os.sep
+    found = os.path.realpath(path)
+    return Path(found[len(own) :]).as_posix() if found.startswith(own) else None
 
 
 def _run_from_bundled(project_templates: Path | None) -> bool:
