@@ -753,6 +753,19 @@ def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
     )
 
 
+def test_a_join_of_attributes_counts_the_attributes_not_the_items(in_force, dlo):
+    (in_force / TEMPLATE).write_text(
+        "{% set ns = namespace(rows=[]) %}{% for i in range(12) %}"
+        "{% set ns.rows = ns.rows + [{'title': 'T' ~ i, 'body': 'x' * 100000}] %}{% endfor %}"
+        "{{ ns.rows|join(',', attribute='title') }}\n",
+        encoding="utf-8",
+    )
+    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
+    assert result.code == 0, result.err
+    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert page == ",".join(f"T{i}" for i in range(12)) + "\n"
+
+
 def test_a_site_index_reading_its_first_group_builds(in_force, dlo):
     """An index page that reads what a register with regulations has (its first group, a
     division by the count) is an ordinary page: never rendered of no regulation."""

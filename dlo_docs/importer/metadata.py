@@ -185,7 +185,8 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
             ends = [m.end() for m in KIND_NAME.finditer(core)]
             down = not kazakh or not ends or ends[-1] < len(core.rstrip(" .:"))
             whole = lines.around(core, i, up=kazakh, down=down)
-            if core.isupper() and not whole.isupper():  # "ТИПОВОЕ ПОЛОЖЕНИЕ" / "о кафедре …"
+            if core.isupper() and not whole.isupper() and len(KIND_NAME.sub("", core).split()) < 2:
+                # "ТИПОВОЕ ПОЛОЖЕНИЕ" / "о кафедре …": one case (not a name's capitals)
                 whole = whole.replace(core, core.capitalize(), 1)
             return _calm(whole)
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")

@@ -183,11 +183,12 @@ def _join_filter(*args: Any, **kwargs: Any) -> Any:
     sep = args[2] if len(args) > 2 else kwargs.get("d", "")
     path = args[3] if len(args) > 3 else kwargs.get("attribute")
     if path is None:
-        items = _join(sep, args[1])
-        return None if items is None else (args[0], items, *args[2:])
-    items = _join("", args[1])  # (read once: a generator is given on as the list)
-    if items is None:
-        return None
+        joined_items = _join(sep, args[1])
+        return None if joined_items is None else (args[0], joined_items, *args[2:])
+    try:  # (read once: a generator is given on as the list)
+        items = list(args[1])
+    except TypeError:
+        return None  # not iterable: Jinja's own error
     values = attributes(items, path)
     if values is not None and isinstance(sep, TEXT):
         _join(sep, values)
