@@ -477,6 +477,14 @@ def test_control_characters_never_reach_a_page(project, dlo):
     assert "\x01" not in page and "Қолдану саласы" in page
 
 
+def _rendered(root: Path, dlo, page: str) -> str:
+    """``page`` as the project's regulation page, rendered as HTML without error: its text."""
+    (root / TEMPLATE).write_text(page, encoding="utf-8")
+    result = dlo("render", "dlo-head", "--format", "html", "--out", root / "out", cwd=root)
+    assert result.code == 0, result.err
+    return (root / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+
+
 def _page_refused(root: Path, dlo, page: str, *render: str):
     """``page`` as the project's regulation page, rendered as HTML: refused (DLO304) at it,
     nothing written, never an internal error; the command's result."""
@@ -695,16 +703,14 @@ def test_a_page_adding_rows_one_at_a_time_is_not_slowed_by_the_bounds(in_force, 
     made): 5,000 rows added one at a time take a fraction of a second, not the minutes that
     counting the whole list at every step took (the deadline fails the test), and adding two
     lists each within the bound is no error (printing them would be)."""
-    (in_force / TEMPLATE).write_text(
+    page = _rendered(
+        in_force,
+        dlo,
         "{% set ns = namespace(rows=[]) %}{% for i in range(5000) %}"
         "{% set ns.rows = ns.rows + [{'n': i, 'name': 'x' ~ i, 'tags': ['a', 'b']}] %}"
         "{% endfor %}{{ ns.rows|length }} {{ ns.rows[-1].name }}"
         "{% set a = [0] * 600000 %} {{ ([a] + [a])|length }}\n",
-        encoding="utf-8",
     )
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == "5000 x4999 2\n"
 
 
@@ -720,19 +726,19 @@ def test_a_join_of_texts_over_the_bound_is_refused_before_it_is_made():
 
 
 def test_a_page_s_own_arithmetic_still_works(in_force, dlo):
-    (in_force / TEMPLATE).write_text(
+    page = _rendered(
+        in_force,
+        dlo,
         "{{ 2**10 }} {{ '-' * 3 }} {{ 3 * 4 }} {{ [1] * 2 }} {{ (-2)**3 }} {{ 2**-1 }}"
         " {{ 2**0.5 > 1 }} {{ 10**100 > 0 }} {{ 2**65000 > 2**64999 }}\n",
-        encoding="utf-8",
     )
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == "1024 --- 12 [1, 1] -8 0.5 True True True\n"
 
 
 def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
-    (in_force / TEMPLATE).write_text(
+    page = _rendered(
+        in_force,
+        dlo,
         "{{ 'x'|center(5) }}|{{ '%05d' % 42 }}|{{ '%s-%s' % ('a', 'b') }}|{{ '{:>4}'.format(7) }}"
         "|{{ 'ab'|replace('a', 'c') }}|{{ ','.join(['a', 'b']) }}|{{ [[0] * 2] * 2 }}"
         "|{{ '%(a)s' % {'a': 1} }}|{{ 7 % 3 }}|{{ '%d%%'|format(5) }}|{{ 'x'.rjust(3, '.') }}"
@@ -742,11 +748,7 @@ def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
         "|{{ '{:{}}'.format('a', 3) }}|{{ '%(a)s-%(a)s' % {'a': 'x'} }}|{{ '{0.a}'.format({'a': 5}) }}"
         "|{{ [{'t': 'a'}, {'t': 'b'}]|join(',', attribute='t') }}"
         "|{{ [{'n': 1}, {'n': 2}]|sum(attribute='n') }}\n",
-        encoding="utf-8",
     )
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == (
         "  x  |00042|a-b|   7|cb|a,b|[[0, 0], [0, 0]]|1|1|5%|..x|a+b|a\n  b|  1a[2]|2|True|xb"
         "|a  |x-x|5|a,b|3\n"
@@ -754,15 +756,13 @@ def test_a_page_s_own_formats_paddings_and_joins_still_work(in_force, dlo):
 
 
 def test_a_join_of_attributes_counts_the_attributes_not_the_items(in_force, dlo):
-    (in_force / TEMPLATE).write_text(
+    page = _rendered(
+        in_force,
+        dlo,
         "{% set ns = namespace(rows=[]) %}{% for i in range(12) %}"
         "{% set ns.rows = ns.rows + [{'title': 'T' ~ i, 'body': 'x' * 100000}] %}{% endfor %}"
         "{{ ns.rows|join(',', attribute='title') }}\n",
-        encoding="utf-8",
     )
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == ",".join(f"T{i}" for i in range(12)) + "\n"
 
 
@@ -813,23 +813,18 @@ def test_a_failing_site_page_s_hint_names_the_page_that_failed(in_force, dlo):
 def test_a_lone_surrogate_a_page_prints_is_dropped(in_force, dlo, page):
     """A lone surrogate is no character a page (or XML) can hold: dropped as control characters
     are, not an internal error when the page is written."""
-    (in_force / TEMPLATE).write_text(page, encoding="utf-8")
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    assert (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8") == "x\n"
+    assert _rendered(in_force, dlo, page) == "x\n"
 
 
 def test_a_filter_block_whose_filter_gives_no_text_is_printed_as_a_value_is(in_force, dlo):
     """``{% filter length %}…{% endfilter %}`` gives a number: printed (escaped) as ``{{ }}``
     prints one, not an internal error; markup the page wrote stays markup."""
-    (in_force / TEMPLATE).write_text(
+    page = _rendered(
+        in_force,
+        dlo,
         "{% filter length %}abc{% endfilter %}|{% filter upper %}<b>{% endfilter %}"
         "|{% filter wordcount %}a b{% endfilter %}|{% filter list %}a<{% endfilter %}\n",
-        encoding="utf-8",
     )
-    result = dlo("render", "dlo-head", "--format", "html", "--out", in_force / "out", cwd=in_force)
-    assert result.code == 0, result.err
-    page = (in_force / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert page == "3|<B>|2|[&#39;a&#39;, &#39;&lt;&#39;]"  # (a block's newline trimmed)
 
 
