@@ -185,9 +185,8 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
             ends = [m.end() for m in KIND_NAME.finditer(core)]
             down = not kazakh or not ends or ends[-1] < len(core.rstrip(" .:"))
             whole = lines.around(core, i, up=kazakh, down=down)
-            if core.isupper() and not whole.isupper() and len(KIND_NAME.sub("", core).split()) < 2:
-                # "ТИПОВОЕ ПОЛОЖЕНИЕ" / "о кафедре …": one case (not a name's capitals)
-                whole = whole.replace(core, core.capitalize(), 1)
+            if core.isupper() and not whole.isupper():  # "ТИПОВОЕ ПОЛОЖЕНИЕ" / "о кафедре …"
+                whole = whole.replace(core, _one_case(core), 1)
             return _calm(whole)
         # the lines around it, but a code's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "Код: ДИ 01-2024" / "…")
         a = lines.next(i)
@@ -204,6 +203,17 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
         if found := _kind_with(kind, before, after):
             return found
     return None
+
+
+def _one_case(text: str) -> str:
+    """``text`` in capitals written as a sentence, a name in quotes kept («IT-ПАРК»)."""
+    out = text.capitalize()
+    for m in _QUOTED.finditer(text):
+        out = out[: m.start()] + m.group() + out[m.end() :]
+    return out
+
+
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
 
 
 def _kind_with(kind: str, before: str, after: str) -> str | None:
