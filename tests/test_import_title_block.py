@@ -967,9 +967,7 @@ _UNIT_JOINS = [
 def test_under_the_kind_and_its_code_a_line_joins_the_title_unless_it_is_no_title_s(
     project, dlo, tmp_path, page, lang, args, title
 ):
-    body = RU_BODY if lang == "ru" else KK_BODY
-    model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
-    assert model.title[lang] == title and "the source has no title" not in err
+    _assert_title(project, dlo, tmp_path, page, lang, args, title)
 
 
 _NOTES = {
@@ -1500,8 +1498,13 @@ def test_a_title_set_on_several_lines_is_read_whole(
     project, dlo, tmp_path, page, lang, args, title
 ):
     """Its lines right under the kind's (or its code's), or right above a Kazakh kind, that go
-    on with it (in lower case, or in capitals under capitals) are the title; one case kept
-    through it (capitals stay capitals: which words are names cannot be told)."""
+    on with it (in lower case, or in capitals under capitals) and are no note are the title,
+    written in one case (a name in quotes kept)."""
+    _assert_title(project, dlo, tmp_path, page, lang, args, title)
+
+
+def _assert_title(project, dlo, tmp_path, page, lang, args, title):
+    """``page`` over a body in ``lang`` imports with ``title``, never the registry's."""
     body = RU_BODY if lang == "ru" else KK_BODY
     model, err = _imported(project, dlo, tmp_path, page + body, "--lang", lang, *args)
     assert model.title[lang] == title and "the source has no title" not in err, err

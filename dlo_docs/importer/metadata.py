@@ -173,7 +173,7 @@ def _title_from_page(page: list[Line], kind_label: str = "", code: str = "") -> 
     kind's line, not a title. The line after the kind's (and its code's) joins it unless it is
     no title's (``not_title``); a chapter's title ("Общие положения") ends the title page. A
     title set on several lines is read whole (``Lines.around``)."""
-    lines = Lines(before_chapter(page))
+    lines = Lines(page).to_chapter()
     label = kind_label.strip(" .:").casefold()
     for i, text in enumerate(lines.texts):
         if not KIND_NAME.search(text) or lines.coded[i]:

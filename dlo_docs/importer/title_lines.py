@@ -40,8 +40,8 @@ _NOT_TITLE = re.compile(
     r"^[\W_]+$|\d{1,2}\.\d{1,2}\.\d{2,4}|^\(?дата\s"
     r"|^(?:" + _PLACE + r")?[\s,–—-]*(?:19|20)\d\d\s*(?:ж|г|жыл\w*|год\w*)?\.?$"
     r"|^[гқ]\.\s*[^\W\d_]|^[^\W\d_]+(?:\s+қаласы|\s+қ\.)$|^(?:" + _TOWNS + r")$"
-    r"|^\(?(?:введен[аоы]?|впервые|разработан[аоы]?|утвержден[аоы]?|согласован[аоы]?"
-    r"|редакци[яи]|издание|экземпляр|экз\.|версия|проект$|алғаш)(?![^\W\d_])"
+    r"|^\(?(?:введен[аоы]?|разработан[аоы]?|утвержден[аоы]?|согласован[аоы]?"
+    r"|редакци[яи]|издание|экземпляр|экз\.|версия|проект$)(?![^\W\d_])"
     r"|^\(?(?:в|с|жаңа)\s+(?:редакци|изменени)|впервые|алғаш"
     r"|^\(?(?:\d+\W{0,2}\w{0,3}\s*)?(?:редакци|издани|басылым)\w*(?:\s*№?\s*\d+)?\W*$"
     r"|^[^\W\d_]+\s+(?:редакция|издание)\W*$|(?<![^\W\d_])басылым\W*$|енгізіл(?:ді|ген)\W*$",
@@ -75,7 +75,7 @@ _NOTE = re.compile(
     r"|^\W*(?:интегрированн\w+\s+)?система\s+менеджмента"
     r"|^\W*(?:документ\s+)?(?:смк|смж|дсп)(?:\s+[^\W\d_]+)?\W*$"
     r"|^\W*(?:жоба|проект)\W*(?:\(|$)|^\W*сапа\s+менеджменті\s+жүйесі\W*$"
-    r"|^\W*әзірлеген(?![^\W\d_])|^\W*(?:смк|смж)\s+(?:құжаты|документ)\W*$"
+    r"|^\W*әзірлеген(?![^\W\d_])"
     r"|қолданысқа\s+енгіз\w*\s+күні"
     r"|^\W*(?:взамен|разработчик|разработан[оаы]?|одобрен[оаы]?|принят[оаы]?|рассмотрен[оаы]?"
     r"|утвержден[оаы]?|согласован[оаы]?|введен[оаы]?|вводится|действует|рекомендован[оаы]?"
@@ -116,15 +116,8 @@ def not_title(text: str) -> bool:
 
 
 def before_chapter(page: list[Line]) -> list[Line]:
-    """The title page's lines before a first chapter's title written unnumbered ("Общие
-    положения", "Жалпы ережелер"): what follows it is the text, not the title page; unless
-    that line is one of the title's ("ЖАТАҚХАНАДА ТҰРУДЫҢ" / "НЕГІЗГІ ЕРЕЖЕЛЕРІ", "ОСНОВНЫЕ
-    ПОЛОЖЕНИЯ" / "ОБ ОПЛАТЕ ТРУДА")."""
-    lines = Lines(page)
-    for i, line in enumerate(page):
-        if classify.chapter_title(line.text) and not lines.in_title(i):
-            return page[:i]
-    return page
+    """The title page's lines before a first chapter's title written unnumbered (``Lines.to_chapter``)."""
+    return Lines(page).to_chapter().page
 
 
 class Lines:
@@ -134,6 +127,23 @@ class Lines:
         self.page = page
         self.texts = [line.text.strip() for line in page]
         self.coded = [doc_code.code_line(text) for text in self.texts]
+
+    def to_chapter(self) -> Lines:
+        """These lines up to a first chapter's title written unnumbered ("Общие положения",
+        "Жалпы ережелер"): what follows it is the text, not the title page; unless that line is
+        one of the title's ("ЖАТАҚХАНАДА ТҰРУДЫҢ" / "НЕГІЗГІ ЕРЕЖЕЛЕРІ", "ОСНОВНЫЕ ПОЛОЖЕНИЯ" /
+        "ОБ ОПЛАТЕ ТРУДА"). Each line is read once: the lines kept keep what was read of them."""
+        end = next(
+            (
+                i
+                for i, t in enumerate(self.texts)
+                if classify.chapter_title(t) and not self.in_title(i)
+            ),
+            len(self.texts),
+        )
+        cut = Lines([])
+        cut.page, cut.texts, cut.coded = self.page[:end], self.texts[:end], self.coded[:end]
+        return cut
 
     def next(self, i: int) -> int | None:
         """The line after ``i`` but a code's line and a note (``note``)."""
