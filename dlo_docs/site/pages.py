@@ -99,6 +99,8 @@ class Pages:
     ) -> None:
         self.labels, self.templates, self.out = labels, templates, out
         self._registry = registry
+        # the registry's names by language, made once a build (a regulation's page shows a few)
+        self._names: dict[str, tuple[Registry, views.Names]] = {}
 
     def render(self, name: str, **values: Any) -> str:
         return html_render.render_template(f"site/{name}", self.templates, **values)
@@ -225,6 +227,14 @@ class Pages:
             for r in pub.records.reviews
         ]
 
+    def _names_in(self, lang: str) -> views.Names:
+        """``views.names`` of the registry in ``lang``, kept while the registry is the same."""
+        registry = self._registry()
+        kept = self._names.get(lang)
+        if kept is None or kept[0] is not registry:
+            kept = self._names[lang] = (registry, views.names(registry, lang))
+        return kept[1]
+
     def _meta(self, pub: Published, lang: str, text_lang: str) -> list[tuple[str, str, str]]:
         """The facts above the text: (label, value, the value's language)."""
         labels = self.labels[lang]
@@ -232,7 +242,7 @@ class Pages:
         rd = pub.contexts[text_lang]
         order = pub.status.in_force_order
         assert order is not None  # published: an edition is in force
-        units, positions = views.names(self._registry(), lang)
+        units, positions = self._names_in(lang)
         model = pub.model
         unit, unit_lang = units.get(model.unit, (rd.unit, text_lang))
         meta = [

@@ -97,9 +97,10 @@ def chrome(
     }
 
 
-def names(
-    registry: Registry, lang: str
-) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+Names = tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
+
+
+def names(registry: Registry, lang: str) -> Names:
     """Unit and position names in ``lang`` (falling back to another language): id -> (text, lang)."""
 
     def pick(mapping: dict[str, str]) -> tuple[str, str]:
