@@ -320,3 +320,83 @@ def test_lone_number_before_a_soft_break_is_reported(project, dlo, tmp_path):
     assert result.code == 0, result.err
     assert ":2:1: warning DLO502:" in result.err and '"1." stands alone' in result.err
     assert load_model(project, "lone").chapters[0].clauses[0].text.startswith("Начальник")
+
+
+# -- a title page set as one paragraph, its lines broken by Shift+Enter ----------------------
+
+TITLE_PAGES = [
+    pytest.param(  # the organisation, the signed approval block, the kind, the code, the town
+        "ru",
+        ("--unit", "dlo"),
+        [
+            "НАО «Костанайский региональный университет имени А. Байтурсынова»",
+            "УТВЕРЖДАЮ",
+            "Председатель Правления – Ректор",
+            "____________ Д. Е. Ахметов",
+            "«20» мая 2024 г.",
+            "ПОЛОЖЕНИЕ",
+            "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+            "ПП 07-2024",
+            "Костанай, 2024",
+        ],
+        ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"),
+        id="ru-signed-block",
+    ),
+    pytest.param(  # the title on two lines over its code and a copy's note
+        "kk",
+        ("--unit", "dlo"),
+        [
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ",
+            "ТУРАЛЫ ЕРЕЖЕ",
+            "БЕ 01-2024",
+            "БАҚЫЛАУ ДАНАСЫ",
+        ],
+        ("ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ", "БЕ 01-2024"),
+        id="kk-two-lines",
+    ),
+]
+_BODIES = {
+    "ru": [
+        "Глава 1. Общие положения",
+        "1. Настоящее Положение определяет статус отдела дистанционного обучения.",
+        "2. Отдел дистанционного обучения подчиняется директору института.",
+    ],
+    "kk": [
+        "1 тарау. Жалпы ережелер",
+        "1. Осы Ереже қашықтықтан оқыту бөлімінің мәртебесін айқындайды.",
+        "2. Қашықтықтан оқыту бөлімі институт директорына бағынады.",
+    ],
+}
+
+
+def _title_page_docx(path: Path, page: list[str], lang: str, one_paragraph: bool) -> Path:
+    doc = Document()
+    if one_paragraph:
+        run = doc.add_paragraph().add_run(page[0])
+        for line in page[1:]:
+            run.add_break()
+            run.add_text(line)
+    else:
+        for line in page:
+            doc.add_paragraph(line)
+    for line in _BODIES[lang]:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("lang", "args", "page", "expected"), TITLE_PAGES)
+def test_a_title_page_in_one_paragraph_broken_by_shift_enter_reads_as_its_lines(
+    project, dlo, tmp_path, lang, args, page, expected
+):
+    """Word users often set a title page as one paragraph, each line ended by Shift+Enter: its
+    lines are read as the title page's lines, as when each is a paragraph (the code, the
+    organisation, the approval block and the town were read as part of the title)."""
+    got = {}
+    for one in (False, True):
+        source = _title_page_docx(tmp_path / f"{one}.docx", page, lang, one)
+        result = dlo("import", source, "--id", f"got-{one:d}", "--lang", lang, *args, cwd=project)
+        assert result.code == 0, result.err
+        model = load_model(project, f"got-{one:d}")
+        got[one] = (model.title[lang], model.code), "DLO507" in result.err
+    assert got[True] == got[False] == (expected, lang == "ru")

@@ -123,7 +123,7 @@ class Builder:
             )
         kind = cand.kind
         if kind == "none" and self.chapter is None and self.clause is None:
-            self.preamble.append(line)
+            self.preamble += line.at_breaks()  # a title page's lines, however they were set
         elif kind == "chapter":
             self._add_chapter(line, cand)
         elif kind == "paragraph":

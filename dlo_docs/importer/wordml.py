@@ -9,7 +9,8 @@ It turns ``word/document.xml`` into ``Line`` values:
   is not in the text at all; the list level becomes the line's ``level``;
 - heading styles (``heading 1``/``heading 2`` or an outline level) hint chapters and paragraphs;
 - soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
-  numbered element, and are spaces otherwise;
+  numbered element, and are spaces otherwise (the line keeps its pieces: a title page set as one
+  paragraph is read as the lines its breaks set apart);
 - each table row becomes one line hinted as a row (cells joined by " – " when there are two).
 
 A DOCX rendered by ``dlo render`` is recognised by its named body styles ("DLO Clause", …): then
@@ -90,19 +91,20 @@ def _pieces(p: ET.Element) -> list[str]:
     return pieces
 
 
-def _join_pieces(pieces: list[str]) -> list[tuple[str, bool]]:
+def _join_pieces(pieces: list[str]) -> list[tuple[str, bool, tuple[str, ...]]]:
     """Soft-broken pieces → lines: a piece that starts a numbered element begins a new line; any
-    other piece continues the line. The flag says a number stood alone before the break."""
-    lines: list[tuple[str, bool]] = []
+    other piece continues the line. The flag says a number stood alone before the break; the
+    tuple holds the pieces the line was joined from."""
+    lines: list[tuple[str, bool, tuple[str, ...]]] = []
     for piece in (normalise(x) for x in pieces):
         if not piece:
             continue
         if not lines or _STARTS.match(piece + " "):
-            lines.append((piece, False))
+            lines.append((piece, False, (piece,)))
             continue
-        text, _ = lines[-1]
+        text, _, joined = lines[-1]
         lone = bool(re.fullmatch(r"\d+(\.\d+)*[.)]?", text))
-        lines[-1] = (f"{text} {piece}", lone)
+        lines[-1] = (f"{text} {piece}", lone, (*joined, piece))
     return lines
 
 
@@ -152,11 +154,13 @@ class _Reader:
         marks = tuple(
             n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
         )
-        for i, (text, lone) in enumerate(_join_pieces(_pieces(p))):
+        for i, (text, lone, pieces) in enumerate(_join_pieces(_pieces(p))):
             auto = False
             if i == 0 and label:
                 text, auto = f"{label} {text}", True
-            lines.append(Line(text, self.count, hint, level, auto, lone, marks if i == 0 else ()))
+                pieces = (f"{label} {pieces[0]}", *pieces[1:])
+            mark = marks if i == 0 else ()
+            lines.append(Line(text, self.count, hint, level, auto, lone, mark, pieces))
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, lines
@@ -167,7 +171,7 @@ class _Reader:
         for tc in tr.findall(W + "tc"):
             texts = []
             for p in tc.iter(W + "p"):
-                texts += [t for t, _ in _join_pieces(_pieces(p))]
+                texts += [t for t, _, _ in _join_pieces(_pieces(p))]
             cells.append(" ".join(texts).strip())
         cells = [c for c in cells if c]
         if not cells:
