@@ -96,13 +96,25 @@ _ABOUT_ONLY = re.compile(r"\W*туралы(?![^\W\d_])", re.IGNORECASE)
 _ABOUT_END = re.compile(r"(?<![^\W\d_])туралы\W*$", re.IGNORECASE)
 
 
+# a restriction's mark ("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"): a note, unless it ends a title about
+# documents or information ("… С ДОКУМЕНТАМИ" / "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+_RESTRICTED = re.compile(
+    r"^\W*(?:для\s+служебного\s+пользования|қызмет\w*\s+(?:бабында\s+)?пайдалану\s+үшін)\W*$",
+    re.IGNORECASE,
+)
+_OF_DOCUMENTS = re.compile(
+    r"(?<![^\W\d_])(?:документ|информаци|сведени|материал|құжат|ақпарат|мәлімет)\w*\W*$",
+    re.IGNORECASE,
+)
+
+
 def note(text: str) -> bool:
     """``text``, by a title, is a note or no title's (``_NOTE``, ``not_title``); a year
     closing the title ("на 2025 год") and a line saying what about ("… туралы", "…
     бастығының") are the title's."""
     if _YEAR_OF_TITLE.match(text) or _ABOUT_END.search(text) or GENITIVE.search(text):
         return False
-    return _NOTE.search(text) is not None or not_title(text)
+    return _NOTE.search(text) is not None or _RESTRICTED.match(text) is not None or not_title(text)
 
 
 def not_title(text: str) -> bool:
@@ -118,6 +130,11 @@ def not_title(text: str) -> bool:
 def before_chapter(page: list[Line]) -> list[Line]:
     """The title page's lines before a first chapter's title written unnumbered (``Lines.to_chapter``)."""
     return Lines(page).to_chapter().page
+
+
+def _restricted_of(line: str, mark: str) -> bool:
+    """``mark``, a restriction's, under ``line`` about documents or information, ends its title."""
+    return _RESTRICTED.match(mark) is not None and _OF_DOCUMENTS.search(line) is not None
 
 
 class Lines:
@@ -195,7 +212,7 @@ class Lines:
         one, two, added = self.texts[upper], self.texts[lower], self.texts[new]
         if not self._near(upper, lower) or self.coded[new] or KIND_NAME.search(added):
             return False
-        if note(added):
+        if note(added) and not (new == lower and _restricted_of(one, added)):
             return False
         if self._lower(lower):
             return True  # (an organisation's name above goes on in it: "«…» мекемесі туралы")
