@@ -96,14 +96,17 @@ _ABOUT_ONLY = re.compile(r"\W*туралы(?![^\W\d_])", re.IGNORECASE)
 _ABOUT_END = re.compile(r"(?<![^\W\d_])туралы\W*$", re.IGNORECASE)
 
 
-# a restriction's mark ("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"): a note, unless it ends a title about
-# documents or information ("… С ДОКУМЕНТАМИ" / "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+# a restriction's mark ("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"), unquoted: a note, unless it ends a title
+# about documents or information ("… С ДОКУМЕНТАМИ" / "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"); in quotes
+# («ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ») it is a mark the title names, and the title's
 _RESTRICTED = re.compile(
-    r"^\W*(?:для\s+служебного\s+пользования|қызмет\w*\s+(?:бабында\s+)?пайдалану\s+үшін)\W*$",
+    r"^[^\w«\"“„']*(?:для\s+служебного\s+пользования|қызмет\w*\s+(?:бабында\s+)?пайдалану\s+үшін)"
+    r"[^\w»\"”“']*$",
     re.IGNORECASE,
 )
 _OF_DOCUMENTS = re.compile(
-    r"(?<![^\W\d_])(?:документ|информаци|сведени|материал|құжат|ақпарат|мәлімет)\w*\W*$",
+    r"(?<![^\W\d_])(?:документ|информаци|сведени|материал|пометк|гриф|категори|құжат|ақпарат"
+    r"|мәлімет|белгі)\w*\W*$",
     re.IGNORECASE,
 )
 

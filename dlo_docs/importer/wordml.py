@@ -38,9 +38,12 @@ CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
 HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
-# a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2")
+# a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2", and
+# chapters numbered in Roman numerals: "Глава I", "II. ОБЩИЕ ПОЛОЖЕНИЯ", "III тарау")
+_ROMAN = r"(?-i:[IVXLC]+)"
 _STARTS = re.compile(
-    r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d|(глава|параграф)\s+\d|\d+\s*-?\s*тарау)",
+    r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d"
+    rf"|(глава|параграф)\s+(\d|{_ROMAN}\b)|(\d+|{_ROMAN})\s*-?\s*тарау|{_ROMAN}\.\s+[^\W\d_]{{2}})",
     re.IGNORECASE,
 )
 _SKIP = {
