@@ -95,8 +95,33 @@ def lines(*texts: str) -> list[Line]:
             ("order", "приказ", "Ректора", "301", dt.date(2022, 9, 1)),
             ["Инструкция по охране труда"],
         ),
+        (  # signed, no date line: the block ends at the signature, the title's lines stay
+            ["Бекітемін", "Ректор", "__________ Иванов И.И.", "Кадрлар бөлімі туралы", "ереже"],
+            ("signature", None, "Ректор", None, None),
+            ["Кадрлар бөлімі туралы", "ереже"],
+        ),
+        (  # a date to fill in is the block's
+            [
+                "УТВЕРЖДАЮ",
+                "Ректор",
+                "_____ Иванов И.И.",
+                "«___» __________ 20__ г.",
+                "ОТДЕЛ КАДРОВ",
+            ],
+            ("signature", None, "Ректор", None, None),
+            ["ОТДЕЛ КАДРОВ"],
+        ),
     ],
-    ids=["ru-order", "ru-resolution-one-line", "kk-resolution", "kk-order", "signed", "annex"],
+    ids=[
+        "ru-order",
+        "ru-resolution-one-line",
+        "kk-resolution",
+        "kk-order",
+        "signed",
+        "annex",
+        "signed-undated",
+        "signed-date-to-fill",
+    ],
 )
 def test_the_forms_of_an_approval_block(page, want, title):
     block = title_block.read(lines(*page))
@@ -563,6 +588,7 @@ REGISTRY_TITLE = {
         ),
         ("Ереже\nБЕ 01-2024\nВведена впервые\n", "kk", "unit_regulation", None),
         ("Ереже\nБЕ 01-2024\nРедакция 2\n", "kk", "unit_regulation", None),
+        ("Ереже\nБЕ 01-2024\nКөшірме № 2\n", "kk", "unit_regulation", None),
         ("Ереже\nБЕ 01-2024\nҚостанай қаласы, 2024 жыл\n", "kk", "unit_regulation", None),
         ("ПОЛОЖЕНИЕ\nПП 01-2024\nг. Костанай, 2024 г.\n", "ru", "unit_regulation", None),
         (  # what goes on with the title is still taken into it
@@ -588,6 +614,7 @@ REGISTRY_TITLE = {
         "ru-place-year",
         "kk-first",
         "kk-edition",
+        "kk-copy",
         "kk-place-year",
         "ru-town",
         "ru-about",

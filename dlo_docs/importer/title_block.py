@@ -73,6 +73,10 @@ _KK_WORDS = re.compile(
     r"(\d{4})\s+жылғы\s+" + _DAY + r"\s+([^\W\d_]+?)(?:дағы|дегі|тағы|тегі)?(?![^\W\d_])"
 )
 _MAX_LINES = 8
+# a signature line ("_________ Д. Е. Ахметов"), and a line of the signature's date, filled in or
+# to fill in ("«20» мая 2024 г.", "«___» __________ 20__ г.", "2024 ж. «___» ________")
+_SIGNATURE = re.compile(r"_{3,}")
+_DATED = re.compile(r"\d{4}|[«\"]\s*_*\s*[»\"]|20_+|_{2,}\s*\.\s*_{2,}")
 
 
 @dataclass(frozen=True)
@@ -136,21 +140,26 @@ def _block(preamble: list[Line]) -> list[Line]:
             return preamble[start : i + 1]
         if _OPENS.match(text):
             block = [line]
-            for nxt in preamble[i + 1 : i + _MAX_LINES]:
+            rest = preamble[i + 1 : i + _MAX_LINES]
+            for k, nxt in enumerate(rest):
                 if _KIND.search(nxt.text) or _OPENS.match(nxt.text.strip()):
                     break
                 block.append(nxt)
-                if _ends(block):
+                if _ends(block, rest[k + 1].text if k + 1 < len(rest) else ""):
                     break
             return block
     return []
 
 
-def _ends(block: list[Line]) -> bool:
-    """The block is complete: it has its number and date, or a signature line."""
+def _ends(block: list[Line], after: str) -> bool:
+    """The block is complete: it has its number and date; signed, its date, or its signature
+    line with no date on the line ``after`` it."""
     text = " ".join(line.text for line in block)
     if _SIGNED.match(block[0].text.strip()):
-        return len(block) > 1 and bool(re.search(r"\d{4}", block[-1].text))
+        last = block[-1].text
+        dated = bool(re.search(r"\d{4}", last))
+        signed = _SIGNATURE.search(last) is not None and _DATED.search(after) is None
+        return len(block) > 1 and (dated or signed)
     return bool(_NUMBER.search(text)) and read_date(text) is not None
 
 
