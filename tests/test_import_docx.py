@@ -426,3 +426,47 @@ def test_a_title_page_in_one_paragraph_broken_by_shift_enter_reads_as_its_lines(
     assert got[True] == got[False]
     assert got[True][:2] == (expected, lang == "ru")
     assert "Общие положения" in got[True][2] or "Жалпы ережелер" in got[True][2]
+
+
+@pytest.mark.parametrize(
+    ("cells", "after"),
+    [
+        pytest.param(  # the organisation beside the signed approval block, the title under them
+            [["НАО «КРУ»", "г. Костанай"], ["УТВЕРЖДАЮ", "Ректор", "_____ Иванов И.И."]],
+            ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024", "Костанай, 2024"],
+            id="block-in-a-cell",
+        ),
+        pytest.param(  # the whole title page in one cell
+            [
+                ["УТВЕРЖДАЮ", "Ректор", "_____ Иванов И.И.", "ПОЛОЖЕНИЕ"]
+                + ["ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"]
+            ],
+            [],
+            id="page-in-a-cell",
+        ),
+    ],
+)
+def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
+    project, dlo, tmp_path, cells, after
+):
+    """A table before the text (an approval block beside the organisation's name) is the title
+    page's, its cells read line by line: it was taken for list items, which began the text, so
+    the title under it became a chapter and the code was lost (ПП ?)."""
+    doc = Document()
+    table = doc.add_table(rows=1, cols=len(cells))
+    for cell, texts in zip(table.rows[0].cells, cells, strict=True):
+        cell.text = texts[0]
+        for text in texts[1:]:
+            cell.add_paragraph(text)
+    for line in [*after, *_BODIES["ru"]]:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "table.docx"))
+    result = dlo("import", tmp_path / "table.docx", "--id", "got", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    assert (model.title["ru"], model.code) == (
+        "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+        "ПП 07-2024",
+    )
+    assert [c.title for c in model.chapters] == ["Общие положения"]
+    assert "DLO507" in result.err and "DLO504" not in result.err

@@ -42,15 +42,17 @@ class Line:
     auto: bool = False  # the leading number was produced by Word's automatic numbering
     lone_number: bool = False  # a number stood alone before a soft line break
     marks: tuple[str, ...] = ()  # DOCX bookmarks that start in this paragraph
-    # the text's pieces between soft line breaks (DOCX), when it was joined from several: a title
-    # page set as one paragraph broken by Shift+Enter is read as its lines (``at_breaks``)
+    # the text's pieces between soft line breaks (DOCX), or a table row's cells' lines, when it
+    # was joined from several: a title page set as one paragraph broken by Shift+Enter, or in a
+    # table, is read as its lines (``at_breaks``)
     pieces: tuple[str, ...] = ()
 
     def at_breaks(self) -> list[Line]:
         """The line as the lines its soft breaks set apart (itself when it had none)."""
         if len(self.pieces) < 2:
             return [self]
-        return [Line(piece, self.where, self.hint, self.level) for piece in self.pieces]
+        hint = None if self.hint == "row" else self.hint  # a table's cells: lines of their own
+        return [Line(piece, self.where, hint, self.level) for piece in self.pieces]
 
 
 @dataclass

@@ -122,8 +122,12 @@ class Builder:
                 Msg("keep a number and its text on one line"),
             )
         kind = cand.kind
-        if kind == "none" and self.chapter is None and self.clause is None:
-            self.preamble += line.at_breaks()  # a title page's lines, however they were set
+        if (
+            self.chapter is None
+            and self.clause is None
+            and (kind == "none" or (kind == "item" and cand.style == "row"))
+        ):  # a title page's lines, however they were set (in a paragraph, or a table's cells)
+            self.preamble += line.at_breaks()
         elif kind == "chapter":
             self._add_chapter(line, cand)
         elif kind == "paragraph":

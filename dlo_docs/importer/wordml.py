@@ -11,7 +11,8 @@ It turns ``word/document.xml`` into ``Line`` values:
 - soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
   numbered element, and are spaces otherwise (the line keeps its pieces: a title page set as one
   paragraph is read as the lines its breaks set apart);
-- each table row becomes one line hinted as a row (cells joined by " – " when there are two).
+- each table row becomes one line hinted as a row (cells joined by " – " when there are two),
+  keeping its cells' lines as its pieces (a table on the title page is read line by line).
 
 A DOCX rendered by ``dlo render`` is recognised by its named body styles ("DLO Clause", …): then
 only the body (chapters, paragraphs, clauses, items) is read; the title page, running header and
@@ -170,11 +171,13 @@ class _Reader:
 
     def row(self, tr: ET.Element) -> list[Line]:
         self.count += 1
-        cells = []
+        cells, pieces = [], []
         for tc in tr.findall(W + "tc"):
             texts = []
             for p in tc.iter(W + "p"):
-                texts += [t for t, _, _ in _join_pieces(_pieces(p))]
+                for t, _, joined in _join_pieces(_pieces(p)):
+                    texts.append(t)
+                    pieces += joined
             cells.append(" ".join(texts).strip())
         cells = [c for c in cells if c]
         if not cells:
@@ -183,7 +186,7 @@ class _Reader:
             number = cells.pop(0)
             cells[0] = f"{number if number[-1] in '.)' else number + '.'} {cells[0]}"
         text = " – ".join(cells) if len(cells) == 2 else " | ".join(cells)
-        return [Line(normalise(text), self.count, "row")]
+        return [Line(normalise(text), self.count, "row", pieces=tuple(pieces))]
 
 
 def _blocks(body: ET.Element):
