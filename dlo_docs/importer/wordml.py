@@ -171,7 +171,8 @@ class _Reader:
 
     def row(self, tr: ET.Element) -> list[Line]:
         self.count += 1
-        cells, pieces = [], []
+        cells: list[str] = []
+        pieces: list[str] = []
         for tc in tr.findall(W + "tc"):
             texts = []
             for p in tc.iter(W + "p"):
