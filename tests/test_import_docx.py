@@ -470,3 +470,69 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
     )
     assert [c.title for c in model.chapters] == ["Общие положения"]
     assert "DLO507" in result.err and "DLO504" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "title", "chapters"),
+    [
+        pytest.param(
+            "ru",
+            [
+                ("ПОЛОЖЕНИЕ", "Heading 1"),
+                ("ОБ ОТДЕЛЕ КАДРОВ", "Heading 1"),
+                ("ПП 07-2024", None),
+                ("Глава 1. Общие положения", None),
+            ],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["Общие положения"],
+            id="ru-two-headings",
+        ),
+        pytest.param(
+            "kk",
+            [
+                ("КАДРЛАР БӨЛІМІ", "Heading 1"),
+                ("ТУРАЛЫ ЕРЕЖЕ", "Heading 1"),
+                ("БЕ 07-2024", None),
+                ("1 тарау. Жалпы ережелер", None),
+            ],
+            "КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            ["Жалпы ережелер"],
+            id="kk-kind-last",
+        ),
+        pytest.param(  # the first chapter's title in the same style stays a chapter
+            "ru",
+            [("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", "Title"), ("Общие положения", "Heading 1")],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["Общие положения"],
+            id="ru-chapter-after",
+        ),
+    ],
+)
+def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
+    project, dlo, tmp_path, lang, page, title, chapters
+):
+    """Offices set the title in Heading 1 (or Title): a heading before the text that opens or
+    ends with the kind's name, with the headings of its style right by it, is the title page's.
+    It was a chapter: the kind was not seen (a regulation taken for a job instruction, the import
+    stopped), or the title and code were lost."""
+    doc = Document()
+    for text, style in page:
+        doc.add_paragraph(text, style=style)
+    for line in _BODIES[lang][1:]:  # the clauses
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "heading.docx"))
+    result = dlo(
+        "import",
+        tmp_path / "heading.docx",
+        "--id",
+        "got",
+        "--lang",
+        lang,
+        "--unit",
+        "dlo",
+        cwd=project,
+    )
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    assert model.title[lang] == title
+    assert [c.title for c in model.chapters] == chapters

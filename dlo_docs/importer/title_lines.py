@@ -20,6 +20,10 @@ KIND_NAME = re.compile(
     + r"|положени\w*)",
     re.IGNORECASE,
 )
+# a line opening or ending with a kind's name: the title ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ …", "… ТУРАЛЫ ЕРЕЖЕ")
+_KIND_EDGE = re.compile(
+    r"^\W*" + KIND_NAME.pattern + r"|" + KIND_NAME.pattern + r"\W*$", re.IGNORECASE
+)
 # a Kazakh kind comes last in its title ("… туралы ереже", "… бастығының лауазымдық нұсқаулығы")
 KAZAKH_KIND = re.compile(r"(?<![^\W\d_])(?:ереже|лауазымдық|нұсқаулы)", re.IGNORECASE)
 
@@ -128,6 +132,18 @@ def not_title(text: str) -> bool:
     if not text:
         return False
     return _NOT_TITLE.search(text) is not None or title_block.read_date(text) is not None
+
+
+def kind_heading(line: Line) -> bool:
+    """``line``, styled as a heading before the text begins, is the title set in a heading
+    style ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ" in Heading 1): it opens or ends with the kind's name,
+    and is no first chapter's title ("Общие положения")."""
+    text = line.text.strip()
+    return (
+        line.hint in ("chapter", "paragraph")
+        and _KIND_EDGE.search(text) is not None
+        and not classify.chapter_title(text)
+    )
 
 
 def before_chapter(page: list[Line]) -> list[Line]:
