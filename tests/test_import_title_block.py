@@ -111,6 +111,16 @@ def lines(*texts: str) -> list[Line]:
             ("signature", None, "Ректор", None, None),
             ["ОТДЕЛ КАДРОВ"],
         ),
+        (  # a code under the signature is no date: not the block's
+            ["УТВЕРЖДАЮ", "Ректор", "_____ Иванов И.И.", "ПП 07-2024", "ПОЛОЖЕНИЕ"],
+            ("signature", None, "Ректор", None, None),
+            ["ПП 07-2024", "ПОЛОЖЕНИЕ"],
+        ),
+        (
+            ["БЕКІТЕМІН", "Ректор", "_____ Иванов И.И.", "20.05.2024", "ЕРЕЖЕ"],
+            ("signature", None, "Ректор", None, dt.date(2024, 5, 20)),
+            ["ЕРЕЖЕ"],
+        ),
     ],
     ids=[
         "ru-order",
@@ -121,6 +131,8 @@ def lines(*texts: str) -> list[Line]:
         "annex",
         "signed-undated",
         "signed-date-to-fill",
+        "signed-code-under",
+        "signed-digits-date",
     ],
 )
 def test_the_forms_of_an_approval_block(page, want, title):

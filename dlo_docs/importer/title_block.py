@@ -76,7 +76,10 @@ _MAX_LINES = 8
 # a signature line ("_________ Д. Е. Ахметов"), and a line of the signature's date, filled in or
 # to fill in ("«20» мая 2024 г.", "«___» __________ 20__ г.", "2024 ж. «___» ________")
 _SIGNATURE = re.compile(r"_{3,}")
-_DATED = re.compile(r"\d{4}|[«\"]\s*_*\s*[»\"]|20_+|_{2,}\s*\.\s*_{2,}")
+_DATED = re.compile(
+    r"[«\"]\s*[\d_]*\s*[»\"]|20_+|(?:19|20)\d\d\s*(?:ж|г|жыл)|\d{1,2}\.\d{1,2}\.(?:\d{2}|_)|_{2,}\s*\.\s*_{2,}",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,8 @@ def _ends(block: list[Line], after: str) -> bool:
     if _SIGNED.match(block[0].text.strip()):
         last = block[-1].text
         dated = bool(re.search(r"\d{4}", last))
-        signed = _SIGNATURE.search(last) is not None and _DATED.search(after) is None
+        undated = _DATED.search(after) is None and read_date(after) is None
+        signed = _SIGNATURE.search(last) is not None and undated
         return len(block) > 1 and (dated or signed)
     return bool(_NUMBER.search(text)) and read_date(text) is not None
 
