@@ -369,6 +369,21 @@ TITLE_PAGES = [
         ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"),
         id="ru-roman-chapter-in-it",
     ),
+    pytest.param(  # the Kazakh letter І typed for the Roman numeral
+        "ru",
+        ("--unit", "dlo"),
+        [
+            "УТВЕРЖДАЮ",
+            "Ректор",
+            "_________ Иванов И.И.",
+            "ПОЛОЖЕНИЕ",
+            "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+            "ПП 07-2024",
+            "Глава І. Общие положения",
+        ],
+        ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"),
+        id="ru-cyrillic-roman",
+    ),
 ]
 _BODIES = {
     "ru-roman": [
@@ -400,7 +415,7 @@ def _title_page_docx(path: Path, page: list[str], lang: str, one_paragraph: bool
     else:
         for line in page:
             doc.add_paragraph(line)
-    roman = page[-1].startswith("Глава I.")
+    roman = page[-1].startswith(("Глава I.", "Глава І."))
     for line in _BODIES["ru-roman" if roman else lang]:
         doc.add_paragraph(line)
     doc.save(str(path))
@@ -506,6 +521,24 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["Общие положения"],
             id="ru-chapter-after",
         ),
+        pytest.param(  # a first chapter named with the kind's word, over its clauses
+            "kk",
+            [
+                ("КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ", None),
+                ("БЕ 07-2024", None),
+                ("Ереженің мақсаты", "Heading 1"),
+            ],
+            "КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            ["Ереженің мақсаты"],
+            id="kk-kind-word-chapter",
+        ),
+        pytest.param(  # the title and the first chapter, both in Heading 1
+            "ru",
+            [("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", "Heading 1"), ("Назначение", "Heading 1")],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["Назначение"],
+            id="ru-title-and-chapter-in-heading-1",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
@@ -536,3 +569,42 @@ def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
     model = load_model(project, "got")
     assert model.title[lang] == title
     assert [c.title for c in model.chapters] == chapters
+
+
+def test_a_table_under_the_title_before_the_first_chapter_stays_text(project, dlo, tmp_path):
+    """Only a table before the title's kind is the title page's: abbreviations set in a table
+    above the first chapter are the text's, not dropped with the title page."""
+    doc = Document()
+    for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024", "Сокращения:"]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "РК", "Республика Казахстан"
+    for line in _BODIES["ru"]:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "abbr.docx"))
+    result = dlo("import", tmp_path / "abbr.docx", "--id", "got", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    texts = [i.text for c in model.chapters for cl in c.clauses for i in cl.items]
+    texts += [cl.text for c in model.chapters for cl in c.clauses]
+    assert any("Республика Казахстан" in t for t in texts), texts
+
+
+def test_a_clause_wrapped_before_a_roman_numeral_stays_one(project, dlo, tmp_path):
+    """A clause broken by Shift+Enter before "III. Устава" (a citation, not a chapter in
+    capitals) or "III тарауында" stays one clause: no chapter is made up for it."""
+    doc = Document()
+    for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024", _BODIES["ru"][0]]:
+        doc.add_paragraph(line)
+    run = doc.add_paragraph().add_run("1. Отдел руководствуется положениями раздела")
+    run.add_break()
+    run.add_text("III. Устава университета.")
+    doc.add_paragraph(_BODIES["ru"][2])
+    doc.save(str(tmp_path / "wrap.docx"))
+    result = dlo("import", tmp_path / "wrap.docx", "--id", "got", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    assert [c.text for c in model.chapters[0].clauses][0] == (
+        "Отдел руководствуется положениями раздела III. Устава университета."
+    )
+    assert "DLO504" not in result.err

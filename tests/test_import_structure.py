@@ -113,6 +113,22 @@ def test_kazakh_chapter_with_a_dot_before_tarau():
     assert [(c.number, c.text) for c in t.chapters] == [("1", "Жалпы ережелер"), ("2", "Глоссарий")]
 
 
+def test_kazakh_chapters_numbered_in_roman_numerals():
+    """ "I тарау", "ІІ-тарау" (the Kazakh letter І typed for the numeral) and "тарау III" are
+    chapters, as "1 тарау" is: they were left unrecognised (a made-up chapter, the next heading
+    glued to a clause)."""
+    t = tree(
+        "I тарау. Жалпы ережелер\n1. Осы ереже.\nІІ-тарау. Міндеттері\n2. Міндеттер.\n"
+        "тарау III. Құқықтары\n3. Құқықтар.\n",
+        "kk",
+    )
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("I", "Жалпы ережелер"),
+        ("ІІ", "Міндеттері"),
+        ("III", "Құқықтары"),
+    ]
+
+
 def _their_text(tmp_path):
     source = tmp_path / "assistant.ru.txt"
     source.write_text(

@@ -22,9 +22,9 @@ from .title_block import valid_date
 
 _I = re.IGNORECASE
 _CHAPTER = [
-    re.compile(r"^(?P<n>\d+)\s*[.-]?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
-    re.compile(r"^тарау\s+(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
-    re.compile(r"^(?:глава|раздел)\s+(?P<n>\d+|[IVXLC]+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^(?P<n>\d+|(?-i:[IVXLCІ]+))\s*[.-]?\s*тарау(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^тарау\s+(?P<n>\d+|(?-i:[IVXLCІ]+))(?![\w])[.:]?\s*(?P<t>.*)$", _I),
+    re.compile(r"^(?:глава|раздел)\s+(?P<n>\d+|[IVXLCІ]+)(?![\w])[.:]?\s*(?P<t>.*)$", _I),
 ]
 _PARAGRAPH = re.compile(r"^(?:параграф|§)\s*(?P<n>\d+)(?![\w])[.:]?\s*(?P<t>.*)$", _I)
 _NUMBERED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})*)\.(?!\d)\s*(?P<t>.*)$")
@@ -32,7 +32,7 @@ _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
 # a date: dd.mm.yyyy, or with a two-digit year written in full (03.06.24, never 1.2.10)
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2})")
 _YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
-_ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
+_ROMAN = re.compile(r"^(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)$")  # (І: Kazakh texts type it)
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
 _BULLET = re.compile(r"^(?:[-–—]\s+|[•·▪■●◦○➢✓*]\s*)(?P<t>.*)$")

@@ -16,7 +16,6 @@ from . import title_block, title_lines
 from .appendix import Appendix
 from .appendix import split as split_appendix
 from .classify import Cand, as_written, classify, kind_only, upper_heading
-from .classify import chapter_title as classify_chapter_title
 from .headings import numbered_by_chapter, promote_chapters
 from .numbers import REPEATED, Numbers
 from .source import Line
@@ -126,9 +125,9 @@ class Builder:
         if (
             self.chapter is None
             and self.clause is None
-            and (kind == "none" or (kind == "item" and cand.style == "row"))
-        ):  # a title page's lines, however they were set (in a paragraph, or a table's cells)
-            self.preamble += line.at_breaks()
+            and (kind == "none" or title_lines.page_row(self.preamble, cand))
+        ):
+            self.preamble += line.at_breaks()  # a title page's lines, in a paragraph or a table
         elif kind == "chapter":
             self._add_chapter(line, cand)
         elif kind == "paragraph":
@@ -344,38 +343,11 @@ def _shown_node(node: Node) -> str:
     return f"{node.number})" if node.kind == "item" else f"{node.number}."
 
 
-def _title_page_headings(lines: list[Line], cands: list[Cand], body: list[bool]) -> list[int]:
-    """The title page's lines styled as headings, which are no chapters: an approval block
-    ("УТВЕРЖДЕНА:" as a heading) and, before the text (``body``: which lines are numbered
-    elements), an unnumbered heading naming the kind (the title in Heading 1)."""
-    end = next((i for i, is_body in enumerate(body) if is_body), len(lines))
-    titles: set[int] = set()
-    for i in range(end):
-        if i in titles or cands[i].number is not None or not title_lines.kind_heading(lines[i]):
-            continue
-        first = last = i  # with the headings of its style right above and under it
-        while first > 0 and _same_heading(lines, cands, first - 1, i):
-            first -= 1
-        while last + 1 < end and _same_heading(lines, cands, last + 1, i):
-            last += 1
-        titles.update(range(first, last + 1))
-    return [*title_block.at_head(lines, body), *sorted(titles)]
-
-
-def _same_heading(lines: list[Line], cands: list[Cand], j: int, i: int) -> bool:
-    """Line ``j`` is an unnumbered heading of line ``i``'s style, no first chapter's title."""
-    return (
-        lines[j].hint == lines[i].hint
-        and cands[j].number is None
-        and not classify_chapter_title(lines[j].text)
-    )
-
-
 def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     lines, appendix = split_appendix(lines)
     cands = [classify(line) for line in lines]
     body = [c.kind in ("clause", "item") or c.number is not None for c in cands]
-    for i in _title_page_headings(lines, cands, body):
+    for i in [*title_block.at_head(lines, body), *title_lines.headings(lines, cands, body)]:
         cands[i] = Cand("none", None, lines[i].text)
     marked_chapters = any(c.kind == "chapter" for c in cands)
     numbered = cands if marked_chapters else promote_chapters(cands)

@@ -100,12 +100,12 @@ _ABOUT_ONLY = re.compile(r"\W*туралы(?![^\W\d_])", re.IGNORECASE)
 _ABOUT_END = re.compile(r"(?<![^\W\d_])туралы\W*$", re.IGNORECASE)
 
 
-# a restriction's mark ("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"), unquoted: a note, unless it ends a title
-# about documents or information ("… С ДОКУМЕНТАМИ" / "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"); in quotes
-# («ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ») it is a mark the title names, and the title's
+# a restriction's mark ("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ", quoted or not): a note, the document's
+# stamp, unless the title is about documents bearing it: under a line ending in documents,
+# information or a mark ("… С ДОКУМЕНТАМИ С ПОМЕТКОЙ" / "«…»"), or over one opening with the
+# Kazakh word for the mark ("…" / "БЕЛГІСІ БАР ҚҰЖАТТАРМЕН …")
 _RESTRICTED = re.compile(
-    r"^[^\w«\"“„']*(?:для\s+служебного\s+пользования|қызмет\w*\s+(?:бабында\s+)?пайдалану\s+үшін)"
-    r"[^\w»\"”“']*$",
+    r"^\W*(?:для\s+служебного\s+пользования|қызмет\w*\s+(?:бабында\s+)?пайдалану\s+үшін)\W*$",
     re.IGNORECASE,
 )
 _OF_DOCUMENTS = re.compile(
@@ -113,6 +113,7 @@ _OF_DOCUMENTS = re.compile(
     r"|мәлімет|белгі)\w*\W*$",
     re.IGNORECASE,
 )
+_MARK_FIRST = re.compile(r"^\W*(?:белгі|гриф|пометк)", re.IGNORECASE)
 
 
 def note(text: str) -> bool:
@@ -146,14 +147,55 @@ def kind_heading(line: Line) -> bool:
     )
 
 
+def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) -> list[int]:
+    """Indexes of the title's lines set in a heading style before the text (``body``: which
+    lines are numbered elements), which are no chapters: an unnumbered heading naming the kind
+    (``kind_heading``) with the unnumbered headings of its style right above and under it,
+    but the last of them when a clause follows it (the first chapter's, "Мақсаты")."""
+    end = next((i for i, is_body in enumerate(body) if is_body), len(lines))
+    titles: set[int] = set()
+    for i in range(end):
+        if i in titles or cands[i].number is not None or not kind_heading(lines[i]):
+            continue
+        first = last = i
+        while first > 0 and _same_heading(lines, cands, first - 1, i):
+            first -= 1
+        while last + 1 < end and _same_heading(lines, cands, last + 1, i):
+            last += 1
+        if last + 1 < len(cands) and cands[last + 1].kind == "clause":
+            last -= 1  # the first chapter's title, over its clauses
+        titles.update(range(first, last + 1))
+    return sorted(titles)
+
+
+def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int) -> bool:
+    """Line ``j`` is an unnumbered heading of line ``i``'s style, no first chapter's title."""
+    return (
+        lines[j].hint == lines[i].hint
+        and cands[j].number is None
+        and not classify.chapter_title(lines[j].text)
+    )
+
+
+def page_row(preamble: list[Line], cand: classify.Cand) -> bool:
+    """An unnumbered table row before the title's kind is named (``preamble``: the lines so
+    far; an approval block beside the organisation's name) is the title page's; one after it
+    (abbreviations above the first chapter) is text."""
+    named = any(KIND_NAME.search(line.text) for line in preamble)
+    return cand.kind == "item" and cand.style == "row" and not named
+
+
 def before_chapter(page: list[Line]) -> list[Line]:
     """The title page's lines before a first chapter's title written unnumbered (``Lines.to_chapter``)."""
     return Lines(page).to_chapter().page
 
 
-def _restricted_of(line: str, mark: str) -> bool:
-    """``mark``, a restriction's, under ``line`` about documents or information, ends its title."""
-    return _RESTRICTED.match(mark) is not None and _OF_DOCUMENTS.search(line) is not None
+def _marked(upper: str, lower: str, under: bool) -> bool:
+    """A restriction's mark is the title's: ``lower`` one under ``upper`` about documents or
+    information (``under``), or ``upper`` one over ``lower`` naming the mark."""
+    if under:
+        return _RESTRICTED.match(lower) is not None and _OF_DOCUMENTS.search(upper) is not None
+    return _RESTRICTED.match(upper) is not None and _MARK_FIRST.match(lower) is not None
 
 
 class Lines:
@@ -231,7 +273,7 @@ class Lines:
         one, two, added = self.texts[upper], self.texts[lower], self.texts[new]
         if not self._near(upper, lower) or self.coded[new] or KIND_NAME.search(added):
             return False
-        if note(added) and not (new == lower and _restricted_of(one, added)):
+        if note(added) and not _marked(one, two, new == lower):
             return False
         if self._lower(lower):
             return True  # (an organisation's name above goes on in it: "«…» мекемесі туралы")

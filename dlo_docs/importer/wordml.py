@@ -40,11 +40,12 @@ CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
 HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
 # a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2", and
-# chapters numbered in Roman numerals: "Глава I", "II. ОБЩИЕ ПОЛОЖЕНИЯ", "III тарау")
-_ROMAN = r"(?-i:[IVXLC]+)"
+# chapters numbered in Roman numerals: "Глава I", "II. ОБЩИЕ ПОЛОЖЕНИЯ" in capitals, "III тарау")
+_ROMAN = r"(?-i:[IVXLCІ]+)"  # (І: the Kazakh letter, as Kazakh texts type I)
 _STARTS = re.compile(
     r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d"
-    rf"|(глава|параграф)\s+(\d|{_ROMAN}\b)|(\d+|{_ROMAN})\s*-?\s*тарау|{_ROMAN}\.\s+[^\W\d_]{{2}})",
+    rf"|(глава|параграф)\s+(\d|{_ROMAN}\b)|(\d+|{_ROMAN})\s*-?\s*тарау(?![^\W\d_])"
+    rf"|{_ROMAN}\.\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2}}))",
     re.IGNORECASE,
 )
 _SKIP = {
