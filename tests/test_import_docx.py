@@ -539,6 +539,18 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["Назначение"],
             id="ru-title-and-chapter-in-heading-1",
         ),
+        pytest.param(  # a chapter named with the kind's word over a sentence of its text
+            "ru",
+            [
+                ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", None),
+                ("ПП 07-2024", None),
+                ("Положение отдела в структуре университета", "Heading 1"),
+                ("Отдел входит в структуру университета.", None),
+            ],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["Положение отдела в структуре университета"],
+            id="ru-kind-word-chapter-over-a-sentence",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(

@@ -147,11 +147,16 @@ def kind_heading(line: Line) -> bool:
     )
 
 
+# a sentence of the text (four words or more, ending with a full stop), not a title page's line
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}\.$")
+
+
 def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) -> list[int]:
     """Indexes of the title's lines set in a heading style before the text (``body``: which
     lines are numbered elements), which are no chapters: an unnumbered heading naming the kind
     (``kind_heading``) with the unnumbered headings of its style right above and under it,
-    but the last of them when a clause follows it (the first chapter's, "Мақсаты")."""
+    but the last of them when a clause or a sentence follows it (the first chapter's,
+    "Мақсаты")."""
     end = next((i for i, is_body in enumerate(body) if is_body), len(lines))
     titles: set[int] = set()
     for i in range(end):
@@ -162,8 +167,10 @@ def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) ->
             first -= 1
         while last + 1 < end and _same_heading(lines, cands, last + 1, i):
             last += 1
-        if last + 1 < len(cands) and cands[last + 1].kind == "clause":
-            last -= 1  # the first chapter's title, over its clauses
+        if last + 1 < len(cands) and (
+            cands[last + 1].kind == "clause" or _SENTENCE.match(lines[last + 1].text)
+        ):
+            last -= 1  # the first chapter's title, over its clauses or its text
         titles.update(range(first, last + 1))
     return sorted(titles)
 
