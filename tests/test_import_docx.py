@@ -551,6 +551,20 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["Положение отдела в структуре университета"],
             id="ru-kind-word-chapter-over-a-sentence",
         ),
+        pytest.param(  # the title in two Heading 1 paragraphs right over the clauses
+            "ru",
+            [("ПОЛОЖЕНИЕ", "Heading 1"), ("ОБ ОТДЕЛЕ КАДРОВ", "Heading 1")],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["Общие положения"],
+            id="ru-title-over-clauses",
+        ),
+        pytest.param(
+            "kk",
+            [("КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ", "Heading 1")],
+            "КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            ["Жалпы ережелер"],
+            id="kk-title-over-clauses",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
@@ -563,7 +577,7 @@ def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
     doc = Document()
     for text, style in page:
         doc.add_paragraph(text, style=style)
-    for line in _BODIES[lang][1:]:  # the clauses
+    for line in _BODIES[lang][1:]:  # the clauses (a chapter made up over them when none is)
         doc.add_paragraph(line)
     doc.save(str(tmp_path / "heading.docx"))
     result = dlo(
@@ -583,9 +597,42 @@ def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
     assert [c.title for c in model.chapters] == chapters
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param(  # the code and edition in a table under the title
+            [["ПП 07-2024", "Редакция 1"]],
+            id="code-table",
+        ),
+        pytest.param(  # agreement signatures in a table under the title
+            [["СОГЛАСОВАНО", "Проректор ___ Петров П.П."]],
+            id="agreement-table",
+        ),
+    ],
+)
+def test_a_table_on_the_title_page_after_the_title_is_the_title_page_s(
+    project, dlo, tmp_path, rows
+):
+    doc = Document()
+    for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ"]:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=len(rows), cols=2)
+    for row, texts in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = texts
+    for line in _BODIES["ru"]:
+        doc.add_paragraph(line)
+    doc.save(str(tmp_path / "t.docx"))
+    result = dlo("import", tmp_path / "t.docx", "--id", "got", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "got")
+    assert model.title["ru"] == "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ"
+    assert [c.title for c in model.chapters] == ["Общие положения"]
+    assert "DLO504" not in result.err
+
+
 def test_a_table_under_the_title_before_the_first_chapter_stays_text(project, dlo, tmp_path):
-    """Only a table before the title's kind is the title page's: abbreviations set in a table
-    above the first chapter are the text's, not dropped with the title page."""
+    """A table a line ending with a colon leads in (abbreviations above the first chapter) is
+    the text's, not dropped with the title page."""
     doc = Document()
     for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024", "Сокращения:"]:
         doc.add_paragraph(line)

@@ -1310,6 +1310,13 @@ _DLO_KK = "ҚАШЫҚТЫҚТАН ОҚЫТУ ЖӘНЕ ЦИФРЛЫҚ БІЛІМ 
             "ҚЫЗМЕТТІК ПАЙДАЛАНУ ҮШІН БЕЛГІСІ БАР ҚҰЖАТТАРМЕН ЖҰМЫС ТУРАЛЫ ЕРЕЖЕ",
             id="kk-mark-over-its-word",
         ),
+        pytest.param(  # "белгіленген" (established) is not the word for the mark
+            "ҚЫЗМЕТТІК ПАЙДАЛАНУ ҮШІН\nБЕЛГІЛЕНГЕН ҮЛГІДЕГІ ҚҰЖАТТАРДЫ\nБЕРУ ТӘРТІБІ ТУРАЛЫ ЕРЕЖЕ\n",
+            "kk",
+            UNIT,
+            "БЕЛГІЛЕНГЕН ҮЛГІДЕГІ ҚҰЖАТТАРДЫ БЕРУ ТӘРТІБІ ТУРАЛЫ ЕРЕЖЕ",
+            id="kk-mark-over-another-word",
+        ),
         pytest.param(  # a stamp in quotes under a title about something else is a note
             "ПОЛОЖЕНИЕ\nОБ ОТДЕЛЕ КАДРОВ\n«ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ»\nПП 07-2024\n",
             "ru",

@@ -347,7 +347,8 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     lines, appendix = split_appendix(lines)
     cands = [classify(line) for line in lines]
     body = [c.kind in ("clause", "item") or c.number is not None for c in cands]
-    for i in [*title_block.at_head(lines, body), *title_lines.headings(lines, cands, body)]:
+    page = {*title_block.at_head(lines, body), *title_lines.headings(lines, cands, body)}
+    for i in page:  # the title page's, however styled
         cands[i] = Cand("none", None, lines[i].text)
     marked_chapters = any(c.kind == "chapter" for c in cands)
     numbered = cands if marked_chapters else promote_chapters(cands)
@@ -361,6 +362,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
             and (started or numbered[i + 1].kind != "chapter")  # a title's last line
+            and i not in page
         ):
             cands[i] = Cand("chapter", None, cand.text)
         started = started or cands[i].kind != "none"

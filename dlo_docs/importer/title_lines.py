@@ -21,8 +21,15 @@ KIND_NAME = re.compile(
     re.IGNORECASE,
 )
 # a line opening or ending with a kind's name: the title ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ …", "… ТУРАЛЫ ЕРЕЖЕ")
+# in Russian the kind first, alone or over what it is about ("ПОЛОЖЕНИЕ", "Положение об отделе
+# …", "Должностная инструкция начальника …"; not "Положение отдела в структуре …", the word in
+# another sense); in Kazakh the kind last ("… ТУРАЛЫ ЕРЕЖЕ", "… нұсқаулығы"; not "Ереженің
+# мақсаты", the kind in the genitive opening a chapter)
 _KIND_EDGE = re.compile(
-    r"^\W*" + KIND_NAME.pattern + r"|" + KIND_NAME.pattern + r"\W*$", re.IGNORECASE
+    r"^\W*(?:положение|должностная\s+инструкция|инструкция)(?:\W*$|\s+(?:о|об|по|для)\s"
+    r"|(?<=инструкция)\s)"
+    r"|(?<![^\W\d_])(?:ереже(?:сі|лері)?|нұсқаулы(?:ғы|қ)|лауазымдық\s+нұсқаулы\w*)\W*$",
+    re.IGNORECASE,
 )
 # a Kazakh kind comes last in its title ("… туралы ереже", "… бастығының лауазымдық нұсқаулығы")
 KAZAKH_KIND = re.compile(r"(?<![^\W\d_])(?:ереже|лауазымдық|нұсқаулы)", re.IGNORECASE)
@@ -113,7 +120,9 @@ _OF_DOCUMENTS = re.compile(
     r"|мәлімет|белгі)\w*\W*$",
     re.IGNORECASE,
 )
-_MARK_FIRST = re.compile(r"^\W*(?:белгі|гриф|пометк)", re.IGNORECASE)
+_MARK_FIRST = re.compile(
+    r"^\W*(?:белгісі(?:мен|нде)?|гриф\w*|пометк\w*)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def note(text: str) -> bool:
@@ -147,6 +156,8 @@ def kind_heading(line: Line) -> bool:
     )
 
 
+# what the title is about, going on with its kind's line ("ОБ ОТДЕЛЕ КАДРОВ", "по охране труда")
+_ABOUT = re.compile(r"^\W*(?:о|об|обо|по|для|на|при)\s", re.IGNORECASE)
 # a sentence of the text (four words or more, ending with a full stop), not a title page's line
 _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}\.$")
 
@@ -167,12 +178,23 @@ def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) ->
             first -= 1
         while last + 1 < end and _same_heading(lines, cands, last + 1, i):
             last += 1
-        if last + 1 < len(cands) and (
-            cands[last + 1].kind == "clause" or _SENTENCE.match(lines[last + 1].text)
-        ):
+        titled = any(KIND_NAME.search(lines[k].text) for k in range(first))
+        if (last > i or titled) and _chapter_over_text(lines, cands, last):
             last -= 1  # the first chapter's title, over its clauses or its text
         titles.update(range(first, last + 1))
     return sorted(titles)
+
+
+def _chapter_over_text(lines: list[Line], cands: list[classify.Cand], at: int) -> bool:
+    """Heading ``at``, the last of a title's run (or alone under a title already written), is
+    the first chapter's: a clause or a sentence of the text follows it, and it does not go on
+    with the title (in lower case, in the genitive, or saying what about: "ОБ ОТДЕЛЕ КАДРОВ")."""
+    follows = at + 1 < len(cands) and (
+        cands[at + 1].kind == "clause" or _SENTENCE.match(lines[at + 1].text) is not None
+    )
+    text = lines[at].text.strip()
+    goes_on = text[:1].islower() or GENITIVE.search(text) or _ABOUT.match(text)
+    return follows and not goes_on
 
 
 def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int) -> bool:
@@ -185,11 +207,12 @@ def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int)
 
 
 def page_row(preamble: list[Line], cand: classify.Cand) -> bool:
-    """An unnumbered table row before the title's kind is named (``preamble``: the lines so
-    far; an approval block beside the organisation's name) is the title page's; one after it
-    (abbreviations above the first chapter) is text."""
-    named = any(KIND_NAME.search(line.text) for line in preamble)
-    return cand.kind == "item" and cand.style == "row" and not named
+    """An unnumbered table row before the text is the title page's (an approval block beside
+    the organisation's name, the code and edition in a table), but for one a line ending with
+    a colon leads in (``preamble``: the lines so far; "Сокращения:" over a table), which is
+    text."""
+    led_in = bool(preamble) and preamble[-1].text.rstrip().endswith(":")
+    return cand.kind == "item" and cand.style == "row" and not led_in
 
 
 def before_chapter(page: list[Line]) -> list[Line]:
