@@ -324,6 +324,14 @@ def test_lone_number_before_a_soft_break_is_reported(project, dlo, tmp_path):
 
 # -- a title page set as one paragraph, its lines broken by Shift+Enter ----------------------
 
+_SIGNED_PAGE = [
+    "УТВЕРЖДАЮ",
+    "Ректор",
+    "_________ Иванов И.И.",
+    "ПОЛОЖЕНИЕ",
+    "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
+    "ПП 07-2024",
+]
 TITLE_PAGES = [
     pytest.param(  # the organisation, the signed approval block, the kind, the code, the town
         "ru",
@@ -357,30 +365,14 @@ TITLE_PAGES = [
     pytest.param(  # the first chapter's heading, numbered in Roman numerals, ends the paragraph
         "ru",
         ("--unit", "dlo"),
-        [
-            "УТВЕРЖДАЮ",
-            "Ректор",
-            "_________ Иванов И.И.",
-            "ПОЛОЖЕНИЕ",
-            "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
-            "ПП 07-2024",
-            "Глава I. Общие положения",
-        ],
+        [*_SIGNED_PAGE, "Глава I. Общие положения"],
         ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"),
         id="ru-roman-chapter-in-it",
     ),
     pytest.param(  # the Kazakh letter І typed for the Roman numeral
         "ru",
         ("--unit", "dlo"),
-        [
-            "УТВЕРЖДАЮ",
-            "Ректор",
-            "_________ Иванов И.И.",
-            "ПОЛОЖЕНИЕ",
-            "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
-            "ПП 07-2024",
-            "Глава І. Общие положения",
-        ],
+        [*_SIGNED_PAGE, "Глава І. Общие положения"],
         ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "ПП 07-2024"),
         id="ru-cyrillic-roman",
     ),
@@ -403,6 +395,16 @@ _BODIES = {
         "2. Қашықтықтан оқыту бөлімі институт директорына бағынады.",
     ],
 }
+
+
+def _imported(project, dlo, tmp_path, doc, *args: str):
+    """``doc`` saved and imported as regulation "got" (``args``: default ``--unit dlo``): the
+    model and what the import said."""
+    path = tmp_path / "source.docx"
+    doc.save(str(path))
+    result = dlo("import", path, "--id", "got", *(args or ("--unit", "dlo")), cwd=project)
+    assert result.code == 0, result.err
+    return load_model(project, "got"), result.err
 
 
 def _title_page_docx(path: Path, page: list[str], lang: str, one_paragraph: bool) -> Path:
@@ -475,16 +477,13 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             cell.add_paragraph(text)
     for line in [*after, *_BODIES["ru"]]:
         doc.add_paragraph(line)
-    doc.save(str(tmp_path / "table.docx"))
-    result = dlo("import", tmp_path / "table.docx", "--id", "got", "--unit", "dlo", cwd=project)
-    assert result.code == 0, result.err
-    model = load_model(project, "got")
+    model, err = _imported(project, dlo, tmp_path, doc)
     assert (model.title["ru"], model.code) == (
         "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ",
         "ПП 07-2024",
     )
     assert [c.title for c in model.chapters] == ["Общие положения"]
-    assert "DLO507" in result.err and "DLO504" not in result.err
+    assert "DLO507" in err and "DLO504" not in err
 
 
 @pytest.mark.parametrize(
@@ -579,20 +578,7 @@ def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
         doc.add_paragraph(text, style=style)
     for line in _BODIES[lang][1:]:  # the clauses (a chapter made up over them when none is)
         doc.add_paragraph(line)
-    doc.save(str(tmp_path / "heading.docx"))
-    result = dlo(
-        "import",
-        tmp_path / "heading.docx",
-        "--id",
-        "got",
-        "--lang",
-        lang,
-        "--unit",
-        "dlo",
-        cwd=project,
-    )
-    assert result.code == 0, result.err
-    model = load_model(project, "got")
+    model, _ = _imported(project, dlo, tmp_path, doc, "--lang", lang, "--unit", "dlo")
     assert model.title[lang] == title
     assert [c.title for c in model.chapters] == chapters
 
@@ -621,13 +607,10 @@ def test_a_table_on_the_title_page_after_the_title_is_the_title_page_s(
         row.cells[0].text, row.cells[1].text = texts
     for line in _BODIES["ru"]:
         doc.add_paragraph(line)
-    doc.save(str(tmp_path / "t.docx"))
-    result = dlo("import", tmp_path / "t.docx", "--id", "got", "--unit", "dlo", cwd=project)
-    assert result.code == 0, result.err
-    model = load_model(project, "got")
+    model, err = _imported(project, dlo, tmp_path, doc)
     assert model.title["ru"] == "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ"
     assert [c.title for c in model.chapters] == ["Общие положения"]
-    assert "DLO504" not in result.err
+    assert "DLO504" not in err
 
 
 def test_a_table_under_the_title_before_the_first_chapter_stays_text(project, dlo, tmp_path):
@@ -640,10 +623,7 @@ def test_a_table_under_the_title_before_the_first_chapter_stays_text(project, dl
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "РК", "Республика Казахстан"
     for line in _BODIES["ru"]:
         doc.add_paragraph(line)
-    doc.save(str(tmp_path / "abbr.docx"))
-    result = dlo("import", tmp_path / "abbr.docx", "--id", "got", "--unit", "dlo", cwd=project)
-    assert result.code == 0, result.err
-    model = load_model(project, "got")
+    model, _ = _imported(project, dlo, tmp_path, doc)
     texts = [i.text for c in model.chapters for cl in c.clauses for i in cl.items]
     texts += [cl.text for c in model.chapters for cl in c.clauses]
     assert any("Республика Казахстан" in t for t in texts), texts
@@ -659,11 +639,8 @@ def test_a_clause_wrapped_before_a_roman_numeral_stays_one(project, dlo, tmp_pat
     run.add_break()
     run.add_text("III. Устава университета.")
     doc.add_paragraph(_BODIES["ru"][2])
-    doc.save(str(tmp_path / "wrap.docx"))
-    result = dlo("import", tmp_path / "wrap.docx", "--id", "got", "--unit", "dlo", cwd=project)
-    assert result.code == 0, result.err
-    model = load_model(project, "got")
+    model, err = _imported(project, dlo, tmp_path, doc)
     assert [c.text for c in model.chapters[0].clauses][0] == (
         "Отдел руководствуется положениями раздела III. Устава университета."
     )
-    assert "DLO504" not in result.err
+    assert "DLO504" not in err
