@@ -20,8 +20,7 @@ KIND_NAME = re.compile(
     + r"|положени\w*)",
     re.IGNORECASE,
 )
-# a line opening or ending with a kind's name: the title ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ …", "… ТУРАЛЫ ЕРЕЖЕ")
-# in Russian the kind first, alone or over what it is about ("ПОЛОЖЕНИЕ", "Положение об отделе
+# a heading that names the kind as a title does: in Russian the kind first, alone or over what it is about ("ПОЛОЖЕНИЕ", "Положение об отделе
 # …", "Должностная инструкция начальника …"; not "Положение отдела в структуре …", the word in
 # another sense); in Kazakh the kind last ("… ТУРАЛЫ ЕРЕЖЕ", "… нұсқаулығы"; not "Ереженің
 # мақсаты", the kind in the genitive opening a chapter)
@@ -166,8 +165,8 @@ def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) ->
     """Indexes of the title's lines set in a heading style before the text (``body``: which
     lines are numbered elements), which are no chapters: an unnumbered heading naming the kind
     (``kind_heading``) with the unnumbered headings of its style right above and under it,
-    but the last of them when a clause or a sentence follows it (the first chapter's,
-    "Мақсаты")."""
+    but the last of them when it is the first chapter's (``_chapter_over_text``: "Назначение"
+    under the title, over the clauses)."""
     end = next((i for i, is_body in enumerate(body) if is_body), len(lines))
     titles: set[int] = set()
     for i in range(end):
