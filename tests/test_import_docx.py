@@ -564,6 +564,28 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["Жалпы ережелер"],
             id="kk-title-over-clauses",
         ),
+        pytest.param(  # a title's lines in capitals go on with it, whatever their word
+            "ru",
+            [
+                ("ПОЛОЖЕНИЕ", "Heading 1"),
+                ("ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", "Heading 1"),
+                ("И ЦИФРОВЫХ ТЕХНОЛОГИЙ", "Heading 1"),
+            ],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ И ЦИФРОВЫХ ТЕХНОЛОГИЙ",
+            ["Общие положения"],
+            id="ru-three-lines-over-clauses",
+        ),
+        pytest.param(  # but a Kazakh title ends with its kind: what follows is a chapter
+            "kk",
+            [
+                ("КАДРЛАР БӨЛІМІ", "Heading 1"),
+                ("ТУРАЛЫ ЕРЕЖЕ", "Heading 1"),
+                ("БӨЛІМНІҢ МАҚСАТЫ", "Heading 1"),
+            ],
+            "КАДРЛАР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ",
+            ["БӨЛІМНІҢ МАҚСАТЫ"],
+            id="kk-chapter-in-capitals-after-the-kind",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
@@ -584,23 +606,30 @@ def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
 
 
 @pytest.mark.parametrize(
-    "rows",
+    ("lead", "rows"),
     [
         pytest.param(  # the code and edition in a table under the title
+            [],
             [["ПП 07-2024", "Редакция 1"]],
             id="code-table",
         ),
         pytest.param(  # agreement signatures in a table under the title
+            [],
             [["СОГЛАСОВАНО", "Проректор ___ Петров П.П."]],
             id="agreement-table",
+        ),
+        pytest.param(  # a block's word with a colon over its table of signatures
+            ["СОГЛАСОВАНО:"],
+            [["Проректор", "_____ Петров П.П."]],
+            id="agreement-word-over-a-table",
         ),
     ],
 )
 def test_a_table_on_the_title_page_after_the_title_is_the_title_page_s(
-    project, dlo, tmp_path, rows
+    project, dlo, tmp_path, lead, rows
 ):
     doc = Document()
-    for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ"]:
+    for line in ["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ ДИСТАНЦИОННОГО ОБУЧЕНИЯ", *lead]:
         doc.add_paragraph(line)
     table = doc.add_table(rows=len(rows), cols=2)
     for row, texts in zip(table.rows, rows, strict=True):

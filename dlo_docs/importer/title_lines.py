@@ -156,7 +156,7 @@ def kind_heading(line: Line) -> bool:
 
 
 # what the title is about, going on with its kind's line ("ОБ ОТДЕЛЕ КАДРОВ", "по охране труда")
-_ABOUT = re.compile(r"^\W*(?:о|об|обо|по|для|на|при)\s", re.IGNORECASE)
+_ABOUT = re.compile(r"^\W*(?:о|об|обо|по|для|на|при|и)\s", re.IGNORECASE)
 # a sentence of the text (four words or more, ending with a full stop), not a title page's line
 _SENTENCE = re.compile(r"^\S+(?:\s+\S+){3,}\.$")
 
@@ -187,12 +187,20 @@ def headings(lines: list[Line], cands: list[classify.Cand], body: list[bool]) ->
 def _chapter_over_text(lines: list[Line], cands: list[classify.Cand], at: int) -> bool:
     """Heading ``at``, the last of a title's run (or alone under a title already written), is
     the first chapter's: a clause or a sentence of the text follows it, and it does not go on
-    with the title (in lower case, in the genitive, or saying what about: "ОБ ОТДЕЛЕ КАДРОВ")."""
+    with the title (in lower case, in the genitive, saying what about, "ОБ ОТДЕЛЕ КАДРОВ", or
+    in capitals as the line above it: "РУКОВОДИТЕЛЯ ОТДЕЛА")."""
     follows = at + 1 < len(cands) and (
         cands[at + 1].kind == "clause" or _SENTENCE.match(lines[at + 1].text) is not None
     )
     text = lines[at].text.strip()
-    goes_on = text[:1].islower() or GENITIVE.search(text) or _ABOUT.match(text)
+    above = lines[at - 1].text.strip()
+    capitals = (
+        classify.upper_heading(text)
+        and classify.upper_heading(above)
+        and not _KAZAKH_END.search(above)  # (a Kazakh title ends with its kind)
+        and not _ORGANISATION.search(text)
+    )
+    goes_on = text[:1].islower() or GENITIVE.search(text) or _ABOUT.match(text) or capitals
     return follows and not goes_on
 
 
@@ -205,12 +213,23 @@ def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int)
     )
 
 
+# a block's or label's opening word, which a table of signatures follows ("УТВЕРЖДЕНО:",
+# "СОГЛАСОВАНО:", "Разработал:")
+_SIGNED_BY = re.compile(
+    r"^\W*(?:утвержд|согласов|бекіт|келісіл|разработ|подготов|составил|әзірле|дайында)",
+    re.IGNORECASE,
+)
+# a Kazakh title's last line, ending with its kind ("… ТУРАЛЫ ЕРЕЖЕ", "… НҰСҚАУЛЫҒЫ")
+_KAZAKH_END = re.compile(r"(?<![^\W\d_])(?:ереже(?:сі|лері)?|нұсқаулы(?:ғы|қ))\W*$", re.IGNORECASE)
+
+
 def page_row(preamble: list[Line], cand: classify.Cand) -> bool:
     """An unnumbered table row before the text is the title page's (an approval block beside
     the organisation's name, the code and edition in a table), but for one a line ending with
     a colon leads in (``preamble``: the lines so far; "Сокращения:" over a table), which is
     text."""
-    led_in = bool(preamble) and preamble[-1].text.rstrip().endswith(":")
+    last = preamble[-1].text.strip() if preamble else ""
+    led_in = last.endswith(":") and not _SIGNED_BY.match(last)
     return cand.kind == "item" and cand.style == "row" and not led_in
 
 

@@ -40,13 +40,13 @@ CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
 HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
 # a piece after a soft break that starts a new element ("2)", "17.", "§ 3", "Глава 2", and
-# chapters numbered in Roman numerals: "Глава I", "III тарау", "II. ОБЩИЕ ПОЛОЖЕНИЯ" in capitals
-# and with no full stop at its end; "І. ЖАНСҮГІРОВ АТЫНДАҒЫ …" is an initial, not a numeral)
+# chapters numbered in Roman numerals: "Глава I", "III тарау", "II. ОБЩИЕ ПОЛОЖЕНИЯ" in capitals;
+# the Kazakh letter І only by глава/тарау: "І. ЖАНСҮГІРОВ АТЫНДАҒЫ …" is an initial)
 _ROMAN = r"(?-i:[IVXLCІ]+)"  # (І: the Kazakh letter, as Kazakh texts type I, by глава/тарау)
 _STARTS = re.compile(
     r"^(\d+(\.\d+)*[.)]\s|[a-zа-яёәғқңөұүһі]\)\s|[-–—•·▪●]\s|§\s*\d"
     rf"|(глава|параграф)\s+(\d|{_ROMAN}\b)|(\d+|{_ROMAN})\s*-?\s*тарау(?![^\W\d_])"
-    r"|(?-i:[IVXLC]+)\.\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2})(?!.*[.;,]\s*$))",
+    r"|(?-i:[IVXLC]+)\.\s+(?-i:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}))",
     re.IGNORECASE,
 )
 _SKIP = {
