@@ -20,14 +20,15 @@ KIND_NAME = re.compile(
     + r"|положени\w*)",
     re.IGNORECASE,
 )
-# a heading that names the kind as a title does: in Russian the kind first, alone or over what it is about ("ПОЛОЖЕНИЕ", "Положение об отделе
-# …", "Должностная инструкция начальника …"; not "Положение отдела в структуре …", the word in
-# another sense); in Kazakh the kind last ("… ТУРАЛЫ ЕРЕЖЕ", "… нұсқаулығы"; not "Ереженің
-# мақсаты", the kind in the genitive opening a chapter)
+# a Kazakh title's last line, ending with its kind ("… ТУРАЛЫ ЕРЕЖЕ", "… нұсқаулығы"; not
+# "Ереженің мақсаты", the kind in the genitive opening a chapter)
+_KAZAKH_END = re.compile(r"(?<![^\W\d_])(?:ереже(?:сі|лері)?|нұсқаулы(?:ғы|қ))\W*$", re.IGNORECASE)
+# a heading that names the kind as a title does: in Russian the kind first, alone or over what
+# it is about ("ПОЛОЖЕНИЕ", "Положение об отделе …", "Должностная инструкция начальника …"; not
+# "Положение отдела в структуре …", the word in another sense); in Kazakh the kind last
 _KIND_EDGE = re.compile(
     r"^\W*(?:положение|должностная\s+инструкция|инструкция)(?:\W*$|\s+(?:о|об|по|для)\s"
-    r"|(?<=инструкция)\s)"
-    r"|(?<![^\W\d_])(?:ереже(?:сі|лері)?|нұсқаулы(?:ғы|қ)|лауазымдық\s+нұсқаулы\w*)\W*$",
+    r"|(?<=инструкция)\s)|" + _KAZAKH_END.pattern,
     re.IGNORECASE,
 )
 # a Kazakh kind comes last in its title ("… туралы ереже", "… бастығының лауазымдық нұсқаулығы")
@@ -219,8 +220,6 @@ _SIGNED_BY = re.compile(
     r"^\W*(?:утвержд|согласов|бекіт|келісіл|разработ|подготов|составил|әзірле|дайында)",
     re.IGNORECASE,
 )
-# a Kazakh title's last line, ending with its kind ("… ТУРАЛЫ ЕРЕЖЕ", "… НҰСҚАУЛЫҒЫ")
-_KAZAKH_END = re.compile(r"(?<![^\W\d_])(?:ереже(?:сі|лері)?|нұсқаулы(?:ғы|қ))\W*$", re.IGNORECASE)
 
 
 def page_row(preamble: list[Line], cand: classify.Cand) -> bool:
