@@ -129,6 +129,71 @@ def test_kazakh_chapters_numbered_in_roman_numerals():
     ]
 
 
+ROMAN_MIXED = """\
+ПОЛОЖЕНИЕ
+об отделе кадров
+I. Общие положения.
+1. Отдел кадров является структурным подразделением.
+2. Отдел подчиняется ректору.
+II. Задачи отдела
+3. Основной задачей отдела является учет кадров.
+III. Функции отдела
+4. Отдел выполняет следующие функции:
+1) ведет учет;
+2) готовит приказы.
+"""
+
+
+def test_chapters_numbered_in_roman_numerals_in_any_case():
+    """ "II. Задачи отдела" in mixed case (a full stop after the title allowed) is a chapter, as
+    "II. ЗАДАЧИ ОТДЕЛА" is: the first was taken for the title page and the others were glued
+    to the clause before them."""
+    t = tree(ROMAN_MIXED)
+    assert [(c.number, c.text, len(c.clauses)) for c in t.chapters] == [
+        ("I", "Общие положения", 2),
+        ("II", "Задачи отдела", 1),
+        ("III", "Функции отдела", 1),
+    ]
+    assert [k.text for c in t.chapters for k in c.clauses][1] == "Отдел подчиняется ректору."
+    assert not [p for p in t.problems if p.code == "DLO504"]
+
+
+def test_kazakh_roman_chapters_and_what_only_looks_like_them():
+    """The Kazakh letter І typed for the numeral; a signatory's "І. Есенберлин" (initial and
+    surname) over the title and a list numbered І., ІІ. inside a clause are not chapters."""
+    t = tree(
+        "БЕКІТЕМІН\nРектор\nІ. Есенберлин\nКадр бөлімі туралы\nЕРЕЖЕ\n"
+        "І. Жалпы ережелер\n1. Бөлім құрылымдық бөлімше болып табылады.\n"
+        "2. Бөлімнің бағыттары:\nІ. бірінші;\nІІ. Екінші\n"
+        "ІІ. Бөлімнің міндеттері\n3. Есеп жүргізу.\n",
+        "kk",
+    )
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("І", "Жалпы ережелер"),
+        ("ІІ", "Бөлімнің міндеттері"),
+    ]
+    assert t.chapters[0].clauses[1].text == "Бөлімнің бағыттары: І. бірінші; ІІ. Екінші"
+
+
+def test_a_lone_roman_numbered_line_in_mixed_case_is_no_chapter():
+    """One such line is no evidence (an initial and a surname look the same): it stays a title
+    page's line, as before; chapters numbered I, II… need a II after the I."""
+    t = tree("I. Общие положения\n1. Отдел является подразделением.\n2. Отдел ведет учет.\n")
+    assert [(c.number, c.text) for c in t.chapters] == [(None, "Общие положения")]
+    assert any(p.code == "DLO505" and "I. Общие положения" in str(p.message) for p in t.problems)
+    t = tree(ROMAN_MIXED.replace("II. Задачи", "IV. Задачи"))
+    assert [c.number for c in t.chapters] == [None]  # I, IV, III: no II after the I
+
+
+def test_a_roman_numbering_slip_is_reported_not_lost():
+    t = tree(ROMAN_MIXED.replace("III. Функции", "II. Функции"))
+    assert [(c.number, c.text) for c in t.chapters][1:] == [
+        ("II", "Задачи отдела"),
+        ("II", "Функции отдела"),
+    ]
+    assert any("II" in str(p.message) for p in t.problems if p.code == "DLO501"), t.problems
+
+
 def _their_text(tmp_path):
     source = tmp_path / "assistant.ru.txt"
     source.write_text(
@@ -208,3 +273,22 @@ def test_a_typed_number_and_identical_entries_are_linted_after_import(project, d
     check = dlo("check", "regulations/buro/regulation.yaml", cwd=project)
     assert "DLO115: the text starts with a typed number '13.' (clause 3)" in check.out
     assert "DLO107: clause 4 item 3 nearly repeats clause 4 item 1 (100% similar" in check.out
+
+
+def test_dlo_check_reads_a_kazakh_roman_source_number(project, dlo, tmp_path):
+    """Chapters numbered "І.", "ІІ." with the Kazakh letter are imported with those numbers
+    kept, and dlo check reads them as 1 and 2 (no DLO111), but not "ІV" for the second."""
+    source = tmp_path / "hr.kk.txt"
+    source.write_text(
+        "Кадр бөлімі туралы ереже\nІ. Жалпы ережелер\n1. Бөлім ректорға бағынады.\n"
+        "ІІ. Бөлімнің міндеттері\n2. Бөлім есеп жүргізеді.\n",
+        encoding="utf-8",
+    )
+    result = dlo("import", source, "--id", "hr", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "hr")
+    assert [c.source_number for c in model.chapters] == ["І", "ІІ"]
+    path = project / "regulations" / "hr" / "regulation.yaml"
+    assert "DLO111" not in dlo("check", path, cwd=project).out
+    path.write_text(path.read_text(encoding="utf-8").replace(": ІІ\n", ": ІV\n"), "utf-8")
+    assert "the source numbered chapter 2 'ІV'" in dlo("check", path, cwd=project).out

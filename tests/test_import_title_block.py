@@ -121,6 +121,21 @@ def lines(*texts: str) -> list[Line]:
             ("signature", None, "Ректор", None, dt.date(2024, 5, 20)),
             ["ЕРЕЖЕ"],
         ),
+        (  # the name typed with no line to sign on ends the block too: the title stays whole
+            ["БЕКІТЕМІН", "Ректор", "І. Есенберлин", "Кадр бөлімі туралы", "ЕРЕЖЕ"],
+            ("signature", None, "Ректор І. Есенберлин", None, None),
+            ["Кадр бөлімі туралы", "ЕРЕЖЕ"],
+        ),
+        (  # the surname first, the initials after
+            ["УТВЕРЖДАЮ", "Ректор", "Ахметов Д.Е.", "Положение об отделе кадров"],
+            ("signature", None, "Ректор Ахметов Д.Е.", None, None),
+            ["Положение об отделе кадров"],
+        ),
+        (  # a name and then the date: the date is the block's
+            ["УТВЕРЖДАЮ", "Ректор", "Д. Е. Ахметов", "«20» мая 2024 г.", "ПОЛОЖЕНИЕ"],
+            ("signature", None, "Ректор Д. Е. Ахметов", None, dt.date(2024, 5, 20)),
+            ["ПОЛОЖЕНИЕ"],
+        ),
     ],
     ids=[
         "ru-order",
@@ -133,6 +148,9 @@ def lines(*texts: str) -> list[Line]:
         "signed-date-to-fill",
         "signed-code-under",
         "signed-digits-date",
+        "signed-name-only",
+        "signed-surname-first",
+        "signed-name-then-date",
     ],
 )
 def test_the_forms_of_an_approval_block(page, want, title):

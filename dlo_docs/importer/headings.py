@@ -6,6 +6,11 @@
   follows says so: the next numbered line continues it hierarchically ("1.1." after "1."), or
   the clause numbering goes on after it as if it were not there ("14." after "13." and a
   heading "2. …"), while the number itself continues the chapters.
+- **Chapter headings numbered in Roman numerals, in any case.** "II. Задачи отдела" is a chapter
+  heading when it is shaped like one, clauses or items follow it, and it comes after a line
+  such as "I. Общие положения" that a "II. …" follows: one such line alone is no evidence (a
+  signatory's "І. Есенберлин", a Kazakh initial and a surname, looks the same). In capitals,
+  "I. ОБЩИЕ ПОЛОЖЕНИЯ" needs no such evidence: ``classify`` takes it line by line.
 - **Numbering within chapters.** A source that numbers clauses "3.5." under chapter 3, or
   whose (Word) numbering starts again at 1 in each chapter, numbers its clauses per chapter.
 """
@@ -14,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from .classify import Cand
+from .classify import Cand, roman_value
+from .source import Line
 
 _SENTENCE_END = (".", ";", ":", ",", "!", "?")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -60,6 +66,52 @@ def promote_chapters(cands: list[Cand]) -> list[Cand]:
                 chapters += 1
                 continue
         last_clause = n
+    return out
+
+
+# a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title
+_ROMAN_HEADING = re.compile(r"^(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)$")
+
+
+def _roman_heading(line: Line, cand: Cand) -> tuple[int, Cand] | None:
+    """A plain line shaped like a Roman-numbered chapter heading (a full stop at its end
+    allowed): its number's value and the chapter it would be."""
+    m = _ROMAN_HEADING.match(cand.text) if cand.kind == "none" and line.hint is None else None
+    title = m["t"].strip() if m else ""
+    if title.endswith(".") and len(title) <= 80 and ". " not in title:
+        title = title[:-1]
+    if m is None or not heading_shaped(title):
+        return None
+    value = roman_value(m["n"].replace("І", "I"))
+    return (value, Cand("chapter", m["n"], title)) if value else None
+
+
+def _opens_text(cands: list[Cand], i: int, headings: dict[int, tuple[int, Cand]]) -> bool:
+    """The line ``i`` is followed by a clause or an item before any other heading (a list of
+    lines numbered I, II… inside a clause is not chapters: each is followed by the next)."""
+    for j in range(i + 1, len(cands)):
+        if j in headings or cands[j].kind in ("chapter", "paragraph"):
+            return False
+        if cands[j].kind in ("clause", "item"):
+            return True
+    return False
+
+
+def promote_roman(lines: list[Line], cands: list[Cand]) -> list[Cand]:
+    """``cands`` with the Roman-numbered chapter headings in any case made chapters: from the
+    first numbered I that a II follows, each followed by a clause or an item (a numbering slip
+    after that, "II" twice, is reported by the sequence check, not lost)."""
+    found = {
+        i: heading
+        for i, (line, cand) in enumerate(zip(lines, cands, strict=True))
+        if (heading := _roman_heading(line, cand))
+    }
+    opening = [(i, h) for i, h in found.items() if _opens_text(cands, i, found)]
+    values = [value for _, (value, _) in opening]
+    start = next((k for k, value in enumerate(values) if value == 1 and 2 in values[k + 1 :]), None)
+    out = list(cands)
+    for i, (_, chapter) in opening[start:] if start is not None else ():
+        out[i] = chapter
     return out
 
 

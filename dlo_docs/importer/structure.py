@@ -16,7 +16,7 @@ from . import title_block, title_lines
 from .appendix import Appendix
 from .appendix import split as split_appendix
 from .classify import Cand, as_written, classify, kind_only, upper_heading
-from .headings import numbered_by_chapter, promote_chapters
+from .headings import numbered_by_chapter, promote_chapters, promote_roman
 from .numbers import REPEATED, Numbers
 from .source import Line
 from .tree import Node, Tree, word
@@ -345,7 +345,7 @@ def _shown_node(node: Node) -> str:
 
 def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
     lines, appendix = split_appendix(lines)
-    cands = [classify(line) for line in lines]
+    cands = promote_roman(lines, [classify(line) for line in lines])
     body = [c.kind in ("clause", "item") or c.number is not None for c in cands]
     page = {*title_block.at_head(lines, body), *title_lines.headings(lines, cands, body)}
     for i in page:  # the title page's, however styled

@@ -76,6 +76,12 @@ _MAX_LINES = 8
 # a signature line ("_________ Д. Е. Ахметов"), and a line of the signature's date, filled in or
 # to fill in ("«20» мая 2024 г.", "«___» __________ 20__ г.", "2024 ж. «___» ________")
 _SIGNATURE = re.compile(r"_{3,}")
+# a signatory's name alone on the signature's line, the initials before or after the surname
+# ("І. Есенберлин", "Д.Е. Ахметов", "Ахметов Д.Е."): typed, signed by hand beside it
+_CAPITAL, _SMALL = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z", "а-яёәғқңөұүһіa-z"
+_INITIALS = rf"[{_CAPITAL}]\.(?:\s*[{_CAPITAL}]\.)?"
+_SURNAME = rf"[{_CAPITAL}][{_SMALL}]+(?:-[{_CAPITAL}][{_SMALL}]+)?"
+_NAME = re.compile(rf"{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS}")
 _DATED = re.compile(
     r"[«\"]\s*[\d_]*\s*[»\"]|20_+|(?:19|20)\d\d\s*(?:ж|г|жыл)|\d{1,2}\.\d{1,2}\.(?:\d{2}|_)|_{2,}\s*\.\s*_{2,}",
     re.IGNORECASE,
@@ -162,7 +168,8 @@ def _ends(block: list[Line], after: str) -> bool:
         last = block[-1].text
         dated = bool(re.search(r"\d{4}", last))
         undated = _DATED.search(after) is None and read_date(after) is None
-        signed = _SIGNATURE.search(last) is not None and undated
+        named = _NAME.fullmatch(" ".join(last.split())) is not None
+        signed = (_SIGNATURE.search(last) is not None or named) and undated
         return len(block) > 1 and (dated or signed)
     return bool(_NUMBER.search(text)) and read_date(text) is not None
 

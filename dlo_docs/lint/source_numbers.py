@@ -29,11 +29,11 @@ def _roman(numeral: str) -> int:
 
 def core(marker: str) -> str:
     """The number or letter of a marker: "10." → "10", "Параграф 2." → "2", "10.2)" → "2",
-    "IV" → "4", "а)" → "а"."""
+    "IV" → "4" (its I perhaps the Kazakh letter І), "а)" → "а"."""
     digits = re.findall(r"\d+", marker)
     if digits:
         return str(int(digits[-1]))
-    roman = _ROMAN.search(marker)
+    roman = _ROMAN.search(marker.replace("І", "I"))  # Kazakh texts type I as the letter І
     if roman:
         return str(_roman(roman.group(1)))
     m = _LETTER.search(marker.strip())
