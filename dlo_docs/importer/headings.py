@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import Cand, roman_value
+from .classify import Cand, roman_value, upper_heading
 from .source import Line
 
 _SENTENCE_END = (".", ";", ":", ",", "!", "?")
@@ -33,6 +33,12 @@ def heading_shaped(text: str) -> bool:
         return False
     first = _FIRST_LETTER.search(text)
     return first is not None and first.group().isupper()
+
+
+def set_apart(line: Line, cand: Cand) -> bool:
+    """A line set apart as headings are: in capitals, or all in bold (an office's heading in the
+    Normal style) and shaped like one."""
+    return upper_heading(cand.text) or (line.strong and heading_shaped(cand.text))
 
 
 def _int(number: str | None) -> int | None:

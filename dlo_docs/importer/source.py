@@ -46,6 +46,7 @@ class Line:
     # was joined from several: a title page set as one paragraph broken by Shift+Enter, or in a
     # table, is read as its lines (``at_breaks``)
     pieces: tuple[str, ...] = ()
+    strong: bool = False  # DOCX: all its text is bold, as an office marks a heading in Normal
 
     def at_breaks(self) -> list[Line]:
         """The line as the lines its soft breaks set apart (itself when it had none)."""

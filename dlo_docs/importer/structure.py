@@ -15,8 +15,8 @@ from ..i18n import Msg
 from . import title_block, title_lines
 from .appendix import Appendix
 from .appendix import split as split_appendix
-from .classify import Cand, as_written, classify, kind_only, upper_heading
-from .headings import numbered_by_chapter, promote_chapters, promote_roman
+from .classify import Cand, as_written, classify, kind_only
+from .headings import numbered_by_chapter, promote_chapters, promote_roman, set_apart
 from .numbers import REPEATED, Numbers
 from .source import Line
 from .tree import Node, Tree, word
@@ -213,16 +213,12 @@ class Builder:
         """Text that fits no structure: part of a heading, a clause of its own, or joined to
         the element before it."""
         if self.chapter is not None and self.clause is None:
-            if (
-                upper_heading(cand.text)
-                and not self.chapter.clauses
-                and not self.chapter.paragraphs
-            ):
+            if set_apart(line, cand) and not self.chapter.clauses and not self.chapter.paragraphs:
                 self.warn(
                     line,
                     UNSTRUCTURED,
                     Msg(
-                        "a line in capitals after a chapter heading: joined to the chapter's title"
+                        "a line set apart (in capitals or bold) after a chapter heading: joined to the chapter's title"
                     ),
                 )
                 self.chapter.text = f"{self.chapter.text} {cand.text}".strip()
@@ -357,11 +353,12 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
         if (
             cand.kind == "none"
             and not marked_chapters
-            and upper_heading(cand.text)
+            and set_apart(lines[i], cand)
             and not kind_only(cand.text)
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
             and (started or numbered[i + 1].kind != "chapter")  # a title's last line
+            and (started or not title_lines.names_kind(cand.text))  # the title itself
             and i not in page
         ):
             cands[i] = Cand("chapter", None, cand.text)

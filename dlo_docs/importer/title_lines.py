@@ -144,16 +144,17 @@ def not_title(text: str) -> bool:
     return _NOT_TITLE.search(text) is not None or title_block.read_date(text) is not None
 
 
+def names_kind(text: str) -> bool:
+    """``text`` opens or ends with the kind's name, as a title does, and is no first chapter's
+    title ("Общие положения")."""
+    text = text.strip()
+    return _KIND_EDGE.search(text) is not None and not classify.chapter_title(text)
+
+
 def kind_heading(line: Line) -> bool:
     """``line``, styled as a heading before the text begins, is the title set in a heading
-    style ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ" in Heading 1): it opens or ends with the kind's name,
-    and is no first chapter's title ("Общие положения")."""
-    text = line.text.strip()
-    return (
-        line.hint in ("chapter", "paragraph")
-        and _KIND_EDGE.search(text) is not None
-        and not classify.chapter_title(text)
-    )
+    style ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ" in Heading 1): it names the kind (``names_kind``)."""
+    return line.hint in ("chapter", "paragraph") and names_kind(line.text)
 
 
 # what the title is about, going on with its kind's line ("ОБ ОТДЕЛЕ КАДРОВ", "по охране труда")

@@ -29,7 +29,7 @@ from ..i18n import Msg
 from ..records import Shown
 from . import package
 from .source import EMPTY, NOT_READABLE, Line, Read, fail, normalise
-from .wordstyles import Numbering, Styles, W
+from .wordstyles import Numbering, Styles, W, bold
 from .wordstyles import child as _w
 from .wordstyles import val as _val
 
@@ -97,6 +97,32 @@ def _pieces(p: ET.Element) -> list[str]:
     return pieces
 
 
+def _runs(el: ET.Element):
+    """The paragraph's runs that show text (as ``_pieces`` reads it)."""
+    for child in el:
+        if child.tag == W + "r":
+            yield child
+        elif child.tag not in _SKIP and child.tag != W + "p":
+            yield from _runs(child)
+
+
+def _strong(p: ET.Element, styles: Styles, chain: list[str]) -> bool:
+    """All the paragraph's text is bold: each run that shows text is, by itself, by its
+    character style or by the paragraph's style."""
+    base, shown = styles.chain_bold(chain), False
+    for run in _runs(p):
+        if not "".join(t.text or "" for t in run.iter(W + "t")).strip():
+            continue
+        rpr = _w(run, "rPr")
+        on = bold(rpr)
+        if on is None and rpr is not None:
+            on = styles.char_bold.get(_val(_w(rpr, "rStyle")) or "")
+        if not (base if on is None else on):
+            return False
+        shown = True
+    return shown
+
+
 def _join_pieces(pieces: list[str]) -> list[tuple[str, bool, tuple[str, ...]]]:
     """Soft-broken pieces → lines: a piece that starts a numbered element begins a new line; any
     other piece continues the line. The flag says a number stood alone before the break; the
@@ -157,6 +183,7 @@ class _Reader:
             if label is not None:
                 level = ilvl
         lines = []
+        strong = _strong(p, self.styles, chain)
         marks = tuple(
             n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
         )
@@ -166,7 +193,7 @@ class _Reader:
                 text, auto = f"{label} {text}", True
                 pieces = (f"{label} {pieces[0]}", *pieces[1:])
             mark = marks if i == 0 else ()
-            lines.append(Line(text, self.count, hint, level, auto, lone, mark, pieces))
+            lines.append(Line(text, self.count, hint, level, auto, lone, mark, pieces, strong))
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, lines

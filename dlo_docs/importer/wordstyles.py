@@ -21,33 +21,48 @@ def val(el: ET.Element | None, attr: str = "val") -> str | None:
     return None if el is None else el.get(W + attr)
 
 
+def bold(rpr: ET.Element | None) -> bool | None:
+    """What run properties say of bold: on (``<w:b/>``), off (``w:val="0"``), or nothing."""
+    b = None if rpr is None else child(rpr, "b")
+    return None if b is None else val(b) not in ("0", "false", "off")
+
+
 class Styles:
     def __init__(self, root: ET.Element | None) -> None:
         self.names: dict[str, str] = {}
         self.based: dict[str, str] = {}
         self.numpr: dict[str, ET.Element] = {}
         self.outline: dict[str, int] = {}
+        self.bold: dict[str, bool] = {}  # paragraph styles that set bold on or off
+        self.char_bold: dict[str, bool] = {}  # character styles that do
         self.default: str | None = None
         if root is None:
             return
         for style in root.iter(W + "style"):
-            if style.get(W + "type") != "paragraph":
-                continue
             sid = style.get(W + "styleId") or ""
-            self.names[sid] = (val(child(style, "name")) or sid).lower()
-            if style.get(W + "default") in ("1", "true"):
-                self.default = sid
-            based = val(child(style, "basedOn"))
-            if based:
-                self.based[sid] = based
-            ppr = child(style, "pPr")
-            if ppr is not None:
-                numpr = child(ppr, "numPr")
-                if numpr is not None:
-                    self.numpr[sid] = numpr
-                lvl = val(child(ppr, "outlineLvl"))
-                if lvl is not None and lvl.isdigit():
-                    self.outline[sid] = int(lvl)
+            on = bold(child(style, "rPr"))
+            if style.get(W + "type") == "character" and on is not None:
+                self.char_bold[sid] = on
+            if style.get(W + "type") == "paragraph":
+                if on is not None:
+                    self.bold[sid] = on
+                self._paragraph(style, sid)
+
+    def _paragraph(self, style: ET.Element, sid: str) -> None:
+        self.names[sid] = (val(child(style, "name")) or sid).lower()
+        if style.get(W + "default") in ("1", "true"):
+            self.default = sid
+        based = val(child(style, "basedOn"))
+        if based:
+            self.based[sid] = based
+        ppr = child(style, "pPr")
+        if ppr is not None:
+            numpr = child(ppr, "numPr")
+            if numpr is not None:
+                self.numpr[sid] = numpr
+            lvl = val(child(ppr, "outlineLvl"))
+            if lvl is not None and lvl.isdigit():
+                self.outline[sid] = int(lvl)
 
     def chain(self, sid: str | None) -> list[str]:
         seen: list[str] = []
@@ -58,6 +73,10 @@ class Styles:
 
     def name(self, sid: str | None) -> str:
         return self.names.get(sid or "", (sid or "").lower())
+
+    def chain_bold(self, chain: list[str]) -> bool:
+        """The paragraph style (``chain``: it and the styles it is based on) sets bold."""
+        return next((self.bold[s] for s in chain if s in self.bold), False)
 
 
 def _roman(n: int) -> str:
