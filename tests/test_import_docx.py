@@ -586,6 +586,24 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["БӨЛІМНІҢ МАҚСАТЫ"],
             id="kk-chapter-in-capitals-after-the-kind",
         ),
+        pytest.param(  # a first chapter's usual title in capitals does not go on with it
+            "ru",
+            [("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", "Heading 1"), ("НАЗНАЧЕНИЕ", "Heading 1")],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["НАЗНАЧЕНИЕ"],
+            id="ru-purpose-in-capitals",
+        ),
+        pytest.param(
+            "ru",
+            [
+                ("ПОЛОЖЕНИЕ", "Heading 1"),
+                ("ОБ ОТДЕЛЕ КАДРОВ", "Heading 1"),
+                ("ОБЩИЕ СВЕДЕНИЯ", "Heading 1"),
+            ],
+            "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+            ["ОБЩИЕ СВЕДЕНИЯ"],
+            id="ru-general-information-in-capitals",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(
