@@ -24,7 +24,7 @@ RU = (
 KK = (
     ["Қашықтықтан оқыту бөлімі туралы ереже"],
     [
-        ("Бөлімнің мақсаты", ["1. Бөлім университеттің құрылымдық бөлімшесі болып табылады."]),
+        ("Жалпы ережелер", ["1. Бөлім университеттің құрылымдық бөлімшесі болып табылады."]),
         ("Бөлімнің міндеттері", ["2. Бөлімнің міндеттері:", "1) оқытуды ұйымдастыру;"]),
         ("Құқықтары", ["3. Бөлім мәліметтер сұратуға құқылы."]),
     ],
@@ -48,7 +48,8 @@ def _docx(path: Path, block: list[str], title: list[str], body, bold: bool = Tru
 @pytest.mark.parametrize(("lang", "block", "source"), [("ru", RU_BLOCK, RU), ("kk", KK_BLOCK, KK)])
 def test_unnumbered_headings_in_bold_are_chapters(project, dlo, tmp_path, lang, block, source):
     """Each was glued to the clause before it ("… сведения. Права"), the first taken for the
-    title page's; the title's own bold lines stay the title."""
+    title page's (a first chapter's usual title under the title is its chapter now, bold or not);
+    the title's own bold lines stay the title."""
     title, body = source
     result = dlo("import", _docx(tmp_path / f"b-{lang}.docx", block, title, body), cwd=project)
     assert result.code == 0, result.err
@@ -69,20 +70,116 @@ def test_the_same_headings_not_in_bold_are_not_told_from_text(project, dlo, tmp_
     assert "joined to clause" in result.err
 
 
-def test_a_bold_title_alone_over_the_clauses_stays_the_title(project, dlo, tmp_path):
-    body = [("Задачи отдела", ["2. Отдел ведет учет."])]
-    path = tmp_path / "one.docx"
+def _made(tmp_path: Path, name: str, paragraphs: list[tuple[str, bool]]) -> Path:
     doc = Document()
-    doc.add_paragraph().add_run("Положение об отделе дистанционного обучения").bold = True
-    doc.add_paragraph("1. Отдел является структурным подразделением.")
-    for heading, paragraphs in body:
-        doc.add_paragraph().add_run(heading).bold = True
-        doc.add_paragraph(paragraphs[0])
-    doc.save(str(path))
-    assert dlo("import", path, cwd=project).code == 0
-    model = load_model(project, "one")
-    assert model.title["ru"] == "Положение об отделе дистанционного обучения"
-    assert [c.title for c in model.chapters][1:] == ["Задачи отдела"]
+    for text, bold in paragraphs:
+        doc.add_paragraph().add_run(text).bold = bold
+    doc.save(str(tmp_path / name))
+    return tmp_path / name
+
+
+def _chapters(project, dlo, path: Path, *args: str) -> tuple[list[str], str]:
+    result = dlo("import", path, "--unit", "dlo", *args, cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, path.stem)
+    return [c.title for c in model.chapters], model.title[args[-1] if args else "ru"]
+
+
+CLAUSES = [("1. Отдел является подразделением.", False), ("2. Отдел ведёт учёт.", False)]
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "want"),
+    [
+        (["ПОЛОЖЕНИЕ", "Об отделе кадров"], "ru", "Положение Об отделе кадров"),
+        (["Положение об отделе дистанционного обучения"], "ru", None),
+        (["ЕРЕЖЕ", "Кадр бөлімі туралы"], "kk", "Кадр бөлімі туралы ереже"),
+    ],
+)
+def test_a_bold_title_over_the_clauses_stays_the_title(project, dlo, tmp_path, title, lang, want):
+    """The title's bold lines right over the clauses, with no chapter heading: bold is no
+    evidence of a chapter before the text has begun ("Об отделе кадров" was made chapter 1 and
+    the title lost)."""
+    path = _made(tmp_path, f"t-{lang}.docx", [(t, True) for t in title] + CLAUSES)
+    chapters, got = _chapters(project, dlo, path, "--lang", lang)
+    assert got == (want or title[0])
+    assert len(chapters) == 1 and chapters[0] in ("Общие положения", "Жалпы ережелер")
+
+
+def test_bold_sub_headings_under_numbered_chapters_are_no_chapters(project, dlo, tmp_path):
+    """A source whose chapters are numbered ("1. Общие положения") keeps them: its bold lines
+    under them are no chapters (they broke the chapters' count and the first was lost)."""
+    path = _made(
+        tmp_path,
+        "sub.docx",
+        [
+            ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", True),
+            ("1. Общие положения", True),
+            ("Статус отдела", True),
+            ("1.1. Отдел является подразделением.", False),
+            ("Структура отдела", True),
+            ("1.2. Отдел состоит из секторов.", False),
+            ("2. Задачи отдела", True),
+            ("2.1. Отдел ведёт учёт.", False),
+        ],
+    )
+    chapters, _ = _chapters(project, dlo, path)
+    assert chapters == ["Общие положения", "Задачи отдела"]
+
+
+def test_a_bold_lead_in_after_a_titled_chapter_heading_is_not_its_title(project, dlo, tmp_path):
+    path = _made(
+        tmp_path,
+        "lead.docx",
+        [
+            ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", True),
+            ("Глава 1. Права", True),
+            ("Отдел имеет право", True),
+            ("1. Запрашивать сведения.", False),
+            ("Глава 2", True),
+            ("Ответственность", True),
+            ("2. Отдел отвечает за учёт.", False),
+        ],
+    )
+    chapters, _ = _chapters(project, dlo, path)
+    assert chapters == ["Права", "Ответственность"]  # "Глава 2" / "Ответственность": one heading
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [("Примечание", True)],  # a note's word
+        [("Кадровый учёт", True)],  # one bold line alone is no evidence
+    ],
+)
+def test_bold_lines_that_are_no_headings_make_no_chapters(project, dlo, tmp_path, body):
+    path = _made(
+        tmp_path,
+        "note.docx",
+        [("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", True), *CLAUSES, *body, ("3. Отдел хранит дела.", False)],
+    )
+    chapters, _ = _chapters(project, dlo, path)
+    assert chapters == ["Общие положения"]
+
+
+def test_in_a_source_all_in_bold_or_in_a_list_bold_sets_nothing_apart(project, dlo, tmp_path):
+    lines = [
+        "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ",
+        "1. Отдел является подразделением.",
+        "Отдел также выполняет поручения ректора",
+        "2. Отдел ведёт:",
+        "Кадровый учёт",
+        "3. Отдел хранит дела.",
+        "Архив",
+        "4. Отдел подчиняется ректору.",
+    ]
+    path = _made(tmp_path, "all.docx", [(t, True) for t in lines])
+    assert _chapters(project, dlo, path)[0] == ["Общие положения"]
+    bold = ("ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", "Кадровый учёт", "Архив")
+    path = _made(tmp_path, "listed.docx", [(t, t in bold) for t in lines])
+    # "Кадровый учёт" follows "2. Отдел ведёт:" (a list's lead-in): only "Архив" stands apart,
+    # and one bold line alone is no evidence
+    assert _chapters(project, dlo, path)[0] == ["Общие положения"]
 
 
 def _strong(path: Path) -> list[tuple[str, bool]]:

@@ -275,6 +275,25 @@ def test_a_typed_number_and_identical_entries_are_linted_after_import(project, d
     assert "DLO107: clause 4 item 3 nearly repeats clause 4 item 1 (100% similar" in check.out
 
 
+def test_roman_lines_under_chapters_marked_otherwise_are_not_chapters():
+    """ "Глава 2. Функции" over sections "I. Кадровое обеспечение", "II. Архив": the source marks
+    its chapters by words; its Roman-numbered lines are no chapters (chapter 2 was lost)."""
+    t = tree(
+        "Глава 1. Общие положения\n1. Отдел является подразделением.\nГлава 2. Функции\n"
+        "I. Кадровое обеспечение\n2. Отдел ведет учет.\nII. Архив\n3. Отдел хранит дела.\n"
+    )
+    assert [(c.number, c.text) for c in t.chapters] == [("1", "Общие положения"), ("2", "Функции")]
+
+
+def test_a_roman_chapter_in_capitals_counts_as_the_first_of_the_run():
+    t = tree(ROMAN_MIXED.replace("I. Общие положения.", "I. ОБЩИЕ ПОЛОЖЕНИЯ"))
+    assert [(c.number, c.text) for c in t.chapters] == [
+        ("I", "ОБЩИЕ ПОЛОЖЕНИЯ"),
+        ("II", "Задачи отдела"),
+        ("III", "Функции отдела"),
+    ]
+
+
 def test_dlo_check_reads_a_kazakh_roman_source_number(project, dlo, tmp_path):
     """Chapters numbered "І.", "ІІ." with the Kazakh letter are imported with those numbers
     kept, and dlo check reads them as 1 and 2 (no DLO111), but not "ІV" for the second."""

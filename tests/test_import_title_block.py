@@ -131,6 +131,11 @@ def lines(*texts: str) -> list[Line]:
             ("signature", None, "Ректор Ахметов Д.Е.", None, None),
             ["Положение об отделе кадров"],
         ),
+        (  # a title's line opening with a year is no date of the signature
+            ["БЕКІТЕМІН", "Ректор", "Д.Е. Ахметов", "2025 жылға арналған", "қабылдау ережесі"],
+            ("signature", None, "Ректор Д.Е. Ахметов", None, None),
+            ["2025 жылға арналған", "қабылдау ережесі"],
+        ),
         (  # a name and then the date: the date is the block's
             ["УТВЕРЖДАЮ", "Ректор", "Д. Е. Ахметов", "«20» мая 2024 г.", "ПОЛОЖЕНИЕ"],
             ("signature", None, "Ректор Д. Е. Ахметов", None, dt.date(2024, 5, 20)),
@@ -150,6 +155,7 @@ def lines(*texts: str) -> list[Line]:
         "signed-digits-date",
         "signed-name-only",
         "signed-surname-first",
+        "signed-name-year-title",
         "signed-name-then-date",
     ],
 )

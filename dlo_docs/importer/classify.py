@@ -75,6 +75,11 @@ def chapter_title(text: str) -> bool:
     return _CHAPTER_TITLE.fullmatch(" ".join(text.split())) is not None
 
 
+def first_chapter(text: str) -> bool:
+    """A line that is only a first chapter's usual title, unnumbered ("Назначение")."""
+    return chapter_title(text) and re.match(r"\W*(?:\d|[IVXLCІ]+\W)", text) is None
+
+
 def upper_heading(text: str) -> bool:
     """A short line in capitals with no sentence punctuation at its end: "ОБЩИЕ ПОЛОЖЕНИЯ"."""
     letters = [c for c in text if c.isalpha()]

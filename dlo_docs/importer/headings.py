@@ -35,10 +35,11 @@ def heading_shaped(text: str) -> bool:
     return first is not None and first.group().isupper()
 
 
-def set_apart(line: Line, cand: Cand) -> bool:
-    """A line set apart as headings are: in capitals, or all in bold (an office's heading in the
-    Normal style) and shaped like one."""
-    return upper_heading(cand.text) or (line.strong and heading_shaped(cand.text))
+def set_apart(line: Line, cand: Cand, titled: bool) -> bool:
+    """A line under a chapter heading (``titled``: which has its title already) that is the
+    heading's own title or its continuation: in capitals, or all in bold (an office's heading in
+    the Normal style) and shaped like one under a heading with no title ("Глава 1")."""
+    return upper_heading(cand.text) or (line.strong and heading_shaped(cand.text) and not titled)
 
 
 def _int(number: str | None) -> int | None:
@@ -105,19 +106,67 @@ def _opens_text(cands: list[Cand], i: int, headings: dict[int, tuple[int, Cand]]
 
 def promote_roman(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     """``cands`` with the Roman-numbered chapter headings in any case made chapters: from the
-    first numbered I that a II follows, each followed by a clause or an item (a numbering slip
-    after that, "II" twice, is reported by the sequence check, not lost)."""
+    first I that a II follows (either perhaps in capitals, a chapter already), each followed by
+    a clause or an item (a numbering slip after that, "II" twice, is reported by the sequence
+    check, not lost). Not in a source whose chapters are marked otherwise ("Глава 2", "1 тарау",
+    a heading style): its Roman-numbered lines are something else."""
+    chapters = {i: c for i, c in enumerate(cands) if c.kind == "chapter"}
+    if any(_ROMAN_HEADING.match(lines[i].text) is None for i in chapters):
+        return cands
     found = {
         i: heading
         for i, (line, cand) in enumerate(zip(lines, cands, strict=True))
         if (heading := _roman_heading(line, cand))
     }
-    opening = [(i, h) for i, h in found.items() if _opens_text(cands, i, found)]
-    values = [value for _, (value, _) in opening]
+    runs = [(i, h) for i, h in found.items() if _opens_text(cands, i, found)]
+    runs += [
+        (i, (roman_value(c.number.replace("І", "I")) or 0, c))
+        for i, c in chapters.items()
+        if c.number
+    ]
+    runs.sort(key=lambda entry: entry[0])
+    values = [value for _, (value, _) in runs]
     start = next((k for k, value in enumerate(values) if value == 1 and 2 in values[k + 1 :]), None)
     out = list(cands)
-    for i, (_, chapter) in opening[start:] if start is not None else ():
+    for i, (_, chapter) in runs[start:] if start is not None else ():
         out[i] = chapter
+    return out
+
+
+# words that head a note, never a chapter
+_NOTE = re.compile(r"(?:примечани[ея]|ескерту|ескертпе)\W*", re.IGNORECASE)
+
+
+def promote_bold(lines: list[Line], cands: list[Cand]) -> list[Cand]:
+    """``cands`` with the unnumbered headings set apart only by bold type made chapters, in a
+    source that has no numbered chapter: a line all in bold, shaped as a heading, after the
+    text has begun and not in a list (what comes before it does not end with ":" or ","),
+    over a clause not in bold (a source all in bold sets nothing apart); at least two such, the
+    first chapter's heading in bold ("Общие положения") counted."""
+    if any(c.kind == "chapter" and c.number is not None for c in cands):
+        return cands
+    found: list[int] = []
+    before = ""  # the text of the last clause or item (None: the text has not begun)
+    begun = False
+    for i, (line, cand) in enumerate(zip(lines, cands, strict=True)):
+        if cand.kind in ("clause", "item"):
+            begun, before = True, cand.text
+            continue
+        after = i + 1 < len(cands) and cands[i + 1].kind == "clause" and not lines[i + 1].strong
+        if (
+            begun
+            and after
+            and cand.kind == "none"
+            and line.strong
+            and heading_shaped(cand.text)
+            and not _NOTE.fullmatch(cand.text.strip())
+            and not before.rstrip().endswith((":", ","))
+        ):
+            found.append(i)
+    bold = sum(1 for i, c in enumerate(cands) if c.kind == "chapter" and lines[i].strong)
+    out = list(cands)
+    for i in found if len(found) + bold >= 2 else ():
+        out[i] = Cand("chapter", None, cands[i].text)
     return out
 
 

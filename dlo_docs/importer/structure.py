@@ -15,8 +15,8 @@ from ..i18n import Msg
 from . import title_block, title_lines
 from .appendix import Appendix
 from .appendix import split as split_appendix
-from .classify import Cand, as_written, classify, kind_only
-from .headings import numbered_by_chapter, promote_chapters, promote_roman, set_apart
+from .classify import Cand, as_written, classify, first_chapter, kind_only, upper_heading
+from .headings import numbered_by_chapter, promote_bold, promote_chapters, promote_roman, set_apart
 from .numbers import REPEATED, Numbers
 from .source import Line
 from .tree import Node, Tree, word
@@ -213,7 +213,11 @@ class Builder:
         """Text that fits no structure: part of a heading, a clause of its own, or joined to
         the element before it."""
         if self.chapter is not None and self.clause is None:
-            if set_apart(line, cand) and not self.chapter.clauses and not self.chapter.paragraphs:
+            if (
+                set_apart(line, cand, bool(self.chapter.text))
+                and not self.chapter.clauses
+                and not self.chapter.paragraphs
+            ):
                 self.warn(
                     line,
                     UNSTRUCTURED,
@@ -353,7 +357,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
         if (
             cand.kind == "none"
             and not marked_chapters
-            and set_apart(lines[i], cand)
+            and (upper_heading(cand.text) or first_chapter(cand.text))
             and not kind_only(cand.text)
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
@@ -364,7 +368,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             cands[i] = Cand("chapter", None, cand.text)
         started = started or cands[i].kind != "none"
     if not marked_chapters:
-        cands = promote_chapters(cands)
+        cands = promote_bold(lines, promote_chapters(cands))
     by_chapter = numbered_by_chapter(cands)
     builder = Builder(path, lang, ours, by_chapter)
     for line, cand in zip(lines, cands, strict=True):

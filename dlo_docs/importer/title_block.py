@@ -74,7 +74,8 @@ _KK_WORDS = re.compile(
 )
 _MAX_LINES = 8
 # a signature line ("_________ Д. Е. Ахметов"), and a line of the signature's date, filled in or
-# to fill in ("«20» мая 2024 г.", "«___» __________ 20__ г.", "2024 ж. «___» ________")
+# to fill in ("«20» мая 2024 г.", "«___» __________ 20__ г.", "2024 ж. «___» ________"; not
+# "2025 жылға арналған …", a title's "for 2025")
 _SIGNATURE = re.compile(r"_{3,}")
 # a signatory's name alone on the signature's line, the initials before or after the surname
 # ("І. Есенберлин", "Д.Е. Ахметов", "Ахметов Д.Е."): typed, signed by hand beside it
@@ -83,7 +84,7 @@ _INITIALS = rf"[{_CAPITAL}]\.(?:\s*[{_CAPITAL}]\.)?"
 _SURNAME = rf"[{_CAPITAL}][{_SMALL}]+(?:-[{_CAPITAL}][{_SMALL}]+)?"
 _NAME = re.compile(rf"{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS}")
 _DATED = re.compile(
-    r"[«\"]\s*[\d_]*\s*[»\"]|20_+|(?:19|20)\d\d\s*(?:ж|г|жыл)|\d{1,2}\.\d{1,2}\.(?:\d{2}|_)|_{2,}\s*\.\s*_{2,}",
+    r"[«\"]\s*[\d_]*\s*[»\"]|20_+|(?:19|20)\d\d\s*(?:ж|г|жылғы|года?)(?![^\W\d_])|\d{1,2}\.\d{1,2}\.(?:\d{2}|_)|_{2,}\s*\.\s*_{2,}",
     re.IGNORECASE,
 )
 
