@@ -1706,3 +1706,78 @@ def test_a_line_in_capitals_over_a_chapter_s_clauses_in_the_text_is_still_a_chap
     model, _ = _imported(project, dlo, tmp_path, page, "--lang", "ru", *UNIT)
     assert model.title["ru"] == "Положение об отделе дистанционного обучения"
     assert [c.title for c in model.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ ОТДЕЛА"]
+
+
+SIDE_BY_SIDE = [
+    ("СОГЛАСОВАНО", "УТВЕРЖДАЮ"),
+    ("Проректор по учебной работе", "Ректор"),
+    ("_________ А.Б. Сидоров", "_________ В.Г. Петров"),
+    ("", "«15» марта 2024 г."),
+]
+
+
+def _side_by_side_lines(gap: str) -> list[Line]:
+    """The blocks' lines as a text file has them: each line's halves apart by ``gap``."""
+    raw = [f"{left}{gap}{right}" for left, right in SIDE_BY_SIDE]
+    lines = [Line(" ".join(r.split()), n, raw=r) for n, r in enumerate(raw, 1)]
+    return [*lines, Line("ПОЛОЖЕНИЕ", 5), Line("об отделе кадров", 6)]
+
+
+@pytest.mark.parametrize("gap", ["\t", "\t\t\t", "      "], ids=["tab", "tabs", "spaces"])
+def test_an_approval_block_beside_an_agreement_block_is_read_by_its_column(gap):
+    """ "СОГЛАСОВАНО<tab>УТВЕРЖДАЮ" and the lines under it: the right column is the block (read
+    line by line, the halves were one text and no block was found)."""
+    page = _side_by_side_lines(gap)
+    block = title_block.read(page)
+    assert block is not None
+    assert (block.form, block.authority, block.date) == (
+        "signature",
+        "Ректор",
+        dt.date(2024, 3, 15),
+    )
+    assert block.text == "УТВЕРЖДАЮ Ректор _________ В.Г. Петров «15» марта 2024 г."
+    # the source's lines it takes are neither the title nor text
+    assert [line.text for line in title_block.rest(page, block)] == [
+        "ПОЛОЖЕНИЕ",
+        "об отделе кадров",
+    ]
+
+
+def test_lines_not_set_in_two_columns_are_read_as_before():
+    """A tab after a number ("1.<tab>Общие положения") or one line in two halves is no
+    two-column block: nothing is read from it."""
+    page = [Line("1. Общие положения", 1, raw="1.\tОбщие положения"), Line("ПОЛОЖЕНИЕ", 2)]
+    assert title_block.read(page) is None
+    page = [Line("СОГЛАСОВАНО УТВЕРЖДАЮ", 1, raw="СОГЛАСОВАНО\tУТВЕРЖДАЮ"), Line("Ректор", 2)]
+    assert title_block.read(page) is None
+
+
+@pytest.mark.parametrize("layout", ["paragraphs", "soft-breaks"])
+def test_a_docx_title_page_with_the_blocks_side_by_side_by_tabs(project, dlo, tmp_path, layout):
+    """As Word users set them: one tab (to a tab stop) between the halves, a paragraph a line
+    or one paragraph broken by Shift+Enter."""
+    doc = Document()
+    if layout == "paragraphs":
+        for left, right in SIDE_BY_SIDE:
+            p = doc.add_paragraph(left)
+            p.add_run().add_tab()
+            p.add_run(right)
+    else:
+        p = doc.add_paragraph()
+        for k, (left, right) in enumerate(SIDE_BY_SIDE):
+            if k:
+                p.add_run().add_break()
+            p.add_run(left)
+            p.add_run().add_tab()
+            p.add_run(right)
+    for text in ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения", "1. Общие положения"]:
+        doc.add_paragraph(text)
+    doc.add_paragraph("1.1. Отдел является структурным подразделением университета.")
+    doc.add_paragraph("1.2. Отдел возглавляет начальник.")
+    doc.save(str(tmp_path / "side.docx"))
+    result = dlo("import", tmp_path / "side.docx", "--unit", "dlo", cwd=project)
+    assert result.code == 0, result.err
+    assert "signed by Ректор on 2024-03-15" in result.err
+    model = load_model(project, "side")
+    assert model.title["ru"] == "Положение об отделе дистанционного обучения"
+    assert model.approval.form == "signature"

@@ -45,15 +45,21 @@ class Line:
     # the text's pieces between soft line breaks (DOCX), or a table row's cells' lines, when it
     # was joined from several: a title page set as one paragraph broken by Shift+Enter, or in a
     # table, is read as its lines (``at_breaks``)
-    pieces: tuple[str, ...] = ()
+    pieces: tuple[str, ...] = ()  # (as written: ``at_breaks`` normalises them)
     strong: bool = False  # DOCX: all its text is bold, as an office marks a heading in Normal
+    # as the source wrote it, when tabs or a run of spaces set its text apart in columns (a
+    # title page's two blocks side by side: ``title_columns``); else ""
+    raw: str = ""
 
     def at_breaks(self) -> list[Line]:
         """The line as the lines its soft breaks set apart (itself when it had none)."""
         if len(self.pieces) < 2:
             return [self]
         hint = None if self.hint == "row" else self.hint  # a table's cells: lines of their own
-        return [Line(piece, self.where, hint, self.level) for piece in self.pieces]
+        return [
+            Line(normalise(piece), self.where, hint, self.level, raw=gapped(piece))
+            for piece in self.pieces
+        ]
 
 
 @dataclass
@@ -71,6 +77,14 @@ class Read:
     skipped: int = 0  # paragraphs left out (title page, sheets, tables of our own output)
     notes: list[str] = field(default_factory=list)
     revisions: list[str] = field(default_factory=list)  # unresolved tracked changes, comments
+
+
+_GAPPED = re.compile(r"\S(?:\t|[ \u00a0]{3})|^(?:\t|[ \u00a0]{3})\s*\S")
+
+
+def gapped(raw: str) -> str:
+    """``raw`` when tabs or a run of spaces set its text apart (``Line.raw``), else ""."""
+    return raw if _GAPPED.search(raw) else ""
 
 
 def normalise(text: str) -> str:
@@ -162,5 +176,7 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_text(raw: bytes, path: str) -> Read:
     text = decode(raw, path)
-    lines = [Line(normalise(line), n) for n, line in enumerate(text.splitlines(), 1)]
+    lines = [
+        Line(normalise(line), n, raw=gapped(line)) for n, line in enumerate(text.splitlines(), 1)
+    ]
     return Read(path, "txt", [line for line in lines if line.text])

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem, warning
 from ..i18n import Msg
+from . import title_columns
 from .source import Line
 
 APPROVAL_BLOCK = "DLO507"  # the source's own approval block, read into the report
@@ -98,11 +99,12 @@ class Approval:
     authority: str | None  # who issued it, as written ("Председателя Правления АО «…»")
     number: str | None
     date: dt.date | None
-    lines: tuple[Line, ...]
+    lines: tuple[Line, ...]  # the source's lines it is read from
+    said: str = ""  # its text (of its own column only, when set beside another block)
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        return self.said or " ".join(line.text for line in self.lines)
 
 
 def _month(word: str) -> int | None:
@@ -194,8 +196,15 @@ def _authority(text: str, signed: bool) -> str | None:
 
 
 def read(preamble: list[Line]) -> Approval | None:
-    """The approval block of the lines before the first chapter, if they hold one."""
+    """The approval block of the lines before the first chapter, if they hold one (set in a
+    column of its own beside another block, ``title_columns``, too)."""
     block = _block(preamble)
+    sources = block
+    if not block:
+        columns = title_columns.by_column(preamble)
+        block = _block([line for line, _ in columns])
+        of = {id(line): source for line, source in columns}
+        sources = list({id(of[id(line)]): of[id(line)] for line in block}.values())
     if not block:
         return None
     text = " ".join(" ".join(line.text.split()) for line in block)
@@ -208,7 +217,8 @@ def read(preamble: list[Line]) -> Approval | None:
         authority=_authority(text, signed),
         number=number.group(1) if number else None,
         date=read_date(text),
-        lines=tuple(block),
+        lines=tuple(sources),
+        said=text,
     )
 
 

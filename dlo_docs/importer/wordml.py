@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 from ..i18n import Msg
 from ..records import Shown
 from . import package
-from .source import EMPTY, NOT_READABLE, Line, Read, fail, normalise
+from .source import EMPTY, NOT_READABLE, Line, Read, fail, gapped, normalise
 from .wordstyles import Numbering, Styles, W, bold
 from .wordstyles import child as _w
 from .wordstyles import val as _val
@@ -126,17 +126,18 @@ def _strong(p: ET.Element, styles: Styles, chain: list[str]) -> bool:
 def _join_pieces(pieces: list[str]) -> list[tuple[str, bool, tuple[str, ...]]]:
     """Soft-broken pieces → lines: a piece that starts a numbered element begins a new line; any
     other piece continues the line. The flag says a number stood alone before the break; the
-    tuple holds the pieces the line was joined from."""
+    tuple holds the pieces the line was joined from, as written (tabs and spaces kept)."""
     lines: list[tuple[str, bool, tuple[str, ...]]] = []
-    for piece in (normalise(x) for x in pieces):
+    for raw in pieces:
+        piece = normalise(raw)
         if not piece:
             continue
         if not lines or _STARTS.match(piece + " "):
-            lines.append((piece, False, (piece,)))
+            lines.append((piece, False, (raw,)))
             continue
         text, _, joined = lines[-1]
         lone = bool(re.fullmatch(r"\d+(\.\d+)*[.)]?", text))
-        lines[-1] = (f"{text} {piece}", lone, (*joined, piece))
+        lines[-1] = (f"{text} {piece}", lone, (*joined, raw))
     return lines
 
 
@@ -193,7 +194,9 @@ class _Reader:
                 text, auto = f"{label} {text}", True
                 pieces = (f"{label} {pieces[0]}", *pieces[1:])
             mark = marks if i == 0 else ()
-            lines.append(Line(text, self.count, hint, level, auto, lone, mark, pieces, strong))
+            raw = gapped(pieces[0]) if len(pieces) == 1 else ""
+            line = Line(text, self.count, hint, level, auto, lone, mark, pieces, strong, raw)
+            lines.append(line)
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, lines
