@@ -604,6 +604,17 @@ def test_a_title_page_set_in_a_table_is_read_as_its_cells_lines(
             ["ОБЩИЕ СВЕДЕНИЯ"],
             id="ru-general-information-in-capitals",
         ),
+        pytest.param(  # but over the title's next line it goes on with the title
+            "ru",
+            [
+                ("ПОЛОЖЕНИЕ", "Heading 1"),
+                ("ОБЩИЕ СВЕДЕНИЯ", "Heading 1"),
+                ("О ВЫПУСКНИКАХ", "Heading 1"),
+            ],
+            "ПОЛОЖЕНИЕ ОБЩИЕ СВЕДЕНИЯ О ВЫПУСКНИКАХ",
+            ["Общие положения"],
+            id="ru-general-information-in-the-title",
+        ),
     ],
 )
 def test_a_title_set_in_a_heading_style_is_the_title_not_a_chapter(

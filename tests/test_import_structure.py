@@ -294,6 +294,22 @@ def test_a_roman_chapter_in_capitals_counts_as_the_first_of_the_run():
     ]
 
 
+def test_a_first_chapters_usual_title_is_a_chapter_right_under_the_title_only():
+    """ "Назначение" unnumbered over the clauses, under the title, is the first chapter (its full
+    stop dropped); later in the text, or in lower case, it is not told from text (as before)."""
+    t = tree(
+        "ПОЛОЖЕНИЕ\nоб отделе кадров\nНазначение.\n1. Отдел ведёт учёт.\n2. Отдел хранит дела.\n"
+    )
+    assert [(c.number, c.text) for c in t.chapters] == [(None, "Назначение")]
+    t = tree(
+        "ПОЛОЖЕНИЕ\nоб отделе кадров\nОБЩИЕ ПОЛОЖЕНИЯ\n1. Отдел ведёт учёт.\nПОРЯДОК РАБОТЫ\n"
+        "2. Отдел хранит дела.\nОбщие сведения\n3. Отдел подчиняется ректору.\n"
+    )
+    assert [c.text for c in t.chapters] == ["ОБЩИЕ ПОЛОЖЕНИЯ", "ПОРЯДОК РАБОТЫ"]
+    t = tree("ПОЛОЖЕНИЕ\nоб отделе кадров\nназначение\n1. Отдел ведёт учёт.\n")
+    assert [c.text for c in t.chapters] == ["Общие положения"]  # made up, and reported
+
+
 def test_dlo_check_reads_a_kazakh_roman_source_number(project, dlo, tmp_path):
     """Chapters numbered "І.", "ІІ." with the Kazakh letter are imported with those numbers
     kept, and dlo check reads them as 1 and 2 (no DLO111), but not "ІV" for the second."""

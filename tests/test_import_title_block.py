@@ -1736,11 +1736,64 @@ def test_an_approval_block_beside_an_agreement_block_is_read_by_its_column(gap):
         dt.date(2024, 3, 15),
     )
     assert block.text == "УТВЕРЖДАЮ Ректор _________ В.Г. Петров «15» марта 2024 г."
-    # the source's lines it takes are neither the title nor text
+    # the block's lines are neither the title nor text; the other column's stay the title
+    # page's, read on their own (a title set beside the block is found there)
     assert [line.text for line in title_block.rest(page, block)] == [
+        "СОГЛАСОВАНО",
+        "Проректор по учебной работе",
+        "_________ А.Б. Сидоров",
         "ПОЛОЖЕНИЕ",
         "об отделе кадров",
     ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (  # the title beside the block
+            [
+                ("НАО «Университет»", "УТВЕРЖДАЮ"),
+                ("ПОЛОЖЕНИЕ", "Ректор"),
+                ("об отделе кадров", "_____ Д.Е. Ахметов"),
+            ],
+            ["НАО «Университет»", "ПОЛОЖЕНИЕ", "об отделе кадров"],
+        ),
+        (  # the block on the left, the agreement on the right
+            [
+                ("УТВЕРЖДАЮ", "СОГЛАСОВАНО"),
+                ("Ректор", "Проректор"),
+                ("_____ Д.Е. Ахметов", "_____ Сидоров"),
+            ],
+            ["СОГЛАСОВАНО", "Проректор", "_____ Сидоров"],
+        ),
+        (  # the left column's line going on with no gap ("Проректор по учебной" / "работе")
+            [
+                ("СОГЛАСОВАНО", "УТВЕРЖДАЮ"),
+                ("Проректор по учебной", "Ректор"),
+                ("работе", ""),
+                ("_____ Сидоров", "_____ Д.Е. Ахметов"),
+            ],
+            ["СОГЛАСОВАНО", "Проректор по учебной", "работе", "_____ Сидоров"],
+        ),
+    ],
+    ids=["title-beside", "block-on-the-left", "left-goes-on"],
+)
+def test_a_block_in_either_column_leaves_the_other_to_the_title_page(rows, title):
+    raw = [f"{left}\t\t{right}" if right else left for left, right in rows]
+    page = [Line(" ".join(r.split()), n, raw=r if "\t" in r else "") for n, r in enumerate(raw, 1)]
+    block = title_block.read(page)
+    assert block is not None and block.form == "signature"
+    assert block.authority == "Ректор"
+    assert [line.text for line in title_block.rest(page, block)] == title
+
+
+def test_a_two_column_run_after_other_lines_is_read():
+    """A line with a code beside the organisation's name, the town, then the blocks side by
+    side: every run of two-column lines is read, not only the first."""
+    page = [Line("НАО «Университет» Ф-01-2024", 1, raw="НАО «Университет»\t\tФ-01-2024")]
+    page += [Line("г. Костанай", 2)] + _side_by_side_lines("\t")[:4]
+    block = title_block.read(page)
+    assert block is not None and block.form == "signature"
 
 
 def test_lines_not_set_in_two_columns_are_read_as_before():

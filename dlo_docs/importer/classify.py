@@ -55,13 +55,11 @@ def kind_only(text: str) -> bool:
 
 
 # the titles a first chapter goes by, alone on the line (any case or spacing, perhaps
-# numbered): "Общие положения", "Жалпы ережелер", "Негізгі ережелер", "Термины и определения",
-# "Назначение", "Общие сведения"
+# numbered): "Общие положения", "Жалпы ережелер", "Негізгі ережелер", "Термины и определения"
 _CHAPTER_TITLE = re.compile(
     r"(?:(?:\d+|[IVXLC]+)\s*[.)]?\s*)?(?:"
     r"(?:общие|основные)\s+положения|термины(?:,\s*|\s+и\s+)определения(?:\s+и\s+сокращения)?"
-    r"|(?:назначение\s+и\s+)?область\s+применения|назначение|общие\s+сведения"
-    r"|цели\s+и\s+задачи|нормативные\s+ссылки"
+    r"|область\s+применения|нормативные\s+ссылки"
     r"|(?:жалпы|негізгі)\s+ережелер(?:і)?|терминдер\s+мен\s+анықтамалар|негізгі\s+ұғымдар"
     r"|қолданылу\s+саласы|қолдану\s+саласы|нормативтік\s+сілтемелер"
     r")[.:]?",
@@ -69,15 +67,31 @@ _CHAPTER_TITLE = re.compile(
 )
 
 
-def chapter_title(text: str) -> bool:
+# titles a first chapter goes by that can also go on with a title ("ПОЛОЖЕНИЕ" / "НАЗНАЧЕНИЕ" /
+# "СТИПЕНДИЙ ИМЕНИ АБАЯ", "ЦЕЛИ И ЗАДАЧИ" / "КАФЕДРЫ ИНФОРМАТИКИ"): the first chapter's only
+# right over the text
+_OVER_TEXT_TITLE = re.compile(
+    r"(?:(?:\d+|[IVXLC]+)\s*[.)]?\s*)?(?:назначение(?:\s+и\s+область\s+применения)?"
+    r"|общие\s+сведения|цели\s+и\s+задачи)[.:]?",
+    re.IGNORECASE,
+)
+
+
+def chapter_title(text: str, over_text: bool = False) -> bool:
     """A line that is only a chapter's usual title ("Общие положения", "Жалпы  ережелер"): the
-    text's first chapter, never a title page's line."""
-    return _CHAPTER_TITLE.fullmatch(" ".join(text.split())) is not None
+    text's first chapter, never a title page's line; "Назначение", "Общие сведения", "Цели и
+    задачи" too when the text follows it (``over_text``)."""
+    text = " ".join(text.split())
+    if _CHAPTER_TITLE.fullmatch(text) is not None:
+        return True
+    return over_text and _OVER_TEXT_TITLE.fullmatch(text) is not None
 
 
 def first_chapter(text: str) -> bool:
-    """A line that is only a first chapter's usual title, unnumbered ("Назначение")."""
-    return chapter_title(text) and re.match(r"\W*(?:\d|[IVXLCІ]+\W)", text) is None
+    """A line right over the text that is only a first chapter's usual title, unnumbered, with
+    a capital ("Назначение")."""
+    unnumbered = re.match(r"\W*(?:\d|[IVXLCІ]+\W)", text) is None
+    return chapter_title(text, over_text=True) and unnumbered and text.strip()[:1].isupper()
 
 
 def upper_heading(text: str) -> bool:

@@ -357,7 +357,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
         if (
             cand.kind == "none"
             and not marked_chapters
-            and (upper_heading(cand.text) or first_chapter(cand.text))
+            and (upper_heading(cand.text) or (not started and first_chapter(cand.text)))
             and not kind_only(cand.text)
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
@@ -365,7 +365,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and (started or not title_lines.names_kind(cand.text))  # the title itself
             and i not in page
         ):
-            cands[i] = Cand("chapter", None, cand.text)
+            cands[i] = Cand("chapter", None, cand.text.strip().rstrip(".:"))
         started = started or cands[i].kind != "none"
     if not marked_chapters:
         cands = promote_bold(lines, promote_chapters(cands))

@@ -101,6 +101,8 @@ class Approval:
     date: dt.date | None
     lines: tuple[Line, ...]  # the source's lines it is read from
     said: str = ""  # its text (of its own column only, when set beside another block)
+    # set in a column: the title page's lines but its own, the other column's read on their own
+    page: tuple[Line, ...] | None = None
 
     @property
     def text(self) -> str:
@@ -197,16 +199,15 @@ def _authority(text: str, signed: bool) -> str | None:
 
 def read(preamble: list[Line]) -> Approval | None:
     """The approval block of the lines before the first chapter, if they hold one (set in a
-    column of its own beside another block, ``title_columns``, too)."""
-    block = _block(preamble)
-    sources = block
-    if not block:
-        columns = title_columns.by_column(preamble)
-        block = _block([line for line, _ in columns])
-        of = {id(line): source for line, source in columns}
-        sources = list({id(of[id(line)]): of[id(line)] for line in block}.values())
+    column of its own beside another block or the title, ``title_columns``, too)."""
+    columns = title_columns.by_column(preamble)
+    lines, of = columns if columns else (preamble, {})
+    block = _block(lines)
     if not block:
         return None
+    taken = {id(line) for line in block}
+    sources = {id(s): s for s in (of.get(id(line), line) for line in block)}
+    page = tuple(line for line in lines if id(line) not in taken) if columns else None
     text = " ".join(" ".join(line.text.split()) for line in block)
     signed = bool(_SIGNED.match(block[0].text.strip()))
     act = None if signed else _ACT.search(text)
@@ -217,8 +218,9 @@ def read(preamble: list[Line]) -> Approval | None:
         authority=_authority(text, signed),
         number=number.group(1) if number else None,
         date=read_date(text),
-        lines=tuple(sources),
+        lines=tuple(sources.values()),
         said=text,
+        page=page,
     )
 
 
@@ -236,6 +238,8 @@ def rest(preamble: list[Line], approval: Approval | None) -> list[Line]:
     """The title page's lines without the approval block (where the title is)."""
     if approval is None:
         return preamble
+    if approval.page is not None:
+        return list(approval.page)
     taken = {id(line) for line in approval.lines}
     return [line for line in preamble if id(line) not in taken]
 

@@ -1,5 +1,5 @@
 """A title page set in two columns with tabs or runs of spaces, as offices set an agreement block
-beside the approval block::
+beside the approval block (or the title beside it)::
 
     СОГЛАСОВАНО<tab><tab>УТВЕРЖДАЮ
     Проректор<tab><tab>Ректор
@@ -10,9 +10,10 @@ the right one's lines were glued to the left one's).
 
 - ``halves(line) -> (left, right) | None``: a line's two columns ("" for one it leaves empty:
   text after a leading gap is the right one's), or None when it is not set in two;
-- ``by_column(lines) -> [(column line, source line)]``: the first run of lines set in two
-  columns (at least two of them with both halves), the left column's lines then the right
-  one's, each with the line it is part of; empty when there is none.
+- ``by_column(lines) -> (lines, sources) | None``: the lines with each run of lines set in two
+  columns (at least two of them with both halves) read column by column, the left column's
+  lines then the right one's; ``sources`` maps each such line (by ``id``) to the line it is
+  part of. None when no run is set in two columns.
 """
 
 from __future__ import annotations
@@ -36,14 +37,36 @@ def halves(line: Line) -> tuple[str, str] | None:
     return None
 
 
-def by_column(lines: list[Line]) -> list[tuple[Line, Line]]:
+def _run(lines: list[Line], start: int) -> list[tuple[Line, tuple[str, str]]]:
+    """The run of lines set in two columns from ``start``: lines with both halves, a half's
+    alone (a leading gap: the right one's), and a line with no gap between two such (the left
+    column's going on: "Проректор по учебной" / "работе")."""
     run: list[tuple[Line, tuple[str, str]]] = []
-    for line in lines:
-        found = halves(line)
-        if found is not None and (run or all(found)):
-            run.append((line, found))
-        elif run:
+    for k in range(start, len(lines)):
+        found = halves(lines[k])
+        if found is None and run and k + 1 < len(lines) and halves(lines[k + 1]):
+            found = (lines[k].text, "")
+        if found is None:
             break
-    if sum(1 for _, (left, right) in run if left and right) < 2:
-        return []
-    return [(Line(half[k], line.where), line) for k in (0, 1) for line, half in run if half[k]]
+        run.append((lines[k], found))
+    return run
+
+
+def by_column(lines: list[Line]) -> tuple[list[Line], dict[int, Line]] | None:
+    out: list[Line] = []
+    sources: dict[int, Line] = {}
+    k = 0
+    while k < len(lines):
+        run = _run(lines, k) if halves(lines[k]) else []
+        if sum(1 for _, (left, right) in run if left and right) < 2:
+            out.append(lines[k])
+            k += 1
+            continue
+        for column in (0, 1):
+            for line, half in run:
+                if half[column]:
+                    part = Line(half[column], line.where)
+                    sources[id(part)] = line
+                    out.append(part)
+        k += len(run)
+    return (out, sources) if sources else None

@@ -208,10 +208,13 @@ def _chapter_over_text(lines: list[Line], cands: list[classify.Cand], at: int) -
 
 def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int) -> bool:
     """Line ``j`` is an unnumbered heading of line ``i``'s style, no first chapter's title."""
+    over_text = j + 1 < len(cands) and (
+        cands[j + 1].kind == "clause" or _SENTENCE.match(lines[j + 1].text) is not None
+    )
     return (
         lines[j].hint == lines[i].hint
         and cands[j].number is None
-        and not classify.chapter_title(lines[j].text)
+        and not classify.chapter_title(lines[j].text, over_text)
     )
 
 
