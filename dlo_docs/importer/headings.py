@@ -8,9 +8,13 @@
   heading "2. …"), while the number itself continues the chapters.
 - **Chapter headings numbered in Roman numerals, in any case.** "II. Задачи отдела" is a chapter
   heading when it is shaped like one, clauses or items follow it, and it comes after a line
-  such as "I. Общие положения" that a "II. …" follows: one such line alone is no evidence (a
-  signatory's "І. Есенберлин", a Kazakh initial and a surname, looks the same). In capitals,
-  "I. ОБЩИЕ ПОЛОЖЕНИЯ" needs no such evidence: ``classify`` takes it line by line.
+  such as "I. Общие положения" (or "I. ОБЩИЕ ПОЛОЖЕНИЯ", which ``classify`` takes line by line)
+  that a "II. …" follows: one such line alone is no evidence (a signatory's "І. Есенберлин", a
+  Kazakh initial and a surname, looks the same), nor are such lines in a source whose chapters
+  are marked otherwise ("Глава 2" over sections "I.", "II.").
+- **Chapter headings set apart by bold type only** (``promote_bold``), as offices write them in
+  the Normal style: where the source numbers no chapter, after the text has begun, over a clause
+  not in bold, at least two of them.
 - **Numbering within chapters.** A source that numbers clauses "3.5." under chapter 3, or
   whose (Word) numbering starts again at 1 in each chapter, numbers its clauses per chapter.
 """
@@ -146,8 +150,7 @@ def promote_bold(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     if any(c.kind == "chapter" and c.number is not None for c in cands):
         return cands
     found: list[int] = []
-    before = ""  # the text of the last clause or item (None: the text has not begun)
-    begun = False
+    before, begun = "", False  # the last clause's or item's text; has the text begun?
     for i, (line, cand) in enumerate(zip(lines, cands, strict=True)):
         if cand.kind in ("clause", "item"):
             begun, before = True, cand.text
