@@ -1787,6 +1787,54 @@ def test_a_block_in_either_column_leaves_the_other_to_the_title_page(rows, title
     assert [line.text for line in title_block.rest(page, block)] == title
 
 
+def _tabbed(*rows: str) -> list[Line]:
+    return [Line(" ".join(r.split()), n, raw=r if "\t" in r else "") for n, r in enumerate(rows, 1)]
+
+
+def test_a_block_opened_on_a_line_of_its_own_is_read_line_by_line():
+    """The columns are read only for a block opened on a line set in two: "УТВЕРЖДАЮ" alone,
+    then the official and the signature's date split in halves, is read as before."""
+    page = _tabbed("УТВЕРЖДАЮ", "Ректор университета\t\t____ Д.Е. Ахметов", "«__»\t\t_____ 2024 г.")
+    block = title_block.read(page + [Line("ПОЛОЖЕНИЕ", 4)])
+    assert block is not None and block.authority == "Ректор университета"
+    assert block.page is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (  # a code beside the organisation, the block on the left, the title on the right
+            [
+                "НАО «Университет»\t\tПП 07-2024",
+                "УТВЕРЖДАЮ\t\tПОЛОЖЕНИЕ",
+                "Ректор\t\tоб отделе кадров",
+                "_____ Д.Е. Ахметов",
+            ],
+            ["НАО «Университет»", "ПП 07-2024", "ПОЛОЖЕНИЕ", "об отделе кадров"],
+        ),
+        (  # Kazakh: the title beside БЕКІТЕМІН, the signature under the run
+            ["БЕКІТЕМІН\t\tКадр бөлімі туралы", "Ректор\t\tЕРЕЖЕ", "_____ Д.Е. Ахметов"],
+            ["Кадр бөлімі туралы", "ЕРЕЖЕ"],
+        ),
+    ],
+    ids=["code-and-title-beside", "kazakh-title-beside"],
+)
+def test_a_block_read_in_its_column_goes_on_under_the_run_not_into_the_other(rows, title):
+    block = title_block.read(_tabbed(*rows))
+    assert block is not None
+    assert (block.authority, block.text.split()[-1]) == ("Ректор", "Ахметов")
+    assert [line.text for line in title_block.rest(_tabbed(*rows), block)] == title
+
+
+def test_a_three_column_line_ends_a_run():
+    page = _tabbed(
+        "СОГЛАСОВАНО\t\tУТВЕРЖДАЮ",
+        "Проректор\t\tРектор\t\tНАО «Университет»",
+        "_____ Сидоров\t\t_____ Д.Е. Ахметов",
+    )
+    assert title_block.read(page) is None  # one line in two columns before it: no run
+
+
 def test_a_two_column_run_after_other_lines_is_read():
     """A line with a code beside the organisation's name, the town, then the blocks side by
     side: every run of two-column lines is read, not only the first."""

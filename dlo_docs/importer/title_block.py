@@ -197,17 +197,37 @@ def _authority(text: str, signed: bool) -> str | None:
     return " ".join(after.strip(" :,").split()) or None
 
 
+def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | None:
+    """The block opened on a line set in two columns, read in its own column and the lines
+    after them; the other column's lines stay the title page's. None when it opens on a line of
+    its own (read line by line: ``block``) or no column opens one."""
+    at = {id(line): k for k, line in enumerate(preamble)}
+    for run in title_columns.runs(preamble):
+        if block and not run.start <= at[id(block[0])] < run.end:
+            continue
+        for column, other in ((run.left, run.right), (run.right, run.left)):
+            lines = column + preamble[run.end :]
+            found = _block(lines)
+            if found and id(found[0]) in run.sources:
+                taken = {id(line) for line in found}
+                page = [*preamble[: run.start], *column, *other, *preamble[run.end :]]
+                return _approval(found, run.sources, [x for x in page if id(x) not in taken])
+    return None
+
+
 def read(preamble: list[Line]) -> Approval | None:
     """The approval block of the lines before the first chapter, if they hold one (set in a
     column of its own beside another block or the title, ``title_columns``, too)."""
-    columns = title_columns.by_column(preamble)
-    lines, of = columns if columns else (preamble, {})
-    block = _block(lines)
-    if not block:
-        return None
-    taken = {id(line) for line in block}
+    block = _block(preamble)
+    columned = _in_columns(preamble, block)
+    if columned is not None or not block:
+        return columned
+    return _approval(block, {}, None)
+
+
+def _approval(block: list[Line], of: dict[int, Line], page: list[Line] | None) -> Approval:
+    """What ``block`` says; ``of``: the line each of its lines is part of, when read in a column."""
     sources = {id(s): s for s in (of.get(id(line), line) for line in block)}
-    page = tuple(line for line in lines if id(line) not in taken) if columns else None
     text = " ".join(" ".join(line.text.split()) for line in block)
     signed = bool(_SIGNED.match(block[0].text.strip()))
     act = None if signed else _ACT.search(text)
@@ -220,7 +240,7 @@ def read(preamble: list[Line]) -> Approval | None:
         date=read_date(text),
         lines=tuple(sources.values()),
         said=text,
-        page=page,
+        page=None if page is None else tuple(page),
     )
 
 
