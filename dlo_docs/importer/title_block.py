@@ -6,7 +6,9 @@
 
 also on one line ("Утверждено постановлением акимата … от … № …", "… № 5 қаулысымен
 бекітілген"), as an annex ("Приложение к приказу … от … №", "… № 5 бұйрығына қосымша") or
-signed by the official (УТВЕРЖДАЮ / БЕКІТЕМІН, then the position and a signature line).
+signed by the official (УТВЕРЖДАЮ / БЕКІТЕМІН, then the position and a signature line or the
+signatory's name); set in a column of its own beside an agreement block or the title, with tabs
+or runs of spaces, it is read in its column (``title_columns``).
 
 It says the text was approved on paper: the form of approval, the act (order, resolution,
 decision), who issued it, its number and date. The regulation's own approval is recorded by the

@@ -8,6 +8,9 @@ It turns ``word/document.xml`` into ``Line`` values:
   ``word/numbering.xml`` and written in front of the text, so "9." exists even when the number
   is not in the text at all; the list level becomes the line's ``level``;
 - heading styles (``heading 1``/``heading 2`` or an outline level) hint chapters and paragraphs;
+  a paragraph all in bold (by its runs, a character style or its paragraph style) is marked
+  ``strong``, as offices set headings in the Normal style (``headings.promote_bold``);
+- tabs are kept in the line as written (``Line.raw``) when they set its text apart in columns;
 - soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
   numbered element, and are spaces otherwise (the line keeps its pieces: a title page set as one
   paragraph is read as the lines its breaks set apart);
