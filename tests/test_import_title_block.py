@@ -1826,6 +1826,36 @@ def test_a_block_read_in_its_column_goes_on_under_the_run_not_into_the_other(row
     assert [line.text for line in title_block.rest(_tabbed(*rows), block)] == title
 
 
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (
+            [
+                "УТВЕРЖДАЮ",
+                "ПОЛОЖЕНИЕ\t\tРектор университета",
+                "об отделе кадров\t\t_____ Д.Е. Ахметов",
+            ],
+            ["ПОЛОЖЕНИЕ", "об отделе кадров"],
+        ),
+        (
+            ["УТВЕРЖДАЮ", "Ректор университета\t\tПП 07-2024", "_____ Д.Е. Ахметов\t\tРедакция 1"],
+            ["ПП 07-2024", "Редакция 1"],
+        ),
+    ],
+    ids=["title-beside", "code-beside"],
+)
+def test_a_block_opened_above_a_run_with_the_title_or_code_beside_goes_on_in_its_column(
+    rows, title
+):
+    """ "УТВЕРЖДАЮ" on its own line, then the official and the signature in one column and the
+    title (or the code) beside them: the block goes on in its column (line by line, the title
+    was glued to the official's lines and lost)."""
+    block = title_block.read(_tabbed(*rows))
+    assert block is not None and block.authority == "Ректор университета"
+    assert block.text.endswith("Д.Е. Ахметов")
+    assert [line.text for line in title_block.rest(_tabbed(*rows), block)] == title
+
+
 def test_a_three_column_line_ends_a_run():
     page = _tabbed(
         "СОГЛАСОВАНО\t\tУТВЕРЖДАЮ",

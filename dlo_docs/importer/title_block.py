@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..errors import Location, Problem, warning
 from ..i18n import Msg
-from . import title_columns
+from . import doc_code, title_columns
 from .source import Line
 
 APPROVAL_BLOCK = "DLO507"  # the source's own approval block, read into the report
@@ -200,21 +200,36 @@ def _authority(text: str, signed: bool) -> str | None:
 
 
 def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | None:
-    """The block opened on a line set in two columns, read in its own column and the lines
-    after them; the other column's lines stay the title page's. None when it opens on a line of
-    its own (read line by line: ``block``) or no column opens one."""
+    """The block opened on a line set in two columns, or right above them with the title or
+    the code beside its lines, read in its own column and the lines after them; the other
+    column's lines stay the title page's. None when it is read line by line (``block``: it
+    opens elsewhere, or its lines are split in halves, "Ректор<tab>_____ Д.Е. Ахметов")."""
     at = {id(line): k for k, line in enumerate(preamble)}
+    opened = at[id(block[0])] if block else -1
     for run in title_columns.runs(preamble):
-        if block and not run.start <= at[id(block[0])] < run.end:
+        above = opened == run.start - 1
+        if block and not above and not run.start <= opened < run.end:
             continue
+        head = preamble[opened : opened + 1] if above else []
         for column, other in ((run.left, run.right), (run.right, run.left)):
-            lines = column + preamble[run.end :]
-            found = _block(lines)
-            if found and id(found[0]) in run.sources:
-                taken = {id(line) for line in found}
-                page = [*preamble[: run.start], *column, *other, *preamble[run.end :]]
-                return _approval(found, run.sources, [x for x in page if id(x) not in taken])
+            found = _block(head + column + preamble[run.end :])
+            if not _column_block(found, head, other, run.sources):
+                continue
+            taken = {id(line) for line in found}
+            page = [*preamble[: run.start - len(head)], *column, *other, *preamble[run.end :]]
+            return _approval(found, run.sources, [x for x in page if id(x) not in taken])
     return None
+
+
+def _column_block(found: list[Line], head: list[Line], other: list[Line], of: dict) -> bool:
+    """``found`` is the block read in a column: opened in it, or opened above it (``head``),
+    going on in it, with the title's kind or the code in the ``other`` column."""
+    if not found:
+        return False
+    if not head:
+        return id(found[0]) in of
+    beside = any(_KIND.search(line.text) or doc_code.code_line(line.text) for line in other)
+    return len(found) > 1 and id(found[1]) in of and beside
 
 
 def read(preamble: list[Line]) -> Approval | None:
