@@ -1856,6 +1856,48 @@ def test_a_block_opened_above_a_run_with_the_title_or_code_beside_goes_on_in_its
     assert [line.text for line in title_block.rest(_tabbed(*rows), block)] == title
 
 
+@pytest.mark.parametrize(
+    ("rows", "authority", "rest"),
+    [
+        (  # the block split in halves, then the title's and code's row in the same run
+            [
+                "УТВЕРЖДАЮ",
+                "Ректор университета\t\t_____ Д.Е. Ахметов",
+                "«__»\t\t________ 2024 г.",
+                "ПОЛОЖЕНИЕ\t\tПП 07-2024",
+                "об отделе кадров",
+            ],
+            "Ректор университета",
+            ["ПОЛОЖЕНИЕ ПП 07-2024", "об отделе кадров"],
+        ),
+        (  # the kind's word in the order's name, the code beside it: read line by line
+            [
+                "УТВЕРЖДЕНО",
+                "ПП 07-2024\t\tприказом «Об утверждении Положения»",
+                "Редакция 1\t\tот 12.01.2024 № 5",
+                "ПОЛОЖЕНИЕ",
+            ],
+            None,
+            [
+                "ПП 07-2024 приказом «Об утверждении Положения»",
+                "Редакция 1 от 12.01.2024 № 5",
+                "ПОЛОЖЕНИЕ",
+            ],
+        ),
+    ],
+    ids=["split-block-over-a-title-row", "kind-in-the-orders-name"],
+)
+def test_a_block_above_a_run_that_takes_no_title_is_read_line_by_line(rows, authority, rest):
+    """Read by its column only when, line by line, the block would take a half that is the
+    title's or the code's: else as before (the date's «__» went into the official's name and
+    the code was lost)."""
+    page = _tabbed(*rows)
+    block = title_block.read(page)
+    assert block is not None and block.page is None
+    assert block.authority == authority
+    assert [line.text for line in title_block.rest(page, block)] == rest
+
+
 def test_a_three_column_line_ends_a_run():
     page = _tabbed(
         "СОГЛАСОВАНО\t\tУТВЕРЖДАЮ",

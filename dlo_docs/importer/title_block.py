@@ -200,20 +200,21 @@ def _authority(text: str, signed: bool) -> str | None:
 
 
 def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | None:
-    """The block opened on a line set in two columns, or right above them with the title or
-    the code beside its lines, read in its own column and the lines after them; the other
-    column's lines stay the title page's. None when it is read line by line (``block``: it
-    opens elsewhere, or its lines are split in halves, "Ректор<tab>_____ Д.Е. Ахметов")."""
+    """The block opened on a line set in two columns, or right above them when, read line by
+    line, it takes the title's or the code's half of a line (or stops at once on one), read in
+    its own column and the lines after them; the other column's lines stay the title page's.
+    None when it is read line by line (``block``: it opens elsewhere, or its lines are split
+    in halves, "Ректор<tab>_____ Д.Е. Ахметов")."""
     at = {id(line): k for k, line in enumerate(preamble)}
     opened = at[id(block[0])] if block else -1
     for run in title_columns.runs(preamble):
-        above = opened == run.start - 1
+        above = opened == run.start - 1 and _takes_the_title(preamble, block or [], run.start)
         if block and not above and not run.start <= opened < run.end:
             continue
         head = preamble[opened : opened + 1] if above else []
         for column, other in ((run.left, run.right), (run.right, run.left)):
             found = _block(head + column + preamble[run.end :])
-            if not _column_block(found, head, other, run.sources):
+            if not _column_block(found, head, run.sources):
                 continue
             taken = {id(line) for line in found}
             page = [*preamble[: run.start - len(head)], *column, *other, *preamble[run.end :]]
@@ -221,15 +222,33 @@ def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | No
     return None
 
 
-def _column_block(found: list[Line], head: list[Line], other: list[Line], of: dict) -> bool:
-    """``found`` is the block read in a column: opened in it, or opened above it (``head``),
-    going on in it, with the title's kind or the code in the ``other`` column."""
+# a title's or a code's line: opening with the kind, ending with a Kazakh title's words
+_TITLE_START = re.compile(
+    r"\W*(?:положени|инструкци|регламент|ереже|нұсқаулы|должностн|лауазымд)", re.I
+)
+_TITLE_END = re.compile(r"(?:туралы|ереже(?:сі)?|нұсқаулығы)\W*$", re.IGNORECASE)
+
+
+def _titled(text: str) -> bool:
+    return bool(_TITLE_START.match(text) or _TITLE_END.search(text) or doc_code.code_line(text))
+
+
+def _takes_the_title(preamble: list[Line], block: list[Line], start: int) -> bool:
+    """The block, read line by line from right above a run, takes a line whose half is the
+    title's or the code's, or stops at once on one."""
+    rows = block[1:] or preamble[start : start + 1]
+    halves = [title_columns.halves(line) for line in rows]
+    return any(_titled(half) for pair in halves if pair for half in pair)
+
+
+def _column_block(found: list[Line], head: list[Line], of: dict) -> bool:
+    """``found`` is the block read in a column: opened in it, or opened above it (``head``)
+    and going on in it with none of the title's or code's lines."""
     if not found:
         return False
     if not head:
         return id(found[0]) in of
-    beside = any(_KIND.search(line.text) or doc_code.code_line(line.text) for line in other)
-    return len(found) > 1 and id(found[1]) in of and beside
+    return len(found) > 1 and id(found[1]) in of and not any(_titled(x.text) for x in found[1:])
 
 
 def read(preamble: list[Line]) -> Approval | None:
