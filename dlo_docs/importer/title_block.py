@@ -235,8 +235,11 @@ def _titled(text: str) -> bool:
 
 def _takes_the_title(preamble: list[Line], block: list[Line], start: int) -> bool:
     """The block, read line by line from right above a run, takes a line whose half is the
-    title's or the code's, or stops at once on one."""
-    rows = block[1:] or preamble[start : start + 1]
+    title's or the code's, or stops unfinished on one (no signature, no date)."""
+    rows = block[1:]
+    after = preamble[start + len(rows) : start + len(rows) + 1]
+    if len(block) < 2 or not _ends(block, after[0].text if after else ""):
+        rows = rows + after
     halves = [title_columns.halves(line) for line in rows]
     return any(_titled(half) for pair in halves if pair for half in pair)
 
