@@ -201,7 +201,7 @@ def _authority(text: str, signed: bool) -> str | None:
 
 def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | None:
     """The block opened on a line set in two columns, or right above them when, read line by
-    line, it takes the title's or the code's half of a line (or stops at once on one), read in
+    line, it takes the title's or the code's half of a line (or stops unfinished on one), read in
     its own column and the lines after them; the other column's lines stay the title page's.
     None when it is read line by line (``block``: it opens elsewhere, or its lines are split
     in halves, "Ректор<tab>_____ Д.Е. Ахметов")."""
@@ -244,7 +244,7 @@ def _takes_the_title(preamble: list[Line], block: list[Line], start: int) -> boo
     return any(_titled(half) for pair in halves if pair for half in pair)
 
 
-def _column_block(found: list[Line], head: list[Line], of: dict) -> bool:
+def _column_block(found: list[Line], head: list[Line], of: dict[int, Line]) -> bool:
     """``found`` is the block read in a column: opened in it, or opened above it (``head``)
     and going on in it with none of the title's or code's lines."""
     if not found:
