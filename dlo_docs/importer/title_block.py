@@ -223,9 +223,7 @@ def _in_columns(preamble: list[Line], block: list[Line] | None) -> Approval | No
 
 
 # a title's or a code's line: opening with the kind, ending with a Kazakh title's words
-_TITLE_START = re.compile(
-    r"\W*(?:положени|инструкци|регламент|ереже|нұсқаулы|должностн|лауазымд)", re.I
-)
+_TITLE_START = re.compile(rf"\W*(?:{_KIND.pattern}|должностн|лауазымд)", re.IGNORECASE)
 _TITLE_END = re.compile(r"(?:туралы|ереже(?:сі)?|нұсқаулығы)\W*$", re.IGNORECASE)
 
 

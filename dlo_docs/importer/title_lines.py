@@ -191,9 +191,7 @@ def _chapter_over_text(lines: list[Line], cands: list[classify.Cand], at: int) -
     the first chapter's: a clause or a sentence of the text follows it, and it does not go on
     with the title (in lower case, in the genitive, saying what about, "ОБ ОТДЕЛЕ КАДРОВ", or
     in capitals as the line above it: "РУКОВОДИТЕЛЯ ОТДЕЛА")."""
-    follows = at + 1 < len(cands) and (
-        cands[at + 1].kind == "clause" or _SENTENCE.match(lines[at + 1].text) is not None
-    )
+    follows = _over_text(lines, cands, at)
     text = lines[at].text.strip()
     above = lines[at - 1].text.strip()
     capitals = (
@@ -208,13 +206,17 @@ def _chapter_over_text(lines: list[Line], cands: list[classify.Cand], at: int) -
 
 def _same_heading(lines: list[Line], cands: list[classify.Cand], j: int, i: int) -> bool:
     """Line ``j`` is an unnumbered heading of line ``i``'s style, no first chapter's title."""
-    over_text = j + 1 < len(cands) and (
-        cands[j + 1].kind == "clause" or _SENTENCE.match(lines[j + 1].text) is not None
-    )
     return (
         lines[j].hint == lines[i].hint
         and cands[j].number is None
-        and not classify.chapter_title(lines[j].text, over_text)
+        and not classify.chapter_title(lines[j].text, _over_text(lines, cands, j))
+    )
+
+
+def _over_text(lines: list[Line], cands: list[classify.Cand], at: int) -> bool:
+    """Line ``at`` stands right over the text: a clause or a sentence follows it."""
+    return at + 1 < len(cands) and (
+        cands[at + 1].kind == "clause" or _SENTENCE.match(lines[at + 1].text) is not None
     )
 
 
