@@ -60,13 +60,19 @@ def test_unnumbered_headings_in_bold_are_chapters(project, dlo, tmp_path, lang, 
     assert "DLO504" not in result.err, result.err
 
 
-def test_the_same_headings_not_in_bold_are_not_told_from_text(project, dlo, tmp_path):
-    """The guard: without bold (or capitals, or a number) a short line is not a chapter."""
+def test_the_same_headings_not_in_bold_are_chapters_by_their_words(project, dlo, tmp_path):
+    """Without bold, "Задачи отдела" and "Права" are still told by the words that name a
+    chapter's subject (``test_import_topics``); a short line that names none is not a chapter."""
     title, body = RU
     path = _docx(tmp_path / "plain.docx", RU_BLOCK, title, body, bold=False)
     result = dlo("import", path, cwd=project)
     assert result.code == 0, result.err
-    assert len(load_model(project, "plain").chapters) == 1
+    assert [c.title for c in load_model(project, "plain").chapters] == [h for h, _ in body]
+    other = [(body[0][0], body[0][1]), ("Кадровый учёт", body[1][1]), ("Архив", body[2][1])]
+    path = _docx(tmp_path / "other.docx", RU_BLOCK, title, other, bold=False)
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    assert len(load_model(project, "other").chapters) == 1
     assert "joined to clause" in result.err
 
 

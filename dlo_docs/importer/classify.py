@@ -87,11 +87,50 @@ def chapter_title(text: str, over_text: bool = False) -> bool:
     return over_text and _OVER_TEXT_TITLE.fullmatch(text) is not None
 
 
+# a line opening with a number, Arabic or Roman ("2.", "IV. ")
+_NUMBER_FIRST = re.compile(r"\W*(?:\d|[IVXLCІ]+\W)")
+
+
 def first_chapter(text: str) -> bool:
     """A line right over the text that is only a first chapter's usual title, unnumbered, with
     a capital ("Назначение")."""
-    unnumbered = re.match(r"\W*(?:\d|[IVXLCІ]+\W)", text) is None
+    unnumbered = _NUMBER_FIRST.match(text) is None
     return chapter_title(text, over_text=True) and unnumbered and text.strip()[:1].isupper()
+
+
+# the words a chapter of a regulation is named by (a word's start, in Russian and Kazakh):
+# "Задачи отдела", "Права и обязанности", "Бөлімнің міндеттері", "Жауапкершілігі"
+_TOPIC = re.compile(
+    r"(?<!\w)(?:положени|задач|функци|прав[аои]?(?!\w)|обязанност|ответственност|структур"
+    r"|управлени|руководств|взаимоотношени|взаимодействи|служебные\s+связи|требовани"
+    r"|квалификаци|цел[иь](?!\w)|назначени|организаци|реорганизаци|ликвидаци|имуществ"
+    r"|финансировани|деятельност|компетенци|полномочи|термин|сокращени|обозначени|статус"
+    r"|изменени|ереже|міндет|функция|құқ|жауапкершіл|құрылым|басқар|қарым-қатынас|өзара"
+    r"|байланыс|талап|біліктіл|мақсат|ұйымдастыр|тәртіб|тарат|мүлі?к|қаржы|өкілетт"
+    r"|терминдер|анықтама|қысқартул|мәртебе|өзгеріст)",
+    re.IGNORECASE,
+)
+
+
+# a verb in the third person, as a sentence has and a heading has not: "несёт", "осуществляет",
+# "подчиняется", "бағынады", "айқындайды"
+_VERB = re.compile(
+    r"(?:ает|яет|еет|ует|ают|яют|уют|ется|ится|ются|ятся|ады|еді|йды|йді)(?!\w)"
+    r"|(?<!\w)(?:несет|несёт|является|обязан[аы]?|вправе)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def topic_heading(text: str) -> bool:
+    """A short line that names what a chapter of a regulation is about ("Задачи отдела",
+    "Права", "Бөлімнің міндеттері"), with no verb and no number first: the evidence that an
+    unnumbered line in plain type is a chapter heading (``headings.promote_topics``)."""
+    return (
+        len(text.split()) <= 6
+        and _TOPIC.search(text) is not None
+        and _VERB.search(text) is None
+        and _NUMBER_FIRST.match(text) is None
+    )
 
 
 def upper_heading(text: str) -> bool:

@@ -15,6 +15,10 @@
 - **Chapter headings set apart by bold type only** (``promote_bold``), as offices write them in
   the Normal style: where the source numbers no chapter, after the text has begun, over a clause
   not in bold, at least two of them.
+- **Chapter headings in plain type named by their words** (``promote_topics``), as a .txt saved
+  from Word keeps the bold ones: a short line with no verb that names a chapter's subject
+  ("Задачи отдела", "Бөлімнің міндеттері"), between a finished clause and a clause, where the
+  source numbers no chapter nor sets one in capitals; at least two such chapters.
 - **Numbering within chapters.** A source that numbers clauses "3.5." under chapter 3, or
   whose (Word) numbering starts again at 1 in each chapter, numbers its clauses per chapter.
 """
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import Cand, roman_value, upper_heading
+from .classify import Cand, roman_value, topic_heading, upper_heading
 from .source import Line
 
 _SENTENCE_END = (".", ";", ":", ",", "!", "?")
@@ -173,6 +177,36 @@ def promote_bold(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     return out
 
 
+# what a clause's or an item's text ends with when a heading may follow it
+_ENDED = (".", ";", "!", "?", "»", ")", '"')
+
+
+def promote_topics(cands: list[Cand]) -> list[Cand]:
+    """``cands`` with the unnumbered headings in plain type that name a chapter's subject
+    (``classify.topic_heading``: "Задачи отдела", "Права") made chapters, as a .txt saved from
+    Word keeps the bold headings of ``promote_bold``: in a source that numbers no chapter nor
+    sets one in capitals, each between a finished clause or item and a clause; at least two
+    chapters so made, the first chapter's heading ("Общие положения") counted."""
+    if any(c.kind == "chapter" and (c.number or upper_heading(c.text)) for c in cands):
+        return cands
+    found = [
+        i
+        for i in range(1, len(cands) - 1)
+        if cands[i].kind == "none"
+        and cands[i - 1].kind in ("clause", "item")
+        and cands[i - 1].text.rstrip().endswith(_ENDED)
+        and cands[i + 1].kind == "clause"
+        and heading_shaped(cands[i].text)
+        and topic_heading(cands[i].text)
+        and not _NOTE.fullmatch(cands[i].text.strip())
+    ]
+    chapters = sum(1 for c in cands if c.kind == "chapter")
+    out = list(cands)
+    for i in found if len(found) + chapters >= 2 else ():
+        out[i] = Cand("chapter", None, cands[i].text.strip())
+    return out
+
+
 def numbered_by_chapter(cands: list[Cand]) -> bool:
     """Whether the source numbers its clauses within each chapter."""
     chapter: str | None = None
@@ -196,3 +230,8 @@ def numbered_by_chapter(cands: list[Cand]) -> bool:
     if dotted and not plain:
         return True
     return plain > 0 and len(firsts) >= 2 and all(f == "1" for f in firsts)
+
+
+def unnumbered(lines: list[Line], cands: list[Cand]) -> list[Cand]:
+    """``cands`` with the unnumbered chapter headings told by bold type, then by their words."""
+    return promote_topics(promote_bold(lines, cands))

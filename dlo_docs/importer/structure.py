@@ -16,7 +16,7 @@ from . import title_block, title_lines
 from .appendix import Appendix
 from .appendix import split as split_appendix
 from .classify import Cand, as_written, classify, first_chapter, kind_only, upper_heading
-from .headings import numbered_by_chapter, promote_bold, promote_chapters, promote_roman, set_apart
+from .headings import numbered_by_chapter, promote_chapters, promote_roman, set_apart, unnumbered
 from .numbers import REPEATED, Numbers
 from .source import Line
 from .tree import Node, Tree, word
@@ -368,7 +368,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             cands[i] = Cand("chapter", None, cand.text.strip().rstrip(".:"))
         started = started or cands[i].kind != "none"
     if not marked_chapters:
-        cands = promote_bold(lines, promote_chapters(cands))
+        cands = unnumbered(lines, promote_chapters(cands))
     by_chapter = numbered_by_chapter(cands)
     builder = Builder(path, lang, ours, by_chapter)
     for line, cand in zip(lines, cands, strict=True):

@@ -1,0 +1,110 @@
+"""`dlo import` of sources whose chapter headings are unnumbered lines in plain type, as a .txt
+saved from Word keeps its bold headings ("Задачи отдела", "Бөлімнің міндеттері"): such a line is
+a chapter when its words name a chapter's subject and it stands between a finished clause and a
+clause. Each was glued to the clause before it, with a DLO504 warning."""
+
+from __future__ import annotations
+
+import pytest
+from test_import_text import tree
+
+RU = """\
+ПОЛОЖЕНИЕ
+об отделе дистанционного обучения
+Общие положения
+1. Настоящее Положение определяет статус отдела.
+2. Отдел подчиняется директору института.
+Задачи отдела
+3. Основной задачей отдела является организация обучения.
+Функции
+4. Отдел разрабатывает учебные курсы:
+1) для студентов;
+2) для слушателей.
+Права и ответственность
+5. Отдел имеет право запрашивать сведения.
+"""
+
+KK = """\
+Қашықтықтан оқыту бөлімі туралы
+ЕРЕЖЕ
+Жалпы ережелер
+1. Осы Ереже бөлімнің мәртебесін айқындайды.
+2. Бөлім институт директорына бағынады.
+Бөлімнің міндеттері
+3. Бөлімнің негізгі міндеті оқытуды ұйымдастыру болып табылады.
+Бөлімнің құқықтары мен жауапкершілігі
+4. Бөлім мәліметтер сұратуға құқылы.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "titles"),
+    [
+        (RU, "ru", ["Общие положения", "Задачи отдела", "Функции", "Права и ответственность"]),
+        (
+            KK,
+            "kk",
+            ["Жалпы ережелер", "Бөлімнің міндеттері", "Бөлімнің құқықтары мен жауапкершілігі"],
+        ),
+    ],
+)
+def test_plain_headings_that_name_a_chapters_subject_are_chapters(text, lang, titles):
+    t = tree(text, lang)
+    assert [c.text for c in t.chapters] == titles
+    assert [c.text for c in t.chapters] and not [p for p in t.problems if p.code == "DLO504"]
+    assert t.chapters[1].clauses[0].text.startswith(("Основной", "Бөлімнің негізгі"))
+    assert t.chapters[0].clauses[-1].text.endswith(("института.", "бағынады."))
+
+
+def test_with_no_first_chapter_heading_two_such_lines_are_needed():
+    """Without a first chapter's heading, one line is no evidence; two are."""
+    body = RU.replace("Общие положения\n", "").replace("Функции\n", "")
+    body = body.replace("Права и ответственность\n", "")
+    t = tree(body)
+    assert len(t.chapters) == 1 and "Задачи отдела" in t.chapters[0].clauses[1].text
+    t = tree(RU.replace("Общие положения\n", ""))
+    assert [c.text for c in t.chapters][1:] == [
+        "Задачи отдела",
+        "Функции",
+        "Права и ответственность",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "line"),
+    [
+        ("2. Отдел выполняет:", "Задачи ректората"),  # a list's lead-in: the line is its entry
+        ("2. Отдел подчиняется директору института и", "Задачи отдела"),  # the clause goes on
+        ("2. Отдел подчиняется директору института.", "Примечание"),  # a note
+        ("2. Отдел подчиняется директору института.", "Отдел возглавляет начальник"),  # no subject
+        ("2. Отдел подчиняется директору института.", "Начальник несёт ответственность"),  # verb
+        (
+            "2. Отдел подчиняется директору института.",
+            "Отдел осуществляет свою деятельность в соответствии с Уставом",  # too long
+        ),
+        ("2. Отдел подчиняется директору института.", "IV. Задачи отдела"),  # numbered: not ours
+    ],
+)
+def test_lines_that_are_no_such_headings_stay_text(before, line):
+    text = RU.replace("2. Отдел подчиняется директору института.", before)
+    t = tree(text.replace("Задачи отдела\n", f"{line}\n"))
+    titles = [c.text for c in t.chapters]
+    assert line not in titles
+    assert titles[0] == "Общие положения"
+
+
+def test_a_kazakh_sentence_without_its_full_stop_stays_text():
+    t = tree(KK.replace("Бөлімнің міндеттері\n", "Бөлім басшысы жауапкершілік көтереді\n"), "kk")
+    assert [c.text for c in t.chapters][1:] == ["Бөлімнің құқықтары мен жауапкершілігі"]
+    assert t.chapters[0].clauses[1].text.endswith("көтереді")
+
+
+def test_under_chapters_numbered_or_in_capitals_such_lines_are_no_chapters():
+    """A source whose chapters are numbered or in capitals sets its sub-headings in plain type:
+    they are not chapters (as before: joined to the clause before, reported)."""
+    for head in ("1. Общие положения", "ОБЩИЕ ПОЛОЖЕНИЯ"):
+        text = RU.replace("Общие положения\n", f"{head}\n", 1)
+        text = text.replace("Функции\n", "ФУНКЦИИ\n" if head.isupper() else "2. Функции\n")
+        t = tree(text)
+        assert "Задачи отдела" not in [c.text for c in t.chapters]
+        assert any(p.code == "DLO504" for p in t.problems)
