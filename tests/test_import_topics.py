@@ -5,8 +5,13 @@ clause. Each was glued to the clause before it, with a DLO504 warning."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from test_import_text import tree
+
+from dlo_docs.importer.source import read_text
+from dlo_docs.importer.structure import build
 
 RU = """\
 ПОЛОЖЕНИЕ
@@ -83,6 +88,17 @@ def test_with_no_first_chapter_heading_two_such_lines_are_needed():
             "Отдел осуществляет свою деятельность в соответствии с Уставом",  # too long
         ),
         ("2. Отдел подчиняется директору института.", "IV. Задачи отдела"),  # numbered: not ours
+        # a list's unmarked entry after an item ending with ";"
+        (
+            "2. Отдел ведёт:\n1) учёт кадров;\n2) подготовку приказов;",
+            "Организация воинского учёта",
+        ),
+        ("2. Отдел подчиняется директору института.", "Работники отдела имеют право"),  # a sentence
+        ("2. Отдел подчиняется директору института.", "Права и обязанности определяются законом"),
+        ("2. Отдел подчиняется директору института.", "Положение о персональных данных"),
+        ("2. Отдел подчиняется директору института.", "Начальник управления по деятельности"),
+        ("2. Отдел подчиняется директору института.", "Согласовано: начальник управления"),
+        ("2. Отдел подчиняется директору института.", "Ответственность за сроки — дисциплинарная"),
     ],
 )
 def test_lines_that_are_no_such_headings_stay_text(before, line):
@@ -93,10 +109,31 @@ def test_lines_that_are_no_such_headings_stay_text(before, line):
     assert titles[0] == "Общие положения"
 
 
-def test_a_kazakh_sentence_without_its_full_stop_stays_text():
-    t = tree(KK.replace("Бөлімнің міндеттері\n", "Бөлім басшысы жауапкершілік көтереді\n"), "kk")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Бөлім басшысы жауапкершілік көтереді",
+        "Қызметкер өз міндеттерін орындауға міндетті",
+        "Бөлім басшысы келесі әрекеттерге құқылы",
+        "Кадр басқармасының басшысы",
+        "Бөлімнің қаржы мәселелері бойынша",
+    ],
+)
+def test_a_kazakh_sentence_or_name_stays_text(line):
+    t = tree(KK.replace("Бөлімнің міндеттері\n", f"{line}\n"), "kk")
     assert [c.text for c in t.chapters][1:] == ["Бөлімнің құқықтары мен жауапкершілігі"]
-    assert t.chapters[0].clauses[1].text.endswith("көтереді")
+    assert t.chapters[0].clauses[1].text.endswith(line)
+
+
+def test_plain_sub_headings_under_bold_or_styled_chapters_are_no_chapters():
+    """A source that sets its chapters apart (bold, a heading style) sets sub-headings in
+    plain type: "Ответственность" under the bold "Права и ответственность" is no chapter."""
+    lines = read_text(RU.encode("utf-8"), "x.txt").lines
+    for i, line in enumerate(lines):
+        if line.text in ("Общие положения", "Функции", "Права и ответственность"):
+            lines[i] = dataclasses.replace(line, strong=True)
+    t = build(lines, "x.txt", "ru")
+    assert [c.text for c in t.chapters] == ["Общие положения", "Функции", "Права и ответственность"]
 
 
 def test_under_chapters_numbered_or_in_capitals_such_lines_are_no_chapters():

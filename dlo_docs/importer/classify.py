@@ -98,39 +98,48 @@ def first_chapter(text: str) -> bool:
     return chapter_title(text, over_text=True) and unnumbered and text.strip()[:1].isupper()
 
 
-# the words a chapter of a regulation is named by (a word's start, in Russian and Kazakh):
-# "Задачи отдела", "Права и обязанности", "Бөлімнің міндеттері", "Жауапкершілігі"
-_TOPIC = re.compile(
-    r"(?<!\w)(?:положени|задач|функци|прав[аои]?(?!\w)|обязанност|ответственност|структур"
-    r"|управлени|руководств|взаимоотношени|взаимодействи|служебные\s+связи|требовани"
-    r"|квалификаци|цел[иь](?!\w)|назначени|организаци|реорганизаци|ликвидаци|имуществ"
-    r"|финансировани|деятельност|компетенци|полномочи|термин|сокращени|обозначени|статус"
-    r"|изменени|ереже|міндет|функция|құқ|жауапкершіл|құрылым|басқар|қарым-қатынас|өзара"
-    r"|байланыс|талап|біліктіл|мақсат|ұйымдастыр|тәртіб|тарат|мүлі?к|қаржы|өкілетт"
-    r"|терминдер|анықтама|қысқартул|мәртебе|өзгеріст)",
+# the nouns a chapter of a regulation is named by, as its heading words them: in Russian first
+# ("Задачи отдела", "Права и обязанности"), perhaps after one of _TOPIC_ADJ ("Общие положения");
+# in Kazakh last ("Бөлімнің міндеттері", "Құқықтары мен жауапкершілігі")
+_TOPIC_RU = frozenset(
+    "задачи функции права обязанности ответственность структура управление руководство "
+    "взаимоотношения взаимодействие требования цели назначение организация реорганизация "
+    "ликвидация имущество финансирование полномочия компетенция компетенции термины "
+    "сокращения обозначения статус изменения порядок положения".split()
+)
+_TOPIC_ADJ = frozenset(
+    "общие основные заключительные должностные квалификационные служебные организационная "
+    "организационные главные прочие".split()
+)
+_TOPIC_KK = re.compile(
+    r"(?:ережелер(?:і)?|міндет(?:тер|тері)|функция(?:лар|лары)|құқ(?:ықтар|ықтары|ығы)"
+    r"|жауапкершіліг?і?|жауапкершілік|талап(?:тар|тары)|қарым-қатынас(?:тар|тары)?|құрылымы"
+    r"|басқару|ұйымдастыру|мақсат(?:тар|тары)|терминдер|анықтамалар|қысқартулар|тәртібі|тарату"
+    r"|мәртебесі|өкілеттіктері|өзара\s+іс-қимыл)",
     re.IGNORECASE,
 )
 
 
-# a verb in the third person, as a sentence has and a heading has not: "несёт", "осуществляет",
-# "подчиняется", "бағынады", "айқындайды"
+# a verb in the third person, as a sentence has and a heading has not: "определяются",
+# "осуществляет", "бағынады", "айқындайды"
 _VERB = re.compile(
-    r"(?:ает|яет|еет|ует|ают|яют|уют|ется|ится|ются|ятся|ады|еді|йды|йді)(?!\w)"
-    r"|(?<!\w)(?:несет|несёт|является|обязан[аы]?|вправе)(?!\w)",
-    re.IGNORECASE,
+    r"(?:ает|яет|еет|ует|ают|яют|уют|ется|ится|ются|ятся|ады|еді|йды|йді)(?!\w)", re.IGNORECASE
 )
 
 
 def topic_heading(text: str) -> bool:
-    """A short line that names what a chapter of a regulation is about ("Задачи отдела",
-    "Права", "Бөлімнің міндеттері"), with no verb and no number first: the evidence that an
-    unnumbered line in plain type is a chapter heading (``headings.promote_topics``)."""
-    return (
-        len(text.split()) <= 6
-        and _TOPIC.search(text) is not None
-        and _VERB.search(text) is None
-        and _NUMBER_FIRST.match(text) is None
-    )
+    """A short line worded as the heading of a regulation's chapter, naming its subject
+    ("Задачи отдела", "Общие положения", "Права", "Бөлімнің міндеттері"): the evidence that an
+    unnumbered line in plain type is a chapter heading (``headings.promote_topics``). Not a
+    sentence ("Работники отдела имеют право", "… құқылы"), a position ("Начальник управления
+    по …"), a line with ":" or a dash in it."""
+    words = text.strip().rstrip(".").casefold().split()
+    if not 1 <= len(words) <= 6 or re.search(r":|\s[–—-]\s", text) or _VERB.search(text):
+        return False
+    first = words[1] if words[0] in _TOPIC_ADJ and len(words) > 1 else words[0]
+    if first == "положения" and first == words[0]:
+        return False  # "Положения …" alone: only "Общие положения" and the like
+    return first in _TOPIC_RU or _TOPIC_KK.fullmatch(words[-1]) is not None
 
 
 def upper_heading(text: str) -> bool:

@@ -15,10 +15,10 @@
 - **Chapter headings set apart by bold type only** (``promote_bold``), as offices write them in
   the Normal style: where the source numbers no chapter, after the text has begun, over a clause
   not in bold, at least two of them.
-- **Chapter headings in plain type named by their words** (``promote_topics``), as a .txt saved
-  from Word keeps the bold ones: a short line with no verb that names a chapter's subject
-  ("Задачи отдела", "Бөлімнің міндеттері"), between a finished clause and a clause, where the
-  source numbers no chapter nor sets one in capitals; at least two such chapters.
+- **Chapter headings in plain type told by their words** (``promote_topics``), as a .txt saved
+  from Word keeps the bold ones: a short line worded as a chapter's heading ("Задачи отдела",
+  "Бөлімнің міндеттері"), between a clause ending a sentence and a clause, where the source's
+  chapters are not numbered, in capitals, in bold or in a heading style; at least two chapters.
 - **Numbering within chapters.** A source that numbers clauses "3.5." under chapter 3, or
   whose (Word) numbering starts again at 1 in each chapter, numbers its clauses per chapter.
 """
@@ -177,28 +177,33 @@ def promote_bold(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# what a clause's or an item's text ends with when a heading may follow it
-_ENDED = (".", ";", "!", "?", "»", ")", '"')
+# a clause's or an item's text that ends a sentence (a heading may follow it)
+_ENDED = re.compile(r"[.!?][»\")]*$")
 
 
-def promote_topics(cands: list[Cand]) -> list[Cand]:
-    """``cands`` with the unnumbered headings in plain type that name a chapter's subject
+def promote_topics(lines: list[Line], cands: list[Cand]) -> list[Cand]:
+    """``cands`` with the unnumbered headings in plain type worded as a chapter's
     (``classify.topic_heading``: "Задачи отдела", "Права") made chapters, as a .txt saved from
-    Word keeps the bold headings of ``promote_bold``: in a source that numbers no chapter nor
-    sets one in capitals, each between a finished clause or item and a clause; at least two
-    chapters so made, the first chapter's heading ("Общие положения") counted."""
-    if any(c.kind == "chapter" and (c.number or upper_heading(c.text)) for c in cands):
+    Word keeps the bold headings of ``promote_bold``: in a source whose chapters are not
+    numbered, nor in capitals, in bold or in a heading style, each between a clause or an item
+    that ends a sentence and a clause; at least two chapters so made, the first chapter's
+    heading ("Общие положения") counted."""
+    marked = (
+        c.number or upper_heading(c.text) or lines[i].strong or lines[i].hint
+        for i, c in enumerate(cands)
+        if c.kind == "chapter"
+    )
+    if any(marked):
         return cands
     found = [
         i
         for i in range(1, len(cands) - 1)
         if cands[i].kind == "none"
         and cands[i - 1].kind in ("clause", "item")
-        and cands[i - 1].text.rstrip().endswith(_ENDED)
+        and _ENDED.search(cands[i - 1].text.rstrip())
         and cands[i + 1].kind == "clause"
         and heading_shaped(cands[i].text)
         and topic_heading(cands[i].text)
-        and not _NOTE.fullmatch(cands[i].text.strip())
     ]
     chapters = sum(1 for c in cands if c.kind == "chapter")
     out = list(cands)
@@ -234,4 +239,4 @@ def numbered_by_chapter(cands: list[Cand]) -> bool:
 
 def unnumbered(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     """``cands`` with the unnumbered chapter headings told by bold type, then by their words."""
-    return promote_topics(promote_bold(lines, cands))
+    return promote_topics(lines, promote_bold(lines, cands))
