@@ -3,6 +3,7 @@ unit named by the text (small texts written here; the real sources are in test_i
 
 from __future__ import annotations
 
+import pytest
 from test_import_support import files, load_model
 from test_import_text import tree
 
@@ -183,6 +184,31 @@ def test_a_lone_roman_numbered_line_in_mixed_case_is_no_chapter():
     assert any(p.code == "DLO505" and "I. Общие положения" in str(p.message) for p in t.problems)
     t = tree(ROMAN_MIXED.replace("II. Задачи", "IV. Задачи"))
     assert [c.number for c in t.chapters] == [None]  # I, IV, III: no II after the I
+
+
+@pytest.mark.parametrize("case", [str.upper, str])
+def test_roman_numbered_chapters_without_a_full_stop(case):
+    """ "I ОБЩИЕ ПОЛОЖЕНИЯ", "II Задачи отдела": the number set apart by a space only was kept in
+    the title of an unnumbered chapter, or the heading glued to the clause before it."""
+    text = ROMAN_MIXED.replace("I. Общие положения.", case("I Общие положения"))
+    text = text.replace("II. Задачи отдела", case("II Задачи отдела"))
+    text = text.replace("III. Функции отдела", case("III Функции отдела"))
+    t = tree(text)
+    assert [c.number for c in t.chapters] == ["I", "II", "III"]
+    assert [c.text.casefold() for c in t.chapters][1:] == ["задачи отдела", "функции отдела"]
+    assert not [p for p in t.problems if p.code == "DLO504"]
+
+
+def test_roman_looking_words_without_a_full_stop_stay_text():
+    """A list of "I курс", "II курс" lines inside a clause, or one "I Общие положения" alone,
+    is no chapter."""
+    t = tree(
+        "ПОЛОЖЕНИЕ\nоб отделе кадров\nОбщие положения\n1. Отдел ведёт учёт студентов.\n"
+        "I курс бакалавриата\n2. Отдел хранит дела.\nII курс бакалавриата\n3. Отдел ведёт архив.\n"
+    )
+    assert [c.number for c in t.chapters] == [None]
+    t = tree("I Общие положения\n1. Отдел является подразделением.\n2. Отдел ведет учет.\n")
+    assert [(c.number, c.text) for c in t.chapters] == [(None, "Общие положения")]
 
 
 def test_a_roman_numbering_slip_is_reported_not_lost():

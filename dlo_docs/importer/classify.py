@@ -33,6 +33,8 @@ _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2})")
 _YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
+# under a heading style, the number may be set apart by a space alone ("II Задачи отдела")
+_ROMAN_SPACED = re.compile(r"^(?P<n>[IVXLC]{1,6})(?:\.\s*|\s+)(?P<t>\S.*)$")
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
 _BULLET = re.compile(r"^(?:[-–—]\s+|[•·▪■●◦○➢✓*]\s*)(?P<t>.*)$")
@@ -204,7 +206,7 @@ def _hinted_chapter(text: str) -> Cand:
         m = pattern.match(text)
         if m:
             return Cand("chapter", m["n"], m["t"])
-    m = _NUMBERED.match(text) or _ROMAN.match(text)
+    m = _NUMBERED.match(text) or _ROMAN_SPACED.match(text)
     return Cand("chapter", m["n"], m["t"]) if m else Cand("chapter", None, text)
 
 

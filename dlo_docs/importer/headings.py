@@ -6,7 +6,8 @@
   follows says so: the next numbered line continues it hierarchically ("1.1." after "1."), or
   the clause numbering goes on after it as if it were not there ("14." after "13." and a
   heading "2. …"), while the number itself continues the chapters.
-- **Chapter headings numbered in Roman numerals, in any case.** "II. Задачи отдела" is a chapter
+- **Chapter headings numbered in Roman numerals, in any case**, the full stop perhaps left out
+  ("II Задачи отдела"). "II. Задачи отдела" is a chapter
   heading when it is shaped like one, clauses or items follow it, and it comes after a line
   such as "I. Общие положения" (or "I. ОБЩИЕ ПОЛОЖЕНИЯ", which ``classify`` takes line by line)
   that a "II. …" follows: one such line alone is no evidence (a signatory's "І. Есенберлин", a
@@ -85,7 +86,7 @@ def promote_chapters(cands: list[Cand]) -> list[Cand]:
 
 
 # a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title
-_ROMAN_HEADING = re.compile(r"^(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)$")
+_ROMAN_HEADING = re.compile(r"^(?P<n>[IVXLCІ]{1,6})(?:\.\s*|\s+)(?P<t>\S.*)$")
 
 
 def _roman_heading(line: Line, cand: Cand) -> tuple[int, Cand] | None:
