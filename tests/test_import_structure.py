@@ -4,11 +4,13 @@ unit named by the text (small texts written here; the real sources are in test_i
 from __future__ import annotations
 
 import pytest
+from docx import Document
 from test_import_support import files, load_model
 from test_import_text import tree
 
 from dlo_docs.importer.source import read_text
 from dlo_docs.importer.structure import build
+from dlo_docs.importer.wordml import read_docx
 from dlo_docs.project import Loaded, Project
 
 
@@ -197,6 +199,20 @@ def test_roman_numbered_chapters_without_a_full_stop(case):
     assert [c.number for c in t.chapters] == ["I", "II", "III"]
     assert [c.text.casefold() for c in t.chapters][1:] == ["задачи отдела", "функции отдела"]
     assert not [p for p in t.problems if p.code == "DLO504"]
+
+
+def test_a_heading_styled_line_opening_with_a_latin_c_keeps_it(tmp_path):
+    """Under a heading style "C 1 июня" (a Latin C) is no chapter C: its title is kept whole;
+    "II Порядок приёма" is chapter II."""
+    doc = Document()
+    for text in ("I Общие положения", "II Порядок приёма", "C 1 июня"):
+        doc.add_paragraph(text, style="Heading 1")
+        doc.add_paragraph("1. Отдел ведёт учёт.")
+    path = tmp_path / "c.docx"
+    doc.save(str(path))
+    t = build(read_docx(path.read_bytes(), path.name).lines, path.name, "ru")
+    got = [(c.number, c.text) for c in t.chapters]
+    assert got == [("I", "Общие положения"), ("II", "Порядок приёма"), (None, "C 1 июня")]
 
 
 def test_roman_looking_words_without_a_full_stop_stay_text():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from test_import_support import load_model
 from test_import_text import tree
 
 from dlo_docs.importer.source import read_text
@@ -39,6 +40,8 @@ KK = """\
 3. Бөлімнің негізгі міндеті оқытуды ұйымдастыру болып табылады.
 Бөлімнің құқықтары мен жауапкершілігі
 4. Бөлім мәліметтер сұратуға құқылы.
+Қорытынды ережелер
+5. Ереже бекітілген күннен бастап күшіне енеді.
 """
 
 
@@ -49,7 +52,12 @@ KK = """\
         (
             KK,
             "kk",
-            ["Жалпы ережелер", "Бөлімнің міндеттері", "Бөлімнің құқықтары мен жауапкершілігі"],
+            [
+                "Жалпы ережелер",
+                "Бөлімнің міндеттері",
+                "Бөлімнің құқықтары мен жауапкершілігі",
+                "Қорытынды ережелер",
+            ],
         ),
     ],
 )
@@ -117,11 +125,14 @@ def test_lines_that_are_no_such_headings_stay_text(before, line):
         "Бөлім басшысы келесі әрекеттерге құқылы",
         "Кадр басқармасының басшысы",
         "Бөлімнің қаржы мәселелері бойынша",
+        "Осы тармақта көрсетілген талаптар",  # a phrase of the text
+        "Бөлім басшысы ректордың бұйрығын орындау міндеттері",  # six words
     ],
 )
 def test_a_kazakh_sentence_or_name_stays_text(line):
     t = tree(KK.replace("Бөлімнің міндеттері\n", f"{line}\n"), "kk")
-    assert [c.text for c in t.chapters][1:] == ["Бөлімнің құқықтары мен жауапкершілігі"]
+    titles = ["Бөлімнің құқықтары мен жауапкершілігі", "Қорытынды ережелер"]
+    assert [c.text for c in t.chapters][1:] == titles
     assert t.chapters[0].clauses[1].text.endswith(line)
 
 
@@ -145,3 +156,50 @@ def test_under_chapters_numbered_or_in_capitals_such_lines_are_no_chapters():
         t = tree(text)
         assert "Задачи отдела" not in [c.text for c in t.chapters]
         assert any(p.code == "DLO504" for p in t.problems)
+
+
+def test_one_such_line_alone_is_no_chapter():
+    """One heading-worded line under a first chapter's "Общие положения" may be a sub-heading
+    ("Порядок ведения личных дел"): two are needed."""
+    text = RU.replace("Функции\n", "").replace("Права и ответственность\n", "")
+    t = tree(text.replace("Задачи отдела\n", "Порядок ведения личных дел\n"))
+    assert [c.text for c in t.chapters] == ["Общие положения"]
+    assert any(p.code == "DLO504" for p in t.problems)
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "title"),
+    [
+        (["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ КАДРОВ"], "ru", "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ"),
+        (
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "НАЧАЛЬНИКА ОТДЕЛА КАДРОВ"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ НАЧАЛЬНИКА ОТДЕЛА КАДРОВ",
+        ),
+        (["ЕРЕЖЕ", "КАДР БӨЛІМІ ТУРАЛЫ"], "kk", "КАДР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ"),
+    ],
+)
+def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
+    project, dlo, tmp_path, lines, lang, title
+):
+    """A title in capitals whose second line stands right over the first clause, with no
+    chapter heading: the line was made chapter 1 and the title left as the kind alone."""
+    clauses = {
+        "ru": ["1. Отдел является подразделением.", "2. Отдел ведёт учёт."],
+        "kk": ["1. Бөлім құрылымдық бөлімше болып табылады.", "2. Бөлім есеп жүргізеді."],
+    }[lang]
+    path = tmp_path / f"caps-{lang}-{len(lines[0])}.txt"
+    path.write_text("\n".join(lines + clauses) + "\n", encoding="utf-8")
+    result = dlo(
+        "import", path, "--lang", lang, "--unit", "dlo", "--position", "rector", cwd=project
+    )
+    assert result.code == 0, result.err
+    model = load_model(project, path.stem)
+    assert model.title[lang] == title
+    assert lines[1] not in [c.title for c in model.chapters]
+
+
+@pytest.mark.parametrize("heading", ["ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ"])
+def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(heading):
+    t = tree(f"ПОЛОЖЕНИЕ\n{heading}\n1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n")
+    assert [c.text for c in t.chapters] == [heading]

@@ -33,8 +33,11 @@ _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2})")
 _YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
-# under a heading style, the number may be set apart by a space alone ("II Задачи отдела")
-_ROMAN_SPACED = re.compile(r"^(?P<n>[IVXLC]{1,6})(?:\.\s*|\s+)(?P<t>\S.*)$")
+# under a heading style, the number may be set apart by a space alone, before a
+# capital, made of I, V and X ("II Задачи отдела"; not "C 1 июня", a Latin C)
+_ROMAN_SPACED = re.compile(
+    r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$|^(?P<m>[IVX]{1,5})\s+(?P<u>[^\W\d_].*)$"
+)
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
 _BULLET = re.compile(r"^(?:[-–—]\s+|[•·▪■●◦○➢✓*]\s*)(?P<t>.*)$")
@@ -129,14 +132,26 @@ _VERB = re.compile(
 )
 
 
+# what opens a phrase of the text, never a heading: "Осы тармақта …", "Настоящие требования"
+_TEXT_FIRST = frozenset(
+    "осы бұл мұндай аталған настоящий настоящая настоящее настоящие данный данная данное "
+    "данные указанный указанная указанное указанные".split()
+)
+# a Kazakh participle, as a phrase of the text has ("көрсетілген талаптар"): -ған, -ген, -қан, -кен
+_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен)(?!\w)", re.IGNORECASE)
+
+
 def topic_heading(text: str) -> bool:
     """A short line worded as the heading of a regulation's chapter, naming its subject
     ("Задачи отдела", "Общие положения", "Права", "Бөлімнің міндеттері"): the evidence that an
     unnumbered line in plain type is a chapter heading (``headings.promote_topics``). Not a
-    sentence ("Работники отдела имеют право", "… құқылы"), a position ("Начальник управления
-    по …"), a line with ":" or a dash in it."""
+    sentence ("Работники отдела имеют право", "… құқылы") or a phrase of one ("Осы тармақта
+    көрсетілген талаптар"), a position ("Начальник управления по …"), a line with ":" or a dash
+    in it, nor one of more than five words."""
     words = text.strip().rstrip(".").casefold().split()
-    if not 1 <= len(words) <= 6 or re.search(r":|\s[–—-]\s", text) or _VERB.search(text):
+    if not 1 <= len(words) <= 5 or re.search(r":|\s[–—-]\s", text) or words[0] in _TEXT_FIRST:
+        return False
+    if _VERB.search(text) or _PARTICIPLE.search(text):
         return False
     first = words[1] if words[0] in _TOPIC_ADJ and len(words) > 1 else words[0]
     if first == "положения" and first == words[0]:
@@ -206,8 +221,13 @@ def _hinted_chapter(text: str) -> Cand:
         m = pattern.match(text)
         if m:
             return Cand("chapter", m["n"], m["t"])
-    m = _NUMBERED.match(text) or _ROMAN_SPACED.match(text)
-    return Cand("chapter", m["n"], m["t"]) if m else Cand("chapter", None, text)
+    m = _NUMBERED.match(text)
+    if m:
+        return Cand("chapter", m["n"], m["t"])
+    m = _ROMAN_SPACED.match(text)
+    if m and (m["n"] or m["u"][0].isupper()):
+        return Cand("chapter", m["n"] or m["m"], m["t"] or m["u"])
+    return Cand("chapter", None, text)
 
 
 def _heading(text: str, hint: str | None) -> Cand | None:

@@ -19,7 +19,7 @@
 - **Chapter headings in plain type told by their words** (``promote_topics``), as a .txt saved
   from Word keeps the bold ones: a short line worded as a chapter's heading ("Задачи отдела",
   "Бөлімнің міндеттері"), between a clause ending a sentence and a clause, where the source's
-  chapters are not numbered, in capitals, in bold or in a heading style; at least two chapters.
+  chapters are not numbered, in capitals, in bold or in a heading style; at least two such.
 - **Numbering within chapters.** A source that numbers clauses "3.5." under chapter 3, or
   whose (Word) numbering starts again at 1 in each chapter, numbers its clauses per chapter.
 """
@@ -85,21 +85,25 @@ def promote_chapters(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title
-_ROMAN_HEADING = re.compile(r"^(?P<n>[IVXLCІ]{1,6})(?:\.\s*|\s+)(?P<t>\S.*)$")
+# a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title;
+# the full stop left out, a number of I, V and X before a letter ("II Задачи отдела"; not "C 1 …")
+_ROMAN_HEADING = re.compile(
+    r"^(?:(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)|(?P<m>[IVXІ]{1,5})\s+(?P<u>[^\W\d_].*))$"
+)
 
 
 def _roman_heading(line: Line, cand: Cand) -> tuple[int, Cand] | None:
     """A plain line shaped like a Roman-numbered chapter heading (a full stop at its end
     allowed): its number's value and the chapter it would be."""
     m = _ROMAN_HEADING.match(cand.text) if cand.kind == "none" and line.hint is None else None
-    title = m["t"].strip() if m else ""
+    title = (m["t"] or m["u"]).strip() if m else ""
     if title.endswith(".") and len(title) <= 80 and ". " not in title:
         title = title[:-1]
     if m is None or not heading_shaped(title):
         return None
-    value = roman_value(m["n"].replace("І", "I"))
-    return (value, Cand("chapter", m["n"], title)) if value else None
+    number = m["n"] or m["m"]
+    value = roman_value(number.replace("І", "I"))
+    return (value, Cand("chapter", number, title)) if value else None
 
 
 def _opens_text(cands: list[Cand], i: int, headings: dict[int, tuple[int, Cand]]) -> bool:
@@ -187,8 +191,8 @@ def promote_topics(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     (``classify.topic_heading``: "Задачи отдела", "Права") made chapters, as a .txt saved from
     Word keeps the bold headings of ``promote_bold``: in a source whose chapters are not
     numbered, nor in capitals, in bold or in a heading style, each between a clause or an item
-    that ends a sentence and a clause; at least two chapters so made, the first chapter's
-    heading ("Общие положения") counted."""
+    that ends a sentence and a clause; at least two such lines (one alone, with a first
+    chapter's "Общие положения", may be a sub-heading: "Порядок ведения личных дел")."""
     marked = (
         c.number or upper_heading(c.text) or lines[i].strong or lines[i].hint
         for i, c in enumerate(cands)
@@ -206,9 +210,8 @@ def promote_topics(lines: list[Line], cands: list[Cand]) -> list[Cand]:
         and heading_shaped(cands[i].text)
         and topic_heading(cands[i].text)
     ]
-    chapters = sum(1 for c in cands if c.kind == "chapter")
     out = list(cands)
-    for i in found if len(found) + chapters >= 2 else ():
+    for i in found if len(found) >= 2 else ():
         out[i] = Cand("chapter", None, cands[i].text.strip())
     return out
 

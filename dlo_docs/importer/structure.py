@@ -362,7 +362,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
             and (started or numbered[i + 1].kind != "chapter")  # a title's last line
-            and (started or not title_lines.names_kind(cand.text))  # the title itself
+            and (started or not title_lines.in_title(lines, i))  # the title itself
             and i not in page
         ):
             cands[i] = Cand("chapter", None, cand.text.strip().rstrip(".:"))

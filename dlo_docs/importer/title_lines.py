@@ -151,6 +151,20 @@ def names_kind(text: str) -> bool:
     return _KIND_EDGE.search(text) is not None and not classify.chapter_title(text)
 
 
+def in_title(lines: list[Line], i: int) -> bool:
+    """The line ``i``, before the text begins, is the title's: it names the kind, or it goes on
+    with a line that is only the kind's name ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ", "ЕРЕЖЕ" / "КАДР
+    БӨЛІМІ ТУРАЛЫ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА") and is worded as no chapter's
+    heading ("ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ")."""
+    text = lines[i].text
+    if names_kind(text):
+        return True
+    after_kind = i > 0 and classify.kind_only(lines[i - 1].text)
+    return (
+        after_kind and not classify.chapter_title(text, True) and not classify.topic_heading(text)
+    )
+
+
 def kind_heading(line: Line) -> bool:
     """``line``, styled as a heading before the text begins, is the title set in a heading
     style ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ" in Heading 1): it names the kind (``names_kind``)."""
