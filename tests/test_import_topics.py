@@ -199,7 +199,16 @@ def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
     assert lines[1] not in [c.title for c in model.chapters]
 
 
-@pytest.mark.parametrize("heading", ["ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ"])
-def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(heading):
-    t = tree(f"ПОЛОЖЕНИЕ\n{heading}\n1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n")
+@pytest.mark.parametrize(
+    ("kind", "heading"),
+    [
+        ("ПОЛОЖЕНИЕ", "ОБЩИЕ ПОЛОЖЕНИЯ"),
+        ("ПОЛОЖЕНИЕ", "ЗАДАЧИ И ФУНКЦИИ"),
+        ("ПОЛОЖЕНИЕ", "ВВЕДЕНИЕ"),  # a first chapter's unusual heading: it does not go on
+        ("ПОЛОЖЕНИЕ", "ПРЕДМЕТ РЕГУЛИРОВАНИЯ"),  # with the kind as a title does ("ОБ …")
+        ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ВВЕДЕНИЕ"),
+    ],
+)
+def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(kind, heading):
+    t = tree(f"{kind}\n{heading}\n1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n")
     assert [c.text for c in t.chapters] == [heading]

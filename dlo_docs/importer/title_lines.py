@@ -151,18 +151,26 @@ def names_kind(text: str) -> bool:
     return _KIND_EDGE.search(text) is not None and not classify.chapter_title(text)
 
 
+# a line going on with a kind's name as a title does: what it is about ("ОБ ОТДЕЛЕ КАДРОВ",
+# "КАДР БӨЛІМІ ТУРАЛЫ"), or whose ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "… БАСТЫҒЫНЫҢ")
+_GOES_ON = re.compile(
+    r"^\W*(?:о|об|обо|по|для|на|при)\s|^\w+(?:а|я|ого|его|ой|ей)(?:\s|$)|(?:туралы|[ндт][ыі]ң)\W*$",
+    re.IGNORECASE,
+)
+
+
 def in_title(lines: list[Line], i: int) -> bool:
     """The line ``i``, before the text begins, is the title's: it names the kind, or it goes on
-    with a line that is only the kind's name ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ", "ЕРЕЖЕ" / "КАДР
-    БӨЛІМІ ТУРАЛЫ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА") and is worded as no chapter's
-    heading ("ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ")."""
+    with a line that is only the kind's name as a title does ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ",
+    "ЕРЕЖЕ" / "КАДР БӨЛІМІ ТУРАЛЫ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА"); a first
+    chapter's heading ("ВВЕДЕНИЕ", "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
     text = lines[i].text
     if names_kind(text):
         return True
     after_kind = i > 0 and classify.kind_only(lines[i - 1].text)
-    return (
-        after_kind and not classify.chapter_title(text, True) and not classify.topic_heading(text)
-    )
+    if not after_kind or _GOES_ON.search(text.strip()) is None:
+        return False
+    return not classify.chapter_title(text, True) and not classify.topic_heading(text)
 
 
 def kind_heading(line: Line) -> bool:
