@@ -203,16 +203,17 @@ def test_roman_numbered_chapters_without_a_full_stop(case):
 
 def test_a_heading_styled_line_opening_with_a_latin_c_keeps_it(tmp_path):
     """Under a heading style "C 1 июня" (a Latin C) is no chapter C: its title is kept whole;
-    "II Порядок приёма" is chapter II."""
+    "I Общие положения" is chapter I, and "ІІ. Порядок приёма", typed with the Kazakh letter,
+    chapter ІІ."""
     doc = Document()
-    for text in ("I Общие положения", "II Порядок приёма", "C 1 июня"):
+    for text in ("I Общие положения", "ІІ. Порядок приёма", "C 1 июня"):
         doc.add_paragraph(text, style="Heading 1")
         doc.add_paragraph("1. Отдел ведёт учёт.")
     path = tmp_path / "c.docx"
     doc.save(str(path))
     t = build(read_docx(path.read_bytes(), path.name).lines, path.name, "ru")
     got = [(c.number, c.text) for c in t.chapters]
-    assert got == [("I", "Общие положения"), ("II", "Порядок приёма"), (None, "C 1 июня")]
+    assert got == [("I", "Общие положения"), ("ІІ", "Порядок приёма"), (None, "C 1 июня")]
 
 
 def test_roman_looking_words_without_a_full_stop_stay_text():

@@ -33,10 +33,11 @@ _DOTTED = re.compile(r"^(?P<n>\d{1,4}(?:\.\d{1,4})+)\s+(?P<t>\S.*)$")
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{2})\.(\d{2})\.(\d{2})")
 _YEAR_WORD = re.compile(r"(?:ж\.|г\.|жылғы(?!\w)|года(?!\w))")
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$")
-# under a heading style, the number may be set apart by a space alone, before a
-# capital, made of I, V and X ("II Задачи отдела"; not "C 1 июня", a Latin C)
-_ROMAN_SPACED = re.compile(
-    r"^(?P<n>[IVXLC]{1,6})\.\s*(?P<t>\S.*)$|^(?P<m>[IVX]{1,5})\s+(?P<u>[^\W\d_].*)$"
+# a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title;
+# the full stop left out, a number of I, V and X before a capital ("II Задачи отдела"; not
+# "C 1 июня", a Latin C)
+_ROMAN_HEADING = re.compile(
+    r"^(?:(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)|(?P<m>[IVXІ]{1,5})\s+(?P<u>[^\W\d_].*))$"
 )
 _ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\)\s*(?P<t>.*)$")
 _ITEM_LETTER = re.compile(r"^(?P<n>[a-zа-яёәғқңөұүһі])\)\s*(?P<t>.*)$", _I)
@@ -153,9 +154,9 @@ def topic_heading(text: str) -> bool:
         return False
     if _VERB.search(text) or _PARTICIPLE.search(text):
         return False
+    if words[0] == "положения":
+        return False  # only "Общие положения" and the like
     first = words[1] if words[0] in _TOPIC_ADJ and len(words) > 1 else words[0]
-    if first == "положения" and first == words[0]:
-        return False  # "Положения …" alone: only "Общие положения" and the like
     return first in _TOPIC_RU or _TOPIC_KK.fullmatch(words[-1]) is not None
 
 
@@ -224,10 +225,19 @@ def _hinted_chapter(text: str) -> Cand:
     m = _NUMBERED.match(text)
     if m:
         return Cand("chapter", m["n"], m["t"])
-    m = _ROMAN_SPACED.match(text)
-    if m and (m["n"] or m["u"][0].isupper()):
-        return Cand("chapter", m["n"] or m["m"], m["t"] or m["u"])
-    return Cand("chapter", None, text)
+    roman = roman_heading(text)
+    return Cand("chapter", *roman) if roman else Cand("chapter", None, text)
+
+
+def roman_heading(text: str) -> tuple[str, str] | None:
+    """The number and the title of a line shaped as a Roman-numbered heading ("II. Задачи",
+    "ІІ Бөлімнің міндеттері")."""
+    m = _ROMAN_HEADING.match(text)
+    if m is None:
+        return None
+    if m["n"]:
+        return m["n"], m["t"]
+    return (m["m"], m["u"]) if m["u"][0].isupper() else None
 
 
 def _heading(text: str, hint: str | None) -> Cand | None:

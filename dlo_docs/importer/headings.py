@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import Cand, roman_value, topic_heading, upper_heading
+from .classify import Cand, roman_heading, roman_value, topic_heading, upper_heading
 from .source import Line
 
 _SENTENCE_END = (".", ";", ":", ",", "!", "?")
@@ -85,23 +85,17 @@ def promote_chapters(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# a Roman number, its I perhaps the Kazakh letter І (as Kazakh keyboards type it), and a title;
-# the full stop left out, a number of I, V and X before a letter ("II Задачи отдела"; not "C 1 …")
-_ROMAN_HEADING = re.compile(
-    r"^(?:(?P<n>[IVXLCІ]{1,6})\.\s*(?P<t>\S.*)|(?P<m>[IVXІ]{1,5})\s+(?P<u>[^\W\d_].*))$"
-)
-
-
 def _roman_heading(line: Line, cand: Cand) -> tuple[int, Cand] | None:
     """A plain line shaped like a Roman-numbered chapter heading (a full stop at its end
     allowed): its number's value and the chapter it would be."""
-    m = _ROMAN_HEADING.match(cand.text) if cand.kind == "none" and line.hint is None else None
-    title = (m["t"] or m["u"]).strip() if m else ""
+    roman = roman_heading(cand.text) if cand.kind == "none" and line.hint is None else None
+    if roman is None:
+        return None
+    number, title = roman[0], roman[1].strip()
     if title.endswith(".") and len(title) <= 80 and ". " not in title:
         title = title[:-1]
-    if m is None or not heading_shaped(title):
+    if not heading_shaped(title):
         return None
-    number = m["n"] or m["m"]
     value = roman_value(number.replace("І", "I"))
     return (value, Cand("chapter", number, title)) if value else None
 
@@ -124,7 +118,7 @@ def promote_roman(lines: list[Line], cands: list[Cand]) -> list[Cand]:
     check, not lost). Not in a source whose chapters are marked otherwise ("Глава 2", "1 тарау",
     a heading style): its Roman-numbered lines are something else."""
     chapters = {i: c for i, c in enumerate(cands) if c.kind == "chapter"}
-    if any(_ROMAN_HEADING.match(lines[i].text) is None for i in chapters):
+    if any(roman_heading(lines[i].text) is None for i in chapters):
         return cands
     found = {
         i: heading
