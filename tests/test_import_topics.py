@@ -177,6 +177,11 @@ def test_one_such_line_alone_is_no_chapter():
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ НАЧАЛЬНИКА ОТДЕЛА КАДРОВ",
         ),
         (["ЕРЕЖЕ", "КАДР БӨЛІМІ ТУРАЛЫ"], "kk", "КАДР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ"),
+        (
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ИНЖЕНЕРА-ПРОГРАММИСТА"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ИНЖЕНЕРА-ПРОГРАММИСТА",
+        ),
     ],
 )
 def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
@@ -207,6 +212,10 @@ def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
         ("ПОЛОЖЕНИЕ", "ВВЕДЕНИЕ"),  # a first chapter's unusual heading: it does not go on
         ("ПОЛОЖЕНИЕ", "ПРЕДМЕТ РЕГУЛИРОВАНИЯ"),  # with the kind as a title does ("ОБ …")
         ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ВВЕДЕНИЕ"),
+        ("ПОЛОЖЕНИЕ", "ОБЩАЯ ЧАСТЬ"),  # ends as a genitive does, but says neither what about
+        ("ПОЛОЖЕНИЕ", "ПРЕАМБУЛА"),  # nor whose
+        ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ОБЩАЯ ХАРАКТЕРИСТИКА ДОЛЖНОСТИ"),
+        ("ИНСТРУКЦИЯ", "СФЕРА ДЕЙСТВИЯ"),
     ],
 )
 def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(kind, heading):

@@ -151,26 +151,45 @@ def names_kind(text: str) -> bool:
     return _KIND_EDGE.search(text) is not None and not classify.chapter_title(text)
 
 
-# a line going on with a kind's name as a title does: what it is about ("ОБ ОТДЕЛЕ КАДРОВ",
-# "КАДР БӨЛІМІ ТУРАЛЫ"), or whose ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "… БАСТЫҒЫНЫҢ")
-_GOES_ON = re.compile(
-    r"^\W*(?:о|об|обо|по|для|на|при)\s|^\w+(?:а|я|ого|его|ой|ей)(?:\s|$)|(?:туралы|[ндт][ыі]ң)\W*$",
-    re.IGNORECASE,
-)
+# a line going on with a kind's name as a title does, saying what about ("ОБ ОТДЕЛЕ КАДРОВ",
+# "ПО ДЕЛОПРОИЗВОДСТВУ", "КАДР БӨЛІМІ ТУРАЛЫ")
+_ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|на|при)\s|туралы\W*$", re.IGNORECASE)
+# a job instruction's kind, which a title goes on with saying whose
+_JOB_KIND = re.compile(r"\W*(?:должностная\s+инструкция|лауазымдық\s+нұсқаулық)\W*", re.IGNORECASE)
+
+
+def _whose(text: str) -> bool:
+    """``text`` opens with a position in the genitive ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …",
+    "ИНЖЕНЕРА-ПРОГРАММИСТА") or ends with one ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"); not with a word in
+    the nominative ending alike ("ОБЩАЯ ЧАСТЬ", "МИССИЯ", "ОБЩАЯ ХАРАКТЕРИСТИКА ДОЛЖНОСТИ")."""
+    words = text.casefold().split()
+    first = words[0] if words else ""
+    genitive = first.endswith(("а", "я", "ого", "его", "ой", "ей"))
+    if genitive and not first.endswith(("ая", "яя", "ия", "ья")):
+        return True
+    return bool(words) and words[-1].rstrip(".,:").endswith(
+        ("ның", "нің", "дың", "дің", "тың", "тің")
+    )
 
 
 def in_title(lines: list[Line], i: int) -> bool:
     """The line ``i``, before the text begins, is the title's: it names the kind, or it goes on
-    with a line that is only the kind's name as a title does ("ПОЛОЖЕНИЕ" / "ОБ ОТДЕЛЕ КАДРОВ",
-    "ЕРЕЖЕ" / "КАДР БӨЛІМІ ТУРАЛЫ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА"); a first
-    chapter's heading ("ВВЕДЕНИЕ", "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
-    text = lines[i].text
+    with a line that is only the kind's name as a title does, saying what about ("ПОЛОЖЕНИЕ" /
+    "ОБ ОТДЕЛЕ КАДРОВ", "ЕРЕЖЕ" / "КАДР БӨЛІМІ ТУРАЛЫ") or, a job instruction's, whose
+    ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА"); a first chapter's heading ("ВВЕДЕНИЕ",
+    "ОБЩАЯ ЧАСТЬ", "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
+    text = lines[i].text.strip()
     if names_kind(text):
         return True
-    after_kind = i > 0 and classify.kind_only(lines[i - 1].text)
-    if not after_kind or _GOES_ON.search(text.strip()) is None:
+    kind = lines[i - 1].text if i > 0 else ""
+    if not classify.kind_only(kind):
         return False
-    return not classify.chapter_title(text, True) and not classify.topic_heading(text)
+    goes_on = _ABOUT_LINE.search(text) or (_JOB_KIND.fullmatch(kind) and _whose(text))
+    return (
+        bool(goes_on)
+        and not classify.chapter_title(text, True)
+        and not classify.topic_heading(text)
+    )
 
 
 def kind_heading(line: Line) -> bool:
