@@ -1243,7 +1243,7 @@ _DLO_KK = "ҚАШЫҚТЫҚТАН ОҚЫТУ ЖӘНЕ ЦИФРЛЫҚ БІЛІМ 
             "kk",
             JOB,
             "Үздіксіз білім беру институтының қашықтықтан оқыту бөлімі бастығының лауазымдық"
-            " нұсқаулық",
+            " нұсқаулығы",  # the kind after a genitive takes the possessive, as the seed's
             id="kk-genitive-under-the-kind-on-two-lines",
         ),
         pytest.param(  # an organisation's name right above is no part of it

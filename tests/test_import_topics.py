@@ -168,30 +168,45 @@ def test_one_such_line_alone_is_no_chapter():
 
 
 @pytest.mark.parametrize(
-    ("lines", "lang", "title"),
+    ("lines", "lang", "title", "subject"),
     [
-        (["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ КАДРОВ"], "ru", "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ"),
+        (["ПОЛОЖЕНИЕ", "ОБ ОТДЕЛЕ КАДРОВ"], "ru", "ПОЛОЖЕНИЕ ОБ ОТДЕЛЕ КАДРОВ", "Отдел"),
         (
             ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "НАЧАЛЬНИКА ОТДЕЛА КАДРОВ"],
             "ru",
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ НАЧАЛЬНИКА ОТДЕЛА КАДРОВ",
+            "Начальник отдела кадров",
         ),
-        (["ЕРЕЖЕ", "КАДР БӨЛІМІ ТУРАЛЫ"], "kk", "КАДР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ"),
+        (["ЕРЕЖЕ", "КАДР БӨЛІМІ ТУРАЛЫ"], "kk", "КАДР БӨЛІМІ ТУРАЛЫ ЕРЕЖЕ", "Бөлім"),
         (
             ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ИНЖЕНЕРА-ПРОГРАММИСТА"],
             "ru",
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ИНЖЕНЕРА-ПРОГРАММИСТА",
+            "Инженер-программист",
+        ),
+        (
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ЗАВЕДУЮЩЕЙ КАНЦЕЛЯРИЕЙ"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ЗАВЕДУЮЩЕЙ КАНЦЕЛЯРИЕЙ",
+            "Заведующая канцелярией",
+        ),
+        (
+            ["ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ", "КАДР БӨЛІМІ БАСТЫҒЫНЫҢ"],
+            "kk",
+            "КАДР БӨЛІМІ БАСТЫҒЫНЫҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ",
+            "Бөлім бастығы",
         ),
     ],
 )
 def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
-    project, dlo, tmp_path, lines, lang, title
+    project, dlo, tmp_path, lines, lang, title, subject
 ):
     """A title in capitals whose second line stands right over the first clause, with no
-    chapter heading: the line was made chapter 1 and the title left as the kind alone."""
+    chapter heading: the line was made chapter 1 and the title left as the kind alone. (A job
+    instruction's text opens its clauses with the position its title names in the genitive.)"""
     clauses = {
-        "ru": ["1. Отдел является подразделением.", "2. Отдел ведёт учёт."],
-        "kk": ["1. Бөлім құрылымдық бөлімше болып табылады.", "2. Бөлім есеп жүргізеді."],
+        "ru": [f"1. {subject} подчиняется ректору.", f"2. {subject} ведёт учёт."],
+        "kk": [f"1. {subject} ректорға бағынады.", f"2. {subject} есеп жүргізеді."],
     }[lang]
     path = tmp_path / f"caps-{lang}-{len(lines[0])}.txt"
     path.write_text("\n".join(lines + clauses) + "\n", encoding="utf-8")
@@ -216,8 +231,30 @@ def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
         ("ПОЛОЖЕНИЕ", "ПРЕАМБУЛА"),  # nor whose
         ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ОБЩАЯ ХАРАКТЕРИСТИКА ДОЛЖНОСТИ"),
         ("ИНСТРУКЦИЯ", "СФЕРА ДЕЙСТВИЯ"),
+        ("ПОЛОЖЕНИЕ", "НА ОСНОВАНИИ УСТАВА"),
     ],
 )
 def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(kind, heading):
     t = tree(f"{kind}\n{heading}\n1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n")
+    assert [c.text for c in t.chapters] == [heading]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "ХАРАКТЕРИСТИКА РАБОТ",
+        "СФЕРА ДЕЯТЕЛЬНОСТИ",
+        "ЗОНА ОТВЕТСТВЕННОСТИ",
+        "ГРУППА ДОЛЖНОСТИ И ПОДЧИНЕННОСТЬ",
+        "РАБОТА С ПЕРСОНАЛЬНЫМИ ДАННЫМИ",
+    ],
+)
+def test_a_job_instructions_first_heading_opening_as_a_genitive_does_stays_a_chapter(heading):
+    """A job instruction's first chapter heading whose first word ends as a position in the
+    genitive does ("ХАРАКТЕРИСТИКА" as "НАЧАЛЬНИКА"): it names no position its text is about,
+    so it is no part of the title; the title's line that does name one still is."""
+    text = "1. Специалист назначается приказом ректора.\n2. Специалист ведёт учёт работ.\n"
+    t = tree(f"ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\n{heading}\n{text}")
+    assert [c.text for c in t.chapters] == [heading]
+    t = tree(f"ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nСПЕЦИАЛИСТА\n{heading}\n{text}")
     assert [c.text for c in t.chapters] == [heading]

@@ -224,12 +224,25 @@ def _kind_with(kind: str, before: str, after: str) -> str | None:
             return f"{about.rstrip(' .,;:')} {_cased(kind, about)}"
     for about in (before, after):
         if GENITIVE.search(about):  # "… бөлімі бастығының" by "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ"
-            return f"{about} {_cased(kind, about)}"
+            return f"{about} {_cased(_possessive(kind), about)}"
     return f"{_cased(kind.capitalize(), after)} {after}" if after else None
 
 
 def _cased(kind: str, about: str) -> str:
     return kind.upper() if about.isupper() else kind
+
+
+# a Kazakh kind as a genitive before it has it: "… бастығының лауазымдық нұсқаулығы"
+_POSSESSIVE = (("нұсқаулық", "нұсқаулығы"), ("ереже", "ережесі"))
+
+
+def _possessive(kind: str) -> str:
+    """``kind`` (in lower case) in the possessive form a genitive before it asks for: a source
+    may set "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ" over "… БАСТЫҒЫНЫҢ", as a heading."""
+    for plain, owned in _POSSESSIVE:
+        if kind.endswith(plain):
+            return kind[: -len(plain)] + owned
+    return kind
 
 
 def _whole_title(text: str) -> bool:

@@ -153,23 +153,47 @@ def names_kind(text: str) -> bool:
 
 # a line going on with a kind's name as a title does, saying what about ("ОБ ОТДЕЛЕ КАДРОВ",
 # "ПО ДЕЛОПРОИЗВОДСТВУ", "КАДР БӨЛІМІ ТУРАЛЫ")
-_ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|на|при)\s|туралы\W*$", re.IGNORECASE)
+_ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|туралы\W*$", re.IGNORECASE)
 # a job instruction's kind, which a title goes on with saying whose
 _JOB_KIND = re.compile(r"\W*(?:должностная\s+инструкция|лауазымдық\s+нұсқаулық)\W*", re.IGNORECASE)
+# a Russian case ending: a position in the genitive and in the nominative share what is left
+# ("НАЧАЛЬНИКА" / "Начальник", "ЗАВЕДУЮЩЕЙ" / "Заведующая", "РУКОВОДИТЕЛЯ" / "Руководитель")
+_CASE_ENDING = re.compile(r"(?:ого|его|ой|ей|ий|ый|ая|яя|а|я|ь|й)$")
+_WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, not a number ("1.2.")
 
 
-def _whose(text: str) -> bool:
-    """``text`` opens with a position in the genitive ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …",
-    "ИНЖЕНЕРА-ПРОГРАММИСТА") or ends with one ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"); not with a word in
-    the nominative ending alike ("ОБЩАЯ ЧАСТЬ", "МИССИЯ", "ОБЩАЯ ХАРАКТЕРИСТИКА ДОЛЖНОСТИ")."""
-    words = text.casefold().split()
-    first = words[0] if words else ""
-    genitive = first.endswith(("а", "я", "ого", "его", "ой", "ей"))
-    if genitive and not first.endswith(("ая", "яя", "ия", "ья")):
+def _stem(word: str) -> str:
+    """``word`` without its Russian case ending, each part of a hyphenated one on its own."""
+    return "-".join(_CASE_ENDING.sub("", part) for part in word.casefold().split("-"))
+
+
+def _whose(lines: list[Line], i: int) -> bool:
+    """Line ``i`` names whose job instruction it is: it ends with a position in the Kazakh
+    genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens with one in the Russian genitive
+    ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "ИНЖЕНЕРА-ПРОГРАММИСТА") that the text below it names
+    (``_named_below``). A heading opening with a noun ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
+    "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") is no such line."""
+    words = lines[i].text.casefold().split()
+    if not words:
+        return False
+    if words[-1].rstrip(".,:").endswith(("ның", "нің", "дың", "дің", "тың", "тің")):
         return True
-    return bool(words) and words[-1].rstrip(".,:").endswith(
-        ("ның", "нің", "дың", "дің", "тың", "тің")
-    )
+    genitive = words[0].endswith(("а", "я", "ого", "его", "ой", "ей"))
+    if not genitive or words[0].endswith(("ая", "яя", "ия", "ья")):
+        return False
+    return _named_below(lines, i)
+
+
+def _named_below(lines: list[Line], i: int) -> bool:
+    """The text below line ``i`` is about the position line ``i`` opens with: a line opens with
+    it ("1. Начальник отдела назначается …"), or its first words (up to three) stand together in
+    it, in the nominative or the genitive ("Research Assistant (Ассистент исследователя)")."""
+    head = [_stem(w) for w in _WORD.findall(lines[i].text)[:3]]
+    below = [[_stem(w) for w in _WORD.findall(line.text)] for line in lines[i + 1 :]]
+    if not head or any(words[:1] == head[:1] for words in below):
+        return bool(head)
+    stems, n = [s for words in below for s in words], len(head)
+    return n > 1 and any(stems[k : k + n] == head for k in range(len(stems) - n + 1))
 
 
 def in_title(lines: list[Line], i: int) -> bool:
@@ -184,7 +208,7 @@ def in_title(lines: list[Line], i: int) -> bool:
     kind = lines[i - 1].text if i > 0 else ""
     if not classify.kind_only(kind):
         return False
-    goes_on = _ABOUT_LINE.search(text) or (_JOB_KIND.fullmatch(kind) and _whose(text))
+    goes_on = _ABOUT_LINE.search(text) or (_JOB_KIND.fullmatch(kind) and _whose(lines, i))
     return (
         bool(goes_on)
         and not classify.chapter_title(text, True)
