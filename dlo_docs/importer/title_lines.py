@@ -154,11 +154,9 @@ def names_kind(text: str) -> bool:
 # a line going on with a kind's name as a title does, saying what about ("ОБ ОТДЕЛЕ КАДРОВ",
 # "ПО ДЕЛОПРОИЗВОДСТВУ", "КАДР БӨЛІМІ ТУРАЛЫ")
 _ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|туралы\W*$", re.IGNORECASE)
-# a job instruction's kind, which a title goes on with saying whose
-_JOB_KIND = re.compile(r"\W*(?:должностная\s+инструкция|лауазымдық\s+нұсқаулық)\W*", re.IGNORECASE)
 # a Russian case ending: a position in the genitive and in the nominative share what is left
-# ("НАЧАЛЬНИКА" / "Начальник", "ЗАВЕДУЮЩЕЙ" / "Заведующая", "РУКОВОДИТЕЛЯ" / "Руководитель")
-_CASE_ENDING = re.compile(r"(?:ого|его|ой|ей|ий|ый|ая|яя|а|я|ь|й)$")
+# ("НАЧАЛЬНИКА" / "Начальник", "ЗАВЕДУЮЩЕЙ" / "Заведующая", "УЧРЕЖДЕНИЯ" / "учреждение")
+_CASE_ENDING = re.compile(r"(?:ого|его|ое|ее|ой|ей|ий|ый|ие|ия|ая|яя|а|я|ь|й)$")
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, not a number ("1.2.")
 
 
@@ -168,10 +166,10 @@ def _stem(word: str) -> str:
 
 
 def _whose(lines: list[Line], i: int) -> bool:
-    """Line ``i`` names whose job instruction it is: it ends with a position in the Kazakh
+    """Line ``i`` says whose regulation it is: it ends with a position or a body in the Kazakh
     genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens with one in the Russian genitive
-    ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "ИНЖЕНЕРА-ПРОГРАММИСТА") that the text below it names
-    (``_named_below``). A heading opening with a noun ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
+    ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "КОММУНАЛЬНОГО ГОСУДАРСТВЕННОГО УЧРЕЖДЕНИЯ …") that the
+    text below it names (``_named_below``). A heading opening with a noun ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
     "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") is no such line."""
     words = lines[i].text.casefold().split()
     if not words:
@@ -185,8 +183,8 @@ def _whose(lines: list[Line], i: int) -> bool:
 
 
 def _named_below(lines: list[Line], i: int) -> bool:
-    """The text below line ``i`` is about the position line ``i`` opens with: a line opens with
-    it ("1. Начальник отдела назначается …"), or its first words (up to three) stand together in
+    """The text below line ``i`` is about what line ``i`` opens with: a line opens with it
+    ("1. Начальник отдела назначается …"), or its first words (up to three) stand together in
     it, in the nominative or the genitive ("Research Assistant (Ассистент исследователя)")."""
     head = [_stem(w) for w in _WORD.findall(lines[i].text)[:3]]
     below = [[_stem(w) for w in _WORD.findall(line.text)] for line in lines[i + 1 :]]
@@ -199,16 +197,16 @@ def _named_below(lines: list[Line], i: int) -> bool:
 def in_title(lines: list[Line], i: int) -> bool:
     """The line ``i``, before the text begins, is the title's: it names the kind, or it goes on
     with a line that is only the kind's name as a title does, saying what about ("ПОЛОЖЕНИЕ" /
-    "ОБ ОТДЕЛЕ КАДРОВ", "ЕРЕЖЕ" / "КАДР БӨЛІМІ ТУРАЛЫ") or, a job instruction's, whose
-    ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" / "НАЧАЛЬНИКА ОТДЕЛА"); a first chapter's heading ("ВВЕДЕНИЕ",
-    "ОБЩАЯ ЧАСТЬ", "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
+    "ОБ ОТДЕЛЕ КАДРОВ", "ЕРЕЖЕ" / "КАДР БӨЛІМІ ТУРАЛЫ") or whose ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" /
+    "НАЧАЛЬНИКА ОТДЕЛА", "ПОЛОЖЕНИЕ" / "КОММУНАЛЬНОГО … УЧРЕЖДЕНИЯ"); a first chapter's
+    heading ("ВВЕДЕНИЕ", "ОБЩАЯ ЧАСТЬ", "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
     text = lines[i].text.strip()
     if names_kind(text):
         return True
     kind = lines[i - 1].text if i > 0 else ""
     if not classify.kind_only(kind):
         return False
-    goes_on = _ABOUT_LINE.search(text) or (_JOB_KIND.fullmatch(kind) and _whose(lines, i))
+    goes_on = _ABOUT_LINE.search(text) or _whose(lines, i)
     return (
         bool(goes_on)
         and not classify.chapter_title(text, True)
