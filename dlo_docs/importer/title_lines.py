@@ -169,11 +169,9 @@ def _whose(lines: list[Line], i: int) -> bool:
     """Line ``i`` says whose regulation it is: it ends with a position or a body in the Kazakh
     genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens with one in the Russian genitive
     ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "КОММУНАЛЬНОГО ГОСУДАРСТВЕННОГО УЧРЕЖДЕНИЯ …") that the
-    text below it names (``_named_below``). A heading opening with a noun ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
-    "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") is no such line."""
-    words = lines[i].text.casefold().split()
-    if not words:
-        return False
+    text below it names (``_named_below``). A heading opening with a noun ending alike
+    ("ХАРАКТЕРИСТИКА РАБОТ", "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") is no such line."""
+    words = lines[i].text.casefold().split() or [""]
     if words[-1].rstrip(".,:").endswith(("ның", "нің", "дың", "дің", "тың", "тің")):
         return True
     genitive = words[0].endswith(("а", "я", "ого", "его", "ой", "ей"))
@@ -203,7 +201,10 @@ def in_title(lines: list[Line], i: int) -> bool:
     text = lines[i].text.strip()
     if names_kind(text):
         return True
-    kind = lines[i - 1].text if i > 0 else ""
+    j = i - 1
+    while j >= 0 and doc_code.code_line(lines[j].text):  # "ПОЛОЖЕНИЕ" / "П 01-2024" / "ОБ …"
+        j -= 1
+    kind = lines[j].text if j >= 0 else ""
     if not classify.kind_only(kind):
         return False
     goes_on = _ABOUT_LINE.search(text) or _whose(lines, i)
