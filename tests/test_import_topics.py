@@ -204,6 +204,24 @@ def test_one_such_line_alone_is_no_chapter():
             "Отдел",
         ),
         (
+            ["ПОЛОЖЕНИЕ", "ОБ УПРАВЛЕНИИ ПАССАЖИРСКОГО ТРАНСПОРТА", "И АВТОМОБИЛЬНЫХ ДОРОГ"],
+            "ru",
+            "ПОЛОЖЕНИЕ ОБ УПРАВЛЕНИИ ПАССАЖИРСКОГО ТРАНСПОРТА И АВТОМОБИЛЬНЫХ ДОРОГ",
+            "Управление",
+        ),
+        (
+            ["ЕРЕЖЕ", "ЖОЛАУШЫЛАР КӨЛІГІ ЖӘНЕ", "АВТОМОБИЛЬ ЖОЛДАРЫ БАСҚАРМАСЫ ТУРАЛЫ"],
+            "kk",
+            "ЖОЛАУШЫЛАР КӨЛІГІ ЖӘНЕ АВТОМОБИЛЬ ЖОЛДАРЫ БАСҚАРМАСЫ ТУРАЛЫ ЕРЕЖЕ",
+            "Басқарма",
+        ),
+        (
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "АССИСТЕНТА ИССЛЕДОВАТЕЛЯ", "ВЫСШЕЙ ШКОЛЫ ПРАВА"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ АССИСТЕНТА ИССЛЕДОВАТЕЛЯ ВЫСШЕЙ ШКОЛЫ ПРАВА",
+            "Research Assistant (Ассистент исследователя)",
+        ),
+        (
             ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ДИ 07-2024", "НАЧАЛЬНИКА ОТДЕЛА КАДРОВ"],
             "ru",
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ НАЧАЛЬНИКА ОТДЕЛА КАДРОВ",
@@ -256,6 +274,18 @@ def test_a_title_in_capitals_right_over_the_clauses_stays_whole(
 )
 def test_a_chapter_heading_in_capitals_under_the_kind_stays_a_chapter(kind, heading):
     t = tree(f"{kind}\n{heading}\n1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n")
+    assert [c.text for c in t.chapters] == [heading]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["ОБЩИЕ ПОЛОЖЕНИЯ", "ВВЕДЕНИЕ", "ПРЕДМЕТ РЕГУЛИРОВАНИЯ", "ОБЩАЯ ЧАСТЬ", "ПРЕАМБУЛА"],
+)
+def test_a_chapter_heading_in_capitals_under_a_two_line_title_stays_a_chapter(heading):
+    """A title's rest may take a third line that goes on with it ("И АВТОМОБИЛЬНЫХ ДОРОГ"); a
+    first chapter's heading under the two lines does not."""
+    text = "1. Отдел является подразделением.\n2. Отдел ведёт учёт.\n"
+    t = tree(f"ПОЛОЖЕНИЕ\nОБ ОТДЕЛЕ КАДРОВ\n{heading}\n{text}")
     assert [c.text for c in t.chapters] == [heading]
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..errors import Location, Problem, warning
 from ..i18n import Msg
-from . import title_block, title_lines
+from . import title_block, title_lines, title_rest
 from .appendix import Appendix
 from .appendix import split as split_appendix
 from .classify import Cand, as_written, classify, first_chapter, kind_only, upper_heading
@@ -362,7 +362,7 @@ def build(lines: list[Line], path: str, lang: str, ours: bool = False) -> Tree:
             and i + 1 < len(cands)
             and cands[i + 1].kind == "clause"
             and (started or numbered[i + 1].kind != "chapter")  # a title's last line
-            and (started or not title_lines.in_title(lines, i))  # the title itself
+            and (started or not title_rest.in_title(lines, i))  # the title itself
             and i not in page
         ):
             cands[i] = Cand("chapter", None, cand.text.strip().rstrip(".:"))
