@@ -221,6 +221,25 @@ def test_one_such_line_alone_is_no_chapter():
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ АССИСТЕНТА ИССЛЕДОВАТЕЛЯ ВЫСШЕЙ ШКОЛЫ ПРАВА",
             "Research Assistant (Ассистент исследователя)",
         ),
+        (  # a position by its suffix, or an adjective in the genitive: the text may not name it
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "МЕТОДИСТА"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ МЕТОДИСТА",
+            "Работник",
+        ),
+        (
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ГЛАВНОГО БУХГАЛТЕРА"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ГЛАВНОГО БУХГАЛТЕРА",
+            "Работник",
+        ),
+        (  # named in the nominative after a bracket
+            ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ДЕКАНА ФАКУЛЬТЕТА"],
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ДЕКАНА ФАКУЛЬТЕТА",
+            "Dean (декан факультета)",
+        ),
+        (["ПОЛОЖЕНИЕ", "УЧЁНОГО СОВЕТА"], "ru", "ПОЛОЖЕНИЕ УЧЁНОГО СОВЕТА", "Ученый совет"),
         (
             ["ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "ДИ 07-2024", "НАЧАЛЬНИКА ОТДЕЛА КАДРОВ"],
             "ru",
@@ -307,4 +326,20 @@ def test_a_job_instructions_first_heading_opening_as_a_genitive_does_stays_a_cha
     t = tree(f"ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\n{heading}\n{text}")
     assert [c.text for c in t.chapters] == [heading]
     t = tree(f"ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ\nСПЕЦИАЛИСТА\n{heading}\n{text}")
+    assert [c.text for c in t.chapters] == [heading]
+
+
+@pytest.mark.parametrize(
+    ("kind", "heading", "text"),
+    [
+        ("ПОЛОЖЕНИЕ", "ХАРАКТЕРИСТИКА УПРАВЛЕНИЯ", "Характеристика Управления дана ниже."),
+        ("ПОЛОЖЕНИЕ", "СФЕРА ДЕЯТЕЛЬНОСТИ", "Сфера деятельности Управления – транспорт."),
+        ("ИНСТРУКЦИЯ", "РАБОТА НА ВЫСОТЕ", "Работа на высоте ведётся в поясе (работа с риском)."),
+        ("ЕРЕЖЕ", "БАСҚАРМА ТУРАЛЫ ЖАЛПЫ МӘЛІМЕТТЕР", "Басқарма мемлекеттік орган болып табылады."),
+    ],
+)
+def test_a_heading_the_text_names_in_the_nominative_stays_a_chapter(kind, heading, text):
+    """A first heading opening with a noun in -а that the text uses as it is, in the
+    nominative ("Характеристика Управления …"), names no position: it stays a chapter."""
+    t = tree(f"{kind}\n{heading}\n1. {text}\n2. Отдел ведёт учёт.\n")
     assert [c.text for c in t.chapters] == [heading]

@@ -16,10 +16,13 @@ from .title_lines import names_kind
 
 # a title's rest says what about ("ОБ ОТДЕЛЕ КАДРОВ", "ПО ДЕЛОПРОИЗВОДСТВУ", "… ТУРАЛЫ")
 _ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|туралы\W*$", re.IGNORECASE)
-# a Russian case ending: a position in the genitive and in the nominative share what is left
-# ("НАЧАЛЬНИКА" / "Начальник", "ЗАВЕДУЮЩЕЙ" / "Заведующая", "УЧРЕЖДЕНИЯ" / "учреждение")
-_CASE_ENDING = re.compile(r"(?:ого|его|ое|ее|ой|ей|ий|ый|ие|ия|ая|яя|а|я|ь|й)$")
-_WORD = re.compile(r"[^\W\d_][\w-]*")  # a word, not a number ("1.2.")
+# a Russian position's noun in the genitive, by its suffix: "руководителя", "директора",
+# "специалиста", "ассистента", "секретаря", "переводчика", "инженера", "бухгалтера",
+# "менеджера", "начальника" (not "сфера", "техника": a heading's noun in the nominative)
+_POSITION = re.compile(r"(?:теля|тора|иста|ента|анта|аря|[чщ]ика|нера|тера|жера|льника|тника)$")
+_KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+# a word opening a line, after its number, or after a bracket or a dash
+_NAMING = re.compile(r"(?:^[\W\d_]*|[(–—]\s*|\s-\s*)([^\W\d_][\w-]*)")
 # a conjunction or a preposition, with which a title's line goes on on the next line
 _LINK = r"(?:и|или|и/или|а\s+также|по|в|во|на|с|со|для|при|и\s+по|және|мен|бен|пен)"
 _OPENS_LINKED = re.compile(rf"^\W*{_LINK}\s", re.IGNORECASE)  # "И АВТОМОБИЛЬНЫХ ДОРОГ"
@@ -73,34 +76,36 @@ def _goes_on(lines: list[Line], upper: int, lower: int) -> bool:
     return bool(opens or _ENDS_LINKED.search(one))
 
 
-def _stem(word: str) -> str:
-    """``word`` without its Russian case ending, each part of a hyphenated one on its own."""
-    return "-".join(_CASE_ENDING.sub("", part) for part in word.casefold().split("-"))
-
-
 def _whose(rest: str, lines: list[Line], first: int, last: int) -> bool:
     """A title's ``rest`` (lines ``first`` to ``last``) says whose regulation it is: it ends
     with a position or a body in the Kazakh genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens
-    with one in the Russian genitive ("НАЧАЛЬНИКА ОТДЕЛА", "ЗАВЕДУЮЩЕЙ …", "КОММУНАЛЬНОГО
-    ГОСУДАРСТВЕННОГО УЧРЕЖДЕНИЯ …") that the text below names (``_named_below``). A heading
-    opening with a noun ending alike ("ХАРАКТЕРИСТИКА РАБОТ", "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ
-    ЧАСТЬ") says no such thing."""
-    words = rest.casefold().split() or [""]
+    with one in the Russian genitive: an adjective's or a participle's ("ГЛАВНОГО БУХГАЛТЕРА",
+    "ЗАВЕДУЮЩЕЙ …", "КОММУНАЛЬНОГО … УЧРЕЖДЕНИЯ"), which no nominative has, or a noun's in
+    -а/-я that is a position's (``_position``) or that the text below names in the nominative
+    (``_named_below``: "НАЧАЛЬНИКА …" over "1. Начальник …", "ДЕКАНА" over "Dean (декан …)").
+    A heading opening with a noun in the nominative ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
+    "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") says no such thing."""
+    words = rest.casefold().replace("ё", "е").split() or [""]
     if words[-1].rstrip(".,:").endswith(("ның", "нің", "дың", "дің", "тың", "тің")):
         return True
-    genitive = words[0].endswith(("а", "я", "ого", "его", "ой", "ей"))
-    if not genitive or words[0].endswith(("ая", "яя", "ия", "ья")):
+    word = words[0].split("-")[0]
+    if _KAZAKH.search(rest) or word.endswith(("ая", "яя", "ия", "ья")):
         return False
-    return _named_below(lines[first].text, lines[last + 1 :])
+    if word.endswith(("ого", "его", "ой", "ей")):
+        return True
+    if not word.endswith(("а", "я")) or len(word) < 4:
+        return False
+    return _POSITION.search(word) is not None or _named_below(word, lines[last + 1 :])
 
 
-def _named_below(line: str, below: list[Line]) -> bool:
-    """The text ``below`` is about what ``line`` opens with: a line opens with it ("1.
-    Начальник отдела назначается …"), or its first words (up to three) stand together in it,
-    in the nominative or the genitive ("Research Assistant (Ассистент исследователя)")."""
-    head = [_stem(w) for w in _WORD.findall(line)[:3]]
-    words = [[_stem(w) for w in _WORD.findall(other.text)] for other in below]
-    if not head or any(these[:1] == head[:1] for these in words):
-        return bool(head)
-    stems, n = [s for these in words for s in these], len(head)
-    return n > 1 and any(stems[k : k + n] == head for k in range(len(stems) - n + 1))
+def _named_below(word: str, below: list[Line]) -> bool:
+    """The text ``below`` names ``word`` (a noun in the genitive, in -а/-я) in the nominative,
+    where a text names a position: opening a line ("1. Начальник отдела назначается …"), or
+    after a bracket or a dash ("Research Assistant (ассистент исследователя)", "далее –
+    начальник")."""
+    nominative = {word[:-1]} if word.endswith("а") else {word[:-1] + "ь", word[:-1] + "й"}
+    for line in below:
+        for m in _NAMING.finditer(line.text):
+            if m[1].casefold().replace("ё", "е").split("-")[0] in nominative:
+                return True
+    return False
