@@ -19,16 +19,24 @@ _ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|тура�
 # a Russian position's noun in the genitive, by its suffix: "руководителя", "директора",
 # "специалиста", "ассистента", "секретаря", "переводчика", "инженера", "бухгалтера",
 # "менеджера", "начальника" (not "сфера", "техника": a heading's noun in the nominative)
-_POSITION = re.compile(r"(?:теля|тора|иста|ента|анта|аря|[чщ]ика|нера|тера|жера|льника|тника)$")
+_POSITION = re.compile(
+    r"(?:теля|тора|иста|ента|анта|аря|[чщ]ика|нера|тера|жера|чера|льника|тника|ссира|ульта|рача)$"
+)
 _KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
-# a word opening a line, after its number, or after a bracket or a dash
+# a word opening a line, after its number, or after a bracket or a dash; one after "должность"
 _NAMING = re.compile(r"(?:^[\W\d_]*|[(–—]\s*|\s-\s*)([^\W\d_][\w-]*)")
+_AFTER_POST = re.compile(r"должност[ьи]\s+([^\W\d_][\w-]*)")
 # a conjunction or a preposition, with which a title's line goes on on the next line
 _LINK = r"(?:и|или|и/или|а\s+также|по|в|во|на|с|со|для|при|и\s+по|және|мен|бен|пен)"
-_OPENS_LINKED = re.compile(rf"^\W*{_LINK}\s", re.IGNORECASE)  # "И АВТОМОБИЛЬНЫХ ДОРОГ"
+_OPENS_LINKED = re.compile(r"^\W*(?:и|или|а\s+также|для|және|мен)\s", re.IGNORECASE)  # "И …"
 _ENDS_LINKED = re.compile(rf"(?:\s{_LINK}|[,–-])\W*$", re.IGNORECASE)  # "… КӨЛІГІ ЖӘНЕ"
-# a word in the genitive or the plural of an adjective: "ВЫСШЕЙ ШКОЛЫ", "АВТОМОБИЛЬНЫХ ДОРОГ"
-_ADJECTIVE_FIRST = re.compile(r"^\W*[^\W\d_]+(?:ых|их|ого|его|ой|ей)(?!\w)", re.IGNORECASE)
+# an adjective in the genitive or the plural ("АВТОМОБИЛЬНЫХ ДОРОГ"), or in -ой/-ей before a
+# noun in an oblique case ("ЖАМБЫЛСКОЙ ОБЛАСТИ", "ВЫСШЕЙ ШКОЛЫ"; not a nominative: "ПРАВОВОЙ
+# СТАТУС", "МУЗЕЙ УНИВЕРСИТЕТА")
+_ADJECTIVE_FIRST = re.compile(
+    r"^\W*[^\W\d_]+(?:ых|их|ого|его)(?!\w)|^\W*[^\W\d_]{3,}(?:ой|ей)\s+[^\W\d_]+[ыие](?!\w)",
+    re.IGNORECASE,
+)
 _MOST_LINES = 3  # of a title's rest
 
 
@@ -79,33 +87,42 @@ def _goes_on(lines: list[Line], upper: int, lower: int) -> bool:
 def _whose(rest: str, lines: list[Line], first: int, last: int) -> bool:
     """A title's ``rest`` (lines ``first`` to ``last``) says whose regulation it is: it ends
     with a position or a body in the Kazakh genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens
-    with one in the Russian genitive: an adjective's or a participle's ("ГЛАВНОГО БУХГАЛТЕРА",
-    "ЗАВЕДУЮЩЕЙ …", "КОММУНАЛЬНОГО … УЧРЕЖДЕНИЯ"), which no nominative has, or a noun's in
-    -а/-я that is a position's (``_position``) or that the text below names in the nominative
-    (``_named_below``: "НАЧАЛЬНИКА …" over "1. Начальник …", "ДЕКАНА" over "Dean (декан …)").
-    A heading opening with a noun in the nominative ending alike ("ХАРАКТЕРИСТИКА РАБОТ",
-    "СФЕРА ДЕЯТЕЛЬНОСТИ", "ОБЩАЯ ЧАСТЬ") says no such thing."""
+    with one in the Russian genitive: an adjective's or a participle's (``_ADJECTIVE_FIRST``:
+    "ГЛАВНОГО БУХГАЛТЕРА", "ПРИЁМНОЙ КОМИССИИ", "ЗАВЕДУЮЩЕЙ …"; not "ПРАВОВОЙ СТАТУС"), or a noun's in -а/-я that is a position's (``_POSITION``; each part of
+    "ИНЖЕНЕРА-ПРОГРАММИСТА", "PR-МЕНЕДЖЕРА") or that the text below names (``_named_below``:
+    "НАЧАЛЬНИКА …" over "1. Начальник …", "ДЕКАНА" over "Dean (декан …)"). A heading opening
+    with a noun in the nominative ending alike ("ХАРАКТЕРИСТИКА РАБОТ", "СФЕРА ДЕЯТЕЛЬНОСТИ",
+    "ТЕХНИКА БЕЗОПАСНОСТИ", "ОБЩАЯ ЧАСТЬ") says no such thing."""
     words = rest.casefold().replace("ё", "е").split() or [""]
     if words[-1].rstrip(".,:").endswith(("ның", "нің", "дың", "дің", "тың", "тің")):
         return True
-    word = words[0].split("-")[0]
-    if _KAZAKH.search(rest) or word.endswith(("ая", "яя", "ия", "ья")):
+    parts = [p for p in re.split(r"[-/]", words[0]) if len(p) >= 4]
+    if _KAZAKH.search(rest) or not parts or parts[-1].endswith(("ая", "яя", "ия", "ья")):
         return False
-    if word.endswith(("ого", "его", "ой", "ей")):
+    if _ADJECTIVE_FIRST.match(rest) or parts[-1].endswith("щей"):  # "ЗАВЕДУЮЩЕЙ …"
         return True
-    if not word.endswith(("а", "я")) or len(word) < 4:
-        return False
-    return _POSITION.search(word) is not None or _named_below(word, lines[last + 1 :])
+    if any(_POSITION.search(part) for part in parts):
+        return True
+    return parts[-1].endswith(("а", "я")) and _named_below(parts, lines[last + 1 :])
 
 
-def _named_below(word: str, below: list[Line]) -> bool:
-    """The text ``below`` names ``word`` (a noun in the genitive, in -а/-я) in the nominative,
-    where a text names a position: opening a line ("1. Начальник отдела назначается …"), or
-    after a bracket or a dash ("Research Assistant (ассистент исследователя)", "далее –
-    начальник")."""
-    nominative = {word[:-1]} if word.endswith("а") else {word[:-1] + "ь", word[:-1] + "й"}
+def _named_below(parts: list[str], below: list[Line]) -> bool:
+    """The text ``below`` names the position whose genitive ``parts`` are ("эксперта",
+    "аналитика" of "ЭКСПЕРТА-АНАЛИТИКА") where a text names a position: in the nominative
+    opening a line ("1. Начальник отдела назначается …") or after a bracket or a dash ("Research
+    Assistant (ассистент исследователя)", "далее – начальник"), or as it is after "должность"
+    ("На должность кассира назначается …"). Not by a part in -ика, whose nominative in -ик is a
+    position as often as that word is a field's name ("ТЕХНИКА БЕЗОПАСНОСТИ" over "Техник …")."""
+    nominative = set()
+    for part in parts:
+        if part.endswith("а") and not part.endswith("ика"):
+            nominative.add(part[:-1])
+        elif part.endswith("я"):
+            nominative |= {part[:-1] + "ь", part[:-1] + "й"}
     for line in below:
-        for m in _NAMING.finditer(line.text):
-            if m[1].casefold().replace("ё", "е").split("-")[0] in nominative:
-                return True
+        text = line.text.casefold().replace("ё", "е")
+        named = {p for m in _NAMING.finditer(text) for p in re.split(r"[-/]", m[1])}
+        after = {p for w in _AFTER_POST.findall(text) for p in re.split(r"[-/]", w)}
+        if named & nominative or after & set(parts):
+            return True
     return False
