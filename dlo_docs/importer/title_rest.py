@@ -20,7 +20,8 @@ _ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|тура�
 # "специалиста", "ассистента", "секретаря", "переводчика", "инженера", "бухгалтера",
 # "менеджера", "начальника" (not "сфера", "техника": a heading's noun in the nominative)
 _POSITION = re.compile(
-    r"(?:теля|тора|иста|ента|анта|аря|[чщ]ика|нера|тера|жера|чера|льника|тника|ссира|ульта|рача)$"
+    r"(?:теля|тора|иста|ента|анта|аря|[чщ]ика|[бвгджзклмнпрстфцчшщ]ника|нера|тера|жера|чера"
+    r"|ссира|ульта|рача)$"
 )
 _KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 # a word opening a line, after its number, or after a bracket or a dash; one after "должность"
@@ -28,16 +29,19 @@ _NAMING = re.compile(r"(?:^[\W\d_]*|[(–—]\s*|\s-\s*)([^\W\d_][\w-]*)")
 _AFTER_POST = re.compile(r"должност[ьи]\s+([^\W\d_][\w-]*)")
 # a conjunction or a preposition, with which a title's line goes on on the next line
 _LINK = r"(?:и|или|и/или|а\s+также|по|в|во|на|с|со|для|при|и\s+по|және|мен|бен|пен)"
+_OPENS_PREPOSITION = re.compile(r"^\W*(?:по|в|во|на|с|со|при)\s", re.IGNORECASE)
 _OPENS_LINKED = re.compile(r"^\W*(?:и|или|а\s+также|для|және|мен)\s", re.IGNORECASE)  # "И …"
 _ENDS_LINKED = re.compile(rf"(?:\s{_LINK}|[,–-])\W*$", re.IGNORECASE)  # "… КӨЛІГІ ЖӘНЕ"
 # an adjective in the genitive or the plural ("АВТОМОБИЛЬНЫХ ДОРОГ"), or in -ой/-ей before a
 # noun in an oblique case ("ЖАМБЫЛСКОЙ ОБЛАСТИ", "ВЫСШЕЙ ШКОЛЫ"; not a nominative: "ПРАВОВОЙ
-# СТАТУС", "МУЗЕЙ УНИВЕРСИТЕТА")
+# СТАТУС"; nor a noun in -ей: "МУЗЕЙ ИСТОРИИ", "ЛИЦЕЙ ПРИ …")
 _ADJECTIVE_FIRST = re.compile(
-    r"^\W*[^\W\d_]+(?:ых|их|ого|его)(?!\w)|^\W*[^\W\d_]{3,}(?:ой|ей)\s+[^\W\d_]+[ыие](?!\w)",
+    r"^\W*[^\W\d_]+(?:ых|их|ого|его)(?!\w)|^\W*[^\W\d_]{3,}(?:ой|[шжчщн]ей)\s+[^\W\d_]+[ыие](?!\w)",
     re.IGNORECASE,
 )
 _MOST_LINES = 3  # of a title's rest
+# how a Kazakh title's rest ends: what about, or whose ("… ТУРАЛЫ", "… БАСТЫҒЫНЫҢ")
+_KAZAKH_END = re.compile(r"(?:туралы|[ндт][ыі]ң)\W*$", re.IGNORECASE)
 
 
 def in_title(lines: list[Line], i: int) -> bool:
@@ -50,8 +54,8 @@ def in_title(lines: list[Line], i: int) -> bool:
     "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
     if names_kind(lines[i].text.strip()):
         return True
-    first = i
-    while i - first + 1 < _MOST_LINES and _goes_on(lines, _above(lines, first), first):
+    first, closed = i, _KAZAKH_END.search(lines[i].text) is not None
+    while i - first + 1 < _MOST_LINES and _goes_on(lines, _above(lines, first), first, closed):
         first = _above(lines, first)
     kind = _above(lines, first)
     if kind < 0 or not classify.kind_only(lines[kind].text):
@@ -73,15 +77,21 @@ def _above(lines: list[Line], i: int) -> int:
     return j
 
 
-def _goes_on(lines: list[Line], upper: int, lower: int) -> bool:
+def _goes_on(lines: list[Line], upper: int, lower: int, closed: bool) -> bool:
     """Line ``lower`` goes on with the title's line ``upper`` (a code's line perhaps between):
     ``upper`` is no kind's name and ends with a conjunction, a preposition or a comma, or
-    ``lower`` starts in lower case, with one, or with an adjective in the genitive or plural."""
+    ``lower`` starts in lower case, with a conjunction, or with an adjective in the genitive or
+    plural, or with a preposition under a line of two words ("ОБ ОТДЕЛЕ" / "ПО РАБОТЕ С …");
+    or both are in capitals and the rest they are part of is ``closed`` as a Kazakh one is,
+    wherever it is broken ("… АВТОМОБИЛЬ ЖОЛДАРЫ" / "БАСҚАРМАСЫ ТУРАЛЫ")."""
     if upper < 0 or classify.kind_only(lines[upper].text) or names_kind(lines[upper].text):
         return False
     one, two = lines[upper].text.strip(), lines[lower].text.strip()
+    if closed and one.isupper() and two.isupper():
+        return True
     opens = _OPENS_LINKED.match(two) or _ADJECTIVE_FIRST.match(two) or two[:1].islower()
-    return bool(opens or _ENDS_LINKED.search(one))
+    short = len(one.split()) <= 2 and _OPENS_PREPOSITION.match(two)  # "ОБ ОТДЕЛЕ" / "ПО …"
+    return bool(opens or short or _ENDS_LINKED.search(one))
 
 
 def _whose(rest: str, lines: list[Line], first: int, last: int) -> bool:
@@ -103,26 +113,33 @@ def _whose(rest: str, lines: list[Line], first: int, last: int) -> bool:
         return True
     if any(_POSITION.search(part) for part in parts):
         return True
-    return parts[-1].endswith(("а", "я")) and _named_below(parts, lines[last + 1 :])
+    after = words[1] if len(words) > 1 else ""
+    return parts[-1].endswith(("а", "я")) and _named_below(parts, after, lines[last + 1 :])
 
 
-def _named_below(parts: list[str], below: list[Line]) -> bool:
+def _named_below(parts: list[str], after: str, below: list[Line]) -> bool:
     """The text ``below`` names the position whose genitive ``parts`` are ("эксперта",
     "аналитика" of "ЭКСПЕРТА-АНАЛИТИКА") where a text names a position: in the nominative
     opening a line ("1. Начальник отдела назначается …") or after a bracket or a dash ("Research
     Assistant (ассистент исследователя)", "далее – начальник"), or as it is after "должность"
-    ("На должность кассира назначается …"). Not by a part in -ика, whose nominative in -ик is a
-    position as often as that word is a field's name ("ТЕХНИКА БЕЗОПАСНОСТИ" over "Техник …")."""
+    ("На должность кассира назначается …"). A word in -ика is a field's name as often as a
+    position's genitive ("ТЕХНИКА БЕЗОПАСНОСТИ" over "Техник …"): the text must name it with
+    the word ``after`` it too ("ТЕХНИКА ЛАБОРАТОРИИ" over "Техник лаборатории …")."""
     nominative = set()
     for part in parts:
-        if part.endswith("а") and not part.endswith("ика"):
+        if part.endswith("а"):
             nominative.add(part[:-1])
         elif part.endswith("я"):
             nominative |= {part[:-1] + "ь", part[:-1] + "й"}
+    field = parts[-1].endswith("ика") and after
     for line in below:
         text = line.text.casefold().replace("ё", "е")
+        if field:
+            if f"{parts[-1][:-1]} {after}" in text:
+                return True
+            continue
         named = {p for m in _NAMING.finditer(text) for p in re.split(r"[-/]", m[1])}
-        after = {p for w in _AFTER_POST.findall(text) for p in re.split(r"[-/]", w)}
-        if named & nominative or after & set(parts):
+        post = {p for w in _AFTER_POST.findall(text) for p in re.split(r"[-/]", w)}
+        if named & nominative or post & set(parts):
             return True
     return False
