@@ -12,7 +12,7 @@ import re
 
 from . import classify, doc_code
 from .source import Line
-from .title_lines import names_kind
+from .title_lines import GENITIVE, names_kind
 
 # a title's rest says what about ("ОБ ОТДЕЛЕ КАДРОВ", "ПО ДЕЛОПРОИЗВОДСТВУ", "… ТУРАЛЫ")
 _ABOUT_LINE = re.compile(r"^\W*(?:о|об|обо|по|для|при)\s|туралы\W*$", re.IGNORECASE)
@@ -28,7 +28,7 @@ _KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 _NAMING = re.compile(r"(?:^[\W\d_]*|[(–—]\s*|\s-\s*)([^\W\d_][\w-]*)")
 _AFTER_POST = re.compile(r"должност[ьи]\s+([^\W\d_][\w-]*)")
 # a conjunction or a preposition, with which a title's line goes on on the next line
-_LINK = r"(?:и|или|и/или|а\s+также|по|в|во|на|с|со|для|при|и\s+по|және|мен|бен|пен)"
+_LINK = r"(?:и|или|и/или|а\s+также|по|в|во|на|с|со|для|при|және|мен|бен|пен)"
 _OPENS_PREPOSITION = re.compile(r"^\W*(?:по|в|во|на|с|со|при)\s", re.IGNORECASE)
 _OPENS_LINKED = re.compile(r"^\W*(?:и|или|а\s+также|для|және|мен)\s", re.IGNORECASE)  # "И …"
 _ENDS_LINKED = re.compile(rf"(?:\s{_LINK}|[,–-])\W*$", re.IGNORECASE)  # "… КӨЛІГІ ЖӘНЕ"
@@ -40,8 +40,6 @@ _ADJECTIVE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _MOST_LINES = 3  # of a title's rest
-# how a Kazakh title's rest ends: what about, or whose ("… ТУРАЛЫ", "… БАСТЫҒЫНЫҢ")
-_KAZAKH_END = re.compile(r"(?:туралы|[ндт][ыі]ң)\W*$", re.IGNORECASE)
 
 
 def in_title(lines: list[Line], i: int) -> bool:
@@ -54,7 +52,7 @@ def in_title(lines: list[Line], i: int) -> bool:
     "ОБЩИЕ ПОЛОЖЕНИЯ", "ЗАДАЧИ И ФУНКЦИИ") does not."""
     if names_kind(lines[i].text.strip()):
         return True
-    first, closed = i, _KAZAKH_END.search(lines[i].text) is not None
+    first, closed = i, _kazakh_end(lines[i].text)
     while i - first + 1 < _MOST_LINES and _goes_on(lines, _above(lines, first), first, closed):
         first = _above(lines, first)
     kind = _above(lines, first)
@@ -67,6 +65,13 @@ def in_title(lines: list[Line], i: int) -> bool:
     if any(classify.chapter_title(t, True) or classify.topic_heading(t) for t in texts):
         return False
     return _ABOUT_LINE.search(rest) is not None or _whose(rest, lines, first, i)
+
+
+def _kazakh_end(text: str) -> bool:
+    """``text`` ends as a Kazakh title's rest does: what about, or whose ("… ТУРАЛЫ", "…
+    БАСТЫҒЫНЫҢ")."""
+    end = re.sub(r"\W+$", "", text)
+    return end.casefold().endswith("туралы") or GENITIVE.search(end) is not None
 
 
 def _above(lines: list[Line], i: int) -> int:
@@ -98,13 +103,14 @@ def _whose(rest: str, lines: list[Line], first: int, last: int) -> bool:
     """A title's ``rest`` (lines ``first`` to ``last``) says whose regulation it is: it ends
     with a position or a body in the Kazakh genitive ("… БАСТЫҒЫНЫҢ", "ЗАҢГЕРДІҢ"), or opens
     with one in the Russian genitive: an adjective's or a participle's (``_ADJECTIVE_FIRST``:
-    "ГЛАВНОГО БУХГАЛТЕРА", "ПРИЁМНОЙ КОМИССИИ", "ЗАВЕДУЮЩЕЙ …"; not "ПРАВОВОЙ СТАТУС"), or a noun's in -а/-я that is a position's (``_POSITION``; each part of
+    "ГЛАВНОГО БУХГАЛТЕРА", "ПРИЁМНОЙ КОМИССИИ", "ЗАВЕДУЮЩЕЙ …"; not "ПРАВОВОЙ СТАТУС"), or
+    a noun's in -а/-я that is a position's (``_POSITION``; each part of
     "ИНЖЕНЕРА-ПРОГРАММИСТА", "PR-МЕНЕДЖЕРА") or that the text below names (``_named_below``:
     "НАЧАЛЬНИКА …" over "1. Начальник …", "ДЕКАНА" over "Dean (декан …)"). A heading opening
     with a noun in the nominative ending alike ("ХАРАКТЕРИСТИКА РАБОТ", "СФЕРА ДЕЯТЕЛЬНОСТИ",
     "ТЕХНИКА БЕЗОПАСНОСТИ", "ОБЩАЯ ЧАСТЬ") says no such thing."""
     words = rest.casefold().replace("ё", "е").split() or [""]
-    if words[-1].rstrip(".,:").endswith(("ның", "нің", "дың", "дің", "тың", "тің")):
+    if GENITIVE.search(words[-1].rstrip(".,:")):
         return True
     parts = [p for p in re.split(r"[-/]", words[0]) if len(p) >= 4]
     if _KAZAKH.search(rest) or not parts or parts[-1].endswith(("ая", "яя", "ия", "ья")):
