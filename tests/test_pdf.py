@@ -355,6 +355,7 @@ for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo pdf > "$ou
     assert result == {"one.kk": b"pdf\n", "two.kk": b"pdf\n"}
     args = log.read_text().splitlines()
     assert "--headless" in args and "--norestore" in args
+    assert "--infilter=Office Open XML Text" in args  # DOCX only: no type detection
     assert pdf_render.FILTER in args
     assert (
         pdf_render.FILTER
@@ -578,6 +579,24 @@ def test_the_table_style_written_out_makes_the_same_pdf(rendered, monkeypatch, t
     for name in ("dlo-head.kk", "dlo-unit.ru"):
         assert pdf_input.for_libreoffice((build / f"{name}.docx").read_bytes()) is not None
     monkeypatch.setattr(pdf_input, "for_libreoffice", lambda docx: None)  # as it is
+    made = pdf_render.convert_files(
+        [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
+    )
+    for pdf in made:
+        assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_the_import_filter_and_no_profile_backup_make_the_same_pdf(rendered, monkeypatch, tmp_path):
+    """LibreOffice is told the DOCX is "Office Open XML Text" (no VBA set-up for a Word
+    document) and not to back its throw-away profile up: the PDFs are the same bytes as from
+    a run without those options, type detection and all."""
+    build = rendered.root / "build"
+    assert "--infilter=Office Open XML Text" in pdf_render.OPTIONS
+    assert "-env:SecureUserConfig=false" in pdf_render.OPTIONS
+    plain = tuple(o for o in pdf_render.OPTIONS if not o.startswith(("--infilter", "-env:")))
+    monkeypatch.setattr(pdf_render, "OPTIONS", plain)
     made = pdf_render.convert_files(
         [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
     )

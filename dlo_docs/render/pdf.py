@@ -42,14 +42,13 @@ from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
 
 # finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
 from .soffice import INSTALL as INSTALL
+from .soffice import OPTIONS, build_id, environment, soffice
 from .soffice import SofficeMissing as SofficeMissing
 from .soffice import available as available
-from .soffice import build_id, environment, soffice
 
 # the writer_pdf_Export filter with its FilterData as JSON (LibreOffice >= 7.4):
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
-OPTIONS = ("--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck")
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
 # ~0.34 s of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded; ~0.1 s

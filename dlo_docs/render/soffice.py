@@ -13,6 +13,7 @@ else where the installers put it (Windows, macOS).
   allocator preloaded (``DLO_PDF_JEMALLOC=0``, ``no``, ``off`` or ``false`` turns that off). LibreOffice 7.4 spends about a
   fifth of a conversion in glibc's malloc and free; with jemalloc a document takes ~22 % less CPU
   (3.22 against 4.15 s for 40 regulations, ~3 MB more a run) and the PDF is the same bytes.
+- ``OPTIONS``: the options a conversion run is started with.
 """
 
 from __future__ import annotations
@@ -30,6 +31,26 @@ from ..errors import UsageError
 from ..i18n import Msg
 
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+
+# No window, splash, start centre, restore or lock check; and two options that spare LibreOffice
+# work without a change to the PDF (the same bytes either way, a test converts both):
+# - the DOCX read as "Office Open XML Text", not left to type detection, which names it "MS Word
+#   2007 XML", a Word document to LibreOffice: Writer then tries to set up a VBA event processor
+#   some 23 times a document (the DOCX has no macros: each try builds the document's Basic
+#   manager and throws), ~9 M of a document's ~480 M instructions (callgrind, LibreOffice
+#   7.4.7); the same reader (writerfilter) either way;
+# - no backup of the profile as LibreOffice ends (SecureUserConfig; the profile is thrown away
+#   after the run): ~32 M instructions a run.
+OPTIONS = (
+    "--headless",
+    "--invisible",
+    "--norestore",
+    "--nologo",
+    "--nodefault",
+    "--nolockcheck",
+    "--infilter=Office Open XML Text",
+    "-env:SecureUserConfig=false",
+)
 
 
 class SofficeMissing(UsageError):
