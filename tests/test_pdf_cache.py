@@ -253,13 +253,20 @@ def test_another_libreoffice_or_filter_makes_other_keys(runs, tmp_path, monkeypa
     pdf_render.convert_many(files, tmp_path / "c")
     assert converted(runs) == [1, 1, 1] and len(entries()) == 3
     monkeypatch.setattr(pdf_render, "FILTER", original)
+    # LibreOffice started with other options (another import filter, say): a new key
+    options = pdf_render.OPTIONS
+    other = tuple(o.replace("Office Open XML Text", "Rich Text Format") for o in options)
+    monkeypatch.setattr(pdf_render, "OPTIONS", other)
+    pdf_render.convert_many(files, tmp_path / "c2")
+    assert converted(runs) == [1, 1, 1, 1] and len(entries()) == 4
+    monkeypatch.setattr(pdf_render, "OPTIONS", options)
     # the version file beside the program (LibreOffice's program/versionrc): read once per
     # process, as long as the program is the same
     (script.parent / "versionrc").write_text("[Version]\nbuildid=40(Build:2)\n")
     monkeypatch.setattr(pdf_cache, "_INSTALLATIONS", {})  # another process
     pdf_render.convert_many(files, tmp_path / "d")
     pdf_render.convert_many(files, tmp_path / "e")
-    assert converted(runs) == [1, 1, 1, 1] and len(entries()) == 4
+    assert converted(runs) == [1, 1, 1, 1, 1] and len(entries()) == 5
 
 
 def test_the_cache_keeps_within_its_limit_the_least_recently_used_go_first(tmp_path):

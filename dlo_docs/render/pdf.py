@@ -326,7 +326,7 @@ def convert_many(
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     result = Converted()
-    cache = pdf_cache.open_for(exe, FILTER)
+    cache = pdf_cache.open_for(exe, FILTER, OPTIONS)
     if cache is not None:  # the PDFs already made from the same bytes the same way
         result.made = cache.fetch(files, outdir)
         if done and result.made:

@@ -28,7 +28,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .. import usercache
@@ -62,7 +62,7 @@ def _installation(exe: str) -> str:
 def _code() -> str:
     """The digest of the code that runs LibreOffice, gives it the DOCX and settles its PDF (times
     and identifier): ``pdf.py`` and ``pdf_input.py`` (read as files: ``pdf`` imports this module),
-    ``pdf_stable``, ``stamp``."""
+    ``soffice.py`` (its options and environment), ``pdf_stable``, ``stamp``."""
     global _CODE
     if _CODE is None:
         digest = hashlib.sha256(MAGIC)
@@ -70,6 +70,7 @@ def _code() -> str:
         for path in (
             here.with_name("pdf.py"),
             here.with_name("pdf_input.py"),
+            here.with_name("soffice.py"),
             pdf_stable.__file__,
             stamp.__file__,
         ):
@@ -198,14 +199,15 @@ def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
     return found
 
 
-def open_for(exe: str, export_filter: str) -> Cache | None:
-    """The cache for PDFs made by the LibreOffice ``exe`` with ``export_filter``; None when
-    caches are off (``dlo --no-cache``, ``DLO_NO_CACHE``) or the program cannot be read."""
+def open_for(exe: str, export_filter: str, options: Sequence[str] = ()) -> Cache | None:
+    """The cache for PDFs made by the LibreOffice ``exe`` started with ``options``, with
+    ``export_filter``; None when caches are off (``dlo --no-cache``, ``DLO_NO_CACHE``) or the
+    program cannot be read."""
     folder = usercache.folder("pdf")
     if not usercache.enabled() or folder.is_symlink():
         return None
     try:
-        recipe = "\n".join([export_filter, _installation(exe), _code()])
+        recipe = "\n".join([export_filter, *options, _installation(exe), _code()])
     except OSError:
         return None
     return Cache(folder, recipe, _limit())
