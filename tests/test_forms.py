@@ -15,6 +15,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from conftest import FIXTURES, organisation_today
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from dlo_docs import context
@@ -408,6 +410,26 @@ def test_a_reference_document_without_our_styles_gets_them(project, dlo):
     assert out.styles["Normal"].font.name == "Arial"
     assert out.styles["DLO Clause"].font.name == "Times New Roman"
     assert "this text is not kept" not in [p.text for p in out.paragraphs]
+
+
+@pytest.mark.parametrize("section", ["<w:sectPr/>", ""])
+def test_a_reference_document_without_page_settings_gets_the_forms(project, dlo, section):
+    """A reference that sets no page size or margins (pandoc's own has a bare ``<w:sectPr/>``),
+    or has no section at all: the form's A4 page and margins, not an internal error."""
+    doc = Document()
+    doc.styles["Normal"].font.name = "Arial"
+    body = doc.element.body
+    body.remove(body.sectPr)
+    if section:
+        body.append(parse_xml(section.replace("<w:sectPr", f"<w:sectPr {nsdecls('w')}")))
+    doc.save(str(project / "templates" / "reference.docx"))
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    page = out.sections[0]
+    assert (round(page.page_width.mm), round(page.page_height.mm)) == (210, 297)
+    assert (round(page.left_margin.mm), round(page.right_margin.mm)) == (30, 10)
+    assert out.styles["Normal"].font.name == "Arial"  # the reference's style kept
 
 
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):

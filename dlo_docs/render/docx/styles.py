@@ -194,13 +194,31 @@ def _table_style(doc, keep_existing: bool) -> None:
     doc.styles.element.append(parse_xml(table_style.definition(sid, name, nsdecls("w"))))
 
 
-def _page_setup(doc) -> None:
+# the form's page: A4, portrait, the margins of the university's documents
+_PAGE = {
+    "page_width": Mm(210),
+    "page_height": Mm(297),
+    "left_margin": Mm(30),
+    "right_margin": Mm(10),
+    "top_margin": Mm(20),
+    "bottom_margin": Mm(20),
+    "header_distance": Mm(8),
+    "footer_distance": Mm(8),
+}
+
+
+def _page_setup(doc, keep_existing: bool = False) -> None:
+    """The form's page; with ``keep_existing`` (a reference document) only what the reference
+    leaves unset (pandoc's own has a bare ``<w:sectPr/>``), and its styles left alone."""
+    doc.element.body.get_or_add_sectPr()  # a reference without any section gets one
     for section in doc.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin, section.right_margin = Mm(30), Mm(10)
-        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-        section.header_distance, section.footer_distance = Mm(8), Mm(8)
+        if not keep_existing:
+            section.orientation = WD_ORIENT.PORTRAIT
+        for name, value in _PAGE.items():
+            if not keep_existing or getattr(section, name) is None:
+                setattr(section, name, value)
+    if keep_existing:
+        return
     normal = doc.styles["Normal"]
     _font(normal)
     normal.paragraph_format.space_after = Pt(0)
@@ -216,8 +234,7 @@ def _page_setup(doc) -> None:
 def setup(doc, keep_existing: bool = False) -> None:
     """Page set-up and every named style the forms use. With ``keep_existing`` (a reference
     document), styles and page set-up already there are left as they are."""
-    if not keep_existing:
-        _page_setup(doc)
+    _page_setup(doc, keep_existing)
     for key, spec in _PARAGRAPH_STYLES.items():
         _define(doc, key, spec, keep_existing)
     _table_style(doc, keep_existing)
