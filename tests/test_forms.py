@@ -432,6 +432,36 @@ def test_a_reference_document_without_page_settings_gets_the_forms(project, dlo,
     assert out.styles["Normal"].font.name == "Arial"  # the reference's style kept
 
 
+def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(project, dlo):
+    """A reference document with a VBA project (as Word keeps one in a .docx renamed from a
+    .docm): no rendered, hence no published, document carries it."""
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    rel = (
+        '<Relationship Id="rIdVba" Target="vbaProject.bin" '
+        'Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject"/>'
+    )
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rel.encode() + b"</Relationships>"
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    )
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 not really a macro project"
+    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+        names = made.namelist()
+        rels = made.read("word/_rels/document.xml.rels")
+    assert not any("vba" in name.lower() for name in names), names
+    assert b"vbaProject" not in rels
+
+
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):
     (project / "templates" / "reference.docx").write_bytes(b"not a zip")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)

@@ -32,16 +32,27 @@ def _open(source: bytes | None, reference: Path | None):
         raise unreadable(reference, exc) from None
 
 
+# what a reference document may carry that no rendered document takes: a thumbnail (a picture
+# of some other document), Word 2010's copy of styles.xml (440 KB, unused), and macros (a VBA
+# project, its data, Word's key bindings and toolbars for them): a regulation published to the
+# intranet must not carry code
+_DROPPED = (
+    "/metadata/thumbnail",
+    "/stylesWithEffects",
+    "/vbaProject",
+    "/wordVbaData",
+    "/keyMapCustomizations",
+    "/attachedToolbars",
+)
+
+
 def _drop_extras(doc) -> None:
-    """No thumbnail (a picture of some other document) and no Word 2010 copy of styles.xml
-    (``stylesWithEffects``: 440 KB, unused); an empty body."""
-    package = doc.part.package
-    for rid, rel in list(package.rels.items()):
-        if rel.reltype.endswith("/metadata/thumbnail"):
-            package.rels.pop(rid)
-    for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            doc.part.rels.pop(rid)
+    """The parts ``_DROPPED`` names left out (a part no relationship reaches is not saved);
+    an empty body."""
+    for part in (doc.part.package, doc.part):
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype.endswith(_DROPPED):
+                part.rels.pop(rid)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
