@@ -92,6 +92,12 @@ def fill(
     return out.getvalue()
 
 
+def _reason(exc: BaseException) -> str:
+    """What python-docx says of a file it cannot open, without the in-memory buffer it names
+    ("file '<_io.BytesIO object at 0x…>' is not a Word file, …")."""
+    return re.sub(r"^file '<_io\.BytesIO object at 0x[0-9a-fA-F]+>' ", "", str(exc))
+
+
 def unreadable(reference: Path | None, exc: BaseException) -> DloError:
     """The reference document cannot be read (not a DOCX, a broken one, not a regular file)."""
     return DloError(
@@ -99,7 +105,7 @@ def unreadable(reference: Path | None, exc: BaseException) -> DloError:
             error(
                 Location(reference.as_posix() if reference else REFERENCE),
                 "DLO303",
-                Msg("the reference document cannot be read: {error}", error=exc),
+                Msg("the reference document cannot be read: {error}", error=_reason(exc)),
                 Msg("save it from Word or LibreOffice as .docx, or remove it"),
             )
         ]
