@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 import uuid
+import warnings
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -460,6 +461,75 @@ def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(proj
         rels = made.read("word/_rels/document.xml.rels")
     assert not any("vba" in name.lower() for name in names), names
     assert b"vbaProject" not in rels
+
+
+def test_a_reference_saved_as_office_open_xml_text_gives_one_core_properties_part(project, dlo):
+    """LibreOffice's "Office Open XML Text" relates the core properties by the ISO variant of
+    their type: the rendered DOCX still has one docProps/core.xml, not two of the same name."""
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    standard = (
+        b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+    )
+    iso = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+    assert standard in parts["_rels/.rels"]
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(standard, iso)
+    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+        names = made.namelist()
+        assert len(names) == len(set(names)), sorted(names)
+        assert b"dlo_docs" in made.read("docProps/core.xml")  # dlo's own core properties
+
+
+def test_a_reference_naming_built_in_styles_as_libreoffice_does_renders_quietly(project, dlo):
+    """LibreOffice saves Word's built-in styles under their display names ("Header", "Heading
+    1") where python-docx looks for "header", "heading 1" and warns as it finds them by id: the
+    render takes them all the same, and says nothing of it."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    with zipfile.ZipFile(reference) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    styles = parts["word/styles.xml"]
+    for internal, shown in (
+        (b"header", b"Header"),
+        (b"footer", b"Footer"),
+        (b"heading 1", b"Heading 1"),
+    ):
+        assert b'<w:name w:val="%s"/>' % internal in styles
+        styles = styles.replace(b'<w:name w:val="%s"/>' % internal, b'<w:name w:val="%s"/>' % shown)
+    parts["word/styles.xml"] = styles
+    with zipfile.ZipFile(reference, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning fails the render, and this test
+        result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0 and "deprecated" not in result.err, result.err
+    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    assert "Header" in {p.style.name for p in out.sections[-1].header.paragraphs}
+
+
+def test_a_macro_enabled_reference_document_is_a_clear_error(project, dlo):
+    """A .docm saved as the reference: refused, saying why, without python-docx's buffer."""
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+    )
+    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1 and "DLO303" in result.err, result.err
+    assert "is not a Word file" in result.err and "BytesIO" not in result.err, result.err
 
 
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):

@@ -16,7 +16,7 @@ from docx.shared import Mm
 
 from .names import STYLE
 from .package import SLOT, Base, slot_paragraph, unreadable
-from .styles import setup, trim_styles
+from .styles import named_style, setup, trim_styles
 
 
 def _slot_element(name: str):
@@ -35,8 +35,11 @@ def _open(source: bytes | None, reference: Path | None):
 # what a reference document may carry that no rendered document takes: a thumbnail (a picture
 # of some other document), Word 2010's copy of styles.xml (440 KB, unused), and macros (a VBA
 # project, its data, Word's key bindings and toolbars for them): a regulation published to the
-# intranet must not carry code
+# intranet must not carry code; and core properties related by the ISO variant of their type
+# (LibreOffice's "Office Open XML Text"), which python-docx does not know: it would add its own
+# docProps/core.xml beside them, the same name twice in the package
 _DROPPED = (
+    "/officedocument/2006/relationships/metadata/core-properties",
     "/metadata/thumbnail",
     "/stylesWithEffects",
     "/vbaProject",
@@ -119,7 +122,7 @@ def prepare(source: bytes | None, reference: Path | None = None) -> Base:
     _place_slots(doc)
     section = doc.sections[-1]
     usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
-    ids = {key: doc.styles[name].style_id for key, name in STYLE.items()}
+    ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
     out = io.BytesIO()
     doc.save(out)
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:

@@ -7,6 +7,7 @@ justified, first-line indent 1.25 cm."""
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
@@ -88,9 +89,18 @@ def _font(style, name: str = FONT, size=SIZE, bold: bool | None = None) -> None:
     size_cs.set(qn("w:val"), str(int(size.pt * 2)))
 
 
+def named_style(doc, name: str):
+    """``doc.styles[name]``: a style found by its name, else by its id as python-docx then does,
+    without the warning it prints for that (a reference saved by LibreOffice names built-in
+    styles as "Header" where python-docx looks for "header": found by the id "Header")."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "style lookup by style_id is deprecated", UserWarning)
+        return doc.styles[name]
+
+
 def has_style(doc, name: str) -> bool:
     try:
-        doc.styles[name]
+        named_style(doc, name)
     except KeyError:
         return False
     return True
@@ -189,7 +199,7 @@ def _table_style(doc, keep_existing: bool) -> None:
     if has_style(doc, name):
         if keep_existing:
             return
-        doc.styles.element.remove(doc.styles[name].element)
+        doc.styles.element.remove(named_style(doc, name).element)
     sid = re.sub(r"[^A-Za-z0-9]", "", name)
     doc.styles.element.append(parse_xml(table_style.definition(sid, name, nsdecls("w"))))
 
@@ -257,7 +267,7 @@ def trim_styles(doc) -> None:
     styles = doc.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
     keep = {
-        doc.styles[name].style_id
+        named_style(doc, name).style_id
         for name in (*STYLE.values(), *_KEEP_STYLES)
         if has_style(doc, name)
     }
