@@ -532,6 +532,124 @@ def test_a_macro_enabled_reference_document_is_a_clear_error(project, dlo):
     assert "is not a Word file" in result.err and "BytesIO" not in result.err, result.err
 
 
+def _hostile_reference() -> dict[str, bytes]:
+    """python-docx's default document with, each marked EVIL, what a reference document may
+    carry that no rendered one may: an even-page header used by its section, an attached
+    template on a server, a VBA project related from the settings, a comment, a link."""
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    rel = '<Relationship Id="{}" Type="http://schemas.{}" Target="{}"{}/>'
+    office = "openxmlformats.org/officeDocument/2006/relationships/"
+    external = ' TargetMode="External"'
+    document_rels = [
+        rel.format("rIdEvilH", office + "header", "header9.xml", ""),
+        rel.format("rIdEvilC", office + "comments", "comments.xml", ""),
+        rel.format("rIdEvilL", office + "hyperlink", "http://evil.example/EVIL", external),
+    ]
+    settings_rels = [
+        rel.format(
+            "rIdEvilT", office + "attachedTemplate", "http://evil.example/EVIL.dotm", external
+        ),
+        rel.format(
+            "rIdEvilV", "microsoft.com/office/2006/relationships/vbaProject", "vbaProject.bin", ""
+        ),
+    ]
+    key = "word/_rels/document.xml.rels"
+    parts[key] = parts[key].replace(
+        b"</Relationships>", "".join(document_rels).encode() + b"</Relationships>"
+    )
+    parts["word/_rels/settings.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(settings_rels)
+        + "</Relationships>"
+    ).encode()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    parts["word/settings.xml"] = re.sub(
+        rb"(<w:settings[^>]*>)",
+        rb'\1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdEvilT"/><w:evenAndOddHeaders/>',
+        parts["word/settings.xml"],
+        count=1,
+    )
+    parts["word/header9.xml"] = (
+        f"<w:hdr {w}><w:p><w:r><w:t>EVIL even header</w:t></w:r></w:p></w:hdr>".encode()
+    )
+    parts["word/comments.xml"] = (
+        f'<w:comments {w}><w:comment w:id="0" w:author="EVIL"><w:p><w:r><w:t>EVIL</w:t></w:r></w:p>'
+        "</w:comment></w:comments>"
+    ).encode()
+    parts["word/vbaProject.bin"] = b"EVIL macro project"
+    parts["word/document.xml"] = re.sub(
+        rb"<w:sectPr([^>]*)>",
+        f'<w:sectPr\\1><w:headerReference {r} w:type="even" r:id="rIdEvilH"/>'.encode(),
+        parts["word/document.xml"],
+        count=1,
+    )
+    types = (
+        '<Override PartName="/word/header9.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+        '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>'
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", types.encode() + b"</Types>"
+    )
+    return parts
+
+
+def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
+    """Whatever else a reference document carries (an even-page header, an attached template on
+    a server, macros, comments, links), the rendered DOCX holds the same parts as one rendered
+    without a reference, none of it, and no link to anything outside."""
+    assert dlo("render", "dlo-head", "--format", "docx", "--out", "plain", cwd=project).code == 0
+    with zipfile.ZipFile(project / "plain" / "dlo-head.kk.docx") as plain:
+        expected = sorted(plain.namelist())
+    parts = _hostile_reference()
+    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    assert Document(str(project / "templates" / "reference.docx")).sections[0].header is not None
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+        assert sorted(made.namelist()) == expected
+        for name in made.namelist():
+            data = made.read(name)
+            assert b"EVIL" not in data and b"evil.example" not in data, name
+            assert b'TargetMode="External"' not in data, name
+        assert b"evenAndOddHeaders" not in made.read("word/settings.xml")
+
+
+@pytest.mark.parametrize(
+    ("section", "size"),
+    [
+        ('<w:pgSz w:w="abc" w:h="16838"/>', None),  # not a number: refused
+        ('<w:pgSz w:orient="landscape"/>', (297, 210)),  # landscape, no size: landscape A4
+        ('<w:pgSz w:w="12240" w:h="15840"/>', (216, 279)),  # US Letter kept
+        # margins wider than the page: refused (the tables' widths would be negative)
+        ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="6000" w:right="6000"/>', None),
+    ],
+)
+def test_a_reference_documents_page_size(project, dlo, section, size):
+    doc = Document()
+    sect = doc.element.body.sectPr
+    for child in list(sect):
+        sect.remove(child)
+    for child in parse_xml(f"<w:sectPr {nsdecls('w')}>{section}</w:sectPr>"):
+        sect.append(child)
+    doc.save(str(project / "templates" / "reference.docx"))
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert "Traceback" not in result.err and "internal error" not in result.err, result.err
+    if size is None:
+        assert result.code == 1 and "DLO303" in result.err, result.err
+        return
+    assert result.code == 0, result.err
+    page = Document(str(project / "build" / "dlo-head.kk.docx")).sections[-1]
+    assert (round(page.page_width.mm), round(page.page_height.mm)) == size
+
+
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):
     (project / "templates" / "reference.docx").write_bytes(b"not a zip")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)

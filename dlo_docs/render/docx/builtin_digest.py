@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "98cb1b7a7481fd4b68560ae912ed369ce898fc67922fe0e0068498137e9e6507"
+SHA256 = "86172258d428b6dc1cd1c76354108f85e646a7fdc8af0cfd8d194a14a4eb6f14"

@@ -92,6 +92,28 @@ def fill(
     return out.getvalue()
 
 
+NARROWEST = 50  # mm of text width a reference document's page must leave (the sheets' tables)
+
+
+def too_narrow(reference: Path | None, width: float) -> DloError:
+    """The reference document's page leaves too little room for the text (margins wider than
+    the page give the tables negative widths)."""
+    return DloError(
+        [
+            error(
+                Location(reference.as_posix() if reference else REFERENCE),
+                "DLO303",
+                Msg(
+                    "the reference document's page leaves {width:.0f} mm for the text; at least {least} mm are needed",
+                    width=width,
+                    least=NARROWEST,
+                ),
+                Msg("widen its page or narrow its left and right margins"),
+            )
+        ]
+    )
+
+
 def _reason(exc: BaseException) -> str:
     """What python-docx says of a file it cannot open, without the in-memory buffer it names
     ("file '<_io.BytesIO object at 0x…>' is not a Word file, …")."""

@@ -14,8 +14,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
+from . import reference as reference_doc
 from .names import STYLE
-from .package import SLOT, Base, slot_paragraph, unreadable
+from .package import NARROWEST, SLOT, Base, slot_paragraph, too_narrow
 from .styles import named_style, setup, trim_styles
 
 
@@ -26,27 +27,12 @@ def _slot_element(name: str):
 def _open(source: bytes | None, reference: Path | None):
     if source is None:
         return Document()
-    try:
-        return Document(io.BytesIO(source))
-    except Exception as exc:  # not a DOCX, or a broken one
-        raise unreadable(reference, exc) from None
+    return reference_doc.taken(source, reference)  # its styles, theme and page settings only
 
 
-# what a reference document may carry that no rendered document takes: a thumbnail (a picture
-# of some other document), Word 2010's copy of styles.xml (440 KB, unused), and macros (a VBA
-# project, its data, Word's key bindings and toolbars for them): a regulation published to the
-# intranet must not carry code; and core properties related by the ISO variant of their type
-# (LibreOffice's "Office Open XML Text"), which python-docx does not know: it would add its own
-# docProps/core.xml beside them, the same name twice in the package
-_DROPPED = (
-    "/officedocument/2006/relationships/metadata/core-properties",
-    "/metadata/thumbnail",
-    "/stylesWithEffects",
-    "/vbaProject",
-    "/wordVbaData",
-    "/keyMapCustomizations",
-    "/attachedToolbars",
-)
+# what python-docx's default template holds that no rendered document takes: a thumbnail (a
+# picture of some other document) and Word 2010's copy of styles.xml (440 KB, unused)
+_DROPPED = ("/metadata/thumbnail", "/stylesWithEffects")
 
 
 def _drop_extras(doc) -> None:
@@ -122,6 +108,8 @@ def prepare(source: bytes | None, reference: Path | None = None) -> Base:
     _place_slots(doc)
     section = doc.sections[-1]
     usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+    if usable < NARROWEST:  # only a reference's page can be this narrow
+        raise too_narrow(reference, usable)
     ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
     out = io.BytesIO()
     doc.save(out)

@@ -224,7 +224,10 @@ def _page_setup(doc, keep_existing: bool = False) -> None:
     for section in doc.sections:
         if not keep_existing:
             section.orientation = WD_ORIENT.PORTRAIT
-        for name, value in _PAGE.items():
+        page = dict(_PAGE)
+        if section.orientation == WD_ORIENT.LANDSCAPE:  # a landscape reference's A4
+            page["page_width"], page["page_height"] = _PAGE["page_height"], _PAGE["page_width"]
+        for name, value in page.items():
             if not keep_existing or getattr(section, name) is None:
                 setattr(section, name, value)
     if keep_existing:
