@@ -294,6 +294,7 @@ THIRD_PARTY = {
     "docx": {
         "render/docx/package.py",
         "render/docx/prepare.py",
+        "render/docx/reference.py",
         "render/docx/styles.py",
         "render/docx_diff.py",
         "render/docx_translation.py",
