@@ -630,6 +630,11 @@ def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
         ('<w:pgSz w:w="12240" w:h="15840"/>', (216, 279)),  # US Letter kept
         # margins wider than the page: refused (the tables' widths would be negative)
         ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:left="6000" w:right="6000"/>', None),
+        ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="8500" w:bottom="8500"/>', None),
+        ('<w:pgSz w:w="1000000000000" w:h="16838"/>', None),  # a page kilometres wide
+        ('<w:pgSz w:w="11906" w:h="10"/>', None),  # half a point high
+        ('<w:pgMar w:left="-3000"/>', None),  # a negative margin
+        ('<w:pgSz w:w="١١٩٠٦" w:h="16838"/>', (210, 297)),  # Arabic-Indic digits: as numbers
     ],
 )
 def test_a_reference_documents_page_size(project, dlo, section, size):
@@ -648,6 +653,48 @@ def test_a_reference_documents_page_size(project, dlo, section, size):
     assert result.code == 0, result.err
     page = Document(str(project / "build" / "dlo-head.kk.docx")).sections[-1]
     assert (round(page.page_width.mm), round(page.page_height.mm)) == size
+
+
+def _styles_edits():
+    def inject(styles: bytes, document: bytes) -> bytes:  # out of the attribute, into the body
+        evil = b"X&quot;/&gt;&lt;/w:pPr&gt;&lt;w:r&gt;&lt;w:t&gt;INJECTED&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:pPr&gt;&lt;w:pStyle w:val=&quot;X"
+        return styles.replace(b'w:styleId="DLOClause"', b'w:styleId="' + evil + b'"')
+
+    def slot(styles: bytes, document: bytes) -> bytes:  # the marker dlo fills itself
+        return styles.replace(b'<w:name w:val="Title"/>', b'<w:name w:val="DLO-SLOT-body"/>')
+
+    def not_styles(styles: bytes, document: bytes) -> bytes:
+        return document
+
+    def bomb(styles: bytes, document: bytes) -> bytes:  # ~20 MB unpacked, ~100 KB packed
+        many = b"".join(
+            b'<w:style w:type="paragraph" w:styleId="Z%d"><w:name w:val="Z%d"/></w:style>' % (i, i)
+            for i in range(300_000)
+        )
+        return styles.replace(b"</w:styles>", many + b"</w:styles>")
+
+    return [inject, slot, not_styles, bomb]
+
+
+@pytest.mark.parametrize("edit", _styles_edits(), ids=lambda f: f.__name__)
+def test_a_reference_documents_styles_that_break_out_are_refused(project, dlo, edit):
+    """A reference's styles part that would put text into every rendered document (a style id
+    written into an attribute), holds dlo's own slot marker, is not a styles part, or unpacks
+    to tens of megabytes: DLO303, nothing written, never an internal error."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    with zipfile.ZipFile(reference) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    styles = edit(parts["word/styles.xml"], parts["word/document.xml"])
+    assert styles != parts["word/styles.xml"]
+    parts["word/styles.xml"] = styles
+    with zipfile.ZipFile(reference, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1 and "DLO303" in result.err, result.err
+    assert "internal error" not in result.err and "Traceback" not in result.err
+    assert not (project / "build" / "dlo-head.kk.docx").exists()
 
 
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):

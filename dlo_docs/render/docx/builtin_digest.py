@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "86172258d428b6dc1cd1c76354108f85e646a7fdc8af0cfd8d194a14a4eb6f14"
+SHA256 = "bf7fda02b58edf57f7ed33323ca95997eb1d0505f2526e98383811bbcaab0caf"

@@ -14,9 +14,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
+from ...errors import DloError
 from . import reference as reference_doc
 from .names import STYLE
-from .package import NARROWEST, SLOT, Base, slot_paragraph, too_narrow
+from .package import NARROWEST, SLOT, Base, slot_paragraph, too_narrow, unreadable
+from .stored import STYLE_ID
 from .styles import named_style, setup, trim_styles
 
 
@@ -101,16 +103,31 @@ def prepare(source: bytes | None, reference: Path | None = None) -> Base:
     """The styled base with its slots, made with python-docx from the reference document's
     bytes ``source`` (read from ``reference``), or from python-docx's default template."""
     doc = _open(source, reference)
+    try:
+        return _made(doc, source is not None, reference)
+    except DloError:
+        raise
+    except Exception as exc:  # what a reference's styles or page make impossible: DLO303
+        if source is None:
+            raise
+        raise unreadable(reference, exc) from None
+
+
+def _made(doc, restyled: bool, reference: Path | None) -> Base:
     _drop_extras(doc)
-    setup(doc, keep_existing=source is not None)
-    if source is None:
+    setup(doc, keep_existing=restyled)
+    if not restyled:
         trim_styles(doc)
     _place_slots(doc)
     section = doc.sections[-1]
     usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
-    if usable < NARROWEST:  # only a reference's page can be this narrow
-        raise too_narrow(reference, usable)
+    high = (section.page_height - section.top_margin - section.bottom_margin) / Mm(1)
+    if min(usable, high) < NARROWEST:  # only a reference's page can be this small
+        raise too_narrow(reference, min(usable, high))
     ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
+    for name, sid in ids.items():  # written into attributes: plain names only
+        if not isinstance(sid, str) or not STYLE_ID.fullmatch(sid):
+            raise ValueError(f"the style {STYLE[name]} has no plain id ({sid!r})")
     out = io.BytesIO()
     doc.save(out)
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:

@@ -1,68 +1,89 @@
 """What an organisation's reference document gives the documents rendered with it, and nothing
-else: its styles (``styles.xml`` as a whole), its theme (the fonts and colours styles may name;
-taken when it links to nothing) and its page settings (the size, orientation and margins of its
-last section), put into python-docx's default template.
+else: its styles (``styles.xml``), its theme (the fonts and colours styles may name; taken when
+it is a theme and links to nothing) and its page settings (the size, orientation and margins of
+its last section, as numbers), put into python-docx's default template.
 
 Anything else a reference may hold is not taken, so no rendered or published document carries
 it: its text, headers and footers (even-page ones included), its settings (an attached template
 on a server, a mail merge's data source, protection, compatibility options), macros, controls,
 embedded objects, comments, custom XML, and links to other files or to the web.
 
-- ``taken(source, reference) -> Document``: the clean document; ``unreadable`` (DLO303) when
-  the reference cannot be read or its page settings are not numbers.
+A reference is refused (``unreadable``: DLO303) when it is not a DOCX, when a part of it
+unpacks to more than ``PART_LIMIT`` (or all of them to more than ``TOTAL_LIMIT``), when its
+styles part is not one or holds a slot marker (``package.SLOT``), and when its page is not one
+a document can be set on (``PAGE_MM`` for its sides, ``package.NARROWEST`` of text each way).
+
+- ``taken(source, reference) -> Document``: the clean document.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
-from .package import unreadable
+from .package import SLOT, unreadable
 
-_PAGE = ("w:pgSz", "w:pgMar")  # in this order in a section's properties
-_SETTINGS = (
-    "page_width",
-    "page_height",
-    "left_margin",
-    "right_margin",
-    "top_margin",
-    "bottom_margin",
-    "header_distance",
-    "footer_distance",
-    "orientation",
-)
+PART_LIMIT = 16 * 1024 * 1024  # unpacked; a styles part is well under 1 MB
+TOTAL_LIMIT = 64 * 1024 * 1024
+PAGE_MM = (50, 1200)  # a page side, in mm (A0 is 841 x 1189)
+_MARKER = SLOT.format("").encode()
 _THEME = "/relationships/theme"
+_THEME_TAG = "{http://schemas.openxmlformats.org/drawingml/2006/main}theme"
+_SIDES = ("page_width", "page_height")
+_MARGINS = ("left_margin", "right_margin", "top_margin", "bottom_margin")
+_DISTANCES = ("header_distance", "footer_distance")
 
 
 def taken(source: bytes, reference: Path | None):
     """The default template with the reference's styles, theme and page settings."""
     try:
+        _bounded(source)
         ref = Document(io.BytesIO(source))
         doc = Document()
         _styles(ref, doc)
         _theme(ref, doc)
         _page(ref, doc)
-        section = doc.sections[-1]
-        for name in _SETTINGS:  # a value that is not a number is refused here, not later
-            getattr(section, name)
-    except Exception as exc:  # not a DOCX, a broken one, page settings that are not numbers
+    except Exception as exc:  # not a DOCX, a broken one, a page that is not one
         raise unreadable(reference, exc) from None
     return doc
 
 
+def _bounded(source: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(source)) as package:
+        sizes = [info.file_size for info in package.infolist()]
+    if max(sizes, default=0) > PART_LIMIT or sum(sizes) > TOTAL_LIMIT:
+        raise ValueError(f"a part unpacks to more than {PART_LIMIT // 2**20} MB")
+
+
 def _styles(ref, doc) -> None:
-    part, theirs = doc.part._styles_part, ref.part._styles_part
-    part._element = copy.deepcopy(theirs.element)
+    theirs = ref.part._styles_part.element
+    if theirs.tag != qn("w:styles"):
+        raise ValueError("its styles part holds no styles")
+    if _MARKER in theirs.xml.encode():
+        raise ValueError(f"its styles name {SLOT.format('…')}, which dlo uses itself")
+    styles = copy.deepcopy(theirs)
+    for node in styles.xpath("//comment() | //processing-instruction()"):  # notes, not styles
+        node.getparent().remove(node)
+    doc.part._styles_part._element = styles
 
 
 def _theme(ref, doc) -> None:
-    ours = _related(doc.part, _THEME)
-    theirs = _related(ref.part, _THEME)
-    if ours is not None and theirs is not None and not theirs.rels:
+    ours, theirs = _related(doc.part, _THEME), _related(ref.part, _THEME)
+    if ours is None or theirs is None or theirs.rels or _MARKER in theirs.blob:
+        return
+    try:
+        root = parse_xml(theirs.blob)  # python-docx's parser: no entities resolved
+    except Exception:
+        return  # not XML: the template's theme
+    if root.tag == _THEME_TAG:
         ours._blob = theirs.blob
 
 
@@ -74,28 +95,39 @@ def _related(part, reltype_end: str):
 
 
 def _page(ref, doc) -> None:
-    """The reference's page size and margins in place of the template's (US Letter); one it
-    does not set is left out, for the form's to fill (``styles.setup``)."""
-    theirs = ref.element.body.sectPr
+    """The reference's page size, orientation and margins, as numbers, in place of the
+    template's (US Letter); one it does not set is left unset, for the form's to fill
+    (``styles.setup``). Nothing else of its section is taken."""
     ours = doc.element.body.get_or_add_sectPr()
-    for tag in _PAGE:
-        old = ours.find(qn(tag))
-        new = theirs.find(qn(tag)) if theirs is not None else None
-        if new is not None:
-            new = copy.deepcopy(new)
-            if old is not None:
-                old.addprevious(new)
-            else:
-                ours.insert(_position(ours, tag), new)
-        if old is not None:
+    for tag in ("w:pgSz", "w:pgMar"):
+        for old in ours.findall(qn(tag)):
             ours.remove(old)
+    mine = doc.sections[-1]
+    if ref.element.body.sectPr is None:
+        return
+    theirs = ref.sections[-1]
+    for name in (*_SIDES, *_MARGINS, *_DISTANCES):
+        value = getattr(theirs, name)
+        if value is not None:
+            setattr(mine, name, int(value))
+    if theirs.orientation == WD_ORIENT.LANDSCAPE:
+        mine.orientation = WD_ORIENT.LANDSCAPE
+    _check(mine)
 
 
-def _position(section, tag: str) -> int:
-    """Where ``tag`` goes among a section's properties: after the header and footer references,
-    the notes' properties and the section type, and after the page size for the margins."""
-    before = {"w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type"}
-    if tag == "w:pgMar":
-        before.add("w:pgSz")
-    names = {qn(t) for t in before}
-    return sum(1 for child in section if child.tag in names)
+def _check(section) -> None:
+    """A page a document can be set on: sides within ``PAGE_MM``, margins and distances from 0
+    to its largest side (the room left for the text is ``prepare``'s to tell)."""
+
+    def mm(name: str) -> float | None:
+        value = getattr(section, name)
+        return None if value is None else value / Mm(1)
+
+    for name in _SIDES:
+        side = mm(name)
+        if side is not None and not PAGE_MM[0] <= side <= PAGE_MM[1]:
+            raise ValueError(f"its page's {name.split('_')[1]} is {side:.0f} mm")
+    for name in (*_MARGINS, *_DISTANCES):
+        value = mm(name)
+        if value is not None and not 0 <= value <= PAGE_MM[1]:
+            raise ValueError(f"its {name.replace('_', ' ')} is {value:.0f} mm")

@@ -36,9 +36,18 @@ from .names import STYLE
 KIND = "docx_base"
 FORMAT = 1
 # the modules whose code makes the base: a change to any of them is a new entry
-_CODE = ("names.py", "package.py", "prepare.py", "styles.py", "stored.py", "table_style.py")
+_CODE = (
+    "names.py",
+    "package.py",
+    "prepare.py",
+    "reference.py",
+    "styles.py",
+    "stored.py",
+    "table_style.py",
+)
 _PART = re.compile(r"[\w\-\[\].]+(?:/[\w\-\[\].]+)*", re.ASCII)
-_STYLE_ID = re.compile(r"[^\x00-\x1f<>&\"']{1,253}")
+# a style id as an attribute value takes it: no markup, no quote, no control character
+STYLE_ID = re.compile(r"[^\x00-\x1f<>&\"']{1,253}")
 _REQUIRED = ("[Content_Types].xml", "word/document.xml", "word/styles.xml")
 
 Entries = tuple[tuple[str, bytes], ...]
@@ -144,7 +153,7 @@ def _read(data: bytes, name: str) -> tuple[Entries, dict[str, str], float] | Non
 def _ids(value: object) -> dict[str, str] | None:
     if not isinstance(value, dict) or set(value) != set(STYLE):
         return None
-    if not all(isinstance(v, str) and _STYLE_ID.fullmatch(v) for v in value.values()):
+    if not all(isinstance(v, str) and STYLE_ID.fullmatch(v) for v in value.values()):
         return None
     return {k: value[k] for k in STYLE}
 
