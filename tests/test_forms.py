@@ -634,6 +634,8 @@ def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
         ('<w:pgSz w:w="1000000000000" w:h="16838"/>', None),  # a page kilometres wide
         ('<w:pgSz w:w="11906" w:h="10"/>', None),  # half a point high
         ('<w:pgMar w:left="-3000"/>', None),  # a negative margin
+        # a footer 290 mm from the page's bottom edge leaves no room for the text
+        ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:footer="16440"/>', None),
         ('<w:pgSz w:w="١١٩٠٦" w:h="16838"/>', (210, 297)),  # Arabic-Indic digits: as numbers
     ],
 )
@@ -653,6 +655,36 @@ def test_a_reference_documents_page_size(project, dlo, section, size):
     assert result.code == 0, result.err
     page = Document(str(project / "build" / "dlo-head.kk.docx")).sections[-1]
     assert (round(page.page_width.mm), round(page.page_height.mm)) == size
+
+
+def test_a_reference_saved_by_libreoffice_or_pandoc_keeps_its_headings_and_gutter(project, dlo):
+    """LibreOffice and pandoc name Word's built-in headings "Heading 1" (id "Heading1") where
+    python-docx looks for "heading 1": the reference's heading is used, not a second style of
+    the same id added beside it; and a binding margin (gutter) is kept."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    doc = Document(str(reference))
+    doc.styles["Heading 1"].font.name = "DejaVu Serif"
+    doc.sections[-1].gutter = Mm(15)
+    doc.save(str(reference))
+    with zipfile.ZipFile(reference) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    assert b'<w:name w:val="heading 1"/>' in parts["word/styles.xml"]
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b'<w:name w:val="heading 1"/>', b'<w:name w:val="Heading 1"/>'
+    )
+    with zipfile.ZipFile(reference, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    made = project / "build" / "dlo-head.kk.docx"
+    with zipfile.ZipFile(made) as z:
+        styles = z.read("word/styles.xml")
+    assert styles.count(b'w:styleId="Heading1"') == 1
+    out = Document(str(made))
+    heading = next(style for style in out.styles if style.style_id == "Heading1")
+    assert heading.font.name == "DejaVu Serif"
+    assert round(out.sections[-1].gutter.mm) == 15
 
 
 def _styles_edits():

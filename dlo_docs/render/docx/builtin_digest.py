@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "bf7fda02b58edf57f7ed33323ca95997eb1d0505f2526e98383811bbcaab0caf"
+SHA256 = "6ba6d9935052db70e1c240972604d5891d0bc9f7df1413ab07cb77d3ab191323"

@@ -6,6 +6,7 @@ replaces (see ``package``). A render imports it only when the base is not in the
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from pathlib import Path
 
@@ -120,10 +121,13 @@ def _made(doc, restyled: bool, reference: Path | None) -> Base:
         trim_styles(doc)
     _place_slots(doc)
     section = doc.sections[-1]
-    usable = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
-    high = (section.page_height - section.top_margin - section.bottom_margin) / Mm(1)
+    gutter = section.gutter or 0  # a reference's binding margin
+    usable = (section.page_width - section.left_margin - section.right_margin - gutter) / Mm(1)
+    top = max(section.top_margin, section.header_distance or 0)  # a header below the margin
+    bottom = max(section.bottom_margin, section.footer_distance or 0)  # pushes the text on
+    high = (section.page_height - top - bottom) / Mm(1)
     if min(usable, high) < NARROWEST:  # only a reference's page can be this small
-        raise too_narrow(reference, min(usable, high))
+        raise too_narrow(reference, math.floor(min(usable, high)))
     ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
     for name, sid in ids.items():  # written into attributes: plain names only
         if not isinstance(sid, str) or not STYLE_ID.fullmatch(sid):

@@ -38,7 +38,7 @@ _MARKER = SLOT.format("").encode()
 _THEME = "/relationships/theme"
 _THEME_TAG = "{http://schemas.openxmlformats.org/drawingml/2006/main}theme"
 _SIDES = ("page_width", "page_height")
-_MARGINS = ("left_margin", "right_margin", "top_margin", "bottom_margin")
+_MARGINS = ("left_margin", "right_margin", "top_margin", "bottom_margin", "gutter")
 _DISTANCES = ("header_distance", "footer_distance")
 
 
@@ -67,11 +67,11 @@ def _styles(ref, doc) -> None:
     theirs = ref.part._styles_part.element
     if theirs.tag != qn("w:styles"):
         raise ValueError("its styles part holds no styles")
-    if _MARKER in theirs.xml.encode():
-        raise ValueError(f"its styles name {SLOT.format('…')}, which dlo uses itself")
     styles = copy.deepcopy(theirs)
     for node in styles.xpath("//comment() | //processing-instruction()"):  # notes, not styles
         node.getparent().remove(node)
+    if _MARKER in styles.xml.encode():
+        raise ValueError(f"its styles name {SLOT.format('…')}, which dlo uses itself")
     doc.part._styles_part._element = styles
 
 
@@ -116,8 +116,8 @@ def _page(ref, doc) -> None:
 
 
 def _check(section) -> None:
-    """A page a document can be set on: sides within ``PAGE_MM``, margins and distances from 0
-    to its largest side (the room left for the text is ``prepare``'s to tell)."""
+    """A page a document can be set on: sides within ``PAGE_MM``, margins, gutter and distances
+    from 0 to its largest side (the room left for the text is ``prepare``'s to tell)."""
 
     def mm(name: str) -> float | None:
         value = getattr(section, name)
@@ -126,8 +126,8 @@ def _check(section) -> None:
     for name in _SIDES:
         side = mm(name)
         if side is not None and not PAGE_MM[0] <= side <= PAGE_MM[1]:
-            raise ValueError(f"its page's {name.split('_')[1]} is {side:.0f} mm")
+            raise ValueError(f"its page's {name.split('_')[1]} is {side:.1f} mm")
     for name in (*_MARGINS, *_DISTANCES):
         value = mm(name)
         if value is not None and not 0 <= value <= PAGE_MM[1]:
-            raise ValueError(f"its {name.replace('_', ' ')} is {value:.0f} mm")
+            raise ValueError(f"its {name.replace('_', ' ')} is {value:.1f} mm")

@@ -90,12 +90,22 @@ def _font(style, name: str = FONT, size=SIZE, bold: bool | None = None) -> None:
 
 
 def named_style(doc, name: str):
-    """``doc.styles[name]``: a style found by its name, else by its id as python-docx then does,
-    without the warning it prints for that (a reference saved by LibreOffice names built-in
-    styles as "Header" where python-docx looks for "header": found by the id "Header")."""
+    """``doc.styles[name]``: a style found by its name, else by its id as python-docx then does
+    (without the warning it prints for that), else by its name in any case. LibreOffice and
+    pandoc write Word's built-in styles under their display names ("Header", "Heading 1") where
+    python-docx looks for "header", "heading 1": "Header" is found by its id, "Heading 1" (id
+    "Heading1") only by its name; not found, a second "Heading 1" with the same id was added."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "style lookup by style_id is deprecated", UserWarning)
-        return doc.styles[name]
+        try:
+            return doc.styles[name]
+        except KeyError:
+            pass
+    wanted = name.casefold()
+    for style in doc.styles:
+        if style.name is not None and style.name.casefold() == wanted:
+            return style
+    raise KeyError(f"no style with name {name!r}")
 
 
 def has_style(doc, name: str) -> bool:
