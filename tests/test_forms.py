@@ -382,6 +382,25 @@ def test_navigation_pane_lists_chapters_and_sheets(seed_docx):
         assert level(name) == []
 
 
+def _parts(path: Path | None) -> dict[str, bytes]:
+    """The parts of the DOCX at ``path``, or of python-docx's default document, by name."""
+    if path is None:
+        buffer = io.BytesIO()
+        Document().save(buffer)
+        source: Path | io.BytesIO = io.BytesIO(buffer.getvalue())
+    else:
+        source = path
+    with zipfile.ZipFile(source) as src:
+        return {name: src.read(name) for name in src.namelist()}
+
+
+def _write(parts: dict[str, bytes], path: Path) -> None:
+    """``parts`` written as the DOCX ``path`` (compressed)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+
+
 def test_a_reference_document_restyles_everything(project, dlo):
     result = dlo("reference-docx", cwd=project)
     assert result.code == 0, result.err
@@ -436,14 +455,11 @@ def test_a_reference_document_without_page_settings_gets_the_forms(project, dlo,
 def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(project, dlo):
     """A reference document with a VBA project (as Word keeps one in a .docx renamed from a
     .docm): no rendered, hence no published, document carries it."""
-    buffer = io.BytesIO()
-    Document().save(buffer)
     rel = (
         '<Relationship Id="rIdVba" Target="vbaProject.bin" '
         'Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject"/>'
     )
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(None)
     parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
         b"</Relationships>", rel.encode() + b"</Relationships>"
     )
@@ -452,9 +468,7 @@ def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(proj
         b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
     )
     parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 not really a macro project"
-    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, project / "templates" / "reference.docx")
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
         names = made.namelist()
@@ -466,19 +480,14 @@ def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(proj
 def test_a_reference_saved_as_office_open_xml_text_gives_one_core_properties_part(project, dlo):
     """LibreOffice's "Office Open XML Text" relates the core properties by the ISO variant of
     their type: the rendered DOCX still has one docProps/core.xml, not two of the same name."""
-    buffer = io.BytesIO()
-    Document().save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(None)
     standard = (
         b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
     )
     iso = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
     assert standard in parts["_rels/.rels"]
     parts["_rels/.rels"] = parts["_rels/.rels"].replace(standard, iso)
-    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, project / "templates" / "reference.docx")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
     with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
@@ -493,8 +502,7 @@ def test_a_reference_naming_built_in_styles_as_libreoffice_does_renders_quietly(
     render takes them all the same, and says nothing of it."""
     assert dlo("reference-docx", cwd=project).code == 0
     reference = project / "templates" / "reference.docx"
-    with zipfile.ZipFile(reference) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(reference)
     styles = parts["word/styles.xml"]
     for internal, shown in (
         (b"header", b"Header"),
@@ -504,9 +512,7 @@ def test_a_reference_naming_built_in_styles_as_libreoffice_does_renders_quietly(
         assert b'<w:name w:val="%s"/>' % internal in styles
         styles = styles.replace(b'<w:name w:val="%s"/>' % internal, b'<w:name w:val="%s"/>' % shown)
     parts["word/styles.xml"] = styles
-    with zipfile.ZipFile(reference, "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, reference)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a warning fails the render, and this test
         result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
@@ -517,16 +523,11 @@ def test_a_reference_naming_built_in_styles_as_libreoffice_does_renders_quietly(
 
 def test_a_macro_enabled_reference_document_is_a_clear_error(project, dlo):
     """A .docm saved as the reference: refused, saying why, without python-docx's buffer."""
-    buffer = io.BytesIO()
-    Document().save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(None)
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
     )
-    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, project / "templates" / "reference.docx")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err, result.err
     assert "is not a Word file" in result.err and "BytesIO" not in result.err, result.err
@@ -536,10 +537,7 @@ def _hostile_reference() -> dict[str, bytes]:
     """python-docx's default document with, each marked EVIL, what a reference document may
     carry that no rendered one may: an even-page header used by its section, an attached
     template on a server, a VBA project related from the settings, a comment, a link."""
-    buffer = io.BytesIO()
-    Document().save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(None)
     rel = '<Relationship Id="{}" Type="http://schemas.{}" Target="{}"{}/>'
     office = "openxmlformats.org/officeDocument/2006/relationships/"
     external = ' TargetMode="External"'
@@ -607,9 +605,7 @@ def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
     with zipfile.ZipFile(project / "plain" / "dlo-head.kk.docx") as plain:
         expected = sorted(plain.namelist())
     parts = _hostile_reference()
-    with zipfile.ZipFile(project / "templates" / "reference.docx", "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, project / "templates" / "reference.docx")
     assert Document(str(project / "templates" / "reference.docx")).sections[0].header is not None
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
@@ -667,15 +663,12 @@ def test_a_reference_saved_by_libreoffice_or_pandoc_keeps_its_headings_and_gutte
     doc.styles["Heading 1"].font.name = "DejaVu Serif"
     doc.sections[-1].gutter = Mm(15)
     doc.save(str(reference))
-    with zipfile.ZipFile(reference) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(reference)
     assert b'<w:name w:val="heading 1"/>' in parts["word/styles.xml"]
     parts["word/styles.xml"] = parts["word/styles.xml"].replace(
         b'<w:name w:val="heading 1"/>', b'<w:name w:val="Heading 1"/>'
     )
-    with zipfile.ZipFile(reference, "w") as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, reference)
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     made = project / "build" / "dlo-head.kk.docx"
     with zipfile.ZipFile(made) as z:
@@ -715,14 +708,11 @@ def test_a_reference_documents_styles_that_break_out_are_refused(project, dlo, e
     to tens of megabytes: DLO303, nothing written, never an internal error."""
     assert dlo("reference-docx", cwd=project).code == 0
     reference = project / "templates" / "reference.docx"
-    with zipfile.ZipFile(reference) as src:
-        parts = {name: src.read(name) for name in src.namelist()}
+    parts = _parts(reference)
     styles = edit(parts["word/styles.xml"], parts["word/document.xml"])
     assert styles != parts["word/styles.xml"]
     parts["word/styles.xml"] = styles
-    with zipfile.ZipFile(reference, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
+    _write(parts, reference)
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err, result.err
     assert "internal error" not in result.err and "Traceback" not in result.err
