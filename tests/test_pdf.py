@@ -622,3 +622,31 @@ def test_jemalloc_makes_the_same_pdf(rendered, monkeypatch, tmp_path):
     )
     for pdf in made:
         assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_convert_files_reads_other_word_processor_files_too(tmp_path):
+    """The DOCX import filter is given only to runs of DOCX: an RTF (any format LibreOffice
+    reads) given to the library's ``convert_files`` is converted, not refused as no DOCX."""
+    rtf = tmp_path / "memo.rtf"
+    rtf.write_bytes(rb"{\rtf1\ansi Memo about the distance learning department}")
+    (made,) = pdf_render.convert_files([rtf], tmp_path / "out")
+    assert made == tmp_path / "out" / "memo.pdf"
+    assert "distance learning" in pypdf.PdfReader(made).pages[0].extract_text()
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_a_document_libreoffice_cannot_read_is_named_by_its_path(tmp_path):
+    """When LibreOffice makes no PDF, the message names the file given (which the user can
+    open), not the PDF that was not made."""
+    bad = tmp_path / "in" / "broken.kk.docx"
+    bad.parent.mkdir()
+    bad.write_bytes(b"PK\x03\x04 not a zip archive at all")
+    with pytest.raises(DloError) as caught:
+        pdf_render.convert_files([bad], tmp_path / "out")
+    (problem,) = caught.value.problems
+    assert problem.code == "DLO301"
+    assert str(bad) in problem.message and "broken.kk.pdf" not in problem.message
+    assert not (tmp_path / "out" / "broken.kk.pdf").exists()

@@ -4,7 +4,8 @@ Public interface (the site and the CLI use it). LibreOffice itself is found by `
 (``soffice()``, ``use_soffice``; ``available()``, ``SofficeMissing`` and ``INSTALL`` are offered
 here too).
 - ``convert(documents, timeout=None) -> dict[str, bytes]``: DOCX to PDF/A-2b (by name), ONE run.
-- ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk.
+- ``convert_files(paths, outdir, timeout=None) -> list[Path]``: the same for files on disk (an
+  ODT, RTF or Word 97 document too).
 - ``convert_many(paths, outdir, batch=BATCH, jobs=1, done=None, slots=None) -> Converted``: any
   number of DOCX, in bounded batches (each a fresh LibreOffice, its timeout scaled to it), ``jobs``
   side by side (never more runs at once than ``slots`` allows over the calls sharing it); each
@@ -36,13 +37,16 @@ from pathlib import Path
 
 from .. import interrupts, scratch
 from ..errors import DloError, Location, UsageError, error
-from ..fsio import atomic_write
-from ..i18n import Msg, join, text
+from ..i18n import Msg
 from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
+
+# a short report of the documents not converted
+from .pdf_report import SHOWN as SHOWN
+from .pdf_report import failure_summary as failure_summary
 
 # finding LibreOffice is soffice.py's; what the callers that convert also ask is offered here
 from .soffice import INSTALL as INSTALL
-from .soffice import OPTIONS, build_id, environment, soffice
+from .soffice import OPTIONS, build_id, environment, for_files, soffice
 from .soffice import SofficeMissing as SofficeMissing
 from .soffice import available as available
 
@@ -50,13 +54,12 @@ from .soffice import available as available
 # SelectPdfVersion 2 = PDF/A-2b
 FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# documents per LibreOffice run: a crash or a hang costs one batch, not the lot. Each run costs
-# ~0.34 s of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded; ~0.1 s
-# more without the build id, LibreOffice then starting twice), each document ~0.07 s (10 pages,
-# LibreOffice 7.4 with jemalloc, as pdf_input gives it); a run of 80 spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as much
-# memory as 40, while a crash costs 80 documents' retries (~0.4 s each) and a hang the timeout
+# documents per LibreOffice run: a crash or a hang costs one batch, not the lot. A run costs ~0.34 s
+# of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded; ~0.1 s more
+# without the build id), a document ~0.07 s (10 pages, LibreOffice 7.4, jemalloc, pdf_input): a
+# run of 80 spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as
+# much memory as 40; a crash costs 80 documents' retries (~0.4 s each), a hang the timeout
 BATCH = 80
-SHOWN = 5  # failures named in a short report; the rest go to its log file
 
 
 def default_timeout(count: int) -> float:
@@ -93,7 +96,8 @@ def _converted(
 ) -> tuple[int, bytes]:
     """One LibreOffice run with ``profile``, ended whole: its exit code and what it printed."""
     user = f"-env:UserInstallation={profile.as_uri()}"
-    cmd = [exe, *OPTIONS, user, "--convert-to", FILTER, "--outdir", str(outdir), *map(str, files)]
+    options = for_files(OPTIONS, files)  # the DOCX import filter for DOCX only
+    cmd = [exe, *options, user, "--convert-to", FILTER, "--outdir", str(outdir), *map(str, files)]
     env = environment(str(profile))  # nothing of LibreOffice's lands in the user's home
     try:
         proc, held = process_group.start(cmd, env)
@@ -166,7 +170,7 @@ def _distinct(files: Sequence[Path]) -> list[str]:
 def convert_files(
     paths: Sequence[Path | str], outdir: Path | str, timeout: float | None = None
 ) -> list[Path]:
-    """Convert DOCX files to PDF/A-2b ``<outdir>/<stem>.pdf`` in one LibreOffice run.
+    """Convert DOCX files (or ODT, RTF, .doc) to PDF/A-2b ``<outdir>/<stem>.pdf``, one run.
 
     Stems must be distinct. Each PDF is written atomically (converted in a temporary folder
     beside ``outdir``, then renamed), so a failed run leaves no half-written file."""
@@ -183,7 +187,7 @@ def convert_files(
         given = _given(files, tmp / "in")
         _run(given, tmp, timeout if timeout is not None else default_timeout(len(paths)))
         made = [tmp / f"{stem}.pdf" for stem in stems]
-        failed = [p.name for p in made if not p.is_file() or p.stat().st_size == 0]
+        failed = [str(f) for f, p in zip(files, made, strict=True) if not _made(p)]
         if failed:
             raise _problem(
                 "DLO301",
@@ -196,6 +200,10 @@ def convert_files(
             _settle(source, pdf, target)
             results.append(target)
     return results
+
+
+def _made(pdf: Path) -> bool:
+    return pdf.is_file() and pdf.stat().st_size > 0
 
 
 def _settle(source: Path, pdf: Path, target: Path) -> None:
@@ -261,7 +269,7 @@ def _batch(
             reason = (first.code, first.message)
         for path in paths:
             pdf = tmp / f"{path.stem}.pdf"
-            if pdf.is_file() and pdf.stat().st_size > 0:
+            if _made(pdf):
                 target = outdir / pdf.name
                 _settle(path, pdf, target)
                 made[path.stem] = target
@@ -372,28 +380,3 @@ def _side_by_side(
             with interrupts.holding():  # a second Ctrl-C waits for them to have ended
                 runs.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-def failure_summary(failed: Mapping[str, str], total: int, log: Path | None = None) -> str:
-    """One short line about ``failed`` (name -> reason) of ``total`` documents: the count and the
-    first few names with their reasons; with ``log``, every failure is written there too (one
-    line each: name, a tab, the reason). Both in the interface's language (``Msg``)."""
-    names = list(failed)
-    shown = join("; ", [Msg("{name} ({why})", name=n, why=failed[n]) for n in names[:SHOWN]])
-    said = Msg(
-        "PDF not made for {count} of {total} document(s): {shown}",
-        count=len(names),
-        total=total,
-        shown=shown,
-    )
-    if log is not None:
-        lines = "".join(f"{n}\t{text(failed[n])}\n" for n in names)
-        atomic_write(log, lines.encode("utf-8"))
-    if len(names) > SHOWN:
-        more = len(names) - SHOWN
-        said = (
-            Msg("{text}; and {more} more, all listed in {log}", text=said, more=more, log=log)
-            if log is not None
-            else Msg("{text}; and {more} more", text=said, more=more)
-        )
-    return said
