@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import form_names, numbering
-from .errors import DloError, Problem, UsageError, error
+from .errors import DloError, Problem, error
 from .i18n import Msg
 from .labels import labels as load_labels
 from .model_methods import text_in
@@ -160,15 +160,19 @@ def build(
     from it would print blank (``form_names``)."""
     model: Regulation = doc.model
     lang = lang or model.main_lang
-    if lang not in model.languages:
-        raise UsageError(
-            Msg(
-                "regulation {id} has no {lang} version (it has: {langs})",
-                id=repr(model.id),
-                lang=repr(lang),
-                langs=", ".join(model.languages),
-            ),
-            Msg("add {lang} to languages: and give every text a {lang}: version", lang=lang),
+    if lang not in model.languages:  # this regulation's problem: the others are rendered
+        raise DloError(
+            error(
+                doc.source.at(["languages"]),
+                "DLO030",
+                Msg(
+                    "regulation {id} has no {lang} version (it has: {langs})",
+                    id=repr(model.id),
+                    lang=repr(lang),
+                    langs=", ".join(model.languages),
+                ),
+                Msg("add {lang} to languages: and give every text a {lang}: version", lang=lang),
+            )
         )
     labels = load_labels(lang, templates, kept)
     tr = _Texts(doc, lang)
