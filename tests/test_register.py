@@ -261,3 +261,20 @@ def test_the_states_are_named_in_one_place(monkeypatch):
     assert output.cell(entry, "state") == "in effect"
     assert "in effect" in output.table([entry], 120, lambda text, colour: text)[1]
     assert "in effect" in output.to_csv([entry])
+
+
+def test_every_state_can_be_listed_alone(office, dlo, monkeypatch):
+    """``--state`` takes each state the workflow has (and the register's "error"): a regulation
+    approved with its effective date still to come is listed as approved, and by itself."""
+    from dlo_docs.cli import register as cli_register
+
+    assert set(cli_register.STATES) == {*workflow.STATES, "error"}
+
+    def ids(state):
+        result = listed(dlo, office, "list", "--format", "json", "--state", state)
+        return sorted(r["id"] for r in json.loads(result.out)["regulations"])
+
+    assert ids("approved") == [] and ids("in_force") == ["c-overdue", "d-due"]
+    # the day before the first order takes effect (the workflow's today): both wait for theirs
+    monkeypatch.setenv("DLO_TODAY", (OLD - dt.timedelta(days=1)).isoformat())
+    assert ids("approved") == ["c-overdue", "d-due"] and ids("in_force") == []

@@ -17,7 +17,8 @@ output = lazy.module("dlo_docs.register.output")
 fsio = lazy.module("dlo_docs.fsio")
 shutil = lazy.module("shutil")
 
-STATES = ("draft", "agreement", "agreed", "in_force", "withdrawn", "error")
+# the workflow's states (workflow.STATES, not imported for the help text) and the register's "error"
+STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn", "error")
 
 
 @main.command("list")
