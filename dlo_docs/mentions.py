@@ -117,6 +117,21 @@ def agreement_part(text: str) -> str:
     return text
 
 
+def approval_part(text: str) -> str:
+    """The part of a clause stating who agrees the text that names who approves it, "" when it
+    does not say (``agreement_part``'s rest): from the approving verb on in Russian ("… и
+    утверждается приказом проректора"), between the two verbs in Kazakh ("… келісіледі және
+    Ректордың бұйрығымен бекітіледі")."""
+    agree = _AGREES.search(text)
+    if agree is None:
+        return ""
+    approves = _APPROVES_RU.search(text, agree.end())
+    if approves is not None:
+        return text[approves.start() :]
+    approves = _APPROVES_KK.search(text, agree.end())
+    return text[agree.end() : approves.start()] if approves is not None else ""
+
+
 # Who initiates a change is who writes the memo or the proposal it is made on: the position
 # right after "служебной записке" / "представлению" (Russian) up to the punctuation or to what
 # no longer names the writer ("на имя", "приказом", "согласованной"), right before "қызметтік

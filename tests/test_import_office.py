@@ -233,6 +233,40 @@ def test_the_official_who_approves_is_no_approver(
     assert "agreement.approvers lacks" not in check.out and "Ректор" not in check.out, check.out
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "body", "clause"),
+    [
+        (
+            "ru",
+            ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"],
+            RU_BODY,
+            "3.1. Настоящее Положение согласовывается с начальником отдела документационного "
+            "обеспечения и утверждается приказом проректора по академическим вопросам.",
+        ),
+        (
+            "kk",
+            ["Қашықтықтан оқыту бөлімі туралы ереже"],
+            KK_BODY,
+            "3.1. Осы Ереже құжаттамалық қамтамасыз ету бөлімінің бастығымен келісіледі және "
+            "академиялық мәселелер жөніндегі проректордың бұйрығымен бекітіледі.",
+        ),
+    ],
+)
+def test_a_clause_that_agrees_and_approves_gives_both(
+    project, dlo, tmp_path, lang, title, body, clause
+):
+    """With no approval block and no clause of its own on approval, the clause stating the
+    approvers says who approves too: the official named after its agreement approves (not the
+    head of the organisation, assumed when nothing says), and is no approver."""
+    heading = "3. Заключительные положения" if lang == "ru" else "3. Қорытынды ережелер"
+    path = office_docx(tmp_path / f"dlo-{lang}.docx", [], title, [*body, (heading, [clause])])
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    assert "no clause names who approves" not in result.err, result.err
+    model = load_model(project, f"dlo-{lang}")
+    assert (model.agreement.approvers, model.approval.by) == (["docs-head"], "vp-academic")
+
+
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 RTF = (
     "{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n"

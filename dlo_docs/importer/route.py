@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, stating_part, words
+from ..mentions import agreement_part, approval_part, contains, stating_part, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -52,6 +52,16 @@ class _Reader:
         if not keep_own:
             found = [p for p in found if p != self.position]
         return found, clause
+
+    def approving_in_agreement(self) -> list[str]:
+        """Who approves the text as the clause stating the approvers says it too ("…
+        согласовывается с … и утверждается приказом проректора …"), else []."""
+        clause = self.stated.get("approvers")
+        if clause is None:
+            return []
+        text = approval_part(facts.full_text(clause))
+        found, _ = facts.named_in_order(text, self.registry, self.lang)
+        return found[:1]
 
     def shown(self, clause: Node) -> str:
         """A clause as a message names it (``Tree.shown``)."""
@@ -162,6 +172,7 @@ def read_route(
     reader = _Reader(tree, registry, lang, position, stated, tree.clause_numbers())
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
+    by = by or reader.approving_in_agreement()
     if not by and authority:
         by, _ = facts.named_in_order(authority, registry, lang)
         if by:
