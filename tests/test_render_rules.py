@@ -7,10 +7,13 @@ from pathlib import Path
 from test_check import MINIMAL, write
 
 
-def test_missing_language_is_a_usage_error(project, dlo):
+def test_missing_language_is_an_error_at_its_languages(project, dlo):
     result = dlo("render", "dlo-head", "--lang", "ru", cwd=project)
-    assert result.code == 2
-    assert "regulation 'dlo-head' has no 'ru' version" in result.err
+    assert result.code == 1
+    assert (
+        "regulations/dlo-head/regulation.yaml:14:12: error DLO030: "
+        "regulation 'dlo-head' has no 'ru' version (it has: kk)"
+    ) in result.err
     assert not (project / "build").exists()
 
 
