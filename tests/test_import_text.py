@@ -354,3 +354,30 @@ def test_unknown_approvers_are_proposed_as_positions(project, dlo, tmp_path):
     assert (
         check.code == 0 and "DLO101" not in check.out
     )  # the new mention makes text and data agree
+
+
+SUBJECT = """1. Общие положения
+1.1. Начальник отдела управления персоналом назначается на должность приказом ректора.
+1.2. Начальник отдела управления персоналом освобождается от должности приказом ректора.
+2. Должностные обязанности
+2.1. Начальник отдела управления персоналом организует кадровый учёт.
+2.2. Настоящая инструкция утверждается приказом ректора.
+"""
+
+
+def test_the_position_is_the_subject_not_the_official_whose_order_is_cited(project, dlo, tmp_path):
+    """ "назначается приказом ректора" cites the rector's order three times: the rector is not
+    whom the instruction is about. Named only so, he is no position for it at all."""
+    (tmp_path / "hr.txt").write_text(SUBJECT, encoding="utf-8")
+    result = dlo("import", tmp_path / "hr.txt", "--id", "hr-new", cwd=project)
+    assert result.code == 0, result.err
+    assert "position: hr-head" in result.err
+    assert load_model(project, "hr-new").position == "hr-head"
+    # the subject not in the registry: no guess from the orders it cites, an error and no file
+    other = SUBJECT.replace("Начальник отдела управления персоналом", "Заведующий складом")
+    (tmp_path / "store.txt").write_text(other, encoding="utf-8")
+    result = dlo("import", tmp_path / "store.txt", "--id", "store", cwd=project)
+    assert result.code == 2, result.err
+    assert "cannot tell which position this job instruction describes" in result.err
+    assert "store.txt" in result.err and "--position" in result.err
+    assert not (project / "regulations" / "store").exists()

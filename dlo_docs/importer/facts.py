@@ -1,6 +1,7 @@
 """What the recognised text says about the registry and the structured facts.
 
-- the position the instruction describes: the registry position its clauses name most often;
+- the position the instruction describes: the registry position its clauses name most often
+  (an official named as whose order or decision they cite aside);
 - clauses that state a fact (approvers, approval, change initiators, subordination, whom
   instructions come from) are found by their verbs, marked ``states:``, and the positions they
   name (through the registry's ``mentions``) become the data — approvers with a warning to confirm;
@@ -59,13 +60,29 @@ def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str],
     return sorted(first, key=first.__getitem__), covered
 
 
+# an official named as whose order or decision a clause cites ("назначается приказом ректора",
+# "Ректордың бұйрығымен бекітіледі") is not the position the instruction is about
+_ORDER_BEFORE = ("приказ", "распоряжени", "решени")  # Russian: the official after the act
+_ORDER_AFTER = ("бұйры", "өкім", "шешім")  # Kazakh: the official before it
+
+
+def _about(text_words: list[str], span: tuple[int, int]) -> bool:
+    """Whether a mention at ``span`` names a position the text is about, not an act's author."""
+    start, end = span
+    before = text_words[start - 1] if start else ""
+    after = text_words[end] if end < len(text_words) else ""
+    return not before.startswith(_ORDER_BEFORE) and not after.startswith(_ORDER_AFTER)
+
+
 def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
-    """The position named most often (at least twice) across the clauses."""
+    """The position named most often (at least twice) across the clauses, not counting an
+    official named as the author of an order or decision."""
     counts: dict[str, int] = {}
     for _, clause in clauses(chapters):
         text_words = words(full_text(clause))
         for pos in registry.positions:
-            n = sum(len(_occurrences(text_words, m)) for m in pos.mentions_in(lang))
+            spans = [o for m in pos.mentions_in(lang) for o in _occurrences(text_words, m)]
+            n = sum(1 for span in spans if _about(text_words, span))
             if n:
                 counts[pos.id] = counts.get(pos.id, 0) + n
     if not counts:
