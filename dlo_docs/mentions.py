@@ -117,19 +117,31 @@ def agreement_part(text: str) -> str:
     return text
 
 
-def approval_part(text: str) -> str:
-    """The part of a clause stating who agrees the text that names who approves it, "" when it
-    does not say (``agreement_part``'s rest): from the approving verb on in Russian ("… и
-    утверждается приказом проректора"), between the two verbs in Kazakh ("… келісіледі және
-    Ректордың бұйрығымен бекітіледі")."""
+_APPROVING_RU = re.compile(
+    r"\bутвержда(?:ется|ются)\b", re.IGNORECASE
+)  # the verb, not "утвержденном"
+_APPROVING_KK = re.compile(r"\bбекіт(?:іледі|еді)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\b\w)[.;:!?](?=\s|$)")  # not the "о." of "и. о."
+
+
+def approval_part(text: str) -> tuple[str, str] | None:
+    """Who approves the text, as a clause stating who agrees it says it too, in the same
+    sentence: ``("ru", part)`` from the approving verb to the sentence's end ("… и утверждается
+    приказом проректора …"), ``("kk", part)`` between the two verbs ("… келісіледі және Ректордың
+    бұйрығымен бекітіледі"); None when it does not say."""
     agree = _AGREES.search(text)
     if agree is None:
-        return ""
-    approves = _APPROVES_RU.search(text, agree.end())
+        return None
+    approves = _APPROVING_RU.search(text, agree.end())
     if approves is not None:
-        return text[approves.start() :]
-    approves = _APPROVES_KK.search(text, agree.end())
-    return text[agree.end() : approves.start()] if approves is not None else ""
+        end = _SENTENCE_END.search(text, approves.end())
+        if _SENTENCE_END.search(text, agree.end(), approves.start()) is None:
+            return "ru", text[approves.end() : end.start() if end else len(text)]
+        return None
+    approves = _APPROVING_KK.search(text, agree.end())
+    if approves is None or _SENTENCE_END.search(text, agree.end(), approves.start()):
+        return None
+    return "kk", text[agree.end() : approves.start()]
 
 
 # Who initiates a change is who writes the memo or the proposal it is made on: the position

@@ -267,6 +267,22 @@ def test_a_clause_that_agrees_and_approves_gives_both(
     assert (model.agreement.approvers, model.approval.by) == (["docs-head"], "vp-academic")
 
 
+def test_the_approval_block_outweighs_what_the_agreement_clause_says(project, dlo, tmp_path):
+    """The title page's approval block records who approved this text; the agreement clause's
+    "и утверждается приказом проректора" does not override it (the import says whom it took)."""
+    clause = (
+        "3.1. Настоящее Положение согласовывается с начальником отдела документационного "
+        "обеспечения и утверждается приказом проректора по академическим вопросам."
+    )
+    title = ["ПОЛОЖЕНИЕ", "об отделе дистанционного обучения"]
+    body = [*RU_BODY, ("3. Заключительные положения", [clause])]
+    path = office_docx(tmp_path / "dlo-ru.docx", RU_BLOCK, title, body)
+    result = dlo("import", path, cwd=project)
+    assert result.code == 0, result.err
+    assert "whom the source's approval block names" in result.err
+    assert load_model(project, "dlo-ru").approval.by == "rector"
+
+
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 RTF = (
     "{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n"

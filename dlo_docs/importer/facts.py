@@ -1,7 +1,5 @@
 """What the recognised text says about the registry and the structured facts.
 
-- the position the instruction describes: the registry position its clauses name most often
-  (an official named as whose order or decision they cite aside);
 - clauses that state a fact (approvers, approval, change initiators, subordination, whom
   instructions come from) are found by their verbs, marked ``states:``, and the positions they
   name (through the registry's ``mentions``) become the data — approvers with a warning to confirm;
@@ -36,7 +34,7 @@ class Proposal:
 # -- positions -------------------------------------------------------------------------------
 
 
-def _occurrences(text_words: list[str], phrase: str) -> list[tuple[int, int]]:
+def occurrences(text_words: list[str], phrase: str) -> list[tuple[int, int]]:
     want = words(phrase)
     if not want:
         return []
@@ -54,41 +52,10 @@ def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str],
     covered: set[int] = set()
     for pos in registry.positions:
         for mention in pos.mentions_in(lang):
-            for start, end in _occurrences(text_words, mention):
+            for start, end in occurrences(text_words, mention):
                 first[pos.id] = min(first.get(pos.id, start), start)
                 covered.update(range(start, end))
     return sorted(first, key=first.__getitem__), covered
-
-
-# an official named as whose order or decision a clause cites ("назначается приказом ректора",
-# "Ректордың бұйрығымен бекітіледі") is not the position the instruction is about
-_ORDER_BEFORE = ("приказ", "распоряжени", "решени")  # Russian: the official after the act
-_ORDER_AFTER = ("бұйры", "өкім", "шешім")  # Kazakh: the official before it
-
-
-def _about(text_words: list[str], span: tuple[int, int]) -> bool:
-    """Whether a mention at ``span`` names a position the text is about, not an act's author."""
-    start, end = span
-    before = text_words[start - 1] if start else ""
-    after = text_words[end] if end < len(text_words) else ""
-    return not before.startswith(_ORDER_BEFORE) and not after.startswith(_ORDER_AFTER)
-
-
-def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
-    """The position named most often (at least twice) across the clauses, not counting an
-    official named as the author of an order or decision."""
-    counts: dict[str, int] = {}
-    for _, clause in clauses(chapters):
-        text_words = words(full_text(clause))
-        for pos in registry.positions:
-            spans = [o for m in pos.mentions_in(lang) for o in _occurrences(text_words, m)]
-            n = sum(1 for span in spans if _about(text_words, span))
-            if n:
-                counts[pos.id] = counts.get(pos.id, 0) + n
-    if not counts:
-        return None
-    best = max(counts, key=lambda pid: counts[pid])
-    return best if counts[best] >= 2 else None
 
 
 def _both(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[tuple[str, ...]]:

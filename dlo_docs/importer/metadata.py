@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
-from . import doc_code, facts
+from . import doc_code, facts, officials
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
@@ -70,7 +70,7 @@ def position(
         )
     if given is not None or kind != "job_instruction":
         return given
-    found = facts.main_position(tree.chapters, registry, lang)
+    found = officials.main_position(tree.chapters, registry, lang)
     if found is None:
         raise UsageError(
             Msg(

@@ -14,7 +14,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import agreement_part, approval_part, contains, stating_part, words
 from ..model import Position, Registry
-from . import facts
+from . import facts, officials
 from .ids import Ids, slug
 from .report import Report
 from .tree import Node, Tree
@@ -54,14 +54,12 @@ class _Reader:
         return found, clause
 
     def approving_in_agreement(self) -> list[str]:
-        """Who approves the text as the clause stating the approvers says it too ("…
-        согласовывается с … и утверждается приказом проректора …"), else []."""
+        """Who approves the text as the clause stating the approvers says it too, in the same
+        sentence ("… согласовывается с … и утверждается приказом проректора …"), else []."""
         clause = self.stated.get("approvers")
-        if clause is None:
-            return []
-        text = approval_part(facts.full_text(clause))
-        found, _ = facts.named_in_order(text, self.registry, self.lang)
-        return found[:1]
+        part = approval_part(facts.full_text(clause)) if clause is not None else None
+        found = officials.approving_official(part, self.registry, self.lang) if part else None
+        return [found] if found else []
 
     def shown(self, clause: Node) -> str:
         """A clause as a message names it (``Tree.shown``)."""
@@ -172,7 +170,6 @@ def read_route(
     reader = _Reader(tree, registry, lang, position, stated, tree.clause_numbers())
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
-    by = by or reader.approving_in_agreement()
     if not by and authority:
         by, _ = facts.named_in_order(authority, registry, lang)
         if by:
@@ -184,6 +181,7 @@ def read_route(
                 ),
                 Msg("confirm approval.by"),
             )
+    by = by or reader.approving_in_agreement()
     if not by:
         top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
