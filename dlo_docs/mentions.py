@@ -121,27 +121,34 @@ _APPROVING_RU = re.compile(
     r"\bутвержда(?:ется|ются)\b", re.IGNORECASE
 )  # the verb, not "утвержденном"
 _APPROVING_KK = re.compile(r"\bбекіт(?:іледі|еді)\b", re.IGNORECASE)
+_SUBORDINATE_RU = re.compile(r"\b(?:котор\w*|где)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "который …"
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.;:!?](?=\s|$)")  # not the "о." of "и. о."
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` in sentences (at a full stop, semicolon, colon...; not the "о." of "и. о.")."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def approval_part(text: str) -> tuple[str, str] | None:
     """Who approves the text, as a clause stating who agrees it says it too, in the same
-    sentence: ``("ru", part)`` from the approving verb to the sentence's end ("… и утверждается
-    приказом проректора …"), ``("kk", part)`` between the two verbs ("… келісіледі және Ректордың
+    sentence: ``("ru", part)`` from after the approving verb (not a subordinate clause's: "в
+    порядке, который утверждается …") to the sentence's end ("… и утверждается приказом
+    проректора …"), ``("kk", part)`` between the two verbs ("… келісіледі және Ректордың
     бұйрығымен бекітіледі"); None when it does not say."""
     agree = _AGREES.search(text)
     if agree is None:
         return None
-    approves = _APPROVING_RU.search(text, agree.end())
-    if approves is not None:
-        end = _SENTENCE_END.search(text, approves.end())
-        if _SENTENCE_END.search(text, agree.end(), approves.start()) is None:
+    for approves in _APPROVING_RU.finditer(text, agree.end()):
+        if _SENTENCE_END.search(text, agree.end(), approves.start()):
+            return None
+        if _SUBORDINATE_RU.search(text, agree.end(), approves.start()) is None:
+            end = _SENTENCE_END.search(text, approves.end())
             return "ru", text[approves.end() : end.start() if end else len(text)]
+    verb = _APPROVING_KK.search(text, agree.end())
+    if verb is None or _SENTENCE_END.search(text, agree.end(), verb.start()):
         return None
-    approves = _APPROVING_KK.search(text, agree.end())
-    if approves is None or _SENTENCE_END.search(text, agree.end(), approves.start()):
-        return None
-    return "kk", text[agree.end() : approves.start()]
+    return "kk", text[agree.end() : verb.start()]
 
 
 # Who initiates a change is who writes the memo or the proposal it is made on: the position

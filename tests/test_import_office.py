@@ -263,6 +263,7 @@ def test_a_clause_that_agrees_and_approves_gives_both(
     result = dlo("import", path, cwd=project)
     assert result.code == 0, result.err
     assert "no clause names who approves" not in result.err, result.err
+    assert "approval.by set to vp-academic, as this clause says beside the approvers" in result.err
     model = load_model(project, f"dlo-{lang}")
     assert (model.agreement.approvers, model.approval.by) == (["docs-head"], "vp-academic")
 

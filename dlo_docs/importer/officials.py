@@ -11,73 +11,57 @@ from __future__ import annotations
 
 import re
 
-from ..mentions import words
+from ..mentions import sentences, words
 from ..model import Registry
-from .facts import clauses, full_text, named_in_order, occurrences
+from .facts import clauses, full_text, occurrences
 from .tree import Node
 
 # An official named as whose order, decision or proposal a clause cites ("назначается приказом
 # и. о. ректора", "по представлению проректора", "Басқарма Төрағасы-Ректорының 2024 жылғы …
 # бұйрығымен") is not the position the instruction is about. Russian names the act first, the
-# official after it (in the genitive); Kazakh the official first, in the genitive, the act after.
-_ACT_RU = re.compile(
-    r"(?:приказ(?:ом|у|а|ами)|распоряжени(?:ем|ю|ями)|решени(?:ем|ю|ями)"
-    r"|представлени(?:ем|ю)|указани(?:ем|ю|ями))"
-)
-_ACT_KK = re.compile(r"(?:бұйры|өкім|шешім|ұсыну)\w*")
-_GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
-_IN_TITLE = frozenset({"и", "о", "исполняющего", "обязанности", "врио"})  # и. о. ректора
-_IN_DATE = re.compile(r"\d+|жылғы|\w+(?:дағы|дегі|тағы|тегі)")  # 2024 жылғы 15 қаңтардағы № 12
+# official after it; Kazakh the official first, the act after it, by which ("-мен") or on which
+# ("бойынша", "негізінде") something is done. Orders and proposals only: a head's own
+# instructions and decisions ("распоряжением начальника отдела", "бастығының шешімімен") are his
+# duties. The same sentence; the official's own title, or a list of officials ("или", "немесе").
+_ACT_RU = re.compile(r"приказ(?:ом|у|а|ами)|представлени(?:ем|ю)")
+_ACT_KK = re.compile(r"(?:бұйры|ұсыну|ұсыныс)\w*")
+_OR = frozenset({"или", "либо", "немесе"})  # "приказом Ректора или проректора"
+_BY_KK = re.compile(r"\w+(?:мен|бен|пен)")
+_ON_KK = ("бойынша", "негізінде")
+_IN_TITLE = frozenset({"и", "о", "исполняющего", "обязанности", "врио", "временно"})
+_IN_DATE = re.compile(r"\d+|\w|жылғы|\w+(?:дағы|дегі|тағы|тегі)")  # 2024 жылғы 15 қаңтардағы № 12
 
 
-def _about(text_words: list[str], span: tuple[int, int], named: set[int]) -> bool:
+def _kk_act(text_words: list[str], i: int) -> bool:
+    """Whether a Kazakh act by or on which something is done stands at ``i`` (dates skipped)."""
+    while i < len(text_words) and _IN_DATE.fullmatch(text_words[i]):
+        i += 1
+    if i >= len(text_words) or not _ACT_KK.fullmatch(text_words[i]):
+        return False
+    return bool(_BY_KK.fullmatch(text_words[i])) or text_words[i + 1 : i + 2] in (
+        [w] for w in _ON_KK
+    )
+
+
+def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: set[int]) -> bool:
     """Whether a mention at ``span`` names a position the text is about, not an act's author
-    (``named``: the indexes of the words any position's mention covers, a title such as
-    "Председателя Правления – Ректора" being one name)."""
+    (``own``: the indexes of the words the same position's mentions cover: its title of two,
+    "Председателя Правления – Ректора", is one name; ``named``: those of any position's, an
+    official before "или" or after "немесе" being one of a list)."""
     start, end = span
-    while start > 0 and (start - 1 in named or text_words[start - 1] in _IN_TITLE):
+    name = own
+    while start > 0 and (start - 1 in name or text_words[start - 1] in _IN_TITLE | _OR):
+        if text_words[start - 1] in _OR:
+            name = own | named
         start -= 1
     if start > 0 and _ACT_RU.fullmatch(text_words[start - 1]):
         return False
-    while end < len(text_words) and end in named:
+    name = own
+    while end < len(text_words) and (end in name or text_words[end] in _OR):
+        if text_words[end] in _OR:
+            name = own | named
         end += 1
-    if not text_words[end - 1].endswith(_GENITIVE_KK):
-        return True
-    while end < len(text_words) and _IN_DATE.fullmatch(text_words[end]):
-        end += 1
-    return not (end < len(text_words) and _ACT_KK.fullmatch(text_words[end]))
-
-
-_APPROVING_ACT_RU = re.compile(r"приказом|распоряжением|решением")
-_APPROVING_ACT_KK = re.compile(r"(?:бұйры|өкім|шешім)\w*")
-
-
-def approving_official(part: tuple[str, str], registry: Registry, lang: str) -> str | None:
-    """The position that approves the text, in the words ``mentions.approval_part`` gives: in
-    Russian the official right after the act ("приказом [и. о.] Ректора"), or right after the
-    verb when no act is named ("утверждается Ректором"); in Kazakh the official right before
-    the act ("Ректордың [2024 жылғы …] бұйрығымен"), or right before the verb ("оны Ректор
-    бекітеді"). None when no position stands there (a proposer or a council approves)."""
-    kind, text = part
-    text_words = words(text)
-    at: dict[int, str] = {}  # a mention's first word -> its position
-    ends: dict[int, str] = {}  # the word after a mention's last -> its position
-    for pos in registry.positions:
-        for mention in pos.mentions_in(lang):
-            for start, end in occurrences(text_words, mention):
-                at.setdefault(start, pos.id)
-                ends.setdefault(end, pos.id)
-    if kind == "ru":
-        acts = [k + 1 for k, w in enumerate(text_words) if _APPROVING_ACT_RU.fullmatch(w)]
-        i = acts[0] if acts else 0
-        while i < len(text_words) and text_words[i] in _IN_TITLE:
-            i += 1
-        return at.get(i)
-    acts = [k for k, w in enumerate(text_words) if _APPROVING_ACT_KK.fullmatch(w)]
-    i = acts[-1] if acts else len(text_words)
-    while acts and i > 0 and _IN_DATE.fullmatch(text_words[i - 1]):
-        i -= 1
-    return ends.get(i)
+    return not _kk_act(text_words, end)
 
 
 def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
@@ -85,15 +69,60 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
     official named as the author of an order, decision or proposal."""
     counts: dict[str, int] = {}
     for _, clause in clauses(chapters):
-        text = full_text(clause)
-        text_words = words(text)
-        _, named = named_in_order(text, registry, lang)
-        for pos in registry.positions:
-            spans = [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)]
-            n = sum(1 for span in spans if _about(text_words, span, named))
-            if n:
-                counts[pos.id] = counts.get(pos.id, 0) + n
+        for sentence in sentences(full_text(clause)):
+            text_words = words(sentence)
+            found = [
+                (pos.id, [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)])
+                for pos in registry.positions
+            ]
+            named = {k for _, spans in found for a, b in spans for k in range(a, b)}
+            for pid, spans in found:
+                own = {k for a, b in spans for k in range(a, b)}
+                n = sum(1 for span in spans if _about(text_words, span, own, named))
+                if n:
+                    counts[pid] = counts.get(pid, 0) + n
     if not counts:
         return None
     best = max(counts, key=lambda pid: counts[pid])
     return best if counts[best] >= 2 else None
+
+
+_APPROVING_ACT_RU = re.compile(r"приказом|распоряжением|решением")
+_APPROVING_ACT_KK = re.compile(r"(?:бұйры|өкім|шешім)\w*(?:мен|бен|пен)")
+_AMBIGUOUS_KK = ("немесе", "ал", "өзгеріс")  # "Ректордың немесе …", "…, ал өзгерістер …"
+
+
+def _mentions(text_words: list[str], registry: Registry, lang: str) -> tuple[dict, dict]:
+    """Where the positions' mentions start (index -> position) and end (index after -> position)."""
+    at: dict[int, str] = {}
+    ends: dict[int, str] = {}
+    for pos in registry.positions:
+        for mention in pos.mentions_in(lang):
+            for start, end in occurrences(text_words, mention):
+                at.setdefault(start, pos.id)
+                ends.setdefault(end, pos.id)
+    return at, ends
+
+
+def approving_official(part: tuple[str, str], registry: Registry, lang: str) -> str | None:
+    """The position that approves the text, in the words ``mentions.approval_part`` gives, right
+    beside its verb: in Russian after it, or after its act ("утверждается [приказом] [и. о.]
+    Ректора"); in Kazakh before it, or before its act ("Ректордың [2024 жылғы …] бұйрығымен
+    бекітіледі", "… Ректор бекітеді"). None when anything else stands there (a procedure, a
+    council, a proposer, a list of officials or a second act: the import then says so)."""
+    kind, text = part
+    text_words = words(text)
+    at, ends = _mentions(text_words, registry, lang)
+    if kind == "ru":
+        i = 1 if text_words[:1] and _APPROVING_ACT_RU.fullmatch(text_words[0]) else 0
+        while i < len(text_words) and text_words[i] in _IN_TITLE:
+            i += 1
+        return at.get(i)
+    if any(w.startswith(_AMBIGUOUS_KK) for w in text_words):
+        return None
+    i = len(text_words)
+    if i and _APPROVING_ACT_KK.fullmatch(text_words[i - 1]):
+        i -= 1
+        while i > 0 and _IN_DATE.fullmatch(text_words[i - 1]):
+            i -= 1
+    return ends.get(i)

@@ -181,7 +181,12 @@ def read_route(
                 ),
                 Msg("confirm approval.by"),
             )
-    by = by or reader.approving_in_agreement()
+    if not by and (by := reader.approving_in_agreement()):
+        report.confirm(
+            reader.stated["approvers"].where,
+            Msg("approval.by set to {by}, as this clause says beside the approvers", by=by[0]),
+            Msg("confirm approval.by"),
+        )
     if not by:
         top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
