@@ -121,7 +121,8 @@ _APPROVING_RU = re.compile(
     r"\bутвержда(?:ется|ются)\b", re.IGNORECASE
 )  # the verb, not "утвержденном"
 _APPROVING_KK = re.compile(r"\bбекіт(?:іледі|еді)\b", re.IGNORECASE)
-_SUBORDINATE_RU = re.compile(r"\b(?:котор\w*|где)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "который …"
+_SUBORDINATE_RU = re.compile(r"\b(?:котор|где\b)", re.IGNORECASE)  # "…, который … утверждается"
+_CHANGES = re.compile(r"изменени|дополнени|өзгеріс|толықтыру", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.;:!?](?=\s|$)")  # not the "о." of "и. о."
 
 
@@ -137,12 +138,13 @@ def approval_part(text: str) -> tuple[str, str] | None:
     проректора …"), ``("kk", part)`` between the two verbs ("… келісіледі және Ректордың
     бұйрығымен бекітіледі"); None when it does not say."""
     agree = _AGREES.search(text)
-    if agree is None:
+    if agree is None or _CHANGES.search(text, 0, agree.start()):  # who approves changes
         return None
     for approves in _APPROVING_RU.finditer(text, agree.end()):
         if _SENTENCE_END.search(text, agree.end(), approves.start()):
             return None
-        if _SUBORDINATE_RU.search(text, agree.end(), approves.start()) is None:
+        comma = max(text.rfind(",", agree.end(), approves.start()), agree.end())
+        if _SUBORDINATE_RU.search(text, comma, approves.start()) is None:
             end = _SENTENCE_END.search(text, approves.end())
             return "ru", text[approves.end() : end.start() if end else len(text)]
     verb = _APPROVING_KK.search(text, agree.end())

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import re
 
-from ..mentions import sentences, words
+from ..mentions import sentences, without_parens, words
 from ..model import Registry
 from .facts import clauses, full_text, occurrences
 from .tree import Node
 
-# An official named as whose order, decision or proposal a clause cites ("назначается приказом
-# и. о. ректора", "по представлению проректора", "Басқарма Төрағасы-Ректорының 2024 жылғы …
-# бұйрығымен") is not the position the instruction is about. Russian names the act first, the
-# official after it; Kazakh the official first, the act after it, by which ("-мен") or on which
-# ("бойынша", "негізінде") something is done. Orders and proposals only: a head's own
-# instructions and decisions ("распоряжением начальника отдела", "бастығының шешімімен") are his
-# duties. The same sentence; the official's own title, or a list of officials ("или", "немесе").
-_ACT_RU = re.compile(r"приказ(?:ом|у|а|ами)|представлени(?:ем|ю)")
-_ACT_KK = re.compile(r"(?:бұйры|ұсыну|ұсыныс)\w*")
-_OR = frozenset({"или", "либо", "немесе"})  # "приказом Ректора или проректора"
+# An official named as whose order a clause cites ("назначается приказом и. о. ректора",
+# "Басқарма Төрағасы-Ректорының 2024 жылғы … бұйрығымен") is not the position the instruction is
+# about. Russian names the order first, the official after it in the genitive; Kazakh the
+# official first, in the genitive, the order after it, by which ("-мен") or on which ("бойынша",
+# "негізінде") something is done. Orders only: a head's own instructions, decisions and proposals
+# ("распоряжением начальника отдела", "по представлению начальника отдела", "бастығының
+# шешімімен") are his duties; and only an order of someone: "на основании приказа начальник
+# отдела …", "бастығы бұйрықпен тағайындалады" name the subject. The same sentence; the
+# official's own title, or a list of officials ("или", "немесе", "не").
+_ACT_RU = re.compile(r"приказ(?:ом|у|а|ами)")
+_ACT_KK = re.compile(r"бұйры\w*")
+_GENITIVE_RU = ("а", "я", "ого", "его")  # "ректора", "председателя", "заведующего"
+_GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
+_OR = frozenset({"или", "либо", "немесе", "не", "болмаса"})  # "приказом Ректора или проректора"
 _BY_KK = re.compile(r"\w+(?:мен|бен|пен)")
 _ON_KK = ("бойынша", "негізінде")
 _IN_TITLE = frozenset({"и", "о", "исполняющего", "обязанности", "врио", "временно"})
@@ -33,7 +37,7 @@ _IN_DATE = re.compile(r"\d+|\w|жылғы|\w+(?:дағы|дегі|тағы|те�
 
 
 def _kk_act(text_words: list[str], i: int) -> bool:
-    """Whether a Kazakh act by or on which something is done stands at ``i`` (dates skipped)."""
+    """Whether a Kazakh order by or on which something is done stands at ``i`` (dates skipped)."""
     while i < len(text_words) and _IN_DATE.fullmatch(text_words[i]):
         i += 1
     if i >= len(text_words) or not _ACT_KK.fullmatch(text_words[i]):
@@ -44,7 +48,7 @@ def _kk_act(text_words: list[str], i: int) -> bool:
 
 
 def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: set[int]) -> bool:
-    """Whether a mention at ``span`` names a position the text is about, not an act's author
+    """Whether a mention at ``span`` names a position the text is about, not an order's author
     (``own``: the indexes of the words the same position's mentions cover: its title of two,
     "Председателя Правления – Ректора", is one name; ``named``: those of any position's, an
     official before "или" or after "немесе" being one of a list)."""
@@ -54,22 +58,23 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
         if text_words[start - 1] in _OR:
             name = own | named
         start -= 1
-    if start > 0 and _ACT_RU.fullmatch(text_words[start - 1]):
+    genitive = text_words[span[0]].endswith(_GENITIVE_RU)
+    if genitive and start > 0 and _ACT_RU.fullmatch(text_words[start - 1]):
         return False
     name = own
     while end < len(text_words) and (end in name or text_words[end] in _OR):
         if text_words[end] in _OR:
             name = own | named
         end += 1
-    return not _kk_act(text_words, end)
+    return not (text_words[end - 1].endswith(_GENITIVE_KK) and _kk_act(text_words, end))
 
 
 def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
     """The position named most often (at least twice) across the clauses, not counting an
-    official named as the author of an order, decision or proposal."""
+    official named as the author of an order they cite."""
     counts: dict[str, int] = {}
     for _, clause in clauses(chapters):
-        for sentence in sentences(full_text(clause)):
+        for sentence in sentences(without_parens(full_text(clause))):
             text_words = words(sentence)
             found = [
                 (pos.id, [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)])
@@ -89,7 +94,7 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
 
 _APPROVING_ACT_RU = re.compile(r"приказом|распоряжением|решением")
 _APPROVING_ACT_KK = re.compile(r"(?:бұйры|өкім|шешім)\w*(?:мен|бен|пен)")
-_AMBIGUOUS_KK = ("немесе", "ал", "өзгеріс")  # "Ректордың немесе …", "…, ал өзгерістер …"
+_AMBIGUOUS_KK = ("немесе", "не", "болмаса", "ал", "өзгеріс")  # "Ректордың немесе …", "…, ал …"
 
 
 def _mentions(text_words: list[str], registry: Registry, lang: str) -> tuple[dict, dict]:
@@ -114,6 +119,8 @@ def approving_official(part: tuple[str, str], registry: Registry, lang: str) -> 
     text_words = words(text)
     at, ends = _mentions(text_words, registry, lang)
     if kind == "ru":
+        if _OR.intersection(text_words):  # "приказом проректора либо Ректора": a list
+            return None
         i = 1 if text_words[:1] and _APPROVING_ACT_RU.fullmatch(text_words[0]) else 0
         while i < len(text_words) and text_words[i] in _IN_TITLE:
             i += 1
