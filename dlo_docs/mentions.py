@@ -117,40 +117,12 @@ def agreement_part(text: str) -> str:
     return text
 
 
-_APPROVING_RU = re.compile(
-    r"\bутвержда(?:ется|ются)\b", re.IGNORECASE
-)  # the verb, not "утвержденном"
-_APPROVING_KK = re.compile(r"\bбекіт(?:іледі|еді)\b", re.IGNORECASE)
-_SUBORDINATE_RU = re.compile(r"\b(?:котор|где\b)", re.IGNORECASE)  # "…, который … утверждается"
-_CHANGES = re.compile(r"изменени|дополнени|өзгеріс|толықтыру", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.;:!?](?=\s|$)")  # not the "о." of "и. о."
 
 
 def sentences(text: str) -> list[str]:
     """``text`` in sentences (at a full stop, semicolon, colon...; not the "о." of "и. о.")."""
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-def approval_part(text: str) -> tuple[str, str] | None:
-    """Who approves the text, as a clause stating who agrees it says it too, in the same
-    sentence: ``("ru", part)`` from after the approving verb (not a subordinate clause's: "в
-    порядке, который утверждается …") to the sentence's end ("… и утверждается приказом
-    проректора …"), ``("kk", part)`` between the two verbs ("… келісіледі және Ректордың
-    бұйрығымен бекітіледі"); None when it does not say."""
-    agree = _AGREES.search(text)
-    if agree is None or _CHANGES.search(text, 0, agree.start()):  # who approves changes
-        return None
-    for approves in _APPROVING_RU.finditer(text, agree.end()):
-        if _SENTENCE_END.search(text, agree.end(), approves.start()):
-            return None
-        comma = max(text.rfind(",", agree.end(), approves.start()), agree.end())
-        if _SUBORDINATE_RU.search(text, comma, approves.start()) is None:
-            end = _SENTENCE_END.search(text, approves.end())
-            return "ru", text[approves.end() : end.start() if end else len(text)]
-    verb = _APPROVING_KK.search(text, agree.end())
-    if verb is None or _SENTENCE_END.search(text, agree.end(), verb.start()):
-        return None
-    return "kk", text[agree.end() : verb.start()]
 
 
 # Who initiates a change is who writes the memo or the proposal it is made on: the position

@@ -252,25 +252,25 @@ def test_the_official_who_approves_is_no_approver(
         ),
     ],
 )
-def test_a_clause_that_agrees_and_approves_gives_both(
+def test_a_clause_that_agrees_and_approves_gives_the_approvers_only(
     project, dlo, tmp_path, lang, title, body, clause
 ):
-    """With no approval block and no clause of its own on approval, the clause stating the
-    approvers says who approves too: the official named after its agreement approves (not the
-    head of the organisation, assumed when nothing says), and is no approver."""
+    """Who approves is not read from the clause stating the approvers: in whole documents that
+    clause is as often about other texts ('должностные инструкции работников, которые
+    согласовываются … и утверждаются директором') or their changes. With no clause of its own and
+    no approval block, the head of the organisation is assumed, and the import says so."""
     heading = "3. Заключительные положения" if lang == "ru" else "3. Қорытынды ережелер"
     path = office_docx(tmp_path / f"dlo-{lang}.docx", [], title, [*body, (heading, [clause])])
     result = dlo("import", path, cwd=project)
     assert result.code == 0, result.err
-    assert "no clause names who approves" not in result.err, result.err
-    assert "approval.by set to vp-academic, as this clause says beside the approvers" in result.err
+    assert "no clause names who approves; approval.by set to rector" in result.err, result.err
     model = load_model(project, f"dlo-{lang}")
-    assert (model.agreement.approvers, model.approval.by) == (["docs-head"], "vp-academic")
+    assert (model.agreement.approvers, model.approval.by) == (["docs-head"], "rector")
 
 
 def test_the_approval_block_outweighs_what_the_agreement_clause_says(project, dlo, tmp_path):
-    """The title page's approval block records who approved this text; the agreement clause's
-    "и утверждается приказом проректора" does not override it (the import says whom it took)."""
+    """The title page's approval block records who approved this text: it gives approval.by
+    (the import says whom it took), whatever the agreement clause says beside the approvers."""
     clause = (
         "3.1. Настоящее Положение согласовывается с начальником отдела документационного "
         "обеспечения и утверждается приказом проректора по академическим вопросам."

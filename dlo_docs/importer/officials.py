@@ -1,10 +1,8 @@
-"""The officials a text names, as an import reads them from its clauses (Kazakh and Russian).
+"""Whom a job instruction is about, as an import reads it from its clauses (Kazakh and Russian).
 
 - ``main_position(chapters, registry, lang)``: the position a job instruction describes, the
   registry position its clauses name most often (at least twice), an official named as the author
-  of an order, decision or proposal they cite aside;
-- ``approving_official(part, registry, lang)``: who approves the text, in the words of a clause
-  stating who agrees it that ``mentions.approval_part`` gives.
+  of an order they cite aside.
 """
 
 from __future__ import annotations
@@ -90,46 +88,3 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
         return None
     best = max(counts, key=lambda pid: counts[pid])
     return best if counts[best] >= 2 else None
-
-
-_APPROVING_ACT_RU = re.compile(r"приказом|распоряжением|решением")
-_APPROVING_ACT_KK = re.compile(r"(?:бұйры|өкім|шешім)\w*(?:мен|бен|пен)")
-_AMBIGUOUS_KK = ("немесе", "не", "болмаса", "ал", "өзгеріс")  # "Ректордың немесе …", "…, ал …"
-
-
-def _mentions(text_words: list[str], registry: Registry, lang: str) -> tuple[dict, dict]:
-    """Where the positions' mentions start (index -> position) and end (index after -> position)."""
-    at: dict[int, str] = {}
-    ends: dict[int, str] = {}
-    for pos in registry.positions:
-        for mention in pos.mentions_in(lang):
-            for start, end in occurrences(text_words, mention):
-                at.setdefault(start, pos.id)
-                ends.setdefault(end, pos.id)
-    return at, ends
-
-
-def approving_official(part: tuple[str, str], registry: Registry, lang: str) -> str | None:
-    """The position that approves the text, in the words ``mentions.approval_part`` gives, right
-    beside its verb: in Russian after it, or after its act ("утверждается [приказом] [и. о.]
-    Ректора"); in Kazakh before it, or before its act ("Ректордың [2024 жылғы …] бұйрығымен
-    бекітіледі", "… Ректор бекітеді"). None when anything else stands there (a procedure, a
-    council, a proposer, a list of officials or a second act: the import then says so)."""
-    kind, text = part
-    text_words = words(text)
-    at, ends = _mentions(text_words, registry, lang)
-    if kind == "ru":
-        if _OR.intersection(text_words):  # "приказом проректора либо Ректора": a list
-            return None
-        i = 1 if text_words[:1] and _APPROVING_ACT_RU.fullmatch(text_words[0]) else 0
-        while i < len(text_words) and text_words[i] in _IN_TITLE:
-            i += 1
-        return at.get(i)
-    if any(w.startswith(_AMBIGUOUS_KK) for w in text_words):
-        return None
-    i = len(text_words)
-    if i and _APPROVING_ACT_KK.fullmatch(text_words[i - 1]):
-        i -= 1
-        while i > 0 and _IN_DATE.fullmatch(text_words[i - 1]):
-            i -= 1
-    return ends.get(i)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import agreement_part, approval_part, contains, stating_part, words
+from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Position, Registry
-from . import facts, officials
+from . import facts
 from .ids import Ids, slug
 from .report import Report
 from .tree import Node, Tree
@@ -52,14 +52,6 @@ class _Reader:
         if not keep_own:
             found = [p for p in found if p != self.position]
         return found, clause
-
-    def approving_in_agreement(self) -> list[str]:
-        """Who approves the text as the clause stating the approvers says it too, in the same
-        sentence ("… согласовывается с … и утверждается приказом проректора …"), else []."""
-        clause = self.stated.get("approvers")
-        part = approval_part(facts.full_text(clause)) if clause is not None else None
-        found = officials.approving_official(part, self.registry, self.lang) if part else None
-        return [found] if found else []
 
     def shown(self, clause: Node) -> str:
         """A clause as a message names it (``Tree.shown``)."""
@@ -181,12 +173,6 @@ def read_route(
                 ),
                 Msg("confirm approval.by"),
             )
-    if not by and (by := reader.approving_in_agreement()):
-        report.confirm(
-            reader.stated["approvers"].where,
-            Msg("approval.by set to {by}, as this clause says beside the approvers", by=by[0]),
-            Msg("confirm approval.by"),
-        )
     if not by:
         top = reader.top(approvers[0]) or approvers[0]  # (a default given: never None)
         by = [top]
