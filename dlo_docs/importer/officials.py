@@ -40,9 +40,8 @@ def _kk_act(text_words: list[str], i: int) -> bool:
         i += 1
     if i >= len(text_words) or not _ACT_KK.fullmatch(text_words[i]):
         return False
-    return bool(_BY_KK.fullmatch(text_words[i])) or text_words[i + 1 : i + 2] in (
-        [w] for w in _ON_KK
-    )
+    after = text_words[i + 1] if i + 1 < len(text_words) else ""
+    return bool(_BY_KK.fullmatch(text_words[i])) or after in _ON_KK
 
 
 def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: set[int]) -> bool:
