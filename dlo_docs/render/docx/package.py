@@ -108,7 +108,7 @@ def too_narrow(reference: Path | None, width: float) -> DloError:
                     width=width,
                     least=NARROWEST,
                 ),
-                Msg("widen its page or narrow its left and right margins"),
+                Msg("enlarge its page, or narrow its margins and its header and footer distances"),
             )
         ]
     )
