@@ -63,6 +63,7 @@ SUBJECT_KK = """1. Жалпы ережелер
         ("ru", SUBJECT_RU, "Начальник отдела управления персоналом", "ректора", "hr-head"),
         ("ru", SUBJECT_RU, "Заведующий складом", "Председателя Правления – Ректора", None),
         ("ru", SUBJECT_RU, "Заведующий складом", "и.о. ректора", None),
+        ("ru", SUBJECT_RU, "Заведующий складом", "временно исполняющего обязанности ректора", None),
         ("kk", SUBJECT_KK, "Персоналды басқару бөлімінің бастығы", "Ректордың", "hr-head"),
         ("kk", SUBJECT_KK, "Қойма меңгерушісі", "Басқарма Төрағасы-Ректорының", None),
         ("kk", SUBJECT_KK, "Қойма меңгерушісі", "Ректордың 2024 жылғы 15 қаңтардағы № 12", None),
@@ -95,3 +96,59 @@ def test_the_position_is_whom_the_clauses_are_about(registry, lang, text, who, o
     начальник …")."""
     chapters = tree(text.format(who=who, official=official), lang).chapters
     assert officials.main_position(chapters, registry, lang) == position
+
+
+# the rector named once by a title of two words' groups, the subject twice
+TITLE_OF_TWO = {
+    "ru": """1. Общие положения
+1.1. Проректор по академическим вопросам подчиняется Председателю Правления – Ректору.
+2. Должностные обязанности
+2.1. Проректор по академическим вопросам организует учебный процесс.
+""",
+    "kk": """1. Жалпы ережелер
+1.1. Академиялық мәселелер жөніндегі проректор Басқарма Төрағасы – Ректорға бағынады.
+2. Лауазымдық міндеттері
+2.1. Академиялық мәселелер жөніндегі проректор оқу процесін ұйымдастырады.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_title_of_two_names_its_position_once(registry, lang):
+    """ "Председателю Правления – Ректору" is one mention of the rector, not two: counted twice,
+    the rector tied with the vice-rector the instruction is about, and was taken for him."""
+    chapters = tree(TITLE_OF_TWO[lang], lang).chapters
+    assert officials.main_position(chapters, registry, lang) == "vp-academic"
+
+
+ORDERS_RU = """1. Общие положения
+1.1. {who} обеспечивает исполнение {acts} Ректора.
+2. Должностные обязанности
+2.1. {who} готовит проекты {acts} Ректора.
+2.2. {who} ведёт учёт {acts} Ректора по личному составу.
+"""
+
+
+@pytest.mark.parametrize(
+    "acts", ["приказов", "приказов и распоряжений", "приказов и поручений", "приказов и указаний"]
+)
+def test_orders_in_the_plural_or_listed_with_other_acts_are_the_officials(registry, acts):
+    """ "исполнение приказов и распоряжений Ректора": the rector's orders, in any case and number
+    and first of a list of acts; the subject is the position (counted as often as the rector
+    was, the rector, first in the registry, was taken)."""
+    who = "Начальник отдела управления персоналом"
+    chapters = tree(ORDERS_RU.format(who=who, acts=acts), "ru").chapters
+    assert officials.main_position(chapters, registry, "ru") == "hr-head"
+
+
+def test_duties_of_an_official_are_not_an_acting_title(registry):
+    """ "Приказом Ректора обязанности Ректора возлагаются …": the second "Ректора" is whose duties,
+    not "исполняющего обязанности Ректора" of the order's author; the rector's own instruction
+    names him twice."""
+    text = """1. Общие положения
+1.1. Председатель Правления – Ректор назначается на должность решением уполномоченного органа.
+1.2. Приказом Ректора обязанности Ректора в период его отсутствия возлагаются на проректора.
+2. Должностные обязанности
+2.1. Издаёт приказы и распоряжения, обязательные для всех работников.
+"""
+    assert officials.main_position(tree(text, "ru").chapters, registry, "ru") == "rector"

@@ -22,15 +22,19 @@ from .tree import Node
 # ("распоряжением начальника отдела", "по представлению начальника отдела", "бастығының
 # шешімімен") are his duties; and only an order of someone: "на основании приказа начальник
 # отдела …", "бастығы бұйрықпен тағайындалады" name the subject. The same sentence; the
-# official's own title, or a list of officials ("или", "немесе", "не").
-_ACT_RU = re.compile(r"приказ(?:ом|у|а|ами)")
+# official's own title, or a list of officials ("или", "немесе", "не"); in Russian any case of
+# "приказ", in the singular or the plural, and an order listed with other acts ("приказами и
+# распоряжениями Ректора", "приказов, указаний ректора").
+_ACT_RU = re.compile(r"приказ(?:|а|у|ом|е|ы|ов|ам|ами|ах)")
+_WITH_ACT_RU = re.compile(r"(?:распоряжени|указани|решени|поручени)\w*|и")
 _ACT_KK = re.compile(r"бұйры\w*")
 _GENITIVE_RU = ("а", "я", "ого", "его")  # "ректора", "председателя", "заведующего"
 _GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
 _OR = frozenset({"или", "либо", "немесе", "не", "болмаса"})  # "приказом Ректора или проректора"
 _BY_KK = re.compile(r"\w+(?:мен|бен|пен)")
 _ON_KK = ("бойынша", "негізінде")
-_IN_TITLE = frozenset({"и", "о", "исполняющего", "обязанности", "врио", "временно"})
+_IN_TITLE = frozenset({"и", "о", "врио", "временно"})
+_ACTING = ["исполняющего", "обязанности"]  # not "обязанности" alone: "обязанности Ректора"
 _IN_DATE = re.compile(r"\d+|\w|жылғы|\w+(?:дағы|дегі|тағы|тегі)")  # 2024 жылғы 15 қаңтардағы № 12
 
 
@@ -44,6 +48,26 @@ def _kk_act(text_words: list[str], i: int) -> bool:
     return bool(_BY_KK.fullmatch(text_words[i])) or after in _ON_KK
 
 
+def _ru_act(text_words: list[str], start: int) -> bool:
+    """Whether a Russian order (alone or first of a list of acts) ends right before ``start``."""
+    i = start - 1
+    while i > 0 and _WITH_ACT_RU.fullmatch(text_words[i]) and not _ACT_RU.fullmatch(text_words[i]):
+        i -= 1
+    return i >= 0 and _ACT_RU.fullmatch(text_words[i]) is not None
+
+
+def _names(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The mentions of one position, a title of two side by side ("Председателя Правления –
+    Ректора", "Басқарма Төрағасы-Ректорының") as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: set[int]) -> bool:
     """Whether a mention at ``span`` names a position the text is about, not an order's author
     (``own``: the indexes of the words the same position's mentions cover: its title of two,
@@ -51,12 +75,16 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
     official before "или" or after "немесе" being one of a list)."""
     start, end = span
     name = own
-    while start > 0 and (start - 1 in name or text_words[start - 1] in _IN_TITLE | _OR):
+    while start > 0:
+        if text_words[max(start - 2, 0) : start] == _ACTING:
+            start -= 2
+            continue
+        if not (start - 1 in name or text_words[start - 1] in _IN_TITLE | _OR):
+            break
         if text_words[start - 1] in _OR:
             name = own | named
         start -= 1
-    genitive = text_words[span[0]].endswith(_GENITIVE_RU)
-    if genitive and start > 0 and _ACT_RU.fullmatch(text_words[start - 1]):
+    if text_words[span[0]].endswith(_GENITIVE_RU) and _ru_act(text_words, start):
         return False
     name = own
     while end < len(text_words) and (end in name or text_words[end] in _OR):
@@ -74,7 +102,10 @@ def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | 
         for sentence in sentences(without_parens(full_text(clause))):
             text_words = words(sentence)
             found = [
-                (pos.id, [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)])
+                (
+                    pos.id,
+                    _names([o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)]),
+                )
                 for pos in registry.positions
             ]
             named = {k for _, spans in found for a, b in spans for k in range(a, b)}
