@@ -152,3 +152,22 @@ def test_duties_of_an_official_are_not_an_acting_title(registry):
 2.1. Издаёт приказы и распоряжения, обязательные для всех работников.
 """
     assert officials.main_position(tree(text, "ru").chapters, registry, "ru") == "rector"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "position"),
+    [
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника отдела управления персоналом", "hr-head"),
+        ("ru", "Должностная инструкция Председателя Правления – Ректора", "rector"),
+        ("kk", "Қашықтықтан оқыту бөлімінің бастығының ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ", "dlo-head"),
+        ("kk", "Басқарма Төрағасы – Ректордың лауазымдық нұсқаулығы", "rector"),
+        # a position named further off than beside the kind's name is not the title's subject
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела управления персоналом", None),
+        ("kk", "Персоналды басқару бөлімінің бастығы орынбасарының лауазымдық нұсқаулығы", None),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ специалиста отдела дистанционного обучения", None),
+        ("ru", "ПОЛОЖЕНИЕ об отделе управления персоналом", None),
+        ("ru", "Начальник отдела управления персоналом", None),
+    ],
+)
+def test_the_title_names_the_position_beside_the_kind(registry, lang, title, position):
+    assert officials.titled(title, registry, lang) == position

@@ -381,3 +381,27 @@ def test_the_position_is_the_subject_not_the_official_whose_order_is_cited(proje
     assert "cannot tell which position this job instruction describes" in result.err
     assert "store.txt" in result.err and "--position" in result.err
     assert not (project / "regulations" / "store").exists()
+
+
+TITLED = """УТВЕРЖДЕНО
+приказом Председателя Правления – Ректора
+от 15.03.2024 № 45
+ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+проректора по академическим вопросам
+1. Общие положения
+1.1. Проректор по академическим вопросам подчиняется Ректору.
+2. Должностные обязанности
+2.1. Представляет Ректору отчёты о работе.
+2.2. Выполняет поручения Ректора.
+2.3. Контролирует исполнение решений, принятых Ректором.
+"""
+
+
+def test_the_position_is_the_one_the_title_names(project, dlo, tmp_path):
+    """The title says whose instruction it is, however often the clauses name his superior;
+    the rector of the approval block above it is who approved it, not the subject."""
+    (tmp_path / "vp.txt").write_text(TITLED, encoding="utf-8")
+    result = dlo("import", tmp_path / "vp.txt", "--id", "vp-new", cwd=project)
+    assert result.code == 0, result.err
+    assert "position: vp-academic (the position the title names)" in result.err
+    assert load_model(project, "vp-new").position == "vp-academic"

@@ -100,8 +100,8 @@ def _ours(
     """A regulation of the registry's organisation (or of the one whose unit or position the
     options name; ``registry`` is scoped to it): metadata from the registry and the text
     (who approves it: the clause that says so, else the approval block's official)."""
-    position = metadata.position(tree, registry, options.position, kind, lang, report)
     page = title_block.rest(tree.preamble, block)
+    position = metadata.position(tree, registry, options.position, kind, lang, report, page)
     unit = metadata.unit(registry, options.unit, position, tree, lang, page)
     authority = block.authority if block else None
     route = read_route(tree, registry, lang, position, options.update_registry, report, authority)

@@ -57,9 +57,17 @@ def kind(tree: Tree, given: str | None) -> str:
 
 
 def position(
-    tree: Tree, registry: Registry, given: str | None, kind: str, lang: str, report: Report
+    tree: Tree,
+    registry: Registry,
+    given: str | None,
+    kind: str,
+    lang: str,
+    report: Report,
+    page: list[Line] | None = None,
 ) -> str | None:
-    """The registry position a job instruction describes."""
+    """The registry position a job instruction describes: the one its title (on ``page``, the
+    title page without its approval block, default the lines before the first chapter) names,
+    else the one its clauses name most often."""
     if given is not None and given not in {p.id for p in registry.positions}:
         raise UsageError(
             Msg("unknown position {given}", given=repr(given)),
@@ -70,6 +78,14 @@ def position(
         )
     if given is not None or kind != "job_instruction":
         return given
+    title = " ".join(line.text for line in before_chapter(tree.preamble if page is None else page))
+    found = officials.titled(title, registry, lang)
+    if found is not None:
+        report.assumed(
+            Msg("position: {found} (the position the title names)", found=found),
+            Msg("check position: and unit:"),
+        )
+        return found
     found = officials.main_position(tree.chapters, registry, lang)
     if found is None:
         raise UsageError(

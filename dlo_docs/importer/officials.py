@@ -3,6 +3,8 @@
 - ``main_position(chapters, registry, lang)``: the position a job instruction describes, the
   registry position its clauses name most often (at least twice), an official named as the author
   of an order they cite aside.
+- ``titled(title, registry, lang)``: the position a job instruction's title names beside the
+  kind's name ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника …", "… бастығының лауазымдық нұсқаулығы").
 """
 
 from __future__ import annotations
@@ -92,6 +94,35 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
             name = own | named
         end += 1
     return not (text_words[end - 1].endswith(_GENITIVE_KK) and _kk_act(text_words, end))
+
+
+_KIND_WORDS = (("должностн", "инструкци"), ("лауазымдық", "нұсқаулы"))
+
+
+def titled(title: str, registry: Registry, lang: str) -> str | None:
+    """The one position ``title`` names right after "должностная инструкция" (Russian) or right
+    before "лауазымдық нұсқаулығы" (Kazakh); not one named further off ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+    заместителя начальника отдела": the deputy's, not the head's), and none of two named there."""
+    text_words = words(title)
+    kinds = [
+        i
+        for i in range(len(text_words) - 1)
+        if any(
+            text_words[i].startswith(a) and text_words[i + 1].startswith(b) for a, b in _KIND_WORDS
+        )
+    ]
+    if not kinds:
+        return None
+    at = kinds[0]
+    found = {
+        pos.id
+        for pos in registry.positions
+        for start, end in _names(
+            [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)]
+        )
+        if start == at + 2 or end == at
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:
