@@ -16,8 +16,12 @@ from .model import Registry
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
 _AGREES = re.compile(r"\b(?:согласов|келісіл|келісу)\w*", re.IGNORECASE)
-_APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?утвержд\w*", re.IGNORECASE)
-_APPROVES_KK = re.compile(r"\bбекіт\w*", re.IGNORECASE)
+# approving, or bringing into force on approval ("вводится в действие приказом", "қолданысқа
+# енгізіледі"): said apart from the agreement, an official named there does not agree the text
+_APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?(?:утвержд|вводит)\w*", re.IGNORECASE)
+_APPROVE_WORD_RU = re.compile(r"\b(?:утвержд|вводит)\w*", re.IGNORECASE)
+_ORDER_RU = re.compile(r"\bприказ\w*", re.IGNORECASE)
+_APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)
 
 
 def without_parens(text: str) -> str:
@@ -101,20 +105,57 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
     return found
 
 
+def _agreement_span(text: str, agree: re.Match[str]) -> tuple[int, int]:
+    """Where the agreement verb ``agree`` says who agrees the text: in Russian from the start (or
+    from the verb, when the approval is said before it: "утверждается приказом ректора и
+    согласовывается с …") to the approval or the order said after it ("по согласованию с …
+    приказом Ректора"); in Kazakh, whose officials precede their verbs, from the start (or the
+    end of an approval said before it: "… бұйрығымен бекітіледі және … бастығымен келісіледі")
+    to the verb; the whole text where no approval is said."""
+    ru_before = _APPROVE_WORD_RU.search(text, 0, agree.start())
+    ru_after = _APPROVES_RU.search(text, agree.end())
+    if ru_before is not None or ru_after is not None:
+        ends = [m.start() for m in (ru_after, _ORDER_RU.search(text, agree.end())) if m]
+        return (agree.start() if ru_before else 0, min(ends, default=len(text)))
+    kk_before = [m.end() for m in _APPROVES_KK.finditer(text, 0, agree.start())]
+    if kk_before or _APPROVES_KK.search(text, agree.end()):
+        return (kk_before[-1] if kk_before else 0, agree.end())
+    return (0, len(text))
+
+
+def _agreement_spans(text: str) -> list[tuple[int, int]]:
+    """Where a clause says who agrees it, one span for each agreement verb, overlapping ones
+    merged."""
+    spans: list[tuple[int, int]] = []
+    for agree in _AGREES.finditer(text):
+        span = _agreement_span(text, agree)
+        if spans and span[0] <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(span[1], spans[-1][1]))
+        else:
+            spans.append(span)
+    return spans
+
+
 def agreement_part(text: str) -> str:
-    """The part of a clause stating who agrees the text that names them: a clause that also says
-    who approves it ("согласовывается с проректором … и утверждается приказом ректора",
-    "… проректормен келісіледі және Ректордың бұйрығымен бекітіледі") names the approving
-    official after the agreement (Russian) or after its verb (Kazakh), and he does not agree it."""
-    agree = _AGREES.search(text)
-    if agree is None:
-        return text
-    approves = _APPROVES_RU.search(text, agree.end())
-    if approves is not None:
-        return text[: approves.start()]
-    if _APPROVES_KK.search(text, agree.end()):
-        return text[: agree.end()]
-    return text
+    """The part of a clause stating who agrees the text that names them (``_agreement_spans``;
+    the whole text where it has no agreement verb): a clause that also says who approves it
+    ("согласовывается с проректором … и утверждается приказом ректора", "… проректормен
+    келісіледі және Ректордың бұйрығымен бекітіледі") names the approving official apart from
+    those agreeing it, and he does not agree it."""
+    spans = _agreement_spans(text)
+    return " ; ".join(text[a:b] for a, b in spans) if spans else text
+
+
+def approval_part(text: str) -> str:
+    """The part of a clause stating who approves it that names him: the text without where it
+    says who agrees it ("Настоящее Положение, согласованное с начальником …, утверждается
+    приказом проректора …": the approving official is the vice-rector)."""
+    kept, at = [], 0
+    for a, b in _agreement_spans(text):
+        kept.append(text[at:a])
+        at = b
+    kept.append(text[at:])
+    return " ".join(kept)
 
 
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.;:!?](?=\s|$)")  # not the "о." of "и. о."
@@ -160,10 +201,12 @@ def initiating_part(text: str) -> str:
 
 def stating_part(fact: str, text: str) -> str:
     """The part of a clause stating ``fact`` that names its positions (the import and the lint
-    read the same): who agrees (``agreement_part``), who initiates changes
-    (``initiating_part``), else the whole text."""
+    read the same): who agrees (``agreement_part``), who approves (``approval_part``), who
+    initiates changes (``initiating_part``), else the whole text."""
     if fact == "approvers":
         return agreement_part(text)
+    if fact == "approval":
+        return approval_part(text)
     if fact == "change_initiators":
         return initiating_part(text)
     return text

@@ -78,6 +78,7 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
 _OF_ITSELF = ("approvers", "approval")
+_THIS = ("настоящ", "данн", "осы", "бұл")
 
 
 def _says_any(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
@@ -89,24 +90,43 @@ def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
     return all(any(w.startswith(n) for w in text_words) for n in needles)
 
 
+def _of_itself(text_words: list[str]) -> bool:
+    """Whether a clause names the document as itself ("Настоящее Положение", "Осы ЛН",
+    "настоящая должностная инструкция"), not a kind of document ("Положения о секторах")."""
+    return any(
+        w.startswith(_THIS) and _says_any(text_words[i + 1 : i + 3], _SELF_NAMES)
+        for i, w in enumerate(text_words)
+    )
+
+
+def _first_stating(clause: Node, found: dict[str, Node], itself: bool) -> str | None:
+    """The first fact not yet found that ``clause`` states (of the document's agreement and
+    approval: only naming the document itself when ``itself``)."""
+    own = words(clause.text)
+    for fact, rules in _STATES:
+        if fact in found or (itself and fact not in _OF_ITSELF):
+            continue
+        if fact in _OF_ITSELF and not (_of_itself(own) if itself else _says_any(own, _SELF_NAMES)):
+            continue
+        text_words = words(full_text(clause)) if fact == "instructions_from" else own
+        if any(_says(text_words, needles) for needles in rules):
+            return fact
+    return None
+
+
 def mark_states(chapters: list[Node]) -> dict[str, Node]:
     """Mark the first clause stating each fact; returns fact → clause. Who agrees and who
     approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
-    "Должностная инструкция утверждается"); "the structure is approved" states neither. With no
-    clause naming an initiative, the best ranked clause on changes by a memo (``changes``)."""
+    "Должностная инструкция утверждается"), as itself ("Настоящее Положение согласовывается")
+    before a clause on a kind of documents ("Положения о секторах согласовываются"); "the
+    structure is approved" states neither. With no clause naming an initiative, the best ranked
+    clause on changes by a memo (``changes``)."""
     found: dict[str, Node] = {}
-    for _, clause in clauses(chapters):
-        own = words(clause.text)
-        for fact, rules in _STATES:
-            if fact in found:
-                continue
-            if fact in _OF_ITSELF and not _says_any(own, _SELF_NAMES):
-                continue
-            text_words = words(full_text(clause)) if fact == "instructions_from" else own
-            if any(_says(text_words, needles) for needles in rules):
+    for itself in (True, False):
+        for _, clause in clauses(chapters):
+            if clause.states is None and (fact := _first_stating(clause, found, itself)):
                 clause.states = fact
                 found[fact] = clause
-                break
     if "change_initiators" not in found and (memo := by_memo(chapters)) is not None:
         found["change_initiators"], memo.states = memo, "change_initiators"
     return found

@@ -1,0 +1,137 @@
+"""Who agrees and who approves, as an import reads them from the clause stating each: the
+officials the clause names apart from each other, and the clause on the document itself before
+one on a kind of documents."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO
+from test_import_text import tree
+
+from dlo_docs.importer.report import Report
+from dlo_docs.importer.route import read_route
+from dlo_docs.mentions import agreement_part, approval_part, named_positions
+from dlo_docs.project import Project
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return Project(REPO).load([]).registry
+
+
+AGREES = [
+    # the approval said before the agreement
+    (
+        "ru",
+        "Настоящая инструкция утверждается приказом Ректора и согласовывается с начальником ОУП, "
+        "изменения в нее утверждаются приказом проректора по академическим вопросам.",
+        {"hr-head"},
+    ),
+    (
+        "kk",
+        "Осы Ереже Ректордың бұйрығымен бекітіледі және құжаттамалық қамтамасыз ету бөлімінің "
+        "бастығымен келісіледі.",
+        {"docs-head"},
+    ),
+    # brought into force by an order, not agreed by its author
+    (
+        "ru",
+        "Настоящее Положение согласовывается с начальником отдела документационного обеспечения "
+        "и вводится в действие приказом проректора по академическим вопросам.",
+        {"docs-head"},
+    ),
+    # the agreement said twice: both parts
+    (
+        "kk",
+        "Осы Ереже келісу парағы бойынша құжаттамалық қамтамасыз ету бөлімінің бастығымен "
+        "келісіледі және Ректордың бұйрығымен бекітіледі.",
+        {"docs-head"},
+    ),
+    (
+        "ru",
+        "Настоящее Положение согласовывается и утверждается в следующем порядке: проект "
+        "согласовывается с проректором по академическим вопросам и начальником отдела "
+        "документационного обеспечения; Положение утверждается приказом Ректора.",
+        {"vp-academic", "docs-head"},
+    ),
+    # an approval agreed with an official, given by another's order
+    (
+        "ru",
+        "Настоящее Положение согласовывается с начальником отдела документационного обеспечения "
+        "и утверждается по согласованию с проректором по академическим вопросам приказом Ректора.",
+        {"docs-head", "vp-academic"},
+    ),
+    # an approval by someone of the order the agreement follows
+    (
+        "kk",
+        "Осы Ереже академиялық мәселелер жөніндегі проректор бекітетін тәртіппен ПББ бастығымен "
+        "келісіледі және Ректордың бұйрығымен бекітіледі.",
+        {"hr-head"},
+    ),
+    # as before: the approval said after the agreement; no approval said
+    (
+        "ru",
+        "Настоящее Положение согласовывается с начальником ОУП и утверждается приказом Ректора.",
+        {"hr-head"},
+    ),
+    (
+        "ru",
+        "С начальником ОУП и проректором по академическим вопросам согласовывается настоящее "
+        "Положение.",
+        {"hr-head", "vp-academic"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "agree"), AGREES)
+def test_the_agreement_names_those_who_agree(registry, lang, text, agree):
+    assert named_positions(agreement_part(text), registry, lang) == agree
+
+
+APPROVES = [
+    (
+        "ru",
+        "Настоящее Положение, согласованное с начальником отдела документационного обеспечения, "
+        "утверждается приказом проректора по академическим вопросам.",
+        {"vp-academic"},
+    ),
+    (
+        "ru",
+        "Настоящее Положение утверждается приказом Ректора после согласования с начальником ОУП.",
+        {"rector"},
+    ),
+    (
+        "kk",
+        "ПББ бастығымен келісілген осы Ереже Ректордың бұйрығымен бекітіледі.",
+        {"rector"},
+    ),
+    ("ru", "Приказом Ректора утверждается настоящее Положение.", {"rector"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "approves"), APPROVES)
+def test_the_approval_names_who_approves_not_who_agreed(registry, lang, text, approves):
+    assert named_positions(approval_part(text), registry, lang) == approves
+
+
+REGULATION = """ПОЛОЖЕНИЕ
+об отделе управления персоналом
+1. Общие положения
+1.1. Отдел управления персоналом является структурным подразделением университета.
+2. Структура
+2.1. Положения о секторах Отдела согласовываются с начальником ОУП и утверждаются приказом проректора по академическим вопросам.
+3. Заключительные положения
+3.1. Настоящее Положение согласовывается с начальником отдела документационного обеспечения.
+3.2. Настоящее Положение, согласованное с начальником отдела документационного обеспечения, утверждается приказом Председателя Правления – Ректора.
+"""
+
+
+def test_the_clause_on_the_document_itself_states_its_route(registry):
+    """ "Положения о секторах … согласовываются" is about other documents: the approvers are the
+    ones "Настоящее Положение" names, later; who approves, the official of the order."""
+    t = tree(REGULATION, "ru")
+    route = read_route(t, registry, "ru", None, False, Report("x.txt"))
+    assert route.approvers == ["docs-head"]
+    assert route.by == "rector"
+    states = {c.number: c.states for ch in t.chapters for c in ch.clauses}
+    assert states["2.1"] is None and states["3.1"] == "approvers" and states["3.2"] == "approval"
