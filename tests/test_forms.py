@@ -629,7 +629,10 @@ def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
         ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="8500" w:bottom="8500"/>', None),
         ('<w:pgSz w:w="1000000000000" w:h="16838"/>', None),  # a page kilometres wide
         ('<w:pgSz w:w="11906" w:h="10"/>', None),  # half a point high
-        ('<w:pgMar w:left="-3000"/>', None),  # a negative margin
+        ('<w:pgMar w:left="-3000"/>', None),  # a negative left margin
+        # negative top and bottom margins are Word's "exactly": kept, the room counted from them
+        ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="-1134" w:bottom="-1134"/>', (210, 297)),
+        ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="-8500" w:bottom="-8500"/>', None),
         # a footer 290 mm from the page's bottom edge leaves no room for the text
         ('<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:footer="16440"/>', None),
         ('<w:pgSz w:w="١١٩٠٦" w:h="16838"/>', (210, 297)),  # Arabic-Indic digits: as numbers
@@ -651,6 +654,8 @@ def test_a_reference_documents_page_size(project, dlo, section, size):
     assert result.code == 0, result.err
     page = Document(str(project / "build" / "dlo-head.kk.docx")).sections[-1]
     assert (round(page.page_width.mm), round(page.page_height.mm)) == size
+    if 'w:top="-' in section:
+        assert (round(page.top_margin.mm), round(page.bottom_margin.mm)) == (-20, -20)
 
 
 def test_a_reference_saved_by_libreoffice_or_pandoc_keeps_its_headings_and_gutter(project, dlo):
@@ -716,6 +721,44 @@ def test_a_reference_documents_styles_that_break_out_are_refused(project, dlo, e
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err, result.err
     assert "internal error" not in result.err and "Traceback" not in result.err
+    assert not (project / "build" / "dlo-head.kk.docx").exists()
+
+
+_CLAUSE_STYLE = b'<w:style w:type="paragraph" w:customStyle="1" w:styleId="DLOClause">'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # dlo's clause style turned into a character style: every clause would lose it
+        (_CLAUSE_STYLE, _CLAUSE_STYLE.replace(b"paragraph", b"character"), "is not a paragraph"),
+        # the table style turned into a paragraph style
+        (
+            b'w:type="table" w:customStyle="1" w:styleId="DLOTable"',
+            b'w:type="paragraph" w:customStyle="1" w:styleId="DLOTable"',
+            "is not a table style",
+        ),
+        # dlo's style renamed, its id kept: dlo's added again would make two of one id
+        (
+            b'<w:name w:val="DLO Clause"/>',
+            '<w:name w:val="Пункт"/>'.encode(),
+            "'Пункт' has the id DLOClause of dlo's style 'DLO Clause'",
+        ),
+    ],
+)
+def test_a_reference_whose_dlo_styles_are_changed_in_kind_is_refused(project, dlo, old, new, said):
+    """A reference document that changed one of dlo's styles into another type of style, or
+    renamed it keeping its id, would render documents Word shows unstyled or repairs: DLO303
+    naming the style and what to do, nothing written."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    parts = _parts(reference)
+    assert old in parts["word/styles.xml"]
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(old, new)
+    _write(parts, reference)
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 1 and "DLO303" in result.err and said in result.err, result.err
+    assert "Modify Style" in result.err
     assert not (project / "build" / "dlo-head.kk.docx").exists()
 
 

@@ -114,6 +114,47 @@ def too_narrow(reference: Path | None, width: float) -> DloError:
     )
 
 
+def misfit_style(reference: Path | None, name: str, table: bool) -> DloError:
+    """One of dlo's styles in the reference document is of another type than dlo writes with it
+    (a character style "DLO Clause" would leave every clause unstyled)."""
+    message = (
+        Msg("the reference document's style {name} is not a table style", name=repr(name))
+        if table
+        else Msg("the reference document's style {name} is not a paragraph style", name=repr(name))
+    )
+    return _style_error(reference, message)
+
+
+def shared_style_id(reference: Path | None, name: str, other: str, sid: str) -> DloError:
+    """A style of the reference document has the id of one of dlo's styles under another name
+    (dlo's style renamed): dlo's style added under its name would make two styles of one id."""
+    return _style_error(
+        reference,
+        Msg(
+            "the reference document's style {other} has the id {sid} of dlo's style {name}",
+            other=repr(other),
+            sid=sid,
+            name=repr(name),
+        ),
+    )
+
+
+def _style_error(reference: Path | None, message: str) -> DloError:
+    return DloError(
+        [
+            error(
+                Location(reference.as_posix() if reference else REFERENCE),
+                "DLO303",
+                message,
+                Msg(
+                    "give dlo's styles back their names and types (Modify Style, not a new one), "
+                    "or start again from dlo reference-docx"
+                ),
+            )
+        ]
+    )
+
+
 def _reason(exc: BaseException) -> str:
     """What python-docx says of a file it cannot open, without the in-memory buffer it names
     ("file '<_io.BytesIO object at 0x…>' is not a Word file, …")."""

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
@@ -18,7 +19,16 @@ from docx.shared import Mm
 from ...errors import DloError
 from . import reference as reference_doc
 from .names import STYLE
-from .package import NARROWEST, SLOT, Base, slot_paragraph, too_narrow, unreadable
+from .package import (
+    NARROWEST,
+    SLOT,
+    Base,
+    misfit_style,
+    shared_style_id,
+    slot_paragraph,
+    too_narrow,
+    unreadable,
+)
 from .stored import STYLE_ID
 from .styles import named_style, setup, trim_styles
 
@@ -114,6 +124,23 @@ def prepare(source: bytes | None, reference: Path | None = None) -> Base:
         raise unreadable(reference, exc) from None
 
 
+def _edge(margin: int, distance: int | None) -> int:
+    """Where the text starts from its page's edge: a header (footer) below the margin pushes it
+    on; a negative margin (Word's "exactly") is where it starts, however tall the header."""
+    return -margin if margin < 0 else max(margin, distance or 0)
+
+
+def _fits(doc, reference: Path | None, key: str, name: str) -> None:
+    """A reference's style of dlo's is of the type dlo writes with it, and its id is its own."""
+    style = named_style(doc, name)
+    table = key == "table"
+    if style.type != (WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH):
+        raise misfit_style(reference, name, table)
+    for other in doc.styles.element.style_lst:
+        if other.styleId == style.style_id and other is not style.element:
+            raise shared_style_id(reference, name, other.name_val or "", style.style_id)
+
+
 def _made(doc, restyled: bool, reference: Path | None) -> Base:
     _drop_extras(doc)
     setup(doc, keep_existing=restyled)
@@ -123,11 +150,14 @@ def _made(doc, restyled: bool, reference: Path | None) -> Base:
     section = doc.sections[-1]
     gutter = section.gutter or 0  # a reference's binding margin
     usable = (section.page_width - section.left_margin - section.right_margin - gutter) / Mm(1)
-    top = max(section.top_margin, section.header_distance or 0)  # a header below the margin
-    bottom = max(section.bottom_margin, section.footer_distance or 0)  # pushes the text on
+    top = _edge(section.top_margin, section.header_distance)
+    bottom = _edge(section.bottom_margin, section.footer_distance)
     high = (section.page_height - top - bottom) / Mm(1)
     if min(usable, high) < NARROWEST:  # only a reference's page can be this small
         raise too_narrow(reference, math.floor(min(usable, high)))
+    if restyled:
+        for key, name in STYLE.items():
+            _fits(doc, reference, key, name)
     ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
     for name, sid in ids.items():  # written into attributes: plain names only
         if not isinstance(sid, str) or not STYLE_ID.fullmatch(sid):

@@ -40,6 +40,9 @@ _THEME_TAG = "{http://schemas.openxmlformats.org/drawingml/2006/main}theme"
 _SIDES = ("page_width", "page_height")
 _MARGINS = ("left_margin", "right_margin", "top_margin", "bottom_margin", "gutter")
 _DISTANCES = ("header_distance", "footer_distance")
+# top and bottom margins may be negative: Word's "exactly", the text starts (ends) there however
+# tall the header (footer) is
+_SIGNED = ("top_margin", "bottom_margin")
 
 
 def taken(source: bytes, reference: Path | None):
@@ -117,7 +120,8 @@ def _page(ref, doc) -> None:
 
 def _check(section) -> None:
     """A page a document can be set on: sides within ``PAGE_MM``, margins, gutter and distances
-    from 0 to its largest side (the room left for the text is ``prepare``'s to tell)."""
+    from 0 to its largest side, the top and bottom margins from minus that (the room left for the
+    text is ``prepare``'s to tell)."""
 
     def mm(name: str) -> float | None:
         value = getattr(section, name)
@@ -129,5 +133,6 @@ def _check(section) -> None:
             raise ValueError(f"its page's {name.split('_')[1]} is {side:.1f} mm")
     for name in (*_MARGINS, *_DISTANCES):
         value = mm(name)
-        if value is not None and not 0 <= value <= PAGE_MM[1]:
+        low = -PAGE_MM[1] if name in _SIGNED else 0
+        if value is not None and not low <= value <= PAGE_MM[1]:
             raise ValueError(f"its {name.replace('_', ' ')} is {value:.1f} mm")
