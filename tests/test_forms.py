@@ -594,13 +594,28 @@ def _hostile_reference() -> dict[str, bytes]:
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"</Types>", types.encode() + b"</Types>"
     )
+    # another program's data in the styles and the theme, which Word skips (mc:Ignorable), and
+    # text where styles and themes have none
+    evil = '<x:note xmlns:x="urn:evil" x:by="EVIL">EVIL</x:note>'
+    parts["word/styles.xml"] = re.sub(
+        rb"(<w:style )",
+        f'{evil}<w:style xmlns:x="urn:evil" x:note="EVIL" '.encode(),
+        parts["word/styles.xml"].replace(b"<w:docDefaults>", b"<w:docDefaults>EVIL text"),
+        count=1,
+    )
+    assert parts["word/theme/theme1.xml"].count(b"</a:theme>") == 1
+    parts["word/theme/theme1.xml"] = parts["word/theme/theme1.xml"].replace(
+        b"</a:theme>",
+        f'<a:extLst><a:ext uri="{{05A4C25C-085E-4340-85A3-A5531E510DB2}}">{evil}</a:ext></a:extLst></a:theme>'.encode(),
+    )
     return parts
 
 
 def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
     """Whatever else a reference document carries (an even-page header, an attached template on
-    a server, macros, comments, links), the rendered DOCX holds the same parts as one rendered
-    without a reference, none of it, and no link to anything outside."""
+    a server, macros, comments, links, another program's data in its styles and theme), the
+    rendered DOCX holds the same parts as one rendered without a reference, none of it, and no
+    link to anything outside."""
     assert dlo("render", "dlo-head", "--format", "docx", "--out", "plain", cwd=project).code == 0
     with zipfile.ZipFile(project / "plain" / "dlo-head.kk.docx") as plain:
         expected = sorted(plain.namelist())

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "3a2dac42baadcb7037c9706c9b8ab29c7db57bc99f20d578b82610c743fbb019"
+SHA256 = "802cffbfee9b4c4b89361843d31d6b252b1aac4d685012c2cc771e8b7d772e7b"

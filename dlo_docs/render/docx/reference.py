@@ -6,7 +6,8 @@ its last section, as numbers), put into python-docx's default template.
 Anything else a reference may hold is not taken, so no rendered or published document carries
 it: its text, headers and footers (even-page ones included), its settings (an attached template
 on a server, a mail merge's data source, protection, compatibility options), macros, controls,
-embedded objects, comments, custom XML, and links to other files or to the web.
+embedded objects, comments, custom XML, and links to other files or to the web; nor, in its
+styles and theme, another program's data (namespaces Office does not define) or text.
 
 A reference is refused (``unreadable``: DLO303) when it is not a DOCX, when a part of it
 unpacks to more than ``PART_LIMIT`` (or all of them to more than ``TOTAL_LIMIT``), when its
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -40,6 +42,11 @@ _THEME_TAG = "{http://schemas.openxmlformats.org/drawingml/2006/main}theme"
 _SIDES = ("page_width", "page_height")
 _MARGINS = ("left_margin", "right_margin", "top_margin", "bottom_margin", "gutter")
 _DISTANCES = ("header_distance", "footer_distance")
+_OFFICE_NAMESPACES = (
+    "http://schemas.openxmlformats.org/",
+    "http://purl.oclc.org/ooxml/",  # strict Office Open XML
+    "http://schemas.microsoft.com/office/",  # Word's extensions (w14, w15, thm15 …)
+)
 # top and bottom margins may be negative: Word's "exactly", the text starts (ends) there however
 # tall the header (footer) is
 _SIGNED = ("top_margin", "bottom_margin")
@@ -73,6 +80,7 @@ def _styles(ref, doc) -> None:
     styles = copy.deepcopy(theirs)
     for node in styles.xpath("//comment() | //processing-instruction()"):  # notes, not styles
         node.getparent().remove(node)
+    _office_only(styles)
     if _MARKER in styles.xml.encode():
         raise ValueError(f"its styles name {SLOT.format('…')}, which dlo uses itself")
     doc.part._styles_part._element = styles
@@ -87,7 +95,32 @@ def _theme(ref, doc) -> None:
     except Exception:
         return  # not XML: the template's theme
     if root.tag == _THEME_TAG:
-        ours._blob = theirs.blob
+        _office_only(root)
+        ours._blob = serialize_part_xml(root)
+
+
+def _office_only(root) -> None:
+    """Drop what no style or theme holds: elements and attributes of namespaces Office does
+    not define (a program's own data, kept from Word by ``mc:Ignorable``) and text (their
+    values are attributes)."""
+    for node in list(root.iter()):
+        if not isinstance(node.tag, str):  # a comment or processing instruction
+            node.getparent().remove(node)
+            continue
+        if _foreign(node.tag) and node.getparent() is not None:
+            node.getparent().remove(node)
+            continue
+        for name in [a for a in node.attrib if _foreign(a)]:
+            del node.attrib[name]
+        if node.text and node.text.strip():
+            node.text = None
+        if node.tail and node.tail.strip():
+            node.tail = None
+
+
+def _foreign(name: str) -> bool:
+    """Whether a qualified name is of a namespace Office does not define."""
+    return name.startswith("{") and not name[1:].startswith(_OFFICE_NAMESPACES)
 
 
 def _related(part, reltype_end: str):
