@@ -15,12 +15,18 @@ from .model import Registry
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
-_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу)\w*", re.IGNORECASE)
+_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу|келісім)\w*", re.IGNORECASE)
 # approving, or bringing into force on approval ("вводится в действие приказом", "қолданысқа
 # енгізіледі"): said apart from the agreement, an official named there does not agree the text
-_APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?(?:утвержд|вводит)\w*", re.IGNORECASE)
-_APPROVE_WORD_RU = re.compile(r"\b(?:утвержд|вводит)\w*", re.IGNORECASE)
-_ORDER_RU = re.compile(r"\bприказ\w*", re.IGNORECASE)
+# (a verb: not "утвержденными приказом", which cites another act)
+_APPROVE_VERB_RU = r"(?:утвержда(?:ется|ются|ет|ют)|вводит(?:ся)?|вводятся)\b"
+_APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?" + _APPROVE_VERB_RU, re.IGNORECASE)
+_APPROVE_WORD_RU = re.compile(r"\b" + _APPROVE_VERB_RU, re.IGNORECASE)
+# an order and whose it is, to the punctuation: "приказом Ректора", "в приказе о порядке …"
+_CITED_ORDER_RU = re.compile(
+    r"\bприказ\w*(?:(?!\s+(?:и\s+)?(?:согласов|утвержда|вводит))[^,;:–—])*", re.IGNORECASE
+)
+_NEXT_SENTENCE = re.compile(r"(?<!\b\w)\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # not "и. о. Ректора"
 _APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)
 
 
@@ -108,24 +114,26 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
 def _agreement_span(text: str, agree: re.Match[str]) -> tuple[int, int]:
     """Where the agreement verb ``agree`` says who agrees the text: in Russian from the start (or
     from the verb, when the approval is said before it: "утверждается приказом ректора и
-    согласовывается с …") to the approval or the order said after it ("по согласованию с …
-    приказом Ректора"); in Kazakh, whose officials precede their verbs, from the start (or the
-    end of an approval said before it: "… бұйрығымен бекітіледі және … бастығымен келісіледі")
-    to the verb; the whole text where no approval is said."""
+    согласовывается с …") to the approval said after it; in Kazakh, whose officials
+    precede their verbs, from the start (or the end of an approval said before it: "…
+    бұйрығымен бекітіледі және … бастығымен келісіледі") to the verb; where no approval is
+    said, the whole text; never past the sentence ("… . Подлинник хранится у …")."""
+    stop = _NEXT_SENTENCE.search(text, agree.end())
+    end = stop.start() if stop else len(text)
     ru_before = _APPROVE_WORD_RU.search(text, 0, agree.start())
-    ru_after = _APPROVES_RU.search(text, agree.end())
+    ru_after = _APPROVES_RU.search(text, agree.end(), end)
     if ru_before is not None or ru_after is not None:
-        ends = [m.start() for m in (ru_after, _ORDER_RU.search(text, agree.end())) if m]
-        return (agree.start() if ru_before else 0, min(ends, default=len(text)))
+        return (agree.start() if ru_before else 0, ru_after.start() if ru_after else end)
     kk_before = [m.end() for m in _APPROVES_KK.finditer(text, 0, agree.start())]
     if kk_before or _APPROVES_KK.search(text, agree.end()):
         return (kk_before[-1] if kk_before else 0, agree.end())
-    return (0, len(text))
+    return (0, end)
 
 
 def _agreement_spans(text: str) -> list[tuple[int, int]]:
     """Where a clause says who agrees it, one span for each agreement verb, overlapping ones
-    merged."""
+    merged, an order it cites and its author left out ("в порядке, утвержденном приказом
+    проректора, …", "по согласованию с … приказом Ректора")."""
     spans: list[tuple[int, int]] = []
     for agree in _AGREES.finditer(text):
         span = _agreement_span(text, agree)
@@ -133,6 +141,14 @@ def _agreement_spans(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], max(span[1], spans[-1][1]))
         else:
             spans.append(span)
+    for order in _CITED_ORDER_RU.finditer(text):
+        a, b = order.span()
+        spans = [
+            piece
+            for start, end in spans
+            for piece in ((start, min(end, a)), (max(start, b), end))
+            if piece[0] < piece[1]
+        ]
     return spans
 
 
@@ -144,6 +160,13 @@ def agreement_part(text: str) -> str:
     those agreeing it, and he does not agree it."""
     spans = _agreement_spans(text)
     return " ; ".join(text[a:b] for a, b in spans) if spans else text
+
+
+def agreement_said(text: str) -> str:
+    """Where a clause says who agrees it (``_agreement_spans``), empty where it does not: a
+    clause on the approval may say it too ("утверждается приказом Ректора после согласования с
+    проректором …", "…, согласованная с начальником ОУП, утверждается …")."""
+    return " ; ".join(text[a:b] for a, b in _agreement_spans(text))
 
 
 def approval_part(text: str) -> str:

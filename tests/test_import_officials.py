@@ -167,7 +167,30 @@ def test_duties_of_an_official_are_not_an_acting_title(registry):
         ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ специалиста отдела дистанционного обучения", None),
         ("ru", "ПОЛОЖЕНИЕ об отделе управления персоналом", None),
         ("ru", "Начальник отдела управления персоналом", None),
+        # a code line, an acting official between the kind and the position
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ДИ 014-2024 директора института непрерывного образования",
+            "ubbi-director",
+        ),
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ и.о. начальника отдела документационного обеспечения",
+            "docs-head",
+        ),
     ],
 )
 def test_the_title_names_the_position_beside_the_kind(registry, lang, title, position):
     assert officials.titled(title, registry, lang) == position
+
+
+def test_orders_of_a_list_of_officials_are_theirs(registry):
+    """ "приказами и распоряжениями Ректора и проректора": both officials' orders."""
+    text = """1. Общие положения
+1.1. Начальник отдела дистанционного обучения руководствуется приказами и распоряжениями Ректора и проректора по академическим вопросам.
+1.2. Начальник отдела дистанционного обучения подчиняется директору ИНО.
+2. Должностные обязанности
+2.1. Исполняет приказы Ректора и проректора по академическим вопросам.
+2.2. Готовит проекты приказов проректора по академическим вопросам.
+"""
+    assert officials.main_position(tree(text, "ru").chapters, registry, "ru") == "dlo-head"

@@ -68,6 +68,42 @@ AGREES = [
         "келісіледі және Ректордың бұйрығымен бекітіледі.",
         {"hr-head"},
     ),
+    # an order the agreement cites, and its author, are not who agrees
+    (
+        "ru",
+        "Проект Положения согласовывается с начальником отдела документационного обеспечения в "
+        "порядке, утвержденном приказом проректора по академическим вопросам, и утверждается "
+        "Ректором.",
+        {"docs-head"},
+    ),
+    (
+        "ru",
+        "Настоящая должностная инструкция согласовывается с начальником отдела управления "
+        "персоналом, а в случаях, установленных приказом Ректора, – с начальником отдела "
+        "правового обеспечения и государственных закупок, и утверждается Ректором.",
+        {"hr-head", "legal-head"},
+    ),
+    (
+        "ru",
+        "Настоящая должностная инструкция согласовывается в соответствии с Правилами, "
+        "утвержденными приказом Ректора, с начальником отдела правового обеспечения и "
+        "государственных закупок.",
+        {"legal-head"},
+    ),
+    (
+        "ru",
+        "Настоящее Положение утверждается приказом Ректора и согласовывается с должностными "
+        "лицами, перечисленными в приказе о порядке документирования: проректором по "
+        "академическим вопросам, начальником ОУП.",
+        {"vp-academic", "hr-head"},
+    ),
+    # not past the sentence
+    (
+        "ru",
+        "Настоящее Положение утверждается приказом Ректора и согласовывается с начальником ОУП. "
+        "Подлинник Положения хранится у начальника отдела документационного обеспечения.",
+        {"hr-head"},
+    ),
     # as before: the approval said after the agreement; no approval said
     (
         "ru",
@@ -106,6 +142,12 @@ APPROVES = [
         {"rector"},
     ),
     ("ru", "Приказом Ректора утверждается настоящее Положение.", {"rector"}),
+    (
+        "kk",
+        "Осы Ереже академиялық мәселелер жөніндегі проректормен келісім бойынша Ректордың "
+        "бұйрығымен бекітіледі.",
+        {"rector"},
+    ),
 ]
 
 
@@ -135,3 +177,42 @@ def test_the_clause_on_the_document_itself_states_its_route(registry):
     assert route.by == "rector"
     states = {c.number: c.states for ch in t.chapters for c in ch.clauses}
     assert states["2.1"] is None and states["3.1"] == "approvers" and states["3.2"] == "approval"
+
+
+# clauses citing the document or about other documents: not the document's route
+CITING = """ПОЛОЖЕНИЕ
+об отделе управления персоналом
+1. Общие положения
+1.1. Положение об Отделе согласовывается с начальником отдела правового обеспечения и государственных закупок.
+1.2. Положение об Отделе утверждается приказом Председателя Правления – Ректора.
+2. Функции
+2.1. План работы Отдела, разработанный в соответствии с настоящим Положением, утверждается проректором по академическим вопросам.
+2.2. Отдел ведет базу данных положений, проекты которых согласовываются с начальником отдела документационного обеспечения.
+2.3. Изменения в настоящее Положение согласовываются с проректором по академическим вопросам.
+"""
+
+
+def test_a_clause_citing_the_document_does_not_state_its_route(registry):
+    """ "в соответствии с настоящим Положением", "Изменения в настоящее Положение", "базу данных
+    положений": the document cited, not its subject; its route is the first clauses'."""
+    route = read_route(tree(CITING, "ru"), registry, "ru", None, False, Report("x.txt"))
+    assert (route.approvers, route.by) == (["legal-head"], "rector")
+
+
+AGREED_IN_APPROVAL = """ПОЛОЖЕНИЕ
+об отделе дистанционного обучения
+1. Общие положения
+1.1. Отдел является структурным подразделением университета.
+2. Заключительные положения
+2.1. Настоящее Положение утверждается приказом Ректора после согласования с проректором по академическим вопросам и начальником отдела правового обеспечения и государственных закупок.
+"""
+
+
+def test_the_approvers_said_in_the_clause_on_the_approval_are_proposed(registry):
+    """With no clause of their own, the approvers the clause on the approval names ("после
+    согласования с …") are proposed, for confirmation, instead of the head's fallback."""
+    report = Report("x.txt")
+    route = read_route(tree(AGREED_IN_APPROVAL, "ru"), registry, "ru", None, False, report)
+    assert (route.approvers, route.by) == (["vp-academic", "legal-head"], "rector")
+    said = [p.message for p in report.problems]
+    assert any("agreement.approvers proposed from clause 2.1" in m for m in said), said

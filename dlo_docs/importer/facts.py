@@ -78,7 +78,9 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
 _OF_ITSELF = ("approvers", "approval")
-_THIS = ("настоящ", "данн", "осы", "бұл")
+# the document naming itself as a clause's subject: "this" and its kind's name, in the nominative
+_THIS = frozenset({"настоящее", "настоящая", "настоящий", "данное", "данная", "осы", "бұл"})
+_ITSELF = frozenset({"положение", "инструкция", "регламент", "ереже", "нұсқаулық", "лн", "ди"})
 
 
 def _says_any(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
@@ -91,12 +93,11 @@ def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
 
 
 def _of_itself(text_words: list[str]) -> bool:
-    """Whether a clause names the document as itself ("Настоящее Положение", "Осы ЛН",
-    "настоящая должностная инструкция"), not a kind of document ("Положения о секторах")."""
-    return any(
-        w.startswith(_THIS) and _says_any(text_words[i + 1 : i + 3], _SELF_NAMES)
-        for i, w in enumerate(text_words)
-    )
+    """Whether a clause is about the document as itself, named first as its subject ("Настоящее
+    Положение согласовывается", "Осы ЛН келісіледі", "Настоящая должностная инструкция"), not
+    a kind of documents ("Положения о секторах") nor the document cited ("в соответствии с
+    настоящим Положением", "Изменения в настоящую инструкцию", "осы Ережеге сәйкес")."""
+    return bool(text_words) and text_words[0] in _THIS and bool(_ITSELF & set(text_words[1:3]))
 
 
 def _first_stating(clause: Node, found: dict[str, Node], itself: bool) -> str | None:

@@ -32,7 +32,8 @@ _WITH_ACT_RU = re.compile(r"(?:распоряжени|указани|решен�
 _ACT_KK = re.compile(r"бұйры\w*")
 _GENITIVE_RU = ("а", "я", "ого", "его")  # "ректора", "председателя", "заведующего"
 _GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
-_OR = frozenset({"или", "либо", "немесе", "не", "болмаса"})  # "приказом Ректора или проректора"
+# a list of officials: "приказом Ректора или проректора", "приказами Ректора и проректора"
+_OR = frozenset({"или", "либо", "и", "немесе", "не", "болмаса", "және"})
 _BY_KK = re.compile(r"\w+(?:мен|бен|пен)")
 _ON_KK = ("бойынша", "негізінде")
 _IN_TITLE = frozenset({"и", "о", "врио", "временно"})
@@ -97,12 +98,14 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
 
 
 _KIND_WORDS = (("должностн", "инструкци"), ("лауазымдық", "нұсқаулы"))
+_ACTING_WORDS = frozenset({"исполняющего", "обязанности", "временно", "врио"})
 
 
 def titled(title: str, registry: Registry, lang: str) -> str | None:
     """The one position ``title`` names right after "должностная инструкция" (Russian) or right
-    before "лауазымдық нұсқаулығы" (Kazakh); not one named further off ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
-    заместителя начальника отдела": the deputy's, not the head's), and none of two named there."""
+    before "лауазымдық нұсқаулығы" (Kazakh), a code or "и. о." between them aside; not one named
+    further off ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела": the deputy's, not the
+    head's), and none of two named there."""
     text_words = words(title)
     kinds = [
         i
@@ -113,16 +116,26 @@ def titled(title: str, registry: Registry, lang: str) -> str | None:
     ]
     if not kinds:
         return None
-    at = kinds[0]
+    after, before = _beside(text_words, kinds[0] + 2, 1), _beside(text_words, kinds[0] - 1, -1) + 1
     found = {
         pos.id
         for pos in registry.positions
         for start, end in _names(
             [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)]
         )
-        if start == at + 2 or end == at
+        if start == after or end == before
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _beside(text_words: list[str], i: int, step: int) -> int:
+    """The first word from ``i`` on (``step``: onwards or back) that is not a code's ("ДИ
+    014-2024") nor an acting official's ("и. о.", "исполняющего обязанности")."""
+    while 0 <= i < len(text_words) and (
+        text_words[i].isdigit() or len(text_words[i]) <= 3 or text_words[i] in _ACTING_WORDS
+    ):
+        i += step
+    return i
 
 
 def main_position(chapters: list[Node], registry: Registry, lang: str) -> str | None:

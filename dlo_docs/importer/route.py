@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import UsageError
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, stating_part, words
+from ..mentions import agreement_part, agreement_said, contains, stating_part, words
 from ..model import Position, Registry
 from . import facts
 from .ids import Ids, slug
@@ -43,15 +43,23 @@ class _Reader:
     def named(
         self, fact: str, keep_own: bool = False, registry: Registry | None = None
     ) -> tuple[list[str], Node | None]:
-        clause = self.stated.get(fact)
+        clause, text = self._stating(fact)
         if clause is None:
             return [], None
-        text = facts.full_text(clause)
-        text = stating_part(fact, text)
         found, _ = facts.named_in_order(text, registry or self.registry, self.lang)
         if not keep_own:
             found = [p for p in found if p != self.position]
         return found, clause
+
+    def _stating(self, fact: str) -> tuple[Node | None, str]:
+        """The clause stating ``fact`` and the part of it that names its positions; with no
+        clause of their own, the approvers the clause on the approval says it is agreed with."""
+        clause = self.stated.get(fact)
+        if clause is not None:
+            return clause, stating_part(fact, facts.full_text(clause))
+        approval = self.stated.get("approval") if fact == "approvers" else None
+        said = agreement_said(facts.full_text(approval)) if approval is not None else ""
+        return (approval, said) if said else (None, "")
 
     def shown(self, clause: Node) -> str:
         """A clause as a message names it (``Tree.shown``)."""
