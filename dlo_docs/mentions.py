@@ -15,19 +15,22 @@ from .model import Registry
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
-_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу|келісім)\w*", re.IGNORECASE)
+# agreeing, or endorsing with a visa ("визируется начальником …", "… бастығы визалайды")
+_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу|келісім|визир|визалай)\w*", re.IGNORECASE)
 # approving, or bringing into force on approval ("вводится в действие приказом", "қолданысқа
 # енгізіледі"): said apart from the agreement, an official named there does not agree the text
-# (a verb: not "утвержденными приказом", which cites another act)
-_APPROVE_VERB_RU = r"(?:утвержда(?:ется|ются|ет|ют)|вводит(?:ся)?|вводятся)\b"
+# (a verb or "на утверждение", "подлежит утверждению": not "утвержденными приказом", which
+# cites another act)
+_APPROVE_VERB_RU = r"(?:утвержда(?:ется|ются|ет|ют)|утверждени\w*|вводит(?:ся)?|вводятся)\b"
 _APPROVES_RU = re.compile(r"[\s,;]+(?:и\s+|а\s+также\s+)?" + _APPROVE_VERB_RU, re.IGNORECASE)
 _APPROVE_WORD_RU = re.compile(r"\b" + _APPROVE_VERB_RU, re.IGNORECASE)
 # an order and whose it is, to the punctuation: "приказом Ректора", "в приказе о порядке …"
 _CITED_ORDER_RU = re.compile(
-    r"\bприказ\w*(?:(?!\s+(?:и\s+)?(?:согласов|утвержда|вводит))[^,;:–—])*", re.IGNORECASE
+    r"\bприказ\w*(?:(?!\s+(?:и\s+)?(?:согласов|утвержда|вводит)|\s-\s)[^,;:–—()])*", re.IGNORECASE
 )
 _NEXT_SENTENCE = re.compile(r"(?<!\b\w)\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # not "и. о. Ректора"
 _APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)
+_ORDER_KK = re.compile(r"\bбұйры\w*", re.IGNORECASE)  # "… проректордың бұйрығымен"
 
 
 def without_parens(text: str) -> str:
@@ -114,28 +117,32 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
 def _agreement_span(text: str, agree: re.Match[str]) -> tuple[int, int]:
     """Where the agreement verb ``agree`` says who agrees the text: in Russian from the start (or
     from the verb, when the approval is said before it: "утверждается приказом ректора и
-    согласовывается с …") to the approval said after it; in Kazakh, whose officials
-    precede their verbs, from the start (or the end of an approval said before it: "…
-    бұйрығымен бекітіледі және … бастығымен келісіледі") to the verb; where no approval is
-    said, the whole text; never past the sentence ("… . Подлинник хранится у …")."""
+    согласовывается с …") to the approval said after it or the sentence's end; in Kazakh, whose officials precede their verbs, from the start (or the end of an
+    approval or an order said before it: "… бұйрығымен бекітіледі және … бастығымен
+    келісіледі", "… бұйрығымен ҮББИ директорының келісімі бойынша …") to the verb; where no
+    approval is said, the whole text."""
     stop = _NEXT_SENTENCE.search(text, agree.end())
     end = stop.start() if stop else len(text)
     ru_before = _APPROVE_WORD_RU.search(text, 0, agree.start())
-    ru_after = _APPROVES_RU.search(text, agree.end(), end)
+    ru_after = _APPROVES_RU.search(text, agree.end())
     if ru_before is not None or ru_after is not None:
-        return (agree.start() if ru_before else 0, ru_after.start() if ru_after else end)
+        return (agree.start() if ru_before else 0, min(ru_after.start() if ru_after else end, end))
     kk_before = [m.end() for m in _APPROVES_KK.finditer(text, 0, agree.start())]
     if kk_before or _APPROVES_KK.search(text, agree.end()):
-        return (kk_before[-1] if kk_before else 0, agree.end())
-    return (0, end)
+        orders = [m.end() for m in _ORDER_KK.finditer(text, 0, agree.start())]
+        return (max(kk_before + orders, default=0), agree.end())
+    return (0, len(text))
 
 
 def _agreement_spans(text: str) -> list[tuple[int, int]]:
-    """Where a clause says who agrees it, one span for each agreement verb, overlapping ones
-    merged, an order it cites and its author left out ("в порядке, утвержденном приказом
+    """Where a clause says who agrees it, one span for each agreement verb of the first sentence
+    saying it (not "Изменения вносятся по согласованию с …" or "Подлинник согласованной
+    инструкции хранится у …" after it), overlapping ones merged, an order it cites and its author left out ("в порядке, утвержденном приказом
     проректора, …", "по согласованию с … приказом Ректора")."""
     spans: list[tuple[int, int]] = []
-    for agree in _AGREES.finditer(text):
+    first = _AGREES.search(text)
+    stop = _NEXT_SENTENCE.search(text, first.end()) if first else None
+    for agree in _AGREES.finditer(text, 0, stop.start() if stop else len(text)):
         span = _agreement_span(text, agree)
         if spans and span[0] <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(span[1], spans[-1][1]))

@@ -178,6 +178,14 @@ def test_duties_of_an_official_are_not_an_acting_title(registry):
             "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ и.о. начальника отдела документационного обеспечения",
             "docs-head",
         ),
+        ("kk", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ Қашықтықтан оқыту бөлімінің бастығы", "dlo-head"),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ зам. начальника отдела управления персоналом", None),
+        # a Russian title names its position after the kind, not before it
+        (
+            "ru",
+            "Приложение 3 к приказу Председателя Правления – Ректора ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ методиста",
+            None,
+        ),
     ],
 )
 def test_the_title_names_the_position_beside_the_kind(registry, lang, title, position):

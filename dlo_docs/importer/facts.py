@@ -81,6 +81,9 @@ _OF_ITSELF = ("approvers", "approval")
 # the document naming itself as a clause's subject: "this" and its kind's name, in the nominative
 _THIS = frozenset({"настоящее", "настоящая", "настоящий", "данное", "данная", "осы", "бұл"})
 _ITSELF = frozenset({"положение", "инструкция", "регламент", "ереже", "нұсқаулық", "лн", "ди"})
+# …, unless the clause is about documents made from it: "Настоящее Положение является основой
+# для … инструкций, которые согласовываются …", "Осы Ереже негізінде …, олар … келісіледі"
+_ABOUT_OTHERS = ("котор", "являет", "служит", "негіз", "олар", "сәйкес")
 
 
 def _says_any(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
@@ -95,9 +98,15 @@ def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
 def _of_itself(text_words: list[str]) -> bool:
     """Whether a clause is about the document as itself, named first as its subject ("Настоящее
     Положение согласовывается", "Осы ЛН келісіледі", "Настоящая должностная инструкция"), not
-    a kind of documents ("Положения о секторах") nor the document cited ("в соответствии с
-    настоящим Положением", "Изменения в настоящую инструкцию", "осы Ережеге сәйкес")."""
-    return bool(text_words) and text_words[0] in _THIS and bool(_ITSELF & set(text_words[1:3]))
+    a kind of documents ("Положения о секторах"), the document cited ("в соответствии с
+    настоящим Положением", "Изменения в настоящую инструкцию", "осы Ережеге сәйкес") nor
+    documents made from it."""
+    return (
+        bool(text_words)
+        and text_words[0] in _THIS
+        and bool(_ITSELF & set(text_words[1:3]))
+        and not any(w.startswith(_ABOUT_OTHERS) for w in text_words)
+    )
 
 
 def _first_stating(clause: Node, found: dict[str, Node], itself: bool) -> str | None:

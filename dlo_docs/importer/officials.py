@@ -99,11 +99,13 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
 
 _KIND_WORDS = (("должностн", "инструкци"), ("лауазымдық", "нұсқаулы"))
 _ACTING_WORDS = frozenset({"исполняющего", "обязанности", "временно", "врио"})
+_NOT_CODES = frozenset({"зам", "пом", "ст", "гл", "вед", "мл", "нач"})  # "зам. начальника"
 
 
 def titled(title: str, registry: Registry, lang: str) -> str | None:
-    """The one position ``title`` names right after "должностная инструкция" (Russian) or right
-    before "лауазымдық нұсқаулығы" (Kazakh), a code or "и. о." between them aside; not one named
+    """The one position ``title`` names right after the kind's name, a code or "и. о." between
+    them aside ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника …", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ … бастығы"), or,
+    in Kazakh, right before it ("… бастығының лауазымдық нұсқаулығы"); not one named
     further off ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела": the deputy's, not the
     head's), and none of two named there."""
     text_words = words(title)
@@ -116,25 +118,28 @@ def titled(title: str, registry: Registry, lang: str) -> str | None:
     ]
     if not kinds:
         return None
-    after, before = _beside(text_words, kinds[0] + 2, 1), _beside(text_words, kinds[0] - 1, -1) + 1
+    at = kinds[0]
+    russian = text_words[at].startswith(_KIND_WORDS[0][0])
     found = {
         pos.id
         for pos in registry.positions
         for start, end in _names(
             [o for m in pos.mentions_in(lang) for o in occurrences(text_words, m)]
         )
-        if start == after or end == before
+        if start == _beside(text_words, at + 2) or (end == at and not russian)
     }
     return found.pop() if len(found) == 1 else None
 
 
-def _beside(text_words: list[str], i: int, step: int) -> int:
-    """The first word from ``i`` on (``step``: onwards or back) that is not a code's ("ДИ
-    014-2024") nor an acting official's ("и. о.", "исполняющего обязанности")."""
-    while 0 <= i < len(text_words) and (
-        text_words[i].isdigit() or len(text_words[i]) <= 3 or text_words[i] in _ACTING_WORDS
+def _beside(text_words: list[str], i: int) -> int:
+    """The first word from ``i`` on that is not a code's ("ДИ 014-2024") nor an acting
+    official's ("и. о.", "исполняющего обязанности"); a deputy's "зам." is the title's."""
+    while i < len(text_words) and (
+        text_words[i].isdigit()
+        or (len(text_words[i]) <= 3 and text_words[i] not in _NOT_CODES)
+        or text_words[i] in _ACTING_WORDS
     ):
-        i += step
+        i += 1
     return i
 
 
