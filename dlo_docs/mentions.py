@@ -15,8 +15,11 @@ from .model import Registry
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARENS = re.compile(r"\([^()]*\)")
-# agreeing, or endorsing with a visa ("визируется начальником …", "… бастығы визалайды")
-_AGREES = re.compile(r"\b(?:согласов|келісіл|келісу|келісім|визир|визалай)\w*", re.IGNORECASE)
+# agreeing, or endorsing with a visa ("визируется начальником …", "… бастығы визалайды",
+# "согласуется с …", "… бастығы келіседі")
+_AGREES = re.compile(
+    r"\b(?:согласов|согласу|келісіл|келісед|келісу|келісім|визир|визалай)\w*", re.IGNORECASE
+)
 # approving, or bringing into force on approval ("вводится в действие приказом", "қолданысқа
 # енгізіледі"): said apart from the agreement, an official named there does not agree the text
 # (a verb or "на утверждение", "подлежит утверждению": not "утвержденными приказом", which
@@ -27,6 +30,13 @@ _APPROVE_WORD_RU = re.compile(r"\b" + _APPROVE_VERB_RU, re.IGNORECASE)
 # an order and whose it is, to the punctuation: "приказом Ректора", "в приказе о порядке …"
 _CITED_ORDER_RU = re.compile(
     r"\bприказ\w*(?:(?!\s+(?:и\s+)?(?:согласов|утвержда|вводит)|\s-\s)[^,;:–—()])*", re.IGNORECASE
+)
+# a Russian agreement word its officials follow: a passive verb, a participle or a noun
+# ("согласовывается с …", "согласованная с …", "по согласованию с …", "визируется …"); before
+# an active one ("… визирует", "… согласовывают") they may stand
+_FOLLOWED_RU = re.compile(
+    r"(?:согласовыва|согласу)\w*ся|согласованн\w*|согласован[аоы]?|согласовани\w*|визиру\w*ся",
+    re.IGNORECASE,
 )
 _NEXT_SENTENCE = re.compile(r"(?<!\b\w)\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # not "и. о. Ректора"
 _APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)
@@ -115,23 +125,30 @@ def named_positions(text: str, registry: Registry, lang: str) -> set[str]:
 
 
 def _agreement_span(text: str, agree: re.Match[str]) -> tuple[int, int]:
-    """Where the agreement verb ``agree`` says who agrees the text: in Russian from the start (or
-    from the verb, when the approval is said before it: "утверждается приказом ректора и
-    согласовывается с …") to the approval said after it or the sentence's end; in Kazakh, whose officials precede their verbs, from the start (or the end of an
-    approval or an order said before it: "… бұйрығымен бекітіледі және … бастығымен
-    келісіледі", "… бұйрығымен ҮББИ директорының келісімі бойынша …") to the verb; where no
-    approval is said, the whole text."""
+    """Where the agreement verb ``agree`` says who agrees the text. In Russian from the start (from
+    the verb when the approval is said before it, "утверждается приказом ректора и согласовывается
+    с …"; where the officials follow the verb, from the part of the sentence it opens,
+    "разрабатывается проректором …, согласовывается с …") to the approval said after it or the
+    sentence's end. In Kazakh, whose officials precede their verbs, from the start (or the end of
+    an approval or an order said before it: "… бұйрығымен бекітіледі және … бастығымен
+    келісіледі", "… бұйрығымен ҮББИ директорының келісімі бойынша …") to the verb. Where no
+    approval is said, to the text's end."""
     stop = _NEXT_SENTENCE.search(text, agree.end())
     end = stop.start() if stop else len(text)
     ru_before = _APPROVE_WORD_RU.search(text, 0, agree.start())
     ru_after = _APPROVES_RU.search(text, agree.end())
+    # officials following the verb: from the part of the sentence it opens
+    followed = 0
+    if _FOLLOWED_RU.fullmatch(agree.group()):
+        followed = max(text.rfind(",", 0, agree.start()), text.rfind(";", 0, agree.start())) + 1
     if ru_before is not None or ru_after is not None:
-        return (agree.start() if ru_before else 0, min(ru_after.start() if ru_after else end, end))
+        start = agree.start() if ru_before else followed
+        return (start, min(ru_after.start() if ru_after else end, end))
     kk_before = [m.end() for m in _APPROVES_KK.finditer(text, 0, agree.start())]
     if kk_before or _APPROVES_KK.search(text, agree.end()):
         orders = [m.end() for m in _ORDER_KK.finditer(text, 0, agree.start())]
         return (max(kk_before + orders, default=0), agree.end())
-    return (0, len(text))
+    return (followed, len(text))
 
 
 def _agreement_spans(text: str) -> list[tuple[int, int]]:

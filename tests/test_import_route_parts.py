@@ -19,6 +19,11 @@ def registry():
     return Project(REPO).load([]).registry
 
 
+KK_ACTIVE = (
+    "Осы лауазымдық нұсқаулықты академиялық мәселелер жөніндегі проректор мен персоналды "
+    "басқару бөлімінің бастығы келіседі, Басқарма Төрағасы – Ректор бекітеді."
+)
+
 AGREES = [
     # the approval said before the agreement
     (
@@ -158,6 +163,27 @@ AGREES = [
         "бойынша бекітіледі.",
         {"ubbi-director"},
     ),
+    # Russian officials after the agreement's verb, not the author named before it
+    (
+        "ru",
+        "Должностная инструкция разрабатывается проректором по академическим вопросам, "
+        "согласовывается с начальником отдела управления персоналом, начальником отдела "
+        "правового обеспечения и государственных закупок и утверждается Председателем Правления "
+        "– Ректором.",
+        {"hr-head", "legal-head"},
+    ),
+    (
+        "ru",
+        "Настоящее Положение согласуется с начальником отдела управления персоналом и "
+        "утверждается приказом Ректора.",
+        {"hr-head"},
+    ),
+    # Kazakh, active: the document the object, the officials its subjects ("мен": "and")
+    (
+        "kk",
+        KK_ACTIVE,
+        {"vp-academic", "hr-head"},
+    ),
     # as before: the approval said after the agreement; no approval said
     (
         "ru",
@@ -196,6 +222,7 @@ APPROVES = [
         {"rector"},
     ),
     ("ru", "Приказом Ректора утверждается настоящее Положение.", {"rector"}),
+    ("kk", KK_ACTIVE, {"rector"}),
     (
         "kk",
         "Осы ЛН академиялық мәселелер жөніндегі проректордың бұйрығымен ҮББИ директорының келісімі "
@@ -278,3 +305,41 @@ def test_the_approvers_said_in_the_clause_on_the_approval_are_proposed(registry)
     assert (route.approvers, route.by) == (["vp-academic", "legal-head"], "rector")
     said = [p.message for p in report.problems]
     assert any("agreement.approvers proposed from clause 2.1" in m for m in said), said
+
+
+ACTIVE_KK = """Персоналды басқару бөлімі туралы
+ЕРЕЖЕ
+1-тарау. Жалпы ережелер
+1. Осы Ереже бөлімнің жұмыс тәртібін бекітеді.
+2. Осы Ережені құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығы және құжаттамалық қамтамасыз ету бөлімінің бастығы визалайды.
+3. Осы Ережені академиялық мәселелер жөніндегі проректор бекітеді.
+"""
+
+
+def test_kazakh_active_verbs_with_the_document_as_their_object(registry):
+    """ "Осы Ережені … визалайды / бекітеді": the document, in the accusative, is what they
+    agree and approve; "Осы Ереже … тәртібін бекітеді" (it sets an order) states neither."""
+    t = tree(ACTIVE_KK, "kk")
+    route = read_route(t, registry, "kk", None, False, Report("x.txt"))
+    assert (route.approvers, route.by) == (["legal-head", "docs-head"], "vp-academic")
+    states = [c.states for ch in t.chapters for c in ch.clauses]
+    assert states == [None, "approvers", "approval"]
+
+
+DONE_RU = """ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+начальника отдела документационного обеспечения
+1. Общие положения
+1.1. Должностная инструкция должна быть заново утверждена и согласована в случаях изменения названия должности.
+1.2. Должностная инструкция согласована с начальником отдела управления персоналом.
+1.3. Должностная инструкция утверждается приказом проректора по академическим вопросам.
+"""
+
+
+def test_a_document_said_agreed_with_someone_and_a_rule_for_later(registry):
+    """ "согласована с …" states who agrees it; "должна быть заново утверждена и согласована в
+    случаях …" is a rule for a later edition and states nothing."""
+    t = tree(DONE_RU, "ru")
+    route = read_route(t, registry, "ru", "docs-head", False, Report("x.txt"))
+    assert (route.approvers, route.by) == (["hr-head"], "vp-academic")
+    states = [c.states for ch in t.chapters for c in ch.clauses]
+    assert states == [None, "approvers", "approval"]

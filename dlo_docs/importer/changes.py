@@ -1,7 +1,7 @@
 """Which clause of a source says who initiates changes by the memo or proposal they are made on
 ("Изменения в настоящую инструкцию вносятся по служебной записке начальника …", "Осы Ережеге
 өзгерістер … бастығының қызметтік жазбасы бойынша енгізіледі"): when no clause names an
-initiative ("по инициативе …", "… бастамасы бойынша"), ``facts.mark_states`` marks the best
+initiative ("по инициативе …", "… бастамасы бойынша"), ``states.mark_states`` marks the best
 ranked as the clause stating ``change_initiators``, and ``mentions.initiating_part`` reads the
 writer.
 

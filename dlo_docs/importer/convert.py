@@ -11,14 +11,14 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..model import Registry
-from . import facts, foreign, metadata, title_block
+from . import agreed, facts, foreign, metadata, states, title_block
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
 from .route import Route, approval_form, read_route
 from .source import NO_STRUCTURE, Read
 from .structure import build
-from .tree import Tree
+from .tree import Tree, clauses
 from .types import Imported, Options
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
@@ -27,7 +27,7 @@ _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 def detect_lang(tree: Tree) -> str:
     text = " ".join(c.text for c in tree.chapters[:3]) + " ".join(
-        clause.text for _, clause in list(facts.clauses(tree.chapters))[:5]
+        clause.text for _, clause in list(clauses(tree.chapters))[:5]
     )
     # a Russian text may hold a stray Kazakh letter ("ІТ-компетенции"); Kazakh has them often
     cyrillic = len(_CYRILLIC.findall(text))
@@ -104,7 +104,10 @@ def _ours(
     position = metadata.position(tree, registry, options.position, kind, lang, report, page)
     unit = metadata.unit(registry, options.unit, position, tree, lang, page)
     authority = block.authority if block else None
-    route = read_route(tree, registry, lang, position, options.update_registry, report, authority)
+    signed = agreed.read(tree.preamble, tree.appendix)
+    route = read_route(
+        tree, registry, lang, position, options.update_registry, report, authority, signed
+    )
     proposals = _proposals(tree, registry, lang, route, options.update_registry)
     title = registry.position(position).title.get(lang) if position else None
     title = title or registry.unit(unit).name.get(lang) or ""
@@ -122,7 +125,7 @@ def _theirs(
     report: Report,
 ) -> _Who:
     """A regulation of another organisation: nothing from the registry, all from the text."""
-    stated = facts.mark_states(tree.chapters)
+    stated = states.mark_states(tree.chapters)
     found = foreign.propose(tree, org, registry, lang, kind, stated)
     position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
     route = Route(approvers, by, initiators, [])

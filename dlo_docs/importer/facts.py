@@ -1,8 +1,8 @@
 """What the recognised text says about the registry and the structured facts.
 
-- clauses that state a fact (approvers, approval, change initiators, subordination, whom
-  instructions come from) are found by their verbs, marked ``states:``, and the positions they
-  name (through the registry's ``mentions``) become the data — approvers with a warning to confirm;
+- the positions a text names (through the registry's ``mentions``), in order, and the officials
+  it names that the registry does not know: read from the clauses that state a fact (``states``)
+  to become the data — approvers with a warning to confirm;
 - the abbreviations chapter becomes abbreviation entries, the normative references chapter
   normative-document entries: an item that matches a registry entry (same short form; same
   code, or same number and date) gets its ``ref``; the others are proposed as new entries.
@@ -17,9 +17,8 @@ from typing import Any
 
 from ..mentions import without_parens, word_spans, words
 from ..model import Registry
-from .changes import by_memo
 from .ids import Ids, slug
-from .tree import Node, all_items, clauses, full_text  # (used here and by callers)
+from .tree import Node, all_items, clauses
 
 
 @dataclass
@@ -56,90 +55,6 @@ def named_in_order(text: str, registry: Registry, lang: str) -> tuple[list[str],
                 first[pos.id] = min(first.get(pos.id, start), start)
                 covered.update(range(start, end))
     return sorted(first, key=first.__getitem__), covered
-
-
-def _both(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[tuple[str, ...]]:
-    return [(a, b) for a in firsts for b in seconds]
-
-
-# Verbs by which a clause states a fact (word prefixes; Kazakh and Russian).
-_STATES: list[tuple[str, list[tuple[str, ...]]]] = [
-    ("approvers", [("келісіледі",), ("согласовыва",), ("согласуется",)]),
-    ("approval", [("бекітіледі",), ("утверждается",)]),
-    ("change_initiators", [("өзгеріс", "бастама"), ("изменени", "инициатив")]),
-    ("reports_to", [("бағынады",), ("подчиняется",), ("подчинен",)]),
-    (
-        "instructions_from",
-        _both(("тапсырмаларды", "нұсқауларды"), ("алады",))
-        + _both(("получает",), ("задани", "указани", "поручени")),
-    ),
-]
-
-# how a document names itself (word prefixes): a clause about its agreement or approval does
-_SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
-_OF_ITSELF = ("approvers", "approval")
-# the document naming itself as a clause's subject: "this" and its kind's name, in the nominative
-_THIS = frozenset({"настоящее", "настоящая", "настоящий", "данное", "данная", "осы", "бұл"})
-_ITSELF = frozenset({"положение", "инструкция", "регламент", "ереже", "нұсқаулық", "лн", "ди"})
-# …, unless the clause is about documents made from it: "Настоящее Положение является основой
-# для … инструкций, которые согласовываются …", "Осы Ереже негізінде …, олар … келісіледі"
-_ABOUT_OTHERS = ("котор", "являет", "служит", "негіз", "олар", "сәйкес")
-
-
-def _says_any(text_words: list[str], prefixes: tuple[str, ...]) -> bool:
-    # a short one ("ЛН", "ДИ") is a whole word: "директор" does not name the document
-    return any(w.startswith(p) if len(p) > 2 else w == p for w in text_words for p in prefixes)
-
-
-def _says(text_words: list[str], needles: tuple[str, ...]) -> bool:
-    return all(any(w.startswith(n) for w in text_words) for n in needles)
-
-
-def _of_itself(text_words: list[str]) -> bool:
-    """Whether a clause is about the document as itself, named first as its subject ("Настоящее
-    Положение согласовывается", "Осы ЛН келісіледі", "Настоящая должностная инструкция"), not
-    a kind of documents ("Положения о секторах"), the document cited ("в соответствии с
-    настоящим Положением", "Изменения в настоящую инструкцию", "осы Ережеге сәйкес") nor
-    documents made from it."""
-    return (
-        bool(text_words)
-        and text_words[0] in _THIS
-        and bool(_ITSELF & set(text_words[1:3]))
-        and not any(w.startswith(_ABOUT_OTHERS) for w in text_words)
-    )
-
-
-def _first_stating(clause: Node, found: dict[str, Node], itself: bool) -> str | None:
-    """The first fact not yet found that ``clause`` states (of the document's agreement and
-    approval: only naming the document itself when ``itself``)."""
-    own = words(clause.text)
-    for fact, rules in _STATES:
-        if fact in found or (itself and fact not in _OF_ITSELF):
-            continue
-        if fact in _OF_ITSELF and not (_of_itself(own) if itself else _says_any(own, _SELF_NAMES)):
-            continue
-        text_words = words(full_text(clause)) if fact == "instructions_from" else own
-        if any(_says(text_words, needles) for needles in rules):
-            return fact
-    return None
-
-
-def mark_states(chapters: list[Node]) -> dict[str, Node]:
-    """Mark the first clause stating each fact; returns fact → clause. Who agrees and who
-    approves are facts of the document itself: its clause names it ("Осы ЛН келісіледі",
-    "Должностная инструкция утверждается"), as itself ("Настоящее Положение согласовывается")
-    before a clause on a kind of documents ("Положения о секторах согласовываются"); "the
-    structure is approved" states neither. With no clause naming an initiative, the best ranked
-    clause on changes by a memo (``changes``)."""
-    found: dict[str, Node] = {}
-    for itself in (True, False):
-        for _, clause in clauses(chapters):
-            if clause.states is None and (fact := _first_stating(clause, found, itself)):
-                clause.states = fact
-                found[fact] = clause
-    if "change_initiators" not in found and (memo := by_memo(chapters)) is not None:
-        found["change_initiators"], memo.states = memo, "change_initiators"
-    return found
 
 
 _SEGMENTS = re.compile(r"[,;]|\s+(?:және|мен|и|а\s+также)\s+", re.IGNORECASE)

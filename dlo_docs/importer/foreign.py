@@ -18,7 +18,7 @@ from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Registry
 from . import facts, superior
 from .ids import Ids, slug
-from .tree import Node, Tree
+from .tree import Node, Tree, all_items, clauses, full_text
 
 _RU_FORMS = (
     r"(?:некоммерческое\s+)?акционерное\s+общество|коммунальное\s+государственное\s+"
@@ -71,7 +71,7 @@ def _norm(text: str) -> str:
 
 def named_organisation(tree: Tree) -> Organisation | None:
     """The first organisation the body (else the title block) names with its legal form."""
-    texts = [c.text for _, c in facts.clauses(tree.chapters)] + [x.text for x in tree.preamble]
+    texts = [c.text for _, c in clauses(tree.chapters)] + [x.text for x in tree.preamble]
     for text in texts:
         for pattern in (_ORG_BEFORE, _ORG_AFTER):
             m = pattern.search(text)
@@ -141,7 +141,7 @@ def _run(text: str) -> str | None:
 
 def position_title(tree: Tree) -> str | None:
     """The position a foreign job instruction describes: the subject its clauses start with."""
-    runs = Counter(r for _, c in facts.clauses(tree.chapters) if (r := _run(c.text)))
+    runs = Counter(r for _, c in clauses(tree.chapters) if (r := _run(c.text)))
     runs = Counter({r: n for r, n in runs.items() if r.split()[0].lower() not in _KIND_RUN_WORDS})
     if not runs:
         return None
@@ -213,7 +213,7 @@ def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> li
         if m and lang != "kk":
             return _titles_in(m.group(1), lang)[:1]
         return _titles_in(clause.text, lang)[:1]
-    pieces = [item.text for item in facts.all_items(clause.items)]
+    pieces = [item.text for item in all_items(clause.items)]
     if not pieces:
         tail = re.split(r"\s+с:?\s+|:\s*", agreement_part(clause.text), maxsplit=1)
         pieces = [tail[-1]]
@@ -221,7 +221,7 @@ def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> li
 
 
 def _city(tree: Tree, lang: str) -> str | None:
-    for _, clause in facts.clauses(tree.chapters):
+    for _, clause in clauses(tree.chapters):
         m = _CITY.search(clause.text)
         if m:
             return m["ru"] or m["kk"]
@@ -378,7 +378,7 @@ def _initiators(found: Foreign, clause: Node | None, lang: str) -> list[str]:
     of them."""
     if clause is None:
         return []
-    said = words(stating_part("change_initiators", facts.full_text(clause)))
+    said = words(stating_part("change_initiators", full_text(clause)))
     proposed = [*([found.position] if found.position else []), *found.approvers, found.approval_by]
     named = [
         p["id"]

@@ -13,12 +13,12 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
-from . import doc_code, facts, officials
+from . import doc_code, officials
 from .ids import ID_RE, slug
 from .report import Report
 from .source import Line, Read
 from .title_lines import EREJE, GENITIVE, KAZAKH_KIND, KIND_NAME, Lines, before_chapter, not_title
-from .tree import Tree
+from .tree import Tree, clauses
 from .types import Options
 
 _PLACEHOLDER_CODE = {
@@ -40,7 +40,7 @@ def kind(tree: Tree, given: str | None) -> str:
     calls itself most often; else a job instruction."""
     if given:
         return given
-    first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
+    first = next((c.text for _, c in clauses(tree.chapters)), "")
     for text in [*(line.text for line in before_chapter(tree.preamble)), first]:
         job, unit = _JOB.search(text), _UNIT.search(text)
         if job or unit:
@@ -49,9 +49,7 @@ def kind(tree: Tree, given: str | None) -> str:
                 if job and (not unit or job.start() < unit.start())
                 else ("unit_regulation")
             )
-    said = [
-        m.group(1).lower() for _, c in facts.clauses(tree.chapters) for m in _SELF.finditer(c.text)
-    ]
+    said = [m.group(1).lower() for _, c in clauses(tree.chapters) for m in _SELF.finditer(c.text)]
     units = sum(1 for s in said if s.startswith(("ереже", "положени")))
     return "unit_regulation" if units * 2 > len(said) else "job_instruction"
 
@@ -107,7 +105,7 @@ def _named_unit(registry: Registry, page: list[Line], tree: Tree, lang: str) -> 
     ректора" names who approved it) names, else the one the first clause names (as word
     prefixes; of several, the most specific). A later clause ("подчиняется директору института
     …") names other units."""
-    first = next((c.text for _, c in facts.clauses(tree.chapters)), "")
+    first = next((c.text for _, c in clauses(tree.chapters)), "")
     for text in (" ".join(line.text for line in page[:3]), first):
         have = words(text)
         found: list[tuple[int, str]] = []

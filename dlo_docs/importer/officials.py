@@ -13,8 +13,8 @@ import re
 
 from ..mentions import sentences, without_parens, words
 from ..model import Registry
-from .facts import clauses, full_text, occurrences
-from .tree import Node
+from .facts import occurrences
+from .tree import Node, clauses, full_text
 
 # An official named as whose order a clause cites ("назначается приказом и. о. ректора",
 # "Басқарма Төрағасы-Ректорының 2024 жылғы … бұйрығымен") is not the position the instruction is

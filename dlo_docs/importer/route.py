@@ -2,8 +2,9 @@
 who initiates changes, whom the holder takes instructions from.
 
 Each comes from the clause that states it (marked ``states:`` so ``dlo check`` keeps text and data
-in step); approvers are always reported as proposals to confirm (DLO510); what no clause states is
-set by the import and reported (DLO511).
+in step); approvers are always reported as proposals to confirm (DLO510), and with no clause naming
+them taken from the source's agreement sheet or block (``agreed``), which is also checked against
+the clause that does; what no clause states is set by the import and reported (DLO511).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import agreement_part, agreement_said, contains, stating_part, words
 from ..model import Position, Registry
-from . import facts
+from . import facts, states
+from .agreed import Signed
 from .ids import Ids, slug
 from .report import Report
-from .tree import Node, Tree
+from .tree import Node, Tree, clauses, full_text
 
 
 @dataclass
@@ -39,6 +41,7 @@ class _Reader:
     position: str | None
     stated: dict[str, Node]
     numbers: dict[int, str]  # Tree.clause_numbers
+    signed: Signed | None = None  # the source's agreement sheet or block
 
     def named(
         self, fact: str, keep_own: bool = False, registry: Registry | None = None
@@ -56,9 +59,9 @@ class _Reader:
         clause of their own, the approvers the clause on the approval says it is agreed with."""
         clause = self.stated.get(fact)
         if clause is not None:
-            return clause, stating_part(fact, facts.full_text(clause))
+            return clause, stating_part(fact, full_text(clause))
         approval = self.stated.get("approval") if fact == "approvers" else None
-        said = agreement_said(facts.full_text(approval)) if approval is not None else ""
+        said = agreement_said(full_text(approval)) if approval is not None else ""
         return (approval, said) if said else (None, "")
 
     def shown(self, clause: Node) -> str:
@@ -125,6 +128,7 @@ def _approvers(
             }
         )
         approvers, _ = reader.named("approvers", registry=extended)
+    signed = _signatories(reader)
     if approvers and clause is not None:
         report.confirm(
             clause.where,
@@ -135,9 +139,63 @@ def _approvers(
             ),
             Msg("confirm the approvers and their order (the route is sequential)"),
         )
+        if reader.signed is not None and signed and set(signed) != set(approvers):
+            _disagree(reader, clause, reader.signed, signed, report)
         return approvers, new_positions
-    reports_to = reader.registry.position(reader.position).reports_to if reader.position else None
-    fallback = reports_to or reader.top(reader.position)
+    if signed and reader.signed is not None:
+        value = ", ".join(reader.title(i, []) for i in signed)
+        if reader.signed.what == "sheet":
+            said = Msg(
+                "agreement.approvers proposed from the source's agreement sheet: {value}",
+                value=value,
+            )
+        else:
+            said = Msg(
+                "agreement.approvers proposed from the source's agreement block: {value}",
+                value=value,
+            )
+        hint = Msg("confirm the approvers and their order (the route is sequential)")
+        report.confirm(reader.signed.where, said, hint)
+        return signed, new_positions
+    return [_fallback(reader, report)], new_positions
+
+
+def _signatories(reader: _Reader) -> list[str]:
+    """The positions the source's agreement sheet or block names, but the holder's own."""
+    if reader.signed is None:
+        return []
+    found, _ = facts.named_in_order(reader.signed.text, reader.registry, reader.lang)
+    return [p for p in found if p != reader.position]
+
+
+def _disagree(
+    reader: _Reader, clause: Node, sheet: Signed, signed: list[str], report: Report
+) -> None:
+    """The text and the sheet people sign name different approvers: said, the text followed."""
+    names, numbers = ", ".join(reader.title(i, []) for i in signed), reader.shown(clause)
+    if sheet.what == "sheet":
+        said = Msg(
+            "the source's agreement sheet names {signed}, not as clause {numbers} does: "
+            "agreement.approvers follows the clause",
+            signed=names,
+            numbers=numbers,
+        )
+    else:
+        said = Msg(
+            "the source's agreement block names {signed}, not as clause {numbers} does: "
+            "agreement.approvers follows the clause",
+            signed=names,
+            numbers=numbers,
+        )
+    hint = Msg("find out who agrees it; correct the clause or agreement.approvers")
+    report.confirm(sheet.where, said, hint)
+
+
+def _fallback(reader: _Reader, report: Report) -> str:
+    """With no approvers named: whom the holder reports to, else the head of the organisation."""
+    position = reader.position
+    reports_to = reader.registry.position(position).reports_to if position else None
+    fallback = reports_to or reader.top(position)
     if fallback is None:
         raise UsageError(
             Msg("no clause names the approvers and the registry has no position to send it to"),
@@ -152,7 +210,7 @@ def _approvers(
         ),
         Msg("list the approvers in agreement.approvers"),
     )
-    return [fallback], new_positions
+    return fallback
 
 
 def read_route(
@@ -163,11 +221,15 @@ def read_route(
     update_registry: bool,
     report: Report,
     authority: str | None = None,
+    signed: Signed | None = None,
 ) -> Route:
     """The route facts of ``tree``; marks the clauses that state them. ``authority``: whom the
-    source's approval block names as approving it, used when no clause names who approves."""
-    stated = facts.mark_states(tree.chapters)
-    reader = _Reader(tree, registry, lang, position, stated, tree.clause_numbers())
+    source's approval block names as approving it, used when no clause names who approves;
+    ``signed``: the source's agreement sheet or block, read for the approvers when no clause
+    names them, and checked against the clause that does."""
+    stated = states.mark_states(tree.chapters)
+    numbers = tree.clause_numbers()
+    reader = _Reader(tree, registry, lang, position, stated, numbers, signed)
     approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
     if not by and authority:
@@ -215,10 +277,10 @@ def approval_form(
     order, the usual form."""
     if stated_by_block is not None:
         return stated_by_block
-    clause = next((c for _, c in facts.clauses(tree.chapters) if c.states == "approval"), None)
+    clause = next((c for _, c in clauses(tree.chapters) if c.states == "approval"), None)
     if clause is None or not order_words:
         return "order"
-    said = words(facts.full_text(clause))
+    said = words(full_text(clause))
     if any(contains(said, w) for w in order_words):
         return "order"
     shown = tree.shown(tree.clause_numbers(), clause)

@@ -17,8 +17,7 @@ from typing import Any
 
 from ..i18n import Msg
 from ..mentions import contains, words
-from . import facts
-from .tree import Node
+from .tree import Node, full_text
 
 # the words saying whom the holder reports to (the Kazakh verb ends its sentence)
 _SAYS = re.compile(r"\b(?:подчиня|подчинён|подчинен|бағына)\w*", re.I)
@@ -31,7 +30,7 @@ def propose(own: dict[str, Any], clause: Node | None, candidates: list[dict], la
     that ``clause`` names, unless it has one."""
     if clause is None or "reports_to" in own:
         return
-    said = words(facts.full_text(clause))
+    said = words(full_text(clause))
     head_of = [
         p for p in candidates if any(contains(said, m) for m in p.get("mentions", {}).get(lang, []))
     ]
@@ -52,7 +51,7 @@ def confirm(own: dict[str, Any] | None, clause: Node | None, lang: str, report: 
     quoting the clause."""
     if own is None or clause is None:
         return
-    quote = said(facts.full_text(clause))
+    quote = said(full_text(clause))
     if "reports_to" in own:
         message = Msg("reports_to proposed from the text: {id}", id=own["reports_to"])
         hint = Msg(

@@ -167,6 +167,11 @@ def _block(preamble: list[Line]) -> list[Line]:
     return []
 
 
+def opens(text: str) -> bool:
+    """The line opens an approval block ("УТВЕРЖДАЮ", "Утверждено приказом …")."""
+    return _OPENS.match(text.strip()) is not None
+
+
 def _ends(block: list[Line], after: str) -> bool:
     """The block is complete: it has its number and date; signed, its date, or its signature
     line with no date on the line ``after`` it."""
@@ -227,7 +232,8 @@ _TITLE_START = re.compile(rf"\W*(?:{_KIND.pattern}|должностн|лауаз
 _TITLE_END = re.compile(r"(?:туралы|ереже(?:сі)?|нұсқаулығы)\W*$", re.IGNORECASE)
 
 
-def _titled(text: str) -> bool:
+def titled(text: str) -> bool:
+    """A title's or a code's line."""
     return bool(_TITLE_START.match(text) or _TITLE_END.search(text) or doc_code.code_line(text))
 
 
@@ -239,7 +245,7 @@ def _takes_the_title(preamble: list[Line], block: list[Line], start: int) -> boo
     if len(block) < 2 or not _ends(block, after[0].text if after else ""):
         rows = rows + after
     halves = [title_columns.halves(line) for line in rows]
-    return any(_titled(half) for pair in halves if pair for half in pair)
+    return any(titled(half) for pair in halves if pair for half in pair)
 
 
 def _column_block(found: list[Line], head: list[Line], of: dict[int, Line]) -> bool:
@@ -249,7 +255,7 @@ def _column_block(found: list[Line], head: list[Line], of: dict[int, Line]) -> b
         return False
     if not head:
         return id(found[0]) in of
-    return len(found) > 1 and id(found[1]) in of and not any(_titled(x.text) for x in found[1:])
+    return len(found) > 1 and id(found[1]) in of and not any(titled(x.text) for x in found[1:])
 
 
 def read(preamble: list[Line]) -> Approval | None:

@@ -1,0 +1,161 @@
+"""Who agrees a regulation, as ``dlo import`` reads it where offices write the signatures: the title
+page's agreement block (СОГЛАСОВАНО / КЕЛІСІЛДІ, beside the approval block or alone) and the
+agreement sheet after the text (ЛИСТ СОГЛАСОВАНИЯ / КЕЛІСУ ПАРАҒЫ). With no clause naming the
+approvers they are proposed from there (DLO510, at the block's or the sheet's line), not the head's
+fallback; where a clause names others, the clause is followed and the difference reported: the
+drift between the text and the sheet people sign is what the import should show.
+
+The layouts are those of the regulations the university's offices write (a review's whole
+documents, kk and ru); the registry is the bundled one."""
+
+from __future__ import annotations
+
+from docx import Document
+from test_import_support import load_model
+
+RU_BODY = """ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+начальника отдела документационного обеспечения
+
+1. Общие положения
+1.1. Начальник отдела документационного обеспечения подчиняется непосредственно Председателю Правления – Ректору.
+1.2. Начальник отдела документационного обеспечения назначается на должность приказом Председателя Правления – Ректора.
+2. Должностные обязанности
+2.1. Организует делопроизводство университета.
+2.2. Визирует проекты приказов и положений о подразделениях.
+3. Заключительные положения
+3.1. Настоящая инструкция вступает в силу с момента утверждения.
+"""
+
+RU_COLUMNS = (
+    "СОГЛАСОВАНО\tУТВЕРЖДАЮ\n"
+    "Начальник отдела управления персоналом\tПредседатель Правления – Ректор\n"
+    "__________ Г. М. Жумабаева\t__________ Д. Е. Ахметов\n"
+    "«___» ________ 2024 г.\t«___» ________ 2024 г.\n\n"
+)
+
+KK_COLUMNS = """КЕЛІСІЛДІ\tБЕКІТЕМІН
+Персоналды басқару бөлімінің бастығы\tБасқарма Төрағасы – Ректор
+________ Г. М. Жұмабаева\t________ Д. Е. Ахметов
+«__» ________ 2024 ж.\t«__» ________ 2024 ж.
+
+Құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығының
+ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ
+
+1-тарау. Жалпы ережелер
+1. Құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімінің бастығы Басқарма Төрағасы – Ректорға тікелей бағынады.
+2-тарау. Лауазымдық міндеттері
+2. Бұйрықтардың, ережелердің және лауазымдық нұсқаулықтардың жобаларын заңнамаға сәйкестігіне келіседі.
+3. Ол дайындаған немесе келіскен құжаттардың заңдылығы үшін жауапты болады.
+3-тарау. Қорытынды ережелер
+4. Осы лауазымдық нұсқаулық бекітілген күннен бастап қолданысқа енгізіледі.
+"""
+
+SHEET = """
+ЛИСТ СОГЛАСОВАНИЯ
+Проректор по академическим вопросам\t_____________\tА. Б. Серikов
+Начальник отдела управления персоналом\t_____________\tГ. М. Жумабаева
+ЛИСТ ОЗНАКОМЛЕНИЯ
+Начальник отдела правового обеспечения и государственных закупок\t_______\tК. Л. Оспанов
+"""
+
+
+def _imported(project, dlo, tmp_path, text: str | None, name: str = "source.txt"):
+    source = tmp_path / name
+    if isinstance(text, str):
+        source.write_text(text, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", cwd=project)
+    assert result.code == 0, result.err
+    return load_model(project, "got"), result.err
+
+
+def test_the_agreement_block_beside_the_approval_block_names_the_approvers(project, dlo, tmp_path):
+    model, err = _imported(project, dlo, tmp_path, RU_COLUMNS + RU_BODY)
+    assert model.agreement.approvers == ["hr-head"]
+    assert model.approval.by == "rector"
+    assert "source.txt:1:1: warning DLO510: agreement.approvers proposed from the source's " in err
+    assert "agreement block: Начальник отдела управления персоналом" in err
+    assert "no clause names the approvers" not in err
+
+
+def test_a_kazakh_agreement_block_and_a_duty_to_agree_drafts(project, dlo, tmp_path):
+    """The КЕЛІСІЛДІ column names the approver; the duty "… нұсқаулықтардың жобаларын …
+    келіседі" (the holder agrees other drafts) is no clause on this instruction's agreement."""
+    model, err = _imported(project, dlo, tmp_path, KK_COLUMNS)
+    assert model.position == "legal-head"
+    assert model.agreement.approvers == ["hr-head"]
+    assert model.approval.by == "rector"
+    assert "agreement block: Персоналды басқару бөлімінің бастығы" in err
+    states = [c.states for ch in model.chapters for c in ch.clauses]
+    assert "approvers" not in states and "reports_to" in states
+
+
+def test_an_agreement_block_alone_over_the_title(project, dlo, tmp_path):
+    text = (
+        "СОГЛАСОВАНО:\nПроректор по академическим вопросам\n__________ А. Б. Сериков\n"
+        "«___» ________ 2024 г.\nУТВЕРЖДАЮ\nПредседатель Правления – Ректор\n"
+        "__________ Д. Е. Ахметов\n«___» ________ 2024 г.\n\n" + RU_BODY
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["vp-academic"]
+    assert model.approval.by == "rector"
+    assert model.position == "docs-head"  # the block's official is not the title's
+
+
+def test_the_agreement_sheet_names_the_approvers_in_its_order(project, dlo, tmp_path):
+    """The sheet's rows to the next sheet (the acquaintance sheet's official is no approver)."""
+    model, err = _imported(project, dlo, tmp_path, "УТВЕРЖДАЮ\nРектор\n\n" + RU_BODY + SHEET)
+    assert model.agreement.approvers == ["vp-academic", "hr-head"]
+    line = (RU_BODY + SHEET).splitlines().index("ЛИСТ СОГЛАСОВАНИЯ") + 4
+    assert f"source.txt:{line}:1: warning DLO510: agreement.approvers proposed from the " in err
+    assert "agreement sheet: Проректор по академическим вопросам, Начальник отдела" in err
+
+
+def _agreed_with(whom: str) -> str:
+    """The body with a clause 3.1 saying it is agreed with ``whom``, and the sheet after it."""
+    said = f"3.1. Настоящая инструкция согласовывается с {whom}.\n3.2. Настоящая"
+    return RU_BODY.replace("3.1. Настоящая", said) + SHEET
+
+
+def test_a_clause_and_the_sheet_that_disagree_are_both_said(project, dlo, tmp_path):
+    """The clause is followed, and the sheet people sign is named beside it."""
+    text = _agreed_with("начальником отдела правового обеспечения и государственных закупок")
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["legal-head"]
+    assert "agreement.approvers proposed from clause 3.1" in err
+    assert (
+        "the source's agreement sheet names Проректор по академическим вопросам, Начальник "
+        "отдела управления персоналом, not as clause 3.1 does: agreement.approvers follows "
+        "the clause"
+    ) in err
+
+
+def test_a_sheet_that_agrees_with_the_clause_is_not_reported(project, dlo, tmp_path):
+    text = _agreed_with(
+        "начальником отдела управления персоналом и проректором по академическим вопросам"
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["hr-head", "vp-academic"]
+    assert "agreement sheet names" not in err
+
+
+def test_a_word_document_with_its_blocks_and_sheet_in_tables(project, dlo, tmp_path):
+    """As offices set them in Word: the two blocks in a table's two cells, the sheet a table."""
+    doc = Document()
+    top = doc.add_table(rows=1, cols=2)
+    top.cell(
+        0, 0
+    ).text = "СОГЛАСОВАНО\nНачальник отдела управления персоналом\n_______ Г. М. Жумабаева"
+    top.cell(0, 1).text = "УТВЕРЖДАЮ\nПредседатель Правления – Ректор\n_______ Д. Е. Ахметов"
+    for line in RU_BODY.splitlines():
+        if line:
+            doc.add_paragraph(line)
+    doc.add_paragraph("ЛИСТ СОГЛАСОВАНИЯ")
+    sheet = doc.add_table(rows=2, cols=3)
+    for k, text in enumerate(["Должность", "Подпись", "Ф.И.О."]):
+        sheet.cell(0, k).text = text
+    sheet.cell(1, 0).text = "Проректор по академическим вопросам"
+    sheet.cell(1, 2).text = "А. Б. Сериков"
+    doc.save(tmp_path / "source.docx")
+    model, err = _imported(project, dlo, tmp_path, None, "source.docx")
+    assert model.agreement.approvers == ["vp-academic"]  # the sheet, which people sign
+    assert "agreement sheet: Проректор по академическим вопросам" in err
