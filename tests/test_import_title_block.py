@@ -141,6 +141,22 @@ def lines(*texts: str) -> list[Line]:
             ("signature", None, "Ректор Д. Е. Ахметов", None, dt.date(2024, 5, 20)),
             ["ПОЛОЖЕНИЕ"],
         ),
+        (  # a Kazakh block on one line under the title: the title's lines are not the block's
+            [
+                "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ",
+                "Қашықтықтан оқыту бөлімінің бастығы",
+                "Академиялық мәселелер жөніндегі проректордың 2024 жылғы «2» қыркүйектегі № 112 "
+                "бұйрығымен бекітілген",
+            ],
+            (
+                "order",
+                "бұйрық",
+                "Академиялық мәселелер жөніндегі проректордың",
+                "112",
+                dt.date(2024, 9, 2),
+            ),
+            ["ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ", "Қашықтықтан оқыту бөлімінің бастығы"],
+        ),
     ],
     ids=[
         "ru-order",
@@ -157,6 +173,7 @@ def lines(*texts: str) -> list[Line]:
         "signed-surname-first",
         "signed-name-year-title",
         "signed-name-then-date",
+        "kk-order-one-line-under-the-title",
     ],
 )
 def test_the_forms_of_an_approval_block(page, want, title):

@@ -147,10 +147,14 @@ def _block(preamble: list[Line]) -> list[Line]:
         text = line.text.strip()
         acted = _ACT.search(text) or (i > 0 and _ACT.search(preamble[i - 1].text))
         if _CLOSES_KK.search(text) and acted and not _KIND.search(text):
-            # Kazakh puts the verb last: the block ends here and starts lines before
+            # Kazakh puts the verb last: the block ends here and starts lines before (unless
+            # this one says it all: the issuer, the date and number, the act)
             start = i
             while (
-                start > 0 and i - start < _MAX_LINES and not _KIND.search(preamble[start - 1].text)
+                start > 0
+                and i - start < _MAX_LINES
+                and not _KIND.search(preamble[start - 1].text)
+                and not _whole(text)
             ):
                 start -= 1
             return preamble[start : i + 1]
@@ -165,6 +169,15 @@ def _block(preamble: list[Line]) -> list[Line]:
                     break
             return block
     return []
+
+
+def _whole(text: str) -> bool:
+    """A Kazakh block's closing line says it all: the issuer before the date and number, the act
+    ("Академиялық мәселелер жөніндегі проректордың 2024 жылғы «2» қыркүйектегі № 112 бұйрығымен
+    бекітілген")."""
+    act = _ACT.search(text)
+    issuer = _authority(text, signed=False) if act else None
+    return bool(issuer and _NUMBER.search(text) and read_date(text))
 
 
 def opens(text: str) -> bool:
