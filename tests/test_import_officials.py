@@ -202,3 +202,96 @@ def test_orders_of_a_list_of_officials_are_theirs(registry):
 2.2. Готовит проекты приказов проректора по академическим вопросам.
 """
     assert officials.main_position(tree(text, "ru").chapters, registry, "ru") == "dlo-head"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "head", "other"),
+    [
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ специалиста отдела документационного обеспечения",
+            "docs-head",
+            "специалиста отдела документационного обеспечения",
+        ),
+        (  # a code between: aside
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ДИ 014-2024 специалиста отдела документационного обеспечения",
+            "docs-head",
+            "специалиста отдела документационного обеспечения",
+        ),
+        (  # the deputy's, not the head's
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела документационного обеспечения",
+            "docs-head",
+            "заместителя начальника отдела документационного обеспечения",
+        ),
+        (
+            "kk",
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІНІҢ ӘДІСКЕРІНІҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ",
+            "dlo-head",
+            "қашықтықтан оқыту бөлімінің әдіскерінің",
+        ),
+        (
+            "kk",
+            "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІНІҢ БАСТЫҒЫНЫҢ ОРЫНБАСАРЫНЫҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ",
+            "dlo-head",
+            "қашықтықтан оқыту бөлімінің бастығының орынбасарының",
+        ),
+        (
+            "kk",
+            "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ Қашықтықтан оқыту бөлімінің әдіскері",
+            "dlo-head",
+            "қашықтықтан оқыту бөлімінің әдіскері",
+        ),
+        # the head's own title, an acting head's, none named: no other
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника отдела документационного обеспечения",
+            "docs-head",
+            None,
+        ),
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ и. о. начальника отдела документационного обеспечения",
+            "docs-head",
+            None,
+        ),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "docs-head", None),
+        ("kk", "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІНІҢ БАСТЫҒЫНЫҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ", "dlo-head", None),
+        ("kk", "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІ БАСТЫҒЫНЫҢ ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ", "dlo-head", None),
+        ("kk", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ Қашықтықтан оқыту бөлімінің бастығы", "dlo-head", None),
+    ],
+)
+def test_a_title_naming_another_holder_in_the_unit(registry, lang, title, head, other):
+    assert officials.titled_other(title, registry.position(head), lang) == other
+
+
+SPECIALIST = """УТВЕРЖДАЮ
+Председатель Правления – Ректор
+___________ Д. Е. Ахметов
+
+ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+специалиста отдела документационного обеспечения
+
+1. Общие положения
+1.1. Специалист назначается на должность приказом Ректора по представлению начальника отдела документационного обеспечения.
+1.2. Специалист непосредственно подчиняется начальнику отдела документационного обеспечения.
+2. Должностные обязанности
+2.1. Информирует начальника отдела документационного обеспечения о сроках исполнения документов.
+"""
+
+
+def test_a_specialist_s_instruction_is_not_given_the_head_s_position(project, dlo, tmp_path):
+    """Its clauses name the head most often (whom the specialist reports to): the import asks for
+    the position rather than give the instruction the head's; given one, it imports."""
+    source = tmp_path / "source.txt"
+    source.write_text(SPECIALIST, encoding="utf-8")
+    refused = dlo("import", source, "--id", "spec", cwd=project)
+    assert refused.code == 2
+    assert (
+        "its title names 'специалиста отдела документационного обеспечения', a position the "
+        "registry does not know (its clauses name docs-head most often)"
+    ) in refused.err
+    assert "pass --position ID" in refused.err
+    assert not (project / "regulations" / "spec").exists()
+    assert dlo("import", source, "--id", "spec", "--position", "docs-head", cwd=project).code == 0

@@ -93,6 +93,18 @@ def position(
             ),
             Msg("pass --position ID (add the position and its mentions to the registry first)"),
         )
+    other = officials.titled_other(title, registry.position(found), lang)
+    if other is not None:  # the boss, named as whom the holder reports to and so on
+        raise UsageError(
+            Msg(
+                "cannot tell which position this job instruction describes: its title names "
+                "{other}, a position the registry does not know (its clauses name {found} most "
+                "often)",
+                other=repr(other),
+                found=found,
+            ),
+            Msg("pass --position ID (add the position and its mentions to the registry first)"),
+        )
     report.assumed(
         Msg("position: {found} (the position the clauses name most often)", found=found),
         Msg("check position: and unit:"),

@@ -4,7 +4,9 @@
   registry position its clauses name most often (at least twice), an official named as the author
   of an order they cite aside.
 - ``titled(title, registry, lang)``: the position a job instruction's title names beside the
-  kind's name ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника …", "… бастығының лауазымдық нұсқаулығы").
+  kind's name ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника …", "… бастығының лауазымдық нұсқаулығы");
+- ``titled_other(title, position, lang)``: the title naming there another position of the same
+  unit ("… специалиста отдела …"), which the registry does not know.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import sentences, without_parens, words
-from ..model import Registry
+from ..model import Position, Registry
 from .facts import occurrences
 from .tree import Node, clauses, full_text
 
@@ -99,7 +101,23 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
 
 _KIND_WORDS = (("должностн", "инструкци"), ("лауазымдық", "нұсқаулы"))
 _ACTING_WORDS = frozenset({"исполняющего", "обязанности", "временно", "врио"})
+_HEAD_WORDS = 3  # words naming whom in a unit: "заместителя начальника", "бастығының орынбасарының"
 _NOT_CODES = frozenset({"зам", "пом", "ст", "гл", "вед", "мл", "нач"})  # "зам. начальника"
+
+
+def _kind_at(text_words: list[str]) -> int | None:
+    """Where the kind's name ("должностная инструкция", "лауазымдық нұсқаулық") first is."""
+    return next(
+        (
+            i
+            for i in range(len(text_words) - 1)
+            if any(
+                text_words[i].startswith(a) and text_words[i + 1].startswith(b)
+                for a, b in _KIND_WORDS
+            )
+        ),
+        None,
+    )
 
 
 def titled(title: str, registry: Registry, lang: str) -> str | None:
@@ -109,16 +127,9 @@ def titled(title: str, registry: Registry, lang: str) -> str | None:
     further off ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела": the deputy's, not the
     head's), and none of two named there."""
     text_words = words(title)
-    kinds = [
-        i
-        for i in range(len(text_words) - 1)
-        if any(
-            text_words[i].startswith(a) and text_words[i + 1].startswith(b) for a, b in _KIND_WORDS
-        )
-    ]
-    if not kinds:
+    at = _kind_at(text_words)
+    if at is None:
         return None
-    at = kinds[0]
     russian = text_words[at].startswith(_KIND_WORDS[0][0])
     found = {
         pos.id
@@ -129,6 +140,40 @@ def titled(title: str, registry: Registry, lang: str) -> str | None:
         if start == _beside(text_words, at + 2) or (end == at and not russian)
     }
     return found.pop() if len(found) == 1 else None
+
+
+def titled_other(title: str, position: Position, lang: str) -> str | None:
+    """The words of ``title`` beside the kind's name that name another position of
+    ``position``'s unit: the unit's words with another holder's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+    специалиста отдела документационного обеспечения", "… заместителя начальника отдела …" for
+    the head of that department; "ҚАШЫҚТЫҚТАН ОҚЫТУ БӨЛІМІНІҢ ӘДІСКЕРІНІҢ ЛАУАЗЫМДЫҚ
+    НҰСҚАУЛЫҒЫ", "ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҚ … бөлімінің әдіскері"); None where it names none."""
+    own = words(position.title.get(lang) or "")
+    text_words = words(title)
+    at = _kind_at(text_words)
+    if len(own) < 2 or at is None:
+        return None
+    russian = text_words[at].startswith(_KIND_WORDS[0][0])
+    head, unit = (own[0], own[1:]) if russian else (own[-1], own[:-1])
+    stem = head[: max(4, len(head) - 3)]
+
+    def other(before: list[str]) -> bool:  # the words naming the holder over the unit's
+        return not (len(before) == 1 and before[0].startswith(stem))
+
+    after = _beside(text_words, at + 2)
+    for start, end in occurrences(text_words, " ".join(unit)):
+        if russian and after < start <= after + _HEAD_WORDS and other(text_words[after:start]):
+            return " ".join(text_words[after:end])
+        if not russian and end < at <= end + _HEAD_WORDS and other(text_words[end:at]):
+            return " ".join(text_words[start:at])
+        if (
+            not russian
+            and start == after
+            and end < len(text_words)
+            and other(text_words[end : end + 1])
+        ):
+            return " ".join(text_words[start : end + 1])
+    return None
 
 
 def _beside(text_words: list[str], i: int) -> int:
