@@ -10,6 +10,7 @@ documents, kk and ru); the registry is the bundled one."""
 
 from __future__ import annotations
 
+import pytest
 from docx import Document
 from test_import_support import load_model
 
@@ -131,10 +132,10 @@ def test_a_clause_and_the_sheet_that_disagree_are_both_said(project, dlo, tmp_pa
 
 def test_a_sheet_that_agrees_with_the_clause_is_not_reported(project, dlo, tmp_path):
     text = _agreed_with(
-        "начальником отдела управления персоналом и проректором по академическим вопросам"
+        "проректором по академическим вопросам и начальником отдела управления персоналом"
     )
     model, err = _imported(project, dlo, tmp_path, text)
-    assert model.agreement.approvers == ["hr-head", "vp-academic"]
+    assert model.agreement.approvers == ["vp-academic", "hr-head"]
     assert "agreement sheet names" not in err
 
 
@@ -159,3 +160,119 @@ def test_a_word_document_with_its_blocks_and_sheet_in_tables(project, dlo, tmp_p
     model, err = _imported(project, dlo, tmp_path, None, "source.docx")
     assert model.agreement.approvers == ["vp-academic"]  # the sheet, which people sign
     assert "agreement sheet: Проректор по академическим вопросам" in err
+
+
+UNIT_BODY = """ПОЛОЖЕНИЕ
+об отделе дистанционного обучения
+
+1. Общие положения
+1.1. Настоящее Положение определяет задачи, функции и права отдела.
+1.2. Отдел возглавляет начальник отдела дистанционного обучения.
+2. Заключительные положения
+2.1. Настоящее Положение вступает в силу с момента утверждения.
+"""
+
+
+def test_signatories_stacked_under_the_column_after_the_approval_block_ends(project, dlo, tmp_path):
+    """The agreement column goes on after the approval block's last line: its second signatory
+    is on lines of its own, each a position over a line to sign on."""
+    text = RU_COLUMNS + (
+        "Начальник отдела правового обеспечения и государственных закупок\n"
+        "__________ Н. К. Оспанов\n«___» ________ 2024 г.\n\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, text + RU_BODY)
+    assert model.agreement.approvers == ["hr-head", "legal-head"]
+    assert model.position == "docs-head"
+
+
+def test_who_wrote_it_and_who_approves_it_sign_but_do_not_agree(project, dlo, tmp_path):
+    """Under "Разработано:" the unit's own head (the author), and the approving official
+    signing the sheet too, are no approvers; those under "Согласовано:" are."""
+    sheet = (
+        "\nЛИСТ СОГЛАСОВАНИЯ\nРазработано:\n"
+        "Начальник отдела дистанционного обучения\t______\tМ. Р. Бекова\nСогласовано:\n"
+        "Проректор по академическим вопросам\t______\tА. Б. Сериков\n"
+        "Председатель Правления – Ректор\t______\tД. Е. Ахметов\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, "УТВЕРЖДАЮ\nРектор\n\n" + UNIT_BODY + sheet)
+    assert model.agreement.approvers == ["vp-academic"]
+    assert model.approval.by == "rector"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "lang"),
+    [
+        ("С Положением ознакомлены:", "ru"),
+        ("С должностной инструкцией ознакомлен(а):", "ru"),
+    ],
+)
+def test_an_acquaintance_list_led_in_without_a_title_ends_the_sheet(
+    project, dlo, tmp_path, lead_in, lang
+):
+    sheet = (
+        "\nЛИСТ СОГЛАСОВАНИЯ\n"
+        "Начальник отдела правового обеспечения и государственных закупок\t______\tН. К. Оспанов\n"
+        f"\n{lead_in}\n"
+        "Директор института непрерывного образования\t______\tЕ. Ж. Касымов\t«___» ____ 2024 г.\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + sheet)
+    assert model.agreement.approvers == ["legal-head"]
+    assert "ознакомлен" not in str(model.model_dump())  # not glued onto the last clause
+
+
+def test_a_kazakh_acquaintance_lead_in_ends_the_sheet(project, dlo, tmp_path):
+    text = KK_COLUMNS.replace("КЕЛІСІЛДІ\tБЕКІТЕМІН", "\tБЕКІТЕМІН").replace(
+        "Персоналды басқару бөлімінің бастығы\tБасқарма", "\tБасқарма"
+    ) + (
+        "\nКЕЛІСУ ПАРАҒЫ\nАкадемиялық мәселелер жөніндегі проректор\t______\tА. Б. Сейітова\n"
+        "\nЛауазымдық нұсқаулықпен таныстым:\n"
+        "Персоналды басқару бөлімінің бастығы\t______\tГ. М. Жұмабаева\t«__» ____ 2024 ж.\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["vp-academic"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Л И С Т   С О Г Л А С О В А Н И Я", "ЛИСТ ВИЗИРОВАНИЯ", "ВИЗАЛАУ ПАРАҒЫ"]
+)
+def test_a_sheet_titled_letter_spaced_or_as_a_visa_sheet(project, dlo, tmp_path, title):
+    sheet = f"\n{title}\nНачальник отдела управления персоналом\t______\tГ. М. Жумабаева\n"
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + sheet)
+    assert model.agreement.approvers == ["hr-head"]
+    assert "Жумабаева" not in str(model.model_dump())  # the sheet is no text of the last clause
+
+
+def test_a_unit_regulation_with_an_agreement_cell_finds_its_unit(project, dlo, tmp_path):
+    """The agreement cell's lines (two signatories) are not the title page's: the unit is the
+    one the title names (under the organisation's name and the blocks, it was read past the
+    page's first lines)."""
+    doc = Document()
+    doc.add_paragraph("НАО «Костанайский региональный университет имени Ахмета Байтурсынулы»")
+    top = doc.add_table(rows=1, cols=2)
+    top.cell(0, 0).text = (
+        "СОГЛАСОВАНО\nПроректор по академическим вопросам\n_______ А. Б. Сериков\n"
+        "Начальник отдела правового обеспечения и государственных закупок\n_______ Н. К. Оспанов"
+    )
+    top.cell(0, 1).text = "УТВЕРЖДАЮ\nПредседатель Правления – Ректор\n_______ Д. Е. Ахметов"
+    for line in UNIT_BODY.splitlines():
+        if line:
+            doc.add_paragraph(line)
+    doc.save(tmp_path / "source.docx")
+    model, err = _imported(project, dlo, tmp_path, None, "source.docx")
+    assert (model.unit, model.agreement.approvers) == ("dlo", ["vp-academic", "legal-head"])
+
+
+def test_the_same_approvers_in_another_order_are_reported(project, dlo, tmp_path):
+    """The route is sequential: the sheet's order differing from the clause's is said."""
+    model, err = _imported(
+        project,
+        dlo,
+        tmp_path,
+        _agreed_with(
+            "начальником отдела управления персоналом и проректором по академическим вопросам"
+        ),
+    )
+    assert model.agreement.approvers == ["hr-head", "vp-academic"]
+    assert (
+        "the source's agreement sheet names Проректор по академическим вопросам, Начальник" in err
+    )

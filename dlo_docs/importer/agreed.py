@@ -30,6 +30,12 @@ _OPENS = re.compile(
     re.IGNORECASE,
 )
 _MAX_LINES = 12  # a block of two or three signatories, each with a line for the signature and date
+# a label of who wrote it, whose signature the sheet or block also carries
+_AUTHOR = re.compile(
+    r"^\W*(?:разработ|подготов|составил|исполнител|әзірле|дайында|орындаушы)\w*\W*?(?::\s*|$)",
+    re.I,
+)
+_SIGNS = re.compile(r"_{3,}")  # a line to sign on
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,10 @@ class Signed:
 
     what: str  # "block" | "sheet"
     where: int  # the source's line of its heading
-    text: str  # its lines, "; "-joined (names and dates name no position)
+    text: str  # its signatories' lines, "; "-joined (names and dates name no position)
+    lines: frozenset[tuple[str, int]] = (
+        frozenset()
+    )  # its lines (text, source line): not the title's
 
 
 def read(preamble: list[Line], appendix: Appendix | None) -> Signed | None:
@@ -46,7 +55,7 @@ def read(preamble: list[Line], appendix: Appendix | None) -> Signed | None:
 
 
 def _sheet(appendix: Appendix | None) -> Signed | None:
-    """The agreement sheet's lines, to the next sheet's title."""
+    """The agreement sheet's lines, to the next sheet's title or lead-in."""
     if appendix is None:
         return None
     titles = [line for _, line in appendix.sheets]
@@ -58,26 +67,26 @@ def _sheet(appendix: Appendix | None) -> Signed | None:
         for line in appendix.lines[start + 1 :]:
             if any(line is other for other in titles):
                 break
-            lines.append(line.text)
-        return Signed("sheet", title.where, " ; ".join(lines)) if lines else None
+            lines.append(line)
+        return _signed("sheet", title.where, lines)
     return None
 
 
 def _block(preamble: list[Line]) -> Signed | None:
     """The title page's agreement block: a column opening with it beside another (the approval
-    block, the title), else the lines after its opening line to the approval block or the
-    title."""
+    block, the title), with the signatories under it after the other column ends, else the lines
+    after its opening line to the approval block or the title."""
     for run in title_columns.runs(preamble):
         for column in (run.left, run.right):
             opened = _OPENS.match(column[0].text.strip()) if column else None
             if opened is not None:
-                lines = [opened.group("rest") or "", *(line.text for line in column[1:])]
-                return _signed(run.sources[id(column[0])].where, lines)
+                under = _signatories_under(preamble[run.end :]) if column is run.left else []
+                return _signed("block", run.sources[id(column[0])].where, [*column, *under])
     for k, line in enumerate(preamble):
         opened = _OPENS.match(line.text.strip())
         if opened is None or title_columns.halves(line) is not None:
             continue
-        lines = [opened.group("rest") or ""]
+        lines = [line]
         for nxt in preamble[k + 1 : k + 1 + _MAX_LINES]:
             if (
                 title_block.opens(nxt.text)
@@ -85,11 +94,39 @@ def _block(preamble: list[Line]) -> Signed | None:
                 or _OPENS.match(nxt.text)
             ):
                 break
-            lines.append(nxt.text)
-        return _signed(line.where, lines)
+            lines.append(nxt)
+        return _signed("block", line.where, lines)
     return None
 
 
-def _signed(where: int, lines: list[str]) -> Signed | None:
-    text = " ; ".join(x for x in lines if x.strip())
-    return Signed("block", where, text) if text else None
+def _signatories_under(lines: list[Line]) -> list[Line]:
+    """The lines of signatories stacked under a column's last one, set on their own after the
+    other column ended: each a position over a line to sign on, the date under it."""
+    taken: list[Line] = []
+    for k, line in enumerate(lines[:_MAX_LINES]):
+        signs = _SIGNS.search(line.text) is not None
+        if not (signs or any(_SIGNS.search(x.text) for x in lines[k + 1 : k + 3])):
+            break
+        taken.append(line)
+    return taken
+
+
+def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
+    """The signatories of ``lines``: those after its opening word (on its line: "СОГЛАСОВАНО:
+    Проректор …"), not those under a label of who wrote it ("Разработано:", "Әзірлеген:"), up to
+    the next opening word."""
+    said: list[str] = []
+    author = False
+    for line in lines:
+        text = line.text.strip()
+        opened = _OPENS.match(text)
+        if opened is not None:
+            author = False
+            said.append(opened.group("rest") or "")
+        elif (label := _AUTHOR.match(text)) is not None:
+            author = label.end() == len(text)  # alone: over the author's lines, to the next
+        elif not author:
+            said.append(text)
+    text = " ; ".join(x for x in said if x.strip())
+    kept = frozenset((line.text, line.where) for line in lines)
+    return Signed(what, where, text, kept) if text else None

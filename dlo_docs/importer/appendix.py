@@ -17,8 +17,17 @@ _APPENDIX = re.compile(
     re.IGNORECASE,
 )
 SHEETS = {
-    "agreement": re.compile(r"^(?:лист\s+согласования|келісу\s+парағы|келісім\s+парағы)", re.I),
-    "acquaintance": re.compile(r"^(?:лист\s+ознакомления|танысу\s+парағы)", re.I),
+    "agreement": re.compile(
+        r"^(?:лист\s+(?:согласования|визирования)|(?:келісу|келісім|визалау)\s+парағы)", re.I
+    ),
+    # titled, or led in by who signs it ("С должностной инструкцией ознакомлен(а):",
+    # "С Положением ознакомлены:", "Лауазымдық нұсқаулықпен таныстым:")
+    "acquaintance": re.compile(
+        r"^(?:лист\s+ознакомления|танысу\s+парағы"
+        r"|с\s+(?:\w+\s+){1,3}ознакомлен\w*(?:\s*\(\w+\))?\s*:?\s*$"
+        r"|(?:\w+\s+){1,3}таныстым\s*:?\s*$|таныстым\s*:?\s*$)",
+        re.I,
+    ),
     "changes": re.compile(
         r"^(?:лист\s+регистрации\s+изменений|өзгерістерді\s+тіркеу\s+парағы)", re.I
     ),
@@ -28,6 +37,8 @@ SHEETS = {
         re.I,
     ),
 }
+# a title set with its letters spaced out ("Л И С Т   С О Г Л А С О В А Н И Я")
+_SPACED = re.compile(r"^\w(?:[ \u00a0]+\w){3,}$")
 
 
 @dataclass
@@ -37,8 +48,11 @@ class Appendix:
 
 
 def sheet_kind(text: str) -> str | None:
+    text = text.strip()
+    if _SPACED.match(text):  # the letters of a word one space apart, the words more
+        text = " ".join(word.replace(" ", "") for word in re.split(r"[ \u00a0]{2,}", text))
     for kind, pattern in SHEETS.items():
-        if pattern.match(text.strip()):
+        if pattern.match(text):
             return kind
     return None
 

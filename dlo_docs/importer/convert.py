@@ -100,11 +100,13 @@ def _ours(
     """A regulation of the registry's organisation (or of the one whose unit or position the
     options name; ``registry`` is scoped to it): metadata from the registry and the text
     (who approves it: the clause that says so, else the approval block's official)."""
+    signed = agreed.read(tree.preamble, tree.appendix)
     page = title_block.rest(tree.preamble, block)
+    if signed is not None:  # the agreement block's lines are no title's
+        page = [line for line in page if (line.text, line.where) not in signed.lines]
     position = metadata.position(tree, registry, options.position, kind, lang, report, page)
     unit = metadata.unit(registry, options.unit, position, tree, lang, page)
     authority = block.authority if block else None
-    signed = agreed.read(tree.preamble, tree.appendix)
     route = read_route(
         tree, registry, lang, position, options.update_registry, report, authority, signed
     )

@@ -111,7 +111,7 @@ def _unknown_approvers(
 
 
 def _approvers(
-    reader: _Reader, update_registry: bool, report: Report
+    reader: _Reader, update_registry: bool, report: Report, approving: set[str]
 ) -> tuple[list[str], list[facts.Proposal]]:
     approvers, clause = reader.named("approvers")
     if clause is None:
@@ -128,7 +128,7 @@ def _approvers(
             }
         )
         approvers, _ = reader.named("approvers", registry=extended)
-    signed = _signatories(reader)
+    signed = [p for p in _signatories(reader) if p not in approving]
     if approvers and clause is not None:
         report.confirm(
             clause.where,
@@ -139,7 +139,7 @@ def _approvers(
             ),
             Msg("confirm the approvers and their order (the route is sequential)"),
         )
-        if reader.signed is not None and signed and set(signed) != set(approvers):
+        if reader.signed is not None and signed and signed != approvers:
             _disagree(reader, clause, reader.signed, signed, report)
         return approvers, new_positions
     if signed and reader.signed is not None:
@@ -161,7 +161,8 @@ def _approvers(
 
 
 def _signatories(reader: _Reader) -> list[str]:
-    """The positions the source's agreement sheet or block names, but the holder's own."""
+    """The positions the source's agreement sheet or block names, but the holder's own (the
+    approving official's are left out by the caller)."""
     if reader.signed is None:
         return []
     found, _ = facts.named_in_order(reader.signed.text, reader.registry, reader.lang)
@@ -230,8 +231,9 @@ def read_route(
     stated = states.mark_states(tree.chapters)
     numbers = tree.clause_numbers()
     reader = _Reader(tree, registry, lang, position, stated, numbers, signed)
-    approvers, new_positions = _approvers(reader, update_registry, report)
     by, _ = reader.named("approval")
+    approving = set(by) | set(facts.named_in_order(authority or "", registry, lang)[0])
+    approvers, new_positions = _approvers(reader, update_registry, report, approving)
     if not by and authority:
         by, _ = facts.named_in_order(authority, registry, lang)
         if by:
