@@ -276,3 +276,35 @@ def test_the_same_approvers_in_another_order_are_reported(project, dlo, tmp_path
     assert (
         "the source's agreement sheet names Проректор по академическим вопросам, Начальник" in err
     )
+
+
+UNKNOWN_SHEET = (
+    "\nЛИСТ СОГЛАСОВАНИЯ\nГлавный бухгалтер\t______\tК. С. Нурланова\n"
+    "Начальник отдела управления персоналом\t______\tГ. М. Жумабаева\n"
+)
+
+
+def test_an_official_of_the_sheet_the_registry_does_not_know_is_proposed(project, dlo, tmp_path):
+    """Not dropped silently: reported as a proposed position; the known one is the approver."""
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + UNKNOWN_SHEET)
+    assert model.agreement.approvers == ["hr-head"]
+    assert (
+        "the source's agreement sheet names an approver the registry does not know: "
+        "'Главный бухгалтер' (proposed as position glavnyi-bukhgalter)"
+    ) in err
+    assert "or import with --update-registry" in err
+
+
+def test_with_update_registry_the_sheet_s_unknown_official_becomes_an_approver(
+    project, dlo, tmp_path
+):
+    """Added to the registry with a mention that finds it in any case, and an approver in the
+    sheet's order."""
+    source = tmp_path / "source.txt"
+    source.write_text(RU_BODY + UNKNOWN_SHEET, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert load_model(project, "got").agreement.approvers == ["glavnyi-bukhgalter", "hr-head"]
+    registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    assert "- id: glavnyi-bukhgalter\n  title:\n    ru: Главный бухгалтер\n" in registry
+    assert "ru: [главн бухгалтер]" in registry  # "главного бухгалтера" is found too

@@ -8,7 +8,10 @@
     Начальник ОУП<tab>_______<tab>Г. М. Жумабаева       КЕЛІСУ ПАРАҒЫ)
 
 - ``read(preamble, appendix) -> Signed | None``: the sheet's lines, else the block's (the
-  sheet is what people sign).
+  sheet is what people sign);
+- ``unknown(signed, registry, lang) -> [(title, mention)]``: the officials it names that the
+  registry does not know, each on a line of its own before the signature ("Главный бухгалтер
+  ______ А. Б. Ким").
 
 The import proposes the approvers from them when no clause names them, and says where a clause
 and they disagree (``route``).
@@ -19,8 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..mentions import words
+from ..model import Registry
 from . import title_block, title_columns
 from .appendix import Appendix
+from .facts import named_in_order, stem
 from .source import Line
 
 # the block's opening line, alone ("СОГЛАСОВАНО", "КЕЛІСІЛДІ:") or with the first signatory
@@ -130,3 +136,36 @@ def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
     text = " ; ".join(x for x in said if x.strip())
     kept = frozenset((line.text, line.where) for line in lines)
     return Signed(what, where, text, kept) if text else None
+
+
+# where a signatory's line goes on past the position: a line to sign on, a cell, a dash before the
+# name, the name, a date
+_PAST_TITLE = re.compile(
+    r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d|" + title_block.NAME.pattern, re.IGNORECASE
+)
+_ADJECTIVE_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его)$")
+_HEADER = frozenset({"должность", "лауазымы", "лауазым", "подпись", "қолы", "дата", "күні", "фио"})
+
+
+def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, str]]:
+    """The officials ``signed`` names that the registry does not know: (title, mention) of each
+    line that opens with a title in capitals and names no registry position."""
+    found: list[tuple[str, str]] = []
+    for row in signed.text.split(" ; "):
+        cut = _PAST_TITLE.search(row)
+        title = row[: cut.start() if cut else len(row)].strip(" .,;:–—-")
+        said = words(title)
+        if (
+            not title[:1].isupper()
+            or not 1 <= len(said) <= 12
+            or _HEADER & set(said)
+            or named_in_order(title, registry, lang)[0]
+            or title.lower() in (t.lower() for t, _ in found)
+        ):
+            continue
+        if lang == "kk":
+            mention = " ".join([*said[:-1], stem(said[-1], lang)])
+        else:  # an adjective in any case: "главный бухгалтер" → "главн бухгалтер"
+            mention = " ".join(_ADJECTIVE_RU.sub("", w) if len(w) > 5 else w for w in said)
+        found.append((title, mention))
+    return found

@@ -63,7 +63,7 @@ _RU_INSTRUMENTAL = re.compile(r"^([\w-]{3,}?)(ом|ем|ём)[.,;:]?$", re.IGNOR
 _KK_LEAD = re.compile(r"^(?:осы|бұл)\s+(?:лн|лауазымдық\s+нұсқаулық\w*|ереже\w*)\s+", re.IGNORECASE)
 
 
-def _stem(word: str, lang: str) -> str:
+def stem(word: str, lang: str) -> str:
     """A word as a mention matches it with any case ending: "бастығы" → "бастығ"."""
     if lang == "kk" and len(word) > 4 and word[-1] in "ыі":
         return word[:-1]
@@ -94,7 +94,7 @@ def unknown_positions(text: str, registry: Registry, lang: str) -> list[tuple[st
             instrumental = _KK_INSTRUMENTAL.match(ws[-1])
             assert instrumental is not None  # the phrase ends at the word it matched
             base = instrumental.group(1)
-            title_words, mention_words = [*ws[:-1], base], [*ws[:-1], _stem(base, lang)]
+            title_words, mention_words = [*ws[:-1], base], [*ws[:-1], stem(base, lang)]
         else:
             start = next((k for k, w in enumerate(ws) if w.lower() in ("с", "со")), -1) + 1
             rest = ws[start:]

@@ -200,7 +200,7 @@ def _mention(word: str, lang: str) -> str:
     """A word as a mention that any case ending follows: "руководитель" → "руководител"."""
     word = word.lower().strip(".,;:")
     if lang == "kk":
-        return facts._stem(word, lang)
+        return facts.stem(word, lang)
     stem = _RU_ENDING.sub("", word)
     return stem if len(stem) >= 4 else word
 

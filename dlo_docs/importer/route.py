@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import agreement_part, agreement_said, contains, stating_part, words
 from ..model import Position, Registry
-from . import facts, states
+from . import agreed, facts, states
 from .agreed import Signed
 from .ids import Ids, slug
 from .report import Report
@@ -100,12 +100,7 @@ def _unknown_approvers(
                 title=repr(title),
                 entry=entry["id"],
             ),
-            Msg("confirm it, give it a unit and reports_to in the registry")
-            if update_registry
-            else Msg(
-                "confirm it, give it a unit and reports_to in the registry, "
-                "or import with --update-registry"
-            ),
+            _unknown_hint(update_registry),
         )
     return proposals
 
@@ -119,16 +114,8 @@ def _approvers(
     else:
         new_positions = _unknown_approvers(reader, clause, update_registry, report)
     if clause is not None and new_positions and update_registry:
-        extended = reader.registry.model_copy(
-            update={
-                "positions": [
-                    *reader.registry.positions,
-                    *(Position.model_validate(p.entry) for p in new_positions),
-                ]
-            }
-        )
+        extended = _extended(reader.registry, new_positions)
         approvers, _ = reader.named("approvers", registry=extended)
-    signed = [p for p in _signatories(reader) if p not in approving]
     if approvers and clause is not None:
         report.confirm(
             clause.where,
@@ -139,12 +126,59 @@ def _approvers(
             ),
             Msg("confirm the approvers and their order (the route is sequential)"),
         )
+        signed = [p for p in _signatories(reader, reader.registry) if p not in approving]
         if reader.signed is not None and signed and signed != approvers:
             _disagree(reader, clause, reader.signed, signed, report)
         return approvers, new_positions
-    if signed and reader.signed is not None:
-        value = ", ".join(reader.title(i, []) for i in signed)
-        if reader.signed.what == "sheet":
+    if reader.signed is not None:
+        signed, proposed = _from_signed(reader, reader.signed, approving, update_registry, report)
+        new_positions += proposed
+        if signed:
+            return signed, new_positions
+    return [_fallback(reader, report)], new_positions
+
+
+def _extended(registry: Registry, proposals: list[facts.Proposal]) -> Registry:
+    """``registry`` with the positions proposed."""
+    positions = [*registry.positions, *(Position.model_validate(p.entry) for p in proposals)]
+    return registry.model_copy(update={"positions": positions})
+
+
+def _from_signed(
+    reader: _Reader, sheet: Signed, approving: set[str], update_registry: bool, report: Report
+) -> tuple[list[str], list[facts.Proposal]]:
+    """The approvers the source's agreement sheet or block names (reported), and the officials
+    it names that the registry does not know, proposed as positions (and approvers, with
+    ``update_registry``)."""
+    taken = Ids({p.id for p in reader.registry.positions})
+    proposed = []
+    for title, mention in agreed.unknown(sheet, reader.registry, reader.lang):
+        entry = {
+            "id": taken(slug(title, words=6, limit=60, fallback="position")),
+            "title": {reader.lang: title},
+            "mentions": {reader.lang: [mention]},
+        }
+        proposed.append(facts.Proposal("positions", entry, None))
+        if sheet.what == "sheet":
+            said = Msg(
+                "the source's agreement sheet names an approver the registry does not know: "
+                "{title} (proposed as position {entry})",
+                title=repr(title),
+                entry=entry["id"],
+            )
+        else:
+            said = Msg(
+                "the source's agreement block names an approver the registry does not know: "
+                "{title} (proposed as position {entry})",
+                title=repr(title),
+                entry=entry["id"],
+            )
+        report.confirm(sheet.where, said, _unknown_hint(update_registry))
+    registry = _extended(reader.registry, proposed) if proposed and update_registry else None
+    signed = [p for p in _signatories(reader, registry or reader.registry) if p not in approving]
+    if signed:
+        value = ", ".join(reader.title(i, proposed) for i in signed)
+        if sheet.what == "sheet":
             said = Msg(
                 "agreement.approvers proposed from the source's agreement sheet: {value}",
                 value=value,
@@ -155,17 +189,26 @@ def _approvers(
                 value=value,
             )
         hint = Msg("confirm the approvers and their order (the route is sequential)")
-        report.confirm(reader.signed.where, said, hint)
-        return signed, new_positions
-    return [_fallback(reader, report)], new_positions
+        report.confirm(sheet.where, said, hint)
+    return signed, proposed
 
 
-def _signatories(reader: _Reader) -> list[str]:
-    """The positions the source's agreement sheet or block names, but the holder's own (the
-    approving official's are left out by the caller)."""
+def _unknown_hint(update_registry: bool) -> str:
+    """What to do with a position the import proposes."""
+    if update_registry:
+        return Msg("confirm it, give it a unit and reports_to in the registry")
+    return Msg(
+        "confirm it, give it a unit and reports_to in the registry, "
+        "or import with --update-registry"
+    )
+
+
+def _signatories(reader: _Reader, registry: Registry) -> list[str]:
+    """The positions of ``registry`` the source's agreement sheet or block names, but the
+    holder's own (the approving official's are left out by the caller)."""
     if reader.signed is None:
         return []
-    found, _ = facts.named_in_order(reader.signed.text, reader.registry, reader.lang)
+    found, _ = facts.named_in_order(reader.signed.text, registry, reader.lang)
     return [p for p in found if p != reader.position]
 
 

@@ -85,7 +85,7 @@ _SIGNATURE = re.compile(r"_{3,}")
 _CAPITAL, _SMALL = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z", "а-яёәғқңөұүһіa-z"
 _INITIALS = rf"[{_CAPITAL}]\.(?:\s*[{_CAPITAL}]\.)?"
 _SURNAME = rf"[{_CAPITAL}][{_SMALL}]+(?:-[{_CAPITAL}][{_SMALL}]+)?"
-_NAME = re.compile(rf"{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS}")
+NAME = re.compile(rf"{_INITIALS}\s*{_SURNAME}|{_SURNAME}\s+{_INITIALS}")
 _DATED = re.compile(
     r"[«\"]\s*[\d_]*\s*[»\"]|20_+|(?:19|20)\d\d\s*(?:ж|г|жылғы|года?)(?![^\W\d_])|\d{1,2}\.\d{1,2}\.(?:\d{2}|_)|_{2,}\s*\.\s*_{2,}",
     re.IGNORECASE,
@@ -193,7 +193,7 @@ def _ends(block: list[Line], after: str) -> bool:
         last = block[-1].text
         dated = bool(re.search(r"\d{4}", last))
         undated = _DATED.search(after) is None and read_date(after) is None
-        named = _NAME.fullmatch(" ".join(last.split())) is not None
+        named = NAME.fullmatch(" ".join(last.split())) is not None
         signed = (_SIGNATURE.search(last) is not None or named) and undated
         return len(block) > 1 and (dated or signed)
     return bool(_NUMBER.search(text)) and read_date(text) is not None
