@@ -78,19 +78,31 @@ class _Reader:
         return next((p.id for p in self.registry.positions if p.reports_to is None), default)
 
 
+def _entries(reader: _Reader, found: list[tuple[str, str]]) -> list[tuple[str, dict]]:
+    """Each (title, mention) of a position the registry does not know, with its proposed entry."""
+    taken = Ids({p.id for p in reader.registry.positions})
+    return [
+        (
+            title,
+            {
+                "id": taken(slug(title, words=6, limit=60, fallback="position")),
+                "title": {reader.lang: title},
+                "mentions": {reader.lang: [mention]},
+            },
+        )
+        for title, mention in found
+    ]
+
+
 def _unknown_approvers(
     reader: _Reader, clause: Node, update_registry: bool, report: Report
 ) -> list[facts.Proposal]:
     """Approvers the agreement clause names that the registry does not know, as proposals."""
     proposals = []
-    taken = Ids({p.id for p in reader.registry.positions})
     said = agreement_part(clause.text)
-    for title, mention in facts.unknown_positions(said, reader.registry, reader.lang):
-        entry = {
-            "id": taken(slug(title, words=6, limit=60, fallback="position")),
-            "title": {reader.lang: title},
-            "mentions": {reader.lang: [mention]},
-        }
+    for title, entry in _entries(
+        reader, facts.unknown_positions(said, reader.registry, reader.lang)
+    ):
         proposals.append(facts.Proposal("positions", entry, clause))
         report.confirm(
             clause.where,
@@ -150,14 +162,8 @@ def _from_signed(
     """The approvers the source's agreement sheet or block names (reported), and the officials
     it names that the registry does not know, proposed as positions (and approvers, with
     ``update_registry``)."""
-    taken = Ids({p.id for p in reader.registry.positions})
     proposed = []
-    for title, mention in agreed.unknown(sheet, reader.registry, reader.lang):
-        entry = {
-            "id": taken(slug(title, words=6, limit=60, fallback="position")),
-            "title": {reader.lang: title},
-            "mentions": {reader.lang: [mention]},
-        }
+    for title, entry in _entries(reader, agreed.unknown(sheet, reader.registry, reader.lang)):
         proposed.append(facts.Proposal("positions", entry, None))
         if sheet.what == "sheet":
             said = Msg(
