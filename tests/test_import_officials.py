@@ -243,6 +243,32 @@ def test_orders_of_a_list_of_officials_are_theirs(registry):
             "dlo-head",
             "қашықтықтан оқыту бөлімінің әдіскері",
         ),
+        (  # a Kazakh unit's name in the izafet form, not the genitive
+            "kk",
+            "Қашықтықтан оқыту бөлімі әдіскерінің ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ",
+            "dlo-head",
+            "қашықтықтан оқыту бөлімі әдіскерінің",
+        ),
+        (  # a long title of the holder
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ведущего специалиста по учебно-методической работе отдела "
+            "дистанционного обучения",
+            "dlo-head",
+            "ведущего специалиста по учебно методической работе отдела дистанционного обучения",
+        ),
+        (  # a holder in the unit of another registry position
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ методиста Института непрерывного образования",
+            "ubbi-director",
+            "методиста института непрерывного образования",
+        ),
+        # the head by another word for it
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ руководителя отдела документационного обеспечения",
+            "docs-head",
+            None,
+        ),
         # the head's own title, an acting head's, none named: no other
         (
             "ru",
@@ -295,3 +321,30 @@ def test_a_specialist_s_instruction_is_not_given_the_head_s_position(project, dl
     assert "pass --position ID" in refused.err
     assert not (project / "regulations" / "spec").exists()
     assert dlo("import", source, "--id", "spec", "--position", "docs-head", cwd=project).code == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "position"),
+    [
+        (  # the position in full a few words after the kind
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ Члена Правления – проректора по академическим вопросам",
+            "vp-academic",
+        ),
+        # a Kazakh unit's name in the izafet form before its head
+        ("kk", "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы", "dlo-head"),
+        ("kk", "Үздіксіз білім беру институты директорының ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ", "ubbi-director"),
+        # not a deputy's or an assistant's
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ заместителя начальника отдела дистанционного обучения",
+            None,
+        ),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ помощника проректора по академическим вопросам", None),
+        ("kk", "Қашықтықтан оқыту бөлімі бастығының орынбасарының лауазымдық нұсқаулығы", None),
+    ],
+)
+def test_a_title_naming_the_position_a_few_words_off_or_in_another_form(
+    registry, lang, title, position
+):
+    assert officials.titled_near(title, registry, lang) == position

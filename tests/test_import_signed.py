@@ -308,3 +308,126 @@ def test_with_update_registry_the_sheet_s_unknown_official_becomes_an_approver(
     registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
     assert "- id: glavnyi-bukhgalter\n  title:\n    ru: Главный бухгалтер\n" in registry
     assert "ru: [главн бухгалтер]" in registry  # "главного бухгалтера" is found too
+
+
+METHODIST = """УТВЕРЖДАЮ
+Председатель Правления – Ректор
+
+ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+методиста Института непрерывного образования
+
+1. Общие положения
+1.1. Методист подчиняется непосредственно начальнику отдела дистанционного обучения.
+2. Должностные обязанности
+2.1. Выполняет поручения начальника отдела дистанционного обучения.
+"""
+
+
+def test_a_holder_in_another_unit_than_the_one_counted_stops_the_import(project, dlo, tmp_path):
+    """The clauses name the DLO head most often; the title names a methodist of the institute."""
+    source = tmp_path / "source.txt"
+    source.write_text(METHODIST, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", cwd=project)
+    assert result.code == 2
+    assert "its title names 'методиста института непрерывного образования'" in result.err
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "lang"),
+    [
+        ("лист согласования, подписанный заинтересованными должностными лицами.", "ru"),
+        ("ЛИСТ СОГЛАСОВАНИЯ, подписанный заинтересованными должностными лицами.", "ru"),
+    ],
+)
+def test_a_clause_wrapped_onto_a_line_that_opens_like_a_sheet_s_title_is_text(
+    project, dlo, tmp_path, wrapped, lang
+):
+    """A .txt clause's second line is no sheet's title: the text after it is kept."""
+    body = RU_BODY.replace(
+        "2.2. Визирует проекты приказов и положений о подразделениях.",
+        "2.2. К проекту положения прилагается\n" + wrapped,
+    )
+    model, err = _imported(project, dlo, tmp_path, body)
+    assert [ch.source_number for ch in model.chapters] == ["1", "2", "3"]
+    assert "DLO506" not in err
+
+
+def test_direction_marks_hide_no_sheet(project, dlo, tmp_path):
+    """Marks of bidirectional text pasted in are dropped: the sheet is read, and none of it (a
+    BEL on its line neither) goes into a clause."""
+    sheet = (
+        "\n\u200fЛИСТ\u200e СОГЛАСОВАНИЯ\u202c\n"
+        "\u202aНачальник отдела управления персоналом\a\t______\tГ. М. Жумабаева\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + sheet)
+    assert model.agreement.approvers == ["hr-head"]
+    dumped = str(model.model_dump())
+    assert "Жумабаева" not in dumped and "\a" not in dumped and "\u200f" not in dumped
+
+
+@pytest.mark.parametrize("author", ["Составитель:", "Разработал(а):", "Исполнитель:"])
+def test_every_label_of_the_author_and_visas_after_it(project, dlo, tmp_path, author):
+    sheet = (
+        f"\nЛИСТ СОГЛАСОВАНИЯ\n{author}\n"
+        "Начальник отдела документационного обеспечения\t______\tС. Т. Абенова\nВизы:\n"
+        "Проректор по академическим вопросам\t______\tА. Б. Сериков\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, "УТВЕРЖДАЮ\nРектор\n\n" + UNIT_BODY + sheet)
+    assert model.agreement.approvers == ["vp-academic"]
+
+
+def test_a_sheet_s_continuation_and_an_untitled_acquaintance_list(project, dlo, tmp_path):
+    sheet = (
+        "\nЛИСТ СОГЛАСОВАНИЯ\nПроректор по академическим вопросам\t______\tА. Б. Сериков\n"
+        "ЛИСТ СОГЛАСОВАНИЯ (продолжение)\n"
+        "Начальник отдела управления персоналом\t______\tГ. М. Жумабаева\n"
+        "Ознакомлены:\n"
+        "Начальник отдела правового обеспечения и государственных закупок\t______\tН. Оспанов\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + sheet)
+    assert model.agreement.approvers == ["vp-academic", "hr-head"]
+
+
+def test_the_head_of_the_organisation_who_approves_when_nothing_says_is_no_approver(
+    project, dlo, tmp_path
+):
+    sheet = (
+        "\nЛИСТ СОГЛАСОВАНИЯ\nНачальник отдела управления персоналом\t______\tГ. М. Жумабаева\n"
+        "Председатель Правления – Ректор\t______\tД. Е. Ахметов\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, UNIT_BODY + sheet)
+    assert (model.agreement.approvers, model.approval.by) == (["hr-head"], "rector")
+
+
+NOT_OFFICIALS = (
+    "\nЛИСТ СОГЛАСОВАНИЯ\nНАО «Костанайский региональный университет»\n"
+    "Наименование должности | Фамилия, инициалы | Подпись | Дата\n"
+    "Решением Ученого совета университета\nПротокол № 3 от 12.01.2024\n"
+    "Отдел управления персоналом | Начальник | Г. М. Жумабаева\n"
+    "Проректор\t______\tА. Б. Сериков\n"
+    "Главный бухгалтер\t______\tК. С. Нурланова\n"
+)
+
+
+def test_only_officials_are_proposed_and_added(project, dlo, tmp_path):
+    """The organisation's name, a header row, a council's decision, a unit's name and a bare
+    "Проректор" (which vice-rector? its mention would find every one) are not proposed; the
+    chief accountant is, and added with --update-registry: dlo check stays clean."""
+    source = tmp_path / "source.txt"
+    source.write_text(RU_BODY + NOT_OFFICIALS, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    assert result.err.count("names an approver the registry does not know") == 1
+    registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
+    added = registry.split("- id: dlo-head", 1)[1].split("normative_documents:")[0]
+    assert added.count("- id: ") == 1 and "- id: glavnyi-bukhgalter" in added
+    assert dlo("check", cwd=project).code == 0
+
+
+def test_a_sheet_of_more_officials_than_an_agreement_has_proposes_none(project, dlo, tmp_path):
+    rows = "".join(
+        f"Главный специалист сектора {n}\t______\tА. Б. Ким\n" for n in "АБВГДЕЖЗИКЛМНОПРСТУФХЦ"
+    )
+    model, err = _imported(project, dlo, tmp_path, RU_BODY + "\nЛИСТ СОГЛАСОВАНИЯ\n" + rows)
+    assert "names 22 officials the registry does not know: more than an agreement has" in err
+    assert "names an approver the registry does not know" not in err

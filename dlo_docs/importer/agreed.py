@@ -26,7 +26,7 @@ from ..mentions import words
 from ..model import Registry
 from . import title_block, title_columns
 from .appendix import Appendix
-from .facts import named_in_order, stem
+from .facts import named_in_order, occurrences, stem
 from .source import Line
 
 # the block's opening line, alone ("СОГЛАСОВАНО", "КЕЛІСІЛДІ:") or with the first signatory
@@ -38,9 +38,12 @@ _OPENS = re.compile(
 _MAX_LINES = 12  # a block of two or three signatories, each with a line for the signature and date
 # a label of who wrote it, whose signature the sheet or block also carries
 _AUTHOR = re.compile(
-    r"^\W*(?:разработ|подготов|составил|исполнител|әзірле|дайында|орындаушы)\w*\W*?(?::\s*|$)",
+    r"^\W*(?:разработ|подготов|состав(?:ил|ител)|исполнител|әзірле|дайында|орындаушы)\w*"
+    r"(?:\s*\(\w+\))?\s*(?::\s*|$)",
     re.I,
 )
+# a label of those who agree it, ending the author's lines
+_VISAS = re.compile(r"^\W*(?:визы|виза|визалар|согласующие|келісушілер)\W*$", re.I)
 _SIGNS = re.compile(r"_{3,}")  # a line to sign on
 
 
@@ -61,21 +64,20 @@ def read(preamble: list[Line], appendix: Appendix | None) -> Signed | None:
 
 
 def _sheet(appendix: Appendix | None) -> Signed | None:
-    """The agreement sheet's lines, to the next sheet's title or lead-in."""
+    """The agreement sheet's lines, to the next sheet's title or lead-in (and those of its
+    continuation: "ЛИСТ СОГЛАСОВАНИЯ (продолжение)")."""
     if appendix is None:
         return None
-    titles = [line for _, line in appendix.sheets]
-    for kind, title in appendix.sheets:
-        if kind != "agreement":
-            continue
-        start = next(k for k, line in enumerate(appendix.lines) if line is title)
-        lines = []
-        for line in appendix.lines[start + 1 :]:
-            if any(line is other for other in titles):
-                break
+    titles = {id(line) for _, line in appendix.sheets}
+    agreements = [line for kind, line in appendix.sheets if kind == "agreement"]
+    lines: list[Line] = []
+    reading = False
+    for line in appendix.lines:
+        if id(line) in titles:
+            reading = any(line is title for title in agreements)
+        elif reading:
             lines.append(line)
-        return _signed("sheet", title.where, lines)
-    return None
+    return _signed("sheet", agreements[0].where, lines) if agreements else None
 
 
 def _block(preamble: list[Line]) -> Signed | None:
@@ -126,9 +128,9 @@ def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
     for line in lines:
         text = line.text.strip()
         opened = _OPENS.match(text)
-        if opened is not None:
+        if opened is not None or _VISAS.match(text):
             author = False
-            said.append(opened.group("rest") or "")
+            said.append(opened.group("rest") or "" if opened else "")
         elif (label := _AUTHOR.match(text)) is not None:
             author = label.end() == len(text)  # alone: over the author's lines, to the next
         elif not author:
@@ -139,33 +141,46 @@ def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
 
 
 # where a signatory's line goes on past the position: a line to sign on, a cell, a dash before the
-# name, the name, a date
-_PAST_TITLE = re.compile(
-    r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d|" + title_block.NAME.pattern, re.IGNORECASE
+# name, a date; or the name ("А. Б. Сеитова", "Сеитова А. Б.": capitals, so not "проректор А. Б.")
+_PAST_TITLE = re.compile(r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d")
+# a Russian adjective's ending, or a noun's soft sign: "главный" → "главн", "руководитель" →
+# "руководител", so the mention finds them in any case
+_ENDING_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ь)$")
+# words a position's title is made with (prefixes): a line without one names no official (the
+# organisation's name, a council's decision, a table's header, a unit's name)
+_HOLDERS = (
+    *("начальник", "заместител", "директор", "проректор", "ректор", "декан", "заведующ"),
+    *("руководител", "главн", "ведущ", "старш", "специалист", "бухгалтер", "юрисконсульт"),
+    *("юрист", "инженер", "методист", "менеджер", "секретар", "председател", "помощник"),
+    *("советник", "инспектор", "эксперт", "аналитик", "экономист", "администратор", "провост"),
+    *("координатор", "куратор", "профессор", "доцент", "преподавател", "бастығ", "басшы"),
+    *("меңгеруш", "орынбасар", "маман", "заңгер", "әдіскер", "хатшы", "төраға", "көмекші"),
+    *("кеңесші", "сарапшы", "талдаушы", "әкімші", "үйлестіруші", "оқытушы"),
 )
-_ADJECTIVE_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его)$")
-_HEADER = frozenset({"должность", "лауазымы", "лауазым", "подпись", "қолы", "дата", "күні", "фио"})
 
 
 def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, str]]:
     """The officials ``signed`` names that the registry does not know: (title, mention) of each
-    line that opens with a title in capitals and names no registry position."""
+    line that opens with a position's title in capitals, which names no registry position nor
+    is part of one's mention ("Проректор" alone: which?)."""
     found: list[tuple[str, str]] = []
+    known = [words(m) for p in registry.positions for m in p.mentions_in(lang)]
     for row in signed.text.split(" ; "):
-        cut = _PAST_TITLE.search(row)
-        title = row[: cut.start() if cut else len(row)].strip(" .,;:–—-")
+        cuts = [m.start() for m in (_PAST_TITLE.search(row), title_block.NAME.search(row)) if m]
+        title = row[: min(cuts, default=len(row))].strip(" .,;:–—-")
         said = words(title)
         if (
             not title[:1].isupper()
             or not 1 <= len(said) <= 12
-            or _HEADER & set(said)
+            or not any(w.startswith(_HOLDERS) for w in said)
             or named_in_order(title, registry, lang)[0]
             or title.lower() in (t.lower() for t, _ in found)
         ):
             continue
         if lang == "kk":
             mention = " ".join([*said[:-1], stem(said[-1], lang)])
-        else:  # an adjective in any case: "главный бухгалтер" → "главн бухгалтер"
-            mention = " ".join(_ADJECTIVE_RU.sub("", w) if len(w) > 5 else w for w in said)
-        found.append((title, mention))
+        else:
+            mention = " ".join(_ENDING_RU.sub("", w) if len(w) > 5 else w for w in said)
+        if not any(occurrences(k, mention) for k in known):
+            found.append((title, mention))
     return found

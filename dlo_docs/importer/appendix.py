@@ -24,8 +24,8 @@ SHEETS = {
     # "С Положением ознакомлены:", "Лауазымдық нұсқаулықпен таныстым:")
     "acquaintance": re.compile(
         r"^(?:лист\s+ознакомления|танысу\s+парағы"
-        r"|с\s+(?:\w+\s+){1,3}ознакомлен\w*(?:\s*\(\w+\))?\s*:?\s*$"
-        r"|(?:\w+\s+){1,3}таныстым\s*:?\s*$|таныстым\s*:?\s*$)",
+        r"|(?:с\s+(?:\w+\s+){1,3})?ознакомлен\w*(?:\s*\(\w+\))?\s*:\s*$"
+        r"|(?:\w+\s+){0,3}таныстым\b[^.]{0,60}:\s*$)",
         re.I,
     ),
     "changes": re.compile(
@@ -37,6 +37,7 @@ SHEETS = {
         re.I,
     ),
 }
+_SENTENCE = re.compile(r"[,;]|\.(?:\s|$)")
 # a title set with its letters spaced out ("Л И С Т   С О Г Л А С О В А Н И Я")
 _SPACED = re.compile(r"^\w(?:[ \u00a0]+\w){3,}$")
 
@@ -48,9 +49,14 @@ class Appendix:
 
 
 def sheet_kind(text: str) -> str | None:
+    """The kind of sheet a line is the title (or lead-in) of: one that opens with a capital and
+    says no sentence ("лист согласования, подписанный …", "келісу парағы қоса беріледі.", a
+    clause's text wrapped onto a line of its own, is none)."""
     text = text.strip()
     if _SPACED.match(text):  # the letters of a word one space apart, the words more
         text = " ".join(word.replace(" ", "") for word in re.split(r"[ \u00a0]{2,}", text))
+    if not text[:1].isupper() or (_SENTENCE.search(text) and not text.endswith(":")):
+        return None  # (a lead-in, "…таныстым, бір данасын алдым:", may have a comma)
     for kind, pattern in SHEETS.items():
         if pattern.match(text):
             return kind

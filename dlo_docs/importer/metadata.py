@@ -77,7 +77,7 @@ def position(
     if given is not None or kind != "job_instruction":
         return given
     title = " ".join(line.text for line in before_chapter(tree.preamble if page is None else page))
-    found = officials.titled(title, registry, lang)
+    found = officials.titled(title, registry, lang) or officials.titled_near(title, registry, lang)
     if found is not None:
         report.assumed(
             Msg("position: {found} (the position the title names)", found=found),
@@ -93,7 +93,9 @@ def position(
             ),
             Msg("pass --position ID (add the position and its mentions to the registry first)"),
         )
-    other = officials.titled_other(title, registry.position(found), lang)
+    # the counted one's unit first: another holder there is its subordinate; then any other's
+    ordered = [registry.position(found), *(p for p in registry.positions if p.id != found)]
+    other = next((o for p in ordered if (o := officials.titled_other(title, p, lang))), None)
     if other is not None:  # the boss, named as whom the holder reports to and so on
         raise UsageError(
             Msg(

@@ -101,7 +101,12 @@ def _about(text_words: list[str], span: tuple[int, int], own: set[int], named: s
 
 _KIND_WORDS = (("должностн", "инструкци"), ("лауазымдық", "нұсқаулы"))
 _ACTING_WORDS = frozenset({"исполняющего", "обязанности", "временно", "врио"})
-_HEAD_WORDS = 3  # words naming whom in a unit: "заместителя начальника", "бастығының орынбасарының"
+# words naming whom in a unit: "заместителя начальника", "ведущего специалиста по учебно-методической
+# работе", "бастығының орынбасарының"
+_HEAD_WORDS = 8
+_DEPUTIES = ("заместител", "зам", "помощник", "орынбасар", "көмекші")
+# a unit's head, by any of the words for it (prefixes)
+_HEADS = ("начальн", "руковод", "заведу", "бастығ", "басшы", "меңгеру")
 _NOT_CODES = frozenset({"зам", "пом", "ст", "гл", "вед", "мл", "нач"})  # "зам. начальника"
 
 
@@ -142,6 +147,30 @@ def titled(title: str, registry: Registry, lang: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def titled_near(title: str, registry: Registry, lang: str) -> str | None:
+    """The one registry position ``title`` names in full a few words from the kind's name, in any
+    case ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ Члена Правления – проректора по академическим вопросам"), not
+    as whose deputy or assistant the holder is ("заместителя начальника отдела …", "… бастығының
+    орынбасарының")."""
+    text_words = words(title)
+    at = _kind_at(text_words)
+    if at is None:
+        return None
+    russian = text_words[at].startswith(_KIND_WORDS[0][0])
+    after = _beside(text_words, at + 2)
+    found = set()
+    for pos in registry.positions:
+        own = words(pos.title.get(lang) or "")
+        if len(own) < 2:
+            continue
+        for start, end in occurrences(text_words, " ".join(_stem(w) for w in own)):
+            between = text_words[after:start] if russian else text_words[end:at]
+            near = after <= start <= after + _HEAD_WORDS if russian else end <= at <= end + 2
+            if near and not any(w.startswith(_DEPUTIES) for w in between):
+                found.add(pos.id)
+    return found.pop() if len(found) == 1 else None
+
+
 def titled_other(title: str, position: Position, lang: str) -> str | None:
     """The words of ``title`` beside the kind's name that name another position of
     ``position``'s unit: the unit's words with another holder's ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
@@ -155,13 +184,16 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
         return None
     russian = text_words[at].startswith(_KIND_WORDS[0][0])
     head, unit = (own[0], own[1:]) if russian else (own[-1], own[:-1])
-    stem = head[: max(4, len(head) - 3)]
+    stems = [_stem(head)]
+    if any(stems[0].startswith(h) or h.startswith(stems[0]) for h in _HEADS):
+        stems += _HEADS  # "руководителя отдела …" is its head, as "начальника отдела …"
 
     def other(before: list[str]) -> bool:  # the words naming the holder over the unit's
-        return not (len(before) == 1 and before[0].startswith(stem))
+        return not (len(before) == 1 and before[0].startswith(tuple(stems)))
 
     after = _beside(text_words, at + 2)
-    for start, end in occurrences(text_words, " ".join(unit)):
+    # the unit's words in any case ("бөлімі әдіскерінің" as "бөлімінің бастығы")
+    for start, end in occurrences(text_words, " ".join(_stem(w) for w in unit)):
         if russian and after < start <= after + _HEAD_WORDS and other(text_words[after:start]):
             return " ".join(text_words[after:end])
         if not russian and end < at <= end + _HEAD_WORDS and other(text_words[end:at]):
@@ -174,6 +206,11 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
         ):
             return " ".join(text_words[start : end + 1])
     return None
+
+
+def _stem(word: str) -> str:
+    """A word as a prefix that finds it in any case: "бөлімінің" → "бөлімі", "отдела" → "отде"."""
+    return word[: max(4, len(word) - 3)]
 
 
 def _beside(text_words: list[str], i: int) -> int:

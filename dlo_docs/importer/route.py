@@ -21,6 +21,8 @@ from .ids import Ids, slug
 from .report import Report
 from .tree import Node, Tree, clauses, full_text
 
+_MAX_PROPOSED = 20  # officials a sheet names that the registry does not know, proposed at most
+
 
 @dataclass
 class Route:
@@ -163,7 +165,18 @@ def _from_signed(
     it names that the registry does not know, proposed as positions (and approvers, with
     ``update_registry``)."""
     proposed = []
-    for title, entry in _entries(reader, agreed.unknown(sheet, reader.registry, reader.lang)):
+    unknown = agreed.unknown(sheet, reader.registry, reader.lang)
+    if len(unknown) > _MAX_PROPOSED:
+        said = Msg(
+            "the source's agreement sheet or block names {count} officials the registry does "
+            "not know: more than an agreement has, none proposed",
+            count=len(unknown),
+        )
+        report.confirm(
+            sheet.where, said, Msg("check the sheet; name the approvers in agreement.approvers")
+        )
+        unknown = []
+    for title, entry in _entries(reader, unknown):
         proposed.append(facts.Proposal("positions", entry, None))
         if sheet.what == "sheet":
             said = Msg(
@@ -282,6 +295,8 @@ def read_route(
     reader = _Reader(tree, registry, lang, position, stated, numbers, signed)
     by, _ = reader.named("approval")
     approving = set(by) | set(facts.named_in_order(authority or "", registry, lang)[0])
+    if not approving and (top := reader.top(None)) is not None:
+        approving = {top}  # (who approves it when nothing says: the head of the organisation)
     approvers, new_positions = _approvers(reader, update_registry, report, approving)
     if not by and authority:
         by, _ = facts.named_in_order(authority, registry, lang)

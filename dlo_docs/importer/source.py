@@ -26,7 +26,17 @@ NO_STRUCTURE = "DLO524"  # text, but no chapter or clause anywhere
 # Tabs become spaces; non-breaking and other typographic spaces are kept in the text (an author's
 # "ҚП 082-2022" keeps its NBSP) but count as whitespace everywhere in recognition (``\s``, strip).
 _SPACES = dict.fromkeys(map(ord, "\t\v"), " ")
-_DROP = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Dropped: zero-width characters, the soft hyphen, and the marks that set the direction of
+# bidirectional text (a Kazakh or Russian text has none to set; pasted from elsewhere, they hid a
+# sheet's title from recognition). A control character is kept: `dlo check` reports it (DLO118).
+_DROP = dict.fromkeys(
+    [
+        *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u061c\u200e\u200f"),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ],
+    None,
+)
 
 
 @dataclass
