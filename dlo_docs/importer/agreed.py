@@ -54,9 +54,8 @@ class Signed:
     what: str  # "block" | "sheet"
     where: int  # the source's line of its heading
     text: str  # its signatories' lines, "; "-joined (names and dates name no position)
-    lines: frozenset[tuple[str, int]] = (
-        frozenset()
-    )  # its lines (text, source line): not the title's
+    # its lines as (text, source line): none of them is the title's
+    lines: frozenset[tuple[str, int]] = frozenset()
 
 
 def read(preamble: list[Line], appendix: Appendix | None) -> Signed | None:
@@ -130,7 +129,7 @@ def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
         opened = _OPENS.match(text)
         if opened is not None or _VISAS.match(text):
             author = False
-            said.append(opened.group("rest") or "" if opened else "")
+            said.append((opened.group("rest") or "") if opened else "")
         elif (label := _AUTHOR.match(text)) is not None:
             author = label.end() == len(text)  # alone: over the author's lines, to the next
         elif not author:

@@ -5,6 +5,8 @@
   of an order they cite aside.
 - ``titled(title, registry, lang)``: the position a job instruction's title names beside the
   kind's name ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника …", "… бастығының лауазымдық нұсқаулығы");
+- ``titled_near(title, registry, lang)``: the position the title names in full a few words off
+  the kind's name or in another form ("Члена Правления – проректора …", "… бөлімі бастығының");
 - ``titled_other(title, position, lang)``: the title naming there another position of the same
   unit ("… специалиста отдела …"), which the registry does not know.
 """
