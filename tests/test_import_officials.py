@@ -348,3 +348,37 @@ def test_a_title_naming_the_position_a_few_words_off_or_in_another_form(
     registry, lang, title, position
 ):
     assert officials.titled_near(title, registry, lang) == position
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "counted", "other"),
+    [
+        # a holder by a position's word, with no unit the registry knows
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ специалиста по дистанционному обучению",
+            "dlo-head",
+            "специалиста по дистанционному обучению",
+        ),
+        ("kk", "Қойма меңгерушісінің лауазымдық нұсқаулығы", "rector", "қойма меңгерушісінің"),
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ проректора по научной работе",
+            "rector",
+            "проректора по научной работе",
+        ),
+        # its own head, by its word or another word for a head; no holder named
+        (
+            "ru",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника отдела дистанционного обучения",
+            "dlo-head",
+            None,
+        ),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ руководителя отдела", "dlo-head", None),
+        ("kk", "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы", "dlo-head", None),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ Председателя Правления – Ректора", "rector", None),
+        ("ru", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "dlo-head", None),
+    ],
+)
+def test_a_title_naming_a_holder_by_a_position_s_word(registry, lang, title, counted, other):
+    assert officials.titled_holder(title, registry.position(counted), lang) == other

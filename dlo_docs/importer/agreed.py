@@ -27,6 +27,7 @@ from ..model import Registry
 from . import title_block, title_columns
 from .appendix import Appendix
 from .facts import named_in_order, occurrences, stem
+from .officials import HOLDERS
 from .source import Line
 
 # the block's opening line, alone ("СОГЛАСОВАНО", "КЕЛІСІЛДІ:") or with the first signatory
@@ -145,17 +146,6 @@ _PAST_TITLE = re.compile(r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d")
 # a Russian adjective's ending, or a noun's soft sign: "главный" → "главн", "руководитель" →
 # "руководител", so the mention finds them in any case
 _ENDING_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ь)$")
-# words a position's title is made with (prefixes): a line without one names no official (the
-# organisation's name, a council's decision, a table's header, a unit's name)
-_HOLDERS = (
-    *("начальник", "заместител", "директор", "проректор", "ректор", "декан", "заведующ"),
-    *("руководител", "главн", "ведущ", "старш", "специалист", "бухгалтер", "юрисконсульт"),
-    *("юрист", "инженер", "методист", "менеджер", "секретар", "председател", "помощник"),
-    *("советник", "инспектор", "эксперт", "аналитик", "экономист", "администратор", "провост"),
-    *("координатор", "куратор", "профессор", "доцент", "преподавател", "бастығ", "басшы"),
-    *("меңгеруш", "орынбасар", "маман", "заңгер", "әдіскер", "хатшы", "төраға", "көмекші"),
-    *("кеңесші", "сарапшы", "талдаушы", "әкімші", "үйлестіруші", "оқытушы"),
-)
 
 
 def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, str]]:
@@ -171,7 +161,7 @@ def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, st
         if (
             not title[:1].isupper()
             or not 1 <= len(said) <= 12
-            or not any(w.startswith(_HOLDERS) for w in said)
+            or not any(w.startswith(HOLDERS) for w in said)
             or named_in_order(title, registry, lang)[0]
             or title.lower() in (t.lower() for t, _ in found)
         ):

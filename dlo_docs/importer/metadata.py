@@ -96,6 +96,7 @@ def position(
     # the counted one's unit first: another holder there is its subordinate; then any other's
     ordered = [registry.position(found), *(p for p in registry.positions if p.id != found)]
     other = next((o for p in ordered if (o := officials.titled_other(title, p, lang))), None)
+    other = other or officials.titled_holder(title, ordered[0], lang)
     if other is not None:  # the boss, named as whom the holder reports to and so on
         raise UsageError(
             Msg(

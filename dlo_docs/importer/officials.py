@@ -106,6 +106,17 @@ _ACTING_WORDS = frozenset({"исполняющего", "обязанности",
 # words naming whom in a unit: "заместителя начальника", "ведущего специалиста по учебно-методической
 # работе", "бастығының орынбасарының"
 _HEAD_WORDS = 8
+# words a position's title is made with (prefixes): a line without one names no official (the
+# organisation's name, a council's decision, a table's header, a unit's name)
+HOLDERS = (
+    *("начальник", "заместител", "директор", "проректор", "ректор", "декан", "заведующ"),
+    *("руководител", "главн", "ведущ", "старш", "специалист", "бухгалтер", "юрисконсульт"),
+    *("юрист", "инженер", "методист", "менеджер", "секретар", "председател", "помощник"),
+    *("советник", "инспектор", "эксперт", "аналитик", "экономист", "администратор", "провост"),
+    *("координатор", "куратор", "профессор", "доцент", "преподавател", "бастығ", "басшы"),
+    *("меңгеруш", "орынбасар", "маман", "заңгер", "әдіскер", "хатшы", "төраға", "көмекші"),
+    *("кеңесші", "сарапшы", "талдаушы", "әкімші", "үйлестіруші", "оқытушы"),
+)
 _DEPUTIES = ("заместител", "зам", "помощник", "орынбасар", "көмекші")
 # a unit's head, by any of the words for it (prefixes)
 _HEADS = ("начальн", "руковод", "заведу", "бастығ", "басшы", "меңгеру")
@@ -171,6 +182,31 @@ def titled_near(title: str, registry: Registry, lang: str) -> str | None:
             if near and not any(w.startswith(_DEPUTIES) for w in between):
                 found.add(pos.id)
     return found.pop() if len(found) == 1 else None
+
+
+def titled_holder(title: str, position: Position, lang: str) -> str | None:
+    """The words of ``title`` beside the kind's name that name a holder other than ``position``
+    by a position's word ("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ специалиста по дистанционному обучению",
+    "… маманының ЛАУАЗЫМДЫҚ НҰСҚАУЛЫҒЫ" for a head), None where they name none or its own."""
+    own = words(position.title.get(lang) or "")
+    text_words = words(title)
+    at = _kind_at(text_words)
+    if not own or at is None:
+        return None
+    russian = text_words[at].startswith(_KIND_WORDS[0][0])
+    at_word = _beside(text_words, at + 2) if russian else at - 1
+    if not 0 <= at_word < len(text_words) or not text_words[at_word].startswith(HOLDERS):
+        return None
+    head = _stem(own[0] if russian else own[-1])
+    heads = (
+        (head, *_HEADS)
+        if any(head.startswith(h) or h.startswith(head) for h in _HEADS)
+        else (head,)
+    )
+    if text_words[at_word].startswith(heads):
+        return None
+    said = text_words[at_word : at_word + 6] if russian else text_words[max(0, at - 6) : at]
+    return " ".join(said)
 
 
 def titled_other(title: str, position: Position, lang: str) -> str | None:
