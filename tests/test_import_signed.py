@@ -431,3 +431,14 @@ def test_a_sheet_of_more_officials_than_an_agreement_has_proposes_none(project, 
     model, err = _imported(project, dlo, tmp_path, RU_BODY + "\nЛИСТ СОГЛАСОВАНИЯ\n" + rows)
     assert "names 22 officials the registry does not know: more than an agreement has" in err
     assert "names an approver the registry does not know" not in err
+
+
+def test_the_signatories_after_the_author_s_signature_agree_it(project, dlo, tmp_path):
+    """With no "Согласовано:" after him, the author's lines end at his signature."""
+    sheet = (
+        "\nЛИСТ СОГЛАСОВАНИЯ\nРазработал:\n"
+        "Начальник отдела дистанционного обучения\t______\tМ. Р. Бекова\n"
+        "Проректор по академическим вопросам\t______\tА. Б. Сериков\n"
+    )
+    model, err = _imported(project, dlo, tmp_path, "УТВЕРЖДАЮ\nРектор\n\n" + UNIT_BODY + sheet)
+    assert model.agreement.approvers == ["vp-academic"]

@@ -121,8 +121,8 @@ def _signatories_under(lines: list[Line]) -> list[Line]:
 
 def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
     """The signatories of ``lines``: those after its opening word (on its line: "СОГЛАСОВАНО:
-    Проректор …"), not those under a label of who wrote it ("Разработано:", "Әзірлеген:"), up to
-    the next opening word."""
+    Проректор …"), not the one under a label of who wrote it ("Разработано:", "Әзірлеген:"), to
+    his signature or the next opening word."""
     said: list[str] = []
     author = False
     for line in lines:
@@ -132,8 +132,10 @@ def _signed(what: str, where: int, lines: list[Line]) -> Signed | None:
             author = False
             said.append((opened.group("rest") or "") if opened else "")
         elif (label := _AUTHOR.match(text)) is not None:
-            author = label.end() == len(text)  # alone: over the author's lines, to the next
-        elif not author:
+            author = label.end() == len(text)  # alone: over the author's lines
+        elif author:  # the author's, to his signature
+            author = not (_SIGNS.search(text) or title_block.NAME.search(text))
+        else:
             said.append(text)
     text = " ; ".join(x for x in said if x.strip())
     kept = frozenset((line.text, line.where) for line in lines)
