@@ -38,6 +38,11 @@ _FOLLOWED_RU = re.compile(
     r"(?:согласовыва|согласу)\w*ся|согласованн\w*|согласован[аоы]?|согласовани\w*|визиру\w*ся",
     re.IGNORECASE,
 )
+# a Russian predicate: a reflexive verb or a participle ("разрабатывается", "разработанное")
+# (not an adjective as "государственных", "государственной")
+_PREDICATE_RU = re.compile(
+    r"\w+(?:ся|(?:анн|(?<!ств)енн)(?:ый|ое|ая|ого|ой|ым|ом|ую|ые))\b", re.IGNORECASE
+)
 _NEXT_SENTENCE = re.compile(r"(?<!\b\w)\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # not "и. о. Ректора"
 _APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)
 _ORDER_KK = re.compile(r"\bбұйры\w*", re.IGNORECASE)  # "… проректордың бұйрығымен"
@@ -137,10 +142,13 @@ def _agreement_span(text: str, agree: re.Match[str]) -> tuple[int, int]:
     end = stop.start() if stop else len(text)
     ru_before = _APPROVE_WORD_RU.search(text, 0, agree.start())
     ru_after = _APPROVES_RU.search(text, agree.end())
-    # officials following the verb: from the part of the sentence it opens
+    # officials following the verb: from the part of the sentence it opens, after another
+    # predicate's ("разрабатывается проректором …, согласовывается с …"; not "С начальником ОУП,
+    # начальником ОПО согласовывается …", a list)
     followed = 0
     if _FOLLOWED_RU.fullmatch(agree.group()):
-        followed = max(text.rfind(",", 0, agree.start()), text.rfind(";", 0, agree.start())) + 1
+        comma = max(text.rfind(",", 0, agree.start()), text.rfind(";", 0, agree.start()))
+        followed = comma + 1 if _PREDICATE_RU.search(text, 0, max(comma, 0)) else 0
     if ru_before is not None or ru_after is not None:
         start = agree.start() if ru_before else followed
         return (start, min(ru_after.start() if ru_after else end, end))

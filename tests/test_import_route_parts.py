@@ -178,6 +178,13 @@ AGREES = [
         "утверждается приказом Ректора.",
         {"hr-head"},
     ),
+    # … but a list of officials before the verb is read whole
+    (
+        "ru",
+        "С начальником отдела правового обеспечения и государственных закупок, начальником "
+        "отдела документационного обеспечения согласовывается настоящее Положение.",
+        {"legal-head", "docs-head"},
+    ),
     # Kazakh, active: the document the object, the officials its subjects ("мен": "and")
     (
         "kk",
