@@ -101,9 +101,11 @@ class DloError(Exception):
 
 
 class UsageError(DloError):
-    """The user asked for something impossible (unknown id, missing language...)."""
+    """The user asked for something impossible (unknown id, missing language...). ``line``: the
+    line of the file it is about that shows why, when there is one (a source's title)."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, line: int | None = None) -> None:
         super().__init__([error(Location("dlo"), "DLO000", message, hint)])
         self.message = message
         self.hint = hint
+        self.line = line

@@ -314,6 +314,7 @@ def test_a_specialist_s_instruction_is_not_given_the_head_s_position(project, dl
     source.write_text(SPECIALIST, encoding="utf-8")
     refused = dlo("import", source, "--id", "spec", cwd=project)
     assert refused.code == 2
+    assert f"{source}:6: cannot tell which position" in refused.err  # the title's line
     assert (
         "its title names 'специалиста отдела документационного обеспечения', a position the "
         "registry does not know (its clauses name docs-head most often)"

@@ -330,6 +330,7 @@ def test_a_holder_in_another_unit_than_the_one_counted_stops_the_import(project,
     result = dlo("import", source, "--id", "got", cwd=project)
     assert result.code == 2
     assert "its title names 'методиста института непрерывного образования'" in result.err
+    assert f"{source}:5: cannot tell" in result.err
 
 
 @pytest.mark.parametrize(

@@ -229,7 +229,8 @@ def convert(
             scoped = foreign.scoped(registry, org_id)
             who = _ours(tree, scoped, options, kind, lang, report, block)
         except UsageError as exc:  # what the text does not say: name the file it is about
-            raise UsageError(join(": ", [read.path, exc.message]), exc.hint) from None
+            where = read.path if exc.line is None else f"{read.path}:{exc.line}"
+            raise UsageError(join(": ", [where, exc.message]), exc.hint) from None
     reg_id = metadata.reg_id(read, options)
     page = title_block.rest(tree.preamble, block)
     code = metadata.code(read, options, page, kind, lang, report)

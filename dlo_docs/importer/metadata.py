@@ -76,7 +76,8 @@ def position(
         )
     if given is not None or kind != "job_instruction":
         return given
-    title = " ".join(line.text for line in before_chapter(tree.preamble if page is None else page))
+    titled = before_chapter(tree.preamble if page is None else page)
+    title = " ".join(line.text for line in titled)
     found = officials.titled(title, registry, lang) or officials.titled_near(title, registry, lang)
     if found is not None:
         report.assumed(
@@ -93,6 +94,20 @@ def position(
             ),
             Msg("pass --position ID (add the position and its mentions to the registry first)"),
         )
+    _not_another_holder(title, titled, registry, found, lang)
+    report.assumed(
+        Msg("position: {found} (the position the clauses name most often)", found=found),
+        Msg("check position: and unit:"),
+    )
+    return found
+
+
+def _not_another_holder(
+    title: str, titled: list[Line], registry: Registry, found: str, lang: str
+) -> None:
+    """Stop where the title names a holder other than ``found``, the position the clauses name
+    most often (whom that holder reports to, on whose proposal he is appointed, …); ``titled``:
+    the title's lines, for the one to name."""
     # the counted one's unit first: another holder there is its subordinate; then any other's
     ordered = [registry.position(found), *(p for p in registry.positions if p.id != found)]
     other = next((o for p in ordered if (o := officials.titled_other(title, p, lang))), None)
@@ -107,12 +122,8 @@ def position(
                 found=found,
             ),
             Msg("pass --position ID (add the position and its mentions to the registry first)"),
+            next((x.where for x in titled if other.split()[-1] in x.text.lower()), None),
         )
-    report.assumed(
-        Msg("position: {found} (the position the clauses name most often)", found=found),
-        Msg("check position: and unit:"),
-    )
-    return found
 
 
 def _named_unit(registry: Registry, page: list[Line], tree: Tree, lang: str) -> str | None:
