@@ -109,9 +109,10 @@ def _not_another_holder(
     most often (whom that holder reports to, on whose proposal he is appointed, …); ``titled``:
     the title's lines, for the one to name."""
     # the counted one's unit first: another holder there is its subordinate; then any other's
-    ordered = [registry.position(found), *(p for p in registry.positions if p.id != found)]
+    counted = registry.position(found)
+    ordered = [counted, *(p for p in registry.positions if p.id != found)]
     other = next((o for p in ordered if (o := officials.titled_other(title, p, lang))), None)
-    other = other or officials.titled_holder(title, ordered[0], lang)
+    other = other or officials.titled_holder(title, counted, lang)
     if other is not None:  # the boss, named as whom the holder reports to and so on
         raise UsageError(
             Msg(

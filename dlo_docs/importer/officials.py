@@ -176,7 +176,7 @@ def titled_near(title: str, registry: Registry, lang: str) -> str | None:
         own = words(pos.title.get(lang) or "")
         if len(own) < 2:
             continue
-        for start, end in occurrences(text_words, " ".join(_stem(w) for w in own)):
+        for start, end in occurrences(text_words, " ".join(_prefix(w) for w in own)):
             between = text_words[after:start] if russian else text_words[end:at]
             near = after <= start <= after + _HEAD_WORDS if russian else end <= at <= end + 2
             if near and not any(w.startswith(_DEPUTIES) for w in between):
@@ -197,7 +197,7 @@ def titled_holder(title: str, position: Position, lang: str) -> str | None:
     at_word = _beside(text_words, at + 2) if russian else at - 1
     if not 0 <= at_word < len(text_words) or not text_words[at_word].startswith(HOLDERS):
         return None
-    head = _stem(own[0] if russian else own[-1])
+    head = _prefix(own[0] if russian else own[-1])
     heads = (
         (head, *_HEADS)
         if any(head.startswith(h) or h.startswith(head) for h in _HEADS)
@@ -222,7 +222,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
         return None
     russian = text_words[at].startswith(_KIND_WORDS[0][0])
     head, unit = (own[0], own[1:]) if russian else (own[-1], own[:-1])
-    stems = [_stem(head)]
+    stems = [_prefix(head)]
     if any(stems[0].startswith(h) or h.startswith(stems[0]) for h in _HEADS):
         stems += _HEADS  # "руководителя отдела …" is its head, as "начальника отдела …"
 
@@ -231,7 +231,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
 
     after = _beside(text_words, at + 2)
     # the unit's words in any case ("бөлімі әдіскерінің" as "бөлімінің бастығы")
-    for start, end in occurrences(text_words, " ".join(_stem(w) for w in unit)):
+    for start, end in occurrences(text_words, " ".join(_prefix(w) for w in unit)):
         if russian and after < start <= after + _HEAD_WORDS and other(text_words[after:start]):
             return " ".join(text_words[after:end])
         if not russian and end < at <= end + _HEAD_WORDS and other(text_words[end:at]):
@@ -246,7 +246,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
     return None
 
 
-def _stem(word: str) -> str:
+def _prefix(word: str) -> str:
     """A word as a prefix that finds it in any case: "бөлімінің" → "бөлімі", "отдела" → "отде"."""
     return word[: max(4, len(word) - 3)]
 

@@ -33,6 +33,8 @@ _STATES: list[tuple[str, list[tuple[str, ...]]]] = [
     ),
 ]
 
+_RULES = dict(_STATES)
+
 # how a document names itself (word prefixes): a clause about its agreement or approval does
 _SELF_NAMES = ("нұсқаулы", "ереже", "лн", "инструкци", "положени", "ди", "регламент")
 _OF_ITSELF = ("approvers", "approval")
@@ -92,7 +94,7 @@ def _said_of_itself(fact: str, text_words: list[str], itself_as: str) -> bool:
     """The clause says ``fact`` of the document named as ``itself_as``: as the subject, by a
     passive verb (``_STATES``) or as done ("согласована с …"); as the object, by an active verb."""
     done = bool(_DONE[itself_as][fact] & set(text_words))
-    passive = any(_says(text_words, needles) for needles in dict(_STATES)[fact])
+    passive = any(_says(text_words, needles) for needles in _RULES[fact])
     return done or (passive and itself_as == "subject")
 
 
