@@ -33,6 +33,8 @@ _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
 _XREF = re.compile(rb"\nxref\r?\n")
 _STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF\s*$")
+# an in-use entry of the table: its offset (10 digits) at the start of a line, "ggggg n" after
+_IN_USE = re.compile(rb"(?m)^(\d{10})(?= \d{5} n)")
 
 
 class _Unexpected(Exception):
@@ -119,7 +121,8 @@ def _shifter(edits: list[_Edit]) -> Callable[[int], int]:
 
 
 def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
-    """The cross-reference table and ``startxref`` of ``pdf`` (edited from ``old``) shifted."""
+    """The cross-reference table and ``startxref`` of ``pdf`` (edited from ``old``) shifted: the
+    table's in-use offsets split out at C speed and replaced (~1,400 a document)."""
     start = _STARTXREF.search(old)
     if start is None or not old[int(start.group(1)) :].startswith(b"xref"):
         raise _Unexpected("no classic cross-reference table")
@@ -128,20 +131,15 @@ def _relocate(pdf: bytes, old: bytes, edits: list[_Edit]) -> bytes:
     xref_new = shift(xref_old)
     if not pdf[xref_new:].startswith(b"xref"):
         raise _Unexpected("the cross-reference table moved unexpectedly")
-    lines = pdf[xref_new:].split(b"\n")
-    out, i = [lines[0]], 1
-    while i < len(lines) and re.fullmatch(rb"\d+ \d+\r?", lines[i]):
-        count = int(lines[i].split()[1])
-        out.append(lines[i])
-        for entry in lines[i + 1 : i + 1 + count]:
-            offset, gen, kind = entry[:10], entry[11:16], entry[17:18]
-            if kind == b"n":
-                entry = b"%010d %s n%s" % (shift(int(offset)), gen, entry[18:])
-            out.append(entry)
-        i += 1 + count
-    tail = b"\n".join(out + lines[i:])
-    tail = _STARTXREF.sub(lambda m: b"startxref\n%d\n%%%%EOF\n" % xref_new, tail)
-    return pdf[:xref_new] + tail
+    trailer = pdf.find(b"trailer", xref_new)
+    if trailer < 0:
+        raise _Unexpected("no trailer after the cross-reference table")
+    parts = _IN_USE.split(pdf[xref_new:trailer])  # text, offset, text, offset, ..., text
+    moving = [e.end for e in edits if len(e.new) != e.end - e.start]
+    still = b"%010d" % moving[0] if moving else b"9" * 11  # offsets below it do not move
+    parts[1::2] = [o if o < still else b"%010d" % shift(int(o)) for o in parts[1::2]]
+    tail = _STARTXREF.sub(lambda m: b"startxref\n%d\n%%%%EOF\n" % xref_new, pdf[trailer:])
+    return pdf[:xref_new] + b"".join(parts) + tail
 
 
 def stabilize(pdf: bytes, when: dt.datetime) -> bytes:
