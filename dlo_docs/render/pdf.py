@@ -57,9 +57,10 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # documents per LibreOffice run: a crash or a hang costs one batch, not the lot. A run costs ~0.34 s
 # of start-up (CPU, the profile seeded: lo_profile; 1.05 s and 70 MB more unseeded; ~0.1 s more
 # without the build id), a document ~0.07 s (10 pages, LibreOffice 7.4, jemalloc, pdf_input): a
-# run of 80 spends 6 % of its time starting (40: 11 %; a cold site build of 1,000: 2.6 s less), as
-# much memory as 40; a crash costs 80 documents' retries (~0.4 s each), a hang the timeout
-BATCH = 80
+# run of 160 spends 3 % of its time starting (80: 6 %, 40: 11 %; a cold site build of 1,000 runs
+# 12 times, not 18 at 80: ~2 s of CPU less), its peak that of 80 (167 MB); a crash costs the
+# batch's unconverted documents' retries (~0.4 s each), a hang the timeout
+BATCH = 160
 
 
 def default_timeout(count: int) -> float:

@@ -2,7 +2,7 @@
 regulation's pages, linking its new PDFs, and its cache file): compressed into a
 private file, not memory, and read back when the group is finished.
 
-A group is 160 regulations at two LibreOffice runs of 80; what it holds is ~4 MB compressed,
+A group is 320 regulations at two LibreOffice runs of 160; what it holds is ~8 MB compressed,
 and two groups are held at once (one converted while the next is rendered): kept in memory, they
 were the difference between the build's memory and the goal (the file is in the page cache, not
 the process). The file is unnamed (``tempfile.TemporaryFile``: removed however the build ends;
