@@ -13,13 +13,14 @@ trusted by the project, made as the tests make it) and the registry requires the
 every render and site build checks every signature of every journal it shows as approved.
 
 Each stage then runs as its own ``dlo`` process, as a user would run it, and prints its wall time,
-milliseconds per regulation, and peak memory, sampled every 50 ms from /proc: ``dlo`` is its
+milliseconds per regulation, and peak memory, sampled from /proc (at 5 ms, then ever less often,
+down to twice a second): ``dlo`` is its
 largest dlo process (``all``: the command and its pool workers together, their resident sizes
 summed and their ``PSS``, which counts once the pages a forked worker shares), ``LibreOffice`` all the
 LibreOffice processes running at once (``soffice.bin``, ``oosplash``; resident sizes summed, and
 ``PSS``, which counts the pages two runs share once), ``in all`` the peak of the PSS of every
 process of the command at once (dlo's and LibreOffice's, sampled together: not the sum of the
-two peaks); a stage over within 50 ms shows 0 (its
+two peaks); a stage over within 5 ms shows 0 (its
 ``ru_maxrss`` would count the benchmark's own pages, forked before the exec). ``cpu`` is the
 user + system CPU seconds of the whole tree (less distorted by other load than wall).
 
@@ -83,12 +84,13 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 # -- measuring ---------------------------------------------------------------------------------
 
 
-# memory is sampled at once, then ever less often, down to five times a second: a sample costs
-# ~1.2 ms of CPU for each LibreOffice process (its smaps_rollup), and at 20 a second the sampler
-# took 7.6 s of a 2-core machine's CPU during a 61 s build, slowing what it measured (its cost is
-# printed with each stage); a run's memory is steady for seconds, and a short command is sampled
+# memory is sampled at once, then ever less often, down to twice a second: a sample of a build
+# with two LibreOffice runs costs ~11 ms of CPU (their smaps_rollup), and at 20 a second the
+# sampler took 7.6 s of a 2-core machine's CPU during a 61 s build, at 5 a second 3.8 s of a 69 s
+# one, slowing what it measured (its cost is printed with each stage); a LibreOffice run's memory
+# is steady for seconds (a run of 160 documents lasts ~10 s), and a short command is sampled
 # early (wait4's peak RSS would not do: it counts the command's LibreOffice runs as its own)
-FIRST_SAMPLE, SAMPLE_EVERY = 0.005, 0.2
+FIRST_SAMPLE, SAMPLE_EVERY = 0.005, 0.5
 LIBREOFFICE = ("soffice", "oosplash")  # process names (``comm``) that are LibreOffice's
 
 
