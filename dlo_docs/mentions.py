@@ -39,9 +39,12 @@ _FOLLOWED_RU = re.compile(
     re.IGNORECASE,
 )
 # a Russian predicate: a reflexive verb or a participle ("разрабатывается", "разработанное")
-# (not an adjective as "государственных", "государственной")
+# (not an adjective in -енн-: "государственной", "временной", "современных", "военной",
+# "ценных", "особенной", "мгновенной", "обыкновенной")
+_ADJECTIVE_ENN = r"(?<!ств)(?<!врем)(?<!\bво)(?<!\bц)(?<!\bособ)(?<!гнов)(?<!кнов)"
 _PREDICATE_RU = re.compile(
-    r"\w+(?:ся|(?:анн|(?<!ств)енн)(?:ый|ое|ая|ого|ой|ым|ом|ую|ые))\b", re.IGNORECASE
+    rf"\w+(?:ся|(?:анн|{_ADJECTIVE_ENN}енн)(?:ый|ое|ая|ого|ой|ым|ом|ую|ые))\b",
+    re.IGNORECASE,
 )
 _NEXT_SENTENCE = re.compile(r"(?<!\b\w)\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")  # not "и. о. Ректора"
 _APPROVES_KK = re.compile(r"\b(?:бекіт|енгізіл)\w*", re.IGNORECASE)

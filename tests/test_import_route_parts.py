@@ -185,6 +185,13 @@ AGREES = [
         "отдела документационного обеспечения согласовывается настоящее Положение.",
         {"legal-head", "docs-head"},
     ),
+    # … an adjective in -енн- in it ("временной", "военной") being no predicate
+    (
+        "ru",
+        "С проректором по академическим вопросам в части военной подготовки и временной "
+        "занятости, начальником ОУП согласовывается настоящее Положение.",
+        {"vp-academic", "hr-head"},
+    ),
     # Kazakh, active: the document the object, the officials its subjects ("мен": "and")
     (
         "kk",
