@@ -31,10 +31,10 @@ _STREAM_START = re.compile(rb">>\s*stream\r?\n")
 _LENGTH = re.compile(rb"/Length\s+(\d+)(\s+0\s+R)?")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 _CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
-_XREF = re.compile(rb"\nxref\r?\n")
 _STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF\s*$")
-# an in-use entry of the table: its offset (10 digits) at the start of a line, "ggggg n" after
-_IN_USE = re.compile(rb"(?m)^(\d{10})(?= \d{5} n)")
+# an in-use entry of the table: its offset (10 digits) after a line end (an entry ends in " \n",
+# "\r\n" or " \r"), "ggggg n" after it
+_IN_USE = re.compile(rb"(?<=[\r\n])(\d{10})(?= \d{5} n)")
 
 
 class _Unexpected(Exception):
