@@ -83,13 +83,14 @@ def fill(
         return values[match.group(1) or match.group(2)]
 
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, content in entries:
             if b"DLO-SLOT-" in content:
                 content = _SLOT_RE.sub(value, content)
                 if not title_page and name == "word/document.xml":
                     content = content.replace(b"<w:titlePg/>", b"")
-            z.writestr(stamp.zip_info(name, when), content)
+            # the level given here: a ZipInfo carries its own, not the ZipFile's
+            z.writestr(stamp.zip_info(name, when), content, compresslevel=1)
     return out.getvalue()
 
 
