@@ -357,3 +357,57 @@ def test_a_document_said_agreed_with_someone_and_a_rule_for_later(registry):
     assert (route.approvers, route.by) == (["hr-head"], "vp-academic")
     states = [c.states for ch in t.chapters for c in ch.clauses]
     assert states == [None, "approvers", "approval"]
+
+
+ADJECTIVES_IN_ENN = [  # -енн- adjectives: no predicate
+    "временной",
+    "военной",
+    "современной",
+    "ценной",
+    "особенной",
+    "мгновенной",
+    "обыкновенной",
+    "письменной",
+    "сменной",
+    "неизменной",
+    "жизненной",
+    "именной",
+    "откровенной",
+    "постепенной",
+    "государственной",
+]
+
+
+@pytest.mark.parametrize("adjective", ADJECTIVES_IN_ENN)
+def test_an_adjective_in_enn_does_not_cut_a_list_of_officials(registry, adjective):
+    """A list of officials before the verb is read whole: the adjective in it is no predicate
+    after which the officials would follow the verb."""
+    text = (
+        f"С начальником ОУП в части {adjective} работы, проректором по академическим вопросам "
+        "согласовывается настоящее Положение."
+    )
+    assert named_positions(agreement_part(text), registry, "ru") == {"hr-head", "vp-academic"}
+
+
+PARTICIPLES = [  # participles in -анн-/-енн-/-ённ-, of every case: a predicate
+    "разработанный",
+    "подготовленный",
+    "измененный",
+    "оцененный",
+    "рассмотренный",
+    "переведённый",
+    "доработанного",
+    "подготовленных",
+    "представленными",
+]
+
+
+@pytest.mark.parametrize("participle", PARTICIPLES)
+def test_the_officials_follow_the_verb_after_a_participle(registry, participle):
+    """Who a participle's phrase names before the verb is not who agrees: the officials follow
+    the verb, after the phrase's comma."""
+    text = (
+        f"Проект с предложениями, {participle} проректором по академическим вопросам, "
+        "согласовывается с начальником ОУП."
+    )
+    assert named_positions(agreement_part(text), registry, "ru") == {"hr-head"}
