@@ -84,7 +84,7 @@ LANGS = "bench-langs.json"  # in a prepared corpus: id -> first language
 # -- measuring ---------------------------------------------------------------------------------
 
 
-# memory is sampled at once, then ever less often, down to twice a second: a sample of a build
+# memory is sampled first at 5 ms, then ever less often, down to twice a second: a sample of a build
 # with two LibreOffice runs costs ~11 ms of CPU (their smaps_rollup), and at 20 a second the
 # sampler took 7.6 s of a 2-core machine's CPU during a 61 s build, at 5 a second 3.8 s of a 69 s
 # one, slowing what it measured (its cost is printed with each stage); a LibreOffice run's memory
