@@ -100,41 +100,46 @@ def owned(info: os.stat_result) -> bool:
     return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
 
 
-def _root_of(path: Path) -> Path | None:
-    for parent in path.parents:
-        if parent.name == "regulations":
-            return parent.parent
+def _root_of(path: str) -> str | None:
+    """The project of the nearest ``regulations/`` folder above ``path`` (absolute, normal)."""
+    parts = path.split(os.sep)
+    for i in range(len(parts) - 2, 0, -1):
+        if parts[i] == "regulations":
+            return os.sep.join(parts[:i]) if i > 1 else parts[0] + os.sep
     return None
 
 
 def confine(path: Path | str, root: Path | str | None = None) -> Path:
     """``path`` made absolute, refused (``UsageError``) when a folder between ``root`` (default:
     the project of its ``regulations/`` folder; none: nothing to check) and it, or the file
-    itself, is a symbolic link, or when it lies outside ``root``."""
-    path = Path(os.path.abspath(path))
-    root = Path(os.path.abspath(root)) if root is not None else _root_of(path)
-    if root is None:
-        return path
-    try:
-        rel = path.relative_to(root)
-    except ValueError:
+    itself, is a symbolic link, or when it lies outside ``root``. (On strings: every file
+    written goes through it, twice.)"""
+    text = os.path.abspath(path)
+    base = os.path.abspath(root) if root is not None else _root_of(text)
+    if base is None:
+        return Path(text)
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if text != base and not os.path.normcase(text).startswith(os.path.normcase(prefix)):
         raise UsageError(
-            Msg("{path} is outside {root}", path=path, root=root), Msg("dlo writes only inside it")
-        ) from None
-    current = root
-    for part in rel.parts:
+            Msg("{path} is outside {root}", path=Path(text), root=Path(base)),
+            Msg("dlo writes only inside it"),
+        )
+    current = base
+    for part in text[len(prefix) :].split(os.sep) if text != base else ():
         if part in ("", ".", ".."):
-            raise UsageError(Msg("{path} is not a plain path inside {root}", path=path, root=root))
-        current = current / part
-        if current.is_symlink():
+            raise UsageError(
+                Msg("{path} is not a plain path inside {root}", path=Path(text), root=Path(base))
+            )
+        current = os.path.join(current, part)
+        if os.path.islink(current):
             raise UsageError(
                 Msg(
                     "{path} is a symbolic link: dlo does not write through links",
-                    path=current,
+                    path=Path(current),
                 ),
                 Msg("replace the link with a real folder or file"),
             )
-    return path
+    return Path(text)
 
 
 def sweep(folder: Path, recursive: bool = False) -> list[Path]:

@@ -132,6 +132,25 @@ def test_confine_refuses_links_and_escapes(tmp_path):
             fsio.confine(bad, root)
 
 
+def test_confine_finds_the_project_of_a_regulations_folder(tmp_path):
+    """Without a root, the project is the folder above the nearest ``regulations/``: a link
+    below it is refused, one above it is not looked at, a path in no project is not checked."""
+    project = tmp_path / "p"
+    (project / "regulations" / "a").mkdir(parents=True)
+    (project / "regulations" / "link").symlink_to(project / "regulations" / "a")
+    (tmp_path / "above").symlink_to(project)
+    inside = project / "regulations" / "a" / "regulation.yaml"
+    assert fsio.confine(inside) == inside
+    assert fsio.confine(tmp_path / "above" / "regulations" / "a" / "f") == (
+        tmp_path / "above" / "regulations" / "a" / "f"
+    )
+    with pytest.raises(fsio.UsageError, match="symbolic link"):
+        fsio.confine(project / "regulations" / "link" / "regulation.yaml")
+    assert fsio.confine(tmp_path / "link-free" / "f") == tmp_path / "link-free" / "f"
+    assert fsio.confine(project / "regulations") == project / "regulations"  # no project above
+    assert fsio.confine(project, project) == project  # the root itself
+
+
 # -- the site manifest -------------------------------------------------------------------------
 
 
