@@ -916,3 +916,49 @@ def test_a_regulation_no_longer_in_force_whose_previous_cache_is_damaged_leaves_
     assert [p.name for p in site_files(public) if UNIT in str(p)] == []
     assert f'"kk/{UNIT}/index.html"' not in page(published, "index.html")
     assert not broken_links(public) and not _empty_folders(public)
+
+
+def _article(html: str) -> str:
+    """The text a page shows, without the notice that it is not in the page's language."""
+    text = re.search(r"<article[^>]*>(.*?)</article>", html, re.S).group(1)
+    return re.sub(r'<p class="notice".*?</p>\n', "", text)
+
+
+def test_a_text_in_one_language_is_printed_once_for_the_pages_of_both(published, monkeypatch):
+    """The seed (kk only) shows the same text on its kk and ru pages: made once; the bilingual
+    regulation's two texts once each. A project's own page that loops over the blocks itself
+    (as the bundled one did) still shows the text, and the shared text is then never made."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+    from dlo_docs.render import html as html_render
+
+    made = []
+    render = html_render.render_template
+
+    def counting(name, *args, **values):
+        if name == "site/text.html.j2":
+            made.append(values["doc"].code)
+        return render(name, *args, **values)
+
+    monkeypatch.setattr(html_render, "render_template", counting)
+    report = site.build(Project(published), published / "public", pdf=False)
+    assert not report.problems and sorted(report.rebuilt) == [SEED, UNIT]
+    assert sorted(made) == sorted(["ЛН ҮББИ 01-2024", "П ҮББИ 02-2024", "П ҮББИ 02-2024"]), made
+    seed_kk, seed_ru = (page(published, f"{lang}/{SEED}/index.html") for lang in ("kk", "ru"))
+    assert _article(seed_kk) == _article(seed_ru) and 'id="clause-11"' in _article(seed_kk)
+    assert _article(page(published, f"kk/{UNIT}/index.html")) != _article(
+        page(published, f"ru/{UNIT}/index.html")
+    )
+
+    own = published / "templates" / "html" / "site" / "regulation.html.j2"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(
+        '{% extends "site/base.html.j2" %}{% block main %}<article>'
+        '{% for b in doc.blocks %}<p id="{{ b.anchor }}">{{ b.text }}</p>{% endfor %}'
+        "</article>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    made.clear()
+    report = site.build(Project(published), published / "public", pdf=False)
+    assert not report.problems and made == []
+    assert 'id="clause-11"' in _article(page(published, f"ru/{SEED}/index.html"))

@@ -25,6 +25,24 @@ else:  # Jinja2, the model and the workflow's readers: imported when the first p
     published = lazy.module("dlo_docs.site.collect")
 
 
+class _Text:
+    """A text a page prints as it is (HTML), made when a page first prints it (a project's own
+    page that does not print it costs nothing), then kept."""
+
+    __slots__ = ("_make", "_html")
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make: Callable[[], str] | None = make
+        self._html = ""
+
+    def __html__(self) -> str:
+        if self._make is not None:
+            self._html, self._make = self._make(), None
+        return self._html
+
+    __str__ = __html__
+
+
 def _fixed(labels: dict, value: str, corrected: bool) -> str:
     """A value a correction event fixed, marked as the sheets mark it ("(түзетілді)")."""
     return f"{value} ({labels['form']['corrected']})" if corrected and value else value
@@ -101,6 +119,7 @@ class Pages:
         self._registry = registry
         # the registry's names by language, made once a build (a regulation's page shows a few)
         self._names: dict[str, tuple[Registry, views.Names]] = {}
+        self._texts: tuple[Published | None, dict[str, _Text]] = (None, {})
 
     def render(self, name: str, **values: Any) -> str:
         return html_render.render_template(f"site/{name}", self.templates, **values)
@@ -151,6 +170,7 @@ class Pages:
             "regulation.html.j2",
             page=page,
             doc=rd,
+            text=self._text(pub, text_lang),
             text_lang=text_lang,
             meta=self._meta(pub, lang, text_lang),
             working=working,
@@ -162,6 +182,17 @@ class Pages:
             toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
             kind_label=labels["kind"][rd.kind],
         )
+
+    def _text(self, pub: Published, text_lang: str) -> _Text:
+        """The text of ``pub`` in ``text_lang`` as its pages print it, made once for the pages
+        of both interface languages (the same text when the regulation has one language)."""
+        held, texts = self._texts
+        if held is not pub:  # only the regulation being rendered is kept
+            self._texts = (pub, texts := {})
+        if text_lang not in texts:
+            doc = pub.contexts[text_lang]
+            texts[text_lang] = _Text(lambda: self.render("text.html.j2", doc=doc))
+        return texts[text_lang]
 
     def _files(
         self, lang: str, root: str, downloads: dict[str, dict[str, str]], sizes: dict[str, str]
