@@ -20,6 +20,7 @@ from .canonical import content_hash
 from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .filecache import FileCache as FileCache
 from .i18n import Msg
+from .reads import Read, Reads
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Registry, Regulation
@@ -81,17 +82,21 @@ class Project:
         self.cache = FileCache()
         # read validated files from their snapshots (``reading_snapshots``); off: parse them
         self.snapshots = False
+        self.reads: Reads | None = None  # what was read, within ``reading_snapshots``
 
     @contextlib.contextmanager
     def reading_snapshots(self) -> Iterator[None]:
-        """Within: a file validated before (``snapshots``) is read back from the user's cache as
+        """For a command that writes no file of the project (a render, the site, the status):
+        within, a file validated before (``snapshots``) is read back from the user's cache as
         plain objects (``lite``), its source parsed only for a position, and one read anew is
-        kept; what an output reads works on either. Outside (the default), all is validated."""
-        before, self.snapshots = self.snapshots, True
+        kept; what an output reads works on either. And each file is read once (``reads``).
+        Outside (the default), all is validated and read anew (a writer reads under its lock)."""
+        before, reads = self.snapshots, self.reads
+        self.snapshots, self.reads = True, reads or Reads()
         try:
             yield
         finally:
-            self.snapshots = before
+            self.snapshots, self.reads = before, reads
 
     # -- reading, once per content -----------------------------------------------------------
     def read(
@@ -103,7 +108,7 @@ class Project:
         (``load.parse(source.text.encode("utf-8"), ...)``)."""
         path = Path(path)
         display = display if display is not None else self.display(path)
-        raw, problems = load.read_raw(path, display, root=self.root)
+        raw, problems = self.read_raw(path, display)
         if raw is None:
             return None, problems
         return self.parsed(raw, display)
@@ -131,6 +136,15 @@ class Project:
 
         self.cache.forget(under)
         PARSED.forget(under)
+        if self.reads is not None:
+            self.reads.forget(folder)
+
+    def read_raw(self, path: Path, display: str | None = None) -> Read:
+        """``load.read_raw`` of a file of the project (once, within ``reading_snapshots``)."""
+        shown = display if display is not None else self.display(path)
+        if self.reads is None:
+            return load.read_raw(path, shown, root=self.root)
+        return self.reads.get(path, shown, lambda: load.read_raw(path, shown, root=self.root))
 
     # -- paths ---------------------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -234,7 +248,7 @@ class Project:
                 )
             )
             return
-        raw, problems = load.read_raw(self.registry_path, display, root=self.root)
+        raw, problems = self.read_raw(self.registry_path, display)
         if raw is None:
             loaded.problems += problems
             return
@@ -268,7 +282,7 @@ class Project:
             loaded.problems.append(problem)
             return None
         display = self.display(path)
-        raw, problems = load.read_raw(path, display, root=self.root)
+        raw, problems = self.read_raw(path, display)
         if raw is None:
             loaded.problems += problems
             return None
@@ -330,7 +344,7 @@ class Project:
         """The validated text of a regulation file, not checked against the registry (None:
         it cannot be read, or does not validate); from its snapshot when reading them."""
         display = self.display(path)
-        raw, _ = load.read_raw(path, display, root=self.root)
+        raw, _ = self.read_raw(path, display)
         if raw is None:
             return None
         found = self.cache.known(self._model_key(path), raw)
@@ -382,15 +396,3 @@ class Project:
             else:
                 raise UsageError(Msg("{given} does not exist", given=given))
         return list(dict.fromkeys(files))
-
-    def load_paths(self, paths: list[str]) -> Loaded:
-        """Load what ``dlo check PATH...`` names (see ``check_files``)."""
-        files = self.check_files(paths)
-        loaded = Loaded()
-        self.load_registry(loaded)
-        for path in files:
-            document = self.load_file(path, loaded)
-            if document is not None:
-                loaded.documents[document.model.id] = document
-        loaded.problems = sorted(set(loaded.problems))
-        return loaded

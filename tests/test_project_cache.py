@@ -126,3 +126,67 @@ def test_the_cache_is_bounded_least_recently_used_first_out():
         assert cache.get((name,), name.encode(), lambda n=name: make(n)) == name
     # a, b made; a hit; c made (b out); a hit; b made again
     assert made == ["a", "b", "c", "b"]
+
+
+@pytest.fixture
+def reads(monkeypatch) -> Counter:
+    """Counts the reads of the project's files from the disk, by path under regulations/."""
+    from dlo_docs import inputs
+
+    counted: Counter = Counter()
+    real = inputs.read_bytes
+
+    def counting(path, **kwargs):
+        if "regulations" in str(path):
+            counted[str(path).split("regulations" + os.sep, 1)[1]] += 1
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(inputs, "read_bytes", counting)
+    return counted
+
+
+def test_a_site_build_reads_each_file_of_a_regulation_once_to_render_it(project, reads):
+    """The journal (asked for by the status, the history, the records and the chain's check),
+    the frozen edition and the registry are read from the disk once for rendering: once more
+    for the journal and the edition, as the build first sees what changed (a pass over every
+    regulation, which keeps no bytes: its memory stays one regulation's). Read five, three and
+    three times before."""
+    from dlo_docs import site
+
+    p = in_force(project)
+    reads.clear()
+    report = site.build(p, project / "public", pdf=False)
+    assert report.published == ["dlo-head"] and not report.problems
+    assert reads["registry.yaml"] == 1, reads
+    assert reads[os.path.join("dlo-head", "journal.yaml")] == 2, reads
+    assert reads[os.path.join("dlo-head", "editions", "1.yaml")] == 2, reads
+
+
+def test_a_reading_command_sees_one_state_of_a_file_until_it_forgets_it(project):
+    """Within a reading command a file changed on the disk is not read again (its first bytes
+    are kept) until the command forgets the regulation's folder; outside, every read is new."""
+    p = Project(project)
+    journal = p.folder("dlo-head") / "journal.yaml"
+    journal.write_bytes(b"- first\n")
+    with p.reading_snapshots():
+        assert p.read_raw(journal)[0] == b"- first\n"
+        journal.write_bytes(b"- second\n")
+        assert p.read_raw(journal)[0] == b"- first\n"
+        p.forget(p.folder("dlo-head"))
+        assert p.read_raw(journal)[0] == b"- second\n"
+    journal.write_bytes(b"- third\n")
+    assert p.read_raw(journal)[0] == b"- third\n"
+    assert p.reads is None
+
+
+def test_a_file_refused_is_refused_each_time_it_is_asked_for(project, tmp_path):
+    """A link out of the project read within a reading command: refused, with the same
+    problem, however often it is asked for (the refusal is what is kept)."""
+    p = Project(project)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("- x\n", encoding="utf-8")
+    link = p.folder("dlo-head") / "journal.yaml"
+    link.symlink_to(outside)
+    with p.reading_snapshots():
+        first, second = p.read_raw(link), p.read_raw(link)
+    assert first[0] is None and second[0] is None and first[1] == second[1] and first[1]

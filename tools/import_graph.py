@@ -69,7 +69,8 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "model_checks",
         )
         + ("validator",)
-        + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache"),
+        + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache")
+        + ("reads",),
     ),
     (
         "text",

@@ -74,9 +74,7 @@ class _Site(Publishing):
         # read back from the user's cache as a render reads them: a build does not parse them
         self.labels = {lang: _labels.labels(lang, self.templates, kept=True) for lang in LANGS}
         self.pages = Pages(self.labels, self.templates, out, lambda: self.registry)
-        registry_bytes, refused = load.read_raw(
-            project.registry_path, project.display(project.registry_path), root=project.root
-        )
+        registry_bytes, refused = project.read_raw(project.registry_path)
         if registry_bytes is None:
             raise DloError(refused)
         # each file the project's own templates hold, else the bundled one

@@ -74,7 +74,7 @@ def _kept_hash(file: Path, project: Project) -> str | None:
     """The hash kept in the user's cache for the file's bytes (``stored_hashes``: one SHA-256 and
     one small read), else worked out from those same bytes and kept."""
     display = project.display(file)
-    raw, _ = load.read_raw(file, display, root=project.root)
+    raw, _ = project.read_raw(file, display)
     if raw is None:
         return None
     found = stored_hashes.find(raw)
@@ -141,7 +141,7 @@ def edition_model(project: Project, reg_id: str, n: int, working: Document | Non
     without parsing or validating it again; else ``load_edition``'s (which raises as it does)."""
     if working is not None:
         file = path(project, reg_id, n)
-        raw, _ = load.read_raw(file, project.display(file), root=project.root)
+        raw, _ = project.read_raw(file)
         if raw is not None and raw == frozen_text(working.source.text).encode("utf-8"):
             return working.model
     return load_edition(project, reg_id, n).model

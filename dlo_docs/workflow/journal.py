@@ -100,7 +100,7 @@ def read(project: Project, reg_id: str) -> Journal:
     journal = Journal(path, project.display(path), None, [], [])
     if not os.path.lexists(path):  # a link to nowhere, or to itself, is read (and refused)
         return journal
-    raw, problems = load.read_raw(path, journal.display, root=project.root)
+    raw, problems = project.read_raw(path, journal.display)
     if raw is None:
         journal.problems = problems
         return journal
