@@ -190,3 +190,20 @@ def test_a_file_refused_is_refused_each_time_it_is_asked_for(project, tmp_path):
     with p.reading_snapshots():
         first, second = p.read_raw(link), p.read_raw(link)
     assert first[0] is None and second[0] is None and first[1] == second[1] and first[1]
+
+
+def test_a_write_within_a_reading_command_reads_the_journal_anew(project):
+    """A library caller that records events inside ``reading_snapshots`` (where reads are kept):
+    each event is written after the one before it, none is lost, and the journal verifies."""
+    p = in_force(project)
+    with p.reading_snapshots(), on_day("2025-06-03"):
+        before = len(workflow.events(p, "dlo-head"))
+        p.read_raw(p.folder("dlo-head") / "journal.yaml")  # kept, as a reading command would
+        workflow.review(p, "dlo-head", "hr-head", "no changes needed")
+        workflow.review(p, "dlo-head", "hr-head", "no changes needed, again")
+        events = workflow.events(p, "dlo-head")
+    assert [e.seq for e in events[before:]] == [before + 1, before + 2]
+    assert Project(project).read_raw(p.folder("dlo-head") / "journal.yaml")[0].count(b"seq:") == (
+        before + 2
+    )
+    workflow.intact(Project(project), "dlo-head")  # raises when the chain is broken

@@ -198,7 +198,7 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
     if not project.is_regulation(path.parent):  # (a file of that name, an empty folder)
         project.regulation_path(reg_id)  # unknown regulation: refused, with the ids known
     try:
-        with locked(path, LOCK_TIMEOUT if timeout is None else timeout):
+        with locked(path, LOCK_TIMEOUT if timeout is None else timeout), _anew(project, path):
             yield
     except LockTimeout:
         raise DloError(
@@ -209,6 +209,19 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
                 Msg("wait for it to finish and try again"),
             )
         ) from None
+
+
+@contextlib.contextmanager
+def _anew(project: Project, journal: Path) -> Iterator[None]:
+    """Under the lock every file is read from the disk, none kept (``Project.reads``: a command
+    that reads only, run around a write through the library, would otherwise hand the write
+    bytes read before it); what was kept of the regulation's folder is dropped as it ends."""
+    kept, project.reads = project.reads, None
+    try:
+        yield
+    finally:
+        project.reads = kept
+        project.forget(journal.parent)
 
 
 def now(timezone: str) -> str:
