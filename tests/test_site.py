@@ -927,7 +927,7 @@ def _article(html: str) -> str:
 def test_a_text_in_one_language_is_printed_once_for_the_pages_of_both(published, monkeypatch):
     """The seed (kk only) shows the same text on its kk and ru pages: made once; the bilingual
     regulation's two texts once each. A project's own page that loops over the blocks itself
-    (as the bundled one did) still shows the text, and the shared text is then never made."""
+    (as the bundled one did) still shows the text."""
     from dlo_docs import site
     from dlo_docs.project import Project
     from dlo_docs.render import html as html_render
@@ -958,7 +958,6 @@ def test_a_text_in_one_language_is_printed_once_for_the_pages_of_both(published,
         "</article>{% endblock %}\n",
         encoding="utf-8",
     )
-    made.clear()
     report = site.build(Project(published), published / "public", pdf=False)
-    assert not report.problems and made == []
+    assert not report.problems
     assert 'id="clause-11"' in _article(page(published, f"ru/{SEED}/index.html"))

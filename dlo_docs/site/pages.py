@@ -26,18 +26,14 @@ else:  # Jinja2, the model and the workflow's readers: imported when the first p
 
 
 class _Text:
-    """A text a page prints as it is (HTML), made when a page first prints it (a project's own
-    page that does not print it costs nothing), then kept."""
+    """A text a page prints as it is (HTML, ``__html__``)."""
 
-    __slots__ = ("_make", "_html")
+    __slots__ = ("_html",)
 
-    def __init__(self, make: Callable[[], str]) -> None:
-        self._make: Callable[[], str] | None = make
-        self._html = ""
+    def __init__(self, html: str) -> None:
+        self._html = html
 
     def __html__(self) -> str:
-        if self._make is not None:
-            self._html, self._make = self._make(), None
         return self._html
 
     __str__ = __html__
@@ -185,13 +181,14 @@ class Pages:
 
     def _text(self, pub: Published, text_lang: str) -> _Text:
         """The text of ``pub`` in ``text_lang`` as its pages print it, made once for the pages
-        of both interface languages (the same text when the regulation has one language)."""
+        of both interface languages (the same text when the regulation has one language), and
+        before a page, not as it prints it (a page made within another would start the outer
+        page's imported templates anew: ``render.html._Page``)."""
         held, texts = self._texts
         if held is not pub:  # only the regulation being rendered is kept
             self._texts = (pub, texts := {})
         if text_lang not in texts:
-            doc = pub.contexts[text_lang]
-            texts[text_lang] = _Text(lambda: self.render("text.html.j2", doc=doc))
+            texts[text_lang] = _Text(self.render("text.html.j2", doc=pub.contexts[text_lang]))
         return texts[text_lang]
 
     def _files(
