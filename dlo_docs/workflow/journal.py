@@ -215,13 +215,15 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
 def _anew(project: Project, journal: Path) -> Iterator[None]:
     """Under the lock every file is read from the disk, none kept (``Project.reads``: a command
     that reads only, run around a write through the library, would otherwise hand the write
-    bytes read before it); what was kept of the regulation's folder is dropped as it ends."""
+    bytes read before it); the bytes kept of the regulation's folder are dropped as it ends
+    (what was made of them stays: it is kept by the bytes it was made from)."""
     kept, project.reads = project.reads, None
     try:
         yield
     finally:
         project.reads = kept
-        project.forget(journal.parent)
+        if kept is not None:
+            kept.forget(journal.parent)
 
 
 def now(timezone: str) -> str:
