@@ -10,6 +10,7 @@ a ``Problem`` with the file, line and column it comes from.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -261,11 +262,14 @@ def parse(raw: bytes, path: str) -> tuple[Source | None, list[Problem]]:
 
 
 def read_raw(
-    path: Path, display: str, *, root: Path | None = None
+    path: Path, display: str, *, root: Path | None = None, absent_ok: bool = False
 ) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a project file, or why they cannot be read. Only a regular file is read, of
     at most ``inputs.MAX_YAML_BYTES``; a symlink only when it resolves inside ``root`` (default:
-    the project the path's ``regulations/`` folder belongs to)."""
+    the project the path's ``regulations/`` folder belongs to). ``absent_ok``: no file there,
+    not even a link (a link to nowhere is read, and refused), is ``(None, [])``."""
+    if absent_ok and not os.path.lexists(path):
+        return None, []
     return _refusals(path, display, root, inputs.read_bytes)
 
 

@@ -9,6 +9,7 @@ Layout::
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -139,12 +140,12 @@ class Project:
         if self.reads is not None:
             self.reads.forget(folder)
 
-    def read_raw(self, path: Path, display: str | None = None) -> Read:
-        """``load.read_raw`` of a file of the project (once, within ``reading_snapshots``)."""
+    def read_raw(self, path: Path, display: str | None = None, absent_ok: bool = False) -> Read:
+        """``load.read_raw`` of a file of the project (once, within ``reading_snapshots``: the
+        file's absence, with ``absent_ok``, is kept as its one state too)."""
         shown = display if display is not None else self.display(path)
-        if self.reads is None:
-            return load.read_raw(path, shown, root=self.root)
-        return self.reads.get(path, shown, lambda: load.read_raw(path, shown, root=self.root))
+        read = functools.partial(load.read_raw, path, shown, root=self.root, absent_ok=absent_ok)
+        return read() if self.reads is None else self.reads.get(path, shown, read)
 
     # -- paths ---------------------------------------------------------------------------
     def display(self, path: Path) -> str:

@@ -1,8 +1,8 @@
 """What a command that writes no file of the project has read (``Project.reading_snapshots``):
-each file's bytes, or why they could not be read, kept by path, so that the file is read from
-the disk once whatever asks for it and the command sees one state of it; dropped folder by
-folder (``forget``) as the command is done with each regulation, so that its memory is one
-regulation's files."""
+each file's bytes, or why they could not be read (or that it is not there), kept by path, so
+that the file is read from the disk once whatever asks for it and the command sees one state
+of it; dropped folder by folder (``forget``) as the command is done with each regulation, so
+that its memory is one regulation's files."""
 
 from __future__ import annotations
 

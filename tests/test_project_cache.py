@@ -207,3 +207,24 @@ def test_a_write_within_a_reading_command_reads_the_journal_anew(project):
         before + 2
     )
     workflow.intact(Project(project), "dlo-head")  # raises when the chain is broken
+
+
+def test_a_journal_removed_within_a_reading_command_is_still_the_one_read(project):
+    """The one state holds for a journal that goes away too: read within a reading command,
+    then removed from the disk, it is still the journal read (not "no journal yet", which would
+    show an approved regulation as a draft halfway through a site build) until the regulation
+    is forgotten; a journal that appears meanwhile is not seen either."""
+    p = in_force(project)
+    path = p.folder("dlo-head") / "journal.yaml"
+    with p.reading_snapshots():
+        first = workflow.journal.read(p, "dlo-head")
+        path.rename(path.with_suffix(".gone"))
+        again = workflow.journal.read(p, "dlo-head")
+        assert (again.entries, again.problems) == (first.entries, first.problems)
+        assert again.entries and not again.problems
+        p.forget(p.folder("dlo-head"))
+        assert workflow.journal.read(p, "dlo-head").entries == []
+        path.with_suffix(".gone").rename(path)
+        assert workflow.journal.read(p, "dlo-head").entries == []  # absent is what was read
+        p.forget(p.folder("dlo-head"))
+        assert workflow.journal.read(p, "dlo-head").entries == first.entries

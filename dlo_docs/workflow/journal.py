@@ -98,10 +98,8 @@ def read(project: Project, reg_id: str) -> Journal:
     project's cache (the entries are shared: never changed in place)."""
     path = path_of(project, reg_id)
     journal = Journal(path, project.display(path), None, [], [])
-    if not os.path.lexists(path):  # a link to nowhere, or to itself, is read (and refused)
-        return journal
-    raw, problems = project.read_raw(path, journal.display)
-    if raw is None:
+    raw, problems = project.read_raw(path, journal.display, absent_ok=True)
+    if raw is None:  # no journal (no problem), or one that cannot be read
         journal.problems = problems
         return journal
     source, entries, problems = project.cache.get(
