@@ -311,7 +311,7 @@ class Project:
         self, path: Path, raw: bytes, registry: Registry | None, against: str | None
     ) -> tuple[Document | None, list]:
         display = self.display(path)
-        folder = path.parent.name if path.name == REGULATION else None
+        folder = refs.folder_of(path)
         if against is not None and (kept := snapshots.checked(raw, against, folder)) is not None:
             self.cache.put(self._model_key(path), raw, kept)  # for regulation_model
             return Document(kept, load.unparsed(raw, display), path), []

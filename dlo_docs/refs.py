@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, error
@@ -98,6 +99,14 @@ def element_ids(doc: Regulation) -> Iterator[tuple[str, list]]:
                 loc = ["chapters", c, "paragraphs", p, "clauses", k]
                 yield clause.id, loc
                 yield from items(clause.items, loc)
+
+
+def folder_of(path: Path) -> str | None:
+    """The regulation folder whose id the text at ``path`` must bear (DLO022): a working text's
+    (``<id>/regulation.yaml``) and a frozen edition's (``<id>/editions/<n>.yaml``)."""
+    if path.name == "regulation.yaml":
+        return path.parent.name
+    return path.parent.parent.name if path.parent.name == "editions" else None
 
 
 def regulation_problems(

@@ -236,7 +236,7 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
     edition = edition_path(in_force, 1)
     true_raw = edition.read_bytes()
     registry_text = (in_force / "regulations" / "registry.yaml").read_text(encoding="utf-8")
-    true_name = snapshots._name("checked", true_raw, registry_text, "")
+    true_name = snapshots._name("checked", true_raw, registry_text, REG)  # checked in its folder
     true_entry = (cache / "snapshot" / true_name).read_bytes()[65:]
     edited = true_raw.decode().replace("Қостанай", "Қостанaй", 1).encode()
     edition.write_bytes(edited)
@@ -248,7 +248,7 @@ def test_a_planted_snapshot_for_edited_bytes_is_ignored(in_force, dlo, defect):
             pytest.skip("only root can give a file to another user")
         owner = os.geteuid() + 4242
     for name in [
-        snapshots._name("checked", edited, registry_text, ""),
+        snapshots._name("checked", edited, registry_text, REG),
         snapshots._name("regulation", edited),
     ]:
         _plant(cache, name, true_entry, digest=wrong, mode=mode, owner=owner)

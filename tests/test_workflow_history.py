@@ -7,10 +7,19 @@ the site does not publish it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from workflow_support import REG, journal_data, journal_path, ok, refused, write_journal
+from workflow_support import (
+    REG,
+    edit_clause_15,
+    journal_data,
+    journal_path,
+    ok,
+    refused,
+    write_journal,
+)
 
 from dlo_docs.workflow import journal as wj
 
@@ -99,3 +108,72 @@ def test_the_bundled_journal_tells_a_possible_history(project, dlo):
     assert "intact (6 journal events)" in ok(dlo, project, "verify", REG).out
     days = [e.get("date") for e in journal_data(project).data if e["event"] == "agreed"]
     assert len(set(days)) == 4 and max(days) <= "2026-11-26"
+
+
+def revision_submitted(dlo, project: Path) -> list[dict]:
+    """Edition 1 in force, a revision opened by dlo-head (a change initiator), clause 15 edited
+    and submitted: the journal's events, the last two revised and submitted."""
+    ok(dlo, project, "revise", REG, "--by", "dlo-head", "--reason", "Өзгерістер")
+    edit_clause_15(project)
+    ok(dlo, project, "submit", REG)
+    return [dict(e) for e in journal_data(project).data]
+
+
+def test_a_revision_submitted_along_a_route_the_edition_in_force_does_not_give(in_force, dlo):
+    """A drafter's own route: the submission rewritten to need no one's agreement and to be
+    approved by the drafter, its hashes computed again. The route of a revision is the edition
+    in force's, so the submission is one no command writes; approving along it is refused."""
+    events = revision_submitted(dlo, in_force)
+    own = dict(events[-1], route=["docs-head"], approval_by="dlo-head")
+    rechain(in_force, [*events[:-1], own])
+    result = dlo("verify", REG, cwd=in_force)
+    assert result.code == 1 and "journal event 8 (submitted) cannot stand" in result.err
+    assert "edition 1 in force gives vp-academic, legal-head, hr-head, docs-head" in result.err
+    assert "dlo-head" in result.err and "rector" in result.err
+    ok_before = journal_path(in_force).read_bytes()
+    refused(dlo, in_force, "DLO632", "agree", REG, "--as", "docs-head")
+    refused(dlo, in_force, "DLO632", "approve", REG, "--order", "9-НҚ", "--date", "2024-06-04")
+    assert journal_path(in_force).read_bytes() == ok_before
+    rechain(in_force, [*events[:-1], dict(events[-1], route_kind="parallel")])
+    forged(dlo, in_force, "journal event 8 (submitted)", "sequential")
+
+
+def test_a_first_edition_submitted_along_another_route_than_its_own_text(in_force, events, dlo):
+    """The first edition's route is its own text's: a submission (and an approval) rewritten
+    to another authority than the approved text names is named."""
+    submitted = dict(events[0], approval_by="hr-head")
+    rechain(in_force, [submitted, *events[1:5], dict(events[5], role="hr-head")])
+    forged(dlo, in_force, "journal event 1 (submitted)", "hr-head", "rector")
+
+
+def test_a_revision_opened_or_cancelled_by_one_who_may_not(in_force, events, dlo):
+    """Only a change initiator of the edition in force revises or cancels (as the commands
+    refuse anyone else): an event by another role, hashes computed again, is named."""
+    revised = revision_submitted(dlo, in_force)[6]
+    rechain(in_force, [*events, dict(revised, role="legal-head")])
+    forged(dlo, in_force, "journal event 7 (revised)", "legal-head", "change initiators")
+    cancelled = dict(revised, event="cancelled", role="nobody-at-all", reason="x")
+    rechain(in_force, [*events, revised, cancelled])
+    forged(dlo, in_force, "journal event 8 (cancelled)", "nobody-at-all")
+
+
+def test_a_journal_and_editions_copied_from_another_regulation(in_force, dlo):
+    """Another regulation's journal and frozen edition put in a folder: the chain is intact, but
+    the edition is the text of the other regulation (its id), so it is not shown as approved."""
+    regs = in_force / "regulations"
+    shutil.copytree(regs / REG, regs / "x-copy")
+    working = regs / "x-copy" / "regulation.yaml"
+    working.write_text(
+        working.read_text(encoding="utf-8").replace(f"id: {REG}\n", "id: x-copy\n", 1),
+        encoding="utf-8",
+    )
+    result = dlo("verify", "x-copy", cwd=in_force)
+    assert result.code == 1 and "DLO022" in result.err, result.out + result.err
+    assert "frozen edition 1 is the text of dlo-head, not of x-copy" in result.err
+    assert "regulations/x-copy/editions/1.yaml:1:1" in result.err
+    rendered = dlo("render", "x-copy", "--format", "html", cwd=in_force)
+    assert rendered.code == 1 and "Traceback" not in rendered.err
+    assert not (in_force / "build" / "x-copy.kk.html").exists()
+    assert not (in_force / "build" / f"{REG}.kk.html").exists()
+    status = dlo("status", "x-copy", cwd=in_force)
+    assert status.code == 1 and "45-НҚ" not in status.out

@@ -79,7 +79,7 @@ def _kept_hash(file: Path, project: Project) -> str | None:
         return None
     found = stored_hashes.find(raw)
     if found is None:
-        source, _ = load.parse(raw, display)
+        source, _ = project.parsed(raw, display)  # shared with the reads of its facts
         found = _hash(source) if source is not None else None
         if found is not None:
             stored_hashes.keep(raw, found)

@@ -52,9 +52,12 @@ def intact(project: Project, reg_id: str, editions: bool = False) -> None:
     content (the register and ``dlo status``; an output checks the edition it shows itself)."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
+    governs = integrity.governing(project, reg_id)
     problems = _journal.verified(project, journal) or [
         p
-        for p in integrity.corrections_problems(journal) + legality.check(journal)
+        for p in integrity.corrections_problems(journal)
+        + integrity.foreign(project, reg_id, journal, governs)
+        + legality.check(journal, governs)
         if p.severity == "error"
     ]
     if not problems and editions:

@@ -4,15 +4,19 @@ verify`` also checks the signatures of signed events (``signatures.py``)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import snapshots
 from ..errors import Location, Problem, error, warning
 from ..i18n import Msg
 from ..project import Project
 from . import corrections, editions, legality
 from . import journal as _journal
 from .journal import Event
+
+_GOVERNING = "governing facts"  # what ``snapshots`` keeps of a frozen edition for ``governing``
 
 
 def frozen_problems(
@@ -72,6 +76,78 @@ def frozen_problems(
             )
         ]
     return []
+
+
+def governing(project: Project, reg_id: str) -> legality.Governs:
+    """Each frozen edition's route, authority and change initiators, as its file gives them
+    (read once; None when it cannot be read or does not validate: ``frozen_problems`` and the
+    outputs say so; a file edited after its approval is named by its hash, DLO606). A reading
+    command keeps them in the user's cache by the file's bytes (``snapshots.plain``)."""
+
+    @functools.cache
+    def of(n: int) -> legality.Governing | None:
+        path = editions.path(project, reg_id, n)
+        raw, _ = project.read_raw(path)
+        kept = (
+            _as_governing(snapshots.plain(_GOVERNING, raw)) if raw and project.snapshots else None
+        )
+        if kept is not None or raw is None:
+            return kept
+        model = project.regulation_model(path)
+        if model is None:
+            return None
+        agreement, approval = model.agreement, model.approval
+        found = legality.Governing(
+            list(agreement.approvers),
+            agreement.route,
+            approval.by,
+            approval.form,
+            list(model.change_initiators),
+            model.id,
+        )
+        if project.snapshots:
+            snapshots.keep_plain(_GOVERNING, raw, list(found))
+        return found
+
+    return of
+
+
+def _as_governing(data: object) -> legality.Governing | None:
+    """What was kept, when it has the shape ``governing`` keeps (else a miss)."""
+    if not (isinstance(data, list) and len(data) == len(legality.Governing._fields)):
+        return None
+    route, kind, by, form, initiators, text_id = data
+    lists = all(
+        isinstance(x, list) and all(isinstance(r, str) for r in x) for x in (route, initiators)
+    )
+    texts = all(isinstance(x, str) for x in (kind, by, form, text_id))
+    return legality.Governing(*data) if lists and texts else None
+
+
+def foreign(
+    project: Project, reg_id: str, journal: _journal.Journal, governs: legality.Governs
+) -> list[Problem]:
+    """Frozen editions the journal approved that are another regulation's text (their ``id``
+    is not ``reg_id``: a journal and its editions copied from another regulation's folder)."""
+    problems = []
+    for ev in journal.events:
+        text = governs(ev.edition) if ev.event in _journal.APPROVALS else None
+        if text is not None and text.id != reg_id:
+            path = editions.path(project, reg_id, ev.edition)
+            problems.append(
+                error(
+                    Location(project.display(path), 1, 1),
+                    "DLO022",
+                    Msg(
+                        "frozen edition {n} is the text of {other}, not of {reg_id}: its journal and editions came from another regulation's folder",
+                        n=ev.edition,
+                        other=text.id,
+                        reg_id=reg_id,
+                    ),
+                    Msg("restore the regulation's journal and editions from version control"),
+                )
+            )
+    return problems
 
 
 def corrections_problems(journal: _journal.Journal) -> list[Problem]:
@@ -137,7 +213,9 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
         problems += frozen_problems(project, reg_id, journal, index, ev)
-    problems += corrections_problems(journal) + legality.check(journal)
+    governs = governing(project, reg_id)
+    problems += corrections_problems(journal) + foreign(project, reg_id, journal, governs)
+    problems += legality.check(journal, governs)
     return problems + _unrecorded(project, reg_id, set(approved))
 
 

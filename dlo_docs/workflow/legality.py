@@ -10,6 +10,10 @@ not agreed, of another text than the one agreed or by another authority than its
 named; a registration from paper after the life in dlo began; a revision with nothing in force to
 revise; a submission while an edition is in force with no revision open; a review,
 acknowledgement or withdrawal with no edition in force; a cancellation with no revision open.
+Given the frozen editions (``governs``), also: a submission along another route, order,
+authority or form of approval than its governing text gives (the edition in force's; a first
+edition's own, once approved), and a revision or cancellation by a role that is not one of the
+edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them.
 An act dated before the events it follows (an order dated before the agreements: the rules
 ``dlo correct`` keeps) is a warning: journals written before the commands kept the order of dates
 may hold one, and ``dlo correct`` fixes it.
@@ -20,6 +24,7 @@ events (``signatures.required``) are what anchor the journal against that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..errors import Problem, error, warning
@@ -135,6 +140,73 @@ def _why(h: History, ev: Event) -> str | None:
     return None
 
 
+class Governing(NamedTuple):
+    """What an approved text fixes for the revision that follows it: its route (approvers, in
+    order, and how they agree), the approving authority and form, who may revise it; and the
+    regulation it is the text of (its ``id``)."""
+
+    route: list[str]
+    kind: str
+    by: str
+    form: str
+    initiators: list[str]
+    id: str
+
+
+Governs = Callable[[int], Governing | None]  # edition n -> its text's (None: not known)
+
+
+def _route(route: list[str], kind: Any, by: Any, form: Any) -> str:
+    return f"{', '.join(route) or '-'} ({kind}), {by} ({form})"
+
+
+def _submitted(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
+    """A submission along the route its governing text gives: the edition in force's; with
+    none in force, the text's own, known once that very text was approved (a first draft's
+    route may change between its submissions). What an old submission did not record (its
+    route's order, the form of approval) is not compared."""
+    n = h.in_force
+    own = n is None
+    if own and approved.get(ev.edition) == ev.content_hash:
+        n = ev.edition
+    text = governs(n) if n is not None else None
+    if text is None:
+        return None
+    kind, form = ev.get("route_kind", text.kind), ev.get("approval_form", text.form)
+    recorded = (list(ev.get("route") or []), kind, ev.get("approval_by", text.by), form)
+    if recorded == (text.route, text.kind, text.by, text.form):
+        return None
+    given = {"route": _route(*recorded), "n": n, "expected": _route(*text[:4])}
+    if own:
+        return Msg(
+            "it fixes the route {route}, but its own approved text (edition {n}) gives {expected}",
+            **given,
+        )
+    return Msg("it fixes the route {route}, but edition {n} in force gives {expected}", **given)
+
+
+def _initiator(h: History, ev: Event, governs: Governs) -> str | None:
+    """A revision opened or cancelled by a change initiator of the edition in force."""
+    text = governs(h.in_force) if h.in_force is not None else None
+    if text is None or ev.role in text.initiators:
+        return None
+    return Msg(
+        "{role} is not one of the change initiators of edition {n} in force ({roles})",
+        role=ev.role,
+        n=h.in_force,
+        roles=", ".join(text.initiators),
+    )
+
+
+def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
+    """What the governing text decides of ``ev`` (None: nothing to say, or no text known)."""
+    if ev.event == "submitted":
+        return _submitted(h, ev, governs, approved)
+    if ev.event in ("revised", "cancelled"):
+        return _initiator(h, ev, governs)
+    return None
+
+
 def _date(shown: list[Event], i: int) -> str | None:
     """The act's date is not before the events it follows (the rules ``dlo correct`` keeps)."""
     if shown[i].event not in _DATED:
@@ -160,14 +232,20 @@ class Wrong(NamedTuple):
     dated: bool  # only its date is out of order (a warning)
 
 
-def wrongs(events: list[Event]) -> list[Wrong]:
-    """Each event (as corrected) that cannot stand where it is, or is dated out of order."""
+def _unknown(_n: int) -> Governing | None:
+    return None
+
+
+def wrongs(events: list[Event], governs: Governs = _unknown) -> list[Wrong]:
+    """Each event (as corrected) that cannot stand where it is, or is dated out of order;
+    ``governs`` gives the frozen editions' route and initiators (default: none known)."""
     found: list[Wrong] = []
     h = History()
     shown = corrections.apply(events)
+    approved = {e.edition: e.content_hash for e in shown if e.event in APPROVALS}
     for index, ev in enumerate(shown):
         _take_effect(h, ev.date)
-        why = _why(h, ev)
+        why = _why(h, ev) or _governed(h, ev, governs, approved)
         if why is not None:
             found.append(Wrong(index, ev, why, False))
         else:
@@ -207,7 +285,7 @@ def _problem(journal: Journal, wrong: Wrong) -> Problem:
     )
 
 
-def check(journal: Journal) -> list[Problem]:
+def check(journal: Journal, governs: Governs = _unknown) -> list[Problem]:
     """Every event of ``journal`` that the workflow's commands would have refused (errors), and
     every act dated before an event it follows (warnings)."""
-    return [_problem(journal, wrong) for wrong in wrongs(journal.events)]
+    return [_problem(journal, wrong) for wrong in wrongs(journal.events, governs)]
