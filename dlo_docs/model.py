@@ -68,7 +68,6 @@ class Unit(Strict):
 ProjectPath = Annotated[
     str, StringConstraints(min_length=1, max_length=300), AfterValidator(model_checks.project_path)
 ]
-SIGNED_KINDS = ("agreed", "rejected", "approved", "reviewed")
 
 
 class HolderCertificate(Strict):
@@ -94,7 +93,9 @@ class Signatures(Strict):
         default_factory=list,
         description="PEM files of the trusted CA certificates, relative to the project",
     )
-    required: list[Literal["agreed", "rejected", "approved", "reviewed", "acknowledged"]] = Field(
+    required: list[
+        Literal["agreed", "rejected", "approved", "registered", "reviewed", "acknowledged"]
+    ] = Field(
         default_factory=list, description="events that must be signed with the official's own key"
     )
     since: dt.date | None = Field(

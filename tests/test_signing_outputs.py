@@ -21,7 +21,10 @@ from signing_support import (
     rewrite,
     set_signatures,
 )
-from workflow_support import APPROVERS, REG, ok
+from workflow_support import APPROVERS, REG, ok, refused
+
+from dlo_docs.signing import decisions, keys
+from dlo_docs.workflow import journal as _journal
 
 
 @pytest.fixture
@@ -154,3 +157,68 @@ def test_a_certificate_file_replaced_after_a_build_is_checked_by_the_next(dlo, a
     assert result.code == 1, result.out + result.err
     assert f"error DLO910: {REG} is not shown as approved" in result.err
     assert "error DLO903" in result.err and "replaced" in result.err, result.err
+
+
+# -- an edition registered as approved on paper ------------------------------------------------
+
+PAPER = ("register-paper", REG, "--order", "112-НҚ", "--date", "2020-09-01")
+REQUIRED = ["agreed", "approved", "registered"]
+
+
+@pytest.fixture
+def paper_office(project, monkeypatch):
+    """The rector (``approval.by`` of the bundled text) and the clerk (docs-head) hold keys; the
+    registry requires signed registrations from today."""
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    setup = office(project, roles=("docs-head", "rector"))
+    set_signatures(project, ["keys/ca.pem"], REQUIRED, since=TODAY)
+    return setup
+
+
+def test_an_unsigned_registration_is_refused_and_never_shown_as_approved(dlo, paper_office):
+    """A forger with write access deletes the journal and registers their text as approved on
+    paper: refused unsigned; written unsigned by hand (the signature of a real one removed, the
+    chain recomputed), verify reports it and no output shows it as approved."""
+    root = paper_office.root
+    result = refused(dlo, root, "DLO907", *PAPER)
+    assert "the registry requires registered events to be signed" in result.err
+    assert "sign with the key of the holder of rector" in result.err
+    assert not (root / "regulations" / REG / "editions").exists()
+    ok(dlo, root, *PAPER, "--sign", paper_office.p12["rector"])
+    data = entries(root)
+    del data[0]["signature"]
+    rewrite(root, data)
+    verify = dlo("verify", REG, cwd=root)
+    assert verify.code == 1
+    assert "error DLO907: journal event 1 (registered, as rector) is not signed" in verify.err
+    errors = _refused_everywhere(dlo, root)
+    assert any("error DLO907: journal event 1 (registered, as rector)" in e for e in errors)
+
+
+def test_a_registration_signed_by_the_approving_official_is_shown(dlo, paper_office):
+    """The holder of ``approval.by`` signs the registration on the day it is recorded (the paper
+    order of 2020 predates their certificate): it verifies and is rendered and published."""
+    root = paper_office.root
+    ok(dlo, root, *PAPER, "--sign", paper_office.p12["rector"])
+    [event] = entries(root)
+    assert event["event"] == "registered" and event["role"] == "rector"
+    assert event["signature"]["signer"] == HOLDERS["rector"]
+    assert "intact" in ok(dlo, root, "verify", REG).out
+    for name, result in _outputs(dlo, root).items():
+        assert result.code == 0, (name, result.out, result.err)
+
+
+def test_a_registration_signed_with_another_holders_key_fails(dlo, paper_office):
+    """The clerk who records it (docs-head) holds a key, but not the approving official's: refused
+    before writing; signed with it by hand, verify and every output report it."""
+    root = paper_office.root
+    clerk_key = paper_office.p12["docs-head"]
+    result = refused(dlo, root, "DLO903", *PAPER, "--sign", clerk_key)
+    assert "not the registry's certificate of the holder of rector" in result.err
+    ok(dlo, root, *PAPER, "--sign", paper_office.p12["rector"])
+    data = entries(root)
+    clerk = keys.load_pkcs12(clerk_key, PASSWORD.encode())
+    data[0]["signature"] = decisions.record(clerk, _journal.signed_bytes(data[0]))
+    rewrite(root, data)
+    errors = _refused_everywhere(dlo, root)
+    assert any("error DLO903: journal event 1 (registered, signed as rector)" in e for e in errors)

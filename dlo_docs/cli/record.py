@@ -12,7 +12,7 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import main
-from .workflow import CLERK, DATE, ORDER, ORDER_DATE, _date, echo_takes_effect
+from .workflow import CLERK, DATE, ORDER, ORDER_DATE, SIGN, _date, _signer, echo_takes_effect
 
 workflow = lazy.module("dlo_docs.workflow")
 
@@ -56,6 +56,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     help="An approver who signed the paper agreement sheet, and the day (repeatable).",
 )
 @CLERK
+@SIGN
 @click.pass_obj
 def register_paper(
     obj,
@@ -65,6 +66,7 @@ def register_paper(
     effective: dt.datetime | None,
     agreed: tuple[str, ...],
     clerk: str | None,
+    key: str | None,
 ) -> None:
     """Register the text of ID as its edition approved on paper before the workflow, in force
     by that order, or by the official's signature (approval.form: signature); freezes
@@ -77,6 +79,7 @@ def register_paper(
         _date(effective),
         _agreed(agreed),
         clerk=clerk,
+        signer=_signer(key),
     )
     if ev.order.number:
         said = _(

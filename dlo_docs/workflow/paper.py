@@ -6,6 +6,10 @@ The text is frozen as ``editions/<n>.yaml`` as an approval freezes it; the forms
 originals are on paper. A text approved by the official's signature (``approval.form:
 signature``, БЕКІТЕМІН / УТВЕРЖДАЮ) is registered as ``approve`` records one: no order, the
 official of ``approval.by``, the day it was signed.
+
+The registration's acting role is the official of ``approval.by`` (the clerk only enters it, as
+for ``approve``): with ``signer`` that official signs it, on the day it is recorded, vouching that
+the text is the one approved on paper; ``signatures.required: [registered]`` refuses it unsigned.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..fsio import atomic_write
@@ -20,8 +25,12 @@ from ..i18n import Msg
 from ..project import Project
 from . import dates, editions, guards, loading
 from . import journal as _journal
+from .commands import _signing
 from .journal import Event
 from .loading import Ctx
+
+if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
+    from ..signing.keys import Signer
 
 
 def _refuse_history(ctx: Ctx) -> None:
@@ -105,12 +114,15 @@ def register_paper(
     effective: dt.date | None = None,
     agreed: Sequence[tuple[str, dt.date]] = (),
     clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Record the working text of ``reg_id`` as its edition approved on paper by order ``order``
     of ``date`` (taking effect on ``effective``, default the order's date), or, when the text's
     ``approval.form`` is ``signature``, by the signature of its ``approval.by`` on ``date`` (no
-    order: ``order`` is None), with the agreements ``agreed`` (role, day) its original carries. Refused when anything of its life is already in
-    the journal, or when ``dlo check`` finds errors in the text. Freezes ``editions/<n>.yaml``."""
+    order: ``order`` is None), with the agreements ``agreed`` (role, day) its original carries,
+    signed by ``signer`` (the holder of ``approval.by``, today). Refused when anything of its life
+    is already in the journal, or when ``dlo check`` finds errors in the text, or unsigned when
+    the registry requires it signed. Freezes ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
@@ -122,6 +134,7 @@ def register_paper(
         given = _agreements(ctx, agreed, date)
         guards.valid(ctx, "registered")
         model = ctx.model
+        sign = _signing(ctx, "registered", model.approval.by, signer, loading.today(ctx))
         n = model.edition
         final = editions.path(project, reg_id, n)
         frozen = editions.pending_path(final)
@@ -131,6 +144,7 @@ def register_paper(
             clerk,
             [*model.agreement.approvers, model.approval.by],
             organisation=True,
+            sign=sign,
             role=model.approval.by,
             event="registered",
             edition=n,

@@ -35,7 +35,7 @@ else:  # cryptography is loaded where a signature is made or checked, not for ev
 # how far the clocks of the officials' computers may differ: a signed event recorded this much
 # before an earlier event is refused (and reported by verify)
 CLOCK_SKEW = dt.timedelta(hours=1)
-SIGNABLE = ("agreed", "rejected", "approved", "reviewed", "acknowledged")
+SIGNABLE = ("agreed", "rejected", "approved", "registered", "reviewed", "acknowledged")
 
 
 def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
@@ -48,8 +48,13 @@ def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
 
 
 def event_day(entry: dict[str, Any]) -> dt.date:
-    """The day of the act an event records: its ``date`` (a review's, or the date of the act when
-    given), an approval's order date, else the day it was recorded."""
+    """The day of the act an event's signature vouches for: its ``date`` (a review's, or the date
+    of the act when given), an approval's order date, else the day it was recorded. A
+    registration's is the day it was recorded: its official signs then that the text is the one
+    approved on paper, not the paper order of years before (which no certificate of today
+    covers)."""
+    if entry.get("event") == "registered":
+        return _recorded(entry).date()
     for value in (entry.get("date"), (entry.get("order") or {}).get("date")):
         if isinstance(value, dt.date):
             return value
