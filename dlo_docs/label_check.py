@@ -18,6 +18,15 @@ the same language:
   hold one;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
   list is empty or holds an empty entry (DLO013).
+- a text that prints the journal's record of an approval or a signature (its bundled
+  counterpart has a ``RECORDED`` placeholder: ``{date}``, ``{number}``, ``{official}`` ...), or
+  the blank a draft prints in its place (its bundled counterpart has a ``___`` blank to fill in
+  by hand: ``blank_order``, ``date_line`` ...), keeps every placeholder of its bundled counterpart
+  and holds no number of its own: each run of digits in it is one its bundled counterpart has, no
+  more often (the blanks' "20___") (DLO013, at the value or the digits). So no label set prints
+  an order, a date or a name the journal does not hold, nor a date or number on a draft;
+- a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
+  corrected record) holds a letter (DLO013): no label set takes ЖОБА off a draft's pages.
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``.
@@ -31,6 +40,7 @@ set was copied, or left out on purpose) is taken from the bundled set: ``complet
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +51,21 @@ from .i18n import Msg
 from .load import Loc, Source
 
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")  # a placeholder as written, or a brace on its own
+# the placeholders that print what the journal records of an approval or a signature: the
+# order's date and number, the effective date, the approving official (the title in the
+# genitive, the name), the signer, the certificate's serial, the signing time
+RECORDED = frozenset(
+    f"{{{name}}}"
+    for name in ("date", "number", "effective", "official", "name", "signer", "serial", "time")
+)
+_BLANK = re.compile(r"_{3,}")  # a blank a draft prints, to be filled in by hand on paper
+_DIGITS = re.compile(r"\d+")  # any script's digits
+_LETTER = re.compile(r"[^\W\d_]")
+# the labels that mark what a text is: a draft (every page of one), an original on paper, a
+# corrected date or remark
+MARKS = frozenset(
+    ("form", key) for key in ("draft_mark", "draft_note", "paper", "paper_short", "corrected")
+)
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -177,24 +202,29 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found], lang
 
 
 def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) -> None:
+    problem = _shape(value, reference, loc, lang)
+    if problem is None and isinstance(value, str):
+        problem = _mark(value, loc) or _record(value, reference, loc, lang)
+    if problem is not None:
+        found.append(problem)
+
+
+def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
+    """A text that is not one, holds a control character, or a brace of its own."""
     if not isinstance(value, str):
         message = Msg("label {name} must be a text", name=_name(loc))
-        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
-        return
+        return _Found(loc, "DLO010", message, _as_bundled(lang))
     if (control := CONTROL.search(value)) is not None:
         message = Msg(
             "label {name}: U+{code:04X} is a control character, which no document can hold",
             name=_name(loc),
             code=ord(control.group()),
         )
-        found.append(_Found(loc, "DLO013", message, Msg("remove it"), offset=control.start()))
-        return
+        return _Found(loc, "DLO013", message, Msg("remove it"), offset=control.start())
     allowed = placeholders(reference)
-    if not allowed:
-        return  # printed as written
     bad = next((m for m in _BRACES.finditer(value) if m.group() not in allowed), None)
-    if bad is None:
-        return
+    if not allowed or bad is None:
+        return None  # without placeholders: printed as written
     message = (
         Msg(
             "label {name}: {field} is not one of its placeholders",
@@ -208,4 +238,56 @@ def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) 
         "its placeholders: {names}; the label holds no other brace",
         names=", ".join(sorted(allowed)),
     )
-    found.append(_Found(loc, "DLO013", message, hint, offset=bad.start()))
+    return _Found(loc, "DLO013", message, hint, offset=bad.start())
+
+
+def _mark(value: str, loc: Loc) -> _Found | None:
+    """A mark of what the text is (``MARKS``) without a word."""
+    if loc not in MARKS or _LETTER.search(value):
+        return None
+    message = Msg(
+        "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
+        "corrected record) and must say it in words",
+        name=_name(loc),
+    )
+    return _Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))
+
+
+def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
+    """A label printing the journal's record (its bundled text has a ``RECORDED`` placeholder)
+    or a blank for it on a draft (its bundled text has a ``___`` blank) that lacks a placeholder
+    of its bundled text, or holds a run of digits the bundled text does not (each run of the
+    bundled text may appear as often as there: the blanks' "20___")."""
+    wanted = placeholders(reference)
+    if not (wanted & RECORDED or _BLANK.search(reference)):
+        return None
+    missing = sorted(wanted - placeholders(value))
+    if missing:
+        message = Msg(
+            "label {name} prints the journal's record: it lacks {field}",
+            name=_name(loc),
+            field=", ".join(missing),
+        )
+        hint = Msg(
+            "write each of its placeholders ({names}): the outputs fill them from the journal",
+            names=", ".join(sorted(wanted)),
+        )
+        return _Found(loc, "DLO013", message, hint)
+    left = Counter(_DIGITS.findall(reference))
+    for digits in _DIGITS.finditer(value):
+        if left[digits.group()] <= 0:
+            message = Msg(
+                "label {name}: {digits} is a number of its own, which the label would print as "
+                "an order's or a date's",
+                name=_name(loc),
+                digits=digits.group(),
+            )
+            hint = Msg(
+                "an order's date and number come from the journal, and a draft's stay blank to "
+                "fill in by hand: write no digits but those of the bundled "
+                "templates/labels/{lang}.yaml",
+                lang=lang,
+            )
+            return _Found(loc, "DLO013", message, hint, offset=digits.start())
+        left[digits.group()] -= 1
+    return None

@@ -432,3 +432,79 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
         f"regulations/registry.yaml:{n}:26: error DLO118: a control character (U+0001)"
         in result.out
     )
+
+
+# -- labels that print the journal's record, its blanks on a draft, and the draft's mark --------
+
+
+@pytest.mark.parametrize(
+    ("old", "line", "needle", "words"),
+    [
+        (
+            "  draft_mark: ЖОБА",
+            '  draft_mark: " "',
+            '" "',
+            "label form.draft_mark is blank: it marks what the text is",
+        ),
+        (
+            '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
+            '  approved_by_order: "{date} ж. № 999-ЖАЛҒАН бұйрығымен"',
+            '"{date} ж. № 999',
+            "label form.approved_by_order prints the journal's record: it lacks {number}",
+        ),
+        (
+            '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
+            '  approved_by_order: "{date} ж. № {number}, 01.01.2020 ж. № 999 бұйрығымен"',
+            "01.01.2020",
+            "label form.approved_by_order: 01 is a number of its own",
+        ),
+        (
+            '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order: "26.11.2026 ж. № 12 бұйрығымен"',
+            "26.11",
+            "label form.blank_order: 26 is a number of its own",
+        ),
+        (
+            '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен 20"',
+            "бұйрығымен |20",
+            "label form.blank_order_of: 20 is a number of its own",
+        ),
+    ],
+)
+def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
+    project, dlo, old, line, needle, words
+):
+    """A project's own words for the approval block: a draft keeps its mark and blank lines,
+    never a date or number; an approved edition prints its order as the journal records it."""
+    shown = edit(project, old, line)
+    row, col = where(project, needle.replace("|", ""))
+    col += max(needle.find("|"), 0)  # "|": where in the needle the problem is
+    check = dlo("check", cwd=project)
+    assert check.code == 1
+    assert f"{shown}:{row}:{col}: error DLO013: {words}" in check.out, check.out
+    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
+    assert result.code == 1 and f"{shown}:{row}:{col}: error DLO013: {words}" in result.err
+    assert "Traceback" not in result.err
+    assert not (project / "build").exists()  # nothing written
+
+
+def test_a_reworded_approval_block_keeping_its_record_and_blanks_is_printed(project, dlo):
+    """The rules forbid a record of the label's own, not rewording: the bundled placeholders
+    kept, the blank's own "20___" moved (the rector's title in the genitive: blank_order_of)."""
+    edit(
+        project,
+        '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+        '  blank_order_of: "{official}\\n«___» ____________ 20___ ж. № ______ бұйрығы"',
+    )
+    edit(
+        project,
+        '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
+        '  approved_by_order: "№ {number} бұйрық ({date} ж.)"',
+    )
+    edit(project, "  draft_mark: ЖОБА", "  draft_mark: ЖОБА (талқылауға)")
+    assert dlo("check", cwd=project).code == 0
+    ok = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert ok.code == 0, ok.err
+    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    assert "ЖОБА (талқылауға)" in text and "«___» ____________ 20___ ж. № ______ бұйрығы" in text
