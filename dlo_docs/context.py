@@ -247,7 +247,9 @@ def _resolved(
 ) -> RenderDoc:
     """The render context: the texts resolved, the registry's names and the records' officials."""
     org = registry.organisation_of(model.organisation)
-    position = registry.position(model.position) if model.position else None
+    # its title as the approval captured it; its holder the registry's now (who is to read it)
+    position = _official(registry, model.position, lang, records) if model.position else None
+    holder = _official(registry, model.position, lang) if model.position else None
     organisation = (records.organisation or {}).get(lang) or org.name.get(lang, "")
     return RenderDoc(
         id=model.id,
@@ -261,9 +263,9 @@ def _resolved(
         organisation=organisation,
         organisation_short=org.short.get(lang, ""),
         city=org.city.get(lang, ""),
-        unit=registry.unit(model.unit).name.get(lang, ""),
-        position=position.title.get(lang) if position else None,
-        holder=(position.holder or {}).get(lang) if position else None,
+        unit=(records.unit or {}).get(lang) or registry.unit(model.unit).name.get(lang, ""),
+        position=position.position if position else None,
+        holder=holder.name if holder else None,
         approving=_official(registry, records.approved_by or model.approval.by, lang, records),
         approvers=[
             _official(registry, pid, lang, records)

@@ -187,7 +187,7 @@ def _printed(
         loc = ["agreement", "approvers", approvers.index(pid)] if pid in approvers else _UNLISTED
         named.append((loc, pid, AGREEMENT, AGREEMENT))
     for loc, pid, title_part, holder_part in named:
-        captured = records.positions.get(pid) if loc != ["position"] else None
+        captured = records.positions.get(pid)  # as printed: the journal's, else the registry's
         pos = positions.get(pid)
         if captured is None and pos is None:
             continue
@@ -196,6 +196,8 @@ def _printed(
             if captured is not None
             else (pos.title, pos.holder or {})  # type: ignore[union-attr]  # found
         )
+        if loc == ["position"] and pos is not None:
+            held = pos.holder or {}  # who is to read it: the position's holder now
         fields = {("title", title_part): title}
         if holder_part is not None:
             fields[("holder", holder_part)] = held

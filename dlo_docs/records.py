@@ -110,6 +110,7 @@ class Records:
     # position id -> {"title": {lang: ...}, "holder": {lang: ...}}
     positions: dict[str, dict[str, Any]] = field(default_factory=dict)
     organisation: dict[str, str] | None = None  # its name, by language
+    unit: dict[str, str] | None = None  # the regulation's unit's name, by language
     route: list[str] | None = None  # the approvers of the round (the agreement sheet's rows)
     approved_by: str | None = None  # the approving authority fixed when it was submitted
     paper: bool = False  # the edition was approved on paper (registered): originals on paper

@@ -236,6 +236,33 @@ def test_a_renamed_holder_does_not_rewrite_a_past_agreement_sheet(project, dlo):
     assert after == before
 
 
+def test_renamed_titles_and_unit_do_not_rewrite_an_approved_title_page_or_its_site_page(
+    project, dlo
+):
+    """The position the instruction is of, its unit and the approving official's title,
+    renamed in the registry after the approval: the approved edition's title page and its site
+    page print them as they were when it was approved (the approval captured them)."""
+    to_in_force(dlo, project)
+    path = registry_path(project)
+    text = path.read_text(encoding="utf-8")
+    for old in (
+        "Қашықтықтан оқыту бөлімінің бастығы",
+        "Қашықтықтан оқыту бөлімі",
+        "Басқарма Төрағасы – Ректор",
+    ):
+        assert text.count(f"kk: {old}\n") == 1, old
+        text = text.replace(f"kk: {old}\n", f"kk: ЖАҢА {old}\n")
+    path.write_text(text, encoding="utf-8")
+    ok(dlo, project, "render", REG, "--format", "html", "--lang", "kk")
+    page = (project / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
+    ok(dlo, project, "site", "build", "--no-pdf")
+    site = (project / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    for shown in (page, site):
+        assert "ЖАҢА" not in shown
+        assert "Қашықтықтан оқыту бөлімінің бастығы" in shown
+    assert "Басқарма Төрағасы – Ректор" in site and "Қашықтықтан оқыту бөлімі<" in site
+
+
 def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo, monkeypatch):
     monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
     ok(dlo, project, "submit", REG)

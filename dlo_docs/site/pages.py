@@ -14,6 +14,7 @@ from . import views
 
 if TYPE_CHECKING:
     from .. import workflow
+    from ..context import RenderDoc
     from ..model import Registry
     from ..render import html as html_render
     from ..workflow import acknowledgements
@@ -270,8 +271,8 @@ class Pages:
         rd = pub.contexts[text_lang]
         order = pub.status.in_force_order
         assert order is not None  # published: an edition is in force
-        units, positions = self._names_in(lang)
         model = pub.model
+        units, positions = _as_recorded(rd, model.unit, lang, *self._names_in(lang))
         unit, unit_lang = units.get(model.unit, (rd.unit, text_lang))
         meta = [
             (L["meta"]["kind"], labels["kind"][rd.kind], lang),
@@ -348,3 +349,18 @@ class Pages:
         return self.render(
             "search.html.j2", page=page, index=page["root"] + views.index_json_path(lang)
         )
+
+
+def _as_recorded(
+    rd: RenderDoc, unit_id: str, lang: str, units: dict, positions: dict
+) -> tuple[dict, dict]:
+    """The registry's names in ``lang`` (``views.names``), those the journal recorded with the
+    edition's approval put first: a later change of the registry does not rename the approving
+    official, the unit or the position of an approved edition on its page."""
+    positions = dict(positions)
+    for pid, captured in rd.records.positions.items():
+        title = (captured.get("title") or {}).get(lang)
+        if isinstance(title, str) and title:
+            positions[pid] = (title, lang)
+    unit = (rd.records.unit or {}).get(lang)
+    return ({**units, unit_id: (unit, lang)} if unit else units), positions

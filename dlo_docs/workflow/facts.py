@@ -7,7 +7,9 @@ An event's ``facts`` is ``{"positions": {ROLE: {"title": {lang: ...}, "holder": 
 ``"title_genitive"``) with the positions the event involves (its role, the clerk who
 recorded it; for a submission the whole route and the approving authority; for an agreement or
 a rejection the whole route (whose agreements stood then); for an approval the
-approving authority and the organisation). Events written before facts were captured have none:
+approving authority and the organisation; for a submission and an approval also the position
+and the unit the regulation is of, under ``"unit"`` its name, as the title page and the site
+print them). Events written before facts were captured have none:
 their records fall back to the registry as it is.
 """
 
@@ -36,15 +38,20 @@ def position(registry: Registry, pid: str) -> dict[str, Any]:
 
 
 def capture(
-    registry: Registry, roles: Iterable[str | None], organisation: str | None = None
+    registry: Registry,
+    roles: Iterable[str | None],
+    organisation: str | None = None,
+    unit: str | None = None,
 ) -> dict[str, Any]:
-    """The facts of ``roles`` (and the name of organisation ``organisation``, an id) as the
-    registry states them now."""
+    """The facts of ``roles`` (and the names of organisation ``organisation`` and unit
+    ``unit``, ids) as the registry states them now."""
     facts: dict[str, Any] = {
         "positions": {pid: position(registry, pid) for pid in dict.fromkeys(roles) if pid}
     }
     if organisation:
         facts["organisation"] = dict(registry.organisation_of(organisation).name)
+    if unit:
+        facts["unit"] = dict(registry.unit(unit).name)
     return facts
 
 
@@ -57,10 +64,11 @@ def of(ev: Event | None, pid: str | None) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def organisation_of(ev: Event | None) -> dict[str, str] | None:
+def organisation_of(ev: Event | None, what: str = "organisation") -> dict[str, str] | None:
+    """The name of the organisation (``what="unit"``: of the unit) ``ev`` captured."""
     if ev is None:
         return None
-    found = (ev.get("facts") or {}).get("organisation")
+    found = (ev.get("facts") or {}).get(what)
     return dict(found) if isinstance(found, dict) else None
 
 

@@ -96,8 +96,13 @@ def _approved(rec: _records.Records, h: History, n: int) -> None:
     captured = facts.of(approval, authority)
     if authority and captured is not None:
         rec.approved_by = authority
+    for role, found in ((approval.get("facts") or {}).get("positions") or {}).items():
+        if role not in rec.positions and isinstance(found, dict):
+            rec.positions[role] = found  # the authority's; the regulation's own position's
+    if authority and captured is not None:
         rec.positions[authority] = captured
     rec.organisation = facts.organisation_of(approval)
+    rec.unit = facts.organisation_of(approval, "unit")
 
 
 def _route_facts(rec: _records.Records, round_: Round) -> None:

@@ -215,15 +215,18 @@ def append(
     **entry: Any,
 ) -> Event:
     """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
-    and the ``involved`` positions (and the organisation's name) as they are now; ``sign`` (from
+    and the ``involved`` positions (and with ``organisation`` the organisation's name, the
+    regulation's position and unit) as they are now; ``sign`` (from
     ``signatures.before_write``) signs it as it is written."""
     entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
     entry.setdefault("actor", _journal.actor(ctx.project))
     entry["clerk"] = clerk
+    subject = ctx.model if organisation else None  # its position and unit, with the name
     entry["facts"] = facts.capture(
         ctx.registry,
-        [entry.get("role"), *involved, clerk],
-        ctx.model.organisation if organisation else None,
+        [entry.get("role"), *involved, clerk, subject.position if subject else None],
+        subject.organisation if subject else None,
+        subject.unit if subject else None,
     )
     return appending.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign, write=write)
 
