@@ -142,6 +142,27 @@ def confine(path: Path | str, root: Path | str | None = None) -> Path:
     return Path(text)
 
 
+def output_folder(root: Path, given: Path | str | None, default: str) -> Path:
+    """Where a command writes: ``given`` (any folder the user can write to, relative to the
+    current folder; a link named there is the user's own choice, followed), else ``root /
+    default`` (``build``, ``public``), refused (``UsageError``) when it is or passes through a
+    symbolic link: a planted one would send the files out of ``root``, where no one asked."""
+    if given is not None:
+        return (Path.cwd() / given).resolve()
+    folder = Path(root)
+    for part in Path(default).parts:
+        folder = folder / part
+        if folder.is_symlink():
+            raise UsageError(
+                Msg(
+                    "{path} is a symbolic link: dlo does not write through links",
+                    path=folder.relative_to(root),
+                ),
+                Msg("replace the link with a real folder, or name the folder with --out"),
+            )
+    return folder
+
+
 def sweep(folder: Path, recursive: bool = False) -> list[Path]:
     """Remove the temporary files of writes that never finished (older than ``STALE_AFTER``)
     in ``folder`` (``recursive``: and in its subfolders, not through a link); call it while

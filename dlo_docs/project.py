@@ -20,6 +20,7 @@ from . import load, refs, snapshots
 from .canonical import content_hash
 from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .filecache import FileCache as FileCache
+from .fsio import output_folder
 from .i18n import Msg
 from .reads import Read, Reads
 
@@ -217,10 +218,10 @@ class Project:
         return path
 
     def output(self, path: Path | str | None, default: str = "build") -> Path:
-        """Where to write what the user asked for: ``path`` (any folder the user can write to,
-        relative to the current folder), else ``default`` in the project. What the tool derives
-        from data inside it (file names from ids) is confined by the writer."""
-        return (Path.cwd() / path).resolve() if path is not None else self.root / default
+        """Where to write what the user asked for (``fsio.output_folder``): ``path``, else
+        ``default`` in the project. What the tool derives from data inside it (file names from
+        ids) is confined by the writer."""
+        return output_folder(self.root, path, default)
 
     def inside(self, path: Path | str) -> Path:
         """Resolve a user-given path and refuse one outside the project."""

@@ -175,7 +175,10 @@ def _with_page_count(
 def write_reference(project: Project, path: Path | None = None, force: bool = False) -> Path:
     """Write the built-in styled reference document (default ``templates/reference.docx``), the
     starting point for an organisation's own styles."""
-    target = project.output(path) if path is not None else project.templates / docx_render.REFERENCE
+    if path is not None:
+        target = project.output(path)
+    else:  # the project's own templates/, not through a link
+        target = project.output(None, project.templates.name) / docx_render.REFERENCE
     if target.exists() and not force:
         raise UsageError(
             Msg("{path} exists", path=project.display(target)),

@@ -122,6 +122,46 @@ def test_a_regulation_file_planted_as_a_symlink_is_not_replaced_through(project,
     assert kept.read_bytes() == before and (project / REGULATION).is_symlink()
 
 
+@pytest.mark.parametrize(
+    ("args", "folder"),
+    [
+        (["render", "--format", "html"], "build"),
+        (["diff", "dlo-head", "--format", "html"], "build"),
+        (["site", "build", "--no-pdf"], "public"),
+        (["reference-docx"], "templates"),
+    ],
+)
+def test_a_default_output_folder_planted_as_a_symlink_is_refused(
+    project, dlo, tmp_path, args, folder
+):
+    """The folder a command writes to by default (``build/``, ``public/``), planted as a link to
+    an outside folder, is refused before anything is written, saying what to do."""
+    _in_force(project)
+    elsewhere = tmp_path / "elsewhere"
+    if folder == "templates":
+        shutil.move(project / folder, elsewhere)
+    else:
+        elsewhere.mkdir()
+    before = snapshot(elsewhere)
+    (project / folder).symlink_to(elsewhere, target_is_directory=True)
+    result = dlo("--root", project, *args)
+    assert result.code == 2 and "symbolic link" in result.err, (result.code, result.err)
+    assert "--out" in result.err
+    _no_crash(result)
+    assert snapshot(elsewhere) == before
+
+
+def test_an_out_option_naming_a_link_writes_where_it_points(project, dlo, tmp_path):
+    """``--out`` is the user's own choice of folder: a link named there is followed."""
+    _in_force(project)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "link").symlink_to(elsewhere, target_is_directory=True)
+    result = dlo("--root", project, "render", "--format", "html", "--out", tmp_path / "link")
+    assert result.code == 0, result.err
+    assert (elsewhere / "dlo-head.kk.html").is_file()
+
+
 def test_confine_refuses_links_and_escapes(tmp_path):
     root = tmp_path / "root"
     (root / "a").mkdir(parents=True)

@@ -78,11 +78,8 @@ def diff(
         click.echo(shown(data.decode("utf-8")), nl=False)  # (a text's control characters: none)
         return
     if out is None:
-        path = (
-            project.root
-            / "build"
-            / f"{reg_id}.{prepared.lang}.{fmt}-{prepared.suffix}.{diff_api.EXTENSIONS[fmt]}"
-        )
+        name = f"{reg_id}.{prepared.lang}.{fmt}-{prepared.suffix}.{diff_api.EXTENSIONS[fmt]}"
+        path = project.output(None) / name
     else:
         path = project.output(Path(out))
     fsio.atomic_write(path, data)

@@ -306,8 +306,7 @@ def build(
     frozen edition differs from what was approved is not published (its pages stay as the
     previous build made them; its errors and id are in the report) and the others are;
     LibreOffice missing or failing costs the PDFs only (warnings in the report)."""
-    out = Path(out) if out is not None else project.root / DEFAULT_OUT
-    out = (Path.cwd() / out).resolve()
+    out = project.output(out, DEFAULT_OUT)
     if (
         out == project.root
         or out in project.root.parents
