@@ -7,12 +7,8 @@ from pathlib import Path
 from .. import inputs
 from ..i18n import Msg
 from .package import OLE_MAGIC
-from .source import NOT_READABLE, Read, fail, read_text
+from .source import MAX_PARAGRAPHS, NOT_READABLE, Read, fail, read_text, too_long
 from .wordml import read_docx
-
-# the longest real regulation has a few thousand paragraphs; recognising the structure of a
-# crafted file of hundreds of thousands (a few MB) would take minutes
-MAX_LINES = 20_000
 
 
 def _refuse_other_formats(raw: bytes, display: str) -> None:
@@ -62,15 +58,6 @@ def read_source(path: Path, display: str) -> Read:
         read = read_docx(raw, display)
     else:
         read = read_text(raw, display)
-    if len(read.lines) > MAX_LINES:
-        raise fail(
-            display,
-            NOT_READABLE,
-            Msg(
-                "the document has {n} paragraphs, more than the {limit} a regulation could have",
-                n=len(read.lines),
-                limit=MAX_LINES,
-            ),
-            Msg("split it, or check that it is the file you meant"),
-        )
+    if len(read.lines) > MAX_PARAGRAPHS:  # (a DOCX's are counted as it is read: ``package``)
+        raise too_long(display, len(read.lines))
     return read

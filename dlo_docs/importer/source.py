@@ -107,6 +107,25 @@ def fail(path: str, code: str, message: str, hint: str | None = None) -> DloErro
     return DloError(error(Location(path), code, message, hint))
 
 
+# the longest real regulation has a few thousand paragraphs; recognising the structure of a
+# crafted file of hundreds of thousands (a few MB) would take minutes
+MAX_PARAGRAPHS = 20_000
+
+
+def too_long(path: str, n: int) -> DloError:
+    """The refusal of a source of ``n`` paragraphs, more than ``MAX_PARAGRAPHS``."""
+    return fail(
+        path,
+        NOT_READABLE,
+        Msg(
+            "the document has {n} paragraphs, more than the {limit} a regulation could have",
+            n=n,
+            limit=MAX_PARAGRAPHS,
+        ),
+        Msg("split it, or check that it is the file you meant"),
+    )
+
+
 def _decode_utf16(raw: bytes, path: str) -> str:
     try:
         return raw.decode("utf-16")

@@ -31,7 +31,7 @@ from xml.etree import ElementTree as ET
 from ..i18n import Msg
 from ..records import Shown
 from . import package
-from .source import EMPTY, NOT_READABLE, Line, Read, fail, gapped, normalise
+from .source import EMPTY, MAX_PARAGRAPHS, NOT_READABLE, Line, Read, fail, gapped, normalise
 from .wordstyles import Numbering, Styles, W, bold
 from .wordstyles import child as _w
 from .wordstyles import val as _val
@@ -296,7 +296,7 @@ def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[
 def read_docx(raw: bytes, path: str) -> Read:
     archive = package.open_package(raw, path)
     with archive:
-        document = package.part(archive, "word/document.xml", path)
+        document = package.part(archive, "word/document.xml", path, MAX_PARAGRAPHS)
         styles = Styles(package.part(archive, "word/styles.xml", path))
         numbering = Numbering(package.part(archive, "word/numbering.xml", path))
         core = _core(archive, path)
