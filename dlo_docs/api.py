@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import context, form_names, labels, pool, scratch, snapshots, subject
+from . import check_paths, context, form_names, labels, pool, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .model_methods import LANGS
@@ -33,7 +33,7 @@ def check(
     """Every problem in the named files (default: the whole project), sorted by position.
     ``jobs``: processes checking regulations side by side (None: the cores); the result is the
     same whatever their number. ``done(n)`` is told as each ``n`` regulations are checked."""
-    files = project.check_files(list(paths))
+    files = check_paths.check_files(project, list(paths))
     loaded = Loaded()
     project.load_registry(loaded)
     registry_ok = loaded.registry is not None and not loaded.errors

@@ -223,17 +223,6 @@ class Project:
         ids) is confined by the writer."""
         return output_folder(self.root, path, default)
 
-    def inside(self, path: Path | str) -> Path:
-        """Resolve a user-given path and refuse one outside the project."""
-        resolved = (Path.cwd() / path).resolve()
-        try:
-            resolved.relative_to(self.root)
-        except ValueError:
-            raise UsageError(
-                Msg("{path} is outside the project {root}", path=path, root=self.root)
-            ) from None
-        return resolved
-
     # -- loading -------------------------------------------------------------------------
     def load_registry(self, loaded: Loaded) -> None:
         display = self.display(self.registry_path)
@@ -375,26 +364,3 @@ class Project:
                 loaded.documents[document.model.id] = document
         loaded.problems = sorted(set(loaded.problems))
         return loaded
-
-    def check_files(self, paths: list[str]) -> list[Path]:
-        """The regulation files ``dlo check PATH...`` names (regulation files, folders, or the
-        registry or a label set, which every check reads), each once, in order; without paths
-        every regulation of the project."""
-        if not paths:
-            return [self.regulations / i / REGULATION for i in self.ids()]
-        files: list[Path] = []
-        for given in paths:
-            path = self.inside(given)
-            if path.is_dir():
-                found = sorted(path.rglob(REGULATION))
-                files += found
-                if path == self.regulations or not found and path.is_relative_to(self.regulations):
-                    continue
-                if not found:
-                    raise UsageError(Msg("{given} holds no {file}", given=given, file=REGULATION))
-            elif path.is_file():
-                if path != self.registry_path and path.parent != self.templates / "labels":
-                    files.append(path)
-            else:
-                raise UsageError(Msg("{given} does not exist", given=given))
-        return list(dict.fromkeys(files))

@@ -165,6 +165,23 @@ def test_exit_codes_strict_and_usage(project, dlo):
     assert dlo("check", "no/such/file.yaml", cwd=project).code == 2
 
 
+def test_check_takes_a_regulation_id_as_every_command_does(project, dlo, tmp_path):
+    """A name that is no path is a regulation's id (wherever the command runs); a path that
+    exists stays a path; neither is a usage error naming the known ids."""
+    write(project, MINIMAL.replace("[vp-academic]", "[nobody]"))
+    by_id = dlo("--root", project, "check", "t", "--format", "json", cwd=tmp_path)
+    by_path = dlo("check", "regulations/t", "--format", "json", cwd=project)
+    assert by_id.code == by_path.code == 1, by_id.err
+    assert by_id.out == by_path.out and "unknown position 'nobody'" in by_id.out
+    files = {p["file"] for p in json.loads(by_id.out)["problems"]}
+    assert files == {"regulations/t/regulation.yaml"}, files
+    (project / "t").mkdir()  # a folder so named, where it runs: a path, holding no regulation
+    assert "holds no regulation.yaml" in dlo("check", "t", cwd=project).err
+    unknown = dlo("--root", project, "check", "hr-head-ln", cwd=tmp_path)
+    assert unknown.code == 2 and "hr-head-ln does not exist" in unknown.err
+    assert "known regulations: dlo-head, t" in unknown.err, unknown.err
+
+
 def test_not_a_project(tmp_path, dlo):
     result = dlo("check", cwd=tmp_path)
     assert result.code == 2

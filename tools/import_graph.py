@@ -70,7 +70,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         )
         + ("validator",)
         + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache")
-        + ("reads",),
+        + ("reads", "check_paths"),
     ),
     (
         "text",

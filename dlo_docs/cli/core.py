@@ -10,6 +10,7 @@ from ..progress import Progress
 from . import DOC_LANGS, PathArg, main
 
 api = lazy.module("dlo_docs.api")
+check_paths = lazy.module("dlo_docs.check_paths")
 lint = lazy.module("dlo_docs.lint")
 lint_output = lazy.module("dlo_docs.lint.output")
 REPORT_FORMATS = ("text", "json", "github")  # lint.output.FORMATS
@@ -24,7 +25,7 @@ JOBS = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[PATH|ID]...")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",
@@ -44,14 +45,15 @@ JOBS = click.option(
 def check(
     obj, paths: tuple[str, ...], strict: bool, fmt: str, list_rules: bool, jobs: int | None
 ) -> None:
-    """Validate regulations and the registry (default: the whole project).
+    """Validate regulations and the registry (default: the whole project; PATH: a regulation's
+    file or a folder of the project, ID: a regulation's id).
 
     Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 on usage errors.
     """
     if list_rules:
         click.echo(lint_output.rule_table(lint.listing()))
         return
-    files = obj.project.check_files(list(paths))
+    files = check_paths.check_files(obj.project, list(paths))
     with Progress(len(files), "check") as bar:
         problems = api.check(obj.project, paths, jobs, bar.advance)
     counts = lint_output.counts(problems)

@@ -1,0 +1,51 @@
+"""What ``dlo check PATH|ID...`` names: the regulation files of the paths (a file or folder of
+the project) and regulation ids it is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UsageError
+from .i18n import Msg
+from .project import REGULATION, Project
+
+
+def check_files(project: Project, names: list[str]) -> list[Path]:
+    """The regulation files ``names`` name, each once, in order; without names every regulation
+    of the project. A name is a path (from the current folder) when one exists: a regulation
+    file, a folder (the regulation files under it), the registry or a label set (which every
+    check reads); otherwise a regulation's id."""
+    if not names:
+        return [project.regulations / i / REGULATION for i in project.ids()]
+    files: list[Path] = []
+    for given in names:
+        files += _named(project, given)
+    return list(dict.fromkeys(files))
+
+
+def _named(project: Project, given: str) -> list[Path]:
+    path = _path(project, given)
+    if path.is_dir():
+        found = sorted(path.rglob(REGULATION))
+        if not found and not path.is_relative_to(project.regulations):
+            raise UsageError(Msg("{given} holds no {file}", given=given, file=REGULATION))
+        return found
+    if path == project.registry_path or path.parent == project.templates / "labels":
+        return []
+    return [path]
+
+
+def _path(project: Project, given: str) -> Path:
+    """The file or folder ``given`` names inside the project (a path, else an id)."""
+    path = (Path.cwd() / given).resolve()
+    if not (path.is_file() or path.is_dir()):  # (a FIFO, a device: none to check)
+        if given in project.ids():
+            return project.folder(given)
+        known = ", ".join(project.ids()) or "none"
+        raise UsageError(
+            Msg("{given} does not exist", given=given),
+            Msg("known regulations: {known}", known=known),
+        )
+    if not path.is_relative_to(project.root):
+        raise UsageError(Msg("{path} is outside the project {root}", path=given, root=project.root))
+    return path
