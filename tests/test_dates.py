@@ -109,6 +109,23 @@ def test_dates_out_of_order_or_range_are_refused(project, dlo, day):
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("ui", "words"),
+    [
+        ("en", "write it as YYYY-MM-DD or DD.MM.YYYY"),
+        ("ru", "укажите её как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"),
+        ("kk", "оны ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде жазыңыз"),
+    ],
+)
+def test_a_date_not_written_as_one_names_the_forms_a_user_writes(project, dlo, ui, words):
+    """A --date that is no date says which forms are taken as a reader writes them (in the
+    interface's language), not as strptime's formats."""
+    for args in (["agree", REG, "--as", APPROVERS[0], "--date"], ["list", "--today"]):
+        result = dlo("--lang-ui", ui, *args, "31/12/2026", cwd=project)
+        assert result.code == 2 and "'31/12/2026'" in result.err, result.err
+        assert words in result.err and "%" not in result.err, result.err
+
+
 def test_a_future_effective_date_keeps_the_edition_in_force_until_then(project, dlo, day):
     edition_one(dlo, project, day)
     day("2025-03-01")

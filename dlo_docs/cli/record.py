@@ -12,7 +12,17 @@ from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import main
-from .workflow import CLERK, DATE, ORDER, ORDER_DATE, SIGN, _date, _signer, echo_takes_effect
+from .workflow import (
+    CLERK,
+    DATE,
+    DATE_FORMATS,
+    ORDER,
+    ORDER_DATE,
+    SIGN,
+    _date,
+    _signer,
+    echo_takes_effect,
+)
 
 workflow = lazy.module("dlo_docs.workflow")
 
@@ -23,7 +33,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     for value in values:
         role, sep, day = value.partition(":")
         parsed = None
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        for fmt in DATE_FORMATS:
             try:
                 parsed = dt.datetime.strptime(day.strip(), fmt).date()
                 break

@@ -30,7 +30,27 @@ json = lazy.module("json")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
     pass
 
-DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
+DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
+
+class _Date(click.DateTime):
+    """A day, as YYYY-MM-DD or DD.MM.YYYY; one that is not says so in those words (click names
+    strptime's formats, '%Y-%m-%d')."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(
+                _("{value!r} is not a date: write it as YYYY-MM-DD or DD.MM.YYYY").format(
+                    value=value
+                ),
+                param,
+                ctx,
+            )
+
+
+DATE = _Date(formats=DATE_FORMATS)
 
 
 def _date(value: dt.datetime | None) -> dt.date | None:
