@@ -125,6 +125,7 @@ def regulation_problems(
             )
         )
     problems += _unknown_ids(doc, source, reg)
+    problems += _repeated_approvers(doc, source)
     problems += _empty_chapters(doc, source)
     refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
     for _, loc in element_ids(doc):
@@ -176,6 +177,32 @@ def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem
         named += [(pid, [field, i]) for i, pid in enumerate(getattr(doc, field))]
     for pid, loc in named:
         problems += _unknown(source, pid, positions, loc, "position")
+    return problems
+
+
+def _repeated_approvers(doc: Regulation, source: Source) -> list[Problem]:
+    """A position named again in ``agreement.approvers``: each approver agrees once, so a second
+    place on the route would count the one agreement twice and print it on two rows."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, pid in enumerate(doc.agreement.approvers):
+        if pid not in first:
+            first[pid] = i
+            continue
+        earlier = source.at(["agreement", "approvers", first[pid]])
+        problems.append(
+            error(
+                source.at(["agreement", "approvers", i]),
+                DUPLICATE,
+                Msg(
+                    "approver {pid} is named twice (first at line {line}, column {col})",
+                    pid=repr(pid),
+                    line=earlier.line,
+                    col=earlier.col,
+                ),
+                Msg("each approver agrees once: remove this one from agreement.approvers"),
+            )
+        )
     return problems
 
 

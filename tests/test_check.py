@@ -59,6 +59,10 @@ CASES = {
         "10:28: error DLO020",
     ),
     "duplicate id": (MINIMAL.replace("- id: c1", "- id: one"), "18:9: error DLO021"),
+    "approver named twice": (
+        MINIMAL.replace("[vp-academic]", "[vp-academic, vp-academic]"),
+        "10:28: error DLO021",
+    ),
     "empty file": ("\n  \n", "1:1: error DLO003"),
     "not utf-8": (
         MINIMAL.replace("Тест", "T\udce9st").encode("utf-8", "surrogateescape"),

@@ -183,6 +183,10 @@ def test_one_language_and_options_override_the_registry(project, dlo):
             "no route of agreement for this regulation: hr-head reports to rector, who approves it",
         ),
         (["x1", "--position", "dlo-head", "--approvers", "ghost"], "unknown position 'ghost'"),
+        (
+            ["x1", "--position", "hr-head", "--approvers", "legal-head,docs-head,legal-head"],
+            "--approvers names legal-head twice",
+        ),
     ],
 )
 def test_refusals_write_nothing(project, dlo, args, message):

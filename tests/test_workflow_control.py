@@ -227,6 +227,36 @@ def test_a_draft_cannot_cut_its_own_route(project, dlo, monkeypatch):
     assert "to docs-head" in result.out
 
 
+def test_an_edition_naming_an_approver_twice_routes_its_revision_through_each_once(
+    project, dlo, monkeypatch
+):
+    """An edition in force that names an approver twice (approved by a dlo that did not refuse
+    it: the check is left out here) fixes a route with each approver once: one agreement is
+    never counted, nor printed, for two places on the route."""
+    from dlo_docs import refs
+
+    twice = "vp-academic, legal-head, hr-head, docs-head, legal-head"
+    with monkeypatch.context() as older:
+        older.setattr(refs, "_repeated_approvers", lambda doc, source: [])
+        cut_approvers(project, twice)
+        to_in_force(dlo, project)
+    check = dlo("check", cwd=project)  # the draft's own repeat is an error now
+    assert "error DLO021: approver 'legal-head' is named twice" in check.out, check.out
+    replace_text(project, f"approvers: [{twice}]", "approvers: [vp-academic, legal-head]")
+    monkeypatch.setenv("DLO_TODAY", "2024-07-01")
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
+    ok(dlo, project, "submit", REG)
+    assert journal_data(project).data[-1]["route"] == APPROVERS
+    agree_all(dlo, project)
+    ok(dlo, project, "approve", REG, "--order", "2", "--date", "2024-07-01")
+    assert [r[2] for r in agreement_rows(project, dlo)] == [
+        "А. Б. Сейітова",
+        "Н. К. Оспанов",
+        "Г. М. Жұмабаева",
+        "С. Т. Әбенова",
+    ]
+
+
 def test_a_renamed_holder_does_not_rewrite_a_past_agreement_sheet(project, dlo):
     to_in_force(dlo, project)
     before = agreement_rows(project, dlo)

@@ -85,6 +85,17 @@ def _known(registry: Registry, pid: str, what: str) -> str:
     return pid
 
 
+def _given_route(ids: tuple[str, ...]) -> list[str]:
+    """The route ``--approvers`` gives, refused when it names a position twice."""
+    for i, pid in enumerate(ids):
+        if pid in ids[:i]:
+            raise UsageError(
+                Msg("--approvers names {pid} twice", pid=pid),
+                Msg("each approver agrees once: name every position once"),
+            )
+    return list(ids)
+
+
 def facts(registry: Registry, options: Options) -> Facts:
     """The facts of a new regulation: the options where given, else what the registry says."""
     if options.kind not in KINDS:
@@ -128,7 +139,7 @@ def facts(registry: Registry, options: Options) -> Facts:
             Msg("give --approval-by POSITION"),
         )
     _known(registry, approval_by, "--approval-by")
-    approvers = list(options.approvers) or _chain(registry, supervisor, approval_by)
+    approvers = _given_route(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
         others = [p.id for p in registry.positions if p.id not in (position, head, approval_by)]
         raise _no_route(position or head or unit, supervisor, approval_by, others)

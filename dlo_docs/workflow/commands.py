@@ -196,11 +196,11 @@ def _governing(ctx: Ctx) -> Any:
 
 
 def _route(ctx: Ctx) -> tuple[list[str], str, str, str]:
-    """The route of a submission: approvers, their order (sequential or parallel), the
-    approving authority and the form of approval (order or signature), as the edition in force
-    states them. A draft that changes them changes them for the next revision."""
+    """The route of a submission as the edition in force states it: approvers, each once (one
+    approved before a repeat was refused may name one twice), their order, the approving
+    authority and the form of approval. A draft's changes to them are the next revision's."""
     model = _governing(ctx)
-    route = list(model.agreement.approvers)
+    route = list(dict.fromkeys(model.agreement.approvers))
     return route, model.agreement.route, model.approval.by, model.approval.form
 
 
