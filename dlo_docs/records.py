@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,15 @@ class AgreementMark:
     corrected: tuple[str, ...] = ()  # the fields a correction event fixed ("date", "remarks")
 
 
+def spelled(texts: Mapping[str, str], lang: str) -> tuple[str, str]:
+    """A name the journal captured by language (``{lang: text}``) as a form in ``lang`` prints
+    it, with the language it is in: in ``lang``, else in the first language it was captured in
+    (an event that captured no spelling in ``lang``); ``("", lang)`` when none was captured."""
+    if texts.get(lang):
+        return texts[lang], lang
+    return next(((text, other) for other, text in texts.items() if text), ("", lang))
+
+
 @dataclass(frozen=True)
 class ChangeRecord:
     """One line of the change registration sheet."""
@@ -66,7 +76,7 @@ class ChangeRecord:
     clauses: str  # which clauses changed ("5, 11, 14" or "whole text")
     order: Order
     entered: dt.date
-    entered_by: str
+    entered_by: dict[str, str]  # the clerk's name by language, as captured ({}: not recorded)
     signed: SignatureNote | None = None  # the approval's signature
     paper: bool = False  # approved on paper before the workflow: the original is on paper
     corrected: tuple[str, ...] = ()  # "date": the order's date was fixed by a correction
@@ -76,7 +86,7 @@ class ChangeRecord:
 @dataclass(frozen=True)
 class ReviewRecord:
     date: dt.date
-    reviewer: str
+    reviewer: dict[str, str]  # "position, name" by language, as captured (``spelled``)
     result: str
     signed: SignatureNote | None = None
     corrected: tuple[str, ...] = ()  # the fields a correction event fixed ("date", "remarks")

@@ -73,8 +73,7 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
         workflow.intact(project, reg_id)
         n = h.in_force
         document = _frozen(project, reg_id, n, h.approvals[n])
-        lang = document.model.main_lang
-        records = workflow.edition_records(project, reg_id, n, registry, lang)
+        records = workflow.edition_records(project, reg_id, n, registry)
         return Subject(reg_id, document, records, draft=False)
     fallback = None
     if not draft:

@@ -47,7 +47,7 @@ def edition_one(dlo, project: Path, day) -> None:
 def test_agreements_carry_the_day_they_were_signed(project, dlo, day):
     edition_one(dlo, project, day)
     loaded = Project(project).load([REG])
-    rec = workflow.edition_records(Project(project), REG, 1, loaded.registry, "kk")
+    rec = workflow.edition_records(Project(project), REG, 1, loaded.registry)
     assert [str(m.date) for m in rec.agreements.values()] == [
         "2025-01-11",
         "2025-01-13",

@@ -283,13 +283,17 @@ def test_sheets_show_the_workflow_records(project, kk):
                 "whole text",
                 Order("7", dt.date(2024, 1, 9)),
                 dt.date(2024, 1, 10),
-                "Г. М. Жұмабаева",
+                {"kk": "Г. М. Жұмабаева"},
             ),
             ChangeRecord(
-                2, "5, 11", Order("12", dt.date(2025, 2, 3)), dt.date(2025, 2, 4), "Г. М. Жұмабаева"
+                2,
+                "5, 11",
+                Order("12", dt.date(2025, 2, 3)),
+                dt.date(2025, 2, 4),
+                {"kk": "Г. М. Жұмабаева"},
             ),
         ],
-        reviews=[ReviewRecord(dt.date(2026, 3, 1), "А. Б. Сейітова", "өзгеріссіз")],
+        reviews=[ReviewRecord(dt.date(2026, 3, 1), {"kk": "А. Б. Сейітова"}, "өзгеріссіз")],
     )
     doc = parts(docx_render.render(build_rd(project, records=records), project / "templates"))[
         "word/document.xml"
@@ -825,6 +829,29 @@ def test_russian_rendering_uses_only_russian_labels(project, dlo):
         and "Бөлімнің негізгі міндеттері:" in kk_text
         and "УТВЕРЖДЕНО" not in kk_text
     )
+
+
+def test_russian_sheets_print_the_russian_names_the_journal_captured(project, dlo):
+    """The change registration sheet's clerk and the review sheet's reviewer are printed in the
+    sheet's language as the journal captured them, as the agreement sheet's names are: a Russian
+    sheet printed the Kazakh spellings of the main language."""
+    from site_support import approve
+
+    add_bilingual(project)
+    approve(dlo, project, "dlo-unit", ["vp-academic", "hr-head"], "12", "2024-03-01")
+    review = ("review", "dlo-unit", "--by", "hr-head", "--result", "OK", "--date", "2025-09-01")
+    assert dlo(*review, cwd=project).code == 0
+    assert dlo("render", "dlo-unit", "--format", "docx", cwd=project).code == 0
+    for lang, clerk, reviewer in [
+        ("ru", "С. Т. Абенова", "Начальник отдела управления персоналом, Г. М. Жумабаева"),
+        ("kk", "С. Т. Әбенова", "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева"),
+    ]:
+        sheets = labels_mod.labels(lang, project / "templates")["sheet"]
+        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        doc = parts(data)["word/document.xml"]
+        assert table_rows(doc, sheets["changes"]["title"])[1][4] == clerk
+        assert table_rows(doc, sheets["review"]["title"])[1][2] == reviewer
+    assert not KAZAKH_LETTERS & set(all_text((project / "build" / "dlo-unit.ru.docx").read_bytes()))
 
 
 def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):

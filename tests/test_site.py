@@ -433,6 +433,19 @@ def test_the_working_draft_is_not_read(published, dlo):
         assert page(published, rel, out="public-2") == page(published, rel, out="public-before")
 
 
+def test_a_review_is_shown_in_the_page_s_language_as_the_journal_captured_it(published, dlo):
+    """The reviewer's position and name on the ru page are the Russian ones the review event
+    captured (the kk page's the Kazakh): a ru page printed the main language's spelling."""
+    review = ("review", UNIT, "--by", "hr-head", "--result", "OK", "--date", "2025-09-01")
+    ok(dlo, published, *review)
+    build(dlo, published)
+    for lang, reviewer in [
+        ("ru", "Начальник отдела управления персоналом, Г. М. Жумабаева"),
+        ("kk", "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева"),
+    ]:
+        assert f'<td lang="{lang}">{reviewer}</td>' in page(published, f"{lang}/{UNIT}/index.html")
+
+
 def test_the_published_records_do_not_depend_on_the_working_draft(published, dlo):
     """The title page and sheets of the edition in force come from the journal and the frozen
     editions: the same review line whether the working text validates or not."""
@@ -442,14 +455,15 @@ def test_the_published_records_do_not_depend_on_the_working_draft(published, dlo
     review = ("review", UNIT, "--by", "vp-academic", "--result", "Өзекті", "--date", "2025-09-01")
     ok(dlo, published, *review)
     [reviewed] = workflow.records(Project(published), UNIT).reviews
-    assert "," in reviewed.reviewer  # "position, name": the line the forms print
+    reviewer = reviewed.reviewer["ru"]
+    assert "," in reviewer  # "position, name": the line the forms print
     build(dlo, published)
-    assert reviewed.reviewer in page(published, f"ru/{UNIT}/index.html")
+    assert reviewer in page(published, f"ru/{UNIT}/index.html")
     (published / "regulations" / UNIT / "regulation.yaml").write_text(
         "chapters: [unclosed\n", encoding="utf-8"
     )
     build(dlo, published, "--out", "public-2")  # a whole new build
-    assert reviewed.reviewer in page(published, f"ru/{UNIT}/index.html", out="public-2")
+    assert reviewer in page(published, f"ru/{UNIT}/index.html", out="public-2")
 
 
 def test_without_libreoffice_the_site_is_built_without_pdf(published, dlo, monkeypatch):

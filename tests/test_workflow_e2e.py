@@ -294,7 +294,7 @@ def test_withdrawal_and_reviews(in_force, dlo):
     st = status(dlo, project)
     assert st["review_due"] == "2028-09-01"
     rec = _edition_records(project, 1)
-    assert [(r.date, r.reviewer, r.result) for r in rec.reviews] == [
+    assert [(r.date, r.reviewer["kk"], r.result) for r in rec.reviews] == [
         (dt.date(2025, 9, 1), "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева", "Өзекті")
     ]
     ok(dlo, project, "withdraw", REG, "--order", "301-НҚ", "--date", "2026-01-20")
@@ -337,6 +337,6 @@ def test_comments_and_layout_do_not_void_agreements(project, dlo):
 
 
 def _edition_records(project, n: int):
-    """The records an approved copy of edition ``n`` prints (names in Kazakh)."""
+    """The records an approved copy of edition ``n`` prints."""
     loaded = Project(project).load([REG])
-    return workflow.edition_records(Project(project), REG, n, loaded.registry, "kk")
+    return workflow.edition_records(Project(project), REG, n, loaded.registry)

@@ -113,7 +113,7 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
             ed.clauses = workflow.changed_clauses(previous.document.model, ed.document.model)
         previous = ed
     main = editions[n].document.model.main_lang
-    rec = workflow.edition_records(project, reg_id, n, registry, main)
+    rec = workflow.edition_records(project, reg_id, n, registry)
     rec.acquaintances = [
         AcquaintanceRecord(a.reader.name, a.reader.position, a.date, a.reader.position_id, a.signed)
         for a in acknowledgements.acknowledged(events, n)

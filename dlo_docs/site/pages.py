@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import labels as _labels
 from .. import lazy
+from ..records import spelled
 from . import views
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class Pages:
             notice=notice,
             files=self._files(lang, root, downloads, sizes or {}),
             history=self._history(pub, labels),
-            reviews=self._reviews(pub, labels),
+            reviews=self._reviews(pub, labels, lang),
             comparisons=compare_links,
             toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
             kind_label=labels["kind"][rd.kind],
@@ -244,16 +245,18 @@ class Pages:
         return history
 
     @staticmethod
-    def _reviews(pub: Published, labels: dict) -> list[dict]:
+    def _reviews(pub: Published, labels: dict, lang: str) -> list[dict]:
+        """The reviews, each reviewer in the page's language as the review captured it."""
         return [
             {
                 "date": _fixed(labels, views.date(r.date), "date" in r.corrected),
-                "reviewer": r.reviewer,
-                "lang": pub.model.main_lang,
+                "reviewer": reviewer,
+                "lang": reviewer_lang,
                 "result": _fixed(labels, r.result, "remarks" in r.corrected),
                 "signed": _labels.signed(labels, r.signed),
             }
             for r in pub.records.reviews
+            for reviewer, reviewer_lang in [spelled(r.reviewer, lang)]
         ]
 
     def _names_in(self, lang: str) -> views.Names:

@@ -29,8 +29,8 @@ Public interface (other areas code against it; nothing else of the package is pu
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
-  draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry, lang)`` (approved edition ``n``'s, from
-  the journal alone), ``recorded_by(event, lang)`` (the clerk's name), ``person(actor)``,
+  draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry)`` (approved edition ``n``'s, from
+  the journal alone; names by language), ``recorded_by(event)`` (the clerk's name by language), ``person(actor)``,
   ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``approve``; ``agree``, ``reject``
   (``agreement.py``); ``withdraw``, ``review`` (``in_force.py``); ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an

@@ -11,6 +11,7 @@ from .. import numbering, placement
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
+from ..model_methods import LANGS
 from ..project import Project
 from . import editions, facts, history, loading
 from .dates import day
@@ -32,24 +33,28 @@ def person(actor: str) -> str:
     return actor
 
 
-def recorded_by(ev: Event, lang: str) -> str:
-    """The name of the clerk who recorded ``ev``, as the registry stated it then ("" for an event
-    written before clerks were recorded: the sheet leaves the line to be signed by hand)."""
+def recorded_by(ev: Event) -> dict[str, str]:
+    """The name of the clerk who recorded ``ev`` by language, as the registry stated it then
+    (none for an event written before clerks were recorded: the sheet leaves the line to be
+    signed by hand); a form prints it in its language (``records.spelled``)."""
     captured = facts.of(ev, ev.get("clerk")) or {}
-    holder = captured.get("holder") or {}
-    return str(holder.get(lang) or next(iter(holder.values()), ""))
+    return {str(lang): str(name) for lang, name in (captured.get("holder") or {}).items()}
 
 
-def _reviewer(registry: Registry, ev: Event, lang: str) -> str:
-    """ "Position, name" of the reviewer in ``lang`` (the review sheet's column), as the registry
-    stated them when the review was recorded (else as it states them now)."""
+def _reviewer(registry: Registry, ev: Event) -> dict[str, str]:
+    """ "Position, name" of the reviewer by language (the review sheet's column), as the
+    registry stated them when the review was recorded (else as it states them now); a form
+    prints it in its language (``records.spelled``)."""
     role = ev.role
     if not role:
-        return ""
+        return {}
     captured = facts.of(ev, role) or facts.position(registry, role)
-    title = (captured.get("title") or {}).get(lang) or role
-    name = (captured.get("holder") or {}).get(lang)
-    return f"{title}, {name}" if name else title
+    titles, names = captured.get("title") or {}, captured.get("holder") or {}
+    shown = {
+        str(lang): ", ".join(filter(None, [titles.get(lang) or role, names.get(lang)]))
+        for lang in dict.fromkeys([*titles, *names])
+    }
+    return shown or {lang: role for lang in LANGS}
 
 
 def signed(ev: Event) -> _records.SignatureNote | None:
@@ -211,7 +216,7 @@ def _moved(old: Regulation, new: Regulation) -> set[str]:
     return moved
 
 
-def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_records.ChangeRecord]:
+def _changes(project: Project, reg_id: str, h: History) -> list[_records.ChangeRecord]:
     """The change registration sheet: every approved edition, the clauses it changed, its order,
     when it took effect and the clerk who entered it."""
     rows = []
@@ -230,7 +235,7 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
                 clauses=clauses,
                 order=order,
                 entered=order.effective or order.date,
-                entered_by=recorded_by(ev, lang),
+                entered_by=recorded_by(ev),
                 signed=signed(ev),
                 paper=ev.event == "registered",
                 by_signature=ev.get("form") == "signature",
@@ -241,11 +246,11 @@ def _changes(project: Project, reg_id: str, h: History, lang: str) -> list[_reco
     return rows
 
 
-def _reviews(registry: Registry, h: History, lang: str) -> list[_records.ReviewRecord]:
+def _reviews(registry: Registry, h: History) -> list[_records.ReviewRecord]:
     return [
         _records.ReviewRecord(
             date=ev.get("date") or ev.date,
-            reviewer=_reviewer(registry, ev, lang),
+            reviewer=_reviewer(registry, ev),
             result=ev.get("result") or "",
             signed=signed(ev),
             corrected=fixed(ev),
@@ -303,7 +308,6 @@ def records(project: Project, reg_id: str) -> _records.Records:
     ``edition_records``."""
     ctx = loading.load(project, reg_id)
     h = ctx.history
-    lang = ctx.model.main_lang
     n = ctx.model.edition
     rec = _records.Records(state=ctx.state, edition=n)
     if h.open:
@@ -312,23 +316,22 @@ def records(project: Project, reg_id: str) -> _records.Records:
         if h.round is not None:
             rec.route = list(h.round.route)
         rec.approval_form = _draft_form(project, reg_id, ctx)
-    rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number < n]
-    rec.reviews = _reviews(ctx.registry, h, lang)
+    rec.history = [row for row in _changes(project, reg_id, h) if row.number < n]
+    rec.reviews = _reviews(ctx.registry, h)
     return rec
 
 
-def edition_records(
-    project: Project, reg_id: str, n: int, registry: Registry, lang: str
-) -> _records.Records:
+def edition_records(project: Project, reg_id: str, n: int, registry: Registry) -> _records.Records:
     """The records of approved edition ``n`` from the journal alone (the working text is not
     read): its order, route, agreements and the facts captured with them, the change registration
-    sheet up to ``n``, who acknowledged it, the reviews. ``lang``: the language names are printed in."""
+    sheet up to ``n``, who acknowledged it, the reviews; names in every language captured, each
+    form printing its own."""
     h = history.history(project, reg_id)
     if n not in h.approvals:
         raise UsageError(Msg("edition {n} of {reg_id} was never approved", n=n, reg_id=reg_id))
     rec = _records.Records(state=h.editions.get(n, "in_force"), edition=n)
     _approved(rec, h, n)
-    rec.history = [row for row in _changes(project, reg_id, h, lang) if row.number <= n]
+    rec.history = [row for row in _changes(project, reg_id, h) if row.number <= n]
     rec.acquaintances = _acquaintances(h, n, registry)
-    rec.reviews = _reviews(registry, h, lang)
+    rec.reviews = _reviews(registry, h)
     return rec

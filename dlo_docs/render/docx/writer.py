@@ -13,6 +13,7 @@ from ... import bookmarks
 from ...context import Official, RenderDoc
 from ...labels import inner_quotes
 from ...labels import signed as labels_signed
+from ...records import spelled
 from . import ooxml
 from .package import Base
 
@@ -172,7 +173,8 @@ class Writer:
             if change.paper:
                 order = f"{order}; {self.form['paper_short']}"
             entered = self.fixed(_date(change.entered), "effective" in change.corrected)
-            rows.append([str(change.number), clauses, order, entered, change.entered_by])
+            clerk = spelled(change.entered_by, self.rd.lang)[0]
+            rows.append([str(change.number), clauses, order, entered, clerk])
         rows += [[""] * 5 for _ in range(len(rows), _ROWS["changes"])]
         self.table("changes", labels["columns"], rows)
 
@@ -182,7 +184,7 @@ class Writer:
             [
                 str(n),
                 self.fixed(_date(r.date), "date" in r.corrected),
-                r.reviewer,
+                spelled(r.reviewer, self.rd.lang)[0],
                 self.fixed(r.result, "remarks" in r.corrected),
                 labels_signed(self.labels, r.signed),
             ]
