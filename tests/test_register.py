@@ -278,3 +278,63 @@ def test_every_state_can_be_listed_alone(office, dlo, monkeypatch):
     # the day before the first order takes effect (the workflow's today): both wait for theirs
     monkeypatch.setenv("DLO_TODAY", (OLD - dt.timedelta(days=1)).isoformat())
     assert ids("approved") == ["c-overdue", "d-due"] and ids("in_force") == []
+
+
+def test_an_approved_edition_is_listed_with_its_order_until_it_takes_effect(in_force, dlo):
+    """An edition approved with its effective date to come is listed with its number, order
+    and that date, after the edition in force that stays in force until then; with none in
+    force, alone (the register showed neither)."""
+    from conftest import on_day
+    from workflow_support import REG, agree_all
+
+    with on_day("2024-07-01"):
+        ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "x")
+        ok(dlo, in_force, "submit", REG)
+        agree_all(dlo, in_force)
+        approve = ("--order", "77-НҚ", "--date", "2024-07-01", "--effective", "2024-09-01")
+        ok(dlo, in_force, "approve", REG, *approve)
+        result = ok(dlo, in_force, "list", "--format", "json")
+        [row] = [r for r in json.loads(result.out)["regulations"] if r["id"] == REG]
+        assert (row["state"], row["edition"], row["order"], row["effective"]) == (
+            "approved",
+            1,
+            "45-НҚ",
+            "2024-06-03",
+        )
+        approved = ("approved_edition", "approved_order", "approved_order_date", "takes_effect")
+        assert [row[key] for key in approved] == [2, "77-НҚ", "2024-07-01", "2024-09-01"]
+        table = ok(dlo, in_force, "list").out
+        [line] = [line for line in table.splitlines() if line.startswith(REG)]
+        assert "1 → 2" in line and "2024-06-03 → 2024-09-01" in line
+        assert "№ 45-НҚ 2024-06-03 → № 77-НҚ 2024-07-01" in line
+        rows = list(csv.DictReader(io.StringIO(ok(dlo, in_force, "list", "--format", "csv").out)))
+        [row] = [r for r in rows if r["ID"] == REG]
+        assert (row["Edition"], row["Approved edition"], row["Takes effect"]) == (
+            "1",
+            "2",
+            "2024-09-01",
+        )
+    with on_day("2024-09-01"):  # in force: listed as any edition in force
+        result = ok(dlo, in_force, "list", "--format", "json")
+        [row] = [r for r in json.loads(result.out)["regulations"] if r["id"] == REG]
+        assert (row["state"], row["edition"], row["order"], row["effective"]) == (
+            "in_force",
+            2,
+            "77-НҚ",
+            "2024-09-01",
+        )
+        assert row["approved_edition"] is None and row["takes_effect"] is None
+
+
+def test_a_first_edition_approved_is_listed_before_it_takes_effect(office, dlo, monkeypatch):
+    monkeypatch.setenv("DLO_TODAY", (OLD - dt.timedelta(days=1)).isoformat())
+    c = listing(dlo, office)["c-overdue"]
+    assert (c["state"], c["edition"], c["order"], c["effective"]) == ("approved", None, "", None)
+    assert (c["approved_edition"], c["approved_order"], c["takes_effect"]) == (
+        1,
+        "C-OVERDUE-1",
+        OLD.isoformat(),
+    )
+    result = listed(dlo, office, "list")
+    [line] = [line for line in result.out.splitlines() if line.startswith("c-overdue")]
+    assert f"№ C-OVERDUE-1 {OLD.isoformat()}" in line and " 1 " in line

@@ -34,6 +34,10 @@ COLUMNS = (
     "order",
     "order_date",
     "effective",
+    "approved_edition",
+    "approved_order",
+    "approved_order_date",
+    "takes_effect",
     "next_review",
     "review",
     "waiting_for",
@@ -41,6 +45,9 @@ COLUMNS = (
     "not_acknowledged",
     "problem",
 )
+
+
+DATES = ("order_date", "effective", "approved_order_date", "takes_effect", "next_review")
 
 
 @dataclass
@@ -55,6 +62,12 @@ class Entry:
     order: str = ""  # number of the order that approved the edition in force
     order_date: dt.date | None = None
     effective: dt.date | None = None
+    # an edition approved whose effective date is still to come (the state "approved"): the
+    # edition in force above, if any, stays in force until ``takes_effect``
+    approved_edition: int | None = None
+    approved_order: str = ""  # number of the order that approved it
+    approved_order_date: dt.date | None = None
+    takes_effect: dt.date | None = None
     next_review: dt.date | None = None
     review: str = ""  # "overdue" | "due" (within DUE_SOON_DAYS) | ""
     waiting_for: list[str] = field(default_factory=list)  # role ids
@@ -66,7 +79,7 @@ class Entry:
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        for key in ("order_date", "effective", "next_review"):
+        for key in DATES:
             data[key] = data[key].isoformat() if data[key] else None
         return data
 
@@ -195,8 +208,9 @@ def _describe(entry: Entry, doc: Regulation, registry: Registry, lang: str) -> N
 def _state(
     entry: Entry, st: workflow.Status, doc: Regulation | None, registry: Registry, today: dt.date
 ) -> None:
-    """What the journal (verified) says: the state, the edition in force and its order, the next
-    review, whose move it is."""
+    """What the journal (verified) says: the state, the edition in force and its order, an
+    approved edition waiting for its effective date and its order, the next review, whose move
+    it is."""
     entry.state = st.state
     entry.edition = st.edition_in_force
     entry.draft_edition = st.draft_edition
@@ -204,6 +218,11 @@ def _state(
         entry.order = st.in_force_order.number
         entry.order_date = st.in_force_order.date
         entry.effective = st.in_force_order.effective or st.in_force_order.date
+    if st.approved_order is not None:
+        entry.approved_edition = st.approved_edition
+        entry.approved_order = st.approved_order.number
+        entry.approved_order_date = st.approved_order.date
+        entry.takes_effect = st.takes_effect
     entry.next_review = st.review_due
     entry.review = review_mark(st.review_due, today)
     entry.waiting_for = waiting_for(st, doc, registry)

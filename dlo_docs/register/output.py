@@ -22,6 +22,10 @@ HEADERS = {
     "order": N_("Order"),
     "order_date": N_("Order date"),
     "effective": N_("Effective"),
+    "approved_edition": N_("Approved edition"),
+    "approved_order": N_("Approved edition: order"),
+    "approved_order_date": N_("Approved edition: order date"),
+    "takes_effect": N_("Takes effect"),
     "next_review": N_("Next review"),
     "review": N_("Review"),
     "waiting_for": N_("Waiting for"),
@@ -113,26 +117,44 @@ READERS = ("id", "code", "edition", "read", "not_acknowledged", "unit", "title")
 COLOUR = {"overdue": "red", "due": "yellow"}
 
 
+def _order(number: str, date: dt.date | None) -> str:
+    """An order as the table shows it: "№ 45-НҚ 2024-06-03" ("" for an approval by signature)."""
+    if not number:
+        return ""
+    return f"№ {number} {date.isoformat()}" if date else f"№ {number}"
+
+
+def _then(in_force: str, approved: str) -> str:
+    """A cell of the edition in force followed by the approved one waiting for its date."""
+    return f"{in_force} → {approved}" if in_force else approved
+
+
+def _row(e: Entry, columns: tuple[str, ...]) -> dict[str, str]:
+    """The cells of ``e`` as the table shows them."""
+    row = {c: _text(cell(e, c)) for c in columns if c != "read"}
+    if e.acknowledged is not None:
+        row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
+    else:
+        row["read"] = ""
+    row["order"] = _order(e.order, e.order_date)
+    if e.approved_edition is not None and "effective" in row:  # after the edition in force
+        row["edition"] = _then(row["edition"], str(e.approved_edition))
+        row["order"] = _then(row["order"], _order(e.approved_order, e.approved_order_date))
+        row["effective"] = _then(row["effective"], _text(e.takes_effect or ""))
+    if e.review:
+        row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
+    if e.state == "error":
+        row["title"] = e.problem
+        if "state" in row:  # the code stays in view when the problem is cut to the width
+            row["state"] = " ".join(filter(None, [row["state"], e.problem_code]))
+    return row
+
+
 def table(found: list[Entry], width: int, style, readers: bool = False) -> list[str]:
     """Lines of an aligned table; ``style(text, review)`` colours a review date (or not);
     ``readers``: with who has not read the edition in force yet."""
     columns = READERS if readers else TABLE
-    rows = []
-    for e in found:
-        row = {c: _text(cell(e, c)) for c in columns if c != "read"}
-        if e.acknowledged is not None:
-            row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
-        else:
-            row["read"] = ""
-        shown_date = f" {e.order_date.isoformat()}" if e.order_date else ""
-        row["order"] = f"№ {e.order}{shown_date}" if e.order else ""
-        if e.review:
-            row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
-        if e.state == "error":
-            row["title"] = e.problem
-            if "state" in row:  # the code stays in view when the problem is cut to the width
-                row["state"] = " ".join(filter(None, [row["state"], e.problem_code]))
-        rows.append((e, row))
+    rows = [(e, _row(e, columns)) for e in found]
     widths = {c: max([len(header(c)), *(len(r[c]) for _e, r in rows)]) for c in columns}
     fixed = sum(widths[c] + 2 for c in columns[:-1])
     widths["title"] = max(20, min(widths["title"], width - fixed))

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..i18n import _
-from . import COLUMNS, Entry
+from . import COLUMNS, DATES, Entry
 from .output import cell, header
 
 FILLS = {"overdue": "F4CCCC", "due": "FFF2CC"}
@@ -49,7 +49,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
     for index, column in enumerate(COLUMNS, 1):
         values = [header(column)] + [str(cell(e, column)) for e in found]
         longest = max(len(v) for v in values)
-        if column in ("order_date", "effective", "next_review"):
+        if column in DATES:
             longest = 10
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
     book.properties.title = _("Register of regulations, {date}").format(date=today.isoformat())

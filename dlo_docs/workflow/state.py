@@ -65,12 +65,15 @@ class History:
     last: Event | None = None
 
     @property
+    def pending_order(self) -> Order | None:
+        """The order of the approved edition that is not yet in force."""
+        return self.approvals[self.pending].order if self.pending is not None else None
+
+    @property
     def takes_effect(self) -> dt.date | None:
         """When the approved edition that is not yet in force takes effect."""
-        if self.pending is None:
-            return None
-        order: Order = self.approvals[self.pending].order  # an approval carries its order
-        return order.effective or order.date
+        order = self.pending_order  # an approval carries its order
+        return (order.effective or order.date) if order is not None else None
 
     @property
     def open(self) -> bool:

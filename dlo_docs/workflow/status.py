@@ -61,6 +61,7 @@ class Status:
     changed: bool = False  # no draft is open but the text differs from the edition in force
     # an edition approved by an order that has not taken effect yet, and the day it does
     approved_edition: int | None = None
+    approved_order: _records.Order | None = None
     takes_effect: dt.date | None = None
     # the approving authority the open round's submission fixed (None: no round open)
     approval_by: str | None = None
@@ -95,6 +96,7 @@ class Status:
             "returned": self.returned,
             "changed": self.changed,
             "approved_edition": self.approved_edition,
+            "approved_order": order(self.approved_order),
             "takes_effect": self.takes_effect.isoformat() if self.takes_effect else None,
             "approval_by": self.approval_by,
         }
@@ -111,6 +113,7 @@ def from_history(reg_id: str, h: History, registry: Registry) -> Status:
         review_due=h.review_due(registry.review_period_years),
         editions=dict(h.editions),
         approved_edition=h.pending,
+        approved_order=h.pending_order,
         takes_effect=h.takes_effect,
     )
 
