@@ -79,6 +79,15 @@ def test_holders_acknowledge_and_the_rest_are_listed(in_force, dlo):
     assert "2/5" in line and "Б. В. Серіков (Инженер)" in line
 
 
+def test_the_readers_table_lists_an_edition_whose_review_is_overdue(in_force, dlo):
+    """The table of who has read an edition has no review column: an overdue review is no
+    reason to fail (it stopped with an internal error)."""
+    later = TODAY.replace(year=TODAY.year + 4, day=1)
+    table = ok(dlo, in_force, "list", "--unacknowledged", "--today", later.isoformat()).out
+    line = next(x for x in table.splitlines() if x.startswith("dlo-unit"))
+    assert "0/5" in line
+
+
 def test_a_name_and_position_and_a_csv_batch(in_force, dlo):
     ok(dlo, in_force, "acknowledge", "dlo-unit", "--name", "Қ. Сыртқы", "--position", "Сарапшы")
     csv_path = in_force / "acquainted.csv"

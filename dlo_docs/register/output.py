@@ -141,7 +141,7 @@ def _row(e: Entry, columns: tuple[str, ...]) -> dict[str, str]:
         row["edition"] = _then(row["edition"], str(e.approved_edition))
         row["order"] = _then(row["order"], _order(e.approved_order, e.approved_order_date))
         row["effective"] = _then(row["effective"], _text(e.takes_effect or ""))
-    if e.review:
+    if e.review and "next_review" in row:  # the readers' table has no review column
         row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
     if e.state == "error":
         row["title"] = e.problem
