@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from workflow_support import REG, edition_path, journal_path, ok, status
 
 from dlo_docs import workflow
@@ -181,14 +182,13 @@ def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path, monke
     wait_for(ready, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
-    assert status(dlo, project)["state"] == "in_force"
-    assert not edition_path(project, 1).exists()
     result = ok(dlo, project, "verify", REG)  # an interrupted approval, not tampering
     assert "warning DLO608" in result.err and "interrupted" in result.err
+    assert not edition_path(project, 1).exists()
+    assert status(dlo, project)["state"] == "in_force"  # a reading command completes it too
+    assert edition_path(project, 1).is_file()
     monkeypatch.setenv("DLO_TODAY", "2025-01-15")
-    ok(
-        dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15"
-    )  # completes it
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
     assert edition_path(project, 1).is_file()
     result = ok(dlo, project, "verify", REG)
     assert result.err == ""
@@ -202,3 +202,24 @@ def test_a_writer_that_cannot_get_the_lock_fails_clearly(project, dlo, monkeypat
     assert "error DLO630: the journal is locked by another dlo command" in result.err
     assert not journal_path(project).exists()
     ok(dlo, project, "submit", REG)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("render", REG, "--format", "html"), ("site", "build", "--no-pdf"), ("status", REG)],
+    ids=["render", "site", "status"],
+)
+def test_a_reading_command_completes_an_interrupted_approval(in_force, dlo, command):
+    """An approval journaled but interrupted before its frozen copy was moved into place (its
+    copy left as editions/1.yaml.pending, as a kill then leaves it): a command that only reads
+    completes it too, as README says any command does, and shows the edition approved; before,
+    status showed it in force while render and the site failed for want of edition 1."""
+    final = edition_path(in_force, 1)
+    final.rename(final.with_name("1.yaml.pending"))
+    result = ok(dlo, in_force, *command)
+    assert final.is_file() and not final.with_name("1.yaml.pending").exists(), result.err
+    if command[0] == "render":
+        assert "45-НҚ" in (in_force / "build" / f"{REG}.kk.html").read_text(encoding="utf-8")
+    if command[0] == "site":
+        assert (in_force / "public" / "kk" / REG / "index.html").is_file()
+    assert ok(dlo, in_force, "verify", REG).err == ""

@@ -1,16 +1,17 @@
 """The read-only view of a regulation's life that other areas (the site, the forms, the diff)
 use: its status, its journal's events, the history they tell, its frozen editions. Nothing here
-writes."""
+writes, but to complete an approval a kill interrupted after it was journaled (``intact``)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 from ..project import Loaded, Project
-from . import corrections, integrity, legality, loading
+from . import corrections, editions, integrity, legality, loading
 from . import journal as _journal
 from . import status as _status
 from .journal import Event
@@ -52,6 +53,8 @@ def intact(project: Project, reg_id: str, editions: bool = False) -> None:
     content (the register and ``dlo status``; an output checks the edition it shows itself)."""
     project.regulation_path(reg_id)
     journal = _journal.read(project, reg_id)
+    if _interrupted(project, reg_id, journal):
+        journal = _journal.read(project, reg_id)  # as it was when the approval was completed
     governs = integrity.governing(project, reg_id)
     problems = _journal.verified(project, journal) or [
         p
@@ -66,6 +69,23 @@ def intact(project: Project, reg_id: str, editions: bool = False) -> None:
         problems = _unsigned_or_failing(project, reg_id, journal)
     if problems:
         raise DloError(problems)
+
+
+def _interrupted(project: Project, reg_id: str, journal: _journal.Journal) -> bool:
+    """Complete an approval journaled but interrupted before its frozen copy was moved into
+    place, under the journal's lock, as a write command does (``editions.complete_approvals``):
+    any command completes it. True when it tried (the journal is then read again); a folder
+    this user cannot write, or a lock another command holds, leaves it to the next command."""
+    if journal.problems:
+        return False
+    approved = {e.edition for e in journal.events if e.event in _journal.APPROVALS}
+    finals = [editions.path(project, reg_id, n) for n in sorted(approved)]
+    if not any(not f.exists() and editions.pending_path(f).is_file() for f in finals):
+        return False
+    with contextlib.suppress(DloError, OSError), _journal.lock(project, reg_id, timeout=1.0):
+        events = _journal.read(project, reg_id).events
+        editions.complete_approvals(project, reg_id, replay(corrections.apply(events)))
+    return True
 
 
 def _edition_in_force(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
