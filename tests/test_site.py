@@ -68,6 +68,9 @@ def test_index_lists_regulations_in_force_grouped_with_their_metadata(published,
     assert "2 regulations in force published to public/" in out
     index = page(published, "index.html")
     assert '<html lang="kk"' in index
+    assert "<title>Нормативтік құжаттар</title>" in index  # the site's name once, not twice
+    regulation = page(published, "kk/dlo-head/index.html")
+    assert re.search(r"<title>[^<]+ — Нормативтік құжаттар</title>", regulation)
     text = visible_text(index)
     # grouped by unit, then position (unit regulations first)
     unit = text.index("Қашықтықтан оқыту бөлімі")
