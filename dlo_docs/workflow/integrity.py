@@ -96,15 +96,7 @@ def governing(project: Project, reg_id: str) -> legality.Governs:
         model = project.regulation_model(path)
         if model is None:
             return None
-        agreement, approval = model.agreement, model.approval
-        found = legality.Governing(
-            list(agreement.approvers),
-            agreement.route,
-            approval.by,
-            approval.form,
-            list(model.change_initiators),
-            model.id,
-        )
+        found = legality.of_text(model)
         if project.snapshots:
             snapshots.keep_plain(_GOVERNING, raw, list(found))
         return found

@@ -156,6 +156,21 @@ class Governing(NamedTuple):
 Governs = Callable[[int], Governing | None]  # edition n -> its text's (None: not known)
 
 
+def of_text(model: Any) -> Governing:
+    """What a regulation's validated text fixes for the revision after it, as ``submit`` fixes
+    it: its approvers each once (a text approved before a repeat was refused may name one
+    twice), their order, the approving authority and form; its change initiators; its id."""
+    agreement, approval = model.agreement, model.approval
+    return Governing(
+        list(dict.fromkeys(agreement.approvers)),
+        agreement.route,
+        approval.by,
+        approval.form,
+        list(model.change_initiators),
+        model.id,
+    )
+
+
 def _route(route: list[str], kind: Any, by: Any, form: Any) -> str:
     return f"{', '.join(route) or '-'} ({kind}), {by} ({form})"
 
