@@ -306,3 +306,33 @@ def test_approving_official_and_initiators_are_checked(project, dlo):
     assert (
         "clause 15 (kk) disagrees with the data: names Персоналды басқару бөлімінің бастығы" in out
     )
+
+
+@pytest.mark.parametrize(
+    ("form", "clause", "found"),
+    [
+        # the seed's clause: approved by the rector's order
+        ("order", "Ректорының бұйрығымен бекітіледі", None),
+        ("signature", "Ректорының бұйрығымен бекітіледі", "says it is approved by order"),
+        # the rector approves it, no order named
+        ("signature", "Ректоры бекітеді", None),
+        ("order", "Ректоры бекітеді", "does not state the form of approval (order)"),
+    ],
+)
+def test_the_clause_stating_approval_and_approval_form_agree(project, dlo, form, clause, found):
+    """The clause saying how the document is approved and approval.form may not contradict each
+    other either way: the title page of one approved by signature prints УТВЕРЖДАЮ, never under
+    a text saying an order approves it."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  form: order\n", f"  form: {form}\n", 1).replace(
+        "Ректорының бұйрығымен бекітіледі", clause, 1
+    )
+    path.write_text(text, encoding="utf-8")
+    result = dlo("check", cwd=project)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if clause in ln)
+    at = f"regulations/dlo-head/regulation.yaml:{line}:7: error DLO101: clause 19 (kk) "
+    if found is None:
+        assert "clause 19 (kk)" not in result.out and result.code == 0, result.out
+    else:
+        assert result.code == 1 and f"{at}{found}" in result.out, result.out

@@ -2,7 +2,8 @@
 
 Clauses marked ``states: approvers | approval | change_initiators | reports_to | instructions_from``
 are read for the positions they name; the set must equal the structured field, so the agreement
-sheet (built from the data) and the text can never disagree.
+sheet (built from the data) and the text can never disagree. The clause stating approval also
+says the form of approval ``approval.form`` gives, and no other.
 """
 
 from __future__ import annotations
@@ -150,14 +151,30 @@ def _disagreement(registry: Registry, st: _Stated, named: set[str]) -> Problem:
 
 
 def _form_of_approval(view: View, st: _Stated) -> Iterator[Problem]:
+    """The form of approval the clause says (its words, from the label set) against
+    ``approval.form``: the data's form unsaid where it has words, or another form said."""
     form = view.document.model.approval.form
-    form_words = view.labels(st.lang).get("approval_form_words", {}).get(form, [])
-    if form_words and not any(contains(words(st.text), w) for w in form_words):
+    form_words: dict[str, list[str]] = view.labels(st.lang).get("approval_form_words", {})
+    said = words(st.text)
+    stated = sorted(f for f, ws in form_words.items() if any(contains(said, w) for w in ws))
+    if form_words.get(form) and form not in stated:
         yield error(
             st.at,
             RULE.code,
             Msg("{where} does not state the form of approval ({form})", where=st.label, form=form),
             Msg("say that it is approved by order"),
+        )
+    elif other := [f for f in stated if f != form]:
+        yield error(
+            st.at,
+            RULE.code,
+            Msg(
+                "{where} says it is approved by {stated}, but approval.form is {form}",
+                where=st.label,
+                stated=", ".join(other),
+                form=form,
+            ),
+            Msg("make the text and {field} agree", field="approval.form"),
         )
 
 
