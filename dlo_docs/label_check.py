@@ -26,7 +26,8 @@ the same language:
   more often (the blanks' "20___") (DLO013, at the value or the digits). So no label set prints
   an order, a date or a name the journal does not hold, nor a date or number on a draft;
 - a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
-  corrected record) holds a letter (DLO013): no label set takes ЖОБА off a draft's pages.
+  corrected record, a removed clause) holds a letter (DLO013): no label set takes ЖОБА off a
+  draft's pages.
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``.
@@ -62,9 +63,10 @@ _BLANK = re.compile(r"_{3,}")  # a blank a draft prints, to be filled in by hand
 _DIGITS = re.compile(r"\d+")  # any script's digits
 _LETTER = re.compile(r"[^\W\d_]")
 # the labels that mark what a text is: a draft (every page of one), an original on paper, a
-# corrected date or remark
+# corrected date or remark, a clause removed (its number may be another clause's now)
 MARKS = frozenset(
-    ("form", key) for key in ("draft_mark", "draft_note", "paper", "paper_short", "corrected")
+    ("form", key)
+    for key in ("draft_mark", "draft_note", "paper", "paper_short", "corrected", "removed")
 )
 
 
@@ -247,7 +249,7 @@ def _mark(value: str, loc: Loc) -> _Found | None:
         return None
     message = Msg(
         "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
-        "corrected record) and must say it in words",
+        "corrected record, a removed clause) and must say it in words",
         name=_name(loc),
     )
     return _Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))

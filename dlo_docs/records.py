@@ -69,11 +69,32 @@ def spelled(texts: Mapping[str, str], lang: str) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
+class ChangedClauses:
+    """The clauses an edition changed, by their numbers as printed: each changed, added or moved
+    (its number in the edition), then each removed (its number in the edition before); a first
+    edition changed the ``whole`` text."""
+
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    whole: bool = False
+
+    def shown(self, whole_text: str, removed: str) -> str:
+        """As a form prints them: "9, 11, 14 (исключён)" (``removed`` marks each removed
+        number, which the edition may give another clause), or ``whole_text``."""
+        if self.whole:
+            return whole_text
+        return ", ".join([*self.changed, *(f"{n} ({removed})" for n in self.removed)])
+
+
+WHOLE_TEXT = ChangedClauses(whole=True)  # a first edition's
+
+
+@dataclass(frozen=True)
 class ChangeRecord:
     """One line of the change registration sheet."""
 
     number: int  # the change's number (edition number for a new edition)
-    clauses: str  # which clauses changed ("5, 11, 14" or "whole text")
+    clauses: ChangedClauses  # which clauses changed
     order: Order
     entered: dt.date
     entered_by: dict[str, str]  # the clerk's name by language, as captured ({}: not recorded)

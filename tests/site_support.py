@@ -116,6 +116,26 @@ def revise_unit(
     approve(dlo, project, UNIT, UNIT_APPROVERS, order, date)
 
 
+STATUS_CLAUSE = """\
+  - id: status
+    text:
+      kk: Бөлім үздіксіз білім беру институтының құрылымдық бөлімшесі болып табылады.
+      ru: Отдел является структурным подразделением института непрерывного образования.
+"""
+
+
+def remove_a_clause(dlo, project: Path) -> None:
+    """The fixture in force as edition 1, then edition 2: clause 2 (``status``) removed, clause
+    4 (``reporting``, 3 from now on) reworded; the clause numbered 2 in edition 2 (the task
+    list, 3 before) is unchanged."""
+    approve_unit(dlo, project)
+    ok(dlo, project, "revise", UNIT, "--by", "dlo-head", "--reason", "clause 2 is obsolete")
+    replace(project, UNIT, STATUS_CLAUSE, "")
+    replace(project, UNIT, "тоқсан сайын есеп", "ай сайын есеп")
+    replace(project, UNIT, "ежеквартально отчитывается", "ежемесячно отчитывается")
+    approve(dlo, project, UNIT, UNIT_APPROVERS, "77-НҚ", "2025-01-20")
+
+
 def build(dlo, project: Path, *args: str):
     return ok(dlo, project, "site", "build", "--no-pdf", *args)
 

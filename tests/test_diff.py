@@ -44,6 +44,11 @@ def comparison():
     return compare(old, new, KK)
 
 
+def listed(old: Regulation, new: Regulation) -> str:
+    """The change registration sheet's list of clauses, a removed one marked "(removed)"."""
+    return changed_clauses(old, new).shown("whole text", "removed")
+
+
 def summary(c):
     return [
         (ch.what, ch.id, ch.old.ref if ch.old else None, ch.new.ref if ch.new else None)
@@ -138,8 +143,8 @@ def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
     renumbered = {o.id: (o.ref, n.ref) for o, n in c.renumbered}
     assert renumbered["relationships"] == ("5.6", "5.5")
     assert renumbered["rights.6"] == ("5.3.6", "5.3.7")
-    assert changed_clauses(old, new) == "5.2, 5.3, 5.6"  # the clause that moved too
-    assert changed_clauses(*editions()) == "10, 11, 14"
+    assert listed(old, new) == "5.2, 5.3, 5.6"  # the clause that moved too
+    assert listed(*editions()) == "10, 11, 14"
 
 
 def _duties_revised(items_style: str) -> tuple[dict, dict]:
@@ -209,10 +214,10 @@ def test_the_change_registration_sheet_lists_the_sub_clause_that_changed():
     del duties[0]  # duties.1 removed: the others renumbered
     old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
     last = len(duties)
-    assert changed_clauses(old, new) == f"10.4, 10.{last}, 10.1"
+    assert listed(old, new) == f"10.4, 10.{last}, 10.1 (removed)"
     find(new_data, "duties")["text"] = "Міндеттері (жаңа):"
     new = Regulation.model_validate(new_data)
-    assert changed_clauses(old, new) == f"10, 10.4, 10.{last}, 10.1"
+    assert listed(old, new) == f"10, 10.4, 10.{last}, 10.1 (removed)"
 
 
 def test_the_change_registration_sheet_lists_the_clauses_of_a_moved_chapter():
@@ -226,18 +231,18 @@ def test_the_change_registration_sheet_lists_the_clauses_of_a_moved_chapter():
     old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
     moved = [c for c in compare(old, new, KK).changes if c.what == "moved"]
     assert [(c.kind, c.id) for c in moved] == [("chapter", "abbreviations")]
-    listed = changed_clauses(old, new)
-    assert listed == "3", listed  # its one clause, 4 before, 3 now
+    shown = listed(old, new)
+    assert shown == "3", shown  # its one clause, 4 before, 3 now
     switched = copy.deepcopy(data)
     find(switched, "duties")["items_style"] = "subclauses"
     old_s, new_s = old, Regulation.model_validate(switched)
-    assert changed_clauses(old_s, new_s) == "10"
-    assert changed_clauses(new_s, old_s) == "10"
+    assert listed(old_s, new_s) == "10"
+    assert listed(new_s, old_s) == "10"
     # a clause of sub-clauses that moves is listed by its number, not each sub-clause too
     moved_s = copy.deepcopy(switched)
     duties_at, rights_at = find(moved_s, "duties-section"), find(moved_s, "rights-section")
     duties_at["clauses"], rights_at["clauses"] = rights_at["clauses"], duties_at["clauses"]
-    assert changed_clauses(new_s, Regulation.model_validate(moved_s)) == "10, 11"
+    assert listed(new_s, Regulation.model_validate(moved_s)) == "10, 11"
 
 
 def test_sides_hold_the_changed_words():

@@ -19,12 +19,20 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
+from site_support import UNIT, add_unit, remove_a_clause
 
 from dlo_docs import context
 from dlo_docs import labels as labels_mod
 from dlo_docs.errors import UsageError
 from dlo_docs.project import Project
-from dlo_docs.records import AgreementMark, ChangeRecord, Order, Records, ReviewRecord
+from dlo_docs.records import (
+    AgreementMark,
+    ChangedClauses,
+    ChangeRecord,
+    Order,
+    Records,
+    ReviewRecord,
+)
 from dlo_docs.render import docx as docx_render
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -280,14 +288,14 @@ def test_sheets_show_the_workflow_records(project, kk):
         history=[
             ChangeRecord(
                 1,
-                "whole text",
+                ChangedClauses(whole=True),
                 Order("7", dt.date(2024, 1, 9)),
                 dt.date(2024, 1, 10),
                 {"kk": "Г. М. Жұмабаева"},
             ),
             ChangeRecord(
                 2,
-                "5, 11",
+                ChangedClauses(("5", "11")),
                 Order("12", dt.date(2025, 2, 3)),
                 dt.date(2025, 2, 4),
                 {"kk": "Г. М. Жұмабаева"},
@@ -321,6 +329,23 @@ def test_sheets_show_the_workflow_records(project, kk):
     review = table_rows(doc, kk["sheet"]["review"]["title"])
     assert review[1] == ["1", "01.03.2026", "А. Б. Сейітова", "өзгеріссіз", ""]
     assert review[2] == ["2", "", "", "", ""]
+
+
+def test_the_change_sheet_marks_the_clauses_removed(project, dlo):
+    """Edition 2 removes clause 2 and rewords clause 4 (3 now); its own clause 2 (the old 3) is
+    unchanged. The sheet lists the removed number as removed, in each language, so no reader
+    takes it for edition 2's clause 2."""
+    add_unit(project)
+    remove_a_clause(dlo, project)
+    assert dlo("render", UNIT, "--format", "docx", cwd=project).code == 0
+    for lang, listed in {"kk": "3, 2 (алынып тасталды)", "ru": "3, 2 (исключён)"}.items():
+        data = (project / "build" / f"{UNIT}.{lang}.docx").read_bytes()
+        title = labels_mod.labels(lang, project / "templates")["sheet"]["changes"]["title"]
+        rows = table_rows(parts(data)["word/document.xml"], title)
+        assert [r[:2] for r in rows[1:3]] == [
+            ["1", labels_mod.labels(lang)["form"]["whole_text"]],
+            ["2", listed],
+        ]
 
 
 def test_blank_sheets_of_a_draft(seed_docx, kk):

@@ -447,6 +447,12 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "label form.draft_mark is blank: it marks what the text is",
         ),
         (
+            "  removed: алынып тасталды",
+            '  removed: "()"',
+            '"()"',
+            "label form.removed is blank: it marks what the text is",
+        ),
+        (
             '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
             '  approved_by_order: "{date} ж. № 999-ЖАЛҒАН бұйрығымен"',
             '"{date} ж. № 999',

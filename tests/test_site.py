@@ -20,6 +20,7 @@ from site_support import (
     ok,
     page,
     parse,
+    remove_a_clause,
     replace,
     revise_unit,
     site_files,
@@ -161,6 +162,18 @@ def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published
     # the history of editions, from the journal
     history = re.search(r'<section class="history".*?</section>', html, re.S).group(0)
     assert "45-НҚ" in history and "толық мәтін" in history and "күшінде" in history
+
+
+def test_the_history_marks_the_clauses_removed(project, dlo):
+    """Edition 2 removes clause 2 and rewords clause 4 (3 now), its own clause 2 unchanged: the
+    history lists the removed number as removed, as the change registration sheet does."""
+    add_unit(project)
+    remove_a_clause(dlo, project)
+    build(dlo, project)
+    for lang, listed in {"kk": "3, 2 (алынып тасталды)", "ru": "3, 2 (исключён)"}.items():
+        html = page(project, f"{lang}/{UNIT}/index.html")
+        history = re.search(r'<section class="history".*?</section>', html, re.S).group(0)
+        assert f"<td>{listed}</td>" in history, history
 
 
 def test_languages_switch_and_lang_attributes(published, dlo):

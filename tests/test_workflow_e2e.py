@@ -23,6 +23,7 @@ from workflow_support import (
 
 from dlo_docs import context, workflow
 from dlo_docs.project import Project
+from dlo_docs.records import ChangedClauses
 
 
 def frozen_copy(draft) -> bytes:
@@ -194,8 +195,8 @@ def test_the_seed_life(project, dlo, monkeypatch):
     assert list(rec.agreements) == APPROVERS
     assert {m.decision for m in rec.agreements.values()} == {"agreed"}
     assert [(h.number, h.clauses, h.order.number) for h in rec.history] == [
-        (1, "whole text", "45-НҚ"),
-        (2, "15", "112-НҚ"),
+        (1, ChangedClauses(whole=True), "45-НҚ"),
+        (2, ChangedClauses(("15",)), "112-НҚ"),
     ]
     assert rec.history[0].entered == dt.date(2024, 6, 10)
     loaded = Project(project).load([REG])

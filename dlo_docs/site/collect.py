@@ -13,7 +13,13 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg
 from ..model import Registry, text_in
 from ..project import Document, Project
-from ..records import AcquaintanceRecord, Records, SignatureNote, signature_note
+from ..records import (
+    AcquaintanceRecord,
+    ChangedClauses,
+    Records,
+    SignatureNote,
+    signature_note,
+)
 from ..workflow import acknowledgements
 
 
@@ -25,7 +31,7 @@ class Edition:
     document: Document
     event: workflow.Event  # its approval
     state: str  # in_force | superseded | withdrawn
-    clauses: str = ""  # the clauses it changed ("whole text" for the first edition)
+    clauses: ChangedClauses = field(default_factory=ChangedClauses)  # the clauses it changed
     reason: str | None = None  # why it was revised (the revision that produced it)
 
     @property

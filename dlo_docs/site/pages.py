@@ -236,7 +236,7 @@ class Pages:
                         views.date(o.effective or o.date),
                         "effective" in (ed.event.get("corrected") or {}),
                     ),
-                    "clauses": L["whole_text"] if ed.clauses == "whole text" else ed.clauses,
+                    "clauses": ed.clauses.shown(L["whole_text"], labels["form"]["removed"]),
                     "reason": ed.reason or "",
                     "state": L["edition_state"].get(ed.state, ed.state),
                     "signed": _labels.signed(labels, published.signed(ed.event)),

@@ -31,7 +31,7 @@ Public interface (other areas code against it; nothing else of the package is pu
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
   draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry)`` (approved edition ``n``'s, from
   the journal alone; names by language), ``recorded_by(event)`` (the clerk's name by language), ``person(actor)``,
-  ``changed_clauses(old, new)``, ``WHOLE_TEXT``;
+  ``changed_clauses(old, new) -> records.ChangedClauses`` (changed, then removed), ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``approve``; ``agree``, ``reject``
   (``agreement.py``); ``withdraw``, ``review`` (``in_force.py``); ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an
   edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve, review and register_paper signed with ``signer=``, see

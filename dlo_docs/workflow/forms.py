@@ -21,7 +21,7 @@ from .state import History, Round
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry, Regulation
 
-WHOLE_TEXT = "whole text"  # the change registration sheet's "clauses" for a first edition
+WHOLE_TEXT = _records.WHOLE_TEXT  # the change registration sheet's "clauses" for a first edition
 
 
 def person(actor: str) -> str:
@@ -157,13 +157,14 @@ def _printed(data: Any) -> Any:
     return data
 
 
-def changed_clauses(old: Regulation, new: Regulation) -> str:
+def changed_clauses(old: Regulation, new: Regulation) -> _records.ChangedClauses:
     """The clauses of ``new`` (by their numbers in ``new``, as printed) that differ from ``old``,
-    are new or moved, or are in a paragraph or chapter that moved (``placement``), then the
-    numbers in ``old`` of clauses that were removed: "5, 11, 14" ("2.3, 4.1" in a document that
-    numbers its clauses within each chapter). A clause whose items are sub-clauses is listed by
-    the sub-clause that changed ("3.5.2"), and by its own number when its own text did or its
-    items were switched to or from sub-clauses."""
+    are new or moved, or are in a paragraph or chapter that moved (``placement``): "5, 11"
+    ("2.3, 4.1" in a document that numbers its clauses within each chapter); then, apart, the
+    numbers in ``old`` of clauses that were removed ("14", which ``new`` may give another
+    clause). A clause whose items are sub-clauses is listed by the sub-clause that changed
+    ("3.5.2"), and by its own number when its own text did or its items were switched to or
+    from sub-clauses."""
     styles = _items_styles(old)
     switched = {cid for cid, st in _items_styles(new).items() if styles.get(cid, st) != st}
     before, after = _clauses(old, switched), _clauses(new, switched)
@@ -174,7 +175,7 @@ def changed_clauses(old: Regulation, new: Regulation) -> str:
         if eid not in before or before[eid][1] != data or eid in moved
     ]
     removed = [num for eid, (num, _) in before.items() if eid not in after]
-    return ", ".join(changed + removed)
+    return _records.ChangedClauses(tuple(changed), tuple(removed))
 
 
 def _items_styles(model: Regulation) -> dict[str, str]:
@@ -225,7 +226,8 @@ def _changes(project: Project, reg_id: str, h: History) -> list[_records.ChangeR
         ev = h.approvals[n]
         model = editions.frozen_model(project, reg_id, n)
         if previous is None or model is None:
-            clauses = WHOLE_TEXT if previous is None and n == min(h.approvals) else ""
+            first = previous is None and n == min(h.approvals)
+            clauses = WHOLE_TEXT if first else _records.ChangedClauses()
         else:
             clauses = changed_clauses(previous, model)
         order = ev.order

@@ -159,11 +159,7 @@ class Writer:
         self.sheet_heading("changes")
         rows = []
         for change in self.rd.records.history:
-            clauses = (
-                self.form["whole_text"]
-                if change.clauses.strip().lower() == "whole text"
-                else change.clauses
-            )
+            clauses = change.clauses.shown(self.form["whole_text"], self.form["removed"])
             order = self.form["signed_approval" if change.by_signature else "order"].format(
                 date=_date(change.order.date), number=change.order.number
             )
