@@ -86,7 +86,7 @@ def test_job_instruction_has_the_parts_and_the_registry_facts(project, dlo):
         "ksu",
     )
     assert doc.title == {
-        "kk": "Қашықтықтан оқыту бөлімінің бастығының лауазымдық нұсқаулығы",
+        "kk": "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
         "ru": "Должностная инструкция начальника отдела дистанционного обучения",
     }
     # the route climbs reports_to up to the head of the organisation, who approves
@@ -229,7 +229,14 @@ def test_a_broken_project_template_is_reported_at_its_line(project, dlo):
 @pytest.mark.parametrize(
     "phrase, genitive",
     [
-        ("Персоналды басқару бөлімінің бастығы", "Персоналды басқару бөлімінің бастығының"),
+        # only the last possessor of a chain takes the genitive
+        ("Персоналды басқару бөлімінің бастығы", "Персоналды басқару бөлімі бастығының"),
+        (
+            "Үздіксіз білім беру институтының директоры",
+            "Үздіксіз білім беру институты директорының",
+        ),
+        ("Кафедра меңгерушісі", "Кафедра меңгерушісінің"),
+        ("Бас есепші", "Бас есепшінің"),
         (
             "Академиялық мәселелер жөніндегі проректор",
             "Академиялық мәселелер жөніндегі проректордың",
@@ -241,6 +248,35 @@ def test_a_broken_project_template_is_reported_at_its_line(project, dlo):
 )
 def test_kazakh_genitive(phrase, genitive):
     assert grammar.kk_genitive(phrase) == genitive
+
+
+@pytest.mark.parametrize(
+    "position, title",
+    [
+        ("ubbi-director", "Үздіксіз білім беру институты директорының лауазымдық нұсқаулығы"),
+        ("vp-academic", "Академиялық мәселелер жөніндегі проректордың лауазымдық нұсқаулығы"),
+    ],
+)
+def test_job_instruction_title_is_the_position_in_the_genitive(project, dlo, position, title):
+    args = ["--position", position, "--approvers", "legal-head"]  # a route for any position
+    result = dlo("new", "ji", "--kind", "job_instruction", *args, cwd=project)
+    assert result.code == 0, result.err
+    assert model(project, "ji").title["kk"] == title
+
+
+def test_job_instruction_title_takes_the_registry_s_genitive_of_the_position(project, dlo):
+    path = project / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = "    ru: Начальник отдела дистанционного обучения\n"
+    given = "  title_genitive:\n    kk: ҚОБ бастығының\n    ru: начальника ОДО\n"
+    assert text.count(title) == 1
+    path.write_text(text.replace(title, title + given), encoding="utf-8")
+    result = dlo("new", "ji", "--kind", "job_instruction", "--position", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert model(project, "ji").title == {
+        "kk": "ҚОБ бастығының лауазымдық нұсқаулығы",
+        "ru": "Должностная инструкция начальника ОДО",
+    }
 
 
 @pytest.mark.parametrize(

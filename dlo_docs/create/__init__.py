@@ -169,7 +169,9 @@ def _variables(registry: Registry, f: Facts, lang: str) -> dict[str, str]:
         if d.code
     }
     position = title(f.position)
-    genitive = (grammar.kk_genitive if lang == "kk" else grammar.ru_genitive)(position)
+    given = (registry.position(f.position).title_genitive or {}) if f.position else {}
+    decline = grammar.kk_genitive if lang == "kk" else grammar.ru_genitive
+    genitive = given.get(lang) or decline(position)
     return {
         "position": position,
         "position_genitive": genitive or "",

@@ -26,25 +26,50 @@ def _kk_front(word: str) -> bool | None:
     return None
 
 
-def kk_genitive(phrase: str) -> str | None:
-    """``phrase`` with its last word in the genitive (-ның/-нің, -дың/-дің, -тың/-тің)."""
-    head, _, last = phrase.rpartition(" ")
-    if not re.fullmatch(r"[^\W\d_]+", last):
+def _kk_suffixed(word: str) -> str | None:
+    """``word`` with the genitive suffix its last sound and vowel harmony call for."""
+    if not re.fullmatch(r"[^\W\d_]+", word):
         return None
-    front = _kk_front(last)
+    front = _kk_front(word)
     if front is None:
         return None
-    end = last[-1].lower()
+    end = word[-1].lower()
     vowel = "і" if front else "ы"
     if end in _BACK | _FRONT | _KK_NASAL | set("иу"):
-        suffix = "н" + vowel + "ң"
-    elif end in _KK_SONORANT:
-        suffix = "д" + vowel + "ң"
-    elif end in _KK_VOICELESS:
-        suffix = "т" + vowel + "ң"
-    else:
+        return word + "н" + vowel + "ң"
+    if end in _KK_SONORANT:
+        return word + "д" + vowel + "ң"
+    if end in _KK_VOICELESS:
+        return word + "т" + vowel + "ң"
+    return None
+
+
+def _kk_possessive(word: str) -> bool:
+    """Whether ``word`` ends in the 3rd-person possessive -ы/-і/-сы/-сі of its own harmony."""
+    if len(word) < 3 or word[-1].lower() not in "ыі":
+        return False
+    return _kk_front(word[:-1]) == (word[-1].lower() == "і")
+
+
+def _kk_bare(word: str) -> str:
+    """``word`` without its genitive suffix when it has one ("бөлімінің" → "бөлімі"), else as is."""
+    stem = word[:-3]
+    return stem if len(stem) > 1 and _kk_suffixed(stem) == word else word
+
+
+def kk_genitive(phrase: str) -> str | None:
+    """``phrase`` with its last word in the genitive (-ның/-нің, -дың/-дің, -тың/-тің).
+
+    In a Kazakh noun chain only the last possessor takes the genitive: when the phrase already ends
+    in one ("бөлімінің бастығы"), that inner genitive turns bare ("бөлімі бастығының").
+    """
+    words = phrase.split(" ")
+    genitive = _kk_suffixed(words[-1])
+    if genitive is None:
         return None
-    return f"{head} {last}{suffix}".strip()
+    if len(words) > 1 and _kk_possessive(words[-1]):
+        words[-2] = _kk_bare(words[-2])
+    return " ".join([*words[:-1], genitive])
 
 
 _RU_ADJ_GEN = (("ый", "ого"), ("ой", "ого"), ("ий", "его"))
