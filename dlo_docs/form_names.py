@@ -21,6 +21,8 @@ the parts of a render's formats (HTML alone prints the header and the approval b
 official names that the registry no longer defines is a DLO117 of the parts printing it.
 
 - ``missing(model, source, registry, lang, records=None, parts=EVERY) -> list[Problem]``;
+- ``in_registry(model, registry, registry_source, lang) -> list[Problem]``: the same for a
+  draft, each at the registry entry lacking the name;
 - ``unnamed(fields, lang) -> list[str]``: the fields (field -> names by language) given, but
   not in ``lang`` (the transfer act's parties are checked with it too);
 - ``blank(source, loc, what, id, field, lang, captured=False)``: the DLO117 of one, and
@@ -78,8 +80,8 @@ def missing(
     forms take them. Each is placed where the regulation names it; an approver of the route
     (``records.route``) the draft does not list, at its position in the registry
     (``registry_source``, when given)."""
-    if parts == EVERY:  # the whole document prints only the sheets it does not switch off
-        parts = EVERY - {s for s in (AGREEMENT, ACQUAINTANCE) if not getattr(model.sheets, s)}
+    if parts == EVERY:
+        parts = _whole(model)
     positions = {p.id: i for i, p in enumerate(registry.positions)}
     records = records or Records()
     problems = [
@@ -96,6 +98,31 @@ def missing(
             else:
                 problems.append(blank(source, loc, what, eid, field, lang, captured))
     return problems
+
+
+def in_registry(
+    model: Regulation, registry: Registry, registry_source: Source, lang: str
+) -> list[Problem]:
+    """``missing`` for a draft no journal has captured names for, each placed at the registry
+    entry that lacks the name (an import, say, whose regulation is not written yet)."""
+    entries = {
+        ("organisation", o.id): ["organisations", i] for i, o in enumerate(registry.organisations)
+    }
+    entries[("organisation", registry.organisation.id)] = ["organisation"]
+    entries |= {("unit", u.id): ["units", i] for i, u in enumerate(registry.units)}
+    entries |= {("position", p.id): ["positions", i] for i, p in enumerate(registry.positions)}
+    parts, problems = _whole(model), {}
+    for _, what, eid, fields, _ in _printed(model, registry, Records()):
+        shown = {f: names for (f, part), names in fields.items() if part in parts}
+        for field in unnamed(shown, lang):
+            at = [*entries[(what, eid)], field]
+            problems[(what, eid, field)] = blank(registry_source, at, what, eid, field, lang)
+    return list(problems.values())
+
+
+def _whole(model: Regulation) -> frozenset[str]:
+    """The parts of the whole document: every one but the sheets it switches off."""
+    return EVERY - {s for s in (AGREEMENT, ACQUAINTANCE) if not getattr(model.sheets, s)}
 
 
 def _fixed(records: Records) -> list[tuple[str, str]]:

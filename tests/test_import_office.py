@@ -450,6 +450,35 @@ def test_unit_of_another_organisation_given_takes_nothing_of_ours(project, dlo):
     assert " error " not in check.out, check.out
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+def test_import_says_which_registry_names_the_forms_lack(project, dlo):
+    """The Russian text put under the unit the Kazakh import added: the registry has the
+    organisation's, unit's and position's names in Kazakh only, so the Russian forms cannot be
+    printed yet. The import says so at each registry entry, naming what is missing in which
+    language, and the names it reports are those the render would refuse."""
+    _foreign(project, dlo, CORPUS / "jambyl-uptad-ereje.kk.txt", "kk", "--update-registry")
+    kk = load_model(project, "kk")
+    source = CORPUS / "jambyl-uptad-polozhenie.ru.txt"
+    result = _foreign(project, dlo, source, "ru", "--unit", kk.unit)
+    said = re.findall(
+        r"^regulations/registry\.yaml:\d+:\d+: warning DLO117: the registry gives (\w+) '([\w-]+)' "
+        r"no ru (\w+),.*\(hint: add ru: to its \3 in regulations/registry\.yaml\)$",
+        result.err,
+        re.MULTILINE,
+    )
+    assert set(said) == {
+        ("organisation", kk.organisation, "name"),
+        ("organisation", kk.organisation, "city"),
+        ("unit", kk.unit, "name"),
+        ("position", kk.approval.by, "title"),
+    }, result.err
+    check = dlo("check", "regulations/ru/regulation.yaml", cwd=project)
+    refused = re.findall(
+        r"error DLO117: the registry gives (\w+) '([\w-]+)' no ru (\w+)", check.out
+    )
+    assert set(refused) == set(said)
+
+
 def _tracked(path: Path) -> Path:
     """An office DOCX in which a lawyer's change to clause 1.2 is still a tracked change."""
     from docx.oxml import OxmlElement

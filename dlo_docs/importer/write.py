@@ -7,13 +7,14 @@ nobody changed it while the import ran.
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from pathlib import Path
 
-from .. import load, refs, yaml_append
-from ..errors import DloError, UsageError
+from .. import form_names, load, refs, yaml_append
+from ..errors import DloError, Problem, UsageError
 from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
-from ..model import Registry
+from ..model import Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from . import facts
 from .convert import convert
@@ -23,7 +24,7 @@ from .types import Options, Result
 
 def _registry_with(
     project: Project, loaded: Loaded, proposals: list[facts.Proposal]
-) -> tuple[str, Registry, list[str]]:
+) -> tuple[str, Registry, load.Source, list[str]]:
     """The registry's text with the proposed entries appended: written after the last entry of
     their lists, every line already there kept (``yaml_append``); else, for a registry laid out
     otherwise, rewritten round-trip (comments kept)."""
@@ -47,9 +48,9 @@ def _registry_with(
         if registry is not None:
             problems = refs.registry_problems(registry, parsed)
     errors = [p for p in problems if p.severity == "error"]
-    if errors or registry is None:
+    if errors or registry is None or parsed is None:
         raise DloError(errors or problems)
-    return text, registry, added
+    return text, registry, parsed, added
 
 
 def _rewritten(source: load.Source, additions: dict[str, list[dict]]) -> str:
@@ -89,6 +90,16 @@ def _write_registry(project: Project, before: str, text: str) -> None:
         ) from None
 
 
+def _unprintable(model: Regulation, registry: Registry, source: load.Source) -> list[Problem]:
+    """A finding (DLO117, at the registry's entry) for each name the regulation's forms print
+    that the registry does not give in its language: ``dlo render`` refuses it until added."""
+    return [
+        replace(p, severity="warning")
+        for lang in model.languages
+        for p in form_names.in_registry(model, registry, source, lang)
+    ]
+
+
 def import_file(project: Project, path: Path | str, options: Options) -> Result:
     """Import one file into ``regulations/<id>/regulation.yaml`` (and, with ``update_registry``,
     the proposed entries into the registry). Nothing is written unless everything is valid."""
@@ -109,11 +120,13 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
             Msg("{path} exists; nothing was written", path=project.display(target)),
             Msg("pass --force to overwrite it, or --id to import under another id"),
         )
-    registry = loaded.registry
+    registry, registry_source = loaded.registry, loaded.registry_source
     registry_text: str | None = None
     added: list[str] = []
     if options.update_registry and imported.proposals:
-        registry_text, registry, added = _registry_with(project, loaded, imported.proposals)
+        registry_text, registry, registry_source, added = _registry_with(
+            project, loaded, imported.proposals
+        )
     source, problems = load.parse(imported.yaml.encode("utf-8"), project.display(target))
     if source is None:
         raise DloError(problems)
@@ -121,6 +134,7 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DloError(errors)
+    imported.problems += _unprintable(imported.model, registry, registry_source)
     written = []
     if registry_text is not None and added:
         _write_registry(project, registry_before, registry_text)
