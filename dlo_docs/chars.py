@@ -3,10 +3,96 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``render.docx.ooxml.INVALID_XML``; the YAML writer escapes what YAML cannot print).
 
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF.
+
+And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
+(DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from .i18n import Msg
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+# each Latin letter drawn like a Cyrillic one (і, һ and the Russian lookalikes), and that letter
+LOOKALIKES = dict(zip("aceiopxyhABCEHIKMOPTXY", "асеіорхуһАВСЕНІКМОРТХУ", strict=True))
+_LATIN_OF = {cyrillic: latin for latin, cyrillic in LOOKALIKES.items()}
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """The first Cyrillic letter of a name that must be Latin, drawn like a Latin one."""
+
+    name: str
+    index: int  # where it is in the name, from 0
+    letter: str
+
+    @property
+    def latin(self) -> str:
+        return _LATIN_OF[self.letter]
+
+    @property
+    def fixed(self) -> str:
+        """The name with each such letter typed in Latin."""
+        return "".join(_LATIN_OF.get(ch, ch) for ch in self.name)
+
+    def at_column(self, col: int) -> Msg:
+        """What is wrong with the name, the letter at column ``col`` of its file."""
+        return Msg(
+            "{name} has a Cyrillic {letter} ({code}) at column {col} where a Latin {latin} is "
+            "expected",
+            **self._fields(),
+            col=col,
+        )
+
+    def after(self, message: Msg, col: int | None = None) -> Msg:
+        """``message`` (an unknown key, role ...) followed by what is wrong with the name: the
+        letter at column ``col`` of its file, or (typed on the command line) at its place."""
+        if col is not None:
+            return Msg(
+                "{message}: it has a Cyrillic {letter} ({code}) at column {col} where a Latin "
+                "{latin} is expected",
+                message=message,
+                **self._fields(),
+                col=col,
+            )
+        return Msg(
+            "{message}: it has a Cyrillic {letter} ({code}) at character {n} where a Latin "
+            "{latin} is expected",
+            message=message,
+            **self._fields(),
+            n=self.index + 1,
+        )
+
+    def hint(self) -> Msg:
+        return Msg("type it in Latin letters: {fixed}", fixed=repr(self.fixed))
+
+    def _fields(self) -> dict[str, str]:
+        return {
+            "name": repr(self.name),
+            "letter": repr(self.letter),
+            "code": f"U+{ord(self.letter):04X}",
+            "latin": repr(self.latin),
+        }
+
+
+def lookalike(name: object) -> Lookalike | None:
+    """The first Cyrillic letter of ``name`` that looks like a Latin one, if it has one."""
+    if not isinstance(name, str):
+        return None
+    index = next((i for i, ch in enumerate(name) if ch in _LATIN_OF), None)
+    return None if index is None else Lookalike(name, index, name[index])
+
+
+def unknown(name: str | None, message: Msg, hint: Msg | None = None) -> tuple[Msg, Msg | None]:
+    """The message and hint that refuse ``name``, an id typed on the command line that names
+    nothing: as given, or, when it has a Cyrillic letter drawn like a Latin one, naming that
+    letter and spelling the name in Latin (the list of ids the hint gives would show a name
+    that looks the same)."""
+    found = lookalike(name)
+    if found is None:
+        return message, hint
+    return found.after(message), found.hint()

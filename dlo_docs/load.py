@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import inputs, load_rt
+from .chars import lookalike
 from .errors import Location, Problem, error
 from .i18n import Msg
 from .yaml_limits import Guard, LimitExceeded
@@ -177,14 +178,17 @@ class Source:
             node = node[part]
         return Location(self.path, line + 1, col + 1)
 
-    def text_at(self, loc: Loc, offset: int) -> Location:
-        """The position of character ``offset`` of the string scalar at ``loc``, exact for every
-        scalar style (see ``yaml_offsets``). Falls back to the scalar's start when the source
-        does not spell the value as expected."""
+    def text_at(self, loc: Loc, offset: int, *, key: bool = False) -> Location:
+        """The position of character ``offset`` of the string scalar at ``loc`` (with ``key``,
+        of the key ``loc`` ends with), exact for every scalar style (see ``yaml_offsets``).
+        Falls back to the scalar's start when the source does not spell the value as expected."""
         from . import yaml_offsets
 
-        start = self.at(loc)
-        value = _value_at(self.data, loc)
+        start = self.at(loc, key=key)
+        if key:
+            value = loc[-1] if loc and isinstance(loc[-1], str) else None
+        else:
+            value = _value_at(self.data, loc)
         starts = self._line_starts
         if not start.line or start.line > len(starts) or value is None:
             return start
@@ -321,11 +325,13 @@ def _key_problem(source: Source, err: Mapping[str, Any]) -> Problem | None:
             Msg("add the field"),
         )
     if err["type"] == "extra_forbidden":
+        message = Msg("unknown key {field}", field=field)
+        found = lookalike(loc[-1] if loc else None)
+        if found is not None:  # looks right on screen: name the letter, point at it
+            where = source.text_at(loc, found.index, key=True)
+            return error(where, "DLO011", found.after(message, where.col), found.hint())
         return error(
-            source.at(loc, key=True),
-            "DLO011",
-            Msg("unknown key {field}", field=field),
-            Msg("remove it or check its spelling"),
+            source.at(loc, key=True), "DLO011", message, Msg("remove it or check its spelling")
         )
     return None
 
@@ -349,26 +355,30 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
     """Validate parsed data against a model; schema errors point at their line and column."""
     from pydantic import ValidationError
 
-    from . import schema_errors
-
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = _key_problem(source, err)
-            if key is not None:
-                problems.append(key)
-                continue
-            loc = list(err["loc"])
-            code = (
-                "DLO010"
-                if "type" in err["type"] or err["type"] in ("dict_type", "list_type")
-                else "DLO013"
-            )
-            where = ".".join(str(p) for p in loc)
-            what = schema_errors.message(err)
-            problems.append(
-                error(source.at(loc), code, Msg("{where}: {what}", where=where, what=what))
-            )
+        problems = [
+            _key_problem(source, err) or _schema_problem(source, err) for err in exc.errors()
+        ]
         return None, sorted(set(problems))
+
+
+_LATIN = ("string_pattern_mismatch", "literal_error")  # an id, one of a list of words
+
+
+def _schema_problem(source: Source, err: Mapping[str, Any]) -> Problem:
+    """A value of the wrong type (DLO010) or an invalid one (DLO013), at the value."""
+    from . import schema_errors
+
+    loc = list(err["loc"])
+    kind = err["type"]
+    code = "DLO010" if "type" in kind or kind in ("dict_type", "list_type") else "DLO013"
+    where = ".".join(str(p) for p in loc)
+    found = lookalike(err.get("input")) if kind in _LATIN else None
+    if found is not None:  # looks right on screen: name the letter, point at it
+        at = source.text_at(loc, found.index)
+        what = found.at_column(at.col)
+        return error(at, code, Msg("{where}: {what}", where=where, what=what), found.hint())
+    what = schema_errors.message(err)
+    return error(source.at(loc), code, Msg("{where}: {what}", where=where, what=what))

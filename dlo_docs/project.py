@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import load, refs, snapshots
 from .canonical import content_hash
+from .chars import unknown
 from .errors import DloError, Location, Problem, UsageError, error, relpath
 from .filecache import FileCache as FileCache
 from .fsio import output_folder
@@ -200,8 +201,11 @@ class Project:
         """The folder of regulation ``reg_id``; the id is checked so no path escapes the project."""
         if not ID_RE.match(reg_id or ""):
             raise UsageError(
-                Msg("{reg_id} is not a valid regulation id", reg_id=repr(reg_id)),
-                Msg("ids are lower-case latin, digits, '.', '_', '-', at most 80 characters"),
+                *unknown(
+                    reg_id,
+                    Msg("{reg_id} is not a valid regulation id", reg_id=repr(reg_id)),
+                    Msg("ids are lower-case latin, digits, '.', '_', '-', at most 80 characters"),
+                )
             )
         return self.regulations / reg_id
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import api, context, form_names, subject
+from .chars import unknown
 from .context import Official
 from .errors import DloError, UsageError
 from .fsio import atomic_write
@@ -38,8 +39,11 @@ def _official(registry: Registry, pid: str | None, lang: str) -> Official | None
     if pid not in {p.id for p in registry.positions}:
         known = ", ".join(p.id for p in registry.positions)
         raise UsageError(
-            Msg("unknown position {pid}", pid=repr(pid)),
-            Msg("positions in the registry: {known}", known=known),
+            *unknown(
+                pid,
+                Msg("unknown position {pid}", pid=repr(pid)),
+                Msg("positions in the registry: {known}", known=known),
+            )
         )
     position = registry.position(pid)
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))

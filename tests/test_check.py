@@ -152,6 +152,36 @@ def test_problems_are_collected_and_sorted(project, dlo):
     }
 
 
+def test_a_cyrillic_lookalike_in_an_id_or_a_key_is_named_at_its_column(project, dlo):
+    """An id, a registry id and a key typed with a Cyrillic letter drawn as a Latin one look
+    right on screen: the message names the letter and its column, and points at it."""
+    write(
+        project,
+        MINIMAL.replace("- id: c1", "- id: guid\u0430nce")
+        .replace("[vp-academic]", "[vp-academic, d\u043ecs-head]")
+        .replace("    text: Мәтін.\n", "    text: Мәтін.\n    st\u0430tes: {}\n"),
+    )
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1, result.out
+    lines = {
+        line.split(": error ")[0].rpartition(".yaml:")[2]: line for line in result.out.split("\n")
+    }
+    assert lines["18:13"].endswith(
+        ": 'guid\u0430nce' has a Cyrillic '\u0430' (U+0430) at column 13 where a Latin 'a' is "
+        "expected (hint: type it in Latin letters: 'guidance')"
+    ), lines
+    assert lines["10:29"].endswith(
+        ": 'd\u043ecs-head' has a Cyrillic '\u043e' (U+043E) at column 29 where a Latin 'o' is "
+        "expected (hint: type it in Latin letters: 'docs-head')"
+    ), lines
+    assert lines["20:7"].endswith(
+        "error DLO011: unknown key 'st\u0430tes': it has a Cyrillic '\u0430' (U+0430) at column 7 "
+        "where a Latin 'a' is expected (hint: type it in Latin letters: 'states')"
+    ), lines
+    assert "DLO013" in lines["18:13"] and "DLO013" in lines["10:29"]
+    assert "lower-case latin" not in result.out
+
+
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
     write(project, MINIMAL.replace("[vp-academic]", "[nobody]"))
     result = dlo("check", "regulations/t/regulation.yaml", cwd=project)

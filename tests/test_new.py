@@ -184,6 +184,11 @@ def test_one_language_and_options_override_the_registry(project, dlo):
         ),
         (["x1", "--position", "dlo-head", "--approvers", "ghost"], "unknown position 'ghost'"),
         (
+            ["x1", "--position", "hr-h\u0435ad"],
+            "unknown position 'hr-h\u0435ad' (--position): it has a Cyrillic '\u0435' (U+0435) "
+            "at character 5 where a Latin 'e' is expected",
+        ),
+        (
             ["x1", "--position", "hr-head", "--approvers", "legal-head,docs-head,legal-head"],
             "--approvers names legal-head twice",
         ),

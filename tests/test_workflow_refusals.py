@@ -211,6 +211,21 @@ def test_an_unknown_role_is_answered_with_the_nearest_ids_of_a_large_registry(pr
     assert journal_path(project).read_bytes() == before  # nothing written
 
 
+def test_a_role_typed_with_a_cyrillic_lookalike_names_the_letter(project, dlo):
+    """--as vp-\u0430cademic (a Cyrillic a) looks like vp-academic on screen: the refusal
+    names the letter and its place rather than listing an id that looks the same."""
+    ok(dlo, project, "submit", REG)
+    before = journal_path(project).read_bytes()
+    result = dlo("agree", REG, "--as", "vp-\u0430cademic", cwd=project)
+    assert result.code == 2, result.err
+    assert (
+        "unknown role 'vp-\u0430cademic' for --as: it has a Cyrillic '\u0430' (U+0430) at "
+        "character 4 where a Latin 'a' is expected (hint: type it in Latin letters: 'vp-academic')"
+    ) in " ".join(result.err.split()), result.err
+    assert "legal-head" not in result.err  # no list of ids that look the same
+    assert journal_path(project).read_bytes() == before
+
+
 @pytest.mark.parametrize(
     "typed", ["12\x01", "\x1b]0;PWNED\x07", "a\x00b"], ids=["soh", "osc", "nul"]
 )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import load
+from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -79,8 +80,11 @@ def _known(registry: Registry, pid: str, what: str) -> str:
     if pid not in {p.id for p in registry.positions}:
         known = ", ".join(p.id for p in registry.positions) or "none"
         raise UsageError(
-            Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
-            Msg("positions in the registry: {known}", known=known),
+            *unknown(
+                pid,
+                Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
+                Msg("positions in the registry: {known}", known=known),
+            )
         )
     return pid
 
@@ -126,8 +130,11 @@ def facts(registry: Registry, options: Options) -> Facts:
         if options.unit not in {u.id for u in registry.units}:
             known = ", ".join(u.id for u in registry.units) or "none"
             raise UsageError(
-                Msg("unknown unit {unit}", unit=repr(options.unit)),
-                Msg("units in the registry: {known}", known=known),
+                *unknown(
+                    options.unit,
+                    Msg("unknown unit {unit}", unit=repr(options.unit)),
+                    Msg("units in the registry: {known}", known=known),
+                )
             )
         unit, position = options.unit, None
         head = registry.unit(unit).head

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..chars import unknown
 from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
@@ -68,11 +69,14 @@ def position(
     else the one its clauses name most often."""
     if given is not None and given not in {p.id for p in registry.positions}:
         raise UsageError(
-            Msg("unknown position {given}", given=repr(given)),
-            Msg(
-                "known positions: {value}",
-                value=", ".join(p.id for p in registry.positions) or "none",
-            ),
+            *unknown(
+                given,
+                Msg("unknown position {given}", given=repr(given)),
+                Msg(
+                    "known positions: {value}",
+                    value=", ".join(p.id for p in registry.positions) or "none",
+                ),
+            )
         )
     if given is not None or kind != "job_instruction":
         return given
@@ -169,8 +173,11 @@ def unit(
         )
     if found not in {u.id for u in registry.units}:
         raise UsageError(
-            Msg("unknown unit {found}", found=repr(found)),
-            Msg("known units: {known}", known=", ".join(u.id for u in registry.units)),
+            *unknown(
+                found,
+                Msg("unknown unit {found}", found=repr(found)),
+                Msg("known units: {known}", known=", ".join(u.id for u in registry.units)),
+            )
         )
     return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..chars import LOOKALIKES
 from ..errors import Problem
 from ..i18n import Msg
 from .rule import Rule
@@ -19,8 +20,6 @@ from .view import View
 CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 WORD = re.compile(rf"[A-Za-z{CYRILLIC}]+")
 LATIN = re.compile(r"[A-Za-z]")
-# Latin letters drawn like a Cyrillic one (і, һ and the Russian lookalikes)
-LOOKALIKE = set("aceiopxyhABCEHIKMOPTXY")
 
 
 def mixed(text: str) -> Iterator[tuple[int, str, str]]:
@@ -29,7 +28,7 @@ def mixed(text: str) -> Iterator[tuple[int, str, str]]:
     for m in WORD.finditer(text):
         word = m.group()
         latin = LATIN.findall(word)
-        if latin and 2 * len(latin) < len(word) and set(latin) <= LOOKALIKE:
+        if latin and 2 * len(latin) < len(word) and set(latin) <= LOOKALIKES.keys():
             first = LATIN.search(word)
             assert first is not None
             yield m.start() + first.start(), word, "".join(dict.fromkeys(latin))

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from .. import workflow
+from ..chars import unknown
 from ..errors import DloError, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry, Regulation, text_in
@@ -250,16 +251,22 @@ def select(
         if registry is None or unit not in {u.id for u in registry.units}:
             known = ", ".join(u.id for u in registry.units) if registry else "none"
             raise UsageError(
-                Msg("unknown unit {unit}", unit=repr(unit)),
-                Msg("units in the registry: {known}", known=known),
+                *unknown(
+                    unit,
+                    Msg("unknown unit {unit}", unit=repr(unit)),
+                    Msg("units in the registry: {known}", known=known),
+                )
             )
         units = _units_under(registry, unit)
     if waiting is not None and registry is not None:
         if waiting not in {p.id for p in registry.positions}:
             known = ", ".join(p.id for p in registry.positions)
             raise UsageError(
-                Msg("unknown role {waiting}", waiting=repr(waiting)),
-                Msg("positions in the registry: {known}", known=known),
+                *unknown(
+                    waiting,
+                    Msg("unknown role {waiting}", waiting=repr(waiting)),
+                    Msg("positions in the registry: {known}", known=known),
+                )
             )
     return [
         e

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
@@ -68,8 +69,11 @@ def holder(registry: Registry, position_id: str, lang: str) -> Reader:
     ids = {p.id for p in registry.positions}
     if position_id not in ids:
         raise UsageError(
-            Msg("unknown position {position_id}", position_id=repr(position_id)),
-            Msg("positions in the registry: {value}", value=", ".join(ids)),
+            *unknown(
+                position_id,
+                Msg("unknown position {position_id}", position_id=repr(position_id)),
+                Msg("positions in the registry: {value}", value=", ".join(ids)),
+            )
         )
     pos = registry.position(position_id)
     name = (pos.holder or {}).get(lang) or next(iter((pos.holder or {}).values()), "")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..project import Document, Loaded, Project
@@ -160,8 +161,11 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
     if not value or value not in ids:
         raise UsageError(
-            Msg("unknown role {value} for {option}", value=repr(value), option=option),
-            _role_hint(value or "", ids),
+            *unknown(
+                value,
+                Msg("unknown role {value} for {option}", value=repr(value), option=option),
+                _role_hint(value or "", ids),
+            )
         )
     return value
 
