@@ -358,8 +358,11 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
+        from .numbering import element_names
+
+        names = element_names(source.data)  # once: a file may hold many errors
         problems = [
-            _key_problem(source, err) or _schema_problem(source, err) for err in exc.errors()
+            _key_problem(source, err) or _schema_problem(source, err, names) for err in exc.errors()
         ]
         return None, sorted(set(problems))
 
@@ -367,18 +370,22 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
 _LATIN = ("string_pattern_mismatch", "literal_error")  # an id, one of a list of words
 
 
-def _schema_problem(source: Source, err: Mapping[str, Any]) -> Problem:
-    """A value of the wrong type (DLO010) or an invalid one (DLO013), at the value."""
+def _schema_problem(
+    source: Source, err: Mapping[str, Any], names: Mapping[tuple[str | int, ...], Msg]
+) -> Problem:
+    """A value of the wrong type (DLO010) or an invalid one (DLO013), at the value; ``names``:
+    the elements of the file by their paths (``numbering.element_names``)."""
     from . import schema_errors
 
     loc = list(err["loc"])
     kind = err["type"]
     code = "DLO010" if "type" in kind or kind in ("dict_type", "list_type") else "DLO013"
-    where = ".".join(str(p) for p in loc)
     found = lookalike(err.get("input")) if kind in _LATIN else None
     if found is not None:  # looks right on screen: name the letter, point at it
-        at = source.text_at(loc, found.index)
+        at, hint = source.text_at(loc, found.index), found.hint()
         what = found.at_column(at.col)
-        return error(at, code, Msg("{where}: {what}", where=where, what=what), found.hint())
-    what = schema_errors.message(err)
-    return error(source.at(loc), code, Msg("{where}: {what}", where=where, what=what))
+    else:
+        at, hint, what = source.at(loc), None, schema_errors.message(err)
+    if loc:
+        what = Msg("{where}: {what}", where=schema_errors.where(names, loc), what=what)
+    return error(at, code, what, hint)

@@ -4,6 +4,7 @@ both readers report. ruamel.yaml is imported here only when a file needs it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -112,7 +113,7 @@ def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]
     except LimitExceeded as exc:
         return None, [beyond_limit(path, exc)]
     except MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
+        return None, [_syntax_problem(path, exc, text)]
     except YAMLError as exc:  # a character no YAML text holds (ReaderError) says where it is
         at = getattr(exc, "position", None)
         line, col = (1, 1) if not isinstance(at, int) else _line_col(text, at)
@@ -165,11 +166,15 @@ def no_data(path: str) -> Problem:
     )
 
 
-def _syntax_problem(path: str, exc: MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, exc: MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     # the parser's own words (English) inside ours
     message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    if message.startswith("expected <block end>, but found") and mark is not None:
+        said = _misindented(message, text, mark.line, mark.column)
+        if said is not None:
+            return error(Location(path, line, col), "DLO001", *said)
     hint = (
         Msg("indent with spaces, not tabs")
         if "\t" in (exc.problem or "") or "'\\t'" in message
@@ -183,3 +188,50 @@ def _syntax_problem(path: str, exc: MarkedYAMLError) -> Problem:
         Msg("YAML syntax: {message}", message=message),
         hint,
     )
+
+
+_CONTENT = re.compile(r"[ ]*(?:-[ ]+)*")
+
+
+def _misindented(message: str, text: str, line: int, col: int) -> tuple[Msg, Msg] | None:
+    """The parser's "expected <block end>, but found ..." (the line ``line``, from 0, starts at
+    ``col`` at an indentation that matches no block it could belong to) in a clerk's words;
+    None when a tab is in the indentation (the parser's words and hint on tabs stay)."""
+    lines = text.splitlines()
+    if line >= len(lines) or "\t" in lines[line][:col]:
+        return None
+    hint = Msg(
+        "line it up with the keys (or the '- ' items) of the block it belongs to, with spaces"
+    )
+    if message.endswith("found '?'"):  # a key where the list's next "- " would stand
+        return (
+            Msg(
+                "YAML syntax: this line is indented as the items of the list above it ('- '), "
+                "but is not one"
+            ),
+            Msg(
+                "line a key up with the other keys of its block; an item of the list starts "
+                "with '- '"
+            ),
+        )
+    above = [ln for ln in lines[:line] if ln.strip() and not ln.lstrip().startswith("#")]
+    # where the line above starts its content: after its indentation and any "- "
+    content = _CONTENT.match(above[-1]) if above else None
+    indent = content.end() if content else col
+    if col < indent:
+        return (
+            Msg(
+                "YAML syntax: this line is indented less than the block above it, and more "
+                "than the key that block belongs to"
+            ),
+            hint,
+        )
+    if col > indent:
+        return (
+            Msg(
+                "YAML syntax: this line is indented more than the line above it, which opens "
+                "no block"
+            ),
+            hint,
+        )
+    return None

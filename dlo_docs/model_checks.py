@@ -5,8 +5,22 @@ the value as validated or raises ``ValueError`` with a message for the user."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .i18n import Msg
 from .model_methods import LANGS
+
+
+def read_as(value: object) -> tuple[Msg, str] | None:
+    """What a plain YAML value that is no text was read as (a number, a date, true or false),
+    and the value as written: in quotes, it is a text."""
+    if isinstance(value, bool):
+        return Msg("a yes/no value"), str(value).lower()
+    if isinstance(value, int | float):
+        return Msg("a number"), str(value)
+    if isinstance(value, dt.date):
+        return Msg("a date"), value.isoformat()
+    return None
 
 
 def lang_map(value: object) -> dict[str, str]:
@@ -24,6 +38,17 @@ def lang_map(value: object) -> dict[str, str]:
                     langs=", ".join(LANGS),
                 )
             )
+        if (read := read_as(text)) is not None:
+            what, written = read
+            raise ValueError(
+                Msg(
+                    "the {lang} text is read as {what} ({value}), not as a text: put it in "
+                    "quotes: '{value}'",
+                    lang=lang,
+                    what=what,
+                    value=written,
+                )
+            )
         if not isinstance(text, str) or not text.strip():
             raise ValueError(Msg("the {lang} text must be a non-empty string", lang=lang))
     return {str(k): str(v) for k, v in value.items()}
@@ -37,6 +62,15 @@ def text(value: object) -> str | dict[str, str]:
         return str(value)
     if isinstance(value, dict):
         return lang_map(value)
+    if (read := read_as(value)) is not None:
+        what, written = read
+        raise ValueError(
+            Msg(
+                "the text is read as {what} ({value}), not as a text: put it in quotes: '{value}'",
+                what=what,
+                value=written,
+            )
+        )
     raise ValueError(Msg("expected a text: a string, or a mapping by language {kk: ..., ru: ...}"))
 
 

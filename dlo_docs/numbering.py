@@ -2,13 +2,18 @@
 the whole document; items 1..N within their clause, items of items within their item.
 
 And how an element's number is printed in a language (``marker``, ``printed``): the one place
-the renderers, the site and the comparison take it from."""
+the renderers, the site and the comparison take it from; and how a message names an element
+(``label``: "clause 10 item 2"), in a valid document or in one still to be validated
+(``element_names``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
+
+from .i18n import Msg
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Chapter, Clause, Item, Paragraph, Regulation
@@ -128,6 +133,76 @@ def named(shown: str, items_style: str, path: tuple[int, ...]) -> tuple[str, tup
     if items_style == "subclauses" and path:
         return f"{shown}.{path[0]}", path[1:]
     return shown, path
+
+
+# the clauses of a document as its readers number them: global clause number → (the number as
+# printed, "11" or "3.5"; the clause's items_style)
+ClauseNumbers = dict[int, tuple[str, str]]
+
+
+def clause_numbers(doc: Regulation, numbered: list[Numbered]) -> ClauseNumbers:
+    return {
+        n.number: (clause_shown(doc, n), getattr(n.element, "items_style", "numbered"))
+        for n in numbered
+        if n.kind == "clause"
+    }
+
+
+def label(n: Numbered, clauses: ClauseNumbers | None = None) -> Msg:
+    """A readable, language-neutral name of a numbered element (shown in the interface
+    language), numbered as the document prints it when ``clauses`` is given: "clause 3.5" in a
+    document that numbers its clauses within chapters, "clause 3.5.1" for a sub-clause."""
+    if n.kind == "chapter":
+        return Msg("chapter {n}", n=n.number)
+    if n.kind == "paragraph":
+        return Msg("chapter {chapter} paragraph {n}", chapter=n.chapter, n=n.number)
+    shown, style = (clauses or {}).get(n.clause, (str(n.clause), "numbered"))
+    number, below = named(shown, style, n.path)  # "3.5", or a sub-clause's "3.5.1"
+    if not below:
+        return Msg("clause {n}", n=number)
+    return Msg("clause {clause} item {n}", clause=number, n=".".join(str(p) for p in below))
+
+
+# what each element lists, as the model names it
+_PARTS = {
+    "chapters": ("clauses", "paragraphs"),
+    "paragraphs": ("clauses",),
+    "clauses": ("items",),
+    "items": ("items",),
+}
+
+
+def _outline(node: Any, loc: tuple[str | int, ...], parts: tuple[str, ...]) -> SimpleNamespace:
+    """An element of data not validated yet, as ``walk`` reads one of the model: its lists of
+    elements (each entry counts, whatever it holds; a list that is none is empty), its
+    ``items_style``, and ``loc``, the path to it."""
+    mapping = node if isinstance(node, dict) else {}
+    found = SimpleNamespace(loc=loc)
+    style = mapping.get("items_style")
+    if isinstance(style, str):
+        found.items_style = style
+    for part in parts:
+        entries = mapping.get(part)
+        entries = entries if isinstance(entries, list) else []
+        setattr(
+            found,
+            part,
+            [_outline(e, (*loc, part, i), _PARTS[part]) for i, e in enumerate(entries)],
+        )
+    return found
+
+
+def element_names(data: Any) -> dict[tuple[str | int, ...], Msg]:
+    """Each element of a regulation's data as YAML read it (not validated: an error in it is
+    being reported) by its path in the data (``("chapters", 2, "clauses", 3)``), named as the
+    document numbers it ("clause 10"); none in data without chapters."""
+    if not isinstance(data, dict):
+        return {}
+    doc: Any = _outline(data, (), ("chapters",))  # read as ``walk`` reads a Regulation
+    doc.numbering = data.get("numbering")
+    numbered = list(walk(doc))
+    clauses = clause_numbers(doc, numbered)
+    return {vars(n.element)["loc"]: label(n, clauses) for n in numbered}
 
 
 def marker(doc: Regulation, n: Numbered, clause: Numbered | None, labels: Mapping[str, Any]) -> str:

@@ -3,16 +3,18 @@
 pydantic writes its messages in English only; each kind of error a project file can make is said
 here as an ``i18n.Msg``, so it is read in the interface language. The model's own validators
 raise ``ValueError(Msg(...))``: that message is used as it is. A kind not foreseen keeps
-pydantic's English text.
+pydantic's English text. Where the error is (``where``) is said as a clerk reads the file:
+"clause 10 item 2, text", "agreement.approvers, entry 2", not pydantic's path from 0.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .i18n import Msg
+from .i18n import Msg, join
+from .model_checks import read_as
 
 _EXPECTED = {
     "string_type": Msg("expected a text"),
@@ -61,10 +63,50 @@ def _bounded(kind: str, ctx: Mapping[str, Any]) -> Msg | None:
     return None
 
 
+def where(names: Mapping[tuple[str | int, ...], Msg], loc: Sequence[str | int]) -> Msg:
+    """Where ``loc`` is: the element it is in as the document numbers it (``names``, from
+    ``numbering.element_names``: "clause 10 item 2"), then the keys below it, an entry of a
+    list counted from 1 ("agreement.approvers, entry 2")."""
+    depth = next((d for d in range(len(loc), 0, -1) if tuple(loc[:d]) in names), 0)
+    parts: list[Msg | str] = [names[tuple(loc[:depth])]] if depth else []
+    keys: list[str] = []
+    for part in loc[depth:]:
+        if isinstance(part, int):
+            parts += [".".join(keys)] if keys else []
+            parts.append(Msg("entry {n}", n=part + 1))
+            keys = []
+        else:
+            keys.append(str(part))
+    parts += [".".join(keys)] if keys else []
+    return join(", ", parts)
+
+
+def _found(value: Any) -> Msg:
+    """What a value that is not a mapping is, said as the file shows it."""
+    if isinstance(value, list):
+        return Msg("a list")
+    if isinstance(value, str):
+        return Msg("a text")
+    read = read_as(value)
+    return read[0] if read is not None else Msg("an empty value")
+
+
 def message(err: Mapping[str, Any]) -> Msg:
     """What is wrong with the value, in our words (pydantic's English when not foreseen)."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if not err["loc"] and kind in ("dict_type", "model_type", "model_attributes_type"):
+        return Msg(
+            "the file must hold keys with their values (key: value), not {found}",
+            found=_found(value),
+        )
+    if kind == "string_type" and (read := read_as(value)) is not None:
+        return Msg(
+            "{value} is read as {what}, not as a text: put it in quotes: '{value}'",
+            value=read[1],
+            what=read[0],
+        )
     if kind in _EXPECTED:
         return _EXPECTED[kind]
     if kind == "literal_error":

@@ -182,6 +182,95 @@ def test_a_cyrillic_lookalike_in_an_id_or_a_key_is_named_at_its_column(project, 
     assert "lower-case latin" not in result.out
 
 
+# ten clauses over three chapters (one with paragraphs): clause 10 is the last one, item 2 its
+# last item, whose kk text is VALUE
+TEN_CLAUSES = (
+    MINIMAL[: MINIMAL.index("chapters:")]
+    + "chapters:\n"
+    + "".join(
+        f"- id: ch{c}\n  title: Бөлім\n  clauses:\n"
+        + "".join(f"  - id: c{k}\n    text: Мәтін.\n" for k in own)
+        + ("  paragraphs:\n" if parts else "")
+        + "".join(
+            f"  - id: p{c}-{p}\n    title: Параграф\n    clauses:\n"
+            + "".join(f"    - id: c{k}\n      text: Мәтін.\n" for k in ks)
+            for p, ks in enumerate(parts)
+        )
+        for c, own, parts in ((1, (1, 2), ()), (2, (3,), ((4,), (5, 6))), (3, (7, 8, 9, 10), ()))
+    )
+    + (
+        "    items:\n    - id: c10.1\n      text: Бір.\n    - id: c10.2\n      text:\n"
+        "        kk: VALUE\n"
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "value, said",
+    [
+        ("[x]", "the kk text must be a non-empty string"),
+        ("2024", "the kk text is read as a number (2024), not as a text: put it in quotes: '2024'"),
+    ],
+)
+def test_a_schema_error_names_the_element_as_the_document_numbers_it(project, dlo, value, said):
+    """Not pydantic's path from 0 ("chapters.2.clauses.3.items.1.text"): the clause and item as
+    printed; a number where a text belongs is called a number, to be quoted. At the same
+    position as before."""
+    write(project, TEN_CLAUSES.replace("VALUE", value))
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1, result.out
+    assert f"regulation.yaml:56:9: error DLO013: clause 10 item 2, text: {said}\n" in result.out
+    assert "chapters." not in result.out
+
+
+def test_a_schema_error_outside_the_chapters_counts_entries_from_one(project, dlo):
+    write(project, MINIMAL.replace("[vp-academic]", "[vp-academic, 12]"))
+    result = dlo("check", "regulations/t", cwd=project)
+    assert (
+        "10:28: error DLO010: agreement.approvers, entry 2: 12 is read as a number, not as a "
+        "text: put it in quotes: '12'"
+    ) in result.out, result.out
+
+
+def test_a_file_that_is_a_list_says_so(project, dlo):
+    write(project, "- id: t\n- kind: job_instruction\n")
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1
+    assert (
+        "regulations/t/regulation.yaml:1:1: error DLO010: the file must hold keys with their "
+        "values (key: value), not a list\n"
+    ) in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    "broken, at, said",
+    [
+        (  # a key of agreement: indented less than route, more than agreement
+            ("  approvers: [vp-academic]\n", "    route: sequential\n  approvers: [vp-academic]\n"),
+            "11:3",
+            "this line is indented less than the block above it, and more than the key that "
+            "block belongs to",
+        ),
+        (  # a key of the clause, typed as far in as its list of items' "- "
+            (
+                "    text: Мәтін.\n",
+                "    text: Мәтін.\n    items:\n      - id: i1\n        text: Бір.\n      states: {}\n",
+            ),
+            "23:7",
+            "this line is indented as the items of the list above it ('- '), but is not one",
+        ),
+    ],
+)
+def test_a_misindented_line_is_said_in_words(project, dlo, broken, at, said):
+    """The parser's "expected <block end>, but found '?'" names a '?' no file holds."""
+    write(project, MINIMAL.replace(*broken))
+    result = dlo("check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:{at}: error DLO001: YAML syntax: {said} (hint:" in result.out, (
+        result.out
+    )
+    assert "block end" not in result.out and "'?'" not in result.out
+
+
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
     write(project, MINIMAL.replace("[vp-academic]", "[nobody]"))
     result = dlo("check", "regulations/t/regulation.yaml", cwd=project)

@@ -307,6 +307,20 @@ def test_the_loaders_errors_in_the_interface_language(dlo, project, monkeypatch,
     assert "expected a whole number" not in result.out
 
 
+def test_kazakh_calls_a_mapping_key_value_pairs_not_a_comparison(dlo, project):
+    """«салыстыру» is "comparison": a YAML mapping is «кілт: мән жұптары» in every message."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(
+        good.replace("approval:\n  by: rector\n  form: order", "approval: [rector]"), "utf-8"
+    )
+    result = dlo("--lang-ui", "kk", "check", "regulations/dlo-head", cwd=project)
+    assert "error DLO010: approval: кілт: мән жұптары күтілді" in result.out, result.out
+    catalogue = (REPO / "dlo_docs/locale/kk/LC_MESSAGES/dlo.po").read_text(encoding="utf-8")
+    mappings = [e for e in catalogue.split("\n\n") if "mapping" in e.split("msgstr")[0]]
+    assert mappings and all("кілт: мән жұптары" in e.split("msgstr")[1] for e in mappings)
+
+
 @pytest.mark.parametrize(
     ("lang", "message"),
     [

@@ -161,7 +161,7 @@ def test_a_silence_with_a_malformed_code_is_a_schema_error(project, dlo):
         "silence:\n- rule: W105\n  reason: x\nchapters:\n- id: scope\n",
     )
     result = dlo("check", cwd=project)
-    assert result.code == 1 and "error DLO013: silence.0.rule" in result.out
+    assert result.code == 1 and "error DLO013: silence, entry 1, rule" in result.out
 
 
 def test_strict_fails_on_the_seeds_warnings(project, dlo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dlo_docs.labels import labels
 from dlo_docs.model import Regulation
-from dlo_docs.numbering import item_marker, item_number, printed, walk
+from dlo_docs.numbering import element_names, item_marker, item_number, printed, walk
 from dlo_docs.project import Project
 
 KK, RU = labels("kk"), labels("ru")
@@ -62,3 +62,21 @@ def test_a_label_set_without_letters_uses_latin_ones():
     labels_ = {"item": "({n})"}
     assert item_marker(3, 2, labels_) == "(c)"
     assert item_marker(3, 1, labels_) == "(3)"
+
+
+def test_an_element_of_a_file_not_validated_is_named_as_its_document_numbers_it():
+    """``element_names``: each element of data that failed validation, by its path, named as
+    the document prints it (clauses within chapters, sub-clauses), whatever else it holds."""
+    data = _seed().model_dump(mode="json", exclude_none=True)
+    chapter = data["chapters"][1]
+    chapter["clauses"][0]["items"][1]["text"] = ["not a text"]
+    item = ("chapters", 1, "clauses", 0, "items", 1)
+    assert element_names(data)[item] == "clause 3 item 2"  # through the document
+    data["numbering"] = "chapter"
+    assert element_names(data)[item] == "clause 2.1 item 2"
+    chapter["clauses"][0]["items_style"] = "subclauses"
+    assert element_names(data)[item] == "clause 2.1.2"
+    data["chapters"][0]["clauses"] = "not a list"  # chapter 1 then numbers no clause
+    names = element_names(data)
+    assert names[("chapters", 1)] == "chapter 2" and names[item] == "clause 2.1.2"
+    assert element_names([data]) == {}

@@ -68,6 +68,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "model_methods",
             "model_checks",
         )
+        + ("numbering",)  # schema errors name an element as the document numbers it
         + ("validator",)
         + ("refs", "project", "pool", "schema", "lite", "snapshots", "canonical", "filecache")
         + ("reads", "check_paths"),
@@ -75,7 +76,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "text",
         "rules of the text: numbering, mentions of positions, labels, the render context",
-        ("numbering", "placement", "mentions", "label_check", "labels", "form_names", "context"),
+        ("placement", "mentions", "label_check", "labels", "form_names", "context"),
     ),
     ("checks", "lint rules and signatures", ("lint", "signing")),
     ("workflow", "the journal, editions, approval route and history", ("workflow",)),

@@ -20,7 +20,8 @@ from ..labels import labels as load_labels
 from ..load import Source
 from ..mentions import contains, words
 from ..model import Chapter, Item, Paragraph, Registry, Regulation, text_in
-from ..numbering import Numbered, clause_shown, named, walk
+from ..numbering import ClauseNumbers, Numbered, clause_numbers, walk
+from ..numbering import label as label
 from ..project import Document
 from ..refs import element_ids
 from . import vocab
@@ -48,34 +49,6 @@ def abbreviations(text: str) -> Iterator[re.Match[str]]:
     """The words of ``text`` (as ``WORD`` finds them) that are abbreviations, in order (a word
     whose letters after the first are all small is told at C speed)."""
     return (m for m in WORD.finditer(text) if not m[0][1:].islower() and is_abbreviation(m[0]))
-
-
-# the clauses of a document as its readers number them: global clause number → (the number as
-# printed, "11" or "3.5"; the clause's items_style)
-ClauseNumbers = dict[int, tuple[str, str]]
-
-
-def clause_numbers(doc: Regulation, numbered: list[Numbered]) -> ClauseNumbers:
-    return {
-        n.number: (clause_shown(doc, n), getattr(n.element, "items_style", "numbered"))
-        for n in numbered
-        if n.kind == "clause"
-    }
-
-
-def label(n: Numbered, clauses: ClauseNumbers | None = None) -> Msg:
-    """A readable, language-neutral name of a numbered element (shown in the interface
-    language), numbered as the document prints it when ``clauses`` is given: "clause 3.5" in a
-    document that numbers its clauses within chapters, "clause 3.5.1" for a sub-clause."""
-    if n.kind == "chapter":
-        return Msg("chapter {n}", n=n.number)
-    if n.kind == "paragraph":
-        return Msg("chapter {chapter} paragraph {n}", chapter=n.chapter, n=n.number)
-    shown, style = (clauses or {}).get(n.clause, (str(n.clause), "numbered"))
-    number, below = named(shown, style, n.path)  # "3.5", or a sub-clause's "3.5.1"
-    if not below:
-        return Msg("clause {n}", n=number)
-    return Msg("clause {clause} item {n}", clause=number, n=".".join(str(p) for p in below))
 
 
 @dataclass(frozen=True)
