@@ -136,6 +136,9 @@ def test_a_revision_submitted_along_a_route_the_edition_in_force_does_not_give(i
     assert journal_path(in_force).read_bytes() == ok_before
     rechain(in_force, [*events[:-1], dict(events[-1], route_kind="parallel")])
     forged(dlo, in_force, "journal event 8 (submitted)", "sequential")
+    # no authority at all: approve took the draft's own, which the drafter had set to themselves
+    rechain(in_force, [*events[:-1], {k: v for k, v in events[-1].items() if k != "approval_by"}])
+    forged(dlo, in_force, "journal event 8 (submitted)", "rector")
 
 
 def test_a_first_edition_submitted_along_another_route_than_its_own_text(in_force, events, dlo):

@@ -305,7 +305,8 @@ def approve(
         clerk = loading.clerk(ctx, clerk)
         _refuse_approval(ctx)
         assert h.round is not None  # agreed: a round is open
-        authority = h.round.submitted.get("approval_by") or ctx.model.approval.by
+        # as its submission fixed it (else the text that governs it: never the draft's own)
+        authority = h.round.submitted.get("approval_by") or _governing(ctx).approval.by
         guards.printable(ctx, forms.approving(h.round, authority, form))
         n = ctx.model.edition
         date = _order_date(ctx, date, h.round)
