@@ -40,9 +40,10 @@ set was copied, or left out on purpose) is taken from the bundled set: ``complet
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +61,22 @@ RECORDED = frozenset(
     for name in ("date", "number", "effective", "official", "name", "signer", "serial", "time")
 )
 _BLANK = re.compile(r"_{3,}")  # a blank a draft prints, to be filled in by hand on paper
-_DIGITS = re.compile(r"\d+")  # any script's digits
+# a number as written: a run of characters Unicode counts as numeric (any script's digits, and
+# superscripts, fractions, circled numbers, Roman numerals written as such: ², ½, ②, Ⅻ)
+_DIGITS = re.compile(r"[^\W_]+")
+
+
+def _numbers(text: str) -> Iterator[tuple[str, int]]:
+    """Each number written in ``text`` (a run of numeric characters) and where it starts."""
+    for word in _DIGITS.finditer(text):
+        at = word.start()
+        for numeric, run in itertools.groupby(word.group(), str.isnumeric):
+            part = "".join(run)
+            if numeric:
+                yield part, at
+            at += len(part)
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 # the labels that mark what a text is: a draft (every page of one), an original on paper, a
 # corrected date or remark, a clause removed (its number may be another clause's now)
@@ -275,14 +291,14 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
             names=", ".join(sorted(wanted)),
         )
         return _Found(loc, "DLO013", message, hint)
-    left = Counter(_DIGITS.findall(reference))
-    for digits in _DIGITS.finditer(value):
-        if left[digits.group()] <= 0:
+    left = Counter(number for number, _ in _numbers(reference))
+    for number, at in _numbers(value):
+        if left[number] <= 0:
             message = Msg(
                 "label {name}: {digits} is a number of its own, which the label would print as "
                 "an order's or a date's",
                 name=_name(loc),
-                digits=digits.group(),
+                digits=number,
             )
             hint = Msg(
                 "an order's date and number come from the journal, and a draft's stay blank to "
@@ -290,6 +306,6 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
                 "templates/labels/{lang}.yaml",
                 lang=lang,
             )
-            return _Found(loc, "DLO013", message, hint, offset=digits.start())
-        left[digits.group()] -= 1
+            return _Found(loc, "DLO013", message, hint, offset=at)
+        left[number] -= 1
     return None

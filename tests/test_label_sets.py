@@ -476,6 +476,12 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "бұйрығымен |20",
             "label form.blank_order_of: 20 is a number of its own",
         ),
+        (  # a number in other numerals than digits: superscripts, a Roman numeral's character
+            '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order: "²⁶.¹¹.²⁰²⁶ ж. № Ⅻ бұйрығымен"',
+            "²⁶",
+            "label form.blank_order: ²⁶ is a number of its own",
+        ),
     ],
 )
 def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
