@@ -175,30 +175,53 @@ def _route(route: list[str], kind: Any, by: Any, form: Any) -> str:
     return f"{', '.join(route) or '-'} ({kind}), {by} ({form})"
 
 
+def _governing(h: History, submitted: Event, approved: dict[int, str]) -> int | None:
+    """The edition whose text governs ``submitted``: the edition in force; with none in force,
+    the submitted text's own, known once that very text was approved (a first draft's route may
+    change between its submissions); None: not known yet."""
+    if h.in_force is not None:
+        return h.in_force
+    own = approved.get(submitted.edition) == submitted.content_hash
+    return submitted.edition if own else None
+
+
 def _submitted(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
-    """A submission along the route its governing text gives: the edition in force's; with
-    none in force, the text's own, known once that very text was approved (a first draft's
-    route may change between its submissions). What an old submission did not record (its
-    route's order, the form of approval) is not compared; every one recorded its authority."""
-    n = h.in_force
-    own = n is None
-    if own and approved.get(ev.edition) == ev.content_hash:
-        n = ev.edition
+    """A submission along the route its governing text gives (``_governing``). What an old
+    submission did not record (its route's order, the approving authority, the form of
+    approval) is not compared: the approval is checked against the text instead (``_approver``)."""
+    n = _governing(h, ev, approved)
     text = governs(n) if n is not None else None
     if text is None:
         return None
     kind, form = ev.get("route_kind", text.kind), ev.get("approval_form", text.form)
-    # the authority is in every submission dlo wrote: one without it approves as the draft says
-    recorded = (list(ev.get("route") or []), kind, ev.get("approval_by"), form)
+    recorded = (list(ev.get("route") or []), kind, ev.get("approval_by", text.by), form)
     if recorded == (text.route, text.kind, text.by, text.form):
         return None
     given = {"route": _route(*recorded), "n": n, "expected": _route(*text[:4])}
-    if own:
+    if h.in_force is None:
         return Msg(
             "it fixes the route {route}, but its own approved text (edition {n}) gives {expected}",
             **given,
         )
     return Msg("it fixes the route {route}, but edition {n} in force gives {expected}", **given)
+
+
+def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
+    """An approval whose submission recorded no authority (a journal written before they did,
+    or one with it deleted): by the authority its governing text names, as ``approve`` takes it."""
+    round_ = h.round
+    if round_ is None or round_.submitted.get("approval_by") is not None:
+        return None  # ``_approved`` compares it with the submission's
+    n = _governing(h, round_.submitted, approved)
+    text = governs(n) if n is not None else None
+    if text is None or ev.role == text.by:
+        return None
+    return Msg(
+        "it is approved by {role}, but its submission named none and edition {n} names {authority}",
+        role=ev.role,
+        n=n,
+        authority=text.by,
+    )
 
 
 def _initiator(h: History, ev: Event, governs: Governs) -> str | None:
@@ -218,6 +241,8 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
     """What the governing text decides of ``ev`` (None: nothing to say, or no text known)."""
     if ev.event == "submitted":
         return _submitted(h, ev, governs, approved)
+    if ev.event == "approved":
+        return _approver(h, ev, governs, approved)
     if ev.event in ("revised", "cancelled"):
         return _initiator(h, ev, governs)
     return None
