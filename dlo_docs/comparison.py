@@ -229,12 +229,25 @@ def prepare(
             (new, Msg("the draft") if to == DRAFT else Msg("edition {n}", n=to)),
         ],
     )
-    labels = load_labels(lang, project.templates, project.snapshots)
+    labels = _named_sides(load_labels(lang, project.templates, project.snapshots), from_, to)
     comparison = compare(old.model, new.model, labels, lang)
     reason, author, date = _origin(project, reg_id, registry, new, lang, to == DRAFT)
     return Prepared(
         project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date
     )
+
+
+def _named_sides(labels: dict[str, Any], old: int, new: int | str) -> dict[str, Any]:
+    """The labels with the table's two wording columns named for what they hold: the form's
+    "in force" and "proposed" for a draft against the edition in force (the approval package),
+    the two editions by number when both are approved ("Издание 1", "Издание 2")."""
+    words = labels["diff"]
+    columns = list(words["columns"])
+    if new == DRAFT or len(columns) != 5:
+        return labels
+    named = (words["edition"].format(n=n) for n in (old, new))
+    columns[2:4] = [text[:1].upper() + text[1:] for text in named]
+    return {**labels, "diff": {**words, "columns": columns}}
 
 
 def output(prepared: Prepared, fmt: str) -> bytes:

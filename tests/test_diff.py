@@ -485,6 +485,15 @@ def test_cli_compares_two_frozen_editions(project, dlo):
         "dlo-head (kk): edition 2 → edition 1: 1 added, 1 removed, 2 changed, 1 moved"
     )
     assert "2. item 10.12 [duties.12]: added" in result.out
+    # two approved editions: the table's sides are named by their numbers, not "in force" and
+    # "proposed" (the approval package's form, for a draft against the edition in force)
+    result = dlo("diff", "dlo-head", "--from", "1", "--to", "2", "--format", "html", cwd=project)
+    assert result.code == 0, result.err
+    page = (project / "build" / "dlo-head.kk.html-1-2.html").read_text(encoding="utf-8")
+    assert "<th>1-басылым</th><th>2-басылым</th>" in page and "Қолданыстағы" not in page
+    result = dlo("diff", "dlo-head", "--from", "1", "--format", "html", cwd=project)
+    page = (project / "build" / "dlo-head.kk.html-1-draft.html").read_text(encoding="utf-8")
+    assert "<th>Қолданыстағы редакция</th><th>Ұсынылатын редакция</th>" in page
 
 
 def test_cli_writes_each_format(project, dlo):
