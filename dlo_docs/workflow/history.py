@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 from ..project import Loaded, Project
-from . import corrections, editions, integrity, legality, loading
+from . import corrections, editions, integrity, loading
 from . import journal as _journal
 from . import status as _status
 from .journal import Event
@@ -55,13 +55,8 @@ def intact(project: Project, reg_id: str, editions: bool = False) -> None:
     journal = _journal.read(project, reg_id)
     if _interrupted(project, reg_id, journal):
         journal = _journal.read(project, reg_id)  # as it was when the approval was completed
-    governs = integrity.governing(project, reg_id)
     problems = _journal.verified(project, journal) or [
-        p
-        for p in integrity.corrections_problems(journal)
-        + integrity.foreign(project, reg_id, journal, governs)
-        + legality.check(journal, governs)
-        if p.severity == "error"
+        p for p in integrity.replay_problems(project, reg_id, journal) if p.severity == "error"
     ]
     if not problems and editions:
         problems = _edition_in_force(project, reg_id, journal)

@@ -205,10 +205,20 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
             approved[ev.edition] = (index, ev)
     for _n, (index, ev) in sorted(approved.items()):
         problems += frozen_problems(project, reg_id, journal, index, ev)
-    governs = governing(project, reg_id)
-    problems += corrections_problems(journal) + foreign(project, reg_id, journal, governs)
-    problems += legality.check(journal, governs)
+    problems += replay_problems(project, reg_id, journal)
     return problems + _unrecorded(project, reg_id, set(approved))
+
+
+def replay_problems(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
+    """What replaying a chain that holds finds: corrections that are none (DLO611), frozen
+    editions of another regulation (DLO022), events no command would write where they stand
+    (DLO612, the route and initiators judged against the frozen editions)."""
+    governs = governing(project, reg_id)
+    return (
+        corrections_problems(journal)
+        + foreign(project, reg_id, journal, governs)
+        + legality.check(journal, governs)
+    )
 
 
 def _verify_one(project: Project, reg_id: str) -> list[Problem]:
