@@ -28,26 +28,32 @@ WHAT = {
 SECTION = {"normative document or abbreviation": "normative_documents, abbreviations"}
 
 
-def _duplicates(
-    entries: Iterable[tuple[str, list]], source: Source, what: str
-) -> Iterator[Problem]:
+def _repeats(entries: Iterable[tuple[str, list]]) -> Iterator[tuple[str, list, list]]:
+    """Each entry whose identifier an earlier one has: (identifier, its path, the first's path)."""
     seen: dict[str, list] = {}
     for ident, loc in entries:
         if ident in seen:
-            first = source.at([*seen[ident], "id"])
-            yield error(
-                source.at([*loc, "id"]),
-                DUPLICATE,
-                Msg(
-                    "duplicate {what} id {ident} (first used at line {line})",
-                    what=WHAT[what],
-                    ident=repr(ident),
-                    line=first.line,
-                ),
-                Msg("every id must be unique; give this one a new id"),
-            )
+            yield ident, loc, seen[ident]
         else:
             seen[ident] = loc
+
+
+def _duplicates(
+    entries: Iterable[tuple[str, list]], source: Source, what: str
+) -> Iterator[Problem]:
+    for ident, loc, first_loc in _repeats(entries):
+        first = source.at([*first_loc, "id"])
+        yield error(
+            source.at([*loc, "id"]),
+            DUPLICATE,
+            Msg(
+                "duplicate {what} id {ident} (first used at line {line})",
+                what=WHAT[what],
+                ident=repr(ident),
+                line=first.line,
+            ),
+            Msg("every id must be unique; give this one a new id"),
+        )
 
 
 def registry_problems(reg: Registry, source: Source) -> list[Problem]:
@@ -183,16 +189,14 @@ def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem
 def _repeated_approvers(doc: Regulation, source: Source) -> list[Problem]:
     """A position named again in ``agreement.approvers``: each approver agrees once, so a second
     place on the route would count the one agreement twice and print it on two rows."""
+    where = ["agreement", "approvers"]
+    entries = [(pid, [*where, i]) for i, pid in enumerate(doc.agreement.approvers)]
     problems: list[Problem] = []
-    first: dict[str, int] = {}
-    for i, pid in enumerate(doc.agreement.approvers):
-        if pid not in first:
-            first[pid] = i
-            continue
-        earlier = source.at(["agreement", "approvers", first[pid]])
+    for pid, loc, first_loc in _repeats(entries):
+        earlier = source.at(first_loc)
         problems.append(
             error(
-                source.at(["agreement", "approvers", i]),
+                source.at(loc),
                 DUPLICATE,
                 Msg(
                     "approver {pid} is named twice (first at line {line}, column {col})",

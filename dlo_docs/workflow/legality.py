@@ -175,7 +175,7 @@ def _route(route: list[str], kind: Any, by: Any, form: Any) -> str:
     return f"{', '.join(route) or '-'} ({kind}), {by} ({form})"
 
 
-def _governing(h: History, submitted: Event, approved: dict[int, str]) -> int | None:
+def _governing_edition(h: History, submitted: Event, approved: dict[int, str]) -> int | None:
     """The edition whose text governs ``submitted``: the edition in force; with none in force,
     the submitted text's own, known once that very text was approved (a first draft's route may
     change between its submissions); None: not known yet."""
@@ -186,10 +186,10 @@ def _governing(h: History, submitted: Event, approved: dict[int, str]) -> int | 
 
 
 def _submitted(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
-    """A submission along the route its governing text gives (``_governing``). What an old
+    """A submission along the route its governing text gives (``_governing_edition``). What an old
     submission did not record (its route's order, the approving authority, the form of
     approval) is not compared: the approval is checked against the text instead (``_approver``)."""
-    n = _governing(h, ev, approved)
+    n = _governing_edition(h, ev, approved)
     text = governs(n) if n is not None else None
     if text is None:
         return None
@@ -212,7 +212,7 @@ def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str])
     round_ = h.round
     if round_ is None or round_.submitted.get("approval_by") is not None:
         return None  # ``_approved`` compares it with the submission's
-    n = _governing(h, round_.submitted, approved)
+    n = _governing_edition(h, round_.submitted, approved)
     text = governs(n) if n is not None else None
     if text is None or ev.role == text.by:
         return None
