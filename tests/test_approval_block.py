@@ -58,9 +58,31 @@ def test_both_forms_are_labels_in_each_language():
         assert form["approved"] == order and form["approve"] == signature
 
 
+def before_capture(root: Path) -> None:
+    """The bundled journal as it was recorded before approvals captured the approving
+    official's title in the genitive (and the submission its form and the unit)."""
+    old = REPO / "tests" / "fixtures" / "journal-v2"
+    folder = root / "regulations" / "dlo-head"
+    shutil.copy(old / "journal.yaml", folder / "journal.yaml")
+    shutil.copy(old / "editions" / "1.yaml", folder / "editions" / "1.yaml")
+
+
 def test_approved_by_order(bundled, dlo):
-    """The bundled edition was approved before the registry could give the rector's title in
-    the genitive: its block stays as it was then, the position on a line of its own."""
+    """The bundled edition's block: the rector's title in the genitive as the approval
+    captured it, the order's date and number."""
+    ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
+    assert title_block(bundled, "dlo-head.kk.docx") == [
+        "БЕКІТІЛДІ",
+        "Басқарма Төрағасы – Ректордың",
+        "26.11.2026 ж. № 0000-ҮЛГІ бұйрығымен",
+    ]
+    assert "БЕКІТЕМІН" not in all_text((bundled / "build" / "dlo-head.kk.docx").read_bytes())
+
+
+def test_approved_before_the_genitive_was_captured(bundled, dlo):
+    """An edition approved before the registry could give the rector's title in the
+    genitive: its block stays as it was then, the position on a line of its own."""
+    before_capture(bundled)
     ok(dlo, bundled, "render", "dlo-head", "--format", "docx")
     assert title_block(bundled, "dlo-head.kk.docx") == [
         "БЕКІТІЛДІ",
@@ -223,9 +245,10 @@ def test_the_genitive_is_captured_at_approval(bundled, dlo, monkeypatch):
 
 
 def test_an_approval_recorded_before_the_genitive_keeps_its_block(bundled, dlo, monkeypatch):
-    """The bundled journal's approval captured the rector's title but no genitive (recorded
-    before the registry could give one): its title page keeps the block it had, whatever the
+    """A journal whose approval captured the rector's title but no genitive (recorded before
+    the registry could give one): its title page keeps the block it had, whatever the
     registry gives now; the draft of the next edition takes the registry's."""
+    before_capture(bundled)
     journal = (bundled / "regulations" / "dlo-head" / "journal.yaml").read_text(encoding="utf-8")
     assert "title_genitive" not in journal
     registry_edit(bundled, "kk: Басқарма Төрағасы – Ректордың", "kk: Ректордың")
