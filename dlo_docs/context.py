@@ -79,8 +79,9 @@ class RenderDoc:
 
     @property
     def approval_lines(self) -> list[str]:
-        """The title page's approval block, its heading first. By order: БЕКІТІЛДІ / УТВЕРЖДЕНО,
-        the approving official's position, the order's date and number. By signature:
+        """The title page's approval block, its heading first. By order: БЕКІТІЛДІ / УТВЕРЖДЕНА
+        (a job instruction) or УТВЕРЖДЕНО (a unit regulation): ``approved_word``, then the
+        approving official's position, the order's date and number. By signature:
         БЕКІТЕМІН / УТВЕРЖДАЮ, the position, a signature line with the name, the date. A draft
         gets blank lines to fill in, never an order or a date."""
         form = self.labels["form"]
@@ -102,13 +103,21 @@ class RenderDoc:
                 if order
                 else form["blank_order_of"].format(**of)
             )
-            return [form["approved"], *line.splitlines()]
+            return [self.approved_word, *line.splitlines()]
         line = (
             form["approved_by_order"].format(date=date(order.date), number=order.number)
             if order
             else form["blank_order"]
         )
-        return [form["approved"], self.approving.position, *line.splitlines()]
+        return [self.approved_word, self.approving.position, *line.splitlines()]
+
+    @property
+    def approved_word(self) -> str:
+        """The heading of an approval by order, as the label set words it for this kind of
+        document (``form.approved_kind``: Russian agrees it with the document's name, ГОСТ Р
+        7.0.97-2016 п. 5.23), else its plain ``form.approved``."""
+        form = self.labels["form"]
+        return str(form.get("approved_kind", {}).get(self.kind) or form["approved"])
 
     @property
     def clause_count(self) -> int:

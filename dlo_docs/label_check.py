@@ -27,10 +27,16 @@ the same language:
   an order, a date or a name the journal does not hold, nor a date or number on a draft;
 - a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
   corrected record, a removed clause) holds a letter (DLO013): no label set takes ЖОБА off a
-  draft's pages.
+  draft's pages;
+- a heading of the title page's approval block (``heading``: ``approve``, ``approved`` and each
+  kind's ``approved_kind``) holds a letter and no number (DLO013): no label set blanks it, nor
+  makes it print a date or an order's number, on a draft too.
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
-set was copied, or left out on purpose) is taken from the bundled set: ``completed``.
+set was copied, or left out on purpose) is taken from the bundled set: ``completed``; but a
+kind's word for the approval (``approved_kind``) the set lacks is the bundled one only while the
+set keeps the bundled ``approved``: a set that rewords ``approved`` prints its own word for each
+kind it does not word itself.
 
 - ``problems(words, reference, source, lang) -> list[Problem]``: what is wrong with ``words``,
   each at its place in ``source()`` (called only when there is a problem).
@@ -86,13 +92,39 @@ MARKS = frozenset(
 )
 
 
+# the headings of the title page's approval block: signed (БЕКІТЕМІН / УТВЕРЖДАЮ), by order
+# (БЕКІТІЛДІ / УТВЕРЖДЕНО), by order for a kind of document (УТВЕРЖДЕНА a job instruction)
+_HEADINGS = frozenset({("form", "approve"), ("form", "approved")})
+_PER_KIND = ("form", "approved_kind")
+
+
+def heading(loc: Loc) -> bool:
+    """``loc`` is a heading of the approval block."""
+    return tuple(loc) in _HEADINGS or (len(loc) == 3 and tuple(loc[:2]) == _PER_KIND)
+
+
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
-    """``words`` with each label it lacks, at any depth, taken from ``reference``."""
+    """``words`` with each label it lacks, at any depth, taken from ``reference``; a kind's word
+    for the approval (``approved_kind``) that a set rewording ``approved`` lacks is its own
+    ``approved``, not the bundled kind's word."""
+    merged = _merged(words, reference)
+    form, bundled = words.get("form"), reference.get("form")
+    if not (isinstance(form, dict) and isinstance(bundled, dict)):
+        return merged
+    own = form.get("approved", bundled.get("approved"))
+    if own == bundled.get("approved"):
+        return merged
+    kinds = form.get("approved_kind", {})
+    each = {kind: kinds.get(kind, own) for kind in bundled.get("approved_kind", {})}
+    return {**merged, "form": {**merged["form"], "approved_kind": each}}
+
+
+def _merged(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
     merged = dict(reference)
     for key, value in words.items():
         ref = reference.get(key)
         merged[key] = (
-            completed(value, ref) if isinstance(value, dict) and isinstance(ref, dict) else value
+            _merged(value, ref) if isinstance(value, dict) and isinstance(ref, dict) else value
         )
     return merged
 
@@ -260,24 +292,34 @@ def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
 
 
 def _mark(value: str, loc: Loc) -> _Found | None:
-    """A mark of what the text is (``MARKS``) without a word."""
-    if loc not in MARKS or _LETTER.search(value):
+    """A mark of what the text is (``MARKS``), or a heading of the approval block, without a
+    word."""
+    if _LETTER.search(value) or not (loc in MARKS or heading(loc)):
         return None
-    message = Msg(
-        "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
-        "corrected record, a removed clause) and must say it in words",
-        name=_name(loc),
+    message = (
+        Msg(
+            "label {name} is blank: it heads the title page's approval block and must say it in "
+            "words",
+            name=_name(loc),
+        )
+        if heading(loc)
+        else Msg(
+            "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
+            "corrected record, a removed clause) and must say it in words",
+            name=_name(loc),
+        )
     )
     return _Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))
 
 
 def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
-    """A label printing the journal's record (its bundled text has a ``RECORDED`` placeholder)
-    or a blank for it on a draft (its bundled text has a ``___`` blank) that lacks a placeholder
-    of its bundled text, or holds a run of digits the bundled text does not (each run of the
-    bundled text may appear as often as there: the blanks' "20___")."""
+    """A label printing the journal's record (its bundled text has a ``RECORDED`` placeholder),
+    a blank for it on a draft (its bundled text has a ``___`` blank) or the approval block's
+    heading (``heading``: printed above both) that lacks a placeholder of its bundled text, or
+    holds a run of digits the bundled text does not (each run of the bundled text may appear as
+    often as there: the blanks' "20___")."""
     wanted = placeholders(reference)
-    if not (wanted & RECORDED or _BLANK.search(reference)):
+    if not (wanted & RECORDED or _BLANK.search(reference) or heading(loc)):
         return None
     missing = sorted(wanted - placeholders(value))
     if missing:

@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import REPO
-from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
+from site_support import UNIT, UNIT_APPROVERS, add_unit, approve, ok, reg_file
 from test_forms import all_text, paragraphs, parts
 
 from dlo_docs import labels
@@ -291,3 +293,44 @@ def test_a_genitive_the_journal_holds_in_another_shape_is_not_used(bundled, dlo,
     assert _genitive({"title_genitive": "oops"}, "ru") == ""
     assert _genitive({"title_genitive": {"ru": None}}, "ru") == ""
     assert _genitive({"title_genitive": {"ru": "Ректора"}}, "ru") == "Ректора"
+
+
+# -- the heading agrees with the document's name (ГОСТ Р 7.0.97-2016 п. 5.23) ------------------
+
+
+def as_job_instruction(root: Path) -> None:
+    """The bilingual fixture as the job instruction of the head of the department."""
+    path = reg_file(root, UNIT)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("kind: unit_regulation\n") == 1 and text.count("unit: dlo\n") == 1
+    text = text.replace("kind: unit_regulation\n", "kind: job_instruction\n")
+    path.write_text(text.replace("unit: dlo\n", "unit: dlo\nposition: dlo-head\n"), "utf-8")
+
+
+def html_block(root: Path, name: str) -> list[str]:
+    """The lines of the HTML page's approval block."""
+    html = (root / "build" / name).read_text(encoding="utf-8")
+    start = html.index('<div class="approval">')
+    block = html[start : html.index("</div>", start)]
+    return [html_lib.unescape(line) for line in re.findall(r"<p[^>]*>([^<]*)</p>", block)]
+
+
+def test_the_heading_agrees_with_the_kind_of_document(bundled, dlo, tmp_path):
+    """A Russian job instruction (должностная инструкция) approved by order is УТВЕРЖДЕНА, a
+    unit regulation (положение) УТВЕРЖДЕНО, on the title page and on the HTML page, the
+    draft's blank order too; Kazakh has one word for both."""
+    for kind, ru in (("job_instruction", "УТВЕРЖДЕНА"), ("unit_regulation", "УТВЕРЖДЕНО")):
+        root = shutil.copytree(bundled, tmp_path / kind)
+        add_unit(root)
+        if kind == "job_instruction":
+            as_job_instruction(root)
+        ok(dlo, root, "render", UNIT, "--format", "docx", "--format", "html", "--draft")
+        assert title_block(root, f"{UNIT}.ru.docx")[0] == ru
+        assert html_block(root, f"{UNIT}.ru.html")[0] == ru
+        approve(dlo, root, UNIT, UNIT_APPROVERS, "12-НҚ", "2024-03-01")
+        ok(dlo, root, "render", UNIT, "--format", "docx", "--format", "html")
+        expected = [ru, "приказом Председателя Правления – Ректора", "от 01.03.2024 г. № 12-НҚ"]
+        assert title_block(root, f"{UNIT}.ru.docx") == expected, kind
+        assert html_block(root, f"{UNIT}.ru.html") == expected, kind
+        assert title_block(root, f"{UNIT}.kk.docx")[0] == "БЕКІТІЛДІ"
+        assert html_block(root, f"{UNIT}.kk.html")[0] == "БЕКІТІЛДІ"

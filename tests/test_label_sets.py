@@ -482,6 +482,30 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "²⁶",
             "label form.blank_order: ²⁶ is a number of its own",
         ),
+        (  # the approval block's heading: of a kind of document, by order, by signature
+            "    job_instruction: БЕКІТІЛДІ",
+            '    job_instruction: " "',
+            '" "',
+            "label form.approved_kind.job_instruction is blank: it heads the title page's",
+        ),
+        (
+            "    job_instruction: БЕКІТІЛДІ",
+            '    job_instruction: "БЕКІТІЛДІ 26.11.2026 ж. № 12"',
+            "26.11",
+            "label form.approved_kind.job_instruction: 26 is a number of its own",
+        ),
+        (
+            "  approved: БЕКІТІЛДІ",
+            "  approved: БЕКІТІЛДІ № 12",
+            "12",
+            "label form.approved: 12 is a number of its own",
+        ),
+        (
+            "  approve: БЕКІТЕМІН",
+            '  approve: "—"',
+            '"—"',
+            "label form.approve is blank: it heads the title page's approval block",
+        ),
     ],
 )
 def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
@@ -520,3 +544,61 @@ def test_a_reworded_approval_block_keeping_its_record_and_blanks_is_printed(proj
     assert ok.code == 0, ok.err
     text = docx_text(project / "build" / "dlo-head.kk.docx")
     assert "ЖОБА (талқылауға)" in text and "«___» ____________ 20___ ж. № ______ бұйрығы" in text
+
+
+# -- the approval's word for each kind of document --------------------------------------------
+
+RU_LABELS = Path("templates") / "labels" / "ru.yaml"
+PER_KIND = "  approved_kind:\n    job_instruction: УТВЕРЖДЕНА\n    unit_regulation: УТВЕРЖДЕНО\n"
+
+
+def ru_set(project: Path, approved: str = "УТВЕРЖДЕНО", more: str = "") -> None:
+    """The project's Russian label set as written before the approval had a word for each kind
+    (the bundled one without ``approved_kind``), with ``approved`` and ``more`` after it."""
+    text = (labels_mod.BUNDLED / "labels" / "ru.yaml").read_text(encoding="utf-8")
+    old = "  approved: УТВЕРЖДЕНО\n"
+    assert text.count(PER_KIND) == 1 and text.count(old) == 1
+    new = f"  approved: {approved}\n{more}"
+    (project / RU_LABELS).write_text(text.replace(PER_KIND, "").replace(old, new), "utf-8")
+
+
+def ru_headings(project: Path, dlo) -> dict[str, str]:
+    """The heading of the Russian title page's approval block of the bilingual fixture (a
+    draft), as a unit regulation and as a job instruction."""
+    from site_support import UNIT, add_unit, replace
+    from test_approval_block import title_block
+
+    add_unit(project)
+    found = {}
+    for kind in ("unit_regulation", "job_instruction"):
+        if kind == "job_instruction":
+            replace(project, UNIT, "kind: unit_regulation\n", f"kind: {kind}\nposition: dlo-head\n")
+        result = dlo("render", UNIT, "--format", "docx", "--lang", "ru", cwd=project)
+        assert result.code == 0, result.err
+        found[kind] = title_block(project, f"{UNIT}.ru.docx")[0]
+    return found
+
+
+def test_a_set_written_before_the_words_for_each_kind_keeps_working(project, dlo):
+    """A set that keeps the bundled ``approved`` takes the bundled word of each kind (a job
+    instruction is УТВЕРЖДЕНА); one that rewords it prints its own word for every kind."""
+    ru_set(project)
+    assert ru_headings(project, dlo) == {
+        "unit_regulation": "УТВЕРЖДЕНО",
+        "job_instruction": "УТВЕРЖДЕНА",
+    }
+    ru_set(project, "Утверждено")
+    assert ru_headings(project, dlo) == {
+        "unit_regulation": "Утверждено",
+        "job_instruction": "Утверждено",
+    }
+    assert labels_mod.problems(project / "templates", ["ru"]) == []
+
+
+def test_a_set_words_the_approval_for_one_kind(project, dlo):
+    """A kind the set words prints its word; a kind it does not, its reworded ``approved``."""
+    ru_set(project, "Утверждено", "  approved_kind:\n    job_instruction: Утверждена\n")
+    assert ru_headings(project, dlo) == {
+        "unit_regulation": "Утверждено",
+        "job_instruction": "Утверждена",
+    }
