@@ -18,7 +18,7 @@ from .project import Loaded, Project
 from .signing import decisions, keys, pades
 from .signing.keys import Signer
 from .signing.registry import Signers
-from .workflow import signatures
+from .workflow import signing_roles
 
 
 def signers_of(project: Project) -> Signers:
@@ -212,7 +212,7 @@ def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> li
                 id=shown.id,
             )
         ]
-    role, holder = signatures.acting(approval.raw)
+    role, holder = signing_roles.acting(approval.raw)
     if not role or role not in (sig.positions or ()):
         return [
             Msg(

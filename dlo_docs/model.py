@@ -94,7 +94,9 @@ class Signatures(Strict):
         description="PEM files of the trusted CA certificates, relative to the project",
     )
     required: list[
-        Literal["agreed", "rejected", "approved", "registered", "reviewed", "acknowledged"]
+        Literal[
+            "agreed", "rejected", "approved", "registered", "reviewed", "acknowledged", "corrected"
+        ]
     ] = Field(
         default_factory=list, description="events that must be signed with the official's own key"
     )

@@ -135,6 +135,7 @@ def register_paper(
     help="The order number an approval, a registration or a withdrawal should have.",
 )
 @CLERK
+@SIGN
 @click.pass_obj
 def correct(
     obj,
@@ -145,10 +146,12 @@ def correct(
     effective: dt.datetime | None,
     order: str | None,
     clerk: str | None,
+    key: str | None,
 ) -> None:
     """Correct a mistyped date, remark, effective date or order number of journal event K: a
     correction event; the original stays in the journal, and the sheets and the log show the
-    corrected value, marked."""
+    corrected value, marked. A correction of a signed event is signed by whoever may sign that
+    event (--sign)."""
     ev = workflow.correct(
         obj.project,
         reg_id,
@@ -158,6 +161,7 @@ def correct(
         clerk=clerk,
         effective=_date(effective),
         order=order,
+        signer=_signer(key),
     )
     click.echo(
         _(

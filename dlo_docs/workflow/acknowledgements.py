@@ -21,7 +21,7 @@ from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Document, Project
 from ..records import SignatureNote, signature_note
-from . import appending, dates, editions, loading
+from . import appending, dates, editions, loading, signing_roles
 from . import journal as _journal
 from .journal import Event
 from .state import replay
@@ -237,7 +237,7 @@ def _signing(ctx: loading.Ctx, entries: list[tuple[Reader, dt.date]], signer: Si
         date,
         ctx.at(),
         now,
-        person=signatures.reader_names(reader.name, _holder(ctx, reader.position_id)),
+        person=signing_roles.reader_names(reader.name, _holder(ctx, reader.position_id)),
         latest=signatures.latest(ctx.journal),
     )
 

@@ -1,6 +1,11 @@
 """Amending without rewriting: ``cancel`` closes an open revision and puts the working text
 back to the edition in force; ``correct`` fixes a mistyped date or remark of an earlier event
 (see ``corrections.py``). Nothing in the journal is rewritten: each is an event.
+
+The clerk records a correction, but whoever may sign the event it corrects signs it (the holder
+of that event's acting role, on the day it is recorded; ``signing_roles``): a correction of a
+signed event unsigned, or any unsigned one where ``signatures.required`` names ``corrected``,
+is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -9,15 +14,18 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Project
-from . import corrections, editions, guards, legality, loading
+from . import corrections, dates, editions, guards, legality, loading, signing_roles
 from . import journal as _journal
 from .journal import Event
+
+if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
+    from ..signing.keys import Signer
 
 
 def working_text(frozen: str) -> str:
@@ -139,6 +147,27 @@ def _target(ctx: loading.Ctx, seq: int) -> int:
     return index
 
 
+def _correctable(ctx: loading.Ctx, index: int, target: Event, field: str) -> None:
+    """Refuse (DLO633) a correction of ``field``, which ``target`` (event ``index``) has not."""
+    if field in corrections.FIELDS.get(target.event, ()):
+        return
+    raise _refuse(
+        ctx.journal.at(index),
+        Msg(
+            "the {field} of journal event {seq} ({kind}) cannot be corrected",
+            field=field,
+            seq=target.seq,
+            kind=target.event,
+        ),
+        Msg(
+            "a correction fixes the date or remarks of an agreement or a rejection, the "
+            "date or result of a review, the order's date, number or effective date of "
+            "an approval, the order's date or number of a withdrawal; never a hash, a "
+            "role or an edition"
+        ),
+    )
+
+
 def _field(**given: Any) -> str:
     """The one field a correction fixes: ``date``, ``remarks``, ``effective`` or ``number``."""
     named = [name for name, value in given.items() if value is not None]
@@ -195,6 +224,30 @@ def _keeps_the_rules(ctx: loading.Ctx, correction: dict[str, Any]) -> None:
         )
 
 
+def _signing(ctx: loading.Ctx, index: int, signer: Signer | None) -> Any:
+    """Refuse a correction of journal event ``index`` that must be signed (the event is signed,
+    or the registry requires corrections signed) and is not, or whose signer is not the holder
+    of that event's acting role today; the hook that signs it (None: unsigned)."""
+    target = ctx.journal.entries[index]
+    signed = _journal.SIGNATURE in target
+    if signer is None and not signed and corrections.KIND not in ctx.registry.signatures.required:
+        return None  # nothing to check: the signing code (cryptography) is not even loaded
+    from . import signatures
+
+    because = signing_roles.signed_target(target["seq"], target["event"]) if signed else None
+    return signatures.before_write(
+        signatures.signers_for(ctx.project, ctx.loaded),
+        corrections.KIND,
+        signing_roles.acting(target)[0] or "",
+        signer,
+        loading.today(ctx),
+        ctx.journal.at(index),
+        dates.now(ctx.registry.organisation.timezone),
+        latest=signatures.latest(ctx.journal),
+        because=because,
+    )
+
+
 def correct(
     project: Project,
     reg_id: str,
@@ -204,11 +257,14 @@ def correct(
     clerk: str | None = None,
     effective: dt.date | None = None,
     order: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
     """Fix the mistyped date, remark, effective date or order number of journal event ``event`` by a
     ``corrected`` event the clerk records; the original stays as it was written. A corrected date
     keeps the rules of the act's own date (``corrections.bounds``), an effective date those of an
-    order's, and no other event is left out of the rules by it."""
+    order's, and no other event is left out of the rules by it. ``signer``: the holder of the
+    corrected event's acting role, who must sign it when that event is signed or the registry
+    requires corrections signed."""
     given = {"date": date, "remarks": remark, "effective": effective, "number": order}
     field = _field(**given)
     with _journal.lock(project, reg_id):
@@ -218,22 +274,7 @@ def correct(
         index = _target(ctx, event)
         shown = corrections.apply(ctx.journal.events)
         target = shown[index]
-        if field not in corrections.FIELDS.get(target.event, ()):
-            raise _refuse(
-                ctx.journal.at(index),
-                Msg(
-                    "the {field} of journal event {seq} ({kind}) cannot be corrected",
-                    field=field,
-                    seq=event,
-                    kind=target.event,
-                ),
-                Msg(
-                    "a correction fixes the date or remarks of an agreement or a rejection, the "
-                    "date or result of a review, the order's date, number or effective date of "
-                    "an approval, the order's date or number of a withdrawal; never a hash, a "
-                    "role or an edition"
-                ),
-            )
+        _correctable(ctx, index, target, field)
         value = _value(ctx, shown, index, field, given[field])
         was = corrections.current(target, field)
         if value == was:
@@ -242,9 +283,12 @@ def correct(
             )
         data = {"corrects": event, "field": field, "value": value, "was": was}
         _keeps_the_rules(ctx, data)
+        sign = _signing(ctx, index, signer)
         return loading.append(
             ctx,
             clerk,
+            [target.role],
+            sign=sign,
             role=clerk,
             event=corrections.KIND,
             edition=target.edition,

@@ -8,12 +8,16 @@ registry's certificate of the holder of the acting role on the event's date (DLO
 signing time and on that date (DLO904), issued by a trusted CA (DLO905), and the signature is over
 exactly these bytes (DLO906). Where the registry requires a signature for an event kind, an
 unsigned one is refused (DLO907).
+
+Who signs an event, and which events must be signed, is ``signing_roles``'s: a correction is
+signed by whoever may sign the event it corrects, as of the day it is recorded, and a correction
+of a signed event must be signed whatever the registry requires.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +26,8 @@ from ..errors import DloError, Location, Problem, UsageError, error
 from ..i18n import Msg
 from ..project import Loaded, Project
 from ..signing.registry import Signers
-from . import facts
 from . import journal as _journal
+from . import signing_roles
 
 if TYPE_CHECKING:
     from ..signing import chain, decisions
@@ -35,7 +39,9 @@ else:  # cryptography is loaded where a signature is made or checked, not for ev
 # how far the clocks of the officials' computers may differ: a signed event recorded this much
 # before an earlier event is refused (and reported by verify)
 CLOCK_SKEW = dt.timedelta(hours=1)
-SIGNABLE = ("agreed", "rejected", "approved", "registered", "reviewed", "acknowledged")
+SIGNABLE = ("agreed", "rejected", "approved", "registered", "reviewed", "acknowledged", "corrected")
+# the events whose signature vouches for the day they were recorded, not a date they name
+_SIGNED_ON_RECORDING = ("registered", signing_roles.CORRECTED)
 
 
 def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
@@ -52,8 +58,8 @@ def event_day(entry: dict[str, Any]) -> dt.date:
     of the act when given), an approval's order date, else the day it was recorded. A
     registration's is the day it was recorded: its official signs then that the text is the one
     approved on paper, not the paper order of years before (which no certificate of today
-    covers)."""
-    if entry.get("event") == "registered":
+    covers). So is a correction's: its signer vouches then for the value it corrects."""
+    if entry.get("event") in _SIGNED_ON_RECORDING:
         return _recorded(entry).date()
     for value in (entry.get("date"), (entry.get("order") or {}).get("date")):
         if isinstance(value, dt.date):
@@ -66,30 +72,7 @@ def event_day(entry: dict[str, Any]) -> dt.date:
     return dt.datetime.fromisoformat(entry["time"]).date()
 
 
-def reader_names(name: str, holder: dict[str, str] | None) -> dict[str, str]:
-    """The names a reader's certificate may bear: when the reader is the position's holder, the
-    holder's name in any of its languages (as for the other acts); else the name recorded."""
-    if holder and name in holder.values():
-        return dict(holder)
-    return {"name": name}
-
-
-def acting(entry: dict[str, Any]) -> tuple[str | None, dict[str, str] | None]:
-    """Who acts in an event, as it recorded them: the registry position and the person's name.
-    An acknowledgement's reader (their position, their name, and the position's holder as the
-    event captured it); else the event's role and its holder as the event captured it (None
-    when it captured none: older journals)."""
-    event = _journal.to_event(entry)
-    if entry.get("event") == "acknowledged":
-        name, pid = entry.get("name"), entry.get("position_id")
-        holder = (facts.of(event, pid) or {}).get("holder")
-        return pid, reader_names(str(name), holder) if name else None
-    role = entry.get("role")
-    captured = facts.of(event, role) or {}
-    return role, dict(captured.get("holder") or {}) or None
-
-
-def _required(kind: str, role: str, at: Location) -> DloError:
+def _required(kind: str, role: str, at: Location, because: Msg | None = None) -> DloError:
     hint = (
         "each person acknowledges with their own key: dlo acknowledge ID --holder POSITION "
         "--sign KEY.p12 (an acquaintance list, --csv, cannot be signed)"
@@ -100,7 +83,8 @@ def _required(kind: str, role: str, at: Location) -> DloError:
         error(
             at,
             "DLO907",
-            Msg(
+            because
+            or Msg(
                 "the registry requires {kind} events to be signed (signatures.required)", kind=kind
             ),
             hint,
@@ -118,16 +102,18 @@ def before_write(
     now: dt.datetime | None = None,
     person: dict[str, str] | None = None,
     latest: dt.datetime | None = None,
+    because: Msg | None = None,
 ) -> Callable[[dict[str, Any], bytes], dict[str, Any]] | None:
     """Refuse an unsigned event that the registry requires signed, or a signer whose certificate
     fails a check (each failure named); return the hook that signs the event as it is appended.
     The certificate is checked for the act's ``day``: at ``now`` (the recording time, in the
     organisation's zone) for an act of today, on that day for a back-dated one. ``person``: the
     name the certificate must bear (default: the holder of ``role`` the registry names now).
-    ``latest``: the time of the journal's latest event, which a signed event may not precede."""
+    ``latest``: the time of the journal's latest event, which a signed event may not precede.
+    ``because``: why it must be signed where the registry does not say so."""
     if signer is None:
-        if kind in signers.required:
-            raise _required(kind, role, at)
+        if kind in signers.required or because is not None:
+            raise _required(kind, role, at, because)
         return None
     if kind not in SIGNABLE:
         raise UsageError(
@@ -209,53 +195,70 @@ def _recorded(entry: dict[str, Any]) -> dt.datetime:
 
 
 def _unsigned(signers: Signers, journal: _journal.Journal) -> list[Problem]:
-    """Events of a kind the registry requires signed, recorded since the policy began, that carry
-    no signature: each one's signature was removed (the chain cannot tell, the policy can). The
-    policy's days begin at the first event recorded on or after ``since``: every event after it
-    is in them, whatever time it claims (an unsigned event's time is anyone's to rewrite)."""
+    """Events the policy requires signed (``must_sign``), recorded since it began, that carry no
+    signature: each one's signature was removed, or a correction of a signed event was written
+    unsigned (the chain cannot tell, the policy can). The policy's days begin at the first
+    event recorded on or after ``since``: every event after it is in them, whatever time it
+    claims (an unsigned event's time is anyone's to rewrite)."""
     policy = signers.registry.signatures
     problems = []
     begun = policy.since is None
     for i, entry in enumerate(journal.entries):
         begun = begun or (policy.since is not None and _recorded(entry).date() >= policy.since)
-        kind = entry.get("event")
-        if not begun or kind not in policy.required or _journal.SIGNATURE in entry:
-            continue
-        who = (
-            Msg("as {role}", role=entry["role"])
-            if entry.get("role")
-            else Msg("by {name}", name=entry.get("name"))
-        )
-        fields = {"seq": entry["seq"], "kind": kind, "who": who}
-        problems.append(
-            error(
-                journal.at(i),
-                "DLO907",
-                Msg(
-                    "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
-                    "{kind} events to be signed since {since} (signatures.required)",
-                    since=policy.since.isoformat(),
-                    **fields,
-                )
-                if policy.since
-                else Msg(
-                    "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
-                    "{kind} events to be signed (signatures.required)",
-                    **fields,
-                ),
-                Msg(
-                    "a removed signature cannot be put back: restore the journal from version "
-                    "control (events recorded before signatures were required: signatures.since)"
-                ),
-            )
-        )
+        if begun and _journal.SIGNATURE not in entry:
+            if signing_roles.must_sign(policy.required, journal.entries, i):
+                problems.append(_missing(journal, i, policy.required, policy.since))
     return problems
+
+
+def _missing(
+    journal: _journal.Journal, i: int, required: Collection[str], since: dt.date | None
+) -> Problem:
+    """DLO907 at event ``i``, which ``must_sign`` but is not signed."""
+    entry = journal.entries[i]
+    kind = entry["event"]
+    role = (
+        signing_roles.signer_of(journal.entries, i)[0]
+        if kind == signing_roles.CORRECTED
+        else entry.get("role")
+    )
+    who = Msg("as {role}", role=role) if role else Msg("by {name}", name=entry.get("name"))
+    fields = {"seq": entry["seq"], "kind": kind, "who": who}
+    if kind not in required:  # a correction of a signed event
+        message = Msg(
+            "journal event {seq} ({kind}, {who}) is not signed, but it corrects signed journal "
+            "event {target}: a correction of a signed event must be signed by whoever may sign it",
+            target=entry.get("corrects"),
+            **fields,
+        )
+    elif since:
+        message = Msg(
+            "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
+            "{kind} events to be signed since {since} (signatures.required)",
+            since=since.isoformat(),
+            **fields,
+        )
+    else:
+        message = Msg(
+            "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
+            "{kind} events to be signed (signatures.required)",
+            **fields,
+        )
+    return error(
+        journal.at(i),
+        "DLO907",
+        message,
+        Msg(
+            "a removed signature cannot be put back: restore the journal from version "
+            "control (events recorded before signatures were required: signatures.since)"
+        ),
+    )
 
 
 def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Problem]:
     """Every failed check of the signature of event ``i``, at its ``signature:`` key."""
     entry = journal.entries[i]
-    role, person = acting(entry)
+    role, person = signing_roles.signer_of(journal.entries, i)
     if not role:
         return [
             error(
