@@ -129,3 +129,21 @@ def test_title_block_and_sheets_are_reported_not_imported(project, dlo, source: 
         assert model.title == {source.lang: title[0]}
     if appendix:
         assert "DLO506" in err and "Лист согласования" in err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_mnus_sheet_names_the_deputy_chairman_whom_clause_8_1_does_not(project, dlo, fmt):
+    """Clause 8.1 agrees it with the provost, the directors (deans) of the higher schools, the
+    director of DSHR and the head of УПО; the sheet people sign has the deputy chairman of the board
+    besides. The clause is followed and the deputy named; the sheet's five rows "Директор (Декан)
+    ВШ Права", … are the one approver the clause writes out ("ВШ" is the text's abbreviation of
+    "Высшая Школа"), "Руководитель УПО" its head of legal support: no other difference is said."""
+    source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+    model, err = imported(project, dlo, source, fmt)
+    assert len(model.agreement.approvers) == 4
+    said = [line for line in err.splitlines() if "clause 8.1" in line]
+    assert [re.sub(r"^.*?\.(?:txt|docx):", "", x) for x in said if "agreement sheet" in x] == [
+        "66:1: warning DLO510: the source's agreement sheet names Заместитель Председателя "
+        "Правления, not as clause 8.1 does: agreement.approvers follows the clause (hint: find "
+        "out who agrees it; correct the clause or agreement.approvers)"
+    ]

@@ -443,3 +443,96 @@ def test_the_signatories_after_the_author_s_signature_agree_it(project, dlo, tmp
     )
     model, err = _imported(project, dlo, tmp_path, "УТВЕРЖДАЮ\nРектор\n\n" + UNIT_BODY + sheet)
     assert model.agreement.approvers == ["vp-academic"]
+
+
+def _with_sheet(body: str, rows: list[str]) -> str:
+    return body + "\nЛИСТ СОГЛАСОВАНИЯ\n" + "".join(f"{row}\t______\tА. Б. Ким\n" for row in rows)
+
+
+def test_an_official_on_the_sheet_no_position_matches_is_said(project, dlo, tmp_path):
+    """The sheet's chief accountant is named though the registry knows no such position: the
+    clause names only the vice-rector."""
+    text = _with_sheet(
+        _agreed_with("проректором по академическим вопросам").split("\nЛИСТ")[0],
+        ["Проректор по академическим вопросам", "Главный бухгалтер"],
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["vp-academic"]
+    assert (
+        "warning DLO510: the source's agreement sheet names Главный бухгалтер, not as clause 3.1 "
+        "does: agreement.approvers follows the clause"
+    ) in err
+    assert "whom the source's agreement sheet does not" not in err
+
+
+def test_an_approver_of_the_clause_the_sheet_lacks_is_said(project, dlo, tmp_path):
+    text = _with_sheet(
+        _agreed_with(
+            "проректором по академическим вопросам и начальником отдела управления персоналом"
+        ).split("\nЛИСТ")[0],
+        ["Проректор по академическим вопросам"],
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["vp-academic", "hr-head"]
+    assert (
+        "clause 3.1 names Начальник отдела управления персоналом, whom the source's agreement "
+        "sheet does not: agreement.approvers follows the clause"
+    ) in err
+    assert "agreement sheet names" not in err
+
+
+ABBREVIATED = """ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+начальника отдела документационного обеспечения
+
+1. Общие положения
+1.1. Начальник отдела документационного обеспечения подчиняется непосредственно Председателю Правления – Ректору.
+2. Обозначения и сокращения
+2.1. В настоящей инструкции применяются следующие сокращения:
+2.1.1. ОДО – отдел дистанционного обучения;
+2.1.2. ДИ – должностная инструкция.
+3. Заключительные положения
+3.1. Настоящая инструкция согласовывается с проректором по академическим вопросам, начальником отдела дистанционного обучения и бухгалтером.
+3.2. Настоящая инструкция вступает в силу с момента утверждения.
+"""
+
+
+@pytest.mark.parametrize("update", [False, True])
+def test_a_sheet_that_abbreviates_what_the_clause_writes_out_agrees(project, dlo, tmp_path, update):
+    """The sheet's "Начальник ОДО" (ОДО defined in the text) is the clause's head of distance
+    learning; its accountant the one the clause names and the import proposes; the holder and
+    the rector signing too are no approvers, and the deputy's line is the deputy's: nothing
+    is said, with the proposal added or not."""
+    rows = [
+        "Проректор по академическим вопросам",
+        "Начальник ОДО",
+        "Бухгалтер",
+        "Бухгалтер",
+        "Начальник отдела документационного обеспечения",
+        "Председатель Правления – Ректор",
+    ]
+    source = tmp_path / "source.txt"
+    source.write_text(_with_sheet(ABBREVIATED, rows), encoding="utf-8")
+    extra = ["--update-registry"] if update else []
+    result = dlo("import", source, "--id", "got", *extra, cwd=project)
+    assert result.code == 0, result.err
+    approvers = ["vp-academic", "dlo-head", *(["bukhgalter"] if update else [])]
+    assert load_model(project, "got").agreement.approvers == approvers
+    assert "'Бухгалтер' (proposed as position bukhgalter)" in result.err
+    assert "agreement sheet names" not in result.err
+    assert "whom the source's agreement sheet" not in result.err
+
+
+def test_a_deputy_on_the_sheet_is_not_the_official_the_clause_names(project, dlo, tmp_path):
+    text = _with_sheet(
+        _agreed_with("начальником отдела управления персоналом").split("\nЛИСТ")[0],
+        [
+            "Начальник отдела управления персоналом",
+            "Заместитель начальника отдела управления персоналом",
+        ],
+    )
+    model, err = _imported(project, dlo, tmp_path, text)
+    assert model.agreement.approvers == ["hr-head"]
+    assert (
+        "the source's agreement sheet names Заместитель начальника отдела управления персоналом, "
+        "not as clause 3.1 does"
+    ) in err

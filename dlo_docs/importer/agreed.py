@@ -9,12 +9,12 @@
 
 - ``read(preamble, appendix) -> Signed | None``: the sheet's lines, else the block's (the
   sheet is what people sign);
-- ``unknown(signed, registry, lang) -> [(title, mention)]``: the officials it names that the
-  registry does not know, each on a line of its own before the signature ("Главный бухгалтер
-  ______ А. Б. Ким").
+- ``officials(signed) -> [title]``: the officials it names, each on a line of its own before
+  the signature ("Главный бухгалтер ______ А. Б. Ким");
+- ``unknown(signed, registry, lang) -> [(title, mention)]``: those the registry does not know.
 
 The import proposes the approvers from them when no clause names them, and says where a clause
-and they disagree (``route``).
+and they disagree (``route``, ``signed_check``).
 """
 
 from __future__ import annotations
@@ -150,22 +150,33 @@ _PAST_TITLE = re.compile(r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d")
 _ENDING_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ь)$")
 
 
-def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, str]]:
-    """The officials ``signed`` names that the registry does not know: (title, mention) of each
-    line that opens with a position's title in capitals, which names no registry position nor
-    is part of one's mention ("Проректор" alone: which?)."""
-    found: list[tuple[str, str]] = []
-    known = [words(m) for p in registry.positions for m in p.mentions_in(lang)]
+def officials(signed: Signed) -> list[str]:
+    """The title of each official ``signed`` names, in its order: a line's words before the
+    signature, the name or a date, that open with a capital and have a position's word (not the
+    organisation's name, a council's decision, a table's header or a unit's name)."""
+    found = []
     for row in signed.text.split(" ; "):
         cuts = [m.start() for m in (_PAST_TITLE.search(row), title_block.NAME.search(row)) if m]
         title = row[: min(cuts, default=len(row))].strip(" .,;:–—-")
         said = words(title)
         if (
-            not title[:1].isupper()
-            or not 1 <= len(said) <= 12
-            or not any(w.startswith(HOLDERS) for w in said)
-            or named_in_order(title, registry, lang)[0]
-            or title.lower() in (t.lower() for t, _ in found)
+            title[:1].isupper()
+            and 1 <= len(said) <= 12
+            and any(w.startswith(HOLDERS) for w in said)
+        ):
+            found.append(title)
+    return found
+
+
+def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, str]]:
+    """The officials ``signed`` names that the registry does not know: (title, mention) of each
+    that names no registry position nor is part of one's mention ("Проректор" alone: which?)."""
+    found: list[tuple[str, str]] = []
+    known = [words(m) for p in registry.positions for m in p.mentions_in(lang)]
+    for title in officials(signed):
+        said = words(title)
+        if named_in_order(title, registry, lang)[0] or title.lower() in (
+            t.lower() for t, _ in found
         ):
             continue
         if lang == "kk":

@@ -10,15 +10,15 @@ from .. import load
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
-from ..model import Registry
-from . import agreed, facts, foreign, metadata, states, title_block
+from ..model import Position, Registry
+from . import agreed, facts, foreign, metadata, signed_check, states, title_block
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
 from .route import Route, approval_form, read_route
 from .source import NO_STRUCTURE, Read
 from .structure import build
-from .tree import Tree, clauses
+from .tree import Node, Tree, clauses
 from .types import Imported, Options
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
@@ -117,6 +117,31 @@ def _ours(
     return _Who(org_id or registry.organisation.id, unit, position, route, proposals, title)
 
 
+def _check_signed(
+    tree: Tree,
+    found: foreign.Foreign,
+    registry: Registry,
+    clause: Node | None,
+    lang: str,
+    report: Report,
+) -> None:
+    """Another organisation's agreement sheet or block against the approvers its clause names,
+    read with that organisation's positions: those the registry has, those proposed."""
+    signed = agreed.read(tree.preamble, tree.appendix)
+    if signed is None or clause is None or not found.approvers:
+        return
+    entries = [entry for section, entry in found.entries if section == "positions"]
+    positions = [
+        *foreign.scoped(registry, found.organisation["id"]).positions,
+        *(Position.model_validate(entry) for entry in entries),
+    ]
+    approvers = [a["id"] for a in found.approvers]
+    skip = {found.approval_by["id"], *([found.position["id"]] if found.position else [])}
+    expansions = facts.expansions(tree.chapters, registry, lang)
+    difference = signed_check.compare(signed, approvers, positions, skip, expansions, lang)
+    signed_check.say(difference, signed, tree.shown(tree.clause_numbers(), clause), report)
+
+
 def _theirs(
     tree: Tree,
     org: foreign.Organisation,
@@ -130,6 +155,7 @@ def _theirs(
     stated = states.mark_states(tree.chapters)
     found = foreign.propose(tree, org, registry, lang, kind, stated)
     position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
+    _check_signed(tree, found, registry, stated.get("approvers"), lang, report)
     route = Route(approvers, by, initiators, [])
     proposals = [facts.Proposal(section, entry, None) for section, entry in found.entries]
     if found.entries and not options.update_registry:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,11 +135,8 @@ def _clean(text: str) -> str:
     return text.strip().rstrip(";.,").strip()
 
 
-def abbreviations(
-    chapters: list[Node], registry: Registry, lang: str, ids: Ids, link_new: bool
-) -> list[Proposal]:
-    known = {a.short.get(lang): a.id for a in registry.abbreviations if a.short.get(lang)}
-    proposals = []
+def _defined(chapters: list[Node]) -> Iterator[tuple[Node, list[str], str]]:
+    """Each item of the abbreviations chapter: (item, its short forms, the expansion)."""
     for chapter in chapters:
         if not is_abbreviations(chapter.text):
             continue
@@ -149,24 +147,45 @@ def abbreviations(
                     continue
                 shorts = [s.strip() for s in parts[0].split(",") if s.strip()]
                 expansion = _clean(parts[1])
-                if not shorts or not expansion:
-                    continue
-                match = next((known[s] for s in shorts if s in known), None)
-                if match:
-                    item.ref = match
-                    continue
-                likely = [s for s in shorts if _ABBR_LIKE.match(s)]
-                short = min(likely, key=len) if likely else shorts[0]
-                entry: dict[str, Any] = {
-                    "id": ids(slug(short, fallback="abbr")),
-                    "short": {lang: short},
-                    "expansion": {lang: expansion},
-                }
-                known[short] = entry["id"]
-                if link_new:
-                    item.ref = entry["id"]
-                proposals.append(Proposal("abbreviations", entry, item))
+                if shorts and expansion:
+                    yield item, shorts, expansion
+
+
+def abbreviations(
+    chapters: list[Node], registry: Registry, lang: str, ids: Ids, link_new: bool
+) -> list[Proposal]:
+    known = {a.short.get(lang): a.id for a in registry.abbreviations if a.short.get(lang)}
+    proposals = []
+    for item, shorts, expansion in _defined(chapters):
+        match = next((known[s] for s in shorts if s in known), None)
+        if match:
+            item.ref = match
+            continue
+        likely = [s for s in shorts if _ABBR_LIKE.match(s)]
+        short = min(likely, key=len) if likely else shorts[0]
+        entry: dict[str, Any] = {
+            "id": ids(slug(short, fallback="abbr")),
+            "short": {lang: short},
+            "expansion": {lang: expansion},
+        }
+        known[short] = entry["id"]
+        if link_new:
+            item.ref = entry["id"]
+        proposals.append(Proposal("abbreviations", entry, item))
     return proposals
+
+
+def expansions(chapters: list[Node], registry: Registry, lang: str) -> dict[str, str]:
+    """The expansion of each abbreviation (a short form with a capital: "ВШ", "DSHR") the text's
+    abbreviations chapter defines or the registry has, by its short form (the text's first)."""
+    found = {
+        a.short[lang]: a.expansion[lang]
+        for a in registry.abbreviations
+        if a.short.get(lang) and a.expansion.get(lang)
+    }
+    for _, shorts, expansion in _defined(chapters):
+        found |= dict.fromkeys(shorts, expansion)
+    return {s: e for s, e in found.items() if len(s) > 1 and s != s.lower()}
 
 
 _CODE = re.compile(

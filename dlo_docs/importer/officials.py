@@ -117,7 +117,8 @@ HOLDERS = (
     *("меңгеруш", "орынбасар", "маман", "заңгер", "әдіскер", "хатшы", "төраға", "көмекші"),
     *("кеңесші", "сарапшы", "талдаушы", "әкімші", "үйлестіруші", "оқытушы"),
 )
-_DEPUTIES = ("заместител", "зам", "помощник", "орынбасар", "көмекші")
+# words naming a deputy or an assistant: "заместитель начальника …" is not the head
+DEPUTIES = ("заместител", "зам", "помощник", "орынбасар", "көмекші")
 # a unit's head, by any of the words for it (prefixes)
 _HEADS = ("начальн", "руковод", "заведу", "бастығ", "басшы", "меңгеру")
 _NOT_CODES = frozenset({"зам", "пом", "ст", "гл", "вед", "мл", "нач"})  # "зам. начальника"
@@ -176,10 +177,10 @@ def titled_near(title: str, registry: Registry, lang: str) -> str | None:
         own = words(pos.title.get(lang) or "")
         if len(own) < 2:
             continue
-        for start, end in occurrences(text_words, " ".join(_prefix(w) for w in own)):
+        for start, end in occurrences(text_words, " ".join(prefix(w) for w in own)):
             between = text_words[after:start] if russian else text_words[end:at]
             near = after <= start <= after + _HEAD_WORDS if russian else end <= at <= end + 2
-            if near and not any(w.startswith(_DEPUTIES) for w in between):
+            if near and not any(w.startswith(DEPUTIES) for w in between):
                 found.add(pos.id)
     return found.pop() if len(found) == 1 else None
 
@@ -197,7 +198,7 @@ def titled_holder(title: str, position: Position, lang: str) -> str | None:
     at_word = _beside(text_words, at + 2) if russian else at - 1
     if not 0 <= at_word < len(text_words) or not text_words[at_word].startswith(HOLDERS):
         return None
-    head = _prefix(own[0] if russian else own[-1])
+    head = prefix(own[0] if russian else own[-1])
     heads = (
         (head, *_HEADS)
         if any(head.startswith(h) or h.startswith(head) for h in _HEADS)
@@ -222,7 +223,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
         return None
     russian = text_words[at].startswith(_KIND_WORDS[0][0])
     head, unit = (own[0], own[1:]) if russian else (own[-1], own[:-1])
-    stems = [_prefix(head)]
+    stems = [prefix(head)]
     if any(stems[0].startswith(h) or h.startswith(stems[0]) for h in _HEADS):
         stems += _HEADS  # "руководителя отдела …" is its head, as "начальника отдела …"
 
@@ -231,7 +232,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
 
     after = _beside(text_words, at + 2)
     # the unit's words in any case ("бөлімі әдіскерінің" as "бөлімінің бастығы")
-    for start, end in occurrences(text_words, " ".join(_prefix(w) for w in unit)):
+    for start, end in occurrences(text_words, " ".join(prefix(w) for w in unit)):
         if russian and after < start <= after + _HEAD_WORDS and other(text_words[after:start]):
             return " ".join(text_words[after:end])
         if not russian and end < at <= end + _HEAD_WORDS and other(text_words[end:at]):
@@ -246,7 +247,7 @@ def titled_other(title: str, position: Position, lang: str) -> str | None:
     return None
 
 
-def _prefix(word: str) -> str:
+def prefix(word: str) -> str:
     """A word as a prefix that finds it in any case: "бөлімінің" → "бөлімі", "отдела" → "отде"."""
     return word[: max(4, len(word) - 3)]
 

@@ -4,7 +4,8 @@ who initiates changes, whom the holder takes instructions from.
 Each comes from the clause that states it (marked ``states:`` so ``dlo check`` keeps text and data
 in step); approvers are always reported as proposals to confirm (DLO510), and with no clause naming
 them taken from the source's agreement sheet or block (``agreed``), which is also checked against
-the clause that does; what no clause states is set by the import and reported (DLO511).
+the clause that does (``signed_check``); what no clause states is set by the import and reported
+(DLO511).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import agreement_part, agreement_said, contains, stating_part, words
 from ..model import Position, Registry
-from . import agreed, facts, states
+from . import agreed, facts, signed_check, states
 from .agreed import Signed
 from .ids import Ids, slug
 from .report import Report
@@ -140,9 +141,8 @@ def _approvers(
             ),
             Msg("confirm the approvers and their order (the route is sequential)"),
         )
-        signed = [p for p in _signatories(reader, reader.registry) if p not in approving]
-        if reader.signed is not None and signed and signed != approvers:
-            _disagree(reader, clause, reader.signed, signed, report)
+        if reader.signed is not None:
+            _check_signed(reader, reader.signed, clause, new_positions, approving, report)
         return approvers, new_positions
     if reader.signed is not None:
         signed, proposed = _from_signed(reader, reader.signed, approving, update_registry, report)
@@ -231,27 +231,24 @@ def _signatories(reader: _Reader, registry: Registry) -> list[str]:
     return [p for p in found if p != reader.position]
 
 
-def _disagree(
-    reader: _Reader, clause: Node, sheet: Signed, signed: list[str], report: Report
+def _check_signed(
+    reader: _Reader,
+    sheet: Signed,
+    clause: Node,
+    proposed: list[facts.Proposal],
+    approving: set[str],
+    report: Report,
 ) -> None:
-    """The text and the sheet people sign name different approvers: said, the text followed."""
-    names, numbers = ", ".join(reader.title(i, []) for i in signed), reader.shown(clause)
-    if sheet.what == "sheet":
-        said = Msg(
-            "the source's agreement sheet names {signed}, not as clause {numbers} does: "
-            "agreement.approvers follows the clause",
-            signed=names,
-            numbers=numbers,
-        )
-    else:
-        said = Msg(
-            "the source's agreement block names {signed}, not as clause {numbers} does: "
-            "agreement.approvers follows the clause",
-            signed=names,
-            numbers=numbers,
-        )
-    hint = Msg("find out who agrees it; correct the clause or agreement.approvers")
-    report.confirm(sheet.where, said, hint)
+    """The source's agreement sheet or block against the approvers ``clause`` names, both read
+    with the positions proposed from it (with ``--update-registry`` or not)."""
+    registry = _extended(reader.registry, proposed) if proposed else reader.registry
+    approvers, _ = reader.named("approvers", registry=registry)
+    skip = approving | ({reader.position} if reader.position else set())
+    expansions = facts.expansions(reader.tree.chapters, reader.registry, reader.lang)
+    difference = signed_check.compare(
+        sheet, approvers, registry.positions, skip, expansions, reader.lang
+    )
+    signed_check.say(difference, sheet, reader.shown(clause), report)
 
 
 def _fallback(reader: _Reader, report: Report) -> str:
