@@ -4,7 +4,6 @@ both readers report. ruamel.yaml is imported here only when a file needs it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +69,11 @@ def _tagged_problem(where: Location, value: Any) -> Problem:
         where,
         "DLO004",
         Msg("explicit YAML tag {tag} is not allowed", tag=tag),
-        Msg("remove the tag: regulation files hold plain data only"),
+        Msg(
+            "a text that starts with '!' goes in quotes ('{tag} …'); otherwise remove the tag: "
+            "regulation files hold plain data only",
+            tag=tag,
+        ),
     )
 
 
@@ -167,71 +170,22 @@ def no_data(path: str) -> Problem:
 
 
 def _syntax_problem(path: str, exc: MarkedYAMLError, text: str) -> Problem:
+    """The parser's error in a clerk's words where ``yaml_syntax`` knows the case; else its own
+    words (English) inside ours, at its mark."""
+    from . import yaml_syntax
+
+    said = yaml_syntax.explain(exc, text)
+    if said is not None:
+        line, col, message, hint = said
+        return error(Location(path, line + 1, col + 1), "DLO001", message, hint)
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    # the parser's own words (English) inside ours
-    message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-    if message.startswith("expected <block end>, but found") and mark is not None:
-        said = _misindented(message, text, mark.line, mark.column)
-        if said is not None:
-            return error(Location(path, line, col), "DLO001", *said)
+    words = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
     hint = (
         Msg("indent with spaces, not tabs")
-        if "\t" in (exc.problem or "") or "'\\t'" in message
+        if "\t" in (exc.problem or "") or "'\\t'" in words
         else Msg("check the indentation and quoting on this line")
     )
-    if "duplicate key" in message:
-        hint = Msg("each key may appear once in a mapping")
     return error(
-        Location(path, line, col),
-        "DLO001",
-        Msg("YAML syntax: {message}", message=message),
-        hint,
+        Location(path, line, col), "DLO001", Msg("YAML syntax: {message}", message=words), hint
     )
-
-
-_CONTENT = re.compile(r"[ ]*(?:-[ ]+)*")
-
-
-def _misindented(message: str, text: str, line: int, col: int) -> tuple[Msg, Msg] | None:
-    """The parser's "expected <block end>, but found ..." (the line ``line``, from 0, starts at
-    ``col`` at an indentation that matches no block it could belong to) in a clerk's words;
-    None when a tab is in the indentation (the parser's words and hint on tabs stay)."""
-    lines = text.splitlines()
-    if line >= len(lines) or "\t" in lines[line][:col]:
-        return None
-    hint = Msg(
-        "line it up with the keys (or the '- ' items) of the block it belongs to, with spaces"
-    )
-    if message.endswith("found '?'"):  # a key where the list's next "- " would stand
-        return (
-            Msg(
-                "YAML syntax: this line is indented as the items of the list above it ('- '), "
-                "but is not one"
-            ),
-            Msg(
-                "line a key up with the other keys of its block; an item of the list starts "
-                "with '- '"
-            ),
-        )
-    above = [ln for ln in lines[:line] if ln.strip() and not ln.lstrip().startswith("#")]
-    # where the line above starts its content: after its indentation and any "- "
-    content = _CONTENT.match(above[-1]) if above else None
-    indent = content.end() if content else col
-    if col < indent:
-        return (
-            Msg(
-                "YAML syntax: this line is indented less than the block above it, and more "
-                "than the key that block belongs to"
-            ),
-            hint,
-        )
-    if col > indent:
-        return (
-            Msg(
-                "YAML syntax: this line is indented more than the line above it, which opens "
-                "no block"
-            ),
-            hint,
-        )
-    return None

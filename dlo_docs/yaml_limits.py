@@ -89,14 +89,22 @@ class Guard:
                 event,
                 ALIAS,
                 Msg("YAML alias *{anchor} is not allowed", anchor=event.anchor),
-                Msg("write the value out in full: project files use no anchors or aliases"),
+                Msg(
+                    "a text that starts with '*' goes in quotes ('*{anchor} …'); otherwise write "
+                    "the value out in full: project files use no anchors or aliases",
+                    anchor=event.anchor,
+                ),
             )
         if getattr(event, "anchor", None) is not None and kind != "AliasEvent":
             self._refuse(
                 event,
                 ALIAS,
                 Msg("YAML anchor &{anchor} is not allowed", anchor=event.anchor),
-                Msg("remove the anchor: project files use no anchors or aliases"),
+                Msg(
+                    "a text that starts with '&' goes in quotes ('&{anchor} …'); otherwise remove "
+                    "the anchor: project files use no anchors or aliases",
+                    anchor=event.anchor,
+                ),
             )
         if kind in ("MappingStartEvent", "SequenceStartEvent"):
             self.depth += 1

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
@@ -50,6 +51,18 @@ def roundtrip_yaml() -> YAML:
     # (which the loader refuses)
     yaml.representer.ignore_aliases = lambda data: True
     return yaml
+
+
+def tokens_before(text: str, line: int, col: int) -> list[Any]:
+    """The scanner's tokens of ``text`` before (``line``, ``col``), both 0-based: what it read
+    up to a syntax error there (to say where the value it stopped after began)."""
+    tokens: list[Any] = []
+    with contextlib.suppress(YAMLError, AssertionError, ValueError, RecursionError):
+        for token in YAML(typ="rt").scan(text):
+            if (token.start_mark.line, token.start_mark.column) >= (line, col):
+                break
+            tokens.append(token)
+    return tokens
 
 
 _RT = roundtrip_yaml()  # its resolver and constructor give plain scalars their round-trip values

@@ -271,6 +271,213 @@ def test_a_misindented_line_is_said_in_words(project, dlo, broken, at, said):
     assert "block end" not in result.out and "'?'" not in result.out
 
 
+CLAUSE = "    text: Мәтін.\n"  # line 19 of MINIMAL; its value starts at column 11
+
+# name: (what is replaced, by what, "line:col: error CODE", the message, the hint, words of the
+# parser that no longer show)
+SYNTAX = {
+    "colon in a value": (
+        CLAUSE,
+        "    text: Басшы: бөлім бастығы\n",
+        "19:16: error DLO001",
+        "YAML syntax: the value of 'text' holds ':' followed by a space or the end of the line, "
+        "which YAML reads as the start of another key",
+        'put the value in quotes: text: "Басшы: бөлім бастығы"',
+        "mapping values",
+    ),
+    "key indented under a text": (
+        CLAUSE,
+        CLAUSE + "      note: бір\n",
+        "20:11: error DLO001",
+        "YAML syntax: this line is indented more than 'text' above it, so it goes on with the "
+        "value of 'text', where 'note:' cannot be a key",
+        "if 'note' is a key, line it up with 'text'; if the line is part of the text, put the "
+        "whole value of 'text' in quotes",
+        "mapping values",
+    ),
+    "value starts with @": (
+        CLAUSE,
+        "    text: @кафедра бойынша\n",
+        "19:11: error DLO001",
+        "YAML syntax: the value starts with '@', a character YAML reserves for its own use",
+        'put the value in quotes: text: "@кафедра бойынша"',
+        "cannot start any token",
+    ),
+    "value starts with !": (
+        CLAUSE,
+        "    text: !Назар аударыңыз\n",
+        "19:11: error DLO001",
+        "YAML syntax: the value starts with '!', a character YAML reserves for its own use",
+        'put the value in quotes: text: "!Назар аударыңыз"',
+        "expected URI",
+    ),
+    "value starts with * and a space": (
+        CLAUSE,
+        "    text: * Ескерту\n",
+        "19:11: error DLO001",
+        "YAML syntax: the value starts with '*', a character YAML reserves for its own use",
+        'put the value in quotes: text: "* Ескерту"',
+        "alphabetic or numeric",
+    ),
+    "value starts with a word after *": (
+        CLAUSE,
+        "    text: *Ескерту бар\n",
+        "19:11: error DLO006",
+        "YAML alias *Ескерту is not allowed",
+        "a text that starts with '*' goes in quotes ('*Ескерту …'); otherwise write the value "
+        "out in full: project files use no anchors or aliases",
+        "(hint: write the value out in full",
+    ),
+    "value starts with [...]": (
+        CLAUSE,
+        "    text: [1] тармақ бойынша\n",
+        "19:15: error DLO001",
+        "YAML syntax: the value starts with '[', which YAML reads as data up to its ']', and "
+        "text follows the ']'",
+        'if the value is a text, put the value in quotes: text: "[1] тармақ бойынша"; if it is '
+        "a list, close it with ']'",
+        "block end",
+    ),
+    "value starts with |": (
+        CLAUSE,
+        "    text: | бөлім\n",
+        "19:11: error DLO001",
+        "YAML syntax: the value starts with '|', which opens a text written on the lines below "
+        "it: nothing but a comment may follow it on its line",
+        "put the value in quotes: text: \"| бөлім\" (or, for a text of several lines, leave '|' "
+        "alone on this line and write the text on the lines below it, indented)",
+        "a comment or a line break",
+    ),
+    "value starts with - ": (
+        CLAUSE,
+        "    text: - бірінші\n",
+        "19:11: error DLO001",
+        "YAML syntax: the value starts with '- ', which YAML reads as a list item",
+        'put the value in quotes: text: "- бірінші"',
+        "sequence entries",
+    ),
+    "text after a closing quote": (
+        CLAUSE,
+        '    text: "Ереже" бойынша\n',
+        "19:19: error DLO001",
+        "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
+        "the value",
+        "put the value in quotes: text: '\"Ереже\" бойынша'",
+        "indented more",  # what the line used to be said to be
+    ),
+    "a quote inside a quoted value": (
+        CLAUSE,
+        "    text: 'Бөлімнің 'Ереже' бойынша жұмысы'\n",
+        "19:22: error DLO001",
+        "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
+        "the value",
+        "put the value in quotes: text: 'Бөлімнің ''Ереже'' бойынша жұмысы'",
+        "block end",
+    ),
+    "quote never closed": (
+        CLAUSE,
+        '    text: "Ереже бойынша\n',
+        "19:11: error DLO001",
+        'YAML syntax: the quote " that opens here is never closed',
+        "close it where the text ends; a quote inside the text is written twice in '…' (''), "
+        'and as \\" in "…"',
+        "end of stream",
+    ),
+    "quote closed lines below": (
+        CLAUSE,
+        '    text: "Мәтін.\n  - id: c2\n    text: "Екі."\n',
+        "19:11: error DLO001",
+        'YAML syntax: the quote " that opens here is closed only on line 21, and text follows '
+        "it there",
+        "close it where the text ends; a quote inside the text is written twice in '…' (''), "
+        'and as \\" in "…"',
+        "block end",
+    ),
+    "backslash in double quotes": (
+        CLAUSE,
+        '    text: "1\\2 бөлік"\n',
+        "19:13: error DLO001",
+        "YAML syntax: in a text in double quotes a backslash starts a special sign, and '\\2' is "
+        "none",
+        "write the backslash twice (\\\\), or put the text in single quotes ('…')",
+        "unknown escape",
+    ),
+    "text goes on unindented": (
+        CLAUSE,
+        "    text: Бірінші жол,\n    екінші жол.\n",
+        "20:5: error DLO001",
+        "YAML syntax: this line has no ':' after a key, and is not indented more than 'text' "
+        "above it, so it does not go on with the text of 'text'",
+        "if it goes on with the text of 'text', indent it more than 'text' (or write 'text: |' "
+        "and the whole text on the lines below, indented); if it is a key, write ':' after it",
+        "could not find",
+    ),
+    "list item among keys": (
+        CLAUSE,
+        CLAUSE + "    - бірінші\n",
+        "20:5: error DLO001",
+        "YAML syntax: a list item ('- ') stands among the keys of a block, and the key above it "
+        "already has a value",
+        "line it up with the '- ' of the items it belongs with; a list of its own goes under a "
+        "key alone on its line ('items:'), its '- ' items below it",
+        "block end",
+    ),
+    "duplicate key": (
+        "unit: dlo\n",
+        "unit: dlo\nunit: hr\n",
+        "7:1: error DLO001",
+        "YAML syntax: the key 'unit' is written twice in one block (first on line 6)",
+        "keep one 'unit' and delete the other: a key is written once in its block",
+        "original value",
+    ),
+    "list never closed": (
+        "text: Мәтін.",
+        "text: [unclosed",
+        "20:1: error DLO001",
+        "YAML syntax: the '[' on line 19, column 11 is not closed with ']' on its line",
+        'if the value is a text, put the value in quotes: text: "[unclosed"; if it is a list, '
+        "close it with ']'",
+        "<stream end>",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SYNTAX))
+def test_a_syntax_error_says_what_was_written_and_what_to_write(project, dlo, name):
+    """The parser's own words (English, YAML's terms) and a hint to check the indentation and
+    quoting were all a clerk got: what they wrote and how to write it, at its place."""
+    old, new, at, said, hint, parser = SYNTAX[name]
+    assert old in MINIMAL
+    write(project, MINIMAL.replace(old, new))
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1
+    assert f"regulation.yaml:{at}: {said} (hint: {hint})\n" in result.out, result.out
+    assert parser not in result.out and "check the indentation and quoting" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "kk",
+            "YAML синтаксисі: 'text' мәнінде ':' белгісінен кейін бос орын не жол соңы тұр, "
+            "YAML оны жаңа кілттің басы деп оқиды (кеңес: мәнді тырнақшаға алыңыз: "
+            'text: "Басшы: бөлім бастығы")',
+        ),
+        (
+            "ru",
+            "синтаксис YAML: в значении 'text' после ':' стоит пробел или конец строки, и YAML "
+            "читает это как начало нового ключа (подсказка: заключите значение в кавычки: "
+            'text: "Басшы: бөлім бастығы")',
+        ),
+    ],
+)
+def test_a_syntax_error_in_the_interface_language(project, dlo, lang, said):
+    write(project, MINIMAL.replace(CLAUSE, "    text: Басшы: бөлім бастығы\n"))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:19:16: error DLO001: {said}\n" in result.out, result.out
+
+
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
     write(project, MINIMAL.replace("[vp-academic]", "[nobody]"))
     result = dlo("check", "regulations/t/regulation.yaml", cwd=project)
