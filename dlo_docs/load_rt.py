@@ -137,6 +137,8 @@ def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]
                 ),
             )
         ]
+    except TypeError:  # a key that is a list or mapping holding a list or mapping: unhashable
+        return None, [_collection_key(path, text)]
     except (ValueError, OverflowError, RecursionError) as exc:  # a value no check above foresaw
         return None, [
             error(
@@ -154,6 +156,18 @@ def parse_roundtrip(text: str, path: str) -> tuple[Source | None, list[Problem]]
     if tags:
         return None, sorted(set(tags))
     return source, []
+
+
+def _collection_key(path: str, text: str) -> Problem:
+    from .yaml_rt import collection_key
+
+    line, col = collection_key(text) or (0, 0)
+    return error(
+        Location(path, line + 1, col + 1),
+        "DLO001",
+        Msg("YAML syntax: a key here is itself a list or a mapping"),
+        Msg("a key is a word before ':'; write the list or mapping as the value of a key"),
+    )
 
 
 def beyond_limit(path: str, exc: LimitExceeded) -> Problem:

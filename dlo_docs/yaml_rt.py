@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -63,6 +63,23 @@ def tokens_before(text: str, line: int, col: int) -> list[Any]:
                 break
             tokens.append(token)
     return tokens
+
+
+def collection_key(text: str) -> tuple[int, int] | None:
+    """Where ``text``'s first mapping key that is itself a list or a mapping starts (0-based line
+    and column), read by the composer, which builds no Python value (None: it has none)."""
+    with contextlib.suppress(YAMLError, AssertionError, ValueError, RecursionError):
+        nodes = [roundtrip_yaml().compose(text)]
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    if not isinstance(key, ScalarNode):
+                        return key.start_mark.line, key.start_mark.column
+                    nodes.append(value)
+            elif isinstance(node, SequenceNode):
+                nodes.extend(node.value)
+    return None
 
 
 _RT = roundtrip_yaml()  # its resolver and constructor give plain scalars their round-trip values

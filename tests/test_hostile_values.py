@@ -167,3 +167,30 @@ def test_a_text_that_trips_the_round_trip_scanner_is_a_syntax_error():
     assert source is None
     assert [(p.code, p.location.line, p.location.col) for p in problems] == [("DLO001", 1, 1)]
     assert "U+2028" in str(problems[0].hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("a:\n  ? b: [1]\n  c: d\n", 2, 5),
+        ("a:\n  {b: [1]}: c\n", 2, 3),
+        ("x: 1\na:\n  - [[1]]: c\n", 3, 5),
+    ],
+)
+def test_a_key_that_is_a_list_or_mapping_holding_one_is_a_syntax_error(text, line, col):
+    """A key that is a mapping holding a list (or a list holding one) cannot be made a Python
+    key: ruamel.yaml raised TypeError and `dlo check` ended with a traceback."""
+    source, problems = load.parse(text.encode(), "f.yaml")
+    assert source is None
+    assert [(p.code, p.location.line, p.location.col) for p in problems] == [("DLO001", line, col)]
+    assert "is itself a list or a mapping" in str(problems[0].message)
+
+
+def test_a_regulation_with_such_a_key_is_refused_by_check(project, dlo):
+    _edit(project, "regulations/dlo-head/regulation.yaml", "\nid:", "\n? x: [1]\n: y\nid:")
+    found = _refused(dlo, project, "check")
+    line = _line_of(project, "regulations/dlo-head/regulation.yaml", "? x: [1]")
+    assert any(
+        f.endswith("regulation.yaml") and (ln, c, code) == (line, 3, "DLO001")
+        for f, ln, c, code in found
+    ), found
