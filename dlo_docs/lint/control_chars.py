@@ -19,14 +19,14 @@ from .rule import Rule
 from .view import View
 
 
-def _strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """Every text of the parsed file, with where it is."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*loc, key))
+            yield from strings(value, (*loc, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
+            yield from strings(value, (*loc, i))
     elif isinstance(data, str):
         yield loc, data
 
@@ -36,7 +36,7 @@ def found(source: Source) -> Iterator[Problem]:
     titles and names every document prints), at its position."""
     if "\\" not in source.text:  # only a double-quoted escape writes one: none without a "\"
         return
-    for loc, text in _strings(source.data):
+    for loc, text in strings(source.data):
         for m in CONTROL.finditer(text):
             yield error(
                 source.text_at(list(loc), m.start()),
