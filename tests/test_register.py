@@ -338,3 +338,43 @@ def test_a_first_edition_approved_is_listed_before_it_takes_effect(office, dlo, 
     result = listed(dlo, office, "list")
     [line] = [line for line in result.out.splitlines() if line.startswith("c-overdue")]
     assert f"№ C-OVERDUE-1 {OLD.isoformat()}" in line and " 1 " in line
+
+
+@pytest.fixture
+def computer_behind(monkeypatch):
+    """The computer's clock in UTC-12 and the organisation's zone +14:00: the organisation's day
+    is always one or two days after the computer's."""
+    import time
+
+    monkeypatch.delenv("DLO_TODAY", raising=False)
+    monkeypatch.setenv("TZ", "Etc/GMT+12")
+    time.tzset()
+    yield dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_register_counts_the_organisations_day_not_the_computers(
+    in_force, dlo, computer_behind
+):
+    """The register's day (its JSON's `today`, from which reviews are counted) is the
+    organisation's, as every command takes it: it was the computer's, a day behind, while an
+    edition approved and in force today is listed in force as `dlo status` shows it."""
+    from workflow_support import REG, agree_all
+
+    registry = in_force / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace('timezone: "+05:00"', 'timezone: "+14:00"'), "utf-8")
+    today = computer_behind.isoformat()
+    assert dt.date.today() < computer_behind
+    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "x")
+    ok(dlo, in_force, "submit", REG)
+    agree_all(dlo, in_force)
+    ok(dlo, in_force, "approve", REG, "--order", "78-НҚ", "--date", today)
+    status = json.loads(ok(dlo, in_force, "status", REG, "--format", "json").out)
+    result = ok(dlo, in_force, "list", "--format", "json")
+    assert json.loads(result.out)["today"] == today
+    [row] = [r for r in json.loads(result.out)["regulations"] if r["id"] == REG]
+    assert (row["state"], row["edition"], row["effective"]) == ("in_force", 2, today)
+    [shown] = status["regulations"]
+    assert (shown["state"], shown["edition_in_force"]) == ("in_force", 2)

@@ -991,3 +991,37 @@ def test_a_text_in_one_language_is_printed_once_for_the_pages_of_both(published,
     report = site.build(Project(published), published / "public", pdf=False)
     assert not report.problems
     assert 'id="clause-11"' in _article(page(published, f"ru/{SEED}/index.html"))
+
+
+def test_an_effective_date_arrives_on_the_organisations_day_not_the_computers(
+    tmp_path, monkeypatch
+):
+    """A site build builds a regulation again on the day an approved edition comes into force:
+    that day is the journal's zone's, as the journal's replay takes it. With the computer's
+    clock a day behind, the edition was in force (status, pages) but its pages were kept as
+    built the day before until the computer's clock reached the date."""
+    import time
+
+    from dlo_docs.site import stamps
+
+    monkeypatch.delenv("DLO_TODAY", raising=False)
+    monkeypatch.setenv("TZ", "Etc/GMT+12")
+    time.tzset()
+    try:
+        org_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date().isoformat()
+        root = tmp_path / "proj"
+        journal = root / "regulations" / "x" / "journal.yaml"
+        journal.parent.mkdir(parents=True)
+        journal.write_text(
+            f"  - seq: 1\n    time: '{org_today}T09:00:00+14:00'\n    event: approved\n"
+            f"    order:\n      number: '1'\n      date: '{org_today}'\n"
+            f"      effective: '{org_today}'\n",
+            encoding="utf-8",
+        )
+        _, dates = stamps.facts([journal], root)
+        assert stamps.known_dates(dates) == dates
+        assert stamps.passed(dates) == [org_today.encode()]
+        assert stamps.known_dates([org_today]) is None  # kept by an older build: found again
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -143,7 +143,7 @@ def test_a_revision_submitted_along_a_route_the_edition_in_force_does_not_give(i
     rechain(in_force, [*events[:-1], bare])
     for role in ("vp-academic", "legal-head", "hr-head", "docs-head"):
         ok(dlo, in_force, "agree", REG, "--as", role)
-    today = workflow.today().isoformat()  # the organisation's day, as the commands take it
+    today = workflow.today("+05:00").isoformat()  # the organisation's day (the registry's zone)
     ok(dlo, in_force, "approve", REG, "--order", "9-НҚ", "--date", today)
     last = journal_data(in_force).data[-1]
     assert (last["event"], last["role"]) == ("approved", "rector")

@@ -63,7 +63,7 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
     order or date, and the others are shown; the exit code is then 1."""
     fmt = _format(fmt, out)
     project = obj.project
-    day = today.date() if today else register.today()
+    day = today.date() if today else register.today(project)
     listed = register.entries(project, lang, day)
     found = register.select(
         listed,

@@ -23,7 +23,6 @@ from ..model import Registry, Regulation, text_in
 from ..project import REGULATION, Document, Loaded, Project
 from ..workflow import acknowledgements
 
-today = workflow.today  # the day reviews are counted from: the workflow's (DLO_TODAY when set)
 DUE_SOON_DAYS = 90  # a review due within this many days is marked "due"
 COLUMNS = (
     "id",
@@ -131,16 +130,24 @@ def _units_under(registry: Registry, unit: str) -> set[str]:
     return found
 
 
+def today(project: Project) -> dt.date:
+    """The organisation's day (in its time zone; DLO_TODAY when set), as every command takes it."""
+    found = registry(project)  # none: ``entries`` says what is wrong with it
+    return workflow.today(found.organisation.timezone if found is not None else None)
+
+
 def entries(project: Project, lang: str = "kk", today: dt.date | None = None) -> list[Entry]:
     """Every regulation of the project, in the order of unit, code and id. Each is read, made
     into its row and forgotten (``Project.forget``) before the next: the memory is one
-    regulation's, however many the project holds."""
-    today = today or workflow.today()  # DLO_TODAY as every command takes it
+    regulation's, however many the project holds. ``today``: the day reviews are counted from
+    (default: the organisation's, in its time zone)."""
     with project.reading_snapshots():  # what was validated before is read back as it was kept
         loaded = Loaded()
         project.load_registry(loaded)
         if loaded.registry is None:  # every problem of the project, as ``dlo check`` lists them
             raise DloError(project.load().errors)
+        # the organisation's day (DLO_TODAY when set), as every command takes it
+        today = today or workflow.today(loaded.registry.organisation.timezone)
         found = []
         for reg_id in project.ids():
             found.append(_entry(project, reg_id, loaded.registry, lang, today))

@@ -79,31 +79,46 @@ def _read(path: Path, root: Path) -> bytes:
 
 def facts(files: list[Path], root: Path) -> tuple[str, list[str]]:
     """The hash of the bytes of a regulation's input files, and every effective date its journal
-    names (``passed`` tells those that have arrived), each file read once."""
+    names (``passed`` tells those that have arrived), each file read once; the dates are led by
+    the time zone of the journal's last event (``+05:00``, "" without one): the day an edition
+    comes into force is that zone's, as the journal's replay takes it (``workflow.replay``)."""
     journal = _read(files[0], root)
     parts = [journal]
     for path in files[1:]:
         parts += [path.name.encode(), _read(path, root)]
-    return digest(*parts), [d.decode() for d in _EFFECTIVE.findall(journal)]
+    zones = _ZONE.findall(journal)
+    zone = zones[-1].decode() if zones else ""
+    return digest(*parts), [zone, *(d.decode() for d in _EFFECTIVE.findall(journal))]
 
 
 def known_dates(dates: object) -> list[str] | None:
-    """The effective dates a manifest entry kept (as ``facts`` found them), or None when it kept
-    none, or something else: they are found again."""
-    if isinstance(dates, list) and all(isinstance(d, str) and _DATE.match(d) for d in dates):
+    """The zone and effective dates a manifest entry kept (as ``facts`` found them), or None when
+    it kept none, or something else: they are found again."""
+    if (
+        isinstance(dates, list)
+        and dates
+        and isinstance(dates[0], str)
+        and _ZONE_TEXT.match(dates[0])
+        and all(isinstance(d, str) and _DATE.match(d) for d in dates[1:])
+    ):
         return dates
     return None
 
 
 def passed(dates: list[str]) -> list[bytes]:
-    """The effective dates of a journal (``facts``) that have arrived: an approved edition comes
-    into force on its effective date, so the day one passes the regulation is built again."""
-    today = workflow.today().isoformat()
-    return [d.encode() for d in dates if d <= today]
+    """The effective dates of a journal (``facts``: its zone first) that have arrived in the
+    journal's zone: an approved edition comes into force on its effective date, so the day one
+    passes the regulation is built again."""
+    zone, *effective = dates
+    today = workflow.today(zone or None).isoformat()
+    return [d.encode() for d in effective if d <= today]
 
 
 _EFFECTIVE = re.compile(rb"effective: '?(\d{4}-\d{2}-\d{2})")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# the zone of an event's recording time ("time: '2026-11-26T10:15:00+05:00'")
+_ZONE = re.compile(rb"\btime: '?\d{4}-\d{2}-\d{2}T[\d:.]+([+-]\d{2}:\d{2})")
+_ZONE_TEXT = re.compile(r"(?:[+-]\d{2}:\d{2})?\Z")
 
 
 def certificates(project: Project) -> str:
