@@ -2,7 +2,8 @@
 lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbids:
 ``render.docx.ooxml.INVALID_XML``; the YAML writer escapes what YAML cannot print).
 
-``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF.
+``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
+``BIDI``: the bidirectional controls; ``BLANK_LETTERS``: letters that print as nothing.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``).
@@ -16,6 +17,11 @@ from dataclasses import dataclass
 from .i18n import Msg
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
+# redirects the characters around it, so that what is printed is not the text in its order
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# the letters Unicode counts as letters that print as nothing (the Hangul fillers)
+BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
 
 # each Latin letter drawn like a Cyrillic one (і, һ and the Russian lookalikes), and that letter
 LOOKALIKES = dict(zip("aceiopxyhABCEHIKMOPTXY", "асеіорхуһАВСЕНІКМОРТХУ", strict=True))

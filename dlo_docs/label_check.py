@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .chars import CONTROL
+from .chars import BIDI, BLANK_LETTERS, CONTROL
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Loc, Source
@@ -83,7 +83,7 @@ def _numbers(text: str) -> Iterator[tuple[str, int]]:
             at += len(part)
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(rf"[^\W\d_{BLANK_LETTERS}]")  # a letter that prints
 # the labels that mark what a text is: a draft (every page of one), an original on paper, a
 # corrected date or remark, a clause removed (its number may be another clause's now)
 MARKS = frozenset(
@@ -271,6 +271,14 @@ def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
             code=ord(control.group()),
         )
         return _Found(loc, "DLO013", message, Msg("remove it"), offset=control.start())
+    if (bidi := BIDI.search(value)) is not None:
+        message = Msg(
+            "label {name}: U+{code:04X} is a bidirectional control character, which reorders "
+            "what the label prints around it",
+            name=_name(loc),
+            code=ord(bidi.group()),
+        )
+        return _Found(loc, "DLO013", message, Msg("remove it"), offset=bidi.start())
     allowed = placeholders(reference)
     bad = next((m for m in _BRACES.finditer(value) if m.group() not in allowed), None)
     if not allowed or bad is None:
@@ -317,7 +325,7 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
     a blank for it on a draft (its bundled text has a ``___`` blank) or the approval block's
     heading (``heading``: printed above both) that lacks a placeholder of its bundled text, or
     holds a run of digits the bundled text does not (each run of the bundled text may appear as
-    often as there: the blanks' "20___")."""
+    often as there, and as it is there: the blanks' "20___" before a blank, ``_blanked``)."""
     wanted = placeholders(reference)
     if not (wanted & RECORDED or _BLANK.search(reference) or heading(loc)):
         return None
@@ -333,9 +341,9 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
             names=", ".join(sorted(wanted)),
         )
         return _Found(loc, "DLO013", message, hint)
-    left = Counter(number for number, _ in _numbers(reference))
+    left = Counter(_blanked(reference, number, at) for number, at in _numbers(reference))
     for number, at in _numbers(value):
-        if left[number] <= 0:
+        if left[_blanked(value, number, at)] <= 0:
             message = Msg(
                 "label {name}: {digits} is a number of its own, which the label would print as "
                 "an order's or a date's",
@@ -349,5 +357,11 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
                 lang=lang,
             )
             return _Found(loc, "DLO013", message, hint, offset=at)
-        left[number] -= 1
+        left[_blanked(value, number, at)] -= 1
     return None
+
+
+def _blanked(text: str, number: str, at: int) -> tuple[str, bool]:
+    """A number of ``text`` and whether a blank follows it: the bundled "20___" (a year to fill
+    in) lets a label write "20___", not a "20" of its own ("№ 20", "«20» ноября")."""
+    return number, text.startswith("_", at + len(number))

@@ -4,6 +4,7 @@ keeps the order of dates; a hand-typed correction is caught by verify and stops 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -168,9 +169,12 @@ def forge(project: Path, entry: dict, rehash: bool = True) -> None:
     the meaning is wrong)."""
     data = journal_data(project).data
     last = data[-1]
+    recorded = max(  # on 2025-02-01, or after the last event when that is later
+        ["2025-02-01T10:00:00+05:00", str(last["time"])], key=dt.datetime.fromisoformat
+    )
     full = {
         "seq": last["seq"] + 1,
-        "time": "2025-02-01T10:00:00+05:00",
+        "time": recorded,
         "role": "docs-head",
         "actor": "someone",
         "event": "corrected",
@@ -193,6 +197,10 @@ def forge(project: Path, entry: dict, rehash: bool = True) -> None:
         ),
         ({"corrects": 42, "field": "date", "value": "2025-01-16"}, "not an earlier event"),
         ({"corrects": 5, "field": "date", "value": "2025-01-02"}, "before the submission"),
+        (  # recorded before the event it corrects (more than the computers' clocks may differ)
+            {"corrects": 6, "field": "number", "value": "15", "time": "2025-01-10T10:00:00+05:00"},
+            "recorded at 2025-01-10T10:00:00+05:00, before journal event 6 it corrects",
+        ),
     ],
 )
 def test_a_hand_typed_correction_is_caught(project, dlo, day, entry, message):

@@ -482,6 +482,24 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "²⁶",
             "label form.blank_order: ²⁶ is a number of its own",
         ),
+        (  # the bundled "20___" is a year to fill in, not a number a label may print alone
+            '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order: "____ ж. «___» ____________\\n№ 20 бұйрығымен"',
+            "№ |20",
+            "label form.blank_order: 20 is a number of its own",
+        ),
+        (  # a letter that prints as nothing (U+3164 HANGUL FILLER) is no word
+            "  draft_mark: ЖОБА",
+            '  draft_mark: "\u3164"',
+            '"\u3164"',
+            "label form.draft_mark is blank: it marks what the text is",
+        ),
+        (  # a right-to-left override prints the order's number reversed: ҚН-21 for 12-НҚ
+            '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
+            '  approved_by_order: "{date} ж. № \u202e{number}\u202c бұйрығымен"',
+            "№ |\u202e",
+            "label form.approved_by_order: U+202E is a bidirectional control character",
+        ),
         (  # the approval block's heading: of a kind of document, by order, by signature
             "    job_instruction: БЕКІТІЛДІ",
             '    job_instruction: " "',

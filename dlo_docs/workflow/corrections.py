@@ -85,6 +85,12 @@ def shape(correction: Event, before: list[Event]) -> str | None:
         return Msg(
             "it corrects event {seq}, which is not an earlier event of the journal", seq=repr(seq)
         )
+    if correction.when < target.when - dates.CLOCK_SKEW:
+        return Msg(
+            "it is recorded at {time}, before journal event {seq} it corrects",
+            time=correction.when.isoformat(),
+            seq=seq,
+        )
     field = correction.get("field")
     if field not in FIELDS.get(target.event, ()):
         return Msg(

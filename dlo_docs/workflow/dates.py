@@ -17,6 +17,10 @@ from ..i18n import Msg
 ENV = "DLO_TODAY"
 EARLIEST = dt.date(1991, 1, 1)  # no act of the organisation's documents is older
 EFFECTIVE_YEARS = 10  # an order takes effect within this many years of its date
+# how far the clocks of the computers that record events may differ: an event that must follow
+# another (a signed event, a correction of the event it corrects) may be recorded this much
+# before it, no more
+CLOCK_SKEW = dt.timedelta(hours=1)
 
 
 def zone(timezone: str) -> dt.timezone:

@@ -26,8 +26,8 @@ from ..errors import DloError, Location, Problem, UsageError, error
 from ..i18n import Msg
 from ..project import Loaded, Project
 from ..signing.registry import Signers
+from . import dates, signing_roles
 from . import journal as _journal
-from . import signing_roles
 
 if TYPE_CHECKING:
     from ..signing import chain, decisions
@@ -36,9 +36,9 @@ else:  # cryptography is loaded where a signature is made or checked, not for ev
     chain = lazy.module("dlo_docs.signing.chain")
     decisions = lazy.module("dlo_docs.signing.decisions")
 
-# how far the clocks of the officials' computers may differ: a signed event recorded this much
-# before an earlier event is refused (and reported by verify)
-CLOCK_SKEW = dt.timedelta(hours=1)
+# a signed event recorded more than this before an earlier event is refused (and reported by
+# verify): the officials' computers' clocks may differ so much
+CLOCK_SKEW = dates.CLOCK_SKEW
 SIGNABLE = ("agreed", "rejected", "approved", "registered", "reviewed", "acknowledged", "corrected")
 # the events whose signature vouches for the day they were recorded, not a date they name
 _SIGNED_ON_RECORDING = ("registered", signing_roles.CORRECTED)
