@@ -95,7 +95,14 @@ class Signatures(Strict):
     )
     required: list[
         Literal[
-            "agreed", "rejected", "approved", "registered", "reviewed", "acknowledged", "corrected"
+            "agreed",
+            "rejected",
+            "approved",
+            "registered",
+            "withdrawn",
+            "reviewed",
+            "acknowledged",
+            "corrected",
         ]
     ] = Field(
         default_factory=list, description="events that must be signed with the official's own key"

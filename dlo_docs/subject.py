@@ -8,7 +8,9 @@ the periodic reviews). The working ``regulation.yaml`` is only ever shown as a d
 
 ``select(project, registry, reg_id)`` gives the edition in force; with ``draft=True`` the working
 draft. A regulation with no edition in force (never approved, or withdrawn) gives its draft, with
-``fallback`` saying so, so that every regulation can still be printed for agreement.
+``fallback`` saying so, so that every regulation can still be printed for agreement. A
+withdrawal is believed only from a journal that verifies: a forged one (unsigned where the
+registry requires it signed) would otherwise replace the edition in force with the draft.
 """
 
 from __future__ import annotations
@@ -77,6 +79,8 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
         return Subject(reg_id, document, records, draft=False)
     fallback = None
     if not draft:
+        if h.state == "withdrawn":  # the journal's word that the edition in force is no more
+            workflow.intact(project, reg_id)
         fallback = (
             Msg(
                 "{id} has no edition in force: rendered as a draft (it has been withdrawn)",

@@ -295,10 +295,15 @@ def cancel(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     help="The order's date (YYYY-MM-DD).",
 )
 @CLERK
+@SIGN
 @click.pass_obj
-def withdraw(obj, reg_id: str, order: str, date: dt.datetime, clerk: str | None) -> None:
+def withdraw(
+    obj, reg_id: str, order: str, date: dt.datetime, clerk: str | None, key: str | None
+) -> None:
     """Withdraw the edition in force by order."""
-    ev = workflow.withdraw(obj.project, reg_id, order, date.date(), clerk=clerk)
+    ev = workflow.withdraw(
+        obj.project, reg_id, order, date.date(), clerk=clerk, signer=_signer(key)
+    )
     click.echo(
         _("{id}: edition {n} withdrawn by order № {number} (journal event {seq})").format(
             id=reg_id, n=ev.edition, number=ev.order.number, seq=ev.seq

@@ -34,7 +34,7 @@ Public interface (other areas code against it; nothing else of the package is pu
   ``changed_clauses(old, new) -> records.ChangedClauses`` (changed, then removed), ``WHOLE_TEXT``;
 - the commands (``commands.py``): ``revise``, ``submit``, ``approve``; ``agree``, ``reject``
   (``agreement.py``); ``withdraw``, ``review`` (``in_force.py``); ``cancel`` and ``correct`` (``amend.py``, ``corrections.py``); ``register_paper`` (``paper.py``: an
-  edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve, review, register_paper and correct signed with ``signer=``, see
+  edition approved on paper before the workflow, one ``registered`` event) (agree, reject, approve, review, register_paper, withdraw and correct signed with ``signer=``, see
   ``signatures.py``); integrity (``integrity.py``): ``verify``, ``export_signatures``.
 
 Each command holds the journal lock from reading the state to writing the event, so two commands

@@ -1,5 +1,5 @@
-"""The commands on an edition in force: ``withdraw`` (by order, the regulation then has none in
-force) and ``review`` (the periodic review, its result and the next due date). Like every command,
+"""The commands on an edition in force: ``withdraw`` (by the order of the official who approved it,
+who signs it as an approval is signed; the regulation then has none in force) and ``review`` (the periodic review, its result and the next due date). Like every command,
 each holds the journal lock from reading the state to writing the event."""
 
 from __future__ import annotations
@@ -11,48 +11,65 @@ from ..i18n import Msg
 from ..project import Project
 from . import dates, loading
 from . import journal as _journal
-from .commands import _in_force, _open, _refuse_while_pending, _signing
+from .commands import _open, _refuse_while_pending, _signing
 from .journal import Event
+from .loading import Ctx
 
 if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
     from ..signing.keys import Signer
 
 
+def _withdrawable(ctx: Ctx) -> None:
+    """Refuse unless an edition is in force, with no revision open and none waiting for its
+    effective date."""
+    h, reg_id = ctx.history, ctx.reg_id
+    if h.in_force is None:
+        raise ctx.refuse(
+            "DLO620",
+            Msg("{id} cannot be withdrawn: no edition of it is in force", id=reg_id)
+            if h.state != "withdrawn"
+            else Msg(
+                "{id} cannot be withdrawn: no edition of it is in force "
+                "(it has been withdrawn already)",
+                id=reg_id,
+            ),
+        )
+    if h.open:
+        raise ctx.refuse(
+            "DLO620",
+            Msg(
+                "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
+                reg_id=reg_id,
+                draft=h.draft,
+                state=h.state,
+            ),
+            Msg(
+                "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
+                reg_id=reg_id,
+            ),
+        )
+    _refuse_while_pending(ctx, "withdrawn")
+
+
 def withdraw(
-    project: Project, reg_id: str, order: str, date: dt.date, clerk: str | None = None
+    project: Project,
+    reg_id: str,
+    order: str,
+    date: dt.date,
+    clerk: str | None = None,
+    signer: Signer | None = None,
 ) -> Event:
-    """Withdraw the edition in force by order; an open draft is abandoned with it."""
+    """Withdraw the edition in force by order; an open draft is abandoned with it. The order is
+    the approving official's: the role the approval of the edition in force recorded, whose
+    holder signs the withdrawal (``signer``) as of the order's date, as an approval is signed."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
         order = loading.text(order, "--order")
         clerk = loading.clerk(ctx, clerk)
-        if h.in_force is None:
-            raise ctx.refuse(
-                "DLO620",
-                Msg("{id} cannot be withdrawn: no edition of it is in force", id=reg_id)
-                if h.state != "withdrawn"
-                else Msg(
-                    "{id} cannot be withdrawn: no edition of it is in force "
-                    "(it has been withdrawn already)",
-                    id=reg_id,
-                ),
-            )
-        if h.open:
-            raise ctx.refuse(
-                "DLO620",
-                Msg(
-                    "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
-                    reg_id=reg_id,
-                    draft=h.draft,
-                    state=h.state,
-                ),
-                Msg(
-                    "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",
-                    reg_id=reg_id,
-                ),
-            )
-        _refuse_while_pending(ctx, "withdrawn")
+        _withdrawable(ctx)
+        assert h.in_force is not None  # ``_withdrawable``
+        approval = h.approvals[h.in_force]
         approved_on = h.in_force_order.date if h.in_force_order is not None else None
         date = dates.act(
             date,
@@ -60,16 +77,17 @@ def withdraw(
             loading.today(ctx),
             [(approved_on, f"the order that approved edition {h.in_force}")],
         )
-        in_force = _in_force(ctx)
+        authority = str(approval.role)
         return loading.append(
             ctx,
             clerk,
             organisation=True,
-            role=(in_force.model if in_force is not None else ctx.model).approval.by,
+            sign=_signing(ctx, "withdrawn", authority, signer, date),
+            role=authority,
             event="withdrawn",
             edition=h.in_force,
             order={"number": order, "date": date.isoformat()},
-            content_hash=h.approvals[h.in_force].content_hash,
+            content_hash=approval.content_hash,
         )
 
 

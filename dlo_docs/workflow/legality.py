@@ -13,7 +13,9 @@ acknowledgement or withdrawal with no edition in force; a cancellation with no r
 Given the frozen editions (``governs``), also: a submission along another route, order,
 authority or form of approval than its governing text gives (the edition in force's; a first
 edition's own, once approved), and a revision or cancellation by a role that is not one of the
-edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them.
+edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them, and a
+withdrawal by another role than the official who approved the edition in force (whose holder
+signs it: a withdrawal given to the clerk's role would be signed with the clerk's key).
 An act dated before the events it follows (an order dated before the agreements: the rules
 ``dlo correct`` keeps) is a warning: journals written before the commands kept the order of dates
 may hold one, and ``dlo correct`` fixes it.
@@ -224,6 +226,24 @@ def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str])
     )
 
 
+def _withdrawer(h: History, ev: Event, governs: Governs) -> str | None:
+    """A withdrawal by the official who approved the edition in force, the role its approval
+    recorded (``withdraw`` records it, and its holder signs); a journal written before
+    withdrawals recorded that may name the edition's own ``approval.by`` instead."""
+    n = h.in_force
+    if n is None or ev.role == h.approvals[n].role:
+        return None
+    text = governs(n)
+    if text is None or ev.role == text.by:
+        return None
+    return Msg(
+        "it is withdrawn by {role}, but edition {n} was approved by {authority}",
+        role=ev.role,
+        n=n,
+        authority=h.approvals[n].role,
+    )
+
+
 def _initiator(h: History, ev: Event, governs: Governs) -> str | None:
     """A revision opened or cancelled by a change initiator of the edition in force."""
     text = governs(h.in_force) if h.in_force is not None else None
@@ -245,6 +265,8 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
         return _approver(h, ev, governs, approved)
     if ev.event in ("revised", "cancelled"):
         return _initiator(h, ev, governs)
+    if ev.event == "withdrawn":
+        return _withdrawer(h, ev, governs)
     return None
 
 

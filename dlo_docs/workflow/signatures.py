@@ -39,7 +39,16 @@ else:  # cryptography is loaded where a signature is made or checked, not for ev
 # a signed event recorded more than this before an earlier event is refused (and reported by
 # verify): the officials' computers' clocks may differ so much
 CLOCK_SKEW = dates.CLOCK_SKEW
-SIGNABLE = ("agreed", "rejected", "approved", "registered", "reviewed", "acknowledged", "corrected")
+SIGNABLE = (
+    "agreed",
+    "rejected",
+    "approved",
+    "registered",
+    "withdrawn",
+    "reviewed",
+    "acknowledged",
+    "corrected",
+)
 # the events whose signature vouches for the day they were recorded, not a date they name
 _SIGNED_ON_RECORDING = ("registered", signing_roles.CORRECTED)
 
@@ -55,7 +64,8 @@ def signers_for(project: Project, loaded: Loaded | None = None) -> Signers:
 
 def event_day(entry: dict[str, Any]) -> dt.date:
     """The day of the act an event's signature vouches for: its ``date`` (a review's, or the date
-    of the act when given), an approval's order date, else the day it was recorded. A
+    of the act when given), an approval's or a withdrawal's order date, else the day it was
+    recorded. A
     registration's is the day it was recorded: its official signs then that the text is the one
     approved on paper, not the paper order of years before (which no certificate of today
     covers). So is a correction's: its signer vouches then for the value it corrects."""
