@@ -222,3 +222,27 @@ def test_a_registration_signed_with_another_holders_key_fails(dlo, paper_office)
     rewrite(root, data)
     errors = _refused_everywhere(dlo, root)
     assert any("error DLO903: journal event 1 (registered, signed as rector)" in e for e in errors)
+
+
+def test_a_registration_moved_to_the_clerks_role_is_caught(dlo, paper_office):
+    """The forger also moves the registration to the clerk's role, so that the clerk's key is
+    that role's holder's: no command records a registration by another role than the approval.by
+    of the text it registers, and verify and every output say so."""
+    root = paper_office.root
+    ok(dlo, root, *PAPER, "--sign", paper_office.p12["rector"])
+    data = entries(root)
+    data[0]["role"] = "docs-head"
+    clerk = keys.load_pkcs12(paper_office.p12["docs-head"], PASSWORD.encode())
+    data[0]["signature"] = decisions.record(clerk, _journal.signed_bytes(data[0]))
+    rewrite(root, data)
+    verify = dlo("verify", REG, cwd=root)
+    assert verify.code == 1, verify.out
+    expected = (
+        "error DLO612: journal event 1 (registered) cannot stand where it is: it is registered "
+        "by docs-head, but edition 1 names rector (approval.by)"
+    )
+    assert expected in verify.err, verify.err
+    results = _outputs(dlo, root)
+    for name, result in results.items():
+        assert result.code == 1 and expected in result.err, (name, result.out, result.err)
+    assert _written(root) == {"render": False, "sheet": False, "site": False}

@@ -14,8 +14,9 @@ Given the frozen editions (``governs``), also: a submission along another route,
 authority or form of approval than its governing text gives (the edition in force's; a first
 edition's own, once approved), and a revision or cancellation by a role that is not one of the
 edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them, and a
-withdrawal by another role than the official who approved the edition in force (whose holder
-signs it: a withdrawal given to the clerk's role would be signed with the clerk's key).
+withdrawal by another role than the official who approved the edition in force, or a
+registration by another than the ``approval.by`` of the text it registers (their holders sign
+them: one given to the clerk's role would be signed with the clerk's key).
 An act dated before the events it follows (an order dated before the agreements: the rules
 ``dlo correct`` keeps) is a warning: journals written before the commands kept the order of dates
 may hold one, and ``dlo correct`` fixes it.
@@ -244,6 +245,20 @@ def _withdrawer(h: History, ev: Event, governs: Governs) -> str | None:
     )
 
 
+def _registrar(ev: Event, governs: Governs) -> str | None:
+    """A registration from paper by the official its own text names (``approval.by``), as
+    ``register-paper`` records it and whose holder signs it."""
+    text = governs(ev.edition)
+    if text is None or ev.role == text.by:
+        return None
+    return Msg(
+        "it is registered by {role}, but edition {n} names {authority} (approval.by)",
+        role=ev.role,
+        n=ev.edition,
+        authority=text.by,
+    )
+
+
 def _initiator(h: History, ev: Event, governs: Governs) -> str | None:
     """A revision opened or cancelled by a change initiator of the edition in force."""
     text = governs(h.in_force) if h.in_force is not None else None
@@ -267,6 +282,8 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
         return _initiator(h, ev, governs)
     if ev.event == "withdrawn":
         return _withdrawer(h, ev, governs)
+    if ev.event == "registered":
+        return _registrar(ev, governs)
     return None
 
 
