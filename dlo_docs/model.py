@@ -86,6 +86,19 @@ class HolderCertificate(Strict):
     )
 
 
+# the events an official may sign with their own key (and a registry may require signed)
+SignedKind = Literal[
+    "agreed",
+    "rejected",
+    "approved",
+    "registered",
+    "withdrawn",
+    "reviewed",
+    "acknowledged",
+    "corrected",
+]
+
+
 class Signatures(Strict):
     """Signed decisions: the CA certificates trusted, and which events must be signed."""
 
@@ -93,18 +106,7 @@ class Signatures(Strict):
         default_factory=list,
         description="PEM files of the trusted CA certificates, relative to the project",
     )
-    required: list[
-        Literal[
-            "agreed",
-            "rejected",
-            "approved",
-            "registered",
-            "withdrawn",
-            "reviewed",
-            "acknowledged",
-            "corrected",
-        ]
-    ] = Field(
+    required: list[SignedKind] = Field(
         default_factory=list, description="events that must be signed with the official's own key"
     )
     since: dt.date | None = Field(

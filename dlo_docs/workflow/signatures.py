@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from .. import lazy
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..i18n import Msg
+from ..model import SignedKind
 from ..project import Loaded, Project
 from ..signing.registry import Signers
 from . import dates, signing_roles
@@ -39,16 +40,7 @@ else:  # cryptography is loaded where a signature is made or checked, not for ev
 # a signed event recorded more than this before an earlier event is refused (and reported by
 # verify): the officials' computers' clocks may differ so much
 CLOCK_SKEW = dates.CLOCK_SKEW
-SIGNABLE = (
-    "agreed",
-    "rejected",
-    "approved",
-    "registered",
-    "withdrawn",
-    "reviewed",
-    "acknowledged",
-    "corrected",
-)
+SIGNABLE: tuple[str, ...] = get_args(SignedKind)
 # the events whose signature vouches for the day they were recorded, not a date they name
 _SIGNED_ON_RECORDING = ("registered", signing_roles.CORRECTED)
 
