@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -84,6 +85,14 @@ def _numbers(text: str) -> Iterator[tuple[str, int]]:
 
 
 _LETTER = re.compile(rf"[^\W\d_{BLANK_LETTERS}]")  # a letter that prints
+
+
+def _word(value: str) -> bool:
+    """``value`` holds a letter of a word: not a modifier letter (ʼ, the tatweel), which marks
+    another and says nothing alone, nor one that prints as nothing (``BLANK_LETTERS``)."""
+    return any(unicodedata.category(m.group()) != "Lm" for m in _LETTER.finditer(value))
+
+
 # the labels that mark what a text is: a draft (every page of one), an original on paper, a
 # corrected date or remark, a clause removed (its number may be another clause's now)
 MARKS = frozenset(
@@ -254,7 +263,9 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found], lang
 def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) -> None:
     problem = _shape(value, reference, loc, lang)
     if problem is None and isinstance(value, str):
-        problem = _mark(value, loc) or _record(value, reference, loc, lang)
+        problem = (
+            _mark(value, loc) or _record(value, reference, loc, lang) or _planted(value, loc, lang)
+        )
     if problem is not None:
         found.append(problem)
 
@@ -302,7 +313,7 @@ def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
 def _mark(value: str, loc: Loc) -> _Found | None:
     """A mark of what the text is (``MARKS``), or a heading of the approval block, without a
     word."""
-    if _LETTER.search(value) or not (loc in MARKS or heading(loc)):
+    if _word(value) or not (loc in MARKS or heading(loc)):
         return None
     message = (
         Msg(
@@ -327,7 +338,7 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
     holds a run of digits the bundled text does not (each run of the bundled text may appear as
     often as there, and as it is there: the blanks' "20___" before a blank, ``_blanked``)."""
     wanted = placeholders(reference)
-    if not (wanted & RECORDED or _BLANK.search(reference) or heading(loc)):
+    if not (wanted & RECORDED or _BLANK.search(reference) or heading(loc) or loc in MARKS):
         return None
     missing = sorted(wanted - placeholders(value))
     if missing:
@@ -344,24 +355,41 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
     left = Counter(_blanked(reference, number, at) for number, at in _numbers(reference))
     for number, at in _numbers(value):
         if left[_blanked(value, number, at)] <= 0:
-            message = Msg(
-                "label {name}: {digits} is a number of its own, which the label would print as "
-                "an order's or a date's",
-                name=_name(loc),
-                digits=number,
-            )
-            hint = Msg(
-                "an order's date and number come from the journal, and a draft's stay blank to "
-                "fill in by hand: write no digits but those of the bundled "
-                "templates/labels/{lang}.yaml",
-                lang=lang,
-            )
-            return _Found(loc, "DLO013", message, hint, offset=at)
+            return _own_number(loc, number, at, lang)
         left[_blanked(value, number, at)] -= 1
     return None
 
 
-def _blanked(text: str, number: str, at: int) -> tuple[str, bool]:
-    """A number of ``text`` and whether a blank follows it: the bundled "20___" (a year to fill
-    in) lets a label write "20___", not a "20" of its own ("№ 20", "«20» ноября")."""
-    return number, text.startswith("_", at + len(number))
+# what reads as a date or an order's number: "03.06.2024", "2024-06-03", "№ 45"
+_DATED = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|№\s*\d+")
+
+
+def _planted(value: str, loc: Loc, lang: str) -> _Found | None:
+    """A label of the official forms (``form``: the title page, the running header, the
+    sheets) that prints a date or an order's number of its own: a form's dates and numbers are
+    the journal's (a form code such as "Ф-01" or "082-2022" is not one)."""
+    found = _DATED.search(value) if loc[:1] == ("form",) else None
+    return None if found is None else _own_number(loc, found.group(), found.start(), lang)
+
+
+def _own_number(loc: Loc, digits: str, at: int, lang: str) -> _Found:
+    message = Msg(
+        "label {name}: {digits} is a number of its own, which the label would print as "
+        "an order's or a date's",
+        name=_name(loc),
+        digits=digits,
+    )
+    hint = Msg(
+        "an order's date and number come from the journal, and a draft's stay blank to "
+        "fill in by hand: write no digits but those of the bundled "
+        "templates/labels/{lang}.yaml",
+        lang=lang,
+    )
+    return _Found(loc, "DLO013", message, hint, offset=at)
+
+
+def _blanked(text: str, number: str, at: int) -> tuple[str, str]:
+    """A number of ``text`` and the blank that follows it: the bundled "20___" (a year to fill
+    in) lets a label write "20___", not a "20" of its own ("№ 20", "«20» ноября", "20_")."""
+    end = at + len(number)
+    return number, text[end : len(text) - len(text[end:].lstrip("_"))]

@@ -488,6 +488,30 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "№ |20",
             "label form.blank_order: 20 is a number of its own",
         ),
+        (  # nor "20_": the blank is part of it
+            '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order_of: "{official}\\n____ ж. «20_» ____________\\n№ ______ бұйрығымен"',
+            "«|20_",
+            "label form.blank_order_of: 20 is a number of its own",
+        ),
+        (  # a mark of what the text is prints no number: the draft's note, beside its mark
+            '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"',
+            '  draft_note: "03.06.2024 ж. № 45-НҚ бұйрығымен бекітілген"',
+            '"|03',
+            "label form.draft_note: 03 is a number of its own",
+        ),
+        (  # the running header, on every page of every edition: no date or order of its own
+            '  header: "{kind} {code} · {edition}"',
+            '  header: "{kind} {code} · {edition} · 03.06.2024 ж. № 45-НҚ бұйрығымен"',
+            "· |03.06",
+            "label form.header: 03.06.2024 is a number of its own",
+        ),
+        (  # a modifier letter (U+02BC) marks another letter and says nothing alone
+            "  draft_mark: ЖОБА",
+            '  draft_mark: "\u02bc"',
+            '"\u02bc"',
+            "label form.draft_mark is blank: it marks what the text is",
+        ),
         (  # a letter that prints as nothing (U+3164 HANGUL FILLER) is no word
             "  draft_mark: ЖОБА",
             '  draft_mark: "\u3164"',
