@@ -8,9 +8,10 @@ the periodic reviews). The working ``regulation.yaml`` is only ever shown as a d
 
 ``select(project, registry, reg_id)`` gives the edition in force; with ``draft=True`` the working
 draft. A regulation with no edition in force (never approved, or withdrawn) gives its draft, with
-``fallback`` saying so, so that every regulation can still be printed for agreement. A
-withdrawal is believed only from a journal that verifies: a forged one (unsigned where the
-registry requires it signed) would otherwise replace the edition in force with the draft.
+``fallback`` saying so, so that every regulation can still be printed for agreement. Nothing
+is shown of a journal that does not verify (``workflow.intact``), the draft's agreements
+included: a forged withdrawal, or an approval made void by hand, would otherwise replace the
+edition in force with the draft.
 """
 
 from __future__ import annotations
@@ -71,16 +72,14 @@ def _frozen(project: Project, reg_id: str, n: int, approval: workflow.Event) -> 
 def select(project: Project, registry: Registry, reg_id: str, draft: bool = False) -> Subject:
     """The text and records an output of ``reg_id`` shows (see the module's docstring)."""
     h = workflow.history(project, reg_id)
+    workflow.intact(project, reg_id)  # nothing is shown of a history that does not verify
     if not draft and h.in_force is not None:
-        workflow.intact(project, reg_id)
         n = h.in_force
         document = _frozen(project, reg_id, n, h.approvals[n])
         records = workflow.edition_records(project, reg_id, n, registry)
         return Subject(reg_id, document, records, draft=False)
     fallback = None
     if not draft:
-        if h.state == "withdrawn":  # the journal's word that the edition in force is no more
-            workflow.intact(project, reg_id)
         fallback = (
             Msg(
                 "{id} has no edition in force: rendered as a draft (it has been withdrawn)",

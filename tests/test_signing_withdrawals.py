@@ -170,3 +170,79 @@ def test_an_older_withdrawal_naming_the_texts_official_still_verifies(text_names
     result = dlo("verify", REG, cwd=root)
     assert result.code == 1
     assert "it is withdrawn by docs-head, but edition 2 was approved by rector" in result.err
+
+
+# -- what an attacker's review found next --------------------------------------------------------
+
+
+def test_an_approval_made_void_by_hand_takes_nothing_off_the_site(dlo, published):
+    """An unsigned correction moving the signed approval's effective date ten years on (the
+    chain recomputed) leaves no edition in force: the site deleted the pages and render printed
+    the draft, though verify named it. Every output now verifies whatever state it is told."""
+    root = published.root
+    data = entries(root)
+    approval = data[-1]
+    data.append(
+        {
+            "seq": approval["seq"] + 1,
+            "time": approval["time"],
+            "role": "docs-head",
+            "actor": "someone",
+            "event": "corrected",
+            "edition": 1,
+            "corrects": approval["seq"],
+            "field": "effective",
+            "value": "2035-01-01",
+            "was": TODAY,
+            "content_hash": approval["content_hash"],
+        }
+    )
+    rewrite(root, data)
+    _refused_everywhere(dlo, root, "error DLO907")
+
+
+def test_a_signed_withdrawal_is_by_the_approving_official_whatever_the_text_says(
+    text_names_another, dlo
+):
+    """The allowance for older journals (a withdrawal naming the text's approval.by) is for
+    unsigned ones: a signed withdrawal's signer is whom it names, so one by the official the
+    text names for the next approval, signed with that official's key, is caught."""
+    root = text_names_another
+    ok(dlo, root, "withdraw", REG, "--order", "5-НҚ", "--date", "2024-07-01")
+    data = entries(root)
+    data[-1]["role"] = "vp-academic"
+    data[-1]["signature"] = {"signer": "forged"}
+    rewrite(root, data)
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1
+    assert "it is withdrawn by vp-academic, but edition 2 was approved by rector" in result.err
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("edition", 5, "it withdraws edition 5, but edition 2 is in force"),
+        ("content_hash", "0" * 64, "it withdraws another text than edition 2 approved"),
+    ],
+)
+def test_a_withdrawal_of_another_edition_is_caught(text_names_another, dlo, field, value, words):
+    root = text_names_another
+    ok(dlo, root, "withdraw", REG, "--order", "5-НҚ", "--date", "2024-07-01")
+    data = entries(root)
+    data[-1][field] = value
+    rewrite(root, data)
+    result = dlo("verify", REG, cwd=root)
+    assert result.code == 1 and words in result.err, result.err
+
+
+def test_an_event_time_without_a_zone_is_a_damaged_journal_not_a_crash(in_force, dlo):
+    """A hand-typed time without its zone ended every command of the project with an internal
+    error (naive and aware times compared)."""
+    data = entries(in_force)
+    data[-1]["time"] = "2024-06-04T00:38:41"
+    rewrite(in_force, data)
+    for args in (("verify", REG), ("status",), ("render", REG, "--format", "docx")):
+        result = dlo(*args, cwd=in_force)
+        assert result.code == 1, (args, result.out, result.err)
+        assert "Traceback" not in result.err and "internal error" not in result.err
+        assert "DLO609" in result.err and "has no zone" in result.err, result.err

@@ -92,15 +92,13 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     """The published form of ``reg_id``, or None when no edition of it is in force. Raises
     DloError (DLO810) when a frozen edition is missing or differs from the text its approval
     recorded: the site never publishes a text that was not approved; and (DLO910) when its
-    journal does not verify, even when it says the regulation was withdrawn: a forged withdrawal
-    takes no regulation off the site."""
+    journal does not verify, whatever state it tells: a forged withdrawal, or an approval made
+    void by hand, takes no regulation off the site."""
     problems: list[Problem] = []
     st = _status(project, reg_id, registry)
+    workflow.intact(project, reg_id)  # a forged or broken journal publishes nothing, deletes none
     if st.edition_in_force is None:
-        if st.state == "withdrawn":  # its pages are deleted only on a journal that verifies
-            workflow.intact(project, reg_id)
         return None
-    workflow.intact(project, reg_id)  # a forged or broken journal publishes nothing
     n = st.edition_in_force
     events = workflow.events(project, reg_id)
     approvals = {

@@ -151,6 +151,8 @@ def _dates_in_range(event: Event) -> None:
     """Every date of an event is a date of real documents (see ``model.sane_date``), so that
     the review due date and the days of the site are always computable."""
     sane_date(event.when.date())
+    if event.when.utcoffset() is None:  # every later reader compares it with others' times
+        raise ValueError(f"its time {event.when.isoformat()} has no zone (such as +05:00)")
     event.when.astimezone(dt.UTC)  # the zone is a zone
     order = event.data.get("order")
     if event.event in BY_ORDER and order is None:  # every later reader takes its order's date

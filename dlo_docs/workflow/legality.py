@@ -228,20 +228,30 @@ def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str])
 
 
 def _withdrawer(h: History, ev: Event, governs: Governs) -> str | None:
-    """A withdrawal by the official who approved the edition in force, the role its approval
-    recorded (``withdraw`` records it, and its holder signs); a journal written before
-    withdrawals recorded that may name the edition's own ``approval.by`` instead."""
+    """A withdrawal of the edition in force (its number and text), by the official who approved
+    it, the role its approval recorded (``withdraw`` records it, and its holder signs); an
+    unsigned withdrawal of a journal written before withdrawals recorded that may name the
+    edition's own ``approval.by`` instead (never a signed one: its signer is whom it names)."""
     n = h.in_force
-    if n is None or ev.role == h.approvals[n].role:
+    if n is None:
         return None
-    text = governs(n)
-    if text is None or ev.role == text.by:
+    approval = h.approvals[n]
+    if ev.edition != n:
+        return Msg(
+            "it withdraws edition {edition}, but edition {n} is in force", edition=ev.edition, n=n
+        )
+    if ev.content_hash != approval.content_hash:
+        return Msg("it withdraws another text than edition {n} approved", n=n)
+    if ev.role == approval.role:
+        return None
+    text = governs(n) if not ev.get("signature") else None
+    if text is not None and ev.role == text.by:
         return None
     return Msg(
         "it is withdrawn by {role}, but edition {n} was approved by {authority}",
         role=ev.role,
         n=n,
-        authority=h.approvals[n].role,
+        authority=approval.role,
     )
 
 
