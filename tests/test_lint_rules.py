@@ -89,3 +89,12 @@ def test_clean_fixture(project, dlo, code):
     assert not got, "\n".join(
         f"{p['line']}:{p['column']} {p['code']} {p['message']}" for p in problems
     )
+
+
+def test_a_text_cut_short_by_a_comment_is_an_error(project, dlo):
+    """What YAML reads is not what was typed: `dlo check` fails, so the draft is not submitted or
+    approved cut (it was a warning, and a newcomer's draft went for agreement so)."""
+    got, problems = run(project, dlo, FIXTURES / "DLO119.failing.yaml")
+    assert {p["severity"] for p in problems if p["code"] == "DLO119"} == {"error"}
+    result = dlo("check", "regulations/fixture", cwd=project)
+    assert result.code == 1 and "error DLO119" in result.out, result.out

@@ -2,8 +2,8 @@
 a YAML comment: ``text: Бұйрық #5 бойынша`` is read as "Бұйрық", the rest dropped without a word,
 and every document prints the shorter text. Reported where a ``#`` directly followed by a letter
 or digit (``#5``, ``#тег``: meant as text) ends a plain value on its line; a comment written as
-one (``# note``, a space after ``#``) is the writer's own and not reported. A warning: the text
-as read may be what was meant; quotes say so.
+one (``# note``, a space after ``#``) is the writer's own and not reported. An error: the text
+read is not the text typed, and a draft is not submitted or approved so cut.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def check(view: View) -> Iterator[Problem]:
 RULE = Rule(
     "DLO119",
     "comment-in-text",
-    "warning",
+    "error",
     "a text written without quotes is cut short by ' #', which begins a YAML comment",
     check,
 )
