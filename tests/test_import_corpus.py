@@ -144,6 +144,6 @@ def test_mnus_sheet_names_the_deputy_chairman_whom_clause_8_1_does_not(project, 
     said = [line for line in err.splitlines() if "clause 8.1" in line]
     assert [re.sub(r"^.*?\.(?:txt|docx):", "", x) for x in said if "agreement sheet" in x] == [
         "66:1: warning DLO510: the source's agreement sheet names Заместитель Председателя "
-        "Правления, not as clause 8.1 does: agreement.approvers follows the clause (hint: find "
+        "Правления, whom clause 8.1 does not name: agreement.approvers follows the clause (hint: find "
         "out who agrees it; correct the clause or agreement.approvers)"
     ]

@@ -125,7 +125,7 @@ def test_a_clause_and_the_sheet_that_disagree_are_both_said(project, dlo, tmp_pa
     assert "agreement.approvers proposed from clause 3.1" in err
     assert (
         "the source's agreement sheet names Проректор по академическим вопросам, Начальник "
-        "отдела управления персоналом, not as clause 3.1 does: agreement.approvers follows "
+        "отдела управления персоналом, whom clause 3.1 does not name: agreement.approvers follows "
         "the clause"
     ) in err
 
@@ -459,8 +459,8 @@ def test_an_official_on_the_sheet_no_position_matches_is_said(project, dlo, tmp_
     model, err = _imported(project, dlo, tmp_path, text)
     assert model.agreement.approvers == ["vp-academic"]
     assert (
-        "warning DLO510: the source's agreement sheet names Главный бухгалтер, not as clause 3.1 "
-        "does: agreement.approvers follows the clause"
+        "warning DLO510: the source's agreement sheet names Главный бухгалтер, whom clause 3.1 "
+        "does not name: agreement.approvers follows the clause"
     ) in err
     assert "whom the source's agreement sheet does not" not in err
 
@@ -534,5 +534,5 @@ def test_a_deputy_on_the_sheet_is_not_the_official_the_clause_names(project, dlo
     assert model.agreement.approvers == ["hr-head"]
     assert (
         "the source's agreement sheet names Заместитель начальника отдела управления персоналом, "
-        "not as clause 3.1 does"
+        "whom clause 3.1 does not name"
     ) in err

@@ -116,13 +116,13 @@ def say(difference: Difference, signed: Signed, numbers: str, report: Report) ->
         fields = {"signed": ", ".join(difference.extra), "numbers": numbers}
         said = (
             Msg(
-                "the source's agreement sheet names {signed}, not as clause {numbers} does: "
+                "the source's agreement sheet names {signed}, whom clause {numbers} does not name: "
                 "agreement.approvers follows the clause",
                 **fields,
             )
             if sheet
             else Msg(
-                "the source's agreement block names {signed}, not as clause {numbers} does: "
+                "the source's agreement block names {signed}, whom clause {numbers} does not name: "
                 "agreement.approvers follows the clause",
                 **fields,
             )
