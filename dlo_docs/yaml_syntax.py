@@ -35,8 +35,10 @@ def explain(exc: Any, text: str) -> Said | None:
     """The parser's ``MarkedYAMLError`` in a clerk's words, or None (no such case reproduced)."""
     problem = " ".join(str(exc.problem or "").split())
     mark, context = exc.problem_mark, exc.context_mark
-    if mark is None or "\t" in str(exc.problem) or "'\\t'" in problem:
-        return None  # tabs keep their own hint
+    if mark is None:
+        return None
+    if "\t" in str(exc.problem) or "'\\t'" in problem:
+        return _tab(text.splitlines(), mark.line, mark.column)
     error = Failure(
         problem,
         exc.context,
@@ -53,6 +55,21 @@ def explain(exc: Any, text: str) -> Said | None:
         if said is not None:
             return said
     return None
+
+
+def _tab(lines: list[str], line: int, col: int) -> Said:
+    """ "found character '\\t' that cannot start any token": a tab in the indentation, or in a
+    text (between its words, after its key's ':'), where YAML reads none."""
+    before = lines[line][:col] if line < len(lines) else ""
+    if not before.strip():
+        hint = Msg("indent with spaces, not tabs")
+        return line, col, Msg("YAML syntax: a tab in the indentation"), hint
+    return (
+        line,
+        col,
+        Msg("YAML syntax: a tab character in a text, which YAML does not read there"),
+        Msg("replace it with a space, or put the whole text in quotes"),
+    )
 
 
 def _no_colon(error: Failure) -> Said | None:

@@ -295,6 +295,22 @@ SYNTAX = {
         "whole value of 'text' in quotes",
         "mapping values",
     ),
+    "a tab between the words of a text": (
+        CLAUSE,
+        "    text: Бөлім\tбастығы\n",
+        "19:16: error DLO001",
+        "YAML syntax: a tab character in a text, which YAML does not read there",
+        "replace it with a space, or put the whole text in quotes",
+        "cannot start any token",
+    ),
+    "a tab in the indentation": (
+        CLAUSE,
+        "\ttext: Бөлім бастығы\n",
+        "19:1: error DLO001",
+        "YAML syntax: a tab in the indentation",
+        "indent with spaces, not tabs",
+        "cannot start any token",
+    ),
     "value starts with @": (
         CLAUSE,
         "    text: @кафедра бойынша\n",
