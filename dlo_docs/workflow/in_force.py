@@ -1,6 +1,7 @@
-"""The commands on an edition in force: ``withdraw`` (by the order of the official who approved it,
-who signs it as an approval is signed; the regulation then has none in force) and ``review`` (the periodic review, its result and the next due date). Like every command,
-each holds the journal lock from reading the state to writing the event."""
+"""The commands on an edition in force: ``withdraw`` (by the order of the official who approved
+it, who signs it as an approval is signed; the regulation then has none in force) and ``review``
+(the periodic review, its result and the next due date). Like every command, each holds the
+journal lock from reading the state to writing the event."""
 
 from __future__ import annotations
 
