@@ -88,10 +88,14 @@ class Guard:
             self._refuse(
                 event,
                 ALIAS,
-                Msg("YAML alias *{anchor} is not allowed", anchor=event.anchor),
                 Msg(
-                    "a text that starts with '*' goes in quotes ('*{anchor} …'); otherwise write "
-                    "the value out in full: project files use no anchors or aliases",
+                    "the value starts with '*', which YAML reads as a reference to another "
+                    "value (an alias, *{anchor}), not as text; project files use none",
+                    anchor=event.anchor,
+                ),
+                Msg(
+                    "a text that starts with '*' goes in quotes: \"*{anchor} …\"; otherwise "
+                    "write the value out in full",
                     anchor=event.anchor,
                 ),
             )
@@ -99,10 +103,14 @@ class Guard:
             self._refuse(
                 event,
                 ALIAS,
-                Msg("YAML anchor &{anchor} is not allowed", anchor=event.anchor),
                 Msg(
-                    "a text that starts with '&' goes in quotes ('&{anchor} …'); otherwise remove "
-                    "the anchor: project files use no anchors or aliases",
+                    "the value starts with '&', which YAML reads as a name given to the value "
+                    "(an anchor, &{anchor}), not as text; project files use none",
+                    anchor=event.anchor,
+                ),
+                Msg(
+                    "a text that starts with '&' goes in quotes: \"&{anchor} …\"; otherwise "
+                    "remove the anchor",
                     anchor=event.anchor,
                 ),
             )

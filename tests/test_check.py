@@ -339,10 +339,11 @@ SYNTAX = {
         CLAUSE,
         "    text: *Ескерту бар\n",
         "19:11: error DLO006",
+        "the value starts with '*', which YAML reads as a reference to another value (an "
+        "alias, *Ескерту), not as text; project files use none",
+        "a text that starts with '*' goes in quotes: \"*Ескерту …\"; otherwise write the value "
+        "out in full",
         "YAML alias *Ескерту is not allowed",
-        "a text that starts with '*' goes in quotes ('*Ескерту …'); otherwise write the value "
-        "out in full: project files use no anchors or aliases",
-        "(hint: write the value out in full",
     ),
     "value starts with [...]": (
         CLAUSE,

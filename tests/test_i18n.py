@@ -335,7 +335,7 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
     assert result.code == 1 and "regulation.yaml:2:1: " + message in result.out
     path.write_text("a: &x 1\nb: *x\n", encoding="utf-8")
     result = dlo("--lang-ui", lang, "check", "regulations/dlo-head", cwd=project)
-    alias = {"kk": "&x YAML зәкіріне (anchor) рұқсат", "ru": "YAML-якорь &x не допускается"}
+    alias = {"kk": "мәнге берілген ат (зәкір, &x)", "ru": "как имя, данное значению (якорь, &x)"}
     assert alias[lang] in result.out
 
 
