@@ -310,7 +310,12 @@ def after_closed(error: Failure) -> Said | None:
         sign=sign,
         closing=CLOSING[sign],
     )
-    return error.line, error.col, message, flow_hint(hint, sign)
+    after = Msg(
+        "if the value is a text, {hint}; if it is a list, remove the text after its '{closing}'",
+        hint=hint,
+        closing=CLOSING[sign],
+    )
+    return error.line, error.col, message, after
 
 
 def flow_hint(hint: Msg, sign: str) -> Msg:

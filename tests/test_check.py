@@ -352,7 +352,7 @@ SYNTAX = {
         "YAML syntax: the value starts with '[', which YAML reads as data up to its ']', and "
         "text follows the ']'",
         'if the value is a text, put the value in quotes: text: "[1] тармақ бойынша"; if it is '
-        "a list, close it with ']'",
+        "a list, remove the text after its ']'",
         "block end",
     ),
     "value starts with |": (
