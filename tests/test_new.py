@@ -96,6 +96,13 @@ def test_job_instruction_has_the_parts_and_the_registry_facts(project, dlo):
     clauses = {c.id: c for _, _, c in doc.clauses()}
     assert clauses["subordination"].states == "reports_to"
     assert "Үздіксіз білім беру институтының директоры" in clauses["subordination"].text["kk"]
+    # the supervisor gives the tasks (the Kazakh said the supervisor receives them); two acts
+    assert (
+        clauses["instructions"]
+        .text["kk"]
+        .startswith("Тапсырмалар мен нұсқаулар беретін лауазымды тұлға: Үздіксіз")
+    )
+    assert "освобождение от должности производятся приказом" in clauses["appointment"].text["ru"]
     refs = [i.ref for i in clauses["normative-documents"].items]
     assert refs == ["us-064-2022", "kp-082-2022"]
     assert clauses["normative-documents"].items[0].text["ru"].startswith("СО 064-2022 Стандарт")
