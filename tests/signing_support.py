@@ -404,3 +404,22 @@ def signed_by(
     )
     out.write_bytes(signature)
     return out
+
+
+def refused_everywhere(dlo, root: Path, reg_id: str, verify_says, outputs_say) -> None:
+    """``dlo verify`` fails naming each of ``verify_says``; render, the site build and status
+    refuse ``reg_id``, without a traceback, each naming every one of ``outputs_say``."""
+    verify = dlo("verify", reg_id, cwd=root)
+    assert verify.code == 1, verify.out + verify.err
+    for text in verify_says:
+        assert text in verify.err, verify.err
+    for args in (
+        ("render", reg_id, "--format", "docx"),
+        ("site", "build", "--no-pdf"),
+        ("status", reg_id),
+    ):
+        result = dlo(*args, cwd=root)
+        assert result.code == 1, (args, result.out, result.err)
+        assert "Traceback" not in result.err
+        for text in outputs_say:
+            assert text in result.err, (args, result.err)

@@ -13,7 +13,7 @@ import pytest
 from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
 from test_approval_block import by_signature, title_block
 from test_forms import all_text, parts, table_rows
-from workflow_support import REG, agree_all, replace_text
+from workflow_support import REG, agree_all, replace_text, revise_naming_another_approver
 
 from dlo_docs import approved_pdf, labels
 from dlo_docs.project import Project
@@ -145,15 +145,7 @@ def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(
     still approved by the authority its submission fixed, the rector, and `dlo sign-pdf` asks
     for the rector's key, not for that of the official the frozen text names for next time."""
     monkeypatch.setenv("DLO_TODAY", "2024-07-01")
-    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "the vice-rector approves")
-    replace_text(in_force, "  by: rector\n", "  by: vp-academic\n")
-    replace_text(
-        in_force,
-        "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
-        "академиялық мәселелер жөніндегі проректордың бұйрығымен",
-    )
-    ok(dlo, in_force, "submit", REG)
-    agree_all(dlo, in_force)
+    revise_naming_another_approver(dlo, in_force)
     # the register waits for the rector, the authority the submission fixed
     [row] = json.loads(ok(dlo, in_force, "list", "--format", "json").out)["regulations"]
     assert row["waiting_for"] == ["rector"], row

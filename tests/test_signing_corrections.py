@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from forged_support import TODAY, approve_signed
-from signing_support import PASSWORD, entries, office, rewrite, set_signatures
+from signing_support import PASSWORD, entries, office, refused_everywhere, rewrite, set_signatures
 from test_correct import rows
 from test_forms import all_text
 from workflow_support import APPROVERS, REG, ok, refused
@@ -65,23 +65,8 @@ def _hand_written(root, seq: int, field: str, value: str) -> dict:
 
 def _refused_everywhere(dlo, root, *expected: str) -> None:
     """verify, render, the site and status refuse (DLO910 for the outputs), naming ``expected``."""
-    verify = dlo("verify", REG, cwd=root)
-    assert verify.code == 1, verify.out + verify.err
-    for text in expected:
-        assert text in verify.err, verify.err
-    for args in (
-        ("render", REG, "--format", "docx"),
-        ("site", "build", "--no-pdf"),
-        ("status", REG),
-    ):
-        result = dlo(*args, cwd=root)
-        assert result.code == 1, (args, result.out, result.err)
-        assert "Traceback" not in result.err
-        assert f"error DLO910: {REG} is not shown as approved" in result.err, (args, result.err)
-        for text in expected:
-            assert text in result.err, (args, result.err)
-    assert not (root / "build" / f"{REG}.kk.docx").exists()
-    assert not (root / "public" / "kk" / REG).exists()
+    shown = f"error DLO910: {REG} is not shown as approved"
+    refused_everywhere(dlo, root, REG, expected, [shown, *expected])
 
 
 def test_an_unsigned_correction_of_a_signed_approval_is_refused(dlo, approved):

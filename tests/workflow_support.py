@@ -97,3 +97,18 @@ def journal_data(project: Path):
 
 def write_journal(project: Path, data) -> None:
     load.write(journal_path(project), data)
+
+
+def revise_naming_another_approver(dlo, project: Path) -> None:
+    """A revision whose text names the vice-rector as its approving official for next time
+    (approval.by, and the clause stating it), submitted and agreed: its submission fixed the
+    rector, who approved the edition in force, as the authority of this round."""
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "the vice-rector approves")
+    replace_text(project, "  by: rector\n", "  by: vp-academic\n")
+    replace_text(
+        project,
+        "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
+        "академиялық мәселелер жөніндегі проректордың бұйрығымен",
+    )
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
