@@ -113,7 +113,8 @@ def test_existing_regulation_is_not_overwritten_without_force(project, dlo):
     assert "regulations/dlo-head/regulation.yaml exists; nothing was written" in result.err
     assert "--force" in result.err
     assert target.read_bytes() == before
-    result = dlo("import", SEED, "--id", "dlo-head", "--force", cwd=project)
+    args = ("--id", "dlo-head", "--code", "ЛН ҮББИ 01-2024", "--force")
+    result = dlo("import", SEED, *args, cwd=project)
     assert result.code == 0, result.err
     assert "wrote regulations/dlo-head/regulation.yaml" in result.out
     assert target.read_bytes() != before

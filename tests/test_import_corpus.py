@@ -147,3 +147,27 @@ def test_mnus_sheet_names_the_deputy_chairman_whom_clause_8_1_does_not(project, 
         "Правления, whom clause 8.1 does not name: agreement.approvers follows the clause (hint: find "
         "out who agrees it; correct the clause or agreement.approvers)"
     ]
+
+
+def test_a_source_without_a_code_goes_for_agreement_only_once_the_code_is_set(project, dlo):
+    """MNU's job instruction has no code: the import writes the kind's code left to write, which
+    ``dlo check`` reports at ``code:`` (DLO114, an error) and ``dlo submit`` refuses, as any text
+    left to write; once the registered code is set, it goes."""
+    source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+    model, err = imported(project, dlo, source, "txt")
+    assert "no document code" in err and "set code: to the registered code" in err
+    path = project / "regulations" / "corpus" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    line, written = next(
+        (n, x) for n, x in enumerate(text.splitlines(), 1) if x.startswith("code: ")
+    )
+    where = f"regulations/corpus/regulation.yaml:{line}:7: error DLO114"
+    said = f"{where}: the code is left to write: {model.code}"
+    checked = dlo("check", "regulations/corpus", cwd=project)
+    assert checked.code != 0 and said in checked.out, checked.out + checked.err
+    submitted = dlo("submit", "corpus", cwd=project)
+    assert submitted.code != 0 and "DLO631" in submitted.err and said in submitted.err
+    assert not (project / "regulations" / "corpus" / "journal.yaml").exists()
+    # what the clerk does after reading the report
+    path.write_text(text.replace(written, "code: ДИ 12-2024"), encoding="utf-8")
+    assert dlo("submit", "corpus", cwd=project).code == 0

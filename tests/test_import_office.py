@@ -427,6 +427,7 @@ def test_unit_of_another_organisation_given_takes_nothing_of_ours(project, dlo):
     _foreign(project, dlo, CORPUS / "jambyl-uptad-polozhenie.ru.txt", "ru", "--update-registry")
     ru = load_model(project, "ru")
     args = ("import", CORPUS / "jambyl-uptad-ereje.kk.txt", "--id", "kk", "--unit", ru.unit)
+    args += ("--code", "БЕ 01-2023")
     result = dlo(*args, cwd=project)
     assert result.code == 0, result.err
     kk = load_model(project, "kk")

@@ -416,7 +416,8 @@ def test_only_officials_are_proposed_and_added(project, dlo, tmp_path):
     chief accountant is, and added with --update-registry: dlo check stays clean."""
     source = tmp_path / "source.txt"
     source.write_text(RU_BODY + NOT_OFFICIALS, encoding="utf-8")
-    result = dlo("import", source, "--id", "got", "--update-registry", cwd=project)
+    args = ("--id", "got", "--code", "ДИ 12-2024", "--update-registry")
+    result = dlo("import", source, *args, cwd=project)
     assert result.code == 0, result.err
     assert result.err.count("names an approver the registry does not know") == 1
     registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")

@@ -297,7 +297,8 @@ def test_proposed_entries_are_printed_and_refs_left_out(project, dlo, tmp_path):
 def test_update_registry_adds_entries_keeps_comments_and_links_refs(project, dlo, tmp_path):
     (tmp_path / "ru.txt").write_text(NEW_ENTRIES, encoding="utf-8")
     before = _registry_entries(project)
-    result = dlo("import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", cwd=project)
+    args = ("--id", "ru-new", "--code", "ДИ 12-2024", "--update-registry")
+    result = dlo("import", tmp_path / "ru.txt", *args, cwd=project)
     assert result.code == 0, result.err
     after = _registry_entries(project)
     assert "wrote regulations/registry.yaml" in result.out
@@ -315,9 +316,7 @@ def test_update_registry_adds_entries_keeps_comments_and_links_refs(project, dlo
     assert refs[2] is not None
     assert dlo("check", cwd=project).code == 0
     # importing again proposes nothing new
-    result = dlo(
-        "import", tmp_path / "ru.txt", "--id", "ru-new", "--update-registry", "--force", cwd=project
-    )
+    result = dlo("import", tmp_path / "ru.txt", *args, "--force", cwd=project)
     assert result.code == 0, result.err
     assert "added to the registry" not in result.out and _registry_entries(project) == after
 
@@ -343,9 +342,8 @@ def test_unknown_approvers_are_proposed_as_positions(project, dlo, tmp_path):
     assert load_model(project, "kk-new").agreement.approvers == [
         "hr-head"
     ]  # known ones only, file stays valid
-    result = dlo(
-        "import", tmp_path / "kk.txt", "--id", "kk-new", "--force", "--update-registry", cwd=project
-    )
+    args = ("--id", "kk-new", "--code", "ЛН ҮББИ 02-2024", "--force", "--update-registry")
+    result = dlo("import", tmp_path / "kk.txt", *args, cwd=project)
     assert result.code == 0, result.err
     assert "added to the registry: positions: oqu-adistemelik-ortalygynyn-direktory" in result.out
     model = load_model(project, "kk-new")

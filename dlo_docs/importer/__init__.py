@@ -19,7 +19,8 @@ so a person confirms it:
 - ``position``/``unit``: ``--position``/``--unit``; else the registry position the clauses name most
   often, and its unit. ``organisation``: the registry's.
 - ``title``/``code``: ``--title``/``--code``; else what a DOCX rendered by dlo carries; else the
-  lines before the first chapter (a title page); else the position's title and a placeholder code.
+  lines before the first chapter (a title page); else the position's title and a code left to
+  write (``[[ДИ ?]]``), which ``dlo check`` reports (DLO114) until the registered code is set.
 - ``agreement.approvers``, ``approval.by``, ``change_initiators``, ``instructions_from``: the
   positions named in the clauses that state them (marked ``states:``), so ``dlo check`` keeps the
   text and the data in step. Approvers are always reported as proposals to confirm (DLO510).

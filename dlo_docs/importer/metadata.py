@@ -22,9 +22,11 @@ from .title_lines import EREJE, GENITIVE, KAZAKH_KIND, KIND_NAME, Lines, before_
 from .tree import Tree, clauses
 from .types import Options
 
+# the code of a source that has none: the kind's prefix, left to write as ``dlo new``'s
+# ``[[код]]`` is, so that ``dlo check`` reports it (DLO114) until the registered code is set
 _PLACEHOLDER_CODE = {
-    "job_instruction": {"kk": "ЛН", "ru": "ДИ"},
-    "unit_regulation": {"kk": "БЕ", "ru": "ПП"},
+    "job_instruction": {"kk": "[[ЛН ?]]", "ru": "[[ДИ ?]]"},
+    "unit_regulation": {"kk": "[[БЕ ?]]", "ru": "[[ПП ?]]"},
 }
 
 
@@ -332,7 +334,7 @@ def code(
     if found is None:
         found = doc_code.page_code(page)
     if found is None:
-        found = f"{_PLACEHOLDER_CODE[kind][lang]} ?"
+        found = _PLACEHOLDER_CODE[kind][lang]
         report.assumed(
             Msg("the source has no document code; code set to {found}", found=repr(found)),
             Msg("set code: to the registered code"),

@@ -1,7 +1,8 @@
 """DLO114: a text left to write. ``dlo new`` fills what the registry knows and marks what only
-the drafter can write as ``[[...]]`` (``[[обязанности: каждая отдельным подпунктом]]``); each
-such mark, in any text or in the code, is reported until it is replaced by the real text. An
-error: a document with unwritten parts cannot go for agreement.
+the drafter can write as ``[[...]]`` (``[[обязанности: каждая отдельным подпунктом]]``), and
+``dlo import`` so writes the code of a source that has none (``[[ДИ ?]]``); each such mark, in any
+text or in the code, is reported until it is replaced by the real text. An error: a document with
+unwritten parts cannot go for agreement.
 """
 
 from __future__ import annotations
