@@ -6,12 +6,16 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``BIDI``: the bidirectional controls; ``BLANK_LETTERS``: letters that print as nothing.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
-(DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``).
+(DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
+letters drawn like a digit (``DIGIT_LOOKALIKES``, ``drawn_digit``), which print a number without
+a digit ("№ ІО" for № 10, "2О2б" for 2026).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .i18n import Msg
@@ -22,6 +26,33 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # the letters Unicode counts as letters that print as nothing (the Hangul fillers)
 BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
+
+# each letter (and the bar) drawn like a digit, and that digit: Latin, Cyrillic, Greek and the
+# like (a choice of Unicode's confusables of the digits). The capitals, the l and the bars pass for a digit
+# among letters; the small letters (``DIGIT_LOOKALIKES_SMALL``) only beside a digit: alone they
+# are words or letters of words (о, об, оз)
+DIGIT_LOOKALIKES = {
+    **dict.fromkeys("OОΟՕoоοօ", "0"),
+    **dict.fromkeys("IІΙӀӏlǀ|", "1"),
+    **dict.fromkeys("Ƨƨ", "2"),
+    **dict.fromkeys("ЗӠƷȜзӡʒȝ", "3"),
+    **dict.fromkeys("Ƽƽ", "5"),
+    **dict.fromkeys("Ꮾб", "6"),
+    **dict.fromkeys("Ȣȣ", "8"),
+    **dict.fromkeys("Ꝯꝯ", "9"),
+}
+DIGIT_LOOKALIKES_SMALL = frozenset("oоοօƨзӡʒȝƽбȣꝯ")
+
+
+@functools.cache  # a text asks for each of its characters
+def drawn_digit(ch: str) -> tuple[str, bool] | None:
+    """The digit the character ``ch`` is drawn like, and whether it is a small letter, if it is
+    one of ``DIGIT_LOOKALIKES`` (as its compatibility form: a full-width Ｏ, a mathematical 𝐈
+    are O and I)."""
+    form = ch if ch in DIGIT_LOOKALIKES else unicodedata.normalize("NFKC", ch)
+    digit = DIGIT_LOOKALIKES.get(form)
+    return None if digit is None else (digit, form in DIGIT_LOOKALIKES_SMALL)
+
 
 # each Latin letter drawn like a Cyrillic one (і, һ and the Russian lookalikes), and that letter
 LOOKALIKES = dict(zip("aceiopxyhABCEHIKMOPTXY", "асеіорхуһАВСЕНІКМОРТХУ", strict=True))

@@ -24,7 +24,10 @@ the same language:
   by hand: ``blank_order``, ``date_line`` ...), keeps every placeholder of its bundled counterpart
   and holds no number of its own: each run of digits in it is one its bundled counterpart has, no
   more often (the blanks' "20___") (DLO013, at the value or the digits). So no label set prints
-  an order, a date or a name the journal does not hold, nor a date or number on a draft;
+  an order, a date or a name the journal does not hold, nor a date or number on a draft. A word
+  of letters drawn like digits that reads as a number ("№ ІО", "2О2б": ``label_numbers``) is
+  held to this rule as the number it reads, and so is it in a label of the forms, which prints
+  no date or order's number of its own ("03.06.2024", "№ 45");
 - a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
   corrected record, a removed clause) holds a letter (DLO013): no label set takes ЖОБА off a
   draft's pages;
@@ -46,14 +49,13 @@ kind it does not word itself.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import label_numbers
 from .chars import BIDI, BLANK_LETTERS, CONTROL
 from .errors import Problem, error
 from .i18n import Msg
@@ -68,20 +70,6 @@ RECORDED = frozenset(
     for name in ("date", "number", "effective", "official", "name", "signer", "serial", "time")
 )
 _BLANK = re.compile(r"_{3,}")  # a blank a draft prints, to be filled in by hand on paper
-# a number as written: a run of characters Unicode counts as numeric (any script's digits, and
-# superscripts, fractions, circled numbers, Roman numerals written as such: ², ½, ②, Ⅻ)
-_DIGITS = re.compile(r"[^\W_]+")
-
-
-def _numbers(text: str) -> Iterator[tuple[str, int]]:
-    """Each number written in ``text`` (a run of numeric characters) and where it starts."""
-    for word in _DIGITS.finditer(text):
-        at = word.start()
-        for numeric, run in itertools.groupby(word.group(), str.isnumeric):
-            part = "".join(run)
-            if numeric:
-                yield part, at
-            at += len(part)
 
 
 _LETTER = re.compile(rf"[^\W\d_{BLANK_LETTERS}]")  # a letter that prints
@@ -352,44 +340,48 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
             names=", ".join(sorted(wanted)),
         )
         return _Found(loc, "DLO013", message, hint)
-    left = Counter(_blanked(reference, number, at) for number, at in _numbers(reference))
-    for number, at in _numbers(value):
-        if left[_blanked(value, number, at)] <= 0:
-            return _own_number(loc, number, at, lang)
-        left[_blanked(value, number, at)] -= 1
-    return None
-
-
-# what reads as a date or an order's number: "03.06.2024", "2024-06-03", "№ 45"
-_DATED = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|№\s*\d+")
+    own = label_numbers.own_number(value, reference)
+    return None if own is None else _own_number(loc, value, *own, lang)
 
 
 def _planted(value: str, loc: Loc, lang: str) -> _Found | None:
     """A label of the official forms (``form``: the title page, the running header, the
     sheets) that prints a date or an order's number of its own: a form's dates and numbers are
     the journal's (a form code such as "Ф-01" or "082-2022" is not one)."""
-    found = _DATED.search(value) if loc[:1] == ("form",) else None
-    return None if found is None else _own_number(loc, found.group(), found.start(), lang)
+    found = label_numbers.dated(value) if loc[:1] == ("form",) else None
+    return None if found is None else _own_number(loc, value, *found, lang)
 
 
-def _own_number(loc: Loc, digits: str, at: int, lang: str) -> _Found:
-    message = Msg(
-        "label {name}: {digits} is a number of its own, which the label would print as "
-        "an order's or a date's",
-        name=_name(loc),
-        digits=digits,
-    )
-    hint = Msg(
-        "an order's date and number come from the journal, and a draft's stay blank to "
-        "fill in by hand: write no digits but those of the bundled "
-        "templates/labels/{lang}.yaml",
-        lang=lang,
-    )
+def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> _Found:
+    """``number``, at ``at`` in ``value`` as it reads (``label_numbers``): a number of the
+    label's own, in digits or in letters drawn like digits."""
+    written = value[at : at + len(number)]
+    if written == number:
+        message = Msg(
+            "label {name}: {digits} is a number of its own, which the label would print as "
+            "an order's or a date's",
+            name=_name(loc),
+            digits=number,
+        )
+        hint = Msg(
+            "an order's date and number come from the journal, and a draft's stay blank to "
+            "fill in by hand: write no digits but those of the bundled "
+            "templates/labels/{lang}.yaml",
+            lang=lang,
+        )
+    else:
+        message = Msg(
+            "label {name}: {written} reads as {digits} (letters drawn like digits): a number of "
+            "its own, which the label would print as an order's or a date's",
+            name=_name(loc),
+            written=written,
+            digits=number,
+        )
+        hint = Msg(
+            "an order's date and number come from the journal, and a draft's stay blank to "
+            "fill in by hand: write no number but those of the bundled "
+            "templates/labels/{lang}.yaml, in digits or in letters that look like them (О for "
+            "0, І or l for 1, З for 3, б for 6)",
+            lang=lang,
+        )
     return _Found(loc, "DLO013", message, hint, offset=at)
-
-
-def _blanked(text: str, number: str, at: int) -> tuple[str, str]:
-    """A number of ``text`` and the blank that follows it: the bundled "20___" (a year to fill
-    in) lets a label write "20___", not a "20" of its own ("№ 20", "«20» ноября", "20_")."""
-    end = at + len(number)
-    return number, text[end : len(text) - len(text[end:].lstrip("_"))]

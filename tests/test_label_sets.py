@@ -548,6 +548,44 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             '"—"',
             "label form.approve is blank: it heads the title page's approval block",
         ),
+        # a number typed in letters drawn like digits (Cyrillic О and І, Latin l and O, З, б):
+        # printed, it reads as the number, and is held to the same rules
+        (  # the running header: "№ 10" on every page, in Cyrillic І and О
+            '  header: "{kind} {code} · {edition}"',
+            '  header: "{kind} {code} · {edition} · № ІО бұйрығымен"',
+            "№ ІО",
+            "label form.header: № ІО reads as № 10 (letters drawn like digits)",
+        ),
+        (  # a date, its month a word of two small letters joined to the day and the year
+            '  header: "{kind} {code} · {edition}"',
+            '  header: "{kind} {code} · {edition} · Зl.Об.2О2б ж."',
+            "Зl.Об",
+            "label form.header: Зl.Об.2О2б reads as 31.06.2026 (letters drawn like digits)",
+        ),
+        (  # the draft's note: a year, Cyrillic О for 0 and б for 6 beside digits
+            '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"',
+            '  draft_note: "Жоба: 2О2б ж. бекітілген"',
+            "2О2б",
+            "label form.draft_note: 2О2б reads as 2026 (letters drawn like digits)",
+        ),
+        (  # a draft's blank for the order: Latin l and O
+            '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
+            '  blank_order: "20___ ж. «___» ____________\\n№ lO бұйрығымен"',
+            "№ |lO",
+            "label form.blank_order: lO reads as 10 (letters drawn like digits)",
+        ),
+        (  # one letter after "№": Cyrillic З for 3
+            "  approved: БЕКІТІЛДІ",
+            "  approved: БЕКІТІЛДІ № З",
+            "№ |З",
+            "label form.approved: З reads as 3 (letters drawn like digits)",
+        ),
+        (  # a Roman numeral typed in Cyrillic І prints as one: a number on the draft's pages
+            "  draft_mark: ЖОБА",
+            "  draft_mark: ЖОБА ІІ",
+            "ЖОБА |ІІ",
+            "label form.draft_mark: ІІ reads as 11 (letters drawn like digits)",
+        ),
     ],
 )
 def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
@@ -565,6 +603,34 @@ def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
     assert result.code == 1 and f"{shown}:{row}:{col}: error DLO013: {words}" in result.err
     assert "Traceback" not in result.err
     assert not (project / "build").exists()  # nothing written
+
+
+def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(project, dlo):
+    """A word made only of digits and letters drawn like them reads as a number when it holds a
+    digit, has two characters or more none of them a small letter, or follows "№"; a word of
+    the language is none: a preposition (о, об), a word with another letter (Іс, Із)."""
+    path = project / RU_LABELS
+    text = path.read_text(encoding="utf-8")
+    old = '  draft_note: "Проект: не утверждён, в действие не введён"\n'
+    assert text.count(old) == 1
+
+    def read(note: str) -> list[str]:
+        path.write_text(text.replace(old, f'  draft_note: "{note}"\n'), encoding="utf-8")
+        return [p.message for p in labels_mod.problems(project / "templates", ["ru"])]
+
+    for words in ("Проект об отделе, о нём", "Об отделе", "Іс, Із, оз", "ПРОЕКТ (IV, XII)"):
+        assert read(words) == [], words
+    for note, number, digits in (
+        ("Проект 1О", "1О", "10"),  # beside a digit
+        ("Проект Об.01", "Об", "06"),  # joined to a number
+        ("Проект ОІ", "ОІ", "01"),  # two capitals
+        ("Проект ＩＯ", "ＩＯ", "10"),  # full-width capitals
+        ("Проект № о", "о", "0"),  # after "№"
+    ):
+        assert read(note) == [
+            f"label form.draft_note: {number} reads as {digits} (letters drawn like digits): a "
+            "number of its own, which the label would print as an order's or a date's"
+        ], note
 
 
 def test_a_reworded_approval_block_keeping_its_record_and_blanks_is_printed(project, dlo):

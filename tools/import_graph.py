@@ -76,7 +76,15 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "text",
         "rules of the text: numbering, mentions of positions, labels, the render context",
-        ("placement", "mentions", "label_check", "labels", "form_names", "context"),
+        (
+            "placement",
+            "mentions",
+            "label_numbers",
+            "label_check",
+            "labels",
+            "form_names",
+            "context",
+        ),
     ),
     ("checks", "lint rules and signatures", ("lint", "signing")),
     ("workflow", "the journal, editions, approval route and history", ("workflow",)),
