@@ -3,7 +3,8 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``render.docx.ooxml.INVALID_XML``; the YAML writer escapes what YAML cannot print).
 
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
-``BIDI``: the bidirectional controls; ``BLANK_LETTERS``: letters that print as nothing.
+``BIDI``: the bidirectional controls; ``SEPARATORS``: the line and paragraph separators;
+``BLANK_LETTERS``: letters that print as nothing.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -24,6 +25,10 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
 # redirects the characters around it, so that what is printed is not the text in its order
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# the line and paragraph separators (U+2028, U+2029): each breaks the line a text prints (Word
+# breaks a run's line at it) where its file shows no line break; the other characters that do,
+# the vertical tab, the form feed and U+0085, are ``CONTROL``
+SEPARATORS = re.compile("[\u2028\u2029]")
 # the letters Unicode counts as letters that print as nothing (the Hangul fillers)
 BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
 

@@ -15,7 +15,9 @@ the same language:
   prints the same everywhere); any other brace is DLO013 at that brace. A text without
   placeholders is printed as written, braces and all;
 - a control character (``chars.CONTROL``) is DLO013 at it: no DOCX, page or spreadsheet can
-  hold one;
+  hold one; so is a bidirectional control (``chars.BIDI``), which reorders what the label
+  prints, and a line or paragraph separator (``chars.SEPARATORS``), which breaks its line where
+  the file shows none;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
   list is empty or holds an empty entry (DLO013).
 - a text that prints the journal's record of an approval or a signature (its bundled
@@ -56,7 +58,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import label_numbers
-from .chars import BIDI, BLANK_LETTERS, CONTROL
+from .chars import BIDI, BLANK_LETTERS, CONTROL, SEPARATORS
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Loc, Source
@@ -259,7 +261,8 @@ def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) 
 
 
 def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
-    """A text that is not one, holds a control character, or a brace of its own."""
+    """A text that is not one, holds a control character, a bidirectional control, a line or
+    paragraph separator, or a brace of its own."""
     if not isinstance(value, str):
         message = Msg("label {name} must be a text", name=_name(loc))
         return _Found(loc, "DLO010", message, _as_bundled(lang))
@@ -278,6 +281,15 @@ def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
             code=ord(bidi.group()),
         )
         return _Found(loc, "DLO013", message, Msg("remove it"), offset=bidi.start())
+    if (separator := SEPARATORS.search(value)) is not None:
+        message = Msg(
+            "label {name}: U+{code:04X} is a line or paragraph separator, which breaks the line "
+            "the label prints where its file shows no break",
+            name=_name(loc),
+            code=ord(separator.group()),
+        )
+        hint = Msg("remove it; to break the line, write \\n in a double-quoted text")
+        return _Found(loc, "DLO013", message, hint, offset=separator.start())
     allowed = placeholders(reference)
     bad = next((m for m in _BRACES.finditer(value) if m.group() not in allowed), None)
     if not allowed or bad is None:

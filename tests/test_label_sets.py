@@ -367,6 +367,62 @@ def test_a_control_character_in_the_registry_is_dropped_by_the_register(in_force
         assert result.code == 0, result.err
 
 
+@pytest.mark.parametrize(
+    ("old", "line", "needle", "words"),
+    [
+        (HEADER, '  header: "{kind} {code}\\L{edition}"', "\\L", "form.header: U+2028"),
+        ("  draft_mark: ЖОБА", '  draft_mark: "ЖОБА\\P"', "\\P", "form.draft_mark: U+2029"),
+        (
+            "    title: Келісім парағы",
+            '    title: "Келісім\\u2028парағы"',
+            "\\u2028",
+            "sheet.agreement.title: U+2028",
+        ),
+        (
+            '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+            '    columns: ["№", "Т.А.Ә.\\u2029", Лауазымы, Танысқан күні, Қолы]',
+            "\\u2029",
+            "sheet.acquaintance.columns #2: U+2029",
+        ),
+    ],
+)
+def test_a_line_or_paragraph_separator_in_a_label_is_refused(
+    project, dlo, old, line, needle, words
+):
+    """U+2028 and U+2029 break the printed line where the file shows none (the DOCX writer put
+    them into the run as typed, where Word breaks the line): refused in every label, at the
+    character, as a control character is (the vertical tab, form feed and U+0085 are ones)."""
+    shown = edit(project, old, line)
+    row, col = where(project, needle)
+    message = f"{shown}:{row}:{col}: error DLO013: label {words} is a line or paragraph separator"
+    check = dlo("check", cwd=project)
+    assert check.code == 1 and message in check.out, check.out
+    result = dlo("render", "dlo-head", "--draft", "--format", "docx", cwd=project)
+    assert result.code == 1 and message in result.err, result.err
+    assert "write \\n" in result.err and "Traceback" not in result.err
+    assert not (project / "build").exists()  # nothing written
+
+
+def test_a_line_break_typed_into_a_label_is_refused_as_a_control_character(project, dlo):
+    """The other characters that break a line inside a run — a vertical tab, a form feed,
+    U+0085 — are control characters: refused as such, and U+2028 typed as it is, not escaped,
+    as a separator (the file's lines are its line feeds)."""
+    for escape, code in (("\\v", "U+000B"), ("\\f", "U+000C"), ("\\N", "U+0085")):
+        edit(project, HEADER, f'  header: "{{kind}} {{code}}{escape}{{edition}}"')
+        result = dlo("check", cwd=project)
+        assert f"label form.header: {code} is a control character" in result.out, result.out
+        edit(project, f'  header: "{{kind}} {{code}}{escape}{{edition}}"', HEADER)
+    path = project / LABELS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(HEADER, '  header: "{kind} {code}\u2028{edition}"'), "utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    row = next(n for n, line in enumerate(lines, 1) if "\u2028" in line)
+    col = lines[row - 1].index("\u2028") + 1
+    result = dlo("check", cwd=project)
+    assert result.code == 1
+    assert f"{LABELS.as_posix()}:{row}:{col}: error DLO013: label form.header: U+2028" in result.out
+
+
 def test_check_of_a_label_set_by_its_path(project, dlo):
     """``dlo check templates/labels/kk.yaml`` checks the label set, not as a regulation."""
     assert dlo("check", LABELS.as_posix(), cwd=project).code == 0
