@@ -357,10 +357,11 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
 
 
 def _planted(value: str, loc: Loc, lang: str) -> _Found | None:
-    """A label of the official forms (``form``: the title page, the running header, the
-    sheets) that prints a date or an order's number of its own: a form's dates and numbers are
-    the journal's (a form code such as "Ф-01" or "082-2022" is not one)."""
-    found = label_numbers.dated(value) if loc[:1] == ("form",) else None
+    """A label, of whatever group (the title page and running header, the sheets, the
+    signature's stamp, the site), that prints a date or an order's number of its own: a
+    document's dates and numbers are the journal's (a form code such as "Ф-01" or "082-2022" is
+    not one)."""
+    found = label_numbers.dated(value)
     return None if found is None else _own_number(loc, value, *found, lang)
 
 

@@ -562,6 +562,18 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "· |03.06",
             "label form.header: 03.06.2024 is a number of its own",
         ),
+        (  # a sheet is an official form too: its title prints no order of its own
+            "    title: Келісім парағы",
+            '    title: "Келісім парағы 03.06.2024 ж. № 45"',
+            "парағы |03",
+            "label sheet.agreement.title: 03.06.2024 is a number of its own",
+        ),
+        (  # nor a column's heading, in letters drawn like digits
+            '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+            '    columns: ["№ ІО", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+            '["|№ ІО"',
+            "label sheet.acquaintance.columns #1: № ІО reads as № 10",
+        ),
         (  # a modifier letter (U+02BC) marks another letter and says nothing alone
             "  draft_mark: ЖОБА",
             '  draft_mark: "\u02bc"',
