@@ -6,7 +6,8 @@ Every renderer (DOCX, HTML, PDF, site) is fed by this and only this, so they can
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,8 +121,39 @@ class RenderDoc:
         return str(form.get("approved_kind", {}).get(self.kind) or form["approved"])
 
     @property
+    def kind_heading(self) -> str | None:
+        """The kind of document printed above the title, as ГОСТ Р 7.0.97-2016 sets a title
+        page (the kind, then the heading that completes it: "Должностная инструкция" /
+        "начальника отдела …"); None when the title names the kind itself ("… бастығының
+        лауазымдық нұсқаулығы", "Положение об отделе …"): it would be printed twice."""
+        named = self.labels.get("kind_named", {}).get(self.kind) or ()
+        return None if names_kind(self.title, named) else self.kind_label
+
+    @property
+    def full_title(self) -> str:
+        """The document's name on one line (an HTML page's title, a DOCX's properties): the kind
+        and the title, or the title alone where it names the kind."""
+        return f"{self.kind_heading}. {self.title}" if self.kind_heading else self.title
+
+    @property
     def clause_count(self) -> int:
         return sum(1 for b in self.blocks if b.kind == "clause")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def names_kind(title: str, phrases: Iterable[str]) -> bool:
+    """``title`` holds one of ``phrases`` (``kind_named`` of the label set): each of its words
+    begins a word of the title, in order and one after the other, in capitals or not
+    ("должностн инструкци" is in "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ …", "должностной инструкции")."""
+    words = _WORD.findall(title.casefold())
+    for phrase in phrases:
+        stems = _WORD.findall(phrase.casefold())
+        for start in range(len(words) - len(stems) + 1) if stems else ():
+            if all(w.startswith(s) for w, s in zip(words[start:], stems, strict=False)):
+                return True
+    return False
 
 
 def date(value: dt.date) -> str:

@@ -26,19 +26,14 @@ def bundled(tmp_path: Path) -> Path:
 
 
 def title_block(root: Path, name: str) -> list[str]:
-    """The lines between the organisation and the document kind on the title page."""
-    texts = [
-        t for _, t in paragraphs(parts((root / "build" / name).read_bytes())["word/document.xml"])
-    ]
-    return texts[1 : texts.index(next(t for t in texts if t in KINDS))]
+    """The lines between the organisation and the document's kind on the title page (or its
+    title, set in the kind's place where it names the kind)."""
+    body = paragraphs(parts((root / "build" / name).read_bytes())["word/document.xml"])
+    end = next(i for i, (style, _) in enumerate(body) if style in TITLE_STYLES)
+    return [t for _, t in body[1:end]]
 
 
-KINDS = {
-    "Лауазымдық нұсқаулық",
-    "Бөлімше туралы ереже",
-    "Должностная инструкция",
-    "Положение о подразделении",
-}
+TITLE_STYLES = ("DLODocumentKind", "DLODocumentName")  # style ids of the kind, the title alone
 
 
 def by_signature(root: Path) -> None:

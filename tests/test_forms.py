@@ -79,12 +79,13 @@ def all_text(data: bytes) -> str:
     return "\n".join(text for root in parts(data).values() for _, text in paragraphs(root))
 
 
+NOT_PRINTED = ("approval_form_words", "kind_named")  # words a text is read by
+
+
 def label_strings(value) -> set[str]:
     """Every printed string of a label set (format strings cut at their placeholders)."""
     if isinstance(value, dict):
-        return set().union(
-            *(label_strings(v) for k, v in value.items() if k != "approval_form_words")
-        )
+        return set().union(*(label_strings(v) for k, v in value.items() if k not in NOT_PRINTED))
     if isinstance(value, list):
         return set().union(*(label_strings(v) for v in value))
     pieces = re.split(r"\{[a-z_]+\}", str(value))
@@ -145,7 +146,7 @@ def test_title_page_of_a_draft(seed_docx, kk):
         "Басқарма Төрағасы – Ректордың",
         "20___ ж. «___» ____________",
         "№ ______ бұйрығымен",
-        "Лауазымдық нұсқаулық",
+        # (the title names the kind: "Лауазымдық нұсқаулық" is not printed above it)
         "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
         "Лауазымы: Қашықтықтан оқыту бөлімінің бастығы",
         "Коды: ЛН ҮББИ 01-2024",
@@ -155,6 +156,64 @@ def test_title_page_of_a_draft(seed_docx, kk):
     doc = ET.fromstring(zipfile.ZipFile(io.BytesIO(seed_docx)).read("word/document.xml"))
     last_title = list(doc.find(f"{W}body"))[first_chapter - 1]
     assert last_title.find(f".//{W}br[@{W}type='page']") is not None
+
+
+KK_KIND, RU_KIND = "Лауазымдық нұсқаулық", "Должностная инструкция"
+
+
+@pytest.mark.parametrize(
+    ("kk", "ru", "heading"),
+    [
+        # the title names the kind, in any inflection and in capitals or not: printed once
+        (
+            "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",
+            "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ начальника отдела дистанционного обучения",
+            {"kk": None, "ru": None},
+        ),
+        # the title completes the kind: the kind above it
+        (
+            "Қашықтықтан оқыту бөлімінің бастығы",
+            "начальника отдела дистанционного обучения",
+            {"kk": KK_KIND, "ru": RU_KIND},
+        ),
+        # a word of the kind alone is not its name ("инструкция по …" is no job instruction)
+        (
+            "Қашықтықтан оқыту бөлімі бастығына нұсқаулық",
+            "Инструкция начальнику отдела по должностным вопросам",
+            {"kk": KK_KIND, "ru": RU_KIND},
+        ),
+    ],
+    ids=["names-the-kind", "completes-the-kind", "a-word-of-the-kind-only"],
+)
+def test_the_kind_is_printed_once_on_the_title_page_and_the_html_page(
+    project, dlo, kk, ru, heading
+):
+    """ГОСТ Р 7.0.97: the kind of document, then the heading that completes it; a title that
+    names the kind itself is printed alone, in the kind's place (DOCX and HTML alike)."""
+    add_bilingual(project)
+    path = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("kind: unit_regulation\n", "kind: job_instruction\n")
+    text = text.replace("unit: dlo\n", "unit: dlo\nposition: dlo-head\n")
+    text = text.replace("kk: Қашықтықтан оқыту бөлімі туралы ереже\n", f"kk: {kk}\n")
+    text = text.replace("ru: Положение об отделе дистанционного обучения\n", f"ru: {ru}\n")
+    path.write_text(text, encoding="utf-8")
+    result = dlo("render", "dlo-unit", "--format", "docx", "--format", "html", cwd=project)
+    assert result.code == 0, result.err
+    for lang, title in (("kk", kk), ("ru", ru)):
+        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        body = paragraphs(parts(data)["word/document.xml"])
+        at = [t for _, t in body].index(title)
+        kinds = [t for style, t in body[:at] if style == "DLODocumentKind"]
+        assert kinds == ([heading[lang]] if heading[lang] else []), lang
+        # alone, the title stands where the kind would, in a style of its own
+        assert body[at][0] == ("DLODocumentTitle" if heading[lang] else "DLODocumentName")
+        page = (project / "build" / f"dlo-unit.{lang}.html").read_text(encoding="utf-8")
+        h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
+        assert h1 == (f"{heading[lang]}<br>{title}" if heading[lang] else title), lang
+        name = f"{heading[lang]}. {title}" if heading[lang] else title
+        assert f"<title>{name} (П 02-2024)</title>" in page
+        assert Document(io.BytesIO(data)).core_properties.title == name
 
 
 def test_title_page_shows_the_order_once_approved(project):

@@ -155,6 +155,11 @@ def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published
         "Басқарма Төрағасы – Ректор",
     ):
         assert fact in text, fact
+    # the title names the kind ("… лауазымдық нұсқаулығы"): the kind is not set above it, but on
+    # the Russian page, in the page's language, over the Kazakh title
+    assert '<p class="kind">' not in html
+    ru = page(published, f"ru/{SEED}/index.html")
+    assert '<p class="kind">Должностная инструкция</p>' in ru
     assert 'href="../../files/dlo-head-1.kk.docx"' in html
     assert ".pdf" not in html  # built with --no-pdf
     docx = published / "public" / "files" / "dlo-head-1.kk.docx"

@@ -178,7 +178,8 @@ class Pages:
             reviews=self._reviews(pub, labels, lang),
             comparisons=compare_links,
             toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
-            kind_label=labels["kind"][rd.kind],
+            # above the title, unless the title names the kind in the page's language
+            kind_label=labels["kind"][rd.kind] if rd.kind_heading or text_lang != lang else "",
         )
 
     def _text(self, pub: Published, text_lang: str) -> _Text:

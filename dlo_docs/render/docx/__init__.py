@@ -82,7 +82,7 @@ def _assemble(
         "first_footer": writer.title_footer() if title_page else writer.para("title_header"),
     }
     texts = {
-        "title": f"{rd.kind_label}. {rd.title}",
+        "title": rd.full_title,
         "subject": rd.code,
         "creator": rd.organisation,
         "keywords": records.shown(rd.id, rd.edition, rd.records, rd.draft).keywords,

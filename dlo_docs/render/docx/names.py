@@ -15,6 +15,7 @@ STYLE = {
     "approval": "DLO Approval",
     "kind": "DLO Document Kind",
     "title": "DLO Document Title",
+    "name": "DLO Document Name",  # the title alone, in the kind's place: it names the kind
     "info": "DLO Document Info",
     "sheet_heading": "DLO Sheet Heading",
     "sheet_subtitle": "DLO Sheet Subtitle",

@@ -45,6 +45,7 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
         align=_C, indent=0, before=110, after=12, bold=True, caps=True, size=16, keep=True
     ),
     "title": dict(align=_C, indent=0, after=24, bold=True, keep=True),
+    "name": dict(align=_C, indent=0, before=110, after=24, bold=True, keep=True, base="title"),
     "info": dict(align=_C, indent=0, after=6),
     "sheet_heading": dict(
         align=_C, indent=0, after=6, bold=True, caps=True, keep=True, page_break=True, outline=0

@@ -80,8 +80,11 @@ class Writer:
         self.p("approval_heading", heading)
         for line in lines:
             self.p("approval", line)
-        self.p("kind", rd.kind_label)
-        self.p("title", rd.title)
+        if rd.kind_heading:
+            self.p("kind", rd.kind_heading)
+            self.p("title", rd.title)
+        else:  # the title names the kind: alone, in the kind's place
+            self.p("name", rd.title)
         if rd.position:
             self.p("info", form["position"].format(position=rd.position))
         else:
