@@ -103,7 +103,8 @@ def build_rd(
 
 
 def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
-    """The rows of the first table after the paragraph whose text is ``after_heading``."""
+    """The rows of the first table after the paragraph whose text is ``after_heading``, as
+    they read (a no-break space as a space)."""
     body = root.find(f"{W}body")
     seen = False
     for child in body:
@@ -114,7 +115,10 @@ def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
             seen = True
         elif seen and child.tag == f"{W}tbl":
             return [
-                ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+                [
+                    "".join(t.text or "" for t in tc.iter(f"{W}t")).replace("\u00a0", " ")
+                    for tc in tr.findall(f"{W}tc")
+                ]
                 for tr in child.findall(f"{W}tr")
             ]
     raise AssertionError(f"no table after {after_heading!r}")
@@ -230,12 +234,58 @@ def test_title_page_shows_the_order_once_approved(project):
     assert "Қостанай 2024 ж." in all_text(data)
 
 
+def test_the_forms_keep_words_together_with_no_break_spaces(project, dlo):
+    """A line of the forms never starts with "– Ректордың", nor leaves "№" apart from its
+    number, a date apart from its "ж." / "г.", initials apart from the surname: the forms dlo
+    composes (title page, footer, sheets; DOCX and HTML) tie them with no-break spaces. The
+    body keeps its spaces as typed (the approved text, as the comparison and import read it)."""
+    nb = "\u00a0"
+    records = Records(state="in_force", edition=1, order=Order("45-н", dt.date(2024, 5, 10)))
+    rd = build_rd(project, records=records)
+    data = docx_render.render(rd, project / "templates")
+    texts = {
+        name: ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+        for name, root in parts(data).items()
+    }
+    body = texts["word/document.xml"]
+    assert body[2:4] == [
+        f"Басқарма Төрағасы{nb}– Ректордың",
+        f"10.05.2024{nb}ж. №{nb}45-н бұйрығымен",
+    ]
+    assert f"А.{nb}Б.{nb}Сейітова" in body  # the agreement sheet's name
+    footers = [t for name, lines in texts.items() if "footer" in name for t in lines]
+    assert f"Қостанай 2024{nb}ж." in footers
+    start = body.index("1 тарау. Қолдану саласы")
+    assert body[start : start + len(rd.blocks)] == [b.line for b in rd.blocks]  # as typed
+    assert "2) ҚР – Қазақстан Республикасы;" in body
+    # a draft's blanks, in Russian, on the title page and the HTML page
+    add_bilingual(project)
+    result = dlo(
+        "render", "dlo-unit", "--lang", "ru", "--format", "docx", "--format", "html", cwd=project
+    )
+    assert result.code == 0, result.err
+    block = [
+        f"приказом Председателя Правления{nb}– Ректора",
+        f"от «___» ____________ 20___{nb}г.",
+        f"№{nb}______",
+    ]
+    doc = ET.fromstring(
+        zipfile.ZipFile(project / "build" / "dlo-unit.ru.docx").read("word/document.xml")
+    )
+    lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.iter(f"{W}p")]
+    assert lines[2:5] == block
+    page = (project / "build" / "dlo-unit.ru.html").read_text(encoding="utf-8")
+    approval = page[page.index('<div class="approval">') :].split("</div>")[0]
+    assert re.findall(r"<p>([^<]*)</p>", approval) == block
+
+
 def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
     doc = Document(io.BytesIO(seed_docx))
     section = doc.sections[0]
     assert section.different_first_page_header_footer
     year = organisation_today().year
-    assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year} ж."]
+    # (the year and its "ж." on one line)
+    assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year}\u00a0ж."]
     # (a draft: the title page's header holds only its mark)
     assert [p.text for p in section.first_page_header.paragraphs] == ["ЖОБА"]
 

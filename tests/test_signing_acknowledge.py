@@ -47,7 +47,12 @@ def _serial(setup, role: str) -> str:
 
 def _acquaintance_rows(root) -> list[list[str]]:
     document = docx.Document(str(root / "build" / f"{REG}.kk.acquaintance.docx"))
-    return [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    # as they read: the forms' no-break spaces (initials, "№") as spaces
+    return [
+        [c.text.replace("\u00a0", " ") for c in row.cells]
+        for t in document.tables
+        for row in t.rows
+    ]
 
 
 def test_the_holder_signs_their_acknowledgement_and_the_sheet_prints_it(dlo, signed_office):

@@ -35,6 +35,7 @@ from ..errors import DloError, Location, error, relpath
 from ..labels import template_dirs
 from . import page_bounds, page_code, page_errors, page_reach
 from .docx.ooxml import INVALID_XML
+from .nobreak import tied_filter
 
 TEMPLATE_ERROR = page_errors.TEMPLATE_ERROR
 BUNDLED_PREFIX = page_errors.BUNDLED_PREFIX
@@ -226,6 +227,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         self._judged: dict[tuple[type, str], bool] = {}
         self.pages = 0  # pages rendered (``_Page``)
         page_bounds.filters(self.filters)
+        self.filters["tied"] = tied_filter  # the forms' no-break spaces (``nobreak``)
         self.globals["lipsum"] = page_bounds.lipsum(self.globals["lipsum"])  # type: ignore[arg-type]
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

@@ -14,6 +14,7 @@ from ...context import Official, RenderDoc
 from ...labels import inner_quotes
 from ...labels import signed as labels_signed
 from ...records import spelled
+from ..nobreak import tied
 from . import ooxml
 from .package import Base
 
@@ -60,13 +61,15 @@ class Writer:
         self.parts.append(self.para(role, text, tail))
 
     def para(self, role: str, text: str = "", tail: str = "") -> str:
-        return ooxml.paragraph(self.ids[role], ooxml.runs(text) + tail)
+        """A paragraph of the forms (never the body's: ``body``), its spaces tied (``nobreak``)."""
+        return ooxml.paragraph(self.ids[role], ooxml.runs(tied(text)) + tail)
 
     def table(self, key: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
         widths_mm = _COLUMNS_MM[key]
         scale = self.usable_mm / sum(widths_mm)
+        cells = ([tied(cell) for cell in row] for row in rows)
         self.parts.append(
-            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], header, rows)
+            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], header, cells)
         )
 
     # -- pieces of the document
@@ -112,7 +115,7 @@ class Writer:
             rd.code,
             self.edition(),
             kind=rd.kind_label,
-            title=inner_quotes(rd.title),
+            title=tied(inner_quotes(rd.title)),
         )
         self.parts.append(ooxml.paragraph(self.ids["sheet_subtitle"], subtitle))
 

@@ -1,0 +1,44 @@
+"""No-break spaces (U+00A0) where typography keeps words on one line, in the texts the forms
+compose: the title page (organisation, approval block, kind, title, position), the running
+header's organisation, the city and year, the sheets and the transfer act, in DOCX and HTML.
+
+Not in the body (chapters, clauses, items): it is the text as written and approved, which the
+comparison of editions, ``dlo import --onto`` and the content hash read as typed; its
+typography is the drafter's.
+
+- a dash between words stays with the word before it: "Төрағасы – Ректор" never starts a line
+  with "–";
+- "№" stays with its number, a blank included: "№ 45-НҚ", "№ ______";
+- a year or a date stays with its "ж." / "г.": "26.11.2026 ж.", "20___ г.";
+- initials stay with each other and with the surname: "Д. Е. Ахметов", "Ахметов Д. Е.".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NBSP = "\u00a0"
+_CAPITAL = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_SPACES = re.compile(
+    "|".join(
+        (
+            r"(?<=\S) +(?=[–—](?:\s|$))",  # before a dash standing between words
+            r"(?<=№) +(?=\S)",  # after "№"
+            r"(?<=[\d_]) +(?=[жг]\.)",  # between a year (or its blank) and "ж." / "г."
+            rf"(?<=\b[{_CAPITAL}]\.) +(?=[{_CAPITAL}])",  # after an initial
+            rf"(?<=[^\W_]) +(?=[{_CAPITAL}]\.)",  # before an initial (not after a signature line)
+        )
+    )
+)
+
+
+def tied(text: str) -> str:
+    """``text`` with the spaces these rules keep made no-break spaces."""
+    return _SPACES.sub(NBSP, text)
+
+
+def tied_filter(value: Any) -> Any:
+    """``tied`` as the HTML pages' filter (``{{ line|tied }}``): a text (markup stays markup)
+    tied, any other value as it is."""
+    return type(value)(tied(value)) if isinstance(value, str) else value
