@@ -25,11 +25,11 @@ from ..i18n import Msg
 from ..labels import BUNDLED
 from ..model import LANGS, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
-from . import grammar
-from .lists import code_in, fill_items, plain
+from .lists import fill_items, plain
 from .route import chain as _chain
 from .route import no_route as _no_route
 from .route import top_head as _top_head
+from .variables import variables
 
 KINDS = ("job_instruction", "unit_regulation")
 PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
@@ -163,34 +163,14 @@ def facts(registry: Registry, options: Options) -> Facts:
 
 
 def _variables(registry: Registry, f: Facts, lang: str) -> dict[str, str]:
-    def title(pid: str | None) -> str:
-        return registry.position(pid).title.get(lang, pid) if pid else ""
-
-    def titles(ids: list[str]) -> str:
-        return "; ".join(title(i) for i in ids)
-
-    unit_name = registry.unit(f.unit).name.get(lang, f.unit)
-    cites = {
-        "cite_" + re.sub(r"[^a-z0-9]", "_", d.id): code_in(registry, d.code, lang)
-        for d in registry.normative_documents
-        if d.code
+    facts = {
+        "position": f.position,
+        "head": f.head,
+        "supervisor": f.supervisor,
+        "approval_by": f.approval_by,
     }
-    position = title(f.position)
-    given = (registry.position(f.position).title_genitive or {}) if f.position else {}
-    decline = grammar.kk_genitive if lang == "kk" else grammar.ru_genitive
-    genitive = given.get(lang) or decline(position)
-    return {
-        "position": position,
-        "position_genitive": genitive or "",
-        "unit": unit_name,
-        "unit_prepositional": grammar.ru_about(unit_name) or "" if lang == "ru" else unit_name,
-        "head": title(f.head),
-        "supervisor": title(f.supervisor),
-        "approval_by": title(f.approval_by),
-        "approvers": titles(f.approvers),
-        "initiators": titles(f.initiators),
-        **cites,
-    }
+    lists = {"approvers": f.approvers, "initiators": f.initiators}
+    return variables(registry, facts, lists, f.unit, lang)
 
 
 class _Filler:
@@ -225,7 +205,7 @@ class _Filler:
                         ),
                     )
                 ) from None
-            out[lang] = filled
+            out[lang] = filled[:1].upper() + filled[1:]  # a fact may start it (``variables``)
         return out if len(self.languages) > 1 else out[self.languages[0]]
 
 
@@ -256,7 +236,7 @@ def _title(fill: _Filler, tpl: dict, options: Options) -> str | dict[str, str]:
     if options.title:
         texts[langs[0]] = options.title
     for text in texts.values():
-        if not text.strip() or "$" in text or text != text.strip():
+        if not text.strip() or "$" in text or text != text.strip() or PLACEHOLDER.search(text):
             raise UsageError(
                 Msg("the title cannot be made from the registry's names"), Msg("give --title TEXT")
             )

@@ -1,10 +1,12 @@
-"""The few case forms a new regulation's title needs, made from registry names.
+"""The few case forms a new regulation's texts need, made from registry names.
 
 A job instruction is titled by its position in the genitive ("… бастығының лауазымдық
 нұсқаулығы", "Должностная инструкция начальника …"); a unit regulation by its unit in the Russian
-prepositional ("Положение об отделе …"). Only the word that changes is declined: the last word in
-Kazakh (the head of the phrase), the first words up to the first noun in Russian. A form these
-rules cannot make returns ``None`` and the caller asks for the title instead of guessing.
+prepositional ("Положение об отделе …"); its texts name officials in the genitive ("приказом
+Председателя Правления – Ректора", "… бұйрығымен"). Only the word that changes is declined: the
+last word in Kazakh (the head of the phrase), the first words up to the first noun in Russian. A
+form these rules cannot make returns ``None`` and the caller asks for it instead of guessing.
+Inside a sentence a title is written as a common noun ("начальник отдела …", ``in_sentence``).
 """
 
 from __future__ import annotations
@@ -134,3 +136,31 @@ def ru_about(phrase: str) -> str | None:
     if declined is None:
         return None
     return ("об " if declined[0] in "аоуэиы" else "о ") + declined
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def in_sentence(phrase: str) -> str:
+    """``phrase``, a registry's title or name written to head a form ("Начальник отдела …"), as a
+    sentence writes it inside: its first letter in lower case ("приказ подписывает начальник
+    отдела …"), unless it is a title the organisation capitalises, another word of it
+    capitalised too ("Председатель Правления – Ректор", "Басқарма Төрағасы"), or its first word
+    is an abbreviation ("ҮББИ директоры")."""
+    words = _LETTERS.findall(phrase)
+    if not words or not _capitalised(words[0]) or any(map(_capitalised, words[1:])):
+        return phrase
+    at = phrase.index(words[0])
+    return phrase[:at] + phrase[at].lower() + phrase[at + 1 :]
+
+
+def like(phrase: str, form: str) -> str:
+    """``form``, a case form of ``phrase``, with the first letter ``in_sentence(phrase)`` has."""
+    first = in_sentence(phrase)[:1]
+    if not form or not first.isalpha():
+        return form
+    return (form[0].upper() if first.isupper() else form[0].lower()) + form[1:]

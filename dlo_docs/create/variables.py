@@ -1,0 +1,65 @@
+"""The facts a template's texts name (``$position``, ``$approval_by_genitive`` …), filled from
+the registry in one language.
+
+A fact is written as a sentence writes it inside (``grammar.in_sentence``: "начальник отдела …",
+"қашықтықтан оқыту бөлімінің бастығы"; a title the organisation capitalises as it stands); a
+text starting with one starts with a capital (``_Filler``). A genitive is the registry's
+``title_genitive``, else the title declined by ``grammar``; one the rules cannot make is left to
+write, ``[[… в родительном падеже]]`` (``dlo check``: DLO114), and a title needing it cannot be
+made (``--title``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Registry
+from . import grammar
+from .lists import code_in
+
+# a genitive the rules cannot make, to write by hand: the title and what to make of it
+_TO_DECLINE = {"kk": "[[{title}: ілік септігінде]]", "ru": "[[{title}: в родительном падеже]]"}
+
+
+def _genitive(registry: Registry, pid: str, lang: str) -> str:
+    position = registry.position(pid)
+    title = position.title.get(lang, pid)
+    given = (position.title_genitive or {}).get(lang)
+    if given:
+        return grammar.in_sentence(given)
+    decline = grammar.kk_genitive if lang == "kk" else grammar.ru_genitive
+    made = decline(title)
+    if made is None:
+        return _TO_DECLINE.get(lang, _TO_DECLINE["ru"]).format(title=grammar.in_sentence(title))
+    return grammar.like(title, made)
+
+
+def variables(
+    registry: Registry,
+    facts: dict[str, str | None],
+    lists: dict[str, list[str]],
+    unit: str,
+    lang: str,
+) -> dict[str, str]:
+    """The facts in ``lang``: ``facts`` names a position for each of ``position``, ``head``,
+    ``supervisor``, ``approval_by`` (or None), ``lists`` the positions of ``approvers`` and
+    ``initiators``; each position's title, the genitive of ``position``, ``supervisor`` and
+    ``approval_by``, the unit's name (and its Russian prepositional, "об отделе …"), the code of
+    each registry document (``cite_<id>``)."""
+
+    def title(pid: str | None) -> str:
+        return grammar.in_sentence(registry.position(pid).title.get(lang, pid)) if pid else ""
+
+    unit_name = registry.unit(unit).name.get(lang, unit)
+    values = {name: title(pid) for name, pid in facts.items()}
+    values |= {name: "; ".join(map(title, ids)) for name, ids in lists.items()}
+    for name in ("position", "supervisor", "approval_by"):
+        pid = facts.get(name)
+        values[f"{name}_genitive"] = _genitive(registry, pid, lang) if pid else ""
+    about = (grammar.ru_about(unit_name) or "") if lang == "ru" else grammar.in_sentence(unit_name)
+    values |= {"unit": grammar.in_sentence(unit_name), "unit_prepositional": about}
+    return values | {
+        "cite_" + re.sub(r"[^a-z0-9]", "_", d.id): code_in(registry, d.code, lang)
+        for d in registry.normative_documents
+        if d.code
+    }
