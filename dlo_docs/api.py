@@ -136,6 +136,7 @@ def render_contexts(
             chosen.draft,
             kept=project.snapshots,
             parts=parts,
+            today=chosen.today,
         )
         for language in languages
     ]

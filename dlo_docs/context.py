@@ -72,6 +72,9 @@ class RenderDoc:
     )  # from the workflow: order, agreements, history
     approval_form: str = "order"  # "order" (БЕКІТІЛДІ) | "signature" (БЕКІТЕМІН)
     draft: bool = False  # a working draft: marked ЖОБА / ПРОЕКТ, no approval filled in
+    # the organisation's day the output is made on, as its caller takes it (DLO_TODAY when set):
+    # a draft's year; None: not given (the year is left blank, never this computer's clock)
+    today: dt.date | None = None
 
     @property
     def draft_mark(self) -> str | None:
@@ -119,6 +122,15 @@ class RenderDoc:
         7.0.97-2016 п. 5.23), else its plain ``form.approved``."""
         form = self.labels["form"]
         return str(form.get("approved_kind", {}).get(self.kind) or form["approved"])
+
+    @property
+    def year(self) -> str:
+        """The year under the title page: the approving order's (or the official's signature's);
+        a draft's, that of ``today``, else "20___" to fill in by hand."""
+        order = None if self.draft else self.records.order
+        if order is not None:
+            return str(order.date.year)
+        return str(self.today.year) if self.today is not None else "20___"
 
     @property
     def kind_heading(self) -> str | None:
@@ -193,10 +205,11 @@ def build(
     draft: bool = False,
     kept: bool = False,
     parts: Collection[str] = form_names.EVERY,
+    today: dt.date | None = None,
 ) -> RenderDoc:
     """Resolve ``doc`` into ``lang`` (default: its first language); ``draft``: it is a working
     draft, to be marked as such; ``kept``: the label set may be read from its snapshot
-    (``labels.labels``). Raises DloError listing every text that is missing in that
+    (``labels.labels``); ``today``: the organisation's day (``RenderDoc.today``). Raises DloError listing every text that is missing in that
     language, with its position, and every name the ``parts`` of the forms to be printed
     from it would print blank (``form_names``)."""
     model: Regulation = doc.model
@@ -223,7 +236,9 @@ def build(
     blanks = form_names.missing(model, doc.source, registry, lang, records, parts)
     if tr.missing or blanks:
         raise DloError(tr.missing + blanks)
-    return _resolved(model, registry, lang, labels, title, blocks, records, draft)
+    rd = _resolved(model, registry, lang, labels, title, blocks, records, draft)
+    rd.today = today
+    return rd
 
 
 class _Texts:

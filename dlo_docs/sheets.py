@@ -123,6 +123,7 @@ def sheet(
         chosen.records,
         chosen.draft,
         parts=form_names.EVERY if whole else form_names.SHEET[kind],
+        today=chosen.today,
     )
     transfer = None
     if kind == "transfer":

@@ -16,6 +16,7 @@ edition in force with the draft.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,8 @@ class Subject:
     records: Records
     draft: bool
     fallback: str | None = None  # why the draft is shown though the edition in force was asked
+    # the organisation's day it is chosen on (DLO_TODAY when set): a draft's title page's year
+    today: dt.date | None = None
 
 
 def _working(project: Project, registry: Registry, reg_id: str) -> Document:
@@ -73,11 +76,12 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
     """The text and records an output of ``reg_id`` shows (see the module's docstring)."""
     h = workflow.history(project, reg_id)
     workflow.intact(project, reg_id)  # nothing is shown of a history that does not verify
+    today = workflow.today(registry.organisation.timezone)
     if not draft and h.in_force is not None:
         n = h.in_force
         document = _frozen(project, reg_id, n, h.approvals[n])
         records = workflow.edition_records(project, reg_id, n, registry)
-        return Subject(reg_id, document, records, draft=False)
+        return Subject(reg_id, document, records, draft=False, today=today)
     fallback = None
     if not draft:
         fallback = (
@@ -90,4 +94,4 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
         )
     document = _working(project, registry, reg_id)
     records = workflow.records(project, reg_id)
-    return Subject(reg_id, document, records, draft=True, fallback=fallback)
+    return Subject(reg_id, document, records, draft=True, fallback=fallback, today=today)

@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import FIXTURES, organisation_today
+from conftest import FIXTURES, on_day, organisation_today
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -288,6 +288,25 @@ def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
     assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year}\u00a0ж."]
     # (a draft: the title page's header holds only its mark)
     assert [p.text for p in section.first_page_header.paragraphs] == ["ЖОБА"]
+
+
+def test_a_draft_s_year_is_the_organisation_s_day_not_this_computer_s(project, dlo):
+    """A draft's title page has the year of the organisation's day the command takes
+    (DLO_TODAY here; else the day in the organisation's time zone, +05:00, not this computer's
+    clock, which on a UTC server is still the old year on 31 December from 19:00 in Kazakhstan),
+    so that a render is made again as it was; a library call naming no day leaves the year to
+    fill in, never the clock's."""
+
+    def year_line(data: bytes) -> list[str]:
+        footer = Document(io.BytesIO(data)).sections[0].first_page_footer
+        return [p.text.replace("\u00a0", " ") for p in footer.paragraphs]
+
+    with on_day("2031-01-01"):
+        result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    assert year_line((project / "build" / "dlo-head.kk.docx").read_bytes()) == ["Қостанай 2031 ж."]
+    data = docx_render.render(build_rd(project), project / "templates")
+    assert year_line(data) == ["Қостанай 20___ ж."]
 
 
 # --- running header and footer -------------------------------------------------------------

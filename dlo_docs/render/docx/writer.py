@@ -254,5 +254,4 @@ class Writer:
 
     def title_footer(self) -> str:
         rd = self.rd
-        year = rd.records.order.date.year if rd.records.order else dt.date.today().year
-        return self.para("title_footer", self.form["city_year"].format(city=rd.city, year=year))
+        return self.para("title_footer", self.form["city_year"].format(city=rd.city, year=rd.year))
