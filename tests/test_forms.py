@@ -1028,6 +1028,7 @@ def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
 def test_a_label_set_is_parsed_once_per_content(project, tmp_path, monkeypatch):
     from dlo_docs import load
 
+    labels_mod.labels("kk", project / "templates")  # the bundled set, each set is checked against
     parsed = []
     real = load.parse
     monkeypatch.setattr(load, "parse", lambda raw, path: parsed.append(path) or real(raw, path))

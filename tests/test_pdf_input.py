@@ -93,7 +93,8 @@ def test_the_styles_no_part_refers_to_are_left_out(seed_docx):
             referred |= set(re.findall(r'w:(?:pStyle|rStyle) w:val="([^"]*)"', data.decode()))
     assert {"Header", "Footer", "DLOTitleFooter", "Heading1", "DLOTableText"} <= referred
     defaults = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
-    assert kept == referred | defaults | {"DLOApproval"}  # DLOApprovalHeading is based on it
+    based = {"DLOApproval", "DLODocumentTitle"}  # DLOApprovalHeading, DLODocumentName on them
+    assert kept == referred | defaults | based
     assert {"DLOTable", "Title", "Heading1Char", "Heading3"} <= had - kept
     styles = after["word/styles.xml"].decode()
     for linked in re.findall(r'<w:(?:link|next|basedOn) w:val="([^"]*)"/>', styles):
