@@ -23,6 +23,24 @@ def read_as(value: object) -> tuple[Msg, str] | None:
     return None
 
 
+def _unknown(value: dict[object, object], lang: object) -> Msg:
+    """A key of a mapping by language that is no language: words after a ',' in the text before
+    it, when it has no text of its own ({kk: бір, екі, ru: …} reads as ``екі: null``)."""
+    keys = list(value)
+    before = keys[keys.index(lang) - 1] if keys.index(lang) > 0 else None
+    if value[lang] is None and before in LANGS:
+        return Msg(
+            "unknown language {lang}, with no text: if it is words of the {before} text after a "
+            "',' in '{{…}}', that ',' ended the text; put the {before} text in quotes "
+            '({before}: "…, …"), or write each text on a line of its own',
+            lang=repr(lang),
+            before=before,
+        )
+    return Msg(
+        "unknown language {lang}; use one of: {langs}", lang=repr(lang), langs=", ".join(LANGS)
+    )
+
+
 def lang_map(value: object) -> dict[str, str]:
     """A mapping by language of non-empty texts, e.g. ``{kk: ..., ru: ...}``."""
     if not isinstance(value, dict):
@@ -31,13 +49,7 @@ def lang_map(value: object) -> dict[str, str]:
         raise ValueError(Msg("the mapping by language is empty"))
     for lang, text in value.items():
         if lang not in LANGS:
-            raise ValueError(
-                Msg(
-                    "unknown language {lang}; use one of: {langs}",
-                    lang=repr(lang),
-                    langs=", ".join(LANGS),
-                )
-            )
+            raise ValueError(_unknown(value, lang))
         if (read := read_as(text)) is not None:
             what, written = read
             raise ValueError(

@@ -65,6 +65,14 @@ def tokens_before(text: str, line: int, col: int) -> list[Any]:
     return tokens
 
 
+def read_or_none(text: str) -> Any:
+    """The data of ``text`` as the round-trip parser reads it, or None when it is no YAML (what
+    the words on a syntax error would show is read so before it is shown)."""
+    with contextlib.suppress(YAMLError, AssertionError, ValueError, TypeError, RecursionError):
+        return roundtrip_yaml().load(text)  # TypeError: a key that is a mapping or a list
+    return None
+
+
 def collection_key(text: str) -> tuple[int, int] | None:
     """Where ``text``'s first mapping key that is itself a list or a mapping starts (0-based line
     and column), read by the composer, which builds no Python value (None: it has none)."""

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .i18n import Msg
+from .yaml_syntax_flow import bracket_in_braces, closed_early, in_braces, unclosed_hint
 from .yaml_syntax_value import (
     CLOSING,
     Failure,
@@ -147,7 +148,7 @@ def _unclosed_flow(error: Failure) -> Said | None:
             col=col + 1,
             closing=CLOSING[sign],
         ),
-        flow_hint(quote_hint(error, line, col), sign),
+        unclosed_hint(error, line, col) or flow_hint(quote_hint(error, line, col), sign),
     )
 
 
@@ -230,6 +231,7 @@ _BLOCK_END = "expected <block end>, but found"
 
 # (the parser's context, the start of its problem, what it means): the first that says it
 _SAID: list[tuple[str | None, str, Callable[[Failure], Said | None]]] = [
+    (None, "mapping values are not allowed here", closed_early),
     (None, "mapping values are not allowed here", colon),
     (None, "sequence entries are not allowed here", dash),
     ("while scanning for the next token", "found character", no_token),
@@ -241,10 +243,13 @@ _SAID: list[tuple[str | None, str, Callable[[Failure], Said | None]]] = [
     ("while scanning a double-quoted scalar", "found unknown escape character", escape),
     ("while scanning a double-quoted scalar", "expected escape sequence", escape),
     ("while scanning a simple key", "could not find expected ':'", _no_colon),
+    (None, _BLOCK_END, closed_early),
     (None, _BLOCK_END + " '<scalar>'", after_closed),
     (None, _BLOCK_END + " '-'", _item_among_keys),
     (None, _BLOCK_END, _misindented),
+    ("while parsing a flow sequence", "expected ',' or ']'", bracket_in_braces),
     ("while parsing a flow sequence", "expected ',' or ']'", _unclosed_flow),
+    ("while parsing a flow mapping", "expected ',' or '}'", in_braces),
     ("while parsing a flow mapping", "expected ',' or '}'", _unclosed_flow),
     ("while constructing a mapping", "found duplicate key", _duplicate),
 ]

@@ -46,6 +46,14 @@ def _quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+_CLEAN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"")  # a value in quotes, as YAML reads it
+
+
+def requoted(value: str) -> str:
+    """``value`` in quotes (``_quoted``), or as it is when it is in quotes that YAML reads whole."""
+    return value if _CLEAN.fullmatch(value) else _quoted(value)
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -243,7 +251,7 @@ def escape(error: Failure) -> Said | None:
     )
 
 
-def _closed_value(tokens: list[Any]) -> tuple[str, Any] | None:
+def closed_value(tokens: list[Any]) -> tuple[str, Any] | None:
     """The quoted text or the '[…]' / '{…}' the last token closes: its sign and start mark."""
     if not tokens:
         return None
@@ -291,7 +299,7 @@ def after_closed(error: Failure) -> Said | None:
     that follows a quoted text, or a '[…]', on its line."""
     from .yaml_rt import tokens_before
 
-    closed = _closed_value(tokens_before(error.text, error.line, error.col))
+    closed = closed_value(tokens_before(error.text, error.line, error.col))
     if closed is None:
         return None
     sign, start = closed

@@ -456,6 +456,93 @@ SYNTAX = {
         "close it with ']'",
         "<stream end>",
     ),
+    # a text by language on one line, {kk: …, ru: …}, that a character in a value breaks: said at
+    # that character, naming the value, with the line as it is to be written
+    "': ' in a value in {…}": (
+        CLAUSE,
+        "    text: {kk: Бөлім бастығы: тағайындалады, ru: Начальник отдела: назначается}\n",
+        "19:29: error DLO001",
+        "YAML syntax: the value of 'kk' in '{…}' holds ': ', which YAML reads there as the start "
+        "of another key",
+        "put each value in '{…}' in quotes: text: {kk: \"Бөлім бастығы: тағайындалады\", "
+        'ru: "Начальник отдела: назначается"}',
+        "expected ',' or '}'",
+    ),
+    "' #' in a value in {…}": (
+        CLAUSE,
+        "    text: {kk: 5 #тармақ, ru: пункт #5}\n",
+        "19:18: error DLO001",
+        "YAML syntax: the value of 'kk' in '{…}' holds ' #', which YAML reads as the start of a "
+        "comment: the rest of the line is left out, its closing '}' with it, and the '{' at "
+        "column 11 is not closed",
+        'put each value in \'{…}\' in quotes: text: {kk: "5 #тармақ", ru: "пункт #5"}',
+        "not closed with '}' on its line",  # what it said, at 20:1
+    ),
+    "'[' in a value in {…}": (
+        CLAUSE,
+        "    text: {kk: бір [1] екі, ru: один}\n",
+        "19:20: error DLO001",
+        "YAML syntax: the value of 'kk' in '{…}' holds '[', which YAML reads there as a sign of "
+        "its own, not as text",
+        'put each value in \'{…}\' in quotes: text: {kk: "бір [1] екі", ru: "один"}; or write '
+        "each value on a line of its own under 'text:', indented, without '{…}' (kk: …)",
+        "expected ',' or '}'",
+    ),
+    "'[' opening a value in {…}": (
+        CLAUSE,
+        "    text: {kk: бір, ru: [1 пункт}\n",
+        "19:25: error DLO001",
+        "YAML syntax: the value of 'ru' in '{…}' holds '[', which YAML reads there as a sign of "
+        "its own, not as text",
+        'put each value in \'{…}\' in quotes: text: {kk: "бір", ru: "[1 пункт"}',
+        "expected ',' or ']'",
+    ),
+    "'}' in a value in {…}": (
+        CLAUSE,
+        "    text: {kk: бір}, екі, ru: один}\n",
+        "19:19: error DLO001",
+        "YAML syntax: this '}' after the value of 'kk' closes the '{' at column 11, and text "
+        "follows it on the line",
+        'put each value in \'{…}\' in quotes: text: {kk: "бір}, екі", ru: "один"}; or write '
+        "each value on a line of its own under 'text:', indented, without '{…}' (kk: …)",
+        "block end",
+    ),
+    "'}' and ': ' after it in {…}": (
+        CLAUSE,
+        "    text: {kk: бір} екі, ru: один}\n",
+        "19:19: error DLO001",
+        "YAML syntax: this '}' after the value of 'kk' closes the '{' at column 11, and text "
+        "follows it on the line",
+        'put each value in \'{…}\' in quotes: text: {kk: "бір} екі", ru: "один"}; or write '
+        "each value on a line of its own under 'text:', indented, without '{…}' (kk: …)",
+        "the value of 'text'",  # it said the ':' after 'ru' was in the value of 'text'
+    ),
+    "text after the ']' of a value in {…}": (
+        CLAUSE,
+        "    text: {kk: [1] тармақ, ru: один}\n",
+        "19:20: error DLO001",
+        "YAML syntax: the value of 'kk' in '{…}' starts with '[', which YAML reads as data up to "
+        "its ']', and text follows the ']'",
+        'put each value in \'{…}\' in quotes: text: {kk: "[1] тармақ", ru: "один"}',
+        "<scalar>",
+    ),
+    "': ' in a value in {…} over two lines": (
+        CLAUSE,
+        "    text: {kk: бір,\n      ru: один: екі}\n",
+        "20:15: error DLO001",
+        "YAML syntax: the value of 'ru' in '{…}' holds ': ', which YAML reads there as the start "
+        "of another key",
+        "put the value of 'ru' in quotes: ru: \"…\"",
+        "not closed with '}' on its line",  # what it said, though it is closed there
+    ),
+    "{ left open": (
+        CLAUSE,
+        "    text: {kk: бір, ru: один  # ескерту\n",
+        "20:1: error DLO001",
+        "YAML syntax: the '{' on line 19, column 11 is not closed with '}' on its line",
+        "close it with '}' where its last value ends: text: {kk: бір, ru: один}",
+        "if it is a list",  # it said to put the whole line in quotes, or close it as a list
+    ),
 }
 
 
@@ -493,6 +580,112 @@ def test_a_syntax_error_in_the_interface_language(project, dlo, lang, said):
     write(project, MINIMAL.replace(CLAUSE, "    text: Басшы: бөлім бастығы\n"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
     assert f"regulation.yaml:19:16: error DLO001: {said}\n" in result.out, result.out
+
+
+# the broken one-line texts by language of SYNTAX, said in Kazakh and in Russian: (message, hint)
+IN_BRACES = {
+    ("': ' in a value in {…}", "kk"): (
+        "YAML синтаксисі: '{…}' ішіндегі 'kk' мәнінде ': ' тұр, YAML оны онда жаңа кілттің басы "
+        "деп оқиды",
+        "'{…}' ішіндегі әр мәнді тырнақшаға алыңыз: text: {kk: \"Бөлім бастығы: тағайындалады\", "
+        'ru: "Начальник отдела: назначается"}',
+    ),
+    ("': ' in a value in {…}", "ru"): (
+        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит ': ', и YAML читает это там как "
+        "начало нового ключа",
+        "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"Бөлім бастығы: "
+        'тағайындалады", ru: "Начальник отдела: назначается"}',
+    ),
+    ("' #' in a value in {…}", "kk"): (
+        "YAML синтаксисі: '{…}' ішіндегі 'kk' мәнінде ' #' тұр, YAML оны түсініктеменің басы деп "
+        "оқиды: жолдың қалған бөлігі оны жабатын '}' жақшасымен қоса есепке алынбайды, сондықтан "
+        "11-бағандағы '{' жақшасы жабылмаған",
+        '\'{…}\' ішіндегі әр мәнді тырнақшаға алыңыз: text: {kk: "5 #тармақ", ru: "пункт #5"}',
+    ),
+    ("' #' in a value in {…}", "ru"): (
+        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит ' #', и YAML читает это как начало "
+        "комментария: остаток строки отбрасывается вместе с закрывающей '}', и '{' в столбце 11 "
+        "остаётся не закрытой",
+        "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"5 #тармақ\", "
+        'ru: "пункт #5"}',
+    ),
+    ("'[' in a value in {…}", "kk"): (
+        "YAML синтаксисі: '{…}' ішіндегі 'kk' мәнінде '[' тұр, YAML оны онда мәтін емес, өз "
+        "белгісі деп оқиды",
+        '\'{…}\' ішіндегі әр мәнді тырнақшаға алыңыз: text: {kk: "бір [1] екі", ru: "один"}; '
+        "немесе әр мәнді 'text:' астына жеке жолға, шегініспен, '{…}' жақшасыз жазыңыз (kk: …)",
+    ),
+    ("'[' in a value in {…}", "ru"): (
+        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит '[', и YAML читает его там как свой "
+        "знак, а не как текст",
+        "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"бір [1] екі\", "
+        "ru: \"один\"}; или запишите каждое значение на отдельной строке под 'text:', с "
+        "отступом, без '{…}' (kk: …)",
+    ),
+    ("'}' in a value in {…}", "kk"): (
+        "YAML синтаксисі: 'kk' мәнінен кейінгі бұл '}' жақшасы 11-бағандағы '{' жақшасын жабады, "
+        "ал жолда одан кейін мәтін бар",
+        '\'{…}\' ішіндегі әр мәнді тырнақшаға алыңыз: text: {kk: "бір}, екі", ru: "один"}; '
+        "немесе әр мәнді 'text:' астына жеке жолға, шегініспен, '{…}' жақшасыз жазыңыз (kk: …)",
+    ),
+    ("'}' in a value in {…}", "ru"): (
+        "синтаксис YAML: эта '}' после значения 'kk' закрывает '{' в столбце 11, а после неё в "
+        "строке идёт текст",
+        "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"бір}, екі\", "
+        "ru: \"один\"}; или запишите каждое значение на отдельной строке под 'text:', с "
+        "отступом, без '{…}' (kk: …)",
+    ),
+    ("{ left open", "kk"): (
+        "YAML синтаксисі: 19-жолдың 11-бағанындағы '{' жақшасы сол жолда '}' жақшасымен жабылмаған",
+        "оны соңғы мәні біткен жерде '}' жақшасымен жабыңыз: text: {kk: бір, ru: один}",
+    ),
+    ("{ left open", "ru"): (
+        "синтаксис YAML: скобка '{' в строке 19, столбце 11 не закрыта скобкой '}' в той же строке",
+        "закройте её скобкой '}' там, где кончается её последнее значение: "
+        "text: {kk: бір, ru: один}",
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), sorted(IN_BRACES))
+def test_a_broken_text_by_language_in_braces_in_the_interface_language(project, dlo, name, lang):
+    old, new, at, *_ = SYNTAX[name]
+    write(project, MINIMAL.replace(old, new))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    said, hint = IN_BRACES[name, lang]
+    tip = {"kk": "кеңес", "ru": "подсказка"}[lang]
+    assert f"regulation.yaml:{at}: {said} ({tip}: {hint})\n" in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "clause 1, text: unknown language 'екі', with no text: if it is words of the kk text "
+            "after a ',' in '{…}', that ',' ended the text; put the kk text in quotes "
+            '(kk: "…, …"), or write each text on a line of its own',
+        ),
+        (
+            "kk",
+            "1-тармақ, text: белгісіз тіл 'екі', мәтіні жоқ: бұл '{…}' ішіндегі kk мәтінінің ',' "
+            "белгісінен кейінгі сөздері болса, сол ',' мәтінді аяқтап тастады; kk мәтінін "
+            'тырнақшаға алыңыз (kk: "…, …") немесе әр мәтінді жеке жолға жазыңыз',
+        ),
+        (
+            "ru",
+            "пункт 1, text: неизвестный язык 'екі', без текста: если это слова текста kk после "
+            "',' внутри '{…}', эта ',' закончила текст; заключите текст kk в кавычки "
+            '(kk: "…, …") или запишите каждый текст на отдельной строке',
+        ),
+    ],
+)
+def test_a_comma_in_a_text_by_language_in_braces_is_named(project, dlo, lang, said):
+    """YAML reads {kk: бір, екі, ru: один} as three keys, 'екі' without a text: it was called
+    an unknown language, and nothing said that the ',' had ended the kk text."""
+    write(project, MINIMAL.replace(CLAUSE, "    text: {kk: бір, екі, ru: один}\n"))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:19:11: error DLO013: {said}\n" in result.out, result.out
 
 
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):

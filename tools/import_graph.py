@@ -51,7 +51,8 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         )
         + ("plain_scalars",)
         + ("interrupts", "scratch")
-        + ("yaml_rt", "yaml_offsets", "yaml_write", "yaml_syntax_value", "yaml_syntax")
+        + ("yaml_rt", "yaml_offsets", "yaml_write")
+        + ("yaml_syntax_value", "yaml_syntax_flow", "yaml_syntax")
         + ("progress",)
         + ("records", "bookmarks", "usercache"),
     ),
