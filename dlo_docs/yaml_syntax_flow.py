@@ -73,15 +73,23 @@ def _rewritten(row: str, start: int) -> tuple[str, bool] | None:
     return row[content(row) : start] + line, on_lines
 
 
-def _hint(error: Failure, start: tuple[int, int], key: str) -> Msg:
-    """Each value of the '{…}' opened at ``start`` in quotes, shown when it is one line; or its
-    values on lines of their own, under the key the '{…}' is the value of."""
+def _hint(error: Failure, start: tuple[int, int], key: str, quote: str = "") -> Msg:
+    """Each value of the '{…}' opened at ``start`` in quotes (the ``quote`` a value holds written
+    « », or twice), shown when it is one line; or its values on lines of their own, under the
+    key the '{…}' is the value of."""
     row = error.at(start[0])
     rewritten = _rewritten(row, start[1])
     if rewritten is None:
         return Msg("put the value of '{key}' in quotes: {key}: \"…\"", key=key)
     example, on_lines = rewritten
-    hint = Msg("put each value in '{{…}}' in quotes: {example}", example=example)
+    if quote == '"':
+        hint = Msg(
+            "write quotes inside a text as « », each value in quotes: {example}", example=example
+        )
+    elif quote == "'":
+        hint = Msg("write a ' inside a text in '…' twice (''): {example}", example=example)
+    else:
+        hint = Msg("put each value in '{{…}}' in quotes: {example}", example=example)
     owner = re.fullmatch(r"(?:[ ]*-[ ]+)*[ ]*([^\s#'\"{\[][^:]*?):[ ]+", row[: start[1]])
     if not on_lines or owner is None:
         return hint
@@ -180,7 +188,8 @@ def in_braces(error: Failure) -> Said | None:
             sign=sign,
         )
     elif sign == "<scalar>" and (closed := closed_value(tokens)) is not None:
-        message = _after(key, closed[0])
+        message, quote = _after(key, closed[0]), "" if closed[0] in CLOSING else closed[0]
+        return error.line, error.col, message, _hint(error, error.opened, key, quote)
     else:
         return None
     return error.line, error.col, message, _hint(error, error.opened, key)

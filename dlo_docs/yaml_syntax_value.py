@@ -33,25 +33,44 @@ class Failure:
         return self.lines[line] if 0 <= line < len(self.lines) else ""
 
 
+def _guillemets(text: str) -> str | None:
+    """``text`` with its double quotes written « », as Kazakh and Russian texts write quotes
+    (None: it holds none, or they do not pair up)."""
+    parts = text.split('"')
+    if len(parts) == 1 or len(parts) % 2 == 0:
+        return None
+    return "".join(part + "«»"[i % 2] for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def _single(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _quoted(value: str) -> str:
     """``value`` as a YAML text in quotes: double ones, or single ones (an inner ' doubled); a
     value the clerk put in quotes as a whole keeps them, the quotes inside it doubled (in '…')
-    or escaped (in "…")."""
+    or written « » (in "…", else the whole in '…')."""
     if len(value) > 1 and value[0] == value[-1] == "'":
-        return "'" + value[1:-1].replace("'", "''") + "'"
+        return _single(value[1:-1])
     if len(value) > 1 and value[0] == value[-1] == '"':
-        return '"' + value[1:-1].replace('"', '\\"') + '"'
+        paired = _guillemets(value[1:-1])
+        return _single(value[1:-1]) if paired is None else f'"{paired}"'
     if '"' not in value and "\\" not in value:
         return f'"{value}"'
-    return "'" + value.replace("'", "''") + "'"
+    return _single(value)
 
 
 _CLEAN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"\\]|\\.)*\"")  # a value in quotes, as YAML reads it
 
 
 def requoted(value: str) -> str:
-    """``value`` in quotes (``_quoted``), or as it is when it is in quotes that YAML reads whole."""
-    return value if _CLEAN.fullmatch(value) else _quoted(value)
+    """``value`` in quotes (``_quoted``), or as it is when it is in quotes that YAML reads whole;
+    one that starts with a quote and is text after it ('"один" два') has its quotes « »."""
+    if _CLEAN.fullmatch(value):
+        return value
+    unclosed = value.startswith('"') and not value.endswith('"')
+    paired = _guillemets(value) if unclosed else None
+    return _quoted(value if paired is None else paired)
 
 
 def _indent(line: str) -> int:
@@ -213,9 +232,47 @@ def dash(error: Failure) -> Said | None:
 
 
 QUOTES_HINT = Msg(
-    "close it where the text ends; a quote inside the text is written twice in '…' (''), "
-    'and as \\" in "…"'
+    "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+    "twice ('')"
 )
+
+
+def _inner_quote(error: Failure, line: int, col: int) -> Msg:
+    """The value in quotes at ``col`` of ``line``, which holds its own quote: that quote written
+    « » (a ' written twice), or the whole in the other quotes; shown when it is one line."""
+    quote, row = error.at(line)[col], error.at(line)
+    if _goes_on(error.lines, line):
+        if quote == "'":
+            return Msg(
+                "write a ' inside the text twice (''), or put the whole value in double quotes"
+            )
+        return Msg("write quotes inside the text as « », or put the whole value in single quotes")
+    comment = row.find(" #", error.col if error.line == line else col)
+    value = row[col : comment if comment >= 0 else len(row)].strip()
+    if len(value) > 1 and value[-1] == quote:
+        inner = value[1:-1]
+    else:  # the quotes of the text, or its opening one and pairs (its closing one left out)
+        inner = value[value.count(quote) % 2 :]
+    key = row[content(row) : col]
+    if quote == "'":
+        doubled = Msg("write a ' inside the text twice: {example}", example=key + _single(inner))
+        if '"' in inner or "\\" in inner:
+            return doubled
+        return Msg(
+            "{hint}; or put the value in double quotes: {example}",
+            hint=doubled,
+            example=f'{key}"{inner}"',
+        )
+    single = key + _single(inner)
+    paired = _guillemets(inner)
+    if paired is None:
+        return Msg("put the whole value in single quotes: {example}", example=single)
+    return Msg(
+        "write the quotes inside the text as « »: {example}; or put the whole value in single "
+        "quotes: {other}",
+        example=key + _quoted(paired),
+        other=single,
+    )
 
 
 def unclosed_quote(error: Failure) -> Said | None:
@@ -305,13 +362,13 @@ def after_closed(error: Failure) -> Said | None:
     sign, start = closed
     if start.line != error.line:  # opened on a line above: most likely a quote left open there
         return start.line, start.column, *_closed_below(sign, error.line)
-    hint = quote_hint(error, start.line, start.column)
     if sign in "'\"":
         message = Msg(
             "YAML syntax: text follows the closing quote, and YAML takes only the quoted part "
             "for the value"
         )
-        return error.line, error.col, message, hint
+        return error.line, error.col, message, _inner_quote(error, start.line, start.column)
+    hint = quote_hint(error, start.line, start.column)
     message = Msg(
         "YAML syntax: the value starts with '{sign}', which YAML reads as data up to its "
         "'{closing}', and text follows the '{closing}'",

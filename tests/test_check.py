@@ -379,8 +379,30 @@ SYNTAX = {
         "19:19: error DLO001",
         "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
         "the value",
-        "put the value in quotes: text: '\"Ереже\" бойынша'",
+        'write the quotes inside the text as « »: text: "«Ереже» бойынша"; or put the whole '
+        "value in single quotes: text: '\"Ереже\" бойынша'",
         "indented more",  # what the line used to be said to be
+    ),
+    "quotes inside a value in double quotes": (
+        CLAUSE,
+        '    text: "Ахмет Байтұрсынұлы атындағы "ҚӨУ" КЕАҚ"\n',
+        "19:41: error DLO001",
+        "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
+        "the value",
+        'write the quotes inside the text as « »: text: "Ахмет Байтұрсынұлы атындағы «ҚӨУ» '
+        "КЕАҚ\"; or put the whole value in single quotes: text: 'Ахмет Байтұрсынұлы атындағы "
+        '"ҚӨУ" КЕАҚ\'',
+        '\\"ҚӨУ\\"',  # what it showed: the inner quotes escaped
+    ),
+    "an apostrophe inside a value in single quotes": (
+        CLAUSE,
+        "    text: 'Д'Артаньян көшесі'\n",
+        "19:14: error DLO001",
+        "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
+        "the value",
+        "write a ' inside the text twice: text: 'Д''Артаньян көшесі'; or put the value in double "
+        'quotes: text: "Д\'Артаньян көшесі"',
+        "put the value in quotes",
     ),
     "a quote inside a quoted value": (
         CLAUSE,
@@ -388,7 +410,8 @@ SYNTAX = {
         "19:22: error DLO001",
         "YAML syntax: text follows the closing quote, and YAML takes only the quoted part for "
         "the value",
-        "put the value in quotes: text: 'Бөлімнің ''Ереже'' бойынша жұмысы'",
+        "write a ' inside the text twice: text: 'Бөлімнің ''Ереже'' бойынша жұмысы'; or put the "
+        "value in double quotes: text: \"Бөлімнің 'Ереже' бойынша жұмысы\"",
         "block end",
     ),
     "quote never closed": (
@@ -396,8 +419,8 @@ SYNTAX = {
         '    text: "Ереже бойынша\n',
         "19:11: error DLO001",
         'YAML syntax: the quote " that opens here is never closed',
-        "close it where the text ends; a quote inside the text is written twice in '…' (''), "
-        'and as \\" in "…"',
+        "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+        "twice ('')",
         "end of stream",
     ),
     "quote closed lines below": (
@@ -406,8 +429,8 @@ SYNTAX = {
         "19:11: error DLO001",
         'YAML syntax: the quote " that opens here is closed only on line 21, and text follows '
         "it there",
-        "close it where the text ends; a quote inside the text is written twice in '…' (''), "
-        'and as \\" in "…"',
+        "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+        "twice ('')",
         "block end",
     ),
     "backslash in double quotes": (
@@ -535,6 +558,16 @@ SYNTAX = {
         "put the value of 'ru' in quotes: ru: \"…\"",
         "not closed with '}' on its line",  # what it said, though it is closed there
     ),
+    "quotes inside a value in {…}": (
+        CLAUSE,
+        '    text: {kk: "Ахмет "ҚӨУ" КЕАҚ", ru: "НАО "КРУ""}\n',
+        "19:24: error DLO001",
+        "YAML syntax: text follows the closing quote of the value of 'kk' in '{…}', and YAML "
+        "takes only the quoted part for that value",
+        'write quotes inside a text as « », each value in quotes: text: {kk: "Ахмет «ҚӨУ» КЕАҚ", '
+        'ru: "НАО «КРУ»"}',
+        "<scalar>",
+    ),
     "{ left open": (
         CLAUSE,
         "    text: {kk: бір, ru: один  # ескерту\n",
@@ -647,12 +680,55 @@ IN_BRACES = {
 }
 
 
-@pytest.mark.parametrize(("name", "lang"), sorted(IN_BRACES))
-def test_a_broken_text_by_language_in_braces_in_the_interface_language(project, dlo, name, lang):
+# a quote inside a text in quotes, said in Kazakh and in Russian: (message, hint)
+INNER_QUOTES = {
+    ("quotes inside a value in double quotes", "kk"): (
+        "YAML синтаксисі: жабатын тырнақшадан кейін мәтін бар, ал YAML мән ретінде тек "
+        "тырнақшадағы бөлікті алады",
+        'мәтін ішіндегі тырнақшаларды « » түрінде жазыңыз: text: "Ахмет Байтұрсынұлы атындағы '
+        "«ҚӨУ» КЕАҚ\"; немесе мәнді түгел жалғыз тырнақшаға алыңыз: text: 'Ахмет Байтұрсынұлы "
+        'атындағы "ҚӨУ" КЕАҚ\'',
+    ),
+    ("quotes inside a value in double quotes", "ru"): (
+        "синтаксис YAML: после закрывающей кавычки идёт текст, а YAML считает значением только "
+        "часть в кавычках",
+        'напишите кавычки внутри текста как « »: text: "Ахмет Байтұрсынұлы атындағы «ҚӨУ» '
+        "КЕАҚ\"; или заключите всё значение в одинарные кавычки: text: 'Ахмет Байтұрсынұлы "
+        'атындағы "ҚӨУ" КЕАҚ\'',
+    ),
+    ("an apostrophe inside a value in single quotes", "kk"): (
+        "YAML синтаксисі: жабатын тырнақшадан кейін мәтін бар, ал YAML мән ретінде тек "
+        "тырнақшадағы бөлікті алады",
+        "мәтін ішіндегі ' белгісін екі рет жазыңыз: text: 'Д''Артаньян көшесі'; немесе мәнді қос "
+        'тырнақшаға алыңыз: text: "Д\'Артаньян көшесі"',
+    ),
+    ("an apostrophe inside a value in single quotes", "ru"): (
+        "синтаксис YAML: после закрывающей кавычки идёт текст, а YAML считает значением только "
+        "часть в кавычках",
+        "напишите ' внутри текста дважды: text: 'Д''Артаньян көшесі'; или заключите значение в "
+        'двойные кавычки: text: "Д\'Артаньян көшесі"',
+    ),
+    ("quotes inside a value in {…}", "kk"): (
+        "YAML синтаксисі: '{…}' ішіндегі 'kk' мәнінің жабатын тырнақшасынан кейін мәтін бар, ал "
+        "YAML ол мән ретінде тек тырнақшадағы бөлікті алады",
+        "мәтін ішіндегі тырнақшаларды « » түрінде жазып, әр мәнді тырнақшаға алыңыз: "
+        'text: {kk: "Ахмет «ҚӨУ» КЕАҚ", ru: "НАО «КРУ»"}',
+    ),
+    ("quotes inside a value in {…}", "ru"): (
+        "синтаксис YAML: после закрывающей кавычки значения 'kk' внутри '{…}' идёт текст, а YAML "
+        "считает этим значением только часть в кавычках",
+        "пишите кавычки внутри текста как « », а каждое значение заключите в кавычки: "
+        'text: {kk: "Ахмет «ҚӨУ» КЕАҚ", ru: "НАО «КРУ»"}',
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), sorted(IN_BRACES | INNER_QUOTES))
+def test_a_syntax_error_in_a_text_in_kazakh_and_russian(project, dlo, name, lang):
     old, new, at, *_ = SYNTAX[name]
     write(project, MINIMAL.replace(old, new))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    said, hint = IN_BRACES[name, lang]
+    said, hint = (IN_BRACES | INNER_QUOTES)[name, lang]
     tip = {"kk": "кеңес", "ru": "подсказка"}[lang]
     assert f"regulation.yaml:{at}: {said} ({tip}: {hint})\n" in result.out, result.out
 
