@@ -261,7 +261,7 @@ def _inner_quote(error: Failure, line: int, col: int) -> Msg:
         return Msg(
             "{hint}; or put the value in double quotes: {example}",
             hint=doubled,
-            example=f'{key}"{inner}"',
+            example=key + '"' + inner + '"',
         )
     single = key + _single(inner)
     paired = _guillemets(inner)
