@@ -62,9 +62,11 @@ def _load(path: Path, kept: bool, root: Path) -> tuple[bytes, Any]:
             if kept:
                 snapshots.keep_plain(_READING, raw, words)
         if len(_PARSED) >= _KEPT:
-            del _PARSED[next(iter(_PARSED))]  # the oldest
-        _PARSED[raw] = words
-    return raw, _PARSED[raw]
+            del _PARSED[next(iter(_PARSED))]  # the least recently used
+    else:
+        words = _PARSED.pop(raw)  # used now: moved to the end, kept longest
+    _PARSED[raw] = words
+    return raw, words
 
 
 def labels(lang: str, project_templates: Path | None = None, kept: bool = False) -> dict[str, Any]:

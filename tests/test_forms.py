@@ -1047,6 +1047,23 @@ def test_a_label_set_is_parsed_once_per_content(project, tmp_path, monkeypatch):
     assert len(parsed) == 2 and changed != first
 
 
+def test_the_bundled_label_set_stays_parsed_among_many_projects(project, monkeypatch):
+    """Every project's set is checked against the bundled one: the sets kept in the process are
+    the ones used last, so the bundled one is not parsed again after many others were read."""
+    from dlo_docs import load
+
+    path = project / "templates" / "labels" / "kk.yaml"
+    text = path.read_text(encoding="utf-8")
+    labels_mod.labels("kk", project / "templates")
+    parsed = []
+    real = load.parse
+    monkeypatch.setattr(load, "parse", lambda raw, shown: parsed.append(shown) or real(raw, shown))
+    for n in range(20):  # more sets than the process keeps
+        path.write_text(f"{text}\n# {uuid.uuid4()} {n}\n", encoding="utf-8")
+        labels_mod.labels("kk", project / "templates")
+    assert len(parsed) == 20, parsed  # each project's set once, never the bundled one
+
+
 # --- standalone sheets and the transfer act ------------------------------------------------
 
 
