@@ -4,8 +4,10 @@ English (the messages as written in the code), Kazakh or Russian, from the gette
 ``python tools/messages.py``; the ``.mo`` files are committed, so a wheel and an editable install
 find them without a build step).
 
-Chosen by ``dlo --lang-ui kk|ru|en``, else ``DLO_UI_LANG``, else the locale (``LC_ALL``,
-``LC_MESSAGES``, ``LANG``, ``LANGUAGE``, or Windows' user language), else English. Codes such as
+Chosen by ``dlo --lang-ui kk|ru|en``, else ``DLO_UI_LANG``, else as gettext reads the
+environment (``LANGUAGE``, a list by preference such as ``kk:ru``, then ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``; unlike gettext, also when the locale is ``C``, a container's
+default), else Windows' user language, else English. Codes such as
 DLO103 are never translated, so a message stays searchable in every language.
 """
 
@@ -42,9 +44,10 @@ def choose(option: str | None = None, environ: Mapping[str, str] | None = None) 
     for value in (option, environ.get("DLO_UI_LANG")):
         if value:
             return _code(value) or "en"
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        if environ.get(var):
-            return _code(environ[var]) or "en"
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # gettext's order
+        if environ.get(var):  # the first set decides; LANGUAGE lists languages by preference
+            codes = (_code(entry) for entry in environ[var].split(":"))
+            return next((code for code in codes if code), "en")
     if os.name == "nt":  # Windows sets no LANG: ask the system (e.g. "Russian_Russia")
         try:
             return _code(locale.getlocale()[0]) or "en"

@@ -60,6 +60,20 @@ def test_choice_of_language():
     assert i18n.choose(None, {}) == "en"
 
 
+def test_language_list_comes_first_as_gettext_reads_it():
+    """LANGUAGE, a list of languages by preference, comes before the locale, as gettext reads
+    it; the first one with a catalogue is taken. A container's LANG=C.UTF-8 does not hide it."""
+    assert i18n.choose(None, {"LANG": "C.UTF-8", "LANGUAGE": "kk"}) == "kk"
+    assert i18n.choose(None, {"LANG": "en_US.UTF-8", "LANGUAGE": "kk"}) == "kk"
+    assert i18n.choose(None, {"LANG": "ru_RU.UTF-8", "LANGUAGE": "kk:ru"}) == "kk"
+    assert i18n.choose(None, {"LC_ALL": "ru_RU.UTF-8", "LANGUAGE": "de:kk_KZ"}) == "kk"
+    assert i18n.choose(None, {"LANGUAGE": "ru_RU.UTF-8"}) == "ru"
+    assert i18n.choose(None, {"LANGUAGE": "de:fr", "LANG": "ru_RU.UTF-8"}) == "en"  # as gettext
+    assert i18n.choose(None, {"LANGUAGE": "", "LANG": "ru_RU.UTF-8"}) == "ru"  # empty: unset
+    assert i18n.choose("en", {"LANGUAGE": "kk"}) == "en"  # the option and DLO_UI_LANG first
+    assert i18n.choose(None, {"DLO_UI_LANG": "ru", "LANGUAGE": "kk"}) == "ru"
+
+
 def test_help_in_each_language(dlo, project, monkeypatch):
     result = dlo("--lang-ui", "ru", "list", "--help", cwd=project)
     assert "Использование: dlo list" in result.out
