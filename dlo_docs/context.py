@@ -156,13 +156,21 @@ _WORD = re.compile(r"\w+")
 
 
 def names_kind(title: str, phrases: Iterable[str]) -> bool:
-    """``title`` holds one of ``phrases`` (``kind_named`` of the label set): each of its words
-    begins a word of the title, in order and one after the other, in capitals or not
-    ("должностн инструкци" is in "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ …", "должностной инструкции")."""
+    """``title`` names its kind with one of ``phrases`` (``kind_named`` of the label set) where
+    the language puts the kind: "… лауазымды нұсқаулы" at its end, "должностн инструкци …" at
+    its start (a phrase without "…" anywhere). Each word of the phrase begins a word of the
+    title, one after the other, in capitals or not ("должностн инструкци" is in "ДОЛЖНОСТНАЯ
+    ИНСТРУКЦИЯ …"); the kind's words elsewhere ("Приказ об утверждении должностных
+    инструкций") are another document's, not the title's kind."""
     words = _WORD.findall(title.casefold())
     for phrase in phrases:
         stems = _WORD.findall(phrase.casefold())
-        for start in range(len(words) - len(stems) + 1) if stems else ():
+        if not stems or len(stems) > len(words):
+            continue
+        last = len(words) - len(stems)
+        edge = phrase.strip()
+        starts = [last] if edge.startswith("…") else [0] if edge.endswith("…") else range(last + 1)
+        for start in starts:
             if all(w.startswith(s) for w, s in zip(words[start:], stems, strict=False)):
                 return True
     return False

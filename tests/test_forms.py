@@ -186,8 +186,26 @@ KK_KIND, RU_KIND = "Лауазымдық нұсқаулық", "Должност�
             "Инструкция начальнику отдела по должностным вопросам",
             {"kk": KK_KIND, "ru": RU_KIND},
         ),
+        # the kind's name elsewhere in the title, or of another document, is not the title's kind:
+        # a title names its kind where the language puts it (Kazakh: at the end, Russian: first)
+        (
+            "Лауазымдық нұсқаулықтарды бекіту туралы Ректордың бұйрығы",
+            "Приказ об утверждении должностных инструкций",
+            {"kk": KK_KIND, "ru": RU_KIND},
+        ),
+        (
+            "Бөлім бастығының (лауазымдық нұсқаулығы жоқ) міндеттері",
+            "начальника отдела (без должностной инструкции)",
+            {"kk": KK_KIND, "ru": RU_KIND},
+        ),
     ],
-    ids=["names-the-kind", "completes-the-kind", "a-word-of-the-kind-only"],
+    ids=[
+        "names-the-kind",
+        "completes-the-kind",
+        "a-word-of-the-kind-only",
+        "another-document-of-the-kind",
+        "the-kind-inside",
+    ],
 )
 def test_the_kind_is_printed_once_on_the_title_page_and_the_html_page(
     project, dlo, kk, ru, heading
