@@ -386,6 +386,59 @@ def test_a_quoted_title_is_nested_in_the_sheets_quotes(project, dlo, kk):
     assert "«Болашақ» орталығы бастығының нұсқаулығы".upper() in all_text(data).upper()
 
 
+KK_NAMED = "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"  # the seed's title
+
+
+@pytest.mark.parametrize(
+    ("title", "cited", "in_the_act"),
+    [
+        # the title names the kind: the sheets cite it alone, in their quotes; the transfer
+        # act's column of names prints it as the title page does
+        (KK_NAMED, f"«{KK_NAMED}»", KK_NAMED),
+        # the title completes the kind: the kind before it
+        (
+            "Қашықтықтан оқыту бөлімінің бастығы",
+            "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімінің бастығы»",
+            "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімінің бастығы»",
+        ),
+    ],
+    ids=["names-the-kind", "completes-the-kind"],
+)
+def test_the_sheets_name_the_kind_once(project, dlo, kk, title, cited, in_the_act):
+    """The sheets' subtitle and the transfer act print the kind of document before the title
+    only where the title page does: "Лауазымдық нұсқаулық «… лауазымдық нұсқаулығы»" printed
+    the kind twice (the whole document, a sheet of its own, the act; DOCX)."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"  kk: {KK_NAMED}\n", f"  kk: {title}\n", 1), "utf-8")
+    subtitle = f"{cited}, ЛН ҮББИ 01-2024, 1-басылым"
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
+    body = paragraphs(
+        parts((project / "build" / "dlo-head.kk.docx").read_bytes())["word/document.xml"]
+    )
+    assert [t for style, t in body if style == "DLOSheetSubtitle"] == [subtitle] * len(SHEET_KEYS)
+    for kind in ("agreement", "transfer"):
+        assert dlo("sheet", kind, "dlo-head", cwd=project).code == 0
+    sheet = (project / "build" / "dlo-head.kk.agreement.docx").read_bytes()
+    assert [
+        t for s, t in paragraphs(parts(sheet)["word/document.xml"]) if s == "DLOSheetSubtitle"
+    ] == [subtitle]
+    act = parts((project / "build" / "dlo-head.kk.transfer.docx").read_bytes())["word/document.xml"]
+    assert table_rows(act, kk["sheet"]["transfer"]["text"])[1][1] == in_the_act
+
+
+def test_a_russian_sheet_cites_a_title_naming_the_kind_alone(project, dlo):
+    """ "Положение о подразделении «Положение об отделе …»" printed the kind twice."""
+    add_bilingual(project)
+    assert dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", cwd=project).code == 0
+    body = paragraphs(
+        parts((project / "build" / "dlo-unit.ru.docx").read_bytes())["word/document.xml"]
+    )
+    assert [t for style, t in body if style == "DLOSheetSubtitle"][0] == (
+        "«Положение об отделе дистанционного обучения», П 02-2024, Издание 2"
+    )
+
+
 def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
     rows = table_rows(parts(seed_docx)["word/document.xml"], kk["sheet"]["agreement"]["title"])
     assert rows[0] == kk["sheet"]["agreement"]["columns"]
@@ -1116,7 +1169,7 @@ def test_transfer_act_names_who_hands_over_and_who_receives(project, dlo, kk):
     rows = table_rows(parts(data)["word/document.xml"], labels["text"])
     assert rows[1] == [
         "1",
-        "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы»",
+        "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы",  # it names the kind
         "ЛН ҮББИ 01-2024",
         "1-басылым",
         "",

@@ -108,10 +108,12 @@ class Writer:
             )
 
     def sheet_heading(self, key: str) -> None:
+        """A sheet's heading, and under it the document it belongs to: its kind, title, code and
+        edition; the title without the kind where it names the kind (``RenderDoc.kind_heading``)."""
         rd = self.rd
         self.p("sheet_heading", self.labels["sheet"][key]["title"])
         subtitle = ooxml.with_code(
-            self.form["of_document"],
+            self.form["of_document" if rd.kind_heading else "of_named_document"],
             rd.code,
             self.edition(),
             kind=rd.kind_label,
@@ -207,7 +209,10 @@ class Writer:
             [
                 [
                     "1",
-                    f"{rd.kind_label} «{inner_quotes(rd.title)}»",
+                    # the document's name: the title alone where it names the kind
+                    f"{rd.kind_heading} «{inner_quotes(rd.title)}»"
+                    if rd.kind_heading
+                    else rd.title,
                     rd.code,  # breaks at its hyphen in the narrow column rather than anywhere
                     self.edition(),
                     pages,
