@@ -141,6 +141,12 @@ def build(dlo, project: Path, *args: str):
 
 
 def page(project: Path, rel: str, out: str = "public") -> str:
+    """The page ``rel`` of the site as it reads: a no-break space (the forms' typography, which
+    the pages keep: ``render/nobreak.py``) as a space. ``source`` gives it as written."""
+    return source(project, rel, out).replace("\u00a0", " ")
+
+
+def source(project: Path, rel: str, out: str = "public") -> str:
     return (project / out / rel).read_text(encoding="utf-8")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from site_support import UNIT, UNIT_APPROVERS, add_unit, ok, reg_file
+from site_support import page as site_page
 from test_approval_block import by_signature, title_block
 from test_forms import all_text, parts, table_rows
 from workflow_support import REG, agree_all, replace_text, revise_naming_another_approver
@@ -80,7 +81,7 @@ def test_approved_by_signature_without_an_order(signed, dlo):
         in ok(dlo, signed, "status", UNIT).out
     )
     ok(dlo, signed, "site", "build", "--no-pdf")
-    page = (signed / "public" / "kk" / UNIT / "index.html").read_text(encoding="utf-8")
+    page = site_page(signed, f"kk/{UNIT}/index.html")
     assert "02.03.2024 ж. қол қою арқылы" in page and "№ \n" not in page and "№ <" not in page
 
 
@@ -152,7 +153,7 @@ def test_the_pdf_is_signed_by_who_approved_it_not_by_whom_the_text_names(
     ok(dlo, in_force, "approve", REG, "--order", "2-НҚ", "--date", "2024-07-01")
     # the site's page names the rector as the approving official, as the title page does
     ok(dlo, in_force, "site", "build", "--no-pdf")
-    page = (in_force / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    page = site_page(in_force, f"kk/{REG}/index.html")
     [approving] = re.findall(r"Бекіткен</(?:dt|th)>\s*<(?:dd|td)[^>]*>([^<]*)<", page)
     assert approving == "Басқарма Төрағасы – Ректор", approving
     approval = approved_pdf.approval_of(Project(in_force), REG)

@@ -26,6 +26,7 @@ from signing_support import (
     rewrite,
     set_signatures,
 )
+from site_support import page as site_page
 from workflow_support import APPROVERS, REG, ok, refused
 
 from dlo_docs.workflow import journal as _journal
@@ -263,7 +264,7 @@ def test_sheets_and_site_print_signer_serial_and_time_of_signed_events(dlo, sign
         == "ЭЦП: СЕЙІТОВА АЙГҮЛ, сертификат № 1A2B, 01.12.2026 10:05"
     )
     ok(dlo, root, "site", "build", "--no-pdf")
-    page = (root / "public" / "kk" / REG / "index.html").read_text(encoding="utf-8")
+    page = site_page(root, f"kk/{REG}/index.html")
     assert f"ЭЦҚ: АХМЕТОВ ДАНИЯР, сертификат № {serial['rector']}" in page
     assert f"ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № {serial['vp-academic']}" in page
 

@@ -24,6 +24,7 @@ from site_support import (
     replace,
     revise_unit,
     site_files,
+    source,
     visible_text,
 )
 
@@ -167,6 +168,34 @@ def test_regulation_page_text_anchors_metadata_and_working_copy_notice(published
     # the history of editions, from the journal
     history = re.search(r'<section class="history".*?</section>', html, re.S).group(0)
     assert "45-НҚ" in history and "толық мәтін" in history and "күшінде" in history
+
+
+def test_the_pages_keep_words_together_with_no_break_spaces(published, dlo):
+    """What the site composes around a text — the working copy notice, the facts beside it, the
+    history and reviews, the index's rows — ties "№" to its number, a date to its "ж.", a dash
+    to the word before it and initials to the surname, as the forms do: a browser broke "№" /
+    "45-НҚ" at a line's end. The regulation's text is the approved one, its spaces as typed."""
+    nb = "\u00a0"
+    ok(dlo, published, "review", UNIT, "--by", "hr-head", "--result", "OK", "--date", "2025-09-01")
+    build(dlo, published)
+    order = f"03.06.2024{nb}ж. №{nb}45-НҚ"
+    html = source(published, f"kk/{SEED}/index.html")
+    notice = re.search(r'<div class="working-copy"[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert f"{order} бұйрықпен бекітілген" in notice
+    meta = dict(re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", html))
+    assert meta["Бекіткен бұйрық"] == order
+    assert meta["Бекіткен"] == f"Басқарма Төрағасы{nb}– Ректор"
+    history = re.search(r'<section class="history".*?</section>', html, re.S).group(0)
+    assert f"<td>{order}</td>" in history
+    # the text as approved: its spaces as typed
+    assert "ҚР – Қазақстан Республикасы;" in _article(html)
+    unit = source(published, f"ru/{UNIT}/index.html")
+    assert f"Г.{nb}М.{nb}Жумабаева" in unit  # the reviewer
+    assert f"Утверждено приказом №{nb}77-НҚ от 20.01.2025" in unit
+    row = re.search(r'<tr id="reg-dlo-head">(.*?)</tr>', source(published, "index.html"), re.S)
+    assert f">{order}</td>" in row.group(1)
+    row = re.search(r'<tr id="reg-dlo-head">(.*?)</tr>', source(published, "ru/index.html"), re.S)
+    assert f">№{nb}45-НҚ от 03.06.2024</td>" in row.group(1)
 
 
 def test_the_history_marks_the_clauses_removed(project, dlo):

@@ -1,6 +1,8 @@
 """No-break spaces (U+00A0) where typography keeps words on one line, in the texts the forms
 compose: the title page (organisation, approval block, kind, title, position), the running
-header's organisation, the city and year, the sheets and the transfer act, in DOCX and HTML.
+header's organisation, the city and year, the sheets and the transfer act, in DOCX and HTML;
+and what the site's pages print around the text (working copy notice, metadata, history,
+reviews, the register's rows), through the pages' filter ``tied``.
 
 Not in the body (chapters, clauses, items): it is the text as written and approved, which the
 comparison of editions, ``dlo import --onto`` and the content hash read as typed; its
