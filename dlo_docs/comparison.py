@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import workflow
+from .context import names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, side
@@ -69,6 +70,16 @@ class Prepared:
     def kind_label(self) -> str:
         kinds: dict[str, str] = self.labels["kind"]
         return kinds[self.new.model.kind]
+
+    @property
+    def kind_heading(self) -> str:
+        """The kind printed before the title, "" when the title names it (as the title page)."""
+        named = self.labels.get("kind_named", {}).get(self.new.model.kind) or ()
+        return "" if names_kind(self.comparison.new_title, named) else self.kind_label
+
+    def titled(self, title: str) -> str:
+        """``title`` after the kind ("Должностная инструкция. начальника …"), or alone."""
+        return f"{self.kind_heading}. {title}" if self.kind_heading else title
 
     @property
     def organisation(self) -> str:
@@ -262,7 +273,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
         return docx_diff.table(
             c,
             p.labels,
-            kind=p.kind_label,
+            kind=p.kind_heading,
             code=p.new.model.code,
             old_label=p.label("old", p.lang),
             new_label=p.label("new", p.lang),
@@ -274,8 +285,8 @@ def output(prepared: Prepared, fmt: str) -> bytes:
 
         return docx_diff.redline(
             c,
-            title_old=f"{p.kind_label}. {c.old_title}",
-            title_new=f"{p.kind_label}. {c.new_title}",
+            title_old=p.titled(c.old_title),
+            title_new=p.titled(c.new_title),
             author=p.author,
             date=p.date,
             code=p.new.model.code,
@@ -309,7 +320,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
     ]
     meta = {
         "organisation": p.organisation,
-        "kind": p.kind_label,
+        "kind": p.kind_heading,  # "" when the title names it: the subtitle without it
         "title": inner_quotes(c.new_title),  # set inside the subtitle's «…»
         "code": p.new.model.code,
         "old": p.label("old", p.lang),

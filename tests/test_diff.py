@@ -594,3 +594,29 @@ def test_cli_two_frozen_editions_do_not_need_a_valid_draft(project, dlo):
     result = dlo("diff", "dlo-head", "--from", "1", "--to", "2", cwd=project)
     assert result.code == 0, result.err
     assert result.out.startswith("dlo-head (kk): edition 1 → edition 2: ")
+
+
+def test_the_comparison_names_the_kind_once(project, dlo):
+    """The seed's title names its kind ("… лауазымдық нұсқаулығы"): the comparison table's
+    subtitle, the HTML page's and the tracked-changes document's title print it once, as the
+    title page does."""
+    import io
+    import re
+
+    from docx import Document
+
+    write_project(project)
+    title = "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
+    for fmt in ("table", "redline", "html"):
+        result = dlo("diff", "dlo-head", "--from", "1", "--format", fmt, cwd=project)
+        assert result.code == 0, result.err
+    build = project / "build"
+    doc = Document(io.BytesIO((build / "dlo-head.kk.table-1-draft.docx").read_bytes()))
+    subtitle = doc.paragraphs[1].text
+    assert subtitle.startswith(f"«{title}» (ЛН ҮББИ 01-2024): "), subtitle
+    page = (build / "dlo-head.kk.html-1-draft.html").read_text(encoding="utf-8")
+    assert re.search(rf"<div>«{title}» \(ЛН ҮББИ 01-2024\): ", page), page[:3000]
+    assert "Лауазымдық нұсқаулық «" not in page
+    redline = Document(io.BytesIO((build / "dlo-head.kk.redline-1-draft.docx").read_bytes()))
+    texts = [p.text for p in redline.paragraphs]
+    assert title in texts and not any(t.startswith("Лауазымдық нұсқаулық.") for t in texts)

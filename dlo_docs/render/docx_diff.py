@@ -154,7 +154,8 @@ def table(
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale. The rationale of a change is the
-    drafter's ``note`` on the element, else the revision's ``reason``."""
+    drafter's ``note`` on the element, else the revision's ``reason``. ``kind`` is printed
+    before the title in the subtitle; "" when the title names it (``subtitle_named``)."""
     words = labels["diff"]
     doc = new_document()
     _plain_pages(doc)
@@ -168,7 +169,7 @@ def table(
     heading.paragraph_format.page_break_before = False
     subtitle = doc.add_paragraph(
         _clean(
-            words["subtitle"].format(
+            words["subtitle" if kind else "subtitle_named"].format(
                 kind=kind,
                 title=inner_quotes(comparison.new_title),
                 code=code,
