@@ -299,17 +299,34 @@ def build(project: Project, registry: Registry, reg_id: str, options: Options) -
     }
 
 
+# the list of positions a clause stating it names (``text_one``: the text for one position)
+_LISTED = {"approvers": "approvers", "change_initiators": "initiators"}
+
+
+def _text_key(clause: dict, f: Facts) -> str | None:
+    """Which of a template clause's texts the regulation gets: none when its ``when`` fact is
+    missing; ``text_one`` when the list it states holds one position ("согласовывается с
+    проректором …", not "со следующими должностными лицами: проректором …"); else ``text``."""
+    when = clause.get("when")
+    if when and not getattr(f, when, None):
+        return None
+    listed = _LISTED.get(clause.get("states") or "")
+    if listed and "text_one" in clause and len(getattr(f, listed)) == 1:
+        return "text_one"
+    return "text"
+
+
 def _clauses(clauses: list, loc: list, fill: _Filler, f: Facts) -> list[dict]:
     out = []
     for index, clause in enumerate(clauses):
         cloc = [*loc, index]
-        when = clause.get("when")
-        if when and not getattr(f, when, None):
+        key = _text_key(clause, f)
+        if key is None:
             continue
         item: dict[str, Any] = {"id": clause["id"]}
         if clause.get("states"):
             item["states"] = clause["states"]
-        item["text"] = fill.text(clause["text"], [*cloc, "text"])
+        item["text"] = fill.text(clause[key], [*cloc, key])
         if clause.get("items_from"):
             item["_items_from"] = clause["items_from"]
         elif clause.get("items"):

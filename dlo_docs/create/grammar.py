@@ -3,9 +3,11 @@
 A job instruction is titled by its position in the genitive ("… бастығының лауазымдық
 нұсқаулығы", "Должностная инструкция начальника …"); a unit regulation by its unit in the Russian
 prepositional ("Положение об отделе …"); its texts name officials in the genitive ("приказом
-Председателя Правления – Ректора", "… бұйрығымен"). Only the word that changes is declined: the
-last word in Kazakh (the head of the phrase), the first words up to the first noun in Russian. A
-form these rules cannot make returns ``None`` and the caller asks for it instead of guessing.
+Председателя Правления – Ректора", "… бұйрығымен") and in the instrumental ("согласовывается с
+проректором …", "… проректормен келісіледі"). Only the word that changes is declined: the last
+word in Kazakh (the head of the phrase), the first words up to the first noun in Russian, in each
+part of an apposition ("Председателем Правления – Ректором"). A form these rules cannot make
+returns ``None`` and the caller asks for it instead of guessing.
 Inside a sentence a title is written as a common noun ("начальник отдела …", ``in_sentence``).
 """
 
@@ -14,9 +16,17 @@ from __future__ import annotations
 import re
 
 _BACK, _FRONT = set("аоұыяё"), set("әеөүіэ")
-_KK_SONORANT = set("лрйуwжз")
+_KK_VOICED = set("жз")
+_KK_SONORANT = set("лрйуwи")  # и, у end a word as the semivowels ій, ұу do ("бақылаудың")
 _KK_NASAL = set("мнң")
 _KK_VOICELESS = set("пткқсшфхцчщбвгдғ")
+# the suffix of a case after a vowel, м н ң, л р й у и, ж з, a voiceless consonant (v: ы or і,
+# by vowel harmony)
+_KK_SOUNDS = (_BACK | _FRONT, _KK_NASAL, _KK_SONORANT, _KK_VOICED, _KK_VOICELESS)
+_KK_SUFFIX = {
+    "genitive": ("нvң", "нvң", "дvң", "дvң", "тvң"),
+    "instrumental": ("мен", "мен", "мен", "бен", "пен"),
+}
 
 
 def _kk_front(word: str) -> bool | None:
@@ -28,22 +38,15 @@ def _kk_front(word: str) -> bool | None:
     return None
 
 
-def _kk_suffixed(word: str) -> str | None:
-    """``word`` with the genitive suffix its last sound and vowel harmony call for."""
+def _kk_suffixed(word: str, case: str = "genitive") -> str | None:
+    """``word`` with the suffix of ``case`` its last sound and vowel harmony call for."""
     if not re.fullmatch(r"[^\W\d_]+", word):
         return None
-    front = _kk_front(word)
-    if front is None:
+    front, end = _kk_front(word), word[-1].lower()
+    sound = next((i for i, sounds in enumerate(_KK_SOUNDS) if end in sounds), None)
+    if front is None or sound is None:
         return None
-    end = word[-1].lower()
-    vowel = "і" if front else "ы"
-    if end in _BACK | _FRONT | _KK_NASAL | set("иу"):
-        return word + "н" + vowel + "ң"
-    if end in _KK_SONORANT:
-        return word + "д" + vowel + "ң"
-    if end in _KK_VOICELESS:
-        return word + "т" + vowel + "ң"
-    return None
+    return word + _KK_SUFFIX[case][sound].replace("v", "і" if front else "ы")
 
 
 def _kk_possessive(word: str) -> bool:
@@ -74,29 +77,47 @@ def kk_genitive(phrase: str) -> str | None:
     return " ".join([*words[:-1], genitive])
 
 
+def kk_instrumental(phrase: str) -> str | None:
+    """``phrase`` with its last word in the instrumental (-мен, -бен, -пен): "… бөлімінің
+    бастығымен", "академиялық мәселелер жөніндегі проректормен"."""
+    words = phrase.split(" ")
+    made = _kk_suffixed(words[-1], "instrumental")
+    return None if made is None else " ".join([*words[:-1], made])
+
+
 _RU_ADJ_GEN = (("ый", "ого"), ("ой", "ого"), ("ий", "его"))
 _RU_ADJ_PREP = (("ый", "ом"), ("ой", "ом"), ("ий", "ем"), ("ая", "ой"), ("ое", "ом"), ("ее", "ем"))
 _VELAR = set("гкх")
 
 
 def _ru_decline(phrase: str, adjective_endings, noun) -> str | None:
+    """Each part of an apposition declined ("Председателя Правления – Ректора"): its words up to
+    its first noun; the first word of the phrase in lower case (``like`` gives its capital)."""
+    parts = [
+        _ru_decline_part(part, adjective_endings, noun, lower=index == 0)
+        for index, part in enumerate(phrase.split(" – "))
+    ]
+    return None if None in parts else " – ".join(map(str, parts))
+
+
+def _ru_decline_part(phrase: str, adjective_endings, noun, lower: bool) -> str | None:
     words = phrase.split(" ")
     out: list[str] = []
     for index, word in enumerate(words):
-        lower = word.lower() if index == 0 else word
-        if not re.fullmatch(r"[А-Яа-яЁё]+", lower):
+        lower_word = word.lower() if index == 0 and lower else word
+        if not re.fullmatch(r"[А-Яа-яЁё]+", lower_word):
             return None
-        if lower.endswith(("ющий", "ящий")):  # заведующий, управляющий: a participle as a noun
-            declined = noun(lower)
+        if lower_word.endswith(("ющий", "ящий")):  # заведующий, управляющий: a participle as a noun
+            declined = noun(lower_word)
             return None if declined is None else " ".join([*out, declined, *words[index + 1 :]])
         for end, new in adjective_endings:
-            if lower.endswith(end):
-                if end == "ий" and new == "его" and lower[-3] in _VELAR:
+            if lower_word.endswith(end):
+                if end == "ий" and new == "его" and lower_word[-3] in _VELAR:
                     new = "ого"  # строгий → строгого
-                out.append(lower[: -len(end)] + new)
+                out.append(lower_word[: -len(end)] + new)
                 break
         else:
-            declined = noun(lower)
+            declined = noun(lower_word)
             if declined is None:
                 return None
             return " ".join([*out, declined, *words[index + 1 :]])
@@ -116,6 +137,34 @@ def _ru_noun_genitive(word: str) -> str | None:
 def ru_genitive(phrase: str) -> str | None:
     """ "Начальник отдела …" → "начальника отдела …"; "Главный специалист" → "главного специалиста"."""
     return _ru_decline(phrase, _RU_ADJ_GEN, _ru_noun_genitive) if phrase else None
+
+
+_RU_ADJ_INS = (("ый", "ым"), ("ой", "ым"), ("ий", "им"), ("ая", "ой"), ("ое", "ым"), ("ее", "им"))
+
+
+def _ru_noun_instrumental(word: str) -> str | None:
+    if word.endswith("ий"):  # заведующий, управляющий
+        return word[:-2] + "им"
+    if word[-1].lower() in "бвгдзклмнпрстфх":
+        return word + "ом"
+    if word.endswith(("ь", "й")):
+        return word[:-1] + "ем"
+    return None  # after ж, ш, ч, щ, ц the ending follows the stress (врачом, товарищем)
+
+
+def ru_instrumental(phrase: str) -> str | None:
+    """ "Проректор по академическим вопросам" → "проректором по академическим вопросам";
+    "Председатель Правления – Ректор" → "председателем Правления – Ректором"."""
+    return _ru_decline(phrase, _RU_ADJ_INS, _ru_noun_instrumental) if phrase else None
+
+
+_RU_WITH_O = re.compile(r"[сзжшщ][бвгджзклмнпрстфхцчшщ]|мн|вс|вт", re.IGNORECASE)
+
+
+def ru_with(phrase: str) -> str:
+    """The preposition "with" before ``phrase`` (in any case: its first letters do not change):
+    "с", or "со" where its first consonants call for it ("со специалистом", "со старшим …")."""
+    return "со" if _RU_WITH_O.match(phrase) else "с"
 
 
 def _ru_noun_prepositional(word: str) -> str | None:

@@ -4,9 +4,13 @@ the registry in one language.
 A fact is written as a sentence writes it inside (``grammar.in_sentence``: "начальник отдела …",
 "қашықтықтан оқыту бөлімінің бастығы"; a title the organisation capitalises as it stands); a
 text starting with one starts with a capital (``_Filler``). A genitive is the registry's
-``title_genitive``, else the title declined by ``grammar``; one the rules cannot make is left to
-write, ``[[… в родительном падеже]]`` (``dlo check``: DLO114), and a title needing it cannot be
-made (``--title``).
+``title_genitive``, else the title declined by ``grammar``; an instrumental is the title declined.
+A form the rules cannot make is left to write, ``[[… в родительном падеже]]`` (``dlo check``:
+DLO114), and a title needing it cannot be made (``--title``).
+
+A list of positions (``$approvers``, ``$initiators``) is their titles joined by "; ", in each case
+(``$approvers_instrumental``: "проректором …; начальником …"); ``$approvers_with`` is the one the
+clause for a single position writes: "с проректором …" ("со специалистом …"), "… проректормен".
 """
 
 from __future__ import annotations
@@ -17,21 +21,42 @@ from ..model import Registry
 from . import grammar
 from .lists import code_in
 
-# a genitive the rules cannot make, to write by hand: the title and what to make of it
-_TO_DECLINE = {"kk": "[[{title}: ілік септігінде]]", "ru": "[[{title}: в родительном падеже]]"}
+# a form the rules cannot make, to write by hand: the title and what to make of it
+_TO_DECLINE = {
+    "genitive": {"kk": "[[{title}: ілік септігінде]]", "ru": "[[{title}: в родительном падеже]]"},
+    "instrumental": {
+        "kk": "[[{title}: көмектес септігінде]]",
+        "ru": "[[{title}: в творительном падеже]]",
+    },
+}
+_DECLINE = {
+    ("genitive", "kk"): grammar.kk_genitive,
+    ("genitive", "ru"): grammar.ru_genitive,
+    ("instrumental", "kk"): grammar.kk_instrumental,
+    ("instrumental", "ru"): grammar.ru_instrumental,
+}
+CASES = ("genitive", "instrumental")
 
 
-def _genitive(registry: Registry, pid: str, lang: str) -> str:
+def _declined(registry: Registry, pid: str, lang: str, case: str) -> str:
     position = registry.position(pid)
     title = position.title.get(lang, pid)
-    given = (position.title_genitive or {}).get(lang)
+    given = (position.title_genitive or {}).get(lang) if case == "genitive" else None
     if given:
         return grammar.in_sentence(given)
-    decline = grammar.kk_genitive if lang == "kk" else grammar.ru_genitive
-    made = decline(title)
+    made = _DECLINE.get((case, lang), _DECLINE[(case, "ru")])(title)
     if made is None:
-        return _TO_DECLINE.get(lang, _TO_DECLINE["ru"]).format(title=grammar.in_sentence(title))
+        hint = _TO_DECLINE[case]
+        return hint.get(lang, hint["ru"]).format(title=grammar.in_sentence(title))
     return grammar.like(title, made)
+
+
+def _with(registry: Registry, ids: list[str], lang: str) -> str:
+    """The positions after "with": "с проректором …", "… проректормен" (the suffix says it)."""
+    joined = "; ".join(_declined(registry, pid, lang, "instrumental") for pid in ids)
+    if lang != "ru" or not ids:
+        return joined
+    return f"{grammar.ru_with(registry.position(ids[0]).title.get(lang, ids[0]))} {joined}"
 
 
 def variables(
@@ -44,8 +69,9 @@ def variables(
     """The facts in ``lang``: ``facts`` names a position for each of ``position``, ``head``,
     ``supervisor``, ``approval_by`` (or None), ``lists`` the positions of ``approvers`` and
     ``initiators``; each position's title, the genitive of ``position``, ``supervisor`` and
-    ``approval_by``, the unit's name (and its Russian prepositional, "об отделе …"), the code of
-    each registry document (``cite_<id>``)."""
+    ``approval_by``, each list in every case of ``CASES`` and after "with" (``_with``), the
+    unit's name (and its Russian prepositional, "об отделе …"), the code of each registry
+    document (``cite_<id>``)."""
 
     def title(pid: str | None) -> str:
         return grammar.in_sentence(registry.position(pid).title.get(lang, pid)) if pid else ""
@@ -55,7 +81,11 @@ def variables(
     values |= {name: "; ".join(map(title, ids)) for name, ids in lists.items()}
     for name in ("position", "supervisor", "approval_by"):
         pid = facts.get(name)
-        values[f"{name}_genitive"] = _genitive(registry, pid, lang) if pid else ""
+        values[f"{name}_genitive"] = _declined(registry, pid, lang, "genitive") if pid else ""
+    for name, ids in lists.items():
+        for case in CASES:
+            values[f"{name}_{case}"] = "; ".join(_declined(registry, p, lang, case) for p in ids)
+        values[f"{name}_with"] = _with(registry, ids, lang)
     about = (grammar.ru_about(unit_name) or "") if lang == "ru" else grammar.in_sentence(unit_name)
     values |= {"unit": grammar.in_sentence(unit_name), "unit_prepositional": about}
     return values | {
