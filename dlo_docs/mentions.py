@@ -91,6 +91,22 @@ def _contains_words(text_words: list[str], want: Sequence[str]) -> bool:
     return False
 
 
+# In a Kazakh chain of possessors only the last takes the genitive: a title naming its unit in
+# the genitive ("бөлімінің бастығы") names it bare where the whole title is a possessor ("…
+# бөлімі бастығының бастамасы"). A mention's inner genitive of a possessive word ("бөлімінің",
+# "институтының") is matched by its bare stem, which begins both.
+_KK_CHAIN_GENITIVE = re.compile(r"^(\w+[ыі])н[ыі]ң$")
+
+
+def mention_words(mention: str, lang: str) -> list[str]:
+    """The words a position's mention is matched by: its words, in Kazakh every one but the last
+    without the genitive of a chain (``_KK_CHAIN_GENITIVE``)."""
+    found = words(mention)
+    if lang != "kk":
+        return found
+    return [_KK_CHAIN_GENITIVE.sub(r"\1", word) for word in found[:-1]] + found[-1:]
+
+
 # the mentions of a registry's positions by their first word, per (registry, language): a
 # registry object is never changed in place (a changed registry is a copy), and is held here so
 # that its id is not reused while the entry lives
@@ -109,7 +125,7 @@ def _by_first_word(registry: Registry, lang: str) -> tuple[_Index, int]:
     index: _Index = {}
     for pos in registry.positions:
         for mention in pos.mentions_in(lang):
-            want = words(mention)
+            want = mention_words(mention, lang)
             if want:
                 index.setdefault(want[0], []).append((pos.id, want))
     if len(_INDEX) >= _INDEXED:

@@ -301,6 +301,39 @@ def test_the_agreement_clause_names_its_approvers_in_the_instrumental(project, d
     )
 
 
+def test_the_change_clause_names_its_initiators_in_the_genitive(project, dlo):
+    """Changes are made on the initiative of one of the officials, named in the genitive ("по
+    инициативе одного из следующих должностных лиц: начальника …; директора …"); one initiator
+    is named in the sentence itself, in Kazakh as the possessor of the initiative, the genitive
+    at the end of his title's chain ("… бөлімі бастығының бастамасы бойынша")."""
+    three = generated(dlo, project, "ji3", "--kind", "job_instruction", "--position", "dlo-head")
+    assert three["change-initiators"] == {
+        "kk": "Осы лауазымдық нұсқаулыққа өзгерістер енгізуге бастама жасайтын лауазымды тұлғалар: "
+        "қашықтықтан оқыту бөлімінің бастығы; үздіксіз білім беру институтының директоры; "
+        "академиялық мәселелер жөніндегі проректор.",
+        "ru": "Изменения в настоящую должностную инструкцию вносятся по инициативе одного из "
+        "следующих должностных лиц: начальника отдела дистанционного обучения; директора "
+        "института непрерывного образования; проректора по академическим вопросам.",
+    }
+    route = ["--approvers", "vp-academic,legal-head"]
+    one = generated(
+        dlo, project, "ji1", "--kind", "job_instruction", "--position", "hr-head", *route
+    )
+    assert one["change-initiators"] == {
+        "kk": "Осы лауазымдық нұсқаулыққа өзгерістер персоналды басқару бөлімі бастығының "
+        "бастамасы бойынша енгізіледі.",
+        "ru": "Изменения в настоящую должностную инструкцию вносятся по инициативе начальника "
+        "отдела управления персоналом.",
+    }
+    unit = generated(dlo, project, "ur1", "--kind", "unit_regulation", "--unit", "legal", *route)
+    assert unit["change-initiators"] == {
+        "kk": "Осы Ережеге өзгерістер құқықтық қамтамасыз ету және мемлекеттік сатып алу бөлімі "
+        "бастығының бастамасы бойынша енгізіледі.",
+        "ru": "Изменения в настоящее Положение вносятся по инициативе начальника отдела правового "
+        "обеспечения и государственных закупок.",
+    }
+
+
 @pytest.mark.parametrize(
     ("phrase", "instrumental"),
     [
