@@ -334,6 +334,53 @@ def test_the_change_clause_names_its_initiators_in_the_genitive(project, dlo):
     }
 
 
+RECTOR_LEFT_TO_WRITE = {
+    "appointment": {
+        "kk": "Басқарма Төрағасы – Ректор [[кім тағайындайды: мысалы, Директорлар кеңесінің "
+        "шешімімен]] лауазымға тағайындалады және лауазымнан босатылады.",
+        "ru": "Председатель Правления – Ректор назначается на должность и освобождается от "
+        "должности [[кем назначается: например, решением Совета директоров]].",
+    },
+    "approval": {
+        "kk": "Осы лауазымдық нұсқаулық [[кім бекітеді: мысалы, Директорлар кеңесінің шешімімен]] "
+        "бекітіледі.",
+        "ru": "Настоящая должностная инструкция утверждается [[кем утверждается: например, "
+        "решением Совета директоров]].",
+    },
+}
+
+
+def test_the_rector_neither_appoints_himself_nor_approves_his_own_instruction(project, dlo):
+    """The official who approves the organisation's regulations is not appointed by his own
+    order, nor does he approve his own job instruction: who does is the organisation's decision,
+    left to write (DLO114, and dlo check says nothing else of it), and `dlo new` says the data's
+    approval.by is to be set; an approving official given by --approval-by is named by the text
+    as by the data (the appointment, of a position reporting to nobody, stays to write)."""
+    args = ["--kind", "job_instruction", "--position", "rector", "--approvers", "vp-academic"]
+    result = dlo("new", "ji-rector", *args, cwd=project)
+    assert result.code == 0, result.err
+    assert "who approves it is left to write: once written, set approval.by" in result.out
+    rector = generated(dlo, project, "ji-rector2", *args)
+    assert {k: rector[k] for k in RECTOR_LEFT_TO_WRITE} == RECTOR_LEFT_TO_WRITE
+    assert model(project, "ji-rector2").approval.by == "rector"
+    # (DLO120 warns then that the registry gives the vice-rector no title_genitive)
+    other = [*args[:-1], "legal-head", "--approval-by", "vp-academic"]
+    assert dlo("new", "ji-rector3", *other, cwd=project).code == 0
+    given = {c.id: c.text for _, _, c in model(project, "ji-rector3").clauses()}
+    assert model(project, "ji-rector3").approval.by == "vp-academic"
+    assert given["approval"]["ru"] == (
+        "Настоящая должностная инструкция утверждается приказом проректора по академическим "
+        "вопросам."
+    )
+    assert given["appointment"] == RECTOR_LEFT_TO_WRITE["appointment"]
+    # a position reporting to someone is appointed by the order of the approving official
+    vp = generated(dlo, project, "ji-vp", *args[:-3], "vp-academic", "--approvers", "legal-head")
+    assert vp["appointment"]["ru"] == (
+        "Проректор по академическим вопросам назначается на должность и освобождается от "
+        "должности приказом Председателя Правления – Ректора."
+    )
+
+
 @pytest.mark.parametrize(
     ("phrase", "instrumental"),
     [

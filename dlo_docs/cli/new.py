@@ -77,12 +77,15 @@ def new(obj, reg_id: str, **kw) -> None:
     doc = made.model
     title = doc.title if isinstance(doc.title, str) else doc.title[doc.main_lang]
     click.echo(shown("  " + _("title: {title}").format(title=title)))
-    click.echo(
-        "  "
-        + _("route: {route}; approved by {approver}").format(
-            route=", ".join(doc.agreement.approvers), approver=doc.approval.by
+    route = ", ".join(doc.agreement.approvers)
+    if doc.approval.by == doc.position:  # the text leaves who approves it to write
+        said = _(
+            "route: {route}; who approves it is left to write: once written, set approval.by "
+            "(now {approver}, the position itself)"
         )
-    )
+    else:
+        said = _("route: {route}; approved by {approver}")
+    click.echo("  " + said.format(route=route, approver=doc.approval.by))
     problems = api.check(project, [str(made.path)])
     todo = [p for p in problems if p.code == "DLO114"]
     others = [p for p in problems if p.code != "DLO114"]

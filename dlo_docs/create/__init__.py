@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import load
-from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -26,28 +25,14 @@ from ..labels import BUNDLED
 from ..model import LANGS, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
 from .lists import fill_items, plain
-from .route import chain as _chain
-from .route import no_route as _no_route
-from .route import top_head as _top_head
+from .options import KINDS, Facts, Options, facts
 from .variables import variables
 
-KINDS = ("job_instruction", "unit_regulation")
+__all__ = ["KINDS", "Created", "Facts", "Options", "build", "create", "facts", "template_path"]
+
 PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
 CODE_PLACEHOLDER = "[[код]]"
 SCHEMA_LINE = "yaml-language-server: $schema=../../schemas/regulation.schema.json"
-
-
-@dataclass(frozen=True)
-class Options:
-    kind: str
-    position: str | None = None
-    unit: str | None = None
-    languages: tuple[str, ...] = LANGS
-    code: str | None = None
-    title: str | None = None  # in the first language
-    approvers: tuple[str, ...] = ()
-    approval_by: str | None = None
-    initiators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,115 +47,20 @@ def template_path(project: Project, kind: str) -> Path:
     return own if own.is_file() else BUNDLED / "new" / f"{kind}.yaml"
 
 
-# -- facts from the registry ---------------------------------------------------------------
-
-
-@dataclass
-class Facts:
-    unit: str
-    position: str | None
-    head: str | None
-    supervisor: str | None
-    approval_by: str
-    approvers: list[str]
-    initiators: list[str]
-
-
-def _known(registry: Registry, pid: str, what: str) -> str:
-    if pid not in {p.id for p in registry.positions}:
-        known = ", ".join(p.id for p in registry.positions) or "none"
-        raise UsageError(
-            *unknown(
-                pid,
-                Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
-                Msg("positions in the registry: {known}", known=known),
-            )
-        )
-    return pid
-
-
-def _given_route(ids: tuple[str, ...]) -> list[str]:
-    """The route ``--approvers`` gives, refused when it names a position twice."""
-    for i, pid in enumerate(ids):
-        if pid in ids[:i]:
-            raise UsageError(
-                Msg("--approvers names {pid} twice", pid=pid),
-                Msg("each approver agrees once: name every position once"),
-            )
-    return list(ids)
-
-
-def facts(registry: Registry, options: Options) -> Facts:
-    """The facts of a new regulation: the options where given, else what the registry says."""
-    if options.kind not in KINDS:
-        raise UsageError(
-            Msg("unknown kind {kind}", kind=repr(options.kind)),
-            Msg("use one of: {choices}", choices=", ".join(KINDS)),
-        )
-    if options.kind == "job_instruction":
-        if not options.position or options.unit:
-            raise UsageError(
-                Msg("a job instruction is made for a position"),
-                Msg("give --position POSITION (no --unit)"),
-            )
-        position = _known(registry, options.position, "--position")
-        unit = registry.position(position).unit
-        if unit is None:
-            raise UsageError(
-                Msg("position {position} has no unit in the registry", position=repr(position)),
-                Msg("add unit: to the position in regulations/registry.yaml"),
-            )
-        head = registry.unit(unit).head
-        supervisor = registry.position(position).reports_to
-    else:
-        if not options.unit or options.position:
-            raise UsageError(
-                Msg("a unit regulation is made for a unit"), Msg("give --unit UNIT (no --position)")
-            )
-        if options.unit not in {u.id for u in registry.units}:
-            known = ", ".join(u.id for u in registry.units) or "none"
-            raise UsageError(
-                *unknown(
-                    options.unit,
-                    Msg("unknown unit {unit}", unit=repr(options.unit)),
-                    Msg("units in the registry: {known}", known=known),
-                )
-            )
-        unit, position = options.unit, None
-        head = registry.unit(unit).head
-        supervisor = registry.position(head).reports_to if head else None
-    approval_by = options.approval_by or _top_head(registry, unit)
-    if not approval_by:
-        raise UsageError(
-            Msg("the registry names no head of the organisation to approve the regulation"),
-            Msg("give --approval-by POSITION"),
-        )
-    _known(registry, approval_by, "--approval-by")
-    approvers = _given_route(options.approvers) or _chain(registry, supervisor, approval_by)
-    if not approvers:
-        others = [p.id for p in registry.positions if p.id not in (position, head, approval_by)]
-        raise _no_route(position or head or unit, supervisor, approval_by, others)
-    first = head or position  # the unit's head, or the position when its unit has none
-    initiators = list(options.initiators) or list(
-        dict.fromkeys([*([first] if first else []), *_chain(registry, supervisor, approval_by)])
-    )
-    for pid in [*approvers, *initiators]:
-        _known(registry, pid, "route or initiators")
-    return Facts(unit, position, head, supervisor, approval_by, approvers, initiators)
-
-
 # -- the template ----------------------------------------------------------------------------
 
 
 def _variables(registry: Registry, f: Facts, lang: str) -> dict[str, str]:
-    facts = {
+    named = {
         "position": f.position,
         "head": f.head,
         "supervisor": f.supervisor,
         "approval_by": f.approval_by,
+        "approving_official": f.approving_official,
+        "appointing_official": f.appointing_official,
     }
     lists = {"approvers": f.approvers, "initiators": f.initiators}
-    return variables(registry, facts, lists, f.unit, lang)
+    return variables(registry, named, lists, f.unit, lang)
 
 
 class _Filler:
@@ -304,12 +194,13 @@ _LISTED = {"approvers": "approvers", "change_initiators": "initiators"}
 
 
 def _text_key(clause: dict, f: Facts) -> str | None:
-    """Which of a template clause's texts the regulation gets: none when its ``when`` fact is
-    missing; ``text_one`` when the list it states holds one position ("согласовывается с
-    проректором …", not "со следующими должностными лицами: проректором …"); else ``text``."""
+    """Which of a template clause's texts the regulation gets: when its ``when`` fact is
+    missing, ``otherwise`` (none without it); ``text_one`` when the list it states holds one
+    position ("согласовывается с проректором …", not "со следующими должностными лицами:
+    проректором …"); else ``text``."""
     when = clause.get("when")
     if when and not getattr(f, when, None):
-        return None
+        return "otherwise" if "otherwise" in clause else None
     listed = _LISTED.get(clause.get("states") or "")
     if listed and "text_one" in clause and len(getattr(f, listed)) == 1:
         return "text_one"

@@ -67,11 +67,10 @@ def variables(
     lang: str,
 ) -> dict[str, str]:
     """The facts in ``lang``: ``facts`` names a position for each of ``position``, ``head``,
-    ``supervisor``, ``approval_by`` (or None), ``lists`` the positions of ``approvers`` and
-    ``initiators``; each position's title, the genitive of ``position``, ``supervisor`` and
-    ``approval_by``, each list in every case of ``CASES`` and after "with" (``_with``), the
-    unit's name (and its Russian prepositional, "об отделе …"), the code of each registry
-    document (``cite_<id>``)."""
+    ``supervisor``, ``approval_by`` … (or None), ``lists`` the positions of ``approvers`` and
+    ``initiators``; each position's title and its genitive (``position_genitive``), each list in
+    every case of ``CASES`` and after "with" (``_with``), the unit's name (and its Russian
+    prepositional, "об отделе …"), the code of each registry document (``cite_<id>``)."""
 
     def title(pid: str | None) -> str:
         return grammar.in_sentence(registry.position(pid).title.get(lang, pid)) if pid else ""
@@ -79,8 +78,7 @@ def variables(
     unit_name = registry.unit(unit).name.get(lang, unit)
     values = {name: title(pid) for name, pid in facts.items()}
     values |= {name: "; ".join(map(title, ids)) for name, ids in lists.items()}
-    for name in ("position", "supervisor", "approval_by"):
-        pid = facts.get(name)
+    for name, pid in facts.items():
         values[f"{name}_genitive"] = _declined(registry, pid, lang, "genitive") if pid else ""
     for name, ids in lists.items():
         for case in CASES:

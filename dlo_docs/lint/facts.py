@@ -3,7 +3,8 @@
 Clauses marked ``states: approvers | approval | change_initiators | reports_to | instructions_from``
 are read for the positions they name; the set must equal the structured field, so the agreement
 sheet (built from the data) and the text can never disagree. The clause stating approval also
-says the form of approval ``approval.form`` gives, and no other.
+says the form of approval ``approval.form`` gives, and no other. A clause that names none of them
+but holds a text left to write (``[[кем утверждается: …]]``, DLO114) is read once it is written.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..mentions import contains, named_positions, stating_part, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..project import Document
 from ..refs import element_ids
+from .placeholder import PLACEHOLDER
 from .rule import Rule
 from .view import View
 from .view import label as name
@@ -104,6 +106,8 @@ def _check_text(view: View, st: _Stated) -> Iterator[Problem]:
     named = named_positions(st.text, registry, st.lang) & own
     if doc.position not in st.want:
         named.discard(doc.position)
+    if not named and PLACEHOLDER.search(st.text):
+        return  # the fact is left to write ("утверждается [[кем …]]"): DLO114 reports it
     if not named:
         yield warning(
             st.at,
