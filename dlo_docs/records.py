@@ -79,7 +79,7 @@ class ChangedClauses:
     whole: bool = False
 
     def shown(self, whole_text: str, removed: str) -> str:
-        """As a form prints them: "9, 11, 14 (исключён)" (``removed`` marks each removed
+        """As a form prints them: "9, 11, 14 (исключен)" (``removed`` marks each removed
         number, which the edition may give another clause), or ``whole_text``."""
         if self.whole:
             return whole_text

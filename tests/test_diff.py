@@ -113,7 +113,7 @@ def test_names_in_kazakh_and_russian(comparison):
         "13-тармақ → 14-тармақ (ауыстырылды)",
         "6 тарау",
     ]
-    assert change_name(comparison.changes[3], RU) == "Пункт 13 → Пункт 14 (перенесён)"
+    assert change_name(comparison.changes[3], RU) == "Пункт 13 → Пункт 14 (перенесен)"
     assert change_name(comparison.changes[0], RU) == "Подпункт 3) пункта 10"
 
 
@@ -134,7 +134,7 @@ def test_a_document_numbering_clauses_by_chapter_is_compared_in_its_numbers():
         "Подпункт 3) пункта 5.2",
         "Подпункт 12) пункта 5.2",
         "Подпункт 6) пункта 5.3",
-        "Пункт 5.5 → Пункт 5.6 (перенесён)",
+        "Пункт 5.5 → Пункт 5.6 (перенесен)",
         "Глава 6",
     ]
     assert change_name(c.changes[3], KK) == "5.5-тармақ → 5.6-тармақ (ауыстырылды)"

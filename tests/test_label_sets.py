@@ -679,7 +679,7 @@ def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(pro
     the language is none: a preposition (о, об), a word with another letter (Іс, Із)."""
     path = project / RU_LABELS
     text = path.read_text(encoding="utf-8")
-    old = '  draft_note: "Проект: не утверждён, в действие не введён"\n'
+    old = '  draft_note: "Проект: не утвержден, в действие не введен"\n'
     assert text.count(old) == 1
 
     def read(note: str) -> list[str]:

@@ -21,7 +21,7 @@ JOB_PARTS_KK = [
     "Лауазымдық міндеттері",
     "Құқықтары",
     "Жауапкершілік",
-    "Өзара қарым-қатынас",
+    "Өзара іс-қимыл",
     "Қорытынды ережелер",
 ]
 UNIT_PARTS_RU = [
@@ -140,7 +140,7 @@ def test_unit_regulation_has_its_own_parts(project, dlo):
     assert doc.title["ru"] == "Положение об отделе дистанционного обучения"
     assert doc.title["kk"] == "Қашықтықтан оқыту бөлімі туралы ереже"
     clauses = {c.id: c for _, _, c in doc.clauses()}
-    assert "қашықтықтан оқыту бөлімінің бастығы" in clauses["head"].text["kk"]
+    assert clauses["head"].text["kk"] == "Бөлімді Бөлім бастығы басқарады."
     found = problems(dlo, project, "dlo-unit")
     assert {p["code"] for p in found} == {"DLO114"}
     write_every_placeholder(project, "dlo-unit")
@@ -209,9 +209,9 @@ JOB_TEXTS_KK = {
     "approval": "Осы лауазымдық нұсқаулық Басқарма Төрағасы – Ректордың бұйрығымен бекітіледі.",
 }
 UNIT_TEXTS_RU = {
-    "head": "Подразделение возглавляет начальник отдела дистанционного обучения.",
-    "subordination": "Руководитель подразделения находится в непосредственном подчинении "
-    "директора института непрерывного образования.",
+    "head": "Отдел возглавляет начальник Отдела.",
+    "subordination": "Начальник Отдела находится в непосредственном подчинении директора института "
+    "непрерывного образования.",
     "approval": "Настоящее Положение утверждается приказом Председателя Правления – Ректора.",
 }
 
@@ -236,10 +236,76 @@ def test_the_starter_texts_read_as_official_russian_and_kazakh(project, dlo):
         assert job[clause]["kk"] == text, clause
     for clause, text in UNIT_TEXTS_RU.items():
         assert unit[clause]["ru"] == text, clause
-    assert unit["head"]["kk"] == "Бөлімшені қашықтықтан оқыту бөлімінің бастығы басқарады."
+    assert unit["head"]["kk"] == "Бөлімді Бөлім бастығы басқарады."
     texts = [t for clauses in (job, unit) for both in clauses.values() for t in both.values()]
     assert [(t, bad) for t in texts for bad in TRANSLATED if bad in t] == []
     assert all(t[0].isupper() or t.startswith("[[") for t in texts)  # each starts a sentence
+
+
+def test_the_starter_texts_cite_codes_bare_name_the_unit_and_write_e_for_yo(project, dlo):
+    """A code is cited by itself, not after its kind ("в соответствии с СО 064-2022", not "со
+    стандартом организации СО 064-2022"; "ҰС 064-2022 сәйкес", as Kazakh standards cite one
+    without a case ending); a unit regulation names its unit at first ("… отдела дистанционного
+    обучения (далее – Отдел)") and then by that word, not as "подразделение"; the Russian is
+    written with е for ё, as Kazakhstan's official Russian is; the chapter on interaction is
+    "Өзара іс-қимыл" in Kazakh."""
+    job = generated(dlo, project, "ji", "--kind", "job_instruction", "--position", "dlo-head")
+    unit = generated(dlo, project, "ur", "--kind", "unit_regulation", "--unit", "dlo")
+    assert job["basis"] == {
+        "kk": "Осы лауазымдық нұсқаулық ҰС 064-2022 сәйкес әзірленді.",
+        "ru": "Настоящая должностная инструкция разработана в соответствии с СО 064-2022.",
+    }
+    assert unit["change-procedure"] == {
+        "kk": "Өзгерістер ҚП 082-2022 сәйкес енгізіледі.",
+        "ru": "Изменения вносятся в соответствии с ДП 082-2022.",
+    }
+    assert unit["purpose"] == {
+        "kk": "Осы Ереже қашықтықтан оқыту бөлімінің (бұдан әрі – Бөлім) мәртебесін, құрылымын, "
+        "міндеттері мен функцияларын, құқықтары мен жауапкершілігін айқындайды.",
+        "ru": "Настоящее Положение определяет статус, структуру, задачи, функции, права и "
+        "ответственность отдела дистанционного обучения (далее – Отдел).",
+    }
+    assert unit["head"] == {
+        "kk": "Бөлімді Бөлім бастығы басқарады.",
+        "ru": "Отдел возглавляет начальник Отдела.",
+    }
+    assert unit["responsibility-list"]["ru"] == (
+        "Ответственность за своевременное и качественное выполнение задач и функций Отдела несет "
+        "руководитель Отдела в порядке, установленном законодательством Республики Казахстан."
+    )
+    assert unit["tasks-list"] == {
+        "kk": "Бөлімнің негізгі міндеттері:",
+        "ru": "Основные задачи Отдела:",
+    }
+    texts = [t for clauses in (job, unit) for both in clauses.values() for t in both.values()]
+    assert [t for t in texts if "ё" in t] == []
+    unit_texts = [t for both in unit.values() for t in both.values()]
+    generic = re.compile(r"(?i)\bподразделени[еяю]\b|\bбөлімше(?:ні|нің|ге)?\b")
+    assert [t for t in unit_texts if generic.search(t)] == []
+    institute = generated(dlo, project, "ur2", "--kind", "unit_regulation", "--unit", "ubbi")
+    assert institute["head"] == {
+        "kk": "Институтты Институт директоры басқарады.",
+        "ru": "Институт возглавляет директор Института.",
+    }
+    for reg_id in ("ji", "ur"):
+        titles = [c.title for c in model(project, reg_id).chapters]
+        assert {"kk": "Өзара іс-қимыл", "ru": "Взаимодействие"} in titles
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "word"),
+    [
+        ("Учебно-методический отдел", "ru", ["Отдел", "Отдела", "Отдел"]),
+        ("Кафедра информатики", "ru", ["Кафедра", "Кафедры", "Кафедру"]),
+        ("Информатика кафедрасы", "kk", ["Кафедра", "Кафедраның", "Кафедраны"]),
+        ("Тіркеу орталығы", "kk", ["Орталық", "Орталықтың", "Орталықты"]),
+        ("Үздіксіз білім беру институты", "kk", ["Институт", "Институттың", "Институтты"]),
+        ("IT-отдел", "ru", None),
+    ],
+)
+def test_the_word_a_unit_is_called_by(name, lang, word):
+    made = grammar.unit_word(name, lang)
+    assert (made and [made[""], made["genitive"], made["accusative"]]) == word
 
 
 def test_a_genitive_the_rules_cannot_make_is_left_to_write(project, dlo):

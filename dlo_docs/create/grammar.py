@@ -25,17 +25,21 @@ _KK_VOICELESS = set("пткқсшфхцчщбвгдғ")
 _KK_SOUNDS = (_BACK | _FRONT, _KK_NASAL, _KK_SONORANT, _KK_VOICED, _KK_VOICELESS)
 _KK_SUFFIX = {
     "genitive": ("нvң", "нvң", "дvң", "дvң", "тvң"),
+    "accusative": ("нv", "дv", "дv", "дv", "тv"),
     "instrumental": ("мен", "мен", "мен", "бен", "пен"),
 }
 
 
 def _kk_front(word: str) -> bool | None:
+    """Whether ``word`` takes front suffixes, by its last vowel (in a loanword that has no other,
+    у is back and и front: "институттың", "министрдің")."""
     for ch in reversed(word.lower()):
         if ch in _BACK:
             return False
         if ch in _FRONT:
             return True
-    return None
+    loan = next((ch for ch in reversed(word.lower()) if ch in "уи"), None)
+    return None if loan is None else loan == "и"
 
 
 def _kk_suffixed(word: str, case: str = "genitive") -> str | None:
@@ -131,6 +135,10 @@ def _ru_noun_genitive(word: str) -> str | None:
         return word[:-1] + "я"
     if word.endswith("ий"):  # заведующий, управляющий
         return word[:-2] + "его"
+    if word.endswith(("ия", "ие")):  # лаборатории, управления
+        return word[:-1] + ("и" if word[-1] == "я" else "я")
+    if word.endswith("а"):  # кафедры, библиотеки
+        return word[:-1] + ("и" if word[-2] in "гкхжшщч" else "ы")
     return None
 
 
@@ -185,6 +193,51 @@ def ru_about(phrase: str) -> str | None:
     if declined is None:
         return None
     return ("об " if declined[0] in "аоуэиы" else "о ") + declined
+
+
+_RU_ADJECTIVE = re.compile(r"[А-Яа-яЁё-]+(?:ый|ой|ий|ая|яя|ое|ее)")
+_KK_HARDENED = {"ғ": "қ", "г": "к", "б": "п"}  # "орталығы" is "орталық" with its possessive
+
+
+def _ru_head_noun(name: str) -> str | None:
+    """The noun a Russian name is of: its first word after its adjectives ("Отдел дистанционного
+    обучения", "Учебно-методический отдел": "отдел")."""
+    for word in name.split(" "):
+        if not _RU_ADJECTIVE.fullmatch(word):
+            return word.lower() if re.fullmatch(r"[А-Яа-яЁё]+", word) else None
+    return None
+
+
+def _kk_head_noun(name: str) -> str | None:
+    """The noun a Kazakh name is of: its last word without the possessive ("Қашықтықтан оқыту
+    бөлімі": "бөлім", "… кафедрасы": "кафедра", "… орталығы": "орталық")."""
+    word = name.split(" ")[-1].lower()
+    if not re.fullmatch(r"[^\W\d_]+", word):
+        return None
+    if _kk_possessive(word):
+        word = word[:-1]
+        if word.endswith("с") and word[-2] in _BACK | _FRONT:
+            word = word[:-1]
+        word = word[:-1] + _KK_HARDENED.get(word[-1], word[-1])
+    return word
+
+
+def unit_word(name: str, lang: str) -> dict[str, str] | None:
+    """The word a unit's regulation calls it by once it has named it ("… отдела дистанционного
+    обучения (далее – Отдел)", "… бөлімінің (бұдан әрі – Бөлім)"), capitalised, by case: "" the
+    nominative, "genitive", "accusative" ("Отдела", "Бөлімнің", "Бөлімді")."""
+    word = _kk_head_noun(name) if lang == "kk" else _ru_head_noun(name)
+    if not word:
+        return None
+    if lang == "kk":
+        forms = {"genitive": _kk_suffixed(word), "accusative": _kk_suffixed(word, "accusative")}
+    else:  # a unit is a thing: its accusative is the nominative but in -а, -я
+        accusative = word[:-1] + ("у" if word[-1] == "а" else "ю") if word[-1] in "ая" else word
+        forms = {"genitive": _ru_noun_genitive(word), "accusative": accusative}
+    made = {"": word, **forms}
+    if None in made.values():
+        return None
+    return {case: str(form)[:1].upper() + str(form)[1:] for case, form in made.items()}
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

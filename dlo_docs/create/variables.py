@@ -51,6 +51,43 @@ def _declined(registry: Registry, pid: str, lang: str, case: str) -> str:
     return grammar.like(title, made)
 
 
+# the unit's word when the rules cannot find it in its name, by case (``grammar.unit_word``)
+_UNIT_WORD_TO_WRITE = {
+    "kk": {
+        "": "[[қысқаша атауы: мысалы, Бөлім]]",
+        "genitive": "[[қысқаша атауы ілік септігінде: мысалы, Бөлімнің]]",
+        "accusative": "[[қысқаша атауы табыс септігінде: мысалы, Бөлімді]]",
+    },
+    "ru": {
+        "": "[[краткое наименование: например, Отдел]]",
+        "genitive": "[[краткое наименование в родительном падеже: например, Отдела]]",
+        "accusative": "[[краткое наименование в винительном падеже: например, Отдел]]",
+    },
+}
+
+
+def _unit(registry: Registry, unit: str, head: str | None, lang: str) -> dict[str, str]:
+    """The unit's facts: its name (``unit``; after "Положение", ``unit_prepositional``: "об
+    отделе …"; ``unit_genitive``), the word its regulation calls it by once named
+    (``unit_short``: "Отдел", "Бөлім"; ``unit_short_genitive``, ``unit_short_accusative``), and
+    its head's title by that word (``head_short``: "начальник Отдела", "Бөлім бастығы"; the title
+    as it is when it does not name the unit)."""
+    name = registry.unit(unit).name.get(lang, unit)
+    made = (grammar.kk_genitive if lang == "kk" else grammar.ru_genitive)(name)
+    hint = _TO_DECLINE["genitive"].get(lang, _TO_DECLINE["genitive"]["ru"])
+    genitive = grammar.like(name, made) if made else hint.format(title=grammar.in_sentence(name))
+    about = (grammar.ru_about(name) or "") if lang == "ru" else grammar.in_sentence(name)
+    word = grammar.unit_word(name, lang) or _UNIT_WORD_TO_WRITE.get(lang, _UNIT_WORD_TO_WRITE["ru"])
+    values = {"unit": grammar.in_sentence(name), "unit_prepositional": about}
+    values |= {"unit_genitive": genitive, "unit_short": word[""]}
+    values |= {f"unit_short_{case}": form for case, form in word.items() if case}
+    title = grammar.in_sentence(registry.position(head).title.get(lang, head)) if head else ""
+    at = title.lower().find(genitive.lower()) if made else -1
+    by = word["genitive"] if lang == "ru" else word[""]  # "начальник Отдела", "Бөлім бастығы"
+    short = title[:at] + by + title[at + len(genitive) :] if at >= 0 else title
+    return values | {"head_short": short}
+
+
 def _with(registry: Registry, ids: list[str], lang: str) -> str:
     """The positions after "with": "с проректором …", "… проректормен" (the suffix says it)."""
     joined = "; ".join(_declined(registry, pid, lang, "instrumental") for pid in ids)
@@ -69,13 +106,12 @@ def variables(
     """The facts in ``lang``: ``facts`` names a position for each of ``position``, ``head``,
     ``supervisor``, ``approval_by`` … (or None), ``lists`` the positions of ``approvers`` and
     ``initiators``; each position's title and its genitive (``position_genitive``), each list in
-    every case of ``CASES`` and after "with" (``_with``), the unit's name (and its Russian
-    prepositional, "об отделе …"), the code of each registry document (``cite_<id>``)."""
+    every case of ``CASES`` and after "with" (``_with``), the unit's facts (``_unit``), the code
+    of each registry document (``cite_<id>``)."""
 
     def title(pid: str | None) -> str:
         return grammar.in_sentence(registry.position(pid).title.get(lang, pid)) if pid else ""
 
-    unit_name = registry.unit(unit).name.get(lang, unit)
     values = {name: title(pid) for name, pid in facts.items()}
     values |= {name: "; ".join(map(title, ids)) for name, ids in lists.items()}
     for name, pid in facts.items():
@@ -84,8 +120,7 @@ def variables(
         for case in CASES:
             values[f"{name}_{case}"] = "; ".join(_declined(registry, p, lang, case) for p in ids)
         values[f"{name}_with"] = _with(registry, ids, lang)
-    about = (grammar.ru_about(unit_name) or "") if lang == "ru" else grammar.in_sentence(unit_name)
-    values |= {"unit": grammar.in_sentence(unit_name), "unit_prepositional": about}
+    values |= _unit(registry, unit, facts.get("head"), lang)
     return values | {
         "cite_" + re.sub(r"[^a-z0-9]", "_", d.id): code_in(registry, d.code, lang)
         for d in registry.normative_documents

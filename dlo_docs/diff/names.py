@@ -47,7 +47,7 @@ def name(place: Place, labels: dict[str, Any]) -> str:
 
 
 def change_name(change: Change, labels: dict[str, Any]) -> str:
-    """ "Пункт 13 → Пункт 12 (перенесён)" for a moved element, else the one name that applies."""
+    """ "Пункт 13 → Пункт 12 (перенесен)" for a moved element, else the one name that applies."""
     old = name(change.old, labels) if change.old else None
     new = name(change.new, labels) if change.new else None
     if old and new and old != new:
