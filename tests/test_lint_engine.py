@@ -144,6 +144,69 @@ def test_a_silence_without_reason_is_an_error_and_silences_nothing(project, dlo)
     assert "DLO113: 6 spaces in a row" in result.out
 
 
+SILENCED_CODE = (
+    "silence:\n- rule: DLO114\n  reason: the code is given by the office after approval\n"
+)
+
+
+def test_an_error_cannot_be_silenced(project, dlo):
+    """A placeholder code silenced went for agreement, was approved and published "Коды: [[ЛН
+    ?]]": an error means the document cannot be approved as it is, and stays one silenced; the
+    silence of a rule that reports only errors is itself an error, at its entry."""
+    text = _seed_with(
+        project,
+        "code: ЛН ҮББИ 01-2024\n",
+        "code: '[[ЛН ?]]'\n",
+    )
+    _seed_with(project, "chapters:\n- id: scope\n", SILENCED_CODE + "chapters:\n- id: scope\n")
+    line = text.splitlines().index("chapters:") + 2
+    result = dlo("check", cwd=project)
+    assert result.code == 1
+    assert "error DLO114: the code is left to write: [[ЛН ?]]" in result.out, result.out
+    assert (
+        f"{SEED}:{line}:3: error DLO100: silence of DLO114: its problems are errors" in result.out
+    )
+    assert "(hint: remove the silence and fix the text" in result.out
+
+
+def test_a_silence_of_a_rule_of_errors_and_warnings_silences_its_warnings_only(project, dlo):
+    """DLO112 warns of versions that differ and errs on a text missing in a language: silenced,
+    the warnings go, the error stays and the silence is an error naming its line."""
+    _seed_with(project, "languages: [kk]\n", "languages: [kk, ru]\n")
+    _seed_with(
+        project,
+        "  - id: purpose\n",
+        "  - id: purpose\n    silence:\n    - rule: DLO112\n      reason: translated later\n",
+    )
+    result = dlo("check", "--format", "json", cwd=project)
+    found = json.loads(result.out)["problems"]
+    missing = [p for p in found if p["code"] == "DLO112" and p["severity"] == "error"]
+    assert missing and result.code == 1
+    [silence] = [p for p in found if p["code"] == "DLO100"]
+    assert silence["severity"] == "error"
+    first = min(p["line"] for p in missing if p["line"] > silence["line"])  # the clause's
+    assert f"cannot silence the error at line {first}" in silence["message"], silence
+
+
+def test_a_silence_of_a_rule_of_errors_and_warnings_silences_a_warning(project, dlo):
+    """DLO101 only warns of a stating clause that names no position: that is silenced."""
+    _seed_with(
+        project,
+        "      Лауазымдық нұсқаулық ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен бекітіледі.",
+        "      Лауазымдық нұсқаулық бұйрықпен бекітіледі.",
+    )
+    before = dlo("check", cwd=project).out
+    assert "warning DLO101: clause 19 (kk) states approval" in before, before
+    _seed_with(
+        project,
+        "  - id: approval\n",
+        "  - id: approval\n    silence:\n    - rule: DLO101\n      reason: as signed\n",
+    )
+    result = dlo("check", cwd=project)
+    assert "DLO101: clause 19" not in result.out and "DLO100" not in result.out, result.out
+    assert result.out.count("\n") == before.count("\n") - 1
+
+
 def test_silencing_an_unknown_rule_is_an_error(project, dlo):
     _seed_with(
         project,

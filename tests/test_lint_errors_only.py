@@ -10,12 +10,13 @@ import re
 
 import pytest
 from conftest import REPO
-from workflow_support import REG, replace_text
+from workflow_support import REG, refused, replace_text
 
 from dlo_docs import lint
 from dlo_docs.project import Project
 
 WRITES_ERROR = re.compile(r"\berror\(|severity=\"error\"")
+WRITES_WARNING = re.compile(r"\bwarning\(|severity=\"warning\"")
 
 
 @pytest.mark.parametrize("module", lint._RULE_MODULES, ids=lambda m: m.__name__.rsplit(".")[-1])
@@ -23,6 +24,8 @@ def test_a_rule_that_writes_an_error_says_it_may(module):
     source = inspect.getsource(module)
     if WRITES_ERROR.search(source):
         assert module.RULE.may_error, f"{module.RULE.code} writes an error: set some_errors=True"
+    if WRITES_WARNING.search(source):  # a silence of it is not refused: it silences its warnings
+        assert not module.RULE.only_errors, f"{module.RULE.code} warns: set some_warnings=True"
 
 
 def test_the_engine_and_the_error_rules_are_chosen():
@@ -73,6 +76,21 @@ def test_a_silence_without_a_reason_is_still_refused(project, monkeypatch):
     found = errors(project, lint.ERRORS)
     assert [p.code for p in found] == [lint.SILENCE, lint.SILENCE]
     assert found == errors(project)
+
+
+def test_a_silenced_error_is_still_refused(project, dlo, monkeypatch):
+    """The gate of submit, approve and register-paper counts a silenced error: a placeholder
+    code silenced is refused, and so is the silence itself."""
+    monkeypatch.setattr(lint, "_memo", type(lint._memo)())
+    replace_text(project, "code: ЛН ҮББИ 01-2024\n", "code: '[[ЛН ?]]'\n")
+    replace_text(
+        project,
+        "\nchapters:\n",
+        "\nsilence:\n- rule: DLO114\n  reason: the office gives the code later\nchapters:\n",
+    )
+    assert sorted(p.code for p in errors(project, lint.ERRORS)) == [lint.SILENCE, "DLO114"]
+    result = refused(dlo, project, "DLO631", "submit", REG)
+    assert "error DLO114: the code is left to write" in result.err
 
 
 def test_no_other_rule_reports_an_error_on_the_bundled_regulations():

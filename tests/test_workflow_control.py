@@ -174,20 +174,10 @@ def test_a_draft_cannot_make_its_author_a_change_initiator(project, dlo):
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
 
 
-SILENCED_APPROVERS = """\
-  - id: approvers
-    silence:
-    - rule: DLO101
-      reason: the route is being changed by this revision; clause 17 follows in the next one
-"""
-
-
-SILENCED_APPROVAL = """\
-  - id: approval
-    silence:
-    - rule: DLO101
-      reason: the approving authority is being changed by this revision
-"""
+APPROVERS_TEXT = """\
+      Осы ЛН академиялық мәселелер жөніндегі проректормен, құқықтық қамтамасыз ету және мемлекеттік сатып
+      алу бөлімінің бастығымен, персоналды басқару бөлімінің бастығымен және құжаттамалық қамтамасыз ету
+      бөлімінің бастығымен келісіледі."""
 
 
 def cut_approvers(project, to: str) -> None:
@@ -196,16 +186,25 @@ def cut_approvers(project, to: str) -> None:
         "approvers: [vp-academic, legal-head, hr-head, docs-head]",
         f"approvers: [{to}]",
     )
-    replace_text(project, "  - id: approvers\n", SILENCED_APPROVERS)
-    replace_text(project, "  - id: approval\n", SILENCED_APPROVAL)
 
 
 def test_a_draft_cannot_cut_its_own_route(project, dlo, monkeypatch):
     to_in_force(dlo, project)
     monkeypatch.setenv("DLO_TODAY", "2024-07-01")  # the revision is told on its day
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "one approver is enough")
+    # the draft says so in its text too (as it must: DLO101 is an error, never silenced)
     cut_approvers(project, "docs-head")
+    replace_text(
+        project,
+        APPROVERS_TEXT,
+        "      Осы ЛН құжаттамалық қамтамасыз ету бөлімінің бастығымен келісіледі.",
+    )
     replace_text(project, "  by: rector\n", "  by: hr-head\n")  # and approve it oneself
+    replace_text(
+        project,
+        "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
+        "персоналды басқару бөлімінің бастығының бұйрығымен",
+    )
     result = ok(dlo, project, "submit", REG)
     assert "to vp-academic, legal-head, hr-head, docs-head" in result.out
     refused(dlo, project, "DLO622", "agree", REG, "--as", "docs-head")  # not its turn
@@ -244,6 +243,12 @@ def test_an_edition_naming_an_approver_twice_routes_its_revision_through_each_on
     check = dlo("check", cwd=project)  # the draft's own repeat is an error now
     assert "error DLO021: approver 'legal-head' is named twice" in check.out, check.out
     replace_text(project, f"approvers: [{twice}]", "approvers: [vp-academic, legal-head]")
+    replace_text(  # and says so in its text (DLO101 is an error, never silenced)
+        project,
+        APPROVERS_TEXT,
+        "      Осы ЛН академиялық мәселелер жөніндегі проректормен, құқықтық қамтамасыз ету және "
+        "мемлекеттік\n      сатып алу бөлімінің бастығымен келісіледі.",
+    )
     monkeypatch.setenv("DLO_TODAY", "2024-07-01")
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "x")
     ok(dlo, project, "submit", REG)

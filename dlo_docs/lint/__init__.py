@@ -13,8 +13,11 @@ A document may silence a rule for one place, with a stated reason::
         reason: the unit calls this text "Ереже" in its own order; kept as signed
 
 A silence covers the element it is on and everything inside it (on the regulation: the whole
-file). The engine itself reports, as DLO100, a silence without a reason (it then silences
-nothing), a silence naming an unknown rule, and a silence that silences nothing.
+file). It silences warnings only: an error means the document cannot be approved as it is, so
+it stays an error, silenced or not (the workflow's gate refuses it). The engine itself reports,
+as DLO100, a silence without a reason (it then silences nothing), a silence naming an unknown
+rule, one naming a rule that reports only errors or covering an error (errors), and a silence
+that silences nothing (a warning).
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ ENGINE_RULE = Rule(
     SILENCE,
     "silence",
     "error",
-    "a silenced rule must name a known rule, give a reason and silence something",
+    "a silence must name a known rule, give a reason and silence a warning (never an error)",
     lambda view: (),
 )
 
@@ -121,7 +124,8 @@ class _Silence:
     at: Location  # where the silence entry is written
     start: tuple[int, int]  # the span it covers: (line, col) from ...
     end: tuple[int, int] | None  # ... up to (not including); None: to the end of the file
-    used: bool = False
+    used: bool = False  # a warning silenced
+    error: Problem | None = None  # the first error it covers, which it does not silence
 
     def covers(self, problem: Problem) -> bool:
         pos = (problem.location.line, problem.location.col)
@@ -157,46 +161,73 @@ def _start(source: Source, loc: tuple) -> tuple[int, int]:
 
 
 def _apply_silences(view: View, problems: list[Problem], ran: set[str]) -> list[Problem]:
+    """``problems`` without the warnings a silence (with a reason) covers, and with what is
+    wrong with each silence. An error is never silenced."""
     silences = _silences(view)
     if not silences:
         return problems
-    known = {r.code for r in rules()}
     kept: list[Problem] = []
-    for problem in problems:
+    for problem in sorted(problems):
         covering = [s for s in silences if s.reason and s.reason.strip() and s.covers(problem)]
         for s in covering:
-            s.used = True
-        if not covering:
+            if problem.severity != "error":
+                s.used = True
+            elif s.error is None:
+                s.error = problem
+        if not covering or problem.severity == "error":
             kept.append(problem)
-    for s in silences:
-        if s.rule not in known:
-            kept.append(
-                error(
-                    s.at,
-                    SILENCE,
-                    Msg("silence names an unknown rule {rule}", rule=s.rule),
-                    Msg("see dlo check --list-rules"),
-                )
-            )
-        elif not (s.reason and s.reason.strip()):
-            kept.append(
-                error(
-                    s.at,
-                    SILENCE,
-                    Msg("silence of {rule} gives no reason, so it silences nothing", rule=s.rule),
-                    Msg("add reason: why this place is right as it is"),
-                )
-            )
-        elif not s.used and s.rule in ran:
-            kept.append(
-                warning(
-                    s.at,
-                    SILENCE,
-                    Msg("silence of {rule} silences nothing here", rule=s.rule),
-                    Msg("remove it: the problem it silenced is gone"),
-                )
-            )
+    by_code = {r.code: r for r in rules()}
+    kept.extend(p for s in silences if (p := _wrong(s, by_code.get(s.rule), ran)) is not None)
     return kept
+
+
+def _wrong(s: _Silence, rule: Rule | None, ran: set[str]) -> Problem | None:
+    """What is wrong with the silence ``s`` of ``rule`` (None: an unknown code), if anything."""
+    if rule is None:
+        return error(
+            s.at,
+            SILENCE,
+            Msg("silence names an unknown rule {rule}", rule=s.rule),
+            Msg("see dlo check --list-rules"),
+        )
+    if not (s.reason and s.reason.strip()):
+        return error(
+            s.at,
+            SILENCE,
+            Msg("silence of {rule} gives no reason, so it silences nothing", rule=s.rule),
+            Msg("add reason: why this place is right as it is"),
+        )
+    if rule.only_errors:
+        return error(
+            s.at,
+            SILENCE,
+            Msg(
+                "silence of {rule}: its problems are errors, which cannot be silenced", rule=s.rule
+            ),
+            Msg(
+                "remove the silence and fix the text: with an error the document cannot be approved"
+            ),
+        )
+    if s.error is not None:
+        return error(
+            s.at,
+            SILENCE,
+            Msg(
+                "silence of {rule} cannot silence the error at line {line}: a silence silences "
+                "warnings only",
+                rule=s.rule,
+                line=s.error.location.line,
+            ),
+            Msg("fix the text there: with an error the document cannot be approved"),
+        )
+    if not s.used and s.rule in ran:
+        return warning(
+            s.at,
+            SILENCE,
+            Msg("silence of {rule} silences nothing here", rule=s.rule),
+            Msg("remove it: the problem it silenced is gone"),
+        )
+    return None
 
 
 # -- running -------------------------------------------------------------------------------

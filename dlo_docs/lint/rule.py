@@ -20,8 +20,16 @@ class Rule:
     # whether some of its problems are errors although its default severity is not (a test
     # reads each rule's source: a rule that writes an error says so here)
     some_errors: bool = False
+    # whether some of its problems are warnings although its default severity is error (a
+    # silence of a rule that reports only errors is itself an error: an error is never silenced)
+    some_warnings: bool = False
 
     @property
     def may_error(self) -> bool:
         """Whether the rule can report an error: a draft with none of these is not refused."""
         return self.severity == "error" or self.some_errors
+
+    @property
+    def only_errors(self) -> bool:
+        """Whether every problem of the rule is an error: nothing of it can be silenced."""
+        return self.severity == "error" and not self.some_warnings
