@@ -3,8 +3,9 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``render.docx.ooxml.INVALID_XML``; the YAML writer escapes what YAML cannot print).
 
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
-``BIDI``: the bidirectional controls; ``SEPARATORS``: the line and paragraph separators;
-``BLANK_LETTERS``: letters that print as nothing.
+``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the
+bidirectional controls (format characters too); ``SEPARATORS``: the line and paragraph
+separators; ``BLANK_LETTERS``: letters that print as nothing.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -22,6 +23,17 @@ from dataclasses import dataclass
 from .i18n import Msg
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# the format characters (Unicode category Cf: the soft hyphen, the zero-width space and joiners,
+# the word joiner, the invisible operators, the byte order mark, the bidirectional controls, the
+# tags ...), Unicode 15's (a test checks them against the running Python's): none prints, so a
+# text holding one is not what it looks like to a search or a check (a "[[" a zero-width space
+# splits is no "[[" to a pattern); a Kazakh or Russian text needs none
+FORMAT = re.compile(
+    "[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
 # the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
 # redirects the characters around it, so that what is printed is not the text in its order
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -198,6 +198,15 @@ def test_messy_input_bom_crlf_nbsp_tabs_leading_spaces_and_empty_lines():
     assert t.problems == []
 
 
+def test_every_format_character_of_a_source_is_dropped():
+    """A format character (Unicode Cf) prints as nothing and `dlo check` refuses it (DLO118):
+    the import drops each, not only the zero-width ones, so an imported text checks clean."""
+    hidden = "\u2062\u180e\U000e0041\u2064\ufff9\u206a\u0605"
+    raw = f"Глава 1. Общие{hidden[0]} положения\n1. Начальник{hidden} обязан{hidden[2]}.\n"
+    t = tree(raw.encode("utf-8"))
+    assert outline(t) == [("1", "Общие положения", [("1", "Начальник обязан.", [])], [])]
+
+
 def test_report_gap_repeat_step_back_lone_number_and_unstructured_text():
     text = """Глава 1. Общие
 1. Первый.

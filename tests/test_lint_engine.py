@@ -365,3 +365,14 @@ def test_mixed_script_finds_lookalikes_inside_cyrillic_words_only(text, found):
     from dlo_docs.lint.mixed_script import mixed
 
     assert list(mixed(text)) == found
+
+
+def test_a_text_left_to_write_is_placed_where_it_starts_in_the_text():
+    """Found as printed (without the invisible characters), placed in the text as written."""
+    from dlo_docs.unwritten import unwritten
+
+    text = "жоспар\u00adлау [[ЛН ?]\u200b] және ］］"
+    assert [(u.start, u.end, u.shown) for u in unwritten(text)] == [
+        (11, 20, "[[ЛН ?]]"),
+        (26, 28, "]]"),
+    ]

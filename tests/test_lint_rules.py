@@ -98,3 +98,51 @@ def test_a_text_cut_short_by_a_comment_is_an_error(project, dlo):
     assert {p["severity"] for p in problems if p["code"] == "DLO119"} == {"error"}
     result = dlo("check", "regulations/fixture", cwd=project)
     assert result.code == 1 and "error DLO119" in result.out, result.out
+
+
+HIDDEN_PLACEHOLDERS = {
+    "zero-width space before the last bracket": ("[[ЛН ?]\\u200b]", "[[ЛН ?]]"),
+    "zero-width space between the first brackets": ("[\\u200b[ЛН ?]]", "[[ЛН ?]]"),
+    "combining grapheme joiner": ("[[ЛН ?]\\u034f]", "[[ЛН ?]]"),
+    "word joiner and soft hyphen": ("[\\u2060[ЛН ?]\\u00ad]", "[[ЛН ?]]"),
+    "nested": ("[[ЛН [?]]]", "[[ЛН [?]]]"),
+    "full-width brackets": ("［［ЛН ?］］", "[[ЛН ?]]"),
+    "a clause's duties": (
+        "[[міндеттері: әрқайсысы жеке тармақшамен]\\u200b] және тағы басқалар",
+        "[[міндеттері: әрқайсысы жеке тармақшамен]]",
+    ),
+}
+
+
+@pytest.mark.parametrize("written, shown", HIDDEN_PLACEHOLDERS.values(), ids=HIDDEN_PLACEHOLDERS)
+def test_a_placeholder_is_found_as_it_prints(project, dlo, tmp_path, written, shown):
+    """Printed, each of these looks exactly like a text left to write, and such a document was
+    approved: the invisible characters between the brackets, or the brackets nested, hid it."""
+    text = (FIXTURES / "DLO114.clean.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: ЛН ҮББИ 01-2024", f'code: "{written}"').replace(
+        '"Бөлім бастығы [1] құжатқа', f'"{written} Бөлім бастығы [1] құжатқа'
+    )
+    fixture = tmp_path / "DLO114.hidden.yaml"
+    fixture.write_text(text, encoding="utf-8")
+    got, problems = run(project, dlo, fixture)
+    found = [p for p in problems if p["code"] == "DLO114"]
+    assert [(p["line"], p["column"]) for p in found] == [(4, 7), (23, 12)], problems
+    assert {p["severity"] for p in found} == {"error"}
+    assert f"the code is left to write: {shown}" in found[0]["message"]
+    assert found[1]["message"].endswith(f": {shown}")
+
+
+def test_the_format_characters_are_unicodes():
+    """DLO118 refuses, and the import drops, every format character (category Cf) of the Unicode
+    this Python knows (and those Unicode 15 added, unassigned in an older one)."""
+    import unicodedata
+
+    from dlo_docs.chars import FORMAT
+
+    for code in range(0x110000):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            assert FORMAT.fullmatch(ch), f"U+{code:04X}"
+        elif FORMAT.fullmatch(ch):
+            assert category == "Cn", f"U+{code:04X} is {category}"

@@ -11,7 +11,6 @@ never overwritten.
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +23,13 @@ from ..i18n import Msg
 from ..labels import BUNDLED
 from ..model import LANGS, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
+from ..unwritten import unwritten
 from .lists import fill_items, plain
 from .options import KINDS, Facts, Options, facts
 from .variables import variables
 
 __all__ = ["KINDS", "Created", "Facts", "Options", "build", "create", "facts", "template_path"]
 
-PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
 CODE_PLACEHOLDER = "[[код]]"
 SCHEMA_LINE = "yaml-language-server: $schema=../../schemas/regulation.schema.json"
 
@@ -126,7 +125,7 @@ def _title(fill: _Filler, tpl: dict, options: Options) -> str | dict[str, str]:
     if options.title:
         texts[langs[0]] = options.title
     for text in texts.values():
-        if not text.strip() or "$" in text or text != text.strip() or PLACEHOLDER.search(text):
+        if not text.strip() or "$" in text or text != text.strip() or unwritten(text):
             raise UsageError(
                 Msg("the title cannot be made from the registry's names"), Msg("give --title TEXT")
             )

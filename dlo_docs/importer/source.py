@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..chars import FORMAT
 from ..errors import DloError, Location, error
 from ..i18n import Msg
 
@@ -26,17 +27,6 @@ NO_STRUCTURE = "DLO524"  # text, but no chapter or clause anywhere
 # Tabs become spaces; non-breaking and other typographic spaces are kept in the text (an author's
 # "ҚП 082-2022" keeps its NBSP) but count as whitespace everywhere in recognition (``\s``, strip).
 _SPACES = dict.fromkeys(map(ord, "\t\v"), " ")
-# Dropped: zero-width characters, the soft hyphen, and the marks that set the direction of
-# bidirectional text (a Kazakh or Russian text has none to set; pasted from elsewhere, they hid a
-# sheet's title from recognition). A control character is kept: `dlo check` reports it (DLO118).
-_DROP = dict.fromkeys(
-    [
-        *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u061c\u200e\u200f"),
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    ],
-    None,
-)
 
 
 @dataclass
@@ -98,8 +88,12 @@ def gapped(raw: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """One paragraph's text as recognition wants it."""
-    text = unicodedata.normalize("NFC", text.translate(_DROP).translate(_SPACES))
+    """One paragraph's text as recognition wants it. The format characters (``chars.FORMAT``:
+    zero-width characters, the soft hyphen, the marks that set the direction of bidirectional
+    text ...) are dropped: none prints, a Kazakh or Russian text has none to hold (pasted from
+    elsewhere, they hid a sheet's title from recognition), and `dlo check` refuses them in a
+    regulation (DLO118). A control character is kept: `dlo check` reports it (DLO118)."""
+    text = unicodedata.normalize("NFC", FORMAT.sub("", text).translate(_SPACES))
     return text.strip()
 
 

@@ -342,8 +342,9 @@ def read_docx(raw: bytes, path: str) -> Read:
     result = Read(path, "docx", lines, ours=ours, skipped=skipped)
     result.revisions = revisions(document, comments)
     if ours:
-        result.title = core.get("title")
-        result.code = core.get("subject")
+        title, code = core.get("title"), core.get("subject")
+        result.title = normalise(title) if title else title
+        result.code = normalise(code) if code else code
         keywords = core.get("keywords")
         result.id = Shown.parse(keywords).id if keywords else keywords
         result.lang = core.get("language")

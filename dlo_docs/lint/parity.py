@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..errors import Problem
 from ..i18n import Msg
 from ..model import Chapter, Paragraph
-from .placeholder import PLACEHOLDER
+from ..unwritten import unwritten
 from .rule import Rule
 from .view import Text, View, label
 
@@ -131,10 +131,8 @@ def check(view: View) -> Iterator[Problem]:
         if doc.main_lang not in found:
             continue
         for lang in doc.languages[1:]:
-            unwritten = any(
-                PLACEHOLDER.search(t.value) for t in (found[doc.main_lang], found.get(lang)) if t
-            )
-            if lang in found and not unwritten:  # a text left to write is DLO114's alone
+            to_write = any(unwritten(t.value) for t in (found[doc.main_lang], found.get(lang)) if t)
+            if lang in found and not to_write:  # a text left to write is DLO114's alone
                 yield from _disagreements(view, where, found[doc.main_lang], found[lang])
 
 

@@ -11,7 +11,6 @@ to a text it was not translated from. ``dlo check`` then reports what is still m
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +23,9 @@ from ..numbering import Numbered, clause_shown, named, walk
 from ..project import Project
 from ..refs import element_ids
 from ..render import docx_translation as table
+from ..unwritten import unwritten
 
 TITLE_KEY = "title"  # the regulation's own title; element ids name the others
-PLACEHOLDER = re.compile(r"\[\[[^\[\]]*\]\]")
 
 
 def _label(doc: Regulation, n: Numbered, items_style: str) -> str:
@@ -118,7 +117,7 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
     for slot in slots(doc):
         source = text_in(slot.value, src, doc.main_lang) or ""
         target = text_in(slot.value, dst, doc.main_lang) or ""
-        todo = not target or bool(PLACEHOLDER.search(target)) or bool(PLACEHOLDER.search(source))
+        todo = not target or bool(unwritten(target)) or bool(unwritten(source))
         rows.append(table.Row(slot.key, slot.label, source, target, todo))
     title = text_in(doc.title, src, doc.main_lang) or reg_id
     words = labels.labels(dst, project.templates)["translation"]
