@@ -292,6 +292,8 @@ THIRD_PARTY = {
     "click": {"cli/"},
     "cryptography": {"signing/"},
     "docx": {
+        "render/docx/colours.py",
+        "render/docx/legible.py",
         "render/docx/package.py",
         "render/docx/prepare.py",
         "render/docx/reference.py",

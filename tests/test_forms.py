@@ -19,6 +19,7 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
+from lxml import etree
 from site_support import UNIT, add_unit, remove_a_clause
 
 from dlo_docs import context
@@ -1002,6 +1003,176 @@ def test_a_reference_whose_dlo_styles_are_changed_in_kind_is_refused(project, dl
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err and said in result.err, result.err
     assert "Modify Style" in result.err
+    assert not (project / "build" / "dlo-head.kk.docx").exists()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _restyled(styles: bytes, sid: str | None, where: str, xml: str) -> bytes:
+    """``styles`` with the properties ``xml`` set in the style ``sid`` (None: the document's
+    defaults) at ``where`` (``rPr``, ``pPr``, ``pPr/rPr``, ``tcPr``), in place of those of the
+    same names."""
+    root = parse_xml(styles)
+    if sid is None:
+        target = root.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault")
+    else:
+        target = root.find(f"{{{_W}}}style[@{{{_W}}}styleId='{sid}']")
+    assert target is not None, sid
+    for tag in where.split("/"):
+        found = target.find(f"{{{_W}}}{tag}")
+        if found is None:
+            found = target.makeelement(f"{{{_W}}}{tag}", {})
+            target.append(found)
+        target = found
+    for new in parse_xml(f"<w:x {nsdecls('w')}>{xml}</w:x>"):
+        for old in target.findall(new.tag):
+            target.remove(old)
+        target.append(new)
+    return etree.tostring(root)
+
+
+def _prepared(styles_edit) -> str | None:
+    """The DLO303 message of a reference document (dlo reference-docx's, its styles edited), or
+    None when it is taken."""
+    from dlo_docs.errors import DloError
+    from dlo_docs.render.docx.package import default_reference
+    from dlo_docs.render.docx.prepare import prepare
+
+    source = io.BytesIO(default_reference())
+    with zipfile.ZipFile(source) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    files["word/styles.xml"] = styles_edit(files["word/styles.xml"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    try:
+        prepare(out.getvalue(), Path("templates/reference.docx"))
+    except DloError as exc:
+        [problem] = exc.problems
+        assert problem.code == "DLO303"
+        return problem.message
+    return None
+
+
+ILLEGIBLE = {
+    "hidden": ("DLODraftMark", "rPr", "<w:vanish/>", "'DLO Draft Mark' prints its text hidden"),
+    "specVanish": (
+        "DLOApproval",
+        "rPr",
+        "<w:specVanish/>",
+        "hidden (w:specVanish), set in its base style 'DLO Approval'",
+    ),
+    "webHidden": ("DLODocumentTitle", "rPr", "<w:webHidden/>", "hidden (w:webHidden)"),
+    "white": (
+        "Header",
+        "rPr",
+        '<w:color w:val="FFFFFF"/>',
+        "in #FFFFFF on #FFFFFF, a contrast of 1.0:1",
+    ),
+    "near white": ("Footer", "rPr", '<w:color w:val="EEEEEE"/>', "in #EEEEEE on #FFFFFF"),
+    "theme's background colour": (
+        "DLODraftMark",
+        "rPr",
+        '<w:color w:val="000000" w:themeColor="background1"/>',
+        "in #FFFFFF on #FFFFFF",
+    ),
+    "draft mark of 7 pt": ("DLODraftMark", "rPr", '<w:sz w:val="14"/>', "at 7 pt, below 8 pt"),
+    "title of 5 pt": ("DLODocumentTitle", "rPr", '<w:sz w:val="10"/>', "at 5 pt, below 6 pt"),
+    "superscript": (
+        "DLODraftMark",
+        "rPr",
+        '<w:sz w:val="22"/><w:vertAlign w:val="superscript"/>',
+        "at 7.3 pt, below 8 pt",
+    ),
+    "squeezed": ("DLOApprovalHeading", "rPr", '<w:w w:val="10"/>', "squeezed to 10 %"),
+    "struck out": ("DLOApprovalHeading", "rPr", "<w:strike/>", "struck out (w:strike)"),
+    "double struck out": ("DLOOrganisation", "rPr", "<w:dstrike/>", "struck out (w:dstrike)"),
+    "highlighted black": (
+        "DLODocumentKind",
+        "rPr",
+        '<w:highlight w:val="black"/>',
+        "in #000000 on #000000",
+    ),
+    "shaded black": (
+        "DLODocumentName",
+        "rPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
+        "in #000000 on #000000",
+    ),
+    "paragraph shaded black": (
+        "DLOOrganisation",
+        "pPr",
+        '<w:shd w:val="solid" w:color="000000" w:fill="FFFFFF"/>',
+        "in #000000 on #000000",
+    ),
+    "paragraph mark hidden": ("DLODraftMark", "pPr/rPr", "<w:vanish/>", "hidden (w:vanish)"),
+    "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in its base style 'Normal'"),
+    "hidden in the defaults": (None, "rPr", "<w:vanish/>", "set in the document's defaults"),
+    "table shaded black": (
+        "DLOTable",
+        "tcPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
+        "'DLO Table Header' prints its text in #000000 on #000000",
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", ILLEGIBLE.values(), ids=ILLEGIBLE)
+def test_a_reference_whose_dlo_styles_print_illegibly_is_refused(edit):
+    """Each way a style can keep its text from being read (hidden, the page's colour or near it,
+    too small, squeezed, struck out, highlighted or shaded to its own colour), in the style, its
+    paragraph mark, a style it is based on or the document's defaults: DLO303 naming it."""
+    sid, where, xml, said = edit
+    message = _prepared(lambda styles: _restyled(styles, sid, where, xml))
+    assert message is not None and said in message, message
+
+
+LEGIBLE = {
+    "clause of 7 pt": ("DLOClause", "rPr", '<w:sz w:val="14"/>'),
+    "grey footer": ("Footer", "rPr", '<w:color w:val="767676"/>'),
+    "red draft mark": ("DLODraftMark", "rPr", '<w:color w:val="C00000"/>'),
+    "heading in the theme's accent": (
+        "Heading1",
+        "rPr",
+        '<w:color w:val="365F91" w:themeColor="accent1" w:themeShade="BF"/>',
+    ),
+    "highlighted yellow": ("DLODocumentKind", "rPr", '<w:highlight w:val="yellow"/>'),
+    "strike switched off": ("DLOApproval", "rPr", '<w:strike w:val="0"/>'),
+    "white on black": (
+        "DLOOrganisation",
+        "rPr",
+        '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
+    ),
+}
+
+
+@pytest.mark.parametrize("edit", LEGIBLE.values(), ids=LEGIBLE)
+def test_a_reference_restyled_legibly_is_taken(edit):
+    sid, where, xml = edit
+    assert _prepared(lambda styles: _restyled(styles, sid, where, xml)) is None
+
+
+def test_a_reference_that_hides_the_draft_mark_is_refused(project, dlo):
+    """The attacker's reference: dlo reference-docx, its DLO Draft Mark given hidden, white text
+    of 1 pt. dlo check was clean and a draft's PDF carried no ЖОБА; now the render is refused
+    (the PDF is made from the same styles), and dlo reference-docx's own is taken."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    assert dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    parts = _parts(reference)
+    parts["word/styles.xml"] = _restyled(
+        parts["word/styles.xml"],
+        "DLODraftMark",
+        "rPr",
+        '<w:vanish/><w:color w:val="FFFFFF"/><w:sz w:val="2"/>',
+    )
+    _write(parts, reference)
+    (project / "build" / "dlo-head.kk.docx").unlink()
+    result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
+    assert result.code == 1 and "DLO303" in result.err, result.err
+    assert "'DLO Draft Mark' prints its text hidden (w:vanish)" in result.err
     assert not (project / "build" / "dlo-head.kk.docx").exists()
 
 

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "6d8274bea6576ff2285a9b2c27abe722033f1ac26d50ce932c750aa7cffe4eae"
+SHA256 = "e1ff38301e09233a7ee6db86b0cffc1c6c8eff65044c925eb8edb56dfa04c35d"

@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
 from ...errors import DloError
+from . import legible
 from . import reference as reference_doc
 from .names import STYLE
 from .package import (
@@ -158,6 +159,9 @@ def _made(doc, restyled: bool, reference: Path | None) -> Base:
     if restyled:
         for key, name in STYLE.items():
             _fits(doc, reference, key, name)
+        styles = {key: named_style(doc, name).element for key, name in STYLE.items()}
+        if (found := legible.illegible(doc, styles)) is not None:
+            raise legible.refused(reference, *found)
     ids = {key: named_style(doc, name).style_id for key, name in STYLE.items()}
     for name, sid in ids.items():  # written into attributes: plain names only
         if not isinstance(sid, str) or not STYLE_ID.fullmatch(sid):

@@ -12,7 +12,8 @@ styles and theme, another program's data (namespaces Office does not define) or 
 A reference is refused (``unreadable``: DLO303) when it is not a DOCX, when a part of it
 unpacks to more than ``PART_LIMIT`` (or all of them to more than ``TOTAL_LIMIT``), when its
 styles part is not one or holds a slot marker (``package.SLOT``), and when its page is not one
-a document can be set on (``PAGE_MM`` for its sides, ``package.NARROWEST`` of text each way).
+a document can be set on (``PAGE_MM`` for its sides, ``package.NARROWEST`` of text each way);
+``prepare`` refuses a reference whose dlo styles print their text illegibly (``legible``).
 
 - ``taken(source, reference) -> Document``: the clean document.
 """

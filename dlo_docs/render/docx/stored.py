@@ -37,6 +37,8 @@ KIND = "docx_base"
 FORMAT = 1
 # the modules whose code makes the base: a change to any of them is a new entry
 _CODE = (
+    "colours.py",
+    "legible.py",
     "names.py",
     "package.py",
     "prepare.py",
