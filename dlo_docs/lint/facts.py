@@ -18,7 +18,7 @@ from ..mentions import contains, named_positions, stating_part, words
 from ..model import Clause, Registry, text_in, walk_items
 from ..project import Document
 from ..refs import element_ids
-from .placeholder import PLACEHOLDER
+from ..unwritten import unwritten
 from .rule import Rule
 from .view import View
 from .view import label as name
@@ -106,7 +106,7 @@ def _check_text(view: View, st: _Stated) -> Iterator[Problem]:
     named = named_positions(st.text, registry, st.lang) & own
     if doc.position not in st.want:
         named.discard(doc.position)
-    if not named and PLACEHOLDER.search(st.text):
+    if not named and unwritten(st.text):
         return  # the fact is left to write ("утверждается [[кем …]]"): DLO114 reports it
     if not named:
         yield warning(
