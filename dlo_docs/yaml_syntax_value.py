@@ -328,7 +328,7 @@ def closed_value(tokens: list[Any]) -> tuple[str, Any] | None:
     return None
 
 
-def _closed_below(sign: str, line: int) -> tuple[Msg, Msg]:
+def closed_below(sign: str, line: int) -> tuple[Msg, Msg]:
     if sign in CLOSING:
         return (
             Msg(
@@ -361,7 +361,7 @@ def after_closed(error: Failure) -> Said | None:
         return None
     sign, start = closed
     if start.line != error.line:  # opened on a line above: most likely a quote left open there
-        return start.line, start.column, *_closed_below(sign, error.line)
+        return start.line, start.column, *closed_below(sign, error.line)
     if sign in "'\"":
         message = Msg(
             "YAML syntax: text follows the closing quote, and YAML takes only the quoted part "

@@ -433,6 +433,39 @@ SYNTAX = {
         "twice ('')",
         "block end",
     ),
+    # a quote left open swallows the lines below it up to the next quote (most likely the one
+    # that opens the next text): said at the quote that opens, not where YAML stumbles after it
+    "a single quote left open before the next text": (
+        CLAUSE,
+        "    text:\n      kk: 'Жұмыс өтілі: кемінде 5 жыл;\n      ru: 'Стаж работы: не менее 5 лет;'\n",
+        "20:11: error DLO001",
+        "YAML syntax: the quote ' that opens here is closed only on line 21, and text follows it "
+        "there",
+        "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+        "twice ('')",
+        "the value of 'ru'",  # it said, at 21:23, to put the quoted ru text in quotes
+    ),
+    "a single quote left open before the next item": (
+        CLAUSE,
+        "    text: 'Бір: бірінші;\n  - id: c2\n    text: 'Екі: екінші.'\n",
+        "19:11: error DLO001",
+        "YAML syntax: the quote ' that opens here is closed only on line 21, and text follows it "
+        "there",
+        "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+        "twice ('')",
+        "holds ':'",  # it said, at 21:15, that the value of 'text' held ':'
+    ),
+    "a double quote left open, closed by a text's far below": (
+        CLAUSE,
+        "    text:\n      kk: \"Жұмыс өтілі: 5 жыл;\n      ru: 'Стаж работы: 5 лет;'\n"
+        '  - id: c2\n    text: "Екі бір\n      үш."\n',
+        "20:11: error DLO001",
+        'YAML syntax: the quote " that opens here is closed only on line 23, and text follows it '
+        "there",
+        "close it where the text ends; write quotes inside the text as « », and a ' inside '…' "
+        "twice ('')",
+        "no ':' after a key",  # it said so of line 24, the far text's second line
+    ),
     "backslash in double quotes": (
         CLAUSE,
         '    text: "1\\2 бөлік"\n',
