@@ -171,6 +171,8 @@ def _duplicate(error: Failure) -> Said | None:
         ),
         None,
     )
+    if first is not None and error.at(first)[: error.col].rstrip().endswith("-"):
+        return error.line, error.col, *_item_without_dash(error, key, first)
     message = (
         Msg("YAML syntax: the key '{key}' is written twice in one block", key=key)
         if first is None
@@ -185,6 +187,25 @@ def _duplicate(error: Failure) -> Said | None:
         error.col,
         message,
         Msg("keep one '{key}' and delete the other: a key is written once in its block", key=key),
+    )
+
+
+def _item_without_dash(error: Failure, key: str, first: int) -> tuple[Msg, Msg]:
+    """The key written twice is the one the items of a list start with (after their '- ', as on
+    line ``first``): the line starts the next item, its '- ' left out."""
+    return (
+        Msg(
+            "YAML syntax: the key '{key}' is written twice in one block (first on line {line}), "
+            "and the items of the list start with it: this line starts a new item without its "
+            "'- '",
+            key=key,
+            line=first + 1,
+        ),
+        Msg(
+            "write '- ' before it, as on line {line}: {example}",
+            line=first + 1,
+            example="- " + error.at(error.line)[error.col :].strip(),
+        ),
     )
 
 

@@ -648,6 +648,37 @@ def test_a_syntax_error_in_the_interface_language(project, dlo, lang, said):
     assert f"regulation.yaml:19:16: error DLO001: {said}\n" in result.out, result.out
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "YAML syntax: the key 'id' is written twice in one block (first on line 18), and the "
+            "items of the list start with it: this line starts a new item without its '- ' "
+            "(hint: write '- ' before it, as on line 18: - id: c2)",
+        ),
+        (
+            "kk",
+            "YAML синтаксисі: 'id' кілті бір блокта екі рет жазылған (алғашқысы 18-жолда), ал "
+            "тізімнің элементтері осы кілттен басталады: бұл жол жаңа элементті '- ' белгісінсіз "
+            "бастайды (кеңес: оның алдына '- ' жазыңыз, 18-жолдағыдай: - id: c2)",
+        ),
+        (
+            "ru",
+            "синтаксис YAML: ключ 'id' записан в одном блоке дважды (впервые в строке 18), а с "
+            "него начинаются элементы списка: эта строка начинает новый элемент без '- ' "
+            "(подсказка: напишите перед ним '- ', как в строке 18: - id: c2)",
+        ),
+    ],
+)
+def test_an_item_without_its_dash_is_said_to_start_a_new_item(project, dlo, lang, said):
+    """The key each item of a list starts with, written again without '- ': following "keep
+    one 'id' and delete the other" merged two items into one."""
+    write(project, MINIMAL.replace(CLAUSE, CLAUSE + "    id: c2\n    text: Екі.\n"))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:20:5: error DLO001: {said}\n" in result.out, result.out
+
+
 # the broken one-line texts by language of SYNTAX, said in Kazakh and in Russian: (message, hint)
 IN_BRACES = {
     ("': ' in a value in {…}", "kk"): (
