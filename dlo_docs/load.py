@@ -385,7 +385,8 @@ def _schema_problem(
         at, hint = source.text_at(loc, found.index), found.hint()
         what = found.at_column(at.col)
     else:
-        at, hint, what = source.at(loc), None, schema_errors.message(err)
+        here, key = schema_errors.said_at(err)
+        at, hint, what = source.at(here, key=key), None, schema_errors.message(err)
     if loc:
         what = Msg("{where}: {what}", where=schema_errors.where(names, loc), what=what)
     return error(at, code, what, hint)

@@ -11,6 +11,15 @@ from .i18n import Msg
 from .model_methods import LANGS
 
 
+class AtKey(ValueError):
+    """A check's message about one key of the mapping checked (a language of a text by
+    language): the loader says it at that key, not where the mapping starts."""
+
+    def __init__(self, message: Msg, key: object) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def read_as(value: object) -> tuple[Msg, str] | None:
     """What a plain YAML value that is no text was read as (a number, a date, true or false),
     and the value as written: in quotes, it is a text."""
@@ -49,20 +58,21 @@ def lang_map(value: object) -> dict[str, str]:
         raise ValueError(Msg("the mapping by language is empty"))
     for lang, text in value.items():
         if lang not in LANGS:
-            raise ValueError(_unknown(value, lang))
+            raise AtKey(_unknown(value, lang), lang)
         if (read := read_as(text)) is not None:
             what, written = read
-            raise ValueError(
+            raise AtKey(
                 Msg(
                     "the {lang} text is read as {what} ({value}), not as a text: put it in "
                     "quotes: '{value}'",
                     lang=lang,
                     what=what,
                     value=written,
-                )
+                ),
+                lang,
             )
         if not isinstance(text, str) or not text.strip():
-            raise ValueError(Msg("the {lang} text must be a non-empty string", lang=lang))
+            raise AtKey(Msg("the {lang} text must be a non-empty string", lang=lang), lang)
     return {str(k): str(v) for k, v in value.items()}
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .i18n import Msg, join
-from .model_checks import read_as
+from .model_checks import AtKey, read_as
 
 _EXPECTED = {
     "string_type": Msg("expected a text"),
@@ -79,6 +79,17 @@ def where(names: Mapping[tuple[str | int, ...], Msg], loc: Sequence[str | int]) 
             keys.append(str(part))
     parts += [".".join(keys)] if keys else []
     return join(", ", parts)
+
+
+def said_at(err: Mapping[str, Any]) -> tuple[list[str | int], bool]:
+    """Where the error is said, and whether that is a key: the key of the mapping at its place
+    that a check's message is about (``model_checks.AtKey``: a language of a text by language),
+    else its place, as pydantic gives it."""
+    loc = list(err["loc"])
+    reason = (err.get("ctx") or {}).get("error")
+    if isinstance(reason, AtKey):
+        return [*loc, reason.key], True
+    return loc, False
 
 
 def _found(value: Any) -> Msg:

@@ -82,7 +82,8 @@ CASES = {
     ),
     "duplicate key": (MINIMAL.replace("unit: dlo\n", "unit: dlo\nunit: hr\n"), "7:1: error DLO001"),
     "bad id": (MINIMAL.replace("- id: c1", "- id: Clause One"), "18:9: error DLO013"),
-    "unknown language": (MINIMAL.replace("title: Бір", "title: {en: One}"), "16:10: error DLO013"),
+    # at the language, not the '{' its mapping starts with
+    "unknown language": (MINIMAL.replace("title: Бір", "title: {en: One}"), "16:11: error DLO013"),
     "empty chapter": (
         MINIMAL.replace("  clauses:\n  - id: c1\n    text: Мәтін.\n", ""),
         "15:3: error DLO013",
@@ -221,6 +222,29 @@ def test_a_schema_error_names_the_element_as_the_document_numbers_it(project, dl
     assert result.code == 1, result.out
     assert f"regulation.yaml:56:9: error DLO013: clause 10 item 2, text: {said}\n" in result.out
     assert "chapters." not in result.out
+
+
+@pytest.mark.parametrize(
+    "value, said",
+    [
+        ("ru: 2024", "the ru text is read as a number (2024), not as a text: put it in quotes"),
+        ("ru: 2024-09-01", "the ru text is read as a date (2024-09-01), not as a text"),
+        ("ru: ''", "the ru text must be a non-empty string"),
+        ("en: Work experience", "unknown language 'en'; use one of: kk, ru"),
+    ],
+)
+def test_a_text_by_language_is_wrong_at_the_language_that_is(project, dlo, value, said):
+    """A text by language whose second language is wrong was said at the first (the start of
+    its mapping): the clerk looked at a right kk text. A chapter's title too."""
+    item = TEN_CLAUSES.replace("VALUE", "Бір.") + f"        {value}\n"
+    title = MINIMAL.replace("  title: Бір\n", f"  title:\n    kk: Бір\n    {value}\n")
+    for content, at, where in (
+        (item, "57:9", "clause 10 item 2, text"),
+        (title, "18:5", "chapter 1, title"),
+    ):
+        write(project, content)
+        result = dlo("check", "regulations/t", cwd=project)
+        assert f"regulation.yaml:{at}: error DLO013: {where}: {said}" in result.out, result.out
 
 
 def test_a_schema_error_outside_the_chapters_counts_entries_from_one(project, dlo):
@@ -822,10 +846,11 @@ def test_a_syntax_error_in_a_text_in_kazakh_and_russian(project, dlo, name, lang
 )
 def test_a_comma_in_a_text_by_language_in_braces_is_named(project, dlo, lang, said):
     """YAML reads {kk: бір, екі, ru: один} as three keys, 'екі' without a text: it was called
-    an unknown language, and nothing said that the ',' had ended the kk text."""
+    an unknown language, and nothing said that the ',' had ended the kk text. Said at 'екі' (it
+    was said at the '{' its mapping starts with)."""
     write(project, MINIMAL.replace(CLAUSE, "    text: {kk: бір, екі, ru: один}\n"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:19:11: error DLO013: {said}\n" in result.out, result.out
+    assert f"regulation.yaml:19:21: error DLO013: {said}\n" in result.out, result.out
 
 
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
