@@ -313,29 +313,6 @@ def read(
     return parse(raw, display)
 
 
-def _key_problem(source: Source, err: Mapping[str, Any]) -> Problem | None:
-    """A missing or an unknown key, pointed at its mapping or at the key."""
-    loc = list(err["loc"])
-    field = repr(loc[-1] if loc else "")
-    if err["type"] == "missing":
-        return error(
-            source.at(loc[:-1]),
-            "DLO012",
-            Msg("missing required field {field}", field=field),
-            Msg("add the field"),
-        )
-    if err["type"] == "extra_forbidden":
-        message = Msg("unknown key {field}", field=field)
-        found = lookalike(loc[-1] if loc else None)
-        if found is not None:  # looks right on screen: name the letter, point at it
-            where = source.text_at(loc, found.index, key=True)
-            return error(where, "DLO011", found.after(message, where.col), found.hint())
-        return error(
-            source.at(loc, key=True), "DLO011", message, Msg("remove it or check its spelling")
-        )
-    return None
-
-
 def validate_as(name: str, source: Source, *, plain: bool) -> tuple[Any, list[Problem]]:
     """Validate parsed data against the model called ``name`` ("Registry" or "Regulation"). With
     ``plain``: as the plain objects of ``lite`` (what a validated snapshot reads back as), by the
@@ -361,8 +338,11 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
         from .numbering import element_names
 
         names = element_names(source.data)  # once: a file may hold many errors
+        from .schema_keys import key_problem
+
         problems = [
-            _key_problem(source, err) or _schema_problem(source, err, names) for err in exc.errors()
+            key_problem(model, source, err) or _schema_problem(source, err, names)
+            for err in exc.errors()
         ]
         return None, sorted(set(problems))
 
@@ -381,12 +361,14 @@ def _schema_problem(
     kind = err["type"]
     code = "DLO010" if "type" in kind or kind in ("dict_type", "list_type") else "DLO013"
     found = lookalike(err.get("input")) if kind in _LATIN else None
+    hint: Msg | None
     if found is not None:  # looks right on screen: name the letter, point at it
         at, hint = source.text_at(loc, found.index), found.hint()
         what = found.at_column(at.col)
     else:
         here, key = schema_errors.said_at(err)
-        at, hint, what = source.at(here, key=key), None, schema_errors.message(err)
+        at, hint = source.at(here, key=key), schema_errors.hint(err)
+        what = schema_errors.message(err)
     if loc:
         what = Msg("{where}: {what}", where=schema_errors.where(names, loc), what=what)
     return error(at, code, what, hint)

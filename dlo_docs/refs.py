@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Source
+from .spelling import did_you_mean
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Registry, Regulation
@@ -26,6 +27,22 @@ WHAT = {
     "normative document or abbreviation": Msg("normative document or abbreviation"),
 }
 SECTION = {"normative document or abbreviation": "normative_documents, abbreviations"}
+
+
+def unknown_id(what: str, value: str) -> Msg:
+    """ "unknown position 'x'": a message of its own for each kind of id, so that a language
+    whose adjective agrees with the noun (Russian) says it right."""
+    said = {
+        "organisation": Msg("unknown organisation {value}", value=repr(value)),
+        "unit": Msg("unknown unit {value}", value=repr(value)),
+        "position": Msg("unknown position {value}", value=repr(value)),
+        "normative document": Msg("unknown normative document {value}", value=repr(value)),
+        "abbreviation": Msg("unknown abbreviation {value}", value=repr(value)),
+        "normative document or abbreviation": Msg(
+            "unknown normative document or abbreviation {value}", value=repr(value)
+        ),
+    }
+    return said[what]
 
 
 def _repeats(entries: Iterable[tuple[str, list]]) -> Iterator[tuple[str, list, list]]:
@@ -70,8 +87,9 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
                 error(
                     source.at(loc),
                     UNKNOWN,
-                    Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
-                    Msg("define it under {section}: in the registry", section=what + "s"),
+                    unknown_id(what, value),
+                    did_you_mean(value, sorted(known))
+                    or Msg("define it under {section}: in the registry", section=what + "s"),
                 )
             )
 
@@ -151,8 +169,9 @@ def _unknown(source: Source, value: str, known: set[str], loc: list, what: str) 
         error(
             source.at(loc),
             UNKNOWN,
-            Msg("unknown {what} {value}", what=WHAT[what], value=repr(value)),
-            Msg(
+            unknown_id(what, value),
+            did_you_mean(value, sorted(known))
+            or Msg(
                 "use an id defined in regulations/registry.yaml ({section})",
                 section=SECTION.get(what, what + "s"),
             ),

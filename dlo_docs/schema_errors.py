@@ -15,6 +15,7 @@ from typing import Any
 
 from .i18n import Msg, join
 from .model_checks import AtKey, read_as
+from .spelling import did_you_mean
 
 _EXPECTED = {
     "string_type": Msg("expected a text"),
@@ -92,6 +93,19 @@ def said_at(err: Mapping[str, Any]) -> tuple[list[str | int], bool]:
     return loc, False
 
 
+def _listed(ctx: Mapping[str, Any]) -> list[str]:
+    """The words of a fixed list, as pydantic writes them ("'a', 'b' or 'c'")."""
+    return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
+
+
+def hint(err: Mapping[str, Any]) -> Msg | None:
+    """The word of a fixed list that a misspelled one most likely is ("did you mean …?")."""
+    if err["type"] != "literal_error":
+        return None
+    words = [word.strip("'\"") for word in _listed(err.get("ctx") or {})]
+    return did_you_mean(err.get("input"), words)
+
+
 def _found(value: Any) -> Msg:
     """What a value that is not a mapping is, said as the file shows it."""
     if isinstance(value, list):
@@ -122,8 +136,7 @@ def message(err: Mapping[str, Any]) -> Msg:
         return _EXPECTED[kind]
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
-        values = re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", expected)  # pydantic: "'a', 'b' or 'c'"
-        return Msg("expected one of: {expected}", expected=", ".join(values) or expected)
+        return Msg("expected one of: {expected}", expected=", ".join(_listed(ctx)) or expected)
     bounded = _bounded(kind, ctx)
     if bounded is not None:
         return bounded

@@ -859,6 +859,97 @@ def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project,
     assert "10:15: error DLO020: unknown position 'nobody'" in result.out
 
 
+# a word misspelled by a letter or two: the nearest right one is offered (en, kk, ru)
+MISSPELLED = {
+    "a key": (
+        MINIMAL.replace(CLAUSE, "    txet: Мәтін.\n"),
+        {
+            "en": (
+                "18:5: error DLO012: missing required field 'text' (hint: the key 'txet' on line "
+                "19 is most likely it: spell it 'text')",
+                "19:5: error DLO011: unknown key 'txet' (hint: did you mean 'text'?)",
+            ),
+            "kk": (
+                "18:5: error DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы 'txet' кілті, "
+                "сірә, сол: оны 'text' деп жазыңыз)",
+                "19:5: error DLO011: белгісіз кілт 'txet' (кеңес: 'text' деген шығарсыз?)",
+            ),
+            "ru": (
+                "18:5: error DLO012: нет обязательного поля 'text' (подсказка: ключ 'txet' "
+                "в строке 19, вероятно, и есть оно: напишите его как 'text')",
+                "19:5: error DLO011: неизвестный ключ 'txet' (подсказка: может быть, имелось в "
+                "виду 'text'?)",
+            ),
+        },
+    ),
+    "a word of a fixed list": (
+        MINIMAL.replace("agreement:\n", "agreement:\n  route: sequental\n"),
+        {
+            "en": (
+                "10:10: error DLO013: agreement.route: expected one of: 'sequential', 'parallel' "
+                "(hint: did you mean 'sequential'?)",
+            ),
+            "kk": (
+                "10:10: error DLO013: agreement.route: мыналардың бірі күтілді: 'sequential', "
+                "'parallel' (кеңес: 'sequential' деген шығарсыз?)",
+            ),
+            "ru": (
+                "10:10: error DLO013: agreement.route: ожидалось одно из: 'sequential', "
+                "'parallel' (подсказка: может быть, имелось в виду 'sequential'?)",
+            ),
+        },
+    ),
+    "a registry id": (
+        MINIMAL.replace("[vp-academic]", "[vp-acadmic]"),
+        {
+            "en": (
+                "10:15: error DLO020: unknown position 'vp-acadmic' (hint: did you mean "
+                "'vp-academic'?)",
+            ),
+            "kk": (
+                "10:15: error DLO020: белгісіз лауазым: 'vp-acadmic' (кеңес: 'vp-academic' деген "
+                "шығарсыз?)",
+            ),
+            "ru": (
+                "10:15: error DLO020: неизвестная должность 'vp-acadmic' (подсказка: может быть, "
+                "имелось в виду 'vp-academic'?)",
+            ),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+@pytest.mark.parametrize("name", sorted(MISSPELLED))
+def test_a_misspelled_word_is_offered_the_nearest_right_one(project, dlo, name, lang):
+    """'txet:' for 'text:' was a missing text and an unknown key to "remove it or check its
+    spelling" (removing it throws the text away); a misspelled word of a fixed list or a
+    registry id got no word of what was meant. The Russian for an unknown position was
+    "неизвестное значение (должность)"."""
+    content, said = MISSPELLED[name]
+    write(project, content)
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert result.code == 1
+    for line in said[lang]:
+        assert f"regulation.yaml:{line}\n" in result.out, result.out
+
+
+def test_a_word_near_none_is_not_offered_one(project, dlo):
+    for content, said in (
+        (
+            MINIMAL.replace("[vp-academic]", "[nobody]"),
+            "unknown position 'nobody' (hint: use an id",
+        ),
+        (
+            MINIMAL.replace(CLAUSE, CLAUSE + "    colour: red\n"),
+            "unknown key 'colour' (hint: remove",
+        ),
+    ):
+        write(project, content)
+        result = dlo("check", "regulations/t", cwd=project)
+        assert said in result.out and "did you mean" not in result.out, result.out
+
+
 def test_exit_codes_strict_and_usage(project, dlo):
     clean = dlo("check", cwd=project)
     assert clean.code == 0  # the seed has warnings but no errors

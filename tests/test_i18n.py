@@ -297,7 +297,7 @@ def test_problems_carry_messages_the_catalogue_translates():
             [
                 "error DLO011: неизвестный ключ 'colour' (подсказка: удалите его или",
                 "error DLO013: edition: ожидалось целое число",
-                "error DLO020: неизвестное значение (должность): 'nobody' (подсказка:",
+                "error DLO020: неизвестная должность 'nobody' (подсказка:",
             ],
         ),
     ],
