@@ -9,15 +9,16 @@ import datetime as dt
 
 from .i18n import Msg
 from .model_methods import LANGS
+from .spelling import space_missing
 
 
 class AtKey(ValueError):
     """A check's message about one key of the mapping checked (a language of a text by
     language): the loader says it at that key, not where the mapping starts."""
 
-    def __init__(self, message: Msg, key: object) -> None:
+    def __init__(self, message: Msg, key: object, hint: Msg | None = None) -> None:
         super().__init__(message)
-        self.key = key
+        self.key, self.hint = key, hint
 
 
 def read_as(value: object) -> tuple[Msg, str] | None:
@@ -58,6 +59,12 @@ def lang_map(value: object) -> dict[str, str]:
         raise ValueError(Msg("the mapping by language is empty"))
     for lang, text in value.items():
         if lang not in LANGS:
+            missing = space_missing(lang, LANGS)
+            if missing is not None:  # kk:'…': …, read as the key "kk:'…"
+                why, hint = missing
+                raise AtKey(
+                    Msg("unknown language {lang}: {why}", lang=repr(lang), why=why), lang, hint
+                )
             raise AtKey(_unknown(value, lang), lang)
         if (read := read_as(text)) is not None:
             what, written = read

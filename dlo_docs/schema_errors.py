@@ -99,7 +99,11 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
 
 
 def hint(err: Mapping[str, Any]) -> Msg | None:
-    """The word of a fixed list that a misspelled one most likely is ("did you mean …?")."""
+    """The word of a fixed list that a misspelled one most likely is ("did you mean …?"), or
+    the hint of a check's message about a key (``model_checks.AtKey``)."""
+    reason = (err.get("ctx") or {}).get("error")
+    if isinstance(reason, AtKey):
+        return reason.hint
     if err["type"] != "literal_error":
         return None
     words = [word.strip("'\"") for word in _listed(err.get("ctx") or {})]

@@ -11,7 +11,7 @@ from .chars import lookalike
 from .errors import Problem, error
 from .i18n import Msg
 from .load import Source
-from .spelling import closest, did_you_mean
+from .spelling import closest, did_you_mean, glued, space_missing
 
 
 def _models_in(annotation: Any) -> list[Any]:
@@ -60,6 +60,14 @@ def _missing(model: Any, source: Source, loc: list[str | int]) -> Problem:
             line=source.at([*where, meant], key=True).line,
             field=repr(field),
         )
+    glue = next((k for k in keys if glued(k, [field]) == (field, ":")), None)
+    if glue is not None:
+        hint = Msg(
+            "the key {key} on line {line} is most likely it: write a space after '{field}:'",
+            key=repr(glue),
+            line=source.at([*where, glue], key=True).line,
+            field=field,
+        )
     return error(
         source.at(where), "DLO012", Msg("missing required field {field}", field=repr(field)), hint
     )
@@ -74,11 +82,16 @@ def key_problem(model: Any, source: Source, err: Mapping[str, Any]) -> Problem |
         return None
     field = repr(loc[-1] if loc else "")
     message = Msg("unknown key {field}", field=field)
+    missing = space_missing(loc[-1] if loc else None, keys_at(model, loc[:-1]))
+    if missing is not None:  # text:'…': …, read as the key "text:'…"
+        why, hint = missing
+        where = source.at(loc, key=True)
+        return error(where, "DLO011", Msg("unknown key {field}: {why}", field=field, why=why), hint)
     found = lookalike(loc[-1] if loc else None)
     if found is not None:  # looks right on screen: name the letter, point at it
         where = source.text_at(loc, found.index, key=True)
         return error(where, "DLO011", found.after(message, where.col), found.hint())
-    hint = did_you_mean(loc[-1] if loc else None, keys_at(model, loc[:-1]))
+    near = did_you_mean(loc[-1] if loc else None, keys_at(model, loc[:-1]))
     return error(
-        source.at(loc, key=True), "DLO011", message, hint or Msg("remove it or check its spelling")
+        source.at(loc, key=True), "DLO011", message, near or Msg("remove it or check its spelling")
     )

@@ -24,3 +24,36 @@ def did_you_mean(word: object, allowed: Iterable[str]) -> Msg | None:
     """ "did you mean 'text'?" for the word nearest to ``word`` (None: none is near)."""
     near = closest(word, allowed)
     return None if near is None else Msg("did you mean {word}?", word=repr(near))
+
+
+def glued(word: object, allowed: Iterable[str]) -> tuple[str, str] | None:
+    """An allowed key written without the space YAML needs after it: after its ':' (YAML reads
+    ``kk:'Мәтін`` as one key) or after the '-' of a list item (``-id``, a key). The key and
+    the sign the space is missing after (None: ``word`` is no such key)."""
+    if not isinstance(word, str):
+        return None
+    allowed = set(allowed)
+    if word.startswith("-") and word[1:] in allowed:
+        return word[1:], "-"
+    key, colon, rest = word.partition(":")
+    return (key, ":") if colon and rest and key in allowed else None
+
+
+def space_missing(word: object, allowed: Iterable[str]) -> tuple[Msg, Msg] | None:
+    """What is wrong with a ``glued`` key and what to write (None: ``word`` is not one)."""
+    found = glued(word, allowed)
+    if found is None:
+        return None
+    key, sign = found
+    if sign == "-":
+        example = "- " + key + ": …"
+        return (
+            Msg("a space is missing after '-', which starts a list item"),
+            Msg("put a space after '-': {example}", example=example),
+        )
+    quote = str(word)[len(key) + 1 :][:1]
+    example = f"{key}: {quote}…{quote}" if quote in ("'", '"') else f"{key}: …"
+    return (
+        Msg("a space is missing after '{key}:'", key=key),
+        Msg("write a space after '{key}:': {example}", key=key, example=example),
+    )

@@ -13,6 +13,7 @@ from typing import Any
 from .i18n import Msg
 from .yaml_syntax_flow import bracket_in_braces, closed_early, in_braces, unclosed_hint
 from .yaml_syntax_quote import left_open
+from .yaml_syntax_space import space_left_out
 from .yaml_syntax_value import (
     CLOSING,
     Failure,
@@ -254,6 +255,7 @@ _BLOCK_END = "expected <block end>, but found"
 # (the parser's context, the start of its problem, what it means): the first that says it
 _SAID: list[tuple[str | None, str, Callable[[Failure], Said | None]]] = [
     (None, "", left_open),  # whatever YAML stumbled on after it
+    (None, "", space_left_out),
     (None, "mapping values are not allowed here", closed_early),
     (None, "mapping values are not allowed here", colon),
     (None, "sequence entries are not allowed here", dash),

@@ -490,6 +490,34 @@ SYNTAX = {
         "twice ('')",
         "no ':' after a key",  # it said so of line 24, the far text's second line
     ),
+    # a space left out where YAML needs one: after a key's ':', after a list item's '-'
+    "no space after a key's ':'": (
+        CLAUSE,
+        "    text:\n      kk:'Бөлім бастығы.'\n      ru: 'Начальник.'\n",
+        "20:10: error DLO001",
+        "YAML syntax: a space is missing after 'kk:', so YAML does not read 'kk' as a key with "
+        "its value",
+        "write a space after 'kk:': kk: 'Бөлім бастығы.'",
+        "mapping values",
+    ),
+    "no space after a key's ':' in a line of its own": (
+        CLAUSE,
+        "    text:'Бөлім бастығы.'\n",
+        "19:10: error DLO001",
+        "YAML syntax: a space is missing after 'text:', so YAML does not read 'text' as a key "
+        "with its value",
+        "write a space after 'text:': text: 'Бөлім бастығы.'",
+        "no ':' after a key",
+    ),
+    "no space after a list item's '-'": (
+        CLAUSE,
+        CLAUSE + "  -id: c2\n    text: Екі.\n",
+        "20:3: error DLO001",
+        "YAML syntax: a space is missing after '-', so YAML does not read the line as a list "
+        "item ('- '), but '-id' as a key",
+        "put a space after '-': - id: c2",
+        "line it up with '-id'",
+    ),
     "backslash in double quotes": (
         CLAUSE,
         '    text: "1\\2 бөлік"\n',
@@ -932,6 +960,64 @@ def test_a_misspelled_word_is_offered_the_nearest_right_one(project, dlo, name, 
     assert result.code == 1
     for line in said[lang]:
         assert f"regulation.yaml:{line}\n" in result.out, result.out
+
+
+GLUED = {
+    "a language": (
+        "    text:\n      kk:'Бөлім бастығы: бөлім.'\n      ru: 'Начальник.'\n",
+        {
+            "en": (
+                '20:7: error DLO013: clause 1, text: unknown language "kk:\'Бөлім бастығы": a '
+                "space is missing after 'kk:' (hint: write a space after 'kk:': kk: '…')",
+            ),
+            "kk": (
+                "20:7: error DLO013: 1-тармақ, text: белгісіз тіл \"kk:'Бөлім бастығы\": 'kk:' "
+                "белгісінен кейін бос орын жоқ (кеңес: 'kk:' белгісінен кейін бос орын қойыңыз: "
+                "kk: '…')",
+            ),
+            "ru": (
+                '20:7: error DLO013: пункт 1, text: неизвестный язык "kk:\'Бөлім бастығы": после '
+                "'kk:' нет пробела (подсказка: поставьте пробел после 'kk:': kk: '…')",
+            ),
+        },
+    ),
+    "a key": (
+        "    text:'Бөлім бастығы: бөлім.'\n",
+        {
+            "en": (
+                "18:5: error DLO012: missing required field 'text' (hint: the key \"text:'Бөлім "
+                "бастығы\" on line 19 is most likely it: write a space after 'text:')",
+                '19:5: error DLO011: unknown key "text:\'Бөлім бастығы": a space is missing after '
+                "'text:' (hint: write a space after 'text:': text: '…')",
+            ),
+            "kk": (
+                "18:5: error DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы \"text:'Бөлім "
+                "бастығы\" кілті, сірә, сол: 'text:' белгісінен кейін бос орын қойыңыз)",
+                "19:5: error DLO011: белгісіз кілт \"text:'Бөлім бастығы\": 'text:' белгісінен "
+                "кейін бос орын жоқ (кеңес: 'text:' белгісінен кейін бос орын қойыңыз: text: '…')",
+            ),
+            "ru": (
+                "18:5: error DLO012: нет обязательного поля 'text' (подсказка: ключ \"text:'Бөлім "
+                "бастығы\" в строке 19, вероятно, и есть оно: поставьте пробел после 'text:')",
+                "19:5: error DLO011: неизвестный ключ \"text:'Бөлім бастығы\": после 'text:' нет "
+                "пробела (подсказка: поставьте пробел после 'text:': text: '…')",
+            ),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+@pytest.mark.parametrize("name", sorted(GLUED))
+def test_a_key_without_the_space_after_its_colon_is_said_so(project, dlo, name, lang):
+    """kk:'…: …' reads as a key "kk:'…" and a value: it was an unknown language (or key), the
+    Cyrillic in it "to type in Latin letters"; the space after ':' is what is missing."""
+    content, said = GLUED[name]
+    write(project, MINIMAL.replace(CLAUSE, content))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    for line in said[lang]:
+        assert f"regulation.yaml:{line}\n" in result.out, result.out
+    assert "Latin letters" not in result.out and "did you mean" not in result.out
 
 
 def test_a_word_near_none_is_not_offered_one(project, dlo):

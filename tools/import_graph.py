@@ -54,7 +54,8 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         + ("plain_scalars",)
         + ("interrupts", "scratch")
         + ("yaml_rt", "yaml_offsets", "yaml_write")
-        + ("yaml_syntax_value", "yaml_syntax_flow", "yaml_syntax_quote", "yaml_syntax")
+        + ("yaml_syntax_value", "yaml_syntax_flow", "yaml_syntax_quote", "yaml_syntax_space")
+        + ("yaml_syntax",)
         + ("progress",)
         + ("records", "bookmarks", "usercache"),
     ),
