@@ -98,12 +98,28 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
 
 
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")  # model_types.Id's pattern
+
+
+def _ids(err: Mapping[str, Any]) -> list[str] | None:
+    """The ids an entry of a list is made of when they are written without the ',' between
+    them ([ubbi-director vp-academic] is one entry): None when it is no such entry."""
+    value, loc = err.get("input"), err["loc"]
+    if err["type"] != "string_pattern_mismatch" or not loc or not isinstance(loc[-1], int):
+        return None
+    words = value.split() if isinstance(value, str) else []
+    return words if len(words) > 1 and all(_ID.fullmatch(w) for w in words) else None
+
+
 def hint(err: Mapping[str, Any]) -> Msg | None:
     """The word of a fixed list that a misspelled one most likely is ("did you mean …?"), or
     the hint of a check's message about a key (``model_checks.AtKey``)."""
     reason = (err.get("ctx") or {}).get("error")
     if isinstance(reason, AtKey):
         return reason.hint
+    ids = _ids(err)
+    if ids is not None:
+        return Msg("separate ids with ', ': {example}", example=", ".join(ids))
     if err["type"] != "literal_error":
         return None
     words = [word.strip("'\"") for word in _listed(err.get("ctx") or {})]
@@ -135,6 +151,12 @@ def message(err: Mapping[str, Any]) -> Msg:
             "{value} is read as {what}, not as a text: put it in quotes: '{value}'",
             value=read[1],
             what=read[0],
+        )
+    if _ids(err) is not None:
+        return Msg(
+            "{value} holds a space, which no id does: it is most likely ids without the ',' "
+            "between them",
+            value=repr(value),
         )
     if kind in _EXPECTED:
         return _EXPECTED[kind]

@@ -1020,6 +1020,37 @@ def test_a_key_without_the_space_after_its_colon_is_said_so(project, dlo, name, 
     assert "Latin letters" not in result.out and "did you mean" not in result.out
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "agreement.approvers, entry 1: 'vp-academic hr-head' holds a space, which no id "
+            "does: it is most likely ids without the ',' between them (hint: separate ids with "
+            "', ': vp-academic, hr-head)",
+        ),
+        (
+            "kk",
+            "agreement.approvers, 1-элемент: 'vp-academic hr-head' ішінде бос орын бар, ал "
+            "идентификаторда ол болмайды: бұл, сірә, арасында ',' жоқ идентификаторлар (кеңес: "
+            "идентификаторларды ', ' арқылы бөліңіз: vp-academic, hr-head)",
+        ),
+        (
+            "ru",
+            "agreement.approvers, элемент 1: в 'vp-academic hr-head' есть пробел, а в "
+            "идентификаторе его не бывает: вероятно, это идентификаторы без ',' между ними "
+            "(подсказка: разделяйте идентификаторы через ', ': vp-academic, hr-head)",
+        ),
+    ],
+)
+def test_ids_in_a_list_without_their_comma_are_said_so(project, dlo, lang, said):
+    """[ubbi-director vp-academic] is one entry, 'ubbi-director vp-academic': it was told what
+    letters an id is made of, which each of the two is."""
+    write(project, MINIMAL.replace("[vp-academic]", "[vp-academic hr-head]"))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:10:15: error DLO013: {said}\n" in result.out, result.out
+
+
 def test_a_word_near_none_is_not_offered_one(project, dlo):
     for content, said in (
         (
