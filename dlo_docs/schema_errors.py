@@ -98,6 +98,20 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
 
 
+def _shown(err: Mapping[str, Any]) -> Msg | None:
+    """A text where a list belongs (``languages: kk, ru``), or a whole number (``edition:
+    бірінші``): the value as it is to be written."""
+    value, loc = err.get("input"), err["loc"]
+    key = loc[-1] + ": " if loc and isinstance(loc[-1], str) else ""
+    if err["type"] == "list_type" and isinstance(value, str) and value.strip():
+        items = ", ".join(re.split(r"[,\s]+", value.strip(" ,")))
+        example = key + "[" + items + "]"
+        return Msg("a list is written in '[…]': {example}", example=example)
+    if err["type"] in ("int_parsing", "int_type") and isinstance(value, str):
+        return Msg("write it in digits, e.g. {example}", example=key + "2")
+    return None
+
+
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")  # model_types.Id's pattern
 
 
@@ -120,6 +134,9 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     ids = _ids(err)
     if ids is not None:
         return Msg("separate ids with ', ': {example}", example=", ".join(ids))
+    shown = _shown(err)
+    if shown is not None:
+        return shown
     if err["type"] != "literal_error":
         return None
     words = [word.strip("'\"") for word in _listed(err.get("ctx") or {})]

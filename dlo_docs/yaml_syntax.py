@@ -81,6 +81,9 @@ def _no_colon(error: Failure) -> Said | None:
     if error.opened is None:
         return None
     line, col = error.opened
+    opens = _opens_block(error.lines, line)
+    if opens is not None:
+        return line, col, *opens
     above = line_above(error.lines, line)
     key = key_of(error.at(above)) if above is not None else None
     if key is None:
@@ -107,6 +110,25 @@ def _no_colon(error: Failure) -> Said | None:
             "':' after it",
             key=key,
         ),
+    )
+
+
+def _opens_block(lines: list[str], line: int) -> tuple[Msg, Msg] | None:
+    """A word alone on ``line`` (``text``) whose next line of content is indented more: a key
+    whose value is below it (keys, items, a text), its ':' left out."""
+    word = lines[line].strip()
+    below = next((i for i in range(line + 1, len(lines)) if lines[i].strip()), None)
+    if below is None or not re.fullmatch(r"[^\s:#'\"-][^\s:#]*", word):
+        return None
+    if content(lines[below]) <= content(lines[line]):
+        return None
+    return (
+        Msg(
+            "YAML syntax: '{word}' has no ':' after it, and the lines below it, indented more, "
+            "are its value",
+            word=word,
+        ),
+        Msg("write ':' after it: {example}", example=word + ":"),
     )
 
 

@@ -537,6 +537,15 @@ SYNTAX = {
         "and the whole text on the lines below, indented); if it is a key, write ':' after it",
         "could not find",
     ),
+    "a key without its ':', its value below it": (
+        CLAUSE,
+        "    text\n      kk: Мәтін.\n",
+        "19:5: error DLO001",
+        "YAML syntax: 'text' has no ':' after it, and the lines below it, indented more, are its "
+        "value",
+        "write ':' after it: text:",
+        "the text of 'id'",  # it said the line did not go on with the text of 'id'
+    ),
     "list item among keys": (
         CLAUSE,
         CLAUSE + "    - бірінші\n",
@@ -1049,6 +1058,46 @@ def test_ids_in_a_list_without_their_comma_are_said_so(project, dlo, lang, said)
     write(project, MINIMAL.replace("[vp-academic]", "[vp-academic hr-head]"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
     assert f"regulation.yaml:10:15: error DLO013: {said}\n" in result.out, result.out
+
+
+# a value of the wrong form, shown as it is to be written: (what is replaced, by what, where,
+# the message and its hint in en, kk, ru)
+SHOWN = {
+    "a list without its brackets": (
+        "languages: [kk]",
+        "languages: kk, ru",
+        "8:12: error DLO010",
+        {
+            "en": "languages: expected a list (hint: a list is written in '[…]': "
+            "languages: [kk, ru])",
+            "kk": "languages: тізім күтілді (кеңес: тізім '[…]' ішіне жазылады: "
+            "languages: [kk, ru])",
+            "ru": "languages: ожидался список (подсказка: список пишется в '[…]': "
+            "languages: [kk, ru])",
+        },
+    ),
+    "a number in words": (
+        "languages: [kk]\n",
+        "languages: [kk]\nedition: бірінші\n",
+        "9:10: error DLO013",
+        {
+            "en": "edition: expected a whole number (hint: write it in digits, e.g. edition: 2)",
+            "kk": "edition: бүтін сан күтілді (кеңес: оны цифрмен жазыңыз, мысалы: edition: 2)",
+            "ru": "edition: ожидалось целое число (подсказка: напишите его цифрами, например: "
+            "edition: 2)",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+@pytest.mark.parametrize("name", sorted(SHOWN))
+def test_a_value_of_the_wrong_form_is_shown_as_it_is_written(project, dlo, name, lang):
+    """'expected a list' and 'expected a whole number' said what, not how."""
+    old, new, at, said = SHOWN[name]
+    write(project, MINIMAL.replace(old, new))
+    result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
+    assert f"regulation.yaml:{at}: {said[lang]}\n" in result.out, result.out
 
 
 def test_a_word_near_none_is_not_offered_one(project, dlo):
