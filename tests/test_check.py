@@ -247,6 +247,16 @@ def test_a_text_by_language_is_wrong_at_the_language_that_is(project, dlo, value
         assert f"regulation.yaml:{at}: error DLO013: {where}: {said}" in result.out, result.out
 
 
+def test_a_text_read_as_a_number_in_russian(project, dlo):
+    """Not "текст kk читается не как текст, а как число": a text is read as a number."""
+    write(project, TEN_CLAUSES.replace("VALUE", "2024"))
+    result = dlo("--lang-ui", "ru", "check", "regulations/t", cwd=project)
+    assert (
+        "56:9: error DLO013: пункт 10, подпункт 2, text: текст kk читается как число (2024), а не "
+        "как текст: заключите его в кавычки: '2024'\n"
+    ) in result.out, result.out
+
+
 def test_a_schema_error_outside_the_chapters_counts_entries_from_one(project, dlo):
     write(project, MINIMAL.replace("[vp-academic]", "[vp-academic, 12]"))
     result = dlo("check", "regulations/t", cwd=project)
@@ -749,7 +759,7 @@ IN_BRACES = {
         'ru: "Начальник отдела: назначается"}',
     ),
     ("': ' in a value in {…}", "ru"): (
-        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит ': ', и YAML читает это там как "
+        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит ': ', и YAML воспринимает это как "
         "начало нового ключа",
         "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"Бөлім бастығы: "
         'тағайындалады", ru: "Начальник отдела: назначается"}',
@@ -774,8 +784,8 @@ IN_BRACES = {
         "немесе әр мәнді 'text:' астына жеке жолға, шегініспен, '{…}' жақшасыз жазыңыз (kk: …)",
     ),
     ("'[' in a value in {…}", "ru"): (
-        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит '[', и YAML читает его там как свой "
-        "знак, а не как текст",
+        "синтаксис YAML: в значении 'kk' внутри '{…}' стоит '[', и YAML воспринимает его как "
+        "свой знак, а не как текст",
         "заключите каждое значение внутри '{…}' в кавычки: text: {kk: \"бір [1] екі\", "
         "ru: \"один\"}; или запишите каждое значение на отдельной строке под 'text:', с "
         "отступом, без '{…}' (kk: …)",
@@ -811,7 +821,7 @@ INNER_QUOTES = {
         "YAML синтаксисі: жабатын тырнақшадан кейін мәтін бар, ал YAML мән ретінде тек "
         "тырнақшадағы бөлікті алады",
         'мәтін ішіндегі тырнақшаларды « » түрінде жазыңыз: text: "Ахмет Байтұрсынұлы атындағы '
-        "«ҚӨУ» КЕАҚ\"; немесе мәнді түгел жалғыз тырнақшаға алыңыз: text: 'Ахмет Байтұрсынұлы "
+        "«ҚӨУ» КЕАҚ\"; немесе мәнді түгел дара тырнақшаға (') алыңыз: text: 'Ахмет Байтұрсынұлы "
         'атындағы "ҚӨУ" КЕАҚ\'',
     ),
     ("quotes inside a value in double quotes", "ru"): (
@@ -927,7 +937,7 @@ MISSPELLED = {
                 "(hint: did you mean 'sequential'?)",
             ),
             "kk": (
-                "10:10: error DLO013: agreement.route: мыналардың бірі күтілді: 'sequential', "
+                "10:10: error DLO013: agreement.route: мыналардың бірі болуы керек: 'sequential', "
                 "'parallel' (кеңес: 'sequential' деген шығарсыз?)",
             ),
             "ru": (

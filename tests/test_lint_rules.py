@@ -146,3 +146,26 @@ def test_the_format_characters_are_unicodes():
             assert FORMAT.fullmatch(ch), f"U+{code:04X}"
         elif FORMAT.fullmatch(ch):
             assert category == "Cn", f"U+{code:04X} is {category}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "clause 1: the kk text ends without punctuation, and the ru text with a semicolon"),
+        ("kk", "1-тармақ: kk мәтіні тыныс белгісіз аяқталады, ал ru мәтіні — нүктелі үтірмен"),
+        (
+            "ru",
+            "пункт 1: текст kk заканчивается без знака препинания, а текст ru — точкой с запятой",
+        ),
+    ],
+)
+def test_texts_ending_apart_are_said_in_each_language_s_grammar(project, dlo, lang, said):
+    """The endings were nouns put into one sentence: "текст на kk заканчивается так: без знака
+    препинания, на ru — точка с запятой"; each is now said as the words after "ends"."""
+    text = (FIXTURES / "DLO112.failing.yaml").read_text(encoding="utf-8")
+    text = text.replace("тағайындалады:'", "тағайындалады'").replace("требованиям.", "требованиям;")
+    fixture = project / "DLO112.endings.yaml"
+    fixture.write_text(text, encoding="utf-8")
+    run(project, dlo, fixture)
+    result = dlo("--lang-ui", lang, "check", "regulations/fixture", cwd=project)
+    assert said in result.out, result.out

@@ -24,17 +24,19 @@ from .view import Text, View, label
 
 _NUMBER = re.compile(r"\d+")
 _LATIN = re.compile(r"(?<![^\W\d_])[A-Za-z][A-Za-z]+(?![^\W\d_])")
+# how a text ends, as the words after "ends" (a language that declines its nouns says the
+# sign in the case the verb takes: "заканчивается точкой с запятой", "без знака препинания")
 _ENDINGS = {
-    ":": Msg("a colon"),
-    ";": Msg("a semicolon"),
-    ".": Msg("a full stop"),
-    ",": Msg("a comma"),
+    ":": Msg("with a colon"),
+    ";": Msg("with a semicolon"),
+    ".": Msg("with a full stop"),
+    ",": Msg("with a comma"),
 }
 
 
 def _ending(text: str) -> Msg:
     end = text.rstrip()[-1:]
-    return _ENDINGS.get(end, Msg("no punctuation"))
+    return _ENDINGS.get(end, Msg("without punctuation"))
 
 
 def _facts(text: str) -> dict[Msg, Counter]:
@@ -96,7 +98,7 @@ def _disagreements(view: View, where: Msg, first: Text, other: Text) -> Iterator
             RULE,
             at,
             Msg(
-                "{where}: the {main} text ends with {ours}, the {lang} text with {theirs}",
+                "{where}: the {main} text ends {ours}, and the {lang} text {theirs}",
                 where=where,
                 main=main,
                 lang=lang,
