@@ -458,6 +458,44 @@ def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
     ]
 
 
+SERIF = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
+def test_the_agreement_sheet_s_columns_hold_each_name_and_each_word_of_a_title(
+    project, seed_docx, kk
+):
+    """The name "Г. М. Жұмабаева" (its spaces no-break ones) was wider than the name column:
+    LibreOffice set it "Г. М. Жұмабаев" / "а". Every holder's name in the bundled registry fits
+    its column on one line, in both languages, and every word of a position's title fits the
+    position column (measured in Liberation Serif, which has Times New Roman's widths)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(SERIF))
+    glyphs, advance, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    document = Document(io.BytesIO(seed_docx))
+    size = document.styles["DLO Table Text"].font.size.pt
+
+    def twips(text: str) -> float:
+        return sum(advance[glyphs[ord(c)]][0] for c in text) / em * size * 20
+
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as z:
+        styles = z.read("word/styles.xml").decode()
+    cell = re.search(r"<w:tblCellMar>.*?</w:tblCellMar>", styles).group(0)
+    margins = sum(int(w) for w in re.findall(r'<w:(?:left|right) w:w="(\d+)"', cell))
+    body = list(parts(seed_docx)["word/document.xml"].find(f"{W}body"))
+    title = kk["sheet"]["agreement"]["title"]
+    start = next(i for i, c in enumerate(body) if "".join(c.itertext()) == title)
+    table = next(c for c in body[start:] if c.tag == f"{W}tbl")
+    columns = [int(g.get(f"{W}w")) - margins for g in table.iter(f"{W}gridCol")]
+    for position in Project(project).load(["dlo-head"]).registry.positions:
+        for lang in ("kk", "ru"):
+            name = (position.holder or {}).get(lang, "")
+            assert twips(name) <= columns[2], (name, twips(name), columns[2])
+            for word in position.title[lang].split():
+                assert twips(word) <= columns[1], (word, twips(word), columns[1])
+
+
 def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")

@@ -18,9 +18,12 @@ from ..nobreak import tied
 from . import ooxml
 from .package import Base
 
-# column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets
+# column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets;
+# a name column holds a name with its initials on one line ("Г. М. Жұмабаева" is 31 mm in 12 pt:
+# its spaces are no-break ones, so a narrower column splits the surname), a position column the
+# longest word of a title ("документационного", 36 mm)
 _COLUMNS_MM = {
-    "agreement": (10, 48, 32, 22, 26, 32),
+    "agreement": (10, 42, 38, 22, 26, 32),
     "acquaintance": (10, 50, 56, 30, 24),
     "changes": (22, 32, 44, 26, 46),
     "review": (10, 26, 60, 46, 28),
