@@ -304,8 +304,10 @@ def as_job_instruction(root: Path) -> None:
 
 
 def html_block(root: Path, name: str) -> list[str]:
-    """The lines of the HTML page's approval block, as they read (a no-break space as a space)."""
-    html = (root / "build" / name).read_text(encoding="utf-8").replace("\u00a0", " ")
+    """The lines of the HTML page's approval block, as they read (a no-break space as a space,
+    a no-break hyphen as "-")."""
+    html = (root / "build" / name).read_text(encoding="utf-8")
+    html = html.replace("\u00a0", " ").replace("\u2011", "-")
     start = html.index('<div class="approval">')
     block = html[start : html.index("</div>", start)]
     return [html_lib.unescape(line) for line in re.findall(r"<p[^>]*>([^<]*)</p>", block)]

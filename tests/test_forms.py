@@ -35,6 +35,7 @@ from dlo_docs.records import (
     ReviewRecord,
 )
 from dlo_docs.render import docx as docx_render
+from dlo_docs.render.nobreak import tied
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -105,7 +106,7 @@ def build_rd(
 
 def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
     """The rows of the first table after the paragraph whose text is ``after_heading``, as
-    they read (a no-break space as a space)."""
+    they read (a no-break space as a space, a no-break hyphen as "-")."""
     body = root.find(f"{W}body")
     seen = False
     for child in body:
@@ -117,7 +118,11 @@ def table_rows(root: ET.Element, after_heading: str) -> list[list[str]]:
         elif seen and child.tag == f"{W}tbl":
             return [
                 [
-                    "".join(t.text or "" for t in tc.iter(f"{W}t")).replace("\u00a0", " ")
+                    "".join(
+                        "-" if t.tag == f"{W}noBreakHyphen" else (t.text or "")
+                        for t in tc.iter()
+                        if t.tag in (f"{W}t", f"{W}noBreakHyphen")
+                    ).replace("\u00a0", " ")
                     for tc in tr.findall(f"{W}tc")
                 ]
                 for tr in child.findall(f"{W}tr")
@@ -262,14 +267,18 @@ def test_the_forms_keep_words_together_with_no_break_spaces(project, dlo):
     records = Records(state="in_force", edition=1, order=Order("45-н", dt.date(2024, 5, 10)))
     rd = build_rd(project, records=records)
     data = docx_render.render(rd, project / "templates")
+    marks = {f"{W}t": None, f"{W}noBreakHyphen": "\u2011"}  # a no-break hyphen as U+2011
     texts = {
-        name: ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+        name: [
+            "".join(marks[t.tag] or t.text or "" for t in p.iter() if t.tag in marks)
+            for p in root.iter(f"{W}p")
+        ]
         for name, root in parts(data).items()
     }
     body = texts["word/document.xml"]
     assert body[2:4] == [
         f"Басқарма Төрағасы{nb}– Ректордың",
-        f"10.05.2024{nb}ж. №{nb}45-н бұйрығымен",
+        f"10.05.2024{nb}ж. №{nb}45\u2011н бұйрығымен",  # the number's hyphen a no-break one
     ]
     assert f"А.{nb}Б.{nb}Сейітова" in body  # the agreement sheet's name
     footers = [t for name, lines in texts.items() if "footer" in name for t in lines]
@@ -296,6 +305,37 @@ def test_the_forms_keep_words_together_with_no_break_spaces(project, dlo):
     page = (project / "build" / "dlo-unit.ru.html").read_text(encoding="utf-8")
     approval = page[page.index('<div class="approval">') :].split("</div>")[0]
     assert re.findall(r"<p>([^<]*)</p>", approval) == block
+
+
+def test_an_order_number_and_the_no_sign_are_never_split_at_a_line_s_end(project):
+    """The change registration sheet set "26.11.2026 ж. № 0000-" / "ҮЛГІ бұйрық", and its
+    Russian heading left "(№" at a line's end apart from "приказа": the hyphens of a number
+    after "№" are Word's no-break hyphens (the title page's approval block, the sheets' cells),
+    and the column headings are tied like the cells."""
+    nb = "\u00a0"
+    order = Order("0000-ҮЛГІ", dt.date(2026, 11, 26))
+    history = [
+        ChangeRecord(1, ChangedClauses(whole=True), order, dt.date(2026, 11, 26), {"kk": "С"})
+    ]
+    records = Records(state="in_force", edition=1, order=order, history=history)
+    add_bilingual(project)
+    for lang, reg_id, heading in (
+        ("kk", "dlo-head", f"(бұйрық{nb}№, күні)"),
+        ("ru", "dlo-unit", f"(№{nb}приказа, дата)"),
+    ):
+        rd = build_rd(project, reg_id, lang, records)
+        xml = zipfile.ZipFile(io.BytesIO(docx_render.render(rd, project / "templates"))).read(
+            "word/document.xml"
+        )
+        numbered = [p for p in re.findall(r"<w:p>.*?</w:p>", xml.decode()) if "0000" in p]
+        assert len(numbered) == 2  # the approval block's line, the change sheet's cell
+        for p in numbered:
+            assert re.search(f"№{nb}0000</w:t></w:r><w:r><w:noBreakHyphen/></w:r>.*?>ҮЛГІ", p), p
+        cells = ["".join(t.itertext()) for t in ET.fromstring(xml).iter(f"{W}tc")]
+        assert [c for c in cells if heading in c], lang
+    # a "№" at a line's end does not reach into the next line
+    assert tied("бұйрық №\n5-6 a-b") == f"бұйрық{nb}№\n5-6 a-b"
+    assert tied("№ 5-6 a-b") == f"№{nb}5\u20116 a-b"
 
 
 def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
@@ -458,7 +498,42 @@ def test_agreement_sheet_rows_come_from_the_approvers(seed_docx, kk):
     ]
 
 
-SERIF = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
+FONTS = Path("/usr/share/fonts/truetype/liberation2")  # Times New Roman's widths
+SERIF = FONTS / "LiberationSerif-Regular.ttf"
+
+
+def measure(data: bytes, style: str, bold: bool = False):
+    """``twips(text)``: the width of ``text`` in the font size of ``style`` of the DOCX
+    ``data``, in Liberation Serif (Times New Roman's widths)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(FONTS / f"LiberationSerif-{'Bold' if bold else 'Regular'}.ttf"))
+    glyphs, advance, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    size = Document(io.BytesIO(data)).styles[style].font.size.pt
+
+    def twips(text: str) -> float:
+        return sum(advance[glyphs[ord(c)]][0] for c in text) / em * size * 20
+
+    return twips
+
+
+def sheet_tables(data: bytes) -> dict[str, tuple[list[int], list[str]]]:
+    """Each sheet's table by its heading: the width each column leaves its text (twips, the
+    table style's cell margins taken off) and the column headings as written."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        styles = z.read("word/styles.xml").decode()
+    cell = re.search(r"<w:tblCellMar>.*?</w:tblCellMar>", styles).group(0)
+    margins = sum(int(w) for w in re.findall(r'<w:(?:left|right) w:w="(\d+)"', cell))
+    tables, heading = {}, ""
+    for child in parts(data)["word/document.xml"].find(f"{W}body"):
+        style = child.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val") == "DLOSheetHeading":
+            heading = "".join(child.itertext())
+        elif child.tag == f"{W}tbl" and heading:
+            columns = [int(g.get(f"{W}w")) - margins for g in child.iter(f"{W}gridCol")]
+            head = ["".join(tc.itertext()) for tc in child.find(f"{W}tr").iter(f"{W}tc")]
+            tables[heading] = (columns, head)
+    return tables
 
 
 @pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
@@ -468,32 +543,32 @@ def test_the_agreement_sheet_s_columns_hold_each_name_and_each_word_of_a_title(
     """The name "Г. М. Жұмабаева" (its spaces no-break ones) was wider than the name column:
     LibreOffice set it "Г. М. Жұмабаев" / "а". Every holder's name in the bundled registry fits
     its column on one line, in both languages, and every word of a position's title fits the
-    position column (measured in Liberation Serif, which has Times New Roman's widths)."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(SERIF))
-    glyphs, advance, em = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
-    document = Document(io.BytesIO(seed_docx))
-    size = document.styles["DLO Table Text"].font.size.pt
-
-    def twips(text: str) -> float:
-        return sum(advance[glyphs[ord(c)]][0] for c in text) / em * size * 20
-
-    with zipfile.ZipFile(io.BytesIO(seed_docx)) as z:
-        styles = z.read("word/styles.xml").decode()
-    cell = re.search(r"<w:tblCellMar>.*?</w:tblCellMar>", styles).group(0)
-    margins = sum(int(w) for w in re.findall(r'<w:(?:left|right) w:w="(\d+)"', cell))
-    body = list(parts(seed_docx)["word/document.xml"].find(f"{W}body"))
-    title = kk["sheet"]["agreement"]["title"]
-    start = next(i for i, c in enumerate(body) if "".join(c.itertext()) == title)
-    table = next(c for c in body[start:] if c.tag == f"{W}tbl")
-    columns = [int(g.get(f"{W}w")) - margins for g in table.iter(f"{W}gridCol")]
+    position column."""
+    twips = measure(seed_docx, "DLO Table Text")
+    columns, _ = sheet_tables(seed_docx)[kk["sheet"]["agreement"]["title"]]
     for position in Project(project).load(["dlo-head"]).registry.positions:
         for lang in ("kk", "ru"):
             name = (position.holder or {}).get(lang, "")
             assert twips(name) <= columns[2], (name, twips(name), columns[2])
             for word in position.title[lang].split():
                 assert twips(word) <= columns[1], (word, twips(word), columns[1])
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
+def test_each_sheet_s_column_headings_fit_their_columns_word_by_word(project, dlo):
+    """The headings are tied like the cells ("№ изменения" one unit): each piece a line cannot
+    break fits its column, in each language (it was set "№ измене" / "ния" in 22 mm)."""
+    add_bilingual(project)
+    assert dlo("render", "dlo-unit", "--format", "docx", "--draft", cwd=project).code == 0
+    for lang in ("kk", "ru"):
+        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        twips = measure(data, "DLO Table Header", bold=True)
+        tables = sheet_tables(data)
+        assert len(tables) == 4
+        for heading, (columns, head) in tables.items():
+            for text, width in zip(head, columns, strict=True):
+                for piece in text.split(" "):
+                    assert twips(piece) <= width, (heading, piece, twips(piece), width)
 
 
 def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):

@@ -292,7 +292,8 @@ def _approval(block: list[Line], of: dict[int, Line], page: list[Line] | None) -
         form="signature" if signed else "order",
         act=_ACTS[act.group(1).lower()] if act else None,
         authority=_authority(text, signed),
-        number=number.group(1) if number else None,
+        # dlo prints the number's hyphens as no-break ones: U+2011 where a text is saved
+        number=number.group(1).replace("\u2011", "-") if number else None,
         date=read_date(text),
         lines=tuple(sources.values()),
         said=text,

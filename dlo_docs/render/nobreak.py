@@ -10,7 +10,10 @@ typography is the drafter's.
 
 - a dash between words stays with the word before it: "Төрағасы – Ректор" never starts a line
   with "–";
-- "№" stays with its number, a blank included: "№ 45-НҚ", "№ ______";
+- "№" stays with its number, a blank included: "№ 45-НҚ", "№ ______", and the number with
+  itself: its hyphens are no-break hyphens (U+2011; the DOCX writes them as Word's
+  w:noBreakHyphen), so "№ 0000-ҮЛГІ" never ends a line with "0000-"; a "№" naming no number
+  ends with the word before it: "Өзгеріс №", "(бұйрық №, күні)";
 - a year or a date stays with its "ж." / "г.": "26.11.2026 ж.", "20___ г.";
 - initials stay with each other and with the surname: "Д. Е. Ахметов", "Ахметов Д. Е.".
 """
@@ -21,12 +24,14 @@ import re
 from typing import Any
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"
 _CAPITAL = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _SPACES = re.compile(
     "|".join(
         (
             r"(?<=\S) +(?=[–—](?:\s|$))",  # before a dash standing between words
             r"(?<=№) +(?=\S)",  # after "№"
+            r"(?<=\S) +(?=№(?![ \u00a0]*[^\s,;:)]))",  # before a "№" that names no number
             r"(?<=[\d_]) +(?=[жг]\.)",  # between a year (or its blank) and "ж." / "г."
             rf"(?<=\b[{_CAPITAL}]\.) +(?=[{_CAPITAL}])",  # after an initial
             rf"(?<=[^\W_]) +(?=[{_CAPITAL}]\.)",  # before an initial (not after a signature line)
@@ -35,9 +40,14 @@ _SPACES = re.compile(
 )
 
 
+_NUMBER = re.compile(r"(?<=№)([ \u00a0]*)(\S+)")  # "№" and the number after it
+
+
 def tied(text: str) -> str:
-    """``text`` with the spaces these rules keep made no-break spaces."""
-    return _SPACES.sub(NBSP, text)
+    """``text`` with the spaces these rules keep made no-break spaces, and the hyphens of a
+    number after "№" no-break hyphens."""
+    numbered = _NUMBER.sub(lambda m: m.group(1) + m.group(2).replace("-", NB_HYPHEN), text)
+    return _SPACES.sub(NBSP, numbered)
 
 
 def tied_filter(value: Any) -> Any:

@@ -13,6 +13,7 @@ INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
 _FORMATTER = string.Formatter()
+NO_BREAK_HYPHEN = "<w:r><w:noBreakHyphen/></w:r>"
 
 
 def escape(text: str) -> str:
@@ -45,33 +46,39 @@ def runs(text: str) -> str:
     return "".join(out)
 
 
+def form_runs(text: str) -> str:
+    """``runs`` for a text of the forms, its no-break hyphens (U+2011, which ``nobreak`` puts in
+    a number after "№") written as Word's w:noBreakHyphen: the document font has no U+2011.
+    The body's texts keep a U+2011 as typed (``runs``), for ``dlo import --onto``."""
+    return NO_BREAK_HYPHEN.join(runs(piece) for piece in text.split("\u2011"))
+
+
 def with_code(template: str, code: str, edition: str = "", **fields: str) -> str:
     """Runs for ``template`` (a label's format string) with ``fields``, the document's ``code``
     and its ``edition`` ("1-басылым"), each kept on one line where a line surely holds it ("ДИ
     DSHR 07-01/2026" was set "… 07-" / "01/2026"): their spaces no-break spaces, their hyphens
     Word's w:noBreakHyphen (the document font has no U+2011). Only a plain ``{code}`` and
-    ``{edition}`` are so written (a text's own U+2011 stays as typed; ``{code!r}``, ``{code:.3}``
-    are formatted as Python formats them)."""
+    ``{edition}`` are so written (``{code!r}``, ``{code:.3}`` are formatted as Python formats
+    them); the rest is a form's text (``form_runs``)."""
     kept = {"code": code, "edition": edition}
     values = {**kept, **fields}
     out = []
     for literal, name, spec, conversion in _FORMATTER.parse(template):
-        out.append(runs(literal))
+        out.append(form_runs(literal))
         if name is None:
             continue
         if name in kept and not spec and not conversion:
             out.append(_unbroken(kept[name]))
         else:  # the replacement field as it stands, formatted as ``str.format`` would
             field = "{" + name + (f"!{conversion}" if conversion else "") + f":{spec or ''}}}"
-            out.append(runs(field.format(**values)))
+            out.append(form_runs(field.format(**values)))
     return "".join(out)
 
 
 def _unbroken(value: str) -> str:
     if len(value) > CODE_ON_ONE_LINE:  # a line might not hold it: it keeps its breaks
         return runs(value)
-    pieces = [runs(part) for part in value.replace(" ", "\u00a0").split("-")]
-    return "<w:r><w:noBreakHyphen/></w:r>".join(pieces)
+    return form_runs(value.replace(" ", "\u00a0").replace("-", "\u2011"))
 
 
 def field(instr: str, shown: str) -> str:
@@ -126,7 +133,7 @@ def table(
             role = "table_header" if head else ("table_number" if i == 0 else "table_text")
             tcs.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                f"{paragraph(ids[role], runs(cell))}</w:tc>"
+                f"{paragraph(ids[role], form_runs(cell))}</w:tc>"
             )
         return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(tcs)}</w:tr>"
 

@@ -21,11 +21,12 @@ from .package import Base
 # column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets;
 # a name column holds a name with its initials on one line ("Г. М. Жұмабаева" is 31 mm in 12 pt:
 # its spaces are no-break ones, so a narrower column splits the surname), a position column the
-# longest word of a title ("документационного", 36 mm)
+# longest word of a title ("документационного", 36 mm), a column heading its words kept together
+# ("№ изменения", 24 mm in bold 11 pt)
 _COLUMNS_MM = {
     "agreement": (10, 42, 38, 22, 26, 32),
     "acquaintance": (10, 50, 56, 30, 24),
-    "changes": (22, 32, 44, 26, 46),
+    "changes": (28, 32, 44, 26, 40),
     "review": (10, 26, 60, 46, 28),
     "transfer": (10, 48, 38, 24, 24, 26),
 }
@@ -65,14 +66,15 @@ class Writer:
 
     def para(self, role: str, text: str = "", tail: str = "") -> str:
         """A paragraph of the forms (never the body's: ``body``), its spaces tied (``nobreak``)."""
-        return ooxml.paragraph(self.ids[role], ooxml.runs(tied(text)) + tail)
+        return ooxml.paragraph(self.ids[role], ooxml.form_runs(tied(text)) + tail)
 
     def table(self, key: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
         widths_mm = _COLUMNS_MM[key]
         scale = self.usable_mm / sum(widths_mm)
         cells = ([tied(cell) for cell in row] for row in rows)
+        heads = [tied(cell) for cell in header]
         self.parts.append(
-            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], header, cells)
+            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], heads, cells)
         )
 
     # -- pieces of the document
