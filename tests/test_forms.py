@@ -691,6 +691,26 @@ def test_sheets_can_be_switched_off(project, dlo, kk):
 # --- styles, not direct formatting ---------------------------------------------------------
 
 
+def test_a_clause_or_item_that_has_items_keeps_with_its_first_item(project, dlo):
+    """ "10. Директор … обязан:" ended a page and its items began the next: a clause or item
+    leading into items is kept with the first of them (w:keepNext), at every depth; one
+    without items, and the last item, are not (they may end a page)."""
+    from dlo_docs import bookmarks
+
+    add_bilingual(project)
+    assert dlo("render", "dlo-unit", "--format", "docx", "--draft", cwd=project).code == 0
+    for lang in ("kk", "ru"):
+        doc = parts((project / "build" / f"dlo-unit.{lang}.docx").read_bytes())
+        kept = {}
+        for p in doc["word/document.xml"].iter(f"{W}p"):
+            mark = p.find(f"{W}bookmarkStart")
+            if mark is not None:
+                kept[mark.get(f"{W}name")] = p.find(f"{W}pPr/{W}keepNext") is not None
+        ids = ["task-list", "task-list.1", "task-list.1.a", "task-list.2", "annual-report"]
+        assert [kept[bookmarks.name(i)] for i in ids] == [True, True, False, False, False]
+        assert sum(kept.values()) == 2
+
+
 def test_every_paragraph_and_table_uses_a_named_style(seed_docx):
     with zipfile.ZipFile(io.BytesIO(seed_docx)) as z:
         styles = ET.fromstring(z.read("word/styles.xml"))
@@ -700,10 +720,12 @@ def test_every_paragraph_and_table_uses_a_named_style(seed_docx):
             style = p.find(f"{W}pPr/{W}pStyle")
             assert style is not None, f"{name}: a paragraph without a style"
             assert style.get(f"{W}val") in defined
-            # no direct formatting: runs carry no properties, paragraphs only their style
+            # no direct formatting: runs carry no properties, paragraphs only their style, and
+            # a clause or item leading into items its keeping with the first of them
             assert p.find(f"{W}r/{W}rPr") is None
             extra = [c.tag for c in p.find(f"{W}pPr") if c.tag != f"{W}pStyle"]
-            assert extra == [], f"{name}: direct paragraph formatting {extra}"
+            lead_in = style.get(f"{W}val") in ("DLOClause", "DLOItem", "DLOItem2")
+            assert extra in ([], [f"{W}keepNext"] if lead_in else []), f"{name}: {extra}"
         for tbl in root.iter(f"{W}tbl"):
             style = tbl.find(f"{W}tblPr/{W}tblStyle")
             assert style is not None and defined[style.get(f"{W}val")].get(f"{W}type") == "table"

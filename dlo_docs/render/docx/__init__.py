@@ -15,10 +15,10 @@ footer "Бет X / Y" / "Стр. X из Y" made of Word fields (PAGE, NUMPAGES),
 in Word and in LibreOffice. The transfer act and each sheet can also be rendered on their own
 (``render_sheet``).
 
-**Styles, not direct formatting**: every paragraph and table uses a named style (``STYLE``), so an
-organisation can restyle everything by supplying its own reference document,
-``templates/reference.docx``: its styles and page set-up are used, and styles it lacks are added
-with the defaults. ``dlo reference-docx`` writes the default one to start from.
+**Styles, not direct formatting** (but a lead-in's w:keepNext, ``Writer.body``): every paragraph
+and table uses a named style (``STYLE``), so an organisation can restyle everything by supplying
+its own reference document, ``templates/reference.docx``: its styles and page set-up are used,
+and styles it lacks are added with the defaults. ``dlo reference-docx`` writes the default one to start from.
 
 The modules, one job each (this package is the one place, with ``render/docx_diff.py``, that
 imports python-docx):

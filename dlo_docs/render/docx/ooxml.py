@@ -98,9 +98,11 @@ def bookmark(n: int, name: str, content: str) -> str:
     )
 
 
-def paragraph(style_id: str, content: str) -> str:
-    """A paragraph in the style with id ``style_id`` holding ``content`` (runs)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{content}</w:p>'
+def paragraph(style_id: str, content: str, keep_next: bool = False) -> str:
+    """A paragraph in the style with id ``style_id`` holding ``content`` (runs); ``keep_next``:
+    on the same page as the next one (w:keepNext)."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{content}</w:p>'
 
 
 def table(

@@ -102,13 +102,19 @@ class Writer:
 
     def body(self) -> None:
         """The body; each paragraph in a bookmark named after its element's id, which Word
-        keeps, so that ``dlo import --onto`` knows each element again."""
-        for n, block in enumerate(self.rd.blocks, 1):
+        keeps, so that ``dlo import --onto`` knows each element again. A clause or item that
+        has items leads into them: it keeps with its first item (w:keepNext), so that "10.
+        Директор … обязан:" never ends a page whose next one starts with its items."""
+        blocks = self.rd.blocks
+        for n, block in enumerate(blocks, 1):
             role = "item2" if block.kind == "item" and block.depth > 1 else block.kind
+            after = blocks[n] if n < len(blocks) else None
+            leads = after is not None and after.kind == "item" and after.depth > block.depth
             self.parts.append(
                 ooxml.paragraph(
                     self.ids[role],
                     ooxml.bookmark(n, bookmarks.name(block.element_id), ooxml.runs(block.line)),
+                    keep_next=leads and block.kind in ("clause", "item"),
                 )
             )
 
