@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +65,10 @@ class RenderDoc:
     holder: str | None
     approving: Official
     approvers: list[Official]
+    # who has to read it, pre-filled on the acquaintance sheet (``Registry.readers``): a job
+    # instruction's holder (the name blank when the registry names none), a unit regulation's
+    # holders of its unit's positions
+    readers: list[Official]
     sheets: dict[str, bool]
     blocks: list[Block] = field(default_factory=list)
     records: Records = field(
@@ -194,6 +198,18 @@ def _official(reg: Registry, pid: str, lang: str, records: Records | None = None
         return Official(pid, "", "")
     holder = (pos.holder or {}).get(lang, "")
     return Official(pid, pos.title.get(lang, ""), holder, (pos.title_genitive or {}).get(lang, ""))
+
+
+def _readers(
+    registry: Registry, model: Regulation, lang: str, position: Official | None
+) -> list[Official]:
+    """Who has to read it, in ``lang``: a job instruction's holder now, under its title as the
+    approval captured it (``position``); a unit regulation's holders of its unit's positions,
+    each one the registry names (in any language: a missing one is ``form_names``' DLO117)."""
+    if model.kind == "job_instruction" and position is not None:
+        return [replace(position, name=_official(registry, position.position_id, lang).name)]
+    ids = registry.readers(model.kind, model.position, model.unit)
+    return [_official(registry, pid, lang) for pid in ids if registry.position(pid).holder]
 
 
 def _genitive(captured: dict[str, Any], lang: str) -> str:
@@ -335,6 +351,7 @@ def _resolved(
             _official(registry, pid, lang, records)
             for pid in (records.route or model.agreement.approvers)
         ],
+        readers=_readers(registry, model, lang, position),
         sheets=model.sheets.model_dump(),
         blocks=blocks,
         records=records,

@@ -4,7 +4,8 @@ them when the edition was agreed and approved), in the language a form is printe
 A name given in other languages but not in this one would print as a blank: the organisation's
 name and city (the title page), the unit's name (a unit regulation's title page), the title of
 the regulation's position, of its approving official and of each approver, the holders of the
-position (the acquaintance sheet), of each approver (the agreement sheet) and of the approving
+position (the acquaintance sheet; a unit regulation's, of each position of its unit, with the
+titles), of each approver (the agreement sheet) and of the approving
 official when the official's signature approves it (the title page). Each such name is a problem (DLO117, at the id
 that names it): ``dlo check`` reports it for every language of a draft (the lint rule
 ``lint/form_names``), and a render, the site's included, refuses to print the form with the
@@ -206,8 +207,9 @@ def _printed(
     by_signature = (records.approval_form or model.approval.form) == "signature"
     approvers = model.agreement.approvers
     named: list[tuple[list, str, str, str | None]] = []  # where, id, the parts of title, holder
+    reads = model.kind == "job_instruction"  # its position's holder signs the acquaintance sheet
     if model.position:
-        named.append((["position"], model.position, TITLE_PAGE, ACQUAINTANCE))
+        named.append((["position"], model.position, TITLE_PAGE, ACQUAINTANCE if reads else None))
     approving = records.approved_by or model.approval.by
     named.append((["approval", "by"], approving, APPROVAL, APPROVAL if by_signature else None))
     for pid in records.route or approvers:
@@ -228,6 +230,24 @@ def _printed(
         fields = {("title", title_part): title}
         if holder_part is not None:
             fields[("holder", holder_part)] = held
-        if loc == ["position"]:  # the acquaintance sheet's row of the position's holder
+        if holder_part == ACQUAINTANCE:  # the acquaintance sheet's row of its holder
             fields[("title", ACQUAINTANCE)] = title
         yield loc, "position", pid, fields, captured is not None
+    yield from _unit_readers(model, registry)
+
+
+def _unit_readers(
+    model: Regulation, registry: Registry
+) -> Iterator[tuple[list, str, str, dict[tuple[str, str], Names], bool]]:
+    """A unit regulation's acquaintance sheet: a row for each holder of its unit's positions
+    (the title and the name; a vacant position has none), placed at its ``unit:``."""
+    if model.kind == "job_instruction":
+        return
+    for pid in registry.readers(model.kind, model.position, model.unit):
+        pos = registry.position(pid)
+        if pos.holder:
+            fields: dict[tuple[str, str], Names] = {
+                ("title", ACQUAINTANCE): pos.title,
+                ("holder", ACQUAINTANCE): pos.holder,
+            }
+            yield ["unit"], "position", pid, fields, False

@@ -75,6 +75,15 @@ class RegistryMethods:
     def unit(self, uid: str) -> Unit:
         return next(u for u in self.units if u.id == uid)
 
+    def readers(self, kind: str, position: str | None, unit: str) -> list[str]:
+        """The positions whose holders have to read a regulation and sign its acquaintance
+        sheet: a job instruction's position; for a unit regulation, every position of its unit,
+        in the registry's order. Not its sub-units' (``parent:``): each has its own regulation,
+        and the registry's root unit (the rectorate) would take in the whole organisation."""
+        if kind == "job_instruction" and position:
+            return [position]
+        return [p.id for p in self.positions if p.unit == unit]
+
     def positions_of(self, oid: str) -> set[str]:
         """Ids of the positions of an organisation (by their unit; no unit: the registry's)."""
         units = {u.id: u.organisation or self.organisation.id for u in self.units}

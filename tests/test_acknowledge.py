@@ -159,7 +159,13 @@ def test_the_acquaintance_sheet_prints_them(in_force, dlo):
     day = TODAY.strftime("%d.%m.%Y")
     assert rows[1][:4] == ["1", "В. Г. Оспанова", "Маман", day]
     assert rows[2][:4] == ["2", "М. Р. Бекова", "Қашықтықтан оқыту бөлімінің бастығы", day]
-    assert rows[3] == ["3", "", "", "", ""]
+    # then the holders who have not read it yet, in the registry's order, to sign by hand
+    assert rows[3:7] == [
+        ["3", "Ә. Б. Нұрланова", "Әдіскер", "", ""],
+        ["4", "Б. В. Серіков", "Инженер", "", ""],
+        ["5", "Г. Д. Ермеков", "Оператор", "", ""],
+        ["6", "", "", "", ""],
+    ]
 
 
 def test_nothing_to_acknowledge_before_approval(project, dlo):

@@ -142,6 +142,22 @@ def test_a_name_no_form_prints_is_no_problem(project, dlo):
     assert ru.code == 0, ru.out + ru.err
 
 
+def test_a_unit_regulation_s_holders_print_on_its_acquaintance_sheet(project, dlo):
+    """A unit regulation's acquaintance sheet prints the holder of each position of its unit:
+    one named in Kazakh only refuses the Russian DOCX and its sheet (not the HTML page), at
+    the regulation's unit."""
+    bilingual_without(project, "    ru: М. Р. Бекова\n")  # dlo-head, of the unit dlo
+    out = project / "out"
+    ru = dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", "--out", out, cwd=project)
+    assert ru.code == 1 and "DLO117" in ru.err and "position 'dlo-head' no ru holder" in ru.err
+    assert "regulation.yaml:9:" in ru.err, ru.err  # unit: dlo
+    sheet = dlo("sheet", "acquaintance", "dlo-unit", "--lang", "ru", "--out", out, cwd=project)
+    assert sheet.code != 0 and "DLO117" in sheet.err
+    html = dlo("render", "dlo-unit", "--lang", "ru", "--format", "html", "--out", out, cwd=project)
+    assert html.code == 0, html.err
+    assert "DLO117" in dlo("check", "regulations/dlo-unit", cwd=project).out
+
+
 def test_the_transfer_act_names_its_parties_or_refuses(project, dlo):
     """The act's parties (the unit's head hands the original over): one whose title the registry
     lacks in the act's language is refused (DLO117, at the position in the registry), not

@@ -671,6 +671,48 @@ def test_blank_sheets_of_a_draft(seed_docx, kk):
     assert changes[1:] == [[""] * 5] * 12
 
 
+STAFF = """- id: dlo-methodist
+  title: {kk: Қашықтықтан оқыту бөлімінің әдіскері, ru: Методист отдела дистанционного обучения}
+  unit: dlo
+  holder: {kk: А. Қ. Нұрланова, ru: А. К. Нурланова}
+- id: dlo-engineer
+  title: {kk: Қашықтықтан оқыту бөлімінің инженері, ru: Инженер отдела дистанционного обучения}
+  unit: dlo
+"""
+
+
+def test_a_unit_regulation_s_acquaintance_sheet_lists_its_unit_s_holders(project, dlo, kk):
+    """A unit regulation's acquaintance sheet pre-filled no row (a job instruction's its
+    holder): it lists the holder of each position of its unit, in the registry's order, and
+    no vacant position; not a sub-unit's holder (unit ubbi: its director, not dlo's head)."""
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert text.count("\nnormative_documents:") == 1
+    registry.write_text(text.replace("\nnormative_documents:", STAFF + "\nnormative_documents:"))
+    add_bilingual(project)
+    assert dlo("render", "dlo-unit", "--format", "docx", "--draft", cwd=project).code == 0
+    for lang, rows in {
+        "kk": [
+            ["1", "М. Р. Бекова", "Қашықтықтан оқыту бөлімінің бастығы", "", ""],
+            ["2", "А. Қ. Нұрланова", "Қашықтықтан оқыту бөлімінің әдіскері", "", ""],
+        ],
+        "ru": [
+            ["1", "М. Р. Бекова", "Начальник отдела дистанционного обучения", "", ""],
+            ["2", "А. К. Нурланова", "Методист отдела дистанционного обучения", "", ""],
+        ],
+    }.items():
+        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        title = labels_mod.labels(lang)["sheet"]["acquaintance"]["title"]
+        found = table_rows(parts(data)["word/document.xml"], title)
+        assert found[1:] == [*rows, *([str(n), "", "", "", ""] for n in range(3, 19))], lang
+    path = project / "regulations" / "dlo-unit" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("unit: dlo\n") == 1
+    path.write_text(text.replace("unit: dlo\n", "unit: ubbi\n"), encoding="utf-8")
+    rd = build_rd(project, "dlo-unit", "kk")
+    assert [(r.position_id, r.name) for r in rd.readers] == [("ubbi-director", "Е. Ж. Қасымов")]
+
+
 def test_sheets_can_be_switched_off(project, dlo, kk):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")

@@ -112,12 +112,10 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
 
 
 def expected(registry: Registry, doc: Regulation) -> list[Reader]:
-    """Who has to read ``doc``: its position's holder, or every holder of its unit."""
+    """Who has to read ``doc``: its position's holder, or every holder of its unit (the
+    acquaintance sheet pre-fills the same: ``Registry.readers``)."""
     lang = doc.main_lang
-    if doc.kind == "job_instruction" and doc.position:
-        ids = [doc.position]
-    else:
-        ids = [p.id for p in registry.positions if p.unit == doc.unit]
+    ids = registry.readers(doc.kind, doc.position, doc.unit)
     return [holder(registry, pid, lang) for pid in ids if registry.position(pid).holder]
 
 

@@ -169,8 +169,9 @@ class Writer:
             for n, (name, title, a) in enumerate(read, 1)
         ]
         signed = {name for name, _title, _a in read}
-        if self.rd.position and (self.rd.holder or "") not in signed:
-            rows.append([str(len(rows) + 1), self.rd.holder or "", self.rd.position, "", ""])
+        for reader in self.rd.readers:  # who has to read it and has not yet
+            if reader.name not in signed:
+                rows.append([str(len(rows) + 1), reader.name, reader.position, "", ""])
         rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["acquaintance"] + 1)]
         self.table("acquaintance", labels["columns"], rows)
 
