@@ -130,3 +130,18 @@ def inner_quotes(title: str) -> str:
     """A title a label sets inside «…» ("{kind} «{title}»"), its own «…» made „…“, as Kazakh and
     Russian typography nest quotes: «„Жамбыл …“ мекемесі туралы ереже», not ««Жамбыл …» …»."""
     return title.replace("«", "„").replace("»", "“")
+
+
+def inside_phrase(label: str, before: str) -> str:
+    """A label's text (``edition_n``: "Издание 1", a line of its own on the title page) as the
+    text ``before`` it continues a phrase with it: after a comma, a semicolon, an opening
+    bracket or a word, its first letter in lower case ("…, ДП 01-2024, издание 1"); at the
+    start, after a full stop or a separator ("· Издание 1"), and when its first word is written
+    in capitals (an abbreviation), as it is. Kazakh "1-басылым" is the same either way."""
+    last = before.rstrip()[-1:]
+    continues = last in (",", ";", "(") or last.isalnum()
+    text = label.lstrip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    if not continues or not first[:1].isupper() or first[1:2].isupper():
+        return label
+    return label[: len(label) - len(text)] + text[0].lower() + text[1:]

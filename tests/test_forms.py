@@ -1403,6 +1403,27 @@ def test_russian_rendering_uses_only_russian_labels(project, dlo):
     )
 
 
+def test_the_edition_inside_a_phrase_is_in_lower_case_and_capital_on_its_own_line(project, dlo):
+    """Under each sheet's title the Russian subtitle printed "…, ДП 01-2024, Издание 2": inside
+    the phrase the edition is "издание 2"; on its own line (the title page), and after the
+    running header's separator, "Издание 2". Kazakh "2-басылым" is the same everywhere."""
+    add_bilingual(project)
+    assert dlo("render", "dlo-unit", "--format", "docx", cwd=project).code == 0
+    for lang, own, inside in (("ru", "Издание 2", "издание 2"), ("kk", "2-басылым", "2-басылым")):
+        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        found = {name: [t for _, t in paragraphs(root)] for name, root in parts(data).items()}
+        body = found["word/document.xml"]
+        subtitles = [
+            t
+            for style, t in paragraphs(parts(data)["word/document.xml"])
+            if style == "DLOSheetSubtitle"
+        ]
+        assert len(subtitles) == 4 and all(t.endswith(f", {inside}") for t in subtitles), lang
+        assert own in body  # the title page's line
+        headers = [t for name, lines in found.items() if "header" in name for t in lines]
+        assert any(t.endswith(f" · {own}") for t in headers), headers
+
+
 def test_russian_sheets_print_the_russian_names_the_journal_captured(project, dlo):
     """The change registration sheet's clerk and the review sheet's reviewer are printed in the
     sheet's language as the journal captured them, as the agreement sheet's names are: a Russian

@@ -8,6 +8,8 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 
+from ...labels import inside_phrase
+
 # characters XML 1.0 does not allow; dropped from every text
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 TWIPS_PER_MM = 56.7
@@ -55,9 +57,9 @@ def form_runs(text: str) -> str:
 
 def with_code(template: str, code: str, edition: str = "", **fields: str) -> str:
     """Runs for ``template`` (a label's format string) with ``fields``, the document's ``code``
-    and its ``edition`` ("1-басылым"), each kept on one line where a line surely holds it ("ДИ
-    DSHR 07-01/2026" was set "… 07-" / "01/2026"): their spaces no-break spaces, their hyphens
-    Word's w:noBreakHyphen (the document font has no U+2011). Only a plain ``{code}`` and
+    and its ``edition`` ("1-басылым"; "издание 1" inside a phrase: ``labels.inside_phrase``),
+    each kept on one line where a line surely holds it ("ДИ DSHR 07-01/2026" was set "… 07-" /
+    "01/2026"): their spaces no-break spaces, their hyphens Word's w:noBreakHyphen (the document font has no U+2011). Only a plain ``{code}`` and
     ``{edition}`` are so written (``{code!r}``, ``{code:.3}`` are formatted as Python formats
     them); the rest is a form's text (``form_runs``)."""
     kept = {"code": code, "edition": edition}
@@ -67,7 +69,9 @@ def with_code(template: str, code: str, edition: str = "", **fields: str) -> str
         out.append(form_runs(literal))
         if name is None:
             continue
-        if name in kept and not spec and not conversion:
+        if name == "edition" and not spec and not conversion:  # "…, ДП 01-2024, издание 1"
+            out.append(_unbroken(inside_phrase(edition, literal)))
+        elif name in kept and not spec and not conversion:
             out.append(_unbroken(kept[name]))
         else:  # the replacement field as it stands, formatted as ``str.format`` would
             field = "{" + name + (f"!{conversion}" if conversion else "") + f":{spec or ''}}}"
