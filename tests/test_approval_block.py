@@ -101,7 +101,7 @@ def test_approved_by_order_in_russian(bundled, dlo, monkeypatch):
     assert title_block(bundled, f"{UNIT}.ru.docx") == [
         "УТВЕРЖДЕНО",
         "приказом Председателя Правления – Ректора",
-        "от 01.03.2024 г. № 12-НҚ",
+        "от 01.03.2024 № 12-НҚ",
     ]
     assert "УТВЕРЖДАЮ" not in all_text((bundled / "build" / f"{UNIT}.ru.docx").read_bytes())
 
@@ -152,7 +152,7 @@ def test_approved_by_signature_prints_the_date_of_approval(bundled):
             "УТВЕРЖДАЮ",
             "Председатель Правления – Ректор",
             "____________ Д. Е. Ахметов",
-            "01.03.2024 г.",
+            "01.03.2024",
         ],
     }.items():
         rd = context.build(
@@ -277,7 +277,7 @@ def test_an_approval_without_a_genitive_keeps_its_block_when_one_is_added(
     assert title_block(bundled, f"{UNIT}.ru.docx") == [
         "УТВЕРЖДЕНО",
         "Председатель Правления – Ректор",
-        "приказом от 01.03.2024 г. № 12-НҚ",
+        "приказом от 01.03.2024 № 12-НҚ",
     ]
 
 
@@ -327,7 +327,7 @@ def test_the_heading_agrees_with_the_kind_of_document(bundled, dlo, tmp_path):
         assert html_block(root, f"{UNIT}.ru.html")[0] == ru
         approve(dlo, root, UNIT, UNIT_APPROVERS, "12-НҚ", "2024-03-01")
         ok(dlo, root, "render", UNIT, "--format", "docx", "--format", "html")
-        expected = [ru, "приказом Председателя Правления – Ректора", "от 01.03.2024 г. № 12-НҚ"]
+        expected = [ru, "приказом Председателя Правления – Ректора", "от 01.03.2024 № 12-НҚ"]
         assert title_block(root, f"{UNIT}.ru.docx") == expected, kind
         assert html_block(root, f"{UNIT}.ru.html") == expected, kind
         assert title_block(root, f"{UNIT}.kk.docx")[0] == "БЕКІТІЛДІ"

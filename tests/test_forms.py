@@ -1424,6 +1424,26 @@ def test_the_edition_inside_a_phrase_is_in_lower_case_and_capital_on_its_own_lin
         assert any(t.endswith(f" · {own}") for t in headers), headers
 
 
+def test_a_russian_date_in_figures_has_no_year_abbreviation(project):
+    """ГОСТ Р 7.0.97-2016, п. 5.7: "от 26.11.2026 № 12", not "от 26.11.2026 г. № 12" (the title
+    page's approval block, the change registration sheet); a year after a month in words or
+    its blank keeps "г." ("«___» ____________ 20___ г.", the transfer act's), as does the year
+    under the title page. Kazakh keeps "26.11.2026 ж."."""
+    order = Order("12", dt.date(2026, 11, 26))
+    history = [ChangeRecord(1, ChangedClauses(whole=True), order, order.date, {"ru": "С"})]
+    records = Records(state="in_force", edition=2, order=order, history=history)
+    add_bilingual(project)
+    texts = {}
+    for lang in ("ru", "kk"):
+        rd = build_rd(project, "dlo-unit", lang, records)
+        texts[lang] = all_text(docx_render.render(rd, project / "templates"))
+    ru = texts["ru"]
+    assert not re.search(r"\d\d\.\d\d\.\d{4}\s*г\.", ru), ru
+    assert "от 26.11.2026 № 12" in ru and "Приказ от 26.11.2026 № 12" in ru
+    assert "Костанай 2026 г." in ru
+    assert "26.11.2026 ж. № 12 бұйрығымен" in texts["kk"]
+
+
 def test_russian_sheets_print_the_russian_names_the_journal_captured(project, dlo):
     """The change registration sheet's clerk and the review sheet's reviewer are printed in the
     sheet's language as the journal captured them, as the agreement sheet's names are: a Russian

@@ -66,7 +66,7 @@ def test_approved_by_signature_without_an_order(signed, dlo):
         "УТВЕРЖДАЮ",
         "Председатель Правления – Ректор",
         f"____________ {RECTOR}",
-        "02.03.2024 г.",
+        "02.03.2024",
     ]
     for lang, never in (
         ("kk", ("БЕКІТІЛДІ", "бұйрығымен", "ЖОБА")),
@@ -75,7 +75,7 @@ def test_approved_by_signature_without_an_order(signed, dlo):
         text = all_text((signed / "build" / f"{UNIT}.{lang}.docx").read_bytes())
         assert not [w for w in never if w in text], lang
     assert change_row(signed, "kk")[2] == "02.03.2024 ж. қол қою арқылы бекітілген"
-    assert change_row(signed, "ru")[2] == "Утверждено подписью 02.03.2024 г."
+    assert change_row(signed, "ru")[2] == "Утверждено подписью 02.03.2024"
     assert (
         "edition in force: 1 (approved by signature on 2024-03-02)"
         in ok(dlo, signed, "status", UNIT).out
@@ -168,4 +168,4 @@ def test_the_signed_pdf_states_an_approval_by_signature_not_an_empty_order(signe
     words = labels.labels("kk", signed / "templates")
     assert approved_pdf.reason(words, approval) == "02.03.2024 ж. қол қою арқылы бекітілген"
     words = labels.labels("ru", signed / "templates")
-    assert approved_pdf.reason(words, approval) == "Утверждено подписью 02.03.2024 г."
+    assert approved_pdf.reason(words, approval) == "Утверждено подписью 02.03.2024"
