@@ -5,7 +5,8 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
 ``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the
 bidirectional controls (format characters too); ``SEPARATORS``: the line and paragraph
-separators; ``BLANK_LETTERS``: letters that print as nothing.
+separators; ``BLANK_LETTERS``: letters that print as nothing; ``NOT_IN_LABELS``: a character a
+label may not hold (its repertoire is a whitelist).
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -43,6 +44,18 @@ BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SEPARATORS = re.compile("[\u2028\u2029]")
 # the letters Unicode counts as letters that print as nothing (the Hangul fillers)
 BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
+
+# what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic
+# alphabets and of the Latin one (codes), ASCII digits, the space and the no-break space, the
+# line break, and ordinary punctuation with what the bundled label sets use (· in the running
+# header, → between two editions, the braces of a placeholder). No other letter (Latin Extended
+# ƻ, Lisu ꓳ, the letters that print as nothing), no zero-width, joiner or soft hyphen, no
+# superscript, circled, full-width or other form of a digit or a mark
+KAZAKH_RUSSIAN = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+LABEL_PUNCTUATION = ".,;:!?-()/'\"«»„“”–—№%+*_·→"
+NOT_IN_LABELS = re.compile(
+    rf"[^{KAZAKH_RUSSIAN}A-Za-z0-9 \u00a0\n{re.escape(LABEL_PUNCTUATION)}{{}}]"
+)
 
 # each letter (and the bar) drawn like a digit, and that digit: Latin, Cyrillic, Greek and the
 # like (a choice of Unicode's confusables of the digits). The capitals, the l and the bars pass for a digit

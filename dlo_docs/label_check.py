@@ -8,16 +8,10 @@ the same language:
 - a label the bundled set does not have is an unknown key (DLO011), at the key;
 - a label of another type is DLO010: a text for a text, a list of texts for a list, a group
   (a mapping) for a group;
-- a text whose bundled counterpart has placeholders (``{kind}``, ``{n}``) is filled in by the
-  outputs: its braces may only be those placeholders, each written ``{name}`` (no ``{}``, no
-  attribute, index, conversion or format, no brace of its own: the outputs fill some labels by
-  ``str.format``, others by replacing the placeholder, so no way of writing a brace itself
-  prints the same everywhere); any other brace is DLO013 at that brace. A text without
-  placeholders is printed as written, braces and all;
-- a control character (``chars.CONTROL``) is DLO013 at it: no DOCX, page or spreadsheet can
-  hold one; so is a bidirectional control (``chars.BIDI``), which reorders what the label
-  prints, and a line or paragraph separator (``chars.SEPARATORS``), which breaks its line where
-  the file shows none;
+- a text holds only what ``label_text`` lets it (DLO013 at the character): the characters
+  labels may hold (letters of the Kazakh, Russian and Latin alphabets, digits, common
+  punctuation: a whitelist), no control character, and braces only as the placeholders of its
+  bundled counterpart;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
   list is empty or holds an empty entry (DLO013).
 - a text that prints the journal's record of an approval or a signature (its bundled
@@ -54,16 +48,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from . import label_numbers
-from .chars import BIDI, BLANK_LETTERS, CONTROL, SEPARATORS
-from .errors import Problem, error
+from .chars import BLANK_LETTERS
+from .errors import Problem
 from .i18n import Msg
+from .label_text import Found, as_bundled, name, placeholders, shape
 from .load import Loc, Source
 
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")  # a placeholder as written, or a brace on its own
 # the placeholders that print what the journal records of an approval or a signature: the
 # order's date and number, the effective date, the approving official (the title in the
 # genitive, the name), the signer, the certificate's serial, the signing time
@@ -128,82 +121,26 @@ def _merged(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def placeholders(text: str) -> set[str]:
-    """The placeholders of a label's text, as written: ``{"{kind}", "{code}"}``."""
-    return {m.group() for m in _BRACES.finditer(text) if len(m.group()) > 1}
-
-
-@dataclass(frozen=True)
-class _Found:
-    loc: Loc
-    code: str
-    message: Msg
-    hint: Msg
-    key: bool = False  # at the key, not at the value
-    offset: int | None = None  # the character of the text it is at
-
-    def at(self, src: Source) -> Problem:
-        loc = _resolve(src.data, self.loc)
-        if self.offset is not None:
-            where = src.text_at(loc, self.offset)
-        else:  # an empty value has no position of its own: its key's
-            where = src.at(loc, key=self.key or _at(src.data, loc) is None)
-        return error(where, self.code, self.message, self.hint)
-
-
 def problems(
     words: Any, reference: dict[str, Any], source: Callable[[], Source], lang: str
 ) -> list[Problem]:
     """What in ``words`` does not have the shape of ``reference``, located in ``source()``."""
-    found: list[_Found] = []
+    found: list[Found] = []
     if isinstance(words, dict):
         _group(words, reference, (), found, lang)
     else:
         message = Msg("the label set must be a mapping of labels, as the bundled one is")
-        found.append(_Found((), "DLO010", message, _as_bundled(lang)))
+        found.append(Found((), "DLO010", message, as_bundled(lang)))
     if not found:
         return []
     src = source()
     return [f.at(src) for f in found]
 
 
-def _resolve(data: Any, loc: Loc) -> list[Any]:
-    """``loc`` (keys as text, as the plain data has them) as the source's own keys: ``5: x``
-    is the key 5."""
-    resolved: list[Any] = []
-    for part in loc:
-        if isinstance(data, dict) and part not in data:
-            part = next((k for k in data if str(k) == part), part)
-        resolved.append(part)
-        data = _at(data, [part])
-    return resolved
-
-
-def _at(data: Any, loc: Loc) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _name(loc: Loc) -> str:
-    """``form.header``; a list's entry by its number from 1: ``diff.columns #4``."""
-    name = ""
-    for part in loc:
-        name += f" #{part + 1}" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
-
-
-def _as_bundled(lang: str) -> Msg:
-    return Msg("write it as the bundled templates/labels/{lang}.yaml does", lang=lang)
-
-
-def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[_Found], lang: str) -> None:
+def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[Found], lang: str) -> None:
     if not isinstance(value, dict):
-        message = Msg("label {name} must be a group of labels", name=_name(loc))
-        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
+        message = Msg("label {name} must be a group of labels", name=name(loc))
+        found.append(Found(loc, "DLO010", message, as_bundled(lang)))
         return
     for key, item in value.items():
         here = (*loc, key)
@@ -213,8 +150,8 @@ def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[_Found],
                 "templates/labels/{lang}.yaml",
                 lang=lang,
             )
-            message = Msg("unknown label {name}", name=_name(here))
-            found.append(_Found(here, "DLO011", message, hint, key=True))
+            message = Msg("unknown label {name}", name=name(here))
+            found.append(Found(here, "DLO011", message, hint, key=True))
         elif isinstance(reference[key], dict):
             _group(item, reference[key], here, found, lang)
         elif isinstance(reference[key], list):
@@ -223,35 +160,35 @@ def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[_Found],
             _text(item, reference[key], here, found, lang)
 
 
-def _texts(value: Any, reference: list[Any], loc: Loc, found: list[_Found], lang: str) -> None:
+def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang: str) -> None:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        message = Msg("label {name} must be a list of texts", name=_name(loc))
-        found.append(_Found(loc, "DLO010", message, _as_bundled(lang)))
+        message = Msg("label {name} must be a list of texts", name=name(loc))
+        found.append(Found(loc, "DLO010", message, as_bundled(lang)))
         return
     if str(loc[-1]).endswith("columns") and len(value) != len(reference):
         message = Msg(
             "label {name} names {n} column(s); the table has {expected}",
-            name=_name(loc),
+            name=name(loc),
             n=len(value),
             expected=len(reference),
         )
-        found.append(_Found(loc, "DLO013", message, Msg("give one heading per column")))
+        found.append(Found(loc, "DLO013", message, Msg("give one heading per column")))
         return
     if not value and reference:
-        message = Msg("label {name} lists nothing", name=_name(loc))
-        found.append(_Found(loc, "DLO013", message, Msg("give at least one entry")))
+        message = Msg("label {name} lists nothing", name=name(loc))
+        found.append(Found(loc, "DLO013", message, Msg("give at least one entry")))
         return
     blank = next((i for i, item in enumerate(value) if not item.strip()), None)
     if blank is not None:  # a blank word matches every text; a blank heading names nothing
-        message = Msg("label {name}: an empty entry", name=_name((*loc, blank)))
-        found.append(_Found((*loc, blank), "DLO013", message, Msg("write it, or remove it")))
+        message = Msg("label {name}: an empty entry", name=name((*loc, blank)))
+        found.append(Found((*loc, blank), "DLO013", message, Msg("write it, or remove it")))
         return
     for i, item in enumerate(value):
         _text(item, "", (*loc, i), found, lang)
 
 
-def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) -> None:
-    problem = _shape(value, reference, loc, lang)
+def _text(value: Any, reference: str, loc: Loc, found: list[Found], lang: str) -> None:
+    problem = shape(value, reference, loc, lang)
     if problem is None and isinstance(value, str):
         problem = (
             _mark(value, loc) or _record(value, reference, loc, lang) or _planted(value, loc, lang)
@@ -260,57 +197,7 @@ def _text(value: Any, reference: str, loc: Loc, found: list[_Found], lang: str) 
         found.append(problem)
 
 
-def _shape(value: Any, reference: str, loc: Loc, lang: str) -> _Found | None:
-    """A text that is not one, holds a control character, a bidirectional control, a line or
-    paragraph separator, or a brace of its own."""
-    if not isinstance(value, str):
-        message = Msg("label {name} must be a text", name=_name(loc))
-        return _Found(loc, "DLO010", message, _as_bundled(lang))
-    if (control := CONTROL.search(value)) is not None:
-        message = Msg(
-            "label {name}: U+{code:04X} is a control character, which no document can hold",
-            name=_name(loc),
-            code=ord(control.group()),
-        )
-        return _Found(loc, "DLO013", message, Msg("remove it"), offset=control.start())
-    if (bidi := BIDI.search(value)) is not None:
-        message = Msg(
-            "label {name}: U+{code:04X} is a bidirectional control character, which reorders "
-            "what the label prints around it",
-            name=_name(loc),
-            code=ord(bidi.group()),
-        )
-        return _Found(loc, "DLO013", message, Msg("remove it"), offset=bidi.start())
-    if (separator := SEPARATORS.search(value)) is not None:
-        message = Msg(
-            "label {name}: U+{code:04X} is a line or paragraph separator, which breaks the line "
-            "the label prints where its file shows no break",
-            name=_name(loc),
-            code=ord(separator.group()),
-        )
-        hint = Msg("remove it; to break the line, write \\n in a double-quoted text")
-        return _Found(loc, "DLO013", message, hint, offset=separator.start())
-    allowed = placeholders(reference)
-    bad = next((m for m in _BRACES.finditer(value) if m.group() not in allowed), None)
-    if not allowed or bad is None:
-        return None  # without placeholders: printed as written
-    message = (
-        Msg(
-            "label {name}: {field} is not one of its placeholders",
-            name=_name(loc),
-            field=bad.group(),
-        )
-        if len(bad.group()) > 1
-        else Msg("label {name}: a brace that is not one of its placeholders", name=_name(loc))
-    )
-    hint = Msg(
-        "its placeholders: {names}; the label holds no other brace",
-        names=", ".join(sorted(allowed)),
-    )
-    return _Found(loc, "DLO013", message, hint, offset=bad.start())
-
-
-def _mark(value: str, loc: Loc) -> _Found | None:
+def _mark(value: str, loc: Loc) -> Found | None:
     """A mark of what the text is (``MARKS``), or a heading of the approval block, without a
     word."""
     if _word(value) or not (loc in MARKS or heading(loc)):
@@ -319,19 +206,19 @@ def _mark(value: str, loc: Loc) -> _Found | None:
         Msg(
             "label {name} is blank: it heads the title page's approval block and must say it in "
             "words",
-            name=_name(loc),
+            name=name(loc),
         )
         if heading(loc)
         else Msg(
             "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
             "corrected record, a removed clause) and must say it in words",
-            name=_name(loc),
+            name=name(loc),
         )
     )
-    return _Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))
+    return Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))
 
 
-def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
+def _record(value: str, reference: str, loc: Loc, lang: str) -> Found | None:
     """A label printing the journal's record (its bundled text has a ``RECORDED`` placeholder),
     a blank for it on a draft (its bundled text has a ``___`` blank) or the approval block's
     heading (``heading``: printed above both) that lacks a placeholder of its bundled text, or
@@ -344,19 +231,19 @@ def _record(value: str, reference: str, loc: Loc, lang: str) -> _Found | None:
     if missing:
         message = Msg(
             "label {name} prints the journal's record: it lacks {field}",
-            name=_name(loc),
+            name=name(loc),
             field=", ".join(missing),
         )
         hint = Msg(
             "write each of its placeholders ({names}): the outputs fill them from the journal",
             names=", ".join(sorted(wanted)),
         )
-        return _Found(loc, "DLO013", message, hint)
+        return Found(loc, "DLO013", message, hint)
     own = label_numbers.own_number(value, reference)
     return None if own is None else _own_number(loc, value, *own, lang)
 
 
-def _planted(value: str, loc: Loc, lang: str) -> _Found | None:
+def _planted(value: str, loc: Loc, lang: str) -> Found | None:
     """A label, of whatever group (the title page and running header, the sheets, the
     signature's stamp, the site), that prints a date or an order's number of its own: a
     document's dates and numbers are the journal's (a form code such as "Ф-01" or "082-2022" is
@@ -365,7 +252,7 @@ def _planted(value: str, loc: Loc, lang: str) -> _Found | None:
     return None if found is None else _own_number(loc, value, *found, lang)
 
 
-def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> _Found:
+def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> Found:
     """``number``, at ``at`` in ``value`` as it reads (``label_numbers``): a number of the
     label's own, in digits or in letters drawn like digits."""
     written = value[at : at + len(number)]
@@ -373,7 +260,7 @@ def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> _Found
         message = Msg(
             "label {name}: {digits} is a number of its own, which the label would print as "
             "an order's or a date's",
-            name=_name(loc),
+            name=name(loc),
             digits=number,
         )
         hint = Msg(
@@ -386,7 +273,7 @@ def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> _Found
         message = Msg(
             "label {name}: {written} reads as {digits} (letters drawn like digits): a number of "
             "its own, which the label would print as an order's or a date's",
-            name=_name(loc),
+            name=name(loc),
             written=written,
             digits=number,
         )
@@ -397,4 +284,4 @@ def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> _Found
             "0, І or l for 1, З for 3, б for 6)",
             lang=lang,
         )
-    return _Found(loc, "DLO013", message, hint, offset=at)
+    return Found(loc, "DLO013", message, hint, offset=at)

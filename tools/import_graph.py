@@ -85,6 +85,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "placement",
             "mentions",
             "label_numbers",
+            "label_text",
             "label_check",
             "labels",
             "form_names",
