@@ -57,21 +57,24 @@ NOT_IN_LABELS = re.compile(
     rf"[^{KAZAKH_RUSSIAN}A-Za-z0-9 \u00a0\n{re.escape(LABEL_PUNCTUATION)}{{}}]"
 )
 
-# each letter (and the bar) drawn like a digit, and that digit: Latin, Cyrillic, Greek and the
-# like (a choice of Unicode's confusables of the digits). The capitals, the l and the bars pass for a digit
-# among letters; the small letters (``DIGIT_LOOKALIKES_SMALL``) only beside a digit: alone they
-# are words or letters of words (о, об, оз)
+# each letter (and the bar) drawn like a digit, and that digit: of the labels' alphabets, О o,
+# І I l, З з, Ч ч (4), б b (6); and of others (Greek, Armenian, Latin Extended: a choice of
+# Unicode's confusables of the digits), which a label may not hold but another text may. The
+# capitals, the l and the bars pass for a digit among letters; the small letters
+# (``DIGIT_LOOKALIKES_SMALL``) only beside a digit: alone they are words or letters of words
+# (о, об, оз, ч.)
 DIGIT_LOOKALIKES = {
     **dict.fromkeys("OОΟՕoоοօ", "0"),
     **dict.fromkeys("IІΙӀӏlǀ|", "1"),
     **dict.fromkeys("Ƨƨ", "2"),
     **dict.fromkeys("ЗӠƷȜзӡʒȝ", "3"),
+    **dict.fromkeys("Чч", "4"),
     **dict.fromkeys("Ƽƽ", "5"),
-    **dict.fromkeys("Ꮾб", "6"),
+    **dict.fromkeys("Ꮾбb", "6"),
     **dict.fromkeys("Ȣȣ", "8"),
     **dict.fromkeys("Ꝯꝯ", "9"),
 }
-DIGIT_LOOKALIKES_SMALL = frozenset("oоοօƨзӡʒȝƽбȣꝯ")
+DIGIT_LOOKALIKES_SMALL = frozenset("oоοօƨзӡʒȝчƽбbȣꝯ")
 
 
 @functools.cache  # a text asks for each of its characters

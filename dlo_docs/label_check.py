@@ -14,22 +14,20 @@ the same language:
   bundled counterpart;
 - a table's column headings (``columns``, ``history_columns`` ...) keep their count, and no
   list is empty or holds an empty entry (DLO013).
-- a text that prints the journal's record of an approval or a signature (its bundled
-  counterpart has a ``RECORDED`` placeholder: ``{date}``, ``{number}``, ``{official}`` ...), or
-  the blank a draft prints in its place (its bundled counterpart has a ``___`` blank to fill in
-  by hand: ``blank_order``, ``date_line`` ...), keeps every placeholder of its bundled counterpart
-  and holds no number of its own: each run of digits in it is one its bundled counterpart has, no
-  more often (the blanks' "20___") (DLO013, at the value or the digits). So no label set prints
-  an order, a date or a name the journal does not hold, nor a date or number on a draft. A word
-  of letters drawn like digits that reads as a number ("№ ІО", "2О2б": ``label_numbers``) is
-  held to this rule as the number it reads, and so is it in a label of the forms, which prints
-  no date or order's number of its own ("03.06.2024", "№ 45");
+- a text prints no number its bundled counterpart does not (``label_record``, DLO013): read as
+  printed, each placeholder filled with a sample of its kind and letters drawn like digits read
+  as digits, it keeps the placeholders of the journal's record and those filled with a number,
+  writes none more often, joins nothing to one (``{number}О``, ``1{n}``), holds no number of
+  its own but the bundled text's when that has a placeholder or a number or it is a mark or a
+  heading (``strict``), and no date or order's number of its own in any written form
+  ("26.XI.2026", "3 июня 2024 г.", "№ ІО"; a form code "Ф-01" is none). So no label set prints
+  an order, a date or a name the journal does not hold, nor a date or number on a draft;
 - a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
   corrected record, a removed clause) holds a letter (DLO013): no label set takes ЖОБА off a
   draft's pages;
 - a heading of the title page's approval block (``heading``: ``approve``, ``approved`` and each
-  kind's ``approved_kind``) holds a letter and no number (DLO013): no label set blanks it, nor
-  makes it print a date or an order's number, on a draft too.
+  kind's ``approved_kind``) holds a letter (DLO013), and as ``strict`` no number: no label set
+  blanks it, nor makes it print a date or an order's number, on a draft too.
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``; but a
@@ -50,22 +48,12 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from . import label_numbers
+from . import label_record
 from .chars import BLANK_LETTERS
 from .errors import Problem
 from .i18n import Msg
-from .label_text import Found, as_bundled, name, placeholders, shape
+from .label_text import Found, as_bundled, name, shape
 from .load import Loc, Source
-
-# the placeholders that print what the journal records of an approval or a signature: the
-# order's date and number, the effective date, the approving official (the title in the
-# genitive, the name), the signer, the certificate's serial, the signing time
-RECORDED = frozenset(
-    f"{{{name}}}"
-    for name in ("date", "number", "effective", "official", "name", "signer", "serial", "time")
-)
-_BLANK = re.compile(r"_{3,}")  # a blank a draft prints, to be filled in by hand on paper
-
 
 _LETTER = re.compile(rf"[^\W\d_{BLANK_LETTERS}]")  # a letter that prints
 
@@ -190,9 +178,8 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang:
 def _text(value: Any, reference: str, loc: Loc, found: list[Found], lang: str) -> None:
     problem = shape(value, reference, loc, lang)
     if problem is None and isinstance(value, str):
-        problem = (
-            _mark(value, loc) or _record(value, reference, loc, lang) or _planted(value, loc, lang)
-        )
+        strict = loc in MARKS or heading(loc)
+        problem = _mark(value, loc) or label_record.problem(value, reference, loc, lang, strict)
     if problem is not None:
         found.append(problem)
 
@@ -216,72 +203,3 @@ def _mark(value: str, loc: Loc) -> Found | None:
         )
     )
     return Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))
-
-
-def _record(value: str, reference: str, loc: Loc, lang: str) -> Found | None:
-    """A label printing the journal's record (its bundled text has a ``RECORDED`` placeholder),
-    a blank for it on a draft (its bundled text has a ``___`` blank) or the approval block's
-    heading (``heading``: printed above both) that lacks a placeholder of its bundled text, or
-    holds a run of digits the bundled text does not (each run of the bundled text may appear as
-    often as there, and as it is there: the blanks' "20___" before a blank, ``_blanked``)."""
-    wanted = placeholders(reference)
-    if not (wanted & RECORDED or _BLANK.search(reference) or heading(loc) or loc in MARKS):
-        return None
-    missing = sorted(wanted - placeholders(value))
-    if missing:
-        message = Msg(
-            "label {name} prints the journal's record: it lacks {field}",
-            name=name(loc),
-            field=", ".join(missing),
-        )
-        hint = Msg(
-            "write each of its placeholders ({names}): the outputs fill them from the journal",
-            names=", ".join(sorted(wanted)),
-        )
-        return Found(loc, "DLO013", message, hint)
-    own = label_numbers.own_number(value, reference)
-    return None if own is None else _own_number(loc, value, *own, lang)
-
-
-def _planted(value: str, loc: Loc, lang: str) -> Found | None:
-    """A label, of whatever group (the title page and running header, the sheets, the
-    signature's stamp, the site), that prints a date or an order's number of its own: a
-    document's dates and numbers are the journal's (a form code such as "Ф-01" or "082-2022" is
-    not one)."""
-    found = label_numbers.dated(value)
-    return None if found is None else _own_number(loc, value, *found, lang)
-
-
-def _own_number(loc: Loc, value: str, number: str, at: int, lang: str) -> Found:
-    """``number``, at ``at`` in ``value`` as it reads (``label_numbers``): a number of the
-    label's own, in digits or in letters drawn like digits."""
-    written = value[at : at + len(number)]
-    if written == number:
-        message = Msg(
-            "label {name}: {digits} is a number of its own, which the label would print as "
-            "an order's or a date's",
-            name=name(loc),
-            digits=number,
-        )
-        hint = Msg(
-            "an order's date and number come from the journal, and a draft's stay blank to "
-            "fill in by hand: write no digits but those of the bundled "
-            "templates/labels/{lang}.yaml",
-            lang=lang,
-        )
-    else:
-        message = Msg(
-            "label {name}: {written} reads as {digits} (letters drawn like digits): a number of "
-            "its own, which the label would print as an order's or a date's",
-            name=name(loc),
-            written=written,
-            digits=number,
-        )
-        hint = Msg(
-            "an order's date and number come from the journal, and a draft's stay blank to "
-            "fill in by hand: write no number but those of the bundled "
-            "templates/labels/{lang}.yaml, in digits or in letters that look like them (О for "
-            "0, І or l for 1, З for 3, б for 6)",
-            lang=lang,
-        )
-    return Found(loc, "DLO013", message, hint, offset=at)

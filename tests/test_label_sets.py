@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dlo_docs import label_check, load
+from dlo_docs import label_check, label_text, load
 from dlo_docs import labels as labels_mod
 
 LABELS = Path("templates") / "labels" / "kk.yaml"
@@ -182,7 +182,7 @@ def placeholderless(words: dict, loc: tuple = ()) -> list[tuple]:
     for key, value in words.items():
         if isinstance(value, dict):
             found += placeholderless(value, (*loc, key))
-        elif isinstance(value, str) and not label_check.placeholders(value):
+        elif isinstance(value, str) and not label_text.placeholders(value):
             found.append((*loc, key))
     return found
 
@@ -518,13 +518,13 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             '  approved_by_order: "{date} ж. № {number} бұйрығымен"',
             '  approved_by_order: "{date} ж. № {number}, 01.01.2020 ж. № 999 бұйрығымен"',
             "01.01.2020",
-            "label form.approved_by_order: 01 is a number of its own",
+            "label form.approved_by_order: 01.01.2020 is a date or an order's number of its own",
         ),
         (
             '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
             '  blank_order: "26.11.2026 ж. № 12 бұйрығымен"',
             "26.11",
-            "label form.blank_order: 26 is a number of its own",
+            "label form.blank_order: 26.11.2026 is a date or an order's number of its own",
         ),
         (
             '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
@@ -535,8 +535,8 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
         (  # the bundled "20___" is a year to fill in, not a number a label may print alone
             '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
             '  blank_order: "____ ж. «___» ____________\\n№ 20 бұйрығымен"',
-            "№ |20",
-            "label form.blank_order: 20 is a number of its own",
+            "№ 20",
+            "label form.blank_order: № 20 is a date or an order's number of its own",
         ),
         (  # nor "20_": the blank is part of it
             '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
@@ -548,19 +548,19 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"',
             '  draft_note: "03.06.2024 ж. № 45-НҚ бұйрығымен бекітілген"',
             '"|03',
-            "label form.draft_note: 03 is a number of its own",
+            "label form.draft_note: 03.06.2024 is a date or an order's number of its own",
         ),
         (  # the running header, on every page of every edition: no date or order of its own
             '  header: "{kind} {code} · {edition}"',
             '  header: "{kind} {code} · {edition} · 03.06.2024 ж. № 45-НҚ бұйрығымен"',
             "· |03.06",
-            "label form.header: 03.06.2024 is a number of its own",
+            "label form.header: 03.06.2024 is a date or an order's number of its own",
         ),
         (  # a sheet is an official form too: its title prints no order of its own
             "    title: Келісім парағы",
             '    title: "Келісім парағы 03.06.2024 ж. № 45"',
             "парағы |03",
-            "label sheet.agreement.title: 03.06.2024 is a number of its own",
+            "label sheet.agreement.title: 03.06.2024 is a date or an order's number of its own",
         ),
         (  # nor a column's heading, in letters drawn like digits
             '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
@@ -584,13 +584,13 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "    job_instruction: БЕКІТІЛДІ",
             '    job_instruction: "БЕКІТІЛДІ 26.11.2026 ж. № 12"',
             "26.11",
-            "label form.approved_kind.job_instruction: 26 is a number of its own",
+            "label form.approved_kind.job_instruction: 26.11.2026 is a date or an order's number of its own",
         ),
         (
             "  approved: БЕКІТІЛДІ",
             "  approved: БЕКІТІЛДІ № 12",
-            "12",
-            "label form.approved: 12 is a number of its own",
+            "№ 12",
+            "label form.approved: № 12 is a date or an order's number of its own",
         ),
         (
             "  approve: БЕКІТЕМІН",
@@ -621,14 +621,14 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
         (  # a draft's blank for the order: Latin l and O
             '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
             '  blank_order: "20___ ж. «___» ____________\\n№ lO бұйрығымен"',
-            "№ |lO",
-            "label form.blank_order: lO reads as 10 (letters drawn like digits)",
+            "№ lO",
+            "label form.blank_order: № lO reads as № 10 (letters drawn like digits)",
         ),
         (  # one letter after "№": Cyrillic З for 3
             "  approved: БЕКІТІЛДІ",
             "  approved: БЕКІТІЛДІ № З",
-            "№ |З",
-            "label form.approved: З reads as 3 (letters drawn like digits)",
+            "№ З",
+            "label form.approved: № З reads as № 3 (letters drawn like digits)",
         ),
         (  # a Roman numeral typed in Cyrillic І prints as one: a number on the draft's pages
             "  draft_mark: ЖОБА",
@@ -726,18 +726,142 @@ def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(pro
         path.write_text(text.replace(old, f'  draft_note: "{note}"\n'), encoding="utf-8")
         return [p.message for p in labels_mod.problems(project / "templates", ["ru"])]
 
-    for words in ("Проект об отделе, о нём", "Об отделе", "Іс, Із, оз", "ПРОЕКТ (IV, XII)"):
+    for words in ("Проект об отделе, о нём", "Об отделе", "Іс, Із, оз, ч", "ПРОЕКТ (IV, XII)"):
         assert read(words) == [], words
     for note, number, digits in (
         ("Проект 1О", "1О", "10"),  # beside a digit
-        ("Проект Об.01", "Об", "06"),  # joined to a number
+        ("Проект Об.01", "Об.01", "06.01"),  # joined to a number: a day and a month
         ("Проект ОІ", "ОІ", "01"),  # two capitals
-        ("Проект № о", "о", "0"),  # after "№"
+        ("Проект № о", "№ о", "№ 0"),  # after "№": an order's number
+        ("Проект 2Ч", "2Ч", "24"),  # Ч drawn like a 4
+        ("Проект ЧО", "ЧО", "40"),
     ):
-        assert read(note) == [
-            f"label form.draft_note: {number} reads as {digits} (letters drawn like digits): a "
-            "number of its own, which the label would print as an order's or a date's"
-        ], note
+        [message] = read(note)
+        said = f"label form.draft_note: {number} reads as {digits} (letters drawn like digits): a "
+        assert message.startswith(said) and "of its own, which the label would print" in message
+
+
+# -- a label read as printed: its placeholders filled, its numbers those of the bundled text ----
+
+CITY_YEAR = '  city_year: "{city} {year} ж."'
+TITLE = "    title: Келісім парағы"
+DATED = "is a date or an order's number of its own"
+
+
+@pytest.mark.parametrize(
+    ("old", "line", "needle", "words"),
+    [
+        # digits or letters drawn like digits beside a placeholder make the journal's number
+        # another: № 450 for order 45, 4545, 45-1, 454; a clause 11, 12 ... for 1, 2 ...
+        (
+            ORDER,
+            '  approved_by_order: "{date} ж. № {number}О бұйрығымен"',
+            "{number}О",
+            "label form.approved_by_order: {number}О reads as 70 when {number} is 7",
+        ),
+        (
+            ORDER,
+            '  approved_by_order: "{date} ж. № {number}{number} бұйрығымен"',
+            "{number}|{number}",
+            "label form.approved_by_order: {number} is written more often than in the bundled "
+            "text (1)",
+        ),
+        (
+            ORDER,
+            '  approved_by_order: "{date} ж. № {number}-І бұйрығымен"',
+            "{number}-|І",
+            "label form.approved_by_order: І reads as 1 (letters drawn like digits)",
+        ),
+        (
+            ORDER,
+            '  approved_by_order: "{date} ж. № {number}Ч бұйрығымен"',
+            "{number}Ч",
+            "label form.approved_by_order: {number}Ч reads as 74 when {number} is 7",
+        ),
+        ('clause: "{n}."', 'clause: "1{n}."', "1{n}", "label clause: 1{n} reads as 17 when {n}"),
+        ('item: "{n})"', 'item: "{n}.1)"', "{n}.|1", "label item: 1 is a number of its own"),
+        ('clause: "{n}."', 'clause: "Тармақ."', '"Тармақ', "label clause lacks {n}, which the"),
+        # a day, a month or a year beside a placeholder: a date of the label's own
+        (
+            CITY_YEAR,
+            '  city_year: "{city} 01.06.{year} ж."',
+            "01.06",
+            "label form.city_year: 01.06.{year}, read with its placeholders filled in "
+            "(01.06.2007), " + DATED,
+        ),
+        (
+            CITY_YEAR,
+            '  city_year: "{city} маусым {year} ж."',
+            "маусым",
+            "label form.city_year: маусым {year}, read with its placeholders filled in (маусым "
+            "2007), " + DATED,
+        ),
+        (HEADER, '  header: "{kind} {code} · {edition} · 2026 ж."', "2026", "form.header: 2026 "),
+        # a date or an order's number in any written form, in a label without placeholders
+        (TITLE, "    title: Келісім парағы 26-11-2026", "26-11", "26-11-2026 " + DATED),
+        (TITLE, "    title: Келісім парағы 26 11 2026", "26 11", "26 11 2026 " + DATED),
+        (TITLE, "    title: Келісім парағы 26.XI.2026", "26.XI", "26.XI.2026 " + DATED),
+        (TITLE, "    title: Келісім парағы 03 маусым 2024 ж.", "03", "03 маусым 2024 " + DATED),
+        (TITLE, "    title: Келісім парағы 3 июня 2024 г.", "3 июня", "3 июня 2024 " + DATED),
+        (TITLE, "    title: Келісім парағы 2026 жылғы", "2026", "2026 " + DATED),
+        (TITLE, "    title: Келісім парағы, маусымның 3-і", "маусымның", "маусымның 3 " + DATED),
+        (TITLE, "    title: Келісім парағы Nо 45", "Nо", "Nо 45 " + DATED),  # Cyrillic о
+        (
+            '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+            '    columns: ["№ Ч5", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+            "№ Ч5",
+            "label sheet.acquaintance.columns #1: № Ч5 reads as № 45 (letters drawn like digits)",
+        ),
+        (  # a draft's blank that prints a month
+            '  date_line: "«___» ____________ 20___ ж."',
+            '  date_line: "«___» маусым 20___ ж."',
+            "«|___» маусым",
+            "label form.date_line: ___» маусым " + DATED,
+        ),
+    ],
+)
+def test_a_label_read_with_its_placeholders_filled_prints_no_number_of_its_own(
+    project, dlo, old, line, needle, words
+):
+    """A label is read as printed, each placeholder filled with a sample of its kind: its
+    numbers must be its bundled text's (each placeholder kept, none written more often, nothing
+    joined to one), and no label writes a date or an order's number of its own in any form."""
+    shown = edit(project, old, line)
+    row, col = where(project, needle.replace("|", ""))
+    col += max(needle.find("|"), 0)
+
+    def said(out: str) -> bool:
+        at = f"{shown}:{row}:{col}: error DLO013: "
+        return any(line.startswith(at) and words in line for line in out.splitlines())
+
+    check = dlo("check", cwd=project)
+    assert check.code == 1 and said(check.out), check.out
+    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
+    assert result.code == 1 and said(result.err), result.err
+    assert "Traceback" not in result.err
+    assert not (project / "build").exists()  # nothing written
+
+
+def test_form_codes_number_signs_and_other_wording_pass(project, dlo):
+    """What a project rewords legitimately passes and is printed: a form code in a sheet's
+    title, "№" as a column heading or in one, the record's placeholders in another order, a
+    chapter's number written otherwise."""
+    edit(project, TITLE, '    title: "Келісім парағы (Ф-01)"')
+    edit(project, "    title: Танысу парағы", "    title: Танысу парағы ҚП 082-2022")
+    edit(
+        project,
+        '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
+        '    columns: [Реттік №, Т.А.Ә., Лауазымы, "Танысқан күні (№, күні)", Қолы]',
+    )
+    edit(project, ORDER, '  approved_by_order: "№ {number} бұйрықпен ({date} ж.)"')
+    edit(project, CITY_YEAR, '  city_year: "{city} қаласы, {year} жыл"')
+    edit(project, 'chapter: "{n} тарау. {title}"', 'chapter: "{n}-тарау. {title}"')
+    assert dlo("check", cwd=project).code == 0
+    result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    for printed in ("Келісім парағы (Ф-01)", "ҚП 082-2022", "Реттік №", "(№, күні)", "1-тарау."):
+        assert printed in text, printed
 
 
 def test_a_reworded_approval_block_keeping_its_record_and_blanks_is_printed(project, dlo):

@@ -84,8 +84,10 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         (
             "placement",
             "mentions",
+            "label_dates",
             "label_numbers",
             "label_text",
+            "label_record",
             "label_check",
             "labels",
             "form_names",
