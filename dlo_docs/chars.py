@@ -5,8 +5,8 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
 ``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the
 bidirectional controls (format characters too); ``SEPARATORS``: the line and paragraph
-separators; ``BLANK_LETTERS``: letters that print as nothing; ``NOT_IN_LABELS``: a character a
-label may not hold (its repertoire is a whitelist).
+separators; ``NOT_IN_LABELS``: a character a label may not hold (its repertoire is a whitelist:
+no letter that prints as nothing, as the Hangul fillers, passes).
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -42,8 +42,6 @@ BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # breaks a run's line at it) where its file shows no line break; the other characters that do,
 # the vertical tab, the form feed and U+0085, are ``CONTROL``
 SEPARATORS = re.compile("[\u2028\u2029]")
-# the letters Unicode counts as letters that print as nothing (the Hangul fillers)
-BLANK_LETTERS = "\u115f\u1160\u3164\uffa0"
 
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic
 # alphabets and of the Latin one (codes), ASCII digits, the space and the no-break space, the

@@ -22,12 +22,12 @@ the same language:
   heading (``strict``), and no date or order's number of its own in any written form
   ("26.XI.2026", "3 июня 2024 г.", "№ ІО"; a form code "Ф-01" is none). So no label set prints
   an order, a date or a name the journal does not hold, nor a date or number on a draft;
-- a mark of what the text is (``MARKS``: the draft's mark and note, the original on paper, a
-  corrected record, a removed clause) holds a letter (DLO013): no label set takes ЖОБА off a
-  draft's pages;
-- a heading of the title page's approval block (``heading``: ``approve``, ``approved`` and each
-  kind's ``approved_kind``) holds a letter (DLO013), and as ``strict`` no number: no label set
-  blanks it, nor makes it print a date or an order's number, on a draft too.
+- a mark of what the text is (``label_marks.MARKS``: the draft's mark and note, the original on
+  paper, a corrected record, a removed clause) and a heading of the title page's approval block
+  (``label_marks.heading``) say what they must (DLO013): the draft's mark the bundled mark's
+  word (ЖОБА, ПРОЕКТ), its note a word beginning with it, the others a word of two letters or
+  more; as ``strict`` labels they hold no number. No label set takes ЖОБА off a draft's pages,
+  nor blanks a heading.
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``; but a
@@ -43,44 +43,15 @@ kind it does not word itself.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from . import label_record
-from .chars import BLANK_LETTERS
+from . import label_marks, label_record
 from .errors import Problem
 from .i18n import Msg
+from .label_marks import MARKS, heading
 from .label_text import Found, as_bundled, name, shape
 from .load import Loc, Source
-
-_LETTER = re.compile(rf"[^\W\d_{BLANK_LETTERS}]")  # a letter that prints
-
-
-def _word(value: str) -> bool:
-    """``value`` holds a letter of a word: not a modifier letter (ʼ, the tatweel), which marks
-    another and says nothing alone, nor one that prints as nothing (``BLANK_LETTERS``)."""
-    return any(unicodedata.category(m.group()) != "Lm" for m in _LETTER.finditer(value))
-
-
-# the labels that mark what a text is: a draft (every page of one), an original on paper, a
-# corrected date or remark, a clause removed (its number may be another clause's now)
-MARKS = frozenset(
-    ("form", key)
-    for key in ("draft_mark", "draft_note", "paper", "paper_short", "corrected", "removed")
-)
-
-
-# the headings of the title page's approval block: signed (БЕКІТЕМІН / УТВЕРЖДАЮ), by order
-# (БЕКІТІЛДІ / УТВЕРЖДЕНО), by order for a kind of document (УТВЕРЖДЕНА a job instruction)
-_HEADINGS = frozenset({("form", "approve"), ("form", "approved")})
-_PER_KIND = ("form", "approved_kind")
-
-
-def heading(loc: Loc) -> bool:
-    """``loc`` is a heading of the approval block."""
-    return tuple(loc) in _HEADINGS or (len(loc) == 3 and tuple(loc[:2]) == _PER_KIND)
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -145,7 +116,7 @@ def _group(value: Any, reference: dict[str, Any], loc: Loc, found: list[Found], 
         elif isinstance(reference[key], list):
             _texts(item, reference[key], here, found, lang)
         else:
-            _text(item, reference[key], here, found, lang)
+            _text(item, reference[key], here, found, lang, reference)
 
 
 def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang: str) -> None:
@@ -175,31 +146,15 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang:
         _text(item, "", (*loc, i), found, lang)
 
 
-def _text(value: Any, reference: str, loc: Loc, found: list[Found], lang: str) -> None:
+def _text(
+    value: Any, reference: str, loc: Loc, found: list[Found], lang: str, group: Any = None
+) -> None:
+    """A text, ``reference`` its bundled counterpart, in the bundled ``group``."""
     problem = shape(value, reference, loc, lang)
     if problem is None and isinstance(value, str):
         strict = loc in MARKS or heading(loc)
-        problem = _mark(value, loc) or label_record.problem(value, reference, loc, lang, strict)
+        problem = label_marks.problem(
+            value, loc, group if isinstance(group, dict) else {}
+        ) or label_record.problem(value, reference, loc, lang, strict)
     if problem is not None:
         found.append(problem)
-
-
-def _mark(value: str, loc: Loc) -> Found | None:
-    """A mark of what the text is (``MARKS``), or a heading of the approval block, without a
-    word."""
-    if _word(value) or not (loc in MARKS or heading(loc)):
-        return None
-    message = (
-        Msg(
-            "label {name} is blank: it heads the title page's approval block and must say it in "
-            "words",
-            name=name(loc),
-        )
-        if heading(loc)
-        else Msg(
-            "label {name} is blank: it marks what the text is (a draft, an original on paper, a "
-            "corrected record, a removed clause) and must say it in words",
-            name=name(loc),
-        )
-    )
-    return Found(loc, "DLO013", message, Msg("write the word, as the bundled label does"))

@@ -16,6 +16,8 @@ from dlo_docs import labels as labels_mod
 
 LABELS = Path("templates") / "labels" / "kk.yaml"
 HEADER = '  header: "{kind} {code} · {edition}"'
+ORDER = '  approved_by_order: "{date} ж. № {number} бұйрығымен"'
+NOTE = '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"'
 
 
 def edit(project: Path, old: str, new: str) -> str:
@@ -165,7 +167,8 @@ def test_completed_keeps_the_projects_words_and_fills_the_rest():
 
 def test_the_bundled_sets_have_the_same_labels_and_placeholders():
     """Each bundled set checked against the other language's: the same labels, the same
-    placeholders in each (only the notice of a text in the other language differs)."""
+    placeholders in each (only the notice of a text in the other language differs, and the
+    word for a draft, which the draft's mark and note must say)."""
     for lang, other in (("kk", "ru"), ("ru", "kk")):
         path = labels_mod.BUNDLED / "labels" / f"{lang}.yaml"
         source, _ = load.parse(path.read_bytes(), path.as_posix())
@@ -173,7 +176,14 @@ def test_the_bundled_sets_have_the_same_labels_and_placeholders():
         found = label_check.problems(
             words, labels_mod.labels(other), lambda source=source: source, lang
         )
-        assert [p.message for p in found] == [f"unknown label site.only_in.{other}"]
+        draft = labels_mod.labels(other)["form"]["draft_mark"]
+        assert [p.message for p in found] == [
+            f"label form.draft_mark does not say {draft}: a draft's pages must say they are a "
+            "draft",
+            "label form.draft_note does not say the text is a draft: it must hold a word "
+            f"beginning with {draft.capitalize()}",
+            f"unknown label site.only_in.{other}",
+        ]
 
 
 def placeholderless(words: dict, loc: tuple = ()) -> list[tuple]:
@@ -500,7 +510,7 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "  draft_mark: ЖОБА",
             '  draft_mark: " "',
             '" "',
-            "label form.draft_mark is blank: it marks what the text is",
+            "label form.draft_mark does not say ЖОБА: a draft's pages must say they are a draft",
         ),
         (
             "  removed: алынып тасталды",
@@ -546,8 +556,8 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
         ),
         (  # a mark of what the text is prints no number: the draft's note, beside its mark
             '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"',
-            '  draft_note: "03.06.2024 ж. № 45-НҚ бұйрығымен бекітілген"',
-            '"|03',
+            '  draft_note: "Жоба: 03.06.2024 ж. № 45-НҚ бұйрығымен бекітілген"',
+            "Жоба: |03",
             "label form.draft_note: 03.06.2024 is a date or an order's number of its own",
         ),
         (  # the running header, on every page of every edition: no date or order of its own
@@ -655,10 +665,92 @@ def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
     assert not (project / "build").exists()  # nothing written
 
 
-# -- the characters a label may hold: the organisation's words, a whitelist ----------------------
+# -- the draft's mark and note say it is a draft; the other marks and headings say something ---
 
-ORDER = '  approved_by_order: "{date} ж. № {number} бұйрығымен"'
-NOTE = '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"'
+
+@pytest.mark.parametrize(
+    ("old", "line", "needle", "words"),
+    [
+        (
+            "  draft_mark: ЖОБА",
+            "  draft_mark: Д",
+            "draft_mark: |Д",
+            "form.draft_mark does not say ЖОБА",
+        ),
+        (
+            "  draft_mark: ЖОБА",
+            "  draft_mark: БЕКІТІЛДІ",
+            "draft_mark: |БЕКІТІЛДІ",
+            "form.draft_mark does not say ЖОБА",
+        ),
+        (
+            "  draft_mark: ЖОБА",
+            "  draft_mark: ЖОБАСЫЗ",
+            "ЖОБАСЫЗ",
+            "form.draft_mark does not say ЖОБА",
+        ),
+        (
+            "  draft_mark: ЖОБА",
+            "  draft_mark: ЖOБA",
+            "ЖOБA",
+            "form.draft_mark does not say ЖОБА",
+        ),  # Latin O, A
+        (
+            NOTE,
+            '  draft_note: "Бекітілмеген, қолданысқа енгізілмеген"',
+            '"Бекітілмеген',
+            "form.draft_note does not say the text is a draft: it must hold a word beginning "
+            "with Жоба",
+        ),
+        (
+            "  paper: Түпнұсқасы қағаз түрінде",
+            "  paper: Т",
+            "paper: |Т",
+            "form.paper is blank: it marks what the text is",
+        ),
+        (
+            "  corrected: түзетілді",
+            '  corrected: "*"',
+            '"*"',
+            "form.corrected is blank: it marks what the text is",
+        ),
+        (
+            "  approved: БЕКІТІЛДІ",
+            "  approved: Б.",
+            "approved: |Б.",
+            "form.approved is blank: it heads the title page's approval block",
+        ),
+    ],
+)
+def test_a_draft_says_it_is_one_and_a_mark_says_a_word(project, dlo, old, line, needle, words):
+    """The draft's mark holds the bundled mark's word as a word of its own, the draft's note a
+    word beginning with it; the other marks and the approval block's headings a word of two
+    letters or more: a letter alone passed, and a mark reading БЕКІТІЛДІ."""
+    shown = edit(project, old, line)
+    row, col = where(project, needle.replace("|", ""))
+    col += max(needle.find("|"), 0)
+    check = dlo("check", cwd=project)
+    assert check.code == 1
+    assert f"{shown}:{row}:{col}: error DLO013: label {words}" in check.out, check.out
+    result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
+    assert result.code == 1 and f"{shown}:{row}:{col}: error DLO013: " in result.err
+    assert not (project / "build").exists()  # nothing written
+
+
+def test_a_draft_mark_and_note_in_other_words_pass(project, dlo):
+    """The draft's word in small letters, with other words beside it, and a note that says it
+    in another form of the word, are printed."""
+    edit(project, "  draft_mark: ЖОБА", "  draft_mark: Жоба (талқылау үшін)")
+    edit(project, NOTE, '  draft_note: "Құжат жобасы: әлі бекітілмеген"')
+    edit(project, "  paper: Түпнұсқасы қағаз түрінде", "  paper: Қағаз түпнұсқа")
+    assert dlo("check", cwd=project).code == 0
+    result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
+    assert result.code == 0, result.err
+    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    assert "Жоба (талқылау үшін)" in text
+
+
+# -- the characters a label may hold: the organisation's words, a whitelist ----------------------
 
 
 @pytest.mark.parametrize(
@@ -726,7 +818,12 @@ def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(pro
         path.write_text(text.replace(old, f'  draft_note: "{note}"\n'), encoding="utf-8")
         return [p.message for p in labels_mod.problems(project / "templates", ["ru"])]
 
-    for words in ("Проект об отделе, о нём", "Об отделе", "Іс, Із, оз, ч", "ПРОЕКТ (IV, XII)"):
+    for words in (
+        "Проект об отделе, о нём",
+        "Проект. Об отделе",
+        "Проект: Іс, Із, оз, ч",
+        "ПРОЕКТ (IV, XII)",
+    ):
         assert read(words) == [], words
     for note, number, digits in (
         ("Проект 1О", "1О", "10"),  # beside a digit

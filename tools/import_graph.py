@@ -88,6 +88,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "label_numbers",
             "label_text",
             "label_record",
+            "label_marks",
             "label_check",
             "labels",
             "form_names",
