@@ -29,6 +29,10 @@ the same language:
   more; as ``strict`` labels they hold no number. No label set takes ЖОБА off a draft's pages,
   nor blanks a heading.
 
+- a group of grammar (``GRAMMAR``: ``kind_named``, the phrases by which a title names the
+  document's kind) is the bundled one: a project's set may leave it out, not change it
+  (DLO013).
+
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
 set was copied, or left out on purpose) is taken from the bundled set: ``completed``; but a
 kind's word for the approval (``approved_kind``) the set lacks is the bundled one only while the
@@ -52,6 +56,11 @@ from .i18n import Msg
 from .label_marks import MARKS, heading
 from .label_text import Found, as_bundled, name, shape
 from .load import Loc, Source
+
+# the groups that are not wording but grammar: the phrases by which a title names the
+# document's kind (``kind_named``: the title page then leaves the kind's heading out), which
+# a project's set keeps as bundled ("[н]" would leave it out of every title with a word in н…)
+GRAMMAR = frozenset({"kind_named"})
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -123,6 +132,18 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         message = Msg("label {name} must be a list of texts", name=name(loc))
         found.append(Found(loc, "DLO010", message, as_bundled(lang)))
+        return
+    if loc[0] in GRAMMAR and value != reference:
+        message = Msg(
+            "label {name} is not wording but how a title is read: a project's set may not "
+            "change it",
+            name=name(loc),
+        )
+        hint = Msg(
+            "remove it from the project's set, which then reads titles as dlo does: {value}",
+            value="[" + ", ".join(reference) + "]",
+        )
+        found.append(Found(loc, "DLO013", message, hint))
         return
     if str(loc[-1]).endswith("columns") and len(value) != len(reference):
         message = Msg(

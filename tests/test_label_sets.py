@@ -167,8 +167,9 @@ def test_completed_keeps_the_projects_words_and_fills_the_rest():
 
 def test_the_bundled_sets_have_the_same_labels_and_placeholders():
     """Each bundled set checked against the other language's: the same labels, the same
-    placeholders in each (only the notice of a text in the other language differs, and the
-    word for a draft, which the draft's mark and note must say)."""
+    placeholders in each (only the notice of a text in the other language differs, the word
+    for a draft, which the draft's mark and note must say, and the words by which a title
+    names its kind, which are the language's grammar)."""
     for lang, other in (("kk", "ru"), ("ru", "kk")):
         path = labels_mod.BUNDLED / "labels" / f"{lang}.yaml"
         source, _ = load.parse(path.read_bytes(), path.as_posix())
@@ -177,7 +178,10 @@ def test_the_bundled_sets_have_the_same_labels_and_placeholders():
             words, labels_mod.labels(other), lambda source=source: source, lang
         )
         draft = labels_mod.labels(other)["form"]["draft_mark"]
+        grammar = "is not wording but how a title is read: a project's set may not change it"
         assert [p.message for p in found] == [
+            f"label kind_named.job_instruction {grammar}",
+            f"label kind_named.unit_regulation {grammar}",
             f"label form.draft_mark does not say {draft}: a draft's pages must say they are a "
             "draft",
             "label form.draft_note does not say the text is a draft: it must hold a word "
@@ -748,6 +752,32 @@ def test_a_draft_mark_and_note_in_other_words_pass(project, dlo):
     assert result.code == 0, result.err
     text = docx_text(project / "build" / "dlo-head.kk.docx")
     assert "Жоба (талқылау үшін)" in text
+
+
+# -- the grammar of a label set: how a title names its kind --------------------------------------
+
+
+def test_the_phrases_naming_a_kind_are_not_a_projects_to_change(project, dlo):
+    """``kind_named`` decides which titles print without the kind's heading: a project's set
+    that changes it ("[н]": every title with a word in н… would lose the heading) is refused;
+    one that leaves it out reads titles as the bundled set does."""
+    shown = edit(project, "  job_instruction: [лауазымды нұсқаулы]", "  job_instruction: [н]")
+    row, col = where(project, "[н]")
+    check = dlo("check", cwd=project)
+    assert check.code == 1
+    assert (
+        f"{shown}:{row}:{col}: error DLO013: label kind_named.job_instruction is not wording but "
+        "how a title is read" in check.out
+    ), check.out
+    assert "[лауазымды нұсқаулы]" in check.out  # the hint: the bundled phrases
+    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
+    assert result.code == 1 and f"{shown}:{row}:{col}: error DLO013: " in result.err
+    assert not (project / "build").exists()  # nothing written
+    edit(project, "  job_instruction: [н]", "  job_instruction: [лауазымды нұсқаулы]")
+    edit(project, "  unit_regulation: [ереже]", "")
+    assert dlo("check", cwd=project).code == 0
+    words = labels_mod.labels("kk", project / "templates")
+    assert words["kind_named"] == labels_mod.labels("kk")["kind_named"]
 
 
 # -- the characters a label may hold: the organisation's words, a whitelist ----------------------
