@@ -50,7 +50,7 @@ SEPARATORS = re.compile("[\u2028\u2029]")
 # ƻ, Lisu ꓳ, the letters that print as nothing), no zero-width, joiner or soft hyphen, no
 # superscript, circled, full-width or other form of a digit or a mark
 KAZAKH_RUSSIAN = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
-LABEL_PUNCTUATION = ".,;:!?-()/'\"«»„“”–—№%+*_·→"
+LABEL_PUNCTUATION = ".,;:!?-()/'\"«»„“”–—…№%+*_·→"
 NOT_IN_LABELS = re.compile(
     rf"[^{KAZAKH_RUSSIAN}A-Za-z0-9 \u00a0\n{re.escape(LABEL_PUNCTUATION)}{{}}]"
 )

@@ -476,7 +476,7 @@ def test_a_russian_sheet_cites_a_title_naming_the_kind_alone(project, dlo):
         parts((project / "build" / "dlo-unit.ru.docx").read_bytes())["word/document.xml"]
     )
     assert [t for style, t in body if style == "DLOSheetSubtitle"][0] == (
-        "«Положение об отделе дистанционного обучения», П 02-2024, Издание 2"
+        "«Положение об отделе дистанционного обучения», П 02-2024, издание 2"
     )
 
 

@@ -761,7 +761,7 @@ def test_the_phrases_naming_a_kind_are_not_a_projects_to_change(project, dlo):
     """``kind_named`` decides which titles print without the kind's heading: a project's set
     that changes it ("[н]": every title with a word in н… would lose the heading) is refused;
     one that leaves it out reads titles as the bundled set does."""
-    shown = edit(project, "  job_instruction: [лауазымды нұсқаулы]", "  job_instruction: [н]")
+    shown = edit(project, '  job_instruction: ["… лауазымды нұсқаулы"]', "  job_instruction: [н]")
     row, col = where(project, "[н]")
     check = dlo("check", cwd=project)
     assert check.code == 1
@@ -769,12 +769,12 @@ def test_the_phrases_naming_a_kind_are_not_a_projects_to_change(project, dlo):
         f"{shown}:{row}:{col}: error DLO013: label kind_named.job_instruction is not wording but "
         "how a title is read" in check.out
     ), check.out
-    assert "[лауазымды нұсқаулы]" in check.out  # the hint: the bundled phrases
+    assert "… лауазымды нұсқаулы" in check.out  # the hint: the bundled phrases
     result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
     assert result.code == 1 and f"{shown}:{row}:{col}: error DLO013: " in result.err
     assert not (project / "build").exists()  # nothing written
-    edit(project, "  job_instruction: [н]", "  job_instruction: [лауазымды нұсқаулы]")
-    edit(project, "  unit_regulation: [ереже]", "")
+    edit(project, "  job_instruction: [н]", '  job_instruction: ["… лауазымды нұсқаулы"]')
+    edit(project, '  unit_regulation: ["… ереже"]', "")
     assert dlo("check", cwd=project).code == 0
     words = labels_mod.labels("kk", project / "templates")
     assert words["kind_named"] == labels_mod.labels("kk")["kind_named"]

@@ -11,8 +11,9 @@ typography is the drafter's.
 - a dash between words stays with the word before it: "Төрағасы – Ректор" never starts a line
   with "–";
 - "№" stays with its number, a blank included: "№ 45-НҚ", "№ ______", and the number with
-  itself: its hyphens are no-break hyphens (U+2011; the DOCX writes them as Word's
-  w:noBreakHyphen), so "№ 0000-ҮЛГІ" never ends a line with "0000-"; a "№" naming no number
+  itself in DOCX: its hyphens are no-break hyphens (U+2011; the DOCX writes them as Word's
+  w:noBreakHyphen), so "№ 0000-ҮЛГІ" never ends a line with "0000-" (not in HTML, whose
+  order numbers the browser's search must find as typed); a "№" naming no number
   ends with the word before it: "Өзгеріс №", "(бұйрық №, күні)";
 - a year or a date stays with its "ж." / "г.": "26.11.2026 ж.", "20___ г.";
 - initials stay with each other and with the surname: "Д. Е. Ахметов", "Ахметов Д. Е.".
@@ -43,14 +44,16 @@ _SPACES = re.compile(
 _NUMBER = re.compile(r"(?<=№)([ \u00a0]*)(\S+)")  # "№" and the number after it
 
 
-def tied(text: str) -> str:
-    """``text`` with the spaces these rules keep made no-break spaces, and the hyphens of a
-    number after "№" no-break hyphens."""
-    numbered = _NUMBER.sub(lambda m: m.group(1) + m.group(2).replace("-", NB_HYPHEN), text)
-    return _SPACES.sub(NBSP, numbered)
+def tied(text: str, hyphens: bool = True) -> str:
+    """``text`` with the spaces these rules keep made no-break spaces, and (``hyphens``) the
+    hyphens of a number after "№" no-break hyphens."""
+    if hyphens:
+        text = _NUMBER.sub(lambda m: m.group(1) + m.group(2).replace("-", NB_HYPHEN), text)
+    return _SPACES.sub(NBSP, text)
 
 
 def tied_filter(value: Any) -> Any:
     """``tied`` as the HTML pages' filter (``{{ line|tied }}``): a text (markup stays markup)
-    tied, any other value as it is."""
-    return type(value)(tied(value)) if isinstance(value, str) else value
+    tied, any other value as it is. The hyphens stay hyphens: a page's order number is found
+    by the browser's search and copied as it is typed ("45-НҚ"), which U+2011 would not be."""
+    return type(value)(tied(value, hyphens=False)) if isinstance(value, str) else value
