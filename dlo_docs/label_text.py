@@ -34,7 +34,7 @@ from typing import Any
 from .chars import BIDI, CONTROL, LABEL_PUNCTUATION, NOT_IN_LABELS, SEPARATORS
 from .errors import Problem, error
 from .i18n import Msg
-from .load import Loc, Source
+from .load import Loc, Source, node_at
 
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")  # a placeholder as written, or a brace on its own
 
@@ -58,7 +58,7 @@ class Found:
         if self.offset is not None:
             where = src.text_at(loc, self.offset)
         else:  # an empty value has no position of its own: its key's
-            where = src.at(loc, key=self.key or _at(src.data, loc) is None)
+            where = src.at(loc, key=self.key or node_at(src.data, loc) is None)
         return error(where, self.code, self.message, self.hint)
 
 
@@ -70,17 +70,8 @@ def _resolve(data: Any, loc: Loc) -> list[Any]:
         if isinstance(data, dict) and part not in data:
             part = next((k for k in data if str(k) == part), part)
         resolved.append(part)
-        data = _at(data, [part])
+        data = node_at(data, [part])
     return resolved
-
-
-def _at(data: Any, loc: Loc) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def name(loc: Loc) -> str:

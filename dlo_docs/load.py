@@ -97,14 +97,19 @@ def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
 _DIGITS = re.compile(r"[0-9]+(?![^\s#])")  # a plain decimal, then a space, a comment or the end
 
 
-def _value_at(data: Any, loc: Loc) -> str | None:
-    """The string at ``loc`` in parsed data, or None."""
-    node = data
+def node_at(data: Any, loc: Loc) -> Any:
+    """What is at ``loc`` in parsed data, or None."""
     for part in loc:
         try:
-            node = node[part]
+            data = data[part]
         except (KeyError, IndexError, TypeError):
             return None
+    return data
+
+
+def _value_at(data: Any, loc: Loc) -> str | None:
+    """The string at ``loc`` in parsed data, or None."""
+    node = node_at(data, loc)
     return node if isinstance(node, str) else None
 
 

@@ -10,7 +10,7 @@ from typing import Any, get_args
 from .chars import lookalike
 from .errors import Problem, error
 from .i18n import Msg
-from .load import Source
+from .load import Source, node_at
 from .spelling import closest, did_you_mean, glued, space_missing
 
 
@@ -33,19 +33,10 @@ def keys_at(model: Any, loc: Sequence[str | int]) -> list[str]:
     return [name for m in models for name in m.model_fields]
 
 
-def _node(data: Any, loc: Sequence[str | int]) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _missing(model: Any, source: Source, loc: list[str | int]) -> Problem:
     """A required key not written: the unknown key beside it that is most likely it, misspelled."""
     where, field = loc[:-1], str(loc[-1])
-    node, allowed = _node(source.data, where), keys_at(model, where)
+    node, allowed = node_at(source.data, where), keys_at(model, where)
     keys = (
         [k for k in node if isinstance(k, str) and k not in allowed]
         if isinstance(node, dict)
