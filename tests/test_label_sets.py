@@ -38,6 +38,21 @@ def where(project: Path, needle: str) -> tuple[int, int]:
     raise AssertionError(needle)
 
 
+def refused_at(project: Path, dlo, at: str, words: str) -> None:
+    """``dlo check`` and ``dlo render`` each say, on a line starting with ``at`` (the label's
+    file:line:col and code), ``words``; the render writes nothing."""
+
+    def said(out: str) -> bool:
+        return any(line.startswith(at) and words in line for line in out.splitlines())
+
+    check = dlo("check", cwd=project)
+    assert check.code == 1 and said(check.out), check.out
+    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
+    assert result.code == 1 and said(result.err), result.err
+    assert "Traceback" not in result.err
+    assert not (project / "build").exists()  # nothing written
+
+
 RUN = re.compile(r"<w:t[^>]*>([^<]*)</w:t>|<w:noBreakHyphen/>")
 
 
@@ -822,17 +837,7 @@ def test_a_label_holds_only_letters_digits_and_common_punctuation(project, dlo, 
     row, col = where(project, char)
     printed = char.encode().decode("unicode_escape") if char.startswith("\\") else char
     message = f"U+{ord(printed):04X} {printed!r} is not a character labels may hold: letters"
-
-    def said(out: str) -> bool:
-        at = f"{shown}:{row}:{col}: error DLO013: label "
-        return any(line.startswith(at) and message in line for line in out.splitlines())
-
-    check = dlo("check", cwd=project)
-    assert check.code == 1 and said(check.out), check.out
-    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
-    assert result.code == 1 and said(result.err), result.err
-    assert "Traceback" not in result.err
-    assert not (project / "build").exists()  # nothing written
+    refused_at(project, dlo, f"{shown}:{row}:{col}: error DLO013: label ", message)
 
 
 def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(project, dlo):
@@ -956,17 +961,7 @@ def test_a_label_read_with_its_placeholders_filled_prints_no_number_of_its_own(
     shown = edit(project, old, line)
     row, col = where(project, needle.replace("|", ""))
     col += max(needle.find("|"), 0)
-
-    def said(out: str) -> bool:
-        at = f"{shown}:{row}:{col}: error DLO013: "
-        return any(line.startswith(at) and words in line for line in out.splitlines())
-
-    check = dlo("check", cwd=project)
-    assert check.code == 1 and said(check.out), check.out
-    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=project)
-    assert result.code == 1 and said(result.err), result.err
-    assert "Traceback" not in result.err
-    assert not (project / "build").exists()  # nothing written
+    refused_at(project, dlo, f"{shown}:{row}:{col}: error DLO013: ", words)
 
 
 def test_form_codes_number_signs_and_other_wording_pass(project, dlo):
