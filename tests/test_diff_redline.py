@@ -108,6 +108,33 @@ def test_accept_all_gives_the_new_text_and_reject_all_the_old():
     assert settle(data, "reject") == expected(old)
 
 
+def _kept(data: bytes) -> list[tuple[str, bool]]:
+    """Each paragraph's text, and whether it keeps with the next one (w:keepNext)."""
+    return [
+        (_runs_text(p, "t"), p.find(f"{W}pPr/{W}keepNext") is not None)
+        for p in _document(data).find(W + "body").findall(W + "p")
+    ]
+
+
+def test_a_lead_in_keeps_with_its_first_item_as_in_the_official_document(project, dlo):
+    """The redline printed "… міндетті:" at the foot of a page and its items on the next: each
+    line keeps with the next exactly where `dlo render` keeps it, and a clause whose items are
+    all new (inserted) keeps with the first of them."""
+    assert dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project).code == 0
+    official = dict(_kept((project / "build" / "dlo-head.kk.docx").read_bytes()))
+    old, _ = editions()
+    lines = _kept(redline_of(old, old))[1:]  # after the title line
+    assert [text for text, _ in lines] == expected(old)[1:]
+    assert [keep for _, keep in lines] == [official[text] for text, _ in lines]
+    assert sum(keep for _, keep in lines) >= 3
+
+    data = seed_data()
+    find(data, "guidance")["items"] = [{"id": "guidance.1", "text": "Жаңа тармақша мәтіні."}]
+    kept = _kept(redline_of(old, Regulation.model_validate(data)))
+    at = next(n for n, (text, _) in enumerate(kept) if text.endswith("Жаңа тармақша мәтіні.")) - 1
+    assert kept[at] == (expected(old)[at], True)  # the clause before its first (new) item
+
+
 def test_every_change_is_a_native_revision_mark_with_author_and_date():
     old, new = editions()
     root = _document(redline_of(old, new))

@@ -255,11 +255,16 @@ def _run(text: str, deleted: bool = False) -> str:
 
 
 def _tracked_paragraph(
-    style_id: str, segments: Iterable[Segment], marks: _Marks, mark: str | None
+    style_id: str,
+    segments: Iterable[Segment],
+    marks: _Marks,
+    mark: str | None,
+    keep_next: bool = False,
 ) -> str:
     """A paragraph whose runs carry the segments' revision marks; ``mark`` ("w:ins"/"w:del") marks
-    the paragraph mark itself as inserted or deleted."""
-    ppr = f'<w:pStyle w:val="{style_id}"/>'
+    the paragraph mark itself as inserted or deleted; ``keep_next``: on the same page as the
+    next paragraph (a lead-in, as the official document keeps it)."""
+    ppr = f'<w:pStyle w:val="{style_id}"/>' + ("<w:keepNext/>" if keep_next else "")
     if mark is not None:
         ppr += f"<w:rPr>{marks.empty(mark)}</w:rPr>"
     parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
@@ -273,6 +278,17 @@ def _tracked_paragraph(
             parts.append(f"{marks.open(tag)}{_run(seg.text, deleted=seg.op == DELETE)}</{tag}>")
     parts.append("</w:p>")
     return "".join(parts)
+
+
+def _leads(place: Place, after: Place | None) -> bool:
+    """A clause or item leading into items keeps with the first of them, as ``dlo render``
+    prints it: "10. … обязан:" never ends a page whose next one starts with its items."""
+    return (
+        after is not None
+        and place.kind in ("clause", "item")
+        and after.kind == "item"
+        and after.depth > place.depth
+    )
 
 
 def _style(place: Place) -> str:
@@ -338,10 +354,11 @@ def redline(
         _tracked_paragraph(ids[_styles(doc)["title"]], diff(title_old, title_new), marks, None)
     ]
     rows: list[Row] = comparison.rows
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         # (a row's place is its new side, or its old one for a deleted row)
         mark = {"equal": None, "insert": "w:ins", "delete": "w:del"}[row.op]
-        parts.append(_tracked_paragraph(ids[_style(row.place)], row.segments, marks, mark))
+        keep = _leads(row.place, rows[n].place if n < len(rows) else None)
+        parts.append(_tracked_paragraph(ids[_style(row.place)], row.segments, marks, mark, keep))
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')
