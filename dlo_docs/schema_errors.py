@@ -90,7 +90,21 @@ def said_at(err: Mapping[str, Any]) -> tuple[list[str | int], bool]:
     reason = (err.get("ctx") or {}).get("error")
     if isinstance(reason, AtKey):
         return [*loc, reason.key], True
+    if _empty(err):  # a value that is not there is at its key (YAML puts it on the next line)
+        return loc, True
     return loc, False
+
+
+def _empty(err: Mapping[str, Any]) -> bool:
+    """A key written with nothing after it (``text:`` and the next key below): its value is
+    empty, and it is not a key left out."""
+    loc = err["loc"]
+    return (
+        err.get("input") is None
+        and err["type"] != "missing"
+        and bool(loc)
+        and isinstance(loc[-1], str)
+    )
 
 
 def _listed(ctx: Mapping[str, Any]) -> list[str]:
@@ -131,6 +145,11 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     reason = (err.get("ctx") or {}).get("error")
     if isinstance(reason, AtKey):
         return reason.hint
+    if _empty(err):
+        return Msg(
+            "write its value after the ':' on the same line, or on the lines under it, indented "
+            "further than the key"
+        )
     ids = _ids(err)
     if ids is not None:
         return Msg("separate ids with ', ': {example}", example=", ".join(ids))
@@ -169,6 +188,8 @@ def message(err: Mapping[str, Any]) -> Msg:
             value=read[1],
             what=read[0],
         )
+    if _empty(err):
+        return Msg("'{key}:' has nothing after it", key=err["loc"][-1])
     if _ids(err) is not None:
         return Msg(
             "{value} holds a space, which no id does: it is most likely ids without the ',' "

@@ -1086,6 +1086,33 @@ SHOWN = {
             "languages: [kk, ru])",
         },
     ),
+    "a key with nothing after it": (
+        CLAUSE,
+        "    text:\n  - id: c2\n    text: Екі.\n",
+        "19:5: error DLO013",
+        {
+            "en": "clause 1, text: 'text:' has nothing after it (hint: write its value after the "
+            "':' on the same line, or on the lines under it, indented further than the key)",
+            "kk": "1-тармақ, text: 'text:' кейін ештеңе жазылмаған (кеңес: мәнін сол жолда ':' "
+            "белгісінен кейін немесе астындағы жолдарға кілттен әрі шегіндіріп жазыңыз)",
+            "ru": "пункт 1, text: после 'text:' ничего не написано (подсказка: напишите значение "
+            "после ':' в той же строке или на строках ниже, с отступом больше, чем у ключа)",
+        },
+    ),
+    "a list with nothing after its key": (
+        "languages: [kk]\n",
+        "languages:\n",
+        "8:1: error DLO010",
+        {
+            "en": "languages: 'languages:' has nothing after it (hint: write its value after the "
+            "':' on the same line, or on the lines under it, indented further than the key)",
+            "kk": "languages: 'languages:' кейін ештеңе жазылмаған (кеңес: мәнін сол жолда ':' "
+            "белгісінен кейін немесе астындағы жолдарға кілттен әрі шегіндіріп жазыңыз)",
+            "ru": "languages: после 'languages:' ничего не написано (подсказка: напишите "
+            "значение после ':' в той же строке или на строках ниже, с отступом больше, чем у "
+            "ключа)",
+        },
+    ),
     "a number in words": (
         "languages: [kk]\n",
         "languages: [kk]\nedition: бірінші\n",
