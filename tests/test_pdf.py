@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import stat
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -206,6 +207,51 @@ def test_no_word_of_a_sheets_column_heading_is_broken(rendered, name, lang):
         words = {w for heading in sheet["columns"] for w in re.findall(r"\w{2,}", heading)}
         broken[key] = sorted(w for w in words if w not in page)
     assert broken == {key: [] for key in broken}
+
+
+def _grey(pdf: Path, page: int) -> tuple[int, int, bytes]:
+    """Page ``page`` (1-based) at 150 dpi in shades of grey: width, height and one byte a
+    pixel, row by row (pdftoppm's PGM)."""
+    pgm = subprocess.run(
+        ["pdftoppm", "-gray", "-r", "150", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    magic, width, height, _, pixels = pgm.split(maxsplit=4)
+    assert magic == b"P5"
+    return int(width), int(height), pixels
+
+
+def _edges(pdf: Path, page: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The left and right ends of the running header's rule, and the left- and rightmost
+    vertical lines below it (a table's outer borders), in pixels."""
+    width, height, pixels = _grey(pdf, page)
+    dark = [[pixels[y * width + x] < 128 for x in range(width)] for y in range(height)]
+    rule = next(row for row in dark[: height // 8] if sum(row) > width // 2)
+    ends = (rule.index(True), width - 1 - rule[::-1].index(True))
+    tall = [x for x in range(width) if sum(row[x] for row in dark[height // 8 :]) > height // 5]
+    return ends, (tall[0], tall[-1])
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_the_sheets_tables_stand_between_the_margins_as_the_text(rendered):
+    """The sheets' tables stood 1.5 mm left of the text (their cells' left margin: the text
+    in a cell, not the border, was at the margin): each sheet's table now begins and ends
+    where the running header's rule does, within 0.35 mm (2 pixels at 150 dpi)."""
+    from dlo_docs.labels import labels
+
+    pdf = rendered.root / "build" / "dlo-head.kk.pdf"
+    pages = [normalise(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    for key in ("agreement", "acquaintance", "changes", "review"):
+        title = labels("kk")["sheet"][key]["title"].upper()
+        page = next(n for n, text in enumerate(pages, 1) if title in text)
+        (rule_left, rule_right), (left, right) = _edges(pdf, page)
+        assert abs(left - rule_left) <= 2 and abs(right - rule_right) <= 2, (
+            key,
+            (rule_left, rule_right),
+            (left, right),
+        )
 
 
 @pytest.mark.slow  # LibreOffice

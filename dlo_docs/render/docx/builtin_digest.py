@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "e1ff38301e09233a7ee6db86b0cffc1c6c8eff65044c925eb8edb56dfa04c35d"
+SHA256 = "0caab8620f79b0b63d9e46cec17f544e0a59124a8b29918bf5e0015c5b84a291"

@@ -5,17 +5,21 @@ given to LibreOffice (see there why)."""
 from __future__ import annotations
 
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-# the table's properties the style gives: no indent, thin black borders, narrow cell margins
+_MARGIN = 85  # a cell's left and right margin, in twentieths of a point (1.5 mm)
+# the table's properties the style gives: thin black borders, narrow cell margins, and an indent
+# of one cell margin: in Word 2010's layout (the documents' compatibility mode), which LibreOffice
+# follows, the indent places a cell's text, not its border, so that the border stands at the
+# text's margin, as the running header's rule does
 TABLE_PR = (
-    '<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
+    f'<w:tblInd w:w="{_MARGIN}" w:type="dxa"/><w:tblBorders>'
     + "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for side in _SIDES
     )
     + "</w:tblBorders>"
 )
 CELL_MARGINS = (
-    '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-    '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+    f'<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="{_MARGIN}" w:type="dxa"/>'
+    f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="{_MARGIN}" w:type="dxa"/></w:tblCellMar>'
 )
 CELL_PR = '<w:vAlign w:val="center"/>'  # each cell's: its text centred vertically
 PARAGRAPH_PR = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
