@@ -1331,3 +1331,43 @@ def test_the_clause_stating_approval_and_approval_form_agree(project, dlo, form,
         assert "clause 19 (kk)" not in result.out and result.code == 0, result.out
     else:
         assert result.code == 1 and f"{at}{found}" in result.out, result.out
+
+
+def test_a_job_instruction_is_neither_agreed_nor_approved_by_its_own_position(project, dlo):
+    """The holder of a position does not agree to, nor approve, their own job instruction:
+    with text and data saying so alike (no DLO101), `dlo check` reports each at its place in the
+    data (DLO121, an error) and `submit` refuses the draft, so it never reaches an approval
+    every form would print."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = (
+        text.replace(
+            "approvers: [vp-academic, legal-head, hr-head, docs-head]",
+            "approvers: [vp-academic, dlo-head]",
+        )
+        .replace("by: rector", "by: dlo-head")
+        .replace(
+            "Осы ЛН академиялық мәселелер жөніндегі проректормен, құқықтық қамтамасыз ету және "
+            "мемлекеттік сатып\n      алу бөлімінің бастығымен, персоналды басқару бөлімінің "
+            "бастығымен және құжаттамалық қамтамасыз ету\n      бөлімінің бастығымен келісіледі.",
+            "Осы ЛН академиялық мәселелер жөніндегі проректормен және бөлімше бастығымен келісіледі.",
+        )
+        .replace(
+            "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
+            "қашықтықтан оқыту бөлімінің бастығының бұйрығымен",
+        )
+    )
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    approvers = next(i for i, ln in enumerate(lines, 1) if "approvers: [vp" in ln)
+    by = next(i for i, ln in enumerate(lines, 1) if "by: dlo-head" in ln)
+    result = dlo("check", "dlo-head", cwd=project)
+    assert result.code == 1
+    assert "error DLO101" not in result.out
+    reg = "regulations/dlo-head/regulation.yaml"
+    assert f"{reg}:{approvers}:28: error DLO121: the job instruction of 'dlo-head'" in result.out
+    assert f"{reg}:{by}:7: error DLO121: the job instruction of 'dlo-head' is approved by" in (
+        result.out
+    )
+    submitted = dlo("submit", "dlo-head", cwd=project)
+    assert submitted.code == 1 and "DLO121" in submitted.out + submitted.err
