@@ -715,6 +715,19 @@ def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
             "form.draft_mark does not say ЖОБА",
         ),  # Latin O, A
         (
+            "  draft_mark: ЖОБА",
+            '  draft_mark: "\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\nЖОБА"',
+            'draft_mark: |"',
+            "form.draft_mark prints '\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n\\n' before ЖОБА: "
+            "the word would be pushed off the head of every page of a draft",
+        ),  # line breaks: the mark's paragraph grows past the page's head, ЖОБА on no page
+        (
+            "  draft_mark: ЖОБА",
+            "  draft_mark: " + "_" * 300 + " ЖОБА",
+            "draft_mark: |___",
+            "form.draft_mark prints '" + "_" * 300 + " ' before ЖОБА",
+        ),
+        (
             NOTE,
             '  draft_note: "Бекітілмеген, қолданысқа енгізілмеген"',
             '"Бекітілмеген',
@@ -742,7 +755,8 @@ def test_a_label_cannot_fake_an_approval_or_drop_the_draft_mark(
     ],
 )
 def test_a_draft_says_it_is_one_and_a_mark_says_a_word(project, dlo, old, line, needle, words):
-    """The draft's mark holds the bundled mark's word as a word of its own, the draft's note a
+    """The draft's mark begins with the bundled mark's word as a word of its own (line breaks or
+    text before it pushed it off every page: the PDF printed no ЖОБА), the draft's note holds a
     word beginning with it; the other marks and the approval block's headings a word of two
     letters or more: a letter alone passed, and a mark reading БЕКІТІЛДІ."""
     shown = edit(project, old, line)
@@ -759,14 +773,14 @@ def test_a_draft_says_it_is_one_and_a_mark_says_a_word(project, dlo, old, line, 
 def test_a_draft_mark_and_note_in_other_words_pass(project, dlo):
     """The draft's word in small letters, with other words beside it, and a note that says it
     in another form of the word, are printed."""
-    edit(project, "  draft_mark: ЖОБА", "  draft_mark: Жоба (талқылау үшін)")
+    edit(project, "  draft_mark: ЖОБА", "  draft_mark: «Жоба» (талқылау үшін)")
     edit(project, NOTE, '  draft_note: "Құжат жобасы: әлі бекітілмеген"')
     edit(project, "  paper: Түпнұсқасы қағаз түрінде", "  paper: Қағаз түпнұсқа")
     assert dlo("check", cwd=project).code == 0
     result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 0, result.err
     text = docx_text(project / "build" / "dlo-head.kk.docx")
-    assert "Жоба (талқылау үшін)" in text
+    assert "«Жоба» (талқылау үшін)" in text
 
 
 # -- the grammar of a label set: how a title names its kind --------------------------------------
