@@ -1371,3 +1371,31 @@ def test_a_job_instruction_is_neither_agreed_nor_approved_by_its_own_position(pr
     )
     submitted = dlo("submit", "dlo-head", cwd=project)
     assert submitted.code == 1 and "DLO121" in submitted.out + submitted.err
+
+
+def test_a_job_instruction_is_not_agreed_by_its_holder_acting_in_another_position(project, dlo):
+    """The registry naming the holder of dlo-head as the vice-rector's holder too (one person
+    acting in both): the vice-rector's agreement on the route is the holder agreeing to their
+    own instruction, reported at that approver (DLO121); the data and the text unchanged."""
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    vp = text.index("- id: vp-academic")
+    text = text[:vp] + text[vp:].replace(
+        "    kk: А. Б. Сейітова\n    ru: А. Б. Сеитова",
+        "    kk: М. Р. Бекова\n    ru: М.  Р. Бекова",
+        1,
+    )
+    registry.write_text(text, encoding="utf-8")
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    row = next(
+        i
+        for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "approvers: [vp-academic" in ln
+    )
+    result = dlo("check", "dlo-head", cwd=project)
+    assert result.code == 1
+    assert (
+        f"regulations/dlo-head/regulation.yaml:{row}:15: error DLO121: the job instruction of "
+        "'dlo-head' names 'vp-academic' among its approvers, whose holder (М. Р. Бекова) holds "
+        "'dlo-head' too" in result.out
+    ), result.out

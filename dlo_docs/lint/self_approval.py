@@ -1,9 +1,11 @@
-"""DLO121: a job instruction agreed or approved by its own position.
+"""DLO121: a job instruction agreed or approved by its own position, or by its holder.
 
 The holder of a position drafts and follows its job instruction; agreeing to it or approving it
 is not theirs to do, or the draft authorizes itself: ``agreement.approvers`` naming the position
 puts its holder on the route, and ``approval.by`` naming it lets the holder's own order (or
-signature) approve it, a self-approval every form would then print as approved. An error, so
+signature) approve it, a self-approval every form would then print as approved. So does another
+position the registry gives the same holder (one person acting in both: the same name in any
+of its languages). An error, so
 ``submit``, ``approve`` and ``register-paper`` refuse such a draft. Who approves the instruction of
 the position that approves every other (the rector's) is the organisation's decision: while its
 approval clause still holds that text left to write (``[[кем утверждается: …]]``, as ``dlo new``
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 
 from ..errors import Problem
 from ..i18n import Msg
-from ..model import text_in
+from ..model import Registry, text_in
 from ..unwritten import unwritten
 from .rule import Rule
 from .view import View
@@ -33,40 +35,82 @@ def _approval_unwritten(view: View) -> bool:
     )
 
 
+def _names(registry: Registry, pid: str) -> dict[str, str]:
+    """The names of a position's holder in every language, as compared (words casefolded), each
+    with its spelling in the registry."""
+    found = next((p for p in registry.positions if p.id == pid), None)
+    holder = (found.holder if found is not None else None) or {}
+    named = {" ".join(str(name).casefold().split()): str(name) for name in holder.values()}
+    named.pop("", None)
+    return named
+
+
+def _shared(view: View, own: str, other: str) -> str | None:
+    """The name of ``own``'s holder when ``other`` is ``own``'s position (``""``) or has the same
+    holder (one person holding both, acting in one of them); None otherwise."""
+    if other == own:
+        return ""
+    mine = _names(view.registry, own)
+    same = sorted(mine.keys() & _names(view.registry, other).keys())
+    return mine[same[0]] if same else None
+
+
+def _approver(view: View, own: str, i: int, approver: str, holder: str) -> Problem:
+    message = (
+        Msg(
+            "the job instruction of {own} names {own} among its approvers: the holder would "
+            "agree to their own instruction",
+            own=repr(own),
+        )
+        if not holder
+        else Msg(
+            "the job instruction of {own} names {other} among its approvers, whose holder "
+            "({holder}) holds {own} too: they would agree to their own instruction",
+            own=repr(own),
+            other=repr(approver),
+            holder=holder,
+        )
+    )
+    hint = Msg(
+        "remove {own} from agreement.approvers, and from the clause naming them", own=approver
+    )
+    return view.problem(RULE, view.source.at(["agreement", "approvers", i]), message, hint)
+
+
+def _approving(view: View, own: str, by: str, holder: str) -> Problem:
+    message = (
+        Msg(
+            "the job instruction of {own} is approved by {own} itself: the holder would "
+            "approve their own instruction",
+            own=repr(own),
+        )
+        if not holder
+        else Msg(
+            "the job instruction of {own} is approved by {other}, whose holder ({holder}) holds "
+            "{own} too: they would approve their own instruction",
+            own=repr(own),
+            other=repr(by),
+            holder=holder,
+        )
+    )
+    hint = Msg(
+        "set approval.by to the official who approves it (and say so in the clause stating "
+        "approval)"
+    )
+    return view.problem(RULE, view.source.at(["approval", "by"]), message, hint)
+
+
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
     own = doc.position
     if doc.kind != "job_instruction" or not own:
         return
     for i, approver in enumerate(doc.agreement.approvers):
-        if approver == own:
-            yield view.problem(
-                RULE,
-                view.source.at(["agreement", "approvers", i]),
-                Msg(
-                    "the job instruction of {own} names {own} among its approvers: the holder "
-                    "would agree to their own instruction",
-                    own=repr(own),
-                ),
-                Msg(
-                    "remove {own} from agreement.approvers, and from the clause naming them",
-                    own=own,
-                ),
-            )
-    if doc.approval.by == own and not _approval_unwritten(view):
-        yield view.problem(
-            RULE,
-            view.source.at(["approval", "by"]),
-            Msg(
-                "the job instruction of {own} is approved by {own} itself: the holder would "
-                "approve their own instruction",
-                own=repr(own),
-            ),
-            Msg(
-                "set approval.by to the official who approves it (and say so in the clause "
-                "stating approval)"
-            ),
-        )
+        if (holder := _shared(view, own, approver)) is not None:
+            yield _approver(view, own, i, approver, holder)
+    holder = _shared(view, own, doc.approval.by)
+    if holder is not None and not _approval_unwritten(view):
+        yield _approving(view, own, doc.approval.by, holder)
 
 
 RULE = Rule(
