@@ -13,13 +13,15 @@ outside every placeholder) from the journal's (``{date}``, ``№ {number}``). A 
 - a day and a month's name (``3 июня``, ``03 маусым``, ``маусымның 3-і``, ``June 3``), a
   month's name and a year (``маусым 2024``), a year and a month's name (``2024 жылғы
   маусым``): the names of the months in Kazakh, Russian and English, in any inflection, and
-  their short forms with a full stop (``июн.``, ``мау.``); a blank to fill in by hand in place
+  their short forms with a full stop (``июн.``, ``мау.``), in English without one too (``Nov 26``); a blank to fill in by hand in place
   of the day or the year is one (``«___» маусым 20___``: a draft's blank that prints a month);
-- a year of four digits with the word for a year (``2026 ж.``, ``2026 жылы``, ``2026 г.``,
-  ``2026 года``).
+- a year of four digits with the word for a year (``2026 ж.``, ``2026 жылы``, ``2026-жылы``,
+  ``2026 г.``, ``2026 года``).
 
-An order's number is ``№`` or ``N`` / ``No`` followed by a number. A number alone, or
-two joined by a hyphen (the form codes ``Ф-01``, ``ҚП 082-2022``), is neither.
+An order's number is ``№`` or ``N`` / ``No`` followed by a number, or a number next to the
+word for an order or for a number (``бұйрық 45``, ``45-НҚ бұйрығымен``, ``приказ номер 45``,
+``order 45``). A number alone, or two joined by a hyphen (the form codes ``Ф-01``,
+``ҚП 082-2022``), is neither.
 
 - ``found(text) -> list[tuple[int, int, list[tuple[int, int]]]]``: each date or order's number
   in ``text`` (a label's reading), where it starts and ends, and where each of its parts is.
@@ -41,13 +43,18 @@ _SHORT = (
     "|янв|фев|мар|апр|авг|сен|сент|окт|ноя|нояб|дек"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH = rf"(?<!\w)(?:(?:{_MONTHS})\w*|(?:{_SHORT})\.)"
+# English writes a month's short form without the full stop too ("Nov 26, 2026")
+_SHORT_EN = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTH = rf"(?<!\w)(?:(?:{_MONTHS})\w*|(?:{_SHORT})\.|(?:{_SHORT_EN})(?!\w))"
 _ROMAN = r"(?<!\w)[IVXІХ]{1,4}(?!\w)"  # a month as a Roman numeral, Latin or Cyrillic letters
 _ROMAN_MONTHS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
 _DAY = r"(?<!\d)\d{1,2}(?!\d)"
 _YEAR = r"(?<!\d)(?:\d{4}|\d{2})(?!\d)"
 _SEP = r"[^\w\n]{1,3}"  # any punctuation or spaces between the parts
-_YEAR_WORD = r"\s*(?:ж\b\.?|жыл\w*|г\b\.?|год\w*)"
+_YEAR_WORD = r"[\s\-\u2011]*(?:ж\b\.?|жыл\w*|г\b\.?|год\w*)"
+# the words for an order and for a number: a number next to one is an order's number
+_AFTER_NO = "(?<!№)(?<!№ )(?<!№\u00a0)(?<!N )(?<!No )"  # "№ 45 бұйрығымен": the № form's
+_ORDER_WORD = r"(?<!\w)(?:бұйры[қғ]\w*|приказ\w*|распоряжени\w*|order\w*|нөмі?р\w*|номер\w*)"
 
 _FORMS = [  # each found at every place it starts (in a lookahead: one may begin inside another)
     re.compile(f"(?=(?P<all>{p}))", re.IGNORECASE)
@@ -61,6 +68,8 @@ _FORMS = [  # each found at every place it starts (in a lookahead: one may begin
         rf"(?P<y>(?<!\d)\d{{4}})(?:{_YEAR_WORD})?\s+(?P<m>{_MONTH})",
         rf"(?P<y>(?<!\d)\d{{4}})(?={_YEAR_WORD}(?!\w))",
         r"(?:№|(?<!\w)N[oOоО]?\.?)[^\w\n]{0,3}(?P<n>\d+)",
+        rf"{_ORDER_WORD}[^\w\n]{{1,3}}(?P<n>\d+)",
+        rf"{_AFTER_NO}(?P<n>(?<![\d\-\u2011])\d+)(?:[\-\u2011]\w+)?[^\w\n]{{1,3}}{_ORDER_WORD}",
     )
 ]
 

@@ -558,8 +558,8 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
         (
             '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
             '  blank_order_of: "{official}\\n20___ ж. «___» ____________\\n№ ______ бұйрығымен 20"',
-            "бұйрығымен |20",
-            "label form.blank_order_of: 20 is a number of its own",
+            "|бұйрығымен 20",
+            "label form.blank_order_of: бұйрығымен 20 is a date or an order's number of its own",
         ),
         (  # the bundled "20___" is a year to fill in, not a number a label may print alone
             '  blank_order: "20___ ж. «___» ____________\\n№ ______ бұйрығымен"',
@@ -952,6 +952,23 @@ DATED = "is a date or an order's number of its own"
         (TITLE, "    title: Келісім парағы 2026 жылғы", "2026", "2026 " + DATED),
         (TITLE, "    title: Келісім парағы, маусымның 3-і", "маусымның", "маусымның 3 " + DATED),
         (TITLE, "    title: Келісім парағы Nо 45", "Nо", "Nо 45 " + DATED),  # Cyrillic о
+        # an order's number without №, next to the word for an order or a number
+        (
+            TITLE,
+            "    title: Келісім парағы (45-НҚ бұйрығымен бекітілген)",
+            "45-НҚ",
+            "45-НҚ бұйрығымен " + DATED,
+        ),
+        (
+            TITLE,
+            "    title: Келісім парағы, бұйрық ЧО",
+            ", |бұйрық ЧО",
+            "бұйрық ЧО reads as бұйрық 40",
+        ),
+        (TITLE, "    title: Лист согласования, приказ номер 45", "номер", "номер 45 " + DATED),
+        # an English month's short form without its full stop, a year's word after a hyphen
+        (TITLE, "    title: Келісім парағы, Nov 26, 2026", "Nov", "Nov 26 " + DATED),
+        (TITLE, "    title: Келісім парағы 2026-жылы", "2026", "2026 " + DATED),
         (
             '    columns: ["№", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
             '    columns: ["№ Ч5", Т.А.Ә., Лауазымы, Танысқан күні, Қолы]',
