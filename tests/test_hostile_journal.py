@@ -66,6 +66,15 @@ def _approval_without_agreement(entries):
     return entries[:4] + entries[5:]  # the last agreement cut out, the chain made whole again
 
 
+def _approval_in_another_form(entries):
+    """The approval by order 45-НҚ rewritten as one by the rector's own signature, as `approve`
+    records one (no number, ``form: signature``): the title page then printed БЕКІТЕМІН over the
+    rector's name, where the submission fixed approval by order."""
+    entries[5]["order"]["number"] = None
+    entries[5]["form"] = "signature"
+    return entries
+
+
 def _review_before_approval(entries):
     return [entries[0], entries[6], *entries[1:6]]  # the review moved before the approval
 
@@ -77,8 +86,20 @@ def _review_before_approval(entries):
         (_role_off_route, 5, "(agreed) cannot stand where it is: rector is not on the route"),
         (_approval_without_agreement, 5, "(approved) cannot stand where it is: the draft was not"),
         (_review_before_approval, 2, "(reviewed) cannot stand where it is: no edition is in force"),
+        (
+            _approval_in_another_form,
+            6,
+            "(approved) cannot stand where it is: it is approved by signature, but its submission "
+            "fixed order",
+        ),
     ],
-    ids=["agreed-after-approval", "role-off-route", "approved-unagreed", "review-first"],
+    ids=[
+        "agreed-after-approval",
+        "role-off-route",
+        "approved-unagreed",
+        "review-first",
+        "approved-in-another-form",
+    ],
 )
 def test_a_recomputed_forgery_that_breaks_the_rules_is_named(approved, dlo, change, seq, what):
     _forge(approved, change)

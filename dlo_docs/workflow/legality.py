@@ -1,25 +1,24 @@
 """Events the workflow could not have written (DLO612).
 
-The hash chain shows an event edited, deleted, inserted or reordered after it was written; it
-cannot show an event made by hand with its hashes recomputed, since anyone can compute them. What
-can be seen is an event no command would ever have written where it stands (an error): an
-agreement or a rejection with no agreement round open, by a role not on the round's route, out of
-its turn on a sequential route (an approver whose agreement lapsed agrees again in their turn), by
-an approver whose agreement stands, or to another text than the one submitted; an approval of a draft
-not agreed, of another text than the one agreed or by another authority than its submission
-named; a registration from paper after the life in dlo began; a revision with nothing in force to
-revise; a submission while an edition is in force with no revision open; a review,
-acknowledgement or withdrawal with no edition in force; a cancellation with no revision open.
+The hash chain shows an event edited, deleted, inserted or reordered; it cannot show one made by
+hand with its hashes recomputed. What can be seen is an event no command would ever have written
+where it stands (an error): an agreement or a rejection with no agreement round open, by a role
+not on the round's route, out of its turn on a sequential route (an approver whose agreement
+lapsed agrees again in their turn), by an approver whose agreement stands, or to another text
+than the one submitted; an approval of a draft not agreed, of another text than the one agreed,
+by another authority or in another form of approval (order, signature) than its submission
+fixed; a registration from paper after the life in dlo began; a revision with nothing in force;
+a submission while an edition is in force with no revision open; a review, acknowledgement or
+withdrawal with no edition in force; a cancellation with no revision open.
 Given the frozen editions (``governs``), also: a submission along another route, order,
 authority or form of approval than its governing text gives (the edition in force's; a first
-edition's own, once approved), and a revision or cancellation by a role that is not one of the
-edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them, and a
-withdrawal by another role than the official who approved the edition in force, or a
-registration by another than the ``approval.by`` of the text it registers (their holders sign
-them: one given to the clerk's role would be signed with the clerk's key).
-An act dated before the events it follows (an order dated before the agreements: the rules
-``dlo correct`` keeps) is a warning: journals written before the commands kept the order of dates
-may hold one, and ``dlo correct`` fixes it.
+edition's own, once approved), a revision or cancellation by a role that is not one of the
+edition in force's change initiators, as ``submit``, ``revise`` and ``cancel`` refuse them, a
+withdrawal by another role than the official who approved the edition in force, and a
+registration by another than the ``approval.by`` of the text it registers, or in another form
+(their holders sign them, never the clerk).
+An act dated before the events it follows (the rules ``dlo correct`` keeps) is a warning:
+journals written before the commands kept the order of dates may hold one.
 The journal is replayed as ``state.replay`` does, each event checked against the state before it.
 A forgery that follows the rules (a whole fake round) stays invisible: git history and signed
 events (``signatures.required``) are what anchor the journal against that.
@@ -108,7 +107,21 @@ def _approved(h: History, ev: Event) -> str | None:
             role=ev.role,
             authority=authority,
         )
-    return None
+    return _form(ev, round_.submitted.get("approval_form"))
+
+
+def _form(ev: Event, fixed: Any, n: int | None = None) -> str | None:
+    """An approval in the form (order, signature) its submission or edition ``n``'s text fixed."""
+    form = "signature" if ev.get("form") == "signature" else "order"
+    if fixed is None or form == fixed:
+        return None
+    if n is None:
+        return Msg(
+            "it is approved by {form}, but its submission fixed {fixed}", form=form, fixed=fixed
+        )
+    return Msg(
+        "it is approved by {form}, but edition {n} is by {fixed}", form=form, n=n, fixed=fixed
+    )
 
 
 def _in_force(h: History) -> str | None:
@@ -217,8 +230,12 @@ def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str])
         return None  # ``_approved`` compares it with the submission's
     n = _governing_edition(h, round_.submitted, approved)
     text = governs(n) if n is not None else None
-    if text is None or ev.role == text.by:
+    if text is None:
         return None
+    if ev.role == text.by:
+        if round_.submitted.get("approval_form") is not None:
+            return None  # ``_approved`` compares it with the submission's
+        return _form(ev, text.form, n)
     return Msg(
         "it is approved by {role}, but its submission named none and edition {n} names {authority}",
         role=ev.role,
@@ -259,8 +276,10 @@ def _registrar(ev: Event, governs: Governs) -> str | None:
     """A registration from paper by the official its own text names (``approval.by``), as
     ``register-paper`` records it and whose holder signs it."""
     text = governs(ev.edition)
-    if text is None or ev.role == text.by:
+    if text is None:
         return None
+    if ev.role == text.by:
+        return _form(ev, text.form, ev.edition)
     return Msg(
         "it is registered by {role}, but edition {n} names {authority} (approval.by)",
         role=ev.role,
