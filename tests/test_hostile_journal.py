@@ -183,6 +183,16 @@ def _order_as_text(entries):
     return entries
 
 
+def _order_number_null(entries):
+    entries[5]["order"]["number"] = None  # printed "№ None бұйрығымен" as the approving order
+    return entries
+
+
+def _order_number_blank(entries):
+    entries[5]["order"]["number"] = " "
+    return entries
+
+
 def _submission_as_approval(entries):
     entries[0]["event"] = "approved"  # an approval with no order at all
     return entries
@@ -190,15 +200,22 @@ def _submission_as_approval(entries):
 
 @pytest.mark.parametrize(
     "change, seq",
-    [(_order_gone, 6), (_order_as_text, 6), (_submission_as_approval, 1)],
-    ids=["order-null", "order-text", "no-order"],
+    [
+        (_order_gone, 6),
+        (_order_as_text, 6),
+        (_submission_as_approval, 1),
+        (_order_number_null, 6),
+        (_order_number_blank, 6),
+    ],
+    ids=["order-null", "order-text", "no-order", "number-null", "number-blank"],
 )
 @pytest.mark.parametrize("command", [("verify",), ("status", REG), ("log", REG)])
 def test_a_recomputed_approval_without_an_order_is_named_not_a_crash(
     approved, dlo, change, seq, command
 ):
     """Every reader of an approval takes its order's date: one without an order mapping is a
-    shape problem at its event (it was an internal error, exit 3)."""
+    shape problem at its event (it was an internal error, exit 3); so is an order by order
+    without its number (null, or blank), which the title page printed as "№ None"."""
     _forge(approved, change)
     result = dlo(*command, cwd=approved)
     assert result.code == 1, result.out + result.err

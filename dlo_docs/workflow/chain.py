@@ -157,6 +157,8 @@ def _dates_in_range(event: Event) -> None:
     order = event.data.get("order")
     if event.event in BY_ORDER and order is None:  # every later reader takes its order's date
         raise ValueError(f"{event.event!r} has no order (a mapping with number and date)")
+    if event.event in BY_ORDER:  # the forms print its number, or the signature that has none
+        _order_number(event)
     for day in (
         getattr(order, "date", None),
         getattr(order, "effective", None),
@@ -166,6 +168,18 @@ def _dates_in_range(event: Event) -> None:
     ):
         if isinstance(day, dt.date):
             sane_date(day)
+
+
+def _order_number(event: Event) -> None:
+    """An order's number as its command writes it: a text, none (``null`` or ``""``) only for an
+    edition approved or registered by the official's signature (``form: signature``), which has no
+    order; otherwise the title page would print "№ None" as the order."""
+    number = event.raw["order"].get("number")
+    if event.data.get("form") == "signature":
+        if number not in (None, ""):  # approve writes null, register-paper ""
+            raise ValueError(f"{event.event!r} by signature has an order number ({number!r})")
+    elif not isinstance(number, str) or not number.strip():
+        raise ValueError(f"{event.event!r} has no order number (a text)")
 
 
 def _agreed_days(event: Event) -> list[dt.date]:
