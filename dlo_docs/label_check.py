@@ -30,7 +30,8 @@ the same language:
   nor blanks a heading.
 
 - a group of grammar (``GRAMMAR``: ``kind_named``, the phrases by which a title names the
-  document's kind) is the bundled one: a project's set may leave it out, not change it
+  document's kind; ``approval_form_words``, the words by which a clause states the form of
+  approval) is the bundled one: a project's set may leave it out, not change it
   (DLO013).
 
 One problem per label, the first. A label the project's set lacks (one added to dlo after the
@@ -60,7 +61,10 @@ from .load import Loc, Source
 # the groups that are not wording but grammar: the phrases by which a title names the
 # document's kind (``kind_named``: the title page then leaves the kind's heading out), which
 # a project's set keeps as bundled ("[н]" would leave it out of every title with a word in н…)
-GRAMMAR = frozenset({"kind_named"})
+# and the words by which a clause states the form of approval (``approval_form_words``: DLO101
+# reads the clause stating approval with them; "[zzz]" would let a text approved by signature
+# say an order approves it)
+GRAMMAR = frozenset({"kind_named", "approval_form_words"})
 
 
 def completed(words: dict[str, Any], reference: dict[str, Any]) -> dict[str, Any]:
@@ -133,18 +137,6 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang:
         message = Msg("label {name} must be a list of texts", name=name(loc))
         found.append(Found(loc, "DLO010", message, as_bundled(lang)))
         return
-    if loc[0] in GRAMMAR and value != reference:
-        message = Msg(
-            "label {name} is not wording but how a title is read: a project's set may not "
-            "change it",
-            name=name(loc),
-        )
-        hint = Msg(
-            "remove it from the project's set, which then reads titles as dlo does: {value}",
-            value="[" + ", ".join(reference) + "]",
-        )
-        found.append(Found(loc, "DLO013", message, hint))
-        return
     if str(loc[-1]).endswith("columns") and len(value) != len(reference):
         message = Msg(
             "label {name} names {n} column(s); the table has {expected}",
@@ -163,8 +155,35 @@ def _texts(value: Any, reference: list[Any], loc: Loc, found: list[Found], lang:
         message = Msg("label {name}: an empty entry", name=name((*loc, blank)))
         found.append(Found((*loc, blank), "DLO013", message, Msg("write it, or remove it")))
         return
+    if (changed := _grammar(value, reference, loc)) is not None:
+        found.append(changed)
+        return
     for i, item in enumerate(value):
         _text(item, "", (*loc, i), found, lang)
+
+
+def _grammar(value: list[str], reference: list[Any], loc: Loc) -> Found | None:
+    """A group of grammar (``GRAMMAR``) changed from the bundled one."""
+    if loc[0] not in GRAMMAR or value == reference:
+        return None
+    message = (
+        Msg(
+            "label {name} is not wording but how a title is read: a project's set may not "
+            "change it",
+            name=name(loc),
+        )
+        if loc[0] == "kind_named"
+        else Msg(
+            "label {name} is not wording but how the clause stating approval is read: a "
+            "project's set may not change it",
+            name=name(loc),
+        )
+    )
+    hint = Msg(
+        "remove it from the project's set, which then reads texts as dlo does: {value}",
+        value="[" + ", ".join(reference) + "]",
+    )
+    return Found(loc, "DLO013", message, hint)
 
 
 def _text(

@@ -197,6 +197,8 @@ def test_the_bundled_sets_have_the_same_labels_and_placeholders():
         assert [p.message for p in found] == [
             f"label kind_named.job_instruction {grammar}",
             f"label kind_named.unit_regulation {grammar}",
+            "label approval_form_words.order is not wording but how the clause stating approval "
+            "is read: a project's set may not change it",
             f"label form.draft_mark does not say {draft}: a draft's pages must say they are a "
             "draft",
             "label form.draft_note does not say the text is a draft: it must hold a word "
@@ -852,6 +854,22 @@ def test_a_label_holds_only_letters_digits_and_common_punctuation(project, dlo, 
     printed = char.encode().decode("unicode_escape") if char.startswith("\\") else char
     message = f"U+{ord(printed):04X} {printed!r} is not a character labels may hold: letters"
     refused_at(project, dlo, f"{shown}:{row}:{col}: error DLO013: label ", message)
+
+
+def test_the_words_stating_the_form_of_approval_are_not_a_projects_to_change(project, dlo):
+    """``approval_form_words`` are how DLO101 reads the clause stating approval: a project's set
+    that changed them ("[zzz]") let a regulation approved by the official's signature say that
+    an order approves it, dlo check clean, the title page printing БЕКІТЕМІН over a text naming
+    an order; now the set is refused at the value."""
+    shown = edit(project, "  order: [бұйрығ, бұйрық]", "  order: [zzz]")
+    row, col = where(project, "[zzz]")
+    refused_at(
+        project,
+        dlo,
+        f"{shown}:{row}:{col}: error DLO013: ",
+        "label approval_form_words.order is not wording but how the clause stating approval is "
+        "read",
+    )
 
 
 def test_letters_drawn_like_digits_are_a_number_only_in_a_word_made_like_one(project, dlo):
