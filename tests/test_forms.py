@@ -1264,6 +1264,13 @@ ILLEGIBLE = {
         "at 7.3 pt, below 8 pt",
     ),
     "squeezed": ("DLOApprovalHeading", "rPr", '<w:w w:val="10"/>', "squeezed to 10 %"),
+    "raised off its line": (
+        "DLODraftMark",
+        "rPr",
+        '<w:position w:val="200"/>',
+        "raised by 100 pt, more than a third of its size",
+    ),
+    "lowered, in points": ("DLOApproval", "rPr", '<w:position w:val="-40pt"/>', "lowered by 40 pt"),
     "struck out": ("DLOApprovalHeading", "rPr", "<w:strike/>", "struck out (w:strike)"),
     "double struck out": ("DLOOrganisation", "rPr", "<w:dstrike/>", "struck out (w:dstrike)"),
     "highlighted black": (
@@ -1317,6 +1324,7 @@ LEGIBLE = {
     ),
     "highlighted yellow": ("DLODocumentKind", "rPr", '<w:highlight w:val="yellow"/>'),
     "strike switched off": ("DLOApproval", "rPr", '<w:strike w:val="0"/>'),
+    "raised a little": ("DLODraftMark", "rPr", '<w:position w:val="4"/>'),
     "white on black": (
         "DLOOrganisation",
         "rPr",

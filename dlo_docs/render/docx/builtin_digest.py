@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "0caab8620f79b0b63d9e46cec17f544e0a59124a8b29918bf5e0015c5b84a291"
+SHA256 = "6eed6632211fd1d6f04c020540a6d5cfdaa6cb439a7e4b0ed9f9b78c94d493d6"

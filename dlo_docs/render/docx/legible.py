@@ -13,6 +13,8 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 - smaller than ``DRAFT_MARK_PT`` (the draft mark) or ``SMALLEST_PT`` (the others), a
   superscript or subscript counted at two thirds; or squeezed below ``NARROWEST_SCALE`` % of its
   width (``w:w``);
+- raised or lowered (``w:position``) by more than a third of its size (``DEFAULT_PT`` when no
+  layer sizes it): off its line, onto another's or off the page;
 - in a colour of too little contrast with what is behind it (``CONTRAST``, WCAG's ratio of
   relative luminances; 3:1 is its minimum for large text): its ``w:color`` and its theme colour
   (``w:themeColor``, tint and shade applied, from the reference's theme) against its highlight,
@@ -25,6 +27,7 @@ The table style itself (``DLO Table``) and each of its conditional formats are j
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +45,9 @@ SMALLEST_PT = 6.0
 DRAFT_MARK_PT = 8.0
 NARROWEST_SCALE = 50  # % of a character's width
 CONTRAST = 3.0
+DEFAULT_PT = 10.0  # the size of text no style sizes (Word's; LibreOffice's is larger)
+_MEASURE = re.compile(r"(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)?")
+_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0}
 _TABLE_ROLES = ("table_header", "table_text", "table_number")
 _HIDDEN = ("vanish", "specVanish", "webHidden")
 _STRUCK = ("strike", "dstrike")
@@ -115,6 +121,22 @@ def _values(elements: list[Any]) -> list[str]:
     return [e.get(qn("w:val"), "") for e in elements]
 
 
+def _points(value: str, per_unit: float) -> float | None:
+    """A measure in points: a number of the property's unit (``per_unit`` points: a half-point
+    0.5, a twentieth 0.05) or of its own (``7pt``, ``2.5mm``); None when it is not one."""
+    found = _MEASURE.fullmatch(value.strip())
+    if found is None:
+        return None
+    unit = found.group(2)
+    return float(found.group(1)) * (_PER_UNIT[unit] if unit else per_unit)
+
+
+def _size_pt(layers: list[_Layer]) -> float:
+    """The smallest size the text may print at (``DEFAULT_PT`` when no layer sizes it)."""
+    sizes = (_points(v, 0.5) for v in _values(_nearest(layers, "sz")[0]))
+    return min((s for s in sizes if s is not None), default=DEFAULT_PT)
+
+
 def _paragraph_shading(styles, style) -> str | None:
     """The fill behind a paragraph of ``style`` (its own or its base's ``w:pPr/w:shd``)."""
     for s in _chain(styles, style):
@@ -166,6 +188,23 @@ def _size(layers: list[_Layer], least: float) -> Illegible | None:
     return Illegible(why, where)
 
 
+def _shift(layers: list[_Layer]) -> Illegible | None:
+    """Text raised or lowered (``w:position``) by more than a third of its size: off its line,
+    onto another's or off the page (a superscript is raised by about a third)."""
+    found, where = _nearest(layers, "position")
+    size = _size_pt(layers)
+    for shift in (_points(v, 0.5) for v in _values(found)):
+        if shift is not None and abs(shift) > size / 3:
+            moved = round(abs(shift), 1)
+            why = (
+                Msg("raised by {shift:g} pt, more than a third of its size", shift=moved)
+                if shift > 0
+                else Msg("lowered by {shift:g} pt, more than a third of its size", shift=moved)
+            )
+            return Illegible(why, where)
+    return None
+
+
 def _colours(layers: list[_Layer], theme: dict[str, str]) -> Iterator[tuple[str, str]]:
     """The colours the text may print in (its ``w:color`` and its theme colour; none for
     ``auto``), with where each is set."""
@@ -214,7 +253,12 @@ def _contrast(
 def _judged(
     layers: list[_Layer], least: float, behind: list[str | None], theme: dict[str, str]
 ) -> Illegible | None:
-    return _toggles(layers) or _size(layers, least) or _contrast(layers, behind, theme)
+    return (
+        _toggles(layers)
+        or _size(layers, least)
+        or _shift(layers)
+        or _contrast(layers, behind, theme)
+    )
 
 
 def _table_parts(table) -> list:
