@@ -1271,6 +1271,22 @@ ILLEGIBLE = {
         "raised by 100 pt, more than a third of its size",
     ),
     "lowered, in points": ("DLOApproval", "rPr", '<w:position w:val="-40pt"/>', "lowered by 40 pt"),
+    "squeezed, in per cent": ("DLODraftMark", "rPr", '<w:w w:val="1%"/>', "squeezed to 1 %"),
+    "sized in points": ("DLODraftMark", "rPr", '<w:sz w:val="2pt"/>', "at 2 pt, below 8 pt"),
+    "sized in millimetres": ("DLOClause", "rPr", '<w:sz w:val="1mm"/>', "at 2.8 pt, below 6 pt"),
+    "a size that is not one": ("DLODraftMark", "rPr", '<w:sz w:val="tiny"/>', "w:sz 'tiny'"),
+    "condensed onto itself": (
+        "DLODraftMark",
+        "rPr",
+        '<w:spacing w:val="-200"/>',
+        "condensed by 10 pt, more than a quarter of its size",
+    ),
+    "spaced out off the page": (
+        "DLODraftMark",
+        "rPr",
+        '<w:spacing w:val="1000pt"/>',
+        "spaced out by 1000 pt, more than its size",
+    ),
     "struck out": ("DLOApprovalHeading", "rPr", "<w:strike/>", "struck out (w:strike)"),
     "double struck out": ("DLOOrganisation", "rPr", "<w:dstrike/>", "struck out (w:dstrike)"),
     "highlighted black": (
@@ -1325,6 +1341,9 @@ LEGIBLE = {
     "highlighted yellow": ("DLODocumentKind", "rPr", '<w:highlight w:val="yellow"/>'),
     "strike switched off": ("DLOApproval", "rPr", '<w:strike w:val="0"/>'),
     "raised a little": ("DLODraftMark", "rPr", '<w:position w:val="4"/>'),
+    "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
+    "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),
+    "sized in points": ("DLOClause", "rPr", '<w:sz w:val="12pt"/>'),
     "white on black": (
         "DLOOrganisation",
         "rPr",

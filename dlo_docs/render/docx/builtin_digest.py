@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "6eed6632211fd1d6f04c020540a6d5cfdaa6cb439a7e4b0ed9f9b78c94d493d6"
+SHA256 = "1f0cc8376fcd2f789ab7ef3eebcdc92c316084f2b863cef1616fe8ec8dd5c2ef"

@@ -13,6 +13,10 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 - smaller than ``DRAFT_MARK_PT`` (the draft mark) or ``SMALLEST_PT`` (the others), a
   superscript or subscript counted at two thirds; or squeezed below ``NARROWEST_SCALE`` % of its
   width (``w:w``);
+- condensed (``w:spacing``) by more than a quarter of its size, or spaced out by more than its
+  size: its letters drawn onto each other, or apart off the line;
+- sized, squeezed, shifted or spaced by a value that is not a measure (a size, shift or spacing
+  is a number of its unit or a number with its own, ``7pt``; a scale a number of per cent);
 - raised or lowered (``w:position``) by more than a third of its size (``DEFAULT_PT`` when no
   layer sizes it): off its line, onto another's or off the page;
 - in a colour of too little contrast with what is behind it (``CONTRAST``, WCAG's ratio of
@@ -47,6 +51,7 @@ NARROWEST_SCALE = 50  # % of a character's width
 CONTRAST = 3.0
 DEFAULT_PT = 10.0  # the size of text no style sizes (Word's; LibreOffice's is larger)
 _MEASURE = re.compile(r"(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)?")
+_MEASURED = {"sz": 0.5, "position": 0.5, "spacing": 0.05, "w": 1.0}  # points per unit
 _PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0}
 _TABLE_ROLES = ("table_header", "table_text", "table_number")
 _HIDDEN = ("vanish", "specVanish", "webHidden")
@@ -131,10 +136,22 @@ def _points(value: str, per_unit: float) -> float | None:
     return float(found.group(1)) * (_PER_UNIT[unit] if unit else per_unit)
 
 
+def _measure(tag: str, value: str) -> float | None:
+    """The value of the measured property ``tag`` in points (``w:w``: in per cent, ``%``
+    or not); None when it is not one."""
+    if tag == "w":
+        number = value.strip().removesuffix("%")
+        return float(number) if number.isdigit() else None
+    return _points(value, _MEASURED[tag])
+
+
+def _measures(layers: list[_Layer], tag: str) -> list[float]:
+    return [m for v in _values(_nearest(layers, tag)[0]) if (m := _measure(tag, v)) is not None]
+
+
 def _size_pt(layers: list[_Layer]) -> float:
     """The smallest size the text may print at (``DEFAULT_PT`` when no layer sizes it)."""
-    sizes = (_points(v, 0.5) for v in _values(_nearest(layers, "sz")[0]))
-    return min((s for s in sizes if s is not None), default=DEFAULT_PT)
+    return min(_measures(layers, "sz"), default=DEFAULT_PT)
 
 
 def _paragraph_shading(styles, style) -> str | None:
@@ -166,26 +183,55 @@ def _toggles(layers: list[_Layer]) -> Illegible | None:
     return None
 
 
+def _malformed(layers: list[_Layer]) -> Illegible | None:
+    """A size, scale, shift or spacing that is not a measure: a reader's guess decides it."""
+    for tag in _MEASURED:
+        found, where = _nearest(layers, tag)
+        for value in _values(found):
+            if _measure(tag, value) is None:
+                why = Msg(
+                    "with {prop} {value}, which is not a measure",
+                    prop="w:" + tag,
+                    value=repr(value),
+                )
+                return Illegible(why, where)
+    return None
+
+
 def _size(layers: list[_Layer], least: float) -> Illegible | None:
-    scales, where = _nearest(layers, "w")
-    scale = min((int(v) for v in _values(scales) if v.isdigit()), default=100)
+    scale = min(_measures(layers, "w"), default=100)
     if scale < NARROWEST_SCALE:
         why = Msg(
             "squeezed to {scale} % of its width, below {least} %",
-            scale=scale,
+            scale=int(scale),
             least=NARROWEST_SCALE,
         )
-        return Illegible(why, where)
-    sizes, where = _nearest(layers, "sz")
-    size = min((int(v) / 2 for v in _values(sizes) if v.isdigit()), default=None)
-    if size is None:
-        return None
+        return Illegible(why, _nearest(layers, "w")[1])
+    size = _size_pt(layers)
     if {"superscript", "subscript"} & set(_values(_nearest(layers, "vertAlign")[0])):
         size = size * 2 / 3
-    if size >= least:
+    if size >= least or not _nearest(layers, "sz")[0]:
         return None
     why = Msg("at {size:g} pt, below {least:g} pt", size=round(size, 1), least=least)
-    return Illegible(why, where)
+    return Illegible(why, _nearest(layers, "sz")[1])
+
+
+def _spacing(layers: list[_Layer]) -> Illegible | None:
+    """Letters drawn onto each other (condensed by more than a quarter of the text's size) or
+    apart off the line (spaced out by more than its size): ``w:spacing``."""
+    size = _size_pt(layers)
+    where = _nearest(layers, "spacing")[1]
+    for spacing in _measures(layers, "spacing"):
+        if spacing < -size / 4:
+            why = Msg(
+                "condensed by {spacing:g} pt, more than a quarter of its size",
+                spacing=round(-spacing, 1),
+            )
+            return Illegible(why, where)
+        if spacing > size:
+            why = Msg("spaced out by {spacing:g} pt, more than its size", spacing=round(spacing, 1))
+            return Illegible(why, where)
+    return None
 
 
 def _shift(layers: list[_Layer]) -> Illegible | None:
@@ -255,8 +301,10 @@ def _judged(
 ) -> Illegible | None:
     return (
         _toggles(layers)
+        or _malformed(layers)
         or _size(layers, least)
         or _shift(layers)
+        or _spacing(layers)
         or _contrast(layers, behind, theme)
     )
 
