@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "1f0cc8376fcd2f789ab7ef3eebcdc92c316084f2b863cef1616fe8ec8dd5c2ef"
+SHA256 = "238e9a570dec9e7bec7049321e2ab3f3aa382d49fe1a28db77974911daf7dd5d"

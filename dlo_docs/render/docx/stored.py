@@ -38,6 +38,8 @@ FORMAT = 1
 # the modules whose code makes the base: a change to any of them is a new entry
 _CODE = (
     "colours.py",
+    "glyphs.py",
+    "layers.py",
     "legible.py",
     "names.py",
     "package.py",
