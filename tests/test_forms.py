@@ -1191,8 +1191,13 @@ def _restyled(styles: bytes, sid: str | None, where: str, xml: str) -> bytes:
     defaults) at ``where`` (``rPr``, ``pPr``, ``pPr/rPr``, ``tcPr``), in place of those of the
     same names."""
     root = parse_xml(styles)
-    if sid is None:
-        target = root.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault")
+    if sid is None:  # the defaults of runs, or of paragraphs (``where`` pPr)
+        default = "pPrDefault" if where.startswith("pPr") else "rPrDefault"
+        defaults = root.find(f"{{{_W}}}docDefaults")
+        target = defaults.find(f"{{{_W}}}{default}")
+        if target is None:
+            target = defaults.makeelement(f"{{{_W}}}{default}", {})
+            defaults.append(target)
     else:
         target = root.find(f"{{{_W}}}style[@{{{_W}}}styleId='{sid}']")
     assert target is not None, sid
@@ -1310,6 +1315,24 @@ ILLEGIBLE = {
     "paragraph mark hidden": ("DLODraftMark", "pPr/rPr", "<w:vanish/>", "hidden (w:vanish)"),
     "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in its base style 'Normal'"),
     "hidden in the defaults": (None, "rPr", "<w:vanish/>", "set in the document's defaults"),
+    "framed off the page": (
+        "DLODraftMark",
+        "pPr",
+        '<w:framePr w:w="2000" w:h="200" w:hRule="exact" w:x="-20000" w:y="-20000" w:hAnchor="page" w:vAnchor="page"/>',
+        "placed in a frame (w:framePr)",
+    ),
+    "framed in a base style": (
+        "Normal",
+        "pPr",
+        '<w:framePr w:dropCap="drop" w:lines="3"/>',
+        "placed in a frame (w:framePr), set in its base style 'Normal'",
+    ),
+    "framed in the defaults": (
+        None,
+        "pPr",
+        '<w:framePr w:x="0" w:y="0" w:hAnchor="page" w:vAnchor="page"/>',
+        "placed in a frame (w:framePr), set in the document's defaults",
+    ),
     "table shaded black": (
         "DLOTable",
         "tcPr",

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "238e9a570dec9e7bec7049321e2ab3f3aa382d49fe1a28db77974911daf7dd5d"
+SHA256 = "ae9a111e8f22d1542730bb4a17726ac314076e324d3b8d539a661d63457aa0ae"

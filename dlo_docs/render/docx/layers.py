@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 
 @dataclass(frozen=True)
 class Layer:
-    """Run properties (``w:rPr``) one style (or the defaults) gives, with where they are."""
+    """Run properties (``w:rPr``), or paragraph properties (``w:pPr``), one style (or the
+    defaults) gives, with where they are."""
 
     rpr: Any  # an lxml element
     where: str  # the style's name, or "" for the document defaults

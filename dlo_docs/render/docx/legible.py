@@ -26,6 +26,10 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
   shadings (``DLO Table``, its conditional formats included) are behind the tables' text too.
   ``auto`` is the colour Word picks to contrast with what is behind it.
 
+A paragraph of one of dlo's styles placed in a frame (``w:framePr`` in the style, a style it is
+based on or the paragraphs' defaults) is refused too: a frame puts it anywhere, off the page or
+over another paragraph, and dlo's styles have none.
+
 The table style itself (``DLO Table``) and each of its conditional formats are judged so too.
 """
 
@@ -69,14 +73,26 @@ def _passes(styles, style) -> Iterator[list[Layer]]:
     yield mark + tail
 
 
-def _paragraph_shading(styles, style) -> str | None:
-    """The fill behind a paragraph of ``style`` (its own or its base's ``w:pPr/w:shd``)."""
-    for s in chain(styles, style):
-        shd = w(w(s, "pPr"), "shd")
-        if shd is not None:
-            return colours.shading(shd)
-    shd = w(w(w(w(styles, "docDefaults"), "pPrDefault"), "pPr"), "shd")
-    return None if shd is None else colours.shading(shd)
+def _paragraph(styles, style) -> list[Layer]:
+    """The layers that give a paragraph of ``style`` its paragraph properties (``w:pPr``)."""
+    found = [
+        Layer(ppr, style_name(s)) for s in chain(styles, style) if (ppr := w(s, "pPr")) is not None
+    ]
+    defaults = w(w(w(styles, "docDefaults"), "pPrDefault"), "pPr")
+    return found if defaults is None else [*found, Layer(defaults, "")]
+
+
+def _paragraph_shading(paragraph: list[Layer]) -> str | None:
+    """The fill behind a paragraph (the nearest ``w:pPr/w:shd``)."""
+    shadings = nearest(paragraph, "shd")[0]
+    return colours.shading(shadings[0]) if shadings else None
+
+
+def _frame(paragraph: list[Layer]) -> Illegible | None:
+    """A paragraph in a frame (``w:framePr``, a drop cap's too) is placed where the frame says:
+    off the page, or over or under another paragraph's text."""
+    found, where = nearest(paragraph, "framePr")
+    return Illegible(Msg("placed in a frame (w:framePr)"), where) if found else None
 
 
 def _toggles(layers: list[Layer]) -> Illegible | None:
@@ -169,8 +185,10 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
             continue
         least = DRAFT_MARK_PT if role == "draft_mark" else SMALLEST_PT
         behind = cells if role in _TABLE_ROLES else [None]
-        paragraph = _paragraph_shading(styles, style)
-        behind = [b or paragraph for b in behind]
+        paragraph = _paragraph(styles, style)
+        if (found := _frame(paragraph)) is not None:
+            return STYLE[role], found
+        behind = [b or _paragraph_shading(paragraph) for b in behind]
         for layers in _passes(styles, style):
             if (found := _judged(layers, least, behind, theme)) is not None:
                 return STYLE[role], found
