@@ -299,6 +299,7 @@ THIRD_PARTY = {
         "render/docx/prepare.py",
         "render/docx/reference.py",
         "render/docx/styles.py",
+        "render/docx/typefaces.py",
         "render/docx_diff.py",
         "render/docx_translation.py",
     },

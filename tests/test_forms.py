@@ -1214,9 +1214,9 @@ def _restyled(styles: bytes, sid: str | None, where: str, xml: str) -> bytes:
     return etree.tostring(root)
 
 
-def _prepared(styles_edit) -> str | None:
-    """The DLO303 message of a reference document (dlo reference-docx's, its styles edited), or
-    None when it is taken."""
+def _prepared(styles_edit, theme_edit=lambda theme: theme) -> str | None:
+    """The DLO303 message of a reference document (dlo reference-docx's, its styles and theme
+    edited), or None when it is taken."""
     from dlo_docs.errors import DloError
     from dlo_docs.render.docx.package import default_reference
     from dlo_docs.render.docx.prepare import prepare
@@ -1225,6 +1225,7 @@ def _prepared(styles_edit) -> str | None:
     with zipfile.ZipFile(source) as z:
         files = {name: z.read(name) for name in z.namelist()}
     files["word/styles.xml"] = styles_edit(files["word/styles.xml"])
+    files["word/theme/theme1.xml"] = theme_edit(files["word/theme/theme1.xml"])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for name, data in files.items():
@@ -1315,6 +1316,18 @@ ILLEGIBLE = {
     "paragraph mark hidden": ("DLODraftMark", "pPr/rPr", "<w:vanish/>", "hidden (w:vanish)"),
     "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in its base style 'Normal'"),
     "hidden in the defaults": (None, "rPr", "<w:vanish/>", "set in the document's defaults"),
+    "in Wingdings": (
+        "DLODraftMark",
+        "rPr",
+        '<w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings" w:eastAsia="Wingdings" w:cs="Wingdings"/>',
+        "in the symbol font 'Wingdings', which draws pictures",
+    ),
+    "its digits in Symbol": (
+        "DLOApproval",
+        "rPr",
+        '<w:rFonts w:ascii="Symbol" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>',
+        "in the symbol font 'Symbol'",
+    ),
     "framed off the page": (
         "DLODraftMark",
         "pPr",
@@ -1364,6 +1377,16 @@ LEGIBLE = {
     "highlighted yellow": ("DLODocumentKind", "rPr", '<w:highlight w:val="yellow"/>'),
     "strike switched off": ("DLOApproval", "rPr", '<w:strike w:val="0"/>'),
     "raised a little": ("DLODraftMark", "rPr", '<w:position w:val="4"/>'),
+    "a font of the organisation's": (
+        "DLOClause",
+        "rPr",
+        '<w:rFonts w:ascii="PT Astra Serif" w:hAnsi="PT Astra Serif" w:cs="PT Astra Serif"/>',
+    ),
+    "the theme's fonts": (
+        "DLODraftMark",
+        "rPr",
+        '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/>',
+    ),
     "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
     "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),
     "sized in points": ("DLOClause", "rPr", '<w:sz w:val="12pt"/>'),
@@ -1379,6 +1402,34 @@ LEGIBLE = {
 def test_a_reference_restyled_legibly_is_taken(edit):
     sid, where, xml = edit
     assert _prepared(lambda styles: _restyled(styles, sid, where, xml)) is None
+
+
+def test_a_symbol_font_from_a_base_style_or_the_theme_is_refused():
+    """A style's font is named per range of characters, each inherited on its own, or by the
+    theme's: a draft mark that names only its Latin font takes its Cyrillic one (w:hAnsi) from
+    its base style; one that names the theme's minor font prints in what the theme says."""
+
+    def base_font(styles: bytes) -> bytes:
+        styles = _restyled(styles, "DLODraftMark", "rPr", '<w:rFonts w:ascii="Times New Roman"/>')
+        return _restyled(styles, "Normal", "rPr", '<w:rFonts w:hAnsi="Webdings"/>')
+
+    message = _prepared(base_font)
+    assert message is not None, message
+    assert "'DLO Draft Mark' prints its text in the symbol font 'Webdings'" in message
+    assert "set in its base style 'Normal'" in message
+
+    def themed(styles: bytes) -> bytes:
+        fonts = '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>'
+        return _restyled(styles, "DLODraftMark", "rPr", fonts)
+
+    def wingdings(theme: bytes) -> bytes:
+        minor = re.search(rb"<a:minorFont>\s*<a:latin typeface=\"[^\"]*\"", theme)
+        assert minor is not None
+        return theme.replace(minor.group(0), b'<a:minorFont><a:latin typeface="Wingdings 3"', 1)
+
+    assert _prepared(themed) is None  # the theme's own minor font
+    message = _prepared(themed, wingdings)
+    assert message is not None and "in the symbol font 'Wingdings 3'" in message, message
 
 
 def test_a_reference_that_hides_the_draft_mark_is_refused(project, dlo):

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "ae9a111e8f22d1542730bb4a17726ac314076e324d3b8d539a661d63457aa0ae"
+SHA256 = "7faafb6ab3cb708927b49c0cc4f994af33c5004b003dc8e81e732f887ebeef99"

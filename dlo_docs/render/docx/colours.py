@@ -89,17 +89,21 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def theme_colours(doc) -> dict[str, str]:
-    """The reference's theme colours (``dk1``, ``lt1``, ``accent1`` ...) as RRGGBB."""
+def theme(doc):
+    """The reference's theme (its root element), or None when it has none that is one."""
     for rel in doc.part.rels.values():
         if not rel.is_external and rel.reltype.endswith("/relationships/theme"):
             try:
-                root = parse_xml(rel.target_part.blob)
+                return parse_xml(rel.target_part.blob)
             except Exception:
-                return {}
-            scheme = root.find(f".//{_DRAWING}clrScheme")
-            return {} if scheme is None else _scheme(scheme)
-    return {}
+                return None
+    return None
+
+
+def theme_colours(root) -> dict[str, str]:
+    """The theme's (``theme``) colours (``dk1``, ``lt1``, ``accent1`` ...) as RRGGBB."""
+    scheme = None if root is None else root.find(f".//{_DRAWING}clrScheme")
+    return {} if scheme is None else _scheme(scheme)
 
 
 def _scheme(scheme) -> dict[str, str]:

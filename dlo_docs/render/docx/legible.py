@@ -24,7 +24,10 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
   (``w:themeColor``, tint and shade applied, from the reference's theme) against its highlight,
   else its shading, else its paragraph's shading, else the white page; the table style's
   shadings (``DLO Table``, its conditional formats included) are behind the tables' text too.
-  ``auto`` is the colour Word picks to contrast with what is behind it.
+  ``auto`` is the colour Word picks to contrast with what is behind it;
+- in a symbol font (``typefaces``: Symbol, Wingdings, Webdings, Marlett, dingbats ...), by its
+  name or the theme's, for any range of characters (``w:rFonts``, each range inherited on its own);
+  it draws letters and digits as pictures.
 
 A paragraph of one of dlo's styles placed in a frame (``w:framePr`` in the style, a style it is
 based on or the paragraphs' defaults) is refused too: a frame puts it anywhere, off the page or
@@ -36,6 +39,7 @@ The table style itself (``DLO Table``) and each of its conditional formats are j
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +47,7 @@ from docx.oxml.ns import qn
 
 from ...errors import DloError, Location, error
 from ...i18n import Msg
-from . import colours, glyphs
+from . import colours, glyphs, typefaces
 from .layers import Illegible, Layer, chain, nearest, on, style_name, values, w
 from .names import STYLE
 from .package import REFERENCE
@@ -151,8 +155,24 @@ def _contrast(
     return None
 
 
+@dataclass(frozen=True)
+class _Theme:
+    colours: dict[str, str]
+    fonts: dict[str, list[str]]
+
+
+def _symbol_font(layers: list[Layer], theme: _Theme) -> Illegible | None:
+    for font, where in typefaces.fonts(layers, theme.fonts):
+        if typefaces.symbolic(font):
+            why = Msg(
+                "in the symbol font {font}, which draws pictures, not letters", font=repr(font)
+            )
+            return Illegible(why, where)
+    return None
+
+
 def _judged(
-    layers: list[Layer], least: float, behind: list[str | None], theme: dict[str, str]
+    layers: list[Layer], least: float, behind: list[str | None], theme: _Theme
 ) -> Illegible | None:
     return (
         _toggles(layers)
@@ -160,7 +180,8 @@ def _judged(
         or glyphs.size(layers, least)
         or glyphs.shift(layers)
         or glyphs.spacing(layers)
-        or _contrast(layers, behind, theme)
+        or _symbol_font(layers, theme)
+        or _contrast(layers, behind, theme.colours)
     )
 
 
@@ -177,7 +198,9 @@ def _table_shadings(table) -> list[str | None]:
 def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
     """The first of dlo's styles (``styles_of``: role -> its ``w:style``) whose text would not
     print legibly, and why; None when each does."""
-    styles, theme = doc.styles.element, colours.theme_colours(doc)
+    root = colours.theme(doc)
+    styles = doc.styles.element
+    theme = _Theme(colours.theme_colours(root), typefaces.theme_fonts(root))
     table = styles_of.get("table")
     cells = [None, *_table_shadings(table)]
     for role, style in styles_of.items():

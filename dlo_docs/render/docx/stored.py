@@ -48,6 +48,7 @@ _CODE = (
     "styles.py",
     "stored.py",
     "table_style.py",
+    "typefaces.py",
 )
 _PART = re.compile(r"[\w\-\[\].]+(?:/[\w\-\[\].]+)*", re.ASCII)
 # a style id as an attribute value takes it: no markup, no quote, no control character
