@@ -1313,6 +1313,30 @@ ILLEGIBLE = {
         '<w:shd w:val="solid" w:color="000000" w:fill="FFFFFF"/>',
         "in #000000 on #000000",
     ),
+    "shaded in the theme's text colour": (
+        "DLODocumentName",
+        "rPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF" w:themeFill="text1"/>',
+        "in #000000 on #000000",
+    ),
+    "paragraph shaded in the theme's dark": (
+        "DLOOrganisation",
+        "pPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF" w:themeFill="dark1"/>',
+        "in #000000 on #000000",
+    ),
+    "pattern in the theme's text colour": (
+        "DLOApproval",
+        "rPr",
+        '<w:shd w:val="solid" w:color="FFFFFF" w:themeColor="text1" w:fill="FFFFFF"/>',
+        "in #000000 on #000000",
+    ),
+    "table shaded in the theme's text colour": (
+        "DLOTable",
+        "tcPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF" w:themeFill="text1"/>',
+        "'DLO Table Header' prints its text in #000000 on #000000",
+    ),
     "paragraph mark hidden": ("DLODraftMark", "pPr/rPr", "<w:vanish/>", "hidden (w:vanish)"),
     "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in its base style 'Normal'"),
     "hidden in the defaults": (None, "rPr", "<w:vanish/>", "set in the document's defaults"),
@@ -1390,6 +1414,12 @@ LEGIBLE = {
     "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
     "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),
     "sized in points": ("DLOClause", "rPr", '<w:sz w:val="12pt"/>'),
+    "white on the theme's black": (
+        "DLOOrganisation",
+        "rPr",
+        '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000" '
+        'w:themeFill="text1"/>',
+    ),
     "white on black": (
         "DLOOrganisation",
         "rPr",

@@ -43,18 +43,22 @@ _THEME_SLOT = {
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
-def shading(shd) -> str | None:
-    """The colour a ``w:shd`` paints (its pattern's colour over its fill by the pattern's
-    share); None when it paints none."""
+def shading(shd, theme: dict[str, str]) -> set[str]:
+    """The colours a ``w:shd`` may paint: its pattern's colour over its fill by the pattern's
+    share, each as its RRGGBB and as its theme colour (``w:themeColor``, ``w:themeFill``, tint
+    or shade applied: Word takes the theme's, another reader may take the RRGGBB); none when it
+    paints none."""
     pattern = shd.get(qn("w:val"), "clear")
-    fill = hex_colour(shd.get(qn("w:fill")), None)
-    colour = hex_colour(shd.get(qn("w:color")), "000000")
+    fills = {hex_colour(shd.get(qn("w:fill")), None), theme_colour(shd, theme, "themeFill")}
+    fills.discard(None)
+    inks = {hex_colour(shd.get(qn("w:color")), "000000"), theme_colour(shd, theme)}
+    inks.discard(None)
     if pattern in ("clear", "nil"):
-        return fill
+        return {f for f in fills if f is not None}
     if pattern == "solid":
-        return colour
+        return {c for c in inks if c is not None}
     share = int(pattern[3:]) / 100 if pattern.startswith("pct") and pattern[3:].isdigit() else 0.5
-    return _mix(colour or "000000", fill or WHITE, share)
+    return {_mix(c or "000000", f or WHITE, share) for c in inks or {None} for f in fills or {None}}
 
 
 def hex_colour(value: str | None, auto: str | None) -> str | None:
@@ -119,13 +123,15 @@ def _scheme(scheme) -> dict[str, str]:
     return found
 
 
-def theme_colour(color, theme: dict[str, str]) -> str | None:
-    """The colour a ``w:color``'s ``w:themeColor`` names, its tint or shade applied."""
-    slot = _THEME_SLOT.get(color.get(qn("w:themeColor"), ""))
+def theme_colour(color, theme: dict[str, str], attr: str = "themeColor") -> str | None:
+    """The colour an element's theme colour (``w:themeColor``, or ``attr``: a shading's
+    ``w:themeFill``) names, its tint or shade applied."""
+    slot = _THEME_SLOT.get(color.get(qn(f"w:{attr}"), ""))
     base = theme.get(slot or "")
     if base is None:
         return None
-    tint, shade = color.get(qn("w:themeTint")), color.get(qn("w:themeShade"))
+    named = attr.removesuffix("Color")  # themeTint, themeFillTint ...
+    tint, shade = color.get(qn(f"w:{named}Tint")), color.get(qn(f"w:{named}Shade"))
     if tint is not None and hex_colour(tint + "0000", None) is not None:
         return _mix(base, WHITE, int(tint, 16) / 255)
     if shade is not None and hex_colour(shade + "0000", None) is not None:

@@ -22,7 +22,9 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 - in a colour of too little contrast with what is behind it (``CONTRAST``, WCAG's ratio of
   relative luminances; 3:1 is its minimum for large text): its ``w:color`` and its theme colour
   (``w:themeColor``, tint and shade applied, from the reference's theme) against its highlight,
-  else its shading, else its paragraph's shading, else the white page; the table style's
+  else its shading, else its paragraph's shading, else the white page (a shading's fill and
+  pattern colour each as RRGGBB and as theme colour, ``w:themeFill``, ``w:themeColor``, tint or
+  shade applied); the table style's
   shadings (``DLO Table``, its conditional formats included) are behind the tables' text too.
   ``auto`` is the colour Word picks to contrast with what is behind it;
 - in a symbol font (``typefaces``: Symbol, Wingdings, Webdings, Marlett, dingbats ...), by its
@@ -86,10 +88,9 @@ def _paragraph(styles, style) -> list[Layer]:
     return found if defaults is None else [*found, Layer(defaults, "")]
 
 
-def _paragraph_shading(paragraph: list[Layer]) -> str | None:
-    """The fill behind a paragraph (the nearest ``w:pPr/w:shd``)."""
-    shadings = nearest(paragraph, "shd")[0]
-    return colours.shading(shadings[0]) if shadings else None
+def _paragraph_shading(paragraph: list[Layer], theme: dict[str, str]) -> set[str]:
+    """The fills behind a paragraph (the nearest ``w:pPr/w:shd``)."""
+    return set().union(*(colours.shading(shd, theme) for shd in nearest(paragraph, "shd")[0]))
 
 
 def _frame(paragraph: list[Layer]) -> Illegible | None:
@@ -123,7 +124,7 @@ def _colours(layers: list[Layer], theme: dict[str, str]) -> Iterator[tuple[str, 
                 yield value, where
 
 
-def _backgrounds(layers: list[Layer], paragraph: str | None) -> set[str]:
+def _backgrounds(layers: list[Layer], paragraph: set[str], theme: dict[str, str]) -> set[str]:
     """What may be behind the text: its highlight, else its shading, else its paragraph's."""
     named = {
         colours.HIGHLIGHT[v]
@@ -132,14 +133,14 @@ def _backgrounds(layers: list[Layer], paragraph: str | None) -> set[str]:
     }
     if named:
         return named
-    shaded = {c for shd in nearest(layers, "shd")[0] if (c := colours.shading(shd)) is not None}
-    return shaded or {paragraph or colours.WHITE}
+    shaded = set().union(*(colours.shading(shd, theme) for shd in nearest(layers, "shd")[0]))
+    return shaded or paragraph or {colours.WHITE}
 
 
 def _contrast(
-    layers: list[Layer], behind: list[str | None], theme: dict[str, str]
+    layers: list[Layer], behind: list[set[str]], theme: dict[str, str]
 ) -> Illegible | None:
-    backs = set().union(*(_backgrounds(layers, paragraph) for paragraph in behind))
+    backs = set().union(*(_backgrounds(layers, paragraph, theme) for paragraph in behind))
     for colour, where in _colours(layers, theme):
         for back in sorted(backs):
             ratio = colours.contrast(colour, back)
@@ -172,7 +173,7 @@ def _symbol_font(layers: list[Layer], theme: _Theme) -> Illegible | None:
 
 
 def _judged(
-    layers: list[Layer], least: float, behind: list[str | None], theme: _Theme
+    layers: list[Layer], least: float, behind: list[set[str]], theme: _Theme
 ) -> Illegible | None:
     return (
         _toggles(layers)
@@ -190,9 +191,9 @@ def _table_parts(table) -> list:
     return [table, *(table.findall(qn("w:tblStylePr")) if table is not None else [])]
 
 
-def _table_shadings(table) -> list[str | None]:
+def _table_shadings(table, theme: dict[str, str]) -> list[set[str]]:
     shadings = (w(w(part, "tcPr"), "shd") for part in _table_parts(table))
-    return [colours.shading(shd) for shd in shadings if shd is not None]
+    return [colours.shading(shd, theme) for shd in shadings if shd is not None]
 
 
 def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
@@ -202,16 +203,16 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
     styles = doc.styles.element
     theme = _Theme(colours.theme_colours(root), typefaces.theme_fonts(root))
     table = styles_of.get("table")
-    cells = [None, *_table_shadings(table)]
+    cells: list[set[str]] = [set(), *_table_shadings(table, theme.colours)]
     for role, style in styles_of.items():
         if role == "table":
             continue
         least = DRAFT_MARK_PT if role == "draft_mark" else SMALLEST_PT
-        behind = cells if role in _TABLE_ROLES else [None]
+        behind = cells if role in _TABLE_ROLES else [set()]
         paragraph = _paragraph(styles, style)
         if (found := _frame(paragraph)) is not None:
             return STYLE[role], found
-        behind = [b or _paragraph_shading(paragraph) for b in behind]
+        behind = [b or _paragraph_shading(paragraph, theme.colours) for b in behind]
         for layers in _passes(styles, style):
             if (found := _judged(layers, least, behind, theme)) is not None:
                 return STYLE[role], found
