@@ -1245,7 +1245,7 @@ ILLEGIBLE = {
         "DLOApproval",
         "rPr",
         "<w:specVanish/>",
-        "hidden (w:specVanish), set in its base style 'DLO Approval'",
+        "hidden (w:specVanish), set in the style 'DLO Approval'",
     ),
     "webHidden": ("DLODocumentTitle", "rPr", "<w:webHidden/>", "hidden (w:webHidden)"),
     "white": (
@@ -1338,7 +1338,7 @@ ILLEGIBLE = {
         "'DLO Table Header' prints its text in #000000 on #000000",
     ),
     "paragraph mark hidden": ("DLODraftMark", "pPr/rPr", "<w:vanish/>", "hidden (w:vanish)"),
-    "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in its base style 'Normal'"),
+    "hidden in a base style": ("Normal", "rPr", "<w:vanish/>", "set in the style 'Normal'"),
     "hidden in the defaults": (None, "rPr", "<w:vanish/>", "set in the document's defaults"),
     "in Wingdings": (
         "DLODraftMark",
@@ -1362,7 +1362,7 @@ ILLEGIBLE = {
         "Normal",
         "pPr",
         '<w:framePr w:dropCap="drop" w:lines="3"/>',
-        "placed in a frame (w:framePr), set in its base style 'Normal'",
+        "placed in a frame (w:framePr), set in the style 'Normal'",
     ),
     "framed in the defaults": (
         None,
@@ -1446,7 +1446,7 @@ def test_a_symbol_font_from_a_base_style_or_the_theme_is_refused():
     message = _prepared(base_font)
     assert message is not None, message
     assert "'DLO Draft Mark' prints its text in the symbol font 'Webdings'" in message
-    assert "set in its base style 'Normal'" in message
+    assert "set in the style 'Normal'" in message
 
     def themed(styles: bytes) -> bytes:
         fonts = '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>'
@@ -1460,6 +1460,31 @@ def test_a_symbol_font_from_a_base_style_or_the_theme_is_refused():
     assert _prepared(themed) is None  # the theme's own minor font
     message = _prepared(themed, wingdings)
     assert message is not None and "in the symbol font 'Wingdings 3'" in message, message
+
+
+def _linked(styles: bytes, sid: str, rpr: str) -> bytes:
+    """``styles`` with a character style of run properties ``rpr`` linked to the style ``sid``."""
+    root = parse_xml(styles)
+    style = root.find(f"{{{_W}}}style[@{{{_W}}}styleId='{sid}']")
+    style.append(parse_xml(f'<w:link {nsdecls("w")} w:val="{sid}Char"/>'))
+    root.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="character" w:customStyle="1" w:styleId="{sid}Char">'
+            f'<w:name w:val="{sid} Char"/><w:link w:val="{sid}"/><w:rPr>{rpr}</w:rPr></w:style>'
+        )
+    )
+    return etree.tostring(root)
+
+
+def test_a_style_linked_to_a_dlo_style_is_judged_too():
+    """Word keeps a paragraph style and the character style linked to it in step, and formats
+    with the character style the text of a part of a paragraph given the paragraph style: a
+    linked style in white would print the draft mark so."""
+    message = _prepared(lambda styles: _linked(styles, "DLODraftMark", '<w:color w:val="FFFFFF"/>'))
+    assert message is not None, message
+    assert "'DLO Draft Mark' prints its text in #FFFFFF on #FFFFFF" in message
+    assert "set in the style 'DLODraftMark Char'" in message
+    assert _prepared(lambda styles: _linked(styles, "DLODraftMark", "<w:b/>")) is None
 
 
 def test_a_reference_that_hides_the_draft_mark_is_refused(project, dlo):

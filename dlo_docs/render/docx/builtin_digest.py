@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "8455a5562a77524355861e24ac0224bc451eb1d42c261816af4106af7a75d39f"
+SHA256 = "0e67af063710860469f337947c5c11b694c411e1adb4441d707fb001560592f4"

@@ -64,7 +64,9 @@ _STRUCK = ("strike", "dstrike")
 
 def _passes(styles, style) -> Iterator[list[Layer]]:
     """The layers that give ``style``'s text its run properties, nearest first, then those of
-    its paragraph mark (its own ``w:pPr/w:rPr`` before each ``w:rPr``)."""
+    its paragraph mark (its own ``w:pPr/w:rPr`` before each ``w:rPr``), then those of the
+    character style linked to it (``w:link``: Word keeps the pair in step, and formats with it
+    the text of a part of a paragraph the style is given to)."""
     based = chain(styles, style)
     defaults = w(w(w(styles, "docDefaults"), "rPrDefault"), "rPr")
     tail = [] if defaults is None else [Layer(defaults, "")]
@@ -77,6 +79,16 @@ def _passes(styles, style) -> Iterator[list[Layer]]:
         if rpr is not None
     ]
     yield mark + tail
+    link = w(style, "link")
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    linked = by_id.get(None if link is None else link.get(qn("w:val")))
+    if linked is not None and linked is not style:
+        layers = [
+            Layer(rpr, style_name(s))
+            for s in chain(styles, linked)
+            if (rpr := w(s, "rPr")) is not None
+        ]
+        yield layers + tail
 
 
 def _paragraph(styles, style) -> list[Layer]:
@@ -229,7 +241,7 @@ def refused(reference: Path | None, name: str, found: Illegible) -> DloError:
     where = (
         Msg("set in the document's defaults")
         if not found.where
-        else Msg("set in its base style {base}", base=repr(found.where))
+        else Msg("set in the style {base}", base=repr(found.where))
         if found.where.casefold() != name.casefold()
         else None
     )
