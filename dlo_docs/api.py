@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import check_paths, context, form_names, labels, pool, scratch, snapshots, subject
+from . import check_paths, context, form_names, labels, pool, refcheck, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
 from .i18n import Msg
 from .model_methods import LANGS
@@ -55,7 +55,7 @@ def check(
             from .lint import control_chars
 
             problems.update(control_chars.found(source))
-    problems.update(labels.problems(project.templates, LANGS))
+    problems.update(labels.problems(project.templates, LANGS), refcheck.problems(project))
     return sorted(problems)
 
 

@@ -1509,6 +1509,29 @@ def test_a_reference_that_hides_the_draft_mark_is_refused(project, dlo):
     assert not (project / "build" / "dlo-head.kk.docx").exists()
 
 
+def test_check_says_what_render_would_refuse_in_the_reference(project, dlo):
+    """dlo check read no templates/reference.docx: a reference that hid the draft mark, or one
+    that is not a DOCX, was found only by render. Now check says it as render does (DLO303 at
+    the file, with what to do), and a reference render takes leaves check clean."""
+    assert dlo("reference-docx", cwd=project).code == 0
+    assert dlo("check", cwd=project).code == 0
+    reference = project / "templates" / "reference.docx"
+    parts = _parts(reference)
+    parts["word/styles.xml"] = _restyled(
+        parts["word/styles.xml"], "DLODraftMark", "rPr", '<w:position w:val="-2000"/>'
+    )
+    _write(parts, reference)
+    result = dlo("check", cwd=project)
+    assert result.code == 1, result
+    said = result.out + result.err
+    assert "\ntemplates/reference.docx: error DLO303: " in "\n" + said, said
+    assert "'DLO Draft Mark' prints its text lowered by 1000 pt" in said
+    assert "dlo reference-docx" in said  # what to do
+    reference.write_bytes(b"not a zip")
+    result = dlo("check", cwd=project)
+    assert result.code == 1 and "the reference document cannot be read" in result.out + result.err
+
+
 def test_a_broken_reference_document_is_a_clear_error(project, dlo):
     (project / "templates" / "reference.docx").write_bytes(b"not a zip")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
