@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "0e67af063710860469f337947c5c11b694c411e1adb4441d707fb001560592f4"
+SHA256 = "ba567717f5edb5178dc2901516fb0eee0bdd5ffce3be60dc65e503a09d12019d"

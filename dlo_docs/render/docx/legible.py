@@ -259,8 +259,8 @@ def refused(reference: Path | None, name: str, found: Illegible) -> DloError:
                 Msg(
                     "dlo's styles print what a document says: give the style text that is shown, "
                     "not struck out, at least {least:g} pt (the draft mark {mark:g} pt), dark on a "
-                    "light background (Modify Style in Word), or start again from dlo "
-                    "reference-docx",
+                    "light background, in a font of letters, not raised, lowered, condensed or "
+                    "framed (Modify Style in Word), or start again from dlo reference-docx",
                     least=SMALLEST_PT,
                     mark=DRAFT_MARK_PT,
                 ),
