@@ -7,9 +7,10 @@ a range's font decides it. Both the name and the theme's font are judged (Word t
 another reader may take the name).
 
 A symbol font (Symbol, Wingdings, Webdings, Marlett, dingbats ...) maps letters and digits to
-pictures: Word draws the text as them, and LibreOffice, which has none of them, draws it with
-OpenSymbol through their code-point tables; the draft mark or a date would print as arrows and
-stars. Only these are refused: a font that is merely not installed is replaced (by fontconfig,
+pictures: where it is installed (Windows, so in Word) a date, an order's number or a Latin letter
+prints as arrows and stars, and what a letter the font lacks prints in is the reader's choice.
+(LibreOffice without the font, as on a server, prints the text in a fallback font: the DOCX,
+opened in Word, is what the style falsifies.) Only these are refused: a font that is merely not installed is replaced (by fontconfig,
 or Word's substitution) with one that has the letters, and a list of the fonts that have Cyrillic
 and Kazakh letters would refuse an organisation's own (PT Astra Serif, a corporate typeface)
 that print them well."""
