@@ -1364,6 +1364,36 @@ ILLEGIBLE = {
         '<w:framePr w:dropCap="drop" w:lines="3"/>',
         "placed in a frame (w:framePr), set in the style 'Normal'",
     ),
+    "indented off the page": (
+        "DLODraftMark",
+        "pPr",
+        '<w:ind w:left="-20000" w:right="20000" w:firstLine="0"/>',
+        "placed 323 mm past the page's left edge (w:ind)",
+    ),
+    "indented off the right edge": (
+        "DLOApproval",
+        "pPr",
+        '<w:ind w:left="0" w:right="-400mm"/>',
+        "placed 390 mm past the page's right edge (w:ind)",
+    ),
+    "indented to a sliver": (
+        "DLODocumentTitle",
+        "pPr",
+        '<w:ind w:left="80mm" w:right="80mm"/>',
+        "indented to leave 10 mm for its text, below 50 mm (w:ind)",
+    ),
+    "hanging off the page": (
+        "DLOClause",
+        "pPr",
+        '<w:ind w:start="0" w:hanging="100mm"/>',
+        "placed 70 mm past the page's left edge (w:ind)",
+    ),
+    "an indent that is not one": (
+        "DLODraftMark",
+        "pPr",
+        '<w:ind w:left="far"/>',
+        "with w:ind/@w:left 'far', which is not a measure",
+    ),
     "framed in the defaults": (
         None,
         "pPr",
@@ -1410,6 +1440,11 @@ LEGIBLE = {
         "DLODraftMark",
         "rPr",
         '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/>',
+    ),
+    "approval block on the right half": (
+        "DLOApproval",
+        "pPr",
+        '<w:ind w:left="90mm" w:hanging="5mm"/>',
     ),
     "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
     "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),

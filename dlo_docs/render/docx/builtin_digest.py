@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "4517d64a474a179b883455ab30ad3b923c5f93ebe7a89a207deec818cfc9da21"
+SHA256 = "48acb45ca729f1c2996c67ec700f5456a46865d3f2d61c681d7b9c81d3bafb88"

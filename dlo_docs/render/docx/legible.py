@@ -33,7 +33,8 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 
 A paragraph of one of dlo's styles placed in a frame (``w:framePr`` in the style, a style it is
 based on or the paragraphs' defaults) is refused too: a frame puts it anywhere, off the page or
-over another paragraph, and dlo's styles have none.
+over another paragraph, and dlo's styles have none; and so is one whose indents (``indents``)
+put a line of it past the page's edge, or leave too little of the page's width for its text.
 
 The table style itself (``DLO Table``) and each of its conditional formats are judged so too.
 """
@@ -49,7 +50,7 @@ from docx.oxml.ns import qn
 
 from ...errors import DloError, Location, error
 from ...i18n import Msg
-from . import colours, glyphs, typefaces
+from . import colours, glyphs, indents, typefaces
 from .layers import Illegible, Layer, chain, nearest, on, style_name, values, w
 from .names import STYLE
 from .package import REFERENCE
@@ -214,7 +215,7 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
     root = colours.theme(doc)
     styles = doc.styles.element
     theme = _Theme(colours.theme_colours(root), typefaces.theme_fonts(root))
-    table = styles_of.get("table")
+    table, page = styles_of.get("table"), indents.Page.of(doc)
     cells: list[set[str]] = [set(), *_table_shadings(table, theme.colours)]
     for role, style in styles_of.items():
         if role == "table":
@@ -222,7 +223,7 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         least = DRAFT_MARK_PT if role == "draft_mark" else SMALLEST_PT
         behind = cells if role in _TABLE_ROLES else [set()]
         paragraph = _paragraph(styles, style)
-        if (found := _frame(paragraph)) is not None:
+        if (found := _frame(paragraph) or indents.misplaced(paragraph, page)) is not None:
             return STYLE[role], found
         behind = [b or _paragraph_shading(paragraph, theme.colours) for b in behind]
         for layers in _passes(styles, style):

@@ -39,6 +39,7 @@ FORMAT = 1
 _CODE = (
     "colours.py",
     "glyphs.py",
+    "indents.py",
     "layers.py",
     "legible.py",
     "names.py",
