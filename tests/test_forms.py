@@ -1394,6 +1394,24 @@ ILLEGIBLE = {
         '<w:ind w:left="far"/>',
         "with w:ind/@w:left 'far', which is not a measure",
     ),
+    "lines cut short": (
+        "DLODraftMark",
+        "pPr",
+        '<w:spacing w:before="0" w:after="120" w:line="20" w:lineRule="exact"/>',
+        "its lines cut to 1 pt, less than two thirds of its size",
+    ),
+    "lines on top of each other": (
+        "DLOClause",
+        "pPr",
+        '<w:spacing w:line="24" w:lineRule="auto"/>',
+        "its lines 0.1 of a line apart, less than half",
+    ),
+    "a line height that is not one": (
+        "DLODraftMark",
+        "pPr",
+        '<w:spacing w:line="tight" w:lineRule="exact"/>',
+        "with w:spacing/@w:line 'tight', which is not a measure",
+    ),
     "framed in the defaults": (
         None,
         "pPr",
@@ -1446,6 +1464,8 @@ LEGIBLE = {
         "pPr",
         '<w:ind w:left="90mm" w:hanging="5mm"/>',
     ),
+    "lines exactly its size": ("DLOClause", "pPr", '<w:spacing w:line="280" w:lineRule="exact"/>'),
+    "lines at least 1 pt": ("DLOClause", "pPr", '<w:spacing w:line="20" w:lineRule="atLeast"/>'),
     "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
     "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),
     "sized in points": ("DLOClause", "rPr", '<w:sz w:val="12pt"/>'),

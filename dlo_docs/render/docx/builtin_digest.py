@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "48acb45ca729f1c2996c67ec700f5456a46865d3f2d61c681d7b9c81d3bafb88"
+SHA256 = "e223b3410cb8438f6b4948151db5e0aa996d961e96835c7e7b191e7879acfdd8"

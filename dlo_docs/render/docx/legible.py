@@ -34,7 +34,9 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 A paragraph of one of dlo's styles placed in a frame (``w:framePr`` in the style, a style it is
 based on or the paragraphs' defaults) is refused too: a frame puts it anywhere, off the page or
 over another paragraph, and dlo's styles have none; and so is one whose indents (``indents``)
-put a line of it past the page's edge, or leave too little of the page's width for its text.
+put a line of it past the page's edge, or leave too little of the page's width for its text, or
+whose line height (``w:spacing``'s ``w:line``) cuts its lines (exactly less than two thirds of its
+size) or draws them over each other (less than half a line apart).
 
 The table style itself (``DLO Table``) and each of its conditional formats are judged so too.
 """
@@ -111,6 +113,35 @@ def _frame(paragraph: list[Layer]) -> Illegible | None:
     off the page, or over or under another paragraph's text."""
     found, where = nearest(paragraph, "framePr")
     return Illegible(Msg("placed in a frame (w:framePr)"), where) if found else None
+
+
+def _lines(paragraph: list[Layer], size: float) -> Illegible | None:
+    """Lines cut (an exact height below two thirds of the text's size: Word clips the glyphs)
+    or drawn over each other (less than half a line apart): ``w:spacing``'s ``w:line``, from
+    the nearest layer that sets it."""
+    for layer in paragraph:
+        spacing = w(layer.rpr, "spacing")
+        line = None if spacing is None else spacing.get(qn("w:line"))
+        if line is None:
+            continue
+        rule = spacing.get(qn("w:lineRule"), "auto")
+        height = glyphs.points(line, 1 / 240 if rule == "auto" else 0.05)  # lines, or points
+        if height is None:
+            prop, value = "w:spacing/@w:line", repr(line)
+            why = Msg("with {prop} {value}, which is not a measure", prop=prop, value=value)
+        elif rule == "exact" and height < size * 2 / 3:
+            why = Msg(
+                "with its lines cut to {line:g} pt, less than two thirds of its size",
+                line=round(height, 1),
+            )
+        elif rule == "auto" and height < 0.5:
+            why = Msg(
+                "with its lines {share:g} of a line apart, less than half", share=round(height, 2)
+            )
+        else:
+            return None
+        return Illegible(why, layer.where)
+    return None
 
 
 def _toggles(layers: list[Layer]) -> Illegible | None:
@@ -223,10 +254,13 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         least = DRAFT_MARK_PT if role == "draft_mark" else SMALLEST_PT
         behind = cells if role in _TABLE_ROLES else [set()]
         paragraph = _paragraph(styles, style)
-        if (found := _frame(paragraph) or indents.misplaced(paragraph, page)) is not None:
-            return STYLE[role], found
+        passes = list(_passes(styles, style))
+        size = glyphs.size_pt(passes[0])
+        placed = _frame(paragraph) or indents.misplaced(paragraph, page) or _lines(paragraph, size)
+        if placed is not None:
+            return STYLE[role], placed
         behind = [b or _paragraph_shading(paragraph, theme.colours) for b in behind]
-        for layers in _passes(styles, style):
+        for layers in passes:
             if (found := _judged(layers, least, behind, theme)) is not None:
                 return STYLE[role], found
     for part in _table_parts(table):
