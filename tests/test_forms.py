@@ -1388,6 +1388,12 @@ ILLEGIBLE = {
         '<w:ind w:start="0" w:hanging="100mm"/>',
         "placed 70 mm past the page's left edge (w:ind)",
     ),
+    "indented off the page in characters": (
+        "DLODraftMark",
+        "pPr",
+        '<w:ind w:leftChars="-5000" w:left="0" w:right="0" w:firstLine="0"/>',
+        "past the page's left edge (w:ind)",
+    ),
     "an indent that is not one": (
         "DLODraftMark",
         "pPr",

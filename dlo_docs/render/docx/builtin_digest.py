@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "e223b3410cb8438f6b4948151db5e0aa996d961e96835c7e7b191e7879acfdd8"
+SHA256 = "dfc0244f2fde7e5a9bfd2532d4c072d29a35803de2cf10a00d8991e4cdd1e743"

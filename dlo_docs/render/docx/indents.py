@@ -3,7 +3,9 @@
 
 Each of the indents (left, right, and the first line's: ``w:firstLine`` or ``w:hanging``) is
 inherited on its own, so the nearest layer that sets it decides it (``w:start`` and ``w:end`` are
-the left and right of a left-to-right paragraph). A paragraph is refused when a line of it starts
+the left and right of a left-to-right paragraph; an indent in hundredths of a character,
+``w:leftChars`` …, is taken over the one in twips when it is not 0, a character counted as the
+text's size). A paragraph is refused when a line of it starts
 past the page's left edge or ends past its right edge (a negative indent beyond the margin: the
 text is printed off the page, as LibreOffice was seen to print the draft mark so), or when its
 indents leave less than ``package.NARROWEST`` of the page's width for its text (a letter or two to
@@ -22,7 +24,12 @@ from .package import NARROWEST
 
 _MM = 72 / 25.4  # points in a millimetre
 # each indent, by the attributes that set it (the first line's: a hanging indent is negative)
-_INDENTS = {"left": ("left", "start"), "right": ("right", "end"), "first": ("firstLine", "hanging")}
+# (in hundredths of a character, ``…Chars``, first: Word takes them over the twips when not 0)
+_INDENTS = {
+    "left": ("leftChars", "startChars", "left", "start"),
+    "right": ("rightChars", "endChars", "right", "end"),
+    "first": ("firstLineChars", "hangingChars", "firstLine", "hanging"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,15 +48,17 @@ class Page:
         return cls(pt[0], pt[1] + gutter, right)
 
 
-def _indent(paragraph: list[Layer], key: str) -> tuple[float, str] | Illegible:
-    """The indent ``key`` in points as the nearest layer that sets it gives it, and where."""
+def _indent(paragraph: list[Layer], key: str, size: float) -> tuple[float, str] | Illegible:
+    """The indent ``key`` in points as the nearest layer that sets it gives it, and where (a
+    character counted as the text's ``size``)."""
     for layer in paragraph:
         ind = layer.rpr.find(qn("w:ind"))
         for attr in _INDENTS[key] if ind is not None else ():
             value = ind.get(qn(f"w:{attr}"))
-            if value is None:
+            chars = attr.endswith("Chars")
+            if value is None or (chars and value.strip() == "0"):
                 continue
-            measured = points(value, 0.05)  # twentieths of a point
+            measured = points(value, size / 100 if chars else 0.05)  # or twentieths of a point
             if measured is None:
                 why = Msg(
                     "with {prop} {value}, which is not a measure",
@@ -57,14 +66,14 @@ def _indent(paragraph: list[Layer], key: str) -> tuple[float, str] | Illegible:
                     value=repr(value),
                 )
                 return Illegible(why, layer.where)
-            return (-measured if attr == "hanging" else measured), layer.where
+            return (-measured if attr.startswith("hanging") else measured), layer.where
     return 0.0, ""
 
 
-def misplaced(paragraph: list[Layer], page: Page) -> Illegible | None:
-    """Why a paragraph of these paragraph properties (``legible._paragraph``) is placed where
-    its text cannot be read, or None."""
-    found = {key: _indent(paragraph, key) for key in _INDENTS}
+def misplaced(paragraph: list[Layer], page: Page, size: float) -> Illegible | None:
+    """Why a paragraph of these paragraph properties (``legible._paragraph``), its text of
+    ``size``, is placed where its text cannot be read, or None."""
+    found = {key: _indent(paragraph, key, size) for key in _INDENTS}
     for value in found.values():
         if isinstance(value, Illegible):
             return value

@@ -256,7 +256,9 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         paragraph = _paragraph(styles, style)
         passes = list(_passes(styles, style))
         size = glyphs.size_pt(passes[0])
-        placed = _frame(paragraph) or indents.misplaced(paragraph, page) or _lines(paragraph, size)
+        placed = (
+            _frame(paragraph) or indents.misplaced(paragraph, page, size) or _lines(paragraph, size)
+        )
         if placed is not None:
             return STYLE[role], placed
         behind = [b or _paragraph_shading(paragraph, theme.colours) for b in behind]
