@@ -1587,7 +1587,7 @@ def test_check_says_what_render_would_refuse_in_the_reference(project, dlo):
     said = result.out + result.err
     assert "\ntemplates/reference.docx: error DLO303: " in "\n" + said, said
     assert "'DLO Draft Mark' prints its text lowered by 1000 pt" in said
-    assert "not raised, lowered, condensed or framed" in said  # what to do
+    assert "on the page, not raised, lowered, condensed, framed or cut" in said  # what to do
     reference.write_bytes(b"not a zip")
     result = dlo("check", cwd=project)
     assert result.code == 1 and "the reference document cannot be read" in result.out + result.err

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "dfc0244f2fde7e5a9bfd2532d4c072d29a35803de2cf10a00d8991e4cdd1e743"
+SHA256 = "338f89d36a8bc93c9f24757e7c311517f6adb79e22254d8e01db741924adc6f8"

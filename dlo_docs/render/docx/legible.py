@@ -296,8 +296,9 @@ def refused(reference: Path | None, name: str, found: Illegible) -> DloError:
                 Msg(
                     "dlo's styles print what a document says: give the style text that is shown, "
                     "not struck out, at least {least:g} pt (the draft mark {mark:g} pt), dark on a "
-                    "light background, in a font of letters, not raised, lowered, condensed or "
-                    "framed (Modify Style in Word), or start again from dlo reference-docx",
+                    "light background, in a font of letters, on the page, not raised, lowered, "
+                    "condensed, framed or cut (Modify Style in Word), or start again from dlo "
+                    "reference-docx",
                     least=SMALLEST_PT,
                     mark=DRAFT_MARK_PT,
                 ),
