@@ -1424,6 +1424,18 @@ ILLEGIBLE = {
         '<w:framePr w:x="0" w:y="0" w:hAnchor="page" w:vAnchor="page"/>',
         "placed in a frame (w:framePr), set in the document's defaults",
     ),
+    "table hidden in its base style": (
+        "TableNormal",
+        "rPr",
+        "<w:vanish/>",
+        "'DLO Table' prints its text hidden (w:vanish), set in the style 'Normal Table'",
+    ),
+    "table shaded black in its base style": (
+        "TableNormal",
+        "tcPr",
+        '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
+        "prints its text in #000000 on #000000",
+    ),
     "table shaded black": (
         "DLOTable",
         "tcPr",

@@ -38,7 +38,8 @@ put a line of it past the page's edge, or leave too little of the page's width f
 whose line height (``w:spacing``'s ``w:line``) cuts its lines (exactly less than two thirds of its
 size) or draws them over each other (less than half a line apart).
 
-The table style itself (``DLO Table``) and each of its conditional formats are judged so too.
+The table style itself (``DLO Table``), the table styles it is based on and each one's
+conditional formats are judged so too.
 """
 
 from __future__ import annotations
@@ -230,13 +231,26 @@ def _judged(
     )
 
 
-def _table_parts(table) -> list:
-    """The table style and each of its conditional formats (``w:tblStylePr``)."""
-    return [table, *(table.findall(qn("w:tblStylePr")) if table is not None else [])]
+def _table_parts(styles, table) -> list:
+    """The table style, the table styles it is based on, and each one's conditional formats
+    (``w:tblStylePr``)."""
+    based = [] if table is None else chain(styles, table)
+    return [*based, *(part for s in based for part in s.findall(qn("w:tblStylePr")))]
 
 
-def _table_shadings(table, theme: dict[str, str]) -> list[set[str]]:
-    shadings = (w(w(part, "tcPr"), "shd") for part in _table_parts(table))
+def _table_layers(styles, table, part) -> list[Layer]:
+    """The run properties of a table style's ``part``: its own, then its table style's and
+    those of the table styles it is based on."""
+    own = w(part, "rPr")
+    layers = [] if own is None else [Layer(own, STYLE["table"])]
+    for s in [] if table is None else chain(styles, table):
+        if s is not part and (rpr := w(s, "rPr")) is not None:
+            layers.append(Layer(rpr, style_name(s)))
+    return layers
+
+
+def _table_shadings(styles, table, theme: dict[str, str]) -> list[set[str]]:
+    shadings = (w(w(part, "tcPr"), "shd") for part in _table_parts(styles, table))
     return [colours.shading(shd, theme) for shd in shadings if shd is not None]
 
 
@@ -247,7 +261,7 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
     styles = doc.styles.element
     theme = _Theme(colours.theme_colours(root), typefaces.theme_fonts(root))
     table, page = styles_of.get("table"), indents.Page.of(doc)
-    cells: list[set[str]] = [set(), *_table_shadings(table, theme.colours)]
+    cells: list[set[str]] = [set(), *_table_shadings(styles, table, theme.colours)]
     for role, style in styles_of.items():
         if role == "table":
             continue
@@ -265,9 +279,8 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         for layers in passes:
             if (found := _judged(layers, least, behind, theme)) is not None:
                 return STYLE[role], found
-    for part in _table_parts(table):
-        rpr = w(part, "rPr")
-        layers = [] if rpr is None else [Layer(rpr, STYLE["table"])]
+    for part in _table_parts(styles, table):
+        layers = _table_layers(styles, table, part)
         if (found := _judged(layers, SMALLEST_PT, cells, theme)) is not None:
             return STYLE["table"], found
     return None
