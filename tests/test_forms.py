@@ -1352,6 +1352,13 @@ ILLEGIBLE = {
         '<w:rFonts w:ascii="Symbol" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>',
         "in the symbol font 'Symbol'",
     ),
+    "no fill in Word's text effects": (
+        "DLODraftMark",
+        "rPr",
+        '<w14:textFill xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+        "<w14:noFill/></w14:textFill>",
+        "drawn with Word's text effects (w14:textFill)",
+    ),
     "framed off the page": (
         "DLODraftMark",
         "pPr",

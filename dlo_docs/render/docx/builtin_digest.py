@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "094e371c88fa21d5f89ec46028638c0cccb0a267ba8790270e6a6f66908dedce"
+SHA256 = "bdf01ecaa669da197ef990b18e3aebefce7d84a8d75a00c24f19716d0842acb1"

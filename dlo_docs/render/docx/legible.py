@@ -27,6 +27,8 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
   shade applied); the table style's
   shadings (``DLO Table``, its conditional formats included) are behind the tables' text too.
   ``auto`` is the colour Word picks to contrast with what is behind it;
+- drawn with Word 2010's text effects (``w14:textFill``, ``w14:textOutline``), which paint the
+  glyphs over their colour (``w14:noFill``: not at all);
 - in a symbol font (``typefaces``: Symbol, Wingdings, Webdings, Marlett, dingbats ...), by its
   name or the theme's, for any range of characters (``w:rFonts``, each range inherited on its own);
   it draws letters and digits as pictures.
@@ -64,6 +66,8 @@ CONTRAST = 3.0
 _TABLE_ROLES = ("table_header", "table_text", "table_number")
 _HIDDEN = ("vanish", "specVanish", "webHidden")
 _STRUCK = ("strike", "dstrike")
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_EFFECTS = ("textFill", "textOutline")
 
 
 def _passes(styles, style) -> Iterator[list[Layer]]:
@@ -145,6 +149,17 @@ def _lines(paragraph: list[Layer], size: float) -> Illegible | None:
     return None
 
 
+def _effects(layers: list[Layer]) -> Illegible | None:
+    """Word 2010's text effects (``w14:textFill``, ``w14:textOutline``) paint the glyphs over
+    their ``w:color`` (``w14:noFill``: not at all); dlo's styles have none."""
+    for layer in layers:
+        for tag in _EFFECTS:
+            if layer.rpr.find(f"{{{_W14}}}{tag}") is not None:
+                why = Msg("drawn with Word's text effects ({prop})", prop="w14:" + tag)
+                return Illegible(why, layer.where)
+    return None
+
+
 def _toggles(layers: list[Layer]) -> Illegible | None:
     for tag in (*_HIDDEN, *_STRUCK):
         found, where = nearest(layers, tag)
@@ -222,6 +237,7 @@ def _judged(
 ) -> Illegible | None:
     return (
         _toggles(layers)
+        or _effects(layers)
         or glyphs.malformed(layers)
         or glyphs.size(layers, least)
         or glyphs.shift(layers)
