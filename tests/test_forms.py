@@ -1279,6 +1279,12 @@ ILLEGIBLE = {
     "lowered, in points": ("DLOApproval", "rPr", '<w:position w:val="-40pt"/>', "lowered by 40 pt"),
     "squeezed, in per cent": ("DLODraftMark", "rPr", '<w:w w:val="1%"/>', "squeezed to 1 %"),
     "sized in points": ("DLODraftMark", "rPr", '<w:sz w:val="2pt"/>', "at 2 pt, below 8 pt"),
+    "complex-script size": (
+        "DLODraftMark",
+        "rPr",
+        '<w:cs/><w:szCs w:val="2"/>',
+        "at 1 pt, below 8 pt",
+    ),
     "sized in millimetres": ("DLOClause", "rPr", '<w:sz w:val="1mm"/>', "at 2.8 pt, below 6 pt"),
     "a size that is not one": ("DLODraftMark", "rPr", '<w:sz w:val="tiny"/>', "w:sz 'tiny'"),
     "condensed onto itself": (

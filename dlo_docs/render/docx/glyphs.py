@@ -12,7 +12,8 @@ from .layers import Illegible, Layer, nearest, values
 NARROWEST_SCALE = 50  # % of a character's width
 DEFAULT_PT = 10.0  # the size of text no style sizes (Word's; LibreOffice's is larger)
 _MEASURE = re.compile(r"(-?\d+(?:\.\d+)?)(mm|cm|in|pt|pc|pi)?")
-_MEASURED = {"sz": 0.5, "position": 0.5, "spacing": 0.05, "w": 1.0}  # points per unit
+_SIZES = ("sz", "szCs")
+_MEASURED = {"sz": 0.5, "szCs": 0.5, "position": 0.5, "spacing": 0.05, "w": 1.0}  # points per unit
 _PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0}
 
 
@@ -39,9 +40,15 @@ def measures(layers: list[Layer], tag: str) -> list[float]:
     return [m for v in values(nearest(layers, tag)[0]) if (m := measure(tag, v)) is not None]
 
 
+def _sized(layers: list[Layer]) -> list[tuple[float, str]]:
+    """Each size the text may print at, with where it is set: ``w:sz``, and ``w:szCs``, which
+    Word takes for text it formats as complex script (``w:cs``, ``w:rtl``, or its characters)."""
+    return [(m, nearest(layers, tag)[1]) for tag in _SIZES for m in measures(layers, tag)]
+
+
 def size_pt(layers: list[Layer]) -> float:
     """The smallest size the text may print at (``DEFAULT_PT`` when no layer sizes it)."""
-    return min(measures(layers, "sz"), default=DEFAULT_PT)
+    return min((m for m, _ in _sized(layers)), default=DEFAULT_PT)
 
 
 def malformed(layers: list[Layer]) -> Illegible | None:
@@ -68,13 +75,16 @@ def size(layers: list[Layer], least: float) -> Illegible | None:
             least=NARROWEST_SCALE,
         )
         return Illegible(why, nearest(layers, "w")[1])
-    size = size_pt(layers)
+    sized = _sized(layers)
+    if not sized:
+        return None
+    size, where = min(sized)
     if {"superscript", "subscript"} & set(values(nearest(layers, "vertAlign")[0])):
         size = size * 2 / 3
-    if size >= least or not nearest(layers, "sz")[0]:
+    if size >= least:
         return None
     why = Msg("at {size:g} pt, below {least:g} pt", size=round(size, 1), least=least)
-    return Illegible(why, nearest(layers, "sz")[1])
+    return Illegible(why, where)
 
 
 def spacing(layers: list[Layer]) -> Illegible | None:

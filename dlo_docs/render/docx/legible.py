@@ -10,7 +10,7 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
 
 - hidden: ``w:vanish``, ``w:specVanish``, ``w:webHidden``;
 - struck out: ``w:strike``, ``w:dstrike``;
-- smaller than ``DRAFT_MARK_PT`` (the draft mark) or ``SMALLEST_PT`` (the others), a
+- smaller (``w:sz``, or ``w:szCs``: complex script) than ``DRAFT_MARK_PT`` (the draft mark) or ``SMALLEST_PT`` (the others), a
   superscript or subscript counted at two thirds; or squeezed below ``glyphs.NARROWEST_SCALE`` % of its
   width (``w:w``);
 - condensed (``w:spacing``) by more than a quarter of its size, or spaced out by more than its
