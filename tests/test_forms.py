@@ -1455,6 +1455,30 @@ ILLEGIBLE = {
         '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
         "'DLO Table Header' prints its text in #000000 on #000000",
     ),
+    "35 cm before the draft mark": (
+        "DLODraftMark",
+        "pPr",
+        '<w:spacing w:before="20000"/>',
+        "with 353 mm of space or line height (w:spacing/@w:before), more than a third",
+    ),
+    "after it, in lines": (
+        "DLOApproval",
+        "pPr",
+        '<w:spacing w:afterLines="3000"/>',
+        "(w:spacing/@w:afterLines), more than a third of the page's height for text",
+    ),
+    "lines 30 cm high": (
+        "DLOClause",
+        "pPr",
+        '<w:spacing w:line="17000" w:lineRule="atLeast"/>',
+        "(w:spacing/@w:line), more than a third",
+    ),
+    "fitted into a width": (
+        "DLODraftMark",
+        "rPr",
+        '<w:fitText w:val="200" w:id="1"/>',
+        "fitted into a fixed width (w:fitText)",
+    ),
 }
 
 
@@ -1497,6 +1521,8 @@ LEGIBLE = {
     ),
     "lines exactly its size": ("DLOClause", "pPr", '<w:spacing w:line="280" w:lineRule="exact"/>'),
     "lines at least 1 pt": ("DLOClause", "pPr", '<w:spacing w:line="20" w:lineRule="atLeast"/>'),
+    "35 mm before the title": ("DLODocumentTitle", "pPr", '<w:spacing w:before="2000"/>'),
+    "double lines": ("DLOClause", "pPr", '<w:spacing w:line="480" w:lineRule="auto"/>'),
     "condensed a little": ("DLODraftMark", "rPr", '<w:spacing w:val="-20"/>'),
     "spaced out a little": ("DLOApprovalHeading", "rPr", '<w:spacing w:val="3pt"/>'),
     "sized in points": ("DLOClause", "rPr", '<w:sz w:val="12pt"/>'),

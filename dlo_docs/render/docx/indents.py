@@ -34,18 +34,30 @@ _INDENTS = {
 
 @dataclass(frozen=True)
 class Page:
-    """The page's width and what its margins (and gutter) leave on each side, in points."""
+    """The page's width and what its margins (and gutter) leave on each side, and the height
+    its top and bottom margins leave for text, in points."""
 
     width: float
     left: float
     right: float
+    text_height: float
 
     @classmethod
     def of(cls, doc) -> Page:
         section = doc.sections[-1]
-        pt = [(length or 0) / 12700 for length in (section.page_width, section.left_margin)]
-        gutter, right = ((length or 0) / 12700 for length in (section.gutter, section.right_margin))
-        return cls(pt[0], pt[1] + gutter, right)
+        width, left, gutter, right, height, top, bottom = (
+            (length or 0) / 12700
+            for length in (
+                section.page_width,
+                section.left_margin,
+                section.gutter,
+                section.right_margin,
+                section.page_height,
+                section.top_margin,
+                section.bottom_margin,
+            )
+        )
+        return cls(width, left + gutter, right, height - top - bottom)
 
 
 def _indent(paragraph: list[Layer], key: str, size: float) -> tuple[float, str] | Illegible:

@@ -38,7 +38,11 @@ based on or the paragraphs' defaults) is refused too: a frame puts it anywhere, 
 over another paragraph, and dlo's styles have none; and so is one whose indents (``indents``)
 put a line of it past the page's edge, or leave too little of the page's width for its text, or
 whose line height (``w:spacing``'s ``w:line``) cuts its lines (exactly less than two thirds of its
-size) or draws them over each other (less than half a line apart).
+size) or draws them over each other (less than half a line apart); and one spaced before or after
+(``w:spacing``'s ``w:before``, ``w:after``, or counted in lines) or set on lines higher than
+``MOST_SPACE`` of the page's height for text: ``DLO Draft Mark`` heads every page's header, and
+35 cm before it pushed ЖОБА off every page of a draft. A run fitted into a fixed width
+(``w:fitText``) is refused with the run properties: a longer text is squeezed into it.
 
 The table style itself (``DLO Table``), the table styles it is based on and each one's
 conditional formats are judged so too.
@@ -63,6 +67,7 @@ from .package import REFERENCE
 SMALLEST_PT = 6.0
 DRAFT_MARK_PT = 8.0
 CONTRAST = 3.0
+MOST_SPACE = 1 / 3  # of the page's height for text: a paragraph's space before or after, a line
 _TABLE_ROLES = ("table_header", "table_text", "table_number")
 _HIDDEN = ("vanish", "specVanish", "webHidden")
 _STRUCK = ("strike", "dstrike")
@@ -147,6 +152,44 @@ def _lines(paragraph: list[Layer], size: float) -> Illegible | None:
             return None
         return Illegible(why, layer.where)
     return None
+
+
+def _spaces(paragraph: list[Layer], page: indents.Page, size: float) -> Illegible | None:
+    """Space before or after a paragraph, or lines, higher than ``MOST_SPACE`` of the page's
+    height for text: the paragraph pushed down the page, off it. Each of ``w:spacing``'s
+    attributes is inherited on its own; a count of lines (``w:beforeLines``, in hundredths,
+    taken over the points when not 0; ``w:line`` with ``lineRule`` auto, in 240ths) counted as
+    1.2 times the text's size a line."""
+    line = size * 1.2
+    for attrs in (("beforeLines", "before"), ("afterLines", "after"), ("line",)):
+        for layer in paragraph:
+            spacing = w(layer.rpr, "spacing")
+            found = [
+                (a, v) for a in attrs if spacing is not None and (v := spacing.get(qn("w:" + a)))
+            ]
+            found = [(a, v) for a, v in found if not (a.endswith("Lines") and v.strip() == "0")]
+            if not found:
+                continue
+            attr, value = found[0]
+            auto = attr == "line" and spacing.get(qn("w:lineRule"), "auto") == "auto"
+            per_unit = line / 100 if attr.endswith("Lines") else line / 240 if auto else 0.05
+            height = glyphs.points(value, per_unit)
+            if height is not None and height > page.text_height * MOST_SPACE:
+                why = Msg(
+                    "with {mm:.0f} mm of space or line height (w:spacing/@w:{attr}), more than a "
+                    "third of the page's height for text",
+                    mm=height / (72 / 25.4),
+                    attr=attr,
+                )
+                return Illegible(why, layer.where)
+            break
+    return None
+
+
+def _fitted(layers: list[Layer]) -> Illegible | None:
+    """A run fitted into a fixed width (``w:fitText``): a longer text is squeezed into it."""
+    found, where = nearest(layers, "fitText")
+    return Illegible(Msg("fitted into a fixed width (w:fitText)"), where) if found else None
 
 
 def _effects(layers: list[Layer]) -> Illegible | None:
@@ -238,6 +281,7 @@ def _judged(
     return (
         _toggles(layers)
         or _effects(layers)
+        or _fitted(layers)
         or glyphs.malformed(layers)
         or glyphs.size(layers, least)
         or glyphs.shift(layers)
@@ -287,7 +331,10 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         passes = list(_passes(styles, style))
         size = glyphs.size_pt(passes[0])
         placed = (
-            _frame(paragraph) or indents.misplaced(paragraph, page, size) or _lines(paragraph, size)
+            _frame(paragraph)
+            or indents.misplaced(paragraph, page, size)
+            or _lines(paragraph, size)
+            or _spaces(paragraph, page, size)
         )
         if placed is not None:
             return STYLE[role], placed
