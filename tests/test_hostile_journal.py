@@ -75,6 +75,13 @@ def _approval_in_another_form(entries):
     return entries
 
 
+def _approval_in_another_form_unfixed(entries):
+    """The same, with the form its submission fixed deleted first: the approval is then judged
+    by the form the approved text gives (order), as ``approve`` would have taken it."""
+    del entries[0]["approval_form"]
+    return _approval_in_another_form(entries)
+
+
 def _review_before_approval(entries):
     return [entries[0], entries[6], *entries[1:6]]  # the review moved before the approval
 
@@ -92,6 +99,12 @@ def _review_before_approval(entries):
             "(approved) cannot stand where it is: it is approved by signature, but its submission "
             "fixed order",
         ),
+        (
+            _approval_in_another_form_unfixed,
+            6,
+            "(approved) cannot stand where it is: it is approved by signature, but edition 1 is "
+            "by order",
+        ),
     ],
     ids=[
         "agreed-after-approval",
@@ -99,6 +112,7 @@ def _review_before_approval(entries):
         "approved-unagreed",
         "review-first",
         "approved-in-another-form",
+        "approved-in-another-form-unfixed",
     ],
 )
 def test_a_recomputed_forgery_that_breaks_the_rules_is_named(approved, dlo, change, seq, what):

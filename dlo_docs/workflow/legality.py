@@ -124,10 +124,6 @@ def _form(ev: Event, fixed: Any, n: int | None = None) -> str | None:
     )
 
 
-def _in_force(h: History) -> str | None:
-    return None if h.in_force is not None else Msg("no edition is in force")
-
-
 def _revised(h: History) -> str | None:
     if h.in_force is None or h.open or h.pending is not None:
         return Msg(
@@ -150,7 +146,7 @@ def _why(h: History, ev: Event) -> str | None:
     if kind == "submitted" and h.state in ("in_force", "approved", "withdrawn"):
         return Msg("no draft is open (state {state})", state=h.state)
     if kind in ("reviewed", "acknowledged", "withdrawn"):
-        return _in_force(h)
+        return None if h.in_force is not None else Msg("no edition is in force")
     if kind == "cancelled" and h.revision is None:
         return Msg("no revision is open")
     return None
@@ -223,25 +219,27 @@ def _submitted(h: History, ev: Event, governs: Governs, approved: dict[int, str]
 
 
 def _approver(h: History, ev: Event, governs: Governs, approved: dict[int, str]) -> str | None:
-    """An approval whose submission recorded no authority (a journal written before they did,
-    or one with it deleted): by the authority its governing text names, as ``approve`` takes it."""
-    round_ = h.round
-    if round_ is None or round_.submitted.get("approval_by") is not None:
-        return None  # ``_approved`` compares it with the submission's
-    n = _governing_edition(h, round_.submitted, approved)
+    """An approval whose submission recorded no authority or no form (an old journal, or one with
+    either deleted): by those its governing text names, as ``approve`` takes them (what the
+    submission did record, ``_approved`` compares)."""
+    if h.round is None:
+        return None
+    submitted = h.round.submitted
+    by, form = submitted.get("approval_by"), submitted.get("approval_form")
+    if by is not None and form is not None:
+        return None
+    n = _governing_edition(h, submitted, approved)
     text = governs(n) if n is not None else None
     if text is None:
         return None
-    if ev.role == text.by:
-        if round_.submitted.get("approval_form") is not None:
-            return None  # ``_approved`` compares it with the submission's
-        return _form(ev, text.form, n)
-    return Msg(
-        "it is approved by {role}, but its submission named none and edition {n} names {authority}",
-        role=ev.role,
-        n=n,
-        authority=text.by,
-    )
+    if by is None and ev.role != text.by:
+        return Msg(
+            "it is approved by {role}, but its submission named none and edition {n} names {authority}",
+            role=ev.role,
+            n=n,
+            authority=text.by,
+        )
+    return _form(ev, text.form, n) if form is None else None
 
 
 def _withdrawer(h: History, ev: Event, governs: Governs) -> str | None:
