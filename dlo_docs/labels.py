@@ -7,10 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import label_check, load, snapshots
+from . import lazy, load, snapshots
 from .errors import DloError, Problem, UsageError, relpath
 from .i18n import Msg
 
+# a project's own label set is checked against the bundled one: only then (~15 ms to import and
+# compile what reads a label's dates and numbers)
+label_check = lazy.module("dlo_docs.label_check")
 _PACKAGE = Path(__file__).resolve().parent
 # the templates shipped with the code: inside the package when installed from a wheel, the
 # top-level templates/ of the source tree otherwise
