@@ -69,6 +69,19 @@ class Loaded:
 PARSED = FileCache(size=256)
 
 
+def _where_to_run(folder: Path) -> Msg:
+    """The hint for a command run outside a project: the project ``folder`` is inside of (run
+    in ``regulations/`` or a regulation's folder), else where a project is."""
+    above = next((p for p in folder.parents if (p / "regulations").is_dir()), None)
+    if above is None:
+        return Msg("run dlo in the project folder or pass --root DIR")
+    return Msg(
+        "this folder is inside the project {project}: run dlo there (cd {project}) or pass "
+        "--root {project}",
+        project=above,
+    )
+
+
 class Project:
     def __init__(self, root: Path | str = ".") -> None:
         self.root = Path(root).resolve()
@@ -80,7 +93,7 @@ class Project:
                     "{root} is not a dlo_docs project: it has no regulations/ folder",
                     root=self.root,
                 ),
-                Msg("run dlo in the project folder or pass --root DIR"),
+                _where_to_run(self.root),
             )
         self.cache = FileCache()
         # read validated files from their snapshots (``reading_snapshots``); off: parse them

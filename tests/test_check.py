@@ -1187,6 +1187,16 @@ def test_not_a_project(tmp_path, dlo):
     assert "no regulations/ folder" in result.err
 
 
+def test_run_inside_a_project_names_the_project(project, dlo):
+    """A clerk who runs dlo in the folder of the regulation being edited (or in regulations/)
+    is told which project that folder belongs to, and how to run there."""
+    for inside in (project / "regulations" / "dlo-head", project / "regulations"):
+        result = dlo("check", cwd=inside)
+        assert result.code == 2 and "no regulations/ folder" in result.err, result.err
+        assert f"inside the project {project.resolve()}" in result.err, result.err
+        assert f"--root {project.resolve()}" in result.err, result.err
+
+
 def test_facts_in_prose_must_match_the_data(project, dlo):
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text(encoding="utf-8")
