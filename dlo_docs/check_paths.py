@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import UsageError
 from .i18n import Msg
 from .project import REGULATION, Project
+from .spelling import known_regulations
 
 
 def check_files(project: Project, names: list[str]) -> list[Path]:
@@ -41,10 +42,9 @@ def _path(project: Project, given: str) -> Path:
     if not (path.is_file() or path.is_dir()):  # (a FIFO, a device: none to check)
         if given in project.ids():
             return project.folder(given)
-        known = ", ".join(project.ids()) or "none"
         raise UsageError(
             Msg("{given} does not exist", given=given),
-            Msg("known regulations: {known}", known=known),
+            known_regulations(given, project.ids()),
         )
     if not path.is_relative_to(project.root):
         raise UsageError(Msg("{path} is outside the project {root}", path=given, root=project.root))

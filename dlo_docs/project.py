@@ -24,6 +24,7 @@ from .filecache import FileCache as FileCache
 from .fsio import output_folder
 from .i18n import Msg
 from .reads import Read, Reads
+from .spelling import known_regulations
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Registry, Regulation
@@ -227,10 +228,9 @@ class Project:
         if self.is_regulation(path.parent) and (problem := self.missing(reg_id)) is not None:
             raise DloError(problem)
         if not path.is_file() and not path.exists() and not path.is_symlink():
-            known = ", ".join(self.ids()) or "none"
             raise UsageError(
                 Msg("unknown regulation {reg_id}", reg_id=repr(reg_id)),
-                Msg("known regulations: {known}", known=known),
+                known_regulations(reg_id, self.ids()),
             )
         return path
 

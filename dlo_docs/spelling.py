@@ -26,6 +26,34 @@ def did_you_mean(word: object, allowed: Iterable[str]) -> Msg | None:
     return None if near is None else Msg("did you mean {word}?", word=repr(near))
 
 
+LISTED = 12  # a project with more regulations than this is not listed in full in a hint
+
+
+def known_regulations(given: object, ids: list[str]) -> Msg:
+    """The hint refusing ``given``, a regulation id that names none: every id of a small
+    project (the nearest offered first), only the nearest few of a larger one, whose list
+    would fill the screen."""
+    if not ids:
+        return Msg("known regulations: {known}", known="none")
+    import difflib
+
+    near = difflib.get_close_matches(given, ids, n=5, cutoff=0.6) if isinstance(given, str) else []
+    if len(ids) <= LISTED:
+        known = ", ".join(ids)
+        if near:
+            return Msg(
+                "did you mean {word}? known regulations: {known}", word=repr(near[0]), known=known
+            )
+        return Msg("known regulations: {known}", known=known)
+    if near:
+        return Msg(
+            "the project has {n} regulations; the nearest: {near} (dlo list lists them all)",
+            n=len(ids),
+            near=", ".join(near),
+        )
+    return Msg("the project has {n} regulations: dlo list lists them", n=len(ids))
+
+
 def glued(word: object, allowed: Iterable[str]) -> tuple[str, str] | None:
     """An allowed key written without the space YAML needs after it: after its ':' (YAML reads
     ``kk:'Мәтін`` as one key) or after the '-' of a list item (``-id``, a key). The key and

@@ -1181,6 +1181,24 @@ def test_check_takes_a_regulation_id_as_every_command_does(project, dlo, tmp_pat
     assert "known regulations: dlo-head, t" in unknown.err, unknown.err
 
 
+def test_an_unknown_regulation_is_offered_the_nearest_not_every_id(project, dlo):
+    """A mistyped id is offered the one meant; a project of hundreds of regulations is not
+    listed whole in the hint (it filled the screen), only the ids nearest the one typed."""
+    small = dlo("render", "dlo-haed", cwd=project)
+    assert small.code == 2 and "did you mean 'dlo-head'? known regulations: dlo-head" in small.err
+    regulations = project / "regulations"
+    for i in range(40):
+        (regulations / f"reg-{i:03}").mkdir()
+        (regulations / f"reg-{i:03}" / "regulation.yaml").write_text("id: x\n", encoding="utf-8")
+    for args in (("render", "dlo-haed"), ("check", "dlo-haed"), ("status", "dlo-haed")):
+        result = dlo(*args, cwd=project)
+        assert result.code == 2, (args, result.err)
+        assert "the project has 41 regulations; the nearest: dlo-head" in result.err, result.err
+        assert "reg-039" not in result.err, result.err
+    far = dlo("render", "qqq", cwd=project)
+    assert "the project has 41 regulations: dlo list lists them" in far.err, far.err
+
+
 def test_not_a_project(tmp_path, dlo):
     result = dlo("check", cwd=tmp_path)
     assert result.code == 2
