@@ -169,3 +169,17 @@ def test_texts_ending_apart_are_said_in_each_language_s_grammar(project, dlo, la
     run(project, dlo, fixture)
     result = dlo("--lang-ui", lang, "check", "regulations/fixture", cwd=project)
     assert said in result.out, result.out
+
+
+def test_a_text_by_language_missing_one_is_told_to_add_it_not_to_become_a_mapping(project, dlo):
+    """A text already written by language ({ru: …} without kk) was told "write it as a
+    mapping: {kk: …, ru: …}", which it is; it is told to add the missing language. A plain
+    text (the first language only) is still told to become a mapping."""
+    text = (FIXTURES / "DLO112.failing.yaml").read_text(encoding="utf-8")
+    text = text.replace("        kk: Moodle жүйесін меңгеру;\n", "")
+    fixture = project / "DLO112.by_language.yaml"
+    fixture.write_text(text, encoding="utf-8")
+    _, problems = run(project, dlo, fixture)
+    hints = {p["message"]: p.get("hint") for p in problems if p["code"] == "DLO112"}
+    assert hints["clause 1 item 2 has no kk text"] == "add its kk text beside the others: kk: …"
+    assert hints["clause 1 item 3 has no ru text"] == "write it as a mapping: {kk: …, ru: …}"

@@ -55,13 +55,16 @@ def _missing(
 ) -> Iterator[Problem]:
     """An error for each language the text at ``base`` has no version in."""
     languages = view.model.languages
+    by_language = any(text.loc[-1] == text.lang for text in found.values())  # {kk: …} already
     for lang in languages:
         if lang not in found:
             yield view.problem(
                 RULE,
                 view.source.at([*base, field]),
                 Msg("{where} has no {lang} text", where=where, lang=lang),
-                Msg(
+                Msg("add its {lang} text beside the others: {lang}: …", lang=lang)
+                if by_language
+                else Msg(
                     "write it as a mapping: {mapping}",
                     mapping="{" + ", ".join(f"{code}: …" for code in languages) + "}",
                 ),
