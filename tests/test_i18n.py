@@ -510,3 +510,16 @@ def test_the_workflows_and_signings_refusals_in_the_interface_language(
         assert words in " ".join(result.err.split()), (args, result.err)
         assert "cannot" not in result.err and "hint:" not in result.err
     assert not (project / "regulations" / "dlo-head" / "journal.yaml").exists()
+
+
+def test_the_register_names_units_in_the_interface_language_unless_told(in_force, dlo):
+    """A clerk working in Russian reads the register's titles and units in Russian (each as the
+    regulation and the registry give it in that language); English, which no document is
+    written in, keeps the Kazakh names; --lang chooses either way."""
+    kk_unit, ru_unit = "Қашықтықтан оқыту бөлімі", "Отдел дистанционного обучения"
+    russian = dlo("--lang-ui", "ru", "list", cwd=in_force).out
+    assert ru_unit in russian and kk_unit not in russian, russian
+    english = dlo("--lang-ui", "en", "list", cwd=in_force).out
+    assert kk_unit in english and ru_unit not in english, english
+    told = dlo("--lang-ui", "ru", "list", "--lang", "kk", cwd=in_force).out
+    assert kk_unit in told and ru_unit not in told, told

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..errors import UsageError
 from ..i18n import _
 from . import DOC_LANGS, PathArg, main
@@ -40,9 +40,7 @@ STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn", "
 @click.option(
     "--lang",
     type=click.Choice(DOC_LANGS),
-    default="kk",
-    show_default=True,
-    help="Language of titles and unit names.",
+    help="Language of titles and unit names (default: the interface's, when kk or ru; else kk).",
 )
 @click.option(
     "--sep",
@@ -64,7 +62,8 @@ def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, ou
     fmt = _format(fmt, out)
     project = obj.project
     day = today.date() if today else register.today(project)
-    listed = register.entries(project, lang, day)
+    ui = i18n.current()
+    listed = register.entries(project, lang or (ui if ui in DOC_LANGS else "kk"), day)
     found = register.select(
         listed,
         register.registry(project),
