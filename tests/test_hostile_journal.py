@@ -82,6 +82,25 @@ def _approval_in_another_form_unfixed(entries):
     return _approval_in_another_form(entries)
 
 
+def _self_approved_unagreed_first(entries):
+    """A first edition's submission rewritten to need no agreement (an empty route) and to be
+    approved by the regulation's own position, its text hash made another's so that its own
+    approved text was not compared with it; the agreements cut out and the approval made by that
+    position: the title page printed БЕКІТІЛДІ over the head's own name, with no agreement."""
+    submitted, approval, review = entries[0], entries[5], entries[6]
+    submitted.update(route=[], approval_by="dlo-head", content_hash="0" * 64)
+    approval["role"] = "dlo-head"
+    return [submitted, approval, review]
+
+
+def _self_approved_unagreed_same_text(entries):
+    """The same with the submission's text hash kept: its own approved text gives the route."""
+    submitted, approval, review = entries[0], entries[5], entries[6]
+    submitted.update(route=[], approval_by="dlo-head")
+    approval["role"] = "dlo-head"
+    return [submitted, approval, review]
+
+
 def _review_before_approval(entries):
     return [entries[0], entries[6], *entries[1:6]]  # the review moved before the approval
 
@@ -105,6 +124,17 @@ def _review_before_approval(entries):
             "(approved) cannot stand where it is: it is approved by signature, but edition 1 is "
             "by order",
         ),
+        (
+            _self_approved_unagreed_first,
+            2,
+            "(approved) cannot stand where it is: it approves another text than the one "
+            "submitted in event 1",
+        ),
+        (
+            _self_approved_unagreed_same_text,
+            1,
+            "(submitted) cannot stand where it is: it fixes the route - (sequential), dlo-head",
+        ),
     ],
     ids=[
         "agreed-after-approval",
@@ -113,6 +143,8 @@ def _review_before_approval(entries):
         "review-first",
         "approved-in-another-form",
         "approved-in-another-form-unfixed",
+        "self-approved-unagreed-first",
+        "self-approved-unagreed-same-text",
     ],
 )
 def test_a_recomputed_forgery_that_breaks_the_rules_is_named(approved, dlo, change, seq, what):

@@ -7,7 +7,7 @@ not on the round's route, out of its turn on a sequential route (an approver who
 lapsed agrees again in their turn), by an approver whose agreement stands, or to another text
 than the one submitted; an approval of a draft not agreed, of another text than the one agreed,
 by another authority or in another form of approval (order, signature) than its submission
-fixed; a registration from paper after the life in dlo began; a revision with nothing in force;
+fixed, of another edition or text than it submitted (``identities``); a registration from paper after the life in dlo began; a revision with nothing in force;
 a submission while an edition is in force with no revision open; a review, acknowledgement or
 withdrawal with no edition in force; a cancellation with no revision open.
 Given the frozen editions (``governs``), also: a submission along another route, order,
@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from ..errors import Problem, error, warning
 from ..i18n import Msg
-from . import corrections, facts
+from . import corrections, facts, identities
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
@@ -352,7 +352,7 @@ def wrongs(events: list[Event], governs: Governs = _unknown) -> list[Wrong]:
     approved = {e.edition: e.content_hash for e in shown if e.event in APPROVALS}
     for index, ev in enumerate(shown):
         _take_effect(h, ev.date)
-        why = _why(h, ev) or _governed(h, ev, governs, approved)
+        why = _why(h, ev) or identities.wrong(h, ev) or _governed(h, ev, governs, approved)
         if why is not None:
             found.append(Wrong(index, ev, why, False))
         else:

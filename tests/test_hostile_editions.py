@@ -1,0 +1,86 @@
+"""A journal forged with its hashes recomputed that gives a revision the number of the edition
+in force: ``revise`` opens edition n+1, ``submit`` submits it and ``approve`` never approves an
+edition twice, so each of these is an event no command writes (DLO612). Before, a revision
+approved again as edition 1 replaced the frozen edition 1, whose text then governed its own
+round: a text naming the vice-rector as its approving official was approved by the vice-rector
+while the edition in force named the rector, and ``verify`` passed it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import on_day
+from test_hostile_journal import _rechained
+from workflow_support import (
+    REG,
+    edition_path,
+    journal_data,
+    ok,
+    reg_path,
+    revise_naming_another_approver,
+    write_journal,
+)
+
+from dlo_docs.project import Project
+from dlo_docs.workflow import editions
+from dlo_docs.workflow import journal as wj
+
+
+def _renumbered_revision(dlo, project, from_revision: bool) -> None:
+    """Edition 1 in force (the rector approves); a revision naming the vice-rector as approving
+    official, submitted and agreed, rewritten as edition 1 (from the revision, or from its
+    submission on), approved as edition 1 by the vice-rector and frozen over editions/1.yaml."""
+    with on_day("2024-09-02"):
+        revise_naming_another_approver(dlo, project)
+    path = reg_path(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("edition: 2", "edition: 1", 1))
+    shutil.copy(path, edition_path(project, 1))
+    text = editions.file_hash(edition_path(project, 1), Project(project))
+    entries = [wj.normal(e) for e in journal_data(project).data]
+    assert [e["event"] for e in entries[5:8]] == ["approved", "revised", "submitted"]
+    approval = {**wj.normal(entries[5]), "role": "vp-academic"}
+    approval["order"] = {"number": "77-НҚ", "date": "2024-09-02", "effective": "2024-09-02"}
+    for entry in [*entries[6 if from_revision else 7 :], approval]:
+        entry.update(edition=1, content_hash=text)
+    if from_revision:
+        entries[6]["from_edition"] = 1
+    entries[7]["approval_by"] = "vp-academic"
+    write_journal(project, _rechained([*entries, approval]))
+
+
+@pytest.mark.parametrize(
+    "from_revision, seq, what",
+    [
+        (
+            True,
+            7,
+            "(revised) cannot stand where it is: it opens edition 1, but edition 1 is in "
+            "force (a revision is edition 2)",
+        ),
+        (
+            False,
+            8,
+            "(submitted) cannot stand where it is: it submits edition 1, but the edition "
+            "being drafted is 2",
+        ),
+    ],
+    ids=["revision-renumbered", "submission-renumbered"],
+)
+def test_an_edition_in_force_approved_again_is_named(in_force, dlo, from_revision, seq, what):
+    _renumbered_revision(dlo, in_force, from_revision)
+    result = dlo("verify", cwd=in_force)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO612: journal event {seq} {what}" in result.err, result.err
+    assert "(approved) cannot stand where it is: edition 1 is approved already" in result.err
+    for args in (("status", REG), ("render", REG, "--format", "html")):
+        shown = dlo(*args, cwd=in_force)
+        assert shown.code == 1 and "77-НҚ" not in shown.out, (args, shown.out, shown.err)
+    assert not (in_force / "build" / f"{REG}.kk.html").exists()
+
+
+def test_the_renumbering_forgery_needs_its_frozen_edition(in_force, dlo):
+    """The honest revision it was made from verifies (the test forges, not the set-up)."""
+    with on_day("2024-09-02"):
+        revise_naming_another_approver(dlo, in_force)
+    assert "intact (12 journal events)" in ok(dlo, in_force, "verify", REG).out
