@@ -13,11 +13,13 @@ import pytest
 from conftest import on_day
 from test_hostile_journal import _rechained
 from workflow_support import (
+    APPROVERS,
     REG,
     edition_path,
     journal_data,
     ok,
     reg_path,
+    replace_text,
     revise_naming_another_approver,
     write_journal,
 )
@@ -84,3 +86,61 @@ def test_the_renumbering_forgery_needs_its_frozen_edition(in_force, dlo):
     with on_day("2024-09-02"):
         revise_naming_another_approver(dlo, in_force)
     assert "intact (12 journal events)" in ok(dlo, in_force, "verify", REG).out
+
+
+def _self_authorising_round(project, approver: str) -> None:
+    """Edition 1 rewritten as a text the head of the department approves (``approval.by``, its
+    clause; ``route``: among the approvers instead; ``holder``: the text kept, the rector's holder
+    recorded as the head's) and frozen, its whole round forged
+    along that text's own route and authority, hashes recomputed; the working copy put back to
+    the honest text, so `dlo check` sees nothing."""
+    honest = reg_path(project).read_text(encoding="utf-8")
+    if approver == "by":
+        replace_text(project, "  by: rector\n", "  by: dlo-head\n")
+        replace_text(
+            project,
+            "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
+            "қашықтықтан оқыту бөлімінің бастығының бұйрығымен",
+        )
+    elif approver == "route":
+        replace_text(project, "hr-head, docs-head]", "hr-head, dlo-head]")
+    shutil.copy(reg_path(project), edition_path(project, 1))
+    text = editions.file_hash(edition_path(project, 1), Project(project))
+    entries = [wj.normal(e) for e in journal_data(project).data]
+    for entry in entries:
+        entry["content_hash"] = text
+    if approver == "by":
+        entries[0]["approval_by"] = entries[5]["role"] = "dlo-head"
+    elif approver == "route":
+        entries[0]["route"] = [*APPROVERS[:3], "dlo-head"]
+        entries[4]["role"] = "dlo-head"
+    else:  # the rector's position held by the head of the department, as the approval recorded
+        positions = entries[5]["facts"]["positions"]
+        positions["rector"]["holder"] = dict(positions["dlo-head"]["holder"])
+    write_journal(project, _rechained(entries))
+    reg_path(project).write_text(honest, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "approver, what",
+    [
+        ("by", "edition 1 is the job instruction of dlo-head and names dlo-head as its approving"),
+        ("route", "edition 1 is the job instruction of dlo-head and names dlo-head among its"),
+        ("holder", "it is approved by rector, whose holder held dlo-head too when it was"),
+    ],
+)
+def test_a_forged_round_approving_a_self_authorising_text_is_named(in_force, dlo, approver, what):
+    """`approve` refuses a job instruction approved or agreed by its own position (DLO121); a
+    round forged along such a text's own route passed verify and the title page printed the
+    head's own approval (or agreement) of their instruction."""
+    _self_authorising_round(in_force, approver)
+    assert "DLO121" not in dlo("check", REG, cwd=in_force).err
+    result = dlo("verify", cwd=in_force)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO612: journal event 6 (approved) cannot stand where it is: {what}" in (
+        result.err
+    ), result.err
+    for args in (("status", REG), ("render", REG, "--format", "html")):
+        shown = dlo(*args, cwd=in_force)
+        assert shown.code == 1 and "45-НҚ" not in shown.out, (args, shown.out, shown.err)
+    assert not (in_force / "build" / f"{REG}.kk.html").exists()

@@ -17,7 +17,7 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Project
 from ..records import Records
-from . import dates, editions, forms, guards, legality, loading, signatures
+from . import dates, editions, forms, governing, guards, loading, signatures
 from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
@@ -199,7 +199,7 @@ def _route(ctx: Ctx) -> tuple[list[str], str, str, str]:
     """The route of a submission as the edition in force states it: approvers, each once (one
     approved before a repeat was refused may name one twice), their order, the approving
     authority and the form of approval. A draft's changes to them are the next revision's."""
-    text = legality.of_text(_governing(ctx))
+    text = governing.of_text(_governing(ctx))
     return text.route, text.kind, text.by, text.form
 
 

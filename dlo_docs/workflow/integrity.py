@@ -14,6 +14,7 @@ from ..i18n import Msg
 from ..project import Project
 from . import corrections, editions, legality
 from . import journal as _journal
+from .governing import Governing, Governs, of_text
 from .journal import Event
 
 _GOVERNING = "governing facts"  # what ``snapshots`` keeps of a frozen edition for ``governing``
@@ -78,14 +79,14 @@ def frozen_problems(
     return []
 
 
-def governing(project: Project, reg_id: str) -> legality.Governs:
+def governing(project: Project, reg_id: str) -> Governs:
     """Each frozen edition's route, authority and change initiators, as its file gives them
     (read once; None when it cannot be read or does not validate: ``frozen_problems`` and the
     outputs say so; a file edited after its approval is named by its hash, DLO606). A reading
     command keeps them in the user's cache by the file's bytes (``snapshots.plain``)."""
 
     @functools.cache
-    def of(n: int) -> legality.Governing | None:
+    def of(n: int) -> Governing | None:
         path = editions.path(project, reg_id, n)
         raw, _ = project.read_raw(path)
         kept = (
@@ -96,7 +97,7 @@ def governing(project: Project, reg_id: str) -> legality.Governs:
         model = project.regulation_model(path)
         if model is None:
             return None
-        found = legality.of_text(model)
+        found = of_text(model)
         if project.snapshots:
             snapshots.keep_plain(_GOVERNING, raw, list(found))
         return found
@@ -104,20 +105,20 @@ def governing(project: Project, reg_id: str) -> legality.Governs:
     return of
 
 
-def _as_governing(data: object) -> legality.Governing | None:
+def _as_governing(data: object) -> Governing | None:
     """What was kept, when it has the shape ``governing`` keeps (else a miss)."""
-    if not (isinstance(data, list) and len(data) == len(legality.Governing._fields)):
+    if not (isinstance(data, list) and len(data) == len(Governing._fields)):
         return None
-    route, kind, by, form, initiators, text_id = data
+    route, kind, by, form, initiators, text_id, own = data
     lists = all(
         isinstance(x, list) and all(isinstance(r, str) for r in x) for x in (route, initiators)
     )
-    texts = all(isinstance(x, str) for x in (kind, by, form, text_id))
-    return legality.Governing(*data) if lists and texts else None
+    texts = all(isinstance(x, str) for x in (kind, by, form, text_id, own))
+    return Governing(*data) if lists and texts else None
 
 
 def foreign(
-    project: Project, reg_id: str, journal: _journal.Journal, governs: legality.Governs
+    project: Project, reg_id: str, journal: _journal.Journal, governs: Governs
 ) -> list[Problem]:
     """Frozen editions the journal approved that are another regulation's text (their ``id``
     is not ``reg_id``: a journal and its editions copied from another regulation's folder)."""

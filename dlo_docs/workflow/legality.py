@@ -26,12 +26,12 @@ events (``signatures.required``) are what anchor the journal against that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ..errors import Problem, error, warning
 from ..i18n import Msg
 from . import corrections, facts, identities
+from .governing import Governing, Governs, self_authorised
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
@@ -150,37 +150,6 @@ def _why(h: History, ev: Event) -> str | None:
     if kind == "cancelled" and h.revision is None:
         return Msg("no revision is open")
     return None
-
-
-class Governing(NamedTuple):
-    """What an approved text fixes for the revision that follows it: its route (approvers, in
-    order, and how they agree), the approving authority and form, who may revise it; and the
-    regulation it is the text of (its ``id``)."""
-
-    route: list[str]
-    kind: str
-    by: str
-    form: str
-    initiators: list[str]
-    id: str
-
-
-Governs = Callable[[int], Governing | None]  # edition n -> its text's (None: not known)
-
-
-def of_text(model: Any) -> Governing:
-    """What a regulation's validated text fixes for the revision after it, as ``submit`` fixes
-    it: its approvers each once (a text approved before a repeat was refused may name one
-    twice), their order, the approving authority and form; its change initiators; its id."""
-    agreement, approval = model.agreement, model.approval
-    return Governing(
-        list(dict.fromkeys(agreement.approvers)),
-        agreement.route,
-        approval.by,
-        approval.form,
-        list(model.change_initiators),
-        model.id,
-    )
 
 
 def _route(route: list[str], kind: Any, by: Any, form: Any) -> str:
@@ -304,13 +273,13 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
     if ev.event == "submitted":
         return _submitted(h, ev, governs, approved)
     if ev.event == "approved":
-        return _approver(h, ev, governs, approved)
+        return _approver(h, ev, governs, approved) or self_authorised(ev, governs(ev.edition))
     if ev.event in ("revised", "cancelled"):
         return _initiator(h, ev, governs)
     if ev.event == "withdrawn":
         return _withdrawer(h, ev, governs)
     if ev.event == "registered":
-        return _registrar(ev, governs)
+        return _registrar(ev, governs) or self_authorised(ev, governs(ev.edition))
     return None
 
 

@@ -1,0 +1,87 @@
+"""What an approved text fixes for the revision that follows it (``Governing``), and whether a
+text an approval or registration carries authorises itself.
+
+``approve`` and ``register-paper`` refuse a text with ``dlo check`` errors, among them DLO121: a
+job instruction whose approving official or one of whose approvers is its own position (or, as
+the event recorded the holders, a position held by the same person). A round forged along such
+a text's own route, hashes recomputed, is an approval no command writes (DLO612): the title
+page would print the holder's approval of their own instruction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from ..i18n import Msg
+from . import facts
+from .journal import Event
+
+
+class Governing(NamedTuple):
+    """What an approved text fixes for the revision that follows it: its route (approvers, in
+    order, and how they agree), the approving authority and form, who may revise it; the
+    regulation it is the text of (its ``id``) and, for a job instruction, its position
+    (``own``; empty for another kind)."""
+
+    route: list[str]
+    kind: str
+    by: str
+    form: str
+    initiators: list[str]
+    id: str
+    own: str
+
+
+Governs = Callable[[int], Governing | None]  # edition n -> its text's (None: not known)
+
+
+def of_text(model: Any) -> Governing:
+    """What a regulation's validated text fixes for the revision after it, as ``submit`` fixes
+    it: its approvers each once (a text approved before a repeat was refused may name one
+    twice), their order, the approving authority and form; its change initiators; its id; the
+    position a job instruction is of."""
+    agreement, approval = model.agreement, model.approval
+    return Governing(
+        list(dict.fromkeys(agreement.approvers)),
+        agreement.route,
+        approval.by,
+        approval.form,
+        list(model.change_initiators),
+        model.id,
+        (model.position or "") if model.kind == "job_instruction" else "",
+    )
+
+
+def _names(ev: Event, role: str) -> set[str]:
+    """The names of ``role``'s holder as ``ev`` recorded them (words casefolded)."""
+    captured = facts.of(ev, role) or {}
+    holder = captured.get("holder")
+    names = holder.values() if isinstance(holder, dict) else ()
+    return {" ".join(str(name).casefold().split()) for name in names} - {""}
+
+
+def self_authorised(ev: Event, text: Governing | None) -> str | None:
+    """Why the text of edition ``ev.edition`` (``text``), approved or registered by ``ev``,
+    authorises itself (None: it does not, or it is not known)."""
+    own = text.own if text is not None else ""
+    if text is None or not own:
+        return None
+    said = {"n": ev.edition, "own": own}
+    if own in (text.by, ev.role):
+        return Msg(
+            "edition {n} is the job instruction of {own} and names {own} as its approving official: its holder approves their own instruction",
+            **said,
+        )
+    if own in text.route:
+        return Msg(
+            "edition {n} is the job instruction of {own} and names {own} among its approvers: its holder agrees to their own instruction",
+            **said,
+        )
+    if ev.role and _names(ev, ev.role) & _names(ev, own):
+        return Msg(
+            "it is approved by {role}, whose holder held {own} too when it was recorded: they approved their own instruction",
+            role=ev.role,
+            **said,
+        )
+    return None
