@@ -169,3 +169,36 @@ def test_the_signed_pdf_states_an_approval_by_signature_not_an_empty_order(signe
     assert approved_pdf.reason(words, approval) == "02.03.2024 ж. қол қою арқылы бекітілген"
     words = labels.labels("ru", signed / "templates")
     assert approved_pdf.reason(words, approval) == "Утверждено подписью 02.03.2024"
+
+
+def test_a_forged_correction_giving_an_approval_by_signature_an_order_is_none(signed, dlo):
+    """`dlo correct --order` refuses an approval by signature (it has no order); a correction
+    written by hand with the hashes recomputed passed verify, and `dlo status` then showed the
+    edition approved by "order № 99-НҚ", which no one issued."""
+    from test_hostile_journal import _rechained
+
+    from dlo_docs import load
+    from dlo_docs.workflow import journal as wj
+
+    path = signed / "regulations" / UNIT / "journal.yaml"
+    source, _ = load.read(path, "journal.yaml")
+    entries = [wj.normal(e) for e in source.data]
+    approval = next(e for e in entries if e["event"] == "approved")
+    correction = {k: approval[k] for k in ("time", "actor", "clerk", "edition", "content_hash")}
+    correction.update(
+        role=approval["clerk"],
+        event="corrected",
+        corrects=approval["seq"],
+        field="number",
+        value="99-НҚ",
+        was="",
+    )
+    load.write(path, _rechained([*entries, correction]))
+    result = dlo("verify", UNIT, cwd=signed)
+    assert result.code == 1, result.out + result.err
+    assert (
+        f"error DLO611: journal event {len(entries) + 1} (corrected): journal event "
+        f"{approval['seq']} was approved by signature: it has no order number"
+    ) in result.err, result.err
+    status = dlo("status", UNIT, cwd=signed)
+    assert status.code == 1 and "99-НҚ" not in status.out

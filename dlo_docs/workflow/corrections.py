@@ -6,8 +6,8 @@ corrected value, marked as corrected.
 A correction event holds ``corrects`` (the seq of the event it fixes), ``field`` (``date`` or
 ``remarks``), ``value`` (the corrected value) and ``was`` (the value it replaces). What can be
 corrected (``FIELDS``): the date and the remarks of an agreement or a rejection, the date and
-the result of a review, the order's date, number and effective date of an approval, the order's
-date and number of a withdrawal. Never a hash, a role, an edition or a kind. A corrected date keeps the rules of the act's own date (``bounds``): not before the events
+the result of a review, the order's date, number and effective date of an approval (a number only where there is an
+order: an approval by signature has none), the order's date and number of a withdrawal. Never a hash, a role, an edition or a kind. A corrected date keeps the rules of the act's own date (``bounds``): not before the events
 it follows, not after those that follow it, not after the day it was recorded.
 """
 
@@ -98,6 +98,8 @@ def shape(correction: Event, before: list[Event]) -> str | None:
             field=repr(field),
             event=repr(target.event),
         )
+    if field == "number" and target.get("form") == "signature":  # as ``correct`` refuses it
+        return Msg("journal event {seq} was approved by signature: it has no order number", seq=seq)
     value = correction.get("value")
     if not isinstance(value, str) or not value.strip():
         return Msg("its value is missing")
