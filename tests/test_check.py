@@ -1401,17 +1401,27 @@ def test_a_job_instruction_is_neither_agreed_nor_approved_by_its_own_position(pr
     assert submitted.code == 1 and "DLO121" in submitted.out + submitted.err
 
 
-def test_a_job_instruction_is_not_agreed_by_its_holder_acting_in_another_position(project, dlo):
+@pytest.mark.parametrize(
+    "kk, ru",
+    [
+        ("М. Р. Бекова", "М.  Р. Бекова"),
+        ("Бекова М.Р.", "Бекова М. Р."),  # the surname first, the initials run together
+        ("M. P. Бекова", "Бекова М.Р."),  # Latin M and P, typed on a Latin keyboard
+    ],
+    ids=["spaced", "surname-first", "latin-lookalikes"],
+)
+def test_a_job_instruction_is_not_agreed_by_its_holder_acting_in_another_position(
+    project, dlo, kk, ru
+):
     """The registry naming the holder of dlo-head as the vice-rector's holder too (one person
-    acting in both): the vice-rector's agreement on the route is the holder agreeing to their
-    own instruction, reported at that approver (DLO121); the data and the text unchanged."""
+    acting in both), however the name is written: the vice-rector's agreement on the route is
+    the holder agreeing to their own instruction, reported at that approver (DLO121); the data
+    and the text unchanged."""
     registry = project / "regulations" / "registry.yaml"
     text = registry.read_text(encoding="utf-8")
     vp = text.index("- id: vp-academic")
     text = text[:vp] + text[vp:].replace(
-        "    kk: А. Б. Сейітова\n    ru: А. Б. Сеитова",
-        "    kk: М. Р. Бекова\n    ru: М.  Р. Бекова",
-        1,
+        "    kk: А. Б. Сейітова\n    ru: А. Б. Сеитова", f"    kk: {kk}\n    ru: {ru}", 1
     )
     registry.write_text(text, encoding="utf-8")
     path = project / "regulations" / "dlo-head" / "regulation.yaml"

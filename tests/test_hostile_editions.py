@@ -117,6 +117,11 @@ def _self_authorising_round(project, approver: str) -> None:
     else:  # the rector's position held by the head of the department, as the approval recorded
         positions = entries[5]["facts"]["positions"]
         positions["rector"]["holder"] = dict(positions["dlo-head"]["holder"])
+        if approver == "holder-reordered":  # "М. Р. Бекова" recorded as "Бекова М.Р."
+            positions["rector"]["holder"] = {
+                lang: f"{name.split()[-1]} {''.join(name.split()[:-1])}"
+                for lang, name in positions["rector"]["holder"].items()
+            }
     write_journal(project, _rechained(entries))
     reg_path(project).write_text(honest, encoding="utf-8")
 
@@ -127,6 +132,10 @@ def _self_authorising_round(project, approver: str) -> None:
         ("by", "edition 1 is the job instruction of dlo-head and names dlo-head as its approving"),
         ("route", "edition 1 is the job instruction of dlo-head and names dlo-head among its"),
         ("holder", "it is approved by rector, whose holder held dlo-head too when it was"),
+        (
+            "holder-reordered",
+            "it is approved by rector, whose holder held dlo-head too when it was",
+        ),
     ],
 )
 def test_a_forged_round_approving_a_self_authorising_text_is_named(in_force, dlo, approver, what):

@@ -44,6 +44,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "chars",
             "unwritten",
             "spelling",
+            "persons",
             "yaml_limits",
             "yamlc",
             "yaml_emit",

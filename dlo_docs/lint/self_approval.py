@@ -5,7 +5,8 @@ is not theirs to do, or the draft authorizes itself: ``agreement.approvers`` nam
 puts its holder on the route, and ``approval.by`` naming it lets the holder's own order (or
 signature) approve it, a self-approval every form would then print as approved. So does another
 position the registry gives the same holder (one person acting in both: the same name in any
-of its languages). An error, so
+of its languages, as ``persons.key`` compares names: initials before or after, spaced or not,
+Latin look-alike letters). An error, so
 ``submit``, ``approve`` and ``register-paper`` refuse such a draft. Who approves the instruction of
 the position that approves every other (the rector's) is the organisation's decision: while its
 approval clause still holds that text left to write (``[[кем утверждается: …]]``, as ``dlo new``
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import persons
 from ..errors import Problem
 from ..i18n import Msg
 from ..model import Registry, text_in
@@ -36,11 +38,11 @@ def _approval_unwritten(view: View) -> bool:
 
 
 def _names(registry: Registry, pid: str) -> dict[str, str]:
-    """The names of a position's holder in every language, as compared (words casefolded), each
+    """The names of a position's holder in every language, as compared (``persons.key``), each
     with its spelling in the registry."""
     found = next((p for p in registry.positions if p.id == pid), None)
     holder = (found.holder if found is not None else None) or {}
-    named = {" ".join(str(name).casefold().split()): str(name) for name in holder.values()}
+    named = {persons.key(str(name)): str(name) for name in holder.values()}
     named.pop("", None)
     return named
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .. import persons
 from ..i18n import Msg
 from . import facts
 from .journal import Event
@@ -54,11 +55,11 @@ def of_text(model: Any) -> Governing:
 
 
 def _names(ev: Event, role: str) -> set[str]:
-    """The names of ``role``'s holder as ``ev`` recorded them (words casefolded)."""
+    """The names of ``role``'s holder as ``ev`` recorded them, as compared (``persons.key``)."""
     captured = facts.of(ev, role) or {}
     holder = captured.get("holder")
     names = holder.values() if isinstance(holder, dict) else ()
-    return {" ".join(str(name).casefold().split()) for name in names} - {""}
+    return {persons.key(str(name)) for name in names} - {""}
 
 
 def self_authorised(ev: Event, text: Governing | None) -> str | None:

@@ -1,0 +1,30 @@
+"""One person's name as compared: the same person, whichever way the name is written.
+
+The registry and the journal write a holder's name by hand, so one person acting in two positions
+may be written "М. Р. Бекова" in one and "Бекова М.Р." or "М.Р. Бекова" in the other, or with a
+Latin letter that looks like a Cyrillic one ("M. P. Бекова" typed on a Latin keyboard). A
+self-approval check that compared the names as written would miss each of these. The key:
+casefolded, the Latin letters that look like Cyrillic ones read as those; its words (a surname,
+a first name) in any order, its initials (a letter alone, its full stop or not) in theirs.
+
+- ``key(name) -> str``: the key of ``name`` ("" for a name with no word).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Latin letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с е н і к м
+# о р т х у)
+_LOOKALIKE = str.maketrans("abcehikmoptxy", "авсенікмортху")
+_WORD = re.compile(r"\w+\.?")
+
+
+def key(name: str) -> str:
+    """``name`` casefolded, look-alike Latin letters read as Cyrillic: its words sorted, then its
+    initials in their order ("Бекова М.Р." and "М. Р. Бекова": "бекова | м р"; "Р. М. Бекова"
+    is another person's)."""
+    parts = _WORD.findall(name.casefold().translate(_LOOKALIKE))
+    words = sorted(part for part in parts if len(part.rstrip(".")) > 1)
+    initials = [part.rstrip(".") for part in parts if len(part.rstrip(".")) == 1]
+    return " ".join(words) + " | " + " ".join(initials) if parts else ""

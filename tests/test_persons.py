@@ -1,0 +1,36 @@
+"""One person's name, however it is written (``persons.key``): what the self-approval checks
+compare the holders of two positions by."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlo_docs import persons
+
+SAME = [
+    ("М. Р. Бекова", "Бекова М.Р."),
+    ("М. Р. Бекова", "М.Р.  Бекова"),
+    ("М. Р. Бекова", "M. P. Бекова"),  # Latin M and P
+    ("Сейітова Айгүл Болатқызы", "Айгүл Болатқызы Сейітова"),
+    ("Оспанов Н. К.", "оспанов н.к."),
+    ("М. Р. Бекова", "М Р Бекова"),  # the initials without their full stops
+]
+OTHER = [
+    ("М. Р. Бекова", "Р. М. Бекова"),  # the initials' order is the person's
+    ("М. Р. Бекова", "М. Р. Бекпова"),
+    ("А. Б. Сейітова", "А. Б. Сеитова"),  # і is not и
+]
+
+
+@pytest.mark.parametrize("one, other", SAME)
+def test_the_same_name_written_another_way_is_one_person(one, other):
+    assert persons.key(one) == persons.key(other) != ""
+
+
+@pytest.mark.parametrize("one, other", OTHER)
+def test_another_name_is_another_person(one, other):
+    assert persons.key(one) != persons.key(other)
+
+
+def test_a_name_with_no_word_has_no_key():
+    assert persons.key("") == persons.key(" . ") == ""
