@@ -4,7 +4,7 @@
 # public/. Preview the site with: .venv/bin/dlo site serve
 set -euo pipefail
 cd "$(dirname "$0")"
-bash tools/setup.sh
+bash tools/setup.sh --run  # what running dlo needs, not the tests' tools
 .venv/bin/dlo check || echo "build: dlo check reports errors (above); rendering what is valid" >&2
 .venv/bin/dlo verify
 # a regulation that cannot be rendered or published is reported and the others still are

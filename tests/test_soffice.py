@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
+
 from dlo_docs.render import soffice as finder
 
 
@@ -150,7 +152,7 @@ def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
     wanted = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
-    (copy / ".venv" / ".dlo-installed-from").write_text(wanted + "\n", encoding="utf-8")
+    (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
     fake_bin.mkdir()
     log = tmp_path / "apt-get.log"
     apt = fake_bin / "apt-get"
@@ -171,3 +173,54 @@ def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
         assert ("libjemalloc2" in asked) == (finder._jemalloc() is None), asked
     finally:
         finder._jemalloc.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "args, asked, not_asked",
+    [
+        (["--run"], {"libreoffice-writer-nogui", "fonts-liberation2"}, {"chromium", "pandoc"}),
+        ([], {"libreoffice-writer-nogui", "chromium", "pandoc", "libnss3-tools"}, set()),
+    ],
+    ids=["build", "tests"],
+)
+def test_setup_for_running_installs_no_tool_of_the_tests(tmp_path, args, asked, not_asked):
+    """./build.sh (``setup.sh --run``) installs what running dlo needs, not Chromium, pandoc,
+    certutil or poppler, which only the tests and benchmarks use (an IT admin building the site
+    as root got them all); ./test.sh installs everything. Run on a copy, on a PATH where none
+    of them is, apt-get a stand-in that logs what it was asked for."""
+    import hashlib
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    copy, path = tmp_path / "project", tmp_path / "bin"
+    (copy / "tools").mkdir(parents=True)
+    shutil.copy(root / "tools" / "setup.sh", copy / "tools" / "setup.sh")
+    shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
+    (copy / ".venv" / "bin").mkdir(parents=True)  # this venv, installed: pip is not run
+    python = copy / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    wanted = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
+    path.mkdir()
+    for tool in ("dirname", "cat", "grep", "id", "python3"):  # what the script itself runs
+        found = shutil.which(tool)
+        assert found, tool
+        (path / tool).symlink_to(found)
+    log = tmp_path / "apt-get.log"
+    (path / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
+    (path / "apt-get").chmod(0o755)
+    done = subprocess.run(
+        [shutil.which("bash") or "/bin/bash", str(copy / "tools" / "setup.sh"), *args],
+        env=dict(os.environ, PATH=str(path)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    said = (log.read_text() if log.exists() else "") + done.stderr  # root: apt-get; else asked
+    named = set(said.replace(")", " ").split())
+    assert asked <= named and not (not_asked & named), said

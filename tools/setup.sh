@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Installs what dlo_docs needs on a fresh Debian/Ubuntu machine: system packages (LibreOffice for
-# PDF and jemalloc to speed it up, fonts with Kazakh letters, poppler for PDF checks, OpenSSL to check exported signatures,
-# NSS's certutil to give pdfsig a trusted CA,
-# Chromium for the browser test, pandoc for the corpus benchmark's comparison) where they are
+# Installs what dlo_docs needs on a fresh Debian/Ubuntu machine: system packages where they are
 # missing and we may install them, then a virtual environment in .venv with the package.
+#   tools/setup.sh --run   what running dlo needs (./build.sh): LibreOffice for PDF and jemalloc
+#                          to speed it up, fonts with Kazakh letters; the package alone
+#   tools/setup.sh         that, and what the tests and the developers' checks need (./test.sh,
+#                          .ci/run): poppler for PDF checks, OpenSSL to check exported signatures,
+#                          NSS's certutil to give pdfsig a trusted CA, Chromium for the browser
+#                          test, pandoc for the corpus benchmark's comparison; the package with its
+#                          test and dev extras
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=all
+[ "${1:-}" = "--run" ] && mode=run
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
@@ -22,12 +28,14 @@ jemalloc_found() {
   return 1
 }
 jemalloc_found || need+=(libjemalloc2)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-command -v openssl >/dev/null 2>&1 || need+=(openssl)
-command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)  # pdfsig's trust store, in tests
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
-command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # tests/benchmarks/bench_corpus.py only
+if [ "$mode" = all ]; then
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)  # pdfsig's trust store, in tests
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # tests/benchmarks/bench_corpus.py only
+fi
 [ -x .venv/bin/python ] || python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -44,11 +52,22 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # The package is installed in editable mode, so a change of the code needs no new install; one of
 # pyproject.toml (dependencies, packages, commands) does: pip runs again only then (it takes
-# seconds even when everything is installed, on every ./test.sh).
+# seconds even when everything is installed, on every ./test.sh). The stamp says what was
+# installed from which pyproject.toml: "HASH all" (with the test and dev extras) or "HASH run".
 stamp=.venv/.dlo-installed-from
 wanted="$(.venv/bin/python -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())')"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ] || ! .venv/bin/python -c 'import dlo_docs.entry' 2>/dev/null; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
-  echo "$wanted" > "$stamp"
+have="$(cat "$stamp" 2>/dev/null || true)"
+if [ "$have" = "$wanted all" ] || [ "$have" = "$wanted $mode" ]; then
+  installed=yes
+else
+  installed=no
+fi
+if [ "$installed" = no ] || ! .venv/bin/python -c 'import dlo_docs.entry' 2>/dev/null; then
+  if [ "$mode" = all ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
+  else
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  fi
+  echo "$wanted $mode" > "$stamp"
 fi
 echo "setup: ready (.venv/bin/dlo)"
