@@ -254,6 +254,31 @@ def test_the_sheets_tables_stand_between_the_margins_as_the_text(rendered):
         )
 
 
+def _under_rule(pdf: Path, page: int) -> int:
+    """Pixels (150 dpi) from the running header's rule down to the first ink under it."""
+    width, height, pixels = _grey(pdf, page)
+    ink = [sum(pixels[y * width + x] < 128 for x in range(width)) for y in range(height // 4)]
+    y = next(y for y, n in enumerate(ink) if n > width // 2)  # the rule
+    while ink[y]:
+        y += 1
+    return next(below for below in range(y, len(ink)) if ink[below]) - y
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+@pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
+def test_a_drafts_text_starts_clear_of_the_running_headers_rule(rendered, name):
+    """A draft's running header (ЖОБА over the organisation and the code line) is taller than
+    the top margin, and the text of every page started right under its rule, the capitals of
+    a sheet's heading or a clause 1 mm below it (the approved edition's: 4.5 mm). The header
+    now ends 6 pt under its rule: every page after the title has 2.5 mm (15 pixels) clear."""
+    pdf = rendered.root / "build" / name
+    reader = pypdf.PdfReader(pdf)
+    assert {"ЖОБА", "ПРОЕКТ"} & set(reader.pages[1].extract_text().split())  # a draft
+    gaps = {page: _under_rule(pdf, page) for page in range(2, len(reader.pages) + 1)}
+    assert {page: gap for page, gap in gaps.items() if gap < 15} == {}
+
+
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
 def test_every_kazakh_letter_is_set_in_the_document_font(rendered):

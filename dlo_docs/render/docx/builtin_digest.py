@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "ce34317a0c73cdb3f2f871ae8307f954f5d07f1911a5e2f22513b7d691f87a21"
+SHA256 = "4e9b8b97b4f7c512cfc130c25f99ac73b07c521ad98720d1ccf04afd20cdc949"

@@ -25,6 +25,7 @@ SIZE = Pt(14)
 
 # The paragraph styles' defaults: alignment, first-line indent and left indent (cm), space
 # before/after (pt), bold, caps, size (pt), keep with next, page break before, outline level,
+# no space between paragraphs of the same style (contextual),
 # and the style it is based on.
 _J, _C, _L, _R = (
     WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -56,7 +57,10 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "table_header": dict(align=_C, indent=0, bold=True, size=11),
     "table_text": dict(align=_L, indent=0, size=12),
     "table_number": dict(align=_C, indent=0, size=12),
-    "header": dict(align=_C, indent=0, size=10, rule=True),
+    # 6 pt under the running header, none between its lines (w:contextualSpacing): a draft's
+    # header (ЖОБА over the two lines) is taller than the top margin, and Word and LibreOffice
+    # then start the text right under it, on the rule; an approved one's ends above the margin
+    "header": dict(align=_C, indent=0, size=10, after=6, contextual=True, rule=True),
     "footer": dict(align=_R, indent=0, size=10),
     "title_header": dict(align=_C, indent=0, size=10),  # the title page's: empty, no rule
     # a draft's ЖОБА / ПРОЕКТ, at the head of every page (the title page's header included)
@@ -144,8 +148,11 @@ def _define(doc, key: str, spec: dict[str, Any], keep_existing: bool) -> None:
     pf.page_break_before = spec.get("page_break") or None
     pf.widow_control = True
     ppr = style.element.get_or_add_pPr()
-    for old in ppr.findall(qn("w:outlineLvl")) + ppr.findall(qn("w:pBdr")):
-        ppr.remove(old)
+    for tag in ("w:outlineLvl", "w:pBdr", "w:contextualSpacing"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    if spec.get("contextual"):  # no space between paragraphs of this style
+        ppr.append(ppr.makeelement(qn("w:contextualSpacing"), {}))
     if spec.get("rule"):  # a thin line under the paragraph (consecutive ones share one line)
         ppr.append(
             parse_xml(
