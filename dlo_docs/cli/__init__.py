@@ -16,6 +16,7 @@ from .. import i18n, interrupts, usercache
 from ..entry import VERSION, unblock
 from ..errors import DloError, UsageError
 from ..i18n import _
+from .once import given_once
 
 if TYPE_CHECKING:  # for the types only: the project is imported when a command needs it
     from ..project import Project
@@ -96,7 +97,9 @@ class _Translated(_CommandBase):
 
 
 class Command(_Translated, click.Command):
-    pass
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given_once(self.get_params(ctx), ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class Group(_Translated, click.Group):

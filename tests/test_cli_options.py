@@ -1,0 +1,30 @@
+"""An option that takes one value, given twice, is refused: click keeps the last one silently,
+so ``dlo render --lang kk --lang ru`` rendered Russian only, as if kk had not been asked for."""
+
+from __future__ import annotations
+
+
+def test_an_option_of_one_value_given_twice_is_refused(project, dlo):
+    result = dlo("render", "dlo-head", "--lang", "kk", "--lang", "ru", cwd=project)
+    assert result.code == 2, result.out + result.err
+    assert "Error: --lang is given twice: it takes one value; give it once" in result.err
+    assert "Traceback" not in result.err
+    assert not (project / "build").exists()  # nothing rendered
+    other = dlo("render", "dlo-head", "--out=a", "--out", "b", cwd=project)
+    assert other.code == 2 and "--out is given twice" in other.err, other.err
+    said = dlo("--lang-ui", "kk", "render", "dlo-head", "--lang", "kk", "--lang=kk", cwd=project)
+    assert said.code == 2 and "--lang екі рет берілген" in said.err, said.err
+
+
+def test_options_that_repeat_and_values_that_look_like_options_are_taken(project, dlo):
+    """--format is given once per format; a value is whatever follows its option, so a folder
+    named like an option is an output folder, not a second --lang."""
+    result = dlo(
+        "render", "dlo-head", "--format", "docx", "--format", "html", "--out", "--lang",
+        "--lang", "kk", cwd=project,
+    )  # fmt: skip
+    assert result.code == 0, result.out + result.err
+    assert {p.name for p in (project / "--lang").iterdir()} == {
+        "dlo-head.kk.docx",
+        "dlo-head.kk.html",
+    }
