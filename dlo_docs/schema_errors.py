@@ -112,10 +112,27 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
 
 
+# what an empty list that must hold at least one entry is to name, with an example (the bundled
+# registry's ids: the registry is not at hand where a file is validated)
+_FIRST = {
+    "approvers": Msg(
+        "name at least one position that agrees it: {example}", example="approvers: [vp-academic]"
+    ),
+    "change_initiators": Msg(
+        "name at least one position that may initiate its changes: {example}",
+        example="change_initiators: [dlo-head]",
+    ),
+    "languages": Msg("name the language(s) of its text: {example}", example="languages: [kk]"),
+}
+
+
 def _shown(err: Mapping[str, Any]) -> Msg | None:
-    """A text where a list belongs (``languages: kk, ru``), or a whole number (``edition:
-    бірінші``): the value as it is to be written."""
+    """A text where a list belongs (``languages: kk, ru``), a whole number (``edition:
+    бірінші``), or an empty list that must name one (``approvers: []``): the value as it is to
+    be written."""
     value, loc = err.get("input"), err["loc"]
+    if err["type"] == "too_short" and value == [] and loc and loc[-1] in _FIRST:
+        return _FIRST[loc[-1]]
     key = loc[-1] + ": " if loc and isinstance(loc[-1], str) else ""
     if err["type"] == "list_type" and isinstance(value, str) and value.strip():
         items = ", ".join(re.split(r"[,\s]+", value.strip(" ,")))

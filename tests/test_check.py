@@ -1113,6 +1113,46 @@ SHOWN = {
             "ключа)",
         },
     ),
+    "an empty route of agreement": (
+        "approvers: [vp-academic]",
+        "approvers: []",
+        "10:14: error DLO013",
+        {
+            "en": "agreement.approvers: at least 1 item(s) (hint: name at least one position that "
+            "agrees it: approvers: [vp-academic])",
+            "kk": "agreement.approvers: кемінде 1 элемент (кеңес: оны келісетін кемінде бір "
+            "лауазымды атаңыз: approvers: [vp-academic])",
+            "ru": "agreement.approvers: не менее 1 элемент(ов) (подсказка: назовите хотя бы одну "
+            "должность, которая его согласует: approvers: [vp-academic])",
+        },
+    ),
+    "no initiator of changes": (
+        "change_initiators: [dlo-head]",
+        "change_initiators: []",
+        "13:20: error DLO013",
+        {
+            "en": "change_initiators: at least 1 item(s) (hint: name at least one position that "
+            "may initiate its changes: change_initiators: [dlo-head])",
+            "kk": "change_initiators: кемінде 1 элемент (кеңес: оның өзгерістеріне бастама жасай "
+            "алатын кемінде бір лауазымды атаңыз: change_initiators: [dlo-head])",
+            "ru": "change_initiators: не менее 1 элемент(ов) (подсказка: назовите хотя бы одну "
+            "должность, которая может инициировать его изменения: change_initiators: "
+            "[dlo-head])",
+        },
+    ),
+    "no language": (
+        "languages: [kk]",
+        "languages: []",
+        "8:12: error DLO013",
+        {
+            "en": "languages: at least 1 item(s) (hint: name the language(s) of its text: "
+            "languages: [kk])",
+            "kk": "languages: кемінде 1 элемент (кеңес: мәтінінің тілін (тілдерін) атаңыз: "
+            "languages: [kk])",
+            "ru": "languages: не менее 1 элемент(ов) (подсказка: назовите язык (языки) его "
+            "текста: languages: [kk])",
+        },
+    ),
     "a number in words": (
         "languages: [kk]\n",
         "languages: [kk]\nedition: бірінші\n",
