@@ -27,6 +27,7 @@ from .model import Registry, Regulation
 from .project import Project
 from .render import docx as docx_render
 from .render import pdf as pdf_render
+from .spelling import known_positions
 
 KINDS = docx_render.STANDALONE
 FORMATS = ("docx", "pdf")
@@ -36,14 +37,10 @@ HR_UNIT = "hr"
 def _official(registry: Registry, pid: str | None, lang: str) -> Official | None:
     if pid is None:
         return None
-    if pid not in {p.id for p in registry.positions}:
-        known = ", ".join(p.id for p in registry.positions)
+    ids = [p.id for p in registry.positions]
+    if pid not in ids:
         raise UsageError(
-            *unknown(
-                pid,
-                Msg("unknown position {pid}", pid=repr(pid)),
-                Msg("positions in the registry: {known}", known=known),
-            )
+            *unknown(pid, Msg("unknown position {pid}", pid=repr(pid)), known_positions(pid, ids))
         )
     position = registry.position(pid)
     return Official(pid, position.title.get(lang, ""), (position.holder or {}).get(lang, ""))

@@ -5,8 +5,9 @@ stands (a key, a word of a fixed list, a registry id), offered in a hint ("did y
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .i18n import Msg
+from .i18n import N_, Msg
 
 
 def closest(word: object, allowed: Iterable[str]) -> str | None:
@@ -26,32 +27,66 @@ def did_you_mean(word: object, allowed: Iterable[str]) -> Msg | None:
     return None if near is None else Msg("did you mean {word}?", word=repr(near))
 
 
-LISTED = 12  # a project with more regulations than this is not listed in full in a hint
+LISTED = 12  # a kind with more ids than this is not listed in full in a hint
 
 
-def known_regulations(given: object, ids: list[str]) -> Msg:
-    """The hint refusing ``given``, a regulation id that names none: every id of a small
-    project (the nearest offered first), only the nearest few of a larger one, whose list
-    would fill the screen."""
+@dataclass(frozen=True)
+class Listing:
+    """The hints that list the ids of one kind, each a sentence of its own (so each is
+    translated whole): every id (``known``); the nearest, then every id (``meant``); the count
+    and the nearest, and where all are listed (``nearest``); the count and where (``counted``)."""
+
+    known: str
+    meant: str
+    nearest: str
+    counted: str
+
+
+REGULATIONS = Listing(
+    N_("known regulations: {known}"),
+    N_("did you mean {word}? known regulations: {known}"),
+    N_("the project has {n} regulations; the nearest: {near} (dlo list lists them all)"),
+    N_("the project has {n} regulations: dlo list lists them"),
+)
+POSITIONS = Listing(
+    N_("positions in the registry: {known}"),
+    N_("did you mean {word}? positions in the registry: {known}"),
+    N_(
+        "the registry has {n} positions; the nearest: {near} (regulations/registry.yaml lists "
+        "them all, under 'positions:')"
+    ),
+    N_("the registry has {n} positions: regulations/registry.yaml lists them, under 'positions:'"),
+)
+
+
+def known_ids(given: object, ids: list[str], listing: Listing) -> Msg:
+    """The hint refusing ``given``, an id that names none of ``ids``: every id of a short list
+    (the nearest offered first, as ``did_you_mean`` offers it in a file), only the nearest few
+    of a longer one, whose list would fill the screen."""
     if not ids:
-        return Msg("known regulations: {known}", known="none")
+        return Msg(listing.known, known="none")
     import difflib
 
     near = difflib.get_close_matches(given, ids, n=5, cutoff=0.6) if isinstance(given, str) else []
     if len(ids) <= LISTED:
         known = ", ".join(ids)
         if near:
-            return Msg(
-                "did you mean {word}? known regulations: {known}", word=repr(near[0]), known=known
-            )
-        return Msg("known regulations: {known}", known=known)
+            return Msg(listing.meant, word=repr(near[0]), known=known)
+        return Msg(listing.known, known=known)
     if near:
-        return Msg(
-            "the project has {n} regulations; the nearest: {near} (dlo list lists them all)",
-            n=len(ids),
-            near=", ".join(near),
-        )
-    return Msg("the project has {n} regulations: dlo list lists them", n=len(ids))
+        return Msg(listing.nearest, n=len(ids), near=", ".join(near))
+    return Msg(listing.counted, n=len(ids))
+
+
+def known_regulations(given: object, ids: list[str]) -> Msg:
+    """The hint refusing ``given``, a regulation id that names none of the project's."""
+    return known_ids(given, ids, REGULATIONS)
+
+
+def known_positions(given: object, ids: list[str]) -> Msg:
+    """The hint refusing ``given``, a position id (``--as``, ``--by``, ``--position`` …) that
+    names none of the registry's."""
+    return known_ids(given, ids, POSITIONS)
 
 
 def glued(word: object, allowed: Iterable[str]) -> tuple[str, str] | None:

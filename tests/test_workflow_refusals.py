@@ -187,14 +187,37 @@ def test_an_invalid_draft_cannot_be_submitted(project, dlo):
     assert not journal_path(project).exists()
 
 
-def test_an_unknown_role_is_answered_with_the_nearest_ids_of_a_large_registry(project, dlo):
-    """A typo in --by: a small registry's ids are listed in full (the bundled one has fewer than
-    a dozen), a university's hundreds are not: the hint names how many there are and the nearest."""
+# every option that takes a registry position id, each given 'hr-haed' (a typo of hr-head)
+POSITION_OPTIONS = [
+    ("agree", REG, "--as", "hr-haed"),
+    ("agree", REG, "--as", "vp-academic", "--clerk", "hr-haed"),
+    ("cancel", REG, "--by", "hr-haed", "--reason", "жоқ"),
+    ("new", "x1", "--kind", "job_instruction", "--position", "hr-haed"),
+    ("sheet", "transfer", REG, "--to", "hr-haed"),
+    ("acknowledge", REG, "--holder", "hr-haed"),
+    ("list", "--waiting-for", "hr-haed"),
+    ("import", "job.txt", "--id", "x1", "--position", "hr-haed"),
+]
+
+
+def test_a_mistyped_position_in_an_option_is_offered_the_nearest(project, dlo):
+    """A typo in --as, --by, --clerk, --position, --to, --holder or --waiting-for is offered the
+    id meant, as the same typo in a file is ('did you mean'); a small registry's ids are listed in
+    full after it (the bundled one has fewer than a dozen), a university's hundreds are not: the
+    hint names how many there are, the nearest, and where they are all listed."""
     ok(dlo, project, "submit", REG)
+    (project / "job.txt").write_text("1. Жалпы ережелер\n\n1.1. Мәтін.\n", encoding="utf-8")
     before = journal_path(project).read_bytes()
-    small = dlo("agree", REG, "--as", "vp-academik", cwd=project)
-    assert small.code == 2 and "unknown role 'vp-academik'" in small.err
-    assert "vp-academic, " in small.err or ", vp-academic" in small.err
+    for args in POSITION_OPTIONS:
+        small = dlo(*args, cwd=project)
+        assert small.code == 2 and "'hr-haed'" in small.err, (args, small.err)
+        said = "did you mean 'hr-head'? positions in the registry: rector, vp-academic, "
+        assert said in small.err, (args, small.err)
+    for lang, said in (
+        ("kk", "'hr-head' деген шығарсыз? тізілімдегі лауазымдар: rector, vp-academic, "),
+        ("ru", "может быть, имелось в виду 'hr-head'? должности в реестре: rector, vp-academic, "),
+    ):
+        assert said in dlo("--lang-ui", lang, *POSITION_OPTIONS[0], cwd=project).err, lang
     registry = project / "regulations" / "registry.yaml"
     extra = "".join(f"- id: clerk-{n:03d}\n  title: {{kk: Іс жүргізуші {n}}}\n" for n in range(300))
     text = registry.read_text(encoding="utf-8")
@@ -203,12 +226,22 @@ def test_an_unknown_role_is_answered_with_the_nearest_ids_of_a_large_registry(pr
     loaded = Loaded()
     Project(project).load_registry(loaded)
     assert loaded.registry is not None and len(loaded.registry.positions) > 300
-    large = dlo("agree", REG, "--as", "vp-academik", cwd=project)
-    assert large.code == 2 and "unknown role 'vp-academik'" in large.err
-    assert f"one of the {len(loaded.registry.positions)} position ids" in large.err
-    assert "the nearest: vp-academic" in large.err
-    assert "clerk-150" not in large.err and len(large.err) < 600, large.err
+    n = len(loaded.registry.positions)
+    for args in POSITION_OPTIONS:
+        large = dlo(*args, cwd=project)
+        assert large.code == 2 and "'hr-haed'" in large.err, (args, large.err)
+        said = f"the registry has {n} positions; the nearest: hr-head"
+        assert said in large.err and "under 'positions:'" in large.err, (args, large.err)
+        assert "clerk-150" not in large.err and len(large.err) < 600, (args, large.err)
+    for lang, said in (
+        ("kk", f"тізілімде {n} лауазым бар; ең жақындары: hr-head (барлығы "),
+        ("ru", f"должностей в реестре: {n}; ближайшие: hr-head (все они перечислены в "),
+    ):
+        assert said in dlo("--lang-ui", lang, *POSITION_OPTIONS[0], cwd=project).err, lang
+    far = dlo("agree", REG, "--as", "qqq", cwd=project)
+    assert f"the registry has {n} positions: regulations/registry.yaml lists them" in far.err
     assert journal_path(project).read_bytes() == before  # nothing written
+    assert not (project / "regulations" / "x1").exists()
 
 
 def test_a_role_typed_with_a_cyrillic_lookalike_names_the_letter(project, dlo):

@@ -11,6 +11,7 @@ from ..chars import unknown
 from ..errors import UsageError
 from ..i18n import Msg
 from ..model import LANGS, Registry
+from ..spelling import known_positions
 from .route import chain as _chain
 from .route import no_route as _no_route
 from .route import top_head as _top_head
@@ -57,13 +58,13 @@ class Facts:
 
 
 def _known(registry: Registry, pid: str, what: str) -> str:
-    if pid not in {p.id for p in registry.positions}:
-        known = ", ".join(p.id for p in registry.positions) or "none"
+    ids = [p.id for p in registry.positions]
+    if pid not in ids:
         raise UsageError(
             *unknown(
                 pid,
                 Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
-                Msg("positions in the registry: {known}", known=known),
+                known_positions(pid, ids),
             )
         )
     return pid

@@ -14,6 +14,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import words
 from ..model import Registry
+from ..spelling import known_positions
 from . import doc_code, officials
 from .ids import ID_RE, slug
 from .report import Report
@@ -69,15 +70,13 @@ def position(
     """The registry position a job instruction describes: the one its title (on ``page``, the
     title page without its approval block, default the lines before the first chapter) names,
     else the one its clauses name most often."""
-    if given is not None and given not in {p.id for p in registry.positions}:
+    ids = [p.id for p in registry.positions]
+    if given is not None and given not in ids:
         raise UsageError(
             *unknown(
                 given,
                 Msg("unknown position {given}", given=repr(given)),
-                Msg(
-                    "known positions: {value}",
-                    value=", ".join(p.id for p in registry.positions) or "none",
-                ),
+                known_positions(given, ids),
             )
         )
     if given is not None or kind != "job_instruction":

@@ -21,6 +21,7 @@ from ..errors import DloError, Problem, UsageError
 from ..i18n import Msg
 from ..model import Registry, Regulation, text_in
 from ..project import REGULATION, Document, Loaded, Project
+from ..spelling import known_positions
 from ..workflow import acknowledgements
 
 DUE_SOON_DAYS = 90  # a review due within this many days is marked "due"
@@ -266,13 +267,13 @@ def select(
             )
         units = _units_under(registry, unit)
     if waiting is not None and registry is not None:
-        if waiting not in {p.id for p in registry.positions}:
-            known = ", ".join(p.id for p in registry.positions)
+        ids = [p.id for p in registry.positions]
+        if waiting not in ids:
             raise UsageError(
                 *unknown(
                     waiting,
                     Msg("unknown role {waiting}", waiting=repr(waiting)),
-                    Msg("positions in the registry: {known}", known=known),
+                    known_positions(waiting, ids),
                 )
             )
     return [

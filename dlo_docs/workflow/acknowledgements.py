@@ -21,6 +21,7 @@ from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import Document, Project
 from ..records import SignatureNote, signature_note
+from ..spelling import known_positions
 from . import appending, dates, editions, loading, signing_roles
 from . import journal as _journal
 from .journal import Event
@@ -66,13 +67,13 @@ class Round:
 
 def holder(registry: Registry, position_id: str, lang: str) -> Reader:
     """The current holder of a registry position, as the registry names them in ``lang``."""
-    ids = {p.id for p in registry.positions}
+    ids = [p.id for p in registry.positions]
     if position_id not in ids:
         raise UsageError(
             *unknown(
                 position_id,
                 Msg("unknown position {position_id}", position_id=repr(position_id)),
-                Msg("positions in the registry: {value}", value=", ".join(ids)),
+                known_positions(position_id, ids),
             )
         )
     pos = registry.position(position_id)

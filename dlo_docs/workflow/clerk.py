@@ -12,7 +12,8 @@ import os
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..i18n import Msg
+from ..i18n import Msg, join
+from ..spelling import known_positions
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry
@@ -32,10 +33,10 @@ def resolve(registry: Registry, option: str | None = None) -> str:
         raise UsageError(Msg("who is recording this? no clerk is set"), HOW)
     position = next((p for p in registry.positions if p.id == value), None)
     if position is None:
-        ids = ", ".join(p.id for p in registry.positions)
+        ids = [p.id for p in registry.positions]
         raise UsageError(
             Msg("unknown clerk {value}: not a registry position", value=repr(value)),
-            Msg("{how}; positions: {ids}", how=HOW, ids=ids),
+            join("; ", [known_positions(value, ids), HOW]),
         )
     if not position.holder:
         raise UsageError(

@@ -14,6 +14,7 @@ from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..project import Document, Loaded, Project
+from ..spelling import known_positions
 from . import appending, dates, editions, facts
 from . import clerk as _clerk
 from . import journal as _journal
@@ -154,9 +155,6 @@ def load(project: Project, reg_id: str, complete: bool = False) -> Ctx:
     return ctx
 
 
-_LISTED = 12  # a registry with more positions than this is not listed in full in a hint
-
-
 def role(ctx: Ctx, value: str | None, option: str) -> str:
     ids = [p.id for p in ctx.registry.positions]
     if not value or value not in ids:
@@ -164,24 +162,10 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
             *unknown(
                 value,
                 Msg("unknown role {value} for {option}", value=repr(value), option=option),
-                _role_hint(value or "", ids),
+                known_positions(value, ids),
             )
         )
     return value
-
-
-def _role_hint(value: str, ids: list[str]) -> Msg:
-    """The ids a role may be: all of a small registry's, else the nearest few to ``value``."""
-    if len(ids) <= _LISTED:
-        return Msg("a role is a registry position id: {value}", value=", ".join(ids))
-    import difflib
-
-    near = difflib.get_close_matches(value, ids, n=5, cutoff=0.5)
-    return Msg(
-        "a role is one of the {n} position ids of regulations/registry.yaml; the nearest: {near}",
-        n=len(ids),
-        near=", ".join(near) or "-",
-    )
 
 
 def text(value: str | None, option: str) -> str:
