@@ -9,6 +9,7 @@ pydantic's English text. Where the error is (``where``) is said as a clerk reads
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -112,6 +113,24 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 23.11.2015, 1.9.2020
+_DATE_KINDS = ("date_type", "date_parsing", "date_from_datetime_parsing")
+
+
+def _iso(value: object) -> Msg | None:
+    """A date written day first (DD.MM.YYYY, D.M.YYYY) as it is to be written: YYYY-MM-DD
+    (None: ``value`` is no such date, or no day of the calendar)."""
+    found = _DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        written = dt.date(year, month, day)
+    except ValueError:  # 31.02.2020
+        return None
+    return Msg("write it as {value}", value=written.isoformat())
+
+
 # what an empty list that must hold at least one entry is to name, with an example (the bundled
 # registry's ids: the registry is not at hand where a file is validated)
 _FIRST = {
@@ -128,11 +147,13 @@ _FIRST = {
 
 def _shown(err: Mapping[str, Any]) -> Msg | None:
     """A text where a list belongs (``languages: kk, ru``), a whole number (``edition:
-    бірінші``), or an empty list that must name one (``approvers: []``): the value as it is to
-    be written."""
+    бірінші``), an empty list that must name one (``approvers: []``), or a date written day
+    first (``date: 23.11.2015``): the value as it is to be written."""
     value, loc = err.get("input"), err["loc"]
     if err["type"] == "too_short" and value == [] and loc and loc[-1] in _FIRST:
         return _FIRST[loc[-1]]
+    if err["type"] in _DATE_KINDS:
+        return _iso(value)
     key = loc[-1] + ": " if loc and isinstance(loc[-1], str) else ""
     if err["type"] == "list_type" and isinstance(value, str) and value.strip():
         items = ", ".join(re.split(r"[,\s]+", value.strip(" ,")))

@@ -126,6 +126,40 @@ def test_registry_errors_are_positioned(project, dlo):
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "written", "said"),
+    [
+        ("en", "23.11.2015", "expected a date (YYYY-MM-DD) (hint: write it as 2015-11-23)"),
+        ("en", "1.9.2020", "expected a date (YYYY-MM-DD) (hint: write it as 2020-09-01)"),
+        (
+            "kk",
+            "23.11.2015",
+            "күн күтілді (ЖЖЖЖ-АА-КК, YYYY-MM-DD) (кеңес: оны 2015-11-23 түрінде жазыңыз)",
+        ),
+        (
+            "ru",
+            "23.11.2015",
+            "ожидалась дата (ГГГГ-ММ-ДД, YYYY-MM-DD) (подсказка: запишите как 2015-11-23)",
+        ),
+        ("en", "31.02.2020", "expected a date (YYYY-MM-DD)\n"),  # no such day: nothing to show
+    ],
+)
+def test_a_date_written_day_first_is_shown_as_it_is_to_be_written(
+    project, dlo, lang, written, said
+):
+    """date: 23.11.2015, as the university writes dates, was told the pattern (YYYY-MM-DD) and
+    left to rewrite the date itself: the hint now gives the date to write."""
+    path = project / "regulations" / "registry.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n  date: 2015-11-23\n" in text
+    path.write_text(text.replace("  date: 2015-11-23\n", f"  date: {written}\n"), "utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "date: 2015-11-23" in ln)
+    result = dlo("--lang-ui", lang, "check", cwd=project)
+    assert result.code == 1
+    assert f"regulations/registry.yaml:{line}:9: error DLO013: " in result.out, result.out
+    assert f"date: {said}" in result.out, result.out
+
+
 def test_problems_are_collected_and_sorted(project, dlo):
     write(
         project,
