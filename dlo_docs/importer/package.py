@@ -14,8 +14,15 @@ from .wordstyles import W
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_PART = 64 * 1024 * 1024  # refuse parts that unpack larger than this (zip bombs)
-CHUNK = 1024 * 1024  # bytes of a part fed to the parser at a time
+CHUNK = 1024 * 1024  # bytes of a part unpacked, and fed to the parser, at a time
 PARAGRAPH = W + "p"
+# the elements of all the parts read, together: a tree costs some 90 bytes an element, and 64 MB
+# of "<w:r/>" would be ten million of them; Word writes a few dozen a paragraph, and a regulation
+# of the most paragraphs read (MAX_PARAGRAPHS) needs far fewer than this
+MAX_ELEMENTS = 100 * MAX_PARAGRAPHS
+# how deep elements nest: Word's body, tables in tables and content controls stay far below it;
+# the reader walks a paragraph's runs recursively
+MAX_DEPTH = 200
 
 
 def open_package(raw: bytes, path: str) -> zipfile.ZipFile:
@@ -69,46 +76,69 @@ class _DoctypeRefused(Exception):
     pass
 
 
-class _NoDoctype(ET.TreeBuilder):
-    """The tree builder that stops the parser at a document type declaration, before any entity
-    of it is declared, let alone expanded (entity bombs, external entities)."""
-
-    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
-        raise _DoctypeRefused(name)
-
-
 class _TooLong(Exception):
     pass
 
 
-class _Counted(_NoDoctype):
-    """The tree builder that also stops the parser at the paragraph (``w:p``, wherever it
-    stands) past ``most``: a long document is refused having built a part of its tree only."""
+class _TooComplex(Exception):
+    pass
 
-    def __init__(self, most: int) -> None:
+
+class Budget:
+    """The elements the parts of one package may still build (``MAX_ELEMENTS`` in all)."""
+
+    def __init__(self, elements: int = MAX_ELEMENTS) -> None:
+        self.left = elements
+
+
+class _Bounded(ET.TreeBuilder):
+    """The tree builder that stops the parser at a document type declaration, before any entity
+    of it is declared, let alone expanded (entity bombs, external entities); at the element past
+    the package's ``budget`` or nested deeper than ``MAX_DEPTH``; and (``most``) at the paragraph
+    (``w:p``, wherever it stands) past ``most``: a part is refused having built a part of its
+    tree only."""
+
+    def __init__(self, budget: Budget, most: int | None) -> None:
         super().__init__()
-        self.left = most
+        self.budget, self.paragraphs, self.depth = budget, most, 0
+
+    def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
+        raise _DoctypeRefused(name)
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
-        if tag == PARAGRAPH:
-            self.left -= 1
-            if self.left < 0:
+        self.budget.left -= 1
+        self.depth += 1
+        if self.budget.left < 0 or self.depth > MAX_DEPTH:
+            raise _TooComplex
+        if tag == PARAGRAPH and self.paragraphs is not None:
+            self.paragraphs -= 1
+            if self.paragraphs < 0:
                 raise _TooLong
         return super().start(tag, attrs)
 
+    def end(self, tag: str) -> ET.Element:
+        self.depth -= 1
+        return super().end(tag)
+
 
 def part(
-    archive: zipfile.ZipFile, name: str, path: str, paragraphs: int | None = None
+    archive: zipfile.ZipFile,
+    name: str,
+    path: str,
+    paragraphs: int | None = None,
+    budget: Budget | None = None,
 ) -> ET.Element | None:
     """The part ``name`` parsed, None when there is none; one over ``MAX_PART`` unpacked, damaged,
-    declaring a DTD, or (``paragraphs``) of more paragraphs than that, is refused. It is fed to
-    the parser a ``CHUNK`` at a time, so a refusal comes as soon as the parser sees why."""
+    declaring a DTD, of more elements than the package's ``budget`` (or ``MAX_ELEMENTS``) leaves
+    or nested deeper than ``MAX_DEPTH``, or (``paragraphs``) of more paragraphs than that, is
+    refused. It is fed to the parser a ``CHUNK`` at a time, so a refusal comes as soon as the
+    parser sees why."""
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
     data = _unpacked(archive, info, path)
-    parser = ET.XMLParser(target=_NoDoctype() if paragraphs is None else _Counted(paragraphs))
+    parser = ET.XMLParser(target=_Bounded(budget or Budget(), paragraphs))
     view = memoryview(data)
     try:
         for at in range(0, len(view), CHUNK):
@@ -117,6 +147,19 @@ def part(
     except _TooLong:  # as Word writes a paragraph: the whole count, for the message
         found = sum(data.count(b"<w:p" + end) for end in (b">", b" ", b"/>"))
         raise too_long(path, max(found, MAX_PARAGRAPHS + 1)) from None
+    except _TooComplex:
+        raise fail(
+            path,
+            NOT_READABLE,
+            Msg(
+                "{name} has more than {limit} XML elements or elements nested more than {depth} "
+                "deep, more than a regulation could have",
+                name=name,
+                limit=MAX_ELEMENTS,
+                depth=MAX_DEPTH,
+            ),
+            Msg("split it, or check that it is the file you meant"),
+        ) from None
     except _DoctypeRefused:  # wherever it stands, in whatever encoding: no entity is expanded
         raise fail(
             path,
@@ -136,6 +179,13 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> byt
     """The bytes of the part ``info``, refused when it unpacks larger than ``MAX_PART`` or is
     damaged."""
     name = info.filename
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise fail(  # bzip2 or LZMA: unpacked with no bound on what one read gives
+            path,
+            NOT_READABLE,
+            Msg("{name} is compressed by a method Word never uses", name=name),
+            Msg("open it in Word and save it again"),
+        )
     if info.file_size > MAX_PART:
         raise fail(
             path,
@@ -146,8 +196,13 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> byt
                 file_size=info.file_size,
             ),
         )
-    try:
-        return archive.read(info)
+    try:  # a CHUNK at a time: the whole read at once inflates a part whose header understates
+        # its size (and fails its CRC only after) in full, gigabytes from a few megabytes
+        chunks = []
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                chunks.append(chunk)
+        return b"".join(chunks)
     except (
         zipfile.BadZipFile,
         OSError,

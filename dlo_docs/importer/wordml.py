@@ -32,7 +32,7 @@ from ..i18n import Msg
 from ..records import Shown
 from . import package
 from .source import EMPTY, MAX_PARAGRAPHS, NOT_READABLE, Line, Read, fail, gapped, normalise
-from .wordstyles import Numbering, Styles, W, bold
+from .wordstyles import MAX_LEVEL, Numbering, Styles, W, bold, number
 from .wordstyles import child as _w
 from .wordstyles import val as _val
 
@@ -73,8 +73,10 @@ _SKIP = {
 
 
 def _pieces(p: ET.Element) -> list[str]:
-    """The paragraph's text, split at soft line breaks."""
-    pieces = [""]
+    """The paragraph's text, split at soft line breaks. Each piece is gathered as a list of its
+    runs' texts and joined once: appending to a string would copy it at every run, a time
+    growing with the square of a paragraph's runs (minutes for one of a million)."""
+    pieces: list[list[str]] = [[]]
 
     def walk(el: ET.Element) -> None:
         for child in el:
@@ -82,13 +84,13 @@ def _pieces(p: ET.Element) -> list[str]:
             if tag in _SKIP:
                 continue
             if tag == W + "t":
-                pieces[-1] += child.text or ""
+                pieces[-1].append(child.text or "")
             elif tag == W + "tab":
-                pieces[-1] += "\t"
+                pieces[-1].append("\t")
             elif tag in (W + "br", W + "cr"):
-                pieces.append("")
+                pieces.append([])
             elif tag == W + "noBreakHyphen":
-                pieces[-1] += "-"
+                pieces[-1].append("-")
             elif tag == W + "sym":
                 continue
             elif tag == W + "p":  # a nested paragraph (text box content that escaped _SKIP)
@@ -97,7 +99,7 @@ def _pieces(p: ET.Element) -> list[str]:
                 walk(child)
 
     walk(p)
-    return pieces
+    return ["".join(piece) for piece in pieces]
 
 
 def _runs(el: ET.Element):
@@ -181,8 +183,7 @@ class _Reader:
         label = None
         if numpr is not None:
             num_id = _val(_w(numpr, "numId")) or ""
-            ilvl_text = _val(_w(numpr, "ilvl")) or "0"
-            ilvl = int(ilvl_text) if ilvl_text.isdigit() else 0
+            ilvl = number(_val(_w(numpr, "ilvl")) or "0", 0, MAX_LEVEL) or 0
             label = self.numbering.label(num_id, ilvl)
             if label is not None:
                 level = ilvl
@@ -235,8 +236,8 @@ def _blocks(body: ET.Element):
             yield from _blocks(content if content is not None else child)
 
 
-def _core(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
-    root = package.part(archive, "docProps/core.xml", path)
+def _core(archive: zipfile.ZipFile, path: str, budget: package.Budget) -> dict[str, str]:
+    root = package.part(archive, "docProps/core.xml", path, budget=budget)
     if root is None:
         return {}
     found = {}
@@ -295,13 +296,14 @@ def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[
 
 def read_docx(raw: bytes, path: str) -> Read:
     archive = package.open_package(raw, path)
+    budget = package.Budget()  # the elements of all the parts read, together
     with archive:
-        document = package.part(archive, "word/document.xml", path, MAX_PARAGRAPHS)
-        styles = Styles(package.part(archive, "word/styles.xml", path))
-        numbering = Numbering(package.part(archive, "word/numbering.xml", path))
-        core = _core(archive, path)
+        document = package.part(archive, "word/document.xml", path, MAX_PARAGRAPHS, budget)
+        styles = Styles(package.part(archive, "word/styles.xml", path, budget=budget))
+        numbering = Numbering(package.part(archive, "word/numbering.xml", path, budget=budget))
+        core = _core(archive, path, budget)
         comments = (
-            package.part(archive, "word/comments.xml", path)
+            package.part(archive, "word/comments.xml", path, budget=budget)
             if "word/comments.xml" in archive.namelist()
             else None
         )

@@ -9,6 +9,12 @@ from xml.etree import ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+# what Word writes: list levels 0-8, a list starting at most at 32767, a level's text of a few
+# characters ("%1.%2."); a crafted numbering.xml beyond them would make every numbered paragraph
+# spell a label of millions of characters (a start of 10**9 in Roman numerals or letters)
+MAX_LEVEL = 8
+MAX_START = 32767
+MAX_LEVEL_TEXT = 255
 
 
 def child(el: ET.Element, name: str) -> ET.Element | None:
@@ -19,6 +25,15 @@ def child(el: ET.Element, name: str) -> ET.Element | None:
 def val(el: ET.Element | None, attr: str = "val") -> str | None:
     """The ``w:attr`` of ``el`` (None when there is no element)."""
     return None if el is None else el.get(W + attr)
+
+
+def number(text: str | None, lo: int, hi: int) -> int | None:
+    """A number attribute as Word writes it (ASCII digits) within ``lo``..``hi``, else None: a
+    crafted value never becomes an int of thousands of digits or a count a label is spelt from."""
+    if text is None or not re.fullmatch(r"-?[0-9]{1,9}", text.strip()):
+        return None
+    n = int(text)
+    return n if lo <= n <= hi else None
 
 
 def bold(rpr: ET.Element | None) -> bool | None:
@@ -60,9 +75,9 @@ class Styles:
             numpr = child(ppr, "numPr")
             if numpr is not None:
                 self.numpr[sid] = numpr
-            lvl = val(child(ppr, "outlineLvl"))
-            if lvl is not None and lvl.isdigit():
-                self.outline[sid] = int(lvl)
+            lvl = number(val(child(ppr, "outlineLvl")), 0, 9)
+            if lvl is not None:
+                self.outline[sid] = lvl
 
     def chain(self, sid: str | None) -> list[str]:
         seen: list[str] = []
@@ -139,20 +154,21 @@ class Numbering:
         for absn in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in absn.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl") or 0)
-                start = val(child(lvl, "start"))
-                levels[ilvl] = (
-                    int(start) if start and start.lstrip("-").isdigit() else 1,
-                    val(child(lvl, "numFmt")) or "decimal",
-                    val(child(lvl, "lvlText")) or "",
-                )
+                ilvl = number(lvl.get(W + "ilvl") or "0", 0, MAX_LEVEL)
+                text = val(child(lvl, "lvlText")) or ""
+                if ilvl is None or len(text) > MAX_LEVEL_TEXT:  # no level Word writes
+                    continue
+                start = number(val(child(lvl, "start")), 0, MAX_START)
+                fmt = val(child(lvl, "numFmt")) or "decimal"
+                levels[ilvl] = (1 if start is None else start, fmt, text)
             self.levels[absn.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             overrides = {}
             for ov in num.iter(W + "lvlOverride"):
-                start = val(child(ov, "startOverride"))
-                if start and start.isdigit():
-                    overrides[int(ov.get(W + "ilvl") or 0)] = int(start)
+                start = number(val(child(ov, "startOverride")), 0, MAX_START)
+                ilvl = number(ov.get(W + "ilvl") or "0", 0, MAX_LEVEL)
+                if start is not None and ilvl is not None:
+                    overrides[ilvl] = start
             self.nums[num.get(W + "numId") or ""] = (
                 val(child(num, "abstractNumId")) or "",
                 overrides,
