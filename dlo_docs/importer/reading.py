@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import inputs
+from ..errors import DloError, Location, error
 from ..i18n import Msg
+from ..yaml_limits import MAX_SCALAR
 from .package import OLE_MAGIC
 from .source import MAX_PARAGRAPHS, NOT_READABLE, Read, fail, read_text, too_long
 from .wordml import read_docx
@@ -60,4 +62,25 @@ def read_source(path: Path, display: str) -> Read:
         read = read_text(raw, display)
     if len(read.lines) > MAX_PARAGRAPHS:  # (a DOCX's are counted as it is read: ``package``)
         raise too_long(display, len(read.lines))
+    _refuse_long_lines(read, display)
     return read
+
+
+def _refuse_long_lines(read: Read, display: str) -> None:
+    """A line longer than a value of regulation.yaml may be (``MAX_SCALAR``) is refused at once:
+    it could never be written, and recognising the structure of a few such lines of a 20 MB
+    text took minutes and gigabytes before the written file was refused."""
+    for line in read.lines:
+        if len(line.text) > MAX_SCALAR:
+            raise DloError(
+                error(
+                    Location(display, line.where),
+                    NOT_READABLE,
+                    Msg(
+                        "a paragraph of {n} characters, more than the {limit} a clause may have",
+                        n=len(line.text),
+                        limit=MAX_SCALAR,
+                    ),
+                    Msg("split it, or check that it is the file you meant"),
+                )
+            )
