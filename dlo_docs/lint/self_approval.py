@@ -47,13 +47,14 @@ def _names(registry: Registry, pid: str) -> dict[str, str]:
     return named
 
 
-def _shared(view: View, own: str, other: str) -> str | None:
+def shared(registry: Registry, own: str, other: str) -> str | None:
     """The name of ``own``'s holder when ``other`` is ``own``'s position (``""``) or has the same
-    holder (one person holding both, acting in one of them); None otherwise."""
+    holder (one person holding both, acting in one of them); None otherwise. ``approve`` and
+    ``submit`` ask it of the approving official a round fixes (``workflow.guards``)."""
     if other == own:
         return ""
-    mine = _names(view.registry, own)
-    same = sorted(mine.keys() & _names(view.registry, other).keys())
+    mine = _names(registry, own)
+    same = sorted(mine.keys() & _names(registry, other).keys())
     return mine[same[0]] if same else None
 
 
@@ -108,9 +109,9 @@ def check(view: View) -> Iterator[Problem]:
     if doc.kind != "job_instruction" or not own:
         return
     for i, approver in enumerate(doc.agreement.approvers):
-        if (holder := _shared(view, own, approver)) is not None:
+        if (holder := shared(view.registry, own, approver)) is not None:
             yield _approver(view, own, i, approver, holder)
-    holder = _shared(view, own, doc.approval.by)
+    holder = shared(view.registry, own, doc.approval.by)
     if holder is not None and not _approval_unwritten(view):
         yield _approving(view, own, doc.approval.by, holder)
 

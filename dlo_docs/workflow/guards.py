@@ -19,9 +19,11 @@ from .loading import Ctx
 
 if TYPE_CHECKING:
     from .. import lint
+    from ..lint import self_approval
     from ..records import Records
 else:  # only a text moving forward is linted: the other commands do not load the rules
     lint = lazy.module("dlo_docs.lint")
+    self_approval = lazy.module("dlo_docs.lint.self_approval")
 
 
 def intact(ctx: Ctx) -> None:
@@ -94,13 +96,46 @@ def valid(ctx: Ctx, verb: str) -> None:
         )
 
 
+def not_self_approved(ctx: Ctx, authority: str, verb: str) -> None:
+    """Refuse (DLO121) to submit or approve (``verb``) a job instruction whose approving official
+    as the round fixes it (the edition in force's ``approval.by``, not the draft's: ``dlo check``
+    judges the draft's own, the next revision's) is its own position, or a position the registry
+    now gives the same holder: its holder would approve their own instruction, an approval
+    ``verify`` names as one no command writes (DLO612)."""
+    own = ctx.model.position if ctx.model.kind == "job_instruction" else None
+    holder = self_approval.shared(ctx.registry, own, authority) if own else None
+    if holder is None:
+        return
+    said = {"reg_id": ctx.reg_id, "by": authority, "own": own, "holder": holder or "-"}
+    message = (
+        Msg(
+            "{reg_id} cannot be submitted: the approving official the edition in force fixes for this round, {by}, is {own} itself or held by its holder ({holder}): they would approve their own instruction",
+            **said,
+        )
+        if verb == "submitted"
+        else Msg(
+            "{reg_id} cannot be approved: the approving official its submission fixed, {by}, is {own} itself or held by its holder ({holder}): they would approve their own instruction",
+            **said,
+        )
+    )
+    hint = Msg(
+        "the edition in force fixes who approves its revision; the round can go on once regulations/registry.yaml gives {by} another holder than {own}'s",
+        **said,
+    )
+    raise DloError(error(ctx.at(), "DLO121", message, hint))
+
+
 def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     """Refuse (DLO631, then each DLO117) to submit or approve (``verb``) a text whose forms, with
     ``records``, would print a name blank in one of its languages: for a submission the route and
     form it fixes (``records.route``, ``approved_by``, ``approval_form``), the names as the
     registry gives them now, which it captures; for an approval the approved edition's
     (``forms.approving``): the route, form and names the submission and the agreements fixed.
-    Never the draft's own route, which is the next revision's."""
+    Never the draft's own route, which is the next revision's. First, the approving official
+    the round fixes must not be the instruction's own position or its holder
+    (``not_self_approved``)."""
+    if records.approved_by:
+        not_self_approved(ctx, records.approved_by, verb)
     model, registry = ctx.model, ctx.registry
     blanks = [  # (a problem of no language, a position gone from the registry, comes once)
         p
