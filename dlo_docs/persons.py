@@ -5,7 +5,11 @@ may be written "М. Р. Бекова" in one and "Бекова М.Р." or "М.Р
 Latin letter that looks like a Cyrillic one ("M. P. Бекова" typed on a Latin keyboard). A
 self-approval check that compared the names as written would miss each of these. The key:
 casefolded, the Latin letters that look like Cyrillic ones read as those; its words (a surname,
-a first name) in any order, its initials (a letter alone, its full stop or not) in theirs.
+a first name) in any order, its initials (a letter alone, its full stop or not) in theirs. A name
+copied from elsewhere may be decomposed (й as и and a combining breve, as macOS and PDFs give it),
+hold a soft hyphen or an invisible space from a Word document, or full-width letters: each would
+split a word or be another letter, so the name is read composed (NFKC), without format characters
+or stray combining marks; ё is read as е, as Russian names are written either way.
 
 - ``key(name) -> str``: the key of ``name`` ("" for a name with no word).
 """
@@ -13,10 +17,11 @@ a first name) in any order, its initials (a letter alone, its full stop or not) 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Latin letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с е н і к м
-# о р т х у)
-_LOOKALIKE = str.maketrans("abcehikmoptxy", "авсенікмортху")
+# о р т х у); ё, written е as often as not
+_LOOKALIKE = str.maketrans("abcehikmoptxyё", "авсенікмортхуе")
 _WORD = re.compile(r"\w+\.?")
 
 
@@ -24,7 +29,9 @@ def key(name: str) -> str:
     """``name`` casefolded, look-alike Latin letters read as Cyrillic: its words sorted, then its
     initials in their order ("Бекова М.Р." and "М. Р. Бекова": "бекова | м р"; "Р. М. Бекова"
     is another person's)."""
-    parts = _WORD.findall(name.casefold().translate(_LOOKALIKE))
+    composed = unicodedata.normalize("NFKC", name)
+    kept = "".join(ch for ch in composed if unicodedata.category(ch) not in ("Cf", "Mn"))
+    parts = _WORD.findall(kept.casefold().translate(_LOOKALIKE))
     words = sorted(part for part in parts if len(part.rstrip(".")) > 1)
     initials = [part.rstrip(".") for part in parts if len(part.rstrip(".")) == 1]
     return " ".join(words) + " | " + " ".join(initials) if parts else ""

@@ -14,6 +14,13 @@ SAME = [
     ("Сейітова Айгүл Болатқызы", "Айгүл Болатқызы Сейітова"),
     ("Оспанов Н. К.", "оспанов н.к."),
     ("М. Р. Бекова", "М Р Бекова"),  # the initials without their full stops
+    # as text copied from elsewhere writes it: decomposed (macOS, PDF), a soft hyphen or an
+    # invisible space from a Word document, full-width letters
+    ("М. Р. Бейсенова", "М. Р. Бе\u0438\u0306сенова"),  # й as и and a combining breve
+    ("М. Р. Бейсенова", "М. Р. Бей\u00adсенова"),
+    ("М. Р. Бейсенова", "М. Р. Бей\u200bсенова"),
+    ("М. Р. Бекова", "\uff2d. Р. Бекова"),
+    ("Семёнова М. Р.", "Семенова М. Р."),  # ё is written е as often as not
 ]
 OTHER = [
     ("М. Р. Бекова", "Р. М. Бекова"),  # the initials' order is the person's
