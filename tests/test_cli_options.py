@@ -28,3 +28,14 @@ def test_options_that_repeat_and_values_that_look_like_options_are_taken(project
         "dlo-head.kk.docx",
         "dlo-head.kk.html",
     }
+
+
+def test_an_option_of_one_value_given_twice_in_its_short_form_is_refused(project, dlo):
+    """``-j4`` is ``--jobs 4`` to click: ``-j4 -j2`` (or ``--jobs 1 -j2``) ran with 2 jobs, the
+    first silently dropped, where ``-j 4 -j 2`` was refused."""
+    for args in (("-j1", "-j2"), ("--jobs", "1", "-j2"), ("-j1", "--jobs=2")):
+        result = dlo("check", "dlo-head", *args, cwd=project)
+        assert result.code == 2, (args, result.out, result.err)
+        assert "is given twice: it takes one value; give it once" in result.err, result.err
+    assert dlo("check", "dlo-head", "-j2", cwd=project).code == 0
+    assert dlo("check", "dlo-head", "-j", "2", cwd=project).code == 0

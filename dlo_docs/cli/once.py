@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 
 from ..i18n import _
 
 
+def _named(token: str, options: dict[str, click.Option]) -> tuple[str, click.Option, bool] | None:
+    """The option of one value ``token`` gives (as written, the option, whether its value is in
+    the token: ``--lang=kk``, ``-j4``), as click reads it; None: a flag, a value, another word.
+    A short option's letters may run together (``-vj4``): the flags are passed over, the first
+    option that takes a value takes the rest of the token."""
+    if token.startswith("--"):
+        name, eq, _value = token.partition("=")
+        param = options.get(name)
+        return (name, param, bool(eq)) if param is not None else None
+    if not token.startswith("-") or len(token) < 2:
+        return None
+    for i, letter in enumerate(token[1:], start=2):
+        param = options.get("-" + letter)
+        if param is None:
+            return None
+        if not (param.is_flag or param.count):
+            return "-" + letter, param, i < len(token)
+    return None
+
+
 def given_once(params: list[click.Parameter], ctx: click.Context, args: list[str]) -> None:
     """Refuses an option of one value given twice (click keeps the last: ``dlo render --lang kk
-    --lang ru`` rendered Russian only, as if kk had not been asked for)."""
+    --lang ru`` rendered Russian only, as if kk had not been asked for), however it is written
+    (``--jobs 2``, ``--jobs=2``, ``-j 2``, ``-j2``)."""
     options = {
         name: p
         for p in params
@@ -17,15 +40,15 @@ def given_once(params: list[click.Parameter], ctx: click.Context, args: list[str
         for name in (*p.opts, *p.secondary_opts)
     }
     seen: set[str | None] = set()
-    tokens = iter(args)
+    tokens: Iterator[str] = iter(args)
     for token in tokens:
         if token == "--":
             return
-        name, eq, _value = token.partition("=")
-        param = options.get(name)
-        if param is None or param.is_flag or param.count:
+        found = _named(token, options)
+        if found is None or found[1].is_flag or found[1].count:
             continue
-        if not eq:
+        name, param, attached = found
+        if not attached:
             for _skipped in range(param.nargs):  # its value, even one that looks like an option
                 next(tokens, None)
         if not param.multiple and param.name in seen:
