@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -825,6 +826,33 @@ def test_published_files_are_readable_by_the_web_server(published, dlo):
     for path in site_files(public):
         assert path.stat().st_mode & 0o777 == 0o644, path  # not the temporary file's 0600
     assert stat.S_IMODE((public / ".dlo-site" / "manifest.json").stat().st_mode) == 0o600
+
+
+def test_published_files_are_readable_by_the_web_server_whatever_the_umask(published, dlo):
+    """An admin's umask of 077 (or 027) must not make the site unreadable to the web server,
+    which runs as another user: published files and the folders the build makes are readable
+    (and the folders searchable) by everyone; the build's own .dlo-site/ files stay private."""
+    import os
+    import stat
+
+    from dlo_docs import fsio
+
+    out = published / "site" / "regulations"  # neither folder exists yet: the build makes both
+    for mask in (0o077, 0o027):
+        old = os.umask(mask)
+        fsio.umask.cache_clear()
+        try:
+            build(dlo, published, "--out", str(out))
+        finally:
+            os.umask(old)
+            fsio.umask.cache_clear()
+        folders = [out, *(p for p in out.rglob("*") if p.is_dir() and ".dlo-site" not in p.parts)]
+        for folder in folders:
+            assert stat.S_IMODE(folder.stat().st_mode) & 0o555 == 0o555, (oct(mask), folder)
+        for path in site_files(out):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, (oct(mask), path)
+        assert stat.S_IMODE((out / ".dlo-site" / "manifest.json").stat().st_mode) == 0o600
+        shutil.rmtree(out.parent)
 
 
 def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_policy():

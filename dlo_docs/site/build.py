@@ -34,7 +34,7 @@ from .pages import Pages
 from .publish import STATIC, Publishing
 from .stamps import unreadable
 from .views import LANGS
-from .writer import Report, Writer
+from .writer import Report, Writer, make_site_folder
 
 if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendered
     from ..model import Registry
@@ -113,7 +113,7 @@ class _Site(Publishing):
     # -- the whole build ---------------------------------------------------------------------
     def run(self) -> Report:
         Manifest.guard(self.out)
-        self.out.mkdir(parents=True, exist_ok=True)
+        make_site_folder(self.out)
         with locked(self.out / FOLDER / "build", root=self.out):
             Manifest.guard(self.out)  # again, under the lock
             walked = _swept(self.out)  # what an interrupted build left half-written

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import fsio
 from ..errors import Problem
-from ..fsio import atomic_write, confine, default_mode, owned
+from ..fsio import NOFOLLOW, atomic_write, confine, default_mode, owned
 from .manifest import FOLDER, Manifest, chunks, digest, file_digest
 
 
@@ -34,6 +34,33 @@ class Report:
 
 
 PRIVATE = 0o600  # the build's own files (.dlo-site/): not for the web server
+READABLE = 0o444  # a published file: readable by the web server's user, whatever the umask
+SEARCHABLE = 0o555  # a folder of the site: listed and entered by the web server's user
+
+
+def open_folder(path: Path) -> None:
+    """Give the folder ``path`` (the user's own; never through a link) r-x for everyone."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        if owned(info) and info.st_mode & SEARCHABLE != SEARCHABLE:
+            os.fchmod(fd, stat.S_IMODE(info.st_mode) | SEARCHABLE)
+    finally:
+        os.close(fd)
+
+
+def make_site_folder(out: Path) -> None:
+    """``out`` made, with the folders missing above it, each readable and searchable by everyone
+    (under umask 077 the web server could not reach the site); a folder that already exists is
+    left as its owner set it."""
+    missing = []
+    folder = out.absolute()
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+        open_folder(made)
 
 
 class Writer:
@@ -44,8 +71,9 @@ class Writer:
 
     def __init__(self, out: Path, manifest: Manifest, report: Report) -> None:
         self.out, self.manifest, self.report = out, manifest, report
-        self.mode = default_mode()
+        self.mode = default_mode() | READABLE  # 0644 under umask 022, 027 or 077
         self.durable = not fsio.SETTLES
+        self.reached: set[Path] = set()  # folders of the site made readable by everyone
 
     def put(self, rel: str, data: bytes, key: str | None = None) -> None:
         """Write ``rel`` unless it already holds exactly ``data`` (the user's own regular file);
@@ -84,10 +112,25 @@ class Writer:
         """Where ``rel`` goes, inside the site folder; a link there is removed, not followed."""
         path = self.out / rel
         confine(path.parent, self.out)
+        if not rel.startswith(FOLDER + "/"):
+            self._reach(path.parent)
         if path.is_symlink():  # where a file of the site goes: removed, never followed
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         return confine(path, self.out)
+
+    def _reach(self, folder: Path) -> None:
+        """The folders between the site folder and ``folder`` made where missing, and readable
+        and searchable by everyone (one an earlier build made under a stricter umask too)."""
+        todo = []
+        while folder != self.out and folder not in self.reached:
+            todo.append(folder)
+            folder = folder.parent
+        for each in reversed(todo):
+            with contextlib.suppress(FileExistsError):
+                each.mkdir()
+            open_folder(each)
+            self.reached.add(each)
 
     def _unchanged(self, path: Path, mode: int) -> None:
         self.report.unchanged += 1
