@@ -870,6 +870,7 @@ def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_polic
         in conf
     )
     assert 'add_header X-Content-Type-Options "nosniff" always;' in conf
+    assert "disable_symlinks on from=$document_root;" in conf  # run: test_site_nginx.py
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert "### site" in readme and "dlo site build" in readme and "dlo site serve" in readme
     assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(

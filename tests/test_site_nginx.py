@@ -1,0 +1,129 @@
+"""The web server example, docs/nginx-site.conf, run by a real nginx (when installed) over a built
+site: what `dlo site serve` refuses, production refuses too (a symbolic link planted in the site
+folder, the build's own files, a folder's listing), with the security headers on every answer."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from site_support import approve_seed, build
+
+NGINX = shutil.which("nginx") or next(
+    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).is_file()), None
+)
+CONF = Path(__file__).resolve().parent.parent / "docs" / "nginx-site.conf"
+MIME = Path("/etc/nginx/mime.types")
+
+pytestmark = pytest.mark.skipif(
+    NGINX is None or not MIME.is_file(), reason="nginx is not installed (apt-get install nginx)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _config(folder: Path, site: Path, port: int) -> Path:
+    """The example as an admin installs it: its root and port changed, nothing else."""
+    server = CONF.read_text(encoding="utf-8")
+    server = server.replace("root /var/www/regulations;", f"root {site};")
+    server = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", server)
+    temp = "".join(
+        f"{kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi")
+    )
+    main = folder / "nginx.conf"
+    main.write_text(
+        f"pid {folder / 'nginx.pid'}; error_log {folder / 'error.log'}; daemon off;\n"
+        "events { worker_connections 16; }\n"
+        f"http {{ include {MIME}; default_type application/octet-stream; access_log off; "
+        f"{temp} uwsgi_temp_path {folder / 'uwsgi'}; scgi_temp_path {folder / 'scgi'};\n"
+        f"{server}\n}}\n",
+        encoding="utf-8",
+    )
+    return main
+
+
+def _answer(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:
+        with err:
+            return err.code, dict(err.headers), b""
+
+
+@pytest.fixture
+def nginx(prepared_copy, dlo, tmp_path):
+    """The bundled site built, served by nginx with the example configuration."""
+    project = prepared_copy("site-seed-approved", approve_seed)
+    build(dlo, project)
+    site = project / "public"
+    folder = tmp_path / "nginx"
+    folder.mkdir()
+    port = _free_port()
+    main = _config(folder, site, port)
+    # a worker started by root runs as nobody, who must reach the site: the test's folders
+    for parent in (site, *site.parents):
+        if parent.stat().st_uid == os.geteuid():
+            parent.chmod(parent.stat().st_mode | 0o005)
+    log = folder / "stderr.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            [NGINX, "-c", str(main), "-p", str(folder)], stdout=subprocess.DEVNULL, stderr=stderr
+        )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(100):
+            if process.poll() is not None:
+                pytest.fail(f"nginx did not start: {log.read_text(errors='replace')}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield site, base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_the_example_serves_the_site_with_the_headers(nginx):
+    site, base = nginx
+    status, headers, body = _answer(base + "kk/dlo-head/")
+    assert status == 200 and b'id="clause-11"' in body
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    for path in (".dlo-site/manifest.json", "%2edlo-site/manifest.json", "nowhere.html"):
+        status, headers, _ = _answer(base + path)
+        assert status == 404, path
+        assert headers["X-Content-Type-Options"] == "nosniff"  # error pages too
+    assert _answer(base + "kk/")[0] in (403, 404)  # no listing
+
+
+def test_the_example_does_not_follow_a_link_planted_in_the_site(nginx, tmp_path):
+    """`dlo site serve` answers 404 for a link; nginx followed one by default, serving whatever
+    it pointed to (a file or folder outside the site) to the whole internal network."""
+    site, base = nginx
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "passwords.txt").write_text("root:hunter2\n", encoding="utf-8")
+    secret.chmod(0o755)
+    (secret / "passwords.txt").chmod(0o644)
+    (site / "leak.txt").symlink_to(secret / "passwords.txt")
+    (site / "outside").symlink_to(secret)
+    (site / "kk" / "dlo-head" / "notes.html").symlink_to(secret / "passwords.txt")
+    for path in ("leak.txt", "outside/passwords.txt", "kk/dlo-head/notes.html"):
+        status, _, body = _answer(base + path)
+        assert b"hunter2" not in body and status in (403, 404), (path, status)
+    assert _answer(base + "index.html")[0] == 200  # the real files still are served
