@@ -162,6 +162,27 @@ def test_search_functions(base, browser):
     assert page.evaluate(f"{s}.stem('міндеттерінің', 'kk') === {s}.stem('міндеттері', 'kk')")
     assert page.evaluate(f"{s}.stem('міндеттерінің', 'kk')") == "міндет"
     assert page.evaluate(f"{s}.stem('обеспечения', 'ru') === {s}.stem('обеспечение', 'ru')")
+    # a clause found by any case of its Russian words: the genitive plural of an adjective (-ых)
+    # and of a noun in -ость (-остей) were not stripped, so those forms found no other
+    forms = [
+        ["должность", "должности", "должностей", "должностями"],
+        ["учебный", "учебных", "учебного", "учебным"],
+        ["структурные", "структурных", "структурным"],
+        ["режим", "режима", "режимом"],  # an ending-like end of the word itself
+    ]
+    missed = page.evaluate(
+        f"""forms => forms.flatMap(group => {{
+            const hits = group.map((w, i) => [0, String(i), "a" + i, "текст " + w]);
+            const docs = {s}.prepare({{regs: [{{code: "X", title: "x", url: "x/", lang: "ru"}}],
+                                       hits: hits}});
+            return group.flatMap(q => {{
+                const found = {s}.search(docs, q).map(h => h.doc.number);
+                return group.filter((w, i) => !found.includes(String(i))).map(w => q + "→" + w);
+            }});
+        }})""",
+        forms,
+    )
+    assert missed == []
     assert page.evaluate(f"{s}.words('Ёлка ЁЖ')") == ["елка", "еж"]
     assert page.evaluate(f"{s}.words('бiлiм')") == ["білім"]  # Latin i typed in a Kazakh word
     assert page.evaluate(f"{s}.nearby('біліктілік', 'біліктлік')")
