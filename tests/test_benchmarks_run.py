@@ -1,0 +1,36 @@
+"""The benchmark scripts still run (not their figures: a benchmark prints them, and a timed test
+would be flaky on a shared machine). Two of them had stopped working unnoticed when the workflow
+began refusing an order dated before its agreements and the checks grew stricter than their
+generated corpus: each is run here on the smallest corpus it makes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent / "benchmarks"
+
+
+@pytest.mark.parametrize(
+    "script, args, said",
+    [
+        ("bench_corpus.py", ["4", "--no-pdf"], ["dlo check", "site build, after one change"]),
+        ("bench_site.py", ["4", "--no-pdf"], ["after one change (reg-0002 ed. 2)"]),
+        ("bench_workflow.py", ["12"], ["journal of   13 events"]),
+    ],
+)
+def test_a_benchmark_runs_on_a_small_corpus(script, args, said):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        cwd=BENCH.parents[1],
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-4000:]
+    assert "Traceback" not in done.stderr, done.stderr[-4000:]
+    for words in said:
+        assert words in done.stdout, done.stdout
