@@ -193,3 +193,17 @@ def test_search_functions(base, browser):
     page.press("#q", "Enter")
     expect(page.locator("#search-status")).to_have_text(re.compile(r"\S"))
     assert page.inner_text("#search-status") == "Ештеңе табылмады."
+
+
+def test_search_says_so_when_its_index_cannot_be_loaded(base, browser):
+    """A search page whose index does not come (opened from the disk, where a browser fetches
+    nothing; a server error) says search is unavailable, not that nothing was found."""
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    page.route("**/search-index.*", lambda route: route.abort())
+    page.goto(base + "search.html?q=" + "әкімшілендіру")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    said = page.inner_text("#search-status")
+    assert said.startswith("Іздеу қолжетімсіз"), said
+    assert "Ештеңе табылмады" not in said
+    assert page.locator("#search-results li").count() == 0

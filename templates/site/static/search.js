@@ -258,8 +258,8 @@
         document.documentElement.dataset.searchReady = "true";
         run();
       })
-      .catch(function () {
-        status.textContent = status.dataset.none;
+      .catch(function () {  /* no index (a page opened from the disk, a server error) */
+        status.textContent = status.dataset.unavailable;
       });
   }
 
