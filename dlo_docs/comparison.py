@@ -15,14 +15,14 @@ the renderers: it knows the project, the workflow, the comparison and the output
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import workflow
 from .context import names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
-from .diff.names import change_name, side
+from .diff.names import change_name, ref, side
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import inner_quotes
@@ -37,6 +37,16 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 FORMATS = ("text", "table", "redline", "html")
 EXTENSIONS = {"text": "txt", "table": "docx", "redline": "docx", "html": "html"}
 DRAFT = "draft"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Another language of both editions whose text changed where this one's did not."""
+
+    lang: str  # "ru"
+    language: str  # its own name, as its label set gives it: "Русский"
+    names: list[str]  # the elements changed in it, named in the comparison's language
+    refs: list[str]  # the same, in the CLI's neutral notation: "7", "10.3"
 
 
 @dataclass
@@ -55,6 +65,9 @@ class Prepared:
     reason: str | None  # the revision's reason: the rationale of changes without a note
     author: str  # the initiating role, as the tracked changes name it
     date: dt.datetime  # when the revision was opened
+    # with no change in ``lang``: the other languages whose text changed (a table saying "no
+    # changes between the editions" would be false for the edition)
+    elsewhere: list[Elsewhere] = field(default_factory=list)
 
     def label(self, which: str, lang: str | None = None) -> str:
         """ "edition 1" / "edition 2 (draft)" in English (lang None) or the document's language."""
@@ -243,8 +256,44 @@ def prepare(
     labels = _named_sides(load_labels(lang, project.templates, project.snapshots), from_, to)
     comparison = compare(old.model, new.model, labels, lang)
     reason, author, date = _origin(project, reg_id, registry, new, lang, to == DRAFT)
-    return Prepared(
+    prepared = Prepared(
         project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date
+    )
+    if not comparison:
+        prepared.elsewhere = _elsewhere(project, old, new, lang, labels)
+    return prepared
+
+
+def _elsewhere(
+    project: Project, old: Document, new: Document, lang: str, labels: dict[str, Any]
+) -> list[Elsewhere]:
+    """The other languages of both editions in which the text changed (the changes named in
+    ``lang``); a language missing a text is left to ``dlo check`` and its own comparison."""
+    found = []
+    for other in new.model.languages:
+        if other == lang or other not in old.model.languages:
+            continue
+        words = load_labels(other, project.templates, project.snapshots)
+        try:
+            changes = compare(old.model, new.model, words, other).changes
+        except DloError:
+            continue
+        if changes:
+            names = [change_name(change, labels) for change in changes]
+            refs = [ref(change) for change in changes]
+            found.append(Elsewhere(other, words.get("language_name", other), names, refs))
+    return found
+
+
+def no_changes(prepared: Prepared) -> str:
+    """What a comparison with no change says: none between the editions, or, when only the text
+    in another language changed, that and where."""
+    words: dict[str, str] = prepared.labels["diff"]
+    if not prepared.elsewhere:
+        return words["no_changes"]
+    return " ".join(
+        words["no_changes_here"].format(language=e.language, where=", ".join(e.names))
+        for e in prepared.elsewhere
     )
 
 
@@ -266,7 +315,8 @@ def output(prepared: Prepared, fmt: str) -> bytes:
     p = prepared
     c = p.comparison
     if fmt == "text":
-        return text_format.render(c, p.label("old"), p.label("new")).encode("utf-8")
+        elsewhere = [(e.lang, e.refs) for e in p.elsewhere]
+        return text_format.render(c, p.label("old"), p.label("new"), elsewhere).encode("utf-8")
     if fmt == "table":
         from .render import docx_diff
 
@@ -279,6 +329,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             new_label=p.label("new", p.lang),
             reason=p.reason,
             organisation=p.organisation,
+            no_changes=no_changes(p),
         )
     if fmt == "redline":
         from .render import docx_diff
@@ -326,6 +377,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "old": p.label("old", p.lang),
         "new": p.label("new", p.lang),
         "regulation_href": regulation_href,
+        "no_changes": no_changes(p),
     }
     return html_render.render_template(
         "diff.html.j2", p.project.templates, c=c, rows=rows, labels=p.labels, meta=meta

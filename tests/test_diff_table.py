@@ -358,3 +358,41 @@ def test_html_prints_the_organisation_and_nests_a_quoted_title(project):
     registry.write_text(registry.read_text("utf-8").replace(kk_name, ""), "utf-8")
     page = diff_api.output(diff_api.prepare(Project(project), "dlo-head", 1), "html").decode()
     assert '<div class="org">НАО «Костанайский региональный университет' in page
+
+
+def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dlo, tmp_path):
+    """An edition whose Russian text alone changed: its Kazakh table, page and summary do not say
+    "no changes between the editions" (false for the edition a lawyer is asked to agree to), but
+    that the Kazakh text is unchanged and which clauses of the Russian one changed."""
+    data = bilingual(seed_data())
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions").mkdir(parents=True, exist_ok=True)
+    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
+    new = copy.deepcopy(data)
+    new["edition"] = 2
+    guidance = find(new, "guidance")["text"]
+    guidance["ru"] = guidance["ru"].replace("(ru) ", "(ru) В своей деятельности: ")
+    (folder / "regulation.yaml").write_text(load.dumps(new), encoding="utf-8")
+    said = "Мәтіннің осы тілдегі нұсқасында өзгерістер жоқ; өзгерістер тек «Русский» нұсқасында енгізілген: 7-тармақ."
+
+    result = dlo("diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out == (
+        "dlo-head (kk): edition 1 → edition 2 (draft): no changes; the ru text changed: 7\n"
+    )
+    out = tmp_path / "kk.docx"
+    args = ("diff", "dlo-head", "--from", "1", "--lang", "kk", "--out", str(out))
+    assert dlo(*args, "--format", "table", cwd=project).code == 0
+    table = Document(str(out))
+    assert table.tables == [] and [p.text for p in table.paragraphs][-1] == said
+    page = tmp_path / "kk.html"
+    assert dlo(*args[:-1], str(page), "--format", "html", cwd=project).code == 0
+    assert f"<p>{said}</p>" in page.read_text("utf-8")
+    # the Russian comparison shows the change; an unchanged edition still says there is none
+    result = dlo("diff", "dlo-head", "--from", "1", "--lang", "ru", cwd=project)
+    assert result.out.startswith("dlo-head (ru): edition 1 → edition 2 (draft): 1 changed\n")
+    (folder / "regulation.yaml").write_text(load.dumps({**data, "edition": 2}), encoding="utf-8")
+    assert dlo(*args, "--format", "table", cwd=project).code == 0
+    assert [p.text for p in Document(str(out)).paragraphs][
+        -1
+    ] == "Басылымдардың арасында өзгерістер жоқ."

@@ -7,6 +7,8 @@ of clause 11, "5§2" paragraph 2 of chapter 5, "ch6" chapter 6.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .align import Change, Comparison
 from .names import ref
 from .words import markup
@@ -39,11 +41,20 @@ def _describe(change: Change) -> str:
     return f"{KIND['clause' if sub else change.kind]} {where} [{change.id}]: {what}{extra}"
 
 
-def render(comparison: Comparison, old_label: str, new_label: str) -> str:
-    lines = [
-        f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: "
-        + (", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n) or "no changes")
-    ]
+def render(
+    comparison: Comparison,
+    old_label: str,
+    new_label: str,
+    elsewhere: Sequence[tuple[str, list[str]]] = (),
+) -> str:
+    """The comparison; ``elsewhere``: (language, references) of the other languages whose text
+    changed, said when this one's did not."""
+    summary = ", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n)
+    if not summary:
+        summary = "no changes" + "".join(
+            f"; the {lang} text changed: {', '.join(refs)}" for lang, refs in elsewhere
+        )
+    lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: {summary}"]
     for i, change in enumerate(comparison.changes, 1):
         lines.append(f"{i}. {_describe(change)}")
         if change.what == "removed":

@@ -151,11 +151,13 @@ def table(
     new_label: str,
     reason: str | None = None,
     organisation: str = "",
+    no_changes: str | None = None,
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale. The rationale of a change is the
     drafter's ``note`` on the element, else the revision's ``reason``. ``kind`` is printed
-    before the title in the subtitle; "" when the title names it (``subtitle_named``)."""
+    before the title in the subtitle; "" when the title names it (``subtitle_named``).
+    ``no_changes``: what a table with no change says (default: the label ``no_changes``)."""
     words = labels["diff"]
     doc = new_document()
     _plain_pages(doc)
@@ -182,7 +184,7 @@ def table(
     subtitle.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
-        doc.add_paragraph(_clean(words["no_changes"]), style=style["text"])
+        doc.add_paragraph(_clean(no_changes or words["no_changes"]), style=style["text"])
     else:
         legend = doc.add_paragraph(_clean(words["legend"]), style=style["text"])
         legend.paragraph_format.space_after = Pt(6)
