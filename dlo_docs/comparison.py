@@ -65,8 +65,7 @@ class Prepared:
     reason: str | None  # the revision's reason: the rationale of changes without a note
     author: str  # the initiating role, as the tracked changes name it
     date: dt.datetime  # when the revision was opened
-    # with no change in ``lang``: the other languages whose text changed (a table saying "no
-    # changes between the editions" would be false for the edition)
+    # with no change in ``lang``: the other languages whose text changed (never "no changes")
     elsewhere: list[Elsewhere] = field(default_factory=list)
 
     def label(self, which: str, lang: str | None = None) -> str:
@@ -342,6 +341,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             date=p.date,
             code=p.new.model.code,
             organisation=p.organisation,
+            numbering_author=p.labels["diff"]["numbering_author"],
         )
     if fmt == "html":
         return html(p).encode("utf-8")

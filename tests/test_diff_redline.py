@@ -165,6 +165,46 @@ def test_every_change_is_a_native_revision_mark_with_author_and_date():
     ]
 
 
+def test_a_number_changed_by_another_change_is_a_revision_of_the_numbering():
+    """Clause 5 deleted: every clause after it gets a new number. The redline must track it (reject
+    all gives the old numbers), but as the numbering's revision, not the drafter's, so the
+    reviewer tells the renumbering from a change of the text; the deletion stays the drafter's."""
+    data = seed_data()
+    new = copy.deepcopy(data)
+    find(new, "general-provisions")["clauses"].pop(0)  # clause 5, "category"
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new)
+    c = compare(old, new, KK)
+    numbering = KK["diff"]["numbering_author"]
+    data = docx_diff.redline(
+        c,
+        title_old=f"{KIND}. {c.old_title}",
+        title_new=f"{KIND}. {c.new_title}",
+        author=AUTHOR,
+        date=DATE,
+        numbering_author=numbering,
+    )
+    assert settle(data, "accept") == expected(new)
+    assert settle(data, "reject") == expected(old)
+    root = _document(data)
+    marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
+    ids = [m.get(W + "id") for m in marks]
+    assert len(ids) == len(set(ids))
+    by = {m.get(W + "author") for m in marks}
+    assert by == {AUTHOR, numbering}
+    renumbered = [m for m in marks if m.get(W + "author") == numbering]
+    assert len(renumbered) == 2 * 16  # clauses 6..21: the old number deleted, the new inserted
+    assert [_runs_text(m, "delText") or _runs_text(m, "t") for m in renumbered[:4]] == [
+        "6",
+        "5",
+        "7",
+        "6",
+    ]
+    # the deleted clause is the drafter's: its text and its paragraph mark
+    deleted = [m for m in marks if m.get(W + "author") == AUTHOR]
+    assert _runs_text(deleted[-1], "delText").startswith("5. Қашықтықтан оқыту")
+    assert numbering == "Нөмірлеу (автоматты түрде: басқа өзгерістің салдары)"
+
+
 def test_track_changes_is_switched_on():
     old, new = editions()
     with zipfile.ZipFile(io.BytesIO(redline_of(old, new))) as z:
@@ -224,7 +264,18 @@ def test_cli_redline_names_the_initiating_role(project, dlo):
     assert result.code == 0, result.err
     root = _document((project / "r.docx").read_bytes())
     marks = [e for e in root.iter() if e.tag in (W + "ins", W + "del")]
-    assert {m.get(W + "author") for m in marks} == {AUTHOR}
+    numbering = KK["diff"]["numbering_author"]
+    assert {m.get(W + "author") for m in marks} == {AUTHOR, numbering}
+    # clause 14 became 13 only because clause 13 moved after it, items 10.13-10.16 are 10.12-10.15
+    # since 10.12 was removed, 11.6-11.13 are 11.7-11.14 since one was added: the numbering's
+    # revisions, each a number alone, old and new
+    renumbered = [
+        _runs_text(m, "delText") or _runs_text(m, "t")
+        for m in marks
+        if m.get(W + "author") == numbering
+    ]
+    assert all(n.isdigit() for n in renumbered) and len(renumbered) == 2 * (1 + 4 + 8)
+    assert ["14", "13"] in [renumbered[i : i + 2] for i in range(0, len(renumbered), 2)]
     assert len({m.get(W + "date") for m in marks}) == 1
     old, new = editions()
     # the seed's title names its kind ("… лауазымдық нұсқаулығы"): printed alone

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import count
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -38,6 +38,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
+from ..diff import words
 from ..diff.align import Comparison, Place, Row
 from ..diff.names import change_name, side
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
@@ -239,10 +240,10 @@ def _change_rows(
 class _Marks:
     """Revision marks with unique ids, one author and one date, as OOXML strings."""
 
-    def __init__(self, author: str, date: dt.datetime) -> None:
+    def __init__(self, author: str, date: dt.datetime, ids: Iterator[int] | None = None) -> None:
         when = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.attrs = f'w:author={quoteattr(_clean(author))} w:date="{when}"'
-        self.ids = count(1)
+        self.ids = count(1) if ids is None else ids  # shared: ids are unique in a document
 
     def open(self, tag: str) -> str:
         return f'<{tag} w:id="{next(self.ids)}" {self.attrs}>'
@@ -258,26 +259,27 @@ def _run(text: str, deleted: bool = False) -> str:
 
 def _tracked_paragraph(
     style_id: str,
-    segments: Iterable[Segment],
+    segments: Iterable[tuple[Segment, _Marks]],
     marks: _Marks,
     mark: str | None,
     keep_next: bool = False,
 ) -> str:
-    """A paragraph whose runs carry the segments' revision marks; ``mark`` ("w:ins"/"w:del") marks
-    the paragraph mark itself as inserted or deleted; ``keep_next``: on the same page as the
-    next paragraph (a lead-in, as the official document keeps it)."""
+    """A paragraph whose runs carry the segments' revision marks, each made by the marks given
+    with it; ``mark`` ("w:ins"/"w:del") marks the paragraph mark itself as inserted or deleted;
+    ``keep_next``: on the same page as the next paragraph (a lead-in, as the official document
+    keeps it)."""
     ppr = f'<w:pStyle w:val="{style_id}"/>' + ("<w:keepNext/>" if keep_next else "")
     if mark is not None:
         ppr += f"<w:rPr>{marks.empty(mark)}</w:rPr>"
     parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
-    for seg in segments:
+    for seg, by in segments:
         if not seg.text:
             continue
         if seg.op == EQUAL:
             parts.append(_run(seg.text))
         else:
             tag = "w:ins" if seg.op == INSERT else "w:del"
-            parts.append(f"{marks.open(tag)}{_run(seg.text, deleted=seg.op == DELETE)}</{tag}>")
+            parts.append(f"{by.open(tag)}{_run(seg.text, deleted=seg.op == DELETE)}</{tag}>")
     parts.append("</w:p>")
     return "".join(parts)
 
@@ -291,6 +293,17 @@ def _leads(place: Place, after: Place | None) -> bool:
         and after.kind == "item"
         and after.depth > place.depth
     )
+
+
+def _row_segments(row: Row, marks: _Marks, numbering: _Marks) -> list[tuple[Segment, _Marks]]:
+    """A row's segments with the marks of each: a kept element's new number alone (the
+    renumbering another change caused) is a revision of ``numbering``, its text's of ``marks``."""
+    old, new = row.old, row.new
+    if row.op != "equal" or old is None or new is None or old.prefix == new.prefix:
+        return [(s, marks) for s in row.segments]
+    return [(s, numbering) for s in words.diff(old.prefix, new.prefix)] + [
+        (s, marks) for s in words.diff(old.text, new.text)
+    ]
 
 
 def _style(place: Place) -> str:
@@ -335,32 +348,34 @@ def redline(
     date: dt.datetime,
     code: str = "",
     organisation: str = "",
+    numbering_author: str | None = None,
 ) -> bytes:
     """The new text with native tracked changes against the old one: Word and LibreOffice show
     them in review mode; accepting all gives the new text, rejecting all the old one.
 
     The first paragraph is the document's title line (``title_old`` → ``title_new``), then the
-    body, line by line as ``dlo render`` prints it."""
-    from ..diff.words import diff
-
+    body, line by line as ``dlo render`` prints it. A number that changed only because of
+    another change is a revision by ``numbering_author`` (default ``author``), so a reviewer
+    tells it from a change of the text (and can hide it: Word's markup by reviewer)."""
     doc = new_document()
     _plain_pages(doc)
     marks = _Marks(author, date)
+    numbering = _Marks(numbering_author, date, marks.ids) if numbering_author else marks
     _properties(doc, title_new, code, comparison, organisation)
     ids = {
         name: doc.styles[name].style_id
         for name in {*STYLE.values(), _styles(doc)["title"], "Normal"}
         if _has(doc, name, WD_STYLE_TYPE.PARAGRAPH)
     }
-    parts = [
-        _tracked_paragraph(ids[_styles(doc)["title"]], diff(title_old, title_new), marks, None)
-    ]
+    title = [(s, marks) for s in words.diff(title_old, title_new)]
+    parts = [_tracked_paragraph(ids[_styles(doc)["title"]], title, marks, None)]
     rows: list[Row] = comparison.rows
     for n, row in enumerate(rows, 1):
         # (a row's place is its new side, or its old one for a deleted row)
         mark = {"equal": None, "insert": "w:ins", "delete": "w:del"}[row.op]
         keep = _leads(row.place, rows[n].place if n < len(rows) else None)
-        parts.append(_tracked_paragraph(ids[_style(row.place)], row.segments, marks, mark, keep))
+        segments = _row_segments(row, marks, numbering)
+        parts.append(_tracked_paragraph(ids[_style(row.place)], segments, marks, mark, keep))
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')
