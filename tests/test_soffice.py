@@ -132,10 +132,10 @@ def test_a_conversion_gets_the_environment(monkeypatch, tmp_path):
     assert log.read_text().strip() == str(lib)
 
 
-def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
-    """tools/setup.sh asks for libjemalloc2 exactly when ``soffice._jemalloc`` finds none (it
-    asked on every run where one of the places it listed was missing: an apt-get update each
-    ./test.sh, or "please install" for what was installed). Run on a copy, apt-get a stand-in."""
+def _setup_run(tmp_path, path: str, *args: str) -> str:
+    """tools/setup.sh run on a copy of the project whose .venv is this one, installed (pip is
+    not run), on ``path`` with an apt-get stand-in first that logs what it is asked: what it
+    asked for (apt-get's log as root, else the "please install" line)."""
     import hashlib
     import shutil
     import subprocess
@@ -147,7 +147,7 @@ def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
     (copy / "tools").mkdir(parents=True)
     shutil.copy(root / "tools" / "setup.sh", copy / "tools" / "setup.sh")
     shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
-    (copy / ".venv" / "bin").mkdir(parents=True)  # this venv, installed: pip is not run
+    (copy / ".venv" / "bin").mkdir(parents=True)
     python = copy / ".venv" / "bin" / "python"
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
@@ -155,19 +155,24 @@ def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
     (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
     fake_bin.mkdir()
     log = tmp_path / "apt-get.log"
-    apt = fake_bin / "apt-get"
-    apt.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
-    apt.chmod(0o755)
-    env = dict(os.environ, PATH=f"{fake_bin}{os.pathsep}{os.environ['PATH']}")
+    (fake_bin / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
+    (fake_bin / "apt-get").chmod(0o755)
     done = subprocess.run(
-        ["bash", str(copy / "tools" / "setup.sh")],
-        env=env,
+        [shutil.which("bash") or "/bin/bash", str(copy / "tools" / "setup.sh"), *args],
+        env=dict(os.environ, PATH=f"{fake_bin}{os.pathsep}{path}"),
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    asked = (log.read_text() if log.exists() else "") + done.stderr  # root: apt-get; else asked
+    return (log.read_text() if log.exists() else "") + done.stderr
+
+
+def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
+    """tools/setup.sh asks for libjemalloc2 exactly when ``soffice._jemalloc`` finds none (it
+    asked on every run where one of the places it listed was missing: an apt-get update each
+    ./test.sh, or "please install" for what was installed). Run on a copy, apt-get a stand-in."""
+    asked = _setup_run(tmp_path, os.environ["PATH"])
     finder._jemalloc.cache_clear()
     try:
         assert ("libjemalloc2" in asked) == (finder._jemalloc() is None), asked
@@ -186,41 +191,16 @@ def test_setup_installs_jemalloc_only_where_dlo_does_not_find_it(tmp_path):
 def test_setup_for_running_installs_no_tool_of_the_tests(tmp_path, args, asked, not_asked):
     """./build.sh (``setup.sh --run``) installs what running dlo needs, not Chromium, pandoc,
     certutil or poppler, which only the tests and benchmarks use (an IT admin building the site
-    as root got them all); ./test.sh installs everything. Run on a copy, on a PATH where none
-    of them is, apt-get a stand-in that logs what it was asked for."""
-    import hashlib
+    as root got them all); ./test.sh installs everything. Run on a PATH where none of them is:
+    only what the script itself runs."""
     import shutil
-    import subprocess
-    import sys
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
-    copy, path = tmp_path / "project", tmp_path / "bin"
-    (copy / "tools").mkdir(parents=True)
-    shutil.copy(root / "tools" / "setup.sh", copy / "tools" / "setup.sh")
-    shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
-    (copy / ".venv" / "bin").mkdir(parents=True)  # this venv, installed: pip is not run
-    python = copy / ".venv" / "bin" / "python"
-    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
-    python.chmod(0o755)
-    wanted = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
-    (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
+    path = tmp_path / "tools-only"
     path.mkdir()
-    for tool in ("dirname", "cat", "grep", "id", "python3"):  # what the script itself runs
+    for tool in ("dirname", "cat", "grep", "id", "python3"):
         found = shutil.which(tool)
         assert found, tool
         (path / tool).symlink_to(found)
-    log = tmp_path / "apt-get.log"
-    (path / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
-    (path / "apt-get").chmod(0o755)
-    done = subprocess.run(
-        [shutil.which("bash") or "/bin/bash", str(copy / "tools" / "setup.sh"), *args],
-        env=dict(os.environ, PATH=str(path)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    said = (log.read_text() if log.exists() else "") + done.stderr  # root: apt-get; else asked
+    said = _setup_run(tmp_path, str(path), *args)
     named = set(said.replace(")", " ").split())
     assert asked <= named and not (not_asked & named), said
