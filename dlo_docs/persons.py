@@ -12,12 +12,15 @@ split a word or be another letter, so the name is read composed (NFKC), without 
 or stray combining marks; ё is read as е, as Russian names are written either way.
 
 - ``key(name) -> str``: the key of ``name`` ("" for a name with no word).
+- ``same(a, b) -> bool``: a position's holder, by language, is one person in ``a`` and ``b``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 # Latin letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с е н і к м
 # о р т х у); ё, written е as often as not
@@ -35,3 +38,14 @@ def key(name: str) -> str:
     words = sorted(part for part in parts if len(part.rstrip(".")) > 1)
     initials = [part.rstrip(".") for part in parts if len(part.rstrip(".")) == 1]
     return " ".join(words) + " | " + " ".join(initials) if parts else ""
+
+
+def same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """A holder's names by language (``{lang: name}``) in ``a`` and ``b`` are one person's: the
+    same key in every language both write ('М. Р. Бекова' respelt 'Бекова М.Р.' is no new
+    holder). A vacancy (no name) is one only with a vacancy; names in no common language are
+    taken as another person's."""
+    if not a or not b:
+        return not a and not b
+    common = a.keys() & b.keys()
+    return bool(common) and all(key(str(a[lang])) == key(str(b[lang])) for lang in common)

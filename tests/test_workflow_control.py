@@ -317,6 +317,23 @@ def test_a_new_holder_on_an_open_route_voids_that_agreement(project, dlo, monkey
     assert agreement_rows(project, dlo)[1][2] == "Т. Б. Жаңаев"
 
 
+def test_a_holders_name_respelt_on_an_open_route_voids_no_agreement(project, dlo, monkeypatch):
+    """The registry writing the same holder's name another way ('Н. К. Оспанов' as 'Оспанов
+    Н.К.', as persons.key reads one person's name) is no new holder: the agreement stands, the
+    round goes on in its order, and verify finds nothing no command would write."""
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project, APPROVERS[:2])
+    rename_holder(project, "Н. К. Оспанов", "Оспанов Н.К.")  # legal-head, respelt
+    st = status(dlo, project)
+    assert st["lapsed"] == []
+    assert st["agreed"] == APPROVERS[:2]
+    agree_all(dlo, project, APPROVERS[2:])
+    ok(dlo, project, "approve", REG, "--order", "1", "--date", "2024-06-03")
+    assert "intact" in ok(dlo, project, "verify", REG).out
+    assert status(dlo, project)["state"] == "in_force"
+
+
 def test_a_renamed_organisation_voids_the_round(project, dlo, monkeypatch):
     monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the history is told on the order's day
     ok(dlo, project, "submit", REG)

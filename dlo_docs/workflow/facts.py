@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .. import persons
 from .journal import Event
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -74,12 +75,13 @@ def organisation_of(ev: Event | None, what: str = "organisation") -> dict[str, s
 
 def holder_changed(registry: Registry, ev: Event) -> bool:
     """The holder of ``ev``'s role is no longer the person who acted (only when ``ev`` captured
-    it): an agreement given by someone who no longer holds the position."""
+    it): an agreement given by someone who no longer holds the position. A holder's name respelt
+    is the same person (``persons.same``)."""
     captured = of(ev, ev.role)
     if captured is None or ev.role is None:
         return False
     current: dict[str, str] = position(registry, ev.role)["holder"]
-    return dict(captured.get("holder") or {}) != current
+    return not persons.same(dict(captured.get("holder") or {}), current)
 
 
 def organisation_changed(registry: Registry, ev: Event, oid: str) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .. import persons
 from ..errors import Problem, error, warning
 from ..i18n import Msg
 from . import corrections, facts, identities
@@ -80,12 +81,12 @@ def _holder(captured: dict[str, Any]) -> dict[str, Any]:
 def _standing(marks: dict[str, Event], ev: Event) -> dict[str, Event]:
     """The agreements that stood when ``ev`` was written, as ``agree`` counts them: not one whose
     position, by the registry facts ``ev`` captured, had another holder than the one who agreed
-    (it lapsed: that approver must agree again, in their turn). A position ``ev`` did not
-    capture is taken as unchanged."""
+    (it lapsed: that approver must agree again, in their turn; a name respelt is the same
+    holder, ``persons.same``). A position ``ev`` did not capture is taken as unchanged."""
     standing = {}
     for role, mark in marks.items():
         then, now = facts.of(mark, role), facts.of(ev, role)
-        if then is not None and now is not None and _holder(then) != _holder(now):
+        if then is not None and now is not None and not persons.same(_holder(then), _holder(now)):
             continue
         standing[role] = mark
     return standing
