@@ -320,3 +320,13 @@ def test_people_of_one_title_are_each_themselves(in_force, dlo):
     assert "В. Г. Оспанова (Маман)" not in row["not_acknowledged"]
     result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-specialist", cwd=in_force)
     assert result.code == 1 and "DLO640" in result.err
+
+
+def test_a_holder_named_another_way_is_the_holder(in_force, dlo):
+    """The office's list writes the holder's name its own way ('Оспанова В.Г.' for the
+    registry's 'В. Г. Оспанова'): one person, as DLO121 reads names (persons.key), so the
+    position's holder has read it, and is not listed as not yet having read it."""
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--name", "Оспанова В.Г.", "--position", "Маман")
+    row = unacknowledged(dlo, in_force)["dlo-unit"]
+    assert "В. Г. Оспанова (Маман)" not in row["not_acknowledged"]
+    assert "position_id: dlo-specialist" in journal(in_force)

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import persons
 from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
@@ -103,11 +104,12 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
         titles = {t.casefold() for t in pos.title.values()}
         if position == pos.id or position.casefold() in titles:
             title = pos.title.get(lang) or position
-            holders = {" ".join(h.split()).casefold() for h in (pos.holder or {}).values()}
+            holders = {persons.key(h) for h in (pos.holder or {}).values()} - {""}
             # a position named by its id is that registry position; by its title, only its
-            # holder is: anyone else of the same title is a person of their own (two
-            # specialists on a list are not one, nor is either the holder)
-            held = position == pos.id or name.casefold() in holders
+            # holder is (their name however written, as persons.key reads it): anyone else of
+            # the same title is a person of their own (two specialists on a list are not one,
+            # nor is either the holder)
+            held = position == pos.id or persons.key(name) in holders
             return Reader(name, title, pos.id if held else None)
     return Reader(name, position)
 
