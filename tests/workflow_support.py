@@ -99,10 +99,9 @@ def write_journal(project: Path, data) -> None:
     load.write(journal_path(project), data)
 
 
-def revise_naming_another_approver(dlo, project: Path) -> None:
-    """A revision whose text names the vice-rector as its approving official for next time
-    (approval.by, and the clause stating it), submitted and agreed: its submission fixed the
-    rector, who approved the edition in force, as the authority of this round."""
+def revised_to_another_approver(dlo, project: Path) -> None:
+    """A revision opened whose text names the vice-rector as its approving official for next
+    time (approval.by, and the clause stating it); not yet submitted."""
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "the vice-rector approves")
     replace_text(project, "  by: rector\n", "  by: vp-academic\n")
     replace_text(
@@ -110,5 +109,11 @@ def revise_naming_another_approver(dlo, project: Path) -> None:
         "ҚӨУ Басқарма Төрағасының – Ректорының бұйрығымен",
         "академиялық мәселелер жөніндегі проректордың бұйрығымен",
     )
+
+
+def revise_naming_another_approver(dlo, project: Path) -> None:
+    """That revision submitted and agreed: its submission fixed the rector, who approved the
+    edition in force, as the authority of this round."""
+    revised_to_another_approver(dlo, project)
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
