@@ -132,10 +132,11 @@ def test_a_conversion_gets_the_environment(monkeypatch, tmp_path):
     assert log.read_text().strip() == str(lib)
 
 
-def _setup_run(tmp_path, path: str, *args: str) -> str:
+def _setup_run(tmp_path, path: str, *args: str, env: dict[str, str] | None = None) -> str:
     """tools/setup.sh run on a copy of the project whose .venv is this one, installed (pip is
     not run), on ``path`` with an apt-get stand-in first that logs what it is asked: what it
-    asked for (apt-get's log as root, else the "please install" line)."""
+    asked for (apt-get's log as root, else the "please install" line). Its policy-rc.d is one
+    in ``tmp_path``."""
     import hashlib
     import shutil
     import subprocess
@@ -155,11 +156,19 @@ def _setup_run(tmp_path, path: str, *args: str) -> str:
     (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
     fake_bin.mkdir()
     log = tmp_path / "apt-get.log"
-    (fake_bin / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> "{log}"\n', encoding="utf-8")
+    held = '[ -x "${DLO_POLICY_RC_D:-/usr/sbin/policy-rc.d}" ] && echo policy-rc.d held'
+    (fake_bin / "apt-get").write_text(
+        f'#!/bin/sh\necho "$@" >> "{log}"\n{held} >> "{log}"\nexit 0\n', encoding="utf-8"
+    )
     (fake_bin / "apt-get").chmod(0o755)
     done = subprocess.run(
         [shutil.which("bash") or "/bin/bash", str(copy / "tools" / "setup.sh"), *args],
-        env=dict(os.environ, PATH=f"{fake_bin}{os.pathsep}{path}"),
+        env={
+            **os.environ,
+            "PATH": f"{fake_bin}{os.pathsep}{path}",
+            "DLO_POLICY_RC_D": str(tmp_path / "policy-rc.d"),  # never the machine's own
+            **(env or {}),
+        },
         capture_output=True,
         text=True,
         timeout=120,
@@ -193,14 +202,47 @@ def test_setup_for_running_installs_no_tool_of_the_tests(tmp_path, args, asked, 
     certutil or poppler, which only the tests and benchmarks use (an IT admin building the site
     as root got them all); ./test.sh installs everything. Run on a PATH where none of them is:
     only what the script itself runs."""
+    said = _setup_run(tmp_path, _tools_only(tmp_path), *args)
+    named = set(said.replace(")", " ").split())
+    assert asked <= named and not (not_asked & named), said
+
+
+def _tools_only(tmp_path) -> str:
+    """A PATH holding only what tools/setup.sh itself runs."""
     import shutil
 
     path = tmp_path / "tools-only"
     path.mkdir()
-    for tool in ("dirname", "cat", "grep", "id", "python3"):
+    for tool in ("dirname", "cat", "grep", "id", "python3", "chmod", "rm"):
         found = shutil.which(tool)
         assert found, tool
         (path / tool).symlink_to(found)
-    said = _setup_run(tmp_path, str(path), *args)
-    named = set(said.replace(")", " ").split())
-    assert asked <= named and not (not_asked & named), said
+    return str(path)
+
+
+@pytest.mark.parametrize("ci", ["true", ""], ids=["CI", "developer"])
+def test_setup_installs_nginx_in_ci_only(tmp_path, ci):
+    """.ci/run's set-up installs nginx, whose test runs the web server example (it was skipped
+    in CI, nginx missing); a developer's ./test.sh does not put a web server on their machine."""
+    import shutil
+
+    said = _setup_run(tmp_path, _tools_only(tmp_path), env={"CI": ci})
+    found = shutil.which("nginx", path="/usr/sbin:/usr/local/sbin:/usr/bin")
+    assert ("nginx-light" in said.split()) == bool(ci and found is None), said
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="apt-get is only run as root")
+@pytest.mark.parametrize("own", [False, True], ids=["none", "the machine's own"])
+def test_setup_starts_no_service_while_installing(tmp_path, own):
+    """Installing nginx starts a web server on port 80 (or fails where one runs) unless Debian's
+    policy-rc.d holds services back: set-up writes one for apt-get's run where the machine has
+    none, and removes it after; a machine's own is left as it was."""
+    policy = tmp_path / "policy-rc.d"
+    if own:
+        policy.write_text("#!/bin/sh\nexit 101 # ours\n", encoding="utf-8")
+        policy.chmod(0o755)
+    said = _setup_run(tmp_path, _tools_only(tmp_path), env={"DLO_POLICY_RC_D": str(policy)})
+    assert "install" in said and "policy-rc.d held" in said, said
+    assert policy.exists() == own
+    if own:
+        assert "# ours" in policy.read_text(encoding="utf-8")

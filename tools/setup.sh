@@ -7,7 +7,8 @@
 #                          .ci/run): poppler for PDF checks, OpenSSL to check exported signatures,
 #                          NSS's certutil to give pdfsig a trusted CA, Chromium for the browser
 #                          test, pandoc for the corpus benchmark's comparison; the package with its
-#                          test and dev extras
+#                          test and dev extras; under CI also nginx, whose test runs the example
+#                          configuration of docs/ (no service is started)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,11 +36,22 @@ if [ "$mode" = all ]; then
   command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)  # pdfsig's trust store, in tests
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # tests/benchmarks/bench_corpus.py only
+  # CI only (.ci/run sets CI): a real nginx runs the web server example (tests/test_site_nginx.py)
+  if [ -n "${CI:-}" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    need+=(nginx-light)
+  fi
 fi
 [ -x .venv/bin/python ] || python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need[*]}"
+    # no service is started by what is installed (nginx would serve port 80): Debian's
+    # policy-rc.d says so while apt-get runs, where the machine has none of its own
+    policy="${DLO_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
+      trap 'rm -f "$policy"' EXIT
+    fi
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
