@@ -54,12 +54,15 @@ def of_text(model: Any) -> Governing:
     )
 
 
-def _names(ev: Event, role: str) -> set[str]:
-    """The names of ``role``'s holder as ``ev`` recorded them, as compared (``persons.key``)."""
-    captured = facts.of(ev, role) or {}
-    holder = captured.get("holder")
+def keys(holder: object) -> set[str]:
+    """A holder's names by language (``{lang: name}``), as compared (``persons.key``)."""
     names = holder.values() if isinstance(holder, dict) else ()
     return {persons.key(str(name)) for name in names} - {""}
+
+
+def _names(ev: Event, role: str) -> set[str]:
+    """The names of ``role``'s holder as ``ev`` recorded them, as compared (``persons.key``)."""
+    return keys((facts.of(ev, role) or {}).get("holder"))
 
 
 def self_authorised(ev: Event, text: Governing | None) -> str | None:
@@ -85,4 +88,26 @@ def self_authorised(ev: Event, text: Governing | None) -> str | None:
             role=ev.role,
             **said,
         )
+    return None
+
+
+def self_agreed(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> str | None:
+    """Why the job instruction ``text`` that ``ev`` approves or registers was agreed to by its
+    own holder (None: it was not, or it is not known): an approver of its round (``agreed``:
+    each role and the event that recorded its holder, its agreement; for a registration, the
+    registration itself) that is its own position, or whose holder, as that event recorded
+    them, is the holder of its position as ``ev`` recorded them. ``submit``, ``agree``,
+    ``approve`` and ``register-paper`` refuse it (DLO121)."""
+    own = text.own if text is not None else ""
+    if not own:
+        return None
+    mine = _names(ev, own)
+    for role, mark in agreed.items():
+        if role == own or (mine and _names(mark, role) & mine):
+            return Msg(
+                "edition {n} is the job instruction of {own}, and {role}, on its agreement route, was held by the holder of {own} when it was recorded: they agreed to their own instruction",
+                n=ev.edition,
+                own=own,
+                role=role,
+            )
     return None

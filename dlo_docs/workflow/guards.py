@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import form_names, lazy
+from .. import form_names, lazy, persons
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import integrity, loading, signatures
+from . import facts, governing, integrity, loading, signatures
 from .loading import Ctx
 
 if TYPE_CHECKING:
@@ -125,6 +125,84 @@ def not_self_approved(ctx: Ctx, authority: str, verb: str) -> None:
     raise DloError(error(ctx.at(), "DLO121", message, hint))
 
 
+def _own(ctx: Ctx) -> str | None:
+    """The position a job instruction is of (None: another kind of regulation)."""
+    return ctx.model.position if ctx.model.kind == "job_instruction" else None
+
+
+def _shared(ctx: Ctx, own: str, role: str) -> str | None:
+    """As ``self_approval.shared`` (without loading the lint rules, which a decision does not
+    need): the name of ``own``'s holder when ``role`` is ``own`` (``""``) or held by the same
+    person in the registry now; None otherwise."""
+    if role == own:
+        return ""
+    holder = facts.position(ctx.registry, own)["holder"]
+    same = governing.keys(holder) & governing.keys(facts.position(ctx.registry, role)["holder"])
+    return next((str(n) for n in holder.values() if persons.key(str(n)) in same), None)
+
+
+def not_self_agreed(ctx: Ctx, roles: list[str], verb: str) -> None:
+    """Refuse (DLO121) to submit (``verb`` "submitted": ``roles`` the route the round fixes, the
+    edition in force's, not the draft's that ``dlo check`` judges) or to agree (``roles``: the
+    one agreeing) to a job instruction as its own position or one the registry now gives its
+    holder: they would agree to their own instruction, an approval ``verify`` names as one no
+    command writes (DLO612)."""
+    own = _own(ctx)
+    if not own:
+        return
+    for role in roles:
+        holder = _shared(ctx, own, role)
+        if holder is None:
+            continue
+        said = {"reg_id": ctx.reg_id, "role": role, "own": own, "holder": holder or "-"}
+        message = (
+            Msg(
+                "{reg_id} cannot be submitted: the route the edition in force fixes for this round names {role}, which is {own} itself or held by its holder ({holder}): they would agree to their own instruction",
+                **said,
+            )
+            if verb == "submitted"
+            else Msg(
+                "{role} cannot agree to {reg_id}: {role} is {own} itself or held by its holder ({holder}): they would agree to their own instruction",
+                **said,
+            )
+        )
+        hint = Msg(
+            "the edition in force fixes who agrees to its revision; the round can go on once regulations/registry.yaml gives {role} another holder than {own}'s",
+            **said,
+        )
+        raise DloError(error(ctx.at(), "DLO121", message, hint))
+
+
+def agreed_by_others(ctx: Ctx) -> None:
+    """Refuse (DLO121) to approve a job instruction one of whose agreements was given, by the
+    holder it recorded, by the person the registry now gives its position: the approval
+    records that holder, and ``verify`` names it as one no command writes (DLO612)."""
+    own = _own(ctx)
+    if not own:
+        return
+    mine = governing.keys(facts.position(ctx.registry, own)["holder"])
+    for role, mark in ctx.marks.items():
+        captured = facts.of(mark, role)
+        theirs = governing.keys(captured.get("holder")) if captured is not None else set()
+        if role != own and not (mine & theirs):
+            continue
+        said = {"reg_id": ctx.reg_id, "role": role, "own": own, "seq": mark.seq}
+        raise DloError(
+            error(
+                ctx.at(),
+                "DLO121",
+                Msg(
+                    "{reg_id} cannot be approved: {role} agreed to it (journal event {seq}) as held by the person the registry now gives {own}: they agreed to their own instruction",
+                    **said,
+                ),
+                Msg(
+                    "once regulations/registry.yaml gives {role} another holder, that agreement lapses and the new holder agrees to it",
+                    **said,
+                ),
+            )
+        )
+
+
 def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     """Refuse (DLO631, then each DLO117) to submit or approve (``verb``) a text whose forms, with
     ``records``, would print a name blank in one of its languages: for a submission the route and
@@ -133,9 +211,13 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     (``forms.approving``): the route, form and names the submission and the agreements fixed.
     Never the draft's own route, which is the next revision's. First, the approving official
     the round fixes must not be the instruction's own position or its holder
-    (``not_self_approved``)."""
+    (``not_self_approved``), nor its approvers (``not_self_agreed``, ``agreed_by_others``)."""
     if records.approved_by:
         not_self_approved(ctx, records.approved_by, verb)
+    if verb == "submitted":
+        not_self_agreed(ctx, list(records.route or ()), verb)
+    else:
+        agreed_by_others(ctx)
     model, registry = ctx.model, ctx.registry
     blanks = [  # (a problem of no language, a position gone from the registry, comes once)
         p
