@@ -13,6 +13,7 @@ import pytest
 from site_support import UNIT, UNIT_APPROVERS, add_unit
 from site_support import page as site_page
 from test_forms import all_text, parts, table_rows
+from test_hostile_journal import _rechained
 from workflow_support import (
     APPROVERS,
     REG,
@@ -227,3 +228,47 @@ def test_a_hand_typed_registration_is_caught(project, dlo):
     result = dlo("site", "build", "--no-pdf", cwd=project)
     assert result.code == 1 and "error DLO601" in result.err
     assert not (project / "public" / "kk" / REG).exists()
+
+
+@pytest.mark.parametrize(
+    "forged, named",
+    [
+        (
+            {"route": ["dlo-head", "vp-academic"]},
+            "it records the route dlo-head, vp-academic (sequential), rector, but edition 1 it "
+            "registers gives vp-academic, legal-head, hr-head, docs-head (sequential), rector",
+        ),
+        ({"approval_by": "vp-academic"}, "it records the route vp-academic, legal-head, hr-head"),
+        (
+            {"agreed": [{"role": "dlo-head", "date": "2020-08-20"}]},
+            "it lists an agreement of dlo-head, who is not an approver of edition 1",
+        ),
+        (
+            {"agreed": [{"role": "hr-head", "date": "2020-08-20"}] * 2},
+            "it lists the agreement of hr-head twice",
+        ),
+    ],
+)
+def test_a_registration_recording_another_route_or_agreement_is_named(project, dlo, forged, named):
+    """The agreement sheet of a registered edition prints the route and the paper agreements the
+    registration recorded: rewritten with the hashes recomputed, it printed the head of the
+    department's agreement to their own instruction (and dropped the text's approvers) while
+    verify said intact."""
+    ok(dlo, project, *PAPER, "--agreed", "vp-academic:2020-08-25")
+    [entry] = [dict(e) for e in journal_data(project).data]
+    entry.update(forged)
+    write_journal(project, _rechained([entry]))
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO612: journal event 1 (registered) cannot stand where it is: {named}" in (
+        result.err
+    ), result.err
+    for args in (("status", REG), ("sheet", "agreement", REG)):
+        shown = dlo(*args, cwd=project)
+        assert shown.code == 1 and "DLO612" in shown.err, (args, shown.out, shown.err)
+
+
+def test_a_registration_as_register_paper_records_it_verifies(project, dlo):
+    """The honest one the forgeries above start from, with two agreements from paper."""
+    ok(dlo, project, *PAPER, "--agreed", "vp-academic:2020-08-25", "--agreed", "hr-head:2020-08-26")
+    assert "intact" in ok(dlo, project, "verify", REG).out

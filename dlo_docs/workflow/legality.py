@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from .. import persons
 from ..errors import Problem, error, warning
 from ..i18n import Msg
-from . import corrections, facts, identities
+from . import corrections, facts, identities, registration
 from .governing import Governing, Governs, self_agreed, self_authorised
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
@@ -247,7 +247,7 @@ def _registrar(ev: Event, governs: Governs) -> str | None:
     if text is None:
         return None
     if ev.role == text.by:
-        return _form(ev, text.form, ev.edition)
+        return _form(ev, text.form, ev.edition) or registration.wrong(ev, text)
     return Msg(
         "it is registered by {role}, but edition {n} names {authority} (approval.by)",
         role=ev.role,
