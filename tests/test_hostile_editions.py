@@ -153,3 +153,26 @@ def test_a_forged_round_approving_a_self_authorising_text_is_named(in_force, dlo
         shown = dlo(*args, cwd=in_force)
         assert shown.code == 1 and "45-НҚ" not in shown.out, (args, shown.out, shown.err)
     assert not (in_force / "build" / f"{REG}.kk.html").exists()
+
+
+def test_an_edition_approved_under_another_number_than_its_text_says_is_named(in_force, dlo):
+    """`approve` freezes edition n as the text saying `edition: n`; the title page prints the
+    text's number. The seed's round forged with its text saying edition 7 (hashes recomputed)
+    passed verify and status (edition 1 in force) while the rendered edition said 7-басылым."""
+    replace_text(in_force, "\nedition: 1\n", "\nedition: 7\n")
+    shutil.copy(reg_path(in_force), edition_path(in_force, 1))
+    text = editions.file_hash(edition_path(in_force, 1), Project(in_force))
+    entries = [wj.normal(e) for e in journal_data(in_force).data]
+    for entry in entries:
+        entry["content_hash"] = text
+    write_journal(in_force, _rechained(entries))
+    result = dlo("verify", REG, cwd=in_force)
+    assert result.code == 1, result.out + result.err
+    assert (
+        "error DLO612: journal event 6 (approved) cannot stand where it is: it approves edition "
+        "1, but the text it approved says it is edition 7"
+    ) in result.err, result.err
+    for args in (("status", REG), ("render", REG, "--format", "html")):
+        shown = dlo(*args, cwd=in_force)
+        assert shown.code == 1 and "DLO612" in shown.err, (args, shown.out, shown.err)
+    assert not (in_force / "build" / f"{REG}.kk.html").exists()

@@ -23,7 +23,7 @@ class Governing(NamedTuple):
     """What an approved text fixes for the revision that follows it: its route (approvers, in
     order, and how they agree), the approving authority and form, who may revise it; the
     regulation it is the text of (its ``id``) and, for a job instruction, its position
-    (``own``; empty for another kind)."""
+    (``own``; empty for another kind); the edition it says it is (``edition``)."""
 
     route: list[str]
     kind: str
@@ -32,6 +32,7 @@ class Governing(NamedTuple):
     initiators: list[str]
     id: str
     own: str
+    edition: int
 
 
 Governs = Callable[[int], Governing | None]  # edition n -> its text's (None: not known)
@@ -41,7 +42,7 @@ def of_text(model: Any) -> Governing:
     """What a regulation's validated text fixes for the revision after it, as ``submit`` fixes
     it: its approvers each once (a text approved before a repeat was refused may name one
     twice), their order, the approving authority and form; its change initiators; its id; the
-    position a job instruction is of."""
+    position a job instruction is of; its edition."""
     agreement, approval = model.agreement, model.approval
     return Governing(
         list(dict.fromkeys(agreement.approvers)),
@@ -51,6 +52,7 @@ def of_text(model: Any) -> Governing:
         list(model.change_initiators),
         model.id,
         (model.position or "") if model.kind == "job_instruction" else "",
+        model.edition,
     )
 
 
@@ -111,3 +113,18 @@ def self_agreed(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> 
                 role=role,
             )
     return None
+
+
+def approval_wrong(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> str | None:
+    """Why approval or registration ``ev`` of the text ``text`` (the frozen edition it approved)
+    cannot stand (None: it can, or the text is not known): the text says it is another edition
+    (``approve`` and ``register-paper`` freeze edition n as the text's own ``edition: n``, and
+    the title page prints the text's), it authorises itself (``self_authorised``), or its own
+    holder agreed to it (``self_agreed``; ``agreed`` as there)."""
+    if text is not None and text.edition != ev.edition:
+        return Msg(
+            "it approves edition {n}, but the text it approved says it is edition {edition}",
+            n=ev.edition,
+            edition=text.edition,
+        )
+    return self_authorised(ev, text) or self_agreed(ev, text, agreed)

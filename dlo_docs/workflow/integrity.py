@@ -109,12 +109,13 @@ def _as_governing(data: object) -> Governing | None:
     """What was kept, when it has the shape ``governing`` keeps (else a miss)."""
     if not (isinstance(data, list) and len(data) == len(Governing._fields)):
         return None
-    route, kind, by, form, initiators, text_id, own = data
+    route, kind, by, form, initiators, text_id, own, edition = data
     lists = all(
         isinstance(x, list) and all(isinstance(r, str) for r in x) for x in (route, initiators)
     )
     texts = all(isinstance(x, str) for x in (kind, by, form, text_id, own))
-    return Governing(*data) if lists and texts else None
+    number = isinstance(edition, int) and not isinstance(edition, bool)
+    return Governing(*data) if lists and texts and number else None
 
 
 def foreign(

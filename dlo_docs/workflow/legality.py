@@ -32,7 +32,7 @@ from .. import persons
 from ..errors import Problem, error, warning
 from ..i18n import Msg
 from . import corrections, facts, identities, registration
-from .governing import Governing, Governs, self_agreed, self_authorised
+from .governing import Governing, Governs, approval_wrong
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
 
@@ -275,11 +275,7 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
         return _submitted(h, ev, governs, approved)
     if ev.event == "approved":
         text, marks = governs(ev.edition), h.round.marks if h.round is not None else {}
-        return (
-            _approver(h, ev, governs, approved)
-            or self_authorised(ev, text)
-            or self_agreed(ev, text, marks)
-        )
+        return _approver(h, ev, governs, approved) or approval_wrong(ev, text, marks)
     if ev.event in ("revised", "cancelled"):
         return _initiator(h, ev, governs)
     if ev.event == "withdrawn":
@@ -287,7 +283,7 @@ def _governed(h: History, ev: Event, governs: Governs, approved: dict[int, str])
     if ev.event == "registered":
         text = governs(ev.edition)
         route = dict.fromkeys(text.route, ev) if text is not None else {}
-        return _registrar(ev, governs) or self_authorised(ev, text) or self_agreed(ev, text, route)
+        return _registrar(ev, governs) or approval_wrong(ev, text, route)
     return None
 
 
