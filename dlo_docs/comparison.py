@@ -22,7 +22,7 @@ from . import workflow
 from .context import names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
-from .diff.names import change_name, ref, side
+from .diff.names import change_name, legends, ref, side
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import inner_quotes
@@ -123,8 +123,7 @@ def _registry(project: Project) -> Registry:
 
 
 def _edition(project: Project, reg_id: str, n: int) -> Document:
-    document = workflow.load_edition(project, reg_id, n)
-    return document
+    return workflow.load_edition(project, reg_id, n)
 
 
 def _revision_event(project: Project, reg_id: str, edition: int) -> workflow.Event | None:
@@ -378,6 +377,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "new": p.label("new", p.lang),
         "regulation_href": regulation_href,
         "no_changes": no_changes(p),
+        "legends": legends(c, p.labels),  # the marks' meaning: changed words, changed spaces
     }
     return html_render.render_template(
         "diff.html.j2", p.project.templates, c=c, rows=rows, labels=p.labels, meta=meta

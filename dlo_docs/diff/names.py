@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..numbering import item_marker
-from .align import Change, Place
+from . import spacing
+from .align import Change, Comparison, Place
 from .words import DELETE, EQUAL, INSERT, Segment
 
 
@@ -47,7 +48,8 @@ def name(place: Place, labels: dict[str, Any]) -> str:
 
 
 def change_name(change: Change, labels: dict[str, Any]) -> str:
-    """ "Пункт 13 → Пункт 12 (перенесен)" for a moved element, else the one name that applies."""
+    """ "Пункт 13 → Пункт 12 (перенесен)" for a moved element, else the one name that applies;
+    "Пункт 7 (изменены только пробелы)" for a text changed in its spacing alone."""
     old = name(change.old, labels) if change.old else None
     new = name(change.new, labels) if change.new else None
     if old and new and old != new:
@@ -56,7 +58,19 @@ def change_name(change: Change, labels: dict[str, Any]) -> str:
         text = new or old or ""
     if change.moved:
         text += f" ({labels['diff']['moved']})"
+    if change.text_changed and spacing.only(change.segments):
+        text += f" ({labels['diff']['spacing_only']})"
     return text
+
+
+def legends(comparison: Comparison, labels: dict[str, Any]) -> list[str]:
+    """What the marks of a table mean: the changed words' and, when some white space changed,
+    the marks that show it (``spacing.visible``)."""
+    words = labels["diff"]
+    found = [words["legend"]]
+    if any(spacing.marked(change.segments) for change in comparison.changes):
+        found.append(words["spacing_legend"].format(space=spacing.SPACE, other=spacing.OTHER))
+    return found
 
 
 def ref(change: Change) -> str:
@@ -70,8 +84,9 @@ def ref(change: Change) -> str:
 
 def side(change: Change, which: str) -> list[list[Segment]] | None:
     """One wording of a change for a two-column view (``which`` is "old" or "new"): a list of
-    lines, each a list of segments; the segments that differ are DELETE (old) or INSERT (new).
-    None when the element does not exist on that side."""
+    lines, each a list of segments; the segments that differ are DELETE (old) or INSERT (new),
+    white space among them in marks (``spacing.visible``). None when the element does not exist
+    on that side."""
     place = change.old if which == "old" else change.new
     if place is None:
         return None
@@ -79,7 +94,7 @@ def side(change: Change, which: str) -> list[list[Segment]] | None:
     if change.text_changed and change.what in ("changed", "moved"):
         first = [
             Segment(EQUAL, place.prefix),
-            *(s for s in change.segments if s.op in (EQUAL, show)),
+            *(s for s in spacing.visible(change.segments) if s.op in (EQUAL, show)),
         ]
     else:
         first = [Segment(EQUAL, place.line)]

@@ -1,7 +1,8 @@
 """The comparison as plain text for the terminal (``dlo diff --format text``).
 
 Messages are English; the texts are the document's own. Changed words are marked wdiff-style:
-``[-deleted-]`` and ``{+inserted+}``. References are neutral: "11" is clause 11, "11.3" item 3)
+``[-deleted-]`` and ``{+inserted+}``, changed white space in marks (``[-·-]{+°+}``: a space became a
+no-break one; ``spacing.visible``). References are neutral: "11" is clause 11, "11.3" item 3)
 of clause 11, "5§2" paragraph 2 of chapter 5, "ch6" chapter 6.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import spacing
 from .align import Change, Comparison
 from .names import ref
 from .words import markup
@@ -31,6 +33,8 @@ def _describe(change: Change) -> str:
         what = "moved" if old_parent == new_parent else f"moved from {old_parent} to {new_parent}"
         if change.text_changed:
             what += ", text changed"
+    if change.text_changed and spacing.only(change.segments):
+        what += " (spacing only)"
     extra = ""
     if change.removed_with:
         extra = f" (with {len(change.removed_with)} element(s) in it)"
@@ -62,7 +66,7 @@ def render(
         elif change.what == "added":
             lines += [f"   + {line}" for line in change.new_lines]
         elif change.text_changed:
-            lines.append(f"   {markup(change.segments)}")
+            lines.append(f"   {markup(spacing.visible(change.segments))}")
         if change.note:
             lines.append(f"   note: {change.note}")
     if comparison.renumbered:

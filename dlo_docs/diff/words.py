@@ -36,6 +36,7 @@ WHOLE_REPLACEMENT_BELOW = 0.25
 class Segment:
     op: Op
     text: str
+    spacing: bool = False  # the text is marks that show white space (``spacing.visible``)
 
 
 def tokens(text: str) -> list[str]:

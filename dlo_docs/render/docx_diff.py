@@ -40,7 +40,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ..diff import words
 from ..diff.align import Comparison, Place, Row
-from ..diff.names import change_name, side
+from ..diff.names import change_name, legends, side
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
 from ..labels import inner_quotes
 from . import stamp
@@ -91,8 +91,9 @@ def _cell_lines(
     cell, style: str, lines: Sequence[list[Segment] | str], italic: bool = False
 ) -> None:
     """Fill a cell with paragraphs (in the style with id ``style``), each a plain string or
-    segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted,
-    underlined when inserted."""
+    segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted
+    (but the marks of a removed space: the line would draw "·" as a hyphen), underlined when
+    inserted."""
     for i, line in enumerate(lines):
         paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         paragraph._p.style = style  # a style id: python-docx's lookup by name is slow
@@ -104,7 +105,7 @@ def _cell_lines(
             if seg.op != EQUAL:
                 run.bold = True
                 if seg.op == DELETE:
-                    run.font.strike = True
+                    run.font.strike = not seg.spacing
                 else:
                     run.underline = True
 
@@ -187,8 +188,9 @@ def table(
     if not comparison.changes:
         doc.add_paragraph(_clean(no_changes or words["no_changes"]), style=style["text"])
     else:
-        legend = doc.add_paragraph(_clean(words["legend"]), style=style["text"])
-        legend.paragraph_format.space_after = Pt(6)
+        for text in legends(comparison, labels):
+            legend = doc.add_paragraph(_clean(text), style=style["text"])
+            legend.paragraph_format.space_after = Pt(6)
         _change_rows(doc, style, comparison, labels, reason)
         if comparison.renumbered:
             after = doc.add_paragraph(_clean(words["renumbered"]), style=style["text"])
