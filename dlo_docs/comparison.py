@@ -22,7 +22,8 @@ from . import workflow
 from .context import names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
-from .diff.names import change_name, legends, ref, side
+from .diff.names import change_name, legends, ref
+from .diff.names import rows as table_rows
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg
 from .labels import inner_quotes
@@ -357,17 +358,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
 
     p = prepared
     c = p.comparison
-    rows = [
-        {
-            "n": n,
-            "change": change,
-            "name": change_name(change, p.labels),
-            "old": side(change, "old"),
-            "new": side(change, "new"),
-            "rationale": change.note or p.reason or "",
-        }
-        for n, change in enumerate(c.changes, 1)
-    ]
+    rows = table_rows(c, p.labels, p.reason)
     meta = {
         "organisation": p.organisation,
         "kind": p.kind_heading,  # "" when the title names it: the subtitle without it

@@ -33,6 +33,11 @@ from dlo_docs.project import Project
 from dlo_docs.render import docx_diff
 
 KK, RU = labels("kk"), labels("ru")
+# where clause 13 (liability) was and is: its chapter and paragraph as the document prints them
+MOVED_PLACES = (
+    "Бұрынғы орны: 5 тарау. Сипаттамасы, параграф 4. Жауапкершілік\n"
+    "Жаңа орны: 5 тарау. Сипаттамасы, параграф 5. Өзара қарым-қатынас"
+)
 
 
 def table_of(lang_labels=KK, reason: str | None = REASON, old=None, new=None) -> Document:
@@ -70,7 +75,7 @@ def test_columns_and_one_row_per_change_in_document_order():
         "10-тармақтың 3) тармақшасы",
         "10-тармақтың 12) тармақшасы",
         "11-тармақтың 6) тармақшасы",
-        "13-тармақ → 14-тармақ (ауыстырылды)",
+        "13-тармақ → 14-тармақ (ауыстырылды)\n" + MOVED_PLACES,
         "6 тарау",
     ]
 
@@ -225,7 +230,10 @@ def test_html_lists_the_same_changes(project):
         ("change-4", "moved", "liability"),
         ("change-5", "changed", "changes"),
     ]
-    assert [r["cells"][1] for r in parser.rows][3] == "13-тармақ → 14-тармақ (ауыстырылды)"
+    assert [r["cells"][1] for r in parser.rows][3] == "13-тармақ → 14-тармақ (ауыстырылды)" + (
+        MOVED_PLACES.replace("\n", "")
+    )
+    assert '(ауыстырылды)<br><span class="place">Бұрынғы орны: 5 тарау.' in page
     assert parser.rows[0]["cells"][3].strip() == f"3) {DUTY_3_NEW}"
     assert parser.rows[0]["cells"][4] == DUTY_3_NOTE
     assert ("ins", "білім алушыларын") in parser.marks and ("del", "студенттерін") in parser.marks

@@ -57,6 +57,9 @@ class Place:
     shown: str = ""  # as printed, of the clause or sub-clause it is or is in: "11", "3.5", "3.5.1"
     below: tuple[int, ...] = ()  # items: its path below that clause or sub-clause (numbering.named)
     paragraph: int = 0  # an item in a dashed list ("–"): the clause's paragraph it is or is in
+    # the chapter it is in as printed, and its paragraph (параграф) if it is in one: "5 тарау.
+    # Сипаттамасы, параграф 4. Жауапкершілік" ('' for a chapter and in a text of no chapters)
+    heading: str = ""
 
     @property
     def anchor(self) -> str:
@@ -176,6 +179,18 @@ class _Paragraphs:
         return self.dash
 
 
+def _heading(parent: Place | None) -> str:
+    """``Place.heading`` of an element in ``parent``."""
+    if parent is None:
+        return ""
+    if parent.kind == "chapter":
+        return parent.line
+    if parent.kind == "paragraph":
+        line = parent.line[:1].lower() + parent.line[1:]
+        return f"{parent.heading}, {line}" if parent.heading else parent.line
+    return parent.heading
+
+
 def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
     """Every element of ``doc`` in document order, numbered and printed as the renderers print it."""
     missing: list[str] = []
@@ -187,7 +202,8 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
             return ""
         return value.strip()
 
-    result = []
+    result: list[Place] = []
+    by_id: dict[str, Place] = {}
     clause: numbering.Numbered | None = None
     paragraphs = _Paragraphs()
     for n, (eid, parent) in zip(numbering.walk(doc), placement.parents(doc), strict=True):
@@ -217,8 +233,10 @@ def places(doc: Regulation, lang: str, labels: dict[str, Any]) -> list[Place]:
                 note.strip() if note else None,
                 *_named(doc, n, clause),
                 paragraphs.of(n, clause),
+                _heading(by_id.get(parent) if parent else None),
             )
         )
+        by_id[el.id] = result[-1]
     if missing:
         raise DloError(
             Msg(

@@ -63,6 +63,44 @@ def change_name(change: Change, labels: dict[str, Any]) -> str:
     return text
 
 
+def moved_places(change: Change, labels: dict[str, Any]) -> list[str]:
+    """Where a moved element was and is, by the chapter (and paragraph) as the document prints
+    them: "Прежнее место: Глава 5. …, параграф 4. …" and "Новое место: …", or one line
+    "Расположение: …" when it stays in them; none for anything else (or a text of no chapters)."""
+    if not change.moved or change.old is None or change.new is None:
+        return []
+    words: dict[str, str] = labels["diff"]
+    old, new = change.old.heading, change.new.heading
+    if old == new:
+        return [words["moved_within"].format(place=new)] if new else []
+    return [
+        words[key].format(place=place)
+        for key, place in (("moved_from", old), ("moved_to", new))
+        if place
+    ]
+
+
+def rows(
+    comparison: Comparison, labels: dict[str, Any], reason: str | None
+) -> list[dict[str, Any]]:
+    """The rows of the comparison table, as the DOCX table and the HTML page print them: the
+    number ``n``, the ``change``, its ``name`` and where a moved one was and is (``places``), the
+    two wordings ``old`` and ``new`` (``side``), the ``rationale`` (the drafter's note, else the
+    revision's ``reason``)."""
+    return [
+        {
+            "n": n,
+            "change": change,
+            "name": change_name(change, labels),
+            "places": moved_places(change, labels),
+            "old": side(change, "old"),
+            "new": side(change, "new"),
+            "rationale": change.note or reason or "",
+        }
+        for n, change in enumerate(comparison.changes, 1)
+    ]
+
+
 def legends(comparison: Comparison, labels: dict[str, Any]) -> list[str]:
     """What the marks of a table mean: the changed words' and, when some white space changed,
     the marks that show it (``spacing.visible``)."""

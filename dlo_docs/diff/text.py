@@ -45,6 +45,16 @@ def _describe(change: Change) -> str:
     return f"{KIND['clause' if sub else change.kind]} {where} [{change.id}]: {what}{extra}"
 
 
+def _places(change: Change) -> list[str]:
+    """Where a moved element was and is, by the chapter (and paragraph) the document prints."""
+    if not change.moved or change.old is None or change.new is None:
+        return []
+    old, new = change.old.heading, change.new.heading
+    if old == new:
+        return [f"   in: {new}"] if new else []
+    return [f"   {where}: {place}" for where, place in (("from", old), ("to", new)) if place]
+
+
 def render(
     comparison: Comparison,
     old_label: str,
@@ -61,6 +71,7 @@ def render(
     lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: {summary}"]
     for i, change in enumerate(comparison.changes, 1):
         lines.append(f"{i}. {_describe(change)}")
+        lines += _places(change)
         if change.what == "removed":
             lines += [f"   - {line}" for line in change.old_lines]
         elif change.what == "added":

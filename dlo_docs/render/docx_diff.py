@@ -40,7 +40,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ..diff import words
 from ..diff.align import Comparison, Place, Row
-from ..diff.names import change_name, legends, side
+from ..diff.names import legends, rows
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
 from ..labels import inner_quotes
 from . import stamp
@@ -88,14 +88,18 @@ def _styles(doc) -> dict[str, str]:
 
 
 def _cell_lines(
-    cell, style: str, lines: Sequence[list[Segment] | str], italic: bool = False
+    cell,
+    style: str,
+    lines: Sequence[list[Segment] | str],
+    italic: bool = False,
+    more: bool = False,
 ) -> None:
-    """Fill a cell with paragraphs (in the style with id ``style``), each a plain string or
-    segments; a segment that is not EQUAL is a changed word: bold, struck through when deleted
-    (but the marks of a removed space: the line would draw "·" as a hyphen), underlined when
-    inserted."""
+    """Fill a cell (``more``: add to what it holds) with paragraphs (in the style with id
+    ``style``), each a plain string or segments; a segment that is not EQUAL is a changed word:
+    bold, struck through when deleted (but the marks of a removed space: the line would draw "·"
+    as a hyphen), underlined when inserted."""
     for i, line in enumerate(lines):
-        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph = cell.paragraphs[0] if i == 0 and not more else cell.add_paragraph()
         paragraph._p.style = style  # a style id: python-docx's lookup by name is slow
         segments = [Segment(EQUAL, line)] if isinstance(line, str) else line
         for seg in segments:
@@ -214,11 +218,12 @@ def _change_rows(
     _repeat_header(header)
     for cell, title in zip(header.cells, words["columns"], strict=False):
         _cell_lines(cell, sid["header"], [title])
-    for n, change in enumerate(comparison.changes, 1):
+    for row in rows(comparison, labels, reason):
         cells = grid.add_row().cells
-        _cell_lines(cells[0], sid["number"], [str(n)])
-        _cell_lines(cells[1], sid["text"], [change_name(change, labels)])
-        old, new = side(change, "old"), side(change, "new")
+        _cell_lines(cells[0], sid["number"], [str(row["n"])])
+        _cell_lines(cells[1], sid["text"], [row["name"]])
+        _cell_lines(cells[1], sid["text"], row["places"], italic=True, more=True)
+        old, new = row["old"], row["new"]
         _cell_lines(
             cells[2], sid["text"], old if old is not None else [words["absent"]], italic=old is None
         )
@@ -228,7 +233,7 @@ def _change_rows(
             new if new is not None else [words["removed"]],
             italic=new is None,
         )
-        _cell_lines(cells[4], sid["text"], [change.note or reason or ""])
+        _cell_lines(cells[4], sid["text"], [row["rationale"]])
     for column, width in zip(grid.columns, COLUMNS_MM, strict=False):
         column.width = Mm(width)
     for row in grid.rows:
