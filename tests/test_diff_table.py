@@ -22,6 +22,7 @@ from diff_revision import (
 )
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from dlo_docs import comparison as diff_api
@@ -404,3 +405,22 @@ def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dl
     assert [p.text for p in Document(str(out)).paragraphs][
         -1
     ] == "Басылымдардың арасында өзгерістер жоқ."
+
+
+def test_the_table_names_the_organisation_above_its_title_as_the_page_does(project):
+    """The DOCX table's title area starts with the registry's organisation in the document's
+    language, as the HTML page's header does; a library call given none prints no blank line."""
+    write_project(project)
+    prepared = diff_api.prepare(Project(project), "dlo-head", 1)
+    name = "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ"
+    assert prepared.organisation == name
+    assert f'<div class="org">{name}</div>' in diff_api.output(prepared, "html").decode()
+    doc = Document(io.BytesIO(diff_api.output(prepared, "table")))
+    first, heading = doc.paragraphs[:2]
+    assert (first.text, heading.text) == (name, "Салыстырмалы кесте")
+    assert first.style.name == docx_diff.STYLE["organisation"]
+    assert first.alignment == WD_ALIGN_PARAGRAPH.CENTER or (
+        first.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    )
+    assert all(run.bold for run in first.runs) or first.style.font.bold
+    assert table_of().paragraphs[0].text == "Салыстырмалы кесте"

@@ -52,6 +52,7 @@ COLUMNS_MM = (12, 40, 85, 85, 35)
 # the roles this module prints, the render/docx/ style of each, and a fallback definition
 # (alignment, bold, size in pt) for a reference document or a render/docx/ that lacks it
 _ROLES = {
+    "organisation": ("organisation", WD_ALIGN_PARAGRAPH.CENTER, True, 12),
     "heading": ("sheet_heading", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
     "subtitle": ("sheet_subtitle", WD_ALIGN_PARAGRAPH.CENTER, False, 12),
     "header": ("table_header", WD_ALIGN_PARAGRAPH.CENTER, True, 11),
@@ -126,18 +127,14 @@ def _repeat_header(row) -> None:
     tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+_RUNNING = "header footer first_page_header first_page_footer even_page_header even_page_footer"
+
+
 def _plain_pages(doc) -> None:
     """No running header or footer (the base document's are the official document's, empty)."""
     for section in doc.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-            section.even_page_header,
-            section.even_page_footer,
-        ):
-            part.is_linked_to_previous = True
+        for part in _RUNNING.split():
+            getattr(section, part).is_linked_to_previous = True
         section.different_first_page_header_footer = False
 
 
@@ -161,9 +158,9 @@ def table(
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale. The rationale of a change is the
-    drafter's ``note`` on the element, else the revision's ``reason``. ``kind`` is printed
-    before the title in the subtitle; "" when the title names it (``subtitle_named``).
-    ``no_changes``: what a table with no change says (default: the label ``no_changes``)."""
+    drafter's ``note`` on the element, else the revision's ``reason``. ``organisation`` heads the
+    page, as the HTML page's; ``kind`` precedes the title in the subtitle, "" when the title
+    names it. ``no_changes``: what a table with no change says (default: the label's)."""
     words = labels["diff"]
     doc = new_document()
     _plain_pages(doc)
@@ -173,6 +170,9 @@ def table(
         doc, f"{words['table_title']}. {comparison.new_title}", code, comparison, organisation
     )
 
+    if organisation:
+        named = doc.add_paragraph(_clean(organisation), style=style["organisation"])
+        named.paragraph_format.space_after = Pt(6)  # (the title page's style leaves 36 pt)
     heading = doc.add_paragraph(_clean(words["table_title"]), style=style["heading"])
     heading.paragraph_format.page_break_before = False
     subtitle = doc.add_paragraph(
