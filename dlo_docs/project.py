@@ -100,6 +100,9 @@ class Project:
         # read validated files from their snapshots (``reading_snapshots``); off: parse them
         self.snapshots = False
         self.reads: Reads | None = None  # what was read, within ``reading_snapshots``
+        # the CA certificate files a signature must chain to instead of the registry's
+        # ``signatures.trust`` (``dlo verify --trust``: an auditor's own, outside the project)
+        self.trust: tuple[Path, ...] | None = None
 
     @contextlib.contextmanager
     def reading_snapshots(self) -> Iterator[None]:

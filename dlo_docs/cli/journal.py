@@ -12,6 +12,7 @@ from .. import lazy
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main, status_text
+from .trust import trust_option, use_trust
 
 workflow = lazy.module("dlo_docs.workflow")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
@@ -179,14 +180,16 @@ def _unverified_heading(reg_id: str, n: int) -> str:
     help="Also write each signature as DIR/<id>-<seq>-<event>.p7s with its signed bytes (.bin) "
     "and the trusted CAs (ca.pem), for openssl cms -verify.",
 )
+@trust_option
 @click.pass_obj
-def verify(obj, ids: tuple[str, ...], export: str | None) -> None:
+def verify(obj, ids: tuple[str, ...], export: str | None, trust: tuple[str, ...]) -> None:
     """Check the journals' hash chains, the frozen editions and the signatures of signed events
     (default: every regulation).
 
     Exit 0 when intact, 1 when an event was edited, deleted, inserted or reordered, a frozen
     edition was edited or is missing, or a signature fails a check (its signer's certificate, its
     validity on the event's date, its CA, or the signed bytes)."""
+    use_trust(obj.project, trust)
     results = workflow.verify(obj.project, ids)
     if export:
         from pathlib import Path

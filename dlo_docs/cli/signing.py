@@ -12,6 +12,7 @@ from .. import i18n
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg, _
 from . import DOC_LANGS, PathArg, main, report
+from .trust import trust_option, use_trust
 
 
 def load_key(path: str):
@@ -91,9 +92,10 @@ def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> N
 
 @main.command("verify-pdf")
 @click.argument("files", nargs=-1, required=True, type=PathArg(dir_okay=False))
+@trust_option
 @click.pass_obj
-def verify_pdf(obj, files: tuple[str, ...]) -> None:
-    """Check the signatures of signed PDFs against the project's trusted CAs.
+def verify_pdf(obj, files: tuple[str, ...], trust: tuple[str, ...]) -> None:
+    """Check the signatures of signed PDFs against the project's trusted CAs (or --trust).
 
     Exit 0 when every file has at least one signature and every signature is intact, valid,
     trusted, covers the whole file and is an official's of the registry; a PDF that names a
@@ -102,6 +104,7 @@ def verify_pdf(obj, files: tuple[str, ...]) -> None:
     """
     from .. import approved_pdf
 
+    use_trust(obj.project, trust)
     failed = False
     for name in files:
         try:

@@ -94,7 +94,13 @@ class Signers:
 
     @cached_property
     def anchors(self) -> list[x509.Certificate]:
+        """The trusted CA certificates: the files the command was given (``project.trust``,
+        which may be anywhere: the user's own), else the registry's ``signatures.trust``."""
         found: list[x509.Certificate] = []
+        if self.project.trust is not None:
+            for path in self.project.trust:
+                found += keys.load_certificates(path, str(path))
+            return found
         for i, relative in enumerate(self.registry.signatures.trust):
             found += self._file(relative, self._at(["signatures", "trust", i]))
         return found

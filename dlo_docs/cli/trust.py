@@ -1,0 +1,40 @@
+"""``--trust CA.pem`` of ``dlo verify`` and ``dlo verify-pdf``: the CA certificates a signature
+must chain to, given by whoever checks, instead of the registry's ``signatures.trust``. The
+registry is a file of the project that its clerks edit; an auditor who obtained the CA's
+certificate themselves (the national CA's root, from its own site) checks against that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..i18n import _
+from . import PathArg
+
+
+def trust_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--trust",
+        "trust",
+        multiple=True,
+        type=PathArg(dir_okay=False),
+        metavar="CA.pem",
+        help="Check the signatures against these CA certificates (PEM or DER; repeat for "
+        "several), not the registry's signatures.trust.",
+    )(command)
+
+
+def use_trust(project: Any, trust: tuple[str, ...]) -> None:
+    """Make ``project`` check signatures against the files ``trust`` names, and say so."""
+    if not trust:
+        return
+    project.trust = tuple(Path(path) for path in trust)
+    click.echo(
+        _(
+            "signatures are checked against the CA certificates given ({files}), not the registry's"
+        ).format(files=", ".join(trust)),
+        err=True,
+    )

@@ -1,0 +1,108 @@
+"""``--trust CA.pem``: whoever checks a signature brings the CA certificate they trust, instead of
+taking the registry's ``signatures.trust``, which anyone who edits the project (a clerk) edits.
+The attack it stops: a clerk adds a CA of their own to the registry, binds a certificate it
+issued in an official's name to the official's position, and signs as that official."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from signing_support import (
+    HOLDERS,
+    NOW,
+    PASSWORD,
+    bind,
+    make_ca,
+    make_official,
+    office,
+    set_signatures,
+)
+from workflow_support import APPROVERS, REG, ok, to_in_force
+
+
+@pytest.fixture
+def forged(project, monkeypatch, tmp_path):
+    """The office's honest set-up, its real CA also kept outside the project (the auditor's
+    copy); then the clerk's CA added to the registry's trust and a certificate it issued in the
+    vice-rector's name bound to her position; the agreement signed with the clerk's key."""
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    setup = office(project, roles=(*APPROVERS, "rector"))
+    auditor = tmp_path / "auditor" / "national-ca.pem"
+    auditor.parent.mkdir()
+    auditor.write_bytes(setup.ca.pem)
+    clerks_ca = make_ca("Clerk's own CA", label="clerks-ca")
+    (project / "keys" / "clerks-ca.pem").write_bytes(clerks_ca.pem)
+    set_signatures(project, ["keys/ca.pem", "keys/clerks-ca.pem"])
+    posing = make_official(clerks_ca, HOLDERS["vp-academic"], label="clerk-as-vp")
+    bind(project, "vp-academic", posing)
+    key = posing.p12(tmp_path / "clerk" / "vp.p12")
+    return setup, auditor, key, clerks_ca, posing
+
+
+def test_verify_with_the_auditors_ca_names_a_signature_the_registry_vouched_for(dlo, forged):
+    setup, auditor, key, *_ = forged
+    root = setup.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(key))
+    trusting_the_registry = dlo("verify", REG, cwd=root)
+    assert trusting_the_registry.code == 0, trusting_the_registry.err  # what the registry says
+    result = dlo("verify", REG, "--trust", str(auditor), cwd=root)
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.err
+    assert "error DLO905: journal event 2 (agreed, signed as vp-academic)" in result.err
+    assert "does not chain to a trusted CA" in result.err
+    assert f"checked against the CA certificates given ({auditor})" in result.err
+
+
+def test_an_honest_journal_verifies_against_the_auditors_ca(dlo, forged, tmp_path):
+    setup, auditor, *_ = forged
+    root = setup.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(setup.p12["vp-academic"]))
+    result = dlo("verify", REG, "--trust", str(auditor), "--export", str(tmp_path / "x"), cwd=root)
+    assert result.code == 0, result.err
+    assert f"{REG}: intact" in result.out
+    # the CAs exported for openssl are the ones the check used: the auditor's, not the clerk's
+    assert (tmp_path / "x" / "ca.pem").read_bytes() == setup.ca.pem
+
+
+def test_a_missing_or_unreadable_trust_file_is_named(dlo, forged, tmp_path):
+    setup, *_ = forged
+    ok(dlo, setup.root, "submit", REG)
+    ok(
+        dlo,
+        setup.root,
+        "agree",
+        REG,
+        "--as",
+        "vp-academic",
+        "--sign",
+        str(setup.p12["vp-academic"]),
+    )
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate\n", encoding="utf-8")
+    result = dlo("verify", REG, "--trust", str(junk), cwd=setup.root)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{junk}: error DLO902" in result.err and "is not an X.509 certificate" in result.err
+
+
+@pytest.mark.slow
+def test_verify_pdf_with_the_auditors_ca(dlo, forged, tmp_path):
+    """The approved edition's PDF signed with the clerk's certificate in the rector's name (the
+    approver's), bound to the rector's position: valid by the registry's trust, not by the CA
+    the auditor brought."""
+    from signing_support import needs
+
+    needs("soffice")
+    setup, auditor, _, clerks_ca, _ = forged
+    posing = make_official(clerks_ca, HOLDERS["rector"], label="clerk-as-rector")
+    bind(setup.root, "rector", posing)
+    to_in_force(dlo, setup.root, date=(NOW - dt.timedelta(days=3)).date().isoformat())
+    key = posing.p12(tmp_path / "clerk" / "rector.p12")
+    ok(dlo, setup.root, "sign-pdf", REG, "--sign", str(key), "--lang", "kk", "--out", str(tmp_path))
+    path = tmp_path / f"{REG}.kk.pdf"
+    assert dlo("verify-pdf", str(path), cwd=setup.root).code == 0
+    result = dlo("verify-pdf", str(path), "--trust", str(auditor), cwd=setup.root)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "the certificate does not chain to a trusted CA" in result.err
