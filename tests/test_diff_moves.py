@@ -91,3 +91,27 @@ def test_a_moved_chapter_and_a_change_that_is_no_move_name_no_place():
     c = compare(Regulation.model_validate(data), Regulation.model_validate(new), KK)
     assert {ch.what for ch in c.changes} == {"moved", "changed"}
     assert all(moved_places(ch, KK) == [] for ch in c.changes)
+
+
+def test_the_terminal_text_speaks_the_interface_language():
+    """`dlo diff --format text` printed its words in English whatever the interface language
+    (DLO_UI_LANG, the locale): a clerk working in Kazakh or Russian read "moved from … to …",
+    "text changed", "no changes". Now they are the catalogue's; the texts stay the document's."""
+    from dlo_docs import i18n
+
+    old, new = _moved_to_another_chapter()
+    try:
+        i18n.use("kk")
+        kk = text_format.render(compare(old, new, KK), "1", "2")
+        unchanged = text_format.render(compare(old, old, KK), "1", "1")
+        i18n.use("ru")
+        ru = text_format.render(compare(old, new, RU, "ru"), "1", "2")
+    finally:
+        i18n.use("en")
+    assert "тармақ 5 → 21 [category]: general-provisions ішінен agreement ішіне ауыстырылды" in kk
+    assert "   бұрынғы орны: 4 тарау. Жалпы ережелер" in kk.splitlines()
+    assert "өзгеріс жоқ" in unchanged and "no changes" not in unchanged
+    assert "пункт 5 → 21 [category]: перемещено из general-provisions в agreement" in ru
+    assert f"   новое место: Глава 7. (ru) {AGREEMENT_NEW}" in ru.splitlines()
+    for out in (kk, ru):
+        assert not {"moved", "from:", "to:", "changed", "added"} & set(out.split()), out

@@ -1,6 +1,7 @@
 """The comparison as plain text for the terminal (``dlo diff --format text``).
 
-Messages are English; the texts are the document's own. Changed words are marked wdiff-style:
+Its words are the interface language's (``i18n``); the texts are the document's own. Changed
+words are marked wdiff-style:
 ``[-deleted-]`` and ``{+inserted+}``, changed white space in marks (``[-·-]{+°+}``: a space became a
 no-break one; ``spacing.visible``). References are neutral: "11" is clause 11, "11.3" item 3)
 of clause 11, "5§2" paragraph 2 of chapter 5, "ch6" chapter 6.
@@ -10,39 +11,48 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n import N_, _, ngettext
 from . import spacing
 from .align import Change, Comparison
 from .names import ref
 from .words import markup
 
 KIND = {
-    "title": "title",
-    "chapter": "chapter",
-    "paragraph": "paragraph",
-    "clause": "clause",
-    "item": "item",
+    "title": N_("title"),
+    "chapter": N_("chapter"),
+    "paragraph": N_("paragraph"),
+    "clause": N_("clause"),
+    "item": N_("item"),
+}
+WHAT = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "moved": N_("moved"),
 }
 
 
 def _describe(change: Change) -> str:
     where = ref(change)
-    what: str = change.what
+    what = _(WHAT[change.what])
     if change.moved:
         old_parent = change.old.parent if change.old else None
         new_parent = change.new.parent if change.new else None
-        what = "moved" if old_parent == new_parent else f"moved from {old_parent} to {new_parent}"
+        if old_parent != new_parent:
+            what = _("moved from {old} to {new}").format(old=old_parent, new=new_parent)
         if change.text_changed:
-            what += ", text changed"
+            what = _("{what}, text changed").format(what=what)
     if change.text_changed and spacing.only(change.segments):
-        what += " (spacing only)"
+        what = _("{what} (spacing only)").format(what=what)
     extra = ""
-    if change.removed_with:
-        extra = f" (with {len(change.removed_with)} element(s) in it)"
-    elif change.added_with:
-        extra = f" (with {len(change.added_with)} element(s) in it)"
+    inside = len(change.removed_with or change.added_with or ())
+    if inside:
+        extra = " " + ngettext("(with {n} element in it)", "(with {n} elements in it)", inside)
+        extra = extra.format(n=inside)
     place = change.new or change.old
     sub = place is not None and place.kind == "item" and not place.below  # printed "3.5.1."
-    return f"{KIND['clause' if sub else change.kind]} {where} [{change.id}]: {what}{extra}"
+    kind = _(KIND["clause" if sub else change.kind])
+    return f"{kind} {where} [{change.id}]: {what}{extra}"
 
 
 def _places(change: Change) -> list[str]:
@@ -51,8 +61,9 @@ def _places(change: Change) -> list[str]:
         return []
     old, new = change.old.heading, change.new.heading
     if old == new:
-        return [f"   in: {new}"] if new else []
-    return [f"   {where}: {place}" for where, place in (("from", old), ("to", new)) if place]
+        return ["   " + _("in: {place}").format(place=new)] if new else []
+    said = ((_("from: {place}"), old), (_("to: {place}"), new))
+    return ["   " + label.format(place=place) for label, place in said if place]
 
 
 def render(
@@ -63,10 +74,15 @@ def render(
 ) -> str:
     """The comparison; ``elsewhere``: (language, references) of the other languages whose text
     changed, said when this one's did not."""
-    summary = ", ".join(f"{n} {what}" for what, n in comparison.counts.items() if n)
+    summary = ", ".join(
+        _("{n} {what}").format(n=n, what=_(WHAT[what]))
+        for what, n in comparison.counts.items()
+        if n
+    )
     if not summary:
-        summary = "no changes" + "".join(
-            f"; the {lang} text changed: {', '.join(refs)}" for lang, refs in elsewhere
+        summary = _("no changes") + "".join(
+            "; " + _("the {lang} text changed: {refs}").format(lang=lang, refs=", ".join(refs))
+            for lang, refs in elsewhere
         )
     lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: {summary}"]
     for i, change in enumerate(comparison.changes, 1):
@@ -79,8 +95,10 @@ def render(
         elif change.text_changed:
             lines.append(f"   {markup(spacing.visible(change.segments))}")
         if change.note:
-            lines.append(f"   note: {change.note}")
+            lines.append("   " + _("note: {note}").format(note=change.note))
     if comparison.renumbered:
         moves = ", ".join(f"{o.ref}→{n.ref}" for o, n in comparison.renumbered)
-        lines.append(f"renumbered only ({len(comparison.renumbered)}): {moves}")
+        lines.append(
+            _("renumbered only ({n}): {moves}").format(n=len(comparison.renumbered), moves=moves)
+        )
     return "\n".join(lines) + "\n"
