@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dlo_docs import usercache
+from dlo_docs import i18n, usercache
 from dlo_docs.cli import run as cli_run
 from dlo_docs.workflow import dates
 
@@ -142,6 +142,7 @@ def _private_cache(request, tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dlo-tests" / name))
     monkeypatch.delenv("DLO_NO_CACHE", raising=False)
     usercache.disable(False)  # as an earlier in-process ``dlo --no-cache`` may have left it
+    i18n.use("en")  # as an earlier in-process ``dlo --lang-ui kk`` may have left it
 
 
 @pytest.fixture(autouse=True)
