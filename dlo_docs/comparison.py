@@ -25,7 +25,7 @@ from .diff.align import Comparison, compare
 from .diff.names import change_name, legends, ref
 from .diff.names import rows as table_rows
 from .errors import DloError, Problem, UsageError, error
-from .i18n import Msg
+from .i18n import Msg, _
 from .labels import inner_quotes
 from .labels import labels as load_labels
 from .model_methods import text_in
@@ -70,12 +70,13 @@ class Prepared:
     elsewhere: list[Elsewhere] = field(default_factory=list)
 
     def label(self, which: str, lang: str | None = None) -> str:
-        """ "edition 1" / "edition 2 (draft)" in English (lang None) or the document's language."""
+        """ "edition 1" / "edition 2 (draft)" in the interface language (lang None: the terminal's
+        text) or the document's language."""
         doc = self.old if which == "old" else self.new
         draft = which == "new" and self.to == DRAFT
         n = doc.model.edition
         if lang is None:
-            return f"edition {n}" + (" (draft)" if draft else "")
+            return (_("edition {n} (draft)") if draft else _("edition {n}")).format(n=n)
         words: dict[str, str] = self.labels["diff"]
         return (words["draft"] if draft else words["edition"]).format(n=n)
 

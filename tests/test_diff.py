@@ -452,6 +452,17 @@ def test_word_diff_gives_back_both_texts_for_random_edits_of_the_seed():
 # --- the CLI ---------------------------------------------------------------------------------
 
 
+def test_cli_text_in_the_interface_language(project, dlo):
+    """The terminal's comparison, its editions' names included ("edition 2 (draft)" was English
+    whatever the interface language), speaks the clerk's language."""
+    write_project(project)
+    result = dlo("--lang-ui", "ru", "diff", "dlo-head", "--from", "1", cwd=project)
+    assert result.code == 0, result.err
+    first = result.out.splitlines()[0]
+    assert first.startswith("dlo-head (kk): редакция 1 → редакция 2 (проект): "), first
+    assert "edition" not in result.out and "moved" not in result.out
+
+
 def test_cli_text(project, dlo):
     write_project(project)
     result = dlo("diff", "dlo-head", "--from", "1", cwd=project)
