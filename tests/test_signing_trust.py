@@ -106,3 +106,50 @@ def test_verify_pdf_with_the_auditors_ca(dlo, forged, tmp_path):
     result = dlo("verify-pdf", str(path), "--trust", str(auditor), cwd=setup.root)
     assert result.code == 1 and "Traceback" not in result.err
     assert "the certificate does not chain to a trusted CA" in result.err
+
+
+def _blank_pdf() -> bytes:
+    """A one-page PDF made without LibreOffice (what is signed does not matter here)."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    writer = PdfFileWriter()
+    box = generic.ArrayObject([generic.NumberObject(n) for n in (0, 0, 595, 842)])
+    writer.insert_page(
+        generic.DictionaryObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Page"),
+                generic.NameObject("/MediaBox"): box,
+                generic.NameObject("/Resources"): generic.DictionaryObject(),
+            }
+        )
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_verify_pdf_of_a_signature_no_trusted_ca_issued_prints_no_traceback(forged, tmp_path):
+    """pyHanko logged each signature it could not chain, with its traceback, and the command
+    printed it before its own DLO909. Run as a process: in-process, pytest catches the log."""
+    import os
+    import subprocess
+    import sys
+
+    from signing_support import signed_by
+
+    setup, auditor, _, clerks_ca, posing = forged
+    path = signed_by(posing, clerks_ca, _blank_pdf(), tmp_path / "signed.pdf")
+    result = subprocess.run(
+        [sys.executable, "-c", "from dlo_docs.cli import run; run()", "verify-pdf", str(path)]
+        + ["--trust", str(auditor)],
+        cwd=setup.root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DLO_UI_LANG": "en"},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "error DLO909: the certificate does not chain to a trusted CA" in result.stderr
+    assert "Traceback" not in result.stderr and "Failed to build path" not in result.stderr

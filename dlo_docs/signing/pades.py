@@ -41,6 +41,10 @@ FONT_SIZE = 9
 BOX = (340, 560, 565, 625)
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" on every stamp
+# pyHanko logs, with its traceback, each signature it cannot validate (an untrusted CA, an
+# expired certificate): `dlo verify-pdf` reports each of those itself, as DLO909 at its file
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
 class _Glyphs(GlyphAccumulator):
