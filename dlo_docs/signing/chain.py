@@ -66,8 +66,10 @@ def chain_problem(
     intermediates: list[x509.Certificate],
     anchors: list[x509.Certificate],
     moment: dt.datetime,
+    source: str = "signatures.trust",
 ) -> str | None:
-    """Why ``cert`` does not chain to a trusted CA at ``moment`` (None: it does).
+    """Why ``cert`` does not chain to a trusted CA at ``moment`` (None: it does); ``source``: where
+    ``anchors`` came from, as the message names it.
 
     The CA certificates must be proper CAs (basic constraints, key usage: certificate signing);
     the official's own certificate may carry whatever extensions its CA puts in it."""
@@ -82,8 +84,9 @@ def chain_problem(
     except VerificationError as exc:
         return Msg(
             "the certificate, issued by {issuer}, does not chain to a trusted CA of "
-            "signatures.trust ({error})",
+            "{source} ({error})",
             issuer=cert.issuer.rfc4514_string(),
+            source=source,
             error=exc,
         )
     return None

@@ -59,13 +59,13 @@ def signer_failures(
     validity = validity_problem(cert, moment, day)
     if validity:
         failures.append(Failure("DLO904", validity))
-    trust = chain_problem(
-        cert, signer.chain, signers.anchors, min(moment, cert.not_valid_after_utc)
-    )
+    at = min(moment, cert.not_valid_after_utc)
+    trust = chain_problem(cert, signer.chain, signers.anchors, at, signers.anchors_source)
     if trust and not validity:
         failures.append(Failure("DLO905", trust))
     elif trust:  # an expired certificate fails the chain at that time too: say why it is trusted
-        still = chain_problem(cert, signer.chain, signers.anchors, cert.not_valid_before_utc)
+        start = cert.not_valid_before_utc
+        still = chain_problem(cert, signer.chain, signers.anchors, start, signers.anchors_source)
         if still:
             failures.append(Failure("DLO905", still))
     return failures
@@ -101,7 +101,7 @@ def _trust(signers: Signers, checked: cms.Checked, moment: dt.datetime) -> str |
     at = moment
     if moment > cert.not_valid_after_utc or moment < cert.not_valid_before_utc:
         at = cert.not_valid_before_utc  # validity is reported on its own; is the issuer trusted?
-    return chain_problem(cert, checked.others, signers.anchors, at)
+    return chain_problem(cert, checked.others, signers.anchors, at, signers.anchors_source)
 
 
 def record_failures(

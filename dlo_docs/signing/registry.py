@@ -92,6 +92,13 @@ class Signers:
     def required(self) -> set[str]:
         return set(self.registry.signatures.required)
 
+    @property
+    def anchors_source(self) -> str:
+        """Where ``anchors`` come from, as a message names it: the files given, else the registry."""
+        if self.project.trust is not None:
+            return ", ".join(str(path) for path in self.project.trust)
+        return "signatures.trust"
+
     @cached_property
     def anchors(self) -> list[x509.Certificate]:
         """The trusted CA certificates: the files the command was given (``project.trust``,
