@@ -388,3 +388,15 @@ def test_a_certificate_or_key_path_that_is_no_regular_file_is_called_so(tmp_path
         with pytest.raises(DloError) as exc:
             keys.load_pkcs12(tmp_path / name, b"x", name)
         assert "not a regular file" in exc.value.problems[0].message
+
+
+def test_export_of_a_journal_without_signatures_says_there_is_nothing_to_export(
+    dlo, project, tmp_path
+):
+    """The README's `dlo verify dlo-head --export build/signatures` on the bundled project (no
+    event signed) wrote nothing and said nothing of it: no file for the openssl command after it."""
+    out = tmp_path / "signatures"
+    result = dlo("verify", "dlo-head", "--export", str(out), cwd=project)
+    assert result.code == 0, result.err
+    assert "dlo-head: no signed event: nothing to export" in result.out
+    assert "dlo-head: intact" in result.out and not out.exists()

@@ -196,8 +196,11 @@ def verify(obj, ids: tuple[str, ...], export: str | None, trust: tuple[str, ...]
 
         folder = obj.project.output(Path(export))
         for reg_id in results:
-            for path in workflow.export_signatures(obj.project, reg_id, folder):
+            written = workflow.export_signatures(obj.project, reg_id, folder)
+            for path in written:
                 click.echo(_("wrote {path}").format(path=obj.project.display(path)))
+            if not written:
+                click.echo(_("{id}: no signed event: nothing to export").format(id=reg_id))
     errors = []
     for reg_id, problems in results.items():
         bad = [p for p in problems if p.severity == "error"]
