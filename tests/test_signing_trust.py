@@ -155,3 +155,12 @@ def test_verify_pdf_of_a_signature_no_trusted_ca_issued_prints_no_traceback(forg
     assert result.returncode == 1, result.stdout + result.stderr
     assert "error DLO909: the certificate does not chain to a trusted CA" in result.stderr
     assert "Traceback" not in result.stderr and "Failed to build path" not in result.stderr
+
+
+def test_a_mistyped_trust_file_is_named_where_no_signature_is_checked(dlo, project, tmp_path):
+    """The bundled journal has no signed event: the CA file given was never read, so a mistyped
+    name passed as 'intact', as if the auditor's CA had been checked against."""
+    missing = tmp_path / "nca-root.pem"
+    result = dlo("verify", "dlo-head", "--trust", str(missing), cwd=project)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{missing}: error DLO902: the certificate file {missing} does not exist" in result.err

@@ -38,3 +38,20 @@ def use_trust(project: Any, trust: tuple[str, ...]) -> None:
         ).format(files=", ".join(trust)),
         err=True,
     )
+    _readable(trust)
+
+
+def _readable(trust: tuple[str, ...]) -> None:
+    """Read each file now: a mistyped name is said even where no signature is checked (a
+    journal with none), instead of 'intact' from a check that trusted nothing it was given."""
+    from ..errors import DloError
+    from ..signing import keys
+
+    problems = []
+    for path in trust:
+        try:
+            keys.load_certificates(Path(path), path)
+        except DloError as exc:
+            problems += exc.problems
+    if problems:
+        raise DloError(problems)
