@@ -52,7 +52,7 @@ def test_verify_with_the_auditors_ca_names_a_signature_the_registry_vouched_for(
     assert "Traceback" not in result.err
     assert "error DLO905: journal event 2 (agreed, signed as vp-academic)" in result.err
     # the CA it was checked against is the auditor's, not the registry's (it said signatures.trust)
-    assert f"does not chain to a trusted CA of {auditor} (" in result.err
+    assert f"which is not a trusted CA of {auditor} nor certified by one" in result.err
     assert "signatures.trust" not in result.err
     assert f"checked against the CA certificates given ({auditor})" in result.err
 
@@ -87,6 +87,28 @@ def test_a_missing_or_unreadable_trust_file_is_named(dlo, forged, tmp_path):
     result = dlo("verify", REG, "--trust", str(junk), cwd=setup.root)
     assert result.code == 1 and "Traceback" not in result.err
     assert f"{junk}: error DLO902" in result.err and "is not an X.509 certificate" in result.err
+
+
+def test_an_officials_own_certificate_is_no_trusted_ca(dlo, forged, tmp_path):
+    """An official's certificate given as a trusted CA vouched for itself: `verify --trust
+    vp.pem` passed the vice-rector's own signature, and the registry's signatures.trust took
+    one as well (dlo check silent). A trusted certificate must be a CA's (basic constraints)."""
+    setup, *_ = forged
+    root = setup.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(setup.p12["vp-academic"]))
+    own = tmp_path / "vp.pem"
+    own.write_bytes(setup.officials["vp-academic"].pem)
+    result = dlo("verify", REG, "--trust", str(own), cwd=root)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{own}: error DLO902: {own} holds a certificate that is not a CA's" in result.err
+    (root / "keys" / "vp-as-ca.pem").write_bytes(setup.officials["vp-academic"].pem)
+    set_signatures(root, ["keys/ca.pem", "keys/vp-as-ca.pem"])
+    check = dlo("check", cwd=root)
+    assert check.code == 1, check.out + check.err
+    said = check.out + check.err
+    assert "error DLO902: keys/vp-as-ca.pem holds a certificate that is not a CA's" in said
+    assert "regulations/registry.yaml:" in said
 
 
 @pytest.mark.slow

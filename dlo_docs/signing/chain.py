@@ -82,6 +82,13 @@ def chain_problem(
     try:
         builder.build_client_verifier().verify(cert, intermediates)
     except VerificationError as exc:
+        if not _leads_to(cert, intermediates, anchors):
+            return Msg(
+                "the certificate was issued by {issuer}, which is not a trusted CA of {source} "
+                "nor certified by one",
+                issuer=cert.issuer.rfc4514_string(),
+                source=source,
+            )
         return Msg(
             "the certificate, issued by {issuer}, does not chain to a trusted CA of "
             "{source} ({error})",
@@ -90,3 +97,20 @@ def chain_problem(
             error=exc,
         )
     return None
+
+
+def _leads_to(
+    cert: x509.Certificate, intermediates: list[x509.Certificate], anchors: list[x509.Certificate]
+) -> bool:
+    """Does ``cert``'s issuer, by name, lead to one of ``anchors`` (through ``intermediates``)?
+    When not, the verifier's own reason ("candidates exhausted", "exceeds max depth") only
+    hides that the issuer is no trusted CA."""
+    trusted = {anchor.subject for anchor in anchors}
+    issuers = {c.subject: c.issuer for c in intermediates if c.subject != c.issuer}
+    name, seen = cert.issuer, set()
+    while name not in trusted:
+        if name in seen or name not in issuers:
+            return False
+        seen.add(name)
+        name = issuers[name]
+    return True

@@ -220,6 +220,36 @@ def load_certificates(
         ) from None
 
 
+def only_cas(
+    certs: list[x509.Certificate], display: str, where: Location | None = None
+) -> list[x509.Certificate]:
+    """``certs`` of a trusted-CA file, each a CA's (its basic constraints say so); DLO902 for
+    one that is not: an official's own certificate given as a trusted CA vouches for itself."""
+    for cert in certs:
+        try:
+            ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        except x509.ExtensionNotFound:
+            ca = False
+        if not ca:
+            raise DloError(
+                error(
+                    where or Location(display),
+                    "DLO902",
+                    Msg(
+                        "{display} holds a certificate that is not a CA's ({subject}): its basic "
+                        "constraints do not say CA, so it certifies no one",
+                        display=display,
+                        subject=info(cert).common_name or info(cert).subject,
+                    ),
+                    Msg(
+                        "give the certificate of the CA that issued the officials' (its root or "
+                        "intermediate), not an official's own"
+                    ),
+                )
+            )
+    return certs
+
+
 def pem(cert: x509.Certificate) -> bytes:
     return cert.public_bytes(serialization.Encoding.PEM)
 

@@ -106,10 +106,11 @@ class Signers:
         found: list[x509.Certificate] = []
         if self.project.trust is not None:
             for path in self.project.trust:
-                found += keys.load_certificates(path, str(path))
+                found += keys.only_cas(keys.load_certificates(path, str(path)), str(path))
             return found
         for i, relative in enumerate(self.registry.signatures.trust):
-            found += self._file(relative, self._at(["signatures", "trust", i]))
+            where = self._at(["signatures", "trust", i])
+            found += keys.only_cas(self._file(relative, where), relative, where)
         return found
 
     def bound(self, role: str) -> list[Bound]:
