@@ -92,6 +92,19 @@ def test_a_removed_signature_is_reported_at_its_event_when_the_policy_requires_i
             "--sign", str(signed_office.p12["legal-head"]))  # fmt: skip
 
 
+def test_requiring_signatures_over_an_unsigned_history_says_to_set_since(dlo, signed_office):
+    """An office that adds signatures.required to a project whose history is unsigned saw each
+    old event fail DLO907 with a hint about removed signatures; the hint now says first to set
+    signatures.since to the day the requirement began (a removed signature stays an error)."""
+    root = signed_office.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    set_signatures(root, ["keys/ca.pem"], ["agreed"])
+    [only] = _verify_fails(dlo, root)
+    assert "error DLO907: journal event 2 (agreed, as vp-academic) is not signed" in only
+    assert "set signatures.since in regulations/registry.yaml to the day" in only
+
+
 def test_events_recorded_before_signatures_became_required_stay_valid(dlo, signed_office):
     root = signed_office.root
     past = (TODAY - dt.timedelta(days=5)).isoformat()

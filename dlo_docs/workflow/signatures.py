@@ -246,15 +246,19 @@ def _missing(
             "{kind} events to be signed (signatures.required)",
             **fields,
         )
-    return error(
-        journal.at(i),
-        "DLO907",
-        message,
+    hint = (
         Msg(
             "a removed signature cannot be put back: restore the journal from version "
             "control (events recorded before signatures were required: signatures.since)"
-        ),
+        )
+        if since or kind not in required
+        else Msg(
+            "if it was recorded before signatures were required, set signatures.since in "
+            "regulations/registry.yaml to the day the requirement began (events before it may be "
+            "unsigned); otherwise its signature was removed: restore the journal from version control"
+        )
     )
+    return error(journal.at(i), "DLO907", message, hint)
 
 
 def _checked(signers: Signers, journal: _journal.Journal, i: int) -> list[Problem]:
