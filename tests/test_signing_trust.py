@@ -95,10 +95,12 @@ def test_an_officials_own_certificate_is_no_trusted_ca(dlo, forged, tmp_path):
     one as well (dlo check silent). A trusted certificate must be a CA's (basic constraints)."""
     setup, *_ = forged
     root = setup.root
-    ok(dlo, root, "submit", REG)
-    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(setup.p12["vp-academic"]))
     own = tmp_path / "vp.pem"
     own.write_bytes(setup.officials["vp-academic"].pem)
+    unsigned = dlo("verify", REG, "--trust", str(own), cwd=root)  # no signature to check yet
+    assert unsigned.code == 1 and "holds a certificate that is not a CA's" in unsigned.err
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(setup.p12["vp-academic"]))
     result = dlo("verify", REG, "--trust", str(own), cwd=root)
     assert result.code == 1 and "Traceback" not in result.err
     assert f"{own}: error DLO902: {own} holds a certificate that is not a CA's" in result.err

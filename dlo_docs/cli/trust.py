@@ -42,15 +42,16 @@ def use_trust(project: Any, trust: tuple[str, ...]) -> None:
 
 
 def _readable(trust: tuple[str, ...]) -> None:
-    """Read each file now: a mistyped name is said even where no signature is checked (a
-    journal with none), instead of 'intact' from a check that trusted nothing it was given."""
+    """Read each file now: a mistyped name, or an official's certificate given as a CA's, is
+    said even where no signature is checked (a journal with none), instead of 'intact' from a
+    check that trusted nothing it was given."""
     from ..errors import DloError
     from ..signing import keys
 
     problems = []
     for path in trust:
         try:
-            keys.load_certificates(Path(path), path)
+            keys.only_cas(keys.load_certificates(Path(path), path), path)
         except DloError as exc:
             problems += exc.problems
     if problems:
