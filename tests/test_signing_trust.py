@@ -13,9 +13,11 @@ from signing_support import (
     NOW,
     PASSWORD,
     bind,
+    entries,
     make_ca,
     make_official,
     office,
+    rewrite,
     set_signatures,
 )
 from workflow_support import APPROVERS, REG, ok, to_in_force
@@ -188,3 +190,41 @@ def test_a_mistyped_trust_file_is_named_where_no_signature_is_checked(dlo, proje
     result = dlo("verify", "dlo-head", "--trust", str(missing), cwd=project)
     assert result.code == 1 and "Traceback" not in result.err
     assert f"{missing}: error DLO902: the certificate file {missing} does not exist" in result.err
+
+
+def _signed_as(root, official, facts_holder) -> None:
+    """What a clerk who holds a key of their own (the national CA's, as everyone's) does: the
+    last event's facts name the acting position's holder as ``facts_holder(captured)`` says,
+    and the clerk signs it with their own key and recomputes the chain."""
+    from dlo_docs.signing import decisions, keys
+    from dlo_docs.workflow import journal as _journal
+
+    data = entries(root)
+    last = data[-1]
+    facts = last["facts"]["positions"][last["role"]]
+    facts["holder"] = facts_holder(facts["holder"])
+    last.pop("signature", None)
+    rewrite(root, data)  # the chain up to it, then its signature over the new prev
+    data = entries(root)
+    signer = keys.Signer(official.key, official.cert, [], "clerk.p12")
+    data[-1]["signature"] = decisions.record(signer, _journal.signed_bytes(data[-1]))
+    rewrite(root, data)
+
+
+def test_the_clerks_own_certificate_does_not_pass_for_an_official_by_another_language(dlo, forged):
+    """The clerk's own certificate, issued by the real CA, bound to the vice-rector's position;
+    the agreement's facts name her in Kazakh and Russian, as every form prints, and the clerk in
+    a third language no form prints. The name check took any language: `verify --trust` with the
+    auditor's CA passed the clerk's signature as the vice-rector's. Facts hold kk and ru only."""
+    setup, auditor, *_ = forged
+    root = setup.root
+    clerk = make_official(setup.ca, "КЛЕРКОВ ИВАН", label="clerk-own")
+    bind(root, "vp-academic", clerk)
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    _signed_as(root, clerk, lambda holder: {**holder, "en": "Клерков Иван"})
+    result = dlo("verify", REG, "--trust", str(auditor), cwd=root)
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.err
+    assert "its facts are not of the shape dlo writes (positions.vp-academic.holder)" in result.err
+

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, error
 from ..i18n import Msg
-from ..model_methods import sane_date
+from ..model_methods import LANGS, sane_date
 from .events import BY_ORDER, GENESIS, KINDS, SIGNATURE, Event, to_event
 
 if TYPE_CHECKING:
@@ -141,9 +141,11 @@ def odd_facts(facts: Any) -> str | None:
 
 
 def _texts(value: Any) -> bool:
-    """A mapping of languages to texts (``{kk: …, ru: …}``)."""
+    """A mapping of the registry's languages to texts (``{kk: …, ru: …}``). Another key is
+    none the registry gives and no form prints, but a certificate naming it would pass the
+    signature's holder check (a clerk's own name beside the official's)."""
     return isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        k in LANGS and isinstance(v, str) for k, v in value.items()
     )
 
 
