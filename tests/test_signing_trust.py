@@ -228,3 +228,31 @@ def test_the_clerks_own_certificate_does_not_pass_for_an_official_by_another_lan
     assert "Traceback" not in result.err
     assert "its facts are not of the shape dlo writes (positions.vp-academic.holder)" in result.err
 
+
+def test_a_namesakes_certificate_of_the_real_ca_is_not_the_holders(dlo, forged):
+    """Another Сейітова, whose key the clerk holds (or who is the clerk), has a certificate of
+    the real CA; the clerk binds it to the vice-rector's position and signs her agreement with
+    it, the facts as dlo wrote them. The name check compared the surname alone ("А. Б." are
+    initials): `dlo check` and `verify --trust` with the auditor's CA both passed. The initials
+    must begin the subject's given name."""
+    setup, auditor, *_ = forged
+    root = setup.root
+    namesake = make_official(setup.ca, "СЕЙІТОВА ЖАНАР", label="namesake")
+    bind(root, "vp-academic", namesake)
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    _signed_as(root, namesake, lambda holder: holder)
+    result = dlo("verify", REG, "--trust", str(auditor), cwd=root)
+    assert result.code == 1, result.out + result.err
+    assert "Traceback" not in result.err
+    assert (
+        "error DLO903: journal event 2 (agreed, signed as vp-academic): the certificate of "
+        "СЕЙІТОВА ЖАНАР" in result.err
+    )
+    assert "does not name the holder of vp-academic (А. Б. Сейітова / А. Б. Сеитова)" in result.err
+    check = dlo("check", cwd=root)
+    assert (
+        check.code == 1
+        and "is issued to SERIALNUMBER=IIN800101300123,SN=СЕЙІТОВА,CN=СЕЙІТОВА ЖАНАР"
+        in check.out + check.err
+    )

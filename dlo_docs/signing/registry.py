@@ -4,7 +4,8 @@ A position's holder is bound to a certificate by the registry (``positions[].cer
 PEM file in the project, with the days its holder held the position). A signature counts as the
 holder's when the signing certificate is byte for byte that file's (compared by its SHA-256
 fingerprint) and the certificate's subject names the holder (the holder's surname is a word of
-its common name or surname). The CA certificates trusted are ``signatures.trust``.
+its common name or surname, the holder's initials those of its other words). The CA certificates
+trusted are ``signatures.trust``.
 """
 
 from __future__ import annotations
@@ -35,17 +36,33 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)}
 
 
+def _initials_match(initials: list[str], others: list[str]) -> bool:
+    """The holder's initials are those of the subject's other words (given name, patronymic),
+    as many as the subject has: "А. Б. Сейітова" is not СЕЙІТОВА ЖАНАР, her namesake."""
+    left = [w[0] for w in others]
+    matched = 0
+    for initial in initials:
+        if initial in left:
+            left.remove(initial)
+            matched += 1
+    return matched >= min(len(initials), len(others))
+
+
 def names_holder(cert: x509.Certificate, holder: dict[str, str] | None) -> bool:
     """The certificate's subject names the holder: every word of the holder's name (in one of its
     languages) longer than an initial is a word of the subject's common name, surname or given
-    name. A position with no holder named is not checked."""
+    name, and its initials begin the subject's other words (as many as it has). A position with
+    no holder named is not checked."""
     if not holder:
         return True
     subject = set().union(*(_words(n) for n in keys.subject_names(cert)))
     for name in holder.values():
-        wanted = {w for w in _words(name) if len(w) > 1}
+        words = [w.casefold() for w in _WORD.findall(name)]
+        wanted = {w for w in words if len(w) > 1}
         if wanted and wanted <= subject:
-            return True
+            initials = [w for w in words if len(w) == 1]
+            if _initials_match(initials, sorted(subject - wanted)):
+                return True
     return False
 
 
