@@ -256,3 +256,55 @@ def test_a_namesakes_certificate_of_the_real_ca_is_not_the_holders(dlo, forged):
         and "is issued to SERIALNUMBER=IIN800101300123,SN=СЕЙІТОВА,CN=СЕЙІТОВА ЖАНАР"
         in check.out + check.err
     )
+
+
+def _damaged_ca_pem() -> bytes:
+    """A CA certificate whose basic constraints are not DER of BasicConstraints (an OCTET
+    STRING where a SEQUENCE belongs): it parses, and its extensions fail when first read."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.x509.oid import ExtensionOID, NameOID
+    from signing_support import _key
+
+    key = _key("damaged-ca")
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Damaged CA")])
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(NOW - dt.timedelta(days=1))
+        .not_valid_after(NOW + dt.timedelta(days=10))
+        .add_extension(
+            x509.UnrecognizedExtension(ExtensionOID.BASIC_CONSTRAINTS, b"\x04\x02\xff\xff"),
+            critical=True,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def test_a_trust_file_whose_certificate_has_damaged_extensions_is_named(dlo, forged, tmp_path):
+    """`verify --trust` with a certificate whose extensions cannot be read stopped with
+    "internal error: ValueError: error parsing asn1 value", and so did dlo check and verify
+    with one in the registry's signatures.trust: each is DLO902 at its file."""
+    setup, *_ = forged
+    root = setup.root
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic", "--sign", str(setup.p12["vp-academic"]))
+    damaged = tmp_path / "damaged.pem"
+    damaged.write_bytes(_damaged_ca_pem())
+    result = dlo("verify", REG, "--trust", str(damaged), cwd=root)
+    assert result.code == 1 and "internal error" not in result.err, result.err
+    assert (
+        f"{damaged}: error DLO902: {damaged} holds a certificate whose extensions cannot be read"
+        in result.err
+    )
+    (root / "keys" / "damaged.pem").write_bytes(damaged.read_bytes())
+    set_signatures(root, ["keys/ca.pem", "keys/damaged.pem"])
+    for args in (("check",), ("verify", REG)):
+        found = dlo(*args, cwd=root)
+        said = found.out + found.err
+        assert found.code == 1 and "internal error" not in said, said
+        assert "error DLO902: keys/damaged.pem holds a certificate whose extensions" in said

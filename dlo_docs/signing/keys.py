@@ -205,8 +205,8 @@ def load_certificates(
         raise DloError(error(where, "DLO902", exc.problems[0].message)) from None
     try:
         if b"-----BEGIN" in data:
-            return x509.load_pem_x509_certificates(data)
-        return [x509.load_der_x509_certificate(data)]
+            return _readable(x509.load_pem_x509_certificates(data), display, where)
+        return _readable([x509.load_der_x509_certificate(data)], display, where)
     except ValueError:
         raise DloError(
             error(
@@ -218,6 +218,30 @@ def load_certificates(
                 ),
             )
         ) from None
+
+
+def _readable(
+    certs: list[x509.Certificate], display: str, where: Location
+) -> list[x509.Certificate]:
+    """``certs``, each of whose extensions can be read (``cryptography`` reads them when first
+    asked, and a malformed one raised there: an internal error of the check that asked)."""
+    for cert in certs:
+        try:
+            cert.extensions  # noqa: B018
+        except ValueError:
+            raise DloError(
+                error(
+                    where,
+                    "DLO902",
+                    Msg(
+                        "{display} holds a certificate whose extensions cannot be read ({subject})",
+                        display=display,
+                        subject=cert.subject.rfc4514_string(),
+                    ),
+                    Msg("ask its CA for the certificate again: this one is damaged"),
+                )
+            ) from None
+    return certs
 
 
 def only_cas(
