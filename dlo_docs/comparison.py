@@ -209,7 +209,7 @@ def _origin(
     reason = None
     if draft:
         try:
-            reason = workflow.revision_reason(project, reg_id)
+            reason = workflow.revision_reason(project, reg_id, lang)
         except DloError:  # a damaged journal is `dlo verify`'s business; the comparison stands
             reason = None
     event = _revision_event(project, reg_id, new.model.edition)
@@ -217,7 +217,7 @@ def _origin(
         unit = next((u for u in registry.units if u.id == new.model.unit), None)
         author = (unit.name.get(lang) if unit else None) or new.model.unit
         return reason, author, dt.datetime.now(dt.UTC)
-    reason = reason or event.get("reason")
+    reason = reason or workflow.reason_in(event, lang)
     author = _position_title(registry, event.role, lang) or workflow.person(event.actor)
     try:
         date = event.when

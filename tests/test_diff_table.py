@@ -424,3 +424,55 @@ def test_the_table_names_the_organisation_above_its_title_as_the_page_does(proje
     )
     assert all(run.bold for run in first.runs) or first.style.font.bold
     assert table_of().paragraphs[0].text == "Салыстырмалы кесте"
+
+
+RU_REASON = "Приведение в соответствие с новой структурой университета"
+
+
+def _checked_bilingual() -> dict:
+    """The seed with a Russian text that passes ``dlo check``: the clause on approval says, in
+    Russian too, that the instruction is approved by order."""
+    data = bilingual(seed_data())
+    stack: list = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            text = node.get("text")
+            if isinstance(text, dict) and "бұйрығымен" in text.get("kk", ""):
+                text["ru"] += " Утверждается приказом Председателя Правления – Ректора."
+            stack += node.values()
+        elif isinstance(node, list):
+            stack += node
+    return data
+
+
+def test_the_reason_worded_for_each_language(project, dlo):
+    """A bilingual regulation's revision opened with one reason showed it, as typed, in both
+    languages' comparison tables and on both languages' site pages: a Kazakh sentence as the
+    rationale of the Russian table. ``dlo revise --reason-ru`` (``--reason-kk``) gives the
+    other language its own wording; a language given none shows ``--reason``."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(load.dumps(_checked_bilingual()), encoding="utf-8")
+    approvers = ("vp-academic", "legal-head", "hr-head", "docs-head")
+    round_ = [["submit", "dlo-head"], *(["agree", "dlo-head", "--as", r] for r in approvers)]
+    for args in (*round_, ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"]):
+        with on_day("2024-05-02"):
+            assert dlo(*args, cwd=project).code == 0, args
+    revise = ["revise", "dlo-head", "--by", "hr-head", "--reason", REASON, "--reason-ru", RU_REASON]
+    with on_day("2024-06-01"):
+        result = dlo(*revise, cwd=project)
+    assert result.code == 0, result.err
+    text = path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW)
+    path.write_text(text, "utf-8")
+    proj = Project(project)
+    for lang, reason in (("kk", REASON), ("ru", RU_REASON)):
+        rows = cells(Document(io.BytesIO(diff_api.approval_table(proj, "dlo-head", lang) or b"")))
+        assert [row[-1] for row in rows[1:]] == [reason], (lang, rows)
+    for args in (*round_, ["approve", "dlo-head", "--order", "16-н", "--date", "2024-06-03"]):
+        with on_day("2024-06-03"):
+            assert dlo(*args, cwd=project).code == 0, args
+    assert dlo("site", "build", "--no-pdf", cwd=project).code == 0
+    pages = {lang: (project / "public" / lang / "dlo-head" / "index.html") for lang in ("kk", "ru")}
+    kk, ru = (pages[lang].read_text("utf-8") for lang in ("kk", "ru"))
+    assert REASON in kk and RU_REASON not in kk
+    assert RU_REASON in ru and REASON not in ru

@@ -166,6 +166,9 @@ def _details(ev: Event) -> list[str]:
     for key in ("reason", "remarks", "result"):
         if ev.get(key):
             extra.append(f"{_(FIELDS[key])}: {ev.get(key)}")
+    worded = ev.get("reasons")
+    for lang, reason in sorted(worded.items() if isinstance(worded, dict) else ()):
+        extra.append(f"{_(FIELDS['reason'])} ({lang}): {reason}")
     if ev.get("order") is not None:
         o = ev.order
         extra.append(_order(o.number, o.date, o.effective))

@@ -101,11 +101,24 @@ def echo_takes_effect(reg_id: str, ev) -> None:
     help="Who opens the revision: one of the change initiators.",
 )
 @click.option("--reason", required=True, help="Why the regulation is being changed.")
+@click.option(
+    "--reason-kk",
+    metavar="TEXT",
+    help="The reason in Kazakh, which the Kazakh comparison table and site show instead.",
+)
+@click.option(
+    "--reason-ru",
+    metavar="TEXT",
+    help="The reason in Russian, which the Russian comparison table and site show instead.",
+)
 @CLERK
 @click.pass_obj
-def revise(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
+def revise(
+    obj, reg_id: str, by: str, reason: str, reason_kk: str | None, reason_ru: str | None, clerk
+) -> None:
     """Open a revision: a new draft edition from the edition in force (which stays in force)."""
-    ev = workflow.revise(obj.project, reg_id, by, reason, clerk=clerk)
+    worded = {"kk": reason_kk, "ru": reason_ru}
+    ev = workflow.revise(obj.project, reg_id, by, reason, clerk=clerk, reasons=worded)
     click.echo(
         _("{id}: edition {n} opened as a draft by {by} (journal event {seq})").format(
             id=reg_id, n=ev.edition, by=by, seq=ev.seq

@@ -32,7 +32,11 @@ class Edition:
     event: workflow.Event  # its approval
     state: str  # in_force | superseded | withdrawn
     clauses: ChangedClauses = field(default_factory=ChangedClauses)  # the clauses it changed
-    reason: str | None = None  # why it was revised (the revision that produced it)
+    revised: workflow.Event | None = None  # the revision that produced it (its reason)
+
+    def reason(self, lang: str) -> str:
+        """Why it was revised, in ``lang``'s own wording where the revision gave one."""
+        return (workflow.reason_in(self.revised, lang) if self.revised else None) or ""
 
     @property
     def content_hash(self) -> str:
@@ -104,13 +108,17 @@ def collect(project: Project, reg_id: str, registry: Registry) -> Published | No
     approvals = {
         ev.edition: ev for ev in events if ev.event in workflow.APPROVALS and ev.edition <= n
     }
-    reasons = {ev.edition: ev.get("reason") for ev in events if ev.event == "revised"}
+    revisions = {ev.edition: ev for ev in events if ev.event == "revised"}
     editions: dict[int, Edition] = {}
     for k in sorted(approvals):
         document = _frozen(project, reg_id, k, approvals[k])
         state = st.editions.get(k) or ("in_force" if k == n else "superseded")
         editions[k] = Edition(
-            k, document, approvals[k], state, reason=reasons.get(k) if k > min(approvals) else None
+            k,
+            document,
+            approvals[k],
+            state,
+            revised=revisions.get(k) if k > min(approvals) else None,
         )
     previous = None
     for k in sorted(editions):

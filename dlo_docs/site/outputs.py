@@ -219,7 +219,7 @@ class Outputs:
                     old.content_hash,
                     new.content_hash,
                     lang,
-                    new.reason,
+                    new.reason(lang),
                     b == pub.n,
                 )
                 if not self.w.fresh(rel, key):

@@ -174,7 +174,7 @@ class Pages:
             working=working,
             notice=notice,
             files=self._files(lang, root, downloads, sizes or {}),
-            history=self._history(pub, labels),
+            history=self._history(pub, labels, lang),
             reviews=self._reviews(pub, labels, lang),
             comparisons=compare_links,
             toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
@@ -220,7 +220,7 @@ class Pages:
         return files
 
     @staticmethod
-    def _history(pub: Published, labels: dict) -> list[dict]:
+    def _history(pub: Published, labels: dict, lang: str) -> list[dict]:
         """The editions, the latest first: order, date in force, clauses changed, state."""
         L = labels["site"]
         history = []
@@ -238,7 +238,7 @@ class Pages:
                         "effective" in (ed.event.get("corrected") or {}),
                     ),
                     "clauses": ed.clauses.shown(L["whole_text"], labels["form"]["removed"]),
-                    "reason": ed.reason or "",
+                    "reason": ed.reason(lang),
                     "state": L["edition_state"].get(ed.state, ed.state),
                     "signed": _labels.signed(labels, published.signed(ed.event)),
                 }

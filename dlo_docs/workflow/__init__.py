@@ -22,7 +22,7 @@ Public interface (other areas code against it; nothing else of the package is pu
 
 - read-only (``history.py``): ``status(project, reg_id) -> Status``, ``events(project, reg_id)
   -> list[Event]``, ``history(project, reg_id) -> History`` (the journal's story without reading
-  the working text), ``revision_reason(project, reg_id)``, ``journal_path(project, reg_id)``,
+  the working text), ``revision_reason(project, reg_id, lang)``, ``reason_in(revised, lang)``, ``journal_path(project, reg_id)``,
   ``intact(project, reg_id, editions=False)`` (DloError when the journal's chain is broken, or a
   signature the registry requires is missing or any signature fails, and with ``editions`` when
   the frozen edition in force is not the approved text: outputs never show a forged history);
@@ -56,6 +56,7 @@ from .history import (
     intact,
     journal_path,
     journal_status,
+    reason_in,
     revision_reason,
     status,
 )
@@ -128,6 +129,7 @@ __all__ = [
     "reject",
     "review",
     "revise",
+    "reason_in",
     "revision_reason",
     "state_name",
     "status",

@@ -11,7 +11,6 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING, Any
 
-from .. import load
 from ..errors import DloError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -113,14 +112,24 @@ def _refuse_revision(ctx: Ctx) -> None:
         )
 
 
-def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | None = None) -> Event:
+def revise(
+    project: Project,
+    reg_id: str,
+    by: str,
+    reason: str,
+    clerk: str | None = None,
+    reasons: dict[str, str | None] | None = None,
+) -> Event:
     """Open a revision: a new draft (edition n+1) from the edition in force, which stays in force
-    until the new edition is approved. Only the change initiators of the edition in force may."""
+    until the new edition is approved. Only the change initiators of the edition in force may.
+    ``reasons``: the reason worded for a language of its own (``{"ru": ...}``), which the
+    comparison and the site in that language show instead of ``reason``."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
         by = loading.role(ctx, by, "--by")
         reason = loading.text(reason, "--reason")
+        worded = loading.reasons(reasons)
         clerk = loading.clerk(ctx, clerk)
         _initiators(ctx, by)
         _refuse_while_pending(ctx, "revised")  # first: an approved edition waiting is no draft
@@ -130,7 +139,7 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
         new_hash = content_hash(ctx.model.model_copy(update={"edition": n}))
         with guards.put_back_unless_recorded(ctx.document.path, ctx.journal.path):
             if ctx.model.edition != n:
-                _write_edition(ctx.document, n)
+                editions.write_number(ctx.document, n)
             return loading.append(
                 ctx,
                 clerk,
@@ -138,29 +147,10 @@ def revise(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
                 event="revised",
                 edition=n,
                 reason=reason,
+                **worded,
                 from_edition=h.in_force,
                 content_hash=new_hash,
             )
-
-
-def _write_edition(document: Document, n: int) -> None:
-    """The draft's file with its ``edition`` set to ``n`` (comments, layout and a byte order
-    mark kept): the number's own characters replaced where the file writes it plainly, else
-    round-trip."""
-    source = document.source
-    with open(document.path, "rb") as handle:  # the text is read without its byte order mark
-        mark = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
-    text = source.with_number("edition", n)
-    if text is None:
-        data = source.roundtrip()
-        if "edition" in data:
-            data["edition"] = n
-        else:
-            keys = list(data)
-            at = keys.index("languages") + 1 if "languages" in keys else len(keys)
-            data.insert(at, "edition", n)
-        text = load.dumps(data, like=source.text)
-    atomic_write(document.path, mark + text)
 
 
 def _refuse_while_pending(ctx: Ctx, verb: str) -> None:

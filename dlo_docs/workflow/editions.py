@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import load
 from ..errors import DloError, UsageError
+from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Loaded, Project
 from . import stored_hashes
@@ -145,3 +146,23 @@ def edition_model(project: Project, reg_id: str, n: int, working: Document | Non
         if raw is not None and raw == frozen_text(working.source.text).encode("utf-8"):
             return working.model
     return load_edition(project, reg_id, n).model
+
+
+def write_number(document: Document, n: int) -> None:
+    """The draft's file with its ``edition`` set to ``n`` (comments, layout and a byte order
+    mark kept): the number's own characters replaced where the file writes it plainly, else
+    round-trip."""
+    source = document.source
+    with open(document.path, "rb") as handle:  # the text is read without its byte order mark
+        mark = "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
+    text = source.with_number("edition", n)
+    if text is None:
+        data = source.roundtrip()
+        if "edition" in data:
+            data["edition"] = n
+        else:
+            keys = list(data)
+            at = keys.index("languages") + 1 if "languages" in keys else len(keys)
+            data.insert(at, "edition", n)
+        text = load.dumps(data, like=source.text)
+    atomic_write(document.path, mark + text)

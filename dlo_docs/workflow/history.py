@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
@@ -134,10 +134,21 @@ def history(project: Project, reg_id: str) -> History:
     return replay(events(project, reg_id))
 
 
-def revision_reason(project: Project, reg_id: str) -> str | None:
-    """The reason given for the open revision (None when no revision is open)."""
+def revision_reason(project: Project, reg_id: str, lang: str | None = None) -> str | None:
+    """The reason given for the open revision (None when no revision is open), in ``lang``'s
+    own wording where one was given (``reason_in``)."""
     h = history(project, reg_id)
-    return h.revision.get("reason") if h.open and h.revision is not None else None
+    return reason_in(h.revision, lang) if h.open and h.revision is not None else None
+
+
+def reason_in(revised: Any, lang: str | None) -> str | None:
+    """A ``revised`` event's reason as ``lang`` shows it: the wording given for that language
+    (``dlo revise --reason-ru``), else the reason (None: none recorded)."""
+    worded = revised.get("reasons")
+    if lang and isinstance(worded, dict) and isinstance(worded.get(lang), str) and worded[lang]:
+        return str(worded[lang])
+    reason = revised.get("reason")
+    return reason if isinstance(reason, str) else None
 
 
 def journal_path(project: Project, reg_id: str) -> Path:

@@ -178,6 +178,13 @@ def text(value: str | None, option: str) -> str:
     return value
 
 
+def reasons(given: dict[str, str | None] | None) -> dict[str, Any]:
+    """The reason in each language given its own wording (``--reason-kk``, ``--reason-ru``), as
+    a ``revised`` event records it (``reasons``); nothing when none was given."""
+    kept = {lang: text(v, f"--reason-{lang}") for lang, v in (given or {}).items() if v is not None}
+    return {"reasons": kept} if kept else {}
+
+
 def optional_text(value: str | None, option: str) -> str | None:
     """As ``text``, but none (None) is allowed."""
     value = " ".join((value or "").split())
