@@ -49,3 +49,12 @@ def same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return not a and not b
     common = a.keys() & b.keys()
     return bool(common) and all(key(str(a[lang])) == key(str(b[lang])) for lang in common)
+
+
+def shared(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> str | None:
+    """The name, as ``mine`` writes it, of one person both holders' names by language (``{lang:
+    name}``) name in some language (``key``): one person holding two positions; None: no one."""
+    named = {key(str(name)): str(name) for name in mine.values()}
+    named.pop("", None)
+    common = sorted(named.keys() & {key(str(name)) for name in theirs.values()})
+    return named[common[0]] if common else None

@@ -37,25 +37,19 @@ def _approval_unwritten(view: View) -> bool:
     )
 
 
-def _names(registry: Registry, pid: str) -> dict[str, str]:
-    """The names of a position's holder in every language, as compared (``persons.key``), each
-    with its spelling in the registry."""
+def _holder(registry: Registry, pid: str) -> dict[str, str]:
+    """A position's holder's names by language (empty: vacant, or no such position)."""
     found = next((p for p in registry.positions if p.id == pid), None)
-    holder = (found.holder if found is not None else None) or {}
-    named = {persons.key(str(name)): str(name) for name in holder.values()}
-    named.pop("", None)
-    return named
+    return dict((found.holder if found is not None else None) or {})
 
 
 def shared(registry: Registry, own: str, other: str) -> str | None:
     """The name of ``own``'s holder when ``other`` is ``own``'s position (``""``) or has the same
-    holder (one person holding both, acting in one of them); None otherwise. ``approve`` and
-    ``submit`` ask it of the approving official a round fixes (``workflow.guards``)."""
+    holder (one person holding both, acting in one of them: ``persons.shared``); None otherwise.
+    ``approve``, ``submit`` and ``agree`` ask the same of a round (``workflow.guards``)."""
     if other == own:
         return ""
-    mine = _names(registry, own)
-    same = sorted(mine.keys() & _names(registry, other).keys())
-    return mine[same[0]] if same else None
+    return persons.shared(_holder(registry, own), _holder(registry, other))
 
 
 def _approver(view: View, own: str, i: int, approver: str, holder: str) -> Problem:

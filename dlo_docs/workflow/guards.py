@@ -19,11 +19,9 @@ from .loading import Ctx
 
 if TYPE_CHECKING:
     from .. import lint
-    from ..lint import self_approval
     from ..records import Records
 else:  # only a text moving forward is linted: the other commands do not load the rules
     lint = lazy.module("dlo_docs.lint")
-    self_approval = lazy.module("dlo_docs.lint.self_approval")
 
 
 def intact(ctx: Ctx) -> None:
@@ -102,8 +100,8 @@ def not_self_approved(ctx: Ctx, authority: str, verb: str) -> None:
     judges the draft's own, the next revision's) is its own position, or a position the registry
     now gives the same holder: its holder would approve their own instruction, an approval
     ``verify`` names as one no command writes (DLO612)."""
-    own = ctx.model.position if ctx.model.kind == "job_instruction" else None
-    holder = self_approval.shared(ctx.registry, own, authority) if own else None
+    own = _own(ctx)
+    holder = _shared(ctx, own, authority) if own else None
     if holder is None:
         return
     said = {"reg_id": ctx.reg_id, "by": authority, "own": own, "holder": holder or "-"}
@@ -131,14 +129,12 @@ def _own(ctx: Ctx) -> str | None:
 
 
 def _shared(ctx: Ctx, own: str, role: str) -> str | None:
-    """As ``self_approval.shared`` (without loading the lint rules, which a decision does not
-    need): the name of ``own``'s holder when ``role`` is ``own`` (``""``) or held by the same
-    person in the registry now; None otherwise."""
+    """The name of ``own``'s holder when ``role`` is ``own`` (``""``) or held by the same person
+    in the registry now (``persons.shared``, as ``dlo check`` judges a draft); None otherwise."""
     if role == own:
         return ""
     holder = facts.position(ctx.registry, own)["holder"]
-    same = governing.keys(holder) & governing.keys(facts.position(ctx.registry, role)["holder"])
-    return next((str(n) for n in holder.values() if persons.key(str(n)) in same), None)
+    return persons.shared(holder, facts.position(ctx.registry, role)["holder"])
 
 
 def not_self_agreed(ctx: Ctx, roles: list[str], verb: str) -> None:
