@@ -81,6 +81,17 @@ def test_an_edition_in_force_approved_again_is_named(in_force, dlo, from_revisio
     assert not (in_force / "build" / f"{REG}.kk.html").exists()
 
 
+def _refrozen(project):
+    """The working text frozen as edition 1 and every journal entry's content hash made its, as
+    a forger with write access does (the chain to be recomputed by the caller)."""
+    shutil.copy(reg_path(project), edition_path(project, 1))
+    text = editions.file_hash(edition_path(project, 1), Project(project))
+    entries = [wj.normal(e) for e in journal_data(project).data]
+    for entry in entries:
+        entry["content_hash"] = text
+    return entries
+
+
 def test_the_renumbering_forgery_needs_its_frozen_edition(in_force, dlo):
     """The honest revision it was made from verifies (the test forges, not the set-up)."""
     with on_day("2024-09-02"):
@@ -104,11 +115,7 @@ def _self_authorising_round(project, approver: str) -> None:
         )
     elif approver == "route":
         replace_text(project, "hr-head, docs-head]", "hr-head, dlo-head]")
-    shutil.copy(reg_path(project), edition_path(project, 1))
-    text = editions.file_hash(edition_path(project, 1), Project(project))
-    entries = [wj.normal(e) for e in journal_data(project).data]
-    for entry in entries:
-        entry["content_hash"] = text
+    entries = _refrozen(project)
     if approver == "by":
         entries[0]["approval_by"] = entries[5]["role"] = "dlo-head"
     elif approver == "route":
@@ -160,11 +167,7 @@ def test_an_edition_approved_under_another_number_than_its_text_says_is_named(in
     text's number. The seed's round forged with its text saying edition 7 (hashes recomputed)
     passed verify and status (edition 1 in force) while the rendered edition said 7-басылым."""
     replace_text(in_force, "\nedition: 1\n", "\nedition: 7\n")
-    shutil.copy(reg_path(in_force), edition_path(in_force, 1))
-    text = editions.file_hash(edition_path(in_force, 1), Project(in_force))
-    entries = [wj.normal(e) for e in journal_data(in_force).data]
-    for entry in entries:
-        entry["content_hash"] = text
+    entries = _refrozen(in_force)
     write_journal(in_force, _rechained(entries))
     result = dlo("verify", REG, cwd=in_force)
     assert result.code == 1, result.out + result.err
