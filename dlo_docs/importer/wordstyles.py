@@ -149,8 +149,12 @@ class Numbering:
         ] = {}  # numId → (abstract, {ilvl: start override})
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[tuple[str, int]] = set()
+        self.links: dict[str, str] = {}  # abstractNum naming a list style → the style's own
         if root is None:
             return
+        # a list defined through a list style: its abstractNum names the style (numStyleLink),
+        # the levels are the abstractNum's that the style links (styleLink)
+        linked: dict[str, str] = {}  # list style → the abstractNum holding its levels
         for absn in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in absn.iter(W + "lvl"):
@@ -161,7 +165,15 @@ class Numbering:
                 start = number(val(child(lvl, "start")), 0, MAX_START)
                 fmt = val(child(lvl, "numFmt")) or "decimal"
                 levels[ilvl] = (1 if start is None else start, fmt, text)
-            self.levels[absn.get(W + "abstractNumId") or ""] = levels
+            absn_id = absn.get(W + "abstractNumId") or ""
+            self.levels[absn_id] = levels
+            if (style := val(child(absn, "styleLink"))) is not None:
+                linked[style] = absn_id
+        self.links = {
+            absn.get(W + "abstractNumId") or "": linked[style]
+            for absn in root.iter(W + "abstractNum")
+            if (style := val(child(absn, "numStyleLink"))) in linked
+        }
         for num in root.iter(W + "num"):
             overrides = {}
             for ov in num.iter(W + "lvlOverride"):
@@ -179,6 +191,7 @@ class Numbering:
         if num_id in ("", "0") or num_id not in self.nums:
             return None
         absn, overrides = self.nums[num_id]
+        absn = self.links.get(absn, absn)  # the same list as its style's: one counter
         levels = self.levels.get(absn, {})
         if ilvl not in levels:
             return None

@@ -1,0 +1,175 @@
+"""The corpus's real DOCX files (``../shared/corpus/``) as a clerk's Word saves them: the same
+documents with their lists defined through a list style, a numbered table, a nested table and a
+text box, each made by editing the corpus file's XML. Each must import as the corpus file does:
+nothing lost, nothing read twice."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_import_corpus import CORPUS, SOURCES, Source, counts
+from test_import_support import load_model
+
+from dlo_docs.model import Regulation
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+MNU = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+JAMBYL = next(s for s in SOURCES if s.stem == "jambyl-uptad-polozhenie.ru")
+
+
+def q(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def variant(source: Path, out: Path, edit: Callable[[dict[str, bytes]], None]) -> Path:
+    """``source`` with its parts changed by ``edit`` (a part's name → its bytes)."""
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    edit(parts)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out
+
+
+def edit_body(parts: dict[str, bytes], change: Callable[[etree._Element], None]) -> None:
+    root = etree.fromstring(parts["word/document.xml"])
+    change(root.find(q("body")))
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def para(text: str | None) -> etree._Element:
+    p = etree.Element(q("p"))
+    if text is not None:
+        etree.SubElement(etree.SubElement(p, q("r")), q("t")).text = text
+    return p
+
+
+def row(table: etree._Element, *cells: str) -> etree._Element:
+    tr = etree.SubElement(table, q("tr"))
+    for text in cells:
+        etree.SubElement(tr, q("tc")).append(para(text))
+    return tr
+
+
+def starting(body: etree._Element, text: str) -> etree._Element:
+    return next(p for p in body.iter(q("p")) if "".join(p.itertext()).startswith(text))
+
+
+def imported(project: Path, dlo, path: Path) -> tuple[Regulation, str]:
+    result = dlo("import", path, "--id", "corpus", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    return load_model(project, "corpus"), result.err
+
+
+def shape(model: Regulation) -> list[tuple[str | None, str, list[tuple[str | None, str]]]]:
+    """Every clause's source number and text, and its items' (the text of the first language)."""
+    return [
+        (
+            c.source_number,
+            next(iter(c.text.values())) if isinstance(c.text, dict) else str(c.text),
+            [(i.source_number, str(i.text)) for i in c.items],
+        )
+        for _, _, c in model.clauses()
+    ]
+
+
+def expected_counts(source: Source) -> dict[str, int]:
+    return {
+        "chapters": source.chapters,
+        "clauses": source.clauses,
+        "subclauses": source.subclauses,
+        "dashes": source.dashes,
+        "items": source.items,
+    }
+
+
+# -- a multilevel list defined through a list style ------------------------------------------
+
+# Word's "Define New List Style": the list paragraphs' abstractNum only names the style
+# (numStyleLink); the levels are in the abstractNum the style links (styleLink)
+_LINKED = (
+    f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="7000"><w:multiLevelType w:val="multilevel"/>'
+    '<w:numStyleLink w:val="RegList"/></w:abstractNum>'
+    f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="7001"><w:multiLevelType w:val="multilevel"/>'
+    '<w:styleLink w:val="RegList"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+    '<w:lvlText w:val="%1.%2.%3."/></w:lvl></w:abstractNum>'
+).format(w=W)
+
+
+def _in_the_list(p: etree._Element, level: int) -> None:
+    """Number ``p`` from the list style's list at ``level``."""
+    ppr = p.find(q("pPr"))
+    old = ppr.find(q("numPr"))
+    if old is not None:
+        ppr.remove(old)
+    numpr = etree.SubElement(ppr, q("numPr"))
+    etree.SubElement(numpr, q("ilvl"), {q("val"): str(level)})
+    etree.SubElement(numpr, q("numId"), {q("val"): "7000"})
+
+
+def _renumber(body: etree._Element, bullets: set[str]) -> None:
+    """Chapters at level 0 (their typed "1. " removed), clauses at 1, sub-clauses at 2."""
+    for p in body.iter(q("p")):
+        style = p.find("w:pPr/w:pStyle", NS)
+        numpr = p.find("w:pPr/w:numPr", NS)
+        text = p.find(".//w:t", NS)
+        if style is not None and style.get(q("val")) == "Heading1":
+            if re.match(r"\d+\. ", text.text):  # not the sheets' titles
+                text.text = re.sub(r"^\d+\. ", "", text.text)
+                _in_the_list(p, 0)
+        elif numpr is not None and numpr.find(q("numId")).get(q("val")) not in bullets:
+            _in_the_list(p, 1 if numpr.find(q("ilvl")).get(q("val")) == "0" else 2)
+
+
+def _list_style(parts: dict[str, bytes]) -> None:
+    """MNU's pandoc DOCX as Word numbers it with one list style: chapters "1.", clauses "1.1.",
+    sub-clauses "1.1.1." (its dash items keep their bullets)."""
+    numbering = etree.fromstring(parts["word/numbering.xml"])
+    bulleted = {
+        a.get(q("abstractNumId"))
+        for a in numbering.iter(q("abstractNum"))
+        if a.find("w:lvl/w:numFmt[@w:val='bullet']", NS) is not None
+    }
+    bullets = {
+        n.get(q("numId"))
+        for n in numbering.iter(q("num"))
+        if n.find(q("abstractNumId")).get(q("val")) in bulleted
+    }
+    for k, absn in enumerate(etree.fromstring(f"<x>{_LINKED}</x>")):
+        numbering.insert(k, absn)
+    for num_id in ("7000", "7001"):
+        num = etree.SubElement(numbering, q("num"), {q("numId"): num_id})
+        etree.SubElement(num, q("abstractNumId"), {q("val"): num_id})
+    parts["word/numbering.xml"] = etree.tostring(numbering)
+    styles = parts["word/styles.xml"].decode()
+    parts["word/styles.xml"] = styles.replace(
+        "</w:styles>",
+        '<w:style w:type="numbering" w:styleId="RegList"><w:name w:val="RegList"/><w:pPr>'
+        '<w:numPr><w:numId w:val="7001"/></w:numPr></w:pPr></w:style></w:styles>',
+    ).encode()
+    edit_body(parts, lambda body: _renumber(body, bullets))
+
+
+def test_a_multilevel_list_defined_through_a_list_style(project, dlo, tmp_path):
+    """Every number of MNU's instruction comes from Word's list style: the import computes them
+    as the .txt types them, "1.1." and "2.1.1." — not a list without numbers, whose clauses
+    were read as text joined to the chapter's first (8 clauses of 19, 52 DLO504)."""
+    path = variant(CORPUS / f"{MNU.stem}.pandoc.docx", tmp_path / "listed.docx", _list_style)
+    model, err = imported(project, dlo, path)
+    assert counts(model) == expected_counts(MNU), err
+    assert "DLO504" not in err
+    (project / "regulations" / "corpus").rename(project / "regulations" / "listed")
+    typed, _ = imported(project, dlo, CORPUS / f"{MNU.stem}.txt")
+    assert shape(model) == shape(typed)
