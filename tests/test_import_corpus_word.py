@@ -173,3 +173,58 @@ def test_a_multilevel_list_defined_through_a_list_style(project, dlo, tmp_path):
     (project / "regulations" / "corpus").rename(project / "regulations" / "listed")
     typed, _ = imported(project, dlo, CORPUS / f"{MNU.stem}.txt")
     assert shape(model) == shape(typed)
+
+
+# -- tables --------------------------------------------------------------------------------
+
+
+def _abbreviations_in_a_table(parts: dict[str, bytes]) -> None:
+    """MNU's abbreviations 2.1.1.–2.1.7. as a table: number | abbreviation | meaning."""
+
+    def change(body: etree._Element) -> None:
+        listed = [p for p in body if re.match(r"2\.1\.\d\. ", "".join(p.itertext()))]
+        table = etree.Element(q("tbl"))
+        for p in listed:
+            number, term, meaning = re.match(r"(\S+) (.+?) – (.+)", "".join(p.itertext())).groups()
+            row(table, number, term, meaning)
+        body.insert(body.index(listed[0]), table)
+        for p in listed:
+            body.remove(p)
+
+    edit_body(parts, change)
+
+
+def test_a_table_row_numbered_as_a_sub_clause(project, dlo, tmp_path):
+    """A row "2.1.1. | МНиВО РК | Министерство …" is sub-clause 2.1.1 "МНиВО РК – Министерство
+    …", as the text types it, not an item "| МНиВО РК | Министерство …" (its number cell was read
+    as a number only when it was one figure, "1.")."""
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    path = variant(source, tmp_path / "table.docx", _abbreviations_in_a_table)
+    model, _ = imported(project, dlo, path)
+    (project / "regulations" / "corpus").rename(project / "regulations" / "table")
+    typed, _ = imported(project, dlo, source)
+    assert shape(model) == shape(typed)
+
+
+def _nested_table(parts: dict[str, bytes]) -> None:
+    """A table after clause 2 of the Jambyl regulation whose second cell holds a table."""
+
+    def change(body: etree._Element) -> None:
+        after = starting(body, "Управление ПТ и АД не имеет ведомств")
+        table = etree.Element(q("tbl"))
+        tr = row(table, "Структура")
+        cell = etree.SubElement(tr, q("tc"))
+        row(etree.SubElement(cell, q("tbl")), "отдел транспорта", "отдел дорог")
+        cell.append(para(None))  # a cell ends with a paragraph
+        body.insert(body.index(after) + 1, table)
+
+    edit_body(parts, change)
+
+
+def test_a_table_in_a_table_is_read_once(project, dlo, tmp_path):
+    """The inner table's row is part of the outer table's cell: read there, once — not again
+    as a row of its own ("отдел транспорта – отдел дорог" a second time)."""
+    path = variant(CORPUS / f"{JAMBYL.stem}.pandoc.docx", tmp_path / "nested.docx", _nested_table)
+    model, _ = imported(project, dlo, path)
+    said = " ".join(f"{text} {items}" for _, text, items in shape(model))
+    assert said.count("отдел транспорта") == 1, said

@@ -209,9 +209,9 @@ class _Reader:
         self.count += 1
         cells: list[str] = []
         pieces: list[str] = []
-        for tc in tr.findall(W + "tc"):
+        for tc in _within(tr, W + "tc"):
             texts = []
-            for p in tc.iter(W + "p"):
+            for p in _cell_paragraphs(tc):
                 for t, _, joined in _join_pieces(_pieces(p)):
                     texts.append(t)
                     pieces += joined
@@ -219,11 +219,35 @@ class _Reader:
         cells = [c for c in cells if c]
         if not cells:
             return []
-        if len(cells) >= 2 and re.fullmatch(r"\d+[.)]?", cells[0]):
+        if len(cells) >= 2 and re.fullmatch(r"\d+(\.\d+)*[.)]?", cells[0]):  # "1.", "2.1.1."
             number = cells.pop(0)
             cells[0] = f"{number if number[-1] in '.)' else number + '.'} {cells[0]}"
         text = " – ".join(cells) if len(cells) == 2 else " | ".join(cells)
         return [Line(normalise(text), self.count, "row", pieces=tuple(pieces))]
+
+
+def _within(el: ET.Element, tag: str):
+    """``el``'s children ``tag`` (a table's rows, a row's cells), in a content control too — not
+    those of a table nested in a cell."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = _w(child, "sdtContent")
+            yield from _within(content if content is not None else child, tag)
+
+
+def _cell_paragraphs(el: ET.Element):
+    """A cell's paragraphs in order, a nested table's among them (each once), a text box's not."""
+    for child in el:
+        if child.tag == W + "p":
+            yield child
+        elif child.tag == W + "tbl":
+            for tr in _within(child, W + "tr"):
+                for tc in _within(tr, W + "tc"):
+                    yield from _cell_paragraphs(tc)
+        elif child.tag not in _SKIP:
+            yield from _cell_paragraphs(child)
 
 
 def _blocks(body: ET.Element):
@@ -323,7 +347,7 @@ def read_docx(raw: bytes, path: str) -> Read:
     skipped = 0
     for block in _blocks(body):
         if block.tag == W + "tbl":
-            rows = [tr for tr in block.iter(W + "tr")]
+            rows = list(_within(block, W + "tr"))
             if ours:
                 skipped += len(rows)
                 continue
