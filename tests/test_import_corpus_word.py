@@ -228,3 +228,66 @@ def test_a_table_in_a_table_is_read_once(project, dlo, tmp_path):
     model, _ = imported(project, dlo, path)
     said = " ".join(f"{text} {items}" for _, text, items in shape(model))
     assert said.count("отдел транспорта") == 1, said
+
+
+# -- text boxes ------------------------------------------------------------------------------
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+APPROVED = [
+    "Утверждено",
+    "постановлением акимата",
+    "Жамбылской области",
+    "от «12» января 2023 года № 5",
+]
+
+
+def text_box(lines: list[str]) -> etree._Element:
+    """A run holding a floating text box as Word writes it: DrawingML, and VML for older readers."""
+    inner = "".join(etree.tostring(para(line)).decode() for line in lines)
+    return etree.fromstring(
+        f'<w:r xmlns:w="{W}" xmlns:mc="{MC}" xmlns:wps="{WPS}" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{inner}'
+        "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f"<v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_an_approval_block_in_a_text_box_is_read(project, dlo, tmp_path):
+    """The Jambyl regulation with its approval block in a text box beside the title, as offices
+    set it: read once (not from both of Word's copies of the box) as the approval block it is —
+    reported, DLO507, and kept out of the text — not left out unseen."""
+
+    def change(body: etree._Element) -> None:
+        body.find(q("p")).append(text_box(APPROVED))
+
+    source = CORPUS / f"{JAMBYL.stem}.pandoc.docx"
+    path = variant(source, tmp_path / "boxed.docx", lambda parts: edit_body(parts, change))
+    model, err = imported(project, dlo, path)
+    approval = [line for line in err.splitlines() if "DLO507" in line]
+    assert len(approval) == 1 and "№ 5 of 2023-01-12" in approval[0], err
+    assert "5 line(s) before the first chapter" in err  # the box's four and the title
+    assert counts(model) == expected_counts(JAMBYL)
+    (project / "regulations" / "corpus").rename(project / "regulations" / "boxed")
+    plain, _ = imported(project, dlo, source)
+    assert shape(model) == shape(plain) and model.title == plain.title
+
+
+def test_a_text_box_in_the_text_is_named_not_lost(project, dlo, tmp_path):
+    """A note in a text box beside MNU's clause 3.2 floats outside the text's order: it is not
+    made a clause, and the warning quotes it (it was dropped without a word)."""
+    note = "Примечание: требование GPA действует с 2024 года."
+
+    def change(body: etree._Element) -> None:
+        starting(body, "3.2. ").append(text_box([note]))
+
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    path = variant(source, tmp_path / "note.docx", lambda parts: edit_body(parts, change))
+    model, err = imported(project, dlo, path)
+    said = [line for line in err.splitlines() if "text box" in line]
+    assert len(said) == 1 and f"DLO504: text in a text box was not imported: '{note}'" in said[0]
+    (project / "regulations" / "corpus").rename(project / "regulations" / "note")
+    plain, _ = imported(project, dlo, source)
+    assert shape(model) == shape(plain)

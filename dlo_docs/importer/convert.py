@@ -11,7 +11,7 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..model import Position, Registry
-from . import agreed, facts, foreign, metadata, signed_check, states, title_block
+from . import agreed, boxes, facts, foreign, metadata, signed_check, states, title_block
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
@@ -36,7 +36,8 @@ def detect_lang(tree: Tree) -> str:
 
 def recognise(read: Read, lang: str | None) -> tuple[Tree, str]:
     """The source's structure, and its language (detected when not given)."""
-    tree = build(read.lines, read.path, lang or "kk", read.ours)
+    lines, boxed = boxes.apart(read.lines, read.path)
+    tree = build(lines, read.path, lang or "kk", read.ours)
     if not tree.chapters:
         raise DloError(
             error(
@@ -50,7 +51,8 @@ def recognise(read: Read, lang: str | None) -> tuple[Tree, str]:
         )
     if lang is None:
         lang = detect_lang(tree)
-        tree = build(read.lines, read.path, lang, read.ours)
+        tree = build(lines, read.path, lang, read.ours)
+    tree.problems += boxed
     return tree, lang
 
 

@@ -36,7 +36,7 @@ class Line:
     text: str  # normalised: no tabs, NBSP or zero-width characters; stripped
     where: int  # 1-based line (.txt) or paragraph (.docx) number
     hint: str | None = (
-        None  # from a DOCX style: "chapter" | "paragraph" | "clause" | "item" | "row"
+        None  # from a DOCX style: "chapter" | "paragraph" | "clause" | "item" | "row" | "box"
     )
     level: int | None = None  # DOCX list level (w:ilvl) or item depth from a style (0-based)
     auto: bool = False  # the leading number was produced by Word's automatic numbering

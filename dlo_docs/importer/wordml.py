@@ -2,8 +2,10 @@
 
 It turns ``word/document.xml`` into ``Line`` values:
 
-- paragraphs in body order, including those inside content controls (``w:sdt``); text boxes,
-  drawings, deleted text and field codes are left out;
+- paragraphs in body order, including those inside content controls (``w:sdt``); drawings,
+  deleted text and field codes are left out; a text box's paragraphs (read once, though Word
+  writes each box twice) are lines hinted "box", before the paragraph it is anchored in
+  (``boxes.apart``: the title page's are read, the text's reported);
 - Word's automatic numbering (``w:numPr`` on the paragraph or its style) is computed from
   ``word/numbering.xml`` and written in front of the text, so "9." exists even when the number
   is not in the text at all; the list level becomes the line's ``level``;
@@ -100,6 +102,17 @@ def _pieces(p: ET.Element) -> list[str]:
 
     walk(p)
     return ["".join(piece) for piece in pieces]
+
+
+def _text_boxes(el: ET.Element):
+    """The text boxes anchored in a paragraph, each once: Word writes a box twice, as DrawingML
+    (``mc:Choice``) and as VML for older readers (``mc:Fallback``). A box inside a box (a
+    drawing's labels inside a shape) is not read."""
+    for child in el:
+        if child.tag == W + "txbxContent":
+            yield child
+        elif child.tag != MC + "Fallback":
+            yield from _text_boxes(child)
 
 
 def _runs(el: ET.Element):
@@ -203,7 +216,17 @@ class _Reader:
             lines.append(line)
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
-        return name, lines
+        return name, self.boxes(p) + lines
+
+    def boxes(self, p: ET.Element) -> list[Line]:
+        """The lines of the text boxes anchored in paragraph ``p`` (``boxes.apart`` reads them),
+        at its number: a box is not a paragraph of the text, and numbers none."""
+        return [
+            Line(text, self.count, "box")
+            for box in _text_boxes(p)
+            for para in _cell_paragraphs(box)
+            for text, _, _ in _join_pieces(_pieces(para))
+        ]
 
     def row(self, tr: ET.Element) -> list[Line]:
         self.count += 1

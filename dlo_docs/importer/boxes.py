@@ -1,0 +1,53 @@
+"""Text boxes of a DOCX (``Line.hint == "box"``): read on the title page, reported in the text.
+
+Offices set a title page's blocks in floating text boxes — the approval block beside the
+organisation's name, "УТВЕРЖДАЮ" over the title — so a box anchored before the text begins is
+read as the title page's lines (its approval block is then found and reported as any other). A box
+in the text floats beside it, outside its order (a note, a chart's labels): it is not imported
+as a clause, and each one is named in a warning, so that nothing it says is lost unseen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import Location, Problem, warning
+from ..i18n import Msg
+from .classify import classify
+from .source import Line
+
+UNSTRUCTURED = "DLO504"
+BODY = ("chapter", "paragraph", "clause", "item")
+
+
+def apart(lines: list[Line], path: str) -> tuple[list[Line], list[Problem]]:
+    """``lines`` with the boxes before the text as plain lines and those in it left out, and a
+    warning for each box left out (its paragraphs' text, at the paragraph it is anchored in)."""
+    kept: list[Line] = []
+    left: dict[int, list[str]] = {}  # anchor paragraph → the box's lines
+    started = False
+    for line in lines:
+        if line.hint != "box":
+            kept.append(line)
+            started = started or classify(line).kind in BODY
+        elif started:
+            left.setdefault(line.where, []).append(line.text)
+        else:
+            kept.append(replace(line, hint=None))
+    problems = [
+        warning(
+            Location(path, where, 1),
+            UNSTRUCTURED,
+            Msg("text in a text box was not imported: {shown}", shown=_shown(" / ".join(texts))),
+            Msg(
+                "a text box floats outside the text: if it belongs to the regulation, move its "
+                "text into the body in Word and import again"
+            ),
+        )
+        for where, texts in left.items()
+    ]
+    return kept, problems
+
+
+def _shown(text: str, n: int = 80) -> str:
+    return repr(text if len(text) <= n else text[: n - 1] + "…")
