@@ -27,12 +27,14 @@ from dlo_docs import labels as labels_mod
 from dlo_docs.errors import UsageError
 from dlo_docs.project import Project
 from dlo_docs.records import (
+    AcquaintanceRecord,
     AgreementMark,
     ChangedClauses,
     ChangeRecord,
     Order,
     Records,
     ReviewRecord,
+    SignatureNote,
 )
 from dlo_docs.render import docx as docx_render
 from dlo_docs.render.nobreak import tied
@@ -569,6 +571,61 @@ def test_each_sheet_s_column_headings_fit_their_columns_word_by_word(project, dl
             for text, width in zip(head, columns, strict=True):
                 for piece in text.split(" "):
                     assert twips(piece) <= width, (heading, piece, twips(piece), width)
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
+def test_a_signature_stamp_breaks_no_word_in_its_sheet_s_column(project, kk):
+    """A signed agreement's stamp ("ЭЦҚ: СЕЙІТОВА АЙГҮЛ, сертификат № …, 05.12.2026 11:06")
+    was set in the 12 pt of the table's text in the 22 mm signature column: LibreOffice broke
+    the surname, "сертификат" and the date inside their letters ("СЕЙІТОВ" / "А"). In the
+    agreement, acquaintance and review sheets every word of a stamp but the certificate's serial
+    (a run of hex digits, which has no place to break) fits its column in the cell's own style,
+    a long Kazakh surname in capitals included."""
+    note = SignatureNote(
+        "ЖҰМАБАЕВА ГҮЛНАР",
+        "7A774A30D6C4FEA47FAEE881E275992D63DC2AFD",
+        dt.datetime(2026, 12, 5, 11, 6),
+    )
+    day = dt.date(2026, 12, 5)
+    records = Records(
+        state="in_force",
+        edition=1,
+        order=Order("12", day),
+        agreements={"vp-academic": AgreementMark("vp-academic", "agreed", day, signed=note)},
+        reviews=[ReviewRecord(day, {"kk": "А. Б. Сейітова"}, "өзгеріссіз", signed=note)],
+        acquaintances=[AcquaintanceRecord("Г. М. Жұмабаева", "Бөлім бастығы", day, signed=note)],
+    )
+    data = docx_render.render(build_rd(project, records=records), project / "templates")
+    styles = {s.style_id: s.name for s in Document(io.BytesIO(data)).styles}
+    tables = sheet_tables(data)
+    doc = parts(data)["word/document.xml"]
+    stamped = 0
+    for key in ("agreement", "acquaintance", "review"):
+        heading = kk["sheet"][key]["title"]
+        columns, _ = tables[heading]
+        table = _table_after(doc, heading)
+        for row in table.findall(f"{W}tr")[1:]:
+            for tc, width in zip(row.findall(f"{W}tc"), columns, strict=True):
+                text = "".join(tc.itertext())
+                if not text.startswith(kk["signature"]["signed"].split(":")[0]):
+                    continue
+                stamped += 1
+                style = tc.find(f"{W}p/{W}pPr/{W}pStyle").get(f"{W}val")
+                twips = measure(data, styles[style])
+                for word in text.split(" "):  # a no-break space ties "№" to the serial
+                    if note.serial not in word:
+                        assert twips(word) <= width, (key, word, twips(word), width)
+    assert stamped == 3
+
+
+def _table_after(root: ET.Element, heading: str) -> ET.Element:
+    seen = False
+    for child in root.find(f"{W}body"):
+        if child.tag == f"{W}p" and "".join(t.text or "" for t in child.iter(f"{W}t")) == heading:
+            seen = True
+        elif seen and child.tag == f"{W}tbl":
+            return child
+    raise AssertionError(f"no table after {heading!r}")
 
 
 def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "4e9b8b97b4f7c512cfc130c25f99ac73b07c521ad98720d1ccf04afd20cdc949"
+SHA256 = "0e14d27e17bf38370e073ca46ff0d4adbd1be20bd1896fca8e023e89362f7518"

@@ -24,6 +24,7 @@ STYLE = {
     "table_header": "DLO Table Header",
     "table_text": "DLO Table Text",
     "table_number": "DLO Table Number",
+    "table_stamp": "DLO Table Stamp",
     "header": "Header",
     "footer": "Footer",
     "title_header": "DLO Title Header",

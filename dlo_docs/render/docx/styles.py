@@ -57,6 +57,9 @@ _PARAGRAPH_STYLES: dict[str, dict[str, Any]] = {
     "table_header": dict(align=_C, indent=0, bold=True, size=11),
     "table_text": dict(align=_L, indent=0, size=12),
     "table_number": dict(align=_C, indent=0, size=12),
+    # an electronic signature's stamp in a sheet's signature column, smaller than the table's
+    # text so that a surname in capitals fits the column unbroken
+    "table_stamp": dict(align=_L, indent=0, size=10, base="table_text"),
     # 6 pt under the running header, none between its lines (w:contextualSpacing): a draft's
     # header (ЖОБА over the two lines) is taller than the top margin, and Word and LibreOffice
     # then start the text right under it, on the rule; an approved one's ends above the margin

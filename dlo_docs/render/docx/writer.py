@@ -22,15 +22,18 @@ from .package import Base
 # a name column holds a name with its initials on one line ("Г. М. Жұмабаева" is 31 mm in 12 pt:
 # its spaces are no-break ones, so a narrower column splits the surname), a position column the
 # longest word of a title ("документационного", 36 mm), a column heading its words kept together
-# ("№ изменения", 24 mm in bold 11 pt)
+# ("№ изменения", 24 mm in bold 11 pt), a signature column each word of an electronic
+# signature's stamp in its 10 pt ("ЖҰМАБАЕВА" is 23 mm), a date column a date in 12 pt (19 mm)
 _COLUMNS_MM = {
-    "agreement": (10, 42, 38, 22, 26, 32),
-    "acquaintance": (10, 50, 56, 30, 24),
+    "agreement": (10, 42, 38, 28, 24, 28),
+    "acquaintance": (10, 46, 54, 30, 30),
     "changes": (28, 32, 44, 26, 40),
     "review": (10, 26, 60, 46, 28),
     "transfer": (10, 48, 38, 24, 24, 26),
 }
 _ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "transfer": 10}
+# the signature column of a sheet, where a signed event's stamp is printed (``table_stamp``)
+_STAMP_COLUMN = {"agreement": 3, "acquaintance": 4, "review": 4}
 _ROWS = {"acquaintance": 18, "changes": 12, "review": 12}  # rows printed, blank ones included
 SHEETS = ("agreement", "acquaintance", "changes", "review")  # appended to the document
 STANDALONE = (*SHEETS, "transfer")  # `dlo sheet KIND ID`
@@ -73,9 +76,9 @@ class Writer:
         scale = self.usable_mm / sum(widths_mm)
         cells = ([tied(cell) for cell in row] for row in rows)
         heads = [tied(cell) for cell in header]
-        self.parts.append(
-            ooxml.table(self.ids, [w * scale for w in widths_mm], _ROW_MM[key], heads, cells)
-        )
+        stamps = [_STAMP_COLUMN[key]] if key in _STAMP_COLUMN else []
+        widths = [w * scale for w in widths_mm]
+        self.parts.append(ooxml.table(self.ids, widths, _ROW_MM[key], heads, cells, stamps))
 
     # -- pieces of the document
     def edition(self) -> str:
