@@ -378,3 +378,19 @@ def test_a_signed_event_whose_earlier_event_was_edited_says_the_change_may_be_be
     assert "journal event 2" in first and "journal event 3" in second
     for line in (first, second):
         assert "error DLO906" in line and "or an earlier event" in line, line
+
+
+def test_a_key_that_cannot_sign_for_the_role_is_told_what_to_do(dlo, signed_office):
+    """The vice-rector's key given to sign the legal head's agreement, a position the registry
+    binds no certificate to: DLO903 said only "the registry names no certificate for the holder
+    of legal-head", with no hint. It now says whose key signs, and where the registry lists it."""
+    root = signed_office.root
+    edit_position(root, "legal-head", lambda position: position.pop("certificates", None))
+    ok(dlo, root, "submit", REG)
+    ok(dlo, root, "agree", REG, "--as", "vp-academic")
+    result = refused(dlo, root, "DLO903", "agree", REG, "--as", "legal-head",
+                     "--sign", signed_office.p12["vp-academic"])  # fmt: skip
+    [line] = _errors(result)
+    assert "names no certificate for the holder of legal-head" in line
+    assert "(hint: sign with the key of the holder of legal-head" in line
+    assert "certificates:" in line

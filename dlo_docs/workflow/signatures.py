@@ -140,20 +140,48 @@ def before_write(
     moment = chain.act_moment(signer.certificate, now, day)
     failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
     if failures:
-        where = Location(signer.source or "dlo")
-        raise DloError(
-            [
-                error(
-                    where, f.code, Msg("{message} (acting as {role})", message=f.message, role=role)
-                )
-                for f in failures
-            ]
-        )
+        raise _refused(failures, Location(signer.source or "dlo"), role)
 
     def sign(event: dict[str, Any], data: bytes) -> dict[str, Any]:
         return decisions.record(signer, data)
 
     return sign
+
+
+def _refused(failures: list[decisions.Failure], where: Location, role: str) -> DloError:
+    """The refusal of a key that cannot sign for ``role``: each failed check, with what to do."""
+    return DloError(
+        [
+            error(
+                where,
+                f.code,
+                Msg("{message} (acting as {role})", message=f.message, role=role),
+                _signer_hint(f.code, role),
+            )
+            for f in failures
+        ]
+    )
+
+
+def _signer_hint(code: str, role: str) -> str | None:
+    """What to do when the key given cannot sign for ``role`` (DLO903-DLO905)."""
+    if code == "DLO903":
+        return Msg(
+            "sign with the key of the holder of {role}, whose certificate regulations/registry.yaml "
+            "lists under the position's certificates:",
+            role=role,
+        )
+    if code == "DLO904":
+        return Msg(
+            "sign with a certificate valid on the act's date; a renewed one is listed in the "
+            "registry as an entry of its own"
+        )
+    if code == "DLO905":
+        return Msg(
+            "sign with a certificate issued by a CA that signatures.trust lists, or add that CA's "
+            "certificate there"
+        )
+    return None
 
 
 def latest(journal: _journal.Journal) -> dt.datetime | None:
