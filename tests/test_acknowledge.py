@@ -128,6 +128,15 @@ def test_a_bad_batch_records_nothing(in_force, dlo):
     future = (TODAY + dt.timedelta(days=2)).isoformat()
     result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-head", "--date", future, cwd=in_force)
     assert result.code == 2 and "in the future" in result.err
+    assert "give the date the person signed" in result.err  # what to do, as for a date too early
+    ahead = in_force / "ahead.csv"
+    ahead.write_text(f"name,position,date\nА. Б. В.,Маман,{future}\n", encoding="utf-8")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "ahead.csv", cwd=in_force)
+    assert (
+        result.code == 1
+        and f"ahead.csv:2:1: error DLO641: А. Б. В. (Маман): {future} is in" in (result.err)
+    )
+    assert "give the date the person signed" in result.err
     assert journal(in_force) == before
 
 

@@ -563,6 +563,11 @@ def test_import_messages_number_clauses_as_the_regulation_will(project, dlo, mad
     result = _foreign(project, dlo, source, "mnu", "--update-registry")
     assert "clause 8.2 names who approves but no order" in result.err, result.err
     assert load_model(project, "mnu").numbering == "chapter"
+    # at the paragraph of the clause it was inferred from, not only the file
+    where = re.search(r"\.docx:(\d+):1: warning DLO511: clause 8\.2 names", result.err)
+    assert where is not None, result.err
+    paragraphs = [p.text for p in Document(source).paragraphs]
+    assert "утвержда" in paragraphs[int(where[1]) - 1].casefold(), paragraphs[int(where[1]) - 1]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")

@@ -354,5 +354,6 @@ def approval_form(
             n=shown,
         ),
         Msg("set approval.form: order if an order approves it"),
+        clause.where,
     )
     return "signature"

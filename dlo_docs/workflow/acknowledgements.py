@@ -179,7 +179,9 @@ def _entries(
             )
         if date > today:
             raise _refused(
-                reader, Msg("{value}: {date} is in the future", value=reader.shown(), date=date)
+                reader,
+                Msg("{value}: {date} is in the future", value=reader.shown(), date=date),
+                Msg("give the date the person signed"),
             )
         if reader.key() in seen:
             message = Msg(
