@@ -178,8 +178,17 @@ def _numbering(lvl: str, start: str, fmt: str, text: str = "%1.") -> bytes:
         ("w:ilvl='0'", str(10**9), "upperRoman", "%1."),
         ("w:ilvl='0'", str(10**9), "lowerLetter", "%1."),
         ("w:ilvl='0'", "1", "decimal", "%1." + "Я" * 1_000_000),
+        ("w:ilvl='0'", "32767", "russianLower", "%1" * 127),
     ],
-    ids=["ilvl-not-a-number", "start-5000-digits", "superscript-digit", "roman", "letters", "text"],
+    ids=[
+        "ilvl-not-a-number",
+        "start-5000-digits",
+        "superscript-digit",
+        "roman",
+        "letters",
+        "text",
+        "placeholder-repeated",
+    ],
 )
 def test_list_numbering_word_never_writes_is_read_at_a_bounded_cost(
     project, dlo, tmp_path, lvl, start, fmt, text
@@ -188,7 +197,10 @@ def test_list_numbering_word_never_writes_is_read_at_a_bounded_cost(
     error (int()); a start of 10**9 in Roman numerals or letters, or a level's text of a million
     characters, spelt a label that long for every numbered paragraph (the import hung). Levels,
     starts and texts outside what Word writes (levels 0-8, starts up to 32767, texts up to 255
-    characters) are not read: the paragraphs keep their text."""
+    characters) are not read: the paragraphs keep their text. Within those bounds, a text of
+    ``%1`` 127 times over a start of 32767 in letters spelt a label of 150,000 characters for every
+    numbered paragraph (gigabytes from 20,000 of them, a 10 KB file): a label longer than 255
+    characters is not read either."""
     items = "".join(
         "<w:p><w:pPr><w:numPr><w:ilvl w:val='0'/><w:numId w:val='1'/></w:numPr></w:pPr>"
         f"<w:r><w:t>Бөлім {i}-міндетті орындайды.</w:t></w:r></w:p>"

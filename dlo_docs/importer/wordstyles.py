@@ -15,6 +15,10 @@ _RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 MAX_LEVEL = 8
 MAX_START = 32767
 MAX_LEVEL_TEXT = 255
+# the longest label read: a level's text within MAX_LEVEL_TEXT may still repeat a placeholder
+# (``%1`` 127 times) that spells a count in letters (1,261 of them from a start of 32767), a
+# label of 160,000 characters for every numbered paragraph (gigabytes from a 10 KB file)
+MAX_LABEL = MAX_LEVEL_TEXT
 
 
 def child(el: ET.Element, name: str) -> ET.Element | None:
@@ -121,6 +125,9 @@ def _letters(n: int, alphabet: str) -> str:
     return alphabet[(n - 1) % k] * ((n - 1) // k + 1)
 
 
+_LETTERS = ("lowerLetter", "upperLetter", "russianLower", "russianUpper")
+
+
 def _format(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         s = _letters(n, "abcdefghijklmnopqrstuvwxyz")
@@ -205,15 +212,38 @@ class Numbering:
         start, fmt, text = levels[ilvl]
         if fmt == "bullet":
             return "•"
+        return _spelt(text, levels, counters)
 
-        def sub(match: re.Match) -> str:
-            k = int(match.group(1)) - 1
-            if k not in levels:
-                return ""
-            value = counters.get(k, levels[k][0])
-            return _format(value, levels[k][1])
 
-        return re.sub(r"%(\d)", sub, text).strip()
+def _spelt(
+    text: str, levels: dict[int, tuple[int, str, str]], counters: dict[int, int]
+) -> str | None:
+    """A level's ``text`` with each ``%N`` spelt from level N's counter; None (no label Word
+    writes) as soon as it is longer than ``MAX_LABEL``, before the rest is spelt."""
+    parts: list[str] = []
+    size, at = 0, 0
+    for match in re.finditer(r"%(\d)", text):
+        k = int(match.group(1)) - 1
+        value = ""
+        if k in levels:
+            count, fmt = counters.get(k, levels[k][0]), levels[k][1]
+            if _letters_long(count, fmt):
+                return None
+            value = _format(count, fmt)
+        parts += [text[at : match.start()], value]
+        size += match.start() - at + len(value)
+        at = match.end()
+        if size > MAX_LABEL:
+            return None
+    parts.append(text[at:])
+    return "".join(parts).strip()
+
+
+def _letters_long(n: int, fmt: str) -> bool:
+    """``n`` in letters (``fmt``) is longer than ``MAX_LABEL`` (the other formats of a count
+    Word keeps are a few characters)."""
+    k = 26 if fmt in ("lowerLetter", "upperLetter") else len(_RU_LETTERS)
+    return fmt in _LETTERS and (n - 1) // k + 1 > MAX_LABEL
 
 
 # -- paragraphs ----------------------------------------------------------------------------
