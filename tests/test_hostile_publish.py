@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.hostile_support import REGULATION, positioned, snapshot
+from tests.site_support import FIXTURE, approve
 
 FOLDER = REGULATION.parent
 JOURNAL = FOLDER / "journal.yaml"
@@ -145,3 +146,33 @@ def test_a_frozen_edition_rewritten_in_place_with_its_size_and_times_is_still_ca
     assert result.code == 1, (result.code, result.out, result.err)
     assert "DLO810" in result.err, result.err
     assert _pages(public) == before
+
+
+@pytest.mark.parametrize("reg_id", ["search.html", "index.html"])
+def test_a_regulation_whose_id_names_a_page_of_the_site_is_not_published_over_it(
+    project, dlo, reg_id
+):
+    """A regulation of the id ``search.html`` (a valid id) in force had its Russian pages in
+    ``ru/search.html/``, where the Russian search page is: the build stopped with an internal
+    error (IsADirectoryError, exit 3) having made ``ru/search.html`` a folder and written no
+    ``ru/index.html``. It is now an error at the regulation (DLO811), not published; the site's
+    own pages and the other regulations are published."""
+    folder = project / "regulations" / reg_id
+    folder.mkdir()
+    text = FIXTURE.read_text(encoding="utf-8").replace("\nid: dlo-unit\n", f"\nid: {reg_id}\n")
+    (folder / "regulation.yaml").write_text(text, encoding="utf-8")
+    approve(dlo, project, reg_id, ["vp-academic", "hr-head"], "12-НҚ", "2024-03-01")
+    src = REPO / FOLDER
+    shutil.copytree(src / "editions", project / FOLDER / "editions")
+    shutil.copy(src / "journal.yaml", project / JOURNAL)
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 1, (result.code, result.err)
+    assert "internal error" not in result.err
+    page = f"ru/{reg_id}"
+    assert f"regulations/{reg_id}: error DLO811: " in result.err, result.err
+    assert page in result.err
+    public = project / "public"
+    for rel in ("index.html", "search.html", "ru/index.html", "ru/search.html"):
+        assert (public / rel).is_file(), rel
+    assert (public / "kk" / "dlo-head" / "index.html").is_file()
+    assert not (public / "kk" / reg_id).exists()

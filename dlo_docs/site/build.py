@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .. import inputs, load
 from .. import labels as _labels
-from ..errors import DloError, Location, Problem, UsageError, warning
+from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..fsio import confine, locked, sweep, sync_folder
 from ..i18n import Msg
 from ..project import Loaded, Project
@@ -161,6 +161,9 @@ class _Site(Publishing):
         pending: list[tuple[str, str]] = []
         facts: dict[str, dict] = {}
         for reg_id in self.project.ids():
+            if (page := views.taken_by_site(reg_id)) is not None:
+                self._failed(reg_id, [_taken(self.project, reg_id, page)], kept)
+                continue
             missing = self.project.missing(reg_id)
             if missing is not None:  # an error; its edition in force stays published
                 self._failed(reg_id, [missing], kept)
@@ -321,6 +324,21 @@ def build(
         )
     with project.reading_snapshots():  # what was validated before is read back as it was kept
         return _Site(project, out, pdf, progress).run()
+
+
+def _taken(project: Project, reg_id: str, page: str) -> Problem:
+    """The error of a regulation whose pages' folder would be the site's own page ``page``."""
+    return error(
+        Location(project.display(project.folder(reg_id))),
+        "DLO811",
+        Msg(
+            "{reg_id} is not published: its pages' folder would be {page}, a page of the site's "
+            "own",
+            reg_id=reg_id,
+            page=page,
+        ),
+        Msg("a regulation's id names no page of the site: give it another id (dlo new)"),
+    )
 
 
 def _swept(out: Path) -> int | None:

@@ -45,6 +45,16 @@ def regulation_path(lang: str, reg_id: str) -> str:
     return f"{lang}/{reg_id}/index.html"
 
 
+def taken_by_site(reg_id: str) -> str | None:
+    """The page of the site's own that the folder of ``reg_id``'s pages would be
+    (``ru/search.html`` for the id ``search.html``), else None."""
+    for lang in LANGS:
+        folder = f"{lang}/{reg_id}"
+        if folder in (index_path(lang), search_path(lang)):
+            return folder
+    return None
+
+
 def compare_path(lang: str, reg_id: str, a: int, b: int) -> str:
     return f"{lang}/{reg_id}/compare-{a}-{b}.html"
 
