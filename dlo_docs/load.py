@@ -9,6 +9,7 @@ a ``Problem`` with the file, line and column it comes from.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -95,6 +96,7 @@ def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
 
 
 _DIGITS = re.compile(r"[0-9]+(?![^\s#])")  # a plain decimal, then a space, a comment or the end
+_LONE_CR = re.compile(r"\r(?!\n)")  # a line ended by a carriage return alone
 
 
 def node_at(data: Any, loc: Loc) -> Any:
@@ -131,6 +133,13 @@ class Source:
             starts.append(at)
             at += len(line)
         return starts
+
+    @functools.cached_property
+    def _lf_text(self) -> str:
+        """The text with each line ended by a carriage return alone (classic Mac line ends, a
+        line break to YAML) ended by a line feed instead: the same offsets, for the walk through
+        a scalar's lines (``yaml_offsets``), which knows line feeds."""
+        return _LONE_CR.sub("\n", self.text) if "\r" in self.text else self.text
 
     def roundtrip(self) -> Any:
         """A fresh round-trip parse of the text: data to change and ``write`` back with its
@@ -197,11 +206,12 @@ class Source:
         starts = self._line_starts
         if not start.line or start.line > len(starts) or value is None:
             return start
-        text = self.text
+        text = self._lf_text
         j = yaml_offsets.scalar_index(text, starts[start.line - 1] + start.col - 1, value, offset)
         if j is None:
             return start
-        return Location(self.path, text.count("\n", 0, j) + 1, j - (text.rfind("\n", 0, j) + 1) + 1)
+        line = bisect.bisect_right(starts, j)  # lines as the parser counts them, "\r" ends one
+        return Location(self.path, line, j - starts[line - 1] + 1)
 
 
 class Unparsed(Source):

@@ -31,6 +31,21 @@ def test_text_at_plain_scalar_over_lines():
     assert (at.line, at.col) == (2, 10)
 
 
+def test_text_at_counts_lines_ended_by_a_carriage_return_alone():
+    """A file saved with classic Mac line ends (``\\r`` alone), which YAML reads as line
+    breaks: a position inside a text (every lint finding's) counted only ``\\n`` and said line
+    1, column 17 where the key's own position said line 3."""
+    for end in ("\n", "\r\n", "\r"):
+        source = parse(
+            f"a: 1{end}b: 2{end}c: Бір екі ҚП{end}d: >-{end}  бірінші{end}  екінші ҚП{end}"
+        )
+        assert (source.at(["c"]).line, source.at(["c"]).col) == (3, 4), end
+        at = source.text_at(["c"], source.data["c"].index("ҚП"))
+        assert (at.line, at.col) == (3, 12), end
+        at = source.text_at(["d"], source.data["d"].index("ҚП"))
+        assert (at.line, at.col) == (6, 10), end
+
+
 def test_unsafe_tags_never_construct_objects():
     for text in (
         "a: !!python/object/apply:os.system [echo hi]\n",
