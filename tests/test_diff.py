@@ -459,7 +459,7 @@ def test_cli_text_in_the_interface_language(project, dlo):
     result = dlo("--lang-ui", "ru", "diff", "dlo-head", "--from", "1", cwd=project)
     assert result.code == 0, result.err
     first = result.out.splitlines()[0]
-    assert first.startswith("dlo-head (kk): редакция 1 → редакция 2 (проект): "), first
+    assert first.startswith("dlo-head (kk): издание 1 → издание 2 (проект): "), first
     assert "edition" not in result.out and "moved" not in result.out
 
 
