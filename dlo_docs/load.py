@@ -353,13 +353,15 @@ def validate(model: type[M], source: Source) -> tuple[M | None, list[Problem]]:
         from .numbering import element_names
 
         names = element_names(source.data)  # once: a file may hold many errors
+        from .schema_errors import MAX_LISTED, unlisted
         from .schema_keys import key_problem
 
+        errors = exc.errors(include_url=False)
         problems = [
             key_problem(model, source, err) or _schema_problem(source, err, names)
-            for err in exc.errors()
+            for err in errors[:MAX_LISTED]
         ]
-        return None, sorted(set(problems))
+        return None, sorted(set(problems)) + unlisted(source.path, len(errors) - MAX_LISTED)
 
 
 _LATIN = ("string_pattern_mismatch", "literal_error")  # an id, one of a list of words

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .errors import Location, Problem, error
 from .i18n import Msg, join
 from .model_checks import AtKey, read_as
 from .spelling import did_you_mean
@@ -247,3 +248,22 @@ def message(err: Mapping[str, Any]) -> Msg:
         return reason.args[0]
     text = re.sub(r"^(Value error|Assertion failed), ", "", err["msg"])
     return Msg(text[:1].lower() + text[1:])  # not in the catalogue: English
+
+
+# schema errors listed for one file: a file of a million unknown keys is not a million messages
+# (each ~0.1 ms and ~2 KB to say); the rest are counted
+MAX_LISTED = 500
+
+
+def unlisted(path: str, n: int) -> list[Problem]:
+    """One error counting the file's ``n`` schema errors not listed (none when ``n`` <= 0)."""
+    if n <= 0:
+        return []
+    return [
+        error(
+            Location(path),
+            "DLO010",
+            Msg("{n} more errors of the file not listed", n=n),
+            Msg("correct the ones listed and check again"),
+        )
+    ]

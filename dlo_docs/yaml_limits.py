@@ -6,6 +6,8 @@ hostile file is refused in time proportional to its size:
 - anchors (``&a``) and aliases (``*a``): never needed in a project file, and the way to an alias
   bomb (a few hundred bytes that expand to billions of nodes);
 - nesting depth: a deeply nested file would exhaust the recursion of every later stage;
+- the number of values (keys and scalars) in a file: a file of short ones (``k1: 1`` a line) fills
+  memory by their count long before its size (16 MiB) is reached;
 - scalar length: no text of a regulation is anywhere near it;
 - a ``\\u`` escape that writes half of a UTF-16 surrogate pair (``"\\ud800"``): no character,
   which no UTF-8 file, DOCX or content hash can hold;
@@ -31,6 +33,9 @@ from .i18n import Msg
 MAX_DEPTH = 64  # a regulation needs about 12 (items of items of items...), a journal 4
 MAX_SCALAR = 100_000  # characters; the longest clause of the real corpus is a few thousand
 MAX_DIGITS = 40  # an edition number, a year, a review period: a handful of digits
+# keys and scalars of one file: the seed's regulation has ~470, a journal ~20 an event (a journal
+# of 25,000 acknowledgements stays under it); ~0.4 KB of memory each once read
+MAX_VALUES = 500_000
 
 _NUMBER = re.compile(
     r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
@@ -74,6 +79,7 @@ class Guard:
 
     def __init__(self) -> None:
         self.depth = 0
+        self.values = 0
 
     def _refuse(self, event: Any, code: str, message: Msg, hint: Msg) -> None:
         line, col = _mark(event)
@@ -129,6 +135,14 @@ class Guard:
             self._scalar(event)
 
     def _scalar(self, event: Any) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self._refuse(
+                event,
+                TOO_LONG,
+                Msg("more than {limit} keys and values in one file", limit=MAX_VALUES),
+                Msg("no project file holds this many: check that it is the file you meant"),
+            )
         value = event.value or ""
         if len(value) > MAX_SCALAR:
             self._refuse(
