@@ -96,6 +96,7 @@ def _position(node: Any, part: Any, key: bool) -> tuple[int, int] | None:
 
 
 _DIGITS = re.compile(r"[0-9]+(?![^\s#])")  # a plain decimal, then a space, a comment or the end
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")  # a line ended by a carriage return alone
 
 
@@ -127,12 +128,11 @@ class Source:
 
     @functools.cached_property
     def _line_starts(self) -> list[int]:
-        """Where each line of the text starts (lines as ``str.splitlines`` counts them)."""
-        starts, at = [], 0
-        for line in self.text.splitlines(keepends=True):
-            starts.append(at)
-            at += len(line)
-        return starts
+        """Where each line of the text starts, lines as the parser counts them: ended by a line
+        feed, a carriage return and line feed, or a carriage return alone — not by U+0085, U+2028
+        or U+2029, which YAML 1.2 reads as characters of the text (``str.splitlines`` ends a
+        line at each, and every position after one fell back to its value's start)."""
+        return [0, *(m.end() for m in _LINE_END.finditer(self.text))]
 
     @functools.cached_property
     def _lf_text(self) -> str:

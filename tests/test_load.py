@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dlo_docs import load
 
 
@@ -44,6 +46,21 @@ def test_text_at_counts_lines_ended_by_a_carriage_return_alone():
         assert (at.line, at.col) == (3, 12), end
         at = source.text_at(["d"], source.data["d"].index("ҚП"))
         assert (at.line, at.col) == (6, 10), end
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_text_at_is_exact_after_a_line_separator_inside_a_text(char):
+    """U+2028, U+2029 and U+0085 are characters of a text to YAML 1.2, but line ends to
+    ``str.splitlines``: every position inside a text after one fell back to its value's start
+    (line 3, column 4 where the finding was at column 12)."""
+    source = parse(f"a: бір{char}екі\nb: 2\nc: Бір екі ҚП\nd: >-\n  бірінші\n  екінші ҚП\n")
+    at = source.text_at(["c"], source.data["c"].index("ҚП"))
+    assert (at.line, at.col) == (3, 12)
+    at = source.text_at(["d"], source.data["d"].index("ҚП"))
+    assert (at.line, at.col) == (6, 10)
+    if char != "\x85":  # (which ruamel.yaml folds into a space in a plain text)
+        at = source.text_at(["a"], source.data["a"].index("екі"))
+        assert (at.line, at.col) == (1, 8)
 
 
 def test_unsafe_tags_never_construct_objects():
