@@ -22,7 +22,7 @@ from . import workflow
 from .context import names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
-from .diff.names import change_name, legends, ref
+from .diff.names import change_name, legends, ref, unchanged
 from .diff.names import rows as table_rows
 from .errors import DloError, Problem, UsageError, error
 from .i18n import Msg, _
@@ -290,7 +290,7 @@ def no_changes(prepared: Prepared) -> str:
     in another language changed, that and where."""
     words: dict[str, str] = prepared.labels["diff"]
     if not prepared.elsewhere:
-        return words["no_changes"]
+        return unchanged(prepared.comparison, prepared.labels)
     return " ".join(
         words["no_changes_here"].format(language=e.language, where=", ".join(e.names))
         for e in prepared.elsewhere

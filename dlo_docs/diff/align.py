@@ -27,7 +27,7 @@ from .. import numbering, placement
 from ..errors import DloError
 from ..i18n import Msg
 from ..model_methods import text_in
-from . import words
+from . import restyle, words
 from .words import Segment
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -86,6 +86,8 @@ class Change:
     removed_with: list[Place] = field(default_factory=list)  # contents removed together with it
     added_with: list[Place] = field(default_factory=list)  # contents added together with it
     note: str | None = None  # the drafter's rationale for this change, if one is given
+    # a clause whose items are printed in another style: its items, old and new (``restyle``)
+    items: tuple[tuple[Place, ...], tuple[Place, ...]] = ((), ())
 
     @property
     def moved(self) -> bool:
@@ -375,6 +377,11 @@ def compare(
         old_by, new_by, placement.kept(_nodes(old_places), _nodes(new_places))
     )
     _one_sided_changes(changes, old_places, new_places)
+    for cid, items in restyle.switched(old, new, old_places, new_places).items():
+        if cid not in changes:  # no word of it changed: its items' markers did
+            kept = [Segment(words.EQUAL, new_by[cid].text)]
+            changes[cid] = Change("changed", cid, "clause", old_by[cid], new_by[cid], kept)
+        changes[cid].items = items
     ordered = _in_document_order(changes, rows, new_by)
     old_title, new_title = _title(old, lang), _title(new, lang)
     if old_title != new_title:

@@ -60,6 +60,8 @@ def change_name(change: Change, labels: dict[str, Any]) -> str:
         text += f" ({labels['diff']['moved']})"
     if change.text_changed and spacing.only(change.segments):
         text += f" ({labels['diff']['spacing_only']})"
+    if any(change.items):
+        text += f" ({labels['diff']['restyled']})"
     return text
 
 
@@ -111,6 +113,12 @@ def legends(comparison: Comparison, labels: dict[str, Any]) -> list[str]:
     return found
 
 
+def unchanged(comparison: Comparison, labels: dict[str, Any]) -> str:
+    """What a table with no change says: that nothing changed, or, when only the numbers as
+    printed did (the document's ``numbering`` switched), that."""
+    return str(labels["diff"]["renumbered_only" if comparison.renumbered else "no_changes"])
+
+
 def ref(change: Change) -> str:
     """The neutral notation: "11.3", "13 → 12", "ch6"."""
     old = change.old.ref if change.old else None
@@ -137,4 +145,7 @@ def side(change: Change, which: str) -> list[list[Segment]] | None:
     else:
         first = [Segment(EQUAL, place.line)]
     extra = change.removed_with if which == "old" else change.added_with
-    return [[s for s in first if s.text], *[[Segment(EQUAL, p.line)] for p in extra]]
+    lines = [[Segment(EQUAL, p.line)] for p in extra]
+    items = change.items[0] if which == "old" else change.items[1]
+    lines += [[Segment(show, p.marker), Segment(EQUAL, p.line[len(p.marker) :])] for p in items]
+    return [[s for s in first if s.text], *lines]

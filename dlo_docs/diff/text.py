@@ -44,6 +44,8 @@ def _describe(change: Change) -> str:
             what = _("{what}, text changed").format(what=what)
     if change.text_changed and spacing.only(change.segments):
         what = _("{what} (spacing only)").format(what=what)
+    if any(change.items):
+        what = _("{what} (items numbered otherwise)").format(what=what)
     extra = ""
     inside = len(change.removed_with or change.added_with or ())
     if inside:
@@ -66,6 +68,16 @@ def _places(change: Change) -> list[str]:
     return ["   " + label.format(place=place) for label, place in said if place]
 
 
+def _markers(change: Change) -> list[str]:
+    """The items of a clause printed in another style, each marker old and new: "[-5)-]{+–+} …"."""
+    old = {p.id: p.marker for p in change.items[0]}
+    return [
+        f"   [-{old[p.id]}-]{{+{p.marker}+}}{p.line[len(p.marker) :]}"
+        for p in change.items[1]
+        if p.id in old and old[p.id] != p.marker
+    ]
+
+
 def render(
     comparison: Comparison,
     old_label: str,
@@ -79,6 +91,8 @@ def render(
         for what, n in comparison.counts.items()
         if n
     )
+    if not summary and comparison.renumbered:
+        summary = _("numbering changed only")
     if not summary:
         summary = _("no changes") + "".join(
             "; " + _("the {lang} text changed: {refs}").format(lang=lang, refs=", ".join(refs))
@@ -94,6 +108,7 @@ def render(
             lines += [f"   + {line}" for line in change.new_lines]
         elif change.text_changed:
             lines.append(f"   {markup(spacing.visible(change.segments))}")
+        lines += _markers(change)
         if change.note:
             lines.append("   " + _("note: {note}").format(note=change.note))
     if comparison.renumbered:

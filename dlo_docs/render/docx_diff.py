@@ -40,7 +40,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ..diff import words
 from ..diff.align import Comparison, Place, Row
-from ..diff.names import legends, rows
+from ..diff.names import legends, rows, unchanged
 from ..diff.words import DELETE, EQUAL, INSERT, Segment
 from ..labels import inner_quotes
 from . import stamp
@@ -190,7 +190,7 @@ def table(
     subtitle.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
-        doc.add_paragraph(_clean(no_changes or words["no_changes"]), style=style["text"])
+        doc.add_paragraph(_clean(no_changes or unchanged(comparison, labels)), style=style["text"])
     else:
         for text in legends(comparison, labels):
             legend = doc.add_paragraph(_clean(text), style=style["text"])
