@@ -91,3 +91,21 @@ def test_a_switch_of_the_documents_numbering_alone_is_not_called_no_change():
     assert RU["diff"]["renumbered_only"] in said
     text = text_format.render(c, "edition 1", "edition 2")
     assert text.splitlines()[0].endswith(": numbering changed only")
+
+
+def test_a_new_document_code_is_a_change_listed_with_the_title():
+    """The code printed on the title page and every page's header ("ЛН ҮББИ 01-2024") is part
+    of what is approved: a new code is a row of its own, after the title's, never only the new
+    code in the subtitle."""
+    data = seed_data()
+    old = Regulation.model_validate(data)
+    new = Regulation.model_validate({**copy.deepcopy(data), "code": "ЛН ҮББИ 02-2026"})
+    c = compare(old, new, RU)
+    assert [(ch.what, ch.kind) for ch in c.changes] == [("changed", "code")]
+    (change,) = c.changes
+    assert change_name(change, RU) == "Код документа"
+    assert change_name(change, KK) == "Құжаттың коды"
+    assert _line(side(change, "old")[0]) == "ЛН ҮББИ [delete:01-2024]"
+    assert _line(side(change, "new")[0]) == "ЛН ҮББИ [insert:02-2026]"
+    text = text_format.render(c, "edition 1", "edition 2")
+    assert "code [dlo-head]: changed" in text and "ЛН ҮББИ [-01-2024-]{+02-2026+}" in text

@@ -33,7 +33,7 @@ from .words import Segment
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Regulation, Text
 
-Kind = Literal["chapter", "paragraph", "clause", "item", "title"]
+Kind = Literal["chapter", "paragraph", "clause", "item", "title", "code"]
 What = Literal["added", "removed", "changed", "moved"]
 
 
@@ -42,7 +42,7 @@ class Place:
     """An element as it stands in one edition, in one language."""
 
     id: str
-    kind: str  # chapter | paragraph | clause | item | title (the document's own title)
+    kind: str  # chapter | paragraph | clause | item | title | code (the document's own)
     ref: str  # language-neutral, as printed: "ch3", "5§2", "11", "3.5.2" (numbering.reference)
     parent: str | None  # the id of the chapter, paragraph, clause or item it is in
     marker: str  # "3 тарау." / "Параграф 2." / "11." / "2)" ('' for the title)
@@ -364,6 +364,12 @@ def _in_document_order(
     return sorted(changes.values(), key=lambda c: position[c.id])
 
 
+def _of_document(eid: str, kind: str, old: str, new: str) -> Change:
+    """A change of the document's own title or code, listed before those of its text."""
+    o, n = (Place(eid, kind, kind, None, "", t, t, 0, 0, 0, 0, ()) for t in (old, new))
+    return Change("changed", eid, kind, o, n, list(words.diff(old, new)), True)
+
+
 def compare(
     old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None
 ) -> Comparison:
@@ -384,13 +390,8 @@ def compare(
         changes[cid].items = items
     ordered = _in_document_order(changes, rows, new_by)
     old_title, new_title = _title(old, lang), _title(new, lang)
-    if old_title != new_title:
-        o = Place(old.id, "title", "title", None, "", old_title, old_title, 0, 0, 0, 0, ())
-        n = Place(new.id, "title", "title", None, "", new_title, new_title, 0, 0, 0, 0, ())
-        ordered.insert(
-            0,
-            Change("changed", new.id, "title", o, n, list(words.diff(old_title, new_title)), True),
-        )
+    heads = (("title", old_title, new_title), ("code", old.code or "", new.code or ""))
+    ordered[:0] = [_of_document(new.id, kind, a, b) for kind, a, b in heads if a != b]
     return Comparison(
         new.id, lang, old.edition, new.edition, old_title, new_title, ordered, renumbered, rows
     )

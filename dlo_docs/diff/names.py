@@ -34,8 +34,8 @@ def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any
 def name(place: Place, labels: dict[str, Any]) -> str:
     """The element's name in the document's language, numbered as the document prints it."""
     element: dict[str, str] = labels["diff"]["element"]
-    if place.kind == "title":
-        return element["title"]
+    if place.kind in ("title", "code"):
+        return element[place.kind]
     if place.kind == "chapter":
         return element["chapter"].format(n=place.number)
     if place.kind == "paragraph":

@@ -19,6 +19,7 @@ from .words import markup
 
 KIND = {
     "title": N_("title"),
+    "code": N_("code"),
     "chapter": N_("chapter"),
     "paragraph": N_("paragraph"),
     "clause": N_("clause"),
