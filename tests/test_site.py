@@ -1088,3 +1088,53 @@ def test_an_effective_date_arrives_on_the_organisations_day_not_the_computers(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_files_an_interrupted_build_wrote_are_removed_by_the_next_one(published, dlo, monkeypatch):
+    """An interrupted build wrote edition 3's DOCX before its manifest recorded it; edition 4
+    is approved before the next build: that build removes edition 3's file (it stood in the
+    site, superseded and unlinked, for good)."""
+    import importlib
+
+    site_build = importlib.import_module("dlo_docs.site.build")
+    build(dlo, published)
+    revise_unit(
+        dlo,
+        published,
+        "Moodle алынды",
+        "мен Moodle жүйесінің",
+        "мен LMS жүйесінің",
+        "78-НҚ",
+        "2025-02-10",
+    )
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_build._Site, "comparisons", interrupted)
+    assert dlo("site", "build", "--no-pdf", cwd=published).code == 130
+    monkeypatch.undo()
+    files = published / "public" / "files"
+    assert sorted(p.name for p in files.glob(f"{UNIT}-3.*")) == [
+        f"{UNIT}-3.kk.docx",
+        f"{UNIT}-3.ru.docx",
+    ]
+    revise_unit(
+        dlo,
+        published,
+        "LMS нақтыланды",
+        "мен LMS жүйесінің",
+        "мен Platonus жүйесінің",
+        "79-НҚ",
+        "2025-03-10",
+    )
+    out = build(dlo, published).out
+    assert sorted(p.name for p in files.glob(f"{UNIT}-*")) == [
+        f"{UNIT}-4.kk.docx",
+        f"{UNIT}-4.ru.docx",
+    ]
+    assert f"files/{UNIT}-3" not in "".join(
+        p.read_text("utf-8") for p in site_files(published / "public") if p.suffix == ".html"
+    )
+    assert "4 removed" in out  # edition 2's DOCX and the interrupted build's edition 3
+    assert broken_links(published / "public") == []

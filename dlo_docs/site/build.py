@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import inputs, load
+from .. import inputs, interrupts, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..fsio import confine, locked, sweep, sync_folder
@@ -134,16 +134,13 @@ class _Site(Publishing):
                     self._drain()
                 else:
                     self.publish(kept)
+                self._remove_stale()
+                self.w.settle()  # what the manifest records is on the disk before it is
             except BaseException:
-                self.abandon()
+                with interrupts.holding():  # (pressed again: raised once this is done)
+                    self.abandon()
+                    self.manifest.save_unfinished()
                 raise
-            for rel in self.manifest.stale():
-                path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
-                if not path.is_symlink() and path.is_file() and self._inside(path):
-                    path.unlink()
-                    self.report.removed.append(rel)
-                    self._prune(path.parent)
-            self.w.settle()  # what the manifest records is on the disk before it is
             self.manifest.save()
             if walked is not None:
                 _finished(self.out, walked)
@@ -279,6 +276,15 @@ class _Site(Publishing):
         previous = self._keep_previous(reg_id)
         if previous is not None:
             kept[reg_id] = previous
+
+    def _remove_stale(self) -> None:
+        """The files of the previous build that this one did not write."""
+        for rel in self.manifest.stale():
+            path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
+            if not path.is_symlink() and path.is_file() and self._inside(path):
+                path.unlink()
+                self.report.removed.append(rel)
+                self._prune(path.parent)
 
     def _inside(self, path: Path) -> bool:
         """No folder between the site folder and ``path`` is a symbolic link."""

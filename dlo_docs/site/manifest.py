@@ -12,6 +12,7 @@ did not produce: a withdrawn regulation, a superseded edition's downloads).
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import json
@@ -225,6 +226,25 @@ class Manifest:
         build that is interrupted can be run again."""
         if not self.path.is_file():
             self.save()
+
+    def save_unfinished(self) -> None:
+        """The build stopped before its end (interrupted, failed): the previous manifest stays,
+        with each file this build wrote at a path it does not list added, under no key (never
+        taken as intact), so that the next build removes it unless it writes it again (a
+        superseded edition's DOCX, a withdrawn regulation's page: else left in the site for
+        good, unlisted)."""
+        new = {rel: {"key": None} for rel in self.outputs if rel not in self.old["outputs"]}
+        if not new:
+            return
+        data = {"format": FORMAT, "site": None, **self.old}
+        data["outputs"] = dict(sorted({**self.old["outputs"], **new}.items()))
+        with contextlib.suppress(OSError):  # (a full disk: the build's error is its own)
+            atomic_write(
+                self.path,
+                json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                0o600,
+                root=self.out,
+            )
 
     def save(self) -> None:
         """Write the manifest (not when it would say what the file read at the start does)."""
