@@ -297,9 +297,11 @@ def atomic_write(
             if durable:
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:  # (a full disk: which file)
+            exc.filename = str(path)
         raise
     if durable:
         sync_folder(path.parent)  # make the rename itself durable

@@ -1138,3 +1138,57 @@ def test_files_an_interrupted_build_wrote_are_removed_by_the_next_one(published,
     )
     assert "4 removed" in out  # edition 2's DOCX and the interrupted build's edition 3
     assert broken_links(published / "public") == []
+
+
+def test_a_full_disk_is_said_as_such_naming_the_file_and_no_site_is_claimed(
+    published, dlo, monkeypatch
+):
+    """The disk the site is built on fills up while a DOCX is written: the error names that file
+    and says to free space (exit 1), not an internal error to report, and no summary says the
+    regulations were published; the next build, with space, completes the site."""
+    import errno
+
+    from dlo_docs.site import writer
+
+    real = writer.atomic_write
+
+    def full(path, data, *args, **kwargs):
+        def chunks():
+            yield b"PK"
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        return real(path, chunks() if path.parent.name == "files" else data, *args, **kwargs)
+
+    monkeypatch.setattr(writer, "atomic_write", full)
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 1, result.err
+    files = published / "public" / "files"
+    assert re.search(
+        rf"dlo: error: {re.escape(str(files))}/[\w.-]+\.docx: No space left on device", result.err
+    )
+    assert "free space on that disk" in result.err
+    assert "internal error" not in result.err and "published" not in result.out
+    assert not (published / "public" / "index.html").exists()
+    monkeypatch.undo()
+    build(dlo, published)
+    assert broken_links(published / "public") == []
+
+
+def test_a_site_folder_the_user_may_not_write_is_said_as_such(published, dlo, monkeypatch):
+    """Another user's site folder (the lock cannot be made): the error names the file and says
+    whose folder to build as, not an internal error to report."""
+    import os
+
+    real = os.open
+
+    def denied(path, *args, **kwargs):
+        if str(path).endswith("build.lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 1, result.err
+    assert "build.lock: Permission denied: the command stopped, unfinished" in result.err
+    assert "run the command as a user who may write there" in result.err
+    assert "internal error" not in result.err

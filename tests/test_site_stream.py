@@ -364,3 +364,25 @@ def test_registry_names_made_once_a_language_not_once_a_page(three, monkeypatch)
     assert sorted(made) == ["kk", "kk", "ru", "ru"]  # the pages' tables, then the indexes'
     page = (three / "public" / "kk").rglob("*.html")
     assert any("Қашықтықтан оқыту бөлімі" in p.read_text(encoding="utf-8") for p in page)
+
+
+def test_what_a_group_holds_on_a_full_disk_names_its_folder_and_is_closed_quietly(tmp_path):
+    """The held file (unnamed) cannot be written: the error names its folder; closing it then
+    (the build abandoned) raises nothing that would hide the error that stopped the build."""
+    import errno
+
+    from dlo_docs.site.held import Held
+
+    class Full:
+        def seek(self, *args):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        write = close = seek
+
+    held = Held(tmp_path)
+    held._file.close()
+    held._file = Full()
+    with pytest.raises(OSError) as raised:
+        held.put("text")
+    assert raised.value.filename == str(tmp_path)
+    held.close()

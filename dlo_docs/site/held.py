@@ -15,6 +15,7 @@ and in the site's private folder.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 import zlib
 from dataclasses import dataclass, field
@@ -36,13 +37,17 @@ class Held:
 
     def __init__(self, folder: Path) -> None:
         self._file = tempfile.TemporaryFile(prefix="held-", suffix=".tmp", dir=folder)
-        self._end = 0
+        self._folder, self._end = folder, 0
 
     def put(self, text: str) -> Ref:
         """``text`` kept (compressed: a sixth of its size); its reference."""
         data = zlib.compress(text.encode("utf-8"), 1)
-        self._file.seek(self._end)
-        self._file.write(data)
+        try:
+            self._file.seek(self._end)  # (which writes what the buffer held)
+            self._file.write(data)
+        except OSError as exc:  # (a full disk: the file has no name; its folder is said)
+            exc.filename = exc.filename or str(self._folder)
+            raise
         ref = Ref(self._end, len(data))
         self._end += len(data)
         return ref
@@ -56,7 +61,10 @@ class Held:
         return zlib.decompress(data)
 
     def close(self) -> None:
-        self._file.close()
+        """Closed, its texts discarded: bytes it could not write (a full disk) do not matter,
+        and do not hide the error that stopped the build."""
+        with contextlib.suppress(OSError):
+            self._file.close()
 
 
 @dataclass
