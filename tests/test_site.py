@@ -1192,3 +1192,18 @@ def test_a_site_folder_the_user_may_not_write_is_said_as_such(published, dlo, mo
     assert "build.lock: Permission denied: the command stopped, unfinished" in result.err
     assert "run the command as a user who may write there" in result.err
     assert "internal error" not in result.err
+
+
+def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(published, dlo, tmp_path):
+    """files/ moved to another disk and linked from the site: the web server follows no link
+    (disable_symlinks: every download 404), so the build does not call its files unchanged and
+    published; it refuses to write through the link, as when it has a file to write there."""
+    build(dlo, published)
+    files = published / "public" / "files"
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(files, elsewhere)
+    files.symlink_to(elsewhere)
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 2, result.out
+    assert "files is a symbolic link: dlo does not write through links" in result.err
+    assert "published" not in result.out

@@ -152,6 +152,7 @@ class Manifest:
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
         self.site: str | None = None  # the key of the index pages and search indexes
+        self.links: dict[str, bool] = {}  # folder (relative) -> is a symbolic link
 
     @staticmethod
     def guard(out: Path) -> None:
@@ -180,7 +181,7 @@ class Manifest:
         regular file (not a link) the build wrote, its own, with the size and modification time
         it recorded (someone else who writes into it cannot set its time back)."""
         entry = self.old["outputs"].get(rel)
-        if not entry or entry.get("key") != key:
+        if not entry or entry.get("key") != key or self._linked(rel):
             return False
         try:
             info = os.lstat(os.path.join(self.out, rel))  # (a plain path: see ``plain_path``)
@@ -192,6 +193,19 @@ class Manifest:
             and info.st_size == entry.get("size")
             and info.st_mtime_ns == entry.get("mtime")
         )
+
+    def _linked(self, rel: str) -> bool:
+        """A folder between the site folder and ``rel`` is a symbolic link (files/ moved to
+        another disk and linked): the web server follows none, so nothing there stands (each
+        folder checked once a build)."""
+        folder = rel.rpartition("/")[0]
+        while folder:
+            if folder not in self.links:
+                self.links[folder] = os.path.islink(os.path.join(self.out, folder))
+            if self.links[folder]:
+                return True
+            folder = folder.rpartition("/")[0]
+        return False
 
     def keep(self, rel: str) -> None:
         self.outputs[rel] = dict(self.old["outputs"][rel])
