@@ -1207,3 +1207,19 @@ def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(publishe
     assert result.code == 2, result.out
     assert "files is a symbolic link: dlo does not write through links" in result.err
     assert "published" not in result.out
+
+
+def test_a_build_while_another_holds_the_site_says_so(published, dlo, monkeypatch):
+    """Another build of the same folder runs longer than the wait (a cron build and one by
+    hand, a large site): the second says another build holds the site, not an internal error."""
+    from dlo_docs import fsio
+
+    build(dlo, published)
+    monkeypatch.setattr(fsio, "_try_lock", lambda fd: False)  # held by another process
+    monkeypatch.setattr(fsio.time, "sleep", lambda seconds: None)
+    clock = iter(range(0, 10_000, 10))
+    monkeypatch.setattr(fsio.time, "monotonic", lambda: next(clock))
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 2, result.err
+    assert "is being built by another `dlo site build` that is still running" in result.err
+    assert "internal error" not in result.err and "published" not in result.out

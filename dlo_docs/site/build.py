@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .. import inputs, interrupts, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, error, warning
-from ..fsio import confine, locked, sweep, sync_folder
+from ..fsio import confine, sweep, sync_folder
 from ..i18n import Msg
 from ..project import Loaded, Project
 from ..render import soffice
@@ -34,7 +34,7 @@ from .pages import Pages
 from .publish import STATIC, Publishing
 from .stamps import unreadable
 from .views import LANGS
-from .writer import Report, Writer, make_site_folder
+from .writer import Report, Writer, building, make_site_folder
 
 if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendered
     from ..model import Registry
@@ -114,7 +114,7 @@ class _Site(Publishing):
     def run(self) -> Report:
         Manifest.guard(self.out)
         make_site_folder(self.out)
-        with locked(self.out / FOLDER / "build", root=self.out):
+        with building(self.out):
             Manifest.guard(self.out)  # again, under the lock
             walked = _swept(self.out)  # what an interrupted build left half-written
             _leftovers(self.out / FOLDER)

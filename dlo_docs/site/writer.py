@@ -6,13 +6,14 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import fsio
-from ..errors import Problem
-from ..fsio import NOFOLLOW, atomic_write, confine, default_mode, owned
+from ..errors import Problem, UsageError
+from ..fsio import NOFOLLOW, LockTimeout, atomic_write, confine, default_mode, locked, owned
+from ..i18n import Msg
 from .manifest import FOLDER, Manifest, chunks, digest, file_digest
 
 
@@ -61,6 +62,27 @@ def make_site_folder(out: Path) -> None:
     for made in reversed(missing):
         made.mkdir(exist_ok=True)
         open_folder(made)
+
+
+@contextlib.contextmanager
+def building(out: Path) -> Iterator[None]:
+    """The site folder ``out`` held by this build (its lock, ``.dlo-site/build.lock``); another
+    build of it that holds it longer than the lock waits is refused as that, not as a failure."""
+    lock = out / FOLDER / "build"
+    with contextlib.ExitStack() as stack:
+        try:  # (only the lock's wait: what the build raises inside is its own)
+            stack.enter_context(locked(lock, root=out))
+        except LockTimeout:
+            raise UsageError(
+                Msg(
+                    "{out} is being built by another `dlo site build` that is still running "
+                    "(it holds {lock}.lock); nothing was written",
+                    out=out,
+                    lock=lock,
+                ),
+                Msg("wait for it to end, then build again: the next build publishes what changed"),
+            ) from None
+        yield
 
 
 class Writer:
