@@ -16,7 +16,6 @@ from .. import i18n, interrupts, usercache
 from ..entry import VERSION, unblock
 from ..errors import DloError, UsageError
 from ..i18n import _
-from . import refusals
 from .once import given_once
 
 if TYPE_CHECKING:  # for the types only: the project is imported when a command needs it
@@ -339,6 +338,8 @@ def _command() -> None:
         sys.exit(130)
     except Exception as exc:  # a bug: say so briefly; DLO_DEBUG=1 shows the traceback
         _wrapped_interrupt(exc)
+        from . import refusals  # (only when a command failed: no start-up cost)
+
         refusals.end_if_refused(exc)  # the system's refusal (a full disk, no permission): no bug
         if os.environ.get("DLO_DEBUG"):
             import traceback
