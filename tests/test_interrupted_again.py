@@ -258,3 +258,5 @@ def test_ctrl_c_after_sigterm_still_exits_143():
     proc = _script(TERM_THEN_INT)
     assert proc.returncode == 143, proc.stderr
     assert "Traceback" not in proc.stderr
+    # said once, as Ctrl-C's "Aborted.": a service manager's log shows why the command ended
+    assert proc.stderr.count("Terminated.") == 1, proc.stderr

@@ -216,6 +216,7 @@ def _terminated(signum: int, frame: object) -> None:
     if _ENDING[0]:  # after Ctrl-C, whose clean-up goes on: the command ends with 130
         return
     _ending()  # the command ends with 143: a Ctrl-C now neither breaks its clean-up nor kills it
+    _TERMINATED[0] = True
     interrupts.handle(lambda: _exit(128 + signum))  # held while LibreOffice is being started
 
 
@@ -237,6 +238,7 @@ def _worker_ends(signum: int) -> bool:
 
 
 _ENDING = [False]  # interrupted and cleaned up: a Ctrl-C more is ignored (``_ending``)
+_TERMINATED = [False]  # ended by SIGTERM: said as the command ends (``run``)
 
 
 def _exit(code: int) -> None:
@@ -302,11 +304,15 @@ def run(exiting: bool = False) -> None:
     """Entry point: turns every failure into a message and an exit code; ``exiting``: the
     process ends with the command (``_leaving``)."""
     i18n.use(i18n.choose())  # --lang-ui, read while parsing, may change it
-    _ENDING[0] = False  # (a caller running commands in its own process: each anew)
+    _ENDING[0] = _TERMINATED[0] = False  # (a caller running commands in its own process)
     _on_sigterm()
     try:
         with interrupts.redelivering():  # one dropped in a finalizer is raised again
             _command()
+    except SystemExit:
+        if _TERMINATED[0]:  # as Ctrl-C's "Aborted.": a service manager's log shows why it ended
+            click.echo(_("Terminated."), err=True)
+        raise
     finally:
         _leaving(exiting)
 
