@@ -52,7 +52,7 @@ def recognise(read: Read, lang: str | None) -> tuple[Tree, str]:
     if lang is None:
         lang = detect_lang(tree)
         tree = build(lines, read.path, lang, read.ours)
-    tree.problems += boxed
+    tree.problems += boxed + read.problems
     return tree, lang
 
 

@@ -265,7 +265,7 @@ def _refuse_revisions(read: Read) -> None:
         return
     shown = read.revisions[:12]
     more = len(read.revisions) - len(shown)
-    listed: str = "\n  ".join(shown)
+    listed = i18n.join("\n  ", shown)
     if more > 0:
         listed = i18n.join("\n  ", [listed, Msg("… and {n} more", n=more)])
     raise UsageError(
@@ -329,6 +329,7 @@ def import_onto(
     if errors or new is None:
         raise DloError(errors or problems)
     atomic_write(target, text)
-    imported = Imported(new, text, list(tree.problems), [], read, counts(new))
+    said = sorted({*tree.problems, *read.problems})  # each at its place in the file
+    imported = Imported(new, text, said, [], read, counts(new))
     imported.counts |= {"kept": len(found.ids), "by_bookmark": found.by_bookmark}
     return Result(imported, [target], [])

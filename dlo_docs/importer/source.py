@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..chars import FORMAT
-from ..errors import DloError, Location, error
+from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 
 # Error codes of the import (DLO5xx): the file cannot be read.
@@ -77,6 +77,7 @@ class Read:
     skipped: int = 0  # paragraphs left out (title page, sheets, tables of our own output)
     notes: list[str] = field(default_factory=list)
     revisions: list[str] = field(default_factory=list)  # unresolved tracked changes, comments
+    problems: list[Problem] = field(default_factory=list)  # what the reader left out, at its place
 
 
 _GAPPED = re.compile(r"\S(?:\t|[ \u00a0]{3})|^(?:\t|[ \u00a0]{3})\s*\S")

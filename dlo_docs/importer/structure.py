@@ -108,8 +108,6 @@ class Builder:
     def add(self, line: Line, cand: Cand) -> None:
         if self.pending is not None and self._complete_pending(cand):
             return
-        if self.ours and line.hint in ("chapter", "paragraph") and cand.number is None:
-            return  # a heading of our own output that is not a body heading (a sheet title)
         if line.lone_number and cand.number is not None:
             self.warn(
                 line,

@@ -32,7 +32,8 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import Msg
 from ..records import Shown
-from . import package
+from . import package, rendered
+from .revisions import mark_gone, revisions
 from .source import EMPTY, MAX_PARAGRAPHS, NOT_READABLE, Line, Read, fail, gapped, normalise
 from .wordstyles import MAX_LEVEL, Numbering, Styles, W, bold, number
 from .wordstyles import child as _w
@@ -300,45 +301,50 @@ def _core(archive: zipfile.ZipFile, path: str, budget: package.Budget) -> dict[s
     return found
 
 
-_CHANGES = {
-    W + "ins": "inserted",
-    W + "del": "deleted",
-    W + "moveFrom": "moved away",
-    W + "moveTo": "moved here",
-}
-_FORMAT_CHANGES = (W + "rPrChange", W + "pPrChange", W + "sectPrChange", W + "tblPrChange")
-
-
-def _text_of(el: ET.Element) -> str:
-    return "".join(t.text or "" for t in el.iter() if t.tag in (W + "t", W + "delText"))
-
-
-def _shorten(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[str]:
-    """Unresolved tracked changes and comments, one line each, naming what and by whom."""
-    found = []
-    if document is not None:
-        for el in document.iter():
-            what = _CHANGES.get(el.tag)
-            if what is None and el.tag in _FORMAT_CHANGES:
-                what = "formatting changed"
-            if what is None:
+def _body_lines(
+    body: ET.Element, reader: _Reader, ours: bool, path: str
+) -> tuple[list[Line], int, rendered.Body]:
+    """The body's lines, the paragraphs of our own output left out, and where the text was.
+    A paragraph whose mark was deleted with Track Changes on runs on into the next."""
+    lines: list[Line] = []
+    skipped = 0
+    where = rendered.Body(path)
+    held: tuple[str, list[Line]] | None = None
+    for block in _blocks(body):
+        if block.tag == W + "tbl":
+            rows = list(_within(block, W + "tr"))
+            if ours and not where.inside:
+                skipped += len(rows)
                 continue
-            text = _text_of(el)
-            if what != "formatting changed" and not text.strip():
-                continue
-            who = el.get(W + "author") or "unknown author"
-            shown = f' "{_shorten(text)}"' if text.strip() else ""
-            found.append(f"tracked change: {what}{shown} by {who}")
-    if comments is not None:
-        for c in comments.iter(W + "comment"):
-            who = c.get(W + "author") or "unknown author"
-            found.append(f'comment by {who}: "{_shorten(_text_of(c))}"')
-    return found
+            read = [line for tr in rows if not _header_row(tr, reader) for line in reader.row(tr)]
+            if ours:
+                skipped += len(rows)
+                where.table(read)
+            else:
+                lines += read
+            continue
+        name, found = reader.paragraph(block)
+        if held is not None:
+            name, found, held = held[0], rendered.join(held[1], found), None
+        if mark_gone(block) is not None and any(line.text for line in found):
+            held = (name, found)
+            continue
+        if ours and not where.paragraph(name, found):
+            skipped += bool(found)
+            continue
+        lines += found
+    if held is not None:
+        lines += held[1]
+    return lines, skipped, where
+
+
+def _header_row(tr: ET.Element, reader: _Reader) -> bool:
+    """A table's header row, repeated on each page: counted, not read."""
+    trpr = _w(tr, "trPr")
+    if trpr is not None and _w(trpr, "tblHeader") is not None:
+        reader.count += 1
+        return True
+    return False
 
 
 def read_docx(raw: bytes, path: str) -> Read:
@@ -366,29 +372,10 @@ def read_docx(raw: bytes, path: str) -> Read:
     ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
         styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p")
     )
-    lines: list[Line] = []
-    skipped = 0
-    for block in _blocks(body):
-        if block.tag == W + "tbl":
-            rows = list(_within(block, W + "tr"))
-            if ours:
-                skipped += len(rows)
-                continue
-            for tr in rows:
-                trpr = _w(tr, "trPr")
-                if trpr is not None and _w(trpr, "tblHeader") is not None:
-                    reader.count += 1
-                    continue
-                lines += reader.row(tr)
-            continue
-        name, found = reader.paragraph(block)
-        if ours and name not in OUR_STYLES and name not in HEADINGS:
-            skipped += bool(found)
-            continue
-        lines += found
+    lines, skipped, where = _body_lines(body, reader, ours, path)
     if not any(line.text for line in lines):
         raise fail(path, EMPTY, Msg("the document holds no text"), Msg("is this the right file?"))
-    result = Read(path, "docx", lines, ours=ours, skipped=skipped)
+    result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=where.problems)
     result.revisions = revisions(document, comments)
     if ours:
         title, code = core.get("title"), core.get("subject")

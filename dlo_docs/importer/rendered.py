@@ -1,0 +1,105 @@
+"""What of a DOCX's body is read, between the reader's blocks: our own output's text, and the
+paragraphs Track Changes joined.
+
+A DOCX that ``dlo render`` made is read by its body styles only (``wordml``): the title page
+before the text and the sheets after it are printed from the data. What a Word user put in the
+text in another style — a paragraph pasted from another document with its own style and list
+numbering, one typed in Normal, a table — cannot be told a chapter, paragraph, clause or item:
+it is not imported, and is said at its place (DLO504), never left out silently. The text runs
+from its first body paragraph to the first sheet's title.
+
+A paragraph whose mark was deleted with Track Changes on is one paragraph with the next once
+the change is accepted (``join``), as the text is read (``revisions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import Location, Problem, warning
+from ..i18n import Msg
+from .source import Line, normalise
+
+LEFT_OUT = "DLO504"  # text that fitted no structure (structure.UNSTRUCTURED)
+SHEET = "dlo sheet heading"  # the title of each sheet after the text
+BODY = frozenset({"dlo clause", "dlo item", "dlo item 2", "heading 1", "heading 2"})
+
+
+class Body:
+    """Where the blocks of our own DOCX stand, and what of its text is left out, said."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.begun = self.ended = False
+        self.problems: list[Problem] = []
+
+    @property
+    def inside(self) -> bool:
+        """The block is in the text (after its first body paragraph, before the sheets)."""
+        return self.begun and not self.ended
+
+    def paragraph(self, name: str, lines: list[Line]) -> bool:
+        """Whether a paragraph of style ``name`` is read (else it is said, if in the text)."""
+        if name in BODY:
+            self.begun = True
+            return True
+        self.ended = self.ended or name == SHEET
+        shown = " ".join(line.text for line in lines if line.text)
+        if self.inside and shown:
+            self.problems.append(
+                warning(
+                    Location(self.path, lines[0].where, 1),
+                    LEFT_OUT,
+                    Msg(
+                        "a paragraph in the style {style}, not a chapter's, paragraph's, "
+                        "clause's or item's, was not imported: {text}",
+                        style=repr(name),
+                        text=_quoted(shown),
+                    ),
+                    Msg(
+                        "in Word, give it the style of the element it is (Heading 1, Heading 2, "
+                        "DLO Clause, DLO Item) and import again, or write it in regulation.yaml"
+                    ),
+                )
+            )
+        return False
+
+    def table(self, rows: list[Line]) -> None:
+        """A table in the text: said, with its rows' text."""
+        shown = "; ".join(line.text for line in rows if line.text)
+        if shown:
+            self.problems.append(
+                warning(
+                    Location(self.path, rows[0].where, 1),
+                    LEFT_OUT,
+                    Msg("a table in the text was not imported: {text}", text=_quoted(shown)),
+                    Msg(
+                        "a regulation's text holds no tables: write its rows as a clause's "
+                        "items in Word, or in regulation.yaml"
+                    ),
+                )
+            )
+
+
+def _quoted(text: str, n: int = 200) -> str:
+    return f"«{text if len(text) <= n else text[: n - 1] + '…'}»"
+
+
+def join(held: list[Line], found: list[Line]) -> list[Line]:
+    """A paragraph whose mark was deleted (its lines ``held``) joined to the next (``found``):
+    the text runs on, a space between them only where one of them has it; the joined line keeps
+    the first paragraph's place, style and number and both paragraphs' bookmarks."""
+    if not found or not held:
+        return held + found
+    last, first = held[-1], found[0]
+    tail = last.pieces[-1] if last.pieces else last.text
+    head = first.pieces[0] if first.pieces else first.text
+    gap = " " if tail[-1:].isspace() or head[:1].isspace() else ""
+    merged = replace(
+        last,
+        text=normalise(last.text + gap + first.text),
+        marks=last.marks + first.marks,
+        pieces=(*last.pieces[:-1], tail + head, *first.pieces[1:]),
+        raw="",
+    )
+    return [*held[:-1], merged, *found[1:]]

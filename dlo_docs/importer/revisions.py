@@ -1,0 +1,83 @@
+"""A DOCX's unresolved tracked changes and comments: named for the user, and read as accepted.
+
+``revisions`` names each (what, which text, by whom) in the interface language; ``--onto``
+refuses a file that has any unless ``--accept-changes``, the plain import reports them (DLO508).
+
+The text itself is read as if every change were accepted: deleted text is left out by the
+reader, inserted text is kept, and a paragraph whose mark was deleted with Track Changes on
+(``w:pPr/w:rPr/w:del``: two paragraphs joined, Delete at the end of the first) is one paragraph
+with the next (``joined``), as Word shows it once the change is accepted.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from ..i18n import N_, Msg
+from .wordstyles import W
+
+_CHANGES = {
+    W + "ins": N_('tracked change: inserted "{text}" by {who}'),
+    W + "del": N_('tracked change: deleted "{text}" by {who}'),
+    W + "moveFrom": N_('tracked change: moved away "{text}" by {who}'),
+    W + "moveTo": N_('tracked change: moved here "{text}" by {who}'),
+}
+_FORMAT_CHANGES = (W + "rPrChange", W + "pPrChange", W + "sectPrChange", W + "tblPrChange")
+_GONE = (W + "del", W + "moveFrom")  # a paragraph mark deleted, or moved away
+
+
+def _text_of(el: ET.Element) -> str:
+    return "".join(t.text or "" for t in el.iter() if t.tag in (W + "t", W + "delText"))
+
+
+def _shorten(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _who(el: ET.Element) -> str:
+    return el.get(W + "author") or Msg("unknown author")
+
+
+def mark_gone(p: ET.Element) -> ET.Element | None:
+    """The tracked deletion (or move away) of paragraph ``p``'s own mark, if any."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    if rpr is None:
+        return None
+    return next((el for el in rpr if el.tag in _GONE), None)
+
+
+def _joined(document: ET.Element) -> list[str]:
+    """Each paragraph mark deleted with text left before it: the paragraphs it joins."""
+    found: list[str] = []
+    for p in document.iter(W + "p"):
+        gone = mark_gone(p)
+        if gone is None:
+            continue
+        kept = "".join(t.text or "" for t in p.iter(W + "t"))  # not the deleted runs' delText
+        if kept.strip():
+            found.append(
+                Msg(
+                    'tracked change: paragraph mark deleted, "{text}" joined to the next '
+                    "paragraph, by {who}",
+                    text=_shorten(kept) if len(kept) <= 60 else "…" + kept[-59:].lstrip(),
+                    who=_who(gone),
+                )
+            )
+    return found
+
+
+def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[str]:
+    """Unresolved tracked changes and comments, one line each, naming what and by whom."""
+    found: list[str] = []
+    if document is not None:
+        for el in document.iter():
+            if el.tag in _FORMAT_CHANGES:
+                found.append(Msg("tracked change: formatting changed by {who}", who=_who(el)))
+            elif el.tag in _CHANGES and (text := _text_of(el)).strip():
+                found.append(Msg(_CHANGES[el.tag], text=_shorten(text), who=_who(el)))
+        found += _joined(document)
+    if comments is not None:
+        for c in comments.iter(W + "comment"):
+            found.append(Msg('comment by {who}: "{text}"', who=_who(c), text=_shorten(_text_of(c))))
+    return found
