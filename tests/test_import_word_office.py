@@ -190,3 +190,72 @@ def test_tracked_changes_are_named_in_the_interface_language(bundled, dlo, monke
     assert "tracked change" not in result.err and "deleted" not in result.err
     assert "исправление: удалено «6.», автор Заңгер" in result.err, result.err
     assert "исправление: удалён знак абзаца" in result.err
+
+
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def test_a_text_box_put_in_a_clause_is_said_and_takes_no_clause_s_place(bundled, dlo):
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    clause = load_model(bundled, REG).chapters[3].clauses[0]
+    p = _paragraph_of(doc, clause.id)
+    run = p.makeelement(qn("w:r"), {})
+    drawing = etree.SubElement(run, qn("w:drawing"))
+    anchor = etree.SubElement(drawing, f"{{{WP}}}anchor")
+    data = etree.SubElement(etree.SubElement(anchor, f"{{{A}}}graphic"), f"{{{A}}}graphicData")
+    box = etree.SubElement(
+        etree.SubElement(etree.SubElement(data, f"{{{WPS}}}wsp"), f"{{{WPS}}}txbx"),
+        qn("w:txbxContent"),
+    )
+    note = etree.SubElement(etree.SubElement(box, qn("w:p")), qn("w:r"))
+    etree.SubElement(note, qn("w:t")).text = "Ескерту: 2027 жылы қайта қаралады."
+    p.append(run)
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    assert "text in a text box was not imported: 'Ескерту: 2027 жылы қайта қаралады.'" in result.err
+    assert changes(bundled) == set()  # the clause keeps its id and its text
+
+
+FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>Еңбек кодексінің 16-бабына сәйкес.</w:t></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+def test_a_footnote_is_said_at_the_paragraph_that_refers_to_it(bundled, dlo):
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    clause = load_model(bundled, REG).chapters[3].clauses[0]
+    p = _paragraph_of(doc, clause.id)
+    run = etree.SubElement(p, qn("w:r"))
+    etree.SubElement(run, qn("w:footnoteReference")).set(qn("w:id"), "1")
+    doc.save(str(path))
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/footnotes.xml"] = FOOTNOTES.encode()
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, raw in parts.items():
+            z.writestr(name, raw)
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    at = 1 + next(i for i, q in enumerate(doc.paragraphs) if q._p is p)
+    assert f":{at}:1: warning DLO504: a footnote was not imported: " in result.err
+    assert "'Еңбек кодексінің 16-бабына сәйкес.'" in result.err
+    assert changes(bundled) == set()

@@ -30,6 +30,7 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
+from . import boxes
 from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
@@ -302,7 +303,9 @@ def import_onto(
         _refuse_revisions(read)
     model = document.model
     lang = read.lang if read.lang in model.languages else model.main_lang
-    tree = build(read.lines, read.path, lang, read.ours)
+    lines, boxed = boxes.apart(read.lines, read.path)  # a text box in the text: said, not a clause
+    tree = build(lines, read.path, lang, read.ours)
+    tree.problems += boxed
     if not tree.chapters:
         raise UsageError(
             Msg(

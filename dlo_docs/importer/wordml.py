@@ -32,7 +32,7 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import Msg
 from ..records import Shown
-from . import package, rendered
+from . import boxes, package, rendered
 from .revisions import mark_gone, revisions
 from .source import EMPTY, MAX_PARAGRAPHS, NOT_READABLE, Line, Read, fail, gapped, normalise
 from .wordstyles import MAX_LEVEL, Numbering, Styles, W, bold, number
@@ -164,6 +164,7 @@ class _Reader:
     def __init__(self, styles: Styles, numbering: Numbering) -> None:
         self.styles, self.numbering = styles, numbering
         self.count = 0
+        self.notes: list[tuple[int, str, str]] = []  # (paragraph, "footnote"/"endnote", id)
 
     def paragraph(self, p: ET.Element) -> tuple[str, list[Line]]:
         """(style name, lines) of one paragraph."""
@@ -202,6 +203,11 @@ class _Reader:
             if label is not None:
                 level = ilvl
         lines = []
+        self.notes += [
+            (self.count, ref.tag[len(W) : -len("Reference")], ref.get(W + "id") or "")
+            for ref in p.iter()
+            if ref.tag in (W + "footnoteReference", W + "endnoteReference")
+        ]
         strong = _strong(p, self.styles, chain)
         marks = tuple(
             n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
@@ -355,10 +361,11 @@ def read_docx(raw: bytes, path: str) -> Read:
         styles = Styles(package.part(archive, "word/styles.xml", path, budget=budget))
         numbering = Numbering(package.part(archive, "word/numbering.xml", path, budget=budget))
         core = _core(archive, path, budget)
-        comments = (
-            package.part(archive, "word/comments.xml", path, budget=budget)
-            if "word/comments.xml" in archive.namelist()
+        comments, footnotes, endnotes = (
+            package.part(archive, f"word/{name}.xml", path, budget=budget)
+            if f"word/{name}.xml" in archive.namelist()
             else None
+            for name in ("comments", "footnotes", "endnotes")
         )
     body = document.find(W + "body") if document is not None else None
     if body is None:
@@ -375,7 +382,10 @@ def read_docx(raw: bytes, path: str) -> Read:
     lines, skipped, where = _body_lines(body, reader, ours, path)
     if not any(line.text for line in lines):
         raise fail(path, EMPTY, Msg("the document holds no text"), Msg("is this the right file?"))
-    result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=where.problems)
+    said = where.problems + boxes.notes(
+        reader.notes, {"footnote": footnotes, "endnote": endnotes}, path
+    )
+    result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=said)
     result.revisions = revisions(document, comments)
     if ours:
         title, code = core.get("title"), core.get("subject")
