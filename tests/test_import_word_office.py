@@ -259,3 +259,22 @@ def test_a_footnote_is_said_at_the_paragraph_that_refers_to_it(bundled, dlo):
     assert f":{at}:1: warning DLO504: a footnote was not imported: " in result.err
     assert "'Еңбек кодексінің 16-бабына сәйкес.'" in result.err
     assert changes(bundled) == set()
+
+
+def test_a_title_changed_on_the_title_page_is_said_not_lost(bundled, dlo):
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    title = next(p for p in doc.paragraphs if p.style.name == "DLO Document Name")
+    title.runs[0].text = "Қашықтықтан және цифрлық оқыту бөлімі бастығының лауазымдық нұсқаулығы"
+    for run in title.runs[1:]:
+        run.text = ""
+    doc.save(str(path))
+    at = 1 + next(i for i, p in enumerate(doc.paragraphs) if p._p is title._p)
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    assert f":{at}:1: warning DLO505: the title on the title page reads «Қашықтықтан және" in (
+        result.err
+    )
+    assert load_model(bundled, REG).title == load_model(word.REPO, REG).title  # data, not text
+    untouched = dlo("import", rendered(bundled, dlo), "--onto", REG, cwd=bundled)
+    assert untouched.code == 0 and "DLO505" not in untouched.err  # the title as rendered

@@ -30,7 +30,7 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
-from . import boxes
+from . import boxes, rendered
 from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
@@ -305,7 +305,9 @@ def import_onto(
     lang = read.lang if read.lang in model.languages else model.main_lang
     lines, boxed = boxes.apart(read.lines, read.path)  # a text box in the text: said, not a clause
     tree = build(lines, read.path, lang, read.ours)
-    tree.problems += boxed
+    tree.problems += boxed + rendered.title_changed(
+        read.page_title, text_in(model.title, lang, model.main_lang) or "", read.path
+    )
     if not tree.chapters:
         raise UsageError(
             Msg(

@@ -23,6 +23,7 @@ from .source import Line, normalise
 LEFT_OUT = "DLO504"  # text that fitted no structure (structure.UNSTRUCTURED)
 SHEET = "dlo sheet heading"  # the title of each sheet after the text
 BODY = frozenset({"dlo clause", "dlo item", "dlo item 2", "heading 1", "heading 2"})
+TITLE = frozenset({"dlo document title", "dlo document name"})  # the title on the title page
 
 
 class Body:
@@ -32,6 +33,7 @@ class Body:
         self.path = path
         self.begun = self.ended = False
         self.problems: list[Problem] = []
+        self.title: list[Line] = []  # the title page's title, as the file has it
 
     @property
     def inside(self) -> bool:
@@ -44,6 +46,8 @@ class Body:
             self.begun = True
             return True
         self.ended = self.ended or name == SHEET
+        if name in TITLE and not self.begun:
+            self.title += lines
         shown = " ".join(line.text for line in lines if line.text)
         if self.inside and shown:
             self.problems.append(
@@ -103,3 +107,23 @@ def join(held: list[Line], found: list[Line]) -> list[Line]:
         raw="",
     )
     return [*held[:-1], merged, *found[1:]]
+
+
+def title_changed(title: list[Line], expected: str, path: str) -> list[Problem]:
+    """A warning where the title page's title is not the regulation's (edited in Word): the title
+    page is printed from the data, and its lines are not imported (DLO505)."""
+    shown = " ".join(line.text for line in title if line.text)
+    if not title or " ".join(shown.split()) == " ".join(expected.split()):
+        return []
+    return [
+        warning(
+            Location(path, title[0].where, 1),
+            "DLO505",
+            Msg(
+                "the title on the title page reads {text}, not the regulation's title; the title "
+                "page is printed from regulation.yaml and was not imported",
+                text=_quoted(shown),
+            ),
+            Msg("to rename the regulation, change title: in regulation.yaml"),
+        )
+    ]

@@ -78,6 +78,7 @@ class Read:
     notes: list[str] = field(default_factory=list)
     revisions: list[str] = field(default_factory=list)  # unresolved tracked changes, comments
     problems: list[Problem] = field(default_factory=list)  # what the reader left out, at its place
+    page_title: list[Line] = field(default_factory=list)  # our own title page's title lines
 
 
 _GAPPED = re.compile(r"\S(?:\t|[ \u00a0]{3})|^(?:\t|[ \u00a0]{3})\s*\S")

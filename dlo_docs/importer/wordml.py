@@ -386,6 +386,7 @@ def read_docx(raw: bytes, path: str) -> Read:
         reader.notes, {"footnote": footnotes, "endnote": endnotes}, path
     )
     result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=said)
+    result.page_title = where.title
     result.revisions = revisions(document, comments)
     if ours:
         title, code = core.get("title"), core.get("subject")
