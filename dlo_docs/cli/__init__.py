@@ -238,7 +238,7 @@ def _worker_ends(signum: int) -> bool:
 
 
 _ENDING = [False]  # interrupted and cleaned up: a Ctrl-C more is ignored (``_ending``)
-_TERMINATED = [False]  # ended by SIGTERM: said as the command ends (``run``)
+_TERMINATED = [False]  # ended by SIGTERM: said as the command ends (``_leaving``)
 
 
 def _exit(code: int) -> None:
@@ -290,9 +290,10 @@ def _leaving(exiting: bool) -> None:
     Ctrl-C and SIGTERM ignored for the rest of it, so that it exits with the command's code.
     Handled, one raised in an ``atexit`` callback or as threads are joined printed a traceback
     ("Exception ignored … SystemExit: 143"); and Python restores the default actions late in
-    its shutdown, so one then ended it by the signal instead of its code.
-    Otherwise the flag is cleared: a caller running commands in its own process keeps its
-    Ctrl-C (the handler stays, ``_interrupted``, and raises KeyboardInterrupt there)."""
+    its shutdown, so one then ended it by the signal instead of its code. Otherwise the flag is
+    cleared: a caller running commands in its own process keeps its Ctrl-C (``_interrupted``)."""
+    if _TERMINATED[0]:  # said as Ctrl-C's "Aborted.": a service manager's log shows why it ended
+        click.echo(_("Terminated."), err=True)
     if exiting:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if os.getpid() in _MAIN:  # SIGTERM is ours (``_on_sigterm``)
@@ -309,10 +310,6 @@ def run(exiting: bool = False) -> None:
     try:
         with interrupts.redelivering():  # one dropped in a finalizer is raised again
             _command()
-    except SystemExit:
-        if _TERMINATED[0]:  # as Ctrl-C's "Aborted.": a service manager's log shows why it ended
-            click.echo(_("Terminated."), err=True)
-        raise
     finally:
         _leaving(exiting)
 
