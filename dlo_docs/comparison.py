@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import workflow
-from .context import names_kind
+from .context import missing_text, names_kind
 from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, legends, ref, unchanged
 from .diff.names import rows as table_rows
-from .errors import DloError, Problem, UsageError, error
+from .errors import DloError, Problem, UsageError
 from .i18n import Msg, _
 from .labels import inner_quotes
 from .labels import labels as load_labels
@@ -155,7 +155,6 @@ def _missing_texts(doc: Document, lang: str) -> list[Problem]:
     reports them). The registry is not consulted: a frozen edition may name positions that have
     been renamed since, and a comparison does not need them."""
     model = doc.model
-    hint = f"write it as a mapping: {{{model.main_lang}: ..., {lang}: ...}}"
     places = [(model.title, ["title"])]
     nodes = {eid: loc for eid, loc in element_ids(model)}
     for loc in nodes.values():
@@ -165,7 +164,7 @@ def _missing_texts(doc: Document, lang: str) -> list[Problem]:
         field = "title" if hasattr(node, "title") else "text"
         places.append((getattr(node, field), [*loc, field]))
     return [
-        error(doc.source.at(loc), "DLO030", Msg("no {lang} text here", lang=lang), hint)
+        missing_text(doc, text, loc, lang)
         for text, loc in places
         if text_in(text, lang, model.main_lang) is None
     ]

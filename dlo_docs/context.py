@@ -274,23 +274,25 @@ class _Texts:
         self.missing: list[Problem] = []
 
     def __call__(self, text: Any, loc: list) -> str:
-        main = self.doc.model.main_lang
-        value = text_in(text, self.lang, main)
+        value = text_in(text, self.lang, self.doc.model.main_lang)
         if value is None:
-            self.missing.append(
-                error(
-                    self.doc.source.at(loc),
-                    "DLO030",
-                    Msg("no {lang} text here", lang=self.lang),
-                    Msg(
-                        "write it as a mapping: {{{main}: ..., {lang}: ...}}",
-                        main=main,
-                        lang=self.lang,
-                    ),
-                )
-            )
+            self.missing.append(missing_text(self.doc, text, loc, self.lang))
             return ""
         return value.strip()
+
+
+def missing_text(doc: Document, text: Any, loc: list, lang: str) -> Problem:
+    """DLO030 at ``loc``: ``text`` has no ``lang`` version. A text by language (``{ru: …}``) is
+    told to add it beside the others; a plain one, the main language's, to become a mapping."""
+    if isinstance(text, dict):
+        hint = Msg("add its {lang} text beside the others: {lang}: …", lang=lang)
+    else:
+        hint = Msg(
+            "write it as a mapping: {{{main}: ..., {lang}: ...}}",
+            main=doc.model.main_lang,
+            lang=lang,
+        )
+    return error(doc.source.at(loc), "DLO030", Msg("no {lang} text here", lang=lang), hint)
 
 
 def _blocks(model: Regulation, labels: dict, tr: _Texts) -> list[Block]:

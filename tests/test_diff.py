@@ -591,8 +591,19 @@ def test_cli_text_missing_in_the_language_is_reported_where_it_is(project, dlo):
             line.startswith("regulations/dlo-head/regulation.yaml:")
             and "error DLO030: no ru text here" in line
         )
+    # a text by language is told to add the one it lacks; a plain one to become a mapping
+    assert sum("(hint: add its ru text beside the others: ru: …)" in line for line in lines) == 1
+    assert sum("(hint: write it as a mapping: {kk: ..., ru: ...})" in line for line in lines) == 2
     result = dlo("diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
     assert result.code == 0, result.err
+    # the main language missing: it was told to write '{kk: ..., kk: ...}', in English whatever
+    # the interface's language
+    find(draft, "rights.14")["text"] = {"ru": RIGHT_NEW}
+    (folder / "regulation.yaml").write_text(load.dumps(draft), encoding="utf-8")
+    result = dlo("--lang-ui", "ru", "diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
+    assert result.code == 1 and "DLO030" in result.err, result.err
+    assert "добавьте" in result.err.casefold() and "kk: …" in result.err, result.err
+    assert "{kk: ..., kk" not in result.err
 
 
 def test_cli_two_frozen_editions_do_not_need_a_valid_draft(project, dlo):
