@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import bookmarks, i18n, load, refs
-from ..errors import DloError, UsageError
+from ..errors import DloError, Problem, UsageError
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
-from . import boxes, rendered
+from . import boxes, generated, rendered
 from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
@@ -284,6 +284,20 @@ def _refuse_revisions(read: Read) -> None:
     )
 
 
+def _generated(
+    project: Project, registry: Any, reg_id: str, path: Path, read: Read, model: Regulation
+) -> list[Problem]:
+    """The edits of what the DOCX prints from data (``generated``); where the file cannot be
+    compared with a render, its title page's title alone."""
+    if read.lang in model.languages:
+        said = generated.said(project, registry, reg_id, path.read_bytes(), read)
+        if said is not None:
+            return said
+    lang = read.lang if read.lang in model.languages else model.main_lang
+    title = text_in(model.title, lang, model.main_lang) or ""
+    return rendered.title_changed(read.page_title, title, read.path)
+
+
 def import_onto(
     project: Project, path: Path | str, reg_id: str, accept_changes: bool = False
 ) -> Result:
@@ -305,9 +319,7 @@ def import_onto(
     lang = read.lang if read.lang in model.languages else model.main_lang
     lines, boxed = boxes.apart(read.lines, read.path)  # a text box in the text: said, not a clause
     tree = build(lines, read.path, lang, read.ours)
-    tree.problems += boxed + rendered.title_changed(
-        read.page_title, text_in(model.title, lang, model.main_lang) or "", read.path
-    )
+    tree.problems += boxed + _generated(project, loaded.registry, reg_id, path, read, model)
     if not tree.chapters:
         raise UsageError(
             Msg(

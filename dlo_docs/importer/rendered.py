@@ -58,7 +58,7 @@ class Body:
                         "a paragraph in the style {style}, not a chapter's, paragraph's, "
                         "clause's or item's, was not imported: {text}",
                         style=repr(name),
-                        text=_quoted(shown),
+                        text=quoted(shown),
                     ),
                     Msg(
                         "in Word, give it the style of the element it is (Heading 1, Heading 2, "
@@ -76,7 +76,7 @@ class Body:
                 warning(
                     Location(self.path, rows[0].where, 1),
                     LEFT_OUT,
-                    Msg("a table in the text was not imported: {text}", text=_quoted(shown)),
+                    Msg("a table in the text was not imported: {text}", text=quoted(shown)),
                     Msg(
                         "a regulation's text holds no tables: write its rows as a clause's "
                         "items in Word, or in regulation.yaml"
@@ -85,7 +85,7 @@ class Body:
             )
 
 
-def _quoted(text: str, n: int = 200) -> str:
+def quoted(text: str, n: int = 200) -> str:
     return f"«{text if len(text) <= n else text[: n - 1] + '…'}»"
 
 
@@ -109,20 +109,23 @@ def join(held: list[Line], found: list[Line]) -> list[Line]:
     return [*held[:-1], merged, *found[1:]]
 
 
-def title_changed(title: list[Line], expected: str, path: str) -> list[Problem]:
+def title_changed(
+    title: list[Line], expected: str, path: str, shown: str = "", where: Location | None = None
+) -> list[Problem]:
     """A warning where the title page's title is not the regulation's (edited in Word): the title
-    page is printed from the data, and its lines are not imported (DLO505)."""
-    shown = " ".join(line.text for line in title if line.text)
-    if not title or " ".join(shown.split()) == " ".join(expected.split()):
+    page is printed from the data, and its lines are not imported (DLO505). The title as the
+    file has it: its ``title`` lines, or ``shown`` at ``where``."""
+    shown = shown or " ".join(line.text for line in title if line.text)
+    if not shown or " ".join(shown.split()) == " ".join(expected.split()):
         return []
     return [
         warning(
-            Location(path, title[0].where, 1),
+            where or Location(path, title[0].where, 1),
             "DLO505",
             Msg(
                 "the title on the title page reads {text}, not the regulation's title; the title "
                 "page is printed from regulation.yaml and was not imported",
-                text=_quoted(shown),
+                text=quoted(shown),
             ),
             Msg("to rename the regulation, change title: in regulation.yaml"),
         )

@@ -319,8 +319,9 @@ def _body_lines(
     for block in _blocks(body):
         if block.tag == W + "tbl":
             rows = list(_within(block, W + "tr"))
-            if ours and not where.inside:
+            if ours and not where.inside:  # (each row counted, as in the text)
                 skipped += len(rows)
+                reader.count += len(rows)
                 continue
             read = [line for tr in rows if not _header_row(tr, reader) for line in reader.row(tr)]
             if ours:
