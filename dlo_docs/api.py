@@ -127,17 +127,7 @@ def render_contexts(
     chosen = subject.select(project, registry, reg_id, draft)
     languages = [lang] if lang else chosen.document.model.languages
     return chosen, [
-        context.build(
-            chosen.document,
-            registry,
-            language,
-            project.templates,
-            chosen.records,
-            chosen.draft,
-            kept=project.snapshots,
-            parts=parts,
-            today=chosen.today,
-        )
+        chosen.context(registry, language, project, kept=project.snapshots, parts=parts)
         for language in languages
     ]
 

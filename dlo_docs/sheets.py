@@ -112,15 +112,8 @@ def sheet(
     chosen = subject.select(project, registry, reg_id, draft)
     # the act in PDF states the original's page count: the whole original is made first
     whole = kind == "transfer" and "pdf" in formats
-    rd = context.build(
-        chosen.document,
-        registry,
-        lang,
-        project.templates,
-        chosen.records,
-        chosen.draft,
-        parts=form_names.EVERY if whole else form_names.SHEET[kind],
-        today=chosen.today,
+    rd = chosen.context(
+        registry, lang, project, parts=form_names.EVERY if whole else form_names.SHEET[kind]
     )
     transfer = None
     if kind == "transfer":

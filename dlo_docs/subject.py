@@ -27,6 +27,9 @@ from .project import Document, Loaded, Project
 from .records import Records
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from collections.abc import Collection
+
+    from .context import RenderDoc
     from .model import Registry
 
 
@@ -39,6 +42,31 @@ class Subject:
     fallback: str | None = None  # why the draft is shown though the edition in force was asked
     # the organisation's day it is chosen on (DLO_TODAY when set): a draft's title page's year
     today: dt.date | None = None
+
+    def context(
+        self,
+        registry: Registry,
+        lang: str | None,
+        project: Project,
+        *,
+        kept: bool = False,
+        parts: Collection[str] | None = None,
+    ) -> RenderDoc:
+        """It resolved in ``lang`` for printing (``context.build``: its document, records, draft
+        state and day, the project's templates; ``parts`` of the forms, default all)."""
+        from . import context, form_names
+
+        return context.build(
+            self.document,
+            registry,
+            lang,
+            project.templates,
+            self.records,
+            self.draft,
+            kept=kept,
+            parts=form_names.EVERY if parts is None else parts,
+            today=self.today,
+        )
 
 
 def _working(project: Project, registry: Registry, reg_id: str) -> Document:

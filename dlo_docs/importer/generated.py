@@ -229,21 +229,12 @@ def _render(
 ) -> tuple[bytes, dict[str, str]] | None:
     """The DOCX of ``reg_id`` in ``lang`` as ``dlo render`` prints it now, and its sheets'
     headings → their kinds; None when it cannot be rendered."""
-    from .. import context, subject
+    from .. import subject
     from ..render import docx
 
     try:
         chosen = subject.select(project, registry, reg_id, draft)
-        rd = context.build(
-            chosen.document,
-            registry,
-            lang,
-            project.templates,
-            chosen.records,
-            chosen.draft,
-            kept=project.snapshots,
-            today=chosen.today,
-        )
+        rd = chosen.context(registry, lang, project, kept=project.snapshots)
         printed = docx.render(rd, project.templates)
     except DloError:
         return None
