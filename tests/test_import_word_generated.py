@@ -145,3 +145,20 @@ def test_a_draft_rendered_before_the_last_import_is_said_nothing_of(bundled, dlo
     path, places = _edit_everywhere(first, clause.id)
     result = dlo("import", path, "--onto", REG, cwd=bundled)
     assert f":{places['code']}:1: warning DLO505: the title page reads «Коды: ЛН" in result.err
+
+
+def test_a_header_of_many_paragraphs_is_said_a_bounded_number_of_times(bundled, dlo):
+    """A header part of 2,000 typed lines (a 400,000-line one is a 1 MB DOCX) lists the first
+    edits and counts the rest, not one warning a line."""
+    doc = Document(str(rendered(bundled, dlo)))
+    header = doc.sections[0].header
+    for i in range(2000):
+        header.add_paragraph(f"line {i} typed in the header")
+    path = bundled / "build" / "header.docx"
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "DLO505" in line]
+    assert len(said) == 101, len(said)  # the first 100 and the count
+    assert "1900 more edits of what is printed from the data" in result.err
+    assert changes(bundled) == set()
