@@ -392,7 +392,11 @@ def test_incremental_build_renders_only_what_changed(published, dlo):
     [
         ("index.html", True),
         ("kk/dlo-head/index.html", True),
-        (".dlo-site/manifest.json", True),  # the build's own folder, first only
+        (".dlo-site/cache/dlo-head.json", True),  # the build's own folder: its cache entries
+        (".dlo-site/manifest.json", False),  # not its manifest nor its lock
+        (".dlo-site/build.lock", False),
+        (".dlo-site/cache/a/b.json", False),
+        (".dlo-site/cache/.x", False),
         ("/etc/passwd", False),
         ("a//b", False),
         ("a/", False),
@@ -411,6 +415,22 @@ def test_the_manifest_names_only_paths_the_build_writes(rel, plain):
     from dlo_docs.site.manifest import plain_path
 
     assert plain_path(rel) is plain
+
+
+def test_a_manifest_naming_the_build_s_own_files_is_not_followed(published, dlo):
+    """A manifest listing the build's lock (or its manifest) as an output had the next build
+    remove it as stale, the lock while it held it: two builds at once were no longer kept
+    apart. Such a manifest is not the build's: it is ignored, and the site built again."""
+    build(dlo, published)
+    public = published / "public"
+    manifest_path = public / ".dlo-site" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    manifest["outputs"][".dlo-site/build.lock"] = {"key": None}
+    manifest_path.write_text(json.dumps(manifest), "utf-8")
+    assert (public / ".dlo-site" / "build.lock").is_file()
+    out = build(dlo, published).out
+    assert (public / ".dlo-site" / "build.lock").is_file(), out
+    assert "0 removed" in out and not broken_links(public)
 
 
 def test_withdrawn_regulation_disappears(published, dlo):

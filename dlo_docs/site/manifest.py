@@ -108,14 +108,15 @@ def code_version() -> str:
 
 def plain_path(rel: object) -> bool:
     """A path the build itself writes: relative, inside the site folder, no ``..``, no empty,
-    hidden or absolute part (except the build's own folder), no backslash or NUL."""
+    hidden or absolute part, no backslash or NUL; in the build's own folder only a regulation's
+    cache entry (``.dlo-site/cache/<id>.json``), never its lock or manifest, which a listed
+    output would have the next build remove."""
     if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
         return False
     parts = rel.split("/")  # no empty part: not absolute ("/…") either
-    return all(
-        part and part not in (".", "..") and (part[0] != "." or (i == 0 and part == FOLDER))
-        for i, part in enumerate(parts)
-    )
+    if parts[0] == FOLDER:
+        parts = parts[2:] if len(parts) == 3 and parts[1] == "cache" else [""]
+    return all(part and part not in (".", "..") and part[0] != "." for part in parts)
 
 
 def _well_formed(data: object) -> bool:
