@@ -180,6 +180,16 @@ def test_ids_are_found_by_text_when_the_bookmarks_were_lost(bundled, dlo):
     }
 
 
+def deleted(run, text: str, wid: str):
+    """A tracked deletion (``w:del`` by Заңгер) of a copy of ``run`` reading ``text``."""
+    gone = copy.deepcopy(run)
+    t = gone.find(qn("w:t"))
+    t.tag, t.text = qn("w:delText"), text
+    wrapper = run.makeelement(qn("w:del"), {qn("w:id"): wid, qn("w:author"): "Заңгер"})
+    wrapper.append(gone)
+    return wrapper
+
+
 def _tracked(path: Path) -> Path:
     """An insertion and a deletion made with Word's Track Changes, and a comment marker."""
     doc = Document(str(path))
@@ -190,13 +200,7 @@ def _tracked(path: Path) -> Path:
     new_run.find(qn("w:t")).text = " қосымша сөз"
     ins.append(new_run)
     run.addnext(ins)
-    dele = run.makeelement(qn("w:del"), {qn("w:id"): "902", qn("w:author"): "Заңгер"})
-    gone = copy.deepcopy(run)
-    t = gone.find(qn("w:t"))
-    t.tag = qn("w:delText")
-    t.text = "алынған сөз"
-    dele.append(gone)
-    ins.addnext(dele)
+    ins.addnext(deleted(run, "алынған сөз", "902"))
     out = path.with_name("tracked.docx")
     doc.save(str(out))
     return out

@@ -143,13 +143,8 @@ def _joined_with_track_changes(path: Path, first, second) -> Path:
     run = b.findall(qn("w:r"))[0]
     t = run.find(qn("w:t"))
     number, rest = t.text.split(" ", 1)
-    gone = copy.deepcopy(run)
-    gone.find(qn("w:t")).tag = qn("w:delText")
-    gone.find(qn("w:delText")).text = number + " "
+    run.addprevious(word.deleted(run, number + " ", "902"))
     t.text = rest
-    wrapper = run.makeelement(qn("w:del"), {qn("w:id"): "902", qn("w:author"): "Заңгер"})
-    wrapper.append(gone)
-    run.addprevious(wrapper)
     out = path.with_name("joined.docx")
     doc.save(str(out))
     return out
