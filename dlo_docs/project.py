@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Registry, Regulation
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")  # as model.Id: a folder and file names
+SITE_PAGES = ("index.html", "search.html")  # the site's own pages, as ru/<id>/ (site/views.py)
 REGISTRY = "registry.yaml"
 REGULATION = "regulation.yaml"
 
@@ -225,6 +226,19 @@ class Project:
                 )
             )
         return self.regulations / reg_id
+
+    def new_folder(self, reg_id: str) -> Path:
+        """``folder`` for a regulation about to be written; no id of a page of the site's own."""
+        if reg_id in SITE_PAGES:
+            raise UsageError(
+                Msg(
+                    "{reg_id} cannot be a regulation's id: it is the name of a page of the "
+                    "published site; nothing was written",
+                    reg_id=repr(reg_id),
+                ),
+                Msg("choose another id (not {names})", names=", ".join(SITE_PAGES)),
+            )
+        return self.folder(reg_id)
 
     def regulation_path(self, reg_id: str) -> Path:
         path = self.folder(reg_id) / REGULATION

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, SEED
 from tests.hostile_support import REGULATION, positioned, snapshot
 from tests.site_support import FIXTURE, approve
 
@@ -176,3 +176,29 @@ def test_a_regulation_whose_id_names_a_page_of_the_site_is_not_published_over_it
         assert (public / rel).is_file(), rel
     assert (public / "kk" / "dlo-head" / "index.html").is_file()
     assert not (public / "kk" / reg_id).exists()
+
+
+@pytest.mark.parametrize("reg_id", ["search.html", "index.html"])
+def test_no_regulation_is_made_with_the_id_of_a_page_of_the_site(project, dlo, reg_id):
+    """`dlo new search.html` and `dlo import ... --id index.html` wrote a regulation that every
+    later site build then refused to publish (DLO811). Both are refused before anything is
+    written, saying which ids are the site's."""
+    before = sorted(p.name for p in (project / "regulations").iterdir())
+    made = dlo(
+        "--root", project, "new", reg_id, "--kind", "job_instruction", "--position", "dlo-head"
+    )
+    imported = dlo("--root", project, "import", SEED, "--id", reg_id, "--position", "dlo-head")
+    for result in (made, imported):
+        assert result.code == 2, (result.code, result.err)
+        assert f"'{reg_id}' cannot be a regulation's id" in result.err, result.err
+        assert "index.html, search.html" in result.err
+        assert "Traceback" not in result.err
+    assert sorted(p.name for p in (project / "regulations").iterdir()) == before
+
+
+def test_the_ids_refused_are_those_the_site_has_pages_for():
+    from dlo_docs.project import SITE_PAGES
+    from dlo_docs.site import views
+
+    assert all(views.taken_by_site(name) for name in SITE_PAGES)
+    assert views.taken_by_site("search") is None and views.taken_by_site("dlo-head") is None

@@ -233,7 +233,7 @@ def _clauses(clauses: list, loc: list, fill: _Filler, f: Facts) -> list[dict]:
 
 def create(project: Project, reg_id: str, options: Options) -> Created:
     """Write ``regulations/<id>/regulation.yaml`` for a new regulation; refuse an existing id."""
-    folder = project.folder(reg_id)  # refuses an invalid id
+    folder = project.new_folder(reg_id)  # refuses an invalid id
     # (a folder holding only a lock file an earlier version left is not a regulation)
     if project.is_regulation(folder) or (folder.exists() and not folder.is_dir()):
         raise UsageError(

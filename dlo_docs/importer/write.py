@@ -104,7 +104,7 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     """Import one file into ``regulations/<id>/regulation.yaml`` (and, with ``update_registry``,
     the proposed entries into the registry). Nothing is written unless everything is valid."""
     if options.id is not None:
-        project.folder(options.id)  # a usage error for an invalid id, before any work
+        project.new_folder(options.id)  # a usage error for an invalid id, before any work
     path = Path(path)
     display = project.display(path) if path.is_absolute() else path.as_posix()
     read = read_source(path, display)
@@ -114,7 +114,7 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
         raise DloError(loaded.errors or loaded.problems)
     registry_before = loaded.registry_source.text
     imported = convert(read, loaded.registry, options, project.templates)
-    target = project.folder(imported.model.id) / REGULATION
+    target = project.new_folder(imported.model.id) / REGULATION
     if target.exists() and not options.force:
         raise UsageError(
             Msg("{path} exists; nothing was written", path=project.display(target)),

@@ -17,6 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .. import lazy
+from ..project import SITE_PAGES
 from ..workflow import today as build_day  # the day reviews are counted from (DLO_TODAY when set)
 
 if TYPE_CHECKING:
@@ -33,12 +34,15 @@ CSP = (
 )
 
 
+INDEX_PAGE, SEARCH_PAGE = SITE_PAGES
+
+
 def index_path(lang: str) -> str:
-    return "index.html" if lang == LANGS[0] else f"{lang}/index.html"
+    return INDEX_PAGE if lang == LANGS[0] else f"{lang}/{INDEX_PAGE}"
 
 
 def search_path(lang: str) -> str:
-    return "search.html" if lang == LANGS[0] else f"{lang}/search.html"
+    return SEARCH_PAGE if lang == LANGS[0] else f"{lang}/{SEARCH_PAGE}"
 
 
 def regulation_path(lang: str, reg_id: str) -> str:
