@@ -187,6 +187,35 @@ def test_tracked_changes_are_named_in_the_interface_language(bundled, dlo, monke
     assert "исправление: удалён знак абзаца" in result.err
 
 
+def test_a_tracked_formatting_change_is_named_with_its_text(bundled, dlo):
+    """A word made bold and a paragraph re-aligned with Track Changes on were each listed as
+    "formatting changed by Заңгер", leaving the drafter to search the file for which; each is
+    now named with the text of its run or paragraph."""
+    clauses = load_model(bundled, REG).chapters[3].clauses
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    run = next(_paragraph_of(doc, clauses[0].id).iter(qn("w:r")))
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(run, qn("w:rPr"))
+        run.insert(0, rpr)
+    etree.SubElement(rpr, qn("w:b"))
+    etree.SubElement(rpr, qn("w:rPrChange"), {qn("w:id"): "911", qn("w:author"): "Заңгер"})
+    ppr = _paragraph_of(doc, clauses[1].id).find(qn("w:pPr"))
+    etree.SubElement(ppr, qn("w:pPrChange"), {qn("w:id"): "912", qn("w:author"): "Заңгер"})
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 2, result.err
+    words = " ".join("".join(t.text or "" for t in run.iter(qn("w:t"))).split())
+    assert (
+        words.startswith("5. ") and f'formatting of "{words[:59]}…" changed by Заңгер' in result.err
+    )
+    assert f'formatting of "6. {clauses[1].text[:20]}' in result.err, result.err
+    assert "tracked change: formatting changed by" not in result.err
+    ru = dlo("--lang-ui", "ru", "import", path, "--onto", REG, cwd=bundled)
+    assert f"изменено форматирование «{words[:59]}…», автор Заңгер" in ru.err, ru.err
+
+
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

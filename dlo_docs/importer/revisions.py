@@ -67,13 +67,35 @@ def _joined(document: ET.Element) -> list[str]:
     return found
 
 
+def _formatted(change: ET.Element, parents: dict[ET.Element, ET.Element]) -> str:
+    """The text whose formatting ``change`` changed: its run's, or its paragraph's when it
+    changed the paragraph (or its mark); "" for a table's or a section's."""
+    owner = parents.get(change)
+    while owner is not None and owner.tag not in (W + "r", W + "p", W + "tbl", W + "body"):
+        owner = parents.get(owner)
+    return _text_of(owner) if owner is not None and owner.tag in (W + "r", W + "p") else ""
+
+
+def _format_change(change: ET.Element, parents: dict[ET.Element, ET.Element]) -> str:
+    text = _formatted(change, parents)
+    if not text.strip():
+        return Msg("tracked change: formatting changed by {who}", who=_who(change))
+    return Msg(
+        'tracked change: formatting of "{text}" changed by {who}',
+        text=_shorten(text),
+        who=_who(change),
+    )
+
+
 def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[str]:
     """Unresolved tracked changes and comments, one line each, naming what and by whom."""
     found: list[str] = []
     if document is not None:
+        parents: dict[ET.Element, ET.Element] = {}  # made at the first formatting change
         for el in document.iter():
             if el.tag in _FORMAT_CHANGES:
-                found.append(Msg("tracked change: formatting changed by {who}", who=_who(el)))
+                parents = parents or {c: p for p in document.iter() for c in p}
+                found.append(_format_change(el, parents))
             elif el.tag in _CHANGES and (text := _text_of(el)).strip():
                 found.append(Msg(_CHANGES[el.tag], text=_shorten(text), who=_who(el)))
         found += _joined(document)
