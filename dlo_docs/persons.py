@@ -13,13 +13,15 @@ or stray combining marks; ё is read as е, as Russian names are written either 
 
 - ``key(name) -> str``: the key of ``name`` ("" for a name with no word).
 - ``same(a, b) -> bool``: a position's holder, by language, is one person in ``a`` and ``b``.
+- ``may_be_one(a, b) -> bool``: two names one person's certificate could name both of
+  ("М. Р. Бекова" and "Мадина Бекова"), as the self-approval checks must read them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 # Latin letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с е н і к м
@@ -28,16 +30,43 @@ _LOOKALIKE = str.maketrans("abcehikmoptxyё", "авсенікмортхуе")
 _WORD = re.compile(r"\w+\.?")
 
 
+def _parts(name: str) -> list[str]:
+    """The words and initials of ``name`` in their order, as compared: composed, casefolded,
+    look-alike Latin letters read as Cyrillic, without full stops."""
+    composed = unicodedata.normalize("NFKC", name)
+    kept = "".join(ch for ch in composed if unicodedata.category(ch) not in ("Cf", "Mn"))
+    return [part.rstrip(".") for part in _WORD.findall(kept.casefold().translate(_LOOKALIKE))]
+
+
 def key(name: str) -> str:
     """``name`` casefolded, look-alike Latin letters read as Cyrillic: its words sorted, then its
     initials in their order ("Бекова М.Р." and "М. Р. Бекова": "бекова | м р"; "Р. М. Бекова"
     is another person's)."""
-    composed = unicodedata.normalize("NFKC", name)
-    kept = "".join(ch for ch in composed if unicodedata.category(ch) not in ("Cf", "Mn"))
-    parts = _WORD.findall(kept.casefold().translate(_LOOKALIKE))
-    words = sorted(part for part in parts if len(part.rstrip(".")) > 1)
-    initials = [part.rstrip(".") for part in parts if len(part.rstrip(".")) == 1]
+    parts = _parts(name)
+    words = sorted(part for part in parts if len(part) > 1)
+    initials = [part for part in parts if len(part) == 1]
     return " ".join(words) + " | " + " ".join(initials) if parts else ""
+
+
+def may_be_one(a: str, b: str) -> bool:
+    """Whether one person's certificate could name both ``a`` and ``b``, as a signature's holder
+    check reads a name (every word of it a word of the certificate's name, its initials
+    beginning the other words): the words both write in full (a surname) are shared, and the
+    other words and initials, each name's in its order, agree pairwise, a word with a word, an
+    initial with the word it begins ("М. Р. Бекова", "Мадина Бекова" and "Бекова Мадина
+    Рахимовна" may be one person; "Р. М. Бекова", "Мадина Ахметова" are others). The same key
+    (``key``) is always one person."""
+    if key(a) == key(b) != "":
+        return True
+    one, other = _parts(a), _parts(b)
+    shared = {p for p in one if len(p) > 1} & {p for p in other if len(p) > 1}
+    if not shared:
+        return False
+    mine = [p for p in one if p not in shared]
+    theirs = [p for p in other if p not in shared]
+    # the longer name's further words or initials are ones the shorter does not write
+    rest = zip(mine, theirs, strict=False)
+    return all(x == y if len(x) > 1 and len(y) > 1 else x[0] == y[0] for x, y in rest)
 
 
 def same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -53,8 +82,17 @@ def same(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 def shared(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> str | None:
     """The name, as ``mine`` writes it, of one person both holders' names by language (``{lang:
-    name}``) name in some language (``key``): one person holding two positions; None: no one."""
-    named = {key(str(name)): str(name) for name in mine.values()}
-    named.pop("", None)
-    common = sorted(named.keys() & {key(str(name)) for name in theirs.values()})
-    return named[common[0]] if common else None
+    name}``) may name in some language (``may_be_one``): one person holding two positions; None:
+    no one."""
+    found = sorted(
+        str(name)
+        for name in mine.values()
+        if any(may_be_one(str(name), str(other)) for other in theirs.values())
+    )
+    return found[0] if found else None
+
+
+def overlap(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether one name of ``mine`` and one of ``theirs`` may be one person's (``may_be_one``)."""
+    others = list(theirs)
+    return any(may_be_one(name, other) for name in mine for other in others)

@@ -41,3 +41,32 @@ def test_another_name_is_another_person(one, other):
 
 def test_a_name_with_no_word_has_no_key():
     assert persons.key("") == persons.key(" . ") == ""
+
+
+# one person's certificate names both ("БЕКОВА МАДИНА РАХИМОВНА" passes the holder check of
+# each): a registry that writes one of the names in full must not let them approve themselves
+MAY_BE_ONE = [
+    ("М. Р. Бекова", "Мадина Бекова"),
+    ("М. Р. Бекова", "Бекова Мадина Рахимовна"),
+    ("Бекова М.Р.", "Мадина Рахимовна Бекова"),
+    ("М. Р. Бекова", "M. P. Бекова"),  # the same key
+]
+NOT_ONE = [
+    ("М. Р. Бекова", "Р. М. Бекова"),
+    ("М. Р. Бекова", "Роза Бекова"),
+    ("Мадина Бекова", "Мадина Ахметова"),
+    ("М. Р. Бекова", "М. Р. Бекпова"),
+    ("А. Б. Сейітова", "А. Б. Сеитова"),
+]
+
+
+@pytest.mark.parametrize("one, other", MAY_BE_ONE)
+def test_a_name_with_initials_and_one_written_in_full_may_be_one_person(one, other):
+    assert persons.may_be_one(one, other) and persons.may_be_one(other, one)
+    assert persons.shared({"kk": one}, {"ru": other}) == one
+
+
+@pytest.mark.parametrize("one, other", NOT_ONE)
+def test_names_no_one_certificate_names_both_are_two_people(one, other):
+    assert not persons.may_be_one(one, other) and not persons.may_be_one(other, one)
+    assert persons.shared({"kk": one}, {"kk": other}) is None

@@ -132,3 +132,25 @@ def test_a_registration_forged_with_the_own_holder_among_its_approvers_is_named(
     [entry] = [wj.normal(e) for e in journal_data(project).data]
     _own_holder_as([entry], "legal-head", entry["facts"]["positions"][REG]["holder"])
     _forged_and_named(dlo, project, [entry], 1, "registered")
+
+
+FULL = "kk: Мадина Бекова\n    ru: Мадина Бекова\n"  # the instruction's holder, her name in full
+
+
+def test_the_own_holder_written_by_her_full_name_does_not_agree(in_force, dlo):
+    """The registry gives legal-head the instruction's own holder by her full name ("Мадина
+    Бекова" for "М. Р. Бекова"): her one certificate names both, so it would sign her agreement
+    to her own instruction. It was compared as another person: the draft checked clean, she
+    agreed as legal-head, the rector approved and verify said intact."""
+    with on_day("2024-09-02"):
+        _registry(in_force, LEGAL, FULL)
+        assert "DLO121" in dlo("check", REG, cwd=in_force).out
+        _revised_without_legal_head(dlo, in_force)
+        result = refused(dlo, in_force, "DLO121", "submit", REG)
+        assert "held by its holder (М. Р. Бекова)" in result.err, result.err
+
+
+def test_a_round_forged_with_the_own_holder_by_her_full_name_is_named(in_force, dlo):
+    entries = [wj.normal(e) for e in journal_data(in_force).data]
+    _own_holder_as(entries[:-1], "legal-head", {"kk": "Мадина Бекова", "ru": "Мадина Бекова"})
+    _forged_and_named(dlo, in_force, entries, 6, "approved")

@@ -5,8 +5,9 @@ is not theirs to do, or the draft authorizes itself: ``agreement.approvers`` nam
 puts its holder on the route, and ``approval.by`` naming it lets the holder's own order (or
 signature) approve it, a self-approval every form would then print as approved. So does another
 position the registry gives the same holder (one person acting in both: the same name in any
-of its languages, as ``persons.key`` compares names: initials before or after, spaced or not,
-Latin look-alike letters). An error, so
+of its languages, as ``persons.may_be_one`` compares names: initials before or after, spaced
+or not, Latin look-alike letters, initials where the other writes the names in full, as one
+certificate names both). An error, so
 ``submit``, ``approve`` and ``register-paper`` refuse such a draft. Who approves the instruction of
 the position that approves every other (the rector's) is the organisation's decision: while its
 approval clause still holds that text left to write (``[[кем утверждается: …]]``, as ``dlo new``

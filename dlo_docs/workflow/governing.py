@@ -57,13 +57,19 @@ def of_text(model: Any) -> Governing:
 
 
 def keys(holder: object) -> set[str]:
-    """A holder's names by language (``{lang: name}``), as compared (``persons.key``)."""
+    """A holder's names by language (``{lang: name}``), compared by ``one_person``."""
     names = holder.values() if isinstance(holder, dict) else ()
-    return {persons.key(str(name)) for name in names} - {""}
+    return {str(name) for name in names if persons.key(str(name))}
+
+
+def one_person(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two holders' names (``keys``) may be one person's (``persons.may_be_one``: a
+    certificate naming one may name the other, so one key could sign for both positions)."""
+    return persons.overlap(mine, theirs)
 
 
 def _names(ev: Event, role: str) -> set[str]:
-    """The names of ``role``'s holder as ``ev`` recorded them, as compared (``persons.key``)."""
+    """The names of ``role``'s holder as ``ev`` recorded them (``keys``)."""
     return keys((facts.of(ev, role) or {}).get("holder"))
 
 
@@ -84,7 +90,7 @@ def self_authorised(ev: Event, text: Governing | None) -> str | None:
             "edition {n} is the job instruction of {own} and names {own} among its approvers: its holder agrees to their own instruction",
             **said,
         )
-    if ev.role and _names(ev, ev.role) & _names(ev, own):
+    if ev.role and one_person(_names(ev, ev.role), _names(ev, own)):
         return Msg(
             "it is approved by {role}, whose holder held {own} too when it was recorded: they approved their own instruction",
             role=ev.role,
@@ -105,7 +111,7 @@ def self_agreed(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> 
         return None
     mine = _names(ev, own)
     for role, mark in agreed.items():
-        if role == own or (mine and _names(mark, role) & mine):
+        if role == own or one_person(_names(mark, role), mine):
             return Msg(
                 "edition {n} is the job instruction of {own}, and {role}, on its agreement route, was held by the holder of {own} when it was recorded: they agreed to their own instruction",
                 n=ev.edition,
