@@ -139,6 +139,13 @@ def _verify_raw(cert: x509.Certificate, signer_info, signed: bytes, algo: str) -
         ) from None
 
 
+def signer(der: bytes) -> x509.Certificate:
+    """The certificate ``der`` says its signer signed with, the signature itself not checked
+    (``check`` does): whose key it is, for a check of who signed."""
+    signed = _signed_data(der)
+    return _signer_certificate(signed["signer_infos"][0], _certificates(signed))
+
+
 def check(der: bytes, data: bytes) -> Checked:
     """Check that ``der`` is a valid detached signature of exactly ``data``; return the signer's
     certificate and the signing time. Says nothing about trust (see ``chain``)."""

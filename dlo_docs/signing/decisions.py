@@ -26,7 +26,7 @@ from ..i18n import Msg
 from . import cms, keys
 from .chain import act_moment, chain_problem, validity_problem
 from .keys import Signer
-from .registry import Signers
+from .registry import Signers, names_holder
 
 FIELD = "signature"
 
@@ -94,6 +94,19 @@ def der_of(entry_record: object) -> bytes | None:
         return base64.b64decode(entry_record["cms"], validate=True)
     except (binascii.Error, ValueError):
         return None
+
+
+def names(entry_record: object, holder: dict[str, str] | None) -> bool:
+    """Whether the certificate a stored signature record was made with names ``holder`` (as
+    ``registry.names_holder`` reads a name): that person's key signed it, whatever position the
+    registry bound the certificate to. False without a holder or a readable certificate."""
+    der = der_of(entry_record)
+    if der is None or not holder:
+        return False
+    try:
+        return names_holder(cms.signer(der), holder)
+    except cms.BadSignature:
+        return False
 
 
 def _trust(signers: Signers, checked: cms.Checked, moment: dt.datetime) -> str | None:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made 
 def _signing(ctx: Ctx, kind: str, role: str, signer: Signer | None, day: dt.date) -> Any:
     """Refuse what the signature policy or the signer's certificate forbids for an act of ``day``
     (the certificate is checked on that day, not today); the signing hook."""
+    if signer is not None and kind in ("agreed", "approved", "registered"):
+        guards.not_own_key(ctx, role, signer.certificate)
     signers = signatures.signers_for(ctx.project, ctx.loaded)
     now = dates.now(ctx.registry.organisation.timezone)
     return signatures.before_write(

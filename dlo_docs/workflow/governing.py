@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from .. import persons
 from ..i18n import Msg
 from . import facts
-from .journal import Event
+from .journal import SIGNATURE, Event
 
 
 class Governing(NamedTuple):
@@ -73,6 +73,22 @@ def _names(ev: Event, role: str) -> set[str]:
     return keys((facts.of(ev, role) or {}).get("holder"))
 
 
+def _signed_by(ev: Event, own_holder: object) -> bool:
+    """Whether ``ev`` is signed with a certificate naming ``own_holder`` (``{lang: name}``): that
+    person's own key, which a registry binding it to another position, under a name
+    ``persons`` does not read as theirs ("Мадина" for "М. Р. Бекова"), let act there."""
+    record = ev.raw.get(SIGNATURE)
+    if not isinstance(record, dict) or not isinstance(own_holder, dict) or not own_holder:
+        return False
+    from ..signing import decisions  # cryptography: only for a signed event
+
+    return decisions.names(record, own_holder)
+
+
+def _holder(ev: Event, role: str) -> object:
+    return (facts.of(ev, role) or {}).get("holder")
+
+
 def self_authorised(ev: Event, text: Governing | None) -> str | None:
     """Why the text of edition ``ev.edition`` (``text``), approved or registered by ``ev``,
     authorises itself (None: it does not, or it is not known)."""
@@ -96,6 +112,12 @@ def self_authorised(ev: Event, text: Governing | None) -> str | None:
             role=ev.role,
             **said,
         )
+    if _signed_by(ev, _holder(ev, own)):
+        return Msg(
+            "it is approved by {role} with a signature whose certificate names the holder of {own}: they approved their own instruction",
+            role=ev.role or "-",
+            **said,
+        )
     return None
 
 
@@ -110,13 +132,19 @@ def self_agreed(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> 
     if not own:
         return None
     mine = _names(ev, own)
+    said = {"n": ev.edition, "own": own}
     for role, mark in agreed.items():
         if role == own or one_person(_names(mark, role), mine):
             return Msg(
                 "edition {n} is the job instruction of {own}, and {role}, on its agreement route, was held by the holder of {own} when it was recorded: they agreed to their own instruction",
-                n=ev.edition,
-                own=own,
                 role=role,
+                **said,
+            )
+        if mark.event != ev.event and _signed_by(mark, _holder(ev, own)):
+            return Msg(
+                "edition {n} is the job instruction of {own}, and the agreement of {role}, on its agreement route, was signed with a certificate naming the holder of {own}: they agreed to their own instruction",
+                role=role,
+                **said,
             )
     return None
 

@@ -169,6 +169,33 @@ def not_self_agreed(ctx: Ctx, roles: list[str], verb: str) -> None:
         raise DloError(error(ctx.at(), "DLO121", message, hint))
 
 
+def not_own_key(ctx: Ctx, role: str, certificate: object) -> None:
+    """Refuse (DLO121) to sign as ``role`` an agreement to, or the approval of, a job instruction
+    with a certificate naming its holder (``registry.names_holder``): their own key, bound by
+    the registry to ``role`` under a name not read as theirs ("Мадина" for "М. Р. Бекова");
+    ``verify`` names such an approval as one no command writes (DLO612)."""
+    own = _own(ctx)
+    holder = facts.position(ctx.registry, own)["holder"] if own else None
+    if not own or not holder:
+        return
+    from ..signing.registry import names_holder  # cryptography: only for a signed act
+
+    if not names_holder(certificate, holder):  # type: ignore[arg-type]  # an x509 certificate
+        return
+    said = {"reg_id": ctx.reg_id, "role": role, "own": own}
+    raise DloError(
+        error(
+            ctx.at(),
+            "DLO121",
+            Msg(
+                "{reg_id} cannot be signed as {role} with this key: its certificate names the holder of {own}, who would agree to or approve their own instruction",
+                **said,
+            ),
+            Msg("sign with the key of the holder of {role}", **said),
+        )
+    )
+
+
 def agreed_by_others(ctx: Ctx) -> None:
     """Refuse (DLO121) to approve a job instruction one of whose agreements was given, by the
     holder it recorded, by the person the registry now gives its position: the approval
