@@ -327,3 +327,30 @@ def test_an_id_naming_a_file_or_a_lock_only_folder_is_no_regulation(project, dlo
     )
     assert new.code == 0, new.err
     assert (folder / "regulation.yaml").is_file()
+
+
+def test_an_order_number_typed_with_its_sign_is_refused(project, dlo):
+    """--order "№ 17-НҚ", as the paper order writes it: the forms print "№ " before the number
+    themselves, so it would read "№ № 17-НҚ" on the title page, the sheets and the site. Refused
+    with the number alone to type, in the interface's language; nothing recorded."""
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    before = journal_path(project).read_bytes()
+    today = organisation_today().isoformat()
+    for typed in ("№ 17-НҚ", "№17-НҚ"):
+        result = dlo("approve", REG, "--order", typed, "--date", today, cwd=project)
+        assert result.code == 2, result.err
+        said = " ".join(result.err.split())
+        assert f"--order '{typed}' starts with '№'" in said, said
+        assert "(hint: give the number alone: --order 17-НҚ)" in said, said
+    said = " ".join(
+        dlo(
+            "--lang-ui", "ru", "approve", REG, "--order", "№ 17-НҚ", "--date", today, cwd=project
+        ).err.split()
+    )
+    assert "--order 17-НҚ" in said and "№" in said and "starts with" not in said, said
+    assert journal_path(project).read_bytes() == before
+    approved = ok(dlo, project, "approve", REG, "--order", "17-НҚ", "--date", today).out
+    seq = approved.rsplit("journal event ", 1)[1].split(")")[0]
+    result = dlo("correct", REG, "--event", seq, "--order", "№ 18-НҚ", cwd=project)
+    assert result.code == 2 and "--order 18-НҚ" in result.err, result.err

@@ -191,7 +191,9 @@ def _value(ctx: loading.Ctx, shown: list[Event], index: int, field: str, given: 
                 seq=shown[index].seq,
             )
         )
-    return loading.text(given, "--order" if field == "number" else "--remark")
+    if field == "number":
+        return loading.order_number(given)
+    return loading.text(given, "--remark")
 
 
 def _keeps_the_rules(ctx: loading.Ctx, correction: dict[str, Any]) -> None:

@@ -311,7 +311,7 @@ def order_number(ctx: Ctx, order: str | None, form: str | None = None) -> str:
             ),
             Msg("give the order's number: --order NO"),
         )
-    return loading.text(order, "--order")
+    return loading.order_number(order)
 
 
 def _error(problem: Problem) -> bool:

@@ -66,7 +66,7 @@ def withdraw(
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
-        order = loading.text(order, "--order")
+        order = loading.order_number(order)
         clerk = loading.clerk(ctx, clerk)
         _withdrawable(ctx)
         assert h.in_force is not None  # ``_withdrawable``

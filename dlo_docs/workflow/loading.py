@@ -178,6 +178,25 @@ def text(value: str | None, option: str) -> str:
     return value
 
 
+def order_number(value: str | None, option: str = "--order") -> str:
+    """An order's number as the forms print it after their own "№ " ("№ 12-НҚ"): typed with
+    its "№" ("№ 12-НҚ", as the paper order writes it) it would print "№ № 12-НҚ" on the title
+    page, the sheets and the site, so it is refused with the number to type."""
+    value = text(value, option)
+    if value.startswith("№"):
+        bare = value.lstrip("№ ")
+        raise UsageError(
+            Msg(
+                "{option} '{value}' starts with '№', which the forms print before the number "
+                "themselves",
+                option=option,
+                value=value,
+            ),
+            Msg("give the number alone: {option} {bare}", option=option, bare=bare or "12-НҚ"),
+        )
+    return value
+
+
 def reasons(given: dict[str, str | None] | None) -> dict[str, Any]:
     """The reason in each language given its own wording (``--reason-kk``, ``--reason-ru``), as
     a ``revised`` event records it (``reasons``); nothing when none was given."""
