@@ -320,7 +320,7 @@ def test_a_mistyped_withdrawal_order_is_corrected(in_force, dlo, day):
     ok(dlo, in_force, "withdraw", REG, "--order", "17-НҚ", "--date", "2025-02-28")
     day("2025-03-05")
     out = ok(dlo, in_force, "correct", REG, "--event", "7", "--order", "71-НҚ").out
-    assert "journal event 7 corrected: number 17-НҚ → 71-НҚ (journal event 8)" in out
+    assert "journal event 7 corrected: order number 17-НҚ → 71-НҚ (journal event 8)" in out
     for args, message in [
         (("--date", "2024-06-02"), "before the order that approved edition 1 (2024-06-03)"),
         (("--date", "2025-03-02"), "after the day it was recorded (2025-03-01)"),
@@ -339,7 +339,10 @@ def test_a_mistyped_withdrawal_order_is_corrected(in_force, dlo, day):
     log = ok(dlo, in_force, "log", REG).out
     withdrawal = log[log.index("  withdrawn  ") : log.index("\n  8  ")]
     assert "order № 71-НҚ of 2025-02-27" in withdrawal
-    assert "date corrected by event 9" in withdrawal and "number corrected by event 8" in withdrawal
+    assert (
+        "date corrected by event 9" in withdrawal
+        and "order number corrected by event 8" in withdrawal
+    )
     assert "intact (9 journal events)" in ok(dlo, in_force, "verify", REG).out
 
 
@@ -357,3 +360,23 @@ def test_a_hand_typed_correction_of_a_withdrawal_is_caught(in_force, dlo, day, e
     result = dlo("verify", REG, cwd=in_force)
     assert result.code == 1 and "error DLO611: journal event 8 (corrected)" in result.err
     assert message in result.err, result.err
+
+
+def test_what_a_correction_fixed_is_named_in_the_interface_s_language(in_force, dlo, day):
+    """`dlo correct` and `dlo log` name the field a correction fixed in the reader's language:
+    a Kazakh or Russian clerk correcting an order's number read "number" in English, in the
+    middle of a Kazakh or Russian line."""
+    day("2025-03-05")
+    events = json.loads(ok(dlo, in_force, "log", REG, "--format", "json").out)["events"]
+    seq = str(next(e["seq"] for e in events if e["event"] == "approved"))
+    out = ok(dlo, in_force, "--lang-ui", "kk", "correct", REG, "--event", seq, "--order", "46-НҚ")
+    assert f"журналдың {seq}-оқиғасы түзетілді: бұйрық нөмірі 45-НҚ → 46-НҚ" in out.out, out.out
+    for lang, corrects, marked in (
+        ("kk", f"{seq}-оқиғаны түзетеді: бұйрық нөмірі '45-НҚ' -> '46-НҚ'", "бұйрық нөмірі "),
+        ("ru", f"исправляет событие {seq}: номер приказа '45-НҚ' -> '46-НҚ'", "номер приказа "),
+        ("en", f"corrects event {seq}: order number '45-НҚ' -> '46-НҚ'", "order number "),
+    ):
+        log = ok(dlo, in_force, "--lang-ui", lang, "log", REG).out
+        assert corrects in log, log
+        assert marked in log.split(corrects)[0], log  # on the approval it corrects
+        assert "number" not in log or lang == "en", log

@@ -11,7 +11,7 @@ import click
 from .. import lazy
 from ..errors import UsageError
 from ..i18n import _
-from . import main
+from . import main, status_text
 from .workflow import (
     CLERK,
     DATE,
@@ -169,7 +169,7 @@ def correct(
         ).format(
             id=reg_id,
             k=event,
-            field=ev.get("field"),
+            field=status_text.corrected_field(ev.get("field")),
             was=ev.get("was") or "-",
             value=ev.get("value"),
             seq=ev.seq,

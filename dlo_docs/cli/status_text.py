@@ -20,6 +20,20 @@ workflow = lazy.module("dlo_docs.workflow")
 ROUTES = {"sequential": N_("sequential"), "parallel": N_("parallel")}
 # the journal's event names stay as recorded (they are searched for); their fields are words
 FIELDS = {"reason": N_("reason"), "remarks": N_("remarks"), "result": N_("result")}
+# what a correction fixes (its ``field``), as a word of the interface's language
+CORRECTED = {
+    "date": N_("date"),
+    "remarks": N_("remarks"),
+    "effective": N_("effective date"),
+    "number": N_("order number"),
+}
+
+
+def corrected_field(field: object) -> str:
+    """The name of a field a correction fixed, in the interface's language (as recorded when it
+    is none a command writes)."""
+    name = CORRECTED.get(str(field))
+    return _(name) if name else str(field)
 
 
 def _state(st: Status) -> str:
@@ -139,7 +153,7 @@ def _corrections(ev: Event) -> list[str]:
         lines.append(
             _("corrects event {k}: {field} {was!r} -> {value!r}").format(
                 k=ev.get("corrects"),
-                field=ev.get("field"),
+                field=corrected_field(ev.get("field")),
                 was=ev.get("was"),
                 value=ev.get("value"),
             )
@@ -147,7 +161,9 @@ def _corrections(ev: Event) -> list[str]:
     elif ev.get("date") and ev.event in ("agreed", "rejected"):
         lines.append(_("dated {date}").format(date=ev.get("date")))
     for field, seq in (ev.get("corrected") or {}).items():
-        lines.append(_("{field} corrected by event {seq}").format(field=field, seq=seq))
+        lines.append(
+            _("{field} corrected by event {seq}").format(field=corrected_field(field), seq=seq)
+        )
     return lines
 
 
