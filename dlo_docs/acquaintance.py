@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,6 +49,28 @@ def _date(value: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+# a day written otherwise: day first (5/12/2026, 05-12-2026) or year first (2026.12.05, 2026/12/5)
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.\- ](\d{1,2})[/.\- ](\d{1,2})")
+
+
+def _as_date(value: str) -> Msg:
+    """How a date the list cannot read is to be written: the very day, where ``value`` names one
+    in another form; else the two forms it takes. Never another day as an example, which a clerk
+    fixing 2026-13-01 would take for the day meant."""
+    day_first, year_first = _DAY_FIRST.fullmatch(value), _YEAR_FIRST.fullmatch(value)
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+    elif year_first:
+        year, month, day = (int(part) for part in year_first.groups())
+    else:
+        return Msg("write it as YYYY-MM-DD or DD.MM.YYYY")
+    try:
+        return Msg("write it as {value}", value=dt.date(year, month, day).isoformat())
+    except ValueError:  # 2026-13-01, 31.02.2026: no day of the calendar
+        return Msg("write it as YYYY-MM-DD or DD.MM.YYYY")
 
 
 def _rows(path: Path, display: str) -> list[list[str]]:
@@ -107,8 +130,7 @@ def _row(
     date = _date(cell("date"))
     if date is None:
         raise UsageError(
-            Msg("not a date: {value}", value=repr(cell("date"))),
-            Msg("write it as 2026-12-01 or 01.12.2026"),
+            Msg("not a date: {value}", value=repr(cell("date"))), _as_date(cell("date"))
         )
     if cell("holder") and not cell("name"):
         return holder(registry, cell("holder"), lang), date

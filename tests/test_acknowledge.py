@@ -339,3 +339,33 @@ def test_a_holder_named_another_way_is_the_holder(in_force, dlo):
     row = unacknowledged(dlo, in_force)["dlo-unit"]
     assert "В. Г. Оспанова (Маман)" not in row["not_acknowledged"]
     assert "position_id: dlo-specialist" in journal(in_force)
+
+
+def test_a_date_the_list_cannot_read_is_told_as_that_day_never_another(in_force, dlo):
+    """A row dated 2026-13-01 was told "write it as 2026-12-01 or 01.12.2026": a fixed example
+    that reads as the correction of that very date, so a clerk typed a day nobody signed on. Now a
+    date written in another form is told as that day (05/12/2026 → 2026-12-05), and one that is
+    no day of the calendar only the forms the list takes; nothing is recorded."""
+    before = journal(in_force)
+    bad = in_force / "bad.csv"
+    bad.write_text(
+        "Т.А.Ә.;Лауазымы;Күні\nА. Б. В.;Маман;2026-13-01\nБ. В. Г.;Маман;05/12/2026\n"
+        "В. Г. Д.;Маман;2026.12.5\nГ. Д. Е.;Маман;31.02.2026\n",
+        encoding="utf-8",
+    )
+    result = dlo("acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force)
+    assert result.code == 1 and journal(in_force) == before
+    lines = result.err.splitlines()
+    assert "2026-12-01" not in result.err and "01.12.2026" not in result.err, result.err
+    for typed, hint in (
+        ("2026-13-01", "write it as YYYY-MM-DD or DD.MM.YYYY"),
+        ("05/12/2026", "write it as 2026-12-05"),
+        ("2026.12.5", "write it as 2026-12-05"),
+        ("31.02.2026", "write it as YYYY-MM-DD or DD.MM.YYYY"),
+    ):
+        [line] = [x for x in lines if f"'{typed}'" in x]
+        assert line.endswith(f"(hint: {hint})"), line
+    kk = dlo("--lang-ui", "kk", "acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force).err
+    assert "ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ" in kk, kk
+    ru = dlo("--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force).err
+    assert "ГГГГ-ММ-ДД или ДД.ММ.ГГГГ" in ru, ru
