@@ -73,7 +73,26 @@ def _as_date(value: str) -> Msg:
         return Msg("write it as YYYY-MM-DD or DD.MM.YYYY")
 
 
-def _rows(path: Path, display: str) -> list[list[str]]:
+class _CellRefused(UsageError):
+    """A row refused for one of its cells (``key``: the column it is in), said at that cell."""
+
+    def __init__(self, key: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.key = key
+
+
+def _column(raw: str, delimiter: str, row: list[str], index: int) -> int:
+    """The character column where cell ``index`` of ``row``, read from the line ``raw``, starts
+    its text (1 where the line is not simply its cells split by the delimiter: a quoted cell, as
+    Excel writes one holding the delimiter or a line break)."""
+    cells = raw.split(delimiter)
+    if cells != row or index >= len(cells):
+        return 1
+    before = sum(len(cell) + len(delimiter) for cell in cells[:index])
+    return before + len(cells[index]) - len(cells[index].lstrip()) + 1
+
+
+def _rows(path: Path, display: str) -> tuple[list[list[str]], list[str], str]:
     try:
         raw = inputs.read_bytes(path, limit=MAX_BYTES)
     except inputs.InputRefused as exc:
@@ -97,7 +116,7 @@ def _rows(path: Path, display: str) -> list[list[str]]:
         ) from None
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
-    return rows
+    return rows, text.splitlines(), dialect.delimiter
 
 
 def _columns(header: list[str], display: str) -> dict[str, int]:
@@ -129,8 +148,8 @@ def _row(
 
     date = _date(cell("date"))
     if date is None:
-        raise UsageError(
-            Msg("not a date: {value}", value=repr(cell("date"))), _as_date(cell("date"))
+        raise _CellRefused(
+            "date", Msg("not a date: {value}", value=repr(cell("date"))), _as_date(cell("date"))
         )
     if cell("holder") and not cell("name"):
         return holder(registry, cell("holder"), lang), date
@@ -146,7 +165,7 @@ def read(
     path: Path, display: str, registry: Registry, lang: str
 ) -> list[tuple[Reader, dt.date | None]]:
     """The readers and dates of every row; every bad row is reported at its line."""
-    rows = _rows(path, display)
+    rows, raw, delimiter = _rows(path, display)
     columns = _columns(rows[0], display)
     found: list[tuple[Reader, dt.date | None]] = []
     problems = []
@@ -157,7 +176,10 @@ def read(
         try:
             reader, date = _row(row, columns, registry, lang)
         except UsageError as exc:
-            problems.append(_at(display, line, exc))
+            at = 1
+            if isinstance(exc, _CellRefused) and line <= len(raw):
+                at = _column(raw[line - 1], delimiter, row, columns[exc.key])
+            problems.append(_at(display, line, exc, at))
             continue
         first = lines.setdefault(reader.key(), line)
         if first != line:
@@ -177,5 +199,5 @@ def _twice(display: str, line: int, reader: Reader, first: int) -> Problem:
     )
 
 
-def _at(display: str, line: int, exc: UsageError) -> Problem:
-    return error(Location(display, line, 1), "DLO641", exc.message, exc.hint)
+def _at(display: str, line: int, exc: UsageError, column: int = 1) -> Problem:
+    return error(Location(display, line, column), "DLO641", exc.message, exc.hint)

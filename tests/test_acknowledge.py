@@ -116,7 +116,7 @@ def test_a_bad_batch_records_nothing(in_force, dlo):
     )
     result = dlo("acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force)
     assert result.code == 1
-    assert "bad.csv:2:1: error DLO641: not a date: 'ертең'" in result.err
+    assert "bad.csv:2:23: error DLO641: not a date: 'ертең'" in result.err
     assert journal(in_force) == before
     early = in_force / "early.csv"
     early.write_text("name,position,date\nА. Б. В.,Маман,2020-01-01\n", encoding="utf-8")
@@ -369,3 +369,19 @@ def test_a_date_the_list_cannot_read_is_told_as_that_day_never_another(in_force,
     assert "ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ" in kk, kk
     ru = dlo("--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force).err
     assert "ГГГГ-ММ-ДД или ДД.ММ.ГГГГ" in ru, ru
+
+
+def test_a_date_the_list_cannot_read_is_said_at_its_cell(in_force, dlo):
+    """file:line:col of an unreadable date points at the date's cell, not at the row's first
+    character (the name): the column of the line as an editor counts it; a row with a quoted cell
+    (Excel quotes one holding the delimiter) is said at its line's start."""
+    bad = in_force / "bad.csv"
+    bad.write_text(
+        "Т.А.Ә.;Лауазымы;Күні\nА. Б. В.;Маман;2026-13-01\n"
+        'Б. В. Г.;"Маман; әдіскер";ертең\nВ. Г. Д.;Маман; 1 қаңтар\n',
+        encoding="utf-8",
+    )
+    err = dlo("acknowledge", "dlo-unit", "--csv", "bad.csv", cwd=in_force).err
+    assert "bad.csv:2:16: error DLO641: not a date: '2026-13-01'" in err, err
+    assert "bad.csv:3:1: error DLO641: not a date: 'ертең'" in err, err
+    assert "bad.csv:4:17: error DLO641: not a date: '1 қаңтар'" in err, err
