@@ -114,17 +114,22 @@ def _listed(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'[^']*'|\"[^\"]*\"|-?\d+", str(ctx.get("expected", "")))
 
 
-_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 23.11.2015, 1.9.2020
+_DAY_FIRST = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")  # 23.11.2015, 1.9.2020, 23/11/2015
+_YEAR_FIRST = re.compile(r"(\d{4})([./])(\d{1,2})\2(\d{1,2})")  # 2015.11.23, 2015/11/23
 _DATE_KINDS = ("date_type", "date_parsing", "date_from_datetime_parsing")
 
 
 def _iso(value: object) -> Msg | None:
-    """A date written day first (DD.MM.YYYY, D.M.YYYY) as it is to be written: YYYY-MM-DD
-    (None: ``value`` is no such date, or no day of the calendar)."""
-    found = _DAY_FIRST.fullmatch(value.strip()) if isinstance(value, str) else None
-    if found is None:
+    """A date written day first (DD.MM.YYYY, D.M.YYYY, DD/MM/YYYY) or year first with dots or
+    slashes (YYYY.MM.DD) as it is to be written: YYYY-MM-DD (None: ``value`` is no such date, or
+    no day of the calendar)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if found := _DAY_FIRST.fullmatch(text):
+        day, month, year = (int(found[i]) for i in (1, 3, 4))
+    elif found := _YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(found[i]) for i in (1, 3, 4))
+    else:
         return None
-    day, month, year = (int(part) for part in found.groups())
     try:
         written = dt.date(year, month, day)
     except ValueError:  # 31.02.2020

@@ -142,6 +142,10 @@ def test_registry_errors_are_positioned(project, dlo):
             "ожидалась дата (ГГГГ-ММ-ДД, YYYY-MM-DD) (подсказка: запишите как 2015-11-23)",
         ),
         ("en", "31.02.2020", "expected a date (YYYY-MM-DD)\n"),  # no such day: nothing to show
+        # year first with dots, or day first with slashes: the day is as plain
+        ("en", "2015.11.23", "expected a date (YYYY-MM-DD) (hint: write it as 2015-11-23)"),
+        ("en", "23/11/2015", "expected a date (YYYY-MM-DD) (hint: write it as 2015-11-23)"),
+        ("en", "2015.23.11", "expected a date (YYYY-MM-DD)\n"),
     ],
 )
 def test_a_date_written_day_first_is_shown_as_it_is_to_be_written(
