@@ -373,7 +373,7 @@ def test_what_a_correction_fixed_is_named_in_the_interface_s_language(in_force, 
     assert f"журналдың {seq}-оқиғасы түзетілді: бұйрық нөмірі 45-НҚ → 46-НҚ" in out.out, out.out
     for lang, corrects, marked in (
         ("kk", f"{seq}-оқиғаны түзетеді: бұйрық нөмірі '45-НҚ' -> '46-НҚ'", "бұйрық нөмірі "),
-        ("ru", f"исправляет событие {seq}: номер приказа '45-НҚ' -> '46-НҚ'", "номер приказа "),
+        ("ru", f"исправляет событие {seq}: номер приказа '45-НҚ' -> '46-НҚ'", "номер приказа: "),
         ("en", f"corrects event {seq}: order number '45-НҚ' -> '46-НҚ'", "order number "),
     ):
         log = ok(dlo, in_force, "--lang-ui", lang, "log", REG).out
