@@ -51,6 +51,17 @@ def test_translations_keep_the_placeholders(lang):
             )
 
 
+@pytest.mark.parametrize(("lang", "other"), [("kk", "қолданыстағы"), ("ru", "редакц")])
+def test_each_catalogue_names_the_edition_in_force_one_way(lang, other):
+    """A clerk reading 'күшіндегі басылым' on one screen and 'қолданыстағы басылым' on the next
+    (or «издание» and «редакция») asks whether they are two things: each catalogue keeps one
+    term (күшіндегі басылым; действующее издание)."""
+    with (LOCALE / lang / "LC_MESSAGES" / "dlo.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    texts = [m.string for m in catalog if m.id and isinstance(m.string, str)]
+    assert [t for t in texts if other in t.casefold()] == []
+
+
 def test_choice_of_language():
     assert i18n.choose("ru", {"DLO_UI_LANG": "kk"}) == "ru"
     assert i18n.choose(None, {"DLO_UI_LANG": "kk", "LANG": "ru_RU.UTF-8"}) == "kk"
@@ -361,7 +372,7 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
             {
                 "status": [
                     "dlo-head: күшінде",
-                    "қолданыстағы басылым: 1 (2024-06-03 № 45-НҚ бұйрық)",
+                    "күшіндегі басылым: 1 (2024-06-03 № 45-НҚ бұйрық)",
                 ],
                 "log": ["1-басылым", "мазмұны "],
                 "verify": ["dlo-head: бүтін (журналда 6 оқиға)"],
@@ -402,7 +413,7 @@ def test_status_log_verify_and_list_in_the_interface_language(in_force, dlo, lan
         (
             "kk",
             [
-                "dlo: қате: 'dlo-head' құжатының салыстыратын қолданыстағы басылымы жоқ (кеңес: "
+                "dlo: қате: 'dlo-head' құжатының салыстыратын күшіндегі басылымы жоқ (кеңес: "
                 "басылымдарды атаңыз",
                 "dlo: қате: белгісіз лауазым 'nobody' (--position) (кеңес: тізілімдегі лауазымдар:",
                 "dlo: қате: kk — құжаттың негізгі тілі, аударма содан жасалады",
@@ -462,7 +473,7 @@ def test_the_services_refusals_in_the_interface_language(dlo, project, monkeypat
                 "error DLO620: rector dlo-head құжатын келісе алмайды: ол әлі жіберілмеген жоба",
                 "error DLO620: dlo-head құжатының күшін жоюға болмайды: оның бірде-бір басылымы "
                 "күшінде емес",
-                "error DLO620: dlo-head құжатының қолданыстағы басылымы жоқ: әзірге танысатын "
+                "error DLO620: dlo-head құжатының күшіндегі басылымы жоқ: әзірге танысатын "
                 "ештеңе жоқ",
                 "nokey.p12: error DLO901: кілт файлы nokey.p12 жоқ",
                 "bad.p12: error DLO901: bad.p12 PKCS#12 файлы емес (.p12/.pfx) (кеңес: "
