@@ -69,8 +69,19 @@ def _duplicates(
                 ident=repr(ident),
                 line=first.line,
             ),
-            Msg("every id must be unique; give this one a new id"),
+            _new_id(what),
         )
+
+
+def _new_id(what: str) -> Msg:
+    if what != "element":
+        return Msg("every id must be unique; give this one a new id")
+    # which of the two is new, only the edition in force tells: renaming the approved one would
+    # make a comparison list it as removed and the copy as that element changed
+    return Msg(
+        "every id must be unique: give a new id to the element you added, of the two; an "
+        "element of the edition in force keeps its id, so that comparisons follow it"
+    )
 
 
 def registry_problems(reg: Registry, source: Source) -> list[Problem]:

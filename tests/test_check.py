@@ -104,6 +104,18 @@ def test_malformed_input_gives_positioned_error(project, dlo, name):
         assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit(), line
 
 
+def test_a_duplicated_element_id_tells_which_of_the_two_to_rename(project, dlo):
+    """An item copied with its id during a revision was reported at whichever of the two came
+    second, with 'give this one a new id': pasted above the original, that is the element in
+    force, whose renaming a comparison lists as removed and the copy as that element changed.
+    The hint says to rename the element added."""
+    write(project, MINIMAL.replace("- id: c1", "- id: one"))
+    result = dlo("check", cwd=project)
+    assert "error DLO021: duplicate element id 'one'" in result.out, result.out
+    assert "give a new id to the element you added" in result.out
+    assert "give this one a new id" not in result.out
+
+
 def test_registry_missing(project, dlo):
     (project / "regulations" / "registry.yaml").unlink()
     result = dlo("check", cwd=project)
