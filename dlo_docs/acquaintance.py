@@ -184,7 +184,9 @@ def read(
         first = lines.setdefault(reader.key(), line)
         if first != line:
             problems.append(_twice(display, line, reader, first))
-        found.append((replace(reader, where=Location(display, line, 1)), date))
+        dated = _column(raw[line - 1], delimiter, row, columns["date"]) if line <= len(raw) else 1
+        where = Location(display, line, 1)
+        found.append((replace(reader, where=where, dated=Location(display, line, dated)), date))
     if problems:
         raise DloError(problems)
     return found

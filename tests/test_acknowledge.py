@@ -123,7 +123,7 @@ def test_a_bad_batch_records_nothing(in_force, dlo):
     result = dlo("acknowledge", "dlo-unit", "--csv", "early.csv", cwd=in_force)
     assert (
         result.code == 1
-        and "early.csv:2:1: error DLO641: А. Б. В. (Маман): 2020-01-01 is before" in (result.err)
+        and "early.csv:2:16: error DLO641: А. Б. В. (Маман): 2020-01-01 is before" in (result.err)
     )
     future = (TODAY + dt.timedelta(days=2)).isoformat()
     result = dlo("acknowledge", "dlo-unit", "--holder", "dlo-head", "--date", future, cwd=in_force)
@@ -134,7 +134,7 @@ def test_a_bad_batch_records_nothing(in_force, dlo):
     result = dlo("acknowledge", "dlo-unit", "--csv", "ahead.csv", cwd=in_force)
     assert (
         result.code == 1
-        and f"ahead.csv:2:1: error DLO641: А. Б. В. (Маман): {future} is in" in (result.err)
+        and f"ahead.csv:2:16: error DLO641: А. Б. В. (Маман): {future} is in" in (result.err)
     )
     assert "give the date the person signed" in result.err
     assert journal(in_force) == before
@@ -247,7 +247,8 @@ def test_an_excel_list_with_a_person_twice_or_already_recorded_is_refused_at_its
     (in_force / "list.csv").write_bytes("\r\n".join(rows).encode("utf-8-sig") + b"\r\n")
     result = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
     assert result.code == 1
-    assert "list.csv:5:1: error DLO641: А. Б. В. (Маман): 2020-01-01 is before edition 1" in (
+    # at its date cell, as an unreadable date is
+    assert "list.csv:5:16: error DLO641: А. Б. В. (Маман): 2020-01-01 is before edition 1" in (
         result.err
     )
     del rows[4]

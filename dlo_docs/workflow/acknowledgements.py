@@ -41,6 +41,7 @@ class Reader:
     position_id: str | None = None  # the registry position, when there is one
     # where the reader was named (a row of an acquaintance list), for the refusals
     where: Location | None = field(default=None, compare=False, repr=False)
+    dated: Location | None = field(default=None, compare=False, repr=False)  # its date's cell
 
     def key(self) -> str:
         return self.position_id or f"{self.name}|{self.position}".casefold()
@@ -202,8 +203,8 @@ def _entries(
 def _refused(reader: Reader, message: str, hint: str | None = None) -> Exception:
     """A reader's date refused: at the row of the list that named them (DLO641), else as a
     usage error of the command's options."""
-    if reader.where is not None:
-        return DloError(error(reader.where, "DLO641", message, hint))
+    if (where := reader.dated or reader.where) is not None:
+        return DloError(error(where, "DLO641", message, hint))
     return UsageError(message, hint)
 
 
