@@ -58,3 +58,36 @@ def test_every_language_option_offers_the_models_languages():
     assert len(options) >= 8
     for name, param in options:
         assert tuple(param.type.choices) == LANGS, name  # type: ignore[attr-defined]
+
+
+def _date_options(group: click.Group = main, prefix: str = "") -> list[tuple[str, str]]:
+    from dlo_docs.cli.workflow import DATE
+
+    found = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _date_options(command, f"{prefix}{name} ")
+            continue
+        found += [(f"{prefix}{name}", p.opts[0]) for p in command.params if p.type is DATE]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("lang", "formats"),
+    [
+        ("en", "YYYY-MM-DD or DD.MM.YYYY"),
+        ("kk", "ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ"),
+        ("ru", "ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"),
+    ],
+)
+def test_every_date_option_says_both_forms_it_takes(lang, formats, dlo, tmp_path):
+    """`dlo agree --help` said '--date DATE  The day it was signed' with no form, `approve`'s
+    only YYYY-MM-DD, though every date option takes YYYY-MM-DD and DD.MM.YYYY: a clerk typing a
+    date as the paper order writes it was left to guess. Each says both, in each language."""
+    options = _date_options()
+    assert len(options) >= 10
+    for name in sorted({name for name, _ in options}):
+        result = dlo("--lang-ui", lang, *name.split(), "--help", cwd=tmp_path)
+        said = " ".join(result.out.split()).replace("- ", "-")  # a line broken after a hyphen
+        wanted = sum(1 for n, _ in options if n == name)
+        assert said.count(formats) == wanted, (name, result.out)

@@ -41,7 +41,12 @@ project_lib = lazy.module("dlo_docs.project")
     metavar="FILE",
     help="The office's acquaintance list: name, position, date per row.",
 )
-@click.option("--date", type=DATE, metavar="DATE", help="The day they signed (default: today).")
+@click.option(
+    "--date",
+    type=DATE,
+    metavar="DATE",
+    help="The day they signed (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+)
 @click.option(
     "--sign",
     "key",

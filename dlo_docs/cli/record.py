@@ -56,7 +56,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     "--effective",
     type=DATE,
     metavar="DATE",
-    help="When the edition took (or takes) effect (default: the order's date).",
+    help="When the edition took (or takes) effect (YYYY-MM-DD or DD.MM.YYYY; default: the order's date).",
 )
 @click.option(
     "--agreed",
@@ -119,14 +119,20 @@ def register_paper(
 @click.option(
     "--event", "event", required=True, type=int, metavar="K", help="The journal event to correct."
 )
-@click.option("--date", "date", type=DATE, metavar="DATE", help="The date it should have.")
+@click.option(
+    "--date",
+    "date",
+    type=DATE,
+    metavar="DATE",
+    help="The date it should have (YYYY-MM-DD or DD.MM.YYYY).",
+)
 @click.option("--remark", "remark", metavar="TEXT", help="The remarks (or result) it should have.")
 @click.option(
     "--effective",
     "effective",
     type=DATE,
     metavar="DATE",
-    help="The effective date an approval or registration should have.",
+    help="The effective date an approval or registration should have (YYYY-MM-DD or DD.MM.YYYY).",
 )
 @click.option(
     "--order",

@@ -50,7 +50,12 @@ STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn", "
     help="The CSV's separator: ';' for Excel set to Russian or Kazakh, whose list separator it is.",
 )
 @click.option("--out", type=PathArg(dir_okay=False), help="Write to FILE (xlsx: required).")
-@click.option("--today", type=DATE, metavar="DATE", help="Count reviews due as of DATE.")
+@click.option(
+    "--today",
+    type=DATE,
+    metavar="DATE",
+    help="Count reviews due as of DATE (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+)
 @click.pass_obj
 def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, out, today) -> None:
     """The register: every regulation with its code, title, unit, state, edition in force, order,

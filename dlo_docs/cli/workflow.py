@@ -70,7 +70,7 @@ ORDER_DATE = click.option(
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date, or the day the official signed (YYYY-MM-DD).",
+    help="The order's date, or the day the official signed (YYYY-MM-DD or DD.MM.YYYY).",
 )
 
 CLERK = click.option(
@@ -156,7 +156,11 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
 )
 @click.option("--remarks", help="Remarks that do not block the agreement.")
 @click.option(
-    "--date", "date", type=DATE, metavar="DATE", help="The day it was signed (default: today)."
+    "--date",
+    "date",
+    type=DATE,
+    metavar="DATE",
+    help="The day it was signed (YYYY-MM-DD or DD.MM.YYYY; default: today).",
 )
 @CLERK
 @SIGN
@@ -198,7 +202,11 @@ def agree(
 )
 @click.option("--remarks", required=True, help="What must change: returned to the drafter.")
 @click.option(
-    "--date", "date", type=DATE, metavar="DATE", help="The day it was returned (default: today)."
+    "--date",
+    "date",
+    type=DATE,
+    metavar="DATE",
+    help="The day it was returned (YYYY-MM-DD or DD.MM.YYYY; default: today).",
 )
 @CLERK
 @SIGN
@@ -231,7 +239,7 @@ def reject(
     "--effective",
     type=DATE,
     metavar="DATE",
-    help="When the edition takes effect (default: the order's date).",
+    help="When the edition takes effect (YYYY-MM-DD or DD.MM.YYYY; default: the order's date).",
 )
 @CLERK
 @SIGN
@@ -305,7 +313,7 @@ def cancel(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date (YYYY-MM-DD).",
+    help="The order's date (YYYY-MM-DD or DD.MM.YYYY).",
 )
 @CLERK
 @SIGN
@@ -329,7 +337,11 @@ def withdraw(
 @click.option("--by", "by", required=True, metavar="ROLE", help="Who reviewed it.")
 @click.option("--result", required=True, help="The result of the review.")
 @click.option(
-    "--date", "date", type=DATE, metavar="DATE", help="The review's date (default: today)."
+    "--date",
+    "date",
+    type=DATE,
+    metavar="DATE",
+    help="The review's date (YYYY-MM-DD or DD.MM.YYYY; default: today).",
 )
 @CLERK
 @SIGN
