@@ -163,3 +163,24 @@ def test_a_truncated_tail_shows_through_the_frozen_editions(approved, dlo):
 
 def test_verify_a_regulation_without_a_journal(project, dlo):
     assert "intact (0 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def test_a_journal_renumbered_from_zero(approved, dlo):
+    """Every event renumbered one lower and the chain's hashes recomputed: a journal numbered 0,
+    1, 2 ... verified intact, so an event put before the first one was not named. A journal's
+    events are numbered from 1."""
+    source = journal_data(approved)
+    prev = wj.GENESIS
+    renumbered = []
+    for entry in map(wj.normal, source.data):
+        entry.update(seq=entry["seq"] - 1, prev=prev)
+        entry["hash"] = prev = wj.event_hash(entry)
+        renumbered.append(entry)
+    write_journal(approved, renumbered)
+    result = broken(
+        dlo,
+        approved,
+        "error DLO603: journal event 0 is numbered before event 1, the journal's first: an event "
+        "was inserted",
+    )
+    assert "DLO605" not in result.err and "DLO601" not in result.err

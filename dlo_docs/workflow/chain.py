@@ -264,6 +264,12 @@ def _numbering(
 ) -> Problem | None:
     """How entry ``i``'s number breaks the sequence: repeated, back, or after a gap."""
     seq = journal.entries[i]["seq"]
+    if seq < 1:  # numbered from 1: an event numbered before the first was put there
+        said = Msg(
+            "journal event {seq} is numbered before event 1, the journal's first: an event was inserted",
+            seq=seq,
+        )
+        return error(journal.at(i, "seq"), "DLO603", said, hint)
     if seq in seen:
         return error(
             journal.at(i, "seq"),
