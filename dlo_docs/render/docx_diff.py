@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import count
+from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -39,11 +37,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from ..diff import words
-from ..diff.align import Comparison, Place, Row
+from ..diff.align import Comparison, Row
 from ..diff.names import legends, rows, unchanged
-from ..diff.words import DELETE, EQUAL, INSERT, Segment
+from ..diff.words import DELETE, EQUAL, Segment
 from ..labels import inner_quotes
-from . import stamp
+from . import redline_xml, stamp
 from .docx import STYLE, new_document
 from .docx.ooxml import xml_safe as _clean
 
@@ -244,81 +242,6 @@ def _change_rows(
 # --- the tracked-changes copy -----------------------------------------------------------------------
 
 
-class _Marks:
-    """Revision marks with unique ids, one author and one date, as OOXML strings."""
-
-    def __init__(self, author: str, date: dt.datetime, ids: Iterator[int] | None = None) -> None:
-        when = date.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-        self.attrs = f'w:author={quoteattr(_clean(author))} w:date="{when}"'
-        self.ids = count(1) if ids is None else ids  # shared: ids are unique in a document
-
-    def open(self, tag: str) -> str:
-        return f'<{tag} w:id="{next(self.ids)}" {self.attrs}>'
-
-    def empty(self, tag: str) -> str:
-        return f'<{tag} w:id="{next(self.ids)}" {self.attrs}/>'
-
-
-def _run(text: str, deleted: bool = False) -> str:
-    tag = "w:delText" if deleted else "w:t"
-    return f'<w:r><{tag} xml:space="preserve">{escape(_clean(text))}</{tag}></w:r>'
-
-
-def _tracked_paragraph(
-    style_id: str,
-    segments: Iterable[tuple[Segment, _Marks]],
-    marks: _Marks,
-    mark: str | None,
-    keep_next: bool = False,
-) -> str:
-    """A paragraph whose runs carry the segments' revision marks, each made by the marks given
-    with it; ``mark`` ("w:ins"/"w:del") marks the paragraph mark itself as inserted or deleted;
-    ``keep_next``: on the same page as the next paragraph (a lead-in, as the official document
-    keeps it)."""
-    ppr = f'<w:pStyle w:val="{style_id}"/>' + ("<w:keepNext/>" if keep_next else "")
-    if mark is not None:
-        ppr += f"<w:rPr>{marks.empty(mark)}</w:rPr>"
-    parts = [f"<w:p><w:pPr>{ppr}</w:pPr>"]
-    for seg, by in segments:
-        if not seg.text:
-            continue
-        if seg.op == EQUAL:
-            parts.append(_run(seg.text))
-        else:
-            tag = "w:ins" if seg.op == INSERT else "w:del"
-            parts.append(f"{by.open(tag)}{_run(seg.text, deleted=seg.op == DELETE)}</{tag}>")
-    parts.append("</w:p>")
-    return "".join(parts)
-
-
-def _leads(place: Place, after: Place | None) -> bool:
-    """A clause or item leading into items keeps with the first of them, as ``dlo render``
-    prints it: "10. … обязан:" never ends a page whose next one starts with its items."""
-    return (
-        after is not None
-        and place.kind in ("clause", "item")
-        and after.kind == "item"
-        and after.depth > place.depth
-    )
-
-
-def _row_segments(row: Row, marks: _Marks, numbering: _Marks) -> list[tuple[Segment, _Marks]]:
-    """A row's segments with the marks of each: a kept element's new number alone (the
-    renumbering another change caused) is a revision of ``numbering``, its text's of ``marks``."""
-    old, new = row.old, row.new
-    if row.op != "equal" or old is None or new is None or old.prefix == new.prefix:
-        return [(s, marks) for s in row.segments]
-    return [(s, numbering) for s in words.diff(old.prefix, new.prefix)] + [
-        (s, marks) for s in words.diff(old.text, new.text)
-    ]
-
-
-def _style(place: Place) -> str:
-    if place.kind == "item" and place.depth > 1:
-        return STYLE["item2"]
-    return STYLE[place.kind]
-
-
 # the elements that precede w:trackRevisions in w:settings (ECMA-376 CT_Settings sequence)
 _BEFORE_TRACK_REVISIONS = {
     qn(f"w:{tag}")
@@ -366,8 +289,8 @@ def redline(
     tells it from a change of the text (and can hide it: Word's markup by reviewer)."""
     doc = new_document()
     _plain_pages(doc)
-    marks = _Marks(author, date)
-    numbering = _Marks(numbering_author, date, marks.ids) if numbering_author else marks
+    marks = redline_xml.Marks(author, date)
+    numbering = redline_xml.Marks(numbering_author, date, marks.ids) if numbering_author else marks
     _properties(doc, title_new, code, comparison, organisation)
     ids = {
         name: doc.styles[name].style_id
@@ -375,14 +298,18 @@ def redline(
         if _has(doc, name, WD_STYLE_TYPE.PARAGRAPH)
     }
     title = [(s, marks) for s in words.diff(title_old, title_new)]
-    parts = [_tracked_paragraph(ids[_styles(doc)["title"]], title, marks, None)]
+    parts = [redline_xml.tracked_paragraph(ids[_styles(doc)["title"]], title, marks, None)]
     rows: list[Row] = comparison.rows
     for n, row in enumerate(rows, 1):
         # (a row's place is its new side, or its old one for a deleted row)
         mark = {"equal": None, "insert": "w:ins", "delete": "w:del"}[row.op]
-        keep = _leads(row.place, rows[n].place if n < len(rows) else None)
-        segments = _row_segments(row, marks, numbering)
-        parts.append(_tracked_paragraph(ids[_style(row.place)], segments, marks, mark, keep))
+        keep = redline_xml.leads(row.place, rows[n].place if n < len(rows) else None)
+        segments = redline_xml.row_segments(row, marks, numbering)
+        parts.append(
+            redline_xml.tracked_paragraph(
+                ids[redline_xml.style(row.place)], segments, marks, mark, keep
+            )
+        )
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')

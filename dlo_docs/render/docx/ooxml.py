@@ -101,6 +101,20 @@ def field(instr: str, shown: str) -> str:
     )
 
 
+def page_of(label: str) -> str:
+    """Runs for the footer's "Бет {page} / {pages}" label: its placeholders as PAGE and NUMPAGES
+    fields, so the numbers are right in Word and LibreOffice."""
+    out = []
+    for piece in re.split(r"(\{page\}|\{pages\})", label):
+        if piece == "{page}":
+            out.append(field("PAGE", "1"))
+        elif piece == "{pages}":
+            out.append(field("NUMPAGES", "1"))
+        elif piece:
+            out.append(runs(piece))
+    return "".join(out)
+
+
 def bookmark(n: int, name: str, content: str) -> str:
     """``content`` (runs) inside bookmark number ``n`` named ``name``."""
     return (

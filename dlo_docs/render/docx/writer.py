@@ -5,7 +5,6 @@ running header and footer."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -262,15 +261,7 @@ class Writer:
         return self.draft_mark() or self.para("title_header")
 
     def footer(self) -> str:
-        runs = []
-        for piece in re.split(r"(\{page\}|\{pages\})", self.form["page_of"]):
-            if piece == "{page}":
-                runs.append(ooxml.field("PAGE", "1"))
-            elif piece == "{pages}":
-                runs.append(ooxml.field("NUMPAGES", "1"))
-            elif piece:
-                runs.append(ooxml.runs(piece))
-        return ooxml.paragraph(self.ids["footer"], "".join(runs))
+        return ooxml.paragraph(self.ids["footer"], ooxml.page_of(self.form["page_of"]))
 
     def title_footer(self) -> str:
         rd = self.rd
