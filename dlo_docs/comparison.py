@@ -329,6 +329,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             reason=p.reason,
             organisation=p.organisation,
             no_changes=no_changes(p),
+            draft=p.to == DRAFT,
         )
     if fmt == "redline":
         from .render import docx_diff

@@ -315,6 +315,36 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     ).exists()  # with the DOCX only
 
 
+def _page_furniture(doc: Document) -> tuple[str, str, str]:
+    """The table's header text, its footer text and the fields its footer holds."""
+    section = doc.sections[0]
+    header = "".join(p.text for p in section.header.paragraphs)
+    footer = section.footer
+    fields = " ".join(t.text.strip() for t in footer._element.iter(qn("w:instrText")))
+    return header, "".join(p.text for p in footer.paragraphs), fields
+
+
+def test_every_page_of_the_table_is_numbered_and_a_draft_s_marked(project, dlo):
+    """A comparison table runs to several pages: each says its number among the table's pages,
+    as the official document's footer does ("Бет X / Y", PAGE and NUMPAGES fields); the table of
+    the approval package, a draft's, says ЖОБА at the head of each page, as the draft does. The
+    table between two approved editions has no mark."""
+    _, footer, fields = _page_furniture(table_of())
+    assert (footer, fields) == ("Бет 1 / 1", "PAGE NUMPAGES")
+    _, footer, fields = _page_furniture(table_of(RU, reason=None))
+    assert (footer, fields) == ("Стр. 1 из 1", "PAGE NUMPAGES")
+    _approve_and_revise(dlo, project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8"
+    )
+    draft = Document(io.BytesIO(diff_api.approval_table(Project(project), "dlo-head")))
+    assert _page_furniture(draft) == ("ЖОБА", "Бет 1 / 1", "PAGE NUMPAGES")
+    header = draft.sections[0].header.paragraphs[0]
+    assert header.style.name == "DLO Draft Mark"
+    assert not draft.sections[0].different_first_page_header_footer  # the first page too
+
+
 def test_table_without_the_house_table_styles(monkeypatch):
     """With a reference document (or render/docx/) that lacks the form styles, the table
     defines its own instead of failing."""

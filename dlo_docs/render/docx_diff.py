@@ -42,7 +42,7 @@ from ..diff.names import legends, rows, unchanged
 from ..diff.words import DELETE, EQUAL, Segment
 from ..labels import inner_quotes
 from . import redline_xml, stamp
-from .docx import STYLE, new_document
+from .docx import STYLE, new_document, ooxml
 from .docx.ooxml import xml_safe as _clean
 
 # column widths of the comparison table on landscape A4 (257 mm between the margins)
@@ -57,6 +57,8 @@ _ROLES = {
     "number": ("table_number", WD_ALIGN_PARAGRAPH.CENTER, False, 12),
     "text": ("table_text", WD_ALIGN_PARAGRAPH.LEFT, False, 12),
     "title": ("title", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
+    "footer": ("footer", WD_ALIGN_PARAGRAPH.RIGHT, False, 10),
+    "draft_mark": ("draft_mark", WD_ALIGN_PARAGRAPH.CENTER, True, 14),
 }
 
 
@@ -136,6 +138,21 @@ def _plain_pages(doc) -> None:
         section.different_first_page_header_footer = False
 
 
+def _page_marks(doc, style: dict[str, str], form: dict[str, Any], draft: bool) -> None:
+    """On every page: "Бет X / Y" / "Стр. X из Y" at its foot (PAGE and NUMPAGES fields, as the
+    official document's footer), and a draft's ЖОБА / ПРОЕКТ at its head, as the draft's own."""
+    section = doc.sections[0]
+    parts = [(section.footer, style["footer"], ooxml.page_of(form["page_of"]))]
+    if draft:
+        parts.append((section.header, style["draft_mark"], ooxml.runs(form["draft_mark"])))
+    for part, name, runs in parts:
+        part.is_linked_to_previous = False
+        paragraph = part.paragraphs[0]
+        paragraph.style = doc.styles[name]
+        for run in parse_xml(f"<w:p {nsdecls('w')}>{runs}</w:p>"):
+            paragraph._p.append(run)
+
+
 def _landscape(doc) -> None:
     for section in doc.sections:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -153,21 +170,23 @@ def table(
     reason: str | None = None,
     organisation: str = "",
     no_changes: str | None = None,
+    draft: bool = False,
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale. The rationale of a change is the
     drafter's ``note`` on the element, else the revision's ``reason``. ``organisation`` heads the
     page, as the HTML page's; ``kind`` precedes the title in the subtitle, "" when the title
-    names it. ``no_changes``: what a table with no change says (default: the label's)."""
+    names it. ``no_changes``: what a table with no change says (default: the label's). Its pages
+    are numbered, a ``draft``'s marked (``_page_marks``)."""
     words = labels["diff"]
     doc = new_document()
     _plain_pages(doc)
     _landscape(doc)
     style = _styles(doc)
+    _page_marks(doc, style, labels["form"], draft)
     _properties(
         doc, f"{words['table_title']}. {comparison.new_title}", code, comparison, organisation
     )
-
     if organisation:
         named = doc.add_paragraph(_clean(organisation), style=style["organisation"])
         named.paragraph_format.space_after = Pt(6)  # (the title page's style leaves 36 pt)
