@@ -340,6 +340,34 @@ def test_an_order_number_and_the_no_sign_are_never_split_at_a_line_s_end(project
     assert tied("№ 5-6 a-b") == f"№{nb}5\u20116 a-b"
 
 
+def test_a_number_and_its_hyphenated_ending_are_never_split_on_the_forms(project):
+    """An agreement sheet set a position "… департаменттің 12-" / "ші сектор меңгерушісі" in its
+    narrow column: a number and the ending joined to it by a hyphen ("12-ші", "1-санатты",
+    "3-м") are one word, as typography keeps "12-й" whole. On the forms that hyphen is Word's
+    no-break hyphen; one between two numbers (a code's "01-2024") or two words ("қабылдау-
+    тапсыру") is not, and the HTML pages keep every hyphen as typed."""
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace(
+        "kk: Академиялық мәселелер жөніндегі проректор\n",
+        "kk: Академиялық мәселелер жөніндегі 1-ші проректор\n",
+        1,
+    )
+    assert "1-ші проректор" in text
+    registry.write_text(text, encoding="utf-8")
+    data = docx_render.render(build_rd(project), project / "templates")
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    cells = [c for c in re.findall(r"<w:tc>.*?</w:tc>", xml) if "проректор" in c]
+    assert cells and all(
+        re.search(r"1</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t[^>]*>ші", c) for c in cells
+    )
+    nb, nbh = "\u00a0", "\u2011"
+    assert tied("департаменттің 12-ші сектор") == f"департаменттің 12{nbh}ші сектор"
+    assert tied("бухгалтер 1-санатты; 3-м сектором") == f"бухгалтер 1{nbh}санатты; 3{nbh}м сектором"
+    assert tied("ЛН 01-2024, қабылдау-тапсыру, A-2b") == "ЛН 01-2024, қабылдау-тапсыру, A-2b"
+    assert tied("2-ші № 5-6", hyphens=False) == f"2-ші №{nb}5-6"
+
+
 def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
     doc = Document(io.BytesIO(seed_docx))
     section = doc.sections[0]

@@ -15,6 +15,8 @@ typography is the drafter's.
   w:noBreakHyphen), so "№ 0000-ҮЛГІ" never ends a line with "0000-" (not in HTML, whose
   order numbers the browser's search must find as typed); a "№" naming no number
   ends with the word before it: "Өзгеріс №", "(бұйрық №, күні)";
+- a number stays with the ending a hyphen joins to it (in DOCX, a no-break hyphen; the HTML
+  pages keep "-"): "12-ші сектор", "1-санатты", "3-м сектором" never end a line with "12-";
 - a year or a date stays with its "ж." / "г.": "26.11.2026 ж.", "20___ г.";
 - initials stay with each other and with the surname: "Д. Е. Ахметов", "Ахметов Д. Е.".
 """
@@ -42,13 +44,15 @@ _SPACES = re.compile(
 
 
 _NUMBER = re.compile(r"(?<=№)([ \u00a0]*)(\S+)")  # "№" and the number after it
+_ENDING = re.compile(r"(?<=\d)-(?=[^\W\d_])")  # a number's hyphenated ending: "12-ші", "3-м"
 
 
 def tied(text: str, hyphens: bool = True) -> str:
     """``text`` with the spaces these rules keep made no-break spaces, and (``hyphens``) the
-    hyphens of a number after "№" no-break hyphens."""
+    hyphens of a number after "№", and of a number's ending, no-break hyphens."""
     if hyphens:
         text = _NUMBER.sub(lambda m: m.group(1) + m.group(2).replace("-", NB_HYPHEN), text)
+        text = _ENDING.sub(NB_HYPHEN, text)
     return _SPACES.sub(NBSP, text)
 
 
