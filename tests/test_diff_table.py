@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from html.parser import HTMLParser
 
 from conftest import on_day
@@ -17,6 +18,7 @@ from diff_revision import (
     bilingual,
     editions,
     find,
+    revise,
     seed_data,
     write_project,
 )
@@ -239,6 +241,23 @@ def test_html_lists_the_same_changes(project):
     assert parser.rows[0]["cells"][4] == DUTY_3_NOTE
     assert ("ins", "білім алушыларын") in parser.marks and ("del", "студенттерін") in parser.marks
     assert '<html lang="kk">' in page
+
+
+def test_the_html_page_s_number_column_heading_is_one_line(project):
+    """The Russian page set the first column's heading "№ п/п" as "№ п/" over "п" (a browser
+    breaks after the slash in its narrow column): the heading is kept on one line (a no-break
+    space after "№", and no wrapping in that cell); the other headings wrap as they need."""
+    data = bilingual(seed_data())
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions").mkdir(parents=True, exist_ok=True)
+    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
+    (folder / "regulation.yaml").write_text(load.dumps(bilingual(revise(data))), encoding="utf-8")
+    prepared = diff_api.prepare(Project(project), "dlo-head", 1, lang="ru")
+    page = diff_api.output(prepared, "html").decode("utf-8")
+    heads = re.findall(r"<th( class=\"n\")?>([^<]*)</th>", page)
+    assert heads[0] == (' class="n"', "№\u00a0п/п")
+    assert [cls for cls, _ in heads[1:]] == ["", "", "", ""]
+    assert re.search(r"th\.n\s*\{[^}]*white-space:\s*nowrap", page)
 
 
 def test_html_escapes_the_texts(project):
