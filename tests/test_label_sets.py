@@ -534,7 +534,7 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
             "label form.draft_mark does not say ЖОБА: a draft's pages must say they are a draft",
         ),
         (
-            "  removed: алынып тасталды",
+            "  removed: алынып тасталды; алдыңғы басылымдағы нөмірі",
             '  removed: "()"',
             '"()"',
             "label form.removed is blank: it marks what the text is",
