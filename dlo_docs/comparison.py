@@ -370,6 +370,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "regulation_href": regulation_href,
         "no_changes": no_changes(p),
         "legends": legends(c, p.labels),  # the marks' meaning: changed words, changed spaces
+        "draft": p.to == DRAFT,  # against the draft: the page says it is no approved text
     }
     return html_render.render_template(
         "diff.html.j2", p.project.templates, c=c, rows=rows, labels=p.labels, meta=meta
