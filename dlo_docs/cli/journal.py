@@ -170,6 +170,22 @@ def _unverified_heading(reg_id: str, n: int) -> str:
     ).format(id=reg_id, n=n)
 
 
+def _verified(project, ids: tuple[str, ...]) -> dict[str, tuple[list, int]]:
+    """Each regulation's problems (``workflow.verify``) and its journal's event count, one
+    regulation at a time: its files are forgotten once it is verified and counted, so memory is
+    one regulation's, not the project's (the parse cache kept up to 256 journals and editions),
+    and the count reads the journal the verification parsed."""
+    for reg_id in ids:
+        project.regulation_path(reg_id)  # an unknown id is a usage error, before any work
+    results = {}
+    for reg_id in ids or project.ids():
+        problems = workflow.verify(project, [reg_id])[reg_id]
+        intact = not any(p.severity == "error" for p in problems)
+        results[reg_id] = (problems, len(workflow.events(project, reg_id)) if intact else 0)
+        project.forget(project.folder(reg_id))
+    return results
+
+
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option(
@@ -190,7 +206,7 @@ def verify(obj, ids: tuple[str, ...], export: str | None, trust: tuple[str, ...]
     edition was edited or is missing, or a signature fails a check (its signer's certificate, its
     validity on the event's date, its CA, or the signed bytes)."""
     use_trust(obj.project, trust)
-    results = workflow.verify(obj.project, ids)
+    results = _verified(obj.project, ids)
     if export:
         from pathlib import Path
 
@@ -202,7 +218,7 @@ def verify(obj, ids: tuple[str, ...], export: str | None, trust: tuple[str, ...]
             if not written:
                 click.echo(_("{id}: no signed event: nothing to export").format(id=reg_id))
     errors = []
-    for reg_id, problems in results.items():
+    for reg_id, (problems, n) in results.items():
         bad = [p for p in problems if p.severity == "error"]
         for problem in problems:
             if problem.severity != "error":
@@ -210,7 +226,6 @@ def verify(obj, ids: tuple[str, ...], export: str | None, trust: tuple[str, ...]
         if bad:
             errors += bad
         else:
-            n = len(workflow.events(obj.project, reg_id))
             intact = ngettext(
                 "{id}: intact ({n} journal event)", "{id}: intact ({n} journal events)", n
             )
