@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from dlo_docs.project import Project
+
 MINIMAL = """\
 id: t
 kind: job_instruction
@@ -1269,6 +1271,26 @@ def test_check_takes_a_regulation_id_as_every_command_does(project, dlo, tmp_pat
     unknown = dlo("--root", project, "check", "hr-head-ln", cwd=tmp_path)
     assert unknown.code == 2 and "hr-head-ln does not exist" in unknown.err
     assert "known regulations: dlo-head, t" in unknown.err, unknown.err
+
+
+def test_a_regulation_named_by_its_id_is_found_without_listing_the_project(
+    project, dlo, tmp_path, monkeypatch
+):
+    """An id is looked up in its own folder: listing every regulation of the project for each
+    id named made `dlo check` of the 1,000 regulations of the benchmark's corpus, named one by
+    one, take 47.7 s against 14.7 s for all of them. The project is listed only to refuse a name
+    that is no regulation, for the hint."""
+    write(project, MINIMAL)
+    expected = dlo("--root", project, "check", "t", "dlo-head", "--format", "json", cwd=tmp_path)
+
+    def listed(self):
+        raise AssertionError("every regulation of the project listed")
+
+    monkeypatch.setattr(Project, "ids", listed)
+    named = dlo("--root", project, "check", "t", "dlo-head", "--format", "json", cwd=tmp_path)
+    assert (named.code, named.out, named.err) == (expected.code, expected.out, expected.err)
+    files = {p["file"] for p in json.loads(named.out)["problems"]}
+    assert files == {"regulations/t/regulation.yaml", "regulations/dlo-head/regulation.yaml"}
 
 
 def test_an_unknown_regulation_is_offered_the_nearest_not_every_id(project, dlo):
