@@ -463,6 +463,30 @@ wait
         assert not _alive(pid), f"process {pid} was left running"
 
 
+def test_a_libreoffice_run_stopped_leaves_no_temporary_file_of_its_own(monkeypatch, tmp_path):
+    """LibreOffice keeps its temporary files in ``$TMPDIR`` (``lu*.tmp``) and removes them only
+    when it ends by itself: stopped (Ctrl-C during a render or a site build, a timeout) it left
+    them in the system's temporary folder, two a run. They are now made inside the run's own
+    profile folder, which is removed however the run ends."""
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    script = fake_soffice(
+        tmp_path,
+        """
+mkdir "${TMPDIR:-/tmp}/lu12345.tmp" && echo x > "${TMPDIR:-/tmp}/lu12345.tmp/lu1.tmp"
+sleep 300 &
+wait
+""",
+    )
+    monkeypatch.setenv("DLO_SOFFICE", str(script))
+    with pytest.raises(DloError) as caught:
+        pdf_render.convert({"doc": b"x"}, timeout=1)
+    assert caught.value.problems[0].code == "DLO302"
+    assert list(system_tmp.iterdir()) == []
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0]
