@@ -1246,3 +1246,51 @@ def test_a_build_while_another_holds_the_site_says_so(published, dlo, monkeypatc
     assert result.code == 2, result.err
     assert "is being built by another `dlo site build` that is still running" in result.err
     assert "internal error" not in result.err and "published" not in result.out
+
+
+def test_the_index_has_one_table_a_unit_and_leads_to_each_unit(tmp_path):
+    """A thousand regulations made an index 177,000 px tall: each position a heading and a
+    table of its own, repeating the seven column headings for its one row, and nothing to reach a
+    unit but scrolling. Now each unit is one table whose positions head row groups, and a list
+    of the units (with how many each has) leads to them when there are several."""
+    from dlo_docs import api
+    from dlo_docs import labels as labels_mod
+    from dlo_docs.project import Project
+    from dlo_docs.site.pages import Pages
+
+    project = Project(Path(__file__).resolve().parent.parent)
+    labels = {lang: labels_mod.labels(lang, project.templates) for lang in ("kk", "ru")}
+    registry = api.load_registry(project)
+    pages = Pages(labels, project.templates, tmp_path, lambda: registry)
+
+    def summary(reg_id: str, unit: str, position: str | None) -> dict:
+        order = {"number": "1-НҚ", "date": "2026-01-10", "effective": "2026-01-10"}
+        return {
+            "id": reg_id, "kind": "job_instruction" if position else "unit_regulation",
+            "code": f"ЛН {reg_id}", "unit": unit, "position": position, "main_lang": "kk",
+            "langs": ["kk"], "titles": {"kk": f"Құжат {reg_id}"}, "edition": 1, "order": order,
+            "review_due": "2029-01-10", "acknowledged": 0, "readers": 1,
+        }  # fmt: skip
+
+    summaries = [
+        summary("a", "dlo", "dlo-head"),
+        summary("b", "dlo", None),
+        summary("c", "hr", "hr-head"),
+    ]
+    index = pages.index("kk", summaries)
+    units = re.findall(r'<section class="unit" id="([^"]+)">(.*?)</section>', index, re.S)
+    assert [anchor for anchor, _ in units] == ["unit-dlo", "unit-hr"]
+    dlo_unit = units[0][1]
+    assert dlo_unit.count("<table") == 1 and dlo_unit.count("<thead>") == 1
+    groups = re.findall(
+        r'<tr class="group"><th colspan="7" scope="rowgroup"[^>]*>([^<]+)</th>', dlo_unit
+    )
+    assert groups == [
+        labels["kk"]["site"]["unit_regulations"],
+        "Қашықтықтан оқыту бөлімінің бастығы",
+    ]
+    nav = re.search(r'<nav class="units">(.*?)</nav>', index, re.S).group(1)
+    assert re.findall(r'href="#(unit-[a-z]+)"', nav) == ["unit-dlo", "unit-hr"]
+    assert '<span class="n">2</span>' in nav and '<span class="n">1</span>' in nav
+    alone = pages.index("kk", summaries[:2])
+    assert '<nav class="units">' not in alone  # one unit: nothing to choose

@@ -132,8 +132,8 @@ def names(registry: Registry, lang: str) -> Names:
 def index_groups(
     summaries: list[dict], registry: Registry, lang: str, labels: dict[str, dict]
 ) -> list[dict]:
-    """Regulations in force grouped by unit (registry order), then by position (registry order;
-    unit regulations first)."""
+    """Regulations in force grouped by unit (registry order; ``n``: how many), then by position
+    (registry order; unit regulations first)."""
     units, positions = names(registry, lang)
     unit_order = {u.id: i for i, u in enumerate(registry.units)}
     pos_order = {p.id: i for i, p in enumerate(registry.positions)}
@@ -158,8 +158,10 @@ def index_groups(
                 for s in sorted(by_pos[pos], key=lambda s: (s["code"], s["id"]))
             ]
             sections.append({"heading": heading, "lang": heading_lang, "rows": rows})
+        count = sum(len(section["rows"]) for section in sections)
+        anchor = f"unit-{unit_id}"
         out.append(
-            {"unit": name, "lang": name_lang, "anchor": f"unit-{unit_id}", "sections": sections}
+            {"unit": name, "lang": name_lang, "anchor": anchor, "sections": sections, "n": count}
         )
     return out
 
