@@ -125,10 +125,10 @@ def _pressed_on(words: str, rest: str) -> str:
     return PRESSED_ON.replace("WORDS", repr(words)) + rest
 
 
-# Ctrl-C pressed once more just as the command says "Aborted." (a third press, say): the
+# Ctrl-C pressed once more just as the command says "Interrupted" (a third press, say): the
 # command still ends with 130, not killed by SIGINT (-2)
 AFTER_ABORTED = _pressed_on(
-    "Aborted",
+    "Interrupted",
     """
 def interrupted(*args, **kwargs):
     raise click.exceptions.Abort() from KeyboardInterrupt()
@@ -143,7 +143,8 @@ entry.run()  # as the dlo executable runs
 def test_ctrl_c_once_more_after_aborted_still_exits_130():
     proc = _script(AFTER_ABORTED)
     assert proc.returncode == 130, proc.stderr
-    assert "Aborted." in proc.stderr and "Traceback" not in proc.stderr
+    assert "Interrupted: no file is half-written" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 # A caller that runs commands in its own process (the tests do) and one ends by Ctrl-C: the
@@ -258,5 +259,5 @@ def test_ctrl_c_after_sigterm_still_exits_143():
     proc = _script(TERM_THEN_INT)
     assert proc.returncode == 143, proc.stderr
     assert "Traceback" not in proc.stderr
-    # said once, as Ctrl-C's "Aborted.": a service manager's log shows why the command ended
-    assert proc.stderr.count("Terminated.") == 1, proc.stderr
+    # said once, as Ctrl-C's "Interrupted": a service manager's log shows why the command ended
+    assert proc.stderr.count("Terminated: no file is half-written") == 1, proc.stderr
