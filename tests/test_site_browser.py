@@ -207,3 +207,24 @@ def test_search_says_so_when_its_index_cannot_be_loaded(base, browser):
     assert said.startswith("Іздеу қолжетімсіз"), said
     assert "Ештеңе табылмады" not in said
     assert page.locator("#search-results li").count() == 0
+
+
+def test_the_rendered_page_sets_the_approval_block_apart_from_the_organisation(
+    project, dlo, browser
+):
+    """`dlo render --format html` set the approval block (БЕКІТІЛДІ …) right under the
+    organisation's name, with no space between them, as if one heading: on the form they are
+    apart. The block starts at least half a line below the name."""
+    assert dlo("render", "dlo-head", "--format", "html", cwd=project).code == 0
+    page = browser.new_page()
+    page.goto((project / "build" / "dlo-head.kk.html").as_uri())
+    gap = page.evaluate(
+        """() => {
+        const org = document.querySelector("header .org").getBoundingClientRect();
+        const block = document.querySelector("header .approval").getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(document.body).lineHeight);
+        return (block.top - org.bottom) / line;
+    }"""
+    )
+    page.close()
+    assert gap >= 0.5, gap
