@@ -76,6 +76,10 @@ def test_an_edit_after_agreement_began_voids_the_agreements(project, dlo, monkey
     st = status(dlo, project)
     assert st["voided"] is True and st["agreed"] == [] and st["pending"] == APPROVERS
     assert "VOID" in ok(dlo, project, "status", REG).out
+    # why, in the interface's language (it said "its text changed after agreement began" in a
+    # Russian or Kazakh line)
+    ru = ok(dlo, project, "--lang-ui", "ru", "status", REG).out
+    assert "его текст изменился после начала согласования" in ru and "agreement" not in ru, ru
     refused(dlo, project, "DLO625", "agree", REG, "--as", "hr-head")
     # one who agreed before the edit is pending again, as status says: not "already agreed"
     refused(dlo, project, "DLO625", "agree", REG, "--as", APPROVERS[0])

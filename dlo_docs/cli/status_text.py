@@ -11,6 +11,7 @@ from .. import lazy
 from ..chars import CONTROL
 from ..errors import DloError
 from ..i18n import N_, _
+from ..i18n import text as said
 
 if TYPE_CHECKING:
     from ..workflow import Event, Status
@@ -91,7 +92,9 @@ def _route(st: Status) -> list[str]:
 def _warnings(st: Status) -> list[str]:
     lines = []
     if st.voided:
-        reason = st.void_reason or _("the text changed after agreement began")
+        reason = (
+            said(st.void_reason) if st.void_reason else _("the text changed after agreement began")
+        )
         lines.append(
             _("  VOID: {reason}; the agreements given are void (resubmit: dlo submit {id})").format(
                 reason=reason, id=st.id

@@ -365,7 +365,7 @@ def _refuse_approval(ctx: Ctx) -> None:
             Msg(
                 "{reg_id} cannot be approved: {value}, so the agreements given are void",
                 reg_id=reg_id,
-                value=ctx.void_reason or "its text changed after agreement began",
+                value=ctx.void_reason or Msg("its text changed after agreement began"),
             ),
             Msg("resubmit it: dlo submit {reg_id}", reg_id=reg_id),
         )
