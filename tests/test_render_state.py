@@ -98,6 +98,8 @@ def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
     assert "0000-ҮЛГІ" not in text and "26.11.2026" not in text
     html = (bundled / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert EDITED in html and 'class="draft-mark"' in html and "0000-ҮЛГІ" not in html
+    # the notice says it once ("ЖОБА · Жоба: бекітілмеген …" said it twice)
+    assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген</p>' in html
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
 
 
