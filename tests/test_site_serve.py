@@ -60,7 +60,11 @@ def test_serve_refuses_a_folder_without_a_site(dlo, project):
     )
 
 
-def test_cli_serves_until_interrupted(prepared_copy, dlo):
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 0), (signal.SIGTERM, 143)])
+def test_cli_serves_until_interrupted(prepared_copy, dlo, stop, code):
+    """Ctrl-C stops the preview (exit 0); so does SIGTERM, a service manager's stop (143, as it
+    expects), saying "stopped" too: not "Terminated: no file is half-written; run the command
+    again", the advice for a command whose work was cut short."""
     project = prepared_copy("site-seed-approved", approve_seed)  # prepared once, copied
     build(dlo, project)
     proc = subprocess.Popen(
@@ -84,11 +88,12 @@ def test_cli_serves_until_interrupted(prepared_copy, dlo):
         assert match, line
         status, _, body = get(f"http://127.0.0.1:{match.group(1)}/ru/index.html")
         assert status == 200 and b'<html lang="ru"' in body
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         out, err = proc.communicate(timeout=15)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
-    assert proc.returncode == 0, err
+    assert proc.returncode == code, err
     assert "stopped" in out and "Traceback" not in err
+    assert "Terminated" not in err and "run the command again" not in err

@@ -8,7 +8,7 @@ import click
 
 from .. import i18n, lazy
 from ..i18n import _
-from . import PathArg, _ending, main
+from . import _TERMINATED, PathArg, _ending, main
 
 site_lib = lazy.module("dlo_docs.site")
 memory = lazy.module("dlo_docs.memory")  # ctypes: only for a build
@@ -112,5 +112,9 @@ def serve(obj, folder: str | None, port: int) -> None:
     except KeyboardInterrupt:
         _ending()  # stopped as asked: a press more changes nothing (exit 0, as the README says)
         click.echo(_("stopped"))
+    except SystemExit:  # SIGTERM, a service manager's stop: still 143, as it expects
+        _TERMINATED[0] = False  # not "no file is half-written; run the command again"
+        click.echo(_("stopped"))
+        raise
     finally:
         server.server_close()
