@@ -79,6 +79,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as ``context`` means it ("agreed" a journal event, not a state), in the
+    interface language."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a message for extraction that is translated later, where it is shown."""
     return message

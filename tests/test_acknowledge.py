@@ -105,6 +105,9 @@ def test_a_name_and_position_and_a_csv_batch(in_force, dlo):
         "Ә. Б. Нұрланова (Әдіскер)",
         "В. Г. Оспанова (Маман)",
     ]
+    # the log names who read it (an acknowledged event showed its role "-" and no one)
+    log = ok(dlo, in_force, "log", "dlo-unit").out
+    assert "read by Қ. Сыртқы (Сарапшы)" in log and "read by Б. В. Серіков (Инженер)" in log, log
 
 
 def test_a_bad_batch_records_nothing(in_force, dlo):

@@ -374,7 +374,7 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
                     "dlo-head: күшінде",
                     "күшіндегі басылым: 1 (2024-06-03 № 45-НҚ бұйрық)",
                 ],
-                "log": ["1-басылым", "мазмұны "],
+                "log": ["1-басылым", "мазмұны ", "  ұсыну  ", "  келісу  ", "  бекіту  "],
                 "verify": ["dlo-head: бүтін (журналда 6 оқиға)"],
                 "list": ["Коды", "Күйі", "Келесі тексеру", "күшінде"],
             },
@@ -383,7 +383,7 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
             "ru",
             {
                 "status": ["dlo-head: действует", "действующее издание: 1 (приказ № 45-НҚ от"],
-                "log": ["издание 1", "содержание "],
+                "log": ["издание 1", "содержание ", "  представление  ", "  утверждение  "],
                 "verify": ["dlo-head: цел (6 событий журнала)"],
                 "list": ["Код", "Состояние", "Следующая проверка", "действует"],
             },
@@ -401,6 +401,7 @@ def test_status_log_verify_and_list_in_the_interface_language(in_force, dlo, lan
         for word in words:
             assert word in out, (command, word, out)
         assert "edition in force" not in out and "journal event" not in out
+        assert "submitted" not in out and "approved" not in out  # the journal's own words
     data = dlo("--lang-ui", lang, "status", "dlo-head", "--format", "json", cwd=in_force).out
     assert '"state": "in_force"' in data
     csv = dlo("--lang-ui", lang, "list", "--format", "csv", cwd=in_force).out

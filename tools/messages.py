@@ -29,7 +29,7 @@ PACKAGE = ROOT / "dlo_docs"
 LOCALE = PACKAGE / "locale"
 LANGS = ("kk", "ru")
 # Msg("…", field=…) is a message translated where it is printed (see dlo_docs.i18n.Msg)
-KEYWORDS = {"_": None, "N_": None, "Msg": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "Msg": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types")
 # click's words a user of dlo sees (the others are programming errors, never shown)
 CLICK_SHOWN = {
@@ -100,10 +100,11 @@ def _help_texts(catalog: Catalog) -> None:
 
 def template() -> Catalog:
     catalog = Catalog(project="dlo_docs", domain="dlo", fuzzy=False)
-    for filename, lineno, message, comments, _context in extract_from_dir(
+    for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE), keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
-        catalog.add(message, locations=[(f"dlo_docs/{filename}", lineno)], auto_comments=comments)
+        where = [(f"dlo_docs/{filename}", lineno)]
+        catalog.add(message, locations=where, auto_comments=comments, context=context)
     _help_texts(catalog)
     folder = Path(click.__file__).parent
     for module in CLICK_MODULES:

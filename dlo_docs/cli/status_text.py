@@ -10,7 +10,7 @@ import click
 from .. import lazy
 from ..chars import CONTROL
 from ..errors import DloError
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from ..i18n import text as said
 
 if TYPE_CHECKING:
@@ -179,6 +179,10 @@ def _details(ev: Event) -> list[str]:
                 kind=_(ROUTES.get(kind, kind)), roles=", ".join(ev.get("route") or [])
             )
         )
+    if ev.event == "acknowledged" and (ev.get("name") or ev.get("position")):
+        name, position = ev.get("name"), ev.get("position")
+        reader = f"{name} ({position})" if name and position else str(name or position)
+        extra.append(_("read by {reader}").format(reader=reader))
     if ev.get("agreed"):
         agreed = ", ".join(f"{a.get('role')} {a.get('date')}" for a in ev.get("agreed"))
         extra.append(_("agreed on paper: {agreed}").format(agreed=agreed))
@@ -208,12 +212,32 @@ def _details(ev: Event) -> list[str]:
     return extra
 
 
+def event_name(kind: str) -> str:
+    """A journal event's kind (``submitted``, ...) as ``dlo log`` names it, in the interface's
+    language (English: the journal's own word)."""
+    names = {
+        "revised": pgettext("journal event", "revised"),
+        "submitted": pgettext("journal event", "submitted"),
+        "agreed": pgettext("journal event", "agreed"),
+        "rejected": pgettext("journal event", "rejected"),
+        "approved": pgettext("journal event", "approved"),
+        "withdrawn": pgettext("journal event", "withdrawn"),
+        "reviewed": pgettext("journal event", "reviewed"),
+        "acknowledged": pgettext("journal event", "acknowledged"),
+        "cancelled": pgettext("journal event", "cancelled"),
+        "registered": pgettext("journal event", "registered"),
+        "corrected": pgettext("journal event", "corrected"),
+    }
+    return names.get(kind, kind)
+
+
 def event_line(ev: Event) -> str:
     """``dlo log``: one event of the journal, its details indented under it."""
     by = ev.get("clerk") or ev.actor
     edition = _("edition {n}").format(n=ev.edition)
     by_whom = _("by {who}").format(who=by)
-    line = f"{ev.seq:>3}  {ev.time}  {ev.event:<9}  {edition}  {ev.role or '-'}  {by_whom}"
+    kind = event_name(ev.event)
+    line = f"{ev.seq:>3}  {ev.time}  {kind:<9}  {edition}  {ev.role or '-'}  {by_whom}"
     hashes = _("content {content}  hash {hash}").format(
         content=ev.content_hash[:16], hash=ev.hash[:16]
     )
