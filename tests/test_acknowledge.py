@@ -78,6 +78,11 @@ def test_holders_acknowledge_and_the_rest_are_listed(in_force, dlo):
     table = ok(dlo, in_force, "list", "--unacknowledged").out
     line = next(x for x in table.splitlines() if x.startswith("dlo-unit"))
     assert "2/5" in line and "Б. В. Серіков (Инженер)" in line
+    assert "dlo-unit: 2 acknowledged edition 1; not yet: Б. В. Серіков (Инженер)" in result.out
+    # the last ones: said so, not "not yet: nobody"
+    rest = ("dlo-engineer", "dlo-specialist", "dlo-operator")
+    last = ok(dlo, in_force, "acknowledge", "dlo-unit", *(a for h in rest for a in ("--holder", h)))
+    assert "dlo-unit: 5 acknowledged edition 1; everyone due to has" in last.out, last.out
 
 
 def test_the_readers_table_lists_an_edition_whose_review_is_overdue(in_force, dlo):

@@ -106,13 +106,15 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
             ).format(id=reg_id, n=len(events), file=csv_file)
         )
     rest = acks.round_of(project, reg_id, registry)
-    click.echo(
-        _("{id}: {n} acknowledged edition {edition}; not yet: {rest}").format(
-            id=reg_id,
-            n=len(rest.done),
-            edition=rest.edition,
-            rest=", ".join(r.shown() for r in rest.missing) or _("nobody"),
+    said = {"id": reg_id, "n": len(rest.done), "edition": rest.edition}
+    if not rest.missing:
+        click.echo(
+            _("{id}: {n} acknowledged edition {edition}; everyone due to has").format(**said)
         )
+        return
+    missing = ", ".join(r.shown() for r in rest.missing)
+    click.echo(
+        _("{id}: {n} acknowledged edition {edition}; not yet: {rest}").format(**said, rest=missing)
     )
 
 
