@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 workflow = lazy.module("dlo_docs.workflow")
 
 ROUTES = {"sequential": N_("sequential"), "parallel": N_("parallel")}
-# the journal's event names stay as recorded (they are searched for); their fields are words
+# the words of a journal event's fields (its kind: ``event_name``)
 FIELDS = {"reason": N_("reason"), "remarks": N_("remarks"), "result": N_("result")}
 # what a correction fixes (its ``field``), as a word of the interface's language
 CORRECTED = {
