@@ -57,15 +57,10 @@ def of_text(model: Any) -> Governing:
 
 
 def keys(holder: object) -> set[str]:
-    """A holder's names by language (``{lang: name}``), compared by ``one_person``."""
+    """A holder's names by language (``{lang: name}``), compared by ``persons.overlap`` (a
+    certificate naming one may name the other, so one key could sign for both positions)."""
     names = holder.values() if isinstance(holder, dict) else ()
     return {str(name) for name in names if persons.key(str(name))}
-
-
-def one_person(mine: set[str], theirs: set[str]) -> bool:
-    """Whether two holders' names (``keys``) may be one person's (``persons.may_be_one``: a
-    certificate naming one may name the other, so one key could sign for both positions)."""
-    return persons.overlap(mine, theirs)
 
 
 def _names(ev: Event, role: str) -> set[str]:
@@ -106,7 +101,7 @@ def self_authorised(ev: Event, text: Governing | None) -> str | None:
             "edition {n} is the job instruction of {own} and names {own} among its approvers: its holder agrees to their own instruction",
             **said,
         )
-    if ev.role and one_person(_names(ev, ev.role), _names(ev, own)):
+    if ev.role and persons.overlap(_names(ev, ev.role), _names(ev, own)):
         return Msg(
             "it is approved by {role}, whose holder held {own} too when it was recorded: they approved their own instruction",
             role=ev.role,
@@ -134,7 +129,7 @@ def self_agreed(ev: Event, text: Governing | None, agreed: dict[str, Event]) -> 
     mine = _names(ev, own)
     said = {"n": ev.edition, "own": own}
     for role, mark in agreed.items():
-        if role == own or one_person(_names(mark, role), mine):
+        if role == own or persons.overlap(_names(mark, role), mine):
             return Msg(
                 "edition {n} is the job instruction of {own}, and {role}, on its agreement route, was held by the holder of {own} when it was recorded: they agreed to their own instruction",
                 role=role,

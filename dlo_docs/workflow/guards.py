@@ -207,7 +207,7 @@ def agreed_by_others(ctx: Ctx) -> None:
     for role, mark in ctx.marks.items():
         captured = facts.of(mark, role)
         theirs = governing.keys(captured.get("holder")) if captured is not None else set()
-        if role != own and not governing.one_person(mine, theirs):
+        if role != own and not persons.overlap(mine, theirs):
             continue
         said = {"reg_id": ctx.reg_id, "role": role, "own": own, "seq": mark.seq}
         raise DloError(
