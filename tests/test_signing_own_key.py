@@ -7,10 +7,23 @@ the key (DLO121), and ``verify`` names an approval whose round was signed so (DL
 
 from __future__ import annotations
 
+import base64
+
 import pytest
-from signing_support import PASSWORD, edit_position, entries, office
+from asn1crypto import cms as acms
+from asn1crypto import x509 as ax509
+from signing_support import (
+    PASSWORD,
+    edit_position,
+    entries,
+    make_ca,
+    make_official,
+    office,
+    rewrite,
+)
 from workflow_support import REG, ok, refused
 
+from dlo_docs.signing import cms, decisions, keys
 from dlo_docs.workflow import guards
 
 
@@ -66,3 +79,82 @@ def test_a_round_signed_with_her_own_key_is_named(dlo, her_key_as_hr_head, in_fo
         "instruction of dlo-head, and the agreement of hr-head, on its agreement route, was "
         "signed with a certificate naming the holder of dlo-head"
     ) in result.err, result.err
+
+
+def _carrying(der: bytes, edit, sid: bytes | None = None) -> bytes:
+    """``der`` whose certificate is edited by ``edit`` (asn1crypto reads it, cryptography does
+    not), and its signer named by ``sid`` as a subject key identifier when given."""
+    info = acms.ContentInfo.load(der)
+    signed = info["content"]
+    cert = ax509.Certificate.load(signed["certificates"][0].chosen.dump())
+    edit(cert["tbs_certificate"])
+    cert = ax509.Certificate.load(cert.dump(force=True))
+    signed["certificates"] = [acms.CertificateChoices(name="certificate", value=cert)]
+    if sid is not None:
+        signer = signed["signer_infos"][0]
+        signer["sid"] = acms.SignerIdentifier(name="subject_key_identifier", value=sid)
+    info["content"] = signed
+    return info.dump(force=True)
+
+
+def _version_4(tbs) -> None:
+    tbs["version"] = 3
+
+
+def _printable_at(tbs) -> None:  # '@' is no character of a PrintableString
+    tbs["subject"] = ax509.Name.build({"common_name": "X"})
+    tbs["subject"].chosen[0][0]["value"] = ax509.DirectoryString(
+        name="printable_string", value="A@B"
+    )
+
+
+def _key_id_twice(tbs) -> None:
+    ski = ax509.Extension({"extn_id": "key_identifier", "critical": False, "extn_value": b"\x01"})
+    tbs["extensions"] = [ski, ski]
+
+
+@pytest.mark.parametrize(
+    ("edit", "sid"), [(_version_4, None), (_printable_at, None), (_key_id_twice, b"\x01")]
+)
+def test_a_signature_carrying_an_unreadable_certificate_is_malformed(edit, sid):
+    """A signature whose CMS carries a certificate asn1crypto reads and cryptography refuses
+    (version 4, a PrintableString with '@', an extension twice) is a bad signature, not an
+    internal error: whose key signed it cannot be told."""
+    official = make_official(make_ca(), "БЕКОВА МАДИНА")
+    der = _carrying(cms.sign(keys.Signer(official.key, official.cert), b"data"), edit, sid)
+    with pytest.raises(cms.BadSignature):
+        cms.signer(der)
+    with pytest.raises(cms.BadSignature):
+        cms.check(der, b"data")
+    record = {"cms": base64.b64encode(der).decode("ascii")}
+    assert decisions.names(record, {"kk": "М. Р. Бекова"}) is False
+
+
+def test_a_round_whose_agreement_carries_an_unreadable_certificate(in_force, dlo, monkeypatch):
+    """An approved round, one agreement's signature record then given a certificate of version
+    4: dlo status, log and verify said 'internal error: InvalidVersion' (the self-approval check
+    reads whose key signed each agreement, with or without --trust); now verify --trust names
+    the signature as not matching its event, and the others run."""
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    project = in_force
+    signed = office(project)
+    ok(dlo, project, "revise", REG, "--by", REG, "--reason", "unreadable")
+    path = project / "regulations" / REG / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Е 074-2022 Ережелер.", "Е 074-2022 ережелер."), "utf-8")
+    ok(dlo, project, "submit", REG)
+    for role in ("vp-academic", "legal-head", "hr-head", "docs-head", "rector"):
+        act = ("agree", REG, "--as", role) if role != "rector" else ("approve", REG)
+        dated = ("--order", "46-НҚ", "--date", "2026-12-05") if role == "rector" else ()
+        ok(dlo, project, *act, *dated, "--sign", str(signed.p12[role]))
+    data = entries(project)
+    agreed = next(e for e in data if e["event"] == "agreed" and "signature" in e)
+    der = base64.b64decode(agreed["signature"]["cms"])
+    agreed["signature"]["cms"] = base64.b64encode(_carrying(der, _version_4)).decode("ascii")
+    rewrite(project, data)
+    for args in (("status", REG), ("log", REG), ("verify", REG)):
+        result = dlo(*args, cwd=project)
+        assert "internal error" not in result.err, (args, result.err)
+    result = dlo("verify", REG, "--trust", "keys/ca.pem", cwd=project)
+    assert result.code == 1 and "internal error" not in result.err, result.err
+    assert "error DLO906: " in result.err and "not a readable CMS signature" in result.err

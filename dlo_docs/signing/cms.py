@@ -80,10 +80,20 @@ def _signed_data(der: bytes) -> acms.SignedData:
 
 
 def _certificates(signed: acms.SignedData) -> list[x509.Certificate]:
+    """The certificates ``signed`` carries, each read in full here: one asn1crypto reads but
+    cryptography does not (version 4, a PrintableString holding '@', an extension twice) makes
+    the signature unreadable, as no key of it can be told."""
     found = []
     for choice in signed["certificates"] or []:
         if choice.name == "certificate":
-            found.append(from_der(choice.chosen.dump()))
+            try:
+                cert = from_der(choice.chosen.dump())
+                _ = cert.subject, cert.issuer, cert.extensions
+            except (ValueError, x509.InvalidVersion, x509.DuplicateExtension) as exc:
+                raise BadSignature(
+                    Msg("it is not a readable CMS signature ({kind})", kind=type(exc).__name__)
+                ) from None
+            found.append(cert)
     return found
 
 
