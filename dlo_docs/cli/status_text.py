@@ -3,6 +3,7 @@ stays English: data for programs). Ids, roles, numbers, dates and hashes are sho
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import click
@@ -139,7 +140,18 @@ def status_lines(st: Status) -> list[str]:
         lines += _route(st)
     lines += _warnings(st)
     lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
-    return [shown(line) for line in lines]
+    return [shown(one_line(line)) for line in lines]
+
+
+# what a terminal starts a new line at (str.splitlines), with the spaces around it
+_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: a line break a journal's text carries (a reader's name, a reason,
+    remarks: a journal forged with its hashes recomputed verifies intact) is a space, so the
+    text never starts a line of its own that reads as another event or field."""
+    return _BREAK.sub(" ", text)
 
 
 def shown(text: str) -> str:
@@ -241,7 +253,8 @@ def event_line(ev: Event) -> str:
     hashes = _("content {content}  hash {hash}").format(
         content=ev.content_hash[:16], hash=ev.hash[:16]
     )
-    return shown(line + "".join(f"\n       {e}" for e in _details(ev)) + f"\n       {hashes}")
+    details = "".join(f"\n       {one_line(e)}" for e in _details(ev))
+    return shown(one_line(line) + details + f"\n       {hashes}")
 
 
 def revision_note(project, reg_id: str) -> None:
