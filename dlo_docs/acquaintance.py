@@ -92,7 +92,11 @@ def _column(raw: str, delimiter: str, row: list[str], index: int) -> int:
     return before + len(cells[index]) - len(cells[index].lstrip()) + 1
 
 
-def _rows(path: Path, display: str) -> tuple[list[list[str]], list[str], str]:
+def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[str], str]:
+    """Each row with the line it starts on, the file's lines, the delimiter. The lines are
+    those csv reads (ended by CR LF, LF or CR alone, as a list saved by Excel for Mac ends
+    them; not by U+2028 or NEL, which str.splitlines would): a row quoted over two lines puts
+    the rows after it a line further down, where an editor shows them."""
     try:
         raw = inputs.read_bytes(path, limit=MAX_BYTES)
     except inputs.InputRefused as exc:
@@ -101,14 +105,19 @@ def _rows(path: Path, display: str) -> tuple[list[list[str]], list[str], str]:
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=display, reason=exc.strerror or exc)
         ) from None
-    text = _text(raw, display)
+    lines = io.StringIO(_text(raw, display), newline="").readlines()
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", delimiters=",;\t")
+        first = lines[0].rstrip("\r\n") + "\n" if lines else "\n"
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(lines, dialect)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
     try:
-        rows = list(reader)
+        for row in reader:  # line_num: the lines read so far, this row's last among them
+            rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as exc:  # a cell over csv's field limit, a quote left open...
         where = Location(display, reader.line_num, 1)
         raise DloError(
@@ -116,7 +125,7 @@ def _rows(path: Path, display: str) -> tuple[list[list[str]], list[str], str]:
         ) from None
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
-    return rows, text.splitlines(), dialect.delimiter
+    return rows, [line.rstrip("\r\n") for line in lines], dialect.delimiter
 
 
 def _columns(header: list[str], display: str) -> dict[str, int]:
@@ -166,11 +175,11 @@ def read(
 ) -> list[tuple[Reader, dt.date | None]]:
     """The readers and dates of every row; every bad row is reported at its line."""
     rows, raw, delimiter = _rows(path, display)
-    columns = _columns(rows[0], display)
+    columns = _columns(rows[0][1], display)
     found: list[tuple[Reader, dt.date | None]] = []
     problems = []
     lines: dict[str, int] = {}  # each reader's first line
-    for line, row in enumerate(rows[1:], 2):
+    for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
         try:
