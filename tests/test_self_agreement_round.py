@@ -154,3 +154,17 @@ def test_a_round_forged_with_the_own_holder_by_her_full_name_is_named(in_force, 
     entries = [wj.normal(e) for e in journal_data(in_force).data]
     _own_holder_as(entries[:-1], "legal-head", {"kk": "Мадина Бекова", "ru": "Мадина Бекова"})
     _forged_and_named(dlo, in_force, entries, 6, "approved")
+
+
+def test_a_name_only_alike_is_told_how_to_tell_two_people_apart(project, dlo):
+    """ "Маржан Бекова" at legal-head and "М. Р. Бекова" at dlo-head may be one person (one
+    certificate, БЕКОВА МАРЖАН, would name both), so DLO121 stands; but its hint said only to
+    remove legal-head from the route, which is wrong when they are two relatives. It now says
+    first to write both names in full, which tells them apart; the same name gets the old hint."""
+    _registry(project, LEGAL, "kk: Маржан Бекова\n    ru: Маржан Бекова\n")
+    out = dlo("check", REG, cwd=project).out
+    assert "DLO121" in out and "are two people, write each one's name in full" in out, out
+    assert "else: remove legal-head from agreement.approvers" in out, out
+    _registry(project, "kk: Маржан Бекова\n    ru: Маржан Бекова\n", HEAD)
+    out = dlo("check", REG, cwd=project).out
+    assert "DLO121" in out and "two people" not in out, out

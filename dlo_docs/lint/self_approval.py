@@ -53,6 +53,22 @@ def shared(registry: Registry, own: str, other: str) -> str | None:
     return persons.shared(_holder(registry, own), _holder(registry, other))
 
 
+def _alike(registry: Registry, own: str, other: str, holder: str, hint: Msg) -> Msg:
+    """``hint``, or, where the two holders' names are not one name but only ones a certificate
+    could name both ("М. Р. Бекова", "Маржан Бекова"), how to tell two people apart first."""
+    names = {persons.key(str(n)) for n in _holder(registry, own).values()}
+    if not holder or names & {persons.key(str(n)) for n in _holder(registry, other).values()}:
+        return hint
+    return Msg(
+        "if {holder} and the holder of {other} are two people, write each one's name in full "
+        "in regulations/registry.yaml (surname, first name and patronymic: as they are, one "
+        "certificate could name both); else: {hint}",
+        holder=holder,
+        other=other,
+        hint=hint,
+    )
+
+
 def _approver(view: View, own: str, i: int, approver: str, holder: str) -> Problem:
     message = (
         Msg(
@@ -72,6 +88,7 @@ def _approver(view: View, own: str, i: int, approver: str, holder: str) -> Probl
     hint = Msg(
         "remove {own} from agreement.approvers, and from the clause naming them", own=approver
     )
+    hint = _alike(view.registry, own, approver, holder, hint)
     return view.problem(RULE, view.source.at(["agreement", "approvers", i]), message, hint)
 
 
@@ -95,6 +112,7 @@ def _approving(view: View, own: str, by: str, holder: str) -> Problem:
         "set approval.by to the official who approves it (and say so in the clause stating "
         "approval)"
     )
+    hint = _alike(view.registry, own, by, holder, hint)
     return view.problem(RULE, view.source.at(["approval", "by"]), message, hint)
 
 
