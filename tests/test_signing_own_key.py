@@ -158,3 +158,27 @@ def test_a_round_whose_agreement_carries_an_unreadable_certificate(in_force, dlo
     result = dlo("verify", REG, "--trust", "keys/ca.pem", cwd=project)
     assert result.code == 1 and "internal error" not in result.err, result.err
     assert "error DLO906: " in result.err and "not a readable CMS signature" in result.err
+
+
+@pytest.mark.parametrize(
+    ("holder", "named"),
+    [
+        ("М. Р. Бекова", True),
+        ("Бекова М.Р.", True),
+        ("М. Бекова", True),
+        ("Мадина Бекова", True),
+        ("Бекова Мадина Рахимовна", True),
+        ("Р. М. Бекова", False),  # another order of the initials: another person
+        ("Р. Бекова", False),  # her patronymic's initial where her name's stands
+        ("А. Б. Бекова", False),
+    ],
+)
+def test_a_certificate_names_a_holder_by_her_initials_in_their_order(holder, named):
+    """BEKOVA's certificate passed the holder check of 'Р. М. Бекова' and 'Р. Бекова': the
+    initials were matched in any order, so one woman's key counted as her namesake's (found by an
+    attack on the day's changes, comparing it with persons.may_be_one). Now the initials are read
+    in their order against the certificate's other words in theirs."""
+    from dlo_docs.signing.registry import names_holder
+
+    official = make_official(make_ca(), "БЕКОВА МАДИНА РАХИМОВНА", label="bekova-order")
+    assert names_holder(official.cert, {"kk": holder}) is named

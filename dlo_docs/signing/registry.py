@@ -32,36 +32,32 @@ else:  # cryptography is loaded when a certificate is read, not for a journal wi
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+def _words(texts: list[str]) -> list[str]:
+    """The words of ``texts``, casefolded, each once, in the order they first come."""
+    return list(dict.fromkeys(w.casefold() for text in texts for w in _WORD.findall(text)))
 
 
 def _initials_match(initials: list[str], others: list[str]) -> bool:
-    """The holder's initials are those of the subject's other words (given name, patronymic),
-    as many as the subject has: "А. Б. Сейітова" is not СЕЙІТОВА ЖАНАР, her namesake."""
-    left = [w[0] for w in others]
-    matched = 0
-    for initial in initials:
-        if initial in left:
-            left.remove(initial)
-            matched += 1
-    return matched >= min(len(initials), len(others))
+    """The holder's initials, in their order, are those of the subject's other words (given name,
+    patronymic) in theirs, as many as the subject has: "А. Б. Сейітова" is not СЕЙІТОВА ЖАНАР,
+    her namesake, and "Р. М. Бекова" not БЕКОВА МАДИНА РАХИМОВНА, whose initials are М. Р."""
+    return all(initial == word[0] for initial, word in zip(initials, others, strict=False))
 
 
 def names_holder(cert: x509.Certificate, holder: dict[str, str] | None) -> bool:
     """The certificate's subject names the holder: every word of the holder's name (in one of its
     languages) longer than an initial is a word of the subject's common name, surname or given
-    name, and its initials begin the subject's other words (as many as it has). A position with
-    no holder named is not checked."""
+    name, and its initials, in their order, begin the subject's other words in theirs (as many as
+    it has). A position with no holder named is not checked."""
     if not holder:
         return True
-    subject = set().union(*(_words(n) for n in keys.subject_names(cert)))
+    subject = _words(keys.subject_names(cert))
     for name in holder.values():
         words = [w.casefold() for w in _WORD.findall(name)]
         wanted = {w for w in words if len(w) > 1}
-        if wanted and wanted <= subject:
+        if wanted and wanted <= set(subject):
             initials = [w for w in words if len(w) == 1]
-            if _initials_match(initials, sorted(subject - wanted)):
+            if _initials_match(initials, [w for w in subject if w not in wanted]):
                 return True
     return False
 
