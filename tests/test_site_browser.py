@@ -183,6 +183,17 @@ def test_search_functions(base, browser):
         forms,
     )
     assert missed == []
+    # a word a text repeats is one token of it; each search scores the index's words afresh (a
+    # word's scores are worked out once a search, not carried into the next one)
+    first, other, again, tokens = page.evaluate(
+        f"""() => {{
+            const docs = {s}.prepare({{regs: [{{code: "X", title: "x", url: "x/", lang: "kk"}}],
+                hits: [[0, "1", "a1", "міндет міндет құқық"], [0, "2", "a2", "құқық"]]}});
+            const found = q => {s}.search(docs, q).map(h => [h.doc.number, h.score]);
+            return [found("міндет"), found("құқық"), found("міндет"), docs[1].tokens.length];
+        }}"""
+    )
+    assert first == again == [["1", 3]] and other == [["1", 3], ["2", 3]] and tokens == 2
     assert page.evaluate(f"{s}.words('Ёлка ЁЖ')") == ["елка", "еж"]
     assert page.evaluate(f"{s}.words('бiлiм')") == ["білім"]  # Latin i typed in a Kazakh word
     assert page.evaluate(f"{s}.nearby('біліктілік', 'біліктлік')")

@@ -113,17 +113,20 @@
 
   function prepare(index) {
     var docs = [];
-    var known = {};  /* lang + word -> token: a word is stemmed once, however often it occurs */
+    var known = {};  /* lang -> word -> token: a word is stemmed once, however often it occurs */
     function add(reg, number, anchor, text, lang) {
-      var seen = {};
       var tokens = [];
       var all = words(text);
-      all.forEach(function (w) {
-        if (seen[w]) return;
-        seen[w] = true;
-        var key = lang + ":" + w;
-        tokens.push(known[key] || (known[key] = { word: w, stem: stem(w, lang) }));
-      });
+      var mine = known[lang] || (known[lang] = new Map());
+      var at = docs.length;
+      for (var i = 0; i < all.length; i++) {
+        var w = all[i];
+        var token = mine.get(w);
+        if (!token) mine.set(w, token = { word: w, stem: stem(w, lang), doc: -1, query: 0, scores: null });
+        if (token.doc === at) continue;  /* once a text, as often as it occurs */
+        token.doc = at;
+        tokens.push(token);
+      }
       docs.push({ reg: reg, number: number, anchor: anchor, text: text, norm: all.join(" "), tokens: tokens });
     }
     index.regs.forEach(function (reg) {
@@ -136,18 +139,28 @@
     return docs;
   }
 
+  var queries = 0;  /* each search's number: a token's scores are worked out once a search */
+
   function search(docs, query) {
     var terms = queryTerms(query);
     if (!terms.length) return [];
     var phrase = terms.map(function (t) { return t.word; }).join(" ");
     var hits = [];
+    var query_ = ++queries;
+    function scores(token) {  /* the token's score for each term, the same in every text */
+      if (token.query !== query_) {
+        token.query = query_;
+        token.scores = terms.map(function (term) { return tokenScore(term, token); });
+      }
+      return token.scores;
+    }
     docs.forEach(function (doc, order) {
       var total = 0;
       var matched = {};
       for (var t = 0; t < terms.length; t++) {
         var best = 0;
         for (var k = 0; k < doc.tokens.length; k++) {
-          var score = tokenScore(terms[t], doc.tokens[k]);
+          var score = scores(doc.tokens[k])[t];
           if (score) matched[doc.tokens[k].word] = true;
           if (score > best) best = score;
         }
