@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..numbering import item_marker
-from . import spacing
+from . import lookalike, spacing
 from .align import Change, Comparison, Place
 from .words import DELETE, EQUAL, INSERT, Segment
 
@@ -49,7 +49,8 @@ def name(place: Place, labels: dict[str, Any]) -> str:
 
 def change_name(change: Change, labels: dict[str, Any]) -> str:
     """ "Пункт 13 → Пункт 12 (перенесен)" for a moved element, else the one name that applies;
-    "Пункт 7 (изменены только пробелы)" for a text changed in its spacing alone."""
+    "Пункт 7 (изменены только пробелы)" for a text changed in its spacing alone; each character
+    replaced by one that prints the same said in words (``lookalike.said``)."""
     old = name(change.old, labels) if change.old else None
     new = name(change.new, labels) if change.new else None
     if old and new and old != new:
@@ -62,6 +63,8 @@ def change_name(change: Change, labels: dict[str, Any]) -> str:
         text += f" ({labels['diff']['spacing_only']})"
     if any(change.items):
         text += f" ({labels['diff']['restyled']})"
+    if change.text_changed and (swapped := lookalike.said(change.segments, labels)):
+        text += f" ({'; '.join(swapped)})"
     return text
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..i18n import N_, _, ngettext
-from . import spacing
+from . import lookalike, spacing
 from .align import Change, Comparison
 from .names import ref
 from .words import markup
@@ -47,6 +47,8 @@ def _describe(change: Change) -> str:
         what = _("{what} (spacing only)").format(what=what)
     if any(change.items):
         what = _("{what} (items numbered otherwise)").format(what=what)
+    if change.text_changed:
+        what += _swaps(change)
     extra = ""
     inside = len(change.removed_with or change.added_with or ())
     if inside:
@@ -56,6 +58,24 @@ def _describe(change: Change) -> str:
     sub = place is not None and place.kind == "item" and not place.below  # printed "3.5.1."
     kind = _(KIND["clause" if sub else change.kind])
     return f"{kind} {where} [{change.id}]: {what}{extra}"
+
+
+def _swaps(change: Change) -> str:
+    """The characters replaced by others that print the same, said: the two wordings look alike."""
+    found = lookalike.swaps(change.segments)
+    if not found:
+        return ""
+    said = "; ".join(
+        _("{old} ({old_code}) → {new} ({new_code}) in {word}").format(
+            old=repr(s.old),
+            old_code=lookalike.codes(s.old),
+            new=repr(s.new),
+            new_code=lookalike.codes(s.new),
+            word=repr(s.word),
+        )
+        for s in found
+    )
+    return " " + _("(characters that print the same: {swaps})").format(swaps=said)
 
 
 def _places(change: Change) -> list[str]:
