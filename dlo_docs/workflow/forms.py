@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..model_methods import LANGS
 from ..project import Project
-from . import editions, facts, history, loading
+from . import editions, facts, governing, history, loading
 from .dates import day
 from .journal import Event
 from .state import History, Round
@@ -291,15 +291,21 @@ def _acquaintances(h: History, n: int, registry: Registry) -> list[_records.Acqu
     ]
 
 
-def _draft_form(project: Project, reg_id: str, ctx: loading.Ctx) -> str:
-    """How the open draft will be approved: as its submission fixed it, else as the edition in
-    force says, else as the draft itself says (a first edition)."""
+def _draft_route(rec: _records.Records, project: Project, reg_id: str, ctx: loading.Ctx) -> None:
+    """Who agrees to the open draft, who approves it and how, as its forms print them: as its
+    submission fixed them, else as the edition in force says (``submit`` fixes them so: a
+    draft's own changes to them are the next revision's), else as the draft itself says (a first
+    edition). A submission recorded before it named the authority and form: the edition in
+    force's."""
     h = ctx.history
-    fixed = h.round.submitted.get("approval_form") if h.round is not None else None
-    if fixed:
-        return str(fixed)
     frozen = editions.frozen_model(project, reg_id, h.in_force) if h.in_force else None
-    return (frozen or ctx.model).approval.form
+    governs = governing.of_text(frozen or ctx.model)
+    rec.route, rec.approved_by, rec.approval_form = governs.route, governs.by, governs.form
+    if h.round is not None:
+        submitted = h.round.submitted
+        rec.route = list(h.round.route)
+        rec.approved_by = str(submitted.get("approval_by") or governs.by)
+        rec.approval_form = str(submitted.get("approval_form") or governs.form)
 
 
 def records(project: Project, reg_id: str) -> _records.Records:
@@ -315,9 +321,7 @@ def records(project: Project, reg_id: str) -> _records.Records:
     if h.open:
         rec.agreements = _marks(ctx.marks)
         _captured(rec, ctx.marks)
-        if h.round is not None:
-            rec.route = list(h.round.route)
-        rec.approval_form = _draft_form(project, reg_id, ctx)
+        _draft_route(rec, project, reg_id, ctx)
     rec.history = [row for row in _changes(project, reg_id, h) if row.number < n]
     rec.reviews = _reviews(ctx.registry, h)
     return rec
