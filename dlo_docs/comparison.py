@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import workflow
 from .context import missing_text, names_kind
+from .diff import route
 from .diff import text as text_format
 from .diff.align import Comparison, compare
 from .diff.names import change_name, legends, ref, unchanged
@@ -141,15 +142,6 @@ def _revision_event(project: Project, reg_id: str, edition: int) -> workflow.Eve
     return found[-1] if found else None
 
 
-def _position_title(registry: Registry, role: str | None, lang: str) -> str | None:
-    if not role:
-        return None
-    for position in registry.positions:
-        if position.id == role:
-            return position.title.get(lang) or next(iter(position.title.values()), role)
-    return role
-
-
 def _missing_texts(doc: Document, lang: str) -> list[Problem]:
     """A DLO030 error at every title or text that has no ``lang`` version (as ``dlo render``
     reports them). The registry is not consulted: a frozen edition may name positions that have
@@ -213,11 +205,10 @@ def _origin(
             reason = None
     event = _revision_event(project, reg_id, new.model.edition)
     if event is None:  # no journal: the unit that drafts the text is the author
-        unit = next((u for u in registry.units if u.id == new.model.unit), None)
-        author = (unit.name.get(lang) if unit else None) or new.model.unit
-        return reason, author, dt.datetime.now(dt.UTC)
+        return reason, route.unit_name(registry, new.model.unit, lang), dt.datetime.now(dt.UTC)
     reason = reason or workflow.reason_in(event, lang)
-    author = _position_title(registry, event.role, lang) or workflow.person(event.actor)
+    role = event.role
+    author = route.position_title(registry, role, lang) if role else workflow.person(event.actor)
     try:
         date = event.when
     except ValueError:
@@ -253,7 +244,8 @@ def prepare(
         ],
     )
     labels = _named_sides(load_labels(lang, project.templates, project.snapshots), from_, to)
-    comparison = compare(old.model, new.model, labels, lang)
+    fields = route.heads(old.model, new.model, labels, registry, lang)
+    comparison = compare(old.model, new.model, labels, lang, fields)
     reason, author, date = _origin(project, reg_id, registry, new, lang, to == DRAFT)
     prepared = Prepared(
         project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date

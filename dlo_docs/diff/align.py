@@ -33,7 +33,6 @@ from .words import Segment
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Regulation, Text
 
-Kind = Literal["chapter", "paragraph", "clause", "item", "title", "code"]
 What = Literal["added", "removed", "changed", "moved"]
 
 
@@ -42,7 +41,7 @@ class Place:
     """An element as it stands in one edition, in one language."""
 
     id: str
-    kind: str  # chapter | paragraph | clause | item | title | code (the document's own)
+    kind: str  # chapter | paragraph | clause | item | the document's own: title, code, route.KINDS
     ref: str  # language-neutral, as printed: "ch3", "5§2", "11", "3.5.2" (numbering.reference)
     parent: str | None  # the id of the chapter, paragraph, clause or item it is in
     marker: str  # "3 тарау." / "Параграф 2." / "11." / "2)" ('' for the title)
@@ -371,10 +370,14 @@ def _of_document(eid: str, kind: str, old: str, new: str) -> Change:
 
 
 def compare(
-    old: Regulation, new: Regulation, labels: dict[str, Any], lang: str | None = None
+    old: Regulation,
+    new: Regulation,
+    labels: dict[str, Any],
+    lang: str | None = None,
+    fields: tuple[tuple[str, str, str], ...] = (),
 ) -> Comparison:
     """Compare two editions of one regulation in ``lang`` (default: the new edition's first
-    language). ``labels`` is the label set of that language (``labels.labels(lang)``)."""
+    language; ``labels``, its label set), the document's ``fields`` (``route.heads``) included."""
     lang = lang or new.main_lang
     old_places, new_places = places(old, lang, labels), places(new, lang, labels)
     old_by, new_by = {p.id: p for p in old_places}, {p.id: p for p in new_places}
@@ -390,7 +393,7 @@ def compare(
         changes[cid].items = items
     ordered = _in_document_order(changes, rows, new_by)
     old_title, new_title = _title(old, lang), _title(new, lang)
-    heads = (("title", old_title, new_title), ("code", old.code or "", new.code or ""))
+    heads = (("title", old_title, new_title), ("code", old.code or "", new.code or ""), *fields)
     ordered[:0] = [_of_document(new.id, kind, a, b) for kind, a, b in heads if a != b]
     return Comparison(
         new.id, lang, old.edition, new.edition, old_title, new_title, ordered, renumbered, rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..numbering import item_marker
-from . import lookalike, spacing
+from . import lookalike, route, spacing
 from .align import Change, Comparison, Place
 from .words import DELETE, EQUAL, INSERT, Segment
 
@@ -34,7 +34,7 @@ def _paragraph_name(place: Place, element: dict[str, str], labels: dict[str, Any
 def name(place: Place, labels: dict[str, Any]) -> str:
     """The element's name in the document's language, numbered as the document prints it."""
     element: dict[str, str] = labels["diff"]["element"]
-    if place.kind in ("title", "code"):
+    if place.kind in ("title", "code", *route.KINDS):
         return element[place.kind]
     if place.kind == "chapter":
         return element["chapter"].format(n=place.number)

@@ -20,6 +20,11 @@ from .words import markup
 KIND = {
     "title": N_("title"),
     "code": N_("code"),
+    "unit": N_("unit"),
+    "position": N_("position"),
+    "approval": N_("approving official"),
+    "approvers": N_("approvers"),
+    "initiators": N_("change initiators"),
     "chapter": N_("chapter"),
     "paragraph": N_("paragraph"),
     "clause": N_("clause"),
@@ -57,7 +62,8 @@ def _describe(change: Change) -> str:
     place = change.new or change.old
     sub = place is not None and place.kind == "item" and not place.below  # printed "3.5.1."
     kind = _(KIND["clause" if sub else change.kind])
-    return f"{kind} {where} [{change.id}]: {what}{extra}"
+    named = kind if where == change.kind else f"{kind} {where}"  # the document's own field: once
+    return f"{named} [{change.id}]: {what}{extra}"
 
 
 def _swaps(change: Change) -> str:
