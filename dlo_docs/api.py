@@ -76,8 +76,10 @@ def _check_files(files: list[str]) -> list[tuple[str, str | None, list[Problem],
         if document is not None and registry is not None:
             if not any(p.severity == "error" for p in problems):
                 from . import lint
+                from .workflow.editions import revised
 
-                lints = lint.check_document(document, registry, templates=project.templates)
+                previous = revised(project, document)
+                lints = lint.check_document(document, registry, None, project.templates, previous)
         display = project.display(path)
         results.append((display, document.model.id if document else None, problems, lints))
         if path.name == REGULATION and not pool.keep():  # memory: one regulation at a time

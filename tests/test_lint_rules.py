@@ -49,6 +49,10 @@ def run(project: Path, dlo, fixture: Path) -> tuple[Counter, list[dict]]:
     registry = fixture.with_name(fixture.name.split(".")[0] + ".registry.yaml")
     if registry.is_file():  # the rule's fixtures need a registry of their own
         shutil.copyfile(registry, project / "regulations" / "registry.yaml")
+    previous = fixture.with_name(fixture.name.split(".")[0] + ".previous.yaml")
+    if previous.is_file():  # the frozen edition the fixture's draft revises
+        (target.parent / "editions").mkdir()
+        shutil.copyfile(previous, target.parent / "editions" / "1.yaml")
     target.write_text(text, encoding="utf-8")
     result = dlo("check", "--format", "json", f"regulations/{reg_id}", cwd=project)
     assert "Traceback" not in result.err

@@ -33,7 +33,7 @@ from ..errors import Location, Problem, error, warning
 from ..i18n import Msg
 from ..labels import template_dirs
 from ..load import Source
-from ..model import Registry
+from ..model import Registry, Regulation
 from ..project import Document, Loaded
 from . import (
     abbrev_definition,
@@ -51,6 +51,7 @@ from . import (
     mixed_script,
     parity,
     placeholder,
+    renumbered_ref,
     repetition,
     required_parts,
     self_approval,
@@ -82,6 +83,7 @@ _RULE_MODULES = (
     mixed_script,
     parity,
     placeholder,
+    renumbered_ref,
     repetition,
     required_parts,
     self_approval,
@@ -242,10 +244,12 @@ def check_document(
     registry: Registry,
     select: Iterable[str] | None = None,
     templates: Path | None = None,
+    previous: Regulation | None = None,
 ) -> list[Problem]:
     """Every rule (or the ``select``-ed codes) over one valid regulation, silences applied.
-    ``templates`` is the project's templates/ folder, whose label sets the rules read."""
-    view = View(document, registry, templates)
+    ``templates`` is the project's templates/ folder, whose label sets the rules read;
+    ``previous``, the frozen edition the regulation's draft revises, if it is one."""
+    view = View(document, registry, templates, previous)
     wanted = set(select) if select is not None else None
     problems: list[Problem] = []
     ran = set()

@@ -77,6 +77,7 @@ class View:
     document: Document
     registry: Registry
     templates: Path | None = None  # the project's templates/ (its label sets)
+    previous: Regulation | None = None  # the frozen edition a draft revises (None: not a revision)
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # analyses shared by rules
 
     def labels(self, lang: str) -> dict[str, Any]:

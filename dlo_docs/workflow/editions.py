@@ -14,7 +14,7 @@ from .. import load
 from ..errors import DloError, UsageError
 from ..fsio import atomic_write
 from ..i18n import Msg
-from ..project import Document, Loaded, Project
+from ..project import REGULATION, Document, Loaded, Project
 from . import stored_hashes
 from .journal import content_hash
 from .state import History
@@ -41,6 +41,23 @@ def numbers(project: Project, reg_id: str) -> list[int]:
     if not where.is_dir():
         return []
     return sorted(int(p.stem) for p in where.glob("*.yaml") if p.stem.isdigit())
+
+
+def revised(project: Project, document: Document) -> Regulation | None:
+    """The frozen edition a working text revises (lint's DLO123 compares with it): the last one
+    before the text's own while the text's own is not frozen yet (a revision open); None for a
+    first edition, one approved and not revised since, or a frozen edition that does not load
+    (``dlo verify`` and ``dlo diff`` say why)."""
+    model, where = document.model, document.path.parent / EDITIONS
+    if document.path.name != REGULATION or (where / f"{model.edition}.yaml").is_file():
+        return None
+    before = [n for n in numbers(project, model.id) if n < model.edition]
+    if not before or project.folder(model.id) != document.path.parent:
+        return None
+    loaded = Loaded()
+    project.load_registry(loaded)
+    found = project.load_file(where / f"{before[-1]}.yaml", loaded)
+    return found.model if found is not None else None
 
 
 def frozen_text(text: str) -> str:

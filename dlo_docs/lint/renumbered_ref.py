@@ -1,0 +1,135 @@
+"""DLO123: a reference left as it was while the clause or chapter it meant got another number.
+
+A revision that inserts, removes or moves a clause renumbers the clauses after it; a text that
+said "13-тармақ" / "пункт 13" and is unchanged in that reference still says 13, though the clause
+it meant is now 14 (and 13 is another clause). Only a draft that revises a frozen edition is
+checked (``View.previous``, the edition it revises), and only a reference that the element's
+text has word for word as it had it in that edition: a reference written or changed in the
+revision is taken as meant for the new numbers. A reference into another document is skipped
+as DLO109 skips it. Documents that number their clauses within each chapter ("3.5.") are left
+alone: their references name two numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from difflib import SequenceMatcher
+from itertools import accumulate
+
+from ..diff import words
+from ..errors import Problem
+from ..i18n import N_, Msg
+from ..model import Regulation, text_in
+from ..numbering import walk
+from .missing_part import REFERENCES, _external
+from .rule import Rule
+from .view import Text, View
+
+MOVED = {
+    "clause": N_(
+        "clause {n}: in edition {edition} this reference, as it stands, meant the clause now "
+        "numbered {now} ({where})"
+    ),
+    "chapter": N_(
+        "chapter {n}: in edition {edition} this reference, as it stands, meant the chapter now "
+        "numbered {now} ({where})"
+    ),
+}
+GONE = {
+    "clause": N_(
+        "clause {n}: in edition {edition} this reference meant a clause the revision removes "
+        "({where})"
+    ),
+    "chapter": N_(
+        "chapter {n}: in edition {edition} this reference meant a chapter the revision removes "
+        "({where})"
+    ),
+}
+
+
+def _numbers(model: Regulation) -> dict[str, dict[int, str]]:
+    """kind -> number -> the id of the clause or chapter of that number."""
+    found: dict[str, dict[int, str]] = {"clause": {}, "chapter": {}}
+    for n in walk(model):
+        if n.kind in found:
+            found[n.kind][n.number] = n.element.id
+    return found
+
+
+def _kept(old: str, new: str) -> list[tuple[int, int]]:
+    """The spans of ``new`` the revision left as they were: its words matched with ``old``'s."""
+    a, b = words.tokens(old), words.tokens(new)
+    starts = list(accumulate((len(t) for t in b), initial=0))
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [(starts[j], starts[j + size]) for _, j, size in blocks if size]
+
+
+def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, int, int]]:
+    """(kind, number, offset) of each reference to this document's own clauses and chapters that
+    ``text`` has as its old wording ``old`` had it, word for word."""
+    spans: list[tuple[int, int]] | None = None
+    for kind, pattern in REFERENCES.get(text.lang, []):
+        for m in pattern.finditer(text.value):
+            if _external(text, m.start(), m.end(), view):
+                continue
+            spans = _kept(old, text.value) if spans is None else spans
+            for i in (1, 2):
+                if m.group(i) and any(a <= m.start(i) and m.end(i) <= b for a, b in spans):
+                    yield kind, int(m.group(i)), m.start(i)
+
+
+def _old_text(previous: Regulation, text: Text, elements: Mapping[str, object]) -> str | None:
+    if not text.element_id:
+        return text_in(previous.title, text.lang, previous.main_lang)
+    element = elements.get(text.element_id)
+    if element is None:
+        return None
+    field = "title" if text.kind in ("chapter", "paragraph") else "text"
+    return text_in(getattr(element, field, None), text.lang, previous.main_lang)
+
+
+def check(view: View) -> Iterator[Problem]:
+    previous = view.previous
+    if previous is None or "chapter" in (previous.numbering, view.model.numbering):
+        return
+    before, after = _numbers(previous), _numbers(view.model)
+    now = {kind: {eid: n for n, eid in numbers.items()} for kind, numbers in after.items()}
+    elements = {n.element.id: n.element for n in walk(previous)}
+    for text in view.texts():
+        old = _old_text(previous, text, elements)
+        if not old:
+            continue
+        for kind, number, offset in _kept_references(text, old, view):
+            meant = before[kind].get(number)
+            if meant is None or now[kind].get(meant) == number:
+                continue
+            moved_to = now[kind].get(meant)
+            yield _problem(view, text, (kind, number, offset), moved_to, previous.edition)
+
+
+def _problem(
+    view: View, text: Text, found: tuple[str, int, int], moved_to: int | None, edition: int
+) -> Problem:
+    kind, number, at = found
+    if moved_to is None:
+        message = Msg(GONE[kind], n=number, edition=edition, where=text.label)
+        hint = Msg("refer to the part meant now, or remove the reference")
+    else:
+        message = Msg(MOVED[kind], n=number, edition=edition, now=moved_to, where=text.label)
+        hint = Msg(
+            "write {now} if it still means that part; if it means the one numbered {n} now, "
+            "silence {code} here, saying so",
+            now=moved_to,
+            n=number,
+            code=RULE.code,
+        )
+    return view.problem(RULE, view.at(text, at), message, hint)
+
+
+RULE = Rule(
+    "DLO123",
+    "renumbered-reference",
+    "warning",
+    "a reference the revision left as it was, to a clause or chapter that now has another number",
+    check,
+)

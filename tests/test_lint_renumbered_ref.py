@@ -1,0 +1,55 @@
+"""DLO123 through the real workflow: the seed, with a reference to its clause 13 (liability),
+approved as edition 1; the revision moves liability to clause 14 and leaves the reference; `dlo
+check` says so at the reference until it is mended, and not once the edition is frozen. (The
+rule's fixtures in tests/fixtures/lint/ hold the cases of its words and numbers.)"""
+
+from __future__ import annotations
+
+import json
+
+from diff_revision import open_revision
+
+REFERENCE = "осы нұсқаулықтың 13-тармағында көрсетілген"
+
+
+def _dlo123(dlo, project) -> list[dict]:
+    result = dlo("check", "--format", "json", "dlo-head", cwd=project)
+    assert "Traceback" not in result.err
+    return [p for p in json.loads(result.out)["problems"] if p["code"] == "DLO123"]
+
+
+def _with_reference(project) -> None:
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text("utf-8")
+    old = "бастығы үздіксіз білім беру институтының"
+    assert text.count(old) == 1
+    path.write_text(
+        text.replace(old, f"бастығы ({REFERENCE} тәртіппен) үздіксіз білім беру институтының"),
+        "utf-8",
+    )
+
+
+def test_a_revision_that_renumbers_the_clause_a_reference_meant(project, dlo):
+    _with_reference(project)
+    assert _dlo123(dlo, project) == []  # a first edition: nothing to compare with
+    open_revision(dlo, project, "жоспарлы қайта қарау")
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    found = _dlo123(dlo, project)
+    assert len(found) == 1
+    line = path.read_text("utf-8").splitlines()[found[0]["line"] - 1]
+    assert line[found[0]["column"] - 1 :].startswith("13-тармағында")
+    assert found[0]["message"] == (
+        "clause 13: in edition 1 this reference, as it stands, meant the clause now numbered 14 "
+        "(clause 8)"
+    )
+    assert found[0]["severity"] == "warning"
+    path.write_text(path.read_text("utf-8").replace("13-тармағында", "14-тармағында"), "utf-8")
+    assert _dlo123(dlo, project) == []
+
+
+def test_not_once_the_edition_is_frozen(project, dlo):
+    _with_reference(project)
+    open_revision(dlo, project, "жоспарлы қайта қарау")
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions" / "2.yaml").write_bytes((folder / "regulation.yaml").read_bytes())
+    assert _dlo123(dlo, project) == []
