@@ -1,0 +1,183 @@
+"""The site as its readers use it: by keyboard and screen reader, on a phone, on paper.
+
+The static checks read the built pages; the others open them in Debian's headless Chromium
+driven by Playwright (as tests/test_site_browser.py does), served by the site's own server."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import _session_dlo, copy_of
+from site_support import SEED, UNIT, add_unit, approve_seed, approve_unit, build, revise_unit
+
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()),
+    None,
+)
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+COMPARE = f"kk/{UNIT}/compare-1-2.html"
+
+
+def _two_editions(dlo, project):
+    add_unit(project)
+    approve_seed(dlo, project)
+    approve_unit(dlo, project)
+    revise_unit(
+        dlo,
+        project,
+        "Порталдың атауы нақтыланды",
+        "қашықтықтан оқыту порталының үздіксіз жұмысын",
+        "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
+    )
+
+
+@pytest.fixture(scope="module")
+def site(prepared, tmp_path_factory) -> Path:
+    """The seed (kk) and the bilingual fixture in its second edition, built once (read only)."""
+    state = prepared("site-reading", _two_editions)
+    project = copy_of(state, tmp_path_factory.mktemp("site-reading"))
+    build(_session_dlo, project)
+    return project / "public"
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    from site_support import serving
+
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, timeout=120_000)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+PAGES = [
+    ("index.html", "kk"),
+    ("ru/index.html", "ru"),
+    ("search.html", "kk"),
+    ("ru/search.html", "ru"),
+    (f"kk/{SEED}/index.html", "kk"),
+    (f"ru/{SEED}/index.html", "ru"),
+    (COMPARE, "kk"),
+    (f"ru/{UNIT}/compare-1-2.html", "ru"),
+]
+SKIP = {"kk": "Негізгі мазмұнға өту", "ru": "Перейти к основному содержанию"}
+
+
+def test_every_page_begins_with_a_link_past_its_header_to_its_content(site):
+    """A keyboard or screen-reader user passes the header (and, on a regulation's page, its
+    downloads and contents) by the first link of the page, in the page's language."""
+    for rel, lang in PAGES:
+        html = (site / rel).read_text(encoding="utf-8")
+        body = html[html.index("<body>") :]
+        first = re.search(r"<a\b[^>]*>[^<]*</a>", body).group(0)
+        assert 'class="skip"' in first and 'href="#main"' in first, (rel, first)
+        assert f">{SKIP[lang]}</a>" in first, (rel, first)
+        assert '<main id="main"' in html, rel
+
+
+def test_a_download_s_language_is_marked_in_its_own_language(site):
+    """The file's language is named in that language ("Қазақша" on a Russian page): a screen
+    reader must be told to read it so, as the language switch is."""
+    ru = (site / f"ru/{UNIT}/index.html").read_text(encoding="utf-8")
+    kk = (site / f"kk/{UNIT}/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="fileinfo"><span lang="kk">Қазақша</span>', ru), ru
+    assert re.search(r'class="fileinfo"><span lang="ru">Русский</span>', kk), kk
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+@pytest.mark.parametrize("width", [390, 320])
+def test_a_comparison_fits_a_phone_s_screen(base, browser, width):
+    """On a phone (390 px; 320 px is a 1280 px screen at 400 % zoom) the comparison's table
+    scrolled the whole page sideways; its rows are now read one under the other, each wording
+    under its column's name."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(base + COMPARE)
+        wide, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert wide <= inner, (wide, inner)
+        said = page.evaluate(
+            """() => [...document.querySelectorAll('.dlo-diff tbody td')].map(
+                td => getComputedStyle(td, '::before').content)"""
+        )
+        assert any("1-басылым" in s for s in said) and any("2-басылым" in s for s in said), said
+    finally:
+        page.close()
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(css: str) -> float:
+        r, g, b_ = (int(x) / 255 for x in re.findall(r"\d+", css)[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b_)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_focus_ring_stands_out_from_what_is_around_it(base, browser):
+    """The ring round the focused element (amber, #f0a020) had a contrast of 2.2:1 with the
+    page's white (WCAG asks 3:1 of what shows focus); the header, blue, keeps the amber."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base + f"kk/{SEED}/index.html")
+        for selector, around in (("nav.crumbs a", "body"), ("#lang-switch", "header.site")):
+            page.focus(selector)
+            page.keyboard.press("Shift+Tab")  # focus by keyboard, so :focus-visible holds
+            page.keyboard.press("Tab")
+            ring, back = page.evaluate(
+                """([s, around]) => [getComputedStyle(document.querySelector(s)).outlineColor,
+                    getComputedStyle(document.querySelector(around)).backgroundColor]""",
+                [selector, around],
+            )
+            assert page.evaluate("document.activeElement.matches(':focus-visible')"), selector
+            assert _contrast(ring, back) >= 3, (selector, ring, back)
+    finally:
+        page.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_a_printed_page_keeps_its_tables(base, browser):
+    """Printed on A4 (about 720 CSS px wide), a page took the phone's layout: the register's
+    rows as cards (16 pages for 31 regulations), the history of editions cut at the right
+    edge. Printed, the tables stay tables; the header, the downloads and the links leave."""
+    page = browser.new_page(viewport={"width": 720, "height": 1000})
+    try:
+        page.emulate_media(media="print")
+        page.goto(base + "index.html")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('table.regs thead')).display")
+            != "none"
+        )
+        wide, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert wide <= inner, (wide, inner)  # no column past the paper's edge
+        page.goto(base + f"kk/{UNIT}/index.html")
+        shown = page.evaluate(
+            """() => ['header.site', '.downloads', '.compare-links', '.skip'].map(
+                s => getComputedStyle(document.querySelector(s)).display)"""
+        )
+        assert shown == ["none", "none", "none", "none"], shown
+        history = page.evaluate(
+            """() => { const s = document.querySelector('section.history');
+                return [s.scrollWidth, s.clientWidth, getComputedStyle(s).overflowX]; }"""
+        )
+        assert history[2] == "visible" and history[0] <= history[1], history
+    finally:
+        page.close()
