@@ -7,6 +7,11 @@
  * Russian: one ending), and stems of 5 letters or more match with one edit (a letter changed,
  * added, removed or two swapped). A word also matches the beginning of a longer word.
  * Every query word must match. Results are built with DOM methods only (no HTML from data).
+ *
+ * A keyboard without the Kazakh letters types their Russian look-alikes ("казакстан" for
+ * "қазақстан", "билим" for "білім"): in a Kazakh text, a word also matches with its Kazakh
+ * letters read as those (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и), endings stripped as so
+ * typed, ranked as a typo is.
  */
 (function () {
   "use strict";
@@ -32,6 +37,14 @@
       "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й"
     ]
   };
+  var PLAIN = { "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и" };
+  var KAZAKH = /[әғқңөұүһі]/g;
+  function plain(word) {
+    return word.replace(KAZAKH, function (c) { return PLAIN[c]; });
+  }
+  /* the Kazakh endings as typed without the Kazakh letters ("ның" as "нын") */
+  SUFFIXES.kkPlain = SUFFIXES.kk.map(plain).filter(function (s, i, all) { return all.indexOf(s) === i; });
+
   var MIN_STEM = 3;
   var FUZZY_MIN = 5;
   var MAX_SHOWN = 100;
@@ -56,7 +69,7 @@
 
   function stem(word, lang) {
     var list = SUFFIXES[lang] || SUFFIXES.ru;
-    var rounds = lang === "kk" ? 4 : 1;
+    var rounds = lang === "kk" || lang === "kkPlain" ? 4 : 1;
     for (var r = 0; r < rounds; r++) {
       var cut = false;
       for (var i = 0; i < list.length; i++) {
@@ -89,7 +102,11 @@
   function queryTerms(query) {
     return words(query).map(function (w) {
       var stems = [w, stem(w, "kk"), stem(w, "ru")].filter(function (s, i, all) { return all.indexOf(s) === i; });
-      return { word: w, stems: stems };
+      var p = plain(w);
+      var plains = [p, stem(p, "kkPlain")].filter(function (s, i, all) {
+        return s.length >= 4 && all.indexOf(s) === i;
+      });
+      return { word: w, stems: stems, plains: plains };
     });
   }
 
@@ -108,6 +125,12 @@
       if (q.length >= 4 && (token.stem.indexOf(q) === 0 || token.word.indexOf(q) === 0)) return 2;
       if (q.length >= FUZZY_MIN && token.stem.length >= FUZZY_MIN && nearby(token.stem, q)) return 1;
     }
+    /* a Kazakh word typed without the Kazakh letters: the beginning of the word so read */
+    if (token.plain) {
+      for (var k = 0; k < term.plains.length; k++) {
+        if (token.plain.indexOf(term.plains[k]) === 0) return 1;
+      }
+    }
     return 0;
   }
 
@@ -122,7 +145,11 @@
       for (var i = 0; i < all.length; i++) {
         var w = all[i];
         var token = mine.get(w);
-        if (!token) mine.set(w, token = { word: w, stem: stem(w, lang), doc: -1, query: 0, scores: null });
+        if (!token) {
+          token = { word: w, stem: stem(w, lang), doc: -1, query: 0, scores: null,
+                    plain: lang === "kk" ? plain(w) : "" };  /* Kazakh texts only */
+          mine.set(w, token);
+        }
         if (token.doc === at) continue;  /* once a text, as often as it occurs */
         token.doc = at;
         tokens.push(token);
@@ -277,7 +304,7 @@
   }
 
   window.dloSearch = { normalise: normalise, words: words, stem: stem, nearby: nearby, search: search,
-                       prepare: prepare };
+                       prepare: prepare, plain: plain };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
