@@ -181,3 +181,56 @@ def test_a_printed_page_keeps_its_tables(base, browser):
         assert history[2] == "visible" and history[0] <= history[1], history
     finally:
         page.close()
+
+
+def _landmarks(html: str) -> list[str]:
+    """The name of each navigation and search landmark of a page (its aria-label, or the text of
+    the element its aria-labelledby names), "" for one without."""
+    names = []
+    for tag in re.finditer(r"<(nav|form)\b([^>]*)>", html):
+        attrs = tag.group(2)
+        if tag.group(1) == "form" and 'role="search"' not in attrs:
+            continue
+        label = re.search(r'aria-label="([^"]*)"', attrs)
+        by = re.search(r'aria-labelledby="([^"]*)"', attrs)
+        if by:
+            named = re.search(rf'id="{by.group(1)}"[^>]*>([^<]*)<', html)
+            names.append(named.group(1) if named else "")
+        else:
+            names.append(label.group(1) if label else "")
+    return names
+
+
+def test_each_landmark_has_a_name_of_its_own_and_each_form_a_valid_action(site):
+    """A screen reader lists a page's landmarks by name: the search page had two search forms,
+    a regulation's page two navigations (the way back, the contents), none named; the search
+    page's form had action="", which HTML does not allow (an action is a non-empty URL)."""
+    for rel, _lang in [*PAGES, (f"kk/{UNIT}/index.html", "kk")]:
+        html = (site / rel).read_text(encoding="utf-8")
+        names = _landmarks(html)
+        assert names and all(names) and len(set(names)) == len(names), (rel, names)
+        assert 'action=""' not in html, rel
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_history_of_editions_fits_a_phone_s_screen(base, browser):
+    """On a phone the history of editions scrolled sideways inside its section, which a
+    keyboard cannot reach (no link in it but for the comparisons); its rows are now cards, each
+    value under its column's name, as the register's are."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        for rel in (f"kk/{SEED}/index.html", f"ru/{UNIT}/index.html"):
+            page.goto(base + rel)
+            wide, inner = page.evaluate(
+                """() => { const s = document.querySelector('section.history');
+                    return [s.scrollWidth, s.clientWidth]; }"""
+            )
+            assert wide <= inner, (rel, wide, inner)
+            said = page.evaluate(
+                """() => [...document.querySelectorAll('section.history tbody td')].map(
+                    td => getComputedStyle(td, '::before').content)"""
+            )
+            assert all(s not in ("none", "normal", '""') for s in said), (rel, said)
+    finally:
+        page.close()
