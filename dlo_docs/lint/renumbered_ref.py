@@ -4,19 +4,19 @@ A revision that inserts, removes or moves a clause renumbers the clauses after i
 said "13-тармақ" / "пункт 13" and is unchanged in that reference still says 13, though the clause
 it meant is now 14 (and 13 is another clause). Only a draft that revises a frozen edition is
 checked (``View.previous``, the edition it revises), and only a reference that the element's
-text has word for word as it had it in that edition: a reference written or changed in the
-revision is taken as meant for the new numbers. A reference into another document is skipped
+text has word for word as it had it in that edition (its words matched by ``difflib``): a
+reference written or changed in the revision is taken as meant for the new numbers. A reference into another document is skipped
 as DLO109 skips it. Documents that number their clauses within each chapter ("3.5.") are left
 alone: their references name two numbers.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from itertools import accumulate
 
-from ..diff import words
 from ..errors import Problem
 from ..i18n import N_, Msg
 from ..model import Regulation, text_in
@@ -47,6 +47,9 @@ GONE = {
 }
 
 
+_TOKEN = re.compile(r"\S+|\s+")
+
+
 def _numbers(model: Regulation) -> dict[str, dict[int, str]]:
     """kind -> number -> the id of the clause or chapter of that number."""
     found: dict[str, dict[int, str]] = {"clause": {}, "chapter": {}}
@@ -57,8 +60,9 @@ def _numbers(model: Regulation) -> dict[str, dict[int, str]]:
 
 
 def _kept(old: str, new: str) -> list[tuple[int, int]]:
-    """The spans of ``new`` the revision left as they were: its words matched with ``old``'s."""
-    a, b = words.tokens(old), words.tokens(new)
+    """The spans of ``new`` the revision left as they were: its words (with the punctuation
+    written on them: "13-тармағында", "13,") matched with ``old``'s."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     starts = list(accumulate((len(t) for t in b), initial=0))
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
     return [(starts[j], starts[j + size]) for _, j, size in blocks if size]
