@@ -9,6 +9,9 @@ hostile file is refused in time proportional to its size:
 - the number of values (keys and scalars) in a file: a file of short ones (``k1: 1`` a line) fills
   memory by their count long before its size (16 MiB) is reached;
 - scalar length: no text of a regulation is anywhere near it;
+- a plain ``<<``: YAML's merge key, which copies the keys of the mapping after it into the one
+  it stands in (``<<: {unit: x}`` reads as ``unit: x``, hidden from the checks that name a key
+  at its position);
 - a ``\\u`` escape that writes half of a UTF-16 surrogate pair (``"\\ud800"``): no character,
   which no UTF-8 file, DOCX or content hash can hold;
 - integers of more digits than any number in a project file (Python refuses to convert
@@ -57,6 +60,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # as ``model.FIRST_YEAR``/``LAST_YEAR``
 
 # error codes of these limits
 NOT_TEXT = "DLO002"  # as a file that is not UTF-8
+TAGGED = "DLO004"  # as an explicit tag: what a plain << reads as
 ALIAS = "DLO006"
 TOO_DEEP = "DLO007"
 TOO_LONG = "DLO008"
@@ -152,6 +156,13 @@ class Guard:
                 Msg("split the text into clauses or items"),
             )
         style = getattr(event, "style", None)
+        if not style and value == "<<":  # YAML's merge key: it copies a mapping's keys in
+            self._refuse(
+                event,
+                TAGGED,
+                Msg("{value} written plain is not a text in YAML", value=value),
+                Msg("quote it if it is a text: '{value}'", value=value),
+            )
         # a text decoded from UTF-8 holds no surrogate: only a double-quoted escape writes one
         if style == '"' and (half := _SURROGATE.search(value)) is not None:
             self._refuse(

@@ -194,3 +194,28 @@ def test_a_regulation_with_such_a_key_is_refused_by_check(project, dlo):
         f.endswith("regulation.yaml") and (ln, c, code) == (line, 3, "DLO001")
         for f, ln, c, code in found
     ), found
+
+
+@pytest.mark.parametrize(
+    "merged",
+    [
+        "<<: {bogus: 1}",  # a key no schema knows, merged in: an internal error (KeyError) before
+        "<<: {numbering: chapter}",  # a key the file does not write: silently read before
+        "? <<\n: {unit: ksu}",
+    ],
+)
+def test_a_merge_key_is_refused_at_its_position(project, dlo, merged):
+    """A plain ``<<`` key is YAML's merge key: the keys of the mapping after it were read into
+    the regulation as if written there, though no line writes them, so a check naming one at
+    its position ended in an internal error, and the others went unchecked by what reads the
+    text."""
+    path = "regulations/dlo-head/regulation.yaml"
+    _edit(project, path, "edition: 1\n", f"edition: 1\n{merged}\n")
+    line = _line_of(project, path, "<<")
+    col = 3 if merged.startswith("?") else 1
+    assert _refused(dlo, project, "check") == [(path, line, col, "DLO004")]
+
+
+def test_a_merge_key_written_in_quotes_is_a_key():
+    source, problems = load.parse(b'a: "<<"\n"<<": {b: 1}\n', "f.yaml")
+    assert problems == [] and load.plain(source.data) == {"a": "<<", "<<": {"b": 1}}
