@@ -269,3 +269,22 @@ def test_a_table_nested_in_tables_is_read_once_not_once_per_table_around_it():
     texts = [line.text for line in read.lines]
     assert sum(text.count("Ішкі кестенің мәтіні") for text in texts) == 1, texts
     assert sum(text.count("ұяшық") for text in texts) == 60
+
+
+@pytest.mark.parametrize("encoding", ["x-mac-cyrillic", "utf-32", "rot13", "idna", "punycode"])
+@pytest.mark.parametrize("part", ["word/document.xml", "word/numbering.xml"])
+def test_a_part_declaring_an_encoding_the_parser_cannot_read_is_refused(
+    project, dlo, tmp_path, encoding, part
+):
+    """The XML declaration names the encoding expat reads a part in: one Python does not know,
+    a multi-byte one expat cannot take, a codec that is no text encoding, each ended the import
+    in an internal error (LookupError, ValueError, UnicodeError)."""
+    declared = f'<?xml version="1.0" encoding="{encoding}"?>'.encode()
+    numbering = f"<w:numbering {W_NS}/>".encode()
+    parts = {"word/document.xml": _document(BODY), "word/numbering.xml": numbering}
+    parts[part] = declared + parts[part]
+    source = tmp_path / "encoding.docx"
+    source.write_bytes(
+        _docx(parts["word/document.xml"], parts={"word/numbering.xml": parts["word/numbering.xml"]})
+    )
+    _refused(project, dlo, source, f"{part} is not well-formed XML")

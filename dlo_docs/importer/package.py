@@ -166,7 +166,8 @@ def part(
             NOT_READABLE,
             Msg("{name} declares a DTD, which a Word document never does", name=name),
         ) from None
-    except ET.ParseError as exc:
+    except (ET.ParseError, LookupError, ValueError) as exc:  # ValueError, LookupError: an
+        # encoding its declaration names that expat cannot read (UTF-32, rot13, none at all)
         raise fail(
             path,
             NOT_READABLE,
