@@ -111,6 +111,16 @@ def _padded(data: bytes, before: bytes, size: int) -> Iterator[bytes]:
     yield before + tail
 
 
+def _filled(data: bytes, before: bytes, element: bytes, count: int) -> Iterator[bytes]:
+    """``data`` with ``count`` copies of ``element`` before ``before``, in pieces."""
+    head, tail = data.split(before, 1)
+    yield head
+    for _ in range(count // 100_000):
+        yield element * 100_000
+    yield element * (count % 100_000)
+    yield before + tail
+
+
 LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a0 "aaaaaaaaaa">'
     + b"".join(b'<!ENTITY a%d "%s">' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 10))
@@ -123,6 +133,9 @@ TABLE_DAMAGE = {
     ),
     "entity bomb": lambda d: LAUGHS,
     "zip bomb": lambda d: _padded(d, b"</w:body>", 300_000_000),
+    # under the size a package may unpack to, but ten million elements: python-docx built them
+    # all (a 120 KB file took 1.4 GB; 256 MB of them would take 6 GB)
+    "millions of elements": lambda d: _filled(d, b"</w:body>", b"<w:p/>", 10_500_000),
 }
 
 
@@ -155,6 +168,23 @@ PACKAGE_DAMAGE = {  # what a fuzzer found python-docx stumbling on, each an inte
         ),
     ),
 }
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"])
+def test_a_translation_table_compressed_as_word_never_does_is_refused(project, dlo, method):
+    """zipfile inflates a bzip2 or LZMA part with no bound on what one read gives (a header
+    understating the part's size bounds nothing then): Word writes deflate."""
+    source, out = zipfile.ZipFile(io.BytesIO(_table(project, dlo))), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            kind = method if info.filename == "word/document.xml" else zipfile.ZIP_DEFLATED
+            target.writestr(info.filename, source.read(info), compress_type=kind)
+    (project / "build" / "t.docx").write_bytes(out.getvalue())
+    before = snapshot(project)
+    result = dlo("translate", "dlo-head", "--from", "build/t.docx", cwd=project)
+    _no_crash(result)
+    assert "DLO704" in result.err and "word/document.xml is compressed by a method" in result.err
+    assert snapshot(project) == before
 
 
 @pytest.mark.parametrize("damage", list(PACKAGE_DAMAGE))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from docx import Document
@@ -124,15 +125,34 @@ def _visible(cell) -> tuple[str, str]:
 
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a translation table unpacks to a few MB; a zip bomb to GBs
+# the tags ("<") of all its parts: python-docx builds a tree of every XML part whole, some 130
+# bytes an element, so 256 MB of "<w:p/>" (a 500 KB file) would take 6 GB. The table dlo writes
+# has some 30 a row, 3 MB at most for a regulation the loader reads (500,000 keys and values
+# are 125,000 texts at most); Word saving it again adds some; this bounds the tree to ~500 MB
+MAX_TAGS = 4_000_000
+CHUNK = 1024 * 1024
+_UNREADABLE_ZIP = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
 def _bounded(raw: bytes, where: Location) -> None:
     """Refuse a package whose parts would unpack to more than ``MAX_UNPACKED`` bytes (the sizes
-    its directory declares bound what zipfile unpacks), before python-docx reads it whole."""
+    its directory declares bound what zipfile unpacks), or hold more than ``MAX_TAGS`` tags, before
+    python-docx reads it whole; a part compressed as Word never does (bzip2, LZMA: one read may
+    inflate without bound) is refused."""
     try:
-        size = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        package = zipfile.ZipFile(io.BytesIO(raw))
+        infos = package.infolist()
+    except _UNREADABLE_ZIP:
         return  # not a ZIP package: Document() says so
+    size = sum(info.file_size for info in infos)
     if size > MAX_UNPACKED:
         raise DloError(
             error(
@@ -141,6 +161,47 @@ def _bounded(raw: bytes, where: Location) -> None:
                 Msg("not a readable DOCX file: it unpacks to {size} bytes", size=size),
             )
         )
+    tags = 0
+    for info in infos:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise DloError(
+                error(
+                    where,
+                    "DLO704",
+                    Msg(
+                        "not a readable DOCX file: {name} is compressed by a method Word never "
+                        "uses",
+                        name=info.filename,
+                    ),
+                    Msg("open it in Word and save it again"),
+                )
+            )
+        tags += _tags(package, info)
+        if tags > MAX_TAGS:
+            raise DloError(
+                error(
+                    where,
+                    "DLO704",
+                    Msg(
+                        "not a readable DOCX file: its parts hold more than {limit} XML tags, "
+                        "more than a translation table of any regulation has",
+                        limit=MAX_TAGS,
+                    ),
+                )
+            )
+
+
+def _tags(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """The ``<`` of part ``info``, unpacked a ``CHUNK`` at a time (0 if it cannot be: python-docx
+    then says why)."""
+    count = 0
+    try:
+        with package.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                count += chunk.count(b"<")
+    except _UNREADABLE_ZIP:
+        return 0
+    return count
 
 
 def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
