@@ -4,12 +4,14 @@ person who has read a regulation — name, position, date — read into acknowle
 Headers are recognised in English, Kazakh and Russian (``name`` / ``Т.А.Ә.`` / ``ФИО``,
 ``position`` / ``Лауазымы`` / ``Должность``, ``date`` / ``Күні`` / ``Дата``); a ``holder``
 column may give a registry position instead of the name. The file may be UTF-8 (with or without
-a BOM) or Windows-1251, separated by commas, semicolons or tabs. Every bad row is reported at
-its line; nothing is recorded unless every row is good.
+a BOM), UTF-16 with its BOM or Windows-1251, separated by commas, semicolons or tabs, of at most
+``MAX_ROWS`` rows. Every bad row is reported at its line; nothing is recorded unless every row
+is good.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -31,15 +33,58 @@ HEADERS = {
 }
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
 MAX_BYTES = inputs.MAX_YAML_BYTES  # an office's list of thousands of names is well below
+# rows of one list: each is a journal event of some 40 keys and values, and a journal holds 500,000
+# (yaml_limits.MAX_VALUES); 10,000 take 6 s to record, 30,000 took four minutes and 1 GB only to
+# be refused then as a journal that would not read back
+MAX_ROWS = 10_000
 
 
 def _text(raw: bytes, where: str) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
+    """The list's text: UTF-16 with its BOM (Excel's "Unicode Text", which keeps the Kazakh
+    letters Windows-1251 has not), UTF-8 (with or without a BOM), else Windows-1251. A UTF-8 list
+    with a byte no UTF-8 text holds is refused at that byte, not read as Windows-1251, which would
+    record every Cyrillic name as mojibake (Иванов as Р˜РІР°РЅРѕРІ) in the journal for good."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return raw.decode(encoding)
+            return raw.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-    raise DloError(error(Location(where), "DLO641", Msg("not a text file (UTF-8 or Windows-1251)")))
+            raise DloError(error(Location(where), "DLO641", _NOT_TEXT)) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(raw):
+            raise DloError(_broken_utf8(raw, exc.start, where)) from None
+    try:
+        return raw.decode("cp1251")
+    except UnicodeDecodeError:
+        raise DloError(error(Location(where), "DLO641", _NOT_TEXT)) from None
+
+
+_NOT_TEXT = Msg("not a text file (UTF-8, UTF-16 or Windows-1251)")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More of its non-ASCII characters read as UTF-8 than not. Windows-1251 letters are all
+    bytes a UTF-8 sequence starts with, never one it goes on with: its Cyrillic text reads as
+    UTF-8 hardly anywhere."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return sum(1 for char in text if ord(char) > 127) - bad > bad
+
+
+def _broken_utf8(raw: bytes, at: int, where: str) -> Problem:
+    start = raw.rfind(b"\n", 0, at) + 1
+    line = raw.count(b"\n", 0, start) + raw.count(b"\r", 0, start) - raw.count(b"\r\n", 0, start)
+    column = len(raw[start:at].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+    return error(
+        Location(where, line + 1, column),
+        "DLO641",
+        Msg(
+            "the list is UTF-8 but for the byte 0x{byte:02x} here, which no UTF-8 text holds",
+            byte=raw[at],
+        ),
+        Msg("type this cell again, or save the list again as CSV UTF-8"),
+    )
 
 
 def _date(value: str) -> dt.date | None:
@@ -117,6 +162,8 @@ def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[s
     try:
         for row in reader:  # line_num: the lines read so far, this row's last among them
             rows.append((start, row))
+            if len(rows) > MAX_ROWS + 1:  # and the header
+                raise DloError(_too_many(Location(display, start, 1)))
             start = reader.line_num + 1
     except csv.Error as exc:  # a cell over csv's field limit, a quote left open...
         where = Location(display, reader.line_num, 1)
@@ -126,6 +173,18 @@ def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[s
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
     return rows, [line.rstrip("\r\n") for line in lines], dialect.delimiter
+
+
+def _too_many(where: Location) -> Problem:
+    return error(
+        where,
+        "DLO641",
+        Msg(
+            "the list has more than {limit} rows, more than a regulation has readers",
+            limit=MAX_ROWS,
+        ),
+        Msg("check that it is the list you meant"),
+    )
 
 
 def _columns(header: list[str], display: str) -> dict[str, int]:

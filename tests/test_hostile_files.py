@@ -7,6 +7,7 @@ to a spreadsheet never becomes a formula."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import resource
@@ -243,6 +244,49 @@ def test_a_bad_cell_is_refused_at_its_line(in_force, dlo, row, line):
     result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
     _no_crash(result)
     assert [(p[1], p[3]) for p in positioned(result.out + result.err)] == [(line, "DLO641")]
+    assert snapshot(in_force) == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_list_saved_as_unicode_text_is_read(in_force, dlo, encoding):
+    """Excel's "Unicode Text" (UTF-16 with its BOM, tab-separated) keeps the Kazakh letters that
+    Windows-1251 has not; it was refused as a list whose header names no column."""
+    given = in_force / "list.txt"
+    text = "Т.А.Ә.\tЛауазымы\tКүні\r\nӘлиева Ғ. Қ.\tМаман\t30.11.2026\r\n"
+    data = text.encode(encoding)
+    given.write_bytes(data if encoding == "utf-16" else codecs.BOM_UTF16_BE + data)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    assert result.code == 0, result.err
+    journal = (in_force / FOLDER / "journal.yaml").read_text(encoding="utf-8")
+    assert "name: Әлиева Ғ. Қ." in journal and "date: '2026-11-30'" in journal
+
+
+def test_a_utf8_list_with_a_broken_byte_is_refused_there_not_read_as_windows_1251(in_force, dlo):
+    """One byte no UTF-8 text holds made the whole list read as Windows-1251: every name and
+    position went into the journal, for good, as mojibake ('Иванов' as 'Р˜РІР°РЅРѕРІ')."""
+    given = in_force / "list.csv"
+    rows = "name,position,date\nИванов И. И.,Маман,2026-11-30\nПетров П. П.,Маман,2026-11-30\n"
+    given.write_bytes(rows.encode().replace("Петров".encode(), "Пе".encode() + b"\xd1", 1))
+    before = snapshot(in_force)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    _no_crash(result)
+    assert positioned(result.out + result.err) == [(str(given), 3, 3, "DLO641")], result.err
+    assert "0xd1" in result.err and "Р˜" not in result.out + result.err
+    assert snapshot(in_force) == before
+
+
+def test_a_list_of_more_rows_than_a_journal_holds_is_refused_at_once(in_force, dlo, deadline):
+    """30,000 rows (a 900 KB file) took four minutes and 1 GB, to be refused then as a journal
+    that would not read back, 'a bug of dlo'; now the row past the limit is refused as it is
+    read."""
+    given = in_force / "list.csv"
+    rows = "".join(f"Person {i},Маман,2026-11-30\n" for i in range(30_000))
+    given.write_text("name,position,date\n" + rows, encoding="utf-8")
+    before = snapshot(in_force)
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    _no_crash(result)
+    assert positioned(result.err) == [(str(given), 10_002, 1, "DLO641")], result.err
+    assert "more than 10000 rows" in result.err
     assert snapshot(in_force) == before
 
 
