@@ -350,6 +350,29 @@ def test_the_register_exports_no_formula(project, dlo):
         assert b"<f>" not in book.read("xl/worksheets/sheet1.xml")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--out", "afile/r.csv"],  # FileExistsError, making the folder
+        ["render", "dlo-head", "--format", "html", "--out", "afile/out"],  # NotADirectoryError
+        ["sheet", "acquaintance", "dlo-head", "--out", "afile/s.docx"],
+        ["translate", "dlo-head", "--to", "ru", "--out", "afile/t.docx"],
+        ["list", "--out", "a" * 300 + ".csv"],  # a name too long for the file system
+    ],
+    ids=["list", "render", "sheet", "translate", "long-name"],
+)
+def test_an_out_path_through_a_file_is_an_error_naming_it(project, dlo, args):
+    """An ``--out`` whose folder is a file (or whose name the file system refuses) ended each
+    command in an internal error to report (FileExistsError, NotADirectoryError, OSError)."""
+    (project / "afile").write_text("a file, not a folder\n", encoding="utf-8")
+    before = snapshot(project)
+    result = dlo("--root", project, *args, cwd=project)
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert "internal error" not in result.err and "Traceback" not in result.err, result.err
+    assert result.err.startswith("dlo: error: ") and "the command stopped" in result.err
+    assert snapshot(project) == before
+
+
 # -- the project's own templates, and ids --------------------------------------------------
 
 TEMPLATE = Path("templates/html/regulation.html.j2")

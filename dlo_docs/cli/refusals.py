@@ -14,11 +14,27 @@ from ..i18n import _
 
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+# a path given that cannot be one: a file where a folder of it must be (--out FILE/x.csv), a
+# name longer than the file system takes
+PLACE = {errno.ENOTDIR, errno.ENAMETOOLONG}
+
+
+def _misplaced(exc: OSError) -> bool:
+    """A folder to be made where a file already is (``mkdir`` says it exists), or ``PLACE``."""
+    if exc.errno in PLACE:
+        return True
+    name = exc.filename
+    return (
+        exc.errno == errno.EEXIST
+        and isinstance(name, str)
+        and os.path.lexists(name)
+        and not os.path.isdir(name)
+    )
 
 
 def end_if_refused(exc: BaseException) -> None:
     """When ``exc`` is the system's refusal: print it as the command's error and exit 1."""
-    if not isinstance(exc, OSError) or exc.errno not in FULL | DENIED:
+    if not isinstance(exc, OSError) or not (exc.errno in FULL | DENIED or _misplaced(exc)):
         return
     if os.environ.get("DLO_DEBUG"):
         import traceback
@@ -33,6 +49,13 @@ def end_if_refused(exc: BaseException) -> None:
         message = _("dlo: error: {reason}: the command stopped, unfinished").format(reason=reason)
     if exc.errno in FULL:
         hint = _("free space on that disk, or choose another folder; then run the command again")
+    elif exc.errno == errno.ENAMETOOLONG:
+        hint = _("give a shorter name; then run the command again")
+    elif exc.errno not in DENIED:
+        hint = _(
+            "a file stands where the path needs a folder: give another path, or move that file; "
+            "then run the command again"
+        )
     else:
         hint = _(
             "run the command as a user who may write there (the folder's owner), or change the "
