@@ -36,6 +36,10 @@ from .package import SLOT, unreadable
 
 PART_LIMIT = 16 * 1024 * 1024  # unpacked; a styles part is well under 1 MB
 TOTAL_LIMIT = 64 * 1024 * 1024
+# "<" in all its parts: python-docx builds every XML part's tree whole (~130 bytes an element),
+# so 60 MB of "<a/>" in four parts (a 75 KB file) took 2.3 GB and 30 s; Word's reference
+# document has some 30,000, one that kept a long document's body a few hundred thousand
+TAG_LIMIT = 1_000_000
 PAGE_MM = (50, 1200)  # a page side, in mm (A0 is 841 x 1189)
 _MARKER = SLOT.format("").encode()
 _THEME = "/relationships/theme"
@@ -68,10 +72,23 @@ def taken(source: bytes, reference: Path | None):
 
 
 def _bounded(source: bytes) -> None:
+    """Refuse parts over ``PART_LIMIT`` (``TOTAL_LIMIT`` in all), compressed as Word never does
+    (bzip2, LZMA: one read may inflate without bound) or of more than ``TAG_LIMIT`` tags in all
+    (python-docx builds each XML part's tree whole), before python-docx reads the package."""
     with zipfile.ZipFile(io.BytesIO(source)) as package:
-        sizes = [info.file_size for info in package.infolist()]
-    if max(sizes, default=0) > PART_LIMIT or sum(sizes) > TOTAL_LIMIT:
-        raise ValueError(f"a part unpacks to more than {PART_LIMIT // 2**20} MB")
+        infos = package.infolist()
+        sizes = [info.file_size for info in infos]
+        if max(sizes, default=0) > PART_LIMIT or sum(sizes) > TOTAL_LIMIT:
+            raise ValueError(f"a part unpacks to more than {PART_LIMIT // 2**20} MB")
+        tags = 0
+        for info in infos:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise ValueError(f"{info.filename} is compressed by a method Word never uses")
+            with package.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    tags += chunk.count(b"<")
+            if tags > TAG_LIMIT:
+                raise ValueError(f"its parts hold more than {TAG_LIMIT} XML tags")
 
 
 def _styles(ref, doc) -> None:
