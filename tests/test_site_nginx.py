@@ -109,6 +109,9 @@ def test_the_example_serves_the_site_with_the_headers(nginx):
     assert status == 200 and b'id="clause-11"' in body
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+    for path in ("kk/dlo-head/", "files/dlo-head-1.kk.docx", "static/search.js"):
+        # asked again each time: a page kept by the browser would show a superseded edition
+        assert _answer(base + path)[1]["Cache-Control"] == "no-cache", path
     for path in (".dlo-site/manifest.json", "%2edlo-site/manifest.json", "nowhere.html"):
         status, headers, _ = _answer(base + path)
         assert status == 404, path

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from site_support import approve_seed, build, serving
@@ -43,6 +44,27 @@ def test_serves_pages_with_security_headers(served):
     assert status == 200 and b'id="clause-11"' in body
     status, headers, _ = get(served + "search-index.kk.json")
     assert headers["Content-Type"].startswith("application/json")
+
+
+NGINX_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "nginx-site.conf"
+HEADER_NAMES = re.compile(r'^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;', re.MULTILINE)
+
+
+def test_the_preview_sends_the_headers_of_the_nginx_example(served):
+    """README: the preview answers "with the same security headers as production". The preview
+    lacked the example's Permissions-Policy and Cross-Origin-Opener-Policy, and the example
+    lacked the preview's Cache-Control: without it a browser keeps a page heuristically (a tenth
+    of its age: ten days for a page unchanged for a hundred) and goes on showing a superseded
+    or withdrawn edition after the site is rebuilt."""
+    example = dict(HEADER_NAMES.findall(NGINX_EXAMPLE.read_text(encoding="utf-8")))
+    assert example.get("Cache-Control") == "no-cache"
+    for path in ("", "kk/dlo-head/", "files/dlo-head-1.kk.docx", "search-index.kk.json"):
+        _, headers, _ = get(served + path)
+        assert {name: headers[name] for name in example} == example, path
+    with pytest.raises(urllib.error.HTTPError) as err:  # error pages too (nginx: `always`)
+        get(served + "nowhere.html")
+    err.value.close()
+    assert {name: err.value.headers[name] for name in example} == example
 
 
 @pytest.mark.parametrize("path", [".dlo-site/manifest.json", "kk/", "static/"])
