@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import check_paths, context, form_names, labels, pool, refcheck, scratch, snapshots, subject
 from .errors import DloError, Location, Problem, UsageError, error
+from .fsio import write_bytes
 from .i18n import Msg
 from .model_methods import LANGS
 from .project import REGULATION, Loaded, Project
@@ -236,10 +237,10 @@ def _stage_formats(job: _Job, project: Project, rd: context.RenderDoc) -> list[t
             if docx is None:
                 docx = job.staging / "source" / f"{rd.id}.{rd.lang}.docx"
                 docx.parent.mkdir(exist_ok=True)
-                docx.write_bytes(_render_docx(rd, project))
+                write_bytes(docx, _render_docx(rd, project))
             outputs.append((output, staged))
             continue
-        staged.write_bytes(RENDERERS[fmt](rd, project))
+        write_bytes(staged, RENDERERS[fmt](rd, project))
         if fmt == "docx":
             docx = staged
         outputs.append((output, staged))
@@ -258,7 +259,7 @@ def _stage_comparison(
     if table is None:
         return []
     name = f"{rd.id}.{rd.lang}.comparison.docx"
-    (job.staging / name).write_bytes(table)
+    write_bytes(job.staging / name, table)
     return [(Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)]
 
 

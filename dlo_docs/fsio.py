@@ -267,6 +267,17 @@ def settle() -> None:
         os.sync()
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """``path.write_bytes(data)``, whose error names ``path``: a write refused by a full disk
+    says only "No space left on device", and the user is told which disk to free."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
+
+
 def atomic_write(
     path: Path,
     data: bytes | str | Iterable[bytes],

@@ -5,6 +5,7 @@ needed here."""
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import stat
@@ -221,3 +222,20 @@ for a in "$@"; do case "$a" in *.docx)
     assert (folder / "seed.kk.docx").read_bytes() == seed_docx
     converted = pdf_render.convert_many(sorted(folder.iterdir()), tmp_path / "many")
     assert converted.made["seed.kk"].read_text() == "%PDF flat\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_names_the_file_that_could_not_be_written(seed_docx, tmp_path):
+    """The DOCX given LibreOffice is written beside the run's PDFs (for `dlo site build`, in
+    the site folder's disk): a full disk stopped the command with "dlo: error: No space left on
+    device" and no path, so the admin could not tell which disk (the site's, /tmp, the cache)
+    to free. The error now names the file, as every other write of a build does."""
+    docx = tmp_path / "dlo-head.kk.docx"
+    docx.write_bytes(seed_docx)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / docx.name).symlink_to("/dev/full")  # every write to it: ENOSPC
+    with pytest.raises(OSError) as err:
+        pdf_render._given([docx], folder)
+    assert err.value.errno == errno.ENOSPC
+    assert err.value.filename == str(folder / docx.name)

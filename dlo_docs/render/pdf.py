@@ -35,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import interrupts, scratch
+from .. import fsio, interrupts, scratch
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from . import lo_profile, pdf_cache, pdf_input, pdf_stable, process_group, stamp
@@ -153,7 +153,7 @@ def _given(files: Sequence[Path], folder: Path) -> list[Path]:
             instead = None  # LibreOffice says why it cannot read it
         if instead is not None:
             path = folder / f"{path.stem}.docx"
-            path.write_bytes(instead)
+            fsio.write_bytes(path, instead)
         given.append(path)
     return given
 
@@ -210,7 +210,9 @@ def _made(pdf: Path) -> bool:
 def _settle(source: Path, pdf: Path, target: Path) -> None:
     """Move a PDF LibreOffice made into place, its times and identifier those of ``source``
     (the DOCX) instead of the run's: the same document, the same bytes."""
-    pdf.write_bytes(pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source.read_bytes())))
+    fsio.write_bytes(
+        pdf, pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source.read_bytes()))
+    )
     os.replace(pdf, target)
 
 
@@ -228,7 +230,7 @@ def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dic
         files = []
         for name, data in documents.items():
             path = folder / f"{name}.docx"
-            path.write_bytes(data)
+            fsio.write_bytes(path, data)
             files.append(path)
         pdfs = convert_files(files, folder / "out", timeout)
         return {name: pdf.read_bytes() for name, pdf in zip(documents, pdfs, strict=False)}
