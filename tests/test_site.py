@@ -1218,6 +1218,27 @@ def test_a_site_folder_the_user_may_not_write_is_said_as_such(published, dlo, mo
     assert "internal error" not in result.err
 
 
+def test_a_site_folder_on_a_read_only_disk_is_said_as_such(published, dlo, monkeypatch):
+    """A site folder on a disk mounted read-only (EROFS): no user and no permission can write
+    there, so the hint to run as the folder's owner or change its permissions misled; it says
+    the disk is read-only and to build on a writable one or have it mounted read-write."""
+    import os
+
+    real = os.open
+
+    def read_only(path, *args, **kwargs):
+        if str(path).endswith("build.lock"):
+            raise OSError(30, "Read-only file system", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 1, result.err
+    assert "build.lock: Read-only file system: the command stopped, unfinished" in result.err
+    assert "mounted read-only" in result.err and "--out" in result.err
+    assert "permissions" not in result.err and "internal error" not in result.err
+
+
 def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(published, dlo, tmp_path):
     """files/ moved to another disk and linked from the site: the web server follows no link
     (disable_symlinks: every download 404), so the build does not call its files unchanged and

@@ -49,6 +49,11 @@ def end_if_refused(exc: BaseException) -> None:
         message = _("dlo: error: {reason}: the command stopped, unfinished").format(reason=reason)
     if exc.errno in FULL:
         hint = _("free space on that disk, or choose another folder; then run the command again")
+    elif exc.errno == errno.EROFS:  # no user and no permission can write there
+        hint = _(
+            "that disk is mounted read-only: write to a folder on another disk (--out, where "
+            "the command takes it), or have it mounted read-write; then run the command again"
+        )
     elif exc.errno == errno.ENAMETOOLONG:
         hint = _("give a shorter name; then run the command again")
     elif exc.errno not in DENIED:
