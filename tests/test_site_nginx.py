@@ -11,6 +11,7 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -37,9 +38,25 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _config(folder: Path, site: Path, port: int) -> Path:
-    """The example as an admin installs it: its root and port changed, nothing else."""
+def _under_a_path(server: str, site: Path) -> str:
+    """The example serving the site under /regulations/, as its opening comment says: its two
+    locations in place of `location /`."""
+    said = " ".join(line.lstrip("# ") for line in server.splitlines() if line.startswith("#"))
+    locations = re.findall(r"`(location (?:= )?/regulations/? \{[^`]*\})`", said)
+    assert len(locations) == 2, said
+    plain = "    location / {\n        try_files $uri $uri/ =404;\n    }"
+    assert plain in server
+    return server.replace(
+        plain, "\n".join(locations).replace("/var/www/regulations/", f"{site}/")
+    ).replace("root /var/www/regulations;", "root /nonexistent;")
+
+
+def _config(folder: Path, site: Path, port: int, under_a_path: bool = False) -> Path:
+    """The example as an admin installs it: its root and port changed, nothing else (or its
+    locations for a path, as its comment says)."""
     server = CONF.read_text(encoding="utf-8")
+    if under_a_path:
+        server = _under_a_path(server, site)
     server = server.replace("root /var/www/regulations;", f"root {site};")
     server = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", server)
     temp = "".join(
@@ -66,9 +83,10 @@ def _answer(url: str) -> tuple[int, dict[str, str], bytes]:
             return err.code, dict(err.headers), b""
 
 
-@pytest.fixture
-def nginx(prepared_copy, dlo, tmp_path):
-    """The bundled site built, served by nginx with the example configuration."""
+@pytest.fixture(params=[False, True], ids=["root", "under-a-path"])
+def nginx(prepared_copy, dlo, tmp_path, request):
+    """The bundled site built, served by nginx with the example configuration (at the server's
+    root, and under /regulations/ as the example's comment says)."""
     if NGINX is None or not MIME.is_file():
         pytest.fail("nginx is required in CI (tools/setup.sh installs it when CI is set)")
     project = prepared_copy("site-seed-approved", approve_seed)
@@ -77,7 +95,7 @@ def nginx(prepared_copy, dlo, tmp_path):
     folder = tmp_path / "nginx"
     folder.mkdir()
     port = _free_port()
-    main = _config(folder, site, port)
+    main = _config(folder, site, port, under_a_path=request.param)
     # a worker started by root runs as nobody, who must reach the site: the test's folders
     for parent in (site, *site.parents):
         if parent.stat().st_uid == os.geteuid():
@@ -87,7 +105,7 @@ def nginx(prepared_copy, dlo, tmp_path):
         process = subprocess.Popen(
             [NGINX, "-c", str(main), "-p", str(folder)], stdout=subprocess.DEVNULL, stderr=stderr
         )
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}/" + ("regulations/" if request.param else "")
     try:
         for _ in range(100):
             if process.poll() is not None:
@@ -135,3 +153,29 @@ def test_the_example_does_not_follow_a_link_planted_in_the_site(nginx, tmp_path)
         status, _, body = _answer(base + path)
         assert b"hunter2" not in body and status in (403, 404), (path, status)
     assert _answer(base + "index.html")[0] == 200  # the real files still are served
+
+
+def test_every_link_of_a_page_is_served(nginx):
+    """README: every link is relative, so any path works; a page's styles, script, downloads,
+    language switch and comparisons are answered 200 (at the root and under /regulations/),
+    and the address of the path typed without its slash is sent to it."""
+    site, base = nginx
+    for page in ("", "kk/dlo-head/", "ru/dlo-head/index.html", "ru/search.html"):
+        status, _, body = _answer(base + page)
+        assert status == 200, page
+        links = re.findall(r'(?:href|src)="([^"#:]+)', body.decode("utf-8"))
+        assert links, page
+        for link in links:
+            assert _answer(urllib.parse.urljoin(base + page, link))[0] == 200, (page, link)
+    if base.endswith("/regulations/"):
+        try:
+            urllib.request.build_opener(_NoRedirect).open(base[:-1], timeout=10)
+            pytest.fail("no redirect")
+        except urllib.error.HTTPError as err:
+            with err:
+                assert err.code == 301 and err.headers["Location"].endswith("/regulations/")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
