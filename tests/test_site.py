@@ -450,6 +450,40 @@ def test_withdrawn_regulation_disappears(published, dlo):
     assert broken_links(public) == []
 
 
+@pytest.mark.parametrize("damage", ["truncated", "other format", "planted entry"])
+def test_a_withdrawn_regulation_leaves_the_site_built_over_a_manifest_not_taken(
+    published, dlo, damage
+):
+    """A manifest the build does not take (damaged, of another format, not the build's) has
+    the site built again from scratch; the files of the build before, which it listed, were
+    then listed nowhere: a regulation withdrawn meanwhile kept its pages and downloads on the
+    site for good, every later build leaving them. The build now takes the files in the site's
+    own folders (kk/, ru/, files/, static/) as the previous build's, as an empty folder's
+    build would leave none of them; a file of the admin's beside them (robots.txt) stays."""
+    build(dlo, published)
+    public = published / "public"
+    (public / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    ok(dlo, published, "withdraw", UNIT, "--order", "301-НҚ", "--date", "2026-01-20")
+    manifest_path = public / ".dlo-site" / "manifest.json"
+    text = manifest_path.read_text("utf-8")
+    if damage == "truncated":
+        text = text[: len(text) // 2]
+    elif damage == "other format":
+        text = text.replace('"format": 1', '"format": 99')
+    else:
+        data = json.loads(text)
+        data["outputs"]["../outside.html"] = {"key": None}
+        text = json.dumps(data)
+    manifest_path.write_text(text, "utf-8")
+    out = build(dlo, published).out
+    assert "1 regulation in force" in out
+    assert not (public / "kk" / UNIT).exists() and not (public / "ru" / UNIT).exists()
+    assert not list((public / "files").glob(f"{UNIT}-*"))
+    assert (public / "robots.txt").is_file()
+    assert broken_links(public) == []
+    assert "0 removed" in build(dlo, published).out  # and the next build finds nothing left
+
+
 def test_nothing_in_force_gives_an_empty_site(project, dlo):
     out = build(dlo, project).out
     assert "0 regulations in force" in out and "no regulation has an edition in force" in out

@@ -7,7 +7,9 @@ the index and the search need from it. A regulation whose key is unchanged is no
 alone rendered; a DOCX or PDF whose key is unchanged is not rendered again.
 
 Only files the manifest lists are ever deleted (outputs of the previous build that this build
-did not produce: a withdrawn regulation, a superseded edition's downloads).
+did not produce: a withdrawn regulation, a superseded edition's downloads); when there is a
+manifest but it is not taken (damaged, of another format, not the build's), the files in the
+site's own folders (``SITE_FOLDERS``) stand for the previous build's outputs instead.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ..i18n import Msg
 FOLDER = ".dlo-site"
 FILE = f"{FOLDER}/manifest.json"
 FORMAT = 1
+SITE_FOLDERS = ("kk", "ru", "files", "static")  # what the build writes beside its top pages
 
 
 def digest(*parts: Any) -> str:
@@ -119,6 +122,21 @@ def plain_path(rel: object) -> bool:
     return all(part and part not in (".", "..") and part[0] != "." for part in parts)
 
 
+def found(out: Path) -> set[str]:
+    """The regular files in the site's own folders of ``out``, reached through no link."""
+    files = set()
+    for top in SITE_FOLDERS:
+        if os.path.islink(out / top):
+            continue
+        for folder, dirs, names in os.walk(out / top):  # (a linked folder is not entered)
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                rel = Path(folder, name).relative_to(out).as_posix()
+                if plain_path(rel) and stat.S_ISREG(os.lstat(out / rel).st_mode):
+                    files.add(rel)
+    return files
+
+
 def _well_formed(data: object) -> bool:
     """The manifest lists only files the build writes; anything else means it was not written
     by dlo (tampered with or damaged), and it is ignored: the site is built again from scratch."""
@@ -150,6 +168,11 @@ class Manifest:
                     self.old = data
             except (ValueError, OSError, RecursionError):
                 pass  # unreadable or not ours: everything is rendered again
+        # a manifest not taken, or listing nothing (a first build killed): what the build before
+        # wrote is listed nowhere, so the files in the site's own folders stand for it (else a
+        # regulation withdrawn meanwhile would stay on the site for good)
+        listed = bool(self.old["outputs"]) or not os.path.lexists(self.path)
+        self.left: set[str] = set() if listed else found(out)
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
         self.site: str | None = None  # the key of the index pages and search indexes
@@ -234,7 +257,7 @@ class Manifest:
 
     def stale(self) -> list[str]:
         """Outputs of the previous build that this one did not produce."""
-        return sorted(set(self.old["outputs"]) - set(self.outputs))
+        return sorted((set(self.old["outputs"]) | self.left) - set(self.outputs))
 
     def claim(self) -> None:
         """Mark a new folder as the site's before anything else is written in it, so that a first
@@ -248,7 +271,8 @@ class Manifest:
         taken as intact), so that the next build removes it unless it writes it again (a
         superseded edition's DOCX, a withdrawn regulation's page: else left in the site for
         good, unlisted)."""
-        new = {rel: {"key": None} for rel in self.outputs if rel not in self.old["outputs"]}
+        written = self.outputs.keys() | self.left
+        new = {rel: {"key": None} for rel in written if rel not in self.old["outputs"]}
         if not new:
             return
         data = {"format": FORMAT, "site": None, **self.old}
