@@ -1290,6 +1290,33 @@ def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(publishe
     assert "published" not in result.out
 
 
+@pytest.mark.parametrize("where", ["a folder at a page", "a file at a folder"])
+def test_a_folder_at_a_file_of_the_site_or_a_file_at_a_folder_is_said_as_such(
+    published, dlo, where
+):
+    """A folder made where a page of the site goes (kk/<id>/index.html/), or a file where one of
+    its folders goes (kk/<id>), stopped the build with "dlo: internal error: IsADirectoryError"
+    (NotADirectoryError) and "report it". Nothing of dlo is wrong: the build says which path is
+    in the way and what to do, and deletes nothing of what is there."""
+    build(dlo, published)
+    public = published / "public"
+    page_path = public / "kk" / UNIT / "index.html"
+    if where == "a folder at a page":
+        page_path.unlink()
+        page_path.mkdir()
+        (page_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+        in_way, kept = page_path, page_path / "notes.txt"
+    else:
+        shutil.rmtree(public / "kk" / UNIT)
+        (public / "kk" / UNIT).write_text("mine\n", encoding="utf-8")
+        in_way = kept = public / "kk" / UNIT
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 2, result.err
+    assert "internal error" not in result.err
+    assert str(in_way) in result.err and "move it out of the site folder" in result.err
+    assert kept.read_text(encoding="utf-8") == "mine\n"
+
+
 def test_a_build_while_another_holds_the_site_says_so(published, dlo, monkeypatch):
     """Another build of the same folder runs longer than the wait (a cron build and one by
     hand, a large site): the second says another build holds the site, not an internal error."""

@@ -64,6 +64,15 @@ def make_site_folder(out: Path) -> None:
         open_folder(made)
 
 
+def _in_the_way(message: Msg) -> UsageError:
+    """What stands where the site's file or folder goes (made by someone, not by the build):
+    said, and left as it is."""
+    return UsageError(
+        message,
+        Msg("move it out of the site folder (nothing of it was changed), then build again"),
+    )
+
+
 @contextlib.contextmanager
 def building(out: Path) -> Iterator[None]:
     """The site folder ``out`` held by this build (its lock, ``.dlo-site/build.lock``); another
@@ -139,6 +148,8 @@ class Writer:
         if path.is_symlink():  # where a file of the site goes: removed, never followed
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+        elif path.is_dir():
+            raise _in_the_way(Msg("{path} is a folder where a file of the site goes", path=path))
         return confine(path, self.out)
 
     def _reach(self, folder: Path) -> None:
@@ -151,6 +162,10 @@ class Writer:
         for each in reversed(todo):
             with contextlib.suppress(FileExistsError):
                 each.mkdir()
+            if not each.is_dir():  # (a link was refused by ``confine``)
+                raise _in_the_way(
+                    Msg("{path} is a file where a folder of the site goes", path=each)
+                )
             open_folder(each)
             self.reached.add(each)
 
