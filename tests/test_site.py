@@ -1290,7 +1290,7 @@ def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(publishe
     assert "published" not in result.out
 
 
-@pytest.mark.parametrize("where", ["a folder at a page", "a file at a folder"])
+@pytest.mark.parametrize("where", ["a folder at a page", "a file at a folder", "a file at cache"])
 def test_a_folder_at_a_file_of_the_site_or_a_file_at_a_folder_is_said_as_such(
     published, dlo, where
 ):
@@ -1306,10 +1306,14 @@ def test_a_folder_at_a_file_of_the_site_or_a_file_at_a_folder_is_said_as_such(
         page_path.mkdir()
         (page_path / "notes.txt").write_text("mine\n", encoding="utf-8")
         in_way, kept = page_path, page_path / "notes.txt"
-    else:
+    elif where == "a file at a folder":
         shutil.rmtree(public / "kk" / UNIT)
         (public / "kk" / UNIT).write_text("mine\n", encoding="utf-8")
         in_way = kept = public / "kk" / UNIT
+    else:  # the build's own folder of search entries
+        in_way = kept = public / ".dlo-site" / "cache"
+        shutil.rmtree(in_way)
+        in_way.write_text("mine\n", encoding="utf-8")
     result = dlo("site", "build", "--no-pdf", cwd=published)
     assert result.code == 2, result.err
     assert "internal error" not in result.err

@@ -145,6 +145,10 @@ class Writer:
         confine(path.parent, self.out)
         if not rel.startswith(FOLDER + "/"):
             self._reach(path.parent)
+        elif path.parent.exists() and not path.parent.is_dir():  # (the build's own folder)
+            raise _in_the_way(
+                Msg("{path} is a file where a folder of the site goes", path=path.parent)
+            )
         if path.is_symlink():  # where a file of the site goes: removed, never followed
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
