@@ -347,6 +347,11 @@ def locked(path: Path, timeout: float = 30.0, *, root: Path | None = None) -> It
                 Msg("{path} is a symbolic link: dlo does not follow links", path=lock_path),
                 Msg("delete the link; dlo creates the lock file itself"),
             ) from None
+        if exc.errno == errno.EISDIR:
+            raise UsageError(
+                Msg("{path} is a folder where dlo's lock file goes", path=lock_path),
+                Msg("move it away; dlo creates the lock file itself"),
+            ) from None
         raise
     if not os.path.samestat(os.fstat(fd), os.lstat(lock_path)):  # pragma: no cover - a race
         os.close(fd)

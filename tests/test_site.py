@@ -1321,6 +1321,19 @@ def test_a_folder_at_a_file_of_the_site_or_a_file_at_a_folder_is_said_as_such(
     assert kept.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_a_folder_at_the_build_s_lock_is_said_as_such(published, dlo):
+    """A folder at .dlo-site/build.lock stopped the build with 'dlo: internal error:
+    IsADirectoryError ... report it'; it is said, and left as it is."""
+    build(dlo, published)
+    lock = published / "public" / ".dlo-site" / "build.lock"
+    lock.unlink()
+    lock.mkdir()
+    result = dlo("site", "build", "--no-pdf", cwd=published)
+    assert result.code == 2 and "internal error" not in result.err, result.err
+    assert f"{lock} is a folder where dlo's lock file goes" in result.err
+    assert lock.is_dir()
+
+
 def test_a_build_while_another_holds_the_site_says_so(published, dlo, monkeypatch):
     """Another build of the same folder runs longer than the wait (a cron build and one by
     hand, a large site): the second says another build holds the site, not an internal error."""
