@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "0e14d27e17bf38370e073ca46ff0d4adbd1be20bd1896fca8e023e89362f7518"
+SHA256 = "f2aaffea794d94cd4fe73235d3e0899e9faa1de087df0b1ab1fa6761231f89a5"
