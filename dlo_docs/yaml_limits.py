@@ -36,8 +36,8 @@ from .i18n import Msg
 MAX_DEPTH = 64  # a regulation needs about 12 (items of items of items...), a journal 4
 MAX_SCALAR = 100_000  # characters; the longest clause of the real corpus is a few thousand
 MAX_DIGITS = 40  # an edition number, a year, a review period: a handful of digits
-# keys and scalars of one file: the seed's regulation has ~470, a journal ~20 an event (a journal
-# of 25,000 acknowledgements stays under it); ~0.4 KB of memory each once read
+# keys and scalars of one file: the seed's regulation has ~470, a journal ~40 an acknowledgement
+# (some 12,000 of them fit: workflow.appending refuses more, DLO635); ~0.4 KB of memory each once read
 MAX_VALUES = 500_000
 
 _NUMBER = re.compile(

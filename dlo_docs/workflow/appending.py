@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import load
+from .. import inputs, load
 from ..errors import DloError, Location, error
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Project
+from ..yaml_limits import MAX_VALUES
 from . import journal as _journal
 from .chain import shape
 from .journal import Event, Journal
@@ -87,6 +88,7 @@ def _text(
     added = "".join(
         p if p is not None else load.dumps([e]) for p, e in zip(parts, new, strict=True)
     )
+    _room(journal, len((old.text if old else _journal.HEADER).encode()) + len(added.encode()))
     if plain and isinstance(old, Written) and _read_back(added, display, [], new) is not None:
         text = old.text + added  # only the new events' text is read back (``Written``)
         return text, Written(display, text), True
@@ -109,6 +111,43 @@ def _text(
     if _read_back(text, display, [], journal.entries) is None:
         raise _unreadable(display)
     return text, load.Source(display, text, data), False
+
+
+def _values(data: Any) -> int:
+    """The keys and values of ``data`` as the reader counts them (``yaml_limits.MAX_VALUES``)."""
+    if isinstance(data, dict):
+        return sum(1 + _values(v) for v in data.values())
+    if isinstance(data, list):
+        return sum(_values(v) for v in data)
+    return 1
+
+
+def _room(journal: Journal, size: int) -> None:
+    """Refused (DLO635) before anything is written or read back: the journal with its new events
+    would be more than any project file may be, so no command could read it again."""
+    values = _values(journal.entries)
+    if size <= inputs.MAX_YAML_BYTES and values <= MAX_VALUES:
+        return
+    raise DloError(
+        error(
+            Location(journal.display),
+            "DLO635",
+            Msg(
+                "the journal with the {n} new events would hold {values} keys and values in "
+                "{mib:.1f} MiB, more than a journal file may ({limit} and {limit_mib} MiB): "
+                "nothing was recorded",
+                n=len(journal.unwritten),
+                values=values,
+                mib=size / inputs.MIB,
+                limit=MAX_VALUES,
+                limit_mib=inputs.MAX_YAML_BYTES // inputs.MIB,
+            ),
+            Msg(
+                "record fewer at once if the journal has room for them; a full journal takes no "
+                "more events: keep further acknowledgements on the paper acquaintance sheet"
+            ),
+        )
+    )
 
 
 def _unreadable(display: str) -> DloError:
