@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import load, refs, snapshots
+from . import folder_names, load, refs, snapshots
 from .canonical import content_hash
 from .chars import unknown
 from .errors import DloError, Location, Problem, UsageError, error, relpath
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from .model import Registry, Regulation
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")  # as model.Id: a folder and file names
-SITE_PAGES = ("index.html", "search.html")  # the site's own pages, as ru/<id>/ (site/views.py)
 REGISTRY = "registry.yaml"
 REGULATION = "regulation.yaml"
 
@@ -228,16 +227,8 @@ class Project:
         return self.regulations / reg_id
 
     def new_folder(self, reg_id: str) -> Path:
-        """``folder`` for a regulation about to be written; no id of a page of the site's own."""
-        if reg_id in SITE_PAGES:
-            raise UsageError(
-                Msg(
-                    "{reg_id} cannot be a regulation's id: it is the name of a page of the "
-                    "published site; nothing was written",
-                    reg_id=repr(reg_id),
-                ),
-                Msg("choose another id (not {names})", names=", ".join(SITE_PAGES)),
-            )
+        """``folder`` for a regulation about to be written (``folder_names.refuse``)."""
+        folder_names.refuse(reg_id)
         return self.folder(reg_id)
 
     def regulation_path(self, reg_id: str) -> Path:

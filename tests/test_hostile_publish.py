@@ -197,8 +197,32 @@ def test_no_regulation_is_made_with_the_id_of_a_page_of_the_site(project, dlo, r
 
 
 def test_the_ids_refused_are_those_the_site_has_pages_for():
-    from dlo_docs.project import SITE_PAGES
+    from dlo_docs.folder_names import SITE_PAGES
     from dlo_docs.site import views
 
     assert all(views.taken_by_site(name) for name in SITE_PAGES)
     assert views.taken_by_site("search") is None and views.taken_by_site("dlo-head") is None
+
+
+@pytest.mark.parametrize("reg_id", ["con", "nul", "aux.txt", "com1", "lpt9.docs", "hr-head."])
+def test_no_regulation_is_made_with_an_id_windows_cannot_keep_as_a_folder(project, dlo, reg_id):
+    """`dlo import … --id con` made regulations/con/ on Linux: a folder the documentation
+    office's Windows computer can neither check out nor open (a device's name), and 'hr-head.'
+    is 'hr-head' there. Refused before anything is written; 'console' and 'con-ed' are ids."""
+    before = sorted(p.name for p in (project / "regulations").iterdir())
+    made = dlo(
+        "--root", project, "new", reg_id, "--kind", "job_instruction", "--position", "dlo-head"
+    )
+    imported = dlo("--root", project, "import", SEED, "--id", reg_id, "--position", "dlo-head")
+    for result in (made, imported):
+        assert result.code == 2, (result.code, result.err)
+        assert f"'{reg_id}' cannot be a regulation's id: Windows could not keep" in result.err
+        assert "Traceback" not in result.err
+    assert sorted(p.name for p in (project / "regulations").iterdir()) == before
+
+
+def test_ids_that_only_begin_like_a_device_are_ids():
+    from dlo_docs.folder_names import refuse
+
+    for reg_id in ("console", "con-ed", "nullable", "com10", "aux-head", "a.con"):
+        refuse(reg_id)  # no error

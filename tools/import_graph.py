@@ -57,7 +57,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
         + ("yaml_rt", "yaml_offsets", "yaml_write")
         + ("yaml_syntax_value", "yaml_syntax_flow", "yaml_syntax_quote", "yaml_syntax_space")
         + ("yaml_syntax",)
-        + ("progress",)
+        + ("progress", "folder_names")
         + ("records", "bookmarks", "usercache"),
     ),
     (

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .. import lazy
-from ..project import SITE_PAGES
+from ..folder_names import SITE_PAGES
 from ..workflow import today as build_day  # the day reviews are counted from (DLO_TODAY when set)
 
 if TYPE_CHECKING:
