@@ -55,3 +55,13 @@ def content_hash(model: Regulation) -> str:
     if kept is not None:
         return kept
     return sha256(model.model_dump(mode="json", exclude_defaults=True))
+
+
+def control_code(content_hash: str) -> str:
+    """A text's control code, as a draft prints it at the head of each page and ``--text`` takes
+    it back (``workflow.guards.text_read``): the first 12 hexadecimal digits of its content hash,
+    in groups of four ("3f2a 9c1b 7e04"). Another text has another code but once in 2^48."""
+    return " ".join(content_hash[i : i + 4] for i in range(0, CONTROL_DIGITS, 4))
+
+
+CONTROL_DIGITS = 12

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import workflow
+from .canonical import control_code
 from .context import missing_text, names_kind
 from .diff import route
 from .diff import text as text_format
@@ -80,6 +81,11 @@ class Prepared:
             return (_("edition {n} (draft)") if draft else _("edition {n}")).format(n=n)
         words: dict[str, str] = self.labels["diff"]
         return (words["draft"] if draft else words["edition"]).format(n=n)
+
+    @property
+    def text_code(self) -> str | None:
+        """The draft's text's control code, on the table's pages (None between two editions)."""
+        return control_code(self.new.content_hash) if self.to == DRAFT else None
 
     @property
     def kind_label(self) -> str:
@@ -322,6 +328,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             organisation=p.organisation,
             no_changes=no_changes(p),
             draft=p.to == DRAFT,
+            text_code=p.text_code,
         )
     if fmt == "redline":
         from .render import docx_diff
@@ -363,6 +370,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "no_changes": no_changes(p),
         "legends": legends(c, p.labels),  # the marks' meaning: changed words, changed spaces
         "draft": p.to == DRAFT,  # against the draft: the page says it is no approved text
+        "text_code": p.text_code,  # and its text's control code
     }
     return html_render.render_template(
         "diff.html.j2", p.project.templates, c=c, rows=rows, labels=p.labels, meta=meta

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import form_names, numbering
+from .canonical import control_code
 from .errors import DloError, Problem, error
 from .i18n import Msg
 from .labels import labels as load_labels
@@ -76,6 +77,8 @@ class RenderDoc:
     )  # from the workflow: order, agreements, history
     approval_form: str = "order"  # "order" (БЕКІТІЛДІ) | "signature" (БЕКІТЕМІН)
     draft: bool = False  # a working draft: marked ЖОБА / ПРОЕКТ, no approval filled in
+    # a draft's text's control code (``canonical.control_code``), printed with its mark
+    text_code: str | None = None
     # the organisation's day the output is made on, as its caller takes it (DLO_TODAY when set):
     # a draft's year; None: not given (the year is left blank, never this computer's clock)
     today: dt.date | None = None
@@ -262,6 +265,7 @@ def build(
         raise DloError(tr.missing + blanks)
     rd = _resolved(model, registry, lang, labels, title, blocks, records, draft)
     rd.today = today
+    rd.text_code = control_code(doc.content_hash) if draft else None
     return rd
 
 

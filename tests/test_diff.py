@@ -508,7 +508,8 @@ def test_cli_compares_two_frozen_editions(project, dlo):
     assert "<th>Қолданыстағы редакция</th><th>Ұсынылатын редакция</th>" in page
     # against the draft, the page says so at its head, as the draft's own page does (it said
     # "(жоба)" in its subtitle only)
-    assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген</p>' in page
+    assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген<br>' in page
+    assert "Мәтіннің бақылау коды: " in page  # and the code of the draft's text (agree --text)
 
 
 def test_cli_writes_each_format(project, dlo):

@@ -358,7 +358,10 @@ def test_every_page_of_the_table_is_numbered_and_a_draft_s_marked(project, dlo):
         path.read_text("utf-8").replace("Өзгерістер енгізу тәртібі", CHAPTER_6_NEW), "utf-8"
     )
     draft = Document(io.BytesIO(diff_api.approval_table(Project(project), "dlo-head")))
-    assert _page_furniture(draft) == ("ЖОБА", "Бет 1 / 1", "PAGE NUMPAGES")
+    header, footer, fields = _page_furniture(draft)
+    assert (footer, fields) == ("Бет 1 / 1", "PAGE NUMPAGES")
+    # the mark, then the control code of the draft's text (which dlo agree --text checks)
+    assert re.fullmatch(r"ЖОБАМәтіннің бақылау коды: [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}", header)
     header = draft.sections[0].header.paragraphs[0]
     assert header.style.name == "DLO Draft Mark"
     assert not draft.sections[0].different_first_page_header_footer  # the first page too

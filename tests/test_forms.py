@@ -376,8 +376,9 @@ def test_city_and_year_at_the_foot_of_the_title_page_only(seed_docx):
     year = organisation_today().year
     # (the year and its "ж." on one line)
     assert [p.text for p in section.first_page_footer.paragraphs] == [f"Қостанай {year}\u00a0ж."]
-    # (a draft: the title page's header holds only its mark)
-    assert [p.text for p in section.first_page_header.paragraphs] == ["ЖОБА"]
+    # (a draft: the title page's header holds only its mark, and its text's control code)
+    mark, code = [p.text for p in section.first_page_header.paragraphs]
+    assert mark == "ЖОБА" and re.fullmatch(r"Мәтіннің бақылау коды: (\w{4} ){2}\w{4}", code)
 
 
 def test_a_draft_s_year_is_the_organisation_s_day_not_this_computer_s(project, dlo):
@@ -405,7 +406,9 @@ def test_a_draft_s_year_is_the_organisation_s_day_not_this_computer_s(project, d
 def test_running_header_and_page_x_of_y_fields(seed_docx):
     doc = Document(io.BytesIO(seed_docx))
     section = doc.sections[0]
-    assert [p.text for p in section.header.paragraphs] == [
+    header = [p.text for p in section.header.paragraphs]
+    assert header[1].startswith("Мәтіннің бақылау коды: ")  # the draft's text's control code
+    assert [header[0], *header[2:]] == [
         "ЖОБА",  # a draft (the bundled project's copy has no journal)
         "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
         "Лауазымдық нұсқаулық ЛН\u00a0ҮББИ\u00a001-2024 · 1-басылым",  # the code on one line

@@ -99,7 +99,7 @@ def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
     html = (bundled / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
     assert EDITED in html and 'class="draft-mark"' in html and "0000-ҮЛГІ" not in html
     # the notice says it once ("ЖОБА · Жоба: бекітілмеген …" said it twice)
-    assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген</p>' in html
+    assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген<br>' in html
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
 
 

@@ -136,6 +136,8 @@ def status_lines(st: Status) -> list[str]:
     lines = [head(st), _in_force(st)]
     if st.reason:
         lines.append(_("  revision reason: {reason}").format(reason=st.reason))
+    if st.text_code:
+        lines.append(_("  the draft's control code: {code}").format(code=st.text_code))
     if st.state in ("agreement", "agreed"):
         lines += _route(st)
     lines += _warnings(st)

@@ -73,6 +73,13 @@ ORDER_DATE = click.option(
     help="The order's date, or the day the official signed (YYYY-MM-DD or DD.MM.YYYY).",
 )
 
+TEXT_READ = click.option(
+    "--text",
+    "text",
+    metavar="CODE",
+    help="The control code the copy read prints at the head of its pages (beside ЖОБА / "
+    "ПРОЕКТ): refused if the text is no longer that one.",
+)
 CLERK = click.option(
     "--clerk",
     metavar="ROLE",
@@ -162,6 +169,7 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
     metavar="DATE",
     help="The day it was signed (YYYY-MM-DD or DD.MM.YYYY; default: today).",
 )
+@TEXT_READ
 @CLERK
 @SIGN
 @click.pass_obj
@@ -171,12 +179,20 @@ def agree(
     as_: str,
     remarks: str | None,
     date: dt.datetime | None,
+    text: str | None,
     clerk: str | None,
     key: str | None,
 ) -> None:
     """Agree to the draft as ROLE."""
     ev = workflow.agree(
-        obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
+        obj.project,
+        reg_id,
+        as_,
+        remarks,
+        clerk=clerk,
+        signer=_signer(key),
+        date=_date(date),
+        text=text,
     )
     st = workflow.status(obj.project, reg_id)
     rest = (
@@ -241,6 +257,7 @@ def reject(
     metavar="DATE",
     help="When the edition takes effect (YYYY-MM-DD or DD.MM.YYYY; default: the order's date).",
 )
+@TEXT_READ
 @CLERK
 @SIGN
 @click.pass_obj
@@ -250,6 +267,7 @@ def approve(
     order: str | None,
     date: dt.datetime,
     effective: dt.datetime | None,
+    text: str | None,
     clerk: str | None,
     key: str | None,
 ) -> None:
@@ -263,6 +281,7 @@ def approve(
         _date(effective),
         clerk=clerk,
         signer=_signer(key),
+        text=text,
     )
     if ev.order.number:
         click.echo(

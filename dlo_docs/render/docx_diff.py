@@ -138,9 +138,12 @@ def _plain_pages(doc) -> None:
         section.different_first_page_header_footer = False
 
 
-def _page_marks(doc, style: dict[str, str], form: dict[str, Any], draft: bool) -> None:
+def _page_marks(
+    doc, style: dict[str, str], form: dict[str, Any], draft: bool, code: str | None
+) -> None:
     """On every page: "Бет X / Y" / "Стр. X из Y" at its foot (PAGE and NUMPAGES fields, as the
-    official document's footer), and a draft's ЖОБА / ПРОЕКТ at its head, as the draft's own."""
+    official document's footer), and a draft's ЖОБА / ПРОЕКТ at its head with the ``code`` of
+    its text (``canonical.control_code``), as the draft's own."""
     section = doc.sections[0]
     parts = [(section.footer, style["footer"], ooxml.page_of(form["page_of"]))]
     if draft:
@@ -151,6 +154,9 @@ def _page_marks(doc, style: dict[str, str], form: dict[str, Any], draft: bool) -
         paragraph.style = doc.styles[name]
         for run in parse_xml(f"<w:p {nsdecls('w')}>{runs}</w:p>"):
             paragraph._p.append(run)
+    if draft and code:
+        line = _clean(form["draft_code"].format(code=code))
+        section.header.add_paragraph(line, style=doc.styles[style["footer"]])
 
 
 def _landscape(doc) -> None:
@@ -171,19 +177,19 @@ def table(
     organisation: str = "",
     no_changes: str | None = None,
     draft: bool = False,
+    text_code: str | None = None,
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
-    element · current wording · proposed wording · rationale. The rationale of a change is the
-    drafter's ``note`` on the element, else the revision's ``reason``. ``organisation`` heads the
-    page, as the HTML page's; ``kind`` precedes the title in the subtitle, "" when the title
-    names it. ``no_changes``: what a table with no change says (default: the label's). Its pages
-    are numbered, a ``draft``'s marked (``_page_marks``)."""
+    element · current wording · proposed wording · rationale (the drafter's ``note`` on the
+    element, else the revision's ``reason``). ``organisation`` heads the page, as the HTML
+    page's; ``kind`` precedes the title in the subtitle, "" when the title names it. ``no_changes``:
+    what a table with no change says. Pages numbered, a ``draft``'s marked (``_page_marks``)."""
     words = labels["diff"]
     doc = new_document()
     _plain_pages(doc)
     _landscape(doc)
     style = _styles(doc)
-    _page_marks(doc, style, labels["form"], draft)
+    _page_marks(doc, style, labels["form"], draft, text_code)
     _properties(
         doc, f"{words['table_title']}. {comparison.new_title}", code, comparison, organisation
     )

@@ -117,14 +117,17 @@ def agree(
     clerk: str | None = None,
     signer: Signer | None = None,
     date: dt.date | None = None,
+    text: str | None = None,
 ) -> Event:
     """Record ``as_``'s agreement to the current text (only a role on the route, in its turn when
-    the route is sequential), signed on ``date`` (default today)."""
+    the route is sequential), signed on ``date`` (default today); ``text``: the control code of
+    the copy the approver read, which must be the current text's (``guards.text_read``)."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "agree to")
+        guards.text_read(ctx, text)
         guards.not_self_agreed(ctx, [as_], "agreed")
         remarks = loading.optional_text(remarks, "--remarks")
         day = _decision_date(ctx, round_, date)

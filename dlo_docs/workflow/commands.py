@@ -284,11 +284,12 @@ def approve(
     effective: dt.date | None = None,
     clerk: str | None = None,
     signer: Signer | None = None,
+    text: str | None = None,
 ) -> Event:
     """Approve the agreed draft by order (number, date; effective date, default the order's date),
     or, when the text's ``approval.form`` is ``signature``, by the official's signature on
-    ``date`` (no order: ``order`` is None). Only when every approver agreed on exactly this text.
-    Freezes ``editions/<n>.yaml``."""
+    ``date`` (no order: ``order`` is None). Only when every approver agreed on exactly this text
+    (and it is the copy the official read: ``text``, ``guards.text_read``). Freezes the edition."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         h = ctx.history
@@ -296,6 +297,7 @@ def approve(
         order = guards.order_number(ctx, order, form)
         clerk = loading.clerk(ctx, clerk)
         _refuse_approval(ctx)
+        guards.text_read(ctx, text)
         assert h.round is not None  # agreed: a round is open
         # as its submission fixed it (else the text that governs it: never the draft's own)
         authority = h.round.submitted.get("approval_by") or _governing(ctx).approval.by

@@ -6,11 +6,13 @@ record is put back as it was."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import form_names, lazy, persons
+from ..canonical import CONTROL_DIGITS, control_code
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -337,3 +339,40 @@ def put_back_unless_recorded(path: Path, journal: Path) -> Iterator[None]:
         if _bytes(journal) == recorded and _bytes(path) != before:
             atomic_write(path, before)
         raise
+
+
+_CODE = re.compile(rf"[0-9a-f]{{{CONTROL_DIGITS},64}}")
+
+
+def text_read(ctx: Ctx, code: str | None, option: str = "--text") -> None:
+    """Refuse (DLO628) a decision on a text other than the one the official read: ``code`` is
+    the control code its copy prints at the head of each page (spaces and case as typed), and
+    must begin the current text's content hash. None: no copy named (nothing checked)."""
+    if code is None:
+        return
+    given = re.sub(r"[\s-]", "", code).lower()
+    if not _CODE.fullmatch(given):
+        raise UsageError(
+            Msg("{option} {code} is not a text's control code", option=option, code=repr(code)),
+            Msg(
+                "give the {n} digits and letters a–f that the copy read prints at the head of "
+                "each page, as '3f2a 9c1b 7e04'",
+                n=CONTROL_DIGITS,
+            ),
+        )
+    if not ctx.hash.startswith(given):
+        raise ctx.refuse(
+            "DLO628",
+            Msg(
+                "the text of {reg_id} is not the text read: its control code is {now}, the copy "
+                "read prints {given}; nothing was recorded",
+                reg_id=ctx.reg_id,
+                now=control_code(ctx.hash),
+                given=code.strip(),
+            ),
+            Msg(
+                "the text changed after that copy was printed: have the current draft read "
+                "(dlo render {reg_id} --draft prints its code on every page)",
+                reg_id=ctx.reg_id,
+            ),
+        )

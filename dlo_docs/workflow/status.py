@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import records as _records
+from ..canonical import control_code
 from ..i18n import N_, _
 from .loading import Ctx
 from .state import History
@@ -65,6 +66,8 @@ class Status:
     takes_effect: dt.date | None = None
     # the approving authority the open round's submission fixed (None: no round open)
     approval_by: str | None = None
+    # the open draft's text's control code, as its copies print it (``canonical.control_code``)
+    text_code: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         def order(o: _records.Order | None) -> dict[str, Any] | None:
@@ -99,6 +102,7 @@ class Status:
             "approved_order": order(self.approved_order),
             "takes_effect": self.takes_effect.isoformat() if self.takes_effect else None,
             "approval_by": self.approval_by,
+            "text_code": self.text_code,
         }
 
 
@@ -126,6 +130,7 @@ def of(ctx: Ctx) -> Status:
     if h.open:
         st.draft_edition = h.draft if h.draft is not None else ctx.model.edition
         st.reason = h.revision.get("reason") if h.revision else None
+        st.text_code = control_code(ctx.hash)
     if h.round is not None and h.state in ("agreement", "agreed"):
         st.state = ctx.state
         st.route, st.route_kind = list(h.round.route), h.round.kind

@@ -252,9 +252,14 @@ class Writer:
         return self.draft_mark() + organisation + ooxml.paragraph(self.ids["header"], line)
 
     def draft_mark(self) -> str:
-        """A draft's ЖОБА / ПРОЕКТ paragraph for the head of every page (empty for an approved
-        text)."""
-        return self.para("draft_mark", self.rd.draft_mark) if self.rd.draft_mark else ""
+        """A draft's ЖОБА / ПРОЕКТ paragraph for the head of every page, and its text's control
+        code, which an approver's ``--text`` is checked against (empty for an approved text)."""
+        if not self.rd.draft_mark:
+            return ""
+        code = self.form["draft_code"].format(code=self.rd.text_code) if self.rd.text_code else ""
+        return self.para("draft_mark", self.rd.draft_mark) + (
+            self.para("header", code) if code else ""
+        )
 
     def title_header(self) -> str:
         """The title page's header: empty (a part must hold one paragraph), or a draft's mark."""

@@ -1,0 +1,96 @@
+"""An approver agrees to the text she read: every page of a draft (the regulation's DOCX and PDF,
+its HTML page, the comparison table of its approval package) prints the text's control code
+beside ЖОБА / ПРОЕКТ, `dlo status` says it, and `dlo agree`/`dlo approve --text CODE` refuse a
+text other than the one whose copy was read (DLO628), recording nothing. Before, an agreement
+was recorded against whatever the text was when the clerk typed the command: a draft changed
+after its copy was printed (and submitted again) was agreed to by someone who never read it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import docx
+from conftest import organisation_today
+from desk_support import ok, take_route
+
+JOURNAL = "regulations/dlo-head/journal.yaml"
+APPROVERS = ("vp-academic", "legal-head", "hr-head", "docs-head")
+
+
+def _revision(dlo, project) -> None:
+    take_route(dlo, project, "dlo-head", "approved", APPROVERS)
+    ok(dlo, project, "revise", "dlo-head", "--by", "dlo-head", "--reason", "жоспарлы")
+
+
+def _code(dlo, project) -> str:
+    out = ok(dlo, project, "status", "dlo-head", "--format", "json").out
+    return json.loads(out)["regulations"][0]["text_code"]
+
+
+def _headers(raw: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(raw))
+    return [
+        p.text
+        for section in document.sections
+        for part in (section.header, section.first_page_header)
+        for p in part.paragraphs
+    ]
+
+
+def test_every_page_of_a_draft_prints_its_text_s_control_code(project, dlo):
+    _revision(dlo, project)
+    code = _code(dlo, project)
+    assert len(code) == 14 and code.count(" ") == 2  # "3f2a 9c1b 7e04"
+    ok(dlo, project, "render", "dlo-head", "--draft", "--format", "docx", "--format", "html")
+    line = f"Мәтіннің бақылау коды: {code}"
+    headers = _headers((project / "build" / "dlo-head.kk.docx").read_bytes())
+    assert headers.count("ЖОБА") == headers.count(line) >= 2  # the title page's and the others'
+    assert line in (project / "build" / "dlo-head.kk.html").read_text("utf-8")
+    assert line in _headers((project / "build" / "dlo-head.kk.comparison.docx").read_bytes())
+    assert f"the draft's control code: {code}" in ok(dlo, project, "status", "dlo-head").out
+    # the edition in force prints none
+    ok(dlo, project, "render", "dlo-head", "--format", "docx", "--out", "approved")
+    assert not any(
+        "бақылау" in h for h in _headers((project / "approved" / "dlo-head.kk.docx").read_bytes())
+    )
+
+
+def test_an_agreement_to_a_text_other_than_the_one_read_is_refused(project, dlo):
+    _revision(dlo, project)
+    read = _code(dlo, project)  # the copy the vice-rector is given
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(path.read_text("utf-8").replace("әкімшілік-басқарушы", "әкімшілік"), "utf-8")
+    ok(dlo, project, "submit", "dlo-head")  # the changed text is what is submitted
+    before = (project / JOURNAL).read_bytes()
+    result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", read, cwd=project)
+    assert result.code == 1
+    assert "error DLO628: the text of dlo-head is not the text read" in result.err
+    assert f"the copy read prints {read}; nothing was recorded" in result.err
+    assert (project / JOURNAL).read_bytes() == before
+    # the current text's copy, its code typed as it comes (capitals, no spaces, dashes)
+    now = _code(dlo, project)
+    assert now != read
+    for typed, role in (
+        (now.upper().replace(" ", ""), "vp-academic"),
+        (now.replace(" ", "-"), "legal-head"),
+    ):
+        ok(dlo, project, "agree", "dlo-head", "--as", role, "--text", typed)
+    ok(dlo, project, "agree", "dlo-head", "--as", "hr-head")  # no copy named: as before
+    ok(dlo, project, "agree", "dlo-head", "--as", "docs-head", "--text", now)
+    day = organisation_today().isoformat()
+    refused = dlo(
+        "approve", "dlo-head", "--order", "5-НҚ", "--date", day, "--text", read, cwd=project
+    )
+    assert refused.code == 1 and "DLO628" in refused.err
+    ok(dlo, project, "approve", "dlo-head", "--order", "5-НҚ", "--date", day, "--text", now)
+
+
+def test_a_code_that_is_none_is_a_usage_error(project, dlo):
+    _revision(dlo, project)
+    ok(dlo, project, "submit", "dlo-head")
+    for typed in ("xyz", "f699 0f5f", ""):
+        result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", typed, cwd=project)
+        assert result.code == 2, result.err
+        assert "is not a text's control code" in result.err
+        assert "'3f2a 9c1b 7e04'" in result.err  # an example, never the text's own code
