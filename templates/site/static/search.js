@@ -7,6 +7,8 @@
  * Russian: one ending), and stems of 5 letters or more match with one edit (a letter changed,
  * added, removed or two swapped). A word also matches the beginning of a longer word.
  * Every query word must match. Results are built with DOM methods only (no HTML from data).
+ * A query is searched for its first MAX_WORDS distinct words (a pasted clause is cut, and the
+ * page says so): each word searched scores the index's words once more.
  *
  * A keyboard without the Kazakh letters types their Russian look-alikes ("казакстан" for
  * "қазақстан", "билим" for "білім"): in a Kazakh text, a word also matches with its Kazakh
@@ -48,6 +50,7 @@
   var MIN_STEM = 3;
   var FUZZY_MIN = 5;
   var MAX_SHOWN = 100;
+  var MAX_WORDS = 10;  /* the distinct words of a query searched (the page says when it is cut) */
   var WORD = /[\p{L}\p{N}]+/gu;
   var CYRILLIC = /[\u0400-\u04FF]/;
 
@@ -99,15 +102,32 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  /* The query's distinct words, each searched once however often it is typed (``count``), the
+   * first MAX_WORDS of them: a pasted clause (or a whole page) would otherwise score every word
+   * of the index once for each of its words. ``words``: the query's words up to the first word
+   * left out; ``cut``: whether one was. */
   function queryTerms(query) {
-    return words(query).map(function (w) {
-      var stems = [w, stem(w, "kk"), stem(w, "ru")].filter(function (s, i, all) { return all.indexOf(s) === i; });
-      var p = plain(w);
-      var plains = [p, stem(p, "kkPlain")].filter(function (s, i, all) {
-        return s.length >= 4 && all.indexOf(s) === i;
-      });
-      return { word: w, stems: stems, plains: plains };
-    });
+    var all = words(query);
+    var terms = [];
+    var seen = new Map();
+    var kept = all.length;
+    for (var i = 0; i < all.length; i++) {
+      var w = all[i];
+      var term = seen.get(w);
+      if (!term) {
+        if (terms.length === MAX_WORDS) { kept = i; break; }
+        var stems = [w, stem(w, "kk"), stem(w, "ru")].filter(function (s, i, all) { return all.indexOf(s) === i; });
+        var p = plain(w);
+        var plains = [p, stem(p, "kkPlain")].filter(function (s, i, all) {
+          return s.length >= 4 && all.indexOf(s) === i;
+        });
+        term = { word: w, stems: stems, plains: plains, count: 0 };
+        seen.set(w, term);
+        terms.push(term);
+      }
+      term.count++;
+    }
+    return { terms: terms, words: all.slice(0, kept), cut: kept < all.length };
   }
 
   /* score of one token for one query term: 3 same stem, 2 beginning, 1 one edit, 0 none */
@@ -168,18 +188,26 @@
 
   var queries = 0;  /* each search's number: a token's scores are worked out once a search */
 
+  /* The texts every word of ``query`` matches, best first; the list's ``cut`` tells a query cut
+   * to its first MAX_WORDS distinct words. */
   function search(docs, query) {
-    var terms = queryTerms(query);
-    if (!terms.length) return [];
-    var phrase = terms.map(function (t) { return t.word; }).join(" ");
+    var asked = queryTerms(query);
+    var terms = asked.terms;
     var hits = [];
+    hits.cut = asked.cut;
+    if (!terms.length) return hits;
+    var phrase = asked.words.join(" ");
     var query_ = ++queries;
-    function scores(token) {  /* the token's score for each term, the same in every text */
+    /* the token's score for term t, the same in every text: worked out once a search, and only
+     * for the terms a text is scored for (a text leaves at the first term it lacks) */
+    function score(token, t) {
       if (token.query !== query_) {
         token.query = query_;
-        token.scores = terms.map(function (term) { return tokenScore(term, token); });
+        token.scores = [];
       }
-      return token.scores;
+      var s = token.scores[t];
+      if (s === undefined) s = token.scores[t] = tokenScore(terms[t], token);
+      return s;
     }
     docs.forEach(function (doc, order) {
       var total = 0;
@@ -187,14 +215,14 @@
       for (var t = 0; t < terms.length; t++) {
         var best = 0;
         for (var k = 0; k < doc.tokens.length; k++) {
-          var score = scores(doc.tokens[k])[t];
-          if (score) matched[doc.tokens[k].word] = true;
-          if (score > best) best = score;
+          var s = score(doc.tokens[k], t);
+          if (s) matched[doc.tokens[k].word] = true;
+          if (s > best) best = s;
         }
         if (!best) return;
-        total += best;
+        total += best * terms[t].count;
       }
-      if (terms.length > 1 && doc.norm.indexOf(phrase) >= 0) total += 5;
+      if (asked.words.length > 1 && doc.norm.indexOf(phrase) >= 0) total += 5;
       if (!doc.anchor) total -= 1;  /* a title is found, but its clauses come first */
       hits.push({ doc: doc, score: total, order: order, matched: matched });
     });
@@ -222,10 +250,11 @@
   function show(results, status, hits, root, query) {
     while (results.firstChild) results.removeChild(results.firstChild);
     if (!query.trim()) { status.textContent = ""; return; }
-    if (!hits.length) { status.textContent = status.dataset.none; return; }
+    var cut = hits.cut ? " " + status.dataset.cut.replace("{n}", MAX_WORDS) : "";
+    if (!hits.length) { status.textContent = status.dataset.none + cut; return; }
     var text = status.dataset.count.replace("{n}", hits.length);
     if (hits.length > MAX_SHOWN) text += " " + status.dataset.more.replace("{n}", MAX_SHOWN);
-    status.textContent = text;
+    status.textContent = text + cut;
     hits.slice(0, MAX_SHOWN).forEach(function (hit) {
       var doc = hit.doc;
       var li = document.createElement("li");
