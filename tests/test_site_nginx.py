@@ -179,3 +179,31 @@ def test_every_link_of_a_page_is_served(nginx):
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_the_example_serves_well_known_but_no_other_dot_path(nginx):
+    """`location ~ /\\.` hid /.well-known/ too, where ACME's challenges and security.txt are
+    asked for; it is served now, while .dlo-site/, any other dot-path and a dot-file inside
+    /.well-known/ stay hidden."""
+    site, base = nginx
+    well_known = site / ".well-known"
+    (well_known / "acme-challenge").mkdir(parents=True)
+    (well_known / "security.txt").write_text("Contact: mailto:it@example.kz\n", encoding="utf-8")
+    (well_known / "acme-challenge" / "token").write_text("token.key\n", encoding="utf-8")
+    (well_known / ".htpasswd").write_text("admin:secret\n", encoding="utf-8")
+    (site / "kk" / ".well-known").mkdir()
+    (site / "kk" / ".well-known" / "security.txt").write_text("x\n", encoding="utf-8")
+    host = base.removesuffix("regulations/")  # /.well-known/ is the host's, at its root
+    if host == base:  # the site at the root: its folder holds the host's /.well-known/
+        status, headers, body = _answer(host + ".well-known/security.txt")
+        assert status == 200 and body.startswith(b"Contact:"), status
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert _answer(host + ".well-known/acme-challenge/token")[2] == b"token.key\n"
+    for path in (
+        ".well-known/.htpasswd",
+        ".well-known/%2ehtpasswd",
+        ".well-known/../.dlo-site/manifest.json",
+        ".dlo-site/manifest.json",
+        "kk/.well-known/security.txt",
+    ):
+        assert _answer(base + path)[0] == 404, path

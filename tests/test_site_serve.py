@@ -58,6 +58,8 @@ def test_the_preview_sends_the_headers_of_the_nginx_example(served):
     or withdrawn edition after the site is rebuilt."""
     example = dict(HEADER_NAMES.findall(NGINX_EXAMPLE.read_text(encoding="utf-8")))
     assert example.get("Cache-Control") == "no-cache"
+    # FLoC's interest-cohort is gone from browsers: an unknown feature a console warns about
+    assert example["Permissions-Policy"] == "camera=(), microphone=(), geolocation=()"
     for path in ("", "kk/dlo-head/", "files/dlo-head-1.kk.docx", "search-index.kk.json"):
         _, headers, _ = get(served + path)
         assert {name: headers[name] for name in example} == example, path
