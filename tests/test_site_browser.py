@@ -148,6 +148,28 @@ def test_index_language_switch_search_and_deep_link(base, browser):
     assert errors == []
 
 
+def test_the_language_switch_keeps_the_reader_s_place(base, browser):
+    """On kk/<id>/index.html#clause-4 the switch led to ru/<id>/index.html, the top of the page,
+    though the anchors are the same in both languages: it now takes the fragment along, the one
+    the page opened at and the one a link on the page moved it to. Without script the link is
+    the page itself (no fragment), which still works."""
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    html = page.context.request.get(base + f"kk/{UNIT}/index.html").text()
+    assert f'id="lang-switch" class="lang" href="../../ru/{UNIT}/index.html"' in html
+    page.goto(base + f"kk/{UNIT}/index.html#clause-4")
+    page.click("#lang-switch")
+    page.wait_for_url(f"**/ru/{UNIT}/index.html#clause-4")
+    assert "ежеквартально отчитывается" in page.locator(":target").inner_text()
+    page.click("a.anchor[href='#clause-3']")  # the clause's own link: the fragment changes
+    page.click("#lang-switch")
+    page.wait_for_url(f"**/kk/{UNIT}/index.html#clause-3")
+    assert page.locator(":target").get_attribute("id") == "clause-3"
+    page.goto(base + "ru/index.html")  # a page at no fragment: the switch as it is
+    page.click("#lang-switch")
+    page.wait_for_url(base + "index.html")
+
+
 def test_search_functions(base, browser):
     from playwright.sync_api import expect
 

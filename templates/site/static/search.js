@@ -1,4 +1,5 @@
-/* dlo_docs intranet site: client-side search. A static file (never generated from data): it
+/* dlo_docs intranet site: client-side search, and the language switch keeping the reader's place
+ * (keepPlace). A static file (never generated from data): it
  * fetches search-index.<lang>.json (the URL is in #search-status[data-index]) and searches every
  * clause and item of the regulations in force.
  *
@@ -285,7 +286,21 @@
     });
   }
 
+  /* The language switch keeps the reader's place: the page in the other language has the same
+   * anchors, so the link takes the fragment along (#clause-11), as it is when the page opens and
+   * whenever it changes. Without script the link leads to the top of that page. */
+  function keepPlace() {
+    var swap = document.getElementById("lang-switch");
+    if (!swap) return;
+    function follow() {
+      swap.setAttribute("href", swap.getAttribute("href").split("#")[0] + window.location.hash);
+    }
+    follow();
+    window.addEventListener("hashchange", follow);
+  }
+
   function start() {
+    keepPlace();
     var status = document.getElementById("search-status");
     var results = document.getElementById("search-results");
     if (!status || !results) return;
@@ -293,7 +308,7 @@
     var input = document.getElementById("q");
     var form = document.getElementById("search-form");
     var swap = document.getElementById("lang-switch");
-    var swapBase = swap ? swap.getAttribute("href").split("?")[0] : "";
+    var swapBase = swap ? swap.getAttribute("href").split(/[?#]/)[0] : "";
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
     var docs = null;
