@@ -98,6 +98,28 @@ def test_a_download_s_language_is_marked_in_its_own_language(site):
     assert re.search(r'class="fileinfo"><span lang="ru">Русский</span>', kk), kk
 
 
+def test_a_link_that_is_only_a_clause_number_is_named_what_it_is(site):
+    """The link of each clause and item to itself is only its number ("11.", "4)"): a screen
+    reader's list of links read "11", "4", out of context. Each is named as the comparison names
+    the element, in the text's language (the text around it is read so): "11-тармақ",
+    "10-тармақтың 4) тармақшасы", "Пункт 3", "Подпункт 2) пункта 3"; the name holds the number
+    shown, so a speech command that says it still finds the link."""
+    anchor = re.compile(r'<a class="anchor" href="#([^"]+)"(?: aria-label="([^"]*)")?>([^<]*)</a>')
+    said = {}
+    for rel in (f"kk/{SEED}/index.html", f"ru/{SEED}/index.html", f"ru/{UNIT}/index.html"):
+        links = anchor.findall((site / rel).read_text(encoding="utf-8"))
+        assert links, rel
+        for target, name, shown in links:
+            assert name and shown.strip(".") in name, (rel, target, name, shown)
+        said[rel] = {target: name for target, name, _ in links}
+    kk = said[f"kk/{SEED}/index.html"]
+    assert kk["clause-11"] == "11-тармақ"
+    assert kk["clause-10-4"] == "10-тармақтың 4) тармақшасы"
+    assert said[f"ru/{SEED}/index.html"] == kk  # the Kazakh text, named in Kazakh
+    ru = said[f"ru/{UNIT}/index.html"]
+    assert ru["clause-3"] == "Пункт 3" and ru["clause-3-2"] == "Подпункт 2) пункта 3"
+
+
 @pytest.mark.slow  # a browser
 @needs_browser
 @pytest.mark.parametrize("width", [390, 320])

@@ -16,6 +16,7 @@ from . import views
 if TYPE_CHECKING:
     from .. import workflow
     from ..context import RenderDoc
+    from ..diff import align, names
     from ..model import Registry
     from ..render import html as html_render
     from ..workflow import acknowledgements
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .collect import Published
 else:  # Jinja2, the model and the workflow's readers: imported when the first page is made
     html_render = lazy.module("dlo_docs.render.html")
+    align, names = lazy.module("dlo_docs.diff.align"), lazy.module("dlo_docs.diff.names")
     acknowledgements = lazy.module("dlo_docs.workflow.acknowledgements")
     published = lazy.module("dlo_docs.site.collect")
 
@@ -191,7 +193,9 @@ class Pages:
         if held is not pub:  # only the regulation being rendered is kept
             self._texts = (pub, texts := {})
         if text_lang not in texts:
-            texts[text_lang] = _Text(self.render("text.html.j2", doc=pub.contexts[text_lang]))
+            doc = pub.contexts[text_lang]
+            made = self.render("text.html.j2", doc=doc, names=_element_names(pub, doc))
+            texts[text_lang] = _Text(made)
         return texts[text_lang]
 
     def _files(
@@ -353,6 +357,19 @@ class Pages:
         return self.render(
             "search.html.j2", page=page, index=page["root"] + views.index_json_path(lang)
         )
+
+
+def _element_names(pub: Published, doc: RenderDoc) -> dict[str, str]:
+    """Each clause and item of ``doc`` by its anchor, named as the comparison names it, in the
+    text's language ("10-тармақтың 4) тармақшасы", "Пункт 11"): the accessible name of the link
+    that is only its number ("11.", "4)"), which out of context reads as just that number. In
+    the text's language, as the text around it is read, so the text is still made once for the
+    pages of both languages."""
+    return {
+        place.anchor: names.name(place, doc.labels)
+        for place in align.places(pub.model, doc.lang, doc.labels)
+        if place.kind in ("clause", "item")
+    }
 
 
 def _as_recorded(
