@@ -11,7 +11,19 @@ from pathlib import Path
 
 import pytest
 from conftest import _session_dlo, copy_of
-from site_support import SEED, UNIT, add_unit, approve_seed, approve_unit, build, revise_unit
+from site_support import (
+    SEED,
+    SEED_APPROVERS,
+    UNIT,
+    add_unit,
+    approve,
+    approve_seed,
+    approve_unit,
+    build,
+    ok,
+    replace,
+    revise_unit,
+)
 
 CHROMIUM = next(
     (p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()),
@@ -33,11 +45,18 @@ def _two_editions(dlo, project):
         "қашықтықтан оқыту порталының үздіксіз жұмысын",
         "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
     )
+    # the seed (kk only) in its second edition too: its comparison is in Kazakh only
+    ok(dlo, project, "revise", SEED, "--by", "dlo-head", "--reason", "Құқықтар нақтыланды")
+    replace(
+        project, SEED, "'Қашықтықтан оқыту бөлімінің бастығы құқылы:'", "'Бөлім бастығы құқылы:'"
+    )
+    approve(dlo, project, SEED, SEED_APPROVERS, "78-НҚ", "2025-01-21")
 
 
 @pytest.fixture(scope="module")
 def site(prepared, tmp_path_factory) -> Path:
-    """The seed (kk) and the bilingual fixture in its second edition, built once (read only)."""
+    """The seed (kk) and the bilingual fixture, each in its second edition, built once (read
+    only)."""
     state = prepared("site-reading", _two_editions)
     project = copy_of(state, tmp_path_factory.mktemp("site-reading"))
     build(_session_dlo, project)
@@ -118,6 +137,22 @@ def test_a_link_that_is_only_a_clause_number_is_named_what_it_is(site):
     assert said[f"ru/{SEED}/index.html"] == kk  # the Kazakh text, named in Kazakh
     ru = said[f"ru/{UNIT}/index.html"]
     assert ru["clause-3"] == "Пункт 3" and ru["clause-3-2"] == "Подпункт 2) пункта 3"
+
+
+def test_a_comparison_in_another_language_says_so(site):
+    """On the Russian page of a regulation in Kazakh only, the link to its comparison led to the
+    Kazakh table under a Russian label with no hreflang: its language is now marked (hreflang)
+    and said in it, as a download's is; a comparison in the page's language is as before."""
+    ru = (site / f"ru/{SEED}/index.html").read_text(encoding="utf-8")
+    link = re.search(r'<ul class="comparisons">\s*<li>(.*?)</li>', ru, re.S).group(1)
+    assert link == (
+        f'<a href="../../kk/{SEED}/compare-1-2.html" hreflang="kk">Издание 1 → Издание 2'
+        ' (<span lang="kk">Қазақша</span>)</a>'
+    ), link
+    for rel, lang in ((f"kk/{SEED}/index.html", "kk"), (f"ru/{UNIT}/index.html", "ru")):
+        html = (site / rel).read_text(encoding="utf-8")
+        link = re.search(r'<ul class="comparisons">\s*<li>(.*?)</li>', html, re.S).group(1)
+        assert f'compare-1-2.html" hreflang="{lang}">' in link and "<span" not in link, link
 
 
 @pytest.mark.slow  # a browser

@@ -149,16 +149,6 @@ class Pages:
         root = page["root"]
         order = pub.status.in_force_order
         assert order is not None  # published: an edition is in force
-        compare_links = [
-            {
-                "href": root + c["rel"],
-                "label": L["comparison"].format(
-                    old=labels["edition_n"].format(n=c["a"]),
-                    new=labels["edition_n"].format(n=c["b"]),
-                ),
-            }
-            for c in comparisons.get(lang) or comparisons.get(text_lang) or []
-        ]
         notice = (L.get("only_in") or {}).get(text_lang) if text_lang != lang else None
         working = L["working_copy_text"].format(
             edition=labels["edition_n"].format(n=pub.n),
@@ -178,7 +168,7 @@ class Pages:
             files=self._files(lang, root, downloads, sizes or {}),
             history=self._history(pub, labels, lang),
             reviews=self._reviews(pub, labels, lang),
-            comparisons=compare_links,
+            comparisons=self._comparisons(lang, text_lang, root, comparisons),
             toc=[b for b in rd.blocks if b.kind in ("chapter", "paragraph")],
             # above the title, unless the title names the kind in the page's language
             kind_label=labels["kind"][rd.kind] if rd.kind_heading or text_lang != lang else "",
@@ -215,13 +205,36 @@ class Pages:
                             "href": root + downloads[file_lang][fmt],
                             "label": self.labels[lang]["site"][fmt],
                             "lang": file_lang,
-                            "language": self.labels[file_lang]["language_name"]
-                            if file_lang in self.labels
-                            else file_lang,
+                            "language": self._language_name(file_lang),
                             "size": size,
                         }
                     )
         return files
+
+    def _comparisons(
+        self, lang: str, text_lang: str, root: str, comparisons: dict[str, list[dict]]
+    ) -> list[dict]:
+        """The links to the comparisons in the page's language, else in the text's (a Kazakh-only
+        regulation's on its Russian page): then their language is marked and said, as a
+        download's is."""
+        labels = self.labels[lang]
+        compare_lang = lang if comparisons.get(lang) else text_lang
+        return [
+            {
+                "href": root + c["rel"],
+                "label": labels["site"]["comparison"].format(
+                    old=labels["edition_n"].format(n=c["a"]),
+                    new=labels["edition_n"].format(n=c["b"]),
+                ),
+                "lang": compare_lang,
+                "language": "" if compare_lang == lang else self._language_name(compare_lang),
+            }
+            for c in comparisons.get(compare_lang) or []
+        ]
+
+    def _language_name(self, lang: str) -> str:
+        """A language named in itself ("Қазақша", "Русский")."""
+        return str(self.labels[lang]["language_name"]) if lang in self.labels else lang
 
     @staticmethod
     def _history(pub: Published, labels: dict, lang: str) -> list[dict]:
