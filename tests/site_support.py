@@ -194,7 +194,9 @@ def broken_links(root: Path) -> list[str]:
             if parts.scheme or parts.netloc:
                 broken.append(f"{path.relative_to(root)}: external link {url}")
                 continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            # a link from "/" (404.html's, served at any address) starts at the site's root
+            start = root if parts.path.startswith("/") else path.parent
+            target = (start / unquote(parts.path).lstrip("/")).resolve() if parts.path else path
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file() or root not in target.parents:

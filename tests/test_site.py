@@ -1396,3 +1396,19 @@ def test_the_index_has_one_table_a_unit_and_leads_to_each_unit(tmp_path):
     assert '<span class="n">2</span>' in nav and '<span class="n">1</span>' in nav
     alone = pages.index("kk", summaries[:2])
     assert '<nav class="units"' not in alone  # one unit: nothing to choose
+
+
+def test_the_site_has_a_page_for_a_missing_address(published, dlo):
+    """A bookmark to a withdrawn regulation got the web server's bare page: the site has its
+    own, 404.html, in both languages (the Kazakh interface, the Russian part marked so), leading
+    to each index, in the site's style; its links start at "/", as it is served at any address.
+    A build with nothing changed keeps it."""
+    build(dlo, published)
+    html = source(published, "404.html")
+    assert '<html lang="kk"' in html and "<h1>Бет табылмады</h1>" in html
+    assert '<section class="not-found" lang="ru">' in html and "Страница не найдена" in html
+    for link in ("/index.html", "/ru/index.html", "/static/site.css", "/static/search.js"):
+        assert f'="{link}"' in html, link
+    assert "<title>Бет табылмады / Страница не найдена — " in html
+    again = build(dlo, published)
+    assert "0 file(s) written" in again.out and (published / "public" / "404.html").is_file()

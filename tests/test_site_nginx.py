@@ -44,10 +44,10 @@ def _under_a_path(server: str, site: Path) -> str:
     said = " ".join(line.lstrip("# ") for line in server.splitlines() if line.startswith("#"))
     locations = re.findall(r"`(location (?:= )?/regulations/? \{[^`]*\})`", said)
     assert len(locations) == 2, said
-    plain = "    location / {\n        try_files $uri $uri/ =404;\n    }"
-    assert plain in server
+    plain = re.search(r"\n    location / \{\n.*?\n    \}\n", server, re.S).group(0)
+    assert "try_files $uri $uri/ =404;" in plain
     return server.replace(
-        plain, "\n".join(locations).replace("/var/www/regulations/", f"{site}/")
+        plain, "\n" + "\n".join(locations).replace("/var/www/regulations/", f"{site}/") + "\n"
     ).replace("root /var/www/regulations;", "root /nonexistent;")
 
 
@@ -207,3 +207,32 @@ def test_the_example_serves_well_known_but_no_other_dot_path(nginx):
         "kk/.well-known/security.txt",
     ):
         assert _answer(base + path)[0] == 404, path
+
+
+def test_a_missing_page_is_answered_with_the_site_s_own(nginx):
+    """A bookmark to a withdrawn regulation got nginx's bare 404 page; it gets the site's own
+    (404.html, both languages, the site's style), still a 404, its links (from "/") served. Under
+    a path, where those links would miss, nginx's own page stays."""
+    site, base = nginx
+    for path in ("kk/withdrawn/index.html", "kk/withdrawn/", "nowhere.html"):
+        status, headers, body = _answer_with_body(base + path)
+        assert status == 404, path
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        if base.endswith("/regulations/"):
+            assert b"not-found" not in body, path
+            continue
+        html = body.decode("utf-8")
+        assert "Бет табылмады" in html and "Страница не найдена" in html, path
+        for link in re.findall(r'(?:href|src)="([^"#:]+)', html):
+            assert link.startswith("/"), link
+            assert _answer(urllib.parse.urljoin(base + path, link))[0] == 200, link
+
+
+def _answer_with_body(url: str) -> tuple[int, dict[str, str], bytes]:
+    """As _answer, with an error's body too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as err:
+        with err:
+            return err.code, dict(err.headers), err.read()

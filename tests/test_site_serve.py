@@ -69,6 +69,22 @@ def test_the_preview_sends_the_headers_of_the_nginx_example(served):
     assert {name: err.value.headers[name] for name in example} == example
 
 
+@pytest.mark.parametrize("path", ["kk/withdrawn/index.html", "nowhere.html", ".dlo-site/x"])
+def test_a_missing_page_is_answered_with_the_site_s_own(served, path):
+    """A bookmark to a withdrawn regulation got http.server's bare error page; it gets the
+    site's own 404.html (both languages, the site's style, links from "/"), as the nginx
+    example answers, still a 404 with the security headers."""
+    with pytest.raises(urllib.error.HTTPError) as err:
+        get(served + path)
+    with err.value as answer:
+        body = answer.read().decode("utf-8")
+        assert answer.code == 404 and answer.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
+    assert "Бет табылмады" in body and '<section class="not-found" lang="ru">' in body
+    assert 'href="/static/site.css"' in body and 'href="/ru/index.html"' in body
+    assert get(served + "static/site.css")[0] == 200
+
+
 @pytest.mark.parametrize("path", [".dlo-site/manifest.json", "kk/", "static/"])
 def test_no_listing_and_no_build_files(served, path):
     with pytest.raises(urllib.error.HTTPError) as err:

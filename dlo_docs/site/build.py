@@ -210,7 +210,7 @@ class _Site(Publishing):
         return key, {"stamp": stamp, "fingerprint": fingerprint, "effective": dates}
 
     def index_outputs(self) -> list[str]:
-        rels = [f"static/{name}" for name in STATIC]
+        rels = [f"static/{name}" for name in STATIC] + [views.NOT_FOUND]
         for lang in LANGS:
             rels += [views.index_json_path(lang), views.search_path(lang), views.index_path(lang)]
         return rels

@@ -16,7 +16,6 @@ from . import views
 if TYPE_CHECKING:
     from .. import workflow
     from ..context import RenderDoc
-    from ..diff import align, names
     from ..model import Registry
     from ..render import html as html_render
     from ..workflow import acknowledgements
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from .collect import Published
 else:  # Jinja2, the model and the workflow's readers: imported when the first page is made
     html_render = lazy.module("dlo_docs.render.html")
-    align, names = lazy.module("dlo_docs.diff.align"), lazy.module("dlo_docs.diff.names")
     acknowledgements = lazy.module("dlo_docs.workflow.acknowledgements")
     published = lazy.module("dlo_docs.site.collect")
 
@@ -184,7 +182,7 @@ class Pages:
             self._texts = (pub, texts := {})
         if text_lang not in texts:
             doc = pub.contexts[text_lang]
-            made = self.render("text.html.j2", doc=doc, names=_element_names(pub, doc))
+            made = self.render("text.html.j2", doc=doc, names=views.element_names(pub.model, doc))
             texts[text_lang] = _Text(made)
         return texts[text_lang]
 
@@ -372,17 +370,15 @@ class Pages:
         )
 
 
-def _element_names(pub: Published, doc: RenderDoc) -> dict[str, str]:
-    """Each clause and item of ``doc`` by its anchor, named as the comparison names it, in the
-    text's language ("10-тармақтың 4) тармақшасы", "Пункт 11"): the accessible name of the link
-    that is only its number ("11.", "4)"), which out of context reads as just that number. In
-    the text's language, as the text around it is read, so the text is still made once for the
-    pages of both languages."""
-    return {
-        place.anchor: names.name(place, doc.labels)
-        for place in align.places(pub.model, doc.lang, doc.labels)
-        if place.kind in ("clause", "item")
-    }
+def not_found(pages: Pages) -> str:
+    """The page a missing address is answered with (views.NOT_FOUND): what happened, in both
+    languages, each leading to its index; its links from the server's root."""
+    lang, labels = views.LANGS[0], pages.labels
+    switch = views.index_path(views.other(lang))
+    said = [(x, labels[x]["site"], "/" + views.index_path(x)) for x in views.LANGS]
+    title = " / ".join(L["not_found"] for _, L, _ in said)
+    page = views.chrome(views.NOT_FOUND, lang, labels, switch, title, root="/")
+    return pages.render("not_found.html.j2", page=page, said=said)
 
 
 def _as_recorded(

@@ -26,7 +26,7 @@ from . import search, views
 from .held import Group, Held, Ready
 from .manifest import FOLDER, Manifest
 from .outputs import Found, Outputs
-from .pages import size_text, summary
+from .pages import not_found, size_text, summary
 from .views import LANGS
 from .writer import Report
 
@@ -223,6 +223,7 @@ class Publishing(Outputs):
             self._search_index(lang, ordered)
             self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
             self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
+        self.w.put(views.NOT_FOUND, not_found(self.pages).encode("utf-8"))
         for name in STATIC:
             self.w.put(f"static/{name}", self.static_files[name])
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from ..errors import UsageError
 from ..i18n import Msg
-from .views import CSP
+from .views import CSP, NOT_FOUND
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -73,6 +73,26 @@ class Handler(SimpleHTTPRequestHandler):
             if any((current / index).is_symlink() for index in ("index.html", "index.htm")):
                 return False
         return current.resolve().is_relative_to(root.resolve())
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page answered with the site's own page for it (404.html), as the nginx
+        example does; any other error, or a site without that page, as ``http.server`` does."""
+        page = Path(self.directory) / NOT_FOUND
+        try:
+            body = page.read_bytes() if code == 404 and not page.is_symlink() else None
+        except OSError:
+            body = None
+        if body is None:
+            super().send_error(code, message, explain)
+            return
+        self.log_error("code %d, message %s", code, message or "not found")
+        self.send_response(code, message)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def list_directory(self, path):  # no directory listings
         self.send_error(404)

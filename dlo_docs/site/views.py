@@ -9,6 +9,7 @@ Paths: every link is relative, so the site works under any base path and from an
     files/<id>-<n>.<lang>.docx|pdf       downloads of the edition in force
     static/site.css, static/search.js    the only stylesheet and the only script
     search-index.<lang>.json             what the search script searches
+    404.html                             a missing address (both languages; links from "/")
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ from ..workflow import today as build_day  # the day reviews are counted from (D
 
 if TYPE_CHECKING:
     from .. import register
-    from ..model import Registry
+    from ..context import RenderDoc
+    from ..diff import align
+    from ..diff import names as diff_names
+    from ..model import Registry, Regulation
 else:  # the model, for the index pages only: a build with nothing to render does not load it
     register = lazy.module("dlo_docs.register")
+    align, diff_names = lazy.module("dlo_docs.diff.align"), lazy.module("dlo_docs.diff.names")
 
 LANGS = ("kk", "ru")  # the languages of the site's interface, Kazakh first
 
@@ -35,6 +40,9 @@ CSP = (
 
 
 INDEX_PAGE, SEARCH_PAGE = SITE_PAGES
+# the page a web server answers a missing address with, at any depth: its links start at the
+# server's root ("/"), as no relative link would from every address
+NOT_FOUND = "404.html"
 
 
 def index_path(lang: str) -> str:
@@ -90,11 +98,17 @@ def date(day: dt.date | str | None) -> str:
 
 
 def chrome(
-    rel: str, lang: str, labels: dict[str, dict], switch_to: str, title: str
+    rel: str,
+    lang: str,
+    labels: dict[str, dict],
+    switch_to: str,
+    title: str,
+    root: str | None = None,
 ) -> dict[str, Any]:
-    """What every page has: language, the way to the root, the language switch (to the page
-    ``switch_to`` in the other language), the search form, the policy."""
-    root = root_of(rel)
+    """What every page has: language, the way to the root (``root``, else the relative path from
+    ``rel``), the language switch (to the page ``switch_to`` in the other language), the search
+    form, the policy."""
+    root = root_of(rel) if root is None else root
     to = other(lang)
     return {
         "lang": lang,
@@ -195,4 +209,17 @@ def row(s: dict, lang: str, labels: dict[str, dict], today: dt.date | None = Non
         "review_due": date(s.get("review_due")),
         "read": f"{s['acknowledged']} / {s['readers']}" if "readers" in s else "",
         "review_mark": review_mark(s.get("review_due"), today or build_day()),
+    }
+
+
+def element_names(model: Regulation, doc: RenderDoc) -> dict[str, str]:
+    """Each clause and item of ``doc`` (the text of ``model``) by its anchor, named as the
+    comparison names it, in the text's language ("10-тармақтың 4) тармақшасы", "Пункт 11"): the
+    accessible name of its link that is only its number ("11.", "4)"), which out of context
+    reads as just that number. In the text's language, as the text around it is read, so the
+    text is still made once for the pages of both languages."""
+    return {
+        place.anchor: diff_names.name(place, doc.labels)
+        for place in align.places(model, doc.lang, doc.labels)
+        if place.kind in ("clause", "item")
     }
