@@ -26,14 +26,9 @@ RECTOR = [
 ]
 
 
-@pytest.fixture
-def revised(tmp_path: Path, dlo, monkeypatch) -> Path:
-    """The bundled project with edition 2 of dlo-head open, its draft approved by the
-    vice-rector after the agreement of two heads of department."""
-    monkeypatch.setenv("DLO_TODAY", "2026-12-01")
-    root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
-    ok(dlo, root, "revise", "dlo-head", "--by", "dlo-head", "--reason", "Бекіту тәртібі")
+def _reroute(root: Path) -> None:
+    """The draft of dlo-head approved by the vice-rector after the agreement of two heads of
+    department (its text saying so)."""
     path = reg_file(root, "dlo-head")
     text = path.read_text(encoding="utf-8")
     for old, new in (
@@ -53,6 +48,17 @@ def revised(tmp_path: Path, dlo, monkeypatch) -> Path:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def revised(tmp_path: Path, dlo, monkeypatch) -> Path:
+    """The bundled project with edition 2 of dlo-head open, its draft approved by the
+    vice-rector after the agreement of two heads of department."""
+    monkeypatch.setenv("DLO_TODAY", "2026-12-01")
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "regulations", root / "regulations")
+    ok(dlo, root, "revise", "dlo-head", "--by", "dlo-head", "--reason", "Бекіту тәртібі")
+    _reroute(root)
     ok(dlo, root, "check", "dlo-head")
     return root
 
@@ -85,3 +91,25 @@ def test_the_approved_edition_prints_what_its_draft_did(revised, dlo):
     rows = table_rows(parts(data)["word/document.xml"], KK["sheet"]["agreement"]["title"])
     assert [r[2] for r in rows[1:]] == ROUTE
     assert title_block(revised, "dlo-head.kk.docx")[:2] == RECTOR[:2]
+
+
+def test_a_first_edition_whose_text_changed_after_its_submission(tmp_path: Path, dlo, monkeypatch):
+    """A first edition's route is its draft's own, fixed anew by its next submission: after the
+    text changed (the round void), the draft prints the route the resubmission will fix and the
+    approved edition prints, not the void round's."""
+    monkeypatch.setenv("DLO_TODAY", "2026-12-01")
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.rmtree(root / "regulations" / "dlo-head" / "editions")
+    (root / "regulations" / "dlo-head" / "journal.yaml").unlink()
+    ok(dlo, root, "submit", "dlo-head")
+    ok(dlo, root, "agree", "dlo-head", "--as", "vp-academic")
+    _reroute(root)
+    ok(dlo, root, "check", "dlo-head")
+    block, names = _printed(dlo, root)
+    assert block[:2] == ["БЕКІТІЛДІ", "Академиялық мәселелер жөніндегі проректор"]
+    assert names == ROUTE[1:3]
+    ok(dlo, root, "submit", "dlo-head")
+    for role in ("legal-head", "hr-head"):
+        ok(dlo, root, "agree", "dlo-head", "--as", role)
+    assert _printed(dlo, root) == (block, names)

@@ -296,12 +296,13 @@ def _draft_route(rec: _records.Records, project: Project, reg_id: str, ctx: load
     submission fixed them, else as the edition in force says (``submit`` fixes them so: a
     draft's own changes to them are the next revision's), else as the draft itself says (a first
     edition). A submission recorded before it named the authority and form: the edition in
-    force's."""
+    force's. A round made void (the text changed since) is not the one the draft goes to: its
+    resubmission fixes them anew, for a first edition from the draft's own."""
     h = ctx.history
     frozen = editions.frozen_model(project, reg_id, h.in_force) if h.in_force else None
     governs = governing.of_text(frozen or ctx.model)
     rec.route, rec.approved_by, rec.approval_form = governs.route, governs.by, governs.form
-    if h.round is not None:
+    if h.round is not None and not ctx.voided:
         submitted = h.round.submitted
         rec.route = list(h.round.route)
         rec.approved_by = str(submitted.get("approval_by") or governs.by)
