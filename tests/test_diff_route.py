@@ -118,3 +118,42 @@ def test_the_same_route_written_otherwise_is_no_change(project):
 
     prepared = diff_api.prepare(_draft(project, same), "dlo-head", 1)
     assert not prepared.comparison.changes
+
+
+def test_the_kind_the_organisation_and_the_sheets_printed(project):
+    """The kind printed above the title, the organisation heading every page, and the sheets
+    printed after the text are the approvers' to agree to as well."""
+    registry = project / "regulations" / "registry.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "organisations:\n- id: ksu-college\n  name: {kk: ҚӨУ колледжі, ru: Колледж КРУ}\n",
+        encoding="utf-8",
+    )
+
+    def other(new: dict) -> None:
+        new["organisation"] = "ksu-college"
+        new["sheets"] = {"agreement": False, "acquaintance": False}
+
+    rows = _table_rows(diff_api.prepare(_draft(project, other), "dlo-head", 1, lang="kk"))
+    assert [r[1:4] for r in rows] == [
+        [
+            "Ұйым",
+            "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
+            "ҚӨУ колледжі",
+        ],
+        [
+            "Құжатқа қоса басылатын парақтар",
+            "Келісім парағы; Танысу парағы; Өзгерістерді тіркеу парағы; Мерзімді тексеру парағы",
+            "Өзгерістерді тіркеу парағы; Мерзімді тексеру парағы",
+        ],
+    ]
+
+    def kind(new: dict) -> None:
+        new["kind"] = "unit_regulation"
+
+    prepared = diff_api.prepare(_draft(project, kind, bilingual), "dlo-head", 1, lang="ru")
+    rows = _table_rows(prepared)
+    assert [r[1:4] for r in rows] == [
+        ["Вид документа", "Должностная инструкция", "Положение о подразделении"]
+    ]
+    assert "1. kind of document [dlo-head]: changed" in diff_api.output(prepared, "text").decode()

@@ -1,6 +1,6 @@
-"""What a regulation's data fixes beside its text, compared as the document's own fields: the
-unit and position it is for, who approves it and in what form, who agrees to its next revision
-and in what order, who may open one. An approver agrees to these too (they are in the text's
+"""What a regulation's data fixes beside its text, compared as the document's own fields: its
+kind and organisation, the unit and position it is for, who approves it and in what form, who agrees to its next revision
+and in what order, who may open one, the sheets printed after it. An approver agrees to these too (they are in the text's
 hash), so a comparison that showed only the text would call such an edition unchanged.
 
 Each is written out in the document's language, positions and units by their registry names
@@ -16,16 +16,28 @@ if TYPE_CHECKING:
     from ..model import Registry, Regulation
 
 # the fields compared, in the order their changes are listed (after the title and the code)
-KINDS = ("unit", "position", "approval", "approvers", "initiators")
+KINDS = (
+    "kind",
+    "organisation",
+    "unit",
+    "position",
+    "approval",
+    "approvers",
+    "initiators",
+    "sheets",
+)
 
 
 def _fields(model: Regulation) -> dict[str, Any]:
     return {
+        "kind": model.kind,
+        "organisation": model.organisation,
         "unit": model.unit,
         "position": model.position,
         "approval": (model.approval.by, model.approval.form),
         "approvers": (tuple(model.agreement.approvers), model.agreement.route),
         "initiators": tuple(model.change_initiators),
+        "sheets": tuple(k for k, on in model.sheets.model_dump().items() if on),
     }
 
 
@@ -41,6 +53,13 @@ def unit_name(registry: Registry, uid: str, lang: str) -> str:
     return (found.name.get(lang) if found else None) or uid
 
 
+def organisation_name(registry: Registry, oid: str, lang: str) -> str:
+    """The organisation's name in ``lang`` (its id where it has none, or is gone)."""
+    found = [registry.organisation, *registry.organisations]
+    named = next((o for o in found if o.id == oid), None)
+    return (named.name.get(lang) if named else None) or oid
+
+
 def heads(
     old: Regulation, new: Regulation, labels: dict[str, Any], registry: Registry, lang: str
 ) -> tuple[tuple[str, str, str], ...]:
@@ -51,8 +70,14 @@ def heads(
         return position_title(registry, role, lang)
 
     def said(kind: str, value: Any) -> str:
+        if kind == "kind":
+            return str(labels["kind"].get(value, value))
+        if kind == "organisation":
+            return organisation_name(registry, value, lang)
         if kind == "unit":
             return unit_name(registry, value, lang)
+        if kind == "sheets":
+            return "; ".join(labels["sheet"][k]["title"] for k in value) or words["absent"]
         if kind == "position":
             return title(value) if value else words["absent"]
         if kind == "approval":
