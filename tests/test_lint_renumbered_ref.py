@@ -6,8 +6,11 @@ rule's fixtures in tests/fixtures/lint/ hold the cases of its words and numbers.
 from __future__ import annotations
 
 import json
+import time
 
 from diff_revision import open_revision
+
+from dlo_docs.lint import renumbered_ref
 
 REFERENCE = "осы нұсқаулықтың 13-тармағында көрсетілген"
 
@@ -53,3 +56,30 @@ def test_not_once_the_edition_is_frozen(project, dlo):
     folder = project / "regulations" / "dlo-head"
     (folder / "editions" / "2.yaml").write_bytes((folder / "regulation.yaml").read_bytes())
     assert _dlo123(dlo, project) == []
+
+
+def test_a_file_in_editions_named_with_another_digit_is_not_an_edition(project, dlo):
+    """'².yaml' (a digit ``str.isdigit`` takes and ``int`` does not read) made every dlo check
+    of an open revision end in an internal error; '02.yaml' is not edition 2's file either."""
+    _with_reference(project)
+    open_revision(dlo, project, "жоспарлы қайта қарау")
+    editions = project / "regulations" / "dlo-head" / "editions"
+    (editions / "².yaml").write_text("x", "utf-8")
+    (editions / "02.yaml").write_text("x", "utf-8")
+    assert len(_dlo123(dlo, project)) == 1
+
+
+def test_a_long_text_is_matched_in_a_time_growing_with_its_words():
+    """Matched as the comparison matches (every word and every space a token, each compared with
+    each alike), a clause of 3,000 words revised here and there took half a minute of every dlo
+    check; a 100,000-character one, hours."""
+    words = [f"сөз{i % 300}" for i in range(3000)]
+    old = " ".join(words)
+    new = " ".join(w if i % 50 else "өзгертілді" for i, w in enumerate(words))
+    new += " 13-тармағында"
+    started = time.perf_counter()
+    kept = renumbered_ref._kept(old + " 13-тармағында", new)
+    assert time.perf_counter() - started < 3
+    at = len(new) - len("13-тармағында")
+    assert any(a <= at and b == len(new) for a, b in kept)
+    assert not any(a <= new.index("өзгертілді") < b for a, b in kept)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
-from itertools import accumulate
 
 from ..errors import Problem
 from ..i18n import N_, Msg
@@ -47,7 +46,10 @@ GONE = {
 }
 
 
-_TOKEN = re.compile(r"\S+|\s+")
+_WORD = re.compile(r"\S+")
+# above this many pairs of words left to match, words as common as the matcher's heuristic says
+# (more than 1% of them) are not matched: the exact match is quadratic in the words repeated
+EXACT_UP_TO = 1_000_000
 
 
 def _numbers(model: Regulation) -> dict[str, dict[int, str]]:
@@ -61,11 +63,25 @@ def _numbers(model: Regulation) -> dict[str, dict[int, str]]:
 
 def _kept(old: str, new: str) -> list[tuple[int, int]]:
     """The spans of ``new`` the revision left as they were: its words (with the punctuation
-    written on them: "13-тармағында", "13,") matched with ``old``'s."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    starts = list(accumulate((len(t) for t in b), initial=0))
-    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    return [(starts[j], starts[j + size]) for _, j, size in blocks if size]
+    written on them: "13-тармағында", "13,") matched with ``old``'s; the common beginning and
+    end at once, the rest by ``difflib``."""
+    if old == new:
+        return [(0, len(new))]
+    a = _WORD.findall(old)
+    words = list(_WORD.finditer(new))
+    b = [m.group() for m in words]
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    exact = len(middle_a) * len(middle_b) <= EXACT_UP_TO
+    blocks = SequenceMatcher(None, middle_a, middle_b, autojunk=not exact).get_matching_blocks()
+    kept = [(0, head), *((head + j, head + j + size) for _, j, size in blocks if size)]
+    kept.append((len(b) - tail, len(b)))
+    return [(words[i].start(), words[j - 1].end()) for i, j in kept if j > i]
 
 
 def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, int, int]]:

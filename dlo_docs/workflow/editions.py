@@ -30,17 +30,21 @@ def folder(project: Project, reg_id: str) -> Path:
     return project.folder(reg_id) / EDITIONS
 
 
+_EDITION = re.compile(r"[1-9][0-9]{0,5}")  # the stem of a frozen file (path)
+
+
 def path(project: Project, reg_id: str, n: int) -> Path:
     """The frozen file of edition ``n`` (it may not exist)."""
     return folder(project, reg_id) / f"{n}.yaml"
 
 
 def numbers(project: Project, reg_id: str) -> list[int]:
-    """The editions whose frozen file exists, in order."""
+    """The editions whose frozen file exists, in order: files named as ``path`` names them
+    ("2.yaml"; not "02.yaml", nor "².yaml", whose digit ``int`` does not read)."""
     where = folder(project, reg_id)
     if not where.is_dir():
         return []
-    return sorted(int(p.stem) for p in where.glob("*.yaml") if p.stem.isdigit())
+    return sorted(int(p.stem) for p in where.glob("*.yaml") if _EDITION.fullmatch(p.stem))
 
 
 def revised(project: Project, document: Document) -> Regulation | None:
