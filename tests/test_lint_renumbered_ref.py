@@ -21,13 +21,13 @@ def _dlo123(dlo, project) -> list[dict]:
     return [p for p in json.loads(result.out)["problems"] if p["code"] == "DLO123"]
 
 
-def _with_reference(project) -> None:
+def _with_reference(project, reference: str = REFERENCE) -> None:
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     text = path.read_text("utf-8")
     old = "бастығы үздіксіз білім беру институтының"
     assert text.count(old) == 1
     path.write_text(
-        text.replace(old, f"бастығы ({REFERENCE} тәртіппен) үздіксіз білім беру институтының"),
+        text.replace(old, f"бастығы ({reference} тәртіппен) үздіксіз білім беру институтының"),
         "utf-8",
     )
 
@@ -83,3 +83,16 @@ def test_a_long_text_is_matched_in_a_time_growing_with_its_words():
     at = len(new) - len("13-тармағында")
     assert any(a <= at and b == len(new) for a, b in kept)
     assert not any(a <= new.index("өзгертілді") < b for a, b in kept)
+
+
+def test_a_reference_to_a_sub_clause_names_its_clause(project, dlo):
+    """'13.2-тармағында' is sub-clause 2 of clause 13: the clause it names moved to 14, not
+    clause 2 (the warning said nothing, or 'clause 2 … now numbered 3' and 'write 3' where the
+    2 stands, which would make it 13.3)."""
+    _with_reference(project, "осы нұсқаулықтың 13.2-тармағында көрсетілген")
+    open_revision(dlo, project, "жоспарлы қайта қарау")
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    found = _dlo123(dlo, project)
+    assert [p["message"].split(":")[0] for p in found] == ["clause 13"]
+    line = path.read_text("utf-8").splitlines()[found[0]["line"] - 1]
+    assert line[found[0]["column"] - 1 :].startswith("13.2-тармағында")

@@ -84,6 +84,16 @@ def _kept(old: str, new: str) -> list[tuple[int, int]]:
     return [(words[i].start(), words[j - 1].end()) for i, j in kept if j > i]
 
 
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,3})(?:\.\d{1,3})*\.$")
+
+
+def _leading(value: str, start: int, number: str) -> tuple[int, int]:
+    """The clause's number and its offset, for a reference whose number at ``start`` ends a
+    dotted one: "3.1-тармақта" is sub-clause 1 of clause 3, not clause 1."""
+    found = _DOTTED.search(value, max(0, start - 40), start)
+    return (int(found.group(1)), found.start(1)) if found else (int(number), start)
+
+
 def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, int, int]]:
     """(kind, number, offset) of each reference to this document's own clauses and chapters that
     ``text`` has as its old wording ``old`` had it, word for word."""
@@ -94,8 +104,11 @@ def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, in
                 continue
             spans = _kept(old, text.value) if spans is None else spans
             for i in (1, 2):
-                if m.group(i) and any(a <= m.start(i) and m.end(i) <= b for a, b in spans):
-                    yield kind, int(m.group(i)), m.start(i)
+                if not m.group(i):
+                    continue
+                number, at = _leading(text.value, m.start(i), m.group(i))
+                if any(a <= at and m.end(i) <= b for a, b in spans):
+                    yield kind, number, at
 
 
 def _old_text(previous: Regulation, text: Text, elements: Mapping[str, object]) -> str | None:
