@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -482,6 +483,30 @@ def test_a_withdrawn_regulation_leaves_the_site_built_over_a_manifest_not_taken(
     assert (public / "robots.txt").is_file()
     assert broken_links(public) == []
     assert "0 removed" in build(dlo, published).out  # and the next build finds nothing left
+
+
+def test_a_file_no_build_could_have_written_stays_over_a_manifest_not_taken(
+    published, dlo, tmp_path
+):
+    """Over a manifest not taken, the files in the site's own folders stand for the previous
+    build's; not a file with another name (a hard link to an archive's copy: a build renames its
+    files into place) nor, where the build runs as root, another user's (an editor's upload):
+    the build before could not have written them, as a taken manifest's check says of a file."""
+    build(dlo, published)
+    public = published / "public"
+    archive = tmp_path / "archive.pdf"
+    archive.write_bytes(b"%PDF-1.7 archived")
+    os.link(archive, public / "files" / "archive.pdf")
+    upload = public / "files" / "upload.pdf"
+    upload.write_bytes(b"%PDF-1.7 uploaded")
+    other = hasattr(os, "geteuid") and os.geteuid() == 0
+    if other:
+        os.chown(upload, 4321, 4321)
+    manifest_path = public / ".dlo-site" / "manifest.json"
+    manifest_path.write_text(manifest_path.read_text("utf-8")[:40], "utf-8")
+    build(dlo, published)
+    assert (public / "files" / "archive.pdf").is_file()
+    assert upload.is_file() is other
 
 
 def test_nothing_in_force_gives_an_empty_site(project, dlo):

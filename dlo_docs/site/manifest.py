@@ -122,8 +122,20 @@ def plain_path(rel: object) -> bool:
     return all(part and part not in (".", "..") and part[0] != "." for part in parts)
 
 
+def _as_written(path: Path) -> bool:
+    """Could the file at ``path`` be one a build wrote: a regular file of the user's (as
+    ``Manifest.fresh`` takes one), with no other name (a build replaces a file by renaming a new
+    one into its place: a hard link to it is someone's doing)?"""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and owned(info) and info.st_nlink == 1
+
+
 def found(out: Path) -> set[str]:
-    """The regular files in the site's own folders of ``out``, reached through no link."""
+    """The files in the site's own folders of ``out`` that a build could have written
+    (``_as_written``), reached through no link."""
     files = set()
     for top in SITE_FOLDERS:
         if os.path.islink(out / top):
@@ -132,7 +144,7 @@ def found(out: Path) -> set[str]:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in names:
                 rel = Path(folder, name).relative_to(out).as_posix()
-                if plain_path(rel) and stat.S_ISREG(os.lstat(out / rel).st_mode):
+                if plain_path(rel) and _as_written(out / rel):
                     files.add(rel)
     return files
 
