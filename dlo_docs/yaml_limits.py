@@ -61,6 +61,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # as ``model.FIRST_YEAR``/``LAST_YEAR``
 # error codes of these limits
 NOT_TEXT = "DLO002"  # as a file that is not UTF-8
 TAGGED = "DLO004"  # as an explicit tag: what a plain << reads as
+# the tags of YAML's merge and value keys, which the parser acts on before any check sees the key
+_KEY_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 ALIAS = "DLO006"
 TOO_DEEP = "DLO007"
 TOO_LONG = "DLO008"
@@ -156,13 +158,7 @@ class Guard:
                 Msg("split the text into clauses or items"),
             )
         style = getattr(event, "style", None)
-        if not style and value == "<<":  # YAML's merge key: it copies a mapping's keys in
-            self._refuse(
-                event,
-                TAGGED,
-                Msg("{value} written plain is not a text in YAML", value=value),
-                Msg("quote it if it is a text: '{value}'", value=value),
-            )
+        self._merge_key(event, value, style)
         # a text decoded from UTF-8 holds no surrogate: only a double-quoted escape writes one
         if style == '"' and (half := _SURROGATE.search(value)) is not None:
             self._refuse(
@@ -192,6 +188,28 @@ class Guard:
             )
         if value[:1].isdigit():
             self._timestamp(event, value)
+
+    def _merge_key(self, event: Any, value: str, style: str | None) -> None:
+        """Refuse YAML's merge key (and its value key), plain or written as its tag: the parser
+        copies the keys of the mapping after it in, where no line writes them."""
+        if not style and value == "<<":  # YAML's merge key: it copies a mapping's keys in
+            self._refuse(
+                event,
+                TAGGED,
+                Msg("{value} written plain is not a text in YAML", value=value),
+                Msg("quote it if it is a text: '{value}'", value=value),
+            )
+        tag = getattr(event, "tag", None)
+        if tag in _KEY_TAGS:  # the same written as a tag ('!!merge "<<":', '!!merge x:')
+            self._refuse(
+                event,
+                TAGGED,
+                Msg(
+                    "explicit YAML tag {tag} is not allowed",
+                    tag=tag.replace("tag:yaml.org,2002:", "!!"),
+                ),
+                Msg("remove the tag: regulation files hold plain data only"),
+            )
 
     def _timestamp(self, event: Any, value: str) -> None:
         match = _TIMESTAMP.fullmatch(value)

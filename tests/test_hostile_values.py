@@ -216,6 +216,24 @@ def test_a_merge_key_is_refused_at_its_position(project, dlo, merged):
     assert _refused(dlo, project, "check") == [(path, line, col, "DLO004")]
 
 
+@pytest.mark.parametrize(
+    "merged",
+    [
+        '!!merge "<<": {numbering: chapter}',  # silently read as numbering: chapter before
+        "!!merge bogus: {x: 1}",  # an internal error (KeyError) before
+        "!<tag:yaml.org,2002:merge> '<<': []",
+        "!!value bogus: 1",
+    ],
+)
+def test_a_merge_key_written_with_its_tag_is_refused_at_its_position(project, dlo, merged):
+    """The merge key written as its tag ('!!merge', quoted or any key) merges as a plain '<<'
+    does; it is refused where it stands, as the plain one is."""
+    path = "regulations/dlo-head/regulation.yaml"
+    _edit(project, path, "edition: 1\n", f"edition: 1\n{merged}\n")
+    line = _line_of(project, path, merged)
+    assert _refused(dlo, project, "check") == [(path, line, 1, "DLO004")]
+
+
 def test_a_merge_key_written_in_quotes_is_a_key():
     source, problems = load.parse(b'a: "<<"\n"<<": {b: 1}\n', "f.yaml")
     assert problems == [] and load.plain(source.data) == {"a": "<<", "<<": {"b": 1}}
