@@ -148,7 +148,11 @@ def output_folder(root: Path, given: Path | str | None, default: str) -> Path:
     default`` (``build``, ``public``), refused (``UsageError``) when it is or passes through a
     symbolic link: a planted one would send the files out of ``root``, where no one asked."""
     if given is not None:
-        return (Path.cwd() / given).resolve()
+        named = Path.cwd() / given
+        try:
+            return named.resolve()
+        except RuntimeError:  # (Python < 3.13) a link that leads back to itself
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(named)) from None
     folder = Path(root)
     for part in Path(default).parts:
         folder = folder / part

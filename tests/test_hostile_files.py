@@ -1090,3 +1090,23 @@ def test_a_project_page_that_breaks_the_bundled_one_it_extends_is_named(in_force
     _no_crash(result)
     # at a page of the project's (its copy of the base page the bundled one extends, here)
     assert result.err.startswith("templates/html/site/") and "error DLO304" in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--out", "loop/r.csv"),
+        ("render", "dlo-head", "--format", "html", "--out", "loop/out"),
+        ("site", "build", "--out", "loop"),
+    ],
+    ids=["list", "render", "site"],
+)
+def test_an_out_path_through_a_link_to_itself_is_an_error_naming_it(project, dlo, args):
+    """A link that leads back to itself on an --out path ended the command in 'internal error:
+    RuntimeError: Symlink loop from ...' (Path.resolve before Python 3.13)."""
+    (project / "loop").symlink_to("loop")
+    result = dlo("--root", project, *args, cwd=project)
+    assert result.code == 1, (result.code, result.out, result.err)
+    assert "internal error" not in result.err and "Traceback" not in result.err, result.err
+    assert result.err.startswith(f"dlo: error: {project / 'loop'}")
+    assert "leads back to itself" in result.err

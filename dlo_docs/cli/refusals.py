@@ -15,8 +15,8 @@ from ..i18n import _
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 # a path given that cannot be one: a file where a folder of it must be (--out FILE/x.csv), a
-# name longer than the file system takes
-PLACE = {errno.ENOTDIR, errno.ENAMETOOLONG}
+# name longer than the file system takes, a link that leads back to itself
+PLACE = {errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP}
 
 
 def _misplaced(exc: OSError) -> bool:
@@ -56,6 +56,11 @@ def end_if_refused(exc: BaseException) -> None:
         )
     elif exc.errno == errno.ENAMETOOLONG:
         hint = _("give a shorter name; then run the command again")
+    elif exc.errno == errno.ELOOP:
+        hint = _(
+            "a symbolic link on the path leads back to itself: give another path, or mend the "
+            "link; then run the command again"
+        )
     elif exc.errno not in DENIED:
         hint = _(
             "a file stands where the path needs a folder: give another path, or move that file; "
