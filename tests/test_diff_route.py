@@ -157,3 +157,20 @@ def test_the_kind_the_organisation_and_the_sheets_printed(project):
         ["Вид документа", "Должностная инструкция", "Положение о подразделении"]
     ]
     assert "1. kind of document [dlo-head]: changed" in diff_api.output(prepared, "text").decode()
+
+
+def test_the_change_initiators_reordered_or_an_approver_written_twice_is_no_change(project):
+    """Who may open a revision is a set; an approver named twice (an edition approved before a
+    repeat was refused) agrees once, as the round and the sheet take them: the two sides of such
+    a row named the same positions."""
+
+    def twice(data: dict) -> dict:
+        data["agreement"]["approvers"].append(data["agreement"]["approvers"][0])
+        return data
+
+    def same(new: dict) -> None:
+        new["change_initiators"] = list(reversed(new["change_initiators"]))
+        new["agreement"]["approvers"] = list(dict.fromkeys(new["agreement"]["approvers"]))
+
+    prepared = diff_api.prepare(_draft(project, same, twice), "dlo-head", 1)
+    assert not prepared.comparison.changes

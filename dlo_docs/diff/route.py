@@ -35,7 +35,8 @@ def _fields(model: Regulation) -> dict[str, Any]:
         "unit": model.unit,
         "position": model.position,
         "approval": (model.approval.by, model.approval.form),
-        "approvers": (tuple(model.agreement.approvers), model.agreement.route),
+        # each approver once, as the round and the sheet take them (``governing.of_text``)
+        "approvers": (tuple(dict.fromkeys(model.agreement.approvers)), model.agreement.route),
         "initiators": tuple(model.change_initiators),
         "sheets": tuple(k for k, on in model.sheets.model_dump().items() if on),
     }
@@ -91,5 +92,10 @@ def heads(
     return tuple(
         (kind, said(kind, before[kind]), said(kind, after[kind]))
         for kind in KINDS
-        if before[kind] != after[kind]
+        if _compared(kind, before[kind]) != _compared(kind, after[kind])
     )
+
+
+def _compared(kind: str, value: Any) -> Any:
+    """What of a field counts: who may open a revision, not the order they are written in."""
+    return frozenset(value) if kind == "initiators" else value
