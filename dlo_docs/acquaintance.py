@@ -158,11 +158,15 @@ def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[s
         dialect = csv.excel
     reader = csv.reader(lines, dialect)
     rows: list[tuple[int, list[str]]] = []
-    start = 1
+    start, filled = 1, 0
     try:
         for row in reader:  # line_num: the lines read so far, this row's last among them
-            rows.append((start, row))
-            if len(rows) > MAX_ROWS + 1:  # and the header
+            if any(cell.strip() for cell in row):  # (the empty rows a sheet saves below its own)
+                rows.append((start, row))
+                filled += 1
+            elif not rows:
+                rows.append((start, row))  # the header's place, said as naming no column
+            if filled > MAX_ROWS + 1:  # and the header
                 raise DloError(_too_many(Location(display, start, 1)))
             start = reader.line_num + 1
     except csv.Error as exc:  # a cell over csv's field limit, a quote left open...

@@ -290,6 +290,19 @@ def test_a_list_of_more_rows_than_a_journal_holds_is_refused_at_once(in_force, d
     assert snapshot(in_force) == before
 
 
+def test_the_empty_rows_a_sheet_saves_below_its_list_are_not_counted(in_force, dlo):
+    """A sheet whose cells below the list were once formatted saves them as rows of separators
+    (',,'): one reader and 10,000 such rows were refused as 'more than 10000 rows', though empty
+    rows are skipped and recorded as no one."""
+    given = in_force / "list.csv"
+    given.write_text(
+        "name,position,date\nPerson 1,Маман,2026-11-30\n" + ",,\n" * 10_000, encoding="utf-8"
+    )
+    result = dlo("--root", in_force, "acknowledge", "dlo-head", "--csv", given)
+    assert result.code == 0, result.err
+    assert "Person 1" in (in_force / "regulations" / "dlo-head" / "journal.yaml").read_text("utf-8")
+
+
 def test_a_batch_stopped_half_way_records_nobody(in_force, dlo, monkeypatch):
     given = in_force / "list.csv"
     rows = "".join(f"Person {i},Маман,2026-11-30\n" for i in range(5))
