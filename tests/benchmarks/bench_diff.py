@@ -100,6 +100,10 @@ def main() -> None:
     big = compare(big_old, big_new, kk)
     long_old = " ".join(texts)
     long_new = long_old.replace("қашықтықтан", "электрондық", 20)
+    # one clause of 2,000 of the seed's words, every 50th replaced: the long path of words.diff
+    clause_words = " ".join(texts).split()[:2_000]
+    clause_old = " ".join(clause_words)
+    clause_new = " ".join(w if i % 50 else "өзгертілді" for i, w in enumerate(clause_words))
 
     figures = {
         "compare, seed (5 changes)": median_ms(lambda: compare(old, new, kk), runs=7),
@@ -107,6 +111,9 @@ def main() -> None:
         "redline DOCX, seed": median_ms(lambda: redline(c), runs=7),
         f"word diff of the whole seed text ({len(long_old)} chars, 20 words changed)": median_ms(
             lambda: words.diff(long_old, long_new), runs=7
+        ),
+        "word diff of one clause of 2,000 words, every 50th changed": median_ms(
+            lambda: words.diff(clause_old, clause_new), runs=3
         ),
         f"compare, synthetic ({sum(1 for _ in places(big_old, 'kk', kk))} elements, {len(big.changes)} changes)": median_ms(
             lambda: compare(big_old, big_new, kk), runs=3
