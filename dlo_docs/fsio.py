@@ -237,7 +237,7 @@ def sweep_staging(folder: Path, kind: str, hidden: bool = True) -> list[Path]:
     with contextlib.suppress(OSError):
         for path in folder.glob(prefix + "*"):
             pid = path.name[len(prefix) :].split("-", 1)[0]
-            if not pid.isdigit() or _running(int(pid)):
+            if not pid.isdecimal() or _running(int(pid)):
                 continue
             with contextlib.suppress(OSError):
                 if path.is_symlink() or not path.is_dir():

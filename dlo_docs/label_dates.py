@@ -77,9 +77,9 @@ _FORMS = [  # each found at every place it starts (in a lookahead: one may begin
 def _valid(match: re.Match[str]) -> bool:
     """The parts of ``match`` are a day (1 to 31) and a month (1 to 12), where it has them."""
     day, month = match.groupdict().get("d"), match.groupdict().get("m")
-    if day is not None and day.isdigit() and not 1 <= int(day) <= 31:
+    if day is not None and day.isdecimal() and not 1 <= int(day) <= 31:
         return False
-    if month is None or not month.isdigit():
+    if month is None or not month.isdecimal():
         roman = (month or "").upper().replace("І", "I").replace("Х", "X")
         return month is None or not re.fullmatch(r"[IVX]+", roman) or roman in _ROMAN_MONTHS
     return 1 <= int(month) <= 12

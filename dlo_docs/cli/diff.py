@@ -21,7 +21,7 @@ FORMATS = ("text", "table", "redline", "html")  # comparison.FORMATS
 def _to(value: str) -> int | str:
     if value == DRAFT:
         return value
-    if value.isdigit() and int(value) >= 1:
+    if value.isdecimal() and int(value) >= 1:
         return int(value)
     raise UsageError(
         Msg("--to {value} is neither an edition number nor 'draft'", value=repr(value)),

@@ -194,11 +194,11 @@ def number_value(number: str | None, style: str, lang: str) -> int | None:
     """The value of a source number for checking its sequence; None when it is not checked."""
     if number is None:
         return None
-    if number.isdigit():
+    if number.isdecimal():
         return int(number)
     if "." in number:
         last = number.rsplit(".", 1)[-1]
-        return int(last) if last.isdigit() else None
+        return int(last) if last.isdecimal() else None
     if style == "letter":
         alphabet = KK_ALPHABET if lang == "kk" else RU_ALPHABET
         if number in alphabet:

@@ -52,7 +52,7 @@ def set_apart(line: Line, cand: Cand, titled: bool) -> bool:
 
 
 def _int(number: str | None) -> int | None:
-    return int(number) if number is not None and number.isdigit() else None
+    return int(number) if number is not None and number.isdecimal() else None
 
 
 def _next_numbered(cands: list[Cand], i: int) -> Cand | None:

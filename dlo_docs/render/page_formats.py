@@ -68,12 +68,12 @@ def _field(name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
     """The value a format's field ``name`` ("0", "a", "0.w", "1[n]") reads, as Jinja's sandbox
     reads it (an attribute a dict lacks is its item)."""
     first = re.match(r"[^.[]*", name).group()  # type: ignore[union-attr]
-    value = args[int(first)] if first.isdigit() else kwargs[first]
+    value = args[int(first)] if first.isdecimal() else kwargs[first]
     for attr, key in _FIELD_PART.findall(name[len(first) :]):
         if attr:
             value = attribute(value, attr)
         else:
-            value = value[int(key)] if key.isdigit() else value[key]
+            value = value[int(key)] if key.isdecimal() else value[key]
     return value
 
 
@@ -95,7 +95,7 @@ def attributes(items: list[Any], path: Any) -> list[Any] | None:
     try:
         for item in items:
             for part in str(path).split("."):
-                item = item[int(part)] if part.isdigit() else attribute(item, part)
+                item = item[int(part)] if part.isdecimal() else attribute(item, part)
             found.append(item)
     except (LookupError, TypeError, AttributeError, ValueError):
         return None

@@ -20,7 +20,7 @@ EARLIEST = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the ZIP format's epoch
 
 def document_time(records: Records | None) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch.isdecimal():
         return max(EARLIEST, dt.datetime.fromtimestamp(int(epoch), dt.UTC))
     order = getattr(records, "order", None)
     if order is not None and isinstance(order.date, dt.date):

@@ -178,11 +178,11 @@ def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Probl
             ),
         )
         for path in sorted(folder.glob("*.yaml"))
-        if path.stem.isdigit() and int(path.stem) not in approved
+        if path.stem.isdecimal() and int(path.stem) not in approved
     ]
     for path in sorted(folder.glob("*.yaml.pending")):
         n = path.name.split(".")[0]
-        if not (n.isdigit() and int(n) in approved):
+        if not (n.isdecimal() and int(n) in approved):
             problems.append(
                 warning(
                     Location(project.display(path)),

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "f2aaffea794d94cd4fe73235d3e0899e9faa1de087df0b1ab1fa6761231f89a5"
+SHA256 = "6efb272cc26a5a09a4988186971bdcd9b4bd0f567b1aa75fb40ad7bbcd6f4e9e"

@@ -57,7 +57,7 @@ def shading(shd, theme: dict[str, str]) -> set[str]:
         return {f for f in fills if f is not None}
     if pattern == "solid":
         return {c for c in inks if c is not None}
-    share = int(pattern[3:]) / 100 if pattern.startswith("pct") and pattern[3:].isdigit() else 0.5
+    share = int(pattern[3:]) / 100 if pattern.startswith("pct") and pattern[3:].isdecimal() else 0.5
     return {_mix(c or "000000", f or WHITE, share) for c in inks or {None} for f in fills or {None}}
 
 

@@ -32,7 +32,7 @@ def measure(tag: str, value: str) -> float | None:
     or not); None when it is not one."""
     if tag == "w":
         number = value.strip().removesuffix("%")
-        return float(number) if number.isdigit() else None
+        return float(number) if number.isdecimal() else None
     return points(value, _MEASURED[tag])
 
 
