@@ -386,6 +386,7 @@ def _schema_problem(
         here, key = schema_errors.said_at(err)
         at, hint = source.at(here, key=key), schema_errors.hint(err)
         what = schema_errors.message(err)
+    loc = loc[:-1] if kind == schema_errors.INVALID_KEY else loc  # said in the mapping it is in
     if loc:
         what = Msg("{where}: {what}", where=schema_errors.where(names, loc), what=what)
     return error(at, code, what, hint)

@@ -84,6 +84,9 @@ def where(names: Mapping[tuple[str | int, ...], Msg], loc: Sequence[str | int]) 
     return join(", ", parts)
 
 
+INVALID_KEY = "invalid_key"  # a key that is not a text (~, 1, true): pydantic names it as text
+
+
 def said_at(err: Mapping[str, Any]) -> tuple[list[str | int], bool]:
     """Where the error is said, and whether that is a key: the key of the mapping at its place
     that a check's message is about (``model_checks.AtKey``: a language of a text by language),
@@ -92,6 +95,8 @@ def said_at(err: Mapping[str, Any]) -> tuple[list[str | int], bool]:
     reason = (err.get("ctx") or {}).get("error")
     if isinstance(reason, AtKey):
         return [*loc, reason.key], True
+    if err["type"] == INVALID_KEY:  # pydantic names a key ~ 'None': the key itself is asked for
+        return [*loc[:-1], err.get("input")], True
     if _empty(err):  # a value that is not there is at its key (YAML puts it on the next line)
         return loc, True
     return loc, False
@@ -103,7 +108,7 @@ def _empty(err: Mapping[str, Any]) -> bool:
     loc = err["loc"]
     return (
         err.get("input") is None
-        and err["type"] != "missing"
+        and err["type"] not in ("missing", INVALID_KEY)
         and bool(loc)
         and isinstance(loc[-1], str)
     )
@@ -189,6 +194,8 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     reason = (err.get("ctx") or {}).get("error")
     if isinstance(reason, AtKey):
         return reason.hint
+    if err["type"] == INVALID_KEY:
+        return Msg("write the key as a word, or put it in quotes ('~': …, '1': …)")
     if _empty(err):
         return Msg(
             "write its value after the ':' on the same line, or on the lines under it, indented "
@@ -232,6 +239,8 @@ def message(err: Mapping[str, Any]) -> Msg:
             value=read[1],
             what=read[0],
         )
+    if kind == INVALID_KEY:
+        return Msg("a key must be a text, not {found}", found=_found(value))
     if _empty(err):
         return Msg("'{key}:' has nothing after it", key=err["loc"][-1])
     if _ids(err) is not None:

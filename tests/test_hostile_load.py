@@ -195,3 +195,29 @@ def test_import_reads_only_bounded_regular_files(project, dlo, tmp_path, kind):
     assert result.code == 1, (result.code, result.err)
     assert "DLO520" in result.out + result.err
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    ("key", "found"),
+    [
+        ("~", "an empty value"),
+        ("null", "an empty value"),
+        ("1", "a number"),
+        ("true", "a yes/no value"),
+    ],
+)
+def test_a_key_that_is_not_a_text_is_said_so_at_the_key(project, dlo, key, found):
+    """'~: x' was said at line 5 (the top of the file's keys) as "None: 'None:' has nothing
+    after it", a key written as a number "entry 2: keys should be strings": pydantic names
+    the key as text ('None'), which no line writes. Now each is said at its key, in its words."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("edition:")) + 1
+    lines.insert(at, f"{key}: x\n")
+    path.write_text("".join(lines), "utf-8")
+    result = dlo("check", "dlo-head", cwd=project)
+    assert result.code == 1
+    first = next(line for line in result.out.splitlines() if "error" in line)
+    assert first.startswith(f"regulations/dlo-head/regulation.yaml:{at + 1}:1: error DLO013: ")
+    assert f"a key must be a text, not {found}" in first and "None" not in first
+    assert "put it in quotes" in first
