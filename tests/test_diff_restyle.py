@@ -108,4 +108,4 @@ def test_a_new_document_code_is_a_change_listed_with_the_title():
     assert _line(side(change, "old")[0]) == "ЛН ҮББИ [delete:01-2024]"
     assert _line(side(change, "new")[0]) == "ЛН ҮББИ [insert:02-2026]"
     text = text_format.render(c, "edition 1", "edition 2")
-    assert "code [dlo-head]: changed" in text and "ЛН ҮББИ [-01-2024-]{+02-2026+}" in text
+    assert "code: changed" in text and "ЛН ҮББИ [-01-2024-]{+02-2026+}" in text

@@ -65,8 +65,9 @@ def _describe(change: Change) -> str:
     place = change.new or change.old
     sub = place is not None and place.kind == "item" and not place.below  # printed "3.5.1."
     kind = _(KIND["clause" if sub else change.kind])
-    named = kind if where == change.kind else f"{kind} {where}"  # the document's own field: once
-    return f"{named} [{change.id}]: {what}{extra}"
+    if where == change.kind:  # the document's own field: named once, no element's id
+        return f"{kind}: {what}{extra}"
+    return f"{kind} {where} [{change.id}]: {what}{extra}"
 
 
 def _swaps(change: Change) -> str:

@@ -368,7 +368,7 @@ def text_read(ctx: Ctx, code: str | None, option: str = "--text") -> None:
                 "read prints {given}; nothing was recorded",
                 reg_id=ctx.reg_id,
                 now=control_code(ctx.hash),
-                given=code.strip(),
+                given=control_code(given) if len(given) == CONTROL_DIGITS else code.strip(),
             ),
             Msg(
                 "the text changed after that copy was printed: have the current draft read "
