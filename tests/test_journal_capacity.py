@@ -34,7 +34,8 @@ def test_events_past_the_keys_and_values_a_file_may_hold_are_refused_as_a_full_j
     dlo,
     monkeypatch,
 ):
-    limit = _values_now(in_force) + 30 * 40  # room for some 30 acknowledgements
+    # room for some 30 acknowledgements beside what is kept for the route's own events
+    limit = _values_now(in_force) + appending.RESERVED_VALUES + 30 * 40
     monkeypatch.setattr(yaml_limits, "MAX_VALUES", limit)
     monkeypatch.setattr(appending, "MAX_VALUES", limit, raising=False)
     before = (in_force / JOURNAL).read_bytes()
@@ -55,10 +56,40 @@ def test_events_past_the_bytes_a_file_may_hold_are_refused_as_a_full_journal(
     monkeypatch,
 ):
     size = (in_force / JOURNAL).stat().st_size
-    monkeypatch.setattr(inputs, "MAX_YAML_BYTES", size + 5_000)  # ~5 acknowledgements
+    # ~5 acknowledgements beside what is kept for the route's own events
+    monkeypatch.setattr(inputs, "MAX_YAML_BYTES", size + appending.RESERVED_BYTES + 5_000)
     before = (in_force / JOURNAL).read_bytes()
     _list(in_force, 0, 20)
     result = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
     assert result.code == 1 and "error DLO635" in result.err, result.err
     assert (in_force / JOURNAL).read_bytes() == before
     assert dlo("status", "dlo-unit", cwd=in_force).code == 0  # not a journal no one can read
+
+
+def test_acknowledgements_leave_room_for_the_route_s_own_events(
+    in_force,  # noqa: F811
+    dlo,
+    monkeypatch,
+):
+    """A journal filled by acknowledgements ended its regulation: no revision, review or
+    withdrawal could be recorded any more. Acknowledgements stop short of the bound."""
+    limit = _values_now(in_force) + appending.RESERVED_VALUES - 10  # full for acknowledgements
+    monkeypatch.setattr(yaml_limits, "MAX_VALUES", limit)
+    monkeypatch.setattr(appending, "MAX_VALUES", limit, raising=False)
+    _list(in_force, 0, 1)
+    refused = dlo("acknowledge", "dlo-unit", "--csv", "list.csv", cwd=in_force)
+    assert refused.code == 1 and "error DLO635" in refused.err, refused.err
+    assert "room for the route's own events" in refused.err
+    day = TODAY.isoformat()
+    result = dlo(
+        "review",
+        "dlo-unit",
+        "--by",
+        "dlo-head",
+        "--result",
+        "актуалды",
+        "--date",
+        day,
+        cwd=in_force,
+    )
+    assert result.code == 0, result.err

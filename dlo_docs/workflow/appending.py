@@ -122,11 +122,20 @@ def _values(data: Any) -> int:
     return 1
 
 
+# kept for the route's own events once acknowledgements fill a journal (some 600 of them: a
+# revision, its agreements and approval, a review, a withdrawal), so it never ends a regulation
+RESERVED_VALUES, RESERVED_BYTES = 25_000, inputs.MIB
+
+
 def _room(journal: Journal, size: int) -> None:
     """Refused (DLO635) before anything is written or read back: the journal with its new events
-    would be more than any project file may be, so no command could read it again."""
+    would be more than any project file may be, so no command could read it again; with
+    acknowledgements, more than leaves the route's events room (``RESERVED_VALUES``)."""
     values = _values(journal.entries)
-    if size <= inputs.MAX_YAML_BYTES and values <= MAX_VALUES:
+    reading = any(e.get("event") == "acknowledged" for e in journal.unwritten)
+    most_values = MAX_VALUES - (RESERVED_VALUES if reading else 0)
+    most_bytes = inputs.MAX_YAML_BYTES - (RESERVED_BYTES if reading else 0)
+    if size <= most_bytes and values <= most_values:
         return
     raise DloError(
         error(
@@ -134,17 +143,18 @@ def _room(journal: Journal, size: int) -> None:
             "DLO635",
             Msg(
                 "the journal with the {n} new events would hold {values} keys and values in "
-                "{mib:.1f} MiB, more than a journal file may ({limit} and {limit_mib} MiB): "
+                "{mib:.1f} MiB, more than it takes of them ({limit} and {limit_mib} MiB): "
                 "nothing was recorded",
                 n=len(journal.unwritten),
                 values=values,
                 mib=size / inputs.MIB,
-                limit=MAX_VALUES,
-                limit_mib=inputs.MAX_YAML_BYTES // inputs.MIB,
+                limit=most_values,
+                limit_mib=most_bytes // inputs.MIB,
             ),
             Msg(
-                "record fewer at once if the journal has room for them; a full journal takes no "
-                "more events: keep further acknowledgements on the paper acquaintance sheet"
+                "record fewer at once if the journal has room for them; acknowledgements leave "
+                "room for the route's own events (a revision, an approval, a withdrawal): keep "
+                "further acknowledgements on the paper acquaintance sheet"
             ),
         )
     )
