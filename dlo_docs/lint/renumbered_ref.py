@@ -25,28 +25,19 @@ from .rule import Rule
 from .view import Text, View
 
 MOVED = {
-    "clause": N_(
-        "clause {n}: in edition {edition} this reference, as it stands, meant the clause now "
-        "numbered {now} ({where})"
-    ),
-    "chapter": N_(
-        "chapter {n}: in edition {edition} this reference, as it stands, meant the chapter now "
-        "numbered {now} ({where})"
-    ),
+    "clause": N_("'{ref}' ({where}): clause {n} of edition {edition} is clause {now} now"),
+    "chapter": N_("'{ref}' ({where}): chapter {n} of edition {edition} is chapter {now} now"),
 }
 GONE = {
-    "clause": N_(
-        "clause {n}: in edition {edition} this reference meant a clause the revision removes "
-        "({where})"
-    ),
+    "clause": N_("'{ref}' ({where}): clause {n} of edition {edition} is removed by this revision"),
     "chapter": N_(
-        "chapter {n}: in edition {edition} this reference meant a chapter the revision removes "
-        "({where})"
+        "'{ref}' ({where}): chapter {n} of edition {edition} is removed by this revision"
     ),
 }
 
 
 _WORD = re.compile(r"\S+")
+_REST = re.compile(r"\w*")  # the rest of the word a reference's pattern ends in ("13-тармағ|ында")
 # above this many pairs of words left to match, words as common as the matcher's heuristic says
 # (more than 1% of them) are not matched: the exact match is quadratic in the words repeated
 EXACT_UP_TO = 1_000_000
@@ -94,8 +85,8 @@ def _leading(value: str, start: int, number: str) -> tuple[int, int]:
     return (int(found.group(1)), found.start(1)) if found else (int(number), start)
 
 
-def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, int, int]]:
-    """(kind, number, offset) of each reference to this document's own clauses and chapters that
+def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, number, offset, the reference as written) of each reference to this document's own clauses and chapters that
     ``text`` has as its old wording ``old`` had it, word for word."""
     spans: list[tuple[int, int]] | None = None
     for kind, pattern in REFERENCES.get(text.lang, []):
@@ -108,7 +99,8 @@ def _kept_references(text: Text, old: str, view: View) -> Iterator[tuple[str, in
                     continue
                 number, at = _leading(text.value, m.start(i), m.group(i))
                 if any(a <= at and m.end(i) <= b for a, b in spans):
-                    yield kind, number, at
+                    end = rest.end() if (rest := _REST.match(text.value, m.end())) else m.end()
+                    yield kind, number, at, text.value[min(at, m.start()) : end].strip()
 
 
 def _old_text(previous: Regulation, text: Text, elements: Mapping[str, object]) -> str | None:
@@ -132,23 +124,25 @@ def check(view: View) -> Iterator[Problem]:
         old = _old_text(previous, text, elements)
         if not old:
             continue
-        for kind, number, offset in _kept_references(text, old, view):
+        for found in _kept_references(text, old, view):
+            kind, number = found[:2]
             meant = before[kind].get(number)
             if meant is None or now[kind].get(meant) == number:
                 continue
-            moved_to = now[kind].get(meant)
-            yield _problem(view, text, (kind, number, offset), moved_to, previous.edition)
+            yield _problem(view, text, found, now[kind].get(meant), previous.edition)
 
 
 def _problem(
-    view: View, text: Text, found: tuple[str, int, int], moved_to: int | None, edition: int
+    view: View, text: Text, found: tuple[str, int, int, str], moved_to: int | None, edition: int
 ) -> Problem:
-    kind, number, at = found
+    kind, number, at, ref = found
     if moved_to is None:
-        message = Msg(GONE[kind], n=number, edition=edition, where=text.label)
+        message = Msg(GONE[kind], ref=ref, n=number, edition=edition, where=text.label)
         hint = Msg("refer to the part meant now, or remove the reference")
     else:
-        message = Msg(MOVED[kind], n=number, edition=edition, now=moved_to, where=text.label)
+        message = Msg(
+            MOVED[kind], ref=ref, n=number, edition=edition, now=moved_to, where=text.label
+        )
         hint = Msg(
             "write {now} if it still means that part; if it means the one numbered {n} now, "
             "silence {code} here, saying so",
