@@ -19,6 +19,11 @@ SITE_PAGES = ("index.html", "search.html")  # the site's own pages, as ru/<id>/ 
 WINDOWS_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
 
 
+def windows_cannot_keep(reg_id: str) -> bool:
+    """Whether Windows could not keep a folder named ``reg_id`` (a device's name, a final dot)."""
+    return bool(WINDOWS_DEVICES.fullmatch(reg_id)) or reg_id.endswith(".")
+
+
 def refuse(reg_id: str) -> None:
     """A usage error when ``reg_id`` may not name a new regulation's folder."""
     if reg_id in SITE_PAGES:
@@ -30,7 +35,7 @@ def refuse(reg_id: str) -> None:
             ),
             Msg("choose another id (not {names})", names=", ".join(SITE_PAGES)),
         )
-    if WINDOWS_DEVICES.fullmatch(reg_id) or reg_id.endswith("."):
+    if windows_cannot_keep(reg_id):
         raise UsageError(
             Msg(
                 "{reg_id} cannot be a regulation's id: Windows could not keep a folder of that "

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem, error
+from . import folder_names
+from .errors import Problem, error, warning
 from .i18n import Msg
 from .load import Source
 from .spelling import did_you_mean
@@ -157,6 +158,20 @@ def regulation_problems(
                     "id {id} differs from its folder {folder}", id=repr(doc.id), folder=repr(folder)
                 ),
                 Msg("set id: {folder}, or rename the folder", folder=folder),
+            )
+        )
+    if folder is not None and folder_names.windows_cannot_keep(folder):
+        problems.append(
+            warning(
+                source.at(["id"]),
+                "DLO023",
+                Msg(
+                    "the folder {folder} cannot be kept on Windows (a device's name, or a name "
+                    "ending in a dot): the documentation office's computer can neither check it "
+                    "out nor open it",
+                    folder=repr(folder),
+                ),
+                Msg("give the regulation another id and its folder that name"),
             )
         )
     problems += _unknown_ids(doc, source, reg)

@@ -226,3 +226,19 @@ def test_ids_that_only_begin_like_a_device_are_ids():
 
     for reg_id in ("console", "con-ed", "nullable", "com10", "aux-head", "a.con"):
         refuse(reg_id)  # no error
+
+
+def test_a_folder_made_by_hand_that_windows_cannot_keep_is_said_by_check(project, dlo):
+    """`new` and `import` refuse such ids; a folder made by hand (regulations/con/) passed
+    `dlo check` with nothing said, and the office's Windows computer cannot check it out."""
+    folder = project / "regulations" / "con"
+    folder.mkdir()
+    text = (project / "regulations" / "dlo-head" / "regulation.yaml").read_text("utf-8")
+    (folder / "regulation.yaml").write_text(
+        text.replace("\nid: dlo-head\n", "\nid: con\n"), "utf-8"
+    )
+    result = dlo("check", "con", cwd=project)
+    said = [line for line in result.out.splitlines() if "DLO023" in line]
+    assert len(said) == 1 and said[0].startswith("regulations/con/regulation.yaml:")
+    assert "warning DLO023: the folder 'con' cannot be kept on Windows" in said[0]
+    assert "DLO023" not in dlo("check", "dlo-head", cwd=project).out
