@@ -6,6 +6,7 @@ the value as validated or raises ``ValueError`` with a message for the user."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from .i18n import Msg
 from .model_methods import LANGS
@@ -33,6 +34,27 @@ def read_as(value: object) -> tuple[Msg, str] | None:
     return None
 
 
+def what_is(value: object) -> Msg:
+    """What a value (or a key) that is no text is, said as the file shows it."""
+    if isinstance(value, list | tuple):  # a key written as a list reads as a tuple
+        return Msg("a list")
+    if isinstance(value, Mapping):
+        return Msg("a mapping (key: value)")
+    if isinstance(value, str):
+        return Msg("a text")
+    read = read_as(value)
+    return read[0] if read is not None else Msg("an empty value")
+
+
+def key_not_text(key: object) -> tuple[Msg, Msg]:
+    """What is said of a key that is no text (``~``, ``1``, ``2026-01-01``, ``[a, b]``), and
+    what to do: never the key as Python shows it ('None', 'datetime.date(…)')."""
+    return (
+        Msg("a key must be a text, not {found}", found=what_is(key)),
+        Msg("write the key as a word, or put it in quotes ('~': …, '1': …)"),
+    )
+
+
 def _unknown(value: dict[object, object], lang: object) -> Msg:
     """A key of a mapping by language that is no language: words after a ',' in the text before
     it, when it has no text of its own ({kk: бір, екі, ru: …} reads as ``екі: null``)."""
@@ -58,6 +80,9 @@ def lang_map(value: object) -> dict[str, str]:
     if not value:
         raise ValueError(Msg("the mapping by language is empty"))
     for lang, text in value.items():
+        if not isinstance(lang, str):  # ~: …, 1: …: no language, and no text to name it by
+            what, hint = key_not_text(lang)
+            raise AtKey(what, lang, hint)
         if lang not in LANGS:
             missing = space_missing(lang, LANGS)
             if missing is not None:  # kk:'…': …, read as the key "kk:'…"

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import Location, Problem, error
 from .i18n import Msg, join
-from .model_checks import AtKey, read_as
+from .model_checks import AtKey, key_not_text, read_as, what_is
 from .spelling import did_you_mean
 
 _EXPECTED = {
@@ -195,7 +195,7 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     if isinstance(reason, AtKey):
         return reason.hint
     if err["type"] == INVALID_KEY:
-        return Msg("write the key as a word, or put it in quotes ('~': …, '1': …)")
+        return key_not_text(err.get("input"))[1]
     if _empty(err):
         return Msg(
             "write its value after the ':' on the same line, or on the lines under it, indented "
@@ -213,16 +213,6 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     return did_you_mean(err.get("input"), words)
 
 
-def _found(value: Any) -> Msg:
-    """What a value that is not a mapping is, said as the file shows it."""
-    if isinstance(value, list):
-        return Msg("a list")
-    if isinstance(value, str):
-        return Msg("a text")
-    read = read_as(value)
-    return read[0] if read is not None else Msg("an empty value")
-
-
 def message(err: Mapping[str, Any]) -> Msg:
     """What is wrong with the value, in our words (pydantic's English when not foreseen)."""
     kind = err["type"]
@@ -231,7 +221,7 @@ def message(err: Mapping[str, Any]) -> Msg:
     if not err["loc"] and kind in ("dict_type", "model_type", "model_attributes_type"):
         return Msg(
             "the file must hold keys with their values (key: value), not {found}",
-            found=_found(value),
+            found=what_is(value),
         )
     if kind == "string_type" and (read := read_as(value)) is not None:
         return Msg(
@@ -240,7 +230,7 @@ def message(err: Mapping[str, Any]) -> Msg:
             what=read[0],
         )
     if kind == INVALID_KEY:
-        return Msg("a key must be a text, not {found}", found=_found(value))
+        return key_not_text(value)[0]
     if _empty(err):
         return Msg("'{key}:' has nothing after it", key=err["loc"][-1])
     if _ids(err) is not None:

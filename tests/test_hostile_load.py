@@ -221,3 +221,35 @@ def test_a_key_that_is_not_a_text_is_said_so_at_the_key(project, dlo, key, found
     assert first.startswith(f"regulations/dlo-head/regulation.yaml:{at + 1}:1: error DLO013: ")
     assert f"a key must be a text, not {found}" in first and "None" not in first
     assert "put it in quotes" in first
+
+
+@pytest.mark.parametrize(
+    ("after", "key", "found"),
+    [
+        ("title:", "  ~", "an empty value"),  # a mapping by language: 'unknown language None'
+        ("title:", "  1", "a number"),
+        ("title:", "  2026-01-01", "a date"),  # 'unknown language datetime.date(2026, 1, 1)'
+        ("approval:", "  [a, b]", "a list"),  # keys that are collections: 'an empty value'
+        ("approval:", "  {~: x}", "a mapping (key: value)"),
+    ],
+)
+def test_a_key_that_is_not_a_text_is_said_in_our_words_wherever_it_is(
+    project, dlo, after, key, found
+):
+    """A key of a text by language that is no text was 'unknown language None' (or Python's
+    'datetime.date(2026, 1, 1)'), and a key written as a list or a mapping 'not an empty
+    value'. Now each is said as the file shows it, at the key."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith(after)) + 1
+    lines.insert(at, f"{key}: x\n")
+    path.write_text("".join(lines), "utf-8")
+    result = dlo("check", "dlo-head", cwd=project)
+    assert result.code == 1
+    first = next(line for line in result.out.splitlines() if "error" in line)
+    assert first.startswith(f"regulations/dlo-head/regulation.yaml:{at + 1}:3: error DLO013: ")
+    assert first.endswith(
+        f"a key must be a text, not {found} (hint: write the key as a word, or put it in "
+        "quotes ('~': …, '1': …))"
+    ), first
+    assert "None" not in first and "datetime" not in first
