@@ -94,3 +94,21 @@ def test_a_code_that_is_none_is_a_usage_error(project, dlo):
         assert result.code == 2, result.err
         assert "is not a text's control code" in result.err
         assert "'3f2a 9c1b 7e04'" in result.err  # an example, never the text's own code
+
+
+def test_a_code_typed_on_a_cyrillic_keyboard_layout_is_the_code_it_reads_as(project, dlo):
+    """'f9с4 1972 f2f2' with a Cyrillic 'с' (typed on the office's Kazakh or Russian layout)
+    reads as the code the copy prints, but was refused as no control code at all, its hint
+    asking for the letters a–f it seems to hold. Its Cyrillic а, в (capital), с, е are the
+    letters they look like; the code is then checked as any other."""
+    _revision(dlo, project)
+    ok(dlo, project, "submit", "dlo-head")
+    code = _code(dlo, project)
+    lower = code.translate(str.maketrans("ace", "асе"))  # Cyrillic а, с, е
+    upper = code.upper().translate(str.maketrans("ABCE", "АВСЕ"))  # Cyrillic А, В, С, Е
+    assert lower != code and upper != code.upper()  # the code has such letters
+    ok(dlo, project, "agree", "dlo-head", "--as", "vp-academic", "--text", lower)
+    ok(dlo, project, "agree", "dlo-head", "--as", "legal-head", "--text", upper)
+    other = ("0" if code[0] != "0" else "1") + lower[1:]  # another text's code: still refused
+    result = dlo("agree", "dlo-head", "--as", "hr-head", "--text", other, cwd=project)
+    assert result.code == 1 and "DLO628" in result.err, result.err

@@ -342,15 +342,19 @@ def put_back_unless_recorded(path: Path, journal: Path) -> Iterator[None]:
 
 
 _CODE = re.compile(rf"[0-9a-f]{{{CONTROL_DIGITS},64}}")
+# the Cyrillic letters that print as the code's a, b, c, e: typed on a Kazakh or Russian
+# keyboard layout, the code reads as the copy prints it
+_LOOKALIKES = str.maketrans("аАВсСеЕ", "aabccee")
 
 
 def text_read(ctx: Ctx, code: str | None, option: str = "--text") -> None:
     """Refuse (DLO628) a decision on a text other than the one the official read: ``code`` is
-    the control code its copy prints at the head of each page (spaces and case as typed), and
-    must begin the current text's content hash. None: no copy named (nothing checked)."""
+    the control code its copy prints at the head of each page (spaces, case and Cyrillic letters
+    that look the same as typed), and must begin the current text's content hash. None: no copy
+    named (nothing checked)."""
     if code is None:
         return
-    given = re.sub(r"[\s-]", "", code).lower()
+    given = re.sub(r"[\s-]", "", code).translate(_LOOKALIKES).lower()
     if not _CODE.fullmatch(given):
         raise UsageError(
             Msg("{option} {code} is not a text's control code", option=option, code=repr(code)),
