@@ -89,7 +89,8 @@ def test_an_agreement_to_a_text_other_than_the_one_read_is_refused(project, dlo)
 def test_a_code_that_is_none_is_a_usage_error(project, dlo):
     _revision(dlo, project)
     ok(dlo, project, "submit", "dlo-head")
-    for typed in ("xyz", "f699 0f5f", ""):
+    now = _code(dlo, project).replace(" ", "")
+    for typed in ("xyz", "f699 0f5f", "", now + "0", now[:-1]):  # a digit more or less: a typo
         result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", typed, cwd=project)
         assert result.code == 2, result.err
         assert "is not a text's control code" in result.err
@@ -112,3 +113,18 @@ def test_a_code_typed_on_a_cyrillic_keyboard_layout_is_the_code_it_reads_as(proj
     other = ("0" if code[0] != "0" else "1") + lower[1:]  # another text's code: still refused
     result = dlo("agree", "dlo-head", "--as", "hr-head", "--text", other, cwd=project)
     assert result.code == 1 and "DLO628" in result.err, result.err
+
+
+def test_a_rejection_names_the_copy_read_too(project, dlo):
+    _revision(dlo, project)
+    read = _code(dlo, project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(path.read_text("utf-8").replace("әкімшілік-басқарушы", "әкімшілік"), "utf-8")
+    ok(dlo, project, "submit", "dlo-head")
+    remarks = ("--remarks", "5-тармақты нақтылау")
+    refused = dlo(
+        "reject", "dlo-head", "--as", "vp-academic", *remarks, "--text", read, cwd=project
+    )
+    assert refused.code == 1 and "DLO628" in refused.err
+    now = _code(dlo, project)
+    ok(dlo, project, "reject", "dlo-head", "--as", "vp-academic", *remarks, "--text", now)

@@ -224,6 +224,7 @@ def agree(
     metavar="DATE",
     help="The day it was returned (YYYY-MM-DD or DD.MM.YYYY; default: today).",
 )
+@TEXT_READ
 @CLERK
 @SIGN
 @click.pass_obj
@@ -233,12 +234,20 @@ def reject(
     as_: str,
     remarks: str,
     date: dt.datetime | None,
+    text: str | None,
     clerk: str | None,
     key: str | None,
 ) -> None:
     """Return the draft to the drafter with remarks."""
     ev = workflow.reject(
-        obj.project, reg_id, as_, remarks, clerk=clerk, signer=_signer(key), date=_date(date)
+        obj.project,
+        reg_id,
+        as_,
+        remarks,
+        clerk=clerk,
+        signer=_signer(key),
+        date=_date(date),
+        text=text,
     )
     click.echo(
         _("{id}: {role} returned edition {n} to the drafter (journal event {seq})").format(

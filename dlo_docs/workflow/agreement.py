@@ -142,15 +142,17 @@ def reject(
     clerk: str | None = None,
     signer: Signer | None = None,
     date: dt.date | None = None,
+    text: str | None = None,
 ) -> Event:
     """Return the draft to the drafter with ``as_``'s remarks (given on ``date``, default today);
-    the agreements of the round lapse."""
+    the agreements of the round lapse. ``text``: as for ``agree``, the copy's control code."""
     with _journal.lock(project, reg_id):
         ctx = _open(project, reg_id)
         as_ = loading.role(ctx, as_, "--as")
         remarks = loading.text(remarks, "--remarks")
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "reject")
+        guards.text_read(ctx, text)
         day = _decision_date(ctx, round_, date)
         return _decide(ctx, "rejected", as_, round_, day, remarks, clerk, signer)
 

@@ -341,7 +341,8 @@ def put_back_unless_recorded(path: Path, journal: Path) -> Iterator[None]:
         raise
 
 
-_CODE = re.compile(rf"[0-9a-f]{{{CONTROL_DIGITS},64}}")
+# the code as a copy prints it, or the whole content hash (a digit more or less is a typing error)
+_CODE = re.compile(rf"[0-9a-f]{{{CONTROL_DIGITS}}}|[0-9a-f]{{64}}")
 # the Cyrillic letters that print as the code's a, b, c, e: typed on a Kazakh or Russian
 # keyboard layout, the code reads as the copy prints it
 _LOOKALIKES = str.maketrans("аАВсСеЕ", "aabccee")
