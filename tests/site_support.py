@@ -124,6 +124,21 @@ STATUS_CLAUSE = """\
 """
 
 
+def seed_and_unit_revised(dlo, project: Path) -> None:
+    """The seed (kk only) approved as edition 1, the bilingual fixture in force as edition 2
+    (its portal's name made precise), edition 1 superseded."""
+    add_unit(project)
+    approve_seed(dlo, project)
+    approve_unit(dlo, project)
+    revise_unit(
+        dlo,
+        project,
+        "Порталдың атауы нақтыланды",
+        "қашықтықтан оқыту порталының үздіксіз жұмысын",
+        "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
+    )
+
+
 def remove_a_clause(dlo, project: Path) -> None:
     """The fixture in force as edition 1, then edition 2: clause 2 (``status``) removed, clause
     4 (``reporting``, 3 from now on) reworded; the clause numbered 2 in edition 2 (the task

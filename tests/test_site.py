@@ -25,6 +25,7 @@ from site_support import (
     remove_a_clause,
     replace,
     revise_unit,
+    seed_and_unit_revised,
     site_files,
     source,
     visible_text,
@@ -34,16 +35,7 @@ DRAFT_MARK = "ЖОБАДАҒЫ-ӨЗГЕРІС"  # text that exists only in a dra
 
 
 def _publish(dlo, project):
-    add_unit(project)
-    approve_seed(dlo, project)
-    approve_unit(dlo, project)
-    revise_unit(
-        dlo,
-        project,
-        "Порталдың атауы нақтыланды",
-        "қашықтықтан оқыту порталының үздіксіз жұмысын",
-        "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
-    )
+    seed_and_unit_revised(dlo, project)
     draft = project / "regulations" / "draft-only"
     draft.mkdir()
     text = (project / "regulations" / UNIT / "regulation.yaml").read_text(encoding="utf-8")
@@ -1259,45 +1251,36 @@ def test_a_full_disk_is_said_as_such_naming_the_file_and_no_site_is_claimed(
     assert broken_links(published / "public") == []
 
 
-def test_a_site_folder_the_user_may_not_write_is_said_as_such(published, dlo, monkeypatch):
-    """Another user's site folder (the lock cannot be made): the error names the file and says
-    whose folder to build as, not an internal error to report."""
+@pytest.mark.parametrize(
+    ("errno_", "reason", "said", "not_said"),
+    [
+        # another user's site folder (the lock cannot be made): whose folder to build as
+        (13, "Permission denied", "run the command as a user who may write there", "read-only"),
+        # a disk mounted read-only (EROFS): no user and no permission can write there, so the
+        # hint to run as the folder's owner or change its permissions misled
+        (30, "Read-only file system", "mounted read-only", "permissions"),
+    ],
+)
+def test_a_site_folder_that_cannot_be_written_is_said_as_such(
+    published, dlo, monkeypatch, errno_, reason, said, not_said
+):
+    """The error names the file and says why and what to do, not an internal error to report."""
     import os
 
     real = os.open
 
-    def denied(path, *args, **kwargs):
+    def refused(path, *args, **kwargs):
         if str(path).endswith("build.lock"):
-            raise PermissionError(13, "Permission denied", str(path))
+            raise OSError(errno_, reason, str(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(os, "open", denied)
+    monkeypatch.setattr(os, "open", refused)
     result = dlo("site", "build", "--no-pdf", cwd=published)
     assert result.code == 1, result.err
-    assert "build.lock: Permission denied: the command stopped, unfinished" in result.err
-    assert "run the command as a user who may write there" in result.err
+    assert f"build.lock: {reason}: the command stopped, unfinished" in result.err
+    assert said in result.err and not_said not in result.err
     assert "internal error" not in result.err
-
-
-def test_a_site_folder_on_a_read_only_disk_is_said_as_such(published, dlo, monkeypatch):
-    """A site folder on a disk mounted read-only (EROFS): no user and no permission can write
-    there, so the hint to run as the folder's owner or change its permissions misled; it says
-    the disk is read-only and to build on a writable one or have it mounted read-write."""
-    import os
-
-    real = os.open
-
-    def read_only(path, *args, **kwargs):
-        if str(path).endswith("build.lock"):
-            raise OSError(30, "Read-only file system", str(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", read_only)
-    result = dlo("site", "build", "--no-pdf", cwd=published)
-    assert result.code == 1, result.err
-    assert "build.lock: Read-only file system: the command stopped, unfinished" in result.err
-    assert "mounted read-only" in result.err and "--out" in result.err
-    assert "permissions" not in result.err and "internal error" not in result.err
+    assert errno_ != 30 or "--out" in result.err
 
 
 def test_a_folder_of_the_site_replaced_by_a_link_is_not_taken_as_intact(published, dlo, tmp_path):

@@ -15,14 +15,11 @@ from site_support import (
     SEED,
     SEED_APPROVERS,
     UNIT,
-    add_unit,
     approve,
-    approve_seed,
-    approve_unit,
     build,
     ok,
     replace,
-    revise_unit,
+    seed_and_unit_revised,
 )
 
 CHROMIUM = next(
@@ -35,16 +32,7 @@ COMPARE = f"kk/{UNIT}/compare-1-2.html"
 
 
 def _two_editions(dlo, project):
-    add_unit(project)
-    approve_seed(dlo, project)
-    approve_unit(dlo, project)
-    revise_unit(
-        dlo,
-        project,
-        "Порталдың атауы нақтыланды",
-        "қашықтықтан оқыту порталының үздіксіз жұмысын",
-        "қашықтықтан оқыту порталы мен Moodle жүйесінің үздіксіз жұмысын",
-    )
+    seed_and_unit_revised(dlo, project)
     # the seed (kk only) in its second edition too: its comparison is in Kazakh only
     ok(dlo, project, "revise", SEED, "--by", "dlo-head", "--reason", "Құқықтар нақтыланды")
     replace(
