@@ -131,10 +131,12 @@ def _room(journal: Journal, size: int) -> None:
     """Refused (DLO635) before anything is written or read back: the journal with its new events
     would be more than any project file may be, so no command could read it again; with
     acknowledgements, more than leaves the route's events room (``RESERVED_VALUES``)."""
-    values = _values(journal.entries)
     reading = any(e.get("event") == "acknowledged" for e in journal.unwritten)
     most_values = MAX_VALUES - (RESERVED_VALUES if reading else 0)
     most_bytes = inputs.MAX_YAML_BYTES - (RESERVED_BYTES if reading else 0)
+    # every key and value takes a character of the text at least ("a:" and a line break hold
+    # two): a text no longer than the bound holds no more, and is not counted
+    values = _values(journal.entries) if size > most_values else 0
     if size <= most_bytes and values <= most_values:
         return
     raise DloError(
