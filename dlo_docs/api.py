@@ -231,11 +231,11 @@ def _stage_formats(job: _Job, project: Project, rd: context.RenderDoc) -> list[t
     outputs = []
     docx: Path | None = None
     for fmt in job.formats:
-        output = Output(rd.id, rd.lang, fmt, job.out / f"{rd.id}.{rd.lang}.{fmt}")
+        output = Output(rd.id, rd.lang, fmt, job.out / f"{rd.file_stem}.{fmt}")
         staged = job.staging / output.path.name
         if fmt == "pdf":
             if docx is None:
-                docx = job.staging / "source" / f"{rd.id}.{rd.lang}.docx"
+                docx = job.staging / "source" / f"{rd.file_stem}.docx"
                 docx.parent.mkdir(exist_ok=True)
                 write_bytes(docx, _render_docx(rd, project))
             outputs.append((output, staged))
@@ -258,7 +258,7 @@ def _stage_comparison(
     table = approval_table(project, rd.id, rd.lang)
     if table is None:
         return []
-    name = f"{rd.id}.{rd.lang}.comparison.docx"
+    name = f"{rd.file_stem}.comparison.docx"
     write_bytes(job.staging / name, table)
     return [(Output(rd.id, rd.lang, "comparison", job.out / name), job.staging / name)]
 

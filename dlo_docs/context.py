@@ -84,6 +84,13 @@ class RenderDoc:
     today: dt.date | None = None
 
     @property
+    def file_stem(self) -> str:
+        """The name its outputs are written under: ``<id>.<lang>``, and ``<id>.<lang>.draft``
+        for a draft, so that a draft's file never stands beside the edition in force's under
+        the same name."""
+        return f"{self.id}.{self.lang}.draft" if self.draft else f"{self.id}.{self.lang}"
+
+    @property
     def draft_mark(self) -> str | None:
         """The word every page of a draft carries (ЖОБА / ПРОЕКТ); None for an approved text."""
         return self.labels["form"]["draft_mark"] if self.draft else None

@@ -120,7 +120,7 @@ def sheet(
         transfer = transfer_parties(
             registry, source, chosen.document.model, rd.lang, handed_by, received_by
         )
-    stem = f"{rd.id}.{rd.lang}.{kind}"
+    stem = f"{rd.file_stem}.{kind}"
     outputs: dict[str, bytes] = {}
     if "pdf" in formats and transfer is not None:
         transfer = _with_page_count(rd, project, transfer)

@@ -103,7 +103,8 @@ def render(
     jobs: int | None,
     draft: bool,
 ) -> None:
-    """Render regulations (default: all) to <out>/<id>.<lang>.<ext>.
+    """Render regulations (default: all) to <out>/<id>.<lang>.<ext> (a draft:
+    <out>/<id>.<lang>.draft.<ext>).
 
     Each shows its edition in force, from the frozen text the journal approved; a regulation with
     no edition in force is rendered as a draft (and says so). A regulation that cannot be rendered

@@ -58,7 +58,8 @@ def sheet(
     received_by: str | None,
     draft: bool,
 ) -> None:
-    """Write one sheet of regulation ID as its own document: <out>/<id>.<lang>.<kind>.<ext>.
+    """Write one sheet of regulation ID as its own document: <out>/<id>.<lang>.<kind>.<ext>
+    (a draft's: <out>/<id>.<lang>.draft.<kind>.<ext>).
 
     KIND is agreement, acquaintance, changes (change registration), review (periodic review) or
     transfer (the act that hands the original to HR).
