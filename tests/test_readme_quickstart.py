@@ -71,6 +71,9 @@ def test_the_quick_start_runs_as_written(project, dlo, monkeypatch):
             assert "in force" in result.out and "12-НҚ" in result.out
         if args[0] == "diff":
             assert "1 changed" in result.out, result.out
-    assert (project / "build" / "hr-head.kk.comparison.docx").is_file()
+    build = project / "build"
+    # the first edition's draft and the edition in force, each under its own name
+    assert (build / "hr-head.kk.draft.pdf").is_file() and (build / "hr-head.kk.pdf").is_file()
+    assert (build / "hr-head.kk.draft.comparison.docx").is_file()
     assert (project / "public" / "kk" / "hr-head" / "index.html").is_file()
     assert "edition in force: 2 (order № 13-НҚ" in dlo("status", "hr-head", cwd=project).out
