@@ -97,9 +97,10 @@ def summary(pub: Published) -> dict:
 
 
 def size_text(path: Path) -> str:
-    """A download's size as its page shows it ("12 KB")."""
+    """A download's size in kilobytes as its page shows it ("12"; the page's label
+    ``site.kilobytes`` follows it)."""
     size = path.stat().st_size if path.is_file() else 0
-    return f"{max(1, round(size / 1024))} KB"
+    return str(max(1, round(size / 1024)))
 
 
 class Pages:
