@@ -45,6 +45,16 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 SHEET_KEYS = ("agreement", "acquaintance", "changes", "review")
 
 
+def draft(doc: str, lang: str, ext: str = "docx") -> str:
+    """The name a draft's output is written under: ``<id>.<lang>.draft.<ext>`` (a sheet's ext is
+    ``<kind>.docx``). The ``project`` fixture's regulations have no edition in force, so a render
+    of them is a draft until a test approves one; the edition in force's keep ``<id>.<lang>.<ext>``."""
+    return f"{doc}.{lang}.draft.{ext}"
+
+
+HEAD_DOCX = draft("dlo-head", "kk")
+
+
 # --- helpers (also used by test_pdf.py) ----------------------------------------------------
 
 
@@ -142,7 +152,7 @@ def kk(project):
 def seed_docx(project, dlo) -> bytes:
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    return (project / "build" / "dlo-head.kk.docx").read_bytes()
+    return (project / "build" / HEAD_DOCX).read_bytes()
 
 
 # --- title page ----------------------------------------------------------------------------
@@ -232,14 +242,14 @@ def test_the_kind_is_printed_once_on_the_title_page_and_the_html_page(
     result = dlo("render", "dlo-unit", "--format", "docx", "--format", "html", cwd=project)
     assert result.code == 0, result.err
     for lang, title in (("kk", kk), ("ru", ru)):
-        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        data = (project / "build" / draft("dlo-unit", lang)).read_bytes()
         body = paragraphs(parts(data)["word/document.xml"])
         at = [t for _, t in body].index(title)
         kinds = [t for style, t in body[:at] if style == "DLODocumentKind"]
         assert kinds == ([heading[lang]] if heading[lang] else []), lang
         # alone, the title stands where the kind would, in a style of its own
         assert body[at][0] == ("DLODocumentTitle" if heading[lang] else "DLODocumentName")
-        page = (project / "build" / f"dlo-unit.{lang}.html").read_text(encoding="utf-8")
+        page = (project / "build" / draft("dlo-unit", lang, "html")).read_text(encoding="utf-8")
         h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
         assert h1 == (f"{heading[lang]}<br>{title}" if heading[lang] else title), lang
         name = f"{heading[lang]}. {title}" if heading[lang] else title
@@ -301,11 +311,11 @@ def test_the_forms_keep_words_together_with_no_break_spaces(project, dlo):
         f"№{nb}______",
     ]
     doc = ET.fromstring(
-        zipfile.ZipFile(project / "build" / "dlo-unit.ru.docx").read("word/document.xml")
+        zipfile.ZipFile(project / "build" / draft("dlo-unit", "ru")).read("word/document.xml")
     )
     lines = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.iter(f"{W}p")]
     assert lines[2:5] == block
-    page = (project / "build" / "dlo-unit.ru.html").read_text(encoding="utf-8")
+    page = (project / "build" / draft("dlo-unit", "ru", "html")).read_text(encoding="utf-8")
     approval = page[page.index('<div class="approval">') :].split("</div>")[0]
     assert re.findall(r"<p>([^<]*)</p>", approval) == block
 
@@ -395,7 +405,7 @@ def test_a_draft_s_year_is_the_organisation_s_day_not_this_computer_s(project, d
     with on_day("2031-01-01"):
         result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    assert year_line((project / "build" / "dlo-head.kk.docx").read_bytes()) == ["Қостанай 2031 ж."]
+    assert year_line((project / "build" / HEAD_DOCX).read_bytes()) == ["Қостанай 2031 ж."]
     data = docx_render.render(build_rd(project), project / "templates")
     assert year_line(data) == ["Қостанай 20___ ж."]
 
@@ -451,7 +461,7 @@ def test_a_quoted_title_is_nested_in_the_sheets_quotes(project, dlo, kk):
         text.replace(old, "  kk: «Болашақ» орталығы бастығының нұсқаулығы\n", 1), "utf-8"
     )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    data = (project / "build" / "dlo-head.kk.docx").read_bytes()
+    data = (project / "build" / HEAD_DOCX).read_bytes()
     doc = Document(io.BytesIO(data))
     subtitles = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Subtitle"]
     assert len(subtitles) == len(SHEET_KEYS)
@@ -488,17 +498,17 @@ def test_the_sheets_name_the_kind_once(project, dlo, kk, title, cited, in_the_ac
     path.write_text(text.replace(f"  kk: {KK_NAMED}\n", f"  kk: {title}\n", 1), "utf-8")
     subtitle = f"{cited}, ЛН ҮББИ 01-2024, 1-басылым"
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    body = paragraphs(
-        parts((project / "build" / "dlo-head.kk.docx").read_bytes())["word/document.xml"]
-    )
+    body = paragraphs(parts((project / "build" / HEAD_DOCX).read_bytes())["word/document.xml"])
     assert [t for style, t in body if style == "DLOSheetSubtitle"] == [subtitle] * len(SHEET_KEYS)
     for kind in ("agreement", "transfer"):
         assert dlo("sheet", kind, "dlo-head", cwd=project).code == 0
-    sheet = (project / "build" / "dlo-head.kk.agreement.docx").read_bytes()
+    sheet = (project / "build" / draft("dlo-head", "kk", "agreement.docx")).read_bytes()
     assert [
         t for s, t in paragraphs(parts(sheet)["word/document.xml"]) if s == "DLOSheetSubtitle"
     ] == [subtitle]
-    act = parts((project / "build" / "dlo-head.kk.transfer.docx").read_bytes())["word/document.xml"]
+    act = parts((project / "build" / draft("dlo-head", "kk", "transfer.docx")).read_bytes())[
+        "word/document.xml"
+    ]
     assert table_rows(act, kk["sheet"]["transfer"]["text"])[1][1] == in_the_act
 
 
@@ -507,7 +517,7 @@ def test_a_russian_sheet_cites_a_title_naming_the_kind_alone(project, dlo):
     add_bilingual(project)
     assert dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", cwd=project).code == 0
     body = paragraphs(
-        parts((project / "build" / "dlo-unit.ru.docx").read_bytes())["word/document.xml"]
+        parts((project / "build" / draft("dlo-unit", "ru")).read_bytes())["word/document.xml"]
     )
     assert [t for style, t in body if style == "DLOSheetSubtitle"][0] == (
         "«Положение об отделе дистанционного обучения», П 02-2024, издание 2"
@@ -595,7 +605,7 @@ def test_each_sheet_s_column_headings_fit_their_columns_word_by_word(project, dl
     add_bilingual(project)
     assert dlo("render", "dlo-unit", "--format", "docx", "--draft", cwd=project).code == 0
     for lang in ("kk", "ru"):
-        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        data = (project / "build" / draft("dlo-unit", lang)).read_bytes()
         twips = measure(data, "DLO Table Header", bold=True)
         tables = sheet_tables(data)
         assert len(tables) == 4
@@ -671,7 +681,7 @@ def test_agreement_sheet_follows_the_approvers_data(project, dlo, kk):
         encoding="utf-8",
     )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    data = (project / "build" / "dlo-head.kk.docx").read_bytes()
+    data = (project / "build" / HEAD_DOCX).read_bytes()
     rows = table_rows(parts(data)["word/document.xml"], kk["sheet"]["agreement"]["title"])
     assert [r[2] for r in rows[1:]] == ["Г. М. Жұмабаева", "А. Б. Сейітова"]
 
@@ -744,6 +754,7 @@ def test_the_change_sheet_marks_the_clauses_removed(project, dlo):
         "kk": "3, 2 (алынып тасталды; алдыңғы басылымдағы нөмірі)",
         "ru": "3, 2 (исключен; № прежнего издания)",
     }.items():
+        # edition 2 is in force: its outputs keep <id>.<lang>.<ext>
         data = (project / "build" / f"{UNIT}.{lang}.docx").read_bytes()
         title = labels_mod.labels(lang, project / "templates")["sheet"]["changes"]["title"]
         rows = table_rows(parts(data)["word/document.xml"], title)
@@ -793,7 +804,7 @@ def test_a_unit_regulation_s_acquaintance_sheet_lists_its_unit_s_holders(project
             ["2", "А. К. Нурланова", "Методист отдела дистанционного обучения", "", ""],
         ],
     }.items():
-        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        data = (project / "build" / draft("dlo-unit", lang)).read_bytes()
         title = labels_mod.labels(lang)["sheet"]["acquaintance"]["title"]
         found = table_rows(parts(data)["word/document.xml"], title)
         assert found[1:] == [*rows, *([str(n), "", "", "", ""] for n in range(3, 19))], lang
@@ -817,7 +828,7 @@ def test_sheets_can_be_switched_off(project, dlo, kk):
         encoding="utf-8",
     )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    doc = Document(str(project / "build" / "dlo-head.kk.docx"))
+    doc = Document(str(project / "build" / HEAD_DOCX))
     headings = [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"]
     assert headings == [kk["sheet"]["agreement"]["title"], kk["sheet"]["changes"]["title"]]
 
@@ -834,7 +845,7 @@ def test_a_clause_or_item_that_has_items_keeps_with_its_first_item(project, dlo)
     add_bilingual(project)
     assert dlo("render", "dlo-unit", "--format", "docx", "--draft", cwd=project).code == 0
     for lang in ("kk", "ru"):
-        doc = parts((project / "build" / f"dlo-unit.{lang}.docx").read_bytes())
+        doc = parts((project / "build" / draft("dlo-unit", lang)).read_bytes())
         kept = {}
         for p in doc["word/document.xml"].iter(f"{W}p"):
             mark = p.find(f"{W}bookmarkStart")
@@ -911,7 +922,7 @@ def test_a_reference_document_restyles_everything(project, dlo):
     doc.sections[0].left_margin = Mm(25)
     doc.save(str(reference))
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    out = Document(str(project / "build" / HEAD_DOCX))
     assert out.styles["DLO Clause"].font.size == Pt(12)
     assert out.styles["DLO Sheet Heading"].font.size == Pt(18)
     assert round(out.sections[0].left_margin.mm) == 25
@@ -924,7 +935,7 @@ def test_a_reference_document_without_our_styles_gets_them(project, dlo):
     doc.add_paragraph("this text is not kept")
     doc.save(str(project / "templates" / "reference.docx"))
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    out = Document(str(project / "build" / HEAD_DOCX))
     assert out.styles["Normal"].font.name == "Arial"
     assert out.styles["DLO Clause"].font.name == "Times New Roman"
     assert "this text is not kept" not in [p.text for p in out.paragraphs]
@@ -943,7 +954,7 @@ def test_a_reference_document_without_page_settings_gets_the_forms(project, dlo,
     doc.save(str(project / "templates" / "reference.docx"))
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0 and "Traceback" not in result.err, result.err
-    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    out = Document(str(project / "build" / HEAD_DOCX))
     page = out.sections[0]
     assert (round(page.page_width.mm), round(page.page_height.mm)) == (210, 297)
     assert (round(page.left_margin.mm), round(page.right_margin.mm)) == (30, 10)
@@ -968,7 +979,7 @@ def test_a_reference_documents_macros_are_not_carried_into_the_rendered_one(proj
     parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 not really a macro project"
     _write(parts, project / "templates" / "reference.docx")
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+    with zipfile.ZipFile(project / "build" / HEAD_DOCX) as made:
         names = made.namelist()
         rels = made.read("word/_rels/document.xml.rels")
     assert not any("vba" in name.lower() for name in names), names
@@ -988,7 +999,7 @@ def test_a_reference_saved_as_office_open_xml_text_gives_one_core_properties_par
     _write(parts, project / "templates" / "reference.docx")
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+    with zipfile.ZipFile(project / "build" / HEAD_DOCX) as made:
         names = made.namelist()
         assert len(names) == len(set(names)), sorted(names)
         assert b"dlo_docs" in made.read("docProps/core.xml")  # dlo's own core properties
@@ -1015,7 +1026,7 @@ def test_a_reference_naming_built_in_styles_as_libreoffice_does_renders_quietly(
         warnings.simplefilter("error")  # a warning fails the render, and this test
         result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0 and "deprecated" not in result.err, result.err
-    out = Document(str(project / "build" / "dlo-head.kk.docx"))
+    out = Document(str(project / "build" / HEAD_DOCX))
     assert "Header" in {p.style.name for p in out.sections[-1].header.paragraphs}
 
 
@@ -1115,14 +1126,14 @@ def test_a_reference_document_gives_its_styles_and_page_only(project, dlo):
     rendered DOCX holds the same parts as one rendered without a reference, none of it, and no
     link to anything outside."""
     assert dlo("render", "dlo-head", "--format", "docx", "--out", "plain", cwd=project).code == 0
-    with zipfile.ZipFile(project / "plain" / "dlo-head.kk.docx") as plain:
+    with zipfile.ZipFile(project / "plain" / HEAD_DOCX) as plain:
         expected = sorted(plain.namelist())
     parts = _hostile_reference()
     _write(parts, project / "templates" / "reference.docx")
     assert Document(str(project / "templates" / "reference.docx")).sections[0].header is not None
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    with zipfile.ZipFile(project / "build" / "dlo-head.kk.docx") as made:
+    with zipfile.ZipFile(project / "build" / HEAD_DOCX) as made:
         assert sorted(made.namelist()) == expected
         for name in made.namelist():
             data = made.read(name)
@@ -1165,7 +1176,7 @@ def test_a_reference_documents_page_size(project, dlo, section, size):
         assert result.code == 1 and "DLO303" in result.err, result.err
         return
     assert result.code == 0, result.err
-    page = Document(str(project / "build" / "dlo-head.kk.docx")).sections[-1]
+    page = Document(str(project / "build" / HEAD_DOCX)).sections[-1]
     assert (round(page.page_width.mm), round(page.page_height.mm)) == size
     if 'w:top="-' in section:
         assert (round(page.top_margin.mm), round(page.bottom_margin.mm)) == (-20, -20)
@@ -1188,7 +1199,7 @@ def test_a_reference_saved_by_libreoffice_or_pandoc_keeps_its_headings_and_gutte
     )
     _write(parts, reference)
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    made = project / "build" / "dlo-head.kk.docx"
+    made = project / "build" / HEAD_DOCX
     with zipfile.ZipFile(made) as z:
         styles = z.read("word/styles.xml")
     assert styles.count(b'w:styleId="Heading1"') == 1
@@ -1234,7 +1245,7 @@ def test_a_reference_documents_styles_that_break_out_are_refused(project, dlo, e
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err, result.err
     assert "internal error" not in result.err and "Traceback" not in result.err
-    assert not (project / "build" / "dlo-head.kk.docx").exists()
+    assert not (project / "build" / HEAD_DOCX).exists()
 
 
 def test_a_reference_document_of_millions_of_elements_is_refused_before_they_are_built(
@@ -1253,7 +1264,7 @@ def test_a_reference_document_of_millions_of_elements_is_refused_before_they_are
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err and "XML tags" in result.err, result.err
     assert time.monotonic() - started < 10
-    assert not (project / "build" / "dlo-head.kk.docx").exists()
+    assert not (project / "build" / HEAD_DOCX).exists()
 
 
 _CLAUSE_STYLE = b'<w:style w:type="paragraph" w:customStyle="1" w:styleId="DLOClause">'
@@ -1291,7 +1302,7 @@ def test_a_reference_whose_dlo_styles_are_changed_in_kind_is_refused(project, dl
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1 and "DLO303" in result.err and said in result.err, result.err
     assert "Modify Style" in result.err
-    assert not (project / "build" / "dlo-head.kk.docx").exists()
+    assert not (project / "build" / HEAD_DOCX).exists()
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1725,11 +1736,11 @@ def test_a_reference_that_hides_the_draft_mark_is_refused(project, dlo):
         '<w:vanish/><w:color w:val="FFFFFF"/><w:sz w:val="2"/>',
     )
     _write(parts, reference)
-    (project / "build" / "dlo-head.kk.docx").unlink()
+    (project / "build" / HEAD_DOCX).unlink()
     result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 1 and "DLO303" in result.err, result.err
     assert "'DLO Draft Mark' prints its text hidden (w:vanish)" in result.err
-    assert not (project / "build" / "dlo-head.kk.docx").exists()
+    assert not (project / "build" / HEAD_DOCX).exists()
 
 
 def test_check_says_what_render_would_refuse_in_the_reference(project, dlo):
@@ -1760,7 +1771,7 @@ def test_a_broken_reference_document_is_a_clear_error(project, dlo):
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 1
     assert "DLO303" in result.err and "Traceback" not in result.err
-    assert not (project / "build" / "dlo-head.kk.docx").exists()
+    assert not (project / "build" / HEAD_DOCX).exists()
 
 
 # --- languages -----------------------------------------------------------------------------
@@ -1770,8 +1781,8 @@ def test_russian_rendering_uses_only_russian_labels(project, dlo):
     add_bilingual(project)
     result = dlo("render", "dlo-unit", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    ru_data = (project / "build" / "dlo-unit.ru.docx").read_bytes()
-    kk_data = (project / "build" / "dlo-unit.kk.docx").read_bytes()
+    ru_data = (project / "build" / draft("dlo-unit", "ru")).read_bytes()
+    kk_data = (project / "build" / draft("dlo-unit", "kk")).read_bytes()
     ru_text, kk_text = all_text(ru_data), all_text(kk_data)
     assert not KAZAKH_LETTERS & set(ru_text)
     kk_labels = label_strings(labels_mod.labels("kk", project / "templates"))
@@ -1812,7 +1823,7 @@ def test_the_edition_inside_a_phrase_is_in_lower_case_and_capital_on_its_own_lin
     add_bilingual(project)
     assert dlo("render", "dlo-unit", "--format", "docx", cwd=project).code == 0
     for lang, own, inside in (("ru", "Издание 2", "издание 2"), ("kk", "2-басылым", "2-басылым")):
-        data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
+        data = (project / "build" / draft("dlo-unit", lang)).read_bytes()
         found = {name: [t for _, t in paragraphs(root)] for name, root in parts(data).items()}
         body = found["word/document.xml"]
         subtitles = [
@@ -1862,6 +1873,7 @@ def test_russian_sheets_print_the_russian_names_the_journal_captured(project, dl
         ("kk", "С. Т. Әбенова", "Персоналды басқару бөлімінің бастығы, Г. М. Жұмабаева"),
     ]:
         sheets = labels_mod.labels(lang, project / "templates")["sheet"]
+        # approved, so in force: its outputs keep <id>.<lang>.<ext>
         data = (project / "build" / f"dlo-unit.{lang}.docx").read_bytes()
         doc = parts(data)["word/document.xml"]
         assert table_rows(doc, sheets["changes"]["title"])[1][4] == clerk
@@ -1882,7 +1894,7 @@ def test_a_language_the_document_lacks_is_a_clear_error(project, dlo):
     add_bilingual(project)  # kk and ru, a draft
     result = dlo("render", "--lang", "ru", "--format", "docx", cwd=project)
     assert result.code == 1 and where.search(result.err), result.err
-    assert sorted(p.name for p in (project / "build").iterdir()) == ["dlo-unit.ru.docx"]
+    assert sorted(p.name for p in (project / "build").iterdir()) == [draft("dlo-unit", "ru")]
     result = dlo("sheet", "agreement", "dlo-head", "--lang", "ru", cwd=project)
     assert result.code != 0 and "has no 'ru' version" in result.err
 
@@ -1933,7 +1945,7 @@ def test_the_bundled_label_set_stays_parsed_among_many_projects(project, monkeyp
 def test_standalone_sheet(project, dlo, kind, kk):
     result = dlo("sheet", kind, "dlo-head", "--out", project / "sheets", cwd=project)
     assert result.code == 0, result.err
-    path = project / "sheets" / f"dlo-head.kk.{kind}.docx"
+    path = project / "sheets" / draft("dlo-head", "kk", f"{kind}.docx")
     assert result.out.strip() == f"wrote sheets/{path.name}"
     doc = Document(str(path))
     assert [p.text for p in doc.paragraphs if p.style.name == "DLO Sheet Heading"] == [
@@ -1949,7 +1961,7 @@ def test_standalone_sheet(project, dlo, kind, kk):
 def test_transfer_act_names_who_hands_over_and_who_receives(project, dlo, kk):
     result = dlo("sheet", "transfer", "dlo-head", cwd=project)
     assert result.code == 0, result.err
-    data = (project / "build" / "dlo-head.kk.transfer.docx").read_bytes()
+    data = (project / "build" / draft("dlo-head", "kk", "transfer.docx")).read_bytes()
     texts = [t for _, t in paragraphs(parts(data)["word/document.xml"])]
     labels = kk["sheet"]["transfer"]
     assert texts[0] == labels["title"]
@@ -1980,7 +1992,7 @@ def test_transfer_act_names_who_hands_over_and_who_receives(project, dlo, kk):
         ).code
         == 0
     )
-    texts = all_text((project / "build" / "dlo-head.kk.transfer.docx").read_bytes())
+    texts = all_text((project / "build" / draft("dlo-head", "kk", "transfer.docx")).read_bytes())
     assert "Е. Ж. Қасымов" in texts and "С. Т. Әбенова" in texts and "Г. М. Жұмабаева" not in texts
 
 
@@ -2019,7 +2031,7 @@ def test_invalid_xml_characters_and_markup_in_texts_are_safe(project, dlo):
     )
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    doc = Document(str(project / "build" / "dlo-head.kk.docx"))
+    doc = Document(str(project / "build" / HEAD_DOCX))
     assert "A <b>&amp;  </w:t> title" in [p.text for p in doc.paragraphs]
 
 
@@ -2032,7 +2044,7 @@ def test_no_placeholder_survives_and_no_header_part_is_empty(project, dlo):
     )
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
     assert dlo("sheet", "review", "dlo-head", cwd=project).code == 0
-    for name in ("dlo-head.kk.docx", "dlo-head.kk.review.docx"):
+    for name in (HEAD_DOCX, draft("dlo-head", "kk", "review.docx")):
         data = (project / "build" / name).read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             for part in z.namelist():
