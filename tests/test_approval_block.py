@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from site_support import UNIT, UNIT_APPROVERS, add_unit, approve, ok, reg_file
-from test_forms import all_text, paragraphs, parts
+from test_forms import all_text, draft, paragraphs, parts
 
 from dlo_docs import labels
 
@@ -110,19 +110,19 @@ def test_draft_by_signature_has_blank_signature_and_date(bundled, dlo):
     add_unit(bundled)
     by_signature(bundled)
     ok(dlo, bundled, "render", UNIT, "--format", "docx")
-    assert title_block(bundled, f"{UNIT}.kk.docx") == [
+    assert title_block(bundled, draft(UNIT, "kk")) == [
         "БЕКІТЕМІН",
         "Басқарма Төрағасы – Ректор",
         "____________ Д. Е. Ахметов",
         "«___» ____________ 20___ ж.",
     ]
-    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+    assert title_block(bundled, draft(UNIT, "ru")) == [
         "УТВЕРЖДАЮ",
         "Председатель Правления – Ректор",
         "____________ Д. Е. Ахметов",
         "«___» ____________ 20___ г.",
     ]
-    text = all_text((bundled / "build" / f"{UNIT}.ru.docx").read_bytes())
+    text = all_text((bundled / "build" / draft(UNIT, "ru")).read_bytes())
     assert "УТВЕРЖДЕНО" not in text and "приказом" not in text
 
 
@@ -192,19 +192,20 @@ def test_without_the_genitive_the_block_names_the_position_apart(bundled, dlo):
     registry_edit(bundled, GENITIVE, "")
     add_unit(bundled)
     ok(dlo, bundled, "render", UNIT, "--format", "docx", "--format", "html")
-    assert title_block(bundled, f"{UNIT}.kk.docx") == [
+    assert title_block(bundled, draft(UNIT, "kk")) == [
         "БЕКІТІЛДІ",
         "Басқарма Төрағасы – Ректор",
         "20___ ж. «___» ____________",
         "№ ______ бұйрығымен",
     ]
-    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+    assert title_block(bundled, draft(UNIT, "ru")) == [
         "УТВЕРЖДЕНО",
         "Председатель Правления – Ректор",
         "приказом от «___» ____________ 20___ г.",
         "№ ______",
     ]
-    html = (bundled / "build" / f"{UNIT}.ru.html").read_text(encoding="utf-8").replace(NB, " ")
+    page = bundled / "build" / draft(UNIT, "ru", "html")
+    html = page.read_text(encoding="utf-8").replace(NB, " ")
     assert "Председатель Правления – Ректор" in html and "Председателя" not in html
 
 
@@ -212,17 +213,18 @@ def test_the_genitive_in_one_language_only(bundled, dlo):
     registry_edit(bundled, "    kk: Басқарма Төрағасы – Ректордың\n", "")
     add_unit(bundled)
     ok(dlo, bundled, "render", UNIT, "--format", "docx", "--format", "html")
-    assert title_block(bundled, f"{UNIT}.kk.docx")[:2] == [
+    assert title_block(bundled, draft(UNIT, "kk"))[:2] == [
         "БЕКІТІЛДІ",
         "Басқарма Төрағасы – Ректор",
     ]
-    assert title_block(bundled, f"{UNIT}.ru.docx") == [
+    assert title_block(bundled, draft(UNIT, "ru")) == [
         "УТВЕРЖДЕНО",
         "приказом Председателя Правления – Ректора",
         "от «___» ____________ 20___ г.",
         "№ ______",
     ]
-    html = (bundled / "build" / f"{UNIT}.ru.html").read_text(encoding="utf-8").replace(NB, " ")
+    page = bundled / "build" / draft(UNIT, "ru", "html")
+    html = page.read_text(encoding="utf-8").replace(NB, " ")
     assert "приказом Председателя Правления – Ректора" in html
 
 
@@ -255,7 +257,7 @@ def test_an_approval_recorded_before_the_genitive_keeps_its_block(bundled, dlo, 
     monkeypatch.setenv("DLO_CLERK", "docs-head")
     ok(dlo, bundled, "revise", "dlo-head", "--by", "dlo-head", "--reason", "r")
     ok(dlo, bundled, "render", "dlo-head", "--format", "docx", "--draft")
-    assert title_block(bundled, "dlo-head.kk.docx")[1] == "Ректордың"
+    assert title_block(bundled, draft("dlo-head", "kk"))[1] == "Ректордың"
 
 
 def test_an_approval_without_a_genitive_keeps_its_block_when_one_is_added(
@@ -323,8 +325,8 @@ def test_the_heading_agrees_with_the_kind_of_document(bundled, dlo, tmp_path):
         if kind == "job_instruction":
             as_job_instruction(root)
         ok(dlo, root, "render", UNIT, "--format", "docx", "--format", "html", "--draft")
-        assert title_block(root, f"{UNIT}.ru.docx")[0] == ru
-        assert html_block(root, f"{UNIT}.ru.html")[0] == ru
+        assert title_block(root, draft(UNIT, "ru"))[0] == ru
+        assert html_block(root, draft(UNIT, "ru", "html"))[0] == ru
         approve(dlo, root, UNIT, UNIT_APPROVERS, "12-НҚ", "2024-03-01")
         ok(dlo, root, "render", UNIT, "--format", "docx", "--format", "html")
         expected = [ru, "приказом Председателя Правления – Ректора", "от 01.03.2024 № 12-НҚ"]
