@@ -10,6 +10,7 @@ import zipfile
 
 import pypdf
 import pytest
+from test_forms import draft
 from test_pdf import needs_soffice
 
 from dlo_docs.render.docx import ooxml
@@ -47,7 +48,7 @@ def test_the_docx_writes_the_code_unbreakable_and_reads_back_as_typed(project, d
         dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code
         == 0
     )
-    path = out / "dlo-head.kk.docx"
+    path = out / draft("dlo-head", "kk")
     package = zipfile.ZipFile(path)
     xml = package.read("word/document.xml").decode()
     assert "07</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t" in xml
@@ -99,7 +100,7 @@ def test_a_texts_own_non_breaking_hyphen_survives_the_round_trip(project, dlo):
         dlo("render", "dlo-head", "--format", "docx", "--draft", "--out", out, cwd=project).code
         == 0
     )
-    result = dlo("import", out / "dlo-head.kk.docx", "--onto", "dlo-head", cwd=project)
+    result = dlo("import", out / draft("dlo-head", "kk"), "--onto", "dlo-head", cwd=project)
     assert result.code == 0, result.out + result.err
     assert path.read_bytes() == before
 
@@ -120,7 +121,7 @@ def test_the_pdf_never_breaks_a_line_inside_the_code_or_the_edition(
     out = project / "out"
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
-    found = _pdf_lines(out / "dlo-head.kk.pdf")
+    found = _pdf_lines(out / draft("dlo-head", "kk", "pdf"))
     assert len([line for line in found if line.startswith(opens)]) == lines, found
     assert not [line for line in found if re.search(r"(ДИ|DSHR|07-|1-)$", line)], found
 
@@ -133,5 +134,5 @@ def test_a_code_longer_than_a_line_breaks_at_a_hyphen_not_inside_a_word(project,
     out = project / "out"
     result = dlo("render", "dlo-head", "--format", "pdf", "--draft", "--out", out, cwd=project)
     assert result.code == 0, result.out + result.err
-    lines = _pdf_lines(out / "dlo-head.kk.pdf")
+    lines = _pdf_lines(out / draft("dlo-head", "kk", "pdf"))
     assert not [line for line in lines if re.search(r"[ЖК]$", line)], lines[:30]
