@@ -121,7 +121,7 @@ def test_a_lead_in_keeps_with_its_first_item_as_in_the_official_document(project
     line keeps with the next exactly where `dlo render` keeps it, and a clause whose items are
     all new (inserted) keeps with the first of them."""
     assert dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project).code == 0
-    official = dict(_kept((project / "build" / "dlo-head.kk.docx").read_bytes()))
+    official = dict(_kept((project / "build" / "dlo-head.kk.draft.docx").read_bytes()))
     old, _ = editions()
     lines = _kept(redline_of(old, old))[1:]  # after the title line
     assert [text for text, _ in lines] == expected(old)[1:]
