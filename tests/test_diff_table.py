@@ -311,7 +311,7 @@ def test_approval_table_of_the_open_revision(project, dlo):
 def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    assert not (project / "build" / "dlo-head.kk.comparison.docx").exists()  # a first edition
+    assert not (project / "build" / "dlo-head.kk.draft.comparison.docx").exists()  # a first edition
     _approve_and_revise(dlo, project)
     path = project / "regulations" / "dlo-head" / "regulation.yaml"
     path.write_text(
@@ -323,14 +323,14 @@ def test_dlo_render_puts_the_table_in_the_approval_package(project, dlo):
     assert "wrote build/dlo-head.kk.comparison.docx" not in result.out.splitlines()
     result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 0, result.err
-    assert "wrote build/dlo-head.kk.comparison.docx" in result.out.splitlines()
-    rows = cells(Document(str(project / "build" / "dlo-head.kk.comparison.docx")))
+    assert "wrote build/dlo-head.kk.draft.comparison.docx" in result.out.splitlines()
+    rows = cells(Document(str(project / "build" / "dlo-head.kk.draft.comparison.docx")))
     assert [r[1] for r in rows[1:]] == ["6 тарау"]
     result = dlo(
         "render", "dlo-head", "--format", "html", "--draft", "--out", "html-only", cwd=project
     )
     assert not (
-        project / "html-only" / "dlo-head.kk.comparison.docx"
+        project / "html-only" / "dlo-head.kk.draft.comparison.docx"
     ).exists()  # with the DOCX only
 
 
@@ -394,9 +394,9 @@ def test_a_revision_that_adds_a_language_gets_a_table_in_the_old_one_only(projec
     path.write_text(load.dumps(data), encoding="utf-8")
     result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 0, result.err
-    assert (project / "build" / "dlo-head.ru.docx").is_file()
-    assert (project / "build" / "dlo-head.kk.comparison.docx").is_file()
-    assert not (project / "build" / "dlo-head.ru.comparison.docx").exists()
+    assert (project / "build" / "dlo-head.ru.draft.docx").is_file()
+    assert (project / "build" / "dlo-head.kk.draft.comparison.docx").is_file()
+    assert not (project / "build" / "dlo-head.ru.draft.comparison.docx").exists()
     result = dlo("diff", "dlo-head", "--lang", "ru", cwd=project)
     assert result.code == 2 and "edition 1 has no 'ru' version" in result.err
 
