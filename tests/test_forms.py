@@ -48,7 +48,8 @@ SHEET_KEYS = ("agreement", "acquaintance", "changes", "review")
 def draft(doc: str, lang: str, ext: str = "docx") -> str:
     """The name a draft's output is written under: ``<id>.<lang>.draft.<ext>`` (a sheet's ext is
     ``<kind>.docx``). The ``project`` fixture's regulations have no edition in force, so a render
-    of them is a draft until a test approves one; the edition in force's keep ``<id>.<lang>.<ext>``."""
+    of them is a draft until a test approves one; the edition in force's outputs keep
+    ``<id>.<lang>.<ext>``."""
     return f"{doc}.{lang}.draft.{ext}"
 
 
