@@ -70,9 +70,9 @@ def test_check_reports_and_render_refuses_but_status_reads(project, dlo):
     out = project / "out"
     ru = dlo("render", "dlo-unit", "--lang", "ru", "--format", "docx", "--out", out, cwd=project)
     assert ru.code == 1 and "DLO117" in ru.out + ru.err
-    assert not (out / "dlo-unit.ru.docx").exists()
+    assert not (out / "dlo-unit.ru.draft.docx").exists()
     kk = dlo("render", "dlo-unit", "--lang", "kk", "--format", "docx", "--out", out, cwd=project)
-    assert kk.code == 0 and (out / "dlo-unit.kk.docx").is_file()
+    assert kk.code == 0 and (out / "dlo-unit.kk.draft.docx").is_file()
 
 
 def test_names_the_journal_captured_are_what_the_forms_print(project):
@@ -184,21 +184,21 @@ def test_an_output_is_judged_on_the_names_it_prints(project, dlo):
     ru = ("--draft", "--lang", "ru", "--out", out)
     html = dlo("render", "dlo-unit", "--format", "html", *ru, cwd=project)
     assert html.code == 0, html.out + html.err
-    assert (out / "dlo-unit.ru.html").is_file()
+    assert (out / "dlo-unit.ru.draft.html").is_file()
     docx = dlo("render", "dlo-unit", "--format", "docx", *ru, cwd=project)
     said = docx.out + docx.err
     assert docx.code == 1 and "organisation 'ksu' no ru city" in said, said
     assert "position 'hr-head' no ru holder" in said, said
-    assert not (out / "dlo-unit.ru.docx").exists()
+    assert not (out / "dlo-unit.ru.draft.docx").exists()
     for kind in ("review", "changes"):
         result = dlo("sheet", kind, "dlo-unit", *ru, cwd=project)
         assert result.code == 0, (kind, result.out + result.err)
-        assert (out / f"dlo-unit.ru.{kind}.docx").is_file()
+        assert (out / f"dlo-unit.ru.draft.{kind}.docx").is_file()
     agreement = dlo("sheet", "agreement", "dlo-unit", *ru, cwd=project)
     said = agreement.out + agreement.err
     assert agreement.code == 1 and "position 'hr-head' no ru holder" in said, said
     assert "city" not in said  # the sheet prints no city
-    assert not (out / "dlo-unit.ru.agreement.docx").exists()
+    assert not (out / "dlo-unit.ru.draft.agreement.docx").exists()
 
 
 def test_an_approval_whose_forms_would_print_a_captured_blank_is_refused(project, dlo):
@@ -305,7 +305,7 @@ def test_html_refuses_a_blank_in_the_header_or_the_approval_block(project, dlo):
         registry.write_text(whole.replace(line, ""), encoding="utf-8")
         html = dlo(*args, cwd=project)
         assert html.code == 1 and said in html.out + html.err, html.out + html.err
-        assert not (out / "dlo-unit.ru.html").exists()
+        assert not (out / "dlo-unit.ru.draft.html").exists()
     registry.write_text(whole, encoding="utf-8")
     assert dlo(*args, cwd=project).code == 0
 
