@@ -18,6 +18,9 @@ LABELS = Path("templates") / "labels" / "kk.yaml"
 HEADER = '  header: "{kind} {code} · {edition}"'
 ORDER = '  approved_by_order: "{date} ж. № {number} бұйрығымен"'
 NOTE = '  draft_note: "Жоба: бекітілмеген, қолданысқа енгізілмеген"'
+# a draft's DOCX (the edition in force's is dlo-head.kk.docx): every render of the `project`
+# fixture's dlo-head, and a --draft one of `in_force`'s
+HEAD_DRAFT = "dlo-head.kk.draft.docx"
 
 
 def edit(project: Path, old: str, new: str) -> str:
@@ -134,7 +137,7 @@ def test_column_headings_keep_their_count(project, dlo):
 def test_a_reworded_label_is_printed(project, dlo):
     edit(project, HEADER, '  header: "{code} — {edition} ({kind})"')
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    text = docx_text(project / "build" / HEAD_DRAFT)
     assert "ЛН ҮББИ 01-2024 — 1-басылым (Лауазымдық нұсқаулық)" in text.replace(
         "\u00a0", " "
     ).replace("\u2011", "-")
@@ -150,7 +153,7 @@ def test_labels_the_set_lacks_are_the_bundled_ones(project, dlo):
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
     assert labels_mod.labels("kk")["sheet"]["agreement"]["title"] in docx_text(
-        project / "build" / "dlo-head.kk.docx"
+        project / "build" / HEAD_DRAFT
     )
 
 
@@ -244,7 +247,7 @@ def test_a_label_without_placeholders_prints_braces_as_written(in_force, dlo):
     ):
         result = dlo(*args, cwd=in_force)
         assert result.code == 0, (args, result.err)
-    assert "ЖОБА {x} {{y}} }" in docx_text(in_force / "build" / "dlo-head.kk.docx")
+    assert "ЖОБА {x} {{y}} }" in docx_text(in_force / "build" / HEAD_DRAFT)
 
 
 def test_check_reports_a_broken_label_set_and_checks_on(project, dlo):
@@ -781,7 +784,7 @@ def test_a_draft_mark_and_note_in_other_words_pass(project, dlo):
     assert dlo("check", cwd=project).code == 0
     result = dlo("render", "dlo-head", "--format", "docx", "--draft", cwd=project)
     assert result.code == 0, result.err
-    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    text = docx_text(project / "build" / HEAD_DRAFT)
     assert "«Жоба» (талқылау үшін)" in text
 
 
@@ -1030,7 +1033,7 @@ def test_form_codes_number_signs_and_other_wording_pass(project, dlo):
     assert dlo("check", cwd=project).code == 0
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    text = docx_text(project / "build" / HEAD_DRAFT)
     for printed in ("Келісім парағы (Ф-01)", "ҚП 082-2022", "Реттік №", "(№, күні)", "1-тарау."):
         assert printed in text, printed
 
@@ -1052,7 +1055,7 @@ def test_a_reworded_approval_block_keeping_its_record_and_blanks_is_printed(proj
     assert dlo("check", cwd=project).code == 0
     ok = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert ok.code == 0, ok.err
-    text = docx_text(project / "build" / "dlo-head.kk.docx")
+    text = docx_text(project / "build" / HEAD_DRAFT)
     assert "ЖОБА (талқылауға)" in text and "«___» ____________ 20___ ж. № ______ бұйрығы" in text
 
 
@@ -1085,7 +1088,7 @@ def ru_headings(project: Path, dlo) -> dict[str, str]:
             replace(project, UNIT, "kind: unit_regulation\n", f"kind: {kind}\nposition: dlo-head\n")
         result = dlo("render", UNIT, "--format", "docx", "--lang", "ru", cwd=project)
         assert result.code == 0, result.err
-        found[kind] = title_block(project, f"{UNIT}.ru.docx")[0]
+        found[kind] = title_block(project, f"{UNIT}.ru.draft.docx")[0]
     return found
 
 
