@@ -34,7 +34,7 @@ def _render(root: Path, out: Path) -> bytes:
     package._base_cached.cache_clear()  # as a new process would: from the disk, or made
     result = api.render(Project(root), ["dlo-head"], ["docx"], out=out, draft=True)
     assert not result.problems, result.problems
-    return (out / "dlo-head.kk.docx").read_bytes()
+    return (out / "dlo-head.kk.draft.docx").read_bytes()
 
 
 def _entry(folder: Path) -> Path:

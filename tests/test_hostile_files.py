@@ -422,7 +422,7 @@ def test_a_project_template_removed_is_the_bundled_one(project, dlo):
         "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
     )
     assert result.code == 0, result.err
-    assert "Қашықтықтан оқыту" in (project / "out" / "dlo-head.kk.html").read_text("utf-8")
+    assert "Қашықтықтан оқыту" in (project / "out" / "dlo-head.kk.draft.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -574,7 +574,7 @@ def test_a_project_page_includes_the_bundled_one(project, dlo):
         "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
     )
     assert result.code == 0, result.err
-    page = (project / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    page = (project / "out" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     assert "ӨЗ БЕТІ" in page and "Қашықтықтан оқыту" in page
 
 
@@ -610,7 +610,7 @@ def test_control_characters_never_reach_a_page(project, dlo):
         "--root", project, "render", "--format", "html", "--draft", "--out", project / "out"
     )
     assert result.code == 0, result.err
-    page = (project / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    page = (project / "out" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     assert "\x01" not in page and "Қолдану саласы" in page
 
 

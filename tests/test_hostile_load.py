@@ -91,7 +91,7 @@ def test_items_nested_as_deep_as_the_limit_allows_render_and_publish(project, dl
     out = project / "build"
     result = dlo("--root", project, "render", "--format", "docx", "--format", "html", "--out", out)
     assert result.code == 0, result.err
-    assert "Тармақша 28" in (out / "dlo-head.kk.html").read_text(encoding="utf-8")
+    assert "Тармақша 28" in (out / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     result = dlo("--root", project, "diff", "dlo-head", "--from", "1", "--to", "draft")
     assert result.code == 0 and "Тармақша 28" in result.out, result.err
     result = dlo("--root", project, "site", "build", "--out", project / "public")

@@ -434,13 +434,14 @@ def test_files_get_the_permissions_the_umask_gives(project, dlo):
         assert dlo("--root", project, "submit", "dlo-head").code == 0
         result = dlo("--root", project, "render", "--format", "html")
         assert result.code == 0, result.err
-        for path in (project / FOLDER / "journal.yaml", project / "build" / "dlo-head.kk.html"):
+        page = project / "build" / "dlo-head.kk.draft.html"  # submitted, not approved: a draft
+        for path in (project / FOLDER / "journal.yaml", page):
             assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
         os.umask(0o077)
         fsio.umask.cache_clear()
         assert dlo("--root", project, "render", "--format", "html").code == 0
         # the same bytes are not rewritten by render? it rewrites: the mode follows the umask
-        assert stat.S_IMODE((project / "build" / "dlo-head.kk.html").stat().st_mode) == 0o600
+        assert stat.S_IMODE(page.stat().st_mode) == 0o600
     finally:
         os.umask(previous)
         fsio.umask.cache_clear()

@@ -26,8 +26,13 @@ def _members(data: bytes) -> set[tuple]:
         return {(i.date_time, i.create_system, i.external_attr) for i in z.infolist()}
 
 
-def _render(project, out, env=None) -> bytes:
-    """``dlo render --format docx`` in a process of its own (no cache shared with the last)."""
+DRAFT = "dlo-head.kk.draft.docx"  # the seed with no edition in force: a draft
+IN_FORCE = "dlo-head.kk.docx"  # the seed with its bundled journal and edition: edition 1
+
+
+def _render(project, out, env=None, name=DRAFT) -> bytes:
+    """``dlo render --format docx`` in a process of its own (no cache shared with the last):
+    the seed's DOCX, written as ``name``."""
     result = subprocess.run(
         [str(REPO / ".venv" / "bin" / "dlo"), "--root", str(project), "render"]
         + ["--format", "docx", "--out", str(out)],
@@ -37,7 +42,7 @@ def _render(project, out, env=None) -> bytes:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    return (out / "dlo-head.kk.docx").read_bytes()
+    return (out / name).read_bytes()
 
 
 def _next_second() -> None:
@@ -61,7 +66,7 @@ def test_an_approved_edition_is_dated_by_its_order(project, tmp_path, monkeypatc
     folder = project / "regulations" / "dlo-head"
     shutil.copytree(REPO / "regulations" / "dlo-head" / "editions", folder / "editions")
     shutil.copy(REPO / "regulations" / "dlo-head" / "journal.yaml", folder / "journal.yaml")
-    data = _render(project, tmp_path / "a")
+    data = _render(project, tmp_path / "a", name=IN_FORCE)
     assert _members(data) == {
         ((2026, 11, 26, 0, 0, 0), 0, 0o644 << 16)
     }  # order 0000-ҮЛГІ of 2026-11-26
@@ -78,7 +83,7 @@ def test_source_date_epoch_is_honoured(project, tmp_path):
 def test_the_same_docx_gives_the_same_pdf_bytes(project, tmp_path, monkeypatch, dlo):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert dlo("render", "--format", "docx", "--out", tmp_path / "a", cwd=project).code == 0
-    docx = (tmp_path / "a" / "dlo-head.kk.docx").read_bytes()
+    docx = (tmp_path / "a" / DRAFT).read_bytes()
     docx = stamp.fixed_zip(docx, dt.datetime(2026, 11, 26, 9, 30, tzinfo=dt.UTC))
     first = pdf_render.convert({"dlo-head.kk": docx})["dlo-head.kk"]
     _next_second()  # another second on LibreOffice's clock

@@ -30,6 +30,9 @@ needs_soffice = pytest.mark.skipif(
     not pdf_render.available(), reason="LibreOffice (soffice) is not installed"
 )
 KAZAKH = "әғқңөұүһі"
+# every render here is of a draft (the copies have no journal): its outputs are
+# <id>.<lang>.draft.<ext>, its sheets <id>.<lang>.draft.<kind>.<ext>
+HEAD_KK, UNIT_KK, UNIT_RU = "dlo-head.kk.draft", "dlo-unit.kk.draft", "dlo-unit.ru.draft"
 
 
 def normalise(text: str) -> str:
@@ -140,12 +143,12 @@ def _processes_of(folder: Path) -> list[bytes]:
 @needs_soffice
 def test_many_documents_convert_in_one_libreoffice_run(rendered):
     root, outputs, runs = rendered.root, rendered.outputs, rendered.runs
-    assert sorted(runs[0]) == ["dlo-head.kk.docx", "dlo-unit.kk.docx", "dlo-unit.ru.docx"]
+    assert sorted(runs[0]) == [f"{HEAD_KK}.docx", f"{UNIT_KK}.docx", f"{UNIT_RU}.docx"]
     assert len(runs) == 1
     assert sorted(o.path.name for o in outputs if o.format == "pdf") == [
-        "dlo-head.kk.pdf",
-        "dlo-unit.kk.pdf",
-        "dlo-unit.ru.pdf",
+        f"{HEAD_KK}.pdf",
+        f"{UNIT_KK}.pdf",
+        f"{UNIT_RU}.pdf",
     ]
     assert not [
         p for p in (root / "build").iterdir() if p.name.startswith(".")
@@ -159,7 +162,7 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
     project = Project(root)
     loaded = project.load(["dlo-head"])
     rd = context.build(loaded.documents["dlo-head"], loaded.registry, "kk", project.templates)
-    reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
+    reader = pypdf.PdfReader(root / "build" / f"{HEAD_KK}.pdf")
     header = [
         "ЖОБА",  # a draft (the copy has no journal): the mark heads every page
         rd.organisation,
@@ -191,7 +194,7 @@ def test_seed_pdf_has_every_clause_and_every_sheet_heading(rendered):
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-@pytest.mark.parametrize(("name", "lang"), [("dlo-head.kk.pdf", "kk"), ("dlo-unit.ru.pdf", "ru")])
+@pytest.mark.parametrize(("name", "lang"), [(f"{HEAD_KK}.pdf", "kk"), (f"{UNIT_RU}.pdf", "ru")])
 def test_no_word_of_a_sheets_column_heading_is_broken(rendered, name, lang):
     """Each column heading of the four sheets fits its column word by word, on the sheet's own
     page ("Дата ознакомления" was set "ознакомлени" / "я" in the acquaintance sheet's date
@@ -241,7 +244,7 @@ def test_the_sheets_tables_stand_between_the_margins_as_the_text(rendered):
     where the running header's rule does, within 0.35 mm (2 pixels at 150 dpi)."""
     from dlo_docs.labels import labels
 
-    pdf = rendered.root / "build" / "dlo-head.kk.pdf"
+    pdf = rendered.root / "build" / f"{HEAD_KK}.pdf"
     pages = [normalise(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
     for key in ("agreement", "acquaintance", "changes", "review"):
         title = labels("kk")["sheet"][key]["title"].upper()
@@ -266,7 +269,7 @@ def _under_rule(pdf: Path, page: int) -> int:
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-@pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
+@pytest.mark.parametrize("name", [f"{HEAD_KK}.pdf", f"{UNIT_RU}.pdf"])
 def test_a_drafts_text_starts_clear_of_the_running_headers_rule(rendered, name):
     """A draft's running header (ЖОБА over the organisation and the code line) is taller than
     the top margin, and the text of every page started right under its rule, the capitals of
@@ -283,7 +286,7 @@ def test_a_drafts_text_starts_clear_of_the_running_headers_rule(rendered, name):
 @needs_soffice
 def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
     root = rendered.root
-    reader = pypdf.PdfReader(root / "build" / "dlo-unit.kk.pdf")
+    reader = pypdf.PdfReader(root / "build" / f"{UNIT_KK}.pdf")
     text = normalise(" ".join(p.extract_text() for p in reader.pages))
     assert (
         "ғимараттағы жиһаз бен техникалық құралдардың сақталуы және тиімді пайдаланылуы үшін"
@@ -300,22 +303,22 @@ def test_every_kazakh_letter_is_set_in_the_document_font(rendered):
 @needs_soffice
 def test_page_x_of_y_counts_the_pages(rendered):
     root = rendered.root
-    reader = pypdf.PdfReader(root / "build" / "dlo-head.kk.pdf")
+    reader = pypdf.PdfReader(root / "build" / f"{HEAD_KK}.pdf")
     pages = len(reader.pages)
     assert pages >= 6  # title page, the body over several pages, four sheets
     marks = [re.findall(r"Бет (\d+) / (\d+)", page.extract_text()) for page in reader.pages]
     assert marks[0] == []
     for number, found in enumerate(marks[1:], 2):
         assert found == [(str(number), str(pages))]
-    assert page_count((root / "build" / "dlo-head.kk.pdf").read_bytes()) == pages
-    ru = pypdf.PdfReader(root / "build" / "dlo-unit.ru.pdf")
+    assert page_count((root / "build" / f"{HEAD_KK}.pdf").read_bytes()) == pages
+    ru = pypdf.PdfReader(root / "build" / f"{UNIT_RU}.pdf")
     last = ru.pages[-1].extract_text()
     assert f"Стр. {len(ru.pages)} из {len(ru.pages)}" in last
 
 
 @pytest.mark.slow  # LibreOffice
 @needs_soffice
-@pytest.mark.parametrize("name", ["dlo-head.kk.pdf", "dlo-unit.ru.pdf"])
+@pytest.mark.parametrize("name", [f"{HEAD_KK}.pdf", f"{UNIT_RU}.pdf"])
 def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
     root = rendered.root
     reader = pypdf.PdfReader(root / "build" / name)
@@ -334,7 +337,7 @@ def test_pdf_declares_pdfa_2b_and_embeds_every_font(rendered, name):
 @needs_soffice
 def test_russian_pdf_is_russian(rendered):
     root = rendered.root
-    reader = pypdf.PdfReader(root / "build" / "dlo-unit.ru.pdf")
+    reader = pypdf.PdfReader(root / "build" / f"{UNIT_RU}.pdf")
     text = normalise(" ".join(p.extract_text() for p in reader.pages))
     assert "УТВЕРЖДЕНО" in text and "ЛИСТ СОГЛАСОВАНИЯ" in text
     assert not set(KAZAKH) & set(text.lower())
@@ -367,21 +370,21 @@ def test_standalone_sheet_as_pdf_and_the_transfer_act_counts_the_original_pages(
         "sheet", "transfer", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project
     )
     assert result.code == 0, result.err
-    act = pypdf.PdfReader(project / "build" / "dlo-head.kk.transfer.pdf")
+    act = pypdf.PdfReader(project / "build" / f"{HEAD_KK}.transfer.pdf")
     assert len(act.pages) == 1
     text = normalise(act.pages[0].extract_text())
     assert "ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ" in text and "Бет 1 / 1" in text
     # the page count of the original, converted in the same command, is in the act: the
     # command converted the seed's draft, the DOCX the module's `dlo render` converted too
-    original = (rendered.root / "build" / "dlo-head.kk.docx").read_bytes()
+    original = (rendered.root / "build" / f"{HEAD_KK}.docx").read_bytes()
     pdfs = [pdf for docx, pdf in converted if docx == original]
     assert len(pdfs) == 1  # the original, converted once by LibreOffice
-    pages = len(pypdf.PdfReader(rendered.root / "build" / "dlo-head.kk.pdf").pages)
+    pages = len(pypdf.PdfReader(rendered.root / "build" / f"{HEAD_KK}.pdf").pages)
     assert pages >= 6  # title page, the body over several pages, four sheets
     assert len(pypdf.PdfReader(io.BytesIO(pdfs[0])).pages) == pages
     from docx import Document
 
-    table = Document(str(project / "build" / "dlo-head.kk.transfer.docx")).tables[0]
+    table = Document(str(project / "build" / f"{HEAD_KK}.transfer.docx")).tables[0]
     assert table.rows[1].cells[4].text == str(pages)
 
 
@@ -505,7 +508,7 @@ def test_a_failing_libreoffice_is_reported_and_nothing_is_written(
     result = dlo("render", "dlo-head", "--format", "pdf", "--format", "docx", cwd=project)
     assert result.code == 1
     assert (
-        "DLO301" in result.err and "dlo-head.kk.pdf" in result.err and "Traceback" not in result.err
+        "DLO301" in result.err and f"{HEAD_KK}.pdf" in result.err and "Traceback" not in result.err
     )
     assert not (project / "build").exists() or not any((project / "build").iterdir())
     monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "echo 'boom' >&2\nexit 5\n")))
@@ -517,7 +520,7 @@ def test_a_pdf_not_made_is_reported_in_the_interface_language(project, dlo, monk
     """The reason a PDF is missing and what to do are messages, not English text."""
     monkeypatch.setenv("DLO_SOFFICE", str(fake_soffice(tmp_path, "exit 0\n")))
     result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "pdf", cwd=project)
-    assert result.code == 1 and "DLO301" in result.err and "dlo-head.kk.pdf" in result.err
+    assert result.code == 1 and "DLO301" in result.err and f"{HEAD_KK}.pdf" in result.err
     assert "could not read" not in result.err and "open the DOCX" not in result.err
     assert "LibreOffice" in result.err and "DOCX" in result.err
 
@@ -552,12 +555,12 @@ for a in "$@"; do case "$a" in *.docx) b=$(basename "$a" .docx); echo "%PDF $b" 
     result = dlo("render", "--format", "pdf", cwd=project)
     assert result.code == 0, result.err
     assert sorted(p.name for p in (project / "build").iterdir()) == [
-        "dlo-head.kk.pdf",
-        "dlo-unit.kk.pdf",
-        "dlo-unit.ru.pdf",
+        f"{HEAD_KK}.pdf",
+        f"{UNIT_KK}.pdf",
+        f"{UNIT_RU}.pdf",
     ]
-    assert (project / "build" / "dlo-unit.ru.pdf").read_text() == "%PDF dlo-unit.ru\n"
-    assert "wrote build/dlo-unit.ru.pdf" in result.out
+    assert (project / "build" / f"{UNIT_RU}.pdf").read_text() == f"%PDF {UNIT_RU}\n"
+    assert f"wrote build/{UNIT_RU}.pdf" in result.out
 
 
 @pytest.mark.slow  # LibreOffice
@@ -672,11 +675,11 @@ def test_the_table_style_written_out_makes_the_same_pdf(rendered, monkeypatch, t
     from dlo_docs.render import pdf_input
 
     build = rendered.root / "build"
-    for name in ("dlo-head.kk", "dlo-unit.ru"):
+    for name in (HEAD_KK, UNIT_RU):
         assert pdf_input.for_libreoffice((build / f"{name}.docx").read_bytes()) is not None
     monkeypatch.setattr(pdf_input, "for_libreoffice", lambda docx: None)  # as it is
     made = pdf_render.convert_files(
-        [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
+        [build / f"{HEAD_KK}.docx", build / f"{UNIT_RU}.docx"], tmp_path
     )
     for pdf in made:
         assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name
@@ -694,7 +697,7 @@ def test_the_import_filter_and_no_profile_backup_make_the_same_pdf(rendered, mon
     plain = tuple(o for o in pdf_render.OPTIONS if not o.startswith(("--infilter", "-env:")))
     monkeypatch.setattr(pdf_render, "OPTIONS", plain)
     made = pdf_render.convert_files(
-        [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
+        [build / f"{HEAD_KK}.docx", build / f"{UNIT_RU}.docx"], tmp_path
     )
     for pdf in made:
         assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name
@@ -714,7 +717,7 @@ def test_jemalloc_makes_the_same_pdf(rendered, monkeypatch, tmp_path):
     monkeypatch.setenv("DLO_PDF_JEMALLOC", "0")  # the system's allocator
     assert "libjemalloc" not in soffice.environment(str(tmp_path)).get("LD_PRELOAD", "")
     made = pdf_render.convert_files(
-        [build / "dlo-head.kk.docx", build / "dlo-unit.ru.docx"], tmp_path
+        [build / f"{HEAD_KK}.docx", build / f"{UNIT_RU}.docx"], tmp_path
     )
     for pdf in made:
         assert pdf.read_bytes() == (build / pdf.name).read_bytes(), pdf.name

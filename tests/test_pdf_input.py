@@ -37,7 +37,7 @@ def seed_docx(project, dlo) -> bytes:
     """The seed's DOCX (four sheets: ~255 table cells), in the built-in styles."""
     result = dlo("render", "dlo-head", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    return (project / "build" / "dlo-head.kk.docx").read_bytes()
+    return (project / "build" / "dlo-head.kk.draft.docx").read_bytes()
 
 
 def test_the_table_style_is_written_out_on_each_table_and_cell(seed_docx):

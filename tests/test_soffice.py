@@ -34,7 +34,7 @@ def test_the_option_wins_over_the_environment(project, dlo, monkeypatch, tmp_pat
     result = dlo("--soffice", str(script), "render", "dlo-head", "--format", "pdf", cwd=project)
     assert result.code == 0, result.err
     assert log.read_text() == "used\n"
-    assert (project / "build" / "dlo-head.kk.pdf").read_bytes() == b"pdf\n"
+    assert (project / "build" / "dlo-head.kk.draft.pdf").read_bytes() == b"pdf\n"
     # the next run in this process searches again
     monkeypatch.delenv("DLO_SOFFICE")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))

@@ -44,10 +44,10 @@ def test_every_page_of_a_draft_prints_its_text_s_control_code(project, dlo):
     assert len(code) == 14 and code.count(" ") == 2  # "3f2a 9c1b 7e04"
     ok(dlo, project, "render", "dlo-head", "--draft", "--format", "docx", "--format", "html")
     line = f"Мәтіннің бақылау коды: {code}"
-    headers = _headers((project / "build" / "dlo-head.kk.docx").read_bytes())
+    headers = _headers((project / "build" / "dlo-head.kk.draft.docx").read_bytes())
     assert headers.count("ЖОБА") == headers.count(line) >= 2  # the title page's and the others'
-    assert line in (project / "build" / "dlo-head.kk.html").read_text("utf-8")
-    assert line in _headers((project / "build" / "dlo-head.kk.comparison.docx").read_bytes())
+    assert line in (project / "build" / "dlo-head.kk.draft.html").read_text("utf-8")
+    assert line in _headers((project / "build" / "dlo-head.kk.draft.comparison.docx").read_bytes())
     assert f"the draft's control code: {code}" in ok(dlo, project, "status", "dlo-head").out
     # the edition in force prints none
     ok(dlo, project, "render", "dlo-head", "--format", "docx", "--out", "approved")
