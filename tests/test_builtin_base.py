@@ -48,7 +48,7 @@ def render(project, tmp_path, monkeypatch):
         result = api.render(Project(project), ["dlo-head"], ["docx"], out=out, draft=True)
         assert not result.problems, result.problems
         package._base_cached.cache_clear()
-        return (out / "dlo-head.kk.docx").read_bytes(), len(made)
+        return (out / "dlo-head.kk.draft.docx").read_bytes(), len(made)
 
     return run
 

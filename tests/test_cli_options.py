@@ -25,8 +25,8 @@ def test_options_that_repeat_and_values_that_look_like_options_are_taken(project
     )  # fmt: skip
     assert result.code == 0, result.out + result.err
     assert {p.name for p in (project / "--lang").iterdir()} == {
-        "dlo-head.kk.docx",
-        "dlo-head.kk.html",
+        "dlo-head.kk.draft.docx",
+        "dlo-head.kk.draft.html",
     }
 
 

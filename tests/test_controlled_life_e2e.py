@@ -30,8 +30,11 @@ def status(dlo, project: Path) -> dict:
 
 
 def render(dlo, project: Path, *args: str) -> bytes:
+    """The DOCX written: the edition in force's as <id>.kk.docx, a draft's as <id>.kk.draft.docx
+    (here every render without --draft has an edition in force)."""
     ok(dlo, project, "render", REG, "--format", "docx", *args)
-    return (project / "build" / f"{REG}.kk.docx").read_bytes()
+    stem = f"{REG}.kk.draft" if "--draft" in args else f"{REG}.kk"
+    return (project / "build" / f"{stem}.docx").read_bytes()
 
 
 def sheet(data: bytes, project: Path, kind: str) -> list[list[str]]:

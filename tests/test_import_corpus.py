@@ -108,7 +108,9 @@ def test_every_body_line_once_in_order_and_nothing_else(project, dlo, source: So
     imported(project, dlo, source, fmt)
     result = dlo("render", "corpus", "--format", "docx", cwd=project)
     assert result.code == 0, result.err
-    rendered = [bare(p) for p in body_paragraphs(project / "build" / f"corpus.{source.lang}.docx")]
+    rendered = [
+        bare(p) for p in body_paragraphs(project / "build" / f"corpus.{source.lang}.draft.docx")
+    ]
     title, body, appendix = parts(source)
     # the rendered body is the source's body line for line: nothing lost, added, merged or moved
     assert rendered == [bare(line) for line in body]

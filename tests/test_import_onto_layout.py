@@ -32,7 +32,7 @@ def test_a_word_edit_keeps_the_files_comments_and_layout(project, dlo, tmp_path)
     result = dlo("render", REG, "--format", "docx", "--draft", "--out", str(tmp_path), cwd=project)
     assert result.code == 0, result.err
     edited = tmp_path / "edited.docx"
-    _edit_one_clause(tmp_path / f"{REG}.kk.docx", edited)
+    _edit_one_clause(tmp_path / f"{REG}.kk.draft.docx", edited)
     result = dlo("import", edited, "--onto", REG, cwd=project)
     assert result.code == 0, result.err
     after = path.read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ def _without(model, *keys: str) -> dict:
 def test_import_render_import_gives_the_same_model(project, dlo):
     assert dlo("import", SEED, "--id", "first", cwd=project).code == 0
     assert dlo("render", "first", "--format", "docx", cwd=project).code == 0
-    rendered = project / "build" / "first.kk.docx"
+    rendered = project / "build" / "first.kk.draft.docx"
     styles = {p.style.name for p in Document(str(rendered)).paragraphs}
     assert {"Heading 1", "Heading 2", "DLO Clause", "DLO Item"} <= styles
     result = dlo("import", rendered, "--id", "second", cwd=project)
@@ -43,9 +43,9 @@ def test_round_trip_without_id_takes_the_id_the_docx_carries(project, dlo):
     assert dlo("import", SEED, "--id", "carried", cwd=project).code == 0
     assert dlo("render", "carried", "--format", "docx", "--out", "out", cwd=project).code == 0
     # the same id is taken: without --force the existing file is kept
-    result = dlo("import", project / "out" / "carried.kk.docx", cwd=project)
+    result = dlo("import", project / "out" / "carried.kk.draft.docx", cwd=project)
     assert result.code == 2 and "regulations/carried/regulation.yaml exists" in result.err
-    result = dlo("import", project / "out" / "carried.kk.docx", "--force", cwd=project)
+    result = dlo("import", project / "out" / "carried.kk.draft.docx", "--force", cwd=project)
     assert result.code == 0, result.err
     assert "wrote regulations/carried/regulation.yaml" in result.out
 
@@ -53,7 +53,9 @@ def test_round_trip_without_id_takes_the_id_the_docx_carries(project, dlo):
 def test_round_trip_of_the_bundled_regulation(project, dlo):
     """The hand-encoded regulation, rendered and imported, keeps its structure, texts and facts."""
     assert dlo("render", "dlo-head", "--format", "docx", cwd=project).code == 0
-    result = dlo("import", project / "build" / "dlo-head.kk.docx", "--id", "again", cwd=project)
+    result = dlo(
+        "import", project / "build" / "dlo-head.kk.draft.docx", "--id", "again", cwd=project
+    )
     assert result.code == 0, result.err
     bundled, again = load_model(project, "dlo-head"), load_model(project, "again")
     keep = ("id", "source_number")
@@ -105,7 +107,7 @@ def test_the_russian_text_of_a_regulation_imports_with_its_code_and_title(projec
 
     add_unit(project)
     assert dlo("render", "dlo-unit", "--format", "docx", "--lang", "ru", cwd=project).code == 0
-    source = _as_text(project / "build" / "dlo-unit.ru.docx", project / "dlo-unit.txt")
+    source = _as_text(project / "build" / "dlo-unit.ru.draft.docx", project / "dlo-unit.txt")
     result = dlo("import", source, "--id", "again", "--lang", "ru", cwd=project)
     assert result.code == 0, result.err
     unit, again = load_model(project, "dlo-unit"), load_model(project, "again")

@@ -261,7 +261,7 @@ def test_a_corpus_source_with_an_approval_block(project, dlo, tmp_path, source):
     # the block is not body text
     render = dlo("render", "corpus", "--format", "docx", "--draft", cwd=project)
     assert render.code == 0, render.err
-    docx = project / "build" / f"corpus.{source.lang}.docx"
+    docx = project / "build" / f"corpus.{source.lang}.draft.docx"
     body = {bare(p.text) for p in Document(str(docx)).paragraphs if p.style.name in BODY_STYLES}
     assert not {bare(line) for line in block} & body
 
@@ -337,7 +337,9 @@ def test_the_block_of_an_own_rendered_docx_is_not_read(project, dlo):
     """A DOCX rendered by dlo carries its approval in the journal, not in a block to read."""
     shutil.rmtree(project / "build", ignore_errors=True)
     assert dlo("render", "dlo-head", "--format", "docx", "--lang", "kk", cwd=project).code == 0
-    result = dlo("import", project / "build" / "dlo-head.kk.docx", "--id", "again", cwd=project)
+    result = dlo(
+        "import", project / "build" / "dlo-head.kk.draft.docx", "--id", "again", cwd=project
+    )
     assert result.code == 0, result.err
     assert "DLO507" not in result.err
     assert load_model(project, "again").approval == load_model(REPO, "dlo-head").approval

@@ -35,7 +35,7 @@ def test_invalid_regulation_is_left_out_and_fails_the_render(project, dlo):
     assert result.code == 1
     assert "regulations/t/regulation.yaml:6:7: error DLO020" in result.err
     assert not list((project / "build").glob("t.*")), "nothing of the invalid one is written"
-    assert (project / "build" / "dlo-head.kk.docx").is_file(), "the valid one is rendered"
+    assert (project / "build" / "dlo-head.kk.draft.docx").is_file(), "the valid one is rendered"
     result = dlo("render", "t", cwd=project)
     assert result.code == 1 and not list((project / "build").glob("t.*"))
 
@@ -50,7 +50,7 @@ def test_unknown_regulation_id(project, dlo):
 def test_out_folder_may_be_any_folder_the_user_can_write(project, dlo, tmp_path):
     result = dlo("render", "--format", "html", "--out", tmp_path / "elsewhere", cwd=project)
     assert result.code == 0, result.err
-    assert (tmp_path / "elsewhere" / "dlo-head.kk.html").is_file()
+    assert (tmp_path / "elsewhere" / "dlo-head.kk.draft.html").is_file()
     assert not (project / "build").exists()
 
 
@@ -62,7 +62,7 @@ def test_html_escapes_markup_from_yaml(project, dlo):
         ),
     )
     assert dlo("render", "t", "--format", "html", cwd=project).code == 0
-    html = (project / "build" / "t.kk.html").read_text(encoding="utf-8")
+    html = (project / "build" / "t.kk.draft.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in html
 
@@ -76,8 +76,8 @@ def test_bilingual_regulation_renders_both_languages(project, dlo):
     )
     write(project, bilingual)
     assert dlo("render", "t", "--format", "html", cwd=project).code == 0
-    ru = (project / "build" / "t.ru.html").read_text(encoding="utf-8")
-    kk = (project / "build" / "t.kk.html").read_text(encoding="utf-8")
+    ru = (project / "build" / "t.ru.draft.html").read_text(encoding="utf-8")
+    kk = (project / "build" / "t.kk.draft.html").read_text(encoding="utf-8")
     assert '<html lang="ru">' in ru and "Глава 1. Один" in ru and "1.</a> Текст." in ru
     assert '<html lang="kk">' in kk and "1 тарау. Бір" in kk
 
@@ -116,11 +116,11 @@ def test_a_template_is_compiled_once_per_source_and_its_errors_name_the_projects
     assert [f for f in compiled if f.endswith(template.name)] == [str(first / template)]
     assert render(second).code == 0
     assert [f for f in compiled if f.endswith(template.name)] == [str(first / template)]
-    out = (second / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
-    assert out == (first / "out" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    out = (second / "out" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+    assert out == (first / "out" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     assert render(edited).code == 0
     assert compiled.count(str(edited / template)) == 1
-    assert "<!-- EDITED COPY -->" in (edited / "out" / "dlo-head.kk.html").read_text("utf-8")
+    assert "<!-- EDITED COPY -->" in (edited / "out" / "dlo-head.kk.draft.html").read_text("utf-8")
     # code compiled for the first copy, failing in the second project: its file, its line
     (second / "templates/html/regulation.html.j2").write_text(text, encoding="utf-8")
     html._environment.cache_clear()

@@ -82,7 +82,7 @@ def test_default_is_the_edition_in_force_not_the_edited_working_copy(bundled, dl
 def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
     edit_working_copy(bundled)
     run(dlo, bundled, "render", SEED, "--draft")
-    data = docx(bundled, "dlo-head.kk.docx")
+    data = docx(bundled, "dlo-head.kk.draft.docx")
     text = all_text(data)
     assert EDITED in text
     headers = header_texts(data)
@@ -96,10 +96,11 @@ def test_draft_is_marked_on_every_page_and_carries_no_approval(bundled, dlo):
         "№ ______ бұйрығымен",
     ]
     assert "0000-ҮЛГІ" not in text and "26.11.2026" not in text
-    html = (bundled / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    html = (bundled / "build" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     assert EDITED in html and 'class="draft-mark"' in html and "0000-ҮЛГІ" not in html
     # the notice says it once ("ЖОБА · Жоба: бекітілмеген …" said it twice)
     assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген<br>' in html
+    assert not (bundled / "build" / "dlo-head.kk.draft.comparison.docx").exists()
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
 
 
@@ -124,7 +125,8 @@ def test_an_approved_editions_outputs_name_it_and_a_drafts_do_not(bundled, dlo):
     assert named == f"{SEED}, edition=1, content={approval.content_hash}"
     assert Shown.parse(named) == Shown(SEED, 1, approval.content_hash)
     run(dlo, bundled, "render", SEED, "--format", "docx", "--draft")
-    assert _keywords(docx(bundled, "dlo-head.kk.docx")) == SEED
+    assert _keywords(docx(bundled, "dlo-head.kk.draft.docx")) == SEED
+    assert _keywords(docx(bundled, "dlo-head.kk.docx")) == named  # the edition's stays
     assert Shown.parse(SEED) == Shown(SEED)
     assert Shown.parse(f"{SEED}; edition=x; content=") == Shown(SEED)
 
@@ -136,7 +138,7 @@ def test_draft_pdf_shows_the_mark_on_every_page(bundled, dlo):
 
     edit_working_copy(bundled)
     run(dlo, bundled, "render", SEED, "--draft", "--format", "pdf")
-    reader = pypdf.PdfReader(bundled / "build" / "dlo-head.kk.pdf")
+    reader = pypdf.PdfReader(bundled / "build" / "dlo-head.kk.draft.pdf")
     pages = [page.extract_text() for page in reader.pages]
     assert len(pages) > 3
     assert all("ЖОБА" in page for page in pages)
@@ -153,12 +155,13 @@ def test_open_revision_default_is_edition_in_force_draft_is_the_revision(bundled
     assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
 
     run(dlo, bundled, "render", SEED, "--format", "docx", "--draft")
-    data = docx(bundled, "dlo-head.kk.docx")
+    data = docx(bundled, "dlo-head.kk.draft.docx")
     assert "2-басылым" in all_text(data) and EDITED in all_text(data)
     assert all("ЖОБА" in h for h in header_texts(data).values())
     assert ORDER_LINE not in title_page(data)
     # the approval package: the comparison table goes with the draft
-    assert (bundled / "build" / "dlo-head.kk.comparison.docx").is_file()
+    assert (bundled / "build" / "dlo-head.kk.draft.comparison.docx").is_file()
+    assert not (bundled / "build" / "dlo-head.kk.comparison.docx").exists()
     # the change registration sheet of the draft lists edition 1, the edition it changes
     assert "0000-ҮЛГІ" in all_text(data)
 
@@ -167,11 +170,11 @@ def test_no_edition_in_force_renders_as_draft_and_says_so(bundled, dlo):
     add_bilingual(bundled)
     result = run(dlo, bundled, "render", "dlo-unit")
     assert "dlo-unit has no edition in force: rendered as a draft" in result.err
-    kk, ru = docx(bundled, "dlo-unit.kk.docx"), docx(bundled, "dlo-unit.ru.docx")
+    kk, ru = docx(bundled, "dlo-unit.kk.draft.docx"), docx(bundled, "dlo-unit.ru.draft.docx")
     assert all("ЖОБА" in h for h in header_texts(kk).values())
     assert all("ПРОЕКТ" in h for h in header_texts(ru).values())
     assert "УТВЕРЖДЕНО" in all_text(ru) and "от «___»" in all_text(ru)
-    html = (bundled / "build" / "dlo-unit.ru.html").read_text(encoding="utf-8")
+    html = (bundled / "build" / "dlo-unit.ru.draft.html").read_text(encoding="utf-8")
     assert "ПРОЕКТ" in html
 
 
@@ -205,6 +208,6 @@ def test_sheets_follow_the_same_rule(bundled, dlo):
     assert "0000-ҮЛГІ" in all_text(data)
     assert not any("ЖОБА" in h for h in header_texts(data).values())
     run(dlo, bundled, "sheet", "agreement", SEED, "--draft")
-    data = docx(bundled, "dlo-head.kk.agreement.docx")
+    data = docx(bundled, "dlo-head.kk.draft.agreement.docx")
     assert all("ЖОБА" in h for h in header_texts(data).values())
     assert "26.11.2026" not in all_text(data)  # the agreements were given to edition 1

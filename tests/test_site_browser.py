@@ -295,7 +295,7 @@ def test_the_rendered_page_sets_the_approval_block_apart_from_the_organisation(
     apart. The block starts at least half a line below the name."""
     assert dlo("render", "dlo-head", "--format", "html", cwd=project).code == 0
     page = browser.new_page()
-    page.goto((project / "build" / "dlo-head.kk.html").as_uri())
+    page.goto((project / "build" / "dlo-head.kk.draft.html").as_uri())
     gap = page.evaluate(
         """() => {
         const org = document.querySelector("header .org").getBoundingClientRect();

@@ -373,7 +373,7 @@ def test_a_render_imports_no_python_docx_even_with_an_empty_cache(project, tmp_p
     args = ["render", "dlo-head", "--format", "docx", "--out", str(tmp_path / "out")]
     for _ in range(2):
         modules, text = modules_after(args, project)
-        assert (tmp_path / "out" / "dlo-head.kk.docx").is_file(), text
+        assert (tmp_path / "out" / "dlo-head.kk.draft.docx").is_file(), text
         loaded = sorted(
             m for m in modules if m.startswith(("docx", "lxml", "dlo_docs.render.docx.prepare"))
         )

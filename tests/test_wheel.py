@@ -97,8 +97,8 @@ def test_an_installed_wheel_renders_with_its_own_templates_or_the_projects(proje
     assert found.split() == [str(site / "dlo_docs" / "validator.json"), str(made_for_it)]
     shutil.rmtree(project / "templates")  # the project has none: the wheel's are used
     _run(*dlo, "render", "dlo-head", "--format", "docx", "--format", "html", cwd=project, env=env)
-    html = (project / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
-    assert (project / "build" / "dlo-head.kk.docx").stat().st_size > 0
+    html = (project / "build" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+    assert (project / "build" / "dlo-head.kk.draft.docx").stat().st_size > 0
     assert "1 тарау." in html
 
     # the project's own templates/ (here: the bundled ones with another chapter label) come first
@@ -108,5 +108,5 @@ def test_an_installed_wheel_renders_with_its_own_templates_or_the_projects(proje
     assert 'chapter: "{n} тарау. {title}"' in text
     kk.write_text(text.replace("{n} тарау.", "{n}-ТАРАУ."), encoding="utf-8")
     _run(*dlo, "render", "dlo-head", "--format", "html", cwd=project, env=env)
-    html = (project / "build" / "dlo-head.kk.html").read_text(encoding="utf-8")
+    html = (project / "build" / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
     assert "1-ТАРАУ." in html and "1 тарау." not in html
