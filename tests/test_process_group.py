@@ -71,3 +71,65 @@ def test_a_group_that_ignores_sigterm_is_killed(tmp_path, monkeypatch):
     process_group.end(proc)
     assert proc.returncode == -9  # SIGKILL
     assert not process_group.alive(proc.pid)
+
+
+def _wait_for(path: Path, seconds: float = 10) -> str:
+    deadline = time.monotonic() + seconds
+    while not (path.exists() and path.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return path.read_text().strip()
+
+
+def _ended_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _state(pid) in ("", "Z"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+_STARTER = """
+import sys, time
+from dlo_docs.render import process_group
+proc, held = process_group.start(["sh", "-c", sys.argv[1]], {"PATH": "/usr/bin:/bin"})
+held.release()
+print(proc.pid, flush=True)
+time.sleep(300)
+"""
+
+
+@pytest.mark.parametrize("ignores_sigterm", [False, True], ids=["ends", "ignores-sigterm"])
+def test_a_group_ends_when_the_process_that_started_it_is_killed(tmp_path, ignores_sigterm):
+    """SIGKILL leaves no clean-up to this process: the watcher ends the group instead (before,
+    a LibreOffice that hung ran on for good)."""
+    pids = tmp_path / "pids"
+    trap = "trap '' TERM; " if ignores_sigterm else ""
+    starter = subprocess.Popen(
+        [sys.executable, "-c", _STARTER, f"{trap}sleep 300 & echo $! > {pids}; wait"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        group = int(starter.stdout.readline())
+        child = int(_wait_for(pids))
+        assert process_group.alive(group)
+        starter.kill()  # SIGKILL: no finally, no atexit
+        starter.wait()
+        assert _ended_within(child, 2 + 5), "the group outlived the process that started it"
+        assert not process_group.alive(group)
+    finally:
+        starter.kill()
+        starter.wait()
+        starter.stdout.close()
+
+
+def test_a_group_ended_in_the_ordinary_way_leaves_no_watcher_behind(tmp_path):
+    proc, held = process_group.start(["sh", "-c", "exit 3"], {"PATH": "/usr/bin:/bin"})
+    held.release()
+    proc.communicate()
+    ((watcher, _),) = [w for g, w in process_group._watchers.items() if g == proc.pid]
+    process_group.end(proc)
+    assert proc.returncode == 3
+    assert watcher.returncode == 0  # told to leave, reaped
+    assert proc.pid not in process_group._watchers

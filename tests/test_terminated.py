@@ -151,6 +151,24 @@ def test_a_killed_site_build_leaves_no_mark_of_a_finished_one(in_force, dlo, tmp
     assert not torn.exists() and mark.is_file()
 
 
+@pytest.mark.parametrize(
+    "args", [["render", "dlo-head", "--format", "pdf"], ["site", "build"]], ids=["render", "site"]
+)
+def test_a_killed_command_leaves_no_libreoffice_running(in_force, tmp_path, args):
+    """SIGKILL (the out-of-memory killer, a service manager's timeout) runs no clean-up of the
+    command's: LibreOffice and what it started end anyway, within the grace SIGTERM is given
+    (before, one that hung ran on for good, its time limit the killed command's to enforce)."""
+    pids = tmp_path / "pids"
+    env = stand_in(tmp_path, HANGS.format(pids=pids), DLO_UI_LANG="en")
+    command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", *args]
+    proc = subprocess.Popen(command, cwd=in_force, env=env, stderr=subprocess.PIPE, text=True)
+    with reaped(proc):
+        started(proc, pids, 2)
+        proc.kill()
+        proc.communicate(timeout=30)
+    assert not left_running(pids), "LibreOffice outlived the command that started it"
+
+
 def test_what_a_killed_render_left_is_removed_by_the_next(in_force, dlo, tmp_path):
     """A render killed with SIGKILL leaves its staging folder in the output folder; the next
     render removes it, once its process no longer runs. A running render's folder, another

@@ -16,6 +16,13 @@ and whatever it started, so that nothing outlives the call that ran it (LibreOff
 - ``alive(pgid) -> bool``: is a process of the group still running? A zombie is not: it has
   ended, and only its parent's reaping remains, which for an orphan is init's job (in some
   containers init does it only now and then, so waiting for it would wait for nothing).
+
+A group started here also outlives a ``dlo`` that is killed (SIGKILL, the out-of-memory killer,
+a service manager's timeout) only as long as the group takes to end: a watcher (``sh``, in a
+session of its own) reads a pipe whose other end only this process holds. ``end`` writes a line
+to it and it leaves; the kernel closing the pipe unwritten (this process gone, however) makes it
+end the group as ``end`` would, SIGTERM then SIGKILL. Without it a LibreOffice that hangs would
+run on for good, its time limit being this process's to enforce.
 """
 
 from __future__ import annotations
@@ -31,6 +38,14 @@ from .. import interrupts
 
 GRACE = 2.0  # seconds the group has to end after SIGTERM, before SIGKILL
 KILLED = 10.0  # seconds SIGKILL, which cannot be refused, may take to end a busy group
+# the watcher: a line read, the group was ended by ``end``; end of file unwritten, ``dlo`` is gone
+_WATCH = (
+    'read -r _ && exit 0; kill -TERM "-$1" 2>/dev/null || exit 0; i=0; '
+    'while [ $i -lt 20 ] && kill -0 "-$1" 2>/dev/null; do sleep 0.1; i=$((i+1)); done; '
+    'kill -KILL "-$1" 2>/dev/null; exit 0'
+)
+_watchers: dict[int, tuple[subprocess.Popen[bytes], int]] = {}  # group -> watcher, pipe's end
+_lock = threading.Lock()
 
 
 class Stopped(Exception):
@@ -52,7 +67,44 @@ def start(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes],
     except BaseException:
         held.release()
         raise
+    _watch(proc.pid)
     return proc, held
+
+
+def _watch(pgid: int) -> None:
+    """The watcher of group ``pgid`` (none where no ``sh`` can be started: the group is then
+    ended by ``end`` alone, as before)."""
+    read, write = os.pipe()  # neither end is inherited by a program started since (PEP 446)
+    try:
+        watcher = subprocess.Popen(
+            ["sh", "-c", _WATCH, "dlo-watch", str(pgid)],
+            stdin=read,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # not ended with this process's own group (Ctrl-C)
+        )
+    except OSError:
+        os.close(write)
+        return
+    finally:
+        os.close(read)
+    with _lock:
+        _watchers[pgid] = (watcher, write)
+
+
+def _dismiss(pgid: int) -> None:
+    """The group's watcher told to leave (the group has ended, or is left alone) and reaped."""
+    with _lock:
+        watcher, write = _watchers.pop(pgid, (None, -1))
+    if watcher is None:
+        return
+    try:
+        os.write(write, b"ended\n")
+    except OSError:
+        pass  # the watcher is gone already
+    finally:
+        os.close(write)
+    watcher.wait()
 
 
 def communicate(
@@ -84,7 +136,10 @@ def end(proc: subprocess.Popen[bytes]) -> None:
     leader is reaped when this returns, unless even SIGKILL did not end it in time. An interrupt
     meanwhile is raised once it has returned (``interrupts``)."""
     with interrupts.holding():
-        _end(proc)
+        try:
+            _end(proc)
+        finally:
+            _dismiss(proc.pid)
 
 
 def _end(proc: subprocess.Popen[bytes]) -> None:
