@@ -11,6 +11,8 @@ serial run, one per worker (opened from the same folder) in a parallel one.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +28,7 @@ _keep = True  # see ``keep``
 # A serial run over more regulations than this would only evict its own entries from the
 # project's cache (it keeps 64 files, a regulation has about four), so it keeps none.
 KEEP = 16
+ORPHAN_CHECK = 0.5  # seconds between a worker's looks at whether its caller still runs
 
 
 def project() -> Project:
@@ -76,9 +79,19 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _start(root: str, given: Any) -> None:
+def _start(root: str, given: Any, parent: int) -> None:
     global _project, _state, _keep
     _project, _state, _keep = Project(Path(root)), given, False
+    threading.Thread(target=_orphaned, args=(parent,), daemon=True).start()
+
+
+def _orphaned(parent: int) -> None:
+    """End this worker once the process that started the pool is gone. A worker waits for its
+    next chunk on a pipe the other workers hold open too, so one whose caller was killed
+    (SIGKILL: no clean-up of the caller's) would wait there for good."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(1)
 
 
 def run(
@@ -114,7 +127,7 @@ def run(
         max_workers=min(jobs, len(parts)),
         mp_context=_context(),
         initializer=_start,
-        initargs=(str(project.root), state),
+        initargs=(str(project.root), state, os.getpid()),
     ) as workers:
         futures = [workers.submit(work, part) for part in parts]
         for part, future in zip(parts, futures, strict=True):

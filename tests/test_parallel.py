@@ -4,6 +4,7 @@ gives: the same problems in the same order, the same files with the same bytes."
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -163,3 +164,64 @@ def test_a_project_page_importing_a_namespace_writes_the_same_in_parallel(projec
         b"1 2 3 4 5"
     }  # (the line ends with the loop)
     assert pages == tree(project / "two")
+
+
+_KILLED_CALLER = """
+import sys, time
+from pathlib import Path
+from dlo_docs import pool
+from dlo_docs.project import Project
+
+def work(chunk):
+    time.sleep(300)
+    return chunk
+
+pool.run(work, list(range(4)), Project(Path(sys.argv[1])), jobs=2)
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="processes as /proc shows them")
+def test_the_workers_end_when_their_caller_is_killed(project):
+    """SIGKILL of a check or render (no clean-up of its own): its workers end too, within a
+    second (before, each waited for its next chunk for good, holding its memory)."""
+    import subprocess
+    import sys
+    import time
+
+    caller = subprocess.Popen([sys.executable, "-c", _KILLED_CALLER, str(project)])
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(caller.pid)) < 2:
+            assert time.monotonic() < deadline, "the pool did not start"
+            time.sleep(0.05)
+        caller.kill()
+        caller.wait()
+        deadline = time.monotonic() + 3 * pool.ORPHAN_CHECK + 2
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = [pid for pid in workers if _running(pid)]
+        for pid in left:
+            os.kill(pid, 9)
+        assert not left, f"workers {left} outlived the command that started them"
+    finally:
+        caller.kill()
+        caller.wait()
