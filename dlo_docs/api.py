@@ -178,6 +178,7 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # ids of regulations left out
     notes: list[str] = field(default_factory=list)  # e.g. a draft shown for want of an edition
+    removed: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): no edition in force
 
 
 @dataclass
@@ -353,6 +354,9 @@ def _render_into(
         for output, staged in rendered:
             os.replace(staged, output.path)
     result.outputs = [o for o, _ in rendered]
+    fallen = {doc_id for doc_id, *_, note in results if note}  # drafts for want of an edition
+    written = [(o.id, o.lang) for o in result.outputs if o.id in fallen]
+    result.removed = subject.clear_in_force_names(out, written, RENDERERS)
     return result
 
 

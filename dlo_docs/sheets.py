@@ -2,7 +2,8 @@
 
 The agreement, acquaintance, change registration and periodic review sheets are the same ones
 the full document ends with; the transfer act hands the original to HR and exists
-only on its own. Files are written as ``<out>/<id>.<lang>.<kind>.<docx|pdf>``.
+only on its own. Files are written as ``<out>/<id>.<lang>.<kind>.<docx|pdf>``, a draft's as
+``<out>/<id>.<lang>.draft.<kind>.<docx|pdf>``.
 
 The transfer act names who hands the original over (default: the head of the regulation's unit)
 and who receives it (default: the head of the unit with id ``hr``); ``handed_by`` / ``received_by``
@@ -101,10 +102,11 @@ def sheet(
     handed_by: str | None = None,
     received_by: str | None = None,
     draft: bool = False,
-) -> list[api.Output]:
+) -> api.Rendered:
     """Write one sheet of regulation ``reg_id`` (of its edition in force, or with ``draft`` and
     for want of one, of its working draft, marked as such); nothing is written unless every
-    format is built."""
+    format is built. For want of an edition in force, its ``notes`` say so, and the sheet of
+    that kind named as the edition in force's is ``removed``."""
     formats = _asked(kind, formats, handed_by or received_by)
     out = project.output(out)
     project.regulation_path(reg_id)
@@ -129,11 +131,14 @@ def sheet(
         outputs["docx"] = data
     if "pdf" in formats:
         outputs["pdf"] = pdf_render.convert({stem: data})[stem]
-    written = []
+    written = api.Rendered(notes=[chosen.fallback] if chosen.fallback else [])
     for fmt in formats:
         path = out / f"{stem}.{fmt}"
         atomic_write(path, outputs[fmt])
-        written.append(api.Output(rd.id, rd.lang, fmt, path))
+        written.outputs.append(api.Output(rd.id, rd.lang, fmt, path))
+    if chosen.fallback:
+        names = [f"{kind}.{fmt}" for fmt in FORMATS]
+        written.removed = subject.clear_in_force_names(out, [(rd.id, rd.lang)], names)
     return written
 
 

@@ -1,6 +1,7 @@
 """A draft's outputs never take the name of the edition in force's: whatever was rendered
 before, a file named ``<id>.<lang>.<ext>`` in ``build/`` is the edition in force and one named
-``<id>.<lang>.draft.<ext>`` a draft (ЖОБА / ПРОЕКТ on every page)."""
+``<id>.<lang>.draft.<ext>`` a draft (ЖОБА / ПРОЕКТ on every page); a regulation with no edition
+in force (withdrawn) keeps no file under the edition in force's name once rendered again."""
 
 from __future__ import annotations
 
@@ -76,3 +77,44 @@ def test_a_drafts_sheet_is_named_apart_from_the_edition_in_forces(bundled, dlo):
     assert _names(bundled) == {"dlo-head.kk.agreement.docx", "dlo-head.kk.draft.agreement.docx"}
     assert not _is_draft((bundled / "build" / "dlo-head.kk.agreement.docx").read_bytes())
     assert _is_draft((bundled / "build" / "dlo-head.kk.draft.agreement.docx").read_bytes())
+
+
+def test_a_withdrawn_regulations_approved_files_leave_with_its_edition(in_force, dlo):
+    """Once withdrawn there is no edition in force: its draft is rendered, and the files named
+    as the edition in force (every format, and the sheet rendered again) are removed, each said,
+    not left in build/ looking approved beside the draft."""
+    run(dlo, in_force, "render", SEED, "--format", "docx", "--format", "html")
+    run(dlo, in_force, "sheet", "acquaintance", SEED)
+    (in_force / "build" / "dlo-head.kk.pdf").write_bytes(b"%PDF- the edition once in force")
+    run(dlo, in_force, "withdraw", SEED, "--order", "17-НҚ", "--date", "2025-02-28")
+
+    result = run(dlo, in_force, "render", SEED, "--format", "docx")
+    assert _names(in_force) == {"dlo-head.kk.draft.docx", "dlo-head.kk.acquaintance.docx"}
+    for name in ("dlo-head.kk.docx", "dlo-head.kk.html", "dlo-head.kk.pdf"):
+        assert f"removed build/{name}: dlo-head has no edition in force" in result.out
+    assert "wrote build/dlo-head.kk.draft.docx" in result.out
+
+    result = run(dlo, in_force, "sheet", "acquaintance", SEED)
+    assert _names(in_force) == {"dlo-head.kk.draft.docx", "dlo-head.kk.draft.acquaintance.docx"}
+    assert "removed build/dlo-head.kk.acquaintance.docx" in result.out
+    assert _is_draft((in_force / "build" / "dlo-head.kk.draft.acquaintance.docx").read_bytes())
+
+
+def test_a_draft_left_under_the_edition_in_forces_name_is_removed(project, dlo):
+    """A draft written by an older dlo as ``<id>.<lang>.docx`` (before drafts had their own
+    name) is no edition in force: rendering the draft again removes it; another language's and
+    another regulation's files stay."""
+    build = project / "build"
+    build.mkdir()
+    for name in ("dlo-head.kk.docx", "dlo-head.ru.docx", "other.kk.docx"):
+        (build / name).write_bytes(b"old draft")
+    result = run(dlo, project, "render", SEED, "--lang", "kk", "--format", "html")
+    assert _names(project) == {"dlo-head.kk.draft.html", "dlo-head.ru.docx", "other.kk.docx"}
+    assert "removed build/dlo-head.kk.docx: dlo-head has no edition in force" in result.out
+
+
+def test_the_edition_in_forces_files_stay_beside_an_asked_for_draft(in_force, dlo):
+    run(dlo, in_force, "render", SEED, "--format", "docx")
+    result = run(dlo, in_force, "render", SEED, "--draft", "--format", "html")
+    assert _names(in_force) == {"dlo-head.kk.docx", "dlo-head.kk.draft.html"}
+    assert "removed" not in result.out

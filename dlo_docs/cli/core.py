@@ -120,6 +120,7 @@ def render(
         click.echo(_("render: {note}").format(note=i18n.text(note)), err=True)
     for output in result.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
+    echo_removed(obj.project, result.removed)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.failed:
@@ -131,3 +132,13 @@ def render(
             _("render: not rendered (errors above): {ids}").format(ids=names + more), err=True
         )
         raise click.exceptions.Exit(1)
+
+
+def echo_removed(project, removed) -> None:
+    """Say each file removed as naming an edition in force its regulation no longer has."""
+    for reg_id, path in removed:
+        click.echo(
+            _("removed {path}: {id} has no edition in force").format(
+                path=project.display(path), id=reg_id
+            )
+        )

@@ -9,6 +9,7 @@ import click
 from .. import lazy
 from ..i18n import _
 from . import DOC_LANGS, PathArg, main
+from .core import echo_removed
 
 sheets = lazy.module("dlo_docs.sheets")
 KINDS = ("agreement", "acquaintance", "changes", "review", "transfer")  # sheets.KINDS
@@ -75,8 +76,9 @@ def sheet(
         received_by=received_by,
         draft=draft,
     )
-    for output in outputs:
+    for output in outputs.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
+    echo_removed(obj.project, outputs.removed)
 
 
 @main.command("reference-docx")
