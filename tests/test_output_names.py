@@ -118,3 +118,13 @@ def test_the_edition_in_forces_files_stay_beside_an_asked_for_draft(in_force, dl
     result = run(dlo, in_force, "render", SEED, "--draft", "--format", "html")
     assert _names(in_force) == {"dlo-head.kk.docx", "dlo-head.kk.draft.html"}
     assert "removed" not in result.out
+
+
+def test_a_sheet_says_it_is_the_drafts_for_want_of_an_edition_in_force(project, dlo):
+    """As dlo render does (README: the command says so): the clerk who asked for the sheet of
+    the edition in force learns there is none, on stderr, before the file's name."""
+    result = run(dlo, project, "sheet", "agreement", SEED)
+    assert "sheet: dlo-head has no edition in force: rendered as a draft" in result.err
+    assert _names(project) == {"dlo-head.kk.draft.agreement.docx"}
+    result = run(dlo, project, "sheet", "agreement", SEED, "--draft")
+    assert "no edition in force" not in result.err

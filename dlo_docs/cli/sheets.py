@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..i18n import _
 from . import DOC_LANGS, PathArg, main
 from .core import echo_removed
@@ -76,6 +76,8 @@ def sheet(
         received_by=received_by,
         draft=draft,
     )
+    for note in outputs.notes:
+        click.echo(_("sheet: {note}").format(note=i18n.text(note)), err=True)
     for output in outputs.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
     echo_removed(obj.project, outputs.removed)
