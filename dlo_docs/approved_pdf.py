@@ -112,7 +112,8 @@ def sign_approved(
     lang: str | None = None,
     out: Path | None = None,
 ) -> list[Path]:
-    """Render the PDF/A of the edition in force and sign it as its approver: ``<out>/<id>.<lang>.pdf``."""
+    """Render the PDF/A of the edition in force (``<out>/<id>.<lang>.pdf``, as ``dlo render``)
+    and sign it as its approver: ``<out>/<id>.<lang>.signed.pdf``, a name no render writes."""
     approval = approval_of(project, reg_id)
     registry = check_approver(project, approval, signer).registry
     rendered = api.render(project, [reg_id], ["pdf"], lang, out)
@@ -134,8 +135,9 @@ def sign_approved(
             reason=why,
             location=city.get(output.lang) or next(iter(city.values())),
         )
-        atomic_write(output.path, signed)
-        written.append(output.path)
+        path = output.path.with_name(f"{output.id}.{output.lang}.signed.pdf")
+        atomic_write(path, signed)
+        written.append(path)
     return written
 
 

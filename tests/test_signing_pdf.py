@@ -61,13 +61,29 @@ def _changed_copy(path: Path, tmp_path: Path) -> Path:
 
 def test_the_signed_pdf_is_valid_for_pyhanko_and_covers_the_whole_file(signed):
     setup, path = signed
-    assert path == setup.root / "build" / f"{REG}.kk.pdf"
+    assert path == setup.root / "build" / f"{REG}.kk.signed.pdf"
     [sig] = approved_pdf.check_pdf(Project(setup.root), path)
     assert sig.ok, sig.failures()
     assert sig.field == pades.FIELD
     assert "СЕЙІТОВА" not in sig.signer and "АХМЕТОВ ДАНИЯР" in sig.signer
     assert sig.serial == format(setup.officials["rector"].cert.serial_number, "X")
     assert sig.signing_time is not None
+
+
+def test_the_signed_pdf_keeps_a_name_of_its_own_that_render_never_writes(signed, dlo):
+    """The rector's signed PDF is ``<id>.<lang>.signed.pdf``: ``dlo render`` (and build.sh,
+    every night) writes the unsigned ``<id>.<lang>.pdf`` and leaves the signed one as it was,
+    so one name never means the signed copy one day and an unsigned one the next."""
+    setup, path = signed
+    before = path.read_bytes()
+    unsigned = setup.root / "build" / f"{REG}.kk.pdf"
+    result = dlo("render", REG, "--format", "pdf", "--lang", "kk", cwd=setup.root)
+    assert result.code == 0, result.err
+    assert f"wrote build/{REG}.kk.pdf" in result.out
+    assert path.read_bytes() == before
+    assert approved_pdf.check_pdf(Project(setup.root), unsigned) == []
+    [sig] = approved_pdf.check_pdf(Project(setup.root), path)
+    assert sig.ok, sig.failures()
 
 
 def test_the_signature_is_visible_on_the_title_page(signed):

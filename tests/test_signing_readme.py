@@ -259,7 +259,7 @@ def test_the_rector_signs_the_approved_pdf_as_the_readme_says(office):
     _routed(office)
     [sign_pdf] = [c for c in _commands("dlo sign-pdf") if "RSA256_" in c]  # step 5
     _ok(office.dlo(sign_pdf.replace("RSA256_….p12", str(office.keys["rector"])), "--lang", "kk"))
-    out = _ok(office.dlo(f"dlo verify-pdf build/{REG}.kk.pdf"))
+    out = _ok(office.dlo(f"dlo verify-pdf build/{REG}.kk.signed.pdf"))
     assert "АХМЕТОВ ДАНИЯР" in out and ": valid" in out
 
 

@@ -129,7 +129,7 @@ def test_verify_pdf_with_the_auditors_ca(dlo, forged, tmp_path):
     to_in_force(dlo, setup.root, date=(NOW - dt.timedelta(days=3)).date().isoformat())
     key = posing.p12(tmp_path / "clerk" / "rector.p12")
     ok(dlo, setup.root, "sign-pdf", REG, "--sign", str(key), "--lang", "kk", "--out", str(tmp_path))
-    path = tmp_path / f"{REG}.kk.pdf"
+    path = tmp_path / f"{REG}.kk.signed.pdf"
     assert dlo("verify-pdf", str(path), cwd=setup.root).code == 0
     result = dlo("verify-pdf", str(path), "--trust", str(auditor), cwd=setup.root)
     assert result.code == 1 and "Traceback" not in result.err

@@ -71,7 +71,8 @@ def _ask(path: str) -> bytes:
 @click.pass_obj
 def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> None:
     """Render the PDF/A of the edition in force of ID and sign it with the approver's key
-    (PAdES, a visible signature on the title page): <out>/<id>.<lang>.pdf.
+    (PAdES, a visible signature on the title page): <out>/<id>.<lang>.signed.pdf (the unsigned
+    PDF stays <out>/<id>.<lang>.pdf, as dlo render writes it).
 
     Refused unless the key's certificate is the registry's certificate of the holder of the
     approving position on the order's date, valid now and issued by a trusted CA.
