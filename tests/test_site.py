@@ -681,12 +681,13 @@ def test_a_page_shows_the_size_of_each_pdf_made_after_it_was_rendered(published,
     public = published / "public"
     for lang in ("kk", "ru"):
         seed = (public / lang / SEED / "index.html").read_text("utf-8")
-        # the size in the page's words: КБ on the Kazakh and the Russian page alike
-        assert "files/dlo-head-1.kk.pdf" in seed and ", 5 КБ</span>" in seed
+        # the size in the page's words: КБ on the Kazakh and the Russian page alike, kept on
+        # the number's line (a no-break space)
+        assert "files/dlo-head-1.kk.pdf" in seed and ", 5\u00a0КБ</span>" in seed
         unit = (public / lang / UNIT / "index.html").read_text("utf-8")
         # its Russian PDF failed: not linked (made again by the next build); the Kazakh one is
         assert f"files/{UNIT}-2.ru.pdf" not in unit and f"files/{UNIT}-2.ru.docx" in unit
-        assert re.search(rf'files/{UNIT}-2\.kk\.pdf".*?, 10 КБ</span>', unit, re.S)
+        assert re.search(rf'files/{UNIT}-2\.kk\.pdf".*?, 10\u00a0КБ</span>', unit, re.S)
         assert " KB<" not in seed + unit
         assert "dlo-size-" not in seed + unit
     assert (public / "files" / f"{UNIT}-2.kk.pdf").stat().st_size == 10 * 1024
@@ -1133,6 +1134,28 @@ def test_a_text_in_one_language_is_printed_once_for_the_pages_of_both(published,
     report = site.build(Project(published), published / "public", pdf=False)
     assert not report.problems
     assert 'id="clause-11"' in _article(page(published, f"ru/{SEED}/index.html"))
+
+
+def test_an_own_page_printing_a_download_s_size_prints_its_unit_too(published):
+    """A project's own copy of site/regulation.html.j2, made from the bundled page while a
+    download's size was "12 KB", prints ``{{ f.size }}``: it still says the unit, in the page's
+    words and on the number's line, not a bare "12"."""
+    from dlo_docs import site
+    from dlo_docs.project import Project
+
+    own = published / "templates" / "html" / "site" / "regulation.html.j2"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(
+        '{% extends "site/base.html.j2" %}{% block main %}<ul>{% for f in files %}'
+        "<li>{{ f.label }}, {{ f.size }}</li>{% endfor %}</ul>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    report = site.build(Project(published), published / "public", pdf=False)
+    assert not report.problems
+    for lang in ("kk", "ru"):
+        assert re.search(
+            r"<li>Word \(DOCX\), \d+\u00a0КБ</li>", source(published, f"{lang}/{SEED}/index.html")
+        )
 
 
 def test_an_effective_date_arrives_on_the_organisations_day_not_the_computers(

@@ -97,8 +97,7 @@ def summary(pub: Published) -> dict:
 
 
 def size_text(path: Path) -> str:
-    """A download's size in kilobytes as its page shows it ("12"; the page's label
-    ``site.kilobytes`` follows it)."""
+    """A download's size in kilobytes ("12"; its page adds the label ``site.kilobytes``)."""
     size = path.stat().st_size if path.is_file() else 0
     return str(max(1, round(size / 1024)))
 
@@ -199,13 +198,14 @@ class Pages:
                 if fmt in downloads[file_lang]:
                     rel = downloads[file_lang][fmt]
                     size = sizes.get(rel) or size_text(self.out / rel)
+                    unit = self.labels[lang]["site"]["kilobytes"]
                     files.append(
                         {
                             "href": root + downloads[file_lang][fmt],
                             "label": self.labels[lang]["site"][fmt],
                             "lang": file_lang,
                             "language": self._language_name(file_lang),
-                            "size": size,
+                            "size": f"{size}\u00a0{unit}",  # "12 КБ", on one line
                         }
                     )
         return files
