@@ -3,6 +3,7 @@ pdfsig, invalid once a byte changes; refused for anyone but the approver."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -97,6 +98,48 @@ def test_the_signature_is_visible_on_the_title_page(signed):
     assert "Электрондық цифрлық қолтаңбамен қол қойылған" in text
     assert "АХМЕТОВ ДАНИЯР" in text
     assert "БЕКІТЕМІН" in text or "БЕКІТІЛДІ" in text  # the approval block is still there
+
+
+def _words_on_the_title_page(path: Path) -> list[tuple[float, float, float, float]]:
+    """Each word's box on page 1 (x0, y0, x1, y1 in PDF points from the page's bottom left)."""
+    html = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))
+    boxes = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', html
+    )
+    return [(float(a), height - float(d), float(c), height - float(b)) for a, b, c, d in boxes]
+
+
+def _signature_box(path: Path) -> tuple[float, ...]:
+    from pypdf import PdfReader
+
+    [annot] = [a.get_object() for a in PdfReader(path).pages[0]["/Annots"]]
+    return tuple(float(v) for v in annot["/Rect"])
+
+
+def test_the_signature_covers_no_word_of_a_short_approval_block_s_title_page(dlo, tmp_path):
+    """An order number short enough for the approval block to take one line less ("26.11.2026 ж.
+    № 7-НҚ бұйрығымен"): the title moves up with it, and the signature's box, at a fixed place,
+    was drawn over the title's words. It is under the approval block, over no word of the page."""
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "templates", root / "templates")
+    setup = office(root, roles=("rector",))
+    result = dlo("correct", REG, "--event", "6", "--order", "7-НҚ", cwd=root)
+    assert result.code == 0, result.err
+    signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
+    [path] = approved_pdf.sign_approved(Project(root), REG, signer, "kk")
+    x0, y0, x1, y1 = _signature_box(path)
+    words = _words_on_the_title_page(root / "build" / f"{REG}.kk.pdf")  # the same page unsigned
+    over = [w for w in words if w[0] < x1 and w[2] > x0 and w[1] < y1 and w[3] > y0]
+    assert not over, over
+    block = [w for w in words if w[0] >= x0 - 1 and w[1] > y1]  # the approval block, above it
+    assert block and min(w[1] for w in block) - y1 < 40
 
 
 @needs("pdfsig")

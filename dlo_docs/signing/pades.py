@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,8 +38,14 @@ FONT_FAMILY = (
 )
 FONT_SIZE = 9
 # the title page's approval block is in the right half of the page, under the organisation's
-# name; the field goes just below it (PDF points from the bottom left of an A4 page)
+# name; the field goes just below it (PDF points from the bottom left of an A4 page): where the
+# block's last line is found in the page (``box_under_approval``), else at BOX
 BOX = (340, 560, 565, 625)
+# the approval block's paragraphs as LibreOffice tags them in the PDF/A: the marked content of
+# the styles "DLO Approval Heading" and "DLO Approval", each line placed by a Td operator
+_APPROVAL = re.compile(rb"/DLO#20Approval\S*\s*<<[^>]*>>\s*BDC(.*?)EMC", re.S)
+_PLACED = re.compile(rb"(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+Td")
+BELOW = 15  # points from the block's last baseline to the box: its descenders and a gap
 
 logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset" on every stamp
 # pyHanko logs, with its traceback, each signature it cannot validate (an untrusted CA, an
@@ -116,9 +123,10 @@ def sign(
     lines: list[str],
     reason: str,
     location: str,
-    box: tuple[int, int, int, int] = BOX,
+    box: tuple[int, int, int, int] | None = None,
 ) -> bytes:
-    """``pdf`` with a PAdES signature (SHA-256) in a visible field on the first page."""
+    """``pdf`` with a PAdES signature (SHA-256) in a visible field on the first page (``box``,
+    default under its approval block: ``box_under_approval``)."""
     cert = ax509.Certificate.load(cert_der)
     signer = signers.SimpleSigner(
         signing_cert=cert,
@@ -135,6 +143,7 @@ def sign(
                 Location("dlo"), "DLO909", Msg("the PDF cannot be read for signing: {exc}", exc=exc)
             )
         ) from None
+    box = box or box_under_approval(writer.prev)
     fields.append_signature_field(
         writer, fields.SigFieldSpec(sig_field_name=FIELD, on_page=0, box=box)
     )
@@ -156,6 +165,31 @@ def sign(
     out = io.BytesIO()
     signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(writer, output=out)
     return out.getvalue()
+
+
+def box_under_approval(reader: PdfFileReader) -> tuple[int, int, int, int]:
+    """The signature's box just under the title page's approval block, wherever its lines end:
+    an approval that takes a line less moves the title up, and a box at a fixed place was
+    drawn over the title. BOX when the page has no tagged approval block (not dlo's PDF)."""
+    try:
+        page = reader.root["/Pages"]
+        while page.get("/Type") == "/Pages":
+            page = page["/Kids"][0]
+        contents = page["/Contents"]
+        streams = (
+            [contents[i] for i in range(len(contents))]
+            if isinstance(contents, list)
+            else [contents]
+        )
+        data = b"\n".join(stream.data for stream in streams)
+    except Exception:  # a page pyHanko reads otherwise: the fixed place
+        return BOX
+    lines = [float(m[2]) for block in _APPROVAL.findall(data) for m in _PLACED.finditer(block)]
+    if not lines:
+        return BOX
+    top = round(min(lines)) - BELOW
+    height = BOX[3] - BOX[1]
+    return (BOX[0], top - height, BOX[2], top)
 
 
 @dataclass(frozen=True)
