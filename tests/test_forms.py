@@ -254,7 +254,8 @@ def test_the_kind_is_printed_once_on_the_title_page_and_the_html_page(
         h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
         assert h1 == (f"{heading[lang]}<br>{title}" if heading[lang] else title), lang
         name = f"{heading[lang]}. {title}" if heading[lang] else title
-        assert f"<title>{name} (П 02-2024)</title>" in page
+        mark = {"kk": "ЖОБА", "ru": "ПРОЕКТ"}[lang]  # a draft's page says so in its title too
+        assert f"<title>{mark} · {name} (П 02-2024)</title>" in page
         assert Document(io.BytesIO(data)).core_properties.title == name
 
 

@@ -128,3 +128,21 @@ def test_a_sheet_says_it_is_the_drafts_for_want_of_an_edition_in_force(project, 
     assert _names(project) == {"dlo-head.kk.draft.agreement.docx"}
     result = run(dlo, project, "sheet", "agreement", SEED, "--draft")
     assert "no edition in force" not in result.err
+
+
+def test_a_drafts_web_page_says_draft_in_its_title(in_force, dlo):
+    """The browser's tab, its history and a bookmark show the page's title only: the draft's
+    page and the edition in force's had the same one."""
+    import re
+
+    run(dlo, in_force, "render", SEED, "--format", "html")
+    run(dlo, in_force, "render", SEED, "--draft", "--format", "html")
+    titles = {
+        name: re.search(r"<title>([^<]*)</title>", (in_force / "build" / name).read_text("utf-8"))[
+            1
+        ]
+        for name in ("dlo-head.kk.html", "dlo-head.kk.draft.html")
+    }
+    assert titles["dlo-head.kk.draft.html"].startswith("ЖОБА · "), titles
+    assert "ЖОБА" not in titles["dlo-head.kk.html"], titles
+    assert titles["dlo-head.kk.draft.html"].endswith(titles["dlo-head.kk.html"])
