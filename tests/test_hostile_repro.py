@@ -72,6 +72,37 @@ def test_an_approved_edition_is_dated_by_its_order(project, tmp_path, monkeypatc
     }  # order 0000-ҮЛГІ of 2026-11-26
 
 
+def _property_dates(data: bytes) -> set[str]:
+    """The created and modified dates of a DOCX's properties (Word's File > Info)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        core = z.read("docProps/core.xml").decode("utf-8")
+    return set(re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core))
+
+
+def test_a_docx_s_properties_are_dated_as_its_members(project, tmp_path, monkeypatch):
+    """Word's File > Info showed every document created and modified 2013-12-23 23:15, the date
+    python-docx's own template carries: the approved edition is dated by its order, a draft by
+    the earliest date, as the package's members are, and so is a comparison table."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert _property_dates(_render(project, tmp_path / "draft")) == {"1980-01-01T00:00:00Z"}
+    folder = project / "regulations" / "dlo-head"
+    shutil.copytree(REPO / "regulations" / "dlo-head" / "editions", folder / "editions")
+    shutil.copy(REPO / "regulations" / "dlo-head" / "journal.yaml", folder / "journal.yaml")
+    data = _render(project, tmp_path / "a", name=IN_FORCE)
+    assert _property_dates(data) == {"2026-11-26T00:00:00Z"}
+    result = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "dlo"), "--root", str(project), "diff", "dlo-head"]
+        + ["--from", "1", "--to", "1", "--format", "table", "--out", str(tmp_path / "t.docx")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    table = (tmp_path / "t.docx").read_bytes()
+    [(when, *_)] = _members(table)
+    assert _property_dates(table) == {"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z".format(*when)}
+
+
 def test_source_date_epoch_is_honoured(project, tmp_path):
     env = {"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"}  # 2026-01-01 00:00 UTC
     data = _render(project, tmp_path / "a", env=env)

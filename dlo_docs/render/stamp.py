@@ -2,8 +2,9 @@
 
 It is ``SOURCE_DATE_EPOCH`` when the environment sets it (the reproducible-builds convention),
 else the date of the order that approved the edition, else the earliest time a ZIP can hold
-(a draft has no date of its own). A DOCX carries it as the time of every ZIP member; the PDF made
-from that DOCX reads it back from there (``of_docx``), so its dates follow the document too.
+(a draft has no date of its own). A DOCX carries it as the time of every ZIP member and as its
+properties' created and modified dates; the PDF made from that DOCX reads it back from there
+(``of_docx``), so its dates follow the document too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 
 from ..records import Records
@@ -43,12 +45,26 @@ def zip_info(name: str, when: dt.datetime) -> zipfile.ZipInfo:
     return info
 
 
+CORE = "docProps/core.xml"  # a DOCX's properties: its created and modified dates among them
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def dated(name: str, content: bytes, when: dt.datetime) -> bytes:
+    """A package member as it is kept: the properties' created and modified dates (Word's File >
+    Info; python-docx's template says 2013-12-23) set to ``when`` as well."""
+    if name != CORE:
+        return content
+    stamp = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _CORE_DATES.sub(lambda m: m[1] + stamp + m[2], content)
+
+
 def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
     """A ZIP package (a DOCX saved by python-docx) with every member's time set to ``when``."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for member in src.infolist():
-            dst.writestr(zip_info(member.filename, when), src.read(member), compresslevel=6)
+            content = dated(member.filename, src.read(member), when)
+            dst.writestr(zip_info(member.filename, when), content, compresslevel=6)
     return out.getvalue()
 
 

@@ -89,6 +89,7 @@ def fill(
                 content = _SLOT_RE.sub(value, content)
                 if not title_page and name == "word/document.xml":
                     content = content.replace(b"<w:titlePg/>", b"")
+            content = stamp.dated(name, content, when)
             # the level given here: a ZipInfo carries its own, not the ZipFile's
             z.writestr(stamp.zip_info(name, when), content, compresslevel=1)
     return out.getvalue()
