@@ -146,3 +146,18 @@ def test_a_drafts_web_page_says_draft_in_its_title(in_force, dlo):
     assert titles["dlo-head.kk.draft.html"].startswith("ЖОБА · "), titles
     assert "ЖОБА" not in titles["dlo-head.kk.html"], titles
     assert titles["dlo-head.kk.draft.html"].endswith(titles["dlo-head.kk.html"])
+
+
+def test_the_help_says_what_render_and_sheet_write_and_remove(dlo, tmp_path):
+    """`dlo render --help` names the draft's comparison table and the files it removes for want
+    of an edition in force; `dlo sheet --help` the sheet it removes: in English, Kazakh, Russian."""
+    expected = {
+        "en": ("draft.comparison.docx", "are removed", "is removed"),
+        "kk": ("draft.comparison.docx", "файлдары жойылады", "парақ жойылады"),
+        "ru": ("draft.comparison.docx", "удаляются", "удаляется"),
+    }
+    for lang, (table, render_removes, sheet_removes) in expected.items():
+        render = " ".join(dlo("--lang-ui", lang, "render", "--help", cwd=tmp_path).out.split())
+        assert table in render and render_removes in render, (lang, render)
+        sheet = " ".join(dlo("--lang-ui", lang, "sheet", "--help", cwd=tmp_path).out.split())
+        assert sheet_removes in sheet, (lang, sheet)

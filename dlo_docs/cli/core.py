@@ -91,7 +91,8 @@ def check(
     "--draft",
     is_flag=True,
     help="Render the working draft, marked ЖОБА / ПРОЕКТ on every page, with no approval filled "
-    "in (default: the edition in force, from its frozen file).",
+    "in (default: the edition in force, from its frozen file); with DOCX, while a revision is "
+    "open, also its comparison table <out>/<id>.<lang>.draft.comparison.docx.",
 )
 @click.pass_obj
 def render(
@@ -107,8 +108,9 @@ def render(
     <out>/<id>.<lang>.draft.<ext>).
 
     Each shows its edition in force, from the frozen text the journal approved; a regulation with
-    no edition in force is rendered as a draft (and says so). A regulation that cannot be rendered
-    is reported and left out; the others are rendered, and the exit code is 1."""
+    no edition in force is rendered as a draft (and says so), and its files named as an edition
+    in force, <out>/<id>.<lang>.<ext>, are removed. A regulation that cannot be rendered is
+    reported and left out; the others are rendered, and the exit code is 1."""
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())
