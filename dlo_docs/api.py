@@ -13,6 +13,7 @@ from .errors import DloError, Location, Problem, UsageError, error
 from .fsio import write_bytes
 from .i18n import Msg
 from .model_methods import LANGS
+from .outputs_left import clear_in_force_names, clear_other_texts
 from .project import REGULATION, Loaded, Project
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -179,6 +180,7 @@ class Rendered:
     failed: list[str] = field(default_factory=list)  # ids of regulations left out
     notes: list[str] = field(default_factory=list)  # e.g. a draft shown for want of an edition
     removed: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): no edition in force
+    other_texts: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): another text
 
 
 @dataclass
@@ -356,7 +358,8 @@ def _render_into(
     result.outputs = [o for o, _ in rendered]
     fallen = {doc_id for doc_id, *_, note in results if note}  # drafts for want of an edition
     written = [(o.id, o.lang) for o in result.outputs if o.id in fallen]
-    result.removed = subject.clear_in_force_names(out, written, RENDERERS)
+    result.removed = clear_in_force_names(out, written, RENDERERS)
+    result.other_texts = clear_other_texts(result.outputs)
     return result
 
 

@@ -19,7 +19,7 @@ from .i18n import Msg
 from .labels import labels as load_labels
 from .model_methods import text_in
 from .project import Document
-from .records import Records
+from .records import Records, shown
 from .refs import element_ids
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -89,6 +89,12 @@ class RenderDoc:
         for a draft, so that a draft's file never stands beside the edition in force's under
         the same name."""
         return f"{self.id}.{self.lang}.draft" if self.draft else f"{self.id}.{self.lang}"
+
+    @property
+    def keywords(self) -> str:
+        """What its outputs name as the text they show (``records.Shown``): the DOCX's and the
+        PDF's keywords, the HTML page's ``<meta name="keywords">``."""
+        return shown(self.id, self.edition, self.records, self.draft, self.text_code).keywords
 
     @property
     def draft_mark(self) -> str | None:

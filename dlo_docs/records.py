@@ -153,9 +153,10 @@ class Records:
 
 # An output names what it shows in its keywords (the DOCX's core properties, which LibreOffice
 # carries into the PDF's document information): the regulation's id, and for an approved edition
-# its number and the content hash its approval recorded ("dlo-head, edition=2, content=<hex>";
+# its number and the content hash its approval recorded ("dlo-head, edition=2, content=<hex>"),
+# for a draft its text's control code ("dlo-head, text=3f2a9c1b7e04";
 # LibreOffice writes the keywords of a PDF separated by commas, whatever separated them).
-_EDITION, _CONTENT = "edition=", "content="
+_EDITION, _CONTENT, _TEXT = "edition=", "content=", "text="
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,13 @@ class Shown:
     id: str
     edition: int | None = None
     content_hash: str | None = None
+    text: str | None = None  # a draft's text's control code (which text of the draft it shows)
 
     @property
     def keywords(self) -> str:
         if self.edition is None or not self.content_hash:
-            return self.id
+            code = "".join((self.text or "").split())  # as printed, in groups of four
+            return f"{self.id}, {_TEXT}{code}" if code else self.id
         return f"{self.id}, {_EDITION}{self.edition}, {_CONTENT}{self.content_hash}"
 
     @classmethod
@@ -186,9 +189,12 @@ class Shown:
         return cls(head, edition, content)
 
 
-def shown(rd_id: str, edition: int, records: Records, draft: bool) -> Shown:
+def shown(
+    rd_id: str, edition: int, records: Records, draft: bool, text: str | None = None
+) -> Shown:
     """What an output of edition ``edition`` names: with the edition and its approved text's hash
-    only when it prints that approved edition (never a draft)."""
+    only when it prints that approved edition (never a draft); a draft, its text's control code
+    ``text`` (so that two renders of a draft tell whether they show the same text)."""
     if draft or records.content_hash is None or records.edition not in (None, edition):
-        return Shown(rd_id)
+        return Shown(rd_id, text=text)
     return Shown(rd_id, edition, records.content_hash)

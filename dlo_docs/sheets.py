@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import api, context, form_names, subject
+from . import api, context, form_names, outputs_left, subject
 from .chars import unknown
 from .context import Official
 from .errors import DloError, UsageError
@@ -138,7 +138,8 @@ def sheet(
         written.outputs.append(api.Output(rd.id, rd.lang, fmt, path))
     if chosen.fallback:
         names = [f"{kind}.{fmt}" for fmt in FORMATS]
-        written.removed = subject.clear_in_force_names(out, [(rd.id, rd.lang)], names)
+        written.removed = outputs_left.clear_in_force_names(out, [(rd.id, rd.lang)], names)
+    written.other_texts = outputs_left.clear_other_texts(written.outputs)
     return written
 
 

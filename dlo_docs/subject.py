@@ -27,8 +27,7 @@ from .project import Document, Loaded, Project
 from .records import Records
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
-    from collections.abc import Collection, Iterable
-    from pathlib import Path
+    from collections.abc import Collection
 
     from .context import RenderDoc
     from .model import Registry
@@ -124,21 +123,3 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
     document = _working(project, registry, reg_id)
     records = workflow.records(project, reg_id)
     return Subject(reg_id, document, records, draft=True, fallback=fallback, today=today)
-
-
-def clear_in_force_names(
-    out: Path, rendered: Iterable[tuple[str, str]], names: Iterable[str]
-) -> list[tuple[str, Path]]:
-    """Remove from ``out`` the files ``<id>.<lang>.<name>``, for each ``(id, lang)`` of
-    ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``…), that
-    name the edition in force of a regulation that has none (withdrawn, or a draft an older dlo
-    wrote under that name), so that no file left there looks approved beside its draft; returns
-    those removed, each with its id. A folder of that name is left alone; a link is removed, not what it points to."""
-    removed = []
-    for reg_id, lang in sorted(set(rendered)):
-        for name in names:
-            path = out / f"{reg_id}.{lang}.{name}"
-            if path.is_symlink() or path.is_file():
-                path.unlink(missing_ok=True)
-                removed.append((reg_id, path))
-    return removed

@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from test_render_state import EDITED, ORDER_LINE, edit_working_copy, header_texts, run, title_page
+from test_render_state import (
+    EDITED,
+    ORDER_LINE,
+    edit_working_copy,
+    header_texts,
+    needs_soffice,
+    run,
+    title_page,
+)
 
 SEED = "dlo-head"
 
@@ -161,3 +169,72 @@ def test_the_help_says_what_render_and_sheet_write_and_remove(dlo, tmp_path):
         assert table in render and render_removes in render, (lang, render)
         sheet = " ".join(dlo("--lang-ui", lang, "sheet", "--help", cwd=tmp_path).out.split())
         assert sheet_removes in sheet, (lang, sheet)
+
+
+def test_a_file_of_another_format_showing_an_earlier_text_is_removed(project, dlo):
+    """A render writes the formats asked for: an earlier render's file of another format under
+    the same name is removed when it shows another text (the draft's PDF of the text before its
+    last edit beside its DOCX now), kept when it shows the same one."""
+    build = project / "build"
+    run(dlo, project, "render", SEED, "--format", "docx", "--format", "html")
+    edit_working_copy(project)
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    assert _names(project) == {"dlo-head.kk.draft.docx"}
+    removed = (
+        "removed build/dlo-head.kk.draft.html: another text of dlo-head than the one written now"
+    )
+    assert removed in result.out
+    # the same text in another format: both kept, each naming the text they show
+    result = run(dlo, project, "render", SEED, "--format", "html")
+    assert _names(project) == {"dlo-head.kk.draft.docx", "dlo-head.kk.draft.html"}
+    assert "removed" not in result.out
+    page = (build / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+    assert EDITED in page and '<meta name="keywords" content="dlo-head, text=' in page
+
+
+def test_an_earlier_editions_file_of_another_format_is_removed(project, dlo):
+    from workflow_support import to_in_force
+
+    to_in_force(dlo, project)
+    run(dlo, project, "render", SEED, "--format", "html")
+    run(dlo, project, "revise", SEED, "--by", "hr-head", "--reason", "Құқықтар нақтыланды")
+    edit_working_copy(project)
+    to_in_force(dlo, project, order="46-НҚ", date="2024-07-01")
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    assert _names(project) == {"dlo-head.kk.docx"}
+    assert "removed build/dlo-head.kk.html: another text of dlo-head" in result.out
+    assert "46-НҚ" in " ".join(title_page((project / "build" / "dlo-head.kk.docx").read_bytes()))
+
+
+def test_a_file_that_names_no_text_and_a_link_are_left_alone(project, dlo, tmp_path):
+    """What dlo cannot tell is of another text (a page of the user's own, a file a link points
+    to) is not removed."""
+    build = project / "build"
+    build.mkdir()
+    (build / "dlo-head.kk.draft.html").write_text("<p>my own notes</p>", encoding="utf-8")
+    run(dlo, project, "render", SEED, "--format", "docx")
+    elsewhere = tmp_path / "elsewhere.docx"
+    elsewhere.write_bytes((build / "dlo-head.kk.draft.docx").read_bytes())
+    edit_working_copy(project)
+    (build / "dlo-head.kk.draft.docx").unlink()
+    (build / "dlo-head.kk.draft.docx").symlink_to(elsewhere)
+    result = run(dlo, project, "render", SEED, "--format", "html")
+    assert "removed" not in result.out
+    assert (build / "dlo-head.kk.draft.docx").is_symlink() and elsewhere.is_file()
+    assert EDITED in (build / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_a_pdf_is_told_apart_by_the_text_it_names(project, dlo):
+    """LibreOffice carries the DOCX's keywords into the PDF in its own way (commas between
+    words): a PDF of the same text is kept beside the DOCX, one of an earlier text removed."""
+    run(dlo, project, "render", SEED, "--format", "pdf")
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    assert _names(project) == {"dlo-head.kk.draft.pdf", "dlo-head.kk.draft.docx"}
+    assert "removed" not in result.out
+    run(dlo, project, "render", SEED, "--format", "pdf")
+    edit_working_copy(project)
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    assert _names(project) == {"dlo-head.kk.draft.docx"}
+    assert "removed build/dlo-head.kk.draft.pdf: another text of dlo-head" in result.out

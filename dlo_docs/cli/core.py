@@ -109,8 +109,9 @@ def render(
 
     Each shows its edition in force, from the frozen text the journal approved; a regulation with
     no edition in force is rendered as a draft (and says so), and its files named as an edition
-    in force, <out>/<id>.<lang>.<ext>, are removed. A regulation that cannot be rendered is
-    reported and left out; the others are rendered, and the exit code is 1."""
+    in force, <out>/<id>.<lang>.<ext>, are removed; so is a file of another format under the
+    name written that shows another text (an earlier render's). A regulation that cannot be
+    rendered is reported and left out; the others are rendered, and the exit code is 1."""
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())
@@ -122,7 +123,7 @@ def render(
         click.echo(_("render: {note}").format(note=i18n.text(note)), err=True)
     for output in result.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
-    echo_removed(obj.project, result.removed)
+    echo_removed(obj.project, result)
     for problem in result.problems:
         click.echo(str(problem), err=True)
     if result.failed:
@@ -136,11 +137,18 @@ def render(
         raise click.exceptions.Exit(1)
 
 
-def echo_removed(project, removed) -> None:
-    """Say each file removed as naming an edition in force its regulation no longer has."""
-    for reg_id, path in removed:
+def echo_removed(project, result) -> None:
+    """Say each file removed: named as an edition in force its regulation no longer has, or
+    showing another text than the one just written under the same name."""
+    for reg_id, path in result.removed:
         click.echo(
             _("removed {path}: {id} has no edition in force").format(
+                path=project.display(path), id=reg_id
+            )
+        )
+    for reg_id, path in result.other_texts:
+        click.echo(
+            _("removed {path}: another text of {id} than the one written now").format(
                 path=project.display(path), id=reg_id
             )
         )

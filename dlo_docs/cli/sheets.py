@@ -81,7 +81,7 @@ def sheet(
         click.echo(_("sheet: {note}").format(note=i18n.text(note)), err=True)
     for output in outputs.outputs:
         click.echo(_("wrote {path}").format(path=obj.project.display(output.path)))
-    echo_removed(obj.project, outputs.removed)
+    echo_removed(obj.project, outputs)
 
 
 @main.command("reference-docx")

@@ -38,7 +38,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ... import records
 from ...context import RenderDoc
 from ...errors import UsageError
 from ...i18n import Msg
@@ -85,7 +84,7 @@ def _assemble(
         "title": rd.full_title,
         "subject": rd.code,
         "creator": rd.organisation,
-        "keywords": records.shown(rd.id, rd.edition, rd.records, rd.draft).keywords,
+        "keywords": rd.keywords,
         "language": rd.lang,
         "langtag": LANG_TAGS.get(rd.lang, rd.lang),
     }

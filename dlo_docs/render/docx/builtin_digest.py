@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "6efb272cc26a5a09a4988186971bdcd9b4bd0f567b1aa75fb40ad7bbcd6f4e9e"
+SHA256 = "a0e485897f446dd03a82dc69c958ab245510dcbce3375953051c584de38e2d1f"

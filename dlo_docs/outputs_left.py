@@ -1,0 +1,100 @@
+"""What a render leaves in its output folder beside what it wrote: no file under a name it writes
+may show another text than the one it rendered.
+
+A render writes only the formats asked for, so an earlier render's file of another format stays
+under a name of the same regulation: edition 1's PDF beside edition 2's DOCX, a draft's PDF of
+the text before its last edit beside the DOCX of the text now. Each output names the text it
+shows (``records.Shown``: the DOCX's keywords, which LibreOffice carries into the PDF, and the
+HTML page's ``<meta name="keywords">``), so such a file is told apart and removed.
+
+- ``clear_other_texts(outputs) -> [(id, path)]``: for each regulation and language rendered, the
+  files of the other formats under the same name (``<id>.<lang>[.draft].docx|html|pdf``) that
+  name another text than the one written now, removed. A file whose keywords cannot be read (a
+  project's own page without them, a file not made by dlo) is left as it is; so is a link.
+- ``clear_in_force_names(out, rendered, names) -> [(id, path)]``: the files named as the edition
+  in force of a regulation rendered as a draft for want of one (withdrawn, or never approved).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .api import Output
+
+FORMATS = ("docx", "html", "pdf")
+READ_AT_MOST = 64 * 1024 * 1024  # a PDF longer than this is not read: left as it is
+_DOCX = re.compile(rb"<cp:keywords>([^<]*)</cp:keywords>")
+_HTML = re.compile(rb'<meta name="keywords" content="([^"]*)">')
+_PDF = re.compile(rb"<pdf:Keywords>([^<]*)</pdf:Keywords>")
+
+
+def shown_by(path: Path) -> bytes | None:
+    """The keywords the output at ``path`` names (None: none that can be read)."""
+    try:
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                info = package.getinfo("docProps/core.xml")
+                if info.file_size > 1024 * 1024:
+                    return None
+                found = _DOCX.search(package.read(info))
+        elif path.suffix == ".html":
+            with path.open("rb") as page:
+                found = _HTML.search(page.read(8192))
+        else:
+            if path.stat().st_size > READ_AT_MOST:
+                return None
+            found = _PDF.search(path.read_bytes())
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, EOFError):
+        return None
+    # LibreOffice writes a PDF's keywords separated by commas, whatever separated them
+    return b",".join(re.split(rb"[\s,;]+", found.group(1).strip())) if found else None
+
+
+def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
+    """Remove the files of the formats not written that show another text (module doc)."""
+    written: dict[Path, tuple[str, list[Path]]] = {}
+    for output in outputs:
+        if output.format in FORMATS:
+            stem = output.path.with_suffix("")
+            written.setdefault(stem, (output.id, []))[1].append(output.path)
+    removed = []
+    for stem, (reg_id, paths) in sorted(written.items()):
+        others = [
+            other
+            for fmt in FORMATS
+            if (other := stem.with_name(f"{stem.name}.{fmt}")) not in paths
+            and other.is_file()
+            and not other.is_symlink()
+        ]
+        mine = shown_by(paths[0]) if others else None
+        for other in others if mine is not None else []:
+            theirs = shown_by(other)
+            if theirs is not None and theirs != mine:
+                other.unlink(missing_ok=True)
+                removed.append((reg_id, other))
+    return removed
+
+
+def clear_in_force_names(
+    out: Path, rendered: Iterable[tuple[str, str]], names: Iterable[str]
+) -> list[tuple[str, Path]]:
+    """Remove from ``out`` the files ``<id>.<lang>.<name>``, for each ``(id, lang)`` of
+    ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``…), that
+    name the edition in force of a regulation that has none (withdrawn, or a draft an older dlo
+    wrote under that name), so that no file left there looks approved beside its draft; returns
+    those removed, each with its id. A folder of that name is left alone; a link is removed,
+    not what it points to."""
+    removed = []
+    names = list(names)
+    for reg_id, lang in sorted(set(rendered)):
+        for name in names:
+            path = out / f"{reg_id}.{lang}.{name}"
+            if path.is_symlink() or path.is_file():
+                path.unlink(missing_ok=True)
+                removed.append((reg_id, path))
+    return removed
