@@ -21,16 +21,24 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .api import Output
+from typing import Protocol
 
 FORMATS = ("docx", "html", "pdf")
 READ_AT_MOST = 64 * 1024 * 1024  # a PDF longer than this is not read: left as it is
 _DOCX = re.compile(rb"<cp:keywords>([^<]*)</cp:keywords>")
 _HTML = re.compile(rb'<meta name="keywords" content="([^"]*)">')
 _PDF = re.compile(rb"<pdf:Keywords>([^<]*)</pdf:Keywords>")
+
+
+class Output(Protocol):
+    """An output written (``api.Output``): what this module reads of it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def path(self) -> Path: ...
 
 
 def shown_by(path: Path) -> bytes | None:

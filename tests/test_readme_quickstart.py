@@ -71,9 +71,15 @@ def test_the_quick_start_runs_as_written(project, dlo, monkeypatch):
             assert "in force" in result.out and "12-НҚ" in result.out
         if args[0] == "diff":
             assert "1 changed" in result.out, result.out
+        if args[:3] == ["render", "hr-head", "--draft"] and "pdf" in args:
+            assert (project / "build" / "hr-head.kk.draft.pdf").is_file()
+        if args[:3] == ["render", "hr-head", "--draft"] and "docx" in args:
+            # edition 2's draft: edition 1's draft PDF, of another text, is gone, and said
+            assert not (project / "build" / "hr-head.kk.draft.pdf").exists()
+            assert "removed build/hr-head.kk.draft.pdf: another text" in result.out
     build = project / "build"
-    # the first edition's draft and the edition in force, each under its own name
-    assert (build / "hr-head.kk.draft.pdf").is_file() and (build / "hr-head.kk.pdf").is_file()
+    # the edition in force under its own name, beside the second edition's draft
+    assert (build / "hr-head.kk.pdf").is_file() and (build / "hr-head.kk.draft.docx").is_file()
     assert (build / "hr-head.kk.draft.comparison.docx").is_file()
     assert (project / "public" / "kk" / "hr-head" / "index.html").is_file()
     assert "edition in force: 2 (order № 13-НҚ" in dlo("status", "hr-head", cwd=project).out

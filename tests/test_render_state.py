@@ -113,8 +113,10 @@ def _keywords(data: bytes) -> str:
 
 def test_an_approved_editions_outputs_name_it_and_a_drafts_do_not(bundled, dlo):
     """The keywords (carried into the PDF) name the edition shown and the content hash its
-    approval recorded: what ``verify-pdf`` ties a signature to. A draft names its id alone; an
-    imported DOCX of either keeps the id."""
+    approval recorded: what ``verify-pdf`` ties a signature to. A draft names its id and the
+    control code its pages print, no edition; an imported DOCX of either keeps the id."""
+    import re
+
     from dlo_docs import workflow
     from dlo_docs.project import Project
     from dlo_docs.records import Shown
@@ -125,7 +127,13 @@ def test_an_approved_editions_outputs_name_it_and_a_drafts_do_not(bundled, dlo):
     assert named == f"{SEED}, edition=1, content={approval.content_hash}"
     assert Shown.parse(named) == Shown(SEED, 1, approval.content_hash)
     run(dlo, bundled, "render", SEED, "--format", "docx", "--draft")
-    assert _keywords(docx(bundled, "dlo-head.kk.draft.docx")) == SEED
+    draft_named = _keywords(docx(bundled, "dlo-head.kk.draft.docx"))
+    printed = re.search(
+        r"((?:[0-9a-f]{4} ){2}[0-9a-f]{4})",
+        " ".join(header_texts(docx(bundled, "dlo-head.kk.draft.docx")).values()),
+    )
+    assert printed and draft_named == f"{SEED}, text={printed[1].replace(' ', '')}"
+    assert Shown.parse(draft_named).edition is None and Shown.parse(draft_named).id == SEED
     assert _keywords(docx(bundled, "dlo-head.kk.docx")) == named  # the edition's stays
     assert Shown.parse(SEED) == Shown(SEED)
     assert Shown.parse(f"{SEED}; edition=x; content=") == Shown(SEED)

@@ -102,7 +102,16 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "services",
         "jobs built on the layers below: comparison of editions, what an output shows, import...",
-        ("comparison", "subject", "acquaintance", "register", "importer", "create", "translate")
+        (
+            "comparison",
+            "subject",
+            "outputs_left",
+            "acquaintance",
+            "register",
+            "importer",
+            "create",
+            "translate",
+        )
         + ("refcheck",),
     ),
     ("api", "the library's entry point for rendering and checking a project", ("api",)),
