@@ -132,7 +132,9 @@ def _registry(project: Project) -> Registry:
 
 
 def _edition(project: Project, reg_id: str, n: int) -> Document:
-    return workflow.load_edition(project, reg_id, n)
+    """Frozen edition ``n``, as the journal approved it (``workflow.approved_edition``): the
+    current wording of a comparison is never a frozen file edited by hand since."""
+    return workflow.approved_edition(project, reg_id, n)
 
 
 def _revision_event(project: Project, reg_id: str, edition: int) -> workflow.Event | None:

@@ -28,6 +28,8 @@ Public interface (other areas code against it; nothing else of the package is pu
   the frozen edition in force is not the approved text: outputs never show a forged history);
 - editions (``editions.py``): ``load_edition(project, reg_id, n) -> project.Document``
   (UsageError if edition ``n`` is missing), ``edition_folder(project, reg_id)``;
+  ``approved_edition(project, reg_id, n)`` (``history.py``: the same, refused unless it is the
+  text the journal approved as edition ``n``, where the journal approved any);
 - the forms (``forms.py``): ``records(project, reg_id) -> records.Records`` (the working
   draft's: no order, the editions before it), ``edition_records(project, reg_id, n, registry)`` (approved edition ``n``'s, from
   the journal alone; names by language), ``recorded_by(event)`` (the clerk's name by language), ``person(actor)``,
@@ -51,6 +53,7 @@ from .editions import EDITIONS, load_edition
 from .editions import folder as edition_folder
 from .forms import WHOLE_TEXT, changed_clauses, edition_records, person, recorded_by, records
 from .history import (
+    approved_edition,
     events,
     history,
     intact,
@@ -109,6 +112,7 @@ __all__ = [
     "Status",
     "agree",
     "approve",
+    "approved_edition",
     "cancel",
     "changed_clauses",
     "correct",

@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..model_methods import LANGS
 from ..project import Project
-from . import editions, facts, governing, history, loading
+from . import editions, facts, governing, history, integrity, loading
 from .dates import day
 from .journal import Event
 from .state import History, Round
@@ -219,17 +219,15 @@ def _moved(old: Regulation, new: Regulation) -> set[str]:
 
 def _changes(project: Project, reg_id: str, h: History) -> list[_records.ChangeRecord]:
     """The change registration sheet: every approved edition, the clauses it changed, its order,
-    when it took effect and the clerk who entered it."""
+    when it took effect and the clerk who entered it. Each edition's clauses are worked out from
+    the frozen texts, each refused unless it is exactly the text its approval recorded
+    (``integrity.approved_text``): a frozen edition edited by hand prints no change."""
     rows = []
     previous: Regulation | None = None
     for n in sorted(h.approvals):
         ev = h.approvals[n]
-        model = editions.frozen_model(project, reg_id, n)
-        if previous is None or model is None:
-            first = previous is None and n == min(h.approvals)
-            clauses = WHOLE_TEXT if first else _records.ChangedClauses()
-        else:
-            clauses = changed_clauses(previous, model)
+        model = integrity.approved_text(project, reg_id, ev)
+        clauses = WHOLE_TEXT if previous is None else changed_clauses(previous, model)
         order = ev.order
         rows.append(
             _records.ChangeRecord(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
-from ..project import Loaded, Project
+from ..project import Document, Loaded, Project
 from . import corrections, editions, integrity, loading
 from . import journal as _journal
 from . import status as _status
@@ -126,6 +126,22 @@ def _unsigned_or_failing(project: Project, reg_id: str, journal: _journal.Journa
         ),
     )
     return [first, *sorted(set(found))]
+
+
+def approved_edition(project: Project, reg_id: str, n: int) -> Document:
+    """Frozen edition ``n`` as a comparison sets it beside another: where the journal approved
+    editions, only one it approved as ``n`` (DLO608: a file put in editions/ by hand is none)
+    and exactly the text that approval recorded (DLO606, DLO607); a regulation whose journal
+    approved none (no journal yet), its frozen files as they are. UsageError when there is no
+    such file (``editions.load_edition``)."""
+    approvals = history(project, reg_id).approvals
+    document = editions.load_edition(project, reg_id, n)
+    if not approvals:
+        return document
+    if n not in approvals:
+        raise DloError(integrity.unrecorded(project.display(document.path), str(n)))
+    integrity.approved_text(project, reg_id, approvals[n])
+    return document
 
 
 def history(project: Project, reg_id: str) -> History:

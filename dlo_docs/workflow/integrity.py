@@ -7,15 +7,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import snapshots
-from ..errors import Location, Problem, error, warning
+from ..errors import DloError, Location, Problem, error, warning
 from ..i18n import Msg
 from ..project import Project
 from . import corrections, editions, legality
 from . import journal as _journal
 from .governing import Governing, Governs, of_text
 from .journal import Event
+
+if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from ..model import Regulation
 
 _GOVERNING = "governing facts"  # what ``snapshots`` keeps of a frozen edition for ``governing``
 
@@ -32,7 +36,6 @@ def frozen_problems(
     (``kept``: its hash may be the one kept in the user's cache, see ``editions.file_hash``)."""
     n = ev.edition
     path = editions.path(project, reg_id, n)
-    display = project.display(path)
     if not path.is_file():
         pending = editions.pending_path(path)
         if pending.is_file() and editions.file_hash(pending, project) == ev.content_hash:
@@ -48,35 +51,53 @@ def frozen_problems(
                     Msg("any dlo command on it completes it"),
                 )
             ]
-        return [
-            error(
-                journal.at(index),
-                "DLO607",
-                Msg(
-                    "frozen edition {n} ({display}) is missing: the journal approved it in event {seq}",
-                    n=n,
-                    display=display,
-                    seq=ev.seq,
-                ),
-                Msg("restore it from version control"),
-            )
-        ]
+        return [_missing(project.display(path), ev, journal.at(index))]
     if editions.file_hash(path, project, kept) != ev.content_hash:
-        return [
-            error(
-                Location(display, 1, 1),
-                "DLO606",
-                Msg(
-                    "frozen edition {n} was edited after its approval (journal event {seq}): its content differs from the text that was approved",
-                    n=n,
-                    seq=ev.seq,
-                ),
-                Msg(
-                    "restore it from version control; change a regulation by revising it (dlo revise)"
-                ),
-            )
-        ]
+        return [_edited(project.display(path), ev)]
     return []
+
+
+def approved_text(project: Project, reg_id: str, ev: Event) -> Regulation:
+    """The text of the frozen edition approval ``ev`` froze, once its file is exactly that text:
+    what an output prints of an edition it does not show itself (the clauses each edition
+    changed, on the change registration sheet; the current wording of a comparison) is never
+    read from a frozen file edited, replaced or removed since. DloError otherwise (DLO607
+    missing, DLO606 edited), as ``verify`` names it."""
+    path = editions.path(project, reg_id, ev.edition)
+    display = project.display(path)
+    if not path.is_file():
+        raise DloError(_missing(display, ev, Location(display)))
+    model = editions.frozen_model(project, reg_id, ev.edition)  # read through its snapshot
+    if model is None or _journal.content_hash(model) != ev.content_hash:
+        raise DloError(_edited(display, ev))
+    return model
+
+
+def _missing(display: str, ev: Event, where: Location) -> Problem:
+    return error(
+        where,
+        "DLO607",
+        Msg(
+            "frozen edition {n} ({display}) is missing: the journal approved it in event {seq}",
+            n=ev.edition,
+            display=display,
+            seq=ev.seq,
+        ),
+        Msg("restore it from version control"),
+    )
+
+
+def _edited(display: str, ev: Event) -> Problem:
+    return error(
+        Location(display, 1, 1),
+        "DLO606",
+        Msg(
+            "frozen edition {n} was edited after its approval (journal event {seq}): its content differs from the text that was approved",
+            n=ev.edition,
+            seq=ev.seq,
+        ),
+        Msg("restore it from version control; change a regulation by revising it (dlo revise)"),
+    )
 
 
 def governing(project: Project, reg_id: str) -> Governs:
@@ -159,24 +180,26 @@ def corrections_problems(journal: _journal.Journal) -> list[Problem]:
     ]
 
 
+def unrecorded(display: str, stem: str) -> Problem:
+    """DLO608: the frozen file ``display`` of edition ``stem`` that no approval accounts for."""
+    return error(
+        Location(display),
+        "DLO608",
+        Msg("edition {stem} is not recorded in the journal: no approval event for it", stem=stem),
+        Msg(
+            "a frozen edition exists only by approval; restore the journal from version "
+            "control, or remove the file"
+        ),
+    )
+
+
 def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Problem]:
     """Frozen editions (and interrupted approvals) that no approval event accounts for."""
     folder = editions.folder(project, reg_id)
     if not folder.is_dir():
         return []
     problems = [
-        error(
-            Location(project.display(path)),
-            "DLO608",
-            Msg(
-                "edition {stem} is not recorded in the journal: no approval event for it",
-                stem=path.stem,
-            ),
-            Msg(
-                "a frozen edition exists only by approval; restore the journal from version "
-                "control, or remove the file"
-            ),
-        )
+        unrecorded(project.display(path), path.stem)
         for path in sorted(folder.glob("*.yaml"))
         if path.stem.isdecimal() and int(path.stem) not in approved
     ]
