@@ -381,6 +381,31 @@ def unsigned_pdf(path: Path) -> bytes:
     return data[: data.index(b"%%EOF") + len(b"%%EOF\n")]
 
 
+def record_made_at(signer, data: bytes, when: dt.datetime) -> dict[str, str]:
+    """A journal signature record of ``data`` by ``signer`` as ``decisions.record`` makes it, but
+    whose signing time (a signed attribute, which the clock sets) is ``when``: a signature made
+    that day, as only the past could have made it (the signed attributes signed again by the
+    signer's key)."""
+    import base64
+
+    from asn1crypto import cms as acms
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    from dlo_docs.signing import decisions
+
+    made = decisions.record(signer, data)
+    content = acms.ContentInfo.load(base64.b64decode(made["cms"]))
+    info = content["content"]["signer_infos"][0]
+    attrs = info["signed_attrs"]
+    for attr in attrs:
+        if attr["type"].native == "signing_time":
+            attr["values"] = acms.SetOfTime([acms.Time({"utc_time": when})])
+    signed = b"\x31" + attrs.dump(force=True)[1:]
+    info["signature"] = signer.key.sign(signed, padding.PKCS1v15(), hashes.SHA256())
+    der = content.dump(force=True)
+    return {**made, "cms": base64.b64encode(der).decode("ascii"), "signed_at": when.isoformat()}
+
+
 def signed_by(
     official: Official, ca: CA, pdf: bytes, out: Path, names: tuple[str, ...] = ("signed",)
 ) -> Path:

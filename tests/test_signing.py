@@ -21,6 +21,7 @@ from signing_support import (
     make_official,
     needs,
     office,
+    record_made_at,
 )
 
 from dlo_docs.errors import DloError
@@ -182,8 +183,8 @@ def test_a_former_holders_certificate_counts_only_for_their_days(office_project,
     s = signers(root)
     past = NOW - dt.timedelta(days=20)
     # what they signed while they held the position verifies, with or without the name the
-    # event recorded then
-    rec = decisions.record(signer, DATA)
+    # event recorded then (signed then: the signature's own signing time is that day too)
+    rec = record_made_at(signer, DATA, past.replace(microsecond=0))
     then = {"kk": "А. Смағұлов", "ru": "А. Смагулов"}
     assert decisions.record_failures(s, rec, DATA, "vp-academic", past, past.date(), then) == []
     assert decisions.record_failures(s, rec, DATA, "vp-academic", past, past.date()) == []
@@ -196,6 +197,11 @@ def test_a_former_holders_certificate_counts_only_for_their_days(office_project,
     # a record made today fails verify for the day it was recorded
     failures = decisions.record_failures(s, rec, DATA, "vp-academic", NOW, past.date(), then)
     assert codes(failures) == ["DLO903"]
+    # and so does one made today whose event claims to be recorded in their days: the
+    # signature's own signing time says when it was made
+    today = decisions.record(signer, DATA)
+    failures = decisions.record_failures(s, today, DATA, "vp-academic", past, past.date(), then)
+    assert codes(failures) == ["DLO903"] and f"on {TODAY.isoformat()}" in failures[0].message
 
 
 def test_a_certificate_naming_someone_else_is_reported_at_its_registry_line(office_project):

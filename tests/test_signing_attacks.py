@@ -332,10 +332,13 @@ def test_a_former_holder_appending_an_act_dated_in_their_days_is_reported(dlo, s
     rewrite(root, [*data, forged])
     result = dlo("verify", REG, cwd=root)
     assert result.code == 1 and "Traceback" not in result.err, result.out + result.err
-    [only] = _errors(result)
-    assert only.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 3, 'signature')}:")
-    assert "error DLO908: journal event 3 (agreed) is signed and recorded at" in only
-    assert "its time was moved back" in only
+    [moved] = [e for e in _errors(result) if "error DLO908:" in e]
+    [made] = [e for e in _errors(result) if "error DLO908:" not in e]
+    assert moved.startswith(f"regulations/{REG}/journal.yaml:{event_line(root, 3, 'signature')}:")
+    assert "error DLO908: journal event 3 (agreed) is signed and recorded at" in moved
+    assert "its time was moved back" in moved
+    # and her key signed it today, after her entry ended (the signature's own signing time)
+    assert "error DLO903:" in made and f"vp-academic's on {TODAY.isoformat()}" in made, made
     # and its act's day is before the agreement it follows on the sequential route
     assert "warning DLO612: journal event 3 (agreed) is dated out of order" in result.err
 

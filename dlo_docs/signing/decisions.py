@@ -117,6 +117,15 @@ def _trust(signers: Signers, checked: cms.Checked, moment: dt.datetime) -> str |
     return chain_problem(cert, checked.others, signers.anchors, at, signers.anchors_source)
 
 
+def _signed_on(checked: cms.Checked, recorded: dt.datetime) -> dt.date:
+    """The day a signature was made: the day its event was recorded, or the day of its own
+    signing time (a signed attribute) when later: an event whose time was set back does not set
+    back the day its signature was made."""
+    if checked.signing_time is None or recorded.tzinfo is None:
+        return recorded.date()
+    return max(recorded.date(), checked.signing_time.astimezone(recorded.tzinfo).date())
+
+
 def record_failures(
     signers: Signers,
     entry_record: object,
@@ -145,7 +154,7 @@ def record_failures(
             )
         ]
     info = keys.info(checked.certificate)
-    recorded = moment.date()
+    recorded = _signed_on(checked, moment)
     moment = act_moment(checked.certificate, moment, day)
     assert isinstance(entry_record, dict)
     failures = []

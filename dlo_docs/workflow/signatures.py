@@ -138,7 +138,10 @@ def before_write(
             )
         )
     moment = chain.act_moment(signer.certificate, now, day)
-    failures = decisions.signer_failures(signers, signer, role, moment, day, now.date(), person)
+    # the day it is signed is the clock's: DLO_TODAY may set the act's day and recording time
+    # back, not the day a former holder's key signs (the signature's own signing time says it)
+    signed_on = max(now.date(), dt.datetime.now(now.tzinfo or dt.UTC).date())
+    failures = decisions.signer_failures(signers, signer, role, moment, day, signed_on, person)
     if failures:
         raise _refused(failures, Location(signer.source or "dlo"), role)
 
