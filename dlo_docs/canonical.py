@@ -59,9 +59,13 @@ def content_hash(model: Regulation) -> str:
 
 def control_code(content_hash: str) -> str:
     """A text's control code, as a draft prints it at the head of each page and ``--text`` takes
-    it back (``workflow.guards.text_read``): the first 12 hexadecimal digits of its content hash,
-    in groups of four ("3f2a 9c1b 7e04"). Another text has another code but once in 2^48."""
+    it back (``workflow.guards.text_read``): the first 32 hexadecimal digits of its content hash,
+    in groups of four (``EXAMPLE``). The drafter makes both texts a swap needs, the one the
+    approvers read and the one submitted in its place: two texts sharing a code of d bits take
+    some 2^(d/2) tries of each (a birthday search), so the code is 128 bits, 2^64 tries; the 12
+    digits printed before took 2^24, 25 s of one core (tests/fixtures/collision)."""
     return " ".join(content_hash[i : i + 4] for i in range(0, CONTROL_DIGITS, 4))
 
 
-CONTROL_DIGITS = 12
+CONTROL_DIGITS = 32
+EXAMPLE = "3f2a 9c1b 7e04 5d86 a0c2 b394 f50e 7d61"  # a code as a copy prints it (an example)

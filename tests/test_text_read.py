@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from pathlib import Path
 
 import docx
 from conftest import organisation_today
@@ -41,7 +43,7 @@ def _headers(raw: bytes) -> list[str]:
 def test_every_page_of_a_draft_prints_its_text_s_control_code(project, dlo):
     _revision(dlo, project)
     code = _code(dlo, project)
-    assert len(code) == 14 and code.count(" ") == 2  # "3f2a 9c1b 7e04"
+    assert len(code) == 39 and code.count(" ") == 7  # "3f2a 9c1b 7e04 5d86 a0c2 b394 f50e 7d61"
     ok(dlo, project, "render", "dlo-head", "--draft", "--format", "docx", "--format", "html")
     line = f"Мәтіннің бақылау коды: {code}"
     headers = _headers((project / "build" / "dlo-head.kk.draft.docx").read_bytes())
@@ -90,11 +92,12 @@ def test_a_code_that_is_none_is_a_usage_error(project, dlo):
     _revision(dlo, project)
     ok(dlo, project, "submit", "dlo-head")
     now = _code(dlo, project).replace(" ", "")
-    for typed in ("xyz", "f699 0f5f", "", now + "0", now[:-1]):  # a digit more or less: a typo
+    # a digit more or less is a typo; so are the 12 digits a copy printed before
+    for typed in ("xyz", "f699 0f5f", "", now + "0", now[:-1], now[:12]):
         result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", typed, cwd=project)
         assert result.code == 2, result.err
         assert "is not a text's control code" in result.err
-        assert "'3f2a 9c1b 7e04'" in result.err  # an example, never the text's own code
+        assert "'3f2a 9c1b 7e04 5d86 a0c2 b394 f50e 7d61'" in result.err  # an example
 
 
 def test_a_code_typed_on_a_cyrillic_keyboard_layout_is_the_code_it_reads_as(project, dlo):
@@ -128,3 +131,22 @@ def test_a_rejection_names_the_copy_read_too(project, dlo):
     assert refused.code == 1 and "DLO628" in refused.err
     now = _code(dlo, project)
     ok(dlo, project, "reject", "dlo-head", "--as", "vp-academic", *remarks, "--text", now)
+
+
+def test_two_texts_made_to_share_a_short_code_are_told_apart(project, dlo):
+    """The drafter prints the copy the approvers read (``read.yaml``), then submits another text
+    (``swapped.yaml``: a duty lengthened) made to share its first 12 hexadecimal digits, the
+    code a copy printed until now: some 2^24 tries of the silence reason at the end of each,
+    25 s of one core (tests/fixtures/collision). ``agree --text`` and ``approve --text`` took
+    the code read for the text submitted, and the swapped text was approved as read. The code
+    is now 32 digits: two texts sharing it take some 2^64 tries."""
+    fixtures = Path(__file__).parent / "fixtures" / "collision"
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    shutil.copy(fixtures / "read.yaml", path)
+    read = _code(dlo, project)  # as the copy the approvers read prints it
+    shutil.copy(fixtures / "swapped.yaml", path)
+    ok(dlo, project, "submit", "dlo-head")
+    assert _code(dlo, project) != read
+    result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", read, cwd=project)
+    assert result.code == 1, result.out
+    assert "error DLO628: the text of dlo-head is not the text read" in result.err

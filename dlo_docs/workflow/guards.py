@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import form_names, lazy, persons
-from ..canonical import CONTROL_DIGITS, control_code
+from ..canonical import CONTROL_DIGITS, EXAMPLE, control_code
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -361,8 +361,9 @@ def text_read(ctx: Ctx, code: str | None, option: str = "--text") -> None:
             Msg("{option} {code} is not a text's control code", option=option, code=repr(code)),
             Msg(
                 "give the {n} digits and letters a–f that the copy read prints at the head of "
-                "each page, as '3f2a 9c1b 7e04'",
+                "each page, as '{example}'",
                 n=CONTROL_DIGITS,
+                example=EXAMPLE,
             ),
         )
     if not ctx.hash.startswith(given):
