@@ -202,7 +202,7 @@ def _running(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="processes as /proc shows them")
 def test_the_workers_end_when_their_caller_is_killed(project):
     """SIGKILL of a check or render (no clean-up of its own): its workers end too, within a
-    second (before, each waited for its next chunk for good, holding its memory)."""
+    second or so (before, each waited for its next chunk for good, holding its memory)."""
     import subprocess
     import sys
     import time
@@ -215,7 +215,7 @@ def test_the_workers_end_when_their_caller_is_killed(project):
             time.sleep(0.05)
         caller.kill()
         caller.wait()
-        deadline = time.monotonic() + 3 * pool.ORPHAN_CHECK + 2
+        deadline = time.monotonic() + 3 * pool.ORPHAN_CHECK + 10  # (a loaded machine)
         while any(map(_running, workers)) and time.monotonic() < deadline:
             time.sleep(0.05)
         left = [pid for pid in workers if _running(pid)]

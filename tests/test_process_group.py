@@ -73,7 +73,7 @@ def test_a_group_that_ignores_sigterm_is_killed(tmp_path, monkeypatch):
     assert not process_group.alive(proc.pid)
 
 
-def _wait_for(path: Path, seconds: float = 10) -> str:
+def _wait_for(path: Path, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while not (path.exists() and path.read_text().strip()) and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -116,7 +116,7 @@ def test_a_group_ends_when_the_process_that_started_it_is_killed(tmp_path, ignor
         assert process_group.alive(group)
         starter.kill()  # SIGKILL: no finally, no atexit
         starter.wait()
-        assert _ended_within(child, 2 + 5), "the group outlived the process that started it"
+        assert _ended_within(child, 15), "the group outlived the process that started it"
         assert not process_group.alive(group)
     finally:
         starter.kill()
