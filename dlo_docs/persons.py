@@ -24,9 +24,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# Latin letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с е н і к м
-# о р т х у); ё, written е as often as not
-_LOOKALIKE = str.maketrans("abcehikmoptxyё", "авсенікмортхуе")
+# Latin and Greek letters drawn like Cyrillic ones, casefolded (A B C E H I K M O P T X Y: а в с
+# е н і к м о р т х у; Greek Α Β Ε Η Ι Κ Μ Ο Ρ Τ Υ Χ and ο); ё, written е as often as not
+_LOOKALIKE = str.maketrans("abcehikmoptxyё" + "αβεηικμορτυχ", "авсенікмортхуе" + "авенікмортух")
 _WORD = re.compile(r"\w+\.?")
 
 
