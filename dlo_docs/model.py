@@ -20,6 +20,7 @@ from pydantic import (
 
 from . import model_checks
 from .model_methods import PositionMethods, RegistryMethods, RegulationMethods
+from .model_methods import own_position as own_position
 from .model_methods import walk_items as walk_items
 
 # isort: off

@@ -53,6 +53,20 @@ def walk_items(items: list[Item], depth: int = 1) -> Iterator[tuple[int, Item]]:
         yield from walk_items(item.items, depth + 1)
 
 
+def own_position(
+    registry: RegistryMethods | None, kind: str, position: str | None, unit: str | None
+) -> str | None:
+    """The position whose own document a regulation (of ``kind``, for ``position`` or ``unit``)
+    is, whose holder therefore neither agrees to it nor approves it (DLO121): a job
+    instruction's position; a unit regulation's unit's head as ``registry`` gives it (None: the
+    registry names no head of it, no such unit, or no registry is given)."""
+    if kind == "job_instruction":
+        return position or None
+    units = registry.units if registry is not None else []
+    found = next((u for u in units if u.id == unit), None)
+    return found.head if found is not None else None
+
+
 class PositionMethods:
     if TYPE_CHECKING:
         mentions: Mapping[Any, list[str]]  # by language

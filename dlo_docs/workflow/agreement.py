@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import Msg
 from ..project import Project
-from . import dates, guards, loading
+from . import dates, guards, loading, self_approval
 from . import journal as _journal
 from .commands import _open, _signing
 from .journal import Event
@@ -128,7 +128,7 @@ def agree(
         clerk = loading.clerk(ctx, clerk)
         round_ = _decision_checks(ctx, as_, "agree to")
         guards.text_read(ctx, text)
-        guards.not_self_agreed(ctx, [as_], "agreed")
+        self_approval.not_self_agreed(ctx, [as_], "agreed")
         remarks = loading.optional_text(remarks, "--remarks")
         day = _decision_date(ctx, round_, date)
         return _decide(ctx, "agreed", as_, round_, day, remarks, clerk, signer)

@@ -9,7 +9,8 @@ recorded it; for a submission the whole route and the approving authority; for a
 a rejection the whole route (whose agreements stood then); for an approval the
 approving authority and the organisation; for a submission and an approval also the position
 and the unit the regulation is of, under ``"unit"`` its name, as the title page and the site
-print them). Events written before facts were captured have none:
+print them, and a unit regulation's unit's head, whose holder ``verify`` compares with its
+approvers' (DLO612)). Events written before facts were captured have none:
 their records fall back to the registry as it is.
 """
 

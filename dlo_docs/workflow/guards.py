@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import form_names, lazy, persons
+from .. import form_names, lazy
 from ..canonical import CONTROL_DIGITS, EXAMPLE, control_code
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import facts, governing, integrity, loading, signatures
+from . import integrity, loading, signatures
 from .loading import Ctx
+from .self_approval import agreed_by_others, not_self_agreed, not_self_approved
+from .self_approval import not_own_key as not_own_key  # the signing hook's (``commands``)
 
 if TYPE_CHECKING:
     from .. import lint
@@ -96,138 +98,6 @@ def valid(ctx: Ctx, verb: str) -> None:
         )
 
 
-def not_self_approved(ctx: Ctx, authority: str, verb: str) -> None:
-    """Refuse (DLO121) to submit or approve (``verb``) a job instruction whose approving official
-    as the round fixes it (the edition in force's ``approval.by``, not the draft's: ``dlo check``
-    judges the draft's own, the next revision's) is its own position, or a position the registry
-    now gives the same holder: its holder would approve their own instruction, an approval
-    ``verify`` names as one no command writes (DLO612)."""
-    own = _own(ctx)
-    holder = _shared(ctx, own, authority) if own else None
-    if holder is None:
-        return
-    said = {"reg_id": ctx.reg_id, "by": authority, "own": own, "holder": holder or "-"}
-    message = (
-        Msg(
-            "{reg_id} cannot be submitted: the approving official the edition in force fixes for this round, {by}, is {own} itself or held by its holder ({holder}): they would approve their own instruction",
-            **said,
-        )
-        if verb == "submitted"
-        else Msg(
-            "{reg_id} cannot be approved: the approving official its submission fixed, {by}, is {own} itself or held by its holder ({holder}): they would approve their own instruction",
-            **said,
-        )
-    )
-    hint = Msg(
-        "the edition in force fixes who approves its revision; the round can go on once regulations/registry.yaml gives {by} another holder than {own}'s",
-        **said,
-    )
-    raise DloError(error(ctx.at(), "DLO121", message, hint))
-
-
-def _own(ctx: Ctx) -> str | None:
-    """The position a job instruction is of (None: another kind of regulation)."""
-    return ctx.model.position if ctx.model.kind == "job_instruction" else None
-
-
-def _shared(ctx: Ctx, own: str, role: str) -> str | None:
-    """The name of ``own``'s holder when ``role`` is ``own`` (``""``) or held by the same person
-    in the registry now (``persons.shared``, as ``dlo check`` judges a draft); None otherwise."""
-    if role == own:
-        return ""
-    holder = facts.position(ctx.registry, own)["holder"]
-    return persons.shared(holder, facts.position(ctx.registry, role)["holder"])
-
-
-def not_self_agreed(ctx: Ctx, roles: list[str], verb: str) -> None:
-    """Refuse (DLO121) to submit (``verb`` "submitted": ``roles`` the route the round fixes, the
-    edition in force's, not the draft's that ``dlo check`` judges) or to agree (``roles``: the
-    one agreeing) to a job instruction as its own position or one the registry now gives its
-    holder: they would agree to their own instruction, an approval ``verify`` names as one no
-    command writes (DLO612)."""
-    own = _own(ctx)
-    if not own:
-        return
-    for role in roles:
-        holder = _shared(ctx, own, role)
-        if holder is None:
-            continue
-        said = {"reg_id": ctx.reg_id, "role": role, "own": own, "holder": holder or "-"}
-        message = (
-            Msg(
-                "{reg_id} cannot be submitted: the route the edition in force fixes for this round names {role}, which is {own} itself or held by its holder ({holder}): they would agree to their own instruction",
-                **said,
-            )
-            if verb == "submitted"
-            else Msg(
-                "{role} cannot agree to {reg_id}: {role} is {own} itself or held by its holder ({holder}): they would agree to their own instruction",
-                **said,
-            )
-        )
-        hint = Msg(
-            "the edition in force fixes who agrees to its revision; the round can go on once regulations/registry.yaml gives {role} another holder than {own}'s",
-            **said,
-        )
-        raise DloError(error(ctx.at(), "DLO121", message, hint))
-
-
-def not_own_key(ctx: Ctx, role: str, certificate: object) -> None:
-    """Refuse (DLO121) to sign as ``role`` an agreement to, or the approval of, a job instruction
-    with a certificate naming its holder (``registry.names_holder``): their own key, bound by
-    the registry to ``role`` under a name not read as theirs ("Мадина" for "М. Р. Бекова");
-    ``verify`` names such an approval as one no command writes (DLO612)."""
-    own = _own(ctx)
-    holder = facts.position(ctx.registry, own)["holder"] if own else None
-    if not own or not holder:
-        return
-    from ..signing.registry import names_holder  # cryptography: only for a signed act
-
-    if not names_holder(certificate, holder):  # type: ignore[arg-type]  # an x509 certificate
-        return
-    said = {"reg_id": ctx.reg_id, "role": role, "own": own}
-    raise DloError(
-        error(
-            ctx.at(),
-            "DLO121",
-            Msg(
-                "{reg_id} cannot be signed as {role} with this key: its certificate names the holder of {own}, who would agree to or approve their own instruction",
-                **said,
-            ),
-            Msg("sign with the key of the holder of {role}", **said),
-        )
-    )
-
-
-def agreed_by_others(ctx: Ctx) -> None:
-    """Refuse (DLO121) to approve a job instruction one of whose agreements was given, by the
-    holder it recorded, by the person the registry now gives its position: the approval
-    records that holder, and ``verify`` names it as one no command writes (DLO612)."""
-    own = _own(ctx)
-    if not own:
-        return
-    mine = governing.keys(facts.position(ctx.registry, own)["holder"])
-    for role, mark in ctx.marks.items():
-        captured = facts.of(mark, role)
-        theirs = governing.keys(captured.get("holder")) if captured is not None else set()
-        if role != own and not persons.overlap(mine, theirs):
-            continue
-        said = {"reg_id": ctx.reg_id, "role": role, "own": own, "seq": mark.seq}
-        raise DloError(
-            error(
-                ctx.at(),
-                "DLO121",
-                Msg(
-                    "{reg_id} cannot be approved: {role} agreed to it (journal event {seq}) as held by the person the registry now gives {own}: they agreed to their own instruction",
-                    **said,
-                ),
-                Msg(
-                    "once regulations/registry.yaml gives {role} another holder, that agreement lapses and the new holder agrees to it",
-                    **said,
-                ),
-            )
-        )
-
-
 def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     """Refuse (DLO631, then each DLO117) to submit or approve (``verb``) a text whose forms, with
     ``records``, would print a name blank in one of its languages: for a submission the route and
@@ -235,7 +105,7 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     registry gives them now, which it captures; for an approval the approved edition's
     (``forms.approving``): the route, form and names the submission and the agreements fixed.
     Never the draft's own route, which is the next revision's. First, the approving official
-    the round fixes must not be the instruction's own position or its holder
+    the round fixes must not be the regulation's own position or its holder
     (``not_self_approved``), nor its approvers (``not_self_agreed``, ``agreed_by_others``)."""
     if records.approved_by:
         not_self_approved(ctx, records.approved_by, verb)

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 from .. import snapshots
 from ..errors import DloError, Location, Problem, error, warning
 from ..i18n import Msg
-from ..project import Project
+from ..project import Loaded, Project
 from . import corrections, editions, legality
 from . import journal as _journal
-from .governing import Governing, Governs, of_text
+from .governing import Governing, Governs, headed, of_text
 from .journal import Event
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
-    from ..model import Regulation
+    from ..model import Registry, Regulation
 
 _GOVERNING = "governing facts"  # what ``snapshots`` keeps of a frozen edition for ``governing``
 
@@ -104,10 +104,16 @@ def governing(project: Project, reg_id: str) -> Governs:
     """Each frozen edition's route, authority and change initiators, as its file gives them
     (read once; None when it cannot be read or does not validate: ``frozen_problems`` and the
     outputs say so; a file edited after its approval is named by its hash, DLO606). A reading
-    command keeps them in the user's cache by the file's bytes (``snapshots.plain``)."""
+    command keeps them in the user's cache by the file's bytes (``snapshots.plain``). A unit
+    regulation's own position, its unit's head, is the registry's now (``governing.headed``):
+    what is kept is the file's alone."""
 
     @functools.cache
     def of(n: int) -> Governing | None:
+        text = _read(n)
+        return headed(text, _registry(project)) if text is not None and text.unit else text
+
+    def _read(n: int) -> Governing | None:
         path = editions.path(project, reg_id, n)
         raw, _ = project.read_raw(path)
         kept = (
@@ -126,15 +132,22 @@ def governing(project: Project, reg_id: str) -> Governs:
     return of
 
 
+def _registry(project: Project) -> Registry | None:
+    """The project's registry (None: it cannot be read; ``verify`` and ``check`` say why)."""
+    loaded = Loaded()
+    project.load_registry(loaded)
+    return loaded.registry
+
+
 def _as_governing(data: object) -> Governing | None:
     """What was kept, when it has the shape ``governing`` keeps (else a miss)."""
     if not (isinstance(data, list) and len(data) == len(Governing._fields)):
         return None
-    route, kind, by, form, initiators, text_id, own, edition = data
+    route, kind, by, form, initiators, text_id, own, edition, unit = data
     lists = all(
         isinstance(x, list) and all(isinstance(r, str) for r in x) for x in (route, initiators)
     )
-    texts = all(isinstance(x, str) for x in (kind, by, form, text_id, own))
+    texts = all(isinstance(x, str) for x in (kind, by, form, text_id, own, unit))
     number = isinstance(edition, int) and not isinstance(edition, bool)
     return Governing(*data) if lists and texts and number else None
 

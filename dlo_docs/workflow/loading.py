@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..chars import unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
+from ..model_methods import own_position
 from ..project import Document, Loaded, Project
 from ..spelling import known_positions
 from . import appending, dates, editions, facts
@@ -230,15 +231,21 @@ def append(
 ) -> Event:
     """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
     and the ``involved`` positions (and with ``organisation`` the organisation's name, the
-    regulation's position and unit) as they are now; ``sign`` (from
+    regulation's position and unit, and its own position: a unit regulation's unit's head, whose
+    holder ``verify`` compares with its approvers', DLO612) as they are now; ``sign`` (from
     ``signatures.before_write``) signs it as it is written."""
     entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
     entry.setdefault("actor", _journal.actor(ctx.project))
     entry["clerk"] = clerk
     subject = ctx.model if organisation else None  # its position and unit, with the name
+    own = (
+        own_position(ctx.registry, subject.kind, subject.position, subject.unit)
+        if subject
+        else None
+    )
     entry["facts"] = facts.capture(
         ctx.registry,
-        [entry.get("role"), *involved, clerk, subject.position if subject else None],
+        [entry.get("role"), *involved, clerk, subject.position if subject else None, own],
         subject.organisation if subject else None,
         subject.unit if subject else None,
     )
