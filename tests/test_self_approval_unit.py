@@ -15,7 +15,7 @@ import datetime as dt
 import shutil
 
 from conftest import on_day, organisation_today
-from desk_support import new_clean, ok, take_route
+from desk_support import new_clean, ok, take_route, write_placeholders
 from signing_support import PASSWORD, edit_position, office
 from test_hostile_journal import _rechained
 
@@ -305,3 +305,20 @@ def test_a_forged_round_of_a_unit_regulation_authorising_itself_is_named(project
         (project / "regulations" / REG / "journal.yaml").write_bytes(journal)
         (project / "regulations" / REG / "editions" / "1.yaml").write_bytes(frozen)
     assert "intact (4 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def test_the_rectorates_regulation_leaves_who_approves_it_to_write(project, dlo):
+    """The rector heads the rectorate and approves by default: `dlo new` leaves the clause
+    stating approval to write, as for the rector's own job instruction (DLO114), and DLO121
+    reads `approval.by` once it is written."""
+    args = ("--kind", "unit_regulation", "--unit", "rectorate", "--approvers", "vp-academic")
+    ok(dlo, project, "new", "rectorate", *args)
+    text = (project / "regulations" / "rectorate" / "regulation.yaml").read_text("utf-8")
+    assert "утверждается [[кем утверждается: например, решением Совета директоров]]." in text
+    out = dlo("check", "rectorate", cwd=project).out
+    assert "DLO114" in out and "DLO121" not in out, out
+    write_placeholders(project, "rectorate", "ЛН 02-2026")
+    out = dlo("check", "rectorate", cwd=project).out
+    assert (
+        "error DLO121: the regulation of unit 'rectorate' is approved by its own head 'rector'"
+    ) in out, out

@@ -44,10 +44,11 @@ class Facts:
 
     @property
     def approving_official(self) -> str | None:
-        """Who approves it, unless it is its own position: who approves the job instruction of
-        the official approving the organisation's (the rector's) is the organisation's decision,
-        left to write."""
-        return self.approval_by if self.approval_by != self.position else None
+        """Who approves it, unless it is its own position (a unit regulation's: its unit's head;
+        DLO121): who approves the job instruction of the official approving the organisation's
+        (the rector's), or the regulation of the unit that official heads (the rectorate's), is
+        the organisation's decision, left to write."""
+        return self.approval_by if self.approval_by != (self.position or self.head) else None
 
     @property
     def appointing_official(self) -> str | None:
