@@ -178,6 +178,18 @@ def project(tmp_path: Path) -> Path:
     return _bundled_copy(tmp_path / "proj")
 
 
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """The bundled project as shipped, its journal and frozen edition included: the seed in force
+    as edition 1 by order № 0000-ҮЛГІ (``project`` is the same without them: a draft)."""
+    root = tmp_path / "proj"
+    shutil.copytree(
+        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
 @dataclass
 class Result:
     code: int

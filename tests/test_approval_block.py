@@ -9,20 +9,11 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from conftest import REPO
 from site_support import UNIT, UNIT_APPROVERS, add_unit, approve, ok, reg_file
 from test_forms import all_text, draft, paragraphs, parts
 
 from dlo_docs import labels
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
-    shutil.copytree(REPO / "templates", root / "templates")
-    return root
 
 
 def title_block(root: Path, name: str) -> list[str]:

@@ -28,17 +28,6 @@ BODY = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
 REG = "dlo-head"
 
 
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """The bundled project with its journal and frozen edition (edition 1 in force)."""
-    root = tmp_path / "proj"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
-    shutil.copytree(REPO / "templates", root / "templates")
-    return root
-
-
 def rendered(root: Path, dlo) -> Path:
     result = dlo("render", REG, "--format", "docx", "--lang", "kk", cwd=root)
     assert result.code == 0, result.err

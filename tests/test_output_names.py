@@ -5,11 +5,9 @@ in force (withdrawn) keeps no file under the edition in force's name once render
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from test_render_state import (
     EDITED,
     ORDER_LINE,
@@ -21,15 +19,6 @@ from test_render_state import (
 )
 
 SEED = "dlo-head"
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """The bundled project as shipped: the seed in force as edition 1."""
-    root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
-    shutil.copytree(REPO / "templates", root / "templates")
-    return root
 
 
 def _names(root: Path) -> set[str]:

@@ -5,13 +5,11 @@ every page, no approval filled in). Every assertion reads the written DOCX, PDF 
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import REPO
 from test_forms import add_bilingual, all_text, paragraphs, parts
 
 from dlo_docs.render import pdf as pdf_render
@@ -22,15 +20,6 @@ EDITED = "құқылы ӨЗГЕРТІЛДІ:"
 needs_soffice = pytest.mark.skipif(
     not pdf_render.available(), reason="LibreOffice (soffice) is not installed"
 )
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """The bundled project as shipped: the seed in force as edition 1 by order № 0000-ҮЛГІ."""
-    root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
-    shutil.copytree(REPO / "templates", root / "templates")
-    return root
 
 
 def edit_working_copy(root: Path) -> None:
