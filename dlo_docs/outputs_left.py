@@ -17,14 +17,28 @@ HTML page's ``<meta name="keywords">``), so such a file is told apart and remove
 
 from __future__ import annotations
 
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 FORMATS = ("docx", "html", "pdf")
 READ_AT_MOST = 64 * 1024 * 1024  # a PDF longer than this is not read: left as it is
+# what reading a damaged file raises (a DOCX whose stream no decompressor takes: zlib, lzma;
+# bz2's is an OSError, an unknown compression method a NotImplementedError, a RuntimeError)
+_UNREADABLE = (
+    OSError,
+    KeyError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+)
 _DOCX = re.compile(rb"<cp:keywords>([^<]*)</cp:keywords>")
 _HTML = re.compile(rb'<meta name="keywords" content="([^"]*)">')
 _PDF = re.compile(rb"<pdf:Keywords>([^<]*)</pdf:Keywords>")
@@ -57,7 +71,7 @@ def shown_by(path: Path) -> bytes | None:
             if path.stat().st_size > READ_AT_MOST:
                 return None
             found = _PDF.search(path.read_bytes())
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, EOFError):
+    except _UNREADABLE:
         return None
     # LibreOffice writes a PDF's keywords separated by commas, whatever separated them
     return b",".join(re.split(rb"[\s,;]+", found.group(1).strip())) if found else None
