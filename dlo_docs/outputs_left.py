@@ -12,7 +12,9 @@ HTML page's ``<meta name="keywords">``), so such a file is told apart and remove
   name another text than the one written now, removed. A file whose keywords cannot be read (a
   project's own page without them, a file not made by dlo) is left as it is; so is a link.
 - ``clear_in_force_names(out, rendered, names) -> [(id, path)]``: the files named as the edition
-  in force of a regulation rendered as a draft for want of one (withdrawn, or never approved).
+  in force of a regulation rendered as a draft for want of one (withdrawn, or never approved)
+  that dlo wrote for it: their keywords name it (an older dlo's page, without keywords, by its
+  generator); a file of the user's own under that name (``--out`` may be any folder) is left.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ _UNREADABLE = (
 _DOCX = re.compile(rb"<cp:keywords>([^<]*)</cp:keywords>")
 _HTML = re.compile(rb'<meta name="keywords" content="([^"]*)">')
 _PDF = re.compile(rb"<pdf:Keywords>([^<]*)</pdf:Keywords>")
+_GENERATOR = b'<meta name="generator" content="dlo_docs">'
 
 
 class Output(Protocol):
@@ -77,6 +80,22 @@ def shown_by(path: Path) -> bytes | None:
     return b",".join(re.split(rb"[\s,;]+", found.group(1).strip())) if found else None
 
 
+def written_for(path: Path, reg_id: str) -> bool:
+    """Whether the regular file at ``path`` is an output dlo wrote for ``reg_id``: its keywords
+    name it first (every DOCX and PDF dlo ever wrote does), or, naming none, it is a page dlo
+    generated (before pages had keywords)."""
+    shown = shown_by(path)
+    if shown is not None:
+        return shown.split(b",")[0] == reg_id.encode()
+    if path.suffix != ".html":
+        return False
+    try:
+        with path.open("rb") as page:
+            return _GENERATOR in page.read(8192)
+    except OSError:
+        return False
+
+
 def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
     """Remove the files of the formats not written that show another text (module doc)."""
     written: dict[Path, tuple[str, list[Path]]] = {}
@@ -109,14 +128,15 @@ def clear_in_force_names(
     ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``…), that
     name the edition in force of a regulation that has none (withdrawn, or a draft an older dlo
     wrote under that name), so that no file left there looks approved beside its draft; returns
-    those removed, each with its id. A folder of that name is left alone; a link is removed,
-    not what it points to."""
+    those removed, each with its id. Only a file dlo wrote for that regulation is removed
+    (``written_for``): one of the user's own under that name stays, as does a folder; a link is
+    removed, not what it points to."""
     removed = []
     names = list(names)
     for reg_id, lang in sorted(set(rendered)):
         for name in names:
             path = out / f"{reg_id}.{lang}.{name}"
-            if path.is_symlink() or path.is_file():
+            if path.is_symlink() or (path.is_file() and written_for(path, reg_id)):
                 path.unlink(missing_ok=True)
                 removed.append((reg_id, path))
     return removed

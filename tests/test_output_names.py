@@ -5,6 +5,7 @@ in force (withdrawn) keeps no file under the edition in force's name once render
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,9 @@ def test_a_withdrawn_regulations_approved_files_leave_with_its_edition(in_force,
     not left in build/ looking approved beside the draft."""
     run(dlo, in_force, "render", SEED, "--format", "docx", "--format", "html")
     run(dlo, in_force, "sheet", "acquaintance", SEED)
-    (in_force / "build" / "dlo-head.kk.pdf").write_bytes(b"%PDF- the edition once in force")
+    (in_force / "build" / "dlo-head.kk.pdf").write_bytes(
+        b"%PDF- the edition once in force <pdf:Keywords>dlo-head, edition=1</pdf:Keywords>"
+    )
     run(dlo, in_force, "withdraw", SEED, "--order", "17-НҚ", "--date", "2025-02-28")
 
     result = run(dlo, in_force, "render", SEED, "--format", "docx")
@@ -99,15 +102,55 @@ def test_a_withdrawn_regulations_approved_files_leave_with_its_edition(in_force,
 
 def test_a_draft_left_under_the_edition_in_forces_name_is_removed(project, dlo):
     """A draft written by an older dlo as ``<id>.<lang>.docx`` (before drafts had their own
-    name) is no edition in force: rendering the draft again removes it; another language's and
-    another regulation's files stay."""
+    name) is no edition in force: rendering the draft again removes it (its keywords name the
+    regulation; an older dlo's page, which has none, is told by its generator); another
+    language's and another regulation's files stay."""
     build = project / "build"
-    build.mkdir()
+    run(dlo, project, "render", SEED, "--format", "docx", "--format", "html")
+    draft = (build / "dlo-head.kk.draft.docx").read_bytes()
+    page = (build / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+    for name in ("dlo-head.kk.draft.docx", "dlo-head.kk.draft.html"):
+        (build / name).unlink()
     for name in ("dlo-head.kk.docx", "dlo-head.ru.docx", "other.kk.docx"):
-        (build / name).write_bytes(b"old draft")
+        (build / name).write_bytes(draft)
+    old_page = re.sub(r'<meta name="keywords"[^>]*>', "", page)
+    (build / "dlo-head.kk.html").write_text(old_page, encoding="utf-8")
     result = run(dlo, project, "render", SEED, "--lang", "kk", "--format", "html")
     assert _names(project) == {"dlo-head.kk.draft.html", "dlo-head.ru.docx", "other.kk.docx"}
     assert "removed build/dlo-head.kk.docx: dlo-head has no edition in force" in result.out
+    assert "removed build/dlo-head.kk.html: dlo-head has no edition in force" in result.out
+
+
+def test_a_users_own_files_under_the_edition_in_forces_name_are_left(project, dlo, tmp_path):
+    """`--out` may name any folder: a file there under the name of the edition in force that
+    dlo did not write for the regulation (a scanned original, a page of notes, another
+    regulation's output renamed) is not removed when the draft is rendered there."""
+    out = tmp_path / "Documents"
+    out.mkdir()
+    own = {
+        "dlo-head.kk.pdf": b"%PDF-1.4 the signed original, scanned",
+        "dlo-head.kk.html": b"<p>my notes</p>",
+        "dlo-head.kk.docx": _docx_naming("hr-head"),
+    }
+    for name, data in own.items():
+        (out / name).write_bytes(data)
+    result = run(dlo, project, "render", SEED, "--format", "docx", "--out", str(out))
+    assert "removed" not in result.out
+    for name, data in own.items():
+        assert (out / name).read_bytes() == data
+    result = run(dlo, project, "sheet", "agreement", SEED, "--out", str(out))
+    assert "removed" not in result.out
+
+
+def _docx_naming(reg_id: str) -> bytes:
+    """A DOCX whose keywords name ``reg_id``."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as package:
+        package.writestr("docProps/core.xml", f"<cp:keywords>{reg_id}</cp:keywords>")
+    return buf.getvalue()
 
 
 def test_the_edition_in_forces_files_stay_beside_an_asked_for_draft(in_force, dlo):
