@@ -7,6 +7,7 @@ renderer (the PDF/A) and the signing library (the approver's certificate, PAdES)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -111,14 +112,18 @@ def sign_approved(
     signer: Signer,
     lang: str | None = None,
     out: Path | None = None,
+    rendered_as: Callable[[api.Rendered], None] | None = None,
 ) -> list[Path]:
     """Render the PDF/A of the edition in force (``<out>/<id>.<lang>.pdf``, as ``dlo render``)
-    and sign it as its approver: ``<out>/<id>.<lang>.signed.pdf``, a name no render writes."""
+    and sign it as its approver: ``<out>/<id>.<lang>.signed.pdf``, a name no render writes.
+    ``rendered_as`` is told what that render did (the files it removed are to be said)."""
     approval = approval_of(project, reg_id)
     registry = check_approver(project, approval, signer).registry
     rendered = api.render(project, [reg_id], ["pdf"], lang, out)
     if rendered.problems and not rendered.outputs:
         raise DloError(rendered.problems)
+    if rendered_as is not None:
+        rendered_as(rendered)
     outputs = rendered.outputs
     zone = dt.datetime.fromisoformat("2000-01-01T00:00:00" + registry.organisation.timezone).tzinfo
     written = []

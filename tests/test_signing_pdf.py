@@ -300,3 +300,31 @@ def test_a_pdf_signed_by_a_key_the_registry_does_not_bind_fails(signed, dlo, tmp
     [own] = approved_pdf.check_pdf(Project(setup.root), path)
     assert own.ok and own.positions == ("rector",)
     assert "(rector)" in dlo("verify-pdf", str(path), cwd=setup.root).out
+
+
+def test_sign_pdf_says_what_its_render_removed(signed, dlo, monkeypatch):
+    """sign-pdf renders the PDF as `dlo render` does, and so removes a file of another format
+    under its name that shows another text: it says so, as `dlo render` does (it said nothing)."""
+    setup, _ = signed
+    monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
+    out = setup.root / "with-an-earlier-page"
+    out.mkdir()
+    earlier = out / f"{REG}.kk.html"
+    earlier.write_text(
+        f'<meta name="keywords" content="{REG}, edition=0, content=00">', encoding="utf-8"
+    )
+    result = dlo(
+        "sign-pdf",
+        REG,
+        "--sign",
+        setup.p12["rector"],
+        "--lang",
+        "kk",
+        "--out",
+        out,
+        cwd=setup.root,
+    )
+    assert result.code == 0, result.err
+    assert not earlier.exists()
+    said = f"removed with-an-earlier-page/{REG}.kk.html: another text of {REG} than the one"
+    assert said in result.out, result.out

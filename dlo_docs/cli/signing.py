@@ -12,6 +12,7 @@ from .. import i18n
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg, _
 from . import DOC_LANGS, PathArg, main, report
+from .core import echo_removed
 from .trust import trust_option, use_trust
 
 
@@ -81,7 +82,12 @@ def sign_pdf(obj, reg_id: str, key: str, lang: str | None, out: str | None) -> N
 
     signer = load_key(key)
     paths = approved_pdf.sign_approved(
-        obj.project, reg_id, signer, lang, Path(out) if out else None
+        obj.project,
+        reg_id,
+        signer,
+        lang,
+        Path(out) if out else None,
+        rendered_as=lambda rendered: echo_removed(obj.project, rendered),
     )
     for path in paths:
         click.echo(
