@@ -29,6 +29,8 @@ from typing import Protocol
 
 FORMATS = ("docx", "html", "pdf")
 READ_AT_MOST = 64 * 1024 * 1024  # a PDF longer than this is not read: left as it is
+MAX_MEMBERS = 1000  # a DOCX listing more files is not read (dlo's list a dozen)
+_END_SEARCHED = 22 + 0xFFFF  # a ZIP's end record, with the longest comment it may carry
 # what reading a damaged file raises (a DOCX whose stream no decompressor takes: zlib, lzma;
 # bz2's is an OSError, an unknown compression method a NotImplementedError, a RuntimeError)
 _UNREADABLE = (
@@ -62,11 +64,7 @@ def shown_by(path: Path) -> bytes | None:
     """The keywords the output at ``path`` names (None: none that can be read)."""
     try:
         if path.suffix == ".docx":
-            with zipfile.ZipFile(path) as package:
-                info = package.getinfo("docProps/core.xml")
-                if info.file_size > 1024 * 1024:
-                    return None
-                found = _DOCX.search(package.read(info))
+            found = _DOCX.search(_core_properties(path))
         elif path.suffix == ".html":
             with path.open("rb") as page:
                 found = _HTML.search(page.read(8192))
@@ -78,6 +76,26 @@ def shown_by(path: Path) -> bytes | None:
         return None
     # LibreOffice writes a PDF's keywords separated by commas, whatever separated them
     return b",".join(re.split(rb"[\s,;]+", found.group(1).strip())) if found else None
+
+
+def _core_properties(path: Path) -> bytes:
+    """A DOCX's ``docProps/core.xml`` (empty: too large, or a package too large to open: zipfile
+    reads the whole list of its members, and a file of millions is read in seconds and hundreds
+    of MB; the end record, which counts them, is read first)."""
+    with path.open("rb") as package:
+        end = package.seek(0, 2)
+        package.seek(max(0, end - _END_SEARCHED))
+        tail = package.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return b""
+    members = int.from_bytes(tail[at + 10 : at + 12], "little")
+    listing = int.from_bytes(tail[at + 12 : at + 16], "little")
+    if members > MAX_MEMBERS or listing > 1024 * 1024:
+        return b""  # a ZIP64's counts are 0xFFFF and 0xFFFFFFFF here: too many as well
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("docProps/core.xml")
+        return package.read(info) if info.file_size <= 1024 * 1024 else b""
 
 
 def written_for(path: Path, reg_id: str) -> bool:

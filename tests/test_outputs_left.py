@@ -34,3 +34,22 @@ def test_a_docx_whose_properties_cannot_be_decompressed_names_no_text(tmp_path: 
     path = tmp_path / "dlo-head.kk.docx"
     path.write_bytes(_damaged(_docx(method)))
     assert shown_by(path) is None
+
+
+def test_a_docx_listing_a_huge_number_of_members_is_not_opened(tmp_path: Path, monkeypatch):
+    """zipfile reads a package's whole list of members: one of millions (a few hundred MB) would
+    take seconds and GBs before its properties were read; its end record counts them first."""
+    from dlo_docs import outputs_left
+
+    path = tmp_path / "dlo-head.kk.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for i in range(outputs_left.MAX_MEMBERS + 1):
+            package.writestr(f"word/media/{i}", b"")
+        package.writestr("docProps/core.xml", CORE)
+    opened = []
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: opened.append(a) or 1 / 0)
+    assert shown_by(path) is None and not opened
+    monkeypatch.undo()
+    small = tmp_path / "dlo-head.kk.draft.docx"
+    small.write_bytes(_docx(zipfile.ZIP_DEFLATED))
+    assert shown_by(small) == b"dlo-head,text=4d4474fa097d"
