@@ -192,13 +192,19 @@ def test_the_help_says_what_render_and_sheet_write_and_remove(dlo, tmp_path):
     """`dlo render --help` names the draft's comparison table and the files it removes for want
     of an edition in force; `dlo sheet --help` the sheet it removes: in English, Kazakh, Russian."""
     expected = {
-        "en": ("draft.comparison.docx", "are removed", "is removed"),
-        "kk": ("draft.comparison.docx", "файлдары жойылады", "парақ жойылады"),
-        "ru": ("draft.comparison.docx", "удаляются", "удаляется"),
+        "en": ("draft.comparison.docx", "are removed", "is removed", "of your own is left"),
+        "kk": (
+            "draft.comparison.docx",
+            "файлдары жойылады",
+            "парақ жойылады",
+            "өз файлыңыз қалады",
+        ),
+        "ru": ("draft.comparison.docx", "удаляются", "удаляется", "собственный файл остаётся"),
     }
-    for lang, (table, render_removes, sheet_removes) in expected.items():
+    for lang, (table, render_removes, sheet_removes, own_kept) in expected.items():
         render = " ".join(dlo("--lang-ui", lang, "render", "--help", cwd=tmp_path).out.split())
         assert table in render and render_removes in render, (lang, render)
+        assert own_kept in render, (lang, render)
         sheet = " ".join(dlo("--lang-ui", lang, "sheet", "--help", cwd=tmp_path).out.split())
         assert sheet_removes in sheet, (lang, sheet)
 

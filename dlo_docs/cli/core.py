@@ -108,10 +108,11 @@ def render(
     <out>/<id>.<lang>.draft.<ext>).
 
     Each shows its edition in force, from the frozen text the journal approved; a regulation with
-    no edition in force is rendered as a draft (and says so), and its files named as an edition
-    in force, <out>/<id>.<lang>.<ext>, are removed; so is a file of another format under the
-    name written that shows another text (an earlier render's). A regulation that cannot be
-    rendered is reported and left out; the others are rendered, and the exit code is 1."""
+    no edition in force is rendered as a draft (and says so), and the files dlo wrote of it named
+    as an edition in force, <out>/<id>.<lang>.<ext>, are removed; so is a file of another format
+    under the name written that shows another text (an earlier render's); a file of your own is
+    left. A regulation that cannot be rendered is reported and left out; the others are
+    rendered, and the exit code is 1."""
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())

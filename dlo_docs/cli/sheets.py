@@ -61,7 +61,7 @@ def sheet(
 ) -> None:
     """Write one sheet of regulation ID as its own document: <out>/<id>.<lang>.<kind>.<ext>
     (a draft's: <out>/<id>.<lang>.draft.<kind>.<ext>; for want of an edition in force, the
-    draft's, and the sheet named as an edition in force's is removed).
+    draft's, and the sheet dlo wrote named as an edition in force's is removed).
 
     KIND is agreement, acquaintance, changes (change registration), review (periodic review) or
     transfer (the act that hands the original to HR).
