@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import test_import_word as word
 from conftest import FIXTURES
 from docx import Document
 from docx.oxml.ns import qn
@@ -19,7 +18,6 @@ from test_import_support import load_model
 from test_import_word import REG, changes, rendered, soffice_resave
 from test_import_word_office import _paragraph_of
 
-bundled = word.bundled  # the bundled project, edition 1 in force
 UNIT = "dlo-unit"  # the bilingual fixture: a unit regulation in kk and ru
 
 

@@ -18,8 +18,6 @@ from test_import_word import REG, changes, rendered
 
 from dlo_docs import bookmarks
 
-bundled = word.bundled  # the bundled project, edition 1 in force
-
 NUMBERING = (
     '<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
     '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
