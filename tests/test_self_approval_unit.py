@@ -322,3 +322,91 @@ def test_the_rectorates_regulation_leaves_who_approves_it_to_write(project, dlo)
     assert (
         "error DLO121: the regulation of unit 'rectorate' is approved by its own head 'rector'"
     ) in out, out
+
+
+NO_HEAD = "  parent: ubbi\n"
+HEADED = "  parent: ubbi\n  head: dlo-head\n"
+
+
+def _approved_with_head(dlo, project, head: str) -> None:
+    """The self-drafted regulation (dlo-head agrees and approves) taken through its round while
+    the registry gives unit dlo the head ``head`` (empty: none): nothing to check then."""
+    _registry(project, HEADED, f"{NO_HEAD}  head: {head}\n" if head else NO_HEAD)
+    args = ("--kind", "unit_regulation", "--unit", "dlo", "--initiators", "dlo-head")
+    new_clean(dlo, project, REG, *args, "--approvers", "dlo-head", "--approval-by", "dlo-head")
+    assert "DLO121" not in dlo("check", REG, cwd=project).out
+    take_route(dlo, project, REG, "approved", ["dlo-head"])
+    assert "intact (3 journal events)" in ok(dlo, project, "verify", REG).out
+
+
+def _intact_after_reorganisation(dlo, project, head: str) -> None:
+    """The registry then makes dlo-head the unit's head: the approval, recorded under the head
+    it had then, still stands (verify and status judge it by the head the events recorded)."""
+    _registry(project, f"{NO_HEAD}  head: {head}\n" if head else NO_HEAD, HEADED)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 0 and "intact (3 journal events)" in result.out, result.out + result.err
+    assert "DLO612" not in result.err
+    shown = dlo("status", REG, cwd=project)
+    assert shown.code == 0 and "DLO612" not in shown.err, shown.out + shown.err
+
+
+def test_an_approval_recorded_when_the_unit_had_no_head_stands_once_it_has_one(project, dlo):
+    """A review: no head at the approval, `head: dlo-head` restored after: verify called the
+    approval dlo wrote "made by hand" (DLO612), judging it by the registry's head now."""
+    _approved_with_head(dlo, project, "")
+    _intact_after_reorganisation(dlo, project, "")
+
+
+def test_an_approval_recorded_under_another_head_stands_once_the_approver_heads(project, dlo):
+    """The reverse: another position headed the unit at the approval; a reorganisation makes
+    the earlier approver, dlo-head, the head: the honest journal stays intact."""
+    _approved_with_head(dlo, project, "ubbi-director")
+    _intact_after_reorganisation(dlo, project, "ubbi-director")
+
+
+def _forge_head(project, change) -> None:
+    entries = _journal(project)
+    for entry in entries:
+        change(entry.get("facts") or {})
+    load.write(project / "regulations" / REG / "journal.yaml", _rechained(entries))
+
+
+def test_a_journal_recording_the_approver_as_the_head_is_named(project, dlo):
+    """Rewritten by hand, hashes recomputed, to say dlo-head headed the unit it approved the
+    regulation of: DLO612, though the registry names no head now."""
+    _approved_with_head(dlo, project, "")
+    approval = _journal(project)[-1]
+    assert approval["facts"]["head"] == ""  # recorded: the unit had no head
+
+    def headed(facts: dict) -> None:
+        if "head" in facts:
+            facts["head"] = "dlo-head"
+
+    _forge_head(project, headed)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert (
+        "error DLO612: journal event 3 (approved) cannot stand where it is: edition 1 is the "
+        "regulation of unit dlo and names its head dlo-head as its approving official"
+    ) in result.err, result.err
+
+
+def test_an_approval_recorded_before_heads_were_recorded_is_judged_by_the_registry(project, dlo):
+    """An event with no head recorded (written by an earlier dlo) falls back to the registry's
+    head now, as before: with dlo-head heading the unit, its own approval is named (DLO612)."""
+    _approved_with_head(dlo, project, "")
+    _forge_head(project, lambda facts: facts.pop("head", None))
+    assert "intact" in ok(dlo, project, "verify", REG).out  # no head now: nothing to check
+    _registry(project, NO_HEAD, HEADED)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1 and "error DLO612: journal event 3 (approved)" in result.err, (
+        result.out + result.err
+    )
+
+
+def test_a_recorded_head_not_a_position_id_is_not_the_shape_dlo_writes(project, dlo):
+    _approved_with_head(dlo, project, "")
+    _forge_head(project, lambda facts: facts.update(head=["dlo-head"]) if "head" in facts else 0)
+    result = dlo("verify", REG, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert "its facts are not of the shape dlo writes (head)" in result.err, result.err

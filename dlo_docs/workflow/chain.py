@@ -137,6 +137,8 @@ def odd_facts(facts: Any) -> str | None:
                 return f"positions.{pid}.{key}"
     if "organisation" in facts and not _texts(facts["organisation"]):
         return "organisation"
+    if "head" in facts and not isinstance(facts["head"], str):
+        return "head"
     return None
 
 

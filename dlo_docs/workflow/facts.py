@@ -10,8 +10,9 @@ a rejection the whole route (whose agreements stood then); for an approval the
 approving authority and the organisation; for a submission and an approval also the position
 and the unit the regulation is of, under ``"unit"`` its name, as the title page and the site
 print them, and a unit regulation's unit's head, whose holder ``verify`` compares with its
-approvers' (DLO612)). Events written before facts were captured have none:
-their records fall back to the registry as it is.
+approvers' (DLO612), its id under ``"head"``, empty when the unit had none: ``head``). Events
+written before facts were captured have none: their records fall back to the registry as it is
+(and so does the head of a unit regulation's event written before heads were recorded).
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ def capture(
     roles: Iterable[str | None],
     organisation: str | None = None,
     unit: str | None = None,
+    head: str | None = None,
 ) -> dict[str, Any]:
     """The facts of ``roles`` (and the names of organisation ``organisation`` and unit
-    ``unit``, ids) as the registry states them now."""
+    ``unit``, ids; ``head``, a unit regulation's unit's head, empty: none; None: not one) as the
+    registry states them now."""
     facts: dict[str, Any] = {
         "positions": {pid: position(registry, pid) for pid in dict.fromkeys(roles) if pid}
     }
@@ -54,7 +57,17 @@ def capture(
         facts["organisation"] = dict(registry.organisation_of(organisation).name)
     if unit:
         facts["unit"] = dict(registry.unit(unit).name)
+    if head is not None:
+        facts["head"] = head
     return facts
+
+
+def head(ev: Event | None) -> str | None:
+    """The position ``ev`` recorded as heading the unit of the unit regulation it is of (empty:
+    the unit had no head then; None: it recorded none, written before heads were recorded or
+    not of a unit regulation's round)."""
+    found = (ev.get("facts") or {}).get("head") if ev is not None else None
+    return found if isinstance(found, str) else None
 
 
 def of(ev: Event | None, pid: str | None) -> dict[str, Any] | None:

@@ -72,6 +72,17 @@ def headed(text: Governing | None, registry: Any) -> Governing | None:
     return text._replace(own=head or "")
 
 
+def as_recorded(ev: Event, text: Governing | None) -> Governing | None:
+    """``text`` with a unit regulation's own position as ``ev`` recorded its unit's head when it
+    was written (``facts.head``): a registry reorganised since neither makes an honest approval
+    one of the head's own nor clears a head's. An event recorded before heads were recorded keeps
+    the registry's head now (``headed``)."""
+    recorded = facts.head(ev)
+    if text is None or not text.unit or recorded is None:
+        return text
+    return text._replace(own=recorded)
+
+
 def keys(holder: object) -> set[str]:
     """A holder's names by language (``{lang: name}``), compared by ``persons.overlap`` (a
     certificate naming one may name the other, so one key could sign for both positions)."""
@@ -215,7 +226,9 @@ def approval_wrong(ev: Event, text: Governing | None, agreed: dict[str, Event]) 
     cannot stand (None: it can, or the text is not known): the text says it is another edition
     (``approve`` and ``register-paper`` freeze edition n as the text's own ``edition: n``, and
     the title page prints the text's), it authorises itself (``self_authorised``), or its own
-    holder agreed to it (``self_agreed``; ``agreed`` as there)."""
+    holder agreed to it (``self_agreed``; ``agreed`` as there). A unit regulation's own position
+    is the head ``ev`` recorded (``as_recorded``)."""
+    text = as_recorded(ev, text)
     if text is not None and text.edition != ev.edition:
         return Msg(
             "it approves edition {n}, but the text it approved says it is edition {edition}",

@@ -106,7 +106,8 @@ def governing(project: Project, reg_id: str) -> Governs:
     outputs say so; a file edited after its approval is named by its hash, DLO606). A reading
     command keeps them in the user's cache by the file's bytes (``snapshots.plain``). A unit
     regulation's own position, its unit's head, is the registry's now (``governing.headed``):
-    what is kept is the file's alone."""
+    what is kept is the file's alone; an approval or registration that recorded the head it had
+    is judged by that one instead (``governing.as_recorded``)."""
 
     @functools.cache
     def of(n: int) -> Governing | None:

@@ -232,7 +232,8 @@ def append(
     """Append one event recorded by ``clerk``, with the registry facts of its role, the clerk
     and the ``involved`` positions (and with ``organisation`` the organisation's name, the
     regulation's position and unit, and its own position: a unit regulation's unit's head, whose
-    holder ``verify`` compares with its approvers', DLO612) as they are now; ``sign`` (from
+    holder and, recorded as ``head``, whose id ``verify`` compares with its approvers', DLO612)
+    as they are now; ``sign`` (from
     ``signatures.before_write``) signs it as it is written."""
     entry.setdefault("time", _journal.now(ctx.registry.organisation.timezone))
     entry.setdefault("actor", _journal.actor(ctx.project))
@@ -248,6 +249,7 @@ def append(
         [entry.get("role"), *involved, clerk, subject.position if subject else None, own],
         subject.organisation if subject else None,
         subject.unit if subject else None,
+        (own or "") if subject and subject.kind != "job_instruction" else None,
     )
     return appending.append(ctx.project, ctx.reg_id, ctx.journal, entry, sign=sign, write=write)
 
