@@ -92,7 +92,7 @@ def _frozen(project: Project, reg_id: str, n: int, approval: workflow.Event) -> 
                     seq=approval.seq,
                 ),
                 Msg(
-                    "restore it from version control (dlo verify {reg_id}); dlo render --draft renders the working draft",
+                    "restore it from version control (dlo verify {reg_id}); until then the draft is not rendered either (its sheets list this edition)",
                     reg_id=reg_id,
                 ),
             )

@@ -184,6 +184,8 @@ def test_a_frozen_edition_edited_after_approval_is_not_rendered(bundled, dlo):
         assert result.code == 1
         assert "regulations/dlo-head/editions/1.yaml:1:1: error DLO606" in result.err
         assert not (bundled / "build").exists() or not list((bundled / "build").iterdir())
+        # the hint sends no one to a render it refuses
+        assert "dlo render --draft renders" not in result.err
     # restored as the hint says, both are rendered again
     frozen.write_text(approved, encoding="utf-8")
     run(dlo, bundled, "render", SEED, "--draft")
