@@ -87,14 +87,19 @@ def test_the_signed_pdf_keeps_a_name_of_its_own_that_render_never_writes(signed,
     assert sig.ok, sig.failures()
 
 
-def test_the_signature_is_visible_on_the_title_page(signed):
-    _, path = signed
-    text = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(path), "-"],
+def _title_page_text(path: Path, form: str) -> str:
+    """Page 1 of the PDF as pdftotext gives it in ``form`` (``-layout``, ``-bbox``)."""
+    return subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", form, str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+def test_the_signature_is_visible_on_the_title_page(signed):
+    _, path = signed
+    text = _title_page_text(path, "-layout")
     assert "Электрондық цифрлық қолтаңбамен қол қойылған" in text
     assert "АХМЕТОВ ДАНИЯР" in text
     assert "БЕКІТЕМІН" in text or "БЕКІТІЛДІ" in text  # the approval block is still there
@@ -102,12 +107,7 @@ def test_the_signature_is_visible_on_the_title_page(signed):
 
 def _words_on_the_title_page(path: Path) -> list[tuple[float, float, float, float]]:
     """Each word's box on page 1 (x0, y0, x1, y1 in PDF points from the page's bottom left)."""
-    html = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    html = _title_page_text(path, "-bbox")
     height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))
     boxes = re.findall(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', html
