@@ -57,6 +57,21 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+def _decide(decision, obj, reg_id, as_, remarks, date, text, clerk, key):
+    """An approver's decision on the draft (``workflow.agree`` or ``workflow.reject``), as the
+    two commands take it."""
+    return decision(
+        obj.project,
+        reg_id,
+        as_,
+        remarks,
+        clerk=clerk,
+        signer=_signer(key),
+        date=_date(date),
+        text=text,
+    )
+
+
 # the approving act, as approve and register-paper take it
 ORDER = click.option(
     "--order",
@@ -184,16 +199,7 @@ def agree(
     key: str | None,
 ) -> None:
     """Agree to the draft as ROLE."""
-    ev = workflow.agree(
-        obj.project,
-        reg_id,
-        as_,
-        remarks,
-        clerk=clerk,
-        signer=_signer(key),
-        date=_date(date),
-        text=text,
-    )
+    ev = _decide(workflow.agree, obj, reg_id, as_, remarks, date, text, clerk, key)
     st = workflow.status(obj.project, reg_id)
     rest = (
         _("pending: {roles}").format(roles=", ".join(st.pending))
@@ -239,16 +245,7 @@ def reject(
     key: str | None,
 ) -> None:
     """Return the draft to the drafter with remarks."""
-    ev = workflow.reject(
-        obj.project,
-        reg_id,
-        as_,
-        remarks,
-        clerk=clerk,
-        signer=_signer(key),
-        date=_date(date),
-        text=text,
-    )
+    ev = _decide(workflow.reject, obj, reg_id, as_, remarks, date, text, clerk, key)
     click.echo(
         _("{id}: {role} returned edition {n} to the drafter (journal event {seq})").format(
             id=reg_id, role=as_, n=ev.edition, seq=ev.seq
