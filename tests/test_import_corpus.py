@@ -17,6 +17,7 @@ from docx import Document
 from test_import_support import load_model
 
 from dlo_docs.model import Regulation
+from dlo_docs.project import Project
 
 CORPUS = REPO / ".." / "shared" / "corpus"
 BODY_STYLES = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
@@ -173,3 +174,37 @@ def test_a_source_without_a_code_goes_for_agreement_only_once_the_code_is_set(pr
     # what the clerk does after reading the report
     path.write_text(text.replace(written, "code: ДИ 12-2024"), encoding="utf-8")
     assert dlo("submit", "corpus", cwd=project).code == 0
+
+
+# clause 10 of each Jambyl source, "the full name of the state body": the organisation's legal
+# name (the Kazakh clause 1 leaves out "басқармасы", the Russian clause 10 sets it in "…")
+FULL_NAMES = {
+    "jambyl-uptad-ereje.kk": "«Жамбыл облысы әкімдігінің жолаушылар көлігі және автомобиль "
+    "жолдары басқармасы» коммуналдық мемлекеттік мекемесі",
+    "jambyl-uptad-polozhenie.ru": "Коммунальное государственное учреждение «Управление "
+    "пассажирского транспорта и автомобильных дорог акимата Жамбылской области»",
+}
+
+
+@pytest.mark.parametrize(("source", "fmt"), [c for c in CASES if c.values[0].stem in FULL_NAMES])
+def test_the_organisation_is_the_full_name_its_text_states(project, dlo, source: Source, fmt):
+    """The title page, running header and unit print the organisation's name as the source's
+    clause 10 states its full name ("Мемлекеттік органның толық атауы – …", "Полное наименование
+    государственного органа - …"), which its title gives too — not as the Kazakh clause 1 names
+    it with a word left out («… автомобиль жолдары» коммуналдық мемлекеттік мекемесі: the
+    department's name without "басқармасы", the word saying it is a department). Where the two
+    differ, the import says so at clause 1, naming both."""
+    model, err = imported(project, dlo, source, fmt)
+    registry = Project(project).load([]).registry
+    organisation = next(o for o in registry.organisations if o.id == model.organisation)
+    unit = registry.unit(model.unit)
+    full = FULL_NAMES[source.stem]
+    assert organisation.name == {source.lang: full}
+    assert unit.name == {source.lang: re.search(r"«(.+)»", full)[1]}
+    said = [line for line in err.splitlines() if "full name" in line]
+    if source.lang == "kk":  # clause 1 names it otherwise
+        assert len(said) == 1 and ":3:1: warning DLO510: " in said[0], err
+        assert "«Жамбыл облысы әкімдігінің жолаушылар көлігі және автомобиль жолдары» " in said[0]
+        assert "clause 10" in said[0] and full in said[0]
+    else:  # the same name in other quotes
+        assert said == [], err

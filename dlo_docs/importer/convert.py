@@ -11,7 +11,17 @@ from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..labels import labels as load_labels
 from ..model import Position, Registry
-from . import agreed, boxes, facts, foreign, metadata, signed_check, states, title_block
+from . import (
+    agreed,
+    boxes,
+    facts,
+    foreign,
+    metadata,
+    org_name,
+    signed_check,
+    states,
+    title_block,
+)
 from .assemble import chapters_data, counts, validated
 from .ids import Ids
 from .report import Report
@@ -146,7 +156,7 @@ def _check_signed(
 
 def _theirs(
     tree: Tree,
-    org: foreign.Organisation,
+    org: org_name.Organisation,
     registry: Registry,
     options: Options,
     kind: str,
@@ -156,6 +166,7 @@ def _theirs(
     """A regulation of another organisation: nothing from the registry, all from the text."""
     stated = states.mark_states(tree.chapters)
     found = foreign.propose(tree, org, registry, lang, kind, stated)
+    org_name.say_named_otherwise(tree, org, report)
     position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
     _check_signed(tree, found, registry, stated.get("approvers"), lang, report)
     route = Route(approvers, by, initiators, [])
@@ -243,7 +254,7 @@ def convert(
     kind = metadata.kind(tree, options.kind)
     labels = load_labels(lang, templates)
     block = None if read.ours else title_block.read(tree.preamble)
-    org = foreign.named_organisation(tree)
+    org = org_name.named_organisation(tree)
     if (
         org is not None
         and not foreign.is_ours(org, registry)

@@ -18,22 +18,9 @@ from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Registry
 from . import facts, superior
 from .ids import Ids, slug
+from .org_name import Organisation
 from .tree import Node, Tree, all_items, clauses, full_text
 
-_RU_FORMS = (
-    r"(?:некоммерческое\s+)?акционерное\s+общество|коммунальное\s+государственное\s+"
-    r"(?:учреждение|предприятие)|республиканское\s+государственное\s+(?:учреждение|предприятие)|"
-    r"государственное\s+учреждение|товарищество\s+с\s+ограниченной\s+ответственностью|"
-    r"НАО|АО|КГУ|ГУ|ТОО|РГП"
-)
-_KK_FORMS = (
-    r"(?:коммерциялық\s+емес\s+)?акционерлік\s+қоғамы|коммуналдық\s+мемлекеттік\s+"
-    r"(?:мекемесі|кәсіпорны)|мемлекеттік\s+мекемесі|жауапкершілігі\s+шектеулі\s+серіктестігі|"
-    r"КеАҚ|КЕАҚ|АҚ|ЖШС|КММ"
-)
-_QUOTED = r"«(?P<q>[^«»]{3,200})»"
-_ORG_BEFORE = re.compile(rf"(?P<form>{_RU_FORMS})\s*{_QUOTED}", re.IGNORECASE)
-_ORG_AFTER = re.compile(rf"{_QUOTED}\s*(?P<form>{_KK_FORMS}|{_RU_FORMS})(?!\w)", re.IGNORECASE)
 _KIND_RUN_WORDS = {
     "должностная",
     "настоящая",
@@ -45,12 +32,6 @@ _KIND_RUN_WORDS = {
     "ереже",
 }
 _CITY = re.compile(r"(?:город|г\.)\s+(?P<ru>[А-ЯЁ][а-яё-]+)|(?P<kk>[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласы")
-
-
-@dataclass(frozen=True)
-class Organisation:
-    name: str  # as the text gives it, legal form included
-    quoted: str  # the name in quotes
 
 
 @dataclass
@@ -67,17 +48,6 @@ class Foreign:
 
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
-def named_organisation(tree: Tree) -> Organisation | None:
-    """The first organisation the body (else the title block) names with its legal form."""
-    texts = [c.text for _, c in clauses(tree.chapters)] + [x.text for x in tree.preamble]
-    for text in texts:
-        for pattern in (_ORG_BEFORE, _ORG_AFTER):
-            m = pattern.search(text)
-            if m:
-                return Organisation(" ".join(m.group(0).split()), m["q"].strip())
-    return None
 
 
 def is_ours(org: Organisation, registry: Registry) -> bool:
