@@ -208,3 +208,25 @@ def test_the_organisation_is_the_full_name_its_text_states(project, dlo, source:
         assert "clause 10" in said[0] and full in said[0]
     else:  # the same name in other quotes
         assert said == [], err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_name_the_agreement_sheet_gives_is_the_proposed_position_s_holder(project, dlo, fmt):
+    """MNU's agreement sheet gives the provost's name beside the title, "Провост | Ибраева А.Б.":
+    the position proposed from clause 8.1 takes it as its holder (said, DLO510, at the sheet's
+    row), so the agreement sheet dlo prints names her as the source's does — not a blank where
+    the source has a name. The directors' rows give no name: no holder; the deputy chairman,
+    whom clause 8.1 does not name, is proposed as no position, so her name is not taken."""
+    source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+    model, err = imported(project, dlo, source, fmt)
+    registry = Project(project).load([]).registry
+    holders = {p.title["ru"]: p.holder for p in registry.positions if p.unit == model.unit}
+    assert holders["Провост"] == {"ru": "Ибраева А.Б."}
+    assert [t for t, holder in holders.items() if holder] == ["Провост"]
+    said = [line for line in err.splitlines() if "Ибраева" in line]
+    assert len(said) == 1 and ":69:1: warning DLO510: " in said[0] and "provost" in said[0], err
+    assert dlo("render", "corpus", "--format", "docx", cwd=project).code == 0
+    sheet = Document(str(project / "build" / "corpus.ru.draft.docx")).tables[0]
+    rows = [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in sheet.rows]
+    assert rows[1][1:3] == ["Провост", "Ибраева А.Б."]  # (dlo sets a no-break space in it)
+    assert all(row[2] == "" for row in rows[2:])

@@ -14,6 +14,8 @@ import pytest
 from docx import Document
 from test_import_support import load_model
 
+from dlo_docs.project import Project
+
 RU_BODY = """ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
 начальника отдела документационного обеспечения
 
@@ -308,6 +310,21 @@ def test_with_update_registry_the_sheet_s_unknown_official_becomes_an_approver(
     registry = (project / "regulations" / "registry.yaml").read_text(encoding="utf-8")
     assert "- id: glavnyi-bukhgalter\n  title:\n    ru: Главный бухгалтер\n" in registry
     assert "ru: [главн бухгалтер]" in registry  # "главного бухгалтера" is found too
+
+
+def test_the_name_beside_an_official_the_sheet_proposes_is_its_holder(project, dlo, tmp_path):
+    """ "Главный бухгалтер ______ К. С. Нурланова": the chief accountant proposed from the sheet
+    has her as its holder (said at her line), so the sheet dlo prints names her as the source
+    does; the HR head the registry knows keeps its own holder, whatever the sheet says."""
+    source = tmp_path / "source.txt"
+    source.write_text(RU_BODY + UNKNOWN_SHEET, encoding="utf-8")
+    result = dlo("import", source, "--id", "got", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    registry = Project(project).load([]).registry
+    assert registry.position("glavnyi-bukhgalter").holder == {"ru": "К. С. Нурланова"}
+    assert registry.position("hr-head").holder == {"kk": "Г. М. Жұмабаева", "ru": "Г. М. Жумабаева"}
+    said = [line for line in result.err.splitlines() if "holder" in line]
+    assert len(said) == 1 and "К. С. Нурланова as Главный бухгалтер" in said[0], result.err
 
 
 METHODIST = """УТВЕРЖДАЮ

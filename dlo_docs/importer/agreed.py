@@ -11,6 +11,7 @@
   sheet is what people sign);
 - ``officials(signed) -> [title]``: the officials it names, each on a line of its own before
   the signature ("Главный бухгалтер ______ А. Б. Ким");
+- ``named_officials(signed) -> [(title, name, line)]``: those whose line gives their name;
 - ``unknown(signed, registry, lang) -> [(title, mention)]``: those the registry does not know.
 
 The import proposes the approvers from them when no clause names them, and says where a clause
@@ -150,21 +151,34 @@ _PAST_TITLE = re.compile(r"_{3,}|\s\|\s|\s[–—-]\s|[«\"]|\d")
 _ENDING_RU = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ь)$")
 
 
+def _title(row: str) -> str | None:
+    """A signatory's line's title: its words before the signature, the name or a date, when
+    they open with a capital and have a position's word (not the organisation's name, a
+    council's decision, a table's header or a unit's name)."""
+    cuts = [m.start() for m in (_PAST_TITLE.search(row), title_block.NAME.search(row)) if m]
+    title = row[: min(cuts, default=len(row))].strip(" .,;:–—-")
+    said = words(title)
+    if title[:1].isupper() and 1 <= len(said) <= 12 and any(w.startswith(HOLDERS) for w in said):
+        return title
+    return None
+
+
 def officials(signed: Signed) -> list[str]:
-    """The title of each official ``signed`` names, in its order: a line's words before the
-    signature, the name or a date, that open with a capital and have a position's word (not the
-    organisation's name, a council's decision, a table's header or a unit's name)."""
+    """The title of each official ``signed`` names, in its order (``_title``)."""
+    return [title for row in signed.text.split(" ; ") if (title := _title(row))]
+
+
+def named_officials(signed: Signed) -> list[tuple[str, str, int]]:
+    """(title, name, source line) of each of ``signed``'s officials whose line gives the name
+    after the title: "Провост | Ибраева А.Б.", "Начальник ОУП _______ Г. М. Жумабаева"."""
+    rows = set(signed.text.split(" ; "))
     found = []
-    for row in signed.text.split(" ; "):
-        cuts = [m.start() for m in (_PAST_TITLE.search(row), title_block.NAME.search(row)) if m]
-        title = row[: min(cuts, default=len(row))].strip(" .,;:–—-")
-        said = words(title)
-        if (
-            title[:1].isupper()
-            and 1 <= len(said) <= 12
-            and any(w.startswith(HOLDERS) for w in said)
-        ):
-            found.append(title)
+    for text, where in sorted(signed.lines, key=lambda line: line[1]):
+        row = text.strip()
+        title = _title(row) if row in rows else None
+        name = title_block.NAME.search(row, row.find(title) + len(title)) if title else None
+        if title and name:
+            found.append((title, name.group(0), where))
     return found
 
 

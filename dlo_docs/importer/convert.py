@@ -138,18 +138,22 @@ def _check_signed(
     report: Report,
 ) -> None:
     """Another organisation's agreement sheet or block against the approvers its clause names,
-    read with that organisation's positions: those the registry has, those proposed."""
+    read with that organisation's positions: those the registry has, those proposed (whose
+    holders it names are proposed too)."""
     signed = agreed.read(tree.preamble, tree.appendix)
-    if signed is None or clause is None or not found.approvers:
+    if signed is None:
         return
     entries = [entry for section, entry in found.entries if section == "positions"]
     positions = [
         *foreign.scoped(registry, found.organisation["id"]).positions,
         *(Position.model_validate(entry) for entry in entries),
     ]
+    expansions = facts.expansions(tree.chapters, registry, lang)
+    signed_check.propose_holders(signed, entries, positions, expansions, lang, report)
+    if clause is None or not found.approvers:
+        return
     approvers = [a["id"] for a in found.approvers]
     skip = {found.approval_by["id"], *([found.position["id"]] if found.position else [])}
-    expansions = facts.expansions(tree.chapters, registry, lang)
     difference = signed_check.compare(signed, approvers, positions, skip, expansions, lang)
     signed_check.say(difference, signed, tree.shown(tree.clause_numbers(), clause), report)
 

@@ -251,6 +251,15 @@ def _check_signed(
     signed_check.say(difference, sheet, reader.shown(clause), report)
 
 
+def _holders(reader: _Reader, sheet: Signed, proposed: list[facts.Proposal], report: Report):
+    """The names the source's agreement sheet or block gives beside the officials proposed as
+    positions: their holders."""
+    entries = [p.entry for p in proposed if p.section == "positions"]
+    positions = _extended(reader.registry, proposed).positions
+    expansions = facts.expansions(reader.tree.chapters, reader.registry, reader.lang)
+    signed_check.propose_holders(sheet, entries, positions, expansions, reader.lang, report)
+
+
 def _fallback(reader: _Reader, report: Report) -> str:
     """With no approvers named: whom the holder reports to, else the head of the organisation."""
     position = reader.position
@@ -295,6 +304,8 @@ def read_route(
     if not approving and (top := reader.top(None)) is not None:
         approving = {top}  # (who approves it when nothing says: the head of the organisation)
     approvers, new_positions = _approvers(reader, update_registry, report, approving)
+    if signed is not None and new_positions:
+        _holders(reader, signed, new_positions, report)
     if not by and authority:
         by, _ = facts.named_in_order(authority, registry, lang)
         if by:

@@ -13,7 +13,9 @@ approving official's lines are no approvers'; a line naming no position is an of
 title.
 
 - ``compare(signed, approvers, positions, skip, expansions, lang) -> Difference``;
-- ``say(difference, signed, numbers, report)``: its findings.
+- ``say(difference, signed, numbers, report)``: its findings;
+- ``propose_holders(signed, entries, positions, expansions, lang, report)``: the name a line
+  gives beside the title of a position the import proposes is that position's holder.
 """
 
 from __future__ import annotations
@@ -160,3 +162,49 @@ def say(difference: Difference, signed: Signed, numbers: str, report: Report) ->
             )
         )
         report.confirm(signed.where, said, hint)
+
+
+def propose_holders(
+    signed: Signed,
+    entries: list[dict],
+    positions: list[Position],
+    expansions: dict[str, str],
+    lang: str,
+    report: Report,
+) -> None:
+    """The name a line of ``signed`` gives beside the title of a position the import proposes
+    (``entries``, as registry entries; ``positions``: those and the registry's) becomes that
+    entry's ``holder``, said (DLO510) at the line: the sheet dlo prints then names whom the
+    source's names. A line naming several positions, a position named with two names (a dean
+    of each school) or a name beside two titles (a blank sheet's filler) gives none."""
+    proposed = {entry["id"]: entry for entry in entries if not entry.get("holder")}
+    rows = agreed.named_officials(signed)
+    signing: dict[str, set[str]] = {}  # each name's titles: one person holds one position
+    for title, name, _ in rows:
+        signing.setdefault(name, set()).add(title.lower())
+    names: dict[str, set[tuple[str, int]]] = {}
+    for title, name, where in rows:
+        named = _named(title, positions, expansions, lang)
+        if len(named) == 1 and named[0] in proposed and len(signing[name]) == 1:
+            names.setdefault(named[0], set()).add((name, where))
+    for position_id, given in names.items():
+        if len({name for name, _ in given}) != 1:
+            continue
+        name, where = min(given, key=lambda x: x[1])
+        proposed[position_id]["holder"] = {lang: name}
+        fields = {"name": name, "title": proposed[position_id]["title"][lang], "id": position_id}
+        said = (
+            Msg(
+                "the source's agreement sheet names {name} as {title}: proposed as the holder of "
+                "position {id}",
+                **fields,
+            )
+            if signed.what == "sheet"
+            else Msg(
+                "the source's agreement block names {name} as {title}: proposed as the holder of "
+                "position {id}",
+                **fields,
+            )
+        )
+        hint = Msg("confirm the holder in the registry (the source may be older than the text)")
+        report.confirm(where, said, hint)
