@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 import pytest
 from conftest import REPO
 from docx import Document
@@ -122,6 +123,34 @@ def test_every_body_line_once_in_order_and_nothing_else(project, dlo, source: So
         text = bare(line)
         if len(text) > 3:  # sheet rows such as "1." or column numbers say nothing
             assert text not in paragraphs, f"{line!r} of the title block or sheets is in the body"
+
+
+# dlo's label of a chapter the source numbers "1." ("Глава 1.", "1 тарау."), and of a dash item
+_CHAPTER_LABEL = re.compile(r"^(?:Глава (\d+)\.|(\d+) тарау\.) ")
+
+
+def html_body(page: Path) -> list[str]:
+    """The text of each heading and paragraph of an HTML page's ``<main>``, as a reader sees
+    it: the chapter's label as the source types its number, a dash item's "–" as "-"."""
+    main = lxml.html.parse(str(page)).getroot().find(".//main")
+    shown = [" ".join(e.text_content().split()) for e in main.iter("h2", "h3", "p")]
+    shown = [_CHAPTER_LABEL.sub(lambda m: f"{m[1] or m[2]}. ", line) for line in shown]
+    return [re.sub(r"^– ", "- ", line) for line in shown]
+
+
+@pytest.mark.parametrize(("source", "fmt"), CASES)
+def test_the_html_is_the_source_s_body_letter_for_letter_with_its_numbers(
+    project, dlo, source: Source, fmt: str
+):
+    """What a reader compares with the official text: every line of the source's body in the
+    HTML page, in order, with the source's own numbers ("2.1.1.", "13. 13.", "1)") and every
+    letter (the Kazakh text's Latin "i" typed for "і" included) — the DOCX test above compares
+    the lines without their numbers."""
+    imported(project, dlo, source, fmt)
+    assert dlo("render", "corpus", "--format", "html", cwd=project).code == 0
+    _, body, _ = parts(source)
+    page = project / "build" / f"corpus.{source.lang}.draft.html"
+    assert html_body(page) == [" ".join(line.split()) for line in body]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
