@@ -17,7 +17,10 @@ so a person confirms it:
 - ``kind``: ``--kind``; else from the first clause ("лауазымдық нұсқаулық"/"должностная
   инструкция" → job instruction; "ереже"/"положение" → unit regulation).
 - ``position``/``unit``: ``--position``/``--unit``; else the registry position the clauses name most
-  often, and its unit. ``organisation``: the registry's.
+  often, and its unit. ``organisation``: the registry's; for another organisation's regulation
+  (``foreign``), the one whose full name a clause states, else the first the text names
+  (``org_name``), with its unit and positions proposed from the text (a name the source's
+  agreement sheet gives beside an official proposed as a position: its holder).
 - ``title``/``code``: ``--title``/``--code``; else what a DOCX rendered by dlo carries; else the
   lines before the first chapter (a title page); else the position's title and a code left to
   write (``[[ДИ ?]]``), which ``dlo check`` reports (DLO114) until the registered code is set.
