@@ -296,6 +296,7 @@ THIRD_PARTY = {
         "render/docx/indents.py",
         "render/docx/layers.py",
         "render/docx/legible.py",
+        "render/docx/order.py",
         "render/docx/package.py",
         "render/docx/prepare.py",
         "render/docx/reference.py",

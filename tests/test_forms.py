@@ -1603,6 +1603,33 @@ ILLEGIBLE = {
         '<w:fitText w:val="200" w:id="1"/>',
         "fitted into a fixed width (w:fitText)",
     ),
+    # a number of Word's list before each clause: "1. 1. …", and the count drifts from dlo's
+    "clauses numbered as a list": (
+        "DLOClause",
+        "pPr",
+        '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>',
+        "'DLO Clause' prints its text numbered as a list (w:numPr)",
+    ),
+    "numbered in a base style": (
+        "Normal",
+        "pPr",
+        '<w:numPr><w:numId w:val="3"/></w:numPr>',
+        "numbered as a list (w:numPr), with a number its text does not hold, set in the style",
+    ),
+    # "26.11.2026 ж. № 0000-ҮЛГІ" printed as "ж. № 0000-ҮЛГІ 26.11.2026" in the approval block
+    "approval block right to left": (
+        "DLOApproval",
+        "pPr",
+        "<w:bidi/>",
+        "prints its text right to left (w:bidi), its numbers and words in another order, set in "
+        "the style 'DLO Approval'",
+    ),
+    "right to left in the defaults": (
+        None,
+        "pPr",
+        "<w:bidi/>",
+        "right to left (w:bidi), its numbers and words in another order, set in the document's",
+    ),
 }
 
 
@@ -1661,6 +1688,12 @@ LEGIBLE = {
         "rPr",
         '<w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>',
     ),
+    "a base style's list switched off": (
+        "DLOClause",
+        "pPr",
+        '<w:numPr><w:numId w:val="0"/></w:numPr>',
+    ),
+    "left to right said": ("DLOClause", "pPr", '<w:bidi w:val="0"/>'),
 }
 
 
@@ -1762,7 +1795,10 @@ def test_check_says_what_render_would_refuse_in_the_reference(project, dlo):
     said = result.out + result.err
     assert "\ntemplates/reference.docx: error DLO303: " in "\n" + said, said
     assert "'DLO Draft Mark' prints its text lowered by 1000 pt" in said
-    assert "on the page, not raised, lowered, condensed, framed or cut" in said  # what to do
+    assert (
+        "on the page, not raised, lowered, condensed, framed, numbered as a list, right to left or cut"
+        in said
+    )  # what to do
     reference.write_bytes(b"not a zip")
     result = dlo("check", cwd=project)
     assert result.code == 1 and "the reference document cannot be read" in result.out + result.err

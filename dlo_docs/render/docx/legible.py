@@ -42,7 +42,9 @@ size) or draws them over each other (less than half a line apart); and one space
 (``w:spacing``'s ``w:before``, ``w:after``, or counted in lines) or set on lines higher than
 ``MOST_SPACE`` of the page's height for text: ``DLO Draft Mark`` heads every page's header, and
 35 cm before it pushed ЖОБА off every page of a draft. A run fitted into a fixed width
-(``w:fitText``) is refused with the run properties: a longer text is squeezed into it.
+(``w:fitText``) is refused with the run properties: a longer text is squeezed into it. So is a
+paragraph numbered as a list by its style (``w:numPr``: a number the text does not hold) or set
+right to left (``w:bidi``: its numbers and words printed in another order).
 
 The table style itself (``DLO Table``), the table styles it is based on and each one's
 conditional formats are judged so too.
@@ -59,7 +61,7 @@ from docx.oxml.ns import qn
 
 from ...errors import DloError, Location, error
 from ...i18n import Msg
-from . import colours, glyphs, indents, typefaces
+from . import colours, glyphs, indents, order, typefaces
 from .layers import Illegible, Layer, chain, nearest, on, style_name, values, w
 from .names import STYLE
 from .package import REFERENCE
@@ -332,6 +334,8 @@ def illegible(doc, styles_of: dict[str, Any]) -> tuple[str, Illegible] | None:
         size = glyphs.size_pt(passes[0])
         placed = (
             _frame(paragraph)
+            or order.numbered(paragraph)
+            or order.right_to_left(paragraph)
             or indents.misplaced(paragraph, page, size)
             or _lines(paragraph, size)
             or _spaces(paragraph, page, size)
@@ -373,8 +377,8 @@ def refused(reference: Path | None, name: str, found: Illegible) -> DloError:
                     "dlo's styles print what a document says: give the style text that is shown, "
                     "not struck out, at least {least:g} pt (the draft mark {mark:g} pt), dark on a "
                     "light background, in a font of letters, on the page, not raised, lowered, "
-                    "condensed, framed or cut (Modify Style in Word), or start again from dlo "
-                    "reference-docx",
+                    "condensed, framed, numbered as a list, right to left or cut (Modify Style in "
+                    "Word), or start again from dlo reference-docx",
                     least=SMALLEST_PT,
                     mark=DRAFT_MARK_PT,
                 ),
