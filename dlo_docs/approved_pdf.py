@@ -166,20 +166,48 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         sig = replace(sig, positions=owners.get(sig.fingerprint, ()))
         if sig.positions:
             sig = replace(sig, refusals=tuple(_refusals(project, signers, sig)))
-            sig = replace(sig, scope=_scope(project, sig))
+            sig = replace(sig, scope=_scope(project, signers, sig))
         checked.append(sig)
     return checked
 
 
-def _scope(project: Project, sig: pades.PdfSignature) -> str:
-    """What the signature of an official of the registry was checked against."""
+def _scope(project: Project, signers: Signers, sig: pades.PdfSignature) -> str:
+    """What the signature of an official of the registry was checked against, and, for an
+    approved edition, where that edition stands now: a valid approval of an edition since
+    superseded or withdrawn is no edition in force."""
     shown = records.Shown.parse(sig.document)
     if shown.id not in project.ids():
         return Msg(
             "the PDF names no regulation of the project: no approval was checked, only that an "
             "official of the registry signed it"
         )
-    return Msg("the approver of edition {n} of {id}", n=shown.edition, id=shown.id)
+    approver = Msg("the approver of edition {n} of {id}", n=shown.edition, id=shown.id)
+    if sig.refusals or shown.edition is None:
+        return approver
+    st = workflow.journal_status(project, shown.id, signers.registry)
+    standing = _standing(st, shown.edition)
+    return (
+        approver
+        if standing is None
+        else Msg("{approver} ({standing})", approver=approver, standing=standing)
+    )
+
+
+def _standing(st: workflow.Status, n: int) -> str | None:
+    """Where approved edition ``n`` stands by its regulation's journal (``st``)."""
+    state = st.editions.get(n)
+    if st.approved_edition == n and st.takes_effect is not None:
+        day = st.takes_effect.strftime("%d.%m.%Y")
+        return Msg("approved, takes effect on {date}", date=day)
+    if state == "in_force":
+        return Msg("the edition in force")
+    if state == "withdrawn":
+        return Msg("withdrawn: not in force")
+    if state == "superseded" and st.edition_in_force is not None:
+        return Msg("superseded: edition {m} is in force", m=st.edition_in_force)
+    if state == "superseded":
+        return Msg("superseded: not in force")
+    return None
 
 
 def _refusals(project: Project, signers: Signers, sig: pades.PdfSignature) -> list[str]:

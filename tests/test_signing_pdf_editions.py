@@ -221,3 +221,28 @@ def test_a_journal_whose_signatures_fail_vouches_for_no_signature(editions, dlo,
     assert "DLO907" in dlo("verify", REG, cwd=copy).err
     [failure] = _failures(copy, two)
     assert f"the journal of {REG} does not verify" in failure, failure
+
+
+def test_a_valid_signature_says_whether_its_edition_is_in_force(
+    editions, dlo, tmp_path, monkeypatch
+):
+    """A valid approval of an edition since superseded or withdrawn is no edition in force:
+    verify-pdf says where the edition it shows stands by the journal, not only that its approver
+    signed it (before, a withdrawn edition's signed PDF read 'valid: the approver of edition 1
+    of dlo-head' and nothing more)."""
+    root, _officials, one, two = editions
+    monkeypatch.setenv("DLO_TODAY", "2026-12-07")  # edition 2 approved, not yet in force
+    result = dlo("verify-pdf", str(one), str(two), cwd=root)
+    assert result.code == 0, result.out + result.err
+    assert "the approver of edition 1 of dlo-head (the edition in force)" in result.out
+    assert "edition 2 of dlo-head (approved, takes effect on 08.12.2026)" in result.out
+    monkeypatch.setenv("DLO_TODAY", TWO_ORDER)
+    result = dlo("verify-pdf", str(one), cwd=root)
+    assert "edition 1 of dlo-head (superseded: edition 2 is in force)" in result.out, result.out
+    copy = tmp_path / "proj"
+    shutil.copytree(root, copy)
+    assert dlo("withdraw", REG, "--order", "9-НҚ", "--date", TWO_ORDER, cwd=copy).code == 0
+    result = dlo("verify-pdf", str(one), str(two), cwd=copy)
+    assert result.code == 0, result.out + result.err
+    assert "edition 1 of dlo-head (superseded: not in force)" in result.out, result.out
+    assert "edition 2 of dlo-head (withdrawn: not in force)" in result.out, result.out
