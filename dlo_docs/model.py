@@ -53,6 +53,11 @@ class Organisation(Strict):
     short: LangMap = {}
     city: LangMap = {}
     timezone: TimeZone = "+05:00"
+    approvers: list[Id] = Field(
+        default_factory=list,
+        description="positions whose holders may approve the organisation's regulations (by "
+        "order or signature); empty: any position",
+    )
 
 
 class Unit(Strict):

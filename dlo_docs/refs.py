@@ -106,6 +106,11 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
             )
 
     organisations = {o.id for o in reg.organisations}
+    for loc, org in [(["organisation"], reg.organisation)] + [
+        (["organisations", i], o) for i, o in enumerate(reg.organisations)
+    ]:
+        for k, approver in enumerate(org.approvers):
+            need(approver, positions, [*loc, "approvers", k], "position")
     for i, unit in enumerate(reg.units):
         need(unit.organisation, organisations, ["units", i, "organisation"], "organisation")
         need(unit.parent, units, ["units", i, "parent"], "unit")

@@ -178,6 +178,17 @@ def project(tmp_path: Path) -> Path:
     return _bundled_copy(tmp_path / "proj")
 
 
+def let_approve(project: Path, *positions: str) -> None:
+    """The registry's ``organisation.approvers`` set to ``positions`` (none: the list removed, any
+    position approves; DLO124), for tests whose regulations another official than the rector
+    approves."""
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert text.count("  approvers: [rector]\n") == 1
+    listed = f"  approvers: [{', '.join(positions)}]\n" if positions else ""
+    registry.write_text(text.replace("  approvers: [rector]\n", listed), encoding="utf-8")
+
+
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
     """The bundled project as shipped, its journal and frozen edition included: the seed in force

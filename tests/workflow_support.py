@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import on_day
+from conftest import let_approve, on_day
 
 from dlo_docs import load
 
@@ -103,6 +103,7 @@ def revised_to_another_approver(dlo, project: Path) -> None:
     """A revision opened whose text names the vice-rector as its approving official for next
     time (approval.by, and the clause stating it); not yet submitted."""
     ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "the vice-rector approves")
+    let_approve(project, "rector", "vp-academic")  # the organisation lets the vice-rector approve
     replace_text(project, "  by: rector\n", "  by: vp-academic\n")
     replace_text(
         project,

@@ -29,7 +29,7 @@ from .rule import Rule
 from .view import View
 
 
-def _approval_unwritten(view: View) -> bool:
+def approval_unwritten(view: View) -> bool:
     """Whether the clause stating who approves still holds a text left to write."""
     doc = view.model
     return any(
@@ -168,7 +168,7 @@ def check(view: View) -> Iterator[Problem]:
         if (holder := shared(view.registry, own, approver)) is not None:
             yield _approver(view, own, i, approver, holder, unit)
     holder = shared(view.registry, own, doc.approval.by)
-    if holder is not None and not _approval_unwritten(view):
+    if holder is not None and not approval_unwritten(view):
         yield _approving(view, own, doc.approval.by, holder, unit)
 
 

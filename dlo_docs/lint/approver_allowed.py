@@ -1,0 +1,53 @@
+"""DLO124: a regulation approved by an official its organisation does not let approve.
+
+Who approves a regulation is, for a first edition, whatever its draft's ``approval.by`` says: a
+drafter could name a colleague, or a position below their own, and every form would print that
+official's approval. An organisation that says who may approve its regulations (the registry's
+``organisation.approvers``, or an imported organisation's under ``organisations:``; the
+university's procedure: the Chairman of the Board–Rector) has any other official refused: an
+error, so ``submit``, ``approve`` and ``register-paper`` refuse such a draft, as they refuse a
+self-approval (DLO121). No list: any position, as before. While the clause stating approval is
+still left to write (DLO114), ``approval.by`` is not judged yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import Problem
+from ..i18n import Msg
+from .rule import Rule
+from .self_approval import approval_unwritten
+from .view import View
+
+
+def check(view: View) -> Iterator[Problem]:
+    doc = view.model
+    organisation = view.registry.organisation_of(doc.organisation)
+    allowed = organisation.approvers
+    if not allowed or doc.approval.by in allowed or approval_unwritten(view):
+        return
+    yield view.problem(
+        RULE,
+        view.source.at(["approval", "by"]),
+        Msg(
+            "{by} may not approve the regulations of {organisation}: regulations/registry.yaml "
+            "lets only {allowed} approve them",
+            by=repr(doc.approval.by),
+            organisation=repr(organisation.id),
+            allowed=", ".join(allowed),
+        ),
+        Msg(
+            "set approval.by to one of them (and say so in the clause stating approval); who "
+            "may approve is the organisation's decision, kept in the registry's approvers"
+        ),
+    )
+
+
+RULE = Rule(
+    "DLO124",
+    "approver-allowed",
+    "error",
+    "a regulation approved by an official its organisation does not let approve",
+    check,
+)

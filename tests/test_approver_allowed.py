@@ -1,0 +1,101 @@
+"""Who may approve a regulation (DLO124): the registry's ``organisation.approvers``.
+
+A first edition's approving official is whatever its draft's ``approval.by`` says: a drafter
+could name a colleague (``dlo new hr-head --approval-by docs-head``), and submit, agreements and
+approval went through, the title page printing that colleague's approval. The bundled registry
+lets only the rector approve, as the university's procedure says; ``dlo check``, ``submit``,
+``approve`` and ``register-paper`` refuse another official. Without the list, any position
+approves, as before."""
+
+from __future__ import annotations
+
+from conftest import let_approve, organisation_today
+from desk_support import new_clean, ok, take_route
+
+REG = "hr-head"
+PATH = f"regulations/{REG}/regulation.yaml"
+REGISTRY = "regulations/registry.yaml"
+ALLOWED = "  approvers: [rector]\n"
+
+
+def _replace(project, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _line_col(project, path: str, needle: str) -> tuple[int, int]:
+    text = (project / path).read_text(encoding="utf-8")
+    before = text[: text.index(needle)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def _drafted_for(dlo, project, approver: str) -> None:
+    new_clean(
+        dlo,
+        project,
+        REG,
+        "--position",
+        "hr-head",
+        "--approvers",
+        "legal-head",
+        "--approval-by",
+        approver,
+    )
+
+
+def test_check_names_an_approving_official_the_organisation_does_not_allow(project, dlo):
+    _drafted_for(dlo, project, "docs-head")
+    row, col = _line_col(project, PATH, "docs-head\n  form:")
+    result = dlo("check", REG, cwd=project)
+    assert result.code == 1, result.out
+    assert (
+        f"{PATH}:{row}:{col}: error DLO124: 'docs-head' may not approve the regulations of "
+        "'ksu': regulations/registry.yaml lets only rector approve them (hint: set approval.by "
+        "to one of them"
+    ) in result.out, result.out
+    assert "Traceback" not in result.out + result.err
+
+
+def test_the_rector_approving_is_clean(project, dlo):
+    _drafted_for(dlo, project, "rector")
+    result = dlo("check", REG, cwd=project)
+    assert "DLO124" not in result.out, result.out
+
+
+def test_a_draft_naming_its_own_approver_is_neither_submitted_nor_approved(project, dlo):
+    _drafted_for(dlo, project, "docs-head")
+    journal = project / "regulations" / REG / "journal.yaml"
+    result = dlo("submit", REG, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert "error DLO124:" in result.err, result.err
+    assert not journal.exists()
+    # agreed while the registry let the colleague approve; the list narrowed before approval
+    let_approve(project, "rector", "docs-head")
+    take_route(dlo, project, REG, "agreed", ["legal-head"])
+    before = journal.read_bytes()
+    _replace(project, REGISTRY, "  approvers: [rector, docs-head]\n", ALLOWED)
+    today = organisation_today().isoformat()
+    result = dlo("approve", REG, "--order", "5-НҚ", "--date", today, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert "error DLO124:" in result.err, result.err
+    assert journal.read_bytes() == before
+    assert not (project / "regulations" / REG / "editions").exists()
+
+
+def test_without_the_list_any_position_approves(project, dlo):
+    let_approve(project)
+    _drafted_for(dlo, project, "docs-head")
+    assert "DLO124" not in dlo("check", REG, cwd=project).out
+    take_route(dlo, project, REG, "approved", ["legal-head"])
+    assert "in force" in ok(dlo, project, "status", REG).out
+
+
+def test_an_unknown_position_in_the_list_is_an_error_at_its_place(project, dlo):
+    _replace(project, REGISTRY, ALLOWED, "  approvers: [rector, rektor]\n")
+    row, col = _line_col(project, REGISTRY, "rektor]")
+    result = dlo("check", cwd=project)
+    assert result.code == 1, result.out
+    assert f"{REGISTRY}:{row}:{col}: error" in result.out, result.out
+    assert "'rektor'" in result.out, result.out
