@@ -117,6 +117,23 @@ def bilingual(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def checked_bilingual() -> dict[str, Any]:
+    """The seed with a Russian text that passes ``dlo check``: the clause on approval says, in
+    Russian too, that the instruction is approved by order."""
+    data = bilingual(seed_data())
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            text = node.get("text")
+            if isinstance(text, dict) and "бұйрығымен" in text.get("kk", ""):
+                text["ru"] += " Утверждается приказом Председателя Правления – Ректора."
+            stack += node.values()
+        elif isinstance(node, list):
+            stack += node
+    return data
+
+
 def open_revision(dlo, project: Path, reason: str) -> None:
     """Through the real workflow: approve the seed as edition 1, open a revision by the head of
     HR with ``reason``, and make the draft the scripted revision (``revise``)."""

@@ -1,0 +1,137 @@
+"""Every kind of DOCX dlo writes is one Microsoft Word opens as it is: its elements in the order
+of the WordprocessingML schema, its references, content types, ids, revision marks and document
+properties as Word requires them (``ooxml_support.problems``; LibreOffice, which the other tests
+open the files in, reads a package Word reports as unreadable content).
+
+One project state makes them all, once: a Kazakh and Russian regulation in force as edition 1,
+with a revision open whose draft changes it (``diff_revision.revise``), so that the comparison
+table and the tracked changes have rows; each kind of output is written once, in one language or
+the other."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import on_day
+from diff_revision import checked_bilingual, revise
+from ooxml_support import DATE_TIME, problems
+
+from dlo_docs import load
+
+APPROVERS = ("vp-academic", "legal-head", "hr-head", "docs-head")
+SHEETS = {"agreement": "kk", "acquaintance": "ru", "changes": "kk", "review": "ru"}
+
+
+def _in_both_languages(node: Any) -> None:
+    """The texts the scripted revision wrote in Kazakh alone given a Russian one too."""
+    if isinstance(node, dict):
+        for key in ("text", "title", "note"):
+            if isinstance(node.get(key), str):
+                node[key] = {"kk": node[key], "ru": f"(ru) {node[key]}"}
+        for value in node.values():
+            _in_both_languages(value)
+    elif isinstance(node, list):
+        for value in node:
+            _in_both_languages(value)
+
+
+def _run(dlo, project: Path, day: str, *args: str) -> None:
+    with on_day(day):
+        result = dlo(*args, cwd=project)
+    assert result.code == 0, (args, result.err)
+
+
+def _revision_open(dlo, project: Path) -> None:
+    """Edition 1 in force (submitted, agreed, approved on 2 May 2024), its revision opened on
+    1 June by the head of HR and its draft changed."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(load.dumps(checked_bilingual()), encoding="utf-8")
+    for args in (
+        ["submit", "dlo-head"],
+        *(["agree", "dlo-head", "--as", role] for role in APPROVERS),
+        ["approve", "dlo-head", "--order", "15-н", "--date", "2024-05-02"],
+    ):
+        _run(dlo, project, "2024-05-02", *args)
+    reasons = ["--reason", "Жоспарлы қайта қарау", "--reason-ru", "Плановый пересмотр"]
+    _run(dlo, project, "2024-06-01", "revise", "dlo-head", "--by", "hr-head", *reasons)
+    source, _ = load.read(path, "regulation.yaml")
+    assert source is not None
+    draft = revise(load.plain(source.data))
+    draft["edition"] = load.plain(source.data)["edition"]
+    _in_both_languages(draft)
+    path.write_text(load.dumps(draft), encoding="utf-8")
+
+
+def _outputs(dlo, project: Path) -> None:
+    """Every kind of DOCX, into ``out/``: the translation table of the seed (Kazakh only, every
+    row to translate), then, on the revision, the edition in force and the draft (with its
+    comparison table), each sheet, the comparison table and the tracked changes of ``dlo diff``,
+    and the reference document."""
+    out = project / "out"
+    translate = ["translate", "dlo-head", "--to", "ru", "--out", str(out / "translation.docx")]
+    _run(dlo, project, "2024-04-01", *translate)
+    _revision_open(dlo, project)
+    day = "2024-06-01"
+    _run(dlo, project, day, "render", "--format", "docx", "--out", str(out / "in-force"))
+    _run(dlo, project, day, "render", "--draft", "--format", "docx", "--out", str(out / "draft"))
+    for kind, lang in SHEETS.items():
+        _run(dlo, project, day, "sheet", kind, "dlo-head", "--lang", lang, "--out", str(out))
+    _run(dlo, project, day, "sheet", "transfer", "dlo-head", "--draft", "--out", str(out))
+    for kind, lang in (("table", "ru"), ("redline", "kk"), ("redline", "ru")):
+        target = str(out / f"diff.{kind}.{lang}.docx")
+        _run(
+            dlo, project, day, "diff", "dlo-head", "--format", kind, "--lang", lang, "--out", target
+        )
+    _run(dlo, project, day, "reference-docx", "--out", str(out / "reference.docx"))
+
+
+@pytest.fixture(scope="module")
+def outputs(prepared) -> dict[str, bytes]:
+    out = prepared("word-outputs", _outputs) / "out"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.docx"))}
+
+
+EXPECTED = [
+    "diff.redline.kk.docx",
+    "diff.redline.ru.docx",
+    "diff.table.ru.docx",
+    "dlo-head.kk.agreement.docx",
+    "dlo-head.kk.changes.docx",
+    "dlo-head.kk.draft.transfer.docx",
+    "dlo-head.ru.acquaintance.docx",
+    "dlo-head.ru.review.docx",
+    "draft/dlo-head.kk.draft.comparison.docx",
+    "draft/dlo-head.kk.draft.docx",
+    "draft/dlo-head.ru.draft.comparison.docx",
+    "draft/dlo-head.ru.draft.docx",
+    "in-force/dlo-head.kk.docx",
+    "in-force/dlo-head.ru.docx",
+    "reference.docx",
+    "translation.docx",
+]
+
+
+def test_every_kind_of_docx_is_written(outputs):
+    """The state makes each kind the test below checks, in both languages where the document
+    has them."""
+    assert sorted(outputs) == EXPECTED
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_word_reads_the_docx_as_it_is(outputs, name):
+    assert problems(outputs[name]) == []
+
+
+def test_the_tracked_changes_carry_their_author_and_date(outputs):
+    """Word shows each revision by its author and time: every w:ins and w:del has both (the
+    ``problems`` above check their form), and the redline has revisions at all."""
+    with zipfile.ZipFile(io.BytesIO(outputs["diff.redline.ru.docx"])) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    marks = re.findall(r'<w:(?:ins|del) w:id="\d+" w:author="([^"]+)" w:date="([^"]+)"', body)
+    assert len(marks) > 5 and len(marks) == len(re.findall(r"<w:(?:ins|del) ", body))
+    assert all(DATE_TIME.fullmatch(date) for _, date in marks)
