@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from conftest import on_day
 from diff_revision import checked_bilingual, revise
+from docx import Document
 from ooxml_support import DATE_TIME, problems
 
 from dlo_docs import load
@@ -135,3 +136,51 @@ def test_the_tracked_changes_carry_their_author_and_date(outputs):
     marks = re.findall(r'<w:(?:ins|del) w:id="\d+" w:author="([^"]+)" w:date="([^"]+)"', body)
     assert len(marks) > 5 and len(marks) == len(re.findall(r"<w:(?:ins|del) ", body))
     assert all(DATE_TIME.fullmatch(date) for _, date in marks)
+
+
+def _reference(tmp_path: Path, edit) -> Path:
+    """python-docx's default document (a Word 2010 one) with ``edit`` applied to its styles part,
+    as ``templates/reference.docx``."""
+    plain = tmp_path / "plain.docx"
+    Document().save(str(plain))
+    target = tmp_path / "proj" / "templates" / "reference.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(target, "w") as package:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/styles.xml":
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            package.writestr(info, content)
+    return target
+
+
+# the ids a Russian Word gives its built-in styles, whose names stay English
+RUSSIAN_IDS = {"Normal": "a", "DefaultParagraphFont": "a0", "TableNormal": "a1", "NoList": "a2"}
+
+
+def _russian_word(styles: str) -> str:
+    for english, russian in RUSSIAN_IDS.items():
+        styles = re.sub(
+            f'(w:styleId|<w:(?:basedOn|next|link) w:val)="{english}"', rf'\1="{russian}"', styles
+        )
+    return styles
+
+
+def _render_draft(dlo, project: Path) -> bytes:
+    result = dlo("render", "dlo-head", "--draft", "--format", "docx", cwd=project)
+    assert result.code == 0, result.err
+    return (project / "build" / "dlo-head.kk.draft.docx").read_bytes()
+
+
+def test_a_reference_from_a_russian_word_bases_the_table_style_on_its_normal_table(
+    project, dlo, tmp_path
+):
+    """A Russian (or Kazakh) Word names "Normal Table" a1, not TableNormal: the DLO Table style
+    dlo adds to its reference was based on a style the document did not have; it is based on
+    the reference's own "Normal Table"."""
+    _reference(tmp_path, _russian_word)
+    data = _render_draft(dlo, project)
+    assert problems(data) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+    table = re.search(r'<w:style [^>]*w:styleId="DLOTable">.*?</w:style>', styles)
+    assert table is not None and '<w:basedOn w:val="a1"/>' in table.group(0)

@@ -222,7 +222,25 @@ def _table_style(doc, keep_existing: bool) -> None:
             return
         doc.styles.element.remove(named_style(doc, name).element)
     sid = re.sub(r"[^A-Za-z0-9]", "", name)
-    doc.styles.element.append(parse_xml(table_style.definition(sid, name, nsdecls("w"))))
+    definition = table_style.definition(sid, name, nsdecls("w"), _normal_table(doc))
+    doc.styles.element.append(parse_xml(definition))
+
+
+def _normal_table(doc) -> str | None:
+    """The id of the document's "Normal Table", the table style ``DLO Table`` is based on:
+    "TableNormal" in python-docx's template and an English Word's, "a1" in a Russian Word's
+    (Word names a built-in style's id in the language it runs in); None when it has none
+    (pandoc's reference), so that no ``w:basedOn`` names a style the document lacks."""
+    for style in doc.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if (
+            style.get(qn("w:type")) == "table"
+            and name is not None
+            and (name.get(qn("w:val")) or "").casefold() == "normal table"
+            and style.get(qn("w:styleId"))
+        ):
+            return style.get(qn("w:styleId"))
+    return None
 
 
 # the form's page: A4, portrait, the margins of the university's documents

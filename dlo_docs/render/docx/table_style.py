@@ -25,11 +25,13 @@ CELL_PR = '<w:vAlign w:val="center"/>'  # each cell's: its text centred vertical
 PARAGRAPH_PR = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 
 
-def definition(style_id: str, name: str, ns: str = "") -> str:
-    """The style's ``w:style`` element (``ns``: namespace declarations to put on it)."""
+def definition(style_id: str, name: str, ns: str = "", based_on: str | None = "TableNormal") -> str:
+    """The style's ``w:style`` element (``ns``: namespace declarations to put on it), based on
+    the style with id ``based_on`` (the document's "Normal Table"), or on none."""
+    parent = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     return (
         f'<w:style{" " + ns if ns else ""} w:type="table" w:customStyle="1" w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>'
+        f'<w:name w:val="{name}"/>{parent}<w:uiPriority w:val="39"/>'
         f"<w:qFormat/><w:pPr>{PARAGRAPH_PR}</w:pPr>"
         f"<w:tblPr>{TABLE_PR}{CELL_MARGINS}</w:tblPr><w:tcPr>{CELL_PR}</w:tcPr></w:style>"
     )
