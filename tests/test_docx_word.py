@@ -184,3 +184,30 @@ def test_a_reference_from_a_russian_word_bases_the_table_style_on_its_normal_tab
         styles = package.read("word/styles.xml").decode("utf-8")
     table = re.search(r'<w:style [^>]*w:styleId="DLOTable">.*?</w:style>', styles)
     assert table is not None and '<w:basedOn w:val="a1"/>' in table.group(0)
+
+
+def test_a_reference_whose_defaults_set_no_language_gets_one_in_the_schemas_order(
+    project, dlo, tmp_path
+):
+    """A reference's document defaults that set no language but end in Word 2010's ligatures
+    (``w14:ligatures``, which Word writes after ``w:lang``): the language dlo sets was appended
+    after them, out of the schema's order; it is put before them."""
+
+    def no_language(styles: str) -> str:
+        edited = re.sub(
+            r"<w:lang [^>]*/>(</w:rPr></w:rPrDefault>)",
+            r'<w14:ligatures w14:val="standardContextual"/>\1',
+            styles,
+            count=1,
+        )
+        assert edited != styles
+        return edited
+
+    _reference(tmp_path, no_language)
+    data = _render_draft(dlo, project)
+    assert problems(data) == []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles)
+    assert defaults is not None
+    assert re.search(r'<w:lang w:val="kk-KZ"[^>]*/><w14:ligatures ', defaults.group(0))

@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "bf1a1e4bd5a802c7b6f311e7e07df9c1faa38f07d6fd7f4a4ee892ec561ac105"
+SHA256 = "13c828948c09b8e7ae60f0d334ff0beede085fe81179b6f6d222f402b49cee20"

@@ -79,6 +79,31 @@ def _docdefaults_rpr(doc):
     return rpr
 
 
+# the children of w:rPr the schema puts before w:lang (ECMA-376 Part 1, wml.xsd, CT_RPr: its
+# EG_RPrBase in the order Word writes and reads it)
+_BEFORE_LANG = {
+    qn(f"w:{tag}")
+    for tag in (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+        "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+        "effect bdr shd fitText vertAlign rtl cs em"
+    ).split()
+}
+
+
+def _add_lang(rpr):
+    """A new w:lang in the run properties ``rpr`` (a reference's document defaults that set no
+    language), at its place in the schema's order: before what the schema puts after it (a
+    w:eastAsianLayout, Word's w14:ligatures), not appended after them."""
+    lang = rpr.makeelement(qn("w:lang"), {})
+    for child in rpr:
+        if child.tag not in _BEFORE_LANG:
+            child.addprevious(lang)
+            return lang
+    rpr.append(lang)
+    return lang
+
+
 def _place_slots(doc) -> None:
     """Paragraph slots in the body, the headers and the footers; text slots in the language and
     the core properties."""
@@ -99,8 +124,7 @@ def _place_slots(doc) -> None:
     rpr = _docdefaults_rpr(doc)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = rpr.makeelement(qn("w:lang"), {})
-        rpr.append(lang)
+        lang = _add_lang(rpr)
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attr), SLOT.format("langtag"))
     props = doc.core_properties
