@@ -343,7 +343,9 @@ def test_the_sites_files_are_made_durable_at_once_before_the_manifest_records_th
     report = site.build(Project(published), published / "public", pdf=False)
     assert len(report.written) > 10
     assert events[-2:] == ["sync", "save"] and events.count("sync") == 1
-    assert len(fsyncs) <= 2 * events.count("save")  # the manifest's own (file and folder)
+    # the manifest's own (file and folder), and the folder of the mark made before the first
+    # file written at a path no manifest listed (a build killed after is known by it)
+    assert len(fsyncs) <= 2 * events.count("save") + 1
     events.clear()
     assert site.build(Project(published), published / "public", pdf=False).written == []
     assert events == ["save"]  # nothing written: nothing to sync

@@ -9,7 +9,8 @@ alone rendered; a DOCX or PDF whose key is unchanged is not rendered again.
 Only files the manifest lists are ever deleted (outputs of the previous build that this build
 did not produce: a withdrawn regulation, a superseded edition's downloads); when there is a
 manifest but it is not taken (damaged, of another format, not the build's), the files in the
-site's own folders (``SITE_FOLDERS``) stand for the previous build's outputs instead.
+site's own folders (``SITE_FOLDERS``) stand for the previous build's outputs instead; so they do
+when the build before was killed (``UNLISTED``: it wrote files its manifest never listed).
 """
 
 from __future__ import annotations
@@ -26,12 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..fsio import atomic_write, owned
+from ..fsio import NOFOLLOW, atomic_write, owned, sync_folder
 from ..i18n import Msg
 
 FOLDER = ".dlo-site"
 FILE = f"{FOLDER}/manifest.json"
 FORMAT = 1
+# in FOLDER: made, durably, before a build writes a file at a path its manifest does not list,
+# removed once a manifest lists it; still there, the build that made it was killed (SIGKILL, a
+# power cut: no handler ran) and its files are listed nowhere
+UNLISTED = "unlisted"
 SITE_FOLDERS = ("kk", "ru", "files", "static")  # what the build writes beside its top pages
 
 
@@ -180,11 +185,15 @@ class Manifest:
                     self.old = data
             except (ValueError, OSError, RecursionError):
                 pass  # unreadable or not ours: everything is rendered again
-        # a manifest not taken, or listing nothing (a first build killed): what the build before
-        # wrote is listed nowhere, so the files in the site's own folders stand for it (else a
-        # regulation withdrawn meanwhile would stay on the site for good)
-        listed = bool(self.old["outputs"]) or not os.path.lexists(self.path)
+        # a manifest not taken, or listing nothing (a first build killed), or the build before
+        # killed after writing files at paths it lists not (its mark left): what it wrote is
+        # listed nowhere, so the files in the site's own folders stand for it (else a regulation
+        # withdrawn, or an edition superseded, meanwhile would stay on the site for good)
+        self.mark = out / FOLDER / UNLISTED
+        killed = os.path.lexists(self.mark)
+        listed = (bool(self.old["outputs"]) or not os.path.lexists(self.path)) and not killed
         self.left: set[str] = set() if listed else found(out)
+        self.marked = killed  # the mark is there (``unlisted``)
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
         self.site: str | None = None  # the key of the index pages and search indexes
@@ -243,6 +252,25 @@ class Manifest:
             folder = folder.rpartition("/")[0]
         return False
 
+    def unlisted(self, rel: str) -> None:
+        """``rel`` is about to be written: at a path the manifest does not list, the mark
+        (``UNLISTED``) is made first, durably, so that a build killed from here on is known."""
+        if self.marked or rel in self.old["outputs"]:
+            return
+        self.mark.parent.mkdir(exist_ok=True)  # (the build's lock made it: a bare writer's)
+        fd = os.open(self.mark, os.O_WRONLY | os.O_CREAT | NOFOLLOW, 0o600)
+        os.close(fd)
+        sync_folder(self.mark.parent)
+        self.marked = True
+
+    def _listed(self) -> None:
+        """What this build wrote is listed by the manifest just saved: the mark removed (lost
+        by a crash, it costs the next build a look at the site's folders)."""
+        if self.marked:
+            with contextlib.suppress(OSError):  # (a folder planted there: a look each build)
+                os.unlink(self.mark)
+            self.marked = False
+
     def keep(self, rel: str) -> None:
         self.outputs[rel] = dict(self.old["outputs"][rel])
 
@@ -286,6 +314,7 @@ class Manifest:
         written = self.outputs.keys() | self.left
         new = {rel: {"key": None} for rel in written if rel not in self.old["outputs"]}
         if not new:
+            self._listed()
             return
         data = {"format": FORMAT, "site": None, **self.old}
         data["outputs"] = dict(sorted({**self.old["outputs"], **new}.items()))
@@ -296,6 +325,7 @@ class Manifest:
                 0o600,
                 root=self.out,
             )
+            self._listed()
 
     def save(self) -> None:
         """Write the manifest (not when it would say what the file read at the start does)."""
@@ -305,11 +335,11 @@ class Manifest:
             "regulations": dict(sorted(self.regulations.items())),
             "site": self.site,
         }
-        if data == self.old:
-            return
-        atomic_write(
-            self.path,
-            json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-            0o600,  # the build's own: not for the web server
-            root=self.out,
-        )
+        if data != self.old:
+            atomic_write(
+                self.path,
+                json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                0o600,  # the build's own: not for the web server
+                root=self.out,
+            )
+        self._listed()

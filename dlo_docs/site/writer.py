@@ -116,6 +116,7 @@ class Writer:
         if self._holds(path, len(data), lambda: [data]):
             self._unchanged(path, mode)
         else:
+            self.manifest.unlisted(rel)
             atomic_write(path, data, mode, root=self.out, durable=self.durable)
             self.report.written.append(rel)
         self.manifest.record(rel, key or digest(data), len(data), os.lstat(path).st_mtime_ns)
@@ -130,6 +131,7 @@ class Writer:
         if self._holds(path, size, lambda: chunks(source)):
             self._unchanged(path, mode)
         else:
+            self.manifest.unlisted(rel)
             atomic_write(path, chunks(source), mode, root=self.out, durable=self.durable)
             self.report.written.append(rel)
         self.manifest.record(rel, key or file_digest(source), size, os.lstat(path).st_mtime_ns)

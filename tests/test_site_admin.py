@@ -1,0 +1,75 @@
+"""The site as the admin who publishes it lives with it: a build killed outright (no clean-up
+ran)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from site_support import UNIT, broken_links, build, revise_unit
+from test_site import _publish
+from test_terminated import HANGS, reaped, stand_in
+
+
+def _converting(proc: subprocess.Popen, pids) -> None:
+    """Wait until a stand-in LibreOffice run has started (one or more: as many as cores)."""
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and len(pids.read_text().split()) >= 2):
+        assert time.monotonic() < deadline and proc.poll() is None, "no conversion started"
+        time.sleep(0.05)
+
+
+def test_a_file_a_killed_build_wrote_is_removed_by_the_next_one(prepared_copy, dlo, tmp_path):
+    """A build killed outright while LibreOffice hung (`kill -9`, the OOM killer, a power cut: no
+    handler runs) had written edition 3's DOCX, which its manifest never listed; edition 4 was
+    approved before the next build, which then left edition 3's DOCX on the site for good
+    (superseded, linked from no page, served at its address)."""
+    published = prepared_copy("site-published", _publish)
+    build(dlo, published)
+    revise_unit(
+        dlo,
+        published,
+        "Moodle алынды",
+        "мен Moodle жүйесінің",
+        "мен LMS жүйесінің",
+        "78-НҚ",
+        "2025-02-10",
+    )
+    pids = tmp_path / "pids"
+    env = stand_in(tmp_path, HANGS.format(pids=pids), DLO_UI_LANG="en")
+    command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "build"]
+    proc = subprocess.Popen(command, cwd=published, env=env, stderr=subprocess.PIPE, text=True)
+    with reaped(proc):
+        _converting(proc, pids)  # the DOCX written, their PDFs being made
+        proc.kill()
+        proc.communicate(timeout=30)
+    for pid in map(int, pids.read_text().split()):  # what SIGKILL left running
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    files = published / "public" / "files"
+    assert sorted(p.name for p in files.glob(f"{UNIT}-3.*")) == [
+        f"{UNIT}-3.kk.docx",
+        f"{UNIT}-3.ru.docx",
+    ]
+    revise_unit(
+        dlo,
+        published,
+        "LMS нақтыланды",
+        "мен LMS жүйесінің",
+        "мен Platonus жүйесінің",
+        "79-НҚ",
+        "2025-03-10",
+    )
+    out = build(dlo, published).out
+    assert sorted(p.name for p in files.glob(f"{UNIT}-*")) == [
+        f"{UNIT}-4.kk.docx",
+        f"{UNIT}-4.ru.docx",
+    ]
+    assert "4 removed" in out  # edition 2's DOCX and the killed build's edition 3
+    assert broken_links(published / "public") == []
+    # the build after follows a finished one: nothing more is taken for the previous one's
+    assert "0 removed" in build(dlo, published).out
