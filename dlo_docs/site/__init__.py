@@ -10,7 +10,8 @@ Public interface:
 Modules: ``collect`` (what is published, from the workflow), ``views`` (page data and paths),
 ``pages`` (the HTML pages), ``outputs`` (downloads and comparisons), ``stamps`` (what changed),
 ``writer`` (the folder and the report),
-``search`` (the search index), ``manifest`` (incremental builds), ``build``, ``serve``.
+``search`` (the search index), ``manifest`` (incremental builds), ``leftovers`` (what an
+interrupted build left), ``build``, ``serve``.
 Templates: ``templates/html/site/*.html.j2``; static files: ``templates/site/static/``.
 """
 

@@ -10,13 +10,10 @@ Every file is written atomically, and only when its bytes change.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import os
-import shutil
 import stat
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,11 +21,12 @@ from typing import TYPE_CHECKING
 from .. import inputs, interrupts, load
 from .. import labels as _labels
 from ..errors import DloError, Location, Problem, UsageError, error, warning
-from ..fsio import confine, sweep, sync_folder
+from ..fsio import confine
 from ..i18n import Msg
 from ..project import Loaded, Project
 from ..render import soffice
 from . import stamps, views
+from .leftovers import finished, private_leftovers, swept
 from .manifest import FOLDER, Manifest, code_version, digest, tree_digest
 from .pages import Pages
 from .publish import STATIC, Publishing
@@ -40,8 +38,6 @@ if TYPE_CHECKING:  # the model is loaded only when a regulation is to be rendere
     from ..model import Registry
 
 DEFAULT_OUT = "public"
-FINISHED = "finished"  # in FOLDER: the last build finished, leaving no temporary file
-WALK_EVERY = 24 * 3600 * 10**9  # ns: the site is searched for them at least this often
 
 
 def _registry(project: Project) -> Registry:
@@ -116,8 +112,8 @@ class _Site(Publishing):
         make_site_folder(self.out)
         with building(self.out):
             Manifest.guard(self.out)  # again, under the lock
-            walked = _swept(self.out)  # what an interrupted build left half-written
-            _leftovers(self.out / FOLDER)
+            walked = swept(self.out)  # what an interrupted build left half-written
+            private_leftovers(self.out / FOLDER)
             self.manifest = Manifest(self.out)
             self.manifest.claim()
             self.w = Writer(self.out, self.manifest, self.report)
@@ -143,7 +139,7 @@ class _Site(Publishing):
                 raise
             self.manifest.save()
             if walked is not None:
-                _finished(self.out, walked)
+                finished(self.out, walked)
         return self.report
 
     def regulations(
@@ -345,56 +341,3 @@ def _taken(project: Project, reg_id: str, page: str) -> Problem:
         ),
         Msg("a regulation's id names no page of the site: give it another id (dlo new)"),
     )
-
-
-def _swept(out: Path) -> int | None:
-    """Remove the temporary files of writes an interrupted build left anywhere in the site: a
-    walk of every folder (~60 ms for 1,000 regulations), spared while the last build finished
-    leaving none and the walk its mark (``FINISHED``) dates is less than ``WALK_EVERY`` old
-    (so what no mark can tell of, a site restored from a copy or built by an older dlo that
-    was killed, is found within that time). The mark is removed first, durably: a build
-    interrupted from here on leaves none. Returns the time of the walk since which no
-    temporary file is left (ns), None when one is (too recent to be a dead writer's, or not
-    removable, or in a folder that cannot be listed: the next build looks again)."""
-    mark = out / FOLDER / FINISHED
-    now = time.time_ns()
-    try:
-        info: os.stat_result | None = os.lstat(mark)
-        os.unlink(mark)  # a link is removed, not followed
-    except OSError:
-        info = None
-    else:
-        sync_folder(mark.parent)
-    if info is not None and stat.S_ISREG(info.st_mode) and 0 <= now - info.st_mtime_ns < WALK_EVERY:
-        return info.st_mtime_ns
-    return None if sweep(out, recursive=True) else now
-
-
-def _finished(out: Path, walked: int) -> None:
-    """Mark the build finished, with no temporary file left since the walk at ``walked`` (its
-    modification time; see ``_swept``). Not made durable: a mark a crash loses costs a walk."""
-    path = out / FOLDER / FINISHED
-    with contextlib.suppress(OSError):  # exclusive: an existing name (even a link) is left
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.utime(fd if os.utime in os.supports_fd else path, ns=(walked, walked))
-        finally:
-            os.close(fd)
-
-
-def _leftovers(private: Path) -> None:
-    """Remove what a killed build left in the site's private folder (no clean-up ran): its PDF
-    conversion folders (``pdf-*``), the search index it was writing (``search-*.tmp``) and what a
-    group held (``held-*.tmp``, named only where a file cannot be unnamed: Windows).
-    Called under the build's lock, so no build is using them; a link is removed, not followed."""
-    with contextlib.suppress(OSError):
-        for path in [
-            *private.glob("pdf-*"),
-            *private.glob("search-*.tmp"),
-            *private.glob("held-*.tmp"),
-        ]:
-            with contextlib.suppress(OSError):
-                if path.is_symlink() or path.suffix == ".tmp":
-                    path.unlink()
-                elif path.is_dir():  # not pdf-failures.log, the last build's report
-                    shutil.rmtree(path)
