@@ -1,5 +1,5 @@
 """The site as the admin who publishes it lives with it: a build killed outright (no clean-up
-ran)."""
+ran), a build without PDFs after one with them."""
 
 from __future__ import annotations
 
@@ -73,3 +73,71 @@ def test_a_file_a_killed_build_wrote_is_removed_by_the_next_one(prepared_copy, d
     assert broken_links(published / "public") == []
     # the build after follows a finished one: nothing more is taken for the previous one's
     assert "0 removed" in build(dlo, published).out
+
+
+def _fake_libreoffice(monkeypatch) -> list[str]:
+    """LibreOffice stood in for: a small PDF of each DOCX; returns the names converted."""
+    from pathlib import Path
+
+    from dlo_docs.render import pdf as pdf_render
+    from dlo_docs.render import soffice
+
+    converted: list[str] = []
+
+    def converting(paths, outdir, *args, **kwargs):
+        made = {}
+        for path in map(Path, paths):
+            target = Path(outdir) / f"{path.stem}.pdf"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"%PDF-1.7 " + path.stem.encode())
+            made[path.stem] = target
+            converted.append(path.stem)
+        return pdf_render.Converted(made=made, failed={})
+
+    monkeypatch.setattr(soffice, "available", lambda: True)
+    monkeypatch.setattr(pdf_render, "convert_many", converting)
+    return converted
+
+
+def test_a_build_without_pdf_keeps_the_pdfs_still_current_and_says_so(
+    prepared_copy, dlo, monkeypatch
+):
+    """`dlo site build --no-pdf` (a quick build after an approval; the same without LibreOffice)
+    removed every PDF the nightly build had published, of editions unchanged too, saying only
+    "1 removed; no PDF": the readers lost them until the next build with PDFs, which made them
+    all again. Now a PDF still the one a build with PDFs would publish stays, linked; one out of
+    date (its regulation's new edition) is removed; the summary says how many of each."""
+    published = prepared_copy("site-published", _publish)
+    public = published / "public"
+    converted = _fake_libreoffice(monkeypatch)
+    assert "no PDF" not in build(dlo, published, "--pdf").out
+    seed_pdf = public / "files" / "dlo-head-1.kk.pdf"
+    assert seed_pdf.is_file() and (public / "files" / f"{UNIT}-2.ru.pdf").is_file()
+
+    out = build(dlo, published).out  # --no-pdf
+    assert "0 removed" in out and "no PDF made: 3 kept, 0 removed" in out, out
+    assert seed_pdf.is_file() and (public / "files" / f"{UNIT}-2.ru.pdf").is_file()
+    for lang in ("kk", "ru"):
+        html = (public / lang / "dlo-head" / "index.html").read_text("utf-8")
+        assert 'href="../../files/dlo-head-1.kk.pdf"' in html
+    assert broken_links(public) == []
+
+    revise_unit(
+        dlo,
+        published,
+        "Moodle алынды",
+        "мен Moodle жүйесінің",
+        "мен LMS жүйесінің",
+        "78-НҚ",
+        "2025-02-10",
+    )
+    out = build(dlo, published).out
+    assert "no PDF made: 1 kept, 2 removed" in out, out  # edition 2's PDFs: superseded
+    assert sorted(p.name for p in (public / "files").glob("*.pdf")) == ["dlo-head-1.kk.pdf"]
+    assert f"{UNIT}-3.kk.pdf" not in (public / "kk" / UNIT / "index.html").read_text("utf-8")
+    assert broken_links(public) == []
+    assert "no PDF made: 1 kept, 0 removed" in build(dlo, published).out  # (nothing changed)
+
+    converted.clear()
+    assert "no PDF" not in build(dlo, published, "--pdf").out
+    assert sorted(converted) == [f"{UNIT}-3.kk", f"{UNIT}-3.ru"]  # the seed's was kept

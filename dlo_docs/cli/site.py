@@ -32,7 +32,10 @@ def site() -> None:
     "--pdf/--no-pdf",
     default=True,
     show_default=True,
-    help="Make PDF downloads (needs LibreOffice; without it the site is built with a warning).",
+    help=(
+        "Make PDF downloads (needs LibreOffice; without it the site is built with a warning). "
+        "A build that makes none keeps those made before of an unchanged edition."
+    ),
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say what is being loaded and rendered.")
 @click.pass_obj
@@ -64,7 +67,7 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         unchanged=report.unchanged,
         removed=len(report.removed),
     )
-    click.echo(f"{published} ({counts}" + ("" if report.pdf else _("; no PDF")) + ")")
+    click.echo(f"{published} ({counts}{_without_pdf(report)})")
     if report.failed:
         click.echo(
             _(
@@ -81,6 +84,17 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         )
     if report.errors:
         raise click.exceptions.Exit(1)
+
+
+def _without_pdf(report) -> str:
+    """What a build that made no PDF did with those published before."""
+    if report.pdf:
+        return ""
+    if not report.pdfs and not report.pdfs_removed:
+        return _("; no PDF")
+    return _("; no PDF made: {kept} kept, {removed} removed").format(
+        kept=report.pdfs, removed=report.pdfs_removed
+    )
 
 
 @site.command()

@@ -93,7 +93,8 @@ class _Site(Publishing):
                 Location("soffice"),
                 "DLO801",
                 Msg(
-                    "LibreOffice (soffice) is not installed: the site is built without PDF downloads"
+                    "LibreOffice (soffice) is not installed: no PDF download is made (those "
+                    "published before stay while their editions are unchanged)"
                 ),
                 Msg("install it: {command}", command=soffice.INSTALL),
             )
@@ -131,6 +132,7 @@ class _Site(Publishing):
                 else:
                     self.publish(kept)
                 self._remove_stale()
+                self.report.pdfs = sum(rel.endswith(".pdf") for rel in self.manifest.outputs)
                 self.w.settle()  # what the manifest records is on the disk before it is
             except BaseException:
                 with interrupts.holding():  # (pressed again: raised once this is done)

@@ -103,7 +103,9 @@ class Outputs:
         self, pubs: list[Published], outputs: dict[str, list[str]]
     ) -> tuple[Found, dict[str, Job]]:
         """DOCX of each edition in force in each of its languages, written: id -> lang -> fmt
-        -> rel; and the PDFs still to be made (name -> job), for ``start_pdfs``."""
+        -> rel; and the PDFs still to be made (name -> job), for ``start_pdfs``. A PDF an
+        earlier build made of the same DOCX is kept, also by a build that makes none
+        (``--no-pdf``, LibreOffice missing): it is still the one a build with PDFs publishes."""
         found: Found = {}
         to_pdf: dict[str, Job] = {}  # name -> (id, lang, key, the DOCX's rel, the PDF's rel)
         for pub in pubs:
@@ -117,15 +119,14 @@ class Outputs:
                     self.w.put(rel, docx_render.render(rd, self.templates), key)
                 found[pub.id][lang]["docx"] = rel
                 outputs[pub.id].append(rel)
-                if not self.pdf:
-                    continue
                 pdf_rel = views.download_path(pub.id, pub.n, lang, "pdf")
                 pdf_key = digest(key, "pdf")
+                # made before of the same DOCX: kept, even by a build that makes no PDF
                 if self.w.fresh(pdf_rel, pdf_key):
                     found[pub.id][lang]["pdf"] = pdf_rel
                     outputs[pub.id].append(pdf_rel)
-                    continue
-                to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, rel, pdf_rel)
+                elif self.pdf:
+                    to_pdf[f"{pub.id}-{pub.n}.{lang}"] = (pub.id, lang, pdf_key, rel, pdf_rel)
         return found, to_pdf
 
     def start_pdfs(self, to_pdf: dict[str, Job]) -> Conversion:

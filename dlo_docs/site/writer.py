@@ -26,8 +26,14 @@ class Report:
     unchanged: int = 0  # files left as they were
     removed: list[str] = field(default_factory=list)  # files of the previous build deleted
     pdf: bool = True  # PDFs were made (False: LibreOffice missing or asked not to)
+    pdfs: int = 0  # PDFs published (made now or kept: still those of their DOCX)
     problems: list[Problem] = field(default_factory=list)  # warnings, and errors of `failed`
     failed: list[str] = field(default_factory=list)  # regulations that could not be published
+
+    @property
+    def pdfs_removed(self) -> int:
+        """The PDFs of the previous build removed (superseded or out of date)."""
+        return sum(rel.endswith(".pdf") for rel in self.removed)
 
     @property
     def errors(self) -> list[Problem]:
