@@ -1,16 +1,20 @@
 """The site as the admin who publishes it lives with it: a build killed outright (no clean-up
-ran), a build without PDFs after one with them."""
+ran), a build without PDFs after one with them, the site served under a path."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
-from site_support import UNIT, broken_links, build, revise_unit
+import pytest
+from site_support import UNIT, approve_seed, broken_links, build, revise_unit, serving
 from test_site import _publish
 from test_terminated import HANGS, reaped, stand_in
 
@@ -141,3 +145,49 @@ def test_a_build_without_pdf_keeps_the_pdfs_still_current_and_says_so(
     converted.clear()
     assert "no PDF" not in build(dlo, published, "--pdf").out
     assert sorted(converted) == [f"{UNIT}-3.kk", f"{UNIT}-3.ru"]  # the seed's was kept
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'(?:href|src|action)="([^"#]+)"', html)
+
+
+def test_a_site_served_under_a_path_has_a_page_for_a_missing_address_leading_there(
+    prepared_copy, dlo
+):
+    """Under a path (https://intranet/regulations/), the links of 404.html, answered at any
+    address, started at "/": its style, search and both indexes missed the site, so the nginx
+    example kept nginx's bare page there. `--url-path /regulations/` makes them start at that
+    path; the builds after keep it (cron's line and a build by hand after an approval alike)
+    until another is given; one that is not a path is refused, the site untouched."""
+    project = prepared_copy("site-seed-approved", approve_seed)
+    public = project / "public"
+    out = build(dlo, project, "--url-path", "/regulations").out
+    assert "served at /regulations/" in out
+    links = _links((public / "404.html").read_text("utf-8"))
+    assert len(links) >= 5 and all(link.startswith("/regulations/") for link in links), links
+    for link in links:
+        assert (public / link.removeprefix("/regulations/")).is_file(), link
+    assert "served at /regulations/" in build(dlo, project).out  # kept, without the option
+    assert _links((public / "404.html").read_text("utf-8")) == links
+    for given in ("regulations/", "/../x/", "/.dlo-site/", "/a b/", "//host/x/", "/x?y"):
+        result = dlo("site", "build", "--no-pdf", "--url-path", given, cwd=project)
+        assert result.code == 2 and "is not a path the site can be served at" in result.err
+        assert "Traceback" not in result.err
+    assert _links((public / "404.html").read_text("utf-8")) == links  # (untouched)
+    # the preview serves it at its path too, where those links lead
+    with serving(public) as url:
+        for link in links:
+            with urllib.request.urlopen(url.rstrip("/") + link, timeout=10) as response:
+                assert response.status == 200, link
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(url + "regulations/kk/withdrawn/", timeout=10)
+        with caught.value as err:
+            assert err.code == 404 and "Бет табылмады" in err.read().decode("utf-8")
+    out = build(dlo, project, "--url-path", "/").out  # served at the root again
+    assert "served at" not in out
+    assert all(
+        link.startswith("/static/")
+        or link.startswith("/ru/")
+        or link in ("/index.html", "/search.html")
+        for link in _links((public / "404.html").read_text("utf-8"))
+    )

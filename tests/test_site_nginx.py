@@ -90,7 +90,9 @@ def nginx(prepared_copy, dlo, tmp_path, request):
     if NGINX is None or not MIME.is_file():
         pytest.fail("nginx is required in CI (tools/setup.sh installs it when CI is set)")
     project = prepared_copy("site-seed-approved", approve_seed)
-    build(dlo, project)
+    if request.param:  # built for the path, as the example's opening comment says
+        assert "--url-path /regulations/`" in CONF.read_text(encoding="utf-8")
+    build(dlo, project, *(["--url-path", "/regulations/"] if request.param else []))
     site = project / "public"
     folder = tmp_path / "nginx"
     folder.mkdir()
@@ -211,20 +213,21 @@ def test_the_example_serves_well_known_but_no_other_dot_path(nginx):
 
 def test_a_missing_page_is_answered_with_the_site_s_own(nginx):
     """A bookmark to a withdrawn regulation got nginx's bare 404 page; it gets the site's own
-    (404.html, both languages, the site's style), still a 404, its links (from "/") served. Under
-    a path, where those links would miss, nginx's own page stays."""
+    (404.html, both languages, the site's style), still a 404, its links served: from "/", and
+    under a path from that path (the site built for it, as the example says; before, nginx's
+    own page stayed there, the links of 404.html from "/" missing the site)."""
     site, base = nginx
-    for path in ("kk/withdrawn/index.html", "kk/withdrawn/", "nowhere.html"):
+    root = urllib.parse.urlsplit(base).path  # "/" or "/regulations/"
+    for path in ("kk/withdrawn/index.html", "kk/withdrawn/", "nowhere.html", "kk/a/b/c/d"):
         status, headers, body = _answer_with_body(base + path)
         assert status == 404, path
         assert headers["X-Content-Type-Options"] == "nosniff"
-        if base.endswith("/regulations/"):
-            assert b"not-found" not in body, path
-            continue
         html = body.decode("utf-8")
         assert "Бет табылмады" in html and "Страница не найдена" in html, path
-        for link in re.findall(r'(?:href|src)="([^"#:]+)', html):
-            assert link.startswith("/"), link
+        links = re.findall(r'(?:href|src|action)="([^"#:]+)', html)
+        assert len(links) >= 5, links  # style, script, search, both indexes
+        for link in links:
+            assert link.startswith(root), link
             assert _answer(urllib.parse.urljoin(base + path, link))[0] == 200, link
 
 

@@ -37,9 +37,18 @@ def site() -> None:
         "A build that makes none keeps those made before of an unchanged edition."
     ),
 )
+@click.option(
+    "--url-path",
+    metavar="PATH",
+    help=(
+        "The path the web server serves the site at, e.g. /regulations/ (default: the one the "
+        "last build of the folder was given, else /): the links of its page for a missing "
+        "address, 404.html, start there."
+    ),
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say what is being loaded and rendered.")
 @click.pass_obj
-def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
+def build(obj, out: str | None, pdf: bool, url_path: str | None, verbose: bool) -> None:
     """Build or update the static site: only editions in force, in Kazakh and Russian, with
     search; unchanged regulations are not rendered again."""
     project = obj.project
@@ -47,7 +56,9 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         (lambda message: click.echo(f"  {i18n.text(message)}", err=True)) if verbose else None
     )
     memory.one_arena()  # before the build's threads start
-    report = site_lib.build(project, Path(out) if out else None, pdf=pdf, progress=progress)
+    report = site_lib.build(
+        project, Path(out) if out else None, pdf=pdf, progress=progress, served_at=url_path
+    )
     for problem in report.problems:
         click.echo(str(problem), err=True)
     where = project.display(report.out)
@@ -67,7 +78,10 @@ def build(obj, out: str | None, pdf: bool, verbose: bool) -> None:
         unchanged=report.unchanged,
         removed=len(report.removed),
     )
-    click.echo(f"{published} ({counts}{_without_pdf(report)})")
+    served = (
+        "" if report.served_at == "/" else _("; served at {path}").format(path=report.served_at)
+    )
+    click.echo(f"{published} ({counts}{_without_pdf(report)}{served})")
     if report.failed:
         click.echo(
             _(

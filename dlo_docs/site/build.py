@@ -62,9 +62,14 @@ def _static(project: Project, name: str) -> bytes:
 
 class _Site(Publishing):
     def __init__(
-        self, project: Project, out: Path, pdf: bool, progress: Callable[[str], None] | None
+        self,
+        project: Project,
+        out: Path,
+        pdf: bool,
+        progress: Callable[[str], None] | None,
+        served_at: str | None = None,
     ) -> None:
-        self.project, self.out = project, out
+        self.project, self.out, self.served_at = project, out, served_at
         self.progress = progress or (lambda message: None)
         self.templates = project.templates
         # read back from the user's cache as a render reads them: a build does not parse them
@@ -117,6 +122,8 @@ class _Site(Publishing):
             private_leftovers(self.out / FOLDER)
             self.manifest = Manifest(self.out)
             self.manifest.claim()
+            self.manifest.served_at = self._served_at()
+            self.report.served_at = self.manifest.served_at
             self.w = Writer(self.out, self.manifest, self.report)
             kept, pending, self.inputs = self.regulations()
             try:
@@ -124,7 +131,11 @@ class _Site(Publishing):
                 keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
                 keys += sorted(changed)
                 self.manifest.site = digest(
-                    self.base, self.pdf, keys, views.build_day().isoformat()
+                    self.base,
+                    self.pdf,
+                    keys,
+                    views.build_day().isoformat(),
+                    self.manifest.served_at,
                 )
                 if not changed and self.indexes_fresh():
                     self.report.published = sorted(kept)  # nothing to render, nothing to index
@@ -143,6 +154,14 @@ class _Site(Publishing):
             if walked is not None:
                 finished(self.out, walked)
         return self.report
+
+    def _served_at(self) -> str:
+        """The path the site is served at: the one given, else the one the previous build
+        recorded (the folder is served where it was), else "/"."""
+        if self.served_at is not None:
+            return self.served_at
+        old = self.manifest.old.get("served_at")
+        return (isinstance(old, str) and views.served_at(old)) or views.SERVED_AT
 
     def regulations(
         self,
@@ -306,9 +325,13 @@ def build(
     *,
     pdf: bool = True,
     progress: Callable[[str], None] | None = None,
+    served_at: str | None = None,
 ) -> Report:
     """Build the site of ``project`` into ``out`` (default ``<project>/public``): only the
     editions in force, as the workflow says; unchanged regulations are not rendered again.
+    ``served_at``: the path the web server serves ``out`` at ("/regulations/"), where the links
+    of the page of a missing address start (None: the one the previous build was given, else
+    "/"); a path that is not one is a UsageError.
     Raises DloError when the registry is invalid. A regulation whose journal is damaged or whose
     frozen edition differs from what was approved is not published (its pages stay as the
     previous build made them; its errors and id are in the report) and the others are;
@@ -326,8 +349,23 @@ def build(
             Msg("{out} would overwrite the project's own files", out=out),
             Msg("use a folder of its own, e.g. {folder}/", folder=DEFAULT_OUT),
         )
+    served = None if served_at is None else _served_at(served_at)
     with project.reading_snapshots():  # what was validated before is read back as it was kept
-        return _Site(project, out, pdf, progress).run()
+        return _Site(project, out, pdf, progress, served).run()
+
+
+def _served_at(given: str) -> str:
+    """``given`` as the path the site is served at (``views.served_at``), or a usage error."""
+    served = views.served_at(given)
+    if served is None:
+        raise UsageError(
+            Msg("--url-path {path} is not a path the site can be served at", path=repr(given)),
+            Msg(
+                "give the path of the site's address from the web server's root, e.g. "
+                "/regulations/: letters, digits, '-', '_', '.', '~', no part starting with a dot"
+            ),
+        )
+    return served
 
 
 def _taken(project: Project, reg_id: str, page: str) -> Problem:

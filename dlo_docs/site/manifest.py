@@ -197,6 +197,7 @@ class Manifest:
         self.outputs: dict[str, dict[str, Any]] = {}
         self.regulations: dict[str, dict[str, Any]] = {}
         self.site: str | None = None  # the key of the index pages and search indexes
+        self.served_at = "/"  # the path the site is served at (views.served_at), as recorded
         self.links: dict[str, bool] = {}  # folder (relative) -> is a symbolic link
 
     @staticmethod
@@ -316,7 +317,7 @@ class Manifest:
         if not new:
             self._listed()
             return
-        data = {"format": FORMAT, "site": None, **self.old}
+        data = self._served({"format": FORMAT, "site": None, **self.old})
         data["outputs"] = dict(sorted({**self.old["outputs"], **new}.items()))
         with contextlib.suppress(OSError):  # (a full disk: the build's error is its own)
             atomic_write(
@@ -329,12 +330,14 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest (not when it would say what the file read at the start does)."""
-        data = {
-            "format": FORMAT,
-            "outputs": dict(sorted(self.outputs.items())),
-            "regulations": dict(sorted(self.regulations.items())),
-            "site": self.site,
-        }
+        data = self._served(
+            {
+                "format": FORMAT,
+                "outputs": dict(sorted(self.outputs.items())),
+                "regulations": dict(sorted(self.regulations.items())),
+                "site": self.site,
+            }
+        )
         if data != self.old:
             atomic_write(
                 self.path,
@@ -343,3 +346,11 @@ class Manifest:
                 root=self.out,
             )
         self._listed()
+
+    def _served(self, data: dict[str, Any]) -> dict[str, Any]:
+        """``data`` recording the path the site is served at (only when not "/"), for the
+        builds after that are not given it."""
+        data.pop("served_at", None)
+        if self.served_at != "/":
+            data["served_at"] = self.served_at
+        return data

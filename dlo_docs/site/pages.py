@@ -371,14 +371,15 @@ class Pages:
         )
 
 
-def not_found(pages: Pages) -> str:
+def not_found(pages: Pages, root: str = views.SERVED_AT) -> str:
     """The page a missing address is answered with (views.NOT_FOUND): what happened, in both
-    languages, each leading to its index; its links from the server's root."""
+    languages, each leading to its index; its links from ``root``, the path the site is served
+    at ("/", "/regulations/")."""
     lang, labels = views.LANGS[0], pages.labels
     switch = views.index_path(views.other(lang))
-    said = [(x, labels[x]["site"], "/" + views.index_path(x)) for x in views.LANGS]
+    said = [(x, labels[x]["site"], root + views.index_path(x)) for x in views.LANGS]
     title = " / ".join(L["not_found"] for _, L, _ in said)
-    page = views.chrome(views.NOT_FOUND, lang, labels, switch, title, root="/")
+    page = views.chrome(views.NOT_FOUND, lang, labels, switch, title, root=root)
     return pages.render("not_found.html.j2", page=page, said=said)
 
 

@@ -223,7 +223,8 @@ class Publishing(Outputs):
             self._search_index(lang, ordered)
             self.w.put(views.search_path(lang), self.pages.search(lang).encode("utf-8"))
             self.w.put(views.index_path(lang), self.pages.index(lang, ordered).encode("utf-8"))
-        self.w.put(views.NOT_FOUND, not_found(self.pages).encode("utf-8"))
+        page = not_found(self.pages, self.manifest.served_at)
+        self.w.put(views.NOT_FOUND, page.encode("utf-8"))
         for name in STATIC:
             self.w.put(f"static/{name}", self.static_files[name])
 

@@ -1,12 +1,15 @@
 """``dlo site serve``: preview the built site on this computer only (127.0.0.1).
 
 Python's ``http.server`` serving the folder as it is, with the same security headers as the
-example nginx configuration (README), so what the preview shows is what production shows.
+example nginx configuration (README), so what the preview shows is what production shows; at
+the server's root, and under the path the site was built for (``--url-path``), where the links
+of its page for a missing address lead.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,7 +17,8 @@ from urllib.parse import unquote
 
 from ..errors import UsageError
 from ..i18n import Msg
-from .views import CSP, NOT_FOUND
+from .manifest import FILE
+from .views import CSP, NOT_FOUND, SERVED_AT, served_at
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -33,6 +37,7 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files with security headers; the build's own folder (.dlo-site) is not served."""
 
     log: Callable[[str], None] | None = None
+    served_at = SERVED_AT  # the path the site was built for, served there too
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".html": "text/html; charset=utf-8",
@@ -47,6 +52,8 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):  # refuse hidden paths and links, serve the rest as usual
+        if self.served_at != SERVED_AT and (self.path + "/").startswith(self.served_at):
+            self.path = "/" + self.path[len(self.served_at) :]  # the site's own path
         if not self._allowed():
             self.send_error(404)
             return None
@@ -114,7 +121,11 @@ def server(
             Msg("{folder} holds no built site (no index.html)", folder=folder),
             Msg("build it first: dlo site build"),
         )
-    handler = type("SiteHandler", (Handler,), {"log": staticmethod(log) if log else None})
+    handler = type(
+        "SiteHandler",
+        (Handler,),
+        {"log": staticmethod(log) if log else None, "served_at": _built_for(folder)},
+    )
     try:
         return ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
     except OSError as exc:
@@ -127,3 +138,15 @@ def server(
             ),
             Msg("choose another port with --port"),
         ) from None
+
+
+def _built_for(folder: Path) -> str:
+    """The path the site in ``folder`` was built to be served at (its manifest), else "/"."""
+    path = folder / FILE
+    try:  # (as a build reads it: not through a link)
+        if path.is_symlink():
+            return SERVED_AT
+        recorded = json.loads(path.read_text(encoding="utf-8")).get("served_at")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return SERVED_AT
+    return (isinstance(recorded, str) and served_at(recorded)) or SERVED_AT

@@ -9,12 +9,14 @@ Paths: every link is relative, so the site works under any base path and from an
     files/<id>-<n>.<lang>.docx|pdf       downloads of the edition in force
     static/site.css, static/search.js    the only stylesheet and the only script
     search-index.<lang>.json             what the search script searches
-    404.html                             a missing address (both languages; links from "/")
+    404.html                             a missing address (both languages; links from the
+                                         path the site is served at, "/" unless given)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from .. import lazy
@@ -41,8 +43,23 @@ CSP = (
 
 INDEX_PAGE, SEARCH_PAGE = SITE_PAGES
 # the page a web server answers a missing address with, at any depth: its links start at the
-# server's root ("/"), as no relative link would from every address
+# path the site is served at ("/", or the one the build is given: "/regulations/"), as no
+# relative link would from every address
 NOT_FOUND = "404.html"
+SERVED_AT = "/"
+# a part of that path: letters, digits and "-", "_", ".", "~" (no dot first: hidden), so it is
+# written in a link as it is given
+_PART = re.compile(r"[\w~-][\w.~-]*")
+
+
+def served_at(given: str) -> str | None:
+    """``given`` as the path the site is served at, ending in "/" ("/regulations" ->
+    "/regulations/"); None when it is not a plain absolute path of such parts."""
+    inner = given.strip("/")
+    parts = inner.split("/") if inner else []
+    if given[:1] != "/" or given[:2] == "//" or not all(map(_PART.fullmatch, parts)):
+        return None
+    return "/" + "".join(f"{part}/" for part in parts)
 
 
 def index_path(lang: str) -> str:

@@ -27,6 +27,7 @@ class Report:
     removed: list[str] = field(default_factory=list)  # files of the previous build deleted
     pdf: bool = True  # PDFs were made (False: LibreOffice missing or asked not to)
     pdfs: int = 0  # PDFs published (made now or kept: still those of their DOCX)
+    served_at: str = "/"  # the path the site is served at (the links of 404.html start there)
     problems: list[Problem] = field(default_factory=list)  # warnings, and errors of `failed`
     failed: list[str] = field(default_factory=list)  # regulations that could not be published
 
