@@ -7,7 +7,9 @@ Word says "Word found unreadable content" or refuses it.
   schema's ``xsd:sequence``, each at most once where the schema says so (``SEQUENCES``);
 - a paragraph's, run's, cell's, row's and table's own properties first, ``w:sectPr`` last in the
   body;
-- numeric attributes as integers, on/off attributes as ``ST_OnOff`` values;
+- numeric attributes as integers, on/off attributes as ``ST_OnOff`` values; a table's look
+  (``w:tblLook``) one thing in its ``w:val`` bits (which Word 2007 reads) and its attributes
+  (which later Word reads);
 - every ``r:`` reference resolves to a relationship of its part, every internal relationship to
   a part, every part has a content type (``[Content_Types].xml``), and no content type names a
   part the package lacks;
@@ -170,6 +172,8 @@ ON_OFF_ELEMENTS = set(
     "autoRedefine".split()
 )
 TBL_LOOK = ("firstRow", "lastRow", "firstColumn", "lastColumn", "noHBand", "noVBand")
+# the bit of each w:tblLook attribute in its w:val (ECMA-376 Part 1, 17.4.56)
+LOOK_BITS = dict(zip(TBL_LOOK, (0x0020, 0x0040, 0x0080, 0x0100, 0x0200, 0x0400), strict=True))
 REVISIONS = set(
     "ins del moveFrom moveTo pPrChange rPrChange sectPrChange tblPrChange tblGridChange "
     "trPrChange tcPrChange tblPrExChange cellIns cellDel cellMerge numberingChange".split()
@@ -251,6 +255,23 @@ def _attributes(where: str, element: etree._Element, name: str) -> Iterator[str]
         value = element.get(_w(attr))
         if value is not None and value not in ON_OFF:
             yield f"{where}: w:{name} w:{attr}={value!r} is not an on/off value"
+    if name == "tblLook":
+        yield from _look(where, element)
+
+
+def _look(where: str, element: etree._Element) -> Iterator[str]:
+    """Each attribute of a w:tblLook says what its bit in w:val says."""
+    value = element.get(_w("val"))
+    if value is None:
+        return
+    if not re.fullmatch(r"[0-9A-Fa-f]{4}", value):
+        yield f"{where}: w:tblLook w:val={value!r} is not a four-digit hexadecimal number"
+        return
+    bits = int(value, 16)
+    for attr, bit in LOOK_BITS.items():
+        flag = element.get(_w(attr))
+        if flag is not None and (flag in ("1", "true", "on")) != bool(bits & bit):
+            yield f"{where}: w:tblLook w:val={value!r} contradicts its w:{attr}={flag!r}"
 
 
 def _part_problems(where: str, root: etree._Element) -> Iterator[str]:

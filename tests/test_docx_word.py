@@ -138,6 +138,23 @@ def test_the_tracked_changes_carry_their_author_and_date(outputs):
     assert all(DATE_TIME.fullmatch(date) for _, date in marks)
 
 
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def test_a_sheet_s_table_look_agrees_with_its_flags(outputs):
+    """The sheets' tables said ``w:val="0020"`` (a header row, banded rows and columns) beside
+    ``w:noHBand="1" w:noVBand="1"``: Word 2007 reads the number, later Word the flags. The
+    number is the flags' bits (``problems`` checks every table of every kind so)."""
+    body = _parts(outputs["dlo-head.kk.agreement.docx"])["word/document.xml"].decode("utf-8")
+    looks = set(re.findall(r"<w:tblLook [^>]*/>", body))
+    assert looks == {
+        '<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    }
+
+
 def _reference(tmp_path: Path, edit) -> Path:
     """python-docx's default document (a Word 2010 one) with ``edit`` applied to its styles part,
     as ``templates/reference.docx``."""

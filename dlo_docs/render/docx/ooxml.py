@@ -129,6 +129,29 @@ def paragraph(style_id: str, content: str, keep_next: bool = False) -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{content}</w:p>'
 
 
+# the bits of w:tblLook's w:val (a hexadecimal number, which Word 2007 reads) for each of its
+# flags (attributes, which later Word reads): ECMA-376 Part 1, 17.4.56 (tblLook)
+LOOK_BITS = {
+    "firstRow": 0x0020,
+    "lastRow": 0x0040,
+    "firstColumn": 0x0080,
+    "lastColumn": 0x0100,
+    "noHBand": 0x0200,
+    "noVBand": 0x0400,
+}
+
+
+def table_look(*flags: str) -> str:
+    """A w:tblLook with the ``flags`` on and the others off, its w:val their bits."""
+    value = sum(LOOK_BITS[flag] for flag in flags)
+    attributes = "".join(f' w:{name}="{int(name in flags)}"' for name in LOOK_BITS)
+    return f'<w:tblLook w:val="{value:04X}"{attributes}/>'
+
+
+# the sheets' tables: the header row set apart, no banded rows or columns
+SHEET_LOOK = table_look("firstRow", "noHBand", "noVBand")
+
+
 def table(
     ids: dict[str, str],
     widths_mm: Sequence[float],
@@ -145,8 +168,7 @@ def table(
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["table"]}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        f'<w:tblLayout w:type="fixed"/><w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" '
-        f'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblLayout w:type="fixed"/>{SHEET_LOOK}</w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>"
     ]
 
