@@ -20,7 +20,8 @@ import pytest
 from conftest import on_day
 from diff_revision import checked_bilingual, revise
 from docx import Document
-from ooxml_support import DATE_TIME, problems
+from lxml import etree
+from ooxml_support import DATE_TIME, EP, problems
 
 from dlo_docs import load
 
@@ -141,6 +142,63 @@ def test_the_tracked_changes_carry_their_author_and_date(outputs):
 def _parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def _core(data: bytes) -> dict[str, str]:
+    """The core properties (File > Info > Properties), by local name."""
+    root = etree.fromstring(_parts(data)["docProps/core.xml"])
+    return {etree.QName(child).localname: child.text or "" for child in root}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_the_docx_says_dlo_wrote_it_not_python_docx_s_template(outputs, name):
+    """What python-docx's default template said of every DOCX, Word showing it: the extended
+    properties named "Microsoft Macintosh Word" 14.0 as the application; the settings marked
+    the spelling and grammar checked and clean (``w:proofState``), so Word checked neither; the
+    translation table also carried the template's thumbnail (a picture of another document),
+    Word 2010's ``stylesWithEffects``, creator "python-docx" and 2013-12-23 dates. The
+    application is dlo_docs (no AppVersion: the schema's is an Office version, XX.YYYY), no
+    proofing state is claimed, no part or property of the template's is left."""
+    parts = _parts(outputs[name])
+    assert [n for n in parts if "thumbnail" in n or "stylesWithEffects" in n] == []
+    app = etree.fromstring(parts["docProps/app.xml"])
+    assert app.findtext(f"{{{EP}}}Application") == "dlo_docs"
+    assert app.find(f"{{{EP}}}AppVersion") is None
+    assert b"Microsoft" not in parts["docProps/app.xml"]
+    assert b"proofState" not in parts["word/settings.xml"]
+    core = _core(outputs[name])
+    assert core["creator"] != "python-docx" and core["lastModifiedBy"] == "dlo_docs"
+    assert not core["created"].startswith("2013") and core["created"] == core["modified"]
+
+
+@pytest.mark.parametrize("name", [n for n in EXPECTED if n != "reference.docx"])
+def test_word_checks_the_spelling_in_the_document_s_language(outputs, name):
+    """No proofing state claimed, Word checks the text in the language of the document
+    defaults: the comparison table and the tracked changes left it empty (the translation table
+    said en-US); each names its own (the translation table its target language)."""
+    styles = _parts(outputs[name])["word/styles.xml"].decode("utf-8")
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles)
+    assert defaults is not None
+    russian = ".ru." in name or name == "translation.docx"
+    tag = "ru-RU" if russian else "kk-KZ"
+    assert f'<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="{tag}"/>' in defaults.group(0)
+
+
+def test_the_translation_table_is_made_on_dlo_s_own_base(outputs):
+    """The translation table's properties are those of the regulation's DOCX (its title, code
+    and organisation, dlo_docs as its last writer), dated as a draft's outputs are (the table is
+    of the working text), its members too; the Kazakh cells it gives say they are Kazakh."""
+    table = _core(outputs["translation.docx"])
+    regulation = _core(outputs["in-force/dlo-head.kk.docx"])
+    for prop in ("title", "subject", "creator", "lastModifiedBy"):
+        assert table[prop] == regulation[prop] != "", prop
+    draft = _core(outputs["draft/dlo-head.kk.draft.docx"])
+    assert table["created"] == table["modified"] == draft["created"] == "1980-01-01T00:00:00Z"
+    assert table["identifier"] == "dlo-translation:dlo-head:kk:ru"
+    with zipfile.ZipFile(io.BytesIO(outputs["translation.docx"])) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        body = package.read("word/document.xml").decode("utf-8")
+    assert body.count('<w:lang w:val="kk-KZ"/>') == body.count("<w:vanish/>") == 94
 
 
 def test_a_sheet_s_table_look_agrees_with_its_flags(outputs):

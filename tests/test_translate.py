@@ -4,6 +4,8 @@ The table is read and edited here with python-docx, as a translator does in Word
 from __future__ import annotations
 
 import json
+import time
+import zipfile
 
 import docx
 import pytest
@@ -219,3 +221,18 @@ def test_rows_name_sub_clauses_as_printed(project):
     )
     labels = {s.key: s.label for s in slots(changed)}
     assert (labels["duties.3"], labels["duties.3.a"]) == ("clause 10.3", "clause 10.3 item 1")
+
+
+def test_the_table_is_the_same_bytes_and_dated_as_a_draft(project, dlo, monkeypatch):
+    """The table's package members were dated by the clock (python-docx saves them so), its
+    properties 2013-12-23: the same draft gave other bytes each time. Now the table is dated
+    as a draft's outputs are, ``SOURCE_DATE_EPOCH`` when set, else 1980-01-01."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = export(dlo, project, "a.docx").read_bytes()
+    time.sleep(2.1 - time.time() % 2)  # another ZIP time (two-second resolution)
+    assert export(dlo, project, "b.docx").read_bytes() == first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    with zipfile.ZipFile(export(dlo, project, "c.docx")) as package:
+        assert {info.date_time for info in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode("utf-8")
+    assert core.count(">2026-01-01T00:00:00Z<") == 2

@@ -42,7 +42,7 @@ from ..diff.names import legends, rows, unchanged
 from ..diff.words import DELETE, EQUAL, Segment
 from ..labels import inner_quotes
 from . import redline_xml, stamp
-from .docx import STYLE, new_document, ooxml
+from .docx import STYLE, new_document, ooxml, plain_pages, set_language
 from .docx.ooxml import xml_safe as _clean
 
 # column widths of the comparison table on landscape A4 (257 mm between the margins)
@@ -116,26 +116,17 @@ def _cell_lines(
 
 
 def _properties(doc, title: str, code: str, comparison: Comparison, organisation: str) -> None:
-    """The document's properties (File > Properties), as XML can hold them."""
+    """The document's properties (File > Properties), as XML can hold them, and the language
+    of its text."""
     props = doc.core_properties
     props.title, props.subject, props.author = _clean(title), _clean(code), _clean(organisation)
     props.keywords, props.language = comparison.id, comparison.lang
+    set_language(doc, comparison.lang)
 
 
 def _repeat_header(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
-
-
-_RUNNING = "header footer first_page_header first_page_footer even_page_header even_page_footer"
-
-
-def _plain_pages(doc) -> None:
-    """No running header or footer (the base document's are the official document's, empty)."""
-    for section in doc.sections:
-        for part in _RUNNING.split():
-            getattr(section, part).is_linked_to_previous = True
-        section.different_first_page_header_footer = False
 
 
 def _page_marks(
@@ -186,7 +177,7 @@ def table(
     what a table with no change says. Pages numbered, a ``draft``'s marked (``_page_marks``)."""
     words = labels["diff"]
     doc = new_document()
-    _plain_pages(doc)
+    plain_pages(doc)
     _landscape(doc)
     style = _styles(doc)
     _page_marks(doc, style, labels["form"], draft, text_code)
@@ -313,7 +304,7 @@ def redline(
     another change is a revision by ``numbering_author`` (default ``author``), so a reviewer
     tells it from a change of the text (and can hide it: Word's markup by reviewer)."""
     doc = new_document()
-    _plain_pages(doc)
+    plain_pages(doc)
     marks = redline_xml.Marks(author, date)
     numbering = redline_xml.Marks(numbering_author, date, marks.ids) if numbering_author else marks
     _properties(doc, title_new, code, comparison, organisation)

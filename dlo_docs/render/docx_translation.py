@@ -27,6 +27,8 @@ from docx.shared import Mm, Pt, RGBColor
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
+from . import stamp
+from .docx import LANG_TAGS, new_document, plain_pages, set_language
 from .docx.ooxml import xml_safe as xml_safe
 
 IDENTIFIER = "dlo-translation"
@@ -41,6 +43,8 @@ class Meta:
     target: str
     edition: int
     title: str = ""
+    code: str = ""  # the regulation's (the properties' subject, as its DOCX's)
+    organisation: str = ""  # its organisation's name (the properties' creator, as its DOCX's)
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,31 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+def _properties(doc, meta: Meta) -> None:
+    """The document's properties (File > Properties) as the regulation's DOCX has them: its
+    title and code, the organisation as its creator (``lastModifiedBy`` is dlo's, from the base),
+    and the table's identity; its text in the target language, the source cells in theirs."""
+    props = doc.core_properties
+    props.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
+    props.title, props.subject = xml_safe(meta.title), xml_safe(meta.code)
+    props.author = xml_safe(meta.organisation)
+    set_language(doc, meta.target)
+
+
+def _in_language(run, lang: str) -> None:
+    """``run``'s text marked as in ``lang`` (Word checks its spelling in that language)."""
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), LANG_TAGS.get(lang, lang))
+    run._r.get_or_add_rPr().append(language)  # last: after w:vanish and w:color, as the schema
+
+
 def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
     """The table; ``words``: its heading and note for the translator (``translation:`` of the
-    target language's labels)."""
-    doc = Document()
+    target language's labels). Made on dlo's own base document (``new_document``: its styles,
+    settings and properties, not python-docx's template), dated as a draft's outputs are (the
+    table is of the working text: ``SOURCE_DATE_EPOCH``, else 1980-01-01)."""
+    doc = new_document()
+    plain_pages(doc)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
@@ -77,17 +102,17 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
         setattr(section, side, Mm(15))
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Times New Roman", Pt(12)
-    doc.core_properties.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
-    doc.core_properties.title = xml_safe(meta.title)
-    doc.core_properties.comments = ""  # python-docx's template says it generated the file
+    _properties(doc, meta)
     heading = doc.add_paragraph()
     heading.add_run(
         xml_safe(words["heading"].format(title=meta.title, id=meta.id, n=meta.edition))
     ).bold = True
-    doc.add_paragraph(
+    note = doc.add_paragraph(
         f"{LANG_NAMES.get(meta.source, meta.source)} → {LANG_NAMES.get(meta.target, meta.target)}. "
         + words["note"]
     )
+    for paragraph in (heading, note):
+        paragraph.paragraph_format.space_after = Pt(6)
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
     header = table.rows[0]
@@ -100,7 +125,7 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
         hidden = paragraph.add_run(row.key)
         hidden.font.hidden = True
         hidden.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
-        paragraph.add_run(xml_safe(row.source))
+        _in_language(paragraph.add_run(xml_safe(row.source)), meta.source)
         if row.target:
             cells[1].paragraphs[0].add_run(xml_safe(row.target))
         if row.todo:
@@ -109,7 +134,7 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
         row.cells[0].width = row.cells[1].width = Mm(133)
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return stamp.fixed_zip(out.getvalue(), stamp.document_time(None))
 
 
 def _visible(cell) -> tuple[str, str]:

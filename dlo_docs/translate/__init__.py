@@ -20,7 +20,7 @@ from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
 from ..numbering import Numbered, clause_shown, named, walk
-from ..project import Project
+from ..project import Loaded, Project
 from ..refs import element_ids
 from ..render import docx_translation as table
 from ..unwritten import unwritten
@@ -103,6 +103,18 @@ def _langs(doc: Regulation, to: str) -> tuple[str, str]:
     return doc.main_lang, to
 
 
+def _organisation(project: Project, doc: Regulation, lang: str) -> str:
+    """The name of the regulation's organisation in ``lang`` (its main language's where it has
+    none), as the regulation's DOCX names its creator; "" when the registry cannot be read
+    (the table is written all the same: ``dlo check`` reports the registry)."""
+    loaded = Loaded()
+    project.load_registry(loaded)
+    if loaded.registry is None:
+        return ""
+    names = loaded.registry.organisation_of(doc.organisation).name
+    return names.get(lang) or names.get(doc.main_lang) or ""
+
+
 def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int, int]:
     """Write the translation table of ``reg_id`` into ``to`` as DOCX at ``out``;
     returns (path, rows, rows still to translate)."""
@@ -121,7 +133,10 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
         rows.append(table.Row(slot.key, slot.label, source, target, todo))
     title = text_in(doc.title, src, doc.main_lang) or reg_id
     words = labels.labels(dst, project.templates)["translation"]
-    data = table.write(table.Meta(reg_id, src, dst, doc.edition, title), rows, words)
+    meta = table.Meta(
+        reg_id, src, dst, doc.edition, title, doc.code, _organisation(project, doc, src)
+    )
+    data = table.write(meta, rows, words)
     atomic_write(out, data)
     return out, len(rows), sum(r.todo for r in rows)
 

@@ -43,7 +43,17 @@ from ...errors import UsageError
 from ...i18n import Msg
 from .. import stamp
 from .names import BODY_STYLES, STYLE
-from .package import REFERENCE, base, default_reference, fill, new_document, reference_document
+from .package import (
+    LANG_TAGS,
+    REFERENCE,
+    base,
+    default_reference,
+    fill,
+    new_document,
+    plain_pages,
+    reference_document,
+    set_language,
+)
 from .writer import SHEETS, STANDALONE, Transfer, Writer
 
 __all__ = [
@@ -52,15 +62,16 @@ __all__ = [
     "SHEETS",
     "STANDALONE",
     "STYLE",
+    "LANG_TAGS",
     "Transfer",
     "default_reference",
     "new_document",
+    "plain_pages",
     "reference_document",
+    "set_language",
     "render",
     "render_sheet",
 ]
-
-LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 
 
 def _assemble(

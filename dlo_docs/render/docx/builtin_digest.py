@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "13c828948c09b8e7ae60f0d334ff0beede085fe81179b6f6d222f402b49cee20"
+SHA256 = "4d9422ff698f9835ce14d50c81c8efbfe5236071dc2cb607ac9f7964742db5c9"

@@ -234,3 +234,27 @@ def new_document():
     from docx import Document
 
     return Document(io.BytesIO(base(None).data))
+
+
+LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+_RUNNING = "header footer first_page_header first_page_footer even_page_header even_page_footer"
+
+
+def plain_pages(doc) -> None:
+    """No running header or footer in ``new_document()`` (the base's are the official
+    document's, empty), and no title page of its own."""
+    for section in doc.sections:
+        for part in _RUNNING.split():
+            getattr(section, part).is_linked_to_previous = True
+        section.different_first_page_header_footer = False
+
+
+def set_language(doc, lang: str) -> None:
+    """The language of ``new_document()``'s text (its document defaults), which Word checks
+    its spelling in: the base leaves it empty."""
+    from docx.oxml.ns import qn
+
+    tag = LANG_TAGS.get(lang, lang)
+    for element in doc.styles.element.iterfind(f"{qn('w:docDefaults')}//{qn('w:lang')}"):
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            element.set(qn(attr), tag)

@@ -51,7 +51,8 @@ _DROPPED = ("/metadata/thumbnail", "/stylesWithEffects")
 
 def _drop_extras(doc) -> None:
     """The parts ``_DROPPED`` names left out (a part no relationship reaches is not saved);
-    an empty body."""
+    an empty body; no proofing state in the settings (the template's says its spelling and
+    grammar were checked and found clean: Word would not check a document nobody checked)."""
     for part in (doc.part.package, doc.part):
         for rid, rel in list(part.rels.items()):
             if rel.reltype.endswith(_DROPPED):
@@ -60,6 +61,23 @@ def _drop_extras(doc) -> None:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    settings = doc.settings.element
+    for proof in settings.findall(qn("w:proofState")):
+        settings.remove(proof)
+
+
+APP = "docProps/app.xml"
+# the extended properties (File > Properties): what wrote the document, and none of the
+# template's (Microsoft Macintosh Word 14.0, Normal.dotm, a page and no words). AppVersion is
+# left out: ECMA-376 gives it as an Office version (XX.YYYY), which dlo's is not
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>dlo_docs</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 
 
 def _docdefaults_rpr(doc):
@@ -193,7 +211,10 @@ def _made(doc, restyled: bool, reference: Path | None) -> Base:
     out = io.BytesIO()
     doc.save(out)
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
-        entries = tuple((info.filename, z.read(info)) for info in z.infolist())
+        entries = tuple(
+            (info.filename, APP_XML if info.filename == APP else z.read(info))
+            for info in z.infolist()
+        )
     made = Base(entries, ids, float(usable))
     if made.lost_slot() is not None:
         raise RuntimeError(f"the base package lost its {made.lost_slot()} slot")
