@@ -180,6 +180,7 @@ def regulation_problems(
             )
         )
     problems += _unknown_ids(doc, source, reg)
+    problems += _organisation_of_unit(doc, source, reg)
     problems += _repeated_approvers(doc, source)
     problems += _empty_chapters(doc, source)
     refs = {d.id for d in reg.normative_documents} | {a.id for a in reg.abbreviations}
@@ -234,6 +235,33 @@ def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem
     for pid, loc in named:
         problems += _unknown(source, pid, positions, loc, "position")
     return problems
+
+
+def _organisation_of_unit(doc: Regulation, source: Source, reg: Registry) -> list[Problem]:
+    """A regulation is its unit's organisation's: naming another would have that organisation's
+    rules judge it (who may approve it, DLO124) and its name printed on the forms."""
+    unit = next((u for u in reg.units if u.id == doc.unit), None)
+    owner = (unit.organisation or reg.organisation.id) if unit is not None else doc.organisation
+    if owner == doc.organisation:
+        return []
+    return [
+        error(
+            source.at(["organisation"]),
+            "DLO024",
+            Msg(
+                "the regulation names organisation {named}, but the registry puts its unit "
+                "{unit} in organisation {owner}",
+                named=repr(doc.organisation),
+                unit=repr(doc.unit),
+                owner=repr(owner),
+            ),
+            Msg(
+                "set organisation: {owner}, or name a unit of {named}",
+                owner=owner,
+                named=doc.organisation,
+            ),
+        )
+    ]
 
 
 def _repeated_approvers(doc: Regulation, source: Source) -> list[Problem]:

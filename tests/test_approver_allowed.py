@@ -99,3 +99,25 @@ def test_an_unknown_position_in_the_list_is_an_error_at_its_place(project, dlo):
     assert result.code == 1, result.out
     assert f"{REGISTRY}:{row}:{col}: error" in result.out, result.out
     assert "'rektor'" in result.out, result.out
+
+
+def test_a_draft_claiming_another_organisation_is_not_judged_by_its_rules(project, dlo):
+    """Another organisation kept in the registry (an imported one) lets any position approve:
+    a draft of the university's unit naming it instead would escape the list (DLO024)."""
+    registry = project / REGISTRY
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
+        encoding="utf-8",
+    )
+    _drafted_for(dlo, project, "docs-head")
+    _replace(project, PATH, "organisation: ksu\n", "organisation: other\n")
+    row, col = _line_col(project, PATH, "other\n")
+    result = dlo("check", REG, cwd=project)
+    assert result.code == 1, result.out
+    assert (
+        f"{PATH}:{row}:{col}: error DLO024: the regulation names organisation 'other', but the "
+        "registry puts its unit 'hr' in organisation 'ksu'"
+    ) in result.out, result.out
+    refused = dlo("submit", REG, cwd=project)
+    assert refused.code == 1 and "DLO024" in refused.err, refused.err

@@ -124,14 +124,19 @@ def test_the_kind_the_organisation_and_the_sheets_printed(project):
     """The kind printed above the title, the organisation heading every page, and the sheets
     printed after the text are the approvers' to agree to as well."""
     registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8").replace(
+        "units:\n",
+        "units:\n- id: college\n  name: {kk: Колледж, ru: Колледж}\n  organisation: ksu-college\n",
+        1,
+    )
     registry.write_text(
-        registry.read_text(encoding="utf-8")
-        + "organisations:\n- id: ksu-college\n  name: {kk: ҚӨУ колледжі, ru: Колледж КРУ}\n",
+        text + "organisations:\n- id: ksu-college\n  name: {kk: ҚӨУ колледжі, ru: Колледж КРУ}\n",
         encoding="utf-8",
     )
 
-    def other(new: dict) -> None:
+    def other(new: dict) -> None:  # the organisation, with a unit of its own (DLO024)
         new["organisation"] = "ksu-college"
+        new["unit"] = "college"
         new["sheets"] = {"agreement": False, "acquaintance": False}
 
     rows = _table_rows(diff_api.prepare(_draft(project, other), "dlo-head", 1, lang="kk"))
@@ -141,6 +146,7 @@ def test_the_kind_the_organisation_and_the_sheets_printed(project):
             "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
             "ҚӨУ колледжі",
         ],
+        ["Бөлімше", "Қашықтықтан оқыту бөлімі", "Колледж"],
         [
             "Құжатқа қоса басылатын парақтар",
             "Келісім парағы; Танысу парағы; Өзгерістерді тіркеу парағы; Мерзімді тексеру парағы",
