@@ -271,6 +271,9 @@ def test_no_internal_link_is_broken(published, dlo):
         links = parse(path)
         # one script, the static one, and no inline script
         assert [s.get("src", "").rsplit("/", 1)[-1] for s in links.scripts] == ["search.js"], path
+        # an icon of the site's own (else every page view asks the server for /favicon.ico)
+        icons = [url for tag, url in links.links if tag == "link" and url.endswith("favicon.svg")]
+        assert len(icons) == 1, path
         html = path.read_text(encoding="utf-8")
         assert "Content-Security-Policy" in html and "script-src &#39;self&#39;" in html
         assert " style=" not in html and "<style" not in html, path

@@ -39,7 +39,7 @@ else:  # the workflow, the model, the renderers: imported when a regulation is t
     pdf_render = lazy.module("dlo_docs.render.pdf")
     published = lazy.module("dlo_docs.site.collect")
 
-STATIC = ("site.css", "search.js")
+STATIC = ("site.css", "search.js", "favicon.svg")
 
 
 def group_size() -> int:

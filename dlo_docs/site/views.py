@@ -8,6 +8,7 @@ Paths: every link is relative, so the site works under any base path and from an
     <lang>/<id>/compare-<a>-<b>.html     a comparison of editions
     files/<id>-<n>.<lang>.docx|pdf       downloads of the edition in force
     static/site.css, static/search.js    the only stylesheet and the only script
+    static/favicon.svg                   the pages' icon (else browsers ask /favicon.ico of the server)
     search-index.<lang>.json             what the search script searches
     404.html                             a missing address (both languages; links from the
                                          path the site is served at, "/" unless given)
@@ -138,6 +139,7 @@ def chrome(
         "search": root + search_path(lang),
         "css": root + "static/site.css",
         "js": root + "static/search.js",
+        "icon": root + "static/favicon.svg",  # asked for, a browser asks no /favicon.ico
         "switch": {"href": root + switch_to, "lang": to, "name": labels[to]["language_name"]},
     }
 
