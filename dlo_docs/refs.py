@@ -237,31 +237,64 @@ def _unknown_ids(doc: Regulation, source: Source, reg: Registry) -> list[Problem
     return problems
 
 
+def _unit_owner(reg: Registry, unit_id: str | None) -> str | None:
+    """The organisation of unit ``unit_id`` (its ``organisation``, else the registry's); None:
+    no such unit."""
+    unit = next((u for u in reg.units if u.id == unit_id), None)
+    return None if unit is None else unit.organisation or reg.organisation.id
+
+
 def _organisation_of_unit(doc: Regulation, source: Source, reg: Registry) -> list[Problem]:
-    """A regulation is its unit's organisation's: naming another would have that organisation's
-    rules judge it (who may approve it, DLO124) and its name printed on the forms."""
-    unit = next((u for u in reg.units if u.id == doc.unit), None)
-    owner = (unit.organisation or reg.organisation.id) if unit is not None else doc.organisation
-    if owner == doc.organisation:
-        return []
-    return [
+    """A regulation is its unit's organisation's, and a job instruction its position's (the
+    organisation of the position's unit, else the registry's): naming another would have that
+    organisation's rules judge it (who may approve it, DLO124) and its name printed on the
+    forms."""
+    problems = []
+    owner = _unit_owner(reg, doc.unit)
+    if owner is not None and owner != doc.organisation:
+        problems.append(
+            error(
+                source.at(["organisation"]),
+                "DLO024",
+                Msg(
+                    "the regulation names organisation {named}, but the registry puts its unit "
+                    "{unit} in organisation {owner}",
+                    named=repr(doc.organisation),
+                    unit=repr(doc.unit),
+                    owner=repr(owner),
+                ),
+                Msg(
+                    "set organisation: {owner}, or name a unit of {named}",
+                    owner=owner,
+                    named=doc.organisation,
+                ),
+            )
+        )
+    position = next((p for p in reg.positions if p.id == doc.position), None)
+    if doc.kind != "job_instruction" or position is None:
+        return problems
+    owner = _unit_owner(reg, position.unit) if position.unit else reg.organisation.id
+    if owner is None or owner == doc.organisation:
+        return problems
+    problems.append(
         error(
-            source.at(["organisation"]),
+            source.at(["position"]),
             "DLO024",
             Msg(
-                "the regulation names organisation {named}, but the registry puts its unit "
-                "{unit} in organisation {owner}",
+                "the regulation names organisation {named}, but the registry puts its position "
+                "{position} in organisation {owner}",
                 named=repr(doc.organisation),
-                unit=repr(doc.unit),
+                position=repr(doc.position),
                 owner=repr(owner),
             ),
             Msg(
-                "set organisation: {owner}, or name a unit of {named}",
+                "set organisation: {owner} and one of its units, or name a position of {named}",
                 owner=owner,
                 named=doc.organisation,
             ),
         )
-    ]
+    )
+    return problems
 
 
 def _repeated_approvers(doc: Regulation, source: Source) -> list[Problem]:

@@ -121,3 +121,92 @@ def test_a_draft_claiming_another_organisation_is_not_judged_by_its_rules(projec
     ) in result.out, result.out
     refused = dlo("submit", REG, cwd=project)
     assert refused.code == 1 and "DLO024" in refused.err, refused.err
+
+
+# the clause stating approval as ``dlo new --approval-by docs-head`` writes it, and as a revision
+# naming the rector says it
+_BY_DOCS_HEAD = {
+    "Осы лауазымдық нұсқаулық құжаттамалық қамтамасыз ету бөлімі бастығының бұйрығымен "
+    "бекітіледі.": "Осы лауазымдық нұсқаулық Басқарма Төрағасы – Ректордың бұйрығымен бекітіледі.",
+    "Настоящая должностная инструкция утверждается приказом начальника отдела "
+    "документационного\n                обеспечения.": "Настоящая должностная инструкция "
+    "утверждается приказом Председателя Правления – Ректора.",
+}
+
+
+def _revised_to_the_rector(dlo, project) -> None:
+    """Edition 1 approved by docs-head while the registry let it approve; the list narrowed to
+    the rector; a revision whose draft names the rector (``dlo check`` finds nothing)."""
+    let_approve(project, "rector", "docs-head")
+    _drafted_for(dlo, project, "docs-head")
+    take_route(dlo, project, REG, "approved", ["legal-head"])
+    _replace(project, REGISTRY, "  approvers: [rector, docs-head]\n", ALLOWED)
+    ok(dlo, project, "revise", REG, "--by", "hr-head", "--reason", "уточнение")
+    _replace(project, PATH, "  by: docs-head\n", "  by: rector\n")
+    for old, new in _BY_DOCS_HEAD.items():
+        _replace(project, PATH, old, new)
+    ok(dlo, project, "check", REG)  # no error: the draft names the rector
+
+
+def test_a_revision_is_not_approved_by_the_edition_in_force_s_official_the_list_left_out(
+    project, dlo
+):
+    """A revision's round is approved by the official the edition in force names, not by the
+    draft's own: edition 1, approved by docs-head, had its revision approved by docs-head though
+    the registry let only the rector approve (the log: 'approved edition 2 docs-head')."""
+    _revised_to_the_rector(dlo, project)
+    journal = project / "regulations" / REG / "journal.yaml"
+    before = journal.read_bytes()
+    result = dlo("submit", REG, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert (
+        "error DLO124: hr-head cannot be submitted: the approving official the edition in force "
+        "fixes for this round, docs-head, may not approve the regulations of 'ksu': "
+        "regulations/registry.yaml lets only rector approve them"
+    ) in result.err, result.err
+    assert "Traceback" not in result.err
+    assert journal.read_bytes() == before
+    # submitted and agreed while the list let docs-head approve, narrowed before the approval
+    let_approve(project, "rector", "docs-head")
+    take_route(dlo, project, REG, "agreed", ["legal-head"])
+    _replace(project, REGISTRY, "  approvers: [rector, docs-head]\n", ALLOWED)
+    before = journal.read_bytes()
+    today = organisation_today().isoformat()
+    result = dlo("approve", REG, "--order", "6-НҚ", "--date", today, cwd=project)
+    assert result.code == 1, result.out + result.err
+    assert (
+        "error DLO124: hr-head cannot be approved: the approving official its submission fixed, "
+        "docs-head, may not approve"
+    ) in result.err, result.err
+    assert journal.read_bytes() == before
+    assert not (project / "regulations" / REG / "editions" / "2.yaml").exists()
+
+
+def test_a_job_instruction_is_its_position_s_organisation_s(project, dlo):
+    """A draft of the university's position naming another organisation kept in the registry
+    and a unit of it (an imported one, whose regulations any position may approve) escaped the
+    list of who may approve (DLO124) and DLO024, which read the unit alone."""
+    registry = project / REGISTRY
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
+        encoding="utf-8",
+    )
+    _replace(
+        project,
+        REGISTRY,
+        "- id: docs\n  name:",
+        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
+        "- id: docs\n  name:",
+    )
+    _drafted_for(dlo, project, "docs-head")
+    _replace(project, PATH, "organisation: ksu\nunit: hr\n", "organisation: other\nunit: ext\n")
+    row, col = _line_col(project, PATH, "position: hr-head\n")
+    result = dlo("check", REG, cwd=project)
+    assert result.code == 1, result.out
+    assert (
+        f"{PATH}:{row}:{col + len('position: ')}: error DLO024: the regulation names organisation "
+        "'other', but the registry puts its position 'hr-head' in organisation 'ksu'"
+    ) in result.out, result.out
+    refused = dlo("submit", REG, cwd=project)
+    assert refused.code == 1 and "DLO024" in refused.err, refused.err

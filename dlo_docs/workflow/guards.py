@@ -16,7 +16,7 @@ from ..canonical import CONTROL_DIGITS, EXAMPLE, control_code
 from ..errors import DloError, Location, Problem, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
-from . import integrity, loading, signatures
+from . import approving, integrity, loading, signatures
 from .loading import Ctx
 from .self_approval import agreed_by_others, not_self_agreed, not_self_approved
 from .self_approval import not_own_key as not_own_key  # the signing hook's (``commands``)
@@ -106,9 +106,11 @@ def printable(ctx: Ctx, records: Records, verb: str = "approved") -> None:
     (``forms.approving``): the route, form and names the submission and the agreements fixed.
     Never the draft's own route, which is the next revision's. First, the approving official
     the round fixes must not be the regulation's own position or its holder
-    (``not_self_approved``), nor its approvers (``not_self_agreed``, ``agreed_by_others``)."""
+    (``not_self_approved``), nor its approvers (``not_self_agreed``, ``agreed_by_others``);
+    and it must be one the organisation lets approve its regulations (``approving.allowed``)."""
     if records.approved_by:
         not_self_approved(ctx, records.approved_by, verb)
+        approving.allowed(ctx, records.approved_by, verb)
     if verb == "submitted":
         not_self_agreed(ctx, list(records.route or ()), verb)
     else:
