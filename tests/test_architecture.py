@@ -293,6 +293,7 @@ THIRD_PARTY = {
     "cryptography": {"signing/"},
     "docx": {
         "render/docx/colours.py",
+        "render/docx/drawn.py",
         "render/docx/indents.py",
         "render/docx/layers.py",
         "render/docx/legible.py",

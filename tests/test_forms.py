@@ -1630,6 +1630,35 @@ ILLEGIBLE = {
         "<w:bidi/>",
         "right to left (w:bidi), its numbers and words in another order, set in the document's",
     ),
+    # LibreOffice drew the approval block white, its edge light grey: nothing on the white page
+    "approval block embossed": (
+        "DLOApproval",
+        "rPr",
+        "<w:emboss/>",
+        "prints its text in relief (w:emboss): its letters drawn white, only their edge shaded, "
+        "set in the style 'DLO Approval'",
+    ),
+    "engraved in a base style": (
+        "Normal",
+        "rPr",
+        '<w:imprint w:val="true"/>',
+        "prints its text in relief (w:imprint): its letters drawn white, only their edge shaded, "
+        "set in the style 'Normal'",
+    ),
+    # the approval block turned, its lines run together, the title pushed off the title page
+    "approval block turned": (
+        "DLOApproval",
+        "rPr",
+        '<w:eastAsianLayout w:id="2" w:vert="1"/>',
+        "prints its text turned a quarter round (w:eastAsianLayout/@w:vert), set in the style "
+        "'DLO Approval'",
+    ),
+    "title as two lines in one": (
+        "DLODocumentTitle",
+        "rPr",
+        '<w:eastAsianLayout w:id="1" w:combine="on"/>',
+        "prints its text as two lines in one at half its size (w:eastAsianLayout/@w:combine)",
+    ),
 }
 
 
@@ -1694,6 +1723,14 @@ LEGIBLE = {
         '<w:numPr><w:numId w:val="0"/></w:numPr>',
     ),
     "left to right said": ("DLOClause", "pPr", '<w:bidi w:val="0"/>'),
+    "emboss switched off": ("DLOApproval", "rPr", '<w:emboss w:val="0"/>'),
+    "East Asian layout neither turned nor combined": (
+        "DLOClause",
+        "rPr",
+        '<w:eastAsianLayout w:id="1" w:vert="0" w:combine="false"/>',
+    ),
+    "headings in capitals": ("DLODocumentTitle", "rPr", "<w:caps/>"),
+    "outlined letters": ("DLOOrganisation", "rPr", "<w:outline/>"),
 }
 
 
@@ -1796,8 +1833,8 @@ def test_check_says_what_render_would_refuse_in_the_reference(project, dlo):
     assert "\ntemplates/reference.docx: error DLO303: " in "\n" + said, said
     assert "'DLO Draft Mark' prints its text lowered by 1000 pt" in said
     assert (
-        "on the page, not raised, lowered, condensed, framed, numbered as a list, right to left or cut"
-        in said
+        "on the page, not raised, lowered, condensed, framed, in relief, turned, numbered as a list, "
+        "right to left or cut" in said
     )  # what to do
     reference.write_bytes(b"not a zip")
     result = dlo("check", cwd=project)

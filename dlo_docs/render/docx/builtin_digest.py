@@ -2,4 +2,4 @@
 the shipped base is used only when its bytes are exactly these (``stored.builtin``).
 """
 
-SHA256 = "4d9422ff698f9835ce14d50c81c8efbfe5236071dc2cb607ac9f7964742db5c9"
+SHA256 = "1cfec5b2f91b1be5dc07a28f1d950c0dd4649c25ffb9352cb885a20ab7b42eb4"

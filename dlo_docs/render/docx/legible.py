@@ -28,7 +28,9 @@ for its paragraph mark (``w:pPr/w:rPr``), is refused (DLO303) when it prints its
   shadings (``DLO Table``, its conditional formats included) are behind the tables' text too.
   ``auto`` is the colour Word picks to contrast with what is behind it;
 - drawn with Word 2010's text effects (``w14:textFill``, ``w14:textOutline``), which paint the
-  glyphs over their colour (``w14:noFill``: not at all);
+  glyphs over their colour (``w14:noFill``: not at all), in relief (``w:emboss``,
+  ``w:imprint``: white letters), turned or as two lines in one (``w:eastAsianLayout``'s
+  ``w:vert``, ``w:combine``): ``drawn``;
 - in a symbol font (``typefaces``: Symbol, Wingdings, Webdings, Marlett, dingbats ...), by its
   name or the theme's, for any range of characters (``w:rFonts``, each range inherited on its own);
   it draws letters and digits as pictures.
@@ -61,7 +63,7 @@ from docx.oxml.ns import qn
 
 from ...errors import DloError, Location, error
 from ...i18n import Msg
-from . import colours, glyphs, indents, order, typefaces
+from . import colours, drawn, glyphs, indents, order, typefaces
 from .layers import Illegible, Layer, chain, nearest, on, style_name, values, w
 from .names import STYLE
 from .package import REFERENCE
@@ -73,8 +75,6 @@ MOST_SPACE = 1 / 3  # of the page's height for text: a paragraph's space before 
 _TABLE_ROLES = ("table_header", "table_text", "table_number", "table_stamp")
 _HIDDEN = ("vanish", "specVanish", "webHidden")
 _STRUCK = ("strike", "dstrike")
-_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-_EFFECTS = ("textFill", "textOutline")
 
 
 def _passes(styles, style) -> Iterator[list[Layer]]:
@@ -194,17 +194,6 @@ def _fitted(layers: list[Layer]) -> Illegible | None:
     return Illegible(Msg("fitted into a fixed width (w:fitText)"), where) if found else None
 
 
-def _effects(layers: list[Layer]) -> Illegible | None:
-    """Word 2010's text effects (``w14:textFill``, ``w14:textOutline``) paint the glyphs over
-    their ``w:color`` (``w14:noFill``: not at all); dlo's styles have none."""
-    for layer in layers:
-        for tag in _EFFECTS:
-            if layer.rpr.find(f"{{{_W14}}}{tag}") is not None:
-                why = Msg("drawn with Word's text effects ({prop})", prop="w14:" + tag)
-                return Illegible(why, layer.where)
-    return None
-
-
 def _toggles(layers: list[Layer]) -> Illegible | None:
     for tag in (*_HIDDEN, *_STRUCK):
         found, where = nearest(layers, tag)
@@ -282,7 +271,9 @@ def _judged(
 ) -> Illegible | None:
     return (
         _toggles(layers)
-        or _effects(layers)
+        or drawn.effects(layers)
+        or drawn.relief(layers)
+        or drawn.east_asian(layers)
         or _fitted(layers)
         or glyphs.malformed(layers)
         or glyphs.size(layers, least)
@@ -377,8 +368,8 @@ def refused(reference: Path | None, name: str, found: Illegible) -> DloError:
                     "dlo's styles print what a document says: give the style text that is shown, "
                     "not struck out, at least {least:g} pt (the draft mark {mark:g} pt), dark on a "
                     "light background, in a font of letters, on the page, not raised, lowered, "
-                    "condensed, framed, numbered as a list, right to left or cut (Modify Style in "
-                    "Word), or start again from dlo reference-docx",
+                    "condensed, framed, in relief, turned, numbered as a list, right to left or "
+                    "cut (Modify Style in Word), or start again from dlo reference-docx",
                     least=SMALLEST_PT,
                     mark=DRAFT_MARK_PT,
                 ),
