@@ -137,3 +137,27 @@ def test_cli_serves_until_interrupted(prepared_copy, dlo, stop, code):
     assert proc.returncode == code, err
     assert "stopped" in out and "Traceback" not in err
     assert "Terminated" not in err and "run the command again" not in err
+
+
+def test_the_preview_under_a_path_keeps_a_folder_s_address_there(prepared_copy, dlo):
+    """A site built for a path is previewed there too. A folder asked for without its final "/"
+    (/regulations/kk/dlo-head) was sent to /kk/dlo-head/, out of the path; and a path of letters
+    other than Latin, which a browser sends percent-encoded, was not served at all (404)."""
+    import http.client
+    from urllib.parse import quote, urlsplit
+
+    project = prepared_copy("site-seed-approved", approve_seed)
+    for path in ("/regulations/", "/ережелер/"):
+        build(dlo, project, "--url-path", path)
+        with serving(project / "public") as url:
+            sent = quote(path)
+            status, _, body = get(url.rstrip("/") + sent + "kk/dlo-head/")
+            assert status == 200 and b'id="clause-11"' in body, path
+            connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=10)
+            try:
+                connection.request("GET", sent + "kk/dlo-head?x=1")
+                response = connection.getresponse()
+                assert response.status == 301, path
+                assert response.getheader("Location") == sent + "kk/dlo-head/?x=1"
+            finally:
+                connection.close()

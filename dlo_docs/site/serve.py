@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ..errors import UsageError
 from ..i18n import Msg
@@ -52,12 +53,41 @@ class Handler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):  # refuse hidden paths and links, serve the rest as usual
-        if self.served_at != SERVED_AT and (self.path + "/").startswith(self.served_at):
-            self.path = "/" + self.path[len(self.served_at) :]  # the site's own path
+        asked = self.path
+        self._within()
         if not self._allowed():
             self.send_error(404)
             return None
+        path = self.path.partition("?")[0]
+        if (
+            asked != self.path
+            and not path.endswith("/")
+            and os.path.isdir(self.translate_path(path))
+        ):
+            return self._to_folder(asked)  # (as the base class would, but at the path asked)
         return super().send_head()
+
+    def _within(self) -> None:
+        """A request under the path the site was built for (``/regulations/kk/``, or one of
+        letters other than Latin, which a browser sends percent-encoded) made the site's own."""
+        if self.served_at == SERVED_AT:
+            return
+        raw, mark, query = self.path.partition("?")
+        try:
+            path = unquote(raw, errors="strict")
+        except UnicodeDecodeError:
+            return
+        if (path + "/").startswith(self.served_at):
+            self.path = "/" + quote(path[len(self.served_at) :]) + mark + query
+
+    def _to_folder(self, asked: str) -> None:
+        """A folder asked for without its final "/": sent to the address with one, under the
+        path asked (its index page's relative links start there)."""
+        raw, mark, query = asked.partition("?")
+        self.send_response(301)
+        self.send_header("Location", raw + "/" + mark + query)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _allowed(self) -> bool:
         """The path decoded as the file lookup decodes it (``%2e`` is a dot), then refused when a
