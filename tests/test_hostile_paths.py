@@ -226,6 +226,36 @@ def test_a_tampered_manifest_never_deletes_outside_the_site(project, dlo, tmp_pa
     assert (public / "index.html").is_file()
 
 
+@pytest.mark.parametrize("rel", ["robots.txt", "own/notes.txt", "kk.txt"])
+def test_a_manifest_never_deletes_a_file_of_yours_beside_the_site(project, dlo, rel):
+    """An admin's own file in the site folder, at its top (robots.txt) or in a folder of their
+    own, listed by a planted manifest (or one a copy brought), was removed by the next build as
+    an output it no longer wrote: a build writes only its top pages and indexes and what its own
+    folders (kk/, ru/, files/, static/) hold, so a manifest listing another file is not its."""
+    public = _built_site(project, dlo)
+    own = public / rel
+    own.parent.mkdir(exist_ok=True)
+    own.write_text("keep me")
+    manifest = public / ".dlo-site" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["outputs"][rel] = {"key": None}
+    manifest.write_text(json.dumps(data))
+    result = dlo("--root", project, "site", "build", "--no-pdf")
+    assert result.code == 0, result.err
+    assert own.read_text() == "keep me"
+    assert rel not in json.loads(manifest.read_text())["outputs"]
+
+
+def test_the_top_files_a_manifest_may_list_are_those_a_build_writes():
+    from dlo_docs.site import manifest, views
+
+    written = {views.NOT_FOUND}
+    for lang in views.LANGS:
+        written |= {views.index_path(lang), views.search_path(lang), views.index_json_path(lang)}
+    assert {rel for rel in written if "/" not in rel} == manifest.TOP_FILES
+    assert {rel.split("/")[0] for rel in written if "/" in rel} <= set(manifest.SITE_FOLDERS)
+
+
 def test_a_manifest_listing_a_hidden_or_cache_path_outside_is_ignored(project, dlo, tmp_path):
     public = _built_site(project, dlo)
     manifest = public / ".dlo-site" / "manifest.json"

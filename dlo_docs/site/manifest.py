@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..folder_names import SITE_PAGES
 from ..fsio import NOFOLLOW, atomic_write, owned, sync_folder
 from ..i18n import Msg
 
@@ -38,6 +39,11 @@ FORMAT = 1
 # power cut: no handler ran) and its files are listed nowhere
 UNLISTED = "unlisted"
 SITE_FOLDERS = ("kk", "ru", "files", "static")  # what the build writes beside its top pages
+# its top pages (views: the Kazakh index and search pages, the page of a missing address, the
+# search indexes): at the top of the site, a build writes these and nothing else
+TOP_FILES = frozenset(
+    {*SITE_PAGES, "404.html", *(f"search-index.{lang}.json" for lang in ("kk", "ru"))}
+)
 
 
 def digest(*parts: Any) -> str:
@@ -116,7 +122,9 @@ def code_version() -> str:
 
 def plain_path(rel: object) -> bool:
     """A path the build itself writes: relative, inside the site folder, no ``..``, no empty,
-    hidden or absolute part, no backslash or NUL; in the build's own folder only a regulation's
+    hidden or absolute part, no backslash or NUL; one of its top pages (``TOP_FILES``) or a
+    file in its own folders (``SITE_FOLDERS``), never a file of the admin's beside them
+    (``robots.txt``, a folder of their own); in the build's own folder only a regulation's
     cache entry (``.dlo-site/cache/<id>.json``), never its lock or manifest, which a listed
     output would have the next build remove."""
     if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel:
@@ -124,6 +132,8 @@ def plain_path(rel: object) -> bool:
     parts = rel.split("/")  # no empty part: not absolute ("/…") either
     if parts[0] == FOLDER:
         parts = parts[2:] if len(parts) == 3 and parts[1] == "cache" else [""]
+    elif parts[0] not in SITE_FOLDERS if len(parts) > 1 else rel not in TOP_FILES:
+        return False
     return all(part and part not in (".", "..") and part[0] != "." for part in parts)
 
 
