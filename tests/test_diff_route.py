@@ -124,19 +124,23 @@ def test_the_kind_the_organisation_and_the_sheets_printed(project):
     """The kind printed above the title, the organisation heading every page, and the sheets
     printed after the text are the approvers' to agree to as well."""
     registry = project / "regulations" / "registry.yaml"
-    text = registry.read_text(encoding="utf-8").replace(
-        "units:\n",
-        "units:\n- id: college\n  name: {kk: Колледж, ru: Колледж}\n  organisation: ksu-college\n",
-        1,
-    )
+    original = registry.read_text(encoding="utf-8")
     registry.write_text(
-        text + "organisations:\n- id: ksu-college\n  name: {kk: ҚӨУ колледжі, ru: Колледж КРУ}\n",
+        registry.read_text(encoding="utf-8")
+        + "organisations:\n- id: ksu-college\n  name: {kk: ҚӨУ колледжі, ru: Колледж КРУ}\n",
+        encoding="utf-8",
+    )
+    # the unit, and so its head's position, moved to the college: a regulation is its unit's
+    # and its position's organisation's (DLO024)
+    text = registry.read_text(encoding="utf-8")
+    assert text.count("- id: dlo\n  name:") == 1
+    registry.write_text(
+        text.replace("- id: dlo\n  name:", "- id: dlo\n  organisation: ksu-college\n  name:"),
         encoding="utf-8",
     )
 
-    def other(new: dict) -> None:  # the organisation, with a unit of its own (DLO024)
+    def other(new: dict) -> None:
         new["organisation"] = "ksu-college"
-        new["unit"] = "college"
         new["sheets"] = {"agreement": False, "acquaintance": False}
 
     rows = _table_rows(diff_api.prepare(_draft(project, other), "dlo-head", 1, lang="kk"))
@@ -146,13 +150,14 @@ def test_the_kind_the_organisation_and_the_sheets_printed(project):
             "«Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ",
             "ҚӨУ колледжі",
         ],
-        ["Бөлімше", "Қашықтықтан оқыту бөлімі", "Колледж"],
         [
             "Құжатқа қоса басылатын парақтар",
             "Келісім парағы; Танысу парағы; Өзгерістерді тіркеу парағы; Мерзімді тексеру парағы",
             "Өзгерістерді тіркеу парағы; Мерзімді тексеру парағы",
         ],
     ]
+
+    registry.write_text(original, encoding="utf-8")  # the unit the university's again
 
     def kind(new: dict) -> None:
         new["kind"] = "unit_regulation"
