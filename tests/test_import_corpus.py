@@ -168,17 +168,92 @@ def test_mnus_sheet_names_the_deputy_chairman_whom_clause_8_1_does_not(project, 
     """Clause 8.1 agrees it with the provost, the directors (deans) of the higher schools, the
     director of DSHR and the head of УПО; the sheet people sign has the deputy chairman of the board
     besides. The clause is followed and the deputy named; the sheet's five rows "Директор (Декан)
-    ВШ Права", … are the one approver the clause writes out ("ВШ" is the text's abbreviation of
-    "Высшая Школа"), "Руководитель УПО" its head of legal support: no other difference is said."""
+    ВШ Права", … are the five members of the group the clause names in the plural ("ВШ" is the
+    text's abbreviation of "Высшая Школа"), each an approver of its own (said), "Руководитель УПО"
+    its head of legal support: no other difference is said."""
     source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
     model, err = imported(project, dlo, source, fmt)
-    assert len(model.agreement.approvers) == 4
+    assert len(model.agreement.approvers) == 8
     said = [line for line in err.splitlines() if "clause 8.1" in line]
-    assert [re.sub(r"^.*?\.(?:txt|docx):", "", x) for x in said if "agreement sheet" in x] == [
+    assert [
+        re.sub(r"^.*?\.(?:txt|docx):", "", x)
+        for x in said
+        if "agreement sheet" in x and "a group" not in x
+    ] == [
         "66:1: warning DLO510: the source's agreement sheet names Заместитель Председателя "
         "Правления, whom clause 8.1 does not name: agreement.approvers follows the clause (hint: find "
         "out who agrees it; correct the clause or agreement.approvers)"
     ]
+
+
+# the rows of MNU's agreement sheet (Приложение А) as dlo prints them from the imported route:
+# the source's but its deputy chairman (whom clause 8.1 does not name: said), its "Руководитель
+# УПО" as the clause writes him out
+MNU_SIGNATORIES = [
+    "Провост",
+    "Директор (Декан) ВШ Права",
+    "Директор (Декан) ВШ Экономики и права",
+    "Директор (Декан) ВШ Цифровых технологий",
+    "Директор (Декан) ВШ Гуманитарных наук",
+    "Директор (Декан) ВШ Общественного здравоохранения",
+    "Директор DSHR",
+    "Руководитель Управления правового обеспечения (УПО)",
+]
+
+
+def agreement_rows(docx: Path) -> list[list[str]]:
+    """The rows of the agreement sheet's table in a rendered DOCX (under its heading row), a
+    no-break space as a space."""
+    table = next(
+        t
+        for t in Document(str(docx)).tables
+        if "Провост" in "".join(c.text for c in t.columns[1].cells)
+    )
+    return [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in table.rows[1:]]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_higher_school_s_director_on_mnus_sheet_signs_it(project, dlo, fmt):
+    """Clause 8.1.2 agrees it with "Директорами (Деканами) Высших школ", in the plural; the
+    source's agreement sheet has a row for each of the five schools' directors. Each becomes a
+    position of its own (its title the sheet's, its id as the import derives ids), an approver in
+    the sheet's order where the clause names the group, said at the sheet (DLO510, the clause's
+    words and the rows quoted); the sheet dlo prints has the five rows, not one for all five
+    (four signatories lost), and dlo check finds the clause and the route in step."""
+    source = next(s for s in SOURCES if s.stem == "mnu-research-assistant.ru")
+    model, err = imported(project, dlo, source, fmt)
+    schools = [
+        "direktor-dekan-vsh-prava",
+        "direktor-dekan-vsh-ekonomiki-i",
+        "direktor-dekan-vsh-tsifrovykh-tekhnologii",
+        "direktor-dekan-vsh-gumanitarnykh-nauk",
+        "direktor-dekan-vsh-obshchestvennogo-zdravookhraneniya",
+    ]
+    assert model.agreement.approvers == [
+        "provost",
+        *schools,
+        "direktor-dshr",
+        "rukovoditel-upravleniya-pravovogo-obespecheniya-upo",
+    ]
+    registry = Project(project).load([]).registry
+    assert [registry.position(i).title["ru"] for i in model.agreement.approvers] == MNU_SIGNATORIES
+    assert "direktor-dekan-vysshikh-shkol" not in {p.id for p in registry.positions}
+    [note] = [line for line in err.splitlines() if "rows of their own" in line]
+    assert re.sub(r"^.*?\.(?:txt|docx):", "", note) == (
+        "66:1: warning DLO510: clause 8.1 names a group, «Директорами (Деканами) Высших школ», "
+        "whose members sign the source's agreement sheet on rows of their own (Директор (Декан) ВШ Права; Директор (Декан) "
+        "ВШ Экономики и права; Директор (Декан) ВШ Цифровых технологий; Директор (Декан) ВШ "
+        "Гуманитарных наук; Директор (Декан) ВШ Общественного здравоохранения): proposed as a "
+        f"position each ({', '.join(schools)}), approvers in the sheet's order (hint: confirm "
+        "them and their order (the route is sequential); give each a unit and reports_to in the "
+        "registry)"
+    )
+    check = dlo("check", "regulations/corpus/regulation.yaml", cwd=project)
+    assert "DLO101" not in check.out, check.out
+    assert dlo("render", "corpus", "--format", "docx", cwd=project).code == 0
+    rows = agreement_rows(project / "build" / "corpus.ru.draft.docx")
+    assert [row[1] for row in rows] == MNU_SIGNATORIES
+    assert rows[0][2] == "Ибраева А.Б."  # the name the source's sheet gives
 
 
 def test_a_source_without_a_code_goes_for_agreement_only_once_the_code_is_set(project, dlo):

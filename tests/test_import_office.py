@@ -522,7 +522,7 @@ def test_a_source_with_tracked_changes_says_they_were_taken_as_accepted(project,
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not beside the clone")
 @pytest.mark.parametrize("layout", ["lf", "crlf", "bom"])
 def test_update_registry_only_adds_lines(project, dlo, layout):
-    """--update-registry on a real document that adds an organisation, its unit, six positions
+    """--update-registry on a real document that adds an organisation, its unit, ten positions
     and five abbreviations: every line of the registry stays as it was (its long lines are not
     re-flowed), the new unit comes before the comment that introduces the positions, and the
     diff a reviewer reads in ``git log -p`` is additions only; a registry saved with Windows
@@ -544,7 +544,7 @@ def test_update_registry_only_adds_lines(project, dlo, layout):
     ops = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     assert {op for op, *_ in ops} == {"equal", "insert"}, [o for o in ops if o[0] != "equal"]
     added = [line for op, _, _, j1, j2 in ops if op == "insert" for line in after[j1:j2]]
-    assert len([line for line in added if line.startswith("- id: ")]) == 1 + 1 + 6 + 5
+    assert len([line for line in added if line.startswith("- id: ")]) == 1 + 1 + 10 + 5
     assert not [line for line in after if line != line.rstrip()]
     unit = after.index("  organisation: universitet-kazgyuu-imeni-m")
     comment = next(i for i, line in enumerate(after) if line.startswith("# mentions:"))

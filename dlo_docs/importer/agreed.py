@@ -12,7 +12,8 @@
 - ``officials(signed) -> [title]``: the officials it names, each on a line of its own before
   the signature ("Главный бухгалтер ______ А. Б. Ким");
 - ``named_officials(signed) -> [(title, name, line)]``: those whose line gives their name;
-- ``unknown(signed, registry, lang) -> [(title, mention)]``: those the registry does not know.
+- ``unknown(signed, registry, lang) -> [(title, mention)]``: those the registry does not know;
+- ``mention(title, lang)``: the mention proposed for one of them.
 
 The import proposes the approvers from them when no clause names them, and says where a clause
 and they disagree (``route``, ``signed_check``).
@@ -188,15 +189,19 @@ def unknown(signed: Signed, registry: Registry, lang: str) -> list[tuple[str, st
     found: list[tuple[str, str]] = []
     known = [words(m) for p in registry.positions for m in p.mentions_in(lang)]
     for title in officials(signed):
-        said = words(title)
         if named_in_order(title, registry, lang)[0] or title.lower() in (
             t.lower() for t, _ in found
         ):
             continue
-        if lang == "kk":
-            mention = " ".join([*said[:-1], stem(said[-1], lang)])
-        else:
-            mention = " ".join(_ENDING_RU.sub("", w) if len(w) > 5 else w for w in said)
-        if not any(occurrences(k, mention) for k in known):
-            found.append((title, mention))
+        said = mention(title, lang)
+        if not any(occurrences(k, said) for k in known):
+            found.append((title, said))
     return found
+
+
+def mention(title: str, lang: str) -> str:
+    """The mention of an official a line names by ``title``: its words, in any case."""
+    said = words(title)
+    if lang == "kk":
+        return " ".join([*said[:-1], stem(said[-1], lang)])
+    return " ".join(_ENDING_RU.sub("", w) if len(w) > 5 else w for w in said)

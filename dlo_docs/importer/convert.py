@@ -16,6 +16,7 @@ from . import (
     boxes,
     facts,
     foreign,
+    groups,
     metadata,
     org_name,
     signed_check,
@@ -152,10 +153,13 @@ def _check_signed(
     signed_check.propose_holders(signed, entries, positions, expansions, lang, report)
     if clause is None or not found.approvers:
         return
+    shown = tree.shown(tree.clause_numbers(), clause)
+    for group, ids in found.grouped:
+        groups.say(group, ids, signed, shown, True, report)
     approvers = [a["id"] for a in found.approvers]
     skip = {found.approval_by["id"], *([found.position["id"]] if found.position else [])}
     difference = signed_check.compare(signed, approvers, positions, skip, expansions, lang)
-    signed_check.say(difference, signed, tree.shown(tree.clause_numbers(), clause), report)
+    signed_check.say(difference, signed, shown, report)
 
 
 def _theirs(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..i18n import Msg
 from ..mentions import agreement_part, contains, stating_part, words
 from ..model import Registry
-from . import facts, superior
+from . import agreed, facts, groups, superior
 from .ids import Ids, slug
 from .org_name import Organisation
 from .tree import Node, Tree, all_items, clauses, full_text
@@ -44,6 +44,12 @@ class Foreign:
     approvers: list[dict]
     approval_by: dict
     entries: list[tuple[str, dict]] = field(default_factory=list)  # (section, entry) to add
+    # the groups the clause names in the plural, proposed a position per sheet row (their ids)
+    grouped: list[tuple[groups.Group, list[str]]] = field(default_factory=list)
+
+    def one_of(self, text: str) -> list[str]:
+        """The positions proposed for the members of a group ``text`` names one of."""
+        return [i for group, ids in self.grouped if groups.one_of(group, text) for i in ids]
 
 
 def _norm(text: str) -> str:
@@ -124,7 +130,13 @@ def nominative(word: str, lang: str) -> str:
     "Руководителем" → "Руководитель", "директорымен" → "директоры"."""
     if lang == "kk":
         return re.sub(r"(мен|пен|бен)$", "", word)
-    for ending, repl in (("ителем", "итель"), ("телем", "тель"), ("ами", ""), ("ем", "ь")):
+    for ending, repl in (
+        ("ителем", "итель"),
+        ("телем", "тель"),
+        ("ами", ""),
+        ("ями", "ь"),
+        ("ем", "ь"),
+    ):
         if word.lower().endswith(ending) and len(word) > len(ending) + 2:
             return word[: len(word) - len(ending)] + repl
     if word.lower().endswith(("ом", "ём")) and len(word) > 4:
@@ -132,12 +144,13 @@ def nominative(word: str, lang: str) -> str:
     return word
 
 
-_INSTR_RU = re.compile(r"^[А-ЯЁA-Zа-яё][а-яёa-z-]+(?:ом|ем|ём|ами)$")
+_INSTR_RU = re.compile(r"^[А-ЯЁA-Zа-яё][а-яёa-z-]+(?:ом|ем|ём|ами|ями)$")
 _INSTR_KK = re.compile(r"^[\w-]+(?:мен|пен|бен)$")
 
 
-def _titles_in(text: str, lang: str) -> list[str]:
-    """Positions named in the instrumental case, each piece of a list on its own."""
+def _titles_in(text: str, lang: str) -> list[tuple[str, str]]:
+    """Positions named in the instrumental case, each piece of a list on its own: (its title,
+    the words naming it as written where they are plural, a group: ``groups``; else "")."""
     found = []
     pattern = _INSTR_KK if lang == "kk" else _INSTR_RU
     for piece in re.split(r"[;\n]|,\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])", text):
@@ -149,7 +162,10 @@ def _titles_in(text: str, lang: str) -> list[str]:
                 base = nominative(w, lang)
                 tail = [_in_parens(t, lang) for t in tail]
                 title = " ".join([*head, base, *tail]).strip(" .,;:")
-                found.append(title[:1].upper() + title[1:])
+                said = " ".join(ws[: k + 1] if lang == "kk" else ws[k:])
+                found.append(
+                    (title[:1].upper() + title[1:], said if groups.plural(w, lang) else "")
+                )
                 break
     return found
 
@@ -175,7 +191,7 @@ def _mention(word: str, lang: str) -> str:
     return stem if len(stem) >= 4 else word
 
 
-def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> list[str]:
+def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> list[tuple[str, str]]:
     if clause is None:
         return []
     if approval:
@@ -256,22 +272,34 @@ def propose(
     )
     organisation, unit, had, entries = _organisation(tree, org, registry, lang, taken)
 
-    def position(title: str) -> dict:
+    def position(title: str, group: groups.Group | None = None) -> dict:
+        """The title's entry; a group's member's named by all its words and the group's."""
         if _norm(title) in had:
             return had[_norm(title)]
         words = re.sub(r"\([^)]*\)", " ", title).split()
-        mention = " ".join(_mention(w, lang) for w in words[:3])
+        mention = " ".join(_mention(w, lang) for w in (words if group else words[:3]))
         return {
             "id": taken(slug(title, words=5, limit=60, fallback="position")),
             "title": {lang: title},
             "unit": unit["id"],
-            "mentions": {lang: [mention or title.lower()]},
+            "mentions": {
+                lang: [mention or title.lower(), *([groups.mention(group)] if group else [])]
+            },
         }
 
     own_title = position_title(tree) if kind == "job_instruction" else None
     own = position(own_title) if own_title else None
-    approvers = [position(t) for t in _stated_titles(stated.get("approvers"), lang)]
-    by_titles = _stated_titles(stated.get("approval"), lang, approval=True)
+    signed = agreed.read(tree.preamble, tree.appendix)
+    expansions = facts.expansions(tree.chapters, registry, lang)
+    approvers: list[dict] = []
+    found_groups: list[tuple[groups.Group, list[str]]] = []
+    for title, said in _stated_titles(stated.get("approvers"), lang):
+        group = groups.find(said, signed, expansions, lang) if said else None
+        members = [position(row, group) for row in group.rows] if group else []
+        approvers += members or [position(title)]
+        if group is not None:
+            found_groups.append((group, [m["id"] for m in members]))
+    by_titles = [t for t, _ in _stated_titles(stated.get("approval"), lang, approval=True)]
     head = "Басшы" if lang == "kk" else "Руководитель"
     by = next(
         (a for a in approvers if by_titles and a["title"][lang] == by_titles[0]), None
@@ -284,7 +312,7 @@ def propose(
     for p in new:
         if ("positions", p) not in entries:
             entries.append(("positions", p))
-    return Foreign(organisation, unit, own, approvers, by, entries)
+    return Foreign(organisation, unit, own, approvers, by, entries, found_groups)
 
 
 def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str, report) -> tuple:
@@ -318,7 +346,7 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
             Msg("no clause names who approves; approval.by set to {by} (proposed)", by=by),
             Msg("set approval.by"),
         )
-    superior.confirm(found.position, stated.get("reports_to"), lang, report)
+    superior.confirm(found.position, stated.get("reports_to"), lang, report, found.one_of)
     initiators = _initiators(found, stated.get("change_initiators"), lang)
     if initiators:
         report.confirm(

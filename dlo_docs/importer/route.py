@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..i18n import Msg
 from ..mentions import agreement_part, agreement_said, contains, stating_part, words
 from ..model import Position, Registry
-from . import agreed, facts, signed_check, states
+from . import agreed, facts, groups, signed_check, states
 from .agreed import Signed
 from .ids import Ids, slug
 from .report import Report
@@ -100,13 +100,21 @@ def _entries(reader: _Reader, found: list[tuple[str, str]]) -> list[tuple[str, d
 def _unknown_approvers(
     reader: _Reader, clause: Node, update_registry: bool, report: Report
 ) -> list[facts.Proposal]:
-    """Approvers the agreement clause names that the registry does not know, as proposals."""
-    proposals = []
+    """Approvers the agreement clause names that the registry does not know, as proposals: a
+    group it names in the plural whose members sign the source's sheet on rows of their own,
+    a position per row (``groups``)."""
     said = agreement_part(clause.text)
-    for title, entry in _entries(
-        reader, facts.unknown_positions(said, reader.registry, reader.lang)
-    ):
-        proposals.append(facts.Proposal("positions", entry, clause))
+    expansions = facts.expansions(reader.tree.chapters, reader.registry, reader.lang)
+    found = groups.unknown(said, reader.signed, reader.registry, expansions, reader.lang)
+    unknown = [
+        (title, mention)
+        for title, mention in facts.unknown_positions(said, reader.registry, reader.lang)
+        if not any(groups.names(group, mention) for group in found)
+    ]
+    rows = [(row, agreed.mention(row, reader.lang)) for group in found for row in group.rows]
+    entries = _entries(reader, unknown + rows)
+    proposals = [facts.Proposal("positions", entry, clause) for _, entry in entries]
+    for title, entry in entries[: len(unknown)]:
         report.confirm(
             clause.where,
             Msg(
@@ -117,6 +125,14 @@ def _unknown_approvers(
             ),
             _unknown_hint(update_registry),
         )
+    members = iter(entry for _, entry in entries[len(unknown) :])
+    for group in found:
+        ids = []
+        for entry in (next(members) for _ in group.rows):
+            entry["mentions"][reader.lang].append(groups.mention(group))
+            ids.append(entry["id"])
+        assert reader.signed is not None  # (a group's rows are the sheet's)
+        groups.say(group, ids, reader.signed, reader.shown(clause), update_registry, report)
     return proposals
 
 

@@ -8,11 +8,13 @@ position by its mention, as written or with the abbreviations the text defines o
 has written out ("Директор (Декан) ВШ Права" names "Директор (Декан) Высших школ" where "ВШ –
 Высшая Школа"; the mention is then a prefix of each word, the unit written out in the
 nominative), not as whose deputy the official is ("Заместитель Председателя Правления"). Several
-lines naming one position are that approver once (a dean of each school); the holder's and the
-approving official's lines are no approvers'; a line naming no position is an official by its
-title.
+lines naming one position are that approver once (where the clause names a group in the plural,
+its members' rows are a position each: ``groups``); the holder's and the approving official's
+lines are no approvers'; a line naming no position is an official by its title.
 
 - ``compare(signed, approvers, positions, skip, expansions, lang) -> Difference``;
+- ``covers(title, group, expansions)``: whether a line names an official of a group a clause
+  names in the plural, with words of its own (``groups``);
 - ``say(difference, signed, numbers, report)``: its findings;
 - ``propose_holders(signed, entries, positions, expansions, lang, report)``: the name a line
   gives beside the title of a position the import proposes is that position's holder.
@@ -21,6 +23,7 @@ title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..i18n import Msg
@@ -66,14 +69,29 @@ def _names(title: list[str], mention: list[str], loose: bool) -> bool:
     return False
 
 
+def covers(title: str, group: list[str], expansions: dict[str, str]) -> bool:
+    """Whether a sheet line's title names an official of a group (``group``: its words, each a
+    prefix in any case) by the group's words and its own besides, as written or with the
+    abbreviations written out: "Директор (Декан) ВШ Права" of "директорами высших школ"."""
+    return any(
+        len(said) > len(group) and _names(said, group, True)
+        for said, _ in _forms(title, expansions)
+    )
+
+
 def _named(
     title: str, positions: list[Position], expansions: dict[str, str], lang: str
 ) -> list[str]:
-    """The positions a sheet line's title names."""
+    """The positions a sheet line's title names; a mention several of them share (a group's,
+    whose members are proposed a position each) names none that has one of its own: a line is
+    one official's."""
     titles = _forms(title, expansions)
+    counted = Counter(m for position in positions for m in set(position.mentions_in(lang)))
     found = []
     for position in positions:
-        mentions = [f for m in position.mentions_in(lang) for f in _forms(m, expansions)]
+        given = position.mentions_in(lang)
+        own = [m for m in given if counted[m] == 1] or given
+        mentions = [f for m in own for f in _forms(m, expansions)]
         if any(
             _names(said, mention, loose or expanded)
             for said, loose in titles

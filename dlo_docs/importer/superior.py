@@ -7,12 +7,14 @@ names is taken, and the note quotes what the clause says, so that the others are
 silently.
 
 - ``propose(own, clause, candidates, lang)``: set ``own["reports_to"]`` from the clause.
-- ``confirm(own, clause, lang, report)``: the note on it.
+- ``confirm(own, clause, lang, report, among)``: the note on it (where the clause names one of
+  a group whose members are proposed a position each, which to choose from).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import Msg
@@ -46,16 +48,39 @@ def said(text: str) -> str:
     return quoted if len(quoted) <= _QUOTED else quoted[: _QUOTED - 1].rstrip() + "…"
 
 
-def confirm(own: dict[str, Any] | None, clause: Node | None, lang: str, report: Any) -> None:
+def confirm(
+    own: dict[str, Any] | None,
+    clause: Node | None,
+    lang: str,
+    report: Any,
+    among: Callable[[str], list[str]] | None = None,
+) -> None:
     """Ask to confirm ``reports_to`` (or to set it when no proposed position is named),
-    quoting the clause."""
+    quoting the clause; ``among(text)``: the positions proposed for the members of a group
+    ``text`` names one of ("Директору (Декану) Высшей школы": which school's?), to choose from;
+    the clause then states no fact dlo check can hold it to (whichever is chosen, it names
+    none of them by its own words)."""
     if own is None or clause is None:
         return
     quote = said(full_text(clause))
+    choices = among(full_text(clause)) if among is not None else []
     if "reports_to" in own:
         message = Msg("reports_to proposed from the text: {id}", id=own["reports_to"])
         hint = Msg(
             "confirm whom the position reports to (one superior); the text says: «{quote}»",
+            quote=quote,
+        )
+    elif choices:
+        clause.states = None  # it names none of them: dlo check cannot hold it to reports_to
+        message = Msg(
+            "the clause on whom the position reports to names one of a group, proposed as "
+            "positions {ids}",
+            ids=", ".join(choices),
+        )
+        hint = Msg(
+            "set reports_to of {id} in the registry to the one the holder reports to; the text "
+            "says: «{quote}»",
+            id=own["id"],
             quote=quote,
         )
     else:
