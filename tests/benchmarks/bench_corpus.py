@@ -371,6 +371,7 @@ def generate(root: Path, count: int) -> dict[str, str]:
             doc.update(
                 id=reg_id,
                 code=f"ДИ {i:04d}-2024",
+                organisation=data["organisation"]["id"],  # the university's, as its unit is
                 unit=unit,
                 position=position,
                 title={"ru": f"Должностная инструкция специалиста №{i + 1}"},
