@@ -210,3 +210,12 @@ def test_a_job_instruction_is_its_position_s_organisation_s(project, dlo):
     ) in result.out, result.out
     refused = dlo("submit", REG, cwd=project)
     assert refused.code == 1 and "DLO024" in refused.err, refused.err
+
+
+def test_a_new_regulation_is_approved_by_whom_the_organisation_lets_approve(project, dlo):
+    """Unless told, ``dlo new`` names the head of the top unit (the rector); an organisation
+    whose list leaves that head out gets the first it names instead, and a clean draft."""
+    let_approve(project, "vp-academic")
+    new_clean(dlo, project, REG, "--position", "hr-head", "--approvers", "legal-head")
+    assert "  by: vp-academic\n" in (project / PATH).read_text(encoding="utf-8")
+    assert "DLO124" not in dlo("check", REG, cwd=project).out

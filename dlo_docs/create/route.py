@@ -39,9 +39,14 @@ def no_route(whose: str, supervisor: str | None, approval_by: str, others: list[
 
 
 def top_head(registry: Registry, unit: str) -> str | None:
+    """Who approves a new regulation of ``unit`` unless told: the head of its top unit, or, when
+    the organisation lists who may approve (DLO124) and leaves that head out, the first listed."""
     seen: set[str] = set()
     current = registry.unit(unit)
+    owner = registry.organisation_of(current.organisation or registry.organisation.id)
     while current.parent and current.parent not in seen:
         seen.add(current.id)
         current = registry.unit(current.parent)
+    if owner.approvers and current.head not in owner.approvers:
+        return owner.approvers[0]
     return current.head
