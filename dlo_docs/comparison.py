@@ -344,6 +344,11 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             code=p.new.model.code,
             organisation=p.organisation,
             numbering_author=p.labels["diff"]["numbering_author"],
+            labels=p.labels,
+            kind=p.kind_heading,
+            sides=(p.label("old", p.lang), p.label("new", p.lang)),
+            draft=p.to == DRAFT,
+            text_code=p.text_code,
         )
     if fmt == "html":
         return html(p).encode("utf-8")

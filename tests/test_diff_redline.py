@@ -282,6 +282,68 @@ def test_cli_redline_names_the_initiating_role(project, dlo):
     assert settle((project / "r.docx").read_bytes(), "accept") == expected(new, kind=None)
 
 
+def _furniture(data: bytes) -> tuple[list[str], str, str]:
+    """The lines at the head of the redline's pages, the text at their foot and its fields."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    section = Document(io.BytesIO(data)).sections[0]
+    footer = section.footer
+    fields = " ".join(t.text.strip() for t in footer._element.iter(qn("w:instrText")))
+    header = [p.text for p in section.header.paragraphs]
+    return header, "".join(p.text for p in footer.paragraphs), fields
+
+
+def test_each_page_says_what_it_compares_its_number_and_that_a_draft_is_one(project, dlo):
+    """The tracked-changes copy is printed for the approval package: each page named no document,
+    no edition and no page number, and one against the draft had no ЖОБА, so accepted (the
+    draft's text) it passed for an approved one. Now each page's head says which document and
+    editions it compares, as the comparison table's subtitle does, and, against the draft, ЖОБА
+    with the draft's control code (which dlo agree --text checks); each page's foot its number.
+    Between two approved editions there is no mark. The body is the text alone, as before."""
+    from dlo_docs import comparison as diff_api
+    from dlo_docs.project import Project
+
+    open_revision(dlo, project, REASON)
+    result = dlo("diff", "dlo-head", "--format", "redline", "--out", "r.docx", cwd=project)
+    assert result.code == 0, result.err
+    data = (project / "r.docx").read_bytes()
+    code = diff_api.prepare(Project(project), "dlo-head").text_code
+    subtitle = (
+        "«Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы» (ЛН ҮББИ 01-2024): "
+        "1-басылым → 2-басылым (жоба)"
+    )
+    header, footer, fields = _furniture(data)
+    assert [line.replace("\xa0", " ") for line in header] == [
+        "ЖОБА",
+        f"Мәтіннің бақылау коды: {code}",
+        subtitle,
+    ]
+    # the code and each edition on one line, as the official document's running header keeps
+    # them ("3-" / "басылым" was set apart): no-break spaces, Word's no-break hyphens
+    assert "ЛН\xa0ҮББИ\xa001-2024" in header[2] and "2-басылым\xa0(жоба)" in header[2]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.read("word/header1.xml").count(b"<w:noBreakHyphen/>") == 3
+    assert (footer, fields) == ("Бет 1 / 1", "PAGE NUMPAGES")
+    assert settle(data, "accept") == expected(editions()[1], kind=None)
+    # between two approved editions: named, numbered, not marked
+    c = compare(*editions(), KK)
+    approved = docx_diff.redline(
+        c,
+        title_old=c.old_title,
+        title_new=c.new_title,
+        author=AUTHOR,
+        date=DATE,
+        code="ЛН ҮББИ 01-2024",
+        labels=KK,
+        sides=("1-басылым", "2-басылым"),
+    )
+    header, footer, _fields = _furniture(approved)
+    said = f"«{c.new_title}» (ЛН ҮББИ 01-2024): 1-басылым → 2-басылым"
+    assert [line.replace("\xa0", " ") for line in header] == [said]
+    assert footer == "Бет 1 / 1"
+
+
 # --- LibreOffice ---------------------------------------------------------------------------------
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -130,11 +130,17 @@ def _repeat_header(row) -> None:
 
 
 def _page_marks(
-    doc, style: dict[str, str], form: dict[str, Any], draft: bool, code: str | None
+    doc,
+    style: dict[str, str],
+    form: dict[str, Any],
+    draft: bool,
+    code: str | None,
+    heading: str = "",
 ) -> None:
     """On every page: "Бет X / Y" / "Стр. X из Y" at its foot (PAGE and NUMPAGES fields, as the
     official document's footer), and a draft's ЖОБА / ПРОЕКТ at its head with the ``code`` of
-    its text (``canonical.control_code``), as the draft's own."""
+    its text (``canonical.control_code``), as the draft's own; then ``heading``, centred (the
+    redline's: what it compares)."""
     section = doc.sections[0]
     parts = [(section.footer, style["footer"], ooxml.page_of(form["page_of"]))]
     if draft:
@@ -148,12 +154,43 @@ def _page_marks(
     if draft and code:
         line = _clean(form["draft_code"].format(code=code))
         section.header.add_paragraph(line, style=doc.styles[style["footer"]])
+    if heading:
+        section.header.is_linked_to_previous = False
+        first = section.header.paragraphs[0]
+        line = first if not draft else section.header.add_paragraph()
+        line.style = doc.styles[style["footer"]]
+        for run in parse_xml(f"<w:p {nsdecls('w')}>{ooxml.form_runs(heading)}</w:p>"):
+            line._p.append(run)
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.paragraph_format.space_after = Pt(6)  # apart from the text the header stands over
+
+
+def _one_line(value: str) -> str:
+    """A code or an edition ("ЛН ҮББИ 01-2024", "2-басылым") kept on one line where a line
+    surely holds it, as the official document's running header keeps them: no-break spaces and
+    hyphens (U+2011, which ``ooxml.form_runs`` writes as Word's)."""
+    if len(value) > ooxml.CODE_ON_ONE_LINE:
+        return value
+    return value.replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 def _landscape(doc) -> None:
     for section in doc.sections:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)
+
+
+def subtitle(
+    labels: dict[str, Any], kind: str, title: str, code: str, old_label: str, new_label: str
+) -> str:
+    """What a comparison compares: "{kind} «{title}» ({code}): {old} → {new}" (the title alone
+    in «…» when ``kind`` is "", a title that names its kind)."""
+    words = labels["diff"]
+    return str(
+        words["subtitle" if kind else "subtitle_named"].format(
+            kind=kind, title=inner_quotes(title), code=code, old=old_label, new=new_label
+        )
+    )
 
 
 def table(
@@ -189,19 +226,9 @@ def table(
         named.paragraph_format.space_after = Pt(6)  # (the title page's style leaves 36 pt)
     heading = doc.add_paragraph(_clean(words["table_title"]), style=style["heading"])
     heading.paragraph_format.page_break_before = False
-    subtitle = doc.add_paragraph(
-        _clean(
-            words["subtitle" if kind else "subtitle_named"].format(
-                kind=kind,
-                title=inner_quotes(comparison.new_title),
-                code=code,
-                old=old_label,
-                new=new_label,
-            )
-        ),
-        style=style["subtitle"],
-    )
-    subtitle.paragraph_format.space_after = Pt(6)
+    said = subtitle(labels, kind, comparison.new_title, code, old_label, new_label)
+    subtitle_line = doc.add_paragraph(_clean(said), style=style["subtitle"])
+    subtitle_line.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
         doc.add_paragraph(_clean(no_changes or unchanged(comparison, labels)), style=style["text"])
@@ -285,6 +312,18 @@ def _track_changes_on(doc) -> None:
     settings.append(element)
 
 
+def _append_body(doc, parts: list[str]) -> None:
+    """The paragraphs ``parts`` (OOXML) at the end of the body, before its section properties."""
+    body = doc.element.body
+    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
+    sect_pr = body.find(qn("w:sectPr"))
+    for paragraph in list(fragment):
+        if sect_pr is not None:
+            sect_pr.addprevious(paragraph)
+        else:
+            body.append(paragraph)
+
+
 def redline(
     comparison: Comparison,
     *,
@@ -295,6 +334,11 @@ def redline(
     code: str = "",
     organisation: str = "",
     numbering_author: str | None = None,
+    labels: dict[str, Any] | None = None,
+    kind: str = "",
+    sides: tuple[str, str] = ("", ""),
+    draft: bool = False,
+    text_code: str | None = None,
 ) -> bytes:
     """The new text with native tracked changes against the old one: Word and LibreOffice show
     them in review mode; accepting all gives the new text, rejecting all the old one.
@@ -302,9 +346,15 @@ def redline(
     The first paragraph is the document's title line (``title_old`` → ``title_new``), then the
     body, line by line as ``dlo render`` prints it. A number that changed only because of
     another change is a revision by ``numbering_author`` (default ``author``), so a reviewer
-    tells it from a change of the text (and can hide it: Word's markup by reviewer)."""
+    tells it from a change of the text (and can hide it: Word's markup by reviewer). With the
+    ``labels``, each page is numbered and headed, as the table's, by what it compares (its
+    ``subtitle``: ``kind``, title, ``code``, the two ``sides``) and a ``draft``'s by ЖОБА."""
     doc = new_document()
     plain_pages(doc)
+    if labels is not None:
+        kept = [_one_line(v) for v in (code, *sides)]
+        said = subtitle(labels, kind, comparison.new_title, *kept)
+        _page_marks(doc, _styles(doc), labels["form"], draft, text_code, said)
     marks = redline_xml.Marks(author, date)
     numbering = redline_xml.Marks(numbering_author, date, marks.ids) if numbering_author else marks
     _properties(doc, title_new, code, comparison, organisation)
@@ -329,14 +379,7 @@ def redline(
     if rows and rows[-1].op != "equal":
         # a paragraph mark can only be tracked when another paragraph follows it
         parts.append(f'<w:p><w:pPr><w:pStyle w:val="{ids["Normal"]}"/></w:pPr></w:p>')
-    body = doc.element.body
-    fragment = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
-    sect_pr = body.find(qn("w:sectPr"))
-    for paragraph in list(fragment):
-        if sect_pr is not None:
-            sect_pr.addprevious(paragraph)
-        else:
-            body.append(paragraph)
+    _append_body(doc, parts)
     _track_changes_on(doc)
     out = io.BytesIO()
     doc.save(out)
