@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 from . import workflow
 from .canonical import control_code
 from .context import missing_text, names_kind
-from .diff import route
+from .diff import languages, route
 from .diff import text as text_format
 from .diff.align import Comparison, compare
-from .diff.names import change_name, legends, ref, unchanged
+from .diff.names import legends, unchanged
 from .diff.names import rows as table_rows
 from .errors import DloError, Problem, UsageError
 from .i18n import Msg, _
@@ -40,16 +40,6 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 FORMATS = ("text", "table", "redline", "html")
 EXTENSIONS = {"text": "txt", "table": "docx", "redline": "docx", "html": "html"}
 DRAFT = "draft"
-
-
-@dataclass(frozen=True)
-class Elsewhere:
-    """Another language of both editions whose text changed where this one's did not."""
-
-    lang: str  # "ru"
-    language: str  # its own name, as its label set gives it: "Русский"
-    names: list[str]  # the elements changed in it, named in the comparison's language
-    refs: list[str]  # the same, in the CLI's neutral notation: "7", "10.3"
 
 
 @dataclass
@@ -68,8 +58,8 @@ class Prepared:
     reason: str | None  # the revision's reason: the rationale of changes without a note
     author: str  # the initiating role, as the tracked changes name it
     date: dt.datetime  # when the revision was opened
-    # with no change in ``lang``: the other languages whose text changed (never "no changes")
-    elsewhere: list[Elsewhere] = field(default_factory=list)
+    # the other languages whose text changed where this one's did not (``diff.languages``)
+    elsewhere: list[languages.Elsewhere] = field(default_factory=list)
 
     def label(self, which: str, lang: str | None = None) -> str:
         """ "edition 1" / "edition 2 (draft)" in the interface language (lang None: the terminal's
@@ -258,42 +248,30 @@ def prepare(
     prepared = Prepared(
         project, registry, old, new, from_, to, lang, labels, comparison, reason, author, date
     )
-    if not comparison:
-        prepared.elsewhere = _elsewhere(project, old, new, lang, labels)
+    prepared.elsewhere = languages.elsewhere(
+        old.model,
+        new.model,
+        comparison,
+        labels,
+        lambda other: load_labels(other, project.templates, project.snapshots),
+    )
     return prepared
-
-
-def _elsewhere(
-    project: Project, old: Document, new: Document, lang: str, labels: dict[str, Any]
-) -> list[Elsewhere]:
-    """The other languages of both editions in which the text changed (the changes named in
-    ``lang``); a language missing a text is left to ``dlo check`` and its own comparison."""
-    found = []
-    for other in new.model.languages:
-        if other == lang or other not in old.model.languages:
-            continue
-        words = load_labels(other, project.templates, project.snapshots)
-        try:
-            changes = compare(old.model, new.model, words, other).changes
-        except DloError:
-            continue
-        if changes:
-            names = [change_name(change, labels) for change in changes]
-            refs = [ref(change) for change in changes]
-            found.append(Elsewhere(other, words.get("language_name", other), names, refs))
-    return found
 
 
 def no_changes(prepared: Prepared) -> str:
     """What a comparison with no change says: none between the editions, or, when only the text
     in another language changed, that and where."""
-    words: dict[str, str] = prepared.labels["diff"]
     if not prepared.elsewhere:
         return unchanged(prepared.comparison, prepared.labels)
-    return " ".join(
-        words["no_changes_here"].format(language=e.language, where=", ".join(e.names))
-        for e in prepared.elsewhere
-    )
+    return " ".join(languages.said(prepared.elsewhere, prepared.labels, "no_changes_here"))
+
+
+def changed_there_only(prepared: Prepared) -> list[str]:
+    """What a comparison with changes says after them: the elements whose text changed in
+    another language alone, which it does not show."""
+    if not prepared.comparison:
+        return []
+    return languages.said(prepared.elsewhere, prepared.labels, "changed_there_only")
 
 
 def _named_sides(labels: dict[str, Any], old: int, new: int | str) -> dict[str, Any]:
@@ -331,6 +309,7 @@ def output(prepared: Prepared, fmt: str) -> bytes:
             no_changes=no_changes(p),
             draft=p.to == DRAFT,
             text_code=p.text_code,
+            also=changed_there_only(p),
         )
     if fmt == "redline":
         from .render import docx_diff
@@ -375,6 +354,7 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "new": p.label("new", p.lang),
         "regulation_href": regulation_href,
         "no_changes": no_changes(p),
+        "also": changed_there_only(p),  # after the changes: those of another language alone
         "legends": legends(c, p.labels),  # the marks' meaning: changed words, changed spaces
         "draft": p.to == DRAFT,  # against the draft: the page says it is no approved text
         "text_code": p.text_code,  # and its text's control code

@@ -460,6 +460,51 @@ def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dl
     ] == "Басылымдардың арасында өзгерістер жоқ."
 
 
+def test_a_change_in_the_other_language_alone_is_said_after_this_one_s_changes(
+    project, dlo, tmp_path
+):
+    """A bilingual edition whose two texts changed in item 10.3 and whose Russian text alone
+    changed in clause 7 (a translation reworded, or a figure changed in one language only):
+    the Kazakh table, page and summary listed 10.3 and said nothing of clause 7, so whoever
+    agreed in Kazakh to the edition (one text, both languages, one control code) never saw it.
+    Now each says, after its own changes, which elements changed in the other language's text
+    alone; the Russian comparison, which lists both, says nothing more."""
+    data = bilingual(seed_data())
+    folder = project / "regulations" / "dlo-head"
+    (folder / "editions").mkdir(parents=True, exist_ok=True)
+    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
+    new = copy.deepcopy(data)
+    new["edition"] = 2
+    guidance = find(new, "guidance")["text"]
+    guidance["ru"] = guidance["ru"].replace("(ru) ", "(ru) В своей деятельности: ")
+    duty = find(new, "duties.3")["text"]
+    duty["kk"], duty["ru"] = DUTY_3_NEW, f"(ru) {DUTY_3_NEW}"
+    (folder / "regulation.yaml").write_text(load.dumps(new), encoding="utf-8")
+    said = "Сонымен қатар өзгерістер тек «Русский» нұсқасында енгізілген: 7-тармақ."
+
+    result = dlo("--lang-ui", "en", "diff", "dlo-head", "--from", "1", "--lang", "kk", cwd=project)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "dlo-head (kk): edition 1 → edition 2 (draft): 1 changed"
+    assert lines[-1] == "also changed in the ru text only: 7"
+    out = tmp_path / "kk.docx"
+    args = ("diff", "dlo-head", "--from", "1", "--lang", "kk", "--out", str(out))
+    assert dlo(*args, "--format", "table", cwd=project).code == 0
+    table = Document(str(out))
+    assert [row[1] for row in cells(table)[1:]] == ["10-тармақтың 3) тармақшасы"]
+    assert [p.text for p in table.paragraphs][-1] == said
+    page = tmp_path / "kk.html"
+    assert dlo(*args[:-1], str(page), "--format", "html", cwd=project).code == 0
+    assert f'<p class="legend">{said}</p>' in page.read_text("utf-8")
+    # the Russian comparison lists both changes, and no more
+    result = dlo("--lang-ui", "en", "diff", "dlo-head", "--from", "1", "--lang", "ru", cwd=project)
+    assert result.out.startswith("dlo-head (ru): edition 1 → edition 2 (draft): 2 changed\n")
+    assert "also changed" not in result.out
+    ru = tmp_path / "ru.docx"
+    assert dlo(*args[:5], "ru", "--out", str(ru), "--format", "table", cwd=project).code == 0
+    assert [p.text for p in Document(str(ru)).paragraphs][-1] == RU["diff"]["legend"]
+
+
 def test_the_table_names_the_organisation_above_its_title_as_the_page_does(project):
     """The DOCX table's title area starts with the registry's organisation in the document's
     language, as the HTML page's header does; a library call given none prints no blank line."""

@@ -116,7 +116,8 @@ def render(
     elsewhere: Sequence[tuple[str, list[str]]] = (),
 ) -> str:
     """The comparison; ``elsewhere``: (language, references) of the other languages whose text
-    changed, said when this one's did not."""
+    changed where this one's did not: said in the summary of a comparison with no change, after
+    the changes of one with some."""
     summary = ", ".join(
         _("{n} {what}").format(n=n, what=_(WHAT[what]))
         for what, n in comparison.counts.items()
@@ -147,4 +148,11 @@ def render(
         lines.append(
             _("renumbered only ({n}): {moves}").format(n=len(comparison.renumbered), moves=moves)
         )
+    if comparison.changes:
+        lines += [
+            _("also changed in the {lang} text only: {refs}").format(
+                lang=lang, refs=", ".join(refs)
+            )
+            for lang, refs in elsewhere
+        ]
     return "\n".join(lines) + "\n"

@@ -206,6 +206,7 @@ def table(
     no_changes: str | None = None,
     draft: bool = False,
     text_code: str | None = None,
+    also: Sequence[str] = (),
 ) -> bytes:
     """The comparison table (салыстырмалы кесте / сравнительная таблица) as DOCX: № · structural
     element · current wording · proposed wording · rationale (the drafter's ``note`` on the
@@ -237,8 +238,9 @@ def table(
             legend = doc.add_paragraph(_clean(text), style=style["text"])
             legend.paragraph_format.space_after = Pt(6)
         _change_rows(doc, style, comparison, labels, reason)
-        if comparison.renumbered:
-            after = doc.add_paragraph(_clean(words["renumbered"]), style=style["text"])
+        notes = [words["renumbered"]] if comparison.renumbered else []
+        for note in (*notes, *also):  # ``also``: the changes of another language's text alone
+            after = doc.add_paragraph(_clean(note), style=style["text"])
             after.paragraph_format.space_before = Pt(6)
     out = io.BytesIO()
     doc.save(out)
