@@ -557,3 +557,34 @@ def test_the_reason_worded_for_each_language(project, dlo):
     kk, ru = (pages[lang].read_text("utf-8") for lang in ("kk", "ru"))
     assert REASON in kk and RU_REASON not in kk
     assert RU_REASON in ru and REASON not in ru
+
+
+def test_a_title_longer_than_a_documents_property_holds(project, dlo, tmp_path):
+    """A title of some 300 characters, which dlo check accepts and the regulation's own DOCX
+    prints: the comparison table, the tracked-changes copy and the translation table stopped with
+    an internal error (python-docx refuses a property over 255 characters: File > Properties,
+    title), and so did the approval package's render. Now the property holds the title cut to
+    255 characters, ending in "…"; the pages print it whole."""
+    write_project(project)
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    source, _ = load.read(path, "regulation.yaml")
+    data = load.plain(source.data)
+    title = data["title"]["kk"] + " " + " ".join(["және оның бөлімшелерінің"] * 10)
+    data["title"]["kk"] = title
+    path.write_text(load.dumps(data), encoding="utf-8")
+    assert 280 < len(title) < 320
+    for fmt in ("table", "redline"):
+        out = tmp_path / f"{fmt}.docx"
+        args = ("diff", "dlo-head", "--from", "1", "--format", fmt, "--out", str(out))
+        result = dlo(*args, cwd=project)
+        assert result.code == 0, result.err
+        said = Document(str(out)).core_properties.title
+        assert len(said) == 255 and said.endswith("…"), said
+    assert f"«{title}»" in "".join(
+        p.text for p in Document(str(tmp_path / "table.docx")).paragraphs
+    )
+    out = tmp_path / "ru.docx"
+    result = dlo("translate", "dlo-head", "--to", "ru", "--out", str(out), cwd=project)
+    assert result.code == 0, result.err
+    said = Document(str(out)).core_properties.title
+    assert said == title[:254] + "…"

@@ -119,7 +119,8 @@ def _properties(doc, title: str, code: str, comparison: Comparison, organisation
     """The document's properties (File > Properties), as XML can hold them, and the language
     of its text."""
     props = doc.core_properties
-    props.title, props.subject, props.author = _clean(title), _clean(code), _clean(organisation)
+    held = ooxml.property_text
+    props.title, props.subject, props.author = held(title), held(code), held(organisation)
     props.keywords, props.language = comparison.id, comparison.lang
     set_language(doc, comparison.lang)
 

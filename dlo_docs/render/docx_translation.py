@@ -29,6 +29,7 @@ from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from . import stamp
 from .docx import LANG_TAGS, new_document, plain_pages, set_language
+from .docx.ooxml import property_text
 from .docx.ooxml import xml_safe as xml_safe
 
 IDENTIFIER = "dlo-translation"
@@ -76,8 +77,8 @@ def _properties(doc, meta: Meta) -> None:
     and the table's identity; its text in the target language, the source cells in theirs."""
     props = doc.core_properties
     props.identifier = f"{IDENTIFIER}:{meta.id}:{meta.source}:{meta.target}"
-    props.title, props.subject = xml_safe(meta.title), xml_safe(meta.code)
-    props.author = xml_safe(meta.organisation)
+    props.title, props.subject = property_text(meta.title), property_text(meta.code)
+    props.author = property_text(meta.organisation)
     set_language(doc, meta.target)
 
 

@@ -16,6 +16,7 @@ TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
 _FORMATTER = string.Formatter()
 NO_BREAK_HYPHEN = "<w:r><w:noBreakHyphen/></w:r>"
+PROPERTY_CHARS = 255  # the characters a core property may hold, as python-docx sets them
 
 
 def escape(text: str) -> str:
@@ -27,6 +28,13 @@ def escape(text: str) -> str:
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML cannot hold (what python-docx refuses)."""
     return INVALID_XML.sub("", text)
+
+
+def property_text(text: str) -> str:
+    """``text`` as a document's property (File > Properties: title, subject, author) holds it:
+    ``xml_safe``, and cut to 255 characters ending in "…" (python-docx refuses a longer one)."""
+    text = xml_safe(text)
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"
 
 
 def clean(text: str) -> str:
