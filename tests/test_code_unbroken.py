@@ -136,3 +136,47 @@ def test_a_code_longer_than_a_line_breaks_at_a_hyphen_not_inside_a_word(project,
     assert result.code == 0, result.out + result.err
     lines = _pdf_lines(out / draft("dlo-head", "kk", "pdf"))
     assert not [line for line in lines if re.search(r"[ЖК]$", line)], lines[:30]
+
+
+def _comparison_table(padded: str) -> bytes:
+    """The comparison table of the scripted revision, its title padded, its code ``CODE``."""
+    import dataclasses
+
+    from diff_revision import editions
+
+    from dlo_docs.diff.align import compare
+    from dlo_docs.labels import labels
+    from dlo_docs.render import docx_diff
+
+    kk = labels("kk")
+    c = compare(*editions(), kk)
+    c = dataclasses.replace(c, new_title=c.new_title + padded)
+    return docx_diff.table(
+        c, kk, kind="", code=CODE, old_label="1-басылым", new_label="2-басылым (жоба)"
+    )
+
+
+def test_the_comparison_table_writes_its_code_and_editions_unbreakable():
+    """The table's subtitle ("«title» (CODE): 1-басылым → 2-басылым (жоба)") is written as a
+    sheet's: the code and each edition with no-break spaces and Word's no-break hyphens."""
+    with zipfile.ZipFile(__import__("io").BytesIO(_comparison_table(""))) as package:
+        xml = package.read("word/document.xml").decode()
+    said = "(ДИ\u00a0DSHR\u00a007\u201101/2026): 1\u2011басылым → 2\u2011басылым\u00a0(жоба)"
+    assert said in _text(xml)
+
+
+@pytest.mark.slow  # LibreOffice
+@needs_soffice
+def test_the_comparison_table_never_breaks_a_line_inside_the_code_or_an_edition(tmp_path):
+    """Padded so, the table's subtitle reached the line's end inside the code ("ДИ DSHR 07-" /
+    "01/2026") or inside an edition ("2-" / "басылым (жоба)", "1-" / "басылым"), which the forms
+    keep on one line: now neither is broken."""
+    from dlo_docs.render import pdf as pdf_render
+
+    paddings = {f"p{n}": " жаңа" * n for n in (5, 7, 9)}
+    made = pdf_render.convert({k: _comparison_table(v) for k, v in paddings.items()})
+    for key, pdf in made.items():
+        path = tmp_path / f"{key}.pdf"
+        path.write_bytes(pdf)
+        found = _pdf_lines(path)
+        assert not [line for line in found if re.search(r"(ДИ|DSHR|07-|1-|2-)$", line)], found

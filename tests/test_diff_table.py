@@ -123,8 +123,8 @@ def test_page_header_row_and_renumbering_note():
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "Салыстырмалы кесте"
-    assert (
-        texts[1]
+    assert (  # the code and the editions kept on one line (no-break spaces), as a sheet's
+        texts[1].replace("\xa0", " ")
         == "Лауазымдық нұсқаулық «Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы» "
         "(ЛН ҮББИ 01-2024): 1-басылым → 2-басылым (жоба)"
     )

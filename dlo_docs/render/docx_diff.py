@@ -228,8 +228,11 @@ def table(
         named.paragraph_format.space_after = Pt(6)  # (the title page's style leaves 36 pt)
     heading = doc.add_paragraph(_clean(words["table_title"]), style=style["heading"])
     heading.paragraph_format.page_break_before = False
-    said = subtitle(labels, kind, comparison.new_title, code, old_label, new_label)
-    subtitle_line = doc.add_paragraph(_clean(said), style=style["subtitle"])
+    kept = [_one_line(v) for v in (code, old_label, new_label)]  # each on one line, as a sheet's
+    said = subtitle(labels, kind, comparison.new_title, *kept)
+    subtitle_line = doc.add_paragraph(style=style["subtitle"])
+    for run in parse_xml(f"<w:p {nsdecls('w')}>{ooxml.form_runs(said)}</w:p>"):
+        subtitle_line._p.append(run)
     subtitle_line.paragraph_format.space_after = Pt(6)
 
     if not comparison.changes:
