@@ -176,7 +176,7 @@ def _theirs(
     found = foreign.propose(tree, org, registry, lang, kind, stated)
     org_name.say_named_otherwise(tree, org, report)
     position, unit, approvers, by, initiators = foreign.route(found, org, stated, lang, report)
-    _check_signed(tree, found, registry, stated.get("approvers"), lang, report)
+    _check_signed(tree, found, registry, foreign.agreeing(stated), lang, report)
     route = Route(approvers, by, initiators, [])
     proposals = [facts.Proposal(section, entry, None) for section, entry in found.entries]
     if found.entries and not options.update_registry:

@@ -14,12 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import Msg
-from ..mentions import agreement_part, contains, stating_part, words
+from ..mentions import agreement_said, contains, stating_part, words
 from ..model import Registry
-from . import agreed, facts, groups, superior
+from . import agreed, facts, groups, named_titles, superior
 from .ids import Ids, slug
 from .org_name import Organisation
-from .tree import Node, Tree, all_items, clauses, full_text
+from .tree import Node, Tree, clauses, full_text
 
 _KIND_RUN_WORDS = {
     "должностная",
@@ -125,57 +125,6 @@ def position_title(tree: Tree) -> str | None:
     return title if count >= 2 else None
 
 
-def nominative(word: str, lang: str) -> str:
-    """A position's head word from the instrumental case: "Провостом" → "Провост",
-    "Руководителем" → "Руководитель", "директорымен" → "директоры"."""
-    if lang == "kk":
-        return re.sub(r"(мен|пен|бен)$", "", word)
-    for ending, repl in (
-        ("ителем", "итель"),
-        ("телем", "тель"),
-        ("ами", ""),
-        ("ями", "ь"),
-        ("ем", "ь"),
-    ):
-        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
-            return word[: len(word) - len(ending)] + repl
-    if word.lower().endswith(("ом", "ём")) and len(word) > 4:
-        return word[:-2]
-    return word
-
-
-_INSTR_RU = re.compile(r"^[А-ЯЁA-Zа-яё][а-яёa-z-]+(?:ом|ем|ём|ами|ями)$")
-_INSTR_KK = re.compile(r"^[\w-]+(?:мен|пен|бен)$")
-
-
-def _titles_in(text: str, lang: str) -> list[tuple[str, str]]:
-    """Positions named in the instrumental case, each piece of a list on its own: (its title,
-    the words naming it as written where they are plural, a group: ``groups``; else "")."""
-    found = []
-    pattern = _INSTR_KK if lang == "kk" else _INSTR_RU
-    for piece in re.split(r"[;\n]|,\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])", text):
-        ws = piece.strip(" .;:").split()
-        for k, w in enumerate(ws):
-            if pattern.match(w) and w.lower() not in ("согласованием", "приказом", "образом"):
-                tail = ws[k + 1 :] if lang != "kk" else []
-                head = ws[:k] if lang == "kk" else []
-                base = nominative(w, lang)
-                tail = [_in_parens(t, lang) for t in tail]
-                title = " ".join([*head, base, *tail]).strip(" .,;:")
-                said = " ".join(ws[: k + 1] if lang == "kk" else ws[k:])
-                found.append(
-                    (title[:1].upper() + title[1:], said if groups.plural(w, lang) else "")
-                )
-                break
-    return found
-
-
-def _in_parens(word: str, lang: str) -> str:
-    """ "(Деканами)" → "(Декан)": a synonym in parentheses takes the case of the title."""
-    m = re.fullmatch(r"\((\w+)\)([.,;:]?)", word)
-    return f"({nominative(m.group(1), lang)}){m.group(2)}" if m else word
-
-
 _RU_ENDING = re.compile(
     r"(?:ого|его|ому|ему|ыми|ими|ых|их|ый|ий|ой|ая|яя|ое|ее|ые|ие|ым|им|ей|ью|ам|ям|ах|ях|"
     r"[аяыиоеьуюй])$"
@@ -191,19 +140,23 @@ def _mention(word: str, lang: str) -> str:
     return stem if len(stem) >= 4 else word
 
 
-def _stated_titles(clause: Node | None, lang: str, approval: bool = False) -> list[tuple[str, str]]:
-    if clause is None:
-        return []
-    if approval:
-        m = re.search(r"(?:утверждается|утверждаются|бекітіледі)\s+(.*)", clause.text, re.I)
-        if m and lang != "kk":
-            return _titles_in(m.group(1), lang)[:1]
-        return _titles_in(clause.text, lang)[:1]
-    pieces = [item.text for item in all_items(clause.items)]
-    if not pieces:
-        tail = re.split(r"\s+с:?\s+|:\s*", agreement_part(clause.text), maxsplit=1)
-        pieces = [tail[-1]]
-    return [t for p in pieces for t in _titles_in(p, lang)]
+def _title_mention(title: str, lang: str, whole: bool) -> str:
+    """A proposed position's mention: its title's words (``whole``: all, a group's member's),
+    else the three with the head, the first in Russian, the last in Kazakh, in any case."""
+    words = re.sub(r"\([^)]*\)", " ", title).split()
+    if not whole:
+        words = words[-3:] if lang == "kk" else words[:3]
+    return " ".join(_mention(w, lang) for w in words)
+
+
+def agreeing(stated: dict[str, Node]) -> Node | None:
+    """The clause naming the approvers: its own, else the clause on the approval that says whom
+    it is agreed with ("… бас бухгалтермен келісім бойынша … бекітіледі", "утверждается … после
+    согласования с …")."""
+    approval = stated.get("approval")
+    if "approvers" in stated or approval is None:
+        return stated.get("approvers")
+    return approval if agreement_said(full_text(approval)) else None
 
 
 def _city(tree: Tree, lang: str) -> str | None:
@@ -276,8 +229,7 @@ def propose(
         """The title's entry; a group's member's named by all its words and the group's."""
         if _norm(title) in had:
             return had[_norm(title)]
-        words = re.sub(r"\([^)]*\)", " ", title).split()
-        mention = " ".join(_mention(w, lang) for w in (words if group else words[:3]))
+        mention = _title_mention(title, lang, whole=group is not None)
         return {
             "id": taken(slug(title, words=5, limit=60, fallback="position")),
             "title": {lang: title},
@@ -293,13 +245,13 @@ def propose(
     expansions = facts.expansions(tree.chapters, registry, lang)
     approvers: list[dict] = []
     found_groups: list[tuple[groups.Group, list[str]]] = []
-    for title, said in _stated_titles(stated.get("approvers"), lang):
+    for title, said in named_titles.stated(agreeing(stated), lang):
         group = groups.find(said, signed, expansions, lang) if said else None
         members = [position(row, group) for row in group.rows] if group else []
         approvers += members or [position(title)]
         if group is not None:
             found_groups.append((group, [m["id"] for m in members]))
-    by_titles = [t for t, _ in _stated_titles(stated.get("approval"), lang, approval=True)]
+    by_titles = [t for t, _ in named_titles.stated(stated.get("approval"), lang, approval=True)]
     head = "Басшы" if lang == "kk" else "Руководитель"
     by = next(
         (a for a in approvers if by_titles and a["title"][lang] == by_titles[0]), None
@@ -321,7 +273,8 @@ def route(found: Foreign, org: Organisation, stated: dict[str, Node], lang: str,
     approvers = [a["id"] for a in found.approvers]
     by = found.approval_by["id"]
     if approvers:
-        clause = stated["approvers"]
+        clause = agreeing(stated)
+        assert clause is not None  # (the approvers are read from it)
         report.confirm(
             clause.where,
             Msg(
