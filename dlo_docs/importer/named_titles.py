@@ -3,9 +3,11 @@ nominative, for the positions an import of another organisation's regulation pro
 (``foreign``).
 
 Russian names them after the verb, in the instrumental ("согласовывается с: Провостом;
-Директорами (Деканами) Высших школ; …"), a piece of a list each ("Провост", "Директор (Декан)
-Высших школ"). Kazakh names the officials before the verb, the document first: "Осы лауазымдық нұсқаулық
-директормен, заң бөлімінің басшысымен және кадр бөлімінің басшысымен келісіледі", "… бас
+Директорами (Деканами) Высших школ; …", "… с директором, главным бухгалтером и начальником
+отдела кадров"), a piece of a list each ("Провост", "Директор (Декан) Высших школ", "Главный
+бухгалтер"), and who approves it by his title there or whose order ("утверждается
+Председателем Правления", "утверждается приказом главного бухгалтера"). Kazakh names the
+officials before the verb, the document first: "Осы лауазымдық нұсқаулық директормен, заң бөлімінің басшысымен және кадр бөлімінің басшысымен келісіледі", "… бас
 бухгалтермен келісім бойынша …", "Осы Ереже «…» ЖШС директорының бұйрығымен бекітіледі". The
 document's name leading the sentence ("Осы лауазымдық нұсқаулық", "Осы Ереже", "Нұсқаулық") and
 the verb ending it are no title's; the list is split at commas and at "және", "мен/бен/пен",
@@ -186,6 +188,21 @@ def nominative(word: str) -> str:
 
 
 _INSTR_RU = re.compile(r"^[А-ЯЁA-Zа-яё][а-яёa-z-]+(?:ом|ем|ём|ами|ями)$")
+# a list's pieces: at a semicolon or a line's end, a comma before a capital (the items of
+# "согласовывается с: Провостом, Директорами …"), and a comma or "и" before an official in the
+# instrumental ("с директором, начальником юридического отдела и главным бухгалтером"; not "…
+# правового обеспечения и государственных закупок")
+_PIECES_RU = re.compile(
+    r"[;\n]|,\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])"
+    r"|(?:,|\s+и)\s+(?=(?:[А-ЯЁа-яё-]+(?:ым|им)\s+)*[А-ЯЁа-яё-]+(?:ом|ем|ём|ами|ями)\b)"
+)
+# an adjective in the instrumental before the head word: "главным", "ведущим", "первым"
+_ADJECTIVE_RU = re.compile(r"^([А-ЯЁа-яё-]{3,})(ым|им)$")
+
+
+def _adjective(m: re.Match[str]) -> str:
+    """An adjective's nominative: "главным" → "главный", "ведущим" → "ведущий"."""
+    return m.group(1) + ("ый" if m.group(2) == "ым" else "ий")
 
 
 def _titles_in(text: str, lang: str) -> list[tuple[str, str]]:
@@ -197,19 +214,74 @@ def _titles_in(text: str, lang: str) -> list[tuple[str, str]]:
             for title, said in listed(text)
         ]
     found = []
-    for piece in re.split(r"[;\n]|,\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])", text):
+    for piece in _PIECES_RU.split(text):
         ws = piece.strip(" .;:").split()
         for k, w in enumerate(ws):
             if _INSTR_RU.match(w) and w.lower() not in ("согласованием", "приказом", "образом"):
-                base = nominative(w)
+                j = k
+                while j > 0 and _ADJECTIVE_RU.match(ws[j - 1]):
+                    j -= 1
+                before = [_ADJECTIVE_RU.sub(_adjective, a) for a in ws[j:k]]
                 tail = [_in_parens(t) for t in ws[k + 1 :]]
-                title = " ".join([base, *tail]).strip(" .,;:")
+                title = " ".join([*before, nominative(w), *tail]).strip(" .,;:")
                 said = " ".join(ws[k:])
                 found.append(
                     (title[:1].upper() + title[1:], said if groups.plural(w, lang) else "")
                 )
                 break
     return found
+
+
+# whose order approves it: "приказом директора", "приказом главного врача", "приказом
+# Председателя Правления MNU" (the title's words to a preposition, a conjunction, a number, an
+# abbreviation or a quoted name: "приказом директора ТОО «…» от …")
+_BY_ORDER_RU = re.compile(r"\bприказом\s+(.*)", re.I)
+_ADJECTIVE_GENITIVE_RU = re.compile(r"^([А-ЯЁа-яё-]{3,})(ого|его)$")
+_NOT_TITLE_RU = frozenset({"после", "от", "по", "и", "или", "с", "со", "на", "в", "№"})
+_ACTING_RU = frozenset({"и.", "о.", "и.о.", "исполняющего", "обязанности", "врио"})
+
+
+def _nominative_genitive_ru(word: str) -> str | None:
+    """A Russian word of a title from the genitive: "главного" → "главный", "заведующего" →
+    "заведующий", "председателя" → "председатель", "директора" → "директор"; None for another."""
+    adjective = _ADJECTIVE_GENITIVE_RU.match(word)
+    if adjective:
+        return adjective.group(1) + ("ый" if adjective.group(2) == "ого" else "ий")
+    if word.endswith(("а", "я")) and len(word) > 3:
+        return word[:-1] + ("ь" if word.endswith("я") else "")
+    return None
+
+
+def _whose_order_ru(text: str) -> str | None:
+    """The official whose order ``text`` says approves it, in the nominative: "приказом главного
+    бухгалтера" → "Главный бухгалтер"; None where no official's title follows "приказом"."""
+    m = _BY_ORDER_RU.search(text)
+    ws = [w for w in (m.group(1).split() if m else []) if w.lower() not in _ACTING_RU]
+    k = 0
+    while k < len(ws) and _ADJECTIVE_GENITIVE_RU.match(ws[k]):
+        k += 1
+    if k == len(ws) or not ws[k].rstrip(".,;:").endswith(("а", "я")):
+        k -= 1  # the last adjective is the head: "заведующего кафедрой"
+    if k < 0:
+        return None
+    head = ws[k].rstrip(".,;:")
+    said = [_nominative_genitive_ru(w) for w in [*ws[:k], head]]
+    if not any(_holder(w) for w in ws[: k + 1]) or None in said:
+        return None
+    if ws[k] == head:  # (a title's words after the head, to the punctuation)
+        for w in ws[k + 1 :]:
+            word = w.rstrip(".,;:")
+            if w.lower() in _NOT_TITLE_RU or word.isupper() or not word.isalpha():
+                break
+            said.append(word)
+            if word != w:
+                break
+    title = " ".join(w for w in said if w)
+    return title[:1].upper() + title[1:]
+
+
+def _holder(word: str) -> bool:
+    return word.lower().startswith(HOLDERS)
 
 
 def _in_parens(word: str) -> str:
@@ -227,8 +299,11 @@ def stated(clause: Node | None, lang: str, approval: bool = False) -> list[tuple
         title = approving(approval_part(clause.text))
         return [(title, "")] if title else []
     if approval:
-        m = re.search(r"(?:утверждается|утверждаются)\s+(.*)", clause.text, re.I)
-        return _titles_in(m.group(1) if m else clause.text, lang)[:1]
+        text = approval_part(clause.text)  # not whom it is agreed with
+        m = re.search(r"(?:утверждается|утверждаются)\s+(.*)", text, re.I)
+        found = _titles_in(m.group(1) if m else text, lang)[:1]
+        by_order = _whose_order_ru(text)
+        return found or ([(by_order, "")] if by_order else [])
     pieces = [item.text for item in all_items(clause.items)]
     if not pieces:
         tail = re.split(r"\s+с:?\s+|:\s*", agreement_part(clause.text), maxsplit=1)

@@ -1,10 +1,12 @@
-"""Another organisation's Kazakh job instruction: the approvers a clause names in one sentence
-("Осы лауазымдық нұсқаулық директормен, заң бөлімінің басшысымен және кадр бөлімінің басшысымен
-келісіледі", "… келісілуге тиіс", "… мен келісім бойынша … бекітіледі") are proposed a position
-each, in the text's order, titled in the nominative without the sentence's lead words; the
-approving official is whose order approves it ("… ЖШС директорының бұйрығымен бекітіледі"). Each
-source is imported with --update-registry into a copy of the bundled project; `dlo check` finds
-no DLO101 at the clauses, and the agreement sheet prints a row for each approver."""
+"""Another organisation's job instruction naming its approvers in one sentence (Kazakh
+"Осы лауазымдық нұсқаулық директормен, заң бөлімінің басшысымен және кадр бөлімінің басшысымен
+келісіледі", "… келісілуге тиіс", "… мен келісім бойынша … бекітіледі"; Russian "… согласовывается
+с директором, начальником юридического отдела и начальником отдела кадров"): each official is
+proposed a position, in the text's order, titled in the nominative without the sentence's lead
+words; the approving official is whose order approves it ("… ЖШС директорының бұйрығымен
+бекітіледі", "утверждается приказом директора"). Each source is imported with --update-registry
+into a copy of the bundled project; `dlo check` finds no DLO101 at the clauses, and the agreement
+sheet prints a row for each approver."""
 
 from __future__ import annotations
 
@@ -95,6 +97,37 @@ DALA_FORWARDER = """\
 3.2. Осы лауазымдық нұсқаулық «Дала Логистик» ЖШС директорының 2024 жылғы 15 қаңтардағы № 12-Ж бұйрығымен бекітіледі.
 """
 
+SARYARKA_LAWYER_RU = """\
+Товарищество с ограниченной ответственностью «Сарыарка Курылыс»
+ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ЮРИСТА
+
+1. Общие положения
+1.1. Полное наименование организации - Товарищество с ограниченной ответственностью «Сарыарка Курылыс».
+1.2. Юрист обеспечивает правовую деятельность товарищества.
+1.3. Юрист подчиняется директору.
+2. Должностные обязанности
+2.1. Юрист проверяет проекты договоров.
+2.2. Юрист представляет интересы товарищества в суде.
+3. Заключительные положения
+3.1. Настоящая инструкция согласовывается с директором, начальником юридического отдела и начальником отдела кадров.
+3.2. Настоящая инструкция утверждается приказом директора.
+"""
+
+SARYARKA_LAWYER_RU_AFTER = """\
+Товарищество с ограниченной ответственностью «Сарыарка Курылыс»
+ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ ЮРИСТА
+
+1. Общие положения
+1.1. Полное наименование организации - Товарищество с ограниченной ответственностью «Сарыарка Курылыс».
+1.2. Юрист обеспечивает правовую деятельность товарищества.
+1.3. Юрист подчиняется директору.
+2. Должностные обязанности
+2.1. Юрист проверяет проекты договоров.
+2.2. Юрист представляет интересы товарищества в суде.
+3. Заключительные положения
+3.1. Настоящая инструкция утверждается приказом директора после согласования с главным бухгалтером и начальником отдела кадров.
+"""
+
 CASES = [
     # the review's sentence: commas and "және", each name in the instrumental
     (
@@ -127,8 +160,23 @@ CASES = [
         "Директор",
     ),
 ]
+RU_CASES = [
+    # commas and "и", each name in the instrumental; the order's author in the genitive
+    (
+        SARYARKA_LAWYER_RU,
+        ["Директор", "Начальник юридического отдела", "Начальник отдела кадров"],
+        "Директор",
+    ),
+    # no clause of its own: the approval's "после согласования с …", an adjective in the title
+    (
+        SARYARKA_LAWYER_RU_AFTER,
+        ["Главный бухгалтер", "Начальник отдела кадров"],
+        "Директор",
+    ),
+]
 IDS = ["commas-and-zhane", "kelisiluge-tiis", "kelisim-in-approval", "men", "mynalarmen"]
-LEADS = ("осы", "нұсқаулық", "лауазымдық", "ереже")
+RU_IDS = ["ru-commas-and-i", "ru-after-agreement"]
+LEADS = ("осы", "нұсқаулық", "лауазымдық", "ереже", "настоящ", "инструкц")
 
 
 def _import(project, dlo, tmp_path, text: str):
@@ -139,26 +187,30 @@ def _import(project, dlo, tmp_path, text: str):
     return load_model(project, "got"), result.err
 
 
-def _sheet_rows(project, dlo) -> list[list[str]]:
+def _sheet_rows(project, dlo, lang: str) -> list[list[str]]:
     out = project / "out"
     sheet = dlo("sheet", "agreement", "got", "--draft", "--out", out, cwd=project)
     assert sheet.code == 0, sheet.out + sheet.err
-    data = (out / "got.kk.draft.agreement.docx").read_bytes()
-    title = labels.labels("kk", project / "templates")["sheet"]["agreement"]["title"]
+    data = (out / f"got.{lang}.draft.agreement.docx").read_bytes()
+    title = labels.labels(lang, project / "templates")["sheet"]["agreement"]["title"]
     return table_rows(parts(data)["word/document.xml"], title)[1:]
 
 
-@pytest.mark.parametrize(("text", "approvers", "by"), CASES, ids=IDS)
+@pytest.mark.parametrize(
+    ("text", "approvers", "by", "lang"),
+    [(*case, "kk") for case in CASES] + [(*case, "ru") for case in RU_CASES],
+    ids=IDS + RU_IDS,
+)
 def test_each_official_the_sentence_names_is_an_approver(
-    project, dlo, tmp_path, text, approvers, by
+    project, dlo, tmp_path, text, approvers, by, lang
 ):
     model, err = _import(project, dlo, tmp_path, text)
     registry = Project(project).load([]).registry
-    titles = [registry.position(i).title["kk"] for i in model.agreement.approvers]
+    titles = [registry.position(i).title[lang] for i in model.agreement.approvers]
     assert titles == approvers, err
-    assert registry.position(model.approval.by).title["kk"] == by
+    assert registry.position(model.approval.by).title[lang] == by
     assert model.organisation != registry.organisation.id  # another organisation's
-    proposed = [registry.position(i).title["kk"] for i in registry.positions_of(model.organisation)]
+    proposed = [registry.position(i).title[lang] for i in registry.positions_of(model.organisation)]
     assert not [t for t in proposed if t.lower().startswith(LEADS)], proposed
     said = f"agreement.approvers proposed from the text: {', '.join(approvers)}"
     assert said in err
@@ -166,7 +218,7 @@ def test_each_official_the_sentence_names_is_an_approver(
     assert "DLO101" not in check.out, check.out
     stating = {c.states for _, _, c in model.clauses()}
     assert "approval" in stating
-    rows = _sheet_rows(project, dlo)
+    rows = _sheet_rows(project, dlo, lang)
     assert [(r[0], r[1]) for r in rows] == [(str(n), t) for n, t in enumerate(approvers, 1)]
 
 
