@@ -578,7 +578,7 @@ def test_cli_old_edition_may_name_positions_since_renamed(project, dlo):
     assert result.code == 0, result.err
     assert "1 added, 1 removed, 3 changed, 1 moved" in result.out
     # the approving official's id is not the registry's any more: named by it, as the data has it
-    assert "1. approving official: changed\n   [-former-rector-]" in result.out
+    assert "1. approving official: changed\n   [-former-rector (бұйрықпен)-]" in result.out
 
 
 def test_cli_text_missing_in_the_language_is_reported_where_it_is(project, dlo):

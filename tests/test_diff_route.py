@@ -36,6 +36,13 @@ def _draft(project, edit, base=lambda data: data) -> Project:
     return Project(project)
 
 
+# after a changed approving official or route: the change is the next edition's
+NEXT_KK = (
+    "(келесі басылымды келісу мен бекітуге; бұл басылымды бұрынғы лауазымды тұлғалар келіседі "
+    "және бекітеді)"
+)
+
+
 def _route(new: dict) -> None:
     new["agreement"] = {"route": "parallel", "approvers": ["hr-head", "legal-head"]}
     new["approval"] = {"by": "vp-academic", "form": "signature"}
@@ -52,13 +59,13 @@ def test_a_changed_route_is_a_row_of_the_table_each(project):
         [
             "Бекітетін лауазымды тұлға",
             "Басқарма Төрағасы – Ректор (бұйрықпен)",
-            "Академиялық мәселелер жөніндегі проректор (өз қолымен)",
+            "Академиялық мәселелер жөніндегі проректор (өз қолымен) " + NEXT_KK,
         ],
         [
             "Келісетін лауазымды тұлғалар",
             APPROVERS_OLD,
             "Персоналды басқару бөлімінің бастығы; Құқықтық қамтамасыз ету және мемлекеттік "
-            "сатып алу бөлімінің бастығы (бір мезгілде)",
+            "сатып алу бөлімінің бастығы (бір мезгілде) " + NEXT_KK,
         ],
         [
             "Өзгерістер енгізуге бастамашы лауазымды тұлғалар",
@@ -74,7 +81,7 @@ def test_the_terminal_and_the_page_say_it_too(project):
     text = diff_api.output(prepared, "text").decode()
     assert "no changes" not in text
     assert "1. approving official: changed" in text
-    assert "{+Академиялық мәселелер жөніндегі проректор (өз қолымен)+}" in text
+    assert "{+Академиялық мәселелер жөніндегі проректор (өз қолымен) " + NEXT_KK + "+}" in text
     parser = _Rows()
     parser.feed(diff_api.output(prepared, "html").decode())
     assert [r["cells"][1] for r in parser.rows] == [
@@ -93,7 +100,12 @@ def test_in_russian(project):
     )
     assert [r[1] for r in rows] == ["Согласующие должностные лица"]
     assert rows[0][2].startswith("Проректор по академическим вопросам; ")
-    assert rows[0][2].endswith("(последовательно)") and rows[0][3].endswith("(параллельно)")
+    assert rows[0][2].endswith("(последовательно)")
+    # the new route is the next edition's: this one's round keeps the edition in force's
+    assert rows[0][3].endswith(
+        "(параллельно) (для согласования и утверждения следующего издания; это издание "
+        "согласуют и утверждают прежние должностные лица)"
+    )
 
 
 def test_the_position_and_unit_and_a_position_the_registry_no_longer_has(project):

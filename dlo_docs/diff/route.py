@@ -90,10 +90,18 @@ def heads(
 
     before, after = _fields(old), _fields(new)
     return tuple(
-        (kind, said(kind, before[kind]), said(kind, after[kind]))
+        (kind, said(kind, before[kind]), said(kind, after[kind]) + _next_round(kind, words))
         for kind in KINDS
         if _compared(kind, before[kind]) != _compared(kind, after[kind])
     )
+
+
+def _next_round(kind: str, words: dict[str, Any]) -> str:
+    """After a changed approving official or route: that it is the next edition's (the round of
+    this one keeps the edition in force's, as its submission fixes them). A project's own label
+    set without the words says nothing."""
+    note = words.get("next_round") if kind in ("approval", "approvers") else None
+    return f" {note}" if note else ""
 
 
 def _compared(kind: str, value: Any) -> Any:
