@@ -229,3 +229,29 @@ def visible_text(html: str) -> str:
     import html as html_lib
 
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def edition_3_left_then_swept(dlo, project: Path) -> str:
+    """After a build of the unit's edition 3 stopped before its manifest listed what it wrote:
+    edition 3's DOCX are published; edition 4 approved, the next build leaves only edition 4's.
+    That build's output."""
+    files = project / "public" / "files"
+    assert sorted(p.name for p in files.glob(f"{UNIT}-3.*")) == [
+        f"{UNIT}-3.kk.docx",
+        f"{UNIT}-3.ru.docx",
+    ]
+    revise_unit(
+        dlo,
+        project,
+        "LMS нақтыланды",
+        "мен LMS жүйесінің",
+        "мен Platonus жүйесінің",
+        "79-НҚ",
+        "2025-03-10",
+    )
+    out = build(dlo, project).out
+    assert sorted(p.name for p in files.glob(f"{UNIT}-*")) == [
+        f"{UNIT}-4.kk.docx",
+        f"{UNIT}-4.ru.docx",
+    ]
+    return out

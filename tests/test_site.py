@@ -19,6 +19,7 @@ from site_support import (
     approve_unit,
     broken_links,
     build,
+    edition_3_left_then_swept,
     ok,
     page,
     parse,
@@ -1219,25 +1220,7 @@ def test_files_an_interrupted_build_wrote_are_removed_by_the_next_one(published,
     monkeypatch.setattr(site_build._Site, "comparisons", interrupted)
     assert dlo("site", "build", "--no-pdf", cwd=published).code == 130
     monkeypatch.undo()
-    files = published / "public" / "files"
-    assert sorted(p.name for p in files.glob(f"{UNIT}-3.*")) == [
-        f"{UNIT}-3.kk.docx",
-        f"{UNIT}-3.ru.docx",
-    ]
-    revise_unit(
-        dlo,
-        published,
-        "LMS нақтыланды",
-        "мен LMS жүйесінің",
-        "мен Platonus жүйесінің",
-        "79-НҚ",
-        "2025-03-10",
-    )
-    out = build(dlo, published).out
-    assert sorted(p.name for p in files.glob(f"{UNIT}-*")) == [
-        f"{UNIT}-4.kk.docx",
-        f"{UNIT}-4.ru.docx",
-    ]
+    out = edition_3_left_then_swept(dlo, published)
     assert f"files/{UNIT}-3" not in "".join(
         p.read_text("utf-8") for p in site_files(published / "public") if p.suffix == ".html"
     )

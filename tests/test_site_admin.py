@@ -14,7 +14,15 @@ import urllib.error
 import urllib.request
 
 import pytest
-from site_support import UNIT, approve_seed, broken_links, build, revise_unit, serving
+from site_support import (
+    UNIT,
+    approve_seed,
+    broken_links,
+    build,
+    edition_3_left_then_swept,
+    revise_unit,
+    serving,
+)
 from test_site import _publish
 from test_terminated import HANGS, reaped, stand_in
 
@@ -54,25 +62,7 @@ def test_a_file_a_killed_build_wrote_is_removed_by_the_next_one(prepared_copy, d
     for pid in map(int, pids.read_text().split()):  # what SIGKILL left running
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-    files = published / "public" / "files"
-    assert sorted(p.name for p in files.glob(f"{UNIT}-3.*")) == [
-        f"{UNIT}-3.kk.docx",
-        f"{UNIT}-3.ru.docx",
-    ]
-    revise_unit(
-        dlo,
-        published,
-        "LMS нақтыланды",
-        "мен LMS жүйесінің",
-        "мен Platonus жүйесінің",
-        "79-НҚ",
-        "2025-03-10",
-    )
-    out = build(dlo, published).out
-    assert sorted(p.name for p in files.glob(f"{UNIT}-*")) == [
-        f"{UNIT}-4.kk.docx",
-        f"{UNIT}-4.ru.docx",
-    ]
+    out = edition_3_left_then_swept(dlo, published)
     assert "4 removed" in out  # edition 2's DOCX and the killed build's edition 3
     assert broken_links(published / "public") == []
     # the build after follows a finished one: nothing more is taken for the previous one's
