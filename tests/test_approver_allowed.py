@@ -45,6 +45,19 @@ def _drafted_for(dlo, project, approver: str) -> None:
     )
 
 
+def _refused_as_another_organisation_s(dlo, project, at: str, what: str) -> None:
+    """``dlo check`` says DLO024 at ``at`` (line:column) of the draft naming organisation
+    'other', the registry putting ``what``; ``submit`` refuses it."""
+    result = dlo("check", REG, cwd=project)
+    assert result.code == 1, result.out
+    assert (
+        f"{PATH}:{at}: error DLO024: the regulation names organisation 'other', but the registry "
+        f"puts {what}"
+    ) in result.out, result.out
+    refused = dlo("submit", REG, cwd=project)
+    assert refused.code == 1 and "DLO024" in refused.err, refused.err
+
+
 def test_check_names_an_approving_official_the_organisation_does_not_allow(project, dlo):
     _drafted_for(dlo, project, "docs-head")
     row, col = _line_col(project, PATH, "docs-head\n  form:")
@@ -113,14 +126,9 @@ def test_a_draft_claiming_another_organisation_is_not_judged_by_its_rules(projec
     _drafted_for(dlo, project, "docs-head")
     _replace(project, PATH, "organisation: ksu\n", "organisation: other\n")
     row, col = _line_col(project, PATH, "other\n")
-    result = dlo("check", REG, cwd=project)
-    assert result.code == 1, result.out
-    assert (
-        f"{PATH}:{row}:{col}: error DLO024: the regulation names organisation 'other', but the "
-        "registry puts its unit 'hr' in organisation 'ksu'"
-    ) in result.out, result.out
-    refused = dlo("submit", REG, cwd=project)
-    assert refused.code == 1 and "DLO024" in refused.err, refused.err
+    _refused_as_another_organisation_s(
+        dlo, project, f"{row}:{col}", "its unit 'hr' in organisation 'ksu'"
+    )
 
 
 # the clause stating approval as ``dlo new --approval-by docs-head`` writes it, and as a revision
@@ -202,14 +210,12 @@ def test_a_job_instruction_is_its_position_s_organisation_s(project, dlo):
     _drafted_for(dlo, project, "docs-head")
     _replace(project, PATH, "organisation: ksu\nunit: hr\n", "organisation: other\nunit: ext\n")
     row, col = _line_col(project, PATH, "position: hr-head\n")
-    result = dlo("check", REG, cwd=project)
-    assert result.code == 1, result.out
-    assert (
-        f"{PATH}:{row}:{col + len('position: ')}: error DLO024: the regulation names organisation "
-        "'other', but the registry puts its position 'hr-head' in organisation 'ksu'"
-    ) in result.out, result.out
-    refused = dlo("submit", REG, cwd=project)
-    assert refused.code == 1 and "DLO024" in refused.err, refused.err
+    _refused_as_another_organisation_s(
+        dlo,
+        project,
+        f"{row}:{col + len('position: ')}",
+        "its position 'hr-head' in organisation 'ksu'",
+    )
 
 
 def test_a_new_regulation_is_approved_by_whom_the_organisation_lets_approve(project, dlo):
