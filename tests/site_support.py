@@ -231,6 +231,19 @@ def visible_text(html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
 
 
+def unit_edition_3(dlo, project: Path) -> None:
+    """The unit's edition 3 approved (Moodle replaced by LMS), the site built at edition 2."""
+    revise_unit(
+        dlo,
+        project,
+        "Moodle алынды",
+        "мен Moodle жүйесінің",
+        "мен LMS жүйесінің",
+        "78-НҚ",
+        "2025-02-10",
+    )
+
+
 def edition_3_left_then_swept(dlo, project: Path) -> str:
     """After a build of the unit's edition 3 stopped before its manifest listed what it wrote:
     edition 3's DOCX are published; edition 4 approved, the next build leaves only edition 4's.

@@ -29,6 +29,7 @@ from site_support import (
     seed_and_unit_revised,
     site_files,
     source,
+    unit_edition_3,
     visible_text,
 )
 
@@ -1204,15 +1205,7 @@ def test_files_an_interrupted_build_wrote_are_removed_by_the_next_one(published,
 
     site_build = importlib.import_module("dlo_docs.site.build")
     build(dlo, published)
-    revise_unit(
-        dlo,
-        published,
-        "Moodle алынды",
-        "мен Moodle жүйесінің",
-        "мен LMS жүйесінің",
-        "78-НҚ",
-        "2025-02-10",
-    )
+    unit_edition_3(dlo, published)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -20,8 +20,8 @@ from site_support import (
     broken_links,
     build,
     edition_3_left_then_swept,
-    revise_unit,
     serving,
+    unit_edition_3,
 )
 from test_site import _publish
 from test_terminated import HANGS, reaped, stand_in
@@ -42,15 +42,7 @@ def test_a_file_a_killed_build_wrote_is_removed_by_the_next_one(prepared_copy, d
     (superseded, linked from no page, served at its address)."""
     published = prepared_copy("site-published", _publish)
     build(dlo, published)
-    revise_unit(
-        dlo,
-        published,
-        "Moodle алынды",
-        "мен Moodle жүйесінің",
-        "мен LMS жүйесінің",
-        "78-НҚ",
-        "2025-02-10",
-    )
+    unit_edition_3(dlo, published)
     pids = tmp_path / "pids"
     env = stand_in(tmp_path, HANGS.format(pids=pids), DLO_UI_LANG="en")
     command = [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "build"]
@@ -116,15 +108,7 @@ def test_a_build_without_pdf_keeps_the_pdfs_still_current_and_says_so(
         assert 'href="../../files/dlo-head-1.kk.pdf"' in html
     assert broken_links(public) == []
 
-    revise_unit(
-        dlo,
-        published,
-        "Moodle алынды",
-        "мен Moodle жүйесінің",
-        "мен LMS жүйесінің",
-        "78-НҚ",
-        "2025-02-10",
-    )
+    unit_edition_3(dlo, published)
     out = build(dlo, published).out
     assert "no PDF made: 1 kept, 2 removed" in out, out  # edition 2's PDFs: superseded
     assert sorted(p.name for p in (public / "files").glob("*.pdf")) == ["dlo-head-1.kk.pdf"]
