@@ -422,10 +422,9 @@ def test_html_prints_the_organisation_and_nests_a_quoted_title(project):
     assert '<div class="org">НАО «Костанайский региональный университет' in page
 
 
-def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dlo, tmp_path):
-    """An edition whose Russian text alone changed: its Kazakh table, page and summary do not say
-    "no changes between the editions" (false for the edition a lawyer is asked to agree to), but
-    that the Kazakh text is unchanged and which clauses of the Russian one changed."""
+def _russian_clause_7_reworded(project) -> tuple:
+    """The bilingual seed frozen as edition 1, and the draft of edition 2 with clause 7's
+    Russian text alone reworded: (the regulation's folder, edition 1's data, the draft's)."""
     data = bilingual(seed_data())
     folder = project / "regulations" / "dlo-head"
     (folder / "editions").mkdir(parents=True, exist_ok=True)
@@ -434,6 +433,14 @@ def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dl
     new["edition"] = 2
     guidance = find(new, "guidance")["text"]
     guidance["ru"] = guidance["ru"].replace("(ru) ", "(ru) В своей деятельности: ")
+    return folder, data, new
+
+
+def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dlo, tmp_path):
+    """An edition whose Russian text alone changed: its Kazakh table, page and summary do not say
+    "no changes between the editions" (false for the edition a lawyer is asked to agree to), but
+    that the Kazakh text is unchanged and which clauses of the Russian one changed."""
+    folder, data, new = _russian_clause_7_reworded(project)
     (folder / "regulation.yaml").write_text(load.dumps(new), encoding="utf-8")
     said = "Мәтіннің осы тілдегі нұсқасында өзгерістер жоқ; өзгерістер тек «Русский» нұсқасында енгізілген: 7-тармақ."
 
@@ -469,14 +476,7 @@ def test_a_change_in_the_other_language_alone_is_said_after_this_one_s_changes(
     agreed in Kazakh to the edition (one text, both languages, one control code) never saw it.
     Now each says, after its own changes, which elements changed in the other language's text
     alone; the Russian comparison, which lists both, says nothing more."""
-    data = bilingual(seed_data())
-    folder = project / "regulations" / "dlo-head"
-    (folder / "editions").mkdir(parents=True, exist_ok=True)
-    (folder / "editions" / "1.yaml").write_text(load.dumps(data), encoding="utf-8")
-    new = copy.deepcopy(data)
-    new["edition"] = 2
-    guidance = find(new, "guidance")["text"]
-    guidance["ru"] = guidance["ru"].replace("(ru) ", "(ru) В своей деятельности: ")
+    folder, data, new = _russian_clause_7_reworded(project)
     duty = find(new, "duties.3")["text"]
     duty["kk"], duty["ru"] = DUTY_3_NEW, f"(ru) {DUTY_3_NEW}"
     (folder / "regulation.yaml").write_text(load.dumps(new), encoding="utf-8")
