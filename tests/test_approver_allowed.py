@@ -225,3 +225,43 @@ def test_a_new_regulation_is_approved_by_whom_the_organisation_lets_approve(proj
     new_clean(dlo, project, REG, "--position", "hr-head", "--approvers", "legal-head")
     assert "  by: vp-academic\n" in (project / PATH).read_text(encoding="utf-8")
     assert "DLO124" not in dlo("check", REG, cwd=project).out
+
+
+def test_a_new_regulation_of_another_organisation_s_unit_is_that_organisation_s(project, dlo):
+    """``dlo new`` for a position of another organisation the registry keeps wrote the
+    registry's own organisation, which ``dlo check`` then refused at once (DLO024)."""
+    _replace(
+        project,
+        REGISTRY,
+        "- id: docs\n  name:",
+        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
+        "  head: ext-head\n- id: docs\n  name:",
+    )
+    registry = project / REGISTRY
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "positions:\n",
+            "positions:\n- id: ext-head\n  title: {kk: Сыртқы бөлім басшысы, ru: Начальник "
+            "внешнего отдела}\n  unit: ext\n",
+            1,
+        )
+        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
+        encoding="utf-8",
+    )
+    ok(
+        dlo,
+        project,
+        "new",
+        "ext-head",
+        "--kind",
+        "job_instruction",
+        "--position",
+        "ext-head",
+        "--approvers",
+        "legal-head",
+        "--approval-by",
+        "rector",
+    )
+    text = (project / "regulations" / "ext-head" / "regulation.yaml").read_text(encoding="utf-8")
+    assert "\norganisation: other\n" in text
+    assert "DLO024" not in dlo("check", "ext-head", cwd=project).out

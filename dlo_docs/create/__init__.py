@@ -173,7 +173,8 @@ def build(project: Project, registry: Registry, reg_id: str, options: Options) -
         "kind": options.kind,
         "code": options.code or CODE_PLACEHOLDER,
         "title": title,
-        "organisation": registry.organisation.id,
+        # its unit's organisation (DLO024): the registry's own, or another it keeps
+        "organisation": registry.unit(f.unit).organisation or registry.organisation.id,
         "unit": f.unit,
     }
     if f.position:
