@@ -38,8 +38,10 @@ def check(view: View) -> Iterator[Problem]:
             allowed=", ".join(allowed),
         ),
         Msg(
-            "set approval.by to one of them (and say so in the clause stating approval); who "
-            "may approve is the organisation's decision, kept in the registry's approvers"
+            "set approval.by to one of them (and say so in the clause stating approval); or, "
+            "where the organisation decides that {by} approves (the board the rector's own "
+            "instruction, say), add {by} to its approvers in regulations/registry.yaml",
+            by=doc.approval.by,
         ),
     )
 
