@@ -51,6 +51,16 @@ def approval_of(project: Project, reg_id: str) -> Approval:
     """The edition in force and its approval; refuses a regulation whose printed text would not
     be exactly the approved one."""
     st = workflow.status(project, reg_id)
+    if st.approved_edition is not None and st.takes_effect is not None:
+        raise UsageError(
+            Msg(
+                "edition {n} of {reg_id} is approved but takes effect on {date}: its PDF is "
+                "signed from that day, when dlo render prints it as the edition in force",
+                n=st.approved_edition,
+                reg_id=reg_id,
+                date=st.takes_effect.strftime("%d.%m.%Y"),
+            )
+        )
     if st.edition_in_force is None or st.in_force_order is None:
         raise UsageError(
             Msg(

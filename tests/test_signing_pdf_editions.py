@@ -27,6 +27,7 @@ from signing_support import (
 from workflow_support import APPROVERS, edit_clause_15
 
 from dlo_docs import approved_pdf
+from dlo_docs.errors import UsageError
 from dlo_docs.project import Project
 from dlo_docs.signing import keys
 
@@ -246,3 +247,18 @@ def test_a_valid_signature_says_whether_its_edition_is_in_force(
     assert result.code == 0, result.out + result.err
     assert "edition 1 of dlo-head (superseded: not in force)" in result.out, result.out
     assert "edition 2 of dlo-head (withdrawn: not in force)" in result.out, result.out
+
+
+def test_an_approved_edition_waiting_for_its_day_is_not_called_missing(editions, monkeypatch):
+    """Edition 2 approved, taking effect tomorrow: sign-pdf said 'dlo-head has no edition in
+    force: only an approved edition's PDF is signed', of an edition that is approved; it says
+    when its PDF can be signed."""
+    root, *_ = editions
+    monkeypatch.setenv("DLO_TODAY", "2026-12-07")
+    monkeypatch.setenv("DLO_UI_LANG", "en")
+    with pytest.raises(UsageError) as refused:
+        approved_pdf.approval_of(Project(root), REG)
+    assert (
+        "edition 2 of dlo-head is approved but takes effect on 08.12.2026: its PDF is signed "
+        "from that day"
+    ) in str(refused.value)
