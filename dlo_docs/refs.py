@@ -111,6 +111,7 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
     ]:
         for k, approver in enumerate(org.approvers):
             need(approver, positions, [*loc, "approvers", k], "position")
+        problems += _approvers_elsewhere(reg, source, loc, org.id, org.approvers)
     for i, unit in enumerate(reg.units):
         need(unit.organisation, organisations, ["units", i, "organisation"], "organisation")
         need(unit.parent, units, ["units", i, "parent"], "unit")
@@ -118,6 +119,45 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
     for i, pos in enumerate(reg.positions):
         need(pos.unit, units, ["positions", i, "unit"], "unit")
         need(pos.reports_to, positions, ["positions", i, "reports_to"], "position")
+    return problems
+
+
+def _approvers_elsewhere(
+    reg: Registry, source: Source, loc: list, oid: str, approvers: list[str]
+) -> list[Problem]:
+    """An organisation's list of who may approve its regulations naming a position twice
+    (DLO021), or a position of another organisation (DLO024: its own list is that one's)."""
+    problems = []
+    for k, pid in enumerate(approvers):
+        at = source.at([*loc, "approvers", k])
+        if pid in approvers[:k]:
+            problems.append(
+                error(
+                    at,
+                    DUPLICATE,
+                    Msg("position {id} is named twice among the approvers", id=repr(pid)),
+                    Msg("name each position once"),
+                )
+            )
+            continue
+        position = next((p for p in reg.positions if p.id == pid), None)
+        owner = (_unit_owner(reg, position.unit) if position.unit else None) if position else None
+        if position is None or (owner or reg.organisation.id) == oid:
+            continue
+        problems.append(
+            error(
+                at,
+                "DLO024",
+                Msg(
+                    "position {id} belongs to organisation {owner}: it cannot approve the "
+                    "regulations of {named}",
+                    id=repr(pid),
+                    owner=repr(owner or reg.organisation.id),
+                    named=repr(oid),
+                ),
+                Msg("name a position of {named}", named=oid),
+            )
+        )
     return problems
 
 

@@ -265,3 +265,38 @@ def test_a_new_regulation_of_another_organisation_s_unit_is_that_organisation_s(
     text = (project / "regulations" / "ext-head" / "regulation.yaml").read_text(encoding="utf-8")
     assert "\norganisation: other\n" in text
     assert "DLO024" not in dlo("check", "ext-head", cwd=project).out
+
+
+def test_the_list_names_each_of_the_organisation_s_own_positions_once(project, dlo):
+    """The list took a position twice ("lets only rector, rector approve them") and another
+    organisation's position without a word: each is an error at its place."""
+    _replace(
+        project,
+        REGISTRY,
+        "- id: docs\n  name:",
+        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
+        "- id: docs\n  name:",
+    )
+    registry = project / REGISTRY
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "positions:\n",
+            "positions:\n- id: ext-head\n  title: {kk: Сыртқы бөлім басшысы, ru: Начальник "
+            "внешнего отдела}\n  unit: ext\n",
+            1,
+        )
+        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
+        encoding="utf-8",
+    )
+    let_approve(project, "rector", "ext-head", "rector")
+    line, _ = _line_col(project, REGISTRY, "  approvers: [rector, ext-head, rector]")
+    result = dlo("check", cwd=project)
+    assert result.code == 1, result.out
+    assert (
+        f"{REGISTRY}:{line}:{len('  approvers: [rector, ') + 1}: error DLO024: position "
+        "'ext-head' belongs to organisation 'other': it cannot approve the regulations of 'ksu'"
+    ) in result.out, result.out
+    assert (
+        f"{REGISTRY}:{line}:{len('  approvers: [rector, ext-head, ') + 1}: error DLO021: "
+        "position 'rector' is named twice among the approvers"
+    ) in result.out, result.out
