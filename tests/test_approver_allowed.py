@@ -58,6 +58,29 @@ def _refused_as_another_organisation_s(dlo, project, at: str, what: str) -> None
     assert refused.code == 1 and "DLO024" in refused.err, refused.err
 
 
+def _other_organisation(project) -> None:
+    """The registry keeps another organisation, 'other' (an imported one: no list of who may
+    approve), with a unit 'ext' headed by its position 'ext-head'."""
+    _replace(
+        project,
+        REGISTRY,
+        "- id: docs\n  name:",
+        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
+        "  head: ext-head\n- id: docs\n  name:",
+    )
+    registry = project / REGISTRY
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "positions:\n",
+            "positions:\n- id: ext-head\n  title: {kk: Сыртқы бөлім басшысы, ru: Начальник "
+            "внешнего отдела}\n  unit: ext\n",
+            1,
+        )
+        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
+        encoding="utf-8",
+    )
+
+
 def test_check_names_an_approving_official_the_organisation_does_not_allow(project, dlo):
     _drafted_for(dlo, project, "docs-head")
     row, col = _line_col(project, PATH, "docs-head\n  form:")
@@ -117,12 +140,7 @@ def test_an_unknown_position_in_the_list_is_an_error_at_its_place(project, dlo):
 def test_a_draft_claiming_another_organisation_is_not_judged_by_its_rules(project, dlo):
     """Another organisation kept in the registry (an imported one) lets any position approve:
     a draft of the university's unit naming it instead would escape the list (DLO024)."""
-    registry = project / REGISTRY
-    registry.write_text(
-        registry.read_text(encoding="utf-8")
-        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
-        encoding="utf-8",
-    )
+    _other_organisation(project)
     _drafted_for(dlo, project, "docs-head")
     _replace(project, PATH, "organisation: ksu\n", "organisation: other\n")
     row, col = _line_col(project, PATH, "other\n")
@@ -194,19 +212,7 @@ def test_a_job_instruction_is_its_position_s_organisation_s(project, dlo):
     """A draft of the university's position naming another organisation kept in the registry
     and a unit of it (an imported one, whose regulations any position may approve) escaped the
     list of who may approve (DLO124) and DLO024, which read the unit alone."""
-    registry = project / REGISTRY
-    registry.write_text(
-        registry.read_text(encoding="utf-8")
-        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
-        encoding="utf-8",
-    )
-    _replace(
-        project,
-        REGISTRY,
-        "- id: docs\n  name:",
-        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
-        "- id: docs\n  name:",
-    )
+    _other_organisation(project)
     _drafted_for(dlo, project, "docs-head")
     _replace(project, PATH, "organisation: ksu\nunit: hr\n", "organisation: other\nunit: ext\n")
     row, col = _line_col(project, PATH, "position: hr-head\n")
@@ -230,24 +236,7 @@ def test_a_new_regulation_is_approved_by_whom_the_organisation_lets_approve(proj
 def test_a_new_regulation_of_another_organisation_s_unit_is_that_organisation_s(project, dlo):
     """``dlo new`` for a position of another organisation the registry keeps wrote the
     registry's own organisation, which ``dlo check`` then refused at once (DLO024)."""
-    _replace(
-        project,
-        REGISTRY,
-        "- id: docs\n  name:",
-        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
-        "  head: ext-head\n- id: docs\n  name:",
-    )
-    registry = project / REGISTRY
-    registry.write_text(
-        registry.read_text(encoding="utf-8").replace(
-            "positions:\n",
-            "positions:\n- id: ext-head\n  title: {kk: Сыртқы бөлім басшысы, ru: Начальник "
-            "внешнего отдела}\n  unit: ext\n",
-            1,
-        )
-        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
-        encoding="utf-8",
-    )
+    _other_organisation(project)
     ok(
         dlo,
         project,
@@ -270,24 +259,7 @@ def test_a_new_regulation_of_another_organisation_s_unit_is_that_organisation_s(
 def test_the_list_names_each_of_the_organisation_s_own_positions_once(project, dlo):
     """The list took a position twice ("lets only rector, rector approve them") and another
     organisation's position without a word: each is an error at its place."""
-    _replace(
-        project,
-        REGISTRY,
-        "- id: docs\n  name:",
-        "- id: ext\n  organisation: other\n  name: {kk: Сыртқы бөлім, ru: Внешний отдел}\n"
-        "- id: docs\n  name:",
-    )
-    registry = project / REGISTRY
-    registry.write_text(
-        registry.read_text(encoding="utf-8").replace(
-            "positions:\n",
-            "positions:\n- id: ext-head\n  title: {kk: Сыртқы бөлім басшысы, ru: Начальник "
-            "внешнего отдела}\n  unit: ext\n",
-            1,
-        )
-        + "organisations:\n- id: other\n  name: {kk: Басқа ұйым, ru: Другая организация}\n",
-        encoding="utf-8",
-    )
+    _other_organisation(project)
     let_approve(project, "rector", "ext-head", "rector")
     line, _ = _line_col(project, REGISTRY, "  approvers: [rector, ext-head, rector]")
     result = dlo("check", cwd=project)
