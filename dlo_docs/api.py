@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import check_paths, context, form_names, labels, pool, refcheck, scratch, snapshots, subject
-from .errors import DloError, Location, Problem, UsageError, error
+from .errors import DloError, Problem, UsageError
 from .fsio import write_bytes
 from .i18n import Msg
 from .model_methods import LANGS
@@ -351,7 +351,9 @@ def _render_into(
         source = staging if "docx" in formats else staging / "source"
         pdfs = [(o, source / f"{o.path.stem}.docx") for o, _ in rendered if o.format == "pdf"]
         if pdfs:
-            lost = _convert_pdfs(pdfs, staging, out, jobs, result)
+            from . import pdf_outputs
+
+            lost = pdf_outputs.convert(pdfs, staging, out, jobs, result)
             rendered = [(o, s) for o, s in rendered if o.id not in lost]
         for output, staged in rendered:
             os.replace(staged, output.path)
@@ -361,40 +363,3 @@ def _render_into(
     result.removed = clear_in_force_names(out, written, RENDERERS)
     result.other_texts = clear_other_texts(result.outputs)
     return result
-
-
-def _convert_pdfs(
-    pdfs: list[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None, result: Rendered
-) -> set[str]:
-    """Every PDF from its DOCX, into the staging folder under its output's name; returns the
-    regulations whose PDF could not be made (left out whole, each failure named in
-    ``result``; beyond a few, one line and a log file beside the outputs)."""
-    from .render import pdf as pdf_render
-
-    converted = pdf_render.convert_many(
-        [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
-    )
-    failed: dict[str, tuple[str, str]] = {}
-    lost: set[str] = set()
-    for output, docx in pdfs:
-        made = converted.made.get(docx.stem)
-        if made is not None:
-            os.replace(made, staging / output.path.name)
-        else:
-            failed[output.path.name] = converted.failed.get(
-                docx.stem, ("DLO301", Msg("LibreOffice made no PDF of it"))
-            )
-            lost.add(output.id)
-    hint = Msg("open the DOCX in LibreOffice to see why, or try again")
-    if len(failed) > pdf_render.SHOWN:  # a short report; every name in the log
-        summary = pdf_render.failure_summary(
-            {name: why for name, (_, why) in failed.items()}, len(pdfs), out / "pdf-failures.log"
-        )
-        code = next(iter(failed.values()))[0]
-        result.problems.append(error(Location("soffice"), code, summary, hint))
-    else:
-        for name, (code, why) in failed.items():
-            message = Msg("PDF {name} not made: {why}", name=name, why=why)
-            result.problems.append(error(Location("soffice"), code, message, hint))
-    result.failed = sorted(set(result.failed) | lost)
-    return lost

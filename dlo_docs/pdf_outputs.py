@@ -1,0 +1,56 @@
+"""The PDFs of one ``render`` call, converted all together from their DOCX by LibreOffice.
+
+- ``convert(pdfs, staging, out, jobs, result) -> lost``: each ``(output, docx)`` converted into
+  the staging folder under its output's name; a regulation whose PDF is not made is left out
+  whole (its id in ``lost``), each failure named in ``result.problems`` (beyond a few, one line
+  and a log file beside the outputs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import pool
+from .errors import Location, error
+from .i18n import Msg
+from .render import pdf as pdf_render
+
+if TYPE_CHECKING:
+    from .api import Output, Rendered
+
+
+def convert(
+    pdfs: list[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None, result: Rendered
+) -> set[str]:
+    """Every PDF from its DOCX, into the staging folder under its output's name; returns the
+    regulations whose PDF could not be made (left out whole, each failure named in
+    ``result``; beyond a few, one line and a log file beside the outputs)."""
+    converted = pdf_render.convert_many(
+        [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
+    )
+    failed: dict[str, tuple[str, str]] = {}
+    lost: set[str] = set()
+    for output, docx in pdfs:
+        made = converted.made.get(docx.stem)
+        if made is not None:
+            os.replace(made, staging / output.path.name)
+        else:
+            failed[output.path.name] = converted.failed.get(
+                docx.stem, ("DLO301", Msg("LibreOffice made no PDF of it"))
+            )
+            lost.add(output.id)
+    hint = Msg("open the DOCX in LibreOffice to see why, or try again")
+    if len(failed) > pdf_render.SHOWN:  # a short report; every name in the log
+        summary = pdf_render.failure_summary(
+            {name: why for name, (_, why) in failed.items()}, len(pdfs), out / "pdf-failures.log"
+        )
+        code = next(iter(failed.values()))[0]
+        result.problems.append(error(Location("soffice"), code, summary, hint))
+    else:
+        for name, (code, why) in failed.items():
+            message = Msg("PDF {name} not made: {why}", name=name, why=why)
+            result.problems.append(error(Location("soffice"), code, message, hint))
+    result.failed = sorted(set(result.failed) | lost)
+    return lost
