@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 # the renderers (python-docx, Jinja2, LibreOffice) and lint are imported where they are used
 
 FORMATS = ("docx", "html", "pdf")
+# a draft's outputs, removed when its edition in force is rendered and no draft is open
+DRAFT_NAMES = ("draft.docx", "draft.html", "draft.pdf", "draft.comparison.docx")
 DEFAULT_FORMATS = ("docx", "html")  # PDF needs LibreOffice and takes seconds: asked for by name
 
 
@@ -180,6 +182,7 @@ class Rendered:
     failed: list[str] = field(default_factory=list)  # ids of regulations left out
     notes: list[str] = field(default_factory=list)  # e.g. a draft shown for want of an edition
     removed: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): no edition in force
+    stale_drafts: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): none open
     other_texts: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): another text
 
 
@@ -194,8 +197,17 @@ class _Job:
     draft: bool = False  # render the working drafts (marked), not the editions in force
 
 
-# one regulation's outcome: (id, outputs as (output, staged file), comparisons, problems, note)
-_Done = tuple[str, list[tuple[Output, Path]], list[tuple[Output, Path]], list[Problem], str | None]
+@dataclass
+class _Done:
+    """One regulation's outcome: its outputs and comparison tables as (output, staged file)."""
+
+    id: str
+    outputs: list[tuple[Output, Path]] = field(default_factory=list)
+    comparisons: list[tuple[Output, Path]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    note: Msg | None = None  # e.g. a draft shown for want of an edition in force
+    fallen: bool = False  # a draft rendered for want of an edition in force
+    closed: bool = False  # its edition in force rendered, no draft open: drafts are stale
 
 
 def _render_ids(ids: list[str]) -> list[_Done]:
@@ -222,10 +234,12 @@ def _render_one(job: _Job, project: Project, registry: Registry, doc_id: str) ->
     except UsageError:
         raise
     except DloError as exc:
-        return (doc_id, [], [], sorted(set(exc.problems)), None)
+        return _Done(doc_id, problems=sorted(set(exc.problems)))
     outputs = [o for rd in contexts for o in _stage_formats(job, project, rd)]
     comparisons = [c for rd in contexts for c in _stage_comparison(job, project, rd)]
-    return (doc_id, outputs, comparisons, [], chosen.fallback)
+    note = chosen.fallback or chosen.unopened
+    closed = not chosen.draft and chosen.closed is not None
+    return _Done(doc_id, outputs, comparisons, [], note, chosen.fallback is not None, closed)
 
 
 def _stage_formats(job: _Job, project: Project, rd: context.RenderDoc) -> list[tuple[Output, Path]]:
@@ -340,14 +354,14 @@ def _render_into(
     with scratch.folder("render", out, hidden=True) as staging:  # (swept: a killed render's)
         job.staging = staging
         results = pool.run(_render_ids, ids, project, jobs, done, state=job)
-        failed = {doc_id: problems for doc_id, _, _, problems, _ in results if problems}
+        failed = {d.id: d.problems for d in results if d.problems}
         result = Rendered(
             problems=sorted(p for problems in failed.values() for p in problems),
             failed=sorted(failed),
-            notes=[note for *_, note in results if note],
+            notes=[d.note for d in results if d.note],
         )
-        rendered = [o for _, outputs, _, _, _ in results for o in outputs]
-        rendered += [c for _, _, comparisons, _, _ in results for c in comparisons]
+        rendered = [o for d in results for o in d.outputs]
+        rendered += [c for d in results for c in d.comparisons]
         source = staging if "docx" in formats else staging / "source"
         pdfs = [(o, source / f"{o.path.stem}.docx") for o, _ in rendered if o.format == "pdf"]
         if pdfs:
@@ -358,8 +372,11 @@ def _render_into(
         for output, staged in rendered:
             os.replace(staged, output.path)
     result.outputs = [o for o, _ in rendered]
-    fallen = {doc_id for doc_id, *_, note in results if note}  # drafts for want of an edition
+    fallen = {d.id for d in results if d.fallen}
     written = [(o.id, o.lang) for o in result.outputs if o.id in fallen]
     result.removed = clear_in_force_names(out, written, RENDERERS)
+    closed = {d.id for d in results if d.closed}
+    written = [(o.id, o.lang) for o in result.outputs if o.id in closed]
+    result.stale_drafts = clear_in_force_names(out, written, DRAFT_NAMES)
     result.other_texts = clear_other_texts(result.outputs)
     return result

@@ -25,6 +25,7 @@ from .errors import DloError, Location, error
 from .i18n import Msg
 from .project import Document, Loaded, Project
 from .records import Records
+from .workflow.state import OPEN
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from collections.abc import Collection
@@ -39,7 +40,11 @@ class Subject:
     document: Document
     records: Records
     draft: bool
-    fallback: str | None = None  # why the draft is shown though the edition in force was asked
+    fallback: Msg | None = None  # why the draft is shown though the edition in force was asked
+    # the edition in force when no draft is open (no revision, or its round ended): a draft's
+    # outputs of the regulation are then an earlier one's, and a draft asked for says so
+    closed: int | None = None
+    unopened: Msg | None = None  # a draft asked for when none is open: what is printed
     # the organisation's day it is chosen on (DLO_TODAY when set): a draft's title page's year
     today: dt.date | None = None
 
@@ -105,11 +110,12 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
     h = workflow.history(project, reg_id)
     workflow.intact(project, reg_id)  # nothing is shown of a history that does not verify
     today = workflow.today(registry.organisation.timezone)
+    closed = h.in_force if h.state not in OPEN else None
     if not draft and h.in_force is not None:
         n = h.in_force
         document = _frozen(project, reg_id, n, h.approvals[n])
         records = workflow.edition_records(project, reg_id, n, registry)
-        return Subject(reg_id, document, records, draft=False, today=today)
+        return Subject(reg_id, document, records, draft=False, today=today, closed=closed)
     fallback = None
     if not draft:
         fallback = (
@@ -122,4 +128,13 @@ def select(project: Project, registry: Registry, reg_id: str, draft: bool = Fals
         )
     document = _working(project, registry, reg_id)
     records = workflow.records(project, reg_id)
-    return Subject(reg_id, document, records, draft=True, fallback=fallback, today=today)
+    chosen = Subject(reg_id, document, records, draft=True, fallback=fallback, today=today)
+    if draft and closed is not None:
+        chosen.closed = closed
+        chosen.unopened = Msg(
+            "{id} has no draft open (edition {n} is in force): regulation.yaml is printed as a "
+            "draft; to change the edition, open a revision first: dlo revise {id}",
+            id=reg_id,
+            n=closed,
+        )
+    return chosen

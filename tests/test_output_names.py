@@ -53,7 +53,7 @@ def test_a_revisions_draft_stands_beside_the_edition_in_force_under_its_own_name
     assert EDITED.encode() not in (bundled / "build" / "dlo-head.kk.html").read_bytes()
 
 
-def test_a_draft_rendered_before_the_first_approval_keeps_its_draft_name(project, dlo):
+def test_a_draft_rendered_before_the_first_approval_keeps_its_draft_name_until_approved(project, dlo):
     from workflow_support import to_in_force
 
     run(dlo, project, "render", SEED, "--format", "docx")
@@ -62,11 +62,44 @@ def test_a_draft_rendered_before_the_first_approval_keeps_its_draft_name(project
     assert _is_draft(draft)
 
     to_in_force(dlo, project)
-    run(dlo, project, "render", SEED, "--format", "docx")
-    assert _names(project) == {"dlo-head.kk.draft.docx", "dlo-head.kk.docx"}
-    assert (project / "build" / "dlo-head.kk.draft.docx").read_bytes() == draft
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    # the draft was approved: no draft is open, so its file is an earlier one's, and goes
+    assert _names(project) == {"dlo-head.kk.docx"}
+    removed = "removed build/dlo-head.kk.draft.docx: dlo-head has no draft open"
+    assert removed in result.out
     approved = (project / "build" / "dlo-head.kk.docx").read_bytes()
     assert not _is_draft(approved) and "45-НҚ" in " ".join(title_page(approved))
+
+
+def test_a_revisions_approval_package_leaves_once_it_is_approved(bundled, dlo):
+    """While a revision is open its draft and comparison table stay beside the edition in force,
+    whatever is rendered; once approved, rendering the new edition removes them (each said), so
+    that build/ holds no draft of a text no longer in agreement. A draft asked for when none is
+    open is written, with a note saying that it is the working copy, not an open revision."""
+    from conftest import organisation_today
+    from workflow_support import agree_all
+
+    run(dlo, bundled, "revise", SEED, "--by", "hr-head", "--reason", "Құқықтар нақтыланды")
+    edit_working_copy(bundled)
+    run(dlo, bundled, "render", SEED, "--draft", "--format", "docx")
+    result = run(dlo, bundled, "render", SEED, "--format", "docx")
+    package = {"dlo-head.kk.draft.docx", "dlo-head.kk.draft.comparison.docx"}
+    assert _names(bundled) == package | {"dlo-head.kk.docx"}
+    assert "removed" not in result.out
+
+    run(dlo, bundled, "submit", SEED)
+    agree_all(dlo, bundled)
+    run(dlo, bundled, "approve", SEED, "--order", "46-НҚ", "--date", str(organisation_today()))
+    result = run(dlo, bundled, "render", SEED, "--format", "docx")
+    assert _names(bundled) == {"dlo-head.kk.docx"}
+    for name in sorted(package):
+        assert f"removed build/{name}: dlo-head has no draft open" in result.out
+    assert "46-НҚ" in " ".join(title_page((bundled / "build" / "dlo-head.kk.docx").read_bytes()))
+
+    result = run(dlo, bundled, "render", SEED, "--draft", "--format", "docx")
+    assert "dlo-head has no draft open (edition 2 is in force)" in result.err
+    assert "dlo revise dlo-head" in result.err
+    assert _names(bundled) == {"dlo-head.kk.docx", "dlo-head.kk.draft.docx"}
 
 
 def test_a_drafts_sheet_is_named_apart_from_the_edition_in_forces(bundled, dlo):

@@ -110,9 +110,10 @@ def render(
     Each shows its edition in force, from the frozen text the journal approved; a regulation with
     no edition in force is rendered as a draft (and says so), and the files dlo wrote of it named
     as an edition in force, <out>/<id>.<lang>.<ext>, are removed; so is a file of another format
-    under the name written that shows another text (an earlier render's); a file of your own is
-    left. A regulation that cannot be rendered is reported and left out; the others are
-    rendered, and the exit code is 1."""
+    under the name written that shows another text (an earlier render's), and, when no draft is
+    open, the draft's files (<out>/<id>.<lang>.draft.*); a file of your own is left. A
+    regulation that cannot be rendered is reported and left out; the others are rendered, and
+    the exit code is 1."""
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())
@@ -144,6 +145,12 @@ def echo_removed(project, result) -> None:
     for reg_id, path in result.removed:
         click.echo(
             _("removed {path}: {id} has no edition in force").format(
+                path=project.display(path), id=reg_id
+            )
+        )
+    for reg_id, path in result.stale_drafts:
+        click.echo(
+            _("removed {path}: {id} has no draft open, only its edition in force").format(
                 path=project.display(path), id=reg_id
             )
         )
