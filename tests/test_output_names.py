@@ -53,7 +53,9 @@ def test_a_revisions_draft_stands_beside_the_edition_in_force_under_its_own_name
     assert EDITED.encode() not in (bundled / "build" / "dlo-head.kk.html").read_bytes()
 
 
-def test_a_draft_rendered_before_the_first_approval_keeps_its_draft_name_until_approved(project, dlo):
+def test_a_draft_rendered_before_the_first_approval_keeps_its_draft_name_until_approved(
+    project, dlo
+):
     from workflow_support import to_in_force
 
     run(dlo, project, "render", SEED, "--format", "docx")
