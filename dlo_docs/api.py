@@ -367,7 +367,9 @@ def _render_into(
         if pdfs:
             from . import pdf_outputs
 
-            lost = pdf_outputs.convert(pdfs, staging, out, jobs, result)
+            lost, problems = pdf_outputs.convert(pdfs, staging, out, jobs)
+            result.problems += problems
+            result.failed = sorted(set(result.failed) | lost)
             rendered = [(o, s) for o, s in rendered if o.id not in lost]
         for output, staged in rendered:
             os.replace(staged, output.path)

@@ -1,32 +1,30 @@
 """The PDFs of one ``render`` call, converted all together from their DOCX by LibreOffice.
 
-- ``convert(pdfs, staging, out, jobs, result) -> lost``: each ``(output, docx)`` converted into
-  the staging folder under its output's name; a regulation whose PDF is not made is left out
-  whole (its id in ``lost``), each failure named in ``result.problems`` (beyond a few, one line
-  and a log file beside the outputs).
+- ``convert(pdfs, staging, out, jobs) -> (lost, problems)``: each ``(output, docx)`` converted
+  into the staging folder under its output's name; a regulation whose PDF is not made is to be
+  left out whole (its id in ``lost``), each failure named in ``problems`` (beyond a few, one
+  line and a log file beside the outputs).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import pool
-from .errors import Location, error
+from .errors import Location, Problem, error
 from .i18n import Msg
+from .outputs_left import Output
 from .render import pdf as pdf_render
-
-if TYPE_CHECKING:
-    from .api import Output, Rendered
 
 
 def convert(
-    pdfs: list[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None, result: Rendered
-) -> set[str]:
+    pdfs: Sequence[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None
+) -> tuple[set[str], list[Problem]]:
     """Every PDF from its DOCX, into the staging folder under its output's name; returns the
-    regulations whose PDF could not be made (left out whole, each failure named in
-    ``result``; beyond a few, one line and a log file beside the outputs)."""
+    regulations whose PDF could not be made (to be left out whole) and the problems naming
+    each failure (beyond a few, one line and a log file beside the outputs)."""
     converted = pdf_render.convert_many(
         [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
     )
@@ -41,16 +39,16 @@ def convert(
                 docx.stem, ("DLO301", Msg("LibreOffice made no PDF of it"))
             )
             lost.add(output.id)
+    problems: list[Problem] = []
     hint = Msg("open the DOCX in LibreOffice to see why, or try again")
     if len(failed) > pdf_render.SHOWN:  # a short report; every name in the log
         summary = pdf_render.failure_summary(
             {name: why for name, (_, why) in failed.items()}, len(pdfs), out / "pdf-failures.log"
         )
         code = next(iter(failed.values()))[0]
-        result.problems.append(error(Location("soffice"), code, summary, hint))
+        problems.append(error(Location("soffice"), code, summary, hint))
     else:
         for name, (code, why) in failed.items():
             message = Msg("PDF {name} not made: {why}", name=name, why=why)
-            result.problems.append(error(Location("soffice"), code, message, hint))
-    result.failed = sorted(set(result.failed) | lost)
-    return lost
+            problems.append(error(Location("soffice"), code, message, hint))
+    return lost, problems

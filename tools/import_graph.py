@@ -106,6 +106,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "comparison",
             "subject",
             "outputs_left",
+            "pdf_outputs",
             "acquaintance",
             "register",
             "importer",
