@@ -62,6 +62,33 @@ def test_each_catalogue_names_the_edition_in_force_one_way(lang, other):
     assert [t for t in texts if other in t.casefold()] == []
 
 
+# A regulation in general is a document (документ, құжат); «положение о подразделении» and
+# «бөлімше туралы ереже» name one kind of it, and «ереже» is also a lint rule.
+OTHER_WORDS_FOR_A_DOCUMENT = {
+    "ru": re.compile(r"регламент|(?<![Оо]бщие )\bположени\w*+(?! о подразделени)", re.I),
+    "kk": re.compile(r"(?<!туралы )\bереже", re.I),
+}
+NAMES_THAT_KIND = re.compile(
+    r"\brules?\b|silence|provisions|unit regulation|regulation of (its |their own |the )?unit"
+)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_catalogue_calls_a_regulation_a_document(lang):
+    """The project calls its regulations документ / құжат: a clerk reading «регламент» in one
+    help text and «Положение» in a rule's description takes them for other documents."""
+    with (LOCALE / lang / "LC_MESSAGES" / "dlo.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    found = []
+    for message in catalog:
+        english = " ".join(message.id) if isinstance(message.id, tuple) else message.id
+        if not english or NAMES_THAT_KIND.search(english):
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        found += [(english, t) for t in texts if OTHER_WORDS_FOR_A_DOCUMENT[lang].search(t)]
+    assert found == []
+
+
 def test_choice_of_language():
     assert i18n.choose("ru", {"DLO_UI_LANG": "kk"}) == "ru"
     assert i18n.choose(None, {"DLO_UI_LANG": "kk", "LANG": "ru_RU.UTF-8"}) == "kk"
