@@ -89,6 +89,28 @@ def test_each_catalogue_calls_a_regulation_a_document(lang):
     assert found == []
 
 
+# the periodic review of an edition in force, and the revision that makes a new edition
+REVISION = {"ru": "пересмотр", "kk": "қайта қара"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_review_is_not_called_a_revision(lang):
+    """`dlo review` records a periodic review (периодическая проверка, мерзімді тексеру);
+    `dlo revise` opens a revision (пересмотр, қайта қарау). Status's help read «срок пересмотра»
+    for the review's due date, and 'dlo correct' fixed «результат пересмотра»: a clerk looks
+    for a revision that is not there."""
+    with (LOCALE / lang / "LC_MESSAGES" / "dlo.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    found = []
+    for message in catalog:
+        english = " ".join(message.id) if isinstance(message.id, tuple) else message.id
+        if not english or not re.search(r"\breview", english) or re.search(r"revis", english):
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        found += [(english, t) for t in texts if REVISION[lang] in t]
+    assert found == []
+
+
 def test_choice_of_language():
     assert i18n.choose("ru", {"DLO_UI_LANG": "kk"}) == "ru"
     assert i18n.choose(None, {"DLO_UI_LANG": "kk", "LANG": "ru_RU.UTF-8"}) == "kk"
