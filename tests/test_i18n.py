@@ -51,11 +51,21 @@ def test_translations_keep_the_placeholders(lang):
             )
 
 
-@pytest.mark.parametrize(("lang", "other"), [("kk", "қолданыстағы"), ("ru", "редакц")])
-def test_each_catalogue_names_the_edition_in_force_one_way(lang, other):
+@pytest.mark.parametrize(
+    ("lang", "other"),
+    [
+        ("kk", "қолданыстағы"),
+        ("ru", "редакц"),
+        ("kk", "папка"),  # a folder is a қалта: the site's and --out's messages said папка too
+        ("kk", "әдепкісі"),  # a default is әдепкі, as in every other help text
+        ("ru", "хэш"),  # хеш, as verify's help writes it; log and integrity said хэш
+        ("kk", "хэш"),
+    ],
+)
+def test_each_catalogue_keeps_one_word_for_a_thing(lang, other):
     """A clerk reading 'күшіндегі басылым' on one screen and 'қолданыстағы басылым' on the next
-    (or «издание» and «редакция») asks whether they are two things: each catalogue keeps one
-    term (күшіндегі басылым; действующее издание)."""
+    (or «издание» and «редакция», 'қалта' and 'папка') asks whether they are two things: each
+    catalogue keeps one term (күшіндегі басылым; действующее издание; қалта; хеш)."""
     with (LOCALE / lang / "LC_MESSAGES" / "dlo.po").open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     texts = [m.string for m in catalog if m.id and isinstance(m.string, str)]
