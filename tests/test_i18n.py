@@ -594,3 +594,29 @@ def test_the_register_names_units_in_the_interface_language_unless_told(in_force
     assert kk_unit in english and ru_unit not in english, english
     told = dlo("--lang-ui", "ru", "list", "--lang", "kk", cwd=in_force).out
     assert kk_unit in told and ru_unit not in told, told
+
+
+def test_russian_agrees_with_the_count_and_with_either_reader():
+    """«укажите 32 цифр и букв» broke the count's agreement (32 цифры); a reader who has read an
+    edition was «ознакомился» whoever it was, though the acknowledge command says «ознакомлен(а)»
+    of Г. М. Жумабаева as of anyone."""
+    from dlo_docs.workflow.guards import CONTROL_DIGITS, EXAMPLE
+
+    i18n.use("ru")
+    hint = i18n.text(
+        i18n.Msg(
+            "give the {n} digits and letters a–f that the copy read prints at the head of "
+            "each page, as '{example}'",
+            n=CONTROL_DIGITS,
+            example=EXAMPLE,
+        )
+    )
+    assert f"укажите {CONTROL_DIGITS}-значный код из цифр и букв a–f" in hint
+    twice = i18n.Msg(
+        "{value} has already acknowledged edition {n} (on {date})",
+        value="Г. М. Жумабаева",
+        n=1,
+        date="2026-12-05",
+    )
+    assert i18n.text(twice).startswith("Г. М. Жумабаева уже ознакомлен(а) с изданием 1")
+    assert i18n._("read by {reader}") == "ознакомлен(а): {reader}"
