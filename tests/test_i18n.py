@@ -620,3 +620,32 @@ def test_russian_agrees_with_the_count_and_with_either_reader():
     )
     assert i18n.text(twice).startswith("Г. М. Жумабаева уже ознакомлен(а) с изданием 1")
     assert i18n._("read by {reader}") == "ознакомлен(а): {reader}"
+
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
+
+
+@pytest.mark.parametrize(
+    ("lang", "made"),
+    [("ru", ("Создан командой", "Импортирован командой")), ("kk", ("жасады", "импорттады"))],
+)
+def test_the_new_and_imported_files_open_with_a_comment_in_the_clerks_language(
+    dlo, project, monkeypatch, lang, made
+):
+    """The file a clerk is told to write in opens with what to do; it was English whatever the
+    interface spoke. Only the commands, codes, keys and file names stay Latin."""
+    from conftest import SEED
+
+    monkeypatch.setenv("DLO_UI_LANG", lang)
+    assert dlo("new", "x1", "--kind", "job_instruction", "--position", "dlo-head", cwd=project)
+    new = (project / "regulations" / "x1" / "regulation.yaml").read_text(encoding="utf-8")
+    assert dlo("import", SEED, "--id", "x2", cwd=project).code == 0
+    imported = (project / "regulations" / "x2" / "regulation.yaml").read_text(encoding="utf-8")
+    codes = {"dlo", "new", "check", "import", "DLO", "source_number"}
+    codes |= {"id", "code", "title", "position"}
+    for text, said in zip((new, imported), made, strict=True):
+        lines = text.splitlines()
+        comment = [line for line in lines if line.startswith("#") and "$schema" not in line]
+        assert comment and said in comment[0]
+        words = re.sub(r"\S+\.(yaml|txt)\b", "", " ".join(comment))  # file names
+        assert set(LATIN_WORD.findall(words)) <= codes, comment

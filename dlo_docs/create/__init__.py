@@ -20,6 +20,7 @@ from .. import load
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
 from ..i18n import Msg
+from ..i18n import text as in_ui_language
 from ..labels import BUNDLED
 from ..model import LANGS, Registry, Regulation
 from ..project import REGULATION, Loaded, Project
@@ -258,11 +259,12 @@ def create(project: Project, reg_id: str, options: Options) -> Created:
     registry = loaded.registry
     data = build(project, registry, reg_id, options)
     target = folder / REGULATION
-    comment = (
-        f"{SCHEMA_LINE}\n"
-        f"Made by `dlo new` from {template_path(project, options.kind).name}. Write every [[...]]:\n"
-        "`dlo check` lists them (DLO114). Numbers are computed: never type them."
+    made = Msg(  # in the clerk's language: the first lines they read in the file they write
+        "Made by `dlo new` from {template}. Write every [[...]]:\n"
+        "`dlo check` lists them (DLO114). Numbers are computed: never type them.",
+        template=template_path(project, options.kind).name,
     )
+    comment = f"{SCHEMA_LINE}\n{in_ui_language(made)}"
     text = load.dumps_pretty(data, comment=comment)
     model = _read_back(project, target, text, data)
     # (a folder an earlier version left holding only a lock file is taken)

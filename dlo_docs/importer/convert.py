@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import load
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
+from ..i18n import text as in_ui_language
 from ..labels import labels as load_labels
 from ..model import Position, Registry
 from . import (
@@ -81,11 +82,15 @@ def _proposals(
 
 
 def _comment(read: Read, block: title_block.Approval | None) -> str:
-    return (
-        f"Imported by `dlo import` from {Path(read.path).name}. Numbers are computed: source_number\n"
+    """The file's opening comment, in the clerk's language (they read it first)."""
+    imported = Msg(
+        "Imported by `dlo import` from {file}. Numbers are computed: source_number\n"
         "keeps the source's own numbering (dlo check compares them); remove it once checked.\n"
-        "Check id, code, title, position and the approvers before the draft goes for agreement."
-        + (f"\n{title_block.comment(block)}" if block else "")
+        "Check id, code, title, position and the approvers before the draft goes for agreement.",
+        file=Path(read.path).name,
+    )
+    return in_ui_language(imported) + (
+        f"\n{in_ui_language(title_block.comment(block))}" if block else ""
     )
 
 

@@ -363,6 +363,6 @@ def problem(approval: Approval, path: str, reg_id: str) -> Problem:
     )
 
 
-def comment(approval: Approval) -> str:
+def comment(approval: Approval) -> Msg:
     """A line for the regulation's header comment: the block as the source writes it."""
-    return f"The source's title page says: {' '.join(approval.text.split())}"
+    return Msg("The source's title page says: {text}", text=" ".join(approval.text.split()))
