@@ -649,3 +649,33 @@ def test_the_new_and_imported_files_open_with_a_comment_in_the_clerks_language(
         assert comment and said in comment[0]
         words = re.sub(r"\S+\.(yaml|txt)\b", "", " ".join(comment))  # file names
         assert set(LATIN_WORD.findall(words)) <= codes, comment
+
+
+PLACEHOLDER_WORDS = re.compile(
+    r"(?<![\w$_.{-])(OPTIONS|COMMAND|ARGS|IDS|PATH|FILES?|DIR|POSITION|ROLE|UNIT|DATE|TEXT|CODE"
+    r"|NO|KEY|CA|LANG|PORT|KIND|INTEGER|RANGE)(?![\w_}])"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "role"),
+    [("ru", "[ПАРАМЕТРЫ] КОМАНДА [АРГУМЕНТЫ]", "ДОЛЖНОСТЬ"), ("kk", "[ПАРАМЕТРЛЕР]", "ЛАУАЗЫМ")],
+)
+def test_every_help_names_what_is_typed_in_the_interface_language(dlo, project, lang, usage, role):
+    """'Использование: dlo agree [OPTIONS] ID', '--as ROLE', '--text CODE', '-j, --jobs INTEGER
+    RANGE', and hints 'dlo revise ID --by ROLE --reason TEXT': a clerk who reads no English met a
+    placeholder word on every line of every help. ID and N stay (ID is read as such)."""
+    from test_cli_docs import commands
+
+    helps = [dlo("--lang-ui", lang, "--help", cwd=project).out]
+    helps += [dlo("--lang-ui", lang, *n.split(), "--help", cwd=project).out for n in commands()]
+    assert usage in helps[0]
+    shown = "\n".join(helps).replace("DLO_SOFFICE, PATH", "")  # the environment's PATH
+    assert PLACEHOLDER_WORDS.findall(shown) == []
+    assert f"--as {role}" in shown
+    # a hint names what to type in the same words
+    i18n.use(lang)
+    hint = i18n.text(
+        i18n.Msg("open a revision first: dlo revise {id} --by ROLE --reason TEXT", id="x")
+    )
+    assert f"dlo revise x --by {role} --reason " in hint and "ROLE" not in hint

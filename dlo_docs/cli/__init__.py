@@ -16,6 +16,7 @@ from .. import i18n, interrupts, usercache
 from ..entry import VERSION, unblock
 from ..errors import DloError, UsageError
 from ..i18n import _
+from . import click_words
 from .once import given_once
 
 if TYPE_CHECKING:  # for the types only: the project is imported when a command needs it
@@ -66,6 +67,9 @@ class PathArg(click.Path):
 class _Translated(_CommandBase):
     """Help texts are written in English and shown in the interface language, looked up when
     the help is printed (the language is chosen per run, after the commands are defined)."""
+
+    def collect_usage_pieces(self, ctx):  # "[OPTIONS]", a group's "COMMAND [ARGS]..."
+        return [click_words.metavar(p) for p in super().collect_usage_pieces(ctx)]
 
     def format_help_text(self, ctx, formatter):
         help_, self.help = self.help, i18n.help_text(self.help)
@@ -133,29 +137,7 @@ def _lang_ui(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
-def _speak_clicks_words() -> None:
-    """click's own words ("Usage:", "Options:", its errors) through the same catalogue."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
-
-    for module in (
-        click.core,
-        click.decorators,
-        click.exceptions,
-        click.formatting,
-        click.parser,
-        click.types,
-    ):
-        module._ = _  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
-
-
-_speak_clicks_words()
+click_words.speak()
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
