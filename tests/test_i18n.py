@@ -679,3 +679,15 @@ def test_every_help_names_what_is_typed_in_the_interface_language(dlo, project, 
         i18n.Msg("open a revision first: dlo revise {id} --by ROLE --reason TEXT", id="x")
     )
     assert f"dlo revise x --by {role} --reason " in hint and "ROLE" not in hint
+
+
+def test_who_has_not_read_an_edition_is_named_in_the_registers_language(in_force, dlo):
+    """`dlo list --unacknowledged` in Russian listed 'М. Р. Бекова (Қашықтықтан оқыту
+    бөлімінің бастығы)' beside the unit 'Отдел дистанционного обучения': the reader's position
+    in the document's language, the rest of the row in the register's."""
+    russian = dlo("--lang-ui", "ru", "list", "--unacknowledged", cwd=in_force).out
+    line = next(x for x in russian.splitlines() if x.startswith("dlo-head"))
+    assert "(Начальник отдела дистанционного обучения)" in line, line
+    assert "Қашықтықтан" not in line.split("Отдел дистанционного обучения")[0], line
+    told = dlo("--lang-ui", "ru", "list", "--unacknowledged", "--lang", "kk", cwd=in_force).out
+    assert "(Қашықтықтан оқыту бөлімінің бастығы)" in told, told

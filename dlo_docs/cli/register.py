@@ -40,7 +40,10 @@ STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn", "
 @click.option(
     "--lang",
     type=click.Choice(DOC_LANGS),
-    help="Language of titles and unit names (default: the interface's, when kk or ru; else kk).",
+    help=(
+        "Language of titles, units and readers' positions (default: the interface's, when kk "
+        "or ru; else kk)."
+    ),
 )
 @click.option(
     "--sep",

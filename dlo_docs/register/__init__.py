@@ -110,7 +110,12 @@ def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry)
 
 
 def _acknowledgements(
-    project: Project, reg_id: str, registry: Registry, entry: Entry, working: Document | None
+    project: Project,
+    reg_id: str,
+    registry: Registry,
+    entry: Entry,
+    working: Document | None,
+    lang: str,
 ) -> None:
     try:
         round_ = acknowledgements.round_of(project, reg_id, registry, working)
@@ -118,7 +123,12 @@ def _acknowledgements(
         entry.problem = str(exc.problems[0]) if exc.problems else str(exc)
         return
     entry.acknowledged = len(round_.done)
-    entry.not_acknowledged = [r.shown() for r in round_.missing]
+    # each a registry position's holder, named in the register's language as its units are
+    # (the document's own language is the acquaintance sheet's)
+    entry.not_acknowledged = [
+        (acknowledgements.holder(registry, r.position_id, lang) if r.position_id else r).shown()
+        for r in round_.missing
+    ]
 
 
 def _units_under(registry: Registry, unit: str) -> set[str]:
@@ -174,7 +184,7 @@ def _entry(project: Project, reg_id: str, registry: Registry, lang: str, today: 
         return _failed(entry, exc)
     _state(entry, st, doc, registry, today)
     if st.edition_in_force is not None:
-        _acknowledgements(project, reg_id, registry, entry, document)
+        _acknowledgements(project, reg_id, registry, entry, document, lang)
     return entry
 
 
