@@ -279,3 +279,23 @@ def test_the_history_of_editions_fits_a_phone_s_screen(base, browser):
             assert all(s not in ("none", "normal", '""') for s in said), (rel, said)
     finally:
         page.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_search_page_fits_a_screen_320_px_wide(base, browser):
+    """At 320 px (a 1280 px screen at 400 % zoom) the search page's box kept its default width,
+    so the Russian button ("Найти") passed the screen's right edge and the page scrolled
+    sideways; the box now narrows to leave the button room."""
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    try:
+        for rel in ("search.html", "ru/search.html"):
+            page.goto(base + rel)
+            wide, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert wide <= inner, (rel, wide, inner)
+            right = page.evaluate(
+                "document.querySelector('form.search-page button').getBoundingClientRect().right"
+            )
+            assert right <= inner, (rel, right, inner)
+    finally:
+        page.close()
