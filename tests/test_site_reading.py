@@ -299,3 +299,20 @@ def test_the_search_page_fits_a_screen_320_px_wide(base, browser):
             assert right <= inner, (rel, right, inner)
     finally:
         page.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_search_page_s_box_is_outlined_so_it_is_seen(base, browser):
+    """The search page's box is told from the page by its border alone; that border (#d5dae0)
+    had a contrast of 1.4:1 with the white page, where WCAG asks 3:1 of what shows a control."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(base + "search.html")
+        border, back = page.evaluate(
+            """() => [getComputedStyle(document.querySelector('#q')).borderTopColor,
+                getComputedStyle(document.body).backgroundColor]"""
+        )
+        assert _contrast(border, back) >= 3, (border, back)
+    finally:
+        page.close()
