@@ -346,3 +346,19 @@ def test_kazakh_words_typed_without_the_kazakh_letters_are_found(base, browser):
     first = page.locator("#search-results li").first
     assert "Еңбек кодекс" in first.inner_text()
     assert page.locator("#search-results li").first.locator("mark").count() >= 3
+
+
+def test_a_hit_s_link_names_its_code_title_and_clause_apart(base, browser):
+    """A hit's link is its regulation's code, title and clause number, three spans: a screen
+    reader read them as one run ("ЛН ҮББИ 01-2024Қашықтықтан … нұсқаулығы10. 4)"), the code's
+    year and the title's first word as one word, the title's last word and the number too."""
+    page = browser.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(base + "search.html?q=әкімшілендіруге")
+        page.wait_for_selector("#search-results li")
+        name = page.locator("#search-results li a").first.text_content()
+        title = "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
+        assert name == f"ЛН ҮББИ 01-2024 {title} 10. 4)", name
+    finally:
+        page.close()

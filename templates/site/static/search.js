@@ -265,11 +265,14 @@
       where.className = "hit-where";
       where.textContent = doc.reg.code;
       a.appendChild(where);
+      /* spaces between the spans: the link's name read aloud is "code title number", not a run */
+      a.appendChild(document.createTextNode(" "));
       var title = document.createElement("span");
       title.className = "hit-title";
       title.lang = doc.reg.lang;
       title.textContent = doc.reg.title;
       a.appendChild(title);
+      a.appendChild(document.createTextNode(" "));
       var number = document.createElement("span");
       number.className = "hit-number";
       number.textContent = doc.number || status.dataset.titleHit;
