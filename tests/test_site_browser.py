@@ -360,5 +360,11 @@ def test_a_hit_s_link_names_its_code_title_and_clause_apart(base, browser):
         name = page.locator("#search-results li a").first.text_content()
         title = "Қашықтықтан оқыту бөлімі бастығының лауазымдық нұсқаулығы"
         assert name == f"ЛН ҮББИ 01-2024 {title} 10. 4)", name
+        # the Russian search: the Kazakh regulation's code is marked Kazakh, as its title is
+        page.goto(base + "ru/search.html?q=әкімшілендіруге")
+        page.wait_for_selector("#search-results li")
+        hit = page.locator("#search-results li a").first
+        marked = [hit.locator(s).get_attribute("lang") for s in (".hit-where", ".hit-title")]
+        assert marked == ["kk", "kk"], marked
     finally:
         page.close()

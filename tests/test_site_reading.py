@@ -105,6 +105,16 @@ def test_a_download_s_language_is_marked_in_its_own_language(site):
     assert re.search(r'class="fileinfo"><span lang="ru">Русский</span>', kk), kk
 
 
+def test_a_code_in_another_language_is_marked_so_in_the_register(site):
+    """A regulation's page marks its code in the text's language (ЛН ҮББИ 01-2024, lang="kk" on
+    the Russian page); the Russian register showed the same code unmarked, so a screen reader
+    read the Kazakh letters (Ү) with Russian rules. It is marked as its title is."""
+    ru = (site / "ru/index.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr id="reg-{SEED}">(.*?)</tr>', ru, re.S).group(1)
+    assert re.search(r'<td class="code"[^>]*><span lang="kk">ЛН ҮББИ 01-2024</span></td>', row), row
+    assert re.search(r'<a href="[^"]*" lang="kk">', row), row
+
+
 def test_a_link_that_is_only_a_clause_number_is_named_what_it_is(site):
     """The link of each clause and item to itself is only its number ("11.", "4)"): a screen
     reader's list of links read "11", "4", out of context. Each is named as the comparison names

@@ -263,6 +263,7 @@
       a.href = root + doc.reg.url + (doc.anchor ? "#" + doc.anchor : "");
       var where = document.createElement("span");
       where.className = "hit-where";
+      where.lang = doc.reg.lang;  /* the code is in the text's language, as on its page */
       where.textContent = doc.reg.code;
       a.appendChild(where);
       /* spaces between the spans: the link's name read aloud is "code title number", not a run */
