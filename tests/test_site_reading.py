@@ -349,3 +349,22 @@ def test_a_removed_space_is_marked_not_struck_on_the_site(base, browser):
         assert lines == ["none", "line-through"], lines
     finally:
         page.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_header_fits_320_px_with_a_reader_s_text_spacing(base, browser):
+    """A reader's own spacing of text (WCAG 1.4.12: letters .12em, words .16em apart) at 320 px:
+    the header's search box kept its default width, so its button ("Найти") passed the right
+    edge of every Russian page and the page scrolled sideways; the box now narrows."""
+    spacing = "* { letter-spacing: .12em !important; word-spacing: .16em !important; }"
+    context = browser.new_context(viewport={"width": 320, "height": 800}, bypass_csp=True)
+    try:
+        page = context.new_page()
+        for rel, _lang in PAGES:
+            page.goto(base + rel)
+            page.add_style_tag(content=spacing)
+            wide, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert wide <= inner, (rel, wide, inner)
+    finally:
+        context.close()
