@@ -161,3 +161,30 @@ def test_the_preview_under_a_path_keeps_a_folder_s_address_there(prepared_copy, 
                 assert response.getheader("Location") == sent + "kk/dlo-head/?x=1"
             finally:
                 connection.close()
+
+
+def test_the_preview_follows_the_path_of_the_latest_build(prepared_copy, dlo):
+    """A site built again for another path while its preview runs is served at that path (the
+    path was read once, when the preview started: the new one answered 404 until a restart), and
+    the address the command prints is the one the site is at."""
+    project = prepared_copy("site-seed-approved", approve_seed)
+    build(dlo, project)
+    with serving(project / "public") as url:
+        assert get(url + "kk/dlo-head/")[0] == 200
+        build(dlo, project, "--url-path", "/regulations/")
+        status, _, body = get(url + "regulations/kk/dlo-head/")
+        assert status == 200 and b'id="clause-11"' in body
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "serve"]
+        + ["--port", "0"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=15)
+    assert re.search(r"on http://127\.0\.0\.1:\d+/regulations/ \(Ctrl-C stops\)", line), line

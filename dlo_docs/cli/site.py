@@ -128,13 +128,13 @@ def _without_pdf(report) -> str:
 )
 @click.pass_obj
 def serve(obj, folder: str | None, port: int) -> None:
-    """Preview the built site on http://127.0.0.1:PORT/ (this computer only). Ctrl-C stops it."""
+    """Preview the built site on http://127.0.0.1:PORT/ (this computer only), under the path it
+    was built for (site build --url-path), followed as it is built again. Ctrl-C stops it."""
     path = Path(folder) if folder else obj.project.root / DEFAULT_OUT
     server = site_lib.server(path, port, log=lambda line: click.echo(i18n.text(line), err=True))
     host, bound = str(server.server_address[0]), server.server_address[1]
-    click.echo(
-        _("serving {path} on {url} (Ctrl-C stops)").format(path=path, url=f"http://{host}:{bound}/")
-    )
+    url = f"http://{host}:{bound}{site_lib.built_for(path)}"  # at the path it was built for
+    click.echo(_("serving {path} on {url} (Ctrl-C stops)").format(path=path, url=url))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

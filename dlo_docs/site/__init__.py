@@ -5,7 +5,8 @@ Public interface:
 
 - ``build(project, out=None, *, pdf=True, progress=None) -> Report``: build or update the site
   in ``out`` (default ``<project>/public``); see ``build.py`` for what is written and when.
-- ``server(folder, port=8000, log=None)``: an ``http.server`` of the built folder on 127.0.0.1.
+- ``server(folder, port=8000, log=None)``: an ``http.server`` of the built folder on 127.0.0.1,
+  serving it at the path it was built for (``built_for(folder)``, read again as it is rebuilt).
 
 Modules: ``collect`` (what is published, from the workflow), ``views`` (page data and paths),
 ``pages`` (the HTML pages), ``outputs`` (downloads and comparisons), ``stamps`` (what changed),
@@ -22,13 +23,13 @@ from typing import Any
 from .build import DEFAULT_OUT, build
 from .writer import Report
 
-__all__ = ["build", "Report", "server", "DEFAULT_OUT", "DEFAULT_PORT", "HOST"]
+__all__ = ["build", "Report", "server", "built_for", "DEFAULT_OUT", "DEFAULT_PORT", "HOST"]
 
 
 def __getattr__(name: str) -> Any:
-    """``server``, ``HOST`` and ``DEFAULT_PORT`` from ``serve``, imported when first asked for:
-    a build does not load ``http.server`` (~2 MB)."""
-    if name in ("server", "HOST", "DEFAULT_PORT"):
+    """``server``, ``built_for``, ``HOST`` and ``DEFAULT_PORT`` from ``serve``, imported when
+    first asked for: a build does not load ``http.server`` (~2 MB)."""
+    if name in ("server", "built_for", "HOST", "DEFAULT_PORT"):
         from . import serve
 
         return getattr(serve, name)

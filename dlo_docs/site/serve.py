@@ -38,7 +38,6 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files with security headers; the build's own folder (.dlo-site) is not served."""
 
     log: Callable[[str], None] | None = None
-    served_at = SERVED_AT  # the path the site was built for, served there too
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".html": "text/html; charset=utf-8",
@@ -66,6 +65,12 @@ class Handler(SimpleHTTPRequestHandler):
         ):
             return self._to_folder(asked)  # (as the base class would, but at the path asked)
         return super().send_head()
+
+    @property
+    def served_at(self) -> str:
+        """The path the site was built for, served there too: as its manifest says now, so that
+        a build for another ``--url-path`` is previewed at its path without a restart."""
+        return built_for(Path(self.directory))
 
     def _within(self) -> None:
         """A request under the path the site was built for (``/regulations/kk/``, or one of
@@ -154,7 +159,7 @@ def server(
     handler = type(
         "SiteHandler",
         (Handler,),
-        {"log": staticmethod(log) if log else None, "served_at": _built_for(folder)},
+        {"log": staticmethod(log) if log else None},
     )
     try:
         return ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
@@ -170,13 +175,24 @@ def server(
         ) from None
 
 
-def _built_for(folder: Path) -> str:
-    """The path the site in ``folder`` was built to be served at (its manifest), else "/"."""
+_READ: dict[Path, tuple[tuple[int, int], str]] = {}  # manifest -> (its mtime and size, path)
+
+
+def built_for(folder: Path) -> str:
+    """The path the site in ``folder`` was built to be served at (its manifest), else "/"; the
+    manifest is read again only when it changed (each request asks)."""
     path = folder / FILE
     try:  # (as a build reads it: not through a link)
         if path.is_symlink():
             return SERVED_AT
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        seen = _READ.get(path)
+        if seen is not None and seen[0] == stamp:
+            return seen[1]
         recorded = json.loads(path.read_text(encoding="utf-8")).get("served_at")
     except (OSError, ValueError, AttributeError, RecursionError):
         return SERVED_AT
-    return (isinstance(recorded, str) and served_at(recorded)) or SERVED_AT
+    found = (isinstance(recorded, str) and served_at(recorded)) or SERVED_AT
+    _READ[path] = (stamp, found)
+    return found
