@@ -509,9 +509,21 @@ def test_a_file_no_build_could_have_written_stays_over_a_manifest_not_taken(
 def test_nothing_in_force_gives_an_empty_site(project, dlo):
     out = build(dlo, project).out
     assert "0 regulations in force" in out and "no regulation has an edition in force" in out
-    assert "Күшіндегі құжаттар әлі жарияланбаған" in page(project, "index.html")
+    assert "Күшіндегі құжаттар жоқ." in page(project, "index.html")
+    assert "Действующих документов нет." in page(project, "ru/index.html")
     assert not (project / "public" / "kk").exists()
     assert broken_links(project / "public") == []
+
+
+def test_a_site_whose_every_regulation_is_withdrawn_says_none_is_in_force(in_force, dlo):
+    """Every regulation withdrawn, the register said its documents were "not yet published", as
+    on the day the site was first set up."""
+    build(dlo, in_force)
+    ok(dlo, in_force, "withdraw", SEED, "--order", "301-НҚ", "--date", "2025-01-20")
+    build(dlo, in_force)
+    index = page(in_force, "index.html")
+    assert "Күшіндегі құжаттар жоқ." in index and "жарияланбаған" not in index
+    assert "еще не опубликованы" not in page(in_force, "ru/index.html")
 
 
 def test_build_into_another_folder_and_refusals(published, dlo, tmp_path):
