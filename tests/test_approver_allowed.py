@@ -256,6 +256,20 @@ def test_a_new_regulation_of_another_organisation_s_unit_is_that_organisation_s(
     assert "DLO024" not in dlo("check", "ext-head", cwd=project).out
 
 
+def test_a_new_regulation_s_route_example_is_of_its_own_organisation(project, dlo):
+    """With no route in the registry, ``dlo new`` suggested the university's positions for
+    another organisation's regulation ("e.g. --approvers rector, vp-academic"), which ``dlo
+    check`` then refuses (DLO024): the example is the regulation's organisation's positions."""
+    _other_organisation(project)
+    args = ["new", "ext-x", "--kind", "job_instruction", "--position", "ext-head"]
+    result = dlo(*args, "--approval-by", "ext-head", cwd=project)
+    assert result.code == 2, result.out
+    assert "add the positions who agree it to the registry" in result.err, result.err
+    assert "rector" not in result.err and "vp-academic" not in result.err
+    result = dlo("new", "x1", "--kind", "job_instruction", "--position", "hr-head", cwd=project)
+    assert "(e.g. --approvers vp-academic,legal-head)" in result.err, result.err
+
+
 def test_the_list_names_each_of_the_organisation_s_own_positions_once(project, dlo):
     """The list took a position twice ("lets only rector, rector approve them") and another
     organisation's position without a word: each is an error at its place."""

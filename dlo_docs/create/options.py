@@ -13,6 +13,7 @@ from ..i18n import Msg
 from ..model import LANGS, Registry
 from ..spelling import known_positions
 from .route import chain as _chain
+from .route import colleagues as _colleagues
 from .route import no_route as _no_route
 from .route import top_head as _top_head
 
@@ -130,7 +131,8 @@ def facts(registry: Registry, options: Options) -> Facts:
     _known(registry, approval_by, "--approval-by")
     approvers = _given_route(options.approvers) or _chain(registry, supervisor, approval_by)
     if not approvers:
-        others = [p.id for p in registry.positions if p.id not in (position, head, approval_by)]
+        mates = _colleagues(registry, unit)
+        others = [pid for pid in mates if pid not in (position, head, approval_by)]
         raise _no_route(position or head or unit, supervisor, approval_by, others)
     first = head or position  # the unit's head, or the position when its unit has none
     initiators = list(options.initiators) or list(

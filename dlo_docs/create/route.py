@@ -50,3 +50,16 @@ def top_head(registry: Registry, unit: str) -> str | None:
     if owner.approvers and current.head not in owner.approvers:
         return owner.approvers[0]
     return current.head
+
+
+def colleagues(registry: Registry, unit: str) -> list[str]:
+    """The positions of the organisation ``unit`` belongs to (a route's example: a position of
+    another organisation cannot agree its regulation, DLO024)."""
+    own = registry.organisation.id
+    organisation = registry.unit(unit).organisation or own
+    units = {u.id for u in registry.units if (u.organisation or own) == organisation}
+    return [
+        p.id
+        for p in registry.positions
+        if (p.unit in units if p.unit is not None else organisation == own)
+    ]
