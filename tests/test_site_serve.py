@@ -100,6 +100,19 @@ def test_serve_refuses_a_folder_without_a_site(dlo, project):
     )
 
 
+def _serve_cli(project: Path) -> subprocess.Popen:
+    """``dlo site serve --port 0`` in ``project``, in a process of its own (its first line says
+    where it serves)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "serve"]
+        + ["--port", "0"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 @pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 0), (signal.SIGTERM, 143)])
 def test_cli_serves_until_interrupted(prepared_copy, dlo, stop, code):
     """Ctrl-C stops the preview (exit 0); so does SIGTERM, a service manager's stop (143, as it
@@ -107,21 +120,7 @@ def test_cli_serves_until_interrupted(prepared_copy, dlo, stop, code):
     again", the advice for a command whose work was cut short."""
     project = prepared_copy("site-seed-approved", approve_seed)  # prepared once, copied
     build(dlo, project)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from dlo_docs.cli import run; run()",
-            "site",
-            "serve",
-            "--port",
-            "0",
-        ],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _serve_cli(project)
     try:
         line = proc.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -174,14 +173,7 @@ def test_the_preview_follows_the_path_of_the_latest_build(prepared_copy, dlo):
         build(dlo, project, "--url-path", "/regulations/")
         status, _, body = get(url + "regulations/kk/dlo-head/")
         assert status == 200 and b'id="clause-11"' in body
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from dlo_docs.cli import run; run()", "site", "serve"]
-        + ["--port", "0"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _serve_cli(project)
     try:
         line = proc.stdout.readline()
     finally:
