@@ -3,9 +3,11 @@ pdfsig, invalid once a byte changes; refused for anyone but the approver."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -328,3 +330,21 @@ def test_sign_pdf_says_what_its_render_removed(signed, dlo, monkeypatch):
     assert not earlier.exists()
     said = f"removed with-an-earlier-page/{REG}.kk.html: another text of {REG} than the one"
     assert said in result.out, result.out
+
+
+def test_a_pdf_command_prints_no_library_warning(project, tmp_path):
+    """cryptography 51 deprecates DSA, whose key class pyHanko imports: every ``dlo sign-pdf``
+    and ``dlo verify-pdf`` printed "CryptographyDeprecationWarning: DSA is deprecated …" with
+    the path of a file in the virtual environment (run as a user runs it: Python's own warning
+    filters, not the suite's)."""
+    pdf = tmp_path / "unsigned.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    done = subprocess.run(
+        [sys.executable, "-c", "from dlo_docs.cli import run; run()", "verify-pdf", str(pdf)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DLO_UI_LANG": "en"},
+    )
+    assert "DLO909" in done.stdout + done.stderr, done.stderr
+    assert "Warning" not in done.stderr and "site-packages" not in done.stderr, done.stderr

@@ -13,21 +13,28 @@ import io
 import logging
 import re
 import subprocess
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from asn1crypto import keys as akeys
 from asn1crypto import x509 as ax509
-from pyhanko import stamp
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+with warnings.catch_warnings():
+    # cryptography 51 deprecates DSA, whose key class pyHanko imports: every command that signs
+    # or verifies a PDF printed that warning. dlo neither signs nor accepts a DSA signature
+    # (signing/cms.py verifies RSA and ECDSA only), so it is not the user's to see.
+    warnings.filterwarnings("ignore", message="DSA is deprecated", category=UserWarning)
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..errors import DloError, Location, error
 from ..i18n import Msg
