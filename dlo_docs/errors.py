@@ -45,10 +45,12 @@ class Problem:
     hint: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        """The line a person reads, in the interface language. The severity word and the code
-        stay as they are in every language, so editors and CI parse the line and the code is
-        searchable."""
-        return f"{self.location}: {self.severity} {self.code}: {self.text()}"
+        """The line a person reads, in the interface language, its severity word too (қате,
+        ошибка): a clerk reads no English. In English, the default where editors and CI run
+        (``DLO_UI_LANG=en``), it is ``file:line:col: error CODE: …`` as they parse it; the code
+        stays as it is in every language, so it is searchable. Data for programs keeps the
+        English word: ``--format json`` (``as_dict``) and ``--format github``."""
+        return f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
 
     def text(self) -> str:
         """The message and its hint, in the interface language (see ``i18n.Msg``)."""
@@ -61,6 +63,15 @@ class Problem:
         data = asdict(self)
         loc = data.pop("location")
         return {"file": loc["path"], "line": loc["line"], "column": loc["col"], **data}
+
+
+def severity_word(severity: str) -> str:
+    """``error`` or ``warning`` as a problem's line says it, in the interface language."""
+    if severity == "error":
+        return i18n.pgettext("severity", "error")
+    if severity == "warning":
+        return i18n.pgettext("severity", "warning")
+    return severity
 
 
 def error(location: Location, code: str, message: str, hint: str | None = None) -> Problem:

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import re
 import shutil
 import signal
 import sys
@@ -23,6 +24,19 @@ from dlo_docs.cli import run as cli_run
 from dlo_docs.workflow import dates
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# a problem's severity word as its line says it in each interface language ("error" in English,
+# what editors and CI parse)
+ERROR = {"en": "error", "kk": "қате", "ru": "ошибка"}
+WARNING = {"en": "warning", "kk": "ескерту", "ru": "предупреждение"}
+
+
+def severity_said(line: str, lang: str) -> str:
+    """``line`` (a problem's, or its start: ``19:16: error DLO001``) with its severity word as
+    the interface language ``lang`` says it."""
+    words = {"error": ERROR[lang], "warning": WARNING[lang]}
+    return re.sub(r"\b(error|warning)(?= DLO\d)", lambda m: words[m[1]], line)
 
 
 def tool(name: str):

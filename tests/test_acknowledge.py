@@ -307,7 +307,7 @@ def test_a_russian_office_reads_its_list_confirmed_in_russian(in_force, dlo, mon
     (in_force / "one.csv").write_bytes(f"ФИО;Должность;Дата\r\nБеков;;{day}\r\n".encode("cp1251"))
     result = dlo("--lang-ui", "ru", "acknowledge", "dlo-unit", "--csv", "one.csv", cwd=in_force)
     assert result.code == 1
-    assert "one.csv:2:1: error DLO641:" in result.err and "--name" not in result.err
+    assert "one.csv:2:1: ошибка DLO641:" in result.err and "--name" not in result.err
     assert "заполните имя и должность в строке" in result.err
     (in_force / "one.csv").write_bytes(
         f"ФИО;Должность;Дата\r\nБеков Б.;Инженер;{day}\r\n".encode("cp1251")

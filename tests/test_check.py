@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ERROR, severity_said
 
 from dlo_docs.project import Project
 
@@ -174,7 +175,7 @@ def test_a_date_written_day_first_is_shown_as_it_is_to_be_written(
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "date: 2015-11-23" in ln)
     result = dlo("--lang-ui", lang, "check", cwd=project)
     assert result.code == 1
-    assert f"regulations/registry.yaml:{line}:9: error DLO013: " in result.out, result.out
+    assert f"regulations/registry.yaml:{line}:9: {ERROR[lang]} DLO013: " in result.out, result.out
     assert f"date: {said}" in result.out, result.out
 
 
@@ -304,7 +305,7 @@ def test_a_text_read_as_a_number_in_russian(project, dlo):
     write(project, TEN_CLAUSES.replace("VALUE", "2024"))
     result = dlo("--lang-ui", "ru", "check", "regulations/t", cwd=project)
     assert (
-        "56:9: error DLO013: пункт 10, подпункт 2, text: текст kk читается как число (2024), а не "
+        "56:9: ошибка DLO013: пункт 10, подпункт 2, text: текст kk читается как число (2024), а не "
         "как текст: заключите его в кавычки: '2024'\n"
     ) in result.out, result.out
 
@@ -768,7 +769,7 @@ def test_a_syntax_error_says_what_was_written_and_what_to_write(project, dlo, na
 def test_a_syntax_error_in_the_interface_language(project, dlo, lang, said):
     write(project, MINIMAL.replace(CLAUSE, "    text: Басшы: бөлім бастығы\n"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:19:16: error DLO001: {said}\n" in result.out, result.out
+    assert f"regulation.yaml:19:16: {ERROR[lang]} DLO001: {said}\n" in result.out, result.out
 
 
 @pytest.mark.parametrize(
@@ -799,7 +800,7 @@ def test_an_item_without_its_dash_is_said_to_start_a_new_item(project, dlo, lang
     one 'id' and delete the other" merged two items into one."""
     write(project, MINIMAL.replace(CLAUSE, CLAUSE + "    id: c2\n    text: Екі.\n"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:20:5: error DLO001: {said}\n" in result.out, result.out
+    assert f"regulation.yaml:20:5: {ERROR[lang]} DLO001: {said}\n" in result.out, result.out
 
 
 # the broken one-line texts by language of SYNTAX, said in Kazakh and in Russian: (message, hint)
@@ -917,6 +918,7 @@ def test_a_syntax_error_in_a_text_in_kazakh_and_russian(project, dlo, name, lang
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
     said, hint = (IN_BRACES | INNER_QUOTES)[name, lang]
     tip = {"kk": "кеңес", "ru": "подсказка"}[lang]
+    at = severity_said(at, lang)
     assert f"regulation.yaml:{at}: {said} ({tip}: {hint})\n" in result.out, result.out
 
 
@@ -949,7 +951,7 @@ def test_a_comma_in_a_text_by_language_in_braces_is_named(project, dlo, lang, sa
     was said at the '{' its mapping starts with)."""
     write(project, MINIMAL.replace(CLAUSE, "    text: {kk: бір, екі, ru: один}\n"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:19:21: error DLO013: {said}\n" in result.out, result.out
+    assert f"regulation.yaml:19:21: {ERROR[lang]} DLO013: {said}\n" in result.out, result.out
 
 
 def test_unknown_registry_id_reported_even_with_schema_errors_elsewhere(project, dlo):
@@ -969,14 +971,14 @@ MISSPELLED = {
                 "19:5: error DLO011: unknown key 'txet' (hint: did you mean 'text'?)",
             ),
             "kk": (
-                "18:5: error DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы 'txet' кілті, "
+                "18:5: қате DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы 'txet' кілті, "
                 "сірә, сол: оны 'text' деп жазыңыз)",
-                "19:5: error DLO011: белгісіз кілт 'txet' (кеңес: 'text' деген шығарсыз?)",
+                "19:5: қате DLO011: белгісіз кілт 'txet' (кеңес: 'text' деген шығарсыз?)",
             ),
             "ru": (
-                "18:5: error DLO012: нет обязательного поля 'text' (подсказка: ключ 'txet' "
+                "18:5: ошибка DLO012: нет обязательного поля 'text' (подсказка: ключ 'txet' "
                 "в строке 19, вероятно, и есть оно: напишите его как 'text')",
-                "19:5: error DLO011: неизвестный ключ 'txet' (подсказка: может быть, имелось в "
+                "19:5: ошибка DLO011: неизвестный ключ 'txet' (подсказка: может быть, имелось в "
                 "виду 'text'?)",
             ),
         },
@@ -989,11 +991,11 @@ MISSPELLED = {
                 "(hint: did you mean 'sequential'?)",
             ),
             "kk": (
-                "10:10: error DLO013: agreement.route: мыналардың бірі болуы керек: 'sequential', "
+                "10:10: қате DLO013: agreement.route: мыналардың бірі болуы керек: 'sequential', "
                 "'parallel' (кеңес: 'sequential' деген шығарсыз?)",
             ),
             "ru": (
-                "10:10: error DLO013: agreement.route: ожидалось одно из: 'sequential', "
+                "10:10: ошибка DLO013: agreement.route: ожидалось одно из: 'sequential', "
                 "'parallel' (подсказка: может быть, имелось в виду 'sequential'?)",
             ),
         },
@@ -1006,11 +1008,11 @@ MISSPELLED = {
                 "'vp-academic'?)",
             ),
             "kk": (
-                "10:15: error DLO020: белгісіз лауазым: 'vp-acadmic' (кеңес: 'vp-academic' деген "
+                "10:15: қате DLO020: белгісіз лауазым: 'vp-acadmic' (кеңес: 'vp-academic' деген "
                 "шығарсыз?)",
             ),
             "ru": (
-                "10:15: error DLO020: неизвестная должность 'vp-acadmic' (подсказка: может быть, "
+                "10:15: ошибка DLO020: неизвестная должность 'vp-acadmic' (подсказка: может быть, "
                 "имелось в виду 'vp-academic'?)",
             ),
         },
@@ -1042,12 +1044,12 @@ GLUED = {
                 "space is missing after 'kk:' (hint: write a space after 'kk:': kk: '…')",
             ),
             "kk": (
-                "20:7: error DLO013: 1-тармақ, text: белгісіз тіл \"kk:'Бөлім бастығы\": 'kk:' "
+                "20:7: қате DLO013: 1-тармақ, text: белгісіз тіл \"kk:'Бөлім бастығы\": 'kk:' "
                 "белгісінен кейін бос орын жоқ (кеңес: 'kk:' белгісінен кейін бос орын қойыңыз: "
                 "kk: '…')",
             ),
             "ru": (
-                '20:7: error DLO013: пункт 1, text: неизвестный язык "kk:\'Бөлім бастығы": после '
+                '20:7: ошибка DLO013: пункт 1, text: неизвестный язык "kk:\'Бөлім бастығы": после '
                 "'kk:' нет пробела (подсказка: поставьте пробел после 'kk:': kk: '…')",
             ),
         },
@@ -1062,15 +1064,15 @@ GLUED = {
                 "'text:' (hint: write a space after 'text:': text: '…')",
             ),
             "kk": (
-                "18:5: error DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы \"text:'Бөлім "
+                "18:5: қате DLO012: міндетті 'text' өрісі жоқ (кеңес: 19-жолдағы \"text:'Бөлім "
                 "бастығы\" кілті, сірә, сол: 'text:' белгісінен кейін бос орын қойыңыз)",
-                "19:5: error DLO011: белгісіз кілт \"text:'Бөлім бастығы\": 'text:' белгісінен "
+                "19:5: қате DLO011: белгісіз кілт \"text:'Бөлім бастығы\": 'text:' белгісінен "
                 "кейін бос орын жоқ (кеңес: 'text:' белгісінен кейін бос орын қойыңыз: text: '…')",
             ),
             "ru": (
-                "18:5: error DLO012: нет обязательного поля 'text' (подсказка: ключ \"text:'Бөлім "
+                "18:5: ошибка DLO012: нет обязательного поля 'text' (подсказка: ключ \"text:'Бөлім "
                 "бастығы\" в строке 19, вероятно, и есть оно: поставьте пробел после 'text:')",
-                "19:5: error DLO011: неизвестный ключ \"text:'Бөлім бастығы\": после 'text:' нет "
+                "19:5: ошибка DLO011: неизвестный ключ \"text:'Бөлім бастығы\": после 'text:' нет "
                 "пробела (подсказка: поставьте пробел после 'text:': text: '…')",
             ),
         },
@@ -1119,7 +1121,7 @@ def test_ids_in_a_list_without_their_comma_are_said_so(project, dlo, lang, said)
     letters an id is made of, which each of the two is."""
     write(project, MINIMAL.replace("[vp-academic]", "[vp-academic hr-head]"))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:10:15: error DLO013: {said}\n" in result.out, result.out
+    assert f"regulation.yaml:10:15: {ERROR[lang]} DLO013: {said}\n" in result.out, result.out
 
 
 # a value of the wrong form, shown as it is to be written: (what is replaced, by what, where,
@@ -1226,7 +1228,7 @@ def test_a_value_of_the_wrong_form_is_shown_as_it_is_written(project, dlo, name,
     old, new, at, said = SHOWN[name]
     write(project, MINIMAL.replace(old, new))
     result = dlo("--lang-ui", lang, "check", "regulations/t", cwd=project)
-    assert f"regulation.yaml:{at}: {said[lang]}\n" in result.out, result.out
+    assert f"regulation.yaml:{severity_said(at, lang)}: {said[lang]}\n" in result.out, result.out
 
 
 def test_a_word_near_none_is_not_offered_one(project, dlo):
@@ -1361,8 +1363,8 @@ def test_facts_name_the_clause_as_the_document_numbers_it(project, dlo):
     path.write_text(text, encoding="utf-8")
     shown = {
         "en": "error DLO101: clause 7.2 (kk) disagrees with the data",
-        "kk": "error DLO101: 7.2-тармақ (kk) деректерге сәйкес келмейді",
-        "ru": "error DLO101: пункт 7.2 (kk) расходится с данными",
+        "kk": "қате DLO101: 7.2-тармақ (kk) деректерге сәйкес келмейді",
+        "ru": "ошибка DLO101: пункт 7.2 (kk) расходится с данными",
     }
     for lang, expected in shown.items():
         result = dlo("--lang-ui", lang, "check", cwd=project)
@@ -1421,7 +1423,7 @@ def test_a_value_not_among_the_allowed_lists_them_in_the_interface_language(proj
     }
     for lang, expected in shown.items():
         result = dlo("--lang-ui", lang, "check", cwd=project)
-        assert f"regulation.yaml:{line}:7: error DLO013: " in result.out, result.out
+        assert f"regulation.yaml:{line}:7: {ERROR[lang]} DLO013: " in result.out, result.out
         assert expected in result.out and " or " not in result.out.split("DLO013")[1].split("\n")[0]
 
 

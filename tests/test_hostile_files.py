@@ -823,7 +823,7 @@ def test_a_project_page_python_cannot_compile_is_named_at_its_line(in_force, dlo
 def test_a_refused_operation_is_said_in_the_interface_language(in_force, dlo):
     (in_force / TEMPLATE).write_text("x\n{{ '%*d' % (10**9, 1) }}\n", encoding="utf-8")
     result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "html", cwd=in_force)
-    assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+    assert f"{TEMPLATE}:2:1: ошибка DLO304" in result.err, result.err
     assert "ширина поля: получилось бы более 1\u00a0000\u00a0000" in result.err
     assert "would make" not in result.err
 
@@ -831,7 +831,7 @@ def test_a_refused_operation_is_said_in_the_interface_language(in_force, dlo):
 def test_a_refused_power_is_said_in_the_interface_language(in_force, dlo):
     (in_force / TEMPLATE).write_text("x\n{{ 3**50000 }}\n", encoding="utf-8")
     result = dlo("--lang-ui", "ru", "render", "dlo-head", "--format", "html", cwd=in_force)
-    assert f"{TEMPLATE}:2:1: error DLO304" in result.err, result.err
+    assert f"{TEMPLATE}:2:1: ошибка DLO304" in result.err, result.err
     assert "19\u00a0728" in result.err and "would make" not in result.err, result.err
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -190,7 +191,7 @@ def test_codes_stay_as_they_are(dlo, project, monkeypatch):
     assert "(DLO114)" in result.out
     result = dlo("check", "regulations/x1", cwd=project)
     assert re.search(r"ошибок: [1-9]\d*, предупреждений: 0", result.err)
-    assert "error DLO114" in result.out
+    assert ": ошибка DLO114: " in result.out
 
 
 @pytest.fixture(autouse=True)
@@ -221,7 +222,7 @@ def test_a_message_is_a_value_translated_where_it_is_printed():
     assert again == problem and again.message.fields == problem.message.fields
     i18n.use("kk")
     assert str(again) == (
-        "r.yaml:64:33: warning DLO113: қатарынан 6 бос орын (3-тармақтың 5-тармақшасы) "
+        "r.yaml:64:33: ескерту DLO113: қатарынан 6 бос орын (3-тармақтың 5-тармақшасы) "
         "(кеңес: сөздердің арасында бір бос орын, тыныс белгісінің алдында бос орын болмайды, "
         "одан кейін біреу)"
     )
@@ -261,20 +262,50 @@ def test_join_translates_each_part():
     ],
 )
 def test_check_reports_in_the_interface_language(dlo, project, lang, message, hint):
-    """The real command on the bundled regulation: position, severity and code as in English,
-    the message and its hint translated; --format json stays English (data for programs)."""
-    where = "regulations/dlo-head/regulation.yaml:31:92: warning DLO103: "
+    """The real command on the bundled regulation: position and code as in English, the
+    severity word, the message and its hint translated; --format json stays English (data for
+    programs)."""
+    where = "regulations/dlo-head/regulation.yaml:31:92: {severity} DLO103: "
     english = dlo("check", cwd=project)
-    assert where + "abbreviation КЕАҚ (clause 1; also clause 12 item 1) is not in" in english.out
+    assert (
+        where.format(severity="warning") + "abbreviation КЕАҚ (clause 1; also clause 12 item 1) "
+        "is not in" in english.out
+    )
     result = dlo("--lang-ui", lang, "check", cwd=project)
     assert result.code == english.code
-    assert f"{where}{message} {hint}" in result.out.splitlines()
+    severity = {"kk": "ескерту", "ru": "предупреждение"}[lang]
+    assert f"{where.format(severity=severity)}{message} {hint}" in result.out.splitlines()
     assert len(result.out.splitlines()) == len(english.out.splitlines())
     listing = dlo("--lang-ui", lang, "check", "--list-rules", cwd=project).out
     assert "DLO107  warning  near-duplicate" in listing
     assert "two entries of one list" not in listing
     data = dlo("--lang-ui", lang, "check", "--format", "json", cwd=project).out
     assert "is not in the abbreviations chapter" in data
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "warning"),
+    [("kk", "қате", "ескерту"), ("ru", "ошибка", "предупреждение"), ("en", "error", "warning")],
+)
+def test_a_problem_s_severity_is_said_in_the_interface_language(
+    dlo, project, monkeypatch, lang, error, warning
+):
+    """A clerk reads 'ошибка DLO114', not 'error DLO114', as the count under the list says
+    'ошибок: 1'; English (what editors and CI parse) prints 'error CODE:' as before, and
+    --format github and json keep the English word: data for programs."""
+    monkeypatch.setenv("DLO_UI_LANG", lang)
+    dlo("new", "x1", "--kind", "job_instruction", "--position", "dlo-head", cwd=project)
+    out = dlo("check", cwd=project).out.splitlines()
+    where = re.compile(r"^regulations/x1/regulation\.yaml:\d+:\d+: " + error + " DLO114: ")
+    assert any(where.match(line) for line in out), out
+    assert any(f": {warning} DLO103: " in line for line in out), out
+    if lang != "en":
+        assert not [line for line in out if re.search(r": (error|warning) DLO", line)], out
+    github = dlo("check", "--format", "github", cwd=project).out
+    assert "::error file=regulations/x1/regulation.yaml," in github
+    assert "::warning file=" in github
+    data = json.loads(dlo("check", "--format", "json", cwd=project).out)
+    assert {p["severity"] for p in data["problems"]} == {"error", "warning"}
 
 
 # Modules whose messages are still English text, not yet ``Msg`` values: none now; a module
@@ -357,17 +388,17 @@ def test_problems_carry_messages_the_catalogue_translates():
         (
             "kk",
             [
-                "error DLO011: белгісіз кілт 'colour' (кеңес: оны алып тастаңыз немесе",
-                "error DLO013: edition: бүтін сан күтілді",
-                "error DLO020: белгісіз лауазым: 'nobody' (кеңес: regulations/registry.yaml",
+                "қате DLO011: белгісіз кілт 'colour' (кеңес: оны алып тастаңыз немесе",
+                "қате DLO013: edition: бүтін сан күтілді",
+                "қате DLO020: белгісіз лауазым: 'nobody' (кеңес: regulations/registry.yaml",
             ],
         ),
         (
             "ru",
             [
-                "error DLO011: неизвестный ключ 'colour' (подсказка: удалите его или",
-                "error DLO013: edition: ожидалось целое число",
-                "error DLO020: неизвестная должность 'nobody' (подсказка:",
+                "ошибка DLO011: неизвестный ключ 'colour' (подсказка: удалите его или",
+                "ошибка DLO013: edition: ожидалось целое число",
+                "ошибка DLO020: неизвестная должность 'nobody' (подсказка:",
             ],
         ),
     ],
@@ -399,7 +430,7 @@ def test_kazakh_calls_a_mapping_key_value_pairs_not_a_comparison(dlo, project):
         good.replace("approval:\n  by: rector\n  form: order", "approval: [rector]"), "utf-8"
     )
     result = dlo("--lang-ui", "kk", "check", "regulations/dlo-head", cwd=project)
-    assert "error DLO010: approval: кілт: мән жұптары күтілді" in result.out, result.out
+    assert "қате DLO010: approval: кілт: мән жұптары күтілді" in result.out, result.out
     catalogue = (REPO / "dlo_docs/locale/kk/LC_MESSAGES/dlo.po").read_text(encoding="utf-8")
     mappings = [e for e in catalogue.split("\n\n") if "mapping" in e.split("msgstr")[0]]
     assert mappings and all("кілт: мән жұптары" in e.split("msgstr")[1] for e in mappings)
@@ -408,8 +439,8 @@ def test_kazakh_calls_a_mapping_key_value_pairs_not_a_comparison(dlo, project):
 @pytest.mark.parametrize(
     ("lang", "message"),
     [
-        ("kk", "error DLO001: YAML синтаксисі:"),
-        ("ru", "error DLO001: синтаксис YAML:"),
+        ("kk", "қате DLO001: YAML синтаксисі:"),
+        ("ru", "ошибка DLO001: синтаксис YAML:"),
     ],
 )
 def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project, lang, message):
@@ -478,7 +509,7 @@ def test_status_log_verify_and_list_in_the_interface_language(in_force, dlo, lan
                 "dlo: қате: белгісіз лауазым 'nobody' (--position) (кеңес: тізілімдегі лауазымдар:",
                 "dlo: қате: kk — құжаттың негізгі тілі, аударма содан жасалады",
                 "ішінде жасалған сайт жоқ (index.html жоқ) (кеңес: алдымен оны жасаңыз",
-                "empty.txt: error DLO522: файл бос (кеңес: оған құжат мәтінін экспорттаңыз",
+                "empty.txt: қате DLO522: файл бос (кеңес: оған құжат мәтінін экспорттаңыз",
             ],
         ),
         (
@@ -489,7 +520,7 @@ def test_status_log_verify_and_list_in_the_interface_language(in_force, dlo, lan
                 "dlo: ошибка: неизвестная должность 'nobody' (--position) (подсказка: должности в",
                 "dlo: ошибка: kk — основной язык документа, с него и переводят",
                 "нет собранного сайта (нет index.html) (подсказка: сначала соберите его",
-                "empty.txt: error DLO522: файл пуст (подсказка: выгрузите в него текст документа",
+                "empty.txt: ошибка DLO522: файл пуст (подсказка: выгрузите в него текст документа",
             ],
         ),
     ],
@@ -528,28 +559,28 @@ def test_the_services_refusals_in_the_interface_language(dlo, project, monkeypat
         (
             "kk",
             [
-                "error DLO620: dlo-head бекітілмейді: ол әлі жіберілмеген жоба (кеңес: алдымен "
+                "қате DLO620: dlo-head бекітілмейді: ол әлі жіберілмеген жоба (кеңес: алдымен "
                 "оны келісуге жіберіңіз: dlo submit dlo-head)",
-                "error DLO620: rector dlo-head құжатын келісе алмайды: ол әлі жіберілмеген жоба",
-                "error DLO620: dlo-head құжатының күшін жоюға болмайды: оның бірде-бір басылымы "
+                "қате DLO620: rector dlo-head құжатын келісе алмайды: ол әлі жіберілмеген жоба",
+                "қате DLO620: dlo-head құжатының күшін жоюға болмайды: оның бірде-бір басылымы "
                 "күшінде емес",
-                "error DLO620: dlo-head құжатының күшіндегі басылымы жоқ: әзірге танысатын "
+                "қате DLO620: dlo-head құжатының күшіндегі басылымы жоқ: әзірге танысатын "
                 "ештеңе жоқ",
-                "nokey.p12: error DLO901: кілт файлы nokey.p12 жоқ",
-                "bad.p12: error DLO901: bad.p12 PKCS#12 файлы емес (.p12/.pfx) (кеңес: "
+                "nokey.p12: қате DLO901: кілт файлы nokey.p12 жоқ",
+                "bad.p12: қате DLO901: bad.p12 PKCS#12 файлы емес (.p12/.pfx) (кеңес: "
                 "куәландырушы орталық берген кілт файлын көрсетіңіз",
             ],
         ),
         (
             "ru",
             [
-                "error DLO620: dlo-head нельзя утвердить: это проект, который ещё не отправлен "
+                "ошибка DLO620: dlo-head нельзя утвердить: это проект, который ещё не отправлен "
                 "(подсказка: сначала отправьте его на согласование: dlo submit dlo-head)",
-                "error DLO620: rector не может согласовать dlo-head: это проект, который ещё не",
-                "error DLO620: dlo-head нельзя отменить: ни одно его издание не действует",
-                "error DLO620: у dlo-head нет действующего издания: знакомиться пока не с чем",
-                "nokey.p12: error DLO901: файл ключа nokey.p12 не существует",
-                "bad.p12: error DLO901: bad.p12 — не файл PKCS#12 (.p12/.pfx) (подсказка: укажите "
+                "ошибка DLO620: rector не может согласовать dlo-head: это проект, который ещё не",
+                "ошибка DLO620: dlo-head нельзя отменить: ни одно его издание не действует",
+                "ошибка DLO620: у dlo-head нет действующего издания: знакомиться пока не с чем",
+                "nokey.p12: ошибка DLO901: файл ключа nokey.p12 не существует",
+                "bad.p12: ошибка DLO901: bad.p12 — не файл PKCS#12 (.p12/.pfx) (подсказка: укажите "
                 "файл ключа, выданный удостоверяющим центром",
             ],
         ),

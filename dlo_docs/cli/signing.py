@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import i18n
-from ..errors import DloError, Location, UsageError, error
+from ..errors import DloError, Location, UsageError, error, severity_word
 from ..i18n import Msg, _
 from . import DOC_LANGS, PathArg, main, report
 from .core import echo_removed
@@ -123,7 +123,9 @@ def verify_pdf(obj, files: tuple[str, ...], trust: tuple[str, ...]) -> None:
             failed = True
             continue
         if not found:
-            click.echo(f"{name}: error DLO909: " + _("the PDF is not signed"), err=True)
+            click.echo(
+                f"{name}: {severity_word('error')} DLO909: " + _("the PDF is not signed"), err=True
+            )
             failed = True
         for sig in found:
             when = sig.signing_time.isoformat() if sig.signing_time else _("no signing time")
@@ -142,6 +144,6 @@ def verify_pdf(obj, files: tuple[str, ...], trust: tuple[str, ...]) -> None:
             else:
                 failed = True
                 why = "; ".join(i18n.text(f) for f in sig.failures())
-                click.echo(f"{head}: error DLO909: {why}", err=True)
+                click.echo(f"{head}: {severity_word('error')} DLO909: {why}", err=True)
     if failed:
         raise SystemExit(1)

@@ -1,10 +1,12 @@
 """Output formats of ``dlo check``, kept apart from detection (yamllint style). Not a rule.
 
-- ``text``: ``file:line:col: severity CODE: message (hint: …)``, one a line;
+- ``text``: ``file:line:col: severity CODE: message (hint: …)``, one a line, in the interface
+  language (its severity word too, ``қате``, ``ошибка``; ``error`` in English);
 - ``json``: ``{"problems": [...], "errors": n, "warnings": n}``, messages in English whatever
   the interface language (data for programs: it does not change with the reader's locale);
 - ``github``: GitHub Actions workflow commands, so a CI run annotates the lines of a pull request:
-  ``::warning file=…,line=…,col=…,title=DLO106::message``.
+  ``::warning file=…,line=…,col=…,title=DLO106::message`` (the command's word is English in every
+  language: it is what GitHub reads).
 """
 
 from __future__ import annotations
