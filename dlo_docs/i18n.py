@@ -13,6 +13,7 @@ DLO103 are never translated, so a message stays searchable in every language.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import inspect
 import locale
@@ -70,19 +71,45 @@ def current() -> str:
     return _lang
 
 
+def written(value: Any) -> Any:
+    """A field of a message as the interface language writes it: a date (a ``datetime.date``,
+    not a moment) ``DD.MM.YYYY`` in Kazakh and Russian, as the forms, the site and a clerk write
+    it (``--date`` takes it too); ISO in English, which tests and scripts read. Anything else as
+    it is."""
+    if _lang != "en" and type(value) is dt.date:
+        return value.strftime("%d.%m.%Y")
+    return value
+
+
+class Said(str):
+    """A message in the interface language whose ``format`` writes a date among its fields as
+    that language does (``written``): ``_("order № {number} of {date}").format(date=day)``."""
+
+    __slots__ = ()
+
+    def format(self, /, *args: Any, **fields: Any) -> str:
+        return str.format(self, *map(written, args), **{k: written(v) for k, v in fields.items()})
+
+
+def _said(message: str) -> str:
+    """``message`` as ``Said`` when it has fields to format (and is not English, whose dates are
+    ISO); a plain ``str`` otherwise, as a message without fields is used (written into a file)."""
+    return Said(message) if _lang != "en" and "{" in message else message
+
+
 def _(message: str) -> str:
     """``message`` in the interface language (the English text when it has no translation)."""
-    return _translation.gettext(message) if message else message
+    return _said(_translation.gettext(message)) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _said(_translation.ngettext(singular, plural, n))
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` as ``context`` means it ("agreed" a journal event, not a state), in the
     interface language."""
-    return _translation.pgettext(context, message)
+    return _said(_translation.pgettext(context, message))
 
 
 def N_(message: str) -> str:
@@ -138,7 +165,7 @@ def text(value: Any) -> str:
     if isinstance(value, Msg):
         if _lang == "en":
             return str(value)
-        fields = {k: text(v) if isinstance(v, Msg) else v for k, v in value.fields.items()}
+        fields = {k: text(v) if isinstance(v, Msg) else written(v) for k, v in value.fields.items()}
         try:
             return _(value.template).format(**fields) if fields else _(value.template)
         except (KeyError, IndexError, ValueError):  # a broken translation: the English text

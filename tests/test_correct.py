@@ -235,10 +235,10 @@ def test_a_corrected_date_after_the_correction_is_named_so_on_any_later_day(
     ), result.err
     assert "today" not in result.err
     for lang, words in (
-        ("kk", "журналдың 7 оқиғасы (corrected): түзетілген күн 2025-02-05 түзету жазылған "
-               "күннен (2025-02-01) кейін"),
-        ("ru", "событие журнала 7 (corrected): исправленная дата 2025-02-05 позже дня, когда "
-               "было записано исправление (2025-02-01)"),
+        ("kk", "журналдың 7 оқиғасы (corrected): түзетілген күн 05.02.2025 түзету жазылған "
+               "күннен (01.02.2025) кейін"),
+        ("ru", "событие журнала 7 (corrected): исправленная дата 05.02.2025 позже дня, когда "
+               "было записано исправление (01.02.2025)"),
     ):  # fmt: skip
         monkeypatch.setenv("DLO_UI_LANG", lang)
         result = dlo("verify", REG, cwd=project)

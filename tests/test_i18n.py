@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -462,7 +463,7 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
             {
                 "status": [
                     "dlo-head: күшінде",
-                    "күшіндегі басылым: 1 (2024-06-03 № 45-НҚ бұйрық)",
+                    "күшіндегі басылым: 1 (03.06.2024 ж. № 45-НҚ бұйрық)",
                 ],
                 "log": ["1-басылым", "мазмұны ", "  ұсыну  ", "  келісу  ", "  бекіту  "],
                 "verify": ["dlo-head: бүтін (журналда 6 оқиға)"],
@@ -481,8 +482,8 @@ def test_a_broken_file_and_a_hostile_one_in_the_interface_language(dlo, project,
     ],
 )
 def test_status_log_verify_and_list_in_the_interface_language(in_force, dlo, lang, expected):
-    """What the everyday commands print is in the interface language; ids, codes, numbers and
-    dates as they are; --format json stays English."""
+    """What the everyday commands print is in the interface language; ids, codes and numbers
+    as they are; --format json stays English."""
     english = dlo("status", "dlo-head", cwd=in_force).out
     assert "dlo-head: in force" in english and "edition in force: 1 (order № 45-НҚ" in english
     for command, words in expected.items():
@@ -612,6 +613,93 @@ def test_the_workflows_and_signings_refusals_in_the_interface_language(
         assert words in " ".join(result.err.split()), (args, result.err)
         assert "cannot" not in result.err and "hint:" not in result.err
     assert not (project / "regulations" / "dlo-head" / "journal.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            {
+                "status": ["order № 45-НҚ of 2024-06-03", "review due: 2027-06-03"],
+                "log": ["order № 45-НҚ of 2024-06-03", "dated 2024-06-03"],
+                "list": ["№ 45-НҚ 2024-06-03 2024-06-03 2027-06-03"],
+                "withdraw": ["--date 2020-01-01 is before", "(2024-06-03)"],
+            },
+        ),
+        (
+            "kk",
+            {
+                "status": ["(03.06.2024 ж. № 45-НҚ бұйрық)", "мерзімді тексеру: 03.06.2027"],
+                "log": ["03.06.2024 ж. № 45-НҚ бұйрық", "күні 03.06.2024"],
+                "list": ["№ 45-НҚ 03.06.2024 03.06.2024 03.06.2027"],
+                "withdraw": ["--date 01.01.2020 ", "(03.06.2024)"],
+            },
+        ),
+        (
+            "ru",
+            {
+                "status": ["приказ № 45-НҚ от 03.06.2024", "периодическая проверка: 03.06.2027"],
+                "log": ["приказ № 45-НҚ от 03.06.2024", "дата 03.06.2024"],
+                "list": ["№ 45-НҚ 03.06.2024 03.06.2024 03.06.2027"],
+                "withdraw": ["--date 01.01.2020 раньше", "(03.06.2024)"],
+            },
+        ),
+    ],
+)
+def test_dates_in_messages_are_written_as_the_interface_language_writes_them(
+    in_force, dlo, monkeypatch, lang, expected
+):
+    """'приказ № 45-НҚ от 2024-06-03' where the forms, the site and a clerk write 03.06.2024: in
+    Kazakh and Russian a date in a message (status, log, the register's table, a refusal) is
+    DD.MM.YYYY; English, which tests and scripts read, and the data (JSON, CSV) stay ISO."""
+    monkeypatch.setenv("DLO_UI_LANG", lang)
+    commands = {
+        "status": ("status", "dlo-head"),
+        "log": ("log", "dlo-head"),
+        "list": ("list", "--today", "2024-07-01"),
+        "withdraw": ("withdraw", "dlo-head", "--order", "1", "--date", "2020-01-01"),
+    }
+    for name, args in commands.items():
+        result = dlo(*args, "--clerk", "docs-head", cwd=in_force) if name == "withdraw" else None
+        result = result or dlo(*args, cwd=in_force)
+        said = " ".join((result.out + result.err).split())
+        for words in expected[name]:
+            assert words in said, (name, words, said)
+    data = json.loads(dlo("status", "dlo-head", "--format", "json", cwd=in_force).out)
+    assert data["regulations"][0]["in_force_order"]["date"] == "2024-06-03", data
+    csv = dlo("list", "--format", "csv", cwd=in_force).out
+    assert "2024-06-03" in csv and "03.06.2024" not in csv
+
+
+def test_a_date_is_a_field_the_interface_language_writes():
+    """The one mechanism: a date among a message's fields, whether the message is ``_()`` formatted
+    or a ``Msg`` translated at output; a moment (``datetime``) and a text stay as they are."""
+    day, moment = dt.date(2026, 12, 5), dt.datetime(2026, 12, 5, 10, 30)
+    message = i18n.Msg("order № {number} of {date}", number="12-НҚ", date=day)
+    assert str(message) == "order № 12-НҚ of 2026-12-05"
+    assert i18n.text(message) == "order № 12-НҚ of 2026-12-05"
+    i18n.use("ru")
+    assert i18n.text(message) == "приказ № 12-НҚ от 05.12.2026"
+    assert i18n._("order № {number} of {date}").format(number="1", date=day).endswith("05.12.2026")
+    assert i18n._("dated {date}").format(date=moment) == f"дата {moment}"
+    assert i18n._("dated {date}").format(date="2026-12-05") == "дата 2026-12-05"
+    i18n.use("kk")
+    assert i18n.text(message) == "05.12.2026 ж. № 12-НҚ бұйрық"
+
+
+KK_DATES = re.compile(
+    r"\{(date|day|effective|since|due|today|earliest|value2|start)\} (бастап|дейін|кейін|бұрын)"
+)
+
+
+def test_no_kazakh_message_puts_a_case_ending_on_a_date():
+    """'01.01.2027 бастап' reads wrong: бастап wants the ablative, which a date in figures cannot
+    take; such a message writes '{date} ж. бастап' (or names the day with күні)."""
+    with (LOCALE / "kk" / "LC_MESSAGES" / "dlo.po").open("rb") as handle:
+        catalog = read_po(handle, locale="kk")
+    texts = [m.string for m in catalog if m.id and isinstance(m.string, str)]
+    assert [t for t in texts if KK_DATES.search(t)] == []
 
 
 def test_the_register_names_units_in_the_interface_language_unless_told(in_force, dlo):

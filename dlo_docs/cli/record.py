@@ -176,8 +176,8 @@ def correct(
             id=reg_id,
             k=event,
             field=status_text.corrected_field(ev.get("field")),
-            was=ev.get("was") or "-",
-            value=ev.get("value"),
+            was=status_text.corrected_value(ev.get("field"), ev.get("was")) or "-",
+            value=status_text.corrected_value(ev.get("field"), ev.get("value")),
             seq=ev.seq,
         )
     )

@@ -1,8 +1,10 @@
 """What ``dlo status`` and ``dlo log`` print, in the interface language (their ``--format json``
-stays English: data for programs). Ids, roles, numbers, dates and hashes are shown as they are."""
+stays English: data for programs). Ids, roles, numbers and hashes are shown as they are; a date
+as the interface language writes it (``i18n.written``: DD.MM.YYYY in Kazakh and Russian)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -11,7 +13,7 @@ import click
 from .. import lazy
 from ..chars import CONTROL
 from ..errors import DloError
-from ..i18n import N_, _, pgettext
+from ..i18n import N_, _, pgettext, written
 from ..i18n import text as said
 
 if TYPE_CHECKING:
@@ -36,6 +38,22 @@ def corrected_field(field: object) -> str:
     is none a command writes)."""
     name = CORRECTED.get(str(field))
     return _(name) if name else str(field)
+
+
+def day_shown(value: object) -> object:
+    """A date the journal holds as ISO text (a correction's value, a paper agreement's day) as
+    the interface's language writes any other date (``i18n.written``); anything else as it is."""
+    if isinstance(value, str | dt.date):
+        try:
+            return str(written(dt.date.fromisoformat(str(value))))
+        except ValueError:  # not a date: as recorded
+            pass
+    return value
+
+
+def corrected_value(field: object, value: object) -> object:
+    """A value a correction recorded: a corrected date or effective date as ``day_shown``."""
+    return day_shown(value) if field in ("date", "effective") else value
 
 
 def _state(st: Status) -> str:
@@ -171,8 +189,8 @@ def _corrections(ev: Event) -> list[str]:
             _("corrects event {k}: {field} {was!r} -> {value!r}").format(
                 k=ev.get("corrects"),
                 field=corrected_field(ev.get("field")),
-                was=ev.get("was"),
-                value=ev.get("value"),
+                was=corrected_value(ev.get("field"), ev.get("was")),
+                value=corrected_value(ev.get("field"), ev.get("value")),
             )
         )
     elif ev.get("date") and ev.event in ("agreed", "rejected"):
@@ -198,7 +216,7 @@ def _details(ev: Event) -> list[str]:
         reader = f"{name} ({position})" if name and position else str(name or position)
         extra.append(_("read by {reader}").format(reader=reader))
     if ev.get("agreed"):
-        agreed = ", ".join(f"{a.get('role')} {a.get('date')}" for a in ev.get("agreed"))
+        agreed = ", ".join(f"{a.get('role')} {day_shown(a.get('date'))}" for a in ev.get("agreed"))
         extra.append(_("agreed on paper: {agreed}").format(agreed=agreed))
     for key in ("reason", "remarks", "result"):
         if ev.get(key):

@@ -332,7 +332,7 @@ def problem(approval: Approval, path: str, reg_id: str) -> Problem:
             first=first,
             last=last,
             authority=approval.authority or "?",
-            date=day or "?",
+            date=approval.date or "?",
         )
         command = f"dlo register-paper {reg_id} --date {day or 'DATE'}"
     else:
@@ -345,7 +345,7 @@ def problem(approval: Approval, path: str, reg_id: str) -> Problem:
             act=approval.act or approval.form,
             authority=approval.authority or "?",
             number=approval.number or "?",
-            date=day or "?",
+            date=approval.date or "?",
             form=approval.form,
         )
         known = approval.number and day

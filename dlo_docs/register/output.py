@@ -8,7 +8,7 @@ import io
 import json
 
 from .. import workflow
-from ..i18n import N_, _
+from ..i18n import N_, _, written
 from . import COLUMNS, Entry
 
 # the column headers, in the interface language where shown (``header``); JSON keeps the keys
@@ -69,7 +69,14 @@ def state(value: str) -> str:
 
 
 def _text(value: object) -> str:
+    """A cell of CSV: a date ISO, as the data it is (XLSX keeps it a date)."""
     return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _said(value: object) -> str:
+    """A cell of the terminal's table: a date as the interface language writes it (Kazakh and
+    Russian DD.MM.YYYY, English ISO)."""
+    return str(written(value))
 
 
 # a cell starting with one of these is a formula to Excel and LibreOffice opening the CSV
@@ -118,10 +125,11 @@ COLOUR = {"overdue": "red", "due": "yellow"}
 
 
 def _order(number: str, date: dt.date | None) -> str:
-    """An order as the table shows it: "№ 45-НҚ 2024-06-03" ("" for an approval by signature)."""
+    """An order as the table shows it: "№ 45-НҚ 2024-06-03" ("" for an approval by signature;
+    the date as the interface language writes it, "№ 45-НҚ 03.06.2024" in Kazakh and Russian)."""
     if not number:
         return ""
-    return f"№ {number} {date.isoformat()}" if date else f"№ {number}"
+    return f"№ {number} {_said(date)}" if date else f"№ {number}"
 
 
 def _then(in_force: str, approved: str) -> str:
@@ -131,7 +139,7 @@ def _then(in_force: str, approved: str) -> str:
 
 def _row(e: Entry, columns: tuple[str, ...]) -> dict[str, str]:
     """The cells of ``e`` as the table shows them."""
-    row = {c: _text(cell(e, c)) for c in columns if c != "read"}
+    row = {c: _said(cell(e, c)) for c in columns if c != "read"}
     if e.acknowledged is not None:
         row["read"] = f"{e.acknowledged}/{e.acknowledged + len(e.not_acknowledged)}"
     else:
@@ -140,7 +148,7 @@ def _row(e: Entry, columns: tuple[str, ...]) -> dict[str, str]:
     if e.approved_edition is not None and "effective" in row:  # after the edition in force
         row["edition"] = _then(row["edition"], str(e.approved_edition))
         row["order"] = _then(row["order"], _order(e.approved_order, e.approved_order_date))
-        row["effective"] = _then(row["effective"], _text(e.takes_effect or ""))
+        row["effective"] = _then(row["effective"], _said(e.takes_effect or ""))
     if e.review and "next_review" in row:  # the readers' table has no review column
         row["next_review"] += " " + _(REVIEW.get(e.review, e.review.upper()))
     if e.state == "error":

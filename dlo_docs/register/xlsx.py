@@ -52,7 +52,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
         if column in DATES:
             longest = 10
         sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
-    book.properties.title = _("Register of regulations, {date}").format(date=today.isoformat())
+    book.properties.title = _("Register of regulations, {date}").format(date=today)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -20,25 +20,25 @@ def validity_problem(
         if day_start >= end:
             return Msg(
                 "the certificate expired on {date}, before the event's date {day}",
-                date=end.date().isoformat(),
-                day=day.isoformat(),
+                date=end.date(),
+                day=day,
             )
         if day_start + dt.timedelta(days=1) <= start:
             return Msg(
                 "the certificate is valid only from {date}, after the event's date {day}",
-                date=start.date().isoformat(),
-                day=day.isoformat(),
+                date=start.date(),
+                day=day,
             )
     if moment > end:
         return Msg(
             "the certificate expired on {date}, before {moment}",
-            date=end.date().isoformat(),
+            date=end.date(),
             moment=moment.isoformat(),
         )
     if moment < start:
         return Msg(
             "the certificate is valid only from {date}, after {moment}",
-            date=start.date().isoformat(),
+            date=start.date(),
             moment=moment.isoformat(),
         )
     return None

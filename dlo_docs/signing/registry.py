@@ -179,7 +179,7 @@ class Signers:
                     "the certificate of {described} was not the holder of {role}'s on {value}",
                     described=described,
                     role=role,
-                    value=d.isoformat(),
+                    value=d,
                 )
         position = self.registry.position(role)
         wanted = [holder_then or b.entry.holder or position.holder for b in matching]

@@ -264,8 +264,8 @@ def check_date(
             Msg(
                 "{option} {value} is after the day the correction was recorded ({value2})",
                 option=option,
-                value=value.isoformat(),
-                value2=today.isoformat(),
+                value=value,
+                value2=today,
             ),
             Msg("dates must follow the order of events; check the date typed"),
         )

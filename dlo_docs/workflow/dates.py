@@ -72,11 +72,11 @@ def act(
     value = value or today
     if value < EARLIEST or value > today + dt.timedelta(days=366):
         raise UsageError(
-            Msg("{option} {value} is not a plausible date", option=option, value=value.isoformat()),
+            Msg("{option} {value} is not a plausible date", option=option, value=value),
             Msg(
                 "a date between {earliest} and today ({today})",
-                earliest=EARLIEST.isoformat(),
-                today=today.isoformat(),
+                earliest=EARLIEST,
+                today=today,
             ),
         )
     if value > today:
@@ -84,8 +84,8 @@ def act(
             Msg(
                 "{option} {value} is after today ({value2})",
                 option=option,
-                value=value.isoformat(),
-                value2=today.isoformat(),
+                value=value,
+                value2=today,
             ),
             Msg("an act is dated the day it was done; record it on or after that day"),
         )
@@ -95,9 +95,9 @@ def act(
                 Msg(
                     "{option} {value} is before {what} ({value2})",
                     option=option,
-                    value=value.isoformat(),
+                    value=value,
                     what=what,
-                    value2=bound.isoformat(),
+                    value2=bound,
                 ),
                 Msg("dates must follow the order of events; check the date typed"),
             )
@@ -107,9 +107,9 @@ def act(
                 Msg(
                     "{option} {value} is after {what} ({bound})",
                     option=option,
-                    value=value.isoformat(),
+                    value=value,
                     what=what,
-                    bound=bound.isoformat(),
+                    bound=bound,
                 ),
                 Msg("dates must follow the order of events; check the date typed"),
             )
@@ -134,17 +134,17 @@ def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
         raise UsageError(
             Msg(
                 "the effective date {value} is before the order's date {value2}",
-                value=value.isoformat(),
-                value2=order_date.isoformat(),
+                value=value,
+                value2=order_date,
             )
         )
     if value > limit:
         raise UsageError(
             Msg(
                 "the effective date {value} is not plausible: more than {EFFECTIVE_YEARS} years after the order's date {value2}",
-                value=value.isoformat(),
+                value=value,
                 EFFECTIVE_YEARS=EFFECTIVE_YEARS,
-                value2=order_date.isoformat(),
+                value2=order_date,
             ),
             Msg("check the date typed"),
         )

@@ -299,9 +299,9 @@ def _date(shown: list[Event], i: int) -> str | None:
     bound, what = max(reversed(broken), key=lambda low: low[0])  # the latest, the last named
     return Msg(
         "its date {day} is before {what} ({bound})",
-        day=day.isoformat(),
+        day=day,
         what=what,
-        bound=bound.isoformat(),
+        bound=bound,
     )
 
 

@@ -97,8 +97,8 @@ def _agreements(
                 Msg(
                     "--agreed {role} {day} is after the order's date ({order})",
                     role=role,
-                    day=day.isoformat(),
-                    order=order_date.isoformat(),
+                    day=day,
+                    order=order_date,
                 ),
                 Msg("an approver agrees before the order approves; check the date typed"),
             )

@@ -268,7 +268,7 @@ def _missing(
         message = Msg(
             "journal event {seq} ({kind}, {who}) is not signed, but the registry requires "
             "{kind} events to be signed since {since} (signatures.required)",
-            since=since.isoformat(),
+            since=since,
             **fields,
         )
     else:

@@ -96,7 +96,9 @@ class Status:
             "agreed": self.agreed,
             "editions": {str(k): v for k, v in sorted(self.editions.items())},
             "reason": self.reason,
-            "returned": self.returned,
+            "returned": {**self.returned, "date": self.returned["date"].isoformat()}
+            if self.returned
+            else None,
             "changed": self.changed,
             "approved_edition": self.approved_edition,
             "approved_order": order(self.approved_order),
@@ -146,7 +148,7 @@ def of(ctx: Ctx) -> Status:
         st.returned = {
             "role": h.rejection.role,
             "remarks": h.rejection.get("remarks"),
-            "date": h.rejection.day.isoformat(),
+            "date": h.rejection.day,
         }
     if h.state == "in_force" and h.in_force is not None:
         st.changed = ctx.hash != h.approvals[h.in_force].content_hash
