@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import organisation_today
+from conftest import on_day, organisation_today
 from workflow_support import (
     APPROVERS,
     REG,
@@ -358,3 +358,42 @@ def test_an_order_number_typed_with_its_sign_is_refused(project, dlo):
     seq = approved.rsplit("journal event ", 1)[1].split(")")[0]
     result = dlo("correct", REG, "--event", seq, "--order", "№ 18-НҚ", cwd=project)
     assert result.code == 2 and "--order 18-НҚ" in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "the effective date 2024-06-01 is before the order's date 2024-06-03 (hint: an order "
+            "takes effect on its own date or later: give 2024-06-03 or a later day as the "
+            "effective date, or check the order's date typed)",
+        ),
+        (
+            "kk",
+            "күшіне ену күні 01.06.2024 бұйрық күнінен (03.06.2024) бұрын (кеңес: бұйрық өз "
+            "күнінен бастап не одан кейін күшіне енеді: күшіне ену күні ретінде 03.06.2024 не "
+            "одан кейінгі күнді көрсетіңіз немесе терілген бұйрық күнін тексеріңіз)",
+        ),
+        (
+            "ru",
+            "дата вступления в силу 01.06.2024 раньше даты приказа 03.06.2024 (подсказка: приказ "
+            "вступает в силу не раньше своей даты: укажите дату вступления в силу не раньше "
+            "03.06.2024 или проверьте введённую дату приказа)",
+        ),
+    ],
+)
+def test_an_effective_date_before_the_order_s_says_what_to_give(project, dlo, lang, said):
+    """'--effective 2024-06-01' before the order of 2024-06-03 was refused with no word of what
+    to do: the hint names the earliest day to give, or the order's date to check."""
+    with on_day("2024-06-03"):
+        ok(dlo, project, "submit", REG)
+        agree_all(dlo, project)
+        before = journal_path(project).read_bytes()
+        result = dlo(
+            "--lang-ui", lang, "approve", REG, "--order", "12-НҚ", "--date", "2024-06-03",
+            "--effective", "2024-06-01", cwd=project,
+        )  # fmt: skip
+    assert result.code == 2, result
+    assert said in " ".join(result.err.split()), result.err
+    assert journal_path(project).read_bytes() == before

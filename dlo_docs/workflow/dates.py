@@ -136,7 +136,12 @@ def effective(value: dt.date | None, order_date: dt.date) -> dt.date:
                 "the effective date {value} is before the order's date {value2}",
                 value=value,
                 value2=order_date,
-            )
+            ),
+            Msg(
+                "an order takes effect on its own date or later: give {date} or a later day as "
+                "the effective date, or check the order's date typed",
+                date=order_date,
+            ),
         )
     if value > limit:
         raise UsageError(
