@@ -397,3 +397,30 @@ def test_an_effective_date_before_the_order_s_says_what_to_give(project, dlo, la
     assert result.code == 2, result
     assert said in " ".join(result.err.split()), result.err
     assert journal_path(project).read_bytes() == before
+
+
+def test_a_withdrawal_or_review_dated_too_early_names_the_bound_in_the_interface_language(
+    in_force, dlo
+):
+    """'--date 01.01.2020 раньше, чем the order that approved edition 1': withdraw and review
+    named the date they must follow in English inside a Russian or Kazakh message."""
+    commands = {
+        "withdraw": (
+            ("withdraw", REG, "--order", "1", "--date", "2020-01-01"),
+            {"ru": "раньше, чем приказ, утвердивший издание 1 (03.06.2024)",
+             "kk": "мынадан бұрын: 1-басылымды бекіткен бұйрық (03.06.2024)"},
+        ),
+        "review": (
+            ("review", REG, "--by", "docs-head", "--result", "ok", "--date", "2020-01-01"),
+            {"ru": "раньше, чем день вступления в силу издания 1 (03.06.2024)",
+             "kk": "мынадан бұрын: 1-басылымның күшіне енген күні (03.06.2024)"},
+        ),
+    }  # fmt: skip
+    before = journal_path(in_force).read_bytes()
+    for args, said in commands.values():
+        for lang, words in said.items():
+            result = dlo("--lang-ui", lang, *args, cwd=in_force)
+            assert result.code == 2, result
+            err = " ".join(result.err.split())
+            assert words in err and "the order" not in err and "took effect" not in err, err
+    assert journal_path(in_force).read_bytes() == before

@@ -76,7 +76,7 @@ def withdraw(
             date,
             "--date",
             loading.today(ctx),
-            [(approved_on, f"the order that approved edition {h.in_force}")],
+            [(approved_on, Msg("the order that approved edition {k}", k=h.in_force))],
         )
         authority = str(approval.role)
         return loading.append(
@@ -120,8 +120,11 @@ def review(
             "--date",
             loading.today(ctx),
             [
-                (h.effective_from, f"the day edition {h.in_force} took effect"),
-                (max(previous) if previous else None, "the previous review"),
+                (
+                    h.effective_from,
+                    Msg("the day edition {edition} took effect", edition=h.in_force),
+                ),
+                (max(previous) if previous else None, Msg("the previous review")),
             ],
         )
         return loading.append(
