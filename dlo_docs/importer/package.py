@@ -23,6 +23,8 @@ MAX_ELEMENTS = 100 * MAX_PARAGRAPHS
 # how deep elements nest: Word's body, tables in tables and content controls stay far below it;
 # the reader walks a paragraph's runs recursively
 MAX_DEPTH = 200
+DC = "{http://purl.org/dc/elements/1.1/}"
+CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 
 def open_package(raw: bytes, path: str) -> zipfile.ZipFile:
@@ -219,3 +221,22 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> byt
             Msg("the DOCX is damaged: cannot unpack {name} ({exc})", name=name, exc=exc),
             Msg("open it in Word and save it again"),
         ) from None
+
+
+def core_properties(archive: zipfile.ZipFile, path: str, budget: Budget) -> dict[str, str]:
+    """The core properties dlo reads back from its own DOCX: title, subject (the code),
+    keywords (the regulation's id) and language."""
+    root = part(archive, "docProps/core.xml", path, budget=budget)
+    if root is None:
+        return {}
+    found = {}
+    for key, tag in (
+        ("title", DC + "title"),
+        ("subject", DC + "subject"),
+        ("keywords", CP + "keywords"),
+        ("language", DC + "language"),
+    ):
+        el = root.find(tag)
+        if el is not None and el.text and el.text.strip():
+            found[key] = el.text.strip()
+    return found

@@ -37,9 +37,7 @@ class Builder:
         self.paragraph: Node | None = None
         self.clause: Node | None = None
         self.stack: list[tuple[tuple, Node]] = []  # open items: (style key, node), outermost first
-        self.pending: tuple[Node, Line, list] | None = (
-            None  # an element whose text is on the next line
-        )
+        self.pending: tuple[Node, Line, list] | None = None  # a number whose text is next
         self.clause_count = 0
         self.numbers = Numbers(lang, self.warn)
         self.started = False
@@ -249,23 +247,28 @@ class Builder:
             Msg("check that it belongs there"),
         )
 
-    def _add_item(self, line: Line, cand: Cand) -> None:
+    def _depth(self, line: Line, cand: Cand) -> tuple[tuple[str, int | None], int]:
+        """An item's list key and depth (1: the clause's own), deeper lists closed; in a DOCX dlo
+        rendered, by its style (DLO Item, DLO Item 2), whatever its marker or none."""
         style = cand.style
-        key: tuple[str, int | None]
+        if self.ours and line.hint == "item" and line.level is not None:
+            depth = min(line.level + 1, len(self.stack) + 1)
+            del self.stack[depth - 1 :]
+            return (style, line.level), depth
         if style == "dotted":
             assert cand.number is not None  # a dotted item is numbered
             depth = max(1, cand.number.count(".") - 1)
-            key = ("dotted", depth)
-        else:
-            key = (style, line.level)
-        keys = [k for k, _ in self.stack]
-        if style == "dotted":
             del self.stack[depth - 1 :]
-            depth = min(depth, len(self.stack) + 1)
-        else:
-            if key in keys:
-                del self.stack[keys.index(key) :]
-            depth = len(self.stack) + 1
+            return ("dotted", depth), min(depth, len(self.stack) + 1)
+        key = (style, line.level)
+        keys = [k for k, _ in self.stack]
+        if key in keys:
+            del self.stack[keys.index(key) :]
+        return key, len(self.stack) + 1
+
+    def _add_item(self, line: Line, cand: Cand) -> None:
+        style = cand.style
+        key, depth = self._depth(line, cand)
         parent = self.stack[-1][1] if self.stack else self.clause
         assert parent is not None  # items are read inside a clause
         node = Node(

@@ -27,7 +27,6 @@ the sheets are skipped, and the core properties give back the title, code, id an
 from __future__ import annotations
 
 import re
-import zipfile
 from xml.etree import ElementTree as ET
 
 from ..i18n import Msg
@@ -40,8 +39,6 @@ from .wordstyles import child as _w
 from .wordstyles import val as _val
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-DC = "{http://purl.org/dc/elements/1.1/}"
-CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 OUR_STYLES = {"dlo clause": "clause", "dlo item": "item", "dlo item 2": "item"}
 HEADINGS = {"heading 1": "chapter", "heading 2": "paragraph"}
@@ -161,8 +158,8 @@ def _join_pieces(pieces: list[str]) -> list[tuple[str, bool, tuple[str, ...]]]:
 
 
 class _Reader:
-    def __init__(self, styles: Styles, numbering: Numbering) -> None:
-        self.styles, self.numbering = styles, numbering
+    def __init__(self, styles: Styles, numbering: Numbering, ours: bool = False) -> None:
+        self.styles, self.numbering, self.ours = styles, numbering, ours
         self.count = 0
         self.notes: list[tuple[int, str, str]] = []  # (paragraph, "footnote"/"endnote", id)
 
@@ -174,9 +171,7 @@ class _Reader:
         sid = sid or self.styles.default
         chain = self.styles.chain(sid)
         name = self.styles.name(sid)
-        numpr = _w(ppr, "numPr") if ppr is not None else None
-        if numpr is None:
-            numpr = next((self.styles.numpr[s] for s in chain if s in self.styles.numpr), None)
+        numpr = self._numpr(ppr, chain, name)
         outline = _val(_w(ppr, "outlineLvl")) if ppr is not None else None
         if outline is None:
             outline = next(
@@ -224,6 +219,16 @@ class _Reader:
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, self.boxes(p) + lines
+
+    def _numpr(self, ppr: ET.Element | None, chain: list[str], name: str) -> ET.Element | None:
+        """The paragraph's Word list numbering; none on the body styles of a DOCX dlo rendered,
+        whose numbers it computes: there the style is the element and its level."""
+        if self.ours and name in rendered.BODY:
+            return None
+        numpr = _w(ppr, "numPr") if ppr is not None else None
+        if numpr is None:
+            numpr = next((self.styles.numpr[s] for s in chain if s in self.styles.numpr), None)
+        return numpr
 
     def boxes(self, p: ET.Element) -> list[Line]:
         """The lines of the text boxes anchored in paragraph ``p`` (``boxes.apart`` reads them),
@@ -290,23 +295,6 @@ def _blocks(body: ET.Element):
             yield from _blocks(content if content is not None else child)
 
 
-def _core(archive: zipfile.ZipFile, path: str, budget: package.Budget) -> dict[str, str]:
-    root = package.part(archive, "docProps/core.xml", path, budget=budget)
-    if root is None:
-        return {}
-    found = {}
-    for key, tag in (
-        ("title", DC + "title"),
-        ("subject", DC + "subject"),
-        ("keywords", CP + "keywords"),
-        ("language", DC + "language"),
-    ):
-        el = root.find(tag)
-        if el is not None and el.text and el.text.strip():
-            found[key] = el.text.strip()
-    return found
-
-
 def _body_lines(
     body: ET.Element, reader: _Reader, ours: bool, path: str
 ) -> tuple[list[Line], int, rendered.Body]:
@@ -361,7 +349,7 @@ def read_docx(raw: bytes, path: str) -> Read:
         document = package.part(archive, "word/document.xml", path, MAX_PARAGRAPHS, budget)
         styles = Styles(package.part(archive, "word/styles.xml", path, budget=budget))
         numbering = Numbering(package.part(archive, "word/numbering.xml", path, budget=budget))
-        core = _core(archive, path, budget)
+        core = package.core_properties(archive, path, budget)
         comments, footnotes, endnotes = (
             package.part(archive, f"word/{name}.xml", path, budget=budget)
             if f"word/{name}.xml" in archive.namelist()
@@ -376,10 +364,10 @@ def read_docx(raw: bytes, path: str) -> Read:
             Msg("the DOCX has no document body"),
             Msg("open it in Word and save it again"),
         )
-    reader = _Reader(styles, numbering)
     ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
         styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p")
     )
+    reader = _Reader(styles, numbering, ours)
     lines, skipped, where = _body_lines(body, reader, ours, path)
     if not any(line.text for line in lines):
         raise fail(path, EMPTY, Msg("the document holds no text"), Msg("is this the right file?"))

@@ -1,0 +1,91 @@
+"""Word as an editing path, lists as Word users make them: a new item typed after an item
+(Enter at its end, in the DLO Item style, with no number), and Word's own list numbering
+(Home → Numbering: ``w:numPr``) put on a new clause or item instead of dlo's typed numbers. In a
+DOCX that dlo rendered, the paragraph's style says what an element is and at which level; the
+numbers are computed, so Word's are not read as the text's."""
+
+from __future__ import annotations
+
+import copy
+
+from docx import Document
+from docx.oxml.ns import qn
+from test_import_support import load_model
+from test_import_word import REG, changes, rendered
+from test_import_word_office import _paragraph_of
+
+DECIMAL = "5"  # the rendered numbering.xml's "%1." list (Word's ListNumber)
+BULLET = "1"  # and its bullet list
+
+
+def _typed_after(path, eid: str, text: str, num_id: str | None = None) -> None:
+    """Enter at the end of element ``eid``'s paragraph and ``text`` typed: a paragraph of its
+    style, no bookmark; with ``num_id``, Word's list numbering put on it too."""
+    doc = Document(str(path))
+    at = _paragraph_of(doc, eid)
+    fresh = copy.deepcopy(at)
+    for el in list(fresh):
+        if el.tag != qn("w:pPr"):
+            fresh.remove(el)
+    if num_id is not None:
+        ppr = fresh.find(qn("w:pPr"))
+        numpr = ppr.makeelement(qn("w:numPr"), {})
+        numpr.append(numpr.makeelement(qn("w:ilvl"), {qn("w:val"): "0"}))
+        numpr.append(numpr.makeelement(qn("w:numId"), {qn("w:val"): num_id}))
+        ppr.append(numpr)
+    run = fresh.makeelement(qn("w:r"), {})
+    run.append(run.makeelement(qn("w:t"), {}))
+    run[0].text = text
+    fresh.append(run)
+    at.addnext(fresh)
+    doc.save(str(path))
+
+
+def _duties(root):
+    return load_model(root, REG).chapters[4].paragraphs[1].clauses[0]
+
+
+def _item_after_the_twelfth(bundled, dlo, num_id: str | None):
+    duties = _duties(bundled)
+    path = rendered(bundled, dlo)
+    _typed_after(path, duties.items[11].id, "ақпараттық қауіпсіздікті қамтамасыз етуге;", num_id)
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    after = _duties(bundled)
+    assert [i.id for i in after.items[:12]] == [i.id for i in duties.items[:12]]
+    assert after.items[12].text == "ақпараттық қауіпсіздікті қамтамасыз етуге;"
+    assert after.items[12].items == []
+    assert [i.id for i in after.items[13:]] == [i.id for i in duties.items[12:]]
+    assert changes(bundled) == {("added", after.items[12].id)}
+    return result
+
+
+def test_an_item_typed_after_an_item_is_the_next_item_not_its_sub_item(bundled, dlo):
+    """It was imported as item 12's sub-item "а)"."""
+    _item_after_the_twelfth(bundled, dlo, None)
+
+
+def test_word_numbering_on_a_new_item_nests_nothing_under_it(bundled, dlo):
+    """Its "1." read as a number of another style made items 13–16 its sub-items."""
+    result = _item_after_the_twelfth(bundled, dlo, DECIMAL)
+    assert "DLO503" not in result.err, result.err
+
+
+def test_word_numbering_on_a_new_clause_is_no_number_of_the_text(bundled, dlo):
+    """A "1." Word numbers was warned of as a clause number going back; a bullet Word puts on a
+    DLO Clause paragraph made it an item of the clause before, and that clause's list dashed."""
+    yaml = bundled / "regulations" / REG / "regulation.yaml"
+    original = yaml.read_bytes()
+    general = load_model(bundled, REG).chapters[3].clauses
+    for num_id in (DECIMAL, BULLET):
+        yaml.write_bytes(original)
+        path = rendered(bundled, dlo)
+        _typed_after(path, general[0].id, "Бөлім бастығы жыл сайын есеп береді.", num_id)
+        result = dlo("import", path, "--onto", REG, cwd=bundled)
+        assert result.code == 0, result.err
+        assert "DLO503" not in result.err, result.err
+        after = load_model(bundled, REG).chapters[3].clauses
+        assert after[0].id == general[0].id and after[0].items == []
+        assert after[1].text == "Бөлім бастығы жыл сайын есеп береді."
+        assert [c.id for c in after[2:]] == [c.id for c in general[1:]]
+        assert changes(bundled) == {("added", after[1].id)}
