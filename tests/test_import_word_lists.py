@@ -89,3 +89,51 @@ def test_word_numbering_on_a_new_clause_is_no_number_of_the_text(bundled, dlo):
         assert after[1].text == "Бөлім бастығы жыл сайын есеп береді."
         assert [c.id for c in after[2:]] == [c.id for c in general[1:]]
         assert changes(bundled) == {("added", after[1].id)}
+
+
+def _split_with_track_changes(path, eid: str, at: str) -> None:
+    """Enter pressed inside element ``eid``'s text before ``at`` with Track Changes on: the
+    paragraph mark that ends the first part is inserted (``w:pPr/w:rPr/w:ins``, as Word and
+    LibreOffice write it), the rest of the text goes on in a paragraph of its own."""
+    doc = Document(str(path))
+    p = _paragraph_of(doc, eid)
+    run = next(r for r in p.iter(qn("w:r")) if at in (r.findtext(qn("w:t")) or ""))
+    t = run.find(qn("w:t"))
+    head, tail = t.text.split(at, 1)
+    t.text = head.rstrip()
+    rest = copy.deepcopy(p)
+    for el in list(rest):
+        if el.tag != qn("w:pPr"):
+            rest.remove(el)
+    moved = copy.deepcopy(run)
+    moved.find(qn("w:t")).text = at + tail
+    rest.append(moved)
+    ppr = p.find(qn("w:pPr"))
+    rpr = ppr.makeelement(qn("w:rPr"), {})
+    rpr.append(rpr.makeelement(qn("w:ins"), {qn("w:id"): "931", qn("w:author"): "Заңгер"}))
+    ppr.append(rpr)
+    p.addnext(rest)
+    doc.save(str(path))
+
+
+def test_a_clause_split_with_track_changes_is_named_until_accepted(bundled, dlo):
+    """A paragraph split with Track Changes on was imported as two clauses with no word, though
+    a file with unresolved tracked changes is refused: rejected in Word, the split is undone."""
+    yaml = bundled / "regulations" / REG / "regulation.yaml"
+    before = yaml.read_bytes()
+    general = load_model(bundled, REG).chapters[3].clauses
+    path = rendered(bundled, dlo)
+    _split_with_track_changes(path, general[1].id, "Қызметтен босату")
+    refused = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert refused.code == 2 and yaml.read_bytes() == before, refused.err
+    assert 'paragraph split after "…' in refused.err and 'тағайындалады." by Заңгер' in (
+        refused.err
+    )
+    ru = dlo("--lang-ui", "ru", "import", path, "--onto", REG, cwd=bundled)
+    assert ru.code == 2 and "исправление: абзац разделён после «…" in ru.err, ru.err
+    accepted = dlo("import", path, "--onto", REG, "--accept-changes", cwd=bundled)
+    assert accepted.code == 0, accepted.err
+    after = load_model(bundled, REG).chapters[3].clauses
+    assert after[1].id == general[1].id and after[1].text.endswith("тағайындалады.")
+    assert after[2].text.startswith("Қызметтен босату")
+    assert changes(bundled) == {("changed", general[1].id), ("added", after[2].id)}

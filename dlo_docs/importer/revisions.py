@@ -24,6 +24,7 @@ _CHANGES = {
 }
 _FORMAT_CHANGES = (W + "rPrChange", W + "pPrChange", W + "sectPrChange", W + "tblPrChange")
 _GONE = (W + "del", W + "moveFrom")  # a paragraph mark deleted, or moved away
+_COME = (W + "ins", W + "moveTo")  # a paragraph mark inserted (Enter), or moved here
 
 
 def _text_of(el: ET.Element) -> str:
@@ -67,6 +68,35 @@ def _joined(document: ET.Element) -> list[str]:
     return found
 
 
+def _own_text(el: ET.Element) -> str:
+    """``el``'s text that no tracked change inserted (the text it had before)."""
+    return "".join(
+        (t.text or "") if t.tag == W + "t" else _own_text(t) for t in el if t.tag not in _COME
+    )
+
+
+def _split(document: ET.Element) -> list[str]:
+    """Each paragraph mark inserted inside a paragraph's text (Enter with Track Changes on): the
+    paragraph before it and the next one both hold text of before. A mark inserted before a
+    paragraph that was typed whole is said with its inserted text."""
+    found: list[str] = []
+    paragraphs = list(document.iter(W + "p"))
+    for p, after in zip(paragraphs, paragraphs[1:], strict=False):
+        rpr = p.find(f"{W}pPr/{W}rPr")
+        come = next((el for el in rpr if el.tag in _COME), None) if rpr is not None else None
+        kept = _own_text(p)
+        if come is not None and kept.strip() and _own_text(after).strip():
+            shown = _shorten(kept) if len(kept) <= 60 else "…" + kept.rstrip()[-59:].lstrip()
+            found.append(
+                Msg(
+                    'tracked change: paragraph split after "{text}" by {who}',
+                    text=shown,
+                    who=_who(come),
+                )
+            )
+    return found
+
+
 def _formatted(change: ET.Element, parents: dict[ET.Element, ET.Element]) -> str:
     """The text whose formatting ``change`` changed: its run's, or its paragraph's when it
     changed the paragraph (or its mark); "" for a table's or a section's."""
@@ -98,7 +128,7 @@ def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[
                 found.append(_format_change(el, parents))
             elif el.tag in _CHANGES and (text := _text_of(el)).strip():
                 found.append(Msg(_CHANGES[el.tag], text=_shorten(text), who=_who(el)))
-        found += _joined(document)
+        found += _joined(document) + _split(document)
     if comments is not None:
         for c in comments.iter(W + "comment"):
             found.append(Msg('comment by {who}: "{text}"', who=_who(c), text=_shorten(_text_of(c))))
