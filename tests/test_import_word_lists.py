@@ -137,3 +137,49 @@ def test_a_clause_split_with_track_changes_is_named_until_accepted(bundled, dlo)
     assert after[1].id == general[1].id and after[1].text.endswith("тағайындалады.")
     assert after[2].text.startswith("Қызметтен босату")
     assert changes(bundled) == {("changed", general[1].id), ("added", after[2].id)}
+
+
+def _png(path) -> None:
+    """A small PNG (40 × 20, red), as a picture pasted into Word."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xc8\x00\x00" * 40 for _ in range(20))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 20, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_picture_put_in_the_text_is_said_at_its_place(bundled, dlo):
+    """A picture inserted into a clause, and one on a line of its own between two clauses, were
+    left out with no word: the import said nothing and the clauses came back as before."""
+    from docx.text.paragraph import Paragraph
+
+    general = load_model(bundled, REG).chapters[3].clauses
+    path = rendered(bundled, dlo)
+    picture = path.with_name("red.png")
+    _png(picture)
+    _typed_after(path, general[1].id, "")
+    doc = Document(str(path))
+    first = _paragraph_of(doc, general[0].id)
+    alone = _paragraph_of(doc, general[1].id).getnext()
+    for p in (first, alone):
+        Paragraph(p, doc.paragraphs[0]._parent).add_run().add_picture(str(picture))
+    doc.save(str(path))
+    at = [1 + i for i, q in enumerate(doc.paragraphs) if q._p in (first, alone)]
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "a picture" in line]
+    assert [s.split(": warning DLO504")[0].rsplit(":", 2)[1] for s in said] == [
+        str(n) for n in at
+    ], result.err
+    assert changes(bundled) == set()
+    ru = dlo("--lang-ui", "ru", "import", path, "--onto", REG, cwd=bundled)
+    assert "рисунок" in ru.err, ru.err

@@ -15,15 +15,18 @@ the change is accepted (``join``), as the text is read (``revisions``).
 from __future__ import annotations
 
 from dataclasses import replace
+from xml.etree import ElementTree as ET
 
 from ..errors import Location, Problem, warning
 from ..i18n import Msg
 from .source import Line, normalise
+from .wordstyles import W
 
 LEFT_OUT = "DLO504"  # text that fitted no structure (structure.UNSTRUCTURED)
 SHEET = "dlo sheet heading"  # the title of each sheet after the text
 BODY = frozenset({"dlo clause", "dlo item", "dlo item 2", "heading 1", "heading 2"})
 TITLE = frozenset({"dlo document title", "dlo document name"})  # the title on the title page
+PICTURES = (W + "drawing", W + "pict", W + "object")  # DrawingML, VML, an embedded object
 
 
 class Body:
@@ -67,6 +70,29 @@ class Body:
                 )
             )
         return False
+
+    def pictures(self, p: ET.Element, name: str, at: int, lines: list[Line]) -> None:
+        """A picture, chart or embedded object in paragraph ``p`` (number ``at``, style
+        ``name``, its text ``lines``) of the text: said (a text box is said as such, by
+        ``boxes``)."""
+        inside = (self.begun or name in BODY) and not (self.ended or name == SHEET)
+        if inside and any(
+            el.tag in PICTURES and el.find(f".//{W}txbxContent") is None for el in p.iter()
+        ):
+            shown = " ".join(line.text for line in lines if line.text and line.hint != "box")
+            self.problems.append(
+                warning(
+                    Location(self.path, at, 1),
+                    LEFT_OUT,
+                    Msg("a picture in the text was not imported, in {text}", text=quoted(shown))
+                    if shown
+                    else Msg("a picture on a line of its own in the text was not imported"),
+                    Msg(
+                        "a regulation's text holds no pictures: say in the clause what it shows, "
+                        "or keep the picture in a document of its own"
+                    ),
+                )
+            )
 
     def table(self, rows: list[Line]) -> None:
         """A table in the text: said, with its rows' text."""

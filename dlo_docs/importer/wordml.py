@@ -319,6 +319,8 @@ def _body_lines(
                 lines += read
             continue
         name, found = reader.paragraph(block)
+        if ours:
+            where.pictures(block, name, reader.count, found)
         if held is not None:
             name, found, held = held[0], rendered.join(held[1], found), None
         if mark_gone(block) is not None and any(line.text for line in found):
