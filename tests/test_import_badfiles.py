@@ -48,6 +48,12 @@ def _encrypted() -> bytes:
 CASES = [
     ("not-a-docx.docx", b"This is plain text with a .docx name.\n", "DLO520", "not a DOCX"),
     ("zip.docx", _zip({"readme.txt": b"hello"}), "DLO520", "not a Word document"),
+    (  # LibreOffice's own format (Save As .odt, or an .odt renamed): it was "a ZIP archive"
+        "saved-as.odt",
+        _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+        "DLO520",
+        "an OpenDocument text (.odt), not a .docx",
+    ),
     (
         "broken-xml.docx",
         _zip({"word/document.xml": b"<w:document><w:body>"}),

@@ -27,6 +27,18 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 
+def _opendocument(archive: zipfile.ZipFile) -> bool:
+    """The package is an OpenDocument file (LibreOffice's .odt): its first entry, ``mimetype``,
+    names the format (read only when it is as short as such a name)."""
+    try:
+        info = archive.getinfo("mimetype")
+        return info.file_size <= 100 and archive.read(info).startswith(
+            b"application/vnd.oasis.opendocument"
+        )
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError):
+        return False
+
+
 def open_package(raw: bytes, path: str) -> zipfile.ZipFile:
     """The DOCX as a ZIP archive; a file that is not one (or is a legacy .doc, encrypted, empty)
     is refused."""
@@ -62,6 +74,10 @@ def open_package(raw: bytes, path: str) -> zipfile.ZipFile:
             Msg("save the document in Word as .docx, or import its text as .txt"),
         ) from None
     if "word/document.xml" not in names:
+        if _opendocument(archive):
+            why = Msg("this is an OpenDocument text (.odt), not a .docx")
+            hint = Msg("open it in LibreOffice or Word and save it as Word 2007–365 (.docx)")
+            raise fail(path, NOT_READABLE, why, hint)
         raise fail(
             path,
             NOT_READABLE,
