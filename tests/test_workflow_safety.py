@@ -223,3 +223,83 @@ def test_a_reading_command_completes_an_interrupted_approval(in_force, dlo, comm
     if command[0] == "site":
         assert (in_force / "public" / "kk" / REG / "index.html").is_file()
     assert ok(dlo, in_force, "verify", REG).err == ""
+
+
+def _stopped_at_the_journal(monkeypatch, journal: Path, stop: BaseException) -> None:
+    """The journal's write stopped (its temporary file written, not renamed) by ``stop``."""
+    from dlo_docs import fsio
+
+    real = fsio.os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(journal):
+            raise stop
+        return real(src, dst)
+
+    monkeypatch.setattr(fsio.os, "replace", replace)
+
+
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [
+        (OSError(28, "No space left on device"), 1),  # the disk full just then
+        (KeyboardInterrupt(), 130),  # Ctrl-C just then
+    ],
+    ids=["full", "ctrl-c"],
+)
+@pytest.mark.parametrize("command", ["approve", "register-paper"])
+def test_an_approval_stopped_before_it_was_journaled_leaves_no_frozen_copy(
+    project, dlo, monkeypatch, stop, code, command
+):
+    """The journal could not take the approval (or registration): nothing was recorded, and no
+    pending frozen copy is left behind for `dlo verify` to warn of (DLO610, 'delete the file')
+    as if a crash had left it; given again, it is recorded."""
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")
+    if command == "approve":
+        from workflow_support import agree_all
+
+        ok(dlo, project, "submit", REG)
+        agree_all(dlo, project)
+    args = (command, REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    journal = journal_path(project)
+    before = journal.read_bytes() if journal.exists() else None
+    _stopped_at_the_journal(monkeypatch, journal, stop)
+    result = dlo(*args, cwd=project)
+    assert result.code == code, result.err
+    assert (journal.read_bytes() if journal.exists() else None) == before
+    assert not edition_path(project, 1).exists()
+    assert not list(edition_path(project, 1).parent.glob("*.pending"))
+    assert "DLO610" not in dlo("verify", REG, cwd=project).err
+    monkeypatch.undo()
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")
+    ok(dlo, project, *args)
+    assert edition_path(project, 1).is_file()
+    assert ok(dlo, project, "verify", REG).err == ""
+
+
+def test_an_approval_stopped_after_it_was_journaled_keeps_its_frozen_copy(
+    project, dlo, monkeypatch
+):
+    """Ctrl-C once the journal took the approval, before its copy was moved into place: the
+    copy is kept (the approval is recorded), and the next command completes it."""
+    from workflow_support import agree_all
+
+    from dlo_docs.workflow import editions
+
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    final = edition_path(project, 1)
+    real = editions.os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(final):
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    monkeypatch.setattr(editions.os, "replace", replace)
+    assert dlo("approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", cwd=project).code == 130
+    monkeypatch.undo()
+    assert final.with_name("1.yaml.pending").is_file()
+    assert status(dlo, project)["state"] == "in_force"  # completed by the next command
+    assert final.is_file() and not final.with_name("1.yaml.pending").exists()

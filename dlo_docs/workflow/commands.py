@@ -8,11 +8,9 @@ atomic.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, error
-from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Document, Project
 from ..records import Records
@@ -310,27 +308,25 @@ def approve(
         # and an approval interrupted after journaling is completed by the next command.
         sign = _signing(ctx, "approved", authority, signer, date)
         final = editions.path(project, reg_id, n)
-        frozen = editions.pending_path(final)
-        atomic_write(frozen, editions.frozen_text(ctx.document.source.text))
         order_data = {
             "number": order,
             "date": date.isoformat(),
             "effective": (effective or date).isoformat(),
         }
-        event = loading.append(
-            ctx,
-            clerk,
-            organisation=True,
-            sign=sign,
-            role=authority,
-            event="approved",
-            edition=n,
-            order=order_data,
-            form="signature" if not order else None,
-            content_hash=ctx.hash,
-        )
-        os.replace(frozen, final)
-        return event
+        text = editions.frozen_text(ctx.document.source.text)
+        with editions.freezing(final, text, ctx.journal.path):
+            return loading.append(
+                ctx,
+                clerk,
+                organisation=True,
+                sign=sign,
+                role=authority,
+                event="approved",
+                edition=n,
+                order=order_data,
+                form="signature" if not order else None,
+                content_hash=ctx.hash,
+            )
 
 
 def _refuse_approval(ctx: Ctx) -> None:

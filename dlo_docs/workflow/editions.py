@@ -5,8 +5,10 @@ into place (``complete_approvals`` finishes an approval interrupted between the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +76,36 @@ def frozen_text(text: str) -> str:
 
 def pending_path(final: Path) -> Path:
     return final.with_name(final.name + ".pending")
+
+
+@contextlib.contextmanager
+def freezing(final: Path, text: str, journal: Path) -> Iterator[None]:
+    """The frozen copy ``text`` of an approval the block journals (under the journal's lock):
+    written as ``pending_path(final)`` first, renamed to ``final`` after. When the block fails
+    before the journal was replaced (a full disk, a file over the size limit, Ctrl-C), the copy
+    is removed: none is left for an approval never recorded (``dlo verify`` warned of it,
+    DLO610, until it was deleted by hand). Once journaled it is kept, for the next command to
+    complete (``complete_approvals``)."""
+    pending = pending_path(final)
+    before = _identity(journal)
+    try:
+        atomic_write(pending, text)
+        yield
+    except BaseException:
+        if _identity(journal) == before:  # the journal as read: nothing recorded
+            with contextlib.suppress(OSError):
+                pending.unlink()
+        raise
+    os.replace(pending, final)
+
+
+def _identity(file: Path) -> tuple[int, ...] | None:
+    """Which file ``file`` is and its state (an atomic write replaces it: another inode)."""
+    try:
+        info = os.stat(file)
+    except FileNotFoundError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def file_hash(file: Path, project: Project, kept: bool = False) -> str | None:

@@ -15,12 +15,10 @@ the text is the one approved on paper; ``signatures.required: [registered]`` ref
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Project
 from . import dates, editions, guards, loading
@@ -137,24 +135,26 @@ def register_paper(
         sign = _signing(ctx, "registered", model.approval.by, signer, loading.today(ctx))
         n = model.edition
         final = editions.path(project, reg_id, n)
-        frozen = editions.pending_path(final)
-        atomic_write(frozen, editions.frozen_text(ctx.document.source.text))
-        event = loading.append(
-            ctx,
-            clerk,
-            [*model.agreement.approvers, model.approval.by],
-            organisation=True,
-            sign=sign,
-            role=model.approval.by,
-            event="registered",
-            edition=n,
-            order={"number": order, "date": date.isoformat(), "effective": effective.isoformat()},
-            form="signature" if not order else None,
-            route=list(model.agreement.approvers),
-            route_kind=model.agreement.route,
-            approval_by=model.approval.by,
-            agreed=given or None,
-            content_hash=ctx.hash,
-        )
-        os.replace(frozen, final)
-        return event
+        text = editions.frozen_text(ctx.document.source.text)
+        with editions.freezing(final, text, ctx.journal.path):
+            return loading.append(
+                ctx,
+                clerk,
+                [*model.agreement.approvers, model.approval.by],
+                organisation=True,
+                sign=sign,
+                role=model.approval.by,
+                event="registered",
+                edition=n,
+                order={
+                    "number": order,
+                    "date": date.isoformat(),
+                    "effective": effective.isoformat(),
+                },
+                form="signature" if not order else None,
+                route=list(model.agreement.approvers),
+                route_kind=model.agreement.route,
+                approval_by=model.approval.by,
+                agreed=given or None,
+                content_hash=ctx.hash,
+            )
