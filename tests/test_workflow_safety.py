@@ -303,3 +303,54 @@ def test_an_approval_stopped_after_it_was_journaled_keeps_its_frozen_copy(
     assert final.with_name("1.yaml.pending").is_file()
     assert status(dlo, project)["state"] == "in_force"  # completed by the next command
     assert final.is_file() and not final.with_name("1.yaml.pending").exists()
+
+
+def _translated_table(dlo, project: Path) -> Path:
+    """A translation table of the regulation, its first row to translate typed in."""
+    import docx
+
+    ok(dlo, project, "translate", REG, "--to", "ru", "--out", "build/t.docx")
+    table = project / "build" / "t.docx"
+    document = docx.Document(str(table))
+    document.tables[0].rows[2].cells[1].paragraphs[0].add_run("Перевод")
+    document.save(str(table))
+    return table
+
+
+def _edited_draft(dlo, project: Path) -> Path:
+    """The draft rendered and one clause's word changed, as in Word."""
+    from docx import Document
+
+    ok(dlo, project, "render", REG, "--draft", "--format", "docx")
+    edited = project / "build" / "edited.docx"
+    document = Document(str(project / "build" / f"{REG}.kk.draft.docx"))
+    [run] = [
+        r for p in document.paragraphs if p.style.name == "DLO Clause" for r in p.runs
+        if "қашықтықтан" in r.text
+    ][:1]  # fmt: skip
+    run.text = run.text.replace("қашықтықтан", "онлайн", 1)
+    document.save(str(edited))
+    return edited
+
+
+@pytest.mark.parametrize("command", ["translate", "import-onto"])
+def test_a_draft_taken_back_holds_the_regulations_lock(project, dlo, monkeypatch, command):
+    """`dlo translate --from` and `dlo import --onto` read regulation.yaml and write it back
+    changed: they hold the lock every workflow command holds, so a revision opened, cancelled or
+    approved meanwhile is not written over with the text read before it. (They held none, or a
+    lock of their own: a `revise` between the read and the write lost its `edition: 2`, and
+    `submit` then refused the draft, DLO627.) Waiting in vain, they say so and write nothing."""
+    if command == "translate":
+        args: tuple = ("translate", REG, "--from", str(_translated_table(dlo, project)))
+    else:
+        args = ("import", str(_edited_draft(dlo, project)), "--onto", REG)
+    regulation = project / "regulations" / REG / "regulation.yaml"
+    before = regulation.read_bytes()
+    monkeypatch.setattr(wj, "LOCK_TIMEOUT", 0.2)
+    with locked(journal_path(project)):  # a workflow command at work on the regulation
+        result = dlo(*args, cwd=project)
+    assert result.code == 1, result.err
+    assert "error DLO630: the journal is locked by another dlo command" in result.err
+    assert regulation.read_bytes() == before
+    ok(dlo, project, *args)  # the lock released: taken back
+    assert regulation.read_bytes() != before

@@ -30,6 +30,7 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
+from ..workflow import journal as _journal
 from . import boxes, generated, rendered
 from .assemble import counts, items_style
 from .ids import Ids, slug
@@ -301,7 +302,15 @@ def _generated(
 def import_onto(
     project: Project, path: Path | str, reg_id: str, accept_changes: bool = False
 ) -> Result:
-    """Bring the body of an edited DOCX back onto regulation ``reg_id`` (see the module)."""
+    """Bring the body of an edited DOCX back onto regulation ``reg_id`` (see the module), under
+    the regulation's own lock, the workflow's: a revision opened, cancelled or approved while the
+    DOCX is read is not written over with the text read before it (DLO630 after 30 s of
+    waiting)."""
+    with _journal.lock(project, reg_id):
+        return _onto(project, Path(path), reg_id, accept_changes)
+
+
+def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Result:
     target = project.regulation_path(reg_id)
     loaded = Loaded()
     project.load_registry(loaded)
@@ -310,7 +319,6 @@ def import_onto(
     document = project.load_file(target, loaded)
     if document is None or loaded.errors:
         raise DloError(loaded.errors or loaded.problems)
-    path = Path(path)
     display = project.display(path) if path.is_absolute() else path.as_posix()
     read = read_source(path, display)
     if not accept_changes:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import inputs, labels, load
 from ..errors import DloError, Location, Problem, UsageError, error
-from ..fsio import LockTimeout, atomic_write, locked
+from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
 from ..numbering import Numbered, clause_shown, named, walk
@@ -24,6 +24,7 @@ from ..project import Loaded, Project
 from ..refs import element_ids
 from ..render import docx_translation as table
 from ..unwritten import unwritten
+from ..workflow import journal as _journal
 
 TITLE_KEY = "title"  # the regulation's own title; element ids name the others
 
@@ -200,18 +201,11 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
             ),
             Msg("take it back with: dlo translate {id} --from {name}", id=meta.id, name=str(given)),
         )
-    path = project.regulation_path(reg_id)
-    try:
-        with locked(path):
-            return _take_back(project, reg_id, given, meta, rows)
-    except LockTimeout:
-        raise UsageError(
-            Msg(
-                "{value} is being changed by another dlo command; nothing was written",
-                value=project.display(path),
-            ),
-            Msg("try again in a moment"),
-        ) from None
+    # the regulation's own lock, the workflow's: a revision opened, cancelled or approved while
+    # the table is taken back is not written over with the text read before it (DLO630 after
+    # 30 s of waiting)
+    with _journal.lock(project, reg_id):
+        return _take_back(project, reg_id, given, meta, rows)
 
 
 def _refusal(at: Location, row, slot, langs: tuple[str, str], reg_id: str, doc) -> Problem | None:
