@@ -354,3 +354,42 @@ def test_a_draft_taken_back_holds_the_regulations_lock(project, dlo, monkeypatch
     assert regulation.read_bytes() == before
     ok(dlo, project, *args)  # the lock released: taken back
     assert regulation.read_bytes() != before
+
+
+@pytest.mark.parametrize("stopped_at", ["regulation.yaml", "journal.yaml"])
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(OSError(28, "No space left on device"), 1), (KeyboardInterrupt(), 130)],
+    ids=["full", "ctrl-c"],
+)
+def test_a_cancellation_stopped_half_way_is_run_again(
+    in_force, dlo, monkeypatch, stop, code, stopped_at
+):
+    """`dlo cancel` stopped while it writes (the disk full, Ctrl-C) leaves the revision open and
+    its draft as it was, so that, as the command says, it is run again. It journaled first and
+    restored regulation.yaml after: stopped between the two, the cancellation was recorded with
+    the cancelled draft left in regulation.yaml, and the command run again refused ('no open
+    revision to cancel'), while status told to open a revision."""
+    from dlo_docs import fsio
+
+    ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "Нақтылау")
+    regulation = in_force / "regulations" / REG / "regulation.yaml"
+    draft = regulation.read_bytes()
+    target = regulation.with_name(stopped_at)
+    real = fsio.os.replace
+
+    def replace(src, dst):
+        if str(dst) == str(target):
+            raise stop
+        return real(src, dst)
+
+    monkeypatch.setattr(fsio.os, "replace", replace)
+    args = ("cancel", REG, "--by", "hr-head", "--reason", "Қажет емес")
+    assert dlo(*args, cwd=in_force).code == code
+    monkeypatch.undo()
+    assert regulation.read_bytes() == draft  # nothing recorded: the draft as it was
+    assert status(dlo, in_force)["state"] == "draft"
+    ok(dlo, in_force, *args)  # run again: cancelled
+    assert status(dlo, in_force)["state"] == "in_force"
+    assert "differs" not in ok(dlo, in_force, "status", REG).out
+    assert ok(dlo, in_force, "verify", REG).err == ""

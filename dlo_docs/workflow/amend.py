@@ -99,18 +99,21 @@ def cancel(project: Project, reg_id: str, by: str, reason: str, clerk: str | Non
             )
         n, path = _restorable(ctx, by)
         frozen = path.read_text(encoding="utf-8")
-        event = loading.append(
-            ctx,
-            clerk,
-            role=by,
-            event="cancelled",
-            edition=h.draft if h.draft is not None else ctx.model.edition,
-            reason=reason,
-            restored=n,
-            content_hash=h.approvals[n].content_hash,
-        )
-        atomic_write(ctx.document.path, working_text(frozen))
-        return event
+        # the text restored first, put back unless the journal records the cancellation (as
+        # revise does): one stopped between the two (Ctrl-C, a full disk) is run again, not left
+        # recorded with the cancelled draft still in regulation.yaml
+        with guards.put_back_unless_recorded(ctx.document.path, ctx.journal.path):
+            atomic_write(ctx.document.path, working_text(frozen))
+            return loading.append(
+                ctx,
+                clerk,
+                role=by,
+                event="cancelled",
+                edition=h.draft if h.draft is not None else ctx.model.edition,
+                reason=reason,
+                restored=n,
+                content_hash=h.approvals[n].content_hash,
+            )
 
 
 def _refuse(where: Location, message: str, hint: str) -> DloError:
