@@ -294,10 +294,13 @@ def atomic_write(
     written without being held whole). ``mode``: the new file's permission bits (default: what
     the umask gives, e.g. 0644). ``root``: the folder the file must stay in (see ``confine``).
     ``durable=False``: not flushed to the disk (no ``fsync``), for a cache whose entries are
-    checked when read, so that one lost or torn by a crash is a miss."""
+    checked when read, so that one lost or torn by a crash is a miss. Without ``mode``, a file
+    made read-only is refused, not replaced (``_refuse_read_only``)."""
     path = confine(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     confine(path, root)  # the folders just made are real ones, not links planted meanwhile
+    if mode is None:
+        _refuse_read_only(path)
     mode = default_mode() if mode is None else mode
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -320,6 +323,24 @@ def atomic_write(
         raise
     if durable:
         sync_folder(path.parent)  # make the rename itself durable
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Refused (``UsageError``): ``path`` is a file its owner may not write (made read-only:
+    ``chmod a-w``, Windows' Read-only attribute). A rename replaces it whatever its permissions
+    (POSIX), and the file put in its place was writable; Windows refused it as access denied."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # none yet (or unreadable: the write says why)
+    if stat.S_ISREG(info.st_mode) and not info.st_mode & stat.S_IWUSR:
+        raise UsageError(
+            Msg("{path} is read-only: dlo does not write over it", path=path),
+            Msg(
+                "make it writable if it is to change (chmod u+w; on Windows, untick Read-only "
+                "in its Properties), then run the command again"
+            ),
+        )
 
 
 def sync_folder(folder: Path) -> None:

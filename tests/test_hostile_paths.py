@@ -477,6 +477,35 @@ def test_files_get_the_permissions_the_umask_gives(project, dlo):
         fsio.umask.cache_clear()
 
 
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("journal.yaml", ("agree", "dlo-head", "--as", "vp-academic")),
+        ("regulation.yaml", ("revise", "dlo-head", "--by", "hr-head", "--reason", "Нақтылау")),
+    ],
+)
+def test_a_file_made_read_only_is_not_written_over(in_force, dlo, name, command):
+    """A journal or regulation its owner made read-only (chmod a-w; Windows' Read-only
+    attribute) is refused, saying so, and left as it was: the rename replaced it whatever its
+    permissions, by a writable file, where Windows refused it as access denied."""
+    if command[0] == "agree":
+        ok = dlo("revise", "dlo-head", "--by", "hr-head", "--reason", "Нақтылау", cwd=in_force)
+        assert ok.code == 0 and dlo("submit", "dlo-head", cwd=in_force).code == 0, ok.err
+    path = in_force / FOLDER / name
+    journal = in_force / FOLDER / "journal.yaml"
+    path.chmod(0o444)
+    before, recorded = path.read_bytes(), journal.read_bytes()
+    result = dlo(*command, cwd=in_force)
+    assert result.code == 2, result.err
+    assert f"dlo: error: {path} is read-only: dlo does not write over it" in result.err
+    assert "chmod u+w" in result.err
+    assert path.read_bytes() == before and journal.read_bytes() == recorded
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert not list(path.parent.glob(".*.tmp"))
+    path.chmod(0o644)
+    assert dlo(*command, cwd=in_force).code == 0  # made writable: written
+
+
 # -- --out names any folder the user can write to --------------------------------------------
 
 
