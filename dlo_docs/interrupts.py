@@ -26,6 +26,9 @@ thing its caller's ``try`` does, releases them: one that came meanwhile is raise
   pattern was "<unprintable str object>": every id reported as wrong. Here such an interrupt is
   not printed but raised again at the next Python call of the main thread (a profile function,
   kept until Python code handles it), before the half-built object is used.
+- ``recorded(file)``: the command's act is in ``file`` for good (its journal replaced); ``said``:
+  what the command says as it ends interrupted, which is then not to run it again (a review or
+  an acknowledgement run again is recorded twice), not that nothing was written.
 - ``raised()``: the interrupt raised during the command, if any; ``reraise()`` raises it again.
   A library may turn it into its own exception (pydantic-core builds a ``SchemaError`` of it),
   which an ``except Exception`` catches: there, ``reraise()`` first.
@@ -39,10 +42,13 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .i18n import _
+
 _HELD: list[Held] = []  # the holds of the main thread, innermost last
 _RAISED: list[BaseException] = []  # the interrupt raised during the command (``raised``)
 _HOOKS: list[Any] = []  # the unraisable hook ``redelivering`` replaced (empty: not in one)
 _SAVED: list[Any] = []  # the profile and trace functions ``_arm`` replaced (empty: not armed)
+_RECORDED: list[str] = []  # the files the command recorded its act in (``recorded``)
 
 
 class Held:
@@ -93,6 +99,27 @@ def _raise(raise_it: Callable[[], None]) -> None:
         raise
 
 
+def recorded(file: str) -> None:
+    """The command's act is recorded in ``file`` for good: an interrupt from now on comes after
+    it (``said``)."""
+    _RECORDED.append(file)
+
+
+def said(terminated: bool) -> str:
+    """What a command interrupted (Ctrl-C) or terminated (SIGTERM) says as it ends: nothing is
+    half-written, run it again; or, once it recorded its act, that it did, not to run it again."""
+    if not _RECORDED:
+        if terminated:
+            return _("Terminated: no file is half-written; run the command again.")
+        return _("Interrupted: no file is half-written; run the command again.")
+    where = ", ".join(dict.fromkeys(_RECORDED))
+    if terminated:
+        text = _("Terminated once {files} recorded the command's act: do not run it again")
+    else:
+        text = _("Interrupted once {files} recorded the command's act: do not run it again")
+    return text.format(files=where) + " " + _("(dlo log shows what was recorded).")
+
+
 def raised() -> BaseException | None:
     """The interrupt raised during the command (in ``redelivering``), else None."""
     return _RAISED[0] if _RAISED else None
@@ -106,8 +133,10 @@ def reraise() -> None:
 
 @contextlib.contextmanager
 def redelivering() -> Iterator[None]:
-    """For the block, an interrupt dropped or swallowed where its handler ran is raised again."""
+    """For the block, an interrupt dropped or swallowed where its handler ran is raised again.
+    (What the command recorded, ``recorded``, is kept until the next block.)"""
     _RAISED.clear()
+    _RECORDED.clear()
     _HOOKS[:] = [sys.unraisablehook]
     sys.unraisablehook = _dropped
     try:

@@ -393,3 +393,50 @@ def test_a_cancellation_stopped_half_way_is_run_again(
     assert status(dlo, in_force)["state"] == "in_force"
     assert "differs" not in ok(dlo, in_force, "status", REG).out
     assert ok(dlo, in_force, "verify", REG).err == ""
+
+
+# A child `dlo` that receives SIGNAL (its own handlers: Ctrl-C's, SIGTERM's) just after the
+# regulation's folder is flushed, that is once its journal was replaced by the new one.
+RECORDED_THEN = r"""
+import os, signal, sys
+from dlo_docs import fsio
+real, sig = fsio.sync_folder, getattr(signal, sys.argv[1])
+def sync_folder(folder):
+    real(folder)
+    if folder.name == "dlo-head":
+        os.kill(os.getpid(), sig)
+fsio.sync_folder = sync_folder
+sys.argv = ["dlo", *sys.argv[2:]]
+from dlo_docs.entry import run
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "said"),
+    [("SIGINT", 130, "Interrupted once"), ("SIGTERM", 143, "Terminated once")],
+)
+def test_an_interrupt_once_the_event_is_recorded_says_not_to_run_it_again(
+    in_force, tmp_path, sig, code, said
+):
+    """Ctrl-C or SIGTERM that comes once the journal took the event (while its folder is
+    flushed): the command said 'no file is half-written; run the command again', and a review
+    run again was recorded twice. Now it says the act is recorded and not to run it again."""
+    before = len(workflow.events(Project(in_force), REG))
+    env = dict(os.environ, DLO_UI_LANG="en", DLO_CACHE_DIR=str(tmp_path / "cache"))
+    args = ("review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
+    result = subprocess.run(
+        [sys.executable, "-c", RECORDED_THEN, sig, *args],
+        cwd=in_force,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == code, result.stderr
+    assert len(workflow.events(Project(in_force), REG)) == before + 1  # recorded, whole
+    assert (
+        f"{said} regulations/{REG}/journal.yaml recorded the command's act: do not run it again"
+        in result.stderr
+    )
+    assert "run the command again" not in result.stderr and "Traceback" not in result.stderr

@@ -263,7 +263,7 @@ def _aborted(ctrl_c: bool) -> None:
     SIGINT, as shells expect; else 1."""
     if ctrl_c:
         _ending()
-    click.echo(_("Interrupted: no file is half-written; run the command again."), err=True)
+    click.echo(interrupts.said(terminated=False), err=True)
     sys.exit(130 if ctrl_c else 1)
 
 
@@ -275,7 +275,7 @@ def _leaving(exiting: bool) -> None:
     its shutdown, so one then ended it by the signal instead of its code. Otherwise the flag is
     cleared: a caller running commands in its own process keeps its Ctrl-C (``_interrupted``)."""
     if _TERMINATED[0]:  # said as Ctrl-C's "Interrupted": a service manager's log shows why
-        click.echo(_("Terminated: no file is half-written; run the command again."), err=True)
+        click.echo(interrupts.said(terminated=True), err=True)
     if exiting:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if os.getpid() in _MAIN:  # SIGTERM is ours (``_on_sigterm``)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import inputs, load
+from .. import inputs, interrupts, load
 from ..errors import DloError, Location, error
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -70,7 +70,11 @@ def flush(project: Project, reg_id: str, journal: Journal) -> None:
         return
     intact = _intact(journal, project)
     text, source, exact = _text(journal, reg_id, new)
-    atomic_write(journal.path, text)
+    # Ctrl-C or SIGTERM waits for the write: the events are recorded, or not, and the command
+    # says which as it ends (``interrupts.said``), so a review is not run again and recorded twice
+    with interrupts.holding():
+        atomic_write(journal.path, text)
+        interrupts.recorded(journal.display)
     journal.source, journal.unwritten = source, []
     if intact and exact:
         _remember(project, journal, text, len(new))
