@@ -127,3 +127,28 @@ def test_site_publishes_the_others_when_a_journal_is_damaged(bundled, dlo):
     lines[2] = lines[2][1:]
     journal.write_text("".join(lines), encoding="utf-8")
     assert dlo("site", "build", "--no-pdf", cwd=bundled).code == 0
+
+
+def test_site_says_which_pages_it_could_not_keep(bundled, dlo):
+    """A regulation in force whose journal becomes unreadable while its pages of the previous
+    build are no longer as that build left them (a file touched, a site restored from a copy
+    without its times): the build cannot vouch for them and removes them, and says so. It said
+    'their pages, if any, left as they were', while the regulation had gone from the site."""
+    shutil.rmtree(bundled / "regulations" / "broken")
+    add_unit(bundled)
+    approve_unit(dlo, bundled)
+    assert dlo("site", "build", "--no-pdf", cwd=bundled).code == 0
+    (bundled / "public" / "kk" / UNIT / "index.html").touch()  # its time no longer the build's
+    journal = bundled / "regulations" / UNIT / "journal.yaml"
+    journal.write_text("\t" + journal.read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = dlo("site", "build", "--no-pdf", cwd=bundled)
+    assert result.code == 1
+    assert not (bundled / "public" / "kk" / UNIT).exists()
+    assert "left as they were" not in result.err
+    assert (
+        "site: not published (see above), and their pages removed: they were no longer as the "
+        "previous build left them"
+    ) in result.err
+    assert result.err.rstrip().endswith(f"build again: {UNIT}")
+    assert (bundled / "public" / "kk" / SEED / "index.html").is_file()  # the others published

@@ -82,14 +82,23 @@ def build(obj, out: str | None, pdf: bool, url_path: str | None, verbose: bool) 
         "" if report.served_at == "/" else _("; served at {path}").format(path=report.served_at)
     )
     click.echo(f"{published} ({counts}{_without_pdf(report)}{served})")
-    if report.failed:
+    if left := [i for i in report.failed if i not in report.unpublished]:
         click.echo(
             _(
                 "site: not published (see above; their pages, if any, left as they were): {ids}"
-            ).format(ids=", ".join(report.failed)),
+            ).format(ids=", ".join(left)),
             err=True,
         )
-    elif not n:
+    if report.unpublished:
+        click.echo(
+            _(
+                "site: not published (see above), and their pages removed: they were no longer "
+                "as the previous build left them (changed since, or restored from a copy), so "
+                "they could not be kept; mend what is said above and build again: {ids}"
+            ).format(ids=", ".join(report.unpublished)),
+            err=True,
+        )
+    if not report.failed and not n:
         click.echo(
             _(
                 "site: no regulation has an edition in force yet "

@@ -143,6 +143,10 @@ class _Site(Publishing):
                 else:
                     self.publish(kept)
                 self._remove_stale()
+                was, now = self.manifest.old["regulations"], self.manifest.regulations
+                self.report.unpublished = [
+                    i for i in self.report.failed if i in was and i not in now
+                ]
                 self.report.pdfs = sum(rel.endswith(".pdf") for rel in self.manifest.outputs)
                 self.w.settle()  # what the manifest records is on the disk before it is
             except BaseException:

@@ -30,6 +30,8 @@ class Report:
     served_at: str = "/"  # the path the site is served at (the links of 404.html start there)
     problems: list[Problem] = field(default_factory=list)  # warnings, and errors of `failed`
     failed: list[str] = field(default_factory=list)  # regulations that could not be published
+    # of ``failed``, those whose pages of the previous build were removed: not as it left them
+    unpublished: list[str] = field(default_factory=list)
 
     @property
     def pdfs_removed(self) -> int:
