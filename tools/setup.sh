@@ -63,11 +63,12 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 # The package is installed in editable mode, so a change of the code needs no new install; one of
-# pyproject.toml (dependencies, packages, commands) does: pip runs again only then (it takes
-# seconds even when everything is installed, on every ./test.sh). The stamp says what was
-# installed from which pyproject.toml: "HASH all" (with the test and dev extras) or "HASH run".
+# pyproject.toml (dependencies, packages, commands) or of tools/constraints.txt (the versions
+# installed: those the suite last passed with) does: pip runs again only then (it takes seconds
+# even when everything is installed, on every ./test.sh). The stamp says what was installed from
+# which of them: "HASH all" (with the test and dev extras) or "HASH run".
 stamp=.venv/.dlo-installed-from
-wanted="$(.venv/bin/python -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())')"
+wanted="$(.venv/bin/python -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read() + open("tools/constraints.txt", "rb").read()).hexdigest())')"
 have="$(cat "$stamp" 2>/dev/null || true)"
 if [ "$have" = "$wanted all" ] || [ "$have" = "$wanted $mode" ]; then
   installed=yes
@@ -76,9 +77,10 @@ else
 fi
 if [ "$installed" = no ] || ! .venv/bin/python -c 'import dlo_docs.entry' 2>/dev/null; then
   if [ "$mode" = all ]; then
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,dev]'
+    .venv/bin/python -m pip install -q --disable-pip-version-check -c tools/constraints.txt \
+      -e '.[test,dev]'
   else
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+    .venv/bin/python -m pip install -q --disable-pip-version-check -c tools/constraints.txt -e .
   fi
   echo "$wanted $mode" > "$stamp"
 fi
