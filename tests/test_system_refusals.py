@@ -83,7 +83,7 @@ def test_a_folder_where_a_rendered_file_goes_is_said_as_such(project, dlo, lang)
     assert "internal error" not in result.err and "внутренн" not in result.err
     hint = {
         "en": "a folder stands where the command writes a file",
-        "kk": "файл жазылатын жерде папка тұр",
+        "kk": "файл жазылатын жерде қалта тұр",
         "ru": "там, где команда записывает файл, находится папка",
     }[lang]
     assert hint in result.err
