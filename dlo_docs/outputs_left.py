@@ -9,8 +9,10 @@ HTML page's ``<meta name="keywords">``), so such a file is told apart and remove
 
 - ``clear_other_texts(outputs) -> [(id, path)]``: for each regulation and language rendered, the
   files of the other formats under the same name (``<id>.<lang>[.draft].docx|html|pdf``) that
-  name another text than the one written now, removed. A file whose keywords cannot be read (a
-  project's own page without them, a file not made by dlo) is left as it is; so is a link.
+  dlo wrote for that regulation (their keywords name it first) and that name another text than
+  the one written now, removed. A file whose keywords cannot be read (a project's own page
+  without them, a file not made by dlo) or name something else (a scanned original's, another
+  regulation's) is left as it is; so is a link.
 - ``clear_in_force_names(out, rendered, names) -> [(id, path)]``: the files named as the edition
   in force of a regulation rendered as a draft for want of one (withdrawn, or never approved)
   that dlo wrote for it: their keywords name it (an older dlo's page, without keywords, by its
@@ -98,13 +100,19 @@ def _core_properties(path: Path) -> bytes:
         return package.read(info) if info.file_size <= 1024 * 1024 else b""
 
 
+def _names(shown: bytes, reg_id: str) -> bool:
+    """Whether keywords ``shown`` (as ``shown_by`` gives them) name ``reg_id`` first, as every
+    output dlo writes for it does."""
+    return shown.split(b",")[0] == reg_id.encode()
+
+
 def written_for(path: Path, reg_id: str) -> bool:
     """Whether the regular file at ``path`` is an output dlo wrote for ``reg_id``: its keywords
     name it first (every DOCX and PDF dlo ever wrote does), or, naming none, it is a page dlo
     generated (before pages had keywords)."""
     shown = shown_by(path)
     if shown is not None:
-        return shown.split(b",")[0] == reg_id.encode()
+        return _names(shown, reg_id)
     if path.suffix != ".html":
         return False
     try:
@@ -133,7 +141,9 @@ def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
         mine = shown_by(paths[0]) if others else None
         for other in others if mine is not None else []:
             theirs = shown_by(other)
-            if theirs is not None and theirs != mine:
+            # only a file dlo wrote for the regulation: its keywords name it first (a file of
+            # the user's own, keywords of its own or another regulation's, stays)
+            if theirs is not None and theirs != mine and _names(theirs, reg_id):
                 other.unlink(missing_ok=True)
                 removed.append((reg_id, other))
     return removed

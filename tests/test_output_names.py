@@ -311,3 +311,22 @@ def test_a_pdf_is_told_apart_by_the_text_it_names(project, dlo):
     result = run(dlo, project, "render", SEED, "--format", "docx")
     assert _names(project) == {"dlo-head.kk.draft.docx"}
     assert "removed build/dlo-head.kk.draft.pdf: another text of dlo-head" in result.out
+
+
+def test_a_users_own_file_of_another_format_beside_the_one_written_is_left(bundled, dlo, tmp_path):
+    """A file of another format under the name written is removed only when dlo wrote it for
+    the regulation (its keywords name it first) and it shows another text: a file of the user's
+    own that carries keywords of its own (a scanned original whose scanner wrote some, another
+    regulation's output renamed) stays, as the help says."""
+    out = tmp_path / "Documents"
+    out.mkdir()
+    own = {
+        "dlo-head.kk.pdf": b"%PDF-1.4 <pdf:Keywords>Scanned original, rector</pdf:Keywords>",
+        "dlo-head.kk.docx": _docx_naming("hr-head"),
+    }
+    for name, data in own.items():
+        (out / name).write_bytes(data)
+    result = run(dlo, bundled, "render", SEED, "--format", "html", "--out", str(out))
+    assert "removed" not in result.out
+    for name, data in own.items():
+        assert (out / name).read_bytes() == data
