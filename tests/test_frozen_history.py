@@ -126,3 +126,37 @@ def test_the_untouched_history_is_rendered_and_compared(second, dlo):
     ok(dlo, second, "sheet", "changes", REG, "--out", str(out))
     result = ok(dlo, second, "diff", REG, "--from", "1", "--to", "2")
     assert "clause 15" in result.out
+
+
+SCHEMA_LIKE = "# yaml-language-server: $schema=саласы"
+
+
+def test_a_line_of_text_that_looks_like_the_schema_comment_is_frozen_as_approved(in_force, dlo):
+    """Approving freezes the text approved: only the editor's schema comment among the lines
+    that open the file gains its "../", never a line of a quoted text that begins like it (a
+    title's second line). The frozen copy of such a text differed from the approved one, so
+    every command then refused the regulation (DLO606) and version control restored the same
+    bytes; cancel, putting the frozen text back, likewise changed it."""
+    from workflow_support import reg_path
+
+    path = reg_path(in_force)
+    with on_day("2024-07-01"):
+        ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "title")
+        text = path.read_text(encoding="utf-8")
+        text = "".join(line for line in text.splitlines(True) if "$schema=" not in line)
+        title = "  title: Қолдану саласы\n"
+        assert text.count(title) == 1
+        path.write_text(
+            text.replace(title, f'  title: "Қолдану\n{SCHEMA_LIKE}\n    "\n'), encoding="utf-8"
+        )
+        ok(dlo, in_force, "submit", REG)
+        agree_all(dlo, in_force)
+        ok(dlo, in_force, "approve", REG, "--order", "50-НҚ", "--date", "2024-07-01")
+    assert f"\n{SCHEMA_LIKE}\n" in edition_path(in_force, 2).read_text(encoding="utf-8")
+    ok(dlo, in_force, "verify", REG)
+    with on_day("2024-07-02"):
+        ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "again")
+        ok(dlo, in_force, "cancel", REG, "--by", "hr-head", "--reason", "not needed")
+    assert f"\n{SCHEMA_LIKE}\n" in path.read_text(encoding="utf-8")
+    result = dlo("status", REG, cwd=in_force)
+    assert "edited" not in result.out, result.out

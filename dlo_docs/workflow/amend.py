@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +30,8 @@ if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made 
 def working_text(frozen: str) -> str:
     """A frozen edition's text as ``regulation.yaml``: the editor's schema line one folder up
     (the reverse of ``editions.frozen_text``)."""
-    return re.sub(
-        r"^(# yaml-language-server: \$schema=)\.\./(?!/|[a-z]+:)",
-        r"\1",
-        frozen,
-        count=1,
-        flags=re.M,
+    return editions.schema_line(
+        frozen, r"^(# yaml-language-server: \$schema=)\.\./(?!/|[a-z]+:)", r"\1"
     )
 
 

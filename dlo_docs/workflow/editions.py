@@ -66,12 +66,24 @@ def revised(project: Project, document: Document) -> Regulation | None:
     return found.model if found is not None else None
 
 
+# the lines that open a file before its first line of content: blank, comments, a directive, the
+# document's start marker; a line further down that begins with "#" may be a line of a quoted text
+_OPENING = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*)?\r?\n)*")
+
+
+def schema_line(text: str, pattern: str, replacement: str) -> str:
+    """``text`` with the editor's schema comment (``pattern``, at a line's start) rewritten as
+    ``replacement``, where it is a comment: among the lines that open the file, never in a text
+    (a quoted title's second line that begins like it is part of the text approved)."""
+    head = _OPENING.match(text)
+    end = head.end() if head else 0
+    return re.sub(pattern, replacement, text[:end], count=1, flags=re.M) + text[end:]
+
+
 def frozen_text(text: str) -> str:
     """The draft's text for editions/<n>.yaml: one folder deeper, so the editor's schema line
     (``# yaml-language-server: $schema=../../schemas/...``) gains one ``../``."""
-    return re.sub(
-        r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../", text, count=1, flags=re.M
-    )
+    return schema_line(text, r"^(# yaml-language-server: \$schema=)(?!/|[a-z]+:)", r"\1../")
 
 
 def pending_path(final: Path) -> Path:
