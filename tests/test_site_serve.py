@@ -180,3 +180,27 @@ def test_the_preview_follows_the_path_of_the_latest_build(prepared_copy, dlo):
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=15)
     assert re.search(r"on http://127\.0\.0\.1:\d+/regulations/ \(Ctrl-C stops\)", line), line
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a named pipe (mkfifo) is POSIX's")
+def test_a_manifest_that_is_no_file_leaves_the_preview_answering(tmp_path):
+    """The preview reads the site's manifest for its path at each request: a named pipe (or any
+    other file that is not a regular one) planted there is not read (reading it waited for a
+    writer, and every request of the preview with it); the site is served at "/"."""
+    import os
+    import threading
+
+    from dlo_docs.site.manifest import FILE
+    from dlo_docs.site.serve import built_for
+
+    (tmp_path / FILE).parent.mkdir(parents=True)
+    os.mkfifo(tmp_path / FILE)
+    found: list[str] = []
+    reader = threading.Thread(target=lambda: found.append(built_for(tmp_path)), daemon=True)
+    reader.start()
+    reader.join(5)
+    stuck = reader.is_alive()
+    if stuck:  # let the blocked read end: a writer opens and closes the pipe
+        os.close(os.open(tmp_path / FILE, os.O_WRONLY))
+        reader.join(5)
+    assert not stuck and found == ["/"]

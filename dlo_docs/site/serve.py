@@ -11,12 +11,14 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from ..errors import UsageError
+from ..fsio import NOFOLLOW
 from ..i18n import Msg
 from .manifest import FILE
 from .views import CSP, NOT_FOUND, SERVED_AT, served_at
@@ -176,21 +178,27 @@ def server(
 
 
 _READ: dict[Path, tuple[tuple[int, int], str]] = {}  # manifest -> (its mtime and size, path)
+# the manifest opened as a build reads it (not through a link) and without waiting: a named pipe
+# planted there would hold every request until something wrote to it
+_FLAGS = os.O_RDONLY | NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
 
 
 def built_for(folder: Path) -> str:
-    """The path the site in ``folder`` was built to be served at (its manifest), else "/"; the
-    manifest is read again only when it changed (each request asks)."""
+    """The path the site in ``folder`` was built to be served at (its manifest, a regular file),
+    else "/"; the manifest is read again only when it changed (each request asks)."""
     path = folder / FILE
-    try:  # (as a build reads it: not through a link)
-        if path.is_symlink():
+    try:
+        if path.is_symlink():  # (where there is no O_NOFOLLOW)
             return SERVED_AT
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        seen = _READ.get(path)
-        if seen is not None and seen[0] == stamp:
-            return seen[1]
-        recorded = json.loads(path.read_text(encoding="utf-8")).get("served_at")
+        with os.fdopen(os.open(path, _FLAGS), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return SERVED_AT
+            stamp = (info.st_mtime_ns, info.st_size)
+            seen = _READ.get(path)
+            if seen is not None and seen[0] == stamp:
+                return seen[1]
+            recorded = json.loads(handle.read().decode("utf-8")).get("served_at")
     except (OSError, ValueError, AttributeError, RecursionError):
         return SERVED_AT
     found = (isinstance(recorded, str) and served_at(recorded)) or SERVED_AT
