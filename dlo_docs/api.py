@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import check_paths, context, form_names, labels, pool, refcheck, scratch, snapshots, subject
 from .errors import DloError, Problem, UsageError
-from .fsio import write_bytes
+from .fsio import refuse_read_only, write_bytes
 from .i18n import Msg
 from .model_methods import LANGS
 from .outputs_left import clear_in_force_names, clear_other_texts
@@ -371,6 +371,8 @@ def _render_into(
             result.problems += problems
             result.failed = sorted(set(result.failed) | lost)
             rendered = [(o, s) for o, s in rendered if o.id not in lost]
+        for output, _ in rendered:  # (as atomic_write: refused before any is put in place)
+            refuse_read_only(output.path)
         for output, staged in rendered:
             os.replace(staged, output.path)
     result.outputs = [o for o, _ in rendered]

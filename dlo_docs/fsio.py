@@ -295,12 +295,12 @@ def atomic_write(
     the umask gives, e.g. 0644). ``root``: the folder the file must stay in (see ``confine``).
     ``durable=False``: not flushed to the disk (no ``fsync``), for a cache whose entries are
     checked when read, so that one lost or torn by a crash is a miss. Without ``mode``, a file
-    made read-only is refused, not replaced (``_refuse_read_only``)."""
+    made read-only is refused, not replaced (``refuse_read_only``)."""
     path = confine(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     confine(path, root)  # the folders just made are real ones, not links planted meanwhile
     if mode is None:
-        _refuse_read_only(path)
+        refuse_read_only(path)
     mode = default_mode() if mode is None else mode
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -325,7 +325,7 @@ def atomic_write(
         sync_folder(path.parent)  # make the rename itself durable
 
 
-def _refuse_read_only(path: Path) -> None:
+def refuse_read_only(path: Path) -> None:
     """Refused (``UsageError``): ``path`` is a file its owner may not write (made read-only:
     ``chmod a-w``, Windows' Read-only attribute). A rename replaces it whatever its permissions
     (POSIX), and the file put in its place was writable; Windows refused it as access denied."""

@@ -506,6 +506,27 @@ def test_a_file_made_read_only_is_not_written_over(in_force, dlo, name, command)
     assert dlo(*command, cwd=in_force).code == 0  # made writable: written
 
 
+def test_an_output_made_read_only_is_not_written_over_by_render(in_force, dlo):
+    """dlo render writes its outputs by renaming them into place, as sheet, diff and sign-pdf
+    write theirs through the refusing write: an output its owner made read-only (a copy kept as
+    it was printed) was replaced by render alone, silently, with a writable file. It is refused
+    as they refuse it, before any output is put in place."""
+    build = in_force / "build"
+    assert dlo("render", "dlo-head", "--format", "html", cwd=in_force).code == 0
+    kept = build / "dlo-head.kk.docx"
+    kept.write_bytes(b"the copy printed for the archive")
+    kept.chmod(0o444)
+    page = (build / "dlo-head.kk.html").read_bytes()
+    result = dlo("render", "dlo-head", "--format", "docx", "--format", "html", cwd=in_force)
+    assert result.code == 2, result.err
+    assert f"dlo: error: {kept} is read-only: dlo does not write over it" in result.err
+    assert kept.read_bytes() == b"the copy printed for the archive"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o444
+    assert (build / "dlo-head.kk.html").read_bytes() == page
+    kept.chmod(0o644)
+    assert dlo("render", "dlo-head", "--format", "docx", cwd=in_force).code == 0
+
+
 # -- --out names any folder the user can write to --------------------------------------------
 
 
