@@ -333,17 +333,21 @@ def _edited_draft(dlo, project: Path) -> Path:
     return edited
 
 
-@pytest.mark.parametrize("command", ["translate", "import-onto"])
+@pytest.mark.parametrize("command", ["translate", "import-onto", "import-force"])
 def test_a_draft_taken_back_holds_the_regulations_lock(project, dlo, monkeypatch, command):
     """`dlo translate --from` and `dlo import --onto` read regulation.yaml and write it back
     changed: they hold the lock every workflow command holds, so a revision opened, cancelled or
     approved meanwhile is not written over with the text read before it. (They held none, or a
     lock of their own: a `revise` between the read and the write lost its `edition: 2`, and
-    `submit` then refused the draft, DLO627.) Waiting in vain, they say so and write nothing."""
+    `submit` then refused the draft, DLO627.) Waiting in vain, they say so and write nothing.
+    `dlo import --force` over a regulation holds it too: a workflow command that puts its draft
+    back when its event is not recorded (revise, cancel) wrote over the import meanwhile."""
     if command == "translate":
         args: tuple = ("translate", REG, "--from", str(_translated_table(dlo, project)))
-    else:
+    elif command == "import-onto":
         args = ("import", str(_edited_draft(dlo, project)), "--onto", REG)
+    else:
+        args = ("import", str(_edited_draft(dlo, project)), "--id", REG, "--force")
     regulation = project / "regulations" / REG / "regulation.yaml"
     before = regulation.read_bytes()
     monkeypatch.setattr(wj, "LOCK_TIMEOUT", 0.2)

@@ -16,6 +16,7 @@ from ..fsio import LockTimeout, atomic_write, locked
 from ..i18n import Msg
 from ..model import Registry, Regulation
 from ..project import REGULATION, Loaded, Project
+from ..workflow import journal as _journal
 from . import facts
 from .convert import convert
 from .reading import read_source
@@ -139,6 +140,17 @@ def import_file(project: Project, path: Path | str, options: Options) -> Result:
     if registry_text is not None and added:
         _write_registry(project, registry_before, registry_text)
         written.append(project.registry_path)
-    atomic_write(target, imported.yaml)
+    _write_regulation(project, target, imported.model.id, imported.yaml)
     written.append(target)
     return Result(imported, written, added)
+
+
+def _write_regulation(project: Project, target: Path, reg_id: str, text: str) -> None:
+    """``text`` as the regulation's file; over a regulation there (``--force``), under its own
+    lock, the workflow's: a revise or cancel at work that puts its draft back when its event is
+    not recorded would write over the import (DLO630 after 30 s of waiting)."""
+    if not project.is_regulation(target.parent):
+        atomic_write(target, text)
+        return
+    with _journal.lock(project, reg_id):
+        atomic_write(target, text)
