@@ -4,6 +4,7 @@ withdraw refuses while one is open. "Today" is injected with DLO_TODAY."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -291,3 +292,26 @@ def test_an_order_of_29_february_with_an_effective_date(project, dlo, day):
     assert status(dlo, project)["state"] == "in_force"
     ok(dlo, project, "correct", REG, "--event", "1", "--date", "2024-02-28")
     assert "2024-02-28" in ok(dlo, project, "log", REG).out
+
+
+def test_this_computers_date_refused_says_the_organisations_day(project, dlo, monkeypatch):
+    """`--date "$(date +%F)"` on a server kept in UTC gives the day before the organisation's
+    (+05:00) from 19:00: the approval is refused as dated before the agreements dlo dated today,
+    and the hint says which day today is for dlo, not only to check the date typed."""
+    from dlo_docs.workflow import dates
+
+    monkeypatch.delenv("DLO_TODAY", raising=False)
+    today = dates.today("+05:00")
+    yesterday = today - dt.timedelta(days=1)
+    monkeypatch.setattr(dates, "computer_today", lambda: yesterday, raising=False)
+    ok(dlo, project, "submit", REG)
+    for role in APPROVERS:
+        ok(dlo, project, "agree", REG, "--as", role)
+    result = dlo("approve", REG, "--order", "1", "--date", yesterday.isoformat(), cwd=project)
+    assert result.code == 2, result.err
+    assert f"{yesterday} is this computer's date, but today is {today}" in result.err, result.err
+    # a date that is not this computer's keeps the plain hint
+    earlier = (today - dt.timedelta(days=2)).isoformat()
+    result = dlo("approve", REG, "--order", "1", "--date", earlier, cwd=project)
+    assert result.code == 2 and "check the date typed" in result.err, result.err
+    ok(dlo, project, "approve", REG, "--order", "1", "--date", today.isoformat())

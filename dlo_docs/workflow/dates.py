@@ -59,6 +59,27 @@ def today(timezone: str | None = None) -> dt.date:
     return now(timezone).date() if timezone else dt.date.today()
 
 
+_IN_ORDER = Msg("dates must follow the order of events; check the date typed")
+
+
+def computer_today() -> dt.date:
+    """This computer's calendar day, by its own clock and time zone (what ``date +%F`` prints)."""
+    return dt.date.today()
+
+
+def _clock_hint(value: dt.date, today: dt.date, hint: Msg) -> Msg:
+    """``hint``, or, when the date refused is this computer's day but not the organisation's (a
+    server kept in UTC is still on the day before from 19:00 at ``+05:00``), what today is."""
+    if injected() is not None or value == today or value != computer_today():
+        return hint
+    return Msg(
+        "{value} is this computer's date, but today is {today} in the organisation's time zone "
+        "(the registry's organisation.timezone), which dlo dates acts by: give {today}",
+        value=value,
+        today=today,
+    )
+
+
 def act(
     value: dt.date | None,
     option: str,
@@ -87,7 +108,11 @@ def act(
                 value=value,
                 value2=today,
             ),
-            Msg("an act is dated the day it was done; record it on or after that day"),
+            _clock_hint(
+                value,
+                today,
+                Msg("an act is dated the day it was done; record it on or after that day"),
+            ),
         )
     for bound, what in after:
         if bound is not None and value < bound:
@@ -99,7 +124,7 @@ def act(
                     what=what,
                     value2=bound,
                 ),
-                Msg("dates must follow the order of events; check the date typed"),
+                _clock_hint(value, today, _IN_ORDER),
             )
     for bound, what in before:
         if value > bound:
@@ -111,7 +136,7 @@ def act(
                     what=what,
                     bound=bound,
                 ),
-                Msg("dates must follow the order of events; check the date typed"),
+                _IN_ORDER,
             )
     return value
 
