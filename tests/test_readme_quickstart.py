@@ -6,14 +6,17 @@ or a step it does not say, fails this test."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shlex
+import shutil
+import subprocess
 
 import pytest
-from conftest import REPO
+from conftest import REPO, organisation_today
 
-TODAY = dt.date.today().isoformat()
+# the README's "today": the registry's day (+05:00), not this computer's (`date +%F` in UTC is the
+# day before from 19:00, and the order was refused as dated before the agreements)
+TODAY_SHELL = '"$(TZ=UTC-5 date +%F)"'
 pytestmark = pytest.mark.slow  # LibreOffice makes the PDFs the README asks for
 
 
@@ -51,10 +54,15 @@ def _edit(path) -> None:
 def test_the_quick_start_runs_as_written(project, dlo, monkeypatch):
     monkeypatch.delenv("DLO_TODAY", raising=False)
     commands = _commands()
+    approvals = [c for c in commands if c.startswith("dlo approve")]
+    assert approvals and all(TODAY_SHELL in c for c in approvals), approvals
+    if shutil.which("sh"):  # the README's shell gives the day dlo dates the agreements by
+        said = subprocess.run(["sh", "-c", f"echo {TODAY_SHELL}"], capture_output=True, text=True)
+        assert said.stdout.strip() == organisation_today().isoformat(), said
     assert commands[0].startswith("dlo new hr-head") and "dlo revise hr-head" in " ".join(commands)
     regulation = project / "regulations" / "hr-head" / "regulation.yaml"
     for command in commands:
-        args = shlex.split(command.replace('"$(date +%F)"', TODAY))[1:]
+        args = shlex.split(command.replace(TODAY_SHELL, organisation_today().isoformat()))[1:]
         if args[0] == "check" and "[[" in regulation.read_text(encoding="utf-8"):
             left = dlo(*args, cwd=project)  # lists each text left to write, as it says
             assert left.code == 1 and "DLO114" in left.out, left.out
