@@ -13,13 +13,13 @@ from conftest import organisation_today
 
 def copy_project(folder: Path) -> Path:
     """What the ``project`` fixture makes, for a fixture wider than one test."""
-    from conftest import REPO
+    from conftest import REPO, bundled_regulations
 
     root = folder / "proj"
     shutil.copytree(
         REPO / "regulations",
         root / "regulations",
-        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+        ignore=bundled_regulations("editions", "journal.yaml"),
     )
     shutil.copytree(REPO / "templates", root / "templates")
     return root

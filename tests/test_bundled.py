@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
-from conftest import REPO
+from conftest import BUNDLED, REPO, bundled_regulations
 from workflow_support import edition_path, ok
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -43,3 +44,21 @@ def test_a_frozen_edition_points_its_schema_line_one_folder_up(in_force, dlo):
     frozen = edition_path(project, 1)
     assert _schema_target(frozen) == (project / "schemas" / "regulation.schema.json").resolve()
     ok(dlo, project, "verify")
+
+
+def test_the_tests_copy_only_the_bundled_regulations():
+    """README's walk-through is done in the clone itself (`dlo new hr-head` writes
+    regulations/hr-head/), and so may an import be: a test's project copies only what the
+    repository ships, so that ./test.sh run afterwards does not count hr-head's outputs as the
+    bundled project's (test_isolation, test_parallel failed so)."""
+    ignore = bundled_regulations("journal.yaml")
+    top = str(REPO / "regulations")
+    names = ["registry.yaml", "dlo-head", "hr-head", "registry.yaml.lock", "notes.txt"]
+    assert ignore(top, names) == {"hr-head", "registry.yaml.lock", "notes.txt"}
+    inner = str(REPO / "regulations" / "dlo-head")
+    assert ignore(inner, ["regulation.yaml", "journal.yaml", "hr-head"]) == {"journal.yaml"}
+    listed = subprocess.run(
+        ["git", "ls-files", "regulations"], cwd=REPO, capture_output=True, text=True
+    )
+    if listed.returncode == 0 and listed.stdout:  # a clone: BUNDLED is what git ships
+        assert {line.split("/")[1] for line in listed.stdout.splitlines()} == BUNDLED

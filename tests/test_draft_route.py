@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, let_approve
+from conftest import REPO, bundled_regulations, let_approve
 from site_support import ok, reg_file
 from test_approval_block import title_block
 from test_forms import parts, table_rows
@@ -57,7 +57,7 @@ def revised(tmp_path: Path, dlo, monkeypatch) -> Path:
     vice-rector after the agreement of two heads of department."""
     monkeypatch.setenv("DLO_TODAY", "2026-12-01")
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     ok(dlo, root, "revise", "dlo-head", "--by", "dlo-head", "--reason", "Бекіту тәртібі")
     _reroute(root)
     ok(dlo, root, "check", "dlo-head")
@@ -101,7 +101,7 @@ def test_a_first_edition_whose_text_changed_after_its_submission(tmp_path: Path,
     approved edition prints, not the void round's."""
     monkeypatch.setenv("DLO_TODAY", "2026-12-01")
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.rmtree(root / "regulations" / "dlo-head" / "editions")
     (root / "regulations" / "dlo-head" / "journal.yaml").unlink()
     ok(dlo, root, "submit", "dlo-head")

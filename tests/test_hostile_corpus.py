@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dlo_docs import load
-from tests.conftest import REPO
+from tests.conftest import REPO, bundled_regulations
 from tests.hostile_support import snapshot
 
 SEED = REPO / "regulations"
@@ -83,7 +83,7 @@ def root(tmp_path_factory) -> Path:
     shutil.copytree(
         REPO / "regulations",
         root / "regulations",
-        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+        ignore=bundled_regulations("editions", "journal.yaml"),
     )
     shutil.copytree(REPO / "templates", root / "templates")
     return root

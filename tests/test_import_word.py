@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import REPO, _session_dlo
+from conftest import REPO, _session_dlo, bundled_regulations
 from docx import Document
 from docx.oxml.ns import qn
 from test_import_support import load_model
@@ -247,9 +247,7 @@ def resaved(tmp_path_factory) -> dict[str, tuple[Path, dict[str, str]]]:
     by LibreOffice (both in one run), with the ids each edit touched; made on a copy of the
     bundled project like ``bundled``, so that they apply to each test's own copy."""
     root = tmp_path_factory.mktemp("word") / "proj"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     plain, plain_touched = edited(root, _session_dlo)
     tracked, tracked_touched = tracked_edits(root, _session_dlo)

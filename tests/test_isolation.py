@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_regulations
 from site_support import UNIT, add_unit, approve_unit, page
 
 SEED = "dlo-head"
@@ -20,7 +20,7 @@ def bundled(tmp_path: Path) -> Path:
     """The bundled project as shipped (the seed in force as edition 1), and next to it a second
     regulation with a tab in its YAML."""
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     broken = root / "regulations" / "broken" / "regulation.yaml"
     broken.parent.mkdir()

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pypdf
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_regulations
 from test_forms import add_bilingual
 
 from dlo_docs import context
@@ -100,7 +100,7 @@ def rendered(tmp_path_factory):
     shutil.copytree(
         REPO / "regulations",
         root / "regulations",
-        ignore=shutil.ignore_patterns("editions", "journal.yaml", "*.lock"),
+        ignore=bundled_regulations("editions", "journal.yaml"),
     )
     shutil.copytree(REPO / "templates", root / "templates")
     add_bilingual(root)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_regulations
 from signing_support import (
     PASSWORD,
     make_ca,
@@ -37,9 +37,7 @@ REG = "dlo-head"
 def signed(tmp_path_factory):
     """The bundled project (with its approved edition 1) and the rector's signed PDF of it."""
     root = tmp_path_factory.mktemp("signed") / "proj"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     setup = office(root, roles=("rector", "vp-academic"))
     signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
@@ -129,7 +127,7 @@ def test_the_signature_covers_no_word_of_a_short_approval_block_s_title_page(dlo
     № 7-НҚ бұйрығымен"): the title moves up with it, and the signature's box, at a fixed place,
     was drawn over the title's words. It is under the approval block, over no word of the page."""
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "regulations", root / "regulations")
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     setup = office(root, roles=("rector",))
     result = dlo("correct", REG, "--event", "6", "--order", "7-НҚ", cwd=root)

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, bundled_regulations
 from desk_support import runner
 from pypdf import PdfReader, PdfWriter
 from signing_support import (
@@ -69,9 +69,7 @@ def editions(tmp_path_factory):
     """Edition 1 signed by the rector who approved it; edition 2 approved under the next rector
     and signed by her: (root, officials, edition 1's PDF, edition 2's PDF)."""
     root = tmp_path_factory.mktemp("editions") / "proj"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     setup = office(root, roles=("rector",))
     first = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())

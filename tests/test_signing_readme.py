@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, _bundled_copy, _run_cli
+from conftest import REPO, _bundled_copy, _run_cli, bundled_regulations
 from signing_support import HOLDERS, NOW, PASSWORD, make_ca, make_official, needs
 from workflow_support import APPROVERS
 
@@ -322,9 +322,7 @@ def _back_dated_review(tmp_path: Path, work: Path) -> object:
     """The bundled project as it is (edition 1 approved by order of 26.11.2026), the pilot's
     vice-rector bound, who signs a review dated the next day."""
     root = tmp_path / f"proj-{work.name}"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     (root / "keys" / "ca").mkdir(parents=True)
     shutil.copy(work / "ca.pem", root / "keys" / "ca" / "ca.pem")

@@ -9,7 +9,7 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, on_day
+from conftest import REPO, bundled_regulations, on_day
 from workflow_support import APPROVERS, REG, journal_path, replace_text
 
 from dlo_docs import lint, load, workflow
@@ -214,9 +214,7 @@ def test_a_frozen_edition_is_hashed_once_per_content(tmp_path, monkeypatch):
     """Every command checks the frozen editions its journal approved: each is validated and
     hashed once per content in a process, and an edit on disk is still found (DLO606)."""
     root = tmp_path / "proj"
-    shutil.copytree(
-        REPO / "regulations", root / "regulations", ignore=shutil.ignore_patterns("*.lock")
-    )
+    shutil.copytree(REPO / "regulations", root / "regulations", ignore=bundled_regulations())
     shutil.copytree(REPO / "templates", root / "templates")
     hashed = []
     real = editions._hash
