@@ -204,3 +204,32 @@ def test_a_manifest_that_is_no_file_leaves_the_preview_answering(tmp_path):
         os.close(os.open(tmp_path / FILE, os.O_WRONLY))
         reader.join(5)
     assert not stuck and found == ["/"]
+
+
+def test_the_preview_says_the_new_address_when_it_follows_a_build(prepared_copy, dlo):
+    """Built again for another path while the preview runs, the site is served there, but the
+    address the command printed when it started (…/regulations/) then answered 404 and nothing
+    said where the site had gone: the preview says it once, with the new address."""
+    import threading
+
+    from dlo_docs import i18n, site
+
+    project = prepared_copy("site-seed-approved", approve_seed)
+    build(dlo, project, "--url-path", "/regulations/")
+    said: list[str] = []
+    server = site.server(project / "public", 0, log=lambda line: said.append(i18n.text(line)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        assert get(url + "regulations/kk/dlo-head/")[0] == 200
+        assert not [line for line in said if "built again" in line], said
+        build(dlo, project, "--url-path", "/other/")
+        for _ in range(2):
+            assert get(url + "other/kk/dlo-head/")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    moved = [line for line in said if "built again" in line]
+    assert moved == [f"the site was built again for /other/: serving it on {url}other/"], said

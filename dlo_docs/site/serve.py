@@ -40,6 +40,7 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files with security headers; the build's own folder (.dlo-site) is not served."""
 
     log: Callable[[str], None] | None = None
+    shown: list[str] | None = None  # the path the server last said it serves at (one per server)
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".html": "text/html; charset=utf-8",
@@ -72,7 +73,22 @@ class Handler(SimpleHTTPRequestHandler):
     def served_at(self) -> str:
         """The path the site was built for, served there too: as its manifest says now, so that
         a build for another ``--url-path`` is previewed at its path without a restart."""
-        return built_for(Path(self.directory))
+        found = built_for(Path(self.directory))
+        self._say_moved(found)
+        return found
+
+    def _say_moved(self, path: str) -> None:
+        """Said once in the log when a build for another path moved the site: the address the
+        command printed as it started no longer finds it."""
+        shown = self.shown
+        if shown is None or self.log is None or shown[0] == path:
+            return
+        shown[0] = path
+        port = getattr(self.server, "server_port", 0)  # (HTTPServer's: the port bound)
+        url = f"http://{HOST}:{port}{path}"
+        self.log(
+            Msg("the site was built again for {path}: serving it on {url}", path=path, url=url)
+        )
 
     def _within(self) -> None:
         """A request under the path the site was built for (``/regulations/kk/``, or one of
@@ -161,7 +177,7 @@ def server(
     handler = type(
         "SiteHandler",
         (Handler,),
-        {"log": staticmethod(log) if log else None},
+        {"log": staticmethod(log) if log else None, "shown": [built_for(folder)]},
     )
     try:
         return ThreadingHTTPServer((HOST, port), functools.partial(handler, directory=str(folder)))
