@@ -160,21 +160,28 @@ def test_a_users_own_files_under_the_edition_in_forces_name_are_left(project, dl
     """`--out` may name any folder: a file there under the name of the edition in force that
     dlo did not write for the regulation (a scanned original, a page of notes, another
     regulation's output renamed) is not removed when the draft is rendered there."""
-    out = tmp_path / "Documents"
-    out.mkdir()
     own = {
         "dlo-head.kk.pdf": b"%PDF-1.4 the signed original, scanned",
         "dlo-head.kk.html": b"<p>my notes</p>",
         "dlo-head.kk.docx": _docx_naming("hr-head"),
     }
+    out = _rendered_beside(dlo, project, tmp_path, own, "docx")
+    result = run(dlo, project, "sheet", "agreement", SEED, "--out", str(out))
+    assert "removed" not in result.out
+
+
+def _rendered_beside(dlo, project: Path, tmp_path: Path, own: dict[str, bytes], fmt: str) -> Path:
+    """The seed rendered as ``fmt`` into a folder of the user's holding the files ``own`` (name:
+    bytes): none of them is removed or changed, and nothing says so. Returns the folder."""
+    out = tmp_path / "Documents"
+    out.mkdir()
     for name, data in own.items():
         (out / name).write_bytes(data)
-    result = run(dlo, project, "render", SEED, "--format", "docx", "--out", str(out))
+    result = run(dlo, project, "render", SEED, "--format", fmt, "--out", str(out))
     assert "removed" not in result.out
     for name, data in own.items():
         assert (out / name).read_bytes() == data
-    result = run(dlo, project, "sheet", "agreement", SEED, "--out", str(out))
-    assert "removed" not in result.out
+    return out
 
 
 def _docx_naming(reg_id: str) -> bytes:
@@ -318,15 +325,8 @@ def test_a_users_own_file_of_another_format_beside_the_one_written_is_left(bundl
     the regulation (its keywords name it first) and it shows another text: a file of the user's
     own that carries keywords of its own (a scanned original whose scanner wrote some, another
     regulation's output renamed) stays, as the help says."""
-    out = tmp_path / "Documents"
-    out.mkdir()
     own = {
         "dlo-head.kk.pdf": b"%PDF-1.4 <pdf:Keywords>Scanned original, rector</pdf:Keywords>",
         "dlo-head.kk.docx": _docx_naming("hr-head"),
     }
-    for name, data in own.items():
-        (out / name).write_bytes(data)
-    result = run(dlo, bundled, "render", SEED, "--format", "html", "--out", str(out))
-    assert "removed" not in result.out
-    for name, data in own.items():
-        assert (out / name).read_bytes() == data
+    _rendered_beside(dlo, bundled, tmp_path, own, "html")

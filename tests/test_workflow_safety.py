@@ -225,8 +225,9 @@ def test_a_reading_command_completes_an_interrupted_approval(in_force, dlo, comm
     assert ok(dlo, in_force, "verify", REG).err == ""
 
 
-def _stopped_at_the_journal(monkeypatch, journal: Path, stop: BaseException) -> None:
-    """The journal's write stopped (its temporary file written, not renamed) by ``stop``."""
+def _rename_stopped(monkeypatch, journal: Path, stop: BaseException) -> None:
+    """The rename that puts ``journal`` (or another file: a frozen edition) in place stopped by
+    ``stop``: its temporary file written, not renamed."""
     from dlo_docs import fsio
 
     real = fsio.os.replace
@@ -263,7 +264,7 @@ def test_an_approval_stopped_before_it_was_journaled_leaves_no_frozen_copy(
     args = (command, REG, "--order", "45-НҚ", "--date", "2024-06-03")
     journal = journal_path(project)
     before = journal.read_bytes() if journal.exists() else None
-    _stopped_at_the_journal(monkeypatch, journal, stop)
+    _rename_stopped(monkeypatch, journal, stop)
     result = dlo(*args, cwd=project)
     assert result.code == code, result.err
     assert (journal.read_bytes() if journal.exists() else None) == before
@@ -284,20 +285,11 @@ def test_an_approval_stopped_after_it_was_journaled_keeps_its_frozen_copy(
     copy is kept (the approval is recorded), and the next command completes it."""
     from workflow_support import agree_all
 
-    from dlo_docs.workflow import editions
-
     monkeypatch.setenv("DLO_TODAY", "2024-06-03")
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
     final = edition_path(project, 1)
-    real = editions.os.replace
-
-    def replace(src, dst):
-        if str(dst) == str(final):
-            raise KeyboardInterrupt
-        return real(src, dst)
-
-    monkeypatch.setattr(editions.os, "replace", replace)
+    _rename_stopped(monkeypatch, final, KeyboardInterrupt)
     assert dlo("approve", REG, "--order", "45-НҚ", "--date", "2024-06-03", cwd=project).code == 130
     monkeypatch.undo()
     assert final.with_name("1.yaml.pending").is_file()
@@ -374,20 +366,10 @@ def test_a_cancellation_stopped_half_way_is_run_again(
     restored regulation.yaml after: stopped between the two, the cancellation was recorded with
     the cancelled draft left in regulation.yaml, and the command run again refused ('no open
     revision to cancel'), while status told to open a revision."""
-    from dlo_docs import fsio
-
     ok(dlo, in_force, "revise", REG, "--by", "hr-head", "--reason", "Нақтылау")
     regulation = in_force / "regulations" / REG / "regulation.yaml"
     draft = regulation.read_bytes()
-    target = regulation.with_name(stopped_at)
-    real = fsio.os.replace
-
-    def replace(src, dst):
-        if str(dst) == str(target):
-            raise stop
-        return real(src, dst)
-
-    monkeypatch.setattr(fsio.os, "replace", replace)
+    _rename_stopped(monkeypatch, regulation.with_name(stopped_at), stop)
     args = ("cancel", REG, "--by", "hr-head", "--reason", "Қажет емес")
     assert dlo(*args, cwd=in_force).code == code
     monkeypatch.undo()
