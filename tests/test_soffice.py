@@ -148,11 +148,13 @@ def _setup_run(tmp_path, path: str, *args: str, env: dict[str, str] | None = Non
     (copy / "tools").mkdir(parents=True)
     shutil.copy(root / "tools" / "setup.sh", copy / "tools" / "setup.sh")
     shutil.copy(root / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copy(root / "tools" / "constraints.txt", copy / "tools" / "constraints.txt")
     (copy / ".venv" / "bin").mkdir(parents=True)
     python = copy / ".venv" / "bin" / "python"
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
-    wanted = hashlib.sha256((root / "pyproject.toml").read_bytes()).hexdigest()
+    pins = (root / "tools" / "constraints.txt").read_bytes()
+    wanted = hashlib.sha256((root / "pyproject.toml").read_bytes() + pins).hexdigest()
     (copy / ".venv" / ".dlo-installed-from").write_text(wanted + " all\n", encoding="utf-8")
     fake_bin.mkdir()
     log = tmp_path / "apt-get.log"
