@@ -12,6 +12,7 @@ import base64
 import pytest
 from asn1crypto import cms as acms
 from asn1crypto import x509 as ax509
+from conftest import organisation_today
 from signing_support import (
     PASSWORD,
     edit_position,
@@ -70,7 +71,7 @@ def test_a_round_signed_with_her_own_key_is_named(dlo, her_key_as_hr_head, in_fo
         patched.setattr(guards, "not_own_key", lambda *args: None, raising=False)
         ok(dlo, project, "agree", REG, "--as", "hr-head", "--sign", str(signed.p12[REG]))
     ok(dlo, project, "agree", REG, "--as", "docs-head", "--sign", str(signed.p12["docs-head"]))
-    args = ("--order", "46-НҚ", "--date", "2026-12-05")
+    args = ("--order", "46-НҚ", "--date", str(organisation_today()))
     ok(dlo, project, "approve", REG, *args, "--sign", str(signed.p12["rector"]))
     result = dlo("verify", REG, "--trust", "keys/ca.pem", cwd=project)
     assert result.code == 1, result.out + result.err
@@ -145,7 +146,9 @@ def test_a_round_whose_agreement_carries_an_unreadable_certificate(in_force, dlo
     ok(dlo, project, "submit", REG)
     for role in ("vp-academic", "legal-head", "hr-head", "docs-head", "rector"):
         act = ("agree", REG, "--as", role) if role != "rector" else ("approve", REG)
-        dated = ("--order", "46-НҚ", "--date", "2026-12-05") if role == "rector" else ()
+        dated = (
+            ("--order", "46-НҚ", "--date", str(organisation_today())) if role == "rector" else ()
+        )
         ok(dlo, project, *act, *dated, "--sign", str(signed.p12[role]))
     data = entries(project)
     agreed = next(e for e in data if e["event"] == "agreed" and "signature" in e)
