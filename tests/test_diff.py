@@ -651,3 +651,19 @@ def test_the_comparison_names_the_kind_once(project, dlo):
     redline = Document(io.BytesIO((build / "dlo-head.kk.redline-1-draft.docx").read_bytes()))
     texts = [p.text for p in redline.paragraphs]
     assert title in texts and not any(t.startswith("Лауазымдық нұсқаулық.") for t in texts)
+
+
+def test_cli_says_when_the_draft_compared_is_no_open_revision(bundled, dlo):
+    """With no revision open the comparison read 'edition 1 → edition 1 (draft)', as if one
+    were: it says that regulation.yaml is compared and how to open one (as render --draft
+    says); once a revision is open, nothing of it."""
+    result = dlo("diff", "dlo-head", cwd=bundled)
+    assert result.code == 0, result.err
+    assert (
+        "diff: dlo-head has no draft open (edition 1 is in force): the draft compared is "
+        "regulation.yaml; to change the edition, open a revision first: dlo revise dlo-head"
+    ) in result.err
+    opened = dlo("revise", "dlo-head", "--by", "hr-head", "--reason", "Нақтылау", cwd=bundled)
+    assert opened.code == 0, opened.err
+    result = dlo("diff", "dlo-head", cwd=bundled)
+    assert result.code == 0 and "no draft open" not in result.err, result.err

@@ -14,6 +14,7 @@ from .status_text import shown
 
 diff_api = lazy.module("dlo_docs.comparison")
 fsio = lazy.module("dlo_docs.fsio")
+workflow = lazy.module("dlo_docs.workflow")
 DRAFT = "draft"  # comparison.DRAFT
 FORMATS = ("text", "table", "redline", "html")  # comparison.FORMATS
 
@@ -73,6 +74,8 @@ def diff(
     moved (old number → new number), word by word."""
     project = obj.project
     prepared = diff_api.prepare(project, reg_id, from_, _to(to), lang)
+    if prepared.to == DRAFT:
+        _say_if_unopened(project, reg_id)
     data = diff_api.output(prepared, fmt)
     if fmt == "text" and out is None:
         click.echo(shown(data.decode("utf-8")), nl=False)  # (a text's control characters: none)
@@ -85,3 +88,15 @@ def diff(
     fsio.atomic_write(path, data)
     changes = len(prepared.comparison.changes)
     click.echo(_("wrote {path} ({n} change(s))").format(path=project.display(path), n=changes))
+
+
+def _say_if_unopened(project, reg_id: str) -> None:
+    """The draft compared is regulation.yaml as it is: said when no revision is open, as
+    ``render --draft`` says it (the comparison read "edition 2 → edition 2 (draft)")."""
+    status = workflow.status(project, reg_id)
+    if status.draft_edition is None and status.edition_in_force is not None:
+        said = _(
+            "diff: {id} has no draft open (edition {n} is in force): the draft compared is "
+            "regulation.yaml; to change the edition, open a revision first: dlo revise {id}"
+        )
+        click.echo(said.format(id=reg_id, n=status.edition_in_force), err=True)
