@@ -13,7 +13,7 @@ from .errors import DloError, Problem, UsageError
 from .fsio import refuse_read_only, write_bytes
 from .i18n import Msg
 from .model_methods import LANGS
-from .outputs_left import clear_in_force_names, clear_other_texts
+from .outputs_left import clear_names, clear_other_texts
 from .project import REGULATION, Loaded, Project
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -378,9 +378,9 @@ def _render_into(
     result.outputs = [o for o, _ in rendered]
     fallen = {d.id for d in results if d.fallen}
     written = [(o.id, o.lang) for o in result.outputs if o.id in fallen]
-    result.removed = clear_in_force_names(out, written, RENDERERS)
+    result.removed = clear_names(out, written, RENDERERS)
     closed = {d.id for d in results if d.closed}
     written = [(o.id, o.lang) for o in result.outputs if o.id in closed]
-    result.stale_drafts = clear_in_force_names(out, written, DRAFT_NAMES)
+    result.stale_drafts = clear_names(out, written, DRAFT_NAMES)
     result.other_texts = clear_other_texts(result.outputs)
     return result

@@ -13,10 +13,12 @@ HTML page's ``<meta name="keywords">``), so such a file is told apart and remove
   the one written now, removed. A file whose keywords cannot be read (a project's own page
   without them, a file not made by dlo) or name something else (a scanned original's, another
   regulation's) is left as it is; so is a link.
-- ``clear_in_force_names(out, rendered, names) -> [(id, path)]``: the files named as the edition
-  in force of a regulation rendered as a draft for want of one (withdrawn, or never approved)
-  that dlo wrote for it: their keywords name it (an older dlo's page, without keywords, by its
-  generator); a file of the user's own under that name (``--out`` may be any folder) is left.
+- ``clear_names(out, rendered, names) -> [(id, path)]``: the files ``<id>.<lang>.<name>`` that
+  dlo wrote for a regulation rendered: its keywords name it (an older dlo's page, without
+  keywords, by its generator); a file of the user's own under that name (``--out`` may be any
+  folder) is left. Called with the edition in force's names for a regulation rendered as a
+  draft for want of one (withdrawn, or never approved), and with a draft's names for one whose
+  edition in force was rendered with no draft open (``api.DRAFT_NAMES``).
 """
 
 from __future__ import annotations
@@ -149,14 +151,15 @@ def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
     return removed
 
 
-def clear_in_force_names(
+def clear_names(
     out: Path, rendered: Iterable[tuple[str, str]], names: Iterable[str]
 ) -> list[tuple[str, Path]]:
     """Remove from ``out`` the files ``<id>.<lang>.<name>``, for each ``(id, lang)`` of
-    ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``…), that
-    name the edition in force of a regulation that has none (withdrawn, or a draft an older dlo
-    wrote under that name), so that no file left there looks approved beside its draft; returns
-    those removed, each with its id. Only a file dlo wrote for that regulation is removed
+    ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``; a
+    draft's ``draft.pdf``…) that dlo wrote for the regulation: the edition in force's names of a
+    regulation that has none (withdrawn, or a draft an older dlo wrote under that name), so that
+    no file left there looks approved beside its draft, or a draft's of one that has no draft
+    open, so that none looks in agreement; returns those removed, each with its id. Only a file dlo wrote for that regulation is removed
     (``written_for``): one of the user's own under that name stays, as does a folder; a link is
     removed, not what it points to."""
     removed = []

@@ -138,7 +138,7 @@ def sheet(
         written.outputs.append(api.Output(rd.id, rd.lang, fmt, path))
     if chosen.fallback:
         names = [f"{kind}.{fmt}" for fmt in FORMATS]
-        written.removed = outputs_left.clear_in_force_names(out, [(rd.id, rd.lang)], names)
+        written.removed = outputs_left.clear_names(out, [(rd.id, rd.lang)], names)
     written.other_texts = outputs_left.clear_other_texts(written.outputs)
     return written
 
