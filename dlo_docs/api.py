@@ -184,6 +184,7 @@ class Rendered:
     removed: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): no edition in force
     stale_drafts: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): none open
     other_texts: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): another text
+    kept: list[tuple[str, Path]] = field(default_factory=list)  # (id, file): read-only, left
 
 
 @dataclass
@@ -378,9 +379,9 @@ def _render_into(
     result.outputs = [o for o, _ in rendered]
     fallen = {d.id for d in results if d.fallen}
     written = [(o.id, o.lang) for o in result.outputs if o.id in fallen]
-    result.removed = clear_names(out, written, RENDERERS)
+    result.removed = clear_names(out, written, RENDERERS, result.kept)
     closed = {d.id for d in results if d.closed}
     written = [(o.id, o.lang) for o in result.outputs if o.id in closed]
-    result.stale_drafts = clear_names(out, written, DRAFT_NAMES)
-    result.other_texts = clear_other_texts(result.outputs)
+    result.stale_drafts = clear_names(out, written, DRAFT_NAMES, result.kept)
+    result.other_texts = clear_other_texts(result.outputs, result.kept)
     return result

@@ -325,15 +325,16 @@ def atomic_write(
         sync_folder(path.parent)  # make the rename itself durable
 
 
+def read_only(path: Path) -> bool:
+    """Is ``path`` a regular file its owner may not write (``chmod a-w``, Windows' Read-only)?"""
+    with contextlib.suppress(OSError):  # (none yet, or unreadable: the write says why)
+        return stat.S_ISREG(mode := os.stat(path).st_mode) and not mode & stat.S_IWUSR
+    return False
+
+
 def refuse_read_only(path: Path) -> None:
-    """Refused (``UsageError``): ``path`` is a file its owner may not write (made read-only:
-    ``chmod a-w``, Windows' Read-only attribute). A rename replaces it whatever its permissions
-    (POSIX), and the file put in its place was writable; Windows refused it as access denied."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return  # none yet (or unreadable: the write says why)
-    if stat.S_ISREG(info.st_mode) and not info.st_mode & stat.S_IWUSR:
+    """Refused (``UsageError``) when ``read_only``: a rename would put a writable file there."""
+    if read_only(path):
         raise UsageError(
             Msg("{path} is read-only: dlo does not write over it", path=path),
             Msg(

@@ -31,6 +31,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from .fsio import read_only
+
 FORMATS = ("docx", "html", "pdf")
 READ_AT_MOST = 64 * 1024 * 1024  # a PDF longer than this is not read: left as it is
 MAX_MEMBERS = 1000  # a DOCX listing more files is not read (dlo's list a dozen)
@@ -51,6 +53,7 @@ _DOCX = re.compile(rb"<cp:keywords>([^<]*)</cp:keywords>")
 _HTML = re.compile(rb'<meta name="keywords" content="([^"]*)">')
 _PDF = re.compile(rb"<pdf:Keywords>([^<]*)</pdf:Keywords>")
 _GENERATOR = b'<meta name="generator" content="dlo_docs">'
+Found = list[tuple[str, Path]]  # files removed or kept, each with its regulation's id
 
 
 class Output(Protocol):
@@ -124,14 +127,15 @@ def written_for(path: Path, reg_id: str) -> bool:
         return False
 
 
-def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
-    """Remove the files of the formats not written that show another text (module doc)."""
+def clear_other_texts(outputs: Sequence[Output], kept: Found | None = None) -> Found:
+    """Remove the files of the formats not written that show another text (module doc); one
+    made read-only is left, listed in ``kept``."""
     written: dict[Path, tuple[str, list[Path]]] = {}
     for output in outputs:
         if output.format in FORMATS:
             stem = output.path.with_suffix("")
             written.setdefault(stem, (output.id, []))[1].append(output.path)
-    removed = []
+    removed: Found = []
     for stem, (reg_id, paths) in sorted(written.items()):
         others = [
             other
@@ -146,28 +150,41 @@ def clear_other_texts(outputs: Sequence[Output]) -> list[tuple[str, Path]]:
             # only a file dlo wrote for the regulation: its keywords name it first (a file of
             # the user's own, keywords of its own or another regulation's, stays)
             if theirs is not None and theirs != mine and _names(theirs, reg_id):
-                other.unlink(missing_ok=True)
-                removed.append((reg_id, other))
+                _remove(other, reg_id, removed, kept)
     return removed
 
 
 def clear_names(
-    out: Path, rendered: Iterable[tuple[str, str]], names: Iterable[str]
-) -> list[tuple[str, Path]]:
+    out: Path,
+    rendered: Iterable[tuple[str, str]],
+    names: Iterable[str],
+    kept: Found | None = None,
+) -> Found:
     """Remove from ``out`` the files ``<id>.<lang>.<name>``, for each ``(id, lang)`` of
     ``rendered`` (``names``: ``docx``, ``html``, ``pdf``; a sheet's ``acquaintance.docx``; a
     draft's ``draft.pdf``…) that dlo wrote for the regulation: the edition in force's names of a
     regulation that has none (withdrawn, or a draft an older dlo wrote under that name), so that
     no file left there looks approved beside its draft, or a draft's of one that has no draft
-    open, so that none looks in agreement; returns those removed, each with its id. Only a file dlo wrote for that regulation is removed
-    (``written_for``): one of the user's own under that name stays, as does a folder; a link is
-    removed, not what it points to."""
-    removed = []
+    open, so that none looks in agreement; returns those removed, each with its id. Only a file
+    dlo wrote for that regulation is removed (``written_for``): one of the user's own under that
+    name stays, as does a folder, and one made read-only (listed in ``kept``); a link is removed,
+    not what it points to."""
+    removed: Found = []
     names = list(names)
     for reg_id, lang in sorted(set(rendered)):
         for name in names:
             path = out / f"{reg_id}.{lang}.{name}"
             if path.is_symlink() or (path.is_file() and written_for(path, reg_id)):
-                path.unlink(missing_ok=True)
-                removed.append((reg_id, path))
+                _remove(path, reg_id, removed, kept)
     return removed
+
+
+def _remove(path: Path, reg_id: str, removed: Found, kept: Found | None) -> None:
+    """``path`` removed and listed in ``removed``; or, a file its owner made read-only, left
+    as it is and listed in ``kept`` (dlo neither writes over nor removes a protected file)."""
+    if not path.is_symlink() and read_only(path):
+        if kept is not None:
+            kept.append((reg_id, path))
+        return
+    path.unlink(missing_ok=True)
+    removed.append((reg_id, path))

@@ -138,8 +138,8 @@ def sheet(
         written.outputs.append(api.Output(rd.id, rd.lang, fmt, path))
     if chosen.fallback:
         names = [f"{kind}.{fmt}" for fmt in FORMATS]
-        written.removed = outputs_left.clear_names(out, [(rd.id, rd.lang)], names)
-    written.other_texts = outputs_left.clear_other_texts(written.outputs)
+        written.removed = outputs_left.clear_names(out, [(rd.id, rd.lang)], names, written.kept)
+    written.other_texts = outputs_left.clear_other_texts(written.outputs, written.kept)
     return written
 
 

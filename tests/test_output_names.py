@@ -330,3 +330,27 @@ def test_a_users_own_file_of_another_format_beside_the_one_written_is_left(bundl
         "dlo-head.kk.docx": _docx_naming("hr-head"),
     }
     _rendered_beside(dlo, bundled, tmp_path, own, "html")
+
+
+def test_a_read_only_file_is_left_by_the_clean_up_and_said(project, dlo):
+    """dlo neither writes over nor removes a file its owner made read-only: the draft's PDF an
+    officer protected stayed only as long as nothing cleaned up after the approval, which
+    removed it as it removes any file dlo wrote (a file written over was already refused)."""
+    import stat
+
+    from workflow_support import to_in_force
+
+    run(dlo, project, "render", SEED, "--format", "docx")
+    draft = project / "build" / "dlo-head.kk.draft.docx"
+    to_in_force(dlo, project)
+    draft.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        result = run(dlo, project, "render", SEED, "--format", "docx")
+        assert draft.is_file()
+        assert f"left build/{draft.name}: it is read-only" in result.err, result.err
+        assert "removed" not in result.out
+    finally:
+        draft.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    result = run(dlo, project, "render", SEED, "--format", "docx")
+    assert not draft.exists()
+    assert f"removed build/{draft.name}: dlo-head has no draft open" in result.out

@@ -140,8 +140,9 @@ def render(
 
 
 def echo_removed(project, result) -> None:
-    """Say each file removed: named as an edition in force its regulation no longer has, or
-    showing another text than the one just written under the same name."""
+    """Say each file removed: named as an edition in force its regulation no longer has, as a
+    draft it no longer has open, or showing another text than the one just written under the
+    same name; and each such file left because it is read-only."""
     for reg_id, path in result.removed:
         click.echo(
             _("removed {path}: {id} has no edition in force").format(
@@ -159,4 +160,13 @@ def echo_removed(project, result) -> None:
             _("removed {path}: another text of {id} than the one written now").format(
                 path=project.display(path), id=reg_id
             )
+        )
+    for reg_id, path in result.kept:
+        click.echo(
+            _(
+                "left {path}: it is read-only, and dlo does not remove a file its owner "
+                "protected, though it is not the text of {id} now (make it writable to have it "
+                "removed)"
+            ).format(path=project.display(path), id=reg_id),
+            err=True,
         )
