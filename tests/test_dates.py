@@ -113,9 +113,9 @@ def test_dates_out_of_order_or_range_are_refused(project, dlo, day):
 @pytest.mark.parametrize(
     ("ui", "words"),
     [
-        ("en", "write it as YYYY-MM-DD or DD.MM.YYYY"),
-        ("ru", "укажите её как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"),
-        ("kk", "оны ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде жазыңыз"),
+        ("en", "write it as YYYY-MM-DD or DD.MM.YYYY, or today"),
+        ("ru", "укажите её как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ либо сегодня"),
+        ("kk", "оны ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде не бүгін деп жазыңыз"),
     ],
 )
 def test_a_date_not_written_as_one_names_the_forms_a_user_writes(project, dlo, ui, words):
@@ -315,3 +315,18 @@ def test_this_computers_date_refused_says_the_organisations_day(project, dlo, mo
     result = dlo("approve", REG, "--order", "1", "--date", earlier, cwd=project)
     assert result.code == 2 and "check the date typed" in result.err, result.err
     ok(dlo, project, "approve", REG, "--order", "1", "--date", today.isoformat())
+
+
+@pytest.mark.parametrize("word", ["today", "Бүгін", "сегодня"])
+def test_today_is_the_organisation_s_day_in_each_language(project, dlo, word):
+    """`--date today` (бүгін, сегодня) is the day dlo dates the agreements by, in the registry's
+    time zone: the clerk need not work out what `date +%F` gives on a computer kept in UTC."""
+    from conftest import on_day
+
+    with on_day("2024-06-03"):
+        ok(dlo, project, "submit", REG)
+        for role in APPROVERS:
+            ok(dlo, project, "agree", REG, "--as", role)
+        ok(dlo, project, "approve", REG, "--order", "1", "--date", word)
+        shown = ok(dlo, project, "status", REG).out
+    assert "edition in force: 1 (order № 1 of 2024-06-03)" in shown, shown

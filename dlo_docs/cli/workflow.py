@@ -10,7 +10,7 @@ import click
 
 from .. import lazy
 from ..i18n import _
-from . import main
+from . import Context, main
 from .signing import load_key
 
 SIGN = click.option(
@@ -33,16 +33,25 @@ if TYPE_CHECKING:  # the types only: the package itself is imported when a comma
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
 
+# the word for the organisation's day, in each interface language (a clerk types their own)
+TODAY_WORDS = ("today", "бүгін", "сегодня")
+
+
 class _Date(click.DateTime):
-    """A day, as YYYY-MM-DD or DD.MM.YYYY; one that is not says so in those words (click names
-    strptime's formats, '%Y-%m-%d')."""
+    """A day: YYYY-MM-DD, DD.MM.YYYY, or ``today`` (the organisation's, in the registry's time
+    zone); one that is none says so in those words (click names strptime's, '%Y-%m-%d')."""
 
     def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.strip().lower() in TODAY_WORDS and ctx is not None:
+            from ..api import load_registry
+
+            zone = load_registry(ctx.find_object(Context).project).organisation.timezone
+            return dt.datetime.combine(workflow.today(zone), dt.time())
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
             self.fail(
-                _("{value!r} is not a date: write it as YYYY-MM-DD or DD.MM.YYYY").format(
+                _("{value!r} is not a date: write it as YYYY-MM-DD or DD.MM.YYYY, or today").format(
                     value=value
                 ),
                 param,
