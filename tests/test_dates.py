@@ -310,6 +310,7 @@ def test_this_computers_date_refused_says_the_organisations_day(project, dlo, mo
     result = dlo("approve", REG, "--order", "1", "--date", yesterday.isoformat(), cwd=project)
     assert result.code == 2, result.err
     assert f"{yesterday} is this computer's date, but today is {today}" in result.err, result.err
+    assert f"give {today}, or --date today" in result.err, result.err
     # a date that is not this computer's keeps the plain hint
     earlier = (today - dt.timedelta(days=2)).isoformat()
     result = dlo("approve", REG, "--order", "1", "--date", earlier, cwd=project)

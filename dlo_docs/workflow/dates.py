@@ -74,7 +74,8 @@ def _clock_hint(value: dt.date, today: dt.date, hint: Msg) -> Msg:
         return hint
     return Msg(
         "{value} is this computer's date, but today is {today} in the organisation's time zone "
-        "(the registry's organisation.timezone), which dlo dates acts by: give {today}",
+        "(the registry's organisation.timezone), which dlo dates acts by: give {today}, or "
+        "--date today",
         value=value,
         today=today,
     )
