@@ -23,9 +23,10 @@ from dlo_docs.project import Project
 CORPUS = REPO / ".." / "shared" / "corpus"
 BODY_STYLES = {"Heading 1", "Heading 2", "DLO Clause", "DLO Item", "DLO Item 2"}
 
-pytestmark = pytest.mark.skipif(
+needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"the corpus of real regulations is not beside the clone ({CORPUS})"
 )
+pytestmark = needs_corpus
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ test_import_corpus."""
 from __future__ import annotations
 
 import pytest
-from test_import_corpus import CORPUS
+from test_import_corpus import CORPUS, needs_corpus
 from test_import_signed import KK_COLUMNS, RU_BODY
 from test_import_support import load_model
 
@@ -128,6 +128,7 @@ def test_another_organisation_s_group_in_a_kazakh_list(project, dlo, tmp_path):
     assert "clause 2.1 names a group, «Бөлім бастықтарымен», whose members sign the" in err
 
 
+@needs_corpus
 def test_mnus_group_with_one_school_on_its_sheet_stays_one_position(project, dlo, tmp_path):
     """MNU's sheet with one school's row left: the group clause 8.1 names stays one position,
     whom the assistant reports to (clause 3.4), as before."""

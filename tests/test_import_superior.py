@@ -5,7 +5,7 @@ clause names is not lost silently."""
 from __future__ import annotations
 
 import pytest
-from test_import_corpus import CORPUS
+from test_import_corpus import CORPUS, needs_corpus
 from test_import_support import load_model
 
 from dlo_docs.importer.superior import said
@@ -19,6 +19,7 @@ def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
+@needs_corpus
 @pytest.mark.parametrize("fmt", ["txt", "lo.docx", "pandoc.docx"])
 def test_both_superiors_of_the_real_instruction_are_shown(project, dlo, fmt):
     """MNU's assistant reports to "Директору (Декану) Высшей школы": one of the five schools'
@@ -50,6 +51,7 @@ def test_both_superiors_of_the_real_instruction_are_shown(project, dlo, fmt):
     assert "DLO101" not in check.out, check.out
 
 
+@needs_corpus
 def test_a_superior_the_import_does_not_propose_is_asked_for(project, dlo):
     text = (CORPUS / f"{MNU}.txt").read_text(encoding="utf-8")
     assert text.count("Директору (Декану) Высшей школы, ") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_import_support import load_model
 
 from dlo_docs.importer.source import read_text
@@ -412,3 +413,19 @@ def test_the_position_is_the_one_the_title_names(project, dlo, tmp_path):
     assert result.code == 0, result.err
     assert "position: vp-academic (the position the title names)" in result.err
     assert load_model(project, "vp-new").position == "vp-academic"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["deputy.ru.txt", "deputy.ru.final.txt", "deputy.ru.lo.txt", "deputy.ru (1).txt", "deputy.txt"],
+)
+def test_the_id_from_the_file_name_leaves_out_the_language_and_what_follows_it(
+    project, dlo, tmp_path, name
+):
+    """A file the clerk named «deputy.ru.final.docx» (or «deputy.ru (1).docx», Windows's second
+    download) is the regulation «deputy» in Russian: the language mark and what follows it are
+    not part of its id."""
+    (tmp_path / name).write_text(NEW_ENTRIES, encoding="utf-8")
+    result = dlo("import", tmp_path / name, cwd=project)
+    assert result.code == 0, result.err
+    assert (project / "regulations" / "deputy" / "regulation.yaml").is_file(), result.err

@@ -186,7 +186,8 @@ def unit(
 def reg_id(read: Read, options: Options) -> str:
     found = options.id or (read.id if read.id and ID_RE.match(read.id) else None)
     if found is None:
-        stem = re.sub(r"\.(kk|ru)$", "", Path(read.path).stem)
+        # "x.ru.docx", "x.ru.final.docx", "x.ru (1).docx": the language mark and what follows
+        stem = re.sub(r"\.(kk|ru)(?:[.\s(].*)?$", "", Path(read.path).stem)
         found = slug(stem, words=8, limit=60, fallback="imported")
     return found
 
