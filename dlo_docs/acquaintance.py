@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import inputs
-from .errors import DloError, Location, Problem, UsageError, error
+from .errors import DloError, Location, Problem, UsageError, error, os_reason
 from .i18n import Msg
 from .model import Registry
 from .workflow.acknowledgements import Reader, holder, named
@@ -148,7 +148,7 @@ def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[s
         raise DloError(error(Location(display, 1, 1), "DLO641", exc.reason, exc.hint)) from None
     except OSError as exc:
         raise UsageError(
-            Msg("cannot read {path}: {reason}", path=display, reason=exc.strerror or exc)
+            Msg("cannot read {path}: {reason}", path=display, reason=os_reason(exc))
         ) from None
     lines = io.StringIO(_text(raw, display), newline="").readlines()
     try:

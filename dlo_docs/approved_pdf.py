@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import api, inputs, labels, records, workflow
-from .errors import DloError, Location, UsageError, error
+from .errors import DloError, Location, UsageError, error, os_reason
 from .fsio import atomic_write
 from .i18n import Msg
 from .project import Loaded, Project
@@ -167,7 +167,7 @@ def check_pdf(project: Project, path: Path) -> list[pades.PdfSignature]:
         ) from None
     except OSError as exc:
         raise UsageError(
-            Msg("cannot read {path}: {reason}", path=path, reason=exc.strerror)
+            Msg("cannot read {path}: {reason}", path=path, reason=os_reason(exc))
         ) from None
     found = pades.check(data, [keys.der(c) for c in signers.anchors], str(path))
     owners = _positions(signers)

@@ -9,6 +9,7 @@ No I/O and no third-party imports here: every layer may depend on this module.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -80,6 +81,41 @@ def error(location: Location, code: str, message: str, hint: str | None = None) 
 
 def warning(location: Location, code: str, message: str, hint: str | None = None) -> Problem:
     return Problem(location, "warning", code, message, hint)
+
+
+# the system's reasons a user meets, in the interface's language (the C library says them in
+# English whatever the language; on Windows, in the system's)
+_REASONS = {
+    errno.ENOENT: i18n.Msg("No such file or directory"),
+    errno.EACCES: i18n.Msg("Permission denied"),
+    errno.EPERM: i18n.Msg("Operation not permitted"),
+    errno.EROFS: i18n.Msg("Read-only file system"),
+    errno.ENOSPC: i18n.Msg("No space left on device"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): i18n.Msg("Disk quota exceeded"),
+    errno.EFBIG: i18n.Msg("File too large"),
+    errno.EIO: i18n.Msg("Input/output error"),
+    errno.EISDIR: i18n.Msg("Is a directory"),
+    errno.ENOTDIR: i18n.Msg("Not a directory"),
+    errno.ENAMETOOLONG: i18n.Msg("File name too long"),
+    errno.ELOOP: i18n.Msg("Too many levels of symbolic links"),
+    errno.EEXIST: i18n.Msg("File exists"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused: a ``Msg`` translated where it is printed, for the reasons a user
+    meets; the system's own words for the others."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def from_here(path: Path | str) -> str:
+    """A path as the user typing commands reads it: relative to the working folder when inside
+    it (``regulations/x/journal.yaml``), else whole."""
+    try:
+        here = Path.cwd()
+    except OSError:  # the working folder was removed
+        return Path(path).as_posix()
+    return relpath(Path(path), here)
 
 
 def relpath(path: Path, root: Path | None) -> str:

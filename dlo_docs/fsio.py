@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import UsageError, from_here
 from .i18n import Msg
 
 if sys.platform == "win32":
@@ -336,7 +336,7 @@ def refuse_read_only(path: Path) -> None:
     """Refused (``UsageError``) when ``read_only``: a rename would put a writable file there."""
     if read_only(path):
         raise UsageError(
-            Msg("{path} is read-only: dlo does not write over it", path=path),
+            Msg("{path} is read-only: dlo does not write over it", path=from_here(path)),
             Msg(
                 "make it writable if it is to change (chmod u+w; on Windows, untick Read-only "
                 "in its Properties), then run the command again"

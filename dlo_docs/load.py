@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import inputs, load_rt
 from .chars import lookalike
-from .errors import Location, Problem, error
+from .errors import Location, Problem, error, os_reason
 from .i18n import Msg
 from .yaml_limits import Guard, LimitExceeded
 
@@ -313,7 +313,7 @@ def _refusals(
             error(
                 Location(display),
                 "DLO005",
-                Msg("cannot read the file: {reason}", reason=exc.strerror),
+                Msg("cannot read the file: {reason}", reason=os_reason(exc)),
             )
         ]
 

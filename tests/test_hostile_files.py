@@ -1121,5 +1121,5 @@ def test_an_out_path_through_a_link_to_itself_is_an_error_naming_it(project, dlo
     result = dlo("--root", project, *args, cwd=project)
     assert result.code == 1, (result.code, result.out, result.err)
     assert "internal error" not in result.err and "Traceback" not in result.err, result.err
-    assert result.err.startswith(f"dlo: error: {project / 'loop'}")
+    assert result.err.startswith("dlo: error: loop")  # as typed, from where the command ran
     assert "leads back to itself" in result.err

@@ -810,3 +810,32 @@ def test_who_has_not_read_an_edition_is_named_in_the_registers_language(in_force
     assert "Қашықтықтан" not in line.split("Отдел дистанционного обучения")[0], line
     told = dlo("--lang-ui", "ru", "list", "--unacknowledged", "--lang", "kk", cwd=in_force).out
     assert "(Қашықтықтан оқыту бөлімінің бастығы)" in told, told
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "cannot read the file: Permission denied"),
+        ("kk", "файлды оқу мүмкін емес: рұқсат жоқ"),
+        ("ru", "не удаётся прочитать файл: доступ запрещён"),
+    ],
+)
+def test_the_systems_reason_is_said_in_the_interface_language(lang, said):
+    """The C library says why in English whatever the language: "файлды оқу мүмкін емес:
+    Permission denied". The reasons a user meets are the catalogues' (others as the system
+    says them)."""
+    import errno
+
+    from dlo_docs.errors import os_reason
+
+    shown = i18n.current()
+    try:
+        i18n.use(lang)
+        message = i18n.Msg(
+            "cannot read the file: {reason}", reason=os_reason(PermissionError(errno.EACCES, "x"))
+        )
+        assert i18n.text(message) == said
+        odd = OSError(errno.ENXIO, "No such device or address")
+        assert os_reason(odd) == "No such device or address"
+    finally:
+        i18n.use(shown)

@@ -40,7 +40,8 @@ def test_a_journal_over_the_file_size_limit_is_said_as_such(project, dlo, tmp_pa
         timeout=120,
     )
     assert result.returncode == 1, result.stderr
-    assert f"dlo: error: {journal}: File too large: the command stopped" in result.stderr
+    shown = journal.relative_to(project)  # as typed from the project's folder, where it ran
+    assert f"dlo: error: {shown}: File too large: the command stopped" in result.stderr
     assert "ulimit -f" in result.stderr
     assert "internal error" not in result.stderr
     assert journal.read_bytes() == before
@@ -64,7 +65,8 @@ def test_a_failing_disk_is_said_as_such(project, dlo, monkeypatch):
     result = dlo("agree", REG, "--as", "vp-academic", cwd=project)
     assert result.code == 1, result.err
     # the file meant (the rename's target), not the temporary file renamed
-    assert f"dlo: error: {journal}: {os.strerror(errno.EIO)}: the command stopped" in result.err
+    shown = journal.relative_to(project)
+    assert f"dlo: error: {shown}: {os.strerror(errno.EIO)}: the command stopped" in result.err
     assert "the disk (or network share) failed to read or write" in result.err
     assert "internal error" not in result.err
     assert journal.read_bytes() == before
@@ -79,7 +81,10 @@ def test_a_folder_where_a_rendered_file_goes_is_said_as_such(project, dlo, lang)
     (folder / "kept").mkdir(parents=True)
     result = dlo("--lang-ui", lang, "render", REG, "--draft", "--format", "docx", cwd=project)
     assert result.code == 1, result.err
-    assert f"{folder}: " in result.err  # the folder, not the staging file renamed
+    # the folder, not the staging file renamed, named as typed from where the command ran; why,
+    # in the interface's language (the C library says it in English whatever the language)
+    reason = {"en": "Is a directory", "kk": "бұл — қалта", "ru": "это папка"}[lang]
+    assert f"build/{REG}.kk.draft.docx: {reason}: " in result.err
     assert "internal error" not in result.err and "внутренн" not in result.err
     hint = {
         "en": "a folder stands where the command writes a file",

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from .. import lazy
-from ..i18n import _
+from ..errors import os_reason
+from ..i18n import _, text
 from . import PathArg, main
 
 schemas = lazy.module("dlo_docs.schema")
@@ -32,7 +33,7 @@ def schema(obj, out: str | None) -> None:
     except OSError as exc:
         raise click.ClickException(
             _("cannot write into {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=text(os_reason(exc))
             )
         ) from None
     for path in written:

@@ -12,7 +12,8 @@ import sys
 
 import click
 
-from ..i18n import _
+from ..errors import from_here, os_reason
+from ..i18n import _, text
 
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -46,15 +47,15 @@ def end_if_refused(exc: BaseException) -> None:
         import traceback
 
         traceback.print_exception(exc)
-    reason = exc.strerror or str(exc)
+    why = text(os_reason(exc))
     # a rename's target (``filename2``), not the temporary file it came from: the file meant
     path = exc.filename2 or exc.filename
     if path:
         message = _("dlo: error: {path}: {reason}: the command stopped, unfinished").format(
-            path=path, reason=reason
+            path=from_here(path), reason=why
         )
     else:
-        message = _("dlo: error: {reason}: the command stopped, unfinished").format(reason=reason)
+        message = _("dlo: error: {reason}: the command stopped, unfinished").format(reason=why)
     click.echo(f"{message} " + _("(hint: {hint})").format(hint=_hint(exc)), err=True)
     sys.exit(1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import inputs
-from ..errors import DloError, Location, error
+from ..errors import DloError, Location, error, os_reason
 from ..i18n import Msg
 from ..yaml_limits import MAX_SCALAR
 from .package import OLE_MAGIC
@@ -48,7 +48,7 @@ def read_source(path: Path, display: str) -> Read:
         raise fail(display, NOT_READABLE, exc.reason, exc.hint) from None
     except OSError as exc:
         raise fail(
-            display, NOT_READABLE, Msg("cannot read the file: {strerror}", strerror=exc.strerror)
+            display, NOT_READABLE, Msg("cannot read the file: {strerror}", strerror=os_reason(exc))
         ) from None
     _refuse_other_formats(raw, display)
     suffix = Path(path).suffix.lower()

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from ..errors import DloError, Location, error
+from ..errors import DloError, Location, error, os_reason
 from ..i18n import Msg
 
 PASSWORD_ENV = "DLO_KEY_PASSWORD"
@@ -112,7 +112,7 @@ def _read(path: Path, display: str, code: str, what: str) -> bytes:
                     "cannot read {what} {display}: {strerror}",
                     what=what,
                     display=display,
-                    strerror=exc.strerror,
+                    strerror=os_reason(exc),
                 ),
             )
         ) from None

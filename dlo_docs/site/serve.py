@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..fsio import NOFOLLOW
 from ..i18n import Msg
 from .manifest import FILE
@@ -187,7 +187,7 @@ def server(
                 "cannot listen on {host}:{port}: {reason}",
                 host=HOST,
                 port=port,
-                reason=exc.strerror or exc,
+                reason=os_reason(exc),
             ),
             Msg("choose another port with --port"),
         ) from None

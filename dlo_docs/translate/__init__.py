@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import inputs, labels, load
-from ..errors import DloError, Location, Problem, UsageError, error
+from ..errors import DloError, Location, Problem, UsageError, error, os_reason
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
@@ -159,7 +159,7 @@ def _read_table(given: Path) -> tuple[table.Meta, list[table.Row]]:
         raise DloError(error(Location(str(given)), "DLO704", exc.reason, exc.hint)) from None
     except OSError as exc:
         raise UsageError(
-            Msg("cannot read {path}: {reason}", path=given, reason=exc.strerror or exc)
+            Msg("cannot read {path}: {reason}", path=given, reason=os_reason(exc))
         ) from None
     return table.read(raw, str(given))
 
