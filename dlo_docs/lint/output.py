@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .. import i18n
-from ..errors import Problem
+from ..errors import Problem, severity_word
 
 FORMATS = ("text", "json", "github")
 
@@ -63,6 +63,9 @@ def render(problems: list[Problem], fmt: str) -> str:
 def rule_table(rules) -> str:
     """``dlo check --list-rules``: code, default severity, name and description."""
     width = max(len(r.name) for r in rules)
+    words = {r.severity: severity_word(r.severity) for r in rules}  # as check prints them
+    room = max(len(w) for w in words.values())
     return "\n".join(
-        f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {i18n.text(r.description)}" for r in rules
+        f"{r.code}  {words[r.severity]:<{room}}  {r.name:<{width}}  {i18n.text(r.description)}"
+        for r in rules
     )
