@@ -3,6 +3,7 @@ standalone sheets and the transfer act, labels per language, styles only."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -2133,3 +2134,25 @@ def test_no_placeholder_survives_and_no_header_part_is_empty(project, dlo):
         assert "Коды: DLO-SLOT-title DLO-SLOT-body" in all_text(data) or name.endswith(
             "review.docx"
         )
+
+
+def test_a_language_added_by_an_edition_does_not_list_every_clause_as_changed():
+    """An edition that adds the Russian text and rewords one clause changed that clause: the
+    change registration sheet lists it alone, as the Kazakh comparison table shows it, not every
+    clause of the document because each gained a Russian text (the first language's sheet said
+    clauses 1-21 changed where the order changed one). A Russian text changed where the Kazakh
+    one did not is still a change of that clause."""
+    from diff_revision import bilingual, find, seed_data
+
+    from dlo_docs.model import Regulation
+    from dlo_docs.workflow.forms import changed_clauses
+
+    data = seed_data()
+    new_data = bilingual(data)
+    find(new_data, "rights")["text"]["kk"] = "Бастығы құқылы:"
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new_data)
+    assert changed_clauses(old, new).shown("whole text", "removed") == "11"
+    reworded = copy.deepcopy(new_data)
+    find(reworded, "category")["text"]["ru"] = "Иной текст."
+    later = Regulation.model_validate(reworded)
+    assert changed_clauses(new, later).shown("whole text", "removed") == "5"

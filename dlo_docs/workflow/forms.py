@@ -11,7 +11,7 @@ from .. import numbering, placement
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
-from ..model_methods import LANGS
+from ..model_methods import LANGS, text_in
 from ..project import Project
 from . import editions, facts, governing, history, integrity, loading
 from .dates import day
@@ -164,10 +164,13 @@ def changed_clauses(old: Regulation, new: Regulation) -> _records.ChangedClauses
     numbers in ``old`` of clauses that were removed ("14", which ``new`` may give another
     clause). A clause whose items are sub-clauses is listed by the sub-clause that changed
     ("3.5.2"), and by its own number when its own text did or its items were switched to or
-    from sub-clauses."""
+    from sub-clauses. The texts compared are those of the languages both editions have: a
+    language an edition adds (its text new in every clause) changes no clause of the others, as
+    their comparison tables show."""
     styles = _items_styles(old)
     switched = {cid for cid, st in _items_styles(new).items() if styles.get(cid, st) != st}
-    before, after = _clauses(old, switched), _clauses(new, switched)
+    both: list[str] = [lang for lang in new.languages if lang in old.languages] or [*new.languages]
+    before, after = _clauses(old, switched, both), _clauses(new, switched, both)
     moved = _moved(old, new)
     changed = [
         num
@@ -182,21 +185,40 @@ def _items_styles(model: Regulation) -> dict[str, str]:
     return {cl.id: cl.items_style for _, _, cl in model.clauses()}
 
 
-def _clauses(model: Regulation, whole: set[str]) -> dict[str, tuple[str, Any]]:
+def _in_languages(data: Any, langs: list[str], first: str) -> Any:
+    """An element's data with each text (``text``: a plain string is the document's first
+    language) reduced to its texts in ``langs``."""
+    if isinstance(data, list):
+        return [_in_languages(v, langs, first) for v in data]
+    if not isinstance(data, dict):
+        return data
+    found = {k: _in_languages(v, langs, first) for k, v in data.items() if k != "text"}
+    if "text" in data:
+        text = data["text"]
+        found["text"] = {lang: text_in(text, lang, first) for lang in langs}
+    return found
+
+
+def _clauses(model: Regulation, whole: set[str], langs: list[str]) -> dict[str, tuple[str, Any]]:
     """Every clause and sub-clause, in document order: id -> (its number as printed, what of it
-    the document prints; a clause's sub-clauses left out of its own, unless it is ``whole``)."""
+    the document prints in ``langs``; a clause's sub-clauses left out of its own, unless it is
+    ``whole``)."""
     found: dict[str, tuple[str, Any]] = {}
     clause: numbering.Numbered | None = None
+    first = model.languages[0]
     for n in numbering.walk(model):
         if n.kind == "clause":
             clause = n
-            data = _printed(n.element.model_dump(mode="json"))
+            data = _in_languages(_printed(n.element.model_dump(mode="json")), langs, first)
             if n.element.items_style == "subclauses" and n.element.id not in whole:  # type: ignore[union-attr]  # a clause's
                 data.pop("items", None)
             found[n.element.id] = (numbering.clause_shown(model, n), data)
         elif numbering.subclause(n, clause) and clause.element.id not in whole:  # type: ignore[union-attr]  # found
             shown, _ = numbering.named(numbering.clause_shown(model, n), "subclauses", n.path)
-            found[n.element.id] = (shown, _printed(n.element.model_dump(mode="json")))
+            found[n.element.id] = (
+                shown,
+                _in_languages(_printed(n.element.model_dump(mode="json")), langs, first),
+            )
     return found
 
 
