@@ -2156,3 +2156,20 @@ def test_a_language_added_by_an_edition_does_not_list_every_clause_as_changed():
     find(reworded, "category")["text"]["ru"] = "Иной текст."
     later = Regulation.model_validate(reworded)
     assert changed_clauses(new, later).shown("whole text", "removed") == "5"
+
+
+def test_a_full_acquaintance_sheet_still_ends_with_blank_rows_to_sign(project, kk):
+    """The acquaintance sheet is signed by hand on paper: after those who have read the edition
+    (and those who have yet to) it leaves numbered blank rows. With 18 readers or more it printed
+    none, so the printed copy had no line for the next reader; it now keeps blank rows after the
+    last name however many there are."""
+    day = dt.date(2026, 12, 5)
+    readers = [AcquaintanceRecord(f"Оқырман {n}", "Маман", day) for n in range(1, 31)]
+    records = Records(state="in_force", edition=1, order=Order("12", day), acquaintances=readers)
+    data = docx_render.render(build_rd(project, records=records), project / "templates")
+    rows = table_rows(parts(data)["word/document.xml"], kk["sheet"]["acquaintance"]["title"])
+    filled = [r for r in rows[1:] if r[1]]
+    blank = rows[1 + len(filled) :]
+    assert len(filled) == 31  # the 30, then the holder who has not read it yet
+    assert len(blank) >= 5 and all(r[1:] == ["", "", "", ""] for r in blank)
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, len(rows))]

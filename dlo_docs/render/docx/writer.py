@@ -34,6 +34,7 @@ _ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "tr
 # the signature column of a sheet, where a signed event's stamp is printed (``table_stamp``)
 _STAMP_COLUMN = {"agreement": 3, "acquaintance": 4, "review": 4}
 _ROWS = {"acquaintance": 18, "changes": 12, "review": 12}  # rows printed, blank ones included
+_SPARE = 5  # blank rows the acquaintance sheet keeps after its last name, to be signed by hand
 SHEETS = ("agreement", "acquaintance", "changes", "review")  # appended to the document
 STANDALONE = (*SHEETS, "transfer")  # `dlo sheet KIND ID`
 
@@ -174,7 +175,8 @@ class Writer:
         for reader in self.rd.readers:  # who has to read it and has not yet
             if reader.name not in signed:
                 rows.append([str(len(rows) + 1), reader.name, reader.position, "", ""])
-        rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, _ROWS["acquaintance"] + 1)]
+        last = max(_ROWS["acquaintance"], len(rows) + _SPARE)
+        rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, last + 1)]
         self.table("acquaintance", labels["columns"], rows)
 
     def _sheet_changes(self, labels: dict, _: Transfer) -> None:
