@@ -209,6 +209,17 @@ def test_the_history_marks_the_clauses_removed(project, dlo):
         assert re.search(rf'<td data-label="[^"]+">{re.escape(listed)}</td>', history), history
 
 
+def test_the_history_names_a_first_edition_s_changes_as_the_sheet_does():
+    """A first edition changed the whole text: the site's history of editions says it in the
+    words of the change registration sheet of the same edition (the Russian page said "весь
+    текст" beside the sheet's "полный текст")."""
+    from dlo_docs.labels import labels
+
+    for lang in ("kk", "ru"):
+        words = labels(lang)
+        assert words["site"]["whole_text"] == words["form"]["whole_text"], lang
+
+
 def test_languages_switch_and_lang_attributes(published, dlo):
     build(dlo, published)
     public = published / "public"
