@@ -75,15 +75,16 @@ def _date_options(group: click.Group = main, prefix: str = "") -> list[tuple[str
 @pytest.mark.parametrize(
     ("lang", "formats"),
     [
-        ("en", "YYYY-MM-DD or DD.MM.YYYY"),
-        ("kk", "ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ"),
-        ("ru", "ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"),
+        ("en", "YYYY-MM-DD, DD.MM.YYYY or today"),
+        ("kk", "ЖЖЖЖ-АА-КК, КК.АА.ЖЖЖЖ немесе бүгін"),
+        ("ru", "ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или сегодня"),
     ],
 )
 def test_every_date_option_says_both_forms_it_takes(lang, formats, dlo, tmp_path):
     """`dlo agree --help` said '--date DATE  The day it was signed' with no form, `approve`'s
     only YYYY-MM-DD, though every date option takes YYYY-MM-DD and DD.MM.YYYY: a clerk typing a
-    date as the paper order writes it was left to guess. Each says both, in each language."""
+    date as the paper order writes it was left to guess. Each says both, in each language, and
+    that it takes today (бүгін, сегодня), which README's walk-through types."""
     options = _date_options()
     assert len(options) >= 10
     for name in sorted({name for name, _ in options}):

@@ -45,7 +45,7 @@ project_lib = lazy.module("dlo_docs.project")
     "--date",
     type=DATE,
     metavar="DATE",
-    help="The day they signed (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+    help="The day they signed (YYYY-MM-DD, DD.MM.YYYY or today; default: today).",
 )
 @click.option(
     "--sign",

@@ -56,7 +56,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     "--effective",
     type=DATE,
     metavar="DATE",
-    help="When the edition took (or takes) effect (YYYY-MM-DD or DD.MM.YYYY; default: the order's date).",
+    help="When the edition took (or takes) effect (YYYY-MM-DD, DD.MM.YYYY or today; default: the order's date).",
 )
 @click.option(
     "--agreed",
@@ -124,7 +124,7 @@ def register_paper(
     "date",
     type=DATE,
     metavar="DATE",
-    help="The date it should have (YYYY-MM-DD or DD.MM.YYYY).",
+    help="The date it should have (YYYY-MM-DD, DD.MM.YYYY or today).",
 )
 @click.option("--remark", "remark", metavar="TEXT", help="The remarks (or result) it should have.")
 @click.option(
@@ -132,7 +132,7 @@ def register_paper(
     "effective",
     type=DATE,
     metavar="DATE",
-    help="The effective date an approval or registration should have (YYYY-MM-DD or DD.MM.YYYY).",
+    help="The effective date an approval or registration should have (YYYY-MM-DD, DD.MM.YYYY or today).",
 )
 @click.option(
     "--order",

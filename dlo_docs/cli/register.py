@@ -57,7 +57,7 @@ STATES = ("draft", "agreement", "agreed", "approved", "in_force", "withdrawn", "
     "--today",
     type=DATE,
     metavar="DATE",
-    help="Count reviews due as of DATE (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+    help="Count reviews due as of DATE (YYYY-MM-DD, DD.MM.YYYY or today; default: today).",
 )
 @click.pass_obj
 def list_(obj, unit, state, overdue, waiting, unacknowledged, fmt, lang, sep, out, today) -> None:

@@ -94,7 +94,7 @@ ORDER_DATE = click.option(
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date, or the day the official signed (YYYY-MM-DD or DD.MM.YYYY).",
+    help="The order's date, or the day the official signed (YYYY-MM-DD, DD.MM.YYYY or today).",
 )
 
 TEXT_READ = click.option(
@@ -191,7 +191,7 @@ def submit(obj, reg_id: str, by: str | None, clerk: str | None) -> None:
     "date",
     type=DATE,
     metavar="DATE",
-    help="The day it was signed (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+    help="The day it was signed (YYYY-MM-DD, DD.MM.YYYY or today; default: today).",
 )
 @TEXT_READ
 @CLERK
@@ -237,7 +237,7 @@ def agree(
     "date",
     type=DATE,
     metavar="DATE",
-    help="The day it was returned (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+    help="The day it was returned (YYYY-MM-DD, DD.MM.YYYY or today; default: today).",
 )
 @TEXT_READ
 @CLERK
@@ -270,7 +270,7 @@ def reject(
     "--effective",
     type=DATE,
     metavar="DATE",
-    help="When the edition takes effect (YYYY-MM-DD or DD.MM.YYYY; default: the order's date).",
+    help="When the edition takes effect (YYYY-MM-DD, DD.MM.YYYY or today; default: the order's date).",
 )
 @TEXT_READ
 @CLERK
@@ -347,7 +347,7 @@ def cancel(obj, reg_id: str, by: str, reason: str, clerk: str | None) -> None:
     required=True,
     type=DATE,
     metavar="DATE",
-    help="The order's date (YYYY-MM-DD or DD.MM.YYYY).",
+    help="The order's date (YYYY-MM-DD, DD.MM.YYYY or today).",
 )
 @CLERK
 @SIGN
@@ -375,7 +375,7 @@ def withdraw(
     "date",
     type=DATE,
     metavar="DATE",
-    help="The review's date (YYYY-MM-DD or DD.MM.YYYY; default: today).",
+    help="The review's date (YYYY-MM-DD, DD.MM.YYYY or today; default: today).",
 )
 @CLERK
 @SIGN
