@@ -291,3 +291,43 @@ def test_a_text_box_in_the_text_is_named_not_lost(project, dlo, tmp_path):
     (project / "regulations" / "corpus").rename(project / "regulations" / "note")
     plain, _ = imported(project, dlo, source)
     assert shape(model) == shape(plain)
+
+
+# -- symbols inserted from a symbol font -----------------------------------------------------
+
+
+def sym(font: str, char: str) -> etree._Element:
+    """A run holding a character Word's Insert → Symbol put in from a symbol font."""
+    r = etree.Element(q("r"))
+    etree.SubElement(r, q("sym"), {q("font"): font, q("char"): char})
+    return r
+
+
+def test_a_symbol_from_the_symbol_font_is_read_and_another_font_s_is_named(project, dlo, tmp_path):
+    """MNU's clause 3.2 with "(GPA ≥ 3.0)" typed as Word's Insert → Symbol puts the "≥" in: a
+    ``w:sym`` of the Symbol font (F0B3), not a character of the text. It is the "≥" of Unicode in
+    the clause (it was left out: "(GPA  3.0)", the requirement lost without a word); a tick of
+    Wingdings, which has no such character, is named at its paragraph with its font and code."""
+    at: list[int] = []
+
+    def change(body: etree._Element) -> None:
+        p = starting(body, "3.2. ")
+        at.append(1 + list(body.iter(q("p"))).index(p))
+        for run in (
+            para(" (GPA ").find(q("r")),
+            sym("Symbol", "F0B3"),
+            para(" 3.0) ").find(q("r")),
+            sym("Wingdings", "F0FC"),
+        ):
+            p.append(run)
+
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    path = variant(source, tmp_path / "symbols.docx", lambda parts: edit_body(parts, change))
+    model, err = imported(project, dlo, path)
+    [(_, text, _)] = [c for c in shape(model) if "GPA" in c[1] and "3.0)" in c[1]]
+    assert text.endswith("(GPA ≥ 3.0)"), text
+    said = [line for line in err.splitlines() if "Wingdings" in line]
+    assert [re.sub(r"^.*?\.docx:", "", line) for line in said] == [
+        f"{at[0]}:1: warning DLO504: a symbol of the font Wingdings (F0FC) was not imported "
+        "(hint: insert it as a character of the text's own font, or write it in words)"
+    ]

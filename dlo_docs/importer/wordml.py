@@ -12,6 +12,8 @@ It turns ``word/document.xml`` into ``Line`` values:
 - heading styles (``heading 1``/``heading 2`` or an outline level) hint chapters and paragraphs;
   a paragraph all in bold (by its runs, a character style or its paragraph style) is marked
   ``strong``, as offices set headings in the Normal style (``headings.promote_bold``);
+- a character Word's Insert → Symbol put in from the Symbol font is the character it draws; one
+  of another symbol font is named at its paragraph (``symbols``);
 - tabs are kept in the line as written (``Line.raw``) when they set its text apart in columns;
 - soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
   numbered element, and are spaces otherwise (the line keeps its pieces: a title page set as one
@@ -31,7 +33,7 @@ from xml.etree import ElementTree as ET
 
 from ..i18n import Msg
 from ..records import Shown
-from . import boxes, package, rendered
+from . import boxes, package, rendered, symbols
 from .revisions import mark_gone, revisions
 from .source import EMPTY, MAX_PARAGRAPHS, NOT_READABLE, Line, Read, fail, gapped, normalise
 from .wordstyles import MAX_LEVEL, Numbering, Styles, W, bold, number
@@ -92,7 +94,7 @@ def _pieces(p: ET.Element) -> list[str]:
             elif tag == W + "noBreakHyphen":
                 pieces[-1].append("-")
             elif tag == W + "sym":
-                continue
+                pieces[-1].append(symbols.char(child) or "")
             elif tag == W + "p":  # a nested paragraph (text box content that escaped _SKIP)
                 continue
             else:
@@ -162,6 +164,7 @@ class _Reader:
         self.styles, self.numbering, self.ours = styles, numbering, ours
         self.count = 0
         self.notes: list[tuple[int, str, str]] = []  # (paragraph, "footnote"/"endnote", id)
+        self.symbols: list[tuple[int, str, str]] = []  # (paragraph, font, code) not read
 
     def paragraph(self, p: ET.Element) -> tuple[str, list[Line]]:
         """(style name, lines) of one paragraph."""
@@ -203,6 +206,7 @@ class _Reader:
             for ref in p.iter()
             if ref.tag in (W + "footnoteReference", W + "endnoteReference")
         ]
+        self.symbols += [(self.count, *s) for s in symbols.lost(_runs(p))]
         strong = _strong(p, self.styles, chain)
         marks = tuple(
             n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
@@ -247,6 +251,7 @@ class _Reader:
         for tc in _within(tr, W + "tc"):
             texts = []
             for p in _cell_paragraphs(tc):
+                self.symbols += [(self.count, *s) for s in symbols.lost(_runs(p))]
                 for t, _, joined in _join_pieces(_pieces(p)):
                     texts.append(t)
                     pieces += joined
@@ -376,6 +381,7 @@ def read_docx(raw: bytes, path: str) -> Read:
     said = where.problems + boxes.notes(
         reader.notes, {"footnote": footnotes, "endnote": endnotes}, path
     )
+    said += symbols.unread(reader.symbols, path)
     result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=said)
     result.page_title = where.title
     result.revisions = revisions(document, comments)
