@@ -5,10 +5,14 @@ Such a character is not in the run's text: ``w:sym`` names a font and a code in 
 characters (Greek letters, ≤ ≥ ± × ÷ ≠ ≈ → • …) are read as the Unicode characters they draw
 (``char``); a character of any other symbol font (Wingdings' ticks and boxes) has no letter of the
 text, and each is named at its paragraph (``unread``) instead of being left out without a word.
+LibreOffice saves the same character as the font's code in the text, a private-use character
+(U+F0B3) in a run set in the font: read (``text``) and named (``lost``) the same way, not written
+into regulation.yaml, where no font the regulation is printed in has it.
 """
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from ..errors import Location, Problem, warning
@@ -29,6 +33,7 @@ _HIGH = (
     "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"
     "◊⟨®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪ ⟩∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"
 )
+_PRIVATE = re.compile("[\uf020-\uf0ff]")
 SYMBOL = {
     **{0x20 + i: c for i, c in enumerate(_LOW)},
     **{0xA0 + i: c for i, c in enumerate(_HIGH) if c != " "},
@@ -52,14 +57,46 @@ def char(el: ET.Element) -> str | None:
     return SYMBOL.get(code) if code is not None else None
 
 
+def font(run: ET.Element) -> str:
+    """The font a run's text is set in, as far as it says (``w:rFonts``), else ""."""
+    fonts = run.find(f"{W}rPr/{W}rFonts")
+    if fonts is None:
+        return ""
+    return next((f for k in ("ascii", "hAnsi", "cs") if (f := fonts.get(W + k))), "")
+
+
+def _read(match: re.Match[str], symbol: bool) -> str:
+    return SYMBOL.get(ord(match[0]) - 0xF000, "") if symbol else ""
+
+
+def text(t: str, set_in: str) -> str:
+    """A run's text with the symbol fonts' codes LibreOffice writes as private-use characters
+    (U+F020–U+F0FF) read: the Symbol font's as the characters they draw, any other's left out
+    (``lost`` names them)."""
+    if not _PRIVATE.search(t):
+        return t
+    symbol = set_in.strip().lower() == "symbol"
+    return _PRIVATE.sub(lambda m: _read(m, symbol), t)
+
+
 def lost(runs) -> list[tuple[str, str]]:
-    """(font, code) of each symbol in ``runs`` that ``char`` cannot read."""
-    return [
-        (s.get(W + "font") or "?", (s.get(W + "char") or "?").upper())
-        for run in runs
-        for s in run.iter(W + "sym")
-        if char(s) is None
-    ]
+    """(font, code) of each symbol in ``runs`` that is not read: a ``w:sym`` that ``char``
+    cannot read, a private-use character ``text`` leaves out."""
+    found = []
+    for run in runs:
+        set_in = font(run)
+        found += [
+            (s.get(W + "font") or "?", (s.get(W + "char") or "?").upper())
+            for s in run.findall(W + "sym")
+            if char(s) is None
+        ]
+        found += [
+            (set_in or "?", f"{ord(c):04X}")
+            for t in run.findall(W + "t")
+            for c in _PRIVATE.findall(t.text or "")
+            if not text(c, set_in)
+        ]
+    return found
 
 
 def unread(found: list[tuple[int, str, str]], path: str) -> list[Problem]:

@@ -71,6 +71,8 @@ _SKIP = {
     MC + "Fallback",
 }
 
+_CHARS = {W + "tab": "\t", W + "noBreakHyphen": "-"}
+
 # -- opening ----------------------------------------------------------------------------
 
 
@@ -80,27 +82,23 @@ def _pieces(p: ET.Element) -> list[str]:
     growing with the square of a paragraph's runs (minutes for one of a million)."""
     pieces: list[list[str]] = [[]]
 
-    def walk(el: ET.Element) -> None:
+    def walk(el: ET.Element, font: str) -> None:
         for child in el:
             tag = child.tag
-            if tag in _SKIP:
+            if tag in _SKIP or tag == W + "p":  # (a nested paragraph: a text box's, escaped)
                 continue
             if tag == W + "t":
-                pieces[-1].append(child.text or "")
-            elif tag == W + "tab":
-                pieces[-1].append("\t")
+                pieces[-1].append(symbols.text(child.text or "", font))
             elif tag in (W + "br", W + "cr"):
                 pieces.append([])
-            elif tag == W + "noBreakHyphen":
-                pieces[-1].append("-")
+            elif tag in _CHARS:
+                pieces[-1].append(_CHARS[tag])
             elif tag == W + "sym":
                 pieces[-1].append(symbols.char(child) or "")
-            elif tag == W + "p":  # a nested paragraph (text box content that escaped _SKIP)
-                continue
             else:
-                walk(child)
+                walk(child, symbols.font(child) if tag == W + "r" else font)
 
-    walk(p)
+    walk(p, "")
     return ["".join(piece) for piece in pieces]
 
 
