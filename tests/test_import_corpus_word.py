@@ -348,3 +348,37 @@ def test_a_symbol_from_the_symbol_font_is_read_and_another_font_s_is_named(
         f"{at[0]}:1: warning DLO504: a symbol of the font Wingdings (F0FC) was not imported "
         "(hint: insert it as a character of the text's own font, or write it in words)"
     ]
+
+
+# -- hidden text -----------------------------------------------------------------------------
+
+
+def test_hidden_text_is_left_out_as_word_prints_it_and_named(project, dlo, tmp_path):
+    """A note set as hidden text (Font → Hidden, ``w:vanish``) in MNU's clause 3.2: Word neither
+    shows nor prints it, so the clause is the text the source prints, the note left out and
+    quoted at its paragraph (it was imported into the clause as if it were printed, unsaid)."""
+    note = " (основание: протокол Правления № 7 от 12.03.2024)"
+    at: list[int] = []
+
+    def change(body: etree._Element) -> None:
+        p = starting(body, "3.2. ")
+        at.append(1 + list(body.iter(q("p"))).index(p))
+        run = para(note).find(q("r"))
+        rpr = etree.Element(q("rPr"))
+        etree.SubElement(rpr, q("vanish"))
+        run.insert(0, rpr)
+        run.find(q("t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        p.append(run)
+
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    path = variant(source, tmp_path / "hidden.docx", lambda parts: edit_body(parts, change))
+    model, err = imported(project, dlo, path)
+    said = [line for line in err.splitlines() if "hidden text" in line]
+    assert [re.sub(r"^.*?\.docx:", "", line) for line in said] == [
+        f"{at[0]}:1: warning DLO504: hidden text was not imported: '{note.strip()}' (hint: Word "
+        "does not print hidden text: if it belongs to the regulation, unhide it in Word (Font → "
+        "Hidden) and import again)"
+    ]
+    (project / "regulations" / "corpus").rename(project / "regulations" / "hidden")
+    plain, _ = imported(project, dlo, source)
+    assert shape(model) == shape(plain)

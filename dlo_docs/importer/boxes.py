@@ -7,7 +7,9 @@ read as the title page's lines (its approval block is then found and reported as
 in the text floats beside it, outside its order (a note, a chart's labels): it is not imported
 as a clause, and each one is named in a warning, so that nothing it says is lost unseen. A
 footnote or endnote (``word/footnotes.xml``, ``word/endnotes.xml``) has no place in a regulation's
-data either: each is named at the paragraph that refers to it (``notes``).
+data either: each is named at the paragraph that refers to it (``notes``). Hidden text (Font →
+Hidden, ``w:vanish``) is not printed: it is left out of the lines, as of the page, and quoted at
+its paragraph (``concealed``), not imported as if it were printed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..errors import Location, Problem, warning
 from ..i18n import Msg
 from .classify import classify
 from .source import Line
-from .wordstyles import W
+from .wordstyles import W, child, val
 
 UNSTRUCTURED = "DLO504"
 BODY = ("chapter", "paragraph", "clause", "item")
@@ -84,4 +86,27 @@ def notes(
             ),
         )
         for where, kind, nid in refs
+    ]
+
+
+def hidden(run: ET.Element) -> bool:
+    """The run is hidden text (``w:vanish`` on it, not switched off)."""
+    rpr = child(run, "rPr")
+    vanish = None if rpr is None else child(rpr, "vanish")
+    return vanish is not None and val(vanish) not in ("0", "false", "off")
+
+
+def concealed(found: list[tuple[int, str]], path: str) -> list[Problem]:
+    """A warning for each paragraph's hidden text left out (``found``: paragraph, its text)."""
+    return [
+        warning(
+            Location(path, where, 1),
+            UNSTRUCTURED,
+            Msg("hidden text was not imported: {shown}", shown=_shown(" ".join(text.split()))),
+            Msg(
+                "Word does not print hidden text: if it belongs to the regulation, unhide it in "
+                "Word (Font → Hidden) and import again"
+            ),
+        )
+        for where, text in found
     ]

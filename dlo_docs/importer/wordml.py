@@ -12,8 +12,7 @@ It turns ``word/document.xml`` into ``Line`` values:
 - heading styles (``heading 1``/``heading 2`` or an outline level) hint chapters and paragraphs;
   a paragraph all in bold (by its runs, a character style or its paragraph style) is marked
   ``strong``, as offices set headings in the Normal style (``headings.promote_bold``);
-- a character Word's Insert → Symbol put in from the Symbol font is the character it draws; one
-  of another symbol font is named at its paragraph (``symbols``);
+- a symbol font's character is read, or named (``symbols``); hidden text is named (``boxes``);
 - tabs are kept in the line as written (``Line.raw``) when they set its text apart in columns;
 - soft line breaks (``w:br``, ``w:cr``) split a paragraph where the next piece starts a new
   numbered element, and are spaces otherwise (the line keeps its pieces: a title page set as one
@@ -72,7 +71,6 @@ _SKIP = {
 }
 
 _CHARS = {W + "tab": "\t", W + "noBreakHyphen": "-"}
-
 # -- opening ----------------------------------------------------------------------------
 
 
@@ -85,8 +83,8 @@ def _pieces(p: ET.Element) -> list[str]:
     def walk(el: ET.Element, font: str) -> None:
         for child in el:
             tag = child.tag
-            if tag in _SKIP or tag == W + "p":  # (a nested paragraph: a text box's, escaped)
-                continue
+            if tag in _SKIP or tag == W + "p" or (tag == W + "r" and boxes.hidden(child)):
+                continue  # (W:p: a nested paragraph, a text box's escaped)
             if tag == W + "t":
                 pieces[-1].append(symbols.text(child.text or "", font))
             elif tag in (W + "br", W + "cr"):
@@ -163,6 +161,7 @@ class _Reader:
         self.count = 0
         self.notes: list[tuple[int, str, str]] = []  # (paragraph, "footnote"/"endnote", id)
         self.symbols: list[tuple[int, str, str]] = []  # (paragraph, font, code) not read
+        self.hidden: list[tuple[int, str]] = []  # (paragraph, its hidden text)
 
     def paragraph(self, p: ET.Element) -> tuple[str, list[Line]]:
         """(style name, lines) of one paragraph."""
@@ -204,7 +203,7 @@ class _Reader:
             for ref in p.iter()
             if ref.tag in (W + "footnoteReference", W + "endnoteReference")
         ]
-        self.symbols += [(self.count, *s) for s in symbols.lost(_runs(p))]
+        self.unread(p)
         strong = _strong(p, self.styles, chain)
         marks = tuple(
             n for b in p.iter(W + "bookmarkStart") if (n := b.get(W + "name")) is not None
@@ -221,6 +220,14 @@ class _Reader:
         if not lines and label and hint in ("chapter", "paragraph"):
             lines.append(Line(label, self.count, hint, level, True))
         return name, self.boxes(p) + lines
+
+    def unread(self, p: ET.Element) -> None:
+        """Note what of paragraph ``p`` is not read: symbols, hidden text."""
+        runs = list(_runs(p))
+        self.symbols += [(self.count, *s) for s in symbols.lost(runs)]
+        hidden = "".join(t.text or "" for r in runs if boxes.hidden(r) for t in r.iter(W + "t"))
+        if hidden.strip():
+            self.hidden.append((self.count, hidden))
 
     def _numpr(self, ppr: ET.Element | None, chain: list[str], name: str) -> ET.Element | None:
         """The paragraph's Word list numbering; none on the body styles of a DOCX dlo rendered,
@@ -249,7 +256,7 @@ class _Reader:
         for tc in _within(tr, W + "tc"):
             texts = []
             for p in _cell_paragraphs(tc):
-                self.symbols += [(self.count, *s) for s in symbols.lost(_runs(p))]
+                self.unread(p)
                 for t, _, joined in _join_pieces(_pieces(p)):
                     texts.append(t)
                     pieces += joined
@@ -379,7 +386,7 @@ def read_docx(raw: bytes, path: str) -> Read:
     said = where.problems + boxes.notes(
         reader.notes, {"footnote": footnotes, "endnote": endnotes}, path
     )
-    said += symbols.unread(reader.symbols, path)
+    said += symbols.unread(reader.symbols, path) + boxes.concealed(reader.hidden, path)
     result = Read(path, "docx", lines, ours=ours, skipped=skipped, problems=said)
     result.page_title = where.title
     result.revisions = revisions(document, comments)
