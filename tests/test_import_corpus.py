@@ -335,3 +335,20 @@ def test_a_name_the_agreement_sheet_gives_is_the_proposed_position_s_holder(proj
     rows = [[cell.text.replace("\u00a0", " ") for cell in row.cells] for row in sheet.rows]
     assert rows[1][1:3] == ["Провост", "Ибраева А.Б."]  # (dlo sets a no-break space in it)
     assert all(row[2] == "" for row in rows[2:])
+
+
+def test_a_kazakh_text_in_the_windows_kazakh_code_page_reads_as_its_utf_8(project, dlo, tmp_path):
+    """The Kazakh regulation saved as plain text in the Kazakh 8-bit code page (KZ-1048, as an
+    office's Kazakh Windows writes it, CR LF line ends) is the same regulation as its UTF-8 text:
+    not read as Windows-1251, where ә қ ғ ң ө ұ ү һ are ј ќ є ѕ ґ ў ї ћ (every Kazakh letter
+    replaced without a word, and the import then failing to find its unit)."""
+    source = next(s for s in SOURCES if s.stem == "jambyl-uptad-ereje.kk")
+    text = (CORPUS / f"{source.stem}.txt").read_text(encoding="utf-8")
+    path = tmp_path / "ereje.txt"
+    path.write_bytes(text.replace("\n", "\r\n").encode("kz1048"))
+    result = dlo("import", path, "--id", "kz1048", "--update-registry", cwd=project)
+    assert result.code == 0, result.err
+    model = load_model(project, "kz1048")
+    plain, _ = imported(project, dlo, source, "txt")
+    assert model.title == plain.title
+    assert [c.text for _, _, c in model.clauses()] == [c.text for _, _, c in plain.clauses()]

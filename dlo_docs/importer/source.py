@@ -134,8 +134,14 @@ def _decode_utf16(raw: bytes, path: str) -> str:
         ) from None
 
 
+# the letters Windows-1251 reads where the Kazakh code page (KZ-1048) has Kazakh letters: ј for ә,
+# ќ for қ, є for ғ, ѕ for ң, … — letters of no Kazakh or Russian text
+_KZ1048 = re.compile("[ЌЋќћЎўЈҐЄЇґєјЅѕї]")
+
+
 def _decode_8bit(raw: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), else the Windows Cyrillic code page."""
+    """UTF-8 (with or without BOM), else the Windows Cyrillic code page, or the Kazakh one where
+    the Cyrillic code page reads the letters it has in place of the Kazakh ones."""
     if b"\x00" in raw:
         raise fail(
             path,
@@ -158,6 +164,8 @@ def _decode_8bit(raw: bytes, path: str) -> str:
             Msg("the file is not text: neither UTF-8 nor Windows-1251 (binary data?)"),
             Msg("import a .docx, or save the text as UTF-8"),
         ) from None
+    if len(_KZ1048.findall(text)) >= 3:
+        text = raw.decode("kz1048")
     if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
         raise fail(
             path,
@@ -170,7 +178,7 @@ def _decode_8bit(raw: bytes, path: str) -> str:
 
 def decode(raw: bytes, path: str) -> str:
     """Bytes of a text file as a string: UTF-8 (with or without BOM), UTF-16 with BOM, or the
-    Windows Cyrillic code page; binary data is refused."""
+    Windows Cyrillic or Kazakh code page; binary data is refused."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise fail(
             path,
