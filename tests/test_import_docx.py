@@ -289,6 +289,12 @@ def test_tracked_changes_fields_links_content_controls_and_text_boxes(project, d
                 + "<w:r><w:tab/></w:r>"
                 + _r("Начальник отдела дистанционного обучения ведёт учёт.")
             ),
+            # an absolute position tab (Word's Insert → Tab in a header-like line) parts words
+            _p(
+                _r("6. Начальник отдела дистанционного обучения ведёт")
+                + '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>'
+                + _r("архив.")
+            ),
         ]
     )
     (tmp_path / "inline.docx").write_bytes(_package(body))
@@ -303,6 +309,7 @@ def test_tracked_changes_fields_links_content_controls_and_text_boxes(project, d
         "Начальник отдела дистанционного обучения подчиняется директору.",
         "Начальник отдела дистанционного обучения отвечает за сроки.",
         "Начальник отдела дистанционного обучения ведёт учёт.",
+        "Начальник отдела дистанционного обучения ведёт архив.",
     ]
     # the text box is not made text, and is named as left out (the only text not imported)
     said = [line for line in result.err.splitlines() if "DLO504" in line]

@@ -74,7 +74,7 @@ def _text(p: ET.Element) -> str:
                     fields.pop()
             elif c.tag == W + "t" and not fields:
                 out.append(c.text or "")
-            elif c.tag in (W + "tab", W + "br", W + "cr"):
+            elif c.tag in (W + "tab", W + "ptab", W + "br", W + "cr"):
                 out.append(" ")
             elif c.tag == W + "noBreakHyphen":
                 out.append("-")

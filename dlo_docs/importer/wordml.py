@@ -70,7 +70,7 @@ _SKIP = {
     MC + "Fallback",
 }
 
-_CHARS = {W + "tab": "\t", W + "noBreakHyphen": "-"}
+_CHARS = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-"}
 # -- opening ----------------------------------------------------------------------------
 
 
