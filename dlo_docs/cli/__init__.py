@@ -17,7 +17,7 @@ from ..entry import VERSION, unblock
 from ..errors import DloError, UsageError
 from ..i18n import _
 from . import click_words
-from .once import given_once
+from .once import given_once, misplaced
 
 if TYPE_CHECKING:  # for the types only: the project is imported when a command needs it
     from ..project import Project
@@ -103,7 +103,10 @@ class _Translated(_CommandBase):
 class Command(_Translated, click.Command):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given_once(self.get_params(ctx), ctx, args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, list(args))
+        except click.NoSuchOption as exc:
+            raise misplaced(exc, ctx, args) from None
 
 
 class Group(_Translated, click.Group):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import click
 
+from .. import i18n
 from ..i18n import _
 
 
@@ -57,3 +58,30 @@ def given_once(params: list[click.Parameter], ctx: click.Context, args: list[str
                 ctx,
             )
         seen.add(param.name)
+
+
+OWN = ("--lang-ui", "--root", "--soffice", "--no-cache")  # dlo's own options (``main``'s)
+
+
+def misplaced(exc: click.NoSuchOption, ctx: click.Context, args: list[str]) -> click.UsageError:
+    """The refusal of an option of dlo itself given after the command (``dlo new … --lang-ui
+    ru``): click said "No such option. Did you mean '--lang'?", and ``--lang`` is another
+    option (``dlo new``'s: the document's languages). It says where the option goes, in the
+    language ``--lang-ui`` asks for; any other unknown option is click's refusal as it was."""
+    name = exc.option_name
+    if name not in OWN or ctx.command.name is None:
+        return exc
+    at = next(i for i, token in enumerate(args) if token.partition("=")[0] == name)
+    given = args[at]
+    if "=" not in given and name != "--no-cache" and at + 1 < len(args):
+        given += " " + args[at + 1]
+    value = given.partition("=")[2] or given.partition(" ")[2]
+    if name == "--lang-ui" and value in i18n.UI_LANGS:
+        i18n.use(i18n.choose(value))
+    return click.UsageError(
+        _(
+            "{option} is an option of dlo itself, not of {command}: give it before the command,"
+            " as in: dlo {given} {command} …"
+        ).format(option=name, command=ctx.command.name, given=given),
+        ctx,
+    )
