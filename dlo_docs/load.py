@@ -378,6 +378,8 @@ def _schema_problem(
     kind = err["type"]
     code = "DLO010" if "type" in kind or kind in ("dict_type", "list_type") else "DLO013"
     found = lookalike(err.get("input")) if kind in _LATIN else None
+    if found is not None and not schema_errors.fixed_by_latin(err, found.fixed):
+        found = None  # 'Обязанность 3': told what an id is, not a spelling still refused
     hint: Msg | None
     if found is not None:  # looks right on screen: name the letter, point at it
         at, hint = source.text_at(loc, found.index), found.hint()

@@ -271,3 +271,12 @@ def unlisted(path: str, n: int) -> list[Problem]:
             Msg("correct the ones listed and check again"),
         )
     ]
+
+
+def fixed_by_latin(err: Mapping[str, Any], fixed: str) -> bool:
+    """Whether ``fixed``, the value with its Cyrillic lookalikes typed in Latin, is valid where
+    it stands: the pattern it failed, or one of the words expected."""
+    ctx = err.get("ctx") or {}
+    if err["type"] == "string_pattern_mismatch":
+        return re.search(str(ctx.get("pattern", "")), fixed) is not None
+    return repr(fixed) in str(ctx.get("expected", ""))

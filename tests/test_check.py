@@ -236,6 +236,19 @@ def test_a_cyrillic_lookalike_in_an_id_or_a_key_is_named_at_its_column(project, 
     assert "lower-case latin" not in result.out
 
 
+def test_an_id_typed_in_cyrillic_words_is_told_the_id_rule_not_a_latin_spelling(project, dlo):
+    """An id written as a Russian word ('Обязанность 3') was told to be typed "in Latin
+    letters: 'Oбязaннocть 3'", its lookalikes swapped and the rest left Cyrillic: a clerk who
+    followed the hint got the same error again. The lookalike is named only where typing it in
+    Latin makes the id valid; otherwise the message says what an id is made of."""
+    write(project, MINIMAL.replace("- id: c1", "- id: Обязанность 3"))
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1, result.out
+    assert "Latin letters: 'O" not in result.out, result.out
+    assert "Cyrillic" not in result.out, result.out
+    assert "lower-case latin" in result.out and "DLO013" in result.out, result.out
+
+
 # ten clauses over three chapters (one with paragraphs): clause 10 is the last one, item 2 its
 # last item, whose kk text is VALUE
 TEN_CLAUSES = (
