@@ -4,6 +4,7 @@ at its mapping or at the key; a misspelled key is offered the key of the model i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
@@ -33,6 +34,27 @@ def keys_at(model: Any, loc: Sequence[str | int]) -> list[str]:
     return [name for m in models for name in m.model_fields]
 
 
+def _add_id(data: Any, where: list[str | int]) -> Msg:
+    """What an id is, and one made from the id of the element before (``duties-list.1`` gives
+    ``duties-list.2``): a clerk adding an item copies the one above."""
+    said = Msg(
+        "add id: lower-case Latin letters, digits, '.', '_' or '-', not used by another element "
+        "of the document"
+    )
+    siblings, at = node_at(data, where[:-1]), where[-1] if where else None
+    before = siblings[at - 1] if isinstance(siblings, list) and isinstance(at, int) and at else None
+    last = before.get("id") if isinstance(before, dict) else None
+    if not isinstance(last, str) or not re.fullmatch(r"[a-z0-9._-]+", last):
+        return said
+    match = re.fullmatch(r"(.*?)(\d*)", last)
+    stem, number = match.groups() if match else (last, "")
+    example = f"{stem}{int(number) + 1}" if number else f"{last}-2"
+    taken = {s.get("id") for s in siblings if isinstance(s, dict)}
+    if example in taken:
+        return said
+    return Msg("{said}, e.g. id: {example}", said=said, example=example)
+
+
 def _missing(model: Any, source: Source, loc: list[str | int]) -> Problem:
     """A required key not written: the unknown key beside it that is most likely it, misspelled."""
     where, field = loc[:-1], str(loc[-1])
@@ -43,7 +65,7 @@ def _missing(model: Any, source: Source, loc: list[str | int]) -> Problem:
         else []
     )
     meant = next((k for k in keys if closest(k, allowed) == field), None)
-    hint = Msg("add the field")
+    hint = _add_id(source.data, where) if field == "id" else Msg("add the field")
     if meant is not None:
         hint = Msg(
             "the key {key} on line {line} is most likely it: spell it {field}",

@@ -1564,3 +1564,17 @@ def test_a_job_instruction_is_not_agreed_by_its_holder_acting_in_another_positio
         "'dlo-head' names 'vp-academic' among its approvers, whose holder (М. Р. Бекова) holds "
         "'dlo-head' too" in result.out
     ), result.out
+
+
+def test_an_element_added_without_an_id_is_told_what_id_to_give(project, dlo):
+    """A clerk adding a duty copies an item without its ``id:`` line: "missing required field
+    'id' (hint: add the field)" left her to guess what an id is. The hint says what it is made
+    of, that it is the element's own, and gives one built like the id of the element before."""
+    write(project, MINIMAL + "  - text: Екінші мәтін.\n")
+    result = dlo("check", "regulations/t", cwd=project)
+    assert result.code == 1, result.out
+    assert "missing required field 'id' (hint: add the field)" not in result.out, result.out
+    assert (
+        "error DLO012: missing required field 'id' (hint: add id: lower-case Latin letters, "
+        "digits, '.', '_' or '-', not used by another element of the document, e.g. id: c2)"
+    ) in result.out, result.out
