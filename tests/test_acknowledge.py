@@ -394,3 +394,19 @@ def test_a_date_the_list_cannot_read_is_said_at_its_cell(in_force, dlo):
     assert "bad.csv:2:16: error DLO641: not a date: '2026-13-01'" in err, err
     assert "bad.csv:3:1: error DLO641: not a date: 'ертең'" in err, err
     assert "bad.csv:4:17: error DLO641: not a date: '1 қаңтар'" in err, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "М. Р. Бекова (Начальник отдела дистанционного обучения) "),
+        ("kk", "М. Р. Бекова (Қашықтықтан оқыту бөлімінің бастығы) "),
+    ],
+)
+def test_a_holder_is_confirmed_in_the_clerks_language(in_force, dlo, lang, said):
+    """A Russian clerk was told «… (Қашықтықтан оқыту бөлімінің бастығы) ознакомлен(а)»: the
+    confirmation names the holder as the registry does in the interface's language (as the
+    sheet in it prints them); the journal records them as before."""
+    result = ok(dlo, in_force, "--lang-ui", lang, "acknowledge", "dlo-unit", "--holder", "dlo-head")
+    assert result.out.startswith(f"dlo-unit: {said}"), result.out
+    assert "position: Қашықтықтан оқыту бөлімінің бастығы" in journal(in_force)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main
@@ -94,7 +94,7 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
     signer = load_key(key) if key else None
     events = acks.acknowledge(project, reg_id, readers, clerk=clerk, signer=signer)
     for ev in events:
-        _echo(reg_id, ev)
+        _echo(reg_id, ev, registry if ev.get("position_id") in holders else None)
     if csv_file and events:
         click.echo(
             ngettext(
@@ -118,12 +118,19 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
     )
 
 
-def _echo(reg_id: str, ev) -> None:
+def _echo(reg_id: str, ev, registry=None) -> None:
+    """What was recorded; a holder named by --holder (``registry`` given) as the registry names
+    them in the clerk's language, as the sheet in it prints them, not in the journal's."""
+    name, position = ev.get("name"), ev.get("position")
+    ui = i18n.current()
+    if registry is not None and ui != "en":
+        shown = acks.holder(registry, ev.get("position_id"), ui)
+        name, position = shown.name, shown.position
     click.echo(
         _("{id}: {name} ({position}) read edition {n} on {date} (journal event {seq})").format(
             id=reg_id,
-            name=ev.get("name"),
-            position=ev.get("position"),
+            name=name,
+            position=position,
             n=ev.edition,
             date=ev.get("date"),
             seq=ev.seq,
