@@ -165,3 +165,32 @@ def test_a_site_served_under_a_path_has_a_page_for_a_missing_address_leading_the
         or link in ("/index.html", "/search.html")
         for link in _links((public / "404.html").read_text("utf-8"))
     )
+
+
+def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tmp_path):
+    """README's /etc/cron.d line, run as cron runs it (/bin/sh, an empty environment) on the
+    bundled project: the site is built, and the log says when each night's lines were written
+    (undated, the admin could not tell which night failed). Cron cuts a line at its first '%'."""
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith("10 0 * * *  sitebuild  ")]
+    command = line.split(None, 6)[6]
+    assert "%" not in command
+    (project / ".venv").symlink_to(REPO / ".venv")
+    www, log = tmp_path / "www", tmp_path / "dlo-site.log"
+    command = (
+        command.replace("/srv/regulations", str(project))
+        .replace("/var/www/regulations", str(www))
+        .replace("/var/log/dlo-site.log", str(log))
+    )
+    for night in range(2):
+        done = subprocess.run(
+            ["/bin/sh", "-c", command], env={"PATH": "/usr/bin:/bin"}, timeout=300
+        )
+        assert done.returncode == 0, log.read_text(encoding="utf-8")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    stamps = [x for x in lines if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", x)]
+    assert len(stamps) == 2 and lines[0] == stamps[0], lines
+    assert any(x.startswith("site: ") for x in lines), lines
+    assert (www / "index.html").is_file()
