@@ -184,7 +184,7 @@ def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tm
         .replace("/var/www/regulations", str(www))
         .replace("/var/log/dlo-site.log", str(log))
     )
-    for night in range(2):
+    for _night in range(2):
         done = subprocess.run(
             ["/bin/sh", "-c", command], env={"PATH": "/usr/bin:/bin"}, timeout=300
         )
