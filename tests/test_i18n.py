@@ -841,3 +841,20 @@ def test_the_systems_reason_is_said_in_the_interface_language(lang, said):
         assert os_reason(odd) == "No such device or address"
     finally:
         i18n.use(shown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ru", "vp-academic — Проректор по академическим вопросам (следующий), legal-head — "),
+        ("kk", "vp-academic — Академиялық мәселелер жөніндегі проректор (кезекті), legal-head — "),
+        ("en", "pending approvers: vp-academic (next), legal-head, "),
+    ],
+)
+def test_status_names_whom_the_draft_waits_for_by_their_title(project, dlo, lang, said):
+    """A clerk chasing the agreements was shown "vp-academic, legal-head": ids, not who they
+    are. In Kazakh and Russian each approver still to agree is shown with the registry's title
+    of the position (English: the ids, as the registry has no English titles)."""
+    assert dlo("submit", "dlo-head", cwd=project).code == 0
+    shown = dlo("--lang-ui", lang, "status", "dlo-head", cwd=project).out
+    assert said in shown, shown

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main, status_text
 from .trust import trust_option, use_trust
 
 workflow = lazy.module("dlo_docs.workflow")
+api = lazy.module("dlo_docs.api")
 if TYPE_CHECKING:  # the types only: the package itself is imported when a command runs
     from ..workflow import Status
 
@@ -70,6 +71,16 @@ def _not_verified(reg_id: str, n: int) -> str:
     ).format(id=reg_id, n=n)
 
 
+def _titles(project, results) -> dict[str, str]:
+    """The registry's titles of its positions in the interface's language (kk, ru; none in
+    English, which the registry does not write), when a regulation waits for agreements."""
+    ui = i18n.current()
+    if ui == "en" or not any(st and st.pending for _, st in results):
+        return {}
+    registry = api.load_registry(project)
+    return {p.id: p.title.get(ui, "") for p in registry.positions}
+
+
 @main.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option(
@@ -103,6 +114,7 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
         ]
         click.echo(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
     else:
+        titles = _titles(obj.project, results)
         for reg_id, st in results:
             if reg_id in forged:
                 click.echo(_not_verified(reg_id, len(forged[reg_id])))
@@ -112,7 +124,7 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
                     _("{id}: cannot be read ({n} error(s), listed above)").format(id=reg_id, n=n)
                 )
             else:
-                for line in status_text.status_lines(st):
+                for line in status_text.status_lines(st, titles):
                     click.echo(line)
     if problems_of:
         raise click.exceptions.Exit(1)

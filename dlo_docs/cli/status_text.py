@@ -95,14 +95,16 @@ def _in_force(st: Status) -> str:
     )
 
 
-def _route(st: Status) -> list[str]:
+def _route(st: Status, titles: dict[str, str]) -> list[str]:
     route = _(ROUTES.get(st.route_kind or "", st.route_kind or ""))
     lines = [_("  route ({kind}): {roles}").format(kind=route, roles=", ".join(st.route))]
     if st.agreed:
         lines.append(_("  agreed: {roles}").format(roles=", ".join(st.agreed)))
+    # whom to ask, as the clerk knows them: "vp-academic — Оқу ісі жөніндегі проректор"
+    named = [f"{r} — {titles[r]}" if titles.get(r) else r for r in st.pending]
     pending = [
         _("{role} (next)").format(role=r) if i == 0 and st.route_kind == "sequential" else r
-        for i, r in enumerate(st.pending)
+        for i, r in enumerate(named)
     ]
     lines.append(_("  pending approvers: {roles}").format(roles=", ".join(pending) or _("none")))
     return lines
@@ -149,15 +151,16 @@ def _warnings(st: Status) -> list[str]:
     return lines
 
 
-def status_lines(st: Status) -> list[str]:
-    """``dlo status``: the state and what it waits for, one regulation."""
+def status_lines(st: Status, titles: dict[str, str] | None = None) -> list[str]:
+    """``dlo status``: the state and what it waits for, one regulation; ``titles``: the
+    positions' titles in the interface's language, shown beside the approvers still to agree."""
     lines = [head(st), _in_force(st)]
     if st.reason:
         lines.append(_("  revision reason: {reason}").format(reason=st.reason))
     if st.text_code:
         lines.append(_("  the draft's control code: {code}").format(code=st.text_code))
     if st.state in ("agreement", "agreed"):
-        lines += _route(st)
+        lines += _route(st, titles or {})
     lines += _warnings(st)
     lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
     return [shown(one_line(line)) for line in lines]
