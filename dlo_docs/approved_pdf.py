@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import api, inputs, labels, records, workflow
+from . import api, inputs, labels, records, scratch, workflow
 from .errors import DloError, Location, UsageError, error, os_reason
 from .fsio import atomic_write
 from .i18n import Msg
@@ -20,6 +21,9 @@ from .signing import decisions, keys, pades
 from .signing.keys import Signer
 from .signing.registry import Signers
 from .workflow import signing_roles
+
+if TYPE_CHECKING:
+    from .model import Registry
 
 
 def signers_of(project: Project) -> Signers:
@@ -134,7 +138,26 @@ def sign_approved(
         raise DloError(rendered.problems)
     if rendered_as is not None:
         rendered_as(rendered)
-    outputs = rendered.outputs
+    with scratch.folder("sign-pdf") as private:
+        # What is signed is rendered again into a folder of the signer's own, outside the
+        # project (its PDFs come from the cache the render above filled): the copy in ``out``,
+        # a folder others may write (a clerk's), could be replaced between its render and its
+        # reading, and the approver would sign a file of the clerk's making as the approved text.
+        mine = api.render(project, [reg_id], ["pdf"], lang, private)
+        if mine.problems and not mine.outputs:
+            raise DloError(mine.problems)
+        return _signed(project, registry, approval, signer, mine.outputs, project.output(out))
+
+
+def _signed(
+    project: Project,
+    registry: Registry,
+    approval: Approval,
+    signer: Signer,
+    outputs: list[api.Output],
+    out: Path,
+) -> list[Path]:
+    """Each of ``outputs`` (in the signer's own folder) signed as ``<out>/<id>.<lang>.signed.pdf``."""
     zone = dt.datetime.fromisoformat("2000-01-01T00:00:00" + registry.organisation.timezone).tzinfo
     written = []
     for output in outputs:
@@ -150,7 +173,7 @@ def sign_approved(
             reason=why,
             location=city.get(output.lang) or next(iter(city.values())),
         )
-        path = output.path.with_name(f"{output.id}.{output.lang}.signed.pdf")
+        path = out / f"{output.id}.{output.lang}.signed.pdf"
         atomic_write(path, signed)
         written.append(path)
     return written

@@ -22,7 +22,7 @@ from signing_support import (
     unsigned_pdf,
 )
 
-from dlo_docs import approved_pdf
+from dlo_docs import api, approved_pdf
 from dlo_docs.project import Project
 from dlo_docs.signing import keys, pades
 
@@ -84,6 +84,32 @@ def test_the_signed_pdf_keeps_a_name_of_its_own_that_render_never_writes(signed,
     assert path.read_bytes() == before
     assert approved_pdf.check_pdf(Project(setup.root), unsigned) == []
     [sig] = approved_pdf.check_pdf(Project(setup.root), path)
+    assert sig.ok, sig.failures()
+
+
+def test_a_pdf_replaced_in_the_project_after_its_render_is_not_what_is_signed(signed, monkeypatch):
+    """A clerk who may write build/ swaps the PDF the moment its render puts it there (a
+    watcher on the folder wins that race): the approver signed the clerk's file, any text
+    under the approval block, and verify-pdf called it the approved edition. What is signed is
+    rendered into a folder of the signer's own, outside the project."""
+    setup, path = signed
+    real = api.render
+
+    def swapped(project, ids, formats, lang=None, out=None, *args, **kwargs):
+        rendered = real(project, ids, formats, lang, out, *args, **kwargs)
+        for output in rendered.outputs:  # only what a clerk can reach: the project's files
+            if output.path.is_relative_to(setup.root):
+                planted = output.path.read_bytes().replace(b"LibreOffice", b"PlantedCopy")
+                output.path.write_bytes(planted)
+        return rendered
+
+    monkeypatch.setattr(api, "render", swapped)
+    signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
+    [again] = approved_pdf.sign_approved(Project(setup.root), REG, signer, "kk")
+    assert again == path
+    assert b"PlantedCopy" not in unsigned_pdf(again)
+    assert b"LibreOffice" in unsigned_pdf(again)
+    [sig] = approved_pdf.check_pdf(Project(setup.root), again)
     assert sig.ok, sig.failures()
 
 
