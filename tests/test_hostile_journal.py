@@ -321,6 +321,43 @@ def test_facts_of_another_shape_are_refused_not_printed(approved, dlo, part):
         assert result.code != 3, (args, result.err)
 
 
+def _odd_field(kind, key, value):
+    def change(entries):
+        next(e for e in entries if e["event"] == kind)[key] = value
+        return entries
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value", "seq", "said"),
+    [
+        ("submitted", "route", 1.5, 1, "list of str"),
+        ("submitted", "route", ["vp-academic", None], 1, "list of str"),
+        ("submitted", "route", [["vp-academic"]], 1, "list of str"),
+        ("submitted", "route_kind", ["sequential"], 1, "str"),
+        ("submitted", "approval_by", {"rector": 1}, 1, "str"),
+        ("agreed", "date", 5, 2, "date"),
+        ("agreed", "remarks", ["a"], 2, "str"),
+        ("reviewed", "result", {"a": 1}, 7, "str"),
+    ],
+    ids=lambda v: str(v) if not isinstance(v, (list, dict, float)) else type(v).__name__,
+)
+@pytest.mark.parametrize("command", [("verify",), ("status", REG), ("log", REG)])
+def test_an_event_field_of_another_type_is_named_not_a_crash(
+    approved, dlo, kind, key, value, seq, said, command
+):
+    """A field of an event of a type no command writes (a route of numbers, of nothing, of
+    lists; a route kind that is a list; a date that is a number), hashes recomputed: every
+    reader took it as the command writes it, and verify, status and log ended in an internal
+    error (exit 3, TypeError). It is a shape problem at its event, as a missing order is."""
+    _forge(approved, _odd_field(kind, key, value))
+    result = dlo(*command, cwd=approved)
+    assert "internal error" not in result.err, result.err
+    assert result.code == 1, result.out + result.err
+    assert f"error DLO609: journal entry {seq}: {key!r} is missing or not a {said}" in result.err
+
+
 def test_a_journal_linked_to_itself_is_refused_not_missing(approved, dlo):
     path = approved / "regulations" / REG / "journal.yaml"
     path.unlink()

@@ -93,6 +93,7 @@ def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]
                 Msg("journal entry {n}: 'role' is not a string", n=index + 1),
             )
         )
+    problems += _fields(entry, index, journal)
     if SIGNATURE in entry and not isinstance(entry[SIGNATURE], dict):
         problems.append(
             error(
@@ -115,6 +116,56 @@ def _types(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]
             )
         )
     return problems
+
+
+# the fields of the events that are not the head every event has, as the commands write them:
+# every reader of an event takes them so (a route joined as texts, a route kind compared as one)
+_FIELDS = {
+    **dict.fromkeys(
+        ("clerk", "route_kind", "approval_by", "approval_form", "form", "field"), "str"
+    ),
+    **dict.fromkeys(("reason", "reason_kk", "reason_ru", "remarks", "result"), "str"),
+    **dict.fromkeys(("name", "position", "position_id"), "str"),
+    **dict.fromkeys(("date", "next_due"), "date"),
+    **dict.fromkeys(("corrects", "from_edition", "restored"), "int"),
+    "route": "list of str",
+}  # (an order's shape: ``_dates_in_range``)
+
+
+def _fields(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]:
+    """Each field of ``_FIELDS`` the entry has that is not of the type dlo writes."""
+    problems = []
+    for key in _FIELDS:
+        if key in entry and (odd := _odd_field(key, entry[key])) is not None:
+            problems.append(
+                error(
+                    journal.at(index, key),
+                    "DLO609",
+                    Msg(
+                        "journal entry {n}: {key} is missing or not a {kind}",
+                        n=index + 1,
+                        key=repr(key),
+                        kind=odd,
+                    ),
+                    Msg("the journal is written by dlo only: restore it from version control"),
+                )
+            )
+    return problems
+
+
+def _odd_field(key: str, value: Any) -> str | None:
+    """What field ``key`` of an event should be, when ``value`` is not that (None: it is). A
+    field left empty (``null``) is one dlo writes for some of them (an order's form)."""
+    kind = _FIELDS[key]
+    if value is None and kind != "list of str":
+        return None
+    fits = {
+        "str": isinstance(value, str),
+        "date": isinstance(value, (str, dt.date)) and not isinstance(value, dt.datetime),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "list of str": isinstance(value, list) and all(isinstance(v, str) for v in value),
+    }[kind]
+    return None if fits else kind
 
 
 _POSITION_FACTS = ("title", "holder", "title_genitive")  # each a text per language
