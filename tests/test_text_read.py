@@ -150,3 +150,24 @@ def test_two_texts_made_to_share_a_short_code_are_told_apart(project, dlo):
     result = dlo("agree", "dlo-head", "--as", "vp-academic", "--text", read, cwd=project)
     assert result.code == 1, result.out
     assert "error DLO628: the text of dlo-head is not the text read" in result.err
+
+
+def test_a_registration_of_a_text_other_than_the_one_compared_with_the_paper_is_refused(
+    project, dlo
+):
+    """The official who signs a registration vouches that this text is the one approved on
+    paper, but register-paper took no --text: a text edited after the official compared its
+    copy with the paper original (by whoever may write the project) was registered, and signed,
+    as approved. It is refused as agree and approve refuse one (DLO628), nothing recorded."""
+    read = _code(dlo, project)  # the copy compared with the paper original
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    path.write_text(path.read_text("utf-8").replace("әкімшілік-басқарушы", "әкімшілік"), "utf-8")
+    paper = ("register-paper", "dlo-head", "--order", "112-НҚ", "--date", "2020-09-01")
+    result = dlo(*paper, "--text", read, cwd=project)
+    assert result.code == 1, result.err
+    assert "error DLO628: the text of dlo-head is not the text read" in result.err
+    assert not (project / JOURNAL).exists()
+    assert not list((project / "regulations" / "dlo-head").glob("editions/*"))
+    now = _code(dlo, project)
+    ok(dlo, project, *paper, "--text", now)
+    assert "intact (1 journal event)" in ok(dlo, project, "verify", "dlo-head").out

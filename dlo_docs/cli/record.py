@@ -19,6 +19,7 @@ from .workflow import (
     ORDER,
     ORDER_DATE,
     SIGN,
+    TEXT_READ,
     _date,
     _signer,
     echo_takes_effect,
@@ -65,6 +66,7 @@ def _agreed(values: tuple[str, ...]) -> list[tuple[str, dt.date]]:
     metavar="ROLE:DATE",
     help="An approver who signed the paper agreement sheet, and the day (repeatable).",
 )
+@TEXT_READ
 @CLERK
 @SIGN
 @click.pass_obj
@@ -75,6 +77,7 @@ def register_paper(
     date: dt.datetime,
     effective: dt.datetime | None,
     agreed: tuple[str, ...],
+    text: str | None,
     clerk: str | None,
     key: str | None,
 ) -> None:
@@ -90,6 +93,7 @@ def register_paper(
         _agreed(agreed),
         clerk=clerk,
         signer=_signer(key),
+        text=text,
     )
     if ev.order.number:
         said = _(

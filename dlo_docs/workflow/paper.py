@@ -113,6 +113,7 @@ def register_paper(
     agreed: Sequence[tuple[str, dt.date]] = (),
     clerk: str | None = None,
     signer: Signer | None = None,
+    text: str | None = None,
 ) -> Event:
     """Record the working text of ``reg_id`` as its edition approved on paper by order ``order``
     of ``date`` (taking effect on ``effective``, default the order's date), or, when the text's
@@ -120,13 +121,16 @@ def register_paper(
     order: ``order`` is None), with the agreements ``agreed`` (role, day) its original carries,
     signed by ``signer`` (the holder of ``approval.by``, today). Refused when anything of its life
     is already in the journal, or when ``dlo check`` finds errors in the text, or unsigned when
-    the registry requires it signed. Freezes ``editions/<n>.yaml``."""
+    the registry requires it signed, or (``text``: the control code of the copy the official
+    compared with the paper original) when the text is no longer that copy's (DLO628). Freezes
+    ``editions/<n>.yaml``."""
     with _journal.lock(project, reg_id):
         ctx = loading.load(project, reg_id, complete=True)
         guards.intact(ctx)
         order = guards.order_number(ctx, order)
         clerk = loading.clerk(ctx, clerk)
         _refuse_history(ctx)
+        guards.text_read(ctx, text)
         date = dates.act(date, "--date", loading.today(ctx))
         effective = dates.effective(effective, date)
         given = _agreements(ctx, agreed, date)
