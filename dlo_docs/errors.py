@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import i18n
+from .chars import CONTROL
 
 Severity = Literal["error", "warning"]
 
@@ -54,11 +55,13 @@ class Problem:
         return f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
 
     def text(self) -> str:
-        """The message and its hint, in the interface language (see ``i18n.Msg``)."""
+        """The message and its hint, in the interface language (see ``i18n.Msg``), without a
+        control character: a message quotes what a file holds (a registry's holder, a journal's
+        text), and an escape sequence in it would retitle the terminal or hide the line."""
         message = i18n.text(self.message)
         if self.hint:
             message += " " + i18n._("(hint: {hint})").format(hint=i18n.text(self.hint))
-        return message
+        return CONTROL.sub("", message)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

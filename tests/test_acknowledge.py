@@ -410,3 +410,27 @@ def test_a_holder_is_confirmed_in_the_clerks_language(in_force, dlo, lang, said)
     result = ok(dlo, in_force, "--lang-ui", lang, "acknowledge", "dlo-unit", "--holder", "dlo-head")
     assert result.out.startswith(f"dlo-unit: {said}"), result.out
     assert "position: Қашықтықтан оқыту бөлімінің бастығы" in journal(in_force)
+
+
+def test_an_escape_sequence_in_a_holders_name_never_reaches_the_terminal(in_force, dlo):
+    """A registry whose holder's name carries an escape sequence (dlo check says DLO118, but
+    the other commands read the registry on): acknowledge printed the name in its confirmation,
+    in its list of who has not read it yet and in its refusal of a second acknowledgement, and
+    list --unacknowledged in its table, each with the sequence that retitles the terminal (ESC ]
+    0;… BEL). They print it without its control characters."""
+    path = in_force / "regulations" / "registry.yaml"
+    escaped = '"Г. Д. \\e]0;PWNED\\aЕрмеков"'
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Г. Д. Ермеков", escaped), encoding="utf-8"
+    )
+    said = [
+        dlo("acknowledge", "dlo-unit", "--holder", "dlo-methodist", cwd=in_force),
+        dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
+        dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
+        dlo("list", "--unacknowledged", cwd=in_force),
+    ]
+    assert [r.code for r in said] == [0, 0, 1, 0], [r.err for r in said]
+    assert "not yet: " in said[0].out and "]0;PWNEDЕрмеков" in said[0].out
+    assert "DLO640" in said[2].err and "]0;PWNEDЕрмеков" in said[2].err
+    for result in said:
+        assert "\x1b" not in result.out + result.err and "\x07" not in result.out + result.err

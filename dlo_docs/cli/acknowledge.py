@@ -13,6 +13,7 @@ from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main
 from .signing import load_key
+from .status_text import shown
 from .workflow import DATE
 
 if TYPE_CHECKING:  # for the types only: the library is imported when the command runs
@@ -112,7 +113,7 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
             _("{id}: {n} acknowledged edition {edition}; everyone due to has").format(**said)
         )
         return
-    missing = ", ".join(r.shown() for r in rest.missing)
+    missing = shown(", ".join(r.shown() for r in rest.missing))
     click.echo(
         _("{id}: {n} acknowledged edition {edition}; not yet: {rest}").format(**said, rest=missing)
     )
@@ -124,13 +125,13 @@ def _echo(reg_id: str, ev, registry=None) -> None:
     name, position = ev.get("name"), ev.get("position")
     ui = i18n.current()
     if registry is not None and ui != "en":
-        shown = acks.holder(registry, ev.get("position_id"), ui)
-        name, position = shown.name, shown.position
+        holder = acks.holder(registry, ev.get("position_id"), ui)
+        name, position = holder.name, holder.position
     click.echo(
         _("{id}: {name} ({position}) read edition {n} on {date} (journal event {seq})").format(
             id=reg_id,
-            name=name,
-            position=position,
+            name=shown(str(name)),
+            position=shown(str(position)),
             n=ev.edition,
             date=ev.get("date"),
             seq=ev.seq,

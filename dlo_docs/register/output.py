@@ -8,6 +8,7 @@ import io
 import json
 
 from .. import workflow
+from ..chars import CONTROL
 from ..i18n import N_, _, written
 from . import COLUMNS, Entry
 
@@ -162,7 +163,9 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
     """Lines of an aligned table; ``style(text, review)`` colours a review date (or not);
     ``readers``: with who has not read the edition in force yet."""
     columns = READERS if readers else TABLE
-    rows = [(e, _row(e, columns)) for e in found]
+    # a terminal gets no control character a registry's or a journal's text could carry (an
+    # escape sequence that retitles the window or hides the line: ``dlo check`` says DLO118)
+    rows = [(e, {c: CONTROL.sub("", v) for c, v in _row(e, columns).items()}) for e in found]
     widths = {c: max([len(header(c)), *(len(r[c]) for _e, r in rows)]) for c in columns}
     fixed = sum(widths[c] + 2 for c in columns[:-1])
     widths["title"] = max(20, min(widths["title"], width - fixed))
