@@ -372,3 +372,22 @@ def test_a_pdf_command_prints_no_library_warning(project, tmp_path):
     )
     assert "DLO909" in done.stdout + done.stderr, done.stderr
     assert "Warning" not in done.stderr and "site-packages" not in done.stderr, done.stderr
+
+
+def test_a_signers_name_of_control_characters_never_reaches_the_terminal(
+    signed, dlo, tmp_path, monkeypatch
+):
+    """verify-pdf prints the name the signer's certificate gives, and a PDF handed to the
+    auditor may be signed by anyone: a name holding ESC [ 8 m (concealed text) hid the rest of
+    its line on a terminal, ': error DLO909: the signer's certificate is not …', and the
+    auditor read '… by ПЕТРОВ: valid'. The name is printed without its control characters."""
+    setup, path = signed
+    # a terminal: click keeps the escape sequences it strips from what goes to a pipe
+    monkeypatch.setattr("click.utils.should_strip_ansi", lambda *args, **kwargs: False)
+    name = "ПЕТРОВ: valid\x1b[8m"
+    stranger = make_official(setup.ca, name, label="concealing")
+    forged = signed_by(stranger, setup.ca, unsigned_pdf(path), tmp_path / "f.pdf", names=("x",))
+    result = dlo("verify-pdf", str(forged), cwd=setup.root)
+    assert result.code == 1 and "error DLO909" in result.err
+    assert "ПЕТРОВ: valid[8m" in result.err
+    assert "\x1b" not in result.out + result.err

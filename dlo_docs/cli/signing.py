@@ -13,6 +13,7 @@ from ..errors import DloError, Location, UsageError, error, severity_word
 from ..i18n import Msg, _
 from . import DOC_LANGS, PathArg, main, report
 from .core import echo_removed
+from .status_text import shown
 from .trust import trust_option, use_trust
 
 
@@ -129,12 +130,14 @@ def verify_pdf(obj, files: tuple[str, ...], trust: tuple[str, ...]) -> None:
             failed = True
         for sig in found:
             when = sig.signing_time.isoformat() if sig.signing_time else _("no signing time")
+            # what the PDF says (its field's name, its signer's) is anyone's who made it: a
+            # terminal gets none of its control characters (ESC [ 8 m hid the line's failure)
             head = _("{name}: signature {field} by {signer} (serial {serial}, {when})").format(
                 name=name,
-                field=sig.field,
-                signer=f"{sig.signer} ({', '.join(sig.positions)})"
-                if sig.positions
-                else sig.signer,
+                field=shown(str(sig.field)),
+                signer=shown(
+                    f"{sig.signer} ({', '.join(sig.positions)})" if sig.positions else sig.signer
+                ),
                 serial=sig.serial,
                 when=when,
             )
