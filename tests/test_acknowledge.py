@@ -420,17 +420,19 @@ def test_an_escape_sequence_in_a_holders_name_never_reaches_the_terminal(in_forc
     0;… BEL). They print it without its control characters."""
     path = in_force / "regulations" / "registry.yaml"
     escaped = '"Г. Д. \\e]0;PWNED\\aЕрмеков"'
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Г. Д. Ермеков", escaped), encoding="utf-8"
-    )
+    unit = '"Қашықтықтан оқыту \\e]0;PWNED\\aбөлімі"'  # as the register's unit column
+    text = path.read_text(encoding="utf-8").replace("Г. Д. Ермеков", escaped)
+    path.write_text(text.replace("kk: Қашықтықтан оқыту бөлімі\n", f"kk: {unit}\n"), "utf-8")
     said = [
         dlo("acknowledge", "dlo-unit", "--holder", "dlo-methodist", cwd=in_force),
         dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
         dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
         dlo("list", "--unacknowledged", cwd=in_force),
+        dlo("list", "--format", "csv", cwd=in_force),
     ]
-    assert [r.code for r in said] == [0, 0, 1, 0], [r.err for r in said]
+    assert [r.code for r in said] == [0, 0, 1, 0, 0], [r.err for r in said]
     assert "not yet: " in said[0].out and "]0;PWNEDЕрмеков" in said[0].out
     assert "DLO640" in said[2].err and "]0;PWNEDЕрмеков" in said[2].err
+    assert "]0;PWNEDбөлімі" in said[4].out
     for result in said:
         assert "\x1b" not in result.out + result.err and "\x07" not in result.out + result.err

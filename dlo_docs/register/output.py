@@ -95,7 +95,7 @@ def to_csv(found: list[Entry], sep: str = ",") -> str:
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([header(c) for c in COLUMNS])
     for entry in found:
-        writer.writerow([inert(_text(cell(entry, c))) for c in COLUMNS])
+        writer.writerow([inert(CONTROL.sub("", _text(cell(entry, c)))) for c in COLUMNS])
     return out.getvalue()
 
 
