@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO, bundled_regulations
 from signing_support import (
     PASSWORD,
+    bind,
     make_ca,
     make_official,
     needs,
@@ -390,4 +391,23 @@ def test_a_signers_name_of_control_characters_never_reaches_the_terminal(
     result = dlo("verify-pdf", str(forged), cwd=setup.root)
     assert result.code == 1 and "error DLO909" in result.err
     assert "ПЕТРОВ: valid[8m" in result.err
+    assert "\x1b" not in result.out + result.err
+
+
+def test_a_failure_quoting_the_signers_name_reaches_the_terminal_without_its_escapes(
+    signed, dlo, tmp_path, monkeypatch
+):
+    """A failure verify-pdf names may quote the signer's certificate (its subject names
+    someone else than the position's holder): that name, the PDF maker's, is printed without
+    its control characters too, as the signature's head line is."""
+    setup, path = signed
+    monkeypatch.setattr("click.utils.should_strip_ansi", lambda *args, **kwargs: False)
+    root = tmp_path / "proj"
+    shutil.copytree(setup.root, root)
+    other = make_official(setup.ca, "ПЕТРОВ\x1b[8m ПЁТР", label="concealing-bound")
+    bind(root, "rector", other)  # bound to the approver's position, in another's name
+    forged = signed_by(other, setup.ca, unsigned_pdf(path), tmp_path / "f.pdf", names=("x",))
+    result = dlo("verify-pdf", str(forged), cwd=root)
+    assert result.code == 1 and "error DLO909" in result.err
+    assert "ПЕТРОВ[8m ПЁТР (serial" in result.err
     assert "\x1b" not in result.out + result.err

@@ -143,10 +143,10 @@ def verify_pdf(obj, files: tuple[str, ...], trust: tuple[str, ...]) -> None:
             )
             if sig.ok:
                 scope = f": {i18n.text(sig.scope)}" if sig.scope else ""
-                click.echo(head + ": " + _("valid") + scope)
+                click.echo(head + ": " + _("valid") + shown(scope))
             else:
                 failed = True
-                why = "; ".join(i18n.text(f) for f in sig.failures())
+                why = shown("; ".join(i18n.text(f) for f in sig.failures()))
                 click.echo(f"{head}: {severity_word('error')} DLO909: {why}", err=True)
     if failed:
         raise SystemExit(1)
