@@ -384,3 +384,38 @@ def test_an_escape_sequence_in_a_forged_journal_never_reaches_the_terminal(appro
     assert "Өзекті]0;PWNED[2K" in log.out and "\x1b" not in log.out and "\x07" not in log.out
     status = dlo("status", REG, cwd=approved)
     assert "\x1b" not in status.out + status.err
+
+
+def _order_on_an_agreement(entries):
+    agreement = next(e for e in entries if e["event"] == "agreed")
+    agreement["order"] = {"number": "FAKE-1", "date": "2024-06-02", "effective": "2024-06-02"}
+    return entries
+
+
+def _paper_agreements_on_a_submission(entries):
+    entries[0]["agreed"] = [{"role": "rector", "date": "2024-06-01"}]
+    return entries
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "event"),
+    [
+        (_order_on_an_agreement, "order", "agreed"),
+        (_paper_agreements_on_a_submission, "agreed", "submitted"),
+    ],
+    ids=["order-on-agreement", "paper-agreements-on-submission"],
+)
+def test_a_recomputed_field_no_command_writes_on_its_event_is_named(
+    approved, dlo, change, key, event
+):
+    """A forger who recomputes the hashes added an order to an agreement, and agreements on
+    paper to a submission: verify said intact and dlo log showed "order № FAKE-1" and "agreed
+    on paper: rector" as recorded. A field that says what an event did, on an event no command
+    writes it on, is a shape problem (DLO609) at it; log shows no such event as recorded."""
+    _forge(approved, change)
+    said = f"no command writes {key!r} on an event {event!r}"
+    for command in (("verify",), ("log", REG)):
+        result = dlo(*command, cwd=approved)
+        assert result.code == 1, result.out + result.err
+        assert "error DLO609: journal entry " in result.err and said in result.err, result.err
+        assert "FAKE-1" not in result.out and "rector 2024-06-01" not in result.out
