@@ -62,6 +62,7 @@ def test_translations_keep_the_placeholders(lang):
         ("kk", "әдепкісі"),  # a default is әдепкі, as in every other help text
         ("ru", "хэш"),  # хеш, as verify's help writes it; log and integrity said хэш
         ("kk", "хэш"),
+        ("kk", "келісу парағ"),  # the sheet is the «Келісім парағы» its title prints
     ],
 )
 def test_each_catalogue_keeps_one_word_for_a_thing(lang, other):
