@@ -419,3 +419,57 @@ def test_a_recomputed_field_no_command_writes_on_its_event_is_named(
         assert result.code == 1, result.out + result.err
         assert "error DLO609: journal entry " in result.err and said in result.err, result.err
         assert "FAKE-1" not in result.out and "rector 2024-06-01" not in result.out
+
+
+def _field_on(kind, key, value):
+    """``key: value`` added to the first event of ``kind``."""
+
+    def change(entries):
+        next(e for e in entries if e["event"] == kind)[key] = value
+        return entries
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value", "shown"),
+    [
+        ("approved", "remarks", "FAKE approved with reservations", "FAKE approved"),
+        ("approved", "result", "FAKE result", "FAKE result"),
+        ("agreed", "reason", "FAKE reason", "FAKE reason"),
+        ("approved", "reasons", {"ru": "FAKE reason"}, "FAKE reason"),
+        ("submitted", "date", "2020-01-01", "2020-01-01"),
+        ("agreed", "corrected", {"remarks": 6}, "corrected by event 6"),
+        ("agreed", "corrected", "FAKE", "FAKE"),
+        ("agreed", "value", "FAKE", "FAKE"),
+        ("reviewed", "restored", 1, "restored"),
+        ("agreed", "approved_by_rector", "FAKE", "FAKE"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_every_field_no_command_writes_on_its_event_is_named(
+    approved, dlo, kind, key, value, shown
+):
+    """The fields were refused on the events no command writes them on for five of them (an
+    order, agreements on paper, a route and its kind, the approving official and form, a next
+    review) alone: remarks or a review's result on an approval, a reason on an agreement, a date
+    on a submission (its day then moved), a correction's marks on the event it names (a text:
+    dlo log ended in an internal error), a correction's value on an agreement and a field of no
+    event at all verified intact, and log showed the first ones as recorded. Every field of an
+    event is one its command writes on it, else a shape problem (DLO609) at it."""
+    _forge(approved, _field_on(kind, key, value))
+    said = f"no command writes {key!r} on an event {kind!r}"
+    verify = dlo("verify", cwd=approved)
+    assert verify.code == 1 and said in verify.err, verify.out + verify.err
+    log = dlo("log", REG, cwd=approved)
+    assert log.code == 1 and said in log.err, log.out + log.err
+    assert shown not in log.out, log.out
+
+
+def test_a_reason_worded_for_a_language_is_texts_by_language(approved, dlo):
+    """A revision's ``reasons`` (``dlo revise --reason-ru``) had no type of its own: one of
+    another shape verified intact (dlo log printed its items as the reason's wordings)."""
+    _forge(approved, _field_on("approved", "reasons", ["FAKE"]))
+    verify = dlo("verify", cwd=approved)
+    assert verify.code == 1, verify.out + verify.err
+    assert "'reasons' is missing or not a mapping of language to str" in verify.err, verify.err

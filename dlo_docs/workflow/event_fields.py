@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, error
 from ..i18n import Msg
 from ..model_methods import LANGS
-from .events import BY_ORDER
+from .events import HEAD, SIGNATURE, TAIL
 
 if TYPE_CHECKING:
     from .journal import Journal
@@ -22,11 +22,12 @@ _FIELDS = {
     **dict.fromkeys(
         ("clerk", "route_kind", "approval_by", "approval_form", "form", "field"), "str"
     ),
-    **dict.fromkeys(("reason", "reason_kk", "reason_ru", "remarks", "result"), "str"),
+    **dict.fromkeys(("reason", "remarks", "result"), "str"),
     **dict.fromkeys(("name", "position", "position_id"), "str"),
     **dict.fromkeys(("date", "next_due"), "date"),
     **dict.fromkeys(("corrects", "from_edition", "restored"), "int"),
     "route": "list of str",
+    "reasons": "mapping of language to str",
 }  # (an order's shape: ``_dates_in_range``)
 
 
@@ -51,20 +52,31 @@ def odd(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]:
     return problems
 
 
-# the fields that say what an event did, and the events the commands write them on: one on
-# another event is no command's (an order on an agreement, agreements on paper on a submission,
-# which dlo log would show as if recorded; the chain alone does not tell a forger's)
-_ONLY_ON = {
-    "order": BY_ORDER,
-    "agreed": ("registered",),
-    **dict.fromkeys(("route", "route_kind", "approval_by"), ("submitted", "registered")),
-    "approval_form": ("submitted",),
-    "next_due": ("reviewed",),
+# the fields each event has beside the head every event has (``HEAD``, ``TAIL``, its clerk, its
+# registry facts and an official's signature), as its command writes them: any other is no
+# command's (an order on an agreement, agreements on paper on a submission, remarks on an
+# approval, a correction's mark on the event it names, which dlo log and the forms would show as
+# if recorded; the chain alone does not tell a forger's)
+_EVERY = (*HEAD, *TAIL, SIGNATURE, "clerk", "facts")
+_DECISION = ("date", "remarks")
+_WRITTEN_ON = {
+    "revised": ("reason", "reasons", "from_edition"),
+    "submitted": ("route", "route_kind", "approval_by", "approval_form"),
+    "agreed": _DECISION,
+    "rejected": _DECISION,
+    "approved": ("order", "form"),
+    "registered": ("order", "form", "route", "route_kind", "approval_by", "agreed"),
+    "withdrawn": ("order",),
+    "reviewed": ("result", "date", "next_due"),
+    "acknowledged": ("name", "position", "position_id", "date"),
+    "cancelled": ("reason", "restored"),
+    "corrected": ("corrects", "field", "value", "was"),
 }
 
 
 def misplaced(entry: dict[str, Any], index: int, journal: Journal) -> list[Problem]:
-    """Each field of ``_ONLY_ON`` on an event no command writes it on."""
+    """Each field of the entry no command writes on its event."""
+    own = _WRITTEN_ON.get(entry["event"], ())
     return [
         error(
             journal.at(index, key),
@@ -77,8 +89,8 @@ def misplaced(entry: dict[str, Any], index: int, journal: Journal) -> list[Probl
             ),
             Msg("the journal is written by dlo only: restore it from version control"),
         )
-        for key, kinds in _ONLY_ON.items()
-        if key in entry and entry["event"] not in kinds
+        for key in entry
+        if key not in _EVERY and key not in own
     ]
 
 
@@ -93,6 +105,7 @@ def _odd_field(key: str, value: Any) -> str | None:
         "date": isinstance(value, (str, dt.date)) and not isinstance(value, dt.datetime),
         "int": isinstance(value, int) and not isinstance(value, bool),
         "list of str": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "mapping of language to str": _texts(value),
     }[kind]
     return None if fits else kind
 

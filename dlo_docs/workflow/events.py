@@ -117,8 +117,13 @@ def _order(value: Any) -> Order | None:
     )
 
 
+# the marks ``corrections`` sets on an event a later one corrects (field -> its seq): an entry's
+# own is no command's (``event_fields.misplaced`` names it), never taken as a correction's
+CORRECTED = "corrected"
+
+
 def to_event(entry: dict[str, Any]) -> Event:
-    data = {k: v for k, v in entry.items() if k not in HEAD + TAIL}
+    data = {k: v for k, v in entry.items() if k not in (*HEAD, *TAIL, CORRECTED)}
     if "order" in data:
         data["order"] = _order(data["order"])
     for key in ("date", "next_due"):
