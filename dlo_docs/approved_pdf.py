@@ -17,6 +17,7 @@ from .errors import DloError, Location, UsageError, error, os_reason
 from .fsio import atomic_write
 from .i18n import Msg
 from .project import Loaded, Project
+from .render import pdf_cache
 from .signing import decisions, keys, pades
 from .signing.keys import Signer
 from .signing.registry import Signers
@@ -133,19 +134,22 @@ def sign_approved(
     ``rendered_as`` is told what that render did (the files it removed are to be said)."""
     approval = approval_of(project, reg_id)
     registry = check_approver(project, approval, signer).registry
-    rendered = api.render(project, [reg_id], ["pdf"], lang, out)
-    if rendered.problems and not rendered.outputs:
-        raise DloError(rendered.problems)
-    if rendered_as is not None:
-        rendered_as(rendered)
     with scratch.folder("sign-pdf") as private:
-        # What is signed is rendered again into a folder of the signer's own, outside the
-        # project (its PDFs come from the cache the render above filled): the copy in ``out``,
-        # a folder others may write (a clerk's), could be replaced between its render and its
-        # reading, and the approver would sign a file of the clerk's making as the approved text.
-        mine = api.render(project, [reg_id], ["pdf"], lang, private)
+        # What is signed is rendered into a folder of the signer's own, outside the project,
+        # and converted anew: the copy in ``out``, a folder others may write (a clerk's), could
+        # be replaced between its render and its reading, and a PDF the cache holds could be
+        # one a render into ``out`` kept after a clerk swapped it there (``pdf_cache.fresh``);
+        # the approver would sign a file of the clerk's making as the approved text.
+        with pdf_cache.fresh():
+            mine = api.render(project, [reg_id], ["pdf"], lang, private)
         if mine.problems and not mine.outputs:
             raise DloError(mine.problems)
+        # the unsigned copy, as ``dlo render`` writes it (its PDFs from the cache just filled)
+        rendered = api.render(project, [reg_id], ["pdf"], lang, out)
+        if rendered.problems and not rendered.outputs:
+            raise DloError(rendered.problems)
+        if rendered_as is not None:
+            rendered_as(rendered)
         return _signed(project, registry, approval, signer, mine.outputs, project.output(out))
 
 

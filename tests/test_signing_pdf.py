@@ -25,6 +25,7 @@ from signing_support import (
 
 from dlo_docs import api, approved_pdf
 from dlo_docs.project import Project
+from dlo_docs.render import pdf_cache
 from dlo_docs.signing import keys, pades
 
 pytestmark = [
@@ -108,6 +109,33 @@ def test_a_pdf_replaced_in_the_project_after_its_render_is_not_what_is_signed(si
     signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
     [again] = approved_pdf.sign_approved(Project(setup.root), REG, signer, "kk")
     assert again == path
+    assert b"PlantedCopy" not in unsigned_pdf(again)
+    assert b"LibreOffice" in unsigned_pdf(again)
+    [sig] = approved_pdf.check_pdf(Project(setup.root), again)
+    assert sig.ok, sig.failures()
+
+
+def test_a_pdf_planted_in_the_cache_through_the_project_is_not_what_is_signed(
+    signed, monkeypatch, tmp_path
+):
+    """The render into build/ converts in a staging folder made there: a clerk who may write
+    build/ renames it away as it is made and puts a folder of their own in its place, then
+    swaps the PDF LibreOffice made before the cache keeps it, under the key of the genuine
+    DOCX. The render "of the signer's own" then took that PDF from the cache and the approver
+    signed the clerk's file. What is signed is converted anew, never taken from the cache."""
+    setup, path = signed
+    monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / "cache"))  # none kept yet
+    real = pdf_cache.Cache.store
+
+    def planted(self, files, made):
+        for pdf in made.values():  # only what a clerk can reach: the project's files
+            if pdf.is_relative_to(setup.root):
+                pdf.write_bytes(pdf.read_bytes().replace(b"LibreOffice", b"PlantedCopy"))
+        real(self, files, made)
+
+    monkeypatch.setattr(pdf_cache.Cache, "store", planted)
+    signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
+    [again] = approved_pdf.sign_approved(Project(setup.root), REG, signer, "kk")
     assert b"PlantedCopy" not in unsigned_pdf(again)
     assert b"LibreOffice" in unsigned_pdf(again)
     [sig] = approved_pdf.check_pdf(Project(setup.root), again)

@@ -28,7 +28,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .. import usercache
@@ -145,8 +145,10 @@ class Cache:
 
     def fetch(self, files: Iterable[Path], outdir: Path) -> dict[str, Path]:
         """The PDF of each DOCX in ``files`` that the cache holds, written to
-        ``outdir/<stem>.pdf``: stem -> that path."""
-        found = {}
+        ``outdir/<stem>.pdf``: stem -> that path (none in a ``fresh`` block)."""
+        found: dict[str, Path] = {}
+        if _FRESH:
+            return found
         for source in files:
             with contextlib.suppress(OSError):
                 pdf = self.get(source.read_bytes())
@@ -176,6 +178,23 @@ class Cache:
             with contextlib.suppress(OSError):
                 path.unlink()
                 total -= size
+
+
+_FRESH = False  # set in a ``fresh`` block
+
+
+@contextlib.contextmanager
+def fresh() -> Iterator[None]:
+    """A block whose PDFs are all converted anew, none taken from the cache (they are still
+    kept in it). What an official signs is: a render into a folder others may write (build/)
+    converts in a staging folder there, which a clerk can replace with one of their own and
+    swap the PDF LibreOffice made before it is kept, under the key of the genuine DOCX."""
+    global _FRESH
+    was, _FRESH = _FRESH, True
+    try:
+        yield
+    finally:
+        _FRESH = was
 
 
 def seal_head(key: str, pdf: bytes) -> bytes:
