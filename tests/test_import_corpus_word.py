@@ -350,6 +350,22 @@ def test_a_symbol_from_the_symbol_font_is_read_and_another_font_s_is_named(
     ]
 
 
+def test_a_symbol_font_s_name_is_said_on_one_line(project, dlo, tmp_path):
+    """A source's symbol named its font with a line break (``w:font="Wing&#10;…"``): the
+    warning naming it printed the rest as a line of its own, a forged problem of another file
+    ("regulations/corpus/regulation.yaml:1:1: error DLO001: …") among the import's."""
+    forged = "regulations/corpus/regulation.yaml:1:1: error DLO001: FORGED"
+
+    def change(body: etree._Element) -> None:
+        starting(body, "3.2. ").append(sym(f"Wing\n{forged}", "F0FC"))
+
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    path = variant(source, tmp_path / "font.docx", lambda parts: edit_body(parts, change))
+    _, err = imported(project, dlo, path)
+    assert not any(line.startswith(forged) for line in err.splitlines()), err
+    assert f"a symbol of the font Wing {forged} (F0FC) was not imported" in err
+
+
 # -- hidden text -----------------------------------------------------------------------------
 
 

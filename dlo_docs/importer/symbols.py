@@ -100,12 +100,18 @@ def lost(runs) -> list[tuple[str, str]]:
 
 
 def unread(found: list[tuple[int, str, str]], path: str) -> list[Problem]:
-    """A warning for each symbol not read (``found``: its paragraph, font and code)."""
+    """A warning for each symbol not read (``found``: its paragraph, font and code). The font
+    and the code are the source's words, on one line (an attribute's ``&#10;`` is a line break
+    that would start a line of its own in the output, reading as another problem)."""
     return [
         warning(
             Location(path, where, 1),
             UNSTRUCTURED,
-            Msg("a symbol of the font {font} ({code}) was not imported", font=font, code=code),
+            Msg(
+                "a symbol of the font {font} ({code}) was not imported",
+                font=" ".join(font.split()),
+                code=" ".join(code.split()),
+            ),
             Msg("insert it as a character of the text's own font, or write it in words"),
         )
         for where, font, code in found
