@@ -398,3 +398,43 @@ def test_hidden_text_is_left_out_as_word_prints_it_and_named(project, dlo, tmp_p
     (project / "regulations" / "corpus").rename(project / "regulations" / "hidden")
     plain, _ = imported(project, dlo, source)
     assert shape(model) == shape(plain)
+
+
+def test_hidden_text_set_by_a_style_is_left_out_and_named(project, dlo, tmp_path):
+    """Hidden text through a character style (based on one that hides: ``w:vanish`` in
+    styles.xml, not on the run) was imported into the clause as printed, unsaid; Word shows
+    neither. A run saying ``w:vanish w:val="0"`` itself is shown, whatever its style says."""
+    note, shown = " СЛУЖЕБНАЯ ПОМЕТКА", " (в редакции 2024 года)"
+    styles = (
+        '<w:style w:type="character" w:styleId="Hid"><w:name w:val="Hid"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+        '<w:style w:type="character" w:styleId="HidNote"><w:name w:val="HidNote"/>'
+        '<w:basedOn w:val="Hid"/><w:rPr><w:i/></w:rPr></w:style>'
+    )
+
+    def edit(parts: dict[str, bytes]) -> None:
+        root = etree.fromstring(parts["word/styles.xml"])
+        for style in etree.fromstring(f'<w:styles xmlns:w="{W}">{styles}</w:styles>'):
+            root.append(style)
+        parts["word/styles.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+        def change(body: etree._Element) -> None:
+            p = starting(body, "3.2. ")
+            for text, off in ((note, False), (shown, True)):
+                run = para(text).find(q("r"))
+                rpr = etree.Element(q("rPr"))
+                etree.SubElement(rpr, q("rStyle")).set(q("val"), "HidNote")
+                if off:
+                    etree.SubElement(rpr, q("vanish")).set(q("val"), "0")
+                run.insert(0, rpr)
+                run.find(q("t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                p.append(run)
+
+        edit_body(parts, change)
+
+    source = CORPUS / f"{MNU.stem}.lo.docx"
+    model, err = imported(project, dlo, variant(source, tmp_path / "styled.docx", edit))
+    assert f"hidden text was not imported: '{note.strip()}'" in err, err
+    texts = [c[1] for c in shape(model)]
+    assert not any("ПОМЕТКА" in t for t in texts)
+    assert any(t.endswith(shown) for t in texts), texts

@@ -711,3 +711,37 @@ def test_a_clause_wrapped_before_a_roman_numeral_stays_one(project, dlo, tmp_pat
         "Отдел руководствуется положениями раздела III. Устава университета."
     )
     assert "DLO504" not in err
+
+
+def test_a_paragraph_style_that_hides_hides_its_runs_but_one_that_shows_itself():
+    """Hidden text through a paragraph style (based on one that hides): each of its runs is
+    hidden as Word shows it, but a run whose character style or own setting shows it."""
+    from xml.etree import ElementTree as ET
+
+    from dlo_docs.importer.wordml import _runs
+    from dlo_docs.importer.wordstyles import Styles
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    styles = Styles(
+        ET.fromstring(
+            f'<w:styles xmlns:w="{w}">'
+            '<w:style w:type="paragraph" w:styleId="Hide"><w:rPr><w:vanish/></w:rPr></w:style>'
+            '<w:style w:type="paragraph" w:styleId="Note"><w:basedOn w:val="Hide"/></w:style>'
+            '<w:style w:type="character" w:styleId="Show"><w:rPr><w:vanish w:val="0"/></w:rPr>'
+            "</w:style></w:styles>"
+        )
+    )
+    body = ET.fromstring(
+        f'<w:body xmlns:w="{w}"><w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr>'
+        "<w:r><w:t>a</w:t></w:r><w:hyperlink><w:r><w:t>b</w:t></w:r></w:hyperlink>"
+        '<w:r><w:rPr><w:rStyle w:val="Show"/></w:rPr><w:t>c</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="off"/></w:rPr><w:t>d</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>e</w:t></w:r></w:p></w:body>"
+    )
+    styles.hide_styled(body, _runs)
+    hidden = {
+        r.find(f"{{{w}}}t").text: (v := r.find(f"{{{w}}}rPr/{{{w}}}vanish")) is not None
+        and v.get(f"{{{w}}}val") is None
+        for r in body.iter(f"{{{w}}}r")
+    }
+    assert hidden == {"a": True, "b": True, "c": False, "d": False, "e": False}

@@ -370,12 +370,9 @@ def read_docx(raw: bytes, path: str) -> Read:
         )
     body = document.find(W + "body") if document is not None else None
     if body is None:
-        raise fail(
-            path,
-            NOT_READABLE,
-            Msg("the DOCX has no document body"),
-            Msg("open it in Word and save it again"),
-        )
+        no_body = Msg("the DOCX has no document body")
+        raise fail(path, NOT_READABLE, no_body, Msg("open it in Word and save it again"))
+    styles.hide_styled(body, _runs)
     ours = any(name in OUR_STYLES for name in styles.names.values()) and any(
         styles.name(_val(p.find(f"{W}pPr/{W}pStyle"))) in OUR_STYLES for p in body.iter(W + "p")
     )

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from xml.etree import ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,10 +56,14 @@ class Styles:
         self.bold: dict[str, bool] = {}  # paragraph styles that set bold on or off
         self.char_bold: dict[str, bool] = {}  # character styles that do
         self.default: str | None = None
+        # styles that hide their text (w:vanish) or show it, and what each is based on, by type
+        self.vanish: dict[str, dict[str, bool]] = {"character": {}, "paragraph": {}}
+        self.bases: dict[str, dict[str, str]] = {"character": {}, "paragraph": {}}
         if root is None:
             return
         for style in root.iter(W + "style"):
             sid = style.get(W + "styleId") or ""
+            self._vanish(style, sid)
             on = bold(child(style, "rPr"))
             if style.get(W + "type") == "character" and on is not None:
                 self.char_bold[sid] = on
@@ -66,6 +71,50 @@ class Styles:
                 if on is not None:
                     self.bold[sid] = on
                 self._paragraph(style, sid)
+
+    def _vanish(self, style: ET.Element, sid: str) -> None:
+        kind = style.get(W + "type") or ""
+        if kind not in self.vanish:
+            return
+        if based := val(child(style, "basedOn")):
+            self.bases[kind][sid] = based
+        rpr = child(style, "rPr")
+        vanish = None if rpr is None else child(rpr, "vanish")
+        if vanish is not None:
+            self.vanish[kind][sid] = val(vanish) not in ("0", "false", "off")
+
+    def hides(self, kind: str, sid: str | None) -> bool | None:
+        """Whether style ``sid`` of ``kind`` (or one it is based on) hides its text, or says
+        nothing of it (None)."""
+        seen: list[str] = []
+        while sid and sid not in seen and len(seen) < 20:
+            if sid in self.vanish[kind]:
+                return self.vanish[kind][sid]
+            seen.append(sid)
+            sid = self.bases[kind].get(sid)
+        return None
+
+    def hide_styled(self, body: ET.Element, runs: Callable[[ET.Element], Iterable]) -> None:
+        """Mark each run (of a paragraph's ``runs``) its character or paragraph style hides as
+        hidden text itself (``w:vanish`` in its properties), as Word shows it: a run's own
+        setting wins."""
+        for p in body.iter(W + "p"):
+            ppr = child(p, "pPr")
+            by_paragraph = self.hides(
+                "paragraph", val(child(ppr, "pStyle")) if ppr is not None else None
+            )
+            for run in runs(p):
+                rpr = child(run, "rPr")
+                if rpr is not None and child(rpr, "vanish") is not None:
+                    continue
+                style = val(child(rpr, "rStyle")) if rpr is not None else None
+                if self.hides("character", style) or (
+                    self.hides("character", style) is None and by_paragraph
+                ):
+                    if rpr is None:
+                        rpr = ET.Element(W + "rPr")
+                        run.insert(0, rpr)
+                    ET.SubElement(rpr, W + "vanish")
 
     def _paragraph(self, style: ET.Element, sid: str) -> None:
         self.names[sid] = (val(child(style, "name")) or sid).lower()
