@@ -25,7 +25,7 @@ from signing_support import (
 
 from dlo_docs import api, approved_pdf
 from dlo_docs.project import Project
-from dlo_docs.render import pdf_cache
+from dlo_docs.render import pdf as pdf_render
 from dlo_docs.signing import keys, pades
 
 pytestmark = [
@@ -118,22 +118,29 @@ def test_a_pdf_replaced_in_the_project_after_its_render_is_not_what_is_signed(si
 def test_a_pdf_planted_in_the_cache_through_the_project_is_not_what_is_signed(
     signed, monkeypatch, tmp_path
 ):
-    """The render into build/ converts in a staging folder made there: a clerk who may write
-    build/ renames it away as it is made and puts a folder of their own in its place, then
-    swaps the PDF LibreOffice made before the cache keeps it, under the key of the genuine
-    DOCX. The render "of the signer's own" then took that PDF from the cache and the approver
-    signed the clerk's file. What is signed is converted anew, never taken from the cache."""
+    """A render into build/ converted in a staging folder made there: a clerk who may write
+    build/ could swap a PDF LibreOffice made before the cache kept it, under the key of the
+    genuine DOCX, and every later render (and the render "of the signer's own") took the
+    clerk's PDF from the cache. Now a conversion runs in a private folder and what is kept is
+    what LibreOffice made there: a PDF swapped in the project after it is written is neither
+    kept nor signed (what is signed is converted anew, besides, never taken from the cache)."""
     setup, path = signed
     monkeypatch.setenv("DLO_CACHE_DIR", str(tmp_path / "cache"))  # none kept yet
-    real = pdf_cache.Cache.store
+    real = pdf_render._settle
 
-    def planted(self, files, made):
-        for pdf in made.values():  # only what a clerk can reach: the project's files
-            if pdf.is_relative_to(setup.root):
-                pdf.write_bytes(pdf.read_bytes().replace(b"LibreOffice", b"PlantedCopy"))
-        real(self, files, made)
+    def planted(source, pdf, target):
+        data = real(source, pdf, target)
+        target = Path(target)
+        if target.is_relative_to(setup.root):  # only what a clerk can reach
+            target.write_bytes(target.read_bytes().replace(b"LibreOffice", b"PlantedCopy"))
+        return data
 
-    monkeypatch.setattr(pdf_cache.Cache, "store", planted)
+    monkeypatch.setattr(pdf_render, "_settle", planted)
+    api.render(Project(setup.root), [REG], ["pdf"])  # into build/, converted: the clerk swaps it
+    elsewhere = tmp_path / "elsewhere"  # a render that takes its PDF from the cache
+    api.render(Project(setup.root), [REG], ["pdf"], out=elsewhere)
+    [pdf] = elsewhere.glob(f"{REG}.kk*.pdf")
+    assert b"PlantedCopy" not in pdf.read_bytes()
     signer = keys.load_pkcs12(setup.p12["rector"], PASSWORD.encode())
     [again] = approved_pdf.sign_approved(Project(setup.root), REG, signer, "kk")
     assert b"PlantedCopy" not in unsigned_pdf(again)

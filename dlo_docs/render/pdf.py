@@ -141,21 +141,25 @@ def _failed(code: int, output: bytes) -> DloError:
     )
 
 
-def _given(files: Sequence[Path], folder: Path) -> list[Path]:
-    """What LibreOffice is given for ``files``: each DOCX as ``pdf_input`` has it (written into
-    ``folder`` under the same stem, which names its PDF), else the file itself."""
+def _given(files: Sequence[Path], folder: Path) -> tuple[list[Path], dict[str, bytes]]:
+    """What LibreOffice is given for ``files``, written into ``folder`` under the same name
+    (the stem names its PDF): each DOCX as ``pdf_input`` has it, else the file's own bytes; and
+    each file's bytes as read, once (stem -> bytes): what its PDF is stamped by and kept under
+    in the cache, whatever becomes of the file meanwhile. A file that cannot be read is given
+    as it is (LibreOffice says why)."""
     folder.mkdir(exist_ok=True)
-    given = []
+    given, read = [], {}
     for path in files:
         try:
-            instead = pdf_input.for_libreoffice(path.read_bytes())
+            data = path.read_bytes()
         except OSError:
-            instead = None  # LibreOffice says why it cannot read it
-        if instead is not None:
-            path = folder / f"{path.stem}.docx"
-            fsio.write_bytes(path, instead)
-        given.append(path)
-    return given
+            given.append(path)
+            continue
+        read[path.stem] = data
+        target = folder / path.name
+        fsio.write_bytes(target, pdf_input.for_libreoffice(data) or data)
+        given.append(target)
+    return given, read
 
 
 def _distinct(files: Sequence[Path]) -> list[str]:
@@ -173,8 +177,8 @@ def convert_files(
 ) -> list[Path]:
     """Convert DOCX files (or ODT, RTF, .doc) to PDF/A-2b ``<outdir>/<stem>.pdf``, one run.
 
-    Stems must be distinct. Each PDF is written atomically (converted in a temporary folder
-    beside ``outdir``, then renamed), so a failed run leaves no half-written file."""
+    Stems must be distinct. Each PDF is written atomically (converted in a private temporary
+    folder, then written by a rename), so a failed run leaves no half-written file."""
     files = [Path(p).resolve() for p in paths]
     if not files:
         return []
@@ -184,8 +188,8 @@ def convert_files(
             raise UsageError(Msg("{path} does not exist", path=path))
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    with scratch.folder("pdf", outdir, hidden=True) as tmp:
-        given = _given(files, tmp / "in")
+    with scratch.folder("pdf") as tmp:  # private: see _batch
+        given, read = _given(files, tmp / "in")
         _run(given, tmp, timeout if timeout is not None else default_timeout(len(paths)))
         made = [tmp / f"{stem}.pdf" for stem in stems]
         failed = [str(f) for f, p in zip(files, made, strict=True) if not _made(p)]
@@ -198,7 +202,7 @@ def convert_files(
         results = []
         for source, pdf in zip(files, made, strict=True):
             target = outdir / pdf.name
-            _settle(source, pdf, target)
+            _settle(read.get(source.stem, b""), pdf, target)
             results.append(target)
     return results
 
@@ -207,13 +211,12 @@ def _made(pdf: Path) -> bool:
     return pdf.is_file() and pdf.stat().st_size > 0
 
 
-def _settle(source: Path, pdf: Path, target: Path) -> None:
-    """Move a PDF LibreOffice made into place, its times and identifier those of ``source``
-    (the DOCX) instead of the run's: the same document, the same bytes."""
-    fsio.write_bytes(
-        pdf, pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source.read_bytes()))
-    )
-    os.replace(pdf, target)
+def _settle(source: bytes, pdf: Path, target: Path) -> bytes:
+    """The PDF LibreOffice made of DOCX ``source``, its times and identifier those of the DOCX
+    instead of the run's (the same document, the same bytes), written into ``target``."""
+    data = pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source))
+    fsio.atomic_write(target, data, fsio.default_mode(), durable=False)
+    return data
 
 
 def convert(documents: Mapping[str, bytes], timeout: float | None = None) -> dict[str, bytes]:
@@ -245,14 +248,21 @@ class Converted:
     failed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
+Keep = Callable[[bytes, bytes], None]  # a PDF made (its DOCX's bytes, the PDF's) to be cached
+
+
 def _batch(
     paths: Sequence[Path],
     outdir: Path,
     stop: threading.Event | None = None,
     slots: threading.Semaphore | None = None,
+    keep: Keep | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """One LibreOffice run over ``paths`` (while it holds one of ``slots``, when given): PDFs
-    moved into ``outdir``, and the reason for each document without one."""
+    written into ``outdir`` (and each given to ``keep``), and the reason for each document
+    without one. The run's files are in a private folder, not in ``outdir``: whoever else may
+    write there (a project's build/) could swap a DOCX before LibreOffice reads it, or a PDF
+    before it is kept, and so have the cache give their PDF for the genuine DOCX."""
     made: dict[str, Path] = {}
     reason: tuple[str, str] = (
         "DLO301",
@@ -260,9 +270,9 @@ def _batch(
     )
     if stop is not None and stop.is_set():
         raise process_group.Stopped()
-    with scratch.folder("pdf", outdir, hidden=True) as tmp:
+    with scratch.folder("pdf") as tmp:
         try:
-            given = _given(paths, tmp / "in")
+            given, read = _given(paths, tmp / "in")
             with slots or contextlib.nullcontext():  # held only while LibreOffice runs
                 if stop is not None and stop.is_set():  # stopped while waiting for a slot
                     raise process_group.Stopped()
@@ -272,10 +282,11 @@ def _batch(
             reason = (first.code, first.message)
         for path in paths:
             pdf = tmp / f"{path.stem}.pdf"
-            if _made(pdf):
-                target = outdir / pdf.name
-                _settle(path, pdf, target)
-                made[path.stem] = target
+            if _made(pdf) and path.stem in read:
+                data = _settle(read[path.stem], pdf, outdir / pdf.name)
+                made[path.stem] = outdir / pdf.name
+                if keep is not None:
+                    keep(read[path.stem], data)
     return made, {p.stem: reason for p in paths if p.stem not in made}
 
 
@@ -297,11 +308,12 @@ def _batch_and_retry(
     outdir: Path,
     stop: threading.Event | None = None,
     slots: threading.Semaphore | None = None,
+    keep: Keep | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """``_batch`` over ``group``, then each document it did not convert once more alone."""
-    made, failed = _batch(group, outdir, stop, slots)
+    made, failed = _batch(group, outdir, stop, slots, keep)
     for stem in list(failed):
-        again, still = _batch([p for p in group if p.stem == stem], outdir, stop, slots)
+        again, still = _batch([p for p in group if p.stem == stem], outdir, stop, slots, keep)
         made.update(again)
         if still:
             failed[stem] = still[stem]
@@ -345,9 +357,9 @@ def convert_many(
     lock = threading.Lock()
 
     def one(group: Sequence[Path]) -> None:
-        made, failed = _batch_and_retry(group, outdir, stop, slots)
-        if cache is not None:  # kept as each batch ends: an interrupted run loses only its own
-            cache.store(group, made)
+        # each PDF kept as it is made: an interrupted run loses only what it had not made
+        keep = cache.put if cache is not None else None
+        made, failed = _batch_and_retry(group, outdir, stop, slots, keep)
         with lock:
             result.made.update(made)
             result.failed.update(failed)

@@ -28,7 +28,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .. import usercache
@@ -157,13 +157,6 @@ class Cache:
                     _write(target, pdf, outdir, default_mode())  # as LibreOffice's
                     found[source.stem] = target
         return found
-
-    def store(self, files: Iterable[Path], made: Mapping[str, Path]) -> None:
-        """Keep the PDFs just ``made`` (stem -> PDF) of ``files``."""
-        for source in files:
-            if source.stem in made:
-                with contextlib.suppress(OSError):
-                    self.put(source.read_bytes(), made[source.stem].read_bytes())
 
     def trim(self) -> None:
         """Remove the least recently used entries until the folder is within its limit (nothing
