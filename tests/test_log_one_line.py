@@ -21,7 +21,7 @@ def test_a_reader_s_name_with_a_line_break_stays_on_its_line(in_force, dlo):  # 
     for entry in map(wj.normal, yaml.safe_load(path.read_text(encoding="utf-8"))):
         if entry["event"] == "acknowledged":
             entry.update(name=f"{name}\n{FORGED}", position=f"{position}\u2028{position}")
-        if entry["event"] == "approved":
+        if entry["event"] == "agreed":  # (remarks are an agreement's: on another, DLO609)
             entry["remarks"] = f"ескерту\r\n{FORGED}"
         entry["prev"] = prev
         entry["hash"] = prev = wj.event_hash(entry)
