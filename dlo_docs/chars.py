@@ -42,6 +42,16 @@ BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # breaks a run's line at it) where its file shows no line break; the other characters that do,
 # the vertical tab, the form feed and U+0085, are ``CONTROL``
 SEPARATORS = re.compile("[\u2028\u2029]")
+# what a terminal starts a new line at (str.splitlines), with the spaces around it
+LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: a line break it carries (a reader's name, remarks, a file's name:
+    a journal forged with its hashes recomputed verifies intact) is a space, so it never starts
+    a line of its own that reads as another event, field or problem."""
+    return LINE_BREAK.sub(" ", text)
+
 
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic
 # alphabets and of the Latin one (codes), ASCII digits, the space and the no-break space, the

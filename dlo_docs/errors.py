@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import i18n
-from .chars import CONTROL
+from .chars import CONTROL, one_line
 
 Severity = Literal["error", "warning"]
 
@@ -52,7 +52,8 @@ class Problem:
         (``DLO_UI_LANG=en``), it is ``file:line:col: error CODE: …`` as they parse it; the code
         stays as it is in every language, so it is searchable. Data for programs keeps the
         English word: ``--format json`` (``as_dict``) and ``--format github``."""
-        return f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
+        line = f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
+        return one_line(CONTROL.sub("", line))  # one problem a line, whatever a name holds
 
     def text(self) -> str:
         """The message and its hint, in the interface language (see ``i18n.Msg``), without a

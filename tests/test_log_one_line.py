@@ -32,3 +32,19 @@ def test_a_reader_s_name_with_a_line_break_stays_on_its_line(in_force, dlo):  # 
     assert not [line for line in log.splitlines() if line.startswith("  9  ")], log
     assert f"read by {name} {FORGED.strip()} ({position} {position})" in log, log
     assert f"ескерту {FORGED.strip()}" in log, log
+
+
+def test_a_problem_is_one_line_whatever_its_file_name_or_quote_holds():
+    """Every command prints each problem as one line (file:line:col: severity CODE: message): a
+    file's name or a text quoted with a line break printed the rest as a line of its own, a
+    forged problem of another file among the real ones; an escape sequence, as is, reached the
+    terminal through the file's name."""
+    from dlo_docs.errors import Location, error
+
+    forged = "regulations/x/regulation.yaml:1:1: error DLO001: FORGED"
+    problem = error(
+        Location(f"in\x1b]0;T\x07bound\n{forged}.yaml", 3, 1), "DLO504", f"quoted «a\r\n{forged}»"
+    )
+    [line] = str(problem).splitlines()
+    assert "\x1b" not in line and "\x07" not in line
+    assert line.startswith("in]0;Tbound regulations/x/regulation.yaml:1:1: error DLO001: FORGED")

@@ -5,13 +5,12 @@ as the interface language writes it (``i18n.written``: DD.MM.YYYY in Kazakh and 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 import click
 
 from .. import lazy
-from ..chars import CONTROL
+from ..chars import CONTROL, one_line
 from ..errors import DloError
 from ..i18n import N_, _, pgettext, written
 from ..i18n import text as said
@@ -164,17 +163,6 @@ def status_lines(st: Status, titles: dict[str, str] | None = None) -> list[str]:
     lines += _warnings(st)
     lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
     return [shown(one_line(line)) for line in lines]
-
-
-# what a terminal starts a new line at (str.splitlines), with the spaces around it
-_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: a line break a journal's text carries (a reader's name, a reason,
-    remarks: a journal forged with its hashes recomputed verifies intact) is a space, so the
-    text never starts a line of its own that reads as another event or field."""
-    return _BREAK.sub(" ", text)
 
 
 def shown(text: str) -> str:
