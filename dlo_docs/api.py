@@ -167,6 +167,8 @@ RENDERERS: dict[str, Callable[[context.RenderDoc, Project], bytes]] = {
 
 @dataclass(frozen=True)
 class Output:
+    """A file a render wrote: a regulation in one language and one format."""
+
     id: str
     lang: str
     format: str

@@ -42,6 +42,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Official:
+    """A position and its holder as a form prints them."""
+
     position_id: str
     position: str
     name: str
@@ -50,6 +52,8 @@ class Official:
 
 @dataclass
 class RenderDoc:
+    """One regulation in one language, resolved for printing: what every renderer takes."""
+
     id: str
     lang: str
     labels: dict[str, Any]

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 
 @dataclass(frozen=True)
 class Numbered:
+    """A chapter, paragraph, clause or item with the numbers it is printed and cited with."""
+
     kind: str  # "chapter" | "paragraph" | "clause" | "item"
     element: Chapter | Paragraph | Clause | Item
     number: int  # the element's own number

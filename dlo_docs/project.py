@@ -53,6 +53,8 @@ class Document:
 
 @dataclass
 class Loaded:
+    """The registry and the regulations read from a project, with the problems found reading them."""
+
     registry: Registry | None = None
     registry_source: load.Source | None = None
     documents: dict[str, Document] = field(default_factory=dict)

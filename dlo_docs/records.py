@@ -106,6 +106,8 @@ class ChangeRecord:
 
 @dataclass(frozen=True)
 class ReviewRecord:
+    """A review of the edition, as the review sheet prints it."""
+
     date: dt.date
     reviewer: dict[str, str]  # "position, name" by language, as captured (``spelled``)
     result: str
@@ -129,6 +131,8 @@ class AcquaintanceRecord:
 
 @dataclass
 class Records:
+    """What the journal says of an edition, as the forms print it."""
+
     state: str = "draft"
     edition: int | None = None  # the edition these records describe
     order: Order | None = None

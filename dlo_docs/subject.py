@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 
 @dataclass
 class Subject:
+    """The text a render prints (a draft or an edition) and the records its forms show."""
+
     id: str
     document: Document
     records: Records

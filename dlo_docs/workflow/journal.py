@@ -62,6 +62,8 @@ _READING = "journal entries"  # what ``snapshots`` keeps of a journal
 
 @dataclass
 class Journal:
+    """A regulation's journal as read: its entries and the problems found in them."""
+
     path: Path
     display: str
     source: load.Source | None

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
 
 @dataclass
 class Ctx:
+    """A regulation of a loaded project, with its journal and history, as a command works on it."""
+
     project: Project
     reg_id: str
     loaded: Loaded

@@ -44,6 +44,8 @@ class Round:
 
 @dataclass
 class History:
+    """Where a regulation stands, as its journal's events replayed tell."""
+
     state: str = "draft"
     draft: int | None = None  # the edition being drafted (None: the first draft, see the file)
     in_force: int | None = None

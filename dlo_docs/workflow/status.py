@@ -37,6 +37,8 @@ def state_name(state: str) -> str:
 
 @dataclass
 class Status:
+    """A regulation's state, as ``dlo status`` shows it."""
+
     id: str
     state: str  # one of STATES: the working text's state (in_force: no draft is open)
     edition_in_force: int | None = None
