@@ -40,18 +40,18 @@ MAX_DIGITS = 40  # an edition number, a year, a review period: a handful of digi
 # (some 12,000 of them fit: workflow.appending refuses more, DLO635); ~0.4 KB of memory each once read
 MAX_VALUES = 500_000
 
-_NUMBER = re.compile(
-    r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
-)
+# the patterns below are compiled where first used (re's own cache), not when the module is
+# imported: a command reading no YAML (a render from kept snapshots) needs none of them
+_NUMBER = r"[-+]?([0-9][0-9_:]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)"
 
 # an integer of YAML 1.2 with no digit after its sign or base: ruamel.yaml's constructor fails
 # on it with an IndexError, so it is refused first
-_NO_DIGIT = re.compile(r"[-+]?(0[box])?_+")
+_NO_DIGIT = r"[-+]?(0[box])?_+"
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 _NUMERIC_START = frozenset("+-0123456789")  # what a number or a date starts with
 
-_TIMESTAMP = re.compile(
+_TIMESTAMP = (
     r"(\d{4})-(\d\d?)-(\d\d?)"
     r"(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?"
     r"(?:[ \t]*(?:Z|([-+])(\d\d?)(?::?(\d\d))?))?)?"
@@ -160,7 +160,7 @@ class Guard:
         style = getattr(event, "style", None)
         self._merge_key(event, value, style)
         # a text decoded from UTF-8 holds no surrogate: only a double-quoted escape writes one
-        if style == '"' and (half := _SURROGATE.search(value)) is not None:
+        if style == '"' and (half := re.search(_SURROGATE, value)) is not None:
             self._refuse(
                 event,
                 NOT_TEXT,
@@ -172,14 +172,14 @@ class Guard:
             )
         if style or value[:1] not in _NUMERIC_START:  # quoted, or no number nor date
             return
-        if len(value) > MAX_DIGITS and _NUMBER.fullmatch(value):
+        if len(value) > MAX_DIGITS and re.fullmatch(_NUMBER, value):
             self._refuse(
                 event,
                 TOO_LONG,
                 Msg("a number of {n} characters", n=len(value)),
                 Msg("no number in a project file is this long; quote it if it is a text"),
             )
-        if value[:1] in "+-0" and _NO_DIGIT.fullmatch(value):
+        if value[:1] in "+-0" and re.fullmatch(_NO_DIGIT, value):
             self._refuse(
                 event,
                 INVALID,
@@ -212,7 +212,7 @@ class Guard:
             )
 
     def _timestamp(self, event: Any, value: str) -> None:
-        match = _TIMESTAMP.fullmatch(value)
+        match = re.fullmatch(_TIMESTAMP, value)
         if match is None:
             return
         year, month, day, hour, minute, second, sign, zh, zm = match.groups()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -477,8 +478,8 @@ def _same_scalar(value: str) -> None:
         with pytest.raises(yamlc.Unusual):
             plain_scalars.resolve(value)
         return
-    if plain_scalars.kind(value) == "int" and yaml_limits._NO_DIGIT.fullmatch(
-        value
+    if plain_scalars.kind(value) == "int" and re.fullmatch(
+        yaml_limits._NO_DIGIT, value
     ):  # ruamel's constructor fails on it
         _, problems = load.parse(f"a: {value}\n".encode(), "f.yaml")
         assert [(p.code, p.location.line, p.location.col) for p in problems] == [("DLO013", 1, 4)]
