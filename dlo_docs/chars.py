@@ -6,7 +6,10 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the
 bidirectional controls (format characters too); ``SEPARATORS``: the line and paragraph
 separators; ``NOT_IN_LABELS``: a character a label may not hold (its repertoire is a whitelist:
-no letter that prints as nothing, as the Hangul fillers, passes).
+no letter that prints as nothing, as the Hangul fillers, passes). ``CONTROL`` is compiled, as
+every command's messages use it; the other four are patterns as text, which ``re`` compiles
+where first used (``re.search(chars.BIDI, text)``): a render needs none of them, and their
+classes of characters took ~1.5 % of one render's start-up to compile.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -29,7 +32,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # tags ...), Unicode 15's (a test checks them against the running Python's): none prints, so a
 # text holding one is not what it looks like to a search or a check (a "[[" a zero-width space
 # splits is no "[[" to a pattern); a Kazakh or Russian text needs none
-FORMAT = re.compile(
+FORMAT = (
     "[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
@@ -37,20 +40,20 @@ FORMAT = re.compile(
 )
 # the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
 # redirects the characters around it, so that what is printed is not the text in its order
-BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI = "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 # the line and paragraph separators (U+2028, U+2029): each breaks the line a text prints (Word
 # breaks a run's line at it) where its file shows no line break; the other characters that do,
 # the vertical tab, the form feed and U+0085, are ``CONTROL``
-SEPARATORS = re.compile("[\u2028\u2029]")
+SEPARATORS = "[\u2028\u2029]"
 # what a terminal starts a new line at (str.splitlines), with the spaces around it
-LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+LINE_BREAK = r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*"
 
 
 def one_line(text: str) -> str:
     """``text`` on one line: a line break it carries (a reader's name, remarks, a file's name:
     a journal forged with its hashes recomputed verifies intact) is a space, so it never starts
     a line of its own that reads as another event, field or problem."""
-    return LINE_BREAK.sub(" ", text)
+    return re.sub(LINE_BREAK, " ", text)
 
 
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic
@@ -61,9 +64,7 @@ def one_line(text: str) -> str:
 # superscript, circled, full-width or other form of a digit or a mark
 KAZAKH_RUSSIAN = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 LABEL_PUNCTUATION = ".,;:!?-()/'\"«»„“”–—…№%+*_·→"
-NOT_IN_LABELS = re.compile(
-    rf"[^{KAZAKH_RUSSIAN}A-Za-z0-9 \u00a0\n{re.escape(LABEL_PUNCTUATION)}{{}}]"
-)
+NOT_IN_LABELS = rf"[^{KAZAKH_RUSSIAN}A-Za-z0-9 \u00a0\n{re.escape(LABEL_PUNCTUATION)}{{}}]"
 
 # each letter (and the bar) drawn like a digit, and that digit: of the labels' alphabets, О o,
 # І I l, З з, Ч ч (4), б b (6); and of others (Greek, Armenian, Latin Extended: a choice of

@@ -104,7 +104,7 @@ def _unprintable(value: str, loc: Loc) -> Found | None:
             code=ord(control.group()),
         )
         return Found(loc, "DLO013", message, Msg("remove it"), offset=control.start())
-    if (bidi := BIDI.search(value)) is not None:
+    if (bidi := re.search(BIDI, value)) is not None:
         message = Msg(
             "label {name}: U+{code:04X} is a bidirectional control character, which reorders "
             "what the label prints around it",
@@ -112,7 +112,7 @@ def _unprintable(value: str, loc: Loc) -> Found | None:
             code=ord(bidi.group()),
         )
         return Found(loc, "DLO013", message, Msg("remove it"), offset=bidi.start())
-    if (separator := SEPARATORS.search(value)) is not None:
+    if (separator := re.search(SEPARATORS, value)) is not None:
         message = Msg(
             "label {name}: U+{code:04X} is a line or paragraph separator, which breaks the line "
             "the label prints where its file shows no break",
@@ -148,7 +148,7 @@ def _brace(value: str, reference: str, loc: Loc) -> Found | None:
 
 def _outside(value: str, loc: Loc) -> Found | None:
     """A character that is not in the labels' repertoire (``chars.NOT_IN_LABELS``)."""
-    found = NOT_IN_LABELS.search(value)
+    found = re.search(NOT_IN_LABELS, value)
     if found is None:
         return None
     message = Msg(

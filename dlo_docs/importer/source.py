@@ -95,7 +95,7 @@ def normalise(text: str) -> str:
     text ...) are dropped: none prints, a Kazakh or Russian text has none to hold (pasted from
     elsewhere, they hid a sheet's title from recognition), and `dlo check` refuses them in a
     regulation (DLO118). A control character is kept: `dlo check` reports it (DLO118)."""
-    text = unicodedata.normalize("NFC", FORMAT.sub("", text).translate(_SPACES))
+    text = unicodedata.normalize("NFC", re.sub(FORMAT, "", text).translate(_SPACES))
     return text.strip()
 
 

@@ -39,7 +39,7 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-_HIDDEN = re.compile(f"{CONTROL.pattern}|{FORMAT.pattern}")
+_HIDDEN = re.compile(f"{CONTROL.pattern}|{FORMAT}")
 
 
 def found(source: Source) -> Iterator[Problem]:
@@ -47,7 +47,7 @@ def found(source: Source) -> Iterator[Problem]:
     registry, whose titles and names every document prints), at its position."""
     # a control character only a double-quoted escape writes: none without a "\\"; a format
     # character is in the file as itself or escaped
-    if "\\" not in source.text and FORMAT.search(source.text) is None:
+    if "\\" not in source.text and re.search(FORMAT, source.text) is None:
         return
     for loc, text in strings(source.data):
         for m in _HIDDEN.finditer(text):
