@@ -7,19 +7,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .. import numbering, placement
+from .. import lazy, numbering, placement
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
 from ..model_methods import LANGS, text_in
 from ..project import Project
-from . import editions, facts, governing, history, integrity, loading
+from . import editions, facts, governing, history, integrity
 from .dates import day
 from .journal import Event
 from .state import History, Round
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry, Regulation
+    from . import loading
+else:  # the working text is loaded for a draft's records only, not an edition's
+    loading = lazy.module("dlo_docs.workflow.loading")
 
 WHOLE_TEXT = _records.WHOLE_TEXT  # the change registration sheet's "clauses" for a first edition
 

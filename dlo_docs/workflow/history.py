@@ -8,10 +8,11 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import lazy
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 from ..project import Document, Loaded, Project
-from . import corrections, editions, integrity, loading
+from . import corrections, editions, integrity
 from . import journal as _journal
 from . import status as _status
 from .journal import Event
@@ -19,6 +20,9 @@ from .state import History, replay
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry
+    from . import loading
+else:  # a working text is loaded for its status, not to read a journal or print an edition
+    loading = lazy.module("dlo_docs.workflow.loading")
 
 
 def status(project: Project, reg_id: str) -> _status.Status:

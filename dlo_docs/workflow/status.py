@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 from .. import records as _records
 from ..canonical import control_code
 from ..i18n import N_, _
-from .loading import Ctx
 from .state import History
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Registry
+    from .loading import Ctx
 
 # the six states and the names every output shows them by (translated where shown)
 STATE_NAMES = {
