@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .. import lazy, numbering, placement
+from .. import lazy, numbering
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
@@ -19,10 +19,13 @@ from .journal import Event
 from .state import History, Round
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from .. import placement
     from ..model import Registry, Regulation
     from . import loading
-else:  # the working text is loaded for a draft's records only, not an edition's
+else:  # the working text is loaded for a draft's records only, not an edition's; the clauses an
+    # edition changed (difflib's matching) are worked out only from a second edition on
     loading = lazy.module("dlo_docs.workflow.loading")
+    placement = lazy.module("dlo_docs.placement")
 
 WHOLE_TEXT = _records.WHOLE_TEXT  # the change registration sheet's "clauses" for a first edition
 
