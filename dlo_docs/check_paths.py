@@ -4,11 +4,17 @@ the project) and regulation ids it is given."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import lazy
 from .errors import UsageError
 from .i18n import Msg
 from .project import ID_RE, REGULATION, Project
-from .spelling import known_regulations
+
+if TYPE_CHECKING:
+    from . import spelling
+else:  # the advice for a mistyped name, only when a name is
+    spelling = lazy.module("dlo_docs.spelling")
 
 
 def check_files(project: Project, names: list[str]) -> list[Path]:
@@ -46,7 +52,7 @@ def _path(project: Project, given: str) -> Path:
             return project.folder(given)
         raise UsageError(
             Msg("{given} does not exist", given=given),
-            known_regulations(given, project.ids()),
+            spelling.known_regulations(given, project.ids()),
         )
     if not path.is_relative_to(project.root):
         raise UsageError(Msg("{path} is outside the project {root}", path=given, root=project.root))

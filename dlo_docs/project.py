@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import folder_names, load, refs, snapshots
+from . import folder_names, lazy, load, refs, snapshots
 from .canonical import content_hash
 from .chars import unknown
 from .errors import DloError, Location, Problem, UsageError, error, relpath
@@ -24,10 +24,12 @@ from .filecache import FileCache as FileCache
 from .fsio import output_folder
 from .i18n import Msg
 from .reads import Read, Reads
-from .spelling import known_regulations
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from . import spelling
     from .model import Registry, Regulation
+else:  # the advice for a mistyped name, only when a name is
+    spelling = lazy.module("dlo_docs.spelling")
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")  # as model.Id: a folder and file names
 REGISTRY = "registry.yaml"
@@ -240,7 +242,7 @@ class Project:
         if not path.is_file() and not path.exists() and not path.is_symlink():
             raise UsageError(
                 Msg("unknown regulation {reg_id}", reg_id=repr(reg_id)),
-                known_regulations(reg_id, self.ids()),
+                spelling.known_regulations(reg_id, self.ids()),
             )
         return path
 

@@ -6,14 +6,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import folder_names
+from . import folder_names, lazy
 from .errors import Problem, error, warning
 from .i18n import Msg
 from .load import Source
-from .spelling import did_you_mean
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
+    from . import spelling
     from .model import Registry, Regulation
+else:  # the advice for a mistyped name, only when a name is
+    spelling = lazy.module("dlo_docs.spelling")
 
 UNKNOWN = "DLO020"
 DUPLICATE = "DLO021"
@@ -100,7 +102,7 @@ def registry_problems(reg: Registry, source: Source) -> list[Problem]:
                     source.at(loc),
                     UNKNOWN,
                     unknown_id(what, value),
-                    did_you_mean(value, sorted(known))
+                    spelling.did_you_mean(value, sorted(known))
                     or Msg("define it under {section}: in the registry", section=what + "s"),
                 )
             )
@@ -242,7 +244,7 @@ def _unknown(source: Source, value: str, known: set[str], loc: list, what: str) 
             source.at(loc),
             UNKNOWN,
             unknown_id(what, value),
-            did_you_mean(value, sorted(known))
+            spelling.did_you_mean(value, sorted(known))
             or Msg(
                 "use an id defined in regulations/registry.yaml ({section})",
                 section=SECTION.get(what, what + "s"),

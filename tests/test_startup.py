@@ -190,6 +190,16 @@ def test_render_docx_imports_no_signing_and_no_html(in_force, tmp_path):
     assert not loaded, loaded
 
 
+def test_a_render_from_kept_snapshots_imports_no_advice_for_mistyped_names(in_force, tmp_path):
+    """Its files kept as validated snapshots by a first render, a second reads no YAML and
+    checks no schema: the advice for a mistyped name (``spelling``) is not loaded."""
+    args = ["render", "dlo-head", "--format", "docx", "--out", str(tmp_path / "out"), "-j", "1"]
+    modules_after(args, in_force)  # keeps the snapshots
+    modules, text = modules_after(args, in_force)
+    assert (tmp_path / "out" / "dlo-head.kk.docx").is_file(), text
+    assert "dlo_docs.spelling" not in modules
+
+
 @pytest.mark.parametrize("args", [["site", "build", "--no-pdf"], ["list"]])
 def test_the_site_and_the_register_of_an_unsigned_project_import_no_signing(in_force, args):
     """A project whose registry requires no signatures and whose journals carry none: the site
