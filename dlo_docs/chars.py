@@ -6,10 +6,9 @@ lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbid
 ``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the
 bidirectional controls (format characters too); ``SEPARATORS``: the line and paragraph
 separators; ``NOT_IN_LABELS``: a character a label may not hold (its repertoire is a whitelist:
-no letter that prints as nothing, as the Hangul fillers, passes). ``CONTROL`` is compiled, as
-every command's messages use it; the other four are patterns as text, which ``re`` compiles
-where first used (``re.search(chars.BIDI, text)``): a render needs none of them, and their
-classes of characters took ~1.5 % of one render's start-up to compile.
+no letter that prints as nothing, as the Hangul fillers, passes). The five are patterns as text,
+which ``re`` compiles where first used (``re.search(chars.BIDI, text)``): a render needs none
+of them, and their classes of characters took ~2 % of one render's start-up to compile.
 
 And the letters two scripts draw the same (``LOOKALIKES``): a Latin one in a Cyrillic word
 (DLO116), a Cyrillic one in an id, a key or a role, which must be Latin (``lookalike``); the
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 
 from .i18n import Msg
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]"
 # the format characters (Unicode category Cf: the soft hyphen, the zero-width space and joiners,
 # the word joiner, the invisible operators, the byte order mark, the bidirectional controls, the
 # tags ...), Unicode 15's (a test checks them against the running Python's): none prints, so a

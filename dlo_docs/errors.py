@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -62,7 +63,7 @@ class Problem:
         message = i18n.text(self.message)
         if self.hint:
             message += " " + i18n._("(hint: {hint})").format(hint=i18n.text(self.hint))
-        return CONTROL.sub("", message)
+        return re.sub(CONTROL, "", message)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -97,7 +97,7 @@ def shape(value: Any, reference: str, loc: Loc, lang: str) -> Found | None:
 
 def _unprintable(value: str, loc: Loc) -> Found | None:
     """A control character, a bidirectional control or a line or paragraph separator."""
-    if (control := CONTROL.search(value)) is not None:
+    if (control := re.search(CONTROL, value)) is not None:
         message = Msg(
             "label {name}: U+{code:04X} is a control character, which no document can hold",
             name=name(loc),

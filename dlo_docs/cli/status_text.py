@@ -169,7 +169,7 @@ def shown(text: str) -> str:
     """``text`` as a terminal gets it: no control character a journal's text could carry (an
     escape sequence that retitles the window or hides the line; a journal forged with its hashes
     recomputed can hold one, and the options that record text refuse them)."""
-    return CONTROL.sub("", text)  # (not the line breaks and tabs the lines are laid out with)
+    return re.sub(CONTROL, "", text)  # (not the line breaks and tabs the lines are laid out with)
 
 
 def _corrections(ev: Event) -> list[str]:

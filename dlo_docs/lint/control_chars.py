@@ -39,7 +39,7 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-_HIDDEN = re.compile(f"{CONTROL.pattern}|{FORMAT}")
+_HIDDEN = re.compile(f"{CONTROL}|{FORMAT}")
 
 
 def found(source: Source) -> Iterator[Problem]:
@@ -56,7 +56,7 @@ def found(source: Source) -> Iterator[Problem]:
 
 def _what(ch: str) -> tuple[Msg, Msg]:
     """The message and hint of the character ``ch``."""
-    if CONTROL.match(ch):
+    if re.match(CONTROL, ch):
         return (
             Msg("a control character (U+{code:04X})", code=ord(ch)),
             Msg("delete it, or type the character meant"),

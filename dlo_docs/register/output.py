@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from .. import workflow
 from ..chars import CONTROL
@@ -95,7 +96,7 @@ def to_csv(found: list[Entry], sep: str = ",") -> str:
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([header(c) for c in COLUMNS])
     for entry in found:
-        writer.writerow([inert(CONTROL.sub("", _text(cell(entry, c)))) for c in COLUMNS])
+        writer.writerow([inert(re.sub(CONTROL, "", _text(cell(entry, c)))) for c in COLUMNS])
     return out.getvalue()
 
 
@@ -165,7 +166,7 @@ def table(found: list[Entry], width: int, style, readers: bool = False) -> list[
     columns = READERS if readers else TABLE
     # a terminal gets no control character a registry's or a journal's text could carry (an
     # escape sequence that retitles the window or hides the line: ``dlo check`` says DLO118)
-    rows = [(e, {c: CONTROL.sub("", v) for c, v in _row(e, columns).items()}) for e in found]
+    rows = [(e, {c: re.sub(CONTROL, "", v) for c, v in _row(e, columns).items()}) for e in found]
     widths = {c: max([len(header(c)), *(len(r[c]) for _e, r in rows)]) for c in columns}
     fixed = sum(widths[c] + 2 for c in columns[:-1])
     widths["title"] = max(20, min(widths["title"], width - fixed))
