@@ -54,7 +54,7 @@ class Problem:
         stays as it is in every language, so it is searchable. Data for programs keeps the
         English word: ``--format json`` (``as_dict``) and ``--format github``."""
         line = f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
-        return one_line(CONTROL.sub("", line))  # one problem a line, whatever a name holds
+        return one_line(re.sub(CONTROL, "", line))  # one problem a line, whatever a name holds
 
     def text(self) -> str:
         """The message and its hint, in the interface language (see ``i18n.Msg``), without a

@@ -5,6 +5,7 @@ as the interface language writes it (``i18n.written``: DD.MM.YYYY in Kazakh and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 import click
