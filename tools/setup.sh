@@ -84,4 +84,8 @@ if [ "$installed" = no ] || ! .venv/bin/python -c 'import dlo_docs.entry' 2>/dev
   fi
   echo "$wanted $mode" > "$stamp"
 fi
+# dlo's modules compiled once here, whatever PYTHONDONTWRITEBYTECODE says (set on some machines,
+# under which every run of dlo would compile the whole package again: twice a render's time);
+# only the modules changed since are compiled, so this takes a moment
+.venv/bin/python -m compileall -q dlo_docs >/dev/null || true
 echo "setup: ready (.venv/bin/dlo)"
