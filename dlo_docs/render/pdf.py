@@ -26,6 +26,7 @@ PDF/A requires every font to be embedded, and LibreOffice's PDF/A export does so
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import subprocess
@@ -34,6 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import fsio, interrupts, scratch
 from ..errors import DloError, Location, UsageError, error
@@ -141,12 +143,20 @@ def _failed(code: int, output: bytes) -> DloError:
     )
 
 
-def _given(files: Sequence[Path], folder: Path) -> tuple[list[Path], dict[str, bytes]]:
-    """What LibreOffice is given for ``files``, written into ``folder`` under the same name
-    (the stem names its PDF): each DOCX as ``pdf_input`` has it, else the file's own bytes; and
-    each file's bytes as read, once (stem -> bytes): what its PDF is stamped by and kept under
-    in the cache, whatever becomes of the file meanwhile. A file that cannot be read is given
-    as it is (LibreOffice says why)."""
+class Source(NamedTuple):
+    """A file given, as read: the time its DOCX carries (its PDF's), its PDF cache key."""
+
+    when: dt.datetime
+    key: str | None
+
+
+def _given(
+    files: Sequence[Path], folder: Path, keyed: Callable[[bytes], str] | None = None
+) -> tuple[list[Path], dict[str, Source]]:
+    """What LibreOffice is given for ``files``, written into ``folder`` under the same name:
+    each DOCX as ``pdf_input`` has it, else its own bytes; and each file as read, once (stem ->
+    ``Source``, keyed by ``keyed``), whatever becomes of the file meanwhile (its bytes not
+    held). A file that cannot be read is given as it is (LibreOffice says why)."""
     folder.mkdir(exist_ok=True)
     given, read = [], {}
     for path in files:
@@ -155,7 +165,7 @@ def _given(files: Sequence[Path], folder: Path) -> tuple[list[Path], dict[str, b
         except OSError:
             given.append(path)
             continue
-        read[path.stem] = data
+        read[path.stem] = Source(stamp.of_docx(data), keyed(data) if keyed else None)
         target = folder / path.name
         fsio.write_bytes(target, pdf_input.for_libreoffice(data) or data)
         given.append(target)
@@ -183,9 +193,8 @@ def convert_files(
     if not files:
         return []
     stems = _distinct(files)
-    for path in files:
-        if not path.is_file():
-            raise UsageError(Msg("{path} does not exist", path=path))
+    if missing := next((path for path in files if not path.is_file()), None):
+        raise UsageError(Msg("{path} does not exist", path=missing))
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     with scratch.folder("pdf") as tmp:  # private: see _batch
@@ -199,22 +208,20 @@ def convert_files(
                 Msg("LibreOffice made no PDF for: {files}", files=", ".join(failed)),
                 Msg("open the DOCX in LibreOffice to see why it cannot be read"),
             )
-        results = []
-        for source, pdf in zip(files, made, strict=True):
-            target = outdir / pdf.name
-            _settle(read.get(source.stem, b""), pdf, target)
-            results.append(target)
-    return results
+        for stem, pdf in zip(stems, made, strict=True):
+            _settle(read[stem].when if stem in read else stamp.EARLIEST, pdf, outdir / pdf.name)
+    return [outdir / f"{stem}.pdf" for stem in stems]
 
 
 def _made(pdf: Path) -> bool:
     return pdf.is_file() and pdf.stat().st_size > 0
 
 
-def _settle(source: bytes, pdf: Path, target: Path) -> bytes:
-    """The PDF LibreOffice made of DOCX ``source``, its times and identifier those of the DOCX
-    instead of the run's (the same document, the same bytes), written into ``target``."""
-    data = pdf_stable.stabilize(pdf.read_bytes(), stamp.of_docx(source))
+def _settle(when: dt.datetime, pdf: Path, target: Path) -> bytes:
+    """The PDF LibreOffice made of a DOCX carrying the time ``when``, its times and identifier
+    those of the DOCX instead of the run's (the same document, the same bytes), written into
+    ``target``."""
+    data = pdf_stable.stabilize(pdf.read_bytes(), when)
     fsio.atomic_write(target, data, fsio.default_mode(), durable=False)
     return data
 
@@ -248,18 +255,15 @@ class Converted:
     failed: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-Keep = Callable[[bytes, bytes], None]  # a PDF made (its DOCX's bytes, the PDF's) to be cached
-
-
 def _batch(
     paths: Sequence[Path],
     outdir: Path,
     stop: threading.Event | None = None,
     slots: threading.Semaphore | None = None,
-    keep: Keep | None = None,
+    cache: pdf_cache.Cache | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """One LibreOffice run over ``paths`` (while it holds one of ``slots``, when given): PDFs
-    written into ``outdir`` (and each given to ``keep``), and the reason for each document
+    written into ``outdir`` (and each kept in ``cache``), and the reason for each document
     without one. The run's files are in a private folder, not in ``outdir``: whoever else may
     write there (a project's build/) could swap a DOCX before LibreOffice reads it, or a PDF
     before it is kept, and so have the cache give their PDF for the genuine DOCX."""
@@ -272,7 +276,7 @@ def _batch(
         raise process_group.Stopped()
     with scratch.folder("pdf") as tmp:
         try:
-            given, read = _given(paths, tmp / "in")
+            given, read = _given(paths, tmp / "in", cache.key if cache is not None else None)
             with slots or contextlib.nullcontext():  # held only while LibreOffice runs
                 if stop is not None and stop.is_set():  # stopped while waiting for a slot
                     raise process_group.Stopped()
@@ -281,12 +285,12 @@ def _batch(
             first = exc.problems[0]
             reason = (first.code, first.message)
         for path in paths:
-            pdf = tmp / f"{path.stem}.pdf"
-            if _made(pdf) and path.stem in read:
-                data = _settle(read[path.stem], pdf, outdir / pdf.name)
+            pdf, source = tmp / f"{path.stem}.pdf", read.get(path.stem)
+            if _made(pdf) and source is not None:
+                data = _settle(source.when, pdf, outdir / pdf.name)
                 made[path.stem] = outdir / pdf.name
-                if keep is not None:
-                    keep(read[path.stem], data)
+                if cache is not None and source.key is not None:
+                    cache.keep(source.key, data)
     return made, {p.stem: reason for p in paths if p.stem not in made}
 
 
@@ -308,12 +312,12 @@ def _batch_and_retry(
     outdir: Path,
     stop: threading.Event | None = None,
     slots: threading.Semaphore | None = None,
-    keep: Keep | None = None,
+    cache: pdf_cache.Cache | None = None,
 ) -> tuple[dict[str, Path], dict[str, tuple[str, str]]]:
     """``_batch`` over ``group``, then each document it did not convert once more alone."""
-    made, failed = _batch(group, outdir, stop, slots, keep)
+    made, failed = _batch(group, outdir, stop, slots, cache)
     for stem in list(failed):
-        again, still = _batch([p for p in group if p.stem == stem], outdir, stop, slots, keep)
+        again, still = _batch([p for p in group if p.stem == stem], outdir, stop, slots, cache)
         made.update(again)
         if still:
             failed[stem] = still[stem]
@@ -358,8 +362,7 @@ def convert_many(
 
     def one(group: Sequence[Path]) -> None:
         # each PDF kept as it is made: an interrupted run loses only what it had not made
-        keep = cache.put if cache is not None else None
-        made, failed = _batch_and_retry(group, outdir, stop, slots, keep)
+        made, failed = _batch_and_retry(group, outdir, stop, slots, cache)
         with lock:
             result.made.update(made)
             result.failed.update(failed)

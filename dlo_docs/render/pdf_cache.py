@@ -115,7 +115,9 @@ class Cache:
         return hashlib.sha256(f"{self.recipe}\n".encode() + docx).hexdigest()
 
     def path(self, docx: bytes) -> Path:
-        key = self.key(docx)
+        return self._at(self.key(docx))
+
+    def _at(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pdf"
 
     def get(self, docx: bytes) -> bytes | None:
@@ -134,11 +136,15 @@ class Cache:
 
     def put(self, docx: bytes, pdf: bytes) -> None:
         """Keep ``pdf`` as the PDF of ``docx``; a cache that cannot be written is left alone."""
+        self.keep(self.key(docx), pdf)
+
+    def keep(self, key: str, pdf: bytes) -> None:
+        """``put`` by the DOCX's ``key`` (worked out as it was read, the bytes not held)."""
         if not pdf.startswith(b"%PDF") or len(pdf) + 200 > ENTRY_MAX:
             return
-        entry = seal_head(self.key(docx), pdf) + b"\n" + pdf
+        entry = seal_head(key, pdf) + b"\n" + pdf
         with contextlib.suppress(Exception):
-            path = self.path(docx)
+            path = self._at(key)
             usercache.make(path.parent, self.folder.parent)  # private to the user
             _write(path, entry, self.folder)
             self.added += 1
