@@ -321,14 +321,6 @@ def test_facts_of_another_shape_are_refused_not_printed(approved, dlo, part):
         assert result.code != 3, (args, result.err)
 
 
-def _odd_field(kind, key, value):
-    def change(entries):
-        next(e for e in entries if e["event"] == kind)[key] = value
-        return entries
-
-    return change
-
-
 @pytest.mark.parametrize(
     ("kind", "key", "value", "seq", "said"),
     [
@@ -351,7 +343,7 @@ def test_an_event_field_of_another_type_is_named_not_a_crash(
     lists; a route kind that is a list; a date that is a number), hashes recomputed: every
     reader took it as the command writes it, and verify, status and log ended in an internal
     error (exit 3, TypeError). It is a shape problem at its event, as a missing order is."""
-    _forge(approved, _odd_field(kind, key, value))
+    _forge(approved, _field_on(kind, key, value))
     result = dlo(*command, cwd=approved)
     assert "internal error" not in result.err, result.err
     assert result.code == 1, result.out + result.err
