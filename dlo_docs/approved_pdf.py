@@ -137,9 +137,9 @@ def sign_approved(
     with scratch.folder("sign-pdf") as private:
         # What is signed is rendered into a folder of the signer's own, outside the project,
         # and converted anew: the copy in ``out``, a folder others may write (a clerk's), could
-        # be replaced between its render and its reading, and a PDF the cache holds could be
-        # one a render into ``out`` kept after a clerk swapped it there (``pdf_cache.fresh``);
-        # the approver would sign a file of the clerk's making as the approved text.
+        # be replaced between its render and its reading; and a cache filled by a dlo that still
+        # converted inside ``out`` could hold a PDF a clerk swapped there (``pdf_cache.fresh``;
+        # a conversion now keeps only what LibreOffice made in a private folder).
         with pdf_cache.fresh():
             mine = api.render(project, [reg_id], ["pdf"], lang, private)
         if mine.problems and not mine.outputs:
