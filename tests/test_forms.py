@@ -569,7 +569,10 @@ def sheet_tables(data: bytes) -> dict[str, tuple[list[int], list[str]]]:
     table style's cell margins taken off) and the column headings as written."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         styles = z.read("word/styles.xml").decode()
-    cell = re.search(r"<w:tblCellMar>.*?</w:tblCellMar>", styles).group(0)
+    # the margins of the sheets' table style (not the first in styles.xml: Word's "Normal Table"
+    # and "Table Grid" have wider ones)
+    style = re.search(r'w:styleId="DLOTable">.*?</w:style>', styles).group(0)
+    cell = re.search(r"<w:tblCellMar>.*?</w:tblCellMar>", style).group(0)
     margins = sum(int(w) for w in re.findall(r'<w:(?:left|right) w:w="(\d+)"', cell))
     tables, heading = {}, ""
     for child in parts(data)["word/document.xml"].find(f"{W}body"):
@@ -661,6 +664,49 @@ def test_a_signature_stamp_breaks_no_word_in_its_sheet_s_column(project, kk):
                     if note.serial not in word:
                         assert twips(word) <= width, (key, word, twips(word), width)
     assert stamped == 3
+
+
+# long words a lawyer's remarks hold: sixteen Kazakh letters, the position column's longest word
+REMARKS = {
+    "kk": "14-тармақтың ұйымдастырушылық мәселелерін жауапкершілігіне сәйкестендіру қажет",
+    "ru": "Пункт 14: уточнить квалификационных требований документационного обеспечения",
+}
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_approver_s_remarks_break_no_word_in_the_agreement_sheet(project, lang):
+    """An approver's remarks were set in the 12 pt of the table's text in a 28 mm column:
+    LibreOffice broke them inside their words ("14-тармақты" / "ң", "ұйымдастыру" / "шылық").
+    Every word of remarks, up to sixteen Kazakh letters and the position column's longest word,
+    fits the remarks column in the cell's own style, in both languages; so do the other columns'
+    (a name, a date) as they were."""
+    add_bilingual(project)
+    day = dt.date(2026, 12, 5)
+    mark = AgreementMark("vp-academic", "agreed", day, remarks=REMARKS[lang])
+    records = Records(state="in_agreement", edition=1, agreements={"vp-academic": mark})
+    rd = build_rd(project, "dlo-unit", lang, records)
+    data = docx_render.render(rd, project / "templates")
+    styles = {s.style_id: s.name for s in Document(io.BytesIO(data)).styles}
+    heading = labels_mod.labels(lang, project / "templates")["sheet"]["agreement"]["title"]
+    columns, _ = sheet_tables(data)[heading]
+    row = _table_after(parts(data)["word/document.xml"], heading).findall(f"{W}tr")[1]
+    cells = row.findall(f"{W}tc")
+    assert _cell_text(cells[5]).replace("\u00a0", " ") == REMARKS[lang]
+    for tc, width in zip(cells, columns, strict=True):
+        style = tc.find(f"{W}p/{W}pPr/{W}pStyle").get(f"{W}val")
+        twips = measure(data, styles[style])
+        for word in _cell_text(tc).split(" "):  # what a line cannot break
+            assert twips(word) <= width, (word, twips(word), width)
+
+
+def _cell_text(tc: ET.Element) -> str:
+    """A cell's text as it prints, its no-break hyphens as "-" (its no-break spaces kept)."""
+    return "".join(
+        "-" if t.tag == f"{W}noBreakHyphen" else (t.text or "")
+        for t in tc.iter()
+        if t.tag in (f"{W}t", f"{W}noBreakHyphen")
+    )
 
 
 def _table_after(root: ET.Element, heading: str) -> ET.Element:

@@ -93,10 +93,10 @@ def _unbroken(value: str) -> str:
     return form_runs(value.replace(" ", "\u00a0").replace("-", "\u2011"))
 
 
-def _cell_role(column: int, stamps: Collection[int]) -> str:
+def _cell_role(column: int, small: Collection[int]) -> str:
     if column == 0:
         return "table_number"
-    return "table_stamp" if column in stamps else "table_text"
+    return "table_stamp" if column in small else "table_text"
 
 
 def field(instr: str, shown: str) -> str:
@@ -166,11 +166,12 @@ def table(
     row_mm: float,
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
-    stamps: Collection[int] = (),
+    small: Collection[int] = (),
 ) -> str:
     """A fixed-layout table in the ``table`` style: a repeated header row, then rows of height
-    ``row_mm`` whose first cell is a number; the cells of the columns ``stamps`` (a signature
-    column) in the smaller ``table_stamp``; ``ids`` maps roles to style ids."""
+    ``row_mm`` whose first cell is a number; the cells of the columns ``small`` (a signature
+    column, the agreement's remarks) in the smaller ``table_stamp``; ``ids`` maps roles to style
+    ids."""
     widths = [round(w * TWIPS_PER_MM) for w in widths_mm]
     height = round(row_mm * TWIPS_PER_MM)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -188,7 +189,7 @@ def table(
         )
         tcs = []
         for i, (cell, width) in enumerate(zip(cells, widths, strict=False)):
-            role = "table_header" if head else _cell_role(i, stamps)
+            role = "table_header" if head else _cell_role(i, small)
             tcs.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                 f"{paragraph(ids[role], form_runs(cell))}</w:tc>"

@@ -22,17 +22,20 @@ from .package import Base
 # its spaces are no-break ones, so a narrower column splits the surname), a position column the
 # longest word of a title ("документационного", 36 mm), a column heading its words kept together
 # ("№ изменения", 24 mm in bold 11 pt), a signature column each word of an electronic
-# signature's stamp in its 10 pt ("ЖҰМАБАЕВА" is 23 mm), a date column a date in 12 pt (19 mm)
+# signature's stamp in its 10 pt ("ЖҰМАБАЕВА" is 23 mm), a date column a date in 12 pt (19 mm),
+# the agreement's remarks column, in 10 pt, a word of sixteen Kazakh letters ("ұйымдастырушылық",
+# 32 mm; in 28 mm and 12 pt the remarks broke inside their words); each with 3 mm of cell margins
 _COLUMNS_MM = {
-    "agreement": (10, 42, 38, 28, 24, 28),
+    "agreement": (10, 40, 35, 27, 23, 35),
     "acquaintance": (10, 46, 54, 30, 30),
     "changes": (28, 32, 44, 26, 40),
     "review": (10, 26, 60, 46, 28),
     "transfer": (10, 48, 38, 24, 24, 26),
 }
 _ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "transfer": 10}
-# the signature column of a sheet, where a signed event's stamp is printed (``table_stamp``)
-_STAMP_COLUMN = {"agreement": 3, "acquaintance": 4, "review": 4}
+# the columns of a sheet set in the smaller type (``table_stamp``): the signature column, where a
+# signed event's stamp is printed, and the agreement's remarks
+_SMALL_COLUMNS = {"agreement": (3, 5), "acquaintance": (4,), "review": (4,)}
 _ROWS = {"acquaintance": 18, "changes": 12, "review": 12}  # rows printed, blank ones included
 _SPARE = 5  # blank rows the acquaintance sheet keeps after its last name, to be signed by hand
 SHEETS = ("agreement", "acquaintance", "changes", "review")  # appended to the document
@@ -76,9 +79,9 @@ class Writer:
         scale = self.usable_mm / sum(widths_mm)
         cells = ([tied(cell) for cell in row] for row in rows)
         heads = [tied(cell) for cell in header]
-        stamps = [_STAMP_COLUMN[key]] if key in _STAMP_COLUMN else []
+        small = _SMALL_COLUMNS.get(key, ())
         widths = [w * scale for w in widths_mm]
-        self.parts.append(ooxml.table(self.ids, widths, _ROW_MM[key], heads, cells, stamps))
+        self.parts.append(ooxml.table(self.ids, widths, _ROW_MM[key], heads, cells, small))
 
     # -- pieces of the document
     def edition(self) -> str:
