@@ -188,3 +188,22 @@ def test_a_text_by_language_missing_one_is_told_to_add_it_not_to_become_a_mappin
     hints = {p["message"]: p.get("hint") for p in problems if p["code"] == "DLO112"}
     assert hints["clause 1 item 2 has no kk text"] == "add its kk text beside the others: kk: …"
     assert hints["clause 1 item 3 has no ru text"] == "write it as a mapping: {kk: …, ru: …}"
+
+
+def test_a_text_missing_the_only_language_of_a_document_is_an_error(project, dlo):
+    """A document of one language (`dlo new --lang ru`) with a text written only in another,
+    `title: {kk: Құқықтар}`, checked clean while `render` refused it (DLO030) and `submit` sent
+    it for agreement: the rule of a missing language only looked at bilingual documents."""
+    path = project / "regulations" / "dlo-head" / "regulation.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  title: Нормативтік сілтемелер\n"
+    assert "languages: [kk]\n" in text and text.count(old) == 1
+    path.write_text(text.replace(old, "  title: {ru: Нормативные ссылки}\n"), encoding="utf-8")
+    result = dlo("check", "--format", "json", "regulations/dlo-head", cwd=project)
+    problems = json.loads(result.out)["problems"]
+    [missing] = [p for p in problems if p["code"] == "DLO112"]
+    assert result.code == 1 and missing["severity"] == "error", problems
+    assert missing["message"] == "chapter 2 title has no kk text", missing
+    assert missing["hint"] == "add its kk text beside the others: kk: …"
+    assert missing["line"] == text.splitlines().index(old.rstrip()) + 1
+

@@ -1,5 +1,6 @@
-"""DLO112: language parity. In a document with several languages every text must exist in each
-of them (error: the output in that language cannot be built), and the versions of one text must
+"""DLO112: language parity. Every text must exist in each of the document's languages (error: the
+output in that language cannot be built; in a document of one language too, a text written
+{kk: …} only in another), and in a document with several languages the versions of one text must
 agree in what does not translate (warning):
 - the numbers they contain ("5 жыл" / "5 лет", "№ 553", dates, the numbers of document codes
   whose letters translate: "ҚП 082-2022" / "ДП 082-2022"), compared as multisets;
@@ -51,11 +52,16 @@ def _show(counter: Counter) -> str:
 
 
 def _missing(
-    view: View, base: tuple[str | int, ...], field: str, where: Msg, found: dict[str, Text]
+    view: View,
+    base: tuple[str | int, ...],
+    field: str,
+    where: Msg,
+    found: dict[str, Text],
+    by_language: bool,
 ) -> Iterator[Problem]:
-    """An error for each language the text at ``base`` has no version in."""
+    """An error for each language the text at ``base`` has no version in (``by_language``: it
+    is written as a mapping, {kk: …} already, perhaps in none of the document's languages)."""
     languages = view.model.languages
-    by_language = any(text.loc[-1] == text.lang for text in found.values())  # {kk: …} already
     for lang in languages:
         if lang not in found:
             yield view.problem(
@@ -114,25 +120,25 @@ def _disagreements(view: View, where: Msg, first: Text, other: Text) -> Iterator
 
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
-    if len(doc.languages) < 2:
-        return
     by_field: dict[tuple[str | int, ...], dict[str, Text]] = {}
     for text in view.texts():
         base = text.loc[:-1] if text.loc[-1] in doc.languages else text.loc
         by_field.setdefault(base, {})[text.lang] = text
-    places = [((), "title", Msg("title"))] + [
+    places = [((), "title", Msg("title"), doc.title)] + [
         (
             view.locs[n.element.id],
             "title" if isinstance(n.element, (Chapter, Paragraph)) else "text",
             Msg("{element} title", element=label(n, view.clause_numbers))
             if isinstance(n.element, (Chapter, Paragraph))
             else label(n, view.clause_numbers),
+            getattr(n.element, "title" if isinstance(n.element, (Chapter, Paragraph)) else "text"),
         )
         for n in view.numbered
     ]
-    for base, field, where in places:
+    for base, field, where, value in places:
         found = by_field.get((*base, field), {})
-        yield from _missing(view, base, field, where, found)
+        by_language = value is not None and not isinstance(value, str)
+        yield from _missing(view, base, field, where, found, by_language)
         if doc.main_lang not in found:
             continue
         for lang in doc.languages[1:]:
