@@ -207,3 +207,13 @@ def test_a_text_missing_the_only_language_of_a_document_is_an_error(project, dlo
     assert missing["hint"] == "add its kk text beside the others: kk: …"
     assert missing["line"] == text.splitlines().index(old.rstrip()) + 1
 
+
+def test_a_document_calling_itself_by_another_kind_s_name_is_told_the_whole_words(project, dlo):
+    """DLO108's hint named the Russian kind by the word prefixes the rule matches, "call it
+    'должностн инструкци' or 'ДИ'"; it names the kind as a text writes it."""
+    _, problems = run(project, dlo, FIXTURES / "DLO108.failing.yaml")
+    hints = sorted(p["hint"] for p in problems if p["code"] == "DLO108")
+    assert hints == [
+        "call it 'должностная инструкция' or 'ДИ'",
+        "call it 'лауазымдық нұсқаулық' or 'ЛН'",
+    ], hints

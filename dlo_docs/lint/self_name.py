@@ -59,8 +59,9 @@ def check(view: View) -> Iterator[Problem]:
 
 
 def _example(kind: str, lang: str) -> str:
-    phrases, abbreviations = vocab.KIND_NAMES[kind].get(lang, ([], []))
-    names = [f"'{name}'" for name in [*phrases[:1], *abbreviations[:1]]]
+    title = vocab.KIND_TITLES[kind].get(lang)
+    abbreviations = vocab.KIND_NAMES[kind].get(lang, ([], []))[1]
+    names = [f"'{name}'" for name in [*([title] if title else []), *abbreviations[:1]]]
     return Msg("{a} or {b}", a=names[0], b=names[1]) if len(names) == 2 else "".join(names)
 
 

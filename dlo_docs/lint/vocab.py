@@ -87,6 +87,11 @@ KIND_NAMES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
     },
 }
 KIND_WORDS = {"job_instruction": Msg("job instruction"), "unit_regulation": Msg("unit regulation")}
+# How a document of each kind is to call itself, whole words (KIND_NAMES' phrases are prefixes).
+KIND_TITLES: dict[str, dict[str, str]] = {
+    "job_instruction": {"kk": "лауазымдық нұсқаулық", "ru": "должностная инструкция"},
+    "unit_regulation": {"kk": "ереже", "ru": "положение"},
+}
 
 # An introduction (the part "кіріспеде" / "во введении" refers to), by chapter title.
 INTRODUCTION: dict[str, list[str]] = {
