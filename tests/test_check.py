@@ -1361,6 +1361,13 @@ def test_facts_in_prose_must_match_the_data(project, dlo):
         "ету бөлімінің бастығы, which agreement.approvers lacks"
     )
     assert expected in result.out
+    said = dlo("--lang-ui", "ru", "check", cwd=project).out
+    # the titles are named as a list after a colon, not as the object of "называет" in the
+    # nominative ("называет Начальник …, которых нет в данных")
+    assert (
+        "не называет: Үздіксіз білім беру институтының директоры; называет отсутствующих в "
+        "данных (agreement.approvers): Құжаттамалық қамтамасыз ету бөлімінің бастығы"
+    ) in said, said
 
 
 def test_facts_name_the_clause_as_the_document_numbers_it(project, dlo):
