@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
 import random
+import re
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import SEED
 from docx import Document
 from test_import_support import files
+
+from dlo_docs.chars import CONTROL, FORMAT
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -148,3 +155,36 @@ def test_cp1251_text_is_read(project, dlo, tmp_path):
     assert result.code == 0, result.err
     yaml = (project / "regulations" / "win" / "regulation.yaml").read_text(encoding="utf-8")
     assert "Общие положения" in yaml and "languages: [ru]" in yaml
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file name of any bytes is POSIX's")
+@pytest.mark.parametrize(
+    "name",
+    [
+        b"seed\rposition: rector\r.txt",  # a carriage return ends a YAML comment's line
+        "seed\u2028id: evil.txt".encode(),  # as a line separator does
+        b"seed\x85x.txt",  # a byte no UTF-8 name holds (a name made on another system)
+        "seed\u202egnp.txt".encode(),  # a direction override, which reverses what follows it
+    ],
+    ids=["carriage-return", "line-separator", "not-utf-8", "bidi-override"],
+)
+def test_a_source_named_with_a_line_break_or_a_stray_byte_is_imported(project, dlo, tmp_path, name):
+    """The source's file name is quoted in the regulation's opening comment: a carriage return in
+    it ended the comment, and the name's rest was read as the file's keys ("unknown key '.txt.
+    Numbers are computed'", nothing written); a name not in UTF-8 (\\x85) was an internal error.
+    Run as a program, whose standard error shows such a byte escaped (a test's capture refuses
+    it)."""
+    path = os.path.join(os.fsencode(tmp_path), name)
+    with open(path, "wb") as handle:
+        handle.write(SEED.read_bytes())
+    args = ("--id", "named", "--position", "dlo-head", "--code", "ЛН ҮББИ 01-2024")
+    env = {**os.environ, "DLO_UI_LANG": "en"}
+    command = [Path(sys.executable).parent / "dlo", "import", path, *args]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    written = project / "regulations" / "named" / "regulation.yaml"
+    text = written.read_text(encoding="utf-8")
+    comment = text[: text.index("\nid: named\n")]
+    assert all(line.startswith("#") for line in comment.splitlines()), comment
+    assert re.search(f"{CONTROL}|{FORMAT}", comment) is None, comment
+    assert dlo("check", "regulations/named", cwd=project).code == 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import load
+from ..chars import CONTROL, FORMAT, one_line
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..i18n import text as in_ui_language
@@ -81,13 +83,22 @@ def _proposals(
     return proposals
 
 
+def _file_name(path: str | Path) -> str:
+    """The source's file name as the opening comment quotes it: on the comment's line (a carriage
+    return or a line separator in it, which YAML reads as a line's end, left the name's rest to
+    be read as the file's keys), without a character the file may not hold (a byte of a name not
+    in UTF-8) or that prints as nothing (a direction override turns round what follows it)."""
+    name = os.fsencode(Path(path).name).decode("utf-8", "replace")
+    return one_line(re.sub(f"{CONTROL}|{FORMAT}", "", name))
+
+
 def _comment(read: Read, block: title_block.Approval | None) -> str:
     """The file's opening comment, in the clerk's language (they read it first)."""
     imported = Msg(
         "Imported by `dlo import` from {file}. Numbers are computed: source_number\n"
         "keeps the source's own numbering (dlo check compares them); remove it once checked.\n"
         "Check id, code, title, position and the approvers before the draft goes for agreement.",
-        file=Path(read.path).name,
+        file=_file_name(read.path),
     )
     return in_ui_language(imported) + (
         f"\n{in_ui_language(title_block.comment(block))}" if block else ""
