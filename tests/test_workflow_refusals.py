@@ -264,11 +264,16 @@ def test_a_role_typed_with_a_cyrillic_lookalike_names_the_letter(project, dlo):
 
 
 @pytest.mark.parametrize(
-    "typed", ["12\x01", "\x1b]0;PWNED\x07", "a\x00b"], ids=["soh", "osc", "nul"]
+    "typed",
+    ["12\x01", "\x1b]0;PWNED\x07", "a\x00b", "12-\u202eҚН", "1\u200b2"],
+    ids=["soh", "osc", "nul", "direction-override", "zero-width-space"],
 )
 def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, typed):
     """An order number, a reason or remarks with a control character: no DOCX holds it, and an
-    escape would reach every terminal that shows the journal; refused, nothing recorded."""
+    escape would reach every terminal that shows the journal; refused, nothing recorded. So is
+    one with a format character (DLO118's): a direction override printed "12-НҚ" on the site,
+    the sheets and the terminal for the number "12-ҚН" recorded, a zero-width space splits what
+    a search finds; only control characters were refused."""
     ok(dlo, project, "submit", REG)
     before = journal_path(project).read_bytes()
     for args in (
@@ -276,13 +281,16 @@ def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, 
         ("reject", REG, "--as", "vp-academic", "--remarks", typed),
     ):
         result = dlo(*args, cwd=project)
-        assert result.code == 2 and "holds a control character" in result.err, (args, result.err)
+        assert result.code == 2 and "holds an invisible or control character" in result.err, (
+            args,
+            result.err,
+        )
     assert journal_path(project).read_bytes() == before
     agree_all(dlo, project)
     result = dlo(
         "approve", REG, "--order", typed, "--date", organisation_today().isoformat(), cwd=project
     )
-    assert result.code == 2 and "--order holds a control character" in result.err
+    assert result.code == 2 and "--order holds an invisible or control character" in result.err
     assert journal_path(project).read_bytes() != before  # the agreements, and nothing else
     assert "approved" not in journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]
 

@@ -174,7 +174,8 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
 def text(value: str | None, option: str) -> str:
     """The text an option gives to be recorded (an order number, a reason, remarks): its
     spaces collapsed; empty, or holding a control character (an escape that would reach every
-    terminal showing the journal, a character no DOCX holds), it is refused."""
+    terminal showing the journal, a character no DOCX holds) or a format character, it is
+    refused."""
     value = optional_text(value, option)
     if not value:
         raise UsageError(Msg("{option} must not be empty", option=option))
@@ -210,9 +211,11 @@ def reasons(given: dict[str, str | None] | None) -> dict[str, Any]:
 def optional_text(value: str | None, option: str) -> str | None:
     """As ``text``, but none (None) is allowed."""
     value = " ".join((value or "").split())
-    if any(unicodedata.category(c) == "Cc" for c in value):
+    # a format character too (DLO118's: a direction override, a zero-width space), which prints
+    # as nothing: the site, the sheets and the terminal would show another text than recorded
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
         raise UsageError(
-            Msg("{option} holds a control character", option=option),
+            Msg("{option} holds an invisible or control character", option=option),
             Msg("type it as plain text"),
         )
     return value or None
