@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from workflow_support import REG, edition_path, journal_path, ok, status
 
-from dlo_docs import workflow
+from dlo_docs import fsio, workflow
 from dlo_docs.fsio import locked
 from dlo_docs.project import Project
 from dlo_docs.workflow import journal as wj
@@ -157,6 +157,34 @@ def test_an_approval_killed_before_it_was_journaled(project, dlo, tmp_path, monk
     assert edition_path(project, 1).is_file()
     assert not list(edition_path(project, 1).parent.glob("*.pending"))
     assert ok(dlo, project, "verify", REG).code == 0
+
+
+def test_a_temporary_file_of_a_killed_approval_is_removed_as_the_journals_are(
+    project, dlo, tmp_path, monkeypatch
+):
+    """An approval killed as its frozen copy was written (before its rename) leaves the copy's
+    temporary file in editions/: the next command under the journal's lock removes it once it
+    is a dead writer's, as it does those of the journal's own folder. Before, it stayed, and
+    `dlo verify` warned of it (DLO610, "delete it") for good."""
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")
+    ok(dlo, project, "submit", REG)
+    from workflow_support import agree_all
+
+    agree_all(dlo, project)
+    go, ready = tmp_path / "go", tmp_path / "ready"
+    go.touch()
+    args = ("approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    proc = child(project, go, *args, kill_at=1, ready=ready)  # 1: the pending frozen copy
+    wait_for(ready, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    [left] = edition_path(project, 1).parent.glob(".*.tmp")
+    assert "warning DLO610" in ok(dlo, project, "verify", REG).err
+    old = time.time() - 2 * fsio.STALE_AFTER  # a dead writer's, as the journal's are told
+    os.utime(left, (old, old))
+    ok(dlo, project, *args)
+    assert not left.exists()
+    assert ok(dlo, project, "verify", REG).err == ""
 
 
 def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path, monkeypatch):

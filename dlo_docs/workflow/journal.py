@@ -22,7 +22,7 @@ from typing import Any, TypeGuard
 
 from .. import load, snapshots
 from ..errors import DloError, Location, Problem, error, warning
-from ..fsio import LockTimeout, locked
+from ..fsio import LockTimeout, locked, sweep
 from ..i18n import Msg
 from ..project import Project
 from . import chain, dates
@@ -199,6 +199,9 @@ def lock(project: Project, reg_id: str, timeout: float | None = None) -> Iterato
         project.regulation_path(reg_id)  # unknown regulation: refused, with the ids known
     try:
         with locked(path, LOCK_TIMEOUT if timeout is None else timeout), _anew(project, path):
+            # the lock swept the journal's folder; the frozen editions' is written under it too
+            # (an approval killed as its frozen copy was written left one there for good)
+            sweep(path.parent / "editions")
             yield
     except LockTimeout:
         raise DloError(
