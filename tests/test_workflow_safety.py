@@ -454,3 +454,34 @@ def test_an_interrupt_once_the_event_is_recorded_says_not_to_run_it_again(
         in result.stderr
     )
     assert "run the command again" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("sig", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_an_approval_interrupted_once_journaled_puts_its_frozen_copy_in_place(
+    project, dlo, tmp_path, monkeypatch, sig, code
+):
+    """Ctrl-C or SIGTERM while the journal takes the approval is held until it is written, then
+    raised: the command says the act is recorded and not to run it again. Its frozen copy was
+    left as editions/1.yaml.pending, which `dlo verify` warned of (DLO608) and the repository
+    committed then held, until another command moved it; now it is moved into place as the
+    interrupt ends the command, and the approval is whole."""
+    from workflow_support import agree_all
+
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # (the child inherits it)
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    env = dict(os.environ, DLO_UI_LANG="en", DLO_CACHE_DIR=str(tmp_path / "cache"))
+    args = ("approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    result = subprocess.run(
+        [sys.executable, "-c", RECORDED_THEN, sig, *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == code, result.stderr
+    assert "do not run it again" in result.stderr
+    final = edition_path(project, 1)
+    assert final.is_file() and not final.with_name("1.yaml.pending").exists()
+    assert ok(dlo, project, "verify", REG).err == ""

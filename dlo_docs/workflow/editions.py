@@ -96,17 +96,20 @@ def freezing(final: Path, text: str, journal: Path) -> Iterator[None]:
     written as ``pending_path(final)`` first, renamed to ``final`` after. When the block fails
     before the journal was replaced (a full disk, a file over the size limit, Ctrl-C), the copy
     is removed: none is left for an approval never recorded (``dlo verify`` warned of it,
-    DLO610, until it was deleted by hand). Once journaled it is kept, for the next command to
-    complete (``complete_approvals``)."""
+    DLO610, until it was deleted by hand). Once journaled it is moved into place even then (an
+    interrupt held while the journal was written is raised after it); only a kill leaves it
+    for the next command to complete (``complete_approvals``)."""
     pending = pending_path(final)
     before = _identity(journal)
     try:
         atomic_write(pending, text)
         yield
     except BaseException:
-        if _identity(journal) == before:  # the journal as read: nothing recorded
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if _identity(journal) == before:  # the journal as read: nothing recorded
                 pending.unlink()
+            else:  # recorded (Ctrl-C is held until the journal is written): completed now
+                os.replace(pending, final)
         raise
     os.replace(pending, final)
 
