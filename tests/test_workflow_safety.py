@@ -187,6 +187,27 @@ def test_a_temporary_file_of_a_killed_approval_is_removed_as_the_journals_are(
     assert ok(dlo, project, "verify", REG).err == ""
 
 
+def test_a_registration_killed_before_it_was_journaled_is_named_so(
+    project, dlo, tmp_path, monkeypatch
+):
+    """A registration from paper killed before the journal took it leaves its frozen copy
+    pending: `dlo verify` says to register it again, as `dlo approve` would be refused (nothing
+    was submitted); before, it said to approve it again."""
+    monkeypatch.setenv("DLO_TODAY", "2024-06-03")
+    go, ready = tmp_path / "go", tmp_path / "ready"
+    go.touch()
+    args = ("register-paper", REG, "--order", "45-НҚ", "--date", "2024-06-03")
+    proc = child(project, go, *args, kill_at=2, ready=ready)  # 2: the journal
+    wait_for(ready, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    result = ok(dlo, project, "verify", REG)
+    assert "warning DLO610" in result.err
+    assert f"dlo register-paper {REG}" in result.err and "dlo approve" not in result.err
+    ok(dlo, project, *args)
+    assert ".pending" not in ok(dlo, project, "verify", REG).err  # (its journal's .tmp stays)
+
+
 def test_an_approval_killed_after_it_was_journaled(project, dlo, tmp_path, monkeypatch):
     monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # the order's day (the child inherits it)
     ok(dlo, project, "submit", REG)

@@ -207,8 +207,12 @@ def unrecorded(display: str, stem: str) -> Problem:
     )
 
 
-def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Problem]:
-    """Frozen editions (and interrupted approvals) that no approval event accounts for."""
+def _unrecorded(
+    project: Project, reg_id: str, approved: set[int], first: bool = False
+) -> list[Problem]:
+    """Frozen editions (and interrupted approvals) that no approval event accounts for.
+    ``first``: the journal records nothing yet, so an interrupted approval was a registration
+    from paper (``dlo approve`` would be refused: nothing was submitted)."""
     folder = editions.folder(project, reg_id)
     if not folder.is_dir():
         return []
@@ -226,6 +230,11 @@ def _unrecorded(project: Project, reg_id: str, approved: set[int]) -> list[Probl
                     "DLO610",
                     Msg("an approval of edition {n} was interrupted before it was journaled", n=n),
                     Msg(
+                        "delete the file, or register it again: dlo register-paper {reg_id} ...",
+                        reg_id=reg_id,
+                    )
+                    if first
+                    else Msg(
                         "delete the file, or approve again: dlo approve {reg_id} ...", reg_id=reg_id
                     ),
                 )
@@ -245,7 +254,7 @@ def check(project: Project, reg_id: str, journal: _journal.Journal) -> list[Prob
     for _n, (index, ev) in sorted(approved.items()):
         problems += frozen_problems(project, reg_id, journal, index, ev)
     problems += replay_problems(project, reg_id, journal)
-    return problems + _unrecorded(project, reg_id, set(approved))
+    return problems + _unrecorded(project, reg_id, set(approved), not journal.events)
 
 
 def replay_problems(project: Project, reg_id: str, journal: _journal.Journal) -> list[Problem]:
