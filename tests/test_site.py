@@ -459,6 +459,36 @@ def test_withdrawn_regulation_disappears(published, dlo):
     assert broken_links(public) == []
 
 
+def test_a_build_stopped_removing_a_withdrawn_regulation_leaves_no_link_to_a_removed_download(
+    published, dlo, monkeypatch
+):
+    """A build stopped (Ctrl-C, a kill) as it removed a withdrawn regulation's files: its pages,
+    still served at their addresses (a bookmark) until the next build, linked to its DOCX
+    already removed, as the downloads went first (files/ sorts before kk/ and ru/). Its pages
+    go first now: what is left of it links to no download that is gone; the next build removes
+    the rest."""
+    build(dlo, published)
+    public = published / "public"
+    ok(dlo, published, "withdraw", UNIT, "--order", "301-НҚ", "--date", "2026-01-20")
+    real, removed = Path.unlink, []
+
+    def unlink(self, *args, **kwargs):
+        if public in self.parents and ".dlo-site" not in self.parts:
+            if removed:  # the second removal: stopped, the first one done
+                raise KeyboardInterrupt
+            removed.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert dlo("site", "build", "--no-pdf", cwd=published).code == 130
+    monkeypatch.undo()
+    assert removed and UNIT in str(removed[0])
+    downloads = [link for link in broken_links(public) if "files/" in link]
+    assert downloads == [], downloads
+    build(dlo, published)
+    assert not (public / "kk" / UNIT).exists() and broken_links(public) == []
+
+
 @pytest.mark.parametrize("damage", ["truncated", "other format", "planted entry"])
 def test_a_withdrawn_regulation_leaves_the_site_built_over_a_manifest_not_taken(
     published, dlo, damage

@@ -299,8 +299,9 @@ class _Site(Publishing):
             kept[reg_id] = previous
 
     def _remove_stale(self) -> None:
-        """The files of the previous build that this one did not write."""
-        for rel in self.manifest.stale():
+        """The files of the previous build that this one did not write: pages first, so that
+        a build stopped meanwhile leaves no page linking to a download already removed."""
+        for rel in sorted(self.manifest.stale(), key=lambda rel: not rel.endswith(".html")):
             path = self.out / rel  # a manifest entry is a plain path inside (Manifest)
             if not path.is_symlink() and path.is_file() and self._inside(path):
                 path.unlink()
