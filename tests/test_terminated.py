@@ -301,3 +301,41 @@ def test_the_interrupt_tests_hold_where_the_suite_starts_with_ctrl_c_ignored(tmp
         timeout=120,
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+# A child `dlo site build` that receives SIGNAL (its own handlers: Ctrl-C's, SIGTERM's) just as
+# a group's PDF conversion is handed to the background thread that waits for LibreOffice.
+AS_THE_CONVERSION_STARTS = r"""
+import os, signal, sys
+from dlo_docs.site import outputs
+real, sig = outputs._background, getattr(signal, sys.argv[1])
+class Starting:
+    def submit(self, *args, **kwargs):
+        running = real().submit(*args, **kwargs)
+        os.kill(os.getpid(), sig)
+        return running
+outputs._background = Starting
+sys.argv = ["dlo", *sys.argv[2:]]
+from dlo_docs.entry import run
+run()
+"""
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_an_interrupt_as_a_conversion_starts_ends_it_and_the_build(in_force, tmp_path, sig):
+    """Ctrl-C or SIGTERM as a group's PDFs were handed to the background thread: the interrupt
+    was raised before the build held that conversion, so nothing stopped it; the command
+    waited, once it had said it was interrupted, for LibreOffice to end (for good when it hung;
+    and when the interrupt came as the thread started, the thread was never told to end, and
+    the command never ended). Now the conversion is ended with the build, at once."""
+    pids, temp = tmp_path / "pids", tmp_path / "tmp"
+    temp.mkdir()
+    env = stand_in(tmp_path, HANGS.format(pids=pids), DLO_UI_LANG="en", TMPDIR=str(temp))
+    command = [sys.executable, "-c", AS_THE_CONVERSION_STARTS, sig, "site", "build"]
+    proc = subprocess.Popen(command, cwd=in_force, env=env, stderr=subprocess.PIPE, text=True)
+    with reaped(proc):
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + getattr(signal, sig), err
+    assert "Traceback" not in err and "internal error" not in err
+    assert not list((in_force / "public" / ".dlo-site").glob("pdf-*"))
+    assert not pids.exists() or not left_running(pids)

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import inputs, lazy, memory, pool
+from .. import inputs, interrupts, lazy, memory, pool
 from ..errors import DloError, Location, Problem, UsageError
 from ..i18n import Msg
 from . import search, views
@@ -102,6 +102,7 @@ class Publishing(Outputs):
         self.group: list[Ready] = []
         self.nonce = secrets.token_hex(8)  # in the tokens standing for sizes not known yet
         self.started: Group | None = None  # the group whose PDFs are being made
+        self.starting: Group | None = None  # the next one, started while ``started`` ends
         self.groups_started = 0  # each group twice the one before, up to ``group_size``
         self.unreadable: set[str] = set()  # ids whose search entries could not be read back
         self.held: Held | None = None  # what the group being rendered holds (``held``)
@@ -173,13 +174,16 @@ class Publishing(Outputs):
         """Start the group's PDFs; then finish the group
         before it (whose PDFs were made meanwhile): its pages, cache and manifest entries. So
         LibreOffice converts one group while this process renders the next."""
-        started = self._start_group(self.group) if self.group else None
-        self.group, self.held = [], None
-        self.groups_started += 1
+        # an interrupt waits until the group started is in hand (``abandon`` ends it): raised
+        # as it started, its LibreOffice runs went on unseen, and the command could never end
+        with interrupts.holding():
+            self.starting = self._start_group(self.group) if self.group else None
+            self.group, self.held = [], None
+            self.groups_started += 1
         try:
             self._drain()
         finally:  # even when finishing the group before failed: ``abandon`` ends this one
-            self.started = started
+            self.started, self.starting = self.starting, None
 
     def _drain(self) -> None:
         """Finish the group whose PDFs are being made, if any (waiting for them)."""
@@ -194,10 +198,12 @@ class Publishing(Outputs):
     def abandon(self) -> None:
         """The build failed or was interrupted: the PDFs being made, if any, are stopped (their
         LibreOffice runs ended) and removed unused."""
-        started, self.started = getattr(self, "started", None), None  # (before any rendering)
-        if started is not None:
-            started.conversion.close(cancel=True)
-            started.held.close()
+        for attr in ("starting", "started"):
+            started = getattr(self, attr, None)  # (none before any rendering)
+            setattr(self, attr, None)
+            if started is not None:
+                started.conversion.close(cancel=True)
+                started.held.close()
         held, self.held = getattr(self, "held", None), None
         if held is not None:
             held.close()
