@@ -12,6 +12,7 @@ import re
 import shutil
 import signal
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,12 +112,40 @@ def _bundled_copy(root: Path) -> Path:
     return root
 
 
+# a run started this close to the organisation's midnight waits for it (``before_the_day_turns``):
+# ``DLO_TEST_DAY_WINDOW`` minutes (0: never waits)
+DAY_WINDOW = dt.timedelta(minutes=float(os.environ.get("DLO_TEST_DAY_WINDOW", "20")))
+
+
+def before_the_day_turns(now: dt.datetime, window: dt.timedelta = DAY_WINDOW) -> float:
+    """Seconds until the organisation's day turns (midnight at ``+05:00``, 19:00 UTC) when it
+    turns within ``window`` of ``now``, else 0. The tests date acts by the day they take for
+    today, many of them once for a module (a session's prepared projects, a module's dates): in
+    a run the day turned in, those dates fell on the day before the commands' (~70 failed)."""
+    here = now.astimezone(dates.zone(ORG_TIMEZONE))
+    midnight = dt.datetime.combine(here.date() + dt.timedelta(days=1), dt.time(), here.tzinfo)
+    left = (midnight - here).total_seconds()
+    return left + 1 if left <= window.total_seconds() else 0.0
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Ctrl-C as a terminal's shell gives it: a suite started in the background of a script
     (``./test.sh &``, ``nohup``) inherits SIGINT ignored, and so would every command a test
-    interrupts with it (in each worker too: this runs there as well)."""
+    interrupts with it (in each worker too: this runs there as well). And a run that would see
+    the organisation's day turn starts after it has turned (``before_the_day_turns``; in the
+    run's own process, not again in each worker: the workers start after it)."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    wait = 0.0 if hasattr(config, "workerinput") else before_the_day_turns(dt.datetime.now(dt.UTC))
+    if wait:
+        minutes = f"{wait / 60:.0f} min"
+        print(  # noqa: T201  # before pytest's reporter exists
+            f"the organisation's day (+05:00) turns in {minutes}: the tests date acts by one "
+            f"day, so the run starts after it (DLO_TEST_DAY_WINDOW=0 starts it now)",
+            file=sys.stderr,
+            flush=True,
+        )
+        time.sleep(wait)
 
 
 def _module_of(item: pytest.Item) -> str:
