@@ -239,6 +239,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from . import codepages  # what the file may be instead: only when it is not UTF-8
+
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
@@ -247,7 +249,7 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 Location(path, line, col),
                 "DLO002",
                 Msg("the file is not UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]),
-                Msg("save the file as UTF-8"),
+                codepages.save_as_utf8(raw),
             )
         ]
     if not text.strip():

@@ -107,6 +107,34 @@ def test_malformed_input_gives_positioned_error(project, dlo, name):
         assert line.split(":")[1].isdigit() and line.split(":")[2].isdigit(), line
 
 
+# a regulation saved by Notepad in "ANSI" (a Windows code page) or "Unicode" (UTF-16)
+SAVED_AS = {
+    "Windows-1251": lambda text: text.replace("Мәтін", "Текст").encode("cp1251"),
+    "KZ-1048": lambda text: text.replace("Мәтін.", "Мәтін: қызмет, ғылым, әдебиет.").encode(
+        "kz1048"
+    ),
+    "UTF-16": lambda text: text.encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("page", sorted(SAVED_AS))
+def test_a_regulation_saved_in_a_windows_encoding_is_told_how_to_save_it_as_utf8(
+    project, dlo, page
+):
+    """A regulation saved by Notepad as "ANSI" or "Unicode" was told only "save the file as
+    UTF-8": the hint names the encoding it reads as and where Notepad chooses UTF-8; in the
+    clerk's language too."""
+    (project / "regulations" / "t").mkdir(parents=True, exist_ok=True)
+    (project / "regulations" / "t" / "regulation.yaml").write_bytes(SAVED_AS[page](MINIMAL))
+    result = dlo("check", cwd=project)
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    line = next(x for x in result.out.splitlines() if "DLO002" in x)
+    assert line.startswith("regulations/t/regulation.yaml:"), line
+    assert page in line and "Encoding: UTF-8" in line, line
+    said = dlo("--lang-ui", "ru", "check", cwd=project).out
+    assert page in said and "Кодировка: UTF-8" in said, said
+
+
 def test_a_duplicated_element_id_tells_which_of_the_two_to_rename(project, dlo):
     """An item copied with its id during a revision was reported at whichever of the two came
     second, with 'give this one a new id': pasted above the original, that is the element in

@@ -42,6 +42,7 @@ LAYERS: list[tuple[str, str, tuple[str, ...]]] = [
             "fsio",
             "inputs",
             "chars",
+            "codepages",
             "unwritten",
             "spelling",
             "persons",

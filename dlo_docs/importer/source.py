@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..chars import FORMAT
+from ..codepages import KZ1048_TELL
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 
@@ -134,11 +135,6 @@ def _decode_utf16(raw: bytes, path: str) -> str:
         ) from None
 
 
-# the letters Windows-1251 reads where the Kazakh code page (KZ-1048) has Kazakh letters: ј for ә,
-# ќ for қ, є for ғ, ѕ for ң, … — letters of no Kazakh or Russian text
-_KZ1048 = re.compile("[ЌЋќћЎўЈҐЄЇґєјЅѕї]")
-
-
 def _decode_8bit(raw: bytes, path: str) -> str:
     """UTF-8 (with or without BOM), else the Windows Cyrillic code page, or the Kazakh one where
     the Cyrillic code page reads the letters it has in place of the Kazakh ones."""
@@ -164,7 +160,7 @@ def _decode_8bit(raw: bytes, path: str) -> str:
             Msg("the file is not text: neither UTF-8 nor Windows-1251 (binary data?)"),
             Msg("import a .docx, or save the text as UTF-8"),
         ) from None
-    if len(_KZ1048.findall(text)) >= 3:
+    if len(KZ1048_TELL.findall(text)) >= 3:
         text = raw.decode("kz1048")
     if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
         raise fail(

@@ -1,0 +1,53 @@
+"""The Windows code page a Kazakh or Russian text that is not UTF-8 was saved in (Notepad's
+"ANSI" on a Russian or Kazakh Windows): Windows-1251 (Cyrillic), or KZ-1048 (Kazakh), which has
+the Kazakh letters where Windows-1251 has Serbian, Macedonian and Ukrainian ones.
+
+- ``KZ1048_TELL``: the letters Windows-1251 reads where KZ-1048 has Kazakh ones (ј for ә, ќ for
+  қ, є for ғ, ѕ for ң, …), letters of no Kazakh or Russian text;
+- ``windows_text(raw) -> tuple[str, str] | None``: the code page ("cp1251" or "kz1048") that
+  reads ``raw`` as Cyrillic text, and that text; None when neither does;
+- ``save_as_utf8(raw) -> Msg``: the hint for a file dlo reads as UTF-8 only (a regulation, the
+  registry) that is not: save it as UTF-8, and how, when it is text in the encoding Notepad
+  calls "Unicode" (UTF-16) or "ANSI" (a Windows code page).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import Msg
+
+KZ1048_TELL = re.compile("[ЌЋќћЎўЈҐЄЇґєјЅѕї]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}")
+
+
+def windows_text(raw: bytes) -> tuple[str, str] | None:
+    """("cp1251" or "kz1048", the text) when ``raw`` reads as Cyrillic text in that code page
+    (three letters in a row at least; KZ-1048 when Windows-1251 reads three of ``KZ1048_TELL``),
+    else None."""
+    try:
+        text = raw.decode("cp1251")
+    except UnicodeDecodeError:  # 0x98, the one byte Windows-1251 leaves undefined
+        return None
+    codec = "cp1251"
+    if len(KZ1048_TELL.findall(text)) >= 3:
+        codec, text = "kz1048", raw.decode("kz1048")
+    return (codec, text) if _CYRILLIC.search(text) else None
+
+
+_PAGES = {"cp1251": Msg("Windows-1251 (Cyrillic)"), "kz1048": Msg("KZ-1048 (Kazakh)")}
+
+
+def save_as_utf8(raw: bytes) -> Msg:
+    """The hint for ``raw``, a file that is not UTF-8 (see the module's docstring)."""
+    how = Msg("in Notepad: File → Save As → Encoding: UTF-8")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Msg('the file is UTF-16 (Notepad\'s "Unicode"): save it as UTF-8 ({how})', how=how)
+    found = windows_text(raw)
+    if found is None:
+        return Msg("save the file as UTF-8")
+    return Msg(
+        'the file reads as {page} text (Notepad\'s "ANSI"): save it as UTF-8 ({how})',
+        page=_PAGES[found[0]],
+        how=how,
+    )
