@@ -188,6 +188,25 @@ def _ids(err: Mapping[str, Any]) -> list[str] | None:
     return words if len(words) > 1 and all(_ID.fullmatch(w) for w in words) else None
 
 
+# the keys of a regulation whose values are ids the registry gives (a position, a unit, an
+# organisation), which a clerk may write as the title the forms print instead
+_REGISTRY_IDS = ("organisation", "unit", "position", "agreement", "approval", "change_initiators")
+
+
+def _named_not_id(err: Mapping[str, Any]) -> Msg | None:
+    """The hint for a registry's id written as a name or title ("Академиялық мәселелер жөніндегі
+    проректор" for vp-academic): a text with a space or a letter not Latin, where an id goes."""
+    value, loc = err.get("input"), err["loc"]
+    if err["type"] != "string_pattern_mismatch" or not isinstance(value, str) or not loc:
+        return None
+    if loc[0] not in _REGISTRY_IDS or not re.search(r"[^\x00-\x7f]|\s", value.strip()):
+        return None
+    return Msg(
+        "write the id regulations/registry.yaml gives the position, unit or organisation (its "
+        "id:, such as vp-academic), not its title or name"
+    )
+
+
 def hint(err: Mapping[str, Any]) -> Msg | None:
     """The word of a fixed list that a misspelled one most likely is ("did you mean …?"), or
     the hint of a check's message about a key (``model_checks.AtKey``)."""
@@ -204,7 +223,7 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
     ids = _ids(err)
     if ids is not None:
         return Msg("separate ids with ', ': {example}", example=", ".join(ids))
-    shown = _shown(err)
+    shown = _shown(err) or _named_not_id(err)
     if shown is not None:
         return shown
     if err["type"] != "literal_error":

@@ -135,6 +135,22 @@ def test_a_regulation_saved_in_a_windows_encoding_is_told_how_to_save_it_as_utf8
     assert page in said and "Кодировка: UTF-8" in said, said
 
 
+def test_an_approver_written_as_its_title_is_told_to_write_its_id(project, dlo):
+    """An approver written as the title the forms print ("Академиялық мәселелер жөніндегі
+    проректор" for vp-academic) was told only what an id is made of: the hint says to write
+    the id the registry gives it, not its title; in the clerk's language too. A clause's id
+    written in Cyrillic is no registry's id and gets no such hint."""
+    title = "Академиялық мәселелер жөніндегі проректор"
+    write(project, MINIMAL.replace("[vp-academic]", f"[{title}]").replace("id: c1", "id: бір"))
+    result = dlo("check", cwd=project)
+    approver = next(x for x in result.out.splitlines() if "agreement.approvers" in x)
+    assert "error DLO013" in approver and "such as vp-academic), not its title" in approver
+    clause = next(x for x in result.out.splitlines() if "t/regulation.yaml:18:" in x)
+    assert "error DLO013" in clause and "registry" not in clause, clause
+    said = dlo("--lang-ui", "ru", "check", cwd=project).out
+    assert "а не ее наименование" in said, said
+
+
 def test_a_duplicated_element_id_tells_which_of_the_two_to_rename(project, dlo):
     """An item copied with its id during a revision was reported at whichever of the two came
     second, with 'give this one a new id': pasted above the original, that is the element in
