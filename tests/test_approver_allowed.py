@@ -86,10 +86,13 @@ def test_check_names_an_approving_official_the_organisation_does_not_allow(proje
     row, col = _line_col(project, PATH, "docs-head\n  form:")
     result = dlo("check", REG, cwd=project)
     assert result.code == 1, result.out
+    # each official by id and by the title the regulation's language gives it, as the clerk
+    # knows them (the ids alone read "'ksu': … only rector")
     assert (
-        f"{PATH}:{row}:{col}: error DLO124: 'docs-head' may not approve the regulations of "
-        "'ksu': regulations/registry.yaml lets only rector approve them (hint: set approval.by "
-        "to one of them"
+        f"{PATH}:{row}:{col}: error DLO124: 'docs-head' (Құжаттамалық қамтамасыз ету бөлімінің "
+        "бастығы) may not approve the regulations of 'ksu' («Ахмет Байтұрсынұлы атындағы "
+        "Қостанай өңірлік университеті» КЕАҚ): regulations/registry.yaml lets only 'rector' "
+        "(Басқарма Төрағасы – Ректор) approve them (hint: set approval.by to one of them"
     ) in result.out, result.out
     assert "Traceback" not in result.out + result.err
 

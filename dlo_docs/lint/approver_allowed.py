@@ -21,21 +21,31 @@ from .self_approval import approval_unwritten
 from .view import View
 
 
+def _named(view: View, pid: str) -> str:
+    """A position as the message names it: its id, and its title in the regulation's language
+    ("'rector' (Басқарма Төрағасы – Ректор)"), which a clerk knows it by."""
+    title = next((p.title for p in view.registry.positions if p.id == pid), {})
+    shown = str(title.get(view.model.main_lang) or "").strip()
+    return f"{pid!r} ({shown})" if shown else repr(pid)
+
+
 def check(view: View) -> Iterator[Problem]:
     doc = view.model
     organisation = view.registry.organisation_of(doc.organisation)
     allowed = organisation.approvers
     if not allowed or doc.approval.by in allowed or approval_unwritten(view):
         return
+    name = str(organisation.name.get(doc.main_lang) or "").strip()
+    said = f"{organisation.id!r} ({name})" if name else repr(organisation.id)
     yield view.problem(
         RULE,
         view.source.at(["approval", "by"]),
         Msg(
             "{by} may not approve the regulations of {organisation}: regulations/registry.yaml "
             "lets only {allowed} approve them",
-            by=repr(doc.approval.by),
-            organisation=repr(organisation.id),
-            allowed=", ".join(allowed),
+            by=_named(view, doc.approval.by),
+            organisation=said,
+            allowed=", ".join(_named(view, pid) for pid in allowed),
         ),
         Msg(
             "set approval.by to one of them (and say so in the clause stating approval); or, "
