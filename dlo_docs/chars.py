@@ -1,6 +1,6 @@
 """The characters a text of dlo's may not hold: the one definition the label sets' check, the
 lint (DLO118) and the terminal output share (a DOCX writer drops what XML forbids:
-``render.docx.ooxml.INVALID_XML``; the YAML writer escapes what YAML cannot print).
+``render.docx.ooxml.DROPPED``; the YAML writer escapes what YAML cannot print).
 
 ``CONTROL``: C0 but tab and line feed, DEL, C1, and the two non-characters U+FFFE and U+FFFF;
 ``FORMAT``: the format characters (Unicode category Cf), which print as nothing; ``BIDI``: the

@@ -524,6 +524,34 @@ def test_check_reads_the_registry_for_control_characters(project, dlo):
     )
 
 
+def test_a_direction_override_in_a_registry_name_reaches_no_output(project, dlo):
+    """A direction override in a name of the registry (the organisation's, which every form's
+    running header prints) is DLO118 to dlo check, but a render printed it: the DOCX, and the
+    page, showed "КЕАҚ «...»" reversed from the override on ("\u202egnp.exe" reads "exe.png").
+    Every output drops the bidirectional controls, as it drops what XML cannot hold; the name's
+    letters stay."""
+    path = project / "regulations" / "registry.yaml"
+    old = "    kk: «Ахмет Байтұрсынұлы атындағы Қостанай өңірлік университеті» КЕАҚ\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    new = (
+        '    kk: "«Ахмет Байтұрсынұлы атындағы\\u202e Қостанай өңірлік университеті» КЕАҚ\\u202c"\n'
+    )
+    path.write_text(text.replace(old, new), "utf-8")
+    assert "DLO118" in dlo("check", cwd=project).out
+    result = dlo(
+        "render", "dlo-head", "--draft", "--format", "docx", "--format", "html", cwd=project
+    )
+    assert result.code == 0, result.out + result.err
+    build = project / "build"
+    with zipfile.ZipFile(build / "dlo-head.kk.draft.docx") as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    page = (build / "dlo-head.kk.draft.html").read_text(encoding="utf-8")
+    for output in (xml, page):
+        assert "\u202e" not in output and "\u202c" not in output
+        assert "атындағы Қостанай өңірлік университеті» КЕАҚ" in output
+
+
 # -- labels that print the journal's record, its blanks on a draft, and the draft's mark --------
 
 

@@ -34,7 +34,7 @@ from ..context import RenderDoc
 from ..errors import DloError, Location, error, relpath
 from ..labels import template_dirs
 from . import page_bounds, page_code, page_errors, page_reach
-from .docx.ooxml import INVALID_XML
+from .docx.ooxml import DROPPED
 from .nobreak import tied_filter
 
 TEMPLATE_ERROR = page_errors.TEMPLATE_ERROR
@@ -106,14 +106,15 @@ def _unchanged(path: Path, mtime: float) -> bool:
 
 def _visible(value: Any) -> Any:
     """What a template prints of a value: a text without the characters no page should hold
-    (control characters a double-quoted YAML escape can write); a list or dict printed within
-    the bound on what a page makes (``page_bounds``)."""
+    (control characters a double-quoted YAML escape can write, the bidirectional controls:
+    ``ooxml.DROPPED``); a list or dict printed within the bound on what a page makes
+    (``page_bounds``)."""
     if not isinstance(value, str):
         page_bounds.printed(value)
         return value
-    if INVALID_XML.search(value) is None:
+    if DROPPED.search(value) is None:
         return value  # (the usual case, and markup the page made stays markup)
-    return type(value)(INVALID_XML.sub("", value))
+    return type(value)(DROPPED.sub("", value))
 
 
 _JUDGED_MAX = 4096  # verdicts kept; past it (a page reading ever new names) each is judged anew

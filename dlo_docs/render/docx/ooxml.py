@@ -8,10 +8,14 @@ import re
 import string
 from collections.abc import Collection, Iterable, Sequence
 
+from ...chars import BIDI
 from ...labels import inside_phrase
 
-# characters XML 1.0 does not allow; dropped from every text
-INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# dropped from every text a DOCX or a page prints: the characters XML 1.0 does not allow, and the
+# bidirectional controls, which would print a text in another order than it is written (a unit's
+# name "\u202egnp.exe" as "exe.png"): no Kazakh or Russian text needs one, and dlo check refuses
+# them in every text and name (DLO118), but the registry's names are printed as they stand
+DROPPED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{BIDI[1:-1]}]")
 TWIPS_PER_MM = 56.7
 CODE_ON_ONE_LINE = 30  # characters: a longer code might not fit a line, and keeps its breaks
 _FORMATTER = string.Formatter()
@@ -26,8 +30,9 @@ def escape(text: str) -> str:
 
 
 def xml_safe(text: str) -> str:
-    """``text`` without the characters XML cannot hold (what python-docx refuses)."""
-    return INVALID_XML.sub("", text)
+    """``text`` without the characters XML cannot hold (what python-docx refuses) and the
+    bidirectional controls (``DROPPED``)."""
+    return DROPPED.sub("", text)
 
 
 def property_text(text: str) -> str:
@@ -45,7 +50,7 @@ def clean(text: str) -> str:
 def runs(text: str) -> str:
     """Runs for ``text``; line breaks and tabs become w:br and w:tab."""
     out = []
-    for i, line in enumerate(INVALID_XML.sub("", text).split("\n")):
+    for i, line in enumerate(DROPPED.sub("", text).split("\n")):
         if i:
             out.append("<w:r><w:br/></w:r>")
         for j, piece in enumerate(line.split("\t")):
