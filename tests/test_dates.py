@@ -114,8 +114,8 @@ def test_dates_out_of_order_or_range_are_refused(project, dlo, day):
     ("ui", "words"),
     [
         ("en", "write it as YYYY-MM-DD or DD.MM.YYYY, or today"),
-        ("ru", "укажите её как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ либо сегодня"),
-        ("kk", "оны ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде не бүгін деп жазыңыз"),
+        ("ru", "укажите её как ГГГГ-ММ-ДД или ДД.ММ.ГГГГ либо «сегодня»"),
+        ("kk", "оны ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде не «бүгін» деп жазыңыз"),
     ],
 )
 def test_a_date_not_written_as_one_names_the_forms_a_user_writes(project, dlo, ui, words):
