@@ -447,6 +447,20 @@ run()
 """
 
 
+def _interrupted_once_recorded(root, tmp_path, sig: str, args: tuple[str, ...]):
+    """``dlo *args`` in ``root``, sent ``sig`` once the journal has taken its event
+    (``RECORDED_THEN``), in English and with a cache of its own."""
+    env = dict(os.environ, DLO_UI_LANG="en", DLO_CACHE_DIR=str(tmp_path / "cache"))
+    return subprocess.run(
+        [sys.executable, "-c", RECORDED_THEN, sig, *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.mark.parametrize(
     ("sig", "code", "said"),
     [("SIGINT", 130, "Interrupted once"), ("SIGTERM", 143, "Terminated once")],
@@ -458,16 +472,8 @@ def test_an_interrupt_once_the_event_is_recorded_says_not_to_run_it_again(
     flushed): the command said 'no file is half-written; run the command again', and a review
     run again was recorded twice. Now it says the act is recorded and not to run it again."""
     before = len(workflow.events(Project(in_force), REG))
-    env = dict(os.environ, DLO_UI_LANG="en", DLO_CACHE_DIR=str(tmp_path / "cache"))
     args = ("review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
-    result = subprocess.run(
-        [sys.executable, "-c", RECORDED_THEN, sig, *args],
-        cwd=in_force,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _interrupted_once_recorded(in_force, tmp_path, sig, args)
     assert result.returncode == code, result.stderr
     assert len(workflow.events(Project(in_force), REG)) == before + 1  # recorded, whole
     assert (
@@ -491,16 +497,8 @@ def test_an_approval_interrupted_once_journaled_puts_its_frozen_copy_in_place(
     monkeypatch.setenv("DLO_TODAY", "2024-06-03")  # (the child inherits it)
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
-    env = dict(os.environ, DLO_UI_LANG="en", DLO_CACHE_DIR=str(tmp_path / "cache"))
     args = ("approve", REG, "--order", "45-НҚ", "--date", "2024-06-03")
-    result = subprocess.run(
-        [sys.executable, "-c", RECORDED_THEN, sig, *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _interrupted_once_recorded(project, tmp_path, sig, args)
     assert result.returncode == code, result.stderr
     assert "do not run it again" in result.stderr
     final = edition_path(project, 1)
