@@ -264,16 +264,28 @@ def test_a_role_typed_with_a_cyrillic_lookalike_names_the_letter(project, dlo):
 
 
 @pytest.mark.parametrize(
-    "typed",
-    ["12\x01", "\x1b]0;PWNED\x07", "a\x00b", "12-\u202eҚН", "1\u200b2"],
-    ids=["soh", "osc", "nul", "direction-override", "zero-width-space"],
+    ("typed", "said"),
+    [
+        ("12\x01", "holds a control character (U+0001) in '12'"),
+        ("\x1b]0;PWNED\x07", "holds a control character (U+001B) in ']0;PWNED'"),
+        ("a\x00b", "holds a control character (U+0000) in 'ab'"),
+        ("\x01", "holds a control character (U+0001) (hint: type that word again by hand"),
+        (
+            "12-\u202eҚН",
+            "holds an invisible format character (U+202E RIGHT-TO-LEFT OVERRIDE) in '12-ҚН'",
+        ),
+        ("1\u200b2 қаулы", "holds an invisible format character (U+200B ZERO WIDTH SPACE) in '12'"),
+    ],
+    ids=["soh", "osc", "nul", "alone", "direction-override", "zero-width-space"],
 )
-def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, typed):
+def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, typed, said):
     """An order number, a reason or remarks with a control character: no DOCX holds it, and an
     escape would reach every terminal that shows the journal; refused, nothing recorded. So is
     one with a format character (DLO118's): a direction override printed "12-НҚ" on the site,
     the sheets and the terminal for the number "12-ҚН" recorded, a zero-width space splits what
-    a search finds; only control characters were refused."""
+    a search finds; only control characters were refused. The refusal names the character and
+    the word it is in as the word prints: the clerk sees nothing where it is (it said only
+    "holds an invisible or control character")."""
     ok(dlo, project, "submit", REG)
     before = journal_path(project).read_bytes()
     for args in (
@@ -281,7 +293,7 @@ def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, 
         ("reject", REG, "--as", "vp-academic", "--remarks", typed),
     ):
         result = dlo(*args, cwd=project)
-        assert result.code == 2 and "holds an invisible or control character" in result.err, (
+        assert result.code == 2 and f"--remarks {said}" in " ".join(result.err.split()), (
             args,
             result.err,
         )
@@ -290,9 +302,22 @@ def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, 
     result = dlo(
         "approve", REG, "--order", typed, "--date", organisation_today().isoformat(), cwd=project
     )
-    assert result.code == 2 and "--order holds an invisible or control character" in result.err
+    assert result.code == 2 and f"--order {said}" in " ".join(result.err.split()), result.err
     assert journal_path(project).read_bytes() != before  # the agreements, and nothing else
     assert "approved" not in journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]
+
+
+def test_a_soft_hyphen_pasted_into_remarks_is_left_out(project, dlo):
+    """Remarks pasted from Word or a web page bring soft hyphens (U+00AD, where a word may be
+    hyphenated), which the clerk cannot see: they were refused as an invisible character, and
+    the clerk could not tell where it was. A soft hyphen is left out (the remarks print the
+    same), a no-break space is a space; nothing else of the text changes."""
+    ok(dlo, project, "submit", REG)
+    typed = "14-тармақтың ұйымдас\xadтырушылық\xad \xadмәселелерін\u00a0нақтылау"
+    ok(dlo, project, "agree", REG, "--as", "vp-academic", "--remarks", typed)
+    recorded = journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]
+    assert "14-тармақтың ұйымдастырушылық мәселелерін нақтылау" in recorded, recorded
+    assert "\xad" not in recorded
 
 
 def test_a_mistyped_id_leaves_nothing_behind(project, dlo):

@@ -209,16 +209,45 @@ def reasons(given: dict[str, str | None] | None) -> dict[str, Any]:
 
 
 def optional_text(value: str | None, option: str) -> str | None:
-    """As ``text``, but none (None) is allowed."""
-    value = " ".join((value or "").split())
+    """As ``text``, but none (None) is allowed. A soft hyphen, which a text pasted from Word or
+    a web page brings, is left out: it only marks where a word may be hyphenated, and the text
+    prints the same without it."""
+    value = " ".join((value or "").replace("\xad", "").split())
     # a format character too (DLO118's: a direction override, a zero-width space), which prints
     # as nothing: the site, the sheets and the terminal would show another text than recorded
-    if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
-        raise UsageError(
-            Msg("{option} holds an invisible or control character", option=option),
-            Msg("type it as plain text"),
-        )
+    hidden = next((i for i, c in enumerate(value) if unicodedata.category(c) in _HIDDEN), None)
+    if hidden is not None:
+        raise _hidden(value, hidden, option)
     return value or None
+
+
+_HIDDEN = ("Cc", "Cf")
+
+
+def _hidden(value: str, at: int, option: str) -> UsageError:
+    """The refusal of ``value`` for its character at ``at``, named, in the word that holds it
+    as the word prints (the clerk sees nothing where it is)."""
+    ch = value[at]
+    start = value.rfind(" ", 0, at) + 1
+    end = value.find(" ", at)
+    word = value[start : None if end < 0 else end]
+    shown = "".join(c for c in word if unicodedata.category(c) not in _HIDDEN)
+    if unicodedata.category(ch) == "Cc":  # (DLO118's words)
+        what = Msg("a control character (U+{code:04X})", code=ord(ch))
+    else:
+        name = unicodedata.name(ch, "FORMAT CHARACTER")
+        what = Msg("an invisible format character (U+{code:04X} {name})", code=ord(ch), name=name)
+    said = (
+        Msg("{option} holds {what} in '{word}'", option=option, what=what, word=shown)
+        if shown
+        else Msg("{option} holds {what}", option=option, what=what)
+    )
+    return UsageError(
+        said,
+        Msg(
+            "type that word again by hand: a paste from another program can bring such a character"
+        ),
+    )
 
 
 def today(ctx: Ctx) -> dt.date:
