@@ -6,9 +6,11 @@ the Kazakh letters where Windows-1251 has Serbian, Macedonian and Ukrainian ones
   қ, є for ғ, ѕ for ң, …), letters of no Kazakh or Russian text;
 - ``windows_text(raw) -> tuple[str, str] | None``: the code page ("cp1251" or "kz1048") that
   reads ``raw`` as Cyrillic text, and that text; None when neither does;
+- ``mostly_utf8(raw) -> bool``: ``raw`` is UTF-8 but for a few stray bytes (no code page's text);
 - ``save_as_utf8(raw) -> Msg``: the hint for a file dlo reads as UTF-8 only (a regulation, the
   registry) that is not: save it as UTF-8, and how, when it is text in the encoding Notepad
-  calls "Unicode" (UTF-16) or "ANSI" (a Windows code page).
+  calls "Unicode" (UTF-16) or "ANSI" (a Windows code page); where it is UTF-8 but for a stray
+  byte, to type the character at the place the message names again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ def windows_text(raw: bytes) -> tuple[str, str] | None:
     return (codec, text) if _CYRILLIC.search(text) else None
 
 
+def mostly_utf8(raw: bytes) -> bool:
+    """Whether ``raw``, not UTF-8, is UTF-8 but for a few stray bytes: more of its letters
+    beyond ASCII read as UTF-8 than bytes do not. Read in a Windows code page, UTF-8's
+    Cyrillic letters are pairs of Cyrillic letters and signs ("и" reads "Рё", "н" "РЅ"): such a
+    file is no Windows-1251 or KZ-1048 text, and saved as UTF-8 in that reading its text is lost;
+    a Windows code page's Cyrillic text, read as UTF-8, is nearly all stray bytes."""
+    text = raw.decode("utf-8", "replace")
+    stray = text.count("\ufffd")
+    return sum(1 for c in text if c > "\x7f") - stray > stray
+
+
 _PAGES = {"cp1251": Msg("Windows-1251 (Cyrillic)"), "kz1048": Msg("KZ-1048 (Kazakh)")}
 
 
@@ -43,6 +56,11 @@ def save_as_utf8(raw: bytes) -> Msg:
     how = Msg("in Notepad: File → Save As → Encoding: UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Msg('the file is UTF-16 (Notepad\'s "Unicode"): save it as UTF-8 ({how})', how=how)
+    if mostly_utf8(raw):
+        return Msg(
+            "the rest of the file is UTF-8: type the character at this place again (a text "
+            "pasted from a file in another encoding can bring a stray byte)"
+        )
     found = windows_text(raw)
     if found is None:
         return Msg("save the file as UTF-8")

@@ -135,6 +135,24 @@ def test_a_regulation_saved_in_a_windows_encoding_is_told_how_to_save_it_as_utf8
     assert page in said and "Кодировка: UTF-8" in said, said
 
 
+@pytest.mark.parametrize("stray", [b"\xe9", "Мәтін".encode("kz1048")], ids=["latin-1", "kz-1048"])
+def test_a_utf8_regulation_with_a_stray_byte_is_not_told_it_is_ansi(project, dlo, stray):
+    """A UTF-8 regulation with one stray byte (a Latin-1 "é", a word pasted from a KZ-1048
+    file) was told it "reads as KZ-1048 (Kazakh) text (Notepad's "ANSI")": read in a Windows
+    code page, UTF-8's Cyrillic letters are pairs of Cyrillic letters ("и" reads "Рё"), and the
+    file re-saved as told would have kept that reading. It is told to type the character at the
+    place named again."""
+    (project / "regulations" / "t").mkdir(parents=True, exist_ok=True)
+    raw = MINIMAL.encode().replace("Мәтін.".encode(), "Мәтін ".encode() + stray + b".", 1)
+    assert raw != MINIMAL.encode()
+    (project / "regulations" / "t" / "regulation.yaml").write_bytes(raw)
+    result = dlo("check", cwd=project)
+    line = next(x for x in result.out.splitlines() if "DLO002" in x)
+    assert "ANSI" not in line and "the rest of the file is UTF-8" in line, line
+    said = dlo("--lang-ui", "ru", "check", cwd=project).out
+    assert "ANSI" not in said and "остальной файл в UTF-8" in said, said
+
+
 def test_an_approver_written_as_its_title_is_told_to_write_its_id(project, dlo):
     """An approver written as the title the forms print ("Академиялық мәселелер жөніндегі
     проректор" for vp-academic) was told only what an id is made of: the hint says to write
