@@ -157,6 +157,26 @@ def test_cp1251_text_is_read(project, dlo, tmp_path):
     assert "Общие положения" in yaml and "languages: [ru]" in yaml
 
 
+def test_a_utf8_text_with_a_stray_byte_is_refused_at_the_byte_not_read_as_a_code_page(
+    project, dlo, tmp_path
+):
+    """A UTF-8 .txt with one stray byte (a Latin-1 "é") was read in a Windows code page, where
+    each Cyrillic letter of UTF-8 is two others ("Управление" read "РЈРїСЂР°РІР»РµРЅРёРµ"): the
+    regulation was written in that reading, every text lost. It is refused at the byte."""
+    text = (
+        "Глава 1. Общие положения\r\n1. Начальник отдела дистанционного обучения подчиняется "
+        "директору института.\r\n2. Начальник отдела назначается приказом.\r\n"
+    )
+    raw = text.encode().replace("приказом".encode(), "приказом caf".encode() + b"\xe9")
+    (tmp_path / "stray.txt").write_bytes(raw)
+    result = dlo(
+        "import", tmp_path / "stray.txt", "--id", "stray", "--position", "dlo-head", cwd=project
+    )
+    assert result.code == 1 and "stray.txt:3:" in result.err, result.err
+    assert "DLO523" in result.err and "UTF-8 but for a stray byte (0xe9)" in result.err
+    assert not (project / "regulations" / "stray").exists()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a file name of any bytes is POSIX's")
 @pytest.mark.parametrize(
     "name",

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..chars import FORMAT
-from ..codepages import KZ1048_TELL
+from ..codepages import KZ1048_TELL, mostly_utf8
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 
@@ -137,7 +137,8 @@ def _decode_utf16(raw: bytes, path: str) -> str:
 
 def _decode_8bit(raw: bytes, path: str) -> str:
     """UTF-8 (with or without BOM), else the Windows Cyrillic code page, or the Kazakh one where
-    the Cyrillic code page reads the letters it has in place of the Kazakh ones."""
+    the Cyrillic code page reads the letters it has in place of the Kazakh ones. UTF-8 but for
+    a stray byte, it is refused at that byte: read in a code page, it would be text lost."""
     if b"\x00" in raw:
         raise fail(
             path,
@@ -149,8 +150,20 @@ def _decode_8bit(raw: bytes, path: str) -> str:
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if mostly_utf8(raw):  # read as a code page, its every letter would be two others
+            before = raw[: exc.start]
+            at = Location(path, before.count(b"\n") + 1, exc.start - before.rfind(b"\n"))
+            raise DloError(
+                error(
+                    at,
+                    NOT_TEXT,
+                    Msg(
+                        "the file is UTF-8 but for a stray byte (0x{byte:02x})", byte=raw[exc.start]
+                    ),
+                    Msg("type the character at that place again, and save the text as UTF-8"),
+                )
+            ) from None
     try:
         text = raw.decode("cp1251")
     except UnicodeDecodeError:
