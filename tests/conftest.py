@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import math
 import os
 import re
 import shutil
@@ -112,12 +113,24 @@ def _bundled_copy(root: Path) -> Path:
     return root
 
 
-# a run started this close to the organisation's midnight waits for it (``before_the_day_turns``):
-# ``DLO_TEST_DAY_WINDOW`` minutes (0: never waits)
-DAY_WINDOW = dt.timedelta(minutes=float(os.environ.get("DLO_TEST_DAY_WINDOW", "20")))
+def day_window(value: str | None) -> dt.timedelta:
+    """How close to the organisation's midnight a run waits for it (``before_the_day_turns``):
+    ``DLO_TEST_DAY_WINDOW`` minutes (unset or empty: 20; 0: never waits). Anything but a number
+    of minutes, 0 or more, is a usage error naming it (it was a traceback importing this file,
+    or, negative, a window never open)."""
+    try:
+        minutes = float(value) if value and value.strip() else 20.0
+    except ValueError:
+        minutes = math.nan
+    if not 0 <= minutes <= 24 * 60:
+        raise pytest.UsageError(
+            f"DLO_TEST_DAY_WINDOW={value!r}: give the minutes before the organisation's midnight "
+            "a run waits for it, 0 to 1440 (0: never waits)"
+        )
+    return dt.timedelta(minutes=minutes)
 
 
-def before_the_day_turns(now: dt.datetime, window: dt.timedelta = DAY_WINDOW) -> float:
+def before_the_day_turns(now: dt.datetime, window: dt.timedelta) -> float:
     """Seconds until the organisation's day turns (midnight at ``+05:00``, 19:00 UTC) when it
     turns within ``window`` of ``now``, else 0. The tests date acts by the day they take for
     today, many of them once for a module (a session's prepared projects, a module's dates): in
@@ -136,7 +149,12 @@ def pytest_configure(config: pytest.Config) -> None:
     run's own process, not again in each worker: the workers start after it)."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    wait = 0.0 if hasattr(config, "workerinput") else before_the_day_turns(dt.datetime.now(dt.UTC))
+    window = day_window(os.environ.get("DLO_TEST_DAY_WINDOW"))
+    wait = (
+        0.0
+        if hasattr(config, "workerinput")
+        else before_the_day_turns(dt.datetime.now(dt.UTC), window)
+    )
     if wait:
         minutes = f"{wait / 60:.0f} min"
         print(  # noqa: T201  # before pytest's reporter exists
