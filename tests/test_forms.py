@@ -680,8 +680,17 @@ def test_an_approver_s_remarks_break_no_word_in_the_agreement_sheet(project, lan
     LibreOffice broke them inside their words ("14-тармақты" / "ң", "ұйымдастыру" / "шылық").
     Every word of remarks, up to sixteen Kazakh letters and the position column's longest word,
     fits the remarks column in the cell's own style, in both languages; so do the other columns'
-    (a name, a date) as they were."""
+    (a name of a long surname, a date), which gave it room."""
     add_bilingual(project)
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    for old, new in (
+        ("kk: А. Б. Сейітова", "kk: А. Қ. Темірбекова"),
+        ("ru: А. Б. Сеитова", "ru: А. К. Темирбекова"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    registry.write_text(text, encoding="utf-8")
     day = dt.date(2026, 12, 5)
     mark = AgreementMark("vp-academic", "agreed", day, remarks=REMARKS[lang])
     records = Records(state="in_agreement", edition=1, agreements={"vp-academic": mark})

@@ -18,7 +18,7 @@ from . import ooxml
 from .package import Base
 
 # column widths (mm, they add up to the 170 mm between the margins) and row heights of the sheets;
-# a name column holds a name with its initials on one line ("Г. М. Жұмабаева" is 31 mm in 12 pt:
+# a name column holds a name with its initials on one line ("А. К. Темирбекова" is 34 mm in 12 pt:
 # its spaces are no-break ones, so a narrower column splits the surname), a position column the
 # longest word of a title ("документационного", 36 mm), a column heading its words kept together
 # ("№ изменения", 24 mm in bold 11 pt), a signature column each word of an electronic
@@ -26,7 +26,7 @@ from .package import Base
 # the agreement's remarks column, in 10 pt, a word of sixteen Kazakh letters ("ұйымдастырушылық",
 # 32 mm; in 28 mm and 12 pt the remarks broke inside their words); each with 3 mm of cell margins
 _COLUMNS_MM = {
-    "agreement": (10, 40, 35, 27, 23, 35),
+    "agreement": (8, 40, 37, 27, 23, 35),
     "acquaintance": (10, 46, 54, 30, 30),
     "changes": (28, 32, 44, 26, 40),
     "review": (10, 26, 60, 46, 28),
