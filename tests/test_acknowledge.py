@@ -115,6 +115,17 @@ def test_a_name_and_position_and_a_csv_batch(in_force, dlo):
     assert "read by Қ. Сыртқы (Сарапшы)" in log and "read by Б. В. Серіков (Инженер)" in log, log
 
 
+def test_a_soft_hyphen_pasted_into_a_reader_s_name_is_left_out(in_force, dlo):
+    """A name or position pasted from Word or a web page brings soft hyphens (U+00AD), which
+    the clerk cannot see: acknowledge refused them as an invisible character, though an
+    option's text leaves them out (remarks, a reason). The reader is recorded without them,
+    by the name as it prints."""
+    typed = ("--name", "Қ. Сырт\xadқы", "--position", "Са\xadрапшы")
+    ok(dlo, in_force, "acknowledge", "dlo-unit", *typed)
+    log = ok(dlo, in_force, "log", "dlo-unit").out
+    assert "read by Қ. Сыртқы (Сарапшы)" in log and "\xad" not in log, log
+
+
 def test_a_bad_batch_records_nothing(in_force, dlo):
     before = journal(in_force)
     bad = in_force / "bad.csv"

@@ -89,8 +89,10 @@ def holder(registry: Registry, position_id: str, lang: str) -> Reader:
 
 
 def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
-    """A reader given by name and position: a registry position id or title, else as written."""
-    name, position = " ".join(name.split()), " ".join(position.split())
+    """A reader given by name and position: a registry position id or title, else as written;
+    a soft hyphen (a paste from Word or a web page brings one) left out, as an option's text
+    leaves it out (``loading.optional_text``)."""
+    name, position = (" ".join(v.replace("\xad", "").split()) for v in (name, position))
     if not name or not position:
         raise UsageError(
             Msg("a reader needs a name and a position"), Msg("give --name and --position")
