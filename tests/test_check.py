@@ -1427,8 +1427,8 @@ def test_facts_in_prose_must_match_the_data(project, dlo):
     # the titles are named as a list after a colon, not as the object of "называет" in the
     # nominative ("называет Начальник …, которых нет в данных")
     assert (
-        "не называет: Үздіксіз білім беру институтының директоры; называет отсутствующих в "
-        "данных (agreement.approvers): Құжаттамалық қамтамасыз ету бөлімінің бастығы"
+        "не называет: Үздіксіз білім беру институтының директоры; называет должности, которых "
+        "нет в данных (agreement.approvers): Құжаттамалық қамтамасыз ету бөлімінің бастығы"
     ) in said, said
 
 
