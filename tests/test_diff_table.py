@@ -272,6 +272,10 @@ def test_html_escapes_the_texts(project):
         "utf-8"
     )
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # the page runs no script were the escaping ever to fail: a policy of its own (it had none)
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert policy is not None and "default-src 'none'" in policy[1].split("; ")
+    assert "script-src" not in policy[1]
 
 
 # --- the approval package ----------------------------------------------------------------------

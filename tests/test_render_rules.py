@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from test_check import MINIMAL, write
@@ -65,6 +66,11 @@ def test_html_escapes_markup_from_yaml(project, dlo):
     html = (project / "build" / "t.kk.draft.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in html
+    # and were the escaping ever to fail, the page runs no script, loads nothing and posts
+    # nowhere: it carries a policy of its own, as the site's pages do (it had none)
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert policy is not None and "default-src 'none'" in policy[1].split("; ")
+    assert "script-src" not in policy[1] and "form-action 'none'" in policy[1]
 
 
 def test_bilingual_regulation_renders_both_languages(project, dlo):
