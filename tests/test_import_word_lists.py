@@ -183,3 +183,22 @@ def test_a_picture_put_in_the_text_is_said_at_its_place(bundled, dlo):
     assert changes(bundled) == set()
     ru = dlo("--lang-ui", "ru", "import", path, "--onto", REG, cwd=bundled)
     assert "рисунок" in ru.err, ru.err
+
+
+def test_an_item_given_the_clause_style_is_a_clause_not_a_sub_item(bundled, dlo):
+    """An item restyled DLO Clause in Word keeps its typed "3) ": the marker outweighed the
+    style, and the clause came back as a sub-item of the item before it."""
+    section = load_model(bundled, REG).chapters[4].paragraphs[0]
+    clause = section.clauses[0]
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    restyled = _paragraph_of(doc, clause.items[2].id)
+    restyled.find(qn("w:pPr")).find(qn("w:pStyle")).set(qn("w:val"), "DLOClause")
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    assert "DLO503" not in result.err, result.err
+    after = load_model(bundled, REG).chapters[4].paragraphs[0].clauses
+    assert [i.id for i in after[0].items] == [i.id for i in clause.items[:2]]
+    assert all(i.items == [] for i in after[0].items)
+    assert after[1].text == clause.items[2].text and after[1].items == []

@@ -291,7 +291,12 @@ def _numbered(text: str, hint: str | None) -> Cand | None:
 
 
 def _marked(text: str, hint: str | None) -> Cand:
-    """A list item by its marker ("1)", "а)", a bullet), else what the source's hint says."""
+    """A list item by its marker ("1)", "а)", a bullet), else what the source's hint says. In
+    the DLO Clause style the style says what it is: an item restyled a clause in Word keeps its
+    typed "3) ", a number dlo computes, and is a clause."""
+    if hint == "clause":
+        m = _ITEM_NUM.match(text) or _ITEM_LETTER.match(text) or _BULLET.match(text)
+        return Cand("clause", None, m["t"] if m and m["t"] else text)
     m = _ITEM_NUM.match(text)
     if m:
         return Cand("item", m["n"], m["t"], "num")
@@ -301,8 +306,6 @@ def _marked(text: str, hint: str | None) -> Cand:
     m = _BULLET.match(text)
     if m and m["t"]:
         return Cand("item", None, m["t"], "bullet")
-    if hint == "clause":
-        return Cand("clause", None, text)
     if hint in ("item", "row"):
         return Cand("item", None, text, hint)
     return Cand("none", None, text)
