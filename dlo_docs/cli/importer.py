@@ -119,11 +119,12 @@ def _onto(project, file: str, reg_id: str, accept_changes: bool) -> None:
     c = imported.counts
     click.echo(
         _(
-            "{kept} element(s) kept their ids ({by_bookmark} by bookmark, the others by "
-            "text); {new} new"
+            "{kept} element(s) kept their ids ({by_bookmark} by bookmark, {by_text} by text); "
+            "{new} new"
         ).format(
             kept=c["kept"],
             by_bookmark=c["by_bookmark"],
+            by_text=c["kept"] - c["by_bookmark"],
             new=c["chapter"] + c["paragraph"] + c["clause"] + c["item"] - c["kept"],
         ),
         err=True,
