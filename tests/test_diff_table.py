@@ -131,6 +131,16 @@ def test_page_header_row_and_renumbering_note():
     assert texts[-1] == "Кейінгі құрылымдық элементтердің нөмірленуі тиісінше өзгертілді."
 
 
+def test_a_change_s_row_is_kept_on_one_page():
+    """A row is one change: broken at a page's foot, the next page began with a stub of it
+    ("тармақшасы" alone under the repeated header, its № cell blank), read as a row of its own.
+    Each change's row keeps together (w:cantSplit); one taller than a page still flows on."""
+    (table,) = table_of().tables
+    for row in table.rows[1:]:
+        tr_pr = row._tr.trPr
+        assert tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None, row.cells[0].text
+
+
 def test_russian_labels():
     rows = cells(table_of(RU, reason=None))
     assert rows[0] == [

@@ -266,7 +266,10 @@ def _change_rows(
     for cell, title in zip(header.cells, words["columns"], strict=False):
         _cell_lines(cell, sid["header"], [title])
     for row in rows(comparison, labels, reason):
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        # a change's row is kept on one page (one taller than a page still flows on)
+        added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = added.cells
         _cell_lines(cells[0], sid["number"], [str(row["n"])])
         _cell_lines(cells[1], sid["text"], [row["name"]])
         _cell_lines(cells[1], sid["text"], row["places"], italic=True, more=True)
