@@ -205,6 +205,28 @@ def test_a_number_changed_by_another_change_is_a_revision_of_the_numbering():
     assert numbering == "Нөмірлеу (автоматты түрде: басқа өзгерістің салдары)"
 
 
+def test_a_sub_item_added_to_an_item_comes_before_the_next_item_deleted():
+    """Item 5) of clause 10 deleted and a sub-item а) added to item 4) before it: the struck 5)
+    was printed first, so the inserted а) stood under it, read as the deleted item's sub-item;
+    the comparison table listed the two in that order too. The sub-item ends item 4): it comes
+    before the deleted 5) in the tracked copy and in the table's rows."""
+    data = seed_data()
+    new = copy.deepcopy(data)
+    duties = find(new, "duties")["items"]
+    duties[3]["items"] = [{"id": "duties.4.a", "text": "пайдаланушыларды тіркеуге;"}]
+    del duties[4]
+    old, new = Regulation.model_validate(data), Regulation.model_validate(new)
+    c = compare(old, new, KK)
+    assert [(r.op, r.place.id) for r in c.rows if r.op != "equal"] == [
+        ("insert", "duties.4.a"),
+        ("delete", "duties.5"),
+    ]
+    assert [(x.what, x.id) for x in c.changes] == [("added", "duties.4.a"), ("removed", "duties.5")]
+    data = redline_of(old, new)
+    assert settle(data, "accept") == expected(new)
+    assert settle(data, "reject") == expected(old)
+
+
 def test_track_changes_is_switched_on():
     old, new = editions()
     with zipfile.ZipFile(io.BytesIO(redline_of(old, new))) as z:

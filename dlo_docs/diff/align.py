@@ -14,13 +14,14 @@ other edition. Then:
 
 ``Comparison.rows`` is the paragraph-level alignment of the two texts that a tracked-changes
 document needs: every line of the new text in order, with the lines of the old text that are gone
-placed where they stood.
+placed where they stood (after any new line that ends the element before them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import numbering, placement
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
     from ..model import Regulation, Text
 
 What = Literal["added", "removed", "changed", "moved"]
+_LEVEL = {"chapter": -2, "paragraph": -1}  # how deep an element stands; else its item depth
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,8 @@ class Comparison:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {"added": 0, "removed": 0, "changed": 0, "moved": 0}
-        for change in self.changes:
-            counts[change.what] += 1
-        return counts
+        whats = [change.what for change in self.changes]
+        return {what: whats.count(what) for what in ("added", "removed", "changed", "moved")}
 
 
 # --- the elements of one edition -------------------------------------------------------------
@@ -289,10 +289,12 @@ def _rows(old: list[Place], new: list[Place]) -> list[Row]:
             for o, n in zip(old[i1:i2], new[j1:j2], strict=False):
                 rows.append(Row("equal", o, n, _line_segments(o, n)))
             continue
-        for o in old[i1:i2]:
-            rows.append(Row("delete", o, None, (Segment(words.DELETE, o.line),)))
-        for n in new[j1:j2]:
-            rows.append(Row("insert", None, n, (Segment(words.INSERT, n.line),)))
+        gone = [Row("delete", o, None, (Segment(words.DELETE, o.line),)) for o in old[i1:i2]]
+        came = [Row("insert", None, n, (Segment(words.INSERT, n.line),)) for n in new[j1:j2]]
+        # lines that came deeper than the first gone (a sub-item, a clause) end the one before
+        top = _LEVEL.get(old[i1].kind, old[i1].depth) if i1 < i2 else 99
+        k = sum(1 for _ in takewhile(top.__lt__, (_LEVEL.get(n.kind, n.depth) for n in new[j1:j2])))
+        rows += came[:k] + gone + came[k:]
     return rows
 
 
@@ -306,12 +308,10 @@ def _common_changes(
         o, n = old_by[eid], new_by[eid]
         note = n.note if n.note and n.note != o.note else None
         text_changed = o.text != n.text
-        if eid not in kept:
+        if eid not in kept or text_changed:
+            what: What = "changed" if eid in kept else "moved"
             diff = list(words.diff(o.text, n.text))
-            changes[eid] = Change("moved", eid, n.kind, o, n, diff, text_changed, note=note)
-        elif text_changed:
-            diff = list(words.diff(o.text, n.text))
-            changes[eid] = Change("changed", eid, n.kind, o, n, diff, True, note=note)
+            changes[eid] = Change(what, eid, n.kind, o, n, diff, text_changed, note=note)
         elif o.ref != n.ref:
             renumbered.append((o, n))
     return changes, renumbered
