@@ -338,6 +338,7 @@ def test_a_removed_space_is_marked_not_struck_on_the_site(base, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         page.goto(base + COMPARE)
+        print(page.content()[:3000])
         lines = page.evaluate(
             """() => { const cell = document.querySelector('.dlo-diff td.wording p');
                 const mark = document.createElement('del'); mark.className = 'spacing';
@@ -368,3 +369,22 @@ def test_the_header_fits_320_px_with_a_reader_s_text_spacing(base, browser):
             assert wide <= inner, (rel, wide, inner)
     finally:
         context.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_comparison_s_number_heading_is_one_line_on_the_site(base, browser):
+    """The site's comparison page set its first column's heading "№ п/п" as "№ п/" over "п" (a
+    browser breaks after the slash in that narrow column): the rule that keeps it on one line was
+    in the comparison's own page (diff.html.j2's style), which the site does not include, and not
+    in the site's style sheet. (This build's Russian comparison has no table: its text did not
+    change; the rule is the same in every language.)"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base + COMPARE)
+        wrap = page.evaluate(
+            "getComputedStyle(document.querySelector('.dlo-diff th.n')).whiteSpace"
+        )
+        assert wrap == "nowrap"
+    finally:
+        page.close()
