@@ -202,3 +202,27 @@ def test_an_item_given_the_clause_style_is_a_clause_not_a_sub_item(bundled, dlo)
     assert [i.id for i in after[0].items] == [i.id for i in clause.items[:2]]
     assert all(i.items == [] for i in after[0].items)
     assert after[1].text == clause.items[2].text and after[1].items == []
+
+
+def test_a_clause_given_the_item_style_is_said_to_have_lost_what_it_stated(bundled, dlo):
+    """A clause restyled DLO Item in Word is a new item of the clause before it: the clause,
+    whose `states: approval` the DOCX does not show, was removed with it and no word said so
+    (only numbering warnings). Its loss is a warning naming what went (DLO509); the text is
+    imported as the clerk styled it."""
+    path = rendered(bundled, dlo)
+    doc = Document(str(path))
+    restyled = _paragraph_of(doc, "approval")
+    restyled.find(qn("w:pPr")).find(qn("w:pStyle")).set(qn("w:val"), "DLOItem")
+    doc.save(str(path))
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "DLO509" in line]
+    assert len(said) == 1, result.err
+    assert said[0].startswith(
+        f"regulations/{REG}/regulation.yaml: warning DLO509: clause 'approval'"
+    )
+    assert "states: approval" in said[0], said[0]
+    assert ("removed", "approval") in changes(bundled)
+    # the DOCX rendered again and imported as it is removes nothing: no such warning
+    path = rendered(bundled, dlo)
+    assert "DLO509" not in dlo("import", path, "--onto", REG, cwd=bundled).err

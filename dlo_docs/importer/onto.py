@@ -31,7 +31,7 @@ from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
 from ..workflow import journal as _journal
-from . import boxes, generated, rendered
+from . import boxes, generated, onto_gone, rendered
 from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
@@ -355,6 +355,7 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
         raise DloError(errors or problems)
     atomic_write(target, text)
     said = sorted({*tree.problems, *read.problems})  # each at its place in the file
+    said += onto_gone.gone(model, lang, set(found.ids.values()), shown)
     imported = Imported(new, text, said, [], read, counts(new))
     imported.counts |= {"kept": len(found.ids), "by_bookmark": found.by_bookmark}
     return Result(imported, [target], [])

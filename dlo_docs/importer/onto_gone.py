@@ -1,0 +1,98 @@
+"""What ``dlo import --onto`` cannot bring back: an element of the regulation that no paragraph of
+the DOCX was matched to (deleted in Word, or given another element's style: a clause restyled as
+an item is a new item) is gone, and with it what it carried that the DOCX does not show: its
+text in the regulation's other languages, its note, the fact it states (``states``), the entry
+it defines (``ref``), its silences. Each such element is a warning (``GONE``) naming what went,
+at the regulation's file: nothing of it was said before the write.
+
+- ``gone(model, lang, kept, path) -> list[Problem]``: for the elements of ``model`` whose ids are
+  not among ``kept``, read from a DOCX in ``lang``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from ..errors import Location, Problem, warning
+from ..i18n import Msg, join
+from ..model import Chapter, Clause, Item, Paragraph, Regulation
+
+GONE = "DLO509"
+
+_KIND = {
+    "chapter": Msg("chapter"),
+    "paragraph": Msg("paragraph"),
+    "clause": Msg("clause"),
+    "item": Msg("item"),
+}
+
+
+def _elements(model: Regulation) -> Iterator[tuple[str, Any]]:
+    """(kind, element) of every element of ``model``, in document order."""
+
+    def items(entries: list[Item]) -> Iterator[tuple[str, Any]]:
+        for item in entries:
+            yield "item", item
+            yield from items(item.items)
+
+    def clauses(entries: list[Clause]) -> Iterator[tuple[str, Any]]:
+        for clause in entries:
+            yield "clause", clause
+            yield from items(clause.items)
+
+    for chapter in model.chapters:
+        yield "chapter", chapter
+        yield from clauses(chapter.clauses)
+        for paragraph in chapter.paragraphs:
+            yield "paragraph", paragraph
+            yield from clauses(paragraph.clauses)
+
+
+def _carried(element: Chapter | Paragraph | Clause | Item, lang: str) -> list[Msg | str]:
+    """What ``element`` holds that a DOCX in ``lang`` does not show."""
+    text = element.title if isinstance(element, Chapter | Paragraph) else element.text
+    what: list[Msg | str] = [
+        Msg("its {lang} text", lang=other)
+        for other in (text if isinstance(text, dict) else {})
+        if other != lang
+    ]
+    if getattr(element, "states", None):
+        what.append(f"states: {element.states}")  # type: ignore[union-attr]  # a clause's
+    if getattr(element, "ref", None):
+        what.append(f"ref: {element.ref}")  # type: ignore[union-attr]  # an item's
+    if element.note:
+        what.append(Msg("its note"))
+    if element.silence:
+        what.append(Msg("its silences"))
+    return what
+
+
+def gone(model: Regulation, lang: str, kept: Collection[str], path: str) -> list[Problem]:
+    """A warning for each element of ``model`` not ``kept`` that carried more than its ``lang``
+    text (see the module)."""
+    problems = []
+    for kind, element in _elements(model):
+        what = [] if element.id in kept else _carried(element, lang)
+        if what:
+            problems.append(
+                warning(
+                    Location(path),
+                    GONE,
+                    Msg(
+                        "{kind} {id} is no longer in the DOCX (deleted, or given another "
+                        "element's style), and what it held besides its {lang} text went with "
+                        "it: {what}",
+                        kind=_KIND[kind],
+                        id=repr(element.id),
+                        lang=lang,
+                        what=join("; ", what),
+                    ),
+                    Msg(
+                        "if it was not meant to go, put it back in the regulation (git diff "
+                        "shows what the import removed), or give the paragraph its own style "
+                        "in Word and import again"
+                    ),
+                )
+            )
+    return problems
