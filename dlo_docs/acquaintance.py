@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import inputs
+from .codepages import mostly_utf8
 from .errors import DloError, Location, Problem, UsageError, error, os_reason
 from .i18n import Msg
 from .model import Registry
@@ -52,7 +53,7 @@ def _text(raw: bytes, where: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if _mostly_utf8(raw):
+        if mostly_utf8(raw):
             raise DloError(_broken_utf8(raw, exc.start, where)) from None
     try:
         return raw.decode("cp1251")
@@ -61,15 +62,6 @@ def _text(raw: bytes, where: str) -> str:
 
 
 _NOT_TEXT = Msg("not a text file (UTF-8, UTF-16 or Windows-1251)")
-
-
-def _mostly_utf8(raw: bytes) -> bool:
-    """More of its non-ASCII characters read as UTF-8 than not. Windows-1251 letters are all
-    bytes a UTF-8 sequence starts with, never one it goes on with: its Cyrillic text reads as
-    UTF-8 hardly anywhere."""
-    text = raw.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    return sum(1 for char in text if ord(char) > 127) - bad > bad
 
 
 def _broken_utf8(raw: bytes, at: int, where: str) -> Problem:
