@@ -17,15 +17,9 @@ from typing import Any
 from ..errors import Location, Problem, warning
 from ..i18n import Msg, join
 from ..model import Chapter, Clause, Item, Paragraph, Regulation
+from .tree import word
 
 GONE = "DLO509"
-
-_KIND = {
-    "chapter": Msg("chapter"),
-    "paragraph": Msg("paragraph"),
-    "clause": Msg("clause"),
-    "item": Msg("item"),
-}
 
 
 def _elements(model: Regulation) -> Iterator[tuple[str, Any]]:
@@ -83,7 +77,7 @@ def gone(model: Regulation, lang: str, kept: Collection[str], path: str) -> list
                         "{kind} {id} is no longer in the DOCX (deleted, or given another "
                         "element's style), and what it held besides its {lang} text went with "
                         "it: {what}",
-                        kind=_KIND[kind],
+                        kind=word(kind),
                         id=repr(element.id),
                         lang=lang,
                         what=join("; ", what),
