@@ -158,8 +158,12 @@ class Lookalike:
 
 
 def lookalike(name: object) -> Lookalike | None:
-    """The first Cyrillic letter of ``name`` that looks like a Latin one, if it has one."""
-    if not isinstance(name, str):
+    """The first Cyrillic letter of ``name`` that looks like a Latin one, if it has one and is
+    otherwise a Latin id: a name with a space, or with a letter beyond ASCII that looks like no
+    Latin one ("Проректор по …", a title typed where an id goes), is no id with a stray letter."""
+    if not isinstance(name, str) or any(
+        ch.isspace() or (ch > "\x7f" and ch not in _LATIN_OF) for ch in name
+    ):
         return None
     index = next((i for i, ch in enumerate(name) if ch in _LATIN_OF), None)
     return None if index is None else Lookalike(name, index, name[index])

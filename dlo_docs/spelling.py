@@ -4,7 +4,7 @@ stands (a key, a word of a fixed list, a registry id), offered in a hint ("did y
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .i18n import N_, Msg
@@ -83,9 +83,16 @@ def known_regulations(given: object, ids: list[str]) -> Msg:
     return known_ids(given, ids, REGULATIONS)
 
 
-def known_positions(given: object, ids: list[str]) -> Msg:
+def known_positions(
+    given: object, ids: list[str], titles: Mapping[str, Iterable[str]] | None = None
+) -> Msg:
     """The hint refusing ``given``, a position id (``--as``, ``--by``, ``--position`` …) that
-    names none of the registry's."""
+    names none of the registry's: when it is a position's title (``titles``: id -> its titles,
+    in any language; spaces and case aside), that position's id to give instead."""
+    key = " ".join(given.split()).casefold() if isinstance(given, str) else None
+    for pid, names in (titles or {}).items():
+        if key and any(" ".join(name.split()).casefold() == key for name in names):
+            return Msg("that is the title of position {id}: give its id, {id}", id=repr(pid))
     return known_ids(given, ids, POSITIONS)
 
 

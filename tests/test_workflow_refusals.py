@@ -457,3 +457,42 @@ def test_a_withdrawal_or_review_dated_too_early_names_the_bound_in_the_interface
             err = " ".join(result.err.split())
             assert words in err and "the order" not in err and "took effect" not in err, err
     assert journal_path(in_force).read_bytes() == before
+
+
+def test_a_position_given_by_its_title_is_told_its_id(project, dlo):
+    """A clerk gave --as (and dlo new --approvers) the title the forms print: the Russian title
+    was read as an id typed with a stray Cyrillic letter, and the hint spelled the title in
+    Latin look-alikes ('Пpopeктop пo …'). A title of a registry position is told its id; an id
+    with one Cyrillic look-alike is still told so."""
+    ok(dlo, project, "submit", REG)
+    result = dlo(
+        "--lang-ui",
+        "ru",
+        "agree",
+        REG,
+        "--as",
+        "Академиялық мәселелер жөніндегі проректор",
+        cwd=project,
+    )
+    assert result.code != 0
+    assert "это наименование должности 'vp-academic': укажите ее идентификатор" in result.err, (
+        result.err
+    )
+    assert "латин" not in result.err and "Latin" not in result.err
+    title = "  ПРОРЕКТОР по академическим   вопросам"  # the Russian title, spaces and case aside
+    result = dlo(
+        "new",
+        "x-head",
+        "--kind",
+        "job_instruction",
+        "--position",
+        "dlo-head",
+        "--approvers",
+        title,
+        cwd=project,
+    )
+    assert result.code == 2
+    assert "(--approvers, --initiators)" in result.err
+    assert "that is the title of position 'vp-academic': give its id, 'vp-academic'" in result.err
+    result = dlo("agree", REG, "--as", "vр-academic", cwd=project)  # a Cyrillic 'р'
+    assert "a Cyrillic 'р' (U+0440) at character 2" in result.err, result.err

@@ -66,7 +66,7 @@ def _known(registry: Registry, pid: str, what: str) -> str:
             *unknown(
                 pid,
                 Msg("unknown position {pid} ({what})", pid=repr(pid), what=what),
-                known_positions(pid, ids),
+                known_positions(pid, ids, {p.id: p.title.values() for p in registry.positions}),
             )
         )
     return pid
@@ -139,5 +139,5 @@ def facts(registry: Registry, options: Options) -> Facts:
         dict.fromkeys([*([first] if first else []), *_chain(registry, supervisor, approval_by)])
     )
     for pid in [*approvers, *initiators]:
-        _known(registry, pid, "route or initiators")
+        _known(registry, pid, "--approvers, --initiators")
     return Facts(unit, position, head, supervisor, approval_by, approvers, initiators)

@@ -165,7 +165,9 @@ def role(ctx: Ctx, value: str | None, option: str) -> str:
             *unknown(
                 value,
                 Msg("unknown role {value} for {option}", value=repr(value), option=option),
-                known_positions(value, ids),
+                known_positions(
+                    value, ids, {p.id: p.title.values() for p in ctx.registry.positions}
+                ),
             )
         )
     return value
