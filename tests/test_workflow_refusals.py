@@ -496,3 +496,18 @@ def test_a_position_given_by_its_title_is_told_its_id(project, dlo):
     assert "that is the title of position 'vp-academic': give its id, 'vp-academic'" in result.err
     result = dlo("agree", REG, "--as", "vр-academic", cwd=project)  # a Cyrillic 'р'
     assert "a Cyrillic 'р' (U+0440) at character 2" in result.err, result.err
+
+
+def test_remarks_too_long_to_record_are_refused_as_such(project, dlo):
+    """Remarks of 120,000 characters were refused as an internal error (DLO634, 'this is a bug
+    in dlo: report it'): the journal could not read them back, past the longest text a file
+    may hold. They are refused as too long, with the limit, and nothing is recorded."""
+    ok(dlo, project, "submit", REG)
+    before = journal_path(project).read_bytes()
+    result = dlo(
+        "agree", REG, "--as", "vp-academic", "--remarks", "ескертпе " * 12_000, cwd=project
+    )
+    assert result.code == 2, result.err
+    assert "--remarks is 107999 characters long; at most 100000 are recorded" in result.err
+    assert "DLO634" not in result.err and "bug" not in result.err
+    assert journal_path(project).read_bytes() == before

@@ -16,6 +16,7 @@ from ..i18n import Msg
 from ..model_methods import own_position
 from ..project import Document, Loaded, Project
 from ..spelling import known_positions
+from ..yaml_limits import MAX_SCALAR
 from . import appending, dates, editions, facts
 from . import clerk as _clerk
 from . import journal as _journal
@@ -215,6 +216,16 @@ def optional_text(value: str | None, option: str) -> str | None:
     a web page brings, is left out: it only marks where a word may be hyphenated, and the text
     prints the same without it."""
     value = " ".join((value or "").replace("\xad", "").split())
+    if len(value) > MAX_SCALAR:  # the journal could not read it back (DLO008): said as such
+        raise UsageError(
+            Msg(
+                "{option} is {n} characters long; at most {most} are recorded",
+                option=option,
+                n=len(value),
+                most=MAX_SCALAR,
+            ),
+            Msg("shorten it: a long text belongs in a document of its own, which it can name"),
+        )
     # a format character too (DLO118's: a direction override, a zero-width space), which prints
     # as nothing: the site, the sheets and the terminal would show another text than recorded
     hidden = next((i for i, c in enumerate(value) if unicodedata.category(c) in _HIDDEN), None)
