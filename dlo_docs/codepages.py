@@ -10,7 +10,8 @@ the Kazakh letters where Windows-1251 has Serbian, Macedonian and Ukrainian ones
 - ``save_as_utf8(raw) -> Msg``: the hint for a file dlo reads as UTF-8 only (a regulation, the
   registry) that is not: save it as UTF-8, and how, when it is text in the encoding Notepad
   calls "Unicode" (UTF-16) or "ANSI" (a Windows code page); where it is UTF-8 but for a stray
-  byte, to type the character at the place the message names again.
+  byte, to type the character at the place the message names again; where the code page lost
+  the Kazakh letters (saved as "?"), to take the file back, not to save it again.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def mostly_utf8(raw: bytes) -> bool:
     return sum(1 for c in text if c > "\x7f") - stray > stray
 
 
+# a "?" a letter follows: a letter the code page could not hold, saved as "?" (Kazakh in
+# Windows-1251); a question mark is followed by a space or the end of a line
+_LOST = re.compile(r"\?[А-Яа-яЁёІі]")
 _PAGES = {"cp1251": Msg("Windows-1251 (Cyrillic)"), "kz1048": Msg("KZ-1048 (Kazakh)")}
 
 
@@ -64,6 +68,13 @@ def save_as_utf8(raw: bytes) -> Msg:
     found = windows_text(raw)
     if found is None:
         return Msg("save the file as UTF-8")
+    if len(_LOST.findall(found[1])) >= 2:  # Windows-1251 has no ә, қ, ң…: saved, they became "?"
+        return Msg(
+            "the file was saved as {page} text, which has no Kazakh letters: they were saved as "
+            '"?" and are lost; take the file back from a copy or from git (git checkout -- '
+            "FILE), not saved again this way",
+            page=_PAGES[found[0]],
+        )
     return Msg(
         'the file reads as {page} text (Notepad\'s "ANSI"): save it as UTF-8 ({how})',
         page=_PAGES[found[0]],

@@ -153,6 +153,21 @@ def test_a_utf8_regulation_with_a_stray_byte_is_not_told_it_is_ansi(project, dlo
     assert "ANSI" not in said and "остальной файл в UTF-8" in said, said
 
 
+def test_a_kazakh_regulation_saved_in_windows_1251_is_told_its_letters_are_lost(project, dlo):
+    """Windows-1251 has no ә, қ, ң, ө, ұ, ү, ғ, һ: Notepad saves them as "?". Such a file was
+    told to be saved as UTF-8, which keeps the "?" (then a YAML error at the first one, and the
+    "?" in quoted texts passing): the hint says the letters are lost and to take the file back."""
+    kazakh = MINIMAL.replace("Мәтін.", "Құқықтары мен міндеттері: қызметті ұйымдастыру.")
+    (project / "regulations" / "t").mkdir(parents=True, exist_ok=True)
+    (project / "regulations" / "t" / "regulation.yaml").write_bytes(
+        kazakh.encode("cp1251", "replace")
+    )
+    result = dlo("check", cwd=project)
+    line = next(x for x in result.out.splitlines() if "DLO002" in x)
+    assert 'they were saved as "?" and are lost' in line and "git checkout" in line, line
+    assert "Save As" not in line
+
+
 def test_an_approver_written_as_its_title_is_told_to_write_its_id(project, dlo):
     """An approver written as the title the forms print ("Академиялық мәселелер жөніндегі
     проректор" for vp-academic) was told only what an id is made of: the hint says to write
