@@ -221,8 +221,15 @@ def hint(err: Mapping[str, Any]) -> Msg | None:
             "further than the key"
         )
     ids = _ids(err)
-    if ids is not None:
+    if ids is not None and any("-" in i for i in ids):  # ids of their own: "vp-academic hr-head"
         return Msg("separate ids with ', ': {example}", example=", ".join(ids))
+    if ids is not None:  # "vp academic": one id with a space, or two
+        return Msg(
+            "if it is one id, write it without the space: {one}; if several, separate them with "
+            "', ': {example}",
+            one="-".join(ids),
+            example=", ".join(ids),
+        )
     shown = _shown(err) or _named_not_id(err)
     if shown is not None:
         return shown

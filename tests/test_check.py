@@ -168,6 +168,19 @@ def test_a_kazakh_regulation_saved_in_windows_1251_is_told_its_letters_are_lost(
     assert "Save As" not in line
 
 
+def test_an_id_written_with_a_space_is_told_both_readings(project, dlo):
+    """`approvers: [vp academic]` (vp-academic with a space for its hyphen) was told only to
+    separate two ids with a comma ("vp, academic"): words without a hyphen may be one id, so
+    the hint gives both readings; ids with their hyphens keep the comma's hint."""
+    write(project, MINIMAL.replace("[vp-academic]", "[vp academic]"))
+    result = dlo("check", cwd=project)
+    line = next(x for x in result.out.splitlines() if "agreement.approvers" in x)
+    assert (
+        "(hint: if it is one id, write it without the space: vp-academic; if several, separate "
+        "them with ', ': vp, academic)"
+    ) in line, line
+
+
 def test_an_approver_written_as_its_title_is_told_to_write_its_id(project, dlo):
     """An approver written as the title the forms print ("Академиялық мәселелер жөніндегі
     проректор" for vp-academic) was told only what an id is made of: the hint says to write
