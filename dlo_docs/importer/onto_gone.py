@@ -11,36 +11,15 @@ at the regulation's file: nothing of it was said before the write.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from typing import Any
+from collections.abc import Collection
 
 from ..errors import Location, Problem, warning
 from ..i18n import Msg, join
 from ..model import Chapter, Clause, Item, Paragraph, Regulation
+from ..numbering import walk
 from .tree import word
 
 GONE = "DLO509"
-
-
-def _elements(model: Regulation) -> Iterator[tuple[str, Any]]:
-    """(kind, element) of every element of ``model``, in document order."""
-
-    def items(entries: list[Item]) -> Iterator[tuple[str, Any]]:
-        for item in entries:
-            yield "item", item
-            yield from items(item.items)
-
-    def clauses(entries: list[Clause]) -> Iterator[tuple[str, Any]]:
-        for clause in entries:
-            yield "clause", clause
-            yield from items(clause.items)
-
-    for chapter in model.chapters:
-        yield "chapter", chapter
-        yield from clauses(chapter.clauses)
-        for paragraph in chapter.paragraphs:
-            yield "paragraph", paragraph
-            yield from clauses(paragraph.clauses)
 
 
 def _carried(element: Chapter | Paragraph | Clause | Item, lang: str) -> list[Msg | str]:
@@ -66,7 +45,8 @@ def gone(model: Regulation, lang: str, kept: Collection[str], path: str) -> list
     """A warning for each element of ``model`` not ``kept`` that carried more than its ``lang``
     text (see the module)."""
     problems = []
-    for kind, element in _elements(model):
+    for n in walk(model):
+        kind, element = n.kind, n.element
         what = [] if element.id in kept else _carried(element, lang)
         if what:
             problems.append(

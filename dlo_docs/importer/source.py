@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..chars import FORMAT
-from ..codepages import KZ1048_TELL, mostly_utf8
+from ..codepages import mostly_utf8, windows_text
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 
@@ -164,8 +164,11 @@ def _decode_8bit(raw: bytes, path: str) -> str:
                     Msg("type the character at that place again, and save the text as UTF-8"),
                 )
             ) from None
+    found = windows_text(raw)  # Windows-1251, or KZ-1048 where 1251 reads its Kazakh letters
+    if found is not None:
+        return found[1]
     try:
-        text = raw.decode("cp1251")
+        raw.decode("cp1251")
     except UnicodeDecodeError:
         raise fail(
             path,
@@ -173,16 +176,12 @@ def _decode_8bit(raw: bytes, path: str) -> str:
             Msg("the file is not text: neither UTF-8 nor Windows-1251 (binary data?)"),
             Msg("import a .docx, or save the text as UTF-8"),
         ) from None
-    if len(KZ1048_TELL.findall(text)) >= 3:
-        text = raw.decode("kz1048")
-    if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3}", text):
-        raise fail(
-            path,
-            NOT_TEXT,
-            Msg("the file is not text (or in an unknown encoding)"),
-            Msg("save it as UTF-8"),
-        )
-    return text
+    raise fail(
+        path,
+        NOT_TEXT,
+        Msg("the file is not text (or in an unknown encoding)"),
+        Msg("save it as UTF-8"),
+    )
 
 
 def decode(raw: bytes, path: str) -> str:
