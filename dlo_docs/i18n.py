@@ -129,6 +129,7 @@ class Msg(str):
 
     template: str
     fields: dict[str, Any]
+    context: str | None = None  # as ``pgettext`` takes it: "agreed" a journal event, not a state
 
     def __new__(cls, template: str, /, **fields: Any) -> Msg:
         self = super().__new__(cls, template.format(**fields) if fields else template)
@@ -137,7 +138,7 @@ class Msg(str):
         return self
 
     def __reduce__(self):  # pickled to and from --jobs workers
-        return (_restore, (str(self), self.template, self.fields))
+        return (_restore, (str(self), self.template, self.fields, self.context))
 
     def __deepcopy__(self, memo):
         return self
@@ -146,9 +147,19 @@ class Msg(str):
         return self
 
 
-def _restore(english: str, template: str, fields: dict[str, Any]) -> Msg:
+def _restore(
+    english: str, template: str, fields: dict[str, Any], context: str | None = None
+) -> Msg:
     self = str.__new__(Msg, english)
-    self.template, self.fields = template, fields
+    self.template, self.fields, self.context = template, fields, context
+    return self
+
+
+def in_context(context: str, message: str) -> Msg:
+    """``message`` as ``context`` means it, translated where it is printed (``pgettext`` then):
+    a journal event's kind as a field of a message the library makes."""
+    self = Msg(message)  # no fields: its text is never formatted
+    self.context = context
     return self
 
 
@@ -166,8 +177,11 @@ def text(value: Any) -> str:
         if _lang == "en":
             return str(value)
         fields = {k: text(v) if isinstance(v, Msg) else written(v) for k, v in value.fields.items()}
+        said = (
+            _(value.template) if value.context is None else pgettext(value.context, value.template)
+        )
         try:
-            return _(value.template).format(**fields) if fields else _(value.template)
+            return said.format(**fields) if fields else said
         except (KeyError, IndexError, ValueError):  # a broken translation: the English text
             return str(value)
     if isinstance(value, str):

@@ -160,6 +160,36 @@ def test_a_recomputed_forgery_that_breaks_the_rules_is_named(approved, dlo, chan
     assert refused.code != 0 and "DLO632" in refused.err and "DLO612" in refused.err
 
 
+@pytest.mark.parametrize(
+    "change, english, said",
+    [
+        (
+            _approval_in_another_form,
+            ("signature", "order"),
+            {"kk": ("қолтаңба", "бұйрық"), "ru": ("подпись", "приказ")},
+        ),
+        (
+            _approval_without_agreement,
+            ("agreement",),
+            {"kk": ("келісуде",), "ru": ("на согласовании",)},
+        ),
+    ],
+    ids=["approved-in-another-form", "approved-unagreed"],
+)
+def test_a_forgery_s_form_and_state_are_named_in_the_interface_language(
+    approved, dlo, change, english, said
+):
+    """The approval's form and the regulation's state in DLO612 are words of the interface's
+    language: they were the journal's ids ("утверждено в форме signature", "күйі agreement")."""
+    _forge(approved, change)
+    for lang, words in said.items():
+        err = dlo("--lang-ui", lang, "verify", cwd=approved).err
+        [line] = [line for line in err.splitlines() if "DLO612" in line]
+        assert all(word in line for word in words), (lang, line)
+        assert not any(f" {word}" in line for word in english), (lang, line)
+        assert "(approved)" not in line, (lang, line)  # the event named in the language too
+
+
 def test_the_bundled_history_and_every_legal_step_pass(approved, dlo):
     assert "intact (7 journal events)" in ok(dlo, approved, "verify", REG).out
 

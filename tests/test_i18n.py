@@ -233,6 +233,19 @@ def test_a_message_is_a_value_translated_where_it_is_printed():
     assert problem.as_dict()["message"] == "6 spaces in a row (clause 3 item 5)"
 
 
+def test_a_word_in_context_is_translated_as_that_context_means_it():
+    """"agreed" as a journal event (a field of a library's message) is the event's word, not the
+    state's, in the interface language, also after a --jobs worker sent it back."""
+    import pickle
+
+    message = i18n.Msg("event {event}", event=i18n.in_context("journal event", "agreed"))
+    again = pickle.loads(pickle.dumps(message))
+    assert str(again) == "event agreed"
+    i18n.use("ru")
+    assert i18n.text(again.fields["event"]) == i18n.pgettext("journal event", "agreed")
+    assert i18n.text(again.fields["event"]) != i18n.text(i18n.Msg("agreed"))
+
+
 def test_a_broken_translation_falls_back_to_english(monkeypatch):
     i18n.use("ru")
     monkeypatch.setattr(i18n, "_", lambda message: "{unknown} поле")

@@ -511,3 +511,22 @@ def test_remarks_too_long_to_record_are_refused_as_such(project, dlo):
     assert "--remarks is 107999 characters long; at most 100000 are recorded" in result.err
     assert "DLO634" not in result.err and "bug" not in result.err
     assert journal_path(project).read_bytes() == before
+
+
+def test_a_refusal_names_the_state_in_the_interface_language(project, dlo):
+    """A refusal that says which state the regulation is in names it as ``dlo status`` does, in
+    the interface's language: it printed the journal's id ("күйі agreement", "состояние draft")."""
+    said = {
+        "kk": {"draft": "жоба", "agreement": "келісуде"},
+        "ru": {"draft": "проект", "agreement": "на согласовании"},
+    }
+    revise = ("revise", REG, "--by", "hr-head", "--reason", "x")
+    for state in ("draft", "agreement"):
+        if state == "agreement":
+            ok(dlo, project, "submit", REG)
+        for lang, names in said.items():
+            result = dlo("--lang-ui", lang, *revise, cwd=project)
+            err = result.err
+            assert result.code == 1 and "DLO620" in err, (lang, err)
+            assert f" {names[state]})" in err, (lang, err)
+            assert f" {state})" not in err, (lang, err)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DloError, Location, UsageError, error
 from ..fsio import atomic_write
-from ..i18n import Msg
+from ..i18n import Msg, in_context
 from ..project import Project
 from . import corrections, dates, editions, guards, legality, loading, signing_roles
 from . import journal as _journal
@@ -155,7 +155,7 @@ def _correctable(ctx: loading.Ctx, index: int, target: Event, field: str) -> Non
             "the {field} of journal event {seq} ({kind}) cannot be corrected",
             field=field,
             seq=target.seq,
-            kind=target.event,
+            kind=in_context("journal event", target.event),
         ),
         Msg(
             "a correction fixes the date or remarks of an agreement or a rejection, the "
@@ -216,7 +216,7 @@ def _keeps_the_rules(ctx: loading.Ctx, correction: dict[str, Any]) -> None:
                     "the correction would leave journal event {seq} ({kind}) out of the rules: "
                     "{why}",
                     seq=ev.seq,
-                    kind=ev.event,
+                    kind=in_context("journal event", ev.event),
                     why=why,
                 ),
                 Msg("check the value typed"),

@@ -19,6 +19,7 @@ from . import journal as _journal
 from .journal import Event, content_hash
 from .loading import Ctx
 from .state import Round
+from .status import state_label
 
 if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
     from ..signing.keys import Signer
@@ -92,7 +93,7 @@ def _refuse_revision(ctx: Ctx) -> None:
             Msg(
                 "{reg_id} has no edition in force yet: its first draft is still open (state {state})",
                 reg_id=reg_id,
-                state=h.state,
+                state=state_label(h.state),
             ),
             Msg("edit regulation.yaml and submit it: dlo submit {reg_id}", reg_id=reg_id),
         )
@@ -103,7 +104,7 @@ def _refuse_revision(ctx: Ctx) -> None:
                 "a revision of {reg_id} is already open (edition {draft}, state {state})",
                 reg_id=reg_id,
                 draft=h.draft,
-                state=h.state,
+                state=state_label(h.state),
             ),
             Msg(
                 "finish it first, or close it: dlo cancel {reg_id} --by ROLE --reason TEXT",

@@ -15,6 +15,7 @@ from . import journal as _journal
 from .commands import _open, _refuse_while_pending, _signing
 from .journal import Event
 from .loading import Ctx
+from .status import state_label
 
 if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
     from ..signing.keys import Signer
@@ -42,7 +43,7 @@ def _withdrawable(ctx: Ctx) -> None:
                 "{reg_id} cannot be withdrawn while its revision (edition {draft}, state {state}) is open",
                 reg_id=reg_id,
                 draft=h.draft,
-                state=h.state,
+                state=state_label(h.state),
             ),
             Msg(
                 "close the revision first: dlo cancel {reg_id} --by ROLE --reason TEXT",

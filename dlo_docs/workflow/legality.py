@@ -30,11 +30,12 @@ from typing import Any, NamedTuple
 
 from .. import persons
 from ..errors import Problem, error, warning
-from ..i18n import Msg
+from ..i18n import Msg, in_context
 from . import corrections, facts, identities, registration
 from .governing import Governing, Governs, approval_wrong
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
+from .status import state_label
 
 CODE = "DLO612"
 _DATED = ("agreed", "rejected", "reviewed", *APPROVALS, "withdrawn")
@@ -97,7 +98,7 @@ def _approved(h: History, ev: Event) -> str | None:
     submission named."""
     round_ = h.round
     if h.state != "agreed" or round_ is None:
-        return Msg("the draft was not agreed (state {state})", state=h.state)
+        return Msg("the draft was not agreed (state {state})", state=state_label(h.state))
     other = [role for role, mark in round_.marks.items() if mark.content_hash != ev.content_hash]
     if other or ev.edition != round_.submitted.edition:
         return Msg("it approves another text than the one agreed to in its round")
@@ -118,17 +119,28 @@ def _form(ev: Event, fixed: Any, n: int | None = None) -> str | None:
         return None
     if n is None:
         return Msg(
-            "it is approved by {form}, but its submission fixed {fixed}", form=form, fixed=fixed
+            "it is approved by {form}, but its submission fixed {fixed}",
+            form=_form_name(form),
+            fixed=_form_name(fixed),
         )
     return Msg(
-        "it is approved by {form}, but edition {n} is by {fixed}", form=form, n=n, fixed=fixed
+        "it is approved by {form}, but edition {n} is by {fixed}",
+        form=_form_name(form),
+        n=n,
+        fixed=_form_name(fixed),
     )
+
+
+def _form_name(form: Any) -> Any:
+    """An approval's form as the interface's language names it (a forged one as written)."""
+    return {"order": Msg("order"), "signature": Msg("signature")}.get(form, form)
 
 
 def _revised(h: History) -> str | None:
     if h.in_force is None or h.open or h.pending is not None:
         return Msg(
-            "no edition in force to revise, or a revision is open (state {state})", state=h.state
+            "no edition in force to revise, or a revision is open (state {state})",
+            state=state_label(h.state),
         )
     return None
 
@@ -145,7 +157,7 @@ def _why(h: History, ev: Event) -> str | None:
     if kind == "revised":
         return _revised(h)
     if kind == "submitted" and h.state in ("in_force", "approved", "withdrawn"):
-        return Msg("no draft is open (state {state})", state=h.state)
+        return Msg("no draft is open (state {state})", state=state_label(h.state))
     if kind in ("reviewed", "acknowledged", "withdrawn"):
         return None if h.in_force is not None else Msg("no edition is in force")
     if kind == "cancelled" and h.revision is None:
@@ -347,7 +359,7 @@ def _problem(journal: Journal, wrong: Wrong) -> Problem:
             Msg(
                 "journal event {seq} ({event}) is dated out of order: {why}",
                 seq=ev.seq,
-                event=ev.event,
+                event=in_context("journal event", ev.event),
                 why=wrong.why,
             ),
             Msg("if a date was mistyped, correct it: dlo correct ID --event K --date DATE"),
@@ -358,7 +370,7 @@ def _problem(journal: Journal, wrong: Wrong) -> Problem:
         Msg(
             "journal event {seq} ({event}) cannot stand where it is: {why}; no dlo command writes it, so it was made by hand",
             seq=ev.seq,
-            event=ev.event,
+            event=in_context("journal event", ev.event),
             why=wrong.why,
         ),
         Msg("restore the journal from version control (git log -p on it shows the change)"),

@@ -26,6 +26,7 @@ from . import journal as _journal
 from .commands import _signing
 from .journal import Event
 from .loading import Ctx
+from .status import state_label
 
 if TYPE_CHECKING:  # signing (cryptography) is loaded where a signature is made or checked
     from ..signing.keys import Signer
@@ -59,7 +60,7 @@ def _refuse_history(ctx: Ctx) -> None:
             "{id} cannot be registered as approved on paper: its route has begun in dlo "
             "(state {state}, journal event {seq})",
             id=ctx.reg_id,
-            state=h.state,
+            state=state_label(h.state),
             seq=h.last.seq,
         ),
         Msg("finish the route in dlo: dlo status {id}", id=ctx.reg_id),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import records as _records
 from ..canonical import control_code
-from ..i18n import N_, _
+from ..i18n import N_, Msg, _
 from .state import History
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -33,6 +33,12 @@ def state_name(state: str) -> str:
     register's files); a state that is not one of the six is shown as its id, spaced."""
     name = STATE_NAMES.get(state)
     return _(name) if name is not None else state.replace("_", " ")
+
+
+def state_label(state: str) -> Msg:
+    """A state's name as a field of a message the library makes (a refusal), translated where the
+    message is printed, as ``state_name`` is at once."""
+    return Msg(STATE_NAMES.get(state, state.replace("_", " ")))
 
 
 @dataclass
