@@ -96,6 +96,15 @@ def test_index_lists_regulations_in_force_grouped_with_their_metadata(published,
     assert "№ 45-НҚ от 03.06.2024" in ru
 
 
+def test_the_summary_is_headed_in_the_interface_language(published, dlo):
+    """The build's summary line is headed by the word of the interface's language: it began with
+    the English "site:" in Kazakh and Russian."""
+    for lang in ("kk", "ru"):
+        out = dlo("--lang-ui", lang, "site", "build", "--no-pdf", cwd=published).out
+        assert out.startswith("сайт: "), (lang, out)
+        assert "site:" not in out, (lang, out)
+
+
 def test_a_draft_never_appears(published, dlo):
     # an open revision of the fixture, with a text that is only in the draft
     ok(dlo, published, "revise", UNIT, "--by", "vp-academic", "--reason", "Жоба")
