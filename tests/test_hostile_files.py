@@ -364,6 +364,18 @@ def test_the_register_exports_no_formula(project, dlo):
 
 
 @pytest.mark.parametrize(
+    "typed", ["\uff1d1+1", "\ufe661+1", "\uff0bA1", "\uff0dA1", "\uff20SUM(A1)"]
+)
+def test_a_full_width_formula_sign_is_made_inert_too(typed):
+    """A spreadsheet in an East Asian locale reads a full-width "＝" (or "＋", "－", "＠", the
+    small "﹦") as the formula's sign: a cell starting with one was exported as it was."""
+    from dlo_docs.register.output import inert
+
+    assert inert(typed) == "'" + typed
+    assert inert("Ә" + typed) == "Ә" + typed  # only a cell's first character starts a formula
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ["list", "--out", "afile/r.csv"],  # FileExistsError, making the folder

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 
 from .. import workflow
 from ..chars import CONTROL
@@ -87,8 +88,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def inert(text: str) -> str:
     """``text`` as a spreadsheet shows it and never evaluates it: a leading apostrophe before
-    what would start a formula (``=HYPERLINK(…)`` typed into a title, a name or an order)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    what would start a formula (``=HYPERLINK(…)`` typed into a title, a name or an order), its
+    full-width forms too (``＝``, which a spreadsheet in an East Asian locale reads as ``=``)."""
+    first = unicodedata.normalize("NFKC", text[:1])
+    return "'" + text if first.startswith(FORMULA_START) else text
 
 
 def to_csv(found: list[Entry], sep: str = ",") -> str:
