@@ -216,6 +216,37 @@ def test_tracked_changes_are_refused_unless_accepted(bundled, dlo):
     assert "қосымша сөз" in text and "алынған сөз" not in text
 
 
+def _many_tracked(path: Path, n: int) -> Path:
+    """The same tracked insertion (" және") at the end of ``n`` clauses, and a comment on one."""
+    doc = Document(str(path))
+    clauses = [p for p in doc.paragraphs if p.style.name == "DLO Clause"][:n]
+    for i, p in enumerate(clauses):
+        run = p.runs[-1]._r
+        ins = run.makeelement(qn("w:ins"), {qn("w:id"): str(900 + i), qn("w:author"): "Заңгер"})
+        new_run = copy.deepcopy(run)
+        new_run.find(qn("w:t")).text = " және"
+        ins.append(new_run)
+        run.addnext(ins)
+    out = path.with_name("many.docx")
+    doc.save(str(out))
+    return out
+
+
+def test_each_tracked_change_refused_is_named_with_its_paragraph_and_the_rest_counted_once(
+    bundled, dlo
+):
+    """The same word inserted into fifteen clauses: each line named the word alone, so a clerk
+    could not tell which paragraph held it; the count of those not listed was printed twice."""
+    path = _many_tracked(rendered(bundled, dlo), 15)
+    result = dlo("import", path, "--onto", REG, cwd=bundled)
+    assert result.code == 2, result.err
+    lines = [line for line in result.err.splitlines() if "және" in line]
+    assert len(lines) == 12, result.err
+    starts = [line.split("және", 1)[1] for line in lines]
+    assert len(set(starts)) == 12, result.err  # each names its own paragraph
+    assert result.err.count("and 3 more") == 1, result.err
+
+
 def soffice_resave(*paths: Path) -> list[Path]:
     """The DOCX files re-saved by LibreOffice, all in one run (each in ``lo/`` beside it)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

@@ -274,9 +274,7 @@ def _refuse_revisions(read: Read) -> None:
         Msg(
             "{path} has unresolved tracked changes or comments; nothing was written:\n  {shown}",
             path=read.path,
-            shown=i18n.join("\n  ", [listed, Msg("… and {n} more", n=more)])
-            if more > 0
-            else listed,
+            shown=listed,
         ),
         Msg(
             "accept or reject them in Word (Review → Accept/Reject, delete the comments), "

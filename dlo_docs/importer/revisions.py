@@ -117,19 +117,46 @@ def _format_change(change: ET.Element, parents: dict[ET.Element, ET.Element]) ->
     )
 
 
+def _placed(change: str, el: ET.Element | None, parents: dict[ET.Element, ET.Element]) -> str:
+    """``change`` with the paragraph it is in, by its first words as Word shows them once the
+    changes are accepted (the same word changed in many paragraphs told apart); as it is when
+    it is the paragraph's whole text, or in none."""
+    own = " ".join(_text_of(el).split()) if el is not None else ""
+    while el is not None and el.tag != W + "p":
+        el = parents.get(el)
+    if el is None:
+        return change
+    words = " ".join("".join(t.text or "" for t in el.iter(W + "t")).split())
+    if not words or words == own:
+        return change
+    return Msg('{change} in the paragraph "{words}"', change=change, words=_shorten(words, 50))
+
+
+def _commented(document: ET.Element | None) -> dict[str, ET.Element]:
+    """Where each comment is anchored: its id -> the first element marking it in the text."""
+    marks = (W + "commentRangeStart", W + "commentReference")
+    found: dict[str, ET.Element] = {}
+    for el in document.iter() if document is not None else ():
+        if el.tag in marks:
+            found.setdefault(el.get(W + "id") or "", el)
+    return found
+
+
 def revisions(document: ET.Element | None, comments: ET.Element | None) -> list[str]:
-    """Unresolved tracked changes and comments, one line each, naming what and by whom."""
+    """Unresolved tracked changes and comments, one line each, naming what, where and by whom."""
     found: list[str] = []
+    parents = {c: p for p in document.iter() for c in p} if document is not None else {}
     if document is not None:
-        parents: dict[ET.Element, ET.Element] = {}  # made at the first formatting change
         for el in document.iter():
             if el.tag in _FORMAT_CHANGES:
-                parents = parents or {c: p for p in document.iter() for c in p}
                 found.append(_format_change(el, parents))
             elif el.tag in _CHANGES and (text := _text_of(el)).strip():
-                found.append(Msg(_CHANGES[el.tag], text=_shorten(text), who=_who(el)))
+                change = Msg(_CHANGES[el.tag], text=_shorten(text), who=_who(el))
+                found.append(_placed(change, el, parents))
         found += _joined(document) + _split(document)
     if comments is not None:
+        anchored = _commented(document)
         for c in comments.iter(W + "comment"):
-            found.append(Msg('comment by {who}: "{text}"', who=_who(c), text=_shorten(_text_of(c))))
+            said = Msg('comment by {who}: "{text}"', who=_who(c), text=_shorten(_text_of(c)))
+            found.append(_placed(said, anchored.get(c.get(W + "id") or ""), parents))
     return found
