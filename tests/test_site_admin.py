@@ -194,3 +194,25 @@ def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tm
     assert len(stamps) == 2 and lines[0] == stamps[0], lines
     assert any(x.startswith("site: ") for x in lines), lines
     assert (www / "index.html").is_file()
+
+
+def test_a_folder_holding_only_well_known_or_lost_found_is_built_into(bundled, dlo, tmp_path):
+    """README: ACME's challenges and security.txt go in the site folder's `.well-known/`; certbot's
+    webroot puts them there before the first build, and a folder that is a disk of its own holds
+    `lost+found/`. Such a folder was refused as "not empty and was not built by dlo site build";
+    it is built into, and what is there is left as it was. Anything else still refuses it."""
+    acme, disk = tmp_path / "acme", tmp_path / "disk"
+    (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
+    (acme / ".well-known" / "acme-challenge" / "token").write_text("t", encoding="utf-8")
+    (disk / "lost+found").mkdir(parents=True)
+    for out in (acme, disk):
+        build(dlo, bundled, "--out", str(out))
+        assert (out / "index.html").is_file() and (out / "kk" / "dlo-head" / "index.html").is_file()
+        build(dlo, bundled, "--out", str(out))  # and again, as the nightly build does
+    assert (acme / ".well-known" / "acme-challenge" / "token").read_text(encoding="utf-8") == "t"
+    assert (disk / "lost+found").is_dir()
+    other = tmp_path / "other"
+    (other / ".well-known").mkdir(parents=True)
+    (other / "keep.txt").write_text("mine", encoding="utf-8")
+    result = dlo("site", "build", "--no-pdf", "--out", str(other), cwd=bundled)
+    assert result.code == 2 and "was not built by `dlo site build`" in result.err

@@ -39,6 +39,9 @@ FORMAT = 1
 # power cut: no handler ran) and its files are listed nowhere
 UNLISTED = "unlisted"
 SITE_FOLDERS = ("kk", "ru", "files", "static")  # what the build writes beside its top pages
+# what a folder may hold before its first build, never touched by one: .well-known/ (ACME's
+# challenges, put there by certbot before the site is built; README), a disk's lost+found/
+NOT_OURS = frozenset({FOLDER, ".well-known", "lost+found"})
 # its top pages (views: the Kazakh index and search pages, the page of a missing address, the
 # search indexes): at the top of the site, a build writes these and nothing else
 TOP_FILES = frozenset(
@@ -219,7 +222,7 @@ class Manifest:
             )
         if (
             out.is_dir()
-            and any(p.name != FOLDER for p in out.iterdir())
+            and any(p.name not in NOT_OURS for p in out.iterdir())
             and not (out / FILE).is_file()
         ):
             raise UsageError(
