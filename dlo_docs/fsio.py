@@ -305,8 +305,9 @@ def atomic_write(
     if isinstance(data, str):
         data = data.encode("utf-8")
     chunks = [data] if isinstance(data, bytes) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = ""  # none made yet (unlinking "" is FileNotFoundError): the error names the file meant
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
@@ -318,7 +319,7 @@ def atomic_write(
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.filename is None:  # (a full disk: which file)
+        if isinstance(exc, OSError) and (exc.filename is None or not tmp):  # (disk full: which)
             exc.filename = str(path)
         raise
     if durable:

@@ -216,3 +216,27 @@ def test_a_folder_holding_only_well_known_or_lost_found_is_built_into(bundled, d
     (other / "keep.txt").write_text("mine", encoding="utf-8")
     result = dlo("site", "build", "--no-pdf", "--out", str(other), cwd=bundled)
     assert result.code == 2 and "was not built by `dlo site build`" in result.err
+
+
+def test_a_folder_the_build_may_not_write_is_named_by_the_file_meant(bundled, dlo, monkeypatch):
+    """The site's files/ not writable by the user who builds (another user's, chmod a-w): the
+    temporary file could not be made, and the error named it, `public/files/.dlo-head-1.kk.docx.
+    z629m_8i.tmp`, a file that never existed. It names the file the build was writing."""
+    import errno
+    import tempfile
+
+    from dlo_docs import fsio
+
+    real = tempfile.mkstemp
+
+    def refused(suffix=None, prefix=None, dir=None, text=False):  # noqa: A002 (mkstemp's names)
+        if os.path.basename(dir) == "files":
+            name = os.path.join(dir, f"{prefix}z629m_8i{suffix}")
+            raise PermissionError(errno.EACCES, "Permission denied", name)
+        return real(suffix, prefix, dir, text)
+
+    monkeypatch.setattr(fsio.tempfile, "mkstemp", refused)
+    result = dlo("site", "build", "--no-pdf", cwd=bundled)
+    assert result.code == 1, result.err
+    assert "dlo: error: public/files/dlo-head-1.kk.docx: Permission denied" in result.err
+    assert ".tmp" not in result.err and "internal error" not in result.err
