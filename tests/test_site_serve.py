@@ -233,3 +233,21 @@ def test_the_preview_says_the_new_address_when_it_follows_a_build(prepared_copy,
         thread.join(5)
     moved = [line for line in said if "built again" in line]
     assert moved == [f"the site was built again for /other/: serving it on {url}other/"], said
+
+
+def test_the_preview_types_the_site_s_files_without_the_system_s_list(monkeypatch):
+    """The preview took the type of a DOCX, a PDF or the icon from the computer's list of types
+    (/etc/mime.types; on Windows the registry, which knows .docx only where Office is installed):
+    without it a DOCX was sent as application/octet-stream, and the icon, with nosniff, not shown.
+    Every kind of file the build writes has its type of its own."""
+    import mimetypes
+
+    from dlo_docs.site.serve import Handler
+
+    monkeypatch.setattr(mimetypes, "guess_type", lambda *args, **kwargs: (None, None))
+    handler = Handler.__new__(Handler)  # (no request: only the table of types is asked)
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert handler.guess_type("files/dlo-head-1.kk.docx") == docx
+    assert handler.guess_type("files/dlo-head-1.kk.pdf") == "application/pdf"
+    assert handler.guess_type("static/favicon.svg") == "image/svg+xml"
+    assert handler.guess_type("search-index.kk.json").startswith("application/json")

@@ -47,6 +47,10 @@ class Handler(SimpleHTTPRequestHandler):
         ".json": "application/json; charset=utf-8",
         ".js": "text/javascript; charset=utf-8",
         ".css": "text/css; charset=utf-8",
+        # not left to the computer's list (none in a slim container; Windows': .docx with Office)
+        ".svg": "image/svg+xml",
+        ".pdf": "application/pdf",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     }
 
     def end_headers(self) -> None:
