@@ -251,3 +251,14 @@ def test_the_preview_types_the_site_s_files_without_the_system_s_list(monkeypatc
     assert handler.guess_type("files/dlo-head-1.kk.pdf") == "application/pdf"
     assert handler.guess_type("static/favicon.svg") == "image/svg+xml"
     assert handler.guess_type("search-index.kk.json").startswith("application/json")
+
+
+def test_the_readme_s_nginx_part_sends_the_headers_it_names():
+    """README's nginx block, "the essential part", is what an admin copies: it lacked the
+    Permissions-Policy and Cross-Origin-Opener-Policy its paragraph names (and the example file
+    and the preview send), so a server set up from README sent two headers fewer. Its headers are
+    the example file's."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```nginx\n(.*?)```", readme, re.DOTALL)
+    example = dict(HEADER_NAMES.findall(NGINX_EXAMPLE.read_text(encoding="utf-8")))
+    assert dict(HEADER_NAMES.findall(block)) == example
