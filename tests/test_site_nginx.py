@@ -239,3 +239,16 @@ def _answer_with_body(url: str) -> tuple[int, dict[str, str], bytes]:
     except urllib.error.HTTPError as err:
         with err:
             return err.code, dict(err.headers), err.read()
+
+
+def test_a_folder_of_the_site_is_answered_with_the_site_s_missing_page(nginx):
+    """A visitor who shortens an address (…/kk/dlo-head/ to …/kk/, a download's …/files/) got
+    nginx's bare "403 Forbidden": a folder with no index page, never listed. It is answered as
+    `dlo site serve` answers it, the site's page for a missing address (404, both languages),
+    and nothing of the folder is listed."""
+    site, base = nginx
+    for path in ("kk/", "files/", "static/"):
+        status, _, body = _answer_with_body(base + path)
+        html = body.decode("utf-8")
+        assert status == 404 and "Бет табылмады" in html, (path, status)
+        assert "Index of" not in html and "dlo-head-1.kk" not in html, path
