@@ -94,33 +94,57 @@ def nginx(prepared_copy, dlo, tmp_path, request):
         assert "--url-path /regulations/`" in CONF.read_text(encoding="utf-8")
     build(dlo, project, *(["--url-path", "/regulations/"] if request.param else []))
     site = project / "public"
-    folder = tmp_path / "nginx"
-    folder.mkdir()
-    port = _free_port()
-    main = _config(folder, site, port, under_a_path=request.param)
     # a worker started by root runs as nobody, who must reach the site: the test's folders
     for parent in (site, *site.parents):
         if parent.stat().st_uid == os.geteuid():
             parent.chmod(parent.stat().st_mode | 0o005)
+    for attempt in range(5):  # a port another test's server took meanwhile: another one
+        process, port = _started(tmp_path / f"nginx-{attempt}", site, request.param)
+        if process is not None:
+            break
+    else:
+        pytest.fail("nginx found no free port in five tries")
+    base = f"http://127.0.0.1:{port}/" + ("regulations/" if request.param else "")
+    try:
+        yield site, base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _started(folder: Path, site: Path, under_a_path: bool) -> tuple[subprocess.Popen | None, int]:
+    """nginx serving ``site`` on a free port, once it listens there: its pid file is written
+    only after its sockets are bound (a connection alone may reach another test's server on a
+    port taken between choosing and binding it); None when the port was taken."""
+    folder.mkdir()
+    port = _free_port()
+    main = _config(folder, site, port, under_a_path=under_a_path)
     log = folder / "stderr.log"
     with log.open("wb") as stderr:
         process = subprocess.Popen(
             [NGINX, "-c", str(main), "-p", str(folder)], stdout=subprocess.DEVNULL, stderr=stderr
         )
-    base = f"http://127.0.0.1:{port}/" + ("regulations/" if request.param else "")
-    try:
-        for _ in range(100):
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {log.read_text(errors='replace')}")
+    for _ in range(200):
+        said = log.read_text(errors="replace") + _read(folder / "error.log")
+        if "bind()" in said:
+            process.kill()
+            process.wait(10)
+            return None, port
+        if process.poll() is not None:
+            pytest.fail(f"nginx did not start: {said}")
+        if (folder / "nginx.pid").is_file():
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
+                return process, port
             except OSError:
-                time.sleep(0.1)
-        yield site, base
-    finally:
-        process.terminate()
-        process.wait(10)
+                pass
+        time.sleep(0.05)
+    process.kill()
+    pytest.fail(f"nginx did not start listening: {said}")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(errors="replace") if path.is_file() else ""
 
 
 def test_the_example_serves_the_site_with_the_headers(nginx):
