@@ -268,3 +268,70 @@ def edition_3_left_then_swept(dlo, project: Path) -> str:
         f"{UNIT}-4.ru.docx",
     ]
     return out
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class Node:
+    """An element of a page as html.parser reads it: its tag, attributes and children (nodes
+    and texts), for the tests that read a page as a screen reader does (``tree``)."""
+
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Node | None) -> None:
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Node | str] = []
+
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def all(self, tag: str | None = None) -> list[Node]:
+        """Every element below this one (``tag``'s only), in document order."""
+        found = []
+        for child in self.children:
+            if isinstance(child, Node):
+                if tag is None or child.tag == tag:
+                    found.append(child)
+                found.extend(child.all(tag))
+        return found
+
+    def text(self, shown_only: bool = False) -> str:
+        """The text within, as a screen reader reads it (every text, the visually hidden
+        ``.sr`` ones too), or with ``shown_only`` as the page shows it (without them)."""
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif not (shown_only and "sr" in child.classes()):
+                parts.append(child.text(shown_only))
+        return "".join(parts)
+
+
+class _Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.at = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs), self.at)
+        self.at.children.append(node)
+        if tag not in VOID:
+            self.at = node
+
+    def handle_endtag(self, tag):
+        at = self.at
+        while at is not None and at.tag != tag:
+            at = at.parent
+        if at is not None and at.parent is not None:
+            self.at = at.parent
+
+    def handle_data(self, data):
+        self.at.children.append(data)
+
+
+def tree(html: str) -> Node:
+    """``html`` read into ``Node``s (html.parser: what is on the page, not what a copy says)."""
+    parser = _Tree()
+    parser.feed(html)
+    parser.close()
+    return parser.root

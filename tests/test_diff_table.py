@@ -195,6 +195,7 @@ class _Rows(HTMLParser):
         self.cell: list[str] | None = None
         self.marks: list[tuple[str, str]] = []
         self.mark: str | None = None
+        self.unseen = 0  # inside a text only a screen reader reads (class "sr"): not shown
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -212,6 +213,8 @@ class _Rows(HTMLParser):
         elif tag in ("del", "ins"):
             self.mark = tag
             self.marks.append((tag, ""))
+        elif tag == "span" and (self.unseen or attrs.get("class") == "sr"):
+            self.unseen += 1
 
     def handle_endtag(self, tag):
         if tag == "td" and self.cell is not None:
@@ -219,10 +222,14 @@ class _Rows(HTMLParser):
             self.cell = None
         elif tag in ("del", "ins"):
             self.mark = None
+        elif tag == "span" and self.unseen:
+            self.unseen -= 1
         elif tag == "p" and self.cell is not None:
             self.cell.append("\n")
 
     def handle_data(self, data):
+        if self.unseen:
+            return
         if self.cell is not None:
             self.cell.append(data)
         if self.mark:

@@ -20,6 +20,7 @@ from site_support import (
     ok,
     replace,
     seed_and_unit_revised,
+    tree,
 )
 
 CHROMIUM = next(
@@ -388,3 +389,56 @@ def test_the_comparison_s_number_heading_is_one_line_on_the_site(base, browser):
         assert wrap == "nowrap"
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def standalone(site, tmp_path_factory) -> dict[str, str]:
+    """The pages `dlo diff --format html` and `dlo render --format html` write, of the bilingual
+    fixture's two editions and the seed's, by name (dlo-unit.kk.diff, dlo-unit.ru.html...)."""
+    project, out = site.parent, tmp_path_factory.mktemp("standalone")
+    pages = {}
+    for reg, lang in ((UNIT, "kk"), (UNIT, "ru"), (SEED, "kk")):
+        path = out / f"{reg}.{lang}.diff.html"
+        diff = ("diff", reg, "--from", "1", "--to", "2", "--lang", lang, "--out", str(path))
+        ok(_session_dlo, project, *diff, "--format", "html")
+        pages[f"{reg}.{lang}.diff"] = path.read_text(encoding="utf-8")
+    ok(_session_dlo, project, "render", UNIT, "--format", "html", "--out", str(out))
+    for lang in ("kk", "ru"):
+        pages[f"{UNIT}.{lang}.html"] = (out / f"{UNIT}.{lang}.html").read_text(encoding="utf-8")
+    return pages
+
+
+SPOKEN = {
+    "del": ("алынып тасталатын мәтін:", "алынып тасталатын мәтіннің соңы"),
+    "ins": ("қосылатын мәтін:", "қосылатын мәтіннің соңы"),
+}
+
+
+def test_a_comparison_tells_a_screen_reader_which_words_are_removed_and_added(site, standalone):
+    """The comparison marks the words removed and added by <del> and <ins>, struck through and
+    underlined; most screen readers say nothing of either, so the cell "3) қашықтықтан оқыту
+    порталының ..." was read as if "порталының" were still in the text. Each is now begun and
+    ended by words a screen reader reads and the page does not show (class "sr"), in the
+    comparison's language, on the site and on the page of `dlo diff`."""
+    pages = {
+        "site": (site / f"kk/{UNIT}/compare-1-2.html").read_text(encoding="utf-8"),
+        "diff": standalone[f"{UNIT}.kk.diff"],
+        "seed": (site / COMPARE).read_text(encoding="utf-8"),
+    }
+    for name, html in pages.items():
+        marks = [n for n in tree(html).all() if n.tag in ("del", "ins")]
+        assert marks, name
+        for mark in marks:
+            start, end = SPOKEN[mark.tag]
+            said, shown = mark.text().strip(), mark.text(shown_only=True)
+            assert said == f"{start} {shown} {end}", (name, said)
+    cell = next(td for td in tree(pages["diff"]).all("td") if "порталының" in td.text())
+    assert cell.text(shown_only=True) == (
+        "3) қашықтықтан оқыту порталының үздіксіз жұмысын қамтамасыз ету."
+    )
+    # the page of dlo diff carries its own styles (not the site's): it hides the words too
+    style = re.search(r"<style>(.*?)</style>", pages["diff"], re.S).group(1)
+    rule = re.search(r"\.sr \{([^}]*)\}", style)
+    assert rule and "position: absolute" in rule.group(1) and "clip" in rule.group(1), style
+    css = (site / "static/site.css").read_text(encoding="utf-8")
+    assert re.search(r"^\.sr \{[^}]*clip-path: inset\(50%\)", css, re.M)
