@@ -501,11 +501,14 @@ def test_cli_compares_two_frozen_editions(project, dlo):
     result = dlo("diff", "dlo-head", "--from", "1", "--to", "2", "--format", "html", cwd=project)
     assert result.code == 0, result.err
     page = (project / "build" / "dlo-head.kk.html-1-2.html").read_text(encoding="utf-8")
-    assert "<th>1-басылым</th><th>2-басылым</th>" in page and "Қолданыстағы" not in page
+    assert '<th scope="col">1-басылым</th><th scope="col">2-басылым</th>' in page
+    assert "Қолданыстағы" not in page
     assert 'class="draft-note"' not in page  # two approved texts
     result = dlo("diff", "dlo-head", "--from", "1", "--format", "html", cwd=project)
     page = (project / "build" / "dlo-head.kk.html-1-draft.html").read_text(encoding="utf-8")
-    assert "<th>Қолданыстағы редакция</th><th>Ұсынылатын редакция</th>" in page
+    assert (
+        '<th scope="col">Қолданыстағы редакция</th><th scope="col">Ұсынылатын редакция</th>' in page
+    )
     # against the draft, the page says so at its head, as the draft's own page does (it said
     # "(жоба)" in its subtitle only)
     assert '<p class="draft-note">Жоба: бекітілмеген, қолданысқа енгізілмеген<br>' in page

@@ -272,7 +272,7 @@ def test_the_html_page_s_number_column_heading_is_one_line(project):
     (folder / "regulation.yaml").write_text(load.dumps(bilingual(revise(data))), encoding="utf-8")
     prepared = diff_api.prepare(Project(project), "dlo-head", 1, lang="ru")
     page = diff_api.output(prepared, "html").decode("utf-8")
-    heads = re.findall(r"<th( class=\"n\")?>([^<]*)</th>", page)
+    heads = re.findall(r'<th scope="col"( class="n")?>([^<]*)</th>', page)
     assert heads[0] == (' class="n"', "№\u00a0п/п")
     assert [cls for cls, _ in heads[1:]] == ["", "", "", ""]
     assert re.search(r"th\.n\s*\{[^}]*white-space:\s*nowrap", page)

@@ -442,3 +442,33 @@ def test_a_comparison_tells_a_screen_reader_which_words_are_removed_and_added(si
     assert rule and "position: absolute" in rule.group(1) and "clip" in rule.group(1), style
     css = (site / "static/site.css").read_text(encoding="utf-8")
     assert re.search(r"^\.sr \{[^}]*clip-path: inset\(50%\)", css, re.M)
+
+
+def test_every_table_is_named_by_its_caption_and_its_headings_say_what_they_head(site, standalone):
+    """A screen reader entering a table says its caption; no table had one (the register of a
+    unit, the history of editions, the comparison), and the comparison's column headings had no
+    scope. Each table now begins with a caption (shown or not: its heading is above it) and every
+    heading cell has a scope, on the site and on the page of `dlo diff`."""
+    pages = {rel: (site / rel).read_text(encoding="utf-8") for rel, _lang in PAGES}
+    for lang in ("kk", "ru"):
+        pages[f"{lang}/{UNIT}/index.html"] = (site / f"{lang}/{UNIT}/index.html").read_text(
+            encoding="utf-8"
+        )
+    pages.update({name: html for name, html in standalone.items() if name.endswith(".diff")})
+    tables = 0
+    for name, html in pages.items():
+        for table in tree(html).all("table"):
+            tables += 1
+            first = next(c for c in table.children if not isinstance(c, str) or c.strip())
+            assert not isinstance(first, str) and first.tag == "caption", (name, first)
+            assert first.text().strip(), name
+            for th in table.all("th"):
+                assert th.attrs.get("scope") in ("col", "row", "colgroup", "rowgroup"), (
+                    name,
+                    th.attrs,
+                )
+    assert tables >= 8
+    unit = tree(pages["ru/index.html"]).all("table")
+    assert [t.all("caption")[0].text() for t in unit] == ["Отдел дистанционного обучения"]
+    diff = tree(standalone[f"{UNIT}.kk.diff"]).all("caption")[0]
+    assert diff.text() == "Салыстырмалы кесте: 1-басылым → 2-басылым"
