@@ -472,3 +472,19 @@ def test_every_table_is_named_by_its_caption_and_its_headings_say_what_they_head
     assert [t.all("caption")[0].text() for t in unit] == ["Отдел дистанционного обучения"]
     diff = tree(standalone[f"{UNIT}.kk.diff"]).all("caption")[0]
     assert diff.text() == "Салыстырмалы кесте: 1-басылым → 2-басылым"
+
+
+def test_each_download_s_link_names_its_file_apart(site):
+    """A page offering a regulation in two languages had two links named "Word (DOCX)" (and two
+    "PDF/A"): a screen reader's list of links read the same name twice, for two files. Each link
+    now holds the file's language and size, so its name says which file it downloads."""
+    for rel in (f"kk/{UNIT}/index.html", f"ru/{UNIT}/index.html", f"ru/{SEED}/index.html"):
+        page = tree((site / rel).read_text(encoding="utf-8"))
+        section = next(s for s in page.all("section") if "downloads" in s.classes())
+        links = section.all("a")
+        names = [" ".join(a.text().split()) for a in links]
+        assert len(names) == len(set(names)), (rel, names)
+        for a, name in zip(links, names, strict=True):
+            (language,) = [s for s in a.all("span") if s.attrs.get("lang")]
+            assert language.attrs["lang"] == a.attrs["hreflang"], (rel, name)
+            assert re.fullmatch(r"Word \(DOCX\) (Қазақша|Русский), \d+ [КK][БB]", name), name
