@@ -355,6 +355,9 @@ def html(prepared: Prepared, regulation_href: str | None = None) -> str:
         "regulation_href": regulation_href,
         "no_changes": no_changes(p),
         "also": changed_there_only(p),  # after the changes: those of another language alone
+        # the same two, each cut at the other language's name, which the page marks in it
+        "no_changes_marked": languages.marked(p.elsewhere, p.labels, "no_changes_here"),
+        "also_marked": languages.marked(p.elsewhere, p.labels, "changed_there_only") if c else [],
         "legends": legends(c, p.labels),  # the marks' meaning: changed words, changed spaces
         "draft": p.to == DRAFT,  # against the draft: the page says it is no approved text
         "text_code": p.text_code,  # and its text's control code

@@ -477,7 +477,9 @@ def test_a_change_in_the_other_language_only_is_not_called_no_change(project, dl
     assert table.tables == [] and [p.text for p in table.paragraphs][-1] == said
     page = tmp_path / "kk.html"
     assert dlo(*args[:-1], str(page), "--format", "html", cwd=project).code == 0
-    assert f"<p>{said}</p>" in page.read_text("utf-8")
+    # the page marks the language's own name in its language, for a screen reader
+    marked = said.replace("«Русский»", '«<span lang="ru">Русский</span>»')
+    assert f"<p>{marked}</p>" in page.read_text("utf-8")
     # the Russian comparison shows the change; an unchanged edition still says there is none
     result = dlo("diff", "dlo-head", "--from", "1", "--lang", "ru", cwd=project)
     assert result.out.startswith("dlo-head (ru): edition 1 → edition 2 (draft): 1 changed\n")
@@ -516,7 +518,8 @@ def test_a_change_in_the_other_language_alone_is_said_after_this_one_s_changes(
     assert [p.text for p in table.paragraphs][-1] == said
     page = tmp_path / "kk.html"
     assert dlo(*args[:-1], str(page), "--format", "html", cwd=project).code == 0
-    assert f'<p class="legend">{said}</p>' in page.read_text("utf-8")
+    marked = said.replace("«Русский»", '«<span lang="ru">Русский</span>»')
+    assert f'<p class="legend">{marked}</p>' in page.read_text("utf-8")
     # the Russian comparison lists both changes, and no more
     result = dlo("--lang-ui", "en", "diff", "dlo-head", "--from", "1", "--lang", "ru", cwd=project)
     assert result.out.startswith("dlo-head (ru): edition 1 → edition 2 (draft): 2 changed\n")

@@ -488,3 +488,18 @@ def test_each_download_s_link_names_its_file_apart(site):
             (language,) = [s for s in a.all("span") if s.attrs.get("lang")]
             assert language.attrs["lang"] == a.attrs["hreflang"], (rel, name)
             assert re.fullmatch(r"Word \(DOCX\) (Қазақша|Русский), \d+ [КK][БB]", name), name
+
+
+def test_a_comparison_names_another_language_in_that_language(site, standalone):
+    """The Russian comparison of a text changed in Kazakh alone says "изменения внесены только
+    в версию «Қазақша»": the language's own name, in Kazakh, was read by the Russian voice of a
+    screen reader (as a download's language was before it was marked). It is marked lang="kk",
+    on the site and on the page of `dlo diff`; the sentence around it stays Russian."""
+    for name, html in (
+        ("site", (site / f"ru/{UNIT}/compare-1-2.html").read_text(encoding="utf-8")),
+        ("diff", standalone[f"{UNIT}.ru.diff"]),
+    ):
+        said = next(p for p in tree(html).all("p") if "изменения внесены" in p.text())
+        assert said.text().startswith("В тексте на этом языке изменений нет"), (name, said.text())
+        marked = [s for s in said.all("span") if s.text() == "Қазақша"]
+        assert [s.attrs.get("lang") for s in marked] == ["kk"], (name, said.text())

@@ -74,3 +74,24 @@ def said(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[str]:
     comparison with no change of its own) or ``changed_there_only`` (after its changes)."""
     words: dict[str, str] = labels["diff"]
     return [words[key].format(language=e.language, where=", ".join(e.names)) for e in found]
+
+
+def marked(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[dict[str, str]]:
+    """``said`` cut at each language's name, for a page to mark it in its own language (a screen
+    reader reads "Қазақша" in a Russian sentence with Kazakh rules only so): {before, language,
+    lang, after}; a project's label that names no language is all ``before``."""
+    words: dict[str, str] = labels["diff"]
+    pieces = []
+    for e in found:
+        where = ", ".join(e.names)
+        before, cut, after = words[key].partition("{language}")
+        language = e.language if cut else ""
+        pieces.append(
+            {
+                "before": before.format(where=where),
+                "language": language,
+                "lang": e.lang,
+                "after": after.format(where=where),
+            }
+        )
+    return pieces
