@@ -503,3 +503,30 @@ def test_a_comparison_names_another_language_in_that_language(site, standalone):
         assert said.text().startswith("В тексте на этом языке изменений нет"), (name, said.text())
         marked = [s for s in said.all("span") if s.text() == "Қазақша"]
         assert [s.attrs.get("lang") for s in marked] == ["kk"], (name, said.text())
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+@pytest.mark.parametrize("width", [360, 320])
+def test_the_page_of_dlo_diff_fits_a_phone_s_screen(standalone, browser, tmp_path, width):
+    """The page `dlo diff --format html` writes (sent by mail, opened on a phone) kept its five
+    columns at 360 px: 485 px wide, the page scrolled sideways and the grounds were off the
+    screen. As on the site, its rows are now read one under the other, each cell under its
+    column's name (its data-label); at a desk it is the table it was."""
+    path = tmp_path / "diff.html"
+    path.write_text(standalone[f"{UNIT}.kk.diff"], encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    try:
+        page.goto(path.as_uri())
+        wide, inner = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert wide <= inner, (wide, inner)
+        said = page.evaluate(
+            """() => [...document.querySelectorAll('.dlo-diff tbody td')].map(
+                td => getComputedStyle(td, '::before').content)"""
+        )
+        assert said == ['"№"', '"Құрылымдық элемент"', '"1-басылым"', '"2-басылым"', '"Негіздеме"']
+        page.set_viewport_size({"width": 1280, "height": 800})
+        shown = page.evaluate("getComputedStyle(document.querySelector('.dlo-diff td')).display")
+        assert shown == "table-cell"
+    finally:
+        page.close()
