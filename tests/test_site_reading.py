@@ -530,3 +530,31 @@ def test_the_page_of_dlo_diff_fits_a_phone_s_screen(standalone, browser, tmp_pat
         assert shown == "table-cell"
     finally:
         page.close()
+
+
+@pytest.mark.slow  # a browser
+@needs_browser
+def test_the_page_of_dlo_render_reads_on_a_phone(standalone, browser, tmp_path):
+    """The page `dlo render --format html` writes, on a phone (360 px) or zoomed in: its text,
+    justified, stretched the spaces of a line of two or three words ("подразделением ⟷
+    института"), and its approval block, kept to the right 45 % of the page, set a word on each
+    line ("Председателя" / "Правления –" / "Ректора"). On a narrow screen the text now goes
+    ragged-right, as the site's does, and the block takes most of the width; at a desk the page
+    is the form it was."""
+    path = tmp_path / "page.html"
+    path.write_text(standalone[f"{UNIT}.ru.html"], encoding="utf-8")
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    measure = """() => {
+        const body = document.querySelector("main").getBoundingClientRect().width;
+        const block = document.querySelector("header .approval").getBoundingClientRect().width;
+        return [getComputedStyle(document.querySelector("p.clause")).textAlign, block / body];
+    }"""
+    try:
+        page.goto(path.as_uri())
+        align, share = page.evaluate(measure)
+        assert align != "justify" and share >= 0.6, (align, share)
+        page.set_viewport_size({"width": 1280, "height": 800})
+        align, share = page.evaluate(measure)
+        assert align == "justify" and share < 0.5, (align, share)
+    finally:
+        page.close()
