@@ -234,7 +234,7 @@ def test_a_message_is_a_value_translated_where_it_is_printed():
 
 
 def test_a_word_in_context_is_translated_as_that_context_means_it():
-    """"agreed" as a journal event (a field of a library's message) is the event's word, not the
+    """The word "agreed" as a journal event (a field of a library's message) is the event's word, not the
     state's, in the interface language, also after a --jobs worker sent it back."""
     import pickle
 
