@@ -558,3 +558,23 @@ def test_the_page_of_dlo_render_reads_on_a_phone(standalone, browser, tmp_path):
         assert align == "justify" and share < 0.5, (align, share)
     finally:
         page.close()
+
+
+def test_a_comparison_s_page_is_titled_a_comparison_and_its_main_part_is_a_landmark(
+    site, standalone
+):
+    """A browser's tab and a screen reader's list of pages read only the code and the editions
+    ("П ҮББИ 02-2024 · 1-басылым → 2-басылым"), not that the page is a comparison; its line of
+    editions broke after "2-" on a phone; the page of `dlo diff` had no <main> to jump to."""
+    for lang, title in (("kk", "Салыстырмалы кесте"), ("ru", "Сравнительная таблица")):
+        html = (site / f"{lang}/{UNIT}/compare-1-2.html").read_text(encoding="utf-8")
+        said = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert said.startswith(title), said
+        code = re.search(r'<p class="code">(.*?)</p>', html, re.S).group(1)
+        if lang == "kk":  # each edition's name kept on one line (a browser breaks after "2-")
+            assert '<span class="nw">2-басылым</span>' in code, code
+        assert 'class="nw"' in code, code
+    for name in (f"{UNIT}.kk.diff", f"{UNIT}.ru.diff", f"{SEED}.kk.diff"):
+        html = standalone[name]
+        assert html.count("<main") == 1 and "</main>" in html, name
+        assert html.index("<main") < html.index('<section class="dlo-diff"'), name

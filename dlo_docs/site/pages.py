@@ -324,15 +324,15 @@ class Pages:
             else views.regulation_path(to, pub.id)
         )
         rd = pub.contexts[lang]
-        heading = labels["site"]["comparison"].format(
-            old=labels["edition_n"].format(n=a), new=labels["edition_n"].format(n=b)
-        )
-        page = views.chrome(rel, lang, self.labels, switch, f"{rd.code} · {heading}")
+        editions = [labels["edition_n"].format(n=n) for n in (a, b)]
+        heading = labels["site"]["comparison"].format(old=editions[0], new=editions[1])
+        title = f"{labels['diff']['table_title']}: {rd.code} · {heading}"
+        page = views.chrome(rel, lang, self.labels, switch, title)
         return self.render(
             "compare.html.j2",
             page=page,
             doc=rd,
-            heading=heading,
+            heading=views.kept_whole(heading, editions),
             section=section,
             back=page["root"] + views.regulation_path(lang, pub.id),
             table_title=labels["diff"]["table_title"],

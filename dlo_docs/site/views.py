@@ -242,3 +242,10 @@ def element_names(model: Regulation, doc: RenderDoc) -> dict[str, str]:
         for place in align.places(model, doc.lang, doc.labels)
         if place.kind in ("clause", "item")
     }
+
+
+def kept_whole(text: str, names: list[str]) -> list[tuple[str, bool]]:
+    """``text`` cut around each of ``names`` ("1-басылым"), which a page keeps on one line (a
+    browser breaks after a hyphen): (part, whether it is one of the names to keep whole)."""
+    pattern = "(" + "|".join(re.escape(name) for name in names if name) + ")"
+    return [(part, part in names) for part in re.split(pattern, text) if part]
