@@ -55,6 +55,26 @@ def one_line(text: str) -> str:
     return re.sub(LINE_BREAK, " ", text)
 
 
+def visible(text: str) -> str:
+    """``text`` as a terminal gets it: without a control character (an escape sequence that
+    retitles the window or hides the line) and with each format character written as its code,
+    ``<U+202E>`` (a direction override would print "45-НҚ" for the "45-ҚН" a forged journal
+    holds, a zero-width space print nothing where it is): what a file holds is shown as it is,
+    never acted on. Tabs and line breaks are kept (``one_line`` puts a text on one line)."""
+    text = re.sub(CONTROL, "", text)
+    return re.sub(FORMAT, lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def json_visible(dumped: str) -> str:
+    """JSON text ``dumped`` (``ensure_ascii=False``) with each control and format character
+    escaped (``\\u202e``): the same data, read back as it was, and nothing a terminal or a
+    viewer acts on (JSON escapes the C0 controls only, not the C1 ones nor a direction
+    override)."""
+    import json
+
+    return re.sub(f"{CONTROL}|{FORMAT}", lambda m: json.dumps(m.group())[1:-1], dumped)
+
+
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic
 # alphabets and of the Latin one (codes), ASCII digits, the space and the no-break space, the
 # line break, and ordinary punctuation with what the bundled label sets use (· in the running

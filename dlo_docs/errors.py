@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from . import i18n
-from .chars import CONTROL, one_line
+from .chars import one_line, visible
 
 Severity = Literal["error", "warning"]
 
@@ -54,7 +53,7 @@ class Problem:
         stays as it is in every language, so it is searchable. Data for programs keeps the
         English word: ``--format json`` (``as_dict``) and ``--format github``."""
         line = f"{self.location}: {severity_word(self.severity)} {self.code}: {self.text()}"
-        return one_line(re.sub(CONTROL, "", line))  # one problem a line, whatever a name holds
+        return one_line(visible(line))  # one problem a line, whatever a name holds
 
     def text(self) -> str:
         """The message and its hint, in the interface language (see ``i18n.Msg``), without a
@@ -63,7 +62,7 @@ class Problem:
         message = i18n.text(self.message)
         if self.hint:
             message += " " + i18n._("(hint: {hint})").format(hint=i18n.text(self.hint))
-        return re.sub(CONTROL, "", message)
+        return visible(message)  # (a format character as its code, <U+202E>)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

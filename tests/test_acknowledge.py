@@ -428,7 +428,9 @@ def test_an_escape_sequence_in_a_holders_name_never_reaches_the_terminal(in_forc
     the other commands read the registry on): acknowledge printed the name in its confirmation,
     in its list of who has not read it yet and in its refusal of a second acknowledgement, and
     list --unacknowledged in its table, each with the sequence that retitles the terminal (ESC ]
-    0;… BEL). They print it without its control characters."""
+    0;… BEL). They print it without its control characters. The acknowledgement of that holder,
+    which would record the name with its escape (a journal no command writes, which dlo verify
+    names), is refused naming the character, nothing recorded."""
     path = in_force / "regulations" / "registry.yaml"
     escaped = '"Г. Д. \\e]0;PWNED\\aЕрмеков"'
     unit = '"Қашықтықтан оқыту \\e]0;PWNED\\aбөлімі"'  # as the register's unit column
@@ -437,13 +439,13 @@ def test_an_escape_sequence_in_a_holders_name_never_reaches_the_terminal(in_forc
     said = [
         dlo("acknowledge", "dlo-unit", "--holder", "dlo-methodist", cwd=in_force),
         dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
-        dlo("acknowledge", "dlo-unit", "--holder", "dlo-operator", cwd=in_force),
         dlo("list", "--unacknowledged", cwd=in_force),
         dlo("list", "--format", "csv", cwd=in_force),
     ]
-    assert [r.code for r in said] == [0, 0, 1, 0, 0], [r.err for r in said]
+    assert [r.code for r in said] == [0, 1, 0, 0], [r.err for r in said]
     assert "not yet: " in said[0].out and "]0;PWNEDЕрмеков" in said[0].out
-    assert "DLO640" in said[2].err and "]0;PWNEDЕрмеков" in said[2].err
-    assert "]0;PWNEDбөлімі" in said[4].out
+    assert "DLO118" in said[1].err and "(U+001B)" in said[1].err, said[1].err
+    assert "]0;PWNEDЕрмеков" in said[2].out
+    assert "]0;PWNEDбөлімі" in said[3].out
     for result in said:
         assert "\x1b" not in result.out + result.err and "\x07" not in result.out + result.err

@@ -27,7 +27,8 @@ def test_a_reader_s_name_with_a_line_break_stays_on_its_line(in_force, dlo):  # 
         entry["hash"] = prev = wj.event_hash(entry)
         forged.append(entry)
     path.write_text(yaml.safe_dump(forged, allow_unicode=True), encoding="utf-8")
-    assert "intact" in dlo("verify", "dlo-unit", cwd=in_force).out
+    verify = dlo("verify", "dlo-unit", cwd=in_force)  # the carriage return: no command's
+    assert "DLO612" in verify.err and "a control character (U+000D)" in verify.err, verify.err
     log = dlo("log", "dlo-unit", cwd=in_force).out
     assert not [line for line in log.splitlines() if line.startswith("  9  ")], log
     assert f"read by {name} {FORGED.strip()} ({position} {position})" in log, log

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import i18n, lazy
+from ..chars import json_visible
 from ..errors import DloError, UsageError
 from ..i18n import _, ngettext
 from . import PathArg, main, status_text
@@ -112,7 +113,9 @@ def status(obj, ids: tuple[str, ...], fmt: str) -> None:
             }
             for reg_id, st in results
         ]
-        click.echo(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
+        click.echo(
+            json_visible(json.dumps({"regulations": regulations}, ensure_ascii=False, indent=2))
+        )
     else:
         titles = _titles(obj.project, results)
         for reg_id, st in results:
@@ -153,7 +156,7 @@ def log(obj, reg_id: str, fmt: str) -> None:
             "problems": [p.as_dict() for p in problems],
             "events": [e.as_dict() for e in evs],
         }
-        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
+        click.echo(json_visible(json.dumps(listed, ensure_ascii=False, indent=2)))
     elif not evs:
         click.echo(
             _("{id}: no journal yet (a draft that has not been through the workflow)").format(

@@ -5,13 +5,12 @@ as the interface language writes it (``i18n.written``: DD.MM.YYYY in Kazakh and 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 import click
 
 from .. import lazy
-from ..chars import CONTROL, one_line
+from ..chars import one_line, visible
 from ..errors import DloError
 from ..i18n import N_, _, pgettext, written
 from ..i18n import text as said
@@ -169,8 +168,9 @@ def status_lines(st: Status, titles: dict[str, str] | None = None) -> list[str]:
 def shown(text: str) -> str:
     """``text`` as a terminal gets it: no control character a journal's text could carry (an
     escape sequence that retitles the window or hides the line; a journal forged with its hashes
-    recomputed can hold one, and the options that record text refuse them)."""
-    return re.sub(CONTROL, "", text)  # (not the line breaks and tabs the lines are laid out with)
+    recomputed can hold one, and the options that record text refuse them), and each format
+    character as its code (``<U+202E>``: a direction override prints another order number)."""
+    return visible(text)  # (not the line breaks and tabs the lines are laid out with)
 
 
 def _corrections(ev: Event) -> list[str]:

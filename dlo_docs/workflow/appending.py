@@ -24,6 +24,7 @@ from ..fsio import atomic_write
 from ..i18n import Msg
 from ..project import Project
 from ..yaml_limits import MAX_VALUES
+from . import hidden
 from . import journal as _journal
 from .chain import shape
 from .journal import Event, Journal
@@ -52,6 +53,7 @@ def append(
     full["content_hash"] = entry["content_hash"]
     full["prev"] = last["hash"] if last else _journal.GENESIS
     full = _journal.normal(full)
+    hidden.refusal(full)  # a registry's text the event captures, never recorded invisible
     if sign is not None:
         full[_journal.SIGNATURE] = _journal.normal(sign(full, _journal.signed_bytes(full)))
     full["hash"] = _journal.event_hash(full)

@@ -13,7 +13,7 @@ from .. import snapshots
 from ..errors import DloError, Location, Problem, error, warning
 from ..i18n import Msg
 from ..project import Loaded, Project
-from . import corrections, editions, legality
+from . import corrections, editions, hidden, legality
 from . import journal as _journal
 from .governing import Governing, Governs, headed, of_text
 from .journal import Event
@@ -266,6 +266,7 @@ def replay_problems(project: Project, reg_id: str, journal: _journal.Journal) ->
         corrections_problems(journal)
         + foreign(project, reg_id, journal, governs)
         + legality.check(journal, governs)
+        + hidden.problems(journal.entries, journal.at)
     )
 
 
