@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import lazy
+from .. import i18n, lazy
 from ..chars import one_line, visible
 from ..errors import DloError
 from ..i18n import N_, _, pgettext, written
@@ -255,17 +255,38 @@ def event_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def held(ev: Event, pid: str | None) -> str | None:
+    """Position ``pid`` with its holder's name as ``ev`` recorded it (its ``facts``), in the
+    interface's language (else the first the event gives): "vp-academic (А. Б. Сейітова)". The
+    registry names whoever holds it now; an auditor reads who held it when the act was done.
+    The id alone where the event recorded no holder (written before facts were recorded)."""
+    if not pid:
+        return pid
+    positions = (ev.get("facts") or {}).get("positions")
+    found = positions.get(pid) if isinstance(positions, dict) else None
+    holder = found.get("holder") if isinstance(found, dict) else None
+    if not isinstance(holder, dict):
+        return pid
+    name = holder.get(i18n.current()) or next((v for v in holder.values() if v), None)
+    return f"{pid} ({name})" if isinstance(name, str) and name else pid
+
+
 def event_line(ev: Event) -> str:
-    """``dlo log``: one event of the journal, its details indented under it."""
-    by = ev.get("clerk") or ev.actor
+    """``dlo log``: one event of the journal, its details indented under it: the acting
+    position and the clerk who entered it, each with its holder as the event recorded them, and
+    the account that ran the command."""
+    by = held(ev, ev.get("clerk")) or ev.actor
     edition = _("edition {n}").format(n=ev.edition)
     by_whom = _("by {who}").format(who=by)
     kind = event_name(ev.event)
-    line = f"{ev.seq:>3}  {ev.time}  {kind:<9}  {edition}  {ev.role or '-'}  {by_whom}"
+    line = f"{ev.seq:>3}  {ev.time}  {kind:<9}  {edition}  {held(ev, ev.role) or '-'}  {by_whom}"
     hashes = _("content {content}  hash {hash}").format(
         content=ev.content_hash[:16], hash=ev.hash[:16]
     )
-    details = "".join(f"\n       {one_line(e)}" for e in _details(ev))
+    extra = _details(ev)
+    if ev.get("clerk") and ev.actor:  # (without a clerk, "by" names the account itself)
+        extra.append(_("account: {actor}").format(actor=ev.actor))
+    details = "".join(f"\n       {one_line(e)}" for e in extra)
     return shown(one_line(line) + details + f"\n       {hashes}")
 
 
