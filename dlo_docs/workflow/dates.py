@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..i18n import Msg
+
+if TYPE_CHECKING:
+    from .events import Event
 
 ENV = "DLO_TODAY"
 EARLIEST = dt.date(1991, 1, 1)  # no act of the organisation's documents is older
@@ -140,6 +144,25 @@ def act(
                 _IN_ORDER,
             )
     return value
+
+
+def after_recorded(ev: Event) -> Msg | None:
+    """Why ``ev`` (as written, not as corrected) could not have been recorded: an act it records
+    dated after the day it was recorded, which every command refuses (``act``: not after today,
+    the day the event records) — an agreement, a rejection, an order, a review, an
+    acknowledgement, an agreement a registration copies from paper. An order's effective date
+    may be later; a corrected date is checked against the correction's own day."""
+    paper = ev.get("agreed")
+    days = [getattr(ev.get("order"), "date", None), ev.get("date")]
+    days += [a.get("date") for a in paper if isinstance(a, dict)] if isinstance(paper, list) else []
+    for value in days:
+        if value is not None and day(value) > ev.date:
+            return Msg(
+                "its date {day} is after the day it was recorded ({recorded})",
+                day=day(value),
+                recorded=ev.date,
+            )
+    return None
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

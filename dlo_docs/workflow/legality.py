@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from .. import persons
 from ..errors import Problem, error, warning
 from ..i18n import Msg, in_context
-from . import corrections, facts, identities, registration
+from . import corrections, dates, facts, identities, registration
 from .governing import Governing, Governs, approval_wrong
 from .journal import APPROVALS, Event, Journal
 from .state import History, _step, _take_effect
@@ -337,7 +337,12 @@ def wrongs(events: list[Event], governs: Governs = _unknown) -> list[Wrong]:
     approved = {e.edition: e.content_hash for e in shown if e.event in APPROVALS}
     for index, ev in enumerate(shown):
         _take_effect(h, ev.date)
-        why = _why(h, ev) or identities.wrong(h, ev) or _governed(h, ev, governs, approved)
+        why = (
+            _why(h, ev)
+            or identities.wrong(h, ev)
+            or _governed(h, ev, governs, approved)
+            or dates.after_recorded(events[index])
+        )
         if why is not None:
             found.append(Wrong(index, ev, why, False))
         else:
