@@ -117,7 +117,7 @@ def test_an_order_dated_9999_12_31_in_the_journal_crashes_nothing(project, dlo, 
 
 
 def test_the_same_journal_with_a_real_date_is_in_force(project, dlo):
-    _journal_with_order_date(project, "2026-11-30")
+    _journal_with_order_date(project, "2026-11-24")  # after the agreements, before its record
     result = dlo("--root", project, "verify", "dlo-head")
     assert result.code == 0, result.out + result.err
 
