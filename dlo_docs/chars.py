@@ -37,6 +37,16 @@ FORMAT = (
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
 )
+# characters that print as nothing though Unicode does not class them as format characters: the
+# default-ignorable fillers and selectors (the combining grapheme joiner, the Hangul fillers, the
+# Khmer inherent vowels, the Mongolian and the other variation selectors) and the blank braille
+# pattern: "45-НҚ\u3164" prints as "45-НҚ"; a Kazakh or Russian text needs none
+BLANK = (
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
+# every character that prints as nothing: a format character or a blank one
+INVISIBLE = f"[{FORMAT[1:-1]}{BLANK[1:-1]}]"
 # the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
 # redirects the characters around it, so that what is printed is not the text in its order
 BIDI = "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
@@ -62,7 +72,18 @@ def visible(text: str) -> str:
     holds, a zero-width space print nothing where it is): what a file holds is shown as it is,
     never acted on. Tabs and line breaks are kept (``one_line`` puts a text on one line)."""
     text = re.sub(CONTROL, "", text)
-    return re.sub(FORMAT, lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return re.sub(INVISIBLE, lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def named(ch: str) -> Msg:
+    """A control character or one that prints as nothing (``INVISIBLE``), as a message names it:
+    its code, and the name Unicode gives it."""
+    if re.fullmatch(CONTROL, ch):
+        return Msg("a control character (U+{code:04X})", code=ord(ch))
+    name = unicodedata.name(ch, "FORMAT CHARACTER")
+    if re.fullmatch(FORMAT, ch):
+        return Msg("an invisible format character (U+{code:04X} {name})", code=ord(ch), name=name)
+    return Msg("a character that prints nothing (U+{code:04X} {name})", code=ord(ch), name=name)
 
 
 def json_visible(dumped: str) -> str:
@@ -72,7 +93,7 @@ def json_visible(dumped: str) -> str:
     override)."""
     import json
 
-    return re.sub(f"{CONTROL}|{FORMAT}", lambda m: json.dumps(m.group())[1:-1], dumped)
+    return re.sub(f"{CONTROL}|{INVISIBLE}", lambda m: json.dumps(m.group())[1:-1], dumped)
 
 
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic

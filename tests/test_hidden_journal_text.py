@@ -59,6 +59,25 @@ def test_verify_names_each_hidden_character_of_a_forged_journal(approved, dlo):
     assert not any(ch in result.out + err for ch in HIDDEN)
 
 
+def test_verify_names_a_character_that_prints_nothing(approved, dlo):
+    """A Hangul filler after a forged order number ("45-НҚ\u3164" prints as 45-НҚ) is not a
+    format character, and verified intact (an auditor's review)."""
+
+    def filler(entries):
+        approval = next(e for e in entries if e["event"] == "approved")
+        approval["order"]["number"] += "\u3164"
+        return entries
+
+    _forge(approved, filler)
+    result = dlo("verify", REG, cwd=approved)
+    assert result.code == 1, result.out + result.err
+    assert (
+        "the field order.number holds a character that prints nothing (U+3164 HANGUL FILLER)"
+        in result.err
+    ), result.err
+    assert "\u3164" not in result.out + result.err
+
+
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_log_and_status_show_a_hidden_character_as_its_code(approved, dlo, monkeypatch, lang):
     _forge(approved, _hidden)

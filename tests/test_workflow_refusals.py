@@ -307,6 +307,43 @@ def test_a_control_character_in_what_an_option_records_is_refused(project, dlo, 
     assert "approved" not in journal_path(project).read_text(encoding="utf-8").split("event: ")[-1]
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("45-НҚ\u3164", "holds a character that prints nothing (U+3164 HANGUL FILLER) in '45-НҚ'"),
+        ("\u2800", "holds a character that prints nothing (U+2800 BRAILLE PATTERN BLANK)"),
+        ("12\u034f-НҚ", "nothing (U+034F COMBINING GRAPHEME JOINER) in '12-НҚ'"),
+    ],
+    ids=["hangul-filler", "braille-blank", "grapheme-joiner"],
+)
+def test_a_character_that_prints_nothing_is_refused_as_a_format_character_is(
+    project, dlo, typed, said
+):
+    """An order number or remarks ending in a Hangul filler printed as "45-НҚ" (another
+    number than the one recorded), remarks of one blank braille pattern as nothing: none is a
+    format character (Cf), so they were recorded (an auditor's review)."""
+    ok(dlo, project, "submit", REG)
+    result = dlo("reject", REG, "--as", "vp-academic", "--remarks", typed, cwd=project)
+    assert result.code == 2 and said in " ".join(result.err.split()), result.err
+    agree_all(dlo, project)
+    before = journal_path(project).read_bytes()
+    today = organisation_today().isoformat()
+    result = dlo("approve", REG, "--order", typed, "--date", today, cwd=project)
+    assert result.code == 2 and said in " ".join(result.err.split()), result.err
+    assert "--order holds" in result.err
+    assert journal_path(project).read_bytes() == before
+
+
+def test_a_letter_typed_decomposed_is_recorded_composed(project, dlo):
+    """ "й" typed as "и" and a combining breve prints as "й": the order number is recorded as the
+    one letter (NFC), so the number a search or a comparison finds is the one that prints."""
+    ok(dlo, project, "submit", REG)
+    agree_all(dlo, project)
+    today = organisation_today().isoformat()
+    ok(dlo, project, "approve", REG, "--order", "12-и\u0306", "--date", today)
+    assert status(dlo, project)["in_force_order"]["number"] == "12-й"
+
+
 def test_a_soft_hyphen_pasted_into_remarks_is_left_out(project, dlo):
     """Remarks pasted from Word or a web page bring soft hyphens (U+00AD, where a word may be
     hyphenated), which the clerk cannot see: they were refused as an invisible character, and

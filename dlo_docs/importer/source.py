@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..chars import FORMAT
+from ..chars import INVISIBLE
 from ..codepages import mostly_utf8, windows_text
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
@@ -91,12 +91,12 @@ def gapped(raw: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """One paragraph's text as recognition wants it. The format characters (``chars.FORMAT``:
-    zero-width characters, the soft hyphen, the marks that set the direction of bidirectional
-    text ...) are dropped: none prints, a Kazakh or Russian text has none to hold (pasted from
+    """One paragraph's text as recognition wants it. The characters that print as nothing
+    (``chars.INVISIBLE``: zero-width characters, the soft hyphen, the marks that set the
+    direction of bidirectional text, the fillers ...) are dropped: none prints, a Kazakh or Russian text has none to hold (pasted from
     elsewhere, they hid a sheet's title from recognition), and `dlo check` refuses them in a
     regulation (DLO118). A control character is kept: `dlo check` reports it (DLO118)."""
-    text = unicodedata.normalize("NFC", re.sub(FORMAT, "", text).translate(_SPACES))
+    text = unicodedata.normalize("NFC", re.sub(INVISIBLE, "", text).translate(_SPACES))
     return text.strip()
 
 

@@ -15,11 +15,10 @@ document.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..chars import CONTROL, FORMAT
+from ..chars import CONTROL, INVISIBLE, named
 from ..errors import Problem, error
 from ..i18n import Msg
 from ..load import Source
@@ -39,7 +38,7 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-_HIDDEN = re.compile(f"{CONTROL}|{FORMAT}")
+_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
 
 
 def found(source: Source) -> Iterator[Problem]:
@@ -47,7 +46,7 @@ def found(source: Source) -> Iterator[Problem]:
     registry, whose titles and names every document prints), at its position."""
     # a control character only a double-quoted escape writes: none without a "\\"; a format
     # character is in the file as itself or escaped
-    if "\\" not in source.text and re.search(FORMAT, source.text) is None:
+    if "\\" not in source.text and re.search(INVISIBLE, source.text) is None:
         return
     for loc, text in strings(source.data):
         for m in _HIDDEN.finditer(text):
@@ -57,16 +56,9 @@ def found(source: Source) -> Iterator[Problem]:
 def _what(ch: str) -> tuple[Msg, Msg]:
     """The message and hint of the character ``ch``."""
     if re.match(CONTROL, ch):
-        return (
-            Msg("a control character (U+{code:04X})", code=ord(ch)),
-            Msg("delete it, or type the character meant"),
-        )
+        return named(ch), Msg("delete it, or type the character meant")
     return (
-        Msg(
-            "an invisible format character (U+{code:04X} {name})",
-            code=ord(ch),
-            name=unicodedata.name(ch, "FORMAT CHARACTER"),
-        ),
+        named(ch),
         Msg(
             "delete it: it prints as nothing, so checks and searches read another text than the one printed"
         ),

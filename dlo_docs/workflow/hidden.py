@@ -13,17 +13,16 @@ only: a name of the git configuration, which dlo does not choose) and an officia
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..chars import CONTROL, FORMAT
+from ..chars import CONTROL, INVISIBLE, named
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 from .events import SIGNATURE
 
 # (a tab or a line break is a registry text's own layout, as DLO118 reads it: not one of them)
-_HIDDEN = re.compile(f"{CONTROL}|{FORMAT}")
+_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
 _UNREAD = ("actor", SIGNATURE)
 
 
@@ -46,14 +45,6 @@ def _in(where: str, value: Any) -> Iterator[tuple[str, str]]:
         yield where, m.group()
 
 
-def what(ch: str) -> Msg:
-    """The character ``ch`` named, as DLO118 names one."""
-    if unicodedata.category(ch) == "Cc":
-        return Msg("a control character (U+{code:04X})", code=ord(ch))
-    name = unicodedata.name(ch, "FORMAT CHARACTER")
-    return Msg("an invisible format character (U+{code:04X} {name})", code=ord(ch), name=name)
-
-
 def problems(entries: list[dict[str, Any]], at: Any) -> list[Problem]:
     """Each field of each event holding an invisible character (DLO612), at its event's field
     (``at(index, key)``: the journal's position of a top-level key)."""
@@ -69,7 +60,7 @@ def problems(entries: list[dict[str, Any]], at: Any) -> list[Problem]:
                 seq=entry.get("seq"),
                 event=entry.get("event"),
                 field=where,
-                what=what(ch),
+                what=named(ch),
             ),
             hint,
         )
@@ -93,7 +84,7 @@ def refusal(entry: dict[str, Any]) -> None:
                 Msg(
                     "the event would record {what} in the field {field}, a text of the registry: "
                     "nothing was recorded",
-                    what=what(ch),
+                    what=named(ch),
                     field=where,
                 ),
                 Msg(

@@ -4,13 +4,14 @@ it tells, loaded together (``load``), with the helpers every command shares."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..chars import unknown
+from ..chars import CONTROL, INVISIBLE, named, unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model_methods import own_position
@@ -215,7 +216,7 @@ def optional_text(value: str | None, option: str) -> str | None:
     """As ``text``, but none (None) is allowed. A soft hyphen, which a text pasted from Word or
     a web page brings, is left out: it only marks where a word may be hyphenated, and the text
     prints the same without it."""
-    value = " ".join((value or "").replace("\xad", "").split())
+    value = unicodedata.normalize("NFC", " ".join((value or "").replace("\xad", "").split()))
     if len(value) > MAX_SCALAR:  # the journal could not read it back (DLO008): said as such
         raise UsageError(
             Msg(
@@ -226,15 +227,15 @@ def optional_text(value: str | None, option: str) -> str | None:
             ),
             Msg("shorten it: a long text belongs in a document of its own, which it can name"),
         )
-    # a format character too (DLO118's: a direction override, a zero-width space), which prints
-    # as nothing: the site, the sheets and the terminal would show another text than recorded
-    hidden = next((i for i, c in enumerate(value) if unicodedata.category(c) in _HIDDEN), None)
+    # a character that prints as nothing too (DLO118's: a direction override, a zero-width
+    # space, a Hangul filler): the site, the sheets and the terminal would show another text
+    hidden = _HIDDEN.search(value)
     if hidden is not None:
-        raise _hidden(value, hidden, option)
+        raise _hidden(value, hidden.start(), option)
     return value or None
 
 
-_HIDDEN = ("Cc", "Cf")
+_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
 
 
 def _hidden(value: str, at: int, option: str) -> UsageError:
@@ -244,12 +245,7 @@ def _hidden(value: str, at: int, option: str) -> UsageError:
     start = value.rfind(" ", 0, at) + 1
     end = value.find(" ", at)
     word = value[start : None if end < 0 else end]
-    shown = "".join(c for c in word if unicodedata.category(c) not in _HIDDEN)
-    if unicodedata.category(ch) == "Cc":  # (DLO118's words)
-        what = Msg("a control character (U+{code:04X})", code=ord(ch))
-    else:
-        name = unicodedata.name(ch, "FORMAT CHARACTER")
-        what = Msg("an invisible format character (U+{code:04X} {name})", code=ord(ch), name=name)
+    shown, what = _HIDDEN.sub("", word), named(ch)  # (DLO118's words)
     said = (
         Msg("{option} holds {what} in '{word}'", option=option, what=what, word=shown)
         if shown
