@@ -13,6 +13,7 @@ import pytest
 
 from dlo_docs import label_check, label_text, load
 from dlo_docs import labels as labels_mod
+from dlo_docs.chars import visible
 
 LABELS = Path("templates") / "labels" / "kk.yaml"
 HEADER = '  header: "{kind} {code} · {edition}"'
@@ -883,7 +884,8 @@ def test_a_label_holds_only_letters_digits_and_common_punctuation(project, dlo, 
     shown = edit(project, old, line)
     row, col = where(project, char)
     printed = char.encode().decode("unicode_escape") if char.startswith("\\") else char
-    message = f"U+{ord(printed):04X} {printed!r} is not a character labels may hold: letters"
+    # as a terminal is shown it: a character that prints as nothing by its code (chars.visible)
+    message = f"U+{ord(printed):04X} {visible(repr(printed))} is not a character labels may hold"
     refused_at(project, dlo, f"{shown}:{row}:{col}: error DLO013: label ", message)
 
 
