@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import organisation_today
 from site_support import (
     SEED,
     UNIT,
@@ -1488,3 +1489,27 @@ def test_the_site_has_a_page_for_a_missing_address(published, dlo):
     assert "<title>Бет табылмады / Страница не найдена — " in html
     again = build(dlo, published)
     assert "0 file(s) written" in again.out and (published / "public" / "404.html").is_file()
+
+
+def test_a_reason_worded_for_the_page_s_language_is_marked_so(published, dlo):
+    """The history's reason for a revision is free text of an unknown language (lang=""), but a
+    reason worded for the page's language (`--reason-ru`) is in that language: it was marked
+    unknown too, so a screen reader read the Russian words with another voice (an accessibility
+    review)."""
+    from site_support import UNIT_APPROVERS, approve
+
+    reason = ("--reason", "Атауы нақтыланды", "--reason-ru", "Уточнено название")
+    ok(dlo, published, "revise", UNIT, "--by", "dlo-head", *reason)
+    replace(published, UNIT, "Moodle жүйесінің", "Moodle платформасының")
+    approve(dlo, published, UNIT, UNIT_APPROVERS, "90-НҚ", organisation_today().isoformat())
+    build(dlo, published)
+    cells = {
+        lang: re.findall(
+            r'<td data-label="[^"]*" lang="(\w*)">([^<]*)</td>',
+            page(published, f"{lang}/{UNIT}/index.html"),
+        )
+        for lang in ("kk", "ru")
+    }
+    assert ("ru", "Уточнено название") in cells["ru"], cells["ru"]
+    assert ("", "Атауы нақтыланды") in cells["kk"], cells["kk"]  # as typed: not recorded which
+    assert ("", "Порталдың атауы нақтыланды") in cells["ru"], cells["ru"]

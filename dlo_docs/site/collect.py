@@ -38,6 +38,12 @@ class Edition:
         """Why it was revised, in ``lang``'s own wording where the revision gave one."""
         return (workflow.reason_in(self.revised, lang) if self.revised else None) or ""
 
+    def reason_lang(self, lang: str) -> str:
+        """The language of ``reason(lang)``: ``lang`` where the revision worded the reason for it
+        (``--reason-ru``), else "" (the reason as typed, in a language not recorded)."""
+        worded = self.revised.get("reasons") if self.revised else None
+        return lang if isinstance(worded, dict) and worded.get(lang) else ""
+
     @property
     def content_hash(self) -> str:
         return self.event.content_hash

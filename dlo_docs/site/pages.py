@@ -254,7 +254,7 @@ class Pages:
                         "effective" in (ed.event.get("corrected") or {}),
                     ),
                     "clauses": ed.clauses.shown(L["whole_text"], labels["form"]["removed"]),
-                    "reason": ed.reason(lang),
+                    "reason": (ed.reason(lang), ed.reason_lang(lang)),
                     "state": L["edition_state"].get(ed.state, ed.state),
                     "signed": _labels.signed(labels, published.signed(ed.event)),
                 }
