@@ -117,18 +117,27 @@ def _onto(project, file: str, reg_id: str, accept_changes: bool) -> None:
     for problem in imported.problems:
         click.echo(str(problem), err=True)
     c = imported.counts
-    click.echo(
-        _(
-            "{kept} element(s) kept their ids ({by_bookmark} by bookmark, {by_text} by text); "
-            "{new} new"
-        ).format(
-            kept=c["kept"],
-            by_bookmark=c["by_bookmark"],
-            by_text=c["kept"] - c["by_bookmark"],
-            new=c["chapter"] + c["paragraph"] + c["clause"] + c["item"] - c["kept"],
-        ),
-        err=True,
-    )
+    if c["by_place"]:
+        click.echo(
+            _(
+                "{kept} element(s) took the DOCX's text by their place (its language was new to "
+                "the regulation)"
+            ).format(kept=c["kept"]),
+            err=True,
+        )
+    else:
+        click.echo(
+            _(
+                "{kept} element(s) kept their ids ({by_bookmark} by bookmark, {by_text} by text); "
+                "{new} new"
+            ).format(
+                kept=c["kept"],
+                by_bookmark=c["by_bookmark"],
+                by_text=c["kept"] - c["by_bookmark"],
+                new=c["chapter"] + c["paragraph"] + c["clause"] + c["item"] - c["kept"],
+            ),
+            err=True,
+        )
     for path in result.written:
         click.echo(_("wrote {path}").format(path=project.display(path)))
     revision_note(project, reg_id)

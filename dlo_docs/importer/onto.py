@@ -10,6 +10,9 @@ are kept. Each element of the DOCX takes the id of the element it was:
    the same text, else the most similar text (≥ 75 %) of an element of the same kind not taken;
    a chapter whose title changed too is the old chapter most of its clauses come from.
 
+A DOCX in a language no element has a text in yet (the regulation's other text, published
+apart) is matched by place instead, element for element (``onto_place``), and its language added.
+
 An element matched neither way is new and gets a new id; an old element nothing matched is gone.
 A DOCX with tracked changes or comments is refused (they are named) unless asked to accept them:
 then the text is read as if every change were accepted and the comments are ignored.
@@ -25,20 +28,20 @@ from pathlib import Path
 from typing import Any
 
 from .. import bookmarks, i18n, load, refs
-from ..errors import DloError, Problem, UsageError
+from ..errors import DloError, Location, Problem, UsageError, warning
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
 from ..workflow import journal as _journal
-from . import boxes, generated, onto_gone, rendered
+from . import boxes, generated, onto_gone, onto_place, rendered
 from .assemble import counts, items_style
 from .ids import Ids, slug
 from .reading import read_source
 from .source import Read
 from .structure import build
-from .tree import Node
-from .types import Imported, Result
+from .tree import Node, Tree
+from .types import ASSUMED, Imported, Result
 
 SIMILAR = 0.75
 
@@ -56,6 +59,7 @@ class Alignment:
     ids: dict[int, str] = field(default_factory=dict)  # id(node) → element id
     by_bookmark: int = 0
     by_text: int = 0
+    by_place: int = 0  # the DOCX brings a language the regulation has no text in (onto_place)
 
 
 def _old_elements(model: Regulation, lang: str) -> list[_Old]:
@@ -262,6 +266,30 @@ class _Writer:
         return data
 
 
+def _aligned(tree: Tree, read: Read, model: Regulation, lang: str) -> Alignment:
+    """Which old element each element of the DOCX is: by bookmark and text (``align``), or by
+    place when it brings a language no element has a text in yet and carries no bookmark."""
+    if onto_place.fresh(model, lang) and not any(line.marks for line in read.lines):
+        ids = onto_place.by_place(tree.chapters, model, lang, read.path)
+        return Alignment(ids, by_place=len(ids))
+    return align(tree.chapters, read, model, lang)
+
+
+def _added(path: str, lang: str) -> Problem:
+    return warning(
+        Location(path),
+        ASSUMED,
+        Msg(
+            "the DOCX is in {lang}, a language the regulation was not kept in: its text is put "
+            "beside the regulation's, element by element, and {lang} is added to languages:",
+            lang=lang,
+        ),
+        Msg(
+            "check the title and each text in {lang} (dlo check reports what is missing)", lang=lang
+        ),
+    )
+
+
 def _refuse_revisions(read: Read) -> None:
     if not read.revisions:
         return
@@ -322,8 +350,8 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
     if not accept_changes:
         _refuse_revisions(read)
     model = document.model
-    lang = read.lang if read.lang in model.languages else model.main_lang
     lines, boxed = boxes.apart(read.lines, read.path)  # a text box in the text: said, not a clause
+    lang = onto_place.language(read, lines, model)
     tree = build(lines, read.path, lang, read.ours)
     tree.problems += boxed + _generated(project, loaded.registry, reg_id, path, read, model)
     if not tree.chapters:
@@ -333,8 +361,11 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
                 display=display,
             )
         )
-    found = align(tree.chapters, read, model, lang)
+    found = _aligned(tree, read, model, lang)
     data = document.source.roundtrip()  # comments and layout kept: only the body is new
+    if lang not in model.languages:
+        data["languages"].append(lang)
+        tree.problems.append(_added(read.path, lang))
     writer = _Writer(model, data, lang, found)
     data["chapters"] = [
         writer.section(c, slug(c.text, fallback=f"chapter-{n}"), model.numbering == "chapter")
@@ -355,5 +386,9 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
     said = sorted({*tree.problems, *read.problems})  # each at its place in the file
     said += onto_gone.gone(model, lang, set(found.ids.values()), shown)
     imported = Imported(new, text, said, [], read, counts(new))
-    imported.counts |= {"kept": len(found.ids), "by_bookmark": found.by_bookmark}
+    imported.counts |= {
+        "kept": len(found.ids),
+        "by_bookmark": found.by_bookmark,
+        "by_place": found.by_place,
+    }
     return Result(imported, [target], [])

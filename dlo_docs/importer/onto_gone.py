@@ -22,14 +22,12 @@ from .tree import word
 GONE = "DLO509"
 
 
-def _carried(element: Chapter | Paragraph | Clause | Item, lang: str) -> list[Msg | str]:
-    """What ``element`` holds that a DOCX in ``lang`` does not show."""
+def _carried(element: Chapter | Paragraph | Clause | Item, lang: str, main: str) -> list[Msg | str]:
+    """What ``element`` holds that a DOCX in ``lang`` does not show (a plain text is the
+    regulation's first language, ``main``)."""
     text = element.title if isinstance(element, Chapter | Paragraph) else element.text
-    what: list[Msg | str] = [
-        Msg("its {lang} text", lang=other)
-        for other in (text if isinstance(text, dict) else {})
-        if other != lang
-    ]
+    texts = text if isinstance(text, dict) else {main: text} if text else {}
+    what: list[Msg | str] = [Msg("its {lang} text", lang=other) for other in texts if other != lang]
     if getattr(element, "states", None):
         what.append(f"states: {element.states}")  # type: ignore[union-attr]  # a clause's
     if getattr(element, "ref", None):
@@ -47,7 +45,7 @@ def gone(model: Regulation, lang: str, kept: Collection[str], path: str) -> list
     problems = []
     for n in walk(model):
         kind, element = n.kind, n.element
-        what = [] if element.id in kept else _carried(element, lang)
+        what = [] if element.id in kept else _carried(element, lang, model.main_lang)
         if what:
             problems.append(
                 warning(
