@@ -65,6 +65,8 @@ def test_the_other_language_s_docx_is_put_beside_the_text(
     # the other language's text is the other source's, element for element
     alone, _ = _imported_alone(project, dlo, other)
     assert texts(both, other.lang) == texts(alone, other.lang)
+    # and its title, the other source's title line, beside the first one's (DLO112 otherwise)
+    assert both.title == {first.lang: kept.title[first.lang], other.lang: alone.title[other.lang]}
 
 
 def _imported_alone(project: Path, dlo, source: Source) -> tuple[Regulation, str]:

@@ -367,6 +367,8 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
         data["languages"].append(lang)
         tree.problems.append(_added(read.path, lang))
     writer = _Writer(model, data, lang, found)
+    if found.by_place and (title := onto_place.title(tree, read, model, lang)):
+        writer._text(data, "title", title)  # the title page's, where it has none in lang
     data["chapters"] = [
         writer.section(c, slug(c.text, fallback=f"chapter-{n}"), model.numbering == "chapter")
         for n, c in enumerate(tree.chapters, 1)

@@ -9,6 +9,8 @@ be new, and the regulation's text would go with the old ones).
 - ``language(read, lines, model) -> str``: the DOCX's language: the one its properties name (a DOCX
   ``dlo render`` made), else the one its text is written in, detected as ``dlo import`` does.
 - ``fresh(model, lang) -> bool``: whether no element of ``model`` has a text in ``lang``.
+- ``title(tree, read, model, lang) -> str | None``: the title the DOCX's title page gives, where
+  the regulation has none in ``lang`` (as ``dlo import`` reads it).
 - ``by_place(chapters, model, lang, path) -> dict[int, str]``: ``id(node)`` → the id of the element
   at its place; a ``UsageError`` naming the first difference where the two differ.
 """
@@ -20,11 +22,14 @@ from collections.abc import Iterator, Mapping
 
 from ..errors import UsageError
 from ..i18n import Msg
+from ..labels import labels as load_labels
 from ..model import Clause, Item, Regulation, text_in
+from . import metadata, title_block
 from .convert import detect_lang
 from .source import Line, Read
 from .structure import build
-from .tree import Node
+from .tree import Node, Tree
+from .types import Options
 
 
 def language(read: Read, lines: list[Line], model: Regulation) -> str:
@@ -73,6 +78,16 @@ def _new(chapters: list[Node]) -> Iterator[tuple[str, int, Node]]:
 
     for chapter in chapters:
         yield from nested(chapter, 0)
+
+
+def title(tree: Tree, read: Read, model: Regulation, lang: str) -> str | None:
+    """The DOCX's title, where the regulation has none in ``lang`` (see the module)."""
+    if text_in(model.title, lang, model.main_lang):
+        return None
+    block = None if read.ours else title_block.read(tree.preamble)
+    page = title_block.rest(tree.preamble, block)
+    kind = load_labels(lang).get("kind", {}).get(model.kind, "")
+    return metadata.title(read, Options(), page, kind, model.code)
 
 
 def fresh(model: Regulation, lang: str) -> bool:
