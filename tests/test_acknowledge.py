@@ -449,3 +449,19 @@ def test_an_escape_sequence_in_a_holders_name_never_reaches_the_terminal(in_forc
     assert "]0;PWNEDбөлімі" in said[3].out
     for result in said:
         assert "\x1b" not in result.out + result.err and "\x07" not in result.out + result.err
+
+
+def test_the_sheet_counts_a_holder_named_another_way_as_having_read_it(project, dlo):
+    """'Оспанов Н.К.' for the registry's 'Н. К. Оспанов' is the holder (the register and dlo
+    acknowledge said everyone due had read it), but the Russian acquaintance sheet printed him
+    with the Kazakh title, then 'Н. К. Оспанов' again below with no date, as if he had not."""
+    new_clean(dlo, project, "legal-ji", "--position", "legal-head", "--approvers", "vp-academic")
+    take_route(dlo, project, "legal-ji", "approved", ["vp-academic"])
+    title = "Начальник отдела правового обеспечения и государственных закупок"
+    ok(dlo, project, "acknowledge", "legal-ji", "--name", "Оспанов Н.К.", "--position", title)
+    ok(dlo, project, "sheet", "acquaintance", "legal-ji", "--lang", "ru")
+    document = docx.Document(str(project / "build" / "legal-ji.ru.acquaintance.docx"))
+    rows = [[c.text.replace(NB, " ") for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[1][:4] == ["1", "Н. К. Оспанов", title, TODAY.strftime("%d.%m.%Y")]
+    assert rows[2] == ["2", "", "", "", ""]
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .. import lazy, numbering
+from .. import lazy, numbering, persons
 from .. import records as _records
 from ..errors import UsageError
 from ..i18n import Msg
@@ -296,7 +296,11 @@ def _spellings(registry: Registry, ev: Event) -> tuple[dict[str, str], dict[str,
     position = next((p for p in registry.positions if p.id == ev.get("position_id")), None)
     if position is None or not position.holder:
         return {}, {}
-    if name in position.holder.values() and title in position.title.values():
+    # the holder however the list wrote their name ('Оспанов Н.К.' for 'Н. К. Оспанов'), as
+    # the round counts them (``acknowledgements.named``): else the sheet printed the spelling
+    # as recorded, then the holder again as not having read it
+    holders = {persons.key(str(h)) for h in position.holder.values()}
+    if persons.key(name) in holders and title in position.title.values():
         return dict(position.holder), dict(position.title)
     return {}, {}
 
