@@ -465,3 +465,14 @@ def test_the_sheet_counts_a_holder_named_another_way_as_having_read_it(project, 
     assert rows[1][:4] == ["1", "Н. К. Оспанов", title, TODAY.strftime("%d.%m.%Y")]
     assert rows[2] == ["2", "", "", "", ""]
 
+
+def test_another_reader_of_a_registry_title_keeps_the_title_as_written(in_force, dlo):
+    """A reader who is not the holder, named with the Russian title of a registry position
+    ('Специалист'), was recorded under its Kazakh title ('Маман'), which the Russian sheet then
+    printed: the title is theirs as the list wrote it."""
+    ok(dlo, in_force, "acknowledge", "dlo-unit", "--name", "Аманов А.", "--position", "Специалист")
+    assert "position: Специалист" in journal(in_force)
+    ok(dlo, in_force, "sheet", "acquaintance", "dlo-unit", "--lang", "ru")
+    document = docx.Document(str(in_force / "build" / "dlo-unit.ru.acquaintance.docx"))
+    rows = [[c.text.replace(NB, " ") for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[1][1:3] == ["Аманов А.", "Специалист"]

@@ -106,14 +106,16 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
     for pos in registry.positions:
         titles = {t.casefold() for t in pos.title.values()}
         if position == pos.id or position.casefold() in titles:
-            title = pos.title.get(lang) or position
             holders = {persons.key(h) for h in (pos.holder or {}).values()} - {""}
             # a position named by its id is that registry position; by its title, only its
             # holder is (their name however written, as persons.key reads it): anyone else of
             # the same title is a person of their own (two specialists on a list are not one,
-            # nor is either the holder)
+            # nor is either the holder), under the title as written (the registry's in ``lang``
+            # would print a Russian list's 'Специалист' as 'Маман' on the Russian sheet)
             held = position == pos.id or persons.key(name) in holders
-            return Reader(name, title, pos.id if held else None)
+            if not held:
+                return Reader(name, position)
+            return Reader(name, pos.title.get(lang) or position, pos.id)
     return Reader(name, position)
 
 
