@@ -55,8 +55,8 @@ def _text(raw: bytes, where: str) -> str:
     except UnicodeDecodeError as exc:
         if mostly_utf8(raw):
             raise DloError(_broken_utf8(raw, exc.start, where)) from None
-    try:
-        return raw.decode("cp1251")
+    try:  # a BOM before it (an editor that adds one to whatever it saves) is no text of it
+        return raw.removeprefix(codecs.BOM_UTF8).decode("cp1251")
     except UnicodeDecodeError:
         raise DloError(error(Location(where), "DLO641", _NOT_TEXT)) from None
 

@@ -476,3 +476,13 @@ def test_another_reader_of_a_registry_title_keeps_the_title_as_written(in_force,
     document = docx.Document(str(in_force / "build" / "dlo-unit.ru.acquaintance.docx"))
     rows = [[c.text.replace(NB, " ") for c in row.cells] for row in document.tables[-1].rows]
     assert rows[1][1:3] == ["Аманов А.", "Специалист"]
+
+
+def test_a_windows_1251_list_behind_a_utf8_bom_is_read(in_force, dlo):
+    """A Windows-1251 list that an editor saved behind a UTF-8 BOM (EF BB BF) was read with the
+    BOM as 'п»ї' before 'ФИО', and refused as a header naming no column, which it does."""
+    day = f"{TODAY:%d.%m.%Y}"
+    text = f"ФИО;Должность;Дата\r\nАманов А.;Методист;{day}\r\n"
+    (in_force / "bom.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("cp1251"))
+    result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "bom.csv")
+    assert "Аманов А. (Методист) read edition 1" in result.out
