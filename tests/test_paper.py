@@ -272,3 +272,16 @@ def test_a_registration_as_register_paper_records_it_verifies(project, dlo):
     """The honest one the forgeries above start from, with two agreements from paper."""
     ok(dlo, project, *PAPER, "--agreed", "vp-academic:2020-08-25", "--agreed", "hr-head:2020-08-26")
     assert "intact" in ok(dlo, project, "verify", REG).out
+
+
+def test_status_says_an_overdue_review_and_a_past_effective_date_in_the_past(project, dlo):
+    """An edition registered from paper six years ago: dlo status printed its review due
+    'периодическая проверка: 01.09.2023' as if still to come (dlo list marks it OVERDUE), and
+    register-paper said it 'вступает в силу 01.10.2020' (takes effect), a day long past."""
+    said = dlo("--lang-ui", "ru", *PAPER, "--effective", "2020-10-01", cwd=project)
+    assert said.code == 0, said.err
+    assert "издание 1 вступило в силу 01.10.2020" in said.out, said.out
+    out = ok(dlo, project, "--lang-ui", "ru", "status", REG).out
+    assert "  периодическая проверка: 01.10.2023 (просрочена)" in out, out
+    assert status(dlo, project)["review_overdue"] is True
+    assert "(overdue)" in ok(dlo, project, "status", REG).out

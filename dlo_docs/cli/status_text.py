@@ -161,7 +161,8 @@ def status_lines(st: Status, titles: dict[str, str] | None = None) -> list[str]:
     if st.state in ("agreement", "agreed"):
         lines += _route(st, titles or {})
     lines += _warnings(st)
-    lines.append(_("  review due: {date}").format(date=st.review_due or "-"))
+    due = _("  review due: {date} (overdue)") if st.review_overdue else _("  review due: {date}")
+    lines.append(due.format(date=st.review_due or "-"))
     return [shown(one_line(line)) for line in lines]
 
 

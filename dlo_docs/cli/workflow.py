@@ -113,13 +113,12 @@ CLERK = click.option(
 
 
 def echo_takes_effect(reg_id: str, ev) -> None:
-    """The line saying when an approved or registered edition takes effect, if later than its order."""
+    """When an edition takes effect, if later than its order ("took effect": by the day recorded)."""
     if ev.order.effective and ev.order.effective > ev.order.date:
-        click.echo(
-            _("{id}: edition {n} takes effect on {date}").format(
-                id=reg_id, n=ev.edition, date=ev.order.effective
-            )
-        )
+        past = ev.order.effective <= ev.date
+        said = _("{id}: edition {n} took effect on {date}") if past else None
+        said = said or _("{id}: edition {n} takes effect on {date}")
+        click.echo(said.format(id=reg_id, n=ev.edition, date=ev.order.effective))
 
 
 @main.command()

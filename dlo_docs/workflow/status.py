@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .. import records as _records
 from ..canonical import control_code
 from ..i18n import N_, Msg, _
+from . import dates
 from .state import History
 
 if TYPE_CHECKING:  # the model is pydantic's: imported where files are validated
@@ -52,6 +53,7 @@ class Status:
     draft_edition: int | None = None  # the edition being drafted, when a draft is open
     pending: list[str] = field(default_factory=list)  # approvers yet to agree, in route order
     review_due: dt.date | None = None
+    review_overdue: bool = False  # the review due is before today
     voided: bool = False  # the draft changed after agreement began: the agreements are void
     void_reason: str | None = None  # why they are void
     # approvers whose agreement lapsed: the position changed holder since they agreed
@@ -95,6 +97,7 @@ class Status:
             "draft_edition": self.draft_edition,
             "pending": self.pending,
             "review_due": self.review_due.isoformat() if self.review_due else None,
+            "review_overdue": self.review_overdue,
             "voided": self.voided,
             "void_reason": self.void_reason,
             "lapsed": self.lapsed,
@@ -160,4 +163,7 @@ def of(ctx: Ctx) -> Status:
         }
     if h.state == "in_force" and h.in_force is not None:
         st.changed = ctx.hash != h.approvals[h.in_force].content_hash
+    st.review_overdue = st.review_due is not None and st.review_due < dates.today(
+        ctx.registry.organisation.timezone
+    )
     return st
