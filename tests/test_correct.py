@@ -380,3 +380,17 @@ def test_what_a_correction_fixed_is_named_in_the_interface_s_language(in_force, 
         assert corrects in log, log
         assert marked in log.split(corrects)[0], log  # on the approval it corrects
         assert "number" not in log or lang == "en", log
+
+
+def test_an_order_date_past_its_effective_date_says_to_correct_that_first(project, dlo, day):
+    """An edition registered from paper with the order's date mistyped a day early, its
+    effective date taken from it: correcting the order's date was refused as 'after its
+    effective date', told only to 'check the date typed', though the date was right and the
+    effective date was the one to correct first."""
+    day("2026-11-30")
+    ok(dlo, project, "register-paper", REG, "--order", "5-НҚ", "--date", "2023-01-15")
+    result = dlo("correct", REG, "--event", "1", "--date", "2023-01-16", cwd=project)
+    assert result.code == 2 and "is after its effective date (2023-01-15)" in result.err
+    assert f"dlo correct {REG} --event 1 --effective 2023-01-16" in result.err, result.err
+    ok(dlo, project, "correct", REG, "--event", "1", "--effective", "2023-01-16")
+    ok(dlo, project, "correct", REG, "--event", "1", "--date", "2023-01-16")

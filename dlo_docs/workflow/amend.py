@@ -174,10 +174,42 @@ def _field(**given: Any) -> str:
     return named[0]
 
 
+def _effective_first(ctx: loading.Ctx, target: Event, given: dt.date) -> UsageError | None:
+    """An order's date corrected to a day after its effective date (by default the order's date
+    as first typed): the refusal says to correct the effective date first, not to check the
+    order's date, which may well be right."""
+    order = target.get("order") if target.event in ("approved", "registered") else None
+    if (
+        order is None
+        or order.effective is None
+        or not order.effective < given <= loading.today(ctx)
+    ):
+        return None
+    return UsageError(
+        Msg(
+            "{option} {value} is after {what} ({bound})",
+            option="--date",
+            value=given,
+            what=Msg("its effective date"),
+            bound=order.effective,
+        ),
+        Msg(
+            "if the edition took effect on the order's date, correct its effective date first "
+            "(dlo correct {id} --event {seq} --effective {value}), then the order's date",
+            id=ctx.reg_id,
+            seq=target.seq,
+            value=given,
+        ),
+    )
+
+
 def _value(ctx: loading.Ctx, shown: list[Event], index: int, field: str, given: Any) -> str:
     """The corrected value, refused when it breaks the rules of the act's own date."""
     if field == "date":
-        corrections.check_date(shown, index, given, loading.today(ctx), "--date")
+        try:
+            corrections.check_date(shown, index, given, loading.today(ctx), "--date")
+        except UsageError as exc:
+            raise _effective_first(ctx, shown[index], given) or exc from None
         return str(given.isoformat())
     if field == "effective":
         corrections.check_effective(shown[index], given)
