@@ -486,3 +486,30 @@ def test_a_windows_1251_list_behind_a_utf8_bom_is_read(in_force, dlo):
     (in_force / "bom.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("cp1251"))
     result = ok(dlo, in_force, "acknowledge", "dlo-unit", "--csv", "bom.csv")
     assert "Аманов А. (Методист) read edition 1" in result.out
+
+
+def test_a_russian_regulation_records_its_readers_in_russian(project, dlo):
+    """An acknowledgement of a regulation in Russian alone recorded the holder's Kazakh name and
+    title, whatever the regulation's language (the command read the registry in Kazakh): once
+    the registry named another holder, its only, Russian, sheet printed the reader in Kazakh (a
+    documentation office clerk's review)."""
+    new_clean(
+        dlo, project, "hr-ru", "--position", "hr-head", "--approvers", "vp-academic", "--lang", "ru"
+    )
+    take_route(dlo, project, "hr-ru", "approved", ["vp-academic"])
+    ok(dlo, project, "acknowledge", "hr-ru", "--holder", "hr-head")
+    title = "Начальник отдела управления персоналом"
+    journal = (project / "regulations" / "hr-ru" / "journal.yaml").read_text(encoding="utf-8")
+    assert "Г. М. Жумабаева" in journal and title in journal, journal[-600:]
+    registry = project / "regulations" / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text.replace("kk: Г. М. Жұмабаева", "kk: Т. Жаңа").replace(
+            "ru: Г. М. Жумабаева", "ru: Т. Жана"
+        ),
+        encoding="utf-8",
+    )
+    ok(dlo, project, "sheet", "acquaintance", "hr-ru", "--lang", "ru")
+    document = docx.Document(str(project / "build" / "hr-ru.ru.acquaintance.docx"))
+    rows = [[c.text.replace(NB, " ") for c in row.cells] for row in document.tables[-1].rows]
+    assert rows[1][:4] == ["1", "Г. М. Жумабаева", title, TODAY.strftime("%d.%m.%Y")]

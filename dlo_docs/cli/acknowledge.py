@@ -75,7 +75,7 @@ def acknowledge(obj, reg_id, holders, name, position, csv_file, date, key, clerk
     if loaded.registry is None:
         raise DloError(loaded.errors)
     registry = loaded.registry
-    lang = "kk"
+    lang = acks.language(project, reg_id)
     day = date.date() if date else None
     readers: list[tuple[Reader, dt.date | None]] = [
         (acks.holder(registry, pid, lang), day) for pid in holders

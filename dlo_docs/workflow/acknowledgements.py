@@ -11,12 +11,12 @@ round: only the acknowledgements of the edition in force count.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import persons
-from ..chars import unknown
+from ..chars import CONTROL, INVISIBLE, unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
@@ -98,7 +98,7 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
             Msg("a reader needs a name and a position"), Msg("give --name and --position")
         )
     for value in (name, position):
-        if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
+        if re.search(f"{CONTROL}|{INVISIBLE}", value):
             raise UsageError(
                 Msg("{value} holds an invisible or control character", value=repr(value)),
                 Msg("type the name and position as plain text"),
@@ -142,6 +142,15 @@ def acknowledged(events: list[Event], edition: int | None) -> list[Acknowledged]
         for ev in events
         if ev.event == "acknowledged" and ev.edition == edition
     ]
+
+
+def language(project: Project, reg_id: str) -> str:
+    """The language an acknowledgement of ``reg_id`` records its reader's name and title in: the
+    first of the edition in force (its sheets print them), else of the working text."""
+    ctx = loading.load(project, reg_id)
+    n = ctx.history.in_force
+    doc = ctx.model if n is None else editions.edition_model(project, reg_id, n, ctx.document)
+    return doc.languages[0]
 
 
 def round_of(
