@@ -75,3 +75,17 @@ def test_positions_point_at_the_token_the_message_names(project, dlo):
             assert at.startswith(p["message"].split("'")[1]), (p, at)
         if p["code"] == "DLO108":
             assert at.startswith(p["message"].split("'")[1].split()[1]), (p, at)
+
+
+def test_a_clause_stating_a_fact_names_it_as_the_key_written_in_each_language(project, dlo):
+    """The seed's clause 14 states who gives the holder instructions and names no known position:
+    in Russian it said "говорит о instructions_from", an English key inside a Russian sentence
+    (a documentation office clerk's review); the key is quoted as written, `states: …`."""
+    said = {
+        "ru": "(states: instructions_from) не называет ни одной известной должности",
+        "kk": "(states: instructions_from) бірде-бір белгілі лауазымды атамайды",
+    }
+    for lang, words in said.items():
+        out = dlo("--lang-ui", lang, "check", "dlo-head", cwd=project).out
+        [line] = [x for x in out.splitlines() if "DLO101" in x and "instructions_from" in x]
+        assert words in line, (lang, line)
