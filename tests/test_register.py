@@ -105,6 +105,19 @@ def found(office):
     return register.entries(Project(office), "kk", TODAY)
 
 
+def test_the_register_names_whom_it_waits_for_by_holder_and_title(office, dlo):
+    """The "Waiting for" column of the table, CSV and XLSX printed the position's id
+    ("ubbi-director") in a register a clerk reads in Russian (a documentation office clerk's
+    review): it names the holder and the title in the register's language; the JSON keeps ids."""
+    result = listed(
+        dlo, office, "list", "--format", "csv", "--lang", "ru", "--today", TODAY.isoformat()
+    )
+    [row] = [line for line in result.out.splitlines() if line.startswith("a-agreement,")]
+    assert "Е. Ж. Касымов (Директор института непрерывного образования)" in row, row
+    assert "ubbi-director" not in row, row
+    assert listing(dlo, office)["a-agreement"]["waiting_for"] == ["ubbi-director"]
+
+
 def ids(entries) -> set[str]:
     return {e.id for e in entries}
 

@@ -72,6 +72,7 @@ class Entry:
     next_review: dt.date | None = None
     review: str = ""  # "overdue" | "due" (within DUE_SOON_DAYS) | ""
     waiting_for: list[str] = field(default_factory=list)  # role ids
+    waiting_for_named: list[str] = field(default_factory=list)  # the same, "name (title)"
     draft_edition: int | None = None
     acknowledged: int | None = None  # people who have read the edition in force
     not_acknowledged: list[str] = field(default_factory=list)  # "name (position)" yet to read it
@@ -80,6 +81,7 @@ class Entry:
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["waiting_for_named"]  # data for programs: the ids
         for key in DATES:
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -107,6 +109,17 @@ def waiting_for(st: workflow.Status, doc: Regulation | None, registry: Registry)
     if st.state in ("draft", "agreement", "agreed"):
         return [drafter] if drafter else []
     return []
+
+
+def _named(registry: Registry, role: str, lang: str) -> str:
+    """A position as the register's table names whom it waits for: its holder and title in
+    ``lang`` ("Е. Ж. Касымов (Директор института непрерывного образования)"), its title alone
+    when the registry names no holder."""
+    try:
+        return acknowledgements.holder(registry, role, lang).shown()
+    except UsageError:
+        pos = registry.position(role)
+        return pos.title.get(lang) or next(iter(pos.title.values()))
 
 
 def _acknowledgements(
@@ -183,6 +196,7 @@ def _entry(project: Project, reg_id: str, registry: Registry, lang: str, today: 
     except DloError as exc:
         return _failed(entry, exc)
     _state(entry, st, doc, registry, today)
+    entry.waiting_for_named = [_named(registry, role, lang) for role in entry.waiting_for]
     if st.edition_in_force is not None:
         _acknowledgements(project, reg_id, registry, entry, document, lang)
     return entry

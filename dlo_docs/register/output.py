@@ -55,7 +55,9 @@ def header(column: str) -> str:
 def cell(entry: Entry, column: str) -> object:
     """A value as the formats store it: dates stay dates, lists are joined."""
     value = getattr(entry, column)
-    if column in ("waiting_for", "not_acknowledged"):
+    if column == "waiting_for":  # by holder and title (the JSON keeps the ids)
+        return ", ".join(entry.waiting_for_named or value)
+    if column == "not_acknowledged":
         return ", ".join(value)
     if column == "state":
         return state(value)
