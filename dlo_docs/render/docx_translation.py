@@ -21,9 +21,11 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.run import Run
 
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
@@ -138,13 +140,36 @@ def write(meta: Meta, rows: list[Row], words: dict[str, str]) -> bytes:
     return stamp.fixed_zip(out.getvalue(), stamp.document_time(None))
 
 
+# what holds a run whose text is not the paragraph's as Word shows it with every change
+# accepted (the text a tracked change deleted or moved away), and a run holding a run (a text
+# box's, read as its own)
+_NOT_SHOWN = frozenset(qn(tag) for tag in ("w:del", "w:moveFrom", "w:r"))
+
+
+def _runs(paragraph) -> list[Run]:
+    """The runs of ``paragraph`` as Word shows it with every tracked change accepted: those in
+    the paragraph itself and those a tracked insertion, a hyperlink, a content control, a smart
+    tag or a field wraps (python-docx's ``runs`` are the paragraph's own children only, so a
+    translation typed with Track Changes on was taken without the text it inserted), never the
+    text a tracked change deleted."""
+    found = []
+    for r in paragraph._p.iter(qn("w:r")):
+        parent = r.getparent()
+        while parent is not None and parent is not paragraph._p and parent.tag not in _NOT_SHOWN:
+            parent = parent.getparent()
+        if parent is paragraph._p:
+            found.append(Run(r, paragraph))
+    return found
+
+
 def _visible(cell) -> tuple[str, str]:
-    """(hidden text, visible text) of a cell; paragraphs joined by a space."""
+    """(hidden text, visible text) of a cell, with its tracked changes accepted; paragraphs
+    joined by a space."""
     hidden: list[str] = []
     shown: list[str] = []
     for paragraph in cell.paragraphs:
         parts: list[str] = []
-        for run in paragraph.runs:
+        for run in _runs(paragraph):
             (hidden if run.font.hidden else parts).append(run.text)
         shown.append("".join(parts))
     return "".join(hidden).strip(), " ".join(p for p in shown if p.strip())
@@ -260,9 +285,23 @@ def read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
         ) from None
 
 
+def _identifier(doc) -> str:
+    """The table's identity (``dc:identifier``) from the package's core properties, whatever
+    relationship names them: LibreOffice saves them related as
+    ``officedocument/2006/relationships/metadata/core-properties``, not by the package
+    relationship python-docx looks for, which then gave a table re-saved by LibreOffice empty
+    properties ("not a translation table")."""
+    for rel in doc.part.package.rels.values():
+        if not rel.is_external and isinstance(rel.target_part, CorePropertiesPart):
+            found = rel.target_part.core_properties.identifier
+            if found:
+                return found
+    return ""
+
+
 def _read(raw: bytes, name: str) -> tuple[Meta, list[Row]]:
     doc = Document(io.BytesIO(raw))
-    parts = (doc.core_properties.identifier or "").split(":")
+    parts = _identifier(doc).split(":")
     if len(parts) != 4 or parts[0] != IDENTIFIER:
         raise UsageError(
             Msg("{name} is not a translation table made by dlo translate", name=name),

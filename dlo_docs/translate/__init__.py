@@ -11,10 +11,13 @@ to a text it was not translated from. ``dlo check`` then reports what is still m
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import inputs, labels, load
+from ..chars import INVISIBLE
 from ..errors import DloError, Location, Problem, UsageError, error, os_reason
 from ..fsio import atomic_write
 from ..i18n import Msg
@@ -75,8 +78,12 @@ def slots(doc: Regulation) -> list[Slot]:
 
 
 def normal(text: str | None) -> str:
-    """A text as the table shows it: spaces collapsed, the characters no DOCX holds dropped."""
-    return " ".join(table.xml_safe(text or "").split())
+    """A text as the table shows it: spaces collapsed (a non-breaking one is a space), the
+    characters no DOCX holds dropped, and those that print as nothing (``chars.INVISIBLE``: a
+    soft hyphen or a zero-width space pasted along with a translation, which ``dlo check``
+    refuses, DLO118), as ``dlo import`` drops them; composed (NFC), as import reads a text."""
+    shown = re.sub(INVISIBLE, "", table.xml_safe(text or ""))
+    return " ".join(unicodedata.normalize("NFC", shown).split())
 
 
 def _document(project: Project, reg_id: str):
