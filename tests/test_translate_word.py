@@ -100,3 +100,62 @@ def test_a_table_re_saved_by_libreoffice_is_taken_back(project, dlo):
     doc = regulation(project)
     assert doc.languages == ["kk", "ru"]
     assert (project / REG).read_text(encoding="utf-8").count("Перевод: ") == 94
+
+
+def _shaded_keys(path) -> list[str]:
+    document = docx.Document(str(path))
+    found = []
+    for row in document.tables[0].rows[1:]:
+        props = row.cells[1]._tc.tcPr
+        shd = props.find(qn("w:shd")) if props is not None else None
+        if shd is not None and shd.get(qn("w:fill")) == "FFF2CC":
+            found.append(row.cells[0].paragraphs[0].runs[0].text)
+    return found
+
+
+def test_a_translation_its_source_changed_under_is_marked_to_update(project, dlo, monkeypatch):
+    """A revision of a bilingual edition in force changed three Kazakh texts; the table for the
+    translator said "0 to translate" and shaded nothing, since every Russian text was there (the
+    edition's, now stale), so a translator given it updated none. Now a row whose source text
+    changed since the edition in force while its target did not is shaded and counted, and the
+    command names them (in the interface language, as the other rows' names in its messages)."""
+    from workflow_support import to_in_force
+
+    def translator(source: str) -> str:  # the clause stating the approval says it in Russian
+        if source.startswith("Лауазымдық нұсқаулық ҚӨУ"):
+            return "Должностная инструкция утверждается приказом Председателя Правления – Ректора."
+        return russian(source)
+
+    path = export(dlo, project)
+    fill(path, translator)
+    assert dlo("translate", "dlo-head", "--from", str(path), cwd=project).code == 0
+    to_in_force(dlo, project)
+    revised = dlo("revise", "dlo-head", "--by", "dlo-head", "--reason", "Нақтыланды", cwd=project)
+    assert revised.code == 0, revised.err
+    text = (project / REG).read_text(encoding="utf-8")
+    for old, new in (
+        ("кемінде 5 жыл", "кемінде 3 жыл"),
+        ("қызметкерлеріне тапсырмалар беру", "қызметкерлеріне жазбаша тапсырмалар беру"),
+    ):
+        assert old in text  # the kk text comes first (the ru one may quote it after it)
+        text = text.replace(old, new, 1)
+    (project / REG).write_text(text, encoding="utf-8")
+    result = dlo("translate", "dlo-head", "--to", "ru", "--out", "build/t2.docx", cwd=project)
+    assert result.code == 0, result.err
+    assert "94 rows, 2 to translate" in result.out
+    assert (
+        "of them 2 to update: the kk text changed since edition 1, the ru text did not: "
+        "clause 9 item 2, clause 11 item 8"
+    ) in result.out
+    assert _shaded_keys(project / "build/t2.docx") == ["qualification-requirements.2", "rights.8"]
+    monkeypatch.setenv("DLO_UI_LANG", "ru")
+    result = dlo("translate", "dlo-head", "--to", "ru", "--out", "build/t3.docx", cwd=project)
+    assert "из них обновить 2: текст kk изменён после издания 1" in result.out, result.out
+    assert "пункт 9, подпункт 2, пункт 11, подпункт 8" in result.out, result.out
+    assert "clause" not in result.out
+    # the table made before the revision: its rows of the changed texts are refused, named in
+    # Russian too (they were "clause 9 item 2" in a Russian message)
+    result = dlo("translate", "dlo-head", "--from", str(path), cwd=project)
+    assert "ошибка DLO702: строка 36 (пункт 9, подпункт 2, qualification-requirements.2)" in (
+        result.err
+    ), result.err

@@ -8,7 +8,7 @@ import click
 
 from .. import lazy
 from ..errors import DloError, UsageError
-from ..i18n import Msg, _
+from ..i18n import Msg, _, text
 from . import DOC_LANGS, PathArg, main
 from .status_text import revision_note
 
@@ -76,9 +76,28 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
             _("say what to do"),
             Msg("dlo translate ID --to ru --out FILE.docx, or --from FILE.docx"),
         )
-    path, rows, todo = translation.export(project, reg_id, to, Path(out))
+    _export(project, reg_id, to, Path(out))
+
+
+def _export(project, reg_id: str, to: str, out: Path) -> None:
+    """The table written, and what in it is to translate or to update."""
+    done = translation.export(project, reg_id, to, out)
     click.echo(
         _("wrote {path}: {rows} rows, {todo} to translate").format(
-            path=project.display(path), rows=rows, todo=todo
+            path=project.display(done.path), rows=done.rows, todo=done.todo
         )
     )
+    if done.stale:
+        click.echo(
+            "  "
+            + _(
+                "of them {count} to update: the {src} text changed since edition {n}, "
+                "the {dst} text did not: {where}"
+            ).format(
+                count=len(done.stale),
+                src=done.source,
+                n=done.in_force,
+                dst=to,
+                where=", ".join(text(label) for label in done.stale),
+            )
+        )

@@ -16,13 +16,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import inputs, labels, load
+from .. import inputs, labels, load, workflow
 from ..chars import INVISIBLE
 from ..errors import DloError, Location, Problem, UsageError, error, os_reason
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
-from ..numbering import Numbered, clause_shown, named, walk
+from ..numbering import clause_numbers, label, walk
 from ..project import Loaded, Project
 from ..refs import element_ids
 from ..render import docx_translation as table
@@ -32,25 +32,12 @@ from ..workflow import journal as _journal
 TITLE_KEY = "title"  # the regulation's own title; element ids name the others
 
 
-def _label(doc: Regulation, n: Numbered, items_style: str) -> str:
-    """The element's name in the table, numbered as the document prints it (``items_style``: of
-    the clause it is or is in)."""
-    if n.kind == "chapter":
-        return f"chapter {n.number}"
-    if n.kind == "paragraph":
-        return f"chapter {n.chapter} paragraph {n.number}"
-    number, below = named(clause_shown(doc, n), items_style, n.path)
-    if not below:
-        return f"clause {number}"
-    return f"clause {number} item {'.'.join(str(p) for p in below)}"
-
-
 @dataclass(frozen=True)
 class Slot:
     """One translatable text: where it is in the file, its name, and its field."""
 
     key: str
-    label: str
+    label: Msg  # "clause 10 item 3", as the document numbers it
     loc: tuple  # the element's location in the YAML; () for the regulation itself
     field: str  # "title" or "text"
     value: Text  # the model's text (str or mapping)
@@ -59,16 +46,15 @@ class Slot:
 def slots(doc: Regulation) -> list[Slot]:
     """Every translatable text of ``doc`` in document order."""
     locs = dict(element_ids(doc))
-    found = [Slot(TITLE_KEY, "title", (), "title", doc.title)]
-    style = "numbered"  # of the clause the items are in
-    for n in walk(doc):
+    found = [Slot(TITLE_KEY, Msg("title"), (), "title", doc.title)]
+    numbered = list(walk(doc))
+    clauses = clause_numbers(doc, numbered)
+    for n in numbered:
         field_name = "title" if n.kind in ("chapter", "paragraph") else "text"
-        if n.kind == "clause":
-            style = getattr(n.element, "items_style", "numbered")
         found.append(
             Slot(
                 n.element.id,
-                _label(doc, n, style),
+                label(n, clauses),  # in the interface language where a message prints it
                 tuple(locs[n.element.id]),
                 field_name,
                 getattr(n.element, field_name),
@@ -123,9 +109,50 @@ def _organisation(project: Project, doc: Regulation, lang: str) -> str:
     return names.get(lang) or names.get(doc.main_lang) or ""
 
 
-def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int, int]:
-    """Write the translation table of ``reg_id`` into ``to`` as DOCX at ``out``;
-    returns (path, rows, rows still to translate)."""
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    rows: int
+    todo: int  # rows shaded: to translate, or to update
+    source: str  # the language translated from
+    stale: list[Msg]  # the rows whose source changed since ``in_force``, not their target
+    in_force: int | None = None
+
+
+def _in_force(
+    project: Project, reg_id: str, src: str, dst: str
+) -> tuple[int | None, dict[str, tuple[str, str]]]:
+    """The edition in force and the (source, target) texts of each of its elements, where it
+    has both languages; (None, {}) when there is none (or it cannot be read: ``dlo verify``
+    says why)."""
+    try:
+        n = workflow.status(project, reg_id).edition_in_force
+        old = workflow.approved_edition(project, reg_id, n).model if n is not None else None
+    except (DloError, UsageError):
+        return None, {}
+    if old is None or dst not in old.languages:
+        return None, {}
+    return n, {
+        s.key: (
+            normal(text_in(s.value, src, old.main_lang)),
+            normal(text_in(s.value, dst, old.main_lang)),
+        )
+        for s in slots(old)
+    }
+
+
+def _is_stale(before: tuple[str, str] | None, source: str, target: str) -> bool:
+    """A translation left as it was in the edition in force while its source text changed: the
+    translator has to update it, though the row is not empty."""
+    if before is None or not target:
+        return False
+    return normal(source) != before[0] and normal(target) == before[1]
+
+
+def export(project: Project, reg_id: str, to: str, out: Path) -> Exported:
+    """Write the translation table of ``reg_id`` into ``to`` as DOCX at ``out``. A row is
+    shaded when its target text is missing or unwritten, or when its source text changed since
+    the edition in force while its target text did not (the translation to update)."""
     out = project.output(out)
     if out.suffix.lower() != ".docx":
         raise UsageError(
@@ -133,11 +160,15 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
         )
     _, _, doc = _document(project, reg_id)
     src, dst = _langs(doc, to)
-    rows = []
+    edition, in_force = _in_force(project, reg_id, src, dst)
+    rows, stale = [], []
     for slot in slots(doc):
         source = text_in(slot.value, src, doc.main_lang) or ""
         target = text_in(slot.value, dst, doc.main_lang) or ""
         todo = not target or bool(unwritten(target)) or bool(unwritten(source))
+        if _is_stale(in_force.get(slot.key), source, target):
+            todo = True
+            stale.append(slot.label)
         rows.append(table.Row(slot.key, slot.label, source, target, todo))
     title = text_in(doc.title, src, doc.main_lang) or reg_id
     words = labels.labels(dst, project.templates)["translation"]
@@ -146,15 +177,15 @@ def export(project: Project, reg_id: str, to: str, out: Path) -> tuple[Path, int
     )
     data = table.write(meta, rows, words)
     atomic_write(out, data)
-    return out, len(rows), sum(r.todo for r in rows)
+    return Exported(out, len(rows), sum(r.todo for r in rows), src, stale, edition)
 
 
 @dataclass
 class TakenBack:
     path: Path
-    filled: list[str] = field(default_factory=list)  # labels of the texts written
+    filled: list[Msg] = field(default_factory=list)  # labels of the texts written
     unchanged: int = 0
-    empty: list[str] = field(default_factory=list)  # rows the translator left empty
+    empty: list[Msg] = field(default_factory=list)  # rows the translator left empty
     refused: list[Problem] = field(default_factory=list)
     added_language: bool = False
 
