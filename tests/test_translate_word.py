@@ -159,3 +159,32 @@ def test_a_translation_its_source_changed_under_is_marked_to_update(project, dlo
     assert "ошибка DLO702: строка 36 (пункт 9, подпункт 2, qualification-requirements.2)" in (
         result.err
     ), result.err
+
+
+def test_an_edition_that_adds_a_language_is_not_said_unchanged(in_force, dlo):
+    """A revision that made the Kazakh-only edition in force bilingual (its Russian text taken
+    from the translator's table, the Kazakh one untouched): the Kazakh comparison, the approval
+    package's table and the site's page among them, said "no changes between the editions", so
+    whoever agreed in Kazakh was told nothing was changed. Now it says the Russian text is new
+    in this edition; after changes of its own, it says so too."""
+    project = in_force
+    revised = dlo("revise", "dlo-head", "--by", "dlo-head", "--reason", "Орысша", cwd=project)
+    assert revised.code == 0, revised.err
+    path = export(dlo, project)
+    fill(path, russian)
+    assert dlo("translate", "dlo-head", "--from", str(path), cwd=project).code == 0
+    result = dlo("diff", "dlo-head", cwd=project)
+    assert result.code == 0, result.err
+    assert "edition 1 → edition 2 (draft): no changes; the ru text is new in this edition" in (
+        result.out
+    )
+    html = dlo("diff", "dlo-head", "--format", "html", "--out", "build/c.html", cwd=project)
+    assert html.code == 0, html.err
+    page = (project / "build/c.html").read_text(encoding="utf-8")
+    assert (
+        "осы басылымда мәтіннің «" in page and "Басылымдардың арасында өзгерістер жоқ" not in page
+    )
+    text = (project / REG).read_text(encoding="utf-8")
+    (project / REG).write_text(text.replace("кемінде 5 жыл", "кемінде 3 жыл", 1), encoding="utf-8")
+    result = dlo("diff", "dlo-head", cwd=project)
+    assert "1 changed" in result.out and "also: the ru text is new in this edition" in result.out

@@ -31,6 +31,11 @@ class Elsewhere:
     language: str  # its own name, as its label set gives it: "Русский"
     names: list[str]  # the elements changed in it, named in the comparison's language
     refs: list[str]  # the same, in the CLI's neutral notation: "7", "10.3"
+    added: bool = False  # the language is new in the new edition: its whole text (no names)
+
+
+# the label said of a language new in the new edition, for each of ``said``'s keys
+_ADDED = {"no_changes_here": "language_added_here", "changed_there_only": "language_added_also"}
 
 
 def _shown(change: Change, here: dict[str, Change]) -> bool:
@@ -49,14 +54,20 @@ def elsewhere(
 ) -> list[Elsewhere]:
     """The other languages of both editions in which the text changed where ``comparison`` (in
     its language, with its ``labels``) shows no change: each with those elements, named in the
-    comparison's language (``words_of``: a language's label set). A language missing a text is
-    left to ``dlo check`` and its own comparison."""
+    comparison's language (``words_of``: a language's label set); and each language the new
+    edition adds (the old one had no text in it: a Kazakh regulation made bilingual), whose
+    whole text is new — else the Kazakh comparison said "no changes between the editions" of an
+    edition that adds the Russian text. A language missing a text is left to ``dlo check`` and
+    its own comparison."""
     here = {change.id: change for change in comparison.changes}
     found = []
     for other in new.languages:
-        if other == comparison.lang or other not in old.languages:
+        if other == comparison.lang:
             continue
         words = words_of(other)
+        if other not in old.languages:
+            found.append(Elsewhere(other, words.get("language_name", other), [], [], added=True))
+            continue
         try:
             changes = compare(old, new, words, other).changes
         except DloError:
@@ -73,7 +84,10 @@ def said(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[str]:
     """Each language ``found`` in the words of label ``diff.<key>``: ``no_changes_here`` (a
     comparison with no change of its own) or ``changed_there_only`` (after its changes)."""
     words: dict[str, str] = labels["diff"]
-    return [words[key].format(language=e.language, where=", ".join(e.names)) for e in found]
+    return [
+        words[_ADDED[key] if e.added else key].format(language=e.language, where=", ".join(e.names))
+        for e in found
+    ]
 
 
 def marked(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[dict[str, str]]:
@@ -84,7 +98,7 @@ def marked(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[dic
     pieces = []
     for e in found:
         where = ", ".join(e.names)
-        before, cut, after = words[key].partition("{language}")
+        before, cut, after = words[_ADDED[key] if e.added else key].partition("{language}")
         language = e.language if cut else ""
         pieces.append(
             {

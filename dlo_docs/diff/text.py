@@ -109,6 +109,14 @@ def _markers(change: Change) -> list[str]:
     ]
 
 
+def _there(lang: str, refs: Sequence[str]) -> str:
+    """What changed in another language's text alone; no references: the language is new in the
+    new edition (its whole text)."""
+    if not refs:
+        return _("the {lang} text is new in this edition").format(lang=lang)
+    return _("the {lang} text changed: {refs}").format(lang=lang, refs=", ".join(refs))
+
+
 def render(
     comparison: Comparison,
     old_label: str,
@@ -126,10 +134,7 @@ def render(
     if not summary and comparison.renumbered:
         summary = _("numbering changed only")
     if not summary:
-        summary = _("no changes") + "".join(
-            "; " + _("the {lang} text changed: {refs}").format(lang=lang, refs=", ".join(refs))
-            for lang, refs in elsewhere
-        )
+        summary = _("no changes") + "".join("; " + _there(lang, refs) for lang, refs in elsewhere)
     lines = [f"{comparison.id} ({comparison.lang}): {old_label} → {new_label}: {summary}"]
     for i, change in enumerate(comparison.changes, 1):
         lines.append(f"{i}. {_describe(change)}")
@@ -153,6 +158,8 @@ def render(
             _("also changed in the {lang} text only: {refs}").format(
                 lang=lang, refs=", ".join(refs)
             )
+            if refs
+            else _("also: the {lang} text is new in this edition").format(lang=lang)
             for lang, refs in elsewhere
         ]
     return "\n".join(lines) + "\n"
