@@ -78,7 +78,7 @@ def test_positions_point_at_the_token_the_message_names(project, dlo):
 
 
 def test_a_clause_stating_a_fact_names_it_as_the_key_written_in_each_language(project, dlo):
-    """The seed's clause 14 states who gives the holder instructions and names no known position:
+    """The seed's clause stating who gives the holder instructions names no known position:
     in Russian it said "говорит о instructions_from", an English key inside a Russian sentence
     (a documentation office clerk's review); the key is quoted as written, `states: …`."""
     said = {
