@@ -263,6 +263,7 @@ def test_no_tracker_or_seed_clause_numbers_in_code_help_or_docs():
     """A reader of the code, a help text or the README cannot look up "(issue 8)" or "(clause
     21)": what is meant is written out instead. Examples of output may show numbers."""
     files = [*PACKAGE.rglob("*.py"), *(REPO / "tools").glob("*.py"), REPO / "README.md"]
+    files += sorted((REPO / "docs").glob("*.md"))
     files += [*(REPO / "docs").glob("*.md"), *(PACKAGE / "locale").rglob("*.po*")]
     files += [*REPO.glob("*.sh"), *(REPO / "tools").glob("*.sh"), REPO / ".ci" / "run"]
     files += [REPO / "pyproject.toml", REPO / ".pre-commit-config.yaml"]

@@ -1,4 +1,4 @@
-"""Every command has help and is documented in the README (sqlite-utils style)."""
+"""Every command has help and is documented in the reference, docs/cli.md (sqlite-utils style)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ def test_there_are_commands_to_check():
 
 
 @pytest.mark.parametrize("name", commands())
-def test_command_has_help_and_is_in_the_readme(name, dlo, tmp_path):
+def test_command_has_help_and_is_in_the_reference(name, dlo, tmp_path):
     result = dlo(*name.split(), "--help", cwd=tmp_path)
     assert result.code == 0, result.err
     assert "Usage: dlo" in result.out and len(result.out.splitlines()) > 3
-    assert f"dlo {name}" in (REPO / "README.md").read_text(encoding="utf-8"), (
-        f"README does not document dlo {name}"
+    assert f"dlo {name}" in (REPO / "docs" / "cli.md").read_text(encoding="utf-8"), (
+        f"docs/cli.md does not document dlo {name}"
     )
 
 

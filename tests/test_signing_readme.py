@@ -26,7 +26,7 @@ ROLES = (*APPROVERS, "rector", "dlo-head")  # dlo-head: a reader who acknowledge
 
 
 def _section() -> str:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     return text[text.index("### signatures") : text.index("### forms")]
 
 
@@ -83,7 +83,7 @@ def _legacy_p12_by_openssl(official, ca, path: Path) -> Path:
 def _registry(root: Path, intermediate_in_trust: bool) -> None:
     """The README's registry example (trust, required, the vice-rector's certificates, a former
     holder's among them), and each other official's certificate as step 2 names it."""
-    parsed, problems = load.parse(_block("yaml", "### signatures").encode(), "README.md")
+    parsed, problems = load.parse(_block("yaml", "### signatures").encode(), "docs/cli.md")
     assert parsed is not None, problems
     example = load.plain(parsed.data)
     path = root / "regulations" / "registry.yaml"
@@ -246,7 +246,7 @@ def test_signatures_carry_the_intermediate_ca_so_trusting_the_root_alone_is_enou
 
 def test_the_holder_acknowledges_with_their_key_as_the_readme_says(office):
     _routed(office)
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     [command] = re.findall(r"`(dlo acknowledge [^`]*--sign KEY\.p12)`", readme)
     out = _ok(office.dlo(command.replace("KEY.p12", str(office.keys["dlo-head"]))))
     assert "signed by БЕКОВА МАДИНА" in out

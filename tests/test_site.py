@@ -1019,7 +1019,7 @@ def test_the_web_server_example_restricts_to_internal_ranges_with_the_same_polic
     assert "disable_symlinks on from=$document_root;" in conf  # run: test_site_nginx.py
     # a copy of the site deletes what the build no longer publishes (a withdrawn regulation)
     assert "rsync -a --delete public/ /var/www/regulations/" in conf
-    readme = (repo / "README.md").read_text(encoding="utf-8")
+    readme = (repo / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "### site" in readme and "dlo site build" in readme and "dlo site serve" in readme
     assert views.CSP.replace("; ", ";").replace(" ", "") in readme.replace("\n", "").replace(
         " ", ""

@@ -173,7 +173,7 @@ def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tm
     (undated, the admin could not tell which night failed). Cron cuts a line at its first '%'."""
     from conftest import REPO
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     [line] = [x for x in readme.splitlines() if x.startswith("10 0 * * *  sitebuild  ")]
     command = line.split(None, 6)[6]
     assert "%" not in command
