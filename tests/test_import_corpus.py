@@ -225,7 +225,7 @@ def test_each_higher_school_s_director_on_mnus_sheet_signs_it(project, dlo, fmt)
     model, err = imported(project, dlo, source, fmt)
     schools = [
         "direktor-dekan-vsh-prava",
-        "direktor-dekan-vsh-ekonomiki-i",
+        "direktor-dekan-vsh-ekonomiki",
         "direktor-dekan-vsh-tsifrovykh-tekhnologii",
         "direktor-dekan-vsh-gumanitarnykh-nauk",
         "direktor-dekan-vsh-obshchestvennogo-zdravookhraneniya",

@@ -34,7 +34,7 @@ def test_both_superiors_of_the_real_instruction_are_shown(project, dlo, fmt):
     assert len(notes) == 1, result.err
     assert (
         "the clause on whom the position reports to names one of a group, proposed as positions "
-        "direktor-dekan-vsh-prava, direktor-dekan-vsh-ekonomiki-i, "
+        "direktor-dekan-vsh-prava, direktor-dekan-vsh-ekonomiki, "
         "direktor-dekan-vsh-tsifrovykh-tekhnologii, direktor-dekan-vsh-gumanitarnykh-nauk, "
         "direktor-dekan-vsh-obshchestvennogo-zdravookhraneniya (hint: set reports_to of "
         "research-assistant-assistent-issledovatelya in the registry to the one the holder "

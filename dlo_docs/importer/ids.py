@@ -55,10 +55,26 @@ def translit(text: str) -> str:
     return "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
 
 
+# words an id does not end on (transliterated): Russian and Kazakh prepositions and conjunctions,
+# "имени" ("named after"), English ones; "Директор ВШ Экономики и права" is "direktor-vsh-ekonomiki"
+_DANGLING = frozenset(
+    "i v vo na po s so k ko o ob ot do iz za dlya pri imeni zhane men ben pen nemese and of the "
+    "for".split()
+)
+
+
 def slug(text: str, words: int = 3, limit: int = 40, fallback: str = "x") -> str:
-    """ "Нормативтік сілтемелер" → "normativtik-siltemeler"."""
+    """ "Нормативтік сілтемелер" → "normativtik-siltemeler": the first ``words`` words, whole,
+    within ``limit`` characters, not ending on a preposition, a conjunction or an initial."""
     parts = [p for p in re.split(r"[^a-z0-9]+", translit(text)) if p][:words]
-    value = "-".join(parts)[:limit].strip("-")
+    kept: list[str] = []
+    for part in parts:
+        if len("-".join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    while len(kept) > 1 and (kept[-1] in _DANGLING or (len(kept[-1]) == 1 and kept[-1].isalpha())):
+        kept.pop()
+    value = "-".join(kept) if kept else "-".join(parts)[:limit].strip("-")
     return value if value and ID_RE.match(value) else fallback
 
 
