@@ -47,6 +47,9 @@ BLANK = (
 )
 # every character that prints as nothing: a format character or a blank one
 INVISIBLE = f"[{FORMAT[1:-1]}{BLANK[1:-1]}]"
+# what no text may hold unseen: a control character or one that prints as nothing (a tab and a
+# line break are a text's own layout: not among them)
+HIDDEN = f"{CONTROL}|{INVISIBLE}"
 # the bidirectional controls (marks, embeddings, overrides, isolates): each reorders or
 # redirects the characters around it, so that what is printed is not the text in its order
 BIDI = "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
@@ -93,7 +96,7 @@ def json_visible(dumped: str) -> str:
     override)."""
     import json
 
-    return re.sub(f"{CONTROL}|{INVISIBLE}", lambda m: json.dumps(m.group())[1:-1], dumped)
+    return re.sub(HIDDEN, lambda m: json.dumps(m.group())[1:-1], dumped)
 
 
 # what a label may hold (``label_text``): the letters of the Kazakh and Russian Cyrillic

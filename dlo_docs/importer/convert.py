@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import load
-from ..chars import CONTROL, INVISIBLE, one_line
+from ..chars import HIDDEN, one_line
 from ..errors import DloError, Location, Problem, UsageError, error, warning
 from ..i18n import Msg, join
 from ..i18n import text as in_ui_language
@@ -89,7 +89,7 @@ def _file_name(path: str | Path) -> str:
     be read as the file's keys), without a character the file may not hold (a byte of a name not
     in UTF-8) or that prints as nothing (a direction override turns round what follows it)."""
     name = os.fsencode(Path(path).name).decode("utf-8", "replace")
-    return one_line(re.sub(f"{CONTROL}|{INVISIBLE}", "", name))
+    return one_line(re.sub(HIDDEN, "", name))
 
 
 def _comment(read: Read, block: title_block.Approval | None) -> str:

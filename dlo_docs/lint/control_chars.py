@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..chars import CONTROL, INVISIBLE, named
+from ..chars import CONTROL, HIDDEN, INVISIBLE, named
 from ..errors import Problem, error
 from ..i18n import Msg
 from ..load import Source
@@ -38,7 +38,7 @@ def strings(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         yield loc, data
 
 
-_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
+_HIDDEN = re.compile(HIDDEN)
 
 
 def found(source: Source) -> Iterator[Problem]:

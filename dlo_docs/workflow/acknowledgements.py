@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import persons
-from ..chars import CONTROL, INVISIBLE, unknown
+from ..chars import HIDDEN, unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model import Registry, Regulation
@@ -98,7 +98,7 @@ def named(registry: Registry, name: str, position: str, lang: str) -> Reader:
             Msg("a reader needs a name and a position"), Msg("give --name and --position")
         )
     for value in (name, position):
-        if re.search(f"{CONTROL}|{INVISIBLE}", value):
+        if re.search(HIDDEN, value):
             raise UsageError(
                 Msg("{value} holds an invisible or control character", value=repr(value)),
                 Msg("type the name and position as plain text"),

@@ -1,5 +1,6 @@
 """An invisible character in what a journal event records: a control character or a format
-character (Unicode Cc, Cf: a zero-width space, a joiner, a direction override …) in an order's
+character or another that prints as nothing (``chars.HIDDEN``: a zero-width space, a joiner, a
+direction override, a Hangul filler …) in an order's
 number, remarks, a reason, a result, a reader's name, or the registry's titles and names an event
 captured (its ``facts``). None prints, so the site, the sheets and a terminal show another text
 than the one recorded: "45-<U+202E>ҚН" prints as "45-НҚ", a number with a zero-width space looks
@@ -16,13 +17,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..chars import CONTROL, INVISIBLE, named
+from ..chars import HIDDEN, named
 from ..errors import DloError, Location, Problem, error
 from ..i18n import Msg
 from .events import SIGNATURE
 
-# (a tab or a line break is a registry text's own layout, as DLO118 reads it: not one of them)
-_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
+_HIDDEN = re.compile(HIDDEN)
 _UNREAD = ("actor", SIGNATURE)
 
 

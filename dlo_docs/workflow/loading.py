@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..chars import CONTROL, INVISIBLE, named, unknown
+from ..chars import HIDDEN, named, unknown
 from ..errors import DloError, Location, UsageError, error
 from ..i18n import Msg
 from ..model_methods import own_position
@@ -235,7 +235,7 @@ def optional_text(value: str | None, option: str) -> str | None:
     return value or None
 
 
-_HIDDEN = re.compile(f"{CONTROL}|{INVISIBLE}")
+_HIDDEN = re.compile(HIDDEN)
 
 
 def _hidden(value: str, at: int, option: str) -> UsageError:
