@@ -612,3 +612,19 @@ def test_a_title_longer_than_a_documents_property_holds(project, dlo, tmp_path):
     assert result.code == 0, result.err
     said = Document(str(out)).core_properties.title
     assert said == title[:254] + "…"
+
+
+def test_a_project_s_label_naming_the_language_twice_is_said_and_marked_whole():
+    """A project's own ``diff.no_changes_here`` may name the other language twice: the page's
+    sentence, cut at its first name for the screen reader's language, keeps the second (it raised
+    a KeyError on the second ``{language}``), and the text says what the page shows."""
+    from dlo_docs.diff import languages
+
+    found = [languages.Elsewhere("ru", "Русский", ["7-тармақ"], ["7"])]
+    words = {"diff": {"no_changes_here": "«{language}»: {where}; тек «{language}» нұсқасында."}}
+    [piece] = languages.marked(found, words, "no_changes_here")
+    assert (piece["before"], piece["language"], piece["lang"]) == ("«", "Русский", "ru")
+    assert piece["after"] == "»: 7-тармақ; тек «Русский» нұсқасында."
+    assert languages.said(found, words, "no_changes_here") == [
+        "«Русский»: 7-тармақ; тек «Русский» нұсқасында."
+    ]

@@ -82,18 +82,16 @@ def elsewhere(
 
 def said(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[str]:
     """Each language ``found`` in the words of label ``diff.<key>``: ``no_changes_here`` (a
-    comparison with no change of its own) or ``changed_there_only`` (after its changes)."""
-    words: dict[str, str] = labels["diff"]
-    return [
-        words[_ADDED[key] if e.added else key].format(language=e.language, where=", ".join(e.names))
-        for e in found
-    ]
+    comparison with no change of its own) or ``changed_there_only`` (after its changes); the
+    sentences ``marked`` cuts, whole."""
+    return [m["before"] + m["language"] + m["after"] for m in marked(found, labels, key)]
 
 
 def marked(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[dict[str, str]]:
-    """``said`` cut at each language's name, for a page to mark it in its own language (a screen
-    reader reads "Қазақша" in a Russian sentence with Kazakh rules only so): {before, language,
-    lang, after}; a project's label that names no language is all ``before``."""
+    """Each language ``found`` in the words of label ``diff.<key>`` (a language new in the new
+    edition: its ``_ADDED`` label), cut at the language's name for a page to mark it in its own
+    language (a screen reader reads "Қазақша" in a Russian sentence with Kazakh rules only so):
+    {before, language, lang, after}; a project's label that names no language is all ``before``."""
     words: dict[str, str] = labels["diff"]
     pieces = []
     for e in found:
@@ -105,7 +103,7 @@ def marked(found: list[Elsewhere], labels: dict[str, Any], key: str) -> list[dic
                 "before": before.format(where=where),
                 "language": language,
                 "lang": e.lang,
-                "after": after.format(where=where),
+                "after": after.format(language=e.language, where=where),  # (named again)
             }
         )
     return pieces
