@@ -159,6 +159,17 @@ def test_a_translation_its_source_changed_under_is_marked_to_update(project, dlo
     assert "ошибка DLO702: строка 36 (пункт 9, подпункт 2, qualification-requirements.2)" in (
         result.err
     ), result.err
+    # a working text naming a position the registry lacks (a typo mid-edit, dlo check's DLO020)
+    # is exported as before, its stale rows marked still: the journal says which edition is in
+    # force (the rows were all "to translate" or none, as the full status could not be had)
+    text = (project / REG).read_text(encoding="utf-8")
+    typo = text.replace("approvers: [vp-academic,", "approvers: [vp-academik,", 1)
+    assert typo != text
+    (project / REG).write_text(typo, encoding="utf-8")
+    monkeypatch.setenv("DLO_UI_LANG", "en")
+    result = dlo("translate", "dlo-head", "--to", "ru", "--out", "build/t4.docx", cwd=project)
+    assert result.code == 0, result.err
+    assert "of them 2 to update" in result.out, result.out
 
 
 def test_an_edition_that_adds_a_language_is_not_said_unchanged(in_force, dlo):

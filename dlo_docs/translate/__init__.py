@@ -124,9 +124,10 @@ def _in_force(
 ) -> tuple[int | None, dict[str, tuple[str, str]]]:
     """The edition in force and the (source, target) texts of each of its elements, where it
     has both languages; (None, {}) when there is none (or it cannot be read: ``dlo verify``
-    says why)."""
+    says why). The journal alone tells which edition is in force (``workflow.history``): the
+    working text, read already, is not loaded and validated again for it."""
     try:
-        n = workflow.status(project, reg_id).edition_in_force
+        n = workflow.history(project, reg_id).in_force
         old = workflow.approved_edition(project, reg_id, n).model if n is not None else None
     except (DloError, UsageError):
         return None, {}
