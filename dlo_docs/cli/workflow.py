@@ -115,9 +115,10 @@ CLERK = click.option(
 def echo_takes_effect(reg_id: str, ev) -> None:
     """When an edition takes effect, if later than its order ("took effect": by the day recorded)."""
     if ev.order.effective and ev.order.effective > ev.order.date:
-        past = ev.order.effective <= ev.date
-        said = _("{id}: edition {n} took effect on {date}") if past else None
-        said = said or _("{id}: edition {n} takes effect on {date}")
+        if ev.order.effective <= ev.date:
+            said = _("{id}: edition {n} took effect on {date}")
+        else:
+            said = _("{id}: edition {n} takes effect on {date}")
         click.echo(said.format(id=reg_id, n=ev.edition, date=ev.order.effective))
 
 
