@@ -243,6 +243,8 @@ def test_a_word_in_context_is_translated_as_that_context_means_it():
     assert str(again) == "event agreed"
     i18n.use("ru")
     assert i18n.text(again.fields["event"]) == i18n.pgettext("journal event", "agreed")
+    # the word itself, not only what the same lookup returns: the event's, not the state's
+    assert i18n.text(again) == "event согласование"
     assert i18n.text(again.fields["event"]) != i18n.text(i18n.Msg("agreed"))
 
 
