@@ -391,3 +391,14 @@ def test_the_register_counts_the_organisations_day_not_the_computers(
     assert (row["state"], row["edition"], row["effective"]) == ("in_force", 2, today)
     [shown] = status["regulations"]
     assert (shown["state"], shown["edition_in_force"]) == ("in_force", 2)
+
+
+def test_the_journal_s_own_status_says_a_review_is_overdue_too(office):
+    """A status made from the journal alone (the site's, an approved PDF's) always said the review
+    was not overdue: only the full status worked it out (a reviewer of the change)."""
+    from dlo_docs import workflow
+
+    project = Project(office)
+    st = workflow.journal_status(project, "c-overdue", register.registry(project))
+    assert st.review_due is not None and st.review_overdue
+    assert not workflow.journal_status(project, "d-due", register.registry(project)).review_overdue

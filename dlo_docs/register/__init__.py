@@ -117,9 +117,9 @@ def _named(registry: Registry, role: str, lang: str) -> str:
     when the registry names no holder."""
     try:
         return acknowledgements.holder(registry, role, lang).shown()
-    except UsageError:
-        pos = registry.position(role)
-        return pos.title.get(lang) or next(iter(pos.title.values()))
+    except UsageError:  # no holder named (or, not to be reached, no such position: its id)
+        pos = next((p for p in registry.positions if p.id == role), None)
+        return role if pos is None else pos.title.get(lang) or next(iter(pos.title.values()))
 
 
 def _acknowledgements(

@@ -122,12 +122,14 @@ class Status:
 def from_history(reg_id: str, h: History, registry: Registry) -> Status:
     """What the journal alone tells (the working text not read): state, edition in force, its
     order, the editions and the review due date."""
+    due = h.review_due(registry.review_period_years)
     return Status(
         id=reg_id,
         state=h.state,
         edition_in_force=h.in_force,
         in_force_order=h.in_force_order,
-        review_due=h.review_due(registry.review_period_years),
+        review_due=due,
+        review_overdue=due is not None and due < dates.today(registry.organisation.timezone),
         editions=dict(h.editions),
         approved_edition=h.pending,
         approved_order=h.pending_order,
@@ -163,7 +165,4 @@ def of(ctx: Ctx) -> Status:
         }
     if h.state == "in_force" and h.in_force is not None:
         st.changed = ctx.hash != h.approvals[h.in_force].content_hash
-    st.review_overdue = st.review_due is not None and st.review_due < dates.today(
-        ctx.registry.organisation.timezone
-    )
     return st
