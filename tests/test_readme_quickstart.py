@@ -85,6 +85,8 @@ def test_the_quick_start_runs_as_written(project, dlo, monkeypatch):
     assert (build / "hr-head.kk.pdf").is_file() and (build / "hr-head.kk.draft.docx").is_file()
     assert (build / "hr-head.kk.draft.comparison.docx").is_file()
     assert (project / "public" / "kk" / "hr-head" / "index.html").is_file()
+    # the site publishes the edition in force, edition 2, not the first one left there
+    assert (project / "public" / "kk" / "hr-head" / "compare-1-2.html").is_file()
     # `--date today`: the organisation's day, whatever this computer's is
     day = organisation_today().isoformat()
     assert (
