@@ -209,7 +209,7 @@ def test_a_callers_ctrl_c_works_after_a_command_it_ran_was_interrupted():
 
 
 # dlo site serve stopped by Ctrl-C, and Ctrl-C pressed again as it says "stopped": still 0, as
-# the README says (it was 130, or -2 when the press came as Python shut down)
+# docs/cli.md says (it was 130, or -2 when the press came as Python shut down)
 SERVE_AGAIN = _pressed_on(
     "stopped",
     """

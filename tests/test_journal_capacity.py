@@ -3,7 +3,7 @@
 full journal (DLO635), nothing written. Before, the text was read back, failed the bound, was
 written again round-trip (two minutes for a journal of 10,000 acknowledgements) and refused as
 'a bug of dlo' (DLO634). The bounds are lowered here to the journal at hand, so the test is fast;
-a real journal holds some 12,000 unsigned acknowledgements (README)."""
+a real journal holds some 12,000 unsigned acknowledgements (docs/cli.md)."""
 
 from __future__ import annotations
 

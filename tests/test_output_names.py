@@ -203,7 +203,7 @@ def test_the_edition_in_forces_files_stay_beside_an_asked_for_draft(in_force, dl
 
 
 def test_a_sheet_says_it_is_the_drafts_for_want_of_an_edition_in_force(project, dlo):
-    """As dlo render does (README: the command says so): the clerk who asked for the sheet of
+    """As dlo render does (docs/cli.md: the command says so): the clerk who asked for the sheet of
     the edition in force learns there is none, on stderr, before the file's name."""
     result = run(dlo, project, "sheet", "agreement", SEED)
     assert "sheet: dlo-head has no edition in force: rendered as a draft" in result.err

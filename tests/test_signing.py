@@ -401,7 +401,7 @@ def test_a_certificate_or_key_path_that_is_no_regular_file_is_called_so(tmp_path
 def test_export_of_a_journal_without_signatures_says_there_is_nothing_to_export(
     dlo, project, tmp_path
 ):
-    """The README's `dlo verify dlo-head --export build/signatures` on the bundled project (no
+    """docs/cli.md's `dlo verify dlo-head --export build/signatures` on the bundled project (no
     event signed) wrote nothing and said nothing of it: no file for the openssl command after it."""
     out = tmp_path / "signatures"
     result = dlo("verify", "dlo-head", "--export", str(out), cwd=project)

@@ -218,7 +218,7 @@ def test_pdfsig_reports_it_valid_and_a_changed_copy_invalid(signed, tmp_path):
 @needs("pdfsig", "certutil")
 def test_pdfsig_trusts_the_signer_once_the_ca_is_in_its_database(signed, tmp_path):
     """A reader that trusts the CA: poppler's pdfsig with an NSS database holding it (made with
-    NSS's certutil, as the README shows); without it, the issuer is unknown."""
+    NSS's certutil, as docs/cli.md shows); without it, the issuer is unknown."""
     setup, path = signed
     db = tmp_path / "nssdb"
     db.mkdir()

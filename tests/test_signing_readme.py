@@ -1,8 +1,8 @@
-"""The README's "signatures" section followed as an office would, with the keys its officials
+"""The "signatures" section of docs/cli.md followed as an office would, with the keys its officials
 already have: a national CA (a root and the intermediate CA that issues people's keys, published as
 DER `.cer` files) and each official's `RSA256_….p12`, in the older encryption such files often
-have. The commands are taken from the README's text and run as written (only the file names and,
-for openssl, the password source are filled in), so the README cannot drift from what works."""
+have. The commands are taken from the reference's text and run as written (only the file names and,
+for openssl, the password source are filled in), so the reference cannot drift from what works."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def _section() -> str:
 
 
 def _commands(prefix: str) -> list[str]:
-    """The README's inline commands starting with ``prefix`` (over line breaks, spaces joined)."""
+    """The reference's inline commands starting with ``prefix`` (over line breaks, spaces
+    joined)."""
     found = re.findall(r"`(" + re.escape(prefix) + r"[^`]*)`", _section())
     return [" ".join(c.split()) for c in found]
 
@@ -45,11 +46,11 @@ def _block(kind: str, after: str) -> str:
 def _openssl(command: str, cwd: Path) -> None:
     args = shlex.split(command)
     assert args[0] == "openssl"
-    if args[1] == "pkcs12":  # asked for in the README; here from the environment
+    if args[1] == "pkcs12":  # asked for in the reference; here from the environment
         args += ["-passin", "env:DLO_KEY_PASSWORD"]
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0 and "unsupported" in result.stderr and args[1] == "pkcs12":
-        # OpenSSL 3 reads RC2-encrypted key files only with -legacy, as the README says
+        # OpenSSL 3 reads RC2-encrypted key files only with -legacy, as the reference says
         assert "`-legacy`" in _section()
         result = subprocess.run([*args, "-legacy"], cwd=cwd, capture_output=True, text=True)
     assert result.returncode == 0, f"{command}: {result.stderr}"
@@ -81,7 +82,7 @@ def _legacy_p12_by_openssl(official, ca, path: Path) -> Path:
 
 
 def _registry(root: Path, intermediate_in_trust: bool) -> None:
-    """The README's registry example (trust, required, the vice-rector's certificates, a former
+    """The reference's registry example (trust, required, the vice-rector's certificates, a former
     holder's among them), and each other official's certificate as step 2 names it."""
     parsed, problems = load.parse(_block("yaml", "### signatures").encode(), "docs/cli.md")
     assert parsed is not None, problems
@@ -108,7 +109,7 @@ class Office:
         self.root, self.home, self.keys = root, home, keys
 
     def dlo(self, command: str, *extra: str):
-        """A README ``dlo …`` command, its key file names filled in."""
+        """A reference ``dlo …`` command, its key file names filled in."""
         args = shlex.split(command.replace("~/", f"{self.home}/"))
         assert args[0] == "dlo"
         return _run_cli((*args[1:], *extra), self.root)
@@ -135,7 +136,7 @@ def _set_up(base: Path, intermediate_in_trust: bool = True) -> Office:
             keys[role] = official.p12(p12, ca=nca, legacy=True)
     former = make_official(nca, "СМАҒҰЛОВ БОЛАТ", label="vp-former",
                            not_before=NOW.replace(year=2023), not_after=NOW.replace(year=2025))  # fmt: skip
-    # step 1: the CA certificates, DER as published, converted as the README says
+    # step 1: the CA certificates, DER as published, converted as the reference says
     [x509_command] = _commands("openssl x509")
     for name in ("root", "intermediate"):
         command = x509_command.replace("root.cer", str(downloads / f"{name}.cer"))
@@ -152,7 +153,7 @@ def _set_up(base: Path, intermediate_in_trust: bool = True) -> Office:
 
 @pytest.fixture(autouse=True)
 def password(monkeypatch):
-    """The officials' password, from the environment as the README allows (never an argument)."""
+    """The officials' password, from the environment as the reference allows (never an argument)."""
     monkeypatch.setenv("DLO_KEY_PASSWORD", PASSWORD)
 
 
@@ -175,8 +176,9 @@ def _ok(result) -> str:
 
 
 def _route(office: Office) -> None:
-    """Steps 3 to 5: check, then every decision signed (the README's policy requires agreements
-    and the approval signed); the command the README shows for the vice-rector, the others alike."""
+    """Steps 3 to 5: check, then every decision signed (the reference's policy requires agreements
+    and the approval signed); the command the reference shows for the vice-rector, the others
+    alike."""
     assert "DLO90" not in _ok(office.dlo("dlo check"))
     _ok(office.dlo(f"dlo submit {REG}"))
     [agree] = [c for c in _commands("dlo agree") if "RSA256_" in c]  # step 4
@@ -202,7 +204,7 @@ def test_the_office_sets_up_signs_the_route_and_openssl_checks_it_as_the_readme_
     _routed(office)
     out = _ok(office.dlo(f"dlo verify {REG} --export build/signatures"))
     assert f"{REG}: intact" in out
-    # "Checking without dlo": the README's shell lines, run as they are
+    # "Checking without dlo": the reference's shell lines, run as they are
     check = subprocess.run(
         ["bash", "-euc", _block("sh", "Checking without dlo")],
         cwd=office.root, capture_output=True, text=True,
@@ -270,8 +272,9 @@ def _pilot() -> str:
 
 @needs("openssl")
 def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_path):
-    """The README's "Trying it first": its OpenSSL lines run as written make a CA and an official's
-    key file with which the vice-rector's agreement is signed, verified by dlo and by openssl."""
+    """The reference's "Trying it first": its OpenSSL lines run as written make a CA and an
+    official's key file with which the vice-rector's agreement is signed, verified by dlo and by
+    openssl."""
     work = tmp_path / "pilot"
     work.mkdir()
     extensions = re.findall(r"`((?:keyUsage|extendedKeyUsage)=[^`]*)`", _pilot())
@@ -298,7 +301,7 @@ def test_a_pilot_ca_made_as_the_readme_says_signs_a_decision_that_verifies(tmp_p
 
 def _trust_the_pilot(root: Path) -> None:
     """The registry of ``root`` trusts the pilot CA (keys/ca/ca.pem) and binds the vice-rector's
-    certificate (keys/vp-academic.pem), as the README's step 3 says."""
+    certificate (keys/vp-academic.pem), as the reference's step 3 says."""
     path = root / "regulations" / "registry.yaml"
     source, problems = load.read(path, str(path))
     assert source is not None, problems
@@ -340,7 +343,7 @@ def _back_dated_review(tmp_path: Path, work: Path) -> object:
 def test_pilot_certificates_valid_from_today_sign_nothing_earlier_unless_made_as_the_readme_says(
     tmp_path,
 ):
-    """The README's warning: certificates made "valid from today" cannot sign an act of the
+    """The reference's warning: certificates made "valid from today" cannot sign an act of the
     bundled edition's days (DLO904); made with its `openssl ca` lines, valid from an earlier day,
     they can. (Its OpenSSL 3.4 `-not_before` variant is run where that OpenSSL is installed.)"""
     pilot = _pilot()

@@ -168,7 +168,7 @@ def test_a_site_served_under_a_path_has_a_page_for_a_missing_address_leading_the
 
 
 def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tmp_path):
-    """README's /etc/cron.d line, run as cron runs it (/bin/sh, an empty environment) on the
+    """docs/cli.md's /etc/cron.d line, run as cron runs it (/bin/sh, an empty environment) on the
     bundled project: the site is built, and the log says when each night's lines were written
     (undated, the admin could not tell which night failed). Cron cuts a line at its first '%'."""
     from conftest import REPO
@@ -197,7 +197,7 @@ def test_the_readme_s_cron_line_runs_as_written_and_dates_each_night(project, tm
 
 
 def test_a_folder_holding_only_well_known_or_lost_found_is_built_into(bundled, dlo, tmp_path):
-    """README: ACME's challenges and security.txt go in the site folder's `.well-known/`; certbot's
+    """docs/cli.md: ACME's challenges and security.txt go in the site folder's `.well-known/`; certbot's
     webroot puts them there before the first build, and a folder that is a disk of its own holds
     `lost+found/`. Such a folder was refused as "not empty and was not built by dlo site build";
     it is built into, and what is there is left as it was. Anything else still refuses it."""

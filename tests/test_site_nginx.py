@@ -182,7 +182,7 @@ def test_the_example_does_not_follow_a_link_planted_in_the_site(nginx, tmp_path)
 
 
 def test_every_link_of_a_page_is_served(nginx):
-    """README: every link is relative, so any path works; a page's styles, script, downloads,
+    """docs/cli.md: every link is relative, so any path works; a page's styles, script, downloads,
     language switch and comparisons are answered 200 (at the root and under /regulations/),
     and the address of the path typed without its slash is sent to it."""
     site, base = nginx

@@ -51,7 +51,7 @@ HEADER_NAMES = re.compile(r'^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;', re.MU
 
 
 def test_the_preview_sends_the_headers_of_the_nginx_example(served):
-    """README: the preview answers "with the same security headers as production". The preview
+    """docs/cli.md: the preview answers "with the same security headers as production". The preview
     lacked the example's Permissions-Policy and Cross-Origin-Opener-Policy, and the example
     lacked the preview's Cache-Control: without it a browser keeps a page heuristically (a tenth
     of its age: ten days for a page unchanged for a hundred) and goes on showing a superseded
@@ -254,9 +254,9 @@ def test_the_preview_types_the_site_s_files_without_the_system_s_list(monkeypatc
 
 
 def test_the_readme_s_nginx_part_sends_the_headers_it_names():
-    """README's nginx block, "the essential part", is what an admin copies: it lacked the
+    """docs/cli.md's nginx block, "the essential part", is what an admin copies: it lacked the
     Permissions-Policy and Cross-Origin-Opener-Policy its paragraph names (and the example file
-    and the preview send), so a server set up from README sent two headers fewer. Its headers are
+    and the preview send), so a server set up from it sent two headers fewer. Its headers are
     the example file's."""
     readme = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(
         encoding="utf-8"

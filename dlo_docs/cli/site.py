@@ -147,7 +147,7 @@ def serve(obj, folder: str | None, port: int) -> None:
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        _ending()  # stopped as asked: a press more changes nothing (exit 0, as the README says)
+        _ending()  # stopped as asked: a press more changes nothing (exit 0, as docs/cli.md says)
         click.echo(_("stopped"))
     except SystemExit:  # SIGTERM, a service manager's stop: still 143, as it expects
         _TERMINATED[0] = False  # not "no file is half-written; run the command again"

@@ -40,7 +40,7 @@ FORMAT = 1
 UNLISTED = "unlisted"
 SITE_FOLDERS = ("kk", "ru", "files", "static")  # what the build writes beside its top pages
 # what a folder may hold before its first build, never touched by one: .well-known/ (ACME's
-# challenges, put there by certbot before the site is built; README), a disk's lost+found/
+# challenges, put there by certbot before the site is built; docs/cli.md), a disk's lost+found/
 NOT_OURS = frozenset({FOLDER, ".well-known", "lost+found"})
 # its top pages (views: the Kazakh index and search pages, the page of a missing address, the
 # search indexes): at the top of the site, a build writes these and nothing else

@@ -1,7 +1,7 @@
 """``dlo site serve``: preview the built site on this computer only (127.0.0.1).
 
 Python's ``http.server`` serving the folder as it is, with the same security headers as the
-example nginx configuration (README), so what the preview shows is what production shows; at
+example nginx configuration (docs/nginx-site.conf), so what the preview shows is what production shows; at
 the server's root, and under the path the site was built for (``--url-path``), where the links
 of its page for a missing address lead.
 """
