@@ -6,11 +6,13 @@ regulation is the Russian one it imports, which a stricter check once refused un
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import BUNDLED, REPO, bundled_regulations
 
 BENCH = Path(__file__).resolve().parent / "benchmarks"
 
@@ -35,3 +37,24 @@ def test_a_benchmark_runs_on_a_small_corpus(script, args, said):
     assert "Traceback" not in done.stderr, done.stderr[-4000:]
     for words in said:
         assert words in done.stdout, done.stdout
+
+
+def test_a_benchmark_copies_the_bundled_project_only(tmp_path, monkeypatch):
+    """README's walk-through is done in the clone itself: a clone that followed it holds hr-head
+    beside the bundled project, which bench_site copied and approved again as if it were the
+    seed (refused: "every approver has agreed already"), and `./test.sh` failed there. The
+    benchmarks' project is the bundled registry and regulation, whatever else the clone holds."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    import bench_corpus
+
+    clone = tmp_path / "clone"
+    shutil.copytree(REPO / "regulations", clone / "regulations", ignore=bundled_regulations())
+    shutil.copytree(REPO / "templates", clone / "templates")
+    made = clone / "regulations" / "hr-head"
+    made.mkdir()
+    (made / "regulation.yaml").write_text("id: hr-head\n", encoding="utf-8")
+    monkeypatch.setattr(bench_corpus, "REPO", clone)
+    bench_corpus.copy_project(tmp_path / "proj")
+    copied = sorted(p.name for p in (tmp_path / "proj" / "regulations").iterdir())
+    assert copied == sorted(BUNDLED)
+    assert not (tmp_path / "proj" / "regulations" / "dlo-head" / "journal.yaml").exists()
