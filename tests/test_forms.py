@@ -2228,3 +2228,28 @@ def test_a_full_acquaintance_sheet_still_ends_with_blank_rows_to_sign(project, k
     assert len(filled) == 31  # the 30, then the holder who has not read it yet
     assert len(blank) >= 5 and all(r[1:] == ["", "", "", ""] for r in blank)
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, len(rows))]
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif (Times New Roman's metrics)")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_corrected_review_date_keeps_its_mark_whole_in_its_column(project, lang):
+    """A review whose date a correction fixed prints "02.09.2024 (исправлено)": in the 26 mm date
+    column LibreOffice set "(исправлено" and put ")" alone on the next line (a documentation
+    office clerk's review). The date and each word of its mark fit the column."""
+    add_bilingual(project)
+    day = dt.date(2024, 9, 2)
+    review = ReviewRecord(
+        day, {"kk": "А. Б. Сейітова", "ru": "А. Б. Сеитова"}, "ok", corrected=("date",)
+    )
+    records = Records(state="in_force", edition=1, order=Order("12", day), reviews=[review])
+    data = docx_render.render(build_rd(project, "dlo-unit", lang, records), project / "templates")
+    styles = {s.style_id: s.name for s in Document(io.BytesIO(data)).styles}
+    heading = labels_mod.labels(lang, project / "templates")["sheet"]["review"]["title"]
+    columns, _ = sheet_tables(data)[heading]
+    row = _table_after(parts(data)["word/document.xml"], heading).findall(f"{W}tr")[1]
+    tc = row.findall(f"{W}tc")[1]
+    text = "".join(tc.itertext())
+    assert text.startswith("02.09.2024 ("), text
+    twips = measure(data, styles[tc.find(f"{W}p/{W}pPr/{W}pStyle").get(f"{W}val")])
+    for word in text.split(" "):
+        assert twips(word) <= columns[1], (word, twips(word), columns[1])

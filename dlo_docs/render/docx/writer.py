@@ -22,14 +22,15 @@ from .package import Base
 # its spaces are no-break ones, so a narrower column splits the surname), a position column the
 # longest word of a title ("документационного", 36 mm), a column heading its words kept together
 # ("№ изменения", 24 mm in bold 11 pt), a signature column each word of an electronic
-# signature's stamp in its 10 pt ("ЖҰМАБАЕВА" is 23 mm), a date column a date in 12 pt (19 mm),
+# signature's stamp in its 10 pt ("ЖҰМАБАЕВА" is 23 mm), a date column a date in 12 pt (19 mm;
+# the review's, a corrected date's mark too: "(исправлено)" is 24 mm),
 # the agreement's remarks column, in 10 pt, a word of sixteen Kazakh letters ("ұйымдастырушылық",
 # 32 mm; in 28 mm and 12 pt the remarks broke inside their words); each with 3 mm of cell margins
 _COLUMNS_MM = {
     "agreement": (8, 40, 37, 27, 23, 35),
     "acquaintance": (10, 46, 54, 30, 30),
     "changes": (28, 32, 44, 26, 40),
-    "review": (10, 26, 60, 46, 28),
+    "review": (10, 28, 58, 46, 28),
     "transfer": (10, 48, 38, 24, 24, 26),
 }
 _ROW_MM = {"agreement": 16, "acquaintance": 11, "changes": 13, "review": 13, "transfer": 10}
