@@ -10,6 +10,7 @@ import json
 import click
 import openpyxl
 import pytest
+from conftest import organisation_today
 from desk_support import copy_project, new_clean, ok, runner, set_clock, take_route
 
 from dlo_docs import i18n, register, workflow
@@ -402,3 +403,23 @@ def test_the_journal_s_own_status_says_a_review_is_overdue_too(office):
     st = workflow.journal_status(project, "c-overdue", register.registry(project))
     assert st.review_due is not None and st.review_overdue
     assert not workflow.journal_status(project, "d-due", register.registry(project)).review_overdue
+
+
+def test_a_withdrawn_regulation_is_listed_with_the_order_that_withdrew_it(project, dlo):
+    """A withdrawn regulation was listed as "withdrawn" with every other column empty: the
+    register a clerk keeps had no trace of the order that withdrew it, nor of which edition was
+    the last (a documentation office clerk's review). It lists its last edition and that order."""
+    new_clean(dlo, project, "hr-ji", "--position", "hr-head", "--approvers", "vp-academic")
+    take_route(dlo, project, "hr-ji", "approved", ["vp-academic"])
+    today = organisation_today().isoformat()
+    ok(dlo, project, "withdraw", "hr-ji", "--order", "120-НҚ", "--date", today)
+    result = ok(dlo, project, "list", "--format", "json")
+    [row] = [r for r in json.loads(result.out)["regulations"] if r["id"] == "hr-ji"]
+    assert (row["state"], row["edition"], row["order"], row["order_date"]) == (
+        "withdrawn",
+        1,
+        "120-НҚ",
+        today,
+    )
+    st = json.loads(ok(dlo, project, "status", "hr-ji", "--format", "json").out)["regulations"][0]
+    assert st["withdrawn_edition"] == 1 and st["withdrawal_order"]["number"] == "120-НҚ"

@@ -247,6 +247,10 @@ def _state(
     entry.state = st.state
     entry.edition = st.edition_in_force
     entry.draft_edition = st.draft_edition
+    withdrawn = st.withdrawal_order if st.state == "withdrawn" else None
+    if withdrawn is not None:  # its last edition, and the order that withdrew it
+        entry.edition = st.withdrawn_edition
+        entry.order, entry.order_date = withdrawn.number, withdrawn.date
     if st.in_force_order is not None:
         entry.order = st.in_force_order.number
         entry.order_date = st.in_force_order.date

@@ -74,6 +74,9 @@ class Status:
     approved_edition: int | None = None
     approved_order: _records.Order | None = None
     takes_effect: dt.date | None = None
+    # a withdrawn regulation's last edition in force and the order that withdrew it
+    withdrawn_edition: int | None = None
+    withdrawal_order: _records.Order | None = None
     # the approving authority the open round's submission fixed (None: no round open)
     approval_by: str | None = None
     # the open draft's text's control code, as its copies print it (``canonical.control_code``)
@@ -114,6 +117,8 @@ class Status:
             "approved_edition": self.approved_edition,
             "approved_order": order(self.approved_order),
             "takes_effect": self.takes_effect.isoformat() if self.takes_effect else None,
+            "withdrawn_edition": self.withdrawn_edition,
+            "withdrawal_order": order(self.withdrawal_order),
             "approval_by": self.approval_by,
             "text_code": self.text_code,
         }
@@ -134,6 +139,8 @@ def from_history(reg_id: str, h: History, registry: Registry) -> Status:
         approved_edition=h.pending,
         approved_order=h.pending_order,
         takes_effect=h.takes_effect,
+        withdrawn_edition=h.withdrawn_edition,
+        withdrawal_order=h.withdrawal.order if h.withdrawal is not None else None,
     )
 
 
