@@ -11,23 +11,21 @@ to a text it was not translated from. ``dlo check`` then reports what is still m
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import inputs, labels, load, workflow
-from ..chars import INVISIBLE
 from ..errors import DloError, Location, Problem, UsageError, error, os_reason
 from ..fsio import atomic_write
 from ..i18n import Msg
 from ..model import LANGS, Regulation, Text, text_in
 from ..numbering import clause_numbers, label, walk
-from ..project import Loaded, Project
+from ..project import ID_RE, Loaded, Project
 from ..refs import element_ids
 from ..render import docx_translation as table
 from ..unwritten import unwritten
 from ..workflow import journal as _journal
+from .rows import normal, refusal, repeated
 
 TITLE_KEY = "title"  # the regulation's own title; element ids name the others
 
@@ -61,15 +59,6 @@ def slots(doc: Regulation) -> list[Slot]:
             )
         )
     return found
-
-
-def normal(text: str | None) -> str:
-    """A text as the table shows it: spaces collapsed (a non-breaking one is a space), the
-    characters no DOCX holds dropped, and those that print as nothing (``chars.INVISIBLE``: a
-    soft hyphen or a zero-width space pasted along with a translation, which ``dlo check``
-    refuses, DLO118), as ``dlo import`` drops them; composed (NFC), as import reads a text."""
-    shown = re.sub(INVISIBLE, "", table.xml_safe(text or ""))
-    return " ".join(unicodedata.normalize("NFC", shown).split())
 
 
 def _document(project: Project, reg_id: str):
@@ -230,6 +219,13 @@ def _set(data, slot: Slot, main: str, lang: str, text: str) -> None:
 def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
     """Fill the target texts of the draft from a translated table (see the module's doc)."""
     meta, rows = _read_table(given)
+    if not ID_RE.match(meta.id) or not {meta.source, meta.target} <= set(LANGS):
+        # properties dlo never writes: their id, printed as a command to type, could carry a
+        # bidi override or a C1 control (U+009B, a terminal's CSI) to the terminal
+        raise UsageError(
+            Msg("{name} is not a translation table made by dlo translate", name=str(given)),
+            Msg("make one with: dlo translate ID --to ru --out FILE.docx"),
+        )
     if meta.id != reg_id:
         raise UsageError(
             Msg(
@@ -245,44 +241,6 @@ def take_back(project: Project, reg_id: str, given: Path) -> TakenBack:
     # 30 s of waiting)
     with _journal.lock(project, reg_id):
         return _take_back(project, reg_id, given, meta, rows)
-
-
-def _refusal(at: Location, row, slot, langs: tuple[str, str], reg_id: str, doc) -> Problem | None:
-    """Why a row of the table is not taken: its element is gone, or its source text changed."""
-    src, dst = langs
-    if slot is None:
-        return error(
-            at,
-            "DLO701",
-            Msg(
-                "row {number} ({key}): the draft has no such element any more",
-                number=row.number,
-                key=row.key,
-            ),
-            Msg("translate it again from a new table"),
-        )
-    current = text_in(slot.value, src, doc.main_lang)
-    if normal(current) == normal(row.source):
-        return None
-    return error(
-        at,
-        "DLO702",
-        Msg(
-            "row {number} ({label}, {key}): the {src} text in the left-hand column is not the "
-            "draft's (the draft was edited since the table was made, or the left-hand column "
-            "was); its translation was not taken",
-            number=row.number,
-            label=slot.label,
-            key=slot.key,
-            src=src,
-        ),
-        Msg(
-            "make a new table (dlo translate {reg_id} --to {dst} --out FILE.docx) and translate "
-            "this row again; in the table, change only the right-hand column",
-            reg_id=reg_id,
-            dst=dst,
-        ),
-    )
 
 
 def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
@@ -306,10 +264,15 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
     by_key = {s.key: s for s in slots(doc)}
     result = TakenBack(path)
     where = Location(str(given))
+    rows_of: dict[str, list[int]] = {}
+    for row in rows:
+        rows_of.setdefault(row.key, []).append(row.number)
     for row in rows:
         at = Location(str(given), row.number, 1)
         slot = by_key.get(row.key)
-        refused = _refusal(at, row, slot, (src, dst), reg_id, doc)
+        refused = refusal(at, row, slot, (src, dst), reg_id, doc) or repeated(
+            at, row, slot, rows_of[row.key]
+        )
         if refused is not None or slot is None:
             result.refused += [refused] if refused is not None else []
             continue
@@ -333,6 +296,23 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
 def _write_back(project, path, like: str, doc: Regulation, data, where: Location) -> None:
     """The translated draft written, once it reads back with the main texts untouched."""
     text = load.dumps(data, like=like)
+    size = len(text.encode("utf-8"))
+    if size > inputs.MAX_YAML_BYTES:
+        raise DloError(
+            error(
+                where,
+                "DLO705",
+                Msg(
+                    "the translated draft would be {size} bytes, more than the {limit} dlo "
+                    "reads of a regulation; nothing written",
+                    size=size,
+                    limit=inputs.MAX_YAML_BYTES,
+                ),
+                Msg(
+                    "check the right-hand column: its texts are far longer than the left-hand one's"
+                ),
+            )
+        )
     checked, problems = load.parse(text.encode("utf-8"), project.display(path))
     model = load.validate(Regulation, checked)[0] if checked is not None else None
     if model is None or _main_texts(model) != _main_texts(doc):
