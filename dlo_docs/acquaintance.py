@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -129,11 +130,13 @@ def _column(raw: str, delimiter: str, row: list[str], index: int) -> int:
     return before + len(cells[index]) - len(cells[index].lstrip()) + 1
 
 
-def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[str], str]:
-    """Each row with the line it starts on, the file's lines, the delimiter. The lines are
-    those csv reads (ended by CR LF, LF or CR alone, as a list saved by Excel for Mac ends
-    them; not by U+2028 or NEL, which str.splitlines would): a row quoted over two lines puts
-    the rows after it a line further down, where an editor shows them."""
+def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], dict[int, str], str]:
+    """Each row with the line it starts on, the line each row kept starts with, the delimiter.
+    The lines are those csv reads (ended by CR LF, LF or CR alone, as a list saved by Excel for
+    Mac ends them; not by U+2028 or NEL, which str.splitlines would): a row quoted over two lines
+    puts the rows after it a line further down, where an editor shows them. Only the rows with
+    a cell filled are kept, and their lines: the millions of empty rows 16 MiB of ",\n" hold
+    (a sheet saves its empty rows below its list) took 0.7 GB, every line kept twice."""
     try:
         raw = inputs.read_bytes(path, limit=MAX_BYTES)
     except inputs.InputRefused as exc:
@@ -142,33 +145,55 @@ def _rows(path: Path, display: str) -> tuple[list[tuple[int, list[str]]], list[s
         raise UsageError(
             Msg("cannot read {path}: {reason}", path=display, reason=os_reason(exc))
         ) from None
-    lines = io.StringIO(_text(raw, display), newline="").readlines()
+    text = io.StringIO(_text(raw, display), newline="")
+    first = text.readline()
     try:
-        first = lines[0].rstrip("\r\n") + "\n" if lines else "\n"
-        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(first.rstrip("\r\n") + "\n", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(lines, dialect)
+    text.seek(0)
+    read: list[str] = []  # the lines of the row being read
+    reader = csv.reader(_remembered(text, read), dialect)
     rows: list[tuple[int, list[str]]] = []
-    start, filled = 1, 0
+    lines: dict[int, str] = {}
+    start = 1
     try:
         for row in reader:  # line_num: the lines read so far, this row's last among them
-            if any(cell.strip() for cell in row):  # (the empty rows a sheet saves below its own)
-                rows.append((start, row))
-                filled += 1
-            elif not rows:
-                rows.append((start, row))  # the header's place, said as naming no column
-            if filled > MAX_ROWS + 1:  # and the header
+            # (the empty rows a sheet saves below its own are not kept)
+            if not rows or any(cell.strip() for cell in row):
+                rows.append((start, row))  # (the header's place, said as naming no column)
+                lines[start] = read[0].rstrip("\r\n")
+            if len(rows) > MAX_ROWS + 1:  # and the header
                 raise DloError(_too_many(Location(display, start, 1)))
             start = reader.line_num + 1
-    except csv.Error as exc:  # a cell over csv's field limit, a quote left open...
-        where = Location(display, reader.line_num, 1)
-        raise DloError(
-            error(where, "DLO641", Msg("not a readable CSV row: {exc}", exc=exc))
-        ) from None
+            read.clear()
+    except csv.Error as exc:
+        raise DloError(_unreadable(Location(display, start, 1), exc)) from None
     if not rows:
         raise DloError(error(Location(display, 1, 1), "DLO641", Msg("the file is empty")))
-    return rows, [line.rstrip("\r\n") for line in lines], dialect.delimiter
+    return rows, lines, dialect.delimiter
+
+
+def _remembered(text: io.StringIO, read: list[str]) -> Iterator[str]:
+    """The lines of ``text``, each also put in ``read``."""
+    for line in text:
+        read.append(line)
+        yield line
+
+
+def _unreadable(where: Location, exc: csv.Error) -> Problem:
+    """A row csv cannot read (a quote left open, a cell over csv's field limit), said at the
+    line it starts on, where the quote was opened (not hundreds of lines below, where csv
+    gave up reading the file as that one cell)."""
+    return error(
+        where,
+        "DLO641",
+        Msg("not a readable CSV row: {exc}", exc=exc),
+        Msg(
+            'check the quotes of this row: a cell that opens with " ends with "; no cell may '
+            "be over 128 KiB"
+        ),
+    )
 
 
 def _too_many(where: Location) -> Problem:
@@ -235,20 +260,18 @@ def read(
     problems = []
     lines: dict[str, int] = {}  # each reader's first line
     for line, row in rows[1:]:
-        if not any(cell.strip() for cell in row):
-            continue
         try:
             reader, date = _row(row, columns, registry, lang)
         except UsageError as exc:
             at = 1
-            if isinstance(exc, _CellRefused) and line <= len(raw):
-                at = _column(raw[line - 1], delimiter, row, columns[exc.key])
+            if isinstance(exc, _CellRefused):
+                at = _column(raw[line], delimiter, row, columns[exc.key])
             problems.append(_at(display, line, exc, at))
             continue
         first = lines.setdefault(reader.key(), line)
         if first != line:
             problems.append(_twice(display, line, reader, first))
-        dated = _column(raw[line - 1], delimiter, row, columns["date"]) if line <= len(raw) else 1
+        dated = _column(raw[line], delimiter, row, columns["date"])
         where = Location(display, line, 1)
         found.append((replace(reader, where=where, dated=Location(display, line, dated)), date))
     if problems:
