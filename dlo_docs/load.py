@@ -36,6 +36,7 @@ _WRITER = {
     "dumps": "yaml_write",
     "dumps_plain": "yaml_emit",  # without ruamel.yaml: what a journal append writes
     "dumps_pretty": "yaml_write",
+    "beyond_reading": "yaml_write",  # a file to write longer than dlo reads
     "pretty": "yaml_write",
     "write": "yaml_write",
     "dumps_roundtrip": "yaml_rt",

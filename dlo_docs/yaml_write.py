@@ -10,8 +10,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import plain_scalars, yaml_emit, yamlc
+from . import inputs, plain_scalars, yaml_emit, yamlc
+from .errors import Location, Problem, error
 from .fsio import atomic_write
+from .i18n import Msg
 from .yaml_rt import dumps_roundtrip, roundtrip_yaml
 
 # what no YAML text holds as itself (C0 but tab and line breaks, DEL, C1 but NEL, the two
@@ -135,3 +137,24 @@ def dumps_pretty(data: Any, comment: str | None = None, fold: int = 80) -> str:
     if comment and isinstance(node, CommentedMap):
         node.yaml_set_start_comment(comment)
     return _checked(node, data)
+
+
+def beyond_reading(text: str, where: Location, code: str, hint: Msg) -> Problem | None:
+    """Why ``text``, a project file a command is about to write, is not written: it would be
+    more than the ``inputs.MAX_YAML_BYTES`` every command reads of a file (a translation or a
+    DOCX imported with long texts wrote a regulation.yaml that every command then refused,
+    DLO009). Said at ``where``, what the text was made from; None when it is not so long."""
+    size = len(text.encode("utf-8"))
+    if size <= inputs.MAX_YAML_BYTES:
+        return None
+    return error(
+        where,
+        code,
+        Msg(
+            "the regulation written from it would be {size} bytes, more than the {limit} dlo "
+            "reads of a file; nothing was written",
+            size=size,
+            limit=inputs.MAX_YAML_BYTES,
+        ),
+        hint,
+    )

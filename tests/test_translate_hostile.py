@@ -207,8 +207,8 @@ def test_a_draft_longer_than_dlo_reads_is_not_written(project, dlo, monkeypatch)
             _translated(row, "Перевод " * 40)
 
     result = _refused(project, dlo, _edited(_table(project, dlo), long))
-    assert "build/t.docx: error DLO705: the translated draft would be" in result.err, result.err
-    assert "more than the 40000 dlo reads of a regulation; nothing written" in result.err
+    assert "build/t.docx: error DLO705: the regulation written from it would be" in result.err
+    assert "more than the 40000 dlo reads of a file; nothing was written" in result.err
 
 
 @pytest.mark.parametrize(

@@ -66,8 +66,19 @@ def chapters_data(tree: Tree) -> list[dict]:
     ]
 
 
+def within_reading(yaml_text: str, path: str) -> str:
+    """``yaml_text``, a regulation imported from ``path``, unless it is longer than dlo reads
+    of a file (DLO527: nothing is written)."""
+    shorten = Msg("shorten the longest texts, or split the document in two")
+    if too_long := load.beyond_reading(yaml_text, Location(path), "DLO527", shorten):
+        raise DloError(too_long)
+    return yaml_text
+
+
 def validated(yaml_text: str, data: dict, path: str) -> Regulation:
-    """Parse the YAML back: it must give exactly the data it was made from."""
+    """Parse the YAML back: it must give exactly the data it was made from, and be no longer
+    than dlo reads of a file."""
+    within_reading(yaml_text, path)
     source, problems = load.parse(yaml_text.encode("utf-8"), f"{path} (imported)")
     if source is None:
         raise DloError(problems)

@@ -35,7 +35,7 @@ from ..model import Clause, Item, Regulation, text_in
 from ..project import Loaded, Project
 from ..workflow import journal as _journal
 from . import boxes, generated, onto_gone, onto_place, rendered
-from .assemble import counts, items_style
+from .assemble import counts, items_style, within_reading
 from .ids import Ids, slug
 from .reading import read_source
 from .source import Read
@@ -373,7 +373,7 @@ def _onto(project: Project, path: Path, reg_id: str, accept_changes: bool) -> Re
         writer.section(c, slug(c.text, fallback=f"chapter-{n}"), model.numbering == "chapter")
         for n, c in enumerate(tree.chapters, 1)
     ]
-    text = load.dumps(data, like=document.source.text)
+    text = within_reading(load.dumps(data, like=document.source.text), display)
     shown = project.display(target)
     source, problems = load.parse(text.encode("utf-8"), shown)
     new = None

@@ -296,23 +296,14 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
 def _write_back(project, path, like: str, doc: Regulation, data, where: Location) -> None:
     """The translated draft written, once it reads back with the main texts untouched."""
     text = load.dumps(data, like=like)
-    size = len(text.encode("utf-8"))
-    if size > inputs.MAX_YAML_BYTES:
-        raise DloError(
-            error(
-                where,
-                "DLO705",
-                Msg(
-                    "the translated draft would be {size} bytes, more than the {limit} dlo "
-                    "reads of a regulation; nothing written",
-                    size=size,
-                    limit=inputs.MAX_YAML_BYTES,
-                ),
-                Msg(
-                    "check the right-hand column: its texts are far longer than the left-hand one's"
-                ),
-            )
-        )
+    too_long = load.beyond_reading(
+        text,
+        where,
+        "DLO705",
+        Msg("check the right-hand column: its texts are far longer than the left-hand one's"),
+    )
+    if too_long is not None:
+        raise DloError(too_long)
     checked, problems = load.parse(text.encode("utf-8"), project.display(path))
     model = load.validate(Regulation, checked)[0] if checked is not None else None
     if model is None or _main_texts(model) != _main_texts(doc):
