@@ -112,12 +112,15 @@ def _text_boxes(el: ET.Element):
 
 
 def _runs(el: ET.Element):
-    """The paragraph's runs that show text (as ``_pieces`` reads it)."""
-    for child in el:
+    """The paragraph's runs that show text (as ``_pieces`` reads it); walked with a stack, not
+    nested generators (each run went through one per element around it: minutes at worst)."""
+    pending = list(reversed(el))
+    while pending:
+        child = pending.pop()
         if child.tag == W + "r":
             yield child
         elif child.tag not in _SKIP and child.tag != W + "p":
-            yield from _runs(child)
+            pending.extend(reversed(child))
 
 
 def _strong(p: ET.Element, styles: Styles, chain: list[str]) -> bool:
