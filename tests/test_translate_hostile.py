@@ -91,7 +91,7 @@ def test_cells_merged_down_a_long_table_are_read_each_as_its_own(project, dlo):
     merged = b"<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>"
 
     def rows(data: bytes) -> bytes:
-        data, _, end = _row_xml(raw, "title")
+        data, _, end = _row_xml(raw, ":title")
         return data[:end] + merged * 1500 + data[end:]
 
     raw = _table(project, dlo)
@@ -120,7 +120,7 @@ def test_runs_nested_deep_in_tracked_changes_are_read_in_a_time_growing_with_the
 
     def table(depth: int) -> bytes:
         def cell(data: bytes) -> bytes:
-            data, start, end = _row_xml(raw, "title")
+            data, start, end = _row_xml(raw, ":title")
             row = data[start:end]
             cell = row.index(b"<w:tc>", row.index(b"</w:tc>"))
             body = row.index(b"</w:tcPr>", cell) + len(b"</w:tcPr>")
@@ -190,7 +190,7 @@ def test_a_translation_longer_than_a_text_may_be_is_refused_at_its_row(project, 
     assert result.code == 1, result.err
     assert "regulation.yaml" not in result.err
     assert (
-        "build/t.docx:2:1: error DLO705: row 2 (title, title): the translation is 100001 "
+        "build/t.docx:2:1: error DLO705: row 2 (title, :title): the translation is 100001 "
         "characters, more than the 100000 a text may have" in result.err
     )
     written = (project / REGULATION).read_text(encoding="utf-8")

@@ -199,3 +199,42 @@ def test_an_edition_that_adds_a_language_is_not_said_unchanged(in_force, dlo):
     (project / REG).write_text(text.replace("кемінде 5 жыл", "кемінде 3 жыл", 1), encoding="utf-8")
     result = dlo("diff", "dlo-head", cwd=project)
     assert "1 changed" in result.out and "also: the ru text is new in this edition" in result.out
+
+
+def _hidden_keys(path) -> list[str]:
+    table = docx.Document(str(path)).tables[0]
+    return [
+        "".join(r.text for p in row.cells[0].paragraphs for r in p.runs if r.font.hidden)
+        for row in table.rows[1:]
+    ]
+
+
+def test_an_element_whose_id_is_title_is_translated_beside_the_regulation_s_title(project, dlo):
+    """The regulation's title row was keyed "title", so an element with the id `title` made two
+    rows of one key: the table could not be taken back (each refused as repeated), a reviewer
+    reading the code found. The title's key is one no id can be; a table made with the old key
+    is still taken back."""
+    path = project / REG
+    text = path.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.lstrip().startswith("- id: "))
+    path.write_text(text.replace(first, first.split("id: ")[0] + "id: title", 1), encoding="utf-8")
+    table = export(dlo, project)
+    assert _hidden_keys(table).count("title") == 1
+    fill(table, russian)
+    result = dlo("translate", "dlo-head", "--from", str(table), cwd=project)
+    assert result.code == 0, result.err
+    model = regulation(project)
+    assert text_in(model.title, "ru", "kk").startswith("Перевод: ")
+    # a table exported before: its title row keyed "title" (the regulation has no such element)
+    path.write_text(text, encoding="utf-8")
+    old = export(dlo, project, "old.docx")
+    document = docx.Document(str(old))
+    for paragraph in document.tables[0].rows[1].cells[0].paragraphs:
+        for run in paragraph.runs:
+            if run.font.hidden:
+                run.text = "title"
+    document.save(str(old))
+    fill(old, lambda source: "Заголовок: " + source, rows=[1])
+    result = dlo("translate", "dlo-head", "--from", str(old), cwd=project)
+    assert result.code == 0, result.err
+    assert text_in(regulation(project).title, "ru", "kk").startswith("Заголовок: ")

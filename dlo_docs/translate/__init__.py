@@ -27,7 +27,10 @@ from ..unwritten import unwritten
 from ..workflow import journal as _journal
 from .rows import normal, refusal, repeated
 
-TITLE_KEY = "title"  # the regulation's own title; element ids name the others
+# the regulation's own title's row: a key no element id can be (an id begins with a letter or a
+# digit), so an element with the id "title" is a row of its own; element ids name the others
+TITLE_KEY = ":title"
+_OLD_TITLE_KEY = "title"  # the title row's key in tables made before: still taken back
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,8 @@ def _take_back(project, reg_id, given, meta, rows) -> TakenBack:
             ),
         )
     by_key = {s.key: s for s in slots(doc)}
+    if _OLD_TITLE_KEY not in by_key:  # a table made before the title's key changed
+        by_key[_OLD_TITLE_KEY] = by_key[TITLE_KEY]
     result = TakenBack(path)
     where = Location(str(given))
     rows_of: dict[str, list[int]] = {}
