@@ -299,6 +299,7 @@ def render(
     jobs: int | None = 1,
     done: Callable[[int], None] | None = None,
     draft: bool = False,
+    pdfs_counted: Callable[[int], Callable[[int], None]] | None = None,
 ) -> Rendered:
     """Render regulations to ``<out>/<id>.<lang>.<ext>``; every language of a document unless
     ``lang`` is given. Each shows its edition in force (the frozen text the journal approved),
@@ -307,7 +308,8 @@ def render(
     missing, a frozen edition that is not the approved text) is left out with its problems, and
     the others are rendered.
     ``jobs``: processes rendering regulations side by side (None: the cores); what is written
-    is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done.
+    is the same whatever their number. ``done(n)`` is told as each ``n`` regulations are done;
+    ``pdfs_counted(n)`` how many PDFs are then to be made, and what it returns as each is made.
     The files are read through their validated snapshots (``Project.reading_snapshots``): the
     same bytes written, without parsing or validating what was validated before."""
     formats = list(dict.fromkeys(formats)) or list(DEFAULT_FORMATS)
@@ -336,7 +338,8 @@ def render(
     made = top if not top.exists() else None
     out.mkdir(parents=True, exist_ok=True)
     try:
-        return _render_into(project, ids, _Job(formats, lang, out, out, draft), jobs, done)
+        job = _Job(formats, lang, out, out, draft)
+        return _render_into(project, ids, job, jobs, done, pdfs_counted)
     finally:
         folder = out
         while made is not None and folder.is_dir() and not any(folder.iterdir()):
@@ -352,6 +355,7 @@ def _render_into(
     job: _Job,
     jobs: int | None,
     done: Callable[[int], None] | None,
+    pdfs_counted: Callable[[int], Callable[[int], None]] | None = None,
 ) -> Rendered:
     formats, out = job.formats, job.out
     with scratch.folder("render", out, hidden=True) as staging:  # (swept: a killed render's)
@@ -370,7 +374,8 @@ def _render_into(
         if pdfs:
             from . import pdf_outputs
 
-            lost, problems = pdf_outputs.convert(pdfs, staging, out, jobs)
+            made = pdfs_counted(len(pdfs)) if pdfs_counted is not None else None
+            lost, problems = pdf_outputs.convert(pdfs, staging, out, jobs, made)
             result.problems += problems
             result.failed = sorted(set(result.failed) | lost)
             rendered = [(o, s) for o, s in rendered if o.id not in lost]

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import pool
@@ -20,13 +20,18 @@ from .render import pdf as pdf_render
 
 
 def convert(
-    pdfs: Sequence[tuple[Output, Path]], staging: Path, out: Path, jobs: int | None
+    pdfs: Sequence[tuple[Output, Path]],
+    staging: Path,
+    out: Path,
+    jobs: int | None,
+    done: Callable[[int], None] | None = None,
 ) -> tuple[set[str], list[Problem]]:
     """Every PDF from its DOCX, into the staging folder under its output's name; returns the
     regulations whose PDF could not be made (to be left out whole) and the problems naming
-    each failure (beyond a few, one line and a log file beside the outputs)."""
+    each failure (beyond a few, one line and a log file beside the outputs); ``done(n)`` is
+    told as each ``n`` are made."""
     converted = pdf_render.convert_many(
-        [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs()
+        [docx for _, docx in pdfs], staging / "pdf", jobs=jobs or pool.default_jobs(), done=done
     )
     failed: dict[str, tuple[str, str]] = {}
     lost: set[str] = set()

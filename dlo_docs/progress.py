@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from .i18n import _
@@ -81,6 +82,29 @@ class Progress:
             )
             self.stream.write(summary + "\n")
         self.stream.flush()
+
+
+class Bars:
+    """Bars a library call starts once it knows how much there is to do: ``start(label)`` is
+    the callback it is given (the count of the work -> the function that advances by ``n``);
+    ``close()`` (or leaving the ``with``) ends each, its summary line written."""
+
+    def __init__(self) -> None:
+        self.bars: list[Progress] = []
+
+    def start(self, label: str) -> Callable[[int], Callable[[int], None]]:
+        def started(total: int) -> Callable[[int], None]:
+            self.bars.append(Progress(total, label))
+            return self.bars[-1].advance
+
+        return started
+
+    def __enter__(self) -> Bars:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for bar in self.bars:
+            bar.close()
 
 
 def _duration(seconds: float) -> str:

@@ -225,3 +225,57 @@ def test_the_workers_end_when_their_caller_is_killed(project):
     finally:
         caller.kill()
         caller.wait()
+
+
+def test_a_site_build_counts_the_regulations_it_publishes(project, dlo):
+    """A site build, ~55 s for a university's corpus with its PDFs, showed nothing until its
+    last line (a reviewer of the scale work): it is told how many regulations are to be
+    rendered, once it knows, and each as it is published, so the command line draws its bar."""
+    from site_support import approve_seed
+
+    from dlo_docs import site
+
+    approve_seed(dlo, project)
+    told: list[int] = []
+    done: list[int] = []
+
+    def counted(total: int):
+        told.append(total)
+        return done.append
+
+    report = site.build(Project(project), pdf=False, counted=counted)
+    assert told == [len(report.rebuilt)] == [1] and sum(done) == 1
+    told.clear()
+    site.build(Project(project), pdf=False, counted=counted)
+    assert told == []  # nothing to render: no bar
+
+
+def test_a_render_s_pdfs_are_counted_as_they_are_made(project, monkeypatch):
+    """`dlo render --format pdf` advanced its bar as each regulation's DOCX was ready, then
+    converted every PDF with nothing shown (a reviewer of the scale work): it is told how many
+    PDFs are to be made and each as it is made."""
+    from dlo_docs.render import pdf as pdf_render
+
+    monkeypatch.setattr(pdf_render, "soffice", lambda: "soffice")
+
+    def convert_many(paths, outdir, batch=20, jobs=1, done=None, stop=None, slots=None):
+        made = {}
+        Path(outdir).mkdir(parents=True, exist_ok=True)
+        for path in paths:
+            made[Path(path).stem] = Path(outdir) / f"{Path(path).stem}.pdf"
+            made[Path(path).stem].write_bytes(b"%PDF-1.7 stand-in")
+            if done is not None:
+                done(1)
+        return pdf_render.Converted(made)
+
+    monkeypatch.setattr(pdf_render, "convert_many", convert_many)
+    told: list[int] = []
+    done: list[int] = []
+
+    def counted(total: int):
+        told.append(total)
+        return done.append
+
+    result = api.render(Project(project), ["dlo-head"], ["pdf"], pdfs_counted=counted)
+    assert [o.format for o in result.outputs] == ["pdf"]
+    assert told == [1] and sum(done) == 1

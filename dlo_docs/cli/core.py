@@ -6,7 +6,7 @@ import click
 
 from .. import i18n, lazy
 from ..i18n import _
-from ..progress import Progress
+from ..progress import Bars, Progress
 from . import DOC_LANGS, PathArg, main
 
 api = lazy.module("dlo_docs.api")
@@ -117,9 +117,17 @@ def render(
     from pathlib import Path
 
     count = len(ids) if ids else len(obj.project.ids())
-    with Progress(count, "render") as bar:
+    with Bars() as bars, Progress(count, "render") as bar:
         result = api.render(
-            obj.project, ids, formats, lang, Path(out) if out else None, jobs, bar.advance, draft
+            obj.project,
+            ids,
+            formats,
+            lang,
+            Path(out) if out else None,
+            jobs,
+            bar.advance,
+            draft,
+            bars.start("PDF"),  # a bar of its own once the documents are ready to convert
         )
     for note in result.notes:
         click.echo(_("render: {note}").format(note=i18n.text(note)), err=True)

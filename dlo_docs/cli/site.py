@@ -8,6 +8,7 @@ import click
 
 from .. import i18n, lazy
 from ..i18n import _
+from ..progress import Bars
 from . import _TERMINATED, PathArg, _ending, main
 
 site_lib = lazy.module("dlo_docs.site")
@@ -56,32 +57,19 @@ def build(obj, out: str | None, pdf: bool, url_path: str | None, verbose: bool) 
         (lambda message: click.echo(f"  {i18n.text(message)}", err=True)) if verbose else None
     )
     memory.one_arena()  # before the build's threads start
-    report = site_lib.build(
-        project, Path(out) if out else None, pdf=pdf, progress=progress, served_at=url_path
-    )
+    with Bars() as bars:  # (not with --verbose, whose lines would cut a bar drawn on a line)
+        report = site_lib.build(
+            project,
+            Path(out) if out else None,
+            pdf=pdf,
+            progress=progress,
+            served_at=url_path,
+            counted=None if verbose else bars.start("site"),
+        )
     for problem in report.problems:
         click.echo(str(problem), err=True)
-    where = project.display(report.out)
     n = len(report.published)
-    published = i18n.ngettext(
-        "site: {n} regulation in force published to {where}/",
-        "site: {n} regulations in force published to {where}/",
-        n,
-    ).format(n=n, where=where)
-    counts = _(
-        "{rendered} rendered, {same} unchanged; {written} file(s) written, {unchanged} unchanged, "
-        "{removed} removed"
-    ).format(
-        rendered=len(report.rebuilt),
-        same=n - len(report.rebuilt),
-        written=len(report.written),
-        unchanged=report.unchanged,
-        removed=len(report.removed),
-    )
-    served = (
-        "" if report.served_at == "/" else _("; served at {path}").format(path=report.served_at)
-    )
-    click.echo(f"{published} ({counts}{_without_pdf(report)}{served})")
+    click.echo(_summary(project, report))
     if left := [i for i in report.failed if i not in report.unpublished]:
         click.echo(
             _(
@@ -107,6 +95,31 @@ def build(obj, out: str | None, pdf: bool, url_path: str | None, verbose: bool) 
         )
     if report.errors:
         raise click.exceptions.Exit(1)
+
+
+def _summary(project, report) -> str:
+    """The build's line: how many regulations are published where, and what was written."""
+    where = project.display(report.out)
+    n = len(report.published)
+    published = i18n.ngettext(
+        "site: {n} regulation in force published to {where}/",
+        "site: {n} regulations in force published to {where}/",
+        n,
+    ).format(n=n, where=where)
+    counts = _(
+        "{rendered} rendered, {same} unchanged; {written} file(s) written, {unchanged} unchanged, "
+        "{removed} removed"
+    ).format(
+        rendered=len(report.rebuilt),
+        same=n - len(report.rebuilt),
+        written=len(report.written),
+        unchanged=report.unchanged,
+        removed=len(report.removed),
+    )
+    served = (
+        "" if report.served_at == "/" else _("; served at {path}").format(path=report.served_at)
+    )
+    return f"{published} ({counts}{_without_pdf(report)}{served})"
 
 
 def _without_pdf(report) -> str:

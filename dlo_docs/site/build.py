@@ -68,9 +68,11 @@ class _Site(Publishing):
         pdf: bool,
         progress: Callable[[str], None] | None,
         served_at: str | None = None,
+        counted: Callable[[int], Callable[[int], None]] | None = None,
     ) -> None:
         self.project, self.out, self.served_at = project, out, served_at
         self.progress = progress or (lambda message: None)
+        self.counted, self.advance = counted, lambda n: None  # (the bar of those rendered)
         self.templates = project.templates
         # read back from the user's cache as a render reads them: a build does not parse them
         self.labels = {lang: _labels.labels(lang, self.templates, kept=True) for lang in LANGS}
@@ -126,6 +128,8 @@ class _Site(Publishing):
             self.report.served_at = self.manifest.served_at
             self.w = Writer(self.out, self.manifest, self.report)
             kept, pending, self.inputs = self.regulations()
+            if self.counted is not None and pending:
+                self.advance = self.counted(len(pending))
             try:
                 changed = self.render_pending(pending, kept)
                 keys = sorted((reg_id, entry["key"]) for reg_id, entry in kept.items())
@@ -291,9 +295,10 @@ class _Site(Publishing):
 
     def _failed(self, reg_id: str, problems: list[Problem], kept: dict[str, dict]) -> None:
         """A regulation that cannot be published this time: its errors reported, its previous
-        pages (when intact) kept."""
+        pages (when intact) kept; counted as done."""
         self.report.problems += problems
         self.report.failed.append(reg_id)
+        self.advance(1)
         previous = self._keep_previous(reg_id)
         if previous is not None:
             kept[reg_id] = previous
@@ -331,12 +336,14 @@ def build(
     pdf: bool = True,
     progress: Callable[[str], None] | None = None,
     served_at: str | None = None,
+    counted: Callable[[int], Callable[[int], None]] | None = None,
 ) -> Report:
     """Build the site of ``project`` into ``out`` (default ``<project>/public``): only the
     editions in force, as the workflow says; unchanged regulations are not rendered again.
     ``served_at``: the path the web server serves ``out`` at ("/regulations/"), where the links
     of the page of a missing address start (None: the one the previous build was given, else
-    "/"); a path that is not one is a UsageError.
+    "/"); a path that is not one is a UsageError. ``counted(n)``, when given, is told how many
+    regulations are to be rendered and returns what is told as each ``n`` of them is published.
     Raises DloError when the registry is invalid. A regulation whose journal is damaged or whose
     frozen edition differs from what was approved is not published (its pages stay as the
     previous build made them; its errors and id are in the report) and the others are;
@@ -356,7 +363,7 @@ def build(
         )
     served = None if served_at is None else _served_at(served_at)
     with project.reading_snapshots():  # what was validated before is read back as it was kept
-        return _Site(project, out, pdf, progress, served).run()
+        return _Site(project, out, pdf, progress, served, counted).run()
 
 
 def _served_at(given: str) -> str:

@@ -91,6 +91,7 @@ class Outputs:
     pdf: bool
     pages: Pages
     progress: Callable[[str], None]
+    advance: Callable[[int], None]  # told as each ``n`` regulations are published
 
     pdf_failed: dict[str, str]  # PDF file name -> why it was not made, over the whole build
     pdf_total: int  # PDFs tried

@@ -89,8 +89,7 @@ class Publishing(Outputs):
     def _prune(self, folder: Path) -> None:
         raise NotImplementedError
 
-    # -- the changed regulations, streamed ----------------------------------------------------
-    def render_pending(
+    def render_pending(  # the changed regulations, streamed
         self, pending: list[tuple[str, str]], kept: dict[str, dict]
     ) -> list[tuple[str, str]]:
         """Load, render and write each regulation of ``pending`` (id, key), in order; one that
@@ -118,7 +117,8 @@ class Publishing(Outputs):
                 continue
             finally:  # what it is published from is in ``pub``; the rest is not needed again
                 self.project.forget(self.project.folder(reg_id))
-            if pub is None:
+            if pub is None:  # none in force to publish
+                self.advance(1)
                 continue
             self.report.problems += pub.problems
             self._queue(pub, key)
@@ -324,6 +324,7 @@ class Publishing(Outputs):
                 "cache": cache_rel,
                 **self.inputs.get(r.id, {}),
             }
+        self.advance(len(group.ready))
 
     def _pages(self, r: Ready, held: Held, made: list[str], found: dict) -> dict[str, bytes] | None:
         """The pages of ``r`` (rel -> bytes), each PDF's size in place of its token; when a PDF
