@@ -13,19 +13,14 @@ import datetime as dt
 
 import pytest
 from test_hostile_journal import _forge
-from workflow_support import REG, ok, to_in_force
+from workflow_support import REG, approved_and_reviewed
 
 LATER = dt.date(2025, 2, 1)
 
 
-def _reviewed(dlo, project):
-    to_in_force(dlo, project)
-    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
-
-
 @pytest.fixture
 def approved(prepared_copy, dlo):
-    return prepared_copy("approved-reviewed", _reviewed)
+    return prepared_copy("approved-reviewed", approved_and_reviewed)
 
 
 def _agreement_later(entries):

@@ -14,20 +14,15 @@ import json
 import pytest
 from test_hostile_journal import _forge
 from test_workflow_control import rename_holder
-from workflow_support import REG, journal_path, ok, to_in_force
+from workflow_support import REG, approved_and_reviewed, journal_path, ok
 
 OVERRIDE, ZERO_WIDTH = "\u202e", "\u200b"
 HIDDEN = (OVERRIDE, ZERO_WIDTH)
 
 
-def _reviewed(dlo, project):
-    to_in_force(dlo, project)
-    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
-
-
 @pytest.fixture
 def approved(prepared_copy, dlo):
-    return prepared_copy("approved-reviewed", _reviewed)
+    return prepared_copy("approved-reviewed", approved_and_reviewed)
 
 
 def _hidden(entries):

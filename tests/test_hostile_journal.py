@@ -14,24 +14,19 @@ from workflow_support import (
     APPROVERS,
     REG,
     agree_all,
+    approved_and_reviewed,
     journal_data,
     ok,
-    to_in_force,
     write_journal,
 )
 
 from dlo_docs.workflow import journal as wj
 
 
-def _approved_and_reviewed(dlo, project):
-    to_in_force(dlo, project)
-    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
-
-
 @pytest.fixture
 def approved(prepared_copy, dlo):
     """Edition 1 in force and a review: submitted, four agreements, approved, reviewed."""
-    return prepared_copy("approved-reviewed", _approved_and_reviewed)
+    return prepared_copy("approved-reviewed", approved_and_reviewed)
 
 
 def _rechained(entries: list[dict]) -> list[dict]:

@@ -118,3 +118,10 @@ def revise_naming_another_approver(dlo, project: Path) -> None:
     revised_to_another_approver(dlo, project)
     ok(dlo, project, "submit", REG)
     agree_all(dlo, project)
+
+
+def approved_and_reviewed(dlo, project: Path) -> None:
+    """Edition 1 in force and a review: submitted, four agreements, approved, reviewed (the
+    prepared state "approved-reviewed" the forged-journal tests start from)."""
+    to_in_force(dlo, project)
+    ok(dlo, project, "review", REG, "--by", "hr-head", "--result", "Өзекті", "--date", "2025-01-15")
