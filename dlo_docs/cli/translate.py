@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import lazy
-from ..errors import DloError, UsageError
+from ..errors import DloError, UsageError, error
 from ..i18n import Msg, _, text
 from . import DOC_LANGS, PathArg, main
 from .status_text import revision_note
@@ -68,8 +68,8 @@ def translate(obj, reg_id: str, to: str | None, out: str | None, from_: str | No
             )
         if result.filled:
             revision_note(project, reg_id)
-        if result.refused:
-            raise DloError(result.refused)  # each refusal reported once, by the entry point
+        if result.refused:  # each refusal reported once, by the entry point; many, counted
+            raise DloError(_listed(result.refused))
         return
     if not (to and out):
         raise UsageError(
@@ -101,3 +101,17 @@ def _export(project, reg_id: str, to: str, out: Path) -> None:
                 where=", ".join(text(label) for label in done.stale),
             )
         )
+
+
+LISTED = 20  # refused rows listed; the rest counted
+
+
+def _listed(refused: list) -> list:
+    """The first ``LISTED`` refusals, then one line counting the rest, at the first of them (a
+    table of thousands of rows naming texts the draft does not have printed a line for each)."""
+    if len(refused) <= LISTED:
+        return refused
+    first = refused[LISTED]
+    more = Msg("… and {n} more rows refused, not listed", n=len(refused) - LISTED)
+    hint = Msg("mend the rows listed, then take the table back again")
+    return [*refused[:LISTED], error(first.location, first.code, more, hint)]
