@@ -276,6 +276,11 @@ def read(
         found.append((replace(reader, where=where, dated=Location(display, line, dated)), date))
     if problems:
         raise DloError(problems)
+    if not found:  # its header alone, or empty rows
+        raise UsageError(
+            Msg("{file} lists nobody: a header row and no reader", file=display),
+            Msg("add a row for each person who read it: name, position, date"),
+        )
     return found
 
 

@@ -514,3 +514,13 @@ def test_a_russian_regulation_records_its_readers_in_russian(project, dlo):
     _another_hr_head(project)
     rows = _sheet_rows(dlo, project, "hr-ru", "ru")
     assert rows[1][:4] == ["1", "Г. М. Жумабаева", title, TODAY.strftime("%d.%m.%Y")]
+
+
+def test_a_list_of_nobody_is_refused_naming_the_file(in_force, dlo):
+    """A list holding its header and empty rows only was refused with "nobody to record" and
+    a hint to give --holder or --csv, which the clerk had given (an attacker's review): it names
+    the file and says that it lists nobody."""
+    (in_force / "empty.csv").write_text("ФИО;Должность;Дата\r\n;;\r\n\r\n", encoding="utf-8")
+    result = dlo("acknowledge", "dlo-unit", "--csv", "empty.csv", cwd=in_force)
+    assert result.code == 2, result.err
+    assert "empty.csv lists nobody" in result.err, result.err
